@@ -1,0 +1,146 @@
+"""Linking each citation to a bibliography entry, and reporting what does not fit."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from .bibliography import Bibliography
+from .diagnostics import Diagnostic, sort_key
+from .model import BulletList, Citation, CiteRef, Document, Entry, Inline
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A document whose citations carry their entries, and every finding about it."""
+
+    document: Document
+    diagnostics: tuple[Diagnostic, ...]
+    bib_path: str | None = None
+
+    def citations(self) -> list[Citation]:
+        return list(iter_citations(self.document))
+
+
+def iter_citations(doc: Document):
+    for block in doc.blocks:
+        for inlines in _inline_runs(block):
+            for node in inlines:
+                if isinstance(node, Citation):
+                    yield node
+
+
+def _inline_runs(block) -> list[tuple[Inline, ...]]:
+    if isinstance(block, BulletList):
+        return [item.inlines for item in block.items]
+    return [block.inlines]
+
+
+def is_number(label: str) -> bool:
+    return label.isdigit()
+
+
+def link(doc: Document, bib: Bibliography | None = None) -> Linked:
+    """Resolve `[n]` to entry n and `[@key]` to the entry with that key.
+
+    With `--bib`, the .bib file's entries are the list and the paper's own list is ignored
+    (a REF002 note says so): the user named the file on purpose.
+    """
+    findings: list[Diagnostic] = list(doc.notes)
+    path = doc.path
+    if bib is not None:
+        entries = bib.entries
+        findings.extend(bib.diagnostics)
+        if doc.references and doc.references_span:
+            s = doc.references_span
+            findings.append(Diagnostic("REF002", f"the paper's own list of {len(doc.references)} entries is ignored: {bib.path} is used", path, s.line, s.column))
+    else:
+        entries = list(doc.references)
+        findings.extend(_duplicate_numbers(entries, path))
+
+    by_number: dict[int, Entry] = {}
+    by_key: dict[str, Entry] = {}
+    for entry in entries:
+        by_number.setdefault(entry.number, entry)
+        by_key.setdefault(entry.key, entry)
+
+    def resolve(ref: CiteRef) -> str | None:
+        if not ref.valid:
+            return None
+        if ref.label.startswith("@"):
+            hit = by_key.get(ref.label[1:])
+        elif len(ref.label) < 10:
+            hit = by_number.get(int(ref.label))
+        else:
+            hit = None
+        return hit.key if hit else None
+
+    used: set[str] = set()
+    highest = 0
+    first_seen: set[str] = set()
+
+    def link_inlines(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        nonlocal highest
+        out = []
+        for node in inlines:
+            if not isinstance(node, Citation):
+                out.append(node)
+                continue
+            refs = tuple(dataclasses.replace(ref, entry=resolve(ref)) for ref in node.refs)
+            for ref in refs:
+                where = (path, node.span.line, node.span.column)
+                if ref.entry:
+                    used.add(ref.entry)
+                elif ref.valid:
+                    findings.append(Diagnostic("CIT001", _unresolved_message(ref, entries, bib), *where))
+                if is_number(ref.label) and ref.label not in first_seen:
+                    first_seen.add(ref.label)
+                    n = int(ref.label)
+                    if n < highest:
+                        findings.append(Diagnostic("CIT003", f"[{n}] is first cited after [{highest}]; number sources in order of first citation", *where))
+                    highest = max(highest, n)
+            out.append(dataclasses.replace(node, refs=refs))
+        return tuple(out)
+
+    blocks = []
+    for block in doc.blocks:
+        if isinstance(block, BulletList):
+            items = tuple(dataclasses.replace(item, inlines=link_inlines(item.inlines)) for item in block.items)
+            blocks.append(dataclasses.replace(block, items=items))
+        else:
+            blocks.append(dataclasses.replace(block, inlines=link_inlines(block.inlines)))
+
+    entry_path = bib.path if bib is not None else path
+    for entry in entries:
+        if entry.key not in used:
+            findings.append(Diagnostic("CIT002", f"entry {_entry_name(entry)} is never cited", entry_path, entry.span.line, entry.span.column))
+    if not entries and any(True for _ in iter_citations(doc)):
+        findings.append(Diagnostic("REF001", "the paper cites sources but has no reference list (and no --bib was given)" if bib is None else f"{bib.path} holds no entries", path, doc.end_line, 1))
+
+    linked = dataclasses.replace(doc, blocks=tuple(blocks), references=tuple(entries), notes=())
+    return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None)
+
+
+def _entry_name(entry: Entry) -> str:
+    return f"[{entry.number}]" if entry.key == str(entry.number) else f"'{entry.key}' [{entry.number}]"
+
+
+def _unresolved_message(ref: CiteRef, entries: list[Entry], bib: Bibliography | None) -> str:
+    label = f"[{ref.label}]"
+    if not entries:
+        return f"{label} has no entry: there is no reference list"
+    where = bib.path if bib is not None else "the reference list"
+    if ref.label.startswith("@"):
+        return f"{label}: no entry with key '{ref.label[1:]}' in {where}"
+    return f"{label}: no entry {ref.label} in {where} ({len(entries)} entries)"
+
+
+def _duplicate_numbers(entries: list[Entry], path: str) -> list[Diagnostic]:
+    seen: dict[int, Entry] = {}
+    found = []
+    for entry in entries:
+        if entry.number in seen:
+            found.append(Diagnostic("BIB001", f"entry number {entry.number} appears twice (first on line {seen[entry.number].span.line})", path, entry.span.line, entry.span.column))
+        else:
+            seen[entry.number] = entry
+    return found

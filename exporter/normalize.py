@@ -1,0 +1,168 @@
+"""PDF-text repair rules: each a small named function stating its rule and the evidence it uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Token separators: runs of whitespace, and control characters (a NUL or a form feed from a
+# PDF extraction is a gap in the text, never a letter of it).
+_SEPARATORS = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]+")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_EDGE_PUNCT = "«»\"'“”„()[],.;:!?…"
+SENTENCE_END = tuple(".!?…:;")
+_CLOSERS = "»\"”’)]"
+DASH = "–"  # the seed's own dash (`Қазақстан – шынайы`), used for every spaced hyphen
+
+
+def tokens_with_columns(line: str) -> list[tuple[int, str]]:
+    """Split a line into (1-based column, token): runs of spaces collapse, edges are dropped."""
+    tokens, start = [], 0
+    for gap in _SEPARATORS.finditer(line):
+        if gap.start() > start:
+            tokens.append((start + 1, line[start:gap.start()]))
+        start = gap.end()
+    if start < len(line):
+        tokens.append((start + 1, line[start:]))
+    return tokens
+
+
+def is_blank(line: str) -> bool:
+    return not tokens_with_columns(line)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when `text` ends with sentence punctuation, possibly inside closing quotes."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return stripped.endswith(SENTENCE_END)
+
+
+def starts_lowercase(text: str) -> bool:
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.islower()
+
+
+def rejoins_across_blank_line(before: str, after: str) -> bool:
+    """A paragraph cut by a blank line (page break, extraction artefact) is one paragraph.
+
+    Rule: rejoin when the first part ends without sentence punctuation and the next starts
+    with a lower-case letter (`…өзендермен` / `байланысқан.`, seed lines 13–15).
+    """
+    return bool(before.strip()) and not ends_sentence(before) and after.lstrip()[:1].islower()
+
+
+def ends_paragraph_without_blank(line: str, next_line: str, full_width: int) -> bool:
+    """A short line ending a sentence, followed by a capital, closes its paragraph.
+
+    Hard-wrapped lines run close to the page width; the last line of a paragraph is
+    shorter. Rule: a line under 60% of the document's usual width that ends a sentence,
+    followed by a line starting with a capital or digit, ends the paragraph (seed 468–469).
+    """
+    text = line.strip()
+    nxt = next_line.lstrip()
+    return (
+        len(text) < 0.6 * full_width
+        and ends_sentence(text)
+        and bool(nxt)
+        and (nxt[0].isupper() or nxt[0].isdigit())
+    )
+
+
+_LIST_MARKER = re.compile(r"^\s*[-–—•]\s*(?=[^\s\-–—])")
+
+
+def list_item_marker(line: str) -> int | None:
+    """Length of a list marker (`- `, `-`, `• `) opening `line`, or None.
+
+    Rule: a line that starts a paragraph with a hyphen, dash or bullet directly followed by
+    text is a list item (`- 1860 жылғы…`, `-1864 жылғы…`, seed lines 214–222).
+    """
+    match = _LIST_MARKER.match(line)
+    return match.end() if match else None
+
+
+def replace_spaced_dash(token: str) -> str:
+    """A hyphen (or `--`) standing alone between spaces is a dash: `себебі -- еліміз`."""
+    return DASH if token in ("-", "--", "---") else token
+
+
+def bare_word(token: str) -> str:
+    """The token without its surrounding punctuation, lower-cased, for attestation checks."""
+    return token.strip(_EDGE_PUNCT).lower()
+
+
+class Lexicon:
+    """The words the document writes whole: the evidence for line-end hyphen decisions."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words: set[str] = set()
+        self.compounds: dict[str, set[str]] = {}  # first part -> second parts, `қарым` -> {`қатынасы`}
+        for word in words:
+            self.words.add(word)
+            parts = word.split("-")
+            self.words.update(parts)
+            for i in range(1, len(parts)):
+                self.compounds.setdefault("-".join(parts[:i]), set()).add("-".join(parts[i:]))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def has_compound(self, head: str, tail: str) -> bool:
+        """`head-tail` is written whole, or `head-` with another ending of `tail`'s stem."""
+        stem = tail[: max(4, len(tail) - 3)]
+        return any(t == tail or (len(tail) >= 4 and t.startswith(stem)) for t in self.compounds.get(head, ()))
+
+
+def attested_words(lines: Iterable[str]) -> Lexicon:
+    """Every word of the document, lower-cased, leaving out the halves of line-end breaks.
+
+    These are the evidence `join_line_end_hyphen` uses: a form counts as attested only where
+    the document writes it whole, never from the broken pieces being judged.
+    """
+    words: list[str] = []
+    broken_next = False
+    for line in lines:
+        tokens = [t for _, t in tokens_with_columns(line)]
+        if broken_next and tokens:
+            tokens = tokens[1:]
+        broken_next = bool(tokens) and _ends_with_break(tokens[-1])
+        if broken_next:
+            tokens = tokens[:-1]
+        for token in tokens:
+            words.extend(w.lower() for w in _WORD.findall(token))
+    return Lexicon(words)
+
+
+def _ends_with_break(token: str) -> bool:
+    return len(token) > 1 and token.endswith("-") and token[-2].isalpha()
+
+
+def join_line_end_hyphen(left: str, right: str, attested: Lexicon) -> str:
+    """Join `left` (ending in `-` at a line end) with `right`, the next line's first token.
+
+    Evidence comes from the document itself, in this order (the first that applies wins, so
+    where the evidence conflicts an attested compound keeps its hyphen):
+      1. the hyphenated compound is written whole elsewhere, in this or another ending
+         (`қарым-қатынасы`, `сондай-ақ`) -> keep the hyphen;
+      2. the joined form is written elsewhere (`ынтымақтастығы`, `жан-жақты`) -> join;
+      3. the next part starts with a capital (`«Кеңес-` + `СиньЦзян`) -> keep the hyphen;
+      4. both halves are words of the document (`Саяси-` + `экономикалық`) -> keep;
+      5. otherwise it is a syllable break -> join.
+    """
+    stem = left[:-1]
+    head, tail = bare_word(stem), bare_word(right)
+    if attested.has_compound(head, tail):
+        return stem + "-" + right
+    if bare_word(stem + right) in attested:
+        return stem + right
+    if right.lstrip(_EDGE_PUNCT)[:1].isupper():
+        return stem + "-" + right
+    if head.rsplit("-", 1)[-1] in attested and tail in attested:
+        return stem + "-" + right
+    return stem + right
+
+
+def ends_with_line_break_hyphen(token: str) -> bool:
+    """A token ending in a hyphen right after a letter (`ынты-`), not a lone dash (`Қытай -`)."""
+    return _ends_with_break(token)

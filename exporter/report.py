@@ -1,0 +1,122 @@
+"""The check report: findings as `file:line:col` lines for people and as JSON for CI."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .diagnostics import Severity
+from .linker import Linked, iter_citations
+from .model import BulletList, Citation, Document, Entry, Inline, Paragraph, Quote, Span
+
+
+def _label_order(label: str) -> tuple:
+    return (0, int(label), "") if label.isdigit() and len(label) < 19 else (1, 0, label)
+
+
+def check_json(linked: Linked) -> dict:
+    """The `check --json` object (a public interface: see the README)."""
+    doc = linked.document
+    citations = []
+    unresolved: set[str] = set()
+    for cite in iter_citations(doc):
+        for ref in cite.refs:
+            item = {
+                "label": ref.label,
+                "line": cite.span.line,
+                "column": cite.span.column,
+                "resolved": ref.entry is not None,
+                "entry": ref.entry,
+            }
+            if ref.locator:
+                item["locator"] = ref.locator
+            citations.append(item)
+            if ref.entry is None:
+                unresolved.add(ref.label)
+    used = {c["entry"] for c in citations if c["entry"]}
+    counts = Counter(d.severity.value for d in linked.diagnostics)
+    return {
+        "file": doc.path,
+        "bibliography": linked.bib_path,
+        "encoding": doc.encoding,
+        "citations": citations,
+        "unresolved": sorted(unresolved, key=_label_order),
+        "unused": [e.key for e in doc.references if e.key not in used],
+        "entries": len(doc.references),
+        "diagnostics": [d.to_json() for d in linked.diagnostics],
+        "summary": {"errors": counts["error"], "warnings": counts["warning"], "notes": counts["note"]},
+    }
+
+
+def summary_line(report: dict) -> str:
+    n = len(report["citations"])
+    resolved = sum(c["resolved"] for c in report["citations"])
+    s = report["summary"]
+    unresolved = report["unresolved"]
+    parts = [
+        f"{report['file']}: {n} citation{'s' * (n != 1)}",
+        f"{resolved} resolved",
+        f"{len(unresolved)} unresolved label{'s' * (len(unresolved) != 1)}" + (f" ({', '.join(unresolved[:12])}{', …' if len(unresolved) > 12 else ''})" if unresolved else ""),
+        f"{report['entries']} entr{'ies' if report['entries'] != 1 else 'y'}",
+        f"{s['errors']} error{'s' * (s['errors'] != 1)}",
+        f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}",
+    ]
+    return ", ".join(parts)
+
+
+def text_lines(linked: Linked) -> list[str]:
+    return [d.format() for d in linked.diagnostics]
+
+
+def has_errors(linked: Linked) -> bool:
+    return any(d.severity is Severity.ERROR for d in linked.diagnostics)
+
+
+# ---- the `inspect` view of the model ----------------------------------------------------
+
+
+def inline_text(inlines: tuple[Inline, ...]) -> str:
+    """The text of a run as written: citations keep their brackets (`[13]`)."""
+    return "".join(node.raw if isinstance(node, Citation) else node.text for node in inlines)
+
+
+def _span(span: Span) -> dict:
+    return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+
+
+def _entry_json(entry: Entry) -> dict:
+    item = {"key": entry.key, "number": entry.number, **_span(entry.span), "type": entry.entry_type}
+    if entry.text:
+        item["text"] = entry.text
+    if entry.fields:
+        item["fields"] = dict(entry.fields)
+    return item
+
+
+def model_json(doc: Document) -> dict:
+    """The `inspect` object (a public interface: see the README)."""
+    m = doc.meta
+    blocks = []
+    for block in doc.blocks:
+        if isinstance(block, BulletList):
+            blocks.append({"type": "list", **_span(block.span), "items": [{**_span(i.span), "text": inline_text(i.inlines)} for i in block.items]})
+        else:
+            kind = {Paragraph: "paragraph", Quote: "quote"}[type(block)]
+            blocks.append({"type": kind, **_span(block.span), "text": inline_text(block.inlines)})
+    return {
+        "file": doc.path,
+        "encoding": doc.encoding,
+        "meta": {
+            "udc": m.udc,
+            "irsti": m.irsti,
+            "title": m.title,
+            "authors": list(m.authors),
+            "affiliations": list(m.affiliations),
+            "position": m.position,
+            "supervisor": m.supervisor,
+            "language": m.language,
+            "abstract": m.abstract,
+            "keywords": list(m.keywords),
+        },
+        "blocks": blocks,
+        "references": [_entry_json(e) for e in doc.references],
+    }
