@@ -138,3 +138,48 @@ def _evaluate_part(part: str, strings: dict[str, str]) -> str:
     if name in strings:
         return strings[name]
     return _MONTHS.get(name, part)
+
+
+# ---- .bib values as printed text ---------------------------------------------------------
+
+from functools import cache as _cache  # noqa: E402
+
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db  # noqa: E402
+
+
+class _KeepUnknown(LatexNodes2Text):
+    """pylatexenc drops macros it does not render (`\\input`, unknown ones); we print them as
+    written, so nothing is lost and nothing is run."""
+
+    def macro_node_to_text(self, node):
+        spec = self.latex_context.get_macro_spec(node.macroname)
+        if spec is None or (spec.discard and not spec.simplify_repl) or node.macroname in _FILE_MACROS:
+            return node.latex_verbatim()
+        return super().macro_node_to_text(node)
+
+
+# pylatexenc would read the named file for these (given an input directory): print them instead.
+_FILE_MACROS = frozenset({"input", "include", "includeonly", "InputIfFileExists", "verbatiminput"})
+
+
+@_cache
+def _converter() -> LatexNodes2Text:
+    db = get_default_latex_context_db().filter_context(keep_categories=None)
+    db.add_context_category(
+        "exporter-logos",
+        macros=[MacroTextSpec(name, simplify_repl=name) for name in ("TeX", "LaTeX", "BibTeX", "XeTeX", "XeLaTeX", "LaTeXe")]
+        + [MacroTextSpec("url", simplify_repl="%s")],
+        prepend=True,
+    )
+    return _KeepUnknown(latex_context=db, math_mode="verbatim", keep_comments=True, strict_latex_spaces=True)
+
+
+def latex_to_unicode(value: str) -> str:
+    """A .bib value as readers see it: `{\\"o}` -> ö, `\\&` -> &, `--` -> –, braces dropped."""
+    if "\\" not in value and "{" not in value and "-" not in value and "~" not in value and "$" not in value:
+        return value
+    try:
+        text = _converter().latex_to_text(value)
+    except Exception:  # pylatexenc gives up on some malformed input: print it as written
+        return value
+    return " ".join(text.split())

@@ -178,7 +178,8 @@ def read_reference_list(lines: list[str], heading: int, lexicon: rules.Lexicon, 
     """Entries under the heading: numbered `1.`, `1)` or `[1]`, each possibly wrapped over lines.
 
     A wrapped line that happens to start with a number (`2004. 1090 p.`) continues its entry
-    unless it is the next number in sequence or follows a blank line.
+    unless it is the next number in sequence, repeats the current number (a duplicate, which
+    the linker reports), or follows a blank line.
 
     Unnumbered lists take one entry per paragraph (or per line when no blank line separates
     them) and are numbered in order.
@@ -195,7 +196,7 @@ def read_reference_list(lines: list[str], heading: int, lexicon: rules.Lexicon, 
             previous_blank = True
             continue
         m = _ENTRY_NUMBER.match(lines[i])
-        if m and groups and groups[-1][0] is not None and int(m[1] or m[2]) != groups[-1][0] + 1 and not previous_blank:
+        if m and groups and groups[-1][0] is not None and int(m[1] or m[2]) not in (groups[-1][0], groups[-1][0] + 1) and not previous_blank:
             m = None  # `2004. 1090 p.` continuing an entry is a year, not entry 2004
         starts = bool(m) if numbered else (previous_blank or one_per_line)
         if starts or not groups:

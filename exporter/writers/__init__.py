@@ -1,0 +1,175 @@
+"""Writers: one module per edition, all fed the same `Edition` and walking the model the same way.
+
+Each writer module has `render(edition) -> bytes`; `build` writes the bytes atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cached_property
+from importlib import import_module
+
+from ..linker import Linked, iter_citations
+from ..model import BulletList, Citation, Document, Entry, Paragraph, Quote, Text
+from ..templates import Run, Template, TitleLine
+
+# name -> (module, file suffix); modules are imported only when that edition is built,
+# so `check` never loads reportlab or python-docx.
+WRITERS: dict[str, tuple[str, str]] = {
+    "docx": ("exporter.writers.docx", ".docx"),
+    "pdf": ("exporter.writers.pdf", ".pdf"),
+    "latex": ("exporter.writers.latex", ".tex"),
+}
+
+
+def writer(name: str):
+    return import_module(WRITERS[name][0])
+
+
+def source_date() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date: never the clock."""
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # 1980-01-01, zip's first day
+    except ValueError:
+        epoch = 315532800
+    return datetime.fromtimestamp(max(epoch, 315532800), tz=timezone.utc)
+
+
+def anchor(key: str) -> str:
+    """A link target name safe in PDF, OOXML bookmarks (≤ 40 chars, no spaces) and LaTeX labels."""
+    safe = re.sub(r"[^A-Za-z0-9_]", "_", key)
+    if safe != key:  # keep distinct keys distinct after the substitution
+        safe = f"{safe[:24]}_{sum(map(ord, key)) % 100000:05d}"
+    return f"ref_{safe}"[:40]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Part of a citation's visible text: `[`, `13`, `, б. 45]`; a number or key links to its entry."""
+
+    text: str
+    target: str | None = None  # anchor of the entry
+
+
+_LABEL = re.compile(r"@[\w:./+-]*\w|\d+")
+
+
+def citation_pieces(cite: Citation) -> list[Piece]:
+    """Split `[12, б. 45]` so that each label links to its own entry (`[3–4]`: 3 and 4)."""
+    targets = {ref.label: anchor(ref.entry) for ref in cite.refs if ref.entry}
+    pieces: list[Piece] = []
+    cursor = 0
+    for m in _LABEL.finditer(cite.raw):
+        target = targets.get(m.group())
+        if target is None:  # a locator's page number, or a label with no entry
+            continue
+        if m.start() > cursor:
+            pieces.append(Piece(cite.raw[cursor:m.start()]))
+        pieces.append(Piece(m.group(), target))
+        cursor = m.end()
+    if cursor < len(cite.raw):
+        pieces.append(Piece(cite.raw[cursor:]))
+    return pieces
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    citation: Citation
+    labels: tuple[str, ...]
+
+
+@dataclass
+class Edition:
+    """Everything a writer needs: the linked document, the venue, and derived views of both."""
+
+    linked: Linked
+    template: Template
+
+    @property
+    def document(self) -> Document:
+        return self.linked.document
+
+    @property
+    def language(self) -> str:
+        return self.document.meta.language
+
+    @cached_property
+    def labels(self) -> dict:
+        return self.template.labels(self.language)
+
+    @cached_property
+    def title_lines(self) -> list[TitleLine]:
+        return self.template.title_lines(self.document.meta)
+
+    @cached_property
+    def entries(self) -> list[tuple[Entry, list[Run], str]]:
+        """The reference list in number order: entry, formatted runs, anchor."""
+        ordered = sorted(self.document.references, key=lambda e: e.number)
+        return [(e, self.template.entry_runs(e, self.language), anchor(e.key)) for e in ordered]
+
+    @cached_property
+    def unresolved(self) -> list[Unresolved]:
+        out = []
+        for cite in iter_citations(self.document):
+            labels = tuple(ref.label for ref in cite.refs if ref.entry is None)
+            if labels:
+                out.append(Unresolved(cite, labels))
+        return out
+
+    @property
+    def list_unresolved(self) -> bool:
+        return bool(self.template.section("bibliography").get("list_unresolved", True)) and bool(self.unresolved)
+
+    def unresolved_note(self, item: Unresolved) -> str:
+        """The flag's words: `[13] — no entry…`, naming the missing labels."""
+        return f"{', '.join('[' + l + ']' for l in item.labels)}: {self.labels.get('unresolved_note', 'no entry')} ({self.document.path}:{item.citation.span.line}:{item.citation.span.column})"
+
+    @property
+    def date(self) -> datetime:
+        return source_date()
+
+
+class Walker:
+    """One walk over the model for every writer: dispatch on node type, never drop a node."""
+
+    def walk(self, blocks) -> None:
+        for block in blocks:
+            self.block(block)
+
+    def block(self, block) -> None:
+        if isinstance(block, Paragraph):
+            self.paragraph(block)
+        elif isinstance(block, Quote):
+            self.quote(block)
+        elif isinstance(block, BulletList):
+            self.bullet_list(block)
+        else:
+            raise TypeError(f"writer has no rule for block {type(block).__name__}")
+
+    def inlines(self, nodes) -> None:
+        for node in nodes:
+            if isinstance(node, Text):
+                self.text(node.text)
+            elif isinstance(node, Citation):
+                self.citation(node)
+            else:
+                raise TypeError(f"writer has no rule for inline {type(node).__name__}")
+
+    # Writers override these.
+    def paragraph(self, block: Paragraph) -> None:
+        raise NotImplementedError
+
+    def quote(self, block: Quote) -> None:
+        raise NotImplementedError
+
+    def bullet_list(self, block: BulletList) -> None:
+        raise NotImplementedError
+
+    def text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def citation(self, cite: Citation) -> None:
+        raise NotImplementedError
