@@ -26,7 +26,55 @@ def _parser() -> argparse.ArgumentParser:
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
     inspect.add_argument("source")
     inspect.add_argument("--bib")
+    build = sub.add_parser("build", help="write DOCX, PDF and LaTeX editions and a JSON report")
+    build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every .txt in source/)")
+    build.add_argument("--bib", help="BibTeX file (default: references/<stem>.bib when it exists)")
+    build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
+    build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
+    build.add_argument("--out", default="dist", help="output folder (default: dist)")
+    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved")
+    sub.add_parser("templates", help="list the venue templates")
     return parser
+
+
+def _build(args) -> int:
+    from pathlib import Path
+
+    from .build import build_one
+    from .report import summary_line
+    from .templates import Template
+    from .writers import WRITERS
+
+    formats = [f.strip() for f in args.to.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown or not formats:
+        raise InputError("--to", f"unknown edition {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
+    if args.sources:
+        jobs = [(s, args.bib) for s in args.sources]
+    else:
+        if args.bib:
+            raise InputError("--bib", "give SOURCE files with --bib; without them each paper in source/ takes references/<stem>.bib")
+        papers = sorted(Path("source").glob("*.txt"))
+        if not papers:
+            raise InputError("source/", "no papers to build (no .txt files); give SOURCE files")
+        jobs = []
+        for paper in papers:
+            bib = Path("references") / f"{paper.stem}.bib"
+            jobs.append((str(paper), str(bib) if bib.is_file() else None))
+    template = Template.load(args.template)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), "is not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    unresolved = False
+    for source, bib in jobs:
+        built = build_one(source, bib, template, formats, out)
+        for line in built.report["diagnostics"]:
+            print(f"{line['file']}:{line['line']}:{line['column']}: {line['severity']}[{line['code']}]: {line['message']}")
+        print(summary_line(built.report))
+        print(f"  wrote {', '.join(str(p) for p in built.files)}")
+        unresolved |= bool(built.report["unresolved"])
+    return EXIT_UNRESOLVED if (unresolved and args.strict) else EXIT_OK
 
 
 def _print_json(obj: dict) -> None:
@@ -36,6 +84,14 @@ def _print_json(obj: dict) -> None:
 
 def run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "templates":
+        from .templates import available, Template
+
+        for name, folder in available().items():
+            print(f"{name:16} {Template(name, folder).description}")
+        return EXIT_OK
+    if args.command == "build":
+        return _build(args)
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line, text_lines
 

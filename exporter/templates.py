@@ -26,18 +26,11 @@ _REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def template_roots() -> list[Path]:
-    """Installed templates travel inside the package (`exporter/templates`); a checkout has them at the top."""
-    roots = []
-    try:
-        from importlib.resources import files
-
-        installed = Path(str(files("exporter").joinpath("templates")))
-        if installed.is_dir():
-            roots.append(installed)
-    except (ModuleNotFoundError, TypeError):
-        pass
-    if _REPO_TEMPLATES.is_dir():
-        roots.append(_REPO_TEMPLATES)
+    """A checkout's `templates/` first; an installed package carries them as `exporter/venues`."""
+    roots = [_REPO_TEMPLATES] if _REPO_TEMPLATES.is_dir() else []
+    installed = Path(__file__).resolve().parent / "venues"
+    if installed.is_dir():
+        roots.append(installed)
     return roots
 
 

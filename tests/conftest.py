@@ -1,34 +1,10 @@
-"""Shared helpers: paths to the repository's sample papers and a CLI runner."""
+"""Fixtures shared by the test modules (helpers live in helpers.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "source" / "kz-china-relations.txt"
-DEMO = REPO / "source" / "demo-typesetting.txt"
-DEMO_BIB = REPO / "references" / "demo-typesetting.bib"
-
-
-def run_cli(*args: str, cwd: Path | str | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m exporter ARGS` as a user would, with the repository importable."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "exporter", *args],
-        cwd=cwd or REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+from helpers import SEED
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +13,3 @@ def seed_lines() -> list[str]:
     from exporter.sourcefile import split_lines
 
     return split_lines(SEED.read_text(encoding="utf-8"))
-
-
-def seed_line(lines: list[str], number: int) -> str:
-    return lines[number - 1]

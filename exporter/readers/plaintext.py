@@ -274,7 +274,7 @@ def read_plaintext(source: SourceText) -> Document:
         blocks=tuple(blocks),
         references=tuple(references),
         references_span=heading_span,
-        end_line=len(lines),
+        end_line=max((i + 1 for i, line in enumerate(lines) if not rules.is_blank(line)), default=1),
         encoding=source.encoding,
         notes=tuple(notes),
     )

@@ -1,0 +1,503 @@
+"""The DOCX edition: python-docx for the document, OXML where python-docx has no API.
+
+What python-docx lacks and is built here as OXML: the East-Asian font slot (`w:eastAsia`),
+run languages, internal links (`w:bookmarkStart`/`w:bookmarkEnd` around each entry, a
+`w:hyperlink w:anchor` around each linked citation number), highlighting and the page-number
+field. Unresolved citations are highlighted and carry a Word comment naming the missing labels.
+
+The package is re-zipped in a fixed member order with fixed dates, so the same edition always
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from copy import deepcopy
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Inches, Pt, RGBColor
+
+from ..model import BulletList, Citation, Paragraph, Quote
+from ..templates import Run as StyledRun
+from . import Edition, Unresolved, Walker, citation_pieces
+
+# ---- constants -----------------------------------------------------------------------------
+
+LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
+EAST_ASIAN_TAG = "zh-CN"
+
+PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "LETTER": (Inches(8.5), Inches(11))}
+
+ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "centre": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+BODY_STYLE = "Body Text"
+TITLE_STYLE = "Title"
+HEADING_STYLE = "Heading 1"
+LIST_STYLE = "List Bullet"
+QUOTE_STYLE = "Quote"
+BIBLIOGRAPHY_STYLE = "Bibliography"
+UNRESOLVED_STYLE = "Unresolved Citation"
+LINK_STYLE = "Hyperlink"
+
+COMMENT_AUTHOR = "exporter"
+COMMENT_INITIALS = "ex"
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+# Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF);
+# tab, LF and CR would become w:tab / w:br in python-docx, so they turn into spaces too.
+_NOT_XML = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text an XML 1.0 document can hold: control characters become spaces (as the reader does)."""
+    return _NOT_XML.sub(" ", text)
+
+
+def language_tag(language: str) -> str:
+    if language in LANGUAGE_TAGS:
+        return LANGUAGE_TAGS[language]
+    return language if "-" in language else "en-US"
+
+
+def render(edition: Edition) -> bytes:
+    return DocxWriter(edition).render()
+
+
+# ---- OXML helpers --------------------------------------------------------------------------
+
+_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+_THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _child(parent, tag: str, first: bool = False):
+    """The child `tag` of `parent`, created (last, or first) if missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
+def set_fonts(rpr, family: str, east_asian_hint: bool = False) -> None:
+    """Name `family` in every font slot of `rpr`, dropping theme fonts (which would win)."""
+    fonts = rpr.get_or_add_rFonts()
+    for slot in _THEME_SLOTS:
+        fonts.attrib.pop(qn(slot), None)
+    for slot in _FONT_SLOTS:
+        fonts.set(qn(slot), family)
+    if east_asian_hint:
+        fonts.set(qn("w:hint"), "eastAsia")
+
+
+def set_lang(rpr, value: str | None = None, east_asia: str | None = None) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    if value:
+        lang.set(qn("w:val"), value)
+    if east_asia:
+        lang.set(qn("w:eastAsia"), east_asia)
+
+
+def set_highlight(rpr, colour: str = "yellow") -> None:
+    rpr.get_or_add_highlight().set(qn("w:val"), colour)
+
+
+def _reset_style(style) -> None:
+    """Drop a built-in style's paragraph and run properties (theme colours, borders, sizes)."""
+    element = style.element
+    for tag in ("w:pPr", "w:rPr"):
+        for old in element.findall(qn(tag)):
+            element.remove(old)
+
+
+# ---- the writer ----------------------------------------------------------------------------
+
+
+class DocxWriter(Walker):
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self.template = edition.template
+        self.body = self.template.section("body")
+        self.main_family = self.template.main_faces["regular"].family
+        self.main_face = self.template.fonts.main
+        self.lang = language_tag(edition.language)
+        self.unresolved: dict[Citation, Unresolved] = {item.citation: item for item in edition.unresolved}
+        self.doc = docx.Document()
+        self.current = None  # the python-docx paragraph being filled
+        self._bookmark_id = 0
+
+    # -- the whole document --
+
+    def render(self) -> bytes:
+        self._drop_template_leftovers()
+        self._page()
+        self._styles()
+        self._title_block()
+        self.walk(self.edition.document.blocks)
+        self._references()
+        self._unresolved_list()
+        self._core_properties()
+        raw = io.BytesIO()
+        self.doc.save(raw)
+        return normalize_zip(raw.getvalue())
+
+    def _drop_template_leftovers(self) -> None:
+        """python-docx's template carries a thumbnail of an empty page and Word 2010 style copies."""
+        part = self.doc.part
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+                part.drop_rel(rid)
+        package = part.package
+        for rid, rel in list(package.rels.items()):
+            if rel.reltype.endswith("/thumbnail"):
+                del package.rels[rid]
+        body = self.doc.element.body
+        for p in body.findall(qn("w:p")):  # the template's body is empty, but be sure
+            body.remove(p)
+
+    def _page(self) -> None:
+        page = self.template.section("page")
+        section = self.doc.sections[0]
+        width, height = PAGE_SIZES.get(str(page.get("size", "A4")).upper(), PAGE_SIZES["A4"])
+        section.page_width, section.page_height = width, height
+        margins = page.get("margins_cm", {})
+        section.top_margin = Cm(margins.get("top", 2.0))
+        section.bottom_margin = Cm(margins.get("bottom", 2.0))
+        section.left_margin = Cm(margins.get("left", 2.0))
+        section.right_margin = Cm(margins.get("right", 2.0))
+        section.header_distance = Cm(1.0)
+        section.footer_distance = Cm(1.0)
+        if page.get("page_numbers", False):
+            footer = section.footer.paragraphs[0]
+            footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), " PAGE ")
+            run = OxmlElement("w:r")
+            text = OxmlElement("w:t")
+            text.text = "1"
+            run.append(text)
+            field.append(run)
+            footer._p.append(field)
+
+    # -- styles --
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        size = Pt(self.body.get("size_pt", 12))
+        indent = Cm(self.body.get("first_line_indent_cm", 0))
+        spacing = float(self.body.get("line_spacing", 1.0))
+        black = RGBColor(0, 0, 0)
+
+        # Document defaults: the main family in all four slots, the paper's language.
+        defaults = styles.element.find(qn("w:docDefaults"))
+        rpr_default = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
+        set_fonts(rpr_default, self.main_family)
+        set_lang(rpr_default, self.lang, EAST_ASIAN_TAG)
+        ppr_default = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
+        for old in ppr_default.findall(qn("w:spacing")):
+            ppr_default.remove(old)
+        ppr_default.append(_spacing(after=0, line=240))
+
+        # No style may name a theme font: the theme's Calibri/Cambria would win over the defaults.
+        for fonts in styles.element.iter(qn("w:rFonts")):
+            for slot in _THEME_SLOTS:
+                fonts.attrib.pop(qn(slot), None)
+            if not any(fonts.get(qn(s)) for s in _FONT_SLOTS):
+                fonts.getparent().remove(fonts)
+
+        normal = styles["Normal"]
+        _reset_style(normal)
+        normal.font.size = size
+        normal.font.color.rgb = black
+        set_fonts(normal.element.get_or_add_rPr(), self.main_family)
+        pf = normal.paragraph_format
+        pf.space_before, pf.space_after = Pt(0), Pt(0)
+        pf.line_spacing = spacing
+        pf.widow_control = True
+
+        body = styles[BODY_STYLE]
+        _reset_style(body)
+        pf = body.paragraph_format
+        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.first_line_indent = indent
+        pf.space_after = Pt(self.body.get("space_after_pt", 0))
+        pf.line_spacing = spacing
+
+        title = styles[TITLE_STYLE]
+        _reset_style(title)
+        title.font.size = size
+        title.font.color.rgb = black
+        pf = title.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pf.space_before, pf.space_after = Pt(0), Pt(0)
+        pf.first_line_indent = Cm(0)
+        pf.keep_with_next = True
+        self._reset_linked_char_style("TitleChar")
+
+        heading = styles[HEADING_STYLE]
+        _reset_style(heading)
+        heading.font.size = size
+        heading.font.bold = True
+        heading.font.color.rgb = black
+        pf = heading.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pf.space_before, pf.space_after = Pt(12), Pt(6)
+        pf.first_line_indent = Cm(0)
+        pf.keep_with_next = True
+        ppr = heading.element.get_or_add_pPr()
+        level = OxmlElement("w:outlineLvl")
+        level.set(qn("w:val"), "0")
+        ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+        self._reset_linked_char_style("Heading1Char", bold=True)
+
+        listing = styles[LIST_STYLE]  # keeps its numbering (the template's bullet list)
+        numbering = deepcopy(listing.element.pPr.find(qn("w:numPr"))) if listing.element.pPr is not None else None
+        _reset_style(listing)
+        if numbering is not None:
+            listing.element.get_or_add_pPr().append(numbering)
+        pf = listing.paragraph_format
+        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.left_indent = indent + Cm(0.63)
+        pf.first_line_indent = -Cm(0.63)
+        pf.space_after = Pt(self.body.get("space_after_pt", 0))
+
+        quote = styles[QUOTE_STYLE]
+        _reset_style(quote)
+        quote.font.italic = True
+        quote.font.color.rgb = black
+        pf = quote.paragraph_format
+        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.left_indent = pf.right_indent = indent
+        pf.space_before, pf.space_after = Pt(6), Pt(6)
+        self._reset_linked_char_style("QuoteChar", italic=True)
+
+        bib_section = self.template.section("bibliography")
+        bibliography = _style(styles, BIBLIOGRAPHY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        bibliography.base_style = normal
+        bibliography.font.size = Pt(bib_section.get("size_pt", self.body.get("size_pt", 12)))
+        pf = bibliography.paragraph_format
+        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.first_line_indent = indent
+
+        unresolved = _style(styles, UNRESOLVED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        unresolved.base_style = bibliography
+
+        link = _style(styles, LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+        link.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
+
+        # The comment styles the comments part refers to (python-docx's template lacks them).
+        comment_text = _style(styles, "annotation text", WD_STYLE_TYPE.PARAGRAPH, style_id="CommentText")
+        comment_text.base_style = normal
+        comment_text.font.size = Pt(10)
+        comment_ref = _style(styles, "annotation reference", WD_STYLE_TYPE.CHARACTER, style_id="CommentReference")
+        comment_ref.font.size = Pt(8)
+
+    def _reset_linked_char_style(self, style_id: str, bold: bool = False, italic: bool = False) -> None:
+        for style in self.doc.styles:
+            if style.style_id == style_id:
+                _reset_style(style)
+                style.font.bold = bold or None
+                style.font.italic = italic or None
+
+    # -- runs --
+
+    def add_text(self, container, text: str, styled: StyledRun | None = None, size: Pt | None = None, bold: bool | None = None, italic: bool | None = None) -> list:
+        """Append `text` to `container` (a paragraph) as runs, one per font; return the runs."""
+        text = xml_safe(text)
+        if not text:
+            return []
+        try:
+            pieces = self.template.fonts.runs(text)
+        except KeyError:  # `build` checks glyphs first; a direct caller gets the main font
+            pieces = [(self.main_face, text)]
+        runs = []
+        for face, chunk in pieces:
+            run = container.add_run(chunk)
+            if bold or (styled is not None and styled.bold):
+                run.bold = True
+            if italic or (styled is not None and styled.italic):
+                run.italic = True
+            if size is not None:
+                run.font.size = size
+            if face is not self.main_face and face.family != self.main_family:
+                cjk = bool(_CJK.search(chunk))
+                rpr = run._r.get_or_add_rPr()
+                set_fonts(rpr, face.family, east_asian_hint=cjk)
+                if cjk:
+                    set_lang(rpr, east_asia=EAST_ASIAN_TAG)
+            runs.append(run)
+        return runs
+
+    # -- the walk --
+
+    def paragraph(self, block: Paragraph) -> None:
+        self.current = self.doc.add_paragraph(style=BODY_STYLE)
+        self.inlines(block.inlines)
+
+    def quote(self, block: Quote) -> None:
+        self.current = self.doc.add_paragraph(style=QUOTE_STYLE)
+        self.inlines(block.inlines)
+
+    def bullet_list(self, block: BulletList) -> None:
+        for item in block.items:
+            self.current = self.doc.add_paragraph(style=LIST_STYLE)
+            self.inlines(item.inlines)
+
+    def text(self, text: str) -> None:
+        self.add_text(self.current, text)
+
+    def citation(self, cite: Citation) -> None:
+        runs = []
+        for piece in citation_pieces(cite):
+            piece_runs = self.add_text(self.current, piece.text)
+            if piece.target and piece_runs:
+                link = OxmlElement("w:hyperlink")
+                link.set(qn("w:anchor"), piece.target)
+                link.set(qn("w:history"), "1")
+                piece_runs[0]._r.addprevious(link)
+                for run in piece_runs:
+                    run.style = LINK_STYLE
+                    link.append(run._r)
+            runs.extend(piece_runs)
+        item = self.unresolved.get(cite)
+        if item is not None and runs:
+            for run in runs:
+                set_highlight(run._r.get_or_add_rPr())
+            self.comment(runs, self.edition.unresolved_note(item))
+
+    def comment(self, runs: list, note: str) -> None:
+        note = xml_safe(note)
+        if hasattr(self.doc, "add_comment"):
+            comment = self.doc.add_comment(runs, text=note, author=COMMENT_AUTHOR, initials=COMMENT_INITIALS)
+            comment._comment_elm.date = self.edition.date.replace(microsecond=0)
+        else:  # python-docx before 1.2: no comments part to write into
+            raise RuntimeError("the DOCX writer needs python-docx >= 1.2 for comments")
+
+    # -- title block, references, unresolved list --
+
+    def _title_block(self) -> None:
+        lines = self.edition.title_lines
+        after = Pt(self.template.section("title_block").get("space_after_pt", 0))
+        for i, line in enumerate(lines):
+            p = self.doc.add_paragraph(style=TITLE_STYLE)
+            p.alignment = ALIGNMENTS.get(line.align, WD_ALIGN_PARAGRAPH.LEFT)
+            if line.space_before_pt:
+                p.paragraph_format.space_before = Pt(line.space_before_pt)
+            if i == len(lines) - 1 and after:
+                p.paragraph_format.space_after = after
+            for styled in line.runs:
+                self.add_text(p, styled.text, styled, size=Pt(line.size_pt), bold=line.bold, italic=line.italic)
+
+    def _references(self) -> None:
+        if not self.edition.entries:
+            return
+        self.doc.add_paragraph(xml_safe(self.edition.labels.get("references", "References")), style=HEADING_STYLE)
+        for entry, runs, target in self.edition.entries:
+            p = self.doc.add_paragraph(style=BIBLIOGRAPHY_STYLE)
+            self.add_text(p, f"{entry.number}. ")
+            for styled in runs:
+                self.add_text(p, styled.text, styled)
+            self.bookmark(p, target)
+
+    def bookmark(self, p, name: str) -> None:
+        """A bookmark named `name` around the whole paragraph `p`; ids count up from 0."""
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._bookmark_id))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._bookmark_id))
+        self._bookmark_id += 1
+        ppr = p._p.pPr
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            p._p.insert(0, start)
+        p._p.append(end)
+
+    def _unresolved_list(self) -> None:
+        if not self.edition.list_unresolved:
+            return
+        self.doc.add_paragraph(xml_safe(self.edition.labels.get("unresolved", "Unresolved citations")), style=HEADING_STYLE)
+        for item in self.edition.unresolved:
+            p = self.doc.add_paragraph(style=UNRESOLVED_STYLE)
+            self.add_text(p, self.edition.unresolved_note(item))
+
+    # -- metadata --
+
+    def _core_properties(self) -> None:
+        meta = self.edition.document.meta
+        props = self.doc.core_properties
+        props.title = xml_safe(meta.title or "")
+        props.author = xml_safe(", ".join(meta.authors))
+        udc = f"{self.edition.labels.get('udc', 'UDC')} {meta.udc}" if meta.udc else ""
+        props.subject = xml_safe(udc)
+        props.keywords = xml_safe(", ".join(meta.keywords))
+        props.language = self.lang
+        props.comments = ""
+        props.category = ""
+        props.last_modified_by = COMMENT_AUTHOR
+        props.revision = 1
+        date = self.edition.date.replace(microsecond=0, tzinfo=None)
+        props.created = date
+        props.modified = date
+        props.last_printed = date
+
+
+def _spacing(after: int, line: int):
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), str(after))
+    spacing.set(qn("w:line"), str(line))
+    spacing.set(qn("w:lineRule"), "auto")
+    return spacing
+
+
+def _style(styles, name: str, kind, style_id: str | None = None):
+    """The style `name`, added when the template lacks it (with `style_id` when given)."""
+    for style in styles:
+        if style.name == name or (style_id and style.style_id == style_id):
+            return style
+    style = styles.add_style(name, kind)
+    if style_id:
+        style.element.set(qn("w:styleId"), style_id)
+    if name in _BUILT_IN_NAMES:  # Word knows these names: not custom styles
+        style.element.attrib.pop(qn("w:customStyle"), None)
+    return style
+
+
+_BUILT_IN_NAMES = {"Bibliography", "Hyperlink", "annotation text", "annotation reference"}
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Re-zip a package: members in a fixed order, fixed dates and attributes, deflated."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    order = sorted(members, key=lambda name: (name != "[Content_Types].xml", not name.startswith("_rels/"), name))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, members[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return out.getvalue()

@@ -1,0 +1,271 @@
+"""The PDF edition: reportlab platypus over the shared `Walker`.
+
+reportlab has no font fallback, so every piece of text goes through `FontSet.runs` and each
+run the main face lacks is wrapped in `<font name=...>` naming the fallback that has it.
+All fonts are TrueType, registered once per process and embedded as subsets. The output is
+byte-for-byte reproducible: `invariant=1` and every date taken from `Edition.date`.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import SimpleDocTemplate, Spacer
+
+from ..diagnostics import InputError
+from ..fonts import Face
+from ..model import BulletList, Citation, Paragraph, Quote
+from ..templates import Run
+from . import Edition, Walker, citation_pieces
+
+PAGE_SIZES = {"a4": A4, "letter": LETTER}
+ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT}
+# BCP 47 tags for the catalog's /Lang: screen readers pick their voice from it.
+LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US", "zh": "zh-CN", "tr": "tr-TR", "uz": "uz-UZ", "ky": "ky-KG", "de": "de-DE", "fr": "fr-FR"}
+LINE_HEIGHT = 1.15  # Times-metric "single" spacing, as a word processor sets it
+BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
+FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
+FLAG_TEXT = "#C00000"
+
+# Font registration is global to reportlab: do it once per process. A face is keyed by its
+# file and sub-font, and gets a distinct reportlab name if another file already took its name.
+_REGISTERED: dict[tuple[str, int], str] = {}
+_FAMILIES: set[tuple[str, ...]] = set()
+
+
+def _register(face: Face) -> str:
+    key = (str(Path(face.path).resolve()), face.index)
+    name = _REGISTERED.get(key)
+    if name is None:
+        taken = set(_REGISTERED.values())
+        name = face.name
+        n = 1
+        while name in taken:
+            n += 1
+            name = f"{face.name}_{n}"
+        pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.index))
+        _REGISTERED[key] = name
+    return name
+
+
+def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> None:
+    key = (regular, bold, italic, bold_italic)
+    if key not in _FAMILIES:
+        pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic)
+        _FAMILIES.add(key)
+
+
+class _Fonts:
+    """The edition's faces as reportlab names, and text turned into font-tagged markup."""
+
+    def __init__(self, edition: Edition):
+        template = edition.template
+        self.fontset = template.fonts
+        faces = template.main_faces
+        names = {style: _register(face) for style, face in faces.items()}
+        self.regular, self.bold = names["regular"], names["bold"]
+        _register_family(names["regular"], names["bold"], names["italic"], names["bold_italic"])
+        self.main = self.fontset.main
+        self.names: dict[Face, str] = {self.main: names["regular"]}
+        for face in self.fontset.fallbacks:
+            name = _register(face)
+            # No bold or italic cut of a fallback: <b>/<i> around it keep its one face.
+            _register_family(name, name, name, name)
+            self.names[face] = name
+        self.path = edition.document.path
+
+    def markup(self, text: str) -> str:
+        """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
+        try:
+            runs = self.fontset.runs(text)
+        except KeyError as exc:
+            ch = exc.args[0]
+            raise InputError(self.path, f"no font of the template has U+{ord(ch):04X} {ch!r}") from None
+        out = []
+        for face, chunk in runs:
+            if face is self.main:
+                out.append(escape(chunk))
+            else:
+                out.append(f'<font name="{self.names[face]}">{escape(chunk)}</font>')
+        return "".join(out)
+
+    def runs_markup(self, runs: list[Run]) -> str:
+        out = []
+        for run in runs:
+            piece = self.markup(run.text)
+            if run.italic:
+                piece = f"<i>{piece}</i>"
+            if run.bold:
+                piece = f"<b>{piece}</b>"
+            out.append(piece)
+        return "".join(out)
+
+
+class _Doc(SimpleDocTemplate):
+    """Adds outline entries for flowables tagged `_outline = (key, title)` as they are placed."""
+
+    def afterFlowable(self, flowable):
+        outline = getattr(flowable, "_outline", None)
+        if outline:
+            key, title = outline  # the paragraph drew `<a name="key"/>`: the outline points there
+            self.canv.addOutlineEntry(title, key, level=0)
+
+
+class _PdfWalker(Walker):
+    """Blocks to platypus flowables; inlines to Paragraph markup collected in `self.buf`."""
+
+    def __init__(self, edition: Edition, fonts: _Fonts):
+        self.edition, self.fonts = edition, fonts
+        self.story: list = []
+        self.buf: list[str] = []
+        self.flagged = 0
+        page, body = edition.template.section("page"), edition.template.section("body")
+        self.size = float(body.get("size_pt", 12))
+        self.leading = self.size * LINE_HEIGHT * float(body.get("line_spacing", 1.0))
+        self.indent = float(body.get("first_line_indent_cm", 0)) * cm
+        after = float(body.get("space_after_pt", 0))
+        align = ALIGN.get(str(body.get("align", "justify")).lower(), TA_JUSTIFY)
+        base = dict(fontName=fonts.regular, fontSize=self.size, leading=self.leading, spaceAfter=after, splitLongWords=1, hyphenationLang="")
+        self.body = ParagraphStyle("body", alignment=align, firstLineIndent=self.indent, **base)
+        self.quote_style = ParagraphStyle("quote", alignment=align, leftIndent=self.indent, rightIndent=self.indent, spaceBefore=self.leading / 2, **{**base, "spaceAfter": max(after, self.leading / 2)})
+        self.item = ParagraphStyle("item", alignment=align, leftIndent=self.indent + 0.5 * cm, bulletIndent=self.indent, bulletFontName=fonts.regular, bulletFontSize=self.size, **base)
+        self.heading = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
+        bib_size = float(edition.template.section("bibliography").get("size_pt", self.size))
+        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * float(body.get("line_spacing", 1.0)), firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="")
+        # The notes end in a long `path:line:col`: justified, the line before it would gape.
+        self.note = ParagraphStyle("note", parent=self.entry, alignment=TA_LEFT)
+
+    # -- blocks --------------------------------------------------------------------------
+    def _collect(self, inlines) -> str:
+        self.buf = []
+        self.inlines(inlines)
+        return "".join(self.buf)
+
+    def paragraph(self, block: Paragraph) -> None:
+        self.story.append(RLParagraph(self._collect(block.inlines), self.body))
+
+    def quote(self, block: Quote) -> None:
+        self.story.append(RLParagraph(self._collect(block.inlines), self.quote_style))
+
+    def bullet_list(self, block: BulletList) -> None:
+        for item in block.items:
+            self.story.append(RLParagraph(self._collect(item.inlines), self.item, bulletText=BULLET))
+
+    # -- inlines -------------------------------------------------------------------------
+    def text(self, text: str) -> None:
+        self.buf.append(self.fonts.markup(text))
+
+    def citation(self, cite: Citation) -> None:
+        parts = []
+        for piece in citation_pieces(cite):
+            markup = self.fonts.markup(piece.text)
+            parts.append(f'<a href="#{piece.target}">{markup}</a>' if piece.target else markup)
+        markup = "".join(parts)
+        if not cite.resolved:
+            self.flagged += 1
+            markup = f'<span backColor="{FLAG_BACK}" textColor="{FLAG_TEXT}">{markup}</span><super><font color="{FLAG_TEXT}">?</font></super>'
+        self.buf.append(markup)
+
+
+def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
+    para = RLParagraph(f'<a name="{key}"/>{walker.fonts.markup(title)}', walker.heading)
+    para._outline = (key, title)
+    return para
+
+
+def _story(edition: Edition, fonts: _Fonts) -> tuple[list, _PdfWalker]:
+    template = edition.template
+    walker = _PdfWalker(edition, fonts)
+    story = walker.story
+    meta = edition.document.meta
+    title = meta.title or Path(edition.document.path).stem
+
+    # Title block: one paragraph per line, the outline's first entry on the first of them.
+    for n, line in enumerate(edition.title_lines):
+        style = ParagraphStyle(
+            f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
+            alignment=ALIGN.get(line.align, TA_LEFT), spaceBefore=line.space_before_pt, keepWithNext=1,
+        )
+        markup = fonts.runs_markup(line.runs)
+        if line.italic:
+            markup = f"<i>{markup}</i>"
+        if line.bold:
+            markup = f"<b>{markup}</b>"
+        if n == 0:
+            markup = f'<a name="sec_title"/>{markup}'
+        para = RLParagraph(markup, style)
+        if n == 0:
+            para._outline = ("sec_title", title)
+        story.append(para)
+    if edition.title_lines:
+        story.append(Spacer(1, float(template.section("title_block").get("space_after_pt", 0))))
+    else:  # no title block: still give the outline its first entry
+        story.append(_heading(walker, "sec_title", title))
+
+    walker.walk(edition.document.blocks)
+
+    if edition.entries:
+        story.append(_heading(walker, "sec_references", edition.labels.get("references", "References")))
+        for entry, runs, anchor in edition.entries:
+            story.append(RLParagraph(f'<a name="{anchor}"/>{entry.number}. {fonts.runs_markup(runs)}', walker.entry))
+
+    if edition.list_unresolved:
+        story.append(_heading(walker, "sec_unresolved", edition.labels.get("unresolved", "Unresolved citations")))
+        for n, item in enumerate(edition.unresolved, start=1):
+            story.append(RLParagraph(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
+    return story, walker
+
+
+def render(edition: Edition) -> bytes:
+    template = edition.template
+    fonts = _Fonts(edition)
+    page = template.section("page")
+    margins = page.get("margins_cm", {})
+    meta = edition.document.meta
+    title = meta.title or Path(edition.document.path).stem
+    stamp = edition.date.strftime("D:%Y%m%d%H%M%S+00'00'")
+    numbers = bool(page.get("page_numbers", True))
+    size = float(template.section("body").get("size_pt", 12))
+
+    def on_page(canvas, doc):
+        if doc.page == 1:
+            canvas.setDateFormatter(lambda *_: stamp)
+            canvas.showOutline()
+        if numbers:
+            canvas.saveState()
+            canvas.setFont(fonts.regular, size)
+            canvas.drawCentredString(doc.pagesize[0] / 2, doc.bottomMargin / 2, str(doc.page))
+            canvas.restoreState()
+
+    out = io.BytesIO()
+    doc = _Doc(
+        out,
+        pagesize=PAGE_SIZES.get(str(page.get("size", "A4")).lower(), A4),
+        leftMargin=float(margins.get("left", 2.0)) * cm,
+        rightMargin=float(margins.get("right", 2.0)) * cm,
+        topMargin=float(margins.get("top", 2.0)) * cm,
+        bottomMargin=float(margins.get("bottom", 2.0)) * cm,
+        title=title,
+        author=", ".join(meta.authors),
+        subject=meta.abstract or title,
+        keywords=list(meta.keywords),
+        creator="exporter",
+        producer="exporter (ReportLab)",
+        lang=LANG_TAGS.get(edition.language, edition.language),
+        invariant=1,
+        displayDocTitle=1,
+        initialFontName=fonts.regular,
+        initialFontSize=size,
+    )
+    story, _ = _story(edition, fonts)
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return out.getvalue()

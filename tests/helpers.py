@@ -1,0 +1,34 @@
+"""Shared helpers: paths to the repository's sample papers and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "source" / "kz-china-relations.txt"
+DEMO = REPO / "source" / "demo-typesetting.txt"
+DEMO_BIB = REPO / "references" / "demo-typesetting.bib"
+
+
+def run_cli(*args: str, cwd: Path | str | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m exporter ARGS` as a user would, with the repository importable."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "exporter", *args],
+        cwd=cwd or REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def seed_line(lines: list[str], number: int) -> str:
+    """Line `number` (1-based, as quoted in the tests' comments) of a list of lines."""
+    return lines[number - 1]
