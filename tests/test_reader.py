@@ -137,7 +137,8 @@ def test_seed_has_no_reference_list_and_no_quotes(seed_doc):
     assert seed_doc.references == ()
     assert seed_doc.references_span is None
     assert not any(isinstance(b, Quote) for b in seed_doc.blocks)
-    assert seed_doc.end_line == 602  # the file ends "...қойылды. \n " : a last line holding one space
+    # The file ends "...қойылды. \n ": line 602 holds one space; the last line of text is 601.
+    assert seed_doc.end_line == 601
     assert seed_doc.notes == ()
 
 

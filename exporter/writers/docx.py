@@ -233,6 +233,12 @@ class DocxWriter(Walker):
         pf.space_before, pf.space_after = Pt(0), Pt(0)
         pf.line_spacing = spacing
         pf.widow_control = True
+        # No extra gap between the Chinese runs and the Kazakh/Latin text around them.
+        ppr = normal.element.get_or_add_pPr()
+        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+            off = OxmlElement(tag)
+            off.set(qn("w:val"), "0")
+            ppr.insert_element_before(off, *_PPR_AFTER_AUTOSPACE[tag])
 
         body = styles[BODY_STYLE]
         _reset_style(body)
@@ -413,7 +419,7 @@ class DocxWriter(Walker):
         self.doc.add_paragraph(xml_safe(self.edition.labels.get("references", "References")), style=HEADING_STYLE)
         for entry, runs, target in self.edition.entries:
             p = self.doc.add_paragraph(style=BIBLIOGRAPHY_STYLE)
-            self.add_text(p, f"{entry.number}. ")
+            pass
             for styled in runs:
                 self.add_text(p, styled.text, styled)
             self.bookmark(p, target)
@@ -460,6 +466,13 @@ class DocxWriter(Walker):
         props.created = date
         props.modified = date
         props.last_printed = date
+
+
+_PPR_TAIL = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_PPR_AFTER_AUTOSPACE = {
+    "w:autoSpaceDE": ("w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", *_PPR_TAIL),
+    "w:autoSpaceDN": ("w:bidi", "w:adjustRightInd", "w:snapToGrid", *_PPR_TAIL),
+}
 
 
 def _spacing(after: int, line: int):

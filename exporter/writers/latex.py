@@ -34,7 +34,7 @@ _LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=,)(?=,)")
 
 def escape_tex(text: str) -> str:
     """Text printed literally by LaTeX: specials escaped, ligature pairs broken with `{}`."""
-    return TexSafe(_LIGATURE.sub("{}", text).translate(_TABLE))
+    return TexSafe(_LIGATURE.sub("{}", text.translate(_TABLE)))
 
 
 class _Body(Walker):

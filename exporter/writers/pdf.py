@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
@@ -98,6 +99,10 @@ class _Fonts:
                 out.append(f'<font name="{self.names[face]}">{escape(chunk)}</font>')
         return "".join(out)
 
+    def width(self, text: str, size: float) -> float:
+        """Width of `text` in the regular style, each run in the face that draws it."""
+        return sum(pdfmetrics.stringWidth(chunk, self.names[face], size) for face, chunk in self.fontset.runs(text))
+
     def runs_markup(self, runs: list[Run]) -> str:
         out = []
         for run in runs:
@@ -108,6 +113,33 @@ class _Fonts:
                 piece = f"<b>{piece}</b>"
             out.append(piece)
         return "".join(out)
+
+
+class _LinkCanvas(Canvas):
+    """Works around a reportlab (5.1) bug: in a justified line a link's rectangle starts where
+    the line would put it without the stretched spaces, i.e. too far left, often on the words
+    before the label (`_putFragLine` records `cur_x`, not `cur_x_s`). The end is right, and a
+    label has no spaces, so when a link ends its start is set to end minus the label's width.
+    `label_widths` maps an href to a function of font size; ambiguous hrefs are left alone.
+    """
+
+    label_widths: dict = {}
+
+    def beginText(self, *args, **kwargs):
+        tx = super().beginText(*args, **kwargs)
+        tx._linkRecord = lambda link, what: self._fix_link(tx, link, what)
+        return tx
+
+    def _fix_link(self, tx, link, what) -> None:
+        if what != "end":
+            return
+        xs = getattr(tx, "XtraState", None)
+        record = xs.links.get(link) if xs is not None else None
+        width = self.label_widths.get(link[1]) if isinstance(link, tuple) and len(link) == 2 else None
+        if width is None or not (isinstance(record, tuple) and len(record) == 2):
+            return
+        ((key, _x1), lo, hi), x2 = record
+        xs.links[link] = ((key, x2 - width(xs.style.fontSize)), lo, hi), x2
 
 
 class _Doc(SimpleDocTemplate):
@@ -128,6 +160,7 @@ class _PdfWalker(Walker):
         self.story: list = []
         self.buf: list[str] = []
         self.flagged = 0
+        self.labels: dict[str, set[str]] = {}  # href -> the label texts that link there
         page, body = edition.template.section("page"), edition.template.section("body")
         self.size = float(body.get("size_pt", 12))
         self.leading = self.size * LINE_HEIGHT * float(body.get("line_spacing", 1.0))
@@ -168,7 +201,10 @@ class _PdfWalker(Walker):
         parts = []
         for piece in citation_pieces(cite):
             markup = self.fonts.markup(piece.text)
-            parts.append(f'<a href="#{piece.target}">{markup}</a>' if piece.target else markup)
+            if piece.target:
+                self.labels.setdefault(f"#{piece.target}", set()).add(piece.text)
+                markup = f'<a href="#{piece.target}">{markup}</a>'
+            parts.append(markup)
         markup = "".join(parts)
         if not cite.resolved:
             self.flagged += 1
@@ -266,6 +302,17 @@ def render(edition: Edition) -> bytes:
         initialFontName=fonts.regular,
         initialFontSize=size,
     )
-    story, _ = _story(edition, fonts)
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    story, walker = _story(edition, fonts)
+    widths = {
+        href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
+        for href, texts in walker.labels.items()
+        if len(texts) == 1 and " " not in next(iter(texts))
+    }
+
+    def canvasmaker(*args, **kwargs):
+        canvas = _LinkCanvas(*args, **kwargs)
+        canvas.label_widths = widths
+        return canvas
+
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=canvasmaker)
     return out.getvalue()

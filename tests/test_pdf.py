@@ -1,0 +1,343 @@
+"""The PDF edition: text, fonts, links, flags, outline, metadata and reproducibility.
+
+The expected words are built from the model here, independently of the writer: the title
+block, every block's text with citations as written, the references and the unresolved list.
+The writer adds only what the tests name: `–` before list items, `N.` before entries and
+notes, a superscript `?` after an unresolved citation, and the page number in each footer.
+reportlab does not hyphenate (the writer keeps it so), so no renderer hyphen is tolerated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+
+from exporter.linker import iter_citations
+from exporter.model import BulletList, Citation, Paragraph, Quote, Span, Text
+from exporter.pipeline import read_and_link
+from exporter.templates import Template
+from exporter.writers import Edition, Walker, anchor, citation_pieces
+from exporter.writers import pdf
+
+from helpers import DEMO, DEMO_BIB, SEED
+
+
+
+def _needs(tool: str) -> None:
+    if shutil.which(tool) is None:
+        print(f"skipping: {tool} (poppler-utils) is not installed")
+        pytest.skip(f"{tool} (poppler-utils) is not installed")
+
+
+def _edition(source, bib=None, template="kz-conference") -> Edition:
+    return Edition(read_and_link(str(source), str(bib) if bib else None), Template.load(template))
+
+
+@pytest.fixture(scope="module")
+def seed() -> Edition:
+    return _edition(SEED)
+
+
+@pytest.fixture(scope="module")
+def demo() -> Edition:
+    return _edition(DEMO, DEMO_BIB)
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(seed, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    path.write_bytes(pdf.render(seed))
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(demo, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "demo.pdf"
+    path.write_bytes(pdf.render(demo))
+    return path
+
+
+# -- what the model says the PDF must read -----------------------------------------------------
+def _inline_text(inlines) -> str:
+    out = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Citation):
+            out.append(node.raw if node.resolved else node.raw + "?")
+    return "".join(out)
+
+
+def expected_words(edition: Edition) -> list[str]:
+    parts = ["".join(run.text for run in line.runs) for line in edition.title_lines]
+    for block in edition.document.blocks:
+        if isinstance(block, BulletList):
+            parts.extend("– " + _inline_text(item.inlines) for item in block.items)
+        else:
+            parts.append(_inline_text(block.inlines))
+    if edition.entries:
+        parts.append(edition.labels["references"])
+        parts.extend(f"{entry.number}. " + "".join(run.text for run in runs) for entry, runs, _ in edition.entries)
+    if edition.list_unresolved:
+        parts.append(edition.labels["unresolved"])
+        parts.extend(f"{n}. {edition.unresolved_note(item)}" for n, item in enumerate(edition.unresolved, 1))
+    return " ".join(parts).split()
+
+
+def extracted_pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return pages
+
+
+def extracted_words(path: Path) -> list[str]:
+    """The PDF's words, each page's footer number checked and dropped."""
+    words = []
+    for number, page in enumerate(extracted_pages(path), start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert lines[-1].strip() == str(number), f"page {number} has no page number in its footer"
+        words.extend(" ".join(lines[:-1]).split())
+    return words
+
+
+def _first_difference(got: list[str], want: list[str]) -> str:
+    for i, (g, w) in enumerate(zip(got, want)):
+        if g != w:
+            return f"word {i}: got {got[max(0, i - 5):i + 5]} want {want[max(0, i - 5):i + 5]}"
+    return f"lengths differ: got {len(got)} words, want {len(want)}"
+
+
+# -- text ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("which", ["seed", "demo"])
+def test_words_in_order_equal_the_model(which, request):
+    _needs("pdftotext")
+    edition = request.getfixturevalue(which)
+    path = request.getfixturevalue(f"{which}_pdf")
+    want, got = expected_words(edition), extracted_words(path)
+    assert len(want) > (2000 if which == "seed" else 150)
+    assert got == want, _first_difference(got, want)
+
+
+def test_chinese_and_kazakh_text_survive(seed, seed_pdf):
+    _needs("pdftotext")
+    text = "".join(extracted_pages(seed_pdf))
+    for s in ("孔子学院", "学学不如近学", "西域"):
+        assert s in text
+    source = " ".join(expected_words(seed))
+    kazakh = [letter for letter in "ӘәҒғҚқҢңӨөҰұҮүҺһІі" if letter in source]
+    assert len(kazakh) >= 12, kazakh
+    for letter in kazakh:
+        assert text.count(letter) == source.count(letter), letter
+    assert "ҚАЗАҚСТАН МЕН ҚЫТАЙ ҚАРЫМ-ҚАТЫНАСЫ" in text
+
+
+def _pdffonts(path: Path) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]  # header and rule
+    # name type encoding emb sub uni object ID; type may be two words ("Type 1"), so read from the right
+    return [row.split() for row in rows if row.strip()]
+
+
+def test_every_font_embedded_including_the_cjk_fallback(seed_pdf, seed):
+    _needs("pdffonts")
+    rows = _pdffonts(seed_pdf)
+    assert rows
+    for row in rows:
+        assert row[-5] == "yes", f"not embedded: {' '.join(row)}"
+    names = [row[0].split("+", 1)[-1] for row in rows]
+
+    def embedded(face) -> bool:  # the PostScript name; reportlab adds `-N` for sub-font N of a .ttc
+        name = pdfmetrics.getFont(pdf._register(face)).face.name
+        name = name.decode() if isinstance(name, bytes) else name
+        return name in names or (face.path.suffix.lower() == ".ttc" and f"{name}-{face.index}" in names)
+
+    assert embedded(seed.template.fonts.fallbacks[0]), names  # the CJK fallback
+    assert embedded(seed.template.main_faces["regular"]), names
+    assert embedded(seed.template.main_faces["bold"]), names  # the bold capital title
+
+
+def test_demo_uses_no_fallback_font(demo_pdf):
+    _needs("pdffonts")
+    names = [row[0].split("+", 1)[-1] for row in _pdffonts(demo_pdf)]
+    assert not any("WenQuanYi" in n for n in names), names
+
+
+# -- links and flags ---------------------------------------------------------------------------
+def _links(path: Path) -> list[tuple[int, list[float], int, float]]:
+    """(page, rect, destination page, destination top) of every link annotation."""
+    reader = PdfReader(str(path))
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    out = []
+    for i, page in enumerate(reader.pages):
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            dest = annot["/Dest"]
+            out.append((i, [float(v) for v in annot["/Rect"]], pages[dest[0].idnum], float(dest[3])))
+    return out
+
+
+def _text_in(path: Path, page: int, rect: list[float], height: float) -> str:
+    """The text inside a link's rectangle, 1 pt in from each side (pdftotext crops to whole points)."""
+    x0, y0, x1, y1 = rect
+    x, y = math.ceil(x0 + 1), math.ceil(height - y1 + 1)
+    w, h = math.floor(x1 - 1) - x, math.floor(height - y0 - 1) - y
+    args = ["pdftotext", "-f", str(page + 1), "-l", str(page + 1), "-x", str(x), "-y", str(y), "-W", str(w), "-H", str(h), str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=True).stdout.strip()
+
+
+def _entry_tops(path: Path, edition: Edition) -> dict[int, tuple[int, float]]:
+    """Entry number -> (page, top of its first line): the words `1.`, `2.`… after the heading,
+    each at the same indent as `1.` (so a `38.` inside an entry is not taken for one)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    tops: dict[int, tuple[int, float]] = {}
+    heading_seen = False
+    indent = None
+    page_no, height = -1, 0.0
+    for line in out.splitlines():
+        m = re.match(r'\s*<page width="([\d.]+)" height="([\d.]+)"', line)
+        if m:
+            page_no, height = page_no + 1, float(m.group(2))
+            continue
+        m = re.match(r'\s*<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if not m:
+            continue
+        word = m.group(5)
+        if word == edition.labels["references"]:
+            heading_seen = True
+        elif heading_seen and word == f"{len(tops) + 1}." and (indent is None or abs(float(m.group(1)) - indent) < 1):
+            indent = float(m.group(1))
+            tops[len(tops) + 1] = (page_no, height - float(m.group(2)))
+    return tops
+
+
+def test_demo_citations_link_to_their_entries(demo, demo_pdf):
+    _needs("pdftotext")
+    pieces = [p for cite in iter_citations(demo.document) for p in citation_pieces(cite) if p.target]
+    numbers = {anchor(entry.key): entry.number for entry, _, _ in demo.entries}
+    links = _links(demo_pdf)
+    assert len(pieces) == 8  # [1] [2, p. 45] [3–4] [5] [6] [1; 2]
+    assert len(links) == len(pieces)
+    tops = _entry_tops(demo_pdf, demo)
+    assert sorted(tops) == [1, 2, 3, 4, 5, 6]
+    height = float(PdfReader(str(demo_pdf)).pages[0].mediabox.height)
+    for (page, rect, dest_page, dest_top), piece in zip(links, pieces):
+        # the link sits on the label's own digits, and leads to the top of that entry's first line
+        assert _text_in(demo_pdf, page, rect, height) == piece.text
+        number = numbers[piece.target]
+        assert piece.text == str(number)
+        entry_page, entry_top = tops[number]
+        assert dest_page == entry_page
+        assert 0 <= dest_top - entry_top < 6, (number, dest_top, entry_top)
+
+
+def test_seed_has_no_links_and_eight_flags(seed, seed_pdf):
+    _needs("pdftotext")
+    assert _links(seed_pdf) == []
+    assert len(seed.unresolved) == 8
+    text = " ".join(" ".join(page.split()) for page in extracted_pages(seed_pdf))
+    body = text.split(seed.labels["unresolved"])[0]
+    flagged = re.findall(r"\[[^\]]*\]\?", body)
+    assert flagged == [u.citation.raw + "?" for u in seed.unresolved]
+    # the list at the end names all eight, in order
+    notes = text.split(seed.labels["unresolved"])[1]
+    assert notes.count(seed.labels["unresolved_note"]) == 8
+
+
+def test_flag_is_drawn_highlighted_and_red(seed):
+    walker = pdf._PdfWalker(seed, pdf._Fonts(seed))
+    walker.walk(seed.document.blocks)
+    markup = "".join(repr(getattr(f, "text", "")) for f in walker.story)
+    assert walker.flagged == 8
+    assert markup.count(f'backColor="{pdf.FLAG_BACK}"') == 8
+    assert markup.count("<super>") == 8
+
+
+# -- markup safety, fonts per run, every block kind -----------------------------------------------
+def test_markup_characters_quotes_and_lists(demo, tmp_path):
+    _needs("pdftotext")
+    span = Span(1, 1, 1, 1)
+    nasty = "a < b && c > d <b>not bold</b> &amp; 西域 \"q\" 'q'"
+    blocks = (
+        Paragraph((Text(nasty),), span),
+        Quote((Text("Quoted <i>words</i> here"),), span),
+        BulletList((dataclasses.replace(demo.document.blocks[-1].items[0], inlines=(Text("item & more"),)),), span),
+    )
+    doc = dataclasses.replace(demo.document, blocks=blocks)
+    edition = Edition(dataclasses.replace(demo.linked, document=doc), demo.template)
+    path = tmp_path / "nasty.pdf"
+    path.write_bytes(pdf.render(edition))
+    assert extracted_words(path) == expected_words(edition)
+    assert isinstance(pdf._PdfWalker(edition, pdf._Fonts(edition)), Walker)
+
+
+def test_font_runs_wrap_only_fallback_text(seed):
+    fonts = pdf._Fonts(seed)
+    cjk = fonts.names[seed.template.fonts.fallbacks[0]]
+    assert fonts.markup("Конфуцийдің(孔子学院) & <x>") == f'Конфуцийдің(<font name="{cjk}">孔子学院</font>) &amp; &lt;x&gt;'
+
+
+# -- outline, metadata, reproducibility, speed ----------------------------------------------------
+def test_outline_and_metadata(seed, seed_pdf, demo, demo_pdf):
+    for edition, path, titles in (
+        (seed, seed_pdf, [seed.document.meta.title, seed.labels["unresolved"]]),  # no reference list
+        (demo, demo_pdf, [demo.document.meta.title, demo.labels["references"]]),
+    ):
+        reader = PdfReader(str(path))
+        assert [item.title for item in reader.outline] == titles
+        info = reader.metadata
+        assert info.title == edition.document.meta.title
+        assert info.author == ", ".join(edition.document.meta.authors)
+        assert info["/Creator"] == "exporter"
+        stamp = edition.date.strftime("D:%Y%m%d%H%M%S")
+        assert info["/CreationDate"].startswith(stamp) and info["/ModDate"].startswith(stamp)
+    assert PdfReader(str(seed_pdf)).trailer["/Root"]["/Lang"] == "kk-KZ"
+    assert PdfReader(str(demo_pdf)).trailer["/Root"]["/Lang"] == "en-US"
+    assert PdfReader(str(demo_pdf)).metadata["/Keywords"] == "citations, bibliography, typesetting, BibTeX"
+
+
+def test_page_size_and_count(seed_pdf):
+    reader = PdfReader(str(seed_pdf))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+    assert 10 <= len(reader.pages) <= 20  # 75 KB of 14 pt text
+
+
+def test_two_renders_identical(seed, demo, seed_pdf):
+    assert pdf.render(seed) == seed_pdf.read_bytes()
+    assert pdf.render(demo) == pdf.render(demo)
+
+
+def test_same_bytes_in_a_fresh_process(seed, seed_pdf, tmp_path):
+    """Nothing carried over in the process (font registration, subset names) changes the file."""
+    out = tmp_path / "fresh.pdf"
+    code = (
+        "import sys; from exporter.pipeline import read_and_link; from exporter.templates import Template;"
+        "from exporter.writers import Edition; from exporter.writers import pdf;"
+        f"e = Edition(read_and_link({str(SEED)!r}, None), Template.load('kz-conference'));"
+        f"open({str(out)!r}, 'wb').write(pdf.render(e))"
+    )
+    import sys
+
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(pdf.__file__).resolve().parents[2], timeout=120)
+    assert out.read_bytes() == seed_pdf.read_bytes()
+
+
+def test_seed_renders_fast(seed, seed_pdf):
+    start = time.perf_counter()
+    pdf.render(seed)  # fonts were registered by the fixture: this is the per-paper cost
+    elapsed = time.perf_counter() - start
+    print(f"seed render: {elapsed:.3f} s")
+    assert elapsed < 1.0
