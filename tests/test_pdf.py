@@ -14,7 +14,6 @@ import math
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -333,11 +332,3 @@ def test_same_bytes_in_a_fresh_process(seed, seed_pdf, tmp_path):
 
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(pdf.__file__).resolve().parents[2], timeout=120)
     assert out.read_bytes() == seed_pdf.read_bytes()
-
-
-def test_seed_renders_fast(seed, seed_pdf):
-    start = time.perf_counter()
-    pdf.render(seed)  # fonts were registered by the fixture: this is the per-paper cost
-    elapsed = time.perf_counter() - start
-    print(f"seed render: {elapsed:.3f} s")
-    assert elapsed < 1.0
