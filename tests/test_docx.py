@@ -24,7 +24,7 @@ from docx.shared import Cm, Pt  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from exporter.linker import iter_citations  # noqa: E402
-from exporter.model import BulletList, Citation, Paragraph, Quote, Text  # noqa: E402
+from exporter.model import BulletList, Paragraph, Quote, Text  # noqa: E402
 from exporter.pipeline import read_and_link  # noqa: E402
 from exporter.templates import Template  # noqa: E402
 from exporter.writers import Edition, citation_pieces  # noqa: E402

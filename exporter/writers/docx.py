@@ -419,7 +419,7 @@ class DocxWriter(Walker):
         self.doc.add_paragraph(xml_safe(self.edition.labels.get("references", "References")), style=HEADING_STYLE)
         for entry, runs, target in self.edition.entries:
             p = self.doc.add_paragraph(style=BIBLIOGRAPHY_STYLE)
-            pass
+            self.add_text(p, f"{entry.number}. ")
             for styled in runs:
                 self.add_text(p, styled.text, styled)
             self.bookmark(p, target)
