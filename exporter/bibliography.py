@@ -7,9 +7,6 @@ from dataclasses import dataclass, field
 
 import logging
 
-import bibtexparser
-from bibtexparser import model as bib
-
 from .diagnostics import Diagnostic
 from .model import Entry, Span
 from .sourcefile import read_source
@@ -37,6 +34,9 @@ def load_bib(path: str) -> Bibliography:
     `[n]` means entry n: an entry whose key is a number is that entry, any other entry is
     numbered by its place in the file.
     """
+    import bibtexparser  # here, not at the top: `check` without --bib never needs it
+    from bibtexparser import model as bib
+
     source = read_source(path)
     lines = source.lines
     # Parse without bibtexparser's default middlewares: we evaluate values ourselves so that
@@ -45,7 +45,7 @@ def load_bib(path: str) -> Bibliography:
     result = Bibliography(path)
     strings = {s.key.lower(): _evaluate(s.value, {}) for s in library.strings}
 
-    def where(block: bib.Block) -> tuple[int, int]:
+    def where(block) -> tuple[int, int]:
         line = (block.start_line or 0) + 1
         text = lines[line - 1] if line <= len(lines) else ""
         return line, text.find("@") + 1 if "@" in text else 1
@@ -144,26 +144,26 @@ def _evaluate_part(part: str, strings: dict[str, str]) -> str:
 
 from functools import cache as _cache  # noqa: E402
 
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db  # noqa: E402
-
-
-class _KeepUnknown(LatexNodes2Text):
-    """pylatexenc drops macros it does not render (`\\input`, unknown ones); we print them as
-    written, so nothing is lost and nothing is run."""
-
-    def macro_node_to_text(self, node):
-        spec = self.latex_context.get_macro_spec(node.macroname)
-        if spec is None or (spec.discard and not spec.simplify_repl) or node.macroname in _FILE_MACROS:
-            return node.latex_verbatim()
-        return super().macro_node_to_text(node)
-
 
 # pylatexenc would read the named file for these (given an input directory): print them instead.
 _FILE_MACROS = frozenset({"input", "include", "includeonly", "InputIfFileExists", "verbatiminput"})
 
 
 @_cache
-def _converter() -> LatexNodes2Text:
+def _converter():
+    # Imported on first use: only editions print .bib values.
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    class KeepUnknown(LatexNodes2Text):
+        """pylatexenc drops macros it does not render (`\\input`, unknown ones); we print
+        them as written, so nothing is lost and nothing is run."""
+
+        def macro_node_to_text(self, node):
+            spec = self.latex_context.get_macro_spec(node.macroname)
+            if spec is None or (spec.discard and not spec.simplify_repl) or node.macroname in _FILE_MACROS:
+                return node.latex_verbatim()
+            return super().macro_node_to_text(node)
+
     db = get_default_latex_context_db().filter_context(keep_categories=None)
     db.add_context_category(
         "exporter-logos",
@@ -171,7 +171,7 @@ def _converter() -> LatexNodes2Text:
         + [MacroTextSpec("url", simplify_repl="%s")],
         prepend=True,
     )
-    return _KeepUnknown(latex_context=db, math_mode="verbatim", keep_comments=True, strict_latex_spaces=True)
+    return KeepUnknown(latex_context=db, math_mode="verbatim", keep_comments=True, strict_latex_spaces=True)
 
 
 def latex_to_unicode(value: str) -> str:

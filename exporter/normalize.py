@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Token separators: runs of whitespace, and control characters (a NUL or a form feed from a
-# PDF extraction is a gap in the text, never a letter of it).
-_SEPARATORS = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]+")
+# Tokens are runs of anything but whitespace and control characters (a NUL or a form feed
+# from a PDF extraction is a gap in the text, never a letter of it).
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _EDGE_PUNCT = "«»\"'“”„()[],.;:!?…"
@@ -16,20 +15,16 @@ _CLOSERS = "»\"”’)]"
 DASH = "–"  # the seed's own dash (`Қазақстан – шынайы`), used for every spaced hyphen
 
 
+TOKEN = re.compile(r"[^\s\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]+")
+
+
 def tokens_with_columns(line: str) -> list[tuple[int, str]]:
     """Split a line into (1-based column, token): runs of spaces collapse, edges are dropped."""
-    tokens, start = [], 0
-    for gap in _SEPARATORS.finditer(line):
-        if gap.start() > start:
-            tokens.append((start + 1, line[start:gap.start()]))
-        start = gap.end()
-    if start < len(line):
-        tokens.append((start + 1, line[start:]))
-    return tokens
+    return [(m.start() + 1, m.group()) for m in TOKEN.finditer(line)]
 
 
 def is_blank(line: str) -> bool:
-    return not tokens_with_columns(line)
+    return TOKEN.search(line) is None
 
 
 def ends_sentence(text: str) -> bool:
@@ -120,17 +115,21 @@ def attested_words(lines: Iterable[str]) -> Lexicon:
     These are the evidence `join_line_end_hyphen` uses: a form counts as attested only where
     the document writes it whole, never from the broken pieces being judged.
     """
-    words: list[str] = []
+    words: set[str] = set()
     broken_next = False
     for line in lines:
-        tokens = [t for _, t in tokens_with_columns(line)]
-        if broken_next and tokens:
-            tokens = tokens[1:]
-        broken_next = bool(tokens) and _ends_with_break(tokens[-1])
+        tokens = TOKEN.findall(line)
+        if not tokens:
+            broken_next = False
+            continue
+        start, end = 0, len(line)
+        if broken_next:  # the second half of a break starts this line: not evidence
+            start = line.index(tokens[0]) + len(tokens[0])
+        broken_next = _ends_with_break(tokens[-1])
         if broken_next:
-            tokens = tokens[:-1]
-        for token in tokens:
-            words.extend(w.lower() for w in _WORD.findall(token))
+            end = line.rindex(tokens[-1])
+        if start < end:
+            words.update(_WORD.findall(line[start:end].lower()))
     return Lexicon(words)
 
 

@@ -10,14 +10,14 @@ from statistics import median
 from .. import normalize as rules
 from ..citations import find_citations
 from ..diagnostics import Diagnostic, InputError
-from ..frontmatter import clean, read_front_matter
+from ..frontmatter import read_front_matter
 from ..model import BulletList, Citation, Document, Entry, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ..sourcefile import SourceText
 
 REFERENCES_HEADING = re.compile(
-    r"^(?:Әдебиеттер тізімі|Пайдаланылған әдебиеттер(?: тізімі)?|Әдебиеттер|Қолданылған әдебиеттер(?: тізімі)?|"
-    r"Список литературы|Список использованной литературы|Список использованных источников|Литература|"
-    r"References|Bibliography|Literature|Works cited)\s*:?$",
+    r"^(?:Әдебиеттер\s+тізімі|Пайдаланылған\s+әдебиеттер(?:\s+тізімі)?|Әдебиеттер|Қолданылған\s+әдебиеттер(?:\s+тізімі)?|"
+    r"Список\s+литературы|Список\s+использованной\s+литературы|Список\s+использованных\s+источников|Литература|"
+    r"References|Bibliography|Literature|Works\s+cited)\s*:?$",
     re.IGNORECASE,
 )
 _ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
@@ -51,35 +51,38 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
     """Join hard-wrapped lines into one text, repairing line-end hyphens and spaced dashes.
 
     `numbered` holds (1-based line number, line); `skip` characters of the first line (a list
-    marker) are left out.
+    marker) are left out. One pass over the tokens; each token remembers where it stood.
     """
-    pieces: list[tuple[int, int, str, bool]] = []  # line, column, text, glued to the previous
-    broken = False  # the previous line ended in a word broken by a hyphen
-    for index, (number, line) in enumerate(numbered):
-        offset = skip if index == 0 else 0
-        tokens = [(col + offset, tok) for col, tok in rules.tokens_with_columns(line[offset:])]
-        if broken and tokens:
-            pline, pcol, left, glued = pieces.pop()
-            col, right = tokens.pop(0)
-            joined = rules.join_line_end_hyphen(left, right, lexicon)
-            pieces.append((pline, pcol, joined[: len(joined) - len(right)], glued))
-            pieces.append((number, col, right, True))
-        pieces.extend((number, col, rules.replace_spaced_dash(tok), False) for col, tok in tokens)
-        broken = bool(pieces) and rules.ends_with_line_break_hyphen(pieces[-1][2])
-    parts: list[str] = []
+    parts: list[str] = []  # tokens and the single spaces between them
     offsets: list[int] = []
     places: list[tuple[int, int]] = []
     length = 0
-    for line, col, text, glued in pieces:
-        if parts and not glued:
-            parts.append(" ")
-            length += 1
-        offsets.append(length)
-        places.append((line, col))
-        parts.append(text)
-        length += len(text)
-    last_line, last_col, last_text, _ = pieces[-1]
-    return Joined("".join(parts), offsets, places, (last_line, last_col + len(last_text)))
+    broken = False  # the previous line ended in a word broken by a hyphen
+    end = (numbered[0][0], 1)
+    last = len(numbered) - 1
+    for index, (number, line) in enumerate(numbered):
+        seen = False
+        for m in rules.TOKEN.finditer(line, skip if index == 0 else 0):
+            token = m.group()
+            if broken and not seen:  # glue this line's first token to the broken word
+                left = parts[-1]
+                joined = rules.join_line_end_hyphen(left, token, lexicon)
+                parts[-1] = joined[: len(joined) - len(token)]
+                length += len(parts[-1]) - len(left)
+            else:
+                if parts:
+                    parts.append(" ")
+                    length += 1
+                token = rules.replace_spaced_dash(token)
+            offsets.append(length)
+            places.append((number, m.start() + 1))
+            parts.append(token)
+            length += len(token)
+            end = (number, m.end() + 1)
+            seen = True
+        if seen:
+            broken = index < last and rules.ends_with_line_break_hyphen(parts[-1])
+    return Joined("".join(parts), offsets, places, end)
 
 
 def inlines_of(joined: Joined, path: str, notes: list[Diagnostic]) -> tuple[Inline, ...]:
@@ -169,7 +172,8 @@ def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, p
 def find_reference_heading(lines: list[str], start: int) -> int | None:
     """Index of the last line that is a reference-list heading, at or after `start`."""
     for i in range(len(lines) - 1, start - 1, -1):
-        if REFERENCES_HEADING.match(clean(lines[i])):
+        line = lines[i]
+        if len(line) < 120 and REFERENCES_HEADING.match(line.strip()):
             return i
     return None
 
