@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .diagnostics import InputError
@@ -83,3 +84,29 @@ def build_one(source: str, bib: str | None, template: Template, formats: list[st
     for path, data in rendered:
         atomic_write(path, data)
     return Built(linked, report, [p for p, _ in rendered])
+
+
+def _build_job(job: tuple) -> tuple[dict, list[Path]] | InputError:
+    source, bib, template_folder, formats, out = job
+    try:
+        built = build_one(source, bib, _template(template_folder), formats, out)
+    except InputError as exc:  # one bad paper does not stop the others
+        return exc
+    return built.report, built.files
+
+
+@cache
+def _template(folder: str) -> Template:
+    return Template.load(folder)  # once per process: fonts are read and registered once
+
+
+def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1):
+    """Build each (source, bib) job, in parallel processes when `workers` > 1; results in job order."""
+    work = [(source, bib, template_folder, formats, out) for source, bib in jobs]
+    if workers == 1 or len(work) == 1:
+        yield from map(_build_job, work)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
+        yield from pool.map(_build_job, work, chunksize=max(1, len(work) // (workers * 4)))

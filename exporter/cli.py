@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
     build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved")
+    build.add_argument("--jobs", "-j", type=int, default=1, help="papers built in parallel (default: 1)")
     sub.add_parser("templates", help="list the venue templates")
     return parser
 
@@ -40,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args) -> int:
     from pathlib import Path
 
-    from .build import build_one
+    from .build import build_many
     from .report import summary_line
     from .templates import Template
     from .writers import WRITERS
@@ -49,6 +50,8 @@ def _build(args) -> int:
     unknown = [f for f in formats if f not in WRITERS]
     if unknown or not formats:
         raise InputError("--to", f"unknown edition {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
+    if args.jobs < 1:
+        raise InputError("--jobs", "must be at least 1")
     if args.sources:
         jobs = [(s, args.bib) for s in args.sources]
     else:
@@ -61,19 +64,25 @@ def _build(args) -> int:
         for paper in papers:
             bib = Path("references") / f"{paper.stem}.bib"
             jobs.append((str(paper), str(bib) if bib.is_file() else None))
-    template = Template.load(args.template)
+    template = Template.load(args.template)  # a bad name fails here, before any work
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "is not a folder")
     out.mkdir(parents=True, exist_ok=True)
-    unresolved = False
-    for source, bib in jobs:
-        built = build_one(source, bib, template, formats, out)
-        for line in built.report["diagnostics"]:
-            print(f"{line['file']}:{line['line']}:{line['column']}: {line['severity']}[{line['code']}]: {line['message']}")
-        print(summary_line(built.report))
-        print(f"  wrote {', '.join(str(p) for p in built.files)}")
-        unresolved |= bool(built.report["unresolved"])
+    unresolved = failed = False
+    for result in build_many(jobs, str(template.folder), formats, out, args.jobs):
+        if isinstance(result, InputError):
+            print(f"exporter: error: {result}", file=sys.stderr)
+            failed = True
+            continue
+        report, files = result
+        for d in report["diagnostics"]:
+            print(f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}")
+        print(summary_line(report))
+        print(f"  wrote {', '.join(str(p) for p in files)}")
+        unresolved |= bool(report["unresolved"])
+    if failed:
+        return EXIT_USAGE
     return EXIT_UNRESOLVED if (unresolved and args.strict) else EXIT_OK
 
 

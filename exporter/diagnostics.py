@@ -67,3 +67,6 @@ class InputError(Exception):
         self.path, self.message, self.line = path, message, line
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # rebuilt intact when a build worker process raises it
+        return (InputError, (self.path, self.message, self.line))
