@@ -93,7 +93,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             fm.affiliations.append(text)
         elif fm.title_lines and _ROLE.search(text) and len(text) < 200:
             fm.position = text if fm.position is None else f"{fm.position}; {text}"
-        elif fm.title_lines and _NAME.match(text.replace(",", " ")) or (fm.title_lines and _all_names(text)):
+        elif fm.title_lines and (_NAME.match(text.replace(",", " ")) or _all_names(text)):
             fm.authors.extend(split_authors(text))
         else:
             break
