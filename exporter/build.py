@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import pickle
+import signal
 import re
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,7 +18,7 @@ from .diagnostics import InputError
 from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
-from .sourcefile import read_source
+from .sourcefile import read_bytes, read_source, split_lines
 from .templates import Template, entry_context
 from .writers import WRITERS, Edition, writer
 
@@ -44,15 +48,31 @@ def safe_stem(source: str) -> str:
     return stem[:120]
 
 
+# Encodings for which `sourcefile.decode` returns `data.decode(encoding)` itself: the text can
+# be had again without `read_source`'s checks (which cost 0.5 s on a 7.5 MB book).
+_PLAIN_CODECS = ("utf-8", "utf-8-sig", "utf-16")
+
+
+def _source_text(document) -> str:
+    """The source's text, as the reader decoded it."""
+    if document.encoding in _PLAIN_CODECS:
+        try:
+            return read_bytes(document.path).decode(document.encoding)
+        except UnicodeDecodeError:  # changed since it was read: read it as the reader does
+            pass
+    return read_source(document.path).text
+
+
 def check_glyphs(linked: Linked, template: Template) -> None:
     """Stop with the position of the first character that no font of the template can draw."""
     fonts = template.fonts
-    source = read_source(linked.document.path)
-    for number, line in enumerate(source.lines, start=1):
-        offset = fonts.uncovered(line)
-        if offset is not None:
-            ch = line[offset]
-            raise InputError(linked.document.path, f"column {offset + 1}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it", number)
+    text = _source_text(linked.document)
+    if fonts.uncovered(text) is not None:  # one pass over the whole text; lines only to say where
+        for number, line in enumerate(split_lines(text), start=1):
+            offset = fonts.uncovered(line)
+            if offset is not None:
+                ch = line[offset]
+                raise InputError(linked.document.path, f"column {offset + 1}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it", number)
     for entry in linked.document.references:
         ctx = entry_context(entry)
         for value in [ctx["text"], *ctx["fields"].values()]:
@@ -70,15 +90,18 @@ class Built:
     files: list[Path]
 
 
-def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path) -> Built:
-    """Render every requested edition in memory first, then write them all: all or nothing."""
+def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False) -> Built:
+    """Render every requested edition in memory first, then write them all: all or nothing.
+
+    With `split`, the PDF edition is rendered in a forked process while this one renders the
+    others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
+    """
     linked = read_and_link(source, bib)
     check_glyphs(linked, template)
     edition = Edition(linked, template)
     stem = safe_stem(source)
-    rendered: list[tuple[Path, bytes]] = []
-    for name in formats:
-        rendered.append((out / f"{stem}{WRITERS[name][1]}", writer(name).render(edition)))
+    editions = _render_editions(edition, formats, split)
+    rendered = [(out / f"{stem}{WRITERS[name][1]}", editions[name]) for name in formats]
     report = check_json(linked)
     rendered.append((out / f"{stem}.report.json", (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
     for path, data in rendered:
@@ -86,10 +109,106 @@ def build_one(source: str, bib: str | None, template: Template, formats: list[st
     return Built(linked, report, [p for p, _ in rendered])
 
 
-def _build_job(job: tuple) -> tuple[dict, list[Path]] | InputError:
-    source, bib, template_folder, formats, out = job
+def _render_editions(edition: Edition, formats: list[str], split: bool) -> dict[str, bytes]:
+    """Each edition's bytes, by name; the PDF in a forked process when `split` allows it.
+
+    reportlab's layout is most of a build (and all of it is Python, holding one core), so
+    with one paper to build and a second core the PDF goes to a child process, forked once
+    the paper is read, linked and checked; this process renders DOCX and LaTeX meanwhile.
+    Errors come out as they would one edition after another: an edition listed before
+    `pdf` fails first, and the PDF's own error wins over those of editions listed after it.
+    A child that dies, or whose error cannot be sent back, costs only time: the PDF is then
+    rendered here.
+    """
+    if not (split and "pdf" in formats and len(formats) > 1 and hasattr(os, "fork") and _cores() > 1):
+        return {name: writer(name).render(edition) for name in formats}
+    child = _ForkedRender(edition, "pdf")
+    out: dict[str, bytes] = {}
+    later: BaseException | None = None
     try:
-        built = build_one(source, bib, _template(template_folder), formats, out)
+        for name in formats:
+            if name == "pdf":
+                continue
+            try:
+                out[name] = writer(name).render(edition)
+            except Exception as exc:
+                if formats.index(name) < formats.index("pdf"):
+                    raise
+                later = later or exc
+        out["pdf"] = child.result()
+    finally:
+        child.close()
+    if later is not None:
+        raise later
+    return out
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+class _ForkedRender:
+    """One edition rendered in a forked child, its bytes (or its exception) sent back by pipe."""
+
+    def __init__(self, edition: Edition, name: str):
+        self.edition, self.name = edition, name
+        read_end, write_end = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: render, send, and leave without any of the parent's cleanup
+            status = 1
+            try:
+                os.close(read_end)
+                try:
+                    message = ("ok", writer(name).render(edition))
+                except BaseException as exc:  # sent to the parent, which raises it
+                    message = ("error", exc)
+                try:
+                    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception:
+                    payload = b""  # the parent renders it itself
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(payload)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self.pipe = os.fdopen(read_end, "rb")
+
+    def result(self) -> bytes:
+        payload = self.pipe.read()
+        self.close()
+        try:
+            status, value = pickle.loads(payload) if payload else ("lost", None)
+        except Exception:
+            status, value = "lost", None
+        if status == "ok":
+            return value
+        if status == "error":
+            raise value
+        return writer(self.name).render(self.edition)  # the child died: render it here
+
+    def close(self) -> None:
+        if self.pid:
+            if not self.pipe.closed:  # leaving early (an error here): stop the child
+                try:
+                    os.kill(self.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                self.pipe.close()
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
+            self.pid = 0
+
+
+def _build_job(job: tuple) -> tuple[dict, list[Path]] | InputError:
+    source, bib, template_folder, formats, out, split = job
+    try:
+        built = build_one(source, bib, _template(template_folder), formats, out, split)
     except InputError as exc:  # one bad paper does not stop the others
         return exc
     return built.report, built.files
@@ -100,13 +219,40 @@ def _template(folder: str) -> Template:
     return Template.load(folder)  # once per process: fonts are read and registered once
 
 
+@contextmanager
+def _build_gc():
+    """Python's cyclic garbage collector, set for a batch of builds.
+
+    A build allocates hundreds of thousands of short-lived objects (layout fragments, XML
+    proxies), so the collector runs hundreds of times, and each full collection walks every
+    object alive, the imported modules included; at exit Python walks them all again. That
+    was 15% of a one-paper build. So: what is alive when the batch starts (modules, the
+    template) is frozen, i.e. no longer walked (`gc.freeze`, which also keeps forked workers
+    from copying those pages); young objects are collected less often; and at the end one
+    full collection frees the batch's garbage before what is still alive is frozen too, so
+    the exit has little left to walk and nothing is kept that was garbage.
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], 10_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.collect()
+        gc.freeze()
+
+
 def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1):
     """Build each (source, bib) job, in parallel processes when `workers` > 1; results in job order."""
-    work = [(source, bib, template_folder, formats, out) for source, bib in jobs]
-    if workers == 1 or len(work) == 1:
-        yield from map(_build_job, work)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+    # One paper: its PDF renders beside its other editions (a core each). Several: a core a paper.
+    split = len(jobs) == 1
+    work = [(source, bib, template_folder, formats, out, split) for source, bib in jobs]
+    with _build_gc():
+        if workers == 1 or len(work) == 1:
+            yield from map(_build_job, work)
+            return
+        from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
-        yield from pool.map(_build_job, work, chunksize=max(1, len(work) // (workers * 4)))
+        with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
+            yield from pool.map(_build_job, work, chunksize=max(1, len(work) // (workers * 4)))

@@ -9,6 +9,9 @@ from .model import CiteRef
 
 # A range wider than this is taken for a typo, not expanded: `[1–100000]` must not eat memory.
 MAX_RANGE = 200
+# Labels (each number of a range counts) one paper may hold: `[1–199]` repeated would
+# otherwise turn a 100 KB file into gigabytes of findings.
+MAX_LABELS = 500_000
 
 _DASH = r"[-–—]"
 _NUM = r"\d{1,12}"
@@ -46,17 +49,33 @@ class Malformed:
     raw: str
 
 
-def find_citations(text: str) -> tuple[list[Found], list[Malformed]]:
-    """Return the citations in `text` in order, and brackets that look numeric but do not parse."""
+class TooManyLabels(Exception):
+    """More than `limit` labels and unreadable brackets; `start` is the offset of the one too many."""
+
+    def __init__(self, start: int):
+        super().__init__(start)
+        self.start = start
+
+
+def find_citations(text: str, limit: int = MAX_LABELS) -> tuple[list[Found], list[Malformed]]:
+    """Return the citations in `text` in order, and brackets that look numeric but do not parse.
+
+    Raises TooManyLabels past `limit` labels and unreadable brackets, before they fill memory.
+    """
     found: list[Found] = []
     malformed: list[Malformed] = []
+    count = 0
     for match in _BRACKET.finditer(text):
         body = match.group(1)
         if _NUMERIC_BODY.fullmatch(body) or _KEY_BODY.fullmatch(body):
             refs, problem = _parse_body(body)
             found.append(Found(match.start(), match.end(), match.group(0), refs, problem))
+            count += len(refs)
         elif _LOOKS_NUMERIC.match(body) and re.fullmatch(r"[\d\s,;.\-–—]+", body):
             malformed.append(Malformed(match.start(), match.group(0)))
+            count += 1
+        if count > limit:
+            raise TooManyLabels(match.start())
     return found, malformed
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import cache
 
 from .diagnostics import InputError
 
@@ -16,7 +17,9 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(self.prog, message)
 
 
+@cache
 def _parser() -> argparse.ArgumentParser:
+    """Built once per process (argparse spends most of a small `check` building itself)."""
     parser = _Parser(prog="exporter", description="Check a paper's citations and export print-ready editions.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="report citations with no entry, unused entries, numbering problems")
@@ -38,6 +41,35 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _file_name(name: str) -> str:
+    """`name`, refused when it cannot be printed on one line or written back as UTF-8."""
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    shown = "".join(f"\\x{ord(ch):02x}" if ch < " " or "\x7f" <= ch < "\xa0" else ch for ch in shown)
+    if shown != name:
+        raise InputError(shown, "the file name is not valid UTF-8 or holds a control character; rename the file")
+    return name
+
+
+def _outputs(jobs: list[tuple[str, str | None]], formats: list[str], out) -> None:
+    """Refuse, before any work, a build where one output would overwrite another or an input."""
+    from pathlib import Path
+
+    from .build import safe_stem
+    from .writers import WRITERS
+
+    inputs = {Path(p).resolve(): p for source, bib in jobs for p in (source, bib) if p}
+    stems: dict[str, str] = {}
+    for source, _ in jobs:
+        stem = safe_stem(source)
+        if stem in stems and Path(stems[stem]).resolve() != Path(source).resolve():
+            raise InputError(source, f"its editions would be named {stem}.* like those of {stems[stem]}; rename one or build them apart")
+        stems.setdefault(stem, source)
+        for suffix in [WRITERS[f][1] for f in formats] + [".report.json"]:
+            target = (out / f"{stem}{suffix}").resolve()
+            if target in inputs:
+                raise InputError(inputs[target], f"would be overwritten by the edition {out / (stem + suffix)}; choose another --out")
+
+
 def _build(args) -> int:
     from pathlib import Path
 
@@ -46,14 +78,15 @@ def _build(args) -> int:
     from .templates import Template
     from .writers import WRITERS
 
-    formats = [f.strip() for f in args.to.split(",") if f.strip()]
+    formats = list(dict.fromkeys(f.strip() for f in args.to.split(",") if f.strip()))
     unknown = [f for f in formats if f not in WRITERS]
     if unknown or not formats:
         raise InputError("--to", f"unknown edition {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
     if args.jobs < 1:
         raise InputError("--jobs", "must be at least 1")
+    skipped: list[InputError] = []
     if args.sources:
-        jobs = [(s, args.bib) for s in args.sources]
+        jobs = [(_file_name(s), args.bib and _file_name(args.bib)) for s in args.sources]
     else:
         if args.bib:
             raise InputError("--bib", "give SOURCE files with --bib; without them each paper in source/ takes references/<stem>.bib")
@@ -63,24 +96,36 @@ def _build(args) -> int:
         jobs = []
         for paper in papers:
             bib = Path("references") / f"{paper.stem}.bib"
-            jobs.append((str(paper), str(bib) if bib.is_file() else None))
+            try:
+                jobs.append((_file_name(str(paper)), str(bib) if bib.is_file() else None))
+            except InputError as exc:  # one badly named paper does not stop the others
+                skipped.append(exc)
     template = Template.load(args.template)  # a bad name fails here, before any work
-    out = Path(args.out)
+    out = Path(_file_name(args.out))
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    unresolved = failed = False
-    for result in build_many(jobs, str(template.folder), formats, out, args.jobs):
-        if isinstance(result, InputError):
-            print(f"exporter: error: {result}", file=sys.stderr)
-            failed = True
-            continue
-        report, files = result
-        for d in report["diagnostics"]:
-            print(f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}")
-        print(summary_line(report))
-        print(f"  wrote {', '.join(str(p) for p in files)}")
-        unresolved |= bool(report["unresolved"])
+    _outputs(jobs, formats, out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(str(out), f"cannot be created: {exc.strerror or exc}") from None
+    for exc in skipped:
+        print(f"exporter: error: {exc}", file=sys.stderr)
+    unresolved, failed = False, bool(skipped)
+    try:
+        for result in build_many(jobs, str(template.folder), formats, out, args.jobs) if jobs else ():
+            if isinstance(result, InputError):
+                print(f"exporter: error: {result}", file=sys.stderr)
+                failed = True
+                continue
+            report, files = result
+            for d in report["diagnostics"]:
+                print(f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}")
+            print(summary_line(report))
+            print(f"  wrote {', '.join(str(p) for p in files)}")
+            unresolved |= bool(report["unresolved"])
+    except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
+        raise InputError(exc.filename or str(out), f"cannot write the editions: {exc.strerror or exc}") from None
     if failed:
         return EXIT_USAGE
     return EXIT_UNRESOLVED if (unresolved and args.strict) else EXIT_OK
@@ -104,7 +149,7 @@ def run(argv: list[str]) -> int:
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line, text_lines
 
-    linked = read_and_link(args.source, args.bib)
+    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))
@@ -130,5 +175,5 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug of ours: still one line, and a distinct exit code
-        print(f"exporter: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        print(f"exporter: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} (please report this)", file=sys.stderr)
         return EXIT_INTERNAL

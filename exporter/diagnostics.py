@@ -43,7 +43,9 @@ class Diagnostic:
         return CODES[self.code][0]
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}[{self.code}]: {self.message}"
+        """One line, whatever the message quotes from the input."""
+        message = self.message.replace("\r", " ").replace("\n", " ")
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}[{self.code}]: {message}"
 
     def to_json(self) -> dict:
         return {

@@ -3,16 +3,23 @@
 reportlab has no font fallback, so every writer asks `FontSet.runs` which font draws each
 stretch of text: the main font where it has the glyph, else the first fallback that has it.
 A character no font covers stops the build with its position, never a silent box.
+
+Reading a font's coverage with fontTools costs ~0.15 s for a CJK font, on every run; the set
+of code points is kept in a small file in the user's cache folder (see `cache_dir`), keyed by
+the font file's path, size and modification time, and read back in about a millisecond. The
+cache is only an accelerator: unreadable, stale or unwritable, it is ignored.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
+import re
+import tempfile
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
 
 from .diagnostics import InputError
 
@@ -59,12 +66,96 @@ class Face:
         return _coverage(str(self.path), self.index)
 
 
+def cache_dir() -> Path | None:
+    """Where exporter keeps what it parsed or compiled between runs (fonts' coverage,
+    reportlab's parse of the font files, compiled Jinja templates): `$EXPORTER_CACHE_DIR`, else
+    `$XDG_CACHE_HOME/exporter`, else `~/.cache/exporter`; None when `EXPORTER_CACHE_DIR` is
+    set to an empty string (no cache at all)."""
+    explicit = os.environ.get("EXPORTER_CACHE_DIR")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "exporter"
+
+
+def cache_key(kind: str, path: str, index: int, *extra: str) -> tuple[str, str] | None:
+    """(file name, full key) of a cache entry for one face of a font file, or None if the file
+    cannot be stat'ed. The key names the file's resolved path, size and mtime, so an updated
+    font is read afresh."""
+    try:
+        real = os.path.realpath(path)
+        st = os.stat(real)
+    except OSError:
+        return None
+    key = "\0".join((kind, real, str(index), str(st.st_size), str(st.st_mtime_ns), *extra))
+    return f"{kind}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}.bin", key
+
+
+def cache_read(kind: str, path: str, index: int, *extra: str):
+    """The value stored for this face, or None (no cache, no entry, a stale or broken one)."""
+    folder, named = cache_dir(), cache_key(kind, path, index, *extra)
+    if folder is None or named is None:
+        return None
+    try:
+        stored_key, value = marshal.loads((folder / named[0]).read_bytes())
+    except Exception:  # missing, unreadable, truncated, another Python's marshal format...
+        return None
+    return value if stored_key == named[1] else None
+
+
+def cache_write(kind: str, path: str, index: int, value, *extra: str) -> None:
+    """Store `value` (builtins only: marshal) atomically; any failure leaves no trace."""
+    folder, named = cache_dir(), cache_key(kind, path, index, *extra)
+    if folder is None or named is None:
+        return
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{named[0]}.", suffix=".part", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps((named[1], value)))
+        os.replace(tmp, folder / named[0])
+        tmp = None
+    except Exception:  # read-only home, full disk, no permission: run without the cache
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _ranges(codes) -> list[tuple[int, int]]:
+    """Sorted code points as inclusive (first, last) ranges."""
+    out: list[list[int]] = []
+    for code in sorted(codes):
+        if out and code == out[-1][1] + 1:
+            out[-1][1] = code
+        else:
+            out.append([code, code])
+    return [(a, b) for a, b in out]
+
+
+_CMAP_FORMAT = "cmap-1"  # bump when what is stored (fontTools' best cmap, as ranges) changes
+
+
 @cache
 def _coverage(path: str, index: int) -> frozenset[int]:
+    stored = cache_read("cmap", path, index, _CMAP_FORMAT)
+    if isinstance(stored, list):
+        try:
+            return frozenset(code for first, last in stored for code in range(first, last + 1))
+        except (TypeError, ValueError):  # not what we wrote: read the font
+            pass
+    from fontTools.ttLib import TTFont  # only on a cache miss: the import alone is ~40 ms
+
     font = TTFont(path, fontNumber=index, lazy=True)
     if "glyf" not in font:  # reportlab embeds TrueType outlines only, not CFF
         raise InputError(path, "has CFF (PostScript) outlines; reportlab can only embed TrueType-outline fonts")
-    return frozenset(font.getBestCmap())
+    coverage = frozenset(font.getBestCmap())
+    cache_write("cmap", path, index, _ranges(coverage), _CMAP_FORMAT)
+    return coverage
 
 
 # Characters that never need a glyph: they are spacing or control, dropped or drawn as space.
@@ -87,24 +178,46 @@ class FontSet:
                 return face
         return None
 
+    @cached_property
+    def _split(self) -> re.Pattern:
+        """Stretches the main face draws (group 1) and stretches it does not (group 2).
+
+        Text is split by regex, not character by character: a paragraph of Kazakh text is one
+        match, and only the few characters outside the main face are looked up one by one.
+        """
+        cls = "".join(
+            _escape(a) if a == b else f"{_escape(a)}-{_escape(b)}"
+            for a, b in _ranges(self.main.coverage | _NO_GLYPH)
+        )
+        return re.compile(f"([{cls}]+)|([^{cls}]+)")
+
     def runs(self, text: str) -> list[tuple[Face, str]]:
         """Split `text` into (face, text) runs; raises KeyError(ch) for a character no face has."""
         out: list[tuple[Face, str]] = []
-        main_cov = self.main.coverage
-        for ch in text:
-            face = self.main if ord(ch) in main_cov else self.face_for(ch)
-            if face is None:
-                raise KeyError(ch)
-            if out and out[-1][0] is face:
-                out[-1] = (face, out[-1][1] + ch)
-            else:
-                out.append((face, ch))
+        main = self.main
+        for m in self._split.finditer(text):
+            if m.lastindex == 1:
+                out.append((main, m.group(1)))
+                continue
+            for ch in m.group(2):  # none of these is in the main face
+                face = self.face_for(ch)
+                if face is None:
+                    raise KeyError(ch)
+                if out and out[-1][0] is face:
+                    out[-1] = (face, out[-1][1] + ch)
+                else:
+                    out.append((face, ch))
         return out
 
     def uncovered(self, text: str) -> int | None:
         """Offset of the first character no face covers, or None."""
-        main_cov = self.main.coverage
-        for i, ch in enumerate(text):
-            if ord(ch) not in main_cov and self.face_for(ch) is None:
-                return i
+        for m in self._split.finditer(text):
+            if m.lastindex == 2:
+                for i in range(m.start(2), m.end(2)):
+                    if self.face_for(text[i]) is None:
+                        return i
         return None
+
+
+def _escape(code: int) -> str:
+    return f"\\U{code:08x}"

@@ -26,7 +26,10 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 # `Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`: two to four capitalised words or initials.
-_NAME = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*\.?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)*\s*){2,4}$")
+# Words are parted by spaces or follow an initial's dot: were the parting optional, a long
+# capitalised line could be split in cubically many ways before the match fails.
+_NAME_WORD = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*\.?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)*"
+_NAME = re.compile(rf"^{_NAME_WORD}(?:(?:\s+|(?<=\.)){_NAME_WORD}){{1,3}}\s*$")
 
 
 @dataclass
@@ -93,7 +96,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
             fm.affiliations.append(text)
         elif fm.title_lines and _ROLE.search(text) and len(text) < 200:
             fm.position = text if fm.position is None else f"{fm.position}; {text}"
-        elif fm.title_lines and (_NAME.match(text.replace(",", " ")) or _all_names(text)):
+        elif fm.title_lines and (_is_name(text.replace(",", " ")) or _all_names(text)):
             fm.authors.extend(split_authors(text))
         else:
             break
@@ -106,7 +109,12 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
 
 def _all_names(text: str) -> bool:
     parts = split_authors(text)
-    return len(parts) > 1 and all(_NAME.match(p) for p in parts)
+    return len(parts) > 1 and all(_is_name(p) for p in parts)
+
+
+def _is_name(text: str) -> bool:
+    """Up to four names fit in 100 characters; longer text is not tried (matching is slow)."""
+    return len(text) <= 100 and _NAME.match(text) is not None
 
 
 def _continued(lines: list[str], i: int, first: str) -> tuple[str, int]:

@@ -37,7 +37,7 @@ def _inline_runs(block) -> list[tuple[Inline, ...]]:
 
 
 def is_number(label: str) -> bool:
-    return label.isdigit()
+    return label.isdecimal()
 
 
 def link(doc: Document, bib: Bibliography | None = None) -> Linked:

@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterable
 
 # Tokens are runs of anything but whitespace and control characters (a NUL or a form feed
-# from a PDF extraction is a gap in the text, never a letter of it).
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# from a PDF extraction is a gap in the text, never a letter of it; so are the C1 controls
+# U+0080–U+009F that a wrong conversion leaves, and the noncharacters U+FFFE and U+FFFF).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_GAP = r"\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _EDGE_PUNCT = "«»\"'“”„()[],.;:!?…"
 SENTENCE_END = tuple(".!?…:;")
@@ -15,7 +17,7 @@ _CLOSERS = "»\"”’)]"
 DASH = "–"  # the seed's own dash (`Қазақстан – шынайы`), used for every spaced hyphen
 
 
-TOKEN = re.compile(r"[^\s\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]+")
+TOKEN = re.compile(rf"[^{_GAP}]+")
 
 
 def tokens_with_columns(line: str) -> list[tuple[int, str]]:
@@ -64,7 +66,7 @@ def ends_paragraph_without_blank(line: str, next_line: str, full_width: int) -> 
     )
 
 
-_LIST_MARKER = re.compile(r"^\s*[-–—•]\s*(?=[^\s\-–—])")
+_LIST_MARKER = re.compile(rf"^[{_GAP}]*[-–—•][{_GAP}]*(?=[^{_GAP}\-–—])")
 
 
 def list_item_marker(line: str) -> int | None:

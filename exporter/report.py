@@ -10,7 +10,7 @@ from .model import BulletList, Citation, Document, Entry, Inline, Paragraph, Quo
 
 
 def _label_order(label: str) -> tuple:
-    return (0, int(label), "") if label.isdigit() and len(label) < 19 else (1, 0, label)
+    return (0, int(label), "") if label.isdecimal() and len(label) < 19 else (1, 0, label)
 
 
 def check_json(linked: Linked) -> dict:

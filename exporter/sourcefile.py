@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,8 @@ MAX_BYTES = 200 * 1024 * 1024  # far above any paper or proceedings, below what 
 
 # Magic numbers of files people hand us instead of text, and what to tell them.
 _NOT_TEXT = [
+    (codecs.BOM_UTF32_LE, "UTF-32 text, which is not read: save it as UTF-8"),
+    (codecs.BOM_UTF32_BE, "UTF-32 text, which is not read: save it as UTF-8"),
     (b"%PDF", "a PDF file, not text: extract its text first (for example `pdftotext -layout`)"),
     (b"\x89PNG", "a PNG image, not text"),
     (b"\xff\xd8\xff", "a JPEG image, not text"),
@@ -48,68 +51,235 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:
-    """Read a file, turning every way it can fail into one InputError naming it."""
+    """Read a file, turning every way it can fail into one InputError naming it.
+
+    A device (`/dev/zero`, `/dev/urandom`) never ends, so it is refused; a pipe is read only
+    up to the size limit.
+    """
     name = str(path)
     p = Path(path)
     try:
-        if p.is_dir():
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(name, "is a directory, not a file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, f"is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
-        return p.read_bytes()
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+            raise InputError(name, "is a device or socket, not a file")
+        if info.st_size > MAX_BYTES:
+            raise InputError(name, f"is {info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+        with open(p, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB, the limit")
+        return data
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except PermissionError:
         raise InputError(name, "permission denied") from None
     except IsADirectoryError:
         raise InputError(name, "is a directory, not a file") from None
+    except NotADirectoryError:
+        raise InputError(name, "no such file (a folder in its path is a file)") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL in the name
+        raise InputError(name.replace("\0", "\\0"), "is not a valid file name") from None
 
 
 def decode(name: str, data: bytes) -> SourceText:
     """Decode bytes as UTF-8 (BOM or not), UTF-16 with a BOM, Windows-1251 or KZ-1048.
 
-    Refuses binary files, and single-byte text whose encoding cannot be told apart.
+    Refuses binary files, text in another encoding (naming the one it looks like), and
+    UTF-8 that is mojibake (text once decoded in the wrong encoding and saved again).
     """
     for magic, what in _NOT_TEXT:
         if data.startswith(magic):
             raise InputError(name, f"is {what}")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
         try:
-            return SourceText(name, data.decode("utf-16"), "utf-16")
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise InputError(name, f"has a UTF-16 byte-order mark but is not valid UTF-16 (byte {exc.start})") from None
-    if data.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
     else:
-        encoding = "utf-8"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        text, encoding = _decode_legacy(name, data, exc)
+        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            text, encoding = _decode_legacy(name, data, exc)
     if _looks_binary(text):
+        endian = _utf16_without_bom(data)
+        if endian:
+            raise InputError(name, f"looks like UTF-16 ({endian}) without a byte-order mark; save it as UTF-8")
         raise InputError(name, "is binary data, not text")
+    if encoding.startswith("utf-8"):
+        _refuse_mojibake(name, text)
     return SourceText(name, text, encoding)
 
 
+# Single-byte encodings a Cyrillic or Latin file may be in. Only the first two are read; for
+# the others the message names the encoding, so the user can convert the file.
+_LEGACY = (
+    ("cp1251", "Windows-1251"),
+    ("kz1048", "KZ-1048"),
+    ("koi8_r", "KOI8-R"),
+    ("cp866", "CP866 (DOS)"),
+    ("mac_cyrillic", "Mac Cyrillic"),
+    ("iso8859_5", "ISO-8859-5"),
+    ("cp1252", "Windows-1252 (Western European)"),
+)
+_READ = {"cp1251", "kz1048"}
+# Letters of the papers' languages: Russian and Kazakh Cyrillic (with Ukrainian і ї є ґ ў,
+# which share code points with Kazakh letters), and Latin with the Latin-1 letters.
+_LETTERS = set(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіїєґў"
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ"
+)
+_LETTERS |= {ch.upper() for ch in _LETTERS if ch.upper() != ch and len(ch.upper()) == 1}
+_PUNCT = set("\u00a0\u00ad«»–—…№„“”‘’•·\u2009\u202f")
+
+
+def _script(ch: str) -> str:
+    return "cyrillic" if "\u0400" <= ch <= "\u04ff" else "latin" if ch.isascii() or ch in _LETTERS else "other"
+
+
+def _plausibility(text: str) -> float:
+    """How much `text` reads as Kazakh, Russian or Latin-script prose: from -1 to 1 per
+    non-ASCII character other than common punctuation (`«»–—№`, the same in every code page
+    where it exists).
+
+    A letter of the languages counts +1 at the start of a word or lower-case after a letter
+    of its own script; a letter of another alphabet, a script change or a capital inside a
+    word (the marks of a wrong code page: `cafй`, `тОРГОВЛЯ`) counts -1; a capital after a
+    capital (a heading) and an accented Latin letter after another count 0; anything else -1.
+    """
+    score = count = 0
+    previous = " "
+    for ch in text:
+        if ch.isascii() or ch in _PUNCT:
+            previous = ch
+            continue
+        count += 1
+        if ch not in _LETTERS:
+            score -= 1
+        elif not previous.isalpha():
+            score += 1
+        elif _script(previous) != _script(ch) or (ch.isupper() and previous.islower()):
+            score -= 1
+        elif _script(ch) == "latin" and not previous.isascii():
+            pass  # accented letters in a row: Cyrillic read as Latin-1 (`Òîðãîâëÿ`), not prose
+        else:
+            score += ch.islower()
+        previous = ch
+    return score / count if count else 1.0  # only punctuation: nothing reads wrong
+
+
 def _decode_legacy(name: str, data: bytes, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
-    line = data.count(b"\n", 0, utf8_error.start) + 1
+    """Text that is not UTF-8: Windows-1251 or KZ-1048 when it reads as such, else refused.
+
+    Every candidate code page decodes a sample and the one that reads most like prose wins;
+    KZ-1048 differs from Windows-1251 only in Kazakh letters, which it takes when they occur
+    where Windows-1251 would give Serbian and Macedonian ones.
+    """
+    line = _line_at(data, utf8_error.start)
+    byte = f"invalid byte 0x{data[utf8_error.start]:02x}"
     if b"\x00" in data[:4096]:
-        raise InputError(name, "is binary data, or UTF-16 without a byte-order mark", line)
-    cp1251 = data.decode("cp1251", errors="replace")
-    kz1048 = data.decode("kz1048", errors="replace")
-    kazakh_in_kz = sum(ch in _KAZAKH for ch in kz1048)
-    odd_in_cp = sum(ch in _CP1251_ONLY for ch in cp1251)
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in cp1251)
-    if cyrillic < 0.3 * sum(ch.isalpha() for ch in cp1251):
-        raise InputError(name, f"is not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x}) and not Cyrillic text in a known encoding", line)
-    if kazakh_in_kz and odd_in_cp:
-        return kz1048, "kz1048"
-    if "\ufffd" in cp1251:
-        raise InputError(name, "is not UTF-8 and not valid Windows-1251; convert it to UTF-8", line)
-    return cp1251, "cp1251"
+        endian = _utf16_without_bom(data)
+        if endian:
+            raise InputError(name, f"looks like UTF-16 ({endian}) without a byte-order mark; save it as UTF-8", line)
+        raise InputError(name, "is binary data, not text", line)
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if len(lenient) - len(lenient.encode("ascii", "ignore")) - bad >= 4 * bad:
+        column = utf8_error.start - max(data.rfind(b"\n", 0, utf8_error.start), data.rfind(b"\r", 0, utf8_error.start))
+        raise InputError(name, f"is UTF-8 with a broken character: byte {column} of this line (0x{data[utf8_error.start]:02x}) is not UTF-8; fix or remove it", line)
+    sample = data[: 256 * 1024]
+    cp1251 = sample.decode("cp1251", errors="replace")
+    kz1048 = sample.decode("kz1048", errors="replace")
+    kazakh = any(ch in _KAZAKH for ch in kz1048) and any(ch in _CP1251_ONLY for ch in cp1251)
+    family = "kz1048" if kazakh else "cp1251"
+    scores = {}
+    for codec, _ in _LEGACY:
+        if codec in _READ and codec != family:
+            continue
+        decoded = kz1048 if codec == "kz1048" else cp1251 if codec == "cp1251" else sample.decode(codec, errors="replace")
+        scores[codec] = _plausibility(decoded)
+    best = max(scores, key=lambda codec: scores[codec])  # ties go to the earlier, read encodings
+    label = dict(_LEGACY)[best]
+    if scores[best] < 0.5:
+        raise InputError(name, f"is not UTF-8 ({byte}) and does not read as text in any known encoding; convert it to UTF-8", line)
+    if best not in _READ:
+        raise InputError(name, f"is not UTF-8 ({byte}); it looks like {label} text: convert it to UTF-8 (for example `iconv -f {best.replace('_', '-')} -t utf-8`)", line)
+    text = data.decode(best, errors="replace")
+    if "\ufffd" in text:
+        bad = text.index("\ufffd")
+        raise InputError(name, f"is not UTF-8 and not valid {label} (byte 0x{data[bad]:02x} has no character); convert it to UTF-8", _line_at(data, bad))
+    return text, best
+
+
+def _line_at(data: bytes | str, offset: int) -> int:
+    """The line holding `offset`, as `split_lines` counts them (CRLF, CR and LF each end one)."""
+    cr, lf = ("\r", "\n") if isinstance(data, str) else (b"\r", b"\n")
+    return data.count(lf, 0, offset) + data.count(cr, 0, offset) - data.count(cr + lf, 0, offset) + 1
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """`little-endian` or `big-endian` when the head of `data` reads as UTF-16 text."""
+    head = data[: 4096 & ~1]
+    for codec, endian in (("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")):
+        text = head[: len(head) & ~1].decode(codec, errors="replace")
+        usual = sum(1 for ch in text if ch in "\t\n\r" or " " <= ch <= "\u04ff" or "\u2000" <= ch <= "\u206f")
+        if text and usual >= 0.9 * len(text):
+            return endian
+    return None
+
+
+# UTF-8 Cyrillic or Latin-1 text read as Windows-1251 or Windows-1252 and saved again as UTF-8:
+# each letter became a lead character (`Р` `С` `Ð` `Ñ` `Ã` …) and a continuation character.
+_MOJIBAKE = re.compile(
+    "|".join(
+        "[" + re.escape(bytes(range(0xC2, 0xF0)).decode(codec)) + "][" + re.escape(bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")) + "]"
+        for codec in ("cp1251", "cp1252", "latin-1")
+    )
+)
+
+
+def _refuse_mojibake(name: str, text: str) -> None:
+    """Refuse UTF-8 whose lines turn back into other UTF-8 text when re-encoded (`РўРѕСЂРі`).
+
+    Genuine Cyrillic or Latin text never does: its letters do not pair up into valid UTF-8.
+    Each line is tried once, however many suspicious pairs it holds; a wrong conversion spoils
+    the whole file, so the first 2000 suspicious lines tell (a large Kazakh text has one on
+    nearly every line: `і` is such a pair's second half).
+    """
+    checked = 0  # offset up to which lines have been tried
+    for _ in range(2000):
+        m = _MOJIBAKE.search(text, checked)
+        if m is None:
+            return
+        before = max(text.rfind("\n", checked, m.start()), text.rfind("\r", checked, m.start()))
+        start = before + 1 if before >= 0 else checked  # looked for after the last line only: linear
+        end = _LINE_END.search(text, m.end())
+        checked = end.start() if end else len(text)
+        line = text[start:checked]
+        for codec, label in (("cp1251", "Windows-1251"), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
+            try:
+                fixed = line.encode(codec).decode("utf-8")
+            except UnicodeError:
+                continue
+            if len(line) - len(fixed) >= 3:
+                at = m.start() - start
+                word = next((w.group() for w in _MOJIBAKE_WORD.finditer(line) if w.end() > at), m.group())[:24]
+                was = word.encode(codec).decode("utf-8", errors="ignore")
+                shown = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", word)  # Latin-1 mojibake holds C1 controls
+                raise InputError(
+                    name,
+                    f"is mojibake: UTF-8 text that was read as {label} and saved again (`{shown}` was `{was}`); restore the original file",
+                    _line_at(text, m.start()),
+                )
+
+
+_MOJIBAKE_WORD = re.compile(r"\S+")
+_LINE_END = re.compile(r"[\r\n]")
 
 
 def _looks_binary(text: str) -> bool:

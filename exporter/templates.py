@@ -8,6 +8,7 @@ writer turns the resulting runs into its own markup.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import jinja2
 
 from .bibliography import latex_to_unicode
 from .diagnostics import InputError
-from .fonts import Face, FontSet, find_font
+from .fonts import Face, FontSet, cache_dir, find_font
 from .model import Entry, Meta
 
 _REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -137,6 +138,40 @@ def entry_context(entry: Entry) -> dict:
     }
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates kept between runs (compiling the LaTeX shell and the title
+    lines costs more than rendering them). One file pattern per kind of environment, since
+    the compiled code depends on its settings; the source's checksum guards every entry.
+    A cache that cannot be read or written is simply not used."""
+
+    def __init__(self, folder, kind: str):
+        tag = hashlib.sha1(f"{kind}|{jinja2.__version__}".encode()).hexdigest()[:12]
+        super().__init__(str(folder), f"jinja-{tag}-%s.cache")
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except Exception:
+            pass
+
+
+def _bytecode_cache(kind: str) -> _BytecodeCache | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _BytecodeCache(folder, kind)
+
+
 class Template:
     """A venue: settings from template.toml and Jinja environments over its folder."""
 
@@ -146,10 +181,37 @@ class Template:
             self.config = tomllib.loads((folder / "template.toml").read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise InputError(str(folder / "template.toml"), f"invalid TOML: {exc}") from None
-        loader = jinja2.FileSystemLoader(str(folder))
-        # Macros and title lines: HTML autoescape keeps values from turning into markup.
-        self.markup_env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.markup_env.filters["title_case"] = lambda s: s.title() if s and s.isupper() else s
+        self._strings: dict[str, jinja2.Template] = {}  # compiled title lines, by source
+
+    @cached_property
+    def markup_env(self) -> jinja2.Environment:
+        """Macros and title lines: HTML autoescape keeps values from turning into markup."""
+        loader = jinja2.FileSystemLoader(str(self.folder))
+        env = jinja2.Environment(
+            loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            bytecode_cache=_bytecode_cache("markup"),
+        )
+        env.filters["title_case"] = lambda s: s.title() if s and s.isupper() else s
+        return env
+
+    def _from_string(self, source: str) -> jinja2.Template:
+        """`markup_env.from_string(source)`, compiled once per process and kept in the bytecode
+        cache between runs (as Jinja's loaders do for files)."""
+        template = self._strings.get(source)
+        if template is None:
+            env = self.markup_env
+            bcc = env.bytecode_cache
+            name = f"<string {hashlib.sha1(source.encode('utf-8', 'surrogatepass')).hexdigest()}>"
+            bucket = bcc.get_bucket(env, name, None, source) if bcc is not None else None
+            code = bucket.code if bucket is not None else None
+            if code is None:
+                code = env.compile(source)
+                if bucket is not None:
+                    bucket.code = code
+                    bcc.set_bucket(bucket)
+            template = env.template_class.from_code(env, code, env.make_globals(None), None)
+            self._strings[source] = template
+        return template
 
     @classmethod
     def load(cls, name: str) -> "Template":
@@ -197,7 +259,7 @@ class Template:
         for spec in block.get("lines", []):
             if spec.get("when") and not getattr(meta, spec["when"]):
                 continue
-            markup = self.markup_env.from_string(spec["text"]).render(meta=meta, labels=labels)
+            markup = self._from_string(spec["text"]).render(meta=meta, labels=labels)
             runs = markup_to_runs(markup)
             if runs:
                 out.append(TitleLine(runs, spec.get("align", "left"), spec.get("bold", False), spec.get("italic", False), spec.get("size_pt", body_size), spec.get("space_before_pt", 0)))
@@ -216,7 +278,13 @@ class Template:
         return markup_to_runs(macro(entry_context(entry), language))
 
     def latex_env(self) -> jinja2.Environment:
-        """The LaTeX shell's environment: TeX-safe delimiters, every value escaped unless marked safe."""
+        """The LaTeX shell's environment: TeX-safe delimiters, every value escaped unless marked safe.
+
+        One per template (so the shell is compiled once per process, not once per paper)."""
+        return self._latex_env
+
+    @cached_property
+    def _latex_env(self) -> jinja2.Environment:
         from .writers.latex import TexSafe, escape_tex
 
         return jinja2.Environment(
@@ -227,6 +295,7 @@ class Template:
             undefined=jinja2.StrictUndefined,
             finalize=lambda v: v if isinstance(v, TexSafe) else escape_tex(str(v)),
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            bytecode_cache=_bytecode_cache("latex"),
         )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from .. import normalize as rules
-from ..citations import find_citations
+from ..citations import MAX_LABELS, TooManyLabels, find_citations
 from ..diagnostics import Diagnostic, InputError
 from ..frontmatter import read_front_matter
 from ..model import BulletList, Citation, Document, Entry, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
@@ -85,9 +85,17 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
     return Joined("".join(parts), offsets, places, end)
 
 
-def inlines_of(joined: Joined, path: str, notes: list[Diagnostic]) -> tuple[Inline, ...]:
-    """Split repaired text into Text and Citation nodes, each citation with its source span."""
-    found, malformed = find_citations(joined.text)
+def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[int] | None = None) -> tuple[Inline, ...]:
+    """Split repaired text into Text and Citation nodes, each citation with its source span.
+
+    `budget` holds the labels the paper may still cite (see MAX_LABELS); it is used up here.
+    """
+    try:
+        found, malformed = find_citations(joined.text, budget[0] if budget else MAX_LABELS)
+    except TooManyLabels as exc:
+        raise InputError(path, f"holds more than {MAX_LABELS} citation labels (each number of a range counts); split it into smaller files", joined.position(exc.start)[0]) from None
+    if budget:
+        budget[0] -= sum(len(cite.refs) for cite in found) + len(malformed)
     for bad in malformed:
         line, column = joined.position(bad.start)
         notes.append(Diagnostic("CIT005", f"{bad.raw} looks like a citation but cannot be read; kept as text", path, line, column))
@@ -148,6 +156,7 @@ _QUOTE = re.compile(r"^«[^«»]*»[\s\d\[\],.;–-]*$")
 def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic]):
     blocks: list = []
     items: list[ListItem] = []
+    budget = [MAX_LABELS]
 
     def close_list() -> None:
         if items:
@@ -158,7 +167,7 @@ def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, p
         numbered = [(i + 1, lines[i]) for i in chunk]
         marker = rules.list_item_marker(lines[chunk[0]])
         joined = join_lines(numbered, lexicon, skip=marker or 0)
-        inlines = inlines_of(joined, path, notes)
+        inlines = inlines_of(joined, path, notes, budget)
         if marker is not None:
             items.append(ListItem(inlines, joined.whole))
             continue

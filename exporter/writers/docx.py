@@ -22,6 +22,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from ..model import BulletList, Citation, Paragraph, Quote
 from ..templates import Run as StyledRun
@@ -144,6 +148,8 @@ class DocxWriter(Walker):
         self.doc = docx.Document()
         self.current = None  # the python-docx paragraph being filled
         self._bookmark_id = 0
+        self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        self._body_end = None  # the body's closing `w:sectPr`, once found
 
     # -- the whole document --
 
@@ -156,9 +162,7 @@ class DocxWriter(Walker):
         self._references()
         self._unresolved_list()
         self._core_properties()
-        raw = io.BytesIO()
-        self.doc.save(raw)
-        return normalize_zip(raw.getvalue())
+        return zip_members(package_members(self.doc))
 
     def _drop_template_leftovers(self) -> None:
         """python-docx's template carries a thumbnail of an empty page and Word 2010 style copies."""
@@ -318,11 +322,38 @@ class DocxWriter(Walker):
         comment_ref.font.size = Pt(8)
 
     def _reset_linked_char_style(self, style_id: str, bold: bool = False, italic: bool = False) -> None:
-        for style in self.doc.styles:
-            if style.style_id == style_id:
+        for element in self.doc.styles.element.style_lst:  # as `for style in styles`, without a proxy per style
+            if element.get(qn("w:styleId")) == style_id:
+                style = StyleFactory(element)
                 _reset_style(style)
                 style.font.bold = bold or None
                 style.font.italic = italic or None
+
+    # -- fast paths around python-docx --
+
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """A style's id, looked up once: python-docx scans every style of the document for the
+        type's default on each `paragraph.style = name` (half the DOCX time of a long paper)."""
+        key = (name, kind)
+        if key not in self._style_ids:
+            self._style_ids[key] = self.doc.part.get_style_id(name, kind)
+        return self._style_ids[key]
+
+    def add_paragraph(self, style: str):
+        """`doc.add_paragraph(style=style)`: the same `w:p`, put where python-docx puts it (before
+        the body's `w:sectPr`), but without python-docx's search for that `w:sectPr` among all
+        the body's children on every call (quadratic: seconds for a book), and with the style
+        id looked up once."""
+        body = self.doc.element.body
+        if self._body_end is None or self._body_end.getparent() is not body:
+            self._body_end = body.find(qn("w:sectPr"))
+        p = OxmlElement("w:p")
+        if self._body_end is not None:
+            self._body_end.addprevious(p)
+        else:
+            body.append(p)
+        p.style = self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return DocxParagraph(p, self.doc._body)
 
     # -- runs --
 
@@ -337,7 +368,12 @@ class DocxWriter(Walker):
             pieces = [(self.main_face, text)]
         runs = []
         for face, chunk in pieces:
-            run = container.add_run(chunk)
+            # `container.add_run(chunk)` feeds python-docx's text appender one character at a
+            # time, looking for tabs and line breaks; `xml_safe` has turned those into spaces,
+            # so the run's single `w:t` is added directly (the same XML).
+            r = container._p.add_r()
+            r.add_t(chunk)
+            run = Run(r, container)
             if bold or (styled is not None and styled.bold):
                 run.bold = True
             if italic or (styled is not None and styled.italic):
@@ -356,16 +392,16 @@ class DocxWriter(Walker):
     # -- the walk --
 
     def paragraph(self, block: Paragraph) -> None:
-        self.current = self.doc.add_paragraph(style=BODY_STYLE)
+        self.current = self.add_paragraph(BODY_STYLE)
         self.inlines(block.inlines)
 
     def quote(self, block: Quote) -> None:
-        self.current = self.doc.add_paragraph(style=QUOTE_STYLE)
+        self.current = self.add_paragraph(QUOTE_STYLE)
         self.inlines(block.inlines)
 
     def bullet_list(self, block: BulletList) -> None:
         for item in block.items:
-            self.current = self.doc.add_paragraph(style=LIST_STYLE)
+            self.current = self.add_paragraph(LIST_STYLE)
             self.inlines(item.inlines)
 
     def text(self, text: str) -> None:
@@ -380,8 +416,9 @@ class DocxWriter(Walker):
                 link.set(qn("w:anchor"), piece.target)
                 link.set(qn("w:history"), "1")
                 piece_runs[0]._r.addprevious(link)
+                link_style = self._style_id(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
                 for run in piece_runs:
-                    run.style = LINK_STYLE
+                    run._r.style = link_style
                     link.append(run._r)
             runs.extend(piece_runs)
         item = self.unresolved.get(cite)
@@ -404,7 +441,7 @@ class DocxWriter(Walker):
         lines = self.edition.title_lines
         after = Pt(self.template.section("title_block").get("space_after_pt", 0))
         for i, line in enumerate(lines):
-            p = self.doc.add_paragraph(style=TITLE_STYLE)
+            p = self.add_paragraph(TITLE_STYLE)
             p.alignment = ALIGNMENTS.get(line.align, WD_ALIGN_PARAGRAPH.LEFT)
             if line.space_before_pt:
                 p.paragraph_format.space_before = Pt(line.space_before_pt)
@@ -418,7 +455,7 @@ class DocxWriter(Walker):
             return
         self.doc.add_paragraph(xml_safe(self.edition.labels.get("references", "References")), style=HEADING_STYLE)
         for entry, runs, target in self.edition.entries:
-            p = self.doc.add_paragraph(style=BIBLIOGRAPHY_STYLE)
+            p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
             self.add_text(p, f"{entry.number}. ")
             for styled in runs:
                 self.add_text(p, styled.text, styled)
@@ -444,7 +481,7 @@ class DocxWriter(Walker):
             return
         self.doc.add_paragraph(xml_safe(self.edition.labels.get("unresolved", "Unresolved citations")), style=HEADING_STYLE)
         for item in self.edition.unresolved:
-            p = self.doc.add_paragraph(style=UNRESOLVED_STYLE)
+            p = self.add_paragraph(UNRESOLVED_STYLE)
             self.add_text(p, self.edition.unresolved_note(item))
 
     # -- metadata --
@@ -486,9 +523,12 @@ def _spacing(after: int, line: int):
 
 def _style(styles, name: str, kind, style_id: str | None = None):
     """The style `name`, added when the template lacks it (with `style_id` when given)."""
-    for style in styles:
-        if style.name == name or (style_id and style.style_id == style_id):
-            return style
+    for element in styles.element.style_lst:  # `style.name`, `style.style_id` of each, read directly
+        name_element = element.find(qn("w:name"))
+        internal = name_element.get(qn("w:val")) if name_element is not None else None
+        ui_name = BabelFish.internal2ui(internal) if internal is not None else None
+        if ui_name == name or (style_id and element.get(qn("w:styleId")) == style_id):
+            return StyleFactory(element)
     style = styles.add_style(name, kind)
     if style_id:
         style.element.set(qn("w:styleId"), style_id)
@@ -500,10 +540,44 @@ def _style(styles, name: str, kind, style_id: str | None = None):
 _BUILT_IN_NAMES = {"Bibliography", "Hyperlink", "annotation text", "annotation reference"}
 
 
+class _Members:
+    """A stand-in for python-docx's zip writer that keeps each member's bytes."""
+
+    def __init__(self):
+        self.members: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.members[pack_uri.membername] = blob
+
+    def close(self) -> None:
+        pass
+
+
+def package_members(document) -> dict[str, bytes]:
+    """The members `document.save()` would write, by name, without zipping them: saving
+    deflates every part only for `normalize_zip` to inflate and deflate them again.
+    This is `OpcPackage.save` with `PackageWriter.write`'s steps (python-docx 1.2)."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    parts, writer = package.parts, _Members()
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    return writer.members
+
+
 def normalize_zip(data: bytes) -> bytes:
     """Re-zip a package: members in a fixed order, fixed dates and attributes, deflated."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = {info.filename: source.read(info) for info in source.infolist()}
+    return zip_members(members)
+
+
+def zip_members(members: dict[str, bytes]) -> bytes:
+    """A package from its members: in a fixed order, fixed dates and attributes, deflated."""
     order = sorted(members, key=lambda name: (name != "[Content_Types].xml", not name.startswith("_rels/"), name))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

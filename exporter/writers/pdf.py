@@ -4,26 +4,37 @@ reportlab has no font fallback, so every piece of text goes through `FontSet.run
 run the main face lacks is wrapped in `<font name=...>` naming the fallback that has it.
 All fonts are TrueType, registered once per process and embedded as subsets. The output is
 byte-for-byte reproducible: `invariant=1` and every date taken from `Edition.date`.
+
+reportlab parses a whole TrueType file in Python when a font is registered (~0.2 s for the
+5 MB CJK fallback, on every run). What it keeps of the parse (metrics, cmap, glyph offsets)
+is stored in the user's font cache (`fonts.cache_dir`) and read back in milliseconds; the
+font file's bytes are still read from the file itself, for subsetting.
 """
 
 from __future__ import annotations
 
 import io
+import marshal
+from fnmatch import fnmatch
 from pathlib import Path
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab import rl_config
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
 from ..diagnostics import InputError
-from ..fonts import Face
+from ..fonts import Face, cache_read, cache_write
 from ..model import BulletList, Citation, Paragraph, Quote
 from ..templates import Run
 from . import Edition, Walker, citation_pieces
@@ -53,9 +64,88 @@ def _register(face: Face) -> str:
         while name in taken:
             n += 1
             name = f"{face.name}_{n}"
-        pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.index))
+        pdfmetrics.registerFont(_tt_font(name, face))
         _REGISTERED[key] = name
     return name
+
+
+# -- reportlab's parse of a font file, cached between runs ----------------------------------------
+_FACE_CACHE = ("rlface-3", reportlab.Version)  # what the entry holds, and whose parse it is
+_PLAIN = (int, float, str, bytes, bool, type(None))
+_TTFONT_ATTRS = {"fontName", "face", "encoding", "state", "_asciiReadable", "_shapable"}
+
+
+def _tt_font(name: str, face: Face) -> TTFont:
+    """`TTFont(name, path, subfontIndex=index)`, from the cached parse when there is one."""
+    path = str(face.path)
+    state = cache_read("rlface", path, face.index, *_FACE_CACHE)
+    if isinstance(state, dict):
+        try:
+            return _font_from_state(name, state)
+        except Exception:  # a damaged entry: parse the file as reportlab does
+            pass
+    font = TTFont(name, path, subfontIndex=face.index)
+    state = _face_state(font)
+    if state is not None:
+        cache_write("rlface", path, face.index, state, *_FACE_CACHE)
+    return font
+
+
+def _plain(value) -> bool:
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    return type(value) in _PLAIN
+
+
+def _face_state(font: TTFont) -> dict | None:
+    """What the parse left on the face, as builtins marshal can store; None if anything there is
+    not understood (another reportlab): then nothing is cached and every run parses."""
+    if set(vars(font)) != _TTFONT_ATTRS or type(font.face) is not TTFontFace:
+        return None
+    plain, names = {}, {}
+    for attr, value in vars(font.face).items():
+        if attr in ("_ttf_data", "_pdfScale"):  # the file's bytes, and a lambda of unitsPerEm
+            continue
+        if type(value) is TTFNameBytes:
+            names[attr] = value.ustr
+        elif _plain(value):
+            plain[attr] = value
+        else:
+            return None
+    state = {"plain": plain, "names": names}
+    try:
+        if marshal.loads(marshal.dumps(state)) != state:
+            return None
+    except ValueError:
+        return None
+    return state
+
+
+def _font_from_state(name: str, state: dict) -> TTFont:
+    """The TTFont reportlab's own constructor would give, without parsing the file again."""
+    face = TTFontFace.__new__(TTFontFace)
+    attrs = face.__dict__
+    attrs.update(state["plain"])
+    for attr, text in state["names"].items():
+        attrs[attr] = TTFNameBytes(text.encode("utf-8"), "utf-8")
+    with open(attrs["filename"], "rb") as handle:
+        face._ttf_data = handle.read()
+    units = face.unitsPerEm  # as TTFontFile.extractInfo sets it
+    if units == 1000:
+        face._pdfScale = lambda x: x
+    else:
+        factor = 1000 / units
+        face._pdfScale = lambda x: x * factor
+    font = TTFont.__new__(TTFont)  # the rest of TTFont.__init__ (reportlab 5.1)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+    return font
 
 
 def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> None:

@@ -1,0 +1,555 @@
+"""Writes the hostile-input corpus: `python tests/hostile/make_corpus.py`.
+
+Each case is a folder `corpus/<name>/` holding its input files exactly as bytes and
+`case.json`: the command line (run in that folder; `{out}` stands for a fresh output folder)
+and the exact outcome — exit code, the stderr line, the findings, the citations, or what
+the editions must and must not contain. The expectations are written here by hand, from
+the README's contract; they are not recorded from a run of the tool.
+
+`test_hostile_corpus.py` runs every case, and checks that the committed folders are what
+this script writes (so the table below and the files never drift apart).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import shutil
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+P, B = "paper.txt", "refs.bib"  # every case's input names
+
+
+@dataclass
+class Case:
+    name: str
+    files: dict[str, bytes]
+    argv: list[str]
+    expect: dict
+    dirs: list[str] = field(default_factory=list)  # empty folders the case needs
+
+
+CASES: list[Case] = []
+
+
+def case(name: str, files: dict[str, bytes | str], argv: list[str], dirs: list[str] | None = None, **expect) -> None:
+    assert not any(c.name == name for c in CASES), name
+    data = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in files.items()}
+    if "diagnostics" in expect:  # the documented order: by file, line, column, code (stable)
+        expect["diagnostics"] = sorted(expect["diagnostics"], key=lambda d: (d[1], d[2], d[3], d[0]))
+    CASES.append(Case(name, data, argv, expect, dirs or []))
+
+
+def first_bad_byte(data: bytes) -> tuple[int, str]:
+    """(line, `0x..`) of the first byte Python's UTF-8 decoder rejects."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]  # CRLF, CR and LF each end a line
+        return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1, f"0x{data[exc.start]:02x}"
+    raise AssertionError("valid UTF-8")
+
+
+def col(line: str, needle: str) -> int:
+    """1-based column of `needle` in `line` (columns count characters, as the README says)."""
+    return line.index(needle) + 1
+
+
+# ---- expectations shared by many cases ------------------------------------------------------
+
+NO_LIST = "the paper cites sources but has no reference list (and no --bib was given)"
+
+
+def no_entry(label: str) -> str:
+    return f"[{label}] has no entry: there is no reference list"
+
+
+def refused(name: str, files: dict, message: str, argv: list[str] | None = None, dirs: list[str] | None = None) -> None:
+    """Input that cannot be read: exit 2, nothing on stdout, exactly this line on stderr."""
+    case(name, files, argv or ["check", "--json", P], dirs=dirs, exit=2, stdout="", stderr=f"exporter: error: {message}\n")
+
+
+def unresolved_one(name: str, data: bytes, line: int, column: int, encoding: str, end_line: int = 1, notes: list | None = None) -> None:
+    """A paper citing [1] with no list: read right, its citation where it stands."""
+    diagnostics = [["REF001", P, end_line, 1, NO_LIST], ["CIT001", P, line, column, no_entry("1")], *(notes or [])]
+    case(
+        name, {P: data}, ["check", "--json", P], exit=1, stderr="",
+        report={"encoding": encoding, "unresolved": ["1"], "entries": 0, "bibliography": None},
+        citations=[["1", line, column, None]], diagnostics=sorted(diagnostics, key=lambda d: (d[1], d[2], d[3], d[0])),
+    )
+
+
+# ---- encodings and line ends ------------------------------------------------------------------
+
+RU = "Торговля между степью и Синьцзяном развивалась медленно [1].\n"
+RU_COL = col(RU, "[1]")
+KK = "Қазақстан мен Қытай арасындағы қарым-қатынас тарихы өте бай, ғылыми еңбектер жазылды [1].\n"
+KK_COL = col(KK, "[1]")
+EN_LATIN = "Café au lait, naïve résumé über die Straße [1].\n"
+
+
+def legacy(codec: str) -> list:
+    return [["TXT002", P, 1, 1, f"not UTF-8: decoded as {codec}"]]
+
+
+unresolved_one("enc-utf8", RU.encode("utf-8"), 1, RU_COL, "utf-8")
+unresolved_one("enc-utf8-bom", codecs.BOM_UTF8 + KK.encode("utf-8"), 1, KK_COL, "utf-8-sig")
+unresolved_one("enc-utf16le-bom", codecs.BOM_UTF16_LE + KK.encode("utf-16-le"), 1, KK_COL, "utf-16")
+unresolved_one("enc-utf16be-bom", codecs.BOM_UTF16_BE + RU.encode("utf-16-be"), 1, RU_COL, "utf-16")
+unresolved_one("enc-cp1251-russian", RU.encode("cp1251"), 1, RU_COL, "cp1251", notes=legacy("cp1251"))
+unresolved_one("enc-kz1048-kazakh", KK.encode("kz1048"), 1, KK_COL, "kz1048", notes=legacy("kz1048"))
+# Russian text is the same bytes in both: Windows-1251, the common one, is assumed.
+unresolved_one("enc-kz1048-russian-reads-as-cp1251", RU.encode("kz1048"), 1, RU_COL, "cp1251", notes=legacy("cp1251"))
+# Windows-1252 punctuation only (the same characters in Windows-1251): read, and said so.
+DASHES = "A dash \u2013 and \u201cquotes\u201d [1].\n"
+unresolved_one("enc-single-byte-dash-only", DASHES.encode("cp1252"), 1, col(DASHES, "[1]"), "cp1251", notes=legacy("cp1251"))
+refused("enc-utf16-bom-odd-length", {P: codecs.BOM_UTF16_LE + "ab".encode("utf-16-le") + b"c"},
+        f"{P}: has a UTF-16 byte-order mark but is not valid UTF-16 (byte 6)")
+refused("enc-utf16le-no-bom", {P: RU.encode("utf-16-le")}, f"{P}: looks like UTF-16 (little-endian) without a byte-order mark; save it as UTF-8")
+refused("enc-utf16be-no-bom", {P: KK.encode("utf-16-be")}, f"{P}:1: looks like UTF-16 (big-endian) without a byte-order mark; save it as UTF-8")
+refused("enc-utf16le-no-bom-ascii", {P: "plain English text [1].\n".encode("utf-16-le")},
+        f"{P}: looks like UTF-16 (little-endian) without a byte-order mark; save it as UTF-8")
+refused("enc-utf32le-bom", {P: codecs.BOM_UTF32_LE + RU.encode("utf-32-le")}, f"{P}: is UTF-32 text, which is not read: save it as UTF-8")
+refused("enc-utf32be-bom", {P: codecs.BOM_UTF32_BE + RU.encode("utf-32-be")}, f"{P}: is UTF-32 text, which is not read: save it as UTF-8")
+RU_8BIT = "Торговля между степью и Синьцзяном развивалась медленно, это ясно [1].\n"
+refused("enc-koi8r", {P: RU_8BIT.encode("koi8_r")},
+        f"{P}:1: is not UTF-8 (invalid byte 0xf4); it looks like KOI8-R text: convert it to UTF-8 (for example `iconv -f koi8-r -t utf-8`)")
+refused("enc-cp866", {P: RU_8BIT.encode("cp866")},
+        f"{P}:1: is not UTF-8 (invalid byte 0x92); it looks like CP866 (DOS) text: convert it to UTF-8 (for example `iconv -f cp866 -t utf-8`)")
+refused("enc-mac-cyrillic", {P: RU_8BIT.encode("mac_cyrillic")},
+        f"{P}:1: is not UTF-8 (invalid byte 0x92); it looks like Mac Cyrillic text: convert it to UTF-8 (for example `iconv -f mac-cyrillic -t utf-8`)")
+refused("enc-iso8859-5", {P: RU_8BIT.encode("iso8859_5")},
+        f"{P}:1: is not UTF-8 (invalid byte 0xc2); it looks like ISO-8859-5 text: convert it to UTF-8 (for example `iconv -f iso8859-5 -t utf-8`)")
+refused("enc-cp1252-latin", {P: EN_LATIN.encode("cp1252")},
+        f"{P}:1: is not UTF-8 (invalid byte 0xe9); it looks like Windows-1252 (Western European) text: convert it to UTF-8 (for example `iconv -f cp1252 -t utf-8`)")
+refused("enc-cp1251-undefined-byte", {P: ("Торговля между степью " + "и Синьцзяном [1].\n").encode("cp1251") + b"\x98\n"},
+        f"{P}:2: is not UTF-8 and not valid Windows-1251 (byte 0x98 has no character); convert it to UTF-8")
+refused("enc-mojibake-via-cp1251", {P: "мәтін\n" + RU.encode("utf-8").decode("cp1251")},
+        f"{P}:2: is mojibake: UTF-8 text that was read as Windows-1251 and saved again (`РўРѕСЂРіРѕРІР»СЏ` was `Торговля`); restore the original file")
+refused("enc-mojibake-via-cp1252", {P: EN_LATIN.encode("utf-8").decode("cp1252")},
+        f"{P}:1: is mojibake: UTF-8 text that was read as Windows-1252 and saved again (`CafÃ©` was `Café`); restore the original file")
+refused("enc-mojibake-via-latin1", {P: RU.encode("utf-8").decode("latin-1")},
+        f"{P}:1: is mojibake: UTF-8 text that was read as Latin-1 and saved again (`Ð¢Ð¾ÑÐ³Ð¾Ð²Ð»Ñ` was `Торговля`); restore the original file")
+refused("enc-utf8-truncated-at-end", {P: (KK + "Екінші жол").encode("utf-8")[:-1]},
+        f"{P}:2: is UTF-8 with a broken character: byte 18 of this line (0xd0) is not UTF-8; fix or remove it")
+refused("enc-utf8-broken-character-cr-lines", {P: "бір\rекі\rүш ".encode() + b"\xd2"}, f"{P}:3: is UTF-8 with a broken character: byte 6 of this line (0xd2) is not UTF-8; fix or remove it")
+refused("enc-cp1251-undefined-byte-cr-lines", {P: "Торговля между степью\rи Синьцзяном [1].\r".encode("cp1251") + b"\x98\r"},
+        f"{P}:3: is not UTF-8 and not valid Windows-1251 (byte 0x98 has no character); convert it to UTF-8")
+refused("enc-mojibake-cr-lines", {P: "мәтін\rбір\r" + RU.replace("\n", "\r").encode("utf-8").decode("cp1251")},
+        f"{P}:3: is mojibake: UTF-8 text that was read as Windows-1251 and saved again (`РўРѕСЂРіРѕРІР»СЏ` was `Торговля`); restore the original file")
+refused("enc-utf8-one-bad-byte", {P: KK.encode("utf-8") + b"\xff" + KK.encode("utf-8")},
+        f"{P}:2: is UTF-8 with a broken character: byte 1 of this line (0xff) is not UTF-8; fix or remove it")
+HIGH = bytes((i * 97 + 13) % 224 + 32 for i in range(2000))
+refused("enc-random-high-bytes", {P: HIGH},
+        f"{P}:{first_bad_byte(HIGH)[0]}: is not UTF-8 (invalid byte {first_bad_byte(HIGH)[1]}) and does not read as text in any known encoding; convert it to UTF-8")
+
+# Line ends: CRLF, CR and LF each end a line; columns count characters of the line.
+unresolved_one("eol-crlf", "бірінші жол\r\nекінші жол [1]\r\nүшінші жол\r\n".encode(), 2, 12, "utf-8", end_line=3)
+unresolved_one("eol-cr", "бірінші жол\rекінші жол [1]\rүшінші жол\r".encode(), 2, 12, "utf-8", end_line=3)
+unresolved_one("eol-mixed", "бірінші\nекінші\r\nүшінші\rтөртінші [1]\n".encode(), 4, 10, "utf-8", end_line=4)
+unresolved_one("eol-none-at-end", "бір [1]".encode(), 1, 5, "utf-8")
+unresolved_one("eol-cr-cp1251", "первая строка\rвторая [1]\r".encode("cp1251"), 2, 8, "cp1251", end_line=2, notes=legacy("cp1251"))
+unresolved_one("eol-crlf-utf16", codecs.BOM_UTF16_LE + "бір\r\nекі [1]\r\n".encode("utf-16-le"), 2, 5, "utf-16", end_line=2)
+unresolved_one("eol-crlf-bom", codecs.BOM_UTF8 + "бір\r\n\r\nекі [1]\r\n".encode(), 3, 5, "utf-8-sig", end_line=3)
+# U+2028 and NEL are spaces inside a line, never line ends (an editor's line numbers stay right).
+unresolved_one("eol-u2028-is-a-space", "бір\u2028екі [1]\nүш\n".encode(), 1, 9, "utf-8", end_line=2)
+unresolved_one("eol-nel-is-a-space", "бір\x85екі [1]\n".encode(), 1, 9, "utf-8",
+               notes=[["TXT001", P, 1, 4, "control character U+0085 removed"]])
+
+# ---- not text ----------------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def _docx() -> bytes:
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(zipfile.ZipInfo("[Content_Types].xml", (1980, 1, 1, 0, 0, 0)), "<Types/>")
+        z.writestr(zipfile.ZipInfo("word/document.xml", (1980, 1, 1, 0, 0, 0)), "<w:document/>")
+    return out.getvalue()
+
+
+refused("not-text-empty", {P: b""}, f"{P}: is empty")
+refused("not-text-bom-only", {P: codecs.BOM_UTF8}, f"{P}: is empty")
+refused("not-text-utf16-bom-only", {P: codecs.BOM_UTF16_LE}, f"{P}: is empty")
+refused("not-text-whitespace", {P: b"  \n\t\n\r\n   "}, f"{P}: contains no text (only whitespace or control characters)")
+refused("not-text-form-feeds", {P: b"\x0c\n\x0c\x0c\n"}, f"{P}: contains no text (only whitespace or control characters)")
+refused("not-text-nuls", {P: b"\x00" * 5}, f"{P}: contains no text (only whitespace or control characters)")
+refused("not-text-pdf", {P: PDF}, f"{P}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)")
+refused("not-text-png", {P: PNG}, f"{P}: is a PNG image, not text")
+refused("not-text-jpeg", {P: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"}, f"{P}: is a JPEG image, not text")
+refused("not-text-gif", {P: b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"}, f"{P}: is a GIF image, not text")
+refused("not-text-docx", {P: _docx()}, f"{P}: is a ZIP container (DOCX, ODT, EPUB…), not plain text: save it as .txt first")
+refused("not-text-doc", {P: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64}, f"{P}: is an old Office document (DOC/XLS), not plain text: save it as .txt first")
+refused("not-text-rtf", {P: b"{\\rtf1\\ansi Hello [1]}\n"}, f"{P}: is an RTF document, not plain text: save it as .txt first")
+refused("not-text-elf", {P: b"\x7fELF\x02\x01\x01" + b"\x00" * 57}, f"{P}: is binary data, not text")
+refused("not-text-gzip", {P: b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + bytes(range(256))}, f"{P}:1: is binary data, not text")
+refused("not-text-many-controls", {P: b"text" + b"\x01\x02\x03" * 10 + b"\n"}, f"{P}: is binary data, not text")
+refused("not-text-directory", {f"{P}/.keep": b""}, f"{P}: is a directory, not a file")
+refused("not-text-missing", {}, "nothere.txt: no such file", argv=["check", "nothere.txt"])
+refused("not-text-missing-folder", {}, "no/such/folder/paper.txt: no such file", argv=["check", "no/such/folder/paper.txt"])
+refused("not-text-parent-is-a-file", {P: RU}, f"{P}/x.txt: no such file (a folder in its path is a file)", argv=["check", f"{P}/x.txt"])
+refused("not-text-dev-zero", {}, "/dev/zero: is a device or socket, not a file", argv=["check", "/dev/zero"])
+refused("not-text-dev-urandom-bib", {P: RU}, "/dev/urandom: is a device or socket, not a file", argv=["check", P, "--bib", "/dev/urandom"])
+refused("not-text-inspect-pdf", {P: PDF}, f"{P}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)", argv=["inspect", P])
+refused("not-text-bib-missing", {P: RU}, "nothere.bib: no such file", argv=["check", P, "--bib", "nothere.bib"])
+refused("not-text-bib-directory", {P: RU, f"{B}/.keep": b""}, f"{B}: is a directory, not a file", argv=["check", P, "--bib", B])
+refused("not-text-bib-pdf", {P: RU, B: PDF}, f"{B}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)", argv=["check", P, "--bib", B])
+ALL_BYTES = bytes(range(256)) * 4
+refused("not-text-bib-binary", {P: RU, B: ALL_BYTES}, f"{B}:{first_bad_byte(ALL_BYTES)[0]}: is binary data, not text", argv=["check", P, "--bib", B])
+HIGH_BIB = bytes((i * 89 + 7) % 224 + 32 for i in range(3000))
+refused("not-text-bib-random-high-bytes", {P: RU, B: HIGH_BIB},
+        f"{B}:{first_bad_byte(HIGH_BIB)[0]}: is not UTF-8 (invalid byte {first_bad_byte(HIGH_BIB)[1]}) and does not read as text in any known encoding; convert it to UTF-8",
+        argv=["check", P, "--bib", B])
+refused("not-text-build-pdf", {P: PDF}, f"{P}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)",
+        argv=["build", P, "--out", "{out}", "--to", "latex"])
+
+# ---- usage -------------------------------------------------------------------------------------
+
+refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex", argv=["build", P, "--out", "{out}", "--to", ","])
+refused("usage-to-unknown", {P: RU}, "--to: unknown edition html; choose from docx, pdf, latex", argv=["build", P, "--out", "{out}", "--to", "latex,html"])
+refused("usage-jobs-zero", {P: RU}, "--jobs: must be at least 1", argv=["build", P, "--out", "{out}", "--jobs", "0"])
+refused("usage-template-missing", {P: RU}, "no-such-venue: no such template (available: article, kz-conference)", argv=["build", P, "--out", "{out}", "--template", "no-such-venue"])
+refused("usage-out-is-a-file", {P: RU, "dist": b"a file\n"}, "dist: is not a folder", argv=["build", P, "--out", "dist"])
+refused("usage-out-under-a-file", {P: RU, "dist": b"a file\n"}, "dist/sub: cannot be created: Not a directory", argv=["build", P, "--out", "dist/sub"])
+refused("usage-same-output-names", {P: RU, f"a/{P}": RU}, f"a/{P}: its editions would be named paper.* like those of {P}; rename one or build them apart",
+        argv=["build", P, f"a/{P}", "--out", "{out}", "--to", "latex"])
+refused("usage-output-would-overwrite-source", {"paper.tex": RU}, "paper.tex: would be overwritten by the edition paper.tex; choose another --out",
+        argv=["build", "paper.tex", "--out", ".", "--to", "latex"])
+refused("usage-output-would-overwrite-bib", {P: RU, "paper.report.json": "@book{a, title={A}}\n"},
+        "paper.report.json: would be overwritten by the edition paper.report.json; choose another --out",
+        argv=["build", P, "--bib", "paper.report.json", "--out", ".", "--to", "latex"])
+
+# ---- control characters ------------------------------------------------------------------------
+
+
+def controls(name: str, line: str, cite: str, notes: list, exit: int = 1) -> None:
+    """One line with control characters: each reported, the text read with them as gaps."""
+    unresolved_one(name, (line + "\n").encode(), 1, col(line, cite), "utf-8",
+                   notes=[["TXT001", P, 1, c, m] for c, m in notes])
+
+
+controls("ctl-nul", "бір\x00екі [1]", "[1]", [(4, "control character U+0000 removed")])
+controls("ctl-escape-ansi-colour", "a\x1b[31mred\x1b[0m text [1]", "[1]", [(2, "control character U+001B removed (and 1 more on this line)")])
+controls("ctl-form-feed-in-word", "сөз\x0cдер [1]", "[1]", [(4, "control character U+000C removed")])
+controls("ctl-vertical-tab", "сөз\x0bдер [1]", "[1]", [(4, "control character U+000B removed")])
+controls("ctl-ufffe", "a\ufffeb [1]", "[1]", [(2, "control character U+FFFE removed")])
+controls("ctl-uffff", "a\uffffb [1]", "[1]", [(2, "control character U+FFFF removed")])
+controls("ctl-del", "a\x7fb [1]", "[1]", [(2, "control character U+007F removed")])
+controls("ctl-c1", "a\x80b\x9fc [1]", "[1]", [(2, "control character U+0080 removed (and 1 more on this line)")])
+controls("ctl-several", "\x00\x01\x02 text [1]", "[1]", [(1, "control character U+0000 removed (and 2 more on this line)")])
+controls("ctl-bell-backspace", "ding\x07\x08 [1]", "[1]", [(5, "control character U+0007 removed (and 1 more on this line)")])
+FF_PAGES = "бірінші бет [1].\n\x0c\nекінші бет [1].\n"
+case("ctl-form-feed-page-break", {P: FF_PAGES}, ["check", "--json", P], exit=1, stderr="",
+     citations=[["1", 1, 13, None], ["1", 3, 12, None]],
+     diagnostics=[["CIT001", P, 1, 13, no_entry("1")], ["TXT001", P, 2, 1, "control character U+000C removed"],
+                  ["CIT001", P, 3, 12, no_entry("1")], ["REF001", P, 3, 1, NO_LIST]])
+case("ctl-nul-splits-a-citation", {P: "see [1\x002] here\n"}, ["check", "--json", P], exit=0, stderr="", citations=[],
+     diagnostics=[["CIT005", P, 1, 5, "[1 2] looks like a citation but cannot be read; kept as text"], ["TXT001", P, 1, 7, "control character U+0000 removed"]])
+case("ctl-in-bib", {P: "see [1].\n", B: "@book{a, title={A\x00B\x0cC}, year={2000\x1b}}\n"}, ["inspect", P, "--bib", B], exit=0, stderr="",
+     model={"references": [{"key": "a", "number": 1, "line": 1, "column": 1, "end_line": 1, "end_column": 1, "type": "book", "fields": {"title": "A B C", "year": "2000 "}}]})
+case("ctl-in-bib-reported", {P: "see [1].\n", B: "@book{a, title={A\x00B\x0cC}, year={2000\x1b}}\n"}, ["check", "--json", P, "--bib", B], exit=0, stderr="",
+     citations=[["1", 1, 5, "a"]], diagnostics=[["TXT001", B, 1, 18, "control character U+0000 removed (and 2 more on this line)"]])
+case("ctl-list-marker-then-escape", {P: "- \x1b\nмәтін [1]\n"}, ["check", "--json", P], exit=1, stderr="",
+     citations=[["1", 2, 7, None]],
+     diagnostics=[["TXT001", P, 1, 3, "control character U+001B removed"], ["CIT001", P, 2, 7, no_entry("1")], ["REF001", P, 2, 1, NO_LIST]])
+case("ctl-list-marker-nul-gap", {P: "-\x00мәтін [1]\n"}, ["inspect", P], exit=0, stderr="",
+     model={"blocks": [{"type": "list", "line": 1, "column": 3, "end_line": 1, "end_column": 12,
+                        "items": [{"line": 1, "column": 3, "end_line": 1, "end_column": 12, "text": "мәтін [1]"}]}]})
+
+# ---- citations ----------------------------------------------------------------------------------
+
+
+def cites(name: str, line: str, expected: list, diagnostics: list, exit: int) -> None:
+    """One line of text; `expected` holds (label, needle) for each citation item."""
+    found = [[label, 1, col(line, needle), None] for label, needle in expected]
+    case(name, {P: line + "\n"}, ["check", "--json", P], exit=exit, stderr="", citations=found,
+         diagnostics=sorted(diagnostics, key=lambda d: (d[1], d[2], d[3], d[0])))
+
+
+L = "мәтін [0] мұнда"
+cites("cite-zero", L, [("0", "[0]")], [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 7, no_entry("0")]], 1)
+L = "мәтін [99999999999] мұнда"
+cites("cite-eleven-digits", L, [("99999999999", "[9")], [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 7, no_entry("99999999999")]], 1)
+L = "мәтін [1234567890123] мұнда"
+cites("cite-thirteen-digits", L, [], [["CIT005", P, 1, 7, "[1234567890123] looks like a citation but cannot be read; kept as text"]], 0)
+L = "мәтін [5–1] мұнда"
+cites("cite-reversed-range", L, [("5–1", "[5")], [["REF001", P, 1, 1, NO_LIST], ["CIT004", P, 1, 7, "[5–1]: range 5–1 is reversed"]], 1)
+L = "мәтін [5-1] мұнда"
+cites("cite-reversed-range-hyphen", L, [("5-1", "[5")], [["REF001", P, 1, 1, NO_LIST], ["CIT004", P, 1, 7, "[5-1]: range 5-1 is reversed"]], 1)
+L = "мәтін [1–100000] мұнда"
+cites("cite-huge-range", L, [("1–100000", "[1")], [["REF001", P, 1, 1, NO_LIST], ["CIT004", P, 1, 7, "[1–100000]: range 1–100000 is wider than 200 entries"]], 1)
+L = "мәтін [1–99999999999] мұнда"
+cites("cite-absurd-range", L, [("1–99999999999", "[1")], [["REF001", P, 1, 1, NO_LIST], ["CIT004", P, 1, 7, "[1–99999999999]: range 1–99999999999 is wider than 200 entries"]], 1)
+L = "мәтін [3–203] мұнда"
+cites("cite-range-201-wide", L, [("3–203", "[3")], [["REF001", P, 1, 1, NO_LIST], ["CIT004", P, 1, 7, "[3–203]: range 3–203 is wider than 200 entries"]], 1)
+L = "мәтін [1–200] мұнда"
+cites("cite-range-200-wide", L, [(str(n), "[1") for n in range(1, 201)], [["REF001", P, 1, 1, NO_LIST]] + [["CIT001", P, 1, 7, no_entry(str(n))] for n in range(1, 201)], 1)
+L = "мәтін [1,,2] мұнда"
+cites("cite-double-comma", L, [], [["CIT005", P, 1, 7, "[1,,2] looks like a citation but cannot be read; kept as text"]], 0)
+L = "мәтін [1,] мұнда"
+cites("cite-trailing-comma", L, [], [["CIT005", P, 1, 7, "[1,] looks like a citation but cannot be read; kept as text"]], 0)
+L = "мәтін [1 2] мұнда"
+cites("cite-no-separator", L, [], [["CIT005", P, 1, 7, "[1 2] looks like a citation but cannot be read; kept as text"]], 0)
+L = "мәтін [1.5] мұнда"
+cites("cite-decimal", L, [], [["CIT005", P, 1, 7, "[1.5] looks like a citation but cannot be read; kept as text"]], 0)
+L = "мәтін [1–3–5] мұнда"
+cites("cite-double-range", L, [], [["CIT005", P, 1, 7, "[1–3–5] looks like a citation but cannot be read; kept as text"]], 0)
+L = "мәтін [ 1 ] мұнда"
+cites("cite-inner-spaces", L, [("1", "[ 1")], [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 7, no_entry("1")]], 1)
+L = "мәтін [[3]] мұнда"
+cites("cite-double-brackets", L, [("3", "[3")], [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 8, no_entry("3")]], 1)
+L = "мәтін [[1], [2]] мұнда"
+cites("cite-nested-list", L, [("1", "[1"), ("2", "[2")], [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 8, no_entry("1")], ["CIT001", P, 1, 13, no_entry("2")]], 1)
+L = "мәтін [12 мұнда жабылмаған"
+cites("cite-unclosed", L, [], [], 0)
+L = "мәтін 12] мұнда ашылмаған"
+cites("cite-unopened", L, [], [], 0)
+L = "мәтін [] [ ] [,] [;1] [-1] [sic] [...] [ tweak] [@] [@a b]"
+cites("cite-not-citations", L, [], [], 0)
+L = "мәтін [01] мұнда"
+cites("cite-leading-zero", L, [("1", "[01")], [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 7, no_entry("1")]], 1)
+L = "мәтін [٣] мұнда"
+cites("cite-arabic-indic-digit", L, [("3", "[٣")], [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 7, no_entry("3")]], 1)
+L = "мәтін ［1］ мұнда"
+cites("cite-fullwidth-brackets", L, [], [], 0)
+L = "мәтін [1][2][3] мұнда"
+cites("cite-adjacent", L, [("1", "[1"), ("2", "[2"), ("3", "[3")],
+      [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 7, no_entry("1")], ["CIT001", P, 1, 10, no_entry("2")], ["CIT001", P, 1, 13, no_entry("3")]], 1)
+L = "мәтін [3] және [1] мұнда"
+cites("cite-out-of-order", L, [("3", "[3"), ("1", "[1")],
+      [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 7, no_entry("3")], ["CIT001", P, 1, 16, no_entry("1")],
+       ["CIT003", P, 1, 16, "[1] is first cited after [3]; number sources in order of first citation"]], 1)
+L = "мәтін [" + "1, " * 66 + "1] ұзын"
+cites("cite-body-200-chars", L, [("1", "[1")] * 67, [["REF001", P, 1, 1, NO_LIST]] + [["CIT001", P, 1, 7, no_entry("1")]] * 67, 1)
+L = "мәтін [" + "1, " * 67 + "1] тым ұзын"
+cites("cite-body-over-200-chars", L, [], [], 0)
+L = "мәтін [@] [@-] [@key] мұнда"
+cites("cite-key-no-list", L, [("@key", "[@key")], [["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 16, no_entry("@key")]], 1)
+case("cite-across-lines", {P: "мәтін [1,\n2] мұнда\n"}, ["check", "--json", P], exit=1, stderr="",
+     citations=[["1", 1, 7, None], ["2", 1, 7, None]],
+     diagnostics=[["CIT001", P, 1, 7, no_entry("1")], ["CIT001", P, 1, 7, no_entry("2")], ["REF001", P, 2, 1, NO_LIST]])
+case("cite-locators", {P: "мәтін [12, б. 45] және [3, pp. 4–5] мұнда\n"}, ["check", "--json", P], exit=1, stderr="",
+     report={"citations": [
+         {"label": "12", "line": 1, "column": 7, "resolved": False, "entry": None, "locator": "б. 45"},
+         {"label": "3", "line": 1, "column": 24, "resolved": False, "entry": None, "locator": "pp. 4–5"}]},
+     diagnostics=[["REF001", P, 1, 1, NO_LIST], ["CIT001", P, 1, 7, no_entry("12")], ["CIT001", P, 1, 24, no_entry("3")],
+                  ["CIT003", P, 1, 24, "[3] is first cited after [12]; number sources in order of first citation"]])
+case("cite-resolved-by-own-list", {P: "мәтін [1] және [2].\n\nӘдебиеттер тізімі\n\n1. Бірінші кітап.\n"}, ["check", "--json", P], exit=1, stderr="",
+     citations=[["1", 1, 7, "1"], ["2", 1, 16, None]], report={"entries": 1, "unresolved": ["2"]},
+     diagnostics=[["CIT001", P, 1, 16, "[2]: no entry 2 in the reference list (1 entries)"]])
+case("cite-text-mode", {P: "мәтін [0] және [5–1]\n"}, ["check", P], exit=1, stderr="",
+     stdout=f"{P}:1:1: warning[REF001]: {NO_LIST}\n{P}:1:7: error[CIT001]: {no_entry('0')}\n{P}:1:16: error[CIT004]: [5–1]: range 5–1 is reversed\n"
+            f"{P}: 2 citations, 0 resolved, 2 unresolved labels (0, 5–1), 0 entries, 2 errors, 1 warning\n")
+
+# ---- .bib files ---------------------------------------------------------------------------------
+
+
+def bib(name: str, text: bytes | str, cited: str, citations: list, diagnostics: list, exit: int, report: dict | None = None) -> None:
+    """A paper citing `cited`, linked against `text` as refs.bib."""
+    case(name, {P: f"мәтін {cited}.\n", B: text}, ["check", "--json", P, "--bib", B], exit=exit, stderr="",
+         citations=citations, diagnostics=sorted(diagnostics, key=lambda d: (d[1], d[2], d[3], d[0])), report=report or {})
+
+
+def never(key: str, number: int, line: int) -> list:
+    name = f"[{number}]" if key == str(number) else f"'{key}' [{number}]"
+    return ["CIT002", B, line, 1, f"entry {name} is never cited"]
+
+
+def missing(label: str, entries: int) -> str:
+    return f"[{label}]: no entry {label} in {B} ({entries} entries)"
+
+
+C7 = 7  # column of the first bracket in `мәтін [..]`
+bib("bib-unclosed-brace-keeps-the-rest",
+    "@book{a, title={A}}\n@book{b, title={Unclosed {brace}, year=2001\n@book{c, title={C}}\n@article{d, title = {D}}\n",
+    "[1, 2, 3, 4]", [["1", 1, C7, "a"], ["2", 1, C7, None], ["3", 1, C7, "c"], ["4", 1, C7, "d"]],
+    [["BIB002", B, 2, 1, "cannot parse this block: Unexpected block start: `@book`. Was still looking for field-value closing `}`; it is skipped"],
+     ["CIT001", P, 1, C7, missing("2", 3)]], 1, {"entries": 3})
+bib("bib-unclosed-quote-keeps-the-rest",
+    '@book{a, title={A}}\n@book{q, title="quoted {with} braces", note = "unclosed {"}\n@book{c, title={C}}\n',
+    "[1, 3]", [["1", 1, C7, "a"], ["3", 1, C7, "c"]],
+    [["BIB002", B, 2, 1, "cannot parse this block: Unexpected block start: `@book`. Was still looking for field-value closing `\"`; it is skipped"]], 0)
+bib("bib-unclosed-last-entry", "@book{a, title={A}}\n@book{b, title={B}\n", "[1, 2]", [["1", 1, C7, "a"], ["2", 1, C7, None]],
+    [["BIB002", B, 2, 1, "cannot parse this block: Unexpectedly reached end of file.; it is skipped"], ["CIT001", P, 1, C7, missing("2", 1)]], 1)
+bib("bib-extra-closing-braces", "@book{a, title={A}}}}\n}}} stray\n@book{b, title={B}}\n", "[1, 2]", [["1", 1, C7, "a"], ["2", 1, C7, "b"]], [], 0)
+bib("bib-duplicate-keys", "@book{a, title={First}}\n@book{a, title={Second}}\n@book{c, title={C}}\n", "[@a; @c]",
+    [["@a", 1, C7, "a"], ["@c", 1, C7, "c"]], [["BIB001", B, 2, 1, "duplicate key 'a'; this entry is ignored"]], 0)
+bib("bib-duplicate-numbers", "@book{007, title={Seven}}\n@book{7, title={Seven again}}\n", "[7]",
+    [["7", 1, C7, "007"]], [["BIB001", B, 2, 1, "entry '7' is number 7, as is entry '007'"], never("7", 7, 2)], 0)
+bib("bib-duplicate-field", "@book{d, title={First}, title={Second}}\n@book{e, title={E}}\n", "[1, 2]", [["1", 1, C7, None], ["2", 1, C7, "e"]],
+    [["BIB002", B, 1, 1, "cannot parse this block: field title is given twice; it is skipped"], ["CIT001", P, 1, C7, missing("1", 1)]], 1)
+bib("bib-missing-title", "@book{a, author={Someone}, year=2000}\n@misc{b}\n", "[1, 2]", [["1", 1, C7, "a"], ["2", 1, C7, "b"]],
+    [["BIB003", B, 1, 1, "entry 'a' has no title"], ["BIB003", B, 2, 1, "entry 'b' has no title"]], 0)
+bib("bib-no-key", "@book{, title={No key}}\n@book{b, title={B}}\n", "[1, 2]", [["1", 1, C7, None], ["2", 1, C7, "b"]],
+    [["BIB002", B, 1, 1, "cannot parse this block: the entry has no key; it is skipped"], ["CIT001", P, 1, C7, missing("1", 1)]], 1)
+bib("bib-key-in-braces", "@book{{bad key}, title={x}}\n@book{b, title={B}}\n", "[2]", [["2", 1, C7, "b"]],
+    [["BIB002", B, 1, 1, "cannot parse this block: Expected comma after entry key, but found {; it is skipped"]], 0)
+bib("bib-key-with-space", "@book{bad key, title={x}}\n@book{b, title={B}}\n", "[2]", [["2", 1, C7, "b"]],
+    [["BIB002", B, 1, 1, "cannot parse this block: the key 'bad key' holds white space; it is skipped"]], 0)
+bib("bib-key-with-newline", "@book{a\nb, title={x}}\n@book{a\nb, title={y}}\n@book{c, title={C}}\n", "[3]", [["3", 1, C7, "c"]],
+    [["BIB002", B, 1, 1, "cannot parse this block: the key 'a b' holds white space; it is skipped"],
+     ["BIB001", B, 3, 1, "duplicate key 'a b'; this entry is ignored"]], 0)
+bib("bib-superscript-key", "@book{², title={Superscript key}}\n@book{b, title={B}}\n", "[1, 2]", [["1", 1, C7, "²"], ["2", 1, C7, "b"]], [], 0)
+bib("bib-numeric-keys", "@book{0, title={Zero}}\n@book{99999999999, title={Huge}}\n@book{3, title={Three}}\n", "[0, 3]",
+    [["0", 1, C7, "0"], ["3", 1, C7, "3"]], [never("99999999999", 2, 2)], 0)
+bib("bib-string-macros",
+    '@string{pub = "Ғылым"}\n@String{city = {Алматы}}\n@string{both = pub # ", " # city}\n'
+    "@book{a, title = {T}, publisher = pub # { баспасы}, address = both, month = jan}\n", "[1]", [["1", 1, C7, "a"]], [], 0)
+bib("bib-broken-string-keeps-numbering", "@string{x = {unclosed}\n@book{a, title={A}}\n@preamble{ \"unclosed\n@book{b, title={B}}\n@comment{x\n@book{c, title={C}}\n",
+    "[1, 2, 3]", [["1", 1, C7, "a"], ["2", 1, C7, "b"], ["3", 1, C7, "c"]],
+    [["BIB002", B, 1, 1, "cannot parse this block: Unexpected block start: `@book`. Was still looking for closing bracket; it is skipped"],
+     ["BIB002", B, 3, 1, "cannot parse this block: Unexpected block start: `@book`. Was still looking for closing bracket; it is skipped"],
+     ["BIB002", B, 5, 1, "cannot parse this block: Unexpected block start: `@book`. Was still looking for closing bracket; it is skipped"]], 0)
+bib("bib-crossref", "@proceedings{proc, title={Proceedings}, publisher={P}, year=1999}\n@inproceedings{child, title={Child}, crossref={proc}}\n",
+    "[@child; @proc]", [["@child", 1, C7, "child"], ["@proc", 1, C7, "proc"]], [], 0)
+bib("bib-crossref-missing", "@inproceedings{orphan, title={Orphan}, crossref={nope}}\n", "[1]", [["1", 1, C7, "orphan"]],
+    [["BIB004", B, 1, 1, "entry 'orphan' has crossref 'nope', which is not in the file"]], 0)
+bib("bib-crossref-cycle", "@book{x, title={X}, crossref={y}}\n@book{y, title={Y}, crossref={x}}\n", "[1, 2]", [["1", 1, C7, "x"], ["2", 1, C7, "y"]], [], 0)
+bib("bib-comment-and-preamble",
+    "@comment{ @book{fake, title={no}} }\n@preamble{ \"\\input{/etc/passwd}\" }\n@book{real, title={Real}}\n", "[1]", [["1", 1, C7, "real"]], [], 0)
+bib("bib-unknown-type", "@weirdtype{w, title={Unknown type}}\n", "[1]", [["1", 1, C7, "w"]], [], 0)
+bib("bib-parentheses", '@book(paren, title="Paren")\n', "[@paren]", [["@paren", 1, C7, "paren"]], [], 0)
+bib("bib-empty", "", "[1]", [["1", 1, C7, None]], [["REF001", P, 1, 1, f"{B} holds no entries"], ["CIT001", P, 1, C7, no_entry("1")]], 1)
+bib("bib-comments-only", "% nothing here\nJust prose, no entries.\n", "[1]", [["1", 1, C7, None]],
+    [["REF001", P, 1, 1, f"{B} holds no entries"], ["CIT001", P, 1, C7, no_entry("1")]], 1)
+bib("bib-cr-line-ends", "@book{a, title={A}}\r@book{b, title={B}\r@book{c, title={C}}\r", "[1, 3]", [["1", 1, C7, "a"], ["3", 1, C7, "c"]],
+    [["BIB002", B, 2, 1, "cannot parse this block: Unexpected block start: `@book`. Was still looking for field-value closing `,` or `}`; it is skipped"]], 0)
+bib("bib-crlf-bom", codecs.BOM_UTF8 + b"@book{a, title={A}}\r\n\r\n@book{b, title={B}}\r\n", "[1, 2]", [["1", 1, C7, "a"], ["2", 1, C7, "b"]], [], 0)
+bib("bib-utf16", codecs.BOM_UTF16_LE + "@book{a, title={Қазақ}}\n".encode("utf-16-le"), "[1]", [["1", 1, C7, "a"]], [], 0)
+bib("bib-cp1251", "@book{a, title={Торговля}}\n".encode("cp1251"), "[1]", [["1", 1, C7, "a"]], [["TXT002", B, 1, 1, "not UTF-8: decoded as cp1251"]], 0)
+bib("bib-hostile-fields", "@book{h, title={\\input{/etc/passwd} \\write18{rm -rf /} \\catcode`\\{=12 ^^5c \\def\\x{y}}, author={\\immediate\\write\\out{x}}}\n",
+    "[1]", [["1", 1, C7, "h"]], [], 0)
+bib("bib-key-citation-unresolved", "@book{a, title={A}}\n", "[@b]", [["@b", 1, C7, None]],
+    [["CIT001", P, 1, C7, f"[@b]: no entry with key 'b' in {B}"], never("a", 1, 1)], 1)
+case("bib-ignores-own-list", {P: "мәтін [1].\n\nReferences\n\n1. Own entry.\n", B: "@book{a, title={A}}\n"}, ["check", "--json", P, "--bib", B],
+     exit=0, stderr="", citations=[["1", 1, 7, "a"]], report={"entries": 1, "bibliography": B},
+     diagnostics=[["REF002", P, 3, 1, f"the paper's own list of 1 entries is ignored: {B} is used"]])
+case("bib-values-inspected", {P: "мәтін [1].\n", B: '@string{s = "Ғылым"}\n@book{a, title = {T} # "x" # {y}, publisher = s # { баспасы}, month = jan, note = undefinedmacro}\n'},
+     ["inspect", P, "--bib", B], exit=0, stderr="",
+     model={"references": [{"key": "a", "number": 1, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",
+                            "fields": {"title": "Txy", "publisher": "Ғылым баспасы", "month": "1", "note": "undefinedmacro"}}]})
+case("bib-nested-strings-inspected", {P: "мәтін [1].\n", B: '@string{a = "A"}\n@string{b = a # "B"}\n@string{c = b # a}\n@book{k, title = c}\n'},
+     ["inspect", P, "--bib", B], exit=0, stderr="",
+     model={"references": [{"key": "k", "number": 1, "line": 4, "column": 1, "end_line": 4, "end_column": 1, "type": "book", "fields": {"title": "ABA"}}]})
+case("bib-crossref-inspected", {P: "мәтін [1].\n", B: "@book{x, title={X}, crossref={y}}\n@book{y, title={Y}, year={1999}, crossref={x}}\n"},
+     ["inspect", P, "--bib", B], exit=0, stderr="",
+     model={"references": [
+         {"key": "x", "number": 1, "line": 1, "column": 1, "end_line": 1, "end_column": 1, "type": "book",
+          "fields": {"title": "X", "crossref": "y", "year": "1999", "booktitle": "Y"}},
+         {"key": "y", "number": 2, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",
+          "fields": {"title": "Y", "year": "1999", "crossref": "x", "booktitle": "X"}}]})
+
+# ---- hostile text: printed literally in every edition --------------------------------------------
+
+HOSTILE_BODY = r"\input{/etc/passwd} \write18{touch pwned} \immediate\write\out{x} \catcode`\{=12 ^^5cinput \def\x{y} { unbalanced } } % # & $ _ ^ ~ \ {}"
+HOSTILE_TEX = (r"\textbackslash{}input\{/etc/passwd\} \textbackslash{}write18\{touch pwned\} \textbackslash{}immediate\textbackslash{}write\textbackslash{}out\{x\} "
+               r"\textbackslash{}catcode\textasciigrave{}\textbackslash{}\{=12 \textasciicircum{}\textasciicircum{}5cinput \textbackslash{}def\textbackslash{}x\{y\} "
+               r"\{ unbalanced \} \} \% \# \& \$ \_ \textasciicircum{} \textasciitilde{} \textbackslash{} \{\}")
+
+
+def tex_case(name: str, files: dict, contains: list[str], absent: list[str] | None = None, argv_extra: list[str] | None = None, exit: int = 0) -> None:
+    case(name, files, ["build", P, "--out", "{out}", "--to", "latex", *(argv_extra or [])], exit=exit, stderr="",
+         outputs={"files": ["paper.report.json", "paper.tex"], "paper.tex": {"contains": contains, "absent": absent or []}})
+
+
+tex_case("tex-hostile-body", {P: f"мәтін {HOSTILE_BODY} [1].\n"}, [f"мәтін {HOSTILE_TEX} \\exporterunresolved{{[1]}}.\n"], ["\\input{", "\\write18{", "\\def\\x"])
+for slug, word, escaped in [
+    ("input", r"\input{/etc/passwd}", r"\textbackslash{}input\{/etc/passwd\}"),
+    ("include", r"\include{x}", r"\textbackslash{}include\{x\}"),
+    ("write18", r"\write18{rm -rf /}", r"\textbackslash{}write18\{rm -rf /\}"),
+    ("immediate-write", r"\immediate\write16{x}", r"\textbackslash{}immediate\textbackslash{}write16\{x\}"),
+    ("openout", r"\openout1=x.tex", r"\textbackslash{}openout1=x.tex"),
+    ("catcode", r"\catcode`\%=11", r"\textbackslash{}catcode\textasciigrave{}\textbackslash{}\%=11"),
+    ("caret-hex", r"^^5cinput", r"\textasciicircum{}\textasciicircum{}5cinput"),
+    ("caret-control", r"^^M^^J", r"\textasciicircum{}\textasciicircum{}M\textasciicircum{}\textasciicircum{}J"),
+    ("def", r"\def\foo{bar}", r"\textbackslash{}def\textbackslash{}foo\{bar\}"),
+    ("end-document", r"\end{document}", r"\textbackslash{}end\{document\}"),
+    ("verb", r"\verb|x|", r"\textbackslash{}verb\textbar{}x\textbar{}"),
+    ("double-backslash", r"a\\b", r"a\textbackslash{}\textbackslash{}b"),
+    ("open-braces", "{{{", r"\{\{\{"),
+    ("close-braces", "}}}", r"\}\}\}"),
+    ("percent", "%comment", r"\%comment"),
+    ("hash", "#1##2", r"\#1\#\#2"),
+    ("ampersand", "&tab&", r"\&tab\&"),
+    ("dollar", "$math$", r"\$math\$"),
+    ("underscore-caret", "a_b^c", r"a\_b\textasciicircum{}c"),
+    ("tilde", "~nbsp~", r"\textasciitilde{}nbsp\textasciitilde{}"),
+    ("ligatures", "a--b c---d ''quote'' ``open", r"a-{}-b c-{}-{}-d '{}'quote'{}' \textasciigrave{}\textasciigrave{}open"),
+    ("angle-delimiters", "<<x>> <%y%> <#z#>", r"\textless{}\textless{}x\textgreater{}\textgreater{} \textless{}\%y\%\textgreater{} \textless{}\#z\#\textgreater{}"),
+]:
+    tex_case(f"tex-literal-{slug}", {P: f"мәтін {word} мұнда.\n"}, [f"мәтін {escaped} мұнда.\n"])
+tex_case("tex-hostile-title-and-author", {P: "ТАҚЫРЫП \\INPUT{/ETC/PASSWD} ^^5C %\n\nЖахан Жанар\n\nмәтін осында.\n"},
+         [r"\bfseries ТАҚЫРЫП \textbackslash{}INPUT\{/ETC/PASSWD\} \textasciicircum{}\textasciicircum{}5C \%\par}",
+          r"%% Generated by exporter from ТАҚЫРЫП \textbackslash{}INPUT\{/ETC/PASSWD\} \textasciicircum{}\textasciicircum{}5C \%; compile with xelatex."])
+tex_case("tex-hostile-bib-fields",
+         {P: "мәтін [1].\n", B: "@book{1, title={\\input{/etc/passwd} \\write18{rm -rf /} ^^5c \\def\\x{y} % # & $ _ ^ ~ \\\\ \\{ \\}}, author={\\immediate\\write\\out{x}}}\n"},
+         [r"\item[1.] \hypertarget{ref_1}{}\textbackslash{}immediate\textbackslash{}write\textbackslash{}out\{x\} \textbackslash{}input\{/etc/passwd\} \textbackslash{}write18\{rm -rf /\} "
+          r"\textasciicircum{}\textasciicircum{}5c \textbackslash{}def\textbackslash{}x\{y\} \% \# \& \$ \_ \textasciicircum{} \textasciitilde{} \textbackslash{}\textbackslash{} \textbackslash{}\{ \textbackslash{}\}"],
+         argv_extra=["--bib", B])
+tex_case("tex-bib-accents-and-math", {P: "мәтін [1].\n", B: "@book{1, title={Accents {\\\"o} \\'{e} \\c{c} --- \\& $x^2$ \\url{http://x.org/~a_b}}, note={50% off}}\n"},
+         [r"\hypertarget{ref_1}{}Accents ö é ç — \& \$x\textasciicircum{}2\$ http://x.org/\textasciitilde{}a\_b. – 50\% off."], argv_extra=["--bib", B])
+tex_case("tex-bib-style-macros", {P: "мәтін [1].\n", B: "@book{1, title={\\textit{it} \\emph{em} \\textsc{sc} {\\bf b} \\texttt{tt} \\mbox{m} \\S 5 A & B}}\n"},
+         [r"\hypertarget{ref_1}{}it em sc b tt m §5 A \& B. – ."], argv_extra=["--bib", B])
+tex_case("tex-control-characters", {P: "мәтін\x00бір\x0cекі\x1bүш\ufffeтөрт [1].\n"}, ["мәтін бір екі үш төрт \\exporterunresolved{[1]}.\n"])
+tex_case("tex-template-syntax", {P: "мәтін {{ 7*7 }} {% raw %} << meta >> <% if 1 %> <# c #> [1].\n"},
+         [r"мәтін \{\{ 7*7 \}\} \{\% raw \%\} \textless{}\textless{} meta \textgreater{}\textgreater{} \textless{}\% if 1 \%\textgreater{} \textless{}\# c \#\textgreater{} \exporterunresolved{[1]}."],
+         ["49"])
+
+
+def editions_case(name: str, files: dict, argv_extra: list[str], tex: list[str], docx: list[str], pdf: list[str], absent: list[str]) -> None:
+    """All three editions: the text as it must read in each, and what none may contain."""
+    case(name, files, ["build", P, "--out", "{out}", *argv_extra], exit=0, stderr="",
+         outputs={"files": ["paper.docx", "paper.pdf", "paper.report.json", "paper.tex"],
+                  "paper.tex": {"contains": tex, "absent": absent},
+                  "paper.docx": {"contains": docx, "absent": absent},
+                  "paper.pdf": {"contains": pdf, "absent": absent}})
+
+
+CONTROL_ABSENT = ["\x00", "\x0c", "\x1b", "\ufffe"]
+editions_case("editions-control-characters",
+              {P: "мәтін\x00бір\x0cекі\x1bүш\ufffeтөрт [1].\n", B: "@book{1, title={Ат\x00ауы\x0cкітап\x1bтың\ufffeбар}}\n"}, ["--bib", B],
+              tex=["мәтін бір екі үш төрт [\\hyperlink{ref_1}{1}].\n", r"\hypertarget{ref_1}{}Ат ауы кітап тың бар. – ."],
+              docx=["мәтін бір екі үш төрт [1].", "1. Ат ауы кітап тың бар. – ."],
+              pdf=["мәтін бір екі үш төрт [1].", "1. Ат ауы кітап тың бар. – ."], absent=CONTROL_ABSENT)
+editions_case("editions-markup-injection",
+              {P: "мәтін <b>bold</b> &amp; <font name=\"Courier\">f</font> <a href=\"#x\">link</a> {{ 7*7 }} [1].\n",
+               B: "@book{1, title={<i>Evil</i> &lt; {{ 7*7 }} <% if 1 %>}}\n"}, ["--bib", B],
+              tex=[r'мәтін \textless{}b\textgreater{}bold\textless{}/b\textgreater{} \&amp; \textless{}font name="Courier"\textgreater{}f\textless{}/font\textgreater{} '
+                   r'\textless{}a href="\#x"\textgreater{}link\textless{}/a\textgreater{} \{\{ 7*7 \}\} [\hyperlink{ref_1}{1}].',
+                   r"\hypertarget{ref_1}{}\textless{}i\textgreater{}Evil\textless{}/i\textgreater{} \&lt; 7*7 \textless{}\% if 1 \%\textgreater{}. – ."],
+              docx=["мәтін <b>bold</b> &amp; <font name=\"Courier\">f</font> <a href=\"#x\">link</a> {{ 7*7 }} [1].", "1. <i>Evil</i> &lt; 7*7 <% if 1 %>. – ."],
+              pdf=["мәтін <b>bold</b> &amp; <font name=\"Courier\">f</font> <a href=\"#x\">link</a> {{ 7*7 }} [1].", "1. <i>Evil</i> &lt; 7*7 <% if 1 %>. – ."],
+              absent=["49"])
+
+
+# ---- writing the corpus --------------------------------------------------------------------------
+
+
+def case_json(c: Case) -> str:
+    return json.dumps({"argv": c.argv, "expect": c.expect}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write(root: Path = CORPUS) -> None:
+    if root.exists():
+        shutil.rmtree(root)
+    for c in CASES:
+        folder = root / c.name
+        folder.mkdir(parents=True)
+        for rel, data in c.files.items():
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (folder / "case.json").write_text(case_json(c), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS)
+    print(f"wrote {len(CASES)} cases to {CORPUS}")
