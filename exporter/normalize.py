@@ -79,9 +79,12 @@ def list_item_marker(line: str) -> int | None:
     return match.end() if match else None
 
 
+SPACED_DASHES = frozenset(("-", "--", "---"))
+
+
 def replace_spaced_dash(token: str) -> str:
     """A hyphen (or `--`) standing alone between spaces is a dash: `себебі -- еліміз`."""
-    return DASH if token in ("-", "--", "---") else token
+    return DASH if token in SPACED_DASHES else token
 
 
 def bare_word(token: str) -> str:

@@ -56,32 +56,36 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
     parts: list[str] = []  # tokens and the single spaces between them
     offsets: list[int] = []
     places: list[tuple[int, int]] = []
+    finditer, dashes, dash = rules.TOKEN.finditer, rules.SPACED_DASHES, rules.DASH
     length = 0
     broken = False  # the previous line ended in a word broken by a hyphen
     end = (numbered[0][0], 1)
     last = len(numbered) - 1
     for index, (number, line) in enumerate(numbered):
-        seen = False
-        for m in rules.TOKEN.finditer(line, skip if index == 0 else 0):
-            token = m.group()
-            if broken and not seen:  # glue this line's first token to the broken word
-                left = parts[-1]
-                joined = rules.join_line_end_hyphen(left, token, lexicon)
-                parts[-1] = joined[: len(joined) - len(token)]
-                length += len(parts[-1]) - len(left)
-            else:
-                if parts:
-                    parts.append(" ")
-                    length += 1
-                token = rules.replace_spaced_dash(token)
+        found = [(m.start(), m.group()) for m in finditer(line, skip if index == 0 else 0)]
+        if not found:
+            continue
+        tokens = [dash if token in dashes else token for _, token in found]
+        first = 0
+        if broken:  # glue this line's first token to the broken word
+            left, token = parts[-1], found[0][1]
+            joined = rules.join_line_end_hyphen(left, token, lexicon)
+            parts[-1] = joined[: len(joined) - len(token)]
+            length += len(parts[-1]) - len(left)
             offsets.append(length)
-            places.append((number, m.start() + 1))
             parts.append(token)
             length += len(token)
-            end = (number, m.end() + 1)
-            seen = True
-        if seen:
-            broken = index < last and rules.ends_with_line_break_hyphen(parts[-1])
+            first = 1
+        for token in tokens[first:]:  # each after a single space
+            if parts:
+                parts.append(" ")
+                length += 1
+            offsets.append(length)
+            parts.append(token)
+            length += len(token)
+        places.extend([(number, start + 1) for start, _ in found])
+        end = (number, found[-1][0] + len(found[-1][1]) + 1)
+        broken = index < last and rules.ends_with_line_break_hyphen(parts[-1])
     return Joined("".join(parts), offsets, places, end)
 
 

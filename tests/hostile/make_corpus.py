@@ -17,7 +17,7 @@ import json
 import shutil
 import sys
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -32,18 +32,17 @@ class Case:
     files: dict[str, bytes]
     argv: list[str]
     expect: dict
-    dirs: list[str] = field(default_factory=list)  # empty folders the case needs
 
 
 CASES: list[Case] = []
 
 
-def case(name: str, files: dict[str, bytes | str], argv: list[str], dirs: list[str] | None = None, **expect) -> None:
+def case(name: str, files: dict[str, bytes | str], argv: list[str], **expect) -> None:
     assert not any(c.name == name for c in CASES), name
     data = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in files.items()}
     if "diagnostics" in expect:  # the documented order: by file, line, column, code (stable)
         expect["diagnostics"] = sorted(expect["diagnostics"], key=lambda d: (d[1], d[2], d[3], d[0]))
-    CASES.append(Case(name, data, argv, expect, dirs or []))
+    CASES.append(Case(name, data, argv, expect))
 
 
 def first_bad_byte(data: bytes) -> tuple[int, str]:
@@ -70,9 +69,9 @@ def no_entry(label: str) -> str:
     return f"[{label}] has no entry: there is no reference list"
 
 
-def refused(name: str, files: dict, message: str, argv: list[str] | None = None, dirs: list[str] | None = None) -> None:
+def refused(name: str, files: dict, message: str, argv: list[str] | None = None) -> None:
     """Input that cannot be read: exit 2, nothing on stdout, exactly this line on stderr."""
-    case(name, files, argv or ["check", "--json", P], dirs=dirs, exit=2, stdout="", stderr=f"exporter: error: {message}\n")
+    case(name, files, argv or ["check", "--json", P], exit=2, stdout="", stderr=f"exporter: error: {message}\n")
 
 
 def unresolved_one(name: str, data: bytes, line: int, column: int, encoding: str, end_line: int = 1, notes: list | None = None) -> None:
@@ -81,7 +80,7 @@ def unresolved_one(name: str, data: bytes, line: int, column: int, encoding: str
     case(
         name, {P: data}, ["check", "--json", P], exit=1, stderr="",
         report={"encoding": encoding, "unresolved": ["1"], "entries": 0, "bibliography": None},
-        citations=[["1", line, column, None]], diagnostics=sorted(diagnostics, key=lambda d: (d[1], d[2], d[3], d[0])),
+        citations=[["1", line, column, None]], diagnostics=diagnostics,
     )
 
 
@@ -230,7 +229,7 @@ refused("usage-output-would-overwrite-bib", {P: RU, "paper.report.json": "@book{
 # ---- control characters ------------------------------------------------------------------------
 
 
-def controls(name: str, line: str, cite: str, notes: list, exit: int = 1) -> None:
+def controls(name: str, line: str, cite: str, notes: list) -> None:
     """One line with control characters: each reported, the text read with them as gaps."""
     unresolved_one(name, (line + "\n").encode(), 1, col(line, cite), "utf-8",
                    notes=[["TXT001", P, 1, c, m] for c, m in notes])
@@ -270,8 +269,7 @@ case("ctl-list-marker-nul-gap", {P: "-\x00мәтін [1]\n"}, ["inspect", P], ex
 def cites(name: str, line: str, expected: list, diagnostics: list, exit: int) -> None:
     """One line of text; `expected` holds (label, needle) for each citation item."""
     found = [[label, 1, col(line, needle), None] for label, needle in expected]
-    case(name, {P: line + "\n"}, ["check", "--json", P], exit=exit, stderr="", citations=found,
-         diagnostics=sorted(diagnostics, key=lambda d: (d[1], d[2], d[3], d[0])))
+    case(name, {P: line + "\n"}, ["check", "--json", P], exit=exit, stderr="", citations=found, diagnostics=diagnostics)
 
 
 L = "мәтін [0] мұнда"
@@ -355,7 +353,7 @@ case("cite-text-mode", {P: "мәтін [0] және [5–1]\n"}, ["check", P], e
 def bib(name: str, text: bytes | str, cited: str, citations: list, diagnostics: list, exit: int, report: dict | None = None) -> None:
     """A paper citing `cited`, linked against `text` as refs.bib."""
     case(name, {P: f"мәтін {cited}.\n", B: text}, ["check", "--json", P, "--bib", B], exit=exit, stderr="",
-         citations=citations, diagnostics=sorted(diagnostics, key=lambda d: (d[1], d[2], d[3], d[0])), report=report or {})
+         citations=citations, diagnostics=diagnostics, report=report or {})
 
 
 def never(key: str, number: int, line: int) -> list:

@@ -29,15 +29,16 @@ def run(argv: list[str]) -> tuple[int, str, str]:
 
 
 def test_50_mb_text_with_its_own_list(tmp_path):
-    """~50 MB of paragraphs, each ending in one of five citations, then the paper's list."""
+    """~50 MB of seven-line paragraphs, each ending in one of five citations, then the paper's list."""
     lines: list[str] = []
     expected = []
     n = 0
-    block = len(("\n".join(PARAGRAPH) + " [1].\n\n").encode("utf-8"))
+    body = PARAGRAPH[:2] * 3
+    block = len(("\n".join(body + PARAGRAPH[2:]) + " [1].\n\n").encode("utf-8"))
     while n * block <= 50 * MB:
         for _ in range(1000):
             label = str(n % 5 + 1)
-            lines.extend(PARAGRAPH[:2])
+            lines.extend(body)
             lines.append(PARAGRAPH[2] + f" [{label}].")
             expected.append([label, len(lines), len(PARAGRAPH[2]) + 2, label])
             lines.append("")
