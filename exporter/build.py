@@ -9,6 +9,7 @@ import pickle
 import signal
 import re
 import tempfile
+from glob import escape as glob_escape
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -45,7 +46,8 @@ def safe_stem(source: str) -> str:
     """An output name from a source name: letters, digits, `-`, `_`, `.` only, never a path."""
     stem = Path(source).stem
     stem = re.sub(r"[^\w.-]", "_", stem).lstrip(".") or "paper"
-    return stem[:120]
+    # A file name holds 255 bytes; keep room for `.NAME.report.json.XXXXXXXX.part`.
+    return stem.encode("utf-8")[:180].decode("utf-8", errors="ignore")
 
 
 # Encodings for which `sourcefile.decode` returns `data.decode(encoding)` itself: the text can
@@ -105,6 +107,8 @@ def build_one(source: str, bib: str | None, template: Template, formats: list[st
     report = check_json(linked)
     rendered.append((out / f"{stem}.report.json", (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
     for path, data in rendered:
+        for stale in path.parent.glob(f".{glob_escape(path.name)}.*.part"):  # left by a killed build
+            stale.unlink(missing_ok=True)
         atomic_write(path, data)
     return Built(linked, report, [p for p, _ in rendered])
 

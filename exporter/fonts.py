@@ -159,7 +159,11 @@ def _coverage(path: str, index: int) -> frozenset[int]:
 
 
 # Characters that never need a glyph: they are spacing or control, dropped or drawn as space.
-_NO_GLYPH = frozenset(range(0x20)) | {0x7F, 0xA0, 0xAD, 0x200B, 0x200C, 0x200D, 0xFEFF, 0xFFFE, 0xFFFF}
+# Controls (C0 and C1) and every kind of space: the reader drops them or reads them as a gap.
+_NO_GLYPH = (
+    frozenset(range(0x20)) | frozenset(range(0x7F, 0xA0)) | {c for c in range(0x3001) if chr(c).isspace()}
+    | {0xAD, 0x200B, 0x200C, 0x200D, 0xFEFF, 0xFFFE, 0xFFFF}
+)
 
 
 @dataclass(frozen=True)
