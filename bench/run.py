@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -65,6 +66,7 @@ class Row:
     fresh_cache: bool = False  # each run with an empty exporter cache (EXPORTER_CACHE_DIR)
     note: str = ""
     walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)  # user + system CPU seconds of the process tree
     rss_kb: list[int] = field(default_factory=list)
     error: str | None = None
 
@@ -203,7 +205,7 @@ class Bench:
             env["EXPORTER_CACHE_DIR"] = fresh
         with tempfile.NamedTemporaryFile("r", suffix=".mem", dir=self.work, delete=False) as mem:
             memfile = mem.name
-        argv = [TIME, "-f", "%M", "-o", memfile, *row.cmd] if TIME else row.cmd
+        argv = [TIME, "-f", "%M %U %S", "-o", memfile, *row.cmd] if TIME else row.cmd
         start = time.perf_counter()
         proc = subprocess.run(argv, cwd=self.work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - start
@@ -216,15 +218,19 @@ class Bench:
             raise RuntimeError(f"exit {proc.returncode}: {' | '.join(tail)}")
         if timed:
             row.walls.append(wall)
-            if lines and lines[-1].isdigit():
-                row.rss_kb.append(int(lines[-1]))
+            try:  # the last line: "%M %U %S"
+                rss, user, system = lines[-3:]
+                row.rss_kb.append(int(rss))
+                row.cpus.append(float(user) + float(system))
+            except ValueError:
+                pass
 
     def measure(self) -> None:
         for title, keys in self.plan_groups:
             rows = [self.rows[k] for k in keys]
             print(f"== {title}", flush=True)
             load_before = os.getloadavg()[0]
-            others_before, started = cpu_of_others(), time.perf_counter()
+            watch = OtherLoad()
             for row in rows:
                 if row.note:
                     row.error = row.note
@@ -243,7 +249,7 @@ class Bench:
                     except RuntimeError as exc:
                         row.error = str(exc)
                     print(f"   {row.key:18} run {n + 1}: {row.walls[-1] if row.walls and not row.error else float('nan'):8.3f} s", flush=True)
-            busy = busy_cores(others_before, cpu_of_others(), time.perf_counter() - started)
+            busy = watch.stop()
             self.groups.append((title, keys, (load_before, os.getloadavg()[0]), busy))
 
     # -- checks that are not timings ---------------------------------------------------------------
@@ -285,7 +291,10 @@ class Bench:
           "exporter's per-user cache (fonts' coverage and reportlab's parse of the font files, compiled Jinja templates; `~/.cache/exporter`) are "
           "in place, as after a user's first run. The row *empty font/template cache* gives the first run ever: each of its runs starts with an empty cache.")
         w("- Peak memory: `/usr/bin/time -f %M`, the largest resident set of the process tree (with `--jobs N`, of the largest single process; "
-          "the N workers each use up to that); the median over the runs.")
+          "the N workers each use up to that); the median over the runs. *CPU s*: user + system time of the process tree (`%U + %S`), median: "
+          "the work done, which other load on the machine changes much less than the wall-clock time.")
+        w("- The machine is shared: a thread samples /proc every second and reports how many cores processes other than the bench's kept busy "
+          "during each group.")
         w("- pandoc reads the paper's text as Markdown as it is (plain paragraphs). PDF: `-t pdf --pdf-engine=xelatex -V mainfont=\"Liberation Serif\" -H cjk-header.tex` "
           "(XeTeX inter-character classes switch CJK characters to WenQuanYi Micro Hei, as xeCJK would). The proceedings go through pandoc one paper "
           f"per process, {self.cores} at a time (`xargs -P {self.cores}`), like `--jobs {self.cores}`.")
@@ -313,22 +322,23 @@ class Bench:
             w(f"## {title}\n")
             w(f"Load average (1 min) before / after the group: {load0:.2f} / {load1:.2f}. Processes other than the bench's "
               f"kept {busy:.2f} of the {self.cores} cores busy on average during the group{' — the figures below had less than the whole machine' if busy > 0.2 else ''}.\n")
-            w("| case | command | runs | median s | min s | max s | peak MB | against pandoc (median / median) |")
-            w("|---|---|---|---|---|---|---|---|")
+            w("| case | command | runs | median s | min s | max s | CPU s | peak MB | against pandoc (median / median) |")
+            w("|---|---|---|---|---|---|---|---|---|")
             for k in keys:
                 row = r[k]
                 cmd = "`" + short(row.cmd) + "`"
                 if row.error or not row.walls:
-                    w(f"| {row.label} | {cmd} | 0 | – | – | – | – | not measured: {row.error or 'no run'} |")
+                    w(f"| {row.label} | {cmd} | 0 | – | – | – | – | – | not measured: {row.error or 'no run'} |")
                     continue
                 runs = f"{len(row.walls)}" + ("" if row.warmup else ", no warm-up")
                 rss = f"{statistics.median(row.rss_kb) / 1024:.0f}" if row.rss_kb else "–"
+                cpu = f"{statistics.median(row.cpus):.2f}" if row.cpus else "–"
                 against = []
                 for name, refs in pandoc_ref.get(k, []):
                     total = sum_medians(r, refs)
                     if total:
                         against.append(f"{name} {total:.2f} s: {ratio_text(total / row.median)}")
-                w(f"| {row.label} | {cmd} | {runs} | {row.median:.3f} | {min(row.walls):.3f} | {max(row.walls):.3f} | {rss} | {'; '.join(against) or '–'} |")
+                w(f"| {row.label} | {cmd} | {runs} | {row.median:.3f} | {min(row.walls):.3f} | {max(row.walls):.3f} | {cpu} | {rss} | {'; '.join(against) or '–'} |")
             w("")
         book_pdf = self.work / "out" / "book" / "book.pdf"
         n_pages = self.pages(book_pdf)
@@ -380,15 +390,26 @@ class Bench:
                f"the bare python-docx floor {med('book-floor-docx') or float('nan'):.2f} s; the reader's check {b_check or float('nan'):.2f} s.", row="book-build")
         target("book: build peak memory ≤ 500 MB", b_rss, 500.0, f"{b_rss:.0f} MB" if b_rss else "", "", row="book-build")
         target("book: check ≤ 3 s", b_check, 3.0, f"{b_check:.2f} s" if b_check else "", "All of it is the reader's (see *Findings for the reader*).", row="book-check")
-        for name, big, small, start in (("build", b_build, p_build, start_b), ("check", b_check, p_check, start_c)):
+        cpu_med = lambda k: statistics.median(r[k].cpus) if k in r and r[k].cpus else None
+        per_paper = med("proc-1") / len(self.papers) if med("proc-1") else None
+        for name in ("build", "check"):
+            big, small, start = med(f"book-{name}"), med(f"paper-{name}"), med(f"startup-{name}")
             value = (big - start) / (small - start) if None not in (big, small, start) and small > start else None
+            why = f"Net of start-up the paper itself costs {small - start:.3f} s, the difference of two close medians, which this ratio magnifies." if value is not None else ""
+            cb, cs, c0 = cpu_med(f"book-{name}"), cpu_med(f"paper-{name}"), cpu_med(f"startup-{name}")
+            if None not in (cb, cs, c0) and cs > c0:
+                why += f" In CPU time: {(cb - c0) / (cs - c0):.1f}×."
+            if name == "build" and per_paper and big and start:
+                why += (f" Per copy, the book costs {(big - start) / self.args.repeat:.3f} s; a paper of the proceedings, built one after another "
+                        f"in one process (--jobs 1), {per_paper:.3f} s.")
             target(f"book: {name} grows linearly (net of start-up, ≤ {self.args.repeat}× the paper)", value, float(self.args.repeat),
-                   f"{value:.1f}× (({big:.2f} − {start:.3f}) / ({small:.3f} − {start:.3f}))" if value is not None else "",
-                   "Net of start-up the paper costs little, so this ratio magnifies any per-run noise; see the medians above.", row=f"book-{name}")
+                   f"{value:.1f}× (({big:.2f} − {start:.3f}) / ({small:.3f} − {start:.3f}))" if value is not None else "", why, row=f"book-{name}")
         p1, pn = med("proc-1"), med("proc-n")
+        cpu_of = lambda k: f"{statistics.median(r[k].cpus):.1f} s" if k in r and r[k].cpus else "?"
         target(f"proceedings: --jobs {self.cores} ≥ 1.7× faster than --jobs 1", p1 / pn if p1 and pn else None, 1.7,
                f"{p1 / pn:.2f}× ({p1:.1f} s / {pn:.1f} s)" if p1 and pn else "",
-               f"Each worker is a process that pays its own start-up (imports, fonts) once, and the parent reads, orders and prints the results.",
+               f"Each worker is a process that pays its own start-up (imports, fonts) once, and the parent reads, orders and prints the results. "
+               f"CPU time of the whole tree: {cpu_of('proc-1')} with --jobs 1, {cpu_of('proc-n')} with --jobs {self.cores}.",
                higher_is_better=True, row="proc-1")
         w("")
         if misses:
@@ -403,25 +424,56 @@ class Bench:
         return "\n".join(out)
 
 
-def cpu_of_others() -> dict[int, float]:
-    """CPU seconds used so far by each process now running, except this one (Linux /proc)."""
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    out = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            pid = int(stat.parent.name)
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            out[pid] = (int(fields[11]) + int(fields[12])) / tick
-        except (OSError, ValueError, IndexError):
-            continue
-    out.pop(os.getpid(), None)
-    return out
+class OtherLoad:
+    """How many cores processes other than the bench's own kept busy, sampled every second
+    from /proc (Linux) in a thread: the bench's runs are this process's descendants."""
 
+    def __init__(self):
+        self.used = 0.0
+        self.last: dict[int, float] = {}
+        self.started = time.perf_counter()
+        self.done = threading.Event()
+        self.sample()
+        self.thread = threading.Thread(target=self.loop, daemon=True)
+        self.thread.start()
 
-def busy_cores(before: dict[int, float], after: dict[int, float], seconds: float) -> float:
-    """Cores kept busy by processes alive at both ends of a span (the bench's own runs are not)."""
-    used = sum(after[pid] - before[pid] for pid in before.keys() & after.keys())
-    return used / seconds if seconds > 0 else 0.0
+    def loop(self) -> None:
+        while not self.done.wait(1.0):
+            self.sample()
+
+    def sample(self) -> None:
+        tick = os.sysconf("SC_CLK_TCK")
+        parents, cpu = {}, {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                pid = int(stat.parent.name)
+                parents[pid] = int(fields[1])
+                cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+            except (OSError, ValueError, IndexError):
+                continue
+        me = os.getpid()
+
+        def ours(pid: int) -> bool:
+            for _ in range(64):
+                if pid == me:
+                    return True
+                pid = parents.get(pid, 0)
+                if pid <= 1:
+                    return False
+            return False
+
+        for pid, seconds in cpu.items():
+            if pid in self.last and not ours(pid):
+                self.used += max(0.0, seconds - self.last[pid])
+        self.last = cpu
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        self.sample()
+        elapsed = time.perf_counter() - self.started
+        return self.used / elapsed if elapsed > 0 else 0.0
 
 
 def paragraphs(model: dict) -> list[str]:

@@ -9,7 +9,6 @@ import pickle
 import signal
 import re
 import tempfile
-from glob import escape as glob_escape
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -106,9 +105,11 @@ def build_one(source: str, bib: str | None, template: Template, formats: list[st
     rendered = [(out / f"{stem}{WRITERS[name][1]}", editions[name]) for name in formats]
     report = check_json(linked)
     rendered.append((out / f"{stem}.report.json", (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
-    for path, data in rendered:
-        for stale in path.parent.glob(f".{glob_escape(path.name)}.*.part"):  # left by a killed build
+    prefixes = tuple(f".{path.name}." for path, _ in rendered)
+    for stale in out.iterdir():  # partial files a killed build left of these editions
+        if stale.name.endswith(".part") and stale.name.startswith(prefixes):
             stale.unlink(missing_ok=True)
+    for path, data in rendered:
         atomic_write(path, data)
     return Built(linked, report, [p for p, _ in rendered])
 

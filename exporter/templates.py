@@ -140,12 +140,19 @@ def entry_context(entry: Entry) -> dict:
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     """Jinja's compiled templates kept between runs (compiling the LaTeX shell and the title
-    lines costs more than rendering them). One file pattern per kind of environment, since
-    the compiled code depends on its settings; the source's checksum guards every entry.
-    A cache that cannot be read or written is simply not used."""
+    lines costs more than rendering them). The compiled code depends on the environment's
+    settings, so the files' names carry a digest of them and of Jinja's version; the source's
+    checksum guards every entry. A cache that cannot be read or written is simply not used."""
 
-    def __init__(self, folder, kind: str):
-        tag = hashlib.sha1(f"{kind}|{jinja2.__version__}".encode()).hexdigest()[:12]
+    def __init__(self, folder, env: jinja2.Environment):
+        settings = (
+            jinja2.__version__, env.block_start_string, env.block_end_string, env.variable_start_string,
+            env.variable_end_string, env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+            env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+            "callable" if callable(env.autoescape) else env.autoescape, env.optimized, env.is_async, sorted(env.extensions),
+            None if env.finalize is None else getattr(env.finalize, "jinja_pass_arg", "plain"),
+        )
+        tag = hashlib.sha1(repr(settings).encode()).hexdigest()[:12]
         super().__init__(str(folder), f"jinja-{tag}-%s.cache")
 
     def load_bytecode(self, bucket) -> None:
@@ -161,15 +168,15 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def _bytecode_cache(kind: str) -> _BytecodeCache | None:
+def _with_bytecode_cache(env: jinja2.Environment) -> jinja2.Environment:
     folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _BytecodeCache(folder, kind)
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = _BytecodeCache(folder, env)
+        except OSError:
+            pass
+    return env
 
 
 class Template:
@@ -187,12 +194,9 @@ class Template:
     def markup_env(self) -> jinja2.Environment:
         """Macros and title lines: HTML autoescape keeps values from turning into markup."""
         loader = jinja2.FileSystemLoader(str(self.folder))
-        env = jinja2.Environment(
-            loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            bytecode_cache=_bytecode_cache("markup"),
-        )
+        env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         env.filters["title_case"] = lambda s: s.title() if s and s.isupper() else s
-        return env
+        return _with_bytecode_cache(env)
 
     def _from_string(self, source: str) -> jinja2.Template:
         """`markup_env.from_string(source)`, compiled once per process and kept in the bytecode
@@ -287,7 +291,7 @@ class Template:
     def _latex_env(self) -> jinja2.Environment:
         from .writers.latex import TexSafe, escape_tex
 
-        return jinja2.Environment(
+        return _with_bytecode_cache(jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(self.folder)),
             block_start_string="<%", block_end_string="%>",
             variable_start_string="<<", variable_end_string=">>",
@@ -295,8 +299,7 @@ class Template:
             undefined=jinja2.StrictUndefined,
             finalize=lambda v: v if isinstance(v, TexSafe) else escape_tex(str(v)),
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-            bytecode_cache=_bytecode_cache("latex"),
-        )
+        ))
 
 
 def _face_name(filename: str, index: int = 0) -> str:
