@@ -18,9 +18,6 @@ class Linked:
     diagnostics: tuple[Diagnostic, ...]
     bib_path: str | None = None
 
-    def citations(self) -> list[Citation]:
-        return list(iter_citations(self.document))
-
 
 def iter_citations(doc: Document):
     for block in doc.blocks:
