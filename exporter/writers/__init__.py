@@ -75,6 +75,19 @@ def citation_pieces(cite: Citation) -> list[Piece]:
     return pieces
 
 
+def styled_runs(runs: list[Run], escape, italic: tuple[str, str], bold: tuple[str, str]) -> str:
+    """Runs in a writer's markup: each escaped, wrapped in the (open, close) pairs of its styles."""
+    out = []
+    for run in runs:
+        text = escape(run.text)
+        if run.italic:
+            text = italic[0] + text + italic[1]
+        if run.bold:
+            text = bold[0] + text + bold[1]
+        out.append(text)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Unresolved:
     citation: Citation

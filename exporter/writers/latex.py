@@ -10,7 +10,7 @@ import re
 
 from ..model import BulletList, Citation, Paragraph, Quote
 from ..templates import Run
-from . import Edition, Walker, citation_pieces
+from . import Edition, Walker, citation_pieces, styled_runs
 
 BABEL = {"kk": "kazakh", "ru": "russian", "en": "english"}
 PDF_LANG = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
@@ -53,15 +53,7 @@ class _Body(Walker):
         return "".join(parts)
 
     def runs(self, runs: list[Run]) -> str:
-        out = []
-        for run in runs:
-            text = self.tex(run.text)
-            if run.italic:
-                text = f"\\textit{{{text}}}"
-            if run.bold:
-                text = f"\\textbf{{{text}}}"
-            out.append(text)
-        return "".join(out)
+        return styled_runs(runs, self.tex, ("\\textit{", "}"), ("\\textbf{", "}"))
 
     def collect(self, nodes) -> str:
         mark = len(self.out)

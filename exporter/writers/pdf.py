@@ -37,7 +37,7 @@ from ..diagnostics import InputError
 from ..fonts import Face, cache_read, cache_write
 from ..model import BulletList, Citation, Paragraph, Quote
 from ..templates import Run
-from . import Edition, Walker, citation_pieces
+from . import Edition, Walker, citation_pieces, styled_runs
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT}
@@ -194,15 +194,7 @@ class _Fonts:
         return sum(pdfmetrics.stringWidth(chunk, self.names[face], size) for face, chunk in self.fontset.runs(text))
 
     def runs_markup(self, runs: list[Run]) -> str:
-        out = []
-        for run in runs:
-            piece = self.markup(run.text)
-            if run.italic:
-                piece = f"<i>{piece}</i>"
-            if run.bold:
-                piece = f"<b>{piece}</b>"
-            out.append(piece)
-        return "".join(out)
+        return styled_runs(runs, self.markup, ("<i>", "</i>"), ("<b>", "</b>"))
 
 
 class _LinkCanvas(Canvas):
