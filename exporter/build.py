@@ -18,7 +18,7 @@ from .diagnostics import InputError
 from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
-from .sourcefile import read_bytes, read_source, split_lines
+from .readers.plaintext.sourcefile import read_bytes, read_source, split_lines
 from .templates import Template, entry_context
 from .writers import WRITERS, Edition, writer
 

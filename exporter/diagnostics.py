@@ -32,23 +32,46 @@ CODES: dict[str, tuple[Severity, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """A finding at a place: `line`/`column` of a text file; a PDF adds `page` (the line is
+    then counted on that page); a DOCX sets `paragraph` (line = paragraph, column = character
+    of its text) and `context`, a few words around the place to find it with Word's search."""
+
     code: str
     message: str
     path: str
     line: int
     column: int
+    page: int | None = None
+    paragraph: int | None = None
+    context: str | None = None
+
+    @classmethod
+    def at(cls, code: str, message: str, path: str, span, context: str | None = None) -> "Diagnostic":
+        """A finding at the start of a model `Span`, keeping its page or paragraph."""
+        return cls(code, message, path, span.line, span.column, span.page, span.paragraph, context)
 
     @property
     def severity(self) -> Severity:
         return CODES[self.code][0]
 
+    @property
+    def where(self) -> str:
+        """`file:line:col`; `file:p.3:12:5` in a PDF; `file:¶14:35` in a DOCX."""
+        if self.paragraph is not None:
+            return f"{self.path}:¶{self.paragraph}:{self.column}"
+        if self.page is not None:
+            return f"{self.path}:p.{self.page}:{self.line}:{self.column}"
+        return f"{self.path}:{self.line}:{self.column}"
+
     def format(self) -> str:
-        """One line, whatever the message quotes from the input."""
+        """One line, whatever the message quotes from the input: the only way findings are printed."""
         message = self.message.replace("\r", " ").replace("\n", " ")
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}[{self.code}]: {message}"
+        if self.context:
+            message += f" (at «{' '.join(self.context.split())}»)"
+        return f"{self.where}: {self.severity.value}[{self.code}]: {message}"
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -56,10 +79,20 @@ class Diagnostic:
             "line": self.line,
             "column": self.column,
         }
+        for name in ("page", "paragraph", "context"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
+
+    @classmethod
+    def from_json(cls, item: dict) -> "Diagnostic":
+        """The inverse of `to_json` (reports cross process boundaries as JSON)."""
+        return cls(item["code"], item["message"], item["file"], item["line"], item["column"], item.get("page"), item.get("paragraph"), item.get("context"))
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:
-    return (diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.code)
+    return (diagnostic.path, diagnostic.page or 0, diagnostic.line, diagnostic.column, diagnostic.code)
 
 
 class InputError(Exception):

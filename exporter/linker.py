@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .bibliography import Bibliography
+from .references.bibtex import Bibliography
 from .diagnostics import Diagnostic, sort_key
-from .model import BulletList, Citation, CiteRef, Document, Entry, Inline
+from .model import Citation, CiteRef, Document, Entry, map_inlines, walk
 
 
 @dataclass(frozen=True)
@@ -20,17 +20,9 @@ class Linked:
 
 
 def iter_citations(doc: Document):
-    for block in doc.blocks:
-        for inlines in _inline_runs(block):
-            for node in inlines:
-                if isinstance(node, Citation):
-                    yield node
-
-
-def _inline_runs(block) -> list[tuple[Inline, ...]]:
-    if isinstance(block, BulletList):
-        return [item.inlines for item in block.items]
-    return [block.inlines]
+    for node in walk(doc.blocks):
+        if isinstance(node, Citation):
+            yield node
 
 
 def is_number(label: str) -> bool:
@@ -76,41 +68,30 @@ def link(doc: Document, bib: Bibliography | None = None) -> Linked:
     highest = 0
     first_seen: set[str] = set()
 
-    def link_inlines(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    def link_citation(node):
         nonlocal highest
-        out = []
-        for node in inlines:
-            if not isinstance(node, Citation):
-                out.append(node)
-                continue
-            refs = tuple(dataclasses.replace(ref, entry=resolve(ref)) for ref in node.refs)
-            for ref in refs:
-                where = (path, node.span.line, node.span.column)
-                if ref.entry:
-                    used.add(ref.entry)
-                elif ref.valid:
-                    findings.append(Diagnostic("CIT001", _unresolved_message(ref, entries, bib), *where))
-                if is_number(ref.label) and ref.label not in first_seen:
-                    first_seen.add(ref.label)
-                    n = int(ref.label)
-                    if n < highest:
-                        findings.append(Diagnostic("CIT003", f"[{n}] is first cited after [{highest}]; number sources in order of first citation", *where))
-                    highest = max(highest, n)
-            out.append(dataclasses.replace(node, refs=refs))
-        return tuple(out)
+        if not isinstance(node, Citation):
+            return node
+        refs = tuple(dataclasses.replace(ref, entry=resolve(ref)) for ref in node.refs)
+        for ref in refs:
+            if ref.entry:
+                used.add(ref.entry)
+            elif ref.valid:
+                findings.append(Diagnostic.at("CIT001", _unresolved_message(ref, entries, bib), path, node.span))
+            if is_number(ref.label) and ref.label not in first_seen:
+                first_seen.add(ref.label)
+                n = int(ref.label)
+                if n < highest:
+                    findings.append(Diagnostic.at("CIT003", f"[{n}] is first cited after [{highest}]; number sources in order of first citation", path, node.span))
+                highest = max(highest, n)
+        return dataclasses.replace(node, refs=refs)
 
-    blocks = []
-    for block in doc.blocks:
-        if isinstance(block, BulletList):
-            items = tuple(dataclasses.replace(item, inlines=link_inlines(item.inlines)) for item in block.items)
-            blocks.append(dataclasses.replace(block, items=items))
-        else:
-            blocks.append(dataclasses.replace(block, inlines=link_inlines(block.inlines)))
+    blocks = map_inlines(link_citation, doc.blocks)
 
     entry_path = bib.path if bib is not None else path
     for entry in entries:
         if entry.key not in used:
-            findings.append(Diagnostic("CIT002", f"entry {_entry_name(entry)} is never cited", entry_path, entry.span.line, entry.span.column))
+            findings.append(Diagnostic.at("CIT002", f"entry {_entry_name(entry)} is never cited", entry_path, entry.span))
     if not entries and any(True for _ in iter_citations(doc)):
         findings.append(Diagnostic("REF001", "the paper cites sources but has no reference list (and no --bib was given)" if bib is None else f"{bib.path} holds no entries", path, doc.end_line, 1))
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from .bibliography import load_bib
 from .linker import Linked, link
-from .readers.plaintext import read_plaintext
-from .sourcefile import read_source
+from .readers import read_document
+from .references import load_bibliography
 
 
 def read_and_link(source: str, bib: str | None = None) -> Linked:
-    document = read_plaintext(read_source(source))
-    return link(document, load_bib(bib) if bib else None)
+    document = read_document(source)
+    return link(document, load_bibliography(bib) if bib else None)

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .diagnostics import Severity
 from .linker import Linked, iter_citations
-from .model import BulletList, Citation, Document, Entry, Inline, Paragraph, Quote, Span
+from .model import BulletList, Document, Entry, Heading, Inline, Paragraph, Quote, Span, Table, plain_text
 
 
 def _label_order(label: str) -> tuple:
@@ -29,6 +29,10 @@ def check_json(linked: Linked) -> dict:
             }
             if ref.locator:
                 item["locator"] = ref.locator
+            if cite.span.page is not None:
+                item["page"] = cite.span.page
+            if cite.span.paragraph is not None:
+                item["paragraph"] = cite.span.paragraph
             citations.append(item)
             if ref.entry is None:
                 unresolved.add(ref.label)
@@ -76,11 +80,16 @@ def has_errors(linked: Linked) -> bool:
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:
     """The text of a run as written: citations keep their brackets (`[13]`)."""
-    return "".join(node.raw if isinstance(node, Citation) else node.text for node in inlines)
+    return plain_text(inlines)
 
 
 def _span(span: Span) -> dict:
-    return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+    out = {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+    if span.page is not None:
+        out["page"] = span.page
+    if span.paragraph is not None:
+        out["paragraph"] = span.paragraph
+    return out
 
 
 def _entry_json(entry: Entry) -> dict:
@@ -99,6 +108,10 @@ def model_json(doc: Document) -> dict:
     for block in doc.blocks:
         if isinstance(block, BulletList):
             blocks.append({"type": "list", **_span(block.span), "items": [{**_span(i.span), "text": inline_text(i.inlines)} for i in block.items]})
+        elif isinstance(block, Table):
+            blocks.append({"type": "table", **_span(block.span), "header_rows": block.header_rows, "rows": [[inline_text(cell) for cell in row] for row in block.rows]})
+        elif isinstance(block, Heading):
+            blocks.append({"type": "heading", "level": block.level, **_span(block.span), "text": inline_text(block.inlines)})
         else:
             kind = {Paragraph: "paragraph", Quote: "quote"}[type(block)]
             blocks.append({"type": kind, **_span(block.span), "text": inline_text(block.inlines)})

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import jinja2
 
-from .bibliography import latex_to_unicode
+from .references.bibtex import latex_to_unicode
 from .diagnostics import InputError
 from .fonts import Face, FontSet, cache_dir, find_font
 from .model import Entry, Meta

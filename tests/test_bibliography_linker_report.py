@@ -6,12 +6,12 @@ import textwrap
 
 import pytest
 
-from exporter.bibliography import load_bib
+from exporter.references.bibtex import load_bib
 from exporter.linker import link
 from exporter.pipeline import read_and_link
 from exporter.readers.plaintext import read_plaintext
 from exporter.report import check_json, has_errors, model_json, summary_line, text_lines
-from exporter.sourcefile import SourceText
+from exporter.readers.plaintext.sourcefile import SourceText
 
 from helpers import DEMO, DEMO_BIB, SEED
 

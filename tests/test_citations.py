@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from exporter.citations import MAX_RANGE, find_citations
-from exporter.readers.plaintext import inlines_of, join_lines
-from exporter.normalize import Lexicon
+from exporter.citations import inlines_of
+from exporter.readers.plaintext import join_lines
+from exporter.readers.plaintext.normalize import Lexicon
 from exporter.model import Citation, Text
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from exporter import normalize as rules
-from exporter.normalize import Lexicon, attested_words, join_line_end_hyphen
+from exporter.readers.plaintext import normalize as rules
+from exporter.readers.plaintext.normalize import Lexicon, attested_words, join_line_end_hyphen
 from exporter.readers.plaintext import join_lines
 
 from helpers import seed_line

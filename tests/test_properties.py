@@ -11,11 +11,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exporter.frontmatter import clean
+from exporter.readers.plaintext.frontmatter import clean
 from exporter.linker import iter_citations
-from exporter.readers.plaintext import REFERENCES_HEADING, read_plaintext
+from exporter.readers.plaintext import read_plaintext
+from exporter.references.ownlist import REFERENCES_HEADING
 from exporter.report import inline_text
-from exporter.sourcefile import SourceText, split_lines
+from exporter.readers.plaintext.sourcefile import SourceText, split_lines
 
 LETTERS = "abcxyzABCXYZабвгдежзиклмнопрстуфхчшыэюяәғқңөұүһіӘҒҚҢӨҰҮҺІЖЫЁё"
 PUNCT = ".,;:!?«»()-–"

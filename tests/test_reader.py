@@ -8,12 +8,13 @@ from __future__ import annotations
 import pytest
 
 from exporter.diagnostics import InputError
-from exporter.frontmatter import read_front_matter
+from exporter.readers.plaintext.frontmatter import read_front_matter
 from exporter.linker import iter_citations
 from exporter.model import BulletList, Paragraph, Quote
-from exporter.readers.plaintext import detect_language, read_plaintext
+from exporter.language import detect_language
+from exporter.readers.plaintext import read_plaintext
 from exporter.report import inline_text
-from exporter.sourcefile import SourceText, decode, read_source
+from exporter.readers.plaintext.sourcefile import SourceText, decode, read_source
 
 from helpers import DEMO, SEED, seed_line
 

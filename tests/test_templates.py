@@ -6,7 +6,7 @@ import pytest
 
 from helpers import DEMO_BIB
 
-from exporter.bibliography import load_bib
+from exporter.references.bibtex import load_bib
 from exporter.model import Entry, Meta, Span
 from exporter.templates import Template, markup_to_runs
 

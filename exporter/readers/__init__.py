@@ -1,1 +1,61 @@
-"""Readers: one module per source format, each producing a `Document`."""
+"""Readers: one module per source format behind one registry, each producing a `Document`.
+
+A reader module has `EXTENSIONS` (the file names it takes), `sniff(head) -> bool` (do these
+first bytes look like its format) and `read(path) -> Document`. A new format is one module
+and one line in `READERS`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from importlib import import_module
+from pathlib import Path
+
+from ..diagnostics import InputError
+from ..model import Document
+
+# name -> module; modules are imported only when a file of theirs is read. Order matters for
+# sniffing: the formats with magic bytes first, plain text (which takes anything) last.
+READERS: dict[str, str] = {
+    "plaintext": "exporter.readers.plaintext",
+}
+_SNIFF_BYTES = 8192
+
+
+def reader(name: str):
+    return import_module(READERS[name])
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of a regular file; nothing for anything else (a pipe must be read once,
+    by the reader, and a device never ends): the reader then reports the file's own problem."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return b""
+        with open(path, "rb") as handle:
+            return handle.read(_SNIFF_BYTES)
+    except OSError:
+        return b""
+
+
+def choose_reader(path: str) -> str:
+    """The reader for `path`: by its extension, confirmed by its bytes; by its bytes alone
+    when the extension is unknown. A file whose bytes say another format is refused."""
+    suffix = Path(path).suffix.lower()
+    by_extension = next((name for name in READERS if suffix in reader(name).EXTENSIONS), None)
+    head = _head(path)
+    by_bytes = next((name for name in READERS if name != "plaintext" and reader(name).sniff(head)), None)
+    if by_extension is None:
+        return by_bytes or "plaintext"
+    if by_extension != "plaintext" and not reader(by_extension).sniff(head) and head:
+        found = f"its bytes are {by_bytes}" if by_bytes else "its bytes are not that format"
+        raise InputError(path, f"is named {suffix} but {found}; rename it or convert it")
+    if by_extension == "plaintext" and by_bytes is not None:
+        raise InputError(path, f"is named {suffix} but its bytes are {by_bytes}; rename it to the right extension")
+    return by_extension
+
+
+def read_document(path: str) -> Document:
+    """Read any supported source into a Document (citations still unlinked)."""
+    return reader(choose_reader(path)).read(path)

@@ -54,22 +54,22 @@ class Piece:
     target: str | None = None  # anchor of the entry
 
 
-_LABEL = re.compile(r"@[\w:./+-]*\w|\d+")
-
-
 def citation_pieces(cite: Citation) -> list[Piece]:
-    """Split `[12, б. 45]` so that each label links to its own entry (`[3–4]`: 3 and 4)."""
-    targets = {ref.label: anchor(ref.entry) for ref in cite.refs if ref.entry}
+    """Split `[12, б. 45]` so that each label links to its own entry (`[3–4]`: 3 and 4).
+
+    The reader recorded where each label stands in the bracket; a locator's numbers are
+    never links.
+    """
+    marks = sorted((ref.start, ref.end, anchor(ref.entry)) for ref in cite.refs if ref.entry and ref.start is not None)
     pieces: list[Piece] = []
     cursor = 0
-    for m in _LABEL.finditer(cite.raw):
-        target = targets.get(m.group())
-        if target is None:  # a locator's page number, or a label with no entry
+    for start, end, target in marks:
+        if start < cursor:  # the same text shown twice (cannot happen from the reader): link it once
             continue
-        if m.start() > cursor:
-            pieces.append(Piece(cite.raw[cursor:m.start()]))
-        pieces.append(Piece(m.group(), target))
-        cursor = m.end()
+        if start > cursor:
+            pieces.append(Piece(cite.raw[cursor:start]))
+        pieces.append(Piece(cite.raw[start:end], target))
+        cursor = end
     if cursor < len(cite.raw):
         pieces.append(Piece(cite.raw[cursor:]))
     return pieces

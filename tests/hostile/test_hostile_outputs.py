@@ -21,7 +21,7 @@ import pytest
 
 from helpers import REPO
 
-import exporter.sourcefile as sourcefile
+import exporter.readers.plaintext.sourcefile as sourcefile
 from exporter.cli import main
 
 PAPER = "мәтін осылай басталады [1].\n"

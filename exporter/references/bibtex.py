@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 import logging
 
-from .diagnostics import Diagnostic
-from .model import Entry, Span
-from .normalize import CONTROL_CHARS
-from .readers.plaintext import control_characters
-from .sourcefile import read_source
+from ..diagnostics import Diagnostic
+from ..model import Entry, Span
+from ..readers.plaintext.normalize import CONTROL_CHARS
+from ..readers.plaintext.reader import control_characters
+from ..readers.plaintext.sourcefile import read_source
 
 # bibtexparser logs each failed block; we report them ourselves, with positions.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)

@@ -9,7 +9,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import InputError
+from ...diagnostics import InputError
 
 MAX_BYTES = 200 * 1024 * 1024  # far above any paper or proceedings, below what exhausts memory
 

@@ -1,0 +1,22 @@
+"""The plain-text reader: text pulled out of a PDF (decoding, repair rules, front matter)."""
+
+from __future__ import annotations
+
+from ...diagnostics import Diagnostic
+from ...model import Document
+from .reader import join_lines, read_plaintext
+from .sourcefile import read_source
+
+EXTENSIONS = (".txt", ".text")
+
+
+def sniff(head: bytes) -> bool:
+    """Text is what no other reader claims; the decoder refuses what is not text."""
+    return True
+
+
+def read(path: str) -> Document:
+    return read_plaintext(read_source(path))
+
+
+__all__ = ["Diagnostic", "EXTENSIONS", "join_lines", "read", "read_plaintext", "sniff"]
