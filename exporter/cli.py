@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("source")
     inspect.add_argument("--bib")
     build = sub.add_parser("build", help="write DOCX, PDF and LaTeX editions and a JSON report")
-    build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every .txt in source/)")
+    build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every paper in source/)")
     build.add_argument("--bib", help="BibTeX file (default: references/<stem>.bib when it exists)")
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
@@ -90,9 +90,12 @@ def _build(args) -> int:
     else:
         if args.bib:
             raise InputError("--bib", "give SOURCE files with --bib; without them each paper in source/ takes references/<stem>.bib")
-        papers = sorted(Path("source").glob("*.txt"))
+        from .readers import extensions
+
+        readable = extensions()
+        papers = sorted(p for p in Path("source").iterdir() if p.is_file() and p.suffix.lower() in readable) if Path("source").is_dir() else []
         if not papers:
-            raise InputError("source/", "no papers to build (no .txt files); give SOURCE files")
+            raise InputError("source/", f"no papers to build (no {', '.join(readable)} files); give SOURCE files")
         jobs = []
         for paper in papers:
             bib = Path("references") / f"{paper.stem}.bib"
