@@ -402,12 +402,12 @@ def find_publisher(f: _Fields) -> None:
         f.add("address", m.start(1), m.end(1))
         f.add("publisher", m.start(2), m.end(2))
         return
-    m = re.search(rf"\.\s(Moscow|Saint[-\s]?Petersburg|St\.\sPetersburg|Kiev|Kyiv|Almaty|Astana|Novosibirsk|Minsk|Penza|Voronezh|Berlin|London|New\sYork|Cambridge)\s?[,:]\s([^,]{{2,60}}?),\s(?:{_YEAR})", text)
+    m = re.search(rf"[.,]\s(Moscow|Saint[-\s]?Petersburg|St\.\sPetersburg|Kiev|Kyiv|Almaty|Astana|Novosibirsk|Minsk|Penza|Voronezh|Berlin|London|New\sYork|Cambridge)\s?[,:]\s([^,]{{2,60}}?),\s(?:{_YEAR})", text)
     if m:
         f.add("address", m.start(1), m.end(1))
         f.add("publisher", m.start(2), m.end(2))
         return
-    m = re.search(rf",\s([^,]*(?:Press|Verlag|Publishers?|Publ\.|Wiley[^,]*|Springer|Elsevier|Sons[^,]*))(?:,\s([{_UP}][{_LO}]+(?:,\s[A-Z]{{2}})?))?,\s(?:{_YEAR})", text)
+    m = re.search(rf",\s([^,]*(?:Press|[Vv]erlag|Publishers?|Publ\.|Wiley[^,]*|Springer|Elsevier|Sons[^,]*))(?:,\s([{_UP}][{_LO}]+(?:,\s[A-Z]{{2}})?))?,\s(?:{_YEAR})", text)
     if m:
         f.add("publisher", m.start(1), m.end(1))
         if m[2]:
