@@ -26,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("source")
     check.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    check.add_argument("--template", help="venue whose entry style (`form` under [bibliography]) the entries are checked against")
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
     inspect.add_argument("source")
     inspect.add_argument("--bib")
@@ -191,6 +192,18 @@ def _read_text(path: str, encoding: str) -> str:
     return read_bytes(path).decode(encoding)
 
 
+def _venue_form(template) -> str | None:
+    """The entry style a venue expects: a typed venue's attribute when it has one, else the
+    `form` key under [bibliography] in its template.toml."""
+    bibliography = getattr(template, "bibliography", None)
+    form = getattr(bibliography, "form", None) if bibliography is not None and not isinstance(bibliography, dict) else None
+    if form is None:
+        form = template.section("bibliography").get("form")
+    if form is not None and form not in ("gost", "apa", "ieee", "vancouver"):
+        raise InputError(str(template.folder / "template.toml"), f"[bibliography] form = '{form}' is not one of gost, apa, ieee, vancouver")
+    return form
+
+
 def _print_json(obj: dict) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -211,7 +224,12 @@ def run(argv: list[str]) -> int:
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line, text_lines
 
-    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+    expected_form = None
+    if getattr(args, "template", None):
+        from .templates import Template
+
+        expected_form = _venue_form(Template.load(args.template))
+    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))

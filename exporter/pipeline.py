@@ -9,8 +9,9 @@ from .readers import read_document
 from .references import load_bibliography
 
 
-def read_and_link(source: str, bib: str | None = None) -> Linked:
+def read_and_link(source: str, bib: str | None = None, expected_form: str | None = None) -> Linked:
+    """`expected_form`: the entry style the venue asks for (`form` under [bibliography])."""
     document = read_document(source)
     if bib is None and document.bibliography:  # named by the source itself; --bib wins
         bib = str(Path(source).parent / document.bibliography)
-    return link(document, load_bibliography(bib) if bib else None)
+    return link(document, load_bibliography(bib) if bib else None, expected_form)
