@@ -90,13 +90,22 @@ def format_entries(entries: list[Entry], style_path: Path, language: str | None 
         for item in items:
             bibliography.register(Citation([CitationItem(item["id"])]))
         rendered = [str(text) for text in bibliography.bibliography()]
+    inside = _punctuation_in_quote(locale or style.root.get("default-locale") or "en-US")
     out = []
     for number, markup in enumerate(rendered, start=1):
         runs = markup_to_runs(markup)
+        if inside:
+            runs = [Run(re.sub(r"([\u201d\u2019])([.,])", r"\2\1", r.text), r.bold, r.italic) for r in runs]
         if not numbers and _numbered(str(style_path)):
             runs = _without_number(runs, number)
         out.append(runs)
     return out
+
+
+def _punctuation_in_quote(locale: str) -> bool:
+    """American English puts a comma or period that follows a quotation inside it (CSL locale
+    option `punctuation-in-quote`, true in en-US only); citeproc-py does not apply the option."""
+    return locale.lower() == "en-us"
 
 
 @cache
@@ -123,3 +132,24 @@ def _without_number(runs: list[Run], number: int) -> list[Run]:
 
 def plain(runs: list[Run]) -> str:
     return " ".join("".join(r.text for r in runs).split())
+
+
+def entry_runs(entries: list[Entry], template, language: str, style: str | None = None) -> list[list[Run]]:
+    """Runs of each entry as the editions print them, by `style` or else the venue's
+    `bibliography.style`: a CSL style (a `.csl` name or a shipped one) through citeproc-py, any
+    other name a macro of the venue's bibliography.j2.
+
+    An entry of the paper's own list is printed as the paper prints it, whatever the style:
+    restyling needs every field, and a list entry's text is what the author wrote.
+    """
+    name = style or template.section("bibliography").get("style", "plain")
+    if not is_csl(name) and (style is None or hasattr(template._macros, name)):
+        if style is None:
+            return [template.entry_runs(e, language) for e in entries]
+        from ..templates import entry_context
+
+        return [markup_to_runs(getattr(template._macros, name)(entry_context(e), language)) for e in entries]
+    path = find_style(name, template.folder)
+    styled = [e for e in entries if not e.text]
+    runs = iter(format_entries(styled, path, language))
+    return [[Run(e.text)] if e.text else next(runs) for e in entries]

@@ -206,7 +206,21 @@ _ENGLISH = {"", "english", "american", "british", "en", "en-us", "en-gb", "canad
 
 def _value(entry: Entry, name: str) -> str:
     raw = entry.field(name) or ""
-    return latex_to_unicode(raw) if entry.origin == "bibtex" else raw
+    return tex_text(raw) if entry.origin == "bibtex" else raw
+
+
+_TEX_QUOTES = (("``", "\u201c"), ("''", "\u201d"), ("`", "\u2018"), ("'", "\u2019"))
+
+
+def tex_text(raw: str) -> str:
+    """A .bib value as TeX prints it: decoded (`{\\"o}` -> ö) and with TeX's quotes, where
+    `` `` `` and `''` are curly double quotes and `'` an apostrophe (’), as pandoc reads them."""
+    text = latex_to_unicode(raw)
+    if "\\" in text:  # printed as written (an unknown macro): leave it alone
+        return text
+    for tex, char in _TEX_QUOTES:
+        text = text.replace(tex, char)
+    return text
 
 
 def csl_item(entry: Entry, key: str | None = None) -> dict:
@@ -221,7 +235,7 @@ def csl_item(entry: Entry, key: str | None = None) -> dict:
         if fields.get(name) and variable not in ("collection-number",):
             item[variable] = _value(entry, name)
     if entry.origin == "bibtex" and fields.get("title") and _value(entry, "langid").lower() in _ENGLISH and not _cyrillic(fields["title"]):
-        item["title"] = latex_to_unicode(sentence_case(fields["title"]))
+        item["title"] = tex_text(sentence_case(fields["title"]))
     container = _value(entry, "journal") or _value(entry, "journaltitle") or _value(entry, "booktitle")
     if container:
         item["container-title"] = container
