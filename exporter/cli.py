@@ -38,12 +38,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
     build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved")
     build.add_argument("--jobs", "-j", type=int, default=1, help="papers built in parallel (default: 1)")
+    build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
     fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
     fix.add_argument("source")
     fix.add_argument("--bib", help="bibliography file to renumber with the paper (a copy is written beside the paper's)")
     fix.add_argument("--renumber", action="store_true", help="renumber citations and reorder the list by first citation")
     fix.add_argument("--out", default="dist/fixed", help="output folder (default: dist/fixed)")
     fix.add_argument("--template", default="kz-conference", help="venue whose style decides whether ranges such as [1–3] are written")
+    bib = sub.add_parser("bib", help="print the bibliography a paper uses, as BibTeX, BibLaTeX, CSL-JSON, RIS or text")
+    bib.add_argument("source")
+    bib.add_argument("--bib", help="bibliography file (BibTeX, CSL-JSON or RIS): its entries the paper cites, in citation order")
+    bib.add_argument("--to", required=True, choices=("bibtex", "biblatex", "csl-json", "ris", "text"))
+    bib.add_argument("--style", help="for --to text: a CSL style or a macro of the venue's bibliography.j2 (default: the venue's)")
+    bib.add_argument("--template", default="kz-conference", help="venue whose style formats --to text (default: kz-conference)")
     sub.add_parser("templates", help="list the venue templates")
     return parser
 
@@ -123,7 +130,7 @@ def _build(args) -> int:
         print(f"exporter: error: {exc}", file=sys.stderr)
     unresolved, failed = False, bool(skipped)
     try:
-        for result in build_many(jobs, str(template.folder), formats, out, args.jobs) if jobs else ():
+        for result in build_many(jobs, str(template.folder), formats, out, args.jobs, args.style) if jobs else ():
             if isinstance(result, InputError):
                 print(f"exporter: error: {result}", file=sys.stderr)
                 failed = True
@@ -204,6 +211,31 @@ def _venue_form(template) -> str | None:
     return form
 
 
+def _bib(args) -> int:
+    from .bibliography import used_entries
+    from .pipeline import read_and_link
+    from .references.bibwriter import write
+    from .templates import Template
+
+    template = Template.load(args.template)
+    if args.style:
+        from .references.csl import find_style, is_csl
+
+        if is_csl(args.style):
+            find_style(args.style, template.folder)  # a bad name fails before any work
+    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+    entries = used_entries(linked)
+
+    def text_lines(entries):
+        from .references.csl import entry_runs
+
+        runs = entry_runs(entries, template, linked.document.meta.language, args.style)
+        return [f"{e.number}. " + " ".join("".join(r.text for r in styled).split()) for e, styled in zip(entries, runs)]
+
+    sys.stdout.write(write(entries, args.to, text_lines))
+    return EXIT_OK
+
+
 def _print_json(obj: dict) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -217,6 +249,8 @@ def run(argv: list[str]) -> int:
         for name, folder in available().items():
             print(f"{name:16} {Template(name, folder).description}")
         return EXIT_OK
+    if args.command == "bib":
+        return _bib(args)
     if args.command == "build":
         return _build(args)
     if args.command == "fix":

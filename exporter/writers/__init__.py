@@ -103,6 +103,7 @@ class Edition:
 
     linked: Linked
     template: Template
+    style: str | None = None  # `build --style`: a CSL style or macro name over the venue's own
 
     @property
     def document(self) -> Document:
@@ -123,8 +124,11 @@ class Edition:
     @cached_property
     def entries(self) -> list[tuple[Entry, list[Run], str]]:
         """The reference list in number order: entry, formatted runs, anchor."""
+        from ..references.csl import entry_runs
+
         ordered = sorted(self.document.references, key=lambda e: e.number)
-        return [(e, self.template.entry_runs(e, self.language), anchor(e.key)) for e in ordered]
+        runs = entry_runs(ordered, self.template, self.language, self.style)
+        return [(e, r, anchor(e.key)) for e, r in zip(ordered, runs)]
 
     @cached_property
     def unresolved(self) -> list[Unresolved]:
