@@ -18,6 +18,7 @@ from ..model import Document
 # name -> module; modules are imported only when a file of theirs is read. Order matters for
 # sniffing: the formats with magic bytes first, plain text (which takes anything) last.
 READERS: dict[str, str] = {
+    "docx": "exporter.readers.docx",
     "plaintext": "exporter.readers.plaintext",
 }
 _SNIFF_BYTES = 8192
