@@ -30,13 +30,19 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("source")
     inspect.add_argument("--bib")
     build = sub.add_parser("build", help="write DOCX, PDF and LaTeX editions and a JSON report")
-    build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every .txt in source/)")
+    build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every paper in source/)")
     build.add_argument("--bib", help="BibTeX file (default: references/<stem>.bib when it exists)")
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
     build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved")
     build.add_argument("--jobs", "-j", type=int, default=1, help="papers built in parallel (default: 1)")
+    fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
+    fix.add_argument("source")
+    fix.add_argument("--bib", help="bibliography file to renumber with the paper (a copy is written beside the paper's)")
+    fix.add_argument("--renumber", action="store_true", help="renumber citations and reorder the list by first citation")
+    fix.add_argument("--out", default="dist/fixed", help="output folder (default: dist/fixed)")
+    fix.add_argument("--template", default="kz-conference", help="venue whose style decides whether ranges such as [1–3] are written")
     sub.add_parser("templates", help="list the venue templates")
     return parser
 
@@ -90,9 +96,12 @@ def _build(args) -> int:
     else:
         if args.bib:
             raise InputError("--bib", "give SOURCE files with --bib; without them each paper in source/ takes references/<stem>.bib")
-        papers = sorted(Path("source").glob("*.txt"))
+        from .readers import extensions
+
+        readable = extensions()
+        papers = sorted(p for p in Path("source").iterdir() if p.is_file() and p.suffix.lower() in readable) if Path("source").is_dir() else []
         if not papers:
-            raise InputError("source/", "no papers to build (no .txt files); give SOURCE files")
+            raise InputError("source/", f"no papers to build (no {', '.join(readable)} files); give SOURCE files")
         jobs = []
         for paper in papers:
             bib = Path("references") / f"{paper.stem}.bib"
@@ -131,6 +140,57 @@ def _build(args) -> int:
     return EXIT_UNRESOLVED if (unresolved and args.strict) else EXIT_OK
 
 
+def _fix(args) -> int:
+    from pathlib import Path
+
+    from .build import atomic_write
+    from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_text, table
+    from .pipeline import read_and_link
+    from .readers import choose_reader
+    from .templates import Template
+
+    if not args.renumber:
+        raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
+    source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
+    if choose_reader(source) not in ("plaintext", "markdown"):
+        raise InputError(source, "renumbering works on .txt and .md sources so far; save the paper as one of those")
+    ranges = bool(Template.load(args.template).section("bibliography").get("ranges", True))
+    linked = read_and_link(source, bib)
+    try:
+        plan = plan_renumbering(linked)
+    except FixRefused as exc:
+        print(f"exporter: not renumbered: {source}: {exc}", file=sys.stderr)
+        return EXIT_UNRESOLVED
+    out = Path(_file_name(args.out))
+    targets = [(source, output_path(out, source))] + ([(bib, output_path(out, bib))] if bib else [])
+    inputs = {Path(p).resolve() for p, _ in targets}
+    if len({t.resolve() for _, t in targets}) < len(targets) or any(t.resolve() in inputs for _, t in targets):
+        raise InputError(str(out), "the corrected copy would overwrite an input or another copy; choose another --out")
+    encoding = linked.document.encoding
+    text = _read_text(source, encoding)
+    fixed = [(targets[0][1], renumber_text(text, linked, plan, ranges).encode(encoding))]
+    if bib:
+        bib_encoding = "utf-8"
+        fixed.append((targets[1][1], renumber_bib(_read_text(bib, bib_encoding), linked.document.references, plan).encode(bib_encoding)))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for path, data in fixed:
+            atomic_write(path, data)
+    except OSError as exc:
+        raise InputError(exc.filename or str(out), f"cannot write the corrected copy: {exc.strerror or exc}") from None
+    for line in table(plan):
+        print(line)
+    print(f"  wrote {', '.join(str(p) for p, _ in fixed)}" + ("" if plan.changes else " (already in order of first citation)"))
+    return EXIT_OK
+
+
+def _read_text(path: str, encoding: str) -> str:
+    """The file's text as its reader decoded it (`newline=""`: line ends stay as they are)."""
+    from .readers.plaintext.sourcefile import read_bytes
+
+    return read_bytes(path).decode(encoding)
+
+
 def _print_json(obj: dict) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -146,6 +206,8 @@ def run(argv: list[str]) -> int:
         return EXIT_OK
     if args.command == "build":
         return _build(args)
+    if args.command == "fix":
+        return _fix(args)
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line, text_lines
 

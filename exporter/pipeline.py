@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .linker import Linked, link
 from .readers import read_document
 from .references import load_bibliography
@@ -9,4 +11,6 @@ from .references import load_bibliography
 
 def read_and_link(source: str, bib: str | None = None) -> Linked:
     document = read_document(source)
+    if bib is None and document.bibliography:  # named by the source itself; --bib wins
+        bib = str(Path(source).parent / document.bibliography)
     return link(document, load_bibliography(bib) if bib else None)
