@@ -326,24 +326,22 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     of a numbered list.
     """
     marked = [i for i in range(start, len(paras)) if paras[i].in_bibliography]
-    if marked:
-        heading = next((i for i in marked if is_reference_heading(paras[i].text)), None)
-        if heading is None and marked[0] > 0 and is_reference_heading(paras[marked[0] - 1].text):
-            heading = marked[0] - 1
-        entries = [i for i in marked if i != heading and paras[i].text.strip()]
-        return heading, entries, marked[-1] + 1
     heading = next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text)), None)
+    if marked and (heading is None or heading > marked[-1]):
+        heading = marked[0] - 1 if marked[0] > 0 and is_reference_heading(paras[marked[0] - 1].text) else None
+        entries = [i for i in marked if paras[i].text.strip() and not is_reference_heading(paras[i].text)]
+        return heading, entries, marked[-1] + 1
     if heading is None:
         return None, [], len(paras)
     rows = []
     end = heading + 1
     for i in range(heading + 1, len(paras)):
-        if _heading_level(paras[i]) is not None and not is_reference_heading(paras[i].text) or is_reference_heading(paras[i].text):
+        if _heading_level(paras[i]) is not None and not paras[i].in_bibliography or is_reference_heading(paras[i].text):
             break
         rows.append(i)
         end = i + 1
     numbered = [i for i in rows if _word_number(paras[i]) is not None or _typed_number(paras[i].text)[0] is not None]
-    if numbered:
+    if numbered and not any(paras[i].in_bibliography for i in rows):
         end = numbered[-1] + 1
         rows = [i for i in rows if i >= numbered[0] and i < end]
     return heading, [i for i in rows if paras[i].text.strip()], end
