@@ -21,7 +21,7 @@ from ...model import (
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text,
 )
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, split_authors, _is_name
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_title_line, split_authors
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .numbering import Numbering
 from .package import read_package
@@ -225,50 +225,63 @@ def _author_names(text: str) -> list[str]:
     return names
 
 
+def _label_form(text: str) -> str:
+    """Labelled fields as matched: an em dash after a label (`Keywords—`, `Abstract——`) read as a dash."""
+    return text.replace("—", "–")
+
+
+def _looks_like_authors(line: str) -> bool:
+    """A line of names; a line in capitals without initials (`УСТРОЙСТВА ХРАНЕНИЯ ДАННЫХ`)
+    is read as a title, since names in a by-line carry initials or mixed case."""
+    names = _author_names(line)
+    if not names:
+        return False
+    return not (is_title_line(line) and len(line.split()) >= 3 and not re.search(r"(?<!\w)\w\.", line))
+
+
 def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
-    The title is the paragraph in Word's Title style, else the first paragraph set apart by
-    Heading 1, a larger font, or bold/centred type that is not a labelled field or an author
-    line. Labelled fields (UDC, abstract, keywords…) use the plain-text reader's patterns;
-    authors are lines of names (affiliation digits and e-mails dropped) or in an Author style.
+    The title is the paragraph in a Title style (`Title`, `paper title`), else the first one
+    set apart by a heading style, a larger font, bold type, or capitals, that is not a labelled
+    field or a line of names. Labelled fields (UDC, abstract, keywords…) use the plain-text
+    reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
+    paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
+    digits, e-mails and roles dropped) or paragraphs in an Author style.
     """
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
-    title_at = None
-    for i, p in enumerate(region):
-        if "title" == p.style_name.lower():
-            title_at = i
-            break
     labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)
+    title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
     if title_at is None:
         sizes = [p.size for p in region if p.size]
         body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
         for i, p in enumerate(region):
-            text = " ".join(p.text.split())
-            if len(text) < 8 or labelled(text) or _author_names(p.text.split("\n")[0]) or p.number is not None:
+            first = " ".join(p.text.split("\n")[0].split())
+            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None:
                 continue
-            if len(text) > 400 or _is_heading_style(p) and p.outline > 0:
+            if len(first) > 400:
                 break
             big = body_size is not None and p.size is not None and p.size > body_size
-            if p.outline == 0 or big or _bold_all(p) or p.centered and p.text.isupper():
+            if p.outline is not None or big or _bold_all(p) or is_title_line(first):
                 title_at = i
                 break
     last = -1
     if title_at is not None:
-        first_line = region[title_at].text.split("\n")[0]
-        fields["title"] = " ".join(first_line.split()) or None
+        fields["title"] = " ".join(region[title_at].text.split("\n")[0].split()) or None
         last = title_at
+    after_title = title_at if title_at is not None else -1
+    pending_abstract = False
+    unlabelled: int | None = None
     for i, p in enumerate(region):
         if i == title_at:
             continue
-        text = " ".join(p.text.split())
+        text = _label_form(" ".join(p.text.split()))
         if not text:
             continue
-        stop = i > (title_at if title_at is not None else -1) and (_heading_level(p) is not None or len(text) > 600 and not ABSTRACT.match(text))
-        if stop:
-            break
-        if m := UDC.match(text):
+        if pending_abstract:
+            fields["abstract"], pending_abstract = text, False
+        elif m := UDC.match(text):
             fields["udc"] = m["value"]
         elif m := IRSTI.match(text):
             fields["irsti"] = m["value"]
@@ -277,16 +290,22 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
         elif m := KEYWORDS.match(text):
             if not fields["keywords"]:
                 fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", m["value"]) if k.strip())
+                if fields["abstract"] is None and unlabelled is not None and unlabelled == i - 1:
+                    fields["abstract"] = " ".join(region[unlabelled].text.split())
         elif m := ABSTRACT.match(text):
             if fields["abstract"] is None:
-                fields["abstract"] = m["value"].lstrip("—–-: ").strip() or None
-        elif "author" in p.style_name.lower() or (names := _author_names(text)) and i <= (title_at or 0) + 4 and len(text) < 200:
-            fields["authors"].extend(_author_names(text) or [_clean_name(text)])
+                fields["abstract"] = m["value"].lstrip("–-: ").strip() or None
+                pending_abstract = fields["abstract"] is None
+        elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600):
+            break
+        elif "author" in p.style_name.lower() or _looks_like_authors(text) and i <= after_title + 4 and len(text) < 200:
+            fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
         elif (_INSTITUTION.search(text) or "affiliation" in p.style_name.lower()) and len(text) < 250 and (fields["authors"] or title_at is not None):
             fields["affiliations"].append(text)
         else:
-            if i > (title_at if title_at is not None else 10**6) + 8:
+            if i > after_title + 8 or title_at is None:
                 break
+            unlabelled = i
             continue
         last = max(last, i)
     meta = Meta(
