@@ -55,6 +55,10 @@ class Para:
     in_bibliography: bool = False  # inside a bibliography field or content control
     in_table: bool = False
     bookmarks: list[str] = field(default_factory=list)
+    element: object = None  # the w:p, for `annotate`
+    # (offset in `text`, XML element) where each run's or formula's text starts, for `annotate`
+    places: list = field(default_factory=list)
+    length: int = 0
 
     @property
     def text(self) -> str:
@@ -250,7 +254,7 @@ class BodyWalker:
     def paragraph(self, node, in_bibliography: bool, in_table: bool) -> Para:
         ppr = child(node, "pPr")
         sid = attr(child(ppr, "pStyle"), "val") or self.styles.default_paragraph
-        para = Para(sid, self.styles.name(sid), [], in_table=in_table)
+        para = Para(sid, self.styles.name(sid), [], in_table=in_table, element=node)
         para.number = self._number(ppr, sid)
         outline = child(ppr, "outlineLvl")
         if outline is None:
@@ -304,7 +308,7 @@ class BodyWalker:
                 if content is not None:
                     self._inline(content, para, fmt)
             elif tag in (M + "oMath", M + "oMathPara"):
-                para.atoms.append(Atom("math", _math_text(node)))
+                self._math(para, node, _math_text(node))
             elif tag == W + "bookmarkStart":
                 name = attr(node, "name")
                 if name:
@@ -361,24 +365,32 @@ class BodyWalker:
             elif self._hidden():
                 continue
             elif tag == W + "t":
-                self._text(para, node.text or "", style)
+                self._text(para, node.text or "", style, run)
             elif tag in (W + "tab", W + "ptab"):
-                self._text(para, "\t", style)
+                self._text(para, "\t", style, run)
             elif tag in (W + "br", W + "cr"):
-                self._text(para, "\n", style)  # as python-docx shows it; a space in the model's text
+                self._text(para, "\n", style, run)  # as python-docx shows it; a space in the model's text
             elif tag == W + "noBreakHyphen":
-                self._text(para, "-", style)
+                self._text(para, "-", style, run)
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 kind = "footnote" if tag == W + "footnoteReference" else "endnote"
                 para.atoms.append(Atom("note", note=(kind, attr(node, "id") or "")))
             elif tag == W + "object" and _is_equation_object(node):
-                para.atoms.append(Atom("math", "⟨formula⟩"))
+                self._math(para, run, "⟨formula⟩")
             elif tag in (M + "oMath", M + "oMathPara"):
-                para.atoms.append(Atom("math", _math_text(node)))
+                self._math(para, run, _math_text(node))
 
-    def _text(self, para: Para, text: str, style: dict) -> None:
+    def _math(self, para: Para, element, text: str) -> None:
+        para.places.append((para.length, element))
+        para.length += 1
+        para.atoms.append(Atom("math", text))
+
+    def _text(self, para: Para, text: str, style: dict, run) -> None:
         if not text:
             return
+        if not para.places or para.places[-1][1] is not run:
+            para.places.append((para.length, run))
+        para.length += len(text)
         cite = self._citing_field()
         if any(f.kind in ("bibliography", "csl-bibliography") and f.in_result for f in self.fields):
             para.in_bibliography = True
