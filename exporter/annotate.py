@@ -337,7 +337,10 @@ def annotate(source: str, bib: str | None = None, out: str | None = None) -> tup
     data = read_package(source)
     linked = read_and_link(source, bib)
     findings = [d for d in linked.diagnostics if d.path == source]
-    result, added = annotate_package(source, data, findings, linked.document.meta.language)
+    if findings:
+        result, added = annotate_package(source, data, findings, linked.document.meta.language)
+    else:  # nothing to say: the copy is the file itself
+        result, added = data, 0
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, result)

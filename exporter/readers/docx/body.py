@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .numbering import Number, Numbering
@@ -415,7 +416,9 @@ def _flatten(items: list) -> list[Para]:
 
 
 def _math_text(node) -> str:
+    """A formula's characters; the invisible operators OMML keeps (U+2061 function application…) dropped."""
     text = "".join(t.text or "" for t in node.iter(M + "t"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     return text or "⟨formula⟩"
 
 
