@@ -64,10 +64,29 @@ def _source_text(document) -> str:
     return read_source(document.path).text
 
 
+def _check_model_glyphs(linked: Linked, template: Template) -> None:
+    """`check_glyphs` for a source read from a package (DOCX): every paragraph of the model."""
+    from .model import inline_runs, plain_text
+
+    doc = linked.document
+    meta = [doc.meta.title, *doc.meta.authors, *doc.meta.affiliations, doc.meta.abstract, *doc.meta.keywords, doc.meta.udc]
+    rows = [(1, value) for value in meta if value]
+    rows += [(block.span.line, plain_text(run)) for block in doc.blocks for run in inline_runs(block)]
+    for number, line in rows:
+        offset = template.fonts.uncovered(line)
+        if offset is not None:
+            ch = line[offset]
+            raise InputError(doc.path, f"¶{number}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it")
+
+
 def check_glyphs(linked: Linked, template: Template) -> None:
     """Stop with the position of the first character that no font of the template can draw."""
     fonts = template.fonts
-    text = _source_text(linked.document)
+    if linked.document.encoding == "docx":  # no text file: the model's paragraphs, at their ¶
+        _check_model_glyphs(linked, template)
+        text = ""
+    else:
+        text = _source_text(linked.document)
     if fonts.uncovered(text) is not None:  # one pass over the whole text; lines only to say where
         for number, line in enumerate(split_lines(text), start=1):
             offset = fonts.uncovered(line)

@@ -51,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     bib.add_argument("--to", required=True, choices=("bibtex", "biblatex", "csl-json", "ris", "text"))
     bib.add_argument("--style", help="for --to text: a CSL style or a macro of the venue's bibliography.j2 (default: the venue's)")
     bib.add_argument("--template", default="kz-conference", help="venue whose style formats --to text (default: kz-conference)")
+    annotate = sub.add_parser("annotate", help="copy an author's .docx with a Word comment at each finding")
+    annotate.add_argument("source")
+    annotate.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
+    annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
     sub.add_parser("templates", help="list the venue templates")
     return parser
 
@@ -253,6 +257,12 @@ def run(argv: list[str]) -> int:
         return _bib(args)
     if args.command == "build":
         return _build(args)
+    if args.command == "annotate":
+        from .annotate import annotate
+
+        target, added = annotate(_file_name(args.source), args.bib and _file_name(args.bib), args.out and _file_name(args.out))
+        print(f"{args.source}: {added} comment{'s' * (added != 1)} added, wrote {target}")
+        return EXIT_OK
     if args.command == "fix":
         return _fix(args)
     from .pipeline import read_and_link
