@@ -71,7 +71,13 @@ def _shown(linked: Linked, source: Upload, bib: Upload | None) -> Linked:
     """The linked paper with the client's names in place of our temporary paths."""
     names = {source.path: source.name, **({bib.path: bib.name} if bib else {})}
     document = dataclasses.replace(linked.document, path=source.name)
-    diagnostics = tuple(dataclasses.replace(d, path=names.get(d.path, d.path)) for d in linked.diagnostics)
+
+    def unpathed(text: str) -> str:  # a message may quote a path (REF002 names the .bib file)
+        for path, name in names.items():
+            text = text.replace(path, name)
+        return text
+
+    diagnostics = tuple(dataclasses.replace(d, path=names.get(d.path, d.path), message=unpathed(d.message)) for d in linked.diagnostics)
     return dataclasses.replace(linked, document=document, diagnostics=diagnostics, bib_path=bib.name if bib and linked.bib_path else linked.bib_path)
 
 
