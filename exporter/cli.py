@@ -56,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
     annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
     sub.add_parser("templates", help="list the venue templates")
+    serve = sub.add_parser("serve", help="run the web page and HTTP API (drop a paper, see its problems, download editions)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--workers", type=int, default=None, help="worker processes for checks, and as many for builds (default: one per core)")
     return parser
 
 
@@ -265,6 +269,13 @@ def run(argv: list[str]) -> int:
         return EXIT_OK
     if args.command == "fix":
         return _fix(args)
+    if args.command == "serve":
+        if args.workers is not None and args.workers < 1:
+            raise InputError("--workers", "must be at least 1")
+        from .web.app import serve
+
+        serve(args.host, args.port, args.workers)
+        return EXIT_OK
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line, text_lines
 
