@@ -127,7 +127,7 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
 
 _OPERATOR_BEFORE = set("^_=/(<>|\\{&")  # not `*` nor `+`: `D*[6]`, `C++[3]` name algorithms and languages
 _IDENTIFIER_BEFORE = re.compile(r"(?:(?<=\.)|\b)([A-Za-z_][A-Za-z0-9_]*)$")
-_CODE_NEAR = re.compile(r"\w\.\w+\(|[A-Za-z_]\w*\[[A-Za-z_]|[=!:<>+\-*/]=|->|\]\]")
+_CODE_NEAR = re.compile(r"\w\.\w+\(|[A-Za-z_]\w*\[[A-Za-z_]|[=!:<>+\-*/]=|->")
 _JOINER = re.compile(r"\s*(?:[,;]|\s(?:и|или|and|or|және|немесе))?\s*$", re.IGNORECASE)
 
 
@@ -136,14 +136,16 @@ def _numbers(refs: tuple[CiteRef, ...]) -> list[int]:
 
 
 def zero_label(refs) -> str | None:
-    """Lists are numbered from 1: a bracket holding 0 is an interval or an index (`[0, 1]`, `axs[0]`)."""
+    """Numbered lists start at 1: a bracket holding 0 is an interval or an index (`[0, 1]`,
+    `axs[0]`). Applied when the paper has its own numbered list, or to an index glued to a name."""
     return "it holds 0, and lists are numbered from 1" if 0 in _numbers(refs) else None
 
 
 def repeated_label(refs) -> str | None:
-    """Nobody cites one source twice in one bracket: `[1,1]` is a point or a pair of indices."""
+    """A pair of one number, `[1,1]`, is a matrix index or a one-point interval, not two
+    citations of one source. (A longer run of repeats is left to the linker, as written.)"""
     numbers = _numbers(refs)
-    return "it holds one number twice" if len(set(numbers)) < len(numbers) else None
+    return "it is a pair of one number" if len(numbers) == 2 and numbers[0] == numbers[1] else None
 
 
 def operator_before(text: str, start: int) -> str | None:
@@ -171,16 +173,14 @@ def identifier_before(text: str, start: int) -> tuple[str, bool] | None:
 def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, rejected_end: int) -> tuple[bool, str] | None:
     """(doubtful, why) when the numbered bracket at text[start:end] is not a citation, else None."""
     raw = text[start:end]
-    for rule in (zero_label, repeated_label):
-        why = rule(refs)
-        if why:
-            return False, why
-    why = operator_before(text, start)
+    glued = identifier_before(text, start)
+    # A numbered list starts at 1; a .bib file (no list of the paper's own) may have a key `0`.
+    why = zero_label(refs) if entries or glued else None
+    why = why or repeated_label(refs) or operator_before(text, start)
     if why:
         return False, why
     numbers = _numbers(refs)
     beyond = bool(entries) and bool(numbers) and max(numbers) > entries
-    glued = identifier_before(text, start)
     # A number beyond the list alone is a citation whose entry is missing (CIT001 says so);
     # glued to a word as well, it is an index: `state[764]`.
     if glued and beyond:

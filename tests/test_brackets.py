@@ -15,12 +15,12 @@ from exporter.readers.plaintext.normalize import Lexicon
 from helpers import REPO
 
 
-def labels(text: str, entries: int | None = None) -> list[list[str]]:
+def labels(text: str, entries: int | None = 20) -> list[list[str]]:
     found, _ = find_citations(text, entries=entries)
     return [[r.label for r in f.refs] for f in found]
 
 
-def reported(text: str, entries: int | None = None) -> list[tuple[str, str]]:
+def reported(text: str, entries: int | None = 20) -> list[tuple[str, str]]:
     return [(m.code, m.raw) for m in find_citations(text, entries=entries)[1]]
 
 
@@ -44,6 +44,13 @@ def reported(text: str, entries: int | None = None) -> list[tuple[str, str]]:
 def test_math_and_code_brackets_are_not_citations(line):
     assert labels(line) == []
     assert reported(line) == []
+
+
+def test_zero_is_a_label_only_where_no_numbered_list_says_otherwise():
+    # with no list of its own (a .bib names the sources) a key `0` may exist: [0, 3] is kept
+    assert labels("мәтін [0, 3].", entries=None) == [["0", "3"]]
+    assert labels("мәтін [0, 3].", entries=5) == []
+    assert labels("axs[0].plot(x)", entries=None) == []  # an index glued to a name, whatever the list
 
 
 def test_a_number_beyond_the_list_glued_to_a_word_is_an_index():
@@ -82,7 +89,7 @@ def test_math_neighbourhood_is_reported():
 def test_cit006_note_carries_its_place():
     joined = join_lines([(7, "аралықтарда [0, 0,5], [0,5, 1] және [1, 2] бойынша")], Lexicon([]))
     notes = []
-    inlines = inlines_of(joined, "p.txt", notes)
+    inlines = inlines_of(joined, "p.txt", notes, entries=10)
     assert [(n.code, n.line, n.column) for n in notes] == [("CIT006", 7, 37)]
     assert not any(isinstance(n, Citation) for n in inlines)
 
