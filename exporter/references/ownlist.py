@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..citations import cited_numbers
 from ..model import Entry
+from .fields import with_fields
 
 # Blank as the readers see it: white space and control characters only.
 _BLANK = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]*")
@@ -358,7 +359,7 @@ def read_reference_list(lines: list[str], found: ReferenceList | int, join) -> l
                 start = next(s for s in found.starts if s.number == number)
                 rows, skip = [start.line], 0
             joined = join([(i + 1, lines[i]) for i in rows], skip)
-            entries.append(Entry(key=str(number), number=number, span=joined.whole, text=joined.text))
+            entries.append(with_fields(Entry(key=str(number), number=number, span=joined.whole, text=joined.text), joined))
         return entries
     return _unnumbered(lines, found.heading, join)
 
@@ -381,5 +382,5 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     entries = []
     for n, group in enumerate(groups, start=1):
         joined = join([(i + 1, lines[i]) for i in group], 0)
-        entries.append(Entry(key=str(n), number=n, span=joined.whole, text=joined.text))
+        entries.append(with_fields(Entry(key=str(n), number=n, span=joined.whole, text=joined.text), joined))
     return entries
