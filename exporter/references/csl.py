@@ -83,14 +83,15 @@ def format_entries(entries: list[Entry], style_path: Path, language: str | None 
     locale = LOCALES.get(language or "", None) if language else None
     style = _style(str(style_path), locale)
     # citeproc-py lowers ids, so entries take their place as id: `Knuth` and `knuth` stay apart.
-    items = [csl_item(e, key=f"e{i}") for i, e in enumerate(entries)]
+    effective = locale or style.root.get("default-locale") or "en-US"
+    items = [csl_item(e, key=f"e{i}", english=effective.lower().startswith("en")) for i, e in enumerate(entries)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
         for item in items:
             bibliography.register(Citation([CitationItem(item["id"])]))
         rendered = [str(text) for text in bibliography.bibliography()]
-    inside = _punctuation_in_quote(locale or style.root.get("default-locale") or "en-US")
+    inside = _punctuation_in_quote(effective)
     out = []
     for number, markup in enumerate(rendered, start=1):
         runs = markup_to_runs(markup)
