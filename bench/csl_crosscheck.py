@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -40,7 +41,35 @@ DEFAULT_FILES = sorted((ROOT / "references").glob("*.bib")) + [ROOT / "tests" / 
 
 
 def normalise(text: str) -> str:
+    # pandoc reads TeX's {\'\i} as a dotless i with a combining acute (ı́): print it as í.
+    text = unicodedata.normalize("NFC", text.replace("\u0131\u0301", "\u00ed"))
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def pandoc_style(style: str) -> Path:
+    """The style as pandoc 2.17 reads it right: its citeproc applies the name options a style
+    sets on `<style>` (NLM: `initialize-with=""`, `name-as-sort-order="all"`) only through an
+    explicit `<name/>`, and prints `Donald E. Knuth` for a `<names>` without one. CSL 1.0.2 says
+    a `<names>` without `<name>` formats names as an empty `<name/>` would, so this copy
+    (for pandoc only) spells that `<name/>` out."""
+    path = find_style(style)
+    text = path.read_text(encoding="utf-8")
+    out, pos = [], 0
+    for m in re.finditer(r"<names\b[^>]*?(/?)>", text):
+        if m.group(1):
+            continue
+        body_end = text.find("</names>", m.end())
+        body = text[m.end():body_end]
+        if not re.search(r"<name[\s/>]", body):
+            out.append(text[pos:m.end()] + "<name/>")
+            pos = m.end()
+    out.append(text[pos:])
+    fixed = "".join(out)
+    if fixed == text:
+        return path
+    copy = Path(tempfile.gettempdir()) / f"pandoc-{path.name}"
+    copy.write_text(fixed, encoding="utf-8")
+    return copy
 
 
 def ours(entries, style: str) -> dict[str, str]:
@@ -50,7 +79,7 @@ def ours(entries, style: str) -> dict[str, str]:
 
 def pandocs(bib: Path, keys: list[str], style: str) -> dict[str, str]:
     """pandoc's entry texts by key."""
-    meta = {"bibliography": str(bib), "csl": str(find_style(style)), "nocite": ", ".join("@" + k for k in keys)}
+    meta = {"bibliography": str(bib), "csl": str(pandoc_style(style)), "nocite": ", ".join("@" + k for k in keys)}
     with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as doc:
         doc.write("---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n")
     out = subprocess.run(["pandoc", "--citeproc", "-t", "html", "--wrap=none", doc.name], capture_output=True, text=True, check=True).stdout
