@@ -243,8 +243,8 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
     The title is the paragraph in a Title style (`Title`, `paper title`), else the first one
-    set apart by a heading style, a larger font, bold type, or capitals, that is not a labelled
-    field or a line of names. Labelled fields (UDC, abstract, keywords…) use the plain-text
+    set apart by a heading style, a larger font, bold type, or capitals, with only labelled
+    fields (UDC…) and lines of names before it. Labelled fields (UDC, abstract, keywords…) use the plain-text
     reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
     paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
     digits, e-mails and roles dropped) or paragraphs in an Author style.
@@ -260,12 +260,10 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
             first = " ".join(p.text.split("\n")[0].split())
             if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None:
                 continue
-            if len(first) > 400:
-                break
             big = body_size is not None and p.size is not None and p.size > body_size
-            if p.outline is not None or big or _bold_all(p) or is_title_line(first):
+            if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
                 title_at = i
-                break
+            break  # only labelled lines and by-lines come before a title
     last = -1
     if title_at is not None:
         fields["title"] = " ".join(region[title_at].text.split("\n")[0].split()) or None
