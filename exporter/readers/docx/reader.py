@@ -49,13 +49,26 @@ def context_at(text: str, start: int, end: int | None = None, width: int = 30) -
 
 
 def _open(path: str):
+    """python-docx's view of the package (parts, relationships, styles) and the body element,
+    parsed again from the part's bytes as plain lxml: walking python-docx's element classes
+    costs several times more per node."""
+    import zipfile
+
     import docx
 
     data = read_package(path)
     try:
-        return docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        document = docx.Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = parse(archive.read(str(document.part.partname).lstrip("/")))
+    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    from .xml import W
+
+    body = root.find(W + "body")
+    if body is None:
+        raise InputError(path, "has no document body")
+    return document, body
 
 
 def _part_root(document, reltype: str):
@@ -403,7 +416,7 @@ def _entry_text(para: Para) -> str:
 
 
 def read_docx(path: str) -> Document:
-    document = _open(path)
+    document, body = _open(path)
     try:
         styles = Styles(document.styles.element)
         try:
@@ -413,13 +426,24 @@ def read_docx(path: str) -> Document:
         numbering = Numbering(numbering_root)
         links = _links(document)
         walker = BodyWalker(styles, numbering, links)
-        items = walker.walk_body(document.element.body)
+        items = walker.walk_body(body)
         notes_by_id = _notes(document, lambda: BodyWalker(styles, Numbering(numbering_root), links))
     except InputError:
         raise
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
     return build_document(path, items, notes_by_id)
+
+
+def _sample(paras: list[Para], size: int = 20_000) -> str:
+    """The first `size` characters of text: enough to tell kk, ru and en apart."""
+    parts, total = [], 0
+    for p in paras:
+        parts.append(p.text)
+        total += len(parts[-1])
+        if total >= size:
+            break
+    return " ".join(parts)[:size]
 
 
 def _count(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
@@ -444,7 +468,7 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
     if not filled and not table_at:
         raise InputError(path, "contains no text")
-    language = detect_language(" ".join(p.text for p in paras)[:200_000])
+    language = detect_language(_sample(paras))
     meta, body_start_filled = read_meta([paras[i] for i in filled], language)
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
     heading, rows, list_end = find_list(paras, body_start)
