@@ -110,7 +110,7 @@ class Built:
     files: list[Path]
 
 
-def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False) -> Built:
+def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Built:
     """Render every requested edition in memory first, then write them all: all or nothing.
 
     With `split`, the PDF edition is rendered in a forked process while this one renders the
@@ -118,7 +118,7 @@ def build_one(source: str, bib: str | None, template: Template, formats: list[st
     """
     linked = read_and_link(source, bib)
     check_glyphs(linked, template)
-    edition = Edition(linked, template)
+    edition = Edition(linked, template, style)
     stem = safe_stem(source)
     editions = _render_editions(edition, formats, split)
     rendered = [(out / f"{stem}{WRITERS[name][1]}", editions[name]) for name in formats]
@@ -230,9 +230,9 @@ class _ForkedRender:
 
 
 def _build_job(job: tuple) -> tuple[dict, list[Path]] | InputError:
-    source, bib, template_folder, formats, out, split = job
+    source, bib, template_folder, formats, out, split, style = job
     try:
-        built = build_one(source, bib, _template(template_folder), formats, out, split)
+        built = build_one(source, bib, _template(template_folder), formats, out, split, style)
     except InputError as exc:  # one bad paper does not stop the others
         return exc
     return built.report, built.files
@@ -267,11 +267,11 @@ def _build_gc():
         gc.freeze()
 
 
-def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1):
+def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1, style: str | None = None):
     """Build each (source, bib) job, in parallel processes when `workers` > 1; results in job order."""
     # One paper: its PDF renders beside its other editions (a core each). Several: a core a paper.
     split = len(jobs) == 1
-    work = [(source, bib, template_folder, formats, out, split) for source, bib in jobs]
+    work = [(source, bib, template_folder, formats, out, split, style) for source, bib in jobs]
     with _build_gc():
         if workers == 1 or len(work) == 1:
             yield from map(_build_job, work)

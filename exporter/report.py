@@ -100,6 +100,10 @@ def _entry_json(entry: Entry) -> dict:
         item["text"] = entry.text
     if entry.fields:
         item["fields"] = dict(entry.fields)
+    if entry.form:
+        item["form"] = entry.form
+    if entry.field_spans:
+        item["field_spans"] = {name: _span(span) for name, span in entry.field_spans}
     return item
 
 

@@ -20,6 +20,7 @@ from ..model import Document
 # sniffing: the formats with magic bytes first, plain text (which takes anything) last.
 READERS: dict[str, str] = {
     "docx": "exporter.readers.docx",
+    "pdf": "exporter.readers.pdf",
     "markdown": "exporter.readers.markdown",
     "plaintext": "exporter.readers.plaintext",
 }
