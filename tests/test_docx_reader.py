@@ -360,3 +360,16 @@ def test_damaged_document_xml_is_one_line(tmp_path):
     path = _demo_copy(tmp_path)
     rewrite_member(path, "word/document.xml", lambda b: b[: len(b) // 2])
     _error(path)
+
+
+def test_demo_docx_editions_carry_headings_emphasis_notes_and_tables(tmp_path):
+    result = run_cli("build", "--to", "docx,latex", "--out", str(tmp_path), str(DEMO_DOCX))
+    assert result.returncode == 0, result.stderr
+    edition = docx.Document(str(tmp_path / "demo-word.docx"))
+    headings = [p.text for p in edition.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Introduction", "Method"]
+    assert len(edition.tables) == 1 and edition.tables[0].cell(1, 0).text.startswith("GROBID")
+    assert "word/footnotes.xml" in zipfile.ZipFile(tmp_path / "demo-word.docx").namelist()
+    tex = (tmp_path / "demo-word.tex").read_text(encoding="utf-8")
+    for piece in (r"\section{Introduction}", r"\emph{ECMA-376}", r"\textbf{numbered automatically}", r"\footnote{The same numbering rules"):
+        assert piece in tex, piece

@@ -143,6 +143,8 @@ class _Builder:
                     if i and inner:
                         inner.append(Text(" "))
                     inner.extend(self.inlines(p, number, note_column=pos + 1))
+                if inner and isinstance(inner[0], Text):  # Word puts a space after the note mark
+                    inner[0] = Text(inner[0].text.lstrip())
                 out.append(Footnote(tuple(inner)))
                 continue
             if atom.kind == "math":
