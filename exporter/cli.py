@@ -168,8 +168,9 @@ def _fix(args) -> int:
     if not args.renumber:
         raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
     source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
-    if choose_reader(source) not in ("plaintext", "markdown"):
-        raise InputError(source, "renumbering works on .txt and .md sources so far; save the paper as one of those")
+    kind = choose_reader(source)
+    if kind not in ("plaintext", "markdown", "docx"):
+        raise InputError(source, "renumbering works on .txt, .md and .docx sources; a PDF is an output, fix its source")
     ranges = bool(Template.load(args.template).section("bibliography").get("ranges", True))
     linked = read_and_link(source, bib)
     try:
@@ -182,9 +183,14 @@ def _fix(args) -> int:
     inputs = {Path(p).resolve() for p, _ in targets}
     if len({t.resolve() for _, t in targets}) < len(targets) or any(t.resolve() in inputs for _, t in targets):
         raise InputError(str(out), "the corrected copy would overwrite an input or another copy; choose another --out")
-    encoding = linked.document.encoding
-    text = _read_text(source, encoding)
-    fixed = [(targets[0][1], renumber_text(text, linked, plan, ranges).encode(encoding))]
+    if kind == "docx":
+        from .fix import renumber_docx
+        from .readers.docx.package import read_package
+
+        fixed = [(targets[0][1], renumber_docx(source, read_package(source), linked, plan, ranges))]
+    else:
+        encoding = linked.document.encoding
+        fixed = [(targets[0][1], renumber_text(_read_text(source, encoding), linked, plan, ranges).encode(encoding))]
     if bib:
         bib_encoding = "utf-8"
         fixed.append((targets[1][1], renumber_bib(_read_text(bib, bib_encoding), linked.document.references, plan).encode(bib_encoding)))
