@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -312,6 +313,42 @@ def _reading_order(fragments: list[_Fragment], width: float) -> list[tuple[str, 
     return merged
 
 
+# Spacing accents TeX sets as glyphs of their own over or under a letter (`Gr´egory`, `Franc¸ois`),
+# and the combining marks they stand for.
+_SPACING_ACCENTS = {"\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02da": "\u030a", "\u02dd": "\u030b", "\u02db": "\u0328"}
+
+
+def compose_accents(chars: list[tuple]) -> list[tuple]:
+    """A spacing accent set over (or under) a neighbouring letter is joined to it: `c` + `¸` -> `ç`.
+
+    Rule: the accent's horizontal middle lies within the letter's box, the letter just
+    before it or just after it (TeX draws the accent first or last). Otherwise it stays.
+    """
+    out: list[tuple] = []
+    i = 0
+    while i < len(chars):
+        char = chars[i]
+        mark = _SPACING_ACCENTS.get(char[0])
+        if mark is not None:
+            middle = (char[1] + char[2]) / 2
+            after = chars[i + 1] if i + 1 < len(chars) else None
+            if after is not None and after[0].isalpha() and after[1] - 0.5 <= middle <= after[2] + 0.5:
+                composed = unicodedata.normalize("NFC", after[0] + mark)
+                if len(composed) == 1:
+                    out.append((composed,) + after[1:6] + (char[6] or after[6],))
+                    i += 2
+                    continue
+            if out and out[-1][0].isalpha() and out[-1][1] - 0.5 <= middle <= out[-1][2] + 0.5:
+                composed = unicodedata.normalize("NFC", out[-1][0] + mark)
+                if len(composed) == 1:
+                    out[-1] = (composed,) + out[-1][1:]
+                    i += 1
+                    continue
+        out.append(char)
+        i += 1
+    return out
+
+
 def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     """The line's text (a space where the producer put one or PDFium found a word gap, and between runs), and its facts."""
     size = Counter({f.size: 0 for f in fragments})
@@ -326,9 +363,10 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     sup_start = None
     length = 0
     for f in fragments:
-        for char in f.chars:
+        chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
+        for char in chars:
             ch, x0, x1, baseline, csize, is_bold, spaced = char
-            if prev is not None and (spaced or f.chars[0] is char):
+            if prev is not None and (spaced or chars[0] is char):
                 text.append(" ")
                 length += 1
             raised = csize < 0.85 * size and baseline - y > 0.2 * size

@@ -75,53 +75,105 @@ def letters_in(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-def find_title(lines: list[Line], body: float) -> tuple[int, int] | None:
-    """[start, end) of the title lines: the largest type on the first page.
-
-    Rule: among the first page's lines with at least three letters, in its first half, the
-    largest size, when it is at least 15% above the body size, sets the title; the title is
-    the first run of consecutive lines in that size (a journal's name in the same size comes
-    later or is furniture).
-    """
-    first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
-    first_half = first_page[: max(len(first_page) // 2, 1)]
-    candidates = [i for i in first_half if letters_in(lines[i].text) >= 3]
-    if not candidates:
-        return None
-    largest = max(lines[i].size for i in candidates)
-    if largest < 1.15 * body:
-        return None
-    start = next(i for i in candidates if lines[i].size >= largest - 0.5)
-    end = start + 1
-    while end < len(lines) and lines[end].page == lines[start].page and abs(lines[end].size - lines[start].size) <= 0.5 and end - start < 6:
-        end += 1
-    return start, end
+_NOT_TITLE = re.compile(r"^(?:УДК|ӘОЖ|UDC|ГРНТИ|МРНТИ|IRSTI|DOI|Аннотация|Аңдатпа|Abstract|Ключевые слова|Кілт сөздер|Keywords|Key words)\b|@|https?://", re.IGNORECASE)
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'"
+_NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
+_UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
 
 
-_MARKERS = re.compile(r"[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰,]+$")
-
-
-def authors_after_title(lines: list[Line], end: int) -> list[str]:
-    """Names on the line after the title, without their affiliation marks (`Гавдан1`, `Smith*`).
-
-    Rule: the line after the title is the author line when each of its comma/`and`-separated
-    parts is two to five words, each starting with a capital (an initial counts).
-    """
-    if end >= len(lines):
-        return []
-    line = lines[end]
+def without_superscripts(line: Line) -> str:
+    """The line's text with its superscript marks (affiliation letters, footnote stars) left out."""
     text = line.text
     for start, stop in reversed(line.superscripts):
         text = text[:start] + " " + text[stop:]
-    parts = [_MARKERS.sub("", p.strip()).strip() for p in split_authors(text)]
-    parts = [p for p in parts if p]
-    if not parts or len(text) > 250:
+    return " ".join(text.split())
+
+
+def in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def name_parts(text: str) -> list[str]:
+    """The personal names a line starts with (`Е. В. Буценко, канд. экон. наук` -> [`Е. В. Буценко`]).
+
+    A name is two to five words, each an initial (`Р.`, `Р.А.`) or a capitalised word; a line
+    set in capitals is a title, not names. Marks around names (`©`, `*`, digits) are dropped.
+    """
+    if in_capitals(text):
         return []
-    for part in parts:
+    names = []
+    text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
+    for part in split_authors(re.sub(r"[©*†‡⇤\d]+", " ", text)):
         words = part.split()
-        if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
-            return []
-    return parts
+        if 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words):
+            names.append(" ".join(words))
+        else:
+            break
+    return names
+
+
+def _style(line: Line) -> tuple:
+    return (line.size, line.bold, in_capitals(line.text))
+
+
+def _style_blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
+    """Consecutive lines of one size, weight and case (capitals or not) form a block."""
+    blocks: list[list[int]] = []
+    for i in indexes:
+        if blocks and blocks[-1][-1] == i - 1 and _style(lines[i - 1]) == _style(lines[i]) and len(blocks[-1]) < 6:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return blocks
+
+
+def find_title(lines: list[Line], body: float) -> list[int] | None:
+    """The title's lines, from the first page's type.
+
+    Rules, on the first half of the first page, after a UDC line where there is one (a
+    journal's rubric above it is not the title): lines of one style (size, weight, capitals)
+    form blocks; a block is no title when it is a label line (UDC, DOI, abstract, keywords,
+    an address), personal names, a single word (a journal's logo), or text that a line above it
+    repeats (the journal's name, printed again in its imprint). Of the rest, the block set
+    largest wins when it is 15% above the body size; else the first block set in bold or in
+    capitals; else none.
+    """
+    first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
+    region = first_page[: max(len(first_page) // 2, 1)]
+    udc = next((i for i in region if _UDC.match(lines[i].text.strip())), None)
+    if udc is not None:
+        region = [i for i in region if i > udc]
+    page_text = {i: " ".join(lines[i].text.split()).casefold() for i in region}
+    candidates = []
+    for block in _style_blocks(lines, region):
+        text = " ".join(without_superscripts(lines[i]) for i in block)
+        if len(text.split()) < 2 or letters_in(text) < 6 or _NOT_TITLE.search(text) or name_parts(text):
+            continue
+        folded = text.casefold()
+        if any(folded in other and len(other) < 2 * len(folded) for i, other in page_text.items() if i < block[0]):
+            continue
+        candidates.append(block)
+    if not candidates:
+        return None
+    largest = max(candidates, key=lambda b: lines[b[0]].size)
+    if lines[largest[0]].size >= 1.15 * body:
+        return largest
+    return next((b for b in candidates if lines[b[0]].bold or in_capitals(lines[b[0]].text)), None)
+
+
+def find_authors(lines: list[Line], title: list[int]) -> list[str]:
+    """The first line of personal names near the title: one of the two lines after it, else
+    the first such line above it on its page (many Russian journals print the authors above)."""
+    page = lines[title[0]].page
+    after = [i for i in (title[-1] + 1, title[-1] + 2) if i < len(lines) and lines[i].page == page]
+    before = [i for i in range(0, title[0]) if lines[i].page == page]
+    for i in after + before:
+        names = name_parts(without_superscripts(lines[i]))
+        if names:
+            return names
+    return []
 
 
 def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | None:
@@ -257,9 +309,9 @@ def _document(path: str, lines: list[Line]) -> Document:
     title = find_title(lines, body)
     fm = read_front_matter(texts)
     if title is not None:
-        title_text = " ".join(texts[i].strip() for i in range(*title))
-        authors = authors_after_title(lines, title[1]) or list(fm.authors)
-        start = max(fm.body_start, title[1] + (1 if authors else 0))
+        title_text = " ".join(without_superscripts(lines[i]) for i in title)
+        authors = find_authors(lines, title) or list(fm.authors)
+        start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None
         authors = list(fm.authors)
