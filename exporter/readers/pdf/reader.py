@@ -7,6 +7,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from statistics import median
 
 from ...citations import MAX_LABELS, find_citations, inlines_of
@@ -16,7 +17,7 @@ from ...model import Citation, Document, Heading, Meta, Paragraph, Span, Supersc
 from ...references.ownlist import find_reference_heading, read_reference_list
 from ..plaintext import join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import read_front_matter, split_authors
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
 from .layout import Line, mark_furniture, open_pdf, read_pages
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
@@ -176,6 +177,55 @@ def find_authors(lines: list[Line], title: list[int]) -> list[str]:
     return []
 
 
+@dataclass
+class LabelledFields:
+    udc: str | None = None
+    abstracts: list[str] = field(default_factory=list)
+    keyword_sets: list[list[str]] = field(default_factory=list)
+    last: int = -1  # index of the last line they take
+
+
+def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
+    """UDC, abstracts and keywords on the first two pages, found by their labels.
+
+    The text reader's labels (`УДК`, `Аннотация`, `Abstract`, `Ключевые слова`, `Keywords`…)
+    open the field; its text runs on over the following lines set in the same size, up to
+    the next label, a heading-like line in another size or weight, or the end of the page.
+    A label alone on its line (`Abstract` as a heading) takes the lines after it.
+    """
+    found = LabelledFields()
+    early = [i for i, line in enumerate(lines) if line.page <= lines[0].page + 1]
+    i = 0
+    while i < len(early):
+        index = early[i]
+        text = " ".join(texts[index].split())
+        if m := UDC.match(text):
+            found.udc = found.udc or m["value"]
+            found.last = max(found.last, index)
+        elif (m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text)):
+            is_keywords = m.re is KEYWORDS
+            parts = [m["value"]] if m["value"] else []
+            j = index + 1
+            size = lines[j].size if not parts and j < len(lines) else lines[index].size
+            while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
+                nxt = " ".join(texts[j].split())
+                if UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+                    break
+                parts.append(nxt)
+                j += 1
+            value = " ".join(parts).strip()
+            if value:
+                if is_keywords:
+                    found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
+                else:
+                    found.abstracts.append(value)
+                found.last = max(found.last, j - 1)
+            while i + 1 < len(early) and early[i + 1] < j:
+                i += 1
+        i += 1
+    return found
+
+
 def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | None:
     """The heading level of a line, or None for running text.
 
@@ -316,6 +366,8 @@ def _document(path: str, lines: list[Line]) -> Document:
         title_text = " ".join(fm.title_lines) or None
         authors = list(fm.authors)
         start = fm.body_start
+    fields = labelled_fields(lines, texts)
+    start = max(start, fields.last + 1)  # the front matter is meta, not body text
     heading = find_reference_heading(texts, start)
     end = heading if heading is not None else len(lines)
     lexicon = rules.attested_words(texts)
@@ -369,7 +421,7 @@ def _document(path: str, lines: list[Line]) -> Document:
 
     references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
     meta = Meta(
-        udc=fm.udc,
+        udc=fm.udc or fields.udc,
         irsti=fm.irsti,
         title=title_text,
         authors=tuple(authors),
@@ -377,8 +429,10 @@ def _document(path: str, lines: list[Line]) -> Document:
         position=fm.position,
         supervisor=fm.supervisor,
         language=detect_language("\n".join(texts)[:200_000]),
-        abstract=fm.abstract,
-        keywords=tuple(fm.keywords),
+        abstract=fm.abstract or (fields.abstracts[0] if fields.abstracts else None),
+        keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
+        abstracts=tuple((detect_language(text), text) for text in fields.abstracts),
+        keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets),
     )
     heading_span = None
     if heading is not None:
