@@ -35,7 +35,7 @@ def read_pdf(path: str) -> Document:
         raise InputError(path, f"is a damaged PDF: a page cannot be read ({type(exc).__name__})") from None
     finally:
         doc.close()
-    letters = sum(ch.isalpha() for page in pages for line in page.lines for ch in line.text)
+    letters = sum(letters_in(line.text) for page in pages for line in page.lines)
     if letters < MIN_LETTERS_PER_PAGE * len(pages):
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
@@ -72,8 +72,11 @@ def body_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def letters_in(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return len(_LETTER.findall(text))
 
 
 _NOT_TITLE = re.compile(r"^(?:УДК|ӘОЖ|UDC|ГРНТИ|МРНТИ|IRSTI|DOI|Аннотация|Аңдатпа|Abstract|Ключевые слова|Кілт сөздер|Keywords|Key words)\b|@|https?://", re.IGNORECASE)
