@@ -240,7 +240,7 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
         return JSONResponse(result)
 
     async def edition(request: Request, source_name, source_data, bib, kind: str, template: str) -> Response:
-        if kind not in jobs.MEDIA_TYPES or (kind == "annotated" and not jobs.annotate_available()):
+        if kind not in jobs.MEDIA_TYPES:
             raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
         with request_folder(scratch) as folder:
             source = _save(folder, "source", source_name, source_data, "paper")
