@@ -143,6 +143,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
     body, content_type = multipart(SEED.name, SEED.read_bytes())
+    load_before = os.getloadavg()[0]
     proc, port = start_server(args.workers)
     try:
         check_raw = request("/api/check", port, body, content_type)
@@ -152,6 +153,7 @@ def main() -> int:
     finally:
         proc.terminate()
         proc.wait(10)
+    load_after = os.getloadavg()[0]
     passed = {
         "all 200": load["ok"] == load["requests"],
         "p95 ≤ 1 s": load["p95"] <= 1.0,
@@ -164,6 +166,8 @@ def main() -> int:
 Measured by `python bench/load.py` ({time.strftime('%Y-%m-%d', time.gmtime())}; {platform.python_implementation()} {platform.python_version()},
 {cores} cores; server and client on this machine, 127.0.0.1; server workers: {args.workers or f'default ({cores} for checks, {cores} for builds)'}).
 The paper: `source/kz-china-relations.txt` ({SEED.stat().st_size:,} bytes, 8 citations).
+The machine's 1-minute load average was {load_before:.1f} before the run and {load_after:.1f} after it
+(other work on the same cores slows every figure below; on an idle machine it is near 0).
 
 ## 20 concurrent `POST /api/check`, 10 rounds
 

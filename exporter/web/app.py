@@ -186,15 +186,15 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
     async def lifespan(app):
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["exporter.web.jobs", "exporter.web.page"])
-        pools["check"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(0,))
-        pools["build"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(10,))
+        pools["check"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(0, os.getpid()))
+        pools["build"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(10, os.getpid()))
         # Start every worker now: the first upload should not wait for imports.
         await asyncio.gather(*(run(kind, os.getpid) for kind in pools for _ in range(workers)))
         try:
             yield
         finally:
-            for pool in pools.values():
-                pool.shutdown(wait=False, cancel_futures=True)
+            for pool in pools.values():  # waiting: workers told to stop before this process exits
+                pool.shutdown(wait=True, cancel_futures=True)
 
     async def run(kind: str, fn, *args):
         return await asyncio.wrap_future(pools[kind].submit(fn, *args))

@@ -155,10 +155,30 @@ def report_page(source: Upload, bib: Upload | None, template_name: str, resend: 
         return _failure(exc, source, bib)
 
 
-def warm_up(nice: int = 0) -> None:
+def _leave_with_server(server: int) -> None:
+    """Exit when the server is gone. A server killed with SIGKILL cannot tell its workers to
+    stop, and their parent is multiprocessing's fork server, which lives as long as they do."""
+    import threading
+    import time
+
+    def watch():
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(server, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # the pid was reused by another user's process: ours is gone
+                os._exit(0)
+
+    threading.Thread(target=watch, name="server-watch", daemon=True).start()
+
+
+def warm_up(nice: int, server: int) -> None:
     """A worker's first task: import the pipeline (and lower the priority of build workers,
     so that a check is never queued behind a build for CPU)."""
     if nice:
         os.nice(nice)
+    _leave_with_server(server)
     import exporter.readers.plaintext  # noqa: F401
     from . import page  # noqa: F401
