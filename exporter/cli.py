@@ -7,7 +7,8 @@ import json
 import sys
 from functools import cache
 
-from .diagnostics import InputError
+from .diagnostics import Diagnostic, InputError
+from .terminal import Terminal
 
 EXIT_OK, EXIT_UNRESOLVED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -137,18 +138,21 @@ def _build(args) -> int:
     for exc in skipped:
         print(f"exporter: error: {exc}", file=sys.stderr)
     unresolved, failed = False, bool(skipped)
+    terminal = Terminal()
     try:
-        for result in build_many(jobs, str(template.folder), formats, out, args.jobs, args.style) if jobs else ():
-            if isinstance(result, InputError):
-                print(f"exporter: error: {result}", file=sys.stderr)
-                failed = True
-                continue
-            report, files = result
-            for d in report["diagnostics"]:
-                print(f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}")
-            print(summary_line(report))
-            print(f"  wrote {', '.join(str(p) for p in files)}")
-            unresolved |= bool(report["unresolved"])
+        with terminal.progress(len(jobs), "building") as advance:
+            for result in build_many(jobs, str(template.folder), formats, out, args.jobs, args.style) if jobs else ():
+                advance()
+                if isinstance(result, InputError):
+                    print(f"exporter: error: {result}", file=sys.stderr)
+                    failed = True
+                    continue
+                report, files = result
+                for d in report["diagnostics"]:
+                    terminal.finding(Diagnostic.from_json(d).format(), d["severity"], d["code"])
+                terminal.line(summary_line(report))
+                terminal.line(f"  wrote {', '.join(str(p) for p in files)}")
+                unresolved |= bool(report["unresolved"])
     except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
         raise InputError(exc.filename or str(out), f"cannot write the editions: {exc.strerror or exc}") from None
     if failed:
@@ -283,7 +287,7 @@ def run(argv: list[str]) -> int:
         serve(args.host, args.port, args.workers)
         return EXIT_OK
     from .pipeline import read_and_link
-    from .report import check_json, model_json, summary_line, text_lines
+    from .report import check_json, model_json, summary_line
 
     expected_form = None
     if getattr(args, "template", None):
@@ -298,9 +302,10 @@ def run(argv: list[str]) -> int:
     if args.json:
         _print_json(report)
     else:
-        for line in text_lines(linked):
-            print(line)
-        print(summary_line(report))
+        terminal = Terminal()
+        for d in linked.diagnostics:
+            terminal.finding(d.format(), d.severity.value, d.code)
+        terminal.line(summary_line(report))
     return EXIT_UNRESOLVED if report["unresolved"] else EXIT_OK
 
 
