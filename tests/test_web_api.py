@@ -204,3 +204,13 @@ def test_a_docx_upload_offers_its_annotated_copy(client, tmp_path):
     cli = run_cli("annotate", CORPUS_DOCX.name, "--out", "checked.docx", cwd=tmp_path)
     assert cli.returncode in (0, 1), cli.stderr
     assert r.content == (tmp_path / "checked.docx").read_bytes()
+
+
+def test_a_bibliography_named_by_the_upload_is_never_opened(client):
+    """A Markdown paper may name its .bib file; on the server that name must not open a file."""
+    paper = "---\ntitle: Test\nbibliography: /etc/passwd\n---\n\nText [@root] and more text here.\n"
+    r = client.post("/api/check", files={"source": ("paper.md", paper.encode())})
+    assert r.status_code == 200, r.text
+    report = r.json()
+    assert report["bibliography"] is None and "passwd" not in r.text
+    assert report["unresolved"] == ["@root"]

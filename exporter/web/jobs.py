@@ -93,7 +93,7 @@ def _failure(exc: Exception, source: Upload, bib: Upload | None) -> Failure:
 
 def linked_upload(source: Upload, bib: Upload | None, template: Template | None = None) -> Linked:
     """Read and link an upload; with a venue, also check that its fonts draw every character."""
-    linked = read_and_link(source.path, bib.path if bib else None)
+    linked = read_and_link(source.path, bib.path if bib else None, named_bib=False)
     if template is not None:
         check_glyphs(linked, template)  # reads the source again: before the paths are renamed
     return _shown(linked, source, bib)
@@ -129,7 +129,7 @@ def annotated(source: Upload, bib: Upload | None) -> bytes:
 
     if choose_reader(source.path) != "docx":
         raise InputError(source.path, "annotate takes a Word .docx file (the author's own manuscript)")
-    linked = read_and_link(source.path, bib.path if bib else None)
+    linked = read_and_link(source.path, bib.path if bib else None, named_bib=False)
     data = read_package(source.path)
     findings = [dataclasses.replace(d, message=_unpathed(d.message, source, bib)) for d in linked.diagnostics if d.path == source.path]
     return annotate_package(source.path, data, findings, linked.document.meta.language)[0] if findings else data
