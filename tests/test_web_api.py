@@ -196,6 +196,14 @@ def test_a_docx_upload_offers_its_annotated_copy(client, tmp_path):
     data = CORPUS_DOCX.read_bytes()
     page = client.post("/check", files={"source": (CORPUS_DOCX.name, data)})
     assert page.status_code == 200 and '<html lang="ru">' in page.text and 'id="download-annotated"' in page.text
+    # Each finding links to an element of the page; one about an entry of the list, to that entry.
+    entries = set(re.findall(r'<li id="([^"]+)" value="\d+">', page.text))
+    links = re.findall(r'<li class="finding" data-code="(\w+)"[^>]*>\s*<a href="#([^"]+)"', page.text)
+    for code, target in links:
+        assert f'id="{target}"' in page.text
+        if code.startswith("REF01"):  # REF010-REF017: checks of an entry
+            assert target in entries
+    assert any(code.startswith("REF01") for code, _ in links)
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page.text))
     r = client.post("/download", data={**fields, "to": "annotated", "template": "article"}, files={"": ("", b"")})
     assert r.status_code == 200 and r.content[:4] == b"PK\x03\x04"
