@@ -7,6 +7,9 @@ for the seed, from its text by hand (labels 1, 2, 5, 9, 11, 12, 13 unresolved; n
 from __future__ import annotations
 
 import base64
+import os
+import signal
+import time
 import json
 import re
 import shutil
@@ -222,3 +225,33 @@ def test_a_bibliography_named_by_the_upload_is_never_opened(client):
     report = r.json()
     assert report["bibliography"] is None and "passwd" not in r.text
     assert report["unresolved"] == ["@root"]
+
+
+def _forkserver_workers() -> set[int]:
+    """Worker processes under this test process (children of multiprocessing's fork server)."""
+    me, found = os.getpid(), set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                grand = int((Path("/proc") / str(ppid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError):
+                continue
+            if grand == me:
+                found.add(int(entry.name))
+    return found
+
+
+def test_a_dead_worker_costs_one_request(tmp_path):
+    before = _forkserver_workers()
+    with TestClient(create_app(workers=1, scratch=str(tmp_path))) as own:
+        mine = _forkserver_workers() - before
+        assert len(mine) == 2  # one for checks, one for builds
+        for pid in mine:
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        first = own.post("/api/check", files={"source": (SEED.name, SEED.read_bytes())})
+        assert first.status_code in (200, 500) and "Traceback" not in first.text
+        again = own.post("/api/check", files={"source": (SEED.name, SEED.read_bytes())})
+        assert again.status_code == 200 and again.json()["unresolved"] == ["1", "2", "5", "9", "11", "12", "13"]
+    assert list(tmp_path.iterdir()) == []
