@@ -10,17 +10,17 @@ import signal
 import re
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from .diagnostics import InputError
+from .diagnostics import InputError, sort_key
 from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
-from .readers.plaintext.sourcefile import read_bytes, read_source, split_lines
-from .templates import Template, entry_context
+from .templates import Template
 from .writers import WRITERS, Edition, writer
+from .writers.glyphs import glyph_findings
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -49,41 +49,6 @@ def safe_stem(source: str) -> str:
     return stem.encode("utf-8")[:180].decode("utf-8", errors="ignore")
 
 
-# Encodings for which `sourcefile.decode` returns `data.decode(encoding)` itself: the text can
-# be had again without `read_source`'s checks (which cost 0.5 s on a 7.5 MB book).
-_PLAIN_CODECS = ("utf-8", "utf-8-sig", "utf-16")
-
-
-def _source_text(document) -> str:
-    """The source's text, as the reader decoded it."""
-    if document.encoding in _PLAIN_CODECS:
-        try:
-            return read_bytes(document.path).decode(document.encoding)
-        except UnicodeDecodeError:  # changed since it was read: read it as the reader does
-            pass
-    return read_source(document.path).text
-
-
-def check_glyphs(linked: Linked, template: Template) -> None:
-    """Stop with the position of the first character that no font of the template can draw."""
-    fonts = template.fonts
-    text = _source_text(linked.document)
-    if fonts.uncovered(text) is not None:  # one pass over the whole text; lines only to say where
-        for number, line in enumerate(split_lines(text), start=1):
-            offset = fonts.uncovered(line)
-            if offset is not None:
-                ch = line[offset]
-                raise InputError(linked.document.path, f"column {offset + 1}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it", number)
-    for entry in linked.document.references:
-        ctx = entry_context(entry)
-        for value in [ctx["text"], *ctx["fields"].values()]:
-            offset = fonts.uncovered(value)
-            if offset is not None:
-                ch = value[offset]
-                where = linked.bib_path or linked.document.path
-                raise InputError(where, f"entry '{entry.key}': no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}", entry.span.line)
-
-
 @dataclass
 class Built:
     linked: Linked
@@ -98,8 +63,10 @@ def build_one(source: str, bib: str | None, template: Template, formats: list[st
     others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
     """
     linked = read_and_link(source, bib)
-    check_glyphs(linked, template)
     edition = Edition(linked, template)
+    glyphs = glyph_findings(edition)
+    if glyphs:  # reported with the paper's own findings, in the same order
+        linked = replace(linked, diagnostics=tuple(sorted((*linked.diagnostics, *glyphs), key=sort_key)))
     stem = safe_stem(source)
     editions = _render_editions(edition, formats, split)
     rendered = [(out / f"{stem}{WRITERS[name][1]}", editions[name]) for name in formats]

@@ -27,6 +27,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BIB004": (Severity.WARNING, "crossref names no entry"),
     "TXT001": (Severity.WARNING, "control character removed"),
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
+    "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
 }
 
 

@@ -388,10 +388,7 @@ class DocxWriter(Walker):
         text = xml_safe(text)
         if not text:
             return []
-        try:
-            pieces = self.template.fonts.runs(text)
-        except KeyError:  # `build` checks glyphs first; a direct caller gets the main font
-            pieces = [(self.main_face, text)]
+        pieces = self.template.fonts.runs(text)
         runs = []
         for face, chunk in pieces:
             # `container.add_run(chunk)` feeds python-docx's text appender one character at a

@@ -36,7 +36,6 @@ from reportlab.platypus import SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
-from ..diagnostics import InputError
 from ..fonts import Face, cache_read, cache_write
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
 from ..templates import Run
@@ -180,13 +179,8 @@ class _Fonts:
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
-        try:
-            runs = self.fontset.runs(text)
-        except KeyError as exc:
-            ch = exc.args[0]
-            raise InputError(self.path, f"no font of the template has U+{ord(ch):04X} {ch!r}") from None
         out = []
-        for face, chunk in runs:
+        for face, chunk in self.fontset.runs(text):
             if face is self.main:
                 out.append(escape(chunk))
             else:
