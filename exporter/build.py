@@ -18,7 +18,7 @@ from .diagnostics import InputError, sort_key
 from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
-from .templates import Template
+from .venue import Template
 from .writers import WRITERS, Edition, writer
 from .writers.glyphs import glyph_findings
 

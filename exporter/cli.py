@@ -75,7 +75,7 @@ def _build(args) -> int:
 
     from .build import build_many
     from .report import summary_line
-    from .templates import Template
+    from .venue import Template
     from .writers import WRITERS
 
     formats = list(dict.fromkeys(f.strip() for f in args.to.split(",") if f.strip()))
@@ -139,7 +139,7 @@ def _print_json(obj: dict) -> None:
 def run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "templates":
-        from .templates import available, Template
+        from .venue import available, Template
 
         for name, folder in available().items():
             print(f"{name:16} {Template(name, folder).description}")

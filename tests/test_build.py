@@ -14,7 +14,7 @@ import pytest
 from helpers import DEMO, DEMO_BIB, REPO, SEED, run_cli
 
 from exporter import build as build_module
-from exporter.templates import Template
+from exporter.venue import Template
 
 PDFFONTS = shutil.which("pdffonts")
 

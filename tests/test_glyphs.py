@@ -12,7 +12,7 @@ import pytest
 
 from helpers import run_cli
 
-from exporter.templates import Template
+from exporter.venue import Template
 
 PDFTOTEXT = shutil.which("pdftotext")
 XELATEX = shutil.which("xelatex")

@@ -37,8 +37,9 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
         for run in runs:
             yield run.text, edition.linked.bib_path or doc.path, entry.span
     venue = str(edition.template.folder / "template.toml")
-    for key in ("references", "unresolved", "notes"):
-        yield edition.labels.get(key, ""), venue, None
+    labels = edition.labels
+    for word in (labels.references, labels.unresolved, labels.notes):
+        yield word, venue, None
     if edition.list_unresolved:
         for item in edition.unresolved:
             yield edition.unresolved_note(item), doc.path, item.citation.span
