@@ -7,7 +7,7 @@ import json
 import sys
 from functools import cache
 
-from .diagnostics import InputError
+from .diagnostics import Diagnostic, InputError
 
 EXIT_OK, EXIT_UNRESOLVED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -119,8 +119,8 @@ def _build(args) -> int:
                 failed = True
                 continue
             report, files = result
-            for d in report["diagnostics"]:
-                print(f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}")
+            for d in report["diagnostics"]:  # reports cross the worker pool as JSON
+                print(Diagnostic.from_json(d).format())
             print(summary_line(report))
             print(f"  wrote {', '.join(str(p) for p in files)}")
             unresolved |= bool(report["unresolved"]) or any(d["code"] == "GLY001" for d in report["diagnostics"])
