@@ -24,6 +24,7 @@ from pathlib import Path
 import jinja2
 
 from .references.bibtex import latex_to_unicode
+from . import speedups
 from .diagnostics import InputError
 from .fonts import Face, FontSet, cache_dir, find_font
 from .model import Entry, Meta
@@ -438,6 +439,8 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 def _with_bytecode_cache(env: jinja2.Environment) -> jinja2.Environment:
+    if not speedups.enabled("jinja"):
+        return env
     folder = cache_dir()
     if folder is not None:
         try:

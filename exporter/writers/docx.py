@@ -31,6 +31,7 @@ from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from .. import speedups
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
 from ..venue import Run as StyledRun
 from ..venue import language
@@ -167,7 +168,11 @@ class DocxWriter(Walker):
         self._references()
         self._unresolved_list()
         self._core_properties()
-        return zip_members(package_members(self.doc))
+        if speedups.enabled("docxzip"):
+            return zip_members(package_members(self.doc))
+        out = io.BytesIO()
+        self.doc.save(out)
+        return normalize_zip(out.getvalue())
 
     def _drop_template_leftovers(self) -> None:
         """python-docx's template carries a thumbnail of an empty page and Word 2010 style copies."""

@@ -35,6 +35,7 @@ from reportlab.platypus import SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
+from .. import speedups
 from ..fonts import Face, cache_read, cache_write
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
 from ..venue import Run, language
@@ -78,6 +79,8 @@ _TTFONT_ATTRS = {"fontName", "face", "encoding", "state", "_asciiReadable", "_sh
 def _tt_font(name: str, face: Face) -> TTFont:
     """`TTFont(name, path, subfontIndex=index)`, from the cached parse when there is one."""
     path = str(face.path)
+    if not speedups.enabled("rlfont"):
+        return TTFont(name, path, subfontIndex=face.index)
     state = cache_read("rlface", path, face.index, *_FACE_CACHE)
     if isinstance(state, dict):
         try:
@@ -198,6 +201,11 @@ class _LinkCanvas(Canvas):
     before the label (`_putFragLine` records `cur_x`, not `cur_x_s`). The end is right, and a
     label has no spaces, so when a link ends its start is set to end minus the label's width.
     `label_widths` maps an href to a function of font size; ambiguous hrefs are left alone.
+
+    Upstream: seen in reportlab 5.1.0 (`reportlab/platypus/paragraph.py`, `_putFragLine`);
+    no report of it was found in reportlab's tracker (the reportlab-users list and
+    hg.reportlab.com), so it is still to be reported there with this description. The
+    workaround is not one of the switchable speed-ups: it fixes output, it does not save time.
     """
 
     label_widths: dict = {}
