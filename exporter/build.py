@@ -101,14 +101,14 @@ class Rendered:
     files: dict[Path, bytes]
 
 
-def render(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False) -> Rendered:
+def render(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Rendered:
     """Read and link the paper, check what its editions draw, render each edition and the report.
 
     With `split`, the PDF edition is rendered in a forked process while this one renders the
     others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
     """
     linked = read_and_link(source, bib)
-    edition = Edition(linked, template)
+    edition = Edition(linked, template, style)
     glyphs = glyph_findings(edition)
     if glyphs:  # reported with the paper's own findings, in the same order
         linked = replace(linked, diagnostics=tuple(sorted((*linked.diagnostics, *glyphs), key=sort_key)))
@@ -141,9 +141,9 @@ class Built:
     files: list[Path]
 
 
-def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False) -> Built:
+def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Built:
     """Render every requested edition in memory first, then write them all: all or nothing."""
-    rendered = render(source, bib, template, formats, out, split)
+    rendered = render(source, bib, template, formats, out, split, style)
     return Built(rendered.linked, rendered.report, write(rendered, out))
 
 
@@ -251,9 +251,9 @@ class _ForkedRender:
 
 
 def _build_job(job: tuple) -> tuple[dict, list[Path]] | InputError:
-    source, bib, template_folder, formats, out, split = job
+    source, bib, template_folder, formats, out, split, style = job
     try:
-        built = build_one(source, bib, _template(template_folder), formats, out, split)
+        built = build_one(source, bib, _template(template_folder), formats, out, split, style)
     except InputError as exc:  # one bad paper does not stop the others
         return exc
     return built.report, built.files
@@ -264,11 +264,11 @@ def _template(folder: str) -> Template:
     return Template.load(folder)  # once per process: fonts are read and registered once
 
 
-def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1):
+def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1, style: str | None = None):
     """Build each (source, bib) job, in parallel processes when `workers` > 1; results in job order."""
     # One paper: its PDF renders beside its other editions (a core each). Several: a core a paper.
     split = len(jobs) == 1
-    work = [(source, bib, template_folder, formats, out, split) for source, bib in jobs]
+    work = [(source, bib, template_folder, formats, out, split, style) for source, bib in jobs]
     if workers == 1 or len(work) == 1:
         yield from map(_build_job, work)
         return

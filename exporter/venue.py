@@ -161,6 +161,7 @@ class Bibliography:
     size_pt: float | None = None  # None: the body's size
     list_unresolved: bool = True  # close the edition with the citations that have no entry
     form: str | None = None  # the entry form the venue expects (ENTRY_FORMS), for checks
+    ranges: bool = True  # `fix --renumber` may write consecutive numbers as a range `[1–3]`
     csl: Path | None = None
 
 
@@ -288,12 +289,12 @@ def read_venue(folder: Path) -> Venue:
         )
         bib = venue.bibliography
         form = _choice(bib.form, ENTRY_FORMS, "bibliography.form") if bib.form is not None else None
-        csl = _csl_path(folder, bib.style) if bib.style.endswith(".csl") else None
+        csl = _csl_path(folder, bib.style)
     except _Invalid as exc:
         raise InputError(str(path), str(exc)) from None
     return Venue(
         venue.description, page, venue.fonts, body, TitleBlock(lines, venue.title_block.space_after_pt),
-        Bibliography(bib.style, bib.size_pt, bib.list_unresolved, form, csl), by_language,
+        Bibliography(bib.style, bib.size_pt, bib.list_unresolved, form, bib.ranges, csl), by_language,
     )
 
 
@@ -303,12 +304,17 @@ def _meta_field(name: str | None, key: str) -> str | None:
     return name
 
 
-def _csl_path(folder: Path, name: str) -> Path:
-    """A CSL style named by the venue: its own folder first, then the shared templates/styles/."""
-    for base in (folder, *(root / "styles" for root in template_roots())):
-        if (base / name).is_file():
-            return base / name
-    raise _Invalid("bibliography.style", f"no CSL style {name!r} in {folder} or templates/styles/")
+def _csl_path(folder: Path, name: str) -> Path | None:
+    """The CSL file a style name means (a `.csl` name or a shipped style: the venue's folder
+    first, then templates/styles/), or None for a macro of the venue's bibliography.j2."""
+    from .references.csl import find_style, is_csl  # csl.py imports this module
+
+    if not is_csl(name):
+        return None
+    try:
+        return find_style(name, folder)
+    except InputError as exc:
+        raise _Invalid("bibliography.style", exc.message) from None
 
 
 # ---- rendering -------------------------------------------------------------------------------

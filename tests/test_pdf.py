@@ -24,7 +24,7 @@ from exporter.linker import iter_citations
 from exporter.model import BulletList, Citation, Paragraph, Quote, Span, Text
 from exporter.pipeline import read_and_link
 from exporter.venue import Template
-from exporter.writers import Edition, Walker, anchor, citation_pieces
+from exporter.writers import Edition, anchor, citation_pieces
 from exporter.writers import pdf
 
 from helpers import DEMO, DEMO_BIB, SEED
@@ -279,7 +279,6 @@ def test_markup_characters_quotes_and_lists(demo, tmp_path):
     path = tmp_path / "nasty.pdf"
     path.write_bytes(pdf.render(edition))
     assert extracted_words(path) == expected_words(edition)
-    assert isinstance(pdf._PdfWalker(edition, pdf._Fonts(edition)), Walker)
 
 
 def test_font_runs_wrap_only_fallback_text(seed):

@@ -104,6 +104,7 @@ class Edition:
 
     linked: Linked
     template: Template
+    style: str | None = None  # `build --style`: a CSL style or macro name over the venue's own
 
     @property
     def document(self) -> Document:
@@ -129,21 +130,15 @@ class Edition:
     def entries(self) -> list[tuple[Entry, list[Run], str]]:
         """The reference list in number order: entry, formatted runs, anchor.
 
-        The one place entries are formatted. A venue whose `bibliography.style` names a CSL
-        file has `venue.bibliography.csl` set: the CSL formatter (exporter/references/csl.py)
-        is called here, for all editions at once, in place of the Jinja macros.
+        The one place entries are formatted, for every edition: by `style` (`build --style`)
+        or the venue's `bibliography.style`, a CSL style or a macro of its bibliography.j2
+        (exporter/references/csl.py decides which).
         """
+        from ..references.csl import entry_runs
+
         ordered = sorted(self.document.references, key=lambda e: e.number)
-        csl = self.venue.bibliography.csl
-        if csl is not None:
-            try:
-                from ..references import csl as csl_style
-            except ImportError:
-                raise InputError(str(csl), "CSL styles need exporter/references/csl.py, which this installation lacks") from None
-            formatted = csl_style.entry_runs(ordered, csl, self.language)
-        else:
-            formatted = [self.template.entry_runs(e, self.language) for e in ordered]
-        return [(e, runs, anchor(e.key)) for e, runs in zip(ordered, formatted)]
+        runs = entry_runs(ordered, self.template, self.language, self.style)
+        return [(e, r, anchor(e.key)) for e, r in zip(ordered, runs)]
 
     @cached_property
     def unresolved(self) -> list[Unresolved]:

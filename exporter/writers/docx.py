@@ -691,7 +691,8 @@ class _Members:
 def package_members(document) -> dict[str, bytes]:
     """The members `document.save()` would write, by name, without zipping them: saving
     deflates every part only for `normalize_zip` to inflate and deflate them again.
-    This is `OpcPackage.save` with `PackageWriter.write`'s steps (python-docx 1.2)."""
+    This is `OpcPackage.save` with `PackageWriter.write`'s private steps (python-docx 1.2):
+    the `docxzip` speed-up; `normalize_zip` after `save` is the plain path, same bytes."""
     from docx.opc.pkgwriter import PackageWriter
 
     package = document.part.package
@@ -705,7 +706,8 @@ def package_members(document) -> dict[str, bytes]:
 
 
 def normalize_zip(data: bytes) -> bytes:
-    """Re-zip a package: members in a fixed order, fixed dates and attributes, deflated."""
+    """Re-zip a saved package: members in a fixed order, fixed dates and attributes, deflated
+    (the plain path, when the `docxzip` speed-up is off)."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = {info.filename: source.read(info) for info in source.infolist()}
     return zip_members(members)

@@ -46,13 +46,14 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
 
 
 def _source_lines(path: str) -> list[str] | None:
-    """The source's lines when it is a text file (where a column means something), else None."""
-    from ..readers import choose_reader
-    from ..readers.plaintext.sourcefile import read_source, split_lines
+    """The source's lines when it is a text format (plain text, Markdown: a column means
+    something), else None (a DOCX or PDF: findings take the paragraph's or page's place)."""
     from ..diagnostics import InputError
+    from ..readers import choose_reader, reader
+    from ..readers.plaintext.sourcefile import read_source, split_lines
 
     try:
-        if choose_reader(path) != "plaintext":
+        if not getattr(reader(choose_reader(path)), "TEXT", False):
             return None
         return split_lines(read_source(path).text)
     except InputError:
