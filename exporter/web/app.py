@@ -210,7 +210,7 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
                 pool.shutdown(wait=False)
             return Failure("exporter: internal error: the worker process died while reading this paper (please report this)", internal=True)
 
-    from ..templates import Template, available
+    from ..venue import Template, available
 
     venues = {name: Template(name, folder).description for name, folder in available().items()}
     default_venue = DEFAULT_VENUE if DEFAULT_VENUE in venues else next(iter(venues))
