@@ -184,13 +184,17 @@ def main() -> int:
         "a check beside 4 builds waits at most its own time": mixed["beside_max"] <= 2 * mixed["alone_max"],
     }
     cores = len(os.sched_getaffinity(0))
+    busy_note = "" if max(load_before, load_after) < cores else f"""
+**This run shared the machine** with other work ({max(load_before, load_after):.0f} processes wanting the {cores} cores,
+each session scheduled as a group, so `nice` does not help): the wall-time figures are those of
+a fraction of the CPU. The server's CPU time per check, below, is what holds on idle cores."""
     text = f"""# Load on `exporter serve`
 
 Measured by `python bench/load.py` ({time.strftime('%Y-%m-%d', time.gmtime())}; {platform.python_implementation()} {platform.python_version()},
 {cores} cores; server and client on this machine, 127.0.0.1; server workers: {args.workers or f'default ({cores} for checks, {cores} for builds)'}).
 The paper: `source/kz-china-relations.txt` ({SEED.stat().st_size:,} bytes, 8 citations).
 The machine's 1-minute load average was {load_before:.1f} before the run and {load_after:.1f} after it
-(other work on the same cores slows every figure below; on an idle machine it is near 0).
+(other work on the same cores slows every figure below; on an idle machine it is near 0).{busy_note}
 
 ## 20 concurrent `POST /api/check`, 10 rounds
 
