@@ -237,3 +237,26 @@ def test_a_killed_server_leaves_no_worker_behind(tmp_path):
     while _processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _processes_with(marker) == []
+
+
+def test_it_listens_on_loopback_only(server):
+    """Started without --host, the server listens on 127.0.0.1 and nowhere else."""
+    listening = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            local, state = row.split()[1], row.split()[3]
+            address, port = local.rsplit(":", 1)
+            if state == "0A" and int(port, 16) == server["port"]:  # 0A: LISTEN
+                listening.append(address)
+    assert listening == ["0100007F"]  # 127.0.0.1, little-endian hex
+
+
+def test_serve_refuses_zero_workers():
+    from helpers import run_cli
+
+    result = run_cli("serve", "--workers", "0")
+    assert result.returncode == 2 and result.stderr == "exporter: error: --workers: must be at least 1\n"
