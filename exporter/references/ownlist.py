@@ -119,7 +119,8 @@ def entry_number(line: str) -> Start | None:
 def number_entries(lines: list[str], begin: int, end: int, first: int | None = None) -> list[Start]:
     """The entry starts between `begin` and `end`, by the sequence of their numbers.
 
-    The first number found opens the list (it must be `first` when given). After it, a line
+    The first number found opens the list (it must be `first` when given, else below 10: a
+    list starts at 1, or near it when the extraction lost a number or two). After it, a line
     starts an entry only with the next number (`4.` after `3.`), the same number again (a
     duplicate, which the linker reports), or, in the `[n]` form, a number not seen yet (two
     columns interleaved by the extraction: `[5]`, `[22]`, `[6]`…). Any other number at a line
@@ -174,10 +175,11 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         found = ReferenceList(h, starts, following, h)
         _columns_before_heading(lines, found, start)
         _body_between_entries(lines, found)
-        for later in headings[index + 1 :]:
-            after = headings[headings.index(later) + 1] if headings.index(later) + 1 < len(headings) else len(lines)
+        numbers = [s.number for s in found.starts]
+        for k, later in enumerate(headings[index + 1 :], start=index + 1):
+            after = headings[k + 1] if k + 1 < len(headings) else len(lines)
             twin = number_entries(lines, later + 1, after)
-            if len(twin) == len(starts):
+            if [s.number for s in twin] == numbers:  # as many entries, in the same order
                 found.twin, found.twin_starts = later, twin
                 break
         return found
