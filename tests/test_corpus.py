@@ -27,7 +27,6 @@ PENDING = {
     "first_author": "front matter (branch plaintext)",
     "abstract": "front matter (branch plaintext)",
     "keywords": "front matter (branch plaintext)",
-    "builds": "glyph fallback (GLY001)",
 }
 
 
