@@ -68,6 +68,26 @@ def _entry_text(item: dict) -> tuple[str | None, dict | None]:
                 fields = {name: value for name, value, _, _ in parsed.fields}
                 return entry.text, fields | {"_form": parsed.form}
             return entry.text, fields | {"_form": entry.form}
+    return _twin_entry_text(path, item["line"])
+
+
+def _twin_entry_text(path: Path, line: int) -> tuple[str, dict]:
+    """A labelled entry of a transliterated twin list (the paper's list is the first one, so
+    the twin's entries are not in `Document.references`): read from the twin itself."""
+    from exporter.readers.plaintext import join_lines
+    from exporter.readers.plaintext.normalize import attested_words
+    from exporter.readers.plaintext.sourcefile import read_source
+    from exporter.references.ownlist import find_reference_list, read_reference_list, twin_list
+
+    lines = read_source(str(path)).lines
+    found = find_reference_list(lines, 0)
+    twin = twin_list(lines, found) if found else None
+    if twin is None:
+        return "", {}
+    lexicon = attested_words(lines)
+    for entry in read_reference_list(lines, twin, lambda numbered, skip: join_lines(numbered, lexicon, skip)):
+        if entry.span.line == line:
+            return entry.text, dict(entry.fields) | {"_form": entry.form}
     return "", {}
 
 

@@ -14,7 +14,7 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import Citation, Document, Heading, Meta, Paragraph, Span, Superscript, Text
-from ...references.ownlist import find_reference_heading, read_reference_list
+from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
@@ -371,8 +371,10 @@ def _document(path: str, lines: list[Line]) -> Document:
         start = fm.body_start
     fields = labelled_fields(lines, texts)
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
-    heading = find_reference_heading(texts, start)
-    end = heading if heading is not None else len(lines)
+    found = find_reference_list(texts, start)
+    end = found.body_end if found else len(lines)
+    entries = len(found.starts) if found and found.starts else None
+    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     lexicon = rules.attested_words(texts)
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
@@ -383,7 +385,8 @@ def _document(path: str, lines: list[Line]) -> Document:
     spacing = usual_spacing(lines, body)
     edges = column_edges(lines, body)
     groups: list[tuple[int | None, list[int]]] = []  # (heading level or None, line indexes)
-    for i in range(start, end):
+    inside = [i for a, b in (found.body_inside if found else ()) for i in range(a, b)]  # prose put inside the list
+    for i in [*range(start, end), *inside]:
         line = lines[i]
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
         if level is not None:
@@ -397,10 +400,10 @@ def _document(path: str, lines: list[Line]) -> Document:
     for level, rows in groups:
         numbered = [(i + 1, texts[i]) for i in rows]
         joined = join_lines(numbered, lexicon)
-        inlines = inlines_of(joined, path, notes, budget)
+        inlines = inlines_of(joined, path, notes, budget, entries)
         built.append((level, rows, joined, inlines))
 
-    references = read_reference_list(texts, heading, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if heading is not None else []
+    references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     brackets = sum(1 for *_, inlines in built for node in inlines if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
     blocks = []
