@@ -12,10 +12,12 @@ from ...language import detect_language
 from ...model import BulletList, Document, ListItem, Meta, Paragraph, Quote, Span
 from ...references.ownlist import find_reference_heading, read_reference_list
 from .frontmatter import read_front_matter
+from .furniture import find_pages
 from .sourcefile import SourceText
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0) -> Joined:
-    """Join hard-wrapped lines into one text, repairing line-end hyphens and spaced dashes.
+    """Join hard-wrapped lines into one text, repairing line-end hyphens, cut URLs, spaced
+    dashes and font glyphs (ligatures, Symbol-font characters).
 
     `numbered` holds (1-based line number, line); `skip` characters of the first line (a list
     marker) are left out. One pass over the tokens; each token remembers where it stood.
@@ -23,19 +25,27 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
     parts: list[str] = []  # tokens and the single spaces between them
     offsets: list[int] = []
     places: list[tuple[int, int]] = []
-    finditer, dashes, dash = rules.TOKEN.finditer, rules.SPACED_DASHES, rules.DASH
+    finditer, dashes, dash, glyphs = rules.TOKEN.finditer, rules.SPACED_DASHES, rules.DASH, rules.normalize_glyphs
     length = 0
     broken = False  # the previous line ended in a word broken by a hyphen
+    url_cut = False  # the previous line ended in a URL cut by the line end
+    word = ""  # the last whole token so far (a URL glued over several lines)
     end = (numbered[0][0], 1)
     last = len(numbered) - 1
     for index, (number, line) in enumerate(numbered):
         found = [(m.start(), m.group()) for m in finditer(line, skip if index == 0 else 0)]
         if not found:
             continue
-        tokens = [dash if token in dashes else token for _, token in found]
+        tokens = [dash if token in dashes else glyphs(token) for _, token in found]
         first = 0
-        if broken:  # glue this line's first token to the broken word
-            left, token = parts[-1], found[0][1]
+        if url_cut and rules.continues_url(word, tokens[0]):  # `https://jet-` + `online.ru`
+            word += tokens[0]
+            offsets.append(length)
+            parts.append(tokens[0])
+            length += len(tokens[0])
+            first = 1
+        elif broken:  # glue this line's first token to the broken word
+            left, token = parts[-1], tokens[0]
             joined = rules.join_line_end_hyphen(left, token, lexicon)
             parts[-1] = joined[: len(joined) - len(token)]
             length += len(parts[-1]) - len(left)
@@ -44,6 +54,7 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
             length += len(token)
             first = 1
         for token in tokens[first:]:  # each after a single space
+            word = token
             if parts:
                 parts.append(" ")
                 length += 1
@@ -52,7 +63,8 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
             length += len(token)
         places.extend([(number, start + 1) for start, _ in found])
         end = (number, found[-1][0] + len(found[-1][1]) + 1)
-        broken = index < last and rules.ends_with_line_break_hyphen(parts[-1])
+        url_cut = index < last and rules.url_cut_at_line_end(word)
+        broken = index < last and not url_cut and rules.ends_with_line_break_hyphen(parts[-1])
     return Joined("".join(parts), offsets, places, end)
 
 
@@ -142,13 +154,17 @@ def read_plaintext(source: SourceText) -> Document:
     notes = control_characters(lines, path)
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
-    fm = read_front_matter(lines)
-    heading = find_reference_heading(lines, fm.body_start)
+    pages = find_pages(lines)
+    language = detect_language(source.text[:200_000])
+    fm = read_front_matter(lines, pages.starts, pages.furniture, language)
+    fm.choose(language)
+    text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
+    heading = find_reference_heading(text_lines, fm.body_start)
     body_end = heading if heading is not None else len(lines)
-    lexicon = rules.attested_words(lines)
-    chunks = _merge_page_breaks(lines, _chunks(lines, fm.body_start, body_end))
-    blocks = _blocks(lines, chunks, lexicon, path, notes)
-    references = read_reference_list(lines, heading, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if heading is not None else []
+    lexicon = rules.attested_words(text_lines)
+    chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end))
+    blocks = _blocks(text_lines, chunks, lexicon, path, notes)
+    references = read_reference_list(text_lines, heading, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if heading is not None else []
     meta = Meta(
         udc=fm.udc,
         irsti=fm.irsti,
@@ -157,9 +173,11 @@ def read_plaintext(source: SourceText) -> Document:
         affiliations=tuple(fm.affiliations),
         position=fm.position,
         supervisor=fm.supervisor,
-        language=detect_language(source.text[:200_000]),
+        language=language,
         abstract=fm.abstract,
         keywords=tuple(fm.keywords),
+        abstracts=tuple(fm.abstracts),
+        keyword_sets=tuple(fm.keyword_sets),
     )
     heading_span = None
     if heading is not None:

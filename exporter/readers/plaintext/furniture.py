@@ -1,0 +1,85 @@
+"""Page furniture of PDF-extracted text: page breaks and the running headers and footers around them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .normalize import TOKEN
+
+EDGE = 2  # lines at each edge of a page where headers and footers stand
+# A page number alone: `12`, `- 12 -`, `– 12 –`, `Page 12`, `С. 12`, `Бет 12`, `3 of 14` (not `(12)`: an equation number).
+_PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|с\.|бет)\s*)?\d{1,4}(?:\s+(?:of|из)\s+\d{1,4})?[\s\-–—]*$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Pages:
+    """Where pages start (0-based line indices) and which lines are furniture."""
+
+    starts: tuple[int, ...]  # the line holding each page's form feed (the first page starts at 0)
+    furniture: frozenset[int]  # running headers and footers, bare page numbers
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
+
+
+def is_page_break(line: str) -> bool:
+    """pdftotext ends each page with a form feed: it opens the next page's first line."""
+    return line.startswith("\f")
+
+
+def _key(line: str) -> str:
+    """A line as a running header repeats it: spaces collapsed, case folded, numbers as `#`."""
+    return _DIGITS.sub("#", " ".join(TOKEN.findall(line)).casefold())
+
+
+def is_page_number(line: str) -> bool:
+    """A line holding only a page number (`481`, `– 12 –`, `Page 3`)."""
+    return bool(_PAGE_NUMBER.match(line.replace("\f", "")))
+
+
+def page_edges(lines: list[str], starts: list[int]) -> list[list[int]]:
+    """Per page, the non-blank lines among its first and last `EDGE` non-blank lines."""
+    pages = []
+    bounds = starts + [len(lines)]
+    for start, end in zip(bounds, bounds[1:]):
+        filled = [i for i in range(start, end) if TOKEN.search(lines[i])]
+        pages.append(sorted(set(filled[:EDGE] + filled[-EDGE:])))
+    return pages
+
+
+def find_pages(lines: list[str]) -> Pages:
+    """Pages and their furniture.
+
+    Rules, evidence from the document itself:
+      - a line that stands at the edge of two or more pages, word for word (numbers aside:
+        `Вестник … 2015. № 6` and page numbers change), is a running header or footer;
+        a numbers-aside match needs a third of the pages, so that two captions `Table 1`,
+        `Table 2` at the tops of two pages of a long paper are not taken for one;
+      - a bare page number at the edge of a page is furniture.
+    Text without form feeds has one page and no furniture.
+    """
+    starts = [0] + [i for i, line in enumerate(lines) if i > 0 and is_page_break(line)]
+    if len(starts) < 2:
+        return Pages(tuple(starts), frozenset())
+    edges = page_edges(lines, starts)
+    exact: Counter[str] = Counter()
+    loose: Counter[str] = Counter()
+    for page in edges:
+        exact.update({" ".join(TOKEN.findall(lines[i])).casefold() for i in page})
+        loose.update({_key(lines[i]) for i in page})
+    pages_with_text = sum(1 for page in edges if page)
+    furniture = set()
+    for page in edges:
+        for i in page:
+            text = " ".join(TOKEN.findall(lines[i])).casefold()
+            if (
+                is_page_number(lines[i])
+                or exact[text] >= 2 and len(text) >= 3
+                or loose[_key(lines[i])] >= max(2, pages_with_text / 3) and len(text) >= 3
+            ):
+                furniture.add(i)
+    return Pages(tuple(starts), frozenset(furniture))
