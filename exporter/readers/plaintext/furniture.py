@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .normalize import TOKEN
 
 EDGE = 2  # lines at each edge of a page where headers and footers stand
+WIDE_EDGE = 4  # where a running head repeated on a third of the pages still counts
 # A page number alone: `12`, `- 12 -`, `– 12 –`, `Page 12`, `С. 12`, `Бет 12`, `3 of 14` (not `(12)`: an equation number).
 _PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|с\.|бет)\s*)?\d{1,4}(?:\s+(?:of|из)\s+\d{1,4})?[\s\-–—]*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
@@ -41,13 +42,13 @@ def is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line.replace("\f", "")))
 
 
-def page_edges(lines: list[str], starts: list[int]) -> list[list[int]]:
-    """Per page, the non-blank lines among its first and last `EDGE` non-blank lines."""
+def page_edges(lines: list[str], starts: list[int], edge: int = EDGE) -> list[list[int]]:
+    """Per page, the non-blank lines among its first and last `edge` non-blank lines."""
     pages = []
     bounds = starts + [len(lines)]
     for start, end in zip(bounds, bounds[1:]):
         filled = [i for i in range(start, end) if TOKEN.search(lines[i])]
-        pages.append(sorted(set(filled[:EDGE] + filled[-EDGE:])))
+        pages.append(sorted(set(filled[:edge] + filled[-edge:])))
     return pages
 
 
@@ -59,6 +60,8 @@ def find_pages(lines: list[str]) -> Pages:
         `Вестник … 2015. № 6` and page numbers change), is a running header or footer;
         a numbers-aside match needs a third of the pages, so that two captions `Table 1`,
         `Table 2` at the tops of two pages of a long paper are not taken for one;
+      - a line repeated word for word within the first or last `WIDE_EDGE` lines of at least
+        three pages and a third of them (a two-line running head) is furniture;
       - a bare page number at the edge of a page is furniture.
     Text without form feeds has one page and no furniture.
     """
@@ -66,6 +69,10 @@ def find_pages(lines: list[str]) -> Pages:
     if len(starts) < 2:
         return Pages(tuple(starts), frozenset())
     edges = page_edges(lines, starts)
+    wide = page_edges(lines, starts, WIDE_EDGE)
+    wide_count: Counter[str] = Counter()
+    for page in wide:
+        wide_count.update({" ".join(TOKEN.findall(lines[i])).casefold() for i in page})
     exact: Counter[str] = Counter()
     loose: Counter[str] = Counter()
     for page in edges:
@@ -81,5 +88,10 @@ def find_pages(lines: list[str]) -> Pages:
                 or exact[text] >= 2 and len(text) >= 3
                 or loose[_key(lines[i])] >= max(2, pages_with_text / 3) and len(text) >= 3
             ):
+                furniture.add(i)
+    for page in wide:  # a running head of two lines, or under the page number
+        for i in page:
+            text = " ".join(TOKEN.findall(lines[i])).casefold()
+            if wide_count[text] >= max(3, pages_with_text / 3) and len(text) >= 10:
                 furniture.add(i)
     return Pages(tuple(starts), frozenset(furniture))

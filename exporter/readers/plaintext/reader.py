@@ -9,10 +9,11 @@ from . import normalize as rules
 from ...citations import MAX_LABELS, Joined, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
-from ...model import BulletList, Document, ListItem, Meta, Paragraph, Quote, Span
+from ...model import BulletList, Document, Heading, ListItem, Meta, Paragraph, Quote, Span
 from ...references.ownlist import find_reference_heading, read_reference_list
 from .frontmatter import read_front_matter
-from .furniture import find_pages
+from .furniture import find_pages, is_page_break
+from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
 from .sourcefile import SourceText
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0) -> Joined:
@@ -68,17 +69,51 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
     return Joined("".join(parts), offsets, places, end)
 
 
-def _chunks(lines: list[str], start: int, end: int) -> list[list[int]]:
-    """Runs of non-blank lines, split further where a short sentence-ending line closes a paragraph."""
+def heading_levels(lines: list[str], start: int, end: int) -> dict[int, tuple[int, int]]:
+    """Section headings among lines[start:end]: first line index -> (level, last line index)
+    (see `sections.heading_level`; a heading in capitals may wrap onto one more line)."""
+    found: dict[int, tuple[int, int]] = {}
+    i = start
+    while i < end:
+        if rules.is_blank(lines[i]):
+            i += 1
+            continue
+        before = lines[i - 1] if i > start else ""
+        last = i + 1 if i + 1 < end and continues_heading(lines[i], lines[i + 1]) else i
+        after = next((lines[j] for j in range(last + 1, end) if not rules.is_blank(lines[j])), "")
+        level = heading_level(lines[i], before, after)
+        if level is not None:
+            found[i] = (level, last)
+            i = last
+        i += 1
+    numbered = [(i, level, n) for i, (level, _) in found.items() if (n := top_number(lines[i])) is not None and not is_section_name(heading_text(lines[i]))]
+    kept = in_sequence(numbered)
+    return {i: found[i] for i in found if i in kept or all(i != j for j, _, _ in numbered)}
+
+
+def _chunks(lines: list[str], start: int, end: int, headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
+    """Runs of non-blank lines, split further where a short sentence-ending line closes a
+    paragraph; a section heading is a chunk of its own."""
+    headings = headings or {}
     body = [len(lines[i].strip()) for i in range(start, end) if not rules.is_blank(lines[i])]
     width = median(body) if body else 80
     chunks: list[list[int]] = []
     current: list[int] = []
+    skip_to = -1  # the last line of the heading just taken
     for i in range(start, end):
         if rules.is_blank(lines[i]):
             if current:
                 chunks.append(current)
             current = []
+            continue
+        if i <= skip_to:
+            continue
+        if i in headings:
+            if current:
+                chunks.append(current)
+            current = []
+            skip_to = headings[i][1]
+            chunks.append(list(range(i, skip_to + 1)))
             continue
         if current and (
             rules.ends_paragraph_without_blank(lines[current[-1]], lines[i], width)
@@ -92,10 +127,14 @@ def _chunks(lines: list[str], start: int, end: int) -> list[list[int]]:
     return chunks
 
 
-def _merge_page_breaks(lines: list[str], chunks: list[list[int]]) -> list[list[int]]:
+def _merge_page_breaks(lines: list[str], chunks: list[list[int]], headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
+    """A paragraph cut by a page break (its furniture read as blank lines) or a blank line is rejoined."""
+    headings = headings or {}
     merged: list[list[int]] = []
     for chunk in chunks:
-        if merged and rules.list_item_marker(lines[chunk[0]]) is None and rules.rejoins_across_blank_line(
+        if chunk[0] in headings or merged and merged[-1][-1] in headings:
+            merged.append(chunk)
+        elif merged and rules.list_item_marker(lines[chunk[0]]) is None and rules.rejoins_across_blank_line(
             lines[merged[-1][-1]], lines[chunk[0]]
         ):
             merged[-1] = merged[-1] + chunk
@@ -107,7 +146,7 @@ def _merge_page_breaks(lines: list[str], chunks: list[list[int]]) -> list[list[i
 _QUOTE = re.compile(r"^«[^«»]*»[\s\d\[\],.;–-]*$")
 
 
-def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic]):
+def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic], headings: dict[int, tuple[int, int]] | None = None):
     blocks: list = []
     items: list[ListItem] = []
     budget = [MAX_LABELS]
@@ -122,6 +161,10 @@ def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, p
         marker = rules.list_item_marker(lines[chunk[0]])
         joined = join_lines(numbered, lexicon, skip=marker or 0)
         inlines = inlines_of(joined, path, notes, budget)
+        if headings and chunk[0] in headings:
+            close_list()
+            blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
+            continue
         if marker is not None:
             items.append(ListItem(inlines, joined.whole))
             continue
@@ -133,12 +176,17 @@ def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, p
 
 
 def control_characters(lines: list[str], path: str) -> list[Diagnostic]:
-    """One TXT001 finding per line holding control characters (they are read as spaces)."""
+    """One TXT001 finding per line holding control characters (they are read as spaces).
+
+    A form feed opening a line is a page break (pdftotext ends every page with one), not a
+    stray character: it is not reported.
+    """
     found = []
     for number, line in enumerate(lines, start=1):
-        m = rules.CONTROL_CHARS.search(line)
+        start = 1 if is_page_break(line) else 0
+        m = rules.CONTROL_CHARS.search(line, start)
         if m:
-            count = len(rules.CONTROL_CHARS.findall(line))
+            count = len(rules.CONTROL_CHARS.findall(line, start))
             found.append(Diagnostic("TXT001", f"control character U+{ord(m.group()):04X} removed" + (f" (and {count - 1} more on this line)" if count > 1 else ""), path, number, m.start() + 1))
     return found
 
@@ -162,8 +210,9 @@ def read_plaintext(source: SourceText) -> Document:
     heading = find_reference_heading(text_lines, fm.body_start)
     body_end = heading if heading is not None else len(lines)
     lexicon = rules.attested_words(text_lines)
-    chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end))
-    blocks = _blocks(text_lines, chunks, lexicon, path, notes)
+    headings = heading_levels(text_lines, fm.body_start, body_end)
+    chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end, headings), headings)
+    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings)
     references = read_reference_list(text_lines, heading, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if heading is not None else []
     meta = Meta(
         udc=fm.udc,
