@@ -27,6 +27,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BIB004": (Severity.WARNING, "crossref names no entry"),
     "TXT001": (Severity.WARNING, "control character removed"),
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
+    "TXT003": (Severity.NOTE, "words printed in the wrong font table (mojibake) repaired"),
+    "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
 }
 
 

@@ -65,7 +65,7 @@ STRONG_NAME = re.compile(
 )
 WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$")
 # Marks that tie a name to its affiliation or note: digits, stars, daggers, `ID` (ORCID icon), ©.
-_MARKS = re.compile(r"[\d*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
+_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
 _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
 MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
 
@@ -164,7 +164,7 @@ def _is_header(text: str) -> bool:
     return bool(_ISSUE.search(text)) and len(tokens) <= 6
 
 
-def _title_run(texts: list[str]) -> bool:
+def _title_run(texts: list[str], lower_ok: bool = False) -> bool:
     """Can these consecutive lines be a title? One to six lines, no sentence ending inside a line, starting with a capital,
     in one script and one case (a capitals title does not run on into a sentence-case
     paragraph), two words at least, not ending in a comma."""
@@ -180,7 +180,7 @@ def _title_run(texts: list[str]) -> bool:
     if not (first[:1].isupper() or first[:1].isdigit()):
         return False
     caps = is_title_line(texts[0])
-    return all(script(t) == script(texts[0]) and is_title_line(t) == caps for t in texts[1:])
+    return all(script(t) == script(texts[0]) and (is_title_line(t) == caps or lower_ok) for t in texts[1:])
 
 
 def _title_text(texts: list[str]) -> str:
@@ -248,6 +248,7 @@ def read_front_matter(
     after_keywords = False
     seen_label = False  # names with no initials count as authors only above the abstract
     abstract_pending = False  # an abstract label with no text after it
+    last_run_end = -2  # where the last title candidate ended
     i = 0
     stop = end
     while i < end:
@@ -298,10 +299,16 @@ def read_front_matter(
                 run_end += 1
             run = [t for t in texts[i:run_end] if any(ch.isalpha() for ch in t)]
             title_allowed = udc_at is None or i > udc_at
-            if run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
+            if run and candidates and last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() and _title_run(
+                candidates[-1][1] + run, lower_ok=True
+            ):
+                candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`)
+            elif run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
                 candidates.append((any(k in furniture for k in range(i, run_end)), run))
-            elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords):
-                unlabelled.append(" ".join(run))
+                last_run_end = run_end
+            elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords) and not _cites(run):
+                if _may_be_abstract(run, {lang for lang, _ in fm.abstracts} | {detect_language(u) for u in unlabelled}):
+                    unlabelled.append(" ".join(run))  # else the rest of a labelled abstract, or a note
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at):
                 pass  # a rubric or header above the UDC, a degree or city line
             elif run and not candidates and len(run) <= 2 and all(len(t) < 60 for t in run):
@@ -328,15 +335,23 @@ def read_front_matter(
             if key not in seen:
                 seen.add(key)
                 fm.authors.append(name)
-    labelled = {lang for lang, _ in fm.abstracts}
-    for text in unlabelled:
-        lang = detect_language(text)
-        if lang not in labelled:
-            fm.abstracts.append((lang, text))
-            labelled.add(lang)
+    fm.abstracts.extend((detect_language(text), text) for text in unlabelled)
     fm.title_lines = [_title_text(fm.title_lines)]
     fm.body_start = stop
     return fm
+
+
+def _cites(run: list[str]) -> bool:
+    """A paragraph with a citation is body text, wherever it stands (an IEEE column printed
+    before `I. INTRODUCTION`: `Visibility Graph [1] which is developed…`)."""
+    return re.search(r"\[\d", " ".join(run)) is not None
+
+
+def _may_be_abstract(run: list[str], languages: set[str]) -> bool:
+    """An unlabelled paragraph is an abstract only where the paper has none in its language yet
+    and it starts a sentence."""
+    text = " ".join(run)
+    return run[0][:1].isupper() and detect_language(text) not in languages
 
 
 def _ends_title(texts: list[str], start: int, i: int) -> bool:

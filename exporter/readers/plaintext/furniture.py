@@ -13,6 +13,7 @@ WIDE_EDGE = 4  # where a running head repeated on a third of the pages still cou
 # A page number alone: `12`, `- 12 -`, `– 12 –`, `Page 12`, `С. 12`, `Бет 12`, `3 of 14` (not `(12)`: an equation number).
 _PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|с\.|бет)\s*)?\d{1,4}(?:\s+(?:of|из)\s+\d{1,4})?[\s\-–—]*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_PAGE_OF = re.compile(r"^\s*(?:page|стр\.?|бет)?\s*(\d{1,4})\s+(?:of|из)\s+(\d{1,4})\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +62,10 @@ def find_pages(lines: list[str]) -> Pages:
         a numbers-aside match needs a third of the pages, so that two captions `Table 1`,
         `Table 2` at the tops of two pages of a long paper are not taken for one;
       - a line repeated word for word within the first or last `WIDE_EDGE` lines of at least
-        three pages and a third of them (a two-line running head) is furniture;
-      - a bare page number at the edge of a page is furniture.
+        three pages and a third of them (a two-line running head) is furniture, and so is one
+        repeated numbers aside on half of them (`3 of 14`);
+      - a bare page number at the edge of a page is furniture, and `N of M` (M no more than
+        the pages) anywhere.
     Text without form feeds has one page and no furniture.
     """
     starts = [0] + [i for i, line in enumerate(lines) if i > 0 and is_page_break(line)]
@@ -73,6 +76,7 @@ def find_pages(lines: list[str]) -> Pages:
     wide_count: Counter[str] = Counter()
     for page in wide:
         wide_count.update({" ".join(TOKEN.findall(lines[i])).casefold() for i in page})
+        wide_count.update({"\0" + _key(lines[i]) for i in page})  # numbers aside: `3 of 14`
     exact: Counter[str] = Counter()
     loose: Counter[str] = Counter()
     for page in edges:
@@ -89,9 +93,15 @@ def find_pages(lines: list[str]) -> Pages:
                 or loose[_key(lines[i])] >= max(2, pages_with_text / 3) and len(text) >= 3
             ):
                 furniture.add(i)
+    for i, line in enumerate(lines):  # `14 of 14` says it is a page number wherever it stands
+        m = _PAGE_OF.match(line.replace("\f", ""))
+        if m and int(m[1]) <= int(m[2]) <= len(starts) + 1:
+            furniture.add(i)
     for page in wide:  # a running head of two lines, or under the page number
         for i in page:
             text = " ".join(TOKEN.findall(lines[i])).casefold()
-            if wide_count[text] >= max(3, pages_with_text / 3) and len(text) >= 10:
+            if (wide_count[text] >= max(3, pages_with_text / 3) and len(text) >= 10) or (
+                wide_count["\0" + _key(lines[i])] >= max(3, pages_with_text / 2) and len(text) >= 3
+            ):
                 furniture.add(i)
     return Pages(tuple(starts), frozenset(furniture))

@@ -229,12 +229,16 @@ def url_cut_at_line_end(token: str) -> bool:
 def continues_url(left: str, right: str) -> bool:
     """Does `right` (the next line's first token) continue the URL cut at the end of `left`?
 
-    Rule: after `/` any URL text continues it; after `-`, `.`, `_`, `=`, `&`… a continuation
-    starts with a lower-case letter or a digit (`https://jet-` + `online.ru`); a capital after
-    a final full stop starts a new sentence instead.
+    Rule: after `/` any URL text continues it (`http://cwe.mitre.org/` + `top25/`); after `.`
+    only a lower-case letter does (`…technologies.` + `pdf`), since a full stop before a
+    capital or a number (`…bit.2019.2.05.` + `3. Отчет…`) ends the sentence or the entry; after
+    `-`, `_`, `=`, `&`… a lower-case letter or a digit (`https://jet-` + `online.ru`). Text
+    opening with a bracket or quote (`(accessed on …)`) never continues a URL.
     """
     if not right or right[0] in "([«\"'" or not url_cut_at_line_end(left):
         return False
     if left.endswith("/"):
-        return not right[0].isspace()
+        return True
+    if left.endswith("."):
+        return right[0].islower()
     return right[0].islower() or right[0].isdigit()

@@ -13,6 +13,7 @@ from ...model import BulletList, Document, Heading, ListItem, Meta, Paragraph, Q
 from ...references.ownlist import find_reference_heading, read_reference_list
 from .frontmatter import read_front_matter
 from .furniture import find_pages, is_page_break
+from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
 from .sourcefile import SourceText
 
@@ -78,7 +79,7 @@ def heading_levels(lines: list[str], start: int, end: int) -> dict[int, tuple[in
         if rules.is_blank(lines[i]):
             i += 1
             continue
-        before = lines[i - 1] if i > start else ""
+        before = lines[i - 1] if i > start and (i - 1) not in found else ""  # a heading opens what follows
         last = i + 1 if i + 1 < end and continues_heading(lines[i], lines[i + 1]) else i
         after = next((lines[j] for j in range(last + 1, end) if not rules.is_blank(lines[j])), "")
         level = heading_level(lines[i], before, after)
@@ -191,6 +192,18 @@ def control_characters(lines: list[str], path: str) -> list[Diagnostic]:
     return found
 
 
+def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:
+    """One TXT004 note per kind of font glyph replaced (ligatures, Symbol-font characters), at the first."""
+    what = {
+        "ligature": "ligature presentation form(s) (U+FB00–FB06) replaced by their letters",
+        "symbol": "Symbol-font private-use character(s) (U+F020–F0FF) replaced by the characters Adobe's Symbol encoding gives them",
+    }
+    return [
+        Diagnostic("TXT004", f"{count} {what[kind]}", path, line, column)
+        for kind, (count, line, column) in sorted(rules.glyph_replacements(lines).items())
+    ]
+
+
 def read_plaintext(source: SourceText) -> Document:
     """Read a paper's plain text into a Document (citations still unlinked)."""
     lines = source.lines
@@ -202,8 +215,13 @@ def read_plaintext(source: SourceText) -> Document:
     notes = control_characters(lines, path)
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
+    repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
+    lines = repair.lines
+    if repair.note:
+        notes.append(repair.note)
+    notes.extend(glyph_notes(lines, path))
     pages = find_pages(lines)
-    language = detect_language(source.text[:200_000])
+    language = detect_language("\n".join(lines)[:200_000] if repair.note else source.text[:200_000])
     fm = read_front_matter(lines, pages.starts, pages.furniture, language)
     fm.choose(language)
     text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
