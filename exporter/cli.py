@@ -26,18 +26,40 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("source")
     check.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    check.add_argument("--template", help="venue whose entry style (`form` under [bibliography]) the entries are checked against")
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
     inspect.add_argument("source")
     inspect.add_argument("--bib")
     build = sub.add_parser("build", help="write DOCX, PDF and LaTeX editions and a JSON report")
-    build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every .txt in source/)")
+    build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every paper in source/)")
     build.add_argument("--bib", help="BibTeX file (default: references/<stem>.bib when it exists)")
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
     build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved")
     build.add_argument("--jobs", "-j", type=int, default=1, help="papers built in parallel (default: 1)")
+    build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
+    fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
+    fix.add_argument("source")
+    fix.add_argument("--bib", help="bibliography file to renumber with the paper (a copy is written beside the paper's)")
+    fix.add_argument("--renumber", action="store_true", help="renumber citations and reorder the list by first citation")
+    fix.add_argument("--out", default="dist/fixed", help="output folder (default: dist/fixed)")
+    fix.add_argument("--template", default="kz-conference", help="venue whose style decides whether ranges such as [1–3] are written")
+    bib = sub.add_parser("bib", help="print the bibliography a paper uses, as BibTeX, BibLaTeX, CSL-JSON, RIS or text")
+    bib.add_argument("source")
+    bib.add_argument("--bib", help="bibliography file (BibTeX, CSL-JSON or RIS): its entries the paper cites, in citation order")
+    bib.add_argument("--to", required=True, choices=("bibtex", "biblatex", "csl-json", "ris", "text"))
+    bib.add_argument("--style", help="for --to text: a CSL style or a macro of the venue's bibliography.j2 (default: the venue's)")
+    bib.add_argument("--template", default="kz-conference", help="venue whose style formats --to text (default: kz-conference)")
+    annotate = sub.add_parser("annotate", help="copy an author's .docx with a Word comment at each finding")
+    annotate.add_argument("source")
+    annotate.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
+    annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
     sub.add_parser("templates", help="list the venue templates")
+    serve = sub.add_parser("serve", help="run the web page and HTTP API (drop a paper, see its problems, download editions)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--workers", type=int, default=None, help="worker processes for checks, and as many for builds (default: one per core)")
     return parser
 
 
@@ -90,9 +112,12 @@ def _build(args) -> int:
     else:
         if args.bib:
             raise InputError("--bib", "give SOURCE files with --bib; without them each paper in source/ takes references/<stem>.bib")
-        papers = sorted(Path("source").glob("*.txt"))
+        from .readers import extensions
+
+        readable = extensions()
+        papers = sorted(p for p in Path("source").iterdir() if p.is_file() and p.suffix.lower() in readable) if Path("source").is_dir() else []
         if not papers:
-            raise InputError("source/", "no papers to build (no .txt files); give SOURCE files")
+            raise InputError("source/", f"no papers to build (no {', '.join(readable)} files); give SOURCE files")
         jobs = []
         for paper in papers:
             bib = Path("references") / f"{paper.stem}.bib"
@@ -113,7 +138,7 @@ def _build(args) -> int:
         print(f"exporter: error: {exc}", file=sys.stderr)
     unresolved, failed = False, bool(skipped)
     try:
-        for result in build_many(jobs, str(template.folder), formats, out, args.jobs) if jobs else ():
+        for result in build_many(jobs, str(template.folder), formats, out, args.jobs, args.style) if jobs else ():
             if isinstance(result, InputError):
                 print(f"exporter: error: {result}", file=sys.stderr)
                 failed = True
@@ -131,6 +156,100 @@ def _build(args) -> int:
     return EXIT_UNRESOLVED if (unresolved and args.strict) else EXIT_OK
 
 
+def _fix(args) -> int:
+    from pathlib import Path
+
+    from .build import atomic_write
+    from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_text, table
+    from .pipeline import read_and_link
+    from .readers import choose_reader
+    from .templates import Template
+
+    if not args.renumber:
+        raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
+    source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
+    kind = choose_reader(source)
+    if kind not in ("plaintext", "markdown", "docx"):
+        raise InputError(source, "renumbering works on .txt, .md and .docx sources; a PDF is an output, fix its source")
+    ranges = bool(Template.load(args.template).section("bibliography").get("ranges", True))
+    linked = read_and_link(source, bib)
+    try:
+        plan = plan_renumbering(linked)
+    except FixRefused as exc:
+        print(f"exporter: not renumbered: {source}: {exc}", file=sys.stderr)
+        return EXIT_UNRESOLVED
+    out = Path(_file_name(args.out))
+    targets = [(source, output_path(out, source))] + ([(bib, output_path(out, bib))] if bib else [])
+    inputs = {Path(p).resolve() for p, _ in targets}
+    if len({t.resolve() for _, t in targets}) < len(targets) or any(t.resolve() in inputs for _, t in targets):
+        raise InputError(str(out), "the corrected copy would overwrite an input or another copy; choose another --out")
+    if kind == "docx":
+        from .fix import renumber_docx
+        from .readers.docx.package import read_package
+
+        fixed = [(targets[0][1], renumber_docx(source, read_package(source), linked, plan, ranges))]
+    else:
+        encoding = linked.document.encoding
+        fixed = [(targets[0][1], renumber_text(_read_text(source, encoding), linked, plan, ranges).encode(encoding))]
+    if bib:
+        bib_encoding = "utf-8"
+        fixed.append((targets[1][1], renumber_bib(_read_text(bib, bib_encoding), linked.document.references, plan).encode(bib_encoding)))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for path, data in fixed:
+            atomic_write(path, data)
+    except OSError as exc:
+        raise InputError(exc.filename or str(out), f"cannot write the corrected copy: {exc.strerror or exc}") from None
+    for line in table(plan):
+        print(line)
+    print(f"  wrote {', '.join(str(p) for p, _ in fixed)}" + ("" if plan.changes else " (already in order of first citation)"))
+    return EXIT_OK
+
+
+def _read_text(path: str, encoding: str) -> str:
+    """The file's text as its reader decoded it (`newline=""`: line ends stay as they are)."""
+    from .readers.plaintext.sourcefile import read_bytes
+
+    return read_bytes(path).decode(encoding)
+
+
+def _venue_form(template) -> str | None:
+    """The entry style a venue expects: a typed venue's attribute when it has one, else the
+    `form` key under [bibliography] in its template.toml."""
+    bibliography = getattr(template, "bibliography", None)
+    form = getattr(bibliography, "form", None) if bibliography is not None and not isinstance(bibliography, dict) else None
+    if form is None:
+        form = template.section("bibliography").get("form")
+    if form is not None and form not in ("gost", "apa", "ieee", "vancouver"):
+        raise InputError(str(template.folder / "template.toml"), f"[bibliography] form = '{form}' is not one of gost, apa, ieee, vancouver")
+    return form
+
+
+def _bib(args) -> int:
+    from .bibliography import used_entries
+    from .pipeline import read_and_link
+    from .references.bibwriter import write
+    from .templates import Template
+
+    template = Template.load(args.template)
+    if args.style:
+        from .references.csl import find_style, is_csl
+
+        if is_csl(args.style):
+            find_style(args.style, template.folder)  # a bad name fails before any work
+    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+    entries = used_entries(linked)
+
+    def text_lines(entries):
+        from .references.csl import entry_runs
+
+        runs = entry_runs(entries, template, linked.document.meta.language, args.style)
+        return [f"{e.number}. " + " ".join("".join(r.text for r in styled).split()) for e, styled in zip(entries, runs)]
+
+    sys.stdout.write(write(entries, args.to, text_lines))
+    return EXIT_OK
+
+
 def _print_json(obj: dict) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -144,12 +263,34 @@ def run(argv: list[str]) -> int:
         for name, folder in available().items():
             print(f"{name:16} {Template(name, folder).description}")
         return EXIT_OK
+    if args.command == "bib":
+        return _bib(args)
     if args.command == "build":
         return _build(args)
+    if args.command == "annotate":
+        from .annotate import annotate
+
+        target, added = annotate(_file_name(args.source), args.bib and _file_name(args.bib), args.out and _file_name(args.out))
+        print(f"{args.source}: {added} comment{'s' * (added != 1)} added, wrote {target}")
+        return EXIT_OK
+    if args.command == "fix":
+        return _fix(args)
+    if args.command == "serve":
+        if args.workers is not None and args.workers < 1:
+            raise InputError("--workers", "must be at least 1")
+        from .web.app import serve
+
+        serve(args.host, args.port, args.workers)
+        return EXIT_OK
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line, text_lines
 
-    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+    expected_form = None
+    if getattr(args, "template", None):
+        from .templates import Template
+
+        expected_form = _venue_form(Template.load(args.template))
+    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))

@@ -196,6 +196,7 @@ class Document:
     end_line: int = 1  # last line of the source, for findings about the whole file
     encoding: str = "utf-8"
     notes: tuple = field(default=())  # diagnostics raised while reading
+    bibliography: str | None = None  # a bibliography file the source names (Markdown front matter), relative to it
 
 
 # ---- one walk over the model -------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Readers: one module per source format behind one registry, each producing a `Document`.
 
 A reader module has `EXTENSIONS` (the file names it takes), `sniff(head) -> bool` (do these
-first bytes look like its format) and `read(path) -> Document`. A new format is one module
-and one line in `READERS`.
+first bytes look like its format) and `read(path) -> Document`; a text format (no magic
+bytes) also sets `TEXT = True`: its sniff only confirms, it never claims a file by its bytes.
+A new format is one module and one line in `READERS`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from ..model import Document
 # name -> module; modules are imported only when a file of theirs is read. Order matters for
 # sniffing: the formats with magic bytes first, plain text (which takes anything) last.
 READERS: dict[str, str] = {
+    "docx": "exporter.readers.docx",
+    "pdf": "exporter.readers.pdf",
+    "markdown": "exporter.readers.markdown",
     "plaintext": "exporter.readers.plaintext",
 }
 _SNIFF_BYTES = 8192
@@ -45,15 +49,26 @@ def choose_reader(path: str) -> str:
     suffix = Path(path).suffix.lower()
     by_extension = next((name for name in READERS if suffix in reader(name).EXTENSIONS), None)
     head = _head(path)
-    by_bytes = next((name for name in READERS if name != "plaintext" and reader(name).sniff(head)), None)
+    by_bytes = next((name for name in READERS if not _is_text(name) and reader(name).sniff(head)), None)
     if by_extension is None:
         return by_bytes or "plaintext"
-    if by_extension != "plaintext" and not reader(by_extension).sniff(head) and head:
-        found = f"its bytes are {by_bytes}" if by_bytes else "its bytes are not that format"
-        raise InputError(path, f"is named {suffix} but {found}; rename it or convert it")
-    if by_extension == "plaintext" and by_bytes is not None:
-        raise InputError(path, f"is named {suffix} but its bytes are {by_bytes}; rename it to the right extension")
+    if by_bytes is not None and by_bytes != by_extension:
+        raise InputError(path, f"is named {suffix} but its bytes are {_KIND.get(by_bytes, by_bytes)}; rename it to the right extension")
+    if head and not reader(by_extension).sniff(head) and not _is_text(by_extension):
+        raise InputError(path, f"is named {suffix} but is not a {_KIND.get(by_extension, by_extension)} (its first bytes say otherwise)")
     return by_extension
+
+
+_KIND = {"pdf": "a PDF", "docx": "a DOCX (Word) file", "markdown": "Markdown", "plaintext": "plain text"}
+
+
+def _is_text(name: str) -> bool:
+    return getattr(reader(name), "TEXT", False)
+
+
+def extensions() -> tuple[str, ...]:
+    """Every file extension some reader takes (what `build` picks up from source/)."""
+    return tuple(ext for name in READERS for ext in reader(name).EXTENSIONS)
 
 
 def read_document(path: str) -> Document:

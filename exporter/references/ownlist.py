@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Entry
+from .fields import with_fields
 
 # Blank as the readers see it: white space and control characters only.
 _BLANK = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]*")
@@ -15,7 +16,7 @@ def _is_blank(line: str) -> bool:
 
 REFERENCES_HEADING = re.compile(
     r"^(?:Әдебиеттер\s+тізімі|Пайдаланылған\s+әдебиеттер(?:\s+тізімі)?|Әдебиеттер|Қолданылған\s+әдебиеттер(?:\s+тізімі)?|"
-    r"Список\s+литературы|Список\s+использованной\s+литературы|Список\s+использованных\s+источников|Литература|"
+    r"Список\s+литературы|Библиографический\s+список|Список\s+использованной\s+литературы|Список\s+использованных\s+источников|Литература|"
     r"References|Bibliography|Literature|Works\s+cited)\s*:?$",
     re.IGNORECASE,
 )
@@ -67,5 +68,5 @@ def read_reference_list(lines: list[str], heading: int, join) -> list[Entry]:
         m = _ENTRY_NUMBER.match(lines[rows[0]])
         joined = join([(i + 1, lines[i]) for i in rows], m.end() if m else 0)
         n = number if number is not None else index
-        entries.append(Entry(key=str(n), number=n, span=joined.whole, text=joined.text))
+        entries.append(with_fields(Entry(key=str(n), number=n, span=joined.whole, text=joined.text), joined))
     return entries

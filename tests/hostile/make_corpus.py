@@ -528,6 +528,35 @@ editions_case("editions-markup-injection",
               absent=["49"])
 
 
+# ---- Markdown sources ----------------------------------------------------------------------------
+
+M = "paper.md"
+refused("md-empty", {M: ""}, f"{M}: is empty", ["check", "--json", M])
+refused("md-front-matter-not-a-mapping", {M: "---\n- a\n- b\n---\ntext [1]\n"},
+        f"{M}:2: front matter must be a YAML mapping (title: …, author: …)", ["check", "--json", M])
+refused("md-whitespace-only", {M: " \n\t\n"}, f"{M}: contains no text (only whitespace)", ["check", "--json", M])
+# A YAML tag that would run code elsewhere is only text here: and a list is not a title.
+refused("md-front-matter-python-tag", {M: '---\ntitle: !!python/object/apply:os.system ["echo hi"]\n---\ntext\n'},
+        f"{M}:2: front matter: 'title' must be text, not a list", ["check", "--json", M])
+refused("md-front-matter-unclosed", {M: "---\ntitle: [unclosed\n---\n\nText.\n"},
+        f"{M}:2: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'", ["check", "--json", M])
+refused("md-binary", {M: b"abc\x00\x01\x02" * 100}, f"{M}: is binary data, not text", ["check", "--json", M])
+refused("md-named-but-pdf", {M: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"}, f"{M}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)", ["check", "--json", M])
+# markdown-it drops what lies deeper than its nesting limit: refused, never silently lost.
+refused("md-nested-quotes-beyond-limit", {M: ">" * 5000 + " deep [1]\n"},
+        f"{M}:1: nests block quotes or lists about 5000 levels deep; at most 89 are read", ["check", "--json", M])
+MD_OK = "---\ntitle: T\n---\n\nSee [1] and `code[2]` and $[0, 1]$.\n\n# References\n\n1. A.\n"
+case("md-code-and-math-are-not-citations", {M: MD_OK}, ["check", "--json", M], exit=0, stderr="",
+     report={"encoding": "utf-8", "unresolved": [], "entries": 1, "bibliography": None},
+     citations=[["1", 5, col("See [1] and", "[1]"), "1"]], diagnostics=[])
+case("md-crlf-positions", {M: MD_OK.replace("\n", "\r\n")}, ["check", "--json", M], exit=0, stderr="",
+     report={"encoding": "utf-8", "unresolved": [], "entries": 1, "bibliography": None},
+     citations=[["1", 5, col("See [1] and", "[1]"), "1"]], diagnostics=[])
+HTML = "A <script>alert(1)</script> claim [1]."
+case("md-raw-html-is-text", {M: HTML + "\n"}, ["inspect", M], exit=0, stderr="",
+     model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": len(HTML) + 1, "text": HTML}]})
+
+
 # ---- writing the corpus --------------------------------------------------------------------------
 
 

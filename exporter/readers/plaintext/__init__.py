@@ -8,6 +8,7 @@ from .reader import join_lines, read_plaintext
 from .sourcefile import read_source
 
 EXTENSIONS = (".txt", ".text")
+TEXT = True  # takes what no other reader claims; the decoder refuses what is not text
 
 
 def sniff(head: bytes) -> bool:

@@ -1,0 +1,510 @@
+"""Scoring `exporter` against the hand-made truth of the real-paper development corpus.
+
+    .venv/bin/python bench/corpus.py                    # writes bench/CORPUS.md
+    .venv/bin/python bench/corpus.py --no-build --out -  # quicker, to stdout
+
+The corpus (see its README) holds real papers, each with `NAME.truth.json` made by reading.
+Every paper is scored once per source form the reader registry can read: `txt` (pdftotext's
+output, beside each PDF), and `pdf` / `docx` as soon as `exporter.readers.READERS` has a reader
+for that extension (nothing here changes when one is added). Per paper and in total:
+
+- citation labels: recall / precision of the distinct numeric labels cited in the body;
+- bracket groups: recall / precision of the body citation groups, matched on place (txt: line
+  of `[`; pdf: page; docx: paragraph) and text (white space and dash forms ignored);
+- the reference list found with exactly the truth's number of entries;
+- resolved: the share of cited labels that have an entry (1..entries) and are linked to one;
+- title / first author / UDC / abstract / keywords found (only where the truth has them);
+- the three editions build (in-process, into a temporary folder; a failure is recorded);
+- check time: reading, linking and the JSON report, in this process.
+
+The corpus is found at $EXPORTER_CORPUS, else `shared/corpus` beside or above the checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import importlib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from exporter.model import Citation, walk  # noqa: E402
+
+# The issue's targets (issue 9); the same are checked on papers we do not have.
+TARGETS = {
+    "label_recall": 0.99,
+    "label_precision": 0.98,
+    "group_recall": 0.98,
+    "group_precision": 0.95,
+    "lists_exact": 0.90,
+    "resolved": 0.97,
+    "title": 0.80,
+    "first_author": 0.80,
+    "abstract": 0.80,
+    "keywords": 0.80,
+    "builds": 1.00,
+}
+TARGET_NAMES = {
+    "label_recall": "citation labels recall",
+    "label_precision": "citation labels precision",
+    "group_recall": "bracket groups recall",
+    "group_precision": "bracket groups precision",
+    "lists_exact": "reference list found with the exact entry count",
+    "resolved": "cited labels having an entry that are resolved",
+    "title": "title found",
+    "first_author": "first author found",
+    "abstract": "abstract found (where present)",
+    "keywords": "keywords found (where present)",
+    "builds": "three editions build",
+}
+CHECK_SECONDS = 1.0
+FORMATS = ["docx", "pdf", "latex"]
+TEMPLATE = "kz-conference"
+
+
+def corpus_dir() -> Path | None:
+    """Where the corpus is: $EXPORTER_CORPUS, else `shared/corpus` beside or above the checkout."""
+    candidates = [os.environ.get("EXPORTER_CORPUS")] if os.environ.get("EXPORTER_CORPUS") else []
+    candidates += [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus", Path("/work/shared/corpus")]
+    for candidate in candidates:
+        path = Path(candidate)
+        if (path / "README.md").is_file():
+            return path
+    return None
+
+
+def readable_extensions() -> dict[str, str]:
+    """Extension -> form name for every extension a registered reader takes."""
+    from exporter.readers import READERS
+
+    forms = {}
+    for module in READERS.values():
+        for ext in importlib.import_module(module).EXTENSIONS:
+            forms[ext.lower()] = ext.lower().lstrip(".")
+    return forms
+
+
+@dataclass
+class Paper:
+    """One truth file and the sources of that paper, by form (`txt`, `pdf`, `docx`)."""
+
+    name: str
+    truth: dict
+    sources: dict[str, Path]
+    txt: Path | None  # pdftotext's text: its form feeds give the page of a truth line
+
+
+def papers(corpus: Path) -> list[Paper]:
+    forms = readable_extensions()
+    found = []
+    for truth_path in sorted(corpus.rglob("*.truth.json")):
+        name = truth_path.name[: -len(".truth.json")]
+        sources = {}
+        for candidate in sorted(truth_path.parent.glob(name + ".*")):
+            ext = candidate.suffix.lower()
+            if candidate != truth_path and ext in forms:
+                sources[forms[ext]] = candidate
+        txt = truth_path.parent / f"{name}.txt"
+        found.append(Paper(name, json.loads(truth_path.read_text(encoding="utf-8")), sources, txt if txt.is_file() else None))
+    return found
+
+
+_DASHES = re.compile(r"[-‐‑‒–—−]")
+_SPACE = re.compile(r"\s+")
+
+
+def group_text(text: str) -> str:
+    """A bracket's text for matching: white space dropped, every dash one hyphen."""
+    return _DASHES.sub("-", _SPACE.sub("", text))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def title_matches(found: str | None, truth: str) -> bool:
+    """The title found is the truth's (casefold, words only; 0.8 similar, or contains it)."""
+    if not found:
+        return False
+    a, b = _words(found), _words(truth)
+    return b in a and len(a) <= 2 * len(b) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def author_matches(found: tuple[str, ...], truth: str) -> bool:
+    """The first author found has the truth's surname (its longest word)."""
+    if not found:
+        return False
+    surname = max(re.findall(r"\w{2,}", truth.casefold()), key=len, default="")
+    return bool(surname) and surname in found[0].casefold()
+
+
+def udc_matches(found: str | None, truth: str) -> bool:
+    """The UDC found holds the truth's first class number (or anything, for a bare `УДК`)."""
+    if not found:
+        return False
+    number = re.search(r"\d[\d.]*", truth)
+    return number is None or number.group().rstrip(".") in found
+
+
+@dataclass
+class Score:
+    """One paper in one form."""
+
+    paper: str
+    form: str
+    truth: dict
+    labels_truth: set[int] = field(default_factory=set)
+    labels_found: set[int] = field(default_factory=set)
+    groups_truth: int = 0
+    groups_found: int = 0
+    groups_matched: int = 0
+    entries_found: int | None = None
+    resolvable: int = 0
+    resolved: int = 0
+    title: bool | None = None
+    first_author: bool | None = None
+    udc: bool | None = None
+    abstract: bool | None = None
+    keywords: bool | None = None
+    build_error: str | None = None
+    built: bool | None = None
+    check_seconds: float = 0.0
+    error: str | None = None
+    missed_groups: list = field(default_factory=list)
+    extra_groups: list = field(default_factory=list)
+
+    @property
+    def list_exact(self) -> bool | None:
+        if not self.truth["reference_entries"]:
+            return None
+        return self.entries_found == self.truth["reference_entries"]
+
+
+def _pages(txt: Path | None) -> list[int]:
+    """Page (1-based) of each line of pdftotext's output: a form feed starts a page."""
+    if txt is None:
+        return []
+    pages, page = [], 1
+    for line in txt.read_text(encoding="utf-8", errors="replace").split("\n"):
+        page += line.count("\f")  # pdftotext writes it at the start of a page's first line
+        pages.append(page)
+    return pages
+
+
+def _place_key(form: str, span, pages: list[int]):
+    if form == "pdf":
+        return span.page
+    if form == "docx":
+        return span.paragraph if span.paragraph is not None else span.line
+    return span.line
+
+
+def _truth_key(form: str, group: dict, pages: list[int]):
+    if form == "docx":
+        return group.get("paragraph")
+    line = group.get("line")
+    if form == "pdf":
+        return pages[line - 1] if line and 0 < line <= len(pages) else None
+    return line
+
+
+def score_paper(paper: Paper, form: str, build: bool, template=None) -> Score:
+    from exporter.diagnostics import InputError
+    from exporter.pipeline import read_and_link
+    from exporter.report import check_json
+
+    truth = paper.truth
+    s = Score(paper.name, form, truth)
+    source = str(paper.sources[form])
+    started = time.perf_counter()
+    try:
+        linked = read_and_link(source)
+        check_json(linked)
+    except InputError as exc:
+        s.error = exc.format() if hasattr(exc, "format") else str(exc)
+        s.check_seconds = time.perf_counter() - started
+        return s
+    except Exception as exc:  # a crash is a result too
+        s.error = f"{type(exc).__name__}: {exc}"
+        s.check_seconds = time.perf_counter() - started
+        return s
+    s.check_seconds = time.perf_counter() - started
+    doc = linked.document
+    pages = _pages(paper.txt) if form == "pdf" else []
+
+    # Labels and groups
+    s.labels_truth = set(truth["labels_cited"])
+    found: dict[tuple, int] = {}
+    resolved_labels: set[int] = set()
+    for node in walk(doc.blocks):
+        if not isinstance(node, Citation):
+            continue
+        numeric = [ref for ref in node.refs if ref.label.isdecimal()]
+        if not numeric:
+            continue
+        for ref in numeric:
+            s.labels_found.add(int(ref.label))
+            if ref.entry:
+                resolved_labels.add(int(ref.label))
+        key = (_place_key(form, node.span, pages), group_text(node.raw))
+        found[key] = found.get(key, 0) + 1
+    truth_groups: dict[tuple, int] = {}
+    for group in truth["body_citation_groups"]:
+        key = (_truth_key(form, group, pages), group_text(group["text"]))
+        truth_groups[key] = truth_groups.get(key, 0) + 1
+    s.groups_truth = sum(truth_groups.values())
+    s.groups_found = sum(found.values())
+    s.groups_matched = sum(min(n, found.get(key, 0)) for key, n in truth_groups.items())
+    s.missed_groups = sorted((k for k, n in truth_groups.items() if n > found.get(k, 0)), key=str)
+    s.extra_groups = sorted((k for k, n in found.items() if n > truth_groups.get(k, 0)), key=str)
+
+    # The list and resolution
+    s.entries_found = len(doc.references)
+    entries = truth["reference_entries"]
+    resolvable = {n for n in s.labels_truth if 1 <= n <= entries}
+    s.resolvable = len(resolvable)
+    s.resolved = len(resolvable & resolved_labels)
+
+    # Front matter
+    meta = doc.meta
+    if truth.get("title"):
+        s.title = title_matches(meta.title, truth["title"])
+    if truth.get("authors"):
+        s.first_author = author_matches(tuple(meta.authors), truth["authors"][0])
+    if truth.get("udc"):
+        s.udc = udc_matches(meta.udc, truth["udc"])
+    if truth.get("abstract_present"):
+        s.abstract = bool(meta.abstract or meta.abstracts)
+    if truth.get("keywords_present"):
+        s.keywords = bool(meta.keywords or meta.keyword_sets)
+
+    if build:
+        s.built, s.build_error = _build(source, template)
+    return s
+
+
+def _build(source: str, template) -> tuple[bool, str | None]:
+    from exporter.build import build_one
+    from exporter.diagnostics import InputError
+
+    with tempfile.TemporaryDirectory(prefix="corpus-build-") as out:
+        try:
+            build_one(source, None, template, FORMATS, Path(out))
+        except InputError as exc:
+            return False, exc.format() if hasattr(exc, "format") else str(exc)
+        except Exception as exc:
+            return False, f"{type(exc).__name__}: {exc}"
+    return True, None
+
+
+@dataclass
+class Totals:
+    form: str
+    papers: int
+    label_recall: float
+    label_precision: float
+    group_recall: float
+    group_precision: float
+    lists_exact: tuple[int, int]
+    resolved: tuple[int, int]
+    title: tuple[int, int]
+    first_author: tuple[int, int]
+    udc: tuple[int, int]
+    abstract: tuple[int, int]
+    keywords: tuple[int, int]
+    builds: tuple[int, int] | None
+    check_max: float
+    check_median: float
+    errors: int
+
+    def value(self, name: str) -> float | None:
+        v = getattr(self, name)
+        if v is None:
+            return None
+        if isinstance(v, tuple):
+            return v[0] / v[1] if v[1] else 1.0
+        return v
+
+
+def _count(scores: list[Score], name: str) -> tuple[int, int]:
+    values = [getattr(s, name) for s in scores if getattr(s, name) is not None]
+    return sum(values), len(values)
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 1.0
+
+
+def totals(form: str, scores: list[Score]) -> Totals:
+    inter = sum(len(s.labels_truth & s.labels_found) for s in scores)
+    times = sorted(s.check_seconds for s in scores)
+    built = [s.built for s in scores if s.built is not None]
+    return Totals(
+        form=form,
+        papers=len(scores),
+        label_recall=_ratio(inter, sum(len(s.labels_truth) for s in scores)),
+        label_precision=_ratio(inter, sum(len(s.labels_found) for s in scores)),
+        group_recall=_ratio(sum(s.groups_matched for s in scores), sum(s.groups_truth for s in scores)),
+        group_precision=_ratio(sum(s.groups_matched for s in scores), sum(s.groups_found for s in scores)),
+        lists_exact=_count(scores, "list_exact"),
+        resolved=(sum(s.resolved for s in scores), sum(s.resolvable for s in scores)),
+        title=_count(scores, "title"),
+        first_author=_count(scores, "first_author"),
+        udc=_count(scores, "udc"),
+        abstract=_count(scores, "abstract"),
+        keywords=_count(scores, "keywords"),
+        builds=(sum(built), len(built)) if built else None,
+        check_max=times[-1] if times else 0.0,
+        check_median=times[len(times) // 2] if times else 0.0,
+        errors=sum(1 for s in scores if s.error),
+    )
+
+
+def run(corpus: Path, build: bool = True) -> dict[str, list[Score]]:
+    """Score every paper in every readable form: form -> scores, forms in a fixed order."""
+    template = None
+    if build:
+        from exporter.templates import Template
+
+        template = Template.load(TEMPLATE)
+    by_form: dict[str, list[Score]] = {}
+    for paper in papers(corpus):
+        for form, _ in sorted(paper.sources.items()):
+            by_form.setdefault(form, []).append(score_paper(paper, form, build, template))
+    order = ["txt", "pdf", "docx"]
+    return {form: by_form[form] for form in sorted(by_form, key=lambda f: (order.index(f) if f in order else 9, f))}
+
+
+# ---- the report ------------------------------------------------------------------------------
+
+
+def _frac(pair: tuple[int, int] | None) -> str:
+    return "–" if pair is None else f"{pair[0]}/{pair[1]}"
+
+
+def _headline(t: Totals) -> str:
+    return (
+        f"{t.form}: {t.papers} papers; labels R {t.label_recall:.3f} / P {t.label_precision:.3f}; "
+        f"groups R {t.group_recall:.3f} / P {t.group_precision:.3f}; lists exact {_frac(t.lists_exact)}; "
+        f"resolved {t.value('resolved'):.3f} ({_frac(t.resolved)}); titles {_frac(t.title)}; "
+        f"first authors {_frac(t.first_author)}; UDC {_frac(t.udc)}; abstracts {_frac(t.abstract)}; "
+        f"keywords {_frac(t.keywords)}; builds {_frac(t.builds)}; check max {t.check_max:.2f} s"
+    )
+
+
+def target_rows(t: Totals) -> list[tuple[str, str, float | None, float, bool | None]]:
+    """(key, what, measured, target, met) for each target; `met` is None when not measured."""
+    rows = []
+    for key, target in TARGETS.items():
+        value = t.value(key)
+        rows.append((key, TARGET_NAMES[key], value, target, None if value is None else value >= target - 1e-12))
+    rows.append(("check_time", f"check ≤ {CHECK_SECONDS:g} s per paper (max)", t.check_max, CHECK_SECONDS, t.check_max <= CHECK_SECONDS))
+    return rows
+
+
+def _mark(ok: bool | None) -> str:
+    return "" if ok is None else ("✓" if ok else "✗")
+
+
+def render(results: dict[str, list[Score]]) -> str:
+    all_totals = [totals(form, scores) for form, scores in results.items()]
+    lines = ["Total — " + " | ".join(_headline(t) for t in all_totals), ""]
+    lines += ["# exporter on the real-paper corpus", "", "Written by `bench/corpus.py` (see its docstring for what each figure means).", ""]
+    for t in all_totals:
+        lines += [f"## Targets, {t.form} form", "", "| target | measured | wanted | |", "|---|---|---|---|"]
+        for key, what, value, target, met in target_rows(t):
+            shown = "–" if value is None else (f"{value:.2f} s" if key == "check_time" else f"{value:.3f}")
+            wanted = f"≤ {target:g} s" if key == "check_time" else f"≥ {target:g}"
+            verdict = "not measured" if met is None else ("met" if met else "missed")
+            lines.append(f"| {what} | {shown} | {wanted} | {verdict} |")
+        lines.append("")
+    for form, scores in results.items():
+        lines += [
+            f"## Per paper, {form} form",
+            "",
+            "| paper | labels R/P | groups found/matched/truth | entries found/truth | resolved | title | 1st author | UDC | abstract | keywords | build | check s |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for s in scores:
+            if s.error:
+                lines.append(f"| {s.paper} | error: {s.error} | | | | | | | | | | {s.check_seconds:.2f} |")
+                continue
+            inter = len(s.labels_truth & s.labels_found)
+            rec = _ratio(inter, len(s.labels_truth))
+            prec = _ratio(inter, len(s.labels_found))
+            exact = _mark(s.list_exact)
+            lines.append(
+                f"| {s.paper} | {rec:.2f}/{prec:.2f} | {s.groups_found}/{s.groups_matched}/{s.groups_truth} | "
+                f"{s.entries_found}/{s.truth['reference_entries']} {exact} | {s.resolved}/{s.resolvable} | "
+                f"{_mark(s.title)} | {_mark(s.first_author)} | {_mark(s.udc)} | {_mark(s.abstract)} | {_mark(s.keywords)} | "
+                f"{_mark(s.built)}{(' ' + _cell(s.build_error)) if s.build_error else ''} | {s.check_seconds:.2f} |"
+            )
+        lines.append("")
+    lines += _mismatches(results)
+    lines += _entry_fields_section()
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _cell(text: str) -> str:
+    text = text.replace("|", "\\|").replace("\n", " ")
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def _mismatches(results: dict[str, list[Score]]) -> list[str]:
+    """Bracket groups missed and extra, per paper: where the figures above come from."""
+    lines = ["## Bracket groups not matched", "", "Missed: in the truth, not found at that place. Extra: found, not in the truth as a citation.", ""]
+    for form, scores in results.items():
+        for s in scores:
+            if not (s.missed_groups or s.extra_groups):
+                continue
+            missed = ", ".join(f"{k[0]}:`{k[1]}`" for k in s.missed_groups[:12]) + (" …" if len(s.missed_groups) > 12 else "")
+            extra = ", ".join(f"{k[0]}:`{k[1]}`" for k in s.extra_groups[:12]) + (" …" if len(s.extra_groups) > 12 else "")
+            lines.append(f"- {form} {s.paper}: missed {len(s.missed_groups)} {missed}; extra {len(s.extra_groups)} {extra}")
+    return lines + [""]
+
+
+def _entry_fields_section() -> list[str]:
+    """The section of `bench/entry_fields.py` (another stage's scores), when that module exists."""
+    if not (BENCH / "entry_fields.py").is_file():
+        return []
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    try:
+        module = importlib.import_module("entry_fields")
+        return [module.score().rstrip(), ""]
+    except Exception as exc:  # its failure must not hide these figures
+        return ["## Entry fields", "", f"bench/entry_fields.py failed: {type(exc).__name__}: {exc}", ""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="corpus folder (default: $EXPORTER_CORPUS or shared/corpus)")
+    parser.add_argument("--out", default=str(BENCH / "CORPUS.md"), help="report file, '-' for stdout")
+    parser.add_argument("--no-build", action="store_true", help="skip building the editions")
+    args = parser.parse_args(argv)
+    corpus = Path(args.corpus) if args.corpus else corpus_dir()
+    if corpus is None or not corpus.is_dir():
+        print("corpus.py: no corpus found (set EXPORTER_CORPUS)", file=sys.stderr)
+        return 2
+    text = render(run(corpus, build=not args.no_build))
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(text.splitlines()[0])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The Markdown reader: front matter, structure, citations with their source positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import REPO, run_cli
+
+from exporter.diagnostics import InputError
+from exporter.model import Citation, Emph, Footnote, Heading, Math, Paragraph, Strong, Table, Text, walk
+from exporter.pipeline import read_and_link
+from exporter.readers import choose_reader, read_document
+
+DEMO_MD = REPO / "source" / "demo-markdown.md"
+
+
+def _citations(doc):
+    return [n for n in walk(doc.blocks) if isinstance(n, Citation)]
+
+
+def test_front_matter_becomes_meta():
+    meta = read_document(str(DEMO_MD)).meta
+    assert meta.title == "Reading a paper written in Markdown"
+    assert meta.authors == ("Aigerim Sadykova",)
+    assert meta.affiliations == ("Demo University of Document Engineering",)
+    assert meta.udc == "004.912" and meta.language == "en"
+    assert meta.keywords == ("Markdown", "citations", "CommonMark")
+    assert meta.abstract.startswith("A short paper written to demonstrate the Markdown reader")
+
+
+def test_structure_headings_emphasis_table_footnote():
+    doc = read_document(str(DEMO_MD))
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    # `# References` is the list's heading, not a section of the body.
+    assert [(h.level, h.inlines) for h in headings] == [(1, (Text("Introduction"),)), (1, (Text("Method"),)), (1, (Text("Conclusion"),))]
+    nodes = list(walk(doc.blocks))
+    assert Emph((Text("CommonMark"),)) in nodes and Strong((Text("pandoc"),)) in nodes
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert table.header_rows == 1 and len(table.rows) == 3
+    assert any(isinstance(n, Citation) and n.raw == "[3]" for cell in table.rows[1] for n in cell)
+    (note,) = [n for n in nodes if isinstance(n, Footnote)]
+    assert note.inlines == (Text("Brackets inside code and mathematics are never citations."),)
+
+
+def test_citations_carry_the_line_and_column_of_their_bracket():
+    lines = DEMO_MD.read_text(encoding="utf-8").split("\n")
+    cites = _citations(read_document(str(DEMO_MD)))
+    assert [c.raw for c in cites] == ["[1]", "[2, p. 12]", "[1–3]", "[3]", "[4]"]
+    for cite in cites:
+        line = lines[cite.span.line - 1]
+        assert line[cite.span.column - 1 :].startswith(cite.raw), (cite.raw, line)
+
+
+def test_math_and_code_brackets_are_not_citations():
+    doc = read_document(str(DEMO_MD))
+    nodes = list(walk(doc.blocks))
+    assert Math(r"x \in [0, 1]") in nodes
+    assert "state[764]" not in [c.raw for c in _citations(doc)]
+    assert any(isinstance(n, Text) and "state[764]" in n.text for n in nodes)
+
+
+def test_own_list_under_a_references_heading_resolves_every_citation():
+    linked = read_and_link(str(DEMO_MD))
+    refs = linked.document.references
+    assert [e.number for e in refs] == [1, 2, 3, 4]
+    assert refs[3].text == "Knuth D.E. The TeXbook. Reading, MA: Addison-Wesley, 1984. 483 p."
+    assert all(ref.entry for c in _citations(linked.document) for ref in c.refs)
+    assert [d.code for d in linked.diagnostics] == []
+
+
+def test_crlf_source_gives_the_same_positions(tmp_path):
+    crlf = tmp_path / "p.md"
+    crlf.write_bytes(DEMO_MD.read_bytes().replace(b"\n", b"\r\n"))
+    assert [c.span for c in _citations(read_document(str(crlf)))] == [c.span for c in _citations(read_document(str(DEMO_MD)))]
+
+
+def test_front_matter_bibliography_is_used_when_no_bib_is_given(tmp_path):
+    (tmp_path / "refs.bib").write_text("@book{knuth, author = {Knuth, Donald}, title = {The TeXbook}, year = 1984}\n", encoding="utf-8")
+    paper = tmp_path / "p.md"
+    paper.write_text("---\ntitle: T\nbibliography: refs.bib\n---\n\nAs shown [@knuth], and [@nobody].\n", encoding="utf-8")
+    linked = read_and_link(str(paper))
+    assert [(r.label, r.entry) for c in _citations(linked.document) for r in c.refs] == [("@knuth", "knuth"), ("@nobody", None)]
+    assert linked.bib_path == str(tmp_path / "refs.bib")
+
+
+def test_bad_front_matter_is_one_line_with_its_line(tmp_path):
+    paper = tmp_path / "p.md"
+    paper.write_text("---\ntitle: [unclosed\n---\n\nText.\n", encoding="utf-8")
+    result = run_cli("check", str(paper))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"exporter: error: {paper}:") and "YAML" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_raw_html_is_text_not_markup(tmp_path):
+    paper = tmp_path / "p.md"
+    paper.write_text("A <b>bold</b> claim [1].\n", encoding="utf-8")
+    (para,) = read_document(str(paper)).blocks
+    assert isinstance(para, Paragraph) and "<b>bold</b>" in "".join(n.text for n in para.inlines if isinstance(n, Text))
+
+
+def test_format_chosen_by_extension_and_confirmed_by_bytes(tmp_path):
+    assert choose_reader(str(DEMO_MD)) == "markdown"
+    txt = tmp_path / "notes.txt"
+    txt.write_text("# Not a heading for the text reader [1]\n", encoding="utf-8")
+    assert choose_reader(str(txt)) == "plaintext"
+    fake = tmp_path / "paper.md"
+    fake.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    with pytest.raises(InputError) as err:
+        read_document(str(fake))
+    assert "PDF" in str(err.value)
