@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ...language import detect_language
-from ...references.ownlist import REFERENCES_HEADING
+from ...references.ownlist import is_reference_heading
 from .normalize import TOKEN, is_blank, normalize_glyphs, tokens_with_columns
 from .sections import is_introduction
 
@@ -149,6 +149,14 @@ def author_names(text: str, strong_only: bool) -> list[str] | None:
     return names
 
 
+def is_name(text: str) -> bool:
+    """One person's name (`Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`); over 100 characters is none."""
+    return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None
+
+
+_is_name = is_name  # the DOCX reader's name for it
+
+
 def _is_header(text: str) -> bool:
     """A journal header or editorial line: the journal's name, issue and year, dates, contacts,
     a page number, letter-spaced running heads (`Т Р УД Ы В Э О Р О С С И И | 212 ТО М`)."""
@@ -236,7 +244,7 @@ def read_front_matter(
     """
     fm = FrontMatter()
     end, at_heading = front_window(lines, page_starts)
-    end = min(end, next((i for i in range(end) if REFERENCES_HEADING.match(lines[i].strip())), end))
+    end = min(end, next((i for i in range(end) if is_reference_heading(lines[i])), end))
     texts = [clean(line) for line in lines[:end]]
     later_label = [False] * (end + 1)  # a labelled field stands at or after this line
     for i in range(end - 1, -1, -1):

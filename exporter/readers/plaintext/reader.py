@@ -10,7 +10,7 @@ from ...citations import MAX_LABELS, Joined, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, ListItem, Meta, Paragraph, Quote, Span
-from ...references.ownlist import find_reference_heading, read_reference_list
+from ...references.ownlist import find_reference_list, read_reference_list
 from .frontmatter import read_front_matter
 from .furniture import find_pages, is_page_break
 from .mojibake import repair_mojibake
@@ -147,7 +147,10 @@ def _merge_page_breaks(lines: list[str], chunks: list[list[int]], headings: dict
 _QUOTE = re.compile(r"^«[^«»]*»[\s\d\[\],.;–-]*$")
 
 
-def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic], headings: dict[int, tuple[int, int]] | None = None):
+def _blocks(
+    lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic],
+    headings: dict[int, tuple[int, int]] | None = None, entries: int | None = None,
+):
     blocks: list = []
     items: list[ListItem] = []
     budget = [MAX_LABELS]
@@ -161,7 +164,7 @@ def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, p
         numbered = [(i + 1, lines[i]) for i in chunk]
         marker = rules.list_item_marker(lines[chunk[0]])
         joined = join_lines(numbered, lexicon, skip=marker or 0)
-        inlines = inlines_of(joined, path, notes, budget)
+        inlines = inlines_of(joined, path, notes, budget, entries)
         if headings and chunk[0] in headings:
             close_list()
             blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
@@ -225,13 +228,16 @@ def read_plaintext(source: SourceText) -> Document:
     fm = read_front_matter(lines, pages.starts, pages.furniture, language)
     fm.choose(language)
     text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
-    heading = find_reference_heading(text_lines, fm.body_start)
-    body_end = heading if heading is not None else len(lines)
+    found = find_reference_list(text_lines, fm.body_start)
+    body_end = found.body_end if found else len(lines)
     lexicon = rules.attested_words(text_lines)
     headings = heading_levels(text_lines, fm.body_start, body_end)
     chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end, headings), headings)
-    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings)
-    references = read_reference_list(text_lines, heading, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if heading is not None else []
+    for begin, end in found.body_inside if found else ():  # prose the extraction put inside the list
+        chunks += _chunks(text_lines, begin, end)
+    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
+    references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
+    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     meta = Meta(
         udc=fm.udc,
         irsti=fm.irsti,
