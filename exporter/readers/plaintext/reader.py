@@ -218,6 +218,9 @@ def read_plaintext(source: SourceText) -> Document:
     notes = control_characters(lines, path)
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
+    if source.repaired:
+        label, line, count = source.repaired
+        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {label} and saved again (mojibake) repaired on {count} line(s); columns there count the repaired text", path, line, 1))
     repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
     lines = repair.lines
     if repair.note:
