@@ -31,7 +31,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REFERENCES = [
     "ECMA International. ECMA-376: Office Open XML File Formats. Part 1: Fundamentals and Markup Language Reference. 5th ed. Geneva: Ecma International, 2021.",
     "Lopez P. GROBID: Combining Automatic Bibliographic Data Recognition and Term Extraction for Scholarship Publications // Research and Advanced Technology for Digital Libraries (ECDL 2009). Lecture Notes in Computer Science, vol. 5714. Berlin: Springer, 2009. P. 473–474.",
-    "Councill I. G., Giles C. L., Kan M.-Y. ParsCit: an Open-source CRF Reference String Parsing Package // Proceedings of the Sixth International Conference on Language Resources and Evaluation (LREC 2008). Marrakech: ELRA, 2008.",
+    "Councill I. G., Giles C. L., Kan M.-Y. ParsCit: an Open-source CRF Reference String Parsing Package // Proceedings of the Sixth International Conference on Language Resources and Evaluation (LREC 2008). Marrakech: ELRA, 2008. P. 661–667.",
     "Tkaczyk D., Szostek P., Fedoryszak M., Dendek P. J., Bolikowski Ł. CERMINE: automatic extraction of structured metadata from scientific literature // International Journal on Document Analysis and Recognition. 2015. Vol. 18, no. 4. P. 317–335.",
     "ГОСТ Р 7.0.5–2008. Библиографическая ссылка. Общие требования и правила составления. М.: Стандартинформ, 2008. 19 с.",
 ]

@@ -78,6 +78,7 @@ class Styles:
     def __init__(self, root):
         self.nodes = {}
         self.default_paragraph = None
+        self._cache: dict = {}  # (question, style id) -> answer: styles are asked once per paragraph
         if root is None:
             return
         for style in root.iterchildren(W + "style"):
@@ -89,6 +90,12 @@ class Styles:
                 self.default_paragraph = sid
 
     def name(self, sid: str | None) -> str:
+        key = ("name", sid)
+        if key not in self._cache:
+            self._cache[key] = self._name(sid)
+        return self._cache[key]
+
+    def _name(self, sid: str | None) -> str:
         node = self.nodes.get(sid or self.default_paragraph or "")
         return (attr(child(node, "name"), "val") or sid or "") if node is not None else (sid or "")
 
@@ -102,6 +109,12 @@ class Styles:
             sid = attr(child(self.nodes[sid], "basedOn"), "val")
 
     def ppr_value(self, sid: str | None, path: tuple[str, ...]):
+        key = ("ppr", sid, path)
+        if key not in self._cache:
+            self._cache[key] = self._ppr_value(sid, path)
+        return self._cache[key]
+
+    def _ppr_value(self, sid: str | None, path: tuple[str, ...]):
         for node in self.chain(sid):
             target = node.find(W + "pPr")
             for name in path:
@@ -111,6 +124,12 @@ class Styles:
         return None
 
     def numbering(self, sid: str | None) -> tuple[str | None, int | None]:
+        key = ("num", sid)
+        if key not in self._cache:
+            self._cache[key] = self._numbering(sid)
+        return self._cache[key]
+
+    def _numbering(self, sid: str | None) -> tuple[str | None, int | None]:
         for node in self.chain(sid):
             numpr = child(child(node, "pPr"), "numPr")
             if numpr is not None:
@@ -118,6 +137,12 @@ class Styles:
         return None, None
 
     def run_flag(self, sid: str | None, name: str) -> bool:
+        key = ("run", sid, name)
+        if key not in self._cache:
+            self._cache[key] = self._run_flag(sid, name)
+        return self._cache[key]
+
+    def _run_flag(self, sid: str | None, name: str) -> bool:
         for node in self.chain(sid):
             flag = child(child(node, "rPr"), name)
             if flag is not None:
@@ -327,17 +352,18 @@ class BodyWalker:
         return None
 
     def _run(self, run, para: Para, fmt: dict) -> None:
-        rpr = child(run, "rPr")
-        char_style = attr(child(rpr, "rStyle"), "val")
+        first = run[0] if len(run) else None
+        props = {node.tag: node for node in first} if first is not None and first.tag == W + "rPr" else {}
+        char_style = attr(props.get(W + "rStyle"), "val")
 
         def flag(name: str) -> bool:
-            node = child(rpr, name)
+            node = props.get(W + name)
             if node is not None:
                 return _on(node)
             return self.styles.run_flag(char_style, name) if char_style else False
 
-        vert = attr(child(rpr, "vertAlign"), "val")
-        size = _int_or_none(attr(child(rpr, "sz"), "val"))
+        vert = attr(props.get(W + "vertAlign"), "val")
+        size = _int_or_none(attr(props.get(W + "sz"), "val"))
         if size and (para.size is None or size > para.size):
             para.size = size
         link = fmt.get("link")

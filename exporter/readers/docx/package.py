@@ -57,9 +57,11 @@ def check_package(path: str, data: bytes) -> None:
     for info in members:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
-        too_big = info.file_size > (MAX_XML_PART_BYTES if _is_xml(info.filename) else MAX_PART_BYTES)
-        if too_big or (ratio > MAX_RATIO and info.file_size > 1_000_000):
-            raise InputError(path, f"member {info.filename} unpacks to {info.file_size} bytes from {info.compress_size} (refused as a zip bomb)")
+        limit = MAX_XML_PART_BYTES if _is_xml(info.filename) else MAX_PART_BYTES
+        if info.file_size > limit:
+            raise InputError(path, f"member {info.filename} unpacks to {info.file_size} bytes, more than {limit} (refused as a zip bomb)")
+        if ratio > MAX_RATIO and info.file_size > 1_000_000:
+            raise InputError(path, f"member {info.filename} unpacks to {info.file_size} bytes, over {MAX_RATIO} times its packed size (refused as a zip bomb)")
     if total > MAX_TOTAL_BYTES:
         raise InputError(path, f"unpacks to {total} bytes (refused as a zip bomb)")
     names = {info.filename for info in members}

@@ -49,13 +49,26 @@ def context_at(text: str, start: int, end: int | None = None, width: int = 30) -
 
 
 def _open(path: str):
+    """python-docx's view of the package (parts, relationships, styles) and the body element,
+    parsed again from the part's bytes as plain lxml: walking python-docx's element classes
+    costs several times more per node."""
+    import zipfile
+
     import docx
 
     data = read_package(path)
     try:
-        return docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        document = docx.Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = parse(archive.read(str(document.part.partname).lstrip("/")))
+    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    from .xml import W
+
+    body = root.find(W + "body")
+    if body is None:
+        raise InputError(path, "has no document body")
+    return document, body
 
 
 def _part_root(document, reltype: str):
@@ -130,6 +143,8 @@ class _Builder:
                     if i and inner:
                         inner.append(Text(" "))
                     inner.extend(self.inlines(p, number, note_column=pos + 1))
+                if inner and isinstance(inner[0], Text):  # Word puts a space after the note mark
+                    inner[0] = Text(inner[0].text.lstrip())
                 out.append(Footnote(tuple(inner)))
                 continue
             if atom.kind == "math":
@@ -243,8 +258,8 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
     The title is the paragraph in a Title style (`Title`, `paper title`), else the first one
-    set apart by a heading style, a larger font, bold type, or capitals, that is not a labelled
-    field or a line of names. Labelled fields (UDC, abstract, keywords…) use the plain-text
+    set apart by a heading style, a larger font, bold type, or capitals, with only labelled
+    fields (UDC…) and lines of names before it. Labelled fields (UDC, abstract, keywords…) use the plain-text
     reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
     paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
     digits, e-mails and roles dropped) or paragraphs in an Author style.
@@ -260,12 +275,10 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
             first = " ".join(p.text.split("\n")[0].split())
             if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None:
                 continue
-            if len(first) > 400:
-                break
             big = body_size is not None and p.size is not None and p.size > body_size
-            if p.outline is not None or big or _bold_all(p) or is_title_line(first):
+            if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
                 title_at = i
-                break
+            break  # only labelled lines and by-lines come before a title
     last = -1
     if title_at is not None:
         fields["title"] = " ".join(region[title_at].text.split("\n")[0].split()) or None
@@ -405,7 +418,7 @@ def _entry_text(para: Para) -> str:
 
 
 def read_docx(path: str) -> Document:
-    document = _open(path)
+    document, body = _open(path)
     try:
         styles = Styles(document.styles.element)
         try:
@@ -415,13 +428,24 @@ def read_docx(path: str) -> Document:
         numbering = Numbering(numbering_root)
         links = _links(document)
         walker = BodyWalker(styles, numbering, links)
-        items = walker.walk_body(document.element.body)
+        items = walker.walk_body(body)
         notes_by_id = _notes(document, lambda: BodyWalker(styles, Numbering(numbering_root), links))
     except InputError:
         raise
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
     return build_document(path, items, notes_by_id)
+
+
+def _sample(paras: list[Para], size: int = 20_000) -> str:
+    """The first `size` characters of text: enough to tell kk, ru and en apart."""
+    parts, total = [], 0
+    for p in paras:
+        parts.append(p.text)
+        total += len(parts[-1])
+        if total >= size:
+            break
+    return " ".join(parts)[:size]
 
 
 def _count(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
@@ -446,7 +470,7 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
     if not filled and not table_at:
         raise InputError(path, "contains no text")
-    language = detect_language(" ".join(p.text for p in paras)[:200_000])
+    language = detect_language(_sample(paras))
     meta, body_start_filled = read_meta([paras[i] for i in filled], language)
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
     heading, rows, list_end = find_list(paras, body_start)
