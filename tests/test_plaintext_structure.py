@@ -404,3 +404,31 @@ def test_unrepairable_mojibake_is_refused():
     with pytest.raises(InputError) as info:
         read_text(garbled, "bad.txt")
     assert str(info.value).startswith("bad.txt:1: ") and "mojibake" in str(info.value)
+
+
+# ---- UTF-8 mojibake in the file (text once read in a code page and saved again) -----------
+
+
+def test_kazakh_utf8_mojibake_repaired_genuine_lines_kept():
+    from exporter.readers.plaintext.sourcefile import decode
+
+    spoiled = "Қазақстан мен Қытай арасындағы байланыс [1].".encode("utf-8").decode("cp1251")
+    assert spoiled.startswith("ТљР°Р·Р°Т›")
+    source = decode("p.txt", ("мәтін\n" + spoiled + "\n").encode("utf-8"), repair=True)
+    assert source.text == "мәтін\nҚазақстан мен Қытай арасындағы байланыс [1].\n"
+    assert source.repaired == ("Windows-1251", 2, 1)
+    doc = read_plaintext(source)
+    (note,) = [n for n in doc.notes if n.code == "TXT003"]
+    assert (note.line, note.column) == (2, 1) and "Windows-1251" in note.message
+
+
+def test_utf8_mojibake_still_refused_without_repair_and_through_two_code_pages():
+    from exporter.readers.plaintext.sourcefile import decode
+
+    ru = "Торговля между степью и Синьцзяном [1].\n"  # the hostile corpus's line
+    with pytest.raises(InputError):
+        decode("refs.bib", ru.encode("utf-8").decode("cp1251").encode("utf-8"))  # .bib files: refused
+    two = ru.encode("utf-8").decode("cp1251") + "Café au lait [1].\n".encode("utf-8").decode("cp1252")
+    with pytest.raises(InputError) as info:
+        decode("p.txt", two.encode("utf-8"), repair=True)
+    assert "is mojibake" in str(info.value)

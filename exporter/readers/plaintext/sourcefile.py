@@ -293,13 +293,13 @@ def repair_utf8_mojibake(text: str) -> tuple[str, tuple[str, int, int]] | None:
     """UTF-8 text once read as Windows-1251, Windows-1252 or Latin-1 and saved again, turned
     back line by line; None where the evidence is not good enough (the caller then refuses).
 
-    Evidence: each line holding the marks of it (`РўРѕСЂРі`, `CafÃ©`) re-encodes into valid
-    UTF-8 three or more characters shorter, every such line through the same code page, and
-    the repaired lines read as prose (`_plausibility` ≥ 0.5). Genuine lines (`мәтін`: `ә` has
+    Evidence: each line holding the marks of it (`РўРѕСЂРі`, `CafÃ©`) re-encodes into shorter
+    valid UTF-8 (one line at least three characters shorter), every such line through the
+    same code page, and the repaired lines read as prose (`_plausibility` ≥ 0.5). Genuine lines (`мәтін`: `ә` has
     no Windows-1251 byte) are kept as they are. Line ends are kept, so line numbers stay.
     """
     parts = re.split(r"(\r\n|\r|\n)", text)
-    fixed_parts, label, first, count = list(parts), None, 0, 0
+    fixed_parts, label, first, count, longest = list(parts), None, 0, 0, 0
     for index in range(0, len(parts), 2):
         line = parts[index]
         if not _MOJIBAKE.search(line):
@@ -309,14 +309,15 @@ def repair_utf8_mojibake(text: str) -> tuple[str, tuple[str, int, int]] | None:
                 fixed = line.encode(codec).decode("utf-8")
             except UnicodeError:
                 continue
-            if len(line) - len(fixed) >= 3:
+            if len(fixed) < len(line):
                 if label not in (None, name) or _plausibility(fixed) < 0.5:
                     return None
                 label, fixed_parts[index] = name, fixed
                 count += 1
                 first = first or index // 2 + 1
+                longest = max(longest, len(line) - len(fixed))
                 break
-    if label is None:
+    if label is None or longest < 3:
         return None
     return "".join(fixed_parts), (label, first, count)
 
