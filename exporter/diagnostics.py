@@ -37,6 +37,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "REF017": (Severity.WARNING, "cited page outside the entry's pages"),
     "TXT001": (Severity.WARNING, "control character removed"),
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
+    "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
+    "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
 }
 
