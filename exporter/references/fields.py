@@ -224,10 +224,22 @@ def find_year(f: _Fields) -> None:
     blocked = _dates_and_links(f) + [(s, e) for name, (_, s, e) in f.items.items() if name in ("pages", "volume", "number", "pagetotal")]
     candidates = [m for m in re.finditer(rf"(?<![\d\w./-]){_YEAR}(?![\d\w]|\.\d)", text) if not any(a < m.end() and m.start() < b for a, b in blocked)]
     if not candidates:
+        find_implausible_year(f, blocked)
         return
     set_off = [m for m in candidates if re.search(r"(?:[–—.,(;:]\s?|\s[–—]\s|^)$", text[max(0, m.start() - 3) : m.start()]) and re.match(r"\s?(?:[.,;:)\]]|[a-z]?\)|$)", text[m.end() :])]
     pick = (set_off or candidates)[0]
     f.add("year", pick.start(), pick.end())
+
+
+def find_implausible_year(f: _Fields, blocked: list[tuple[int, int]]) -> None:
+    """With no plausible year, a four-digit number standing where a year stands — after a
+    month (`May 7, 0213.`), after GOST's `. – `, or in brackets — is kept as the year, so the
+    year check can report the typo instead of the entry seeming to have none."""
+    months = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s\d{1,2})?,?\s"
+    for m in re.finditer(rf"(?:{months}|\.\s[–—]\s|\()(\d{{4}})(?=[.,;)]|\s*$)", f.text):
+        if not any(a < m.end(1) and m.start(1) < b for a, b in blocked):
+            f.add("year", m.start(1), m.end(1))
+            return
 
 
 def find_authors(f: _Fields) -> int:
@@ -509,14 +521,27 @@ def with_fields(entry: Entry, joined=None) -> Entry:
     )
 
 
-def entry_values(entry: Entry) -> dict[str, str]:
+def entry_values(entry: Entry, render: bool = True) -> dict[str, str]:
     """An entry's fields as plain text under BibTeX names, whatever its origin: own-list fields
-    as parsed, .bib fields decoded from LaTeX (`{\\"o}` -> ö, `--` -> –)."""
+    as parsed, .bib fields decoded from LaTeX (`{\\"o}` -> ö, `--` -> –).
+
+    `render=False` strips LaTeX markup instead of rendering it (`{\\"o}` -> o): enough to test
+    and compare values, and a thousand times cheaper than pylatexenc (a 50 000-entry .bib
+    is checked in seconds, not minutes)."""
     if entry.origin == "bibtex":
+        if not render:
+            return {name: _strip_latex(value) for name, value in entry.fields}
         from .bibtex import latex_to_unicode
 
         return {name: latex_to_unicode(value) for name, value in entry.fields}
     return dict(entry.fields)
+
+
+def _strip_latex(value: str) -> str:
+    if "\\" not in value and "{" not in value and "$" not in value:
+        return " ".join(value.split())
+    value = re.sub(r"\\[a-zA-Z]+\*?\s?|\\.|[{}$]", "", value)
+    return " ".join(value.split())
 
 
 def family_names(author: str | None) -> list[str]:
