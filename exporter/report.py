@@ -33,6 +33,8 @@ def check_json(linked: Linked) -> dict:
                 item["page"] = cite.span.page
             if cite.span.paragraph is not None:
                 item["paragraph"] = cite.span.paragraph
+            if ref.metadata:  # what a Zotero/Mendeley citation field says the item is
+                item["metadata"] = dict(ref.metadata)
             citations.append(item)
             if ref.entry is None:
                 unresolved.add(ref.label)
