@@ -68,14 +68,31 @@ def _entry_text(item: dict) -> tuple[str | None, dict | None]:
     if path not in cache_:
         cache_[path] = read_document(str(path))
     for entry in cache_[path].references:
-        if entry.span.line == item["line"]:
-            fields = dict(entry.fields)
-            if not entry.fields:  # a reader that does not parse fields yet
-                parsed = parse_entry(entry.text)
-                fields = {name: value for name, value, _, _ in parsed.fields}
-                return entry.text, fields | {"_form": parsed.form}
-            return entry.text, fields | {"_form": entry.form}
-    return "", {}
+        if entry.span.line == item["line"] and entry.fields:
+            return entry.text, dict(entry.fields) | {"_form": entry.form}
+    # The reader reads another list of this paper (say the Russian one, where the labels are
+    # on the transliterated one after it), or splits it otherwise: join the labelled lines as
+    # the reader joins an entry's lines, and read that.
+    text = _joined_lines(path, item["line"], item["end_line"])
+    parsed = parse_entry(text)
+    return text, {name: value for name, value, _, _ in parsed.fields} | {"_form": parsed.form}
+
+
+@cache
+def _source_lines(path: Path) -> tuple[list[str], object]:
+    from exporter.readers.plaintext import normalize
+    from exporter.readers.plaintext.sourcefile import read_source
+
+    lines = read_source(str(path)).lines
+    return lines, normalize.attested_words(lines)
+
+
+def _joined_lines(path: Path, first: int, last: int) -> str:
+    from exporter.readers.plaintext import join_lines
+
+    lines, lexicon = _source_lines(path)
+    marker = re.match(r"\s*(?:\[\d{1,6}\]|\d{1,6}[.)])\s*(?=\S)", lines[first - 1])
+    return join_lines([(n, lines[n - 1]) for n in range(first, last + 1)], lexicon, marker.end() if marker else 0).text
 
 
 @cache
