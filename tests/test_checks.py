@@ -213,3 +213,14 @@ def test_year_typo_is_read_and_reported():
     item = own("Apalkov D., Khvalkovskiy A. Spin-Transfer Torque Magnetic Random Access Memory (STT-MRAM) — ACM Journal on Emerging Technologies in Computing Systems (JETC), Volumes 9(2), May 7, 0213.")
     assert item.values["year"] == "0213"
     assert codes(checks.check_year(item, this_year=2026)) == ["REF011"]
+
+
+def test_two_parts_in_one_journal_are_not_one_work():
+    # ru_yagyaeva_data_networks.txt, entries 5 and 6: the same authors, journal and year, other issue and pages.
+    five = own("Ягьяева Л.Т., Перухин М.Ю., Обади Абдулфаттах. Высокоскоростные распределенные сети. «Вестник казанского технологического университета» №6, 2013. С.240-241.", 5)
+    six = own("Ягьяева Л.Т., Перухин М.Ю., Обади Абдулфаттах. Распределенная система управления. «Вестник казанского технологического университета» №9, 2013. С.291-293.", 6)
+    assert checks.check_duplicates([five, six]) == []
+    # en_iqbal_requirement_prioritization.txt, entries 18 and 21: one book listed twice.
+    a = own("Saaty T.,”The Analytic Hierarchy Process: Planning, Priority Setting, Resource, Allocation”, McGraw-Hill, New York, 1980", 18)
+    b = own("Saaty T,”The Analytic Hierarchy Process: Planning, Priority Setting, Resource, Allocation”, McGraw-Hill, New York, 1980.", 21)
+    assert codes(checks.check_duplicates([a, b])) == ["BIB005"]

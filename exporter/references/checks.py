@@ -277,12 +277,28 @@ def check_duplicates(items: list[Checked]) -> list[Diagnostic]:
             continue
         bucket = seen.setdefault((first, year, tuple(re.findall(r"\d+", title))), [])
         match = process.extractOne(title, [t for _, t in bucket], scorer=fuzz.token_sort_ratio, score_cutoff=95) if bucket else None
-        if match:
-            other = bucket[match[2]][0]
+        other = bucket[match[2]][0] if match else None
+        if other is not None and _same_locators(item.values, other.values):
             out.append(item.finding("BIB005", f"repeats entry {_name(other.entry)} (same authors, title and year)"))
         else:
             bucket.append((item, title))
     return out
+
+
+def _same_locators(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two entries that both give pages, a volume or an issue, and give different ones, are two
+    parts (two articles of one author in one journal and year), whatever their titles."""
+    for name in ("pages", "volume", "number"):
+        x, y = a.get(name), b.get(name)
+        if not (x and y):
+            continue
+        if name == "pages":  # `80-92` and `80–92` are one range
+            x, y = re.sub(r"\D+", "-", x), re.sub(r"\D+", "-", y)
+        else:  # `№ 2 (2)` and `№ 2` are one issue: compare the first number
+            x, y = re.findall(r"\d+", x)[:1], re.findall(r"\d+", y)[:1]
+        if x != y:
+            return False
+    return True
 
 
 # ---- citations against entries ------------------------------------------------------------------------

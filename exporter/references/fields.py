@@ -31,7 +31,7 @@ _SMALL_CAPS = rf"{_CAP}[’']?(?:\s?{_CAP}[’']?){{2,}}"
 _NAME_PATTERNS = (
     re.compile(rf"(?P<family>{_SMALL_CAPS})\s?,\s(?P<given>{_INITIALS})(?=[,\s])"),
     # Family, I. O.  /  Family I.O.
-    re.compile(rf"(?P<family>{_FAMILY}|{_FAMILY_UPPER}),?\s?(?P<given>{_INITIALS})"),
+    re.compile(rf"(?P<family>{_FAMILY}|{_FAMILY_UPPER})(?:,\s?|\s)(?P<given>{_INITIALS})"),
     # I. O. Family
     re.compile(rf"(?P<given>{_INITIALS})\s?(?P<family>{_FAMILY})(?![.{_LO}])"),
     # Vancouver and Chinese journals: Family IO / Family I O (initials without dots)
@@ -162,7 +162,7 @@ def find_pages(f: _Fields) -> None:
     def ok(m) -> bool:
         return not any(a < m.end() and m.start() < b for a, b in blocked)
 
-    labelled = re.compile(rf"(?<![{_LO}{_UP}\d])(?<!\d\s)(?:(?:[СCсc]|[Pp]p?|[SБб]|[Сс]тр|[Pp]ages)\.|pp(?=\s\d))\s?(?:{_RANGE}|(\d{{1,6}})(?![\d\w]|\.\d))")
+    labelled = re.compile(rf"(?<![{_LO}{_UP}\d])(?<!\d\s)(?:(?:[СCсc]|[Pp]p?|PP|Р|[SБб]|[Сс]тр|[Pp]ages)\.|[Pp]p(?=\s\d)|PP(?=\s\d))\s?(?:{_RANGE}|(\d{{1,6}})(?![\d\w]|\.\d))")
     for m in labelled.finditer(text):
         if ok(m) and not re.match(r"\s?\d|\w", text[m.end() :]):
             if m[1]:
@@ -415,7 +415,11 @@ def find_publisher(f: _Fields) -> None:
     """`– М. : Наука, 1987.` / `Алматы: Қазақ университеті, 2010.` (GOST: city `:` publisher `,`
     year); `Moscow, Nauka Publ., 1975` (transliterated lists); `Springer-Verlag, Berlin, 2000`."""
     text = f.text
-    m = re.search(rf"(?:^|[.–—]\s)((?:[{_UP}][{_LO}{_UP}]*\.|[{_UP}][{_LO}{_UP}]+(?:[-\s][{_UP}][{_LO}]+)*(?:,\s[A-Z]{{2}})?))\s?:\s?((?:[^:/.]|\.(?!\s[{_UP}][{_LO}])){{2,80}}?),\s(?:{_YEAR})\b", text)
+    # The place: `М.`, `СПб.`, `Алматы`, `Ростов-на-Дону`, `Reading, MA`, `Needham (MA)`,
+    # `Chichester ; Hoboken`; the publisher may hold initials (`ВКА им. А.Ф. Можайского`) but
+    # not a sentence end (`…политик. Алматы, 2007` is a title and a place).
+    place = rf"[{_UP}][{_LO}{_UP}]*\.|[{_UP}][{_LO}{_UP}]+(?:-[{_UP}{_LO}][{_LO}]*|\s[{_UP}][{_LO}]+)*(?:,\s[A-Z]{{2}}|\s\([A-Z]{{2}}\))?"
+    m = re.search(rf"(?:^|[.–—]\s)((?:{place})(?:\s?;\s?(?:{place}))?)\s?:\s?((?:[^:/.]|(?<=[{_UP}])\.|\.(?!\s(?:[{_UP}][{_LO}]|[–—]))){{2,80}}?),\s(?:{_YEAR})\b", text)
     if m and len(m[1]) < 30 and not re.fullmatch(r"URL|DOI|In|ISBN|ISSN|Режим|Available", m[1]):
         f.add("address", m.start(1), m.end(1))
         f.add("publisher", m.start(2), m.end(2))
