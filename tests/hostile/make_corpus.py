@@ -463,6 +463,53 @@ case("bib-crossref-inspected", {P: "мәтін [1].\n", B: "@book{x, title={X}, 
          {"key": "y", "number": 2, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",
           "fields": {"title": "Y", "year": "1999", "crossref": "x", "booktitle": "X"}}]})
 
+# ---- what the minimal .bib entries above lack (REF010) -------------------------------------------
+# The entries above are minimal on purpose (`@book{a, title={A}}`); the entry checks report
+# what each lacks for its type by BibTeX's rules (a book: year, publisher; an article: year,
+# journal, pages; a paper in proceedings: year, booktitle, pages; any other type: year). Read
+# off each entry above by hand: (case, key, number, line, what it lacks).
+BOOK = "a book without year, publisher"
+LACKS = {
+    "bib-unclosed-brace-keeps-the-rest": [("a", 1, 1, BOOK), ("c", 3, 3, BOOK), ("d", 4, 4, "an article without year, journal, pages")],
+    "bib-unclosed-quote-keeps-the-rest": [("a", 1, 1, BOOK), ("c", 3, 3, BOOK)],
+    "bib-unclosed-last-entry": [("a", 1, 1, BOOK)],
+    "bib-extra-closing-braces": [("a", 1, 1, BOOK), ("b", 2, 3, BOOK)],
+    "bib-duplicate-keys": [("a", 1, 1, BOOK), ("c", 3, 3, BOOK)],
+    "bib-duplicate-numbers": [("007", 7, 1, BOOK), ("7", 7, 2, BOOK)],
+    "bib-duplicate-field": [("e", 2, 2, BOOK)],
+    "bib-missing-title": [("a", 1, 1, "a book without publisher")],  # `@misc{b}`: a title is BIB003's, misc needs no year
+    "bib-no-key": [("b", 2, 2, BOOK)],
+    "bib-key-in-braces": [("b", 2, 2, BOOK)],
+    "bib-key-with-space": [("b", 2, 2, BOOK)],
+    "bib-key-with-newline": [("c", 3, 5, BOOK)],
+    "bib-superscript-key": [("²", 1, 1, BOOK), ("b", 2, 2, BOOK)],
+    "bib-numeric-keys": [("0", 0, 1, BOOK), ("99999999999", 2, 2, BOOK), ("3", 3, 3, BOOK)],
+    "bib-string-macros": [("a", 1, 4, "a book without year")],
+    "bib-broken-string-keeps-numbering": [("a", 1, 2, BOOK), ("b", 2, 4, BOOK), ("c", 3, 6, BOOK)],
+    "bib-crossref": [("child", 2, 2, "a paper in proceedings without pages")],  # year, booktitle, publisher come from `proc`
+    "bib-crossref-missing": [("orphan", 1, 1, "a paper in proceedings without year, booktitle or journal, pages")],
+    "bib-crossref-cycle": [("x", 1, 1, BOOK), ("y", 2, 2, BOOK)],
+    "bib-comment-and-preamble": [("real", 1, 3, BOOK)],
+    "bib-unknown-type": [("w", 1, 1, "an entry without year")],
+    "bib-parentheses": [("paren", 1, 1, BOOK)],
+    "bib-cr-line-ends": [("a", 1, 1, BOOK), ("c", 3, 3, BOOK)],
+    "bib-crlf-bom": [("a", 1, 1, BOOK), ("b", 2, 3, BOOK)],
+    "bib-utf16": [("a", 1, 1, BOOK)],
+    "bib-cp1251": [("a", 1, 1, BOOK)],
+    "bib-hostile-fields": [("h", 1, 1, BOOK)],
+    "bib-key-citation-unresolved": [("a", 1, 1, BOOK)],
+    "bib-ignores-own-list": [("a", 1, 1, BOOK)],
+    "ctl-in-bib-reported": [("a", 1, 1, "a book without publisher")],
+}
+for c in CASES:
+    for key, number, line, what in LACKS.get(c.name, ()):
+        name = f"[{number}]" if key == str(number) else f"'{key}' [{number}]"
+        c.expect["diagnostics"].append(["REF010", B, line, 1, f"entry {name}: {what}"])
+    if c.name in LACKS:
+        c.expect["diagnostics"].sort(key=lambda d: (d[1], d[2], d[3], d[0]))
+assert set(LACKS) <= {c.name for c in CASES}
+
+
 # ---- hostile text: printed literally in every edition --------------------------------------------
 
 HOSTILE_BODY = r"\input{/etc/passwd} \write18{touch pwned} \immediate\write\out{x} \catcode`\{=12 ^^5cinput \def\x{y} { unbalanced } } % # & $ _ ^ ~ \ {}"
