@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from functools import cache
 
-from .diagnostics import InputError
+from .diagnostics import Diagnostic, InputError
+from .terminal import Terminal
 
 EXIT_OK, EXIT_UNRESOLVED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -26,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("source")
     check.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    check.add_argument("--template", help="venue whose entry style (`form` under [bibliography]) the entries are checked against")
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
     inspect.add_argument("source")
     inspect.add_argument("--bib")
@@ -35,8 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
-    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved")
-    build.add_argument("--jobs", "-j", type=int, default=1, help="papers built in parallel (default: 1)")
+    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved or a character has no font (GLY001)")
+    build.add_argument("--jobs", "-j", type=int, help="papers built in parallel (default: every usable core when there are several papers)")
     build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
     fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
     fix.add_argument("source")
@@ -50,7 +53,15 @@ def _parser() -> argparse.ArgumentParser:
     bib.add_argument("--to", required=True, choices=("bibtex", "biblatex", "csl-json", "ris", "text"))
     bib.add_argument("--style", help="for --to text: a CSL style or a macro of the venue's bibliography.j2 (default: the venue's)")
     bib.add_argument("--template", default="kz-conference", help="venue whose style formats --to text (default: kz-conference)")
+    annotate = sub.add_parser("annotate", help="copy an author's .docx with a Word comment at each finding")
+    annotate.add_argument("source")
+    annotate.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
+    annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
     sub.add_parser("templates", help="list the venue templates")
+    serve = sub.add_parser("serve", help="run the web page and HTTP API (drop a paper, see its problems, download editions)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--workers", type=int, default=None, help="worker processes for checks, and as many for builds (default: one per core)")
     return parser
 
 
@@ -63,39 +74,45 @@ def _file_name(name: str) -> str:
     return name
 
 
-def _outputs(jobs: list[tuple[str, str | None]], formats: list[str], out) -> None:
-    """Refuse, before any work, a build where one output would overwrite another or an input."""
-    from pathlib import Path
+@contextmanager
+def _batch_gc():
+    """Python's cyclic garbage collector, set for this command's batch of builds (the CLI
+    process only: a Python caller of the build keeps its collector as it was).
 
-    from .build import safe_stem
-    from .writers import WRITERS
+    A build allocates hundreds of thousands of short-lived objects (layout fragments, XML
+    proxies), so the collector runs hundreds of times, each full collection walking every
+    object alive, the imported modules included. So what is alive when the batch starts is
+    frozen (no longer walked; forked workers do not copy those pages), and young objects are
+    collected less often; at the end one full collection frees the batch's garbage and what
+    is still alive is frozen too, so the interpreter's exit has little left to walk. The
+    process exits right after: nothing is ever unfrozen.
+    """
+    import gc
 
-    inputs = {Path(p).resolve(): p for source, bib in jobs for p in (source, bib) if p}
-    stems: dict[str, str] = {}
-    for source, _ in jobs:
-        stem = safe_stem(source)
-        if stem in stems and Path(stems[stem]).resolve() != Path(source).resolve():
-            raise InputError(source, f"its editions would be named {stem}.* like those of {stems[stem]}; rename one or build them apart")
-        stems.setdefault(stem, source)
-        for suffix in [WRITERS[f][1] for f in formats] + [".report.json"]:
-            target = (out / f"{stem}{suffix}").resolve()
-            if target in inputs:
-                raise InputError(inputs[target], f"would be overwritten by the edition {out / (stem + suffix)}; choose another --out")
+    from . import speedups
+
+    if not speedups.enabled("gc"):
+        yield
+        return
+    gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], 10_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.freeze()
 
 
 def _build(args) -> int:
     from pathlib import Path
 
-    from .build import build_many
+    from .build import build_many, default_workers, plan
     from .report import summary_line
-    from .templates import Template
-    from .writers import WRITERS
+    from .venue import Template
 
     formats = list(dict.fromkeys(f.strip() for f in args.to.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in WRITERS]
-    if unknown or not formats:
-        raise InputError("--to", f"unknown edition {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs", "must be at least 1")
     skipped: list[InputError] = []
     if args.sources:
@@ -118,9 +135,8 @@ def _build(args) -> int:
                 skipped.append(exc)
     template = Template.load(args.template)  # a bad name fails here, before any work
     out = Path(_file_name(args.out))
-    if out.exists() and not out.is_dir():
-        raise InputError(str(out), "is not a folder")
-    _outputs(jobs, formats, out)
+    plan(jobs, formats, out, template)  # refusals, before any work
+    jobs_n = args.jobs if args.jobs is not None else default_workers(len(jobs))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -128,18 +144,21 @@ def _build(args) -> int:
     for exc in skipped:
         print(f"exporter: error: {exc}", file=sys.stderr)
     unresolved, failed = False, bool(skipped)
+    terminal = Terminal()
     try:
-        for result in build_many(jobs, str(template.folder), formats, out, args.jobs, args.style) if jobs else ():
-            if isinstance(result, InputError):
-                print(f"exporter: error: {result}", file=sys.stderr)
-                failed = True
-                continue
-            report, files = result
-            for d in report["diagnostics"]:
-                print(f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}")
-            print(summary_line(report))
-            print(f"  wrote {', '.join(str(p) for p in files)}")
-            unresolved |= bool(report["unresolved"])
+        with _batch_gc(), terminal.progress(len(jobs), "building") as advance:
+            for result in build_many(jobs, str(template.folder), formats, out, jobs_n, args.style) if jobs else ():
+                advance()
+                if isinstance(result, InputError):
+                    print(f"exporter: error: {result}", file=sys.stderr)
+                    failed = True
+                    continue
+                report, files = result
+                for d in report["diagnostics"]:  # reports cross the worker pool as JSON
+                    terminal.finding(Diagnostic.from_json(d).format(), d["severity"], d["code"])
+                terminal.line(summary_line(report))
+                terminal.line(f"  wrote {', '.join(str(p) for p in files)}")
+                unresolved |= bool(report["unresolved"]) or any(d["code"] == "GLY001" for d in report["diagnostics"])
     except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
         raise InputError(exc.filename or str(out), f"cannot write the editions: {exc.strerror or exc}") from None
     if failed:
@@ -154,14 +173,15 @@ def _fix(args) -> int:
     from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_text, table
     from .pipeline import read_and_link
     from .readers import choose_reader
-    from .templates import Template
+    from .venue import Template
 
     if not args.renumber:
         raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
     source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
-    if choose_reader(source) not in ("plaintext", "markdown"):
-        raise InputError(source, "renumbering works on .txt and .md sources so far; save the paper as one of those")
-    ranges = bool(Template.load(args.template).section("bibliography").get("ranges", True))
+    kind = choose_reader(source)
+    if kind not in ("plaintext", "markdown", "docx"):
+        raise InputError(source, "renumbering works on .txt, .md and .docx sources; a PDF is an output, fix its source")
+    ranges = bool(Template.load(args.template).venue.bibliography.ranges)
     linked = read_and_link(source, bib)
     try:
         plan = plan_renumbering(linked)
@@ -173,9 +193,14 @@ def _fix(args) -> int:
     inputs = {Path(p).resolve() for p, _ in targets}
     if len({t.resolve() for _, t in targets}) < len(targets) or any(t.resolve() in inputs for _, t in targets):
         raise InputError(str(out), "the corrected copy would overwrite an input or another copy; choose another --out")
-    encoding = linked.document.encoding
-    text = _read_text(source, encoding)
-    fixed = [(targets[0][1], renumber_text(text, linked, plan, ranges).encode(encoding))]
+    if kind == "docx":
+        from .fix import renumber_docx
+        from .readers.docx.package import read_package
+
+        fixed = [(targets[0][1], renumber_docx(source, read_package(source), linked, plan, ranges))]
+    else:
+        encoding = linked.document.encoding
+        fixed = [(targets[0][1], renumber_text(_read_text(source, encoding), linked, plan, ranges).encode(encoding))]
     if bib:
         bib_encoding = "utf-8"
         fixed.append((targets[1][1], renumber_bib(_read_text(bib, bib_encoding), linked.document.references, plan).encode(bib_encoding)))
@@ -198,11 +223,16 @@ def _read_text(path: str, encoding: str) -> str:
     return read_bytes(path).decode(encoding)
 
 
+def _venue_form(template) -> str | None:
+    """The entry form a venue expects (`form` under [bibliography], validated by the venue)."""
+    return template.venue.bibliography.form
+
+
 def _bib(args) -> int:
     from .bibliography import used_entries
     from .pipeline import read_and_link
     from .references.bibwriter import write
-    from .templates import Template
+    from .venue import Template
 
     template = Template.load(args.template)
     if args.style:
@@ -231,7 +261,7 @@ def _print_json(obj: dict) -> None:
 def run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "templates":
-        from .templates import available, Template
+        from .venue import available, Template
 
         for name, folder in available().items():
             print(f"{name:16} {Template(name, folder).description}")
@@ -240,12 +270,30 @@ def run(argv: list[str]) -> int:
         return _bib(args)
     if args.command == "build":
         return _build(args)
+    if args.command == "annotate":
+        from .annotate import annotate
+
+        target, added = annotate(_file_name(args.source), args.bib and _file_name(args.bib), args.out and _file_name(args.out))
+        print(f"{args.source}: {added} comment{'s' * (added != 1)} added, wrote {target}")
+        return EXIT_OK
     if args.command == "fix":
         return _fix(args)
-    from .pipeline import read_and_link
-    from .report import check_json, model_json, summary_line, text_lines
+    if args.command == "serve":
+        if args.workers is not None and args.workers < 1:
+            raise InputError("--workers", "must be at least 1")
+        from .web.app import serve
 
-    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+        serve(args.host, args.port, args.workers)
+        return EXIT_OK
+    from .pipeline import read_and_link
+    from .report import check_json, model_json, summary_line
+
+    expected_form = None
+    if getattr(args, "template", None):
+        from .venue import Template
+
+        expected_form = _venue_form(Template.load(args.template))
+    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))
@@ -253,9 +301,10 @@ def run(argv: list[str]) -> int:
     if args.json:
         _print_json(report)
     else:
-        for line in text_lines(linked):
-            print(line)
-        print(summary_line(report))
+        terminal = Terminal()
+        for d in linked.diagnostics:
+            terminal.finding(d.format(), d.severity.value, d.code)
+        terminal.line(summary_line(report))
     return EXIT_UNRESOLVED if report["unresolved"] else EXIT_OK
 
 

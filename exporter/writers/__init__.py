@@ -12,9 +12,13 @@ from datetime import datetime, timezone
 from functools import cached_property
 from importlib import import_module
 
+from ..diagnostics import InputError
 from ..linker import Linked, iter_citations
-from ..model import BulletList, Citation, Document, Entry, Paragraph, Quote, Text
-from ..templates import Run, Template, TitleLine
+from ..model import (
+    BulletList, Citation, Document, Emph, Entry, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript,
+    Superscript, Table, Text,
+)
+from ..venue import Labels, Run, Template, TitleLine, Venue
 
 # name -> (module, file suffix); modules are imported only when that edition is built,
 # so `check` never loads reportlab or python-docx.
@@ -107,11 +111,15 @@ class Edition:
         return self.linked.document
 
     @property
+    def venue(self) -> Venue:
+        return self.template.venue
+
+    @property
     def language(self) -> str:
         return self.document.meta.language
 
     @cached_property
-    def labels(self) -> dict:
+    def labels(self) -> Labels:
         return self.template.labels(self.language)
 
     @cached_property
@@ -120,7 +128,12 @@ class Edition:
 
     @cached_property
     def entries(self) -> list[tuple[Entry, list[Run], str]]:
-        """The reference list in number order: entry, formatted runs, anchor."""
+        """The reference list in number order: entry, formatted runs, anchor.
+
+        The one place entries are formatted, for every edition: by `style` (`build --style`)
+        or the venue's `bibliography.style`, a CSL style or a macro of its bibliography.j2
+        (exporter/references/csl.py decides which).
+        """
         from ..references.csl import entry_runs
 
         ordered = sorted(self.document.references, key=lambda e: e.number)
@@ -138,11 +151,11 @@ class Edition:
 
     @property
     def list_unresolved(self) -> bool:
-        return bool(self.template.section("bibliography").get("list_unresolved", True)) and bool(self.unresolved)
+        return self.venue.bibliography.list_unresolved and bool(self.unresolved)
 
     def unresolved_note(self, item: Unresolved) -> str:
         """The flag's words: `[13] — no entry…`, naming the missing labels."""
-        return f"{', '.join('[' + l + ']' for l in item.labels)}: {self.labels.get('unresolved_note', 'no entry')} ({self.document.path}:{item.citation.span.line}:{item.citation.span.column})"
+        return f"{', '.join('[' + l + ']' for l in item.labels)}: {self.labels.unresolved_note} ({self.document.path}:{item.citation.span.line}:{item.citation.span.column})"
 
     @property
     def date(self) -> datetime:
@@ -150,33 +163,43 @@ class Edition:
 
 
 class Walker:
-    """One walk over the model for every writer: dispatch on node type, never drop a node."""
+    """One walk over the model for every writer: dispatch on node type, never drop a node.
+
+    The tables below name a method for every block and inline type of the model; a node of
+    any other type raises TypeError (a writer must not silently drop what it cannot draw).
+    """
+
+    BLOCKS = {Paragraph: "paragraph", Heading: "heading", Quote: "quote", BulletList: "bullet_list", Table: "table"}
+    INLINES = {
+        Text: "text", Citation: "citation", Emph: "emph", Strong: "strong", Superscript: "superscript",
+        Subscript: "subscript", Link: "link", Math: "math", Footnote: "footnote",
+    }
 
     def walk(self, blocks) -> None:
         for block in blocks:
             self.block(block)
 
     def block(self, block) -> None:
-        if isinstance(block, Paragraph):
-            self.paragraph(block)
-        elif isinstance(block, Quote):
-            self.quote(block)
-        elif isinstance(block, BulletList):
-            self.bullet_list(block)
-        else:
+        name = self.BLOCKS.get(type(block))
+        if name is None:
             raise TypeError(f"writer has no rule for block {type(block).__name__}")
+        getattr(self, name)(block)
 
     def inlines(self, nodes) -> None:
         for node in nodes:
-            if isinstance(node, Text):
-                self.text(node.text)
-            elif isinstance(node, Citation):
-                self.citation(node)
-            else:
+            name = self.INLINES.get(type(node))
+            if name is None:
                 raise TypeError(f"writer has no rule for inline {type(node).__name__}")
+            if name == "text":
+                self.text(node.text)
+            else:
+                getattr(self, name)(node)
 
     # Writers override these.
     def paragraph(self, block: Paragraph) -> None:
+        raise NotImplementedError
+
+    def heading(self, block: Heading) -> None:
         raise NotImplementedError
 
     def quote(self, block: Quote) -> None:
@@ -185,8 +208,42 @@ class Walker:
     def bullet_list(self, block: BulletList) -> None:
         raise NotImplementedError
 
+    def table(self, block: Table) -> None:
+        raise NotImplementedError
+
     def text(self, text: str) -> None:
         raise NotImplementedError
 
     def citation(self, cite: Citation) -> None:
         raise NotImplementedError
+
+    def emph(self, node: Emph) -> None:
+        raise NotImplementedError
+
+    def strong(self, node: Strong) -> None:
+        raise NotImplementedError
+
+    def superscript(self, node: Superscript) -> None:
+        raise NotImplementedError
+
+    def subscript(self, node: Subscript) -> None:
+        raise NotImplementedError
+
+    def link(self, node: Link) -> None:
+        raise NotImplementedError
+
+    def math(self, node: Math) -> None:
+        raise NotImplementedError
+
+    def footnote(self, node: Footnote) -> None:
+        raise NotImplementedError
+
+
+def math_text(text: str) -> str:
+    """A formula's text as one unit: its spaces do not break (no line break inside a formula)."""
+    return " ".join(text.split()).replace(" ", "\u00a0")
+
+
+def table_width(block: Table) -> int:
+    """The number of columns: the longest row (shorter rows are padded with empty cells)."""
+    return max((len(row) for row in block.rows), default=0)

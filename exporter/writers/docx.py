@@ -19,29 +19,32 @@ from copy import deepcopy
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Inches, Pt, RGBColor
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ..model import BulletList, Citation, Paragraph, Quote
-from ..templates import Run as StyledRun
-from . import Edition, Unresolved, Walker, citation_pieces
+from .. import speedups
+from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
+from ..venue import Run as StyledRun
+from ..venue import language
+from . import Edition, Unresolved, Walker, citation_pieces, math_text, table_width
 
 # ---- constants -----------------------------------------------------------------------------
 
-LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 EAST_ASIAN_TAG = "zh-CN"
 
-PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "LETTER": (Inches(8.5), Inches(11))}
-
+# The venue's alignment names (venue.ALIGNMENTS) as python-docx's constants.
 ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "centre": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
@@ -49,6 +52,10 @@ ALIGNMENTS = {
 BODY_STYLE = "Body Text"
 TITLE_STYLE = "Title"
 HEADING_STYLE = "Heading 1"
+HEADING_LEVELS = 6  # `Heading 1` … `Heading 6`; deeper headings take the last
+TABLE_STYLE = "Table Grid"
+FOOTNOTE_TEXT_STYLE, FOOTNOTE_TEXT_ID = "footnote text", "FootnoteText"
+FOOTNOTE_REF_STYLE, FOOTNOTE_REF_ID = "footnote reference", "FootnoteReference"
 LIST_STYLE = "List Bullet"
 QUOTE_STYLE = "Quote"
 BIBLIOGRAPHY_STYLE = "Bibliography"
@@ -69,12 +76,6 @@ _CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\
 def xml_safe(text: str) -> str:
     """Text an XML 1.0 document can hold: control characters become spaces (as the reader does)."""
     return _NOT_XML.sub(" ", text)
-
-
-def language_tag(language: str) -> str:
-    if language in LANGUAGE_TAGS:
-        return LANGUAGE_TAGS[language]
-    return language if "-" in language else "en-US"
 
 
 def render(edition: Edition) -> bytes:
@@ -140,16 +141,21 @@ class DocxWriter(Walker):
     def __init__(self, edition: Edition):
         self.edition = edition
         self.template = edition.template
-        self.body = self.template.section("body")
+        self.body = edition.venue.body
         self.main_family = self.template.main_faces["regular"].family
         self.main_face = self.template.fonts.main
-        self.lang = language_tag(edition.language)
+        self.lang = language(edition.language).tag
         self.unresolved: dict[Citation, Unresolved] = {item.citation: item for item in edition.unresolved}
         self.doc = docx.Document()
         self.current = None  # the python-docx paragraph being filled
         self._bookmark_id = 0
         self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self._body_end = None  # the body's closing `w:sectPr`, once found
+        # Inline styles the walk is inside of (Emph, Strong, Superscript, Subscript): depth counts.
+        self.in_italic = self.in_bold = self.in_super = self.in_sub = 0
+        self.part = self.doc.part  # where relationships of links go: the document, or the footnotes part
+        self._footnotes = None  # the footnotes part's `w:footnotes`, made on the first note
+        self.in_footnote = False
 
     # -- the whole document --
 
@@ -162,7 +168,11 @@ class DocxWriter(Walker):
         self._references()
         self._unresolved_list()
         self._core_properties()
-        return zip_members(package_members(self.doc))
+        if speedups.enabled("docxzip"):
+            return zip_members(package_members(self.doc))
+        out = io.BytesIO()
+        self.doc.save(out)
+        return normalize_zip(out.getvalue())
 
     def _drop_template_leftovers(self) -> None:
         """python-docx's template carries a thumbnail of an empty page and Word 2010 style copies."""
@@ -179,18 +189,18 @@ class DocxWriter(Walker):
             body.remove(p)
 
     def _page(self) -> None:
-        page = self.template.section("page")
+        page = self.edition.venue.page
         section = self.doc.sections[0]
-        width, height = PAGE_SIZES.get(str(page.get("size", "A4")).upper(), PAGE_SIZES["A4"])
-        section.page_width, section.page_height = width, height
-        margins = page.get("margins_cm", {})
-        section.top_margin = Cm(margins.get("top", 2.0))
-        section.bottom_margin = Cm(margins.get("bottom", 2.0))
-        section.left_margin = Cm(margins.get("left", 2.0))
-        section.right_margin = Cm(margins.get("right", 2.0))
+        width, height = page.size_cm
+        section.page_width, section.page_height = Cm(width), Cm(height)
+        margins = page.margins_cm
+        section.top_margin = Cm(margins.top)
+        section.bottom_margin = Cm(margins.bottom)
+        section.left_margin = Cm(margins.left)
+        section.right_margin = Cm(margins.right)
         section.header_distance = Cm(1.0)
         section.footer_distance = Cm(1.0)
-        if page.get("page_numbers", False):
+        if page.page_numbers:
             footer = section.footer.paragraphs[0]
             footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
             field = OxmlElement("w:fldSimple")
@@ -206,9 +216,9 @@ class DocxWriter(Walker):
 
     def _styles(self) -> None:
         styles = self.doc.styles
-        size = Pt(self.body.get("size_pt", 12))
-        indent = Cm(self.body.get("first_line_indent_cm", 0))
-        spacing = float(self.body.get("line_spacing", 1.0))
+        size = Pt(self.body.size_pt)
+        indent = Cm(self.body.first_line_indent_cm)
+        spacing = self.body.line_spacing
         black = RGBColor(0, 0, 0)
 
         # Document defaults: the main family in all four slots, the paper's language.
@@ -247,9 +257,9 @@ class DocxWriter(Walker):
         body = styles[BODY_STYLE]
         _reset_style(body)
         pf = body.paragraph_format
-        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.alignment = ALIGNMENTS[self.body.align]
         pf.first_line_indent = indent
-        pf.space_after = Pt(self.body.get("space_after_pt", 0))
+        pf.space_after = Pt(self.body.space_after_pt)
         pf.line_spacing = spacing
 
         title = styles[TITLE_STYLE]
@@ -263,21 +273,26 @@ class DocxWriter(Walker):
         pf.keep_with_next = True
         self._reset_linked_char_style("TitleChar")
 
-        heading = styles[HEADING_STYLE]
-        _reset_style(heading)
-        heading.font.size = size
-        heading.font.bold = True
-        heading.font.color.rgb = black
-        pf = heading.paragraph_format
-        pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        pf.space_before, pf.space_after = Pt(12), Pt(6)
-        pf.first_line_indent = Cm(0)
-        pf.keep_with_next = True
-        ppr = heading.element.get_or_add_pPr()
-        level = OxmlElement("w:outlineLvl")
-        level.set(qn("w:val"), "0")
-        ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-        self._reset_linked_char_style("Heading1Char", bold=True)
+        # Heading n: bold, the body's size, outline level n - 1
+        # (Word's navigation pane and PDF export bookmarks read it). Level 1 is also the
+        # references' heading, centred as the venues print it; deeper ones start left.
+        for n in range(1, HEADING_LEVELS + 1):
+            heading = styles[f"Heading {n}"]
+            _reset_style(heading)
+            heading.font.size = size
+            heading.font.bold = True
+            heading.font.italic = None
+            heading.font.color.rgb = black
+            pf = heading.paragraph_format
+            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER if n == 1 else WD_ALIGN_PARAGRAPH.LEFT
+            pf.space_before, pf.space_after = Pt(12), Pt(6)
+            pf.first_line_indent = Cm(0)
+            pf.keep_with_next = True
+            ppr = heading.element.get_or_add_pPr()
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), str(n - 1))
+            ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+            self._reset_linked_char_style(f"Heading{n}Char", bold=True)
 
         listing = styles[LIST_STYLE]  # keeps its numbering (the template's bullet list)
         numbering = deepcopy(listing.element.pPr.find(qn("w:numPr"))) if listing.element.pPr is not None else None
@@ -285,27 +300,26 @@ class DocxWriter(Walker):
         if numbering is not None:
             listing.element.get_or_add_pPr().append(numbering)
         pf = listing.paragraph_format
-        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.alignment = ALIGNMENTS[self.body.align]
         pf.left_indent = indent + Cm(0.63)
         pf.first_line_indent = -Cm(0.63)
-        pf.space_after = Pt(self.body.get("space_after_pt", 0))
+        pf.space_after = Pt(self.body.space_after_pt)
 
         quote = styles[QUOTE_STYLE]
         _reset_style(quote)
         quote.font.italic = True
         quote.font.color.rgb = black
         pf = quote.paragraph_format
-        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.alignment = ALIGNMENTS[self.body.align]
         pf.left_indent = pf.right_indent = indent
         pf.space_before, pf.space_after = Pt(6), Pt(6)
         self._reset_linked_char_style("QuoteChar", italic=True)
 
-        bib_section = self.template.section("bibliography")
         bibliography = _style(styles, BIBLIOGRAPHY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         bibliography.base_style = normal
-        bibliography.font.size = Pt(bib_section.get("size_pt", self.body.get("size_pt", 12)))
+        bibliography.font.size = Pt(self.edition.venue.bibliography.size_pt or self.body.size_pt)
         pf = bibliography.paragraph_format
-        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.alignment = ALIGNMENTS[self.body.align]
         pf.first_line_indent = indent
 
         unresolved = _style(styles, UNRESOLVED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
@@ -320,6 +334,14 @@ class DocxWriter(Walker):
         comment_text.font.size = Pt(10)
         comment_ref = _style(styles, "annotation reference", WD_STYLE_TYPE.CHARACTER, style_id="CommentReference")
         comment_ref.font.size = Pt(8)
+
+        # The footnote styles Word uses (python-docx's template lacks them).
+        note_text = _style(styles, FOOTNOTE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH, style_id=FOOTNOTE_TEXT_ID)
+        note_text.base_style = normal
+        note_text.font.size = Pt(max(8, self.body.size_pt - 2))
+        note_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        note_ref = _style(styles, FOOTNOTE_REF_STYLE, WD_STYLE_TYPE.CHARACTER, style_id=FOOTNOTE_REF_ID)
+        note_ref.font.superscript = True
 
     def _reset_linked_char_style(self, style_id: str, bold: bool = False, italic: bool = False) -> None:
         for element in self.doc.styles.element.style_lst:  # as `for style in styles`, without a proxy per style
@@ -362,10 +384,7 @@ class DocxWriter(Walker):
         text = xml_safe(text)
         if not text:
             return []
-        try:
-            pieces = self.template.fonts.runs(text)
-        except KeyError:  # `build` checks glyphs first; a direct caller gets the main font
-            pieces = [(self.main_face, text)]
+        pieces = self.template.fonts.runs(text)
         runs = []
         for face, chunk in pieces:
             # `container.add_run(chunk)` feeds python-docx's text appender one character at a
@@ -374,10 +393,13 @@ class DocxWriter(Walker):
             r = container._p.add_r()
             r.add_t(chunk)
             run = Run(r, container)
-            if bold or (styled is not None and styled.bold):
+            if bold or self.in_bold or (styled is not None and styled.bold):
                 run.bold = True
-            if italic or (styled is not None and styled.italic):
+            if italic or self.in_italic or (styled is not None and styled.italic):
                 run.italic = True
+            if self.in_super or self.in_sub:  # both at once cannot be shown: subscript wins
+                run.font.superscript = bool(self.in_super) and not self.in_sub
+                run.font.subscript = bool(self.in_sub)
             if size is not None:
                 run.font.size = size
             if face is not self.main_face and face.family != self.main_family:
@@ -404,6 +426,118 @@ class DocxWriter(Walker):
             self.current = self.add_paragraph(LIST_STYLE)
             self.inlines(item.inlines)
 
+    def heading(self, block: Heading) -> None:
+        self.current = self.add_paragraph(f"Heading {min(max(block.level, 1), HEADING_LEVELS)}")
+        self.inlines(block.inlines)
+
+    def table(self, block: Table) -> None:
+        """A Word table (the Table Grid style), equal columns; header rows bold and repeated on each page."""
+        width = table_width(block)
+        if not width:
+            return
+        table = self.doc.add_table(rows=len(block.rows), cols=width)
+        table.style = self.doc.styles[TABLE_STYLE]
+        outer = self.current
+        for n, (row, cells) in enumerate(zip(table.rows, block.rows)):
+            if n < block.header_rows:
+                header = OxmlElement("w:tblHeader")
+                row._tr.get_or_add_trPr().append(header)
+                self.in_bold += 1
+            for cell, inlines in zip(row.cells, cells):
+                self.current = cell.paragraphs[0]
+                self.inlines(inlines)
+            if n < block.header_rows:
+                self.in_bold -= 1
+        self.current = outer
+        self._body_end = None  # python-docx put the table before `w:sectPr`: look it up again
+
+    def _styled(self, attr: str, nodes) -> None:
+        setattr(self, attr, getattr(self, attr) + 1)
+        try:
+            self.inlines(nodes)
+        finally:
+            setattr(self, attr, getattr(self, attr) - 1)
+
+    def emph(self, node: Emph) -> None:
+        self._styled("in_italic", node.inlines)
+
+    def strong(self, node: Strong) -> None:
+        self._styled("in_bold", node.inlines)
+
+    def superscript(self, node: Superscript) -> None:
+        self._styled("in_super", node.inlines)
+
+    def subscript(self, node: Subscript) -> None:
+        self._styled("in_sub", node.inlines)
+
+    def link(self, node: Link) -> None:
+        """A `w:hyperlink` to the URL (an external relationship of the part it stands in)."""
+        p = self.current._p
+        mark = len(p)
+        self.inlines(node.inlines)
+        added = list(p)[mark:]
+        if not added:
+            return
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), self.part.relate_to(node.url, RT.HYPERLINK, is_external=True))
+        link.set(qn("w:history"), "1")
+        added[0].addprevious(link)
+        link_style = self._style_id(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+        for child in added:
+            if child.tag == qn("w:hyperlink"):  # a citation's own link inside: links do not nest
+                for r in list(child):
+                    link.append(r)
+                p.remove(child)
+                continue
+            if child.tag == qn("w:r"):
+                child.style = link_style
+            link.append(child)
+
+    def math(self, node: Math) -> None:
+        self.add_text(self.current, math_text(node.text))
+
+    def footnote(self, node: Footnote) -> None:
+        """A real Word footnote: a `w:footnoteReference` here, its text in the footnotes part."""
+        notes = self.footnotes_element()
+        note_id = len(notes.findall(qn("w:footnote"))) - 1  # after the separators -1 and 0
+        ref_style = self._style_id(FOOTNOTE_REF_STYLE, WD_STYLE_TYPE.CHARACTER)
+        r = self.current._p.add_r()
+        r.style = ref_style
+        reference = OxmlElement("w:footnoteReference")
+        reference.set(qn("w:id"), str(note_id))
+        r.append(reference)
+
+        note = OxmlElement("w:footnote")
+        note.set(qn("w:id"), str(note_id))
+        notes.append(note)
+        p = OxmlElement("w:p")
+        note.append(p)
+        p.style = self._style_id(FOOTNOTE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        mark = p.add_r()
+        mark.style = ref_style
+        mark.append(OxmlElement("w:footnoteRef"))
+        p.add_r().add_t(" ")
+        outer, outer_part, outer_flag = self.current, self.part, self.in_footnote
+        self.current, self.part, self.in_footnote = DocxParagraph(p, None), self._footnotes_part, True
+        try:
+            self.inlines(node.inlines)
+        finally:
+            self.current, self.part, self.in_footnote = outer, outer_part, outer_flag
+
+    def footnotes_element(self):
+        """The footnotes part's root, created with Word's two separator notes on first use."""
+        if self._footnotes is None:
+            xml = (
+                f"<w:footnotes {nsdecls('w', 'r')}>"
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+                "</w:footnotes>"
+            )
+            part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(xml), self.doc.part.package)
+            self.doc.part.relate_to(part, RT.FOOTNOTES)
+            self._footnotes_part, self._footnotes = part, part.element
+        return self._footnotes
+
     def text(self, text: str) -> None:
         self.add_text(self.current, text)
 
@@ -425,7 +559,8 @@ class DocxWriter(Walker):
         if item is not None and runs:
             for run in runs:
                 set_highlight(run._r.get_or_add_rPr())
-            self.comment(runs, self.edition.unresolved_note(item))
+            if not self.in_footnote:  # python-docx anchors comments in the document part only
+                self.comment(runs, self.edition.unresolved_note(item))
 
     def comment(self, runs: list, note: str) -> None:
         note = xml_safe(note)
@@ -439,10 +574,10 @@ class DocxWriter(Walker):
 
     def _title_block(self) -> None:
         lines = self.edition.title_lines
-        after = Pt(self.template.section("title_block").get("space_after_pt", 0))
+        after = Pt(self.edition.venue.title_block.space_after_pt)
         for i, line in enumerate(lines):
             p = self.add_paragraph(TITLE_STYLE)
-            p.alignment = ALIGNMENTS.get(line.align, WD_ALIGN_PARAGRAPH.LEFT)
+            p.alignment = ALIGNMENTS[line.align]
             if line.space_before_pt:
                 p.paragraph_format.space_before = Pt(line.space_before_pt)
             if i == len(lines) - 1 and after:
@@ -453,7 +588,7 @@ class DocxWriter(Walker):
     def _references(self) -> None:
         if not self.edition.entries:
             return
-        self.doc.add_paragraph(xml_safe(self.edition.labels.get("references", "References")), style=HEADING_STYLE)
+        self.doc.add_paragraph(xml_safe(self.edition.labels.references), style=HEADING_STYLE)
         for entry, runs, target in self.edition.entries:
             p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
             self.add_text(p, f"{entry.number}. ")
@@ -479,7 +614,7 @@ class DocxWriter(Walker):
     def _unresolved_list(self) -> None:
         if not self.edition.list_unresolved:
             return
-        self.doc.add_paragraph(xml_safe(self.edition.labels.get("unresolved", "Unresolved citations")), style=HEADING_STYLE)
+        self.doc.add_paragraph(xml_safe(self.edition.labels.unresolved), style=HEADING_STYLE)
         for item in self.edition.unresolved:
             p = self.add_paragraph(UNRESOLVED_STYLE)
             self.add_text(p, self.edition.unresolved_note(item))
@@ -491,7 +626,7 @@ class DocxWriter(Walker):
         props = self.doc.core_properties
         props.title = xml_safe(meta.title or "")
         props.author = xml_safe(", ".join(meta.authors))
-        udc = f"{self.edition.labels.get('udc', 'UDC')} {meta.udc}" if meta.udc else ""
+        udc = f"{self.edition.labels.udc} {meta.udc}" if meta.udc else ""
         props.subject = xml_safe(udc)
         props.keywords = xml_safe(", ".join(meta.keywords))
         props.language = self.lang
@@ -556,7 +691,8 @@ class _Members:
 def package_members(document) -> dict[str, bytes]:
     """The members `document.save()` would write, by name, without zipping them: saving
     deflates every part only for `normalize_zip` to inflate and deflate them again.
-    This is `OpcPackage.save` with `PackageWriter.write`'s steps (python-docx 1.2)."""
+    This is `OpcPackage.save` with `PackageWriter.write`'s private steps (python-docx 1.2):
+    the `docxzip` speed-up; `normalize_zip` after `save` is the plain path, same bytes."""
     from docx.opc.pkgwriter import PackageWriter
 
     package = document.part.package
@@ -570,7 +706,8 @@ def package_members(document) -> dict[str, bytes]:
 
 
 def normalize_zip(data: bytes) -> bytes:
-    """Re-zip a package: members in a fixed order, fixed dates and attributes, deflated."""
+    """Re-zip a saved package: members in a fixed order, fixed dates and attributes, deflated
+    (the plain path, when the `docxzip` speed-up is off)."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = {info.filename: source.read(info) for info in source.infolist()}
     return zip_members(members)

@@ -24,29 +24,30 @@ import reportlab
 from reportlab import rl_config
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.lib import colors
 from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
 
-from ..diagnostics import InputError
+from .. import speedups
 from ..fonts import Face, cache_read, cache_write
-from ..model import BulletList, Citation, Paragraph, Quote
-from ..templates import Run
-from . import Edition, Walker, citation_pieces, styled_runs
+from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
+from ..venue import Run, language
+from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
 
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
-ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT}
-# BCP 47 tags for the catalog's /Lang: screen readers pick their voice from it.
-LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US", "zh": "zh-CN", "tr": "tr-TR", "uz": "uz-UZ", "ky": "ky-KG", "de": "de-DE", "fr": "fr-FR"}
+# The venue's alignment names (venue.ALIGNMENTS) as reportlab's constants.
+ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 LINE_HEIGHT = 1.15  # Times-metric "single" spacing, as a word processor sets it
 BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
 FLAG_TEXT = "#C00000"
+LINK_COLOUR = "#1F4E79"  # external links: the DOCX edition's Hyperlink colour
 
 # Font registration is global to reportlab: do it once per process. A face is keyed by its
 # file and sub-font, and gets a distinct reportlab name if another file already took its name.
@@ -78,6 +79,8 @@ _TTFONT_ATTRS = {"fontName", "face", "encoding", "state", "_asciiReadable", "_sh
 def _tt_font(name: str, face: Face) -> TTFont:
     """`TTFont(name, path, subfontIndex=index)`, from the cached parse when there is one."""
     path = str(face.path)
+    if not speedups.enabled("rlfont"):
+        return TTFont(name, path, subfontIndex=face.index)
     state = cache_read("rlface", path, face.index, *_FACE_CACHE)
     if isinstance(state, dict):
         try:
@@ -176,13 +179,8 @@ class _Fonts:
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
-        try:
-            runs = self.fontset.runs(text)
-        except KeyError as exc:
-            ch = exc.args[0]
-            raise InputError(self.path, f"no font of the template has U+{ord(ch):04X} {ch!r}") from None
         out = []
-        for face, chunk in runs:
+        for face, chunk in self.fontset.runs(text):
             if face is self.main:
                 out.append(escape(chunk))
             else:
@@ -203,6 +201,11 @@ class _LinkCanvas(Canvas):
     before the label (`_putFragLine` records `cur_x`, not `cur_x_s`). The end is right, and a
     label has no spaces, so when a link ends its start is set to end minus the label's width.
     `label_widths` maps an href to a function of font size; ambiguous hrefs are left alone.
+
+    Upstream: seen in reportlab 5.1.0 (`reportlab/platypus/paragraph.py`, `_putFragLine`);
+    no report of it was found in reportlab's tracker (the reportlab-users list and
+    hg.reportlab.com), so it is still to be reported there with this description. The
+    workaround is not one of the switchable speed-ups: it fixes output, it does not save time.
     """
 
     label_widths: dict = {}
@@ -225,13 +228,13 @@ class _LinkCanvas(Canvas):
 
 
 class _Doc(SimpleDocTemplate):
-    """Adds outline entries for flowables tagged `_outline = (key, title)` as they are placed."""
+    """Adds outline entries for flowables tagged `_outline = (key, title, level)` as they are placed."""
 
     def afterFlowable(self, flowable):
         outline = getattr(flowable, "_outline", None)
         if outline:
-            key, title = outline  # the paragraph drew `<a name="key"/>`: the outline points there
-            self.canv.addOutlineEntry(title, key, level=0)
+            key, title, level = outline  # the paragraph drew `<a name="key"/>`: the outline points there
+            self.canv.addOutlineEntry(title, key, level=level)
 
 
 class _PdfWalker(Walker):
@@ -243,27 +246,67 @@ class _PdfWalker(Walker):
         self.buf: list[str] = []
         self.flagged = 0
         self.labels: dict[str, set[str]] = {}  # href -> the label texts that link there
-        page, body = edition.template.section("page"), edition.template.section("body")
-        self.size = float(body.get("size_pt", 12))
-        self.leading = self.size * LINE_HEIGHT * float(body.get("line_spacing", 1.0))
-        self.indent = float(body.get("first_line_indent_cm", 0)) * cm
-        after = float(body.get("space_after_pt", 0))
-        align = ALIGN.get(str(body.get("align", "justify")).lower(), TA_JUSTIFY)
+        body = edition.venue.body
+        self.size = body.size_pt
+        self.leading = self.size * LINE_HEIGHT * body.line_spacing
+        self.indent = body.first_line_indent_cm * cm
+        after = body.space_after_pt
+        align = ALIGN[body.align]
         base = dict(fontName=fonts.regular, fontSize=self.size, leading=self.leading, spaceAfter=after, splitLongWords=1, hyphenationLang="")
         self.body = ParagraphStyle("body", alignment=align, firstLineIndent=self.indent, **base)
         self.quote_style = ParagraphStyle("quote", alignment=align, leftIndent=self.indent, rightIndent=self.indent, spaceBefore=self.leading / 2, **{**base, "spaceAfter": max(after, self.leading / 2)})
         self.item = ParagraphStyle("item", alignment=align, leftIndent=self.indent + 0.5 * cm, bulletIndent=self.indent, bulletFontName=fonts.regular, bulletFontSize=self.size, **base)
-        self.heading = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
-        bib_size = float(edition.template.section("bibliography").get("size_pt", self.size))
-        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * float(body.get("line_spacing", 1.0)), firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="")
+        self.heading_style = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
+        bib_size = edition.venue.bibliography.size_pt or self.size
+        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * body.line_spacing, firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="")
         # The notes end in a long `path:line:col`: justified, the line before it would gape.
         self.note = ParagraphStyle("note", parent=self.entry, alignment=TA_LEFT)
+        self.footnote_style = ParagraphStyle("footnote", parent=self.entry, alignment=TA_LEFT, firstLineIndent=0)
+        self.cell = ParagraphStyle("cell", fontName=fonts.regular, fontSize=self.size, leading=self.size * LINE_HEIGHT, alignment=TA_LEFT, splitLongWords=1, hyphenationLang="")
+        # Headings: level 1 the size of the body + 2 pt, level 2 + 1 pt, deeper the body's.
+        self.headings = {
+            level: ParagraphStyle(f"h{level}", parent=self.heading_style, fontSize=self.size + max(0, 3 - level), leading=(self.size + max(0, 3 - level)) * LINE_HEIGHT, alignment=TA_LEFT)
+            for level in range(1, 7)
+        }
+        self.notes: list[str] = []  # footnotes' markup, numbered in order; printed after the body
+        self.outline_level = 0  # the last heading's outline level (levels may not jump down by more than one)
+        self.headings_seen = 0
 
     # -- blocks --------------------------------------------------------------------------
     def _collect(self, inlines) -> str:
-        self.buf = []
+        outer, self.buf = self.buf, []
         self.inlines(inlines)
-        return "".join(self.buf)
+        text, self.buf = "".join(self.buf), outer
+        return text
+
+    def heading(self, block: Heading) -> None:
+        from ..model import plain_text
+
+        self.headings_seen += 1
+        key = f"sec_{self.headings_seen}"
+        # The title is level 0 of the outline; a heading of level n goes under it as n - 1,
+        # but never more than one level below the entry before it (reportlab refuses a jump).
+        level = min(max(block.level, 1) - 1, self.outline_level + 1)
+        self.outline_level = level
+        para = RLParagraph(f'<a name="{key}"/>{self._collect(block.inlines)}', self.headings[min(max(block.level, 1), 6)])
+        para._outline = (key, " ".join(plain_text(block.inlines).split()), level)
+        self.story.append(para)
+
+    def table(self, block: Table) -> None:
+        width = table_width(block)
+        if not width:
+            return
+        data = []
+        for n, row in enumerate(block.rows):
+            cells = [self._collect(cell) for cell in row] + [""] * (width - len(row))
+            if n < block.header_rows:
+                cells = [f"<b>{c}</b>" if c else c for c in cells]
+            data.append([RLParagraph(c, self.cell) for c in cells])
+        frame = self.edition_width
+        table = RLTable(data, colWidths=[frame / width] * width, repeatRows=min(block.header_rows, len(data)), hAlign="LEFT")
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        self.story.append(table)
+        self.story.append(Spacer(1, self.leading / 2))
 
     def paragraph(self, block: Paragraph) -> None:
         self.story.append(RLParagraph(self._collect(block.inlines), self.body))
@@ -278,6 +321,32 @@ class _PdfWalker(Walker):
     # -- inlines -------------------------------------------------------------------------
     def text(self, text: str) -> None:
         self.buf.append(self.fonts.markup(text))
+
+    def emph(self, node: Emph) -> None:
+        self.buf.append(f"<i>{self._collect(node.inlines)}</i>")
+
+    def strong(self, node: Strong) -> None:
+        self.buf.append(f"<b>{self._collect(node.inlines)}</b>")
+
+    def superscript(self, node: Superscript) -> None:
+        self.buf.append(f"<super>{self._collect(node.inlines)}</super>")
+
+    def subscript(self, node: Subscript) -> None:
+        self.buf.append(f"<sub>{self._collect(node.inlines)}</sub>")
+
+    def link(self, node: Link) -> None:
+        href = escape(node.url, {'"': "&quot;"})
+        self.buf.append(f'<a href="{href}" color="{LINK_COLOUR}">{self._collect(node.inlines)}</a>')
+
+    def math(self, node: Math) -> None:
+        # One unit: no-break spaces; glyphs the main font lacks come from the fallback (math) font.
+        self.buf.append(self.fonts.markup(math_text(node.text)))
+
+    def footnote(self, node: Footnote) -> None:
+        """A raised number linked to the note, which is printed with the others after the body."""
+        self.notes.append(self._collect(node.inlines))
+        n = len(self.notes)
+        self.buf.append(f'<a name="fnref_{n}"/><super><a href="#fn_{n}">{n}</a></super>')
 
     def citation(self, cite: Citation) -> None:
         parts = []
@@ -295,14 +364,15 @@ class _PdfWalker(Walker):
 
 
 def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
-    para = RLParagraph(f'<a name="{key}"/>{walker.fonts.markup(title)}', walker.heading)
-    para._outline = (key, title)
+    para = RLParagraph(f'<a name="{key}"/>{walker.fonts.markup(title)}', walker.heading_style)
+    para._outline = (key, title, 0)
     return para
 
 
-def _story(edition: Edition, fonts: _Fonts) -> tuple[list, _PdfWalker]:
+def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWalker]:
     template = edition.template
     walker = _PdfWalker(edition, fonts)
+    walker.edition_width = width
     story = walker.story
     meta = edition.document.meta
     title = meta.title or Path(edition.document.path).stem
@@ -311,7 +381,7 @@ def _story(edition: Edition, fonts: _Fonts) -> tuple[list, _PdfWalker]:
     for n, line in enumerate(edition.title_lines):
         style = ParagraphStyle(
             f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
-            alignment=ALIGN.get(line.align, TA_LEFT), spaceBefore=line.space_before_pt, keepWithNext=1,
+            alignment=ALIGN[line.align], spaceBefore=line.space_before_pt, keepWithNext=1,
         )
         markup = fonts.runs_markup(line.runs)
         if line.italic:
@@ -322,22 +392,27 @@ def _story(edition: Edition, fonts: _Fonts) -> tuple[list, _PdfWalker]:
             markup = f'<a name="sec_title"/>{markup}'
         para = RLParagraph(markup, style)
         if n == 0:
-            para._outline = ("sec_title", title)
+            para._outline = ("sec_title", title, 0)
         story.append(para)
     if edition.title_lines:
-        story.append(Spacer(1, float(template.section("title_block").get("space_after_pt", 0))))
+        story.append(Spacer(1, edition.venue.title_block.space_after_pt))
     else:  # no title block: still give the outline its first entry
         story.append(_heading(walker, "sec_title", title))
 
     walker.walk(edition.document.blocks)
 
+    if walker.notes:  # footnotes as endnotes: numbered, each linking back to its mark
+        story.append(_heading(walker, "sec_notes", edition.labels.notes))
+        for n, markup in enumerate(walker.notes, start=1):
+            story.append(RLParagraph(f'<a name="fn_{n}"/><a href="#fnref_{n}">{n}.</a> {markup}', walker.footnote_style))
+
     if edition.entries:
-        story.append(_heading(walker, "sec_references", edition.labels.get("references", "References")))
+        story.append(_heading(walker, "sec_references", edition.labels.references))
         for entry, runs, anchor in edition.entries:
             story.append(RLParagraph(f'<a name="{anchor}"/>{entry.number}. {fonts.runs_markup(runs)}', walker.entry))
 
     if edition.list_unresolved:
-        story.append(_heading(walker, "sec_unresolved", edition.labels.get("unresolved", "Unresolved citations")))
+        story.append(_heading(walker, "sec_unresolved", edition.labels.unresolved))
         for n, item in enumerate(edition.unresolved, start=1):
             story.append(RLParagraph(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
     return story, walker
@@ -346,13 +421,13 @@ def _story(edition: Edition, fonts: _Fonts) -> tuple[list, _PdfWalker]:
 def render(edition: Edition) -> bytes:
     template = edition.template
     fonts = _Fonts(edition)
-    page = template.section("page")
-    margins = page.get("margins_cm", {})
+    page = edition.venue.page
+    margins = page.margins_cm
     meta = edition.document.meta
     title = meta.title or Path(edition.document.path).stem
     stamp = edition.date.strftime("D:%Y%m%d%H%M%S+00'00'")
-    numbers = bool(page.get("page_numbers", True))
-    size = float(template.section("body").get("size_pt", 12))
+    numbers = page.page_numbers
+    size = edition.venue.body.size_pt
 
     def on_page(canvas, doc):
         if doc.page == 1:
@@ -367,24 +442,24 @@ def render(edition: Edition) -> bytes:
     out = io.BytesIO()
     doc = _Doc(
         out,
-        pagesize=PAGE_SIZES.get(str(page.get("size", "A4")).lower(), A4),
-        leftMargin=float(margins.get("left", 2.0)) * cm,
-        rightMargin=float(margins.get("right", 2.0)) * cm,
-        topMargin=float(margins.get("top", 2.0)) * cm,
-        bottomMargin=float(margins.get("bottom", 2.0)) * cm,
+        pagesize=(page.size_cm[0] * cm, page.size_cm[1] * cm),
+        leftMargin=margins.left * cm,
+        rightMargin=margins.right * cm,
+        topMargin=margins.top * cm,
+        bottomMargin=margins.bottom * cm,
         title=title,
         author=", ".join(meta.authors),
         subject=meta.abstract or title,
         keywords=list(meta.keywords),
         creator="exporter",
         producer="exporter (ReportLab)",
-        lang=LANG_TAGS.get(edition.language, edition.language),
+        lang=language(edition.language).tag,
         invariant=1,
         displayDocTitle=1,
         initialFontName=fonts.regular,
         initialFontSize=size,
     )
-    story, walker = _story(edition, fonts)
+    story, walker = _story(edition, fonts, doc.width)
     widths = {
         href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
         for href, texts in walker.labels.items()

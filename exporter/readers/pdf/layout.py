@@ -1,0 +1,441 @@
+"""PDF text layer -> lines in reading order, each with its page, position, font size and weight.
+
+PDFium (pypdfium2) gives every character with its box, baseline, size and weight; the rules
+here turn them into lines: runs on one baseline, split at a column gutter, ordered column by
+column, with running headers, footers and page numbers marked as furniture.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ...diagnostics import InputError
+
+# A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
+_HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
+MAX_PAGES = 2000  # past this a file is refused: bounded time (a page takes ~10–30 ms)
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text on a page, in reading order; `chars` are its characters' facts."""
+
+    page: int  # 1-based
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline, PDF units from the bottom of the page
+    size: float  # the size most of its characters are set in
+    bold: bool  # every letter of it is bold
+    side: str = "S"  # "L" / "R" column of a two-column page, "S" spanning or single column
+    number: int = 0  # line on its page, 1-based, in reading order
+    furniture: bool = False  # running header or footer, page number
+    superscripts: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets in `text`
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+
+
+# ---- opening ----------------------------------------------------------------------------
+
+
+def open_pdf(path: str) -> pdfium.PdfDocument:
+    """Open a PDF, an encrypted one too when it opens with the empty password; refuse the rest in one line."""
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise InputError(path, "is encrypted and needs a password; exporter takes no passwords: save a decrypted copy first (e.g. `qpdf --decrypt --password=… in.pdf out.pdf`)") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise InputError(path, "uses an unsupported encryption (security handler); save a decrypted copy first") from None
+        raise InputError(path, "is not a readable PDF (corrupt or truncated)") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if len(doc) == 0:
+        doc.close()
+        raise InputError(path, "is a PDF with no pages")
+    if len(doc) > MAX_PAGES:
+        count = len(doc)
+        doc.close()
+        raise InputError(path, f"has {count} pages; exporter reads papers of at most {MAX_PAGES} pages")
+    return doc
+
+
+# ---- characters -> fragments -------------------------------------------------------------
+
+
+def _native(function, restype, *argtypes):
+    """The same PDFium function, called with plain integers for handles: pypdfium2's typed
+    pointers cost a conversion per call, and the reader calls these once per character."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_DOUBLE_P = ctypes.POINTER(ctypes.c_double)
+_GET_OBJECT = _native(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_GET_BOX = _native(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P)
+_GET_FONT = _native(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]b$|\bbd\b", re.IGNORECASE)
+
+
+def _font_is_bold(font: int) -> bool:
+    """Bold by the font's name (`Times-Bold`, `…-BoldMT`, `…,Bold`) or its ForceBold flag.
+
+    The weight PDFium reports is no evidence: for a Type 1 font without /FontWeight it is
+    derived from the stem width, and Times-Roman comes out at 792 (measured on the corpus).
+    """
+    handle = ctypes.cast(font, pdfium_c.FPDFFont_GetFlags.argtypes[0])
+    flags = pdfium_c.FPDFFont_GetFlags(handle)
+    size = pdfium_c.FPDFFont_GetBaseFontName(handle, None, 0)
+    buffer = ctypes.create_string_buffer(max(size, 1))
+    pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, size)
+    name = buffer.value.decode("latin-1")
+    return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None
+
+
+def _object_facts(textpage, index: int, font: int, fonts: dict[int, bool]) -> tuple[float, bool, bool, float]:
+    """(size, bold, upright, baseline) of the text object holding character `index`.
+
+    The size as printed is the font size times the vertical scale of the character's matrix
+    (a producer may set 1 pt type scaled by 9); upright means that matrix does not rotate.
+    """
+    bold = fonts.get(font)
+    if bold is None:
+        bold = fonts[font] = _font_is_bold(font) if font else False
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
+    scale = math.hypot(matrix.c, matrix.d) or 1.0
+    upright = matrix.a > 0 and abs(matrix.b) <= 0.05 * matrix.a
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+    return round(pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, 1), bold, upright, y.value
+
+
+def _page_text(textpage, count: int) -> list[int]:
+    """The code point of every character index, in one call (a surrogate pair is one index)."""
+    buffer = ctypes.create_string_buffer((2 * count + 1) * 2)
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
+    return [ord(ch) for ch in text]
+
+
+def _page_chars(textpage) -> list[list[tuple]]:
+    """Runs of characters as PDFium emits them, broken where it breaks lines.
+
+    Each character: (text, x0, x1, baseline, size, bold, space before). Size, weight, angle
+    and baseline are read once per text object (one font, one matrix, one baseline); rotated
+    characters (a margin stamp set vertically) are left out: they are not the running text.
+    """
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    codes = _page_text(textpage, count)
+    if len(codes) < count:  # a producer whose text does not fold: one call per character
+        codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    boxes = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    get_box, get_object = _GET_BOX, _GET_OBJECT
+    objects: dict[int, tuple] = {}
+    fonts: dict[int, bool] = {}
+    runs: list[list[tuple]] = []
+    run: list[tuple] = []
+    space = False
+    for i in range(count):
+        code = codes[i]
+        obj = get_object(handle, i)
+        if not obj and code not in _HYPHEN_MARKS:  # generated by PDFium: a space or a line break
+            if code in (10, 13):
+                if run:
+                    runs.append(run)
+                run, space = [], False
+            else:
+                space = True
+            continue
+        if code in (32, 0xA0, 9):
+            space = True
+            continue
+        if code < 32 and code not in _HYPHEN_MARKS or 0xD800 <= code < 0xE000:
+            continue
+        facts = objects.get(obj)
+        if facts is None:
+            facts = objects[obj] = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
+        size, bold, upright, baseline = facts
+        if not upright:
+            continue
+        get_box(handle, i, *boxes)
+        ch = "-" if code in _HYPHEN_MARKS else chr(code)
+        run.append((ch, left.value, right.value, baseline, size, bold, space))
+        space = False
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _split_run(run: list[tuple]) -> list[list[tuple]]:
+    """Split a run where the next character is far away: a column gutter, a jump back, a new baseline.
+
+    Rule: within one line, neighbours are at most about one font size apart; a wider gap is a
+    gutter or a table cell, a move left a new line, a baseline change over 0.6 size a new line
+    (superscripts rise about 0.35 size and stay).
+    """
+    pieces: list[list[tuple]] = []
+    current: list[tuple] = []
+    for char in run:
+        if current:
+            prev = current[-1]
+            size = max(prev[4], char[4], 1.0)
+            gap = char[1] - prev[2]
+            if gap > 1.0 * size or char[1] < prev[1] - size or abs(char[3] - prev[3]) > 0.6 * size:
+                pieces.append(current)
+                current = []
+        current.append(char)
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+@dataclass(slots=True)
+class _Fragment:
+    chars: list[tuple]
+    x0: float
+    x1: float
+    y: float
+    size: float
+
+
+def _fragment(chars: list[tuple]) -> _Fragment:
+    """A run's size is the one most of its characters have; its baseline theirs."""
+    sizes: dict[float, int] = {}
+    for c in chars:
+        sizes[c[4]] = sizes.get(c[4], 0) + 1
+    size = max(sizes, key=sizes.__getitem__)
+    y = next(c[3] for c in chars if c[4] == size)
+    return _Fragment(chars, min(c[1] for c in chars), max(c[2] for c in chars), y, round(size, 1))
+
+
+# ---- fragments -> lines in reading order ---------------------------------------------------
+
+
+def find_gutter(fragments: list[_Fragment], width: float) -> float | None:
+    """The x of the gutter of a two-column page, or None for a page in one column.
+
+    Rule: among the page's longer text runs (15 characters or more), a vertical line that at
+    least three runs keep left of and three right of, crossed by at most half as many as
+    keep to its poorer side, the runs on either side making up at least 40% of them, is a
+    gutter (a title and an abstract set across both columns cross it); the line in
+    the middle third of the page with the most runs on its poorer side wins. The gutter is
+    found, not assumed at the page's middle: a margin column (a magazine's side bar) moves it.
+    """
+    long = [f for f in fragments if len(f.chars) >= 15]
+    if len(long) < 6:
+        return None
+    best, best_score = None, 0
+    for candidate in sorted({round(f.x1 + 1) for f in long if width / 3 < f.x1 < 2 * width / 3}):
+        left = right = cross = 0
+        for f in long:
+            if f.x1 <= candidate + 1:
+                left += 1
+            elif f.x0 >= candidate - 1:
+                right += 1
+            else:
+                cross += 1
+        if left >= 3 and right >= 3 and cross <= 0.5 * min(left, right) and left + right >= 0.4 * len(long) and min(left, right) > best_score:
+            best, best_score = candidate, min(left, right)
+    return best
+
+
+def _side(f: _Fragment, gutter: float) -> str:
+    if f.x1 <= gutter + 1:
+        return "L"
+    if f.x0 >= gutter - 1:
+        return "R"
+    return "S"
+
+
+def _lines_of(fragments: list[_Fragment]) -> list[list[_Fragment]]:
+    """Fragments on one baseline (within 0.4 size) joined, top to bottom, left to right."""
+    ordered = sorted(fragments, key=lambda f: (-f.y, f.x0))
+    lines: list[list[_Fragment]] = []
+    for f in ordered:
+        if lines and abs(lines[-1][0].y - f.y) < 0.4 * max(f.size, lines[-1][0].size):
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    return [sorted(line, key=lambda f: f.x0) for line in lines]
+
+
+def _reading_order(fragments: list[_Fragment], width: float) -> list[tuple[str, list[_Fragment]]]:
+    """(side, fragments of one line) in reading order.
+
+    On a two-column page, runs spanning the middle (a title, a full-width figure caption)
+    part the page into bands; in each band the left column is read before the right one.
+    """
+    gutter = find_gutter(fragments, width)
+    if gutter is None:
+        return [("S", line) for line in _lines_of(fragments)]
+    out: list[tuple[str, list[_Fragment]]] = []
+    band: list[_Fragment] = []
+
+    def close_band() -> None:
+        for side in ("L", "R"):
+            out.extend((side, line) for line in _lines_of([f for f in band if _side(f, gutter) == side]))
+        band.clear()
+
+    for f in sorted(fragments, key=lambda f: -f.y):
+        if _side(f, gutter) == "S":
+            close_band()
+            out.append(("S", [f]))
+        else:
+            band.append(f)
+    close_band()
+    # spanning runs on one baseline (a centred title broken by PDFium) become one line again
+    merged: list[tuple[str, list[_Fragment]]] = []
+    for side, line in out:
+        if merged and side == "S" and merged[-1][0] == "S" and abs(merged[-1][1][0].y - line[0].y) < 0.4 * line[0].size:
+            merged[-1] = ("S", sorted(merged[-1][1] + line, key=lambda f: f.x0))
+        else:
+            merged.append((side, line))
+    return merged
+
+
+# Spacing accents TeX sets as glyphs of their own over or under a letter (`Gr´egory`, `Franc¸ois`),
+# and the combining marks they stand for.
+_SPACING_ACCENTS = {"\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02da": "\u030a", "\u02dd": "\u030b", "\u02db": "\u0328"}
+
+
+def compose_accents(chars: list[tuple]) -> list[tuple]:
+    """A spacing accent set over (or under) a neighbouring letter is joined to it: `c` + `¸` -> `ç`.
+
+    Rule: the accent's horizontal middle lies within the letter's box, the letter just
+    before it or just after it (TeX draws the accent first or last). Otherwise it stays.
+    """
+    out: list[tuple] = []
+    i = 0
+    while i < len(chars):
+        char = chars[i]
+        mark = _SPACING_ACCENTS.get(char[0])
+        if mark is not None:
+            middle = (char[1] + char[2]) / 2
+            after = chars[i + 1] if i + 1 < len(chars) else None
+            if after is not None and after[0].isalpha() and after[1] - 0.5 <= middle <= after[2] + 0.5:
+                composed = unicodedata.normalize("NFC", after[0] + mark)
+                if len(composed) == 1:
+                    out.append((composed,) + after[1:6] + (char[6] or after[6],))
+                    i += 2
+                    continue
+            if out and out[-1][0].isalpha() and out[-1][1] - 0.5 <= middle <= out[-1][2] + 0.5:
+                composed = unicodedata.normalize("NFC", out[-1][0] + mark)
+                if len(composed) == 1:
+                    out[-1] = (composed,) + out[-1][1:]
+                    i += 1
+                    continue
+        out.append(char)
+        i += 1
+    return out
+
+
+def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
+    """The line's text (a space where the producer put one or PDFium found a word gap, and between runs), and its facts."""
+    size = Counter({f.size: 0 for f in fragments})
+    for f in fragments:
+        size[f.size] += len(f.chars)
+    size = size.most_common(1)[0][0]
+    y = next(f.y for f in fragments if f.size == size)
+    text: list[str] = []
+    superscripts: list[tuple[int, int]] = []
+    letters = bold = 0
+    prev = None
+    sup_start = None
+    length = 0
+    for f in fragments:
+        chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
+        for char in chars:
+            ch, x0, x1, baseline, csize, is_bold, spaced = char
+            if prev is not None and (spaced or chars[0] is char):
+                text.append(" ")
+                length += 1
+            raised = csize < 0.85 * size and baseline - y > 0.2 * size
+            if raised and sup_start is None:
+                sup_start = length
+            elif not raised and sup_start is not None:
+                superscripts.append((sup_start, length))
+                sup_start = None
+            text.append(ch)
+            length += len(ch)
+            if ch.isalpha():
+                letters += 1
+                bold += is_bold
+            prev = char
+    if sup_start is not None:
+        superscripts.append((sup_start, length))
+    joined = "".join(text)
+    # a superscript run never begins or ends with the space before or after it
+    superscripts = [(s + (joined[s] == " "), e) for s, e in superscripts]
+    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts)
+
+
+def read_pages(doc: pdfium.PdfDocument) -> list[Page]:
+    """Every page's lines in reading order, numbered on their page."""
+    pages = []
+    for index in range(len(doc)):
+        page = doc[index]
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        fragments = [_fragment(piece) for run in _page_chars(textpage.raw) for piece in _split_run(run)]
+        textpage.close()
+        page.close()
+        lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, width)]
+        for number, line in enumerate(lines, start=1):
+            line.number = number
+        pages.append(Page(index + 1, width, height, lines))
+    return pages
+
+
+# ---- page furniture ----------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:page|стр\.?|с\.|бет)\s*)?\d{1,4}(?:\s*(?:of|из|/)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)
+MARGIN = 0.12  # the outer share of the page height where running heads and feet stand
+
+
+def _furniture_key(text: str) -> str:
+    """A line's text with digits and spaces left out: `Вестник № 3, 2015` matches on every page."""
+    return re.sub(r"[\d\s]+", "", text).lower()
+
+
+def mark_furniture(pages: list[Page]) -> None:
+    """Mark running headers, footers and page numbers.
+
+    Rule: a line standing in the top or bottom 12% of its page is furniture when it is a bare
+    page number (`12`, `- 12 -`, `Page 3 of 9`), or when the same text, digits aside, stands in
+    that margin on at least two pages and on at least a third of the pages (a journal's running
+    head, a letter-spaced author line, a conference footer).
+    """
+    def in_margin(page: Page, line: Line) -> bool:
+        return line.y > page.height * (1 - MARGIN) or line.y < page.height * MARGIN
+
+    seen: Counter = Counter()
+    for page in pages:
+        keys = {_furniture_key(line.text) for line in page.lines if in_margin(page, line)}
+        seen.update(k for k in keys if k)
+    needed = max(2, len(pages) / 3)
+    for page in pages:
+        for line in page.lines:
+            if in_margin(page, line):
+                key = _furniture_key(line.text)
+                if _PAGE_NUMBER.match(line.text.strip()) or (key and seen[key] >= needed):
+                    line.furniture = True

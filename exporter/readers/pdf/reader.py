@@ -1,0 +1,467 @@
+"""Lines of a PDF (with their sizes, weights and places) -> Document: title, headings,
+paragraphs, superscript citations, the paper's own list; positions as page and line."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from ...citations import MAX_LABELS, find_citations, inlines_of
+from ...diagnostics import Diagnostic, InputError
+from ...language import detect_language
+from ...model import Citation, Document, Heading, Meta, Paragraph, Span, Superscript, Text
+from ...references.ownlist import find_reference_heading, read_reference_list
+from ..plaintext import join_lines
+from ..plaintext import normalize as rules
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
+from .layout import Line, mark_furniture, open_pdf, read_pages
+
+# A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
+MIN_LETTERS_PER_PAGE = 20
+
+
+def read_pdf(path: str) -> Document:
+    """Read a PDF's text layer into a Document (citations still unlinked)."""
+    doc = open_pdf(path)
+    try:
+        pages = read_pages(doc)
+    except InputError:
+        raise
+    except Exception as exc:  # PDFium refusing a damaged page: the file's problem, in one line
+        raise InputError(path, f"is a damaged PDF: a page cannot be read ({type(exc).__name__})") from None
+    finally:
+        doc.close()
+    letters = sum(letters_in(line.text) for page in pages for line in page.lines)
+    if letters < MIN_LETTERS_PER_PAGE * len(pages):
+        raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
+    mark_furniture(pages)
+    lines = [line for page in pages for line in page.lines if not line.furniture]
+    return _document(path, lines)
+
+
+# ---- positions ---------------------------------------------------------------------------
+
+
+class Places:
+    """Lines are numbered 1… across the document while joining; this maps them back to pages."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+
+    def span(self, span: Span) -> Span:
+        first, last = self.lines[span.line - 1], self.lines[min(span.end_line, len(self.lines)) - 1]
+        return Span(first.number, span.column, last.number, span.end_column, page=first.page)
+
+    def note(self, note: Diagnostic) -> Diagnostic:
+        line = self.lines[note.line - 1]
+        return dataclasses.replace(note, line=line.number, page=line.page)
+
+
+# ---- evidence from sizes and weights ---------------------------------------------------------
+
+
+def body_size(lines: list[Line]) -> float:
+    """The size most of the text is set in (counted in characters)."""
+    sizes: Counter = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0]
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def letters_in(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+_NOT_TITLE = re.compile(r"^(?:УДК|ӘОЖ|UDC|ГРНТИ|МРНТИ|IRSTI|DOI|Аннотация|Аңдатпа|Abstract|Ключевые слова|Кілт сөздер|Keywords|Key words)\b|@|https?://", re.IGNORECASE)
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'"
+_NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
+_UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
+
+
+def without_superscripts(line: Line) -> str:
+    """The line's text with its superscript marks (affiliation letters, footnote stars) left out."""
+    text = line.text
+    for start, stop in reversed(line.superscripts):
+        text = text[:start] + " " + text[stop:]
+    return " ".join(text.split())
+
+
+def in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def name_parts(text: str) -> list[str]:
+    """The personal names a line starts with (`Е. В. Буценко, канд. экон. наук` -> [`Е. В. Буценко`]).
+
+    A name is two to five words, each an initial (`Р.`, `Р.А.`) or a capitalised word; a line
+    set in capitals is a title, not names. Marks around names (`©`, `*`, digits) are dropped.
+    """
+    if in_capitals(text):
+        return []
+    names = []
+    text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
+    for part in split_authors(re.sub(r"[©*†‡⇤\d]+", " ", text)):
+        words = part.split()
+        if 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words):
+            names.append(" ".join(words))
+        else:
+            break
+    return names
+
+
+def _style(line: Line) -> tuple:
+    return (line.size, line.bold, in_capitals(line.text))
+
+
+def _style_blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
+    """Consecutive lines of one size, weight and case (capitals or not) form a block."""
+    blocks: list[list[int]] = []
+    for i in indexes:
+        if blocks and blocks[-1][-1] == i - 1 and _style(lines[i - 1]) == _style(lines[i]) and len(blocks[-1]) < 6:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return blocks
+
+
+def find_title(lines: list[Line], body: float) -> list[int] | None:
+    """The title's lines, from the first page's type.
+
+    Rules, on the first half of the first page, after a UDC line where there is one (a
+    journal's rubric above it is not the title): lines of one style (size, weight, capitals)
+    form blocks; a block is no title when it is a label line (UDC, DOI, abstract, keywords,
+    an address), personal names, a single word (a journal's logo), or text that a line above it
+    repeats (the journal's name, printed again in its imprint). Of the rest, the block set
+    largest wins when it is 15% above the body size; else the first block set in bold or in
+    capitals; else none.
+    """
+    first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
+    region = first_page[: max(len(first_page) // 2, 1)]
+    udc = next((i for i in region if _UDC.match(lines[i].text.strip())), None)
+    if udc is not None:
+        region = [i for i in region if i > udc]
+    page_text = {i: " ".join(lines[i].text.split()).casefold() for i in region}
+    candidates = []
+    for block in _style_blocks(lines, region):
+        text = " ".join(without_superscripts(lines[i]) for i in block)
+        if len(text.split()) < 2 or letters_in(text) < 6 or _NOT_TITLE.search(text) or name_parts(text):
+            continue
+        folded = text.casefold()
+        if any(folded in other and len(other) < 2 * len(folded) for i, other in page_text.items() if i < block[0]):
+            continue
+        candidates.append(block)
+    if not candidates:
+        return None
+    largest = max(candidates, key=lambda b: lines[b[0]].size)
+    if lines[largest[0]].size >= 1.15 * body:
+        return largest
+    return next((b for b in candidates if lines[b[0]].bold or in_capitals(lines[b[0]].text)), None)
+
+
+def find_authors(lines: list[Line], title: list[int]) -> list[str]:
+    """The first line of personal names near the title: one of the two lines after it, else
+    the first such line above it on its page (many Russian journals print the authors above)."""
+    page = lines[title[0]].page
+    after = [i for i in (title[-1] + 1, title[-1] + 2) if i < len(lines) and lines[i].page == page]
+    before = [i for i in range(0, title[0]) if lines[i].page == page]
+    for i in after + before:
+        names = name_parts(without_superscripts(lines[i]))
+        if names:
+            return names
+    return []
+
+
+@dataclass
+class LabelledFields:
+    udc: str | None = None
+    abstracts: list[str] = field(default_factory=list)
+    keyword_sets: list[list[str]] = field(default_factory=list)
+    last: int = -1  # index of the last line they take
+
+
+def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
+    """UDC, abstracts and keywords on the first two pages, found by their labels.
+
+    The text reader's labels (`УДК`, `Аннотация`, `Abstract`, `Ключевые слова`, `Keywords`…)
+    open the field; its text runs on over the following lines set in the same size, up to
+    the next label, a heading-like line in another size or weight, or the end of the page.
+    A label alone on its line (`Abstract` as a heading) takes the lines after it.
+    """
+    found = LabelledFields()
+    early = [i for i, line in enumerate(lines) if line.page <= lines[0].page + 1]
+    i = 0
+    while i < len(early):
+        index = early[i]
+        text = " ".join(texts[index].split())
+        if m := UDC.match(text):
+            found.udc = found.udc or m["value"]
+            found.last = max(found.last, index)
+        elif (m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text)):
+            is_keywords = m.re is KEYWORDS
+            parts = [m["value"]] if m["value"] else []
+            j = index + 1
+            size = lines[j].size if not parts and j < len(lines) else lines[index].size
+            while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
+                nxt = " ".join(texts[j].split())
+                if UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+                    break
+                parts.append(nxt)
+                j += 1
+            value = " ".join(parts).strip()
+            if value:
+                if is_keywords:
+                    found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
+                else:
+                    found.abstracts.append(value)
+                found.last = max(found.last, j - 1)
+            while i + 1 < len(early) and early[i + 1] < j:
+                i += 1
+        i += 1
+    return found
+
+
+def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | None:
+    """The heading level of a line, or None for running text.
+
+    Rule: a short line (at most 12 words, not ending in `.`, `,` or `;`) is a heading when it is
+    set larger than the body (by 10% or more) or in bold where the body is not; levels follow
+    the sizes, largest first (bold at body size is the lowest).
+    """
+    text = line.text.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 12 or letters_in(text) < 3 or text.endswith((".", ",", ";")):
+        return None
+    if line.size >= 1.1 * body:
+        return min(heading_sizes.index(line.size) + 1, 3) if line.size in heading_sizes else 1
+    if line.bold and abs(line.size - body) < 0.5:
+        return min(len(heading_sizes) + 1, 3)
+    return None
+
+
+# ---- paragraphs ----------------------------------------------------------------------------
+
+
+def column_edges(lines: list[Line], body: float) -> dict[tuple[int, str], tuple[float, float]]:
+    """Left and right edge of the text of each page column, from its body-size lines."""
+    edges: dict[tuple[int, str], list[Line]] = {}
+    for line in lines:
+        if abs(line.size - body) < 0.5:
+            edges.setdefault((line.page, line.side), []).append(line)
+    out = {}
+    for key, group in edges.items():
+        lefts = sorted(l.x0 for l in group)
+        rights = sorted(l.x1 for l in group)
+        out[key] = (lefts[len(lefts) // 10], rights[-1 - len(rights) // 10])
+    return out
+
+
+def starts_new_paragraph(prev: Line, line: Line, spacing: float, edges) -> bool:
+    """Where a paragraph ends, read from the layout.
+
+    Rules: a different size starts a new block (a caption, a footnote); on the same page
+    column, a gap over 1.6 times the usual line spacing does, and so does a first-line indent
+    (the line starts at least one font size right of the column's edge) or a short line that
+    ends a sentence before it. Across a page or column break the paragraph goes on unless
+    the text before it ends a sentence (`rejoins_across_blank_line` of the text reader).
+    """
+    if abs(prev.size - line.size) > 0.15 * max(prev.size, line.size):
+        return True
+    left, right = edges.get((line.page, line.side), (line.x0, line.x1))
+    indented = line.x0 - left > 0.8 * line.size
+    if prev.page != line.page or prev.side != line.side or prev.y < line.y:
+        return rules.ends_sentence(prev.text) and not rules.starts_lowercase(line.text) or indented and rules.ends_sentence(prev.text)
+    if prev.y - line.y > 1.6 * spacing:
+        return True
+    prev_left, prev_right = edges.get((prev.page, prev.side), (prev.x0, prev.x1))
+    if indented and rules.ends_sentence(prev.text):
+        return True
+    return prev.x1 < prev_right - 3 * prev.size and rules.ends_sentence(prev.text) and not rules.starts_lowercase(line.text)
+
+
+def usual_spacing(lines: list[Line], body: float) -> float:
+    gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.page == b.page and a.side == b.side and abs(a.size - body) < 0.5 and abs(b.size - body) < 0.5 and 0 < a.y - b.y < 3 * body]
+    return median(gaps) if gaps else 1.2 * body
+
+
+# ---- superscripts --------------------------------------------------------------------------
+
+_SUPERSCRIPT_LABELS = re.compile(r"\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*")
+
+
+def superscript_places(joined, numbered: list[tuple[int, Line]]) -> list[tuple[int, int]]:
+    """[start, end) offsets in the joined text of each superscript run of the lines."""
+    out = []
+    for number, line in numbered:
+        for start, end in line.superscripts:
+            i = bisect.bisect_right(joined.places, (number, start + 1)) - 1
+            if i < 0 or joined.places[i][0] != number:
+                continue
+            offset = joined.offsets[i] + (start + 1 - joined.places[i][1])
+            if 0 <= offset < len(joined.text):
+                out.append((offset, offset + (end - start)))
+    return out
+
+
+def is_superscript_citation(text: str, before: str) -> bool:
+    """A superscript number right after a word or its punctuation is a citation (`data¹²`,
+    `shown.³⁻⁵`) in the styles that cite so; after a digit, a lone letter (`x²`, `м²`) or a
+    space it is an exponent, a unit or a mark, not a citation. The reader applies it only to a
+    paper that has no bracketed citations and has a list every label fits."""
+    if not _SUPERSCRIPT_LABELS.fullmatch(text.strip()):
+        return False
+    word = re.search(r"([^\W\d_]+)[.,;:)»”\"]*$", before)
+    return word is not None and len(word.group(1)) >= 2 and not before[-1:].isspace()
+
+
+def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, cite_at) -> tuple:
+    """Split Text nodes at the superscript runs; each run becomes a Superscript node holding
+    a Citation (when `cite_at(start, end)` gives one) or its text."""
+    if not runs:
+        return inlines
+    out = []
+    offset = 0
+    runs = sorted(runs)
+    for node in inlines:
+        length = len(node.text) if isinstance(node, Text) else len(node.raw) if isinstance(node, Citation) else 0
+        if not isinstance(node, Text):
+            out.append(node)
+            offset += length
+            continue
+        cursor = 0
+        for start, end in runs:
+            if start < offset + cursor or end > offset + length:
+                continue
+            local_start, local_end = start - offset, end - offset
+            if local_start > cursor:
+                out.append(Text(node.text[cursor:local_start]))
+            inner = cite_at(start, end)
+            out.append(Superscript((inner,) if inner is not None else (Text(text[start:end]),)))
+            cursor = local_end
+        if cursor < length:
+            out.append(Text(node.text[cursor:]))
+        offset += length
+    return tuple(out)
+
+
+# ---- the document --------------------------------------------------------------------------
+
+
+def _document(path: str, lines: list[Line]) -> Document:
+    texts = [line.text for line in lines]
+    places = Places(lines)
+    body = body_size(lines)
+    title = find_title(lines, body)
+    fm = read_front_matter(texts)
+    if title is not None:
+        title_text = " ".join(without_superscripts(lines[i]) for i in title)
+        authors = find_authors(lines, title) or list(fm.authors)
+        start = max(fm.body_start, title[-1] + 1)
+    else:
+        title_text = " ".join(fm.title_lines) or None
+        authors = list(fm.authors)
+        start = fm.body_start
+    fields = labelled_fields(lines, texts)
+    start = max(start, fields.last + 1)  # the front matter is meta, not body text
+    heading = find_reference_heading(texts, start)
+    end = heading if heading is not None else len(lines)
+    lexicon = rules.attested_words(texts)
+    notes: list[Diagnostic] = []
+    budget = [MAX_LABELS]
+
+    # headings and paragraphs
+    bold_share = sum(len(l.text) for l in lines if l.bold) / max(sum(len(l.text) for l in lines), 1)
+    heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
+    spacing = usual_spacing(lines, body)
+    edges = column_edges(lines, body)
+    groups: list[tuple[int | None, list[int]]] = []  # (heading level or None, line indexes)
+    for i in range(start, end):
+        line = lines[i]
+        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
+        if level is not None:
+            groups.append((level, [i]))
+        elif groups and groups[-1][0] is None and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
+            groups[-1][1].append(i)
+        else:
+            groups.append((None, [i]))
+
+    built = []
+    for level, rows in groups:
+        numbered = [(i + 1, texts[i]) for i in rows]
+        joined = join_lines(numbered, lexicon)
+        inlines = inlines_of(joined, path, notes, budget)
+        built.append((level, rows, joined, inlines))
+
+    references = read_reference_list(texts, heading, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if heading is not None else []
+    brackets = sum(1 for *_, inlines in built for node in inlines if isinstance(node, Citation))
+    cite_superscripts = brackets == 0 and bool(references)
+    blocks = []
+    for level, rows, joined, inlines in built:
+        runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
+
+        def cite_at(s: int, e: int, joined=joined):
+            raw = joined.text[s:e]
+            if not (cite_superscripts and is_superscript_citation(raw, joined.text[:s])):
+                return None
+            found, _ = find_citations(f"[{raw}]")
+            if len(found) != 1 or any(not r.label.isdigit() or int(r.label) > len(references) for r in found[0].refs):
+                return None
+            refs = tuple(dataclasses.replace(r, start=_shift(r.start), end=_shift(r.end), item_start=_shift(r.item_start), item_end=_shift(r.item_end)) for r in found[0].refs)
+            return Citation(raw, refs, places.span(joined.span(s, e)))
+
+        inlines = with_superscripts(inlines, runs, joined.text, cite_at)
+        inlines = tuple(_placed(node, places) for node in inlines)
+        span = places.span(joined.whole)
+        blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
+
+    references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
+    meta = Meta(
+        udc=fm.udc or fields.udc,
+        irsti=fm.irsti,
+        title=title_text,
+        authors=tuple(authors),
+        affiliations=tuple(fm.affiliations),
+        position=fm.position,
+        supervisor=fm.supervisor,
+        language=detect_language("\n".join(texts)[:200_000]),
+        abstract=fm.abstract or (fields.abstracts[0] if fields.abstracts else None),
+        keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
+        abstracts=tuple((detect_language(text), text) for text in fields.abstracts),
+        keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets),
+    )
+    heading_span = None
+    if heading is not None:
+        line = lines[heading]
+        heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page)
+    return Document(
+        path=path,
+        meta=meta,
+        blocks=tuple(blocks),
+        references=tuple(references),
+        references_span=heading_span,
+        end_line=lines[-1].number,
+        encoding="utf-8",
+        notes=tuple(places.note(n) for n in notes),
+    )
+
+
+def _shift(offset: int | None) -> int | None:
+    """Offsets of a label found in `[raw]` moved onto `raw` (the superscript has no bracket)."""
+    return None if offset is None else offset - 1
+
+
+def _placed(node, places: Places):
+    """A citation's span moved from the joining's line numbers to its page and line."""
+    if isinstance(node, Citation) and node.span.page is None:
+        return dataclasses.replace(node, span=places.span(node.span))
+    if isinstance(node, Superscript):
+        return dataclasses.replace(node, inlines=tuple(_placed(n, places) for n in node.inlines))
+    return node
