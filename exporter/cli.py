@@ -178,6 +178,11 @@ def _fix(args) -> int:
     if not args.renumber:
         raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
     source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
+    if bib:
+        from .references import bibliography_format
+
+        if bibliography_format(bib) != "bibtex":
+            raise InputError(bib, "only a BibTeX file is renumbered; write one with `exporter bib SOURCE --bib FILE --to bibtex` and fix with it")
     kind = choose_reader(source)
     if kind not in ("plaintext", "markdown", "docx"):
         raise InputError(source, "renumbering works on .txt, .md and .docx sources; a PDF is an output, fix its source")
