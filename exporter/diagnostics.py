@@ -19,6 +19,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "CIT003": (Severity.WARNING, "first citations out of numeric order"),
     "CIT004": (Severity.ERROR, "reversed or absurd citation range"),
     "CIT005": (Severity.WARNING, "bracket looks like a citation but cannot be read"),
+    "CIT006": (Severity.WARNING, "bracket with numbers read as math or code, not a citation"),
     "REF001": (Severity.WARNING, "paper cites sources but has no reference list"),
     "REF002": (Severity.NOTE, "paper's own reference list ignored in favour of --bib"),
     "BIB001": (Severity.ERROR, "duplicate entry key or number"),
@@ -36,6 +37,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "REF017": (Severity.WARNING, "cited page outside the entry's pages"),
     "TXT001": (Severity.WARNING, "control character removed"),
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
+    "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
 }
 
 

@@ -28,10 +28,6 @@ PENDING = {
     "abstract": "front matter (branch plaintext)",
     "keywords": "front matter (branch plaintext)",
     "builds": "glyph fallback (GLY001)",
-    "label_precision": "non-citation brackets",
-    "group_precision": "non-citation brackets",
-    "lists_exact": "reference lists",
-    "resolved": "reference lists",
 }
 
 

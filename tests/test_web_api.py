@@ -10,6 +10,7 @@ import base64
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -185,3 +186,21 @@ def test_form_page(client):
     assert re.search(r'<input type="file" id="bib" name="bib"', page)
     assert re.findall(r'<option value="([\w-]+)"', page) == ["article", "kz-conference"]
     assert '<option value="kz-conference" selected>' in page
+
+
+CORPUS_DOCX = Path("/work/shared/corpus/docx/ru_frolovskaya_particle_filter.docx")
+
+
+@pytest.mark.skipif(not CORPUS_DOCX.exists(), reason="the development corpus is not on this machine")
+def test_a_docx_upload_offers_its_annotated_copy(client, tmp_path):
+    data = CORPUS_DOCX.read_bytes()
+    page = client.post("/check", files={"source": (CORPUS_DOCX.name, data)})
+    assert page.status_code == 200 and '<html lang="ru">' in page.text and 'id="download-annotated"' in page.text
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page.text))
+    r = client.post("/download", data={**fields, "to": "annotated", "template": "article"}, files={"": ("", b"")})
+    assert r.status_code == 200 and r.content[:4] == b"PK\x03\x04"
+    assert "ru_frolovskaya_particle_filter.checked.docx" in r.headers["content-disposition"]
+    shutil.copyfile(CORPUS_DOCX, tmp_path / CORPUS_DOCX.name)
+    cli = run_cli("annotate", CORPUS_DOCX.name, "--out", "checked.docx", cwd=tmp_path)
+    assert cli.returncode in (0, 1), cli.stderr
+    assert r.content == (tmp_path / "checked.docx").read_bytes()

@@ -201,3 +201,39 @@ def test_nothing_is_kept_even_when_the_client_leaves(server):
             break
         time.sleep(0.05)
     assert seen and folders() == []
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Processes whose environment holds `marker` (the server and every worker it started)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+def test_a_killed_server_leaves_no_worker_behind(tmp_path):
+    """SIGKILL gives the server no chance to stop its worker processes: they notice and leave."""
+    marker = f"EXPORTER_TEST_MARK={tmp_path.name}-{os.getpid()}"
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(REPO), EXPORTER_TEST_MARK=marker.split("=", 1)[1])
+    proc = subprocess.Popen([sys.executable, "-m", "exporter", "serve", "--port", str(port), "--workers", "1"], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # up: the pools start before the port opens
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    assert len(_processes_with(marker)) >= 3  # the server and a worker in each pool
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while _processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_with(marker) == []

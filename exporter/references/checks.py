@@ -306,6 +306,8 @@ def check_locators(blocks, entries: dict[str, Checked], path: str) -> list[Diagn
             high = int(m[2] or m[4] or low)
             rng = page_range(item.values.get("pages"))
             total = item.values.get("pagetotal")
+            if rng and rng[0] == rng[1] and item.entry.entry_type in ("book", "thesis", "phdthesis", "mastersthesis", "manual", "report"):
+                rng, total = None, total or str(rng[0])  # a book's single `pages` number is its page count
             if rng and rng[0] <= rng[1] and (low < rng[0] or high > rng[1]):
                 out.append(Diagnostic.at("REF017", f"[{ref.label}, {ref.locator}]: page outside entry {_name(item.entry)}'s pages {item.values['pages']}", path, node.span))
             elif not rng and total and total.isdigit() and high > int(total):

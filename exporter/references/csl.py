@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import InputError
 from ..model import Entry
-from ..templates import Run, markup_to_runs, template_roots
+from ..venue import Run, markup_to_runs, template_roots
 from .csljson import csl_item
 
 # Short names for the styles shipped in templates/styles/ (the files keep their CSL ids).
@@ -80,26 +80,147 @@ def format_entries(entries: list[Entry], style_path: Path, language: str | None 
 
     if not entries:
         return []
+    _patch_citeproc()
     locale = LOCALES.get(language or "", None) if language else None
     style = _style(str(style_path), locale)
     # citeproc-py lowers ids, so entries take their place as id: `Knuth` and `knuth` stay apart.
-    items = [csl_item(e, key=f"e{i}") for i, e in enumerate(entries)]
+    effective = locale or style.root.get("default-locale") or "en-US"
+    items = [_hide_quotes(csl_item(e, key=f"e{i}", english=effective.lower().startswith("en"))) for i, e in enumerate(entries)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
-        for item in items:
-            bibliography.register(Citation([CitationItem(item["id"])]))
-        rendered = [str(text) for text in bibliography.bibliography()]
-    inside = _punctuation_in_quote(locale or style.root.get("default-locale") or "en-US")
+
+        def registered():
+            bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+            for item in items:
+                bibliography.register(Citation([CitationItem(item["id"])]))
+            return bibliography
+
+        if style.root.citation is not None and style.root.citation.get("disambiguate-add-year-suffix") == "true":
+            sorted_bibliography = registered()
+            sorted_bibliography.sort()
+            _add_year_suffixes(items, sorted_bibliography.keys)
+        rendered = [str(text) for text in registered().bibliography()]
+    inside = _punctuation_in_quote(effective)
     out = []
     for number, markup in enumerate(rendered, start=1):
         runs = markup_to_runs(markup)
         if inside:
-            runs = [Run(re.sub(r"([\u201d\u2019])([.,])", r"\2\1", r.text), r.bold, r.italic) for r in runs]
+            runs = [Run(re.sub(r"([\u201d\u2019\ue001])([.,])", r"\2\1", r.text), r.bold, r.italic) for r in runs]
+        runs = _flip_flop(_collapse_punctuation(runs))
         if not numbers and _numbered(str(style_path)):
             runs = _without_number(runs, number)
         out.append(runs)
     return out
+
+
+def _add_year_suffixes(items: list[dict], sorted_ids: list[str]) -> None:
+    """Works by the same names in the same year get `a`, `b`, … after the year (Smith 2001a,
+    2001b), in the order the style sorts its bibliography (CSL 1.0.2, "Disambiguation", step 4:
+    year-suffix, which citeproc-py does not do). Works that differ in any name or given name
+    are told apart by their names instead (steps 1–3), so only identical name lists count."""
+    def names(item):
+        people = item.get("author") or item.get("editor") or []
+        return tuple(tuple(sorted(p.items())) for p in people) or (("title", item.get("title", "")),)
+
+    def year(item):
+        issued = item.get("issued") or {}
+        parts = issued.get("date-parts") or [[issued.get("literal", "")]]
+        return str(parts[0][0]) if parts and parts[0] else ""
+
+    by_id = {item["id"]: item for item in items}
+    groups: dict[tuple, list[dict]] = {}
+    for key in sorted_ids:
+        item = by_id[key]
+        groups.setdefault((names(item), year(item)), []).append(item)
+    for group in groups.values():
+        if len(group) > 1:
+            for n, item in enumerate(group):
+                item["year-suffix"] = _letters(n)
+
+
+def _letters(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa (CSL's year-suffix after z)."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+# Quotation marks of the data (TeX's ``…'') travel through citeproc as private-use characters,
+# and come out as the style's inner marks when they stand inside marks the style adds.
+_DATA_QUOTES = {"\u201c": "\ue000", "\u201d": "\ue001"}
+
+
+def _hide_quotes(item: dict) -> dict:
+    table = str.maketrans(_DATA_QUOTES)
+    return {k: v.translate(table) if isinstance(v, str) and k != "id" else v for k, v in item.items()}
+
+
+def _flip_flop(runs: list[Run]) -> list[Run]:
+    """A quotation inside a quoted title takes single marks: “A 16 bit ‘big mini’” (CSL 1.0.2,
+    "Quotes": flip-flopping; pandoc does it, citeproc-py does not)."""
+    depth, opened, out = 0, [], []
+    for run in runs:
+        text = []
+        for ch in run.text:
+            if ch == "\u201c":
+                depth += 1
+            elif ch == "\u201d":
+                depth = max(depth - 1, 0)
+            elif ch == "\ue000":
+                opened.append(depth > 0)
+                ch = "\u2018" if depth > 0 else "\u201c"
+            elif ch == "\ue001":
+                ch = "\u2019" if (opened.pop() if opened else depth > 0) else "\u201d"
+            text.append(ch)
+        out.append(Run("".join(text), run.bold, run.italic))
+    return out
+
+
+def _collapse_punctuation(runs: list[Run]) -> list[Run]:
+    """`!.`, `?.` and `..` (a title's own mark, then the style's period) print as one mark, as
+    CSL processors do (citeproc-js, pandoc); citeproc-py prints both. An ellipsis stays."""
+    out = []
+    for i, run in enumerate(runs):
+        text = re.sub(r"([!?])\.|(?<![.])\.\.(?![.])", lambda m: m.group(1) or ".", run.text)
+        if i and text.startswith(".") and out and re.search(r"(?<![.])[!?.]$", out[-1].text):
+            text = text[1:]  # the same across a change of style: `*Title!*.`
+        if text:
+            out.append(Run(text, run.bold, run.italic))
+    return out
+
+
+@cache
+def _patch_citeproc() -> None:
+    """citeproc-py joins the parts of a localized date (a style's `<locale><date form="text"
+    delimiter=" ">`) with the delimiter of the `<date>` that calls it, which has none, so NLM's
+    `1980 Oct` comes out `1980Oct`; CSL 1.0.2 ("Localized Date Formats") says the localized
+    format's own delimiter applies. This gives it (checked for citeproc-py 0.11.1, pinned)."""
+    from citeproc.model import Date
+
+    def render_single_date(self, date, show_parts=None, context=None):
+        parts = self.parts(date, show_parts, context) if context != self else self.parts(date, show_parts)
+        if not parts:
+            return None
+        local = self.is_locale_date()
+        joiner = self if (not local or self.get("delimiter") is not None) else context
+        return joiner.join(parts)
+
+    Date.render_single_date = render_single_date
+
+    # A range whose ends are equal (`20--20`, common in .bib files) in the `minimal` format:
+    # citeproc-py drops every digit of the second number and prints `20–`; citeproc-js and
+    # pandoc keep its last digit (`20–0`), so the range never ends in a bare dash.
+    from citeproc.model import FormatNumber
+
+    minimal = FormatNumber._format_last_page
+
+    def format_last_page(self, first, last):
+        return minimal(self, first, last) or last[-1:]
+
+    FormatNumber._format_last_page = format_last_page
 
 
 def _punctuation_in_quote(locale: str) -> bool:
@@ -142,11 +263,11 @@ def entry_runs(entries: list[Entry], template, language: str, style: str | None 
     An entry of the paper's own list is printed as the paper prints it, whatever the style:
     restyling needs every field, and a list entry's text is what the author wrote.
     """
-    name = style or template.section("bibliography").get("style", "plain")
+    name = style or template.venue.bibliography.style
     if not is_csl(name) and (style is None or hasattr(template._macros, name)):
         if style is None:
             return [template.entry_runs(e, language) for e in entries]
-        from ..templates import entry_context
+        from ..venue import entry_context
 
         return [markup_to_runs(getattr(template._macros, name)(entry_context(e), language)) for e in entries]
     path = find_style(name, template.folder)

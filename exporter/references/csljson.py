@@ -223,8 +223,11 @@ def tex_text(raw: str) -> str:
     return text
 
 
-def csl_item(entry: Entry, key: str | None = None) -> dict:
-    """An entry as a CSL-JSON item (fields decoded from LaTeX when it came from a .bib file)."""
+def csl_item(entry: Entry, key: str | None = None, english: bool = True) -> dict:
+    """An entry as a CSL-JSON item (fields decoded from LaTeX when it came from a .bib file).
+
+    `english`: the bibliography is set in English, so English .bib titles go to sentence case
+    (`sentence_case`); pandoc does the same only when the style's locale is English."""
     fields = dict(entry.fields)
     csl_type = BIB_TO_CSL.get(entry.entry_type, "document")
     item: dict = {"id": key or entry.key, "type": csl_type}
@@ -234,7 +237,7 @@ def csl_item(entry: Entry, key: str | None = None) -> dict:
     for variable, name in TEXT_FIELDS.items():
         if fields.get(name) and variable not in ("collection-number",):
             item[variable] = _value(entry, name)
-    if entry.origin == "bibtex" and fields.get("title") and _value(entry, "langid").lower() in _ENGLISH and not _cyrillic(fields["title"]):
+    if english and entry.origin == "bibtex" and fields.get("title") and _value(entry, "langid").lower() in _ENGLISH and not _cyrillic(fields["title"]):
         item["title"] = tex_text(sentence_case(fields["title"]))
     container = _value(entry, "journal") or _value(entry, "journaltitle") or _value(entry, "booktitle")
     if container:

@@ -315,11 +315,17 @@ def find_title(f: _Fields, start: int, form: str) -> None:
         return
     end = len(text)
     stop = _TITLE_END.search(text, at)
-    if stop is None and not re.search(r"\.\s[–—]\s", text):
-        stop = re.compile(r"\s—\s").search(text, at)  # ` — ` separating elements where `. – ` is not used
+    if not re.search(r"\.\s[–—]\s", text):  # ` — ` separating elements where `. – ` is not used
+        dash = re.compile(r"\s—\s").search(text, at)
+        if dash and (stop is None or dash.start() < stop.start()):
+            stop = dash
+    # `Title, Moscow, Publisher, 2010` (transliterated lists): place, publisher and year after commas.
+    imprint = re.compile(rf",\s[^,.\d]{{2,40}},\s[^,]{{2,60}},\s{_YEAR}\b").search(text, at)
+    if imprint and (stop is None or imprint.start() < stop.start()):
+        stop = imprint
     if stop:
         end = stop.start()
-    if form == "elsevier" or (form == "unknown" and re.match(r"[\s,]", text[start:start + 1] or "x") and "," in text[at:end]):
+    if form == "elsevier":
         comma = _comma_outside_brackets(text, at, end)
         if comma > 0:
             end = comma
@@ -397,7 +403,7 @@ def find_publisher(f: _Fields) -> None:
     """`– М. : Наука, 1987.` / `Алматы: Қазақ университеті, 2010.` (GOST: city `:` publisher `,`
     year); `Moscow, Nauka Publ., 1975` (transliterated lists); `Springer-Verlag, Berlin, 2000`."""
     text = f.text
-    m = re.search(rf"(?:^|[.–—]\s)((?:[{_UP}][{_LO}{_UP}]*\.?(?:[-\s][{_UP}][{_LO}]+)*))\s?:\s?([^:/]{{2,80}}?),?\s(?:{_YEAR})\b", text)
+    m = re.search(rf"(?:^|[.–—]\s)((?:[{_UP}][{_LO}{_UP}]*\.|[{_UP}][{_LO}{_UP}]+(?:[-\s][{_UP}][{_LO}]+)*(?:,\s[A-Z]{{2}})?))\s?:\s?((?:[^:/.]|\.(?!\s[{_UP}][{_LO}])){{2,80}}?),\s(?:{_YEAR})\b", text)
     if m and len(m[1]) < 30 and not re.fullmatch(r"URL|DOI|In|ISBN|ISSN|Режим|Available", m[1]):
         f.add("address", m.start(1), m.end(1))
         f.add("publisher", m.start(2), m.end(2))
@@ -436,7 +442,7 @@ def recognise_form(text: str) -> str:
         return "apa"
     if re.search(r"[\"“][^\"”]{5,}[,.]?[\"”]", text) and re.search(r"\b(?:vol\.|pp\.|no\.|in\s)", text) and re.match(rf"\s*{_INITIALS}\s?{_FAMILY}", text):
         return "ieee"
-    if re.search(rf"\b{_YEAR}(?:\s[A-Z][a-z]{{2}}(?:\s\d+)?)?;\s?\d+(?:\(\d+\))?:\s?\d+", text) or (re.match(rf"\s*{_FAMILY}\s[A-Z]{{1,3}}[,.]\s", text) and re.search(rf"\.\s{_YEAR}[;.]", text)):
+    if re.search(rf"\b{_YEAR}(?:\s[A-Z][a-z]{{2}}(?:\s\d+)?)?;\s?\d+(?:\(\d+\))?:\s?\d+", text) or (re.match(rf"\s*{_FAMILY}\s(?:[A-Z]{{1,3}},|[A-Z]{{2,3}}\.)\s", text) and re.search(rf"\.\s{_YEAR}[;.]", text)):
         return "vancouver"
     return "unknown"
 

@@ -186,20 +186,20 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
     async def lifespan(app):
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["exporter.web.jobs", "exporter.web.page"])
-        pools["check"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(0,))
-        pools["build"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(10,))
+        pools["check"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(0, os.getpid()))
+        pools["build"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(10, os.getpid()))
         # Start every worker now: the first upload should not wait for imports.
         await asyncio.gather(*(run(kind, os.getpid) for kind in pools for _ in range(workers)))
         try:
             yield
         finally:
-            for pool in pools.values():
-                pool.shutdown(wait=False, cancel_futures=True)
+            for pool in pools.values():  # waiting: workers told to stop before this process exits
+                pool.shutdown(wait=True, cancel_futures=True)
 
     async def run(kind: str, fn, *args):
         return await asyncio.wrap_future(pools[kind].submit(fn, *args))
 
-    from ..templates import Template, available
+    from ..venue import Template, available
 
     venues = {name: Template(name, folder).description for name, folder in available().items()}
     default_venue = DEFAULT_VENUE if DEFAULT_VENUE in venues else next(iter(venues))
@@ -240,7 +240,7 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
         return JSONResponse(result)
 
     async def edition(request: Request, source_name, source_data, bib, kind: str, template: str) -> Response:
-        if kind not in jobs.MEDIA_TYPES or (kind == "annotated" and not jobs.annotate_available()):
+        if kind not in jobs.MEDIA_TYPES:
             raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
         with request_folder(scratch) as folder:
             source = _save(folder, "source", source_name, source_data, "paper")

@@ -181,7 +181,7 @@ refused("not-text-utf16-bom-only", {P: codecs.BOM_UTF16_LE}, f"{P}: is empty")
 refused("not-text-whitespace", {P: b"  \n\t\n\r\n   "}, f"{P}: contains no text (only whitespace or control characters)")
 refused("not-text-form-feeds", {P: b"\x0c\n\x0c\x0c\n"}, f"{P}: contains no text (only whitespace or control characters)")
 refused("not-text-nuls", {P: b"\x00" * 5}, f"{P}: contains no text (only whitespace or control characters)")
-refused("not-text-pdf", {P: PDF}, f"{P}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)")
+refused("not-text-pdf", {P: PDF}, f"{P}: is named .txt but its bytes are a PDF; rename it to the right extension")
 refused("not-text-png", {P: PNG}, f"{P}: is a PNG image, not text")
 refused("not-text-jpeg", {P: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"}, f"{P}: is a JPEG image, not text")
 refused("not-text-gif", {P: b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"}, f"{P}: is a GIF image, not text")
@@ -197,7 +197,7 @@ refused("not-text-missing-folder", {}, "no/such/folder/paper.txt: no such file",
 refused("not-text-parent-is-a-file", {P: RU}, f"{P}/x.txt: no such file (a folder in its path is a file)", argv=["check", f"{P}/x.txt"])
 refused("not-text-dev-zero", {}, "/dev/zero: is a device or socket, not a file", argv=["check", "/dev/zero"])
 refused("not-text-dev-urandom-bib", {P: RU}, "/dev/urandom: is a device or socket, not a file", argv=["check", P, "--bib", "/dev/urandom"])
-refused("not-text-inspect-pdf", {P: PDF}, f"{P}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)", argv=["inspect", P])
+refused("not-text-inspect-pdf", {P: PDF}, f"{P}: is named .txt but its bytes are a PDF; rename it to the right extension", argv=["inspect", P])
 refused("not-text-bib-missing", {P: RU}, "nothere.bib: no such file", argv=["check", P, "--bib", "nothere.bib"])
 refused("not-text-bib-directory", {P: RU, f"{B}/.keep": b""}, f"{B}: is a directory, not a file", argv=["check", P, "--bib", B])
 refused("not-text-bib-pdf", {P: RU, B: PDF}, f"{B}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)", argv=["check", P, "--bib", B])
@@ -207,8 +207,21 @@ HIGH_BIB = bytes((i * 89 + 7) % 224 + 32 for i in range(3000))
 refused("not-text-bib-random-high-bytes", {P: RU, B: HIGH_BIB},
         f"{B}:{first_bad_byte(HIGH_BIB)[0]}: is not UTF-8 (invalid byte {first_bad_byte(HIGH_BIB)[1]}) and does not read as text in any known encoding; convert it to UTF-8",
         argv=["check", P, "--bib", B])
-refused("not-text-build-pdf", {P: PDF}, f"{P}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)",
+refused("not-text-build-pdf", {P: PDF}, f"{P}: is named .txt but its bytes are a PDF; rename it to the right extension",
         argv=["build", P, "--out", "{out}", "--to", "latex"])
+
+# ---- PDF sources (the PDF reader) --------------------------------------------------------------
+# Small PDFs written here byte by byte; encrypted, scanned and 500-page PDFs are made at test time
+# by tests/test_pdf_reader.py (reportlab, pypdf), whose bytes are not reproducible.
+
+PP = "paper.pdf"
+BLANK_PAGE_PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                  b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+refused("pdf-no-pages", {PP: PDF}, f"{PP}: is not a readable PDF (corrupt or truncated)", argv=["check", "--json", PP])
+refused("pdf-truncated", {PP: PDF[:40]}, f"{PP}: is not a readable PDF (corrupt or truncated)", argv=["check", "--json", PP])
+refused("pdf-garbage-after-header", {PP: b"%PDF-1.7\n" + bytes(range(256)) * 3}, f"{PP}: is not a readable PDF (corrupt or truncated)", argv=["check", "--json", PP])
+refused("pdf-no-text-layer", {PP: BLANK_PAGE_PDF}, f"{PP}: has no text layer (1 page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {PP} out.pdf`, then check out.pdf", argv=["check", "--json", PP])
+refused("pdf-named-txt-is-refused-by-name", {"scan.txt": BLANK_PAGE_PDF}, "scan.txt: is named .txt but its bytes are a PDF; rename it to the right extension", argv=["check", "scan.txt"])
 
 # ---- usage -------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from statistics import median
 
 from ...citations import MAX_LABELS, find_citations, inlines_of
@@ -16,7 +17,7 @@ from ...model import Citation, Document, Heading, Meta, Paragraph, Span, Supersc
 from ...references.ownlist import find_reference_heading, read_reference_list
 from ..plaintext import join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import read_front_matter, split_authors
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
 from .layout import Line, mark_furniture, open_pdf, read_pages
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
@@ -34,7 +35,7 @@ def read_pdf(path: str) -> Document:
         raise InputError(path, f"is a damaged PDF: a page cannot be read ({type(exc).__name__})") from None
     finally:
         doc.close()
-    letters = sum(ch.isalpha() for page in pages for line in page.lines for ch in line.text)
+    letters = sum(letters_in(line.text) for page in pages for line in page.lines)
     if letters < MIN_LETTERS_PER_PAGE * len(pages):
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
@@ -71,57 +72,161 @@ def body_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def letters_in(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return len(_LETTER.findall(text))
 
 
-def find_title(lines: list[Line], body: float) -> tuple[int, int] | None:
-    """[start, end) of the title lines: the largest type on the first page.
-
-    Rule: among the first page's lines with at least three letters, in its first half, the
-    largest size, when it is at least 15% above the body size, sets the title; the title is
-    the first run of consecutive lines in that size (a journal's name in the same size comes
-    later or is furniture).
-    """
-    first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
-    first_half = first_page[: max(len(first_page) // 2, 1)]
-    candidates = [i for i in first_half if letters_in(lines[i].text) >= 3]
-    if not candidates:
-        return None
-    largest = max(lines[i].size for i in candidates)
-    if largest < 1.15 * body:
-        return None
-    start = next(i for i in candidates if lines[i].size >= largest - 0.5)
-    end = start + 1
-    while end < len(lines) and lines[end].page == lines[start].page and abs(lines[end].size - lines[start].size) <= 0.5 and end - start < 6:
-        end += 1
-    return start, end
+_NOT_TITLE = re.compile(r"^(?:УДК|ӘОЖ|UDC|ГРНТИ|МРНТИ|IRSTI|DOI|Аннотация|Аңдатпа|Abstract|Ключевые слова|Кілт сөздер|Keywords|Key words)\b|@|https?://", re.IGNORECASE)
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'"
+_NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
+_UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
 
 
-_MARKERS = re.compile(r"[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰,]+$")
-
-
-def authors_after_title(lines: list[Line], end: int) -> list[str]:
-    """Names on the line after the title, without their affiliation marks (`Гавдан1`, `Smith*`).
-
-    Rule: the line after the title is the author line when each of its comma/`and`-separated
-    parts is two to five words, each starting with a capital (an initial counts).
-    """
-    if end >= len(lines):
-        return []
-    line = lines[end]
+def without_superscripts(line: Line) -> str:
+    """The line's text with its superscript marks (affiliation letters, footnote stars) left out."""
     text = line.text
     for start, stop in reversed(line.superscripts):
         text = text[:start] + " " + text[stop:]
-    parts = [_MARKERS.sub("", p.strip()).strip() for p in split_authors(text)]
-    parts = [p for p in parts if p]
-    if not parts or len(text) > 250:
+    return " ".join(text.split())
+
+
+def in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def name_parts(text: str) -> list[str]:
+    """The personal names a line starts with (`Е. В. Буценко, канд. экон. наук` -> [`Е. В. Буценко`]).
+
+    A name is two to five words, each an initial (`Р.`, `Р.А.`) or a capitalised word; a line
+    set in capitals is a title, not names. Marks around names (`©`, `*`, digits) are dropped.
+    """
+    if in_capitals(text):
         return []
-    for part in parts:
+    names = []
+    text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
+    for part in split_authors(re.sub(r"[©*†‡⇤\d]+", " ", text)):
         words = part.split()
-        if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
-            return []
-    return parts
+        if 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words):
+            names.append(" ".join(words))
+        else:
+            break
+    return names
+
+
+def _style(line: Line) -> tuple:
+    return (line.size, line.bold, in_capitals(line.text))
+
+
+def _style_blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
+    """Consecutive lines of one size, weight and case (capitals or not) form a block."""
+    blocks: list[list[int]] = []
+    for i in indexes:
+        if blocks and blocks[-1][-1] == i - 1 and _style(lines[i - 1]) == _style(lines[i]) and len(blocks[-1]) < 6:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return blocks
+
+
+def find_title(lines: list[Line], body: float) -> list[int] | None:
+    """The title's lines, from the first page's type.
+
+    Rules, on the first half of the first page, after a UDC line where there is one (a
+    journal's rubric above it is not the title): lines of one style (size, weight, capitals)
+    form blocks; a block is no title when it is a label line (UDC, DOI, abstract, keywords,
+    an address), personal names, a single word (a journal's logo), or text that a line above it
+    repeats (the journal's name, printed again in its imprint). Of the rest, the block set
+    largest wins when it is 15% above the body size; else the first block set in bold or in
+    capitals; else none.
+    """
+    first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
+    region = first_page[: max(len(first_page) // 2, 1)]
+    udc = next((i for i in region if _UDC.match(lines[i].text.strip())), None)
+    if udc is not None:
+        region = [i for i in region if i > udc]
+    page_text = {i: " ".join(lines[i].text.split()).casefold() for i in region}
+    candidates = []
+    for block in _style_blocks(lines, region):
+        text = " ".join(without_superscripts(lines[i]) for i in block)
+        if len(text.split()) < 2 or letters_in(text) < 6 or _NOT_TITLE.search(text) or name_parts(text):
+            continue
+        folded = text.casefold()
+        if any(folded in other and len(other) < 2 * len(folded) for i, other in page_text.items() if i < block[0]):
+            continue
+        candidates.append(block)
+    if not candidates:
+        return None
+    largest = max(candidates, key=lambda b: lines[b[0]].size)
+    if lines[largest[0]].size >= 1.15 * body:
+        return largest
+    return next((b for b in candidates if lines[b[0]].bold or in_capitals(lines[b[0]].text)), None)
+
+
+def find_authors(lines: list[Line], title: list[int]) -> list[str]:
+    """The first line of personal names near the title: one of the two lines after it, else
+    the first such line above it on its page (many Russian journals print the authors above)."""
+    page = lines[title[0]].page
+    after = [i for i in (title[-1] + 1, title[-1] + 2) if i < len(lines) and lines[i].page == page]
+    before = [i for i in range(0, title[0]) if lines[i].page == page]
+    for i in after + before:
+        names = name_parts(without_superscripts(lines[i]))
+        if names:
+            return names
+    return []
+
+
+@dataclass
+class LabelledFields:
+    udc: str | None = None
+    abstracts: list[str] = field(default_factory=list)
+    keyword_sets: list[list[str]] = field(default_factory=list)
+    last: int = -1  # index of the last line they take
+
+
+def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
+    """UDC, abstracts and keywords on the first two pages, found by their labels.
+
+    The text reader's labels (`УДК`, `Аннотация`, `Abstract`, `Ключевые слова`, `Keywords`…)
+    open the field; its text runs on over the following lines set in the same size, up to
+    the next label, a heading-like line in another size or weight, or the end of the page.
+    A label alone on its line (`Abstract` as a heading) takes the lines after it.
+    """
+    found = LabelledFields()
+    early = [i for i, line in enumerate(lines) if line.page <= lines[0].page + 1]
+    i = 0
+    while i < len(early):
+        index = early[i]
+        text = " ".join(texts[index].split())
+        if m := UDC.match(text):
+            found.udc = found.udc or m["value"]
+            found.last = max(found.last, index)
+        elif (m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text)):
+            is_keywords = m.re is KEYWORDS
+            parts = [m["value"]] if m["value"] else []
+            j = index + 1
+            size = lines[j].size if not parts and j < len(lines) else lines[index].size
+            while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
+                nxt = " ".join(texts[j].split())
+                if UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+                    break
+                parts.append(nxt)
+                j += 1
+            value = " ".join(parts).strip()
+            if value:
+                if is_keywords:
+                    found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
+                else:
+                    found.abstracts.append(value)
+                found.last = max(found.last, j - 1)
+            while i + 1 < len(early) and early[i + 1] < j:
+                i += 1
+        i += 1
+    return found
 
 
 def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | None:
@@ -257,13 +362,15 @@ def _document(path: str, lines: list[Line]) -> Document:
     title = find_title(lines, body)
     fm = read_front_matter(texts)
     if title is not None:
-        title_text = " ".join(texts[i].strip() for i in range(*title))
-        authors = authors_after_title(lines, title[1]) or list(fm.authors)
-        start = max(fm.body_start, title[1] + (1 if authors else 0))
+        title_text = " ".join(without_superscripts(lines[i]) for i in title)
+        authors = find_authors(lines, title) or list(fm.authors)
+        start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None
         authors = list(fm.authors)
         start = fm.body_start
+    fields = labelled_fields(lines, texts)
+    start = max(start, fields.last + 1)  # the front matter is meta, not body text
     heading = find_reference_heading(texts, start)
     end = heading if heading is not None else len(lines)
     lexicon = rules.attested_words(texts)
@@ -317,7 +424,7 @@ def _document(path: str, lines: list[Line]) -> Document:
 
     references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
     meta = Meta(
-        udc=fm.udc,
+        udc=fm.udc or fields.udc,
         irsti=fm.irsti,
         title=title_text,
         authors=tuple(authors),
@@ -325,8 +432,10 @@ def _document(path: str, lines: list[Line]) -> Document:
         position=fm.position,
         supervisor=fm.supervisor,
         language=detect_language("\n".join(texts)[:200_000]),
-        abstract=fm.abstract,
-        keywords=tuple(fm.keywords),
+        abstract=fm.abstract or (fields.abstracts[0] if fields.abstracts else None),
+        keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
+        abstracts=tuple((detect_language(text), text) for text in fields.abstracts),
+        keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets),
     )
     heading_span = None
     if heading is not None:
