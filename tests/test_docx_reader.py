@@ -411,3 +411,13 @@ def test_bare_superscript_field_result_is_a_citation(tmp_path):
     assert cite.span.column == len("Trade grew") + 1
     assert dict(cite.refs[1].metadata)["title"] == "Border trade"
     assert any(isinstance(n, Superscript) and isinstance(n.inlines[0], Citation) for n in walk(doc.blocks))
+
+
+def test_tracked_changes_read_as_accepted(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph("Мәтін ")
+    append_xml(p, '<w:ins w:id="1" w:author="a"><w:r><w:t xml:space="preserve">жаңа [1]</w:t></w:r></w:ins>'
+                  '<w:del w:id="2" w:author="a"><w:r><w:delText xml:space="preserve"> ескі [2]</w:delText></w:r></w:del>')
+    doc = read_document(str(save(d, tmp_path / "t.docx")))
+    assert [c.raw for c in citations(doc)] == ["[1]"]  # the insertion is text, the deletion is not
+    assert citations(doc)[0].span.column == len("Мәтін жаңа ") + 1

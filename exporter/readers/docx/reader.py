@@ -3,8 +3,9 @@
 Positions: `¶n` is the n-th paragraph of the body that holds text, counted as Word lays the
 body out — paragraphs inside content controls count in their place, empty paragraphs and
 paragraphs holding only a formula or a picture do not; a table's cells carry the number of the
-last counted paragraph before the table. Columns count characters of the paragraph's text as
-python-docx gives it (a tab, a line break and a whole formula are one character each).
+last counted paragraph before the table. Columns count characters of the paragraph's visible
+text, tracked changes accepted (a tab, a line break and a whole formula are one character
+each; for ordinary paragraphs this is python-docx's text).
 """
 
 from __future__ import annotations
