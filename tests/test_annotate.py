@@ -17,7 +17,7 @@ import pytest
 from docx_samples import kazakh_paper, save
 from exporter.annotate import comment_text
 from exporter.diagnostics import Diagnostic
-from helpers import REPO, run_cli
+from helpers import run_cli
 
 CORPUS = Path("/work/shared/corpus/docx")
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not on this machine")

@@ -12,7 +12,6 @@ import docx
 import pytest
 
 from docx_samples import add_footnotes, append_xml, field, kazakh_paper, save, wrap_in_content_control
-from exporter.diagnostics import InputError
 from exporter.model import Citation, Emph, Footnote, Heading, Link, Math, Strong, Superscript, Table, walk
 from exporter.pipeline import read_and_link
 from exporter.readers import choose_reader, read_document
@@ -421,3 +420,16 @@ def test_tracked_changes_read_as_accepted(tmp_path):
     doc = read_document(str(save(d, tmp_path / "t.docx")))
     assert [c.raw for c in citations(doc)] == ["[1]"]  # the insertion is text, the deletion is not
     assert citations(doc)[0].span.column == len("Мәтін жаңа ") + 1
+
+
+def test_tables_before_the_list_are_body_and_inside_it_are_not(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Body cites [1].")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "Before the list [1]"
+    d.add_paragraph("References")
+    d.add_paragraph("Smith J. A book. 2001.", style="List Number")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "Inside the list [9]"
+    d.add_paragraph("Jones K. Another book. 2002.", style="List Number")
+    doc = read_document(str(save(d, tmp_path / "t.docx")))
+    assert [c.raw for c in citations(doc)] == ["[1]", "[1]"]
+    assert [e.number for e in doc.references] == [1, 2]

@@ -553,9 +553,9 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
     for index, item in enumerate(items):
         if isinstance(item, TableRec):
             k = table_at[index]
-            at = next((j for j in range(len(paras)) if numbers[j] >= k), 0)
-            if at < body_start and index < len(items) - 1 and body_start > 0 and at < body_start - 1:
-                continue
+            following = next((para_index[id(x)] for x in items[index + 1:] if not isinstance(x, TableRec)), len(paras))
+            if following < body_start or list_start < following < list_end or following > tail_stop:
+                continue  # a table inside the front matter (an author grid), the list, or a copy of it
             close_list()
             rows_out = []
             for row in item.rows:
