@@ -47,6 +47,7 @@ class Page:
     width: float
     height: float
     lines: list[Line]
+    outermost: set = field(default_factory=set)  # baselines of the three top and three bottom lines
 
 
 # ---- opening ----------------------------------------------------------------------------
@@ -234,28 +235,29 @@ def _fragment(chars: list[tuple]) -> _Fragment:
 def find_gutter(fragments: list[_Fragment], width: float) -> float | None:
     """The x of the gutter of a two-column page, or None for a page in one column.
 
-    Rule: among the page's longer text runs (15 characters or more), a vertical line that at
-    least three runs keep left of and three right of, crossed by at most half as many as
-    keep to its poorer side, the runs on either side making up at least 40% of them, is a
-    gutter (a title and an abstract set across both columns cross it); the line in
-    the middle third of the page with the most runs on its poorer side wins. The gutter is
-    found, not assumed at the page's middle: a margin column (a magazine's side bar) moves it.
+    Rule: among the page's longer text runs (15 characters or more), a vertical line with at
+    least three runs keeping left of it and three right of it, where the two sides overlap in
+    height, and at most half as many runs as its poorer side crossing it within that height
+    (a title, an abstract or a list set across the page above or below the columns do not
+    count), is a gutter; of the lines in the middle third of the page the one with the most
+    runs on its poorer side wins. The gutter is found, not assumed at the page's middle: a
+    margin column (a magazine's side bar) moves it.
     """
     long = [f for f in fragments if len(f.chars) >= 15]
     if len(long) < 6:
         return None
     best, best_score = None, 0
     for candidate in sorted({round(f.x1 + 1) for f in long if width / 3 < f.x1 < 2 * width / 3}):
-        left = right = cross = 0
-        for f in long:
-            if f.x1 <= candidate + 1:
-                left += 1
-            elif f.x0 >= candidate - 1:
-                right += 1
-            else:
-                cross += 1
-        if left >= 3 and right >= 3 and cross <= 0.5 * min(left, right) and left + right >= 0.4 * len(long) and min(left, right) > best_score:
-            best, best_score = candidate, min(left, right)
+        left = [f.y for f in long if f.x1 <= candidate + 1]
+        right = [f.y for f in long if f.x0 >= candidate - 1]
+        if len(left) < 3 or len(right) < 3 or min(len(left), len(right)) <= best_score:
+            continue
+        low, high = max(min(left), min(right)), min(max(left), max(right))
+        if low > high:
+            continue
+        cross = sum(1 for f in long if f.x0 < candidate - 1 and f.x1 > candidate + 1 and low <= f.y <= high)
+        if cross <= 0.5 * min(len(left), len(right)):
+            best, best_score = candidate, min(len(left), len(right))
     return best
 
 
@@ -385,7 +387,8 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
         superscripts.append((sup_start, length))
     joined = "".join(text)
     # a superscript run never begins or ends with the space before or after it
-    superscripts = [(s + (joined[s] == " "), e) for s, e in superscripts]
+    superscripts = [(s + (joined[s] == " "), e - (joined[e - 1] == " ")) for s, e in superscripts]
+    superscripts = [(s, e) for s, e in superscripts if s < e]
     return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts)
 
 
@@ -420,22 +423,37 @@ def _furniture_key(text: str) -> str:
 def mark_furniture(pages: list[Page]) -> None:
     """Mark running headers, footers and page numbers.
 
-    Rule: a line standing in the top or bottom 12% of its page is furniture when it is a bare
+    Rule: a line standing in the top or bottom 12% of its page, among the three outermost
+    lines at either end, is furniture when it is a bare
     page number (`12`, `- 12 -`, `Page 3 of 9`), or when the same text, digits aside, stands in
     that margin on at least two pages and on at least a third of the pages (a journal's running
     head, a letter-spaced author line, a conference footer).
     """
     def in_margin(page: Page, line: Line) -> bool:
-        return line.y > page.height * (1 - MARGIN) or line.y < page.height * MARGIN
+        return (line.y > page.height * (1 - MARGIN) or line.y < page.height * MARGIN) and line.y in page.outermost
 
+    def margin_rows(page: Page) -> list[list[Line]]:
+        """The page's margin lines by baseline (within half a line): a head split by a gutter,
+        or set in two sizes, is one row again."""
+        rows: list[list[Line]] = []
+        for line in sorted((l for l in page.lines if in_margin(page, l)), key=lambda l: l.y):
+            if rows and line.y - rows[-1][-1].y <= 0.5 * line.size:
+                rows[-1].append(line)
+            else:
+                rows.append([line])
+        return rows
+
+    for page in pages:
+        heights = sorted({line.y for line in page.lines})
+        page.outermost = set(heights[:3] + heights[-3:])
+    rows_by_page = [margin_rows(page) for page in pages]
     seen: Counter = Counter()
-    for page in pages:
-        keys = {_furniture_key(line.text) for line in page.lines if in_margin(page, line)}
-        seen.update(k for k in keys if k)
+    for rows in rows_by_page:
+        seen.update({_furniture_key(" ".join(l.text for l in sorted(row, key=lambda l: l.x0))) for row in rows} - {""})
     needed = max(2, len(pages) / 3)
-    for page in pages:
-        for line in page.lines:
-            if in_margin(page, line):
-                key = _furniture_key(line.text)
+    for rows in rows_by_page:
+        for row in rows:
+            key = _furniture_key(" ".join(l.text for l in sorted(row, key=lambda l: l.x0)))
+            for line in row:
                 if _PAGE_NUMBER.match(line.text.strip()) or (key and seen[key] >= needed):
                     line.furniture = True

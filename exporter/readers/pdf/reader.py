@@ -377,8 +377,10 @@ def _document(path: str, lines: list[Line]) -> Document:
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
 
-    # headings and paragraphs
-    bold_share = sum(len(l.text) for l in lines if l.bold) / max(sum(len(l.text) for l in lines), 1)
+    # headings and paragraphs, measured against the body's own type (not the list's or the title's)
+    body_lines = lines[start:end] or lines
+    body = body_size(body_lines)
+    bold_share = sum(len(l.text) for l in body_lines if l.bold) / max(sum(len(l.text) for l in body_lines), 1)
     heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
     spacing = usual_spacing(lines, body)
     edges = column_edges(lines, body)
