@@ -64,10 +64,29 @@ def _source_text(document) -> str:
     return read_source(document.path).text
 
 
+def _check_model_glyphs(linked: Linked, template: Template) -> None:
+    """`check_glyphs` for a source read from a package (DOCX): every paragraph of the model."""
+    from .model import inline_runs, plain_text
+
+    doc = linked.document
+    meta = [doc.meta.title, *doc.meta.authors, *doc.meta.affiliations, doc.meta.abstract, *doc.meta.keywords, doc.meta.udc]
+    rows = [(1, value) for value in meta if value]
+    rows += [(block.span.line, plain_text(run)) for block in doc.blocks for run in inline_runs(block)]
+    for number, line in rows:
+        offset = template.fonts.uncovered(line)
+        if offset is not None:
+            ch = line[offset]
+            raise InputError(doc.path, f"¶{number}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it")
+
+
 def check_glyphs(linked: Linked, template: Template) -> None:
     """Stop with the position of the first character that no font of the template can draw."""
     fonts = template.fonts
-    text = _source_text(linked.document)
+    if linked.document.encoding == "docx":  # no text file: the model's paragraphs, at their ¶
+        _check_model_glyphs(linked, template)
+        text = ""
+    else:
+        text = _source_text(linked.document)
     if fonts.uncovered(text) is not None:  # one pass over the whole text; lines only to say where
         for number, line in enumerate(split_lines(text), start=1):
             offset = fonts.uncovered(line)
@@ -91,7 +110,7 @@ class Built:
     files: list[Path]
 
 
-def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False) -> Built:
+def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Built:
     """Render every requested edition in memory first, then write them all: all or nothing.
 
     With `split`, the PDF edition is rendered in a forked process while this one renders the
@@ -99,7 +118,7 @@ def build_one(source: str, bib: str | None, template: Template, formats: list[st
     """
     linked = read_and_link(source, bib)
     check_glyphs(linked, template)
-    edition = Edition(linked, template)
+    edition = Edition(linked, template, style)
     stem = safe_stem(source)
     editions = _render_editions(edition, formats, split)
     rendered = [(out / f"{stem}{WRITERS[name][1]}", editions[name]) for name in formats]
@@ -211,9 +230,9 @@ class _ForkedRender:
 
 
 def _build_job(job: tuple) -> tuple[dict, list[Path]] | InputError:
-    source, bib, template_folder, formats, out, split = job
+    source, bib, template_folder, formats, out, split, style = job
     try:
-        built = build_one(source, bib, _template(template_folder), formats, out, split)
+        built = build_one(source, bib, _template(template_folder), formats, out, split, style)
     except InputError as exc:  # one bad paper does not stop the others
         return exc
     return built.report, built.files
@@ -248,11 +267,11 @@ def _build_gc():
         gc.freeze()
 
 
-def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1):
+def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1, style: str | None = None):
     """Build each (source, bib) job, in parallel processes when `workers` > 1; results in job order."""
     # One paper: its PDF renders beside its other editions (a core each). Several: a core a paper.
     split = len(jobs) == 1
-    work = [(source, bib, template_folder, formats, out, split) for source, bib in jobs]
+    work = [(source, bib, template_folder, formats, out, split, style) for source, bib in jobs]
     with _build_gc():
         if workers == 1 or len(work) == 1:
             yield from map(_build_job, work)

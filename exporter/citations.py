@@ -47,8 +47,13 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class Malformed:
+    """A bracket that is not read as a citation but is reported: CIT005 (looks like one but
+    cannot be read) or CIT006 (reads like one but the evidence says code or math)."""
+
     start: int
     raw: str
+    code: str = "CIT005"
+    why: str = ""
 
 
 class TooManyLabels(Exception):
@@ -59,20 +64,55 @@ class TooManyLabels(Exception):
         self.start = start
 
 
-def find_citations(text: str, limit: int = MAX_LABELS) -> tuple[list[Found], list[Malformed]]:
-    """Return the citations in `text` in order, and brackets that look numeric but do not parse.
+# Words a citation may hold around its numbers: `[see 4]`, `[см. 4]`, `[32–34 и др.]`,
+# `[4, 5, etc.]`, `[4, 5 және т.б.]`. They are kept in the raw text and cite nothing.
+_CITE_PREFIX = re.compile(r"\s*(?:see(?:\s+also)?|cf\.|e\.\s?g\.,?|напр\.|например|см\.(?:\s+также)?|қараңыз|қар\.)\s+", re.IGNORECASE)
+_CITE_SUFFIX = re.compile(
+    r"(?:\s*,)?\s+(?:и\s+др\.|и\s+т\.\s?д\.|и\s+другие|etc\.|et\s+al\.|and\s+others|және\s+т\.\s?б\.|т\.\s?б\.|және\s+басқалар)\s*$",
+    re.IGNORECASE,
+)
 
+
+def _words_around(body: str) -> tuple[int, int]:
+    """Offsets in `body` of the part between a leading word (`see`) and a trailing one (`и др.`)."""
+    start, end = 0, len(body)
+    m = _CITE_PREFIX.match(body)
+    if m:
+        start = m.end()
+    m = _CITE_SUFFIX.search(body, start)
+    if m:
+        end = m.start()
+    return start, end
+
+
+def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = None) -> tuple[list[Found], list[Malformed]]:
+    """Return the citations in `text` in order, and brackets reported rather than read.
+
+    `entries` is the size of the paper's list when it is known: a number far beyond it is
+    evidence against a citation. Brackets that hold numbers but are intervals, indices or
+    code are left as text (see `not_a_citation`); doubtful ones are reported as CIT006.
     Raises TooManyLabels past `limit` labels and unreadable brackets, before they fill memory.
     """
     found: list[Found] = []
     malformed: list[Malformed] = []
     count = 0
+    rejected_end = -1  # where the last bracket taken for math or code ended
     for match in _BRACKET.finditer(text):
         body = match.group(1)
-        if _NUMERIC_BODY.fullmatch(body) or _KEY_BODY.fullmatch(body):
-            refs, problem = _parse_body(body)
-            found.append(Found(match.start(), match.end(), match.group(0), refs, problem))
-            count += len(refs)
+        a, b = _words_around(body)
+        inner = body[a:b]
+        if _NUMERIC_BODY.fullmatch(inner) or (a == 0 and b == len(body) and _KEY_BODY.fullmatch(body)):
+            refs, problem = _parse_body(inner, 1 + a)
+            verdict = not_a_citation(text, match.start(), match.end(), refs, entries, rejected_end)
+            if verdict is None:
+                found.append(Found(match.start(), match.end(), match.group(0), refs, problem))
+                count += len(refs)
+            else:
+                rejected_end = match.end()
+                doubtful, why = verdict
+                if doubtful:
+                    malformed.append(Malformed(match.start(), match.group(0), "CIT006", why))
+                    count += 1
         elif _LOOKS_NUMERIC.match(body) and re.fullmatch(r"[\d\s,;.\-–—]+", body):
             malformed.append(Malformed(match.start(), match.group(0)))
             count += 1
@@ -81,7 +121,87 @@ def find_citations(text: str, limit: int = MAX_LABELS) -> tuple[list[Found], lis
     return found, malformed
 
 
-def _parse_body(body: str) -> tuple[tuple[CiteRef, ...], str | None]:
+# ---- brackets with numbers that are not citations --------------------------------------------
+# Each rule returns why the bracket is not a citation, or None. Certain ones are left as text
+# silently; doubtful ones are reported (CIT006) so that a real citation is never lost unseen.
+
+_OPERATOR_BEFORE = set("^_=/(<>|\\{&")  # not `*` nor `+`: `D*[6]`, `C++[3]` name algorithms and languages
+_IDENTIFIER_BEFORE = re.compile(r"(?:(?<=\.)|\b)([A-Za-z_][A-Za-z0-9_]*)$")
+_CODE_NEAR = re.compile(r"\w\.\w+\(|[A-Za-z_]\w*\[[A-Za-z_]|[=!:<>+\-*/]=|->")
+_JOINER = re.compile(r"\s*(?:[,;]|\s(?:и|или|and|or|және|немесе))?\s*$", re.IGNORECASE)
+
+
+def _numbers(refs: tuple[CiteRef, ...]) -> list[int]:
+    return [int(r.label) for r in refs if r.label.isdecimal()]
+
+
+def zero_label(refs) -> str | None:
+    """Numbered lists start at 1: a bracket holding 0 is an interval or an index (`[0, 1]`,
+    `axs[0]`). Applied when the paper has its own numbered list, or to an index glued to a name."""
+    return "it holds 0, and lists are numbered from 1" if 0 in _numbers(refs) else None
+
+
+def repeated_label(refs) -> str | None:
+    """A pair of one number, `[1,1]`, is a matrix index or a one-point interval, not two
+    citations of one source. (A longer run of repeats is left to the linker, as written.)"""
+    numbers = _numbers(refs)
+    return "it is a pair of one number" if len(numbers) == 2 and numbers[0] == numbers[1] else None
+
+
+def operator_before(text: str, start: int) -> str | None:
+    """An operator or an opening parenthesis glued to the bracket makes it math or code:
+    `y^[1]`, `x_[2]`, `np.array([1, 2, 3])`."""
+    return f"'{text[start - 1]}' is glued before it" if start and text[start - 1] in _OPERATOR_BEFORE else None
+
+
+def identifier_before(text: str, start: int) -> tuple[str, bool] | None:
+    """The Latin identifier glued to the bracket, and whether only code writes it so.
+
+    `np.x[3]`, `x1[2]`, `my_var[4]` are indices. Words glued to a citation are common in real
+    papers (`underestimated[3]`, `Map[16]`, `PRM[3]`, `логистике[1]`): a plain word is no
+    evidence by itself (see `not_a_citation` for a word with a number beyond the list).
+    """
+    window = text[max(0, start - 40) : start]
+    m = _IDENTIFIER_BEFORE.search(window)
+    if m is None:
+        return None
+    name = m.group(1)
+    dotted = m.start() > 0 and window[m.start() - 1] == "."
+    return name, dotted or any(c.isdigit() or c == "_" for c in name)
+
+
+def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, rejected_end: int) -> tuple[bool, str] | None:
+    """(doubtful, why) when the numbered bracket at text[start:end] is not a citation, else None."""
+    raw = text[start:end]
+    glued = identifier_before(text, start)
+    # A numbered list starts at 1; a .bib file (no list of the paper's own) may have a key `0`.
+    why = zero_label(refs) if entries or glued else None
+    why = why or repeated_label(refs) or operator_before(text, start)
+    if why:
+        return False, why
+    numbers = _numbers(refs)
+    beyond = bool(entries) and bool(numbers) and max(numbers) > entries
+    # A number beyond the list alone is a citation whose entry is missing (CIT001 says so);
+    # glued to a word as well, it is an index: `state[764]`.
+    if glued and beyond:
+        return False, f"it is glued to '{glued[0]}' and {max(numbers)} is beyond the list's {entries} entries"
+    if glued and glued[1]:
+        return True, f"it is glued to the identifier '{glued[0]}'; put a space before it if it is a citation"
+    near = text[max(0, start - 30) : start] + " " + text[end : end + 30]
+    if _CODE_NEAR.search(near):
+        return True, "the text around it reads as code or math"
+    if len(numbers) == 2 and numbers[0] < numbers[1] and rejected_end >= 0 and start - rejected_end <= 12 and _JOINER.fullmatch(text[rejected_end:start]):
+        return True, f"it follows the interval or index just before it ({raw} reads as an interval)"
+    return None
+
+
+def cited_numbers(text: str) -> set[int]:
+    """The numeric labels cited in `text` (each number of a range)."""
+    found, _ = find_citations(text)
+    return {int(ref.label) for cite in found for ref in cite.refs if ref.label.isdecimal()}
+
+
+def _parse_body(body: str, base: int = 1) -> tuple[tuple[CiteRef, ...], str | None]:
     """Split a citation body into refs: each number, each number of a range, each key.
 
     A locator belongs to the label just before it (`[12, б. 45]`, `[@a, p. 3; @b]`). Each ref
@@ -89,8 +209,7 @@ def _parse_body(body: str) -> tuple[tuple[CiteRef, ...], str | None]:
     the item it comes from, so nothing downstream reads the bracket again.
     """
     refs: list[CiteRef] = []
-    problem = None
-    base = 1  # the body starts after `[`
+    problem = None  # `base`: where the body starts in the bracket (after `[` and any `see`)
     for piece in re.finditer(r"[^,;]+|(?<=[,;])(?=[,;]|$)", body):
         part = piece.group()
         at = base + piece.start()
@@ -114,7 +233,7 @@ def _parse_body(body: str) -> tuple[tuple[CiteRef, ...], str | None]:
             last_n = int(last)
             if last_n < first or last_n - first >= MAX_RANGE:
                 what = "reversed" if last_n < first else f"wider than {MAX_RANGE} entries"
-                written = body[a_start - 1 : b_end - 1]
+                written = body[a_start - base : b_end - base]
                 problem = f"range {written} is {what}"
                 refs.append(CiteRef(written, valid=False, start=a_start, end=b_end, item_start=a_start, item_end=b_end))
             else:
@@ -157,20 +276,24 @@ class Joined:
         return Span(*self.places[0], *self.end)
 
 
-def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[int] | None = None) -> tuple[Inline, ...]:
+def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[int] | None = None, entries: int | None = None) -> tuple[Inline, ...]:
     """Split repaired text into Text and Citation nodes, each citation with its source span.
 
     `budget` holds the labels the paper may still cite (see MAX_LABELS); it is used up here.
+    `entries` is the size of the paper's own list, when it has one (see `find_citations`).
     """
     try:
-        found, malformed = find_citations(joined.text, budget[0] if budget else MAX_LABELS)
+        found, malformed = find_citations(joined.text, budget[0] if budget else MAX_LABELS, entries)
     except TooManyLabels as exc:
         raise InputError(path, f"holds more than {MAX_LABELS} citation labels (each number of a range counts); split it into smaller files", joined.position(exc.start)[0]) from None
     if budget:
         budget[0] -= sum(len(cite.refs) for cite in found) + len(malformed)
     for bad in malformed:
         line, column = joined.position(bad.start)
-        notes.append(Diagnostic("CIT005", f"{bad.raw} looks like a citation but cannot be read; kept as text", path, line, column))
+        if bad.code == "CIT006":
+            notes.append(Diagnostic("CIT006", f"{bad.raw} is read as math or code, not a citation: {bad.why}", path, line, column))
+        else:
+            notes.append(Diagnostic("CIT005", f"{bad.raw} looks like a citation but cannot be read; kept as text", path, line, column))
     inlines: list[Inline] = []
     cursor = 0
     for cite in found:

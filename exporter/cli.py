@@ -7,7 +7,8 @@ import json
 import sys
 from functools import cache
 
-from .diagnostics import InputError
+from .diagnostics import Diagnostic, InputError
+from .terminal import Terminal
 
 EXIT_OK, EXIT_UNRESOLVED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -26,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("source")
     check.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    check.add_argument("--template", help="venue whose entry style (`form` under [bibliography]) the entries are checked against")
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
     inspect.add_argument("source")
     inspect.add_argument("--bib")
@@ -37,13 +39,28 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
     build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved")
     build.add_argument("--jobs", "-j", type=int, default=1, help="papers built in parallel (default: 1)")
+    build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
     fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
     fix.add_argument("source")
     fix.add_argument("--bib", help="bibliography file to renumber with the paper (a copy is written beside the paper's)")
     fix.add_argument("--renumber", action="store_true", help="renumber citations and reorder the list by first citation")
     fix.add_argument("--out", default="dist/fixed", help="output folder (default: dist/fixed)")
     fix.add_argument("--template", default="kz-conference", help="venue whose style decides whether ranges such as [1–3] are written")
+    bib = sub.add_parser("bib", help="print the bibliography a paper uses, as BibTeX, BibLaTeX, CSL-JSON, RIS or text")
+    bib.add_argument("source")
+    bib.add_argument("--bib", help="bibliography file (BibTeX, CSL-JSON or RIS): its entries the paper cites, in citation order")
+    bib.add_argument("--to", required=True, choices=("bibtex", "biblatex", "csl-json", "ris", "text"))
+    bib.add_argument("--style", help="for --to text: a CSL style or a macro of the venue's bibliography.j2 (default: the venue's)")
+    bib.add_argument("--template", default="kz-conference", help="venue whose style formats --to text (default: kz-conference)")
+    annotate = sub.add_parser("annotate", help="copy an author's .docx with a Word comment at each finding")
+    annotate.add_argument("source")
+    annotate.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
+    annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
     sub.add_parser("templates", help="list the venue templates")
+    serve = sub.add_parser("serve", help="run the web page and HTTP API (drop a paper, see its problems, download editions)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--workers", type=int, default=None, help="worker processes for checks, and as many for builds (default: one per core)")
     return parser
 
 
@@ -121,18 +138,21 @@ def _build(args) -> int:
     for exc in skipped:
         print(f"exporter: error: {exc}", file=sys.stderr)
     unresolved, failed = False, bool(skipped)
+    terminal = Terminal()
     try:
-        for result in build_many(jobs, str(template.folder), formats, out, args.jobs) if jobs else ():
-            if isinstance(result, InputError):
-                print(f"exporter: error: {result}", file=sys.stderr)
-                failed = True
-                continue
-            report, files = result
-            for d in report["diagnostics"]:
-                print(f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}")
-            print(summary_line(report))
-            print(f"  wrote {', '.join(str(p) for p in files)}")
-            unresolved |= bool(report["unresolved"])
+        with terminal.progress(len(jobs), "building") as advance:
+            for result in build_many(jobs, str(template.folder), formats, out, args.jobs, args.style) if jobs else ():
+                advance()
+                if isinstance(result, InputError):
+                    print(f"exporter: error: {result}", file=sys.stderr)
+                    failed = True
+                    continue
+                report, files = result
+                for d in report["diagnostics"]:
+                    terminal.finding(Diagnostic.from_json(d).format(), d["severity"], d["code"])
+                terminal.line(summary_line(report))
+                terminal.line(f"  wrote {', '.join(str(p) for p in files)}")
+                unresolved |= bool(report["unresolved"])
     except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
         raise InputError(exc.filename or str(out), f"cannot write the editions: {exc.strerror or exc}") from None
     if failed:
@@ -152,8 +172,9 @@ def _fix(args) -> int:
     if not args.renumber:
         raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
     source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
-    if choose_reader(source) not in ("plaintext", "markdown"):
-        raise InputError(source, "renumbering works on .txt and .md sources so far; save the paper as one of those")
+    kind = choose_reader(source)
+    if kind not in ("plaintext", "markdown", "docx"):
+        raise InputError(source, "renumbering works on .txt, .md and .docx sources; a PDF is an output, fix its source")
     ranges = bool(Template.load(args.template).section("bibliography").get("ranges", True))
     linked = read_and_link(source, bib)
     try:
@@ -166,9 +187,14 @@ def _fix(args) -> int:
     inputs = {Path(p).resolve() for p, _ in targets}
     if len({t.resolve() for _, t in targets}) < len(targets) or any(t.resolve() in inputs for _, t in targets):
         raise InputError(str(out), "the corrected copy would overwrite an input or another copy; choose another --out")
-    encoding = linked.document.encoding
-    text = _read_text(source, encoding)
-    fixed = [(targets[0][1], renumber_text(text, linked, plan, ranges).encode(encoding))]
+    if kind == "docx":
+        from .fix import renumber_docx
+        from .readers.docx.package import read_package
+
+        fixed = [(targets[0][1], renumber_docx(source, read_package(source), linked, plan, ranges))]
+    else:
+        encoding = linked.document.encoding
+        fixed = [(targets[0][1], renumber_text(_read_text(source, encoding), linked, plan, ranges).encode(encoding))]
     if bib:
         bib_encoding = "utf-8"
         fixed.append((targets[1][1], renumber_bib(_read_text(bib, bib_encoding), linked.document.references, plan).encode(bib_encoding)))
@@ -191,6 +217,43 @@ def _read_text(path: str, encoding: str) -> str:
     return read_bytes(path).decode(encoding)
 
 
+def _venue_form(template) -> str | None:
+    """The entry style a venue expects: a typed venue's attribute when it has one, else the
+    `form` key under [bibliography] in its template.toml."""
+    bibliography = getattr(template, "bibliography", None)
+    form = getattr(bibliography, "form", None) if bibliography is not None and not isinstance(bibliography, dict) else None
+    if form is None:
+        form = template.section("bibliography").get("form")
+    if form is not None and form not in ("gost", "apa", "ieee", "vancouver"):
+        raise InputError(str(template.folder / "template.toml"), f"[bibliography] form = '{form}' is not one of gost, apa, ieee, vancouver")
+    return form
+
+
+def _bib(args) -> int:
+    from .bibliography import used_entries
+    from .pipeline import read_and_link
+    from .references.bibwriter import write
+    from .templates import Template
+
+    template = Template.load(args.template)
+    if args.style:
+        from .references.csl import find_style, is_csl
+
+        if is_csl(args.style):
+            find_style(args.style, template.folder)  # a bad name fails before any work
+    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+    entries = used_entries(linked)
+
+    def text_lines(entries):
+        from .references.csl import entry_runs
+
+        runs = entry_runs(entries, template, linked.document.meta.language, args.style)
+        return [f"{e.number}. " + " ".join("".join(r.text for r in styled).split()) for e, styled in zip(entries, runs)]
+
+    sys.stdout.write(write(entries, args.to, text_lines))
+    return EXIT_OK
+
+
 def _print_json(obj: dict) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -204,14 +267,34 @@ def run(argv: list[str]) -> int:
         for name, folder in available().items():
             print(f"{name:16} {Template(name, folder).description}")
         return EXIT_OK
+    if args.command == "bib":
+        return _bib(args)
     if args.command == "build":
         return _build(args)
+    if args.command == "annotate":
+        from .annotate import annotate
+
+        target, added = annotate(_file_name(args.source), args.bib and _file_name(args.bib), args.out and _file_name(args.out))
+        print(f"{args.source}: {added} comment{'s' * (added != 1)} added, wrote {target}")
+        return EXIT_OK
     if args.command == "fix":
         return _fix(args)
-    from .pipeline import read_and_link
-    from .report import check_json, model_json, summary_line, text_lines
+    if args.command == "serve":
+        if args.workers is not None and args.workers < 1:
+            raise InputError("--workers", "must be at least 1")
+        from .web.app import serve
 
-    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+        serve(args.host, args.port, args.workers)
+        return EXIT_OK
+    from .pipeline import read_and_link
+    from .report import check_json, model_json, summary_line
+
+    expected_form = None
+    if getattr(args, "template", None):
+        from .templates import Template
+
+        expected_form = _venue_form(Template.load(args.template))
+    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))
@@ -219,9 +302,10 @@ def run(argv: list[str]) -> int:
     if args.json:
         _print_json(report)
     else:
-        for line in text_lines(linked):
-            print(line)
-        print(summary_line(report))
+        terminal = Terminal()
+        for d in linked.diagnostics:
+            terminal.finding(d.format(), d.severity.value, d.code)
+        terminal.line(summary_line(report))
     return EXIT_UNRESOLVED if report["unresolved"] else EXIT_OK
 
 

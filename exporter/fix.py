@@ -225,3 +225,97 @@ def table(plan: Renumbering) -> list[str]:
 
 def output_path(out: Path, source: str) -> Path:
     return out / Path(source).name
+
+
+# ---- a .docx: the same edits on the author's own file -----------------------------------------
+
+
+def renumber_docx(source: str, data: bytes, linked: Linked, plan: Renumbering, ranges: bool = True) -> bytes:
+    """The package with citations rewritten in their runs and the list's paragraphs reordered.
+
+    Only the main document part changes; every other member is copied byte for byte. A
+    citation's text is put in the first run it covers (keeping that run's formatting) and the
+    rest of its runs are removed. The list's paragraphs move as whole `w:p` elements, so Word's
+    automatic numbering follows them; typed numbers (`1.`) are renumbered in their text.
+    """
+    import io
+    import zipfile
+
+    from .annotate import _Anchors, _copy_info, _main_part, _serialize, _split_run
+    from .diagnostics import InputError
+    from .readers.docx.xml import W, parse
+
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    main = _main_part(archive, source)
+    document = parse(archive.read(main))
+    body = document.find(W + "body")
+    anchors = _Anchors(body)
+    numbers = {e.key: e.number for e in linked.document.references}
+
+    def paragraph(n: int, raw: str | None = None, column: int = 1):
+        for para in anchors.by_number.get(n, []):
+            if raw is None or para.text[column - 1 : column - 1 + len(raw)] == raw:
+                return para
+        return None
+
+    edits: dict[int, list] = {}
+    for cite in iter_citations(linked.document):
+        new = renumbered_citation(cite, plan, numbers, ranges)
+        if new == cite.raw:
+            continue
+        para = paragraph(cite.span.paragraph, cite.raw, cite.span.column)
+        if para is None:
+            raise InputError(source, f"¶{cite.span.paragraph}: cannot find {cite.raw} in the file's text to renumber it; not renumbered")
+        edits.setdefault(id(para), [para, []])[1].append((cite.span.column - 1, len(cite.raw), new))
+    for para, places in edits.values():
+        for start, length, new in sorted(places, reverse=True):  # right to left: earlier offsets hold
+            _replace_text(para, start, start + length, new, _split_run, W)
+    if linked.bib_path is None and plan.changes:
+        _reorder_list_paragraphs(linked.document.references, plan, paragraph, source, lambda para, a, b, new: _replace_text(para, a, b, new, _split_run, W))
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in archive.infolist():
+            content = _serialize(document) if info.filename == main else archive.read(info.filename)
+            target.writestr(_copy_info(info), content)
+    return out.getvalue()
+
+
+def _replace_text(para, start: int, end: int, new: str, split_run, W: str) -> None:
+    """Paragraph text [start, end) becomes `new`, in the first run of that stretch."""
+    split_run(para, start)
+    split_run(para, end)
+    runs = [element for offset, element in para.places if start <= offset < end]
+    if not runs or any(r.tag != W + "r" for r in runs):
+        return  # a formula or a field code in the way: leave the bracket as written
+    first, *rest = runs
+    texts = [c for c in first if c.tag == W + "t"]
+    if not texts:
+        return
+    texts[0].text = new
+    texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    for extra in texts[1:]:
+        first.remove(extra)
+    for run in rest:
+        run.getparent().remove(run)
+
+
+def _reorder_list_paragraphs(entries, plan: Renumbering, paragraph, source: str, replace) -> None:
+    """Move the entries' paragraphs into the new order, within the slots they held."""
+    from .diagnostics import InputError
+
+    paras = [paragraph(e.span.paragraph) for e in entries]
+    elements = [p.element if p is not None else None for p in paras]
+    parent = elements[0].getparent() if elements and elements[0] is not None else None
+    if parent is None or any(el is None or el.getparent() is not parent for el in elements):
+        raise InputError(source, "its reference list is a field or content control (a reference manager's); renumber it there")
+    slots = sorted(parent.index(el) for el in elements)
+    moved = sorted(zip(entries, elements, paras), key=lambda item: plan.mapping[item[0].number])
+    for _, element, _ in moved:
+        parent.remove(element)
+    for slot, (entry, element, para) in zip(slots, moved):
+        parent.insert(slot, element)
+        marker = re.match(rf"\s*\[?{entry.number}(?=\s*[.)\]])", para.text)
+        if marker:  # a typed number, not Word's numbering
+            start = marker.end() - len(str(entry.number))
+            replace(para, start, marker.end(), str(plan.mapping[entry.number]))

@@ -6,6 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from .references.bibtex import Bibliography
+from .references.checks import check_entries
+from .references.fields import with_fields
 from .diagnostics import Diagnostic, sort_key
 from .model import Citation, CiteRef, Document, Entry, map_inlines, walk
 
@@ -29,8 +31,9 @@ def is_number(label: str) -> bool:
     return label.isdecimal()
 
 
-def link(doc: Document, bib: Bibliography | None = None) -> Linked:
-    """Resolve `[n]` to entry n and `[@key]` to the entry with that key.
+def link(doc: Document, bib: Bibliography | None = None, expected_form: str | None = None) -> Linked:
+    """Resolve `[n]` to entry n and `[@key]` to the entry with that key, then check the entries
+    (references/checks.py) against each other, the citations and the venue's `expected_form`.
 
     With `--bib`, the .bib file's entries are the list and the paper's own list is ignored
     (a REF002 note says so): the user named the file on purpose.
@@ -44,7 +47,8 @@ def link(doc: Document, bib: Bibliography | None = None) -> Linked:
             s = doc.references_span
             findings.append(Diagnostic("REF002", f"the paper's own list of {len(doc.references)} entries is ignored: {bib.path} is used", path, s.line, s.column))
     else:
-        entries = list(doc.references)
+        # Readers that do not parse fields themselves get them here (without spans).
+        entries = [entry if entry.fields or entry.origin != "list" else with_fields(entry) for entry in doc.references]
         findings.extend(_duplicate_numbers(entries, path))
 
     by_number: dict[int, Entry] = {}
@@ -95,6 +99,7 @@ def link(doc: Document, bib: Bibliography | None = None) -> Linked:
     if not entries and any(True for _ in iter_citations(doc)):
         findings.append(Diagnostic("REF001", "the paper cites sources but has no reference list (and no --bib was given)" if bib is None else f"{bib.path} holds no entries", path, doc.end_line, 1))
 
+    findings.extend(check_entries(entries, blocks, path, entry_path, expected_form))
     linked = dataclasses.replace(doc, blocks=tuple(blocks), references=tuple(entries), notes=())
     return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None)
 

@@ -33,6 +33,8 @@ def check_json(linked: Linked) -> dict:
                 item["page"] = cite.span.page
             if cite.span.paragraph is not None:
                 item["paragraph"] = cite.span.paragraph
+            if ref.metadata:  # what a Zotero/Mendeley citation field says the item is
+                item["metadata"] = dict(ref.metadata)
             citations.append(item)
             if ref.entry is None:
                 unresolved.add(ref.label)
@@ -98,6 +100,10 @@ def _entry_json(entry: Entry) -> dict:
         item["text"] = entry.text
     if entry.fields:
         item["fields"] = dict(entry.fields)
+    if entry.form:
+        item["form"] = entry.form
+    if entry.field_spans:
+        item["field_spans"] = {name: _span(span) for name, span in entry.field_spans}
     return item
 
 

@@ -292,7 +292,7 @@ class Template:
         from .writers.latex import TexSafe, escape_tex
 
         return _with_bytecode_cache(jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(self.folder)),
+            loader=jinja2.FileSystemLoader([str(self.folder), *(str(root / "shared") for root in template_roots())]),
             block_start_string="<%", block_end_string="%>",
             variable_start_string="<<", variable_end_string=">>",
             comment_start_string="<#", comment_end_string="#>",

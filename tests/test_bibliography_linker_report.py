@@ -261,10 +261,16 @@ def test_model_json_shape_for_the_demo():
         "line": 29, "column": 3, "end_line": 29, "end_column": 64,
         "text": "entries are numbered in order of their first citation [1; 2].",
     }
-    assert model["references"][0] == {
-        "key": "1", "number": 1, "line": 33, "column": 4, "end_line": 33, "end_column": 70, "type": "misc",
+    entry = model["references"][0]
+    spans = entry.pop("field_spans")
+    assert entry == {
+        "key": "1", "number": 1, "line": 33, "column": 4, "end_line": 33, "end_column": 70, "type": "book",
         "text": "Knuth D. E. The TeXbook. Reading, MA: Addison-Wesley, 1984. 483 p.",
+        "fields": {"author": "Knuth, D. E.", "title": "The TeXbook", "address": "Reading, MA", "publisher": "Addison-Wesley", "year": "1984", "pagetotal": "483"},
+        "form": "unknown",
     }
+    # `1. Knuth D. E. The TeXbook. …`: the title starts at column 16 and ends before its dot.
+    assert spans["title"] == {"line": 33, "column": 16, "end_line": 33, "end_column": 27}
 
 
 @pytest.mark.parametrize("count", [1, 13])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import DEMO, DEMO_BIB, SEED, run_cli
+from helpers import DEMO, DEMO_BIB, REPO, SEED, run_cli
 
 from exporter.fix import compact, split_keeping_ends
 
@@ -151,3 +151,35 @@ def test_compact_writes_runs_of_three_as_ranges(numbers, ranges, expected):
 
 def test_split_keeping_ends_counts_lines_as_the_readers_do():
     assert split_keeping_ends("a\r\nb\rc\nd") == ["a\r\n", "b\r", "c\n", "d"]
+
+
+# CI lays shared/ beside the clone; a developer's worktree finds it at /work/shared.
+CORPUS_DOCX = next((p / "docx" / "ru_tyurnin_mobile_build.docx" for p in (REPO.parent / "shared" / "corpus", Path("/work/shared/corpus")) if p.is_dir()), Path("/nonexistent"))
+
+
+@pytest.mark.skipif(not CORPUS_DOCX.exists(), reason="the development corpus is not beside the checkout")
+def test_docx_is_renumbered_in_the_authors_own_file(tmp_path):
+    """A real Word paper (citations glued to words, a Word-numbered list) first cites 1, 2, 5, 6…"""
+    import hashlib
+    import json
+    import zipfile
+
+    import docx
+
+    source = tmp_path / CORPUS_DOCX.name
+    source.write_bytes(CORPUS_DOCX.read_bytes())
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    result = run_cli("fix", str(source), "--renumber", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "5 → 3" in result.stdout and "3 → 10" in result.stdout
+    fixed = tmp_path / "out" / source.name
+    assert "CIT003" in run_cli("check", str(source)).stdout and "CIT003" not in run_cli("check", str(fixed)).stdout
+    refs = lambda p: [r["text"] for r in json.loads(run_cli("inspect", str(p)).stdout)["references"]]  # noqa: E731
+    before, after = refs(source), refs(fixed)
+    assert sorted(before) == sorted(after) and after[2] == before[4]  # old entry 5 (CocoaPods) is now 3
+    with zipfile.ZipFile(source) as a, zipfile.ZipFile(fixed) as b:
+        assert a.namelist() == b.namelist()
+        assert all(a.read(n) == b.read(n) for n in a.namelist() if n != "word/document.xml")
+    plain = lambda p: sorted(par.text for par in docx.Document(str(p)).paragraphs if "[" not in par.text)  # noqa: E731
+    assert plain(source) == plain(fixed)  # paragraphs without citations: the list moved, nothing else changed
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == digest

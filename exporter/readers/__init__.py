@@ -19,6 +19,7 @@ from ..model import Document
 # name -> module; modules are imported only when a file of theirs is read. Order matters for
 # sniffing: the formats with magic bytes first, plain text (which takes anything) last.
 READERS: dict[str, str] = {
+    "docx": "exporter.readers.docx",
     "pdf": "exporter.readers.pdf",
     "markdown": "exporter.readers.markdown",
     "plaintext": "exporter.readers.plaintext",

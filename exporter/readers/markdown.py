@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 
 from ..citations import MAX_LABELS, Joined, inlines_of
@@ -24,6 +25,24 @@ def sniff(head: bytes) -> bool:
     return b"\x00" not in head[:1024]
 
 
+# markdown-it silently drops what lies deeper than its nesting limit; deeper sources are
+# refused (see `_refuse_deep_nesting`) so no text is ever lost without a word.
+MAX_NESTING = 100
+_LEAD = re.compile(r"[ \t>*+-]*")
+
+
+def _refuse_deep_nesting(lines: list[str], path: str) -> None:
+    """A line whose quote markers and list indentation go deeper than the parser reads is refused."""
+    for number, line in enumerate(lines, start=1):
+        lead = _LEAD.match(line).group()
+        if len(lead) < MAX_NESTING // 2:
+            continue
+        # A quote marker is one level; a nested list costs two (list and item) per two columns.
+        depth = lead.count(">") + len(re.sub(r">[ \t]?", "", lead).expandtabs(4))
+        if depth > MAX_NESTING - 11:
+            raise InputError(path, f"nests block quotes or lists about {depth} levels deep; at most {MAX_NESTING - 11} are read", number)
+
+
 @cache
 def _parser():
     from markdown_it import MarkdownIt
@@ -32,7 +51,7 @@ def _parser():
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # No raw HTML: a paper's `<b>` is text we show, never markup we pass through.
-    return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin).use(footnote_plugin).use(dollarmath_plugin)
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin).use(footnote_plugin).use(dollarmath_plugin)
 
 
 class _Lines:
@@ -162,23 +181,32 @@ def _front_matter(text: str, path: str) -> dict:
     return data
 
 
+def _text(front: dict, key: str, path: str) -> str | None:
+    """A front-matter value that must be one piece of text (`title`, `udc`, …)."""
+    value = front.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(path, f"front matter: '{key}' must be text, not a {'list' if isinstance(value, list) else 'mapping'}", 2)
+    return " ".join(value.split()) or None
+
+
 def _names(value) -> tuple[list[str], list[str]]:
     """`author:` as a string, a list of strings, or a list of {name, affiliation}."""
     authors, affiliations = [], []
     for item in value if isinstance(value, list) else [value] if value else []:
         if isinstance(item, dict):
-            if item.get("name"):
-                authors.append(str(item["name"]))
-            if item.get("affiliation"):
-                affiliations.append(str(item["affiliation"]))
-        elif item:
-            authors.append(str(item))
+            if isinstance(item.get("name"), str) and item["name"].strip():
+                authors.append(" ".join(item["name"].split()))
+            affiliations.extend(_strings(item.get("affiliation")))
+        elif isinstance(item, str) and item.strip():
+            authors.append(" ".join(item.split()))
     return authors, affiliations
 
 
 def _strings(value) -> list[str]:
     if isinstance(value, list):
-        return [str(v) for v in value if v is not None]
+        return [" ".join(v.split()) for v in value if isinstance(v, str) and v.strip()]
     if isinstance(value, str):
         return [k.strip() for k in value.replace(";", ",").split(",") if k.strip()]
     return [] if value is None else [str(value)]
@@ -189,7 +217,8 @@ def read(path: str) -> Document:
     source = read_source(path)
     text, lines = source.text, source.lines
     if not text.strip():
-        raise InputError(path, "contains no text (only whitespace)")
+        raise InputError(path, "is empty" if not text else "contains no text (only whitespace)")
+    _refuse_deep_nesting(lines, path)
     notes = control_characters(lines, path)
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
@@ -296,23 +325,25 @@ def read(path: str) -> Document:
     authors, affiliations = _names(front.get("author") or front.get("authors"))
     affiliations += _strings(front.get("affiliation") or front.get("affiliations"))
     body = " ".join(plain_text(r) for b in blocks for r in ([b.inlines] if hasattr(b, "inlines") else []))
-    language = str(front["lang"])[:2].lower() if front.get("lang") else detect_language((front.get("title") or "") + " " + body[:200_000])
-    abstract = front.get("abstract")
+    fields = {key: _text(front, key, path) for key in ("title", "udc", "irsti", "supervisor", "abstract", "lang", "bibliography")}
+    language = (fields["lang"] or "")[:2].lower() or detect_language((fields["title"] or "") + " " + body[:200_000])
+    language = language if language in ("kk", "ru", "en") else "en"
+    abstract = fields["abstract"]
     keywords = tuple(_strings(front.get("keywords")))
     meta = Meta(
-        udc=str(front["udc"]) if front.get("udc") else None,
-        irsti=str(front["irsti"]) if front.get("irsti") else None,
-        title=" ".join(str(front["title"]).split()) if front.get("title") else None,
+        udc=fields["udc"],
+        irsti=fields["irsti"],
+        title=fields["title"],
         authors=tuple(authors),
         affiliations=tuple(affiliations),
-        supervisor=str(front["supervisor"]) if front.get("supervisor") else None,
-        language=language if language in ("kk", "ru", "en") else "en",
-        abstract=" ".join(str(abstract).split()) if abstract else None,
+        supervisor=fields["supervisor"],
+        language=language,
+        abstract=abstract,
         keywords=keywords,
-        abstracts=((language, " ".join(str(abstract).split())),) if abstract else (),
+        abstracts=((language, abstract),) if abstract else (),
         keyword_sets=((language, keywords),) if keywords else (),
     )
-    bibliography = front.get("bibliography")
+    bibliography = fields["bibliography"]
     return Document(
         path=path,
         meta=meta,
@@ -322,5 +353,5 @@ def read(path: str) -> Document:
         end_line=max((i + 1 for i, line in enumerate(lines) if line.strip()), default=1),
         encoding=source.encoding,
         notes=tuple(notes),
-        bibliography=str(bibliography) if isinstance(bibliography, str) and bibliography.strip() else None,
+        bibliography=bibliography,
     )

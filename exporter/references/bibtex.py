@@ -120,6 +120,7 @@ def load_bib(path: str) -> Bibliography:
                 span=Span(line, col, end_line, 1),
                 entry_type=entry.entry_type.lower(),
                 fields=tuple(values.items()),
+                origin="bibtex",
             )
         )
     return result

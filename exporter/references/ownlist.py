@@ -1,10 +1,22 @@
-"""The paper's own reference list: finding its heading and splitting it into entries."""
+"""The paper's own reference list: finding it and splitting it into entries.
+
+Text pulled out of a PDF prints the list in many shapes: under a heading in any of the
+journals' wordings (numbered, lettered, in capitals, with a colon, in two languages on one
+line), or with no heading at all; entry numbers `1.`, `1)` or `[1]` on the entry's first
+line or alone on a line of their own (sometimes all the numbers first, as a block, and the
+texts after them); the two columns of a page interleaved; a transliterated twin after the
+list. The entry numbers are the evidence: an entry starts where the next number of the
+sequence starts a line, and nowhere else.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from ..citations import cited_numbers
 from ..model import Entry
+from .fields import with_fields
 
 # Blank as the readers see it: white space and control characters only.
 _BLANK = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]*")
@@ -13,59 +25,362 @@ _BLANK = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]*")
 def _is_blank(line: str) -> bool:
     return _BLANK.fullmatch(line) is not None
 
+
+# The wordings of a list heading, Kazakh, Russian and English (matched ignoring case).
+_HEADING_NAMES = (
+    r"(?:Пайдаланылған|Қолданылған)\s+(?:әдебиеттер|дереккөздер)(?:\s+тізімі)?",
+    r"Әдебиеттер(?:\s+тізімі)?",
+    r"Дереккөздер(?:\s+тізімі)?",
+    r"Список\s+(?:(?:использованной|используемой|цитируемой|цитированной|рекомендуемой|рекомендованной)\s+)?литературы",
+    r"Список\s+(?:(?:использованных|используемых|цитируемых|литературных)\s+)?источников(?:\s+и\s+литературы)?",
+    r"(?:Использованная|Цитированная|Цитируемая)\s+литература",
+    r"Библиографический\s+список",
+    r"Библиография",
+    r"Литературные\s+источники",
+    r"Ссылки\s+на\s+(?:источники|литературу)",
+    r"Источники(?:\s+и\s+литература)?",
+    r"Литература",
+    r"References(?:\s+and\s+notes)?",
+    r"Reference\s+list",
+    r"Bibliograph(?:y|ical\s+list|ic\s+list)",
+    r"Literature(?:\s+cited)?",
+    r"Works\s+cited",
+    r"Sources",
+)
+_NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"
+# `6. Литература`, `IX. REFERENCES`, `A. References`; `Ссылки на источники / References`.
 REFERENCES_HEADING = re.compile(
-    r"^(?:Әдебиеттер\s+тізімі|Пайдаланылған\s+әдебиеттер(?:\s+тізімі)?|Әдебиеттер|Қолданылған\s+әдебиеттер(?:\s+тізімі)?|"
-    r"Список\s+литературы|Список\s+использованной\s+литературы|Список\s+использованных\s+источников|Литература|"
-    r"References|Bibliography|Literature|Works\s+cited)\s*:?$",
+    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])\.?\s+)?{_NAME}\s*:?(?:\s*/\s*{_NAME}\s*:?)?$",
     re.IGNORECASE,
 )
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
+
+# An entry's number at the start of a line: `[12]` (text may follow glued to it), `12.` or
+# `12)` followed by a space, a letter, or nothing (the number alone on its line). `2.1 Methods`
+# and `1.5` are not entry numbers, nor is `[17], [18]. We have…`: a bracket followed by
+# punctuation is a citation that happens to open a line.
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\](?![.,;:–—-])|(\d{1,4})[.)](?=\s|$|[^\W\d_]|[«\"“(]))\s*")
+
+# Lines that end a list: what journals print after it (captions, a second-language abstract,
+# "how to cite", author notes, a rule of underscores, a copyright line).
+_AFTER_LIST = re.compile(
+    r"^\s*(?:(?:Рис\.|Рисунок|Fig\.|Figure|Таблица|Table|Сурет|Кесте)\s*\d"
+    r"|(?:Для\s+цитирования|For\s+citation|Дәйексөз\s+үшін|Сведения\s+об\s+авторах|Информация\s+об\s+авторах|Об\s+авторах|"
+    r"Авторлар\s+туралы(?:\s+мәлімет)?|Information\s+about\s+(?:the\s+)?authors?|About\s+the\s+authors?|Authors?\s+information|"
+    r"Поступила\s+в\s+редакцию|Статья\s+поступила|Received|Abstract|Аннотация|Аңдатпа|Резюме|Түйін|"
+    r"Ключевые\s+слова|Кілт\s+сөздер|Key\s*words)\b"
+    r"|_{5,}|©)",
+    re.IGNORECASE,
+)
+# An entry's text ends like this when it is complete: a full stop, a closing bracket, a page
+# or year number, a URL or an access date.
+_ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|\w/?)\s*$")
+# A line that starts an entry when no number says so: `Surname, I.`, `Фамилия И.И.`, `SANS.`.
+_AUTHOR_START = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,?\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.|[A-ZА-ЯЁ][\w-]+\s+[A-ZА-ЯЁ]\.)")
+
+# A list without a heading must end the paper: at most this many non-blank lines after the
+# start of its last entry (two-column layouts put a column's end after it). And at least this
+# many entries, half of them cited before the list, for a numbered run to be taken for a list.
+_HEADLESS_TAIL = 40
+_HEADLESS_MIN = 3
+
+
+def is_reference_heading(line: str) -> bool:
+    """A reference-list heading, in any of the wordings above; short, on its own line."""
+    text = " ".join(line.split())
+    return len(text) < 120 and REFERENCES_HEADING.match(text) is not None
 
 
 def find_reference_heading(lines: list[str], start: int) -> int | None:
-    """Index of the last line that is a reference-list heading, at or after `start`."""
+    """Index of the heading of the paper's list (see `find_reference_list`), or None."""
+    found = find_reference_list(lines, start)
+    return found.heading if found else None
+
+
+@dataclass(frozen=True)
+class Start:
+    """An entry's number where it starts a line: line index, number, where its text begins."""
+
+    line: int
+    number: int
+    skip: int  # characters of the marker on that line
+    alone: bool  # nothing but the number on its line
+
+
+def entry_number(line: str) -> Start | None:
+    m = _ENTRY_NUMBER.match(line)
+    if m is None:
+        return None
+    return Start(-1, int(m[1] or m[2]), m.end(), m.end() >= len(line.rstrip()))
+
+
+def number_entries(lines: list[str], begin: int, end: int, first: int | None = None) -> list[Start]:
+    """The entry starts between `begin` and `end`, by the sequence of their numbers.
+
+    The first number found opens the list (it must be `first` when given). After it, a line
+    starts an entry only with the next number (`4.` after `3.`), the same number again (a
+    duplicate, which the linker reports), or, in the `[n]` form, a number not seen yet (two
+    columns interleaved by the extraction: `[5]`, `[22]`, `[6]`…). Any other number at a line
+    start is part of an entry's text: `2004. 1090 p.`, a stray `1.` of a wrapped title.
+    """
+    starts: list[Start] = []
+    seen: set[int] = set()
+    for i in range(begin, end):
+        found = entry_number(lines[i])
+        if found is None:
+            continue
+        n = found.number
+        bracketed = lines[i].lstrip().startswith("[")
+        if not starts:
+            ok = n == first if first is not None else n < 10
+        else:
+            last = starts[-1].number
+            ok = n == last + 1 or (n == last and not found.alone) or (bracketed and n not in seen and n <= max(seen) + 50)
+        if ok:
+            starts.append(Start(i, n, found.skip, found.alone))
+            seen.add(n)
+    return starts
+
+
+@dataclass
+class ReferenceList:
+    """Where the paper's list is: its heading (None for a list without one), the lines its
+    entries take, and a transliterated twin list after it, if any."""
+
+    heading: int | None
+    starts: list[Start]
+    end: int  # index just past the list's last line
+    body_end: int  # the body stops here: nothing from here on is body text
+    twin: int | None = None  # heading of the twin list
+    twin_starts: list[Start] = field(default_factory=list)
+    body_inside: list[tuple[int, int]] = field(default_factory=list)  # line ranges of body text between entries
+
+
+def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
+    """The paper's list: the first heading followed by numbered entries, else a headless one.
+
+    A later heading whose list has as many entries is its twin (the transliterated
+    `References` many journals print after a Russian or Kazakh list): the first is the list.
+    With no numbered list under any heading, the last heading's unnumbered lines are the list.
+    """
+    headings = [i for i in range(start, len(lines)) if is_reference_heading(lines[i])]
+    for index, h in enumerate(headings):
+        following = headings[index + 1] if index + 1 < len(headings) else len(lines)
+        starts = number_entries(lines, h + 1, following)
+        if not starts:
+            continue
+        found = ReferenceList(h, starts, following, h)
+        _columns_before_heading(lines, found, start)
+        _body_between_entries(lines, found)
+        for later in headings[index + 1 :]:
+            after = headings[headings.index(later) + 1] if headings.index(later) + 1 < len(headings) else len(lines)
+            twin = number_entries(lines, later + 1, after)
+            if len(twin) == len(starts):
+                found.twin, found.twin_starts = later, twin
+                break
+        return found
+    if headings:  # an unnumbered list: everything after the last heading
+        return ReferenceList(headings[-1], [], len(lines), headings[-1])
+    return _headless(lines, start)
+
+
+def _columns_before_heading(lines: list[str], found: ReferenceList, start: int) -> None:
+    """Entries printed before the heading that continue the numbers after it belong to the list.
+
+    Two-column pages are extracted column by column; when the list's second half stands in
+    the right-hand column and the heading in the left one lower down, the extraction gives
+    entries n+1… first, then the heading and entries 1…n. The run must reach the heading.
+    """
+    assert found.heading is not None
+    following = max(s.number for s in found.starts) + 1
+    def filled(a: int, b: int) -> int:
+        return sum(1 for j in range(a, b) if not _is_blank(lines[j]))
+
+    bounds = [s.line for s in found.starts[1:]] + [found.end]
+    longest = max(filled(a.line, b) for a, b in zip(found.starts, bounds))  # lines of the longest entry after it
+    for i in range(found.heading - 1, start - 1, -1):
+        hit = entry_number(lines[i])
+        if hit is None or hit.number != following:
+            continue
+        run = number_entries(lines, i, found.heading, first=following)
+        sequential = all(b.number == a.number + 1 for a, b in zip(run, run[1:]))
+        reaches = run and filled(run[-1].line, found.heading) <= longest
+        if sequential and reaches and not any(_AFTER_LIST.match(lines[j]) for j in range(i, found.heading)):
+            found.starts = run + found.starts
+            found.body_end = i
+        return
+
+
+def _body_between_entries(lines: list[str], found: ReferenceList) -> None:
+    """Body text the extraction put between two entries goes back to the body.
+
+    Two-column pages put the end of a column's prose after the start of the list. Evidence:
+    after an entry's text is complete and a blank line, a stretch much longer than the list's
+    entries (over twice the usual, plus two lines) that cites sources, as body text does and
+    entries do not.
+    """
+    starts = sorted(found.starts, key=lambda s: s.line)
+    sizes = sorted(b.line - a.line for a, b in zip(starts, starts[1:]) if b.line > a.line)
+    if not sizes:
+        return
+    usual = sizes[len(sizes) // 2]
+    for a, b in zip(starts, starts[1:]):
+        if b.line - a.line <= 2 * usual + 2:
+            continue
+        complete = not a.alone and _ENDS_ENTRY.search(lines[a.line]) is not None
+        for i in range(a.line + 1, b.line):
+            if _is_blank(lines[i]):
+                rest = [lines[j] for j in range(i + 1, b.line) if not _is_blank(lines[j])]
+                if complete and len(rest) > 2 * usual + 2 and cited_numbers("\n".join(rest)):
+                    found.body_inside.append((i + 1, b.line))
+                    break
+                continue
+            complete = _ENDS_ENTRY.search(lines[i]) is not None
+
+
+def _headless(lines: list[str], start: int) -> ReferenceList | None:
+    """A trailing run of numbered entries `1, 2, 3…` whose numbers are the ones cited.
+
+    Evidence: it starts at 1, has at least three entries, at least half of its numbers are
+    cited in the text before it, and it ends the paper (a few lines may follow its last entry).
+    """
+    cited_on: dict[int, set[int]] | None = None  # line -> numbers cited on it, read once when needed
     for i in range(len(lines) - 1, start - 1, -1):
-        line = lines[i]
-        if len(line) < 120 and REFERENCES_HEADING.match(line.strip()):
-            return i
+        hit = entry_number(lines[i])
+        if hit is None or hit.number != 1:
+            continue
+        run = number_entries(lines, i, len(lines), first=1)
+        numbers = {s.number for s in run}
+        tail = sum(1 for j in range(run[-1].line + 1, len(lines)) if not _is_blank(lines[j]))
+        if len(run) < _HEADLESS_MIN or tail > _HEADLESS_TAIL:
+            continue
+        if cited_on is None:
+            cited_on = {j: cited_numbers(lines[j]) for j in range(start, len(lines)) if "[" in lines[j]}
+        cited = set().union(*(n for j, n in cited_on.items() if j < i))
+        if len(numbers & cited) * 2 >= len(numbers):
+            found = ReferenceList(None, run, len(lines), i)
+            _body_between_entries(lines, found)
+            return found
     return None
 
 
-def read_reference_list(lines: list[str], heading: int, join) -> list[Entry]:
-    """Entries under the heading: numbered `1.`, `1)` or `[1]`, each possibly wrapped over lines.
+def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: bool = False) -> int:
+    """Where the list's last entry stops: before what journals print after a list (a caption,
+    an abstract, author notes…), or at a blank line once the entry's text is complete and
+    what follows it does not continue it (a lower-case line continues a sentence). `need`
+    lines of text come first whatever they look like (the texts of a block of numbers);
+    `complete` says whether the entry's first line already ends like a whole entry."""
+    seen = 0
+    for i in range(begin, end):
+        line = lines[i]
+        if _AFTER_LIST.match(line):
+            return i
+        if _is_blank(line):
+            if complete and seen >= need:
+                nxt = next((j for j in range(i + 1, end) if not _is_blank(lines[j])), None)
+                if nxt is None or not lines[nxt].lstrip()[:1].islower():
+                    return i
+            continue
+        seen += 1
+        complete = _ENDS_ENTRY.search(line) is not None
+    return end
 
-    A wrapped line that happens to start with a number (`2004. 1090 p.`) continues its entry
-    unless it is the next number in sequence, repeats the current number (a duplicate, which
-    the linker reports), or follows a blank line.
 
-    Unnumbered lists take one entry per paragraph (or per line when no blank line separates
-    them) and are numbered in order. `join(numbered_lines, skip)` is the reader's own line
-    joining (it knows the source's hyphenation); it returns a `Joined`.
+def _split_texts(lines: list[str], rows: list[int], count: int) -> list[list[int]]:
+    """Text lines shared out among `count` entries whose numbers stood together in a block.
+
+    A line opens the next entry where the line before it ends an entry (`.`) and it starts
+    like one (an author's name); failing enough such lines, where the line before ends one;
+    failing that, one line each. The count is the numbers'; the split is the best guess.
     """
-    groups: list[tuple[int | None, list[int]]] = []
+    rows = [i for i in rows if not _is_blank(lines[i])]
+    if count <= 1:
+        return [rows]
+    if len(rows) <= count:
+        return [[r] for r in rows] + [[] for _ in range(count - len(rows))]
+    ranked = []
+    for k in range(1, len(rows)):
+        before, line = lines[rows[k - 1]].rstrip(), lines[rows[k]]
+        strength = (2 if before.endswith(".") or before.endswith(")") else 0) + (1 if _AUTHOR_START.match(line) else 0)
+        ranked.append((-strength, k))
+    cuts = sorted(k for _, k in sorted(ranked)[: count - 1])
+    bounds = [0, *cuts, len(rows)]
+    return [rows[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, list[int]]]:
+    """(number, marker length, lines) of each entry, in the order printed.
+
+    An entry runs from its number to the next entry's number; the last one stops where the
+    list ends (`_list_end`). Numbers alone on their lines with no text before the next number
+    form a block; the text after the block is shared out among them (`_split_texts`).
+    """
+    out: list[tuple[int, int, list[int]]] = []
+    starts = found.starts
+    block: list[Start] = []
+    for k, s in enumerate(starts):
+        nxt = starts[k + 1].line if k + 1 < len(starts) else None
+        if nxt is None:
+            first_complete = not s.alone and _ENDS_ENTRY.search(lines[s.line]) is not None
+            stop = _list_end(lines, s.line + 1, found.end, len(block) + 1 if s.alone else 0, first_complete)
+        elif nxt < s.line:  # entries before the heading (see _columns_before_heading): up to it
+            stop = found.heading if found.heading is not None else len(lines)
+        else:
+            stop = nxt
+        stop = next((a for a, b in found.body_inside if s.line < a <= stop), stop)
+        text = [i for i in range(s.line + 1, stop) if not _is_blank(lines[i])]
+        if s.alone and not text and nxt is not None:
+            block.append(s)
+            continue
+        if block:
+            pieces = _split_texts(lines, text, len(block) + 1)
+            out.extend((b.number, 0, piece) for b, piece in zip([*block, s], pieces))
+            block = []
+            continue
+        out.append((s.number, 0, text) if s.alone else (s.number, s.skip, [s.line, *text]))
+    for b in block:  # numbers with no text at all after them
+        out.append((b.number, 0, []))
+    return out
+
+
+def read_reference_list(lines: list[str], found: ReferenceList | int, join) -> list[Entry]:
+    """The entries of the list `found` (or, for old callers, of the list under heading index).
+
+    Numbered lists: see `entry_rows`. Unnumbered lists take one entry per paragraph (or per
+    line when no blank line separates them) and are numbered in order. `join(numbered_lines,
+    skip)` is the reader's own line joining (it knows the source's hyphenation); it returns a
+    `Joined`.
+    """
+    if isinstance(found, int):
+        found = ReferenceList(found, number_entries(lines, found + 1, len(lines)), len(lines), found)
+    if found.starts:
+        entries = []
+        for number, skip, rows in entry_rows(lines, found):
+            if not rows:  # a number with no text: the entry is its number
+                start = next(s for s in found.starts if s.number == number)
+                rows, skip = [start.line], 0
+            joined = join([(i + 1, lines[i]) for i in rows], skip)
+            entries.append(with_fields(Entry(key=str(number), number=number, span=joined.whole, text=joined.text), joined))
+        return entries
+    return _unnumbered(lines, found.heading, join)
+
+
+def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     rows = range(heading + 1, len(lines))
-    numbered = any(_ENTRY_NUMBER.match(lines[i]) for i in rows)
-    # Unnumbered and never separated by a blank line: one entry per line.
     filled = [i for i in rows if not _is_blank(lines[i])]
-    one_per_line = not numbered and len(filled) == (filled[-1] - filled[0] + 1 if filled else 0)
+    one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0)
+    groups: list[list[int]] = []
     previous_blank = True
-    for i in range(heading + 1, len(lines)):
+    for i in rows:
         if _is_blank(lines[i]):
             previous_blank = True
             continue
-        m = _ENTRY_NUMBER.match(lines[i])
-        if m and groups and groups[-1][0] is not None and int(m[1] or m[2]) not in (groups[-1][0], groups[-1][0] + 1) and not previous_blank:
-            m = None  # `2004. 1090 p.` continuing an entry is a year, not entry 2004
-        starts = bool(m) if numbered else (previous_blank or one_per_line)
-        if starts or not groups:
-            groups.append((int(m[1] or m[2]) if m else None, [i]))
+        if previous_blank or one_per_line or not groups:
+            groups.append([i])
         else:
-            groups[-1][1].append(i)
+            groups[-1].append(i)
         previous_blank = False
     entries = []
-    for index, (number, rows) in enumerate(groups, start=1):
-        m = _ENTRY_NUMBER.match(lines[rows[0]])
-        joined = join([(i + 1, lines[i]) for i in rows], m.end() if m else 0)
-        n = number if number is not None else index
-        entries.append(Entry(key=str(n), number=n, span=joined.whole, text=joined.text))
+    for n, group in enumerate(groups, start=1):
+        joined = join([(i + 1, lines[i]) for i in group], 0)
+        entries.append(with_fields(Entry(key=str(n), number=n, span=joined.whole, text=joined.text), joined))
     return entries

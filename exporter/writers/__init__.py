@@ -13,7 +13,10 @@ from functools import cached_property
 from importlib import import_module
 
 from ..linker import Linked, iter_citations
-from ..model import BulletList, Citation, Document, Entry, Paragraph, Quote, Text
+from ..model import (
+    BulletList, Citation, Document, Emph, Entry, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript,
+    Superscript, Table, Text,
+)
 from ..templates import Run, Template, TitleLine
 
 # name -> (module, file suffix); modules are imported only when that edition is built,
@@ -100,6 +103,7 @@ class Edition:
 
     linked: Linked
     template: Template
+    style: str | None = None  # `build --style`: a CSL style or macro name over the venue's own
 
     @property
     def document(self) -> Document:
@@ -120,8 +124,11 @@ class Edition:
     @cached_property
     def entries(self) -> list[tuple[Entry, list[Run], str]]:
         """The reference list in number order: entry, formatted runs, anchor."""
+        from ..references.csl import entry_runs
+
         ordered = sorted(self.document.references, key=lambda e: e.number)
-        return [(e, self.template.entry_runs(e, self.language), anchor(e.key)) for e in ordered]
+        runs = entry_runs(ordered, self.template, self.language, self.style)
+        return [(e, r, anchor(e.key)) for e, r in zip(ordered, runs)]
 
     @cached_property
     def unresolved(self) -> list[Unresolved]:
@@ -146,33 +153,43 @@ class Edition:
 
 
 class Walker:
-    """One walk over the model for every writer: dispatch on node type, never drop a node."""
+    """One walk over the model for every writer: dispatch on node type, never drop a node.
+
+    The tables below name a method for every block and inline type of the model; a node of
+    any other type raises TypeError (a writer must not silently drop what it cannot draw).
+    """
+
+    BLOCKS = {Paragraph: "paragraph", Heading: "heading", Quote: "quote", BulletList: "bullet_list", Table: "table"}
+    INLINES = {
+        Text: "text", Citation: "citation", Emph: "emph", Strong: "strong", Superscript: "superscript",
+        Subscript: "subscript", Link: "link", Math: "math", Footnote: "footnote",
+    }
 
     def walk(self, blocks) -> None:
         for block in blocks:
             self.block(block)
 
     def block(self, block) -> None:
-        if isinstance(block, Paragraph):
-            self.paragraph(block)
-        elif isinstance(block, Quote):
-            self.quote(block)
-        elif isinstance(block, BulletList):
-            self.bullet_list(block)
-        else:
+        name = self.BLOCKS.get(type(block))
+        if name is None:
             raise TypeError(f"writer has no rule for block {type(block).__name__}")
+        getattr(self, name)(block)
 
     def inlines(self, nodes) -> None:
         for node in nodes:
-            if isinstance(node, Text):
-                self.text(node.text)
-            elif isinstance(node, Citation):
-                self.citation(node)
-            else:
+            name = self.INLINES.get(type(node))
+            if name is None:
                 raise TypeError(f"writer has no rule for inline {type(node).__name__}")
+            if name == "text":
+                self.text(node.text)
+            else:
+                getattr(self, name)(node)
 
     # Writers override these.
     def paragraph(self, block: Paragraph) -> None:
+        raise NotImplementedError
+
+    def heading(self, block: Heading) -> None:
         raise NotImplementedError
 
     def quote(self, block: Quote) -> None:
@@ -181,8 +198,42 @@ class Walker:
     def bullet_list(self, block: BulletList) -> None:
         raise NotImplementedError
 
+    def table(self, block: Table) -> None:
+        raise NotImplementedError
+
     def text(self, text: str) -> None:
         raise NotImplementedError
 
     def citation(self, cite: Citation) -> None:
         raise NotImplementedError
+
+    def emph(self, node: Emph) -> None:
+        raise NotImplementedError
+
+    def strong(self, node: Strong) -> None:
+        raise NotImplementedError
+
+    def superscript(self, node: Superscript) -> None:
+        raise NotImplementedError
+
+    def subscript(self, node: Subscript) -> None:
+        raise NotImplementedError
+
+    def link(self, node: Link) -> None:
+        raise NotImplementedError
+
+    def math(self, node: Math) -> None:
+        raise NotImplementedError
+
+    def footnote(self, node: Footnote) -> None:
+        raise NotImplementedError
+
+
+def math_text(text: str) -> str:
+    """A formula's text as one unit: its spaces do not break (no line break inside a formula)."""
+    return " ".join(text.split()).replace(" ", "\u00a0")
+
+
+def table_width(block: Table) -> int:
+    """The number of columns: the longest row (shorter rows are padded with empty cells)."""
+    return max((len(row) for row in block.rows), default=0)

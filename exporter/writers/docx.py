@@ -19,17 +19,21 @@ from copy import deepcopy
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Inches, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ..model import BulletList, Citation, Paragraph, Quote
+from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
 from ..templates import Run as StyledRun
-from . import Edition, Unresolved, Walker, citation_pieces
+from . import Edition, Unresolved, Walker, citation_pieces, math_text, table_width
 
 # ---- constants -----------------------------------------------------------------------------
 
@@ -49,6 +53,10 @@ ALIGNMENTS = {
 BODY_STYLE = "Body Text"
 TITLE_STYLE = "Title"
 HEADING_STYLE = "Heading 1"
+HEADING_LEVELS = 6  # `Heading 1` … `Heading 6`; deeper headings take the last
+TABLE_STYLE = "Table Grid"
+FOOTNOTE_TEXT_STYLE, FOOTNOTE_TEXT_ID = "footnote text", "FootnoteText"
+FOOTNOTE_REF_STYLE, FOOTNOTE_REF_ID = "footnote reference", "FootnoteReference"
 LIST_STYLE = "List Bullet"
 QUOTE_STYLE = "Quote"
 BIBLIOGRAPHY_STYLE = "Bibliography"
@@ -150,6 +158,11 @@ class DocxWriter(Walker):
         self._bookmark_id = 0
         self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self._body_end = None  # the body's closing `w:sectPr`, once found
+        # Inline styles the walk is inside of (Emph, Strong, Superscript, Subscript): depth counts.
+        self.in_italic = self.in_bold = self.in_super = self.in_sub = 0
+        self.part = self.doc.part  # where relationships of links go: the document, or the footnotes part
+        self._footnotes = None  # the footnotes part's `w:footnotes`, made on the first note
+        self.in_footnote = False
 
     # -- the whole document --
 
@@ -263,21 +276,26 @@ class DocxWriter(Walker):
         pf.keep_with_next = True
         self._reset_linked_char_style("TitleChar")
 
-        heading = styles[HEADING_STYLE]
-        _reset_style(heading)
-        heading.font.size = size
-        heading.font.bold = True
-        heading.font.color.rgb = black
-        pf = heading.paragraph_format
-        pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        pf.space_before, pf.space_after = Pt(12), Pt(6)
-        pf.first_line_indent = Cm(0)
-        pf.keep_with_next = True
-        ppr = heading.element.get_or_add_pPr()
-        level = OxmlElement("w:outlineLvl")
-        level.set(qn("w:val"), "0")
-        ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-        self._reset_linked_char_style("Heading1Char", bold=True)
+        # Heading n: bold, the body's size, outline level n - 1
+        # (Word's navigation pane and PDF export bookmarks read it). Level 1 is also the
+        # references' heading, centred as the venues print it; deeper ones start left.
+        for n in range(1, HEADING_LEVELS + 1):
+            heading = styles[f"Heading {n}"]
+            _reset_style(heading)
+            heading.font.size = size
+            heading.font.bold = True
+            heading.font.italic = None
+            heading.font.color.rgb = black
+            pf = heading.paragraph_format
+            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER if n == 1 else WD_ALIGN_PARAGRAPH.LEFT
+            pf.space_before, pf.space_after = Pt(12), Pt(6)
+            pf.first_line_indent = Cm(0)
+            pf.keep_with_next = True
+            ppr = heading.element.get_or_add_pPr()
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), str(n - 1))
+            ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+            self._reset_linked_char_style(f"Heading{n}Char", bold=True)
 
         listing = styles[LIST_STYLE]  # keeps its numbering (the template's bullet list)
         numbering = deepcopy(listing.element.pPr.find(qn("w:numPr"))) if listing.element.pPr is not None else None
@@ -320,6 +338,14 @@ class DocxWriter(Walker):
         comment_text.font.size = Pt(10)
         comment_ref = _style(styles, "annotation reference", WD_STYLE_TYPE.CHARACTER, style_id="CommentReference")
         comment_ref.font.size = Pt(8)
+
+        # The footnote styles Word uses (python-docx's template lacks them).
+        note_text = _style(styles, FOOTNOTE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH, style_id=FOOTNOTE_TEXT_ID)
+        note_text.base_style = normal
+        note_text.font.size = Pt(max(8, self.body.get("size_pt", 12) - 2))
+        note_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        note_ref = _style(styles, FOOTNOTE_REF_STYLE, WD_STYLE_TYPE.CHARACTER, style_id=FOOTNOTE_REF_ID)
+        note_ref.font.superscript = True
 
     def _reset_linked_char_style(self, style_id: str, bold: bool = False, italic: bool = False) -> None:
         for element in self.doc.styles.element.style_lst:  # as `for style in styles`, without a proxy per style
@@ -374,10 +400,13 @@ class DocxWriter(Walker):
             r = container._p.add_r()
             r.add_t(chunk)
             run = Run(r, container)
-            if bold or (styled is not None and styled.bold):
+            if bold or self.in_bold or (styled is not None and styled.bold):
                 run.bold = True
-            if italic or (styled is not None and styled.italic):
+            if italic or self.in_italic or (styled is not None and styled.italic):
                 run.italic = True
+            if self.in_super or self.in_sub:  # both at once cannot be shown: subscript wins
+                run.font.superscript = bool(self.in_super) and not self.in_sub
+                run.font.subscript = bool(self.in_sub)
             if size is not None:
                 run.font.size = size
             if face is not self.main_face and face.family != self.main_family:
@@ -404,6 +433,118 @@ class DocxWriter(Walker):
             self.current = self.add_paragraph(LIST_STYLE)
             self.inlines(item.inlines)
 
+    def heading(self, block: Heading) -> None:
+        self.current = self.add_paragraph(f"Heading {min(max(block.level, 1), HEADING_LEVELS)}")
+        self.inlines(block.inlines)
+
+    def table(self, block: Table) -> None:
+        """A Word table (the Table Grid style), equal columns; header rows bold and repeated on each page."""
+        width = table_width(block)
+        if not width:
+            return
+        table = self.doc.add_table(rows=len(block.rows), cols=width)
+        table.style = self.doc.styles[TABLE_STYLE]
+        outer = self.current
+        for n, (row, cells) in enumerate(zip(table.rows, block.rows)):
+            if n < block.header_rows:
+                header = OxmlElement("w:tblHeader")
+                row._tr.get_or_add_trPr().append(header)
+                self.in_bold += 1
+            for cell, inlines in zip(row.cells, cells):
+                self.current = cell.paragraphs[0]
+                self.inlines(inlines)
+            if n < block.header_rows:
+                self.in_bold -= 1
+        self.current = outer
+        self._body_end = None  # python-docx put the table before `w:sectPr`: look it up again
+
+    def _styled(self, attr: str, nodes) -> None:
+        setattr(self, attr, getattr(self, attr) + 1)
+        try:
+            self.inlines(nodes)
+        finally:
+            setattr(self, attr, getattr(self, attr) - 1)
+
+    def emph(self, node: Emph) -> None:
+        self._styled("in_italic", node.inlines)
+
+    def strong(self, node: Strong) -> None:
+        self._styled("in_bold", node.inlines)
+
+    def superscript(self, node: Superscript) -> None:
+        self._styled("in_super", node.inlines)
+
+    def subscript(self, node: Subscript) -> None:
+        self._styled("in_sub", node.inlines)
+
+    def link(self, node: Link) -> None:
+        """A `w:hyperlink` to the URL (an external relationship of the part it stands in)."""
+        p = self.current._p
+        mark = len(p)
+        self.inlines(node.inlines)
+        added = list(p)[mark:]
+        if not added:
+            return
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), self.part.relate_to(node.url, RT.HYPERLINK, is_external=True))
+        link.set(qn("w:history"), "1")
+        added[0].addprevious(link)
+        link_style = self._style_id(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+        for child in added:
+            if child.tag == qn("w:hyperlink"):  # a citation's own link inside: links do not nest
+                for r in list(child):
+                    link.append(r)
+                p.remove(child)
+                continue
+            if child.tag == qn("w:r"):
+                child.style = link_style
+            link.append(child)
+
+    def math(self, node: Math) -> None:
+        self.add_text(self.current, math_text(node.text))
+
+    def footnote(self, node: Footnote) -> None:
+        """A real Word footnote: a `w:footnoteReference` here, its text in the footnotes part."""
+        notes = self.footnotes_element()
+        note_id = len(notes.findall(qn("w:footnote"))) - 1  # after the separators -1 and 0
+        ref_style = self._style_id(FOOTNOTE_REF_STYLE, WD_STYLE_TYPE.CHARACTER)
+        r = self.current._p.add_r()
+        r.style = ref_style
+        reference = OxmlElement("w:footnoteReference")
+        reference.set(qn("w:id"), str(note_id))
+        r.append(reference)
+
+        note = OxmlElement("w:footnote")
+        note.set(qn("w:id"), str(note_id))
+        notes.append(note)
+        p = OxmlElement("w:p")
+        note.append(p)
+        p.style = self._style_id(FOOTNOTE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        mark = p.add_r()
+        mark.style = ref_style
+        mark.append(OxmlElement("w:footnoteRef"))
+        p.add_r().add_t(" ")
+        outer, outer_part, outer_flag = self.current, self.part, self.in_footnote
+        self.current, self.part, self.in_footnote = DocxParagraph(p, None), self._footnotes_part, True
+        try:
+            self.inlines(node.inlines)
+        finally:
+            self.current, self.part, self.in_footnote = outer, outer_part, outer_flag
+
+    def footnotes_element(self):
+        """The footnotes part's root, created with Word's two separator notes on first use."""
+        if self._footnotes is None:
+            xml = (
+                f"<w:footnotes {nsdecls('w', 'r')}>"
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+                "</w:footnotes>"
+            )
+            part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(xml), self.doc.part.package)
+            self.doc.part.relate_to(part, RT.FOOTNOTES)
+            self._footnotes_part, self._footnotes = part, part.element
+        return self._footnotes
+
     def text(self, text: str) -> None:
         self.add_text(self.current, text)
 
@@ -425,7 +566,8 @@ class DocxWriter(Walker):
         if item is not None and runs:
             for run in runs:
                 set_highlight(run._r.get_or_add_rPr())
-            self.comment(runs, self.edition.unresolved_note(item))
+            if not self.in_footnote:  # python-docx anchors comments in the document part only
+                self.comment(runs, self.edition.unresolved_note(item))
 
     def comment(self, runs: list, note: str) -> None:
         note = xml_safe(note)

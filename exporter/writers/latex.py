@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import BulletList, Citation, Paragraph, Quote
+from urllib.parse import quote as percent_encode
+
+from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
 from ..templates import Run
-from . import Edition, Walker, citation_pieces, styled_runs
+from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
 
 BABEL = {"kk": "kazakh", "ru": "russian", "en": "english"}
 PDF_LANG = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
@@ -30,6 +32,18 @@ _SPECIAL = {
 }
 _TABLE = str.maketrans({**_SPECIAL, **{chr(c): " " for c in range(32) if chr(c) not in "\n"}, "\x7f": " ", "\ufffe": " ", "\uffff": " "})
 _LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=,)(?=,)")
+
+
+SECTIONS = ("section", "subsection", "subsubsection")
+# Characters of a URL that TeX would read as commands or groups: percent-encoded (the link
+# goes to the same place); `#` and `%` are kept and escaped as hyperref's \\href allows.
+_URL_SAFE = ":/?&=@+,;!$'()*-._#%[]"
+
+
+def tex_url(url: str) -> TexSafe:
+    """A URL for `\\href`: non-ASCII, spaces, braces, backslashes percent-encoded; `#`, `%`, `&` escaped."""
+    encoded = percent_encode(url, safe=_URL_SAFE)
+    return TexSafe(encoded.replace("\\", "%5C").replace("#", "\\#").replace("%", "\\%").replace("&", "\\&"))
 
 
 def escape_tex(text: str) -> str:
@@ -69,8 +83,51 @@ class _Body(Walker):
         self.out.append("\\begin{quote}\n" + self.collect(block.inlines) + "\n\\end{quote}\n\n")
 
     def bullet_list(self, block: BulletList) -> None:
+        if not block.items:  # an empty itemize is a LaTeX error
+            return
         items = "".join(f"  \\item {self.collect(item.inlines)}\n" for item in block.items)
         self.out.append("\\begin{itemize}\n" + items + "\\end{itemize}\n\n")
+
+    def heading(self, block: Heading) -> None:
+        command = SECTIONS[min(max(block.level, 1), len(SECTIONS)) - 1]
+        self.out.append(f"\\{command}{{{self.collect(block.inlines)}}}\n\n")
+
+    def table(self, block: Table) -> None:
+        """A `tabularx` as wide as the text, equal columns; header rows bold."""
+        width = table_width(block)
+        if not width:
+            return
+        rows = []
+        for n, row in enumerate(block.rows):
+            cells = [self.collect(cell) for cell in row] + [""] * (width - len(row))
+            if n < block.header_rows:
+                cells = [f"\\textbf{{{c}}}" if c else c for c in cells]
+            rows.append(" & ".join(cells) + " \\\\ \\hline\n")
+        spec = "|" + "X|" * width
+        self.out.append(f"\\noindent\\begin{{tabularx}}{{\\linewidth}}{{{spec}}}\n\\hline\n" + "".join(rows) + "\\end{tabularx}\n\n")
+
+    def emph(self, node: Emph) -> None:
+        self.out.append(f"\\emph{{{self.collect(node.inlines)}}}")
+
+    def strong(self, node: Strong) -> None:
+        self.out.append(f"\\textbf{{{self.collect(node.inlines)}}}")
+
+    def superscript(self, node: Superscript) -> None:
+        self.out.append(f"\\textsuperscript{{{self.collect(node.inlines)}}}")
+
+    def subscript(self, node: Subscript) -> None:
+        self.out.append(f"\\textsubscript{{{self.collect(node.inlines)}}}")
+
+    def link(self, node: Link) -> None:
+        self.out.append(f"\\href{{{tex_url(node.url)}}}{{{self.collect(node.inlines)}}}")
+
+    def math(self, node: Math) -> None:
+        # The formula's text, escaped, in one box (never broken across lines); runs the main
+        # font lacks go to the venue's fallback (math) font like any other text.
+        self.out.append(f"\\mbox{{{self.tex(math_text(node.text))}}}")
+
+    def footnote(self, node: Footnote) -> None:
+        self.out.append(f"\\footnote{{{self.collect(node.inlines)}}}")
 
     def text(self, text: str) -> None:
         self.out.append(self.tex(text))

@@ -31,13 +31,16 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.lib import colors
 from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
 
 from ..diagnostics import InputError
 from ..fonts import Face, cache_read, cache_write
-from ..model import BulletList, Citation, Paragraph, Quote
+from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
 from ..templates import Run
-from . import Edition, Walker, citation_pieces, styled_runs
+from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT}
@@ -47,6 +50,7 @@ LINE_HEIGHT = 1.15  # Times-metric "single" spacing, as a word processor sets it
 BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
 FLAG_TEXT = "#C00000"
+LINK_COLOUR = "#1F4E79"  # external links: the DOCX edition's Hyperlink colour
 
 # Font registration is global to reportlab: do it once per process. A face is keyed by its
 # file and sub-font, and gets a distinct reportlab name if another file already took its name.
@@ -225,13 +229,13 @@ class _LinkCanvas(Canvas):
 
 
 class _Doc(SimpleDocTemplate):
-    """Adds outline entries for flowables tagged `_outline = (key, title)` as they are placed."""
+    """Adds outline entries for flowables tagged `_outline = (key, title, level)` as they are placed."""
 
     def afterFlowable(self, flowable):
         outline = getattr(flowable, "_outline", None)
         if outline:
-            key, title = outline  # the paragraph drew `<a name="key"/>`: the outline points there
-            self.canv.addOutlineEntry(title, key, level=0)
+            key, title, level = outline  # the paragraph drew `<a name="key"/>`: the outline points there
+            self.canv.addOutlineEntry(title, key, level=level)
 
 
 class _PdfWalker(Walker):
@@ -253,17 +257,57 @@ class _PdfWalker(Walker):
         self.body = ParagraphStyle("body", alignment=align, firstLineIndent=self.indent, **base)
         self.quote_style = ParagraphStyle("quote", alignment=align, leftIndent=self.indent, rightIndent=self.indent, spaceBefore=self.leading / 2, **{**base, "spaceAfter": max(after, self.leading / 2)})
         self.item = ParagraphStyle("item", alignment=align, leftIndent=self.indent + 0.5 * cm, bulletIndent=self.indent, bulletFontName=fonts.regular, bulletFontSize=self.size, **base)
-        self.heading = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
+        self.heading_style = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
         bib_size = float(edition.template.section("bibliography").get("size_pt", self.size))
         self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * float(body.get("line_spacing", 1.0)), firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="")
         # The notes end in a long `path:line:col`: justified, the line before it would gape.
         self.note = ParagraphStyle("note", parent=self.entry, alignment=TA_LEFT)
+        self.footnote_style = ParagraphStyle("footnote", parent=self.entry, alignment=TA_LEFT, firstLineIndent=0)
+        self.cell = ParagraphStyle("cell", fontName=fonts.regular, fontSize=self.size, leading=self.size * LINE_HEIGHT, alignment=TA_LEFT, splitLongWords=1, hyphenationLang="")
+        # Headings: level 1 the size of the body + 2 pt, level 2 + 1 pt, deeper the body's.
+        self.headings = {
+            level: ParagraphStyle(f"h{level}", parent=self.heading_style, fontSize=self.size + max(0, 3 - level), leading=(self.size + max(0, 3 - level)) * LINE_HEIGHT, alignment=TA_LEFT)
+            for level in range(1, 7)
+        }
+        self.notes: list[str] = []  # footnotes' markup, numbered in order; printed after the body
+        self.outline_level = 0  # the last heading's outline level (levels may not jump down by more than one)
+        self.headings_seen = 0
 
     # -- blocks --------------------------------------------------------------------------
     def _collect(self, inlines) -> str:
-        self.buf = []
+        outer, self.buf = self.buf, []
         self.inlines(inlines)
-        return "".join(self.buf)
+        text, self.buf = "".join(self.buf), outer
+        return text
+
+    def heading(self, block: Heading) -> None:
+        from ..model import plain_text
+
+        self.headings_seen += 1
+        key = f"sec_{self.headings_seen}"
+        # The title is level 0 of the outline; a heading of level n goes under it as n - 1,
+        # but never more than one level below the entry before it (reportlab refuses a jump).
+        level = min(max(block.level, 1) - 1, self.outline_level + 1)
+        self.outline_level = level
+        para = RLParagraph(f'<a name="{key}"/>{self._collect(block.inlines)}', self.headings[min(max(block.level, 1), 6)])
+        para._outline = (key, " ".join(plain_text(block.inlines).split()), level)
+        self.story.append(para)
+
+    def table(self, block: Table) -> None:
+        width = table_width(block)
+        if not width:
+            return
+        data = []
+        for n, row in enumerate(block.rows):
+            cells = [self._collect(cell) for cell in row] + [""] * (width - len(row))
+            if n < block.header_rows:
+                cells = [f"<b>{c}</b>" if c else c for c in cells]
+            data.append([RLParagraph(c, self.cell) for c in cells])
+        frame = self.edition_width
+        table = RLTable(data, colWidths=[frame / width] * width, repeatRows=min(block.header_rows, len(data)), hAlign="LEFT")
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        self.story.append(table)
+        self.story.append(Spacer(1, self.leading / 2))
 
     def paragraph(self, block: Paragraph) -> None:
         self.story.append(RLParagraph(self._collect(block.inlines), self.body))
@@ -278,6 +322,32 @@ class _PdfWalker(Walker):
     # -- inlines -------------------------------------------------------------------------
     def text(self, text: str) -> None:
         self.buf.append(self.fonts.markup(text))
+
+    def emph(self, node: Emph) -> None:
+        self.buf.append(f"<i>{self._collect(node.inlines)}</i>")
+
+    def strong(self, node: Strong) -> None:
+        self.buf.append(f"<b>{self._collect(node.inlines)}</b>")
+
+    def superscript(self, node: Superscript) -> None:
+        self.buf.append(f"<super>{self._collect(node.inlines)}</super>")
+
+    def subscript(self, node: Subscript) -> None:
+        self.buf.append(f"<sub>{self._collect(node.inlines)}</sub>")
+
+    def link(self, node: Link) -> None:
+        href = escape(node.url, {'"': "&quot;"})
+        self.buf.append(f'<a href="{href}" color="{LINK_COLOUR}">{self._collect(node.inlines)}</a>')
+
+    def math(self, node: Math) -> None:
+        # One unit: no-break spaces; glyphs the main font lacks come from the fallback (math) font.
+        self.buf.append(self.fonts.markup(math_text(node.text)))
+
+    def footnote(self, node: Footnote) -> None:
+        """A raised number linked to the note, which is printed with the others after the body."""
+        self.notes.append(self._collect(node.inlines))
+        n = len(self.notes)
+        self.buf.append(f'<a name="fnref_{n}"/><super><a href="#fn_{n}">{n}</a></super>')
 
     def citation(self, cite: Citation) -> None:
         parts = []
@@ -295,14 +365,15 @@ class _PdfWalker(Walker):
 
 
 def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
-    para = RLParagraph(f'<a name="{key}"/>{walker.fonts.markup(title)}', walker.heading)
-    para._outline = (key, title)
+    para = RLParagraph(f'<a name="{key}"/>{walker.fonts.markup(title)}', walker.heading_style)
+    para._outline = (key, title, 0)
     return para
 
 
-def _story(edition: Edition, fonts: _Fonts) -> tuple[list, _PdfWalker]:
+def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWalker]:
     template = edition.template
     walker = _PdfWalker(edition, fonts)
+    walker.edition_width = width
     story = walker.story
     meta = edition.document.meta
     title = meta.title or Path(edition.document.path).stem
@@ -322,7 +393,7 @@ def _story(edition: Edition, fonts: _Fonts) -> tuple[list, _PdfWalker]:
             markup = f'<a name="sec_title"/>{markup}'
         para = RLParagraph(markup, style)
         if n == 0:
-            para._outline = ("sec_title", title)
+            para._outline = ("sec_title", title, 0)
         story.append(para)
     if edition.title_lines:
         story.append(Spacer(1, float(template.section("title_block").get("space_after_pt", 0))))
@@ -330,6 +401,11 @@ def _story(edition: Edition, fonts: _Fonts) -> tuple[list, _PdfWalker]:
         story.append(_heading(walker, "sec_title", title))
 
     walker.walk(edition.document.blocks)
+
+    if walker.notes:  # footnotes as endnotes: numbered, each linking back to its mark
+        story.append(_heading(walker, "sec_notes", edition.labels.get("notes", "Notes")))
+        for n, markup in enumerate(walker.notes, start=1):
+            story.append(RLParagraph(f'<a name="fn_{n}"/><a href="#fnref_{n}">{n}.</a> {markup}', walker.footnote_style))
 
     if edition.entries:
         story.append(_heading(walker, "sec_references", edition.labels.get("references", "References")))
@@ -384,7 +460,7 @@ def render(edition: Edition) -> bytes:
         initialFontName=fonts.regular,
         initialFontSize=size,
     )
-    story, walker = _story(edition, fonts)
+    story, walker = _story(edition, fonts, doc.width)
     widths = {
         href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
         for href, texts in walker.labels.items()

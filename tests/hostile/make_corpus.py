@@ -185,7 +185,7 @@ refused("not-text-pdf", {P: PDF}, f"{P}: is named .txt but its bytes are a PDF; 
 refused("not-text-png", {P: PNG}, f"{P}: is a PNG image, not text")
 refused("not-text-jpeg", {P: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"}, f"{P}: is a JPEG image, not text")
 refused("not-text-gif", {P: b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"}, f"{P}: is a GIF image, not text")
-refused("not-text-docx", {P: _docx()}, f"{P}: is a ZIP container (DOCX, ODT, EPUB…), not plain text: save it as .txt first")
+refused("not-text-docx", {P: _docx()}, f"{P}: is named .txt but its bytes are a DOCX (Word) file; rename it to the right extension")
 refused("not-text-doc", {P: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64}, f"{P}: is an old Office document (DOC/XLS), not plain text: save it as .txt first")
 refused("not-text-rtf", {P: b"{\\rtf1\\ansi Hello [1]}\n"}, f"{P}: is an RTF document, not plain text: save it as .txt first")
 refused("not-text-elf", {P: b"\x7fELF\x02\x01\x01" + b"\x00" * 57}, f"{P}: is binary data, not text")
@@ -539,6 +539,79 @@ editions_case("editions-markup-injection",
               docx=["мәтін <b>bold</b> &amp; <font name=\"Courier\">f</font> <a href=\"#x\">link</a> {{ 7*7 }} [1].", "1. <i>Evil</i> &lt; 7*7 <% if 1 %>."],
               pdf=["мәтін <b>bold</b> &amp; <font name=\"Courier\">f</font> <a href=\"#x\">link</a> {{ 7*7 }} [1].", "1. <i>Evil</i> &lt; 7*7 <% if 1 %>."],
               absent=["49"])
+
+
+# ---- DOCX packages ---------------------------------------------------------------------------
+D = "paper.docx"
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _word(document: str | None = None, main_type: str = WORD_MAIN, extra: dict | None = None) -> bytes:
+    """A minimal Word package: content types, the package relationship, the main part."""
+    document = document or f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>мәтін [1]</w:t></w:r></w:p></w:body></w:document>'
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{main_type}"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/document.xml": document,
+        **(extra or {}),
+    }
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+case("docx-minimal-reads", {D: _word()}, ["check", "--json", D], exit=1, stderr="",
+     citations=[["1", 1, 7, None]], diagnostics=[["REF001", D, 1, 1, NO_LIST], ["CIT001", D, 1, 7, no_entry("1")]])
+refused("docx-truncated", {D: _word()[:200]}, f"{D}: is not a readable DOCX (damaged or truncated zip: File is not a zip file)", argv=["check", D])
+refused("docx-macro-enabled", {D: _word(main_type="application/vnd.ms-word.document.macroEnabled.main+xml")},
+        f"{D}: is a macro-enabled Word document (.docm content); refused: save it as a plain .docx", argv=["check", D])
+refused("docx-external-entity", {D: _word(f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')},
+        f"{D}: part word/document.xml declares a DTD or entities; refused (Word never writes them)", argv=["check", D])
+refused("docx-billion-laughs", {D: _word(f'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>')},
+        f"{D}: part word/document.xml declares a DTD or entities; refused (Word never writes them)", argv=["check", D])
+refused("docx-zip-bomb", {D: _word(extra={"word/media/zeros.bin": b"\0" * 2_000_000})},
+        f"{D}: member word/media/zeros.bin unpacks to 2000000 bytes, over 200 times its packed size (refused as a zip bomb)", argv=["check", D])
+refused("docx-zip-not-word", {D: _word(main_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")},
+        f"{D}: is a zip but not a Word document (no WordprocessingML main part)", argv=["check", D])
+refused("docx-no-content-types", {D: _docx().replace(b"[Content_Types].xml", b"[Content_Types].xmX")},
+        f"{D}: is a zip but not a DOCX (no [Content_Types].xml)", argv=["check", D])
+refused("docx-empty", {D: b""}, f"{D}: is empty", argv=["check", D])
+refused("docx-annotate-takes-docx-only", {P: "мәтін [1]\n"}, f"{P}: annotate takes a Word .docx file (the author's own manuscript)", argv=["annotate", P, "--out", "{out}/x.docx"])
+refused("docx-annotate-never-overwrites-input", {D: _word()}, f"{D}: would overwrite an input; choose another --out", argv=["annotate", D, "--out", D])
+
+# ---- Markdown sources ----------------------------------------------------------------------------
+
+M = "paper.md"
+refused("md-empty", {M: ""}, f"{M}: is empty", ["check", "--json", M])
+refused("md-front-matter-not-a-mapping", {M: "---\n- a\n- b\n---\ntext [1]\n"},
+        f"{M}:2: front matter must be a YAML mapping (title: …, author: …)", ["check", "--json", M])
+refused("md-whitespace-only", {M: " \n\t\n"}, f"{M}: contains no text (only whitespace)", ["check", "--json", M])
+# A YAML tag that would run code elsewhere is only text here: and a list is not a title.
+refused("md-front-matter-python-tag", {M: '---\ntitle: !!python/object/apply:os.system ["echo hi"]\n---\ntext\n'},
+        f"{M}:2: front matter: 'title' must be text, not a list", ["check", "--json", M])
+refused("md-front-matter-unclosed", {M: "---\ntitle: [unclosed\n---\n\nText.\n"},
+        f"{M}:2: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'", ["check", "--json", M])
+refused("md-binary", {M: b"abc\x00\x01\x02" * 100}, f"{M}: is binary data, not text", ["check", "--json", M])
+refused("md-named-but-pdf", {M: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"}, f"{M}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)", ["check", "--json", M])
+# markdown-it drops what lies deeper than its nesting limit: refused, never silently lost.
+refused("md-nested-quotes-beyond-limit", {M: ">" * 5000 + " deep [1]\n"},
+        f"{M}:1: nests block quotes or lists about 5000 levels deep; at most 89 are read", ["check", "--json", M])
+MD_OK = "---\ntitle: T\n---\n\nSee [1] and `code[2]` and $[0, 1]$.\n\n# References\n\n1. A.\n"
+case("md-code-and-math-are-not-citations", {M: MD_OK}, ["check", "--json", M], exit=0, stderr="",
+     report={"encoding": "utf-8", "unresolved": [], "entries": 1, "bibliography": None},
+     citations=[["1", 5, col("See [1] and", "[1]"), "1"]], diagnostics=[])
+case("md-crlf-positions", {M: MD_OK.replace("\n", "\r\n")}, ["check", "--json", M], exit=0, stderr="",
+     report={"encoding": "utf-8", "unresolved": [], "entries": 1, "bibliography": None},
+     citations=[["1", 5, col("See [1] and", "[1]"), "1"]], diagnostics=[])
+HTML = "A <script>alert(1)</script> claim [1]."
+case("md-raw-html-is-text", {M: HTML + "\n"}, ["inspect", M], exit=0, stderr="",
+     model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": len(HTML) + 1, "text": HTML}]})
 
 
 # ---- writing the corpus --------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from ...citations import MAX_LABELS, Joined, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, ListItem, Meta, Paragraph, Quote, Span
-from ...references.ownlist import find_reference_heading, read_reference_list
+from ...references.ownlist import find_reference_list, read_reference_list
 from .frontmatter import read_front_matter
 from .sourcefile import SourceText
 
@@ -95,7 +95,7 @@ def _merge_page_breaks(lines: list[str], chunks: list[list[int]]) -> list[list[i
 _QUOTE = re.compile(r"^«[^«»]*»[\s\d\[\],.;–-]*$")
 
 
-def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic]):
+def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic], entries: int | None = None):
     blocks: list = []
     items: list[ListItem] = []
     budget = [MAX_LABELS]
@@ -109,7 +109,7 @@ def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, p
         numbered = [(i + 1, lines[i]) for i in chunk]
         marker = rules.list_item_marker(lines[chunk[0]])
         joined = join_lines(numbered, lexicon, skip=marker or 0)
-        inlines = inlines_of(joined, path, notes, budget)
+        inlines = inlines_of(joined, path, notes, budget, entries)
         if marker is not None:
             items.append(ListItem(inlines, joined.whole))
             continue
@@ -143,12 +143,15 @@ def read_plaintext(source: SourceText) -> Document:
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
     fm = read_front_matter(lines)
-    heading = find_reference_heading(lines, fm.body_start)
-    body_end = heading if heading is not None else len(lines)
+    found = find_reference_list(lines, fm.body_start)
+    body_end = found.body_end if found else len(lines)
     lexicon = rules.attested_words(lines)
     chunks = _merge_page_breaks(lines, _chunks(lines, fm.body_start, body_end))
-    blocks = _blocks(lines, chunks, lexicon, path, notes)
-    references = read_reference_list(lines, heading, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if heading is not None else []
+    for begin, end in found.body_inside if found else ():  # prose the extraction put inside the list
+        chunks += _chunks(lines, begin, end)
+    blocks = _blocks(lines, chunks, lexicon, path, notes, len(found.starts) if found and found.starts else None)
+    references = read_reference_list(lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
+    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     meta = Meta(
         udc=fm.udc,
         irsti=fm.irsti,

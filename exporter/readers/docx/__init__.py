@@ -1,0 +1,17 @@
+"""The DOCX reader: an author's Word manuscript (styles, Word's numbering, fields, notes,
+tables, equations, content controls) into the document model. See `reader` for positions."""
+
+from __future__ import annotations
+
+from ...model import Document
+from .package import sniff
+from .reader import read_docx
+
+EXTENSIONS = (".docx",)
+
+
+def read(path: str) -> Document:
+    return read_docx(path)
+
+
+__all__ = ["EXTENSIONS", "read", "sniff"]

@@ -1,0 +1,456 @@
+"""Walking a Word document's body XML in order: paragraphs (also those inside content controls,
+which `Document.paragraphs` never lists), tables, runs with their formatting, fields, notes
+and equations. The result is a flat list of `Para` records holding `Atom`s; `reader` turns
+them into blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .numbering import Number, Numbering
+from .xml import M, R, W, attr, child
+
+# A formula is one character in the text citations are searched in: a bracket inside it is
+# never seen, and offsets after it stay close to what Word's search counts.
+MATH_MARK = "\ufffc"
+
+
+@dataclass
+class Field:
+    """A Word field: its instruction and, for the kinds we read, what it stands for."""
+
+    instruction: str
+    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, ref, noteref, hyperlink, other
+    items: tuple = ()  # CSL items (each a dict of itemData) for a citation field
+    target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK
+    in_result: bool = False
+
+
+@dataclass
+class Atom:
+    """A piece of a paragraph: text with its formatting, a formula, or a note reference."""
+
+    kind: str  # text, math, note
+    text: str = ""
+    bold: bool = False
+    italic: bool = False
+    vert: str | None = None  # superscript / subscript
+    link: str | None = None
+    cite: Field | None = None  # the citation field (CSL or REF) this text is the result of
+    note: tuple[str, str] | None = None  # (footnote|endnote, id)
+
+
+@dataclass
+class Para:
+    style_id: str | None
+    style_name: str
+    atoms: list[Atom]
+    number: Number | None = None
+    outline: int | None = None  # 0-based outline level from the paragraph or its style
+    centered: bool = False
+    size: int | None = None  # largest run font size in half-points, when set
+    in_bibliography: bool = False  # inside a bibliography field or content control
+    in_table: bool = False
+    bookmarks: list[str] = field(default_factory=list)
+    element: object = None  # the w:p, for `annotate`
+    # (offset in `text`, XML element) where each run's or formula's text starts, for `annotate`
+    places: list = field(default_factory=list)
+    length: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(MATH_MARK if a.kind == "math" else a.text for a in self.atoms)
+
+
+@dataclass
+class TableRec:
+    rows: list[list[list[Para]]]  # rows of cells of paragraphs
+    header_rows: int
+
+
+class Styles:
+    """Paragraph styles by id: name, base style, numbering, outline level, run properties."""
+
+    def __init__(self, root):
+        self.nodes = {}
+        self.default_paragraph = None
+        self._cache: dict = {}  # (question, style id) -> answer: styles are asked once per paragraph
+        if root is None:
+            return
+        for style in root.iterchildren(W + "style"):
+            sid = attr(style, "styleId")
+            if sid is None:
+                continue
+            self.nodes[sid] = style
+            if attr(style, "type") == "paragraph" and attr(style, "default") in ("1", "true"):
+                self.default_paragraph = sid
+
+    def name(self, sid: str | None) -> str:
+        key = ("name", sid)
+        if key not in self._cache:
+            self._cache[key] = self._name(sid)
+        return self._cache[key]
+
+    def _name(self, sid: str | None) -> str:
+        node = self.nodes.get(sid or self.default_paragraph or "")
+        return (attr(child(node, "name"), "val") or sid or "") if node is not None else (sid or "")
+
+    def chain(self, sid: str | None):
+        """The style and its bases, nearest first (a cycle in a damaged file is cut)."""
+        seen = set()
+        sid = sid or self.default_paragraph
+        while sid and sid in self.nodes and sid not in seen:
+            seen.add(sid)
+            yield self.nodes[sid]
+            sid = attr(child(self.nodes[sid], "basedOn"), "val")
+
+    def ppr_value(self, sid: str | None, path: tuple[str, ...]):
+        key = ("ppr", sid, path)
+        if key not in self._cache:
+            self._cache[key] = self._ppr_value(sid, path)
+        return self._cache[key]
+
+    def _ppr_value(self, sid: str | None, path: tuple[str, ...]):
+        for node in self.chain(sid):
+            target = node.find(W + "pPr")
+            for name in path:
+                target = child(target, name)
+            if target is not None:
+                return target
+        return None
+
+    def numbering(self, sid: str | None) -> tuple[str | None, int | None]:
+        key = ("num", sid)
+        if key not in self._cache:
+            self._cache[key] = self._numbering(sid)
+        return self._cache[key]
+
+    def _numbering(self, sid: str | None) -> tuple[str | None, int | None]:
+        for node in self.chain(sid):
+            numpr = child(child(node, "pPr"), "numPr")
+            if numpr is not None:
+                return attr(child(numpr, "numId"), "val"), _int_or_none(attr(child(numpr, "ilvl"), "val"))
+        return None, None
+
+    def run_flag(self, sid: str | None, name: str) -> bool:
+        key = ("run", sid, name)
+        if key not in self._cache:
+            self._cache[key] = self._run_flag(sid, name)
+        return self._cache[key]
+
+    def _run_flag(self, sid: str | None, name: str) -> bool:
+        for node in self.chain(sid):
+            flag = child(child(node, "rPr"), name)
+            if flag is not None:
+                return _on(flag)
+        return False
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _on(flag) -> bool:
+    """A toggle property (`<w:b/>`, `<w:b w:val="0"/>`) is on unless its value says off."""
+    return attr(flag, "val") not in ("0", "false", "off", "none")
+
+
+_CSL = re.compile(r"^\s*ADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\s*(\{.*)$", re.S)
+
+
+def read_field(instruction: str) -> Field:
+    """Classify a field by its instruction: citation managers' fields, Word's cross-references
+    and bibliography, hyperlinks; anything else keeps only its shown result."""
+    words = instruction.split()
+    head = words[0].upper() if words else ""
+    if m := _CSL.match(instruction):
+        return Field(instruction, "csl-citation", items=_csl_items(m.group(1)))
+    if "CSL_BIBLIOGRAPHY" in instruction or "ZOTERO_BIBL" in instruction:
+        return Field(instruction, "csl-bibliography")
+    if head == "BIBLIOGRAPHY":
+        return Field(instruction, "bibliography")
+    if head in ("REF", "NOTEREF") and len(words) > 1:
+        return Field(instruction, head.lower(), target=words[1])
+    if head == "HYPERLINK" and len(words) > 1:
+        url = re.search(r'"([^"]*)"', instruction)
+        return Field(instruction, "hyperlink", target=url.group(1) if url else words[1])
+    return Field(instruction)
+
+
+def _csl_items(payload: str) -> tuple:
+    """The cited items of a CSL citation field's JSON (trailing text after the object ignored)."""
+    try:
+        data, _ = json.JSONDecoder().raw_decode(payload)
+    except ValueError:
+        return ()
+    items = data.get("citationItems") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return ()
+    return tuple(item.get("itemData") or {} for item in items if isinstance(item, dict))
+
+
+def csl_metadata(item: dict) -> tuple[tuple[str, str], ...]:
+    """Flat CSL fields of one cited item: title, author, issued, container-title, DOI, URL…"""
+    out: list[tuple[str, str]] = []
+    if not isinstance(item, dict):
+        return ()
+    for key in ("type", "title", "container-title", "publisher", "volume", "issue", "page", "DOI", "URL", "ISBN", "ISSN"):
+        value = item.get(key)
+        if isinstance(value, (str, int)) and str(value).strip():
+            out.append((key, str(value)))
+    authors = item.get("author")
+    if isinstance(authors, list):
+        names = []
+        for a in authors:
+            if isinstance(a, dict):
+                name = ", ".join(p for p in (a.get("family"), a.get("given")) if isinstance(p, str) and p) or a.get("literal")
+                if isinstance(name, str) and name:
+                    names.append(name)
+        if names:
+            out.append(("author", "; ".join(names)))
+    issued = item.get("issued")
+    if isinstance(issued, dict):
+        parts = issued.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            year = str(parts[0][0])
+            if year.strip() not in ("", "0"):
+                out.append(("issued", year))
+    return tuple(out)
+
+
+class BodyWalker:
+    """One pass over the body in document order; field state carries across paragraphs."""
+
+    def __init__(self, styles: Styles, numbering: Numbering, links: dict[str, str]):
+        self.styles = styles
+        self.numbering = numbering
+        self.links = links  # relationship id -> URL
+        self.fields: list[Field] = []  # open complex fields, outermost first
+        self.items: list = []  # Para and TableRec, in order
+        self.bookmarks: dict[str, Para] = {}
+
+    # ---- block level
+
+    def walk_body(self, body) -> list:
+        self._blocks(body, self.items, in_bibliography=False)
+        return self.items
+
+    def _blocks(self, parent, out: list, in_bibliography: bool, in_table: bool = False) -> None:
+        for node in parent.iterchildren():
+            tag = node.tag
+            if tag == W + "p":
+                out.append(self.paragraph(node, in_bibliography, in_table))
+            elif tag == W + "tbl":
+                out.append(self.table(node, in_bibliography))
+            elif tag == W + "sdt":
+                props = node.find(W + "sdtPr")
+                biblio = props is not None and (
+                    props.find(W + "bibliography") is not None
+                    or any(attr(g, "val") == "Bibliographies" for g in props.iter(W + "docPartGallery"))
+                )
+                content = node.find(W + "sdtContent")
+                if content is not None:
+                    self._blocks(content, out, in_bibliography or biblio, in_table)
+            elif tag in (W + "customXml", W + "ins", W + "moveTo"):
+                self._blocks(node, out, in_bibliography, in_table)
+
+    def table(self, node, in_bibliography: bool) -> TableRec:
+        rows: list[list[list[Para]]] = []
+        header = 0
+        for tr in node.iterchildren(W + "tr"):
+            cells = []
+            for tc in tr.iter(W + "tc"):
+                if tc.getparent() is not tr and tc.getparent().tag != W + "sdtContent":
+                    continue
+                paras: list = []
+                self._blocks(tc, paras, in_bibliography, in_table=True)
+                cells.append([p for p in _flatten(paras)])
+            if child(child(tr, "trPr"), "tblHeader") is not None and len(rows) == header:
+                header += 1
+            rows.append(cells)
+        return TableRec(rows, header)
+
+    def paragraph(self, node, in_bibliography: bool, in_table: bool) -> Para:
+        ppr = child(node, "pPr")
+        sid = attr(child(ppr, "pStyle"), "val") or self.styles.default_paragraph
+        para = Para(sid, self.styles.name(sid), [], in_table=in_table, element=node)
+        para.number = self._number(ppr, sid)
+        outline = child(ppr, "outlineLvl")
+        if outline is None:
+            outline = self.styles.ppr_value(sid, ("outlineLvl",))
+        para.outline = _int_or_none(attr(outline, "val")) if outline is not None else None
+        jc = child(ppr, "jc")
+        if jc is None:
+            jc = self.styles.ppr_value(sid, ("jc",))
+        para.centered = attr(jc, "val") == "center"
+        self._inline(node, para, fmt={"sid": sid})
+        para.in_bibliography = para.in_bibliography or in_bibliography
+        return para
+
+    def _number(self, ppr, sid) -> Number | None:
+        numpr = child(ppr, "numPr")
+        num_id = attr(child(numpr, "numId"), "val") if numpr is not None else None
+        level = _int_or_none(attr(child(numpr, "ilvl"), "val")) if numpr is not None else None
+        if num_id is None:
+            num_id, style_level = self.styles.numbering(sid)
+            if level is None:
+                level = style_level
+        if num_id is None:
+            return None
+        if level is None:
+            level = self.numbering.level_of_style(sid) or 0
+        return self.numbering.number(num_id, level)
+
+    # ---- inline level
+
+    def _inline(self, parent, para: Para, fmt: dict) -> None:
+        for node in parent.iterchildren():
+            tag = node.tag
+            if tag == W + "r":
+                self._run(node, para, fmt)
+            elif tag == W + "hyperlink":
+                rid = node.get(R + "id")
+                url = self.links.get(rid) if rid else None
+                if url is None and attr(node, "anchor"):
+                    url = None  # an internal jump: its text is ordinary text
+                self._inline(node, para, {**fmt, "link": url or fmt.get("link")})
+            elif tag == W + "fldSimple":
+                f = read_field(attr(node, "instr") or "")
+                f.in_result = True
+                self.fields.append(f)
+                self._inline(node, para, fmt)
+                self.fields.pop()
+            elif tag in (W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "dir", W + "bdo"):
+                self._inline(node, para, fmt)
+            elif tag == W + "sdt":
+                content = node.find(W + "sdtContent")
+                if content is not None:
+                    self._inline(content, para, fmt)
+            elif tag in (M + "oMath", M + "oMathPara"):
+                self._math(para, node, _math_text(node))
+            elif tag == W + "bookmarkStart":
+                name = attr(node, "name")
+                if name:
+                    para.bookmarks.append(name)
+                    self.bookmarks.setdefault(name, para)
+
+    def _hidden(self) -> bool:
+        """Text inside a field's instruction part is never shown."""
+        return any(not f.in_result for f in self.fields)
+
+    def _citing_field(self) -> Field | None:
+        for f in reversed(self.fields):
+            if f.kind in ("csl-citation", "ref", "noteref"):
+                return f
+        return None
+
+    def _run(self, run, para: Para, fmt: dict) -> None:
+        first = run[0] if len(run) else None
+        props = {node.tag: node for node in first} if first is not None and first.tag == W + "rPr" else {}
+        char_style = attr(props.get(W + "rStyle"), "val")
+
+        def flag(name: str) -> bool:
+            node = props.get(W + name)
+            if node is not None:
+                return _on(node)
+            return self.styles.run_flag(char_style, name) if char_style else False
+
+        vert = attr(props.get(W + "vertAlign"), "val")
+        size = _int_or_none(attr(props.get(W + "sz"), "val"))
+        if size and (para.size is None or size > para.size):
+            para.size = size
+        link = fmt.get("link")
+        for f in reversed(self.fields):
+            if f.kind == "hyperlink" and f.in_result:
+                link = link or f.target
+        style = dict(bold=flag("b"), italic=flag("i"), vert=vert if vert in ("superscript", "subscript") else None, link=link)
+        for node in run.iterchildren():
+            tag = node.tag
+            if tag == W + "fldChar":
+                kind = attr(node, "fldCharType")
+                if kind == "begin":
+                    self.fields.append(Field(""))
+                elif kind == "separate" and self.fields:
+                    top = self.fields[-1]
+                    parsed = read_field(top.instruction)
+                    parsed.in_result = True
+                    self.fields[-1] = parsed
+                elif kind == "end" and self.fields:
+                    top = self.fields.pop()
+                    if not top.in_result:  # a field with no result part: what it stands for is not shown
+                        pass
+            elif tag == W + "instrText":
+                if self.fields and not self.fields[-1].in_result:
+                    self.fields[-1].instruction += node.text or ""
+            elif self._hidden():
+                continue
+            elif tag == W + "t":
+                self._text(para, node.text or "", style, run)
+            elif tag in (W + "tab", W + "ptab"):
+                self._text(para, "\t", style, run)
+            elif tag in (W + "br", W + "cr"):
+                self._text(para, "\n", style, run)  # as python-docx shows it; a space in the model's text
+            elif tag == W + "noBreakHyphen":
+                self._text(para, "-", style, run)
+            elif tag in (W + "footnoteReference", W + "endnoteReference"):
+                kind = "footnote" if tag == W + "footnoteReference" else "endnote"
+                para.atoms.append(Atom("note", note=(kind, attr(node, "id") or "")))
+            elif tag == W + "object" and _is_equation_object(node):
+                self._math(para, run, "⟨formula⟩")
+            elif tag in (M + "oMath", M + "oMathPara"):
+                self._math(para, run, _math_text(node))
+
+    def _math(self, para: Para, element, text: str) -> None:
+        para.places.append((para.length, element))
+        para.length += 1
+        para.atoms.append(Atom("math", text))
+
+    def _text(self, para: Para, text: str, style: dict, run) -> None:
+        if not text:
+            return
+        if not para.places or para.places[-1][1] is not run:
+            para.places.append((para.length, run))
+        para.length += len(text)
+        cite = self._citing_field()
+        if any(f.kind in ("bibliography", "csl-bibliography") and f.in_result for f in self.fields):
+            para.in_bibliography = True
+        last = para.atoms[-1] if para.atoms else None
+        if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link) == (style["bold"], style["italic"], style["vert"], style["link"]):
+            last.text += text
+            return
+        para.atoms.append(Atom("text", text, cite=cite, **style))
+
+
+def _flatten(items: list) -> list[Para]:
+    """Paragraphs of a cell, a nested table's paragraphs in reading order."""
+    out = []
+    for item in items:
+        if isinstance(item, TableRec):
+            for row in item.rows:
+                for cell in row:
+                    out.extend(cell)
+        else:
+            out.append(item)
+    return out
+
+
+def _math_text(node) -> str:
+    """A formula's characters; the invisible operators OMML keeps (U+2061 function application…) dropped."""
+    text = "".join(t.text or "" for t in node.iter(M + "t"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text or "⟨formula⟩"
+
+
+def _is_equation_object(node) -> bool:
+    """A MathType or Equation Editor OLE object (`Equation.DSMT4`, `Equation.3`)."""
+    for ole in node.iter("{urn:schemas-microsoft-com:office:office}OLEObject"):
+        if (ole.get("ProgID") or "").startswith("Equation"):
+            return True
+    return False

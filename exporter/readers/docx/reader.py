@@ -1,0 +1,551 @@
+"""The DOCX reader: a Word manuscript into the document model.
+
+Positions: `¶n` is the n-th paragraph of the body that holds text, counted as Word lays the
+body out — paragraphs inside content controls count in their place, empty paragraphs and
+paragraphs holding only a formula or a picture do not; a table's cells carry the number of the
+last counted paragraph before the table. Columns count characters of the paragraph's text as
+python-docx gives it (a tab, a line break and a whole formula are one character each).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+
+from ...citations import MAX_LABELS, Joined, inlines_of
+from ...diagnostics import Diagnostic, InputError
+from ...language import detect_language
+from ...model import (
+    BulletList, Citation, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
+    Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text,
+)
+from ...references.ownlist import REFERENCES_HEADING
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_title_line, split_authors
+from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
+from .numbering import Numbering
+from .package import read_package
+from .xml import parse
+
+_RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+_RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
+
+
+def context_at(text: str, start: int, end: int | None = None, width: int = 30) -> str:
+    """A few whole words around `text[start:end]`, to find the place with Word's search."""
+    end = start if end is None else end
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return " ".join(text[left:right].replace(MATH_MARK, " ").split())
+
+
+def _open(path: str):
+    """python-docx's view of the package (parts, relationships, styles) and the body element,
+    parsed again from the part's bytes as plain lxml: walking python-docx's element classes
+    costs several times more per node."""
+    import zipfile
+
+    import docx
+
+    data = read_package(path)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = parse(archive.read(str(document.part.partname).lstrip("/")))
+    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
+        raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    from .xml import W
+
+    body = root.find(W + "body")
+    if body is None:
+        raise InputError(path, "has no document body")
+    return document, body
+
+
+def _part_root(document, reltype: str):
+    for rel in document.part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return parse(rel.target_part.blob)
+    return None
+
+
+def _links(document) -> dict[str, str]:
+    return {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.reltype == _RT_HYPERLINK}
+
+
+def _notes(document, walker_factory) -> dict[tuple[str, str], list[Para]]:
+    """Footnote and endnote paragraphs by (kind, id)."""
+    from .xml import W, attr
+
+    out: dict[tuple[str, str], list[Para]] = {}
+    for kind, reltype in (("footnote", _RT_FOOTNOTES), ("endnote", _RT_ENDNOTES)):
+        root = _part_root(document, reltype)
+        if root is None:
+            continue
+        for note in root.iterchildren(W + kind):
+            if attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            walker = walker_factory()
+            out[(kind, attr(note, "id") or "")] = [p for p in walker.walk_body(note) if isinstance(p, Para)]
+    return out
+
+
+class _Builder:
+    """Turns Para records into inlines with citations, keeping the findings' places."""
+
+    def __init__(self, path: str, notes_by_id, notes: list[Diagnostic]):
+        self.path = path
+        self.notes_by_id = notes_by_id
+        self.notes = notes
+        self.budget = [MAX_LABELS]
+
+    def inlines(self, para: Para, number: int, note_column: int | None = None) -> tuple:
+        text = para.text
+        if note_column is None:
+            joined = Joined(text, [0], [(number, 1)], (number, len(text) + 1))
+        else:  # a note's citations are placed at its reference mark in the body paragraph
+            joined = Joined(text, list(range(max(len(text), 1))), [(number, note_column)] * max(len(text), 1), (number, note_column + 1))
+        before = len(self.notes)
+        flat = inlines_of(joined, self.path, self.notes, self.budget)
+        for i in range(before, len(self.notes)):
+            d = self.notes[i]
+            offset = d.column - 1 if note_column is None else 0
+            self.notes[i] = replace(d, paragraph=number, line=number, context=context_at(text, offset))
+        cites = []
+        offset = 0
+        for node in flat:
+            size = len(node.raw) if isinstance(node, Citation) else len(node.text)
+            if isinstance(node, Citation):
+                span = replace(node.span, paragraph=number, line=number, end_line=number)
+                cites.append((offset, offset + size, replace(node, span=span)))
+            offset += size
+        return tuple(self._overlay(para, cites, number))
+
+    def _overlay(self, para: Para, cites, number: int):
+        """The paragraph's atoms with their formatting, cut where citations stand."""
+        out = []
+        pos = 0
+        ci = 0
+        for atom in para.atoms:
+            if atom.kind == "note":
+                note = self.notes_by_id.get(atom.note, [])
+                inner: list = []
+                for i, p in enumerate(note):
+                    if i and inner:
+                        inner.append(Text(" "))
+                    inner.extend(self.inlines(p, number, note_column=pos + 1))
+                if inner and isinstance(inner[0], Text):  # Word puts a space after the note mark
+                    inner[0] = Text(inner[0].text.lstrip())
+                out.append(Footnote(tuple(inner)))
+                continue
+            if atom.kind == "math":
+                out.append(Math(atom.text))
+                pos += 1
+                continue
+            start, end = pos, pos + len(atom.text)
+            cur = start
+            while cur < end:
+                while ci < len(cites) and cites[ci][1] <= cur:
+                    ci += 1
+                if ci < len(cites) and cites[ci][0] <= cur:
+                    c_start, c_end, cite = cites[ci]
+                    if c_start == cur:
+                        if c_end <= end:
+                            out.append(_wrap(_with_metadata(cite, atom), atom))
+                        else:
+                            out.append(_with_metadata(cite, atom))
+                    cur = min(end, c_end)
+                    continue
+                stop = min(end, cites[ci][0]) if ci < len(cites) else end
+                piece = para.text[cur:stop].replace("\t", " ").replace("\n", " ")
+                out.append(_wrap(Text(piece), atom))
+                cur = stop
+            pos = end
+        return out
+
+
+def _wrap(node, atom: Atom):
+    if atom.vert == "superscript":
+        node = Superscript((node,))
+    elif atom.vert == "subscript":
+        node = Subscript((node,))
+    if atom.italic:
+        node = Emph((node,))
+    if atom.bold:
+        node = Strong((node,))
+    if atom.link:
+        node = Link(atom.link, (node,))
+    return node
+
+
+def _with_metadata(cite: Citation, atom: Atom) -> Citation:
+    """A citation written by Zotero or Mendeley carries each cited item's CSL fields."""
+    field = atom.cite
+    if field is None or field.kind != "csl-citation" or not field.items:
+        return cite
+    items = field.items
+    refs = []
+    for i, ref in enumerate(cite.refs):
+        item = items[i] if len(items) == len(cite.refs) else items[0] if len(items) == 1 else None
+        refs.append(replace(ref, metadata=csl_metadata(item)) if item is not None else ref)
+    return replace(cite, refs=tuple(refs))
+
+
+# ---- front matter ---------------------------------------------------------------------------
+
+
+def _is_heading_style(para: Para) -> bool:
+    return para.outline is not None and 0 <= para.outline < 9
+
+
+def _heading_level(para: Para) -> int | None:
+    name = para.style_name.lower()
+    if m := re.fullmatch(r"heading\s*(\d)", name):
+        return int(m.group(1))
+    if _is_heading_style(para):
+        return para.outline + 1
+    return None
+
+
+def _bold_all(para: Para) -> bool:
+    texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
+    return bool(texts) and all(a.bold for a in texts)
+
+
+def _clean_name(text: str) -> str:
+    """An author line without affiliation marks, e-mails and roles: `Sobic1,` -> `Sobic,`."""
+    text = re.sub(r"\S+@\S+", " ", text)
+    text = re.sub(r"(?<=[^\W\d_])\d+\b|[*†‡]", "", text)
+    return " ".join(text.split()).strip(" ,;")
+
+
+def _author_names(text: str) -> list[str]:
+    names = []
+    for part in split_authors(_clean_name(text)):
+        if _is_name(part):
+            names.append(part)
+        elif names or not part:
+            continue
+        else:
+            return []
+    return names
+
+
+def _label_form(text: str) -> str:
+    """Labelled fields as matched: an em dash after a label (`Keywords—`, `Abstract——`) read as a dash."""
+    return text.replace("—", "–")
+
+
+def _looks_like_authors(line: str) -> bool:
+    """A line of names; a line in capitals without initials (`УСТРОЙСТВА ХРАНЕНИЯ ДАННЫХ`)
+    is read as a title, since names in a by-line carry initials or mixed case."""
+    names = _author_names(line)
+    if not names:
+        return False
+    return not (is_title_line(line) and len(line.split()) >= 3 and not re.search(r"(?<!\w)\w\.", line))
+
+
+def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
+    """Front matter from the first paragraphs; returns it and the index where the body starts.
+
+    The title is the paragraph in a Title style (`Title`, `paper title`), else the first one
+    set apart by a heading style, a larger font, bold type, or capitals, with only labelled
+    fields (UDC…) and lines of names before it. Labelled fields (UDC, abstract, keywords…) use the plain-text
+    reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
+    paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
+    digits, e-mails and roles dropped) or paragraphs in an Author style.
+    """
+    region = paras[:30]
+    fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
+    labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)
+    title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
+    if title_at is None:
+        sizes = [p.size for p in region if p.size]
+        body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
+        for i, p in enumerate(region):
+            first = " ".join(p.text.split("\n")[0].split())
+            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None:
+                continue
+            big = body_size is not None and p.size is not None and p.size > body_size
+            if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
+                title_at = i
+            break  # only labelled lines and by-lines come before a title
+    last = -1
+    if title_at is not None:
+        fields["title"] = " ".join(region[title_at].text.split("\n")[0].split()) or None
+        last = title_at
+    after_title = title_at if title_at is not None else -1
+    pending_abstract = False
+    unlabelled: int | None = None
+    for i, p in enumerate(region):
+        if i == title_at:
+            continue
+        text = _label_form(" ".join(p.text.split()))
+        if not text:
+            continue
+        if pending_abstract:
+            fields["abstract"], pending_abstract = text, False
+        elif m := UDC.match(text):
+            fields["udc"] = m["value"]
+        elif m := IRSTI.match(text):
+            fields["irsti"] = m["value"]
+        elif m := SUPERVISOR.match(text):
+            fields["supervisor"] = m["value"]
+        elif m := KEYWORDS.match(text):
+            if not fields["keywords"]:
+                fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", m["value"]) if k.strip())
+                if fields["abstract"] is None and unlabelled is not None and unlabelled == i - 1:
+                    fields["abstract"] = " ".join(region[unlabelled].text.split())
+        elif m := ABSTRACT.match(text):
+            if fields["abstract"] is None:
+                fields["abstract"] = m["value"].lstrip("–-: ").strip() or None
+                pending_abstract = fields["abstract"] is None
+        elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600):
+            break
+        elif "author" in p.style_name.lower() or _looks_like_authors(text) and i <= after_title + 4 and len(text) < 200:
+            fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
+        elif (_INSTITUTION.search(text) or "affiliation" in p.style_name.lower()) and len(text) < 250 and (fields["authors"] or title_at is not None):
+            fields["affiliations"].append(text)
+        else:
+            if i > after_title + 8 or title_at is None:
+                break
+            unlabelled = i
+            continue
+        last = max(last, i)
+    meta = Meta(
+        udc=fields["udc"], irsti=fields["irsti"], title=fields["title"], authors=tuple(fields["authors"]),
+        affiliations=tuple(fields["affiliations"]), supervisor=fields["supervisor"], language=language,
+        abstract=fields["abstract"], keywords=tuple(fields["keywords"]),
+    )
+    return meta, last + 1
+
+
+# ---- the reference list ---------------------------------------------------------------------
+
+
+def is_reference_heading(text: str) -> bool:
+    """The shared heading forms (`Список литературы`, `Әдебиеттер тізімі`, `References`…),
+    also with a section number before them (`5. Список литературы`, `VI. REFERENCES`)."""
+    text = " ".join(text.split())
+    return len(text) < 120 and bool(REFERENCES_HEADING.match(_SECTION_NUMBER.sub("", text, count=1)))
+
+
+def _typed_number(text: str) -> tuple[int | None, int]:
+    m = _TYPED_LABEL.match(text)
+    return (int(m.group(1) or m.group(2)), m.end()) if m else (None, 0)
+
+
+def _word_number(para: Para) -> int | None:
+    n = para.number
+    return n.value if n is not None and n.fmt not in ("bullet", "none") else None
+
+
+def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int]:
+    """(heading index, entry paragraph indexes, index where the list ends) among `paras`.
+
+    A bibliography field or content control (Mendeley, Zotero, Word's own) marks its entries
+    itself. Otherwise the first reference heading opens the list; it ends at the next heading
+    style or reference heading (a transliterated copy), or after the last numbered paragraph
+    of a numbered list.
+    """
+    marked = [i for i in range(start, len(paras)) if paras[i].in_bibliography]
+    heading = next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text)), None)
+    if marked and (heading is None or heading > marked[-1]):
+        heading = marked[0] - 1 if marked[0] > 0 and is_reference_heading(paras[marked[0] - 1].text) else None
+        entries = [i for i in marked if paras[i].text.strip() and not is_reference_heading(paras[i].text)]
+        return heading, entries, marked[-1] + 1
+    if heading is None:
+        return None, [], len(paras)
+    rows = []
+    end = heading + 1
+    for i in range(heading + 1, len(paras)):
+        if _heading_level(paras[i]) is not None and not paras[i].in_bibliography or is_reference_heading(paras[i].text):
+            break
+        rows.append(i)
+        end = i + 1
+    numbered = [i for i in rows if _word_number(paras[i]) is not None or _typed_number(paras[i].text)[0] is not None]
+    if numbered and not any(paras[i].in_bibliography for i in rows):
+        end = numbered[-1] + 1
+        rows = [i for i in rows if i >= numbered[0] and i < end]
+    return heading, [i for i in rows if paras[i].text.strip()], end
+
+
+def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list[Entry]:
+    """One entry per numbered paragraph (Word's number, else the typed one), an unnumbered
+    paragraph inside a numbered list continuing the entry before it; an unnumbered list takes
+    one entry per paragraph, numbered in order."""
+    numbered = any(_word_number(paras[i]) is not None or _typed_number(paras[i].text)[0] is not None for i in rows)
+    groups: list[tuple[int, list[int]]] = []
+    for i in rows:
+        word = _word_number(paras[i])
+        typed, _ = _typed_number(paras[i].text)
+        n = word if word is not None else typed
+        if not numbered:
+            groups.append((len(groups) + 1, [i]))
+        elif n is not None or not groups:
+            groups.append((n if n is not None else len(groups) + 1, [i]))
+        else:
+            groups[-1][1].append(i)
+    entries = []
+    for n, members in groups:
+        parts = []
+        for k, i in enumerate(members):
+            text = _entry_text(paras[i])
+            if k == 0 and _word_number(paras[i]) is None:
+                text = text[_typed_number(text)[1]:]
+            parts.append(text)
+        text = " ".join(" ".join(parts).split())
+        first, last = numbers[members[0]], numbers[members[-1]]
+        span = Span(first, 1, last, len(paras[members[-1]].text) + 1, paragraph=first)
+        entries.append(Entry(key=str(n), number=n, span=span, text=text))
+    return entries
+
+
+def _entry_text(para: Para) -> str:
+    return "".join(a.text if a.kind != "note" else "" for a in para.atoms).replace("\t", " ").replace("\n", " ")
+
+
+# ---- the document ---------------------------------------------------------------------------
+
+
+def read_docx(path: str) -> Document:
+    document, body = _open(path)
+    try:
+        styles = Styles(document.styles.element)
+        try:
+            numbering_root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            numbering_root = None
+        numbering = Numbering(numbering_root)
+        links = _links(document)
+        walker = BodyWalker(styles, numbering, links)
+        items = walker.walk_body(body)
+        notes_by_id = _notes(document, lambda: BodyWalker(styles, Numbering(numbering_root), links))
+    except InputError:
+        raise
+    except (ValueError, KeyError, AttributeError, TypeError) as exc:
+        raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    return build_document(path, items, notes_by_id)
+
+
+def _sample(paras: list[Para], size: int = 20_000) -> str:
+    """The first `size` characters of text: enough to tell kk, ru and en apart."""
+    parts, total = [], 0
+    for p in paras:
+        parts.append(p.text)
+        total += len(parts[-1])
+        if total >= size:
+            break
+    return " ".join(parts)[:size]
+
+
+def _count(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
+    """Body paragraphs in order, each one's ¶ number, and for each table the ¶ before it."""
+    paras: list[Para] = []
+    numbers: list[int] = []
+    table_at: dict[int, int] = {}
+    n = 0
+    for index, item in enumerate(items):
+        if isinstance(item, TableRec):
+            table_at[index] = max(n, 1)
+            continue
+        if item.text.replace(MATH_MARK, "").strip():
+            n += 1
+        paras.append(item)
+        numbers.append(max(n, 1))
+    return paras, numbers, table_at
+
+
+def build_document(path: str, items: list, notes_by_id) -> Document:
+    paras, numbers, table_at = _count(items)
+    filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
+    if not filled and not table_at:
+        raise InputError(path, "contains no text")
+    language = detect_language(_sample(paras))
+    meta, body_start_filled = read_meta([paras[i] for i in filled], language)
+    body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
+    heading, rows, list_end = find_list(paras, body_start)
+    in_list = set(rows) | ({heading} if heading is not None else set())
+    list_start = min(in_list) if in_list else len(paras)
+    # A second reference heading after the list (a transliterated copy) and what follows it is not body.
+    tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
+    notes: list[Diagnostic] = []
+    builder = _Builder(path, notes_by_id, notes)
+    entries = read_entries(paras, rows, numbers) if rows else []
+
+    blocks: list = []
+    items_open: list[ListItem] = []
+
+    def close_list():
+        if items_open:
+            first, last = items_open[0].span, items_open[-1].span
+            blocks.append(BulletList(tuple(items_open), Span(first.line, first.column, last.end_line, last.end_column, paragraph=first.paragraph)))
+            items_open.clear()
+
+    para_index = {id(p): k for k, p in enumerate(paras)}
+    for index, item in enumerate(items):
+        if isinstance(item, TableRec):
+            k = table_at[index]
+            at = next((j for j in range(len(paras)) if numbers[j] >= k), 0)
+            if at < body_start and index < len(items) - 1 and body_start > 0 and at < body_start - 1:
+                continue
+            close_list()
+            rows_out = []
+            for row in item.rows:
+                cells = []
+                for cell in row:
+                    inl: list = []
+                    for p in cell:
+                        if inl:
+                            inl.append(Text(" "))
+                        inl.extend(builder.inlines(p, k))
+                    cells.append(tuple(inl))
+                rows_out.append(tuple(cells))
+            blocks.append(Table(tuple(rows_out), Span(k, 1, k, 1, paragraph=k), item.header_rows))
+            continue
+        k = para_index[id(item)]
+        if k < body_start or k in in_list or list_start <= k < list_end or k >= tail_stop:
+            continue
+        if not item.text.strip():
+            continue
+        n = numbers[k]
+        inlines = builder.inlines(item, n)
+        span = Span(n, 1, n, len(item.text) + 1, paragraph=n)
+        level = _heading_level(item)
+        name = item.style_name.lower()
+        if level is not None:
+            close_list()
+            blocks.append(Heading(min(level, 6), inlines, span))
+        elif item.number is not None or name.startswith("list"):
+            label = item.number.label if item.number is not None else ""
+            items_open.append(ListItem(((Text(label + " "),) if label else ()) + inlines, span))
+        elif "quote" in name:
+            close_list()
+            blocks.append(Quote(inlines, span))
+        else:
+            close_list()
+            blocks.append(Paragraph(inlines, span))
+    close_list()
+    heading_span = None
+    if heading is not None:
+        n = numbers[heading]
+        heading_span = Span(n, 1, n, len(paras[heading].text) + 1, paragraph=n)
+    return Document(
+        path=path,
+        meta=meta,
+        blocks=tuple(blocks),
+        references=tuple(entries),
+        references_span=heading_span,
+        end_line=max(numbers) if numbers else 1,
+        encoding="docx",
+        notes=tuple(notes),
+    )

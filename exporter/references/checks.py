@@ -1,0 +1,335 @@
+"""Checks of the entries themselves, the way an editor reads a reference list.
+
+Each check is one function over entries' fields (an own-list entry as parsed by `fields`, a
+.bib entry decoded from LaTeX: the same BibTeX names), returning findings at the entry's (or
+the citation's) place. JabRef's integrity checks are the model: required fields, year, pages,
+DOI, ISBN/ISSN checksums, duplicates; the GOST-specific ones (access date, locator inside the
+entry's pages, the venue's form) are ours.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic
+from ..model import Citation, Entry, Span, walk
+from .fields import entry_values, family_names
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An entry with its plain-text fields and where findings about it are placed."""
+
+    entry: Entry
+    values: dict[str, str]
+    path: str
+
+    def finding(self, code: str, message: str, field: str | None = None) -> Diagnostic:
+        span = self.entry.span
+        for name, place in self.entry.field_spans:
+            if name == field:
+                span = place
+                break
+        return Diagnostic.at(code, f"entry {_name(self.entry)}: {message}", self.path, span)
+
+
+def _name(entry: Entry) -> str:
+    return f"[{entry.number}]" if entry.key == str(entry.number) else f"'{entry.key}' [{entry.number}]"
+
+
+def current_year() -> int:
+    """This year, or the year of SOURCE_DATE_EPOCH when set (reproducible reports)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return time.gmtime(int(epoch) if epoch and epoch.isdigit() else None).tm_year
+
+
+# ---- required fields ------------------------------------------------------------------------
+
+# What each type needs beyond author-or-title and year (BibTeX's own rules, as JabRef applies
+# them; GOST 7.1 asks the same: the journal and pages of an article, the publisher of a book).
+_REQUIRED = {
+    "article": (("journal",), ("pages",)),
+    "inproceedings": (("booktitle", "journal"), ("pages",)),
+    "incollection": (("booktitle", "journal"), ("pages",)),
+    "inbook": (("booktitle", "title"), ("pages", "chapter")),
+    "book": (("publisher",),),
+}
+
+
+def _required(item: Checked) -> tuple[tuple[str, ...], ...]:
+    """The field groups an entry's type needs. An own-list entry's type is itself read from
+    its fields, so only what the parse is sure of is asked: the pages of an article whose
+    journal stands after GOST's `//` or an `In:`, the publisher of a book written in GOST's
+    `City : Publisher, year` style."""
+    v, kind = item.values, item.entry.entry_type
+    if item.entry.origin != "list":
+        groups = _REQUIRED.get(kind, ())
+        if v.get("eid") or v.get("articleno"):
+            groups = tuple(g for g in groups if g != ("pages",))
+        return groups
+    container = v.get("journal") or v.get("booktitle") or ""
+    if kind in ("article", "inproceedings", "incollection") and container and not v.get("pagetotal") and not v.get("url") and not re.search(r"arXiv|preprint", container, re.I):
+        return (("pages",),)
+    if kind == "book" and item.entry.form == "gost" and v.get("pagetotal"):
+        return (("publisher",),)
+    return ()
+
+
+def check_required_fields(item: Checked) -> list[Diagnostic]:
+    """REF010: an entry lacks a field its type needs — author or title (any type), year (any
+    type but a web page, which has its access date), the journal of an article, the collection
+    of a paper in one, the publisher of a book, the pages of an article or chapter.
+
+    Evidence: BibTeX's required fields per type (btxdoc), JabRef's "required fields" check,
+    GOST 7.1-2003 §5 (obligatory elements). For a .bib entry the title is BIB003's job, and an
+    article with an article number (`eid`) has no pages to give."""
+    v, kind = item.values, item.entry.entry_type
+    missing = []
+    if not v.get("author") and not v.get("editor") and not v.get("title") and item.entry.origin != "bibtex":
+        missing.append("author or title")
+    if not v.get("year") and not v.get("date") and kind not in ("online", "misc") and not v.get("urldate"):
+        missing.append("year")
+    for group in _required(item):
+        if not any(v.get(name) for name in group):
+            missing.append(" or ".join(group))
+    if not missing:
+        return []
+    what = {"article": "an article", "inproceedings": "a paper in proceedings", "incollection": "a chapter", "inbook": "a chapter", "book": "a book"}.get(kind, "an entry")
+    return [item.finding("REF010", f"{what} without {', '.join(missing)}")]
+
+
+# ---- year ---------------------------------------------------------------------------------------
+
+
+def check_year(item: Checked, this_year: int | None = None) -> list[Diagnostic]:
+    """REF011: a year after next year (forthcoming work is dated at most a year ahead) or before
+    1500 (printing; JabRef's year check asks for four digits). A .bib year that is not a number
+    is reported too."""
+    raw = item.values.get("year")
+    if not raw:
+        return []
+    m = re.search(r"\d{1,4}", raw)
+    if not m:
+        return [item.finding("REF011", f"year '{raw}' is not a year", "year")]
+    year = int(m[0])
+    limit = (this_year or current_year()) + 1
+    if year > limit:
+        return [item.finding("REF011", f"year {year} is in the future", "year")]
+    if year < 1500:
+        return [item.finding("REF011", f"year {raw} is before 1500", "year")]
+    return []
+
+
+# ---- pages --------------------------------------------------------------------------------------
+
+_PAGE_RANGE = re.compile(r"^\s*([A-Za-z]?)(\d+)\s*(?:-{1,2}|[–—−])\s*([A-Za-z]?)(\d+)\s*$")
+
+
+def page_range(pages: str | None) -> tuple[int, int] | None:
+    """(first, last) of `45–50`, `45--50`, `1234–56` (the last page abbreviated: 1256), `P. 19`."""
+    if not pages:
+        return None
+    m = _PAGE_RANGE.match(pages)
+    if m:
+        first, last = m[2], m[4]
+        if len(last) < len(first) and int(last) < int(first):  # 1234–56
+            last = first[: len(first) - len(last)] + last
+        return int(first), int(last)
+    m = re.fullmatch(r"\s*(\d+)\s*", pages)
+    return (int(m[1]), int(m[1])) if m else None
+
+
+def check_pages(item: Checked) -> list[Diagnostic]:
+    """REF012: a page range that runs backwards (`50–45`) or is not one (`45–`, `–50`, `45-50-60`).
+
+    An abbreviated last page (`1234–56`) is read as 1256 (Chicago's inclusive numbers); roman
+    numerals, article numbers (`e1234`) and lists (`4, 6`) are left alone (JabRef's page check
+    accepts the same shapes)."""
+    pages = item.values.get("pages")
+    if not pages:
+        return []
+    rng = page_range(pages)
+    if rng and rng[1] < rng[0]:
+        return [item.finding("REF012", f"page range {pages} runs backwards", "pages")]
+    if re.search(r"^\s*[-–—]|[-–—]\s*$|\d\s*[-–—]+\s*\d+\s*[-–—]+\s*\d", pages):
+        return [item.finding("REF012", f"page range '{pages}' is malformed", "pages")]
+    return []
+
+
+# ---- DOI, ISBN, ISSN -------------------------------------------------------------------------------
+
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s?)", re.IGNORECASE)
+
+
+def check_doi(item: Checked) -> list[Diagnostic]:
+    """REF013: a DOI that is not `10.NNNN/suffix` (Crossref's DOI syntax; JabRef's DOI check).
+    A `https://doi.org/` or `doi:` prefix is allowed, as is any suffix without spaces."""
+    doi = item.values.get("doi")
+    if not doi:
+        return []
+    bare = _DOI_PREFIX.sub("", doi.strip())
+    if _DOI.match(bare):
+        return []
+    return [item.finding("REF013", f"DOI '{doi}' is not of the form 10.NNNN/suffix", "doi")]
+
+
+def isbn_valid(isbn: str) -> bool | None:
+    """True or False for a 10- or 13-digit ISBN by its check digit; None when it has neither length."""
+    digits = re.sub(r"[\s\-–]", "", isbn).upper().replace("Х", "X")
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        return total % 11 == 0
+    if re.fullmatch(r"\d{13}", digits):
+        total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits))
+        return total % 10 == 0
+    return None
+
+
+def issn_valid(issn: str) -> bool | None:
+    """True or False for an ISSN (`NNNN-NNNC`) by its check digit; None when it is not 8 characters."""
+    digits = re.sub(r"[\s\-–]", "", issn).upper().replace("Х", "X")
+    if not re.fullmatch(r"\d{7}[\dX]", digits):
+        return None
+    total = sum((8 - i) * int(c) for i, c in enumerate(digits[:7]))
+    check = (11 - total % 11) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
+def check_isbn_issn(item: Checked) -> list[Diagnostic]:
+    """REF014: an ISBN-10/13 or ISSN whose check digit is wrong, or with the wrong number of
+    digits (ISO 2108 and ISO 3297; JabRef's ISBN and ISSN checks)."""
+    out = []
+    for field, valid in (("isbn", isbn_valid), ("issn", issn_valid)):
+        value = item.values.get(field)
+        if not value:
+            continue
+        for one in re.split(r"[,;]\s*|\s+and\s+", value):
+            result = valid(one)
+            if result is None:
+                out.append(item.finding("REF014", f"{field.upper()} '{one}' has the wrong number of digits", field))
+            elif not result:
+                out.append(item.finding("REF014", f"{field.upper()} '{one}' has a wrong check digit", field))
+    return out
+
+
+# ---- access date ------------------------------------------------------------------------------------
+
+
+def check_access_date(item: Checked, expected_form: str | None) -> list[Diagnostic]:
+    """REF015: an online source without its access date where the style asks for one: GOST
+    R 7.0.5-2008 §10 and 7.0.100-2018 require `(дата обращения: 12.03.2021)` after the URL.
+    The style is the venue's (`form = "gost"`); without a venue, the entry's own form."""
+    v = item.values
+    style = expected_form or item.entry.form
+    if style != "gost" or not v.get("url") or v.get("urldate") or v.get("doi"):
+        return []
+    return [item.finding("REF015", "online source without its access date (GOST: «(дата обращения: ДД.ММ.ГГГГ)»)", "url")]
+
+
+# ---- form -------------------------------------------------------------------------------------------
+
+
+def check_form(item: Checked, expected_form: str | None) -> list[Diagnostic]:
+    """REF016: an own-list entry recognised as written in another style than the venue's
+    (`form` under [bibliography] in template.toml). Entries whose form is not recognised are
+    not reported: only positive evidence of another style is."""
+    form = item.entry.form
+    if not expected_form or item.entry.origin != "list" or form in (None, "unknown", expected_form):
+        return []
+    return [item.finding("REF016", f"written in {form.upper() if form != 'vancouver' else 'Vancouver'} style; the venue expects {expected_form.upper() if expected_form != 'vancouver' else 'Vancouver'}")]
+
+
+# ---- duplicates ---------------------------------------------------------------------------------------
+
+
+def _normal_title(title: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", title.casefold()).split())
+
+
+def check_duplicates(items: list[Checked]) -> list[Diagnostic]:
+    """BIB005: the same work listed twice — the same DOI (JabRef's duplicate-DOI check), or the
+    same year, the same first author's family name and titles at least 95 % alike
+    (rapidfuzz token-sort ratio, so word order and punctuation do not hide a copy)."""
+    from rapidfuzz import fuzz
+
+    out = []
+    seen_doi: dict[str, Checked] = {}
+    seen: list[tuple[Checked, str, str, str]] = []
+    for item in items:
+        v = item.values
+        doi = _DOI_PREFIX.sub("", (v.get("doi") or "").strip()).casefold()
+        if doi and _DOI.match(doi):
+            if doi in seen_doi:
+                out.append(item.finding("BIB005", f"has the same DOI as entry {_name(seen_doi[doi].entry)}: the same work listed twice", "doi"))
+                continue
+            seen_doi[doi] = item
+        title = _normal_title(v.get("title") or "")
+        names = family_names(v.get("author"))
+        first = names[0].casefold() if names else ""
+        year = v.get("year") or ""
+        if len(title) < 12 or not year:
+            continue
+        for other, o_title, o_first, o_year in seen:
+            if o_year == year and o_first == first and fuzz.token_sort_ratio(title, o_title) >= 95:
+                out.append(item.finding("BIB005", f"repeats entry {_name(other.entry)} (same authors, title and year)"))
+                break
+        else:
+            seen.append((item, title, first, year))
+    return out
+
+
+# ---- citations against entries ------------------------------------------------------------------------
+
+_PAGE_LOCATOR = re.compile(r"^(?:pp?|P|S|s|с|c|б|бб|стр)\.?\s*(\d+)(?:\s*[-–—]\s*(\d+))?$|^(\d+)(?:\s*[-–—]\s*(\d+))?\s*(?:б|с|p|pp|бб)\.$")
+
+
+def check_locators(blocks, entries: dict[str, Checked], path: str) -> list[Diagnostic]:
+    """REF017: a cited page outside the entry's pages — `[3, с. 99]` for an entry printed with
+    `С. 10–20`, or past a book's page count (`– 415 с.`). Only page locators are compared
+    (`т. 2`, `гл. 3`, `§ 4` are not pages)."""
+    out = []
+    for node in walk(blocks):
+        if not isinstance(node, Citation):
+            continue
+        for ref in node.refs:
+            if not ref.entry or not ref.locator or ref.entry not in entries:
+                continue
+            item = entries[ref.entry]
+            m = _PAGE_LOCATOR.match(ref.locator.strip())
+            if not m:
+                continue
+            low = int(m[1] or m[3])
+            high = int(m[2] or m[4] or low)
+            rng = page_range(item.values.get("pages"))
+            total = item.values.get("pagetotal")
+            if rng and rng[0] == rng[1] and item.entry.entry_type in ("book", "thesis", "phdthesis", "mastersthesis", "manual", "report"):
+                rng, total = None, total or str(rng[0])  # a book's single `pages` number is its page count
+            if rng and rng[0] <= rng[1] and (low < rng[0] or high > rng[1]):
+                out.append(Diagnostic.at("REF017", f"[{ref.label}, {ref.locator}]: page outside entry {_name(item.entry)}'s pages {item.values['pages']}", path, node.span))
+            elif not rng and total and total.isdigit() and high > int(total):
+                out.append(Diagnostic.at("REF017", f"[{ref.label}, {ref.locator}]: page past entry {_name(item.entry)}'s {total} pages", path, node.span))
+    return out
+
+
+# ---- all of them -----------------------------------------------------------------------------------------
+
+
+def check_entries(entries, blocks, path: str, entry_path: str, expected_form: str | None = None) -> list[Diagnostic]:
+    """Every entry check over a list (own or .bib) and every locator check over the citations."""
+    items = [Checked(e, entry_values(e), entry_path) for e in entries]
+    findings: list[Diagnostic] = []
+    for item in items:
+        findings += check_required_fields(item)
+        findings += check_year(item)
+        findings += check_pages(item)
+        findings += check_doi(item)
+        findings += check_isbn_issn(item)
+        findings += check_access_date(item, expected_form)
+        findings += check_form(item, expected_form)
+    findings += check_duplicates(items)
+    findings += check_locators(blocks, {i.entry.key: i for i in items}, path)
+    return findings

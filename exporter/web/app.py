@@ -1,0 +1,301 @@
+"""The web application (Starlette on uvicorn): each route saves the upload in a temporary
+folder of its own, hands it to the pipeline in a worker process, and removes the folder.
+
+Nothing is kept and nothing is logged about an upload: its bytes live in the request's folder
+(and in the report page's download form, which sends them again) only while a request runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import multiprocessing
+import os
+import re
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from . import jobs
+from .jobs import Failure, Upload
+
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one upload (source and .bib together)
+FORM_SLACK = 64 * 1024  # multipart headers and the small fields around the files
+DEFAULT_VENUE = "kz-conference"
+
+
+class TooLarge(Exception):
+    """The request body passed its route's limit."""
+
+
+def _body_limit(path: str) -> int:
+    if path == "/download":  # the upload comes back base64-encoded: 4 bytes for 3
+        return (MAX_UPLOAD + FORM_SLACK) * 4 // 3 + FORM_SLACK
+    return MAX_UPLOAD + FORM_SLACK
+
+
+class BodyLimit:
+    """Refuse a body over the route's limit: at once by its Content-Length, else while it streams."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        limit = _body_limit(scope["path"])
+        length = dict(scope["headers"]).get(b"content-length", b"0")
+        if length.isdigit() and int(length) > limit:
+            return await _too_large(scope["path"])(scope, receive, send)
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise TooLarge
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _too_large(path: str) -> Response:
+    line = f"exporter: error: upload: larger than {MAX_UPLOAD // (1024 * 1024)} MB; send a smaller file (a paper's text is rarely over 1 MB)"
+    return _failure(path, Failure(line), 413)
+
+
+def _failure(path: str, failure: Failure, status: int | None = None) -> Response:
+    status = status or (500 if failure.internal else 422)
+    if path.startswith("/api/"):
+        return JSONResponse({"error": failure.line}, status_code=status)
+    from .page import render_error
+
+    return HTMLResponse(render_error(status, failure.line), status_code=status)
+
+
+# ---- uploads -------------------------------------------------------------------------------
+
+
+def shown_name(client_name: str | None, fallback: str) -> str:
+    """The client's file name as shown on the page and in reports: its last part, without
+    control characters, at most 200 characters. It is never used as a path."""
+    name = (client_name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()[:200]
+    return name or fallback
+
+
+def kept_suffix(client_name: str) -> str:
+    """The extension of the client's name (the registry chooses a reader by it), when it is a plain one."""
+    suffix = PurePosixPath(client_name).suffix.lower()
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,10}", suffix) else ""
+
+
+@contextmanager
+def request_folder(scratch: str | None):
+    """A temporary folder for one request, removed when it ends, however it ends."""
+    folder = tempfile.mkdtemp(prefix="exporter-web-", dir=scratch)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _save(folder: str, stem: str, client_name: str, data: bytes, fallback: str) -> Upload:
+    name = shown_name(client_name, fallback)
+    path = os.path.join(folder, stem + kept_suffix(name))
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return Upload(path, name)
+
+
+class Refused(Exception):
+    def __init__(self, status: int, line: str):
+        self.status, self.line = status, line
+
+
+async def _file(form, field: str, required: bool) -> tuple[str, bytes] | None:
+    item = form.get(field)
+    if not isinstance(item, UploadFile) or (not item.filename and not required):
+        if required:
+            raise Refused(400, f"exporter: error: {field}: no file was sent; choose your paper")
+        return None
+    data = await item.read()
+    if len(data) > MAX_UPLOAD:
+        raise TooLarge
+    return item.filename or "", data
+
+
+async def _uploads(request: Request) -> tuple[tuple[str, bytes], tuple[str, bytes] | None, dict]:
+    """(source name, bytes), (bib name, bytes) or None, and the other fields of a multipart form."""
+    content_type = request.headers.get("content-type", "")
+    if not content_type.startswith("multipart/form-data"):
+        raise Refused(400, "exporter: error: request: send the paper as multipart/form-data (field 'source')")
+    form = await request.form(max_files=2, max_fields=8)
+    try:
+        source = await _file(form, "source", True)
+        bib = await _file(form, "bib", False)
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    finally:
+        await form.close()
+    return source, bib, fields
+
+
+async def _resent(request: Request) -> tuple[tuple[str, bytes], tuple[str, bytes] | None, dict]:
+    """The upload as the report page's download form sends it back: names and base64 fields."""
+    limit = _body_limit("/download")
+    form = await request.form(max_files=0, max_fields=8, max_part_size=limit)
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    await form.close()
+
+    def decoded(prefix: str):
+        if not fields.get(f"{prefix}_data"):
+            return None
+        try:
+            return fields.get(f"{prefix}_name", ""), base64.b64decode(fields[f"{prefix}_data"], validate=True)
+        except (binascii.Error, ValueError):
+            raise Refused(400, f"exporter: error: {prefix}: the form's copy of the file is damaged; upload the paper again") from None
+
+    source = decoded("source")
+    if source is None:
+        raise Refused(400, "exporter: error: source: no file was sent; choose your paper")
+    return source, decoded("bib"), fields
+
+
+# ---- the application -----------------------------------------------------------------------
+
+
+def create_app(workers: int | None = None, scratch: str | None = None) -> Starlette:
+    """The ASGI app. `workers`: processes for checks, and as many (at lower priority) for
+    builds, so a check never waits behind a build. `scratch`: where request folders go."""
+    workers = workers or len(os.sched_getaffinity(0))
+    pools: dict[str, ProcessPoolExecutor] = {}
+
+    @asynccontextmanager
+    async def lifespan(app):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["exporter.web.jobs", "exporter.web.page"])
+        pools["check"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(0, os.getpid()))
+        pools["build"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(10, os.getpid()))
+        # Start every worker now: the first upload should not wait for imports.
+        await asyncio.gather(*(run(kind, os.getpid) for kind in pools for _ in range(workers)))
+        try:
+            yield
+        finally:
+            for pool in pools.values():  # waiting: workers told to stop before this process exits
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    async def run(kind: str, fn, *args):
+        return await asyncio.wrap_future(pools[kind].submit(fn, *args))
+
+    from ..templates import Template, available
+
+    venues = {name: Template(name, folder).description for name, folder in available().items()}
+    default_venue = DEFAULT_VENUE if DEFAULT_VENUE in venues else next(iter(venues))
+
+    def chosen_venue(name: str | None) -> str:
+        name = name or default_venue
+        if name not in venues:
+            raise Refused(400, f"exporter: error: template: unknown template '{name}'; choose from {', '.join(venues)}")
+        return name
+
+    async def form_page(request: Request) -> Response:
+        from .page import render_form
+
+        return HTMLResponse(render_form(venues, default_venue))
+
+    async def check_page(request: Request) -> Response:
+        (source_name, source_data), bib, fields = await _uploads(request)
+        template = chosen_venue(fields.get("template"))
+        resend = {"source_name": shown_name(source_name, "paper"), "source_data": base64.b64encode(source_data).decode("ascii")}
+        if bib:
+            resend |= {"bib_name": shown_name(bib[0], "references.bib"), "bib_data": base64.b64encode(bib[1]).decode("ascii")}
+        with request_folder(scratch) as folder:
+            source = _save(folder, "source", source_name, source_data, "paper")
+            bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
+            result = await run("check", jobs.report_page, source, bib_upload, template, resend)
+        if isinstance(result, Failure):
+            return _failure(request.url.path, result)
+        return HTMLResponse(result)
+
+    async def api_check(request: Request) -> Response:
+        (source_name, source_data), bib, _ = await _uploads(request)
+        with request_folder(scratch) as folder:
+            source = _save(folder, "source", source_name, source_data, "paper")
+            bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
+            result = await run("check", jobs.check, source, bib_upload)
+        if isinstance(result, Failure):
+            return _failure(request.url.path, result)
+        return JSONResponse(result)
+
+    async def edition(request: Request, source_name, source_data, bib, kind: str, template: str) -> Response:
+        if kind not in jobs.MEDIA_TYPES:
+            raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
+        with request_folder(scratch) as folder:
+            source = _save(folder, "source", source_name, source_data, "paper")
+            bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
+            pool = "check" if kind == "json" else "build"
+            result = await run(pool, jobs.edition, source, bib_upload, template, kind)
+        if isinstance(result, Failure):
+            return _failure(request.url.path, result)
+        return Response(result, media_type=jobs.MEDIA_TYPES[kind], headers={"Content-Disposition": attachment(jobs.download_name(source.name, kind))})
+
+    async def api_build(request: Request) -> Response:
+        kind = request.query_params.get("to", "pdf")
+        if kind not in ("docx", "pdf", "latex"):
+            raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
+        template = chosen_venue(request.query_params.get("template"))
+        (source_name, source_data), bib, _ = await _uploads(request)
+        return await edition(request, source_name, source_data, bib, kind, template)
+
+    async def download(request: Request) -> Response:
+        (source_name, source_data), bib, fields = await _resent(request)
+        return await edition(request, source_name, source_data, bib, fields.get("to", "pdf"), chosen_venue(fields.get("template")))
+
+    async def refused(request: Request, exc: Refused) -> Response:
+        return _failure(request.url.path, Failure(exc.line), exc.status)
+
+    async def too_large(request: Request, exc: TooLarge) -> Response:
+        return _too_large(request.url.path)
+
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _failure(request.url.path, Failure(f"exporter: error: request: {exc.detail}"), exc.status_code)
+
+    app = Starlette(
+        routes=[
+            Route("/", form_page, methods=["GET"]),
+            Route("/check", check_page, methods=["POST"]),
+            Route("/download", download, methods=["POST"]),
+            Route("/api/check", api_check, methods=["POST"]),
+            Route("/api/build", api_build, methods=["POST"]),
+        ],
+        exception_handlers={Refused: refused, TooLarge: too_large, HTTPException: http_error},
+        lifespan=lifespan,
+    )
+    app.add_middleware(BodyLimit)
+    return app
+
+
+def attachment(name: str) -> str:
+    """A Content-Disposition naming the file: ASCII for old clients, UTF-8 (RFC 6266) for the rest."""
+    ascii_name = name.encode("ascii", "replace").decode("ascii").replace("?", "_").replace('"', "_")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def serve(host: str, port: int, workers: int | None) -> None:
+    """Run the app on uvicorn until interrupted. No access log: a request line names no upload,
+    but nothing about who sent what is kept either."""
+    import uvicorn
+
+    uvicorn.run(create_app(workers), host=host, port=port, access_log=False, log_level="warning", server_header=False)

@@ -1,0 +1,204 @@
+"""The report page: the paper as read, each citation marked, beside it the findings (HTML)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from ..diagnostics import Diagnostic
+from ..linker import Linked
+from ..model import (BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript,
+                     Superscript, Table, Text)
+from ..report import summary_line
+from ..templates import available
+from ..writers import anchor
+from .jobs import venue
+
+# The page's own words, by the document's language (the venue's labels give the rest).
+LABELS = {
+    "en": {
+        "title": "Citation check", "findings": "Findings", "none": "No findings: every citation has its entry.",
+        "download": "Download", "docx": "DOCX edition", "pdf": "PDF edition", "latex": "LaTeX edition",
+        "json": "JSON report", "annotated": "DOCX with comments", "again": "Check another paper",
+        "no_entry": "no entry in the reference list", "venue": "Venue", "paper": "The paper as read",
+        "no_list": "The paper has no reference list.", "legend_ok": "citation with its entry", "legend_missing": "citation with no entry",
+        "error": "error", "warning": "warning", "note": "note",
+    },
+    "kk": {
+        "title": "Сілтемелерді тексеру", "findings": "Табылған мәселелер", "none": "Мәселе жоқ: әр сілтеменің жазбасы бар.",
+        "download": "Жүктеп алу", "docx": "DOCX нұсқасы", "pdf": "PDF нұсқасы", "latex": "LaTeX нұсқасы",
+        "json": "JSON есебі", "annotated": "Түсініктемелері бар DOCX", "again": "Басқа мақаланы тексеру",
+        "no_entry": "әдебиеттер тізімінде жазба жоқ", "venue": "Үлгі", "paper": "Оқылған мақала",
+        "no_list": "Мақалада әдебиеттер тізімі жоқ.", "legend_ok": "жазбасы бар сілтеме", "legend_missing": "жазбасы жоқ сілтеме",
+        "error": "қате", "warning": "ескерту", "note": "ескертпе",
+    },
+    "ru": {
+        "title": "Проверка ссылок", "findings": "Замечания", "none": "Замечаний нет: у каждой ссылки есть запись.",
+        "download": "Скачать", "docx": "Версия DOCX", "pdf": "Версия PDF", "latex": "Версия LaTeX",
+        "json": "Отчёт JSON", "annotated": "DOCX с комментариями", "again": "Проверить другую статью",
+        "no_entry": "нет записи в списке литературы", "venue": "Шаблон", "paper": "Статья, как она прочитана",
+        "no_list": "В статье нет списка литературы.", "legend_ok": "ссылка с записью", "legend_missing": "ссылка без записи",
+        "error": "ошибка", "warning": "предупреждение", "note": "примечание",
+    },
+}
+MISSING_SYMBOL = "⚠"  # an unresolved label is marked by colour and by this sign
+
+
+@cache
+def environment() -> Environment:
+    return Environment(loader=PackageLoader("exporter.web", "templates"), autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+
+
+def labels_for(language: str) -> dict:
+    return LABELS.get(language, LABELS["en"])
+
+
+def _place(span) -> tuple[int, int, int]:
+    """Where a span or finding starts, comparable across pages (a DOCX counts paragraphs as lines)."""
+    return (span.page or 0, span.line, span.column)
+
+
+class PaperView:
+    """The document as HTML, remembering where each block and citation stands so that a
+    finding can link to the element at its place."""
+
+    def __init__(self, linked: Linked, words: dict):
+        self.linked, self.words = linked, words
+        self.entries = {e.key: e for e in linked.document.references}
+        self.citations: dict[tuple, str] = {}  # place -> element id
+        self.blocks: list[tuple[tuple, tuple, str]] = []  # (start, end, element id)
+
+    # -- blocks --
+    def blocks_html(self) -> Markup:
+        return Markup("\n").join(self.block(b) for b in self.linked.document.blocks)
+
+    def _block_id(self, span) -> str:
+        element_id = f"b{len(self.blocks) + 1}"
+        self.blocks.append((_place(span), (span.page or 0, span.end_line, span.end_column), element_id))
+        return element_id
+
+    def block(self, block) -> Markup:
+        if isinstance(block, Heading):
+            level = min(block.level + 2, 6)  # the page's own h1/h2 come first
+            return Markup(f'<h{level} id="{self._block_id(block.span)}">{self.inlines(block.inlines)}</h{level}>')
+        if isinstance(block, Paragraph):
+            return Markup(f'<p id="{self._block_id(block.span)}">{self.inlines(block.inlines)}</p>')
+        if isinstance(block, Quote):
+            return Markup(f'<blockquote id="{self._block_id(block.span)}">{self.inlines(block.inlines)}</blockquote>')
+        if isinstance(block, BulletList):
+            items = "".join(f'<li id="{self._block_id(item.span)}">{self.inlines(item.inlines)}</li>' for item in block.items)
+            return Markup(f'<ul>{items}</ul>')
+        if isinstance(block, Table):
+            rows = []
+            for number, row in enumerate(block.rows):
+                cell = "th" if number < block.header_rows else "td"
+                rows.append("<tr>" + "".join(f"<{cell}>{self.inlines(c)}</{cell}>" for c in row) + "</tr>")
+            return Markup(f'<table id="{self._block_id(block.span)}">{"".join(rows)}</table>')
+        raise TypeError(f"report page has no rule for block {type(block).__name__}")
+
+    # -- inlines --
+    def inlines(self, nodes) -> Markup:
+        return Markup("").join(self.inline(node) for node in nodes)
+
+    def inline(self, node) -> Markup:
+        if isinstance(node, Text):
+            return escape(node.text)
+        if isinstance(node, Citation):
+            return self.citation(node)
+        wrap = {Emph: "em", Strong: "strong", Superscript: "sup", Subscript: "sub"}.get(type(node))
+        if wrap:
+            return Markup(f"<{wrap}>{self.inlines(node.inlines)}</{wrap}>")
+        if isinstance(node, Link):
+            return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(node.url if node.url.startswith(("http://", "https://", "mailto:")) else "#", self.inlines(node.inlines))
+        if isinstance(node, Math):
+            return Markup('<code class="math">{}</code>').format(node.text)
+        if isinstance(node, Footnote):
+            return Markup('<small class="footnote">[{}]</small>').format(self.inlines(node.inlines))
+        raise TypeError(f"report page has no rule for inline {type(node).__name__}")
+
+    def citation(self, cite: Citation) -> Markup:
+        """`[12, б. 45]`: each label links to its entry (its text on hover) or is flagged."""
+        element_id = f"c{len(self.citations) + 1}"
+        self.citations.setdefault(_place(cite.span), element_id)
+        marks = sorted((r.start, r.end, r) for r in cite.refs if r.start is not None)
+        unplaced = [r for r in cite.refs if r.start is None and r.entry is None]
+        out, cursor = [], 0
+        for start, end, ref in marks:
+            if start < cursor:
+                continue
+            out.append(escape(cite.raw[cursor:start]))
+            out.append(self.label(cite.raw[start:end], ref.label, ref.entry))
+            cursor = end
+        out.append(escape(cite.raw[cursor:]))
+        inner = Markup("").join(out)
+        if unplaced:  # a label the reader could not place inside the bracket: flag the whole bracket
+            return Markup("").join([Markup(f'<span class="cite" id="{element_id}">'), self.label(inner, ",".join(r.label for r in unplaced), None), Markup("</span>")])
+        return Markup(f'<span class="cite" id="{element_id}">{inner}</span>')
+
+    def label(self, text, label: str, entry_key: str | None) -> Markup:
+        if entry_key is not None and entry_key in self.entries:
+            entry = self.entries[entry_key]
+            return Markup('<a class="label ok" href="#{}" title="{}">{}</a>').format(anchor(entry_key), entry_text(entry), text)
+        return Markup('<mark class="label missing" data-label="{}" title="[{}]: {}"><span class="sym" aria-hidden="true">{}</span>{}</mark>').format(
+            label, label, self.words["no_entry"], MISSING_SYMBOL, text)
+
+    # -- findings --
+    def target(self, finding: dict) -> str:
+        """The element a finding points at: its citation, else the block holding its place, else
+        the nearest block before it; a .bib finding points at its entry in the list."""
+        linked = self.linked
+        if linked.bib_path and finding["file"] == linked.bib_path:
+            before = [e for e in linked.document.references if e.span.line <= finding["line"]]
+            return anchor(max(before, key=lambda e: e.span.line).key) if before else "references"
+        place = (finding.get("page") or 0, finding["line"], finding["column"])
+        if place in self.citations:
+            return self.citations[place]
+        best = "paper"
+        for start, end, element_id in self.blocks:
+            if start <= place <= end:
+                return element_id
+            if start <= place:
+                best = element_id
+        return best
+
+
+def entry_text(entry) -> str:
+    """An entry as one line: as printed in the paper, or its .bib fields."""
+    if entry.text:
+        return entry.text
+    fields = dict(entry.fields)
+    parts = [fields.get(name) for name in ("author", "title", "journal", "booktitle", "publisher", "year", "pages") if fields.get(name)]
+    return ". ".join(p.strip("{} ") for p in parts) or entry.key
+
+
+def render_report(linked: Linked, report: dict, template_name: str, resend: dict, annotated: bool) -> str:
+    doc = linked.document
+    language = doc.meta.language if doc.meta.language in LABELS else "en"
+    words = labels_for(language)
+    try:
+        venue_labels = venue(template_name).labels(language)
+    except Exception:
+        venue_labels = {}
+    view = PaperView(linked, words)
+    body = view.blocks_html()  # first: it records where blocks and citations stand
+    findings = [
+        {**d, "where": Diagnostic.from_json(d).where, "target": view.target(d), "severity_word": words.get(d["severity"], d["severity"])}
+        for d in report["diagnostics"]
+    ]
+    entries = [(anchor(e.key), e, entry_text(e)) for e in sorted(doc.references, key=lambda e: e.number)]
+    kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
+    return environment().get_template("report.html").render(
+        lang=language, words=words, venue_labels=venue_labels, meta=doc.meta, body=body, findings=findings,
+        entries=entries, summary=summary_line(report), report=report, kinds=kinds, resend=resend,
+        template_name=template_name, venues=list(available()),
+    )
+
+
+def render_form(venues: dict[str, str], default: str) -> str:
+    return environment().get_template("form.html").render(lang="en", words=LABELS["en"], venues=venues, default=default)
+
+
+def render_error(status: int, message: str) -> str:
+    return environment().get_template("error.html").render(lang="en", words=LABELS["en"], status=status, message=message)

@@ -1,0 +1,375 @@
+"""The DOCX reader: Word's structures (styles, automatic numbering, content controls, fields,
+notes, tables, equations) on small documents made for each rule, and on the real corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from docx_samples import add_footnotes, append_xml, field, kazakh_paper, save, wrap_in_content_control
+from exporter.diagnostics import InputError
+from exporter.model import Citation, Emph, Footnote, Heading, Link, Math, Strong, Superscript, Table, walk
+from exporter.pipeline import read_and_link
+from exporter.readers import choose_reader, read_document
+from exporter.readers.docx.numbering import Numbering
+from exporter.readers.docx.xml import parse
+from helpers import REPO, run_cli
+
+CORPUS = REPO.parent.parent / "shared" / "corpus" / "docx"
+if not CORPUS.is_dir():
+    CORPUS = Path("/work/shared/corpus/docx")
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not on this machine")
+DEMO_DOCX = REPO / "source" / "demo-word.docx"
+
+
+def citations(doc):
+    return [n for n in walk(doc.blocks) if isinstance(n, Citation)]
+
+
+# ---- numbering.xml -------------------------------------------------------------------------
+
+NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+ <w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="[%1]"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2)"/></w:lvl>
+ </w:abstractNum>
+ <w:abstractNum w:abstractNumId="1">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/><w:pStyle w:val="Heading1"/></w:lvl>
+ </w:abstractNum>
+ <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+ <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+ <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"""
+
+
+def test_numbering_counts_levels_and_formats():
+    n = Numbering(parse(NUMBERING.encode()))
+    assert [n.number("1", 0).label for _ in range(2)] == ["[1]", "[2]"]
+    assert n.number("1", 1).label == "2.a)"  # the second level, under item 2
+    assert n.number("1", 1).label == "2.b)"
+    assert n.number("1", 0).label == "[3]"
+    assert n.number("1", 1).label == "3.a)"  # a deeper level restarts when a shallower advances
+
+
+def test_numbering_start_override_and_roman():
+    n = Numbering(parse(NUMBERING.encode()))
+    assert n.number("2", 0).value == 5  # w:startOverride of num 2
+    assert [n.number("3", 0).label for _ in range(4)] == ["I.", "II.", "III.", "IV."]
+    assert n.level_of_style("Heading1") == 0
+    assert n.number("0", 0) is None and n.number("99", 0) is None  # numId 0 switches numbering off
+
+
+# ---- reading small documents ---------------------------------------------------------------
+
+
+def test_kazakh_paper_word_numbered_list_and_positions(tmp_path):
+    path = kazakh_paper(tmp_path / "kk.docx", extra_citation=" және [3]")
+    doc = read_document(str(path))
+    assert doc.meta.title == "Қазақстан мен Қытай арасындағы сауда"
+    assert doc.meta.language == "kk"
+    # The list numbers are not in the text: Word's List Number style numbers them.
+    assert [(e.number, e.text[:12]) for e in doc.references] == [(1, "Сыроежкин К."), (2, "Лаумулин М. ")]
+    found = [(c.raw, c.span.paragraph, c.span.column) for c in citations(doc)]
+    # ¶1 is the title; the empty paragraph is not counted; "[1]" starts at character 37 of ¶2.
+    text2 = "Екі елдің сауда байланысы туралы зерттеулер [1] көп."
+    assert found[0] == ("[1]", 2, text2.index("[") + 1)
+    assert [f[:2] for f in found] == [("[1]", 2), ("[2]", 3), ("[3]", 3)]
+    linked = read_and_link(str(path))
+    [unresolved] = [d for d in linked.diagnostics if d.code == "CIT001"]
+    assert unresolved.paragraph == 3 and "[3]" in unresolved.message
+    assert "еңбегінде қаралған және [3]" in unresolved.context
+    assert unresolved.format().startswith(f"{path}:¶3:")
+
+
+def test_positions_count_content_controls_and_give_tables_the_paragraph_before(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("First paragraph [1].")
+    d.add_paragraph("   ")  # blank: not counted
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 1).text = "A cell citing [2]."
+    inside = d.add_paragraph("Inside a content control [3].")
+    wrap_in_content_control(d, [inside], bibliography=False)
+    d.add_paragraph("After it [4].")
+    doc = read_document(str(save(d, tmp_path / "p.docx")))
+    places = {c.raw: c.span.paragraph for c in citations(doc)}
+    assert places == {"[1]": 1, "[2]": 1, "[3]": 2, "[4]": 3}
+    assert any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_list_inside_a_content_control_is_found(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Body text cites [1] and [2].")
+    heading = d.add_paragraph("Список литературы")
+    items = [d.add_paragraph(text, style="List Number") for text in ("Иванов И. И. Книга. М., 2001.", "Петров П. П. Статья // Журнал. 2002. № 1.")]
+    wrap_in_content_control(d, [heading, *items])
+    path = save(d, tmp_path / "sdt.docx")
+    assert "Список литературы" not in [p.text for p in docx.Document(str(path)).paragraphs]  # python-docx cannot see it
+    linked = read_and_link(str(path))
+    assert [e.number for e in linked.document.references] == [1, 2]
+    assert all(c.resolved for c in citations(linked.document))
+
+
+def test_runs_fields_notes_links_and_equations(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Bold").bold = True
+    p.add_run(" and ")
+    p.add_run("italic").italic = True
+    r = p.add_run("2")
+    r.font.superscript = True
+    append_xml(p, "<w:r><w:t xml:space=\"preserve\"> see </w:t></w:r>")
+    append_xml(p, '<m:oMath><m:r><m:t>x∈[1, 2]</m:t></m:r></m:oMath>')
+    append_xml(p, '<w:r><w:t xml:space="preserve"> and [</w:t></w:r>' + field(" REF _Ref1 \\r \\h ", "1") + '<w:r><w:t>]</w:t></w:r>')
+    append_xml(p, '<w:r><w:footnoteReference w:id="1"/></w:r>')
+    rid = d.part.relate_to("https://example.org/", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
+    append_xml(p, f'<w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"><w:r><w:t>a link</w:t></w:r></w:hyperlink>')
+    add_footnotes(d, {1: "A note citing [1]."})
+    d.add_paragraph("References", style="Heading 1")
+    d.add_paragraph("Knuth D. E. The TeXbook. Reading: Addison-Wesley, 1984.", style="List Number")
+    doc = read_document(str(save(d, tmp_path / "f.docx")))
+    nodes = list(walk(doc.blocks))
+    assert any(isinstance(n, Strong) for n in nodes) and any(isinstance(n, Emph) for n in nodes)
+    assert any(isinstance(n, Superscript) for n in nodes)
+    assert [n.text for n in nodes if isinstance(n, Math)] == ["x∈[1, 2]"]  # the bracket in the formula is not a citation
+    assert [c.raw for c in citations(doc)] == ["[1]", "[1]"]  # the REF field's result and the note's
+    assert any(isinstance(n, Footnote) for n in nodes)
+    assert [n.url for n in nodes if isinstance(n, Link)] == ["https://example.org/"]
+    assert all(isinstance(b, Heading) is False or b.level == 1 for b in doc.blocks)
+
+
+def test_zotero_citation_field_carries_its_items_metadata(tmp_path):
+    item = {"id": 7, "type": "article-journal", "title": "CERMINE: automatic extraction of structured metadata", "author": [{"family": "Tkaczyk", "given": "Dominika"}], "issued": {"date-parts": [[2015]]}, "DOI": "10.1007/s10032-015-0249-8"}
+    instruction = "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps({"citationID": "a", "citationItems": [{"id": 7, "itemData": item}]})
+    d = docx.Document()
+    p = d.add_paragraph()
+    append_xml(p, '<w:r><w:t xml:space="preserve">As shown </w:t></w:r>' + field(instruction, "[1]"))
+    d.add_paragraph("References", style="Heading 1")
+    d.add_paragraph("Tkaczyk D. et al. CERMINE. IJDAR, 2015.", style="List Number")
+    linked = read_and_link(str(save(d, tmp_path / "z.docx")))
+    [cite] = citations(linked.document)
+    meta = dict(cite.refs[0].metadata)
+    assert meta["DOI"] == "10.1007/s10032-015-0249-8" and meta["author"] == "Tkaczyk, Dominika" and meta["issued"] == "2015"
+    assert cite.refs[0].entry == "1"
+
+
+def test_duplicated_typed_label_is_reported(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Cited [1], [2] and [3].")
+    d.add_paragraph("References")
+    for text in ("1. First A. Book. 2001.", "2. Second B. Book. 2002.", "2. Third C. Book. 2003."):
+        d.add_paragraph(text)
+    linked = read_and_link(str(save(d, tmp_path / "dup.docx")))
+    assert [e.number for e in linked.document.references] == [1, 2, 2]
+    codes = [d.code for d in linked.diagnostics]
+    assert "BIB001" in codes and "CIT001" in codes  # 2 twice, and [3] has no entry
+
+
+def test_demo_docx_reads_clean():
+    linked = read_and_link(str(DEMO_DOCX))
+    doc = linked.document
+    assert doc.meta.title == "Checking numeric citations in Word manuscripts"
+    assert doc.meta.authors[0] == "A. Editor"
+    assert len(doc.references) == 5 and all(c.resolved for c in citations(doc))
+    assert [d.code for d in linked.diagnostics] == []
+    nodes = list(walk(doc.blocks))
+    assert any(isinstance(n, Footnote) for n in nodes) and any(isinstance(b, Table) for b in doc.blocks)
+    assert [n.text for n in nodes if isinstance(n, Math)] == ["x∈[1, 2]"]
+
+
+def test_demo_docx_is_what_its_script_writes(tmp_path):
+    out = tmp_path / "demo.docx"
+    result = run_cli_script(out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == DEMO_DOCX.read_bytes()
+
+
+def run_cli_script(out: Path):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, str(REPO / "source" / "make_demo_docx.py"), str(out)], capture_output=True, text=True, timeout=120)
+
+
+# ---- the real corpus -----------------------------------------------------------------------
+
+
+def _truth(name: str) -> dict:
+    return json.loads((CORPUS / f"{name}.truth.json").read_text(encoding="utf-8"))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("–", "-").replace("—", "-")
+
+
+CORPUS_PAPERS = sorted(p.name[:-5] for p in CORPUS.glob("*.docx")) if CORPUS.is_dir() else []
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", CORPUS_PAPERS)
+def test_corpus_list_and_citation_groups_match_truth(name):
+    truth = _truth(name)
+    linked = read_and_link(str(CORPUS / f"{name}.docx"))
+    doc = linked.document
+    assert len(doc.references) == truth["reference_entries"]
+    found = sorted((c.span.paragraph, _norm(c.raw)) for c in citations(doc))
+    expected = sorted((g["paragraph"], _norm(g["text"])) for g in truth["body_citation_groups"])
+    assert found == expected
+
+
+@needs_corpus
+def test_corpus_content_control_list_is_read():
+    # ru_zhilyakov: the list sits in a w:sdt; python-docx lists only the 12 body paragraphs.
+    path = CORPUS / "ru_zhilyakov_tracking.docx"
+    assert not any(p.text.startswith("Мироненко") for p in docx.Document(str(path)).paragraphs)
+    doc = read_document(str(path))
+    assert doc.references[0].text.startswith("Мироненко А.А. Анализ алгоритмов трекинга лица")
+    assert [e.number for e in doc.references] == list(range(1, 11))
+
+
+@needs_corpus
+def test_corpus_numbering_from_the_paragraph_style():
+    # ru_perminova: the list paragraphs carry no numPr; their style does.
+    path = CORPUS / "ru_perminova_visitor_counting.docx"
+    doc = read_document(str(path))
+    first = docx.Document(str(path)).paragraphs
+    entry_paras = [p for p in first if p.text.strip() and doc.references[0].text[:20] in p.text]
+    assert entry_paras and entry_paras[0]._p.pPr.numPr is None
+    assert [e.number for e in doc.references] == list(range(1, 11))
+
+
+@needs_corpus
+def test_corpus_one_numbering_across_two_styles():
+    # ru_sukhikh: entries 1–10 in "List Paragraph", 11–13 in "references", one numId.
+    path = CORPUS / "ru_sukhikh_student_site.docx"
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    doc = read_document(str(path))
+    assert [e.number for e in doc.references] == list(range(1, 14))
+    assert doc.references[10].text.startswith("HTML и CSS. Разработка и дизайн веб-сайтов")
+    assert "references" in xml or "w:pStyle" in xml
+
+
+@needs_corpus
+def test_corpus_mendeley_fields_link_with_metadata():
+    linked = read_and_link(str(CORPUS / "en_sobic_dog_walk.docx"))
+    refs = {ref.label: dict(ref.metadata) for c in citations(linked.document) for ref in c.refs}
+    assert refs["3"]["DOI"] == "10.1038/s41598-019-41254-6"
+    assert refs["4"]["title"] == "The Complete Dog Breed Book | DK US"
+    assert refs["1"] == {}  # typed by hand, not a Mendeley field
+    assert all(c.resolved for c in citations(linked.document))
+
+
+@needs_corpus
+def test_corpus_real_errors_are_reported():
+    # ru_kolbaya: Word's BIBLIOGRAPHY field holds 10 unnumbered entries; [11] and [12] are typed beyond it.
+    linked = read_and_link(str(CORPUS / "ru_kolbaya_storage_devices.docx"))
+    unresolved = sorted({d.message.split("]")[0] + "]" for d in linked.diagnostics if d.code == "CIT001"})
+    assert unresolved == ["[11]", "[12]"]
+    assert all(d.paragraph == 92 and d.context for d in linked.diagnostics if d.code == "CIT001")
+    assert [e.number for e in linked.document.references] == list(range(1, 11))
+
+
+@needs_corpus
+def test_corpus_equations_are_math_not_citations():
+    doc = read_document(str(CORPUS / "ru_frolovskaya_particle_filter.docx"))
+    nodes = list(walk(doc.blocks))
+    assert sum(isinstance(n, Math) for n in nodes) > 100  # 133 OMML equations in the file
+    assert any(isinstance(n, Footnote) for n in nodes) and any(isinstance(b, Table) for b in doc.blocks)
+
+
+# ---- format choice and hostile packages ----------------------------------------------------
+
+
+def _demo_copy(tmp_path, name="x.docx") -> Path:
+    path = tmp_path / name
+    path.write_bytes(DEMO_DOCX.read_bytes())
+    return path
+
+
+def _error(path) -> str:
+    result = run_cli("check", str(path))
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("exporter: error: ") and "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_truncated_zip(tmp_path):
+    path = tmp_path / "t.docx"
+    path.write_bytes(DEMO_DOCX.read_bytes()[:5000])
+    assert "damaged or truncated zip" in _error(path)
+
+
+def test_macro_enabled_package(tmp_path):
+    from docx_samples import rewrite_member
+
+    path = _demo_copy(tmp_path)
+    rewrite_member(path, "[Content_Types].xml", lambda b: b.replace(b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"))
+    assert "macro-enabled" in _error(path)
+
+
+def test_dtd_and_external_entity(tmp_path):
+    from docx_samples import rewrite_member
+
+    path = _demo_copy(tmp_path)
+    evil = b'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    rewrite_member(path, "word/document.xml", lambda b: b.replace(b"?>", b"?>" + evil, 1))
+    message = _error(path)
+    assert "DTD" in message and "passwd" not in message
+
+
+def test_zip_bomb(tmp_path):
+    from docx_samples import rewrite_member
+
+    path = _demo_copy(tmp_path)
+    rewrite_member(path, "word/media/image1.png", lambda b: b)  # no such member: nothing changes
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/bomb.bin", b"\0" * (50 * 1024 * 1024))
+    assert "zip bomb" in _error(path)
+
+
+def test_zip_that_is_not_a_docx(tmp_path):
+    path = tmp_path / "z.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("notes.txt", "hello")
+    assert "not a DOCX" in _error(path)
+    with zipfile.ZipFile(path, "w") as z:  # a spreadsheet package
+        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+    assert "not a Word document" in _error(path)
+
+
+def test_extension_and_bytes_must_agree(tmp_path):
+    pdf = tmp_path / "paper.docx"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    assert ".docx" in _error(pdf)
+    txt = _demo_copy(tmp_path, "paper.txt")
+    assert "docx" in _error(txt).lower()
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    assert "empty" in _error(empty)
+    assert choose_reader(str(DEMO_DOCX)) == "docx"
+
+
+def test_damaged_document_xml_is_one_line(tmp_path):
+    from docx_samples import rewrite_member
+
+    path = _demo_copy(tmp_path)
+    rewrite_member(path, "word/document.xml", lambda b: b[: len(b) // 2])
+    _error(path)
+
+
+def test_demo_docx_editions_carry_headings_emphasis_notes_and_tables(tmp_path):
+    result = run_cli("build", "--to", "docx,latex", "--out", str(tmp_path), str(DEMO_DOCX))
+    assert result.returncode == 0, result.stderr
+    edition = docx.Document(str(tmp_path / "demo-word.docx"))
+    headings = [p.text for p in edition.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Introduction", "Method"]
+    assert len(edition.tables) == 1 and edition.tables[0].cell(1, 0).text.startswith("GROBID")
+    assert "word/footnotes.xml" in zipfile.ZipFile(tmp_path / "demo-word.docx").namelist()
+    tex = (tmp_path / "demo-word.tex").read_text(encoding="utf-8")
+    for piece in (r"\section{Introduction}", r"\emph{ECMA-376}", r"\textbf{numbered automatically}", r"\footnote{The same numbering rules"):
+        assert piece in tex, piece
