@@ -14,7 +14,7 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import Citation, Document, Heading, Meta, Paragraph, Span, Superscript, Text
-from ...references.ownlist import find_reference_heading, read_reference_list
+from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
@@ -39,8 +39,27 @@ def read_pdf(path: str) -> Document:
     if letters < MIN_LETTERS_PER_PAGE * len(pages):
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
-    lines = [line for page in pages for line in page.lines if not line.furniture]
+    lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
     return _document(path, lines)
+
+
+def with_blank_lines(lines: list[Line]) -> list[Line]:
+    """The lines with an empty line where the layout parts them, as pdftotext writes one.
+
+    The shared list and front-matter rules read a blank line as a break (an entry complete,
+    prose between entries, the end of an abstract). Rule: a break stands at a new page or
+    column, and where the baseline drops by more than twice the type size (a paragraph
+    space, a gap before a heading or a list). An empty line takes the place of the line after
+    it, and holds no text, so no position ever points at it.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            if prev.page != line.page or prev.side != line.side or prev.y - line.y > 2 * max(prev.size, line.size) or prev.y < line.y:
+                out.append(Line(line.page, "", line.x0, line.x0, line.y, line.size, False, line.side, line.number))
+        out.append(line)
+    return out
 
 
 # ---- positions ---------------------------------------------------------------------------
@@ -171,7 +190,7 @@ def find_authors(lines: list[Line], title: list[int]) -> list[str]:
     """The first line of personal names near the title: one of the two lines after it, else
     the first such line above it on its page (many Russian journals print the authors above)."""
     page = lines[title[0]].page
-    after = [i for i in (title[-1] + 1, title[-1] + 2) if i < len(lines) and lines[i].page == page]
+    after = [i for i in range(title[-1] + 1, len(lines)) if lines[i].page == page and lines[i].text][:2]
     before = [i for i in range(0, title[0]) if lines[i].page == page]
     for i in after + before:
         names = name_parts(without_superscripts(lines[i]))
@@ -212,7 +231,10 @@ def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
             size = lines[j].size if not parts and j < len(lines) else lines[index].size
             while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
                 nxt = " ".join(texts[j].split())
-                if UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+                if not nxt and not parts:  # the label alone, its text after a gap
+                    j += 1
+                    continue
+                if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
                     break
                 parts.append(nxt)
                 j += 1
@@ -254,7 +276,7 @@ def column_edges(lines: list[Line], body: float) -> dict[tuple[int, str], tuple[
     """Left and right edge of the text of each page column, from its body-size lines."""
     edges: dict[tuple[int, str], list[Line]] = {}
     for line in lines:
-        if abs(line.size - body) < 0.5:
+        if line.text and abs(line.size - body) < 0.5:
             edges.setdefault((line.page, line.side), []).append(line)
     out = {}
     for key, group in edges.items():
@@ -371,8 +393,9 @@ def _document(path: str, lines: list[Line]) -> Document:
         start = fm.body_start
     fields = labelled_fields(lines, texts)
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
-    heading = find_reference_heading(texts, start)
-    end = heading if heading is not None else len(lines)
+    found = find_reference_list(texts, start)
+    end = found.body_end if found else len(lines)
+    entries = len(found.starts) if found and found.starts else None
     lexicon = rules.attested_words(texts)
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
@@ -385,24 +408,30 @@ def _document(path: str, lines: list[Line]) -> Document:
     spacing = usual_spacing(lines, body)
     edges = column_edges(lines, body)
     groups: list[tuple[int | None, list[int]]] = []  # (heading level or None, line indexes)
-    for i in range(start, end):
+    inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
+    last = -2  # the previous line with text
+    for i in [*range(start, end), *inside]:  # and the prose the layout put between entries
         line = lines[i]
+        if not line.text:
+            continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
         if level is not None:
             groups.append((level, [i]))
-        elif groups and groups[-1][0] is None and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
+        elif groups and groups[-1][0] is None and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
             groups[-1][1].append(i)
         else:
             groups.append((None, [i]))
+        last = i
 
     built = []
     for level, rows in groups:
         numbered = [(i + 1, texts[i]) for i in rows]
         joined = join_lines(numbered, lexicon)
-        inlines = inlines_of(joined, path, notes, budget)
+        inlines = inlines_of(joined, path, notes, budget, entries)
         built.append((level, rows, joined, inlines))
 
-    references = read_reference_list(texts, heading, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if heading is not None else []
+    references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
+    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     brackets = sum(1 for *_, inlines in built for node in inlines if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
     blocks = []
