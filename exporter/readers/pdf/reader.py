@@ -142,9 +142,12 @@ def _style(line: Line) -> tuple:
 
 
 def _style_blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
-    """Consecutive lines of one size, weight and case (capitals or not) form a block."""
+    """Consecutive lines of one size, weight and case (capitals or not), with no gap between
+    them, form a block."""
     blocks: list[list[int]] = []
     for i in indexes:
+        if not lines[i].text:  # a gap in the layout ends a block
+            continue
         if blocks and blocks[-1][-1] == i - 1 and _style(lines[i - 1]) == _style(lines[i]) and len(blocks[-1]) < 6:
             blocks[-1].append(i)
         else:
