@@ -254,6 +254,30 @@ def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
     return found
 
 
+def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float) -> tuple[str, int] | None:
+    """(text, last line) of an abstract printed without its label, or None.
+
+    Rule: on the first page, after the title, the first run of lines set smaller than the
+    body (by 5% or more), unbroken by a gap or a label, of at least 150 characters — journals
+    set the abstract in smaller type between the by-line and the text.
+    """
+    page = lines[after].page if after < len(lines) else None
+    i = after
+    while i < len(lines) and lines[i].page == page:
+        line = lines[i]
+        if line.text and line.size < 0.95 * body and len(line.text) > 40:
+            parts, j = [], i
+            while j < len(lines) and lines[j].text and abs(lines[j].size - line.size) < 0.5 and not KEYWORDS.match(" ".join(texts[j].split())):
+                parts.append(" ".join(texts[j].split()))
+                j += 1
+            text = " ".join(parts)
+            if len(text) >= 150:
+                return text, j - 1
+            i = j
+        i += 1
+    return None
+
+
 def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | None:
     """The heading level of a line, or None for running text.
 
@@ -395,6 +419,11 @@ def _document(path: str, lines: list[Line]) -> Document:
         authors = list(fm.authors)
         start = fm.body_start
     fields = labelled_fields(lines, texts)
+    if not fields.abstracts and title is not None:
+        found_abstract = unlabelled_abstract(lines, texts, title[-1] + 1, body)
+        if found_abstract is not None:
+            fields.abstracts.append(found_abstract[0])
+            fields.last = max(fields.last, found_abstract[1])
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
