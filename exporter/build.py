@@ -65,24 +65,25 @@ def _source_text(document) -> str:
 
 
 def _check_model_glyphs(linked: Linked, template: Template) -> None:
-    """`check_glyphs` for a source read from a package (DOCX): every paragraph of the model."""
+    """`check_glyphs` for a source with no text file (DOCX, PDF): every paragraph of the model,
+    placed as its findings are (`¶12` in a DOCX, `p.3:12` in a PDF)."""
     from .model import inline_runs, plain_text
 
     doc = linked.document
     meta = [doc.meta.title, *doc.meta.authors, *doc.meta.affiliations, doc.meta.abstract, *doc.meta.keywords, doc.meta.udc]
-    rows = [(1, value) for value in meta if value]
-    rows += [(block.span.line, plain_text(run)) for block in doc.blocks for run in inline_runs(block)]
-    for number, line in rows:
+    rows = [("p.1:1" if doc.encoding == "pdf" else "¶1", value) for value in meta if value]
+    rows += [(f"p.{block.span.page}:{block.span.line}" if block.span.page is not None else f"¶{block.span.line}", plain_text(run)) for block in doc.blocks for run in inline_runs(block)]
+    for where, line in rows:
         offset = template.fonts.uncovered(line)
         if offset is not None:
             ch = line[offset]
-            raise InputError(doc.path, f"¶{number}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it")
+            raise InputError(doc.path, f"{where}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it")
 
 
 def check_glyphs(linked: Linked, template: Template) -> None:
     """Stop with the position of the first character that no font of the template can draw."""
     fonts = template.fonts
-    if linked.document.encoding == "docx":  # no text file: the model's paragraphs, at their ¶
+    if linked.document.encoding in ("docx", "pdf"):  # no text file: the model's paragraphs, where they stand
         _check_model_glyphs(linked, template)
         text = ""
     else:

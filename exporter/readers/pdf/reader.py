@@ -511,7 +511,7 @@ def _document(path: str, lines: list[Line]) -> Document:
         references=tuple(references),
         references_span=heading_span,
         end_line=lines[-1].number,
-        encoding="utf-8",
+        encoding="pdf",  # no text file behind it: build checks glyphs on the model, as for a DOCX
         notes=tuple(places.note(n) for n in notes),
     )
 
