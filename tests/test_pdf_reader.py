@@ -340,3 +340,15 @@ def test_running_heads_repeating_the_title_are_dropped():
     assert len(doc.references) == 23
     assert sum(1 for node in walk(doc.blocks) if isinstance(node, Citation)) == 38
     assert all("ITSecurity, Том 27" not in plain_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))
+
+
+def test_findings_about_the_whole_paper_name_a_page(tmp_path):
+    # no reference list: REF001 stands at the end of the last page with text, as `p.N:line`
+    c = _canvas(tmp_path / "nolist.pdf")
+    _text(c, 50, 600, "Бірінші бет, дереккөз [1].")
+    c.showPage()
+    _text(c, 50, 600, "Екінші бет, тағы бір дереккөз [2].")
+    c.save()
+    result = run_cli("check", str(tmp_path / "nolist.pdf"))
+    ref001 = next(line for line in result.stdout.splitlines() if "REF001" in line)
+    assert ref001.startswith(f"{tmp_path / 'nolist.pdf'}:p.2:1:1: warning[REF001]")
