@@ -210,13 +210,14 @@ class LabelledFields:
     last: int = -1  # index of the last line they take
 
 
-def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
+def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields:
     """UDC, abstracts and keywords on the first two pages, found by their labels.
 
     The text reader's labels (`УДК`, `Аннотация`, `Abstract`, `Ключевые слова`, `Keywords`…)
     open the field; its text runs on over the following lines set in the same size, up to
     the next label, a heading-like line in another size or weight, or the end of the page.
-    A label alone on its line (`Abstract` as a heading) takes the lines after it.
+    A label alone on its line (`Abstract` as a heading) takes the lines after it. `join`
+    joins the lines as the body's are (line-end hyphens by the text reader's rules).
     """
     found = LabelledFields()
     early = [i for i, line in enumerate(lines) if line.page <= lines[0].page + 1]
@@ -241,7 +242,7 @@ def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
                     break
                 parts.append(nxt)
                 j += 1
-            value = " ".join(parts).strip()
+            value = join(parts).strip()
             if value:
                 if is_keywords:
                     found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
@@ -254,7 +255,7 @@ def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
     return found
 
 
-def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float) -> tuple[str, int] | None:
+def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[str, int] | None:
     """(text, last line) of an abstract printed without its label, or None.
 
     Rule: on the first page, after the title, the first run of lines set smaller than the
@@ -270,7 +271,7 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
             while j < len(lines) and lines[j].text and abs(lines[j].size - line.size) < 0.5 and not KEYWORDS.match(" ".join(texts[j].split())):
                 parts.append(" ".join(texts[j].split()))
                 j += 1
-            text = " ".join(parts)
+            text = join(parts)
             if len(text) >= 150:
                 return text, j - 1
             i = j
@@ -418,9 +419,14 @@ def _document(path: str, lines: list[Line]) -> Document:
         title_text = " ".join(fm.title_lines) or None
         authors = list(fm.authors)
         start = fm.body_start
-    fields = labelled_fields(lines, texts)
+    lexicon = rules.attested_words(texts)
+
+    def join_parts(parts: list[str]) -> str:
+        return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
+
+    fields = labelled_fields(lines, texts, join_parts)
     if not fields.abstracts and title is not None:
-        found_abstract = unlabelled_abstract(lines, texts, title[-1] + 1, body)
+        found_abstract = unlabelled_abstract(lines, texts, title[-1] + 1, body, join_parts)
         if found_abstract is not None:
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
@@ -428,7 +434,6 @@ def _document(path: str, lines: list[Line]) -> Document:
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
     entries = len(found.starts) if found and found.starts else None
-    lexicon = rules.attested_words(texts)
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
 
