@@ -375,7 +375,7 @@ def run(corpus: Path, build: bool = True) -> dict[str, list[Score]]:
     """Score every paper in every readable form: form -> scores, forms in a fixed order."""
     template = None
     if build:
-        from exporter.templates import Template
+        from exporter.venue import Template
 
         template = Template.load(TEMPLATE)
     by_form: dict[str, list[Score]] = {}

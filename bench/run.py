@@ -64,6 +64,7 @@ class Row:
     ok: tuple[int, ...] = (0,)
     warmup: bool = True
     fresh_cache: bool = False  # each run with an empty exporter cache (EXPORTER_CACHE_DIR)
+    env: dict = field(default_factory=dict)  # extra environment (EXPORTER_PLAIN for the speed-up rows)
     note: str = ""
     walls: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)  # user + system CPU seconds of the process tree
@@ -125,7 +126,7 @@ class Bench:
         return path
 
     # -- rows ------------------------------------------------------------------------------
-    def row(self, key: str, label: str, cmd: list[str], runs: int | None = None, **kw) -> str:
+    def row(self, key: str, label: str, cmd: list[str], runs: int | None = None, **kw) -> str:  # noqa: D102
         self.rows[key] = Row(key, label, [str(c) for c in cmd], runs or self.args.runs, **kw)
         return key
 
@@ -167,6 +168,11 @@ class Bench:
             self.row("paper-check", "exporter check", self.exp("check", self.paper), ok=(0, 1)),
             self.row("paper-build", "exporter build, DOCX + PDF + LaTeX", self.exp("build", self.paper, "--out", out / "paper")),
             self.row("paper-build-2", "exporter build --to docx,pdf (what the floors make)", self.exp("build", self.paper, "--to", "docx,pdf", "--out", out / "paper2")),
+            self.row("paper-build-plain", "exporter build, 3 editions, every speed-up off (EXPORTER_PLAIN=all)", self.exp("build", self.paper, "--out", out / "paper-plain"), env={"EXPORTER_PLAIN": "all"}),
+            *[
+                self.row(f"paper-build-no-{name}", f"exporter build, 3 editions, without the `{name}` speed-up", self.exp("build", self.paper, "--out", out / f"paper-no-{name}"), env={"EXPORTER_PLAIN": name})
+                for name in SPEEDUPS
+            ],
             self.row("paper-build-cold", "exporter build, 3 editions, empty font/template cache (first run ever)", self.exp("build", self.paper, "--out", out / "paper3"), fresh_cache=True),
             self.row("paper-floor-pdf", "floor: bare reportlab, same paragraphs and fonts", [sys.executable, BENCH / "floor_reportlab.py", self.work / "paper.paragraphs.json", out / "floor-paper.pdf"]),
             self.row("paper-floor-docx", "floor: bare python-docx, same paragraphs", [sys.executable, BENCH / "floor_docx.py", self.work / "paper.paragraphs.json", out / "floor-paper.docx"]),
@@ -198,7 +204,7 @@ class Bench:
 
     # -- measuring ---------------------------------------------------------------------------
     def run_once(self, row: Row, timed: bool = True) -> None:
-        env = dict(self.env)
+        env = {**self.env, **row.env}
         fresh = None
         if row.fresh_cache:
             fresh = tempfile.mkdtemp(prefix="cache-", dir=self.work)
@@ -344,6 +350,22 @@ class Bench:
         n_pages = self.pages(book_pdf)
         if n_pages:
             w(f"The book's PDF edition has {n_pages} pages.\n")
+        w("## Speed-ups (exporter/speedups.py)\n")
+        w("Each row: the paper's 3-edition build with one speed-up turned off, against the build with all on (same group, interleaved). "
+          "A speed-up pays when turning it off costs wall-clock time (`fork`: a second core) or CPU time (the others).\n")
+        w("| turned off | median s | Δ wall s | CPU s | Δ CPU s |")
+        w("|---|---|---|---|---|")
+        base = r.get("paper-build")
+        cpu_of_row = lambda row: statistics.median(row.cpus) if row.cpus else None
+        for key in ["paper-build-plain", *(f"paper-build-no-{n}" for n in SPEEDUPS)]:
+            row = r.get(key)
+            if not (row and base and row.walls and base.walls):
+                continue
+            bc, rc = cpu_of_row(base), cpu_of_row(row)
+            name = "all" if key.endswith("plain") else key.rsplit("-", 1)[1]
+            dcpu = f"{rc - bc:+.3f}" if bc is not None and rc is not None else "?"
+            w(f"| {name} | {row.median:.3f} | {row.median - base.median:+.3f} | {rc if rc is not None else float('nan'):.2f} | {dcpu} |")
+        w("")
         w("## Targets\n")
         w("| target | measured | met |")
         w("|---|---|---|")
@@ -422,6 +444,9 @@ class Bench:
         if findings.exists():
             out.append(findings.read_text(encoding="utf-8").rstrip() + "\n")
         return "\n".join(out)
+
+
+SPEEDUPS = ("fork", "rlfont", "docxzip", "jinja", "gc")  # exporter/speedups.py NAMES
 
 
 class OtherLoad:

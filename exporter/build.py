@@ -1,26 +1,26 @@
-"""Building editions: read and link each paper, check its glyphs, render, write atomically."""
+"""Building editions in three steps: plan (names, outputs, refusals, before any work) →
+render (read, link, check glyphs, every edition in memory) → write (atomically, all or nothing)."""
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import pickle
 import signal
 import re
 import tempfile
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from .diagnostics import InputError
+from . import speedups
+from .diagnostics import InputError, sort_key
 from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
-from .readers.plaintext.sourcefile import read_bytes, read_source, split_lines
-from .templates import Template, entry_context
+from .venue import Template
 from .writers import WRITERS, Edition, writer
+from .writers.glyphs import glyph_findings
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -49,59 +49,89 @@ def safe_stem(source: str) -> str:
     return stem.encode("utf-8")[:180].decode("utf-8", errors="ignore")
 
 
-# Encodings for which `sourcefile.decode` returns `data.decode(encoding)` itself: the text can
-# be had again without `read_source`'s checks (which cost 0.5 s on a 7.5 MB book).
-_PLAIN_CODECS = ("utf-8", "utf-8-sig", "utf-16")
+# ---- plan -----------------------------------------------------------------------------------
 
 
-def _source_text(document) -> str:
-    """The source's text, as the reader decoded it."""
-    if document.encoding in _PLAIN_CODECS:
-        try:
-            return read_bytes(document.path).decode(document.encoding)
-        except UnicodeDecodeError:  # changed since it was read: read it as the reader does
-            pass
-    return read_source(document.path).text
+@dataclass(frozen=True)
+class Plan:
+    """What a build will do: each (source, bib) job, the editions, where they go."""
+
+    jobs: tuple[tuple[str, str | None], ...]
+    formats: tuple[str, ...]
+    out: Path
+    template: Template
+
+    def outputs(self, source: str) -> list[Path]:
+        """The files one paper's build writes: each edition, then the report."""
+        stem = safe_stem(source)
+        return [self.out / f"{stem}{WRITERS[name][1]}" for name in self.formats] + [self.out / f"{stem}.report.json"]
 
 
-def _check_model_glyphs(linked: Linked, template: Template) -> None:
-    """`check_glyphs` for a source with no text file (DOCX, PDF): every paragraph of the model,
-    placed as its findings are (`¶12` in a DOCX, `p.3:12` in a PDF)."""
-    from .model import inline_runs, plain_text
+def plan(jobs: list[tuple[str, str | None]], formats: list[str], out: Path, template: Template) -> Plan:
+    """The build's plan, or the InputError that refuses it before any work: an unknown edition,
+    an output folder that is a file, an output that would overwrite another or an input."""
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown or not formats:
+        raise InputError("--to", f"unknown edition {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), "is not a folder")
+    result = Plan(tuple(jobs), tuple(formats), out, template)
+    inputs = {Path(p).resolve(): p for source, bib in jobs for p in (source, bib) if p}
+    stems: dict[str, str] = {}
+    for source, _ in jobs:
+        stem = safe_stem(source)
+        if stem in stems and Path(stems[stem]).resolve() != Path(source).resolve():
+            raise InputError(source, f"its editions would be named {stem}.* like those of {stems[stem]}; rename one or build them apart")
+        stems.setdefault(stem, source)
+        for target in result.outputs(source):
+            if target.resolve() in inputs:
+                raise InputError(inputs[target.resolve()], f"would be overwritten by the edition {target}; choose another --out")
+    return result
 
-    doc = linked.document
-    meta = [doc.meta.title, *doc.meta.authors, *doc.meta.affiliations, doc.meta.abstract, *doc.meta.keywords, doc.meta.udc]
-    rows = [("p.1:1" if doc.encoding == "pdf" else "¶1", value) for value in meta if value]
-    rows += [(f"p.{block.span.page}:{block.span.line}" if block.span.page is not None else f"¶{block.span.line}", plain_text(run)) for block in doc.blocks for run in inline_runs(block)]
-    for where, line in rows:
-        offset = template.fonts.uncovered(line)
-        if offset is not None:
-            ch = line[offset]
-            raise InputError(doc.path, f"{where}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it")
+
+# ---- render ---------------------------------------------------------------------------------
 
 
-def check_glyphs(linked: Linked, template: Template) -> None:
-    """Stop with the position of the first character that no font of the template can draw."""
-    fonts = template.fonts
-    if linked.document.encoding in ("docx", "pdf"):  # no text file: the model's paragraphs, where they stand
-        _check_model_glyphs(linked, template)
-        text = ""
-    else:
-        text = _source_text(linked.document)
-    if fonts.uncovered(text) is not None:  # one pass over the whole text; lines only to say where
-        for number, line in enumerate(split_lines(text), start=1):
-            offset = fonts.uncovered(line)
-            if offset is not None:
-                ch = line[offset]
-                raise InputError(linked.document.path, f"column {offset + 1}: no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}; add a fallback font that covers it", number)
-    for entry in linked.document.references:
-        ctx = entry_context(entry)
-        for value in [ctx["text"], *ctx["fields"].values()]:
-            offset = fonts.uncovered(value)
-            if offset is not None:
-                ch = value[offset]
-                where = linked.bib_path or linked.document.path
-                raise InputError(where, f"entry '{entry.key}': no font of template '{template.name}' has U+{ord(ch):04X} {ch!r}", entry.span.line)
+@dataclass
+class Rendered:
+    """One paper's editions and report, in memory, by output path."""
+
+    linked: Linked
+    report: dict
+    files: dict[Path, bytes]
+
+
+def render(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Rendered:
+    """Read and link the paper, check what its editions draw, render each edition and the report.
+
+    With `split`, the PDF edition is rendered in a forked process while this one renders the
+    others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
+    """
+    linked = read_and_link(source, bib)
+    edition = Edition(linked, template, style)
+    glyphs = glyph_findings(edition)
+    if glyphs:  # reported with the paper's own findings, in the same order
+        linked = replace(linked, diagnostics=tuple(sorted((*linked.diagnostics, *glyphs), key=sort_key)))
+    stem = safe_stem(source)
+    editions = _render_editions(edition, formats, split)
+    files = {out / f"{stem}{WRITERS[name][1]}": editions[name] for name in formats}
+    report = check_json(linked)
+    files[out / f"{stem}.report.json"] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return Rendered(linked, report, files)
+
+
+# ---- write ----------------------------------------------------------------------------------
+
+
+def write(rendered: Rendered, out: Path) -> list[Path]:
+    """Write every file of a paper atomically, after clearing partial files a killed build left."""
+    prefixes = tuple(f".{path.name}." for path in rendered.files)
+    for stale in out.iterdir():
+        if stale.name.endswith(".part") and stale.name.startswith(prefixes):
+            stale.unlink(missing_ok=True)
+    for path, data in rendered.files.items():
+        atomic_write(path, data)
+    return list(rendered.files)
 
 
 @dataclass
@@ -112,26 +142,9 @@ class Built:
 
 
 def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Built:
-    """Render every requested edition in memory first, then write them all: all or nothing.
-
-    With `split`, the PDF edition is rendered in a forked process while this one renders the
-    others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
-    """
-    linked = read_and_link(source, bib)
-    check_glyphs(linked, template)
-    edition = Edition(linked, template, style)
-    stem = safe_stem(source)
-    editions = _render_editions(edition, formats, split)
-    rendered = [(out / f"{stem}{WRITERS[name][1]}", editions[name]) for name in formats]
-    report = check_json(linked)
-    rendered.append((out / f"{stem}.report.json", (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
-    prefixes = tuple(f".{path.name}." for path, _ in rendered)
-    for stale in out.iterdir():  # partial files a killed build left of these editions
-        if stale.name.endswith(".part") and stale.name.startswith(prefixes):
-            stale.unlink(missing_ok=True)
-    for path, data in rendered:
-        atomic_write(path, data)
-    return Built(linked, report, [p for p, _ in rendered])
+    """Render every requested edition in memory first, then write them all: all or nothing."""
+    rendered = render(source, bib, template, formats, out, split, style)
+    return Built(rendered.linked, rendered.report, write(rendered, out))
 
 
 def _render_editions(edition: Edition, formats: list[str], split: bool) -> dict[str, bytes]:
@@ -145,7 +158,7 @@ def _render_editions(edition: Edition, formats: list[str], split: bool) -> dict[
     A child that dies, or whose error cannot be sent back, costs only time: the PDF is then
     rendered here.
     """
-    if not (split and "pdf" in formats and len(formats) > 1 and hasattr(os, "fork") and _cores() > 1):
+    if not (split and speedups.enabled("fork") and "pdf" in formats and len(formats) > 1 and hasattr(os, "fork") and usable_cores() > 1):
         return {name: writer(name).render(edition) for name in formats}
     child = _ForkedRender(edition, "pdf")
     out: dict[str, bytes] = {}
@@ -168,7 +181,14 @@ def _render_editions(edition: Edition, formats: list[str], split: bool) -> dict[
     return out
 
 
-def _cores() -> int:
+def default_workers(papers: int) -> int:
+    """`--jobs` when not given: every usable core for several papers, one for one paper (whose
+    PDF then renders beside its other editions: see `_render_editions`)."""
+    return usable_cores() if papers > 1 else 1
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), not merely those of the machine."""
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -244,40 +264,15 @@ def _template(folder: str) -> Template:
     return Template.load(folder)  # once per process: fonts are read and registered once
 
 
-@contextmanager
-def _build_gc():
-    """Python's cyclic garbage collector, set for a batch of builds.
-
-    A build allocates hundreds of thousands of short-lived objects (layout fragments, XML
-    proxies), so the collector runs hundreds of times, and each full collection walks every
-    object alive, the imported modules included; at exit Python walks them all again. That
-    was 15% of a one-paper build. So: what is alive when the batch starts (modules, the
-    template) is frozen, i.e. no longer walked (`gc.freeze`, which also keeps forked workers
-    from copying those pages); young objects are collected less often; and at the end one
-    full collection frees the batch's garbage before what is still alive is frozen too, so
-    the exit has little left to walk and nothing is kept that was garbage.
-    """
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(threshold[0], 10_000), *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.collect()
-        gc.freeze()
-
-
 def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1, style: str | None = None):
     """Build each (source, bib) job, in parallel processes when `workers` > 1; results in job order."""
     # One paper: its PDF renders beside its other editions (a core each). Several: a core a paper.
     split = len(jobs) == 1
     work = [(source, bib, template_folder, formats, out, split, style) for source, bib in jobs]
-    with _build_gc():
-        if workers == 1 or len(work) == 1:
-            yield from map(_build_job, work)
-            return
-        from concurrent.futures import ProcessPoolExecutor
+    if workers == 1 or len(work) == 1:
+        yield from map(_build_job, work)
+        return
+    from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
-            yield from pool.map(_build_job, work, chunksize=max(1, len(work) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
+        yield from pool.map(_build_job, work, chunksize=max(1, len(work) // (workers * 4)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from functools import cache
 
 from .diagnostics import Diagnostic, InputError
@@ -37,8 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
-    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved")
-    build.add_argument("--jobs", "-j", type=int, default=1, help="papers built in parallel (default: 1)")
+    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved or a character has no font (GLY001)")
+    build.add_argument("--jobs", "-j", type=int, help="papers built in parallel (default: every usable core when there are several papers)")
     build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
     fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
     fix.add_argument("source")
@@ -73,39 +74,45 @@ def _file_name(name: str) -> str:
     return name
 
 
-def _outputs(jobs: list[tuple[str, str | None]], formats: list[str], out) -> None:
-    """Refuse, before any work, a build where one output would overwrite another or an input."""
-    from pathlib import Path
+@contextmanager
+def _batch_gc():
+    """Python's cyclic garbage collector, set for this command's batch of builds (the CLI
+    process only: a Python caller of the build keeps its collector as it was).
 
-    from .build import safe_stem
-    from .writers import WRITERS
+    A build allocates hundreds of thousands of short-lived objects (layout fragments, XML
+    proxies), so the collector runs hundreds of times, each full collection walking every
+    object alive, the imported modules included. So what is alive when the batch starts is
+    frozen (no longer walked; forked workers do not copy those pages), and young objects are
+    collected less often; at the end one full collection frees the batch's garbage and what
+    is still alive is frozen too, so the interpreter's exit has little left to walk. The
+    process exits right after: nothing is ever unfrozen.
+    """
+    import gc
 
-    inputs = {Path(p).resolve(): p for source, bib in jobs for p in (source, bib) if p}
-    stems: dict[str, str] = {}
-    for source, _ in jobs:
-        stem = safe_stem(source)
-        if stem in stems and Path(stems[stem]).resolve() != Path(source).resolve():
-            raise InputError(source, f"its editions would be named {stem}.* like those of {stems[stem]}; rename one or build them apart")
-        stems.setdefault(stem, source)
-        for suffix in [WRITERS[f][1] for f in formats] + [".report.json"]:
-            target = (out / f"{stem}{suffix}").resolve()
-            if target in inputs:
-                raise InputError(inputs[target], f"would be overwritten by the edition {out / (stem + suffix)}; choose another --out")
+    from . import speedups
+
+    if not speedups.enabled("gc"):
+        yield
+        return
+    gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], 10_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.freeze()
 
 
 def _build(args) -> int:
     from pathlib import Path
 
-    from .build import build_many
+    from .build import build_many, default_workers, plan
     from .report import summary_line
-    from .templates import Template
-    from .writers import WRITERS
+    from .venue import Template
 
     formats = list(dict.fromkeys(f.strip() for f in args.to.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in WRITERS]
-    if unknown or not formats:
-        raise InputError("--to", f"unknown edition {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs", "must be at least 1")
     skipped: list[InputError] = []
     if args.sources:
@@ -128,9 +135,8 @@ def _build(args) -> int:
                 skipped.append(exc)
     template = Template.load(args.template)  # a bad name fails here, before any work
     out = Path(_file_name(args.out))
-    if out.exists() and not out.is_dir():
-        raise InputError(str(out), "is not a folder")
-    _outputs(jobs, formats, out)
+    plan(jobs, formats, out, template)  # refusals, before any work
+    jobs_n = args.jobs if args.jobs is not None else default_workers(len(jobs))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -140,19 +146,19 @@ def _build(args) -> int:
     unresolved, failed = False, bool(skipped)
     terminal = Terminal()
     try:
-        with terminal.progress(len(jobs), "building") as advance:
-            for result in build_many(jobs, str(template.folder), formats, out, args.jobs, args.style) if jobs else ():
+        with _batch_gc(), terminal.progress(len(jobs), "building") as advance:
+            for result in build_many(jobs, str(template.folder), formats, out, jobs_n, args.style) if jobs else ():
                 advance()
                 if isinstance(result, InputError):
                     print(f"exporter: error: {result}", file=sys.stderr)
                     failed = True
                     continue
                 report, files = result
-                for d in report["diagnostics"]:
+                for d in report["diagnostics"]:  # reports cross the worker pool as JSON
                     terminal.finding(Diagnostic.from_json(d).format(), d["severity"], d["code"])
                 terminal.line(summary_line(report))
                 terminal.line(f"  wrote {', '.join(str(p) for p in files)}")
-                unresolved |= bool(report["unresolved"])
+                unresolved |= bool(report["unresolved"]) or any(d["code"] == "GLY001" for d in report["diagnostics"])
     except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
         raise InputError(exc.filename or str(out), f"cannot write the editions: {exc.strerror or exc}") from None
     if failed:
@@ -167,7 +173,7 @@ def _fix(args) -> int:
     from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_text, table
     from .pipeline import read_and_link
     from .readers import choose_reader
-    from .templates import Template
+    from .venue import Template
 
     if not args.renumber:
         raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
@@ -175,7 +181,7 @@ def _fix(args) -> int:
     kind = choose_reader(source)
     if kind not in ("plaintext", "markdown", "docx"):
         raise InputError(source, "renumbering works on .txt, .md and .docx sources; a PDF is an output, fix its source")
-    ranges = bool(Template.load(args.template).section("bibliography").get("ranges", True))
+    ranges = bool(Template.load(args.template).venue.bibliography.ranges)
     linked = read_and_link(source, bib)
     try:
         plan = plan_renumbering(linked)
@@ -218,22 +224,15 @@ def _read_text(path: str, encoding: str) -> str:
 
 
 def _venue_form(template) -> str | None:
-    """The entry style a venue expects: a typed venue's attribute when it has one, else the
-    `form` key under [bibliography] in its template.toml."""
-    bibliography = getattr(template, "bibliography", None)
-    form = getattr(bibliography, "form", None) if bibliography is not None and not isinstance(bibliography, dict) else None
-    if form is None:
-        form = template.section("bibliography").get("form")
-    if form is not None and form not in ("gost", "apa", "ieee", "vancouver"):
-        raise InputError(str(template.folder / "template.toml"), f"[bibliography] form = '{form}' is not one of gost, apa, ieee, vancouver")
-    return form
+    """The entry form a venue expects (`form` under [bibliography], validated by the venue)."""
+    return template.venue.bibliography.form
 
 
 def _bib(args) -> int:
     from .bibliography import used_entries
     from .pipeline import read_and_link
     from .references.bibwriter import write
-    from .templates import Template
+    from .venue import Template
 
     template = Template.load(args.template)
     if args.style:
@@ -262,7 +261,7 @@ def _print_json(obj: dict) -> None:
 def run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "templates":
-        from .templates import available, Template
+        from .venue import available, Template
 
         for name, folder in available().items():
             print(f"{name:16} {Template(name, folder).description}")
@@ -291,7 +290,7 @@ def run(argv: list[str]) -> int:
 
     expected_form = None
     if getattr(args, "template", None):
-        from .templates import Template
+        from .venue import Template
 
         expected_form = _venue_form(Template.load(args.template))
     linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)

@@ -37,6 +37,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "REF017": (Severity.WARNING, "cited page outside the entry's pages"),
     "TXT001": (Severity.WARNING, "control character removed"),
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
+    "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
 }
 
 

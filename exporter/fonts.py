@@ -2,7 +2,8 @@
 
 reportlab has no font fallback, so every writer asks `FontSet.runs` which font draws each
 stretch of text: the main font where it has the glyph, else the first fallback that has it.
-A character no font covers stops the build with its position, never a silent box.
+A character no font covers is drawn as `FontSet.replacement` (U+FFFD where a face has it),
+the same in every edition; `writers.glyphs` reports each one as GLY001 with its position.
 
 Reading a font's coverage with fontTools costs ~0.15 s for a CJK font, on every run; the set
 of code points is kept in a small file in the user's cache folder (see `cache_dir`), keyed by
@@ -166,6 +167,9 @@ _NO_GLYPH = (
 )
 
 
+REPLACEMENT = "\ufffd"
+
+
 @dataclass(frozen=True)
 class FontSet:
     """The main face and its fallbacks, in the order a venue's template lists them."""
@@ -195,8 +199,17 @@ class FontSet:
         )
         return re.compile(f"([{cls}]+)|([^{cls}]+)")
 
+    @cached_property
+    def replacement(self) -> tuple[Face, str]:
+        """What stands for a character no face has: U+FFFD (the Unicode replacement character)
+        in the first face that draws it, else `?` in the main face."""
+        for face in (self.main, *self.fallbacks):
+            if ord(REPLACEMENT) in face.coverage:
+                return face, REPLACEMENT
+        return self.main, "?"
+
     def runs(self, text: str) -> list[tuple[Face, str]]:
-        """Split `text` into (face, text) runs; raises KeyError(ch) for a character no face has."""
+        """Split `text` into (face, text) runs; a character no face has becomes `replacement`."""
         out: list[tuple[Face, str]] = []
         main = self.main
         for m in self._split.finditer(text):
@@ -206,7 +219,7 @@ class FontSet:
             for ch in m.group(2):  # none of these is in the main face
                 face = self.face_for(ch)
                 if face is None:
-                    raise KeyError(ch)
+                    face, ch = self.replacement
                 if out and out[-1][0] is face:
                     out[-1] = (face, out[-1][1] + ch)
                 else:

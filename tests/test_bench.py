@@ -21,6 +21,8 @@ CASES = {
         "exporter check |",
         "exporter build, DOCX + PDF + LaTeX",
         "exporter build --to docx,pdf",
+        "every speed-up off (EXPORTER_PLAIN=all)",
+        *(f"without the `{name}` speed-up" for name in ("fork", "rlfont", "docxzip", "jinja", "gc")),
         "empty font/template cache",
         "floor: bare reportlab",
         "floor: bare python-docx",
@@ -44,6 +46,7 @@ CASES = {
         "pandoc → LaTeX, each paper",
         "pandoc → PDF (xelatex), each paper",
     ],
+    "Speed-ups (exporter/speedups.py)": ["| all |", "| fork |", "| rlfont |", "| docxzip |", "| jinja |", "| gc |"],
     "Targets": [
         "check of the paper ≤ 0.2 s",
         "check imports no rendering library",

@@ -14,7 +14,7 @@ import pytest
 from helpers import DEMO, DEMO_BIB, REPO, SEED, run_cli
 
 from exporter import build as build_module
-from exporter.templates import Template
+from exporter.venue import Template
 
 PDFFONTS = shutil.which("pdffonts")
 
@@ -199,3 +199,15 @@ def test_the_wheel_carries_the_templates_and_runs_from_any_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "out" / "kz-china-relations.tex").is_file()
+
+
+def test_build_prints_findings_as_check_does_even_a_message_with_a_newline(tmp_path):
+    """Bug 4: build had its own formatter, so a crossref holding a line break printed on two lines."""
+    (tmp_path / "p.txt").write_text("Мәтін [1] бар.\n", encoding="utf-8")
+    (tmp_path / "p.bib").write_text("@article{one,\n  title = {A},\n  crossref = {no\nsuch},\n  number = {1}\n}\n", encoding="utf-8")
+    check = run_cli("check", "p.txt", "--bib", "p.bib", cwd=tmp_path)
+    build = run_cli("build", "p.txt", "--bib", "p.bib", "--to", "latex", "--out", "out", cwd=tmp_path)
+    finding = "p.bib:1:1: warning[BIB004]: entry 'one' has crossref 'no such', which is not in the file"
+    assert check.stdout.splitlines()[0] == finding
+    assert build.stdout.splitlines()[0] == finding
+    assert build.stdout.splitlines()[1] == check.stdout.splitlines()[1]  # the summary line

@@ -11,7 +11,7 @@ import pytest
 from exporter.diagnostics import InputError
 from exporter.references import load_bibliography
 from exporter.references.csl import entry_runs, find_style, format_entries
-from exporter.templates import Run, Template
+from exporter.venue import Run, Template
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_BIB = ROOT / "references" / "demo-typesetting.bib"

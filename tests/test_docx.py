@@ -26,7 +26,7 @@ from lxml import etree  # noqa: E402
 from exporter.linker import iter_citations  # noqa: E402
 from exporter.model import BulletList, Paragraph, Quote, Text  # noqa: E402
 from exporter.pipeline import read_and_link  # noqa: E402
-from exporter.templates import Template  # noqa: E402
+from exporter.venue import Template  # noqa: E402
 from exporter.writers import Edition, citation_pieces  # noqa: E402
 from exporter.writers.docx import render  # noqa: E402
 
@@ -96,11 +96,11 @@ def model_words(edition: Edition) -> list[str]:
         else:
             words += inline_text(block.inlines).split()
     if edition.entries:
-        words += edition.labels["references"].split()
+        words += edition.labels.references.split()
         for entry, runs, _ in edition.entries:
             words += f"{entry.number}. {''.join(r.text for r in runs)}".split()
     if edition.list_unresolved:
-        words += edition.labels["unresolved"].split()
+        words += edition.labels.unresolved.split()
         for item in edition.unresolved:
             words += edition.unresolved_note(item).split()
     return words
@@ -131,8 +131,8 @@ def test_docx_words_equal_model_words(which, request):
 
 def test_seed_has_no_reference_list_but_lists_unresolved(seed_bytes, seed_edition):
     texts = [p.text for p in open_docx(seed_bytes).paragraphs]
-    assert seed_edition.labels["references"] not in texts
-    assert texts.count(seed_edition.labels["unresolved"]) == 1
+    assert seed_edition.labels.references not in texts
+    assert texts.count(seed_edition.labels.unresolved) == 1
     assert texts[-1] == seed_edition.unresolved_note(seed_edition.unresolved[-1])
 
 
@@ -260,7 +260,10 @@ def test_demo_abstract_keeps_its_bold_label_and_size(demo_bytes):
 def test_page_and_body_follow_the_template(template):
     edition = Edition(read_and_link(str(DEMO), str(DEMO_BIB)), Template.load(template))
     doc = open_docx(render(edition))
-    page, body = edition.template.section("page"), edition.template.section("body")
+    import tomllib
+
+    raw = tomllib.loads((edition.template.folder / "template.toml").read_text(encoding="utf-8"))  # read apart from the venue loader
+    page, body = raw["page"], raw["body"]
     section = doc.sections[0]
     assert abs(section.page_width - Cm(21.0)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)
     margins = page["margins_cm"]
@@ -271,7 +274,7 @@ def test_page_and_body_follow_the_template(template):
     assert normal.paragraph_format.line_spacing == pytest.approx(body["line_spacing"])
     assert abs(text.paragraph_format.first_line_indent - Cm(body["first_line_indent_cm"])) < Cm(0.01)
     assert text.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-    assert doc.styles["Bibliography"].font.size == Pt(edition.template.section("bibliography")["size_pt"])
+    assert doc.styles["Bibliography"].font.size == Pt(raw["bibliography"]["size_pt"])
     # page numbers in the footer
     footer = part(render(edition), "word/footer1.xml")
     assert [f.get(w("instr")).strip() for f in footer.iter(w("fldSimple"))] == ["PAGE"]
@@ -355,7 +358,7 @@ def test_renders_in_other_processes_are_byte_identical(seed_bytes):
     script = (
         "import hashlib, sys\n"
         "from exporter.pipeline import read_and_link\n"
-        "from exporter.templates import Template\n"
+        "from exporter.venue import Template\n"
         "from exporter.writers import Edition\n"
         "from exporter.writers.docx import render\n"
         f"data = render(Edition(read_and_link({str(SEED)!r}), Template.load('kz-conference')))\n"

@@ -12,7 +12,7 @@ import pytest
 from helpers import DEMO, DEMO_BIB, SEED
 
 from exporter.pipeline import read_and_link
-from exporter.templates import Template
+from exporter.venue import Template
 from exporter.writers import Edition
 from exporter.writers.latex import escape_tex, render
 

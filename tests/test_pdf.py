@@ -23,8 +23,8 @@ from reportlab.pdfbase import pdfmetrics
 from exporter.linker import iter_citations
 from exporter.model import BulletList, Citation, Paragraph, Quote, Span, Text
 from exporter.pipeline import read_and_link
-from exporter.templates import Template
-from exporter.writers import Edition, Walker, anchor, citation_pieces
+from exporter.venue import Template
+from exporter.writers import Edition, anchor, citation_pieces
 from exporter.writers import pdf
 
 from helpers import DEMO, DEMO_BIB, SEED
@@ -84,10 +84,10 @@ def expected_words(edition: Edition) -> list[str]:
         else:
             parts.append(_inline_text(block.inlines))
     if edition.entries:
-        parts.append(edition.labels["references"])
+        parts.append(edition.labels.references)
         parts.extend(f"{entry.number}. " + "".join(run.text for run in runs) for entry, runs, _ in edition.entries)
     if edition.list_unresolved:
-        parts.append(edition.labels["unresolved"])
+        parts.append(edition.labels.unresolved)
         parts.extend(f"{n}. {edition.unresolved_note(item)}" for n, item in enumerate(edition.unresolved, 1))
     return " ".join(parts).split()
 
@@ -214,7 +214,7 @@ def _entry_tops(path: Path, edition: Edition) -> dict[int, tuple[int, float]]:
         if not m:
             continue
         word = m.group(5)
-        if word == edition.labels["references"]:
+        if word == edition.labels.references:
             heading_seen = True
         elif heading_seen and word == f"{len(tops) + 1}." and (indent is None or abs(float(m.group(1)) - indent) < 1):
             indent = float(m.group(1))
@@ -247,12 +247,12 @@ def test_seed_has_no_links_and_eight_flags(seed, seed_pdf):
     assert _links(seed_pdf) == []
     assert len(seed.unresolved) == 8
     text = " ".join(" ".join(page.split()) for page in extracted_pages(seed_pdf))
-    body = text.split(seed.labels["unresolved"])[0]
+    body = text.split(seed.labels.unresolved)[0]
     flagged = re.findall(r"\[[^\]]*\]\?", body)
     assert flagged == [u.citation.raw + "?" for u in seed.unresolved]
     # the list at the end names all eight, in order
-    notes = text.split(seed.labels["unresolved"])[1]
-    assert notes.count(seed.labels["unresolved_note"]) == 8
+    notes = text.split(seed.labels.unresolved)[1]
+    assert notes.count(seed.labels.unresolved_note) == 8
 
 
 def test_flag_is_drawn_highlighted_and_red(seed):
@@ -279,7 +279,6 @@ def test_markup_characters_quotes_and_lists(demo, tmp_path):
     path = tmp_path / "nasty.pdf"
     path.write_bytes(pdf.render(edition))
     assert extracted_words(path) == expected_words(edition)
-    assert isinstance(pdf._PdfWalker(edition, pdf._Fonts(edition)), Walker)
 
 
 def test_font_runs_wrap_only_fallback_text(seed):
@@ -291,8 +290,8 @@ def test_font_runs_wrap_only_fallback_text(seed):
 # -- outline, metadata, reproducibility, speed ----------------------------------------------------
 def test_outline_and_metadata(seed, seed_pdf, demo, demo_pdf):
     for edition, path, titles in (
-        (seed, seed_pdf, [seed.document.meta.title, seed.labels["unresolved"]]),  # no reference list
-        (demo, demo_pdf, [demo.document.meta.title, demo.labels["references"]]),
+        (seed, seed_pdf, [seed.document.meta.title, seed.labels.unresolved]),  # no reference list
+        (demo, demo_pdf, [demo.document.meta.title, demo.labels.references]),
     ):
         reader = PdfReader(str(path))
         assert [item.title for item in reader.outline] == titles
@@ -323,7 +322,7 @@ def test_same_bytes_in_a_fresh_process(seed, seed_pdf, tmp_path):
     """Nothing carried over in the process (font registration, subset names) changes the file."""
     out = tmp_path / "fresh.pdf"
     code = (
-        "import sys; from exporter.pipeline import read_and_link; from exporter.templates import Template;"
+        "import sys; from exporter.pipeline import read_and_link; from exporter.venue import Template;"
         "from exporter.writers import Edition; from exporter.writers import pdf;"
         f"e = Edition(read_and_link({str(SEED)!r}, None), Template.load('kz-conference'));"
         f"open({str(out)!r}, 'wb').write(pdf.render(e))"

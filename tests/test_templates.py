@@ -8,7 +8,7 @@ from helpers import DEMO_BIB
 
 from exporter.references.bibtex import load_bib
 from exporter.model import Entry, Meta, Span
-from exporter.templates import Template, markup_to_runs
+from exporter.venue import Template, markup_to_runs
 
 
 def text(runs) -> str:
@@ -74,4 +74,4 @@ def test_title_block_and_headings_follow_the_language(language, udc, references)
     lines = template.title_lines(meta)
     assert text(lines[0].runs) == f"{udc} 930.85" and lines[0].align == "left"
     assert text(lines[1].runs) == "ТАҚЫРЫП" and lines[1].bold and lines[1].align == "center"
-    assert template.labels(language)["references"] == references
+    assert template.labels(language).references == references

@@ -15,7 +15,7 @@ from exporter.model import (
     BulletList, Citation, CiteRef, Document, Emph, Entry, Footnote, Heading, Link, Math, Meta, Paragraph, Span,
     Strong, Subscript, Superscript, Table, Text,
 )
-from exporter.templates import Template
+from exporter.venue import Template
 from exporter.writers import Edition, Walker
 from exporter.writers import docx as docx_writer
 from exporter.writers import latex as latex_writer

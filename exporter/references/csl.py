@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import InputError
 from ..model import Entry
-from ..templates import Run, markup_to_runs, template_roots
+from ..venue import Run, markup_to_runs, template_roots
 from .csljson import csl_item
 
 # Short names for the styles shipped in templates/styles/ (the files keep their CSL ids).
@@ -263,11 +263,11 @@ def entry_runs(entries: list[Entry], template, language: str, style: str | None 
     An entry of the paper's own list is printed as the paper prints it, whatever the style:
     restyling needs every field, and a list entry's text is what the author wrote.
     """
-    name = style or template.section("bibliography").get("style", "plain")
+    name = style or template.venue.bibliography.style
     if not is_csl(name) and (style is None or hasattr(template._macros, name)):
         if style is None:
             return [template.entry_runs(e, language) for e in entries]
-        from ..templates import entry_context
+        from ..venue import entry_context
 
         return [markup_to_runs(getattr(template._macros, name)(entry_context(e), language)) for e in entries]
     path = find_style(name, template.folder)

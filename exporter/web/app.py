@@ -199,7 +199,7 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
     async def run(kind: str, fn, *args):
         return await asyncio.wrap_future(pools[kind].submit(fn, *args))
 
-    from ..templates import Template, available
+    from ..venue import Template, available
 
     venues = {name: Template(name, folder).description for name, folder in available().items()}
     default_venue = DEFAULT_VENUE if DEFAULT_VENUE in venues else next(iter(venues))

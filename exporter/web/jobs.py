@@ -13,12 +13,13 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
-from ..build import check_glyphs, safe_stem
+from ..build import safe_stem
+from ..diagnostics import sort_key
 from ..diagnostics import InputError
 from ..linker import Linked
 from ..pipeline import read_and_link
 from ..report import check_json
-from ..templates import Template, available
+from ..venue import Template, available
 from ..writers import WRITERS, Edition, writer
 
 
@@ -92,10 +93,14 @@ def _failure(exc: Exception, source: Upload, bib: Upload | None) -> Failure:
 
 
 def linked_upload(source: Upload, bib: Upload | None, template: Template | None = None) -> Linked:
-    """Read and link an upload; with a venue, also check that its fonts draw every character."""
+    """Read and link an upload; with a venue, also report (GLY001) what no font of it draws."""
     linked = read_and_link(source.path, bib.path if bib else None)
-    if template is not None:
-        check_glyphs(linked, template)  # reads the source again: before the paths are renamed
+    if template is not None:  # reads the source again: before the paths are renamed
+        from ..writers.glyphs import glyph_findings
+
+        glyphs = glyph_findings(Edition(linked, template))
+        if glyphs:
+            linked = dataclasses.replace(linked, diagnostics=tuple(sorted((*linked.diagnostics, *glyphs), key=sort_key)))
     return _shown(linked, source, bib)
 
 

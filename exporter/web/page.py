@@ -12,7 +12,7 @@ from ..linker import Linked
 from ..model import (BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript,
                      Superscript, Table, Text)
 from ..report import summary_line
-from ..templates import available
+from ..venue import available
 from ..writers import anchor
 from .jobs import venue
 

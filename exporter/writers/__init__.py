@@ -12,12 +12,13 @@ from datetime import datetime, timezone
 from functools import cached_property
 from importlib import import_module
 
+from ..diagnostics import InputError
 from ..linker import Linked, iter_citations
 from ..model import (
     BulletList, Citation, Document, Emph, Entry, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript,
     Superscript, Table, Text,
 )
-from ..templates import Run, Template, TitleLine
+from ..venue import Labels, Run, Template, TitleLine, Venue
 
 # name -> (module, file suffix); modules are imported only when that edition is built,
 # so `check` never loads reportlab or python-docx.
@@ -110,11 +111,15 @@ class Edition:
         return self.linked.document
 
     @property
+    def venue(self) -> Venue:
+        return self.template.venue
+
+    @property
     def language(self) -> str:
         return self.document.meta.language
 
     @cached_property
-    def labels(self) -> dict:
+    def labels(self) -> Labels:
         return self.template.labels(self.language)
 
     @cached_property
@@ -123,7 +128,12 @@ class Edition:
 
     @cached_property
     def entries(self) -> list[tuple[Entry, list[Run], str]]:
-        """The reference list in number order: entry, formatted runs, anchor."""
+        """The reference list in number order: entry, formatted runs, anchor.
+
+        The one place entries are formatted, for every edition: by `style` (`build --style`)
+        or the venue's `bibliography.style`, a CSL style or a macro of its bibliography.j2
+        (exporter/references/csl.py decides which).
+        """
         from ..references.csl import entry_runs
 
         ordered = sorted(self.document.references, key=lambda e: e.number)
@@ -141,11 +151,11 @@ class Edition:
 
     @property
     def list_unresolved(self) -> bool:
-        return bool(self.template.section("bibliography").get("list_unresolved", True)) and bool(self.unresolved)
+        return self.venue.bibliography.list_unresolved and bool(self.unresolved)
 
     def unresolved_note(self, item: Unresolved) -> str:
         """The flag's words: `[13] — no entry…`, naming the missing labels."""
-        return f"{', '.join('[' + l + ']' for l in item.labels)}: {self.labels.get('unresolved_note', 'no entry')} ({self.document.path}:{item.citation.span.line}:{item.citation.span.column})"
+        return f"{', '.join('[' + l + ']' for l in item.labels)}: {self.labels.unresolved_note} ({self.document.path}:{item.citation.span.line}:{item.citation.span.column})"
 
     @property
     def date(self) -> datetime:

@@ -25,27 +25,26 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Inches, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from .. import speedups
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
-from ..templates import Run as StyledRun
+from ..venue import Run as StyledRun
+from ..venue import language
 from . import Edition, Unresolved, Walker, citation_pieces, math_text, table_width
 
 # ---- constants -----------------------------------------------------------------------------
 
-LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 EAST_ASIAN_TAG = "zh-CN"
 
-PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "LETTER": (Inches(8.5), Inches(11))}
-
+# The venue's alignment names (venue.ALIGNMENTS) as python-docx's constants.
 ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "centre": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
@@ -77,12 +76,6 @@ _CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\
 def xml_safe(text: str) -> str:
     """Text an XML 1.0 document can hold: control characters become spaces (as the reader does)."""
     return _NOT_XML.sub(" ", text)
-
-
-def language_tag(language: str) -> str:
-    if language in LANGUAGE_TAGS:
-        return LANGUAGE_TAGS[language]
-    return language if "-" in language else "en-US"
 
 
 def render(edition: Edition) -> bytes:
@@ -148,10 +141,10 @@ class DocxWriter(Walker):
     def __init__(self, edition: Edition):
         self.edition = edition
         self.template = edition.template
-        self.body = self.template.section("body")
+        self.body = edition.venue.body
         self.main_family = self.template.main_faces["regular"].family
         self.main_face = self.template.fonts.main
-        self.lang = language_tag(edition.language)
+        self.lang = language(edition.language).tag
         self.unresolved: dict[Citation, Unresolved] = {item.citation: item for item in edition.unresolved}
         self.doc = docx.Document()
         self.current = None  # the python-docx paragraph being filled
@@ -175,7 +168,11 @@ class DocxWriter(Walker):
         self._references()
         self._unresolved_list()
         self._core_properties()
-        return zip_members(package_members(self.doc))
+        if speedups.enabled("docxzip"):
+            return zip_members(package_members(self.doc))
+        out = io.BytesIO()
+        self.doc.save(out)
+        return normalize_zip(out.getvalue())
 
     def _drop_template_leftovers(self) -> None:
         """python-docx's template carries a thumbnail of an empty page and Word 2010 style copies."""
@@ -192,18 +189,18 @@ class DocxWriter(Walker):
             body.remove(p)
 
     def _page(self) -> None:
-        page = self.template.section("page")
+        page = self.edition.venue.page
         section = self.doc.sections[0]
-        width, height = PAGE_SIZES.get(str(page.get("size", "A4")).upper(), PAGE_SIZES["A4"])
-        section.page_width, section.page_height = width, height
-        margins = page.get("margins_cm", {})
-        section.top_margin = Cm(margins.get("top", 2.0))
-        section.bottom_margin = Cm(margins.get("bottom", 2.0))
-        section.left_margin = Cm(margins.get("left", 2.0))
-        section.right_margin = Cm(margins.get("right", 2.0))
+        width, height = page.size_cm
+        section.page_width, section.page_height = Cm(width), Cm(height)
+        margins = page.margins_cm
+        section.top_margin = Cm(margins.top)
+        section.bottom_margin = Cm(margins.bottom)
+        section.left_margin = Cm(margins.left)
+        section.right_margin = Cm(margins.right)
         section.header_distance = Cm(1.0)
         section.footer_distance = Cm(1.0)
-        if page.get("page_numbers", False):
+        if page.page_numbers:
             footer = section.footer.paragraphs[0]
             footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
             field = OxmlElement("w:fldSimple")
@@ -219,9 +216,9 @@ class DocxWriter(Walker):
 
     def _styles(self) -> None:
         styles = self.doc.styles
-        size = Pt(self.body.get("size_pt", 12))
-        indent = Cm(self.body.get("first_line_indent_cm", 0))
-        spacing = float(self.body.get("line_spacing", 1.0))
+        size = Pt(self.body.size_pt)
+        indent = Cm(self.body.first_line_indent_cm)
+        spacing = self.body.line_spacing
         black = RGBColor(0, 0, 0)
 
         # Document defaults: the main family in all four slots, the paper's language.
@@ -260,9 +257,9 @@ class DocxWriter(Walker):
         body = styles[BODY_STYLE]
         _reset_style(body)
         pf = body.paragraph_format
-        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.alignment = ALIGNMENTS[self.body.align]
         pf.first_line_indent = indent
-        pf.space_after = Pt(self.body.get("space_after_pt", 0))
+        pf.space_after = Pt(self.body.space_after_pt)
         pf.line_spacing = spacing
 
         title = styles[TITLE_STYLE]
@@ -303,27 +300,26 @@ class DocxWriter(Walker):
         if numbering is not None:
             listing.element.get_or_add_pPr().append(numbering)
         pf = listing.paragraph_format
-        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.alignment = ALIGNMENTS[self.body.align]
         pf.left_indent = indent + Cm(0.63)
         pf.first_line_indent = -Cm(0.63)
-        pf.space_after = Pt(self.body.get("space_after_pt", 0))
+        pf.space_after = Pt(self.body.space_after_pt)
 
         quote = styles[QUOTE_STYLE]
         _reset_style(quote)
         quote.font.italic = True
         quote.font.color.rgb = black
         pf = quote.paragraph_format
-        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.alignment = ALIGNMENTS[self.body.align]
         pf.left_indent = pf.right_indent = indent
         pf.space_before, pf.space_after = Pt(6), Pt(6)
         self._reset_linked_char_style("QuoteChar", italic=True)
 
-        bib_section = self.template.section("bibliography")
         bibliography = _style(styles, BIBLIOGRAPHY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         bibliography.base_style = normal
-        bibliography.font.size = Pt(bib_section.get("size_pt", self.body.get("size_pt", 12)))
+        bibliography.font.size = Pt(self.edition.venue.bibliography.size_pt or self.body.size_pt)
         pf = bibliography.paragraph_format
-        pf.alignment = ALIGNMENTS.get(self.body.get("align", "justify"), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        pf.alignment = ALIGNMENTS[self.body.align]
         pf.first_line_indent = indent
 
         unresolved = _style(styles, UNRESOLVED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
@@ -342,7 +338,7 @@ class DocxWriter(Walker):
         # The footnote styles Word uses (python-docx's template lacks them).
         note_text = _style(styles, FOOTNOTE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH, style_id=FOOTNOTE_TEXT_ID)
         note_text.base_style = normal
-        note_text.font.size = Pt(max(8, self.body.get("size_pt", 12) - 2))
+        note_text.font.size = Pt(max(8, self.body.size_pt - 2))
         note_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         note_ref = _style(styles, FOOTNOTE_REF_STYLE, WD_STYLE_TYPE.CHARACTER, style_id=FOOTNOTE_REF_ID)
         note_ref.font.superscript = True
@@ -388,10 +384,7 @@ class DocxWriter(Walker):
         text = xml_safe(text)
         if not text:
             return []
-        try:
-            pieces = self.template.fonts.runs(text)
-        except KeyError:  # `build` checks glyphs first; a direct caller gets the main font
-            pieces = [(self.main_face, text)]
+        pieces = self.template.fonts.runs(text)
         runs = []
         for face, chunk in pieces:
             # `container.add_run(chunk)` feeds python-docx's text appender one character at a
@@ -581,10 +574,10 @@ class DocxWriter(Walker):
 
     def _title_block(self) -> None:
         lines = self.edition.title_lines
-        after = Pt(self.template.section("title_block").get("space_after_pt", 0))
+        after = Pt(self.edition.venue.title_block.space_after_pt)
         for i, line in enumerate(lines):
             p = self.add_paragraph(TITLE_STYLE)
-            p.alignment = ALIGNMENTS.get(line.align, WD_ALIGN_PARAGRAPH.LEFT)
+            p.alignment = ALIGNMENTS[line.align]
             if line.space_before_pt:
                 p.paragraph_format.space_before = Pt(line.space_before_pt)
             if i == len(lines) - 1 and after:
@@ -595,7 +588,7 @@ class DocxWriter(Walker):
     def _references(self) -> None:
         if not self.edition.entries:
             return
-        self.doc.add_paragraph(xml_safe(self.edition.labels.get("references", "References")), style=HEADING_STYLE)
+        self.doc.add_paragraph(xml_safe(self.edition.labels.references), style=HEADING_STYLE)
         for entry, runs, target in self.edition.entries:
             p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
             self.add_text(p, f"{entry.number}. ")
@@ -621,7 +614,7 @@ class DocxWriter(Walker):
     def _unresolved_list(self) -> None:
         if not self.edition.list_unresolved:
             return
-        self.doc.add_paragraph(xml_safe(self.edition.labels.get("unresolved", "Unresolved citations")), style=HEADING_STYLE)
+        self.doc.add_paragraph(xml_safe(self.edition.labels.unresolved), style=HEADING_STYLE)
         for item in self.edition.unresolved:
             p = self.add_paragraph(UNRESOLVED_STYLE)
             self.add_text(p, self.edition.unresolved_note(item))
@@ -633,7 +626,7 @@ class DocxWriter(Walker):
         props = self.doc.core_properties
         props.title = xml_safe(meta.title or "")
         props.author = xml_safe(", ".join(meta.authors))
-        udc = f"{self.edition.labels.get('udc', 'UDC')} {meta.udc}" if meta.udc else ""
+        udc = f"{self.edition.labels.udc} {meta.udc}" if meta.udc else ""
         props.subject = xml_safe(udc)
         props.keywords = xml_safe(", ".join(meta.keywords))
         props.language = self.lang
@@ -698,7 +691,8 @@ class _Members:
 def package_members(document) -> dict[str, bytes]:
     """The members `document.save()` would write, by name, without zipping them: saving
     deflates every part only for `normalize_zip` to inflate and deflate them again.
-    This is `OpcPackage.save` with `PackageWriter.write`'s steps (python-docx 1.2)."""
+    This is `OpcPackage.save` with `PackageWriter.write`'s private steps (python-docx 1.2):
+    the `docxzip` speed-up; `normalize_zip` after `save` is the plain path, same bytes."""
     from docx.opc.pkgwriter import PackageWriter
 
     package = document.part.package
@@ -712,7 +706,8 @@ def package_members(document) -> dict[str, bytes]:
 
 
 def normalize_zip(data: bytes) -> bytes:
-    """Re-zip a package: members in a fixed order, fixed dates and attributes, deflated."""
+    """Re-zip a saved package: members in a fixed order, fixed dates and attributes, deflated
+    (the plain path, when the `docxzip` speed-up is off)."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = {info.filename: source.read(info) for info in source.infolist()}
     return zip_members(members)

@@ -11,11 +11,9 @@ import re
 from urllib.parse import quote as percent_encode
 
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
-from ..templates import Run
+from ..venue import Run, language
 from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
 
-BABEL = {"kk": "kazakh", "ru": "russian", "en": "english"}
-PDF_LANG = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 
 
 class TexSafe(str):
@@ -144,23 +142,37 @@ class _Body(Walker):
             self.out.append(f"\\exporterunresolved{{{body}}}")
 
 
+def _number(value: float) -> int | float:
+    """`14` for 14.0, `1.15` for 1.15: how a length reads in TeX."""
+    return int(value) if float(value).is_integer() else value
+
+
 def render(edition: Edition) -> bytes:
     body = _Body(edition)
     body.walk(edition.document.blocks)
     meta = edition.document.meta
-    page = edition.template.section("page")
+    venue = edition.venue
+    lang = language(meta.language)
+    labels = {name: TexSafe(body.tex(getattr(edition.labels, name))) for name in ("references", "unresolved", "notes")}
+    bib_size = venue.bibliography.size_pt or venue.body.size_pt
     context = {
         "meta": meta,
-        "labels": edition.labels,
-        "babel_language": BABEL.get(meta.language, "english"),
-        "pdf_lang": PDF_LANG.get(meta.language, "en-US"),
-        "page": page,
-        "body_style": edition.template.section("body"),
-        "bibliography_style": edition.template.section("bibliography"),
+        "labels": labels,
+        "babel_language": lang.babel,
+        "pdf_lang": lang.tag,
+        "page": {
+            "size": venue.page.size, "page_numbers": venue.page.page_numbers,
+            "margins_cm": {side: _number(getattr(venue.page.margins_cm, side)) for side in ("top", "bottom", "left", "right")},
+        },
+        "body_style": {
+            "size_pt": _number(venue.body.size_pt), "line_spacing": _number(venue.body.line_spacing),
+            "first_line_indent_cm": _number(venue.body.first_line_indent_cm),
+        },
+        "bibliography_style": {"size_pt": _number(bib_size)},
         "main_family": edition.template.main_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
         "title_lines": [
-            {"tex": TexSafe(body.runs(line.runs)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": line.size_pt, "space_before_pt": line.space_before_pt}
+            {"tex": TexSafe(body.runs(line.runs)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
             for line in edition.title_lines
         ],
         "title": meta.title or "",

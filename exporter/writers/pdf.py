@@ -24,7 +24,6 @@ import reportlab
 from reportlab import rl_config
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
@@ -36,16 +35,14 @@ from reportlab.platypus import SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
-from ..diagnostics import InputError
+from .. import speedups
 from ..fonts import Face, cache_read, cache_write
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
-from ..templates import Run
+from ..venue import Run, language
 from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
 
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
-ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT}
-# BCP 47 tags for the catalog's /Lang: screen readers pick their voice from it.
-LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US", "zh": "zh-CN", "tr": "tr-TR", "uz": "uz-UZ", "ky": "ky-KG", "de": "de-DE", "fr": "fr-FR"}
+# The venue's alignment names (venue.ALIGNMENTS) as reportlab's constants.
+ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 LINE_HEIGHT = 1.15  # Times-metric "single" spacing, as a word processor sets it
 BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
@@ -82,6 +79,8 @@ _TTFONT_ATTRS = {"fontName", "face", "encoding", "state", "_asciiReadable", "_sh
 def _tt_font(name: str, face: Face) -> TTFont:
     """`TTFont(name, path, subfontIndex=index)`, from the cached parse when there is one."""
     path = str(face.path)
+    if not speedups.enabled("rlfont"):
+        return TTFont(name, path, subfontIndex=face.index)
     state = cache_read("rlface", path, face.index, *_FACE_CACHE)
     if isinstance(state, dict):
         try:
@@ -180,13 +179,8 @@ class _Fonts:
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
-        try:
-            runs = self.fontset.runs(text)
-        except KeyError as exc:
-            ch = exc.args[0]
-            raise InputError(self.path, f"no font of the template has U+{ord(ch):04X} {ch!r}") from None
         out = []
-        for face, chunk in runs:
+        for face, chunk in self.fontset.runs(text):
             if face is self.main:
                 out.append(escape(chunk))
             else:
@@ -207,6 +201,11 @@ class _LinkCanvas(Canvas):
     before the label (`_putFragLine` records `cur_x`, not `cur_x_s`). The end is right, and a
     label has no spaces, so when a link ends its start is set to end minus the label's width.
     `label_widths` maps an href to a function of font size; ambiguous hrefs are left alone.
+
+    Upstream: seen in reportlab 5.1.0 (`reportlab/platypus/paragraph.py`, `_putFragLine`);
+    no report of it was found in reportlab's tracker (the reportlab-users list and
+    hg.reportlab.com), so it is still to be reported there with this description. The
+    workaround is not one of the switchable speed-ups: it fixes output, it does not save time.
     """
 
     label_widths: dict = {}
@@ -247,19 +246,19 @@ class _PdfWalker(Walker):
         self.buf: list[str] = []
         self.flagged = 0
         self.labels: dict[str, set[str]] = {}  # href -> the label texts that link there
-        page, body = edition.template.section("page"), edition.template.section("body")
-        self.size = float(body.get("size_pt", 12))
-        self.leading = self.size * LINE_HEIGHT * float(body.get("line_spacing", 1.0))
-        self.indent = float(body.get("first_line_indent_cm", 0)) * cm
-        after = float(body.get("space_after_pt", 0))
-        align = ALIGN.get(str(body.get("align", "justify")).lower(), TA_JUSTIFY)
+        body = edition.venue.body
+        self.size = body.size_pt
+        self.leading = self.size * LINE_HEIGHT * body.line_spacing
+        self.indent = body.first_line_indent_cm * cm
+        after = body.space_after_pt
+        align = ALIGN[body.align]
         base = dict(fontName=fonts.regular, fontSize=self.size, leading=self.leading, spaceAfter=after, splitLongWords=1, hyphenationLang="")
         self.body = ParagraphStyle("body", alignment=align, firstLineIndent=self.indent, **base)
         self.quote_style = ParagraphStyle("quote", alignment=align, leftIndent=self.indent, rightIndent=self.indent, spaceBefore=self.leading / 2, **{**base, "spaceAfter": max(after, self.leading / 2)})
         self.item = ParagraphStyle("item", alignment=align, leftIndent=self.indent + 0.5 * cm, bulletIndent=self.indent, bulletFontName=fonts.regular, bulletFontSize=self.size, **base)
         self.heading_style = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
-        bib_size = float(edition.template.section("bibliography").get("size_pt", self.size))
-        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * float(body.get("line_spacing", 1.0)), firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="")
+        bib_size = edition.venue.bibliography.size_pt or self.size
+        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * body.line_spacing, firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="")
         # The notes end in a long `path:line:col`: justified, the line before it would gape.
         self.note = ParagraphStyle("note", parent=self.entry, alignment=TA_LEFT)
         self.footnote_style = ParagraphStyle("footnote", parent=self.entry, alignment=TA_LEFT, firstLineIndent=0)
@@ -382,7 +381,7 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
     for n, line in enumerate(edition.title_lines):
         style = ParagraphStyle(
             f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
-            alignment=ALIGN.get(line.align, TA_LEFT), spaceBefore=line.space_before_pt, keepWithNext=1,
+            alignment=ALIGN[line.align], spaceBefore=line.space_before_pt, keepWithNext=1,
         )
         markup = fonts.runs_markup(line.runs)
         if line.italic:
@@ -396,24 +395,24 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
             para._outline = ("sec_title", title, 0)
         story.append(para)
     if edition.title_lines:
-        story.append(Spacer(1, float(template.section("title_block").get("space_after_pt", 0))))
+        story.append(Spacer(1, edition.venue.title_block.space_after_pt))
     else:  # no title block: still give the outline its first entry
         story.append(_heading(walker, "sec_title", title))
 
     walker.walk(edition.document.blocks)
 
     if walker.notes:  # footnotes as endnotes: numbered, each linking back to its mark
-        story.append(_heading(walker, "sec_notes", edition.labels.get("notes", "Notes")))
+        story.append(_heading(walker, "sec_notes", edition.labels.notes))
         for n, markup in enumerate(walker.notes, start=1):
             story.append(RLParagraph(f'<a name="fn_{n}"/><a href="#fnref_{n}">{n}.</a> {markup}', walker.footnote_style))
 
     if edition.entries:
-        story.append(_heading(walker, "sec_references", edition.labels.get("references", "References")))
+        story.append(_heading(walker, "sec_references", edition.labels.references))
         for entry, runs, anchor in edition.entries:
             story.append(RLParagraph(f'<a name="{anchor}"/>{entry.number}. {fonts.runs_markup(runs)}', walker.entry))
 
     if edition.list_unresolved:
-        story.append(_heading(walker, "sec_unresolved", edition.labels.get("unresolved", "Unresolved citations")))
+        story.append(_heading(walker, "sec_unresolved", edition.labels.unresolved))
         for n, item in enumerate(edition.unresolved, start=1):
             story.append(RLParagraph(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
     return story, walker
@@ -422,13 +421,13 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
 def render(edition: Edition) -> bytes:
     template = edition.template
     fonts = _Fonts(edition)
-    page = template.section("page")
-    margins = page.get("margins_cm", {})
+    page = edition.venue.page
+    margins = page.margins_cm
     meta = edition.document.meta
     title = meta.title or Path(edition.document.path).stem
     stamp = edition.date.strftime("D:%Y%m%d%H%M%S+00'00'")
-    numbers = bool(page.get("page_numbers", True))
-    size = float(template.section("body").get("size_pt", 12))
+    numbers = page.page_numbers
+    size = edition.venue.body.size_pt
 
     def on_page(canvas, doc):
         if doc.page == 1:
@@ -443,18 +442,18 @@ def render(edition: Edition) -> bytes:
     out = io.BytesIO()
     doc = _Doc(
         out,
-        pagesize=PAGE_SIZES.get(str(page.get("size", "A4")).lower(), A4),
-        leftMargin=float(margins.get("left", 2.0)) * cm,
-        rightMargin=float(margins.get("right", 2.0)) * cm,
-        topMargin=float(margins.get("top", 2.0)) * cm,
-        bottomMargin=float(margins.get("bottom", 2.0)) * cm,
+        pagesize=(page.size_cm[0] * cm, page.size_cm[1] * cm),
+        leftMargin=margins.left * cm,
+        rightMargin=margins.right * cm,
+        topMargin=margins.top * cm,
+        bottomMargin=margins.bottom * cm,
         title=title,
         author=", ".join(meta.authors),
         subject=meta.abstract or title,
         keywords=list(meta.keywords),
         creator="exporter",
         producer="exporter (ReportLab)",
-        lang=LANG_TAGS.get(edition.language, edition.language),
+        lang=language(edition.language).tag,
         invariant=1,
         displayDocTitle=1,
         initialFontName=fonts.regular,

@@ -1,0 +1,576 @@
+"""Venues: finding `templates/<name>/`, reading its `template.toml` once into a validated,
+frozen `Venue`, rendering its Jinja parts.
+
+A venue folder holds `template.toml` (page, fonts, sizes, title block, bibliography, labels
+by language), `bibliography.j2` (entry formats as macros shared by all three editions) and,
+optionally, its own `document.tex.j2` (else the shared LaTeX shell in `templates/shared/`).
+Macros emit text with `<b>`/`<i>` markup only; each writer turns the runs into its markup.
+Every optional setting has its one default here, in the dataclasses below; writers read
+attributes, never the TOML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import types
+import typing
+from dataclasses import MISSING, dataclass, field, fields
+from functools import cached_property
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+
+from .references.bibtex import latex_to_unicode
+from . import speedups
+from .diagnostics import InputError
+from .fonts import Face, FontSet, cache_dir, find_font
+from .model import Entry, Meta
+
+_REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_roots() -> list[Path]:
+    """A checkout's `templates/` first; an installed package carries them as `exporter/venues`."""
+    roots = [_REPO_TEMPLATES] if _REPO_TEMPLATES.is_dir() else []
+    installed = Path(__file__).resolve().parent / "venues"
+    if installed.is_dir():
+        roots.append(installed)
+    return roots
+
+
+def available() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for root in template_roots():
+        for folder in sorted(root.iterdir()):
+            if (folder / "template.toml").is_file():
+                found.setdefault(folder.name, folder)
+    return found
+
+
+# ---- the settings of a venue, with their one default each ----------------------------------
+
+# The tables every writer shares: page sizes (width, height in cm), paragraph alignments,
+# and per language its BCP 47 tag (DOCX run language, PDF /Lang, hyperref) and babel name.
+PAGE_SIZES_CM: dict[str, tuple[float, float]] = {"A4": (21.0, 29.7), "A5": (14.8, 21.0), "Letter": (21.59, 27.94)}
+ALIGNMENTS = ("left", "center", "right", "justify")
+_ALIGNMENT_SPELLINGS = {"centre": "center", "justified": "justify"}
+
+
+@dataclass(frozen=True)
+class Language:
+    tag: str  # BCP 47
+    babel: str
+
+
+LANGUAGES: dict[str, Language] = {
+    "kk": Language("kk-KZ", "kazakh"),
+    "ru": Language("ru-RU", "russian"),
+    "en": Language("en-US", "english"),
+    "zh": Language("zh-CN", "chinese"),
+    "tr": Language("tr-TR", "turkish"),
+    "uz": Language("uz-UZ", "uzbek"),
+    "ky": Language("ky-KG", "kyrgyz"),
+    "de": Language("de-DE", "german"),
+    "fr": Language("fr-FR", "french"),
+}
+
+
+def language(code: str) -> Language:
+    """The language's tag and babel name; an unknown code is English for babel, itself as a tag."""
+    return LANGUAGES.get(code) or Language(code if "-" in code else "en-US", "english")
+
+
+ENTRY_FORMS = ("gost", "apa", "ieee", "vancouver")
+
+
+@dataclass(frozen=True)
+class Margins:
+    top: float = 2.0
+    bottom: float = 2.0
+    left: float = 2.0
+    right: float = 2.0
+
+
+@dataclass(frozen=True)
+class Page:
+    size: str = "A4"  # a key of PAGE_SIZES_CM
+    margins_cm: Margins = Margins()
+    page_numbers: bool = True  # a centred number at the foot of every page, in every edition
+
+    @property
+    def size_cm(self) -> tuple[float, float]:
+        return PAGE_SIZES_CM[self.size]
+
+
+@dataclass(frozen=True)
+class MainFont:
+    family: str = "Liberation Serif"
+    regular: str = "LiberationSerif-Regular.ttf"
+    bold: str = "LiberationSerif-Bold.ttf"
+    italic: str = "LiberationSerif-Italic.ttf"
+    bold_italic: str = "LiberationSerif-BoldItalic.ttf"
+
+
+@dataclass(frozen=True)
+class FallbackFont:
+    family: str
+    file: str
+    index: int = 0  # sub-font of a .ttc
+
+
+@dataclass(frozen=True)
+class Fonts:
+    main: MainFont = MainFont()
+    fallbacks: tuple[FallbackFont, ...] = ()
+
+
+@dataclass(frozen=True)
+class Body:
+    size_pt: float = 12.0
+    line_spacing: float = 1.0
+    first_line_indent_cm: float = 0.0
+    align: str = "justify"
+    space_after_pt: float = 0.0
+
+
+@dataclass(frozen=True)
+class TitleLineSpec:
+    text: str  # a Jinja template over `meta` and `labels`
+    align: str = "left"
+    bold: bool = False
+    italic: bool = False
+    size_pt: float | None = None  # None: the body's size
+    space_before_pt: float = 0.0
+    when: str | None = None  # a field of `meta`: the line is left out when it is empty
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    lines: tuple[TitleLineSpec, ...] = ()
+    space_after_pt: float = 0.0
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    # A macro of the venue's bibliography.j2, or a CSL style file (`name.csl`, found in the
+    # venue's folder, then in templates/styles/): then `csl` holds its path.
+    style: str = "plain"
+    size_pt: float | None = None  # None: the body's size
+    list_unresolved: bool = True  # close the edition with the citations that have no entry
+    form: str | None = None  # the entry form the venue expects (ENTRY_FORMS), for checks
+    ranges: bool = True  # `fix --renumber` may write consecutive numbers as a range `[1–3]`
+    csl: Path | None = None
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words a venue prints, in one language (English when a venue gives none)."""
+
+    udc: str = "UDC"
+    supervisor: str = "Supervisor"
+    abstract: str = "Abstract"
+    keywords: str = "Keywords"
+    references: str = "References"
+    unresolved: str = "Citations with no entry in the reference list"
+    unresolved_note: str = "No entry in the reference list for this citation"
+    notes: str = "Notes"
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A venue's `template.toml`, validated: every setting typed, every optional one defaulted."""
+
+    description: str = ""
+    page: Page = Page()
+    fonts: Fonts = Fonts()
+    body: Body = Body()
+    title_block: TitleBlock = TitleBlock()
+    bibliography: Bibliography = Bibliography()
+    labels: tuple[tuple[str, Labels], ...] = ()  # by language, in the file's order
+
+    def labels_for(self, language: str) -> Labels:
+        by_language = dict(self.labels)
+        return by_language.get(language) or by_language.get("en") or Labels()
+
+
+class _Invalid(Exception):
+    def __init__(self, key: str, message: str):
+        super().__init__(f"{key}: {message}")
+
+
+def _value(kind, value, key: str):
+    """`value` checked (and converted) against the annotation `kind`; `key` names it in errors."""
+    origin = typing.get_origin(kind)
+    if origin in (types.UnionType, typing.Union):  # `X | None`
+        options = [k for k in typing.get_args(kind) if k is not type(None)]
+        return _value(options[0], value, key)
+    if origin is tuple:
+        item = typing.get_args(kind)[0]
+        if not isinstance(value, list):
+            raise _Invalid(key, f"expected a list, got {value!r}")
+        return tuple(_value(item, v, f"{key}[{n}]") for n, v in enumerate(value))
+    if isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
+        if not isinstance(value, dict):
+            raise _Invalid(key, f"expected a table, got {value!r}")
+        return _table(kind, value, key)
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise _Invalid(key, f"expected true or false, got {value!r}")
+        return value
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise _Invalid(key, f"expected a number ≥ 0, got {value!r}")
+        return float(value)
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise _Invalid(key, f"expected a whole number ≥ 0, got {value!r}")
+        return value
+    if kind is str:
+        if not isinstance(value, str):
+            raise _Invalid(key, f"expected a string, got {value!r}")
+        return value
+    raise _Invalid(key, f"cannot be set in template.toml")
+
+
+def _table(cls, table: dict, prefix: str = ""):
+    hints = typing.get_type_hints(cls)
+    known = {f.name: f for f in fields(cls)}
+    values = {}
+    for name, value in table.items():
+        key = f"{prefix}.{name}" if prefix else name
+        if name not in known or name == "csl":
+            raise _Invalid(key, f"unknown setting (known here: {', '.join(n for n in known if n != 'csl')})")
+        values[name] = _value(hints[name], value, key)
+    for name, spec in known.items():
+        if name not in values and spec.default is MISSING and spec.default_factory is MISSING:
+            raise _Invalid(f"{prefix}.{name}" if prefix else name, "is required")
+    return cls(**values)
+
+
+def _choice(value: str, choices, key: str) -> str:
+    if value not in choices:
+        raise _Invalid(key, f"{value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def _alignment(value: str, key: str) -> str:
+    value = value.lower()
+    return _choice(_ALIGNMENT_SPELLINGS.get(value, value), ALIGNMENTS, key)
+
+
+def read_venue(folder: Path) -> Venue:
+    """`folder/template.toml` as a `Venue`; a bad file or setting is an InputError naming the key."""
+    path = folder / "template.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(str(path), f"invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot be read: {exc}") from None
+    try:
+        labels = raw.pop("labels", {})
+        if not isinstance(labels, dict):
+            raise _Invalid("labels", "expected a table of languages")
+        venue = _table(Venue, raw)
+        by_language = tuple((lang, _table(Labels, table, f"labels.{lang}")) for lang, table in labels.items())
+        page = venue.page
+        sizes = {name.lower(): name for name in PAGE_SIZES_CM}
+        page = Page(_choice(sizes.get(page.size.lower(), page.size), tuple(PAGE_SIZES_CM), "page.size"), page.margins_cm, page.page_numbers)
+        body = venue.body
+        body = Body(body.size_pt, body.line_spacing, body.first_line_indent_cm, _alignment(body.align, "body.align"), body.space_after_pt)
+        if not body.size_pt or not body.line_spacing:
+            raise _Invalid("body.size_pt" if not body.size_pt else "body.line_spacing", "must be more than 0")
+        lines = tuple(
+            TitleLineSpec(line.text, _alignment(line.align, f"title_block.lines[{n}].align"), line.bold, line.italic, line.size_pt, line.space_before_pt, _meta_field(line.when, f"title_block.lines[{n}].when"))
+            for n, line in enumerate(venue.title_block.lines)
+        )
+        bib = venue.bibliography
+        form = _choice(bib.form, ENTRY_FORMS, "bibliography.form") if bib.form is not None else None
+        csl = _csl_path(folder, bib.style)
+    except _Invalid as exc:
+        raise InputError(str(path), str(exc)) from None
+    return Venue(
+        venue.description, page, venue.fonts, body, TitleBlock(lines, venue.title_block.space_after_pt),
+        Bibliography(bib.style, bib.size_pt, bib.list_unresolved, form, bib.ranges, csl), by_language,
+    )
+
+
+def _meta_field(name: str | None, key: str) -> str | None:
+    if name is not None and name not in Meta.__dataclass_fields__:
+        raise _Invalid(key, f"{name!r} is not a field of the paper's metadata ({', '.join(Meta.__dataclass_fields__)})")
+    return name
+
+
+def _csl_path(folder: Path, name: str) -> Path | None:
+    """The CSL file a style name means (a `.csl` name or a shipped style: the venue's folder
+    first, then templates/styles/), or None for a macro of the venue's bibliography.j2."""
+    from .references.csl import find_style, is_csl  # csl.py imports this module
+
+    if not is_csl(name):
+        return None
+    try:
+        return find_style(name, folder)
+    except InputError as exc:
+        raise _Invalid("bibliography.style", exc.message) from None
+
+
+# ---- rendering -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one style: what macros and title lines come down to."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+class _RunParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.runs: list[Run] = []
+        self.bold = self.italic = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.bold += tag == "b"
+        self.italic += tag == "i"
+
+    def handle_endtag(self, tag):
+        self.bold -= tag == "b" and self.bold > 0
+        self.italic -= tag == "i" and self.italic > 0
+
+    def handle_data(self, data):
+        if data:
+            self.runs.append(Run(data, self.bold > 0, self.italic > 0))
+
+
+def markup_to_runs(markup: str) -> list[Run]:
+    """`<b>Аңдатпа.</b> text` -> runs; values were HTML-escaped by Jinja, so only our tags count."""
+    parser = _RunParser()
+    parser.feed(str(markup))
+    parser.close()
+    merged: list[Run] = []
+    for run in parser.runs:
+        text = re.sub(r"\s+", " ", run.text)
+        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
+            merged[-1] = Run(merged[-1].text + text, run.bold, run.italic)
+        else:
+            merged.append(Run(text, run.bold, run.italic))
+    if merged:
+        merged[0] = Run(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
+        merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
+    return [r for r in merged if r.text]
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    runs: list[Run]
+    align: str
+    bold: bool
+    italic: bool
+    size_pt: float
+    space_before_pt: float
+
+
+def _person(name: str) -> dict:
+    """`Knuth, Donald E.` or `Donald E. Knuth` -> last name, first names and initials."""
+    name = " ".join(name.split())
+    if "," in name:
+        last, first = (p.strip() for p in name.split(",", 1))
+    else:
+        parts = name.split(" ")
+        last, first = parts[-1], " ".join(parts[:-1])
+    initials = " ".join(p[0] + "." for p in re.split(r"[\s.]+", first) if p and p[0].isalpha())
+    return {"last": last, "first": first, "initials": initials, "full": name}
+
+
+class _Fields(dict):
+    """A missing .bib field is empty, not an error: entries differ in what they carry."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def entry_context(entry: Entry) -> dict:
+    """What the bibliography macros see: decoded fields, parsed names, the paper's own text."""
+    fields = _Fields((k, latex_to_unicode(v)) for k, v in entry.fields)
+    authors = [_person(a) for a in re.split(r"\s+and\s+", fields.get("author", "")) if a.strip()]
+    editors = [_person(a) for a in re.split(r"\s+and\s+", fields.get("editor", "")) if a.strip()]
+    sample = fields.get("title", "") + fields.get("journal", "")
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in sample) > len(sample) / 3
+    return {
+        "key": entry.key,
+        "number": entry.number,
+        "type": entry.entry_type,
+        "fields": fields,
+        "authors": authors,
+        "editors": editors,
+        "text": entry.text,
+        "cyrillic": cyrillic,
+    }
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates kept between runs (compiling the LaTeX shell and the title
+    lines costs more than rendering them). The compiled code depends on the environment's
+    settings, so the files' names carry a digest of them and of Jinja's version; the source's
+    checksum guards every entry. A cache that cannot be read or written is simply not used."""
+
+    def __init__(self, folder, env: jinja2.Environment):
+        settings = (
+            jinja2.__version__, env.block_start_string, env.block_end_string, env.variable_start_string,
+            env.variable_end_string, env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+            env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+            "callable" if callable(env.autoescape) else env.autoescape, env.optimized, env.is_async, sorted(env.extensions),
+            None if env.finalize is None else getattr(env.finalize, "jinja_pass_arg", "plain"),
+        )
+        tag = hashlib.sha1(repr(settings).encode()).hexdigest()[:12]
+        super().__init__(str(folder), f"jinja-{tag}-%s.cache")
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except Exception:
+            pass
+
+
+def _with_bytecode_cache(env: jinja2.Environment) -> jinja2.Environment:
+    if not speedups.enabled("jinja"):
+        return env
+    folder = cache_dir()
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = _BytecodeCache(folder, env)
+        except OSError:
+            pass
+    return env
+
+
+class Template:
+    """A venue folder: its validated settings (`venue`) and Jinja environments over the folder."""
+
+    def __init__(self, name: str, folder: Path):
+        self.name, self.folder = name, folder
+        self.venue: Venue = read_venue(folder)
+        self._strings: dict[str, jinja2.Template] = {}  # compiled title lines, by source
+
+    @cached_property
+    def markup_env(self) -> jinja2.Environment:
+        """Macros and title lines: HTML autoescape keeps values from turning into markup."""
+        loader = jinja2.FileSystemLoader(str(self.folder))
+        env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        env.filters["title_case"] = lambda s: s.title() if s and s.isupper() else s
+        return _with_bytecode_cache(env)
+
+    def _from_string(self, source: str) -> jinja2.Template:
+        """`markup_env.from_string(source)`, compiled once per process and kept in the bytecode
+        cache between runs (as Jinja's loaders do for files)."""
+        template = self._strings.get(source)
+        if template is None:
+            env = self.markup_env
+            bcc = env.bytecode_cache
+            name = f"<string {hashlib.sha1(source.encode('utf-8', 'surrogatepass')).hexdigest()}>"
+            bucket = bcc.get_bucket(env, name, None, source) if bcc is not None else None
+            code = bucket.code if bucket is not None else None
+            if code is None:
+                code = env.compile(source)
+                if bucket is not None:
+                    bucket.code = code
+                    bcc.set_bucket(bucket)
+            template = env.template_class.from_code(env, code, env.make_globals(None), None)
+            self._strings[source] = template
+        return template
+
+    @classmethod
+    def load(cls, name: str) -> "Template":
+        folder = Path(name)
+        if (folder / "template.toml").is_file():
+            return cls(folder.name, folder)
+        found = available()
+        if name not in found:
+            raise InputError(name, f"no such template (available: {', '.join(found) or 'none'})")
+        return cls(name, found[name])
+
+    @property
+    def description(self) -> str:
+        return self.venue.description
+
+    def labels(self, language: str) -> Labels:
+        return self.venue.labels_for(language)
+
+    @cached_property
+    def fonts(self) -> FontSet:
+        spec = self.venue.fonts
+        main = spec.main
+        regular = Face(_face_name(main.regular), main.family, find_font(main.regular, self.folder))
+        fallbacks = tuple(Face(_face_name(f.file, f.index), f.family, find_font(f.file, self.folder), f.index) for f in spec.fallbacks)
+        return FontSet(regular, fallbacks)
+
+    @cached_property
+    def main_faces(self) -> dict[str, Face]:
+        """The main family's four styles: regular, bold, italic, bold_italic."""
+        main = self.venue.fonts.main
+        return {style: Face(_face_name(getattr(main, style)), main.family, find_font(getattr(main, style), self.folder)) for style in ("regular", "bold", "italic", "bold_italic")}
+
+    def title_lines(self, meta: Meta) -> list[TitleLine]:
+        block = self.venue.title_block
+        body_size = self.venue.body.size_pt
+        labels = self.labels(meta.language)
+        out = []
+        for spec in block.lines:
+            if spec.when and not getattr(meta, spec.when):
+                continue
+            markup = self._from_string(spec.text).render(meta=meta, labels=labels)
+            runs = markup_to_runs(markup)
+            if runs:
+                out.append(TitleLine(runs, spec.align, spec.bold, spec.italic, spec.size_pt or body_size, spec.space_before_pt))
+        return out
+
+    @cached_property
+    def _macros(self):
+        return self.markup_env.get_template("bibliography.j2").module
+
+    def entry_runs(self, entry: Entry, language: str) -> list[Run]:
+        """An entry formatted by the venue's style macro (bibliography.j2), as styled runs."""
+        style = self.venue.bibliography.style
+        macro = getattr(self._macros, style, None)
+        if macro is None:
+            raise InputError(str(self.folder / "bibliography.j2"), f"has no macro '{style}' (named by template.toml)")
+        return markup_to_runs(macro(entry_context(entry), language))
+
+    def latex_env(self) -> jinja2.Environment:
+        """The LaTeX shell's environment: TeX-safe delimiters, every value escaped unless marked safe.
+
+        One per template (so the shell is compiled once per process, not once per paper)."""
+        return self._latex_env
+
+    @cached_property
+    def _latex_env(self) -> jinja2.Environment:
+        from .writers.latex import TexSafe, escape_tex
+
+        return _with_bytecode_cache(jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(self.folder), *(str(root / "shared") for root in template_roots())]),
+            block_start_string="<%", block_end_string="%>",
+            variable_start_string="<<", variable_end_string=">>",
+            comment_start_string="<#", comment_end_string="#>",
+            undefined=jinja2.StrictUndefined,
+            finalize=lambda v: v if isinstance(v, TexSafe) else escape_tex(str(v)),
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        ))
+
+
+def _face_name(filename: str, index: int = 0) -> str:
+    stem = re.sub(r"[^A-Za-z0-9]", "", Path(filename).stem)
+    return stem + (f"-{index}" if index else "")
+

@@ -1,0 +1,96 @@
+"""The glyph policy: one check over everything an edition renders.
+
+A character that no font of the venue draws never stops a build: every edition shows the
+same replacement (`FontSet.replacement`, U+FFFD) in its place, and each such character is
+reported once per source line as GLY001 at `file:line:col` (under `build --strict` it fails
+the build's exit status).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+from ..model import Citation, Math, Span, Text, inline_runs, iter_inlines
+from . import Edition
+
+
+def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
+    """Every text an edition draws, with the file and place it comes from: the title block,
+    the body (text, citations, formulas, notes), the entries, the venue's labels, the notes of
+    the unresolved list (which print the paper's path)."""
+    doc = edition.document
+    for line in edition.title_lines:
+        for run in line.runs:
+            yield run.text, doc.path, None
+    for block in doc.blocks:
+        for run in inline_runs(block):
+            for node in iter_inlines(run):
+                if isinstance(node, Text):
+                    yield node.text, doc.path, block.span
+                elif isinstance(node, Citation):
+                    yield node.raw, doc.path, node.span
+                elif isinstance(node, Math):
+                    yield node.text, doc.path, block.span
+    for entry, runs, _ in edition.entries:
+        for run in runs:
+            yield run.text, edition.linked.bib_path or doc.path, entry.span
+    venue = str(edition.template.folder / "template.toml")
+    labels = edition.labels
+    for word in (labels.references, labels.unresolved, labels.notes):
+        yield word, venue, None
+    if edition.list_unresolved:
+        for item in edition.unresolved:
+            yield edition.unresolved_note(item), doc.path, item.citation.span
+
+
+def _source_lines(path: str) -> list[str] | None:
+    """The source's lines when it is a text format (plain text, Markdown: a column means
+    something), else None (a DOCX or PDF: findings take the paragraph's or page's place)."""
+    from ..diagnostics import InputError
+    from ..readers import choose_reader, reader
+    from ..readers.plaintext.sourcefile import read_source, split_lines
+
+    try:
+        if not getattr(reader(choose_reader(path)), "TEXT", False):
+            return None
+        return split_lines(read_source(path).text)
+    except InputError:
+        return None
+
+
+def glyph_findings(edition: Edition) -> list[Diagnostic]:
+    """GLY001 for each character of the edition that no font of its venue has."""
+    fonts = edition.template.fonts
+    first_seen: dict[str, tuple[str, Span | None]] = {}
+    for text, path, span in rendered_texts(edition):
+        if fonts.uncovered(text) is None:  # the common case: one regex pass, nothing missing
+            continue
+        for ch in text:
+            if ch not in first_seen and fonts.face_for(ch) is None:
+                first_seen[ch] = (path, span)
+    if not first_seen:
+        return []
+    shown = fonts.replacement[1]
+    venue = edition.template.name
+    doc_path = edition.document.path
+    lines = _source_lines(doc_path)
+    findings = []
+    for ch, (path, span) in first_seen.items():
+        message = f"no font of template '{venue}' has U+{ord(ch):04X} {ch!r}; every edition shows {shown!r} instead (add a fallback font that covers it)"
+        places = []
+        if path == doc_path and lines is not None:
+            for number, line in enumerate(lines, start=1):
+                column = line.find(ch)
+                if column >= 0:
+                    places.append((number, column + 1))
+        if places:
+            findings.extend(Diagnostic("GLY001", message, doc_path, line, column) for line, column in places)
+        elif ch in doc_path and span is not None:  # only in the file's name, printed by the unresolved list
+            findings.append(Diagnostic.at("GLY001", f"the file name {Path(doc_path).name!r}: {message}", doc_path, span))
+        elif span is not None:
+            findings.append(Diagnostic.at("GLY001", message, path, span))
+        else:
+            findings.append(Diagnostic("GLY001", message, path, 1, 1))
+    return findings
