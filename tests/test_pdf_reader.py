@@ -352,3 +352,11 @@ def test_findings_about_the_whole_paper_name_a_page(tmp_path):
     result = run_cli("check", str(tmp_path / "nolist.pdf"))
     ref001 = next(line for line in result.stdout.splitlines() if "REF001" in line)
     assert ref001.startswith(f"{tmp_path / 'nolist.pdf'}:p.2:1:1: warning[REF001]")
+
+
+def test_symbol_font_private_use_codes_read_as_their_characters():
+    # Adobe's symbol.txt: 0x3D equal, 0x64 delta, 0x5B bracketleft, 0xB3 greaterequal, 0xC8 union, 0xE5 summation
+    from exporter.readers.pdf.layout import SYMBOL_FONT
+
+    assert [SYMBOL_FONT[0xF000 + code] for code in (0x3D, 0x64, 0x5B, 0xB3, 0xC8, 0xE5)] == ["=", "δ", "[", "≥", "∪", "∑"]
+    assert len(SYMBOL_FONT) == 190

@@ -24,6 +24,13 @@ _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
 MAX_PAGES = 2000  # past this a file is refused: bounded time (a page takes ~10–30 ms)
 
 
+# Adobe's Symbol encoding (symbol.txt), codes 0x20–0xFE: a Symbol font without a ToUnicode map
+# reaches PDFium as U+F0xx, the private-use code; its character is this table's.
+_SYMBOL_ASCII = " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_\uf8e5αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼"
+_SYMBOL_HIGH = "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪\uf8ff〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭"
+SYMBOL_FONT = {0xF020 + i: ch for i, ch in enumerate(_SYMBOL_ASCII)} | {0xF0A0 + i: ch for i, ch in enumerate(_SYMBOL_HIGH)}
+
+
 @dataclass(slots=True)
 class Line:
     """One line of text on a page, in reading order; `chars` are its characters' facts."""
@@ -93,8 +100,9 @@ _GET_FONT = _native(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]b$|\bbd\b", re.IGNORECASE)
 
 
-def _font_is_bold(font: int) -> bool:
-    """Bold by the font's name (`Times-Bold`, `…-BoldMT`, `…,Bold`) or its ForceBold flag.
+def _font_facts(font: int) -> tuple[bool, bool]:
+    """(bold, symbol) of a font: bold by its name (`Times-Bold`, `…-BoldMT`, `…,Bold`) or its
+    ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's).
 
     The weight PDFium reports is no evidence: for a Type 1 font without /FontWeight it is
     derived from the stem width, and Times-Roman comes out at 792 (measured on the corpus).
@@ -105,25 +113,25 @@ def _font_is_bold(font: int) -> bool:
     buffer = ctypes.create_string_buffer(max(size, 1))
     pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, size)
     name = buffer.value.decode("latin-1")
-    return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None
+    return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None, "symbol" in name.lower()
 
 
-def _object_facts(textpage, index: int, font: int, fonts: dict[int, bool]) -> tuple[float, bool, bool, float]:
-    """(size, bold, upright, baseline) of the text object holding character `index`.
+def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool]]) -> tuple[float, bool, bool, float, bool]:
+    """(size, bold, upright, baseline, symbol font) of the text object holding character `index`.
 
     The size as printed is the font size times the vertical scale of the character's matrix
     (a producer may set 1 pt type scaled by 9); upright means that matrix does not rotate.
     """
-    bold = fonts.get(font)
-    if bold is None:
-        bold = fonts[font] = _font_is_bold(font) if font else False
+    facts = fonts.get(font)
+    if facts is None:
+        facts = fonts[font] = _font_facts(font) if font else (False, False)
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
     scale = math.hypot(matrix.c, matrix.d) or 1.0
     upright = matrix.a > 0 and abs(matrix.b) <= 0.05 * matrix.a
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
-    return round(pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, 1), bold, upright, y.value
+    return round(pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, 1), facts[0], upright, y.value, facts[1]
 
 
 def _page_text(textpage, count: int) -> list[int]:
@@ -152,7 +160,7 @@ def _page_chars(textpage) -> list[list[tuple]]:
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
     get_box, get_object = _GET_BOX, _GET_OBJECT
     objects: dict[int, tuple] = {}
-    fonts: dict[int, bool] = {}
+    fonts: dict[int, tuple[bool, bool]] = {}
     runs: list[list[tuple]] = []
     run: list[tuple] = []
     space = False
@@ -175,11 +183,14 @@ def _page_chars(textpage) -> list[list[tuple]]:
         facts = objects.get(obj)
         if facts is None:
             facts = objects[obj] = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
-        size, bold, upright, baseline = facts
+        size, bold, upright, baseline, symbol = facts
         if not upright:
             continue
         get_box(handle, i, *boxes)
-        ch = "-" if code in _HYPHEN_MARKS else chr(code)
+        ch = "-" if code in _HYPHEN_MARKS else SYMBOL_FONT.get(code, chr(code)) if symbol else chr(code)
+        if ch == " ":  # a Symbol font's own space
+            space = True
+            continue
         run.append((ch, left.value, right.value, baseline, size, bold, space))
         space = False
     if run:
