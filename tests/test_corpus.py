@@ -32,7 +32,7 @@ PENDING = {
 
 @pytest.fixture(scope="module")
 def results():
-    return bench.run(CORPUS, build=True, forms=("txt",))  # the targets held here are the txt form's
+    return bench.run(CORPUS, build=True, forms=("txt", "docx"))  # the forms whose targets are held here
 
 
 @pytest.fixture(scope="module")
