@@ -192,7 +192,37 @@ def main() -> None:
         made_rows = []
         for label, (path, expected) in made.items():
             made_rows.append((label, {name: expected in re.sub(r"\s+", " ", unicodedata.normalize("NFC", fn(str(path)))) for name, fn in LIBRARIES.items()}))
-    write_report(Path(args.out), rows, made_rows, len(papers), pages, args.runs)
+    checks = check_against_pdftotext(papers, args.runs)
+    write_report(Path(args.out), rows, made_rows, len(papers), pages, args.runs, checks)
+
+
+def check_against_pdftotext(papers: list[Path], runs: int) -> list[tuple[str, int, float, float, float, float]]:
+    """Per paper: pages, then `exporter check` and `pdftotext` as new processes (wall-clock and
+    CPU seconds, medians of `runs`, interleaved). CPU time is the steadier figure on a busy machine."""
+    import os
+    import resource
+
+    env = dict(os.environ, PYTHONPATH=str(BENCH.parent))
+    rows = []
+    for paper in papers:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(paper))
+        pages = len(doc)
+        doc.close()
+        walls: dict[str, list[float]] = {"check": [], "pdftotext": []}
+        cpus: dict[str, list[float]] = {"check": [], "pdftotext": []}
+        commands = {"check": [sys.executable, "-m", "exporter", "check", str(paper)], "pdftotext": ["pdftotext", "-enc", "UTF-8", str(paper), "-"]}
+        for _ in range(runs):
+            for name, command in commands.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                subprocess.run(command, capture_output=True, env=env)
+                walls[name].append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        rows.append((paper.stem, pages, statistics.median(walls["check"]), statistics.median(cpus["check"]), statistics.median(walls["pdftotext"]), statistics.median(cpus["pdftotext"])))
+    return rows
 
 
 def versions() -> str:
@@ -203,7 +233,7 @@ def versions() -> str:
     return ", ".join(out)
 
 
-def write_report(out: Path, rows, made_rows, papers: int, pages: int, runs: int) -> None:
+def write_report(out: Path, rows, made_rows, papers: int, pages: int, runs: int, checks) -> None:
     lines = [
         "# Reading the PDF text layer: which library",
         "",
@@ -223,6 +253,18 @@ def write_report(out: Path, rows, made_rows, papers: int, pages: int, runs: int)
     lines += ["", "Text made here with reportlab and read back (exact text found):", "", "| PDF | " + " | ".join(LIBRARIES) + " |", "|---|" + "---|" * len(LIBRARIES)]
     for label, result in made_rows:
         lines.append(f"| {label} | " + " | ".join("yes" if result[n] else "**no**" for n in LIBRARIES) + " |")
+    load = open("/proc/loadavg").read().split()[0] if Path("/proc/loadavg").exists() else "?"
+    lines += [
+        "",
+        "## `exporter check` on each paper against pdftotext",
+        "",
+        f"New processes, median of {runs} runs, interleaved; wall-clock and CPU (user + system) seconds. `check` reads the PDF with the layout rules, finds and links every citation and prints the findings; pdftotext only writes the text. Load average (1 min) at the end: {load} on the machine's cores (other work was running).",
+        "",
+        "| paper | pages | check s | check CPU s | pdftotext s | pdftotext CPU s |",
+        "|---|---|---|---|---|---|",
+    ]
+    for stem, n, wall, cpu, p_wall, p_cpu in checks:
+        lines.append(f"| {stem} | {n} | {wall:.2f} | {cpu:.2f} | {p_wall:.2f} | {p_cpu:.2f} |")
     lines += ["", (BENCH / "PDF_LIBRARIES.notes.md").read_text().rstrip() if (BENCH / "PDF_LIBRARIES.notes.md").exists() else ""]
     out.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(out.read_text())

@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .references.bibtex import Bibliography
+from typing import TYPE_CHECKING
+
 from .references.checks import check_entries
 from .references.fields import with_fields
 from .diagnostics import Diagnostic, sort_key
 from .model import Citation, CiteRef, Document, Entry, map_inlines, walk
+
+if TYPE_CHECKING:  # loading a .bib imports bibtexparser; a check without --bib never needs it
+    from .references.bibtex import Bibliography
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
         findings.extend(bib.diagnostics)
         if doc.references and doc.references_span:
             s = doc.references_span
-            findings.append(Diagnostic("REF002", f"the paper's own list of {len(doc.references)} entries is ignored: {bib.path} is used", path, s.line, s.column))
+            findings.append(Diagnostic.at("REF002", f"the paper's own list of {len(doc.references)} entries is ignored: {bib.path} is used", path, s))
     else:
         # Readers that do not parse fields themselves get them here (without spans).
         entries = [entry if entry.fields or entry.origin != "list" else with_fields(entry) for entry in doc.references]
@@ -97,7 +101,12 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
         if entry.key not in used:
             findings.append(Diagnostic.at("CIT002", f"entry {_entry_name(entry)} is never cited", entry_path, entry.span))
     if not entries and any(True for _ in iter_citations(doc)):
-        findings.append(Diagnostic("REF001", "the paper cites sources but has no reference list (and no --bib was given)" if bib is None else f"{bib.path} holds no entries", path, doc.end_line, 1))
+        message = "the paper cites sources but has no reference list (and no --bib was given)" if bib is None else f"{bib.path} holds no entries"
+        if doc.blocks and doc.blocks[-1].span.page is not None:  # a PDF: the end of its last page with text
+            last = doc.blocks[-1].span
+            findings.append(Diagnostic("REF001", message, path, last.end_line, 1, page=last.page))
+        else:
+            findings.append(Diagnostic("REF001", message, path, doc.end_line, 1))
 
     findings.extend(check_entries(entries, blocks, path, entry_path, expected_form))
     linked = dataclasses.replace(doc, blocks=tuple(blocks), references=tuple(entries), notes=())
@@ -123,7 +132,9 @@ def _duplicate_numbers(entries: list[Entry], path: str) -> list[Diagnostic]:
     found = []
     for entry in entries:
         if entry.number in seen:
-            found.append(Diagnostic("BIB001", f"entry number {entry.number} appears twice (first on line {seen[entry.number].span.line})", path, entry.span.line, entry.span.column))
+            first = seen[entry.number].span
+            where = f"p.{first.page}:{first.line}" if first.page is not None else f"line {first.line}"
+            found.append(Diagnostic.at("BIB001", f"entry number {entry.number} appears twice (first on {where})", path, entry.span))
         else:
             seen[entry.number] = entry
     return found

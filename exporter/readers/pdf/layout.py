@@ -24,6 +24,13 @@ _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
 MAX_PAGES = 2000  # past this a file is refused: bounded time (a page takes ~10–30 ms)
 
 
+# Adobe's Symbol encoding (symbol.txt), codes 0x20–0xFE: a Symbol font without a ToUnicode map
+# reaches PDFium as U+F0xx, the private-use code; its character is this table's.
+_SYMBOL_ASCII = " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_\uf8e5αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼"
+_SYMBOL_HIGH = "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪\uf8ff〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭"
+SYMBOL_FONT = {0xF020 + i: ch for i, ch in enumerate(_SYMBOL_ASCII)} | {0xF0A0 + i: ch for i, ch in enumerate(_SYMBOL_HIGH)}
+
+
 @dataclass(slots=True)
 class Line:
     """One line of text on a page, in reading order; `chars` are its characters' facts."""
@@ -47,6 +54,7 @@ class Page:
     width: float
     height: float
     lines: list[Line]
+    outermost: set = field(default_factory=set)  # baselines of the three top and three bottom lines
 
 
 # ---- opening ----------------------------------------------------------------------------
@@ -92,8 +100,9 @@ _GET_FONT = _native(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]b$|\bbd\b", re.IGNORECASE)
 
 
-def _font_is_bold(font: int) -> bool:
-    """Bold by the font's name (`Times-Bold`, `…-BoldMT`, `…,Bold`) or its ForceBold flag.
+def _font_facts(font: int) -> tuple[bool, bool]:
+    """(bold, symbol) of a font: bold by its name (`Times-Bold`, `…-BoldMT`, `…,Bold`) or its
+    ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's).
 
     The weight PDFium reports is no evidence: for a Type 1 font without /FontWeight it is
     derived from the stem width, and Times-Roman comes out at 792 (measured on the corpus).
@@ -104,25 +113,25 @@ def _font_is_bold(font: int) -> bool:
     buffer = ctypes.create_string_buffer(max(size, 1))
     pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, size)
     name = buffer.value.decode("latin-1")
-    return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None
+    return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None, "symbol" in name.lower()
 
 
-def _object_facts(textpage, index: int, font: int, fonts: dict[int, bool]) -> tuple[float, bool, bool, float]:
-    """(size, bold, upright, baseline) of the text object holding character `index`.
+def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool]]) -> tuple[float, bool, bool, float, bool]:
+    """(size, bold, upright, baseline, symbol font) of the text object holding character `index`.
 
     The size as printed is the font size times the vertical scale of the character's matrix
     (a producer may set 1 pt type scaled by 9); upright means that matrix does not rotate.
     """
-    bold = fonts.get(font)
-    if bold is None:
-        bold = fonts[font] = _font_is_bold(font) if font else False
+    facts = fonts.get(font)
+    if facts is None:
+        facts = fonts[font] = _font_facts(font) if font else (False, False)
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
     scale = math.hypot(matrix.c, matrix.d) or 1.0
     upright = matrix.a > 0 and abs(matrix.b) <= 0.05 * matrix.a
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
-    return round(pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, 1), bold, upright, y.value
+    return round(pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, 1), facts[0], upright, y.value, facts[1]
 
 
 def _page_text(textpage, count: int) -> list[int]:
@@ -151,7 +160,7 @@ def _page_chars(textpage) -> list[list[tuple]]:
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
     get_box, get_object = _GET_BOX, _GET_OBJECT
     objects: dict[int, tuple] = {}
-    fonts: dict[int, bool] = {}
+    fonts: dict[int, tuple[bool, bool]] = {}
     runs: list[list[tuple]] = []
     run: list[tuple] = []
     space = False
@@ -174,11 +183,14 @@ def _page_chars(textpage) -> list[list[tuple]]:
         facts = objects.get(obj)
         if facts is None:
             facts = objects[obj] = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
-        size, bold, upright, baseline = facts
+        size, bold, upright, baseline, symbol = facts
         if not upright:
             continue
         get_box(handle, i, *boxes)
-        ch = "-" if code in _HYPHEN_MARKS else chr(code)
+        ch = "-" if code in _HYPHEN_MARKS else SYMBOL_FONT.get(code, chr(code)) if symbol else chr(code)
+        if ch == " ":  # a Symbol font's own space
+            space = True
+            continue
         run.append((ch, left.value, right.value, baseline, size, bold, space))
         space = False
     if run:
@@ -234,28 +246,29 @@ def _fragment(chars: list[tuple]) -> _Fragment:
 def find_gutter(fragments: list[_Fragment], width: float) -> float | None:
     """The x of the gutter of a two-column page, or None for a page in one column.
 
-    Rule: among the page's longer text runs (15 characters or more), a vertical line that at
-    least three runs keep left of and three right of, crossed by at most half as many as
-    keep to its poorer side, the runs on either side making up at least 40% of them, is a
-    gutter (a title and an abstract set across both columns cross it); the line in
-    the middle third of the page with the most runs on its poorer side wins. The gutter is
-    found, not assumed at the page's middle: a margin column (a magazine's side bar) moves it.
+    Rule: among the page's longer text runs (15 characters or more), a vertical line with at
+    least three runs keeping left of it and three right of it, where the two sides overlap in
+    height, and at most half as many runs as its poorer side crossing it within that height
+    (a title, an abstract or a list set across the page above or below the columns do not
+    count), is a gutter; of the lines in the middle third of the page the one with the most
+    runs on its poorer side wins. The gutter is found, not assumed at the page's middle: a
+    margin column (a magazine's side bar) moves it.
     """
     long = [f for f in fragments if len(f.chars) >= 15]
     if len(long) < 6:
         return None
     best, best_score = None, 0
     for candidate in sorted({round(f.x1 + 1) for f in long if width / 3 < f.x1 < 2 * width / 3}):
-        left = right = cross = 0
-        for f in long:
-            if f.x1 <= candidate + 1:
-                left += 1
-            elif f.x0 >= candidate - 1:
-                right += 1
-            else:
-                cross += 1
-        if left >= 3 and right >= 3 and cross <= 0.5 * min(left, right) and left + right >= 0.4 * len(long) and min(left, right) > best_score:
-            best, best_score = candidate, min(left, right)
+        left = [f.y for f in long if f.x1 <= candidate + 1]
+        right = [f.y for f in long if f.x0 >= candidate - 1]
+        if len(left) < 3 or len(right) < 3 or min(len(left), len(right)) <= best_score:
+            continue
+        low, high = max(min(left), min(right)), min(max(left), max(right))
+        if low > high:
+            continue
+        cross = sum(1 for f in long if f.x0 < candidate - 1 and f.x1 > candidate + 1 and low <= f.y <= high)
+        if cross <= 0.5 * min(len(left), len(right)):
+            best, best_score = candidate, min(len(left), len(right))
     return best
 
 
@@ -385,7 +398,8 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
         superscripts.append((sup_start, length))
     joined = "".join(text)
     # a superscript run never begins or ends with the space before or after it
-    superscripts = [(s + (joined[s] == " "), e) for s, e in superscripts]
+    superscripts = [(s + (joined[s] == " "), e - (joined[e - 1] == " ")) for s, e in superscripts]
+    superscripts = [(s, e) for s, e in superscripts if s < e]
     return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts)
 
 
@@ -420,22 +434,37 @@ def _furniture_key(text: str) -> str:
 def mark_furniture(pages: list[Page]) -> None:
     """Mark running headers, footers and page numbers.
 
-    Rule: a line standing in the top or bottom 12% of its page is furniture when it is a bare
+    Rule: a line standing in the top or bottom 12% of its page, among the three outermost
+    lines at either end, is furniture when it is a bare
     page number (`12`, `- 12 -`, `Page 3 of 9`), or when the same text, digits aside, stands in
     that margin on at least two pages and on at least a third of the pages (a journal's running
     head, a letter-spaced author line, a conference footer).
     """
     def in_margin(page: Page, line: Line) -> bool:
-        return line.y > page.height * (1 - MARGIN) or line.y < page.height * MARGIN
+        return (line.y > page.height * (1 - MARGIN) or line.y < page.height * MARGIN) and line.y in page.outermost
 
+    def margin_rows(page: Page) -> list[list[Line]]:
+        """The page's margin lines by baseline (within half a line): a head split by a gutter,
+        or set in two sizes, is one row again."""
+        rows: list[list[Line]] = []
+        for line in sorted((l for l in page.lines if in_margin(page, l)), key=lambda l: l.y):
+            if rows and line.y - rows[-1][-1].y <= 0.5 * line.size:
+                rows[-1].append(line)
+            else:
+                rows.append([line])
+        return rows
+
+    for page in pages:
+        heights = sorted({line.y for line in page.lines})
+        page.outermost = set(heights[:3] + heights[-3:])
+    rows_by_page = [margin_rows(page) for page in pages]
     seen: Counter = Counter()
-    for page in pages:
-        keys = {_furniture_key(line.text) for line in page.lines if in_margin(page, line)}
-        seen.update(k for k in keys if k)
+    for rows in rows_by_page:
+        seen.update({_furniture_key(" ".join(l.text for l in sorted(row, key=lambda l: l.x0))) for row in rows} - {""})
     needed = max(2, len(pages) / 3)
-    for page in pages:
-        for line in page.lines:
-            if in_margin(page, line):
-                key = _furniture_key(line.text)
+    for rows in rows_by_page:
+        for row in rows:
+            key = _furniture_key(" ".join(l.text for l in sorted(row, key=lambda l: l.x0)))
+            for line in row:
                 if _PAGE_NUMBER.match(line.text.strip()) or (key and seen[key] >= needed):
                     line.furniture = True

@@ -39,8 +39,27 @@ def read_pdf(path: str) -> Document:
     if letters < MIN_LETTERS_PER_PAGE * len(pages):
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
-    lines = [line for page in pages for line in page.lines if not line.furniture]
+    lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
     return _document(path, lines)
+
+
+def with_blank_lines(lines: list[Line]) -> list[Line]:
+    """The lines with an empty line where the layout parts them, as pdftotext writes one.
+
+    The shared list and front-matter rules read a blank line as a break (an entry complete,
+    prose between entries, the end of an abstract). Rule: a break stands at a new page or
+    column, and where the baseline drops by more than twice the type size (a paragraph
+    space, a gap before a heading or a list). An empty line takes the place of the line after
+    it, and holds no text, so no position ever points at it.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            if prev.page != line.page or prev.side != line.side or prev.y - line.y > 2 * max(prev.size, line.size) or prev.y < line.y:
+                out.append(Line(line.page, "", line.x0, line.x0, line.y, line.size, False, line.side, line.number))
+        out.append(line)
+    return out
 
 
 # ---- positions ---------------------------------------------------------------------------
@@ -123,9 +142,12 @@ def _style(line: Line) -> tuple:
 
 
 def _style_blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
-    """Consecutive lines of one size, weight and case (capitals or not) form a block."""
+    """Consecutive lines of one size, weight and case (capitals or not), with no gap between
+    them, form a block."""
     blocks: list[list[int]] = []
     for i in indexes:
+        if not lines[i].text:  # a gap in the layout ends a block
+            continue
         if blocks and blocks[-1][-1] == i - 1 and _style(lines[i - 1]) == _style(lines[i]) and len(blocks[-1]) < 6:
             blocks[-1].append(i)
         else:
@@ -171,7 +193,7 @@ def find_authors(lines: list[Line], title: list[int]) -> list[str]:
     """The first line of personal names near the title: one of the two lines after it, else
     the first such line above it on its page (many Russian journals print the authors above)."""
     page = lines[title[0]].page
-    after = [i for i in (title[-1] + 1, title[-1] + 2) if i < len(lines) and lines[i].page == page]
+    after = [i for i in range(title[-1] + 1, len(lines)) if lines[i].page == page and lines[i].text][:2]
     before = [i for i in range(0, title[0]) if lines[i].page == page]
     for i in after + before:
         names = name_parts(without_superscripts(lines[i]))
@@ -188,13 +210,14 @@ class LabelledFields:
     last: int = -1  # index of the last line they take
 
 
-def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
+def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields:
     """UDC, abstracts and keywords on the first two pages, found by their labels.
 
     The text reader's labels (`УДК`, `Аннотация`, `Abstract`, `Ключевые слова`, `Keywords`…)
     open the field; its text runs on over the following lines set in the same size, up to
     the next label, a heading-like line in another size or weight, or the end of the page.
-    A label alone on its line (`Abstract` as a heading) takes the lines after it.
+    A label alone on its line (`Abstract` as a heading) takes the lines after it. `join`
+    joins the lines as the body's are (line-end hyphens by the text reader's rules).
     """
     found = LabelledFields()
     early = [i for i, line in enumerate(lines) if line.page <= lines[0].page + 1]
@@ -212,11 +235,14 @@ def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
             size = lines[j].size if not parts and j < len(lines) else lines[index].size
             while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
                 nxt = " ".join(texts[j].split())
-                if UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+                if not nxt and not parts:  # the label alone, its text after a gap
+                    j += 1
+                    continue
+                if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
                     break
                 parts.append(nxt)
                 j += 1
-            value = " ".join(parts).strip()
+            value = join(parts).strip()
             if value:
                 if is_keywords:
                     found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
@@ -227,6 +253,30 @@ def labelled_fields(lines: list[Line], texts: list[str]) -> LabelledFields:
                 i += 1
         i += 1
     return found
+
+
+def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[str, int] | None:
+    """(text, last line) of an abstract printed without its label, or None.
+
+    Rule: on the first page, after the title, the first run of lines set smaller than the
+    body (by 5% or more), unbroken by a gap or a label, of at least 150 characters — journals
+    set the abstract in smaller type between the by-line and the text.
+    """
+    page = lines[after].page if after < len(lines) else None
+    i = after
+    while i < len(lines) and lines[i].page == page:
+        line = lines[i]
+        if line.text and line.size < 0.95 * body and len(line.text) > 40:
+            parts, j = [], i
+            while j < len(lines) and lines[j].text and abs(lines[j].size - line.size) < 0.5 and not KEYWORDS.match(" ".join(texts[j].split())):
+                parts.append(" ".join(texts[j].split()))
+                j += 1
+            text = join(parts)
+            if len(text) >= 150:
+                return text, j - 1
+            i = j
+        i += 1
+    return None
 
 
 def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | None:
@@ -254,7 +304,7 @@ def column_edges(lines: list[Line], body: float) -> dict[tuple[int, str], tuple[
     """Left and right edge of the text of each page column, from its body-size lines."""
     edges: dict[tuple[int, str], list[Line]] = {}
     for line in lines:
-        if abs(line.size - body) < 0.5:
+        if line.text and abs(line.size - body) < 0.5:
             edges.setdefault((line.page, line.side), []).append(line)
     out = {}
     for key, group in edges.items():
@@ -369,32 +419,46 @@ def _document(path: str, lines: list[Line]) -> Document:
         title_text = " ".join(fm.title_lines) or None
         authors = list(fm.authors)
         start = fm.body_start
-    fields = labelled_fields(lines, texts)
+    lexicon = rules.attested_words(texts)
+
+    def join_parts(parts: list[str]) -> str:
+        return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
+
+    fields = labelled_fields(lines, texts, join_parts)
+    if not fields.abstracts and title is not None:
+        found_abstract = unlabelled_abstract(lines, texts, title[-1] + 1, body, join_parts)
+        if found_abstract is not None:
+            fields.abstracts.append(found_abstract[0])
+            fields.last = max(fields.last, found_abstract[1])
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
     entries = len(found.starts) if found and found.starts else None
-    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
-    lexicon = rules.attested_words(texts)
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
 
-    # headings and paragraphs
-    bold_share = sum(len(l.text) for l in lines if l.bold) / max(sum(len(l.text) for l in lines), 1)
+    # headings and paragraphs, measured against the body's own type (not the list's or the title's)
+    body_lines = lines[start:end] or lines
+    body = body_size(body_lines)
+    bold_share = sum(len(l.text) for l in body_lines if l.bold) / max(sum(len(l.text) for l in body_lines), 1)
     heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
     spacing = usual_spacing(lines, body)
     edges = column_edges(lines, body)
     groups: list[tuple[int | None, list[int]]] = []  # (heading level or None, line indexes)
-    inside = [i for a, b in (found.body_inside if found else ()) for i in range(a, b)]  # prose put inside the list
-    for i in [*range(start, end), *inside]:
+    inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
+    last = -2  # the previous line with text
+    for i in [*range(start, end), *inside]:  # and the prose the layout put between entries
         line = lines[i]
+        if not line.text:
+            continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
         if level is not None:
             groups.append((level, [i]))
-        elif groups and groups[-1][0] is None and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
+        elif groups and groups[-1][0] is None and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
             groups[-1][1].append(i)
         else:
             groups.append((None, [i]))
+        last = i
 
     built = []
     for level, rows in groups:
@@ -404,6 +468,7 @@ def _document(path: str, lines: list[Line]) -> Document:
         built.append((level, rows, joined, inlines))
 
     references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
+    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     brackets = sum(1 for *_, inlines in built for node in inlines if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
     blocks = []
@@ -451,7 +516,7 @@ def _document(path: str, lines: list[Line]) -> Document:
         references=tuple(references),
         references_span=heading_span,
         end_line=lines[-1].number,
-        encoding="utf-8",
+        encoding="pdf",  # no text file behind it: build checks glyphs on the model, as for a DOCX
         notes=tuple(places.note(n) for n in notes),
     )
 

@@ -1,0 +1,362 @@
+"""The PDF reader: PDFs drawn here with reportlab (every position known by construction), the
+hostile ones (encrypted, scanned, truncated, 500 pages) made at test time with pypdf, and
+real papers of the development corpus checked against their hand-made truth."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from exporter.model import Citation, Heading, Paragraph, Superscript, Text, plain_text, walk
+from exporter.readers import read_document
+from exporter.readers.pdf.layout import _Fragment, compose_accents, find_gutter
+from exporter.readers.pdf.reader import is_superscript_citation, name_parts
+
+from helpers import REPO, run_cli
+
+FONTS = Path("/usr/share/fonts/truetype/liberation2")
+CORPUS = REPO.parent.parent / "shared" / "corpus" / "pdf"
+if not CORPUS.is_dir():
+    CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
+
+HEADER = "Вестник КазНУ. Серия филологическая, № 3, 2024"
+TITLE = ("Қазақстан мен Қытай арасындағы", "ынтымақтастық")
+AUTHORS = "А. Б. Серікова, J. Smith"
+HEADING = "1. Кіріспе"
+BODY = (
+    "Екі ел арасындағы ынтымақтастықтың тарихы терең [1]. Сауда байланысы",
+    "туралы деректер көп [2, б. 45], бірақ олардың бәрі ынтымақ-",
+    "тастығы жайлы емес [3].",
+)
+LEFT = ("Сол жақ бағанның бірінші жолы [4]", "сол жақ бағанның екінші жолы.", "Үшінші жол мұнда бар.")
+RIGHT = ("Оң жақ бағанның бірінші жолы [5]", "оң жақ бағанның екінші жолы [9].", "Үшінші жол оң жақта.")
+ENTRIES = (
+    "1. Назарбаев Н. Қазақстан жолы: тарих, саясат және экономика. – Астана: Елорда, 2007. – 372 б.",
+    "2. Smith J. Trade and cooperation in Central Asia: a study. – London: Routledge, 2010. – 200 p.",
+    "3. Иванов И. И. История отношений Казахстана и Китая в XX веке. – Москва: Наука, 2005. – 300 с.",
+    "4. Ли Б. Китай и Казахстан: экономическое сотрудничество. – Пекин: Жэньминь, 2012. – 150 с.",
+    "5. Петров П. П. Сотрудничество в Центральной Азии: итоги. – Алматы: Атамұра, 2015. – 120 с.",
+)
+
+
+def _canvas(path: Path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("LiberationSerif", str(FONTS / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont("LiberationSerif-Bold", str(FONTS / "LiberationSerif-Bold.ttf")))
+    return canvas.Canvas(str(path), pagesize=A4, invariant=1)
+
+
+def _text(c, x: float, y: float, text: str, size: float = 11, bold: bool = False) -> None:
+    c.setFont("LiberationSerif-Bold" if bold else "LiberationSerif", size)
+    c.drawString(x, y, text)
+
+
+def make_paper(path: Path) -> Path:
+    """Page 1: running head, title (16 pt bold), authors, a bold heading, a paragraph of three
+    lines (a line-end hyphen), page number. Page 2: the head, two columns, the list, page number."""
+    c = _canvas(path)
+    _text(c, 50, 810, HEADER, 9)
+    _text(c, 50, 760, TITLE[0], 16, bold=True)
+    _text(c, 50, 740, TITLE[1], 16, bold=True)
+    _text(c, 50, 715, AUTHORS)
+    _text(c, 50, 690, HEADING, bold=True)
+    for i, line in enumerate(BODY):
+        _text(c, 50, 670 - 14 * i, line)
+    _text(c, 290, 40, "1", 9)
+    c.showPage()
+    _text(c, 50, 810, HEADER, 9)
+    for i, (left, right) in enumerate(zip(LEFT, RIGHT)):
+        _text(c, 50, 780 - 14 * i, left)
+        _text(c, 320, 780 - 14 * i, right)
+    _text(c, 240, 700, "Әдебиеттер тізімі", bold=True)
+    for i, entry in enumerate(ENTRIES):
+        _text(c, 50, 680 - 14 * i, entry, 10)
+    _text(c, 290, 40, "2", 9)
+    c.save()
+    return path
+
+
+@pytest.fixture(scope="module")
+def paper(tmp_path_factory) -> Path:
+    return make_paper(tmp_path_factory.mktemp("pdf") / "paper.pdf")
+
+
+def test_title_authors_and_heading_come_from_type_sizes_and_weights(paper):
+    doc = read_document(str(paper))
+    assert doc.meta.title == " ".join(TITLE)
+    assert doc.meta.authors[:2] == ("А. Б. Серікова", "J. Smith")
+    assert doc.meta.language == "kk"
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    assert [plain_text(h.inlines) for h in headings] == [HEADING]
+
+
+def test_running_head_and_page_numbers_are_dropped(paper):
+    doc = read_document(str(paper))
+    text = "\n".join(plain_text(run) for b in doc.blocks for run in ([b.inlines] if hasattr(b, "inlines") else []))
+    assert "Вестник" not in text
+    assert not any(plain_text(b.inlines).strip() in ("1", "2") for b in doc.blocks if isinstance(b, Paragraph))
+
+
+def test_line_end_hyphen_is_decided_by_the_text_readers_rule(paper):
+    # `ынтымақ-` / `тастығы`: neither half is a word the paper writes whole -> a syllable break
+    doc = read_document(str(paper))
+    body = " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph))
+    assert "бәрі ынтымақтастығы жайлы" in body
+
+
+def test_two_columns_are_read_left_then_right(paper):
+    doc = read_document(str(paper))
+    body = " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph))
+    assert body.index("Үшінші жол мұнда бар.") < body.index("Оң жақ бағанның бірінші жолы")
+    labels = [ref.label for node in walk(doc.blocks) if isinstance(node, Citation) for ref in node.refs]
+    assert labels == ["1", "2", "3", "4", "5", "9"]
+
+
+def test_reference_list_is_read_with_its_entries(paper):
+    doc = read_document(str(paper))
+    assert [e.number for e in doc.references] == [1, 2, 3, 4, 5]
+    assert doc.references[1].text.startswith("Smith J. Trade and cooperation")
+    assert doc.references[0].span.page == 2
+
+
+def test_positions_are_page_line_and_column(paper):
+    # page 1 in reading order: head 1, title 2–3, authors 4, heading 5, body 6–8, page number 9
+    result = run_cli("check", "--json", str(paper))
+    report = json.loads(result.stdout)
+    where = {c["label"]: (c["page"], c["line"], c["column"]) for c in report["citations"]}
+    assert where["1"] == (1, 6, BODY[0].index("[1]") + 1)
+    assert where["2"] == (1, 7, BODY[1].index("[2, б. 45]") + 1)
+    # page 2: head 1, left column 2–4, right column 5–7
+    assert where["5"] == (2, 5, RIGHT[0].index("[5]") + 1)
+    assert where["9"] == (2, 6, RIGHT[1].index("[9]") + 1)
+
+
+def test_findings_print_page_line_and_column(paper):
+    result = run_cli("check", str(paper))
+    assert result.returncode == 1
+    line = next(l for l in result.stdout.splitlines() if "CIT001" in l)
+    assert line.startswith(f"{paper}:p.2:6:{RIGHT[1].index('[9]') + 1}: error[CIT001]: [9]")
+
+
+def _segments(c, y: float, parts: list[tuple[str, bool]]) -> None:
+    """One line of 11 pt text; parts marked True are set as superscripts (7 pt, raised 4 pt)."""
+    x = 50.0
+    for text, raised in parts:
+        size = 7 if raised else 11
+        c.setFont("LiberationSerif", size)
+        c.drawString(x, y + (4 if raised else 0), text)
+        x += c.stringWidth(text, "LiberationSerif", size)
+
+
+def make_superscript_paper(path: Path, brackets: bool = False) -> Path:
+    """A paper citing by superscript numbers (`effect¹,²`), with an exponent (`m²`) that is not one."""
+    c = _canvas(path)
+    _text(c, 50, 760, "Superscript Citations in Physics", 16, bold=True)
+    _text(c, 50, 735, "Jane Doe, John Roe")
+    _segments(c, 700, [("Earlier work established the effect", False), ("1,2", True), (" and later measurements", False)])
+    _segments(c, 686, [("confirmed it in two laboratories", False), ("3", True), (". The sample area was 5 m", False), ("2", True)] + ([(" [1]", False)] if brackets else []))
+    _segments(c, 672, [("in total, as the first study reported.", False)])
+    _text(c, 50, 640, "References", bold=True)
+    for i, entry in enumerate(("1. Alpha A. First study of the effect. Physics, 2001.", "2. Beta B. Second study. Physics, 2003.", "3. Gamma G. Confirmation. Physics, 2005.")):
+        _text(c, 50, 620 - 14 * i, entry, 10)
+    c.save()
+    return path
+
+
+def test_superscript_numbers_after_words_are_citations(tmp_path):
+    doc = read_document(str(make_superscript_paper(tmp_path / "sup.pdf")))
+    cites = [node for node in walk(doc.blocks) if isinstance(node, Citation)]
+    assert [c.raw for c in cites] == ["1,2", "3"]
+    assert [[r.label for r in c.refs] for c in cites] == [["1", "2"], ["3"]]
+    assert cites[0].span.page == 1 and cites[0].span.line == 3
+    # the label's offsets point into the raw text as printed (no brackets)
+    assert [(r.start, r.end) for r in cites[0].refs] == [(0, 1), (2, 3)]
+    # `m²` is an exponent: a Superscript holding text, not a citation
+    supers = [node for node in walk(doc.blocks) if isinstance(node, Superscript)]
+    assert any(isinstance(s.inlines[0], Text) and s.inlines[0].text == "2" for s in supers)
+    result = run_cli("check", "--json", str(tmp_path / "sup.pdf"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [c["page"] for c in json.loads(result.stdout)["citations"]] == [1, 1, 1]
+
+
+def test_superscripts_are_not_citations_in_a_paper_citing_in_brackets(tmp_path):
+    doc = read_document(str(make_superscript_paper(tmp_path / "mixed.pdf", brackets=True)))
+    cites = [node.raw for node in walk(doc.blocks) if isinstance(node, Citation)]
+    assert cites == ["[1]"]
+
+
+def test_superscript_citation_rule():
+    assert is_superscript_citation("12", "as shown in the earlier study")
+    assert is_superscript_citation("3–5", "жүргізілген зерттеулерде.")
+    assert not is_superscript_citation("2", "the area was 5 m")  # exponent after a unit letter
+    assert not is_superscript_citation("2", "x = 10")  # after a digit
+    assert not is_superscript_citation("a", "Frank Aurzada")  # an affiliation letter
+
+
+def test_name_parts_on_real_author_lines():
+    # corpus: ru_butsenko (line 4), ru_digilina (line 2), ru_yagyaeva (lines 2, 3)
+    assert name_parts("Е. В. Буценко, канд. экон. наук,") == ["Е. В. Буценко"]
+    assert name_parts("© Ольга Борисовна Дигилина") == ["Ольга Борисовна Дигилина"]
+    assert name_parts("Л. Т. Ягьяева, Е. А. Молчанов, Л. Ф. Мубаракшин") == ["Л. Т. Ягьяева", "Е. А. Молчанов", "Л. Ф. Мубаракшин"]
+    assert name_parts("СЕТИ ПЕРЕДАЧИ ДАННЫХ") == []
+    assert name_parts("Жахан Жанар, Сейтқазина Қ.О.") == ["Жахан Жанар", "Сейтқазина Қ.О."]  # seed line 3
+
+
+def test_spacing_accents_are_composed_with_their_letter():
+    # en_dutot: TeX prints `Franc¸ois` (cedilla after c) and `Gr´egory` (acute before e)
+    def char(ch, x0, x1):
+        return (ch, x0, x1, 0.0, 12.0, False, False)
+
+    cedilla = compose_accents([char("c", 10, 15), char("\u00b8", 11, 14), char("o", 15, 21)])
+    assert "".join(c[0] for c in cedilla) == "ço"
+    acute = compose_accents([char("r", 0, 4), char("\u00b4", 5.5, 8.5), char("e", 5, 10)])
+    assert "".join(c[0] for c in acute) == "ré"
+    alone = compose_accents([char("\u00b4", 0, 3), char(" ", 20, 23)])
+    assert alone[0][0] == "\u00b4"
+
+
+def _run(x0, x1, y):
+    return _Fragment([("a", x0, x1, y, 10.0, False, False)] * 20, x0, x1, y, 10.0)
+
+
+def test_gutter_is_found_where_the_runs_part_not_at_the_page_middle():
+    # ru_korshunov: a side bar moves the columns right: text at 170–365 and 378–573 on a 609-wide page
+    runs = [_run(170, 365, 700 - 11 * i) for i in range(10)] + [_run(378, 573, 700 - 11 * i) for i in range(10)]
+    runs += [_run(170, 560, 760), _run(170, 560, 749)]  # an abstract across both columns
+    assert 365 < find_gutter(runs, 609) < 378
+    one_column = [_run(57, 540, 700 - 14 * i) for i in range(20)]
+    assert find_gutter(one_column, 595) is None
+
+
+# ---- hostile PDFs made at test time ----------------------------------------------------------
+
+
+def _one_line_error(result, *parts: str) -> None:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("exporter: error: ")
+    assert "Traceback" not in result.stderr
+    for part in parts:
+        assert part in result.stderr
+
+
+def test_a_pdf_needing_a_password_is_refused_by_name(paper, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(paper)))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    locked = tmp_path / "locked.pdf"
+    with open(locked, "wb") as handle:
+        writer.write(handle)
+    _one_line_error(run_cli("check", str(locked)), "locked.pdf", "encrypted", "password")
+
+
+def test_an_encrypted_pdf_that_opens_without_a_password_is_read(paper, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(paper)))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    open_pdf = tmp_path / "restricted.pdf"
+    with open(open_pdf, "wb") as handle:
+        writer.write(handle)
+    doc = read_document(str(open_pdf))
+    assert doc.meta.title == " ".join(TITLE)
+    assert len(doc.references) == 5
+
+
+def test_a_scan_without_text_asks_for_ocr(tmp_path):
+    c = _canvas(tmp_path / "scan.pdf")
+    for page in range(2):
+        c.setFillGray(0.3)
+        c.rect(50, 100, 495, 650, fill=1)  # a page-sized picture, no text
+        c.showPage()
+    c.save()
+    _one_line_error(run_cli("check", str(tmp_path / "scan.pdf")), "no text layer", "ocrmypdf")
+
+
+def test_a_truncated_pdf_is_read_or_refused_in_one_line(paper, tmp_path):
+    data = paper.read_bytes()
+    for share in (0.3, 0.6, 0.9):
+        cut = tmp_path / f"cut{int(share * 10)}.pdf"
+        cut.write_bytes(data[: int(len(data) * share)])
+        result = run_cli("check", "--json", str(cut))
+        assert "Traceback" not in result.stderr
+        if result.returncode == 2:
+            _one_line_error(result, cut.name)
+        else:  # PDFium rebuilt what was left: a report, whatever it found
+            assert result.returncode in (0, 1)
+            json.loads(result.stdout)
+
+
+def test_a_500_page_pdf_gives_a_correct_result(tmp_path):
+    c = _canvas(tmp_path / "long.pdf")
+    for page in range(1, 501):
+        _text(c, 50, 600, f"Страница {page} туралы мәтін, дереккөз [{page % 3 + 1}].")
+        c.showPage()
+    _text(c, 50, 760, "Әдебиеттер тізімі", bold=True)
+    for i in range(3):
+        _text(c, 50, 740 - 14 * i, f"{i + 1}. Автор А. Кітап {i + 1}. – Алматы, 2020. – 100 б.")
+    c.save()
+    result = run_cli("check", "--json", str(tmp_path / "long.pdf"))
+    assert result.returncode == 0, result.stderr
+    citations = json.loads(result.stdout)["citations"]
+    assert len(citations) == 500
+    assert [c["page"] for c in citations] == list(range(1, 501))
+    assert {c["label"] for c in citations} == {"1", "2", "3"}
+
+
+# ---- real papers of the development corpus ------------------------------------------------
+
+
+def _corpus(name: str) -> Path:
+    path = CORPUS / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip("the development corpus is not beside the checkout")
+    return path
+
+
+def test_two_column_paper_reads_its_interleaved_list_in_order():
+    # en_bigtable_osdi06: pdftotext interleaves the two-column list ([1]–[5], [22]–[24], [6] …);
+    # read from the PDF the 38 entries come in order (truth: 38 entries, read by hand)
+    doc = read_document(str(_corpus("en_bigtable_osdi06")))
+    assert [e.number for e in doc.references] == list(range(1, 39))
+    assert doc.meta.title == "Bigtable: A Distributed Storage System for Structured Data"
+    assert doc.meta.authors[0] == "Fay Chang"
+    groups = [node.raw for node in walk(doc.blocks) if isinstance(node, Citation)]
+    assert len(groups) == 32 and groups[:2] == ["[14]", "[13]"]
+
+
+def test_running_heads_repeating_the_title_are_dropped():
+    # ru_gavdan_gis_security: every page repeats the authors and the title above the text
+    doc = read_document(str(_corpus("ru_gavdan_gis_security")))
+    assert doc.meta.title == "ОБЕСПЕЧЕНИЕ БЕЗОПАСНОСТИ ИНФОРМАЦИИ ГОСУДАРСТВЕННЫХ ИНФОРМАЦИОННЫХ СИСТЕМ В УСЛОВИЯХ НЕОПРЕДЕЛЕННОСТИ"
+    assert doc.meta.authors[:2] == ("Григорий П. Гавдан", "Рустем В. Пенерджи")
+    assert len(doc.references) == 23
+    assert sum(1 for node in walk(doc.blocks) if isinstance(node, Citation)) == 38
+    assert all("ITSecurity, Том 27" not in plain_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))
+
+
+def test_findings_about_the_whole_paper_name_a_page(tmp_path):
+    # no reference list: REF001 stands at the end of the last page with text, as `p.N:line`
+    c = _canvas(tmp_path / "nolist.pdf")
+    _text(c, 50, 600, "Бірінші бет, дереккөз [1].")
+    c.showPage()
+    _text(c, 50, 600, "Екінші бет, тағы бір дереккөз [2].")
+    c.save()
+    result = run_cli("check", str(tmp_path / "nolist.pdf"))
+    ref001 = next(line for line in result.stdout.splitlines() if "REF001" in line)
+    assert ref001.startswith(f"{tmp_path / 'nolist.pdf'}:p.2:1:1: warning[REF001]")
+
+
+def test_symbol_font_private_use_codes_read_as_their_characters():
+    # Adobe's symbol.txt: 0x3D equal, 0x64 delta, 0x5B bracketleft, 0xB3 greaterequal, 0xC8 union, 0xE5 summation
+    from exporter.readers.pdf.layout import SYMBOL_FONT
+
+    assert [SYMBOL_FONT[0xF000 + code] for code in (0x3D, 0x64, 0x5B, 0xB3, 0xC8, 0xE5)] == ["=", "δ", "[", "≥", "∪", "∑"]
+    assert len(SYMBOL_FONT) == 190
