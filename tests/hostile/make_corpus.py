@@ -598,7 +598,7 @@ refused("md-front-matter-python-tag", {M: '---\ntitle: !!python/object/apply:os.
 refused("md-front-matter-unclosed", {M: "---\ntitle: [unclosed\n---\n\nText.\n"},
         f"{M}:2: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'", ["check", "--json", M])
 refused("md-binary", {M: b"abc\x00\x01\x02" * 100}, f"{M}: is binary data, not text", ["check", "--json", M])
-refused("md-named-but-pdf", {M: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"}, f"{M}: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)", ["check", "--json", M])
+refused("md-named-but-pdf", {M: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"}, f"{M}: is named .md but its bytes are a PDF; rename it to the right extension", ["check", "--json", M])
 # markdown-it drops what lies deeper than its nesting limit: refused, never silently lost.
 refused("md-nested-quotes-beyond-limit", {M: ">" * 5000 + " deep [1]\n"},
         f"{M}:1: nests block quotes or lists about 5000 levels deep; at most 89 are read", ["check", "--json", M])
