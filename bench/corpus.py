@@ -371,8 +371,8 @@ def totals(form: str, scores: list[Score]) -> Totals:
     )
 
 
-def run(corpus: Path, build: bool = True) -> dict[str, list[Score]]:
-    """Score every paper in every readable form: form -> scores, forms in a fixed order."""
+def run(corpus: Path, build: bool = True, forms: tuple[str, ...] | None = None) -> dict[str, list[Score]]:
+    """Score every paper in every readable form (or only `forms`): form -> scores, in a fixed order."""
     template = None
     if build:
         from exporter.venue import Template
@@ -381,6 +381,8 @@ def run(corpus: Path, build: bool = True) -> dict[str, list[Score]]:
     by_form: dict[str, list[Score]] = {}
     for paper in papers(corpus):
         for form, _ in sorted(paper.sources.items()):
+            if forms is not None and form not in forms:
+                continue
             by_form.setdefault(form, []).append(score_paper(paper, form, build, template))
     order = ["txt", "pdf", "docx"]
     return {form: by_form[form] for form in sorted(by_form, key=lambda f: (order.index(f) if f in order else 9, f))}
@@ -492,12 +494,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help="corpus folder (default: $EXPORTER_CORPUS or shared/corpus)")
     parser.add_argument("--out", default=str(BENCH / "CORPUS.md"), help="report file, '-' for stdout")
     parser.add_argument("--no-build", action="store_true", help="skip building the editions")
+    parser.add_argument("--form", action="append", help="score only this source form (txt, pdf, docx); repeatable")
     args = parser.parse_args(argv)
     corpus = Path(args.corpus) if args.corpus else corpus_dir()
     if corpus is None or not corpus.is_dir():
         print("corpus.py: no corpus found (set EXPORTER_CORPUS)", file=sys.stderr)
         return 2
-    text = render(run(corpus, build=not args.no_build))
+    text = render(run(corpus, build=not args.no_build, forms=tuple(args.form) if args.form else None))
     if args.out == "-":
         sys.stdout.write(text)
     else:

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,7 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
+@cache
 def pandoc_style(style: str) -> Path:
     """The style as pandoc 2.17 reads it right: its citeproc applies the name options a style
     sets on `<style>` (NLM: `initialize-with=""`, `name-as-sort-order="all"`) only through an
@@ -67,9 +69,9 @@ def pandoc_style(style: str) -> Path:
     fixed = "".join(out)
     if fixed == text:
         return path
-    copy = Path(tempfile.gettempdir()) / f"pandoc-{path.name}"
-    copy.write_text(fixed, encoding="utf-8")
-    return copy
+    with tempfile.NamedTemporaryFile("w", suffix=f"-{path.name}", delete=False, encoding="utf-8") as copy:
+        copy.write(fixed)
+    return Path(copy.name)
 
 
 def ours(entries, style: str) -> dict[str, str]:
@@ -100,22 +102,29 @@ def undefined_macros(entry) -> bool:
     return any("\\" in str(v) for v in csl_item(entry).values())
 
 
-def compare(bib: Path, style: str):
+def compare(bib: Path, style: str, theirs: dict[str, str] | None = None):
     """(entries compared, differences, entries set apart for undefined macros)."""
     entries = load_bib(str(bib)).entries
     apart = [e.key for e in entries if undefined_macros(e)]
     entries = [e for e in entries if e.key not in apart]
     mine = ours(entries, style)
-    theirs = pandocs(bib, [e.key for e in entries], style)
+    if theirs is None:
+        theirs = pandocs(bib, [e.key for e in entries], style)
     diffs = [(k, mine[k], theirs.get(k, "(pandoc printed no entry)")) for k in mine if normalise(mine[k]) != theirs.get(k)]
     return len(mine), diffs, apart
 
 
 def run(files: list[Path], styles=STYLES) -> list[tuple[str, str, int, list, list]]:
     jobs = [(bib, style) for style in styles for bib in files]
-    with ThreadPoolExecutor(max_workers=4) as pool:  # pandoc runs in its own process
-        results = list(pool.map(lambda job: compare(*job), jobs))
-    return [(style, bib.name, *result) for (bib, style), result in zip(jobs, results)]
+
+    # pandoc runs in processes of its own, in parallel; our side (citeproc-py's style objects,
+    # pylatexenc's converter) keeps state, so everything of ours runs in this thread.
+    keys = {bib: [e.key for e in load_bib(str(bib)).entries if not undefined_macros(e)] for bib in files}
+    for style in styles:
+        pandoc_style(style)  # written once, before the threads read it
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        theirs = list(pool.map(lambda job: pandocs(job[0], keys[job[0]], job[1]), jobs))
+    return [(style, bib.name, *compare(bib, style, t)) for (bib, style), t in zip(jobs, theirs)]
 
 
 def main() -> int:

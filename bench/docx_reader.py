@@ -92,6 +92,8 @@ def render(rows: list[dict]) -> str:
     for r in rows:
         pandoc = f"{r['pandoc']:.3f}" if r["pandoc"] is not None else "–"
         lines.append(f"| {r['file']} | {r['kb']} | {r['paragraphs']} | {r['cli']:.3f} | {r['reader']:.3f} | {pandoc} |")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines += ["", f"Load average while measured: {load} on {os.cpu_count()} cores (other jobs share the machine: compare the columns, not runs)."]
     worst = max(rows, key=lambda r: r["cli"])
     lines += ["", f"Slowest `check`: {worst['file']} ({worst['paragraphs']} ¶), {worst['cli']:.2f} s for the whole command (target ≤ 1 s for 15 pages).", ""]
     return "\n".join(lines)

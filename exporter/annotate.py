@@ -43,7 +43,6 @@ MESSAGES = {
         "CIT005": "Похоже на ссылку, но прочитать её нельзя: {message}",
         "BIB001": "Номер {entry} повторяется в списке литературы.",
         "REF001": "В статье есть ссылки, но нет списка литературы.",
-        "other": "{message}",
     },
     "kk": {
         "CIT001": "[{label}] сілтемесі: әдебиеттер тізімінде мұндай жазба жоқ.",
@@ -53,7 +52,6 @@ MESSAGES = {
         "CIT005": "Сілтемеге ұқсайды, бірақ оқылмайды: {message}",
         "BIB001": "{entry} нөмірі әдебиеттер тізімінде қайталанады.",
         "REF001": "Мақалада сілтемелер бар, бірақ әдебиеттер тізімі жоқ.",
-        "other": "{message}",
     },
     "en": {
         "CIT001": "Citation [{label}]: the reference list has no such entry.",
@@ -63,7 +61,47 @@ MESSAGES = {
         "CIT005": "Looks like a citation but cannot be read: {message}",
         "BIB001": "Number {entry} appears twice in the reference list.",
         "REF001": "The paper cites sources but has no reference list.",
-        "other": "{message}",
+    },
+}
+
+
+# Every other finding: its code's title in the paper's language, the details as `check` gives them.
+TITLES = {
+    "ru": {
+        "CIT006": "скобка с числами прочитана как формула или код, а не ссылка",
+        "BIB002": "блок BibTeX не читается",
+        "BIB003": "в записи BibTeX нет поля, нужного стилю",
+        "BIB004": "crossref указывает на несуществующую запись",
+        "BIB005": "один и тот же источник указан дважды",
+        "REF002": "собственный список статьи не используется: взят файл --bib",
+        "REF010": "в записи нет поля, нужного для её типа",
+        "REF011": "год в будущем или раньше 1500",
+        "REF012": "диапазон страниц перевёрнут или записан неверно",
+        "REF013": "DOI не вида 10.NNNN/суффикс",
+        "REF014": "ISBN или ISSN с неверной контрольной цифрой",
+        "REF015": "электронный ресурс без даты обращения (ГОСТ)",
+        "REF016": "запись оформлена не в стиле издания",
+        "REF017": "цитируемая страница вне страниц источника",
+        "TXT001": "удалён управляющий символ",
+        "GLY001": "ни в одном шрифте издания нет этого символа",
+    },
+    "kk": {
+        "CIT006": "сандары бар жақша сілтеме емес, формула немесе код ретінде оқылды",
+        "BIB002": "BibTeX блогы оқылмайды",
+        "BIB003": "BibTeX жазбасында стильге қажет өріс жоқ",
+        "BIB004": "crossref жоқ жазбаны көрсетеді",
+        "BIB005": "бір дереккөз екі рет көрсетілген",
+        "REF002": "мақаланың өз тізімі қолданылмайды: --bib файлы алынды",
+        "REF010": "жазбада оның түріне қажет өріс жоқ",
+        "REF011": "жыл болашақта немесе 1500 жылдан бұрын",
+        "REF012": "беттер ауқымы кері немесе қате жазылған",
+        "REF013": "DOI 10.NNNN/жалғау түрінде емес",
+        "REF014": "ISBN немесе ISSN бақылау саны қате",
+        "REF015": "электрондық ресурста қаралған күні жоқ (ГОСТ)",
+        "REF016": "жазба басылымның стилінде рәсімделмеген",
+        "REF017": "сілтеме жасалған бет дереккөз беттерінен тыс",
+        "TXT001": "басқару таңбасы алынып тасталды",
+        "GLY001": "басылымның бірде-бір қарпінде бұл таңба жоқ",
     },
 }
 
@@ -80,9 +118,10 @@ def comment_text(d: Diagnostic, language: str) -> str:
         values["entry"] = m.group(1)
     elif m := re.search(r"entry number (\d+)", d.message):
         values["entry"] = f"[{m.group(1)}]"
-    template = table.get(d.code, table["other"])
-    if "{label}" in template and not values["label"] or "{entry}" in template and not values["entry"]:
-        template = table["other"]
+    template = table.get(d.code)
+    if template is None or "{label}" in template and not values["label"] or "{entry}" in template and not values["entry"]:
+        title = TITLES.get(language, {}).get(d.code)
+        return f"{d.code}: {title} ({d.message})" if title else f"{d.code}: {d.message}"
     return f"{d.code}: " + template.format(**values)
 
 

@@ -85,11 +85,12 @@ def _words_around(body: str) -> tuple[int, int]:
     return start, end
 
 
-def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = None) -> tuple[list[Found], list[Malformed]]:
+def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = None, line_starts: frozenset[int] = frozenset()) -> tuple[list[Found], list[Malformed]]:
     """Return the citations in `text` in order, and brackets reported rather than read.
 
-    `entries` is the size of the paper's list when it is known: a number far beyond it is
-    evidence against a citation. Brackets that hold numbers but are intervals, indices or
+    `entries` is the size of the paper's list when it is known: a number beyond it is
+    evidence against a citation. `line_starts` are offsets where a source line began: what
+    stands glued before a bracket there was glued by joining the lines, not by the author. Brackets that hold numbers but are intervals, indices or
     code are left as text (see `not_a_citation`); doubtful ones are reported as CIT006.
     Raises TooManyLabels past `limit` labels and unreadable brackets, before they fill memory.
     """
@@ -103,7 +104,7 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
         inner = body[a:b]
         if _NUMERIC_BODY.fullmatch(inner) or (a == 0 and b == len(body) and _KEY_BODY.fullmatch(body)):
             refs, problem = _parse_body(inner, 1 + a)
-            verdict = not_a_citation(text, match.start(), match.end(), refs, entries, rejected_end)
+            verdict = not_a_citation(text, match.start(), match.end(), refs, entries, rejected_end, match.start() in line_starts)
             if verdict is None:
                 found.append(Found(match.start(), match.end(), match.group(0), refs, problem))
                 count += len(refs)
@@ -127,7 +128,7 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
 
 _OPERATOR_BEFORE = set("^_=/(<>|\\{&")  # not `*` nor `+`: `D*[6]`, `C++[3]` name algorithms and languages
 _IDENTIFIER_BEFORE = re.compile(r"(?:(?<=\.)|\b)([A-Za-z_][A-Za-z0-9_]*)$")
-_CODE_NEAR = re.compile(r"\w\.\w+\(|[A-Za-z_]\w*\[[A-Za-z_]|[=!:<>+\-*/]=|->")
+_CODE_NEAR = re.compile(r"[A-Za-z_]\.[A-Za-z_]\w*\(|[A-Za-z_]\w*\[[A-Za-z_]|[=!:<>+\-*/]=|->")
 _JOINER = re.compile(r"\s*(?:[,;]|\s(?:и|или|and|or|және|немесе))?\s*$", re.IGNORECASE)
 
 
@@ -139,13 +140,6 @@ def zero_label(refs) -> str | None:
     """Numbered lists start at 1: a bracket holding 0 is an interval or an index (`[0, 1]`,
     `axs[0]`). Applied when the paper has its own numbered list, or to an index glued to a name."""
     return "it holds 0, and lists are numbered from 1" if 0 in _numbers(refs) else None
-
-
-def repeated_label(refs) -> str | None:
-    """A pair of one number, `[1,1]`, is a matrix index or a one-point interval, not two
-    citations of one source. (A longer run of repeats is left to the linker, as written.)"""
-    numbers = _numbers(refs)
-    return "it is a pair of one number" if len(numbers) == 2 and numbers[0] == numbers[1] else None
 
 
 def operator_before(text: str, start: int) -> str | None:
@@ -170,13 +164,16 @@ def identifier_before(text: str, start: int) -> tuple[str, bool] | None:
     return name, dotted or any(c.isdigit() or c == "_" for c in name)
 
 
-def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, rejected_end: int) -> tuple[bool, str] | None:
-    """(doubtful, why) when the numbered bracket at text[start:end] is not a citation, else None."""
+def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, rejected_end: int, opens_line: bool = False) -> tuple[bool, str] | None:
+    """(doubtful, why) when the numbered bracket at text[start:end] is not a citation, else None.
+
+    `opens_line`: the bracket began a source line, so nothing was glued to it by its author.
+    """
     raw = text[start:end]
-    glued = identifier_before(text, start)
+    glued = None if opens_line else identifier_before(text, start)
     # A numbered list starts at 1; a .bib file (no list of the paper's own) may have a key `0`.
     why = zero_label(refs) if entries or glued else None
-    why = why or repeated_label(refs) or operator_before(text, start)
+    why = why or (None if opens_line else operator_before(text, start))
     if why:
         return False, why
     numbers = _numbers(refs)
@@ -283,7 +280,8 @@ def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[
     `entries` is the size of the paper's own list, when it has one (see `find_citations`).
     """
     try:
-        found, malformed = find_citations(joined.text, budget[0] if budget else MAX_LABELS, entries)
+        starts = frozenset(joined.offsets[i] for i in range(1, len(joined.offsets)) if joined.places[i][0] != joined.places[i - 1][0])
+        found, malformed = find_citations(joined.text, budget[0] if budget else MAX_LABELS, entries, starts)
     except TooManyLabels as exc:
         raise InputError(path, f"holds more than {MAX_LABELS} citation labels (each number of a range counts); split it into smaller files", joined.position(exc.start)[0]) from None
     if budget:

@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="report citations with no entry, unused entries, numbering problems")
     check.add_argument("source")
-    check.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
+    check.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
     check.add_argument("--template", help="venue whose entry style (`form` under [bibliography]) the entries are checked against")
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--bib")
     build = sub.add_parser("build", help="write DOCX, PDF and LaTeX editions and a JSON report")
     build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every paper in source/)")
-    build.add_argument("--bib", help="BibTeX file (default: references/<stem>.bib when it exists)")
+    build.add_argument("--bib", help="bibliography file: BibTeX, CSL-JSON or RIS (default: references/<stem>.bib when it exists)")
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
@@ -178,6 +178,11 @@ def _fix(args) -> int:
     if not args.renumber:
         raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
     source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
+    if bib:
+        from .references import bibliography_format
+
+        if bibliography_format(bib) != "bibtex":
+            raise InputError(bib, "only a BibTeX file is renumbered; write one with `exporter bib SOURCE --bib FILE --to bibtex` and fix with it")
     kind = choose_reader(source)
     if kind not in ("plaintext", "markdown", "docx"):
         raise InputError(source, "renumbering works on .txt, .md and .docx sources; a PDF is an output, fix its source")

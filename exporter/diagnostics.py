@@ -23,8 +23,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "REF001": (Severity.WARNING, "paper cites sources but has no reference list"),
     "REF002": (Severity.NOTE, "paper's own reference list ignored in favour of --bib"),
     "BIB001": (Severity.ERROR, "duplicate entry key or number"),
-    "BIB002": (Severity.ERROR, "BibTeX block cannot be parsed"),
-    "BIB003": (Severity.WARNING, "BibTeX entry lacks a field the style needs"),
+    "BIB002": (Severity.ERROR, "bibliography record cannot be read"),
+    "BIB003": (Severity.WARNING, "bibliography entry lacks a field the style needs"),
     "BIB004": (Severity.WARNING, "crossref names no entry"),
     "BIB005": (Severity.WARNING, "the same work listed twice (same DOI, or same authors, title and year)"),
     "REF010": (Severity.WARNING, "entry lacks a field its type needs"),
@@ -37,6 +37,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "REF017": (Severity.WARNING, "cited page outside the entry's pages"),
     "TXT001": (Severity.WARNING, "control character removed"),
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
+    "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
+    "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
 }
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .references.bibtex import Bibliography
+from typing import TYPE_CHECKING
+
 from .references.checks import check_entries
 from .references.fields import with_fields
 from .diagnostics import Diagnostic, sort_key
 from .model import Citation, CiteRef, Document, Entry, map_inlines, walk
+
+if TYPE_CHECKING:  # loading a .bib imports bibtexparser; a check without --bib never needs it
+    from .references.bibtex import Bibliography
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import pytest
 from docx_samples import kazakh_paper, save
 from exporter.annotate import comment_text
 from exporter.diagnostics import Diagnostic
-from helpers import REPO, run_cli
+from helpers import run_cli
 
 CORPUS = Path("/work/shared/corpus/docx")
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not on this machine")
@@ -138,5 +138,6 @@ def test_comment_text_by_language():
     assert comment_text(d, "ru") == "CIT003: Источник [1] впервые цитируется после [4]: нумеруйте источники в порядке первого цитирования."
     assert comment_text(d, "en") == "CIT003: Source [1] is first cited after [4]: number sources in order of first citation."
     assert comment_text(d, "kk").startswith("CIT003: [1] дереккөзіне алғаш рет [4] кейін")
-    other = Diagnostic("BIB003", "entry 'x' lacks year", "p.docx", 3, 5, paragraph=3)
-    assert comment_text(other, "ru") == "BIB003: entry 'x' lacks year"  # no translation: the finding as it is
+    other = Diagnostic("REF010", "entry [2]: a book without publisher", "p.docx", 3, 5, paragraph=3)
+    assert comment_text(other, "ru") == "REF010: в записи нет поля, нужного для её типа (entry [2]: a book without publisher)"
+    assert comment_text(other, "en") == "REF010: entry [2]: a book without publisher"

@@ -202,3 +202,22 @@ def test_bib_command_style_and_errors():
     assert apa.returncode == 0 and apa.stdout.splitlines()[0] == "1. Knuth, D. E. (1984). The TeXbook (p. 483). Addison-Wesley."
     bad = run_cli("bib", str(DEMO), "--bib", str(DEMO_BIB), "--to", "text", "--style", "nosuch.csl")
     assert bad.returncode == 2 and bad.stderr.startswith("exporter: error: nosuch.csl:") and "Traceback" not in bad.stderr
+
+
+def test_own_list_fields_written_as_bibtex_read_back():
+    from exporter.bibliography import used_entries
+    from exporter.pipeline import read_and_link
+
+    entries = used_entries(read_and_link(str(ROOT / "source" / "demo-markdown.md")))
+    assert entries and all(e.origin == "list" for e in entries)
+    back = _fields_back(run_cli("bib", str(ROOT / "source" / "demo-markdown.md"), "--to", "bibtex").stdout)
+    for entry in entries:
+        expected = dict(entry.fields) or {"note": entry.text}
+        assert {k: latex_to_unicode(v) if k not in ("author", "editor") else v for k, v in back[entry.key].items()} == expected
+
+
+def test_fix_refuses_to_renumber_a_csl_json_file(tmp_path):
+    path = write(tmp_path, "refs.json", json.dumps(CSL, ensure_ascii=False))
+    result = run_cli("fix", str(DEMO), "--bib", path, "--renumber", "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and "only a BibTeX file is renumbered" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -37,7 +37,6 @@ def reported(text: str, entries: int | None = 20) -> list[tuple[str, str]]:
         "мәні [0, 1] аралығында жатады",  # Kazakh: an interval
         "функцияның y^[1] туындысы",  # Kazakh: an operator glued before
         "x_[2] and P(A)=[1]",  # subscript and assignment
-        "бағандағы [1,1] элемент",  # Kazakh: one number twice is a matrix index
         "тығыздығы [г/см2] бірлікте",  # Kazakh: a unit has no number to cite
     ],
 )
@@ -149,3 +148,12 @@ def test_a_word_range_keeps_its_range_offsets():
     assert [cite.raw[r.start : r.end] for r in cite.refs if r.start is not None] == ["32", "34"]
     (cite,), _ = find_citations("[see 4]")
     assert cite.raw[cite.refs[0].start : cite.refs[0].end] == "4"
+
+
+def test_glue_made_by_joining_lines_is_no_evidence():
+    # a word broken at the line end and a citation opening the next line: joined "A0A[1]"
+    joined = join_lines([(1, "мәтін A0A-"), (2, "[1] және x1-"), (3, "[2] деп")], Lexicon([]))
+    notes = []
+    cites = [n for n in inlines_of(joined, "p.txt", notes, entries=5) if isinstance(n, Citation)]
+    assert [c.raw for c in cites] == ["[1]", "[2]"]
+    assert notes == []

@@ -191,3 +191,36 @@ def test_venue_form_through_check_template(tmp_path):
 def test_seed_gains_no_findings():
     result = run_cli("check", "source/kz-china-relations.txt", "--json")
     assert not [d for d in json.loads(result.stdout)["diagnostics"] if d["code"].startswith("REF01") or d["code"] == "BIB005"]
+
+
+def test_book_pages_number_is_its_length_for_locators():
+    """references/demo-typesetting.bib gives Lamport's book `pages = {272}`: [2, p. 45] lies inside it, p. 300 does not."""
+    from exporter.model import Citation, CiteRef, Paragraph
+
+    item = bib("book", 2, title="LaTeX", publisher="Addison-Wesley", year="1994", pages="272")
+    span = Span(5, 3, 5, 13)
+
+    def cite(locator: str):
+        return (Paragraph((Citation(f"[2, {locator}]", (CiteRef("2", locator=locator, entry=item.entry.key),), span),), span),)
+
+    assert checks.check_locators(cite("p. 45"), {item.entry.key: item}, "paper.txt") == []
+    found = checks.check_locators(cite("p. 300"), {item.entry.key: item}, "paper.txt")
+    assert codes(found) == ["REF017"] and (found[0].line, found[0].column) == (5, 3)
+
+
+def test_year_typo_is_read_and_reported():
+    # ru_korotin_ram_vulnerabilities.txt:556 ends `Volumes 9(2), May 7, 0213.`
+    item = own("Apalkov D., Khvalkovskiy A. Spin-Transfer Torque Magnetic Random Access Memory (STT-MRAM) — ACM Journal on Emerging Technologies in Computing Systems (JETC), Volumes 9(2), May 7, 0213.")
+    assert item.values["year"] == "0213"
+    assert codes(checks.check_year(item, this_year=2026)) == ["REF011"]
+
+
+def test_two_parts_in_one_journal_are_not_one_work():
+    # ru_yagyaeva_data_networks.txt, entries 5 and 6: the same authors, journal and year, other issue and pages.
+    five = own("Ягьяева Л.Т., Перухин М.Ю., Обади Абдулфаттах. Высокоскоростные распределенные сети. «Вестник казанского технологического университета» №6, 2013. С.240-241.", 5)
+    six = own("Ягьяева Л.Т., Перухин М.Ю., Обади Абдулфаттах. Распределенная система управления. «Вестник казанского технологического университета» №9, 2013. С.291-293.", 6)
+    assert checks.check_duplicates([five, six]) == []
+    # en_iqbal_requirement_prioritization.txt, entries 18 and 21: one book listed twice.
+    a = own("Saaty T.,”The Analytic Hierarchy Process: Planning, Priority Setting, Resource, Allocation”, McGraw-Hill, New York, 1980", 18)
+    b = own("Saaty T,”The Analytic Hierarchy Process: Planning, Priority Setting, Resource, Allocation”, McGraw-Hill, New York, 1980.", 21)
+    assert codes(checks.check_duplicates([a, b])) == ["BIB005"]

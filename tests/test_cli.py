@@ -105,7 +105,7 @@ def test_usage_errors_exit_2_with_one_line(args, needle):
     ("content", "message"),
     [
         (b"", "is empty"),
-        (b"%PDF-1.7\n...", "is named .txt but its bytes are a PDF"),  # the PDF reader takes it under its own name
+        (b"%PDF-1.7\n...", "is named .txt but its bytes are a PDF; rename it to the right extension"),
         (b"   \n\n", "contains no text"),
     ],
 )

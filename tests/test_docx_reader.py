@@ -12,7 +12,6 @@ import docx
 import pytest
 
 from docx_samples import add_footnotes, append_xml, field, kazakh_paper, save, wrap_in_content_control
-from exporter.diagnostics import InputError
 from exporter.model import Citation, Emph, Footnote, Heading, Link, Math, Strong, Superscript, Table, walk
 from exporter.pipeline import read_and_link
 from exporter.readers import choose_reader, read_document
@@ -373,3 +372,64 @@ def test_demo_docx_editions_carry_headings_emphasis_notes_and_tables(tmp_path):
     tex = (tmp_path / "demo-word.tex").read_text(encoding="utf-8")
     for piece in (r"\section{Introduction}", r"\emph{ECMA-376}", r"\textbf{numbered automatically}", r"\footnote{The same numbering rules"):
         assert piece in tex, piece
+
+
+def _csl_field(items: list[dict], shown: str, superscript: bool = False) -> str:
+    instruction = "ADDIN CSL_CITATION " + json.dumps({"citationItems": [{"id": i, "itemData": item} for i, item in enumerate(items)], "properties": {"noteIndex": 0}})
+    run = field(instruction, shown)
+    if superscript:  # the result run in superscript, as numeric superscript styles print it
+        run = run.replace(f'<w:r><w:t xml:space="preserve">{shown}</w:t></w:r>', f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">{shown}</w:t></w:r>')
+    return run
+
+
+BOOK = {"type": "book", "title": "Сауда тарихы", "author": [{"family": "Сейітқали", "given": "Ә."}], "issued": {"date-parts": [[2012]]}, "publisher": "Қазақ университеті"}
+ARTICLE = {"type": "article-journal", "title": "Border trade", "author": [{"family": "Peyrouse", "given": "Sebastien"}], "container-title": "Central Asian Survey", "issued": {"date-parts": [[2008]]}, "DOI": "10.1080/02634930802355121"}
+
+
+def test_citation_fields_without_a_list_give_entries_from_their_data(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph()
+    append_xml(p, '<w:r><w:t xml:space="preserve">Шекаралық сауда </w:t></w:r>' + _csl_field([BOOK], "[1]") + '<w:r><w:t xml:space="preserve"> және </w:t></w:r>' + _csl_field([ARTICLE], "[2]"))
+    linked = read_and_link(str(save(d, tmp_path / "f.docx")))
+    entries = linked.document.references
+    assert [(e.number, e.origin, e.entry_type) for e in entries] == [(1, "field", "book"), (2, "field", "article")]
+    assert dict(entries[1].fields)["doi"] == "10.1080/02634930802355121" and dict(entries[1].fields)["journal"] == "Central Asian Survey"
+    assert entries[0].text == "Сейітқали, Ә. Сауда тарихы. Қазақ университеті. 2012."
+    codes = [d.code for d in linked.diagnostics]
+    assert "REF001" not in codes and "CIT001" not in codes  # the fields are the list
+    assert codes == ["REF010"]  # and it is checked like one: the article gives no pages
+
+
+def test_bare_superscript_field_result_is_a_citation(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph()
+    append_xml(p, '<w:r><w:t xml:space="preserve">Trade grew</w:t></w:r>' + _csl_field([BOOK, ARTICLE], "1, 2", superscript=True) + '<w:r><w:t xml:space="preserve"> fast; 3 items.</w:t></w:r>')
+    doc = read_document(str(save(d, tmp_path / "s.docx")))
+    [cite] = citations(doc)
+    assert cite.raw == "1, 2" and [r.label for r in cite.refs] == ["1", "2"]
+    assert cite.span.column == len("Trade grew") + 1
+    assert dict(cite.refs[1].metadata)["title"] == "Border trade"
+    assert any(isinstance(n, Superscript) and isinstance(n.inlines[0], Citation) for n in walk(doc.blocks))
+
+
+def test_tracked_changes_read_as_accepted(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph("Мәтін ")
+    append_xml(p, '<w:ins w:id="1" w:author="a"><w:r><w:t xml:space="preserve">жаңа [1]</w:t></w:r></w:ins>'
+                  '<w:del w:id="2" w:author="a"><w:r><w:delText xml:space="preserve"> ескі [2]</w:delText></w:r></w:del>')
+    doc = read_document(str(save(d, tmp_path / "t.docx")))
+    assert [c.raw for c in citations(doc)] == ["[1]"]  # the insertion is text, the deletion is not
+    assert citations(doc)[0].span.column == len("Мәтін жаңа ") + 1
+
+
+def test_tables_before_the_list_are_body_and_inside_it_are_not(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Body cites [1].")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "Before the list [1]"
+    d.add_paragraph("References")
+    d.add_paragraph("Smith J. A book. 2001.", style="List Number")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "Inside the list [9]"
+    d.add_paragraph("Jones K. Another book. 2002.", style="List Number")
+    doc = read_document(str(save(d, tmp_path / "t.docx")))
+    assert [c.raw for c in citations(doc)] == ["[1]", "[1]"]
+    assert [e.number for e in doc.references] == [1, 2]

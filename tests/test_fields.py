@@ -149,3 +149,21 @@ def test_bench_targets_hold():
     for field, target in entry_fields.TARGETS.items():
         row = result["fields"][field]
         assert row["recall"] >= target and row["precision"] >= target, (field, row)
+
+
+def test_places_with_hyphens_states_and_publishers_with_initials():
+    # ru_sakhno_fuzzy_infosec.txt (entry 4), ru_hybrid_models_grpc.docx (entry 9), ru_paraschuk_uncertainty_levels.txt (entry 10)
+    f = fields("Маршаков, Д. В. Экспертные системы информационной безопасности / Д. В. Маршаков, В. А. Фатхи. — Ростов-на-Дону: Издательский центр ДГТУ, 2015. — 223 с.")
+    assert (f["address"], f["publisher"]) == ("Ростов-на-Дону", "Издательский центр ДГТУ")
+    f = fields("OMG. Functional Mock-up Interface for Model Exchange and Co-Simulation, Version 2.0 / Object Mgmt. Group. – Needham (MA): OMG, 2014. – 118 с.")
+    assert (f["address"], f["publisher"]) == ("Needham (MA)", "OMG")
+    f = fields("Военная системотехника и системный анализ / Под ред. Б.В. Соколова. – СПб.: ВИКУ им. А.Ф. Можайского, 1999. – 496 с.")
+    assert (f["address"], f["publisher"]) == ("СПб.", "ВИКУ им. А.Ф. Можайского")
+    # …but a title's subtitle is not a place: `Хан Абулхаир: полководец, …. Алматы, 2007.` (tests/cases/kk-own-list-problems)
+    assert "publisher" not in fields("Ерофеева И. В. Хан Абулхаир: полководец, правитель и политик. Алматы, 2007.")
+
+
+def test_cyrillic_er_as_the_page_mark():
+    # ru_butsenko_network_planning.txt (Russian list, entry 22): `Р.` is Cyrillic Er, typed for P.
+    f = fields("Watts D.J. Collective Dynamics of «Small-world» Networks // Nature / еd. by S.H. Strogatz. 1998. Vol. 393. Р. 440–442.")
+    assert (f["volume"], f["pages"], f["year"]) == ("393", "440–442", "1998")

@@ -220,3 +220,22 @@ def test_body_text_between_entries_goes_back_to_the_body():
     assert [e.number for e in doc.references] == [1, 2, 3, 4, 5]
     assert doc.references[2].text == "C. Three. 2003."
     assert "4" in cited(doc) and "5" in cited(doc)
+
+
+def test_kazakh_list_with_no_heading():
+    doc = read(
+        "Кіріспе\n\nШекара мәселесі [1] мен [2] еңбектерінде, ал сауда [3] жұмысында қаралды.\n\n"
+        "[1] Сүлейменов Б. Қазақстан тарихы. – Алматы, 2010.\n[2] Әбілов А. Шекара мәселелері. – Астана, 2015.\n"
+        "[3] Нұрланов Е. Көрші елдер. – Алматы, 2019.\n"
+    )
+    assert [e.number for e in doc.references] == [1, 2, 3]
+    assert doc.references[2].text == "Нұрланов Е. Көрші елдер. – Алматы, 2019."
+
+
+def test_kazakh_interleaved_columns():
+    doc = read(
+        BODY + "Әдебиеттер тізімі\n[1] Сүлейменов Б. Тарих. 2010.\n[3] Нұрланов Е. Көршілер. 2019.\n"
+        "[2] Әбілов А. Шекара. 2015.\n[4] Омаров С. Сауда. 2020.\n"
+    )
+    assert [e.number for e in doc.references] == [1, 3, 2, 4]
+    assert doc.references[1].text == "Нұрланов Е. Көршілер. 2019."

@@ -7,6 +7,9 @@ for the seed, from its text by hand (labels 1, 2, 5, 9, 11, 12, 13 unresolved; n
 from __future__ import annotations
 
 import base64
+import os
+import signal
+import time
 import json
 import re
 import shutil
@@ -196,6 +199,14 @@ def test_a_docx_upload_offers_its_annotated_copy(client, tmp_path):
     data = CORPUS_DOCX.read_bytes()
     page = client.post("/check", files={"source": (CORPUS_DOCX.name, data)})
     assert page.status_code == 200 and '<html lang="ru">' in page.text and 'id="download-annotated"' in page.text
+    # Each finding links to an element of the page; one about an entry of the list, to that entry.
+    entries = set(re.findall(r'<li id="([^"]+)" value="\d+">', page.text))
+    links = re.findall(r'<li class="finding" data-code="(\w+)"[^>]*>\s*<a href="#([^"]+)"', page.text)
+    for code, target in links:
+        assert f'id="{target}"' in page.text
+        if code.startswith("REF01"):  # REF010-REF017: checks of an entry
+            assert target in entries
+    assert any(code.startswith("REF01") for code, _ in links)
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page.text))
     r = client.post("/download", data={**fields, "to": "annotated", "template": "article"}, files={"": ("", b"")})
     assert r.status_code == 200 and r.content[:4] == b"PK\x03\x04"
@@ -204,3 +215,43 @@ def test_a_docx_upload_offers_its_annotated_copy(client, tmp_path):
     cli = run_cli("annotate", CORPUS_DOCX.name, "--out", "checked.docx", cwd=tmp_path)
     assert cli.returncode in (0, 1), cli.stderr
     assert r.content == (tmp_path / "checked.docx").read_bytes()
+
+
+def test_a_bibliography_named_by_the_upload_is_never_opened(client):
+    """A Markdown paper may name its .bib file; on the server that name must not open a file."""
+    paper = "---\ntitle: Test\nbibliography: /etc/passwd\n---\n\nText [@root] and more text here.\n"
+    r = client.post("/api/check", files={"source": ("paper.md", paper.encode())})
+    assert r.status_code == 200, r.text
+    report = r.json()
+    assert report["bibliography"] is None and "passwd" not in r.text
+    assert report["unresolved"] == ["@root"]
+
+
+def _forkserver_workers() -> set[int]:
+    """Worker processes under this test process (children of multiprocessing's fork server)."""
+    me, found = os.getpid(), set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                grand = int((Path("/proc") / str(ppid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError):
+                continue
+            if grand == me:
+                found.add(int(entry.name))
+    return found
+
+
+def test_a_dead_worker_costs_one_request(tmp_path):
+    before = _forkserver_workers()
+    with TestClient(create_app(workers=1, scratch=str(tmp_path))) as own:
+        mine = _forkserver_workers() - before
+        assert len(mine) == 2  # one for checks, one for builds
+        for pid in mine:
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        first = own.post("/api/check", files={"source": (SEED.name, SEED.read_bytes())})
+        assert first.status_code in (200, 500) and "Traceback" not in first.text
+        again = own.post("/api/check", files={"source": (SEED.name, SEED.read_bytes())})
+        assert again.status_code == 200 and again.json()["unresolved"] == ["1", "2", "5", "9", "11", "12", "13"]
+    assert list(tmp_path.iterdir()) == []

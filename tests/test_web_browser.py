@@ -129,7 +129,7 @@ def test_findings_and_summary(report):
     assert report.find_element(By.ID, "summary").text == (
         "kz-china-relations.txt: 8 citations, 0 resolved, 7 unresolved labels (1, 2, 5, 9, 11, 12, 13), 0 entries, 8 errors, 4 warnings")
     assert report.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
-    assert "Табылған мәселелер" in report.find_element(By.CSS_SELECTOR, "aside.findings h2").text
+    assert [h.text for h in report.find_elements(By.CSS_SELECTOR, "aside.findings h2")] == ["Жүктеп алу", "Табылған мәселелер (12)"]
 
 
 def test_a_findings_link_scrolls_to_its_citation(report):
@@ -237,3 +237,26 @@ def test_a_killed_server_leaves_no_worker_behind(tmp_path):
     while _processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _processes_with(marker) == []
+
+
+def test_it_listens_on_loopback_only(server):
+    """Started without --host, the server listens on 127.0.0.1 and nowhere else."""
+    listening = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            local, state = row.split()[1], row.split()[3]
+            address, port = local.rsplit(":", 1)
+            if state == "0A" and int(port, 16) == server["port"]:  # 0A: LISTEN
+                listening.append(address)
+    assert listening == ["0100007F"]  # 127.0.0.1, little-endian hex
+
+
+def test_serve_refuses_zero_workers():
+    from helpers import run_cli
+
+    result = run_cli("serve", "--workers", "0")
+    assert result.returncode == 2 and result.stderr == "exporter: error: --workers: must be at least 1\n"

@@ -254,11 +254,13 @@ def check_duplicates(items: list[Checked]) -> list[Diagnostic]:
     """BIB005: the same work listed twice — the same DOI (JabRef's duplicate-DOI check), or the
     same year, the same first author's family name and titles at least 95 % alike
     (rapidfuzz token-sort ratio, so word order and punctuation do not hide a copy)."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     out = []
     seen_doi: dict[str, Checked] = {}
-    seen: list[tuple[Checked, str, str, str]] = []
+    # Candidates share the first author, the year and the numbers of the title (`Part 1` and
+    # `Part 2` are two works); only those are compared, so a list of 50 000 stays linear.
+    seen: dict[tuple[str, str, tuple[str, ...]], list[tuple[Checked, str]]] = {}
     for item in items:
         v = item.values
         doi = _DOI_PREFIX.sub("", (v.get("doi") or "").strip()).casefold()
@@ -273,13 +275,30 @@ def check_duplicates(items: list[Checked]) -> list[Diagnostic]:
         year = v.get("year") or ""
         if len(title) < 12 or not year:
             continue
-        for other, o_title, o_first, o_year in seen:
-            if o_year == year and o_first == first and fuzz.token_sort_ratio(title, o_title) >= 95:
-                out.append(item.finding("BIB005", f"repeats entry {_name(other.entry)} (same authors, title and year)"))
-                break
+        bucket = seen.setdefault((first, year, tuple(re.findall(r"\d+", title))), [])
+        match = process.extractOne(title, [t for _, t in bucket], scorer=fuzz.token_sort_ratio, score_cutoff=95) if bucket else None
+        other = bucket[match[2]][0] if match else None
+        if other is not None and _same_locators(item.values, other.values):
+            out.append(item.finding("BIB005", f"repeats entry {_name(other.entry)} (same authors, title and year)"))
         else:
-            seen.append((item, title, first, year))
+            bucket.append((item, title))
     return out
+
+
+def _same_locators(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two entries that both give pages, a volume or an issue, and give different ones, are two
+    parts (two articles of one author in one journal and year), whatever their titles."""
+    for name in ("pages", "volume", "number"):
+        x, y = a.get(name), b.get(name)
+        if not (x and y):
+            continue
+        if name == "pages":  # `80-92` and `80–92` are one range
+            x, y = re.sub(r"\D+", "-", x), re.sub(r"\D+", "-", y)
+        else:  # `№ 2 (2)` and `№ 2` are one issue: compare the first number
+            x, y = re.findall(r"\d+", x)[:1], re.findall(r"\d+", y)[:1]
+        if x != y:
+            return False
+    return True
 
 
 # ---- citations against entries ------------------------------------------------------------------------
@@ -320,7 +339,7 @@ def check_locators(blocks, entries: dict[str, Checked], path: str) -> list[Diagn
 
 def check_entries(entries, blocks, path: str, entry_path: str, expected_form: str | None = None) -> list[Diagnostic]:
     """Every entry check over a list (own or .bib) and every locator check over the citations."""
-    items = [Checked(e, entry_values(e), entry_path) for e in entries]
+    items = [Checked(e, entry_values(e, render=False), entry_path) for e in entries]
     findings: list[Diagnostic] = []
     for item in items:
         findings += check_required_fields(item)

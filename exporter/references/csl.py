@@ -180,11 +180,11 @@ def _flip_flop(runs: list[Run]) -> list[Run]:
 
 
 def _collapse_punctuation(runs: list[Run]) -> list[Run]:
-    """`!.`, `?.` and `..` (a title's own mark, then the style's period) print as one mark, as
-    CSL processors do (citeproc-js, pandoc); citeproc-py prints both. An ellipsis stays."""
+    """`!.`, `?,`, `!”.` and `..` (a title's own mark, then the style's) print as the first mark
+    alone, as CSL processors do (citeproc-js, pandoc); citeproc-py prints both. An ellipsis stays."""
     out = []
     for i, run in enumerate(runs):
-        text = re.sub(r"([!?])\.|(?<![.])\.\.(?![.])", lambda m: m.group(1) or ".", run.text)
+        text = re.sub(r"([!?])([\u201d\u2019\ue001]?)[.,]|(?<![.])\.\.(?![.])", lambda m: (m.group(1) + m.group(2)) if m.group(1) else ".", run.text)
         if i and text.startswith(".") and out and re.search(r"(?<![.])[!?.]$", out[-1].text):
             text = text[1:]  # the same across a change of style: `*Title!*.`
         if text:
@@ -221,6 +221,69 @@ def _patch_citeproc() -> None:
         return minimal(self, first, last) or last[-1:]
 
     FormatNumber._format_last_page = format_last_page
+    _patch_substitution()
+
+
+_CSL = "{http://purl.org/net/xbiblio/csl}"
+_rendering: list[set] = []  # variables printed while a `<substitute>` child renders, innermost last
+
+
+def _patch_substitution() -> None:
+    """CSL 1.0.2 ("Substitution"): variables printed by a substitute are suppressed in the rest
+    of the entry. citeproc-py suppresses only a `<text variable=…>` named in the substitute
+    itself, so APA printed a work without author as `Title. (n.d.). Title.` and an edited book
+    as `Lipcoll, D. J. (ed.). (1977). High speed (D. J. Lipcoll, ed.).`. This records what a
+    substitute prints (through macros too) and suppresses it in `<text>` and `<names>`."""
+    from citeproc.model import Names, Substitute, Text, VariableError
+
+    text_variable = Text._variable
+
+    def recorded_text_variable(self, item, context):
+        text = text_variable(self, item, context)
+        if text is not None and _rendering:
+            _rendering[-1].add(self.get("variable"))
+        return text
+
+    names_process = Names.process
+
+    def repressed_names_process(self, item, names_context=None, context=None, **kwargs):
+        layout = (context if context is not None else self).get_layout()
+        roles = self.get("variable").split()
+        kept = [r for r in roles if r not in layout.repressed.get(_CSL + "names", ())]
+        self.set("variable", " ".join(kept) or "x-suppressed")
+        try:
+            text = names_process(self, item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", " ".join(roles))
+        if text and _rendering:
+            _rendering[-1].update(r for r in kept if r in item.reference)
+        return text
+
+    def substitute_render(self, item, context=None, **kwargs):
+        for child in self.getchildren():
+            _rendering.append(set())
+            try:
+                if isinstance(child, Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                _rendering.pop()
+                continue
+            printed = _rendering.pop()
+            if text:
+                layout = context.get_layout()
+                for tag in (_CSL + "text", _CSL + "names"):
+                    layout.repressed.setdefault(tag, []).extend(printed)
+                if _rendering:
+                    _rendering[-1].update(printed)
+                return text
+        return None
+
+    Text._variable = recorded_text_variable
+    Names.process = repressed_names_process
+    Substitute.render = substitute_render
 
 
 def _punctuation_in_quote(locale: str) -> bool:

@@ -22,11 +22,11 @@ CSL_TO_BIB = {
     "review": "article", "book": "book", "chapter": "incollection", "entry-encyclopedia": "incollection",
     "entry-dictionary": "incollection", "paper-conference": "inproceedings", "thesis": "phdthesis",
     "report": "techreport", "manuscript": "unpublished", "webpage": "online", "post-weblog": "online",
-    "post": "online", "patent": "patent", "dataset": "dataset", "software": "software", "standard": "standard",
+    "post": "online", "pamphlet": "booklet", "patent": "patent", "dataset": "dataset", "software": "software", "standard": "standard",
     "legislation": "legislation", "legal_case": "jurisdiction",
 }
 BIB_TO_CSL = {
-    "article": "article-journal", "book": "book", "mvbook": "book", "booklet": "book", "inbook": "chapter",
+    "article": "article-journal", "book": "book", "mvbook": "book", "booklet": "pamphlet", "inbook": "chapter",
     "incollection": "chapter", "inreference": "entry-encyclopedia", "inproceedings": "paper-conference",
     "conference": "paper-conference", "proceedings": "book", "collection": "book", "phdthesis": "thesis",
     "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report", "report": "report", "manual": "book",
@@ -42,6 +42,7 @@ TEXT_FIELDS = {
     "chapter-number": "chapter", "abstract": "abstract", "collection-number": "number", "event-title": "eventtitle",
 }
 NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
+_PART_TYPES = {"chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "webpage", "post", "post-weblog"}  # printed "in" a container
 _ARTICLE_TYPES = {"article-journal", "article-magazine", "article-newspaper", "article", "review"}
 
 
@@ -237,20 +238,27 @@ def csl_item(entry: Entry, key: str | None = None, english: bool = True) -> dict
     for variable, name in TEXT_FIELDS.items():
         if fields.get(name) and variable not in ("collection-number",):
             item[variable] = _value(entry, name)
-    if english and entry.origin == "bibtex" and fields.get("title") and _value(entry, "langid").lower() in _ENGLISH and not _cyrillic(fields["title"]):
-        item["title"] = tex_text(sentence_case(fields["title"]))
-    container = _value(entry, "journal") or _value(entry, "journaltitle") or _value(entry, "booktitle")
+    container = _value(entry, "journal") or _value(entry, "journaltitle") or (_value(entry, "booktitle") if csl_type in _PART_TYPES else "")
     if container:
         item["container-title"] = container
+    if english and entry.origin == "bibtex" and _value(entry, "langid").lower() in _ENGLISH:
+        # Titles of works (not of journals, which are names) go to sentence case.
+        for variable, name in (("title", "title"), ("container-title", "booktitle"), ("collection-title", "series")):
+            if fields.get(name) and variable in item and not _cyrillic(fields[name]):
+                item[variable] = tex_text(sentence_case(fields[name]))
     if fields.get("number"):
-        item["issue" if csl_type in _ARTICLE_TYPES else ("collection-number" if fields.get("series") and csl_type == "book" else "number")] = _value(entry, "number")
-    publisher = _value(entry, "publisher") or _value(entry, "school") or _value(entry, "institution") or _value(entry, "organization")
+        item["issue" if csl_type in _ARTICLE_TYPES else ("collection-number" if fields.get("series") else "number")] = _value(entry, "number")
+    # BibTeX's organization (a sponsor) and publisher are both printed, as pandoc does.
+    publisher = "; ".join(p for p in (_value(entry, "organization"), _value(entry, "publisher") or _value(entry, "school") or _value(entry, "institution")) if p)
+    how = _value(entry, "howpublished")
+    if how and not re.match(r"https?://", how) and not publisher:
+        publisher = how  # `howpublished = {Handed out at O'Hare}`: how it was published
     if publisher:
         item["publisher"] = publisher
     if not item.get("publisher-place") and fields.get("location"):
         item["publisher-place"] = _value(entry, "location")
     if entry.entry_type in ("phdthesis", "mastersthesis") and "genre" not in item:
-        item["genre"] = "PhD thesis" if entry.entry_type == "phdthesis" else "Master's thesis"
+        item["genre"] = "PhD thesis" if entry.entry_type == "phdthesis" else "Master\u2019s thesis"
     if fields.get("pages"):
         item["page"] = item["page"].replace("–", "-").replace("—", "-")
     if not item.get("URL") and fields.get("howpublished"):

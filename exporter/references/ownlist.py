@@ -55,10 +55,11 @@ REFERENCES_HEADING = re.compile(
 )
 
 # An entry's number at the start of a line: `[12]` (text may follow glued to it), `12.` or
-# `12)` followed by a space, a letter, or nothing (the number alone on its line). `2.1 Methods`
-# and `1.5` are not entry numbers, nor is `[17], [18]. We have…`: a bracket followed by
-# punctuation is a citation that happens to open a line.
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\](?![.,;:–—-])|(\d{1,4})[.)](?=\s|$|[^\W\d_]|[«\"“(]))\s*")
+# `12)` followed by a space, a letter, or nothing (the number alone on its line); a PDF's text
+# layer may put a space before the dot (`1 . ГОСТ`). `2.1 Methods` and `1.5` are not entry
+# numbers, nor is `[17], [18]. We have…`: a bracket followed by punctuation is a citation that
+# happens to open a line.
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\](?![.,;:–—-])|(\d{1,4}) ?[.)](?=\s|$|[^\W\d_]|[«\"“(]))\s*")
 
 # Lines that end a list: what journals print after it (captions, a second-language abstract,
 # "how to cite", author notes, a rule of underscores, a copyright line).
@@ -86,6 +87,8 @@ _HEADLESS_MIN = 3
 
 def is_reference_heading(line: str) -> bool:
     """A reference-list heading, in any of the wordings above; short, on its own line."""
+    if len(line) > 240:  # most lines of a paper: no need to look closer
+        return False
     text = " ".join(line.split())
     return len(text) < 120 and REFERENCES_HEADING.match(text) is not None
 
@@ -116,7 +119,8 @@ def entry_number(line: str) -> Start | None:
 def number_entries(lines: list[str], begin: int, end: int, first: int | None = None) -> list[Start]:
     """The entry starts between `begin` and `end`, by the sequence of their numbers.
 
-    The first number found opens the list (it must be `first` when given). After it, a line
+    The first number found opens the list (it must be `first` when given, else below 10: a
+    list starts at 1, or near it when the extraction lost a number or two). After it, a line
     starts an entry only with the next number (`4.` after `3.`), the same number again (a
     duplicate, which the linker reports), or, in the `[n]` form, a number not seen yet (two
     columns interleaved by the extraction: `[5]`, `[22]`, `[6]`…). Any other number at a line
@@ -171,16 +175,25 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         found = ReferenceList(h, starts, following, h)
         _columns_before_heading(lines, found, start)
         _body_between_entries(lines, found)
-        for later in headings[index + 1 :]:
-            after = headings[headings.index(later) + 1] if headings.index(later) + 1 < len(headings) else len(lines)
+        numbers = [s.number for s in found.starts]
+        for k, later in enumerate(headings[index + 1 :], start=index + 1):
+            after = headings[k + 1] if k + 1 < len(headings) else len(lines)
             twin = number_entries(lines, later + 1, after)
-            if len(twin) == len(starts):
+            if [s.number for s in twin] == numbers:  # as many entries, in the same order
                 found.twin, found.twin_starts = later, twin
                 break
         return found
     if headings:  # an unnumbered list: everything after the last heading
         return ReferenceList(headings[-1], [], len(lines), headings[-1])
     return _headless(lines, start)
+
+
+def twin_list(lines: list[str], found: ReferenceList) -> ReferenceList | None:
+    """The transliterated twin of `found` as a list of its own (to read its entries), or None."""
+    if found.twin is None:
+        return None
+    later = [i for i in range(found.twin + 1, len(lines)) if is_reference_heading(lines[i])]
+    return ReferenceList(found.twin, found.twin_starts, later[0] if later else len(lines), found.twin)
 
 
 def _columns_before_heading(lines: list[str], found: ReferenceList, start: int) -> None:

@@ -16,6 +16,7 @@ import re
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import PurePosixPath
 from urllib.parse import quote
@@ -182,12 +183,15 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
     workers = workers or len(os.sched_getaffinity(0))
     pools: dict[str, ProcessPoolExecutor] = {}
 
-    @asynccontextmanager
-    async def lifespan(app):
+    def new_pool(kind: str) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["exporter.web.jobs", "exporter.web.page"])
-        pools["check"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(0, os.getpid()))
-        pools["build"] = ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(10, os.getpid()))
+        nice = 10 if kind == "build" else 0
+        return ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(nice, os.getpid()))
+
+    @asynccontextmanager
+    async def lifespan(app):
+        pools["check"], pools["build"] = new_pool("check"), new_pool("build")
         # Start every worker now: the first upload should not wait for imports.
         await asyncio.gather(*(run(kind, os.getpid) for kind in pools for _ in range(workers)))
         try:
@@ -197,7 +201,14 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
                 pool.shutdown(wait=True, cancel_futures=True)
 
     async def run(kind: str, fn, *args):
-        return await asyncio.wrap_future(pools[kind].submit(fn, *args))
+        pool = pools[kind]
+        try:
+            return await asyncio.wrap_future(pool.submit(fn, *args))
+        except BrokenProcessPool:  # a worker died (killed, out of memory): this request fails, the next gets a new pool
+            if pools[kind] is pool:
+                pools[kind] = new_pool(kind)
+                pool.shutdown(wait=False)
+            return Failure("exporter: internal error: the worker process died while reading this paper (please report this)", internal=True)
 
     from ..venue import Template, available
 

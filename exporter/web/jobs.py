@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..build import safe_stem
-from ..diagnostics import sort_key
-from ..diagnostics import InputError
+from ..diagnostics import InputError, sort_key
 from ..linker import Linked
 from ..pipeline import read_and_link
 from ..report import check_json
@@ -94,7 +93,7 @@ def _failure(exc: Exception, source: Upload, bib: Upload | None) -> Failure:
 
 def linked_upload(source: Upload, bib: Upload | None, template: Template | None = None) -> Linked:
     """Read and link an upload; with a venue, also report (GLY001) what no font of it draws."""
-    linked = read_and_link(source.path, bib.path if bib else None)
+    linked = read_and_link(source.path, bib.path if bib else None, named_bib=False)
     if template is not None:  # reads the source again: before the paths are renamed
         from ..writers.glyphs import glyph_findings
 
@@ -134,7 +133,7 @@ def annotated(source: Upload, bib: Upload | None) -> bytes:
 
     if choose_reader(source.path) != "docx":
         raise InputError(source.path, "annotate takes a Word .docx file (the author's own manuscript)")
-    linked = read_and_link(source.path, bib.path if bib else None)
+    linked = read_and_link(source.path, bib.path if bib else None, named_bib=False)
     data = read_package(source.path)
     findings = [dataclasses.replace(d, message=_unpathed(d.message, source, bib)) for d in linked.diagnostics if d.path == source.path]
     return annotate_package(source.path, data, findings, linked.document.meta.language)[0] if findings else data

@@ -155,6 +155,9 @@ class PaperView:
         place = (finding.get("page") or 0, finding["line"], finding["column"])
         if place in self.citations:
             return self.citations[place]
+        for entry in linked.document.references:  # an entry of the paper's own list
+            if entry.origin == "list" and _place(entry.span) <= place <= (entry.span.page or 0, entry.span.end_line, entry.span.end_column):
+                return anchor(entry.key)
         best = "paper"
         for start, end, element_id in self.blocks:
             if start <= place <= end:

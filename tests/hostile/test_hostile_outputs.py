@@ -300,7 +300,7 @@ def test_building_every_paper_writes_only_into_dist(tmp_path, monkeypatch):
     (tmp_path / "references" / "a.bib").write_text(BIB, encoding="utf-8")
     before = tree(tmp_path)
     code, out, err = run(["build", "--to", "latex"])
-    assert (code, err) == (2, "exporter: error: source/b.txt: is a PDF file, not text: extract its text first (for example `pdftotext -layout`)\n")
+    assert (code, err) == (2, "exporter: error: source/b.txt: is named .txt but its bytes are a PDF; rename it to the right extension\n")
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == ["a.report.json", "a.tex"]  # one bad paper; the others still build
     assert {k: v for k, v in tree(tmp_path).items() if not k.startswith("dist")} == before
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from ...model import Document
 from .package import sniff
-from .reader import read_docx
 
 EXTENSIONS = (".docx",)
 
 
 def read(path: str) -> Document:
+    from .reader import read_docx  # lxml and the body walker only when a DOCX is read
+
     return read_docx(path)
 
 

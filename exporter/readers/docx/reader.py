@@ -3,8 +3,9 @@
 Positions: `¶n` is the n-th paragraph of the body that holds text, counted as Word lays the
 body out — paragraphs inside content controls count in their place, empty paragraphs and
 paragraphs holding only a formula or a picture do not; a table's cells carry the number of the
-last counted paragraph before the table. Columns count characters of the paragraph's text as
-python-docx gives it (a tab, a line break and a whole formula are one character each).
+last counted paragraph before the table. Columns count characters of the paragraph's visible
+text, tracked changes accepted (a tab, a line break and a whole formula are one character
+each; for ordinary paragraphs this is python-docx's text).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import io
 import re
 from dataclasses import replace
 
-from ...citations import MAX_LABELS, Joined, inlines_of
+from ...citations import MAX_LABELS, Joined, find_citations, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
@@ -30,6 +31,7 @@ from .xml import parse
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 _RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_BARE_NUMBERS = re.compile(r"\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*")
 _TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
 
@@ -107,6 +109,7 @@ class _Builder:
         self.notes_by_id = notes_by_id
         self.notes = notes
         self.budget = [MAX_LABELS]
+        self.field_items: dict[str, tuple[dict, Span]] = {}  # label -> (CSL item, first citation's span)
 
     def inlines(self, para: Para, number: int, note_column: int | None = None) -> tuple:
         text = para.text
@@ -128,7 +131,39 @@ class _Builder:
                 span = replace(node.span, paragraph=number, line=number, end_line=number)
                 cites.append((offset, offset + size, replace(node, span=span)))
             offset += size
+        cites = sorted(cites + self._bare_field_citations(para, cites, joined, number), key=lambda c: c[0])
         return tuple(self._overlay(para, cites, number))
+
+    def _bare_field_citations(self, para: Para, cites, joined: Joined, number: int):
+        """A citation field whose result is bare numbers (`1`, `2, 5`, `3–6`, often superscript)
+        is a citation all the same: the citation manager says so."""
+        out = []
+        pos = 0
+        runs: list[tuple[int, int, object]] = []  # (start, end, field) of each field's result text
+        for atom in para.atoms:
+            size = 1 if atom.kind == "math" else len(atom.text)
+            if atom.kind == "text" and atom.cite is not None and atom.cite.kind == "csl-citation":
+                if runs and runs[-1][2] is atom.cite and runs[-1][1] == pos:
+                    runs[-1] = (runs[-1][0], pos + size, atom.cite)
+                else:
+                    runs.append((pos, pos + size, atom.cite))
+            pos += size
+        for start, end, _ in runs:
+            raw = para.text[start:end]
+            lead = len(raw) - len(raw.lstrip())
+            raw = raw.strip()
+            if not _BARE_NUMBERS.fullmatch(raw) or any(c[0] < end and start < c[1] for c in cites):
+                continue
+            found, _ = find_citations(f"[{raw}]")
+            if not found:
+                continue
+            a = start + lead
+            refs = tuple(replace(r, start=r.start - 1 if r.start is not None else None, end=r.end - 1 if r.end is not None else None,
+                                 item_start=r.item_start - 1 if r.item_start is not None else None, item_end=r.item_end - 1 if r.item_end is not None else None)
+                         for r in found[0].refs)
+            span = replace(joined.span(a, a + len(raw)), paragraph=number, line=number, end_line=number)
+            out.append((a, a + len(raw), Citation(raw, refs, span)))
+        return out
 
     def _overlay(self, para: Para, cites, number: int):
         """The paragraph's atoms with their formatting, cut where citations stand."""
@@ -160,9 +195,9 @@ class _Builder:
                     c_start, c_end, cite = cites[ci]
                     if c_start == cur:
                         if c_end <= end:
-                            out.append(_wrap(_with_metadata(cite, atom), atom))
+                            out.append(_wrap(_with_metadata(cite, atom, self.field_items), atom))
                         else:
-                            out.append(_with_metadata(cite, atom))
+                            out.append(_with_metadata(cite, atom, self.field_items))
                     cur = min(end, c_end)
                     continue
                 stop = min(end, cites[ci][0]) if ci < len(cites) else end
@@ -187,8 +222,9 @@ def _wrap(node, atom: Atom):
     return node
 
 
-def _with_metadata(cite: Citation, atom: Atom) -> Citation:
-    """A citation written by Zotero or Mendeley carries each cited item's CSL fields."""
+def _with_metadata(cite: Citation, atom: Atom, seen: dict | None = None) -> Citation:
+    """A citation written by Zotero or Mendeley carries each cited item's CSL fields (the
+    items pair with the labels in order; one item goes with every label)."""
     field = atom.cite
     if field is None or field.kind != "csl-citation" or not field.items:
         return cite
@@ -197,7 +233,29 @@ def _with_metadata(cite: Citation, atom: Atom) -> Citation:
     for i, ref in enumerate(cite.refs):
         item = items[i] if len(items) == len(cite.refs) else items[0] if len(items) == 1 else None
         refs.append(replace(ref, metadata=csl_metadata(item)) if item is not None else ref)
+        if item is not None and seen is not None and ref.label.isdecimal():
+            seen.setdefault(ref.label, (item, cite.span))
     return replace(cite, refs=tuple(refs))
+
+
+def field_entries(field_items: dict) -> list[Entry]:
+    """Entries made from the citation fields' own data when the paper has no list of its
+    own (a Zotero or Mendeley paper whose bibliography was never inserted): one per numeric
+    label, numbered by it, origin "field". Nothing is made up: every field is the item's."""
+    from ...references.csljson import item_fields
+    from ...references.csljson import RecordError
+
+    entries = []
+    for label in sorted(field_items, key=int):
+        item, span = field_items[label]
+        try:
+            _, entry_type, fields = item_fields(item)
+        except RecordError:
+            continue
+        parts = [fields.get("author"), fields.get("title"), fields.get("journal") or fields.get("booktitle") or fields.get("publisher"), fields.get("year"), fields.get("doi") or fields.get("url")]
+        text = ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip())
+        entries.append(Entry(key=label, number=int(label), span=span, entry_type=entry_type, fields=tuple(fields.items()), text=text + "." if text else "", origin="field"))
+    return entries
 
 
 # ---- front matter ---------------------------------------------------------------------------
@@ -495,9 +553,9 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
     for index, item in enumerate(items):
         if isinstance(item, TableRec):
             k = table_at[index]
-            at = next((j for j in range(len(paras)) if numbers[j] >= k), 0)
-            if at < body_start and index < len(items) - 1 and body_start > 0 and at < body_start - 1:
-                continue
+            following = next((para_index[id(x)] for x in items[index + 1:] if not isinstance(x, TableRec)), len(paras))
+            if following < body_start or list_start < following < list_end or following > tail_stop:
+                continue  # a table inside the front matter (an author grid), the list, or a copy of it
             close_list()
             rows_out = []
             for row in item.rows:
@@ -535,6 +593,8 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
             close_list()
             blocks.append(Paragraph(inlines, span))
     close_list()
+    if not entries and builder.field_items:
+        entries = field_entries(builder.field_items)
     heading_span = None
     if heading is not None:
         n = numbers[heading]

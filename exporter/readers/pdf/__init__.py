@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...model import Document
-from .reader import read_pdf
 
 EXTENSIONS = (".pdf",)
 
@@ -14,7 +13,9 @@ def sniff(head: bytes) -> bool:
 
 
 def read(path: str) -> Document:
+    from .reader import read_pdf  # PDFium is loaded only when a PDF is read, not to sniff a .txt
+
     return read_pdf(path)
 
 
-__all__ = ["EXTENSIONS", "read", "read_pdf", "sniff"]
+__all__ = ["EXTENSIONS", "read", "sniff"]

@@ -17,7 +17,7 @@ def sniff(head: bytes) -> bool:
 
 
 def read(path: str) -> Document:
-    return read_plaintext(read_source(path))
+    return read_plaintext(read_source(path, repair=True))
 
 
 __all__ = ["Diagnostic", "EXTENSIONS", "join_lines", "read", "read_plaintext", "sniff"]

@@ -1,23 +1,34 @@
-"""Front matter of a paper as journals print it: UDC, title, authors, affiliation, supervisor…"""
+"""Front matter of a paper as journals print it: UDC, IRSTI, title, authors, affiliations,
+abstracts and keywords in several languages, journal headers."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from .normalize import is_blank, tokens_with_columns
+from ...language import detect_language
+from ...references.ownlist import is_reference_heading
+from .normalize import TOKEN, is_blank, normalize_glyphs, tokens_with_columns
+from .sections import is_introduction
 
-UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)
-IRSTI = re.compile(r"^(?:МҒТАР|ГРНТИ|МРНТИ|IRSTI|GRNTI)\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)
+UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
+# A UDC number printed without its label (`004.056:004.89`, `62–50:519.7/8`).
+BARE_UDC = re.compile(r"^\d{1,3}(?:\.\d+)+(?:[:/(–+-][\d.:/()–+-]*)*$")
+IRSTI = re.compile(r"^(?:МҒТАР|ГРНТИ|МРНТИ|IRSTI|GRNTI)\b\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)
+CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID)\b\s*:?", re.IGNORECASE)
 SUPERVISOR = re.compile(
-    r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor)\s*[:\-–]\s*(?P<value>.*)$",
+    r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-ABSTRACT = re.compile(r"^(?:Аңдатпа|Түйін|Аннотация|Резюме|Abstract|Summary)\s*[.:\-–]?\s*(?P<value>.*)$", re.IGNORECASE)
-KEYWORDS = re.compile(r"^(?:Кілт сөздер|Түйін сөздер|Түйінді сөздер|Ключевые слова|Keywords|Key words)\s*[.:\-–]\s*(?P<value>.*)$", re.IGNORECASE)
+_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Резюме|Реферат|Abstract|Summary"
+_KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Ключевые слова|Keywords|Key words|Index terms"
+# A label opens its line, followed by a separator and the text, or stands alone.
+ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
+KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 _INSTITUTION = re.compile(
-    r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|"
-    r"universit|institut|academy|college|school|centre|center|laborator",
+    r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|кафедр|факультет|"
+    r"universit|institut|academy|college|school|centre|center|laborator|department|faculty|inc\.|ltd",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
@@ -25,11 +36,38 @@ _ROLE = re.compile(
     r"мамандығы|кафедра|master|student|lecturer|professor|phd|candidate|researcher",
     re.IGNORECASE,
 )
-# `Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`: two to four capitalised words or initials.
-# Words are parted by spaces or follow an initial's dot: were the parting optional, a long
-# capitalised line could be split in cubically many ways before the match fails.
-_NAME_WORD = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*\.?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)*"
-_NAME = re.compile(rf"^{_NAME_WORD}(?:(?:\s+|(?<=\.)){_NAME_WORD}){{1,3}}\s*$")
+# What a journal prints around the title: its name, issue, dates, licence, contacts.
+_JOURNAL = re.compile(
+    r"journal|журнал|вестник|хабаршы|известия|жаршысы|proceedings?\b|conference|congress|symposium|труды|"
+    r"сборник|ScienceDirect|homepage|available online|article history|received|accepted|published|"
+    r"поступила|принята|ISSN|ISBN|copyright|creative commons|licen[cs]e|correspondence|tel\.|e-?mail|"
+    r"https?://|www\.",
+    re.IGNORECASE,
+)
+_ISSUE = re.compile(r"№\s*\d|\b(?:vol|volume|том|т|no|issue|вып|pp|с)\.?\s*\d", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|январ|феврал|март|апрел|мая|май|июн|июл|август|сентябр|октябр|ноябр|декабр",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{[\w,\s]+\}@")
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЎ"
+_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіў"
+# Person names as papers print them: `Д.С. Курушин`, `Курушин Д.С.`, `Kurushin D.S.`,
+# `Wilson C. Hsieh`, `Ольга Борисовна Дигилина`, `Pierre-François Dutot`, `С.А. ГЛУШЕНКО`.
+_INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
+_INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
+_WORD = rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)?"
+_CAPS_WORD = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
+_SURNAME = rf"(?:{_WORD}|{_CAPS_WORD})"
+STRONG_NAME = re.compile(
+    rf"^(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD})$"
+)
+WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$")
+# Marks that tie a name to its affiliation or note: digits, stars, daggers, `ID` (ORCID icon), ©.
+_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
+_SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
+MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
 
 
 @dataclass
@@ -43,12 +81,21 @@ class FrontMatter:
     supervisor: str | None = None
     abstract: str | None = None
     keywords: list[str] = field(default_factory=list)
+    abstracts: list[tuple[str, str]] = field(default_factory=list)  # (language, text)
+    keyword_sets: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     body_start: int = 0  # index of the first body line
+
+    def choose(self, language: str) -> None:
+        """`abstract` and `keywords` are those in the paper's language, else the first printed."""
+        if self.abstracts:
+            self.abstract = next((t for lang, t in self.abstracts if lang == language), self.abstracts[0][1])
+        if self.keyword_sets:
+            self.keywords = list(next((k for lang, k in self.keyword_sets if lang == language), self.keyword_sets[0][1]))
 
 
 def clean(line: str) -> str:
-    """The line's text with runs of spaces collapsed and its edges dropped."""
-    return " ".join(t for _, t in tokens_with_columns(line))
+    """The line's text with runs of spaces collapsed, its edges dropped and font glyphs repaired."""
+    return unicodedata.normalize("NFC", normalize_glyphs(" ".join(t for _, t in tokens_with_columns(line))))
 
 
 def is_title_line(text: str) -> bool:
@@ -57,74 +104,317 @@ def is_title_line(text: str) -> bool:
     return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
+def script(text: str) -> str:
+    """`cyrillic` or `latin`, whichever has more letters in `text`."""
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+    latin = sum(ch.isalpha() and ch < "\u0250" for ch in text)
+    return "cyrillic" if cyrillic > latin else "latin"
+
+
 def split_authors(text: str) -> list[str]:
     return [a.strip() for a in re.split(r"[,;]|\s+(?:және|и|and)\s+", text) if a.strip()]
 
 
-def read_front_matter(lines: list[str]) -> FrontMatter:
-    """Consume the front-matter lines at the top of `lines`; the body starts where none match.
+def author_names(text: str, strong_only: bool) -> list[str] | None:
+    """The names on an author line, or None when the line is not one.
 
-    Each non-blank line is matched, in order, as UDC, IRSTI, supervisor, keywords, abstract,
-    title (capitals, before any author), affiliation (an institution word), position (a role
-    word), author (a short run of capitalised names). The first line that is none of these
-    starts the body; so does a title-case paragraph found before any title.
+    Rule: with the affiliation marks taken off (`Гавдан1`, `Aurzada a`, `Никулин*`, `© 2016`),
+    the line splits at commas, `and`/`и`/`және` and `/` into names and degree or place notes
+    that start in lower case (`канд. экон. наук`, `д-р ф.-м. наук`); any other piece means the
+    line is not an author line. Initials make a name certain (`Д.С. Курушин`, `Курушин Д.С.`);
+    two to four capitalised words (`Frank Aurzada`) count only where `strong_only` is false or
+    the line lists several of them.
+    """
+    if len(text) > 250 or "@" in text:
+        return None
+    bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text).split()))
+    names, weak = [], 0
+    for piece in _SPLIT.split(bare):
+        piece = piece.strip(" ,:;")
+        if not STRONG_NAME.match(piece):
+            piece = piece.rstrip(".")
+        if not piece:
+            continue
+        if STRONG_NAME.match(piece):
+            names.append(piece)
+        elif WEAK_NAME.match(piece):
+            names.append(piece)
+            weak += 1
+        elif piece[0].islower() or piece[0] in "(«\"":
+            continue  # a degree, a title, a city (`г. Екатеринбург`) after the name
+        else:
+            return None
+    if not names or (strong_only and weak == len(names) and len(names) < 2):
+        return None
+    return names
+
+
+def is_name(text: str) -> bool:
+    """One person's name (`Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`); over 100 characters is none."""
+    return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None
+
+
+_is_name = is_name  # the DOCX reader's name for it
+
+
+def _is_header(text: str) -> bool:
+    """A journal header or editorial line: the journal's name, issue and year, dates, contacts,
+    a page number, letter-spaced running heads (`Т Р УД Ы В Э О Р О С С И И | 212 ТО М`)."""
+    tokens = text.split()
+    if _JOURNAL.search(text) or "|" in text:
+        return True
+    if sum(len(t) == 1 and t.isalpha() for t in tokens) >= max(3, len(tokens) / 2):
+        return True
+    if not any(ch.isalpha() for ch in text):
+        return True  # page numbers, marks
+    if _YEAR.search(text) and (_ISSUE.search(text) or _MONTH.search(text) or "," in text) and len(tokens) <= 14:
+        return True
+    return bool(_ISSUE.search(text)) and len(tokens) <= 6
+
+
+def _title_run(texts: list[str], lower_ok: bool = False) -> bool:
+    """Can these consecutive lines be a title? One to six lines, no sentence ending inside a line, starting with a capital,
+    in one script and one case (a capitals title does not run on into a sentence-case
+    paragraph), two words at least, not ending in a comma."""
+    words = sum(len(t.split()) for t in texts)
+    joined = " ".join(texts)
+    first = texts[0].lstrip("«\"“")
+    if not (1 <= len(texts) <= MAX_TITLE_LINES) or words < 2 or len(joined) > 300 or joined.endswith((",", ";")):
+        return False
+    if sum(ch.isdigit() for ch in joined) > 0.1 * len(joined.replace(" ", "")):
+        return False  # an address, a date
+    if any(re.search(rf"[{_LOWER}]\. [{_UPPER}]", t) for t in texts):
+        return False  # sentences: a paragraph
+    if not (first[:1].isupper() or first[:1].isdigit()):
+        return False
+    caps = is_title_line(texts[0])
+    return all(script(t) == script(texts[0]) and (is_title_line(t) == caps or lower_ok) for t in texts[1:])
+
+
+def _title_text(texts: list[str]) -> str:
+    """The title's lines joined; a note mark at its end (`БИЗНЕС-ПЛАНИРОВАНИЯ2`, `picture?I`, `Planning*`) dropped."""
+    out = ""
+    for t in texts:
+        out = out + t if out.endswith("-") and out[-2:-1].isalpha() else f"{out} {t}".strip()
+    out = re.sub(r"(?<=[^\W\d])[\d*∗†‡]+$", "", out)
+    return re.sub(r"(?<=[?!.])[A-Z*∗†‡]$", "", out).strip()
+
+
+def _is_prose(text: str) -> bool:
+    """Sentences, not a keyword list: long, with a sentence boundary (`cluster. Jobs`)."""
+    return len(text) > 150 and re.search(rf"[{_LOWER}]\. [{_UPPER}]", text) is not None
+
+
+def _keywords(text: str) -> tuple[str, ...]:
+    return tuple(k.strip().rstrip(".").strip() for k in re.split(r"[,;]", text) if k.strip().rstrip(".").strip())
+
+
+def _label(match_fn, text: str):
+    """A label line, also when the PDF spaced out its first letter (`К ЛЮЧЕВЫЕ СЛОВА`)."""
+    m = match_fn(text)
+    if m is None and is_title_line(text) and len(text) < 40:
+        m = match_fn(re.sub(r"^(\w) (?=\w)", r"\1", text))
+    return m
+
+
+def front_window(lines: list[str], page_starts: tuple[int, ...] = (0,)) -> tuple[int, bool]:
+    """Where front matter may stand: up to the introduction's heading when the first three pages
+    have one, else the first three pages (at most 250 lines). Returns (end, ends at a heading)."""
+    limit = min(len(lines), page_starts[3] if len(page_starts) > 3 else len(lines), 250)
+    for i in range(limit):
+        if is_introduction(lines[i]) or re.match(r"^\s*(?:Введение|Кіріспе|Introduction)\.\s+\S", lines[i]):
+            return i, True
+    return limit, False
+
+
+def read_front_matter(
+    lines: list[str], page_starts: tuple[int, ...] = (0,), furniture: frozenset[int] = frozenset(), language: str | None = None
+) -> FrontMatter:
+    """Read the front matter at the top of `lines`; the body starts at the first line none matches.
+
+    Lines are read in order within `front_window`: labelled fields (UDC, IRSTI, DOI, supervisor,
+    abstract, keywords), journal headers, e-mail and affiliation lines, author lines, and runs
+    of other lines. A run that can be a title is a title candidate; the title is the first
+    candidate after the UDC line when there is one (journals print the UDC above the title),
+    preferring one in the paper's script (`language`), and a running header (`furniture`) only
+    when nothing else is. A run of prose is an unlabelled
+    abstract when the title is known and more front matter follows it (a label, or the
+    introduction's heading that ends the window) or it follows the keywords; otherwise the
+    body starts there. Without a title nothing is front matter.
     """
     fm = FrontMatter()
-    i, n = 0, len(lines)
-    while i < n:
-        text = clean(lines[i])
+    end, at_heading = front_window(lines, page_starts)
+    end = min(end, next((i for i in range(end) if is_reference_heading(lines[i])), end))
+    texts = [clean(line) for line in lines[:end]]
+    later_label = [False] * (end + 1)  # a labelled field stands at or after this line
+    for i in range(end - 1, -1, -1):
+        later_label[i] = later_label[i + 1] or bool(_label(ABSTRACT.match, texts[i]) or _label(KEYWORDS.match, texts[i]))
+    udc_at = next((i for i, t in enumerate(texts) if UDC.match(t) or BARE_UDC.match(t)), None)
+    candidates: list[tuple[bool, list[str]]] = []  # (is running header, lines)
+    pending: list[tuple[str, list[str]]] = []  # authors by script, in order
+    unlabelled: list[str] = []
+    after_keywords = False
+    seen_label = False  # names with no initials count as authors only above the abstract
+    abstract_pending = False  # an abstract label with no text after it
+    last_run_end = -2  # where the last title candidate ended
+    i = 0
+    stop = end
+    while i < end:
+        text = texts[i]
         if not text:
             i += 1
+            after_keywords = after_keywords and i < end and not texts[i]
             continue
         if m := UDC.match(text):
-            fm.udc = m["value"]
+            fm.udc = fm.udc or m["value"] or None
+        elif BARE_UDC.match(text):
+            fm.udc = fm.udc or text
         elif m := IRSTI.match(text):
-            fm.irsti = m["value"]
+            fm.irsti = fm.irsti or m["value"]
+        elif CODES.match(text):
+            pass
         elif m := SUPERVISOR.match(text):
-            fm.supervisor = m["value"]
-        elif m := KEYWORDS.match(text):
-            value, i = _continued(lines, i, m["value"])
-            fm.keywords = [k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()]
+            fm.supervisor = fm.supervisor or m["value"]
+        elif m := _label(KEYWORDS.match, text):
+            value, i = _continued(texts, i, end, m["value"], keywords=True)
+            if value and abstract_pending and _is_prose(value):
+                fm.abstracts.append((detect_language(value), value))  # labels side by side: `ABSTRACT` `Keywords`
+            elif value:
+                fm.keyword_sets.append((detect_language(value), _keywords(value)))
+            after_keywords, seen_label, abstract_pending = True, True, False
             continue
-        elif m := ABSTRACT.match(text):
-            value, i = _continued(lines, i, m["value"])
-            fm.abstract = value
+        elif m := _label(ABSTRACT.match, text):
+            value, i = _continued(texts, i, end, m["value"], keywords=False)
+            if value:
+                fm.abstracts.append((detect_language(value), value))
+            seen_label, abstract_pending = True, not value
             continue
-        elif is_title_line(text) and not fm.authors and not fm.affiliations:
-            fm.title_lines.append(text)
-        elif fm.title_lines and _INSTITUTION.search(text) and len(text) < 200:
+        elif (names := author_names(text, strong_only=seen_label or not candidates and not text.startswith("©"))) is not None:
+            pending.append((script(text), names))
+        elif _is_header(text) or EMAIL.search(text):
+            pass
+        elif _INSTITUTION.search(text) and len(text) < 200:
             fm.affiliations.append(text)
-        elif fm.title_lines and _ROLE.search(text) and len(text) < 200:
+        elif _ROLE.search(text) and len(text) < 200:
             fm.position = text if fm.position is None else f"{fm.position}; {text}"
-        elif fm.title_lines and (_is_name(text.replace(",", " ")) or _all_names(text)):
-            fm.authors.extend(split_authors(text))
+        elif text[0].islower() and len(text) < 80 and not candidates and not text.endswith(".") and "[" not in text:
+            pass  # a degree or a city under a name before the title
         else:
-            break
+            run_end = i
+            while run_end < end and texts[run_end] and not _classified(texts[run_end], bool(candidates)):
+                if run_end > i and _ends_title(texts, i, run_end):
+                    break
+                run_end += 1
+            run = [t for t in texts[i:run_end] if any(ch.isalpha() for ch in t)]
+            title_allowed = udc_at is None or i > udc_at
+            if run and candidates and last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() and _title_run(
+                candidates[-1][1] + run, lower_ok=True
+            ):
+                candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`)
+            elif run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
+                candidates.append((any(k in furniture for k in range(i, run_end)), run))
+                last_run_end = run_end
+            elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords) and not _cites(run):
+                if _may_be_abstract(run, {lang for lang, _ in fm.abstracts} | {detect_language(u) for u in unlabelled}):
+                    unlabelled.append(" ".join(run))  # else the rest of a labelled abstract, or a note
+            elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at):
+                pass  # a rubric or header above the UDC, a degree or city line
+            elif run and not candidates and len(run) <= 2 and all(len(t) < 60 for t in run):
+                pass  # a short header line (`Article`, a section of the journal)
+            else:
+                stop = i
+                break
+            i = run_end
+            after_keywords = False
+            continue
         i += 1
-    if not fm.title_lines:  # no front matter at all: everything is body
-        return FrontMatter()
-    fm.body_start = i
+    evidence = fm.udc or fm.irsti or pending or fm.abstracts or fm.keyword_sets or fm.affiliations or fm.supervisor
+    if not candidates or not (evidence or any(is_title_line(" ".join(run)) for _, run in candidates)):
+        return FrontMatter()  # a line in capitals, or a title with fields around it: else all is body
+    own = "latin" if language == "en" else "cyrillic" if language else None
+    ranked = sorted(candidates, key=lambda c: (own is not None and script(" ".join(c[1])) != own, c[0]))  # stable
+    fm.title_lines = ranked[0][1]
+    title_script = script(" ".join(fm.title_lines))
+    chosen = [names for s, names in pending if s == title_script] or [names for _, names in pending]
+    seen = set()
+    for names in chosen:
+        for name in names:
+            key = re.sub(r"[\s.]", "", name).casefold()
+            if key not in seen:
+                seen.add(key)
+                fm.authors.append(name)
+    fm.abstracts.extend((detect_language(text), text) for text in unlabelled)
+    fm.title_lines = [_title_text(fm.title_lines)]
+    fm.body_start = stop
     return fm
 
 
-def _all_names(text: str) -> bool:
-    parts = split_authors(text)
-    return len(parts) > 1 and all(_is_name(p) for p in parts)
+def _cites(run: list[str]) -> bool:
+    """A paragraph with a citation is body text, wherever it stands (an IEEE column printed
+    before `I. INTRODUCTION`: `Visibility Graph [1] which is developed…`)."""
+    return re.search(r"\[\d", " ".join(run)) is not None
 
 
-def _is_name(text: str) -> bool:
-    """Up to four names fit in 100 characters; longer text is not tried (matching is slow)."""
-    return len(text) <= 100 and _NAME.match(text) is not None
+def _may_be_abstract(run: list[str], languages: set[str]) -> bool:
+    """An unlabelled paragraph is an abstract only where the paper has none in its language yet
+    and it starts a sentence."""
+    text = " ".join(run)
+    return run[0][:1].isupper() and detect_language(text) not in languages
 
 
-def _continued(lines: list[str], i: int, first: str) -> tuple[str, int]:
-    """A labelled field's text: the rest of its line and the lines after, up to a blank line."""
+def _ends_title(texts: list[str], start: int, i: int) -> bool:
+    """Line `i` ends the run begun at `start`: a title in capitals does not go on in lower case,
+    nor in another script (`НЕЙРО-НЕЧЕТКАЯ …` / `NEURO-FUZZY …`); a name (`Pierre-François
+    Dutot`) under it ends it unless more names follow (then it is the title's last line:
+    `Analytical Hierarchical Process` above `Muhammad Atif Iqbal`)."""
+    first, text = texts[start], texts[i]
+    if is_title_line(first) and not is_title_line(text) and any(ch.isalpha() for ch in text):
+        return True
+    if any(ch.isalpha() for ch in text) and script(text) != script(first):
+        return True
+    following = texts[i + 1] if i + 1 < len(texts) else ""
+    return bool(WEAK_NAME.match(text)) and not (following and author_names(following, strong_only=False))
+
+
+def _another_title(run: list[str], candidates: list[tuple[bool, list[str]]]) -> bool:
+    """A second title is the title in another language (another script) or set in capitals
+    (`Uncertainty as a factor…` under `НЕОПРЕДЕЛЕННОСТЬ КАК ФАКТОР…`); a sentence-case run in
+    the same script after a title is the first line of a paragraph."""
+    if all(header for header, _ in candidates):
+        return True  # only running headers so far (a rubric, the journal's name)
+    text = " ".join(run)
+    return is_title_line(text) or all(script(text) != script(" ".join(c)) for _, c in candidates)
+
+
+def _ends_with_names(texts: list[str], i: int) -> bool:
+    """The line after a run holds author names (a title printed above its authors)."""
+    return bool(texts[i]) and author_names(texts[i], strong_only=True) is not None
+
+
+def _classified(text: str, after_title: bool) -> bool:
+    """A line some field claims (so it ends a run of title or prose lines)."""
+    return bool(
+        UDC.match(text) or BARE_UDC.match(text) or IRSTI.match(text) or CODES.match(text) or SUPERVISOR.match(text)
+        or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
+        or author_names(text, strong_only=not after_title) is not None
+        or (_INSTITUTION.search(text) and len(text) < 200 and not is_title_line(text))
+    )
+
+
+def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -> tuple[str, int]:
+    """A labelled field's text: the rest of its line and the lines after, up to a blank line,
+    another label or the introduction. Keywords written with commas end at a line that ends
+    with a full stop (what follows is the next paragraph)."""
     parts = [first] if first else []
     i += 1
     if not parts:  # the label alone on its line: the text follows, after optional blank lines
-        while i < len(lines) and is_blank(lines[i]):
+        while i < end and not texts[i]:
             i += 1
-    while i < len(lines) and not is_blank(lines[i]) and not KEYWORDS.match(clean(lines[i])):
-        parts.append(clean(lines[i]))
+    while i < end and texts[i] and not (_label(KEYWORDS.match, texts[i]) or _label(ABSTRACT.match, texts[i])):
+        if keywords and parts and parts[-1].endswith(".") and re.search(r"[,;]", " ".join(parts)):
+            break
+        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper():
+            break
+        parts.append(texts[i])
         i += 1
     return " ".join(parts), i

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # Tokens are runs of anything but whitespace and control characters (a NUL or a form feed
@@ -170,3 +171,74 @@ def join_line_end_hyphen(left: str, right: str, attested: Lexicon) -> str:
 def ends_with_line_break_hyphen(token: str) -> bool:
     """A token ending in a hyphen right after a letter (`ынты-`), not a lone dash (`Қытай -`)."""
     return _ends_with_break(token)
+
+
+# Glyphs a PDF's fonts leave in extracted text. The presentation forms U+FB00–FB06 (`ﬀ ﬁ ﬂ ﬃ
+# ﬄ ﬅ ﬆ`) are ligatures of Latin letters: NFKC of that block only gives the letters. A font
+# with the Adobe Symbol encoding is extracted as private-use U+F020–F0FF (U+F000 + its byte);
+# Adobe's table (symbol.txt, as in reportlab's SymbolEncoding) names the character each byte
+# stands for. `�` marks bytes that stand for no character (bracket pieces, extenders).
+_SYMBOL_FONT = (
+    " !∀#∃%&∋()∗+,−./0123456789:;<=>?"
+    "≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_"
+    "�αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼�"
+    "��������������������������������"
+    "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…��↵"
+    "ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓"
+    "◊〈®©™∑�����������〉∫⌠�⌡����������"
+)
+SYMBOL_PRIVATE_USE = {0xF020 + i: ch for i, ch in enumerate(_SYMBOL_FONT) if ch != "\ufffd"}
+PRESENTATION_FORMS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+_GLYPHS = str.maketrans({**PRESENTATION_FORMS, **SYMBOL_PRIVATE_USE})
+_GLYPH_CHARS = re.compile("[\ufb00-\ufb06\uf020-\uf0ff]")
+
+
+def normalize_glyphs(text: str) -> str:
+    """Ligature presentation forms become their letters (`ﬁ` -> `fi`); Symbol-font private-use
+    characters become the characters Adobe's Symbol encoding gives them (U+F061 -> `α`)."""
+    return text.translate(_GLYPHS) if _GLYPH_CHARS.search(text) else text
+
+
+def glyph_replacements(lines: list[str]) -> dict[str, tuple[int, int, int]]:
+    """Where glyphs were replaced: kind (`ligature`, `symbol`) -> (count, first line, first column).
+
+    Private-use characters outside Adobe's table are left alone (no standard says what they are).
+    """
+    found: dict[str, tuple[int, int, int]] = {}
+    for number, line in enumerate(lines, start=1):
+        for m in _GLYPH_CHARS.finditer(line):
+            cp = ord(m.group())
+            kind = "ligature" if cp in PRESENTATION_FORMS else "symbol" if cp in SYMBOL_PRIVATE_USE else None
+            if kind is None:
+                continue
+            count, first_line, first_column = found.get(kind, (0, number, m.start() + 1))
+            found[kind] = (count + 1, first_line, first_column)
+    return found
+
+
+# A URL cut at a line end: pdftotext breaks long addresses wherever the line is full.
+_URL = re.compile(r"^[(<«\"]?(?:https?://|ftp://|www\.)\S+$", re.IGNORECASE)
+_URL_CUT_END = tuple("/-._?=&#~%:")
+
+
+def url_cut_at_line_end(token: str) -> bool:
+    """A URL token ending in a character a URL goes on after (`https://jet-`, `http://dx.doi.org/`)."""
+    return bool(_URL.match(token)) and token.endswith(_URL_CUT_END)
+
+
+def continues_url(left: str, right: str) -> bool:
+    """Does `right` (the next line's first token) continue the URL cut at the end of `left`?
+
+    Rule: after `/` any URL text continues it (`http://cwe.mitre.org/` + `top25/`); after `.`
+    only a lower-case letter does (`…technologies.` + `pdf`), since a full stop before a
+    capital or a number (`…bit.2019.2.05.` + `3. Отчет…`) ends the sentence or the entry; after
+    `-`, `_`, `=`, `&`… a lower-case letter or a digit (`https://jet-` + `online.ru`). Text
+    opening with a bracket or quote (`(accessed on …)`) never continues a URL.
+    """
+    if not right or right[0] in "([«\"'" or not url_cut_at_line_end(left):
+        return False
+    if left.endswith("/"):
+        return True
+    if left.endswith("."):
+        return right[0].islower()
+    return right[0].islower() or right[0].isdigit()

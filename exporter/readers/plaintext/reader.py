@@ -9,13 +9,17 @@ from . import normalize as rules
 from ...citations import MAX_LABELS, Joined, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
-from ...model import BulletList, Document, ListItem, Meta, Paragraph, Quote, Span
+from ...model import BulletList, Document, Heading, ListItem, Meta, Paragraph, Quote, Span
 from ...references.ownlist import find_reference_list, read_reference_list
 from .frontmatter import read_front_matter
+from .furniture import find_pages, is_page_break
+from .mojibake import repair_mojibake
+from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
 from .sourcefile import SourceText
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0) -> Joined:
-    """Join hard-wrapped lines into one text, repairing line-end hyphens and spaced dashes.
+    """Join hard-wrapped lines into one text, repairing line-end hyphens, cut URLs, spaced
+    dashes and font glyphs (ligatures, Symbol-font characters).
 
     `numbered` holds (1-based line number, line); `skip` characters of the first line (a list
     marker) are left out. One pass over the tokens; each token remembers where it stood.
@@ -23,19 +27,27 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
     parts: list[str] = []  # tokens and the single spaces between them
     offsets: list[int] = []
     places: list[tuple[int, int]] = []
-    finditer, dashes, dash = rules.TOKEN.finditer, rules.SPACED_DASHES, rules.DASH
+    finditer, dashes, dash, glyphs = rules.TOKEN.finditer, rules.SPACED_DASHES, rules.DASH, rules.normalize_glyphs
     length = 0
     broken = False  # the previous line ended in a word broken by a hyphen
+    url_cut = False  # the previous line ended in a URL cut by the line end
+    word = ""  # the last whole token so far (a URL glued over several lines)
     end = (numbered[0][0], 1)
     last = len(numbered) - 1
     for index, (number, line) in enumerate(numbered):
         found = [(m.start(), m.group()) for m in finditer(line, skip if index == 0 else 0)]
         if not found:
             continue
-        tokens = [dash if token in dashes else token for _, token in found]
+        tokens = [dash if token in dashes else glyphs(token) for _, token in found]
         first = 0
-        if broken:  # glue this line's first token to the broken word
-            left, token = parts[-1], found[0][1]
+        if url_cut and rules.continues_url(word, tokens[0]):  # `https://jet-` + `online.ru`
+            word += tokens[0]
+            offsets.append(length)
+            parts.append(tokens[0])
+            length += len(tokens[0])
+            first = 1
+        elif broken:  # glue this line's first token to the broken word
+            left, token = parts[-1], tokens[0]
             joined = rules.join_line_end_hyphen(left, token, lexicon)
             parts[-1] = joined[: len(joined) - len(token)]
             length += len(parts[-1]) - len(left)
@@ -44,6 +56,7 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
             length += len(token)
             first = 1
         for token in tokens[first:]:  # each after a single space
+            word = token
             if parts:
                 parts.append(" ")
                 length += 1
@@ -52,21 +65,56 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
             length += len(token)
         places.extend([(number, start + 1) for start, _ in found])
         end = (number, found[-1][0] + len(found[-1][1]) + 1)
-        broken = index < last and rules.ends_with_line_break_hyphen(parts[-1])
+        url_cut = index < last and rules.url_cut_at_line_end(word)
+        broken = index < last and not url_cut and rules.ends_with_line_break_hyphen(parts[-1])
     return Joined("".join(parts), offsets, places, end)
 
 
-def _chunks(lines: list[str], start: int, end: int) -> list[list[int]]:
-    """Runs of non-blank lines, split further where a short sentence-ending line closes a paragraph."""
+def heading_levels(lines: list[str], start: int, end: int) -> dict[int, tuple[int, int]]:
+    """Section headings among lines[start:end]: first line index -> (level, last line index)
+    (see `sections.heading_level`; a heading in capitals may wrap onto one more line)."""
+    found: dict[int, tuple[int, int]] = {}
+    i = start
+    while i < end:
+        if rules.is_blank(lines[i]):
+            i += 1
+            continue
+        before = lines[i - 1] if i > start and (i - 1) not in found else ""  # a heading opens what follows
+        last = i + 1 if i + 1 < end and continues_heading(lines[i], lines[i + 1]) else i
+        after = next((lines[j] for j in range(last + 1, end) if not rules.is_blank(lines[j])), "")
+        level = heading_level(lines[i], before, after)
+        if level is not None:
+            found[i] = (level, last)
+            i = last
+        i += 1
+    numbered = [(i, level, n) for i, (level, _) in found.items() if (n := top_number(lines[i])) is not None and not is_section_name(heading_text(lines[i]))]
+    kept = in_sequence(numbered)
+    return {i: found[i] for i in found if i in kept or all(i != j for j, _, _ in numbered)}
+
+
+def _chunks(lines: list[str], start: int, end: int, headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
+    """Runs of non-blank lines, split further where a short sentence-ending line closes a
+    paragraph; a section heading is a chunk of its own."""
+    headings = headings or {}
     body = [len(lines[i].strip()) for i in range(start, end) if not rules.is_blank(lines[i])]
     width = median(body) if body else 80
     chunks: list[list[int]] = []
     current: list[int] = []
+    skip_to = -1  # the last line of the heading just taken
     for i in range(start, end):
         if rules.is_blank(lines[i]):
             if current:
                 chunks.append(current)
             current = []
+            continue
+        if i <= skip_to:
+            continue
+        if i in headings:
+            if current:
+                chunks.append(current)
+            current = []
+            skip_to = headings[i][1]
+            chunks.append(list(range(i, skip_to + 1)))
             continue
         if current and (
             rules.ends_paragraph_without_blank(lines[current[-1]], lines[i], width)
@@ -80,10 +128,14 @@ def _chunks(lines: list[str], start: int, end: int) -> list[list[int]]:
     return chunks
 
 
-def _merge_page_breaks(lines: list[str], chunks: list[list[int]]) -> list[list[int]]:
+def _merge_page_breaks(lines: list[str], chunks: list[list[int]], headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
+    """A paragraph cut by a page break (its furniture read as blank lines) or a blank line is rejoined."""
+    headings = headings or {}
     merged: list[list[int]] = []
     for chunk in chunks:
-        if merged and rules.list_item_marker(lines[chunk[0]]) is None and rules.rejoins_across_blank_line(
+        if chunk[0] in headings or merged and merged[-1][-1] in headings:
+            merged.append(chunk)
+        elif merged and rules.list_item_marker(lines[chunk[0]]) is None and rules.rejoins_across_blank_line(
             lines[merged[-1][-1]], lines[chunk[0]]
         ):
             merged[-1] = merged[-1] + chunk
@@ -95,7 +147,10 @@ def _merge_page_breaks(lines: list[str], chunks: list[list[int]]) -> list[list[i
 _QUOTE = re.compile(r"^«[^«»]*»[\s\d\[\],.;–-]*$")
 
 
-def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic], entries: int | None = None):
+def _blocks(
+    lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic],
+    headings: dict[int, tuple[int, int]] | None = None, entries: int | None = None,
+):
     blocks: list = []
     items: list[ListItem] = []
     budget = [MAX_LABELS]
@@ -110,6 +165,10 @@ def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, p
         marker = rules.list_item_marker(lines[chunk[0]])
         joined = join_lines(numbered, lexicon, skip=marker or 0)
         inlines = inlines_of(joined, path, notes, budget, entries)
+        if headings and chunk[0] in headings:
+            close_list()
+            blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
+            continue
         if marker is not None:
             items.append(ListItem(inlines, joined.whole))
             continue
@@ -121,14 +180,31 @@ def _blocks(lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, p
 
 
 def control_characters(lines: list[str], path: str) -> list[Diagnostic]:
-    """One TXT001 finding per line holding control characters (they are read as spaces)."""
+    """One TXT001 finding per line holding control characters (they are read as spaces).
+
+    A form feed opening a line is a page break (pdftotext ends every page with one), not a
+    stray character: it is not reported.
+    """
     found = []
     for number, line in enumerate(lines, start=1):
-        m = rules.CONTROL_CHARS.search(line)
+        start = 1 if is_page_break(line) else 0
+        m = rules.CONTROL_CHARS.search(line, start)
         if m:
-            count = len(rules.CONTROL_CHARS.findall(line))
+            count = len(rules.CONTROL_CHARS.findall(line, start))
             found.append(Diagnostic("TXT001", f"control character U+{ord(m.group()):04X} removed" + (f" (and {count - 1} more on this line)" if count > 1 else ""), path, number, m.start() + 1))
     return found
+
+
+def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:
+    """One TXT004 note per kind of font glyph replaced (ligatures, Symbol-font characters), at the first."""
+    what = {
+        "ligature": "ligature presentation form(s) (U+FB00–FB06) replaced by their letters",
+        "symbol": "Symbol-font private-use character(s) (U+F020–F0FF) replaced by the characters Adobe's Symbol encoding gives them",
+    }
+    return [
+        Diagnostic("TXT004", f"{count} {what[kind]}", path, line, column)
+        for kind, (count, line, column) in sorted(rules.glyph_replacements(lines).items())
+    ]
 
 
 def read_plaintext(source: SourceText) -> Document:
@@ -142,15 +218,28 @@ def read_plaintext(source: SourceText) -> Document:
     notes = control_characters(lines, path)
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
-    fm = read_front_matter(lines)
-    found = find_reference_list(lines, fm.body_start)
+    if source.repaired:
+        label, line, count = source.repaired
+        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {label} and saved again (mojibake) repaired on {count} line(s); columns there count the repaired text", path, line, 1))
+    repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
+    lines = repair.lines
+    if repair.note:
+        notes.append(repair.note)
+    notes.extend(glyph_notes(lines, path))
+    pages = find_pages(lines)
+    language = detect_language("\n".join(lines)[:200_000] if repair.note else source.text[:200_000])
+    fm = read_front_matter(lines, pages.starts, pages.furniture, language)
+    fm.choose(language)
+    text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
+    found = find_reference_list(text_lines, fm.body_start)
     body_end = found.body_end if found else len(lines)
-    lexicon = rules.attested_words(lines)
-    chunks = _merge_page_breaks(lines, _chunks(lines, fm.body_start, body_end))
+    lexicon = rules.attested_words(text_lines)
+    headings = heading_levels(text_lines, fm.body_start, body_end)
+    chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end, headings), headings)
     for begin, end in found.body_inside if found else ():  # prose the extraction put inside the list
-        chunks += _chunks(lines, begin, end)
-    blocks = _blocks(lines, chunks, lexicon, path, notes, len(found.starts) if found and found.starts else None)
-    references = read_reference_list(lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
+        chunks += _chunks(text_lines, begin, end)
+    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
+    references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     meta = Meta(
         udc=fm.udc,
@@ -160,9 +249,11 @@ def read_plaintext(source: SourceText) -> Document:
         affiliations=tuple(fm.affiliations),
         position=fm.position,
         supervisor=fm.supervisor,
-        language=detect_language(source.text[:200_000]),
+        language=language,
         abstract=fm.abstract,
         keywords=tuple(fm.keywords),
+        abstracts=tuple(fm.abstracts),
+        keyword_sets=tuple(fm.keyword_sets),
     )
     heading_span = None
     if heading is not None:

@@ -36,6 +36,9 @@ class SourceText:
     path: str
     text: str
     encoding: str  # the codec used, e.g. `utf-8`, `utf-8-sig`, `utf-16`, `cp1251`, `kz1048`
+    # UTF-8 mojibake repaired on reading: (the code page it was once read as, first repaired
+    # line, how many lines); columns on those lines count the repaired text.
+    repaired: tuple[str, int, int] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -85,11 +88,12 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise InputError(name.replace("\0", "\\0"), "is not a valid file name") from None
 
 
-def decode(name: str, data: bytes) -> SourceText:
+def decode(name: str, data: bytes, repair: bool = False) -> SourceText:
     """Decode bytes as UTF-8 (BOM or not), UTF-16 with a BOM, Windows-1251 or KZ-1048.
 
     Refuses binary files, text in another encoding (naming the one it looks like), and
-    UTF-8 that is mojibake (text once decoded in the wrong encoding and saved again).
+    UTF-8 that is mojibake (text once decoded in the wrong encoding and saved again) — or,
+    with `repair`, repairs it where the evidence is good (see `repair_utf8_mojibake`).
     """
     for magic, what in _NOT_TEXT:
         if data.startswith(magic):
@@ -112,6 +116,10 @@ def decode(name: str, data: bytes) -> SourceText:
             raise InputError(name, f"looks like UTF-16 ({endian}) without a byte-order mark; save it as UTF-8")
         raise InputError(name, "is binary data, not text")
     if encoding.startswith("utf-8"):
+        if repair:
+            fixed = repair_utf8_mojibake(text)
+            if fixed is not None:
+                return SourceText(name, fixed[0], encoding, fixed[1])
         _refuse_mojibake(name, text)
     return SourceText(name, text, encoding)
 
@@ -278,6 +286,42 @@ def _refuse_mojibake(name: str, text: str) -> None:
                 )
 
 
+_CODE_PAGES = (("cp1251", "Windows-1251"), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
+
+
+def repair_utf8_mojibake(text: str) -> tuple[str, tuple[str, int, int]] | None:
+    """UTF-8 text once read as Windows-1251, Windows-1252 or Latin-1 and saved again, turned
+    back line by line; None where the evidence is not good enough (the caller then refuses).
+
+    Evidence: each line holding the marks of it (`РўРѕСЂРі`, `CafÃ©`) re-encodes into shorter
+    valid UTF-8 (one line at least three characters shorter), every such line through the
+    same code page, and the repaired lines read as prose (`_plausibility` ≥ 0.5). Genuine lines (`мәтін`: `ә` has
+    no Windows-1251 byte) are kept as they are. Line ends are kept, so line numbers stay.
+    """
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    fixed_parts, label, first, count, longest = list(parts), None, 0, 0, 0
+    for index in range(0, len(parts), 2):
+        line = parts[index]
+        if not _MOJIBAKE.search(line):
+            continue
+        for codec, name in _CODE_PAGES:
+            try:
+                fixed = line.encode(codec).decode("utf-8")
+            except UnicodeError:
+                continue
+            if len(fixed) < len(line):
+                if label not in (None, name) or _plausibility(fixed) < 0.5:
+                    return None
+                label, fixed_parts[index] = name, fixed
+                count += 1
+                first = first or index // 2 + 1
+                longest = max(longest, len(line) - len(fixed))
+                break
+    if label is None or longest < 3:
+        return None
+    return "".join(fixed_parts), (label, first, count)
+
+
 _MOJIBAKE_WORD = re.compile(r"\S+")
 _LINE_END = re.compile(r"[\r\n]")
 
@@ -289,5 +333,5 @@ def _looks_binary(text: str) -> bool:
     return len(head) > 0 and controls > max(8, len(head) // 20)
 
 
-def read_source(path: str | os.PathLike) -> SourceText:
-    return decode(str(path), read_bytes(path))
+def read_source(path: str | os.PathLike, repair: bool = False) -> SourceText:
+    return decode(str(path), read_bytes(path), repair)

@@ -1,0 +1,107 @@
+"""Page furniture of PDF-extracted text: page breaks and the running headers and footers around them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .normalize import TOKEN
+
+EDGE = 2  # lines at each edge of a page where headers and footers stand
+WIDE_EDGE = 4  # where a running head repeated on a third of the pages still counts
+# A page number alone: `12`, `- 12 -`, `– 12 –`, `Page 12`, `С. 12`, `Бет 12`, `3 of 14` (not `(12)`: an equation number).
+_PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|с\.|бет)\s*)?\d{1,4}(?:\s+(?:of|из)\s+\d{1,4})?[\s\-–—]*$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_PAGE_OF = re.compile(r"^\s*(?:page|стр\.?|бет)?\s*(\d{1,4})\s+(?:of|из)\s+(\d{1,4})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Pages:
+    """Where pages start (0-based line indices) and which lines are furniture."""
+
+    starts: tuple[int, ...]  # the line holding each page's form feed (the first page starts at 0)
+    furniture: frozenset[int]  # running headers and footers, bare page numbers
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
+
+
+def is_page_break(line: str) -> bool:
+    """pdftotext ends each page with a form feed: it opens the next page's first line."""
+    return line.startswith("\f")
+
+
+def _key(line: str) -> str:
+    """A line as a running header repeats it: spaces collapsed, case folded, numbers as `#`."""
+    return _DIGITS.sub("#", " ".join(TOKEN.findall(line)).casefold())
+
+
+def is_page_number(line: str) -> bool:
+    """A line holding only a page number (`481`, `– 12 –`, `Page 3`)."""
+    return bool(_PAGE_NUMBER.match(line.replace("\f", "")))
+
+
+def page_edges(lines: list[str], starts: list[int], edge: int = EDGE) -> list[list[int]]:
+    """Per page, the non-blank lines among its first and last `edge` non-blank lines."""
+    pages = []
+    bounds = starts + [len(lines)]
+    for start, end in zip(bounds, bounds[1:]):
+        filled = [i for i in range(start, end) if TOKEN.search(lines[i])]
+        pages.append(sorted(set(filled[:edge] + filled[-edge:])))
+    return pages
+
+
+def find_pages(lines: list[str]) -> Pages:
+    """Pages and their furniture.
+
+    Rules, evidence from the document itself:
+      - a line that stands at the edge of two or more pages, word for word (numbers aside:
+        `Вестник … 2015. № 6` and page numbers change), is a running header or footer;
+        a numbers-aside match needs a third of the pages, so that two captions `Table 1`,
+        `Table 2` at the tops of two pages of a long paper are not taken for one;
+      - a line repeated word for word within the first or last `WIDE_EDGE` lines of at least
+        three pages and a third of them (a two-line running head) is furniture, and so is one
+        repeated numbers aside on half of them (`3 of 14`);
+      - a bare page number at the edge of a page is furniture, and `N of M` (M no more than
+        the pages) anywhere.
+    Text without form feeds has one page and no furniture.
+    """
+    starts = [0] + [i for i, line in enumerate(lines) if i > 0 and is_page_break(line)]
+    if len(starts) < 2:
+        return Pages(tuple(starts), frozenset())
+    edges = page_edges(lines, starts)
+    wide = page_edges(lines, starts, WIDE_EDGE)
+    wide_count: Counter[str] = Counter()
+    for page in wide:
+        wide_count.update({" ".join(TOKEN.findall(lines[i])).casefold() for i in page})
+        wide_count.update({"\0" + _key(lines[i]) for i in page})  # numbers aside: `3 of 14`
+    exact: Counter[str] = Counter()
+    loose: Counter[str] = Counter()
+    for page in edges:
+        exact.update({" ".join(TOKEN.findall(lines[i])).casefold() for i in page})
+        loose.update({_key(lines[i]) for i in page})
+    pages_with_text = sum(1 for page in edges if page)
+    furniture = set()
+    for page in edges:
+        for i in page:
+            text = " ".join(TOKEN.findall(lines[i])).casefold()
+            if (
+                is_page_number(lines[i])
+                or exact[text] >= 2 and len(text) >= 3
+                or loose[_key(lines[i])] >= max(2, pages_with_text / 3) and len(text) >= 3
+            ):
+                furniture.add(i)
+    for i, line in enumerate(lines):  # `14 of 14` says it is a page number wherever it stands
+        m = _PAGE_OF.match(line.replace("\f", ""))
+        if m and int(m[1]) <= int(m[2]) <= len(starts) + 1:
+            furniture.add(i)
+    for page in wide:  # a running head of two lines, or under the page number
+        for i in page:
+            text = " ".join(TOKEN.findall(lines[i])).casefold()
+            if (wide_count[text] >= max(3, pages_with_text / 3) and len(text) >= 10) or (
+                wide_count["\0" + _key(lines[i])] >= max(3, pages_with_text / 2) and len(text) >= 3
+            ):
+                furniture.add(i)
+    return Pages(tuple(starts), frozenset(furniture))

@@ -1,0 +1,106 @@
+"""Cyrillic that a PDF's font mapping turned into Latin-1 or Mac Roman letters (`ÓÄÊ` for `УДК`):
+repaired where a reversible single-byte mapping gives back words, refused where nothing does."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...diagnostics import Diagnostic, InputError
+
+# A word printed with the wrong font table: letters and signs of the upper half of Latin-1 or
+# Mac Roman (`Ï‡ÚÂÏ‡ÚË˜ÂÒÍ‡ˇ`), no ASCII letter and no Cyrillic one among them.
+_UPPER_HALF = "\u00a1-\u00ff\u0131\u0152\u0153\u0178\u0192\u02c6\u02c7\u02d8-\u02dd\u2013-\u2044\u2122\u2202-\u2265\u25ca\uf8ff\ufb01\ufb02"
+SUSPECT_WORD = re.compile(rf"(?<![\w{_UPPER_HALF}])[{_UPPER_HALF}]*[\u00c0-\u00ff][{_UPPER_HALF}]*(?![\w{_UPPER_HALF}])")
+# (how the PDF's bytes were read, how they were meant): Windows-1251 text read as Latin-1 or
+# Windows-1252 (`ÓÄÊ`), or as Mac Roman (`Ï‡ÚÂÏ‡ÚË˜ÂÒÍ‡ˇ`, Mac Cyrillic fonts in old PDFs).
+# KZ-1048 is Windows-1251 with Kazakh letters in place of Serbian ones (`Қазақстан`).
+MAPPINGS = (("latin-1", "cp1251"), ("cp1252", "cp1251"), ("mac_roman", "cp1251"), ("latin-1", "kz1048"), ("cp1252", "kz1048"), ("mac_roman", "kz1048"))
+_CYRILLIC_WORD = re.compile(r"^[«(\"]?[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:-[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*[».,:;!?)\"]*$")
+_WORDS = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{4,}")
+WHOLE_TEXT_SHARE = 0.3  # of the letters: the whole text is in the wrong table, not a few words
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    lines: list[str]
+    note: Diagnostic | None
+
+
+def remap(word: str, mapping: tuple[str, str]) -> str | None:
+    """`word` re-read through `mapping` (same length: single-byte tables), or None where a
+    character has no byte in the first table or the result is not one Cyrillic word."""
+    read_as, meant = mapping
+    try:
+        fixed = word.encode(read_as).decode(meant)
+    except UnicodeError:
+        return None
+    return fixed if _CYRILLIC_WORD.match(fixed) and _case_pattern_ok(fixed) else None
+
+
+def _case_pattern_ok(word: str) -> bool:
+    """A word is in lower case, capitalised or in capitals (`тОРГОВЛЯ` is not a word)."""
+    letters = "".join(ch for ch in word if ch.isalpha())
+    return letters.islower() or letters.isupper() or (letters[:1].isupper() and letters[1:].islower())
+
+
+_VOWELS = set("аеёиоуыэюяәөұүіАЕЁИОУЫЭЮЯӘӨҰҮІ")
+
+
+def _reads_as_words(words) -> bool:
+    """Cyrillic prose has a vowel in nearly every word of four letters or more; letters that
+    only form consonant clusters (`стркпл`) are not words."""
+    long_words = [w for text in words for w in _WORDS.findall(text)]
+    return bool(long_words) and sum(any(ch in _VOWELS for ch in w) for w in long_words) >= 0.9 * len(long_words)
+
+
+def repair_mojibake(lines: list[str], path: str) -> Repair:
+    """Re-read words printed in the wrong font table, with a TXT003 note.
+
+    Evidence, from the document itself: the mapping that turns the most suspect words into
+    Cyrillic words is taken when (a) at least two of the words it gives (four letters or
+    more) are written elsewhere in the document, and half of them are, or (b) the suspect
+    words hold a third of the text's letters or more (the whole text is in the wrong table),
+    every one of them maps to a Cyrillic word and nine in ten of those have a vowel. A text mostly made of suspect words that no mapping
+    turns into words is refused (InputError); a few such words are left as they are.
+    """
+    found = [(n, m) for n, line in enumerate(lines) for m in SUSPECT_WORD.finditer(line) if sum(ch.isalpha() for ch in m.group()) >= 3]
+    if not found:
+        return Repair(lines, None)
+    suspect_letters = sum(sum(ch.isalpha() for ch in m.group()) for _, m in found)
+    all_letters = sum(ch.isalpha() for line in lines for ch in line)
+    whole = suspect_letters >= WHOLE_TEXT_SHARE * all_letters
+    attested = set()
+    for line in lines:
+        attested.update(w.casefold() for w in _WORDS.findall(line))
+    best, best_fixed = None, {}
+    for mapping in MAPPINGS:
+        fixed = {k: f for k, (_, m) in enumerate(found) if (f := remap(m.group(), mapping)) is not None}
+        if len(fixed) > len(best_fixed):
+            best, best_fixed = mapping, fixed
+    long_words = [f for f in best_fixed.values() if len(_WORDS.findall(f)) == 1]
+    known = [f for f in long_words if _WORDS.findall(f)[0].casefold() in attested]
+    partial_ok = len(known) >= 2 and 2 * len(known) >= len(long_words)
+    whole_ok = whole and len(best_fixed) == len(found) and _reads_as_words(best_fixed.values())
+    if best is None or not (partial_ok or whole_ok):
+        if whole:
+            n, m = found[0]
+            raise InputError(
+                path,
+                f"looks like mojibake (`{m.group()[:24]}`: Cyrillic printed as Latin-1 or Mac Roman letters) and no known "
+                "mapping (Latin-1, Windows-1252 or Mac Roman read as Windows-1251) turns it into words; extract the text again",
+                n + 1,
+            )
+        return Repair(lines, None)
+    repaired = list(lines)
+    for n in sorted({found[k][0] for k in best_fixed}):  # on those lines, short words too (`Ò` -> `с`)
+        repaired[n] = SUSPECT_WORD.sub(lambda m: remap(m.group(), best) or m.group(), lines[n])
+    n, m = found[min(best_fixed)]
+    first = best_fixed[min(best_fixed)]
+    names = {"latin-1": "Latin-1", "cp1252": "Windows-1252", "mac_roman": "Mac Roman", "cp1251": "Windows-1251", "kz1048": "KZ-1048"}
+    note = Diagnostic(
+        "TXT003",
+        f"{len(best_fixed)} word(s) printed in the wrong font table repaired ({names[best[0]]} read as {names[best[1]]}): `{m.group()[:24]}` -> `{first[:24]}`",
+        path, n + 1, m.start() + 1,
+    )
+    return Repair(repaired, note)

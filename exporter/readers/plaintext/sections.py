@@ -1,0 +1,153 @@
+"""Section headings in PDF-extracted text: `Кіріспе`, `Введение`, `1. Introduction`, `2.1 Methods`, `ҚОРЫТЫНДЫ`."""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import TOKEN, ends_sentence
+
+# Section names journals print in Kazakh, Russian and English, compared case-folded after the
+# numbering and a final `.` or `:` are taken off.
+SECTION_NAMES = frozenset(
+    name.casefold()
+    for name in (
+        "Кіріспе", "Негізгі бөлім", "Негізгі бөлімі", "Қорытынды", "Қорытындылар", "Зерттеу әдістері",
+        "Әдістер", "Материалдар мен әдістер", "Нәтижелер", "Нәтижелер және талқылау", "Талқылау", "Алғыс",
+        "Введение", "Основная часть", "Заключение", "Выводы", "Вывод", "Результаты", "Обсуждение",
+        "Результаты и обсуждение", "Методы", "Методы исследования", "Материалы и методы", "Методология",
+        "Постановка задачи", "Благодарности", "Обзор литературы",
+        "Introduction", "Conclusion", "Conclusions", "Results", "Discussion", "Results and discussion",
+        "Methods", "Methodology", "Materials and methods", "Related work", "Background", "Literature review",
+        "Acknowledgements", "Acknowledgments", "Introduction and results", "Problem statement", "Evaluation",
+    )
+)
+INTRODUCTIONS = frozenset(name.casefold() for name in ("Кіріспе", "Введение", "Introduction", "Introduction and results"))
+# `1.`, `2.1`, `2.1.3.`, `IV.`: the numbering of a section heading.
+_NUMBERING = re.compile(r"^(?P<number>(?:\d{1,2}\.)*\d{1,2}\.?|[IVX]{1,5}\.)\s+(?P<text>\S.*)$")
+_CAPTION = re.compile(r"^(?:Table|Fig\.?|Figure|Таблица|Табл\.|Рис\.|Рисунок|Кесте|Сурет)\b", re.IGNORECASE)
+# Initials (`M.E.J.`, `Libura M.`, `Хубаев Г.Н.`): a reference entry's authors, not a heading.
+_INITIALS = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.|\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+,?\s[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.(?:\s|,|$)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+MAX_HEADING = 80  # characters: longer lines are sentences, not headings
+
+
+def heading_text(line: str) -> str:
+    return " ".join(TOKEN.findall(line))
+
+
+def numbering_level(text: str) -> tuple[int, str] | None:
+    """(level, text after the number) for a numbered line: `2.1 Methods` -> (2, `Methods`)."""
+    m = _NUMBERING.match(text)
+    if not m:
+        return None
+    number = m["number"].rstrip(".")
+    level = 1 if not number[0].isdigit() else number.count(".") + 1
+    return level, m["text"]
+
+
+def is_section_name(text: str) -> bool:
+    """A known section name, numbered or not (`Введение`, `3. Results`, `ҚОРЫТЫНДЫ:`)."""
+    numbered = numbering_level(text)
+    name = (numbered[1] if numbered else text).rstrip(".:").strip().casefold()
+    return name in SECTION_NAMES
+
+
+def is_introduction(line: str) -> bool:
+    """The heading that opens the body (`Кіріспе`, `Введение`, `1 Introduction`, `I. INTRODUCTION`)."""
+    text = heading_text(line)
+    numbered = numbering_level(text)
+    name = (numbered[1] if numbered else text).rstrip(".:").strip().casefold()
+    return name in INTRODUCTIONS
+
+
+def _reads_as_words(text: str) -> bool:
+    """Mostly letters (`CR = CI/RI`, `978-0-7695-3958-4/10 $26.00` are not headings)."""
+    body = text.replace(" ", "")
+    return sum(ch.isalpha() for ch in body) >= 0.6 * len(body)
+
+
+def continues_heading(first: str, line: str) -> bool:
+    """A heading in capitals wrapped over a second short line in capitals
+    (`III. MDRPM (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`)."""
+    text = heading_text(line)
+    return bool(text) and len(text) <= MAX_HEADING and _is_capitals(heading_text(first)) and _is_capitals(text) and numbering_level(text) is None
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+def heading_level(line: str, before: str, after: str) -> int | None:
+    """The level of the section heading `line` is, or None when it is not one.
+
+    `before` and `after` are the nearest lines around it (blank when there are none). Rules:
+      - a known section name alone on its line, numbered or not (`Кіріспе`, `2 Results`) is a
+        heading; its numbering gives the level (`2.1` -> 2);
+      - any other numbered line (`3.2 Выбор параметров`) is a heading when it is short, starts
+        with a capital, does not end a sentence or a clause (`.`, `,`, `;`, `:`), follows a blank
+        line or a finished sentence, and the next line is not the next item of a list
+        (`2. Сбор данных` followed by `3. …`): a numbered list item fails one of these;
+      - a short line in capitals (`НЕГІЗГІ БӨЛІМ`) between a finished sentence (or a blank line)
+        and a line that starts with a capital is a level-1 heading.
+    """
+    text = heading_text(line)
+    if not text or len(text) > MAX_HEADING or not _reads_as_words(text) or _CAPTION.match(text):
+        return None
+    numbered = numbering_level(text)
+    if is_section_name(text) and (numbered[1] if numbered else text)[:1].isupper():
+        return numbered[0] if numbered else 1
+    if _INITIALS.search(text) or _YEAR.search(text):
+        return None  # `23. Newman M.E.J. The Structure and`: a reference entry, not a heading
+    opened = not TOKEN.search(before) or ends_sentence(before)
+    next_text = heading_text(after)
+    starts_paragraph = not next_text or next_text[0].isupper() or next_text[0].isdigit()
+    if numbered:
+        level, rest = numbered
+        if (
+            rest[0].isupper()
+            and not rest.endswith((".", ",", ";", ":"))
+            and len(rest.split()) <= 12
+            and any(ch.isalpha() for ch in rest)
+            and opened
+            and starts_paragraph
+            and not _next_item(text, next_text)
+        ):
+            return level
+        return None
+    if _is_capitals(text) and sum(w.isalpha() and len(w) >= 3 for w in text.split()) >= 2 and text.count(",") <= 1 and not text.endswith((",", ";")) and opened and starts_paragraph and next_text:
+        return 1
+    return None
+
+
+def _next_item(text: str, next_text: str) -> bool:
+    """`next_text` carries the number after `text`'s at the same depth (`2.` then `3.`): a list."""
+    here, there = _NUMBERING.match(text), _NUMBERING.match(next_text)
+    if not here or not there:
+        return False
+    a, b = here["number"].rstrip(".").split("."), there["number"].rstrip(".").split(".")
+    if len(a) != len(b) or not all(p.isdigit() for p in a + b):
+        return False
+    return a[:-1] == b[:-1] and int(b[-1]) == int(a[-1]) + 1 and not is_section_name(next_text)
+
+
+def top_number(text: str) -> int | None:
+    """The first number of a numbered heading (`3.2 Analysis` -> 3), None for Roman or none."""
+    m = _NUMBERING.match(heading_text(text))
+    return int(m["number"].split(".")[0]) if m and m["number"][0].isdigit() else None
+
+
+def in_sequence(numbered: list[tuple[int, int, int]]) -> set[int]:
+    """Which numbered heading candidates keep the section numbering: (line index, level, top number).
+
+    Rule: sections are numbered 1, 2, 3…: a level-1 heading `n` stands where `n` is 1, or an
+    earlier heading is numbered `n - 1`, or a later subsection is `n.x`; `20 Гбайт` and `10
+    Гбайт` in a table are no sections. Subsections (`2.1`) carry their own evidence.
+    """
+    kept = set()
+    for k, (index, level, number) in enumerate(numbered):
+        if level > 1 or number == 1:
+            kept.add(index)
+        elif any(n == number - 1 for _, _, n in numbered[:k]) or any(n == number and lv > 1 for _, lv, n in numbered[k + 1:]):
+            kept.add(index)
+    return kept

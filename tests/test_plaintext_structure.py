@@ -1,0 +1,434 @@
+"""The plain-text reader's structure rules on real lines: page furniture, section headings,
+front matter, cut URLs, mojibake and font glyphs.
+
+Lines marked `corpus` are copied from `../shared/corpus/pdf/NAME.txt` (pdftotext output of real
+papers); the Kazakh lines follow the seed (`source/kz-china-relations.txt`) and the Kazakh
+journal conventions (`ӘОЖ`, `МҒТАР`, `Аңдатпа`, `Кілт сөздер`). Every expected value was read
+off the text by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.diagnostics import CODES, InputError
+from exporter.model import Heading, Paragraph
+from exporter.readers.plaintext import read_plaintext
+from exporter.readers.plaintext import normalize as rules
+from exporter.readers.plaintext.frontmatter import author_names, read_front_matter
+from exporter.readers.plaintext.furniture import find_pages
+from exporter.readers.plaintext.mojibake import repair_mojibake
+from exporter.readers.plaintext.reader import join_lines
+from exporter.readers.plaintext.sections import heading_level
+from exporter.readers.plaintext.sourcefile import SourceText
+from exporter.report import inline_text
+
+
+def read_text(text: str, path: str = "t.txt"):
+    return read_plaintext(SourceText(path, text, "utf-8"))
+
+
+def texts(doc, kind=Paragraph):
+    return [inline_text(b.inlines) for b in doc.blocks if isinstance(b, kind)]
+
+
+# ---- page furniture -----------------------------------------------------------------------
+
+# Three pages as pdftotext gives them: each page after the first opens with a form feed; a
+# running header (corpus ru_butsenko_network_planning: `Вестник УрФУ. Серия экономика и
+# управление. Том 14, № 6, 2015`) and a page number stand at the page edges; a paragraph and
+# a hyphenated word (`исследова-` … `ния`) are cut by the break.
+RU_PAGES = (
+    "Вестник УрФУ. Серия экономика и управление. Том 14, № 6, 2015\n"  # 1
+    "\n"
+    "Задача сетевого планирования рассматривается в работах многих авторов, и для её\n"  # 3
+    "исследова-\n"  # 4
+    "\n"
+    "936\n"  # 6
+    "\fВестник УрФУ. Серия экономика и управление. Том 14, № 6, 2015\n"  # 7
+    "\n"
+    "ния предложены сетевые модели [1].\n"  # 9
+    "\n"
+    "937\n"  # 11
+    "\fВестник УрФУ. Серия экономика и управление. Том 14, № 6, 2015\n"  # 12
+    "\n"
+    "Последний абзац статьи.\n"  # 14
+    "938\n"  # 15
+)
+# The same in Kazakh: a journal header and a word broken over the page (`ынтымақтас-` … `тығы`).
+KK_PAGES = (
+    "ҚазҰУ Хабаршысы. Тарих сериясы. №2 (85). 2017\n"  # 1
+    "Қазақстан мен Қытай арасындағы сауда-экономикалық ынтымақтас-\n"  # 2
+    "12\n"  # 3
+    "\fҚазҰУ Хабаршысы. Тарих сериясы. №2 (85). 2017\n"  # 4
+    "тығы жыл сайын артып келеді [2].\n"  # 5
+    "13\n"  # 6
+    "\fҚазҰУ Хабаршысы. Тарих сериясы. №2 (85). 2017\n"  # 7
+    "Соңғы бет.\n"  # 8
+    "14\n"  # 9
+)
+
+
+def test_running_header_and_page_numbers_are_furniture():
+    lines = RU_PAGES.split("\n")
+    pages = find_pages(lines)
+    assert pages.starts == (0, 6, 11)
+    assert sorted(i + 1 for i in pages.furniture) == [1, 6, 7, 11, 12, 15]
+
+
+def test_paragraph_cut_by_page_break_is_rejoined_with_its_hyphenated_word():
+    doc = read_text(RU_PAGES)
+    assert texts(doc) == [
+        "Задача сетевого планирования рассматривается в работах многих авторов, и для её исследования предложены сетевые модели [1].",
+        "Последний абзац статьи.",
+    ]
+    first = doc.blocks[0]
+    assert (first.span.line, first.span.end_line) == (3, 9)  # lines of the original file
+    (cite,) = [i for i in first.inlines if hasattr(i, "refs")]
+    assert (cite.span.line, cite.span.column) == (9, 31)
+
+
+def test_kazakh_page_break_and_furniture():
+    doc = read_text(KK_PAGES)
+    assert texts(doc) == [
+        "Қазақстан мен Қытай арасындағы сауда-экономикалық ынтымақтастығы жыл сайын артып келеді [2].",
+        "Соңғы бет.",
+    ]
+    assert all("Хабаршысы" not in t for t in texts(doc))
+
+
+def test_form_feed_page_break_is_not_txt001_but_a_stray_one_is():
+    assert [n.code for n in read_text(RU_PAGES).notes] == []
+    doc = read_text("сөз\x0cдер [1]\n")  # a form feed inside a line is a stray character
+    assert [(n.code, n.line, n.column) for n in doc.notes] == [("TXT001", 1, 4)]
+
+
+def test_no_form_feed_means_no_furniture():
+    lines = ["Вестник УрФУ. Том 14", "мәтін", "Вестник УрФУ. Том 14"]
+    assert find_pages(lines).furniture == frozenset()
+
+
+# ---- section headings ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "before", "after", "level"),
+    [
+        ("1 Introduction", "", "Over the last two and a half years we have designed,", 1),  # corpus en_bigtable_osdi06:22
+        ("5.1 Tablet Location", "", "We use a three-level hierarchy analogous to that of", 2),  # corpus en_bigtable_osdi06:317
+        ("1. Постановка задачи", "", "Рассмотрим задачу", 1),  # corpus ru_levin_interval_optimization:105
+        ("3.4.1 Неопределённости первого рода", "", "К первому роду", 3),  # corpus ru_gavdan_gis_security:592
+        ("I. INTRODUCTION", "", "Unmanned aerial vehicles", 1),  # corpus en_yang_uav_path_planning_ieee:94
+        ("Введение", "", "В настоящее время", 1),  # corpus ru_radionov_fuzzy_adaptive:15
+        ("ЗАКЛЮЧЕНИЕ", "", "Таким образом,", 1),  # corpus ru_nikulin_infosec_risk:586
+        ("МЕТОДИКА ЭКСПЕРИМЕНТА", "", "Для оценки", 1),  # corpus ru_nikulin_infosec_risk:43
+        ("Кіріспе", "", "Қазақстан мен Қытай жақын көрші", 1),
+        ("Негізгі бөлім", "байланысқан.", "Екі елдің достығы", 1),
+        ("ҚОРЫТЫНДЫ", "", "Қытай мен Қазақстан – шынайы серіктестер.", 1),
+        ("2.1 Зерттеу әдістері", "", "Мұрағат құжаттары", 2),
+    ],
+)
+def test_heading_levels(line, before, after, level):
+    assert heading_level(line, before, after) == level
+
+
+@pytest.mark.parametrize(
+    ("line", "before", "after"),
+    [
+        ("1. Сбор данных.", "", "2. Обработка данных."),  # a list item ends with a full stop
+        ("2. Обработка данных", "1. Сбор данных", "3. Анализ"),  # the next number follows: a list
+        ("23. Newman M.E.J. The Structure and", "", "Function of Complex Networks"),  # corpus ru_butsenko: an entry
+        ("3. Libura M. Integer Programming Problems with Ine-", "", "xact Objective"),  # corpus ru_levin: an entry
+        ("CR = CI/RI", "", "Where"),  # corpus en_iqbal: a formula
+        ("LPTF", "", "DEMT"),  # corpus en_dutot: a plot label
+        ("TABLE I", "", "COMPARISON"),  # corpus en_yang: a caption
+        ("introduction.", "the", "A new"),  # corpus en_dutot:261, a sentence's end
+        ("1. Қазақстан мен Қытай арасындағы шекара мәселесі 1990 жылдары шешілді.", "", "2. Сауда"),
+        ("МҒТАР", "", "Мәтін"),  # one word in capitals is not a heading
+    ],
+)
+def test_not_headings(line, before, after):
+    assert heading_level(line, before, after) is None
+
+
+def test_headings_become_heading_blocks_not_the_next_paragraphs_first_words():
+    doc = read_text(
+        "ӘОЖ 930.85\n\nҚАЗАҚСТАН МЕН ҚЫТАЙ\n\nЖахан Жанар\n\n"
+        "Кіріспе\nҚазақстан мен Қытай жақын көрші [1].\n\n"
+        "1. Негізгі бөлім\n1.1 Шекара мәселесі\nЕкі елдің достығы.\n\n"
+        "Қорытынды\nСоңғы сөз.\n"
+    )
+    heads = [(b.level, inline_text(b.inlines), b.span.line) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == [(1, "Кіріспе", 7), (1, "1. Негізгі бөлім", 10), (2, "1.1 Шекара мәселесі", 11), (1, "Қорытынды", 14)]
+    assert texts(doc) == ["Қазақстан мен Қытай жақын көрші [1].", "Екі елдің достығы.", "Соңғы сөз."]
+
+
+def test_seed_has_no_headings():
+    from helpers import SEED
+    from exporter.readers.plaintext.sourcefile import read_source
+
+    doc = read_plaintext(read_source(SEED))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+# ---- front matter -------------------------------------------------------------------------
+
+# corpus ru_nikulin_infosec_risk, lines 1–21 (shortened): UDC, a title in sentence case over
+# three lines, `© 2016` authors with star marks, affiliations, e-mail, a date line, abstract,
+# keywords, the introduction.
+RU_FRONT = """УДК 681.3:519.1
+
+Методика количественной оценки величины риска
+обеспечения информационной безопасности
+автоматизированных систем управления и связи
+© 2016     С. А. Никулин*, С. С. Никулин**
+* Военный учебно-научный центр Военно-воздушных сил «Военно-воздушная академия
+** Воронежский институт МВД России,
+E-mail: nikcc@mail.ru
+Поступила в редакцию 15.01.2016 г.
+Аннотация. Рассматривается задача оценки рисков информационной безопасности автоматизированных систем управления и связи.
+Ключевые слова: риски информационной безопасности, угрозы безопасности информации,
+нечеткая логика.
+ВВЕДЕНИЕ
+Первый абзац статьи [1].
+"""
+
+# A Kazakh paper as Kazakh journals print it: IRSTI before UDC, a title in sentence case,
+# authors with superscript marks, two affiliations, e-mail, and the abstract and keywords in
+# three languages (Kazakh first).
+KK_FRONT = """МҒТАР 03.20.00
+ӘОЖ 930.85 (574)
+
+Қазақстан мен Қытай қарым-қатынасы: кеше және бүгін
+
+Жанар Ж.Ж.¹, Сейтказина Қ.О.²
+¹Л.Н.Гумилев атындағы Еуразия ұлттық университеті, Астана, Қазақстан
+²Әл-Фараби атындағы Қазақ ұлттық университеті, Алматы, Қазақстан
+e-mail: zhanar@example.kz
+
+Аңдатпа. Мақалада Қазақстан мен Қытай арасындағы қарым-қатынастың тарихы қарастырылады.
+Кілт сөздер: Қазақстан, Қытай, шекара, сауда.
+
+Аннотация. В статье рассматривается история отношений Казахстана и Китая.
+Ключевые слова: Казахстан, Китай, граница, торговля.
+
+Abstract. The article considers the history of relations between Kazakhstan and China.
+Keywords: Kazakhstan, China, border, trade.
+
+Кіріспе
+Қазақстан мен Қытай жақын көрші [1].
+"""
+
+
+def test_russian_front_matter_from_a_journal():
+    doc = read_text(RU_FRONT)
+    m = doc.meta
+    assert m.udc == "681.3:519.1"
+    assert m.title == "Методика количественной оценки величины риска обеспечения информационной безопасности автоматизированных систем управления и связи"
+    assert m.authors == ("С. А. Никулин", "С. С. Никулин")
+    assert m.abstract.startswith("Рассматривается задача оценки рисков")
+    assert m.keywords == ("риски информационной безопасности", "угрозы безопасности информации", "нечеткая логика")
+    heading, paragraph = doc.blocks
+    assert isinstance(heading, Heading) and inline_text(heading.inlines) == "ВВЕДЕНИЕ" and heading.span.line == 14
+    assert inline_text(paragraph.inlines) == "Первый абзац статьи [1]."
+
+
+def test_kazakh_front_matter_in_three_languages():
+    doc = read_text(KK_FRONT)
+    m = doc.meta
+    assert (m.irsti, m.udc) == ("03.20.00", "930.85 (574)")
+    assert m.title == "Қазақстан мен Қытай қарым-қатынасы: кеше және бүгін"
+    assert m.authors == ("Жанар Ж.Ж.", "Сейтказина Қ.О.")
+    assert [lang for lang, _ in m.abstracts] == ["kk", "ru", "en"]
+    assert [lang for lang, _ in m.keyword_sets] == ["kk", "ru", "en"]
+    assert m.language == "kk"
+    assert m.abstract == "Мақалада Қазақстан мен Қытай арасындағы қарым-қатынастың тарихы қарастырылады."
+    assert m.keywords == ("Қазақстан", "Қытай", "шекара", "сауда")
+    assert dict(m.keyword_sets)["en"] == ("Kazakhstan", "China", "border", "trade")
+    assert [inline_text(b.inlines) for b in doc.blocks] == ["Кіріспе", "Қазақстан мен Қытай жақын көрші [1]."]
+
+
+def test_journal_header_above_the_title_and_names_after_it():
+    # corpus en_aurzada_random_picture_elsevier, lines 1–10 (shortened)
+    doc = read_text(
+        "Journal of Complexity 53 (2019) 133–161\n\nContents lists available at ScienceDirect\n\n"
+        "Journal of Complexity\njournal homepage: www.elsevier.com/locate/jco\n\n"
+        "How complex is a random picture?I\nFrank Aurzada a , Mikhail Lifshits b ,\n\n"
+        "Abstract\nWe study the complexity of a random picture.\n\n1. Introduction and results\nText [1].\n"
+    )
+    assert doc.meta.title == "How complex is a random picture?"
+    assert doc.meta.authors == ("Frank Aurzada", "Mikhail Lifshits")
+    assert doc.meta.abstract == "We study the complexity of a random picture."
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Д.С. Курушин", ["Д.С. Курушин"]),
+        ("Курушин Д.С.", ["Курушин Д.С."]),
+        ("Kurushin D.S., Smith J.", ["Kurushin D.S.", "Smith J."]),
+        ("Е. В. Буценко, канд. экон. наук,", ["Е. В. Буценко"]),  # corpus ru_butsenko:5
+        ("Григорий П. Гавдан1, Рустем В. Пенерджи2", ["Григорий П. Гавдан", "Рустем В. Пенерджи"]),  # corpus ru_gavdan:5
+        ("© 2019 г. Б. Г. Гольденберг1, *, Я. В. Ракшун1, 2, С. В. Бугаев1,", ["Б. Г. Гольденберг", "Я. В. Ракшун", "С. В. Бугаев"]),
+        ("Жанар Ж.Ж.¹, Сейтказина Қ.О.²", ["Жанар Ж.Ж.", "Сейтказина Қ.О."]),
+        ("Жахан Жанар және Сейтказина Қ.О.", ["Жахан Жанар", "Сейтказина Қ.О."]),
+    ],
+)
+def test_author_lines(line, names):
+    assert author_names(line, strong_only=True) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Вестник УрФУ. Серия экономика и управление. Том 14",
+        "Л.Н.Гумилев атындағы Еуразия ұлттық университеті",
+        "Сравнительный анализ систем хранения данных",
+        "Frank Aurzada",  # two names without initials: an author only under a title
+    ],
+)
+def test_not_author_lines(line):
+    assert author_names(line, strong_only=True) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "udc"),
+    [("УДК 004.932.2 или 004.08", "004.932.2 или 004.08"), ("004.056:004.89", "004.056:004.89"), ("ӘОЖ 930.85", "930.85")],
+)
+def test_udc_lines_with_extra_codes(line, udc):
+    text = f"{line}\nMSC2010 68U10\nDOI 10.1234/abc\nСЕТИ ПЕРЕДАЧИ ДАННЫХ\nЛ. Т. Ягьяева\nТекст статьи здесь.\n"
+    fm = read_front_matter(text.split("\n"))
+    assert (fm.udc, fm.title_lines, fm.authors) == (udc, ["СЕТИ ПЕРЕДАЧИ ДАННЫХ"], ["Л. Т. Ягьяева"])
+    assert fm.body_start == 5
+
+
+def test_text_without_fields_around_a_sentence_case_line_has_no_front_matter():
+    doc = read_text("Екінші жол мұнда.\nжай мәтін [1].\n")
+    assert doc.meta.title is None and doc.blocks[0].span.line == 1
+
+
+# ---- URLs cut at a line end ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["см. https://jet-", "online.ru сайтын"], "см. https://jet-online.ru сайтын"),
+        (["Available online: http://www.", "counciloncybersecurity.org/a"], "Available online: http://www.counciloncybersecurity.org/a"),  # corpus en_fielder:1364
+        (["URL: http://window.edu.ru/", "resource/168/30168/files/isu046.pdf (дата"], "URL: http://window.edu.ru/resource/168/30168/files/isu046.pdf (дата"),  # corpus ru_korotin:520
+        (["http://cwe.mitre.org/top25/", "(accessed on 19 December 2015)"], "http://cwe.mitre.org/top25/ (accessed on 19 December 2015)"),  # corpus en_fielder:1367
+        (["DOI: http://dx.doi.org/10.26583/bit.2019.2.05.", "3. Отчет компании"], "DOI: http://dx.doi.org/10.26583/bit.2019.2.05. 3. Отчет компании"),  # corpus ru_gavdan:808
+        (["Сайт: https://kaznu.kz/kk/ақпарат-", "орталығы туралы"], "Сайт: https://kaznu.kz/kk/ақпарат-орталығы туралы"),
+    ],
+)
+def test_url_cut_at_line_end(lines, joined):
+    numbered = list(enumerate(lines, start=1))
+    assert join_lines(numbered, rules.attested_words(lines)).text == joined
+
+
+# ---- glyphs and mojibake -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "fixed"),
+    [
+        ("Clariﬁed", "Clarified"),  # corpus en_kopp_gadr_lncs:71
+        ("eﬀect", "effect"),
+        ("\uf0b7", "•"),  # corpus ru_yagyaeva_data_networks:22, a Symbol-font bullet
+        ("y\uf03dF(x)", "y=F(x)"),  # corpus ru_levin:108
+        ("x\uf0ceX\uf0ccR1", "x∈X⊂R1"),  # corpus ru_radionov:35
+        ("\uf061-деңгей", "α-деңгей"),
+        ("\uf0e6", "\uf0e6"),  # a bracket piece: no character stands for it, left alone
+    ],
+)
+def test_glyphs(token, fixed):
+    assert rules.normalize_glyphs(token) == fixed
+
+
+def test_symbol_table_agrees_with_reportlab_symbol_encoding():
+    from reportlab.pdfbase._fontdata_enc_symbol import SymbolEncoding
+
+    names = {"alpha": "α", "universal": "∀", "element": "∈", "propersubset": "⊂", "bullet": "•", "greaterequal": "≥", "summation": "∑"}
+    for byte, name in enumerate(SymbolEncoding):
+        if name in names:
+            assert rules.SYMBOL_PRIVATE_USE[0xF000 + byte] == names[name]
+
+
+def test_glyph_notes_point_at_the_first_replacement():
+    doc = read_text("Clariﬁed [1] and eﬀect.\n\uf0b7 Разделение ресурсов\n")
+    assert [(n.code, n.line, n.column) for n in doc.notes] == [("TXT004", 1, 6), ("TXT004", 2, 1)]
+    assert "2 ligature" in doc.notes[0].message
+    assert texts(doc)[0].startswith("Clarified [1] and effect.")
+    assert CODES["TXT004"][0].value == "note"
+
+
+# corpus ru_korshunov_synchronous_motor, lines 5–9: the title in a Mac Cyrillic font that
+# pdftotext read as Mac Roman (`”ÔÓ˘ÂÌÌ‡ˇ`, with U+F8FF for `р`); its words are written
+# correctly in the body.
+KORSHUNOV = (
+    "Упрощенная\nматематическая модель\n\nсинхронного двигателя\n\n".encode("cp1251").decode("mac_roman") +
+    "Для синхронного двигателя с постоянными магнитами на роторе выведены уравнения;\n"
+    "упрощенная математическая модель двигателя.\n"
+)
+
+
+def test_mojibake_title_repaired_with_a_note():
+    doc = read_text(KORSHUNOV)
+    (note,) = [n for n in doc.notes if n.code == "TXT003"]
+    assert (note.line, note.column) == (1, 1)
+    assert "Mac Roman read as Windows-1251" in note.message
+    assert inline_text(doc.blocks[0].inlines) == "Упрощенная математическая модель синхронного двигателя"
+    lines = repair_mojibake(KORSHUNOV.split("\n"), "t.txt").lines
+    assert lines[:4] == ["Упрощенная", "математическая модель", "", "синхронного двигателя"]
+    assert [len(a) for a in lines] == [len(a) for a in KORSHUNOV.split("\n")]  # columns stay
+
+
+def test_udc_mojibake_in_latin1():
+    lines = ["ÓÄÊ 330.45", "ÐÅÀËÈÇÀÖÈß ÌÎÄÅËÈ", "Реализация модели для бизнес-планирования."]
+    assert repair_mojibake(lines, "t.txt").lines[:2] == ["УДК 330.45", "РЕАЛИЗАЦИЯ МОДЕЛИ"]
+
+
+def test_kazakh_mojibake_in_a_mac_font():
+    bad = "Қазақстан мен Қытай арасындағы".encode("kz1048").decode("mac_roman")
+    lines = [bad, "Қазақстан мен Қытай арасындағы байланыс тарихы."]
+    assert repair_mojibake(lines, "t.txt").lines[0] == "Қазақстан мен Қытай арасындағы"
+
+
+def test_french_words_are_not_mojibake():
+    lines = ["Grégory Mounié, Université Joseph Fourier, à Grenoble, été", "Bi-criteria scheduling."]
+    assert repair_mojibake(lines, "t.txt").lines == lines
+
+
+def test_unrepairable_mojibake_is_refused():
+    garbled = "\n".join(["ñòðêïë ôõö÷øù òðêïëñ"] * 5)  # Latin-1 -> Windows-1251: `стркпл фхцчшщ`, no words
+    with pytest.raises(InputError) as info:
+        read_text(garbled, "bad.txt")
+    assert str(info.value).startswith("bad.txt:1: ") and "mojibake" in str(info.value)
+
+
+# ---- UTF-8 mojibake in the file (text once read in a code page and saved again) -----------
+
+
+def test_kazakh_utf8_mojibake_repaired_genuine_lines_kept():
+    from exporter.readers.plaintext.sourcefile import decode
+
+    spoiled = "Қазақстан мен Қытай арасындағы байланыс [1].".encode("utf-8").decode("cp1251")
+    assert spoiled.startswith("ТљР°Р·Р°Т›")
+    source = decode("p.txt", ("мәтін\n" + spoiled + "\n").encode("utf-8"), repair=True)
+    assert source.text == "мәтін\nҚазақстан мен Қытай арасындағы байланыс [1].\n"
+    assert source.repaired == ("Windows-1251", 2, 1)
+    doc = read_plaintext(source)
+    (note,) = [n for n in doc.notes if n.code == "TXT003"]
+    assert (note.line, note.column) == (2, 1) and "Windows-1251" in note.message
+
+
+def test_utf8_mojibake_still_refused_without_repair_and_through_two_code_pages():
+    from exporter.readers.plaintext.sourcefile import decode
+
+    ru = "Торговля между степью и Синьцзяном [1].\n"  # the hostile corpus's line
+    with pytest.raises(InputError):
+        decode("refs.bib", ru.encode("utf-8").decode("cp1251").encode("utf-8"))  # .bib files: refused
+    two = ru.encode("utf-8").decode("cp1251") + "Café au lait [1].\n".encode("utf-8").decode("cp1252")
+    with pytest.raises(InputError) as info:
+        decode("p.txt", two.encode("utf-8"), repair=True)
+    assert "is mojibake" in str(info.value)
