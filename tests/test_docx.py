@@ -30,7 +30,7 @@ from exporter.venue import Template  # noqa: E402
 from exporter.writers import Edition, citation_pieces  # noqa: E402
 from exporter.writers.docx import render  # noqa: E402
 
-from helpers import DEMO, DEMO_BIB, REPO, SEED  # noqa: E402
+from helpers import DEMO, DEMO_BIB, REPO, SEED, run_cli  # noqa: E402
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -392,3 +392,19 @@ def test_libreoffice_converts_both_to_pdf(seed_bytes, demo_bytes, tmp_path):
         pdf = out / name
         assert pdf.is_file(), f"LibreOffice did not convert {name[:-4]}.docx"
         assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_keywords_longer_than_a_core_property_still_build(tmp_path):
+    """Real papers list long keyword sets (two corpus papers passed 255 characters, which
+    python-docx refuses in core properties): the file's property is cut, the page keeps all."""
+    import docx
+
+    words = [f"ключевое слово номер {n}" for n in range(1, 16)]
+    paper = tmp_path / "kw.txt"
+    paper.write_text("ДЛИННЫЕ КЛЮЧЕВЫЕ СЛОВА\n\nИванов Пётр\n\nКлючевые слова: " + ", ".join(words) + ".\n\nТекст статьи.\n", encoding="utf-8")
+    result = run_cli("build", str(paper), "--to", "docx", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    built = docx.Document(str(tmp_path / "out" / "kw.docx"))
+    keywords = built.core_properties.keywords
+    assert len(keywords) <= 255 and keywords.endswith("…") and keywords.startswith(words[0])
+    assert words[-1] in "\n".join(p.text for p in built.paragraphs)

@@ -624,11 +624,11 @@ class DocxWriter(Walker):
     def _core_properties(self) -> None:
         meta = self.edition.document.meta
         props = self.doc.core_properties
-        props.title = xml_safe(meta.title or "")
-        props.author = xml_safe(", ".join(meta.authors))
+        props.title = _property(meta.title or "")
+        props.author = _property(", ".join(meta.authors))
         udc = f"{self.edition.labels.udc} {meta.udc}" if meta.udc else ""
-        props.subject = xml_safe(udc)
-        props.keywords = xml_safe(", ".join(meta.keywords))
+        props.subject = _property(udc)
+        props.keywords = _property(", ".join(meta.keywords))
         props.language = self.lang
         props.comments = ""
         props.category = ""
@@ -725,3 +725,18 @@ def zip_members(members: dict[str, bytes]) -> bytes:
             info.external_attr = 0
             target.writestr(info, members[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return out.getvalue()
+
+
+# OPC core properties hold at most 255 characters (python-docx refuses longer ones); the
+# document itself keeps the whole text, the file's properties a shortened one.
+_PROPERTY_LIMIT = 255
+
+
+def _property(text: str) -> str:
+    """`text` fit for a core property: XML-safe, cut at a word before 255 characters."""
+    text = xml_safe(text)
+    if len(text) <= _PROPERTY_LIMIT:
+        return text
+    cut = text[: _PROPERTY_LIMIT - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > _PROPERTY_LIMIT // 2 else cut).rstrip(" ,;") + "…"
