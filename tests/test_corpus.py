@@ -124,7 +124,6 @@ def test_docx_lists_are_exact_in_every_paper(results):
 
 PDF_PENDING = {
     "abstract": "an abstract without its label, set in the body's size, is not found yet (18/25)",
-    "builds": "glyph fallback (GLY001): private-use characters of Symbol fonts without a ToUnicode map (as in the txt form)",
 }
 
 
