@@ -24,7 +24,6 @@ needs_corpus = pytest.mark.skipif(CORPUS is None, reason="the development corpus
 # Targets not reached yet (expected to fail until they are); every other target of issue 9 is
 # held on the txt form.
 PENDING: dict[str, str] = {
-    "builds": "the DOCX writer refuses keywords over 255 characters in its core properties (ru_butsenko, ru_paraschuk)",
 }
 
 
