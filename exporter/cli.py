@@ -234,7 +234,7 @@ def _venue_form(template) -> str | None:
 
 
 def _bib(args) -> int:
-    from .bibliography import used_entries
+    from .references.used import used_entries
     from .pipeline import read_and_link
     from .references.bibwriter import write
     from .venue import Template

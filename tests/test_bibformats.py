@@ -205,7 +205,7 @@ def test_bib_command_style_and_errors():
 
 
 def test_own_list_fields_written_as_bibtex_read_back():
-    from exporter.bibliography import used_entries
+    from exporter.references.used import used_entries
     from exporter.pipeline import read_and_link
 
     entries = used_entries(read_and_link(str(ROOT / "source" / "demo-markdown.md")))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .linker import Linked, iter_citations
-from .model import Entry
+from ..linker import Linked, iter_citations
+from ..model import Entry
 
 
 def used_entries(linked: Linked) -> list[Entry]:
