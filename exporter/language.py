@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+# Counted by the regex engine: a paper's 200,000 characters take a few milliseconds, not tens.
+_KAZAKH = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
 
 def detect_language(text: str) -> str:
     """kk when Kazakh-only letters occur, ru for other Cyrillic, en for Latin script."""
-    kazakh = sum(ch in "әғқңөұүһіӘҒҚҢӨҰҮҺІ" for ch in text)
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-    latin = sum("a" <= ch.lower() <= "z" for ch in text)
+    kazakh = len(_KAZAKH.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
     if cyrillic > latin:
         return "kk" if kazakh > 0.005 * cyrillic else "ru"
     return "en"
