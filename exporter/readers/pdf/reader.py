@@ -410,7 +410,9 @@ def _document(path: str, lines: list[Line]) -> Document:
     places = Places(lines)
     body = body_size(lines)
     title = find_title(lines, body)
-    fm = read_front_matter(texts)
+    language = detect_language("\n".join(texts)[:200_000])
+    fm = read_front_matter(texts, language=language)
+    fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
     if title is not None:
         title_text = " ".join(without_superscripts(lines[i]) for i in title)
         authors = find_authors(lines, title) or list(fm.authors)
@@ -499,11 +501,11 @@ def _document(path: str, lines: list[Line]) -> Document:
         affiliations=tuple(fm.affiliations),
         position=fm.position,
         supervisor=fm.supervisor,
-        language=detect_language("\n".join(texts)[:200_000]),
+        language=language,
         abstract=fm.abstract or (fields.abstracts[0] if fields.abstracts else None),
         keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
-        abstracts=tuple((detect_language(text), text) for text in fields.abstracts),
-        keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets),
+        abstracts=tuple((detect_language(text), text) for text in fields.abstracts) or tuple(fm.abstracts),
+        keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets) or tuple(fm.keyword_sets),
     )
     heading_span = None
     if heading is not None:
