@@ -87,9 +87,42 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Math:
-    """A formula kept as one unit (its text, e.g. from OMML or TeX): a bracket inside is never a citation."""
+    """A formula kept as one unit: a bracket inside is never a citation.
 
-    text: str
+    `tex` is what every writer renders from (LaTeX math, without `$` delimiters); `display`
+    sets it on a line of its own (centred, `number` at the right margin when the source
+    numbers it). A formula read from a DOCX keeps its original OMML (`<m:oMath>…`) so the
+    DOCX edition can write it back unchanged.
+    """
+
+    tex: str
+    display: bool = False
+    number: str | None = None  # as printed: `4`, `2.1`
+    label: str | None = None  # cross-reference target
+    omml: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture as the source holds it: its bytes unchanged, so an edition can carry them as they are."""
+
+    data: bytes = field(repr=False)
+    media_type: str  # image/png, image/jpeg, image/gif, image/bmp, image/tiff, image/svg+xml, image/x-emf, image/x-wmf
+    width: float | None = None  # size the source shows it at, in points; None: the intrinsic size
+    height: float | None = None
+    alt: str = ""
+    name: str = ""  # the name it had in the source (`media/image3.png`, `fig.png`), for messages and media files
+
+
+@dataclass(frozen=True, slots=True)
+class CrossRef:
+    """A reference in the text to a figure, table or equation: `рис. 3`, `Table 2`, `(4)`."""
+
+    raw: str  # as written
+    kind: str  # "figure", "table" or "equation"
+    number: str
+    span: Span
+    target: str | None = None  # label of what it points at; None while it points at nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +132,7 @@ class Footnote:
     inlines: tuple["Inline", ...]
 
 
-Inline = Text | Citation | Emph | Strong | Superscript | Subscript | Link | Math | Footnote
+Inline = Text | Citation | Emph | Strong | Superscript | Subscript | Link | Math | Footnote | Image | CrossRef
 # Inline nodes that wrap other inlines (`inlines` field); the walk descends into them.
 CONTAINERS = (Emph, Strong, Superscript, Subscript, Link, Footnote)
 
@@ -136,15 +169,44 @@ class BulletList:
 
 
 @dataclass(frozen=True, slots=True)
-class Table:
-    """Rows of cells, each cell a run of inlines; the first `header_rows` rows are headings."""
+class Cell:
+    """A table cell: a run of inlines spanning `rowspan` rows and `colspan` columns from its place."""
 
-    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    inlines: tuple[Inline, ...]
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Rows of cells; the first `header_rows` rows are headings.
+
+    A row lists only the cells that start in it: a cell covered by a span from a row above
+    (or by its left neighbour's `colspan`) is not repeated. `widths` gives the columns'
+    shares of the table's width (summing to 1), empty when the source sets none.
+    """
+
+    rows: tuple[tuple[Cell, ...], ...]
     span: Span
     header_rows: int = 0
+    widths: tuple[float, ...] = ()
+    caption: tuple[Inline, ...] = ()
+    number: str | None = None  # as printed: `2`, `2.1`
+    label: str | None = None  # cross-reference target
 
 
-Block = Paragraph | Heading | Quote | BulletList | Table
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One or more pictures (a row of sub-figures) with a caption."""
+
+    images: tuple[Image, ...]
+    caption: tuple[Inline, ...]
+    span: Span
+    number: str | None = None  # as printed: `3`, `2.1`
+    label: str | None = None  # cross-reference target
+
+
+Block = Paragraph | Heading | Quote | BulletList | Table | Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +265,14 @@ class Document:
 
 
 def inline_runs(block: Block) -> list[tuple[Inline, ...]]:
-    """The runs of inlines a block holds: one for a paragraph, one per list item or table cell."""
+    """The runs of inlines a block holds: one for a paragraph, one per list item or table cell
+    (then the table's caption), one for a figure's caption."""
     if isinstance(block, BulletList):
         return [item.inlines for item in block.items]
     if isinstance(block, Table):
-        return [cell for row in block.rows for cell in row]
+        return [cell.inlines for row in block.rows for cell in row] + [block.caption]
+    if isinstance(block, Figure):
+        return [block.caption]
     if isinstance(block, (Paragraph, Heading, Quote)):
         return [block.inlines]
     raise TypeError(f"no rule for block {type(block).__name__}")
@@ -244,7 +309,10 @@ def map_inlines(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if isinstance(b, BulletList):
             return replace(b, items=tuple(replace(item, inlines=run(item.inlines)) for item in b.items))
         if isinstance(b, Table):
-            return replace(b, rows=tuple(tuple(run(cell) for cell in row) for row in b.rows))
+            rows = tuple(tuple(replace(cell, inlines=run(cell.inlines)) for cell in row) for row in b.rows)
+            return replace(b, rows=rows, caption=run(b.caption))
+        if isinstance(b, Figure):
+            return replace(b, caption=run(b.caption))
         if isinstance(b, (Paragraph, Heading, Quote)):
             return replace(b, inlines=run(b.inlines))
         raise TypeError(f"no rule for block {type(b).__name__}")
@@ -253,15 +321,18 @@ def map_inlines(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """A run's text as written: citations keep their brackets, formulas their text."""
+    """A run's text as written: citations and cross-references as written, formulas as TeX,
+    pictures as nothing."""
     out = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(node.text)
-        elif isinstance(node, Citation):
+        elif isinstance(node, (Citation, CrossRef)):
             out.append(node.raw)
         elif isinstance(node, Math):
-            out.append(node.text)
+            out.append(node.tex)
+        elif isinstance(node, Image):
+            pass
         elif isinstance(node, CONTAINERS):
             out.append(plain_text(node.inlines))
         else:

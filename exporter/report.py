@@ -115,7 +115,7 @@ def model_json(doc: Document) -> dict:
         if isinstance(block, BulletList):
             blocks.append({"type": "list", **_span(block.span), "items": [{**_span(i.span), "text": inline_text(i.inlines)} for i in block.items]})
         elif isinstance(block, Table):
-            blocks.append({"type": "table", **_span(block.span), "header_rows": block.header_rows, "rows": [[inline_text(cell) for cell in row] for row in block.rows]})
+            blocks.append({"type": "table", **_span(block.span), "header_rows": block.header_rows, "rows": [[inline_text(cell.inlines) for cell in row] for row in block.rows]})
         elif isinstance(block, Heading):
             blocks.append({"type": "heading", "level": block.level, **_span(block.span), "text": inline_text(block.inlines)})
         else:

@@ -37,7 +37,7 @@ def test_structure_headings_emphasis_table_footnote():
     assert Emph((Text("CommonMark"),)) in nodes and Strong((Text("pandoc"),)) in nodes
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert table.header_rows == 1 and len(table.rows) == 3
-    assert any(isinstance(n, Citation) and n.raw == "[3]" for cell in table.rows[1] for n in cell)
+    assert any(isinstance(n, Citation) and n.raw == "[3]" for cell in table.rows[1] for n in cell.inlines)
     (note,) = [n for n in nodes if isinstance(n, Footnote)]
     assert note.inlines == (Text("Brackets inside code and mathematics are never citations."),)
 

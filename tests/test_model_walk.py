@@ -6,7 +6,7 @@ import pytest
 
 from exporter.citations import find_citations
 from exporter.model import (
-    BulletList, Citation, CiteRef, Emph, Footnote, Heading, ListItem, Math, Paragraph, Span, Table, Text,
+    BulletList, Cell, Citation, CiteRef, Emph, Footnote, Heading, ListItem, Math, Paragraph, Span, Table, Text,
     map_inlines, plain_text, walk,
 )
 from exporter.writers import Piece, anchor, citation_pieces
@@ -51,7 +51,7 @@ def test_walk_reaches_citations_in_every_kind_of_block_and_container():
         Heading(1, (Text("Intro "), cite), SPAN),
         Paragraph((Emph((Text("a"), cite)), Footnote((cite,))), SPAN),
         BulletList((ListItem((cite,), SPAN),), SPAN),
-        Table((((Text("x"),), (cite,)),), SPAN),
+        Table(((Cell((Text("x"),)), Cell((cite,))),), SPAN),
     )
     assert sum(isinstance(n, Citation) for n in walk(blocks)) == 5
     relabelled = map_inlines(lambda n: Text("<c>") if isinstance(n, Citation) else n, blocks)

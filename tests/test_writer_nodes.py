@@ -12,7 +12,7 @@ import pytest
 
 from exporter.linker import Linked
 from exporter.model import (
-    BulletList, Citation, CiteRef, Document, Emph, Entry, Footnote, Heading, Link, Math, Meta, Paragraph, Span,
+    BulletList, Cell, Citation, CiteRef, Document, Emph, Entry, Footnote, Heading, Link, Math, Meta, Paragraph, Span,
     Strong, Subscript, Superscript, Table, Text,
 )
 from exporter.venue import Template
@@ -45,7 +45,7 @@ def node_document() -> Document:
         ), span(3)),
         Heading(2, (Text("Әдістер"),), span(5)),
         Heading(3, (Text("Деректер"),), span(6)),
-        Table(((( Text("Аты"),), (Text("Саны"),)), ((Text("алма"),), (Text("12"),)), ((Text("алмұрт"),),)), span(7), header_rows=1),
+        Table(((Cell((Text("Аты"),)), Cell((Text("Саны"),))), (Cell((Text("алма"),)), Cell((Text("12"),))), (Cell((Text("алмұрт"),)),)), span(7), header_rows=1),
         BulletList((), span(9)),
     )
     meta = Meta(title="Түйіндер", language="kk")

@@ -10,7 +10,7 @@ from ..citations import MAX_LABELS, Joined, inlines_of
 from ..diagnostics import Diagnostic, InputError
 from ..language import detect_language
 from ..model import (
-    BulletList, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta, Paragraph, Quote, Span, Strong,
+    BulletList, Cell, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta, Paragraph, Quote, Span, Strong,
     Subscript, Superscript, Table, Text, plain_text,
 )
 from ..references.ownlist import REFERENCES_HEADING
@@ -293,12 +293,12 @@ def read(path: str) -> Document:
         elif kind == "thead_close" and table is not None:
             table["header"] = len(table["rows"])
         elif kind == "table_close" and table is not None:
-            blocks.append(Table(tuple(tuple(row) for row in table["rows"]), table["span"], table["header"]))
+            blocks.append(Table(tuple(tuple(Cell(cell) for cell in row) for row in table["rows"]), table["span"], table["header"]))
             table = None
         elif kind in ("fence", "code_block"):
             blocks.append(Paragraph((Text(t.content.rstrip("\n")),), _span(t, lines)))
         elif kind in ("math_block", "math_block_label"):
-            blocks.append(Paragraph((Math(t.content.strip()),), _span(t, lines)))
+            blocks.append(Paragraph((Math(t.content.strip(), display=True),), _span(t, lines)))
         elif kind == "inline":
             if table is not None:
                 table["rows"][-1].append(build.inlines(t))

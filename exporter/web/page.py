@@ -94,7 +94,7 @@ class PaperView:
             rows = []
             for number, row in enumerate(block.rows):
                 cell = "th" if number < block.header_rows else "td"
-                rows.append("<tr>" + "".join(f"<{cell}>{self.inlines(c)}</{cell}>" for c in row) + "</tr>")
+                rows.append("<tr>" + "".join(f"<{cell}>{self.inlines(c.inlines)}</{cell}>" for c in row) + "</tr>")
             return Markup(f'<table id="{self._block_id(block.span)}">{"".join(rows)}</table>')
         raise TypeError(f"report page has no rule for block {type(block).__name__}")
 
@@ -113,7 +113,7 @@ class PaperView:
         if isinstance(node, Link):
             return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(node.url if node.url.startswith(("http://", "https://", "mailto:")) else "#", self.inlines(node.inlines))
         if isinstance(node, Math):
-            return Markup('<code class="math">{}</code>').format(node.text)
+            return Markup('<code class="math">{}</code>').format(node.tex)
         if isinstance(node, Footnote):
             return Markup('<small class="footnote">[{}]</small>').format(self.inlines(node.inlines))
         raise TypeError(f"report page has no rule for inline {type(node).__name__}")

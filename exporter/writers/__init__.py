@@ -15,8 +15,8 @@ from importlib import import_module
 from ..diagnostics import InputError
 from ..linker import Linked, iter_citations
 from ..model import (
-    BulletList, Citation, Document, Emph, Entry, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript,
-    Superscript, Table, Text,
+    BulletList, Citation, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
+    Strong, Subscript, Superscript, Table, Text,
 )
 from ..venue import Labels, Run, Template, TitleLine, Venue
 
@@ -169,10 +169,13 @@ class Walker:
     any other type raises TypeError (a writer must not silently drop what it cannot draw).
     """
 
-    BLOCKS = {Paragraph: "paragraph", Heading: "heading", Quote: "quote", BulletList: "bullet_list", Table: "table"}
+    BLOCKS = {
+        Paragraph: "paragraph", Heading: "heading", Quote: "quote", BulletList: "bullet_list", Table: "table",
+        Figure: "figure",
+    }
     INLINES = {
         Text: "text", Citation: "citation", Emph: "emph", Strong: "strong", Superscript: "superscript",
-        Subscript: "subscript", Link: "link", Math: "math", Footnote: "footnote",
+        Subscript: "subscript", Link: "link", Math: "math", Footnote: "footnote", Image: "image", CrossRef: "cross_ref",
     }
 
     def walk(self, blocks) -> None:
@@ -211,6 +214,9 @@ class Walker:
     def table(self, block: Table) -> None:
         raise NotImplementedError
 
+    def figure(self, block: Figure) -> None:
+        raise NotImplementedError
+
     def text(self, text: str) -> None:
         raise NotImplementedError
 
@@ -238,6 +244,13 @@ class Walker:
     def footnote(self, node: Footnote) -> None:
         raise NotImplementedError
 
+    def image(self, node: Image) -> None:
+        raise NotImplementedError
+
+    def cross_ref(self, node: CrossRef) -> None:
+        """A reference to a figure, table or equation: its text as written (writers may link it)."""
+        self.text(node.raw)
+
 
 def math_text(text: str) -> str:
     """A formula's text as one unit: its spaces do not break (no line break inside a formula)."""
@@ -245,5 +258,5 @@ def math_text(text: str) -> str:
 
 
 def table_width(block: Table) -> int:
-    """The number of columns: the longest row (shorter rows are padded with empty cells)."""
-    return max((len(row) for row in block.rows), default=0)
+    """The number of columns: the widest row counting spans (shorter rows are padded with empty cells)."""
+    return max((sum(cell.colspan for cell in row) for row in block.rows), default=0)

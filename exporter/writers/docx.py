@@ -443,9 +443,9 @@ class DocxWriter(Walker):
                 header = OxmlElement("w:tblHeader")
                 row._tr.get_or_add_trPr().append(header)
                 self.in_bold += 1
-            for cell, inlines in zip(row.cells, cells):
+            for cell, source in zip(row.cells, cells):
                 self.current = cell.paragraphs[0]
-                self.inlines(inlines)
+                self.inlines(source.inlines)
             if n < block.header_rows:
                 self.in_bold -= 1
         self.current = outer
@@ -494,7 +494,7 @@ class DocxWriter(Walker):
             link.append(child)
 
     def math(self, node: Math) -> None:
-        self.add_text(self.current, math_text(node.text))
+        self.add_text(self.current, math_text(node.tex))
 
     def footnote(self, node: Footnote) -> None:
         """A real Word footnote: a `w:footnoteReference` here, its text in the footnotes part."""

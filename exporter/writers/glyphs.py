@@ -32,7 +32,7 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
                 elif isinstance(node, Citation):
                     yield node.raw, doc.path, node.span
                 elif isinstance(node, Math):
-                    yield node.text, doc.path, block.span
+                    yield node.tex, doc.path, block.span
     for entry, runs, _ in edition.entries:
         for run in runs:
             yield run.text, edition.linked.bib_path or doc.path, entry.span

@@ -97,7 +97,7 @@ class _Body(Walker):
             return
         rows = []
         for n, row in enumerate(block.rows):
-            cells = [self.collect(cell) for cell in row] + [""] * (width - len(row))
+            cells = [self.collect(cell.inlines) for cell in row] + [""] * (width - len(row))
             if n < block.header_rows:
                 cells = [f"\\textbf{{{c}}}" if c else c for c in cells]
             rows.append(" & ".join(cells) + " \\\\ \\hline\n")
@@ -122,7 +122,7 @@ class _Body(Walker):
     def math(self, node: Math) -> None:
         # The formula's text, escaped, in one box (never broken across lines); runs the main
         # font lacks go to the venue's fallback (math) font like any other text.
-        self.out.append(f"\\mbox{{{self.tex(math_text(node.text))}}}")
+        self.out.append(f"\\mbox{{{self.tex(math_text(node.tex))}}}")
 
     def footnote(self, node: Footnote) -> None:
         self.out.append(f"\\footnote{{{self.collect(node.inlines)}}}")

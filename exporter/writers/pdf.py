@@ -298,7 +298,7 @@ class _PdfWalker(Walker):
             return
         data = []
         for n, row in enumerate(block.rows):
-            cells = [self._collect(cell) for cell in row] + [""] * (width - len(row))
+            cells = [self._collect(cell.inlines) for cell in row] + [""] * (width - len(row))
             if n < block.header_rows:
                 cells = [f"<b>{c}</b>" if c else c for c in cells]
             data.append([RLParagraph(c, self.cell) for c in cells])
@@ -340,7 +340,7 @@ class _PdfWalker(Walker):
 
     def math(self, node: Math) -> None:
         # One unit: no-break spaces; glyphs the main font lacks come from the fallback (math) font.
-        self.buf.append(self.fonts.markup(math_text(node.text)))
+        self.buf.append(self.fonts.markup(math_text(node.tex)))
 
     def footnote(self, node: Footnote) -> None:
         """A raised number linked to the note, which is printed with the others after the body."""

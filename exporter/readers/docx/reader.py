@@ -18,7 +18,7 @@ from ...citations import MAX_LABELS, Joined, find_citations, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
-    BulletList, Citation, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
+    BulletList, Cell, Citation, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text,
 )
 from ...references.ownlist import REFERENCES_HEADING
@@ -566,7 +566,7 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
                         if inl:
                             inl.append(Text(" "))
                         inl.extend(builder.inlines(p, k))
-                    cells.append(tuple(inl))
+                    cells.append(Cell(tuple(inl)))
                 rows_out.append(tuple(cells))
             blocks.append(Table(tuple(rows_out), Span(k, 1, k, 1, paragraph=k), item.header_rows))
             continue
