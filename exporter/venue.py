@@ -177,6 +177,8 @@ class Labels:
     unresolved: str = "Citations with no entry in the reference list"
     unresolved_note: str = "No entry in the reference list for this citation"
     notes: str = "Notes"
+    contents: str = "Contents"  # a proceedings volume's table of contents
+    author_index: str = "Author index"
 
 
 @dataclass(frozen=True)

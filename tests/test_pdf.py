@@ -256,7 +256,7 @@ def test_seed_has_no_links_and_eight_flags(seed, seed_pdf):
 
 
 def test_flag_is_drawn_highlighted_and_red(seed):
-    walker = pdf._PdfWalker(seed, pdf._Fonts(seed))
+    walker = pdf._PdfWalker(seed, pdf.PdfFonts(seed.template))
     walker.walk(seed.document.blocks)
     markup = "".join(repr(getattr(f, "text", "")) for f in walker.story)
     assert walker.flagged == 8
@@ -282,7 +282,7 @@ def test_markup_characters_quotes_and_lists(demo, tmp_path):
 
 
 def test_font_runs_wrap_only_fallback_text(seed):
-    fonts = pdf._Fonts(seed)
+    fonts = pdf.PdfFonts(seed.template)
     cjk = fonts.names[seed.template.fonts.fallbacks[0]]
     assert fonts.markup("Конфуцийдің(孔子学院) & <x>") == f'Конфуцийдің(<font name="{cjk}">孔子学院</font>) &amp; &lt;x&gt;'
 

@@ -158,11 +158,11 @@ def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> 
         _FAMILIES.add(key)
 
 
-class _Fonts:
-    """The edition's faces as reportlab names, and text turned into font-tagged markup."""
+class PdfFonts:
+    """A venue's faces as reportlab names (registered once per process), and text turned into
+    font-tagged markup."""
 
-    def __init__(self, edition: Edition):
-        template = edition.template
+    def __init__(self, template):
         self.fontset = template.fonts
         faces = template.main_faces
         names = {style: _register(face) for style, face in faces.items()}
@@ -175,7 +175,6 @@ class _Fonts:
             # No bold or italic cut of a fallback: <b>/<i> around it keep its one face.
             _register_family(name, name, name, name)
             self.names[face] = name
-        self.path = edition.document.path
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
@@ -240,7 +239,7 @@ class _Doc(SimpleDocTemplate):
 class _PdfWalker(Walker):
     """Blocks to platypus flowables; inlines to Paragraph markup collected in `self.buf`."""
 
-    def __init__(self, edition: Edition, fonts: _Fonts):
+    def __init__(self, edition: Edition, fonts: PdfFonts):
         self.edition, self.fonts = edition, fonts
         self.story: list = []
         self.buf: list[str] = []
@@ -369,7 +368,7 @@ def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
     return para
 
 
-def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWalker]:
+def _story(edition: Edition, fonts: PdfFonts, width: float) -> tuple[list, _PdfWalker]:
     template = edition.template
     walker = _PdfWalker(edition, fonts)
     walker.edition_width = width
@@ -420,7 +419,7 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
 
 def render(edition: Edition) -> bytes:
     template = edition.template
-    fonts = _Fonts(edition)
+    fonts = PdfFonts(edition.template)
     page = edition.venue.page
     margins = page.margins_cm
     meta = edition.document.meta
