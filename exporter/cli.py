@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
-    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved or a character has no font (GLY001)")
+    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved, a venue rule is broken (VEN…) or a character has no font (GLY001)")
     build.add_argument("--jobs", "-j", type=int, help="papers built in parallel (default: every usable core when there are several papers)")
     build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
     fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
@@ -167,7 +167,7 @@ def _build(args) -> int:
                     terminal.finding(Diagnostic.from_json(d).format(), d["severity"], d["code"])
                 terminal.line(summary_line(report))
                 terminal.line(f"  wrote {', '.join(str(p) for p in files)}")
-                unresolved |= bool(report["unresolved"]) or any(d["code"] == "GLY001" for d in report["diagnostics"])
+                unresolved |= bool(report["unresolved"]) or _breaks_venue_rules(report) or any(d["code"] == "GLY001" for d in report["diagnostics"])
     except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
         raise InputError(exc.filename or str(out), f"cannot write the editions: {exc.strerror or exc}") from None
     if failed:
@@ -332,12 +332,19 @@ def run(argv: list[str]) -> int:
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line
 
-    expected_form = None
+    expected_form, template = None, None
     if getattr(args, "template", None):
         from .venue import Template
 
-        expected_form = _venue_form(Template.load(args.template))
+        template = Template.load(args.template)
+        expected_form = _venue_form(template)
     linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)
+    if template is not None and args.command == "check":
+        from .build import venue_pages
+        from .venue_rules import rule_findings
+        from .writers import Edition
+
+        linked = rule_findings(linked, template.venue.rules, venue_pages(Edition(linked, template)))
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))
@@ -349,7 +356,12 @@ def run(argv: list[str]) -> int:
         for d in linked.diagnostics:
             terminal.finding(d.format(), d.severity.value, d.code)
         terminal.line(summary_line(report))
-    return EXIT_UNRESOLVED if report["unresolved"] else EXIT_OK
+    return EXIT_UNRESOLVED if report["unresolved"] or _breaks_venue_rules(report) else EXIT_OK
+
+
+def _breaks_venue_rules(report: dict) -> bool:
+    """A venue-rule error (`VEN…`, checked with --template): like an unresolved citation, exit 1."""
+    return any(d["code"].startswith("VEN") and d["severity"] == "error" for d in report["diagnostics"])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -246,6 +246,7 @@ class Meta:
     # `abstract` and `keywords` above are those of the paper's own language (or the first).
     abstracts: tuple[tuple[str, str], ...] = ()
     keyword_sets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    emails: tuple[str, ...] = ()  # the authors' e-mail addresses the front matter gives
 
 
 @dataclass(frozen=True, slots=True)

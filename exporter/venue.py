@@ -28,6 +28,7 @@ from . import speedups
 from .diagnostics import InputError
 from .fonts import Face, FontSet, cache_dir, find_font
 from .model import Entry, Meta
+from .venue_rules import FRONT_FIELDS, Rules
 
 _REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -192,6 +193,7 @@ class Venue:
     title_block: TitleBlock = TitleBlock()
     bibliography: Bibliography = Bibliography()
     labels: tuple[tuple[str, Labels], ...] = ()  # by language, in the file's order
+    rules: Rules = Rules()  # what the venue's call for papers requires (venue_rules.py)
 
     def labels_for(self, language: str) -> Labels:
         by_language = dict(self.labels)
@@ -292,12 +294,24 @@ def read_venue(folder: Path) -> Venue:
         bib = venue.bibliography
         form = _choice(bib.form, ENTRY_FORMS, "bibliography.form") if bib.form is not None else None
         csl = _csl_path(folder, bib.style)
+        rules = _rules(venue.rules)
     except _Invalid as exc:
         raise InputError(str(path), str(exc)) from None
     return Venue(
         venue.description, page, venue.fonts, body, TitleBlock(lines, venue.title_block.space_after_pt),
-        Bibliography(bib.style, bib.size_pt, bib.list_unresolved, form, bib.ranges, csl), by_language,
+        Bibliography(bib.style, bib.size_pt, bib.list_unresolved, form, bib.ranges, csl), by_language, rules,
     )
+
+
+def _rules(rules: Rules) -> Rules:
+    """The `[rules]` table's values checked beyond their types."""
+    for name in rules.required:
+        _choice(name, FRONT_FIELDS, "rules.required")
+    if rules.recent is not None and not 0 < rules.recent.share <= 1:
+        raise _Invalid("rules.recent.share", f"expected a share between 0 and 1, got {rules.recent.share}")
+    if rules.recent is not None and rules.recent.years < 1:
+        raise _Invalid("rules.recent.years", "must be at least 1")
+    return rules
 
 
 def _meta_field(name: str | None, key: str) -> str | None:

@@ -29,6 +29,7 @@ from .model import plain_text
 from .pipeline import read_and_link
 from .report import check_json
 from .venue import Template
+from .venue_rules import rule_findings
 from .writers import Edition, writer
 from .writers.pdf_volume import bind_volume
 
@@ -87,15 +88,17 @@ def _volume_template(folder: str) -> Template:
 def render_part(job: tuple[int, str, str | None, str, str]) -> Part | InputError:
     """One paper read, linked and rendered to PDF in the scratch folder (a worker's job)."""
     index, source, bib, template_folder, scratch = job
+    template = _volume_template(template_folder)
     try:
         linked = read_and_link(source, bib)
-        edition = Edition(linked, _volume_template(template_folder))
+        edition = Edition(linked, template)
         data = writer("pdf").render(edition)
     except InputError as exc:  # one bad paper is reported with the others
         return exc
     path = Path(scratch) / f"{index:05d}.pdf"
     path.write_bytes(data)
     pages, sections = _outline_of(data)
+    linked = rule_findings(linked, template.venue.rules, pages)
     meta = linked.document.meta
     title = _text(meta.title) or Path(source).stem
     return Part(source, title, tuple(meta.authors), pages, sections, check_json(linked), str(path), meta.language)
