@@ -17,6 +17,11 @@ for that extension (nothing here changes when one is added). Per paper and in to
 - the three editions build (in-process, into a temporary folder; a failure is recorded);
 - check time: reading, linking and the JSON report, in this process.
 
+The corpus is split in two fixed halves (`bench/corpus_split.json`: by paper, stratified by
+form and language): rules and features are designed from the `dev` half only; every figure is
+also given for each half, so the `held_out` column shows what the rules do on papers they were
+not written from.
+
 The corpus is found at $EXPORTER_CORPUS, else `shared/corpus` beside or above the checkout.
 """
 
@@ -82,6 +87,16 @@ def corpus_dir() -> Path | None:
         if (path / "README.md").is_file():
             return path
     return None
+
+
+SPLIT_FILE = BENCH / "corpus_split.json"
+HALVES = ("dev", "held_out")
+
+
+def corpus_split() -> dict[str, str]:
+    """Paper name -> `dev` or `held_out`, as fixed in bench/corpus_split.json."""
+    data = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    return {name: half for half in HALVES for name in data[half]}
 
 
 def readable_extensions() -> dict[str, str]:
@@ -415,6 +430,10 @@ def target_rows(t: Totals) -> list[tuple[str, str, float | None, float, bool | N
     return rows
 
 
+def _shown(key: str, value: float | None) -> str:
+    return "–" if value is None else (f"{value:.2f} s" if key == "check_time" else f"{value:.3f}")
+
+
 def _mark(ok: bool | None) -> str:
     return "" if ok is None else ("✓" if ok else "✗")
 
@@ -423,31 +442,38 @@ def render(results: dict[str, list[Score]]) -> str:
     all_totals = [totals(form, scores) for form, scores in results.items()]
     lines = ["Total — " + " | ".join(_headline(t) for t in all_totals), ""]
     lines += ["# exporter on the real-paper corpus", "", "Written by `bench/corpus.py` (see its docstring for what each figure means).", ""]
+    split = corpus_split()
     for t in all_totals:
-        lines += [f"## Targets, {t.form} form", "", "| target | measured | wanted | |", "|---|---|---|---|"]
-        for key, what, value, target, met in target_rows(t):
-            shown = "–" if value is None else (f"{value:.2f} s" if key == "check_time" else f"{value:.3f}")
+        halves = [totals(t.form, [s for s in results[t.form] if split.get(s.paper) == half]) for half in HALVES]
+        lines += [
+            f"## Targets, {t.form} form", "",
+            f"| target | all ({t.papers}) | dev ({halves[0].papers}) | held-out ({halves[1].papers}) | wanted | |",
+            "|---|---|---|---|---|---|",
+        ]
+        for (key, what, value, target, met), *parts in zip(target_rows(t), *(target_rows(h) for h in halves)):
+            shown = [_shown(key, v) for v in (value, *(part[2] for part in parts))]
             wanted = f"≤ {target:g} s" if key == "check_time" else f"≥ {target:g}"
             verdict = "not measured" if met is None else ("met" if met else "missed")
-            lines.append(f"| {what} | {shown} | {wanted} | {verdict} |")
+            lines.append(f"| {what} | {' | '.join(shown)} | {wanted} | {verdict} |")
         lines.append("")
     for form, scores in results.items():
         lines += [
             f"## Per paper, {form} form",
             "",
-            "| paper | labels R/P | groups found/matched/truth | entries found/truth | resolved | title | 1st author | UDC | abstract | keywords | build | check s |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "| paper | half | labels R/P | groups found/matched/truth | entries found/truth | resolved | title | 1st author | UDC | abstract | keywords | build | check s |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for s in scores:
+            half = split.get(s.paper, "–").replace("_", "-")
             if s.error:
-                lines.append(f"| {s.paper} | error: {s.error} | | | | | | | | | | {s.check_seconds:.2f} |")
+                lines.append(f"| {s.paper} | {half} | error: {s.error} | | | | | | | | | | {s.check_seconds:.2f} |")
                 continue
             inter = len(s.labels_truth & s.labels_found)
             rec = _ratio(inter, len(s.labels_truth))
             prec = _ratio(inter, len(s.labels_found))
             exact = _mark(s.list_exact)
             lines.append(
-                f"| {s.paper} | {rec:.2f}/{prec:.2f} | {s.groups_found}/{s.groups_matched}/{s.groups_truth} | "
+                f"| {s.paper} | {half} | {rec:.2f}/{prec:.2f} | {s.groups_found}/{s.groups_matched}/{s.groups_truth} | "
                 f"{s.entries_found}/{s.truth['reference_entries']} {exact} | {s.resolved}/{s.resolvable} | "
                 f"{_mark(s.title)} | {_mark(s.first_author)} | {_mark(s.udc)} | {_mark(s.abstract)} | {_mark(s.keywords)} | "
                 f"{_mark(s.built)}{(' ' + _cell(s.build_error)) if s.build_error else ''} | {s.check_seconds:.2f} |"
