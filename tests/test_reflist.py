@@ -314,3 +314,17 @@ def test_a_literature_section_is_not_the_list_under_its_heading():
     )
     assert [e.number for e in doc.references] == [1, 2]
     assert doc.references[0].text.startswith("Gordon")
+
+
+def test_short_entries_that_look_like_headings_stay_a_list():
+    # ru_bogadurov lines 206-224 (dev half): entry titles cut one word per line (`1. Основы`,
+    # `3. Статья`) look like headings but hold a sentence, not a section
+    doc = read(
+        "Введение\n\nВейвлеты описаны в [1] и [2], примеры в [3] и [4].\n\n"
+        "Список используемой литературы:\n1. Основы\n\nтеории\n\nвейвлет-преобразования.\n\n"
+        "Url:https://basegroup.ru/community/articles/intro-wavelets (Дата обращения: 16.05.2023)\n"
+        "2. Н. М. Астафьева, Вейвлет-анализ: основы теории и примеры применения, УФН, 1996, том 166.\n"
+        "3. Статья\n\nна\n\nтеме:\n\nВейвлет\n\n–\n\nанализ.\n\nОсновы.\n\nUrl:https://habr.com/ru/articles/449646/\n"
+        "4. Статья\n\nна\n\nтему:\n\nВейвлеты.\n\nUrl:https://habr.com/ru/articles/1/\n"
+    )
+    assert [e.number for e in doc.references] == [1, 2, 3, 4]

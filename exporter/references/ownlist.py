@@ -108,10 +108,21 @@ def is_numbered_section_heading(line: str) -> bool:
     return 1 <= len(words) <= 8 and title[0].isupper() and not title.endswith(".") and _ABBREVIATION.search(title) is None
 
 
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?](?=\s|$)")
+
+
 def reads_as_sections(lines: list[str], starts: list["Start"]) -> bool:
     """A run of numbers is the paper's numbered sections, not a list, when at least half of the
-    lines they open read as section headings (`is_numbered_section_heading`)."""
-    headings = sum(1 for s in starts if is_numbered_section_heading(lines[s.line]))
+    lines they open are section headings (`is_numbered_section_heading`) that open prose: three
+    sentences or more before the next number. Evidence: a short entry can look like a heading
+    (ru_bogadurov `1. Основы`, its title cut into one word per line) but holds a sentence or
+    two; a section holds many."""
+    bounds = [s.line for s in starts[1:]] + [min(len(lines), starts[-1].line + 30)] if starts else []
+    headings = 0
+    for s, stop in zip(starts, bounds):
+        text = "\n".join(lines[s.line + 1 : max(stop, s.line + 1)])
+        if is_numbered_section_heading(lines[s.line]) and len(_SENTENCE_END.findall(text)) >= 3:
+            headings += 1
     return len(starts) > 0 and 2 * headings >= len(starts)
 
 
