@@ -219,12 +219,13 @@ def read_plaintext(source: SourceText) -> Document:
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
     if source.repaired:
-        label, line, count = source.repaired
-        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {label} and saved again (mojibake) repaired on {count} line(s); columns there count the repaired text", path, line, 1))
+        fixed = source.repaired
+        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {fixed.label} and saved again (mojibake) repaired on {fixed.count} line(s); columns there count the repaired text", path, fixed.line, 1))
+        if fixed.left:
+            notes.append(Diagnostic("TXT005", f"{fixed.left} line(s) of UTF-8 mojibake that no code page reads as text left as they were", path, fixed.left_line, 1))
     repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
     lines = repair.lines
-    if repair.note:
-        notes.append(repair.note)
+    notes.extend(repair.notes)
     notes.extend(glyph_notes(lines, path))
     pages = find_pages(lines)
     language = detect_language("\n".join(lines)[:200_000] if repair.note else source.text[:200_000])
