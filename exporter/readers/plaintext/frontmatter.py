@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
@@ -70,6 +71,28 @@ _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
 MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
 
 
+class FieldText(NamedTuple):
+    """A front-matter field as printed: its language and text, and where it stands (its line
+    indexes, and the characters of the first line its label takes), so a reader can read its
+    citations with their places."""
+
+    language: str
+    text: str
+    rows: tuple[int, ...] = ()
+    skip: int = 0
+
+
+def raw_column(line: str, offset: int) -> int:
+    """The 0-based column in `line` of the character at `offset` in `clean(line)` (which
+    collapses runs of spaces); the line's length when `offset` is past its end."""
+    position = 0
+    for column, token in tokens_with_columns(line):  # 1-based columns
+        if offset < position + len(token):
+            return column - 1 + max(offset - position, 0)
+        position += len(token) + 1
+    return len(line)
+
+
 @dataclass
 class FrontMatter:
     udc: str | None = None
@@ -79,16 +102,16 @@ class FrontMatter:
     affiliations: list[str] = field(default_factory=list)
     position: str | None = None
     supervisor: str | None = None
-    abstract: str | None = None
+    abstract: FieldText | None = None
     keywords: list[str] = field(default_factory=list)
-    abstracts: list[tuple[str, str]] = field(default_factory=list)  # (language, text)
+    abstracts: list[FieldText] = field(default_factory=list)
     keyword_sets: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     body_start: int = 0  # index of the first body line
 
     def choose(self, language: str) -> None:
         """`abstract` and `keywords` are those in the paper's language, else the first printed."""
         if self.abstracts:
-            self.abstract = next((t for lang, t in self.abstracts if lang == language), self.abstracts[0][1])
+            self.abstract = next((a for a in self.abstracts if a.language == language), self.abstracts[0])
         if self.keyword_sets:
             self.keywords = list(next((k for lang, k in self.keyword_sets if lang == language), self.keyword_sets[0][1]))
 
@@ -252,7 +275,7 @@ def read_front_matter(
     udc_at = next((i for i, t in enumerate(texts) if UDC.match(t) or BARE_UDC.match(t)), None)
     candidates: list[tuple[bool, list[str]]] = []  # (is running header, lines)
     pending: list[tuple[str, list[str]]] = []  # authors by script, in order
-    unlabelled: list[str] = []
+    unlabelled: list[FieldText] = []
     after_keywords = False
     seen_label = False  # names with no initials count as authors only above the abstract
     abstract_pending = False  # an abstract label with no text after it
@@ -276,17 +299,17 @@ def read_front_matter(
         elif m := SUPERVISOR.match(text):
             fm.supervisor = fm.supervisor or m["value"]
         elif m := _label(KEYWORDS.match, text):
-            value, i = _continued(texts, i, end, m["value"], keywords=True)
-            if value and abstract_pending and _is_prose(value):
-                fm.abstracts.append((detect_language(value), value))  # labels side by side: `ABSTRACT` `Keywords`
+            value, rows, i = _continued(texts, i, end, m["value"], keywords=True)
+            if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
+                fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
             elif value:
                 fm.keyword_sets.append((detect_language(value), _keywords(value)))
             after_keywords, seen_label, abstract_pending = True, True, False
             continue
         elif m := _label(ABSTRACT.match, text):
-            value, i = _continued(texts, i, end, m["value"], keywords=False)
+            value, rows, i = _continued(texts, i, end, m["value"], keywords=False)
             if value:
-                fm.abstracts.append((detect_language(value), value))
+                fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
             seen_label, abstract_pending = True, not value
             continue
         elif (names := author_names(text, strong_only=seen_label or not candidates and not text.startswith("©"))) is not None:
@@ -315,8 +338,9 @@ def read_front_matter(
                 candidates.append((any(k in furniture for k in range(i, run_end)), run))
                 last_run_end = run_end
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords) and not _cites(run):
-                if _may_be_abstract(run, {lang for lang, _ in fm.abstracts} | {detect_language(u) for u in unlabelled}):
-                    unlabelled.append(" ".join(run))  # else the rest of a labelled abstract, or a note
+                if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):  # else the rest of a labelled abstract, or a note
+                    text = " ".join(run)
+                    unlabelled.append(FieldText(detect_language(text), text, tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))))
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at):
                 pass  # a rubric or header above the UDC, a degree or city line
             elif run and not candidates and len(run) <= 2 and all(len(t) < 60 for t in run):
@@ -343,7 +367,7 @@ def read_front_matter(
             if key not in seen:
                 seen.add(key)
                 fm.authors.append(name)
-    fm.abstracts.extend((detect_language(text), text) for text in unlabelled)
+    fm.abstracts.extend(unlabelled)
     fm.title_lines = [_title_text(fm.title_lines)]
     fm.body_start = stop
     return fm
@@ -401,11 +425,22 @@ def _classified(text: str, after_title: bool) -> bool:
     )
 
 
-def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -> tuple[str, int]:
+def _value_column(lines: list[str], rows: tuple[int, ...], m: re.Match) -> int:
+    """Where a labelled field's text starts on its first line: past the label when the text
+    starts on the label's line (`Abstract. The …`), else 0."""
+    if not rows or not m["value"]:
+        return 0
+    text = clean(lines[rows[0]])  # the text is the match's tail, whatever `_label` did to the label
+    return raw_column(lines[rows[0]], len(text) - len(m["value"]))
+
+
+def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -> tuple[str, tuple[int, ...], int]:
     """A labelled field's text: the rest of its line and the lines after, up to a blank line,
     another label or the introduction. Keywords written with commas end at a line that ends
-    with a full stop (what follows is the next paragraph)."""
+    with a full stop (what follows is the next paragraph). Returns the text, the indexes of
+    the lines it takes, and the index after them."""
     parts = [first] if first else []
+    rows = [i] if first else []
     i += 1
     if not parts:  # the label alone on its line: the text follows, after optional blank lines
         while i < end and not texts[i]:
@@ -416,5 +451,6 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -
         if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper():
             break
         parts.append(texts[i])
+        rows.append(i)
         i += 1
-    return " ".join(parts), i
+    return " ".join(parts), tuple(rows), i
