@@ -224,9 +224,9 @@ def test_russian_front_matter_from_a_journal():
     doc = read_text(RU_FRONT)
     m = doc.meta
     assert m.udc == "681.3:519.1"
-    assert m.title == "Методика количественной оценки величины риска обеспечения информационной безопасности автоматизированных систем управления и связи"
+    assert m.title_text == "Методика количественной оценки величины риска обеспечения информационной безопасности автоматизированных систем управления и связи"
     assert m.authors == ("С. А. Никулин", "С. С. Никулин")
-    assert m.abstract.startswith("Рассматривается задача оценки рисков")
+    assert m.abstract_text.startswith("Рассматривается задача оценки рисков")
     assert m.keywords == ("риски информационной безопасности", "угрозы безопасности информации", "нечеткая логика")
     heading, paragraph = doc.blocks
     assert isinstance(heading, Heading) and inline_text(heading.inlines) == "ВВЕДЕНИЕ" and heading.span.line == 14
@@ -237,12 +237,12 @@ def test_kazakh_front_matter_in_three_languages():
     doc = read_text(KK_FRONT)
     m = doc.meta
     assert (m.irsti, m.udc) == ("03.20.00", "930.85 (574)")
-    assert m.title == "Қазақстан мен Қытай қарым-қатынасы: кеше және бүгін"
+    assert m.title_text == "Қазақстан мен Қытай қарым-қатынасы: кеше және бүгін"
     assert m.authors == ("Жанар Ж.Ж.", "Сейтказина Қ.О.")
     assert [lang for lang, _ in m.abstracts] == ["kk", "ru", "en"]
     assert [lang for lang, _ in m.keyword_sets] == ["kk", "ru", "en"]
     assert m.language == "kk"
-    assert m.abstract == "Мақалада Қазақстан мен Қытай арасындағы қарым-қатынастың тарихы қарастырылады."
+    assert m.abstract_text == "Мақалада Қазақстан мен Қытай арасындағы қарым-қатынастың тарихы қарастырылады."
     assert m.keywords == ("Қазақстан", "Қытай", "шекара", "сауда")
     assert dict(m.keyword_sets)["en"] == ("Kazakhstan", "China", "border", "trade")
     assert [inline_text(b.inlines) for b in doc.blocks] == ["Кіріспе", "Қазақстан мен Қытай жақын көрші [1]."]
@@ -256,9 +256,9 @@ def test_journal_header_above_the_title_and_names_after_it():
         "How complex is a random picture?I\nFrank Aurzada a , Mikhail Lifshits b ,\n\n"
         "Abstract\nWe study the complexity of a random picture.\n\n1. Introduction and results\nText [1].\n"
     )
-    assert doc.meta.title == "How complex is a random picture?"
+    assert doc.meta.title_text == "How complex is a random picture?"
     assert doc.meta.authors == ("Frank Aurzada", "Mikhail Lifshits")
-    assert doc.meta.abstract == "We study the complexity of a random picture."
+    assert doc.meta.abstract_text == "We study the complexity of a random picture."
 
 
 @pytest.mark.parametrize(
@@ -304,7 +304,7 @@ def test_udc_lines_with_extra_codes(line, udc):
 
 def test_text_without_fields_around_a_sentence_case_line_has_no_front_matter():
     doc = read_text("Екінші жол мұнда.\nжай мәтін [1].\n")
-    assert doc.meta.title is None and doc.blocks[0].span.line == 1
+    assert doc.meta.title_text is None and doc.blocks[0].span.line == 1
 
 
 # ---- URLs cut at a line end ----------------------------------------------------------------
