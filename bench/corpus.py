@@ -262,7 +262,7 @@ def score_paper(paper: Paper, form: str, build: bool, template=None) -> Score:
     s.labels_truth = set(truth["labels_cited"])
     found: dict[tuple, int] = {}
     resolved_labels: set[int] = set()
-    for node in walk(doc.blocks):
+    for node in walk(doc.blocks):  # the body: the truth lists body citation groups only
         if not isinstance(node, Citation):
             continue
         numeric = [ref for ref in node.refs if ref.label.isdecimal()]
@@ -294,7 +294,7 @@ def score_paper(paper: Paper, form: str, build: bool, template=None) -> Score:
     # Front matter
     meta = doc.meta
     if truth.get("title"):
-        s.title = title_matches(meta.title, truth["title"])
+        s.title = title_matches(meta.title_text, truth["title"])
     if truth.get("authors"):
         s.first_author = author_matches(tuple(meta.authors), truth["authors"][0])
     if truth.get("udc"):

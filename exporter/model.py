@@ -371,8 +371,11 @@ def map_meta_inlines(fn, meta: Meta) -> Meta:
 
 def cut_inlines(inlines: tuple[Inline, ...], start: int, end: int | None = None) -> tuple[Inline, ...]:
     """The part of a run between plain-text offsets `start` and `end` (as `plain_text` counts):
-    Text is cut; any other node is kept whole when it starts inside the part, and left out
-    otherwise (a label cut off the front of an abstract: `Abstract. Text [5]…`)."""
+    Text is cut, emphasis and links are cut inside (kept around what remains of them); any
+    other node is kept whole when it starts inside the part, and left out otherwise (a label
+    cut off the front of an abstract: `Abstract. Text [5]…`)."""
+    from dataclasses import replace
+
     out: list[Inline] = []
     offset = 0
     for node in inlines:
@@ -381,6 +384,10 @@ def cut_inlines(inlines: tuple[Inline, ...], start: int, end: int | None = None)
         if isinstance(node, Text):
             if lo < hi:
                 out.append(Text(node.text[lo:hi]))
+        elif isinstance(node, CONTAINERS) and not isinstance(node, Footnote):
+            inner = cut_inlines(node.inlines, lo, hi) if lo < hi else ()
+            if inner:
+                out.append(replace(node, inlines=inner))
         elif lo == 0 and hi > 0 and offset >= start:
             out.append(node)
         offset += length

@@ -203,3 +203,12 @@ def test_markdown_front_matter_citation_and_inline_note(tmp_path):
     (cite,) = [n for n in meta.abstract if isinstance(n, Citation)]
     assert (cite.span.line, cite.span.column, cite.refs[0].entry) == (3, 26, "2")  # `abstract: "` is 11 characters
     assert "CIT002" not in [d.code for d in linked.diagnostics]
+
+
+def test_cut_inlines_cuts_inside_emphasis():
+    # ru_sukhikh ¶3 (dev half): `Abstract - The article…` set in one italic or bold run
+    from exporter.model import Emph, Strong
+
+    run = (Emph((Text("Abstract - The article"),)), Text(" is devoted"))
+    assert cut_inlines(run, 11) == (Emph((Text("The article"),)), Text(" is devoted"))
+    assert cut_inlines((Strong((Text("Abstract"),)), Text(" - Text")), 11) == (Text("Text"),)
