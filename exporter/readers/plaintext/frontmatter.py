@@ -58,13 +58,52 @@ _LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіў"
 # `Wilson C. Hsieh`, `Ольга Борисовна Дигилина`, `Pierre-François Dutot`, `С.А. ГЛУШЕНКО`.
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
 _INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
-_WORD = rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)?"
+# `O’Connell`, `McDonald`, `MacArthur`: a capital inside a surname after its prefix.
+_WORD = rf"(?:[{_UPPER}][’']|Mc|Mac)?[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)?"
 _CAPS_WORD = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _SURNAME = rf"(?:{_WORD}|{_CAPS_WORD})"
+# Surnames in capitals after given names (Portland Press, Springer: `Ross G. DOUGLAS`,
+# `K. Ravi ACHARYA`) are certain with an initial; `Kelly CHIBALE` counts only beside others.
 STRONG_NAME = re.compile(
-    rf"^(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD})$"
+    rf"^(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD}"
+    rf"|{_WORD}\s{_INITIALS}\s?{_CAPS_WORD}|{_INITIALS}\s?{_WORD}\s{_CAPS_WORD})$"
 )
-WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$")
+WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$|^{_WORD}\s{_CAPS_WORD}$")
+# A journal's rubric over the title: the article's type or its access (BMC `RESEARCH ARTICLE`
+# and `Open Access`, `Original Article`, `Научная статья`): never a title or a name.
+RUBRIC = re.compile(
+    r"^(?:(?:original|research|review|short|brief|technical|case|methods?|full|regular)\s+)?"
+    r"(?:article|paper|report|communication|note|research|review|study|letter|editorial)s?"
+    r"|open\s+access|(?:научная|оригинальная|обзорная|исследовательская)\s+статья|обзор|краткое\s+сообщение|"
+    r"ғылыми\s+мақала|шолу\s+мақала",
+    re.IGNORECASE,
+)
+# Words a title line cannot end on: the title goes on under it (`… Evolutionary and` / `Selective Pressure Analyses`).
+_CONNECTIVE_END = re.compile(
+    r"\s(?:and|or|of|for|the|a|an|in|on|with|to|from|by|at|via|и|или|в|во|на|для|с|со|по|к|о|об|от|из|при|және|мен|үшін)$",
+    re.IGNORECASE,
+)
+
+
+def is_rubric(text: str) -> bool:
+    """A journal's rubric line over the title (`RESEARCH ARTICLE`, `Open Access`, `Original
+    article`, `Научная статья`): the whole line names the article's type or access. Evidence:
+    BMC and PeerJ first pages (bench/papers), read as the title or an author before."""
+    return len(text) <= 40 and RUBRIC.fullmatch(" ".join(text.split()).strip(" .:|")) is not None
+
+
+def repeats_header(text: str, headers: list[str]) -> bool:
+    """A line that repeats the start of a journal header above it is the journal's name set
+    again as a logo (`Clinical Science` under `Clinical Science (2014) 126, 305–313 …`), not
+    an author."""
+    words = text.split()
+    return len(words) >= 2 and any(h.split()[: len(words)] == words and len(h.split()) > len(words) for h in headers)
+
+
+def continues_title(line: str) -> bool:
+    """A title line ending on a conjunction or preposition goes on on the next line (which is
+    then no author line, however its words are capitalised)."""
+    return _CONNECTIVE_END.search(line.rstrip(" ,")) is not None
 # Marks that tie a name to its affiliation or note: digits, stars, daggers, `ID` (ORCID icon), ©.
 _MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
 _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
@@ -276,6 +315,7 @@ def read_front_matter(
     candidates: list[tuple[bool, list[str]]] = []  # (is running header, lines)
     pending: list[tuple[str, list[str]]] = []  # authors by script, in order
     unlabelled: list[FieldText] = []
+    headers: list[str] = []  # journal header lines seen so far
     after_keywords = False
     seen_label = False  # names with no initials count as authors only above the abstract
     abstract_pending = False  # an abstract label with no text after it
@@ -312,10 +352,12 @@ def read_front_matter(
                 fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
             seen_label, abstract_pending = True, not value
             continue
+        elif is_rubric(text) or repeats_header(text, headers):
+            pass
         elif (names := author_names(text, strong_only=seen_label or not candidates and not text.startswith("©"))) is not None:
             pending.append((script(text), names))
         elif _is_header(text) or EMAIL.search(text):
-            pass
+            headers.append(text)
         elif _INSTITUTION.search(text) and len(text) < 200:
             fm.affiliations.append(text)
         elif _ROLE.search(text) and len(text) < 200:
@@ -324,7 +366,10 @@ def read_front_matter(
             pass  # a degree or a city under a name before the title
         else:
             run_end = i
-            while run_end < end and texts[run_end] and not _classified(texts[run_end], bool(candidates)):
+            while run_end < end and texts[run_end] and (
+                run_end > i and (continues_title(texts[run_end - 1]) or texts[run_end][:1].islower())
+                or not _classified(texts[run_end], bool(candidates))
+            ):
                 if run_end > i and _ends_title(texts, i, run_end):
                     break
                 run_end += 1
@@ -390,8 +435,11 @@ def _ends_title(texts: list[str], start: int, i: int) -> bool:
     """Line `i` ends the run begun at `start`: a title in capitals does not go on in lower case,
     nor in another script (`НЕЙРО-НЕЧЕТКАЯ …` / `NEURO-FUZZY …`); a name (`Pierre-François
     Dutot`) under it ends it unless more names follow (then it is the title's last line:
-    `Analytical Hierarchical Process` above `Muhammad Atif Iqbal`)."""
+    `Analytical Hierarchical Process` above `Muhammad Atif Iqbal`). A line after one ending on
+    `and`, `of`, `и`… never ends it (`continues_title`)."""
     first, text = texts[start], texts[i]
+    if continues_title(texts[i - 1]):
+        return False
     if is_title_line(first) and not is_title_line(text) and any(ch.isalpha() for ch in text):
         return True
     if any(ch.isalpha() for ch in text) and script(text) != script(first):
@@ -419,7 +467,7 @@ def _classified(text: str, after_title: bool) -> bool:
     """A line some field claims (so it ends a run of title or prose lines)."""
     return bool(
         UDC.match(text) or BARE_UDC.match(text) or IRSTI.match(text) or CODES.match(text) or SUPERVISOR.match(text)
-        or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
+        or is_rubric(text) or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
         or author_names(text, strong_only=not after_title) is not None
         or (_INSTITUTION.search(text) and len(text) < 200 and not is_title_line(text))
     )
