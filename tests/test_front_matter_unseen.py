@@ -16,7 +16,7 @@ def read(text: str):
 
 @pytest.mark.parametrize("line", ["RESEARCH ARTICLE", "Open Access", "Original article", "Review", "Research Paper", "Научная статья", "ОРИГИНАЛЬНАЯ СТАТЬЯ"])
 def test_a_journal_rubric_is_recognised(line):
-    # bmc_agyeman_duah lines 4 and 6; tb_huang `Original article`
+    # en_agyeman_duah_bmc_quality lines 4 and 6 (BMC); the others are common rubrics
     assert is_rubric(line)
 
 
@@ -26,7 +26,7 @@ def test_a_title_is_not_a_rubric(line):
 
 
 def test_names_with_surnames_in_capitals():
-    # cs_douglas lines 9-10 (Portland Press)
+    # en_douglas_ace_clinsci lines 9-10 (Portland Press)
     assert STRONG_NAME.match("Ross G. DOUGLAS") and STRONG_NAME.match("K. Ravi ACHARYA")
     assert WEAK_NAME.match("Kelly CHIBALE") and not STRONG_NAME.match("Kelly CHIBALE")
     names = author_names("Ross G. DOUGLAS∗1 , Rajni K. SHARMA†1 , Geoffrey MASUYER‡, Lizelle LUBBE∗ , Ismael ZAMORA§,", strong_only=True)
@@ -35,19 +35,19 @@ def test_names_with_surnames_in_capitals():
 
 
 def test_a_surname_with_a_capital_inside():
-    # peerj_webb line 3: `O’Connell`
+    # en_webb_vespa_peerj line 3: `O’Connell`
     assert author_names("Andrew E. Webb1 , Thomas A. Walsh1 and Mary J. O’Connell1 ,2", strong_only=True) == ["Andrew E. Webb", "Thomas A. Walsh", "Mary J. O’Connell"]
     assert STRONG_NAME.match("J. McDonald")
 
 
 def test_a_title_line_ending_on_a_conjunction_goes_on():
-    assert continues_title("VESPA: Very large-scale Evolutionary and")  # peerj_webb line 1
+    assert continues_title("VESPA: Very large-scale Evolutionary and")  # en_webb_vespa_peerj line 1
     assert continues_title("Методика оценки рисков для")
     assert not continues_title("Selective Pressure Analyses")
 
 
 def test_the_journal_name_set_again_is_not_an_author():
-    # cs_douglas lines 1 and 7
+    # en_douglas_ace_clinsci lines 1 and 7
     assert repeats_header("Clinical Science", ["Clinical Science (2014) 126, 305–313 (Printed in Great Britain) doi: 10.1042/CS20130403"])
     assert not repeats_header("Clinical Science", ["Journal of Clinical Science 2014"])
 
@@ -82,3 +82,45 @@ def test_bmc_title_block_under_its_rubric():
     meta = read(BMC).meta
     assert meta.title_text.startswith("Understanding the barriers") and meta.title_text.endswith("Hospital in Lilongwe, Malawi")
     assert meta.authors[0] == "Josephine Nana Afrakoma Agyeman-Duah"
+
+
+# ---- Word papers: an author line above the title, `Введение` where a title would be ---------
+
+
+def test_word_author_line_in_capitals_above_the_title(tmp_path):
+    # en_douglas_ace_clinsci's by-line (bench/papers) set bold and centred above its title, as
+    # some Word templates put it: the names are not the title
+    import docx
+
+    from docx_samples import save
+    from exporter.pipeline import read_and_link
+
+    d = docx.Document()
+    by_line = d.add_paragraph()
+    by_line.add_run("Ross G. DOUGLAS1, Rajni K. SHARMA1 and Kelly CHIBALE2").bold = True
+    title = d.add_paragraph()
+    title.add_run("Fragment-based design for the development of N-domain-selective angiotensin-1-converting enzyme inhibitors").bold = True
+    d.add_paragraph("Abstract. ACE is a zinc metallopeptidase that plays a prominent role in blood pressure regulation [1].")
+    d.add_heading("Introduction", level=1)
+    d.add_paragraph("The body cites [1].")
+    d.add_heading("References", level=1)
+    d.add_paragraph("A. One. Title. 2001.", style="List Number")
+    meta = read_and_link(str(save(d, tmp_path / "p.docx"))).document.meta
+    assert meta.title_text.startswith("Fragment-based design")
+    assert meta.authors[0] == "Ross G. DOUGLAS"
+
+
+def test_word_introduction_is_never_the_title(tmp_path):
+    import docx
+
+    from docx_samples import save
+    from exporter.pipeline import read_and_link
+
+    d = docx.Document()
+    intro = d.add_paragraph()
+    intro.add_run("Введение").bold = True
+    d.add_paragraph("Задача стабилизации перевернутого маятника крайне важна [1].")
+    d.add_heading("Литература", level=1)
+    d.add_paragraph("Формальский А.М. Управление движением неустойчивых объектов. – М.: ФИЗМАТЛИТ, 2012.", style="List Number")
+    meta = read_and_link(str(save(d, tmp_path / "p.docx"))).document.meta
+    assert meta.title_text is None

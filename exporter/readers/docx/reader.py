@@ -22,7 +22,8 @@ from ...model import (
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_title_line, split_authors
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.sections import is_section_name
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .numbering import Numbering
 from .package import read_package
@@ -335,7 +336,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
 
     The title is the paragraph in a Title style (`Title`, `paper title`), else the first one
     set apart by a heading style, a larger font, bold type, or capitals, with only labelled
-    fields (UDC…) and lines of names before it. Labelled fields (UDC, abstract, keywords…) use the plain-text
+    fields (UDC…), a journal's rubric (`RESEARCH ARTICLE`) and lines of names before it
+    (`Ross G. DOUGLAS, …` above the title); a section name (`Введение`) is never the title. Labelled fields (UDC, abstract, keywords…) use the plain-text
     reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
     paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
     digits, e-mails and roles dropped) or paragraphs in an Author style. `inlines(paragraph)`
@@ -350,7 +352,9 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
         for i, p in enumerate(region):
             first = " ".join(p.text.split("\n")[0].split())
-            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None:
+            if is_section_name(first):
+                break  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
+            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None or is_rubric(first):
                 continue
             big = body_size is not None and p.size is not None and p.size > body_size
             if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):

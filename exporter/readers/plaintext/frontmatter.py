@@ -88,7 +88,7 @@ _CONNECTIVE_END = re.compile(
 def is_rubric(text: str) -> bool:
     """A journal's rubric line over the title (`RESEARCH ARTICLE`, `Open Access`, `Original
     article`, `Научная статья`): the whole line names the article's type or access. Evidence:
-    BMC and PeerJ first pages (bench/papers), read as the title or an author before."""
+    the BMC paper in bench/papers, whose rubric was read as its title and `Open Access` as an author."""
     return len(text) <= 40 and RUBRIC.fullmatch(" ".join(text.split()).strip(" .:|")) is not None
 
 
