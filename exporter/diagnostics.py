@@ -39,6 +39,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
     "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
     "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
+    "TXT005": (Severity.WARNING, "mojibake lines no mapping reads, left as they were"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
     "VEN001": (Severity.ERROR, "abstract shorter or longer than the venue allows"),
     "VEN002": (Severity.ERROR, "no abstract in a language the venue requires"),

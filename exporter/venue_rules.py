@@ -67,12 +67,6 @@ def _front(doc: Document) -> Span:
     return Span(1, 1, 1, 1, paragraph=1 if doc.encoding == "docx" else None)
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else plain_text(tuple(value))
-
-
 def count_words(text: str) -> int:
     """Words as an editor counts them: runs of letters or digits (a hyphenated word is one)."""
     return len(re.findall(r"\w+(?:[-‐'’]\w+)*", text))
@@ -83,9 +77,8 @@ def abstract_words(doc: Document, rules: Rules) -> list[Diagnostic]:
     if rules.abstract_words == Range():
         return []
     out = []
-    abstracts = doc.meta.abstracts or (((doc.meta.language, doc.meta.abstract),) if doc.meta.abstract else ())
-    for language, text in abstracts:
-        n = count_words(_text(text))
+    for language, run in doc.meta.abstracts:
+        n = count_words(plain_text(run))
         breach = rules.abstract_words.breach(n)
         if breach:
             out.append(Diagnostic.at("VEN001", f"the {language} abstract has {n} words; the venue asks for {rules.abstract_words}", doc.path, _front(doc)))
@@ -95,7 +88,7 @@ def abstract_words(doc: Document, rules: Rules) -> list[Diagnostic]:
 def abstract_languages(doc: Document, rules: Rules) -> list[Diagnostic]:
     """VEN002: an abstract in every language the venue asks for (each found by the reader's
     language detection of the abstract's own text)."""
-    have = {language for language, _ in doc.meta.abstracts} or ({doc.meta.language} if doc.meta.abstract else set())
+    have = {language for language, _ in doc.meta.abstracts}
     return [
         Diagnostic.at("VEN002", f"no abstract in {language}; the venue asks for abstracts in {', '.join(rules.abstract_languages)}", doc.path, _front(doc))
         for language in rules.abstract_languages if language not in have
@@ -118,7 +111,7 @@ def required_fields(doc: Document, rules: Rules) -> list[Diagnostic]:
     out = []
     for name in rules.required:
         value = getattr(doc.meta, name, None)
-        if not (_text(value).strip() if isinstance(value, str) or value is None else value):
+        if not (value.strip() if isinstance(value, str) else value):
             out.append(Diagnostic.at("VEN004", f"the paper gives no {name.replace('_', ' ')}; the venue requires it", doc.path, _front(doc)))
     return out
 

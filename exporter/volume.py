@@ -25,7 +25,6 @@ import pikepdf
 
 from .build import atomic_write, usable_cores
 from .diagnostics import InputError
-from .model import plain_text
 from .pipeline import read_and_link
 from .report import check_json
 from .venue import Template
@@ -100,17 +99,8 @@ def render_part(job: tuple[int, str, str | None, str, str]) -> Part | InputError
     pages, sections = _outline_of(data)
     linked = rule_findings(linked, template.venue.rules, pages)
     meta = linked.document.meta
-    title = _text(meta.title) or Path(source).stem
+    title = meta.title_text or Path(source).stem
     return Part(source, title, tuple(meta.authors), pages, sections, check_json(linked), str(path), meta.language)
-
-
-def _text(value) -> str:
-    """A metadata value as one line of text, whether the model holds it as a string or inlines."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        value = plain_text(tuple(value))
-    return " ".join(value.split())
 
 
 def _outline_of(data: bytes) -> tuple[int, tuple[Section, ...]]:

@@ -374,7 +374,7 @@ def _story(edition: Edition, fonts: PdfFonts, width: float) -> tuple[list, _PdfW
     walker.edition_width = width
     story = walker.story
     meta = edition.document.meta
-    title = meta.title or Path(edition.document.path).stem
+    title = meta.title_text or Path(edition.document.path).stem
 
     # Title block: one paragraph per line, the outline's first entry on the first of them.
     for n, line in enumerate(edition.title_lines):
@@ -382,7 +382,7 @@ def _story(edition: Edition, fonts: PdfFonts, width: float) -> tuple[list, _PdfW
             f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
             alignment=ALIGN[line.align], spaceBefore=line.space_before_pt, keepWithNext=1,
         )
-        markup = fonts.runs_markup(line.runs)
+        markup = walker._collect(line.inlines)  # citations link, a note on the title is numbered like the body's
         if line.italic:
             markup = f"<i>{markup}</i>"
         if line.bold:
@@ -423,7 +423,7 @@ def render(edition: Edition) -> bytes:
     page = edition.venue.page
     margins = page.margins_cm
     meta = edition.document.meta
-    title = meta.title or Path(edition.document.path).stem
+    title = meta.title_text or Path(edition.document.path).stem
     stamp = edition.date.strftime("D:%Y%m%d%H%M%S+00'00'")
     numbers = page.page_numbers
     size = edition.venue.body.size_pt
@@ -448,7 +448,7 @@ def render(edition: Edition) -> bytes:
         bottomMargin=margins.bottom * cm,
         title=title,
         author=", ".join(meta.authors),
-        subject=meta.abstract or title,
+        subject=meta.abstract_text or title,
         keywords=list(meta.keywords),
         creator="exporter",
         producer="exporter (ReportLab)",
