@@ -433,3 +433,17 @@ def test_tables_before_the_list_are_body_and_inside_it_are_not(tmp_path):
     doc = read_document(str(save(d, tmp_path / "t.docx")))
     assert [c.raw for c in citations(doc)] == ["[1]", "[1]"]
     assert [e.number for e in doc.references] == [1, 2]
+
+
+def test_an_empty_paragraph_left_in_a_heading_style_does_not_end_the_list(tmp_path):
+    """A blank line typed after the list's heading keeps the heading's outline level; it heads
+    nothing, so the numbered entries after it are the list (the cause in ru_dimitrov_balancing_robot)."""
+    d = docx.Document()
+    d.add_paragraph("Текст со ссылками [1] и [2].")
+    d.add_heading("Литература", level=1)
+    d.add_heading("", level=1)  # an empty paragraph in the heading style
+    d.add_paragraph("Иванов И. И. Книга. М., 2001.", style="List Number")
+    d.add_paragraph("Петров П. П. Статья // Журнал. 2002. № 1.", style="List Number")
+    linked = read_and_link(str(save(d, tmp_path / "h.docx")))
+    assert [e.text[:6] for e in linked.document.references] == ["Иванов", "Петров"]
+    assert all(c.resolved for c in citations(linked.document))

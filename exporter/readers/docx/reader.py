@@ -274,6 +274,12 @@ def _heading_level(para: Para) -> int | None:
     return None
 
 
+def _is_heading(para: Para) -> bool:
+    """A heading holds text: an empty paragraph left in a heading style (a blank line typed
+    after `Литература` that kept its outline level) heads nothing."""
+    return _heading_level(para) is not None and bool(para.text.replace(MATH_MARK, "").strip())
+
+
 def _bold_all(para: Para) -> bool:
     texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
     return bool(texts) and all(a.bold for a in texts)
@@ -426,7 +432,7 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     rows = []
     end = heading + 1
     for i in range(heading + 1, len(paras)):
-        if _heading_level(paras[i]) is not None and not paras[i].in_bibliography or is_reference_heading(paras[i].text):
+        if _is_heading(paras[i]) and not paras[i].in_bibliography or is_reference_heading(paras[i].text):
             break
         rows.append(i)
         end = i + 1
