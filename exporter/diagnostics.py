@@ -39,6 +39,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
     "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
     "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
+    "DOC001": (Severity.WARNING, "part of the Word document not read (a drawing with no picture, an embedded HTML part)"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
 }
 

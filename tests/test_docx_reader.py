@@ -134,7 +134,7 @@ def test_runs_fields_notes_links_and_equations(tmp_path):
     nodes = list(walk(doc.blocks))
     assert any(isinstance(n, Strong) for n in nodes) and any(isinstance(n, Emph) for n in nodes)
     assert any(isinstance(n, Superscript) for n in nodes)
-    assert [n.tex for n in nodes if isinstance(n, Math)] == ["x∈[1, 2]"]  # the bracket in the formula is not a citation
+    assert [n.tex for n in nodes if isinstance(n, Math)] == ["x\\in [1,2]"]  # as TeX; the bracket in the formula is not a citation
     assert [c.raw for c in citations(doc)] == ["[1]", "[1]"]  # the REF field's result and the note's
     assert any(isinstance(n, Footnote) for n in nodes)
     assert [n.url for n in nodes if isinstance(n, Link)] == ["https://example.org/"]
@@ -177,7 +177,7 @@ def test_demo_docx_reads_clean():
     assert [d.code for d in linked.diagnostics] == []
     nodes = list(walk(doc.blocks))
     assert any(isinstance(n, Footnote) for n in nodes) and any(isinstance(b, Table) for b in doc.blocks)
-    assert [n.tex for n in nodes if isinstance(n, Math)] == ["x∈[1, 2]"]
+    assert [n.tex for n in nodes if isinstance(n, Math)] == ["x\\in [1,2]"]
 
 
 def test_demo_docx_is_what_its_script_writes(tmp_path):

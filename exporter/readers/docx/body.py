@@ -11,8 +11,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from lxml import etree
+
+from ...model import Image
+from .media import PackageMedia, PictureRef, Unshown, pictures_in
 from .numbering import Number, Numbering
+from .omml import omml_to_tex
 from .xml import M, R, W, attr, child
+
+MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+PICTURE_TAGS = (W + "drawing", W + "pict", W + "object", MC_ALTERNATE)
 
 # A formula is one character in the text citations are searched in: a bracket inside it is
 # never seen, and offsets after it stay close to what Word's search counts.
@@ -24,17 +32,18 @@ class Field:
     """A Word field: its instruction and, for the kinds we read, what it stands for."""
 
     instruction: str
-    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, ref, noteref, hyperlink, other
+    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, ref, noteref, hyperlink, seq, macrobutton, other
     items: tuple = ()  # CSL items (each a dict of itemData) for a citation field
-    target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK
+    target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK; identifier of SEQ
     in_result: bool = False
+    shown: list = field(default_factory=list)  # a MACROBUTTON's display text, in pieces
 
 
 @dataclass
 class Atom:
-    """A piece of a paragraph: text with its formatting, a formula, or a note reference."""
+    """A piece of a paragraph: text with its formatting, a formula, a picture, or a note reference."""
 
-    kind: str  # text, math, note
+    kind: str  # text, math, image, note
     text: str = ""
     bold: bool = False
     italic: bool = False
@@ -42,6 +51,18 @@ class Atom:
     link: str | None = None
     cite: Field | None = None  # the citation field (CSL or REF) this text is the result of
     note: tuple[str, str] | None = None  # (footnote|endnote, id)
+    tex: str = ""  # a formula's TeX
+    omml: str | None = None  # a Word formula's own XML
+    display: bool = False  # a formula Word sets on its own line (m:oMathPara)
+    image: Image | None = None
+    formula: bool = False  # an image that is a formula (an equation object's preview): one character, as a formula
+
+    @property
+    def size(self) -> int:
+        """Characters it takes in the paragraph's text: a formula one, a picture none."""
+        if self.kind == "math" or self.kind == "image" and self.formula:
+            return 1
+        return 0 if self.kind in ("image", "note") else len(self.text)
 
 
 @dataclass
@@ -60,16 +81,26 @@ class Para:
     # (offset in `text`, XML element) where each run's or formula's text starts, for `annotate`
     places: list = field(default_factory=list)
     length: int = 0
+    field_texts: list = field(default_factory=list)  # what MACROBUTTON fields show (MathType's equation numbers)
+    seq: list = field(default_factory=list)  # identifiers of the SEQ fields it holds (`Figure`, `Таблица`)
 
     @property
     def text(self) -> str:
-        return "".join(MATH_MARK if a.kind == "math" else a.text for a in self.atoms)
+        return "".join(a.text if a.kind == "text" else MATH_MARK * a.size for a in self.atoms)
+
+
+@dataclass
+class CellRec:
+    paras: list  # its paragraphs (a nested table's in reading order)
+    colspan: int = 1
+    merge: str | None = None  # vMerge: "restart" starts a cell spanning rows down, "continue" is covered by it
 
 
 @dataclass
 class TableRec:
-    rows: list[list[list[Para]]]  # rows of cells of paragraphs
+    rows: list[list[CellRec]]
     header_rows: int
+    widths: tuple[float, ...] = ()  # the grid's columns as shares of the table's width
 
 
 class Styles:
@@ -178,6 +209,10 @@ def read_field(instruction: str) -> Field:
         return Field(instruction, "bibliography")
     if head in ("REF", "NOTEREF") and len(words) > 1:
         return Field(instruction, head.lower(), target=words[1])
+    if head == "SEQ" and len(words) > 1:
+        return Field(instruction, "seq", target=words[1])
+    if head == "MACROBUTTON":
+        return Field(instruction, "macrobutton")
     if head == "HYPERLINK" and len(words) > 1:
         url = re.search(r'"([^"]*)"', instruction)
         return Field(instruction, "hyperlink", target=url.group(1) if url else words[1])
@@ -228,10 +263,12 @@ def csl_metadata(item: dict) -> tuple[tuple[str, str], ...]:
 class BodyWalker:
     """One pass over the body in document order; field state carries across paragraphs."""
 
-    def __init__(self, styles: Styles, numbering: Numbering, links: dict[str, str]):
+    def __init__(self, styles: Styles, numbering: Numbering, links: dict[str, str], media: PackageMedia | None = None):
         self.styles = styles
         self.numbering = numbering
         self.links = links  # relationship id -> URL
+        self.media = media or PackageMedia(None)
+        self.unshown: list[tuple[Para, str]] = []  # drawings with no picture to show, and where
         self.fields: list[Field] = []  # open complex fields, outermost first
         self.items: list = []  # Para and TableRec, in order
         self.bookmarks: dict[str, Para] = {}
@@ -262,7 +299,7 @@ class BodyWalker:
                 self._blocks(node, out, in_bibliography, in_table)
 
     def table(self, node, in_bibliography: bool) -> TableRec:
-        rows: list[list[list[Para]]] = []
+        rows: list[list[CellRec]] = []
         header = 0
         for tr in node.iterchildren(W + "tr"):
             cells = []
@@ -271,11 +308,15 @@ class BodyWalker:
                     continue
                 paras: list = []
                 self._blocks(tc, paras, in_bibliography, in_table=True)
-                cells.append([p for p in _flatten(paras)])
+                props = child(tc, "tcPr")
+                span = _int_or_none(attr(child(props, "gridSpan"), "val")) or 1
+                merge = child(props, "vMerge")
+                merge_kind = None if merge is None else ("restart" if attr(merge, "val") == "restart" else "continue")
+                cells.append(CellRec(_flatten(paras), min(max(span, 1), MAX_COLUMNS), merge_kind))
             if child(child(tr, "trPr"), "tblHeader") is not None and len(rows) == header:
                 header += 1
             rows.append(cells)
-        return TableRec(rows, header)
+        return TableRec(rows, header, _grid_widths(child(node, "tblGrid")))
 
     def paragraph(self, node, in_bibliography: bool, in_table: bool) -> Para:
         ppr = child(node, "pPr")
@@ -324,6 +365,8 @@ class BodyWalker:
             elif tag == W + "fldSimple":
                 f = read_field(attr(node, "instr") or "")
                 f.in_result = True
+                if f.kind == "seq":
+                    para.seq.append(f.target)
                 self.fields.append(f)
                 self._inline(node, para, fmt)
                 self.fields.pop()
@@ -334,7 +377,9 @@ class BodyWalker:
                 if content is not None:
                     self._inline(content, para, fmt)
             elif tag in (M + "oMath", M + "oMathPara"):
-                self._math(para, node, _math_text(node))
+                self._omml(para, node)
+            elif tag == MC_ALTERNATE:
+                self._pictures(para, node, node)
             elif tag == W + "bookmarkStart":
                 name = attr(node, "name")
                 if name:
@@ -344,6 +389,11 @@ class BodyWalker:
     def _hidden(self) -> bool:
         """Text inside a field's instruction part is never shown."""
         return any(not f.in_result for f in self.fields)
+
+    def _macrobutton(self) -> Field | None:
+        """The MACROBUTTON whose display text is being read (MathType writes equation numbers so)."""
+        hiding = [f for f in self.fields if not f.in_result]
+        return hiding[-1] if hiding and _is_macrobutton(hiding[-1]) else None
 
     def _citing_field(self) -> Field | None:
         for f in reversed(self.fields):
@@ -382,14 +432,21 @@ class BodyWalker:
                     parsed = read_field(top.instruction)
                     parsed.in_result = True
                     self.fields[-1] = parsed
+                    if parsed.kind == "seq":
+                        para.seq.append(parsed.target)
                 elif kind == "end" and self.fields:
                     top = self.fields.pop()
-                    if not top.in_result:  # a field with no result part: what it stands for is not shown
-                        pass
+                    if not top.in_result and _is_macrobutton(top):
+                        para.field_texts.append(macrobutton_text("".join(top.shown)))
             elif tag == W + "instrText":
                 if self.fields and not self.fields[-1].in_result:
                     self.fields[-1].instruction += node.text or ""
+                    if _is_macrobutton(self.fields[-1]):
+                        self.fields[-1].shown.append(node.text or "")
             elif self._hidden():
+                macro = self._macrobutton()
+                if macro is not None and tag == W + "t":  # a field's result inside a MACROBUTTON's display text
+                    macro.shown.append(node.text or "")
                 continue
             elif tag == W + "t":
                 self._text(para, node.text or "", style, run)
@@ -402,15 +459,37 @@ class BodyWalker:
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 kind = "footnote" if tag == W + "footnoteReference" else "endnote"
                 para.atoms.append(Atom("note", note=(kind, attr(node, "id") or "")))
-            elif tag == W + "object" and _is_equation_object(node):
-                self._math(para, run, "⟨formula⟩")
+            elif tag in PICTURE_TAGS:
+                self._pictures(para, node, run)
             elif tag in (M + "oMath", M + "oMathPara"):
-                self._math(para, run, _math_text(node))
+                self._omml(para, node, run)
 
-    def _math(self, para: Para, element, text: str) -> None:
-        para.places.append((para.length, element))
-        para.length += 1
-        para.atoms.append(Atom("math", text))
+    def _omml(self, para: Para, node, element=None) -> None:
+        """A Word formula (each `m:oMath` of an `m:oMathPara` is one, set on its own line)."""
+        formulas = list(node.iterchildren(M + "oMath")) if node.tag == M + "oMathPara" else [node]
+        for formula in formulas:
+            omml = etree.tostring(formula, encoding="unicode")
+            atom = Atom("math", _math_text(formula), tex=omml_to_tex(formula), omml=omml, display=node.tag == M + "oMathPara")
+            self._add_formula(para, atom, element if element is not None else node)
+
+    def _add_formula(self, para: Para, atom: Atom, element) -> None:
+        if atom.size:
+            para.places.append((para.length, element))
+            para.length += atom.size
+        para.atoms.append(atom)
+
+    def _pictures(self, para: Para, node, element) -> None:
+        """Pictures of a drawing, VML shape or OLE object; an equation object's preview is one
+        character of text, as a formula is; a drawing with nothing to show is noted."""
+        for ref in pictures_in(node):
+            if isinstance(ref, Unshown):
+                self.unshown.append((para, ref.what))
+                continue
+            image = self.media.image(ref)
+            if image is None:
+                self.unshown.append((para, f"picture {ref.rid} (linked or missing)"))
+                continue
+            self._add_formula(para, Atom("image", image=image, formula=ref.kind == "equation"), element)
 
     def _text(self, para: Para, text: str, style: dict, run) -> None:
         if not text:
@@ -428,6 +507,39 @@ class BodyWalker:
         para.atoms.append(Atom("text", text, cite=cite, **style))
 
 
+MAX_COLUMNS = 1000  # Word's grid holds at most 63 columns; a larger span is damage
+
+
+def _grid_widths(grid) -> tuple[float, ...]:
+    """`w:gridCol` widths as shares of their sum; none when any is missing or zero."""
+    if grid is None:
+        return ()
+    widths = [_int_or_none(attr(col, "w")) for col in grid.iterchildren(W + "gridCol")]
+    if not widths or len(widths) > MAX_COLUMNS or any(w is None or w <= 0 for w in widths):
+        return ()
+    total = sum(widths)
+    return tuple(round(w / total, 4) for w in widths)
+
+
+def _is_macrobutton(f: Field) -> bool:
+    return f.instruction.lstrip()[:11].upper() == "MACROBUTTON"
+
+
+def macrobutton_text(instruction: str) -> str:
+    """What a MACROBUTTON shows: its instruction after the macro's name, switches dropped."""
+    words = instruction.split()[2:]
+    shown = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word.startswith("\\"):
+            skip = word in ("\\*", "\\#", "\\@")
+        else:
+            shown.append(word)
+    return "".join(shown)
+
+
 def _flatten(items: list) -> list[Para]:
     """Paragraphs of a cell, a nested table's paragraphs in reading order."""
     out = []
@@ -435,7 +547,7 @@ def _flatten(items: list) -> list[Para]:
         if isinstance(item, TableRec):
             for row in item.rows:
                 for cell in row:
-                    out.extend(cell)
+                    out.extend(cell.paras)
         else:
             out.append(item)
     return out
@@ -445,12 +557,6 @@ def _math_text(node) -> str:
     """A formula's characters; the invisible operators OMML keeps (U+2061 function application…) dropped."""
     text = "".join(t.text or "" for t in node.iter(M + "t"))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return text or "⟨formula⟩"
+    return text
 
 
-def _is_equation_object(node) -> bool:
-    """A MathType or Equation Editor OLE object (`Equation.DSMT4`, `Equation.3`)."""
-    for ole in node.iter("{urn:schemas-microsoft-com:office:office}OLEObject"):
-        if (ole.get("ProgID") or "").startswith("Equation"):
-            return True
-    return False

@@ -18,12 +18,15 @@ from ...citations import MAX_LABELS, Joined, find_citations, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
-    BulletList, Cell, Citation, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
+    BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text,
 )
 from ...references.ownlist import REFERENCES_HEADING
 from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_title_line, split_authors
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
+from .captions import number_things
+from .figures import Source, arrange
+from .media import PackageMedia
 from .numbering import Numbering
 from .package import read_package
 from .xml import parse
@@ -73,10 +76,10 @@ def _open(path: str):
     return document, body
 
 
-def _part_root(document, reltype: str):
+def _note_part(document, reltype: str):
     for rel in document.part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
-            return parse(rel.target_part.blob)
+            return rel.target_part
     return None
 
 
@@ -90,13 +93,14 @@ def _notes(document, walker_factory) -> dict[tuple[str, str], list[Para]]:
 
     out: dict[tuple[str, str], list[Para]] = {}
     for kind, reltype in (("footnote", _RT_FOOTNOTES), ("endnote", _RT_ENDNOTES)):
-        root = _part_root(document, reltype)
-        if root is None:
+        part = _note_part(document, reltype)
+        if part is None:
             continue
-        for note in root.iterchildren(W + kind):
+        media = PackageMedia(part)
+        for note in parse(part.blob).iterchildren(W + kind):
             if attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            walker = walker_factory()
+            walker = walker_factory(media)
             out[(kind, attr(note, "id") or "")] = [p for p in walker.walk_body(note) if isinstance(p, Para)]
     return out
 
@@ -104,8 +108,9 @@ def _notes(document, walker_factory) -> dict[tuple[str, str], list[Para]]:
 class _Builder:
     """Turns Para records into inlines with citations, keeping the findings' places."""
 
-    def __init__(self, path: str, notes_by_id, notes: list[Diagnostic]):
+    def __init__(self, path: str, notes_by_id, notes: list[Diagnostic], targets: dict | None = None):
         self.path = path
+        self.targets = targets or {}  # bookmark -> (kind, number, label) of captions and numbered equations
         self.notes_by_id = notes_by_id
         self.notes = notes
         self.budget = [MAX_LABELS]
@@ -141,7 +146,7 @@ class _Builder:
         pos = 0
         runs: list[tuple[int, int, object]] = []  # (start, end, field) of each field's result text
         for atom in para.atoms:
-            size = 1 if atom.kind == "math" else len(atom.text)
+            size = atom.size
             if atom.kind == "text" and atom.cite is not None and atom.cite.kind == "csl-citation":
                 if runs and runs[-1][2] is atom.cite and runs[-1][1] == pos:
                     runs[-1] = (runs[-1][0], pos + size, atom.cite)
@@ -183,10 +188,18 @@ class _Builder:
                 out.append(Footnote(tuple(inner)))
                 continue
             if atom.kind == "math":
-                out.append(Math(atom.text))
+                out.append(Math(atom.tex, display=atom.display, omml=atom.omml))
                 pos += 1
                 continue
+            if atom.kind == "image":
+                out.append(atom.image)
+                pos += atom.size
+                continue
             start, end = pos, pos + len(atom.text)
+            if atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets and atom.text.strip():
+                out.append(self._cross_ref(atom, start, number))
+                pos = end
+                continue
             cur = start
             while cur < end:
                 while ci < len(cites) and cites[ci][1] <= cur:
@@ -206,6 +219,14 @@ class _Builder:
                 cur = stop
             pos = end
         return out
+
+
+    def _cross_ref(self, atom: Atom, start: int, number: int) -> CrossRef:
+        """A Word REF field's result pointing at a caption's or an equation's bookmark."""
+        kind, target_number, label = self.targets[atom.cite.target]
+        shown = re.search(r"\d+(?:[.\-]\d+)*[a-zа-я]?", atom.text)
+        span = Span(number, start + 1, number, start + len(atom.text) + 1, paragraph=number)
+        return CrossRef(atom.text, kind, shown.group(0) if shown else (target_number or ""), span, target=label)
 
 
 def _wrap(node, atom: Atom):
@@ -475,7 +496,7 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
 
 
 def _entry_text(para: Para) -> str:
-    return "".join(a.text if a.kind != "note" else "" for a in para.atoms).replace("\t", " ").replace("\n", " ")
+    return "".join(a.text if a.kind in ("text", "math") else "" for a in para.atoms).replace("\t", " ").replace("\n", " ")
 
 
 # ---- the document ---------------------------------------------------------------------------
@@ -491,14 +512,14 @@ def read_docx(path: str) -> Document:
             numbering_root = None
         numbering = Numbering(numbering_root)
         links = _links(document)
-        walker = BodyWalker(styles, numbering, links)
+        walker = BodyWalker(styles, numbering, links, PackageMedia(document.part))
         items = walker.walk_body(body)
-        notes_by_id = _notes(document, lambda: BodyWalker(styles, Numbering(numbering_root), links))
+        notes_by_id = _notes(document, lambda media: BodyWalker(styles, Numbering(numbering_root), links, media))
     except InputError:
         raise
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
-    return build_document(path, items, notes_by_id)
+    return build_document(path, items, notes_by_id, walker.unshown)
 
 
 def _sample(paras: list[Para], size: int = 20_000) -> str:
@@ -529,7 +550,68 @@ def _count(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
     return paras, numbers, table_at
 
 
-def build_document(path: str, items: list, notes_by_id) -> Document:
+def _unshown_notes(path: str, unshown: list, paras: list[Para], numbers: list[int]) -> list[Diagnostic]:
+    """DOC001 for each drawing with no picture to show (a chart or group written without one)."""
+    index = {id(p): k for k, p in enumerate(paras)}
+    out = []
+    for para, what in unshown:
+        k = index.get(id(para))
+        n = numbers[k] if k is not None else 1
+        out.append(Diagnostic("DOC001", f"a {what} holds no picture this reader can show; it is left out", path, n, 1, paragraph=n))
+    return out
+
+
+def _all_paragraphs(items: list) -> list[Para]:
+    """Every paragraph in reading order, those of table cells included."""
+    out: list[Para] = []
+    for item in items:
+        if isinstance(item, TableRec):
+            out.extend(p for row in item.rows for cell in row for p in cell.paras)
+        else:
+            out.append(item)
+    return out
+
+
+def _table(item: TableRec, k: int, builder: "_Builder") -> tuple[Table, Source]:
+    """A table with its merged cells: a cell where a `vMerge` restarts spans the rows whose
+    cell in that grid column continues it; a continuing cell is not repeated."""
+    rows: list[list[list]] = []  # [inlines, rowspan, colspan] per starting cell
+    cell_inlines: list = []
+    open_merge: dict[int, list] = {}  # grid column -> the cell spanning down from it
+    for row in item.rows:
+        out_row: list[list] = []
+        column = 0
+        for cell in row:
+            inl: list = []
+            for p in cell.paras:
+                run = builder.inlines(p, k)
+                cell_inlines.append((p, run))
+                if inl:
+                    inl.append(Text(" "))
+                inl.extend(run)
+            if cell.merge == "continue" and column in open_merge:
+                open_merge[column][1] += 1
+            else:
+                record = [tuple(inl), 1, cell.colspan]
+                out_row.append(record)
+                for c in range(column, column + cell.colspan):
+                    open_merge.pop(c, None)
+                if cell.merge == "restart":
+                    open_merge[column] = record
+            column += cell.colspan
+        rows.append(out_row)
+    table = Table(
+        tuple(tuple(Cell(inl, rowspan, colspan) for inl, rowspan, colspan in row) for row in rows),
+        Span(k, 1, k, 1, paragraph=k), item.header_rows, item.widths,
+    )
+    return table, Source(table=item, cells=cell_inlines)
+
+
+def _shows_something(para: Para) -> bool:
+    return bool(para.text.strip()) or any(a.kind == "image" for a in para.atoms)
+
+
+def build_document(path: str, items: list, notes_by_id, unshown: list | None = None) -> Document:
     paras, numbers, table_at = _count(items)
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
     if not filled and not table_at:
@@ -543,17 +625,25 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
     # A second reference heading after the list (a transliterated copy) and what follows it is not body.
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
     notes: list[Diagnostic] = []
-    builder = _Builder(path, notes_by_id, notes)
+    captions, equations, targets, number_paras = number_things(_all_paragraphs(items))
+    builder = _Builder(path, notes_by_id, notes, targets)
     entries = read_entries(paras, rows, numbers) if rows else []
 
     blocks: list = []
+    sources: list = []
     items_open: list[ListItem] = []
 
     def close_list():
         if items_open:
             first, last = items_open[0].span, items_open[-1].span
             blocks.append(BulletList(tuple(items_open), Span(first.line, first.column, last.end_line, last.end_column, paragraph=first.paragraph)))
+            sources.append(None)
             items_open.clear()
+
+    def add(block, source):
+        close_list()
+        blocks.append(block)
+        sources.append(source)
 
     para_index = {id(p): k for k, p in enumerate(paras)}
     for index, item in enumerate(items):
@@ -562,43 +652,32 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
             following = next((para_index[id(x)] for x in items[index + 1:] if not isinstance(x, TableRec)), len(paras))
             if following < body_start or list_start < following < list_end or following > tail_stop:
                 continue  # a table inside the front matter (an author grid), the list, or a copy of it
-            close_list()
-            rows_out = []
-            for row in item.rows:
-                cells = []
-                for cell in row:
-                    inl: list = []
-                    for p in cell:
-                        if inl:
-                            inl.append(Text(" "))
-                        inl.extend(builder.inlines(p, k))
-                    cells.append(Cell(tuple(inl)))
-                rows_out.append(tuple(cells))
-            blocks.append(Table(tuple(rows_out), Span(k, 1, k, 1, paragraph=k), item.header_rows))
+            add(*_table(item, k, builder))
             continue
         k = para_index[id(item)]
-        if k < body_start or k in in_list or list_start <= k < list_end or k >= tail_stop:
+        if k < body_start and _shows_something(item) and not item.text.replace(MATH_MARK, "").strip() and filled and k > filled[0]:
+            pass  # a picture or formula alone among the front matter's lines: kept as body
+        elif k < body_start or k in in_list or list_start <= k < list_end or k >= tail_stop:
             continue
-        if not item.text.strip():
+        if not _shows_something(item) or id(item) in number_paras:
             continue
         n = numbers[k]
         inlines = builder.inlines(item, n)
         span = Span(n, 1, n, len(item.text) + 1, paragraph=n)
         level = _heading_level(item)
         name = item.style_name.lower()
-        if level is not None:
-            close_list()
-            blocks.append(Heading(min(level, 6), inlines, span))
+        if level is not None and item.text.replace(MATH_MARK, "").strip():
+            add(Heading(min(level, 6), inlines, span), Source(item))
         elif item.number is not None or name.startswith("list"):
             label = item.number.label if item.number is not None else ""
             items_open.append(ListItem(((Text(label + " "),) if label else ()) + inlines, span))
         elif "quote" in name:
-            close_list()
-            blocks.append(Quote(inlines, span))
+            add(Quote(inlines, span), Source(item))
         else:
-            close_list()
-            blocks.append(Paragraph(inlines, span))
+            add(Paragraph(inlines, span), Source(item))
     close_list()
+    blocks = arrange(blocks, sources, captions, equations)
+    notes.extend(_unshown_notes(path, unshown or [], paras, numbers))
     if not entries and builder.field_items:
         entries = field_entries(builder.field_items)
     heading_span = None
