@@ -37,6 +37,7 @@ class Field:
     target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK; identifier of SEQ
     in_result: bool = False
     shown: list = field(default_factory=list)  # a MACROBUTTON's display text, in pieces
+    unread: str | None = None  # why its data was not read, when it was not
 
 
 @dataclass
@@ -202,7 +203,10 @@ def read_field(instruction: str) -> Field:
     words = instruction.split()
     head = words[0].upper() if words else ""
     if m := _CSL.match(instruction):
-        return Field(instruction, "csl-citation", items=_csl_items(m.group(1)))
+        try:
+            return Field(instruction, "csl-citation", items=_csl_items(m.group(1)))
+        except RecursionError:
+            return Field(instruction, "csl-citation", unread="a citation field's data is nested too deep to read; the citation's text still is")
     if "CSL_BIBLIOGRAPHY" in instruction or "ZOTERO_BIBL" in instruction:
         return Field(instruction, "csl-bibliography")
     if head == "BIBLIOGRAPHY":
@@ -220,7 +224,8 @@ def read_field(instruction: str) -> Field:
 
 
 def _csl_items(payload: str) -> tuple:
-    """The cited items of a CSL citation field's JSON (trailing text after the object ignored)."""
+    """The cited items of a CSL citation field's JSON (trailing text after the object ignored;
+    RecursionError for JSON nested deeper than Python's decoder goes)."""
     try:
         data, _ = json.JSONDecoder().raw_decode(payload)
     except ValueError:
@@ -268,7 +273,7 @@ class BodyWalker:
         self.numbering = numbering
         self.links = links  # relationship id -> URL
         self.media = media or PackageMedia(None)
-        self.unshown: list[tuple[Para, str]] = []  # drawings with no picture to show, and where
+        self.unread: list[tuple[Para, str]] = []  # what was not read (DOC001), and where
         self.fields: list[Field] = []  # open complex fields, outermost first
         self.items: list = []  # Para and TableRec, in order
         self.bookmarks: dict[str, Para] = {}
@@ -297,6 +302,15 @@ class BodyWalker:
                     self._blocks(content, out, in_bibliography or biblio, in_table)
             elif tag in (W + "customXml", W + "ins", W + "moveTo"):
                 self._blocks(node, out, in_bibliography, in_table)
+            elif tag == W + "altChunk":
+                self._alt_chunk(node, out)
+
+    def _alt_chunk(self, node, out: list) -> None:
+        """An embedded HTML/RTF/MHT part Word merges in when it opens the file: not read, said so
+        (noted at the paragraph before it)."""
+        name = self.media.part_name(node.get(R + "id") or "") or "a missing part"
+        where = next((p for p in reversed(out) if isinstance(p, Para)), None)
+        self.unread.append((where, f"an embedded HTML or RTF part (altChunk {name}) is not read: its text and citations are left out; paste it into the document as text"))
 
     def table(self, node, in_bibliography: bool) -> TableRec:
         rows: list[list[CellRec]] = []
@@ -432,6 +446,8 @@ class BodyWalker:
                     parsed = read_field(top.instruction)
                     parsed.in_result = True
                     self.fields[-1] = parsed
+                    if parsed.unread:
+                        self.unread.append((para, parsed.unread))
                     if parsed.kind == "seq":
                         para.seq.append(parsed.target)
                 elif kind == "end" and self.fields:
@@ -483,11 +499,11 @@ class BodyWalker:
         character of text, as a formula is; a drawing with nothing to show is noted."""
         for ref in pictures_in(node):
             if isinstance(ref, Unshown):
-                self.unshown.append((para, ref.what))
+                self.unread.append((para, f"a {ref.what} holds no picture this reader can show; it is left out"))
                 continue
             image = self.media.image(ref)
             if image is None:
-                self.unshown.append((para, f"picture {ref.rid} (linked or missing)"))
+                self.unread.append((para, f"a picture ({ref.rid}) is linked from outside the document or missing; it is left out"))
                 continue
             self._add_formula(para, Atom("image", image=image, formula=ref.kind == "equation"), element)
 

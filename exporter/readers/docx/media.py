@@ -224,6 +224,13 @@ class PackageMedia:
         data, kind, name = found
         return Image(data=data, media_type=kind, width=ref.width, height=ref.height, alt=ref.alt, name=name)
 
+    def part_name(self, rid: str) -> str | None:
+        """The part a relationship id names (`word/afchunk.htm`), None when it names none."""
+        rel = self.part.rels.get(rid) if self.part is not None else None
+        if rel is None or rel.is_external:
+            return None
+        return str(rel.target_part.partname).lstrip("/")
+
     def _part(self, rid: str):
         if rid not in self.cache:
             self.cache[rid] = None

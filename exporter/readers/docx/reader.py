@@ -519,7 +519,7 @@ def read_docx(path: str) -> Document:
         raise
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
-    return build_document(path, items, notes_by_id, walker.unshown)
+    return build_document(path, items, notes_by_id, walker.unread)
 
 
 def _sample(paras: list[Para], size: int = 20_000) -> str:
@@ -550,14 +550,15 @@ def _count(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
     return paras, numbers, table_at
 
 
-def _unshown_notes(path: str, unshown: list, paras: list[Para], numbers: list[int]) -> list[Diagnostic]:
-    """DOC001 for each drawing with no picture to show (a chart or group written without one)."""
+def _unread_notes(path: str, unread: list, paras: list[Para], numbers: list[int]) -> list[Diagnostic]:
+    """DOC001 for what the body holds but the reader could not read: a drawing with no picture
+    to show, an embedded HTML part, a citation field's data nested too deep."""
     index = {id(p): k for k, p in enumerate(paras)}
     out = []
-    for para, what in unshown:
+    for para, message in unread:
         k = index.get(id(para))
         n = numbers[k] if k is not None else 1
-        out.append(Diagnostic("DOC001", f"a {what} holds no picture this reader can show; it is left out", path, n, 1, paragraph=n))
+        out.append(Diagnostic("DOC001", message, path, n, 1, paragraph=n))
     return out
 
 
@@ -611,7 +612,7 @@ def _shows_something(para: Para) -> bool:
     return bool(para.text.strip()) or any(a.kind == "image" for a in para.atoms)
 
 
-def build_document(path: str, items: list, notes_by_id, unshown: list | None = None) -> Document:
+def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
     paras, numbers, table_at = _count(items)
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
     if not filled and not table_at:
@@ -677,7 +678,7 @@ def build_document(path: str, items: list, notes_by_id, unshown: list | None = N
             add(Paragraph(inlines, span), Source(item))
     close_list()
     blocks = arrange(blocks, sources, captions, equations)
-    notes.extend(_unshown_notes(path, unshown or [], paras, numbers))
+    notes.extend(_unread_notes(path, unread or [], paras, numbers))
     if not entries and builder.field_items:
         entries = field_entries(builder.field_items)
     heading_span = None
