@@ -57,6 +57,12 @@ class Atom:
     display: bool = False  # a formula Word sets on its own line (m:oMathPara)
     image: Image | None = None
     formula: bool = False  # an image that is a formula (an equation object's preview): one character, as a formula
+    pieces: list = field(default_factory=list, repr=False)  # text of the runs merged into this one, until the paragraph ends
+
+    def close(self) -> None:
+        if self.pieces:
+            self.text += "".join(self.pieces)
+            self.pieces = []
 
     @property
     def size(self) -> int:
@@ -346,6 +352,8 @@ class BodyWalker:
             jc = self.styles.ppr_value(sid, ("jc",))
         para.centered = attr(jc, "val") == "center"
         self._inline(node, para, fmt={"sid": sid})
+        for atom in para.atoms:
+            atom.close()
         para.in_bibliography = para.in_bibliography or in_bibliography
         return para
 
@@ -518,7 +526,7 @@ class BodyWalker:
             para.in_bibliography = True
         last = para.atoms[-1] if para.atoms else None
         if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link) == (style["bold"], style["italic"], style["vert"], style["link"]):
-            last.text += text
+            last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs
             return
         para.atoms.append(Atom("text", text, cite=cite, **style))
 

@@ -144,6 +144,7 @@ class _Builder:
         is a citation all the same: the citation manager says so."""
         out = []
         pos = 0
+        text = para.text
         runs: list[tuple[int, int, object]] = []  # (start, end, field) of each field's result text
         for atom in para.atoms:
             size = atom.size
@@ -154,7 +155,7 @@ class _Builder:
                     runs.append((pos, pos + size, atom.cite))
             pos += size
         for start, end, _ in runs:
-            raw = para.text[start:end]
+            raw = text[start:end]
             lead = len(raw) - len(raw.lstrip())
             raw = raw.strip()
             if not _BARE_NUMBERS.fullmatch(raw) or any(c[0] < end and start < c[1] for c in cites):
@@ -175,6 +176,7 @@ class _Builder:
         out = []
         pos = 0
         ci = 0
+        text = para.text  # built once: per atom it made reading quadratic in the runs of a paragraph
         for atom in para.atoms:
             if atom.kind == "note":
                 note = self.notes_by_id.get(atom.note, [])
@@ -214,7 +216,7 @@ class _Builder:
                     cur = min(end, c_end)
                     continue
                 stop = min(end, cites[ci][0]) if ci < len(cites) else end
-                piece = para.text[cur:stop].replace("\t", " ").replace("\n", " ")
+                piece = text[cur:stop].replace("\t", " ").replace("\n", " ")
                 out.append(_wrap(Text(piece), atom))
                 cur = stop
             pos = end
