@@ -38,6 +38,7 @@ class Field:
     in_result: bool = False
     shown: list = field(default_factory=list)  # a MACROBUTTON's display text, in pieces
     unread: str | None = None  # why its data was not read, when it was not
+    pictures: list = field(default_factory=list)  # pictures in its instruction part (a QUOTE field's), with their run
 
 
 @dataclass
@@ -462,6 +463,9 @@ class BodyWalker:
                     top = self.fields.pop()
                     if not top.in_result and _is_macrobutton(top):
                         para.field_texts.append(macrobutton_text("".join(top.shown)))
+                    if not top.in_result and top.pictures and not self._hidden():
+                        for picture, element in top.pictures:  # a field with no result shows what it quotes
+                            self._pictures(para, picture, element)
             elif tag == W + "instrText":
                 if self.fields and not self.fields[-1].in_result:
                     self.fields[-1].instruction += node.text or ""
@@ -471,6 +475,8 @@ class BodyWalker:
                 macro = self._macrobutton()
                 if macro is not None and tag == W + "t":  # a field's result inside a MACROBUTTON's display text
                     macro.shown.append(node.text or "")
+                elif tag in PICTURE_TAGS and not self.fields[-1].in_result:
+                    self.fields[-1].pictures.append((node, run))  # shown only if the field has no result of its own
                 continue
             elif tag == W + "t":
                 self._text(para, node.text or "", style, run)

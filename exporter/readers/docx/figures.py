@@ -8,7 +8,8 @@ Rules, each on the evidence the Word file gives:
 - a caption (see `captions`) binds to the figure or table beside it: a figure's caption to
   the figure above it, else below; a table's to the table below it, else above. A caption with
   no figure beside it takes the pictures of a text paragraph beside it. A label-only table
-  caption (`Таблица 1`) takes the centred title line below it. An unbound caption stays a paragraph;
+  caption (`Таблица 1`) takes the title line between it and the table (centred, or in the
+  caption's style). An unbound caption stays a paragraph;
 - a paragraph holding only formulas is display mathematics; with a number (`(4)`) the number
   goes on the formula.
 """
@@ -188,9 +189,7 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption]) -> list:
             continue  # `Рисунок 10 иллюстрирует…` is a sentence unless an uncaptioned figure stands beside it
         text = drop_prefix(block.inlines, caption.text_start)
         title_at = None
-        if caption.label_only and caption.kind == "table" and i + 2 < len(flat) and isinstance(flat[i + 1], Paragraph) \
-                and flat_sources[i + 1] is not None and flat_sources[i + 1].para is not None and flat_sources[i + 1].para.centered \
-                and id(flat_sources[i + 1].para) not in captions and isinstance(flat[i + 2], Table) and not flat[i + 2].caption:
+        if caption.label_only and caption.kind == "table" and _title_line(flat, flat_sources, i, captions):
             title_at = i + 1
             text = flat[i + 1].inlines
         target = _target(out, flat_sources, i if title_at is None else title_at, caption, consumed)
@@ -215,6 +214,17 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption]) -> list:
         if i in inserted:
             result.append(inserted[i])
     return result
+
+
+def _title_line(blocks: list, sources: list, i: int, captions: dict) -> bool:
+    """A label-only table caption's title: the paragraph between it and the table, set like the
+    caption (its style) or centred."""
+    if i + 2 >= len(blocks) or not isinstance(blocks[i + 1], Paragraph) or not isinstance(blocks[i + 2], Table) or blocks[i + 2].caption:
+        return False
+    title, label = sources[i + 1], sources[i]
+    if title is None or title.para is None or id(title.para) in captions:
+        return False
+    return title.para.centered or title.para.style_name == label.para.style_name
 
 
 def _target(blocks: list, sources: list, i: int, caption: Caption, consumed: set[int]):

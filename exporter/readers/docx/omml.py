@@ -276,10 +276,8 @@ def _styled(letters: str, sty: str | None, scr: str | None) -> str:
     font = {"double-struck": "\\mathbb", "script": "\\mathcal", "fraktur": "\\mathfrak", "sans-serif": "\\mathsf", "monospace": "\\mathtt"}.get(scr or "")
     if font:
         return f"{font}{{{letters}}}"
-    if sty == "b":
+    if sty in ("b", "bi"):
         return f"\\mathbf{{{letters}}}"
-    if sty == "bi":
-        return f"\\boldsymbol{{{letters}}}"
     return f"\\mathrm{{{letters}}}"
 
 
