@@ -92,8 +92,9 @@ def kazakh_paper(path: Path, extra_citation: str = "") -> Path:
 
 # ---- pictures and formulas ----------------------------------------------------------------
 
-PNG_1PX = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c4890000000d49444154789c63f80f0000010100051" "8d84e0000000049454e44ae426082"
+PNG_1PX = bytes.fromhex(  # a 1×1 transparent PNG
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
 )
 # A placeable WMF header and an end record: what Equation 3.0 / MathType previews are.
 WMF_TINY = bytes.fromhex("d7cdc69a0000000000000004000300000000000060a90100000009000003160000000000") + bytes.fromhex("030000000000")

@@ -516,9 +516,9 @@ class BodyWalker:
                 self.unread.append((para, f"a {ref.what} holds no picture this reader can show; it is left out"))
                 continue
             image = self.media.image(ref)
-            if image is None:
+            if image is None and self.media.part is not None:
                 self.unread.append((para, f"a picture ({ref.rid}) is linked from outside the document or missing; it is left out"))
-                continue
+                continue  # (without a package, as `annotate` walks, the atom still holds its place)
             self._add_formula(para, Atom("image", image=image, formula=ref.kind == "equation"), element)
 
     def _text(self, para: Para, text: str, style: dict, run) -> None:

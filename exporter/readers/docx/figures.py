@@ -4,7 +4,8 @@ Rules, each on the evidence the Word file gives:
 - a paragraph holding only pictures (not formula objects) is a figure; one holding pictures and
   a caption is a figure with that caption;
 - a table whose cells hold only pictures and captions (a layout table placing pictures side
-  by side) is one figure — or one per caption when each picture has a numbered caption;
+  by side; a sub-caption may stand beside its picture or in the cell below it) is one
+  figure — or one per caption when each picture has a numbered caption;
 - a caption (see `captions`) binds to the figure or table beside it: a figure's caption to
   the figure above it, else below; a table's to the table below it, else above. A caption with
   no figure beside it takes the pictures of a text paragraph beside it. A label-only table
@@ -82,12 +83,13 @@ def arrange(blocks: list, sources: list, captions: dict[int, Caption], equations
     """The blocks with figures made, captions bound and equations numbered (module docstring)."""
     blocks = list(blocks)
     sources = list(sources)
+    subcaptions: dict[int, tuple] = {}  # id of a layout figure -> its pictures' sub-captions (`а)`, `б)`)
     for i, (block, src) in enumerate(zip(blocks, sources)):
         if isinstance(block, Paragraph) and src is not None and src.para is not None:
             blocks[i] = _paragraph(block, src.para, captions, equations)
         elif isinstance(block, Table) and src is not None and src.table is not None:
-            blocks[i] = _layout_table(block, src, captions)
-    return _bind(blocks, sources, captions)
+            blocks[i] = _layout_table(block, src, captions, subcaptions)
+    return _bind(blocks, sources, captions, subcaptions)
 
 
 def _paragraph(block: Paragraph, para: Para, captions, equations):
@@ -129,31 +131,42 @@ def _cell_paras(src: Source) -> list[Para]:
     return [p for p, _ in src.cells]
 
 
-def _layout_table(block: Table, src: Source, captions) -> Table | Figure | list:
+def _layout_table(block: Table, src: Source, captions, subcaptions: dict) -> Table | Figure | list:
     """A table placing pictures side by side (cells hold only pictures, captions and
     sub-captions beside pictures) becomes a figure."""
     paras = _cell_paras(src)
     if not any(_pictures(p) for p in paras):
         return block
+    above: list[bool] = []  # per cell index: whether the cell above held pictures
     for row in src.table.rows:
-        for cell in row:
+        held = []
+        for k, cell in enumerate(row):
             has_picture = any(_pictures(p) for p in cell.paras)
+            under_picture = k < len(above) and above[k]  # a sub-caption (`а)`) below its picture
+            held.append(has_picture)
             for p in cell.paras:
                 if any(a.kind == "math" or a.formula for a in p.atoms if a.kind != "text") and not _pictures(p) and id(p) not in captions:
                     return block
-                if _has_text(p) and not has_picture and id(p) not in captions:
+                if _has_text(p) and not (has_picture or under_picture) and id(p) not in captions:
                     return block
+        above = held
     inlines = dict((id(p), inl) for p, inl in src.cells)
     numbered = [p for p in paras if id(p) in captions and captions[id(p)].number]
-    if len(numbered) >= 2:  # a row of figures, each with its own numbered caption
+    if len(numbered) >= 2:  # a row of figures, each with its own numbered caption (in its cell or the one below)
         figures = []
+        pending: dict[int, list] = {}  # column -> pictures waiting for their caption below
         for row in src.table.rows:
-            for cell in row:
+            for k, cell in enumerate(row):
                 pics = [img for p in cell.paras for img in _pictures(p)]
                 cap = next((p for p in cell.paras if id(p) in captions), None)
-                if cap is not None and pics:
+                if cap is None:
+                    pending.setdefault(k, []).extend(pics)
+                    continue
+                pics = pics or pending.pop(k, [])
+                if pics:
                     c = captions[id(cap)]
                     figures.append(Figure(tuple(pics), drop_prefix(inlines[id(cap)], c.text_start), block.span, c.number, c.label, kind=c.kind or "figure"))
+        figures.extend(Figure(tuple(pics), (), block.span) for _, pics in sorted(pending.items()) if pics)  # never a picture lost
         if figures:
             return figures
     images = tuple(img for p in paras for img in _pictures(p))
@@ -161,16 +174,18 @@ def _layout_table(block: Table, src: Source, captions) -> Table | Figure | list:
     if cap is not None:
         c = captions[id(cap)]
         return Figure(images, drop_prefix(inlines[id(cap)], c.text_start), block.span, c.number, c.label, kind=c.kind or "figure")
-    subcaptions = [inlines[id(p)] for p in paras if _has_text(p)]
-    caption: list = []
-    for sub in subcaptions:
-        if caption:
-            caption.append(Text("; "))
-        caption.extend(sub)
-    return Figure(images, tuple(caption), block.span)
+    joined: list = []
+    for sub in (inlines[id(p)] for p in paras if _has_text(p)):
+        if joined:
+            joined.append(Text("; "))
+        joined.extend(sub)
+    figure = Figure(images, (), block.span)
+    if joined:
+        subcaptions[id(figure)] = tuple(joined)
+    return figure
 
 
-def _bind(blocks: list, sources: list, captions: dict[int, Caption]) -> list:
+def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions: dict[int, tuple]) -> list:
     flat: list = []
     flat_sources: list = []
     for block, src in zip(blocks, sources):
@@ -204,8 +219,13 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption]) -> list:
         elif isinstance(out[k], Table):
             out[k] = replace(out[k], caption=text, number=caption.number, label=caption.label)
         else:
+            sub = subcaptions.pop(id(out[k]), ())
+            text = text + ((Text(": "),) + sub if sub else ())
             out[k] = replace(out[k], caption=text, number=caption.number, label=caption.label, kind=caption.kind or out[k].kind)
         consumed.update({i, k} | ({title_at} if title_at is not None else set()))
+    for i, block in enumerate(out):  # layout figures no caption named: their sub-captions are theirs
+        if isinstance(block, Figure) and id(block) in subcaptions:
+            out[i] = replace(block, caption=subcaptions[id(block)])
     result = []
     for i, block in enumerate(out):
         if i in consumed and isinstance(block, Paragraph) and i not in inserted:

@@ -194,7 +194,8 @@ class _Builder:
                 pos += 1
                 continue
             if atom.kind == "image":
-                out.append(atom.image)
+                if atom.image is not None:
+                    out.append(atom.image)
                 pos += atom.size
                 continue
             start, end = pos, pos + len(atom.text)
