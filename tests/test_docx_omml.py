@@ -115,3 +115,20 @@ def test_formulas_compile_with_xelatex(tmp_path):
     assert result.returncode == 0 and not errors, errors[:5]
     log = (tmp_path / "m.log").read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log or not re.search(r"Missing character: There is no \S+ in font latinmodern-math", log)
+
+
+def test_bench_comparison_forgets_notation_but_not_structure():
+    """bench/omml.py's agreement: the same formula written two ways agrees; a different
+    grouping does not (so the rate it reports could fail)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_omml", Path(__file__).resolve().parent.parent / "bench" / "omml.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    same = bench.normalise
+    assert same(r"p\left( x_{k} \middle| z_{1:k - 1} \right)", True) == same(r"p(x_k|z_{1:k-1})", True)
+    assert same(r"\sum_{i = 1}^{N}{\pi_{k}^{i}}", True) == same(r"\sum_{i=1}^{N} \pi_{k}^{i}", True)
+    assert same(r"\begin{bmatrix} a & b \\ \end{bmatrix}", True) == same(r"\left[ \begin{matrix} a & b \end{matrix} \right]", True)
+    assert same(r"\frac{a}{bc}", True) != same(r"\frac{ab}{c}", True)
+    assert same(r"x^{2}", True) != same(r"x_{2}", True)
+    assert "| **all** |" in (Path(__file__).resolve().parent.parent / "bench" / "OMML.md").read_text(encoding="utf-8")

@@ -8,11 +8,13 @@ one table (`symbols.TEX`). The result compiles with amsmath + unicode-math under
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .symbols import ACCENTS, FUNCTIONS, NARY, TEX, delimiter, function_command
 from .xml import M, W, attr
 
+_FENCE = re.compile(r"\\left(?![a-zA-Z])|\\right(?![a-zA-Z])")
 _MAX_DEPTH = 200  # a formula nested deeper is not a paper's: its inner part is flattened to text
 
 
@@ -219,10 +221,23 @@ class _Converter:
 
 
 def _base(tex: str) -> str:
-    """A script's base: braced unless it is one symbol, so `x_{1}` but `{x+y}_{1}`."""
-    if len(tex) == 1 or (tex.startswith("\\") and tex[1:].isalpha()):
+    """A script's base: braced unless it is one symbol or one fenced group, so `x_{1}`,
+    `\\left[ a,b \\right]^{T}`, but `{x+y}_{1}`."""
+    if len(tex) == 1 or (tex.startswith("\\") and tex[1:].isalpha()) or _one_fence(tex):
         return tex
     return f"{{{tex}}}"
+
+
+def _one_fence(tex: str) -> bool:
+    """`\\left( … \\right)` as a whole: its first `\\left` closes at its very end."""
+    if not tex.startswith("\\left"):
+        return False
+    depth = 0
+    for m in _FENCE.finditer(tex):
+        depth += 1 if m.group(0) == "\\left" else -1
+        if depth == 0:
+            return len(tex) - m.end() <= len("\\rangle") and not _FENCE.search(tex, m.end())
+    return False
 
 
 def _function(word: str) -> str:
