@@ -3,7 +3,9 @@
 A caption is a paragraph in Word's Caption style, one holding a `SEQ` field for figures or
 tables, or one whose text starts with a figure or table label and its number followed by a
 separator (`Рис. 3 –`, `Figure 2.`, `Таблица 1`, `Fig. 10,`), so a sentence that begins with
-`Рисунок 10 иллюстрирует` is not one. An equation's number is a `(4)`, `(2.1)` typed after the
+`Рисунок 10 иллюстрирует` is not one. A label with its number but no separator (`Рис. 1 Схема`),
+or a separator but no number (`Рисунок – Схема`, the number left to Word's list numbering or
+never typed), is a weak caption: one only beside a figure or table that has none. An equation's number is a `(4)`, `(2.1)` typed after the
 formula in its paragraph, or what a MathType MACROBUTTON field shows there.
 
 Each numbered thing gets a label: its `_Ref…` bookmark (what Word's REF fields point at), else
@@ -66,11 +68,13 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     number = None
     start = 0
     weak = False
-    if m and (m.group("number") or seq or styled):
-        after = text[m.end():]
-        weak = not (_SEPARATOR.match(after) or seq or styled)
+    after = text[m.end():] if m else ""
+    listed = str(para.number.value) if para.number is not None and para.number.fmt not in ("bullet", "none") else None
+    if m and (m.group("number") or seq or styled or listed or _SEPARATOR.match(after) and after.strip()):
+        # numbered, or set as a caption, or `Рисунок – Молекула…` (a label and a dash, the number left out)
+        weak = not (m.group("number") and _SEPARATOR.match(after) or seq or styled)
         kind = "figure" if m.group("figure") else "table"
-        number = m.group("number") or seq_number
+        number = m.group("number") or seq_number or listed
         start = m.end() + len(after) - len(after.lstrip(" \t.:,;-–—"))
     if kind is None and not (seq or styled):
         return None

@@ -672,7 +672,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         name = item.style_name.lower()
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), inlines, span), Source(item))
-        elif item.number is not None or name.startswith("list"):
+        elif (item.number is not None or name.startswith("list")) and id(item) not in captions:
             label = item.number.label if item.number is not None else ""
             items_open.append(ListItem(((Text(label + " "),) if label else ()) + inlines, span))
         elif "quote" in name:
