@@ -297,6 +297,24 @@ def test_a_table_given_as_a_picture_is_a_figure_of_kind_table(tmp_path):
     assert (fig.kind, fig.number, fig.label) == ("table", "1", "tab:1")
 
 
+def test_a_label_and_a_dash_without_a_number_is_a_caption_beside_a_figure(tmp_path):
+    d = paper()
+    picture_paragraph(d)
+    d.add_paragraph("Рисунок – Молекула кислорода у поверхности")
+    d.add_paragraph("Рисунок – это не подпись: рядом нет рисунка без подписи.")
+    out = blocks(d, tmp_path)
+    assert (out[0].number, out[0].label, out[0].caption[0].text) == (None, "fig:u1", "Молекула кислорода у поверхности")
+    assert isinstance(out[1], Paragraph)
+
+
+def test_shown_pictures_counts_a_quote_fields_picture_once():
+    picture = '<w:pict><v:imagedata r:id="rId1"/></w:pict>'
+    begin, separate, end = ('<w:fldChar w:fldCharType="%s"/>' % k for k in ("begin", "separate", "end"))
+    assert shown_pictures(begin + picture + separate + picture + end) == 1  # the result is shown
+    assert shown_pictures(begin + picture + end) == 1  # no result: the quoted picture
+    assert shown_pictures('<wp:inline/><wp:anchor/>' + picture) == 3
+
+
 def test_labels_stay_unique(tmp_path):
     d = paper()
     for _ in range(2):
@@ -307,31 +325,17 @@ def test_labels_stay_unique(tmp_path):
 
 # ---- the real corpus ---------------------------------------------------------------------------
 
-_FIELD = re.compile(r'<w:fldChar w:fldCharType="(begin|separate|end)"/>|<(wp:inline|wp:anchor|v:imagedata)\b')
+def _bench():
+    """bench/docx_media.py: its picture count (read from document.xml's text, apart from the reader) is the one asserted."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_docx_media", Path(__file__).resolve().parent.parent / "bench" / "docx_media.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def shown_pictures(xml: str) -> int:
-    """Pictures Word shows, counted on document.xml's text: every `wp:inline`/`wp:anchor` and
-    `v:imagedata`, less those in a field's instruction part when that field has a result of
-    its own (Word shows the result; a QUOTE field keeps a copy of its picture in both)."""
-    stack: list[list] = []  # per open field: [in result?, pictures in its instruction]
-    count = 0
-    for m in _FIELD.finditer(xml):
-        kind, picture = m.group(1), m.group(2)
-        if picture:
-            if stack and not stack[-1][0]:
-                stack[-1][1] += 1
-            else:
-                count += 1
-        elif kind == "begin":
-            stack.append([False, 0])
-        elif kind == "separate" and stack:
-            stack[-1][0] = True
-        elif kind == "end" and stack:
-            in_result, held = stack.pop()
-            if not in_result:
-                count += held
-    return count
+shown_pictures = _bench().shown_pictures
 
 
 # Captions counted by reading each paper (figures and tables; see `tests/test_docx_media.py` notes):
