@@ -138,6 +138,19 @@ def test_alternate_content_takes_the_fallback_picture_of_a_shape_and_notes_a_cha
     assert "chart holds no picture" in doc.notes[0].message
 
 
+def test_doc001_only_for_what_cannot_be_shown(tmp_path):
+    d = paper()
+    picture_paragraph(d)
+    linked = picture_paragraph(d)
+    blip = linked._p.xpath(".//a:blip")[0]
+    blip.set(f"{{{R_NS}}}link", blip.get(f"{{{R_NS}}}embed"))
+    del blip.attrib[f"{{{R_NS}}}embed"]
+    doc = read_document(str(save(d, tmp_path / "l.docx")))
+    assert [(n.code, n.paragraph) for n in doc.notes] == [("DOC001", 2)]  # the linked one; the embedded one is read
+    assert "linked from outside the document" in doc.notes[0].message
+    assert sum(isinstance(b, Figure) for b in doc.blocks) == 1
+
+
 def test_svg_original_is_preferred_to_its_png_rendering(tmp_path):
     d = paper()
     p = picture_paragraph(d)

@@ -105,6 +105,8 @@ def _drawing(node) -> list:
         ref = _blip(pics[0]) if pics else None
         if ref:
             out.append(PictureRef(ref, width, height, alt=alt, anchored=anchored))
+        elif pics and pics[0].find(f".//{A}blip[@{R}link]") is not None:
+            out.append(Unshown("picture linked from outside the document"))
         else:
             data = frame.find(f"{A}graphic/{A}graphicData")
             uri = data.get("uri", "") if data is not None else ""
