@@ -132,3 +132,12 @@ def test_bench_comparison_forgets_notation_but_not_structure():
     assert same(r"\frac{a}{bc}", True) != same(r"\frac{ab}{c}", True)
     assert same(r"x^{2}", True) != same(r"x_{2}", True)
     assert "| **all** |" in (Path(__file__).resolve().parent.parent / "bench" / "OMML.md").read_text(encoding="utf-8")
+
+
+def test_limits_placement_only_with_limits():
+    """`\\int\\limits` with nothing to place is dropped (a math renderer refuses it): Word's
+    `undOvr` on a bare integral."""
+    bare = '<m:nary><m:naryPr><m:limLoc m:val="undOvr"/><m:subHide m:val="1"/><m:supHide m:val="1"/></m:naryPr><m:sub/><m:sup/>' + e(r("f")) + "</m:nary>"
+    assert tex(bare) == r"\int f"
+    placed = '<m:nary><m:naryPr><m:limLoc m:val="undOvr"/></m:naryPr>' + e(r("0"), name="sub") + e(r("1"), name="sup") + e(r("f")) + "</m:nary>"
+    assert tex(placed) == r"\int\limits_{0}^{1} f"

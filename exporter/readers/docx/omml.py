@@ -119,19 +119,14 @@ class _Converter:
         char = _val(props, "chr") or "∫"
         op = NARY.get(char) or TEX.get(char) or char
         loc = _val(props, "limLoc")
-        if loc == "undOvr" and op in ("\\int", "\\iint", "\\iiint", "\\oint"):
+        sub = "" if _on(props, "subHide") else self.arg(node, "sub")
+        sup = "" if _on(props, "supHide") else self.arg(node, "sup")
+        integral = op in ("\\int", "\\iint", "\\iiint", "\\oint")
+        if (sub or sup) and loc == "undOvr" and integral:  # placement only where there are limits to place
             op += "\\limits"
-        elif loc == "subSup" and op not in ("\\int", "\\iint", "\\iiint", "\\oint"):
+        elif (sub or sup) and loc == "subSup" and not integral:
             op += "\\nolimits"
-        out = op
-        if not _on(props, "subHide"):
-            sub = self.arg(node, "sub")
-            if sub:
-                out += f"_{{{sub}}}"
-        if not _on(props, "supHide"):
-            sup = self.arg(node, "sup")
-            if sup:
-                out += f"^{{{sup}}}"
+        out = op + (f"_{{{sub}}}" if sub else "") + (f"^{{{sup}}}" if sup else "")
         return f"{out} {self.arg(node, 'e')}"
 
     def m_d(self, node) -> str:
