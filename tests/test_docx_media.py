@@ -108,6 +108,15 @@ def test_vml_picture_and_its_size_in_other_units(tmp_path):
     assert (fig.images[0].width, fig.images[0].height, fig.images[0].alt, fig.number) == (72.0, 72.0, "a plot", "3")
 
 
+def test_a_picture_alone_with_an_equation_number_is_a_formula_not_a_figure(tmp_path):
+    """ru_dimitrov_balancing_robot's formulas (1)–(3) are pictures followed by `\t(1)`."""
+    d = paper()
+    rid = add_media(d, "image3.png", "image/png", PNG_1PX)
+    append_xml(d.add_paragraph(), vml_picture(rid) + "<w:r><w:tab/><w:t>(1)</w:t></w:r>")
+    [para] = blocks(d, tmp_path)
+    assert isinstance(para, Paragraph) and isinstance(para.inlines[0], Image) and para.inlines[-1].text.endswith("(1)")
+
+
 def test_equation_object_is_its_preview_inline_at_its_size_and_one_character(tmp_path):
     """Equation 3.0 / MathType: the WMF preview, as an inline picture; like a formula it takes
     one character, so the citation after it keeps Word's column."""

@@ -98,8 +98,9 @@ def number_alone(para: Para) -> str | None:
 
 
 def equation_number(para: Para) -> str | None:
-    """A formula paragraph's number: `(4)` typed after it, or a MACROBUTTON's `(4)`."""
-    if not any(a.kind == "math" or a.kind == "image" and a.formula for a in para.atoms):
+    """A formula paragraph's number: `(4)` typed after it, or a MACROBUTTON's `(4)`. A picture
+    standing alone with such a number is a formula too (a formula pasted as a picture)."""
+    if not any(a.kind in ("math", "image") for a in para.atoms):
         return None
     rest = para.text.replace(MATH_MARK, "")
     m = _EQUATION_NUMBER.match(rest)
