@@ -40,6 +40,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
     "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
     "TXT005": (Severity.WARNING, "mojibake lines no mapping reads, left as they were"),
+    "DOC001": (Severity.WARNING, "part of the Word document not read (a drawing with no picture, an embedded HTML part)"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
     "VEN001": (Severity.ERROR, "abstract shorter or longer than the venue allows"),
     "VEN002": (Severity.ERROR, "no abstract in a language the venue requires"),

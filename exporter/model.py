@@ -204,6 +204,7 @@ class Figure:
     span: Span
     number: str | None = None  # as printed: `3`, `2.1`
     label: str | None = None  # cross-reference target
+    kind: str = "figure"  # "table" for a table the source gives as a picture (its caption reads `Таблица 2`)
 
 
 Block = Paragraph | Heading | Quote | BulletList | Table | Figure

@@ -607,15 +607,18 @@ WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _word(document: str | None = None, main_type: str = WORD_MAIN, extra: dict | None = None) -> bytes:
+def _word(document: str | bytes | None = None, main_type: str = WORD_MAIN, extra: dict | None = None,
+          package_rel: str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument") -> bytes:
     """A minimal Word package: content types, the package relationship, the main part."""
     document = document or f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>мәтін [1]</w:t></w:r></w:p></w:body></w:document>'
     parts = {
         "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/word/document.xml" ContentType="{main_type}"/></Types>',
+        '<Default Extension="htm" ContentType="application/xhtml+xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{main_type}"/>'
+        '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
         "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        f'<Relationship Id="rId1" Type="{package_rel}" Target="word/document.xml"/></Relationships>',
         "word/document.xml": document,
         **(extra or {}),
     }
@@ -644,6 +647,78 @@ refused("docx-no-content-types", {D: _docx().replace(b"[Content_Types].xml", b"[
 refused("docx-empty", {D: b""}, f"{D}: is empty", argv=["check", D])
 refused("docx-annotate-takes-docx-only", {P: "мәтін [1]\n"}, f"{P}: annotate takes a Word .docx file (the author's own manuscript)", argv=["annotate", P, "--out", "{out}/x.docx"])
 refused("docx-annotate-never-overwrites-input", {D: _word()}, f"{D}: would overwrite an input; choose another --out", argv=["annotate", D, "--out", D])
+
+refused("docx-named-but-not-a-zip", {D: "мәтін [1]\n"}, f"{D}: is named .docx but is not a DOCX (Word) file (its first bytes say otherwise)", argv=["check", D])
+
+
+# Bounds: counters, levels and nesting clamped to what a paper can hold; damaged members refused.
+def _rels(kind: str, target: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/></Relationships>')
+
+
+def _numbered(start: str, ilvl: str, fmt: str = "upperRoman") -> bytes:
+    """A paragraph citing [1], then one list paragraph numbered by `numbering.xml` (level `ilvl`, first value `start`)."""
+    numbering = (f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
+                 f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%{int(ilvl) + 1 if int(ilvl) < 9 else 1}."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    document = (f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>мәтін [1]</w:t></w:r></w:p>'
+                f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>бір</w:t></w:r></w:p></w:body></w:document>')
+    return _word(document, extra={"word/_rels/document.xml.rels": _rels("numbering", "numbering.xml"), "word/numbering.xml": numbering})
+
+
+def _inspect_blocks(*blocks: dict) -> dict:
+    return {"blocks": list(blocks)}
+
+
+PARA1 = {"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": 10, "paragraph": 1, "text": "мәтін [1]"}
+# Word's own limit for a list's first value is 32767: a larger start is damage, read as 32767 (MMM…DCCLXVII).
+case("docx-roman-list-from-a-trillion", {D: _numbered("999999999999", "0")}, ["inspect", D], exit=0, stderr="",
+     model=_inspect_blocks(PARA1, {"type": "list", "line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2,
+                                   "items": [{"line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "text": "M" * 32 + "DCCLXVII. бір"}]}))
+# Word has list levels 0–8; a paragraph at level 300,000,000 is not numbered.
+case("docx-list-level-300-million", {D: _numbered("1", "300000000")}, ["inspect", D], exit=0, stderr="",
+     model=_inspect_blocks(PARA1, {"type": "paragraph", "line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "text": "бір"}))
+
+
+def _damaged(kind: str) -> bytes:
+    """The minimal package with a picture whose checksum in the zip directory is wrong (`crc`), or
+    flagged as encrypted (general-purpose bit 0, local and central headers)."""
+    data = bytearray(_word(extra={"word/media/image1.png": PNG}))
+    name = b"word/media/image1.png"
+    at = bytes(data).find(b"PK\x01\x02")
+    while at >= 0:  # the central directory's entries
+        name_len = int.from_bytes(data[at + 28:at + 30], "little")
+        if bytes(data[at + 46:at + 46 + name_len]) == name:
+            if kind == "crc":
+                data[at + 16] ^= 0xFF  # the directory's CRC-32 no longer fits the bytes
+            else:
+                data[at + 8] |= 0x01
+                local = int.from_bytes(data[at + 42:at + 46], "little")
+                data[local + 6] |= 0x01
+        at = bytes(data).find(b"PK\x01\x02", at + 4)
+    return bytes(data)
+
+
+refused("docx-member-bad-crc", {D: _damaged("crc")}, f"{D}: is not a readable DOCX (damaged zip member word/media/image1.png: its bytes fail their checksum)", argv=["check", D])
+refused("docx-member-encrypted", {D: _damaged("encrypted")}, f"{D}: member word/media/image1.png is encrypted; refused (save the document without a password)", argv=["check", D])
+refused("docx-strict-ooxml", {D: _word(package_rel="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")},
+        f"{D}: is a Strict Open XML document, which is not read; save it in Word as a Word Document (.docx)", argv=["check", D])
+refused("docx-utf16-document-with-dtd", {D: _word(f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x; [1]</w:t></w:r></w:p></w:body></w:document>'.encode("utf-16"))},
+        f"{D}: part word/document.xml declares a DTD or entities; refused (Word never writes them)", argv=["check", D])
+DEEP_CSL = "ADDIN ZOTERO_ITEM CSL_CITATION " + '{"citationItems":' + "[" * 5000 + "]" * 5000 + "}"
+case("docx-zotero-field-nested-5000-deep", {D: _word(
+    f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t xml:space="preserve">мәтін </w:t></w:r>'
+    f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">{DEEP_CSL}</w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>[1]</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body></w:document>')},
+    ["check", "--json", D], exit=1, stderr="", citations=[["1", 1, 7, None]],
+    diagnostics=[["REF001", D, 1, 1, NO_LIST], ["CIT001", D, 1, 7, no_entry("1")],
+                 ["DOC001", D, 1, 1, "a citation field's data is nested too deep to read; the citation's text still is"]])
+case("docx-altchunk-html-part", {D: _word(
+    f'<w:document xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:p><w:r><w:t>мәтін [1]</w:t></w:r></w:p>'
+    '<w:altChunk r:id="rId2"/></w:body></w:document>', extra={"word/_rels/document.xml.rels": _rels("aFChunk", "afchunk.htm"), "word/afchunk.htm": "<html><body><p>басқа мәтін [2]</p></body></html>"})},
+    ["check", "--json", D], exit=1, stderr="", citations=[["1", 1, 7, None]],
+    diagnostics=[["REF001", D, 1, 1, NO_LIST], ["CIT001", D, 1, 7, no_entry("1")],
+                 ["DOC001", D, 1, 1, "an embedded HTML or RTF part (altChunk word/afchunk.htm) is not read: its text and citations are left out; paste it into the document as text"]])
 
 # ---- Markdown sources ----------------------------------------------------------------------------
 
