@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from contextlib import contextmanager
 from functools import cache
@@ -74,6 +76,22 @@ def _file_name(name: str) -> str:
     return name
 
 
+def _input(name: str) -> str:
+    """An input file's name (see `_file_name`), refused when it names a pipe, a device or a
+    socket: reading one may wait for a writer forever or never end. A missing file or a
+    folder is left to the reader, which says so."""
+    name = _file_name(name)
+    try:
+        mode = os.stat(name).st_mode
+    except (OSError, ValueError):
+        return name
+    if stat.S_ISFIFO(mode):
+        raise InputError(name, "is a named pipe (FIFO), not a file; save what it carries to a file first")
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InputError(name, "is a device or socket, not a file")
+    return name
+
+
 @contextmanager
 def _batch_gc():
     """Python's cyclic garbage collector, set for this command's batch of builds (the CLI
@@ -107,7 +125,7 @@ def _batch_gc():
 def _build(args) -> int:
     from pathlib import Path
 
-    from .build import build_many, default_workers, plan
+    from .build import build_many, default_workers, make_folder, plan
     from .report import summary_line
     from .venue import Template
 
@@ -116,7 +134,7 @@ def _build(args) -> int:
         raise InputError("--jobs", "must be at least 1")
     skipped: list[InputError] = []
     if args.sources:
-        jobs = [(_file_name(s), args.bib and _file_name(args.bib)) for s in args.sources]
+        jobs = [(_input(s), args.bib and _input(args.bib)) for s in args.sources]
     else:
         if args.bib:
             raise InputError("--bib", "give SOURCE files with --bib; without them each paper in source/ takes references/<stem>.bib")
@@ -137,10 +155,7 @@ def _build(args) -> int:
     out = Path(_file_name(args.out))
     plan(jobs, formats, out, template)  # refusals, before any work
     jobs_n = args.jobs if args.jobs is not None else default_workers(len(jobs))
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(str(out), f"cannot be created: {exc.strerror or exc}") from None
+    make_folder(out)
     for exc in skipped:
         print(f"exporter: error: {exc}", file=sys.stderr)
     unresolved, failed = False, bool(skipped)
@@ -169,7 +184,7 @@ def _build(args) -> int:
 def _fix(args) -> int:
     from pathlib import Path
 
-    from .build import atomic_write
+    from .build import atomic_write, make_folder
     from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_text, table
     from .pipeline import read_and_link
     from .readers import choose_reader
@@ -177,7 +192,7 @@ def _fix(args) -> int:
 
     if not args.renumber:
         raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
-    source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
+    source, bib = _input(args.source), args.bib and _input(args.bib)
     if bib:
         from .references import bibliography_format
 
@@ -209,8 +224,8 @@ def _fix(args) -> int:
     if bib:
         bib_encoding = "utf-8"
         fixed.append((targets[1][1], renumber_bib(_read_text(bib, bib_encoding), linked.document.references, plan).encode(bib_encoding)))
+    make_folder(out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
         for path, data in fixed:
             atomic_write(path, data)
     except OSError as exc:
@@ -245,7 +260,7 @@ def _bib(args) -> int:
 
         if is_csl(args.style):
             find_style(args.style, template.folder)  # a bad name fails before any work
-    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+    linked = read_and_link(_input(args.source), args.bib and _input(args.bib))
     entries = used_entries(linked)
 
     def text_lines(entries):
@@ -278,7 +293,7 @@ def run(argv: list[str]) -> int:
     if args.command == "annotate":
         from .annotate import annotate
 
-        target, added = annotate(_file_name(args.source), args.bib and _file_name(args.bib), args.out and _file_name(args.out))
+        target, added = annotate(_input(args.source), args.bib and _input(args.bib), args.out and _file_name(args.out))
         print(f"{args.source}: {added} comment{'s' * (added != 1)} added, wrote {target}")
         return EXIT_OK
     if args.command == "fix":
@@ -298,7 +313,7 @@ def run(argv: list[str]) -> int:
         from .venue import Template
 
         expected_form = _venue_form(Template.load(args.template))
-    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)
+    linked = read_and_link(_input(args.source), args.bib and _input(args.bib), expected_form)
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))

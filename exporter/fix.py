@@ -238,18 +238,14 @@ def renumber_docx(source: str, data: bytes, linked: Linked, plan: Renumbering, r
     rest of its runs are removed. The list's paragraphs move as whole `w:p` elements, so Word's
     automatic numbering follows them; typed numbers (`1.`) are renumbered in their text.
     """
-    import io
-    import zipfile
-
-    from .annotate import _Anchors, _copy_info, _main_part, _serialize, _split_run
-    from .diagnostics import InputError
     from .readers.docx.xml import W, parse
+    from .wordpackage import Anchors, main_part, open_package, read_member, serialize, split_run, write_package
 
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    main = _main_part(archive, source)
-    document = parse(archive.read(main))
+    archive = open_package(source, data)
+    main = main_part(archive, source)
+    document = parse(read_member(archive, main, source))
     body = document.find(W + "body")
-    anchors = _Anchors(body)
+    anchors = Anchors(body)
     numbers = {e.key: e.number for e in linked.document.references}
 
     def paragraph(n: int, raw: str | None = None, column: int = 1):
@@ -269,16 +265,11 @@ def renumber_docx(source: str, data: bytes, linked: Linked, plan: Renumbering, r
         edits.setdefault(id(para), [para, []])[1].append((cite.span.column - 1, len(cite.raw), new))
     for para, places in edits.values():
         for start, length, new in sorted(places, reverse=True):  # right to left: earlier offsets hold
-            _replace_text(para, start, start + length, new, _split_run, W)
+            _replace_text(para, start, start + length, new, split_run, W)
     if linked.bib_path is None and plan.changes:
-        _reorder_list_paragraphs(linked.document.references, plan, paragraph, source, lambda para, a, b, new: _replace_text(para, a, b, new, _split_run, W))
+        _reorder_list_paragraphs(linked.document.references, plan, paragraph, source, lambda para, a, b, new: _replace_text(para, a, b, new, split_run, W))
 
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in archive.infolist():
-            content = _serialize(document) if info.filename == main else archive.read(info.filename)
-            target.writestr(_copy_info(info), content)
-    return out.getvalue()
+    return write_package(archive, {main: serialize(document)}, source)
 
 
 def _replace_text(para, start: int, end: int, new: str, split_run, W: str) -> None:
