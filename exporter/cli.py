@@ -184,8 +184,10 @@ def _build(args) -> int:
 def _fix(args) -> int:
     from pathlib import Path
 
-    from .build import atomic_write, make_folder
-    from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_text, table
+    from .build import atomic_write, make_folder, refuse_special
+    from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_docx, renumber_text, table
+    from .readers.docx.package import read_package
+    from .readers.plaintext.sourcefile import read_bytes
     from .pipeline import read_and_link
     from .readers import choose_reader
     from .venue import Template
@@ -206,24 +208,26 @@ def _fix(args) -> int:
     try:
         plan = plan_renumbering(linked)
     except FixRefused as exc:
-        print(f"exporter: not renumbered: {source}: {exc}", file=sys.stderr)
-        return EXIT_UNRESOLVED
+        return _not_renumbered(source, exc)
     out = Path(_file_name(args.out))
     targets = [(source, output_path(out, source))] + ([(bib, output_path(out, bib))] if bib else [])
     inputs = {Path(p).resolve() for p, _ in targets}
     if len({t.resolve() for _, t in targets}) < len(targets) or any(t.resolve() in inputs for _, t in targets):
         raise InputError(str(out), "the corrected copy would overwrite an input or another copy; choose another --out")
-    if kind == "docx":
-        from .fix import renumber_docx
-        from .readers.docx.package import read_package
-
-        fixed = [(targets[0][1], renumber_docx(source, read_package(source), linked, plan, ranges))]
-    else:
-        encoding = linked.document.encoding
-        fixed = [(targets[0][1], renumber_text(_read_text(source, encoding), linked, plan, ranges).encode(encoding))]
+    for _, target in targets:
+        refuse_special(target)  # before any work: a device or a pipe is never replaced
+    try:
+        if kind == "docx":
+            fixed = [(targets[0][1], renumber_docx(source, read_package(source), linked, plan, ranges))]
+        else:
+            fixed = [(targets[0][1], renumber_text(read_bytes(source), linked.document.encoding, linked, plan, ranges))]
+    except FixRefused as exc:
+        return _not_renumbered(source, exc)
     if bib:
-        bib_encoding = "utf-8"
-        fixed.append((targets[1][1], renumber_bib(_read_text(bib, bib_encoding), linked.document.references, plan).encode(bib_encoding)))
+        try:
+            fixed.append((targets[1][1], renumber_bib(bib, read_bytes(bib), linked.document.references, plan)))
+        except FixRefused as exc:
+            return _not_renumbered(bib, exc)
     make_folder(out)
     try:
         for path, data in fixed:
@@ -236,11 +240,11 @@ def _fix(args) -> int:
     return EXIT_OK
 
 
-def _read_text(path: str, encoding: str) -> str:
-    """The file's text as its reader decoded it (`newline=""`: line ends stay as they are)."""
-    from .readers.plaintext.sourcefile import read_bytes
-
-    return read_bytes(path).decode(encoding)
+def _not_renumbered(path: str, exc) -> int:
+    """A refused fix: one line on stderr (at the place, when one place is the reason), exit 1."""
+    where = f"{path}:{exc.place}" if exc.place else path
+    print(f"exporter: not renumbered: {where}: {exc}", file=sys.stderr)
+    return EXIT_UNRESOLVED
 
 
 def _venue_form(template) -> str | None:
