@@ -33,10 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--template", help="venue whose entry style (`form` under [bibliography]) the entries are checked against")
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
     inspect.add_argument("source")
-    inspect.add_argument("--bib")
+    inspect.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
     build = sub.add_parser("build", help="write DOCX, PDF and LaTeX editions and a JSON report")
     build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every paper in source/)")
-    build.add_argument("--bib", help="bibliography file: BibTeX, CSL-JSON or RIS (default: references/<stem>.bib when it exists)")
+    build.add_argument("--bib", help="bibliography file: BibTeX, CSL-JSON or RIS (default: each paper's references/<stem>.bib, in the current folder, when it exists)")
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     bib.add_argument("--template", default="kz-conference", help="venue whose style formats --to text (default: kz-conference)")
     annotate = sub.add_parser("annotate", help="copy an author's .docx with a Word comment at each finding")
     annotate.add_argument("source")
-    annotate.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
+    annotate.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
     annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
     sub.add_parser("templates", help="list the venue templates")
     serve = sub.add_parser("serve", help="run the web page and HTTP API (drop a paper, see its problems, download editions)")
@@ -122,6 +122,15 @@ def _batch_gc():
         gc.freeze()
 
 
+def _conventional_bib(source: str) -> str | None:
+    """The bibliography `build` links a paper with when no --bib is given, whether the paper was
+    named or found in source/: `references/<stem>.bib` in the current folder, when that is a file."""
+    from pathlib import Path
+
+    bib = Path("references") / f"{Path(source).stem}.bib"
+    return str(bib) if bib.is_file() else None
+
+
 def _build(args) -> int:
     from pathlib import Path
 
@@ -134,7 +143,7 @@ def _build(args) -> int:
         raise InputError("--jobs", "must be at least 1")
     skipped: list[InputError] = []
     if args.sources:
-        jobs = [(_input(s), args.bib and _input(args.bib)) for s in args.sources]
+        jobs = [(_input(s), _input(args.bib) if args.bib else _conventional_bib(s)) for s in args.sources]
     else:
         if args.bib:
             raise InputError("--bib", "give SOURCE files with --bib; without them each paper in source/ takes references/<stem>.bib")
@@ -146,9 +155,8 @@ def _build(args) -> int:
             raise InputError("source/", f"no papers to build (no {', '.join(readable)} files); give SOURCE files")
         jobs = []
         for paper in papers:
-            bib = Path("references") / f"{paper.stem}.bib"
             try:
-                jobs.append((_file_name(str(paper)), str(bib) if bib.is_file() else None))
+                jobs.append((_file_name(str(paper)), _conventional_bib(str(paper))))
             except InputError as exc:  # one badly named paper does not stop the others
                 skipped.append(exc)
     template = Template.load(args.template)  # a bad name fails here, before any work
