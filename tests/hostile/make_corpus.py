@@ -682,6 +682,8 @@ refused("special-fifo-bib", {P: RU}, f"{B}: {FIFO}", argv=["check", P, "--bib", 
 refused("special-fifo-build-source", {}, f"{P}: {FIFO}", argv=["build", P, "--out", "{out}", "--to", "latex"], special={P: "fifo"})
 refused("special-fifo-annotate-bib", {D: _word()}, f"{B}: {FIFO}", argv=["annotate", D, "--bib", B, "--out", "{out}/x.docx"], special={B: "fifo"})
 refused("special-device-source", {}, f"{P}: is a device or socket, not a file", special={P: "null-device"})
+refused("special-fifo-named-by-markdown", {"paper.md": "---\nbibliography: refs.bib\n---\n\nText [1].\n"}, f"{B}: {FIFO}",
+        argv=["check", "--json", "paper.md"], special={B: "fifo"})
 refused("special-annotate-out-device", {D: _word()}, f"null.docx: {NOT_REPLACED}", argv=["annotate", D, "--out", "null.docx"], special={"null.docx": "null-device"})
 refused("special-build-edition-is-a-fifo", {P: RU}, f"paper.tex: {NOT_REPLACED}", argv=["build", P, "--out", ".", "--to", "latex"], special={"paper.tex": "fifo"})
 FIX_PAPER = "Мәтін [2] және [1].\n\nӘдебиеттер тізімі\n\n1. Әлиев А. Кітап. Алматы, 2000.\n2. Бекова Б. Мақала. Астана, 2001.\n"
