@@ -194,6 +194,19 @@ class PdfFonts:
         return styled_runs(runs, self.markup, ("<i>", "</i>"), ("<b>", "</b>"))
 
 
+def link_fix_applies() -> bool:
+    """Whether `_LinkCanvas`'s hook is still called: reportlab 5.1.0, whose `_putFragLine` asks
+    the text object for `_linkRecord`. Elsewhere the hook is not set and links keep reportlab's
+    own rectangles (tests/test_pdf.py fails then, so an upgrade re-reads the bug)."""
+    from reportlab.platypus import paragraph
+
+    code = getattr(getattr(paragraph, "_putFragLine", None), "__code__", None)
+    return reportlab.Version == "5.1.0" and code is not None and "_linkRecord" in code.co_consts
+
+
+LINK_FIX = link_fix_applies()
+
+
 class _LinkCanvas(Canvas):
     """Works around a reportlab (5.1) bug: in a justified line a link's rectangle starts where
     the line would put it without the stretched spaces, i.e. too far left, often on the words
@@ -211,7 +224,8 @@ class _LinkCanvas(Canvas):
 
     def beginText(self, *args, **kwargs):
         tx = super().beginText(*args, **kwargs)
-        tx._linkRecord = lambda link, what: self._fix_link(tx, link, what)
+        if LINK_FIX:
+            tx._linkRecord = lambda link, what: self._fix_link(tx, link, what)
         return tx
 
     def _fix_link(self, tx, link, what) -> None:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import codecs
 import json
 import shutil
+import struct
 import sys
+import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
@@ -32,17 +34,20 @@ class Case:
     files: dict[str, bytes]
     argv: list[str]
     expect: dict
+    # Files git cannot hold, made by the test before the run: `fifo` (a named pipe) or
+    # `null-device` (a character device like /dev/null); each must still be one after the run.
+    special: dict[str, str] = field(default_factory=dict)
 
 
 CASES: list[Case] = []
 
 
-def case(name: str, files: dict[str, bytes | str], argv: list[str], **expect) -> None:
+def case(name: str, files: dict[str, bytes | str], argv: list[str], special: dict[str, str] | None = None, **expect) -> None:
     assert not any(c.name == name for c in CASES), name
     data = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in files.items()}
     if "diagnostics" in expect:  # the documented order: by file, line, column, code (stable)
         expect["diagnostics"] = sorted(expect["diagnostics"], key=lambda d: (d[1], d[2], d[3], d[0]))
-    CASES.append(Case(name, data, argv, expect))
+    CASES.append(Case(name, data, argv, expect, special or {}))
 
 
 def first_bad_byte(data: bytes) -> tuple[int, str]:
@@ -69,9 +74,9 @@ def no_entry(label: str) -> str:
     return f"[{label}] has no entry: there is no reference list"
 
 
-def refused(name: str, files: dict, message: str, argv: list[str] | None = None) -> None:
+def refused(name: str, files: dict, message: str, argv: list[str] | None = None, special: dict[str, str] | None = None) -> None:
     """Input that cannot be read: exit 2, nothing on stdout, exactly this line on stderr."""
-    case(name, files, argv or ["check", "--json", P], exit=2, stdout="", stderr=f"exporter: error: {message}\n")
+    case(name, files, argv or ["check", "--json", P], special, exit=2, stdout="", stderr=f"exporter: error: {message}\n")
 
 
 def unresolved_one(name: str, data: bytes, line: int, column: int, encoding: str, end_line: int = 1, notes: list | None = None) -> None:
@@ -749,11 +754,104 @@ case("md-raw-html-is-text", {M: HTML + "\n"}, ["inspect", M], exit=0, stderr="",
      model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": len(HTML) + 1, "text": HTML}]})
 
 
+# ---- what is not a regular file; output places; Word packages a copy cannot be made of ----------
+# (issue 17's sweep: each of these blocked forever, replaced a device, crashed with exit 3, or
+# wrote a package LibreOffice could not open.)
+
+FIFO = "is a named pipe (FIFO), not a file; save what it carries to a file first"
+NOT_REPLACED = "is a device, pipe or socket, not a regular file; refused to replace it"
+refused("special-fifo-source", {}, f"{P}: {FIFO}", special={P: "fifo"})
+refused("special-fifo-bib", {P: RU}, f"{B}: {FIFO}", argv=["check", P, "--bib", B], special={B: "fifo"})
+refused("special-fifo-build-source", {}, f"{P}: {FIFO}", argv=["build", P, "--out", "{out}", "--to", "latex"], special={P: "fifo"})
+refused("special-fifo-annotate-bib", {D: _word()}, f"{B}: {FIFO}", argv=["annotate", D, "--bib", B, "--out", "{out}/x.docx"], special={B: "fifo"})
+refused("special-device-source", {}, f"{P}: is a device or socket, not a file", special={P: "null-device"})
+refused("special-fifo-named-by-markdown", {"paper.md": "---\nbibliography: refs.bib\n---\n\nText [1].\n"}, f"{B}: {FIFO}",
+        argv=["check", "--json", "paper.md"], special={B: "fifo"})
+refused("special-annotate-out-device", {D: _word()}, f"null.docx: {NOT_REPLACED}", argv=["annotate", D, "--out", "null.docx"], special={"null.docx": "null-device"})
+refused("special-build-edition-is-a-fifo", {P: RU}, f"paper.tex: {NOT_REPLACED}", argv=["build", P, "--out", ".", "--to", "latex"], special={"paper.tex": "fifo"})
+FIX_PAPER = "Мәтін [2] және [1].\n\nӘдебиеттер тізімі\n\n1. Әлиев А. Кітап. Алматы, 2000.\n2. Бекова Б. Мақала. Астана, 2001.\n"
+refused("special-fix-copy-is-a-device", {P: FIX_PAPER, "fixed/.keep": b""}, f"fixed/{P}: {NOT_REPLACED}",
+        argv=["fix", P, "--renumber", "--out", "fixed"], special={f"fixed/{P}": "null-device"})
+# An output folder under a file: one line naming the folder (it said "File exists").
+refused("out-annotate-under-a-file", {D: _word(), "dist": b"a file\n"}, "dist: is not a folder", argv=["annotate", D, "--out", "dist/x.docx"])
+refused("out-fix-is-a-file", {P: FIX_PAPER, "dist": b"a file\n"}, "dist: is not a folder", argv=["fix", P, "--renumber", "--out", "dist"])
+refused("out-fix-under-a-file", {P: FIX_PAPER, "dist": b"a file\n"}, "dist/sub: cannot be created: Not a directory", argv=["fix", P, "--renumber", "--out", "dist/sub"])
+
+DOC_RELS = "word/_rels/document.xml.rels"
+COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+
+
+def _rels(*relationships: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(relationships) + "</Relationships>")
+
+
+def _comments(comment_id: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="{W_NS}"><w:comment w:id="{comment_id}" w:author="A">'
+            "<w:p><w:r><w:t>an author's own comment</w:t></w:r></w:p></w:comment></w:comments>")
+
+
+def _stored_with_method(data: bytes, name: str, method: int) -> bytes:
+    """The zip with member `name` marked as compressed by `method` (its bytes left stored), in
+    its local header and in the central directory."""
+    out = bytearray(data)
+    encoded = name.encode()
+    local = out.index(b"PK\x03\x04")
+    while out[local + 30 : local + 30 + len(encoded)] != encoded:
+        local = out.index(b"PK\x03\x04", local + 4)
+    struct.pack_into("<H", out, local + 8, method)
+    central = out.index(b"PK\x01\x02")
+    while out[central + 46 : central + 46 + len(encoded)] != encoded:
+        central = out.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<H", out, central + 10, method)
+    return bytes(out)
+
+
+def _with_duplicate(data: bytes, name: str, content: bytes) -> bytes:
+    """The zip with a second member called `name` appended."""
+    out = BytesIO(data)
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "a") as z:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate we make on purpose
+        z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), content)
+    return out.getvalue()
+
+
+ANNOTATE = ["annotate", D, "--out", "{out}/x.docx"]
+refused("annotate-external-comments-relationship",
+        {D: _word(extra={DOC_RELS: _rels(f'<Relationship Id="rId9" Type="{COMMENTS_REL}" Target="http://example.com/comments.xml" TargetMode="External"/>')})},
+        f"{D}: {DOC_RELS}: its comments relationship points outside the package (TargetMode External); refused", argv=ANNOTATE)
+refused("annotate-two-comments-relationships",
+        {D: _word(extra={DOC_RELS: _rels(*(f'<Relationship Id="rId{i}" Type="{COMMENTS_REL}" Target="comments{i}.xml"/>' for i in (1, 2))),
+                         "word/comments1.xml": _comments("0"), "word/comments2.xml": _comments("0")})},
+        f"{D}: {DOC_RELS}: holds 2 comments relationships; refused (Word writes one)", argv=ANNOTATE)
+COMMENTS_LINKED = _rels(f'<Relationship Id="rId1" Type="{COMMENTS_REL}" Target="comments.xml"/>')
+refused("annotate-comment-id-superscript-two", {D: _word(extra={DOC_RELS: COMMENTS_LINKED, "word/comments.xml": _comments("\u00b2")})},
+        f"{D}: word/comments.xml: comment id '\u00b2' is not a number Word writes; refused", argv=ANNOTATE)
+refused("annotate-comment-id-5000-digits", {D: _word(extra={DOC_RELS: COMMENTS_LINKED, "word/comments.xml": _comments("7" * 5000)})},
+        f"{D}: word/comments.xml: comment id '{'7' * 20}…' is not a number Word writes; refused", argv=ANNOTATE)
+ANCHORED = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body><w:p>'
+            '<w:commentRangeStart w:id="x1"/><w:r><w:t>мәтін [1]</w:t></w:r><w:commentRangeEnd w:id="x1"/></w:p></w:body></w:document>')
+refused("annotate-comment-anchor-id-word", {D: _word(ANCHORED)}, f"{D}: word/document.xml: comment id 'x1' is not a number Word writes; refused", argv=ANNOTATE)
+refused("annotate-member-unknown-compression",
+        {D: _stored_with_method(_word(extra={"word/media/image1.png": PNG}), "word/media/image1.png", 99)},
+        f"{D}: member word/media/image1.png is compressed with method 99, which cannot be read; refused (Word stores or deflates)", argv=ANNOTATE)
+refused("annotate-duplicate-member-name", {D: _with_duplicate(_word(extra={"word/media/image1.png": PNG}), "word/media/image1.png", PNG)},
+        f"{D}: holds two zip members named word/media/image1.png; refused (a Word file never does)", argv=ANNOTATE)
+
+# A CSL-JSON integer past Python's 4,300-digit limit: that record is skipped (BIB002), never exit 3.
+CSL_LONG = ('[{"id": "a", "type": "book", "title": "T", "volume": ' + "9" * 5000 + '},\n'
+            ' {"id": "b", "type": "book", "title": "Uly", "publisher": "Nauka", "issued": {"date-parts": [[2000]]}}]\n')
+case("csljson-number-of-5000-digits", {P: "мәтін [2].\n", "refs.json": CSL_LONG}, ["check", "--json", P, "--bib", "refs.json"], exit=0, stderr="",
+     citations=[["2", 1, 7, "b"]], report={"unresolved": [], "entries": 1, "bibliography": "refs.json"},
+     diagnostics=[["BIB002", "refs.json", 1, 2, "cannot read this record: it holds a number of 5000 digits, which no CSL variable holds; it is skipped"]])
+
+
 # ---- writing the corpus --------------------------------------------------------------------------
 
 
 def case_json(c: Case) -> str:
-    return json.dumps({"argv": c.argv, "expect": c.expect}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    spec = {"argv": c.argv, "expect": c.expect, **({"special": c.special} if c.special else {})}
+    return json.dumps(spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def write(root: Path = CORPUS) -> None:

@@ -68,8 +68,9 @@ def split_lines(text: str) -> list[str]:
 def read_bytes(path: str | os.PathLike) -> bytes:
     """Read a file, turning every way it can fail into one InputError naming it.
 
-    A device (`/dev/zero`, `/dev/urandom`) never ends, so it is refused; a pipe is read only
-    up to the size limit.
+    A device (`/dev/zero`, `/dev/urandom`) never ends, and a named pipe with nothing writing to
+    it is never opened, so both are refused (a file a Markdown paper names for its bibliography
+    too, which no command line check sees).
     """
     name = str(path)
     p = Path(path)
@@ -77,7 +78,9 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         info = p.stat()
         if stat.S_ISDIR(info.st_mode):
             raise InputError(name, "is a directory, not a file")
-        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        if stat.S_ISFIFO(info.st_mode):
+            raise InputError(name, "is a named pipe (FIFO), not a file; save what it carries to a file first")
+        if not stat.S_ISREG(info.st_mode):
             raise InputError(name, "is a device or socket, not a file")
         if info.st_size > MAX_BYTES:
             raise InputError(name, f"is {info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
