@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pikepdf
 
-from .build import atomic_write, usable_cores
+from .build import atomic_write, make_folder, usable_cores
 from .diagnostics import InputError
 from .pipeline import read_and_link
 from .report import check_json
@@ -250,7 +250,7 @@ def build_volume(
             for p, f in zip(parts, first_pages)
         ],
     }
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     files = (out / "volume.pdf", out / "volume.report.json")
     atomic_write(files[0], pdf)
     atomic_write(files[1], (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

@@ -309,3 +309,9 @@ def test_two_hundred_papers_bind_with_contents_outline_and_index(tmp_path):
     for (_, _, author), first in zip(papers, volume.first_pages):
         initials, family = author.split(" ")
         assert f"{words(family)}, {words(initials)} {first}" in index_text
+
+
+def test_an_output_folder_under_a_file_is_named(tmp_path):
+    (tmp_path / "dist").write_text("a file", encoding="utf-8")
+    result = run_cli("volume", str(DEMO), "--out", str(tmp_path / "dist" / "book"))
+    assert result.returncode == 2 and "book: cannot be created: Not a directory" in result.stderr and "File exists" not in result.stderr
