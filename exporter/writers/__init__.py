@@ -5,6 +5,7 @@ Each writer module has `render(edition) -> bytes`; `build` writes the bytes atom
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -42,12 +43,31 @@ def source_date() -> datetime:
     return datetime.fromtimestamp(max(epoch, 315532800), tz=timezone.utc)
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,36}")
+
+
 def anchor(key: str) -> str:
-    """A link target name safe in PDF, OOXML bookmarks (≤ 40 chars, no spaces) and LaTeX labels."""
-    safe = re.sub(r"[^A-Za-z0-9_]", "_", key)
-    if safe != key:  # keep distinct keys distinct after the substitution
-        safe = f"{safe[:24]}_{sum(map(ord, key)) % 100000:05d}"
-    return f"ref_{safe}"[:40]
+    """A link target name safe in PDF, OOXML bookmarks (≤ 40 chars, no spaces) and LaTeX labels.
+
+    A short plain key is kept (`ref_smith2020`); any other key is named by a readable prefix
+    and 56 bits of its SHA-256 under another prefix (`refh_`), so two keys never share a
+    target (a Zotero item URI ending `2020.01.001` and one ending `2020.01.010` used to).
+    """
+    if _PLAIN_KEY.fullmatch(key):
+        return f"ref_{key}"
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:14]
+    readable = re.sub(r"[^A-Za-z0-9_]", "_", key)[-20:]  # the end of a URI tells items apart
+    return f"refh_{readable}_{digest}"
+
+
+def unique_anchors(keys) -> list[str]:
+    """The anchor of each key; distinct keys must get distinct anchors (a clash is our bug)."""
+    names = [anchor(key) for key in keys]
+    by_name: dict[str, str] = {}
+    for key, name in zip(keys, names):
+        if by_name.setdefault(name, key) != key:
+            raise AssertionError(f"link targets clash: {by_name[name]!r} and {key!r} are both {name}")
+    return names
 
 
 @dataclass(frozen=True)
@@ -138,7 +158,7 @@ class Edition:
 
         ordered = sorted(self.document.references, key=lambda e: e.number)
         runs = entry_runs(ordered, self.template, self.language, self.style)
-        return [(e, r, anchor(e.key)) for e, r in zip(ordered, runs)]
+        return list(zip(ordered, runs, unique_anchors([e.key for e in ordered])))
 
     @cached_property
     def unresolved(self) -> list[Unresolved]:
