@@ -160,12 +160,14 @@ def test_pdf_text_has_every_node(pdf_bytes, tmp_path):
     flat = " ".join(text.split())
     for words in ("көлбеу", "жуан", "сілтеме", "Аты", "Саны", "алмұрт", "Ескерту мәтіні", "Ескертпелер"):
         assert words in flat, words
-    # The formula is drawn in FreeSerif (the math fallback). reportlab 5.1 writes a ToUnicode map
-    # of 16-bit codes only, so text extraction of the math letters beyond U+FFFF is wrong; the
-    # characters of the Basic Multilingual Plane come back.
-    assert "∑ αᵢ" in text and "→" in text
+    # The formula is typeset (ziamath's STIX Two Math outlines) and drawn as a form, not as text.
+    assert "∑" not in text
+    from pypdf import PdfReader
+
+    forms = [name for page in PdfReader(io.BytesIO(pdf_bytes)).pages for name in (page["/Resources"].get("/XObject") or {})]
+    assert any(name.startswith("/FormXob.math_") for name in forms)
     fonts = subprocess.run(["pdffonts", str(tmp_path / "n.pdf")], capture_output=True, text=True).stdout
-    assert "FreeSerif" in fonts
+    assert "Helvetica" not in fonts and all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # every font embedded
 
 
 def test_pdf_link_and_footnote_targets(pdf_bytes):

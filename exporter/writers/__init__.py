@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import cached_property
 from importlib import import_module
@@ -16,8 +16,8 @@ from importlib import import_module
 from ..diagnostics import InputError
 from ..linker import Linked, iter_citations
 from ..model import (
-    BulletList, Citation, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
-    Strong, Subscript, Superscript, Table, Text,
+    BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
+    Strong, Subscript, Superscript, Table, Text, walk,
 )
 from ..venue import Labels, Run, Template, TitleLine, Venue
 
@@ -181,6 +181,15 @@ class Edition:
     def date(self) -> datetime:
         return source_date()
 
+    @cached_property
+    def targets(self) -> set[str]:
+        """Labels of the figures, tables and formulas a cross-reference can link to."""
+        return targets(self.document.blocks)
+
+    def cross_ref_target(self, node: CrossRef) -> str | None:
+        """The anchor a cross-reference links to, when what it names exists."""
+        return label_anchor(node.target) if node.target and node.target in self.targets else None
+
 
 class Walker:
     """One walk over the model for every writer: dispatch on node type, never drop a node.
@@ -272,11 +281,118 @@ class Walker:
         self.text(node.raw)
 
 
+# ---- figures, tables, formulas: what every writer shares -----------------------------------
+
+# The word a caption starts with when the source gave only a number.
+CAPTION_WORDS = {
+    "figure": {"en": "Figure", "ru": "Рисунок", "kk": "Сурет"},
+    "table": {"en": "Table", "ru": "Таблица", "kk": "Кесте"},
+}
+# A caption that already starts with its label (`Рисунок 3 –`, `Fig. 2.1.`, `Таблица 4`).
+_CAPTION_START = re.compile(r"^\s*((?:рис(?:унок|\.)?|fig(?:ure|\.)?|табл(?:ица|\.)?|table|сурет|кесте)\s*)(\d+(?:[.\-]\d+)*)", re.I)
+_CAPTION_SEPARATOR = re.compile(r"^\s*[.:–—-]?\s*")
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A caption in parts: `word` (`Рисунок `), `number` (`3`), `separator` (` – `), `rest`
+    (the caption's own words). `word` is empty for a caption with no number."""
+
+    word: str
+    number: str | None
+    separator: str
+    rest: tuple
+
+
+def caption_of(block: Figure | Table, language: str) -> Caption | None:
+    """The caption of a figure or table as its label, number and words; None when it has neither."""
+    caption = tuple(block.caption)
+    kind = "figure" if isinstance(block, Figure) else "table"
+    if caption and isinstance(caption[0], Text):
+        found = _CAPTION_START.match(caption[0].text)
+        if found:
+            after = caption[0].text[found.end():]
+            separator = _CAPTION_SEPARATOR.match(after).group()
+            rest = ((Text(after[len(separator):]),) if after[len(separator):] else ()) + caption[1:]
+            return Caption(found.group(1), found.group(2), separator, rest)
+    if block.number:
+        word = CAPTION_WORDS[kind].get(language, CAPTION_WORDS[kind]["en"])
+        return Caption(word + " ", block.number, ". " if caption else "", caption)
+    if caption:
+        return Caption("", None, "", caption)
+    return None
+
+
+def label_anchor(label: str) -> str:
+    """The link target of a figure, table or equation label (same rules as `anchor`)."""
+    return "x" + anchor(label)[1:]  # `xef_…`, `xefh_…`: never an entry's `ref_…`
+
+
+def targets(blocks) -> set[str]:
+    """The labels a cross-reference can point at: those of figures, tables and numbered formulas."""
+    found: set[str] = set()
+    for block in blocks:
+        if isinstance(block, (Figure, Table)) and block.label:
+            found.add(block.label)
+    for node in walk(blocks):
+        if isinstance(node, Math) and node.label:
+            found.add(node.label)
+    return found
+
+
+def split_display_math(inlines) -> list:
+    """A run cut at its display formulas: runs of inlines (tuples) and `Math` nodes set apart."""
+    out: list = []
+    current: list = []
+    for node in inlines:
+        if isinstance(node, Math) and node.display:
+            if any(not (isinstance(n, Text) and not n.text.strip()) for n in current):
+                out.append(tuple(current))
+            current = []
+            out.append(node)
+        else:
+            current.append(node)
+    if any(not (isinstance(n, Text) and not n.text.strip()) for n in current):
+        out.append(tuple(current))
+    return out
+
+
+def table_grid(block: Table) -> tuple[list[tuple[int, int, Cell]], int, int]:
+    """Where each cell starts (row, column), with the grid's columns and rows.
+
+    A row lists only the cells that start in it: a place covered by a row span from above is
+    skipped. Spans are clamped to the grid (a span past the last row ends there)."""
+    covered: set[tuple[int, int]] = set()
+    placed = []
+    for r, row in enumerate(block.rows):
+        c = 0
+        for cell in row:
+            while (r, c) in covered:
+                c += 1
+            rowspan = max(1, min(cell.rowspan, len(block.rows) - r))
+            colspan = max(1, cell.colspan)
+            placed.append((r, c, cell, rowspan, colspan))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    covered.add((r + dr, c + dc))
+            c += colspan
+    columns = max((c for _, c in covered), default=-1) + 1
+    return [(r, c, replace(cell, rowspan=rs, colspan=cs)) for r, c, cell, rs, cs in placed], columns, len(block.rows)
+
+
+def column_shares(block: Table, columns: int) -> list[float]:
+    """Each column's share of the table's width: the source's when it gives one per column, else equal."""
+    if len(block.widths) == columns and all(w > 0 for w in block.widths):
+        total = sum(block.widths)
+        return [w / total for w in block.widths]
+    return [1 / columns] * columns if columns else []
+
+
 def math_text(text: str) -> str:
     """A formula's text as one unit: its spaces do not break (no line break inside a formula)."""
     return " ".join(text.split()).replace(" ", "\u00a0")
 
 
 def table_width(block: Table) -> int:
-    """The number of columns: the widest row counting spans (shorter rows are padded with empty cells)."""
-    return max((sum(cell.colspan for cell in row) for row in block.rows), default=0)
+    """The number of columns, counting spans (shorter rows are padded with empty cells)."""
+    return table_grid(block)[1]
