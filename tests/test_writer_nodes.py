@@ -94,9 +94,13 @@ def test_docx_link_is_a_real_hyperlink(docx_doc):
     assert [h.text for h in internal] == ["1"]  # the label, not the locator's 5
 
 
-def test_docx_math_is_one_unit_with_its_glyphs(docx_doc):
+def test_docx_math_is_a_word_equation_with_its_glyphs(docx_doc):
+    from docx.oxml.ns import qn
+
     body = next(p for p in docx_doc.paragraphs if p.text.startswith("Мәтін"))
-    assert FORMULA.replace(" ", "\u00a0") in body.text
+    (equation,) = body._p.findall(qn("m:oMath"))
+    text = "".join(t.text for t in equation.iter(qn("m:t")))
+    assert all(ch in text for ch in "𝐸𝑚𝑐→∑α")
 
 
 def test_docx_footnote_is_a_real_footnote(docx_doc):
