@@ -40,6 +40,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
     "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
+    "MED001": (Severity.WARNING, "picture cannot be drawn; the editions show a framed note in its place"),
+    "MED002": (Severity.WARNING, "formula cannot be typeset; the editions print its TeX"),
 }
 
 

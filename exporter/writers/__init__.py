@@ -34,6 +34,12 @@ def writer(name: str):
     return import_module(WRITERS[name][0])
 
 
+def companions(name: str, edition: "Edition") -> dict[str, dict[str, bytes]]:
+    """Folders an edition needs beside its file (`{"<stem>.media": {file: bytes}}`), if it has any."""
+    module = writer(name)
+    return module.companions(edition) if hasattr(module, "companions") else {}
+
+
 def source_date() -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date: never the clock."""
     try:
@@ -125,6 +131,7 @@ class Edition:
     linked: Linked
     template: Template
     style: str | None = None  # `build --style`: a CSL style or macro name over the venue's own
+    stem: str = "paper"  # the editions' file name (build sets it); the LaTeX edition's pictures go to `<stem>.media/`
 
     @property
     def document(self) -> Document:
@@ -180,6 +187,25 @@ class Edition:
     @property
     def date(self) -> datetime:
         return source_date()
+
+    @cached_property
+    def pictures(self) -> list[tuple[Image, object]]:
+        """Every distinct picture of the document in reading order (figures' and inline ones),
+        with its prepared form (media.images.Picture) or the MediaError that refuses it."""
+        from ..media.images import MediaError, prepare
+
+        seen: dict[tuple[str, bytes], int] = {}
+        out: list[tuple[Image, object]] = []
+        for image in document_images(self.document.blocks):
+            key = (image.media_type, image.data)
+            if key in seen:
+                continue
+            seen[key] = len(out)
+            try:
+                out.append((image, prepare(image)))
+            except MediaError as exc:
+                out.append((image, exc))
+        return out
 
     @cached_property
     def targets(self) -> set[str]:
@@ -338,6 +364,16 @@ def targets(blocks) -> set[str]:
         if isinstance(node, Math) and node.label:
             found.add(node.label)
     return found
+
+
+def document_images(blocks):
+    """Every picture of the blocks in reading order: a figure's, then those inline in text."""
+    for block in blocks:
+        if isinstance(block, Figure):
+            yield from block.images
+        for node in walk((block,)):
+            if isinstance(node, Image):
+                yield node
 
 
 def split_display_math(inlines) -> list:
