@@ -113,7 +113,7 @@ def _raster(data: bytes, media_type: str, name: str) -> Picture:
             if width < 1 or height < 1:
                 raise MediaError(name, "the picture has no pixels")
             if width * height > MAX_PIXELS:
-                raise MediaError(name, f"{width} × {height} pixels is more than a paper's picture holds (at most {MAX_PIXELS // 1_000_000} million)")
+                raise MediaError(name, f"{width * height} pixels ({width} × {height}) is more than a paper's picture holds (at most {MAX_PIXELS // 1_000_000} million)")
             dpi = _dpi(pil.info.get("dpi"))
             fmt = pil.format
             if fmt == "JPEG":
@@ -122,6 +122,9 @@ def _raster(data: bytes, media_type: str, name: str) -> Picture:
             kind, out = _carried(pil, fmt, data)
     except MediaError:
         raise
+    except PILImage.DecompressionBombError as exc:  # Pillow's own limit, met before ours when the header is absurd
+        pixels = re.search(r"\((\d+) pixels\)", str(exc))
+        raise MediaError(name, f"{pixels.group(1) if pixels else 'so many'} pixels is more than a paper's picture holds (at most {MAX_PIXELS // 1_000_000} million)") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error, MemoryError, PILImage.DecompressionBombError) as exc:
         raise MediaError(name, f"the picture cannot be decoded ({_reason(exc)})") from None
     return Picture(kind, out, width * 72 / dpi, height * 72 / dpi, converted=out is not data)

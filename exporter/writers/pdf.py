@@ -47,8 +47,14 @@ from ..venue import Run, language
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
 from .pdf_media import Anchor, DisplayFormula, InlineDrawings, picture_flowable
 
+# reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
+# and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
+# documented setting, read when a stream is written).
+rl_config.useA85 = 0
+
 # The venue's alignment names (venue.ALIGNMENTS) as reportlab's constants.
 ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+FRAME_PADDING = 6  # platypus.Frame's default padding, which SimpleDocTemplate keeps
 LINE_HEIGHT = 1.15  # Times-metric "single" spacing, as a word processor sets it
 BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
@@ -588,7 +594,9 @@ def render(edition: Edition) -> bytes:
         initialFontName=fonts.regular,
         initialFontSize=size,
     )
-    story, walker = _story(edition, fonts, doc.width, doc.height)
+    # SimpleDocTemplate's frame pads its content by 6 pt on every side (platypus.Frame's default):
+    # tables, figures and formulas measure the width inside it, as paragraphs do.
+    story, walker = _story(edition, fonts, doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
     widths = {
         href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
         for href, texts in walker.labels.items()
