@@ -245,3 +245,18 @@ def test_omml_grammar():
     assert "<m:m><m:mr>" in tex_to_omml("\\begin{matrix} a & b \\\\ c & d \\end{matrix}")
     assert '<m:pos m:val="top"/>' in tex_to_omml("\\overline{x}")
     assert "<m:oMathPara" in tex_to_omml("x", display=True)
+
+
+def test_media_folder_written_atomically_and_never_over_foreign_files(tmp_path):
+    from exporter.build import atomic_write_folder
+    from exporter.diagnostics import InputError
+
+    folder = tmp_path / "paper.media"
+    atomic_write_folder(folder, {"picture1.png": b"one", "picture2.pdf": b"two"})
+    atomic_write_folder(folder, {"picture1.png": b"new"})
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {"picture1.png": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.media"]  # no temporary folder left
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(InputError, match="did not write"):
+        atomic_write_folder(folder, {"picture1.png": b"x"})
+    assert (folder / "notes.txt").read_text() == "mine"
