@@ -1,14 +1,15 @@
 """The media check: every picture and formula an edition draws, tried before rendering.
 
 A picture no edition can draw (truncated, too large, an SVG that refers outside itself, a
-metafile its converter fails on) is MED001 at its block; a formula the math renderer cannot
-typeset is MED002. Either way the build goes on: the editions show the problem in place.
+metafile its converter fails on) is MED001 at its block; a formula the math converter cannot
+read (an unknown command) is MED002: checked on its MathML, which is quick, so the typesetting
+itself stays in the PDF's own process. Either way the build goes on: the editions show the problem in place.
 """
 
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..media.formulas import FormulaError, typeset
+from ..media.formulas import FormulaError, mathml
 from ..media.images import MediaError
 from ..model import Figure, Image, Math, walk
 from . import Edition
@@ -34,7 +35,7 @@ def media_findings(edition: Edition) -> list[Diagnostic]:
                 findings.append(Diagnostic.at("MED001", str(error), doc.path, block.span))
         for formula in formulas:
             try:
-                typeset(formula.tex, formula.display)
+                mathml(formula.tex, formula.display)
             except FormulaError as exc:
                 if formula.tex not in reported:
                     reported.add(formula.tex)
