@@ -18,8 +18,8 @@ Every count is read from the files themselves, never from exporter's model:
   environments; merged = `\\multicolumn{n>1}` + `\\multirow`; captions = `\\caption` + paragraphs
   starting as a caption does.
 - PDF editions: pictures = image XObjects and picture forms drawn on the pages (`Do`);
-  math = formula forms drawn (exporter draws each typeset formula as a form `math_…`/`eq_…`,
-  named by its TeX: a typeset placeholder is told apart by its name); structure is not
+  math = formulas drawn (exporter marks each typeset formula as marked content `/Formula`
+  whose `/Alt` is its TeX: a typeset placeholder is told apart by it); structure is not
   countable in a PDF (—);
   captions = lines starting `Рисунок N`/`Рис. N`/`Figure N`/`Таблица N`/`Table N`; merged cells
   are not countable in a PDF (—).
@@ -122,9 +122,7 @@ def latex_counts(tex: str) -> dict[str, int]:
 def pdf_counts(data: bytes) -> dict[str, int | None]:
     from pypdf import PdfReader
 
-    from exporter.writers.pdf import form_key
-
-    placeholder_forms = {f"/FormXob.{kind}_{form_key(PLACEHOLDER, display)}" for kind, display in (("math", False), ("eq", True))}
+    placeholder_alt = ("\ufeff" + PLACEHOLDER).encode("utf-16-be").hex().upper()
     reader = PdfReader(io.BytesIO(data))
     pictures = equations = placeholders = 0
     for page in reader.pages:
@@ -137,9 +135,10 @@ def pdf_counts(data: bytes) -> dict[str, int | None]:
                 continue
             if x.get("/Subtype") == "/Image" or name.startswith("/FormXob.pic_"):
                 pictures += 1
-            elif name in placeholder_forms:
+        for alt in re.findall(r"/Formula <</Alt <([0-9A-F]*)>>> BDC", stream):
+            if alt == placeholder_alt:
                 placeholders += 1
-            elif name.startswith(("/FormXob.math_", "/FormXob.eq_")):
+            else:
                 equations += 1
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(data)

@@ -5,8 +5,10 @@ Chosen by bench/MATH_RENDERERS.md (every corpus formula drawn; matplotlib's math
 4 of 152). Typesetting costs ~20 ms a formula, so each distinct TeX string is typeset once
 per process (`typeset` is cached), and the PDF draws each once as a form it reuses.
 ziamath's SVG is small and regular (glyph outlines as `path` with M/L/Q/Z, fraction bars as
-`rect`, groups with a fill), so it becomes reportlab shapes here directly: svglib took as
-long again as the typesetting itself.
+`rect`, groups with a fill), so it is read here directly (svglib took as long again as the
+typesetting) into outlines each relative to its own origin: the PDF draws each distinct
+outline once as a form and places it wherever it recurs (45 formulas: 336 KB of paths → the
+glyphs they share).
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from .images import register_svg_fonts
 
 FORMULA_SIZE_PT = 12  # ziamath's size; drawings are scaled to the text around them
 _VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
@@ -27,15 +27,29 @@ class FormulaError(Exception):
 
 
 @dataclass(frozen=True)
+class Glyph:
+    """One outline of a formula: `ops` are path operations relative to the glyph's own origin
+    (so equal glyphs have equal ops, and a PDF can draw each once), placed at (`dx`, `dy`) in the
+    formula's box (SVG's axes: y down from the top)."""
+
+    key: str  # a hash of `ops`: equal outlines, equal keys
+    ops: tuple
+    dx: float
+    dy: float
+    fill: str
+
+
+@dataclass(frozen=True)
 class Typeset:
-    """A formula's drawing at `FORMULA_SIZE_PT`: `width`, `height` and `depth` (below the
-    baseline) in points; `drawing` is svglib's reportlab Drawing; `svg` the SVG text."""
+    """A formula drawn at `FORMULA_SIZE_PT`: `width`, `height` and `depth` (below the baseline)
+    in points; its outlines (`glyphs`) and bars (`rects`, as x, y, w, h, fill) in its box."""
 
     svg: str
     width: float
     height: float
     depth: float
-    drawing: object
+    glyphs: tuple[Glyph, ...]
+    rects: tuple[tuple[float, float, float, float, str], ...]
 
     def scaled(self, size: float) -> tuple[float, float, float]:
         """(width, height, depth) for text of `size` points."""
@@ -72,65 +86,60 @@ def _typeset(tex: str, display: bool) -> Typeset:
     if box is None:
         raise FormulaError("the renderer drew nothing")
     left, top, width, height = map(float, box.groups())
-    return Typeset(svg, width, height, height + top, _drawing(svg, left, top, width, height))
+    glyphs, rects = _outlines(svg, left, top)
+    if not glyphs and not rects:
+        raise FormulaError("the renderer drew nothing")
+    return Typeset(svg, width, height, height + top, glyphs, rects)
 
 
 _PATH_COMMAND = re.compile(r"([MLQZ])([^MLQZ]*)")
 
 
-def _drawing(svg: str, left: float, top: float, width: float, height: float):
-    """ziamath's SVG as a reportlab Drawing: SVG's y axis (down) flipped, nonzero fill as fonts need."""
+def _outlines(svg: str, left: float, top: float):
+    """ziamath's SVG as glyph outlines (each relative to its first point) and bars, in the box's
+    coordinates; quadratic segments as the equivalent cubics (what PDF draws)."""
+    import hashlib
     import xml.etree.ElementTree as ET
 
-    from reportlab.graphics.shapes import FILL_NON_ZERO, Drawing, Group, Path, Rect
-    from reportlab.lib.colors import black, toColor
+    glyphs: list[Glyph] = []
+    rects: list = []
 
-    def colour(value: str | None, inherited):
-        if value in (None, "", "inherit"):
-            return inherited
-        try:
-            return toColor(value)
-        except ValueError:
-            return inherited
-
-    def shapes(element, fill, out: list) -> None:
+    def walk(element, fill: str) -> None:
         for child in element:
             tag = child.tag.rsplit("}", 1)[-1]
-            child_fill = colour(child.get("fill"), fill)
+            child_fill = child.get("fill") or fill
             if tag == "g":
-                shapes(child, child_fill, out)
+                walk(child, child_fill)
             elif tag == "rect":
                 x, y, w, h = (float(child.get(a, 0)) for a in ("x", "y", "width", "height"))
-                out.append(Rect(x, y, w, h, fillColor=child_fill, strokeColor=None, strokeWidth=0))
+                rects.append((x - left, y - top, w, h, child_fill))
             elif tag == "path":
-                path = Path(fillColor=child_fill, strokeColor=None, strokeWidth=0, fillMode=FILL_NON_ZERO)
-                x = y = 0.0
-                for command, args in _PATH_COMMAND.findall(child.get("d", "")):
-                    numbers = [float(n) for n in args.replace(",", " ").split()]
-                    if command == "M" and len(numbers) >= 2:
-                        x, y = numbers[0], numbers[1]
-                        path.moveTo(x, y)
-                    elif command == "L" and len(numbers) >= 2:
-                        x, y = numbers[0], numbers[1]
-                        path.lineTo(x, y)
-                    elif command == "Q" and len(numbers) >= 4:  # quadratic as the equivalent cubic
-                        qx, qy, ex, ey = numbers[:4]
-                        path.curveTo(x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y), ex + 2 / 3 * (qx - ex), ey + 2 / 3 * (qy - ey), ex, ey)
-                        x, y = ex, ey
-                    elif command == "Z":
-                        path.closePath()
-                out.append(path)
+                glyph = _glyph(child.get("d", ""), child_fill)
+                if glyph is not None:
+                    glyphs.append(Glyph(glyph[0], glyph[1], glyph[2] - left, glyph[3] - top, child_fill))
 
-    root = ET.fromstring(svg)
-    found: list = []
-    shapes(root, colour(root.get("fill"), black), found)
-    if not found:
-        raise FormulaError("the renderer drew nothing")
-    flipped = Group(*found, transform=(1, 0, 0, -1, -left, top + height))
-    drawing = Drawing(width, height)
-    drawing.add(flipped)
-    drawing.initialFontName = register_svg_fonts()  # no text is drawn, but reportlab names a font: an embedded one
-    return drawing
+    def _glyph(d: str, fill: str):
+        ops, origin, x, y = [], None, 0.0, 0.0
+        for command, args in _PATH_COMMAND.findall(d):
+            numbers = [float(n) for n in args.replace(",", " ").split()]
+            if command in "ML" and len(numbers) >= 2:
+                x, y = numbers[0], numbers[1]
+                origin = origin or (x, y)
+                ops.append((command, round(x - origin[0], 2), round(y - origin[1], 2)))
+            elif command == "Q" and len(numbers) >= 4 and origin:
+                qx, qy, ex, ey = numbers[:4]
+                c = (x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y), ex + 2 / 3 * (qx - ex), ey + 2 / 3 * (qy - ey), ex, ey)
+                ops.append(("C", *(round(v - origin[i % 2], 2) for i, v in enumerate(c))))
+                x, y = ex, ey
+            elif command == "Z":
+                ops.append(("Z",))
+        if origin is None:
+            return None
+        ops = tuple(ops)
+        return hashlib.sha256(repr(ops).encode()).hexdigest()[:16], ops, origin[0], origin[1]
+
+    walk(ET.fromstring(svg), "black")
+    return tuple(glyphs), tuple(rects)
 
 
 def mathml(tex: str, display: bool = False) -> str:
@@ -139,7 +148,7 @@ def mathml(tex: str, display: bool = False) -> str:
 
     try:
         out = latex2mathml.converter.convert(tex, display="block" if display else "inline")
-    except Exception as exc:
+    except Exception as exc:  # latex2mathml raises many kinds; each is a formula it cannot read
         raise FormulaError(" ".join(f"{type(exc).__name__}: {exc}".split())[:120]) from None
     unknown = _UNKNOWN.search(out)
     if unknown:

@@ -408,7 +408,7 @@ class _PdfWalker(Walker):
         depth *= width / max(formula.scaled(self.size)[0], 1e-6)
         self.formulas += 1
         anchor = label_anchor(node.label) if node.label else None
-        return DisplayFormula(formula.drawing, width, height, depth, f"eq_{form_key(node.tex, True)}", node.number, self.fonts.regular, self.size, anchor)
+        return DisplayFormula(formula, node.tex, width, height, depth, node.number, self.fonts.regular, self.size, anchor)
 
     def quote(self, block: Quote) -> None:
         self.story.append(RLParagraph(self._collect(block.inlines), self.quote_style))
@@ -449,7 +449,7 @@ class _PdfWalker(Walker):
         width, height, depth = formula.scaled(self.size)
         if node.label:
             self.buf.append(f'<a name="{label_anchor(node.label)}"/>')
-        self.buf.append(self.inline.markup(form_key(node.tex, False), formula.drawing, width, height, depth))
+        self.buf.append(self.inline.markup(form_key(node.tex, False), (formula, node.tex), width, height, depth))
 
     def image(self, node: Image) -> None:
         """A picture in the line (a MathType formula's preview, an icon): on the baseline, at its size."""

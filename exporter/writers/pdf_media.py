@@ -70,6 +70,52 @@ def _placeholder(key: str) -> str:
     return path
 
 
+def draw_formula(canvas, formula, tex: str, x: float, y: float, width: float, height: float) -> None:
+    """A typeset formula scaled into the box: each distinct glyph outline is a form drawn once
+    per document (`glyph_<hash>`), placed wherever it recurs; fraction bars are rectangles."""
+    from reportlab.lib.colors import black, toColor
+
+    def colour(value: str):
+        try:
+            return toColor(value)
+        except ValueError:
+            return black
+
+    # Marked content: the formula's TeX as its alternate text (for screen readers; text
+    # extraction is unchanged), and a mark tools can count formulas by.
+    alt = ("\ufeff" + tex).encode("utf-16-be").hex().upper()
+    canvas.addLiteral(f"/Formula <</Alt <{alt}>>> BDC")
+    canvas.saveState()
+    # the formula's box has SVG's axes (y down from its top): flip into the PDF's
+    canvas.transform(width / formula.width, 0, 0, -height / formula.height, x, y + height)
+    for glyph in formula.glyphs:
+        name = f"glyph_{glyph.key}"
+        if not canvas.hasForm(name):
+            canvas.beginForm(name, lowerx=-1e4, lowery=-1e4, upperx=1e4, uppery=1e4)
+            path = canvas.beginPath()
+            for op in glyph.ops:
+                if op[0] == "M":
+                    path.moveTo(op[1], op[2])
+                elif op[0] == "L":
+                    path.lineTo(op[1], op[2])
+                elif op[0] == "C":
+                    path.curveTo(*op[1:])
+                else:
+                    path.close()
+            canvas.drawPath(path, stroke=0, fill=1, fillMode=0)  # nonzero winding, as font outlines need
+            canvas.endForm()
+        canvas.saveState()
+        canvas.setFillColor(colour(glyph.fill))
+        canvas.translate(glyph.dx, glyph.dy)
+        canvas.doForm(name)
+        canvas.restoreState()
+    for rx, ry, rw, rh, fill in formula.rects:
+        canvas.setFillColor(colour(fill))
+        canvas.rect(rx, ry, rw, rh, stroke=0, fill=1)
+    canvas.restoreState()
+    canvas.addLiteral("EMC")
+
+
 class InlineDrawings:
     """The inline formulas and pictures of one edition, by the placeholder each stands behind."""
 
@@ -77,7 +123,8 @@ class InlineDrawings:
         self.by_path: dict[str, tuple] = {}
 
     def markup(self, key: str, what, width: float, height: float, depth: float) -> str:
-        """`<img>` markup reserving the box; `what` is a Drawing (vector) or Picture (raster)."""
+        """`<img>` markup reserving the box; `what` is a Drawing (vector), a Picture (raster) or a
+        typeset formula with its TeX (a tuple)."""
         path = _placeholder(key)
         self.by_path.setdefault(path, (key, what))
         return f'<img src="{path}" width="{width:.3f}" height="{height:.3f}" valign="{-depth:.3f}"/>'
@@ -90,8 +137,10 @@ class InlineDrawings:
         key, what = found
         if isinstance(what, Picture):
             canvas.drawImage(ImageReader(io.BytesIO(what.data)), x, y, width, height, mask="auto")
+        elif isinstance(what, tuple):  # (Typeset, TeX)
+            draw_formula(canvas, what[0], what[1], x, y, width, height)
         else:
-            draw_vector(canvas, what, x, y, width, height, f"math_{key}")
+            draw_vector(canvas, what, x, y, width, height, f"pic_{key}")
         return True
 
 
@@ -121,9 +170,9 @@ class DisplayFormula(Flowable):
     """A formula on a line of its own: centred in the text width, its number at the right margin
     on the formula's baseline."""
 
-    def __init__(self, drawing, width: float, height: float, depth: float, form: str, number: str | None, font: str, size: float, anchor: str | None = None):
+    def __init__(self, formula, tex: str, width: float, height: float, depth: float, number: str | None, font: str, size: float, anchor: str | None = None):
         super().__init__()
-        self.drawing, self.w, self.h, self.depth, self.form = drawing, width, height, depth, form
+        self.formula, self.tex, self.w, self.h, self.depth = formula, tex, width, height, depth
         self.number, self.font, self.size, self.anchor = number, font, size, anchor
         self.spaceBefore = self.spaceAfter = size * 0.5
 
@@ -133,10 +182,9 @@ class DisplayFormula(Flowable):
 
     def draw(self):
         canvas = self.canv
-        x = (self.available - self.w) / 2
         if self.anchor:
             canvas.bookmarkHorizontal(self.anchor, 0, self.h)
-        draw_vector(canvas, self.drawing, x, 0, self.w, self.h, self.form)
+        draw_formula(canvas, self.formula, self.tex, (self.available - self.w) / 2, 0, self.w, self.h)
         if self.number:
             canvas.setFont(self.font, self.size)
             canvas.drawRightString(self.available, self.depth, f"({self.number})")
