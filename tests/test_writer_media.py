@@ -273,3 +273,24 @@ def test_media_folder_written_atomically_and_never_over_foreign_files(tmp_path):
     with pytest.raises(InputError, match="did not write"):
         atomic_write_folder(folder, {"picture1.png": b"x"})
     assert (folder / "notes.txt").read_text() == "mine"
+
+
+# ---- the web report page -----------------------------------------------------------------------
+
+
+def test_report_page_shows_figures_formulas_and_merged_cells():
+    from exporter.linker import Linked
+    from exporter.report import check_json
+    from exporter.web.page import PICTURE_LIMIT, render_report
+
+    linked = Linked(media_document(), ())
+    html = render_report(linked, check_json(linked), "kz-conference", {}, False)
+    assert html.count('<img class="picture" src="data:image/') == 3
+    assert html.count("<math ") == 5 and "<mfrac>" in html
+    assert 'rowspan="2"' in html and 'colspan="2"' in html
+    assert "<figcaption>" in html and "Рисунок 1 – Траектория объекта" in html
+    assert 'class="xref" href="#' in html
+    big = Image(drawn("PNG", (2400, 2400)) + b"\0" * PICTURE_LIMIT, "image/png", name="big.png")
+    doc = replace(media_document(), blocks=(Figure((big,), (Text("Big"),), SPAN),))
+    page = render_report(Linked(doc, ()), check_json(Linked(doc, ())), "kz-conference", {}, False)
+    assert "big.png" in page and "not shown on this page" in page and "data:image/png" not in page
