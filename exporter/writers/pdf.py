@@ -31,7 +31,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.lib import colors
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import Frame, KeepTogether, SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
@@ -222,6 +222,13 @@ class _LinkCanvas(Canvas):
 
     label_widths: dict = {}
     inline: InlineDrawings | None = None  # the edition's inline formulas and pictures
+    note_pages: dict | None = None  # footnote number -> the page its mark landed on (this layout pass)
+
+    def bookmarkHorizontal(self, key, relativeX, relativeY, **kw):
+        """A paragraph's `<a name>`: a footnote's mark records its page (the note goes to its foot)."""
+        if self.note_pages is not None and key.startswith("fnref_"):
+            self.note_pages.setdefault(int(key[6:]), self.getPageNumber())
+        return super().bookmarkHorizontal(key, relativeX, relativeY, **kw)
 
     def drawImage(self, image, x, y, width=None, height=None, *args, **kwargs):
         """A paragraph's inline `<img>`: a formula or picture of ours is drawn in its box."""
@@ -247,7 +254,40 @@ class _LinkCanvas(Canvas):
 
 
 class _Doc(SimpleDocTemplate):
-    """Adds outline entries for flowables tagged `_outline = (key, title, level)` as they are placed."""
+    """Adds outline entries for flowables tagged `_outline = (key, title, level)` as they are placed,
+    and sets footnotes at the foot of the page that calls them: each page's frame is shortened by
+    the height its notes took in the previous layout pass (`reserve`), and the notes whose marks
+    landed on the page are drawn in that room when it ends."""
+
+    reserve: dict[int, float] = {}  # page -> points kept for its notes
+    notes: list = []  # (number, Paragraph) of every footnote
+    note_gap = 0.0  # space between the text and the notes' rule
+
+    def handle_pageBegin(self):
+        page = self.page + 1  # the page about to begin
+        kept = self.reserve.get(page, 0.0)
+        self.pageTemplate.frames = [Frame(self.leftMargin, self.bottomMargin + kept, self.width, self.height - kept, id="normal")]
+        super().handle_pageBegin()
+
+    def afterPage(self):
+        canvas = self.canv
+        marks = canvas.note_pages or {}
+        here = [(n, para) for n, para in self.notes if marks.get(n) == self.page]
+        if not here:
+            return
+        y = self.bottomMargin + FRAME_PADDING
+        canvas.saveState()
+        blocks = []
+        for n, para in here:
+            _, height = para.wrap(self.width - 2 * FRAME_PADDING, self.height)
+            blocks.append((para, height))
+        top = y + sum(h for _, h in blocks)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.leftMargin + FRAME_PADDING, top + self.note_gap / 2, self.leftMargin + FRAME_PADDING + self.width / 3, top + self.note_gap / 2)
+        for para, height in blocks:
+            top -= height
+            para.drawOn(canvas, self.leftMargin + FRAME_PADDING, top)
+        canvas.restoreState()
 
     def afterFlowable(self, flowable):
         outline = getattr(flowable, "_outline", None)
@@ -470,10 +510,10 @@ class _PdfWalker(Walker):
         self.buf.append(f'<a href="#{target}">{markup}</a>' if target else markup)
 
     def footnote(self, node: Footnote) -> None:
-        """A raised number linked to the note, which is printed with the others after the body."""
+        """A raised number; the note is set at the foot of the page the number lands on."""
         self.notes.append(self._collect(node.inlines))
         n = len(self.notes)
-        self.buf.append(f'<a name="fnref_{n}"/><super><a href="#fn_{n}">{n}</a></super>')
+        self.buf.append(f'<a name="fnref_{n}"/><super>{n}</super>')
 
     def citation(self, cite: Citation) -> None:
         parts = []
@@ -536,10 +576,6 @@ def _story(edition: Edition, fonts: _Fonts, width: float, height: float) -> tupl
 
     walker.walk(edition.document.blocks)
 
-    if walker.notes:  # footnotes as endnotes: numbered, each linking back to its mark
-        story.append(_heading(walker, "sec_notes", edition.labels.notes))
-        for n, markup in enumerate(walker.notes, start=1):
-            story.append(RLParagraph(f'<a name="fn_{n}"/><a href="#fnref_{n}">{n}.</a> {markup}', walker.footnote_style))
 
     if edition.entries:
         story.append(_heading(walker, "sec_references", edition.labels.references))
@@ -574,6 +610,25 @@ def render(edition: Edition) -> bytes:
             canvas.drawCentredString(doc.pagesize[0] / 2, doc.bottomMargin / 2, str(doc.page))
             canvas.restoreState()
 
+    reserve: dict[int, float] = {}
+    for attempt in range(NOTE_PASSES):
+        data, walker, pages, wanted = _layout(edition, fonts, title, meta, page, margins, size, on_page, reserve)
+        if not walker.notes:
+            return data
+        if all(wanted.get(p, 0.0) <= reserve.get(p, 0.0) + 0.01 for p in wanted) and all(abs(reserve.get(p, 0.0) - wanted.get(p, 0.0)) < 1 or attempt >= 2 for p in reserve):
+            return data  # every page kept room enough for the notes that landed on it
+        # the room each page needs now; after two passes, never less than before, so it settles
+        reserve = dict(wanted) if attempt < 2 else {p: max(reserve.get(p, 0.0), wanted.get(p, 0.0)) for p in {*reserve, *wanted}}
+    return data
+
+
+NOTE_PASSES = 5  # layout passes to settle footnotes at the foot of their pages (usually 2)
+
+
+def _layout(edition: Edition, fonts: _Fonts, title: str, meta, page, margins, size: float, on_page, reserve: dict[int, float]):
+    """One layout of the whole edition with `reserve` points kept at the foot of each page for
+    its notes: the PDF's bytes, the walker, where each note's mark landed, and the room each
+    page's notes need."""
     out = io.BytesIO()
     doc = _Doc(
         out,
@@ -602,12 +657,23 @@ def render(edition: Edition) -> bytes:
         for href, texts in walker.labels.items()
         if len(texts) == 1 and " " not in next(iter(texts))
     }
+    doc.notes = [(n, RLParagraph(f'<a name="fn_{n}"/><super>{n}</super> {markup}', walker.footnote_style)) for n, markup in enumerate(walker.notes, start=1)]
+    doc.note_gap = walker.leading
+    doc.reserve = reserve
+    pages: dict[int, int] = {}
 
     def canvasmaker(*args, **kwargs):
         canvas = _LinkCanvas(*args, **kwargs)
         canvas.label_widths = widths
         canvas.inline = walker.inline
+        canvas.note_pages = pages
         return canvas
 
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=canvasmaker)
-    return out.getvalue()
+    heights: dict[int, float] = {}
+    for n, para in doc.notes:
+        where = pages.get(n)
+        if where is not None:
+            _, height = para.wrap(doc.width - 2 * FRAME_PADDING, doc.height)
+            heights[where] = heights.get(where, doc.note_gap) + height
+    return out.getvalue(), walker, pages, heights
