@@ -22,6 +22,14 @@ _VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
 _UNKNOWN = re.compile(r">(\\[A-Za-z]+)<")  # latex2mathml keeps an unknown command as an identifier `\name`
 
 
+# LaTeX's operator names latex2mathml lacks, as the \operatorname it reads.
+_OPERATORS = re.compile(r"\\(arg)(?![A-Za-z])")
+
+
+def _readable(tex: str) -> str:
+    return _OPERATORS.sub(lambda m: "\\operatorname{" + m.group(1) + "}", tex)
+
+
 class FormulaError(Exception):
     """TeX the math renderer cannot typeset; the text says why."""
 
@@ -72,7 +80,7 @@ def typeset(tex: str, display: bool = False) -> Typeset:
 @lru_cache(maxsize=2048)
 def _typeset(tex: str, display: bool) -> Typeset:
     ziamath = _ziamath()
-    source = f"\\displaystyle {tex}" if display else tex
+    source = f"\\displaystyle {_readable(tex)}" if display else _readable(tex)
     try:
         math = ziamath.Latex(source, size=FORMULA_SIZE_PT)
         svg = math.svg()
@@ -147,7 +155,7 @@ def mathml(tex: str, display: bool = False) -> str:
     import latex2mathml.converter
 
     try:
-        out = latex2mathml.converter.convert(tex, display="block" if display else "inline")
+        out = latex2mathml.converter.convert(_readable(tex), display="block" if display else "inline")
     except Exception as exc:  # latex2mathml raises many kinds; each is a formula it cannot read
         raise FormulaError(" ".join(f"{type(exc).__name__}: {exc}".split())[:120]) from None
     unknown = _UNKNOWN.search(out)

@@ -21,6 +21,7 @@ from .formulas import FormulaError, mathml
 
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MATRIX_FENCES = {"(": ")", "[": "]", "{": "}", "|": "|", "‖": "‖"}
 NARY = set("∑∏∐∫∬∭∮∯∰⋀⋁⋂⋃⨀⨁⨂⨄⨆")
 BARS = {"¯": "top", "‾": "top", "―": "top", "_": "bot", "̲": "bot"}
 ACCENTS = {"^": "̂", "ˆ": "̂", "~": "̃", "˜": "̃", "˙": "̇", "¨": "̈", "→": "⃗", "⃗": "⃗", "ˇ": "̌", "˘": "̆", "´": "́", "`": "̀"}
@@ -62,6 +63,13 @@ class _Converter:
                 out.append(self.nary(*nary, operand))
                 i += 2
                 continue
+            if (_local(kid) == "mo" and _text(kid).strip() in MATRIX_FENCES and i + 2 < len(kids) and _local(kids[i + 1]) == "mtable"
+                    and _local(kids[i + 2]) == "mo" and _text(kids[i + 2]).strip() == MATRIX_FENCES[_text(kid).strip()]):
+                # \begin{bmatrix}: latex2mathml writes the brackets as plain operators around the table
+                open_, close = _text(kid).strip(), _text(kids[i + 2]).strip()
+                out.append(f'<m:d><m:dPr><m:begChr m:val="{_attr(open_)}"/><m:endChr m:val="{_attr(close)}"/></m:dPr><m:e>{self.node(kids[i + 1])}</m:e></m:d>')
+                i += 3
+                continue
             if _local(kid) == "mrow" and self.is_fenced(kid):
                 out.append(self.fenced(kid))
             else:
@@ -102,7 +110,10 @@ class _Converter:
         return _run(text, "p") if len(text) > 1 else _run(text)
 
     def m_mtext(self, e) -> str:
-        return _run(_text(e), "nor")
+        text = _text(e)
+        if not text.strip():  # `\ `, `\quad`: a space in the formula, not a text run
+            return _run(" " * max(1, len(text)))
+        return _run(text, "nor")
 
     def m_ms(self, e) -> str:
         return _run(_text(e), "nor")
