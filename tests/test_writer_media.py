@@ -186,7 +186,8 @@ def test_latex_refuses_unsafe_tex_as_mathematics():
     from exporter.writers.latex_math import math_tex
 
     assert math_tex(FORMULAS[1]) == FORMULAS[1]
-    for bad in ("\\input{/etc/passwd}", "x^^5cinput", "x % comment", "\\def\\a{b}", "a & b", "\\begin{document}", "{", "\\catcode`\\@=11", "\\write18{ls}"):
+    assert math_tex("x = 100% # $") == "x = 100\\% \\# \\$"  # the signs themselves
+    for bad in ("\\input{/etc/passwd}", "x^^5cinput", "\\def\\a{b}", "a & b", "\\begin{document}", "{", "\\catcode`\\@=11", "\\write18{ls}"):
         assert math_tex(bad) is None, bad
     assert math_tex("\\mathrm{\\Delta}t") == "\\symrm{\\Delta}t"
     assert math_tex("x \\text{пр}") == "x \\text{\\text{пр}}"

@@ -3,7 +3,7 @@ compiles as mathematics; else None (the writer then prints the TeX as escaped te
 
 A formula is the one place the LaTeX edition writes the source's own markup, so it is
 checked first: no command that reads or writes files, defines macros or changes catcodes
-(`\\input`, `\\write`, `\\def`, `\\catcode`, `^^5c`…), no `%`, `#` or `$`, balanced braces,
+(`\\input`, `\\write`, `\\def`, `\\catcode`, `^^5c`…), a bare `%`, `#` or `$` escaped, balanced braces,
 only amsmath's math environments, and every command one the math converter knows (an
 unknown `\\foo` would stop XeLaTeX with "Undefined control sequence").
 """
@@ -51,7 +51,10 @@ def _balanced(tex: str) -> bool:
 def math_tex(tex: str) -> str | None:
     """The formula's TeX ready for `$…$` or `equation`, or None when it must not be written as TeX."""
     tex = " ".join(tex.split())
-    if not tex or "^^" in tex or re.search(r"(?<!\\)[%#$]", tex) or re.search(r"\\[()\[\]]", tex):
+    # A bare %, # or $ is the sign itself (a reader's text, not TeX): escaped, never a comment,
+    # a macro parameter or the end of the formula.
+    tex = re.sub(r"(?<!\\)((?:\\\\)*)([%#$])", lambda m: m.group(1) + "\\" + m.group(2), tex)
+    if not tex or "^^" in tex or re.search(r"\\[()\[\]]", tex):
         return None
     if not _balanced(tex):
         return None
