@@ -93,7 +93,9 @@ def main() -> None:
         "",
         "Inkscape 1.2 (a 100 MB install) was not measured: wmf2svg already draws every corpus WMF, in",
         "milliseconds. LibreOffice exports each metafile on an A4 page (it would need cropping) and",
-        "costs seconds of start-up per build. EMF (none in the corpus) goes to LibreOffice, the one converter here that reads it.",
+        "costs seconds of start-up per build.",
+        "EMF (none in the corpus; wmf2svg cannot read it) goes through LibreOffice to a PDF page, then poppler's",
+        "pdftocairo to SVG (LibreOffice's own SVG keeps text in SVG fonts, which svglib cannot draw), cropped to what is drawn.",
     ]
     (HERE / "MEDIA_CONVERTERS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

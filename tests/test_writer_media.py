@@ -295,3 +295,23 @@ def test_report_page_shows_figures_formulas_and_merged_cells():
     doc = replace(media_document(), blocks=(Figure((big,), (Text("Big"),), SPAN),))
     page = render_report(Linked(doc, ()), check_json(Linked(doc, ())), "kz-conference", {}, False)
     assert "big.png" in page and "not shown on this page" in page and "data:image/png" not in page
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftocairo")), reason="LibreOffice or poppler not installed")
+def test_emf_becomes_a_cropped_vector_with_its_text(tmp_path):
+    """An EMF (made here by LibreOffice from an SVG) is drawn as vectors at its own size, its text kept."""
+    (tmp_path / "e.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect x="10" y="10" width="80" height="50" fill="red"/>'
+                                    '<text x="20" y="90" font-family="Arial" font-size="14">EMF words</text></svg>')
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "emf", "--outdir", str(tmp_path), str(tmp_path / "e.svg")], capture_output=True, timeout=240)
+    picture = prepare(Image((tmp_path / "e.emf").read_bytes(), "image/x-emf", name="e.emf"))
+    assert picture.kind == "svg" and 50 < picture.width < 250 and 20 < picture.height < 120  # not an A4 page
+    from exporter.media.images import vector_pdf
+
+    (tmp_path / "e.pdf").write_bytes(vector_pdf(picture))
+    png = subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", str(tmp_path / "e.pdf"), str(tmp_path / "e")], capture_output=True)
+    from PIL import Image as PILImage
+
+    with PILImage.open(tmp_path / "e.png") as drawn_page:
+        colours = drawn_page.convert("RGB").getcolors(100000)
+    assert any(r > 200 and g < 60 and b < 60 for _, (r, g, b) in colours)  # the red rectangle
+    assert any(r < 80 and g < 80 and b < 80 for _, (r, g, b) in colours)  # the text, as outlines

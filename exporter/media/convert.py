@@ -1,7 +1,8 @@
 """Outside converters for Windows metafiles, run with a time limit, a memory limit and a
 size limit on what they write: a metafile that makes a converter crash or loop is a clear
 error, never a hung build. Chosen by bench/MEDIA_CONVERTERS.md: libwmf's wmf2svg for WMF
-(every corpus WMF, at its own size, in milliseconds); LibreOffice for EMF (wmf2svg cannot read it).
+(every corpus WMF, at its own size, in milliseconds); LibreOffice then pdftocairo for EMF
+(wmf2svg cannot read it).
 """
 
 from __future__ import annotations
@@ -86,16 +87,38 @@ def wmf_to_svg(data: bytes) -> bytes:
 
 
 def emf_to_svg(data: bytes) -> bytes:
-    """An EMF as SVG (LibreOffice headless, with a profile of its own so a running office is not disturbed).
-    LibreOffice sets the picture on a page; the caller crops the drawing to what is drawn."""
+    """An EMF as SVG: LibreOffice headless sets it on a PDF page (with a profile of its own, so a
+    running office is not disturbed), poppler's pdftocairo turns the page into SVG with its text
+    as outlines (LibreOffice's own SVG keeps text in SVG fonts, which svglib cannot draw). The
+    picture stands on a page: the caller crops the drawing to what is drawn."""
     tool = shutil.which("soffice") or shutil.which("libreoffice")
-    if tool is None:
-        raise ConversionError("LibreOffice is not installed (Debian: libreoffice-draw-nogui)")
+    cairo = shutil.which("pdftocairo")
+    if tool is None or cairo is None:
+        raise ConversionError("LibreOffice and poppler's pdftocairo are needed for EMF (Debian: libreoffice-draw-nogui, poppler-utils)")
     with tempfile.TemporaryDirectory(prefix="exporter-emf-") as tmp:
         (Path(tmp) / "in.emf").write_bytes(data)
         profile = Path(tmp) / "profile"
-        _run([tool, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "svg", "--outdir", tmp, "in.emf"], tmp)
-        return _read_svg(Path(tmp) / "in.svg", "LibreOffice")
+        _run([tool, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf", "--outdir", tmp, "in.emf"], tmp)
+        if not (Path(tmp) / "in.pdf").is_file():
+            raise ConversionError("LibreOffice could not read the EMF")
+        _run([cairo, "-svg", "-f", "1", "-l", "1", "in.pdf", "out.svg"], tmp)
+        _run([cairo, "-png", "-r", "72", "-gray", "-singlefile", "-f", "1", "-l", "1", "in.pdf", "page"], tmp)
+        return _cropped(_read_svg(Path(tmp) / "out.svg", "pdftocairo"), Path(tmp) / "page.png")
+
+
+def _cropped(svg: bytes, page: Path) -> bytes:
+    """The SVG's view box shrunk to what is drawn on its page (the non-white pixels of the page
+    at 72 dpi, one pixel a point), with a point to spare."""
+    from PIL import Image, ImageChops
+
+    with Image.open(page) as picture:
+        box = ImageChops.invert(picture.convert("L")).getbbox()
+    if box is None:
+        raise ConversionError("the EMF draws nothing")
+    x0, y0, x1, y1 = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
+    svg = re.sub(rb'width="[^"]*"', f'width="{x1 - x0}pt"'.encode(), svg, count=1)
+    svg = re.sub(rb'height="[^"]*"', f'height="{y1 - y0}pt"'.encode(), svg, count=1)
+    return re.sub(rb'viewBox="[^"]*"', f'viewBox="{x0} {y0} {x1 - x0} {y1 - y0}"'.encode(), svg, count=1)
 
 
 def converter_available(media_type: str) -> bool:

@@ -77,7 +77,7 @@ def _prepare(data: bytes, media_type: str, name: str) -> Picture:
         svg = wmf_to_svg(data) if media_type == "image/x-wmf" else emf_to_svg(data)
     except ConversionError as exc:
         raise MediaError(name, f"the metafile could not be converted: {exc}") from None
-    return _svg(svg, name, converted=True, crop=media_type == "image/x-emf")
+    return _svg(svg, name, converted=True)
 
 
 def display_size(image: Image, picture: Picture) -> tuple[float, float]:
