@@ -157,7 +157,7 @@ def main() -> None:
         "|---|---|---|---|",
         *(f"| {name} | {attempt} | {wall:.2f} | {'—' if cpu is None else f'{cpu:.2f}'} |" for name, attempt, wall, cpu in rows),
         "",
-        f"`build` renders the PDF in a forked process beside DOCX and LaTeX, so a cold build takes about the PDF's time plus reading.",
+        "`build` renders the PDF in a forked process beside DOCX and LaTeX, so a cold build takes about the PDF's time plus reading.",
         "",
         "| edition | size | × (pictures + text) |",
         "|---|---|---|",

@@ -225,9 +225,6 @@ def test_bad_pictures_are_refused_with_a_reason(data, media_type, reason):
 
 
 def test_bad_pictures_become_findings_and_framed_notes(tmp_path):
-    from exporter.build import render
-    from exporter.venue import Template
-
     images = (Image(_truncated_png(), "image/png", name="broken.png"), Image(_huge_jpeg(), "image/jpeg", name="huge.jpg"))
     doc = replace(media_document(), blocks=(Figure(images, (Text("Bad"),), SPAN, number="1"), Paragraph((Math("\\unknowncommand x"),), SPAN)))
     edition = media_edition(document=doc)
@@ -308,7 +305,7 @@ def test_emf_becomes_a_cropped_vector_with_its_text(tmp_path):
     from exporter.media.images import vector_pdf
 
     (tmp_path / "e.pdf").write_bytes(vector_pdf(picture))
-    png = subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", str(tmp_path / "e.pdf"), str(tmp_path / "e")], capture_output=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", str(tmp_path / "e.pdf"), str(tmp_path / "e")], capture_output=True)
     from PIL import Image as PILImage
 
     with PILImage.open(tmp_path / "e.png") as drawn_page:

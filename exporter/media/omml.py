@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from .formulas import FormulaError, mathml
+from .formulas import mathml
 
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -7,13 +7,14 @@ shell is compiled with XeLaTeX (fontspec, babel, hyperref).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from urllib.parse import quote as percent_encode
 
 from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
 from ..model import (
     CONTAINERS, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
-    Subscript, Superscript, Table, Text,
+    Subscript, Superscript, Table, plain_text,
 )
 from ..venue import Run, language
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
@@ -292,19 +293,11 @@ class _Body(Walker):
 
 def _bookmark_text(inlines) -> str:
     """A heading's text for PDF bookmarks: as written, without its notes."""
-    out = []
-    for node in inlines:
-        if isinstance(node, Footnote):
-            continue
-        if isinstance(node, Text):
-            out.append(node.text)
-        elif isinstance(node, (Citation, CrossRef)):
-            out.append(node.raw)
-        elif isinstance(node, Math):
-            out.append(node.tex)
-        elif isinstance(node, CONTAINERS):
-            out.append(_bookmark_text(node.inlines))
-    return "".join(out)
+
+    def without_notes(nodes):
+        return tuple(replace(n, inlines=without_notes(n.inlines)) if isinstance(n, CONTAINERS) else n for n in nodes if not isinstance(n, Footnote))
+
+    return plain_text(without_notes(inlines))
 
 
 def media_folder(edition: Edition) -> str:
