@@ -3,7 +3,7 @@ STIX Two Math, the font it ships) drawn through svglib as reportlab vector graph
 
 Chosen by bench/MATH_RENDERERS.md (every corpus formula drawn; matplotlib's mathtext missed
 4 of 152). Typesetting costs ~20 ms a formula, so each distinct TeX string is typeset once
-per process (`typeset` is cached), and the PDF draws each once as a form it reuses.
+per process (`typeset` is cached) and kept between runs in the user's cache, as fonts are.
 ziamath's SVG is small and regular (glyph outlines as `path` with M/L/Q/Z, fraction bars as
 `rect`, groups with a fill), so it is read here directly (svglib took as long again as the
 typesetting) into outlines each relative to its own origin: the PDF draws each distinct
@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..fonts import cache_read, cache_write
 
 FORMULA_SIZE_PT = 12  # ziamath's size; drawings are scaled to the text around them
 _VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
@@ -77,8 +79,27 @@ def typeset(tex: str, display: bool = False) -> Typeset:
     return _typeset(tex, bool(display))
 
 
+@lru_cache(maxsize=1)
+def _math_font() -> str:
+    """The math font ziamath ships: its size and date key the formula cache (a new ziamath, new entries)."""
+    from importlib.resources import files
+
+    return str(files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf")
+
+
 @lru_cache(maxsize=2048)
 def _typeset(tex: str, display: bool) -> Typeset:
+    """Typeset once per process, and kept between runs in the user's cache (fonts.cache_dir):
+    ziamath costs ~20 ms a formula, reading its SVG back ~1 ms."""
+    key = ("ziamath-svg-1", str(display), tex)
+    svg = cache_read("formula", _math_font(), 0, *key)
+    if not isinstance(svg, str):
+        svg = _ziamath_svg(tex, display)
+        cache_write("formula", _math_font(), 0, svg, *key)
+    return _from_svg(svg)
+
+
+def _ziamath_svg(tex: str, display: bool) -> str:
     ziamath = _ziamath()
     source = f"\\displaystyle {_readable(tex)}" if display else _readable(tex)
     try:
@@ -90,6 +111,10 @@ def _typeset(tex: str, display: bool) -> Typeset:
     unknown = _UNKNOWN.search(mathml)
     if unknown:
         raise FormulaError(f"unknown command {unknown.group(1)}")
+    return svg
+
+
+def _from_svg(svg: str) -> Typeset:
     box = _VIEWBOX.search(svg)
     if box is None:
         raise FormulaError("the renderer drew nothing")
