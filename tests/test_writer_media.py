@@ -312,3 +312,17 @@ def test_emf_becomes_a_cropped_vector_with_its_text(tmp_path):
         colours = drawn_page.convert("RGB").getcolors(100000)
     assert any(r > 200 and g < 60 and b < 60 for _, (r, g, b) in colours)  # the red rectangle
     assert any(r < 80 and g < 80 and b < 80 for _, (r, g, b) in colours)  # the text, as outlines
+
+
+def test_the_same_document_gives_the_same_bytes(tmp_path, monkeypatch):
+    """Every edition, twice: once typesetting every formula afresh (an empty user cache), once
+    from the cache: the same bytes."""
+    from exporter.media import formulas
+
+    monkeypatch.setenv("EXPORTER_CACHE_DIR", str(tmp_path / "cache"))
+    outputs = []
+    for _ in range(2):
+        formulas._typeset.cache_clear()
+        outputs.append([module.render(media_edition()) for module in (pdf_writer, docx_writer, latex_writer)])
+    assert outputs[0] == outputs[1]
+    assert any((tmp_path / "cache").iterdir())  # the second round read the formulas back
