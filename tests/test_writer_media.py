@@ -326,3 +326,17 @@ def test_the_same_document_gives_the_same_bytes(tmp_path, monkeypatch):
         outputs.append([module.render(media_edition()) for module in (pdf_writer, docx_writer, latex_writer)])
     assert outputs[0] == outputs[1]
     assert any((tmp_path / "cache").iterdir())  # the second round read the formulas back
+
+
+def test_inline_picture_stands_in_the_line_in_every_edition():
+    """A picture inside a line (an Equation 3.0 object's preview, as a reader passes it)."""
+    wmf = metafile() or Image(drawn("PNG", (60, 20)), "image/png", name="inline.png")
+    doc = replace(media_document(), blocks=(Paragraph((Text("Let "), replace(wmf, width=60, height=20), Text(" hold.")), SPAN),), references=())
+    edition = media_edition(document=doc)
+    names = [str(n) for _, n, x in _xobjects(pdf_writer.render(edition))]
+    assert any(n.startswith("/FormXob.pic_") for n in names) or any(x.get("/Subtype") == "/Image" for _, _, x in _xobjects(pdf_writer.render(edition)))
+    xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(edition))).read("word/document.xml").decode()
+    paragraph = next(p for p in re.findall(r"<w:p>.*?</w:p>|<w:p .*?</w:p>", xml) if "Let " in p)
+    assert "<wp:inline" in paragraph and "hold." in paragraph
+    tex = latex_writer.render(edition).decode()
+    assert re.search(r"Let \\includegraphics\[width=60\.00pt,height=20\.00pt\]\{paper\.media/picture1\.\w+\} hold\.", tex)
