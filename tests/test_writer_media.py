@@ -340,3 +340,22 @@ def test_inline_picture_stands_in_the_line_in_every_edition():
     assert "<wp:inline" in paragraph and "hold." in paragraph
     tex = latex_writer.render(edition).decode()
     assert re.search(r"Let \\includegraphics\[width=60\.00pt,height=20\.00pt\]\{paper\.media/picture1\.\w+\} hold\.", tex)
+
+
+SHAPES_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect x="5" y="5" width="50" height="40" fill="#c00"/>'
+              b'<text x="60" y="40" font-family="Helvetica" font-size="12">axis</text></svg>')
+
+
+def test_svg_figure_is_a_vector_everywhere():
+    svg = Image(SHAPES_SVG, "image/svg+xml", name="shapes.svg")
+    doc = replace(media_document(), blocks=(Figure((svg,), (Text("Shapes"),), SPAN, number="1"),), references=())
+    edition = media_edition(document=doc)
+    pdf = pdf_writer.render(edition)
+    assert any(str(n).startswith("/FormXob.pic_") for _, n, _ in _xobjects(pdf)) and not any(x.get("/Subtype") == "/Image" for _, _, x in _xobjects(pdf))
+    with zipfile.ZipFile(io.BytesIO(docx_writer.render(edition))) as z:
+        xml = z.read("word/document.xml").decode()
+        media = {n: z.read(n) for n in z.namelist() if n.startswith("word/media/")}
+    assert "asvg:svgBlip" in xml and SHAPES_SVG in media.values()  # the SVG itself, over a PNG preview
+    assert any(data.startswith(b"\x89PNG") for data in media.values())
+    files = latex_writer.companions(edition)["paper.media"]
+    assert list(files) == ["picture1.pdf"] and files["picture1.pdf"].startswith(b"%PDF")
