@@ -47,11 +47,10 @@ class Picture:
     width: float
     height: float
     converted: bool = False
-    crop: bool = False  # an SVG set on a page (LibreOffice's EMF): draw only what is drawn
 
     def drawing(self):
         """svglib's drawing of an SVG picture."""
-        return svg_drawing(self.data, self.crop)
+        return svg_drawing(self.data)
 
     @property
     def extension(self) -> str:
@@ -162,7 +161,7 @@ def _reason(exc: BaseException) -> str:
 _OUTSIDE = re.compile(r"^\s*(?!#|data:)", re.I)
 
 
-def _svg(data: bytes, name: str, converted: bool, crop: bool = False) -> Picture:
+def _svg(data: bytes, name: str, converted: bool) -> Picture:
     """An SVG that refers to nothing outside itself (no entities, no outside files), with its size."""
     from lxml import etree
 
@@ -183,10 +182,10 @@ def _svg(data: bytes, name: str, converted: bool, crop: bool = False) -> Picture
                 raise MediaError(name, f"the SVG refers to an outside file ({value[:60]!r}); refused")
     _set_fonts(root)
     data = etree.tostring(root, encoding="utf-8", xml_declaration=True)
-    drawing = svg_drawing(data, crop)
+    drawing = svg_drawing(data)
     if drawing is None:
         raise MediaError(name, "the SVG has nothing svglib can draw")
-    return Picture("svg", data, drawing.width, drawing.height, converted=converted, crop=crop)
+    return Picture("svg", data, drawing.width, drawing.height, converted=converted)
 
 
 # Text in an SVG is drawn in one of three embedded families with wide coverage (Latin, Greek,
@@ -238,9 +237,8 @@ def register_svg_fonts() -> str:
 
 
 @lru_cache(maxsize=256)
-def svg_drawing(data: bytes, crop: bool = False):
-    """svglib's drawing of an SVG (reportlab graphics), cropped to what is drawn when `crop`
-    (LibreOffice sets a picture on a page); None if nothing can be drawn."""
+def svg_drawing(data: bytes):
+    """svglib's drawing of an SVG (reportlab graphics); None if nothing can be drawn."""
     import logging
 
     from svglib.svglib import svg2rlg
@@ -254,15 +252,6 @@ def svg_drawing(data: bytes, crop: bool = False):
     if drawing is None or drawing.width <= 0 or drawing.height <= 0:
         return None
     drawing.initialFontName = initial_font  # read by reportlab's renderer as its first font
-    if crop:
-        try:
-            x0, y0, x1, y1 = drawing.getBounds()
-        except Exception:
-            return None
-        if x1 <= x0 or y1 <= y0:
-            return None
-        drawing.translate(-x0, -y0)
-        drawing.width, drawing.height = x1 - x0, y1 - y0
     return drawing
 
 
