@@ -47,7 +47,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         blocks = tuple(Paragraph((Text(f"F{n}: "), Math(tex)), Span(n + 1, 1, n + 1, 2)) for n, tex in enumerate(formulas))
-        doc = Document("f.docx", Meta(title="F", language="en"), blocks)
+        doc = Document("f.docx", Meta(title=(Text("F"),), language="en"), blocks)
         ours = tmp / "ours.docx"
         ours.write_bytes(docx_writer.render(Edition(Linked(doc, ()), Template.load("article"))))
         markdown = tmp / "f.md"

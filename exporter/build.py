@@ -20,6 +20,7 @@ from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
 from .venue import Template
+from .venue_rules import Range, rule_findings
 from .writers import WRITERS, Edition, companions, writer
 from .writers.glyphs import glyph_findings
 from .writers.mediacheck import media_findings
@@ -119,9 +120,23 @@ def render(source: str, bib: str | None, template: Template, formats: list[str],
     editions = _render_editions(edition, formats, split)
     files = {out / f"{stem}{WRITERS[name][1]}": editions[name] for name in formats}
     folders = {out / folder: members for name in formats for folder, members in companions(name, edition).items()}
+    linked = rule_findings(linked, template.venue.rules, venue_pages(edition, editions.get("pdf")))
     report = check_json(linked)
     files[out / f"{stem}.report.json"] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return Rendered(linked, report, files, folders)
+
+
+def venue_pages(edition: Edition, pdf: bytes | None = None) -> int | None:
+    """The PDF edition's page count when the venue limits it (rendered here if not given)."""
+    if edition.venue.rules.pages == Range():
+        return None
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf if pdf is not None else writer("pdf").render(edition))
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 # ---- write ----------------------------------------------------------------------------------

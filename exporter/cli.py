@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
-    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved or a character has no font (GLY001)")
+    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved, a venue rule is broken (VEN…) or a character has no font (GLY001)")
     build.add_argument("--jobs", "-j", type=int, help="papers built in parallel (default: every usable core when there are several papers)")
     build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
     fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
@@ -57,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("source")
     annotate.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
     annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
+    volume = sub.add_parser("volume", help="bind many papers into one proceedings book (contents, page numbers, running heads, author index)")
+    volume.add_argument("sources", nargs="+", metavar="SOURCE", help="papers, in the order of the book")
+    volume.add_argument("--bib-dir", help="folder with each paper's bibliography as <stem>.bib, .json or .ris (else each paper's own list)")
+    volume.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
+    volume.add_argument("--title", default="Proceedings", help="the book's title (default: Proceedings)")
+    volume.add_argument("--editors", default="", help="the editors' line of the title page")
+    volume.add_argument("--out", default="dist", help="output folder (default: dist)")
+    volume.add_argument("--jobs", "-j", type=int, help="papers rendered in parallel (default: every usable core)")
+    volume.add_argument("--strict", action="store_true", help="write nothing and exit 1 when a paper has an unresolved citation or a venue-rule error")
     sub.add_parser("templates", help="list the venue templates")
     serve = sub.add_parser("serve", help="run the web page and HTTP API (drop a paper, see its problems, download editions)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
@@ -158,7 +167,7 @@ def _build(args) -> int:
                     terminal.finding(Diagnostic.from_json(d).format(), d["severity"], d["code"])
                 terminal.line(summary_line(report))
                 terminal.line(f"  wrote {', '.join(str(p) for p in files)}")
-                unresolved |= bool(report["unresolved"]) or any(d["code"] == "GLY001" for d in report["diagnostics"])
+                unresolved |= bool(report["unresolved"]) or _breaks_venue_rules(report) or any(d["code"] == "GLY001" for d in report["diagnostics"])
     except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
         raise InputError(exc.filename or str(out), f"cannot write the editions: {exc.strerror or exc}") from None
     if failed:
@@ -258,6 +267,34 @@ def _bib(args) -> int:
     return EXIT_OK
 
 
+def _volume(args) -> int:
+    from pathlib import Path
+
+    from .volume import NotReady, bib_for, build_volume
+    from .venue import Template
+
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError("--jobs", "must be at least 1")
+    bib_dir = Path(_file_name(args.bib_dir)) if args.bib_dir else None
+    if bib_dir is not None and not bib_dir.is_dir():
+        raise InputError(str(bib_dir), "is not a folder")
+    sources = [_file_name(s) for s in args.sources]
+    template = Template.load(args.template)
+    try:
+        with _batch_gc():
+            volume = build_volume([(s, bib_for(s, bib_dir)) for s in sources], template, Path(_file_name(args.out)), args.title, args.editors, args.jobs, args.strict)
+    except NotReady as exc:
+        for part in exc.parts:
+            print(f"{part.source}: to fix before binding: {', '.join(part.blocking)}", file=sys.stderr)
+        print(f"exporter: {len(exc.parts)} of {len(sources)} papers to fix; nothing written (--strict)", file=sys.stderr)
+        return EXIT_UNRESOLVED
+    except OSError as exc:
+        raise InputError(exc.filename or args.out, f"cannot write the volume: {exc.strerror or exc}") from None
+    pages = volume.first_pages[-1] + volume.parts[-1].pages - 1
+    print(f"volume: {len(volume.parts)} papers, {pages} pages; wrote {', '.join(str(p) for p in volume.files)}")
+    return EXIT_OK
+
+
 def _print_json(obj: dict) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -283,6 +320,8 @@ def run(argv: list[str]) -> int:
         return EXIT_OK
     if args.command == "fix":
         return _fix(args)
+    if args.command == "volume":
+        return _volume(args)
     if args.command == "serve":
         if args.workers is not None and args.workers < 1:
             raise InputError("--workers", "must be at least 1")
@@ -293,12 +332,19 @@ def run(argv: list[str]) -> int:
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line
 
-    expected_form = None
+    expected_form, template = None, None
     if getattr(args, "template", None):
         from .venue import Template
 
-        expected_form = _venue_form(Template.load(args.template))
+        template = Template.load(args.template)
+        expected_form = _venue_form(template)
     linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)
+    if template is not None and args.command == "check":
+        from .build import venue_pages
+        from .venue_rules import rule_findings
+        from .writers import Edition
+
+        linked = rule_findings(linked, template.venue.rules, venue_pages(Edition(linked, template)))
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))
@@ -310,7 +356,12 @@ def run(argv: list[str]) -> int:
         for d in linked.diagnostics:
             terminal.finding(d.format(), d.severity.value, d.code)
         terminal.line(summary_line(report))
-    return EXIT_UNRESOLVED if report["unresolved"] else EXIT_OK
+    return EXIT_UNRESOLVED if report["unresolved"] or _breaks_venue_rules(report) else EXIT_OK
+
+
+def _breaks_venue_rules(report: dict) -> bool:
+    """A venue-rule error (`VEN…`, checked with --template): like an unresolved citation, exit 1."""
+    return any(d["code"].startswith("VEN") and d["severity"] == "error" for d in report["diagnostics"])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -112,7 +112,7 @@ def media_document(language: str = "ru") -> Document:
         ),
         Figure((screenshot(),) + ((wmf,) if wmf else (photo(),)), (Text("Функции принадлежности и формула"),), _span(14), number="2", label="fig:2"),
     ]
-    meta = Meta(title="Фильтр частиц для сопровождения объектов", authors=("А. Автор",), language=language)
+    meta = Meta(title=(Text("Фильтр частиц для сопровождения объектов"),), authors=("А. Автор",), language=language)
     return Document("media.docx", meta, tuple(blocks), references=(ENTRY,))
 
 

@@ -55,7 +55,7 @@ def _zotero_edition() -> Edition:
     for n, key in enumerate(ZOTERO, start=1):
         raw = f"[{n}]"
         cites += [Citation(raw, (CiteRef(str(n), entry=key, start=1, end=1 + len(str(n))),), SPAN), Text(" ")]
-    doc = Document("z.txt", Meta(title="Z", language="en"), (Paragraph(tuple(cites), SPAN),), references=entries)
+    doc = Document("z.txt", Meta(title=(Text("Z"),), language="en"), (Paragraph(tuple(cites), SPAN),), references=entries)
     return Edition(Linked(doc, ()), Template.load("article"))
 
 

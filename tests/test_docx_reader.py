@@ -69,7 +69,7 @@ def test_numbering_start_override_and_roman():
 def test_kazakh_paper_word_numbered_list_and_positions(tmp_path):
     path = kazakh_paper(tmp_path / "kk.docx", extra_citation=" және [3]")
     doc = read_document(str(path))
-    assert doc.meta.title == "Қазақстан мен Қытай арасындағы сауда"
+    assert doc.meta.title_text == "Қазақстан мен Қытай арасындағы сауда"
     assert doc.meta.language == "kk"
     # The list numbers are not in the text: Word's List Number style numbers them.
     assert [(e.number, e.text[:12]) for e in doc.references] == [(1, "Сыроежкин К."), (2, "Лаумулин М. ")]
@@ -171,7 +171,7 @@ def test_duplicated_typed_label_is_reported(tmp_path):
 def test_demo_docx_reads_clean():
     linked = read_and_link(str(DEMO_DOCX))
     doc = linked.document
-    assert doc.meta.title == "Checking numeric citations in Word manuscripts"
+    assert doc.meta.title_text == "Checking numeric citations in Word manuscripts"
     assert doc.meta.authors[0] == "A. Editor"
     assert len(doc.references) == 5 and all(c.resolved for c in citations(doc))
     assert [d.code for d in linked.diagnostics] == []

@@ -33,7 +33,7 @@ def _paper() -> Edition:
         ), _span(level)))
         blocks.append(Paragraph((Text(f"Body {level}."),), _span(level)))
     entry = Entry("1", 1, _span(20), text="Author A. A book. 2020.")
-    doc = Document("h.txt", Meta(title="Headings", language="en"), tuple(blocks), references=(entry,))
+    doc = Document("h.txt", Meta(title=(Text("Headings"),), language="en"), tuple(blocks), references=(entry,))
     return Edition(Linked(doc, ()), Template.load("article"))
 
 

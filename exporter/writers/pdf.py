@@ -170,11 +170,11 @@ def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> 
         _FAMILIES.add(key)
 
 
-class _Fonts:
-    """The edition's faces as reportlab names, and text turned into font-tagged markup."""
+class PdfFonts:
+    """A venue's faces as reportlab names (registered once per process), and text turned into
+    font-tagged markup."""
 
-    def __init__(self, edition: Edition):
-        template = edition.template
+    def __init__(self, template):
         self.fontset = template.fonts
         faces = template.main_faces
         names = {style: _register(face) for style, face in faces.items()}
@@ -187,7 +187,6 @@ class _Fonts:
             # No bold or italic cut of a fallback: <b>/<i> around it keep its one face.
             _register_family(name, name, name, name)
             self.names[face] = name
-        self.path = edition.document.path
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
@@ -299,7 +298,7 @@ class _Doc(SimpleDocTemplate):
 class _PdfWalker(Walker):
     """Blocks to platypus flowables; inlines to Paragraph markup collected in `self.buf`."""
 
-    def __init__(self, edition: Edition, fonts: _Fonts):
+    def __init__(self, edition: Edition, fonts: PdfFonts):
         self.edition, self.fonts = edition, fonts
         self.story: list = []
         self.buf: list[str] = []
@@ -543,14 +542,14 @@ def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
     return para
 
 
-def _story(edition: Edition, fonts: _Fonts, width: float, height: float) -> tuple[list, _PdfWalker]:
+def _story(edition: Edition, fonts: PdfFonts, width: float, height: float) -> tuple[list, _PdfWalker]:
     template = edition.template
     walker = _PdfWalker(edition, fonts)
     walker.edition_width = width
     walker.frame_height = height
     story = walker.story
     meta = edition.document.meta
-    title = meta.title or Path(edition.document.path).stem
+    title = meta.title_text or Path(edition.document.path).stem
 
     # Title block: one paragraph per line, the outline's first entry on the first of them.
     for n, line in enumerate(edition.title_lines):
@@ -558,7 +557,7 @@ def _story(edition: Edition, fonts: _Fonts, width: float, height: float) -> tupl
             f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
             alignment=ALIGN[line.align], spaceBefore=line.space_before_pt, keepWithNext=1,
         )
-        markup = fonts.runs_markup(line.runs)
+        markup = walker._collect(line.inlines)  # citations link, a note on the title is numbered like the body's
         if line.italic:
             markup = f"<i>{markup}</i>"
         if line.bold:
@@ -591,11 +590,11 @@ def _story(edition: Edition, fonts: _Fonts, width: float, height: float) -> tupl
 
 def render(edition: Edition) -> bytes:
     template = edition.template
-    fonts = _Fonts(edition)
+    fonts = PdfFonts(edition.template)
     page = edition.venue.page
     margins = page.margins_cm
     meta = edition.document.meta
-    title = meta.title or Path(edition.document.path).stem
+    title = meta.title_text or Path(edition.document.path).stem
     stamp = edition.date.strftime("D:%Y%m%d%H%M%S+00'00'")
     numbers = page.page_numbers
     size = edition.venue.body.size_pt
@@ -625,7 +624,7 @@ def render(edition: Edition) -> bytes:
 NOTE_PASSES = 5  # layout passes to settle footnotes at the foot of their pages (usually 2)
 
 
-def _layout(edition: Edition, fonts: _Fonts, title: str, meta, page, margins, size: float, on_page, reserve: dict[int, float]):
+def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, size: float, on_page, reserve: dict[int, float]):
     """One layout of the whole edition with `reserve` points kept at the foot of each page for
     its notes: the PDF's bytes, the walker, where each note's mark landed, and the room each
     page's notes need."""
@@ -639,7 +638,7 @@ def _layout(edition: Edition, fonts: _Fonts, title: str, meta, page, margins, si
         bottomMargin=margins.bottom * cm,
         title=title,
         author=", ".join(meta.authors),
-        subject=meta.abstract or title,
+        subject=meta.abstract_text or title,
         keywords=list(meta.keywords),
         creator="exporter",
         producer="exporter (ReportLab)",

@@ -138,8 +138,16 @@ def repaired(label: str, line: int) -> list:
 unresolved_one("enc-mojibake-via-cp1251", ("мәтін\n" + RU.encode("utf-8").decode("cp1251")).encode("utf-8"), 2, RU_COL, "utf-8", end_line=2, notes=repaired("Windows-1251", 2))
 unresolved_one("enc-mojibake-via-cp1252", EN_LATIN.encode("utf-8").decode("cp1252").encode("utf-8"), 1, col(EN_LATIN, "[1]"), "utf-8", notes=repaired("Windows-1252", 1))
 unresolved_one("enc-mojibake-via-latin1", RU.encode("utf-8").decode("latin-1").encode("utf-8"), 1, RU_COL, "utf-8", notes=repaired("Latin-1", 1))
-refused("enc-mojibake-two-code-pages", {P: RU.encode("utf-8").decode("cp1251") + EN_LATIN.encode("utf-8").decode("cp1252")},
-        f"{P}:1: is mojibake: UTF-8 text that was read as Windows-1251 and saved again (`РўРѕСЂРіРѕРІР»СЏ` was `Торговля`); restore the original file")
+# issue 16: each line is repaired through the code page that reads it, not the whole text refused
+case(
+    "enc-mojibake-two-code-pages", {P: RU.encode("utf-8").decode("cp1251") + EN_LATIN.encode("utf-8").decode("cp1252")}, ["check", "--json", P],
+    exit=1, stderr="", report={},
+    citations=[["1", 1, RU_COL, None], ["1", 2, col(EN_LATIN, "[1]"), None]],
+    diagnostics=[
+        ["TXT003", P, 1, 1, "UTF-8 text once read as Windows-1251 and Windows-1252 and saved again (mojibake) repaired on 2 line(s); columns there count the repaired text"],
+        ["CIT001", P, 1, RU_COL, no_entry("1")], ["REF001", P, 2, 1, NO_LIST], ["CIT001", P, 2, col(EN_LATIN, "[1]"), no_entry("1")],
+    ],
+)
 refused("enc-utf8-truncated-at-end", {P: (KK + "Екінші жол").encode("utf-8")[:-1]},
         f"{P}:2: is UTF-8 with a broken character: byte 18 of this line (0xd0) is not UTF-8; fix or remove it")
 refused("enc-utf8-broken-character-cr-lines", {P: "бір\rекі\rүш ".encode() + b"\xd2"}, f"{P}:3: is UTF-8 with a broken character: byte 6 of this line (0xd2) is not UTF-8; fix or remove it")

@@ -19,10 +19,11 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
     BulletList, Cell, Citation, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
-    Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text,
+    Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_title_line, split_authors
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.sections import is_section_name
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .numbering import Numbering
 from .package import read_package
@@ -312,15 +313,35 @@ def _looks_like_authors(line: str) -> bool:
     return not (is_title_line(line) and len(line.split()) >= 3 and not re.search(r"(?<!\w)\w\.", line))
 
 
-def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
+def _first_line(inlines: tuple) -> tuple:
+    """A paragraph's inlines up to its first line break (a title paragraph may hold more)."""
+    text = plain_text(inlines)
+    cut = text.find("\n", len(text) - len(text.lstrip()))
+    return cut_inlines(inlines, 0, cut) if cut > 0 else inlines
+
+
+def _after_label(inlines: tuple) -> tuple:
+    """An abstract paragraph's inlines after its label (`Abstract— `, `Аннотация: `)."""
+    text = _label_form(plain_text(inlines).replace("\n", " ").replace("\t", " "))
+    m = ABSTRACT.match(text.lstrip())
+    if m is None:
+        return inlines
+    start = len(text) - len(text.lstrip()) + m.start("value")
+    start += len(m["value"]) - len(m["value"].lstrip("–-: "))
+    return cut_inlines(inlines, start)
+
+
+def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
     The title is the paragraph in a Title style (`Title`, `paper title`), else the first one
     set apart by a heading style, a larger font, bold type, or capitals, with only labelled
-    fields (UDC…) and lines of names before it. Labelled fields (UDC, abstract, keywords…) use the plain-text
+    fields (UDC…), a journal's rubric (`RESEARCH ARTICLE`) and lines of names before it
+    (`Ross G. DOUGLAS, …` above the title); a section name (`Введение`) is never the title. Labelled fields (UDC, abstract, keywords…) use the plain-text
     reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
     paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
-    digits, e-mails and roles dropped) or paragraphs in an Author style.
+    digits, e-mails and roles dropped) or paragraphs in an Author style. `inlines(paragraph)`
+    reads a paragraph as the body's are (citations, notes): the title and the abstract keep them.
     """
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
@@ -331,7 +352,9 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
         body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
         for i, p in enumerate(region):
             first = " ".join(p.text.split("\n")[0].split())
-            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None:
+            if is_section_name(first):
+                break  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
+            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None or is_rubric(first):
                 continue
             big = body_size is not None and p.size is not None and p.size > body_size
             if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
@@ -339,7 +362,7 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
             break  # only labelled lines and by-lines come before a title
     last = -1
     if title_at is not None:
-        fields["title"] = " ".join(region[title_at].text.split("\n")[0].split()) or None
+        fields["title"] = _first_line(inlines(region[title_at]))
         last = title_at
     after_title = title_at if title_at is not None else -1
     pending_abstract = False
@@ -351,7 +374,7 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
         if not text:
             continue
         if pending_abstract:
-            fields["abstract"], pending_abstract = text, False
+            fields["abstract"], pending_abstract = inlines(p), False
         elif m := UDC.match(text):
             fields["udc"] = m["value"]
         elif m := IRSTI.match(text):
@@ -362,10 +385,10 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
             if not fields["keywords"]:
                 fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", m["value"]) if k.strip())
                 if fields["abstract"] is None and unlabelled is not None and unlabelled == i - 1:
-                    fields["abstract"] = " ".join(region[unlabelled].text.split())
+                    fields["abstract"] = inlines(region[unlabelled])
         elif m := ABSTRACT.match(text):
             if fields["abstract"] is None:
-                fields["abstract"] = m["value"].lstrip("–-: ").strip() or None
+                fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
                 pending_abstract = fields["abstract"] is None
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600):
             break
@@ -379,10 +402,11 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
             unlabelled = i
             continue
         last = max(last, i)
+    abstract = fields["abstract"]
     meta = Meta(
-        udc=fields["udc"], irsti=fields["irsti"], title=fields["title"], authors=tuple(fields["authors"]),
+        udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
         affiliations=tuple(fields["affiliations"]), supervisor=fields["supervisor"], language=language,
-        abstract=fields["abstract"], keywords=tuple(fields["keywords"]),
+        keywords=tuple(fields["keywords"]), abstracts=((language, abstract),) if abstract and plain_text(abstract).strip() else (),
     )
     return meta, last + 1
 
@@ -529,15 +553,16 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
     if not filled and not table_at:
         raise InputError(path, "contains no text")
     language = detect_language(_sample(paras))
-    meta, body_start_filled = read_meta([paras[i] for i in filled], language)
+    notes: list[Diagnostic] = []
+    builder = _Builder(path, notes_by_id, notes)
+    number_of = {id(p): numbers[k] for k, p in enumerate(paras)}
+    meta, body_start_filled = read_meta([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
     heading, rows, list_end = find_list(paras, body_start)
     in_list = set(rows) | ({heading} if heading is not None else set())
     list_start = min(in_list) if in_list else len(paras)
     # A second reference heading after the list (a transliterated copy) and what follows it is not body.
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
-    notes: list[Diagnostic] = []
-    builder = _Builder(path, notes_by_id, notes)
     entries = read_entries(paras, rows, numbers) if rows else []
 
     blocks: list = []
