@@ -23,6 +23,7 @@ from ...model import (
 )
 from ...references.ownlist import REFERENCES_HEADING
 from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .numbering import Numbering
@@ -331,6 +332,25 @@ def _after_label(inlines: tuple) -> tuple:
     return cut_inlines(inlines, start)
 
 
+FRONT_PARAGRAPHS = 30  # the front matter stands among the first paragraphs
+
+
+def front_items(paras: list[Para]) -> list[LineItem]:
+    """The first paragraphs as the line-role classifier reads them: text (up to its first line
+    break), and as layout the size over the body's, bold, centring and the style's name."""
+    region = paras[: FRONT_PARAGRAPHS + 10]
+    sizes = sorted(p.size for p in region if p.size)
+    body = sizes[len(sizes) // 2] if sizes else None
+    largest = sizes[-1] if sizes else None
+    items = []
+    for p in region:
+        text = " ".join(p.text.replace(MATH_MARK, " ").split("\n")[0].split())
+        size = p.size / body if p.size and body else 1.0
+        layout = Layout(size, _bold_all(p), p.centered, 0.0, bool(p.size) and p.size == largest and largest != body, p.style_name.lower())
+        items.append(LineItem(text, False, 1, layout))
+    return items
+
+
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
@@ -499,7 +519,8 @@ def _entry_text(para: Para) -> str:
 # ---- the document ---------------------------------------------------------------------------
 
 
-def read_docx(path: str) -> Document:
+def _walk(path: str):
+    """(items of the body, notes by id) of a DOCX, or an InputError."""
     document, body = _open(path)
     try:
         styles = Styles(document.styles.element)
@@ -516,7 +537,20 @@ def read_docx(path: str) -> Document:
         raise
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
-    return build_document(path, items, notes_by_id)
+    return items, notes_by_id
+
+
+def read_docx(path: str) -> Document:
+    return build_document(path, *_walk(path))
+
+
+def front_items_of(path: str) -> tuple[list[int], list[LineItem]]:
+    """(indexes among the paragraphs holding text, items) of a DOCX's first paragraphs, as the
+    line-role classifier reads them (the training data's builder reads them so too)."""
+    paras, _, _ = _count(_walk(path)[0])
+    filled = [p for p in paras if p.text.replace(MATH_MARK, "").strip()]
+    items = front_items(filled)
+    return list(range(len(items))), items
 
 
 def _sample(paras: list[Para], size: int = 20_000) -> str:

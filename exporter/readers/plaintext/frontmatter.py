@@ -219,7 +219,17 @@ def is_name(text: str) -> bool:
 _is_name = is_name  # the DOCX reader's name for it
 
 
-def _is_header(text: str) -> bool:
+def is_institution(text: str) -> bool:
+    """A line naming an institution (`университет`, `Institute`, `Department`…), under 200 characters."""
+    return len(text) < 200 and _INSTITUTION.search(text) is not None
+
+
+def is_role(text: str) -> bool:
+    """A line naming a position or degree (`магистрант`, `профессор`, `PhD student`), under 200 characters."""
+    return len(text) < 200 and _ROLE.search(text) is not None
+
+
+def is_header(text: str) -> bool:
     """A journal header or editorial line: the journal's name, issue and year, dates, contacts,
     a page number, letter-spaced running heads (`Т Р УД Ы В Э О Р О С С И И | 212 ТО М`)."""
     tokens = text.split()
@@ -356,7 +366,7 @@ def read_front_matter(
             pass
         elif (names := author_names(text, strong_only=seen_label or not candidates and not text.startswith("©"))) is not None:
             pending.append((script(text), names))
-        elif _is_header(text) or EMAIL.search(text):
+        elif is_header(text) or EMAIL.search(text):
             headers.append(text)
         elif _INSTITUTION.search(text) and len(text) < 200:
             fm.affiliations.append(text)
