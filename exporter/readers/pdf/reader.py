@@ -26,6 +26,12 @@ MIN_LETTERS_PER_PAGE = 20
 
 def read_pdf(path: str) -> Document:
     """Read a PDF's text layer into a Document (citations still unlinked)."""
+    return _document(path, pdf_lines(path))
+
+
+def pdf_lines(path: str) -> list[Line]:
+    """The text lines of a PDF in reading order, furniture left out, with an empty line where
+    the layout parts them; a scan or a damaged file is refused in one line."""
     doc = open_pdf(path)
     try:
         pages = read_pages(doc)
@@ -39,8 +45,7 @@ def read_pdf(path: str) -> Document:
     if letters < MIN_LETTERS_PER_PAGE * len(pages):
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
-    lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
-    return _document(path, lines)
+    return with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
 
 
 def with_blank_lines(lines: list[Line]) -> list[Line]:

@@ -19,9 +19,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LABELS_DIR = HERE / "corpus"
+LABELS_DIR = HERE / "labels"
 ROOT = HERE.parents[4]
 SPLIT = ROOT / "bench" / "corpus_split.json"
+ADDED = ROOT / "bench" / "papers"  # open-licence papers added to the repository (README there)
 
 
 def corpus_dir() -> Path:
@@ -39,11 +40,18 @@ def digest(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:10]
 
 
+def added_papers() -> list[str]:
+    return sorted(p.name[: -len(".truth.json")] for p in ADDED.glob("*.truth.json"))
+
+
 def source_of(name: str) -> tuple[str, Path]:
-    corpus = corpus_dir()
-    if (corpus / "pdf" / f"{name}.txt").is_file():
-        return "txt", corpus / "pdf" / f"{name}.txt"
-    return "docx", corpus / "docx" / f"{name}.docx"
+    """(form, path) of the paper's labelled source: its text (beside its PDF) or its DOCX."""
+    for folder in (ADDED, corpus_dir() / "pdf", corpus_dir() / "docx"):
+        if (folder / f"{name}.txt").is_file():
+            return "txt", folder / f"{name}.txt"
+        if (folder / f"{name}.docx").is_file():
+            return "docx", folder / f"{name}.docx"
+    raise SystemExit(f"no source for {name}")
 
 
 def units(name: str) -> tuple[str, list[int], list]:
@@ -90,7 +98,8 @@ def draft(name: str) -> None:
     from ...sections import is_introduction, is_section_name
 
     form, rows, items = units(name)
-    truth = json.loads((source_of(name)[1].with_suffix(".truth.json")).read_text(encoding="utf-8"))
+    path = source_of(name)[1]
+    truth = json.loads(path.with_name(name + ".truth.json").read_text(encoding="utf-8"))
     words = lambda t: " ".join(re.findall(r"\w+", t.casefold()))  # noqa: E731
     title = words(truth.get("title") or "")
     surnames = [max(re.findall(r"\w{2,}", a.casefold()), key=len) for a in truth.get("authors", [])]
