@@ -25,6 +25,7 @@ from ...references.ownlist import REFERENCES_HEADING
 from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
+from ..plaintext.titleblock import emails_in, propose
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .numbering import Numbering
 from .package import read_package
@@ -332,6 +333,11 @@ def _after_label(inlines: tuple) -> tuple:
     return cut_inlines(inlines, start)
 
 
+def _without_superscripts(para: Para) -> str:
+    """A paragraph's text with superscript marks (`Sobic¹`, `¹radomir@…`) set apart by a space."""
+    return " ".join("".join(f" {a.text} " if a.vert == "superscript" else a.text for a in para.atoms if a.kind == "text").split())
+
+
 FRONT_PARAGRAPHS = 30  # the front matter stands among the first paragraphs
 
 
@@ -380,15 +386,21 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
                 title_at = i
             break  # only labelled lines and by-lines come before a title
+    proposal = propose(front_items(paras), language)  # the model proposes the title and authors; the rules stand where it does not
+    more: list[int] = []
+    if proposal.title and proposal.title[0] < len(region):
+        title_at, *more = [i for i in proposal.title if i < len(region)]
     last = -1
     if title_at is not None:
         fields["title"] = _first_line(inlines(region[title_at]))
-        last = title_at
+        for i in more:  # a title set in two paragraphs
+            fields["title"] = (*fields["title"], Text(" "), *_first_line(inlines(region[i])))
+        last = max([title_at, *more])
     after_title = title_at if title_at is not None else -1
     pending_abstract = False
     unlabelled: int | None = None
     for i, p in enumerate(region):
-        if i == title_at:
+        if i == title_at or i in more:
             continue
         text = _label_form(" ".join(p.text.split()))
         if not text:
@@ -423,10 +435,14 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract = fields["abstract"]
+    if proposal.authors:
+        fields["authors"] = proposal.authors
+    emails = emails_in([_without_superscripts(p) for p in region[: max(last + 1, proposal.front_end)]])
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
         affiliations=tuple(fields["affiliations"]), supervisor=fields["supervisor"], language=language,
         keywords=tuple(fields["keywords"]), abstracts=((language, abstract),) if abstract and plain_text(abstract).strip() else (),
+        emails=tuple(emails),
     )
     return meta, last + 1
 

@@ -18,7 +18,9 @@ from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, split_authors
+from ..plaintext.titleblock import emails_in, propose
 from .layout import Line, mark_furniture, open_pdf, read_pages
+from .titleblock import front_items, without_superscripts
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
 MIN_LETTERS_PER_PAGE = 20
@@ -108,14 +110,6 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'"
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
-
-
-def without_superscripts(line: Line) -> str:
-    """The line's text with its superscript marks (affiliation letters, footnote stars) left out."""
-    text = line.text
-    for start, stop in reversed(line.superscripts):
-        text = text[:start] + " " + text[stop:]
-    return " ".join(text.split())
 
 
 def in_capitals(text: str) -> bool:
@@ -421,13 +415,17 @@ def _document(path: str, lines: list[Line]) -> Document:
     language = detect_language("\n".join(texts)[:200_000])
     fm = read_front_matter(texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
+    rows, items = front_items(lines, body)
+    proposal = propose(items, language)  # the model proposes the title and authors; the rules stand where it does not
+    if proposal.title:
+        title = [rows[i] for i in proposal.title]
     if title is not None:
         title_text = " ".join(without_superscripts(lines[i]) for i in title)
-        authors = find_authors(lines, title) or list(fm.authors)
+        authors = proposal.authors or find_authors(lines, title) or list(fm.authors)
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None
-        authors = list(fm.authors)
+        authors = proposal.authors or list(fm.authors)
         start = fm.body_start
     lexicon = rules.attested_words(texts)
 
@@ -441,6 +439,7 @@ def _document(path: str, lines: list[Line]) -> Document:
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
+    emails = emails_in([without_superscripts(line) for line in lines[: max(start, rows[proposal.front_end] if proposal.front_end < len(rows) else 0)]])
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
     entries = len(found.starts) if found and found.starts else None
@@ -515,6 +514,7 @@ def _document(path: str, lines: list[Line]) -> Document:
         keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
         abstracts=abstracts,
         keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets) or tuple(fm.keyword_sets),
+        emails=tuple(emails),
     )
     heading_span = None
     if heading is not None:

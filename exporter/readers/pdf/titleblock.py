@@ -8,6 +8,14 @@ from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_introduction
 from .layout import Line
 
+
+def without_superscripts(line: Line) -> str:
+    """The line's text with its superscript marks (affiliation letters, footnote stars) left out."""
+    text = line.text
+    for start, stop in reversed(line.superscripts):
+        text = text[:start] + " " + text[stop:]
+    return " ".join(text.split())
+
 EXTRA_LINES = 15  # body lines after the introduction's heading: the model sees where the front ends
 MAX_ITEMS = 140
 FRONT_PAGES = 2
@@ -46,7 +54,7 @@ def front_items(lines: list[Line], body: float) -> tuple[list[int], list[LineIte
     for i, line in enumerate(lines):
         if line.page >= first + FRONT_PAGES or len(items) >= MAX_ITEMS or after is not None and i - after > EXTRA_LINES:
             break
-        text = clean(line.text)
+        text = clean(without_superscripts(line))
         if not text:
             blank = True
             continue

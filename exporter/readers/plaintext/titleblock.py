@@ -88,12 +88,14 @@ class Proposal:
     labels: list[tuple[str, float]] = field(default_factory=list)
 
 
-def _runs(labels: list[tuple[str, float]], wanted: str) -> list[list[int]]:
+def _runs(labels: list[tuple[str, float]], wanted: str, texts: list[str]) -> list[list[int]]:
+    """Runs of consecutive items with the label `wanted`, cut where the script changes (a
+    title followed by its translation)."""
     runs: list[list[int]] = []
     for i, (label, _) in enumerate(labels):
         if label != wanted:
             continue
-        if runs and runs[-1][-1] == i - 1:
+        if runs and runs[-1][-1] == i - 1 and script(texts[i]) == script(texts[i - 1]):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -109,7 +111,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[tup
     front_end = next((i for i, (label, _) in enumerate(labels) if label in _FRONT_END and i > 0), len(items))
     own = "latin" if language == "en" else "cyrillic" if language else None
     runs = []
-    for run in _runs(labels, "title"):
+    for run in _runs(labels, "title", texts):
         kept = [i for i in run if not vetoes_title(texts[i])]
         if kept and kept == list(range(kept[0], kept[-1] + 1)):
             runs.append(kept)

@@ -76,8 +76,8 @@ def carried_labels(pdf_items: list[LineItem], txt_items: list[LineItem], txt_lab
 
 def corpus_docs(names: list[str] | None = None, source: str = "corpus") -> list[dict]:
     """Hand-labelled papers (the corpus's dev half, or `names`), in every form the labels reach."""
-    from ....pdf.reader import body_size, pdf_lines
-    from ....pdf.titleblock import front_items
+    from ...pdf.reader import body_size, pdf_lines
+    from ...pdf.titleblock import front_items
 
     docs = []
     for name in corpus_data.dev_papers() if names is None else names:
