@@ -25,7 +25,7 @@ from ...references.ownlist import REFERENCES_HEADING
 from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
-from ..plaintext.titleblock import emails_in, propose
+from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .numbering import Numbering
 from .package import read_package
@@ -386,10 +386,13 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
                 title_at = i
             break  # only labelled lines and by-lines come before a title
-    proposal = propose(front_items(paras), language)  # the model proposes the title and authors; the rules stand where it does not
+    items = front_items(paras)
+    texts = [item.text for item in items]
+    proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
     more: list[int] = []
-    if proposal.title and proposal.title[0] < len(region):
-        title_at, *more = [i for i in proposal.title if i < len(region)]
+    model_title = judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
+    if model_title and model_title[0] < len(region):
+        title_at, *more = [i for i in model_title if i < len(region)]
     last = -1
     if title_at is not None:
         fields["title"] = _first_line(inlines(region[title_at]))
@@ -435,8 +438,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract = fields["abstract"]
-    if proposal.authors:
-        fields["authors"] = proposal.authors
+    fields["authors"] = judge_authors(proposal, texts, fields["authors"]) or fields["authors"]
     emails = emails_in([_without_superscripts(p) for p in region[: max(last + 1, proposal.front_end)]])
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),

@@ -18,7 +18,7 @@ from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, split_authors
-from ..plaintext.titleblock import emails_in, propose
+from ..plaintext.titleblock import decide, emails_in
 from .layout import Line, mark_furniture, open_pdf, read_pages
 from .titleblock import front_items, without_superscripts
 
@@ -416,16 +416,18 @@ def _document(path: str, lines: list[Line]) -> Document:
     fm = read_front_matter(texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
     rows, items = front_items(lines, body)
-    proposal = propose(items, language)  # the model proposes the title and authors; the rules stand where it does not
-    if proposal.title:
-        title = [rows[i] for i in proposal.title]
+    rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
+    rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
+    choice = decide(items, language, rules_title, rules_authors)  # the model judges the rules' title and authors
+    if choice.title:
+        title = [rows[i] for i in choice.title]
     if title is not None:
         title_text = " ".join(without_superscripts(lines[i]) for i in title)
-        authors = proposal.authors or find_authors(lines, title) or list(fm.authors)
+        authors = choice.authors or find_authors(lines, title) or list(fm.authors)
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None
-        authors = proposal.authors or list(fm.authors)
+        authors = choice.authors or list(fm.authors)
         start = fm.body_start
     lexicon = rules.attested_words(texts)
 
@@ -439,7 +441,7 @@ def _document(path: str, lines: list[Line]) -> Document:
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
-    emails = emails_in([without_superscripts(line) for line in lines[: max(start, rows[proposal.front_end] if proposal.front_end < len(rows) else 0)]])
+    emails = emails_in([without_superscripts(line) for line in lines[: max(start, rows[choice.front_end] if choice.front_end < len(rows) else 0)]])
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
     entries = len(found.starts) if found and found.starts else None

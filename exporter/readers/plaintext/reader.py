@@ -17,7 +17,7 @@ from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
 from .roles.window import text_items
 from .sourcefile import SourceText
-from .titleblock import emails_in, propose
+from .titleblock import decide, emails_in
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0) -> Joined:
     """Join hard-wrapped lines into one text, repairing line-end hyphens, cut URLs, spaced
@@ -228,15 +228,15 @@ def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], 
     `titleblock`); returns the front's e-mail addresses. Where the rules found no title the
     body starts after the model's front lines."""
     rows, items = text_items(lines, page_starts)
-    proposal = propose(items, language)
-    if proposal.title:
+    choice = decide(items, language, " ".join(fm.title_lines) or None, fm.authors)
+    if choice.title and (not fm.title_lines or rows[choice.title[0]] < fm.body_start):
         if not fm.title_lines:
-            end = rows[proposal.front_end] if proposal.front_end < len(rows) else rows[proposal.title[-1]] + 1
+            end = rows[choice.front_end] if choice.front_end < len(rows) else rows[choice.title[-1]] + 1
             fm.body_start = max(fm.body_start, end)
-        fm.title_lines = [title_text([items[i].text for i in proposal.title])]
-    if proposal.authors:
-        fm.authors = list(proposal.authors)
-    end = max(fm.body_start, rows[proposal.front_end] if proposal.front_end < len(rows) else 0)
+        fm.title_lines = [title_text([items[i].text for i in choice.title])]
+    if choice.authors:
+        fm.authors = list(choice.authors)
+    end = max(fm.body_start, rows[choice.front_end] if choice.front_end < len(rows) else 0)
     return emails_in([clean(line) for line in lines[:end]])
 
 

@@ -1,11 +1,13 @@
-"""The title block from line roles: the classifier proposes the title and the author lines,
-small rules veto what cannot be a title or a name, and the readers fall back on their rules
-where nothing is left. Which decides what:
+"""The title block from line roles: the classifier judges the rules' answer and proposes its
+own, small rules veto what cannot be a title or a name. Which decides what:
 
-- title: the first run of lines the model calls `title` that no veto strikes (one in the
-  paper's script first); else the rules' title;
-- authors: the names on the lines the model calls `author` above the abstract (those in the
-  title's script first); else the rules' authors;
+- title: the rules' title stands when the model finds it plausible (its lines have a mean
+  probability of being title lines of at least PLAUSIBLE) and no veto strikes it; else the
+  model's: the first run of lines it calls `title` that no veto strikes (one in the paper's
+  script first), or the likeliest title lines; else the rules' title after all;
+- authors: likewise, the rules' first author judged by the probability that their line is an
+  author line; else the names on the lines the model calls `author` above the abstract
+  (those in the title's script first);
 - e-mail addresses: every address on the front lines (`{fay,jeff}@google.com` spelled out);
 - everything else (UDC, abstracts, keywords, affiliations, where the body starts): the rules.
 """
@@ -17,9 +19,10 @@ from dataclasses import dataclass, field
 
 from ...references.ownlist import is_reference_heading
 from .frontmatter import (
-    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, is_name, is_rubric, script, split_authors,
+    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_rubric, is_title_line,
+    repeats_header, script,
 )
-from .roles import LineItem, label_lines
+from .roles import LineItem, Role, label_lines
 from .sections import is_section_name
 
 # A ResearchGate cover page and similar: its lines are never the paper's title or authors.
@@ -47,22 +50,46 @@ def vetoes_title(text: str) -> bool:
         return True
     if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR)):
         return True
-    if "@" in t or _URL.search(t):
+    if "@" in t or _URL.search(t) or t.startswith("©"):
         return True
     names = author_names(t, strong_only=True)
     return names is not None and re.search(r"(?<![^\W\d_])[^\W\d_]\.", t) is not None
 
 
+# Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID`.
+_NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉]+|\bID\b|(?<=\s)[a-h](?=\s|,|$)")
+_NAME_SPLIT = re.compile(r"\s*(?:[,;•·|/]|\s(?:and|и|және|&|et|und)\s)\s*", re.IGNORECASE)
+_PARTICLE = re.compile(r"^(?:van|der|den|de|del|della|di|da|von|du|le|la|bin|al|el|ibn|dos|das|y)$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_’'.-]*[^\W\d_.]\.?)$")
+_DEGREE = re.compile(r"^(?:MD|PhD|MSc|BSc|MPH|DSc|RN|Jr|Sr|II|III|Prof|Dr)\.?$", re.IGNORECASE)
+
+
+def loose_names(text: str) -> list[str]:
+    """Names on a line the model is sure is a by-line, read loosely: pieces parted by commas,
+    bullets, `and`/`и`/`et`, each of two to five words that start with a capital (initials with
+    or without a full stop, names in capitals: `ANDREW W. APPEL`, `G J Rees`), lower-case
+    particles (`van der`) allowed; marks (`1*`, `a`, `ID`, `☯`) and degrees (`MD`) dropped."""
+    text = re.sub(r"^\s*(?:AUTHORS?|Авторы?|Автор(?:лар)?|By)\s*:\s*", "", text, flags=re.IGNORECASE)
+    names = []
+    for piece in _NAME_SPLIT.split(_NAME_MARKS.sub(" ", text)):
+        words = [w for w in piece.split() if not _DEGREE.match(w)]
+        if not words:
+            continue
+        capital = [w for w in words if not _PARTICLE.match(w)]
+        if 2 <= len(words) <= 5 and capital and all(_NAME_WORD.match(w) and w[0].isupper() for w in capital) and any(len(w.rstrip(".")) > 1 for w in capital):
+            names.append(" ".join(words))
+    return names
+
+
 def line_names(text: str) -> list[str]:
     """The personal names on a line the model calls an author line: the rules' reading, else
-    the pieces that read as names (`Фроловская Е. А.,студент` -> [`Фроловская Е. А.`])."""
-    if _COVER.search(text) or "@" in text:
+    the loose one (`loose_names`)."""
+    if _COVER.search(text) or "@" in text or _URL.search(text):
         return []
     names = author_names(text, strong_only=False)
     if names:
         return names
-    cleaned = re.sub(r"[\d*∗†‡§¶#©]+", " ", text)
-    return [p for p in (" ".join(part.split()) for part in split_authors(cleaned)) if is_name(p)]
+    return loose_names(text)
 
 
 def emails_in(texts: list[str]) -> list[str]:
@@ -85,15 +112,15 @@ class Proposal:
     authors: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     front_end: int = 0  # index of the first item past the front matter (body or a heading)
-    labels: list[tuple[str, float]] = field(default_factory=list)
+    labels: list[Role] = field(default_factory=list)
 
 
-def _runs(labels: list[tuple[str, float]], wanted: str, texts: list[str]) -> list[list[int]]:
+def _runs(labels: list[Role], wanted: str, texts: list[str]) -> list[list[int]]:
     """Runs of consecutive items with the label `wanted`, cut where the script changes (a
     title followed by its translation)."""
     runs: list[list[int]] = []
-    for i, (label, _) in enumerate(labels):
-        if label != wanted:
+    for i, role in enumerate(labels):
+        if role.label != wanted:
             continue
         if runs and runs[-1][-1] == i - 1 and script(texts[i]) == script(texts[i - 1]):
             runs[-1].append(i)
@@ -102,26 +129,58 @@ def _runs(labels: list[tuple[str, float]], wanted: str, texts: list[str]) -> lis
     return runs
 
 
-def propose(items: list[LineItem], language: str | None = None, labels: list[tuple[str, float]] | None = None) -> Proposal:
+def _by_line(text: str, before: str) -> bool:
+    """A title run's last line that is only names in sentence case (`Любомир Ванков Димитров`
+    under the title) is the by-line, unless the line above ends on `and`, `of`, `и`…"""
+    names = author_names(text, strong_only=False)
+    return bool(names) and not is_title_line(text) and not continues_title(before) and len(" ".join(names)) >= 0.8 * len(text.strip(" ,"))
+
+
+LIKELY = 0.2  # a line the model gives at least this probability of a role may take it where no line was labelled so
+
+
+def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
+    """Where the model labels no title line, the run around the line above `stop` it thinks
+    likeliest a title (itself and its neighbours in one script, each at least LIKELY)."""
+    candidates = [i for i in range(stop) if labels[i].title >= LIKELY and not vetoes_title(texts[i])]
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda i: labels[i].title)
+    run = [best]
+    while run[0] - 1 in candidates and script(texts[run[0] - 1]) == script(texts[best]):
+        run.insert(0, run[0] - 1)
+    while run[-1] + 1 in candidates and script(texts[run[-1] + 1]) == script(texts[best]):
+        run.append(run[-1] + 1)
+    return run
+
+
+def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None) -> Proposal:
     """The title block the model reads in `items` (see the module's docstring)."""
     labels = label_lines(items) if labels is None else labels
     if not labels:
         return Proposal()
     texts = [item.text for item in items]
-    front_end = next((i for i, (label, _) in enumerate(labels) if label in _FRONT_END and i > 0), len(items))
+    front_end = next((i for i, role in enumerate(labels) if role.label in _FRONT_END and i > 0), len(items))
     own = "latin" if language == "en" else "cyrillic" if language else None
     runs = []
-    for run in _runs(labels, "title", texts):
+    by_lines: set[int] = set()  # a title run's last line that is the by-line
+    for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
         kept = [i for i in run if not vetoes_title(texts[i])]
+        while len(kept) > 1 and _by_line(texts[kept[-1]], texts[kept[-2]]):
+            by_lines.add(kept.pop())
         if kept and kept == list(range(kept[0], kept[-1] + 1)):
             runs.append(kept)
     runs.sort(key=lambda run: own is not None and script(" ".join(texts[i] for i in run)) != own)  # stable: first in order
-    title = runs[0] if runs else []
+    first_field = next((i for i, role in enumerate(labels) if role.label in _FRONT_END or ABSTRACT.match(texts[i]) or KEYWORDS.match(texts[i])), len(items))
+    title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
     title_script = script(" ".join(texts[i] for i in title)) if title else own
-    stop = next((i for i, (label, _) in enumerate(labels) if label in ("abstract", "keywords", "body", "heading") and i > (title[-1] if title else 0)), len(items))
+    stop = next((i for i, role in enumerate(labels) if role.label in ("abstract", "keywords", "body", "heading") and i > (title[-1] if title else 0)), len(items))
     by_script: dict[str, list[str]] = {}
-    for i, (label, _) in enumerate(labels[:stop]):
-        if label == "author":
+    headers: list[str] = []
+    for i, role in enumerate(labels[:stop]):
+        if role.label == "furniture":
+            headers.append(texts[i])
+        elif (role.label == "author" or role.author >= 0.5 or i in by_lines) and i not in title and not repeats_header(texts[i], headers):
             by_script.setdefault(script(texts[i]), []).extend(line_names(texts[i]))
     authors = by_script.get(title_script) or next((names for names in by_script.values() if names), [])
     seen: set[str] = set()
@@ -132,3 +191,57 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[tup
             seen.add(key)
             unique.append(name)
     return Proposal(title, unique, emails_in(texts[:front_end]), front_end, labels)
+
+
+PLAUSIBLE = 0.3  # the rules' answer stands when the model gives its lines this probability of the role
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _rows_of(text: str, texts: list[str]) -> list[int]:
+    """The items whose words are part of `text` (the lines the rules took it from)."""
+    whole = _words(text)
+    return [i for i, t in enumerate(texts) if len(_words(t)) >= 3 and _words(t) in whole]
+
+
+@dataclass
+class Choice:
+    """The title block decided: `title` item indexes (None: the rules' title stands), the
+    authors (None: the rules' stand), the front's e-mail addresses."""
+
+    title: list[int] | None
+    authors: list[str] | None
+    emails: list[str]
+    front_end: int
+
+
+def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None) -> list[int] | None:
+    """The model's title lines where the rules' title is missing, vetoed or implausible; else None."""
+    if not proposal.title:
+        return None
+    rows = _rows_of(rules_title, texts) if rules_title else []
+    if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
+        return None
+    return proposal.title
+
+
+def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]) -> list[str] | None:
+    """The model's authors where the rules' first author is missing or stands on a line the
+    model does not think an author line; else None."""
+    first = rules_authors[0] if rules_authors else None
+    lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
+    if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE:
+        return None
+    return proposal.authors
+
+
+def decide(items: list[LineItem], language: str | None, rules_title: str | None, rules_authors: list[str]) -> Choice:
+    """Judge the rules' title and authors by the model and take its own where they fail (see
+    the module's docstring)."""
+    proposal = propose(items, language)
+    texts = [item.text for item in items]
+    if not proposal.labels:
+        return Choice(None, None, emails_in(texts), len(items))
+    return Choice(judge_title(proposal, texts, rules_title), judge_authors(proposal, texts, rules_authors), proposal.emails, proposal.front_end)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .features import LABELS, Layout, LineItem, sequence_features
 
@@ -26,13 +27,30 @@ def loaded_model():
     return tagger
 
 
-def label_lines(items: list[LineItem]) -> list[tuple[str, float]]:
-    """Each item's role and the model's probability of it (its marginal); [] without a model."""
+class Role(NamedTuple):
+    """An item's role as the model reads it, the probability of that role (its marginal), and
+    the probabilities that the item is a title line and an author line."""
+
+    label: str
+    p: float
+    title: float
+    author: float
+
+
+def label_lines(items: list[LineItem]) -> list[Role]:
+    """Each item's role; [] without a model."""
     tagger = loaded_model() if ENABLED else None
     if tagger is None or not items:
         return []
+    return read_roles(tagger, items)
+
+
+def read_roles(tagger, items: list[LineItem]) -> list[Role]:
+    """The roles `tagger` (an open pycrfsuite.Tagger) gives the items."""
     labels = tagger.tag(sequence_features(items))
-    return [(label, tagger.marginal(label, i)) for i, label in enumerate(labels)]
+    known = set(tagger.labels())
+    p = lambda label, i: tagger.marginal(label, i) if label in known else 0.0  # noqa: E731
+    return [Role(label, p(label, i), p("title", i), p("author", i)) for i, label in enumerate(labels)]
 
 
-__all__ = ["LABELS", "Layout", "LineItem", "MODEL", "label_lines", "loaded_model"]
+__all__ = ["LABELS", "Layout", "LineItem", "MODEL", "Role", "label_lines", "loaded_model", "read_roles"]

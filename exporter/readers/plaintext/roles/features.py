@@ -154,8 +154,7 @@ def sequence_features(items: list[LineItem]) -> list[dict[str, float]]:
         if i + 1 < len(items) and items[i + 1].blank_before:
             g["blank_after"] = 1.0
         for key, was in seen.items():
-            if was:
-                g["after_" + key] = 1.0
+            g[("after_" if was else "before_") + key] = 1.0
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(items):
