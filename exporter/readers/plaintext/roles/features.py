@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ....references.ownlist import is_reference_heading
 from ..frontmatter import (
-    ABSTRACT, BARE_UDC, CODES, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, is_header, is_institution,
-    is_role, is_rubric, is_title_line, script,
+    ABSTRACT, BARE_UDC, CODES, EMAIL, IRSTI, KEYWORDS, STRONG_NAME, SUPERVISOR, UDC, author_names, is_header,
+    is_institution, is_role, is_rubric,
 )
 from ..sections import is_introduction, is_section_name
 
@@ -61,12 +61,15 @@ def text_features(text: str) -> dict[str, float]:
     letters = [ch for ch in t if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters)
     digits = sum(ch.isdigit() for ch in t)
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+    latin = sum(ch < "\u0250" for ch in letters)
+    written = ("cyrillic" if cyrillic > latin else "latin") if letters else "none"  # as `frontmatter.script`
     f: dict[str, float] = {
         "bias": 1.0,
         f"len={_bucket(len(t), (10, 25, 50, 90, 150, 300))}": 1.0,
         f"words={_bucket(len(words), (2, 3, 5, 9, 16, 30))}": 1.0,
         f"digits={_bucket(digits / max(len(t), 1), (0.01, 0.1, 0.3))}": 1.0,
-        f"script={script(t) if letters else 'none'}": 1.0,
+        f"script={written}": 1.0,
     }
     if letters:
         share = upper / len(letters)
@@ -101,17 +104,16 @@ def text_features(text: str) -> dict[str, float]:
         ("supervisor", SUPERVISOR.match(t)), ("abstract_label", ABSTRACT.match(t)), ("keywords_label", KEYWORDS.match(t)),
         ("rubric", is_rubric(t)), ("header", is_header(t)), ("institution", is_institution(t)), ("role", is_role(t)),
         ("intro", is_introduction(t)), ("section", is_section_name(t)), ("references", is_reference_heading(t)),
-        ("caps_line", is_title_line(t)),
+        ("caps_line", len(letters) >= 3 and upper >= 0.8 * len(letters)),  # `frontmatter.is_title_line`
     ):
         if hit:
             f[name] = 1.0
-    if len(t) <= 250:
-        strong = author_names(t, strong_only=True)
-        weak = strong if strong is not None else author_names(t, strong_only=False)
-        if strong is not None:
+    names = author_names(t, strong_only=False) if len(t) <= 250 else None
+    if names is not None:
+        if len(names) >= 2 or any(STRONG_NAME.match(n) for n in names):  # what `author_names(t, strong_only=True)` accepts
             f["names_strong"] = 1.0
-            f[f"names={min(len(strong), 3)}"] = 1.0
-        elif weak is not None:
+            f[f"names={min(len(names), 3)}"] = 1.0
+        else:
             f["names_weak"] = 1.0
     return f
 

@@ -6,7 +6,7 @@ from .features import LineItem
 from ..frontmatter import clean, front_window
 
 EXTRA_LINES = 15  # body lines past the front window: the model sees where the front matter ends
-MAX_ITEMS = 140
+MAX_ITEMS = 60  # a first page's lines: the title block stands there, and the check stays fast
 
 
 def text_items(lines: list[str], page_starts: tuple[int, ...] = (0,)) -> tuple[list[int], list[LineItem]]:
