@@ -439,7 +439,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         last = max(last, i)
     abstract = fields["abstract"]
     fields["authors"] = judge_authors(proposal, texts, fields["authors"]) or fields["authors"]
-    emails = emails_in([_without_superscripts(p) for p in region[: max(last + 1, proposal.front_end)]])
+    emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
         affiliations=tuple(fields["affiliations"]), supervisor=fields["supervisor"], language=language,

@@ -441,7 +441,7 @@ def _document(path: str, lines: list[Line]) -> Document:
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
-    emails = emails_in([without_superscripts(line) for line in lines[: max(start, rows[choice.front_end] if choice.front_end < len(rows) else 0)]])
+    emails = list(dict.fromkeys(emails_in([without_superscripts(line) for line in lines[:start]]) + choice.emails))
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
     entries = len(found.starts) if found and found.starts else None

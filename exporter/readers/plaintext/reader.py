@@ -230,14 +230,12 @@ def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], 
     rows, items = text_items(lines, page_starts)
     choice = decide(items, language, " ".join(fm.title_lines) or None, fm.authors)
     if choice.title and (not fm.title_lines or rows[choice.title[0]] < fm.body_start):
-        if not fm.title_lines:
-            end = rows[choice.front_end] if choice.front_end < len(rows) else rows[choice.title[-1]] + 1
-            fm.body_start = max(fm.body_start, end)
+        if not fm.title_lines:  # the rules read no front matter: the body starts past the model's title block
+            fm.body_start = max(fm.body_start, rows[choice.head_end - 1] + 1)
         fm.title_lines = [title_text([items[i].text for i in choice.title])]
     if choice.authors:
         fm.authors = list(choice.authors)
-    end = max(fm.body_start, rows[choice.front_end] if choice.front_end < len(rows) else 0)
-    return emails_in([clean(line) for line in lines[:end]])
+    return list(dict.fromkeys(emails_in([clean(line) for line in lines[: fm.body_start]]) + choice.emails))
 
 
 def read_plaintext(source: SourceText) -> Document:

@@ -35,6 +35,7 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GROUPED = re.compile(r"\{([\w.+-]+(?:\s*,\s*[\w.+-]+)+)\}\s*@\s*([\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _FRONT_END = ("body", "heading")
+_HEAD = ("title", "author", "affiliation", "email", "rubric", "code", "furniture")  # what stands above the abstract
 
 
 def vetoes_title(text: str) -> bool:
@@ -73,6 +74,8 @@ def loose_names(text: str) -> list[str]:
     names = []
     for piece in _NAME_SPLIT.split(_NAME_MARKS.sub(" ", text)):
         words = [w for w in piece.split() if not _DEGREE.match(w)]
+        if words and words[0].casefold() in ("and", "и", "және", "et", "und", "&"):  # `, AND MAGALI TOURNUS`
+            words = words[1:]
         if not words:
             continue
         capital = [w for w in words if not _PARTICLE.match(w)]
@@ -113,6 +116,7 @@ class Proposal:
     emails: list[str] = field(default_factory=list)
     front_end: int = 0  # index of the first item past the front matter (body or a heading)
     labels: list[Role] = field(default_factory=list)
+    head_end: int = 0  # index of the first item past the title block (its title, names, addresses, furniture)
 
 
 def _runs(labels: list[Role], wanted: str, texts: list[str]) -> list[list[int]]:
@@ -154,13 +158,32 @@ def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
     return run
 
 
+def first_field_of(labels: list[Role], texts: list[str]) -> int:
+    """Where the title block ends: the first body line or heading, or an abstract or keywords label."""
+    return next((i for i, role in enumerate(labels) if role.label in _FRONT_END or ABSTRACT.match(texts[i]) or KEYWORDS.match(texts[i])), len(texts))
+
+
+def _cover_page(items: list[LineItem]) -> int | None:
+    """The first page when it is a cover page (ResearchGate's: `SEE PROFILE`, `CITATIONS`…)
+    and the paper goes on on the next page; else None."""
+    first = items[0].page if items else None
+    if first is None or not any(item.page > first for item in items):
+        return None
+    marks = sum(1 for item in items if item.page == first and _COVER.search(item.text))
+    return first if marks >= 2 else None
+
+
 def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None) -> Proposal:
     """The title block the model reads in `items` (see the module's docstring)."""
     labels = label_lines(items) if labels is None else labels
     if not labels:
         return Proposal()
     texts = [item.text for item in items]
+    cover = _cover_page(items)
+    if cover is not None:  # a cover page's lines give no title and no names
+        labels = [Role("furniture", role.p, 0.0, 0.0) if items[i].page == cover else role for i, role in enumerate(labels)]
     front_end = next((i for i, role in enumerate(labels) if role.label in _FRONT_END and i > 0), len(items))
+    head_end = 1 + max((i for i, role in enumerate(labels[:first_field_of(labels, texts)]) if role.label in _HEAD), default=-1)
     own = "latin" if language == "en" else "cyrillic" if language else None
     runs = []
     by_lines: set[int] = set()  # a title run's last line that is the by-line
@@ -168,11 +191,15 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
         kept = [i for i in run if not vetoes_title(texts[i])]
         while len(kept) > 1 and _by_line(texts[kept[-1]], texts[kept[-2]]):
             by_lines.add(kept.pop())
+        while len(kept) > 1 and _by_line(texts[kept[0]], ""):  # a by-line set above the title
+            by_lines.add(kept.pop(0))
         if kept and kept == list(range(kept[0], kept[-1] + 1)):
             runs.append(kept)
     runs.sort(key=lambda run: own is not None and script(" ".join(texts[i] for i in run)) != own)  # stable: first in order
-    first_field = next((i for i, role in enumerate(labels) if role.label in _FRONT_END or ABSTRACT.match(texts[i]) or KEYWORDS.match(texts[i])), len(items))
+    first_field = first_field_of(labels, texts)
     title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
+    while title and title[-1] + 1 < len(items) and continues_title(texts[title[-1]]) and not vetoes_title(texts[title[-1] + 1]):
+        title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`… goes on (`…Caused by` / `Flexi-Seal Device`)
     title_script = script(" ".join(texts[i] for i in title)) if title else own
     stop = next((i for i, role in enumerate(labels) if role.label in ("abstract", "keywords", "body", "heading") and i > (title[-1] if title else 0)), len(items))
     by_script: dict[str, list[str]] = {}
@@ -190,7 +217,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
         if key not in seen:
             seen.add(key)
             unique.append(name)
-    return Proposal(title, unique, emails_in(texts[:front_end]), front_end, labels)
+    return Proposal(title, unique, emails_in(texts[:front_end]), front_end, labels, max(head_end, title[-1] + 1 if title else 0))
 
 
 PLAUSIBLE = 0.7  # the rules' answer stands when the model gives its lines this probability of the role (chosen on a tuning fold of the training data)
@@ -215,6 +242,7 @@ class Choice:
     authors: list[str] | None
     emails: list[str]
     front_end: int
+    head_end: int = 0
 
 
 def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None) -> list[int] | None:
@@ -243,5 +271,5 @@ def decide(items: list[LineItem], language: str | None, rules_title: str | None,
     proposal = propose(items, language)
     texts = [item.text for item in items]
     if not proposal.labels:
-        return Choice(None, None, emails_in(texts), len(items))
-    return Choice(judge_title(proposal, texts, rules_title), judge_authors(proposal, texts, rules_authors), proposal.emails, proposal.front_end)
+        return Choice(None, None, [], len(items))
+    return Choice(judge_title(proposal, texts, rules_title), judge_authors(proposal, texts, rules_authors), proposal.emails, proposal.front_end, proposal.head_end)
