@@ -229,7 +229,8 @@ def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], 
     body starts after the model's front lines."""
     rows, items = text_items(lines, page_starts)
     choice = decide(items, language, " ".join(fm.title_lines) or None, fm.authors)
-    if choice.title and (not fm.title_lines or rows[choice.title[0]] < fm.body_start):
+    # Where the rules read no front matter, a title block needs a title and names under it.
+    if choice.title and (rows[choice.title[0]] < fm.body_start if fm.title_lines else bool(choice.authors)):
         if not fm.title_lines:  # the rules read no front matter: the body starts past the model's title block
             fm.body_start = max(fm.body_start, rows[choice.head_end - 1] + 1)
         fm.title_lines = [title_text([items[i].text for i in choice.title])]

@@ -41,7 +41,7 @@ _HEAD = ("title", "author", "affiliation", "email", "rubric", "code", "furniture
 def vetoes_title(text: str) -> bool:
     """Lines that are never a paper's title, whatever a model says: a section name (`Введение`),
     a journal rubric (`RESEARCH ARTICLE`), a labelled field (UDC, abstract, keywords…), an
-    address or link, a reference-list heading, a cover page's furniture (`SEE PROFILE`), a line
+    address, a link or a citation, a reference-list heading, a cover page's furniture (`SEE PROFILE`), a line
     of names with initials, or fewer than two words and ten letters."""
     t = " ".join(text.split())
     letters = sum(ch.isalpha() for ch in t)
@@ -51,8 +51,8 @@ def vetoes_title(text: str) -> bool:
         return True
     if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR)):
         return True
-    if "@" in t or _URL.search(t) or t.startswith("©"):
-        return True
+    if "@" in t or _URL.search(t) or t.startswith("©") or re.search(r"\[\d", t):
+        return True  # an address, a link, a copyright line, a sentence citing `[2]`
     names = author_names(t, strong_only=True)
     return names is not None and re.search(r"(?<![^\W\d_])[^\W\d_]\.", t) is not None
 
