@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import docx
 import pytest
@@ -281,3 +282,24 @@ def test_the_model_is_opened_only_when_a_paper_is_read():
 def test_the_model_ships_with_the_package():
     assert roles.MODEL.is_file() and roles.MODEL.stat().st_size < 2_000_000
     assert roles.loaded_model() is not None
+
+
+def test_markdown_front_matter_gives_the_emails(tmp_path):
+    path = tmp_path / "p.md"
+    path.write_text("---\ntitle: A title\nauthor:\n  - name: Ann Lee\n    email: ann@example.org\n  - Bob Roe\nemail: [bob@example.org, ann@example.org]\n---\n\nText.\n", encoding="utf-8")
+    assert read_document(str(path)).meta.emails == ("ann@example.org", "bob@example.org")
+
+
+def test_pdf_and_docx_readers_give_the_emails():
+    """Corpus papers (dev half: read here for the field only): Bigtable's grouped addresses in
+    its PDF, and a DOCX's addresses with their superscript marks left out."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from corpus import corpus_dir  # bench/corpus.py: $EXPORTER_CORPUS, else shared/corpus beside the checkout
+
+    corpus = corpus_dir()
+    if corpus is None:
+        pytest.skip("no corpus")
+    emails = read_document(str(corpus / "pdf" / "en_bigtable_osdi06.pdf")).meta.emails
+    assert emails[:2] == ("fay@google.com", "jeff@google.com") and len(emails) == 9
+    assert read_document(str(corpus / "docx" / "en_sobic_dog_walk.docx")).meta.emails == (
+        "radomirsobic7@gmail.com", "sofiaco@yandex.ru", "a-1000.cozlov@yandex.ru")
