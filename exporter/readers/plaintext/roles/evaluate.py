@@ -1,6 +1,9 @@
 """The line-role model measured on documents it was not trained on: line accuracy, title and
 first author found, for the CRF, a logistic regression on the same features (each line alone),
-and the text reader's rules alone. Writes bench/TITLEBLOCK.md (train.py --evaluate)."""
+and the text reader's rules alone.
+
+    python -m exporter.readers.plaintext.roles.evaluate   # retrains model.crfsuite, writes bench/TITLEBLOCK.md
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ import pycrfsuite
 
 from ..frontmatter import read_front_matter, script
 from ..titleblock import judge_authors, judge_title, line_names, propose
-from . import Role, read_roles
+from . import MODEL, Role, read_roles
+from .train import build, train
 
 BENCH = Path(__file__).resolve().parents[4] / "bench"
 
@@ -116,8 +120,6 @@ def _cell(pair: tuple[int, int]) -> str:
 
 
 def write_report(docs: list[dict]) -> None:
-    from .train import MODEL, train
-
     held = [d for d in docs if d["held_out"]]
     groups = {"GROBID headers, held-out fifth (text, no layout)": [d for d in held if d["source"] == "grobid"],
               "added papers, held-out part": [d for d in held if d["source"] == "added"]}
@@ -138,7 +140,7 @@ def write_report(docs: list[dict]) -> None:
     trained = [d for d in docs if not d["held_out"]]
     text = "\n".join([
         "# Line roles of the title block: CRF, logistic regression, rules", "",
-        "Written by `python -m exporter.readers.plaintext.roles.train --evaluate`. Trained on "
+        "Written by `python -m exporter.readers.plaintext.roles.evaluate`. Trained on "
         f"{len(trained)} documents ({sum(len(d['items']) for d in trained)} lines): GROBID's header corpus but its held-out fifth, "
         "the hand-labelled dev half of bench/corpus_split.json (text, PDF, DOCX), the added papers but their held-out part. "
         "Measured below on documents none of them trained on. `lines`: the share of lines given their hand label; `title`: "
@@ -151,3 +153,7 @@ def write_report(docs: list[dict]) -> None:
     ])
     (BENCH / "TITLEBLOCK.md").write_text(text, encoding="utf-8")
     print(text)
+
+
+if __name__ == "__main__":
+    write_report(build())

@@ -1,7 +1,7 @@
 """Train the line-role model (model.crfsuite beside this module) and measure it.
 
-    python -m exporter.readers.plaintext.roles.train             # rebuild model.crfsuite
-    python -m exporter.readers.plaintext.roles.train --evaluate  # also write bench/TITLEBLOCK.md
+    python -m exporter.readers.plaintext.roles.train     # rebuild model.crfsuite
+    python -m exporter.readers.plaintext.roles.evaluate  # rebuild it and write bench/TITLEBLOCK.md
 
 Training data (data/, see data/LICENSES.md): GROBID's header corpus (data/grobid.jsonl) but its
 held-out fifth, the hand-labelled dev half of the corpus (data/corpus/*.tsv: each paper in its
@@ -23,9 +23,11 @@ from pathlib import Path
 
 import pycrfsuite
 
-from .features import LineItem, sequence_features
+from ...pdf.reader import body_size, pdf_lines
+from ...pdf.titleblock import front_items
 from . import MODEL
 from .data import corpus as corpus_data
+from .features import LineItem, sequence_features
 
 DATA = Path(__file__).resolve().parent / "data"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
@@ -81,9 +83,6 @@ def carried_labels(pdf_items: list[LineItem], txt_items: list[LineItem], txt_lab
 
 def corpus_docs(names: list[str] | None = None, source: str = "corpus") -> list[dict]:
     """Hand-labelled papers (the corpus's dev half, or `names`), in every form the labels reach."""
-    from ...pdf.reader import body_size, pdf_lines
-    from ...pdf.titleblock import front_items
-
     docs = []
     for name in corpus_data.dev_papers() if names is None else names:
         labels = corpus_data.read_labels(name)
@@ -138,21 +137,21 @@ def is_held_out(doc: dict) -> bool:
     return doc["source"] in ("grobid", "added") and held_out(key)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--evaluate", action="store_true", help="also compare CRF, logistic regression and the rules on held-out data (bench/TITLEBLOCK.md)")
-    args = parser.parse_args(argv)
-    docs = all_docs()
+def build(docs: list[dict] | None = None) -> list[dict]:
+    """Train model.crfsuite on every document but the held-out ones; returns the documents, each marked `held_out`."""
+    docs = all_docs() if docs is None else docs
     for doc in docs:
         doc["held_out"] = is_held_out(doc)
     started = time.perf_counter()
     train(docs, MODEL)
     trained = [d for d in docs if not d["held_out"]]
     print(f"{MODEL}: {len(trained)} documents, {sum(len(d['items']) for d in trained)} lines, {time.perf_counter() - started:.1f} s, {MODEL.stat().st_size // 1024} KiB")
-    if args.evaluate:
-        from .evaluate import write_report
+    return docs
 
-        write_report(docs)
+
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
+    build()
     return 0
 
 

@@ -18,6 +18,14 @@ import re
 import sys
 from pathlib import Path
 
+from ....docx.reader import front_items_of
+from ...frontmatter import ABSTRACT, BARE_UDC, KEYWORDS, UDC, author_names, is_header, is_institution, is_rubric
+from ...furniture import find_pages
+from ...mojibake import repair_mojibake
+from ...sections import is_introduction, is_section_name
+from ...sourcefile import read_source
+from ..window import text_items
+
 HERE = Path(__file__).resolve().parent
 LABELS_DIR = HERE / "labels"
 ROOT = HERE.parents[4]
@@ -58,16 +66,9 @@ def units(name: str) -> tuple[str, list[int], list]:
     """(form, indexes, items) of a dev paper: text lines or DOCX paragraphs."""
     form, path = source_of(name)
     if form == "txt":
-        from ...furniture import find_pages
-        from ...mojibake import repair_mojibake
-        from ...sourcefile import read_source
-        from ..window import text_items
-
         lines = repair_mojibake(read_source(str(path), repair=True).lines, str(path)).lines
         rows, items = text_items(lines, find_pages(lines).starts)
         return form, rows, items
-    from ....docx.reader import front_items_of
-
     rows, items = front_items_of(str(path))
     return form, rows, items
 
@@ -96,9 +97,6 @@ def read_labels(name: str) -> dict[int, str] | None:
 
 def draft(name: str) -> None:
     """A first guess from the truth's title and authors and the rules; to be read and corrected."""
-    from ...frontmatter import ABSTRACT, KEYWORDS, UDC, BARE_UDC, author_names, is_header, is_institution, is_rubric
-    from ...sections import is_introduction, is_section_name
-
     form, rows, items = units(name)
     path = source_of(name)[1]
     truth = json.loads(path.with_name(name + ".truth.json").read_text(encoding="utf-8"))
