@@ -37,6 +37,7 @@ from reportlab.platypus import TableStyle
 
 from .. import speedups
 from ..fonts import Face, cache_read, cache_write
+from ..typography.pdf import Typesetter
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
 from ..venue import Run, language
 from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
@@ -242,6 +243,8 @@ class _PdfWalker(Walker):
 
     def __init__(self, edition: Edition, fonts: _Fonts):
         self.edition, self.fonts = edition, fonts
+        # Body text: hyphenated, lines chosen by total fit (exporter/typography); headings and title lines are not.
+        self.typeset = Typesetter(edition.language).paragraph
         self.story: list = []
         self.buf: list[str] = []
         self.flagged = 0
@@ -252,13 +255,13 @@ class _PdfWalker(Walker):
         self.indent = body.first_line_indent_cm * cm
         after = body.space_after_pt
         align = ALIGN[body.align]
-        base = dict(fontName=fonts.regular, fontSize=self.size, leading=self.leading, spaceAfter=after, splitLongWords=1, hyphenationLang="")
+        base = dict(fontName=fonts.regular, fontSize=self.size, leading=self.leading, spaceAfter=after, splitLongWords=1, hyphenationLang="", allowWidows=0)
         self.body = ParagraphStyle("body", alignment=align, firstLineIndent=self.indent, **base)
         self.quote_style = ParagraphStyle("quote", alignment=align, leftIndent=self.indent, rightIndent=self.indent, spaceBefore=self.leading / 2, **{**base, "spaceAfter": max(after, self.leading / 2)})
         self.item = ParagraphStyle("item", alignment=align, leftIndent=self.indent + 0.5 * cm, bulletIndent=self.indent, bulletFontName=fonts.regular, bulletFontSize=self.size, **base)
         self.heading_style = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
         bib_size = edition.venue.bibliography.size_pt or self.size
-        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * body.line_spacing, firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="")
+        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * body.line_spacing, firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="", allowWidows=0)
         # The notes end in a long `path:line:col`: justified, the line before it would gape.
         self.note = ParagraphStyle("note", parent=self.entry, alignment=TA_LEFT)
         self.footnote_style = ParagraphStyle("footnote", parent=self.entry, alignment=TA_LEFT, firstLineIndent=0)
@@ -301,7 +304,7 @@ class _PdfWalker(Walker):
             cells = [self._collect(cell.inlines) for cell in row] + [""] * (width - len(row))
             if n < block.header_rows:
                 cells = [f"<b>{c}</b>" if c else c for c in cells]
-            data.append([RLParagraph(c, self.cell) for c in cells])
+            data.append([self.typeset(c, self.cell) for c in cells])
         frame = self.edition_width
         table = RLTable(data, colWidths=[frame / width] * width, repeatRows=min(block.header_rows, len(data)), hAlign="LEFT")
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -309,14 +312,14 @@ class _PdfWalker(Walker):
         self.story.append(Spacer(1, self.leading / 2))
 
     def paragraph(self, block: Paragraph) -> None:
-        self.story.append(RLParagraph(self._collect(block.inlines), self.body))
+        self.story.append(self.typeset(self._collect(block.inlines), self.body))
 
     def quote(self, block: Quote) -> None:
-        self.story.append(RLParagraph(self._collect(block.inlines), self.quote_style))
+        self.story.append(self.typeset(self._collect(block.inlines), self.quote_style))
 
     def bullet_list(self, block: BulletList) -> None:
         for item in block.items:
-            self.story.append(RLParagraph(self._collect(item.inlines), self.item, bulletText=BULLET))
+            self.story.append(self.typeset(self._collect(item.inlines), self.item, bulletText=BULLET))
 
     # -- inlines -------------------------------------------------------------------------
     def text(self, text: str) -> None:
@@ -404,17 +407,17 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
     if walker.notes:  # footnotes as endnotes: numbered, each linking back to its mark
         story.append(_heading(walker, "sec_notes", edition.labels.notes))
         for n, markup in enumerate(walker.notes, start=1):
-            story.append(RLParagraph(f'<a name="fn_{n}"/><a href="#fnref_{n}">{n}.</a> {markup}', walker.footnote_style))
+            story.append(walker.typeset(f'<a name="fn_{n}"/><a href="#fnref_{n}">{n}.</a> {markup}', walker.footnote_style))
 
     if edition.entries:
         story.append(_heading(walker, "sec_references", edition.labels.references))
         for entry, runs, anchor in edition.entries:
-            story.append(RLParagraph(f'<a name="{anchor}"/>{entry.number}. {fonts.runs_markup(runs)}', walker.entry))
+            story.append(walker.typeset(f'<a name="{anchor}"/>{entry.number}. {fonts.runs_markup(runs)}', walker.entry))
 
     if edition.list_unresolved:
         story.append(_heading(walker, "sec_unresolved", edition.labels.unresolved))
         for n, item in enumerate(edition.unresolved, start=1):
-            story.append(RLParagraph(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
+            story.append(walker.typeset(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
     return story, walker
 
 

@@ -1,0 +1,325 @@
+"""The PDF edition's paragraphs, hyphenated and broken into lines by total fit, on reportlab's own
+paragraph layer.
+
+reportlab fills each line as full as it can and goes on (first fit): one long word that does not
+fit leaves a gaping line behind it. `TotalFitParagraph` keeps everything else of reportlab's
+`Paragraph` (its markup parser, fonts and fallback runs, links, anchors, super/subscript, colour
+spans, drawing) and replaces only the choice of lines (`breakLines`): the paragraph's words are
+cut at their hyphenation points (`hyphenation.Hyphenator`), weighed as boxes, glue and penalties
+and broken by `linebreak.break_lines`; `split` keeps two lines together at a page's foot and top.
+
+The lines handed back are reportlab's own `FragLine`s, drawn by `Paragraph.drawPara`. What a
+`FragLine` must carry is reportlab's internal protocol, not its documented API: it was read from
+reportlab 5.1.0 (`platypus/paragraph.py`, `breakLines` and `_justifyDrawParaLineX`); any other
+version gets reportlab's own first-fit breaking with the same hyphenation points given as soft
+hyphens (the public path), and tests/test_typography_pdf.py fails until this is checked again.
+"""
+
+from __future__ import annotations
+
+import re
+
+import reportlab
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines
+
+from .hyphenation import SOFT_HYPHEN, Hyphenator
+from .linebreak import BOX, GLUE, INFINITY, PENALTY, Items, Params, break_lines
+
+CHECKED_REPORTLAB = "5.1.0"  # the version whose FragLine protocol this module writes
+TOTAL_FIT = reportlab.Version == CHECKED_REPORTLAB
+
+# Passes, as TeX makes them: first without hyphenation and strict (\pretolerance 100), then with
+# hyphenation (\tolerance), then the least bad breaking whatever it costs. A ratio r stretches
+# each space by r × half its width (XeTeX's stretch for a font's space): r = 2 makes a 0.25 em
+# space 0.5 em.
+PASSES = (
+    Params(tolerance=1.0, final=False, hyphens=False),
+    Params(tolerance=2.0, final=False),
+    Params(tolerance=4.0, final=True),
+)
+HYPHEN_PENALTY = 50.0  # \hyphenpenalty
+EXPLICIT_PENALTY = 50.0  # \exhyphenpenalty: after a hyphen or dash the text has
+URL_PENALTY = 200.0  # inside a web address or path, after `/`, `.`, `?`…: no hyphen is added
+CHAR_PENALTY = 1000.0  # inside a word no line can hold: anywhere, as a last resort
+RAGGED_STRETCH_EM = 3.0  # unjustified text: a line may end up to 3 em short without cost (TeX's \raggedright: 2em)
+
+_SPACE = re.compile(r" +|[^ ]+")
+_EXPLICIT = "-\u2010\u2013\u2014"  # hyphen, hyphen, en dash, em dash
+_URL_MARKS = "/.?&=_#:"
+_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+class Typesetter:
+    """Makes the edition's paragraphs: total fit and hyphenation where reportlab is the checked
+    version, reportlab's own breaking with soft hyphens where it is not."""
+
+    def __init__(self, language: str, total_fit: bool = TOTAL_FIT):
+        self.hyphenator = Hyphenator(language)
+        self.total_fit = total_fit
+        self._styles: dict[tuple[int, str], tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+    def paragraph(self, markup: str, style: ParagraphStyle, bulletText: str | None = None) -> Paragraph:
+        if not self.total_fit:
+            return Paragraph(_soft_hyphenated_markup(markup, self.hyphenator), style, bulletText)
+        return TotalFitParagraph(markup, self.style(style, "whole"), bulletText, typesetter=self)
+
+    def style(self, style: ParagraphStyle, part: str) -> ParagraphStyle:
+        """`style` for a whole paragraph or its continuation on the next page: every line is
+        justified or not by its own `lineBreak` flag (so `justifyLastLine`), and a continuation
+        has no first-line indent."""
+        key = (id(style), part)
+        found = self._styles.get(key)
+        if found is None or found[0] is not style:
+            extra = {"justifyLastLine": 1}
+            if part == "tail":
+                extra["firstLineIndent"] = 0
+            found = self._styles[key] = (style, ParagraphStyle(f"{style.name}~{part}", parent=style, **extra))
+        return found[1]
+
+
+def _soft_hyphenated_markup(markup: str, hyphenator: Hyphenator) -> str:
+    """Soft hyphens in the text of Paragraph markup (never inside a tag or an entity)."""
+    return re.sub(r"(?<=>)[^<]+|^[^<]+", lambda m: hyphenator.soft_hyphens(m.group()), markup)
+
+
+class TotalFitParagraph(Paragraph):
+    """A reportlab Paragraph whose lines are chosen by total fit, hyphenated."""
+
+    def __init__(self, text, style, bulletText=None, frags=None, typesetter: Typesetter | None = None):
+        super().__init__(text, style, bulletText, frags=frags)
+        self._typesetter = typesetter or Typesetter("en")
+        self._items = None  # (Items, pieces): built on the first wrap, width-independent
+        self._fixed = None  # (widths, lines): the lines of a part made by `split`
+        self._broken: dict[tuple[float, ...], ParaLines] = {}
+
+    # -- reportlab's hooks ---------------------------------------------------------------
+    def breakLines(self, width):
+        given = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+        widths = _bullet_widths((given[0], given[-1]), self.bulletText, self.style)
+        if self._fixed is not None and self._fixed[0] == widths:
+            return ParaLines(kind=1, lines=self._fixed[1])
+        found = self._broken.get(widths)
+        if found is None:
+            found = self._broken[widths] = ParaLines(kind=1, lines=self._lines(widths))
+        return found
+
+    def split(self, availWidth, availHeight):
+        """At most the lines that fit, never one alone at a page's foot or top (unless the
+        style allows orphans or widows); [] moves the whole paragraph to the next frame."""
+        if availWidth <= 1e-6 or availHeight <= 1e-6 or not self.frags:
+            return []
+        if getattr(self, "width", None) != availWidth or not hasattr(self, "blPara"):
+            self.wrap(availWidth, availHeight)
+        lines = self.blPara.lines
+        n = len(lines)
+        fit = int(availHeight / self.style.leading + 1e-8)
+        if n <= fit:
+            return [self]
+        if not self.style.allowWidows:
+            fit = min(fit, n - 2)
+        if fit < (1 if self.style.allowOrphans else 2):
+            return []
+        widths = self._wrapped_widths()
+        head = self._part(self.style, self.bulletText, widths, lines[:fit])
+        tail = self._part(self._typesetter.style(self.style, "tail"), None, (widths[-1], widths[-1]), lines[fit:])
+        return [head, tail]
+
+    # -- the parts a page break makes ----------------------------------------------------
+    def _wrapped_widths(self) -> tuple[float, ...]:
+        style = self.style
+        first = self.width - style.leftIndent - style.firstLineIndent - style.rightIndent
+        return _bullet_widths((first, self.width - style.leftIndent - style.rightIndent), self.bulletText, style)
+
+    def _part(self, style, bullet, widths, lines) -> TotalFitParagraph:
+        part = TotalFitParagraph(None, style, bullet, frags=self.frags, typesetter=self._typesetter)
+        part._fixed = (widths, lines)
+        items, pieces = self._items
+        start = lines[0].itemStart  # if it is wrapped at another width, it breaks its own words
+        part._items = (items.tail(start), pieces[start:]) if start else self._items
+        return part
+
+    # -- breaking ------------------------------------------------------------------------
+    def _lines(self, widths: tuple[float, ...]) -> list:
+        if self._items is None:
+            self._items = _paragraph_items(self.frags, self.style, self._typesetter.hyphenator)
+        items, pieces = self._items
+        ragged = self.style.alignment != TA_JUSTIFY
+        for params in PASSES:
+            if ragged:
+                params = Params(tolerance=params.tolerance, final=params.final, hyphens=params.hyphens, ragged_stretch=RAGGED_STRETCH_EM * self.style.fontSize)
+            found = break_lines(items, widths, params)
+            if found is not None:
+                break
+        return [_frag_line(items, pieces, line, widths[min(i, len(widths) - 1)], i == len(found) - 1) for i, line in enumerate(found)]
+
+
+def _bullet_widths(widths: tuple[float, ...], bullet, style) -> tuple[float, ...]:
+    """A bullet wider than the indent takes room from the first line (as reportlab's own
+    `_handleBulletWidth` does)."""
+    if not bullet or not isinstance(bullet, str):
+        return widths
+    length = style.bulletIndent + stringWidth(bullet, style.bulletFontName, style.bulletFontSize) + 0.6 * style.bulletFontSize
+    indent = style.leftIndent + style.firstLineIndent
+    if length > indent:
+        return (widths[0] - (length - indent),) + widths[1:]
+    return widths
+
+
+# -- the paragraph as items ------------------------------------------------------------------
+def _paragraph_items(frags, style, hyphenator: Hyphenator) -> tuple[Items, list]:
+    """The frags' text as boxes (pieces of words between break points), glue (spaces) and
+    penalties (hyphenation points, breaks after hyphens and in addresses, forced breaks).
+    `pieces[i]` is what item i draws: a list of (frag, text) for a box, the frag whose space
+    or hyphen it is for glue and penalties."""
+    items, pieces = Items.empty(), []
+    word: list = []
+
+    def end_word():
+        if word:
+            _word_items(word, items, pieces, hyphenator)
+            word.clear()
+
+    for frag in frags:
+        if hasattr(frag, "cbDefn"):  # an anchor (`<a name>`), or an inline picture
+            word.append((frag, ""))
+            continue
+        if hasattr(frag, "lineBreak"):  # `<br/>`: end the line here
+            end_word()
+            items.add(GLUE, 0.0, 1e6)
+            pieces.append(None)
+            items.add(PENALTY, 0.0, penalty=-INFINITY)
+            pieces.append(None)
+            continue
+        for m in _SPACE.finditer(frag.text):
+            text = m.group()
+            if text[0] == " ":
+                end_word()
+                if items.kind and items.kind[-1] == BOX:
+                    space = stringWidth(" ", frag.fontName, frag.fontSize)
+                    items.add(GLUE, space, space / 2, space / 3)
+                    pieces.append(frag)
+            else:
+                word.append((frag, text))
+    end_word()
+    while items.kind and items.kind[-1] == GLUE:  # a trailing space
+        for seq in (items.kind, items.width, items.stretch, items.shrink, items.penalty, items.flagged, pieces):
+            seq.pop()
+    # The paragraph's end: \parfillskip (the last line may end anywhere), then a forced break.
+    items.add(GLUE, 0.0, 1e6)
+    pieces.append(None)
+    items.add(PENALTY, 0.0, penalty=-INFINITY)
+    pieces.append(None)
+    return items, pieces
+
+
+def _word_items(word: list, items: Items, pieces: list, hyphenator: Hyphenator) -> None:
+    """One word (pieces of text in their frags, no spaces) as boxes and the penalties between them."""
+    breaks = _word_breaks("".join(t for _, t in word), hyphenator)
+    segment: list = []
+    offset = 0  # of the current piece in the word
+    todo = iter(breaks)
+    cut = next(todo, None)
+    for frag, piece in word:
+        start = 0
+        while cut is not None and cut[0] <= offset + len(piece):
+            local = cut[0] - offset
+            if local > start:
+                segment.append((frag, piece[start:local]))
+                start = local
+            items.add(BOX, _pieces_width(segment))
+            pieces.append(segment)
+            segment = []
+            _, penalty, hyphen, flagged = cut
+            items.add(PENALTY, stringWidth("-", frag.fontName, frag.fontSize) if hyphen else 0.0, penalty=penalty, flagged=flagged)
+            pieces.append(frag)
+            cut = next(todo, None)
+        if start < len(piece) or not piece:
+            segment.append((frag, piece[start:]))
+        offset += len(piece)
+    items.add(BOX, _pieces_width(segment))
+    pieces.append(segment)
+
+
+def _pieces_width(segment: list) -> float:
+    total = 0.0
+    for frag, text in segment:
+        if text:
+            total += stringWidth(text, frag.fontName, frag.fontSize)
+        elif hasattr(frag, "cbDefn"):
+            width = getattr(frag.cbDefn, "width", 0) or 0
+            total += width if isinstance(width, (int, float)) else 0
+    return total
+
+
+def _word_breaks(text: str, hyphenator: Hyphenator) -> list[tuple[int, float, bool, bool]]:
+    """(offset, penalty, adds a hyphen, flagged) for every place `text` may be broken, in order.
+    Flagged (TeX's discretionaries): hyphenation points and breaks after the text's own hyphens."""
+    found: dict[int, tuple[float, bool, bool]] = {}
+    for cut in hyphenator.text_positions(text):
+        found[cut] = (HYPHEN_PENALTY, True, True)
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in _EXPLICIT and 0 < i < n - 1 and text[i + 1] not in _EXPLICIT and text[i - 1] not in _EXPLICIT:
+            found[i + 1] = (EXPLICIT_PENALTY, False, True)
+    if n > 20 and ("://" in text or text.startswith("www.") or text.count("/") > 1):
+        for i, ch in enumerate(text[:-1]):
+            if ch in _URL_MARKS and i > 0 and i + 1 not in found:
+                found[i + 1] = (URL_PENALTY, False, False)
+    if _CJK.search(text):
+        for i in range(1, n):
+            if i not in found and _CJK.match(text[i - 1]) and _CJK.match(text[i]):
+                found[i] = (0.0, False, False)
+    return sorted((cut, *rest) for cut, rest in found.items())
+
+
+# -- lines in reportlab's protocol -----------------------------------------------------------
+def _frag_line(items: Items, pieces: list, line, max_width: float, last: bool) -> FragLine:
+    """One chosen line as reportlab 5.1's `FragLine`: its frags (each a clone of a parsed frag
+    with the line's text in it), the room left, and whether the space is stretched."""
+    kind, width = items.kind, items.width
+    start = line.start
+    while start < line.end and kind[start] != BOX:  # what follows a break is dropped
+        start += 1
+    runs: list[list] = []  # [frag, text] in drawing order, neighbours of one frag merged
+    natural = 0.0
+    spaces = 0
+
+    def put(frag, text):
+        if runs and runs[-1][0] is frag and not hasattr(frag, "cbDefn"):
+            runs[-1][1] += text
+        else:
+            runs.append([frag, text])
+
+    for i in range(start, line.end):
+        k = kind[i]
+        if k == BOX:
+            for frag, text in pieces[i]:
+                put(frag, text)
+            natural += width[i]
+        elif k == GLUE and pieces[i] is not None:  # None: the fill before a forced break
+            put(pieces[i], " ")
+            natural += width[i]
+            spaces += 1
+    end = line.end
+    if kind[end] == PENALTY and width[end] > 0:  # a hyphenation point: draw the hyphen
+        put(pieces[end], "-")
+        natural += width[end]
+    words = []
+    size = ascent = 0.0
+    descent = 0.0
+    for frag, text in runs:
+        g = frag.clone()
+        g.text = text
+        words.append(g)
+        if not hasattr(frag, "cbDefn"):
+            a, d = getAscentDescent(frag.fontName, frag.fontSize)
+            size, ascent, descent = max(size, frag.fontSize), max(ascent, a), min(descent, d)
+    forced = kind[end] == PENALTY and items.penalty[end] <= -INFINITY
+    return FragLine(
+        extraSpace=max_width - natural, wordCount=spaces + 1, lineBreak=forced or last,
+        words=words, fontSize=size, ascent=ascent, descent=descent, maxWidth=max_width,
+        itemStart=start,  # ours, not reportlab's: where a page break's continuation starts
+    )
