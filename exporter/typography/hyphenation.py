@@ -44,16 +44,16 @@ def _pyphen(language: str):
 
 def word_language(word: str, main: str) -> str | None:
     """The language a word of letters is hyphenated in, in a paper written in `main`."""
+    if _CYRILLIC.fullmatch(word):
+        lower = word.lower()
+        if not kazakh.KAZAKH_ONLY.isdisjoint(lower):
+            return "kk"
+        if not _RUSSIAN_ONLY.isdisjoint(lower):
+            return "ru"
+        return main if main in ("kk", "ru") else "ru"
     if _LATIN.fullmatch(word):
         return main if main in LATIN_SCRIPT else "en"
-    if not _CYRILLIC.fullmatch(word):
-        return None  # mixed or other scripts: never hyphenated
-    lower = word.lower()
-    if any(ch in kazakh.KAZAKH_ONLY for ch in lower):
-        return "kk"
-    if any(ch in _RUSSIAN_ONLY for ch in lower):
-        return "ru"
-    return main if main in ("kk", "ru") else "ru"
+    return None  # mixed or other scripts: never hyphenated
 
 
 class Hyphenator:
@@ -71,7 +71,7 @@ class Hyphenator:
         return found
 
     def _positions(self, word: str) -> tuple[int, ...]:
-        if len(word) < 4 or any(ch.isupper() for ch in word[1:]):
+        if len(word) < 4 or word[1:] != word[1:].lower():
             return ()  # too short to divide; or an abbreviation or a name like ҚазҰУ, BigTable
         language = word_language(word, self.language)
         if language == "kk":
@@ -83,18 +83,19 @@ class Hyphenator:
 
     def text_positions(self, text: str) -> list[int]:
         """Offsets in `text` where a hyphen may go, for every word in it."""
+        if text.isalpha():  # the usual case: one word, no punctuation
+            return list(self.positions(text)) if len(text) >= 4 else []
         out: list[int] = []
-        for m in _WORD.finditer(text):
-            if m.end() - m.start() >= 4:
-                start = m.start()
-                out.extend(start + p for p in self.positions(m.group()))
+        for m in _words(text):
+            start = m.start()
+            out.extend(start + p for p in self.positions(m.group()))
         return out
 
     def soft_hyphens(self, text: str, only=None) -> str:
         """`text` with a soft hyphen (U+00AD) at every place a word may be divided; with `only`
         (a set of language codes), only in words of those languages."""
         parts, last = [], 0
-        for m in _WORD.finditer(text):
+        for m in _words(text):
             word = m.group()
             if len(word) < 4 or (only is not None and word_language(word, self.language) not in only):
                 continue
@@ -115,10 +116,8 @@ class Hyphenator:
         language is in `languages`, lower-case, sorted: what `\\hyphenation` takes."""
         seen: dict[str, str] = {}
         for text in texts:
-            for m in _WORD.finditer(text):
+            for m in _words(text):
                 word = m.group()
-                if len(word) < 4:
-                    continue
                 lower = word.lower()
                 if lower in seen or word_language(word, self.language) not in languages:
                     continue
@@ -126,6 +125,39 @@ class Hyphenator:
                 if cuts:
                     seen[lower] = _marked(lower, cuts)
         return sorted(seen.values())
+
+
+# A token (text between spaces) is a word when, without the punctuation around it, it is letters,
+# perhaps joined by hyphens or apostrophes: `«Қазақстан-Қытай»,` is; `10.15826/vestnik.2015`,
+# `user@host`, `x_1`, `COVID-19`, `e-mail:` are not, and nothing in them is hyphenated.
+_TOKEN = re.compile(r"\S+")
+_EDGES = re.compile(r"^[\W_]*(.*?)[\W_]*$", re.S)
+_PLAIN = re.compile(r"[^\W\d_]+(?:[-\u2010'\u2019\u00ad][^\W\d_]+)*")
+
+
+def _words(text: str):
+    """The letter runs of `text` that are hyphenated: those of plain words, four letters or more."""
+    for token in _TOKEN.finditer(text):
+        core = _EDGES.match(token.group())
+        if not core or not _PLAIN.fullmatch(core.group(1)):
+            continue
+        base = token.start() + core.start(1)
+        for m in _WORD.finditer(core.group(1)):
+            if m.end() - m.start() >= 4:
+                yield _Span(base + m.start(), m.group())
+
+
+class _Span:
+    __slots__ = ("_start", "_text")
+
+    def __init__(self, start: int, text: str):
+        self._start, self._text = start, text
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self) -> str:
+        return self._text
 
 
 def _marked(word: str, cuts) -> str:

@@ -77,7 +77,7 @@ def _positions_lower(word: str) -> tuple[int, ...]:
 
 def is_kazakh_word(word: str) -> bool:
     """Whether every character is a Cyrillic letter of the Kazakh alphabet."""
-    return bool(word) and all(ch in LETTERS for ch in word.lower())
+    return bool(word) and LETTERS.issuperset(word.lower())
 
 
 def positions(word: str) -> tuple[int, ...]:
@@ -86,7 +86,7 @@ def positions(word: str) -> tuple[int, ...]:
     Not a Kazakh word (other letters, digits, punctuation) or an abbreviation (a capital after
     the first letter): no positions.
     """
-    if not is_kazakh_word(word) or any(ch.isupper() for ch in word[1:]):
+    if not is_kazakh_word(word) or word[1:] != word[1:].lower():
         return ()  # a capital after the first letter: an abbreviation (ҚР, ҚазҰУ; rule 8)
     return _positions_lower(word.lower())
 

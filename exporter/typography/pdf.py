@@ -47,7 +47,8 @@ CHAR_PENALTY = 1000.0  # inside a word no line can hold: anywhere, as a last res
 RAGGED_STRETCH_EM = 3.0  # unjustified text: a line may end up to 3 em short without cost (TeX's \raggedright: 2em)
 
 _SPACE = re.compile(r" +|[^ ]+")
-_EXPLICIT = "-\u2010\u2013\u2014"  # hyphen, hyphen, en dash, em dash
+# A hyphen or dash the text has, alone between two other characters: a line may end after it.
+_EXPLICIT_RE = re.compile("(?<![-\u2010\u2013\u2014])[-\u2010\u2013\u2014](?![-\u2010\u2013\u2014])")
 _URL_MARKS = "/.?&=_#:"
 _CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
@@ -56,10 +57,25 @@ class Typesetter:
     """Makes the edition's paragraphs: total fit and hyphenation where reportlab is the checked
     version, reportlab's own breaking with soft hyphens where it is not."""
 
-    def __init__(self, language: str, total_fit: bool = TOTAL_FIT):
+    def __init__(self, language: str):
         self.hyphenator = Hyphenator(language)
-        self.total_fit = total_fit
+        self.total_fit = TOTAL_FIT  # read here, so the benchmark can switch it off
         self._styles: dict[tuple[int, str], tuple[ParagraphStyle, ParagraphStyle]] = {}
+        # A word in one font, as boxes and breaks, by (text, font, size): words recur, and
+        # measuring and hyphenating them is most of a paragraph's cost.
+        self._shapes: dict[tuple[str, str, float], tuple] = {}
+
+    def word_shape(self, text: str, font: str, size: float) -> tuple:
+        """([(start, end, width)] of the boxes, [(width, penalty, flagged)] of the breaks between)."""
+        key = (text, font, size)
+        found = self._shapes.get(key)
+        if found is None:
+            breaks = _word_breaks(text, self.hyphenator)
+            cuts = [0, *(cut for cut, *_ in breaks), len(text)]
+            boxes = [(a, b, stringWidth(text[a:b], font, size)) for a, b in zip(cuts, cuts[1:])]
+            hyphen = stringWidth("-", font, size) if breaks else 0.0
+            found = self._shapes[key] = (boxes, [(hyphen if adds else 0.0, penalty, flagged) for _, penalty, adds, flagged in breaks])
+        return found
 
     def paragraph(self, markup: str, style: ParagraphStyle, bulletText: str | None = None) -> Paragraph:
         if not self.total_fit:
@@ -144,7 +160,7 @@ class TotalFitParagraph(Paragraph):
     # -- breaking ------------------------------------------------------------------------
     def _lines(self, widths: tuple[float, ...]) -> list:
         if self._items is None:
-            self._items = _paragraph_items(self.frags, self.style, self._typesetter.hyphenator)
+            self._items = _paragraph_items(self.frags, self._typesetter)
         items, pieces = self._items
         ragged = self.style.alignment != TA_JUSTIFY
         for params in PASSES:
@@ -169,7 +185,7 @@ def _bullet_widths(widths: tuple[float, ...], bullet, style) -> tuple[float, ...
 
 
 # -- the paragraph as items ------------------------------------------------------------------
-def _paragraph_items(frags, style, hyphenator: Hyphenator) -> tuple[Items, list]:
+def _paragraph_items(frags, typesetter: Typesetter) -> tuple[Items, list]:
     """The frags' text as boxes (pieces of words between break points), glue (spaces) and
     penalties (hyphenation points, breaks after hyphens and in addresses, forced breaks).
     `pieces[i]` is what item i draws: a list of (frag, text) for a box, the frag whose space
@@ -179,7 +195,7 @@ def _paragraph_items(frags, style, hyphenator: Hyphenator) -> tuple[Items, list]
 
     def end_word():
         if word:
-            _word_items(word, items, pieces, hyphenator)
+            _word_items(word, items, pieces, typesetter)
             word.clear()
 
     for frag in frags:
@@ -215,9 +231,24 @@ def _paragraph_items(frags, style, hyphenator: Hyphenator) -> tuple[Items, list]
     return items, pieces
 
 
-def _word_items(word: list, items: Items, pieces: list, hyphenator: Hyphenator) -> None:
+def _word_items(word: list, items: Items, pieces: list, typesetter: Typesetter) -> None:
     """One word (pieces of text in their frags, no spaces) as boxes and the penalties between them."""
-    breaks = _word_breaks("".join(t for _, t in word), hyphenator)
+    if len(word) == 1 and word[0][1]:  # one font: the shape is measured once per edition
+        frag, text = word[0]
+        boxes, breaks = typesetter.word_shape(text, frag.fontName, frag.fontSize)
+        if not breaks:
+            items.add(BOX, boxes[0][2])
+            pieces.append(list(word))
+            return
+        for i, (a, b, width) in enumerate(boxes):
+            if i:
+                hyphen, penalty, flagged = breaks[i - 1]
+                items.add(PENALTY, hyphen, penalty=penalty, flagged=flagged)
+                pieces.append(frag)
+            items.add(BOX, width)
+            pieces.append([(frag, text[a:b])])
+        return
+    breaks = _word_breaks("".join(t for _, t in word), typesetter.hyphenator)
     segment: list = []
     offset = 0  # of the current piece in the word
     todo = iter(breaks)
@@ -257,14 +288,15 @@ def _pieces_width(segment: list) -> float:
 def _word_breaks(text: str, hyphenator: Hyphenator) -> list[tuple[int, float, bool, bool]]:
     """(offset, penalty, adds a hyphen, flagged) for every place `text` may be broken, in order.
     Flagged (TeX's discretionaries): hyphenation points and breaks after the text's own hyphens."""
+    if text.isalpha() and not _CJK.search(text):  # the usual word: its hyphenation points only
+        return [(cut, HYPHEN_PENALTY, True, True) for cut in hyphenator.text_positions(text)]
     found: dict[int, tuple[float, bool, bool]] = {}
     for cut in hyphenator.text_positions(text):
         found[cut] = (HYPHEN_PENALTY, True, True)
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch in _EXPLICIT and 0 < i < n - 1 and text[i + 1] not in _EXPLICIT and text[i - 1] not in _EXPLICIT:
-            found[i + 1] = (EXPLICIT_PENALTY, False, True)
-    if n > 20 and ("://" in text or text.startswith("www.") or text.count("/") > 1):
+    for m in _EXPLICIT_RE.finditer(text, 1, n - 1):
+        found[m.end()] = (EXPLICIT_PENALTY, False, True)
+    if n > 20 and any(mark in text[1:-1] for mark in "/._"):  # an address, a path, a DOI
         for i, ch in enumerate(text[:-1]):
             if ch in _URL_MARKS and i > 0 and i + 1 not in found:
                 found[i + 1] = (URL_PENALTY, False, False)

@@ -393,7 +393,7 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
             markup = f"<b>{markup}</b>"
         if n == 0:
             markup = f'<a name="sec_title"/>{markup}'
-        para = RLParagraph(markup, style)
+        para = (walker.typeset if line.align == "justify" else RLParagraph)(markup, style)  # an abstract: hyphenated
         if n == 0:
             para._outline = ("sec_title", title, 0)
         story.append(para)
