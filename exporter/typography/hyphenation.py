@@ -26,6 +26,7 @@ _RUSSIAN_ONLY = frozenset("вёфцчщъьэ")
 # pyphen's dictionary and the hyphen minima (letters before and after a break) by language:
 # LEFTHYPHENMIN/RIGHTHYPHENMIN of the TeX patterns (English 2/3, Russian 2/2).
 _PATTERNS = {"en": ("en_US", 2, 3), "ru": ("ru_RU", 2, 2)}
+TEX_EXCEPTIONS = 5000
 LATIN_SCRIPT = frozenset({"en", "de", "fr", "tr", "it", "es", "pl", "cs", "nl", "pt"})
 
 
@@ -111,20 +112,35 @@ class Hyphenator:
         parts.append(text[last:])
         return "".join(parts)
 
-    def exceptions(self, texts, languages) -> list[str]:
+    def exceptions(self, texts, languages, limit: int = TEX_EXCEPTIONS) -> list[str]:
         """TeX hyphenation exceptions (`қа-ла-лар`) for the distinct words of `texts` whose
-        language is in `languages`, lower-case, sorted: what `\\hyphenation` takes."""
-        seen: dict[str, str] = {}
+        language is in `languages`, lower-case, sorted: what `\\hyphenation` takes. At most
+        `limit` of them, the most frequent first (TeX's table holds 8191, some taken already)."""
+        count: dict[str, int] = {}
+        marked: dict[str, str] = {}
         for text in texts:
             for m in _words(text):
                 word = m.group()
                 lower = word.lower()
-                if lower in seen or word_language(word, self.language) not in languages:
+                if lower in marked:
+                    count[lower] += 1
+                    continue
+                if word_language(word, self.language) not in languages:
                     continue
                 cuts = self.positions(word)
                 if cuts:
-                    seen[lower] = _marked(lower, cuts)
-        return sorted(seen.values())
+                    marked[lower] = _marked(lower, cuts)
+                    count[lower] = 1
+        kept = sorted(marked, key=lambda w: (-count[w], w))[:limit]
+        return sorted(marked[w] for w in kept)
+
+
+def explicit_languages(main: str) -> frozenset[str]:
+    """The languages whose words an edition written in `main` hyphenates explicitly (LaTeX:
+    `\\hyphenation` exceptions; DOCX: soft hyphens): every one of Kazakh, Russian and English
+    that its typesetter does not hyphenate by itself there (neither babel nor Word has Kazakh
+    patterns, and each follows the paper's language)."""
+    return frozenset({"kk", "ru", "en"} - ({main} if main != "kk" else set()))
 
 
 # A token (text between spaces) is a word when, without the punctuation around it, it is letters,

@@ -35,6 +35,7 @@ from .. import speedups
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
 from ..venue import Run as StyledRun
 from ..venue import language
+from ..typography.hyphenation import Hyphenator, explicit_languages
 from . import Edition, Unresolved, Walker, citation_pieces, math_text, table_width
 
 # ---- constants -----------------------------------------------------------------------------
@@ -156,6 +157,10 @@ class DocxWriter(Walker):
         self.part = self.doc.part  # where relationships of links go: the document, or the footnotes part
         self._footnotes = None  # the footnotes part's `w:footnotes`, made on the first note
         self.in_footnote = False
+        # Word hyphenates the document's language itself (w:autoHyphenation); words it has no
+        # dictionary for (Kazakh, and other languages' words in this one) get soft hyphens.
+        self.hyphenator, self.hyphenate = Hyphenator(edition.language), explicit_languages(edition.language)
+        self.in_heading = False
 
     # -- the whole document --
 
@@ -168,6 +173,7 @@ class DocxWriter(Walker):
         self._references()
         self._unresolved_list()
         self._core_properties()
+        self._hyphenation()
         if speedups.enabled("docxzip"):
             return zip_members(package_members(self.doc))
         out = io.BytesIO()
@@ -271,6 +277,7 @@ class DocxWriter(Walker):
         pf.space_before, pf.space_after = Pt(0), Pt(0)
         pf.first_line_indent = Cm(0)
         pf.keep_with_next = True
+        _suppress_hyphenation(title)
         self._reset_linked_char_style("TitleChar")
 
         # Heading n: bold, the body's size, outline level n - 1
@@ -292,6 +299,7 @@ class DocxWriter(Walker):
             level = OxmlElement("w:outlineLvl")
             level.set(qn("w:val"), str(n - 1))
             ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+            _suppress_hyphenation(heading)
             self._reset_linked_char_style(f"Heading{n}Char", bold=True)
 
         listing = styles[LIST_STYLE]  # keeps its numbering (the template's bullet list)
@@ -428,7 +436,11 @@ class DocxWriter(Walker):
 
     def heading(self, block: Heading) -> None:
         self.current = self.add_paragraph(f"Heading {min(max(block.level, 1), HEADING_LEVELS)}")
-        self.inlines(block.inlines)
+        self.in_heading = True  # headings are not hyphenated
+        try:
+            self.inlines(block.inlines)
+        finally:
+            self.in_heading = False
 
     def table(self, block: Table) -> None:
         """A Word table (the Table Grid style), equal columns; header rows bold and repeated on each page."""
@@ -539,7 +551,7 @@ class DocxWriter(Walker):
         return self._footnotes
 
     def text(self, text: str) -> None:
-        self.add_text(self.current, text)
+        self.add_text(self.current, text if self.in_heading else self.hyphenator.soft_hyphens(text, self.hyphenate))
 
     def citation(self, cite: Citation) -> None:
         runs = []
@@ -593,7 +605,7 @@ class DocxWriter(Walker):
             p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
             self.add_text(p, f"{entry.number}. ")
             for styled in runs:
-                self.add_text(p, styled.text, styled)
+                self.add_text(p, self.hyphenator.soft_hyphens(styled.text, self.hyphenate), styled)
             self.bookmark(p, target)
 
     def bookmark(self, p, name: str) -> None:
@@ -618,6 +630,13 @@ class DocxWriter(Walker):
         for item in self.edition.unresolved:
             p = self.add_paragraph(UNRESOLVED_STYLE)
             self.add_text(p, self.edition.unresolved_note(item))
+
+    def _hyphenation(self) -> None:
+        """Word's automatic hyphenation on (capitals, i.e. abbreviations, left whole)."""
+        settings = self.doc.settings.element
+        after = settings.find(qn("w:defaultTabStop"))  # python-docx's template has it; ours follow it
+        for tag in ("w:doNotHyphenateCaps", "w:autoHyphenation"):
+            after.addnext(OxmlElement(tag))
 
     # -- metadata --
 
@@ -645,6 +664,12 @@ _PPR_AFTER_AUTOSPACE = {
     "w:autoSpaceDE": ("w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", *_PPR_TAIL),
     "w:autoSpaceDN": ("w:bidi", "w:adjustRightInd", "w:snapToGrid", *_PPR_TAIL),
 }
+
+
+def _suppress_hyphenation(style) -> None:
+    """`w:suppressAutoHyphens` in a paragraph style (titles and headings are not hyphenated)."""
+    element = OxmlElement("w:suppressAutoHyphens")
+    style.element.get_or_add_pPr().insert_element_before(element, *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"][:0], "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"])
 
 
 def _spacing(after: int, line: int):

@@ -10,7 +10,8 @@ import re
 
 from urllib.parse import quote as percent_encode
 
-from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
+from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table, Text, walk
+from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import Run, language
 from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
 
@@ -147,6 +148,17 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def hyphenation_exceptions(edition: Edition) -> TexSafe:
+    """`\\babelhyphenation` words (letters and hyphens only): every Kazakh word of the paper
+    (TeX Live has no Kazakh patterns) and the words of the other languages babel will not
+    hyphenate, each divided by exporter/typography."""
+    texts = [node.text for node in walk(edition.document.blocks) if isinstance(node, Text)]
+    texts += [run.text for line in edition.title_lines for run in line.runs]
+    texts += [run.text for _, runs, _ in edition.entries for run in runs]
+    words = Hyphenator(edition.language).exceptions(texts, explicit_languages(edition.language))
+    return TexSafe("\n".join(" ".join(words[i:i + 8]) for i in range(0, len(words), 8)))
+
+
 def render(edition: Edition) -> bytes:
     body = _Body(edition)
     body.walk(edition.document.blocks)
@@ -159,6 +171,7 @@ def render(edition: Edition) -> bytes:
         "meta": meta,
         "labels": labels,
         "babel_language": lang.babel,
+        "hyphenation": hyphenation_exceptions(edition),
         "pdf_lang": lang.tag,
         "page": {
             "size": venue.page.size, "page_numbers": venue.page.page_numbers,
