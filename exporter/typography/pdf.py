@@ -18,11 +18,12 @@ hyphens (the public path), and tests/test_typography_pdf.py fails until this is 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import reportlab
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines
 
 from .hyphenation import SOFT_HYPHEN, Hyphenator
@@ -73,7 +74,7 @@ class Typesetter:
             breaks = _word_breaks(text, self.hyphenator)
             cuts = [0, *(cut for cut, *_ in breaks), len(text)]
             boxes = [(a, b, stringWidth(text[a:b], font, size)) for a, b in zip(cuts, cuts[1:])]
-            hyphen = stringWidth("-", font, size) if breaks else 0.0
+            hyphen = stringWidth(line_end_hyphen(font), font, size) if breaks else 0.0
             found = self._shapes[key] = (boxes, [(hyphen if adds else 0.0, penalty, flagged) for _, penalty, adds, flagged in breaks])
         return found
 
@@ -172,6 +173,16 @@ class TotalFitParagraph(Paragraph):
         return [_frag_line(items, pieces, line, widths[min(i, len(widths) - 1)], i == len(found) - 1) for i, line in enumerate(found)]
 
 
+@cache
+def line_end_hyphen(font: str) -> str:
+    """What a hyphenation point draws at a line's end: the soft hyphen U+00AD where the font
+    has a glyph for it (it looks like a hyphen, and tells a reader of the PDF's text that the
+    word goes on: copied or extracted, the word comes out whole), else `-`."""
+    face = getattr(getFont(font), "face", None)
+    glyphs = getattr(face, "charToGlyph", None)
+    return SOFT_HYPHEN if isinstance(glyphs, dict) and ord(SOFT_HYPHEN) in glyphs else "-"
+
+
 def _bullet_widths(widths: tuple[float, ...], bullet, style) -> tuple[float, ...]:
     """A bullet wider than the indent takes room from the first line (as reportlab's own
     `_handleBulletWidth` does)."""
@@ -264,7 +275,8 @@ def _word_items(word: list, items: Items, pieces: list, typesetter: Typesetter) 
             pieces.append(segment)
             segment = []
             _, penalty, hyphen, flagged = cut
-            items.add(PENALTY, stringWidth("-", frag.fontName, frag.fontSize) if hyphen else 0.0, penalty=penalty, flagged=flagged)
+            width = stringWidth(line_end_hyphen(frag.fontName), frag.fontName, frag.fontSize) if hyphen else 0.0
+            items.add(PENALTY, width, penalty=penalty, flagged=flagged)
             pieces.append(frag)
             cut = next(todo, None)
         if start < len(piece) or not piece:
@@ -337,7 +349,7 @@ def _frag_line(items: Items, pieces: list, line, max_width: float, last: bool) -
             spaces += 1
     end = line.end
     if kind[end] == PENALTY and width[end] > 0:  # a hyphenation point: draw the hyphen
-        put(pieces[end], "-")
+        put(pieces[end], line_end_hyphen(pieces[end].fontName))
         natural += width[end]
     words = []
     size = ascent = 0.0
