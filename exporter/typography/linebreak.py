@@ -140,7 +140,9 @@ def break_lines(items: Items, widths: tuple[float, ...], params: Params = Params
                 last_dropped = (a, ratio)
             else:
                 keep.append(a)
-            if -1.0 <= ratio <= tolerance:
+            if -1.0 <= ratio <= tolerance or (params.final and ratio > tolerance):
+                # The final pass takes a loose line rather than an overfull one (words that
+                # collide, or a line running into the margin): its badness is its demerits.
                 _candidate(candidates, a, ratio, pen, flag, kind, flagged, params, forced)
             elif ratio > tolerance and a.line > 0 and not forced:
                 keep.extend(active[i + 1:])  # later nodes make shorter lines: looser still

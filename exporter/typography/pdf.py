@@ -362,8 +362,11 @@ def _frag_line(items: Items, pieces: list, line, max_width: float, last: bool) -
             a, d = getAscentDescent(frag.fontName, frag.fontSize)
             size, ascent, descent = max(size, frag.fontSize), max(ascent, a), min(descent, d)
     forced = kind[end] == PENALTY and items.penalty[end] <= -INFINITY
+    # An overfull line (a word longer than the line) keeps its natural spaces and runs into
+    # the margin: justified, its spaces would shrink below nothing and the words collide.
+    overfull = line.ratio < -1.0 or natural - max_width > sum(items.shrink[i] for i in range(start, line.end) if kind[i] == GLUE)
     return FragLine(
-        extraSpace=max_width - natural, wordCount=spaces + 1, lineBreak=forced or last,
+        extraSpace=max_width - natural, wordCount=spaces + 1, lineBreak=forced or last or overfull,
         words=words, fontSize=size, ascent=ascent, descent=descent, maxWidth=max_width,
         itemStart=start,  # ours, not reportlab's: where a page break's continuation starts
     )
