@@ -327,12 +327,8 @@ def entry_runs(entries: list[Entry], template, language: str, style: str | None 
     restyling needs every field, and a list entry's text is what the author wrote.
     """
     name = style or template.venue.bibliography.style
-    if not is_csl(name) and (style is None or hasattr(template._macros, name)):
-        if style is None:
-            return [template.entry_runs(e, language) for e in entries]
-        from ..venue import entry_context
-
-        return [markup_to_runs(getattr(template._macros, name)(entry_context(e), language)) for e in entries]
+    if not is_csl(name) and (style is None or template.has_macro(name)):
+        return [template.macro_runs(name, e, language) for e in entries]
     path = find_style(name, template.folder)
     styled = [e for e in entries if not e.text]
     runs = iter(format_entries(styled, path, language))
