@@ -30,12 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 from exporter.references.bibtex import load_bib  # noqa: E402
 from exporter.references.csl import ALIASES, find_style, format_entries, plain  # noqa: E402
-from exporter.references.csl import _numbered  # noqa: E402
+from exporter.references.csl import numbered_style  # noqa: E402
 from exporter.references.csljson import csl_item  # noqa: E402
 
 
 def numbered(style: str) -> bool:
-    return _numbered(str(find_style(style)))
+    return numbered_style(str(find_style(style)))
 
 STYLES = ("gost-r-7-0-5-2008-numeric", "ieee", "apa", "vancouver")
 DEFAULT_FILES = sorted((ROOT / "references").glob("*.bib")) + [ROOT / "tests" / "data" / "tugboat-120.bib"]

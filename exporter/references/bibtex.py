@@ -171,7 +171,7 @@ def _evaluate_part(part: str, strings: dict[str, str]) -> str:
 
 # ---- .bib values as printed text ---------------------------------------------------------
 
-from functools import cache as _cache  # noqa: E402
+import threading  # noqa: E402
 
 
 # pylatexenc would read the named file for these (given an input directory): print them instead.
@@ -200,8 +200,19 @@ def _verbatim_argument(node) -> str:
     return text[1:-1] if text.startswith("{") and text.endswith("}") else text
 
 
-@_cache
+_per_thread = threading.local()
+
+
 def _converter():
+    """This thread's converter: it notes an unknown macro on itself while it converts a value,
+    so two threads converting at once must not share one (a value came out as written)."""
+    converter = getattr(_per_thread, "converter", None)
+    if converter is None:
+        converter = _per_thread.converter = _new_converter()
+    return converter
+
+
+def _new_converter():
     # Imported on first use: only editions print .bib values.
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, SpecialsTextSpec, get_default_latex_context_db
 
