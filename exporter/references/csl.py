@@ -6,6 +6,7 @@ A venue names a style (`bibliography.style = "apa.csl"` in template.toml) or the
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from functools import cache
@@ -60,9 +61,19 @@ def find_style(name: str, venue: Path | None = None) -> Path:
     raise InputError(name, f"no such CSL style (shipped: {', '.join(shipped_styles())}; or give a .csl file)")
 
 
-@cache
 def _style(path: str, locale: str | None) -> Style:
-    """The style, read once per process and locale (callers hold `style.lock` while using it)."""
+    """The style, read once per process and locale while the file is unchanged (callers hold
+    `style.lock` while using it)."""
+    try:
+        info = os.stat(path)
+        version = (info.st_mtime_ns, info.st_size)
+    except (OSError, ValueError):
+        version = None  # Style() says what is wrong with the path
+    return _read_style(os.path.abspath(path), version, path, locale)
+
+
+@cache
+def _read_style(absolute: str, version, path: str, locale: str | None) -> Style:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
@@ -204,7 +215,6 @@ def _punctuation_in_quote(locale: str) -> bool:
     return locale.lower() == "en-us"
 
 
-@cache
 def numbered_style(path: str) -> bool:
     """Does the style's bibliography print the citation number (itself or through a macro)?"""
     root = _style(path, None).root
