@@ -1,0 +1,246 @@
+"""The server's worker processes: each job runs in a process the server can kill.
+
+A process pool (`concurrent.futures`) cannot stop a task once it runs, so a paper that reads
+forever held its worker until the server was killed. Here each worker is a process of its own
+(forked by multiprocessing's fork server, which has the pipeline imported) with a pipe to the
+server; a pool keeps `size` of them warm and starts more, up to `most`, when all are busy, so
+a small check is never queued behind heavy ones. A job that runs past `Limits.seconds` — or
+whose client hangs up — has its worker killed and replaced. A job still running after
+`Limits.heavy_after` seconds is lowered to the least CPU priority (its worker then retires,
+since priority cannot be raised again), so the next small check takes the CPU first. A worker
+may use at most `Limits.memory_mb` of address space: a decompression bomb ends in a
+MemoryError, not in the machine swapping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import resource
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+PRELOAD = ["exporter.web.jobs", "exporter.web.page", "exporter.web.workers"]
+LEAST_PRIORITY = 19
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float = 60.0  # a job's time limit (wall clock)
+    memory_mb: int = 2048  # a worker's address space
+    heavy_after: float = 1.0  # a job running longer is lowered to the least CPU priority
+    queue_seconds: float = 30.0  # how long a request may wait for a worker when all are busy
+
+
+class TimedOut(Exception):
+    """The job ran past its time limit; its worker was killed."""
+
+
+class Busy(Exception):
+    """Every worker stayed busy for `Limits.queue_seconds`."""
+
+
+class WorkerDied(Exception):
+    """The worker process ended while it ran the job (killed from outside, out of memory)."""
+
+
+# ---- inside a worker process ------------------------------------------------------------------
+
+
+def _leave_with_server(server: int) -> None:
+    """Exit when the server is gone. A server killed with SIGKILL cannot tell its workers to
+    stop, and their parent is multiprocessing's fork server, which lives as long as they do."""
+
+    def watch():
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(server, 0)
+            except (ProcessLookupError, PermissionError):  # gone (or the pid reused by another user)
+                os._exit(0)
+
+    threading.Thread(target=watch, name="server-watch", daemon=True).start()
+
+
+def serve_jobs(conn, nice: int, server: int, memory_mb: int, tmp: str) -> None:
+    """A worker's life: take (function, arguments) from the pipe, send back what it returns."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    os.environ["TMPDIR"] = tempfile.tempdir = tmp
+    if nice:
+        os.nice(nice)
+    if memory_mb:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _leave_with_server(server)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):  # the server closed our pipe: retire
+            return
+        if job is None:
+            return
+        function, args = job
+        conn.send(function(*args))
+
+
+# ---- in the server ----------------------------------------------------------------------------
+
+
+class Worker:
+    def __init__(self, context, nice: int, memory_mb: int, scratch: str):
+        self.tmp = tempfile.mkdtemp(prefix="worker-", dir=scratch)  # its TMPDIR: removed with it, even when killed
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=serve_jobs, args=(child, nice, os.getpid(), memory_mb, self.tmp), name="exporter-worker", daemon=True)
+        self.process.start()
+        child.close()
+        self.lowered = False
+
+    def call(self, job):
+        """Send a job and wait for its result (blocking: run in a thread)."""
+        try:
+            self.conn.send(job)
+            return self.conn.recv()
+        except (EOFError, OSError):
+            raise WorkerDied from None
+
+    def lower_priority(self) -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, LEAST_PRIORITY)
+            self.lowered = True
+        except OSError:
+            pass
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, TypeError):
+            pass
+
+    def close(self) -> None:
+        """Release the pipe and the process (after it ended: blocking, run in a thread)."""
+        self.process.join(5)
+        self.conn.close()
+        try:
+            self.process.close()
+        except ValueError:  # still running after a kill: the fork server reaps it
+            pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class Pool:
+    """Workers of one kind (checks or builds): `size` kept warm, at most `most` at once."""
+
+    def __init__(self, context, size: int, most: int, nice: int, limits: Limits, threads: ThreadPoolExecutor, scratch: str):
+        self.context, self.size, self.most, self.nice, self.limits = context, size, max(most, size), nice, limits
+        self.scratch = scratch
+        self.threads = threads
+        self.idle: list[Worker] = []
+        self.busy: set[Worker] = set()
+        self.freed = asyncio.Condition()
+        self.closed = False
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        workers = await asyncio.gather(*(loop.run_in_executor(self.threads, self._new) for _ in range(self.size)))
+        self.idle.extend(workers)
+
+    def _new(self) -> Worker:
+        return Worker(self.context, self.nice, self.limits.memory_mb, self.scratch)
+
+    async def _acquire(self) -> Worker:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.limits.queue_seconds
+        async with self.freed:
+            while True:
+                if self.closed:
+                    raise Busy
+                if self.idle:
+                    worker = self.idle.pop()
+                    break
+                if len(self.busy) < self.most:
+                    worker = None
+                    break
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    raise Busy
+                try:
+                    await asyncio.wait_for(self.freed.wait(), remaining)
+                except asyncio.TimeoutError:
+                    raise Busy from None
+            placeholder = worker or object()
+            self.busy.add(placeholder)
+        if worker is None:  # every warm worker is busy: one more, from the fork server
+            starting = loop.run_in_executor(self.threads, self._new)
+            try:
+                worker = await asyncio.shield(starting)
+            except asyncio.CancelledError:  # the client left while it started: it is not needed
+                starting.add_done_callback(lambda f: f.exception() is None and (f.result().kill(), f.result().close()))
+                raise
+            finally:
+                self.busy.discard(placeholder)
+            self.busy.add(worker)
+        return worker
+
+    async def run(self, function, *args):
+        """`function(*args)` in a worker; TimedOut, Busy or WorkerDied when it cannot finish.
+        Cancelled (the client went away), the job's worker is killed."""
+        loop = asyncio.get_running_loop()
+        worker = await self._acquire()
+        lower = loop.call_later(self.limits.heavy_after, worker.lower_priority)
+        done = False
+        try:
+            result = await asyncio.wait_for(loop.run_in_executor(self.threads, worker.call, (function, args)), self.limits.seconds)
+            done = True
+            return result
+        except asyncio.TimeoutError:
+            raise TimedOut from None
+        finally:
+            lower.cancel()
+            await self._release(worker, keep=done and not worker.lowered)
+
+    async def _release(self, worker: Worker, keep: bool) -> None:
+        loop = asyncio.get_running_loop()
+        async with self.freed:
+            self.busy.discard(worker)
+            if keep and not self.closed and len(self.idle) < self.size:
+                self.idle.append(worker)
+                keep_it = True
+            else:
+                keep_it = False
+            self.freed.notify()
+        if not keep_it:
+            worker.kill()
+            loop.run_in_executor(self.threads, worker.close)  # reaped in the background
+            if not self.closed and len(self.idle) + len(self.busy) < self.size:
+                asyncio.ensure_future(self._refill())
+
+    async def _refill(self) -> None:
+        worker = await asyncio.get_running_loop().run_in_executor(self.threads, self._new)
+        async with self.freed:
+            if self.closed:
+                worker.kill()
+                worker.close()
+                return
+            self.idle.append(worker)
+            self.freed.notify()
+
+    def shutdown(self) -> list[Worker]:
+        """Kill every worker at once (nothing waits for a job to end); the workers to close."""
+        self.closed = True
+        workers = [*self.idle, *(w for w in self.busy if isinstance(w, Worker))]
+        for worker in workers:
+            worker.kill()
+        self.idle.clear()
+        return workers
+
+
+def fork_context():
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
