@@ -14,6 +14,7 @@ readers learn. Timeouts for half-sent requests are tested in process, with short
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import http.client
 import io
 import json
@@ -166,7 +167,7 @@ def background(function, *args) -> threading.Thread:
 
 def hang_up_after(port: int, files: dict, seconds: float) -> None:
     """Send a whole request, then close the connection before the answer."""
-    with socket.create_connection(("127.0.0.1", port)) as s:
+    with socket.create_connection(("127.0.0.1", port)) as s, contextlib.suppress(OSError):
         s.sendall(raw_request(port, "/api/check", files))
         time.sleep(seconds)
 
@@ -174,7 +175,7 @@ def hang_up_after(port: int, files: dict, seconds: float) -> None:
 def abandon_upload(port: int) -> None:
     """Send half of a multipart body, then close the connection."""
     request = raw_request(port, "/api/check", {"source": ("big.bib", big_bib())})
-    with socket.create_connection(("127.0.0.1", port)) as s:
+    with socket.create_connection(("127.0.0.1", port)) as s, contextlib.suppress(OSError):
         s.sendall(request[: len(request) // 2])
         time.sleep(0.3)
 
@@ -203,7 +204,10 @@ def test_the_server_under_heavy_and_hostile_uploads(server):
         s.sendall(b"POST /api/check HTTP/1.1\r\nHost: x\r\n" if n % 2 else b"POST /api/check HTTP/1.1\r\nContent-Length: 100000\r\nContent-Type: multipart/form-data; boundary=x\r\n\r\n--x")
 
     def keep(name, *args):
-        results[name] = post(port, *args, timeout=120)
+        try:
+            results[name] = post(port, *args, timeout=120)
+        except (OSError, http.client.HTTPException) as exc:  # the late ones, when the server stops
+            results[name] = (None, repr(exc).encode(), 0.0)
 
     heavy = [
         background(keep, "bib1", "/api/check", {"source": ("paper.txt", SMALL), "bib": ("big1.bib", big_bib())}),
@@ -360,3 +364,17 @@ def test_the_test_hook_is_off_unless_asked_for(tmp_path):
         start = time.monotonic()
         r = client.post("/api/check", files={"source": ("busy.txt", BUSY)})
         assert r.status_code == 200 and r.json()["citations"] == [] and time.monotonic() - start < 30
+
+
+def test_a_report_page_of_more_labels_than_a_page_can_mark_is_one_line(tmp_path):
+    from starlette.testclient import TestClient
+
+    from exporter.web.app import create_app
+
+    paper = ("A PAPER OF RANGES\n\nText " + "[1\u2013200] " * 101 + "\n").encode()  # 20,200 labels
+    with TestClient(create_app(workers=1, scratch=str(tmp_path))) as client:
+        r = client.post("/check", files={"source": ("ranges.txt", paper)})
+        assert r.status_code == 422
+        assert ('<p class="error-line" id="error">exporter: error: ranges.txt: holds 20,200 citation labels; the report page shows at most 20,000 '
+                "(a paper holds a few hundred): check it with `exporter check` or POST it to /api/check</p>") in r.text
+        assert client.post("/api/check", files={"source": ("ranges.txt", paper)}).json()["omitted"]["citations"] == 20_200 - 5000

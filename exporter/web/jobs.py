@@ -115,6 +115,9 @@ def linked_upload(source: Upload, bib: Upload | None, template: Template | None 
 MOST_LISTED = {"citations": 5000, "diagnostics": 1000, "unresolved": 5000, "unused": 5000}
 
 
+PAGE_MOST_LABELS = 20_000  # the report page marks each label in the text: past this, it is refused
+
+
 def capped(report: dict) -> dict:
     """`report`, or past MOST_LISTED items its first ones with counts of what was left out."""
     over = {key: len(report[key]) - most for key, most in MOST_LISTED.items() if len(report[key]) > most}
@@ -195,6 +198,9 @@ def report_page(source: Upload, bib: Upload | None, template_name: str, resend: 
     try:
         _test_hook(source)
         linked = linked_upload(source, bib)
-        return render_report(linked, capped(check_json(linked)), template_name, resend, is_docx(source))
+        report = check_json(linked)
+        if len(report["citations"]) > PAGE_MOST_LABELS:
+            raise InputError(source.path, f"holds {len(report['citations']):,} citation labels; the report page shows at most {PAGE_MOST_LABELS:,} (a paper holds a few hundred): check it with `exporter check` or POST it to /api/check")
+        return render_report(linked, capped(report), template_name, resend, is_docx(source))
     except Exception as exc:
         return _failure(exc, source, bib)

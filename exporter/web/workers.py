@@ -24,9 +24,13 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 
-PRELOAD = ["exporter.web.jobs", "exporter.web.page", "exporter.web.workers"]
+# Imported once by the fork server, so every worker starts with them (a check of a .txt
+# paper sniffs the other formats' readers too).
+PRELOAD = ["exporter.web.jobs", "exporter.web.page", "exporter.web.workers", "exporter.readers.plaintext",
+           "exporter.readers.docx", "exporter.readers.markdown", "exporter.readers.pdf"]
 LEAST_PRIORITY = 19
 
 
@@ -100,6 +104,7 @@ class Worker:
         self.process.start()
         child.close()
         self.lowered = False
+        self.started = 0.0  # when its current job began (loop time)
 
     def call(self, job):
         """Send a job and wait for its result (blocking: run in a thread)."""
@@ -154,6 +159,8 @@ class Pool:
         return Worker(self.context, self.nice, self.limits.memory_mb, self.scratch)
 
     async def _acquire(self) -> Worker:
+        """An idle worker; else, when every busy one holds a heavy job (running past
+        `heavy_after`), a new one; else the first freed (a light job ends soon)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.limits.queue_seconds
         async with self.freed:
@@ -163,16 +170,18 @@ class Pool:
                 if self.idle:
                     worker = self.idle.pop()
                     break
-                if len(self.busy) < self.most:
+                now = loop.time()
+                # A job turns heavy at `turns`; a worker still starting counts as light.
+                turns = [getattr(w, "started", now) + self.limits.heavy_after for w in self.busy]
+                light = [t for t in turns if t > now]
+                if len(self.busy) < self.most and not light:
                     worker = None
                     break
-                remaining = deadline - loop.time()
+                remaining = deadline - now
                 if remaining <= 0:
                     raise Busy
-                try:
-                    await asyncio.wait_for(self.freed.wait(), remaining)
-                except asyncio.TimeoutError:
-                    raise Busy from None
+                with suppress(asyncio.TimeoutError):  # freed, or the next light job turned heavy
+                    await asyncio.wait_for(self.freed.wait(), max(min([remaining] + [t - now for t in light]), 0.01))
             placeholder = worker or object()
             self.busy.add(placeholder)
         if worker is None:  # every warm worker is busy: one more, from the fork server
@@ -185,6 +194,7 @@ class Pool:
             finally:
                 self.busy.discard(placeholder)
             self.busy.add(worker)
+        worker.started = loop.time()
         return worker
 
     async def run(self, function, *args):
