@@ -83,7 +83,7 @@ def test_plain_citeproc_is_unchanged_after_exporter_formats():
     assert "1981Feb;2(1):3" in vancouver_plain[0]
     assert "1981 Feb;2(1):3–3." in vancouver_ours[0]
     assert apa_plain[1].count("Lipcoll") == 2  # the editor printed again after the title
-    assert apa_ours[1] == "Lipcoll, D. J. (ed.). (1977). High speed computer and algorithm organization. Academic Press."
+    assert apa_ours[1] == "Lipcoll, D. J. (Ed.). (1977). High speed computer and algorithm organization. Academic Press."  # APA's label: title case
 
 
 def test_styles_formatting_in_threads_give_what_they_give_one_after_the_other():
@@ -122,6 +122,9 @@ INTERNALS = {
     ("Substitute", "render"): ["self", "item", "context", "kwargs"],
     ("Substitute", "add_to_repressed_list"): ["self", "child", "context"],
     ("Style", "set_locale_list"): ["self", "output_locale", "validate"],
+    ("Number", "process"): ["self", "item", "context", "kwargs"],
+    ("TextCased", "case"): ["self", "text", "language"],
+    ("Label", "markup"): ["self", "text"],
 }
 
 
@@ -134,7 +137,7 @@ def test_citeproc_is_the_version_the_fixes_were_checked_for():
     for (cls, method), parameters in INTERNALS.items():
         assert list(inspect.signature(getattr(getattr(model, cls), method)).parameters) == parameters, (cls, method)
     # citeproc-py finds an element's class by its tag through these subclasses' names
-    assert {c.__name__ for c in model.CitationStylesElement.__subclasses__()} >= {"Style", "Text", "Number", "Date", "Names", "Substitute"}
+    assert {c.__name__ for c in model.CitationStylesElement.__subclasses__()} >= {"Style", "Text", "Number", "Date", "Names", "Substitute", "Label"}
 
 
 def test_on_another_citeproc_version_the_plain_classes_are_used(monkeypatch):

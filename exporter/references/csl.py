@@ -102,7 +102,8 @@ def format_entries(entries: list[Entry], style_path: Path, language: str | None 
     style = _style(str(style_path), locale)
     # citeproc-py lowers ids, so entries take their place as id: `Knuth` and `knuth` stay apart.
     effective = locale or style.root.get("default-locale") or "en-US"
-    items = [_hide_quotes(csl_item(e, key=f"e{i}", english=effective.lower().startswith("en"))) for i, e in enumerate(entries)]
+    english, language = effective.lower().startswith("en"), effective.split("-")[0].lower()
+    items = [_for_citeproc(csl_item(e, key=f"e{i}", english=english, language=language)) for i, e in enumerate(entries)]
     with style.lock, warnings.catch_warnings():
         warnings.simplefilter("ignore")
 
@@ -118,12 +119,13 @@ def format_entries(entries: list[Entry], style_path: Path, language: str | None 
             _add_year_suffixes(items, sorted_bibliography.keys)
         rendered = [str(text) for text in registered().bibliography()]
     inside = _punctuation_in_quote(effective)
+    marks = _quote_marks(style)
     out = []
     for number, markup in enumerate(rendered, start=1):
         runs = markup_to_runs(markup)
         if inside:
             runs = [Run(re.sub(r"([\u201d\u2019\ue001])([.,])", r"\2\1", r.text), r.bold, r.italic) for r in runs]
-        runs = _flip_flop(_collapse_punctuation(runs))
+        runs = _flip_flop(_collapse_punctuation(runs), marks)
         if not numbers and numbered_style(str(style_path)):
             runs = _without_number(runs, number)
         out.append(runs)
@@ -170,27 +172,43 @@ def _letters(n: int) -> str:
 _DATA_QUOTES = {"\u201c": "\ue000", "\u201d": "\ue001"}
 
 
-def _hide_quotes(item: dict) -> dict:
+# CSL 1.0.2 variables under the names citeproc-py 0.11.1 knows them by (CSL 1.0.1's).
+_CITEPROC_NAMES = {"event-title": "event"}
+
+
+def _for_citeproc(item: dict) -> dict:
+    """A CSL item as citeproc-py reads it: the data's quotation marks hidden (see above), and
+    variables CSL 1.0.2 renamed under their 1.0.1 names."""
     table = str.maketrans(_DATA_QUOTES)
-    return {k: v.translate(table) if isinstance(v, str) and k != "id" else v for k, v in item.items()}
+    return {_CITEPROC_NAMES.get(k, k): v.translate(table) if isinstance(v, str) and k != "id" else v for k, v in item.items()}
 
 
-def _flip_flop(runs: list[Run]) -> list[Run]:
-    """A quotation inside a quoted title takes single marks: “A 16 bit ‘big mini’” (CSL 1.0.2,
-    "Quotes": flip-flopping; pandoc does it, citeproc-py does not)."""
+def _quote_marks(style) -> tuple[str, str, str, str]:
+    """The locale's quotation marks: open, close, inner open, inner close (`«`, `»`, `„`, `“` in Russian)."""
+    english = ("\u201c", "\u201d", "\u2018", "\u2019")
+    terms = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
+    marks = tuple(str(style.root.get_single_term(t) or "") for t in terms)
+    return marks if all(marks) else english
+
+
+def _flip_flop(runs: list[Run], marks: tuple[str, str, str, str] = ("\u201c", "\u201d", "\u2018", "\u2019")) -> list[Run]:
+    """The data's quotation marks as the locale's (`«…»` in Russian), and a quotation inside a
+    quotation with the inner marks: “A 16 bit ‘big mini’” (CSL 1.0.2, "Quotes": localized
+    quotes and flip-flopping; pandoc does both, citeproc-py neither)."""
+    opening, closing, inner_opening, inner_closing = marks
     depth, opened, out = 0, [], []
     for run in runs:
         text = []
         for ch in run.text:
-            if ch == "\u201c":
+            if ch == opening:
                 depth += 1
-            elif ch == "\u201d":
+            elif ch == closing:
                 depth = max(depth - 1, 0)
             elif ch == "\ue000":
                 opened.append(depth > 0)
-                ch = "\u2018" if depth > 0 else "\u201c"
+                ch = inner_opening if depth > 0 else opening
             elif ch == "\ue001":
-                ch = "\u2019" if (opened.pop() if opened else depth > 0) else "\u201d"
+                ch = inner_closing if (opened.pop() if opened else depth > 0) else closing
             text.append(ch)
         out.append(Run("".join(text), run.bold, run.italic))
     return out
@@ -202,6 +220,7 @@ def _collapse_punctuation(runs: list[Run]) -> list[Run]:
     out = []
     for i, run in enumerate(runs):
         text = re.sub(r"([!?])([\u201d\u2019\ue001]?)[.,]|(?<![.])\.\.(?![.])", lambda m: (m.group(1) + m.group(2)) if m.group(1) else ".", run.text)
+        text = re.sub(r"(?<=[.!?]) +(?=[,;:])", "", text)  # a suffix `. ` before a delimiter `, `: `2., ` (as citeproc-js and pandoc)
         if i and text.startswith(".") and out and re.search(r"(?<![.])[!?.]$", out[-1].text):
             text = text[1:]  # the same across a change of style: `*Title!*.`
         if text:

@@ -90,7 +90,33 @@ class Text(_MinimalRangeKeepsADigit, model.Text):
 
 
 class Number(_MinimalRangeKeepsADigit, model.Number):
-    pass
+    def process(self, item, context=None, **kwargs):
+        """citeproc-py looks a `<number>`'s variable up by its CSL name (`number-of-volumes`)
+        where a reference holds it by its Python name (`number_of_volumes`): a hyphenated
+        variable was never found (IEEE's `5 vols.` never printed). Such a variable is looked
+        up under both names here."""
+        variable = self.get("variable") or ""
+        if "-" in variable and variable not in ("page-first", "citation-number") and variable.replace("-", "_") in item.reference:
+            item = _ItemView(item, aliases={variable: variable.replace("-", "_")})
+        return super().process(item, context=context, **kwargs)
+
+
+class Label(model.Label):
+    def case(self, text, language=None):
+        """CSL applies `text-case="title"` to English text only. A label is a term of the locale
+        in use, so its language is the locale's; citeproc-py passes none, so a label's title
+        case never applied (APA printed `(ed.)` for `(Ed.)`)."""
+        return super().case(text, language or locale_language(self))
+
+
+def locale_language(element) -> str:
+    """The two-letter language of the locale a style's terms come from."""
+    root = element.get_root()
+    for locale in getattr(root, "locales", None) or ():
+        tag = locale.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if tag:
+            return tag[:2]
+    return (root.get("default-locale") or "en")[:2]
 
 
 class Date(model.Date):
@@ -105,14 +131,17 @@ class Date(model.Date):
         return self.join(parts) if parts else None
 
 
-class _WithoutVariables:
-    """A citation item whose reference lacks some variables (those a substitute printed)."""
+class _ItemView:
+    """A citation item whose reference lacks some variables (those a substitute printed), or
+    holds some under another name too."""
 
-    def __init__(self, item, hidden: list[str]):
+    def __init__(self, item, hidden: list[str] = (), aliases: dict[str, str] | None = None):
         self._item = item
         self.reference = copy.copy(item.reference)
         for name in hidden:
             self.reference.pop(name, None)
+        for alias, name in (aliases or {}).items():
+            dict.__setitem__(self.reference, alias, item.reference[name])
 
     def __getattr__(self, name):
         return getattr(self._item, name)
@@ -136,7 +165,7 @@ class Names(model.Names):
         roles = self.get("variable").split()
         repressed = layout.repressed.get(CSL + "names", ())
         hidden = [role for role in roles if role in repressed]
-        shown = _WithoutVariables(item, hidden) if hidden else item
+        shown = _ItemView(item, hidden) if hidden else item
         text = super().process(shown, names_context=names_context, context=context, **kwargs)
         if text:
             _record(role for role in roles if role not in hidden and role in item.reference)
@@ -185,7 +214,7 @@ def _own_locale(locale):
     return etree.parse(path, _parser()).getroot()
 
 
-_FIXED = {"style": StyleRoot, "text": Text, "number": Number, "date": Date, "names": Names, "substitute": Substitute}
+_FIXED = {"style": StyleRoot, "text": Text, "number": Number, "date": Date, "names": Names, "substitute": Substitute, "label": Label}
 
 
 def _parser() -> etree.XMLParser:
