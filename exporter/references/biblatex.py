@@ -472,7 +472,8 @@ _EDTF = re.compile(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 def _add_dates(item: dict, f: _Fields) -> None:
     for variable, field, prefix in (("issued", "date", ""), ("event-date", "eventdate", "event"), ("original-date", "origdate", "orig"), ("accessed", "urldate", "url")):
-        date = _edtf(f.text(field)) if f.has(field) else _old_date(f, prefix)
+        # read raw, as pandoc does: TeX would make EDTF's `~` (circa) a space
+        date = _edtf(_unbraced(f.raw[field])) if f.has(field) else _old_date(f, prefix)
         if date:
             item[variable] = date
 
