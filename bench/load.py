@@ -98,6 +98,17 @@ async def concurrent_checks(port: int, raw: bytes) -> dict:
     }
 
 
+async def timed_checks(probe: Connection, raw: bytes, samples: int, pause: float) -> list[float]:
+    """Seconds each of `samples` checks took on one connection, `pause` seconds apart; each must be answered 200."""
+    times = []
+    for _ in range(samples):
+        status, seconds, _ = await probe.send(raw)
+        assert status == 200, status
+        times.append(seconds)
+        await asyncio.sleep(pause)
+    return times
+
+
 async def checks_beside_builds(port: int, check_raw: bytes, build_raw: bytes, samples: int = 15) -> dict:
     probe = Connection(port)
     alone = [(await probe.send(check_raw))[1] for _ in range(samples)]
@@ -113,12 +124,7 @@ async def checks_beside_builds(port: int, check_raw: bytes, build_raw: bytes, sa
 
     tasks = [asyncio.create_task(keep_building(c)) for c in builders]
     await asyncio.sleep(1.0)  # the four builds are under way
-    beside = []
-    for _ in range(samples):
-        status, seconds, _ = await probe.send(check_raw)
-        assert status == 200, status
-        beside.append(seconds)
-        await asyncio.sleep(0.05)
+    beside = await timed_checks(probe, check_raw, samples, 0.05)
     stop.set()
     await asyncio.gather(*tasks)
     for c in builders + [probe]:
@@ -143,20 +149,11 @@ async def checks_beside_heavy(port: int, check_raw: bytes, heavy_raw: bytes, sam
         await writer.drain()
         heavy.append(writer)
     await asyncio.sleep(2.0)  # both heavy jobs are running
-    beside = []
-    for _ in range(samples):
-        status, seconds, _ = await probe.send(check_raw)
-        assert status == 200, status
-        beside.append(seconds)
-        await asyncio.sleep(0.2)
+    beside = await timed_checks(probe, check_raw, samples, 0.2)
     for writer in heavy:  # the clients hang up: the server stops their jobs
         writer.close()
     await asyncio.sleep(1.0)
-    after = []
-    for _ in range(samples):
-        status, seconds, _ = await probe.send(check_raw)
-        assert status == 200, status
-        after.append(seconds)
+    after = await timed_checks(probe, check_raw, samples, 0.0)
     probe.close()
     return {"alone_median": statistics.median(alone), "alone_max": max(alone), "beside_median": statistics.median(beside), "beside_max": max(beside), "after_median": statistics.median(after), "after_max": max(after)}
 
