@@ -84,7 +84,7 @@ def load_bib(path: str) -> Bibliography:
     written = {e.key.lower(): (e.entry_type.lower(), dict(values)) for e, values in raw_entries}  # before inheriting
     for entry, values in raw_entries:
         for link in ("crossref", "xdata"):
-            for parent_key in _keys(values.get(link, "")):
+            for parent_key in _keys(values.get(link, ""), link):
                 if parent_key.lower() not in written:
                     line, col = where(entry)
                     result.diagnostics.append(Diagnostic("BIB004", f"entry '{entry.key}' has {link} '{parent_key}', which is not in the file", path, line, col))
@@ -122,8 +122,11 @@ def load_bib(path: str) -> Bibliography:
 _NOT_ENTRY = re.compile(r"\s*@\s*(?:string|preamble|comment)\s*[{(]", re.IGNORECASE)
 
 
-def _keys(value: str) -> list[str]:
-    return [k for k in re.split(r"[\s,]+", value) if k]
+def _keys(value: str, link: str) -> list[str]:
+    """The keys a `crossref` (one key) or an `xdata` field (a comma-separated list) names."""
+    if link == "crossref":
+        return [" ".join(value.split())] if value.strip() else []
+    return [" ".join(k.split()) for k in value.split(",") if k.strip()]
 
 
 # Data inheritance (biblatex manual, appendix B; what pandoc's biblatex reader does): fields a
@@ -164,7 +167,7 @@ def inherited(child_type: str, values: dict[str, str], written: dict[str, tuple[
     first taken into them), under biblatex's names; what the entry has itself is never replaced."""
     out: dict[str, str] = {}
     for link in ("crossref", "xdata"):
-        for key in _keys(values.get(link, "")):
+        for key in _keys(values.get(link, ""), link):
             if key.lower() in seen or key.lower() not in written:
                 continue
             parent_type, parent = written[key.lower()]

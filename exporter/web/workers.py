@@ -226,12 +226,18 @@ class Pool:
             self.freed.notify()
         if not keep_it:
             worker.kill()
-            loop.run_in_executor(self.threads, worker.close)  # reaped in the background
+            try:
+                loop.run_in_executor(self.threads, worker.close)  # reaped in the background
+            except RuntimeError:  # the server is stopping: its threads are gone
+                worker.close()
             if not self.closed and len(self.idle) + len(self.busy) < self.size:
                 asyncio.ensure_future(self._refill())
 
     async def _refill(self) -> None:
-        worker = await asyncio.get_running_loop().run_in_executor(self.threads, self._new)
+        try:
+            worker = await asyncio.get_running_loop().run_in_executor(self.threads, self._new)
+        except RuntimeError:  # the server stopped meanwhile
+            return
         async with self.freed:
             if self.closed:
                 worker.kill()
