@@ -5,9 +5,10 @@ forever held its worker until the server was killed. Here each worker is a proce
 (forked by multiprocessing's fork server, which has the pipeline imported) with a pipe to the
 server; a pool keeps `size` of them warm and starts more, up to `most`, when all are busy, so
 a small check is never queued behind heavy ones. A job that runs past `Limits.seconds` — or
-whose client hangs up — has its worker killed and replaced. A job still running after
-`Limits.heavy_after` seconds is lowered to the least CPU priority (its worker then retires,
-since priority cannot be raised again), so the next small check takes the CPU first. A worker
+whose client hangs up — has its worker killed and replaced. A heavy job (running longer than
+`Limits.heavy_after` seconds, with `Limits.heavy_cpu` seconds of CPU used: a small check on a
+busy machine waits long but uses little) is lowered to the least CPU priority (its worker then
+retires, since priority cannot be raised again), so the next small check takes the CPU first. A worker
 may use at most `Limits.memory_mb` of address space: a decompression bomb ends in a
 MemoryError, not in the machine swapping.
 """
@@ -32,13 +33,15 @@ from dataclasses import dataclass
 PRELOAD = ["exporter.web.jobs", "exporter.web.page", "exporter.web.workers", "exporter.readers.plaintext",
            "exporter.readers.docx", "exporter.readers.markdown", "exporter.readers.pdf"]
 LEAST_PRIORITY = 19
+_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
 class Limits:
     seconds: float = 60.0  # a job's time limit (wall clock)
     memory_mb: int = 2048  # a worker's address space
-    heavy_after: float = 1.0  # a job running longer is lowered to the least CPU priority
+    heavy_after: float = 1.0  # a job running longer (wall clock) …
+    heavy_cpu: float = 0.25  # … having used this much CPU is heavy: lowered to the least CPU priority
     queue_seconds: float = 30.0  # how long a request may wait for a worker when all are busy
 
 
@@ -103,8 +106,10 @@ class Worker:
         self.process = context.Process(target=serve_jobs, args=(child, nice, os.getpid(), memory_mb, self.tmp), name="exporter-worker", daemon=True)
         self.process.start()
         child.close()
-        self.lowered = False
+        self.lowered = False  # its job was found heavy, and its priority lowered for good
         self.started = 0.0  # when its current job began (loop time)
+        self.cpu_at_start = 0.0
+        self.watch = None  # the timer that looks whether its job turned heavy
 
     def call(self, job):
         """Send a job and wait for its result (blocking: run in a thread)."""
@@ -114,12 +119,20 @@ class Worker:
         except (EOFError, OSError):
             raise WorkerDied from None
 
-    def lower_priority(self) -> None:
+    def cpu_seconds(self) -> float:
+        """CPU time the worker has used (Linux's /proc; 0 where it cannot be read)."""
         try:
+            with open(f"/proc/{self.process.pid}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _TICKS
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+    def lower_priority(self) -> None:
+        """Its job is heavy: the least CPU priority (never raised again: it retires after the job)."""
+        self.lowered = True
+        with suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, self.process.pid, LEAST_PRIORITY)
-            self.lowered = True
-        except OSError:
-            pass
 
     def kill(self) -> None:
         try:
@@ -170,18 +183,15 @@ class Pool:
                 if self.idle:
                     worker = self.idle.pop()
                     break
-                now = loop.time()
-                # A job turns heavy at `turns`; a worker still starting counts as light.
-                turns = [getattr(w, "started", now) + self.limits.heavy_after for w in self.busy]
-                light = [t for t in turns if t > now]
-                if len(self.busy) < self.most and not light:
+                # A worker still starting counts as light: it will take the next job.
+                if len(self.busy) < self.most and all(getattr(w, "lowered", False) for w in self.busy):
                     worker = None
                     break
-                remaining = deadline - now
+                remaining = deadline - loop.time()
                 if remaining <= 0:
                     raise Busy
-                with suppress(asyncio.TimeoutError):  # freed, or the next light job turned heavy
-                    await asyncio.wait_for(self.freed.wait(), max(min([remaining] + [t - now for t in light]), 0.01))
+                with suppress(asyncio.TimeoutError):  # freed, or look again: a light job may have turned heavy
+                    await asyncio.wait_for(self.freed.wait(), max(min(remaining, 0.25), 0.01))
             placeholder = worker or object()
             self.busy.add(placeholder)
         if worker is None:  # every warm worker is busy: one more, from the fork server
@@ -194,7 +204,7 @@ class Pool:
             finally:
                 self.busy.discard(placeholder)
             self.busy.add(worker)
-        worker.started = loop.time()
+        worker.started, worker.cpu_at_start = loop.time(), worker.cpu_seconds()
         return worker
 
     async def run(self, function, *args):
@@ -202,7 +212,7 @@ class Pool:
         Cancelled (the client went away), the job's worker is killed."""
         loop = asyncio.get_running_loop()
         worker = await self._acquire()
-        lower = loop.call_later(self.limits.heavy_after, worker.lower_priority)
+        lower = loop.call_later(self.limits.heavy_after, self._watch, worker)
         done = False
         try:
             result = await asyncio.wait_for(loop.run_in_executor(self.threads, worker.call, (function, args)), self.limits.seconds)
@@ -212,7 +222,19 @@ class Pool:
             raise TimedOut from None
         finally:
             lower.cancel()
+            if worker.watch is not None:
+                worker.watch.cancel()
+                worker.watch = None
             await self._release(worker, keep=done and not worker.lowered)
+
+    def _watch(self, worker: Worker) -> None:
+        """Lower a heavy job's priority; a job not heavy yet is looked at again shortly."""
+        if worker not in self.busy:
+            return
+        if worker.cpu_seconds() - worker.cpu_at_start >= self.limits.heavy_cpu:
+            worker.lower_priority()
+        else:
+            worker.watch = asyncio.get_running_loop().call_later(0.25, self._watch, worker)
 
     async def _release(self, worker: Worker, keep: bool) -> None:
         loop = asyncio.get_running_loop()
