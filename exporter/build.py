@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import signal
 import re
+import signal
+import stat
 import tempfile
 from dataclasses import dataclass, replace
 from functools import cache
@@ -19,6 +20,7 @@ from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
 from .venue import Template
+from .venue_rules import Range, rule_findings
 from .writers import WRITERS, Edition, writer
 from .writers.glyphs import glyph_findings
 
@@ -27,18 +29,62 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename it into place.
 
     A crash, a kill or a full disk leaves the previous edition untouched and no partial file.
+    What stands at `path` must be a regular file (or nothing, or a symbolic link, which is
+    replaced, never followed): a device, a pipe or a folder is refused, never replaced. An
+    OSError names the folder (the temporary file could not be made or written) or `path` (it
+    could not be renamed there), never the temporary file's random name.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    refuse_special(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path.parent) from None
+    try:
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+        except OSError as exc:
+            raise _naming(exc, path.parent) from None
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _naming(exc, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def refuse_special(path: Path) -> None:
+    """InputError when `path` is something other than a regular file, a symbolic link or nothing:
+    writing there would replace a device node, a pipe or a socket with a file (or fail on a folder)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return  # nothing there (or not reachable: the write itself then says why)
+    if stat.S_ISDIR(mode):
+        raise InputError(str(path), "is a folder, not a file; give a file name")
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise InputError(str(path), "is a device, pipe or socket, not a regular file; refused to replace it")
+
+
+def _naming(exc: OSError, where: Path) -> OSError:
+    """The same error, naming `where` (an error without an errno is left as it is)."""
+    return type(exc)(exc.errno, exc.strerror, str(where)) if exc.errno is not None else exc
+
+
+def make_folder(folder: Path) -> None:
+    """Create an output folder and its parents; one InputError naming it when that cannot be done."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), "is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a part of its path is a file
+        raise InputError(str(folder), "cannot be created: Not a directory") from None
+    except OSError as exc:
+        raise InputError(str(folder), f"cannot be created: {exc.strerror or exc}") from None
 
 
 def safe_stem(source: str) -> str:
@@ -115,9 +161,23 @@ def render(source: str, bib: str | None, template: Template, formats: list[str],
     stem = safe_stem(source)
     editions = _render_editions(edition, formats, split)
     files = {out / f"{stem}{WRITERS[name][1]}": editions[name] for name in formats}
+    linked = rule_findings(linked, template.venue.rules, venue_pages(edition, editions.get("pdf")))
     report = check_json(linked)
     files[out / f"{stem}.report.json"] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return Rendered(linked, report, files)
+
+
+def venue_pages(edition: Edition, pdf: bytes | None = None) -> int | None:
+    """The PDF edition's page count when the venue limits it (rendered here if not given)."""
+    if edition.venue.rules.pages == Range():
+        return None
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf if pdf is not None else writer("pdf").render(edition))
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 # ---- write ----------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def node_document() -> Document:
         Table(((Cell((Text("Аты"),)), Cell((Text("Саны"),))), (Cell((Text("алма"),)), Cell((Text("12"),))), (Cell((Text("алмұрт"),)),)), span(7), header_rows=1),
         BulletList((), span(9)),
     )
-    meta = Meta(title="Түйіндер", language="kk")
+    meta = Meta(title=(Text("Түйіндер"),), language="kk")
     return Document("nodes.txt", meta, blocks, references=(ENTRY,))
 
 

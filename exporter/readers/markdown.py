@@ -191,6 +191,32 @@ def _text(front: dict, key: str, path: str) -> str | None:
     return " ".join(value.split()) or None
 
 
+_INLINE_NOTE = re.compile(r"\^\[([^\[\]]*)\]")  # pandoc's inline note: `title: "A paper^[Grant 123.]"`
+
+
+def front_inlines(value: str | None, key: str, lines: list[str], path: str, notes: list[Diagnostic]) -> tuple:
+    """A front-matter text (the title, the abstract) as inlines: its citations found as the
+    body's are, placed where the value stands when it is written on its key's line (else at that
+    line's start), and pandoc's inline notes (`^[…]`) as footnotes (a grant acknowledgement)."""
+    if not value:
+        return ()
+    row = next((i for i, line in enumerate(lines[:200]) if re.match(rf"\s*{re.escape(key)}\s*:", line)), 0)
+    line = lines[row] if row < len(lines) else ""
+    column = line.find(value) + 1 if value in line else 1
+    out: list = []
+    cursor = 0
+    for m in [*_INLINE_NOTE.finditer(value), None]:
+        piece = value[cursor : m.start() if m else len(value)]
+        if piece:
+            start = column + cursor if column > 1 else 1
+            joined = Joined(piece, [0], [(row + 1, start)], (row + 1, start + len(piece)))
+            out.extend(inlines_of(joined, path, notes, [MAX_LABELS]))
+        if m:
+            out.append(Footnote((Text(m.group(1).strip()),)))
+            cursor = m.end()
+    return tuple(out)
+
+
 def _names(value) -> tuple[list[str], list[str]]:
     """`author:` as a string, a list of strings, or a list of {name, affiliation}."""
     authors, affiliations = [], []
@@ -328,17 +354,16 @@ def read(path: str) -> Document:
     fields = {key: _text(front, key, path) for key in ("title", "udc", "irsti", "supervisor", "abstract", "lang", "bibliography")}
     language = (fields["lang"] or "")[:2].lower() or detect_language((fields["title"] or "") + " " + body[:200_000])
     language = language if language in ("kk", "ru", "en") else "en"
-    abstract = fields["abstract"]
+    abstract = front_inlines(fields["abstract"], "abstract", lines, path, notes)
     keywords = tuple(_strings(front.get("keywords")))
     meta = Meta(
         udc=fields["udc"],
         irsti=fields["irsti"],
-        title=fields["title"],
+        title=front_inlines(fields["title"], "title", lines, path, notes),
         authors=tuple(authors),
         affiliations=tuple(affiliations),
         supervisor=fields["supervisor"],
         language=language,
-        abstract=abstract,
         keywords=keywords,
         abstracts=((language, abstract),) if abstract else (),
         keyword_sets=((language, keywords),) if keywords else (),

@@ -12,7 +12,7 @@ from ..linker import Linked
 from ..model import (BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript,
                      Superscript, Table, Text)
 from ..report import summary_line
-from ..venue import available
+from ..venue import available, meta_view
 from ..writers import anchor
 from .jobs import venue
 
@@ -186,6 +186,9 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
         venue_labels = {}
     view = PaperView(linked, words)
     body = view.blocks_html()  # first: it records where blocks and citations stand
+    # the title and abstract as the body's runs are drawn: their citations link or are flagged
+    meta = meta_view(doc.meta)
+    meta.title, meta.abstract = view.inlines(doc.meta.title), view.inlines(doc.meta.abstract)
     findings = [
         {**d, "where": Diagnostic.from_json(d).where, "target": view.target(d), "severity_word": words.get(d["severity"], d["severity"])}
         for d in report["diagnostics"]
@@ -193,7 +196,7 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
     entries = [(anchor(e.key), e, entry_text(e)) for e in sorted(doc.references, key=lambda e: e.number)]
     kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
     return environment().get_template("report.html").render(
-        lang=language, words=words, venue_labels=venue_labels, meta=doc.meta, body=body, findings=findings,
+        lang=language, words=words, venue_labels=venue_labels, meta=meta, body=body, findings=findings,
         entries=entries, summary=summary_line(report), report=report, kinds=kinds, resend=resend,
         template_name=template_name, venues=list(available()),
     )

@@ -582,8 +582,16 @@ class DocxWriter(Walker):
                 p.paragraph_format.space_before = Pt(line.space_before_pt)
             if i == len(lines) - 1 and after:
                 p.paragraph_format.space_after = after
-            for styled in line.runs:
-                self.add_text(p, styled.text, styled, size=Pt(line.size_pt), bold=line.bold, italic=line.italic)
+            outer, self.current = self.current, p
+            self.inlines(line.inlines)  # the title's and abstract's citations link, a note on the title is a footnote
+            self.current = outer
+            for r in p._p.iter(qn("w:r")):  # the line's size and weight on every run it holds
+                run = Run(r, p)
+                run.font.size = Pt(line.size_pt)
+                if line.bold:
+                    run.bold = True
+                if line.italic:
+                    run.italic = True
 
     def _references(self) -> None:
         if not self.edition.entries:
@@ -624,7 +632,7 @@ class DocxWriter(Walker):
     def _core_properties(self) -> None:
         meta = self.edition.document.meta
         props = self.doc.core_properties
-        props.title = _property(meta.title or "")
+        props.title = _property(meta.title_text or "")
         props.author = _property(", ".join(meta.authors))
         udc = f"{self.edition.labels.udc} {meta.udc}" if meta.udc else ""
         props.subject = _property(udc)

@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote as percent_encode
 
 from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
-from ..venue import Run, language
+from ..venue import Run, language, meta_view
 from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
 
 
@@ -156,7 +156,7 @@ def render(edition: Edition) -> bytes:
     labels = {name: TexSafe(body.tex(getattr(edition.labels, name))) for name in ("references", "unresolved", "notes")}
     bib_size = venue.bibliography.size_pt or venue.body.size_pt
     context = {
-        "meta": meta,
+        "meta": meta_view(meta),
         "labels": labels,
         "babel_language": lang.babel,
         "pdf_lang": lang.tag,
@@ -172,10 +172,10 @@ def render(edition: Edition) -> bytes:
         "main_family": edition.template.main_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
         "title_lines": [
-            {"tex": TexSafe(body.runs(line.runs)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
+            {"tex": TexSafe(body.collect(line.inlines)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
             for line in edition.title_lines
         ],
-        "title": meta.title or "",
+        "title": meta.title_text or "",
         "authors": ", ".join(meta.authors),
         "body": TexSafe("".join(body.out).rstrip() + "\n"),
         "entries": [{"number": e.number, "anchor": TexSafe(a), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],

@@ -145,3 +145,24 @@ def test_many_short_lines(tmp_path):
     (block,) = json.loads(out)["blocks"]
     assert (block["line"], block["end_line"], block["end_column"]) == (1, 200_000, 9)
     assert block["text"] == "сөз " * 199_999 + "соңы [1]"
+
+
+def test_docx_paragraph_of_200_000_runs(tmp_path):
+    """One Word paragraph of 200 000 runs (each word its own run, as pasted text often is):
+    read in time linear in its runs, the citation after them at its exact column."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from make_corpus import W_NS, _word
+
+    words = [f"w{i} " for i in range(200_000)]
+    runs = "".join(f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{w}</w:t></w:r>' for w in words)
+    paper = tmp_path / "runs.docx"
+    paper.write_bytes(_word(f'<w:document xmlns:w="{W_NS}"><w:body><w:p>{runs}<w:r><w:t>[1]</w:t></w:r></w:p></w:body></w:document>'))
+
+    code, out, err = run(["check", "--json", str(paper)])
+
+    assert (code, err) == (1, "")
+    report = json.loads(out)
+    assert [[c["label"], c["line"], c["column"]] for c in report["citations"]] == [["1", 1, len("".join(words)) + 1]]

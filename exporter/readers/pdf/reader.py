@@ -15,9 +15,9 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import Citation, Document, Heading, Meta, Paragraph, Span, Superscript, Text
 from ...references.ownlist import find_reference_list, read_reference_list
-from ..plaintext import join_lines
+from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, split_authors
 from .layout import Line, mark_furniture, open_pdf, read_pages
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
@@ -205,7 +205,7 @@ def find_authors(lines: list[Line], title: list[int]) -> list[str]:
 @dataclass
 class LabelledFields:
     udc: str | None = None
-    abstracts: list[str] = field(default_factory=list)
+    abstracts: list[FieldText] = field(default_factory=list)
     keyword_sets: list[list[str]] = field(default_factory=list)
     last: int = -1  # index of the last line they take
 
@@ -231,6 +231,7 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
         elif (m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text)):
             is_keywords = m.re is KEYWORDS
             parts = [m["value"]] if m["value"] else []
+            rows = [index] if parts else []
             j = index + 1
             size = lines[j].size if not parts and j < len(lines) else lines[index].size
             while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
@@ -241,13 +242,15 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
                 if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
                     break
                 parts.append(nxt)
+                rows.append(j)
                 j += 1
             value = join(parts).strip()
             if value:
                 if is_keywords:
                     found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
                 else:
-                    found.abstracts.append(value)
+                    skip = raw_column(texts[index], len(text) - len(m["value"])) if m["value"] else 0
+                    found.abstracts.append(FieldText(detect_language(value), value, tuple(rows), skip))
                 found.last = max(found.last, j - 1)
             while i + 1 < len(early) and early[i + 1] < j:
                 i += 1
@@ -255,8 +258,8 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
     return found
 
 
-def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[str, int] | None:
-    """(text, last line) of an abstract printed without its label, or None.
+def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[FieldText, int] | None:
+    """(the abstract, its last line) of an abstract printed without its label, or None.
 
     Rule: on the first page, after the title, the first run of lines set smaller than the
     body (by 5% or more), unbroken by a gap or a label, of at least 150 characters — journals
@@ -273,7 +276,7 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
                 j += 1
             text = join(parts)
             if len(text) >= 150:
-                return text, j - 1
+                return FieldText(detect_language(text), text, tuple(range(i, j))), j - 1
             i = j
         i += 1
     return None
@@ -493,18 +496,19 @@ def _document(path: str, lines: list[Line]) -> Document:
         blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
 
     references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
+    placed = lambda node: _placed(node, places)  # noqa: E731
+    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed)) for a in fields.abstracts or fm.abstracts)
     meta = Meta(
         udc=fm.udc or fields.udc,
         irsti=fm.irsti,
-        title=title_text,
+        title=(Text(title_text),) if title_text else (),
         authors=tuple(authors),
         affiliations=tuple(fm.affiliations),
         position=fm.position,
         supervisor=fm.supervisor,
         language=language,
-        abstract=fm.abstract or (fields.abstracts[0] if fields.abstracts else None),
         keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
-        abstracts=tuple((detect_language(text), text) for text in fields.abstracts) or tuple(fm.abstracts),
+        abstracts=abstracts,
         keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets) or tuple(fm.keyword_sets),
     )
     heading_span = None

@@ -9,9 +9,9 @@ from . import normalize as rules
 from ...citations import MAX_LABELS, Joined, inlines_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
-from ...model import BulletList, Document, Heading, ListItem, Meta, Paragraph, Quote, Span
+from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import find_reference_list, read_reference_list
-from .frontmatter import read_front_matter
+from .frontmatter import FieldText, read_front_matter
 from .furniture import find_pages, is_page_break
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
@@ -68,6 +68,20 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
         url_cut = index < last and rules.url_cut_at_line_end(word)
         broken = index < last and not url_cut and rules.ends_with_line_break_hyphen(parts[-1])
     return Joined("".join(parts), offsets, places, end)
+
+
+def field_inlines(
+    field: FieldText, lines: list[str], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic], entries: int | None = None, placed=None,
+) -> tuple[Inline, ...]:
+    """A front-matter field (an abstract) as inlines: its lines joined as a paragraph's are and
+    its citations found, each with its place, as in the body. `placed` maps each node's span
+    (lines numbered from 1) onto the source's places (a PDF's pages). A field with no lines
+    recorded keeps its text as it is."""
+    if not field.rows:
+        return (Text(field.text),)
+    joined = join_lines([(i + 1, lines[i]) for i in field.rows], lexicon, field.skip)
+    inlines = inlines_of(joined, path, notes, [MAX_LABELS], entries)
+    return tuple(placed(node) for node in inlines) if placed else inlines
 
 
 def heading_levels(lines: list[str], start: int, end: int) -> dict[int, tuple[int, int]]:
@@ -219,12 +233,13 @@ def read_plaintext(source: SourceText) -> Document:
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
     if source.repaired:
-        label, line, count = source.repaired
-        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {label} and saved again (mojibake) repaired on {count} line(s); columns there count the repaired text", path, line, 1))
+        fixed = source.repaired
+        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {fixed.label} and saved again (mojibake) repaired on {fixed.count} line(s); columns there count the repaired text", path, fixed.line, 1))
+        if fixed.left:
+            notes.append(Diagnostic("TXT005", f"{fixed.left} line(s) of UTF-8 mojibake that no code page reads as text left as they were", path, fixed.left_line, 1))
     repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
     lines = repair.lines
-    if repair.note:
-        notes.append(repair.note)
+    notes.extend(repair.notes)
     notes.extend(glyph_notes(lines, path))
     pages = find_pages(lines)
     language = detect_language("\n".join(lines)[:200_000] if repair.note else source.text[:200_000])
@@ -241,18 +256,19 @@ def read_plaintext(source: SourceText) -> Document:
     blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
     references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
+    entries = len(found.starts) if found and found.starts else None
+    title = " ".join(fm.title_lines)
     meta = Meta(
         udc=fm.udc,
         irsti=fm.irsti,
-        title=" ".join(fm.title_lines) or None,
+        title=(Text(title),) if title else (),
         authors=tuple(fm.authors),
         affiliations=tuple(fm.affiliations),
         position=fm.position,
         supervisor=fm.supervisor,
         language=language,
-        abstract=fm.abstract,
         keywords=tuple(fm.keywords),
-        abstracts=tuple(fm.abstracts),
+        abstracts=tuple((a.language, field_inlines(a, lines, lexicon, path, notes, entries)) for a in fm.abstracts),
         keyword_sets=tuple(fm.keyword_sets),
     )
     heading_span = None
