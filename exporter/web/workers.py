@@ -105,7 +105,9 @@ class Worker:
         self.conn, child = context.Pipe(duplex=True)
         self.process = context.Process(target=serve_jobs, args=(child, nice, os.getpid(), memory_mb, self.tmp), name="exporter-worker", daemon=True)
         self.process.start()
+        self.pid = self.process.pid
         child.close()
+        self.closed, self._closing = False, threading.Lock()
         self.lowered = False  # its job was found heavy, and its priority lowered for good
         self.started = 0.0  # when its current job began (loop time)
         self.cpu_at_start = 0.0
@@ -122,7 +124,7 @@ class Worker:
     def cpu_seconds(self) -> float:
         """CPU time the worker has used (Linux's /proc; 0 where it cannot be read)."""
         try:
-            with open(f"/proc/{self.process.pid}/stat", "rb") as handle:
+            with open(f"/proc/{self.pid}/stat", "rb") as handle:
                 fields = handle.read().rsplit(b")", 1)[1].split()
             return (int(fields[11]) + int(fields[12])) / _TICKS
         except (OSError, IndexError, ValueError):
@@ -132,22 +134,24 @@ class Worker:
         """Its job is heavy: the least CPU priority (never raised again: it retires after the job)."""
         self.lowered = True
         with suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, self.process.pid, LEAST_PRIORITY)
+            os.setpriority(os.PRIO_PROCESS, self.pid, LEAST_PRIORITY)
 
     def kill(self) -> None:
-        try:
-            os.kill(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, TypeError):
-            pass
+        if not self.closed:  # once reaped, its pid may be another process's
+            with suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
 
     def close(self) -> None:
-        """Release the pipe and the process (after it ended: blocking, run in a thread)."""
+        """Release the pipe and the process (after it ended: blocking, run in a thread). Once:
+        a job ended by the server's stop is released by its request and by the stop."""
+        with self._closing:
+            if self.closed:
+                return
+            self.closed = True
         self.process.join(5)
         self.conn.close()
-        try:
+        with suppress(ValueError):  # still running after a kill: the fork server reaps it
             self.process.close()
-        except ValueError:  # still running after a kill: the fork server reaps it
-            pass
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
