@@ -190,6 +190,8 @@ class Score:
     resolved: int = 0
     title: bool | None = None
     first_author: bool | None = None
+    title_rules: bool | None = None  # the same with the line-role model turned off (the rules alone)
+    first_author_rules: bool | None = None
     udc: bool | None = None
     abstract: bool | None = None
     keywords: bool | None = None
@@ -304,6 +306,7 @@ def score_paper(paper: Paper, form: str, build: bool, template=None) -> Score:
         s.abstract = bool(meta.abstract or meta.abstracts)
     if truth.get("keywords_present"):
         s.keywords = bool(meta.keywords or meta.keyword_sets)
+    score_rules_alone(s, source)
 
     if build:
         s.built, s.build_error = _build(source, template)
@@ -327,7 +330,26 @@ def score_front_matter(paper: Paper, form: str) -> Score:
     s.first_author = author_matches(tuple(meta.authors), truth["authors"][0]) if truth.get("authors") else None
     s.abstract = bool(meta.abstracts) if truth.get("abstract_present") else None
     s.keywords = bool(meta.keywords or meta.keyword_sets) if truth.get("keywords_present") else None
+    score_rules_alone(s, str(paper.sources[form]))
     return s
+
+
+def score_rules_alone(s: Score, source: str) -> None:
+    """Title and first author read again with the line-role model off: the rules alone."""
+    from exporter.readers import read_document
+    from exporter.readers.plaintext import roles
+
+    roles.ENABLED = False
+    try:
+        meta = read_document(source).meta
+    except Exception:  # the error is recorded by the scored run
+        return
+    finally:
+        roles.ENABLED = True
+    if s.truth.get("title"):
+        s.title_rules = title_matches(meta.title_text, s.truth["title"])
+    if s.truth.get("authors"):
+        s.first_author_rules = author_matches(tuple(meta.authors), s.truth["authors"][0])
 
 
 def run_added(folder: Path = ADDED) -> dict[str, list[Score]]:
@@ -359,6 +381,40 @@ def render_added(added: dict[str, list[Score]]) -> list[str]:
             marks = " | ".join(_mark(getattr(s, name)) for name in ("title", "first_author", "abstract", "keywords"))
             lines.append(f"| {s.paper} | {form} | {marks} |" if not s.error else f"| {s.paper} | {form} | error: {_cell(s.error)} | | | |")
     return lines + [""]
+
+
+def render_title_block(results: dict[str, list[Score]], added: dict[str, list[Score]]) -> list[str]:
+    """Title and first author per form and half, the rules alone beside the rules judged by the
+    line-role model (what the readers do): the measure of issue 16's title block."""
+    split = corpus_split()
+    held_added = _added_held_out()
+    lines = [
+        "## Title block: the rules alone and with the line-role model", "",
+        "Title and first author found, per form. `rules`: the line-role model turned off; `model`: what the readers do "
+        "(the model judges the rules' answer and proposes its own, exporter/readers/plaintext/titleblock.py). "
+        "The model was trained on the dev half and on the added papers but their held-out part "
+        "(exporter/readers/plaintext/roles/data); the held-out half and the held-out added papers measure unseen papers. "
+        "Model-level scores (CRF against logistic regression, on GROBID's held-out headers) are in bench/TITLEBLOCK.md.", "",
+        "| form | set | papers | title, rules | title, model | first author, rules | first author, model |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for form in ("txt", "pdf", "docx"):
+        sets = [(half.replace("_", "-") + " half", [s for s in results.get(form, []) if split.get(s.paper) == half]) for half in HALVES]
+        sets.append(("added, held-out part", [s for s in added.get(form, []) if s.paper in held_added]))
+        sets.append(("added, trained on", [s for s in added.get(form, []) if s.paper not in held_added]))
+        for name, scores in sets:
+            if not scores:
+                continue
+            cells = [_frac(_count(scores, key)) for key in ("title_rules", "title", "first_author_rules", "first_author")]
+            lines.append(f"| {form} | {name} | {len(scores)} | {' | '.join(cells)} |")
+    return lines + [""]
+
+
+def _added_held_out() -> set[str]:
+    """The added papers kept from training (the training script's split)."""
+    from exporter.readers.plaintext.roles.train import held_out
+
+    return {s.name[: -len(".truth.json")] for s in ADDED.glob("*.truth.json") if held_out("added:" + s.name[: -len(".truth.json")])}
 
 
 def _build(source: str, template) -> tuple[bool, str | None]:
@@ -536,6 +592,7 @@ def render(results: dict[str, list[Score]], added: dict[str, list[Score]] | None
                 f"{_mark(s.built)}{(' ' + _cell(s.build_error)) if s.build_error else ''} | {s.check_seconds:.2f} |"
             )
         lines.append("")
+    lines += render_title_block(results, added or {})
     lines += render_added(added or {})
     lines += _mismatches(results)
     lines += _entry_fields_section()

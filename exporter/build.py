@@ -7,10 +7,11 @@ import json
 import os
 import pickle
 import re
+import shutil
 import signal
 import stat
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from .pipeline import read_and_link
 from .report import check_json
 from .venue import Template
 from .venue_rules import Range, rule_findings
-from .writers import WRITERS, Edition, writer
+from .writers import WRITERS, Edition, companions, writer
 from .writers.glyphs import glyph_findings
+from .writers.mediacheck import media_findings
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -145,6 +147,7 @@ class Rendered:
     linked: Linked
     report: dict
     files: dict[Path, bytes]
+    folders: dict[Path, dict[str, bytes]] = field(default_factory=dict)  # an edition's companion folder (the LaTeX media)
 
 
 def render(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Rendered:
@@ -154,17 +157,18 @@ def render(source: str, bib: str | None, template: Template, formats: list[str],
     others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
     """
     linked = read_and_link(source, bib)
-    edition = Edition(linked, template, style)
-    glyphs = glyph_findings(edition)
+    stem = safe_stem(source)
+    edition = Edition(linked, template, style, stem=stem)
+    glyphs = glyph_findings(edition) + media_findings(edition)
     if glyphs:  # reported with the paper's own findings, in the same order
         linked = replace(linked, diagnostics=tuple(sorted((*linked.diagnostics, *glyphs), key=sort_key)))
-    stem = safe_stem(source)
     editions = _render_editions(edition, formats, split)
     files = {out / f"{stem}{WRITERS[name][1]}": editions[name] for name in formats}
+    folders = {out / folder: members for name in formats for folder, members in companions(name, edition).items()}
     linked = rule_findings(linked, template.venue.rules, venue_pages(edition, editions.get("pdf")))
     report = check_json(linked)
     files[out / f"{stem}.report.json"] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return Rendered(linked, report, files)
+    return Rendered(linked, report, files, folders)
 
 
 def venue_pages(edition: Edition, pdf: bytes | None = None) -> int | None:
@@ -185,13 +189,47 @@ def venue_pages(edition: Edition, pdf: bytes | None = None) -> int | None:
 
 def write(rendered: Rendered, out: Path) -> list[Path]:
     """Write every file of a paper atomically, after clearing partial files a killed build left."""
-    prefixes = tuple(f".{path.name}." for path in rendered.files)
+    prefixes = tuple(f".{path.name}." for path in [*rendered.files, *rendered.folders])
     for stale in out.iterdir():
-        if stale.name.endswith(".part") and stale.name.startswith(prefixes):
-            stale.unlink(missing_ok=True)
+        if stale.name.endswith((".part", ".old")) and stale.name.startswith(prefixes):
+            shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
+    for folder, members in rendered.folders.items():  # before the edition that names them
+        atomic_write_folder(folder, members)
     for path, data in rendered.files.items():
         atomic_write(path, data)
-    return list(rendered.files)
+    return list(rendered.folders) + list(rendered.files)
+
+
+_OURS = re.compile(r"picture\d+\.[a-z]+")  # what writers put in a companion folder
+
+
+def atomic_write_folder(path: Path, members: dict[str, bytes]) -> None:
+    """Write a folder of files as one step: filled under a temporary name beside `path`, then
+    swapped in by renames; the previous folder stays whole until the swap."""
+    if path.is_dir() and any(not _OURS.fullmatch(child.name) for child in path.iterdir()):
+        raise InputError(str(path), "holds files exporter did not write; it is not replaced (choose another --out)")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent))
+    old = None
+    try:
+        for name, data in members.items():
+            with open(tmp / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp / name, 0o644)
+        os.chmod(tmp, 0o755)
+        if path.is_dir() and not path.is_symlink():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
+            os.replace(path, old / "folder")
+        os.replace(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and (old / "folder").is_dir() and not path.exists():
+            os.replace(old / "folder", path)  # put the previous folder back
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 @dataclass

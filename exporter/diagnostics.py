@@ -42,6 +42,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT005": (Severity.WARNING, "mojibake lines no mapping reads, left as they were"),
     "DOC001": (Severity.WARNING, "part of the Word document not read (a drawing with no picture, an embedded HTML part)"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
+    "MED001": (Severity.WARNING, "picture cannot be drawn; the editions show a framed note in its place"),
+    "MED002": (Severity.WARNING, "formula cannot be typeset; the editions print its TeX"),
     "VEN001": (Severity.ERROR, "abstract shorter or longer than the venue allows"),
     "VEN002": (Severity.ERROR, "no abstract in a language the venue requires"),
     "VEN003": (Severity.ERROR, "fewer or more keywords than the venue allows"),

@@ -217,6 +217,18 @@ def front_inlines(value: str | None, key: str, lines: list[str], path: str, note
     return tuple(out)
 
 
+def _emails(front: dict) -> list[str]:
+    """The authors' e-mail addresses: `email:` of each {name, email} author, and `email:` or
+    `emails:` of the front matter (a string or a list), in order, each once."""
+    found: list[str] = []
+    authors = front.get("author") or front.get("authors")
+    for item in authors if isinstance(authors, list) else []:
+        if isinstance(item, dict):
+            found += _strings(item.get("email"))
+    found += _strings(front.get("email")) + _strings(front.get("emails"))
+    return list(dict.fromkeys(" ".join(e.split()) for e in found if "@" in e))
+
+
 def _names(value) -> tuple[list[str], list[str]]:
     """`author:` as a string, a list of strings, or a list of {name, affiliation}."""
     authors, affiliations = [], []
@@ -367,6 +379,7 @@ def read(path: str) -> Document:
         keywords=keywords,
         abstracts=((language, abstract),) if abstract else (),
         keyword_sets=((language, keywords),) if keywords else (),
+        emails=tuple(_emails(front)),
     )
     bibliography = fields["bibliography"]
     return Document(

@@ -243,8 +243,8 @@ refused("pdf-named-txt-is-refused-by-name", {"scan.txt": BLANK_PAGE_PDF}, "scan.
 
 # ---- usage -------------------------------------------------------------------------------------
 
-refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex", argv=["build", P, "--out", "{out}", "--to", ","])
-refused("usage-to-unknown", {P: RU}, "--to: unknown edition html; choose from docx, pdf, latex", argv=["build", P, "--out", "{out}", "--to", "latex,html"])
+refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex, zip", argv=["build", P, "--out", "{out}", "--to", ","])
+refused("usage-to-unknown", {P: RU}, "--to: unknown edition html; choose from docx, pdf, latex, zip", argv=["build", P, "--out", "{out}", "--to", "latex,html"])
 refused("usage-jobs-zero", {P: RU}, "--jobs: must be at least 1", argv=["build", P, "--out", "{out}", "--jobs", "0"])
 refused("usage-template-missing", {P: RU}, "no-such-venue: no such template (available: article, kz-conference)", argv=["build", P, "--out", "{out}", "--template", "no-such-venue"])
 refused("usage-out-is-a-file", {P: RU, "dist": b"a file\n"}, "dist: is not a folder", argv=["build", P, "--out", "dist"])
@@ -724,6 +724,83 @@ case("docx-altchunk-html-part", {D: _word(
     ["check", "--json", D], exit=1, stderr="", citations=[["1", 1, 7, None]],
     diagnostics=[["REF001", D, 1, 1, NO_LIST], ["CIT001", D, 1, 7, no_entry("1")],
                  ["DOC001", D, 1, 1, "an embedded HTML or RTF part (altChunk word/afchunk.htm) is not read: its text and citations are left out; paste it into the document as text"]])
+# ---- bad pictures in a Word paper (the writers' side) ---------------------------------------------
+# Each paper holds one picture no edition can draw, as Word stores it (an inline drawing and its
+# media part). The build goes on and every edition is written: a reader that passes the bytes
+# through brings the writers a MED001 picture (shown as a framed note); a reader that leaves the
+# picture out changes nothing here. The same bytes are checked on the writers directly in
+# tests/test_writer_media.py.
+
+PICTURE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+def _picture_docx(member: str, data: bytes) -> bytes:
+    drawing = (
+        '<w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="Picture 1"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+        '<pic:nvPicPr><pic:cNvPr id="1" name="p"/><pic:cNvPicPr/></pic:nvPicPr>'
+        '<pic:blipFill><a:blip r:embed="rIdPic"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>'
+    )
+    namespaces = (
+        f'xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+    )
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {namespaces}><w:body>'
+        '<w:p><w:r><w:t>мәтін алдында</w:t></w:r></w:p>'
+        f'<w:p><w:r>{drawing}</w:r></w:p><w:p><w:r><w:t>Сурет 1 – Сызба</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>мәтін соңында</w:t></w:r></w:p></w:body></w:document>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rIdPic" Type="{PICTURE_RELS}" Target="media/{member}"/></Relationships>'
+    )
+    return _word(document, extra={"word/_rels/document.xml.rels": rels, f"word/media/{member}": data})
+
+
+def _with_type(package: bytes, extension: str, content_type: str) -> bytes:
+    """The package with a Default content type for the picture's extension."""
+    source = zipfile.ZipFile(BytesIO(package))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"<Default Extension=\"xml\"", f'<Default Extension="{extension}" ContentType="{content_type}"/><Default Extension="xml"'.encode())
+            z.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _tiny_png(width: int = 16, height: int = 16) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + bytes((x * 16) % 256 for x in range(width * 3)) for _ in range(height))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+# A baseline JPEG header (SOI, JFIF, SOF0) that declares 30000 × 30000 pixels, and nothing after it.
+HUGE_JPEG = (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+             b"\xff\xc0\x00\x11\x08\x75\x30\x75\x30\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9")
+EVIL_SVG = b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text y="5">&x;</text></svg>'
+# A placeable WMF header whose one record claims 2^31 words: libwmf gives up (or crashes) on it.
+BAD_WMF = b"\xd7\xcd\xc6\x9a" + b"\x00" * 18 + b"\x01\x00\x09\x00\x00\x03" + b"\xff" * 12 + b"\xff\xff\xff\x7f\x41\x0b" + b"\x00" * 16
+
+for case_name, member, data, content_type in (
+    ("media-truncated-png", "image1.png", _tiny_png()[:60], "image/png"),
+    ("media-huge-jpeg-header", "image1.jpeg", HUGE_JPEG, "image/jpeg"),
+    ("media-svg-external-entity", "image1.svg", EVIL_SVG, "image/svg+xml"),
+    ("media-wmf-breaks-converter", "image1.wmf", BAD_WMF, "image/x-wmf"),
+):
+    case(case_name, {D: _with_type(_picture_docx(member, data), member.rsplit(".", 1)[1], content_type)}, ["build", D, "--out", "{out}"], exit=0, stderr="",
+         outputs={"files": ["paper.docx", "paper.pdf", "paper.report.json", "paper.tex"],
+                  "paper.tex": {"contains": ["мәтін алдында", "мәтін соңында"], "absent": ["root:"]},
+                  "paper.docx": {"contains": ["мәтін алдында", "мәтін соңында"], "absent": ["root:"]},
+                  "paper.pdf": {"contains": ["мәтін алдында", "мәтін соңында"], "absent": ["root:"]}})
 
 # ---- Markdown sources ----------------------------------------------------------------------------
 
@@ -894,7 +971,7 @@ ANCHORED = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document
 refused("annotate-comment-anchor-id-word", {D: _word(ANCHORED)}, f"{D}: word/document.xml: comment id 'x1' is not a number Word writes; refused", argv=ANNOTATE)
 refused("annotate-member-unknown-compression",
         {D: _stored_with_method(_word(extra={"word/media/image1.png": PNG}), "word/media/image1.png", 99)},
-        f"{D}: member word/media/image1.png is compressed with method 99, which cannot be read; refused (Word stores or deflates)", argv=ANNOTATE)
+        f"{D}: is not a readable DOCX (zip member word/media/image1.png uses a compression method Word never writes)", argv=ANNOTATE)  # the reader checks every member first
 refused("annotate-duplicate-member-name", {D: _with_duplicate(_word(extra={"word/media/image1.png": PNG}), "word/media/image1.png", PNG)},
         f"{D}: holds two zip members named word/media/image1.png; refused (a Word file never does)", argv=ANNOTATE)
 

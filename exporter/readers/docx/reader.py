@@ -23,7 +23,9 @@ from ...model import (
 )
 from ...references.ownlist import REFERENCES_HEADING
 from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
+from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
@@ -361,6 +363,30 @@ def _after_label(inlines: tuple) -> tuple:
     return cut_inlines(inlines, start)
 
 
+def _without_superscripts(para: Para) -> str:
+    """A paragraph's text with superscript marks (`Sobic¹`, `¹radomir@…`) set apart by a space."""
+    return " ".join("".join(f" {a.text} " if a.vert == "superscript" else a.text for a in para.atoms if a.kind == "text").split())
+
+
+FRONT_PARAGRAPHS = 30  # the front matter stands among the first paragraphs
+
+
+def front_items(paras: list[Para]) -> list[LineItem]:
+    """The first paragraphs as the line-role classifier reads them: text (up to its first line
+    break), and as layout the size over the body's, bold, centring and the style's name."""
+    region = paras[: FRONT_PARAGRAPHS + 10]
+    sizes = sorted(p.size for p in region if p.size)
+    body = sizes[len(sizes) // 2] if sizes else None
+    largest = sizes[-1] if sizes else None
+    items = []
+    for p in region:
+        text = " ".join(p.text.replace(MATH_MARK, " ").split("\n")[0].split())
+        size = p.size / body if p.size and body else 1.0
+        layout = Layout(size, _bold_all(p), p.centered, 0.0, bool(p.size) and p.size == largest and largest != body, p.style_name.lower())
+        items.append(LineItem(text, False, 1, layout))
+    return items
+
+
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
@@ -390,15 +416,24 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
                 title_at = i
             break  # only labelled lines and by-lines come before a title
+    items = front_items(paras)
+    texts = [item.text for item in items]
+    proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
+    more: list[int] = []
+    model_title = judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
+    if model_title and model_title[0] < len(region):
+        title_at, *more = [i for i in model_title if i < len(region)]
     last = -1
     if title_at is not None:
         fields["title"] = _first_line(inlines(region[title_at]))
-        last = title_at
+        for i in more:  # a title set in two paragraphs
+            fields["title"] = (*fields["title"], Text(" "), *_first_line(inlines(region[i])))
+        last = max([title_at, *more])
     after_title = title_at if title_at is not None else -1
     pending_abstract = False
     unlabelled: int | None = None
     for i, p in enumerate(region):
-        if i == title_at:
+        if i == title_at or i in more:
             continue
         text = _label_form(" ".join(p.text.split()))
         if not text:
@@ -433,10 +468,13 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract = fields["abstract"]
+    fields["authors"] = judge_authors(proposal, texts, fields["authors"]) or fields["authors"]
+    emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
         affiliations=tuple(fields["affiliations"]), supervisor=fields["supervisor"], language=language,
         keywords=tuple(fields["keywords"]), abstracts=((language, abstract),) if abstract and plain_text(abstract).strip() else (),
+        emails=tuple(emails),
     )
     return meta, last + 1
 
@@ -529,7 +567,8 @@ def _entry_text(para: Para) -> str:
 # ---- the document ---------------------------------------------------------------------------
 
 
-def read_docx(path: str) -> Document:
+def _walk(path: str):
+    """(items of the body, notes by id, parts left unread) of a DOCX, or an InputError."""
     document, body = _open(path)
     try:
         styles = Styles(document.styles.element)
@@ -546,7 +585,20 @@ def read_docx(path: str) -> Document:
         raise
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
-    return build_document(path, items, notes_by_id, walker.unread)
+    return items, notes_by_id, walker.unread
+
+
+def read_docx(path: str) -> Document:
+    return build_document(path, *_walk(path))
+
+
+def front_items_of(path: str) -> tuple[list[int], list[LineItem]]:
+    """(indexes among the paragraphs holding text, items) of a DOCX's first paragraphs, as the
+    line-role classifier reads them (the training data's builder reads them so too)."""
+    paras, _, _ = _count(_walk(path)[0])
+    filled = [p for p in paras if p.text.replace(MATH_MARK, "").strip()]
+    items = front_items(filled)
+    return list(range(len(items))), items
 
 
 def _sample(paras: list[Para], size: int = 20_000) -> str:

@@ -18,7 +18,9 @@ from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, split_authors
+from ..plaintext.titleblock import decide, emails_in
 from .layout import Line, mark_furniture, open_pdf, read_pages
+from .titleblock import front_items, without_superscripts
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
 MIN_LETTERS_PER_PAGE = 20
@@ -26,6 +28,12 @@ MIN_LETTERS_PER_PAGE = 20
 
 def read_pdf(path: str) -> Document:
     """Read a PDF's text layer into a Document (citations still unlinked)."""
+    return _document(path, pdf_lines(path))
+
+
+def pdf_lines(path: str) -> list[Line]:
+    """The text lines of a PDF in reading order, furniture left out, with an empty line where
+    the layout parts them; a scan or a damaged file is refused in one line."""
     doc = open_pdf(path)
     try:
         pages = read_pages(doc)
@@ -39,8 +47,7 @@ def read_pdf(path: str) -> Document:
     if letters < MIN_LETTERS_PER_PAGE * len(pages):
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
-    lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
-    return _document(path, lines)
+    return with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
 
 
 def with_blank_lines(lines: list[Line]) -> list[Line]:
@@ -103,14 +110,6 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'"
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
-
-
-def without_superscripts(line: Line) -> str:
-    """The line's text with its superscript marks (affiliation letters, footnote stars) left out."""
-    text = line.text
-    for start, stop in reversed(line.superscripts):
-        text = text[:start] + " " + text[stop:]
-    return " ".join(text.split())
 
 
 def in_capitals(text: str) -> bool:
@@ -416,13 +415,19 @@ def _document(path: str, lines: list[Line]) -> Document:
     language = detect_language("\n".join(texts)[:200_000])
     fm = read_front_matter(texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
+    rows, items = front_items(lines, body)
+    rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
+    rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
+    choice = decide(items, language, rules_title, rules_authors)  # the model judges the rules' title and authors
+    if choice.title:
+        title = [rows[i] for i in choice.title]
     if title is not None:
         title_text = " ".join(without_superscripts(lines[i]) for i in title)
-        authors = find_authors(lines, title) or list(fm.authors)
+        authors = choice.authors or find_authors(lines, title) or list(fm.authors)
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None
-        authors = list(fm.authors)
+        authors = choice.authors or list(fm.authors)
         start = fm.body_start
     lexicon = rules.attested_words(texts)
 
@@ -436,6 +441,7 @@ def _document(path: str, lines: list[Line]) -> Document:
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
+    emails = list(dict.fromkeys(emails_in([without_superscripts(line) for line in lines[:start]]) + choice.emails))
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
     entries = len(found.starts) if found and found.starts else None
@@ -510,6 +516,7 @@ def _document(path: str, lines: list[Line]) -> Document:
         keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
         abstracts=abstracts,
         keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets) or tuple(fm.keyword_sets),
+        emails=tuple(emails),
     )
     heading_span = None
     if heading is not None:

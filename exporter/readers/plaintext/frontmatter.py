@@ -219,7 +219,17 @@ def is_name(text: str) -> bool:
 _is_name = is_name  # the DOCX reader's name for it
 
 
-def _is_header(text: str) -> bool:
+def is_institution(text: str) -> bool:
+    """A line naming an institution (`университет`, `Institute`, `Department`…), under 200 characters."""
+    return len(text) < 200 and _INSTITUTION.search(text) is not None
+
+
+def is_role(text: str) -> bool:
+    """A line naming a position or degree (`магистрант`, `профессор`, `PhD student`), under 200 characters."""
+    return len(text) < 200 and _ROLE.search(text) is not None
+
+
+def is_header(text: str) -> bool:
     """A journal header or editorial line: the journal's name, issue and year, dates, contacts,
     a page number, letter-spaced running heads (`Т Р УД Ы В Э О Р О С С И И | 212 ТО М`)."""
     tokens = text.split()
@@ -243,8 +253,9 @@ def _title_run(texts: list[str], lower_ok: bool = False) -> bool:
     first = texts[0].lstrip("«\"“")
     if not (1 <= len(texts) <= MAX_TITLE_LINES) or words < 2 or len(joined) > 300 or joined.endswith((",", ";")):
         return False
-    if sum(ch.isdigit() for ch in joined) > 0.1 * len(joined.replace(" ", "")):
-        return False  # an address, a date
+    digits = sum(ch.isdigit() for ch in joined) / max(len(joined.replace(" ", "")), 1)
+    if digits > 0.3 or digits > 0.1 and len(re.findall(r"\d+", joined)) >= 2:
+        return False  # an address, a date (a title may hold one number: `… 100 …`)
     if any(re.search(rf"[{_LOWER}]\. [{_UPPER}]", t) for t in texts):
         return False  # sentences: a paragraph
     if not (first[:1].isupper() or first[:1].isdigit()):
@@ -253,7 +264,7 @@ def _title_run(texts: list[str], lower_ok: bool = False) -> bool:
     return all(script(t) == script(texts[0]) and (is_title_line(t) == caps or lower_ok) for t in texts[1:])
 
 
-def _title_text(texts: list[str]) -> str:
+def title_text(texts: list[str]) -> str:
     """The title's lines joined; a note mark at its end (`БИЗНЕС-ПЛАНИРОВАНИЯ2`, `picture?I`, `Planning*`) dropped."""
     out = ""
     for t in texts:
@@ -356,7 +367,7 @@ def read_front_matter(
             pass
         elif (names := author_names(text, strong_only=seen_label or not candidates and not text.startswith("©"))) is not None:
             pending.append((script(text), names))
-        elif _is_header(text) or EMAIL.search(text):
+        elif is_header(text) or EMAIL.search(text):
             headers.append(text)
         elif _INSTITUTION.search(text) and len(text) < 200:
             fm.affiliations.append(text)
@@ -413,7 +424,7 @@ def read_front_matter(
                 seen.add(key)
                 fm.authors.append(name)
     fm.abstracts.extend(unlabelled)
-    fm.title_lines = [_title_text(fm.title_lines)]
+    fm.title_lines = [title_text(fm.title_lines)]
     fm.body_start = stop
     return fm
 

@@ -11,11 +11,13 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import find_reference_list, read_reference_list
-from .frontmatter import FieldText, read_front_matter
+from .frontmatter import FieldText, FrontMatter, clean, read_front_matter, title_text
 from .furniture import find_pages, is_page_break
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
+from .roles.window import text_items
 from .sourcefile import SourceText
+from .titleblock import decide, emails_in
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0) -> Joined:
     """Join hard-wrapped lines into one text, repairing line-end hyphens, cut URLs, spaced
@@ -221,6 +223,22 @@ def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:
     ]
 
 
+def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], language: str) -> list[str]:
+    """The line-role model's title and authors put into `fm` where it proposes them (see
+    `titleblock`); returns the front's e-mail addresses. Where the rules found no title the
+    body starts after the model's front lines."""
+    rows, items = text_items(lines, page_starts)
+    choice = decide(items, language, " ".join(fm.title_lines) or None, fm.authors)
+    # Where the rules read no front matter, a title block needs a title and names under it.
+    if choice.title and (rows[choice.title[0]] < fm.body_start if fm.title_lines else bool(choice.authors)):
+        if not fm.title_lines:  # the rules read no front matter: the body starts past the model's title block
+            fm.body_start = max(fm.body_start, rows[choice.head_end - 1] + 1)
+        fm.title_lines = [title_text([items[i].text for i in choice.title])]
+    if choice.authors:
+        fm.authors = list(choice.authors)
+    return list(dict.fromkeys(emails_in([clean(line) for line in lines[: fm.body_start]]) + choice.emails))
+
+
 def read_plaintext(source: SourceText) -> Document:
     """Read a paper's plain text into a Document (citations still unlinked)."""
     lines = source.lines
@@ -245,6 +263,7 @@ def read_plaintext(source: SourceText) -> Document:
     language = detect_language("\n".join(lines)[:200_000] if repair.note else source.text[:200_000])
     fm = read_front_matter(lines, pages.starts, pages.furniture, language)
     fm.choose(language)
+    emails = with_model(fm, lines, pages.starts, language)
     text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
     found = find_reference_list(text_lines, fm.body_start)
     body_end = found.body_end if found else len(lines)
@@ -270,6 +289,7 @@ def read_plaintext(source: SourceText) -> Document:
         keywords=tuple(fm.keywords),
         abstracts=tuple((a.language, field_inlines(a, lines, lexicon, path, notes, entries)) for a in fm.abstracts),
         keyword_sets=tuple(fm.keyword_sets),
+        emails=tuple(emails),
     )
     heading_span = None
     if heading is not None:
