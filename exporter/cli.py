@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--workers", type=int, default=None, help="worker processes for checks, and as many for builds (default: one per core)")
+    serve.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS", help="stop a paper's check or build after this long (default: 60)")
+    serve.add_argument("--memory-limit", type=int, default=2048, metavar="MB", help="address space of a worker process (default: 2048)")
     return parser
 
 
@@ -352,9 +354,14 @@ def run(argv: list[str]) -> int:
     if args.command == "serve":
         if args.workers is not None and args.workers < 1:
             raise InputError("--workers", "must be at least 1")
-        from .web.app import serve
+        if not args.time_limit > 0:
+            raise InputError("--time-limit", "must be more than 0 seconds")
+        if args.memory_limit < 256:
+            raise InputError("--memory-limit", "must be at least 256 MB (a worker needs about 150 MB to start)")
+        from .web.server import serve
+        from .web.workers import Limits
 
-        serve(args.host, args.port, args.workers)
+        serve(args.host, args.port, args.workers, Limits(seconds=args.time_limit, memory_mb=args.memory_limit))
         return EXIT_OK
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line

@@ -183,22 +183,24 @@ def test_a_png_is_refused_with_the_clis_line(server, browser, tmp_path):
 
 
 def test_nothing_is_kept_even_when_the_client_leaves(server):
-    """A request sent whole and abandoned at once: its folder is still removed."""
+    """A request sent whole and abandoned while its build runs: its folder is still removed (and
+    the build stopped: the server notices the client leaving)."""
     body = SEED.read_bytes()
     boundary = "b0undary"
     payload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"source\"; filename=\"kz.txt\"\r\n\r\n".encode()
                + body + f"\r\n--{boundary}--\r\n".encode())
     head = (f"POST /api/build?to=pdf HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n"
             f"Content-Length: {len(payload)}\r\n\r\n").encode()
+    folders = lambda: list(server["scratch"].glob("**/exporter-web-*"))  # noqa: E731
+    seen = False
     with socket.create_connection(("127.0.0.1", server["port"])) as conn:
         conn.sendall(head + payload)
-    folders = lambda: list(server["scratch"].glob("exporter-web-*"))  # noqa: E731
-    seen = False
+        deadline = time.monotonic() + 30
+        while not seen and time.monotonic() < deadline:  # the folder appears while the build runs
+            seen = bool(folders())
+            time.sleep(0.01)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:  # the folder appears while the build runs, then goes
-        seen = seen or bool(folders())
-        if seen and not folders():
-            break
+    while folders() and time.monotonic() < deadline:  # the client left: the folder goes
         time.sleep(0.05)
     assert seen and folders() == []
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import time
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,6 +36,7 @@ class Failure:
 
     line: str
     internal: bool = False
+    status: int | None = None  # the HTTP status, when not 422 (refused input) or 500 (internal)
 
 
 # The editions a page offers, beyond the writers': the JSON report, and for a DOCX source the
@@ -82,6 +85,9 @@ def _failure(exc: Exception, source: Upload, bib: Upload | None) -> Failure:
     if isinstance(exc, InputError):
         line = f"exporter: error: {exc}"
         internal = False
+    elif isinstance(exc, MemoryError):  # the worker's address-space limit (workers.Limits.memory_mb)
+        line = f"exporter: error: {source.path}: needs more memory than the server gives one paper; check it with `exporter check` on your own machine"
+        internal = False
     else:  # a bug of ours: one line too, never a traceback on the page
         line = f"exporter: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} (please report this)"
         internal = True
@@ -103,10 +109,46 @@ def linked_upload(source: Upload, bib: Upload | None, template: Template | None 
     return _shown(linked, source, bib)
 
 
+# What a report the server sends lists at most (a 65 KB paper of ranges such as `[1–200]` has
+# hundreds of thousands of labels and findings: 100 MB of JSON). Past a limit, the first ones
+# are listed and the rest counted (`omitted`, and `codes`: the findings of each code).
+MOST_LISTED = {"citations": 5000, "diagnostics": 1000, "unresolved": 5000, "unused": 5000}
+
+
+PAGE_MOST_LABELS = 20_000  # the report page marks each label in the text: past this, it is refused
+
+
+def capped(report: dict) -> dict:
+    """`report`, or past MOST_LISTED items its first ones with counts of what was left out."""
+    over = {key: len(report[key]) - most for key, most in MOST_LISTED.items() if len(report[key]) > most}
+    if not over:
+        return report
+    out = {key: (value[: MOST_LISTED[key]] if key in over else value) for key, value in report.items()}
+    out["omitted"] = over
+    out["codes"] = dict(sorted(Counter(d["code"] for d in report["diagnostics"]).items()))
+    return out
+
+
+def _test_hook(source: Upload) -> None:
+    """The server's tests need a job that runs long on purpose (tests/test_web_server.py). Only
+    with EXPORTER_TEST_HOOKS=1 in the server's environment, an upload starting
+    `exporter-test: busy N` keeps its worker's CPU busy for N seconds before it is read."""
+    if os.environ.get("EXPORTER_TEST_HOOKS") != "1":
+        return
+    with open(source.path, "rb") as handle:
+        head = handle.read(40)
+    if head.startswith(b"exporter-test: busy "):
+        seconds = float(head.split()[2])
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            pass
+
+
 def check(source: Upload, bib: Upload | None) -> dict | Failure:
-    """The `check --json` object of an upload."""
+    """The `check --json` object of an upload (capped: see MOST_LISTED)."""
     try:
-        return check_json(linked_upload(source, bib))
+        _test_hook(source)
+        return capped(check_json(linked_upload(source, bib)))
     except Exception as exc:
         return _failure(exc, source, bib)
 
@@ -114,8 +156,9 @@ def check(source: Upload, bib: Upload | None) -> dict | Failure:
 def edition(source: Upload, bib: Upload | None, template_name: str, kind: str) -> bytes | Failure:
     """One edition of an upload as bytes: docx, pdf, latex, the JSON report, or the annotated DOCX."""
     try:
+        _test_hook(source)
         if kind == "json":
-            report = check_json(linked_upload(source, bib))
+            report = capped(check_json(linked_upload(source, bib)))
             return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         if kind == "annotated":
             return annotated(source, bib)
@@ -153,36 +196,11 @@ def report_page(source: Upload, bib: Upload | None, template_name: str, resend: 
     from .page import render_report
 
     try:
+        _test_hook(source)
         linked = linked_upload(source, bib)
-        return render_report(linked, check_json(linked), template_name, resend, is_docx(source))
+        report = check_json(linked)
+        if len(report["citations"]) > PAGE_MOST_LABELS:
+            raise InputError(source.path, f"holds {len(report['citations']):,} citation labels; the report page shows at most {PAGE_MOST_LABELS:,} (a paper holds a few hundred): check it with `exporter check` or POST it to /api/check")
+        return render_report(linked, capped(report), template_name, resend, is_docx(source))
     except Exception as exc:
         return _failure(exc, source, bib)
-
-
-def _leave_with_server(server: int) -> None:
-    """Exit when the server is gone. A server killed with SIGKILL cannot tell its workers to
-    stop, and their parent is multiprocessing's fork server, which lives as long as they do."""
-    import threading
-    import time
-
-    def watch():
-        while True:
-            time.sleep(1.0)
-            try:
-                os.kill(server, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:  # the pid was reused by another user's process: ours is gone
-                os._exit(0)
-
-    threading.Thread(target=watch, name="server-watch", daemon=True).start()
-
-
-def warm_up(nice: int, server: int) -> None:
-    """A worker's first task: import the pipeline (and lower the priority of build workers,
-    so that a check is never queued behind a build for CPU)."""
-    if nice:
-        os.nice(nice)
-    _leave_with_server(server)
-    import exporter.readers.plaintext  # noqa: F401
-    from . import page  # noqa: F401

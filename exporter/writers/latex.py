@@ -372,5 +372,4 @@ def render(edition: Edition) -> bytes:
         "entries": [{"number": e.number, "anchor": TexSafe(a), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],
         "unresolved": [TexSafe(body.tex(edition.unresolved_note(item))) for item in edition.unresolved] if edition.list_unresolved else [],
     }
-    shell = edition.template.latex_env().get_template("document.tex.j2")
-    return shell.render(**context).encode("utf-8")
+    return edition.template.render_latex("document.tex.j2", context).encode("utf-8")

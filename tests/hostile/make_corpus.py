@@ -472,9 +472,9 @@ case("bib-crossref-inspected", {P: "мәтін [1].\n", B: "@book{x, title={X}, 
      ["inspect", P, "--bib", B], exit=0, stderr="",
      model={"references": [
          {"key": "x", "number": 1, "line": 1, "column": 1, "end_line": 1, "end_column": 1, "type": "book",
-          "fields": {"title": "X", "crossref": "y", "year": "1999", "booktitle": "Y"}},
+          "fields": {"title": "X", "crossref": "y", "year": "1999"}},  # biblatex: a book takes a book's fields under their own names
          {"key": "y", "number": 2, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",
-          "fields": {"title": "Y", "year": "1999", "crossref": "x", "booktitle": "X"}}]})
+          "fields": {"title": "Y", "year": "1999", "crossref": "x"}}]})
 
 # ---- what the minimal .bib entries above lack (REF010) -------------------------------------------
 # The entries above are minimal on purpose (`@book{a, title={A}}`); the entry checks report
@@ -829,6 +829,66 @@ case("md-crlf-positions", {M: MD_OK.replace("\n", "\r\n")}, ["check", "--json", 
 HTML = "A <script>alert(1)</script> claim [1]."
 case("md-raw-html-is-text", {M: HTML + "\n"}, ["inspect", M], exit=0, stderr="",
      model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": len(HTML) + 1, "text": HTML}]})
+
+
+# ---- CSL styles and venue folders (issue 17's sweep: exit 3, hangs, a venue running code) -------
+# A style or a venue folder a user is handed is data: what is wrong with it is one line naming the
+# file (and line) with exit 2; nothing runs, nothing is opened that would block.
+
+CSL_BIB = "@book{1, title={A Book}, author={Knuth, Donald E.}, year={1984}, publisher={Addison-Wesley}}\n"
+CSL_HEAD = ('<?xml version="1.0" encoding="{encoding}"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"{extra}>\n'
+            '  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>\n')
+
+
+def csl(macros: str = "", layout: str = '<text variable="title"/>', encoding: str = "utf-8", extra: str = "") -> str:
+    """A small CSL style: line 3 is <info>, then the macros (one a line), <citation>, <bibliography>."""
+    return (CSL_HEAD.replace("{encoding}", encoding).replace("{extra}", extra) + macros
+            + '  <citation><layout><text variable="citation-number"/></layout></citation>\n'
+            + f"  <bibliography><layout>{layout}</layout></bibliography>\n</style>\n")
+
+
+def csl_case(name: str, style_name: str, style: str | bytes | None, message: str | None, stdout: str = "") -> None:
+    files = {P: "Text [1].\n", B: CSL_BIB, **({style_name: style} if style is not None else {f"{style_name}/.keep": b""})}
+    argv = ["bib", P, "--bib", B, "--to", "text", "--style", style_name]
+    if message is None:
+        case(name, files, argv, exit=0, stdout=stdout, stderr="")
+    else:
+        refused(name, files, message, argv)
+
+
+# Each case names its style differently: a process caches a style by its path.
+csl_case("csl-macro-calls-itself", "self-calling.csl", csl('  <macro name="m"><group><text macro="m"/></group></macro>\n', '<text macro="m"/>'),
+         "self-calling.csl:4: macro 'm' calls itself (m → m); citeproc-py would recurse without end")
+csl_case("csl-macros-call-each-other", "mutual.csl", csl('  <macro name="a"><text macro="b"/></macro>\n  <macro name="b"><text macro="a"/></macro>\n', '<text macro="a"/>'),
+         "mutual.csl:4: macro 'a' calls itself (a → b → a); citeproc-py would recurse without end")
+csl_case("csl-missing-macro", "missing-macro.csl", csl(layout='<text macro="nowhere"/>'), "missing-macro.csl:5: calls macro 'nowhere', which the style does not define")
+csl_case("csl-unknown-element", "unknown-element.csl", csl('  <macro name="m"><blink/><text variable="title"/></macro>\n', '<text macro="m"/>'),
+         "unknown-element.csl:4: unknown element <blink> in macro 'm'; a CSL style cannot hold it there")
+csl_case("csl-xinclude", "xinclude.csl", csl('  <xi:include href="/etc/passwd" parse="text"/>\n', extra=' xmlns:xi="http://www.w3.org/2001/XInclude"'),
+         "xinclude.csl:4: uses XInclude (<xi:include>); refused: a CSL style is one file")
+csl_case("csl-is-a-folder", "folder.csl", None, "folder.csl: is a folder, not a CSL style file")
+csl_case("csl-utf16-is-read", "utf16.csl", csl(encoding="UTF-16").encode("utf-16"), None, stdout="1. A book\n")  # sentence case: the style is English
+
+VENUE_TOML = 'description = "a venue handed around"\n\n[bibliography]\nstyle = "plain"\n'
+VENUE_MACROS = "{%- macro plain(e, lang) -%}\n{{ e.fields.title }}.\n{%- endmacro -%}\n"
+PAYLOAD = "{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}"
+
+
+def venue_case(name: str, folder: str, files: dict, message: str) -> None:
+    """A build with the venue in `folder` (each case its own name: a process keeps a venue by its folder)."""
+    base = {P: "Text [1].\n", B: CSL_BIB, f"{folder}/template.toml": VENUE_TOML, f"{folder}/bibliography.j2": VENUE_MACROS}
+    refused(name, {**base, **{f"{folder}/{k}": v for k, v in files.items()}}, message,
+            ["build", P, "--bib", B, "--template", folder, "--out", "{out}", "--to", "latex"])
+
+
+venue_case("venue-runs-no-shell-command", "handed-venue", {"bibliography.j2": VENUE_MACROS.replace("{{ e.fields.title }}", PAYLOAD)},
+           "handed-venue/bibliography.j2:2: template refused: access to attribute '__init__' of 'type' object is unsafe "
+           "(a venue template is data: it may not reach Python's internals or run code)")
+venue_case("venue-macro-wrong-arity", "arity-venue", {"bibliography.j2": VENUE_MACROS.replace("plain(e, lang)", "plain(e)")},
+           "arity-venue/bibliography.j2:1: macro 'plain' takes 1 argument(s); an entry macro takes two: the entry and the paper's language")
+GARBAGE_FONT = bytes((i * 131 + 17) % 256 for i in range(5000))
+venue_case("venue-garbage-font", "font-venue", {"template.toml": VENUE_TOML + '\n[fonts]\nmain = { regular = "garbage.ttf" }\n', "fonts/garbage.ttf": GARBAGE_FONT},
+           "font-venue/fonts/garbage.ttf: is not a TrueType font that can be read (TTLibError: Not a TrueType or OpenType font (bad sfntVersion))")
 
 
 # ---- what is not a regular file; output places; Word packages a copy cannot be made of ----------
