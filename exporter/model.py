@@ -112,6 +112,7 @@ class Image:
     height: float | None = None
     alt: str = ""
     name: str = ""  # the name it had in the source (`media/image3.png`, `fig.png`), for messages and media files
+    formula: bool = False  # the picture of a formula (an Equation 3.0 / MathType object's preview): mathematics, shown as a picture
 
 
 @dataclass(frozen=True, slots=True)

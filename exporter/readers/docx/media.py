@@ -224,7 +224,7 @@ class PackageMedia:
         if found is None:
             return None
         data, kind, name = found
-        return Image(data=data, media_type=kind, width=ref.width, height=ref.height, alt=ref.alt, name=name)
+        return Image(data=data, media_type=kind, width=ref.width, height=ref.height, alt=ref.alt, name=name, formula=ref.kind == "equation")
 
     def part_name(self, rid: str) -> str | None:
         """The part a relationship id names (`word/afchunk.htm`), None when it names none."""
