@@ -83,12 +83,12 @@ class Diagnostic:
     args: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def at(cls, code: str, path: str, span, *, variant: str = "", context: str | None = None, **args) -> "Diagnostic":
+    def at(cls, code: str, path: str, span, /, *, variant: str = "", context: str | None = None, **args) -> "Diagnostic":
         """A finding at the start of a model `Span`, keeping its page or paragraph."""
         return cls(code, path, span.line, span.column, span.page, span.paragraph, context, variant, frozen_args(args))
 
     @classmethod
-    def at_line(cls, code: str, path: str, line: int, column: int, *, variant: str = "", page: int | None = None, paragraph: int | None = None, **args) -> "Diagnostic":
+    def at_line(cls, code: str, path: str, line: int, column: int, /, *, variant: str = "", page: int | None = None, paragraph: int | None = None, **args) -> "Diagnostic":
         """A finding at a line and column (a PDF's `page`, a DOCX's `paragraph`)."""
         return cls(code, path, line, column, page, paragraph, None, variant, frozen_args(args))
 
