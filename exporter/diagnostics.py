@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .messages import SOURCE_LANGUAGE, render, word
+from .messages import SOURCE_LANGUAGE, missing_arguments, render, word
 
 
 class Severity(str, Enum):
@@ -82,6 +82,11 @@ class Diagnostic:
     variant: str = ""
     args: tuple[tuple[str, object], ...] = ()
 
+    def __post_init__(self):
+        # A finding its message cannot render is a bug of ours, caught where it is made.
+        if lacking := missing_arguments(self.key, dict(self.args)):
+            raise ValueError(f"finding {self.key} lacks {', '.join(lacking)}")
+
     @classmethod
     def at(cls, code: str, path: str, span, /, *, variant: str = "", context: str | None = None, **args) -> "Diagnostic":
         """A finding at the start of a model `Span`, keeping its page or paragraph."""
@@ -137,6 +142,7 @@ class Diagnostic:
     def to_json(self, language: str = SOURCE_LANGUAGE) -> dict:
         out = {
             "code": self.code,
+            **({"variant": self.variant} if self.variant else {}),  # which of the code's messages
             "severity": self.severity.value,
             "message": self.text(language),
             "args": {name: list(value) if isinstance(value, tuple) else value for name, value in self.args},
@@ -148,8 +154,6 @@ class Diagnostic:
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
-        if self.variant:
-            out["variant"] = self.variant
         return out
 
     @classmethod

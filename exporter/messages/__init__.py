@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -59,10 +60,10 @@ def accepted_language(header: str | None) -> str | None:
     choices = []
     for order, part in enumerate((header or "").split(",")):
         tag, _, params = part.partition(";")
-        weight = re.search(r"q\s*=\s*([0-9.]{1,5})", params)
+        weight = re.search(r"q\s*=\s*([^\s;,]*)", params)
         try:
-            q = float(weight.group(1)) if weight else 1.0
-        except ValueError:
+            q = float(weight.group(1)[:8]) if weight else 1.0
+        except ValueError:  # a weight no browser writes: the language is not asked for
             q = 0.0
         language = language_of(tag)
         if language and q > 0:
@@ -104,6 +105,25 @@ def word(key: str, language: str, **args) -> str:
 
 
 # ---- findings ----------------------------------------------------------------------------------
+
+
+@cache
+def needs(key: str) -> frozenset[str]:
+    """The arguments a message's English template uses (KeyError for a key with no message)."""
+    source = SOURCE[key]
+    texts = source if isinstance(source, tuple) else (source,)
+    names = {name.split(".")[0].split("[")[0].split("!")[0].split(":")[0] for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
+    if "allowed" in names:  # made from `min` and `max`, either of which may be absent
+        names.discard("allowed")
+    return frozenset(names)
+
+
+def missing_arguments(key: str, given) -> list[str]:
+    """What a finding lacks to be rendered: its key when it has no message, else the arguments
+    its template uses and `given` lacks (empty when it is whole)."""
+    if key not in SOURCE:
+        return [f"no message {key!r} in messages/english.py"]
+    return sorted(needs(key) - set(given))
 
 
 def render(key: str, args: Mapping[str, object], language: str = SOURCE_LANGUAGE) -> str:
