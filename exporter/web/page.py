@@ -180,7 +180,7 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
     entries = [(anchor(e.key), e, entry_text(e)) for e in sorted(doc.references, key=lambda e: e.number)]
     kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
     return environment().get_template("report.html").render(
-        lang=language, words=words, venue_labels=venue_labels, meta=meta, body=body, findings=findings,
+        lang=language, paper_lang=page_language(doc.meta.language), words=words, venue_labels=venue_labels, meta=meta, body=body, findings=findings,
         entries=entries, summary=summary_line(report, language), report=report, kinds=kinds, resend=resend,
         template_name=template_name, venues=list(available()),
     )
