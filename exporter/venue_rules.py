@@ -112,7 +112,7 @@ def required_fields(doc: Document, rules: Rules) -> list[Diagnostic]:
     for name in rules.required:
         value = getattr(doc.meta, name, None)
         if not (value.strip() if isinstance(value, str) else value):
-            out.append(Diagnostic.at("VEN004", doc.path, _front(doc), part=name))
+            out.append(Diagnostic.at("VEN004", doc.path, _front(doc), field=name))
     return out
 
 

@@ -71,9 +71,9 @@ def test_real_paper_round_trip_adds_only_comments(tmp_path):
     assert all(c.author == "exporter" for c in comments)
     # [11] and [12] are typed past the 10-entry bibliography; entries 9 and 10 are never cited.
     assert texts == [
-        "CIT001: [11]: в списке литературы нет записи 11 (всего 10 записей)",
-        "CIT001: [11]: в списке литературы нет записи 11 (всего 10 записей)",
-        "CIT001: [12]: в списке литературы нет записи 12 (всего 10 записей)",
+        "CIT001: [11]: в списке литературы нет записи № 11 (всего 10 записей)",
+        "CIT001: [11]: в списке литературы нет записи № 11 (всего 10 записей)",
+        "CIT001: [12]: в списке литературы нет записи № 12 (всего 10 записей)",
         "CIT002: на запись [9] в тексте нет ни одной ссылки",
         "CIT002: на запись [10] в тексте нет ни одной ссылки",
     ]
@@ -102,7 +102,7 @@ def test_kazakh_paper_gets_kazakh_comments(tmp_path):
     out = tmp_path / "kk.checked.docx"
     annotate(source, out)
     [comment] = docx.Document(str(out)).comments
-    assert comment.text == "CIT001: [3]: әдебиеттер тізімінде 3 жазбасы жоқ (тізімде барлығы 2 жазба)"
+    assert comment.text == "CIT001: [3]: әдебиеттер тізімінде № 3 жазба жоқ (тізімде барлығы 2 жазба)"
     assert commented_text(out) == ["[3]"]
     assert all_text(out) == all_text(source)
 
@@ -110,7 +110,7 @@ def test_kazakh_paper_gets_kazakh_comments(tmp_path):
 def test_lang_overrides_the_papers_language(tmp_path):
     source = kazakh_paper(tmp_path / "kk.docx", extra_citation=" және [3]")
     for language, expected in (
-        ("ru", "CIT001: [3]: в списке литературы нет записи 3 (всего 2 записи)"),
+        ("ru", "CIT001: [3]: в списке литературы нет записи № 3 (всего 2 записи)"),
         ("en", "CIT001: [3]: no entry 3 in the reference list (2 entries)"),
     ):
         out = tmp_path / f"{language}.checked.docx"

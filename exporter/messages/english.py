@@ -114,7 +114,7 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
     "VEN001": ("the {language} abstract has {count} word; the venue asks for {allowed}", "the {language} abstract has {count} words; the venue asks for {allowed}"),
     "VEN002": "no abstract in {language}; the venue asks for abstracts in {languages}",
     "VEN003": ("the {language} keywords are {count}; the venue asks for {allowed}", "the {language} keywords are {count}; the venue asks for {allowed}"),
-    "VEN004": "the paper gives no {part}; the venue requires it",
+    "VEN004": "the paper gives no {field}; the venue requires it",
     "VEN005": "no section «{section}» (or {others}); the venue requires it",
     "VEN005.one-name": "no section «{section}» (or another name of it); the venue requires it",
     "VEN006": ("the reference list has {count} entry; the venue asks for {allowed}", "the reference list has {count} entries; the venue asks for {allowed}"),
@@ -128,7 +128,8 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
 }
 
 # What each argument holds (a finding's JSON `args` carries them by these names); the catalogs'
-# translators see these notes. Values are shown as they are, but those in TERMS.
+# translators see these notes. A name means one thing in every message (TERM_ARGUMENTS goes by
+# the name). Values are shown as they are, but those in TERMS.
 ARGUMENTS: dict[str, str] = {
     "after": "the highest number cited before this label",
     "allowed": "the venue's range, as RANGE words say it (made from `min` and `max`)",
@@ -165,7 +166,8 @@ ARGUMENTS: dict[str, str] = {
     "program": "the program an OLE object belongs to (its ProgID, e.g. Excel.Sheet.12)",
     "pages": "the entry's pages as written",
     "parent": "the key a crossref names",
-    "part": "a front-matter part the venue requires (a PART term)",
+    "part": "the name of a part of the Word file (altChunk), as the file names it",
+    "field": "a front-matter field the venue requires (a FRONT term: udc, irsti, title…)",
     "range": "the range as written, e.g. 5–1",
     "recent": "how many entries are recent",
     "relationship": "the relationship id of the picture in the Word file, e.g. rId7",
@@ -201,7 +203,7 @@ TERMS: dict[str, dict[str, str]] = {
         "pages": "pages", "chapter": "chapter", "publisher": "publisher",
     },
     "language": {"kk": "Kazakh", "ru": "Russian", "en": "English"},
-    "part": {  # VEN004 `part`: the front matter a venue may require
+    "front": {  # VEN004 `field`: the front matter a venue may require
         "udc": "UDC", "irsti": "IRSTI", "title": "title", "authors": "authors", "affiliations": "affiliations",
         "emails": "emails", "abstract": "abstract", "keywords": "keywords",
     },
@@ -210,7 +212,7 @@ TERMS: dict[str, dict[str, str]] = {
 }
 
 # Which arguments are TERMS, by family.
-TERM_ARGUMENTS = {"type": "type", "missing": "field", "language": "language", "languages": "language", "part": "part", "style": "style", "expected": "style", "kind": "json"}
+TERM_ARGUMENTS = {"type": "type", "missing": "field", "language": "language", "languages": "language", "field": "front", "style": "style", "expected": "style", "kind": "json"}
 
 # Small phrases the renderer puts together; the page's and the summary's words.
 WORDS: dict[str, str | tuple[str, str]] = {

@@ -92,7 +92,7 @@ def outputs() -> dict[Path, bytes]:
         if language == SOURCE_LANGUAGE:
             continue
         catalog = updated(language, template)
-        po = _po_bytes(catalog, ignore_obsolete=False, include_previous=True)
+        po = _po_bytes(catalog, ignore_obsolete=False)
         files[po_path(language)] = po
         files[po_path(language).with_suffix(".mo")] = _mo_bytes(read_po(io.BytesIO(po), locale=language, domain=DOMAIN))
     return files
