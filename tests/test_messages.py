@@ -473,3 +473,22 @@ def test_web_annotated_docx_in_the_papers_language_unless_chosen(client):
 
         comments = [c.text for c in docx.Document(io.BytesIO(r.content)).comments]
         assert len(comments) == 1 and comments[0].startswith(start)
+
+
+# ---- build and volume -----------------------------------------------------------------------------
+
+
+def test_build_prints_and_reports_in_the_chosen_language(tmp_path):
+    result = run_cli("build", str(SEED), "--to", "latex", "--out", str(tmp_path), "--lang", "kk")
+    assert result.returncode == 0, result.stderr
+    assert f"{SEED}:283:17: error[CIT001]: [9] сілтемесінің жазбасы жоқ: мақалада әдебиеттер тізімі жоқ" in result.stdout.splitlines()
+    report = json.loads((tmp_path / "kz-china-relations.report.json").read_text(encoding="utf-8"))
+    assert report["diagnostics"][0]["message"] == "[9] сілтемесінің жазбасы жоқ: мақалада әдебиеттер тізімі жоқ"
+    assert report["diagnostics"][0]["args"] == {"label": "9"}
+
+
+def test_volume_report_in_the_terminals_language(tmp_path):
+    result = _run_with_env(["volume", str(SEED), "--out", str(tmp_path), "--jobs", "1"], {**os.environ, "LANG": "ru_RU.UTF-8"})
+    assert result.returncode == 0, result.stderr
+    (paper,) = json.loads((tmp_path / "volume.report.json").read_text(encoding="utf-8"))["papers"]
+    assert paper["report"]["diagnostics"][0]["message"] == "у ссылки [9] нет записи: в статье нет списка литературы"
