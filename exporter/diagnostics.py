@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .messages import SOURCE_LANGUAGE, missing_arguments, render, word
+from .messages import SOURCE, SOURCE_LANGUAGE, missing_arguments, needs, render, word
 
 
 class Severity(str, Enum):
@@ -84,8 +84,9 @@ class Diagnostic:
 
     def __post_init__(self):
         # A finding its message cannot render is a bug of ours, caught where it is made.
-        if lacking := missing_arguments(self.key, dict(self.args)):
-            raise ValueError(f"finding {self.key} lacks {', '.join(lacking)}")
+        key = self.key
+        if key not in SOURCE or not needs(key).issubset([name for name, _ in self.args]):
+            raise ValueError(f"finding {self.key} lacks {', '.join(missing_arguments(self.key, dict(self.args)))}")
 
     @classmethod
     def at(cls, code: str, path: str, span, /, *, variant: str = "", context: str | None = None, **args) -> "Diagnostic":
@@ -165,16 +166,15 @@ class Diagnostic:
 
 def frozen_args(args: dict) -> tuple[tuple[str, object], ...]:
     """Named arguments as hashable, picklable pairs sorted by name; None values left out."""
-    out = []
-    for name, value in sorted(args.items()):
-        if value is None:
-            continue
-        if isinstance(value, (list, tuple)):
-            value = tuple(str(item) for item in value)
-        elif not isinstance(value, (str, int, float)):
-            value = str(value)
-        out.append((name, value))
-    return tuple(out)
+    return tuple((name, _frozen(value)) for name, value in sorted(args.items()) if value is not None)
+
+
+def _frozen(value):
+    if type(value) in (str, int, float):
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(str(item) for item in value)
+    return value if isinstance(value, (str, int, float)) else str(value)
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:

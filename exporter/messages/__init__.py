@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import string
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -107,14 +106,16 @@ def word(key: str, language: str, **args) -> str:
 # ---- findings ----------------------------------------------------------------------------------
 
 
+_FIELD = re.compile(r"\{([A-Za-z_]\w*)")  # `{label}`, `{character!r}`, `{share:.0%}`
+
+
 @cache
 def needs(key: str) -> frozenset[str]:
-    """The arguments a message's English template uses (KeyError for a key with no message)."""
+    """The arguments a message's English template uses (KeyError for a key with no message);
+    findings are checked against it as they are made."""
     source = SOURCE[key]
-    texts = source if isinstance(source, tuple) else (source,)
-    names = {name.split(".")[0].split("[")[0].split("!")[0].split(":")[0] for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
-    if "allowed" in names:  # made from `min` and `max`, either of which may be absent
-        names.discard("allowed")
+    names = set(_FIELD.findall(" ".join(source) if isinstance(source, tuple) else source))
+    names.discard("allowed")  # made from `min` and `max`, either of which may be absent
     return frozenset(names)
 
 
