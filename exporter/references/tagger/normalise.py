@@ -1,0 +1,275 @@
+"""Labelled segments of an entry into BibTeX-named fields, one normaliser per label (AnyStyle's
+lib/anystyle/normalizer/*.rb): names into `Family, Given and …`, `Т. 3` into 3, `С. 45–50` into
+45–50, `415 с.` into a page count; DOIs, addresses, ISBNs and access dates by the exact rules."""
+
+from __future__ import annotations
+
+import re
+
+from .. import rules
+from ..parsed import Parsed
+from . import tag
+
+# Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
+_ASKED = ("author", "title", "date", "journal", "container", "pages", "publisher")
+_LABEL_OF_FIELD = {"author": "author", "title": "title", "year": "date", "journal": "journal", "booktitle": "container", "pages": "pages", "publisher": "publisher"}
+
+_ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|және\sт\.б\.|and\sothers|others)\s*[.,]?\s*$", re.IGNORECASE)
+_EDITOR_WORDS = re.compile(r"\(?\b(?:eds?|editors?|edited\sby|ed\.\sby|hrsg|hg|под\s(?:общ\.\s)?ред|ред|сост|жауапты\sред)\b\.?\)?,?", re.IGNORECASE)
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
+_INITIALS = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.?[-‐\s]?){{1,4}}$")
+_BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$")
+_PARTICLES = {"de", "la", "van", "von", "der", "den", "du", "da", "di", "dos", "del", "della", "le", "al", "el", "bin", "ter", "ten", "zu"}
+
+
+def _strip(value: str) -> str:
+    return value.strip(" \t,;:/–—-").strip()
+
+
+def _is_initials(word: str) -> bool:
+    w = word.strip(",;")
+    return bool(_INITIALS.match(w)) and (("." in w) or len(w) <= 1) or bool(_BARE_INITIALS.match(w) and len(w) <= 3)
+
+
+def _person(chunk: str) -> tuple[str, str] | None:
+    """(family, given) of one name as printed: `Smith J. A.`, `J. A. Smith`, `Smith JA`,
+    `Jacob Ziv`, `van der Berg J.`, `SMITH, J.`."""
+    words = chunk.replace(".", ". ").split()
+    words = [w for w in words if w]
+    if not words:
+        return None
+    if len(words) == 1:
+        return (words[0].strip(".,"), "")
+    # Initials first: `J. A. Smith`
+    lead = 0
+    while lead < len(words) - 1 and _is_initials(words[lead]):
+        lead += 1
+    if lead:
+        return (" ".join(words[lead:]).strip(".,"), " ".join(words[:lead]))
+    trail = len(words)
+    while trail > 1 and _is_initials(words[trail - 1]):
+        trail -= 1
+    if trail < len(words):  # `Smith J. A.`, `Smith JA`
+        return (" ".join(words[:trail]).strip(".,"), " ".join(words[trail:]))
+    # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
+    at = len(words) - 1
+    while at > 1 and words[at - 1].lower() in _PARTICLES:
+        at -= 1
+    return (" ".join(words[at:]).strip(".,"), " ".join(words[:at]))
+
+
+def _looks_given(chunk: str) -> bool:
+    """A comma-separated piece that is the given part of the name before it (`J. A.`, `John`,
+    `John A.`, `Anatoly A.`): initials, or one or two capitalised words with no particle."""
+    words = chunk.split()
+    if not words or len(words) > 3:
+        return False
+    if all(_is_initials(w) for w in words):
+        return True
+    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.$", w) for w in words) and not any(w.lower() in _PARTICLES for w in words)
+
+
+def names(segment: str) -> str | None:
+    """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
+    text = segment.strip()
+    text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
+    text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
+    others = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text)
+    text = _strip(text.strip(" ."))
+    if not text or not re.search(r"\w", text):
+        return None
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und)\s+", text) if p.strip()]
+    people: list[tuple[str, str]] = []
+    i = 0
+    inverted = len(parts) > 1 and len(parts[0].split()) <= 3 and not _is_initials(parts[0].split()[-1]) and not _is_initials(parts[0].split()[0]) and _looks_given(parts[1])
+    while i < len(parts):
+        part = parts[i]
+        if inverted and i + 1 < len(parts) and _looks_given(parts[i + 1]) and not any(_is_initials(w) for w in part.split()):
+            people.append((part.strip("."), parts[i + 1]))
+            i += 2
+            continue
+        person = _person(part)
+        if person:
+            people.append(person)
+        i += 1
+    out = []
+    for family, given in people:
+        if not family:
+            continue
+        if family.isupper() and len(family) > 2 and given:
+            family = "-".join(p.capitalize() for p in family.split("-"))
+        out.append(f"{family}, {given}" if given else family)
+    if others:
+        out.append("others")
+    return " and ".join(out) if out else None
+
+
+def _number(segment: str) -> re.Match | None:
+    return re.search(r"\d+(?:\s?[-–—/]\s?\d+)?|\b[IVXLC]+\b|\b[ivxlc]+\b", segment)
+
+
+def _volume(f: "Found", s: int, e: int) -> None:
+    seg = f.text[s:e]
+    m = re.search(r"\d+(?:[-–/]\d+)?|\b[IVXLC]+\b", seg)
+    if m:
+        f.add("volume", s + m.start(), s + m.end())
+        rest = re.search(r"\(\s?(\d+(?:[-–/]\d+)?)\s?\)", seg[m.end():])
+        if rest:
+            f.add("number", s + m.end() + rest.start(1), s + m.end() + rest.end(1))
+
+
+def _issue(f: "Found", s: int, e: int) -> None:
+    seg = f.text[s:e]
+    m = re.search(r"\d+(?:\s?[-–/]\s?\d+)?(?:\s?\(\d+\))?|\b[A-Za-zА-Яа-я]?\d+\b", seg)
+    if m:
+        f.add("number", s + m.start(), s + m.end())
+
+
+def _pages(f: "Found", s: int, e: int) -> None:
+    """A range or a page (`С. 45–50`, `pp. 137-172`, `e1234`, `A44`) is `pages`; a count
+    (`415 с.`, `494 pp.`, `245 б.`, `xx+494 p.`) is `pagetotal`."""
+    seg = f.text[s:e]
+    total = re.search(r"(?<![\d.])((?:[xvilc]+\s?\+\s?)?\d{1,5})\s?(?:[сcб]|[Pp]p?|стр|S|бет|pages|p)\.?(?=[\s,;.)\]]|$)", seg)
+    if total and not re.search(r"\d\s?[-–—]\s?\d", seg):
+        f.add("pagetotal", s + total.start(1), s + total.end(1))
+        return
+    m = re.search(r"[A-Za-z]?\d+\s?(?:[-–—−]+\s?[A-Za-z]?\d+)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
+    if m:
+        value = m.group().rstrip(",").strip()
+        f.add("pages", s + m.start(), s + m.start() + len(value))
+
+
+def _year(f: "Found", s: int, e: int) -> None:
+    seg = f.text[s:e]
+    m = re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", seg) or re.search(r"(?<!\d)\d{4}(?!\d)", seg)
+    if m:
+        f.add("year", s + m.start(), s + m.end())
+
+
+def _edition(f: "Found", s: int, e: int) -> None:
+    seg = f.text[s:e]
+    m = re.search(r"\d+", seg) or re.search(r"\b(first|second|third|fourth|fifth|sixth|revised|expanded)\b", seg, re.I)
+    if m:
+        f.add("edition", s + m.start(), s + m.end())
+
+
+def _text_value(f: "Found", name: str, s: int, e: int) -> None:
+    seg = f.text[s:e]
+    lead = re.match(r"^[\s\"“”«»„'‘’(\[]*(?:(?://|In:|In|in:|В:|in)\s+|//)?[\s\"“”«»„'‘’]*", seg)
+    a = s + (lead.end() if lead else 0)
+    b = e
+    while b > a and f.text[b - 1] in " \t.,;:/–—-\"“”«»„'‘’)]":
+        if f.text[b - 1] == ")" and "(" in f.text[a:b - 1]:
+            break
+        if f.text[b - 1] == "]" and "[" in f.text[a:b - 1]:
+            break
+        if f.text[b - 1] == "." and re.search(r"(?:\b[A-ZА-Я]|\b[A-Za-z]{1,5}|\bPubl|\bин-т|\bун-т)\.$", f.text[a:b]) and name not in ("title",):
+            break
+        b -= 1
+    if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
+        m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
+        if m:
+            b = a + m.start()
+    f.add(name, a, b)
+
+
+class _Fields(rules.Found):
+    """Fields with their confidence: the mean marginal of the tokens they were read from."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.confidence: dict[str, float] = {}
+
+    def add(self, name, start, end, value=None, confidence: float | None = None):  # noqa: D102
+        before = name in self.items
+        super().add(name, start, end, value)
+        if not before and name in self.items and confidence is not None:
+            self.confidence[name] = confidence
+
+
+_TEXT_FIELDS = {"title": "title", "journal": "journal", "container": "booktitle", "collection": "series", "publisher": "publisher", "location": "address", "note": "note", "genre": "type"}
+
+
+def read_entry(text: str) -> Parsed:
+    """Fields of one entry of the paper's own list, with their offsets and confidence."""
+    tagged = tag(text, _ASKED)
+    f = _Fields(text)
+    for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
+        rule(f)
+    seen: set[str] = set()
+    for label, s, e, p in tagged.segments():
+        if label in seen and label not in ("author",):
+            continue
+        seen.add(label)
+        before = set(f.items)
+        if label in ("author", "editor", "translator"):
+            value = names(text[s:e])
+            if value and label not in f.items:
+                f.add(label, s, e, value)
+        elif label in _TEXT_FIELDS:
+            _text_value(f, _TEXT_FIELDS[label], s, e)
+        elif label == "volume":
+            _volume(f, s, e)
+        elif label == "issue":
+            _issue(f, s, e)
+        elif label == "pages":
+            _pages(f, s, e)
+        elif label == "date":
+            _year(f, s, e)
+        elif label == "edition":
+            _edition(f, s, e)
+        for name in set(f.items) - before:
+            f.confidence[name] = p
+    if "year" not in f.items:
+        rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
+    _split_translation(f)
+    values = {name: value for name, (value, _, _) in f.items.items()}
+    entry_type = _entry_type(text, values)
+    if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
+        f.items["booktitle"] = f.items.pop("journal")
+        f.confidence["booktitle"] = f.confidence.pop("journal", 1.0)
+    if entry_type == "article" and "booktitle" in f.items and "journal" not in f.items:
+        f.items["journal"] = f.items.pop("booktitle")
+        f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
+    for name, label in _LABEL_OF_FIELD.items():
+        if name not in f.items:
+            f.confidence[name] = round(1.0 - tagged.present.get(label, 0.0), 4)
+    ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
+    confidence = tuple(sorted((name, round(p, 4)) for name, p in f.confidence.items()))
+    return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
+
+
+def _split_translation(f: _Fields) -> None:
+    """`Title [Its translation]` (Russian journals' English lists): the bracket is `titleaddon`."""
+    if "title" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = re.search(r"\s?\[([^\[\]]{4,})\]\.?\s*$", value)
+    if m and not re.match(r"\d", m[1]) and m.start() > 0:
+        p = f.confidence.get("title")
+        del f.items["title"]
+        f.add("title", start, start + len(value[: m.start()].rstrip(" .")))
+        f.add("titleaddon", start + m.start(1), start + m.end(1))
+        if p is not None:
+            f.confidence["title"] = f.confidence["titleaddon"] = p
+
+
+def _entry_type(text: str, v: dict[str, str]) -> str:
+    """The BibTeX type from what was read: a journal is an article, a collection or proceedings a
+    paper in one, a thesis mark a thesis, a publisher or page count a book, an address alone a web page."""
+    low = text.lower()
+    if v.get("type") and re.search(r"thesis|dissertation|дис\.|диссертац|автореф", v["type"].lower()) or re.search(r"\bдис\.|диссертац|автореф|ph\.?d\.?\sthesis|master'?s\sthesis|dissertation", low):
+        return "thesis"
+    proceedings = re.search(r"\bproc\.|proceedings|conference|symposium|workshop|конференц|материал|сборник|\bсб\.|трудов|труды|симпозиум|конгресс|форум|\[c\]", low)
+    if v.get("journal"):
+        return "inproceedings" if proceedings and not v.get("volume") else "article"
+    if v.get("booktitle"):
+        return "inproceedings" if proceedings else "incollection"
+    if (v.get("volume") or v.get("number")) and v.get("pages") and not v.get("publisher"):
+        return "article"
+    if v.get("url") and not v.get("publisher"):
+        return "online"
+    if v.get("pagetotal") or v.get("publisher") or v.get("isbn"):
+        return "book"
+    return "misc"
