@@ -53,8 +53,7 @@ def tag(text: str, asked: tuple[str, ...] = ()) -> Tagged:
     if not spans:
         return Tagged(text, (), (), (), {})
     tagger, known = loaded_model()
-    tagger.set(sequence_features(text, spans))
-    labels = tagger.viterbi()
+    labels = tagger.tag(sequence_features(text, spans))  # also keeps the sequence for marginal()
     marginals = tuple(tagger.marginal(label, i) for i, label in enumerate(labels))
     present = {label: max(tagger.marginal(label, i) for i in range(len(spans))) if label in known else 0.0 for label in asked}
     return Tagged(text, tuple(spans), tuple(labels), marginals, present)

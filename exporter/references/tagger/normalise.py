@@ -19,6 +19,7 @@ _EDITOR_WORDS = re.compile(r"\(?\b(?:eds?|editors?|edited\sby|ed\.\sby|hrsg|hg|�
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 _INITIALS = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.?[-‐\s]?){{1,4}}$")
 _BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$")
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы|оглы|кизи)[.,]?$")
 _PARTICLES = {"de", "la", "van", "von", "der", "den", "du", "da", "di", "dos", "del", "della", "le", "al", "el", "bin", "ter", "ten", "zu"}
 
 
@@ -46,6 +47,8 @@ def _person(chunk: str) -> tuple[str, str] | None:
         lead += 1
     if lead:
         return (" ".join(words[lead:]).strip(".,"), " ".join(words[:lead]))
+    if len(words) >= 2 and _PATRONYMIC.search(words[-1]):  # `Власов Геннадий Фёдорович`
+        return (words[0].strip(".,"), " ".join(words[1:]))
     trail = len(words)
     while trail > 1 and _is_initials(words[trail - 1]):
         trail -= 1
@@ -69,6 +72,12 @@ def _looks_given(chunk: str) -> bool:
     return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.$", w) for w in words) and not any(w.lower() in _PARTICLES for w in words)
 
 
+def _family_only(part: str) -> bool:
+    """`Smith`, `van der Berg`, `Müller-Gronbach`: one name word, with particles before it."""
+    words = [w for w in part.split() if w.lower() not in _PARTICLES]
+    return len(words) == 1 and not _is_initials(words[0])
+
+
 def names(segment: str) -> str | None:
     """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
     text = segment.strip()
@@ -76,16 +85,19 @@ def names(segment: str) -> str | None:
     text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
     others = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text)
-    text = _strip(text.strip(" ."))
+    text = re.sub(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)", r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
+    text = _strip(text)
+    if text.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", text):
+        text = text[:-1]
     if not text or not re.search(r"\w", text):
         return None
-    parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und)\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und|et)\s+", text) if p.strip()]
     people: list[tuple[str, str]] = []
     i = 0
-    inverted = len(parts) > 1 and len(parts[0].split()) <= 3 and not _is_initials(parts[0].split()[-1]) and not _is_initials(parts[0].split()[0]) and _looks_given(parts[1])
+    inverted = len(parts) > 1 and _family_only(parts[0]) and _looks_given(parts[1])
     while i < len(parts):
         part = parts[i]
-        if inverted and i + 1 < len(parts) and _looks_given(parts[i + 1]) and not any(_is_initials(w) for w in part.split()):
+        if inverted and i + 1 < len(parts) and _family_only(part) and _looks_given(parts[i + 1]):
             people.append((part.strip("."), parts[i + 1]))
             i += 2
             continue
@@ -130,6 +142,10 @@ def _pages(f: "Found", s: int, e: int) -> None:
     """A range or a page (`С. 45–50`, `pp. 137-172`, `e1234`, `A44`) is `pages`; a count
     (`415 с.`, `494 pp.`, `245 б.`, `xx+494 p.`) is `pagetotal`."""
     seg = f.text[s:e]
+    counted = re.search(r"\b[Pp]p?\.\s?((?:[xvilc]+\s?\+\s?)\d+)", seg)  # `p. xx+494`: a book's pages, front matter first
+    if counted:
+        f.add("pagetotal", s + counted.start(1), s + counted.end(1))
+        return
     total = re.search(r"(?<![\d.])((?:[xvilc]+\s?\+\s?)?\d{1,5})\s?(?:[сcб]|[Pp]p?|стр|S|бет|pages|p)\.?(?=[\s,;.)\]]|$)", seg)
     if total and not re.search(r"\d\s?[-–—]\s?\d", seg):
         f.add("pagetotal", s + total.start(1), s + total.end(1))
@@ -154,23 +170,35 @@ def _edition(f: "Found", s: int, e: int) -> None:
         f.add("edition", s + m.start(), s + m.end())
 
 
-def _text_value(f: "Found", name: str, s: int, e: int) -> None:
+_ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Verl|изд|ун-та|ин-та|им|др|т\.\s?б|и\s?др)\.$", re.IGNORECASE)
+
+
+def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
+    """A title, container, publisher or place without the marks around it: quotes, brackets,
+    GOST's `//` and ` – `, an `In:`, the full stop after it (kept when it ends an abbreviation:
+    `Int. J. Solids Struct.`, `Nauka Publ.`)."""
     seg = f.text[s:e]
-    lead = re.match(r"^[\s\"“”«»„'‘’(\[]*(?:(?://|In:|In|in:|В:|in)\s+|//)?[\s\"“”«»„'‘’]*", seg)
-    a = s + (lead.end() if lead else 0)
+    lead = r"^[\s\"“”«»„'‘’(\[–—/-]*"
+    if name in ("journal", "booktitle"):
+        lead += r"(?:(?:In:|In|in:|in|В:|В)\s+)?[\s\"“”«»„'‘’/]*"
+    m = re.match(lead, seg)
+    a = s + (m.end() if m else 0)
     b = e
     while b > a and f.text[b - 1] in " \t.,;:/–—-\"“”«»„'‘’)]":
-        if f.text[b - 1] == ")" and "(" in f.text[a:b - 1]:
+        ch = f.text[b - 1]
+        if ch in ")]" and ("(" if ch == ")" else "[") in f.text[a : b - 1]:
             break
-        if f.text[b - 1] == "]" and "[" in f.text[a:b - 1]:
+        if ch == "." and name == "address" and re.search(r"(?:^|[\s.])\w{1,3}\.$", f.text[a:b]):  # `М.`, `СПб.`, `N.Y.`
             break
-        if f.text[b - 1] == "." and re.search(r"(?:\b[A-ZА-Я]|\b[A-Za-z]{1,5}|\bPubl|\bин-т|\bун-т)\.$", f.text[a:b]) and name not in ("title",):
+        if ch == "." and name != "title" and (_ABBREVIATION_END.search(f.text[a:b]) or re.search(r"\w\.\s?\S", f.text[a : b - 1]) and re.search(r"\b\w{1,6}\.$", f.text[a:b])):
             break
         b -= 1
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
         m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
         if m:
             b = a + m.start()
+            while b > a and f.text[b - 1] in " .,;:":
+                b -= 1
     f.add(name, a, b)
 
 
@@ -197,11 +225,12 @@ def read_entry(text: str) -> Parsed:
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
-    seen: set[str] = set()
+    done: set[str] = set()  # labels whose first segment that held a value was read
     for label, s, e, p in tagged.segments():
-        if label in seen and label not in ("author",):
+        if label == "volume" and "volume" in done and "pages" not in f.items and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
+            label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
+        if label in done:
             continue
-        seen.add(label)
         before = set(f.items)
         if label in ("author", "editor", "translator"):
             value = names(text[s:e])
@@ -221,6 +250,7 @@ def read_entry(text: str) -> Parsed:
             _edition(f, s, e)
         for name in set(f.items) - before:
             f.confidence[name] = p
+            done.add(label)
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
     _split_translation(f)

@@ -187,7 +187,8 @@ def cyrillic_person(p: dict, rng: random.Random, lang: str) -> dict:
         family = rng.choice(p["ru_family_male"])
         family = _female(family) if female else family
         given = rng.choice(p["ru_given_female"] if female else p["ru_given_male"])
-    return {"family": family, "given": " ".join(given)}
+    # A foreign or Kazakh name has no patronymic in Russian lists (`Заде Л.`, `Саати Т.`).
+    return {"family": family, "given": given[0] if rng.random() < 0.15 else " ".join(given)}
 
 
 def cyrillic_records(p: dict, rng: random.Random, n: int = 2400) -> list[dict]:

@@ -154,7 +154,9 @@ def csl_lines(english, cyrillic, styles_repo, styles, gost_styles, heldout_style
             print(f"style {name}: {exc}")
     latin = [s for s in renderers if s not in gost_styles]
     out = []
-    jobs = [(r, rng.sample(latin, 3)) for r in english] + [(r, [rng.choice([s for s in gost_styles if s in renderers])] + ([rng.choice(latin)] if rng.random() < 0.25 else [])) for r in cyrillic]
+    gost = [s for s in gost_styles if s in renderers]
+    # English works are cited in GOST form in Russian and Kazakh lists too (`// Nature. 1998. Vol. 393. P. 440–442.`).
+    jobs = [(r, rng.sample(latin, 3) + ([rng.choice(gost)] if rng.random() < 0.2 else [])) for r in english] + [(r, [rng.choice([s for s in gost_styles if s in renderers])] + ([rng.choice(latin)] if rng.random() < 0.25 else [])) for r in cyrillic]
     for record, names in jobs:
         for name in names:
             renderer = rng.choice(renderers[name])
@@ -266,7 +268,7 @@ def gost_entry(record: dict, rng: random.Random) -> Pieces:
         out.add(record["genre"], "title")
     if latin and rng.random() < 0.5:
         out.add(" [" + _english_gloss(record["title"]) + "]", "title")
-    if record["type"] == "webpage":
+    if record["type"] == "webpage" or rng.random() < 0.05:
         out.add(" ")
         out.add("[Электрондық ресурс]" if kk else "[Электронный ресурс]", "medium")
     responsibility = not latin and people and (len(people) > 3 or (heading and rng.random() < 0.6) or not heading)
@@ -283,11 +285,11 @@ def gost_entry(record: dict, rng: random.Random) -> Pieces:
         out.add(f"{kw} {_name(ed, style, given_first=True)}", "editor")
     kind = record["type"]
     if kind == "article-journal":
-        out.add(style["slash"])
+        out.add(style["slash"] if not latin else rng.choice([". ", ". ", " // "]))  # Russian journals' English lists: `Title. Journal, 2010, vol. 3`
         out.add(T(record["container-title"]), "journal")
         _year_and_parts(out, record, style, rng, kk)
     elif kind in ("chapter", "paper-conference"):
-        out.add(style["slash"] if rng.random() < 0.85 else ". In: ")
+        out.add(style["slash"] if rng.random() < 0.85 and not latin else rng.choice([". In: ", ". ", ". In "]))
         out.add(T(record["container-title"]), "container")
         out.add(d)
         out.add("Moscow" if latin and record["publisher-place"] == "М." else T(record["publisher-place"]), "location")
@@ -323,7 +325,7 @@ def gost_entry(record: dict, rng: random.Random) -> Pieces:
             out.add("ISBN " + record["ISBN"], "isbn")
         out.add(".")
     else:  # web page
-        out.add(d)
+        out.add(rng.choice([d, d, ": ", ". "]))
         label = rng.choice(["URL: ", "URL: ", "Режим доступа: "]) if not kk else rng.choice(["URL: ", "Қол жеткізу режимі: "])
         out.add(label + record["URL"], "url")
         y, m, day = record["accessed"]["date-parts"][0]
