@@ -129,6 +129,18 @@ def _punct(token: str) -> str:
     return "none" if last.isalnum() else "other"
 
 
+def terminal(token: str) -> str:
+    """How strongly a token ends an element (AnyStyle's Terminal feature): `.` `)` `]` strong,
+    `:` or a closing quote moderate, `,` `;` `!` `?` a dash weak."""
+    if re.search(r"[.)\]][\"'”„’‚´«‘“`»]?$", token) or re.search(r",[\"'”„’»]$|[\"'”„’»],$", token):
+        return "strong"
+    if re.search(r"[:\"'”„’‚´«‘“`»][,;:\-–—!?.]?$", token):
+        return "moderate"
+    if re.search(r"[!?,;\-–—][\"'”„’»]?$", token):
+        return "weak"
+    return "none"
+
+
 def _brackets(token: str) -> str:
     first, last = token[0], token.rstrip(".,;:")[-1:] or token[-1]
     if first in "([" and last in ")]":
@@ -161,6 +173,7 @@ def token_features(token: str) -> tuple[str, ...]:
         f"len={min(len(w), 9)}",
         f"first={unicodedata.category(token[0])}",
         f"last={unicodedata.category(token[-1])}",
+        f"term={terminal(token)}",
     ]
     if len(token) <= 5:
         feats.append(f"t={token}")
@@ -190,9 +203,11 @@ def token_features(token: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-def _context(token: str) -> tuple[str, str, str]:
+@lru_cache(maxsize=65536)
+def _context(token: str) -> tuple[str, str, str, str, str]:
+    """What a neighbour contributes: word, shape, keyword, terminal strength, capitals."""
     f = token_features(token)
-    return f[0][2:], f[1][6:], _KEYWORD_OF.get(canonical(token), "")
+    return f[0][2:], f[1][6:], _KEYWORD_OF.get(canonical(token), ""), terminal(token), f[2][5:]
 
 
 def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -213,7 +228,7 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
         for k in (-2, -1, 1, 2):
             j = i + k
             if 0 <= j < n:
-                w, shape, kw = ctx[j]
+                w, shape, kw, _, _ = ctx[j]
                 feats.append(f"{k}:w={w}")
                 if abs(k) == 1:
                     feats.append(f"{k}:shape={shape}")
@@ -221,7 +236,13 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
                     feats.append(f"{k}:end={tokens[j][-1]}")
             else:
                 feats.append(f"{k}:edge")
-        feats.append(f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}")
+        before = ctx[i - 1][3] if i else "^"
+        feats += [
+            f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}",
+            f"prev-term+caps={before}|{ctx[i][4]}",  # AnyStyle's Cap-3: a capital after a full stop starts an element
+            f"prev-term+kw={before}|{ctx[i][2]}",
+            f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}",
+        ]
         out.append(feats)
         seen_slashes += token == "//" or token.startswith("//")
         seen_year += bool(_YEAR.search(token))

@@ -263,10 +263,10 @@ def read_entry(text: str) -> Parsed:
         f.items["journal"] = f.items.pop("booktitle")
         f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
     for name, label in _LABEL_OF_FIELD.items():
-        if name not in f.items:
-            f.confidence[name] = round(1.0 - tagged.present.get(label, 0.0), 4)
+        if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
+            f.confidence[name] = 1.0 - tagged.present.get(label, 0.0)
     ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
-    confidence = tuple(sorted((name, round(p, 4)) for name, p in f.confidence.items()))
+    confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
     return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
 
 
