@@ -211,7 +211,8 @@ SET_FIELDS = ("first_author", "year", "title", "container", "volume", "pages", "
 # The issue's targets: on the held-out split, and on public labelled references (gold.xml).
 HELDOUT_TARGETS = {"first_author": 0.95, "title": 0.95, "year": 0.95, "container": 0.95, "pages": 0.95, "volume": 0.90, "publisher": 0.90}
 GOLD_TARGETS = {"first_author": 0.95, "year": 0.97, "title": 0.90, "pages": 0.90, "container": 0.85, "volume": 0.85, "publisher": 0.80, "entry": 0.70}
-_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-я]?\.?-?){1,3}[,;.]?$")
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-я]?\.-?){1,3}[,;]?$|^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][,;]?$")
+_TRAIL_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-я]?\.?-?){1,3}[,;.]?$")  # after a family name bare capitals are initials too (`Smith JA`)
 _PARTICLE = {"van", "von", "de", "der", "den", "la", "le", "du", "da", "di", "del", "della", "dos", "ter", "ten"}
 
 
@@ -245,11 +246,11 @@ def truth_first_family(segment: str | None) -> str | None:
         i += 1
     if i:  # `J. A. Smith`
         j = i
-        while j < len(words) - 1 and words[j].lower() in _PARTICLE:
+        while j < len(words) - 1 and words[j] in _PARTICLE:
             j += 1
         return words[j].strip(".,;:")
     j = 0
-    while j < len(words) - 1 and words[j].lower() in _PARTICLE:
+    while j < len(words) - 1 and (words[j] in _PARTICLE or words[j].isupper() and words[j].lower() in _PARTICLE):
         j += 1
     first = words[j]
     if len(words) > j + 2 and re.search(r"(?:вич|вна|ична|ұлы|улы|қызы|кызы)[.,;]?$", words[j + 2]):  # `Власов Геннадий Фёдорович`
@@ -257,10 +258,10 @@ def truth_first_family(segment: str | None) -> str | None:
     if first.endswith((",", ";")) or j == len(words) - 1:
         return first.strip(".,;:")
     k = j + 1
-    while k < len(words) and _INITIAL.match(words[k]) and not words[k - 1].endswith(","):
+    while k < len(words) and _TRAIL_INITIAL.match(words[k]) and not words[k - 1].endswith(","):
         k += 1
     if k > j + 1:  # `Smith J. A.` or `Donald E. Knuth`
-        if k < len(words) and not words[k - 1].endswith((",", ";")) and re.match(r"^[A-ZА-Я](?:[a-zа-яё'’-]+|[A-ZА-Я'’-]+)[.,;]?$", words[k]) and words[k - 1].rstrip(".").isalpha() and len(words[k - 1].rstrip(".")) == 1 and not first.isupper():
+        if k < len(words) and not words[k - 1].endswith((",", ";")) and re.match(r"^[A-ZА-Я](?:[a-zа-яё'’-]+|[A-ZА-Я'’-]+)[.,;]?$", words[k]) and words[k - 1].rstrip(".").isalpha() and len(words[k - 1].rstrip(".")) == 1:
             return words[k].strip(".,;:")
         return first.strip(".,;:")
     nxt = words[j + 1]

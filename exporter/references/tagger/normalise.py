@@ -41,9 +41,9 @@ def _person(chunk: str) -> tuple[str, str] | None:
         return None
     if len(words) == 1:
         return (words[0].strip(".,"), "")
-    # Initials first: `J. A. Smith`
+    # Initials first: `J. A. Smith` (dotted: `LIU Y S` is a family name before its initials)
     lead = 0
-    while lead < len(words) - 1 and _is_initials(words[lead]):
+    while lead < len(words) - 1 and _is_initials(words[lead]) and "." in words[lead]:
         lead += 1
     if lead:
         return (" ".join(words[lead:]).strip(".,"), " ".join(words[:lead]))
@@ -56,7 +56,7 @@ def _person(chunk: str) -> tuple[str, str] | None:
         return (" ".join(words[:trail]).strip(".,"), " ".join(words[trail:]))
     # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
     at = len(words) - 1
-    while at > 1 and words[at - 1].lower() in _PARTICLES:
+    while at > 1 and words[at - 1] in _PARTICLES:
         at -= 1
     return (" ".join(words[at:]).strip(".,"), " ".join(words[:at]))
 
@@ -69,18 +69,20 @@ def _looks_given(chunk: str) -> bool:
         return False
     if all(_is_initials(w) for w in words):
         return True
-    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.$", w) for w in words) and not any(w.lower() in _PARTICLES for w in words)
+    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.$", w) for w in words) and not any(w in _PARTICLES for w in words)
 
 
 def _family_only(part: str) -> bool:
     """`Smith`, `van der Berg`, `Müller-Gronbach`: one name word, with particles before it."""
-    words = [w for w in part.split() if w.lower() not in _PARTICLES]
-    return len(words) == 1 and not _is_initials(words[0])
+    words = [w for w in part.split() if w not in _PARTICLES]
+    return len(words) == 1 and (not _is_initials(words[0]) or len(words[0]) > 1 and words[0].isalpha())
 
 
 def names(segment: str) -> str | None:
     """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
     text = segment.strip()
+    if re.match(r"^[-–—_]{2,}", text):  # `———`: the previous entry's names, not known here
+        return None
     text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
     text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
     others = bool(_ET_AL.search(text))
@@ -110,7 +112,7 @@ def names(segment: str) -> str | None:
         if not family:
             continue
         if family.isupper() and len(family) > 2 and given:
-            family = "-".join(p.capitalize() for p in family.split("-"))
+            family = family.title()
         out.append(f"{family}, {given}" if given else family)
     if others:
         out.append("others")
