@@ -28,9 +28,12 @@ def test_given_family_names():
 
 
 def test_all_capitals_family_names():
+    f = fields("KOWALCZYK, Marta; SOLBERG, Henrik. Adaptive meshing for coastal flood models. Ocean Modelling. 2014. Vol. 41, no. 2, p. 55–71.")
+    assert family_names(f["author"]) == ["Kowalczyk", "Solberg"]
+    assert (f["title"], f["journal"], f["year"], f["volume"], f["pages"]) == ("Adaptive meshing for coastal flood models", "Ocean Modelling", "2014", "41", "55–71")
     f = fields("KOWALCZYK, M.; SOLBERG, H. Adaptive meshing for coastal flood models. Ocean Modelling, v. 41, n. 2, p. 55-71, 2014.")
     assert family_names(f["author"]) == ["Kowalczyk", "Solberg"]
-    assert (f["title"], f["year"], f["pages"]) == ("Adaptive meshing for coastal flood models", "2014", "55-71")
+    assert (f["title"], f["journal"], f["year"], f["pages"]) == ("Adaptive meshing for coastal flood models", "Ocean Modelling", "2014", "55-71")
 
 
 def test_year_after_the_authors_without_brackets():

@@ -72,6 +72,22 @@ def _looks_given(chunk: str) -> bool:
     return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.$", w) for w in words) and not any(w in _PARTICLES for w in words)
 
 
+def _unglue(part: str) -> list[str]:
+    """`Avdiyskiy V. I. Bezdenezhnykh V. M.` (names without a comma between them): a new name
+    starts at a word after the initials that followed the previous family name."""
+    words = part.split()
+    if len(words) < 4 or _is_initials(words[0]):
+        return [part]
+    out, current = [], [words[0]]
+    for prev, word in zip(words, words[1:]):
+        if not _is_initials(word) and _is_initials(prev) and "." in prev and len(current) > 1:
+            out.append(" ".join(current))
+            current = []
+        current.append(word)
+    out.append(" ".join(current))
+    return out
+
+
 def _family_only(part: str) -> bool:
     """`Smith`, `van der Berg`, `Müller-Gronbach`: one name word, with particles before it."""
     words = [w for w in part.split() if w not in _PARTICLES]
@@ -97,6 +113,7 @@ def names(segment: str) -> str | None:
     people: list[tuple[str, str]] = []
     i = 0
     inverted = len(parts) > 1 and _family_only(parts[0]) and _looks_given(parts[1])
+    parts = [piece for part in parts for piece in _unglue(part)]
     while i < len(parts):
         part = parts[i]
         if inverted and i + 1 < len(parts) and _family_only(part) and _looks_given(parts[i + 1]):
@@ -182,7 +199,7 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     seg = f.text[s:e]
     lead = r"^[\s\"“”«»„'‘’(\[–—/-]*"
     if name in ("journal", "booktitle"):
-        lead += r"(?:(?:In:|In|in:|in|В:|В)\s+)?[\s\"“”«»„'‘’/]*"
+        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In:|In|in:|in|В:|В)\s+)?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`
     m = re.match(lead, seg)
     a = s + (m.end() if m else 0)
     b = e
@@ -255,6 +272,9 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
+    _cut_title_at_gost_marks(f)
+    _journal_from_title(f)
+    _publisher_from_place(f)
     _split_translation(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
     entry_type = _entry_type(text, values)
@@ -270,6 +290,80 @@ def read_entry(text: str) -> Parsed:
     ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
     confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
     return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
+
+
+# A full stop after a word of three letters or more (not an initial), or a closing quote.
+_SENTENCE_END = re.compile(r"(?<=\w\w[a-zа-яёәғқңөұүһі0-9)\]])\.[\"”»]?\s(?=[\"“«]?[A-ZА-ЯЁ])|[\"”»]\.?\s?(?=[A-ZА-ЯЁ])")
+
+
+def _journal_from_title(f: _Fields) -> None:
+    """An article's parts (volume, issue or pages, no publisher) with no journal or collection
+    read: the title's last sentence is where the journal went (`Title. Journal, 2010, vol. 3`,
+    the form of Russian journals' transliterated lists), so it becomes the journal."""
+    if "title" not in f.items or "journal" in f.items or "booktitle" in f.items or "publisher" in f.items:
+        return
+    if not any(name in f.items for name in ("volume", "number", "pages")):
+        return
+    value, start, end = f.items["title"]
+    ends = [m for m in _SENTENCE_END.finditer(value) if m.start() > 8]
+    if not ends:
+        return
+    cut = ends[-1]
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    title_end = start + cut.start() + (1 if value[cut.start()] in "\"”»" else 0)
+    f.add("title", start, title_end, value[: title_end - start].strip(" .,\"“”«»"))
+    _text_value(f, "journal", start + cut.end(), end)
+    for name in ("title", "journal"):
+        if name in f.items and p is not None:
+            f.confidence[name] = p * 0.9  # read by this rule, not by the tagger alone
+
+
+_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
+
+
+def _cut_title_at_gost_marks(f: _Fields) -> None:
+    """GOST's marks never stand inside a title: `//` (the container follows), `. – ` (the next
+    area), `[Электронный ресурс]`. A title read across one ends there; after `//` stands the
+    journal when none was read."""
+    if "title" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = _GOST_MARK.search(value)
+    if not m or m.start() < 3:
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + m.start(), value[: m.start()].strip(" .,:;"))
+    if "//" in m.group() and "journal" not in f.items and "booktitle" not in f.items:
+        rest = re.search(r"\.\s[–—]\s|$", value[m.end():])
+        _text_value(f, "journal", start + m.end(), start + m.end() + rest.start())
+    for name in ("title", "journal"):
+        if name in f.items and p is not None and name not in f.confidence:
+            f.confidence[name] = p
+    if p is not None:
+        f.confidence["title"] = p
+
+
+def _publisher_from_place(f: _Fields) -> None:
+    """`Tokyo: Kaiseisha` read as one place with no publisher: what follows the colon is the
+    publisher (AnyStyle's location normaliser does the same)."""
+    if "address" not in f.items or "publisher" in f.items:
+        return
+    value, start, end = f.items["address"]
+    m = re.search(r"\s?:\s?(?=\S)", value)
+    if not m or m.start() == 0:
+        return
+    p = f.confidence.get("address")
+    del f.items["address"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("address", start, start + m.start())
+    _text_value(f, "publisher", start + m.end(), end)
+    for name in ("address", "publisher"):
+        if name in f.items and p is not None:
+            f.confidence[name] = p
 
 
 def _split_translation(f: _Fields) -> None:
