@@ -107,9 +107,11 @@ def check_required_fields(item: Checked) -> list[Diagnostic]:
     missing = []
     if not v.get("author") and not v.get("editor") and not v.get("title") and item.entry.origin != "bibtex" and read_confidently(item, ("author", "title")):
         missing.append("author or title")
-    if not v.get("year") and not v.get("date") and kind not in ("online", "misc") and not v.get("urldate") and read_confidently(item, ("year",)):
+    # The fields an own-list entry's type was read from: a finding about what that type lacks
+    # is only as sure as they are.
+    type_evidence = tuple(name for name in ("journal", "booktitle", "publisher", "pagetotal") if v.get(name))
+    if not v.get("year") and not v.get("date") and kind not in ("online", "misc") and not v.get("urldate") and read_confidently(item, ("year",) + type_evidence):
         missing.append("year")
-    type_evidence = tuple(name for name in ("journal", "booktitle") if v.get(name))
     for group in _required(item):
         if not any(v.get(name) for name in group) and read_confidently(item, group + type_evidence):
             missing.append(" or ".join(group))

@@ -272,6 +272,7 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
+    _place_after_title(f, tagged)
     _cut_title_at_gost_marks(f)
     _journal_from_title(f)
     _publisher_from_place(f)
@@ -345,6 +346,29 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+def _place_after_title(f: _Fields, tagged) -> None:
+    """`Title. Барнаул, 2003.`: one capitalised word after the title's full stop and before the
+    year, which the tagger gave to the title without conviction (marginal < 0.6), is the place."""
+    if "title" not in f.items or "address" in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = re.search(r"\.\s([A-ZА-ЯЁ][\w-]+)$", value)
+    if not m or not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end : end + 8]):
+        return
+    word_start = start + m.start(1)
+    unsure = [p for (s, e), label, p in zip(tagged.spans, tagged.labels, tagged.marginals) if s >= word_start and e <= end + 1 and label == "title"]
+    if not unsure or max(unsure) >= 0.6:
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + m.start() + 1, value[: m.start()])
+    f.add("address", word_start, start + m.end(1))
+    if p is not None:
+        f.confidence["title"] = p
+    f.confidence["address"] = 1.0 - max(unsure)
 
 
 def _publisher_from_place(f: _Fields) -> None:
