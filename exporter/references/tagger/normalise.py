@@ -169,7 +169,8 @@ def _pages(f: "Found", s: int, e: int) -> None:
     if total and not re.search(r"\d\s?[-–—]\s?\d", seg):
         f.add("pagetotal", s + total.start(1), s + total.end(1))
         return
-    m = re.search(r"[A-Za-z]?\d+\s?(?:[-–—−]+\s?[A-Za-z]?\d+)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
+    # `45–50`, `e1234`, `A44`, `S12–S19`, `II-786 – II-793` (a part's numbering before the page)
+    m = re.search(r"(?:\b[A-Za-z]{1,3}-)?[A-Za-z]?\d+\s?(?:[-–—−]+\s?(?:[A-Za-z]{1,3}-)?[A-Za-z]?\d+)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
     if m:
         value = m.group().rstrip(",").strip()
         f.add("pages", s + m.start(), s + m.start() + len(value))
@@ -272,6 +273,8 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
+    _title_before_container(f)
+    _place_not_journal(f)
     _place_after_title(f, tagged)
     _cut_title_at_gost_marks(f)
     _journal_from_title(f)
@@ -346,6 +349,43 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+def _title_before_container(f: _Fields) -> None:
+    """No style prints the journal before the title: a journal (and pages) read before the title
+    are the title's first words (`Казахстан в 20–40 годы XIX века`)."""
+    if "title" not in f.items or "journal" not in f.items:
+        return
+    _, t_start, t_end = f.items["title"]
+    _, j_start, j_end = f.items["journal"]
+    if j_start >= t_start or re.search(r"//|\bIn\b", f.text[j_start:t_start]):
+        return
+    p = f.confidence.get("title")
+    for name in ("journal", "pages", "volume", "number"):
+        if name in f.items and j_start <= f.items[name][1] < t_start:
+            del f.items[name]
+            f.confidence.pop(name, None)
+    del f.items["title"]
+    f.taken = [t for t in f.taken if not (j_start <= t[0] < t_end)]
+    f.add("title", j_start, t_end)
+    if p is not None:
+        f.confidence["title"] = p
+
+
+def _place_not_journal(f: _Fields) -> None:
+    """A page count makes a whole book, and a book has no journal: a lone word read as the
+    journal of an entry with a page count and no volume, issue or pages, no place and no
+    publisher, is the place (`Title. Барнаул, 2003. 346 с.`)."""
+    if "journal" not in f.items or "pagetotal" not in f.items or any(n in f.items for n in ("volume", "number", "pages", "address", "publisher")):
+        return
+    value, start, end = f.items["journal"]
+    if len(value.split()) > 2:
+        return
+    p = f.confidence.pop("journal", None)
+    del f.items["journal"]
+    f.items["address"] = (value, start, end)
+    if p is not None:
+        f.confidence["address"] = p
 
 
 def _place_after_title(f: _Fields, tagged) -> None:
