@@ -273,6 +273,7 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
+    _journal_not_publisher(f)
     _title_before_container(f)
     _place_not_journal(f)
     _place_after_title(f, tagged)
@@ -349,6 +350,19 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+def _journal_not_publisher(f: _Fields) -> None:
+    """A volume and pages with no journal, no collection and no place: the one name read as a
+    publisher is the journal those parts belong to (`[J]. Simulation, 2001, 76(2): 60-68`)."""
+    if "publisher" not in f.items or any(n in f.items for n in ("journal", "booktitle", "address")):
+        return
+    if not ("volume" in f.items and "pages" in f.items):
+        return
+    value, start, end = f.items.pop("publisher")
+    f.items["journal"] = (value, start, end)
+    if "publisher" in f.confidence:
+        f.confidence["journal"] = f.confidence.pop("publisher")
 
 
 def _title_before_container(f: _Fields) -> None:
@@ -431,18 +445,28 @@ def _publisher_from_place(f: _Fields) -> None:
 
 
 def _split_translation(f: _Fields) -> None:
-    """`Title [Its translation]` (Russian journals' English lists): the bracket is `titleaddon`."""
+    """`Title [Its translation]` (Russian journals' English lists): the bracket is `titleaddon`,
+    and it ends the title: what a title read past it holds is the journal (`… [Translation].
+    Journal, 2014, no. 2`)."""
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
-    m = re.search(r"\s?\[([^\[\]]{4,})\]\.?\s*$", value)
-    if m and not re.match(r"\d", m[1]) and m.start() > 0:
-        p = f.confidence.get("title")
-        del f.items["title"]
-        f.add("title", start, start + len(value[: m.start()].rstrip(" .")))
-        f.add("titleaddon", start + m.start(1), start + m.end(1))
-        if p is not None:
-            f.confidence["title"] = f.confidence["titleaddon"] = p
+    m = re.search(r"\s?\[([^\[\]]{4,})\][.,]?(?:\s+|$)", value)
+    if not m or re.match(r"\d", m[1]) or m.start() == 0:
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + len(value[: m.start()].rstrip(" .")))
+    f.add("titleaddon", start + m.start(1), start + m.end(1))
+    rest = value[m.end():]
+    if rest.strip() and "journal" not in f.items and "booktitle" not in f.items:
+        _text_value(f, "journal", start + m.end(), end)
+    for name in ("title", "titleaddon", "journal"):
+        if name in f.items and name not in f.confidence and p is not None:
+            f.confidence[name] = p
+    if p is not None:
+        f.confidence["title"] = p
 
 
 def _entry_type(text: str, v: dict[str, str]) -> str:
