@@ -389,7 +389,7 @@ def sets_section() -> str:
     lines = [
         "## Labelled reference sets: held-out split and AnyStyle gold.xml",
         "",
-        "Each cell: the tagger's accuracy (correct / entries whose labels have the field), the rule parser's after the arrow's tail: "
+        "Each cell: the tagger's accuracy (correct / entries whose labels have the field), the rule parser's in brackets: "
         "`model (rules)`. A field is correct when it equals the label after normalisation (titles, containers and publishers: letters and "
         "digits, case folded; first author: the family name's last word; year: the four digits; volume: the first number; pages: the first "
         "range or number, dashes unified). `entry`: every one of the seven fields right, absent where the labels have none. The truth side "
