@@ -126,6 +126,8 @@ def _entry_json(entry: Entry) -> dict:
         item["form"] = entry.form
     if entry.field_spans:
         item["field_spans"] = {name: _span(span) for name, span in entry.field_spans}
+    if entry.field_confidence:
+        item["field_confidence"] = dict(entry.field_confidence)
     return item
 
 

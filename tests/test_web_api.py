@@ -192,7 +192,9 @@ def test_form_page(client):
     assert '<option value="kz-conference" selected>' in page
 
 
-CORPUS_DOCX = Path("/work/shared/corpus/docx/ru_frolovskaya_particle_filter.docx")
+# A paper with true entry findings (REF010: articles printed without pages); the reference
+# tagger reads ru_frolovskaya_particle_filter's one finding away (its entry has `pp.II-786`).
+CORPUS_DOCX = Path("/work/shared/corpus/docx/ru_zhilyakov_tracking.docx")
 
 
 @pytest.mark.skipif(not CORPUS_DOCX.exists(), reason="the development corpus is not on this machine")
@@ -211,7 +213,7 @@ def test_a_docx_upload_offers_its_annotated_copy(client, tmp_path):
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page.text))
     r = client.post("/download", data={**fields, "to": "annotated", "template": "article"}, files={"": ("", b"")})
     assert r.status_code == 200 and r.content[:4] == b"PK\x03\x04"
-    assert "ru_frolovskaya_particle_filter.checked.docx" in r.headers["content-disposition"]
+    assert "ru_zhilyakov_tracking.checked.docx" in r.headers["content-disposition"]
     shutil.copyfile(CORPUS_DOCX, tmp_path / CORPUS_DOCX.name)
     cli = run_cli("annotate", CORPUS_DOCX.name, "--out", "checked.docx", cwd=tmp_path)
     assert cli.returncode in (0, 1), cli.stderr
