@@ -111,10 +111,10 @@ def sort_key(diagnostic: Diagnostic) -> tuple:
 class InputError(Exception):
     """Input that cannot be read at all: reported as one line `file[:line]: message`, exit 2."""
 
-    def __init__(self, path: str, message: str, line: int | None = None):
-        self.path, self.message, self.line = path, message, line
-        where = f"{path}:{line}" if line else path
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None):
+        self.path, self.message, self.line, self.column = path, message, line, column
+        where = f"{path}:{line}:{column}" if line and column else f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):  # rebuilt intact when a build worker process raises it
-        return (InputError, (self.path, self.message, self.line))
+        return (InputError, (self.path, self.message, self.line, self.column))

@@ -109,3 +109,65 @@ def test_format_chosen_by_extension_and_confirmed_by_bytes(tmp_path):
     with pytest.raises(InputError) as err:
         read_document(str(fake))
     assert "PDF" in str(err.value)
+
+
+# ---- escapes, entities and `\|` in table cells (issue 17, item 1) ------------------------------
+
+LIST_OF_TWO = "\n\n# References\n\n1. One.\n2. Two.\n"
+
+
+@pytest.mark.parametrize("written", ["5\\%", "\\$5", "a\\_b", "Tom &amp; Jerry", "5&nbsp;%", "&#8212;", "\\[x\\]"])
+def test_an_escape_or_an_entity_hides_no_citation(tmp_path, written):
+    """`Costs rose by 5\\% in 2020 [1, 9].` read nothing: [1] was reported never cited and
+    the missing [9] went unreported. Every citation is read, at the column it is written."""
+    line = f"Costs rose by {written} in 2020 [1, 9]."
+    paper = tmp_path / "p.md"
+    paper.write_text(line + LIST_OF_TWO, encoding="utf-8")
+    result = run_cli("check", "--json", str(paper))
+    assert result.returncode == 1, result.stderr
+    import json
+
+    report = json.loads(result.stdout)
+    column = line.index("[1, 9]") + 1
+    assert [(c["label"], c["line"], c["column"], c["entry"]) for c in report["citations"]] == [("1", 1, column, "1"), ("9", 1, column, None)]
+    assert [(d["code"], d["line"], d["column"]) for d in report["diagnostics"]] == [("CIT001", 1, column), ("CIT002", 6, 1)]  # entry 2 stands on line 6
+
+
+def test_text_after_an_escape_keeps_its_source_columns(tmp_path):
+    line = "A \\* B &amp; C [1] and \\` D [2]."
+    paper = tmp_path / "p.md"
+    paper.write_text(line + "\n", encoding="utf-8")
+    cites = _citations(read_document(str(paper)))
+    assert [(c.raw, c.span.line, c.span.column, c.span.end_column) for c in cites] == [
+        ("[1]", 1, line.index("[1]") + 1, line.index("[1]") + 4), ("[2]", 1, line.index("[2]") + 1, line.index("[2]") + 4)]
+    text = "".join(n.text for n in read_document(str(paper)).blocks[0].inlines if isinstance(n, Text))
+    assert text == "A * B & C  and ` D ."
+
+
+def test_a_citation_after_an_escaped_pipe_in_a_table_cell_has_its_column(tmp_path):
+    row = "| x \\| y [1] | z \\| [2] |"
+    paper = tmp_path / "p.md"
+    paper.write_text("| a | b |\n|---|---|\n" + row + "\n" + LIST_OF_TWO, encoding="utf-8")
+    cites = _citations(read_document(str(paper)))
+    assert [(c.raw, c.span.line, c.span.column) for c in cites] == [("[1]", 3, row.index("[1]") + 1), ("[2]", 3, row.index("[2]") + 1)]
+
+
+def test_a_citation_broken_over_two_lines_is_read(tmp_path):
+    paper = tmp_path / "p.md"
+    paper.write_text("As shown [1,\n2] here.\n", encoding="utf-8")
+    (cite,) = _citations(read_document(str(paper)))
+    assert cite.raw == "[1, 2]" and (cite.span.line, cite.span.column, cite.span.end_line, cite.span.end_column) == (1, 10, 2, 3)
+
+
+def test_fix_renumber_edits_the_right_bytes_after_escapes_and_escaped_pipes(tmp_path):
+    """The reader's spans point at the brackets, so `fix --renumber` edits them and nothing
+    else (before: `x \\|[1][3]` in the table, and the escaped citations left unchanged)."""
+    source = ("# Intro\n\nRates rose 5\\% [2] and &amp; 10\\% [1].\n\n| a | b |\n|---|---|\n| x \\| y [3] | z |\n"
+              "\n# References\n\n1. Alpha.\n2. Beta.\n3. Gamma.\n")
+    paper = tmp_path / "p.md"
+    paper.write_text(source, encoding="utf-8")
+    result = run_cli("fix", str(paper), "--renumber", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "p.md").read_text(encoding="utf-8") == (
+        "# Intro\n\nRates rose 5\\% [1] and &amp; 10\\% [2].\n\n| a | b |\n|---|---|\n| x \\| y [3] | z |\n"
+        "\n# References\n\n1. Beta.\n2. Alpha.\n3. Gamma.\n")
