@@ -40,6 +40,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
     "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
+    "IMG001": (Severity.WARNING, "picture left out: a remote address is not fetched"),
+    "XRF001": (Severity.ERROR, "reference to a figure, table or equation that does not exist"),
+    "XRF002": (Severity.WARNING, "figure or table never referred to in the text"),
+    "XRF003": (Severity.WARNING, "figures, tables or equations numbered out of order"),
+    "XRF004": (Severity.WARNING, "the same number given to two figures, tables or equations"),
 }
 
 

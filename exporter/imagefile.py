@@ -72,8 +72,8 @@ def _raster(data: bytes) -> Picture:
                 kind = im.format
                 width, height = im.size
                 dpi = im.info.get("dpi")
-        except Image.DecompressionBombError:
-            raise NotAPicture(f"declares more than {Image.MAX_IMAGE_PIXELS * 2} pixels (a decompression bomb?)") from None
+        except Image.DecompressionBombError:  # Pillow's own limit, far above ours
+            raise NotAPicture(f"declares far more than {MAX_PIXELS // 1_000_000} megapixels; pictures of at most {MAX_PIXELS // 1_000_000} megapixels are read") from None
         except errors:
             raise NotAPicture(_what_it_is(data)) from None
         if kind not in _PILLOW_TYPES:
@@ -82,8 +82,8 @@ def _raster(data: bytes) -> Picture:
             raise NotAPicture(f"is {width}×{height} pixels; pictures of at most {MAX_PIXELS // 1_000_000} megapixels are read")
         try:
             _check_whole(data, kind)
-        except errors as exc:
-            raise NotAPicture(f"is a damaged or truncated {kind} picture ({_reason(exc)})") from None
+        except errors:
+            raise NotAPicture(f"is a damaged or truncated {kind} picture") from None
     x_dpi, y_dpi = _resolution(dpi)
     return Picture(_PILLOW_TYPES[kind], width * 72 / x_dpi, height * 72 / y_dpi, (width, height))
 
@@ -109,12 +109,9 @@ def _resolution(dpi) -> tuple[float, float]:
     except (TypeError, ValueError, IndexError):
         return DEFAULT_DPI, DEFAULT_DPI
     good = lambda v: 30 <= v <= 4800  # noqa: E731
-    return (x if good(x) else DEFAULT_DPI), (y if good(y) else DEFAULT_DPI)
-
-
-def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())[:80]
-    return text or type(exc).__name__
+    # PNG stores dots per metre: 150 dpi comes back as 149.9869; a whole number was meant.
+    whole = lambda v: float(round(v)) if abs(v - round(v)) < 0.1 else v  # noqa: E731
+    return (whole(x) if good(x) else DEFAULT_DPI), (whole(y) if good(y) else DEFAULT_DPI)
 
 
 _SIGNATURES = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a zip archive (a Word or other Office file?)"), (b"RIFF", "a RIFF file (WebP or audio)"), (b"\x00\x00\x00", "binary data that is no picture format"))
@@ -157,11 +154,13 @@ def _metafile(data: bytes, media_type: str) -> Picture:
     return Picture(media_type, width, height)
 
 
-_SVG_ROOT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?<svg[\s>]", re.DOTALL)
+_SVG_ROOT = re.compile(rb"<svg[\s>]")
 
 
 def _looks_like_svg(data: bytes) -> bool:
-    return _SVG_ROOT.match(data[:4096]) is not None
+    """XML (it opens with `<`, after a byte-order mark) naming an `<svg` element early on."""
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"<") and _SVG_ROOT.search(head) is not None
 
 
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?\d+)?)\s*(px|pt|pc|mm|cm|in|)\s*$")

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .diagnostics import Severity
 from .linker import Linked, iter_citations
-from .model import BulletList, Document, Entry, Heading, Inline, Paragraph, Quote, Span, Table, plain_text
+from .model import BulletList, Document, Entry, Figure, Heading, Inline, Paragraph, Quote, Span, Table, plain_text
 
 
 def _label_order(label: str) -> tuple:
@@ -107,6 +107,13 @@ def _entry_json(entry: Entry) -> dict:
     return item
 
 
+def _numbered(block: Table | Figure) -> dict:
+    """A table's or figure's caption, number and label, where it has them."""
+    out = {"caption": inline_text(block.caption)} if block.caption else {}
+    out.update({key: value for key in ("number", "label") if (value := getattr(block, key)) is not None})
+    return out
+
+
 def model_json(doc: Document) -> dict:
     """The `inspect` object (a public interface: see the README)."""
     m = doc.meta
@@ -115,7 +122,10 @@ def model_json(doc: Document) -> dict:
         if isinstance(block, BulletList):
             blocks.append({"type": "list", **_span(block.span), "items": [{**_span(i.span), "text": inline_text(i.inlines)} for i in block.items]})
         elif isinstance(block, Table):
-            blocks.append({"type": "table", **_span(block.span), "header_rows": block.header_rows, "rows": [[inline_text(cell.inlines) for cell in row] for row in block.rows]})
+            blocks.append({"type": "table", **_span(block.span), "header_rows": block.header_rows, "rows": [[inline_text(cell.inlines) for cell in row] for row in block.rows], **_numbered(block)})
+        elif isinstance(block, Figure):
+            images = [{"name": i.name, "media_type": i.media_type, "width": i.width, "height": i.height, "bytes": len(i.data)} for i in block.images]
+            blocks.append({"type": "figure", **_span(block.span), "images": images, **_numbered(block)})
         elif isinstance(block, Heading):
             blocks.append({"type": "heading", "level": block.level, **_span(block.span), "text": inline_text(block.inlines)})
         else:

@@ -61,15 +61,15 @@ def _refuse_huge_tables(lines: list[str], path: str) -> None:
     for number, line in enumerate(lines):
         if "|" not in line or "-" not in line or not _DELIMITER_ROW.fullmatch(line):
             continue
-        columns = line.count("-") and len(re.findall(r":?-+:?", line))
-        if columns > MAX_TABLE_COLUMNS:
-            raise InputError(path, f"has a table {columns} columns wide; tables of at most {MAX_TABLE_COLUMNS} columns are read", number + 1)
+        columns = len(re.findall(r"-+", line))
+        if columns > MAX_TABLE_COLUMNS:  # named at its header row, the line above
+            raise InputError(path, f"has a table {columns} columns wide; tables of at most {MAX_TABLE_COLUMNS} columns are read", max(number, 1))
         rows = 2
         while number + rows - 1 < len(lines) and lines[number + rows - 1].strip():
             rows += 1
         cells += columns * rows
         if cells > MAX_TABLE_CELLS:
-            raise InputError(path, f"has tables of more than {MAX_TABLE_CELLS} cells in all; split the paper or its tables", number + 1)
+            raise InputError(path, f"has tables of more than {MAX_TABLE_CELLS} cells in all; split the paper or its tables", max(number, 1))
 
 
 class _Builder:

@@ -139,6 +139,10 @@ class InlineReader:
         counts only where the run opens a line of the token's text)."""
         if not run.pieces:
             return []
+        if not any("[" in text or any(ch.isdigit() for ch in text) for text, _, _ in run.pieces):
+            text = "".join(p[0] for p in run.pieces)  # no bracket, no number: nothing to find
+            run.pieces.clear()
+            return [Text(text)]
         joined = run.joined(source)
         first = run.pieces[0][1]
         at_start = first == 0 or source.text[first - 1 : first] == "\n"

@@ -14,7 +14,8 @@ MAX_NESTING = 100
 # How deep a bracket may stand inside other brackets and still open a link or a picture while
 # markdown-it looks for where a label ends. markdown-it tries every `[` up to its nesting
 # limit, so `![![![…` costs 100 nested scans per opener (400 KB of openers: 26 s); a paper
-# never nests a link in more than a few pictures' captions.
+# never nests a link in more than a few pictures' captions. Past this depth a label scan
+# gives up as markdown-it's own does at its limit.
 MAX_LINK_DEPTH = 8
 
 
@@ -25,6 +26,7 @@ def parser():
     from mdit_py_plugins.attrs import attrs_plugin
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.footnote.index import footnote_inline, footnote_ref
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # No raw HTML: a paper's `<b>` is text we show, never markup we pass through.
@@ -36,26 +38,73 @@ def parser():
     md.block.ruler.at("math_block", _display_math)  # `$$…$$ {#eq:x}` and `\[…\]` blocks too
     md.use(attrs_plugin, after=("image",))
     md.inline.ruler.before("escape", "math_paren", _paren_math)
-    md.inline.ruler.at("link", _bounded(link))
-    md.inline.ruler.at("image", _bounded(image))
+    md.inline.ruler.at("link", _bounded(link, 0))
+    md.inline.ruler.at("image", _bounded(image, 1))
+    md.inline.ruler.at("footnote_inline", _bounded(footnote_inline, 1))
+    md.inline.ruler.at("footnote_ref", _bounded_footnote_ref(footnote_ref))
     # Escapes and entities stay tokens of their own (`text_special`), so the reader knows
     # which source characters each piece of text came from.
     md.disable("text_join")
     return md
 
 
-def _bounded(rule):
-    """`rule` (markdown-it's link or picture rule), tried only where it can succeed: a `]`
-    follows in the paragraph, and the bracket is not nested past MAX_LINK_DEPTH."""
+# A footnote reference's label (`[^note]`) longer than this is not one.
+MAX_FOOTNOTE_LABEL = 200
+
+
+def _bounded(rule, bracket_at: int):
+    """`rule` (markdown-it's link or picture rule, or an inline footnote's), tried only where
+    it can succeed: its `[` (at `bracket_at` from the rule's start) has a matching `]` in the
+    paragraph, and it is not nested past MAX_LINK_DEPTH inside other labels."""
 
     def bounded(state, silent: bool) -> bool:
+        opener = state.pos + bracket_at
+        if opener < state.posMax and state.src[opener] == "[" and opener not in _matching_brackets(state):
+            return False
         if silent and state.level > MAX_LINK_DEPTH:
-            return False
-        if _next_at_or_after(state, "]", state.pos) < 0:
-            return False
+            # What markdown-it does at its own nesting limit: the rest of the paragraph is
+            # skipped (and cached so), so no label scan walks past this point again.
+            state.pos = state.posMax
+            return True
         return rule(state, silent)
 
     return bounded
+
+
+def _bounded_footnote_ref(rule):
+    """markdown-it-py's footnote reference rule scans from every `[^` to the next `]`; a
+    label is a word, so one that does not close within MAX_FOOTNOTE_LABEL is none."""
+
+    def bounded(state, silent: bool) -> bool:
+        if state.src.startswith("[^", state.pos):
+            close = _next_at_or_after(state, "]", state.pos)
+            if close < 0 or close - state.pos > MAX_FOOTNOTE_LABEL:
+                return False
+        return rule(state, silent)
+
+    return bounded
+
+
+def _matching_brackets(state) -> dict[int, int]:
+    """Each `[` of the inline source that a `]` closes, at bracket balance (escaped brackets
+    do not count), found once per source. A label can only end at its matching `]`; code
+    spans are not told apart here, so a `[` inside backticks in a link's text can keep that
+    link from being recognised (markdown-it skips code spans while it matches)."""
+    memo = state.env.setdefault("exporter_brackets", {})
+    found = memo.get(id(state.src))
+    if found is None or found[0] is not state.src:
+        matches: dict[int, int] = {}
+        stack: list[int] = []
+        for m in re.finditer(r"\\*[\[\]]", state.src):
+            if (len(m.group()) - 1) % 2:  # an odd run of backslashes escapes the bracket
+                continue
+            at = m.end() - 1
+            if state.src[at] == "[":
+                stack.append(at)
+            elif stack:
+                matches[stack.pop()] = at
+        found = memo[id(state.src)] = (state.src, matches)
+    return found[1]
 
 
 def _paren_math(state, silent: bool) -> bool:

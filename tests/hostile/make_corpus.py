@@ -15,8 +15,10 @@ from __future__ import annotations
 import codecs
 import json
 import shutil
+import struct
 import sys
 import zipfile
+import zlib
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -664,6 +666,66 @@ case("md-crlf-positions", {M: MD_OK.replace("\n", "\r\n")}, ["check", "--json", 
 HTML = "A <script>alert(1)</script> claim [1]."
 case("md-raw-html-is-text", {M: HTML + "\n"}, ["inspect", M], exit=0, stderr="",
      model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": len(HTML) + 1, "text": HTML}]})
+
+# Escapes and entities hid every citation of their paragraph (issue 17, item 1).
+ESCAPED = "Costs rose by 5\\% in 2020 [1, 9].\n\n# References\n\n1. One.\n2. Two.\n"
+for name, text in (("md-escape-hides-no-citation", ESCAPED), ("md-entity-hides-no-citation", ESCAPED.replace("5\\%", "Tom &amp; Jerry"))):
+    first = text.split("\n")[0]
+    case(name, {M: text}, ["check", "--json", M], exit=1, stderr="",
+         citations=[["1", 1, col(first, "[1, 9]"), "1"], ["9", 1, col(first, "[1, 9]"), None]],
+         diagnostics=[["CIT001", M, 1, col(first, "[1, 9]"), "[9]: no entry 9 in the reference list (2 entries)"],
+                      ["CIT002", M, 6, 1, "entry [2] is never cited"]])
+ROW = "| x \\| y [1] | z \\| [2] |"
+case("md-table-escaped-pipe-columns", {M: "| a | b |\n|---|---|\n" + ROW + "\n\n# References\n\n1. One.\n2. Two.\n"}, ["check", "--json", M],
+     exit=0, stderr="", citations=[["1", 3, col(ROW, "[1]"), "1"], ["2", 3, col(ROW, "[2]"), "2"]], diagnostics=[])
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def tiny_png(width: int = 4, height: int = 2) -> bytes:
+    """A real PNG, written byte by byte (so the corpus never depends on an image library)."""
+    raw = b"".join(b"\x00" + b"\x80\x20\x20" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", zlib.compress(raw, 9)) + _png_chunk(b"IEND", b"")
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """A JPEG that is only its header: start, JFIF, the frame's size, end."""
+    frame = struct.pack(">BHHB", 8, height, width, 3) + b"\x01\x11\x00\x02\x11\x01\x03\x11\x01"
+    jfif = b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    return b"\xff\xd8\xff\xe0" + struct.pack(">H", len(jfif) + 2) + jfif + b"\xff\xc0" + struct.pack(">H", len(frame) + 2) + frame + b"\xff\xd9"
+
+
+def md_refused(name: str, files: dict, message: str) -> None:
+    refused(name, files, message, ["check", "--json", M])
+
+
+FIG = "Text.\n\n![A figure](%s)\n"
+IMG_AT = f"{M}:3:1"
+md_refused("md-picture-missing", {M: FIG % "fig.png"}, f"{IMG_AT}: picture 'fig.png' does not exist (looked next to the paper)")
+case("md-picture-outside-folder", {"paper/" + M: FIG % "../secret.png", "secret.png": tiny_png()}, ["check", "--json", "paper/" + M],
+     exit=2, stdout="", stderr=f"exporter: error: paper/{IMG_AT}: picture '../secret.png' lies outside the paper's folder; only pictures in that folder (or below it) are read\n")
+md_refused("md-picture-absolute-path", {M: FIG % "/etc/hostname"}, f"{IMG_AT}: picture '/etc/hostname' is an absolute path; name pictures relative to the paper's folder")
+md_refused("md-picture-is-text", {M: FIG % "fig.png", "fig.png": "not a picture\n"}, f"{IMG_AT}: picture 'fig.png' is not a picture: it is text")
+md_refused("md-picture-truncated-png", {M: FIG % "fig.png", "fig.png": tiny_png(40, 40)[:-30]}, f"{IMG_AT}: picture 'fig.png' is a damaged or truncated PNG picture")
+md_refused("md-picture-jpeg-30000-header", {M: FIG % "big.jpg", "big.jpg": jpeg_header(30000, 30000)},
+        f"{IMG_AT}: picture 'big.jpg' declares far more than 40 megapixels; pictures of at most 40 megapixels are read")
+md_refused("md-picture-svg-external-entity", {M: FIG % "x.svg", "x.svg": '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                           '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&x;</text></svg>\n'},
+        f"{IMG_AT}: picture 'x.svg' is an SVG that declares a DTD or entities; refused (they can read local files)")
+case("md-picture-remote-not-fetched", {M: FIG % "https://example.org/fig.png"}, ["check", "--json", M], exit=0, stderr="",
+     diagnostics=[["IMG001", M, 3, 1, "picture 'https://example.org/fig.png' is at a remote address and is not fetched (exporter works offline): save it next to the paper and name its file"]])
+FIGURE_LINE = "![Рисунок 1 – Схема](fig.png){#fig:scheme}"
+case("md-picture-becomes-a-figure", {M: f"Text.\n\n{FIGURE_LINE}\n", "fig.png": tiny_png(96, 48)}, ["inspect", M], exit=0, stderr="",
+     model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": 6, "text": "Text."},
+                       {"type": "figure", "line": 3, "column": 1, "end_line": 3, "end_column": len(FIGURE_LINE) + 1, "caption": "Рисунок 1 – Схема", "number": "1", "label": "fig:scheme",
+                        "images": [{"name": "fig.png", "media_type": "image/png", "width": 72.0, "height": 36.0, "bytes": len(tiny_png(96, 48))}]}]})
+md_refused("md-front-matter-nested-20000", {M: "---\ntitle: " + "[" * 20000 + "]" * 20000 + "\n---\n\nText.\n"},
+        f"{M}:2: front matter nests lists or mappings too deeply to read")
+md_refused("md-table-too-wide", {M: "Text.\n\n|" + "a|" * 201 + "\n|" + "-|" * 201 + "\n|" + "b|" * 201 + "\n"},
+        f"{M}:3: has a table 201 columns wide; tables of at most 200 columns are read")
 
 
 # ---- writing the corpus --------------------------------------------------------------------------

@@ -145,3 +145,34 @@ def test_many_short_lines(tmp_path):
     (block,) = json.loads(out)["blocks"]
     assert (block["line"], block["end_line"], block["end_column"]) == (1, 200_000, 9)
     assert block["text"] == "сөз " * 199_999 + "соңы [1]"
+
+
+def test_markdown_full_of_picture_and_link_openers_is_read_whole(tmp_path):
+    """400 KB of `![` (26 s before: every opener scanned 100 levels of nested labels), then the
+    same closed by one `]`, and `[` openers: each is text, and the citation after them is read."""
+    for body in ("![" * 200_000, "![" * 200_000 + "]", "*[" * 200_000 + "]", "[^" * 200_000 + "]"):
+        paper = tmp_path / "p.md"
+        paper.write_text(body + " [1].\n\n[^a]: A note.\n", encoding="utf-8")
+        code, out, err = run(["check", "--json", str(paper)])
+        assert (code, err) == (1, "")
+        report = json.loads(out)
+        assert [(c["label"], c["line"], c["column"]) for c in report["citations"]] == [("1", 1, len(body) + 2)]
+
+
+def test_markdown_table_10000_columns_wide_is_refused_before_parsing(tmp_path):
+    paper = tmp_path / "p.md"
+    paper.write_text("Text.\n\n|" + "a|" * 10_000 + "\n|" + "-|" * 10_000 + "\n" + ("|" + "b|" * 10_000 + "\n") * 50, encoding="utf-8")
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}:3: has a table 10000 columns wide; tables of at most 200 columns are read\n"
+
+
+def test_markdown_front_matter_bibliography_that_is_a_fifo_is_refused(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "refs.bib")
+    paper = tmp_path / "p.md"
+    paper.write_text("---\ntitle: T\nbibliography: refs.bib\n---\n\nText [@a].\n", encoding="utf-8")
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}:3: front matter: bibliography 'refs.bib' is not a regular file\n"
