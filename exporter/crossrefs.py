@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .citations import Joined
@@ -46,9 +47,7 @@ _EQ_NEXT = re.compile(rf"(?P<join>{_JOIN}){_EQ_ITEM}", re.IGNORECASE)
 _EQ_NUMBER_FIRST = re.compile(rf"{_EQ_ITEM}\s*-?\s*(?:формул[{_CYR}]{{0,8}}\b|теңдеу[{_CYR}]{{0,6}}\b|өрнек[{_CYR}]{{0,6}}\b)", re.IGNORECASE)
 
 # A caption opens with its label in the nominative: `Рис.`, `Рисунок`, `Figure`, `Table`, `3-сурет`.
-_CAPTION_WORDS = {"рис.", "рисунок", "fig.", "figure", "сурет", "табл.", "таблица", "table", "кесте"}
-_CAPTION_AFTER = re.compile(r"\s*[.:–—-]")
-_SENTENCE_END = re.compile(r"[.!?:;)»”\"]\s*$")
+_CAPTION_WORDS = {"рис.", "рисунок", "fig.", "fig", "figure", "сурет", "табл.", "таблица", "table", "кесте"}
 
 
 def kind_of(word: str) -> str:
@@ -74,18 +73,19 @@ class Found:
     implied: bool = False
 
 
-def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,)) -> list[Found]:
+def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int | None = 0) -> list[Found]:
     """The cross-references in `text`, in order; `line_starts` are the offsets, in order,
-    where a source line (or the block) began, which is where a caption's label stands."""
+    where a source line (or the block) began, which is where a caption's label stands;
+    `opening` is where the block's text begins (None: `text` is not a block's beginning)."""
     found: list[Found] = []
     for m in _NAMED.finditer(text):
         kind = kind_of(m.group("word"))
-        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts)
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
         found.append(Found(m.start(), m.end("n"), kind, m.group("n"), defines))
         if not defines:
             found.extend(_more_numbers(text, m.end(), kind, m.group("n"), _NEXT_NUMBER))
     for m in _NUMBER_FIRST.finditer(text):
-        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts)
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
         found.append(Found(m.start(), m.end(), kind_of(m.group("word")), m.group("n"), defines))
     for m in _EQ_NAMED.finditer(text):
         if m.group("item"):
@@ -126,26 +126,43 @@ def _between(first: str, last: str) -> list[str]:
     return [f"{prefix}{n}" for n in range(a + 1, b)]
 
 
-def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[int, ...]) -> bool:
-    """A figure's or table's label opening its caption: `Рис. 3. Схема`, `Таблица 2 – …`,
-    `Figure 1:`, `Table 4` alone on its line, `2-кесте`.
+# The text before a reference that opens a line ends in a word that takes one (`shown in`,
+# `на`, `см.`), or an opening bracket or comma; a caption's label follows none of these.
+_REFERRING = re.compile(
+    r"(?:\b(?:in|on|at|see|of|from|to|and|or|with|by|as|than|cf|в|на|см|из|по|и|или|к|с|со|от|при|согласно|также|тақырыпта|және)\.?|[(,\[])\s*$",
+    re.IGNORECASE,
+)
+_CYRILLIC_WORD = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
+_STRONG_SEPARATOR = re.compile(r"\s*[:–—]|\s+-\s")  # `Figure 4:`, `Рисунок 2 – …`
+_ANY_SEPARATOR = re.compile(r"\s*[.,;:–—-]")
+_WEAK_SEPARATOR = re.compile(r"\.|\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")  # `Рис. 2. Блок-схемы`, `Figure 1 Steps involved`
 
-    Rule: the label is in the nominative form captions use, capitalised, and stands where a
-    line (or the block) begins; after its number comes `.`, `:`, a dash, or the end of the
-    line; and the line before it ended a sentence (or the block starts there) — `shown in`
-    ending one line and `Figure 3.` opening the next is a reference.
+
+def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[int, ...], opening: int | None = None) -> bool:
+    """A figure's or table's label opening its caption: `Рис. 3. Схема`, `Таблица 2 – …`,
+    `Figure 4: CMB…`, `Figure 1 Steps involved…`, `Table 4` alone on its line, `2-кесте`.
+
+    Rule: the label is in the nominative form captions use, capitalised, and opens a line
+    (or the block). After its number comes a colon or a dash (a caption), or a full stop, a
+    capitalised word or the line's end: a caption, unless the label is Latin and the text
+    before ends in a word that takes a reference (`shown in` / `Fig. 3.` ends a sentence).
+    Opening its block (a Word paragraph), any punctuation after the number will do
+    (`Fig. 10, group rights`).
     """
     i = bisect.bisect_left(line_starts, start)
     if i == len(line_starts) or line_starts[i] != start or word.casefold() not in _CAPTION_WORDS:
         return False
     if not (text[start].isupper() or text[start].isdigit()):
         return False
+    if _STRONG_SEPARATOR.match(text, end) or (start == opening and _ANY_SEPARATOR.match(text, end)):
+        return True
     j = bisect.bisect_right(line_starts, end)
     line_end = line_starts[j] if j < len(line_starts) else len(text)
-    alone = not text[end:line_end].strip()
-    if not (alone or _CAPTION_AFTER.match(text, end)):
+    if not (_WEAK_SEPARATOR.match(text, end) or not text[end:line_end].strip()):
         return False
-    return start == 0 or alone or _SENTENCE_END.search(text[max(0, start - 3) : start]) is not None
+    # Russian and Kazakh write a reference in lower case (`на рис. 4`): a capitalised `Рис. 4.`
+    # opening a line is a caption whatever stands before it (a figure's panel letter `в`).
+    return _CYRILLIC_WORD.match(word) is not None or _REFERRING.search(text[max(0, start - 20) : start]) is None
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:
@@ -161,12 +178,14 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
 # ---- into the inlines of a reader --------------------------------------------------------
 
 
-def crossrefs_of(inlines: tuple[Inline, ...], joined: Joined, at_start: bool = True) -> tuple[Inline, ...]:
+def crossrefs_of(inlines: tuple[Inline, ...], joined: Joined, at_start: bool = True, starts: Iterable[int] = ()) -> tuple[Inline, ...]:
     """`inlines` (Text and Citation nodes covering `joined.text`, as `inlines_of` returns
     them) with each cross-reference in their text made a CrossRef at its source place.
-    `at_start`: the text begins a block or a line (where a caption's label can stand)."""
-    starts = [joined.offsets[i] for i in range(1, len(joined.offsets)) if joined.places[i][0] != joined.places[i - 1][0]]
-    found = find_crossrefs(joined.text, tuple([0] * at_start + starts))
+    `at_start`: the text begins a block or a line; `starts`: more offsets where the layout
+    begins something anew (a PDF's run after a wide gap): where a caption's label can stand."""
+    lines = {joined.offsets[i] for i in range(1, len(joined.offsets)) if joined.places[i][0] != joined.places[i - 1][0]}
+    opening = len(joined.text) - len(joined.text.lstrip()) if at_start else None  # a Word paragraph may open with spaces
+    found = find_crossrefs(joined.text, tuple(sorted(lines | set(starts) | ({opening} if at_start else set()))), opening)
     if not found:
         return inlines
     out: list[Inline] = []

@@ -46,6 +46,9 @@ class Line:
     number: int = 0  # line on its page, 1-based, in reading order
     furniture: bool = False  # running header or footer, page number
     superscripts: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets in `text`
+    # Offsets in `text` where a run begins after a wide gap on the baseline (a table cell, a
+    # caption set beside another, a formula's number): where a caption's label can stand.
+    breaks: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -375,6 +378,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     prev = None
     sup_start = None
     length = 0
+    breaks: list[int] = []
     for f in fragments:
         chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
         for char in chars:
@@ -382,6 +386,8 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
             if prev is not None and (spaced or chars[0] is char):
                 text.append(" ")
                 length += 1
+            if prev is not None and chars[0] is char:
+                breaks.append(length)
             raised = csize < 0.85 * size and baseline - y > 0.2 * size
             if raised and sup_start is None:
                 sup_start = length
@@ -400,7 +406,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     # a superscript run never begins or ends with the space before or after it
     superscripts = [(s + (joined[s] == " "), e - (joined[e - 1] == " ")) for s, e in superscripts]
     superscripts = [(s, e) for s, e in superscripts if s < e]
-    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts)
+    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks)
 
 
 def read_pages(doc: pdfium.PdfDocument) -> list[Page]:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ...citations import MAX_LABELS, find_citations, inlines_of
+from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
-from ...model import Citation, Document, Heading, Meta, Paragraph, Span, Superscript, Text
+from ...model import Citation, CrossRef, Document, Heading, Meta, Paragraph, Span, Superscript, Text
 from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import join_lines
 from ..plaintext import normalize as rules
@@ -381,7 +382,7 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
     offset = 0
     runs = sorted(runs)
     for node in inlines:
-        length = len(node.text) if isinstance(node, Text) else len(node.raw) if isinstance(node, Citation) else 0
+        length = len(node.text) if isinstance(node, Text) else len(node.raw) if isinstance(node, (Citation, CrossRef)) else 0
         if not isinstance(node, Text):
             out.append(node)
             offset += length
@@ -466,7 +467,8 @@ def _document(path: str, lines: list[Line]) -> Document:
     for level, rows in groups:
         numbered = [(i + 1, texts[i]) for i in rows]
         joined = join_lines(numbered, lexicon)
-        inlines = inlines_of(joined, path, notes, budget, entries)
+        breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
+        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, starts=breaks)
         built.append((level, rows, joined, inlines))
 
     references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
@@ -529,8 +531,8 @@ def _shift(offset: int | None) -> int | None:
 
 
 def _placed(node, places: Places):
-    """A citation's span moved from the joining's line numbers to its page and line."""
-    if isinstance(node, Citation) and node.span.page is None:
+    """A citation's (a cross-reference's) span moved from the joining's line numbers to its page and line."""
+    if isinstance(node, (Citation, CrossRef)) and node.span.page is None:
         return dataclasses.replace(node, span=places.span(node.span))
     if isinstance(node, Superscript):
         return dataclasses.replace(node, inlines=tuple(_placed(n, places) for n in node.inlines))
