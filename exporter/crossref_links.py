@@ -19,6 +19,7 @@ from .model import CONTAINERS, Block, CrossRef, Figure, Inline, Math, Span, Tabl
 
 _PREFIX = {"figure": "fig", "table": "tbl", "equation": "eq"}
 _NAME = {"figure": "figure", "table": "table", "equation": "equation"}
+_CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
 
 
 @dataclass
@@ -28,6 +29,7 @@ class _Defined:
     label: str
     span: Span
     caption: str | None = None  # for a caption's label written in the text: the words after it
+    script: str = ""  # the label's script, `cyrillic` or `latin` (a bilingual journal prints `Рис. 2` and `Fig. 2`)
 
 
 def link_crossrefs(blocks: tuple[Block, ...], path: str) -> tuple[tuple[Block, ...], list[Diagnostic]]:
@@ -123,7 +125,8 @@ def _definitions(blocks: tuple[Block, ...], path: str) -> tuple[list[_Defined], 
                     defined.append(_Defined("equation", node.number, node.label, block.span))
                 elif isinstance(node, CrossRef) and node.defines and (node.kind, node.number) != own:
                     words = " ".join(plain_text(tuple(nodes[i + 1 : i + 12])).split())[:60].strip(" .:–—-")
-                    defined.append(_Defined(node.kind, node.number, f"{_PREFIX[node.kind]}:{node.number}", node.span, words))
+                    script = "cyrillic" if _CYRILLIC.search(node.raw) else "latin"
+                    defined.append(_Defined(node.kind, node.number, f"{_PREFIX[node.kind]}:{node.number}", node.span, words, script))
     return defined, _number_findings(defined, path)
 
 
@@ -132,8 +135,8 @@ _CONTINUED = re.compile(r"^\(?(?:продолжение|окончание|conti
 
 
 def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
-    """XRF004 for a number given twice (a table's continuation, and a caption the text layer
-    holds twice word for word, are one); XRF003 for figures, tables or formulas the model holds
+    """XRF004 for a number given twice (a table's continuation, a caption the text layer
+    holds twice word for word, and one printed in two languages are one); XRF003 for figures, tables or formulas the model holds
     out of order. Captions read from a page's text come in the layout's order, where floats
     move (LaTeX puts figure 5 above figure 3), so their order is not checked."""
     findings = []
@@ -143,7 +146,7 @@ def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
         for d in (d for d in defined if d.kind == kind):
             first = seen.get(d.number)
             if first is not None:
-                if not (d.caption is not None and (_CONTINUED.match(d.caption) or d.caption == first.caption)):
+                if not (d.caption is not None and (_CONTINUED.match(d.caption) or d.caption == first.caption or d.script != first.script)):
                     findings.append(Diagnostic.at("XRF004", f"{_NAME[kind]} {d.number} is numbered twice (first at line {first.span.line}{_page(first.span)})", path, d.span))
                 continue
             seen[d.number] = d

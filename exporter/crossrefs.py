@@ -24,7 +24,7 @@ MAX_RANGE = 50
 _CYR = "а-яёәіңғүұқөһ"
 _NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}"
 # The number of a figure or a table, a sub-figure's letter glued to it (`3а`, `3b`) allowed.
-_FIG_NUM = rf"(?P<n>{_NUM})(?:[a-z{_CYR}](?![\w]))?(?![\w.]\d)"
+_FIG_NUM = rf"(?P<n>{_NUM})(?!\d)(?:[a-z{_CYR}](?![\w]))?(?![\w.]\d)"
 # Words naming a figure, a table, an equation, in every case form the languages use.
 _FIGURE = rf"рис\.|рисун[{_CYR}]{{0,4}}\b|figs?\.|figs?\b|figures?\b|сурет[{_CYR}]{{0,6}}\b"
 _TABLE = rf"табл\.|таблиц[{_CYR}]{{0,4}}\b|tabs?\.|tables?\b|кесте[{_CYR}]{{0,6}}\b"
@@ -41,7 +41,7 @@ _NEXT_NUMBER = re.compile(rf"(?P<join>{_JOIN}){_FIG_NUM}", re.IGNORECASE)
 # `3-сурет`, `2-кестеде` (Kazakh puts the number first).
 _NUMBER_FIRST = re.compile(rf"(?<![\w.]){_FIG_NUM}\s*-\s*(?P<word>сурет[{_CYR}]{{0,6}}\b|кесте[{_CYR}]{{0,6}}\b)", re.IGNORECASE)
 # `формула (4)`, `equations (2)–(4)`, `Eq. (3)`, `eq. 5`.
-_EQ_NAMED = re.compile(rf"(?<![\w])(?P<word>{_EQUATION})\s*(?:№\s*)?(?:{_EQ_ITEM}|(?<=\.)\s*(?P<bare>{_NUM})(?![\w.]\d))", re.IGNORECASE)
+_EQ_NAMED = re.compile(rf"(?<![\w])(?P<word>{_EQUATION})\s*(?:№\s*)?(?:{_EQ_ITEM}|(?<=\.)\s*(?P<bare>{_NUM})(?!\d)(?![\w.]\d))", re.IGNORECASE)
 _EQ_NEXT = re.compile(rf"(?P<join>{_JOIN}){_EQ_ITEM}", re.IGNORECASE)
 # `(4) формула`, `(4)-формуладан` (Kazakh).
 _EQ_NUMBER_FIRST = re.compile(rf"{_EQ_ITEM}\s*-?\s*(?:формул[{_CYR}]{{0,8}}\b|теңдеу[{_CYR}]{{0,6}}\b|өрнек[{_CYR}]{{0,6}}\b)", re.IGNORECASE)

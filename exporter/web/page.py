@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from ..diagnostics import Diagnostic
 from ..linker import Linked
-from ..model import (BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript,
+from ..model import (BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
                      Superscript, Table, Text)
 from ..report import summary_line
 from ..venue import available
@@ -96,6 +96,8 @@ class PaperView:
                 cell = "th" if number < block.header_rows else "td"
                 rows.append("<tr>" + "".join(f"<{cell}>{self.inlines(c.inlines)}</{cell}>" for c in row) + "</tr>")
             return Markup(f'<table id="{self._block_id(block.span)}">{"".join(rows)}</table>')
+        if isinstance(block, Figure):  # its caption until the page draws pictures
+            return Markup(f'<figure id="{self._block_id(block.span)}"><figcaption>{self.inlines(block.caption)}</figcaption></figure>')
         raise TypeError(f"report page has no rule for block {type(block).__name__}")
 
     # -- inlines --
@@ -116,6 +118,10 @@ class PaperView:
             return Markup('<code class="math">{}</code>').format(node.tex)
         if isinstance(node, Footnote):
             return Markup('<small class="footnote">[{}]</small>').format(self.inlines(node.inlines))
+        if isinstance(node, CrossRef):  # as written (the findings list says what it points at)
+            return escape(node.raw)
+        if isinstance(node, Image):  # its description until the page draws pictures
+            return Markup('<span class="image">[{}]</span>').format(node.alt or node.name)
         raise TypeError(f"report page has no rule for inline {type(node).__name__}")
 
     def citation(self, cite: Citation) -> Markup:
