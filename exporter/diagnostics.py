@@ -40,6 +40,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
     "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
+    "PDF001": (Severity.WARNING, "PDF text from a font with no character map: it may read as other letters"),
     "IMG001": (Severity.WARNING, "picture left out: a remote address is not fetched"),
     "XRF001": (Severity.ERROR, "reference to a figure, table or equation that does not exist"),
     "XRF002": (Severity.WARNING, "figure or table never referred to in the text"),

@@ -360,3 +360,62 @@ def test_symbol_font_private_use_codes_read_as_their_characters():
 
     assert [SYMBOL_FONT[0xF000 + code] for code in (0x3D, 0x64, 0x5B, 0xB3, 0xC8, 0xE5)] == ["=", "δ", "[", "≥", "∪", "∑"]
     assert len(SYMBOL_FONT) == 190
+
+
+# ---- bounds and our own errors (issue 17) ------------------------------------------------------
+
+
+def _tiny_pdf(tmp_path) -> Path:
+    import sys
+
+    sys.path.insert(0, str(REPO / "tests" / "hostile"))
+    from make_corpus import PDF_PAPER, pdf_document, pdf_text
+
+    paper = tmp_path / "p.pdf"
+    paper.write_bytes(pdf_document([pdf_text(PDF_PAPER)]))
+    return paper
+
+
+def test_a_bug_of_ours_while_reading_a_pdf_is_exit_3_not_a_damaged_pdf(tmp_path, monkeypatch, capsys):
+    """Every exception used to be reported as `is a damaged PDF` (exit 2); only PDFium's own
+    refusals are the file's problem, anything else is a bug and says so."""
+    from exporter.cli import main
+    from exporter.readers.pdf import layout
+
+    paper = _tiny_pdf(tmp_path)
+    assert main(["check", str(paper)]) == 0
+    capsys.readouterr()
+
+    def broken(*args, **kwargs):
+        raise IndexError("a bug in the line builder")
+
+    monkeypatch.setattr(layout, "_make_line", broken)  # the forked child inherits the patch
+    assert main(["check", str(paper)]) == 3
+    err = capsys.readouterr().err
+    assert "IndexError" in err and "damaged" not in err
+
+
+def test_pdfium_runs_in_a_child_bounded_in_memory_and_time():
+    from exporter.readers.pdf.sandbox import Exhausted, run_bounded
+
+    assert run_bounded(sum, [1, 2, 3]) == 6
+    with pytest.raises(ValueError, match="raised in the child"):
+        run_bounded(_raise, "raised in the child")
+    with pytest.raises(Exhausted, match="needs more than 64 MB of memory"):
+        run_bounded(_allocate, 512 * 1024 * 1024, memory=64 * 1024 * 1024)
+    with pytest.raises(Exhausted, match="took more than 0.5 s"):
+        run_bounded(_sleep, 30, seconds=0.5)
+
+
+def _raise(message):
+    raise ValueError(message)
+
+
+def _allocate(size):
+    return len(bytearray(size))
+
+
+def _sleep(seconds):
+    import time
+
+    time.sleep(seconds)

@@ -230,6 +230,85 @@ refused("pdf-garbage-after-header", {PP: b"%PDF-1.7\n" + bytes(range(256)) * 3},
 refused("pdf-no-text-layer", {PP: BLANK_PAGE_PDF}, f"{PP}: has no text layer (1 page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {PP} out.pdf`, then check out.pdf", argv=["check", "--json", PP])
 refused("pdf-named-txt-is-refused-by-name", {"scan.txt": BLANK_PAGE_PDF}, "scan.txt: is named .txt but its bytes are a PDF; rename it to the right extension", argv=["check", "scan.txt"])
 
+
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def pdf_document(contents: list[bytes], count: int | None = None, font: bytes = HELVETICA, extra: dict[int, bytes] | None = None,
+                 raw_streams: dict[int, bytes] | None = None) -> bytes:
+    """A PDF written object by object: catalog 1, pages 2, font 3, then page and content per
+    page (4, 5; 6, 7 …); `count` overrides the page tree's /Count; `raw_streams` gives a page's
+    content as Flate data already compressed; `extra` adds objects."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: font, **(extra or {})}
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(contents))).encode()
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents) if count is None else count)
+    for i, content in enumerate(contents):
+        objects[4 + 2 * i] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+        flate = (raw_streams or {}).get(i)
+        data, head = (flate, b" /Filter /FlateDecode") if flate is not None else (content, b"")
+        objects[5 + 2 * i] = b"<< /Length %d%s >>\nstream\n" % (len(data), head) + data + b"\nendstream"
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
+    xref, size = len(out), max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+    return bytes(out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
+
+
+def pdf_text(lines: list[str], size: float = 11, matrix: bytes = b"", top: int = 770, hex_codes=None) -> bytes:
+    """A content stream setting `lines` one under another (`matrix`: a text matrix first;
+    `hex_codes`: each line as the font's codes in hex, for a CID font)."""
+    parts = [b"BT /F1 %s Tf" % str(size).encode(), matrix, b"72 %d Td 14 TL" % top]
+    for line in lines:
+        shown = hex_codes(line) if hex_codes else b"(" + line.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+        parts.append(shown + b" Tj T*")
+    return b"\n".join(parts + [b"ET"])
+
+
+PDF_PAPER = ["A Study Of Things", "", "The results agree with the work of others [1] and [2].",
+             "More text follows here with enough letters to be read [3].", "", "References",
+             "1. Smith J. One. 2020.", "2. Doe A. Two. 2021.", "3. Roe B. Three. 2019."]
+PDF_READ = dict(exit=0, stderr="", report={"unresolved": [], "entries": 3})
+
+
+def pdf_read(name: str, data: bytes, diagnostics: list | None = None) -> None:
+    """A PDF whose three citations all resolve: read right."""
+    case(name, {PP: data}, ["check", "--json", PP], **PDF_READ, diagnostics=diagnostics or [])
+
+
+# A negative font size draws each glyph turned in place: read in the content's order (before: nothing read, exit 0).
+pdf_read("pdf-negative-font-size", pdf_document([pdf_text(PDF_PAPER, size=-11)]))
+# A page set sideways or upside down is read as if upright (before: "no text layer … a scan?").
+pdf_read("pdf-text-turned-90", pdf_document([pdf_text(PDF_PAPER, matrix=b"0 1 -1 0 300 100 Tm")]))
+pdf_read("pdf-text-turned-180", pdf_document([pdf_text(PDF_PAPER, matrix=b"-1 0 0 -1 500 800 Tm")]))
+pdf_read("pdf-tiny-text", pdf_document([pdf_text(PDF_PAPER, size=0.3)]))
+refused("pdf-text-askew-only", {PP: pdf_document([pdf_text(PDF_PAPER, matrix=b"0.7071 0.7071 -0.7071 0.7071 200 100 Tm")])},
+        f"{PP}: has {sum(len(line.replace(' ', '')) for line in PDF_PAPER)} characters of text, all set askew (neither level nor at a right angle); exporter reads text set level or turned by a right angle",
+        argv=["check", "--json", PP])
+# A 1-pt rule of underscores outnumbering the text made 1 pt the body size: every line was a
+# title or a heading, and the citations went into the title (before: 0 citations, exit 0).
+RULE = b"BT /F1 1 Tf 72 800 Td (" + b"_" * 3000 + b") Tj ET\n"
+pdf_read("pdf-rule-1pt-is-not-the-body-size", pdf_document([RULE + pdf_text(PDF_PAPER[2:])]))
+# The page tree claims a million pages over one (before: "has 1000000 pages", refused).
+pdf_read("pdf-count-one-million", pdf_document([pdf_text(PDF_PAPER)], count=1_000_000))
+refused("pdf-second-page-damaged", {PP: pdf_document([pdf_text(PDF_PAPER)], count=2).replace(b"/Kids [4 0 R]", b"/Kids [4 0 R 3 0 R]")},
+        f"{PP}: is a damaged PDF: a page cannot be read", argv=["check", "--json", PP])
+# A CID font without a character map: PDFium returns its glyph numbers as letters.
+CID_FONT = b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Foo /Encoding /Identity-H /DescendantFonts [20 0 R] >>"
+CID_PARTS = {20: b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Foo /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 21 0 R /DW 500 >>",
+             21: b"<< /Type /FontDescriptor /FontName /ABCDEF+Foo /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>"}
+GLYPHS = lambda line: b"<" + "".join(f"{(ord(c) - 29) if c != ' ' else 3:04X}" for c in line).encode() + b">"  # noqa: E731
+# PDFium takes each glyph number for a character code: numbers under 32 (digits, `.`) become
+# control characters and are dropped; the rest (letters, brackets) read as other characters.
+UNMAPPED = sum(1 for line in PDF_PAPER for c in line if c != " " and ord(c) - 29 >= 32)
+case("pdf-cid-font-without-character-map", {PP: pdf_document([pdf_text(PDF_PAPER, hex_codes=GLYPHS)], font=CID_FONT, extra=CID_PARTS)},
+     ["check", "--json", PP], exit=0, stderr="",
+     diagnostics=[["PDF001", PP, 1, 1, f"{UNMAPPED} characters on page 1 come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed"]])
+
 # ---- usage -------------------------------------------------------------------------------------
 
 refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex", argv=["build", P, "--out", "{out}", "--to", ","])

@@ -176,3 +176,37 @@ def test_markdown_front_matter_bibliography_that_is_a_fifo_is_refused(tmp_path):
     code, out, err = run(["check", str(paper)])
     assert (code, out) == (2, "")
     assert err == f"exporter: error: {paper}:3: front matter: bibliography 'refs.bib' is not a regular file\n"
+
+
+def test_pdf_flate_bomb_is_refused_within_bounded_memory(tmp_path):
+    """1 MB of Flate data unpacking to 1 GB in a page's content stream took 2.1 GB; PDFium now
+    reads in a child limited to 512 MB more than its parent, and the file is refused."""
+    import zlib
+
+    from make_corpus import PDF_PAPER, pdf_document, pdf_text
+
+    packer = zlib.compressobj(9)
+    bomb = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(1024)) + packer.flush()
+    paper = tmp_path / "bomb.pdf"
+    paper.write_bytes(pdf_document([pdf_text(PDF_PAPER), b""], raw_streams={1: bomb}))
+    assert paper.stat().st_size < 1_100_000
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}: needs more than 512 MB of memory to read (a compressed stream that unpacks to far more than a paper holds?)\n"
+
+
+def test_pdf_of_2000_dense_pages_is_refused_by_its_text_budget(tmp_path):
+    """Inside the page limit, 2,000 pages of text held a worker for a minute; the characters are
+    counted first (a few ms a page) and a file with more than a paper holds is refused."""
+    from make_corpus import pdf_document, pdf_text
+
+    from exporter.readers.pdf.layout import MAX_CHARS
+
+    line = "Line of dense text with many letters to read in the paper body here [1]."
+    page = pdf_text([line] * 45, size=9)
+    paper = tmp_path / "volume.pdf"
+    paper.write_bytes(pdf_document([page] * 2000))
+    per_page = 45 * len(line) + 2 * 44  # PDFium counts every character, spaces too, and the CR LF it puts between lines
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}: holds more than {MAX_CHARS} characters of text (past page {MAX_CHARS // per_page + 1}); exporter reads papers, not whole volumes: split it\n"

@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+import pypdfium2 as pdfium
+
 from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
@@ -19,29 +21,58 @@ from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
-from .layout import Line, mark_furniture, open_pdf, read_pages
+from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, open_pdf, read_pages
+from .sandbox import Exhausted, run_bounded
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
 MIN_LETTERS_PER_PAGE = 20
+MIN_UNMAPPED = 20  # characters without a character map worth a warning (PDF001)
 
 
 def read_pdf(path: str) -> Document:
     """Read a PDF's text layer into a Document (citations still unlinked)."""
-    doc = open_pdf(path)
     try:
-        pages = read_pages(doc)
-    except InputError:
-        raise
-    except Exception as exc:  # PDFium refusing a damaged page: the file's problem, in one line
-        raise InputError(path, f"is a damaged PDF: a page cannot be read ({type(exc).__name__})") from None
-    finally:
-        doc.close()
+        pages = run_bounded(read_layer, path)
+    except Exhausted as exc:
+        raise InputError(path, exc.why) from None
     letters = sum(letters_in(line.text) for page in pages for line in page.lines)
     if letters < MIN_LETTERS_PER_PAGE * len(pages):
+        dropped = sum(page.dropped for page in pages)
+        if dropped:
+            raise InputError(path, f"has {dropped} characters of text, all set askew (neither level nor at a right angle); exporter reads text set level or turned by a right angle")
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
     lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
-    return _document(path, lines)
+    return _document(path, lines, layer_notes(path, pages))
+
+
+def read_layer(path: str) -> list[Page]:
+    """The pages' lines, read with PDFium (in the bounded child, see sandbox.py). Only
+    PDFium's own refusals are the file's problem; any other error is ours and is raised."""
+    doc, count = open_pdf(path)
+    try:
+        return read_pages(doc, count)
+    except TooMuchText as exc:
+        raise InputError(path, f"holds more than {MAX_CHARS} characters of text (past page {exc.pages}); exporter reads papers, not whole volumes: split it") from None
+    except pdfium.PdfiumError:  # a page PDFium cannot load or read
+        raise InputError(path, "is a damaged PDF: a page cannot be read") from None
+    finally:
+        doc.close()
+
+
+def layer_notes(path: str, pages: list[Page]) -> list[Diagnostic]:
+    """PDF001 where a font without a character map printed characters: PDFium guesses
+    their letters (a CID font's glyph numbers), so the text read may not be the text shown."""
+    notes = []
+    unmapped = [page for page in pages if page.unmapped]
+    total = sum(len(line.text) for page in pages for line in page.lines)
+    # A few symbols of a formula font (seen in 4 of the 25 corpus papers) say nothing of the text.
+    if sum(page.unmapped for page in unmapped) >= max(MIN_UNMAPPED, 0.01 * total):
+        first = unmapped[0]
+        total = sum(page.unmapped for page in unmapped)
+        where = f"page {first.number}" if len(unmapped) == 1 else f"{len(unmapped)} pages, from page {first.number}"
+        notes.append(Diagnostic("PDF001", f"{total} characters on {where} come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed", path, 1, 1, page=first.number))
+    return notes
 
 
 def with_blank_lines(lines: list[Line]) -> list[Line]:
@@ -84,12 +115,20 @@ class Places:
 # ---- evidence from sizes and weights ---------------------------------------------------------
 
 
+# Type smaller than this is no body text: a rule drawn as a run of 1-pt underscores, or an
+# invisible layer, must not become the measure every heading and title is found against.
+MIN_BODY_SIZE = 4.0
+
+
 def body_size(lines: list[Line]) -> float:
-    """The size most of the text is set in (counted in characters)."""
+    """The size most of the text is set in, counted in letters (a rule of `____` or a row of
+    dots holds none), among readable sizes when the paper has any."""
     sizes: Counter = Counter()
     for line in lines:
-        sizes[line.size] += len(line.text)
-    return sizes.most_common(1)[0][0]
+        sizes[line.size] += letters_in(line.text)
+    readable = Counter({size: n for size, n in sizes.items() if size >= MIN_BODY_SIZE and n})
+    chosen = readable or Counter({size: n for size, n in sizes.items() if n}) or Counter({line.size: 1 for line in lines})
+    return chosen.most_common(1)[0][0]
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -406,7 +445,7 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
 # ---- the document --------------------------------------------------------------------------
 
 
-def _document(path: str, lines: list[Line]) -> Document:
+def _document(path: str, lines: list[Line], layer: list[Diagnostic]) -> Document:
     texts = [line.text for line in lines]
     places = Places(lines)
     body = body_size(lines)
@@ -521,7 +560,7 @@ def _document(path: str, lines: list[Line]) -> Document:
         references_span=heading_span,
         end_line=lines[-1].number,
         encoding="pdf",  # no text file behind it: build checks glyphs on the model, as for a DOCX
-        notes=tuple(places.note(n) for n in notes),
+        notes=tuple(layer) + tuple(places.note(n) for n in notes),
     )
 
 
