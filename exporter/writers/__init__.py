@@ -215,7 +215,8 @@ class Walker:
         raise NotImplementedError
 
     def figure(self, block: Figure) -> None:
-        raise NotImplementedError
+        """Until a writer draws pictures: the figure's caption, as a paragraph of its own."""
+        self.paragraph(Paragraph(block.caption or (Text(" ".join(i.alt for i in block.images if i.alt)),), block.span))
 
     def text(self, text: str) -> None:
         raise NotImplementedError
@@ -245,7 +246,8 @@ class Walker:
         raise NotImplementedError
 
     def image(self, node: Image) -> None:
-        raise NotImplementedError
+        """Until a writer draws pictures: the picture's description, as text."""
+        self.text(node.alt)
 
     def cross_ref(self, node: CrossRef) -> None:
         """A reference to a figure, table or equation: its text as written (writers may link it)."""

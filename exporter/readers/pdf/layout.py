@@ -52,6 +52,7 @@ class Line:
     # Offsets in `text` where a run begins after a wide gap on the baseline (a table cell, a
     # caption set beside another, a formula's number): where a caption's label can stand.
     breaks: list[int] = field(default_factory=list)
+    break_xs: list[float] = field(default_factory=list)  # where each of those runs begins on the page
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ class Page:
     outermost: set = field(default_factory=set)  # baselines of the three top and three bottom lines
     dropped: int = 0  # characters left out: set at another angle than the page's text
     unmapped: int = 0  # characters of fonts without a character map (their text may be wrong)
+    angle: int = 0  # the direction the page's text runs in, turned to read level (TURNS)
 
 
 # ---- opening ----------------------------------------------------------------------------
@@ -257,7 +259,7 @@ def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
     and top to bottom in a page of the turned size; the rest counted and left out."""
     angles = Counter(c[9] for run in runs for c in run if c[9] is not None)
     angle = angles.most_common(1)[0][0] if angles else 0
-    turn = _TURNS[angle]
+    turn = TURNS[angle]
     out = PageChars([], height if angle in (90, 270) else width, width if angle in (90, 270) else height, angle)
     for run in runs:
         kept = []
@@ -276,7 +278,7 @@ def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
 
 # A point of a page turned so that text running at the angle runs left to right: (x, y, page
 # width, page height) -> (x, y) on the turned page.
-_TURNS = {
+TURNS = {
     0: lambda x, y, w, h: (x, y),
     90: lambda x, y, w, h: (y, w - x),
     180: lambda x, y, w, h: (w - x, h - y),
@@ -462,6 +464,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     sup_start = None
     length = 0
     breaks: list[int] = []
+    break_xs: list[float] = []
     for f in fragments:
         chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
         for char in chars:
@@ -471,6 +474,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
                 length += 1
             if prev is not None and chars[0] is char:
                 breaks.append(length)
+                break_xs.append(x0)
             raised = csize < 0.85 * size and baseline - y > 0.2 * size
             if raised and sup_start is None:
                 sup_start = length
@@ -489,7 +493,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     # a superscript run never begins or ends with the space before or after it
     superscripts = [(s + (joined[s] == " "), e - (joined[e - 1] == " ")) for s, e in superscripts]
     superscripts = [(s, e) for s, e in superscripts if s < e]
-    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks)
+    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks, break_xs=break_xs)
 
 
 class TooMuchText(Exception):
@@ -528,7 +532,7 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width)]
         for number, line in enumerate(lines, start=1):
             line.number = number
-        out.append(Page(index + 1, chars.width, chars.height, lines, dropped=chars.dropped, unmapped=chars.unmapped))
+        out.append(Page(index + 1, chars.width, chars.height, lines, dropped=chars.dropped, unmapped=chars.unmapped, angle=chars.angle))
     return out
 
 

@@ -16,11 +16,12 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
-from ...model import Citation, CrossRef, Document, Heading, Meta, Paragraph, Span, Superscript, Text
+from ...model import Citation, CrossRef, Document, Figure, Heading, Image, Meta, Paragraph, Span, Superscript, Text
 from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
+from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 
@@ -32,7 +33,7 @@ MIN_UNMAPPED = 20  # characters without a character map worth a warning (PDF001)
 def read_pdf(path: str) -> Document:
     """Read a PDF's text layer into a Document (citations still unlinked)."""
     try:
-        pages = run_bounded(read_layer, path)
+        pages, pictures = run_bounded(read_layer, path)
     except Exhausted as exc:
         raise InputError(path, exc.why) from None
     letters = sum(letters_in(line.text) for page in pages for line in page.lines)
@@ -43,15 +44,17 @@ def read_pdf(path: str) -> Document:
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
     lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
-    return _document(path, lines, layer_notes(path, pages))
+    return _document(path, lines, layer_notes(path, pages), pictures)
 
 
-def read_layer(path: str) -> list[Page]:
-    """The pages' lines, read with PDFium (in the bounded child, see sandbox.py). Only
-    PDFium's own refusals are the file's problem; any other error is ours and is raised."""
+def read_layer(path: str) -> tuple[list[Page], list[PagePicture]]:
+    """The pages' lines and the pictures bound to figure captions, read with PDFium (in the
+    bounded child, see sandbox.py). Only PDFium's own refusals are the file's problem; any
+    other error is ours and is raised."""
     doc, count = open_pdf(path)
     try:
-        return read_pages(doc, count)
+        pages = read_pages(doc, count)
+        return pages, find_pictures(doc, pages)
     except TooMuchText as exc:
         raise InputError(path, f"holds more than {MAX_CHARS} characters of text (past page {exc.pages}); exporter reads papers, not whole volumes: split it") from None
     except pdfium.PdfiumError:  # a page PDFium cannot load or read
@@ -445,7 +448,7 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
 # ---- the document --------------------------------------------------------------------------
 
 
-def _document(path: str, lines: list[Line], layer: list[Diagnostic]) -> Document:
+def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = ()) -> Document:
     texts = [line.text for line in lines]
     places = Places(lines)
     body = body_size(lines)
@@ -486,17 +489,22 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic]) -> Document
     heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
     spacing = usual_spacing(lines, body)
     edges = column_edges(lines, body)
-    groups: list[tuple[int | None, list[int]]] = []  # (heading level or None, line indexes)
+    groups: list[tuple[int | None, list[int]]] = []  # (heading level, FIGURE or None, line indexes)
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
+    captioned = figure_pictures(pictures)
     last = -2  # the previous line with text
     for i in [*range(start, end), *inside]:  # and the prose the layout put between entries
         line = lines[i]
         if not line.text:
             continue
+        if (line.page, line.number) in captioned:  # a figure's caption opens a block of its own
+            groups.append((FIGURE, [i]))
+            last = i
+            continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
         if level is not None:
             groups.append((level, [i]))
-        elif groups and groups[-1][0] is None and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
+        elif groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
             groups[-1][1].append(i)
         else:
             groups.append((None, [i]))
@@ -531,7 +539,11 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic]) -> Document
         inlines = with_superscripts(inlines, runs, joined.text, cite_at)
         inlines = tuple(_placed(node, places) for node in inlines)
         span = places.span(joined.whole)
-        blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
+        if level == FIGURE:
+            first = lines[rows[0]]
+            blocks.append(figure_of(captioned[(first.page, first.number)], inlines, span))
+        else:
+            blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
 
     references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
     meta = Meta(
@@ -562,6 +574,25 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic]) -> Document
         encoding="pdf",  # no text file behind it: build checks glyphs on the model, as for a DOCX
         notes=tuple(layer) + tuple(places.note(n) for n in notes),
     )
+
+
+FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)
+
+
+def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
+    """The pictures bound to each caption line, by (page, line number), left to right."""
+    out: dict[tuple[int, int], list[PagePicture]] = {}
+    for picture in pictures:
+        out.setdefault((picture.page, picture.caption), []).append(picture)
+    return out
+
+
+def figure_of(pictures: list[PagePicture], caption: tuple, span: Span) -> Figure:
+    """A figure: its pictures at the size the page shows them, its caption and the number
+    its caption's label gives."""
+    images = tuple(Image(p.data, p.media_type, round(p.box[2] - p.box[0], 2), round(p.box[3] - p.box[1], 2), name=f"page{p.page}-figure{k}") for k, p in enumerate(pictures, start=1))
+    label = next((n for n in caption if isinstance(n, CrossRef) and n.defines and n.kind == "figure"), None)
+    return Figure(images, caption, span, number=label.number if label else None)
 
 
 def _shift(offset: int | None) -> int | None:
