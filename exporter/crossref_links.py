@@ -5,7 +5,7 @@ numbers out of order (XRF003) or given twice (XRF004). Format-blind: it reads th
 What a number names comes from the model: a Figure, Table or display Math carrying a number,
 or a caption's label written in the text (a CrossRef that `defines`: `Рис. 3.` opening the
 caption line of a PDF or a plain-text paper). When no figure of a paper carries a number,
-its figures are numbered in order, as every edition prints them (the same for tables).
+its captioned figures are numbered in order, as every edition prints them (the same for tables).
 """
 
 from __future__ import annotations
@@ -75,10 +75,11 @@ def _missing_message(node: CrossRef, defined: list[_Defined]) -> str:
 
 
 def _number_in_order(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Figures (tables) numbered in order when none of the paper's carries a number."""
+    """Captioned figures (tables) numbered in order when none of the paper's carries a
+    number, as the editions print them; one without a caption is not numbered in print."""
     out = list(blocks)
     for kind in (Figure, Table):
-        indexes = [i for i, b in enumerate(out) if isinstance(b, kind)]
+        indexes = [i for i, b in enumerate(out) if isinstance(b, kind) and b.caption]
         if indexes and all(out[i].number is None for i in indexes) and not _caption_labels(out, kind):
             for n, i in enumerate(indexes, start=1):
                 out[i] = dataclasses.replace(out[i], number=str(n))

@@ -262,15 +262,18 @@ def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
     turn = TURNS[angle]
     out = PageChars([], height if angle in (90, 270) else width, width if angle in (90, 270) else height, angle)
     for run in runs:
-        kept = []
-        for ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped in run:
-            if char_angle != angle:
-                out.dropped += 1
-                continue
-            out.unmapped += unmapped
-            (ax, ay), (bx, by) = turn(x0, y0, width, height), turn(x1, y1, width, height)
-            baseline = turn(*origin, width, height)[1]
-            kept.append((ch, min(ax, bx), max(ax, bx), baseline, size, bold, space))
+        if angle == 0:  # most pages: nothing to turn
+            kept = [(c[0], c[1], c[2], c[5][1], c[6], c[7], c[8]) for c in run if c[9] == 0]
+            out.unmapped += sum(c[10] for c in run if c[9] == 0)
+        else:
+            kept = []
+            for ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped in run:
+                if char_angle != angle:
+                    continue
+                out.unmapped += unmapped
+                (ax, ay), (bx, by) = turn(x0, y0, width, height), turn(x1, y1, width, height)
+                kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space))
+        out.dropped += len(run) - len(kept)
         if kept:
             out.runs.append(kept)
     return out
