@@ -11,26 +11,22 @@ paragraph stays as the author wrote it.
 
 from __future__ import annotations
 
-import bisect
-import io
+import posixpath
 import re
-import zipfile
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
 from .diagnostics import Diagnostic, InputError
-from .readers.docx.body import MATH_MARK, BodyWalker, Styles
-from .readers.docx.numbering import Numbering
+from .readers.docx.body import MATH_MARK
 from .readers.docx.package import read_package
-from .readers.docx.reader import _count, context_at
+from .readers.docx.reader import context_at
 from .readers.docx.xml import W, parse
+from .wordpackage import PKG_REL_NS, XML_SPACE, Anchors, element_at, main_part, open_package, read_member, rels_name, serialize, split_run, write_package
 
 AUTHOR = "exporter"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
-OFFICE_DOCUMENT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 # Comment texts by language; `{label}`, `{first}`, `{entry}` are read out of the finding.
@@ -131,119 +127,38 @@ def default_output(source: str) -> Path:
     return Path("dist") / f"{safe_stem(source)}.checked.docx"
 
 
-def _main_part(archive: zipfile.ZipFile, path: str) -> str:
-    rels = parse(archive.read("_rels/.rels"))
-    for rel in rels.iter("{%s}Relationship" % PKG_REL_NS):
-        if rel.get("Type") == OFFICE_DOCUMENT_REL:
-            return rel.get("Target").lstrip("/")
-    raise InputError(path, "has no main document part")
-
-
-def _rels_name(part: str) -> str:
-    p = PurePosixPath(part)
-    return str(p.parent / "_rels" / f"{p.name}.rels")
-
-
-def _serialize(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-class _Anchors:
-    """Places in the document part: ¶ number and column -> the runs to put a comment around."""
-
-    def __init__(self, body):
-        walker = BodyWalker(Styles(None), Numbering(None), {})
-        items = walker.walk_body(body)
-        self.paras, self.numbers, _ = _count(items)
-        self.by_number: dict[int, list] = {}
-        for para, n in zip(self.paras, self.numbers):
-            if para.text.replace(MATH_MARK, "").strip():
-                self.by_number.setdefault(n, []).append(para)
-        self.first = next(iter(self.by_number.values()))[0] if self.by_number else None
-
-    def find(self, d: Diagnostic):
-        """(paragraph, start offset, end offset) of a finding; the paragraph whose words match
-        its quoted context when a table shares the number; None when nothing fits."""
-        candidates = self.by_number.get(d.paragraph or 0, [])
-        chosen = None
-        for para in candidates:
-            text = para.text
-            offset = max(d.column - 1, 0)
-            if offset < len(text) and (d.context is None or d.context in " ".join(text.replace(MATH_MARK, " ").split()) or context_at(text, offset) == d.context):
-                chosen = para
-                break
-        if chosen is None and candidates:
-            chosen = candidates[0]
-        if chosen is None:
-            return None
-        text = chosen.text
-        start = min(max(d.column - 1, 0), max(len(text) - 1, 0))
-        if text[start:start + 1] == "[":
-            close = text.find("]", start)
-            end = close + 1 if close != -1 else start + 1
-        elif start == 0:
-            end = len(text)
-        else:
-            end = start + 1
-        return chosen, start, end
-
-
-_ONE_CHAR = {W + "tab", W + "ptab", W + "br", W + "cr", W + "noBreakHyphen"}
-
-
-def _split_run(para, offset: int) -> None:
-    """Make `offset` of the paragraph text the start of a run, cutting the run that holds it in
-    two (the same properties, the same text); nothing happens at a run's start or in a formula."""
-    import copy
-
-    starts = [o for o, _ in para.places]
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0 or starts[i] == offset:
-        return
-    run = para.places[i][1]
-    if run.tag != W + "r":
-        return
-    k = offset - starts[i]
-    kids = [c for c in run if c.tag != W + "rPr"]
-    seen = 0
-    for index, node in enumerate(kids):
-        size = len(node.text or "") if node.tag == W + "t" else 1 if node.tag in _ONE_CHAR else 0
-        if seen + size > k:
+def _place(anchors: Anchors, d: Diagnostic):
+    """(paragraph, start offset, end offset) of a finding; the paragraph whose words match
+    its quoted context when a table shares the number; None when nothing fits."""
+    candidates = anchors.by_number.get(d.paragraph or 0, [])
+    chosen = None
+    for para in candidates:
+        text = para.text
+        offset = max(d.column - 1, 0)
+        if offset < len(text) and (d.context is None or d.context in " ".join(text.replace(MATH_MARK, " ").split()) or context_at(text, offset) == d.context):
+            chosen = para
             break
-        seen += size
+    if chosen is None and candidates:
+        chosen = candidates[0]
+    if chosen is None:
+        return None
+    text = chosen.text
+    start = min(max(d.column - 1, 0), max(len(text) - 1, 0))
+    if text[start:start + 1] == "[":
+        close = text.find("]", start)
+        end = close + 1 if close != -1 else start + 1
+    elif start == 0:
+        end = len(text)
     else:
-        return
-    clone = copy.deepcopy(run)
-    clone_kids = [c for c in clone if c.tag != W + "rPr"]
-    cut = k - seen
-    if cut:  # inside a w:t: its text is shared between the two runs
-        node, twin = kids[index], clone_kids[index]
-        text = node.text or ""
-        node.text, twin.text = text[:cut], text[cut:]
-        for t in (node, twin):
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        drop_original, drop_clone = kids[index + 1:], clone_kids[:index]
-    else:
-        drop_original, drop_clone = kids[index:], clone_kids[:index]
-    for node in drop_original:
-        run.remove(node)
-    for node in drop_clone:
-        clone.remove(node)
-    run.addnext(clone)
-    para.places.insert(i + 1, (offset, clone))
-
-
-def _element_at(para, offset: int):
-    starts = [o for o, _ in para.places]
-    i = max(bisect.bisect_right(starts, offset) - 1, 0)
-    return para.places[i][1] if para.places else None
+        end = start + 1
+    return chosen, start, end
 
 
 def _anchor(para, start: int, end: int, comment_id: int) -> None:
-    _split_run(para, start)
-    _split_run(para, end)
-    first = _element_at(para, start)
-    last = _element_at(para, max(end - 1, start))
+    split_run(para, start)
+    split_run(para, end)
+    first = element_at(para, start)
+    last = element_at(para, max(end - 1, start))
     range_start = etree.Element(W + "commentRangeStart")
     range_start.set(W + "id", str(comment_id))
     range_end = etree.Element(W + "commentRangeEnd")
@@ -270,7 +185,7 @@ def _comment(comment_id: int, text: str):
     etree.SubElement(r, W + "annotationRef")
     r = etree.SubElement(p, W + "r")
     t = etree.SubElement(r, W + "t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.set(XML_SPACE, "preserve")
     t.text = _xml_safe(text)
     return node
 
@@ -279,39 +194,68 @@ def _xml_safe(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", " ", text)
 
 
+_COMMENT_ID = re.compile(r"-?[0-9]{1,9}")  # Word's ids: small decimal numbers
+
+
+def _comment_ids(path: str, part: str, nodes) -> list[int]:
+    """The ids the file's comments and comment anchors already use; an id Word would never
+    write (`²`, a 5,000-digit number, a word) is refused, since a new comment must not clash with it."""
+    ids = []
+    for node in nodes:
+        value = node.get(W + "id")
+        if value is None:
+            continue
+        if not _COMMENT_ID.fullmatch(value):
+            shown = value if len(value) <= 20 else value[:20] + "…"
+            raise InputError(path, f"{part}: comment id {shown!r} is not a number Word writes; refused")
+        ids.append(int(value))
+    return ids
+
+
+def _comments_relationship(path: str, main: str, rels, names: set[str]) -> tuple[str, bool]:
+    """(the comments part, whether the document part already has its relationship). A
+    relationship to comments outside the package, or two of them, is refused: Word never writes
+    them, and LibreOffice cannot open a copy that adds its own beside them."""
+    found = [rel for rel in rels.iter("{%s}Relationship" % PKG_REL_NS) if rel.get("Type") == COMMENTS_REL]
+    where = rels_name(main)
+    if any(rel.get("TargetMode") == "External" for rel in found):
+        raise InputError(path, f"{where}: its comments relationship points outside the package (TargetMode External); refused")
+    if len(found) > 1:
+        raise InputError(path, f"{where}: holds {len(found)} comments relationships; refused (Word writes one)")
+    if found:
+        part = posixpath.normpath(str(PurePosixPath(main).parent / (found[0].get("Target") or ""))).lstrip("/")
+        if part.startswith("..") or part == ".":
+            raise InputError(path, f"{where}: its comments relationship points outside the package; refused")
+        return part, True
+    part = str(PurePosixPath(main).parent / "comments.xml").lstrip("/")
+    if part in names:
+        raise InputError(path, f"holds {part} not linked as its comments; refused")
+    return part, False
+
+
 def annotate_package(path: str, data: bytes, findings: list[Diagnostic], language: str) -> tuple[bytes, int]:
     """The package with one comment per finding that has a place in it; and how many."""
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    main = _main_part(archive, path)
-    document = parse(archive.read(main))
+    archive = open_package(path, data)
+    main = main_part(archive, path)
+    document = parse(read_member(archive, main, path))
     body = document.find(W + "body")
     if body is None:
         raise InputError(path, "has no document body")
-    rels_name = _rels_name(main)
     names = set(archive.namelist())
-    rels = parse(archive.read(rels_name)) if rels_name in names else etree.Element("{%s}Relationships" % PKG_REL_NS, nsmap={None: PKG_REL_NS})
-    comments_part = None
-    for rel in rels.iter("{%s}Relationship" % PKG_REL_NS):
-        if rel.get("Type") == COMMENTS_REL and rel.get("TargetMode") != "External":
-            comments_part = str(PurePosixPath(main).parent / rel.get("Target")).lstrip("/")
-    if comments_part is not None and comments_part in names:
-        comments = parse(archive.read(comments_part))
-        new_comments_part = False
-    else:
-        comments = etree.Element(W + "comments", nsmap={"w": W[1:-1]})
-        comments_part = str(PurePosixPath(main).parent / "comments.xml")
-        new_comments_part = True
-        if comments_part in names:
-            raise InputError(path, f"holds {comments_part} not linked as its comments; refused")
-    taken = [int(c.get(W + "id")) for c in comments.iter(W + "comment") if (c.get(W + "id") or "").lstrip("-").isdigit()]
+    document_rels = rels_name(main)
+    rels = parse(read_member(archive, document_rels, path)) if document_rels in names else etree.Element("{%s}Relationships" % PKG_REL_NS, nsmap={None: PKG_REL_NS})
+    comments_part, linked = _comments_relationship(path, main, rels, names)
+    existing = comments_part in names
+    comments = parse(read_member(archive, comments_part, path)) if existing else etree.Element(W + "comments", nsmap={"w": W[1:-1]})
     # Ids of comment anchors in the body count too (a damaged file may hold orphans).
-    taken += [int(x.get(W + "id")) for x in body.iter(W + "commentRangeStart", W + "commentReference") if (x.get(W + "id") or "").isdigit()]
+    taken = _comment_ids(path, comments_part, comments.iter(W + "comment"))
+    taken += _comment_ids(path, main, body.iter(W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference"))
     next_id = max(taken, default=-1) + 1
 
-    anchors = _Anchors(body)
+    anchors = Anchors(body)
     added = 0
     for d in findings:
-        place = anchors.find(d) if d.paragraph is not None else None
+        place = _place(anchors, d) if d.paragraph is not None else None
         if place is None:
             if anchors.first is None:
                 continue
@@ -322,46 +266,27 @@ def annotate_package(path: str, data: bytes, findings: list[Diagnostic], languag
         next_id += 1
         added += 1
 
-    changed = {main: _serialize(document), comments_part: _serialize(comments)}
-    if new_comments_part:
+    changed = {main: serialize(document), comments_part: serialize(comments)}
+    if not linked:
         used = {rel.get("Id") for rel in rels.iter("{%s}Relationship" % PKG_REL_NS)}
         rid = next(f"rId{i}" for i in range(1, len(used) + 2) if f"rId{i}" not in used)
         rel = etree.SubElement(rels, "{%s}Relationship" % PKG_REL_NS)
         rel.set("Id", rid)
         rel.set("Type", COMMENTS_REL)
-        rel.set("Target", PurePosixPath(comments_part).name)
-        changed[rels_name] = _serialize(rels)
-        types = parse(archive.read("[Content_Types].xml"))
+        rel.set("Target", posixpath.relpath(comments_part, str(PurePosixPath(main).parent) or "."))
+        changed[document_rels] = serialize(rels)
+    if not existing:
+        types = parse(read_member(archive, "[Content_Types].xml", path))
         override = etree.SubElement(types, "{%s}Override" % CT_NS)
         override.set("PartName", "/" + comments_part)
         override.set("ContentType", COMMENTS_TYPE)
-        changed["[Content_Types].xml"] = _serialize(types)
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in archive.infolist():
-            content = changed.pop(info.filename, None)
-            if content is None:
-                content = archive.read(info.filename)
-            target.writestr(_copy_info(info), content)
-        for name, content in changed.items():  # parts the file did not have
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, content)
-    return out.getvalue(), added
-
-
-def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-    copy.compress_type = info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
-    copy.external_attr = info.external_attr
-    copy.create_system = info.create_system
-    return copy
+        changed["[Content_Types].xml"] = serialize(types)
+    return write_package(archive, changed, path), added
 
 
 def annotate(source: str, bib: str | None = None, out: str | None = None) -> tuple[Path, int]:
     """Write the checked copy of `source`; return its path and the number of comments."""
-    from .build import atomic_write
+    from .build import atomic_write, make_folder, refuse_special
     from .pipeline import read_and_link
     from .readers import choose_reader
 
@@ -373,6 +298,7 @@ def annotate(source: str, bib: str | None = None, out: str | None = None) -> tup
         raise InputError(str(target), "would overwrite an input; choose another --out")
     if target.exists() and target.is_dir():
         raise InputError(str(target), "is a folder; give a file name with --out")
+    refuse_special(target)  # before any work: a device or a pipe is never replaced
     data = read_package(source)
     linked = read_and_link(source, bib)
     findings = [d for d in linked.diagnostics if d.path == source]
@@ -380,8 +306,8 @@ def annotate(source: str, bib: str | None = None, out: str | None = None) -> tup
         result, added = annotate_package(source, data, findings, linked.document.meta.language)
     else:  # nothing to say: the copy is the file itself
         result, added = data, 0
+    make_folder(target.parent)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, result)
     except OSError as exc:
         raise InputError(str(target), f"cannot be written: {exc.strerror or exc}") from None

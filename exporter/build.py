@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import signal
 import re
+import shutil
+import signal
+import stat
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -19,26 +21,72 @@ from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
 from .venue import Template
-from .writers import WRITERS, Edition, writer
+from .venue_rules import Range, rule_findings
+from .writers import WRITERS, Edition, companions, writer
 from .writers.glyphs import glyph_findings
+from .writers.mediacheck import media_findings
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename it into place.
 
     A crash, a kill or a full disk leaves the previous edition untouched and no partial file.
+    What stands at `path` must be a regular file (or nothing, or a symbolic link, which is
+    replaced, never followed): a device, a pipe or a folder is refused, never replaced. An
+    OSError names the folder (the temporary file could not be made or written) or `path` (it
+    could not be renamed there), never the temporary file's random name.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    refuse_special(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path.parent) from None
+    try:
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+        except OSError as exc:
+            raise _naming(exc, path.parent) from None
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _naming(exc, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def refuse_special(path: Path) -> None:
+    """InputError when `path` is something other than a regular file, a symbolic link or nothing:
+    writing there would replace a device node, a pipe or a socket with a file (or fail on a folder)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return  # nothing there (or not reachable: the write itself then says why)
+    if stat.S_ISDIR(mode):
+        raise InputError(str(path), "is a folder, not a file; give a file name")
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise InputError(str(path), "is a device, pipe or socket, not a regular file; refused to replace it")
+
+
+def _naming(exc: OSError, where: Path) -> OSError:
+    """The same error, naming `where` (an error without an errno is left as it is)."""
+    return type(exc)(exc.errno, exc.strerror, str(where)) if exc.errno is not None else exc
+
+
+def make_folder(folder: Path) -> None:
+    """Create an output folder and its parents; one InputError naming it when that cannot be done."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), "is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a part of its path is a file
+        raise InputError(str(folder), "cannot be created: Not a directory") from None
+    except OSError as exc:
+        raise InputError(str(folder), f"cannot be created: {exc.strerror or exc}") from None
 
 
 def safe_stem(source: str) -> str:
@@ -99,6 +147,7 @@ class Rendered:
     linked: Linked
     report: dict
     files: dict[Path, bytes]
+    folders: dict[Path, dict[str, bytes]] = field(default_factory=dict)  # an edition's companion folder (the LaTeX media)
 
 
 def render(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Rendered:
@@ -108,16 +157,31 @@ def render(source: str, bib: str | None, template: Template, formats: list[str],
     others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
     """
     linked = read_and_link(source, bib)
-    edition = Edition(linked, template, style)
-    glyphs = glyph_findings(edition)
+    stem = safe_stem(source)
+    edition = Edition(linked, template, style, stem=stem)
+    glyphs = glyph_findings(edition) + media_findings(edition)
     if glyphs:  # reported with the paper's own findings, in the same order
         linked = replace(linked, diagnostics=tuple(sorted((*linked.diagnostics, *glyphs), key=sort_key)))
-    stem = safe_stem(source)
     editions = _render_editions(edition, formats, split)
     files = {out / f"{stem}{WRITERS[name][1]}": editions[name] for name in formats}
+    folders = {out / folder: members for name in formats for folder, members in companions(name, edition).items()}
+    linked = rule_findings(linked, template.venue.rules, venue_pages(edition, editions.get("pdf")))
     report = check_json(linked)
     files[out / f"{stem}.report.json"] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return Rendered(linked, report, files)
+    return Rendered(linked, report, files, folders)
+
+
+def venue_pages(edition: Edition, pdf: bytes | None = None) -> int | None:
+    """The PDF edition's page count when the venue limits it (rendered here if not given)."""
+    if edition.venue.rules.pages == Range():
+        return None
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf if pdf is not None else writer("pdf").render(edition))
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 # ---- write ----------------------------------------------------------------------------------
@@ -125,13 +189,47 @@ def render(source: str, bib: str | None, template: Template, formats: list[str],
 
 def write(rendered: Rendered, out: Path) -> list[Path]:
     """Write every file of a paper atomically, after clearing partial files a killed build left."""
-    prefixes = tuple(f".{path.name}." for path in rendered.files)
+    prefixes = tuple(f".{path.name}." for path in [*rendered.files, *rendered.folders])
     for stale in out.iterdir():
-        if stale.name.endswith(".part") and stale.name.startswith(prefixes):
-            stale.unlink(missing_ok=True)
+        if stale.name.endswith((".part", ".old")) and stale.name.startswith(prefixes):
+            shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
+    for folder, members in rendered.folders.items():  # before the edition that names them
+        atomic_write_folder(folder, members)
     for path, data in rendered.files.items():
         atomic_write(path, data)
-    return list(rendered.files)
+    return list(rendered.folders) + list(rendered.files)
+
+
+_OURS = re.compile(r"picture\d+\.[a-z]+")  # what writers put in a companion folder
+
+
+def atomic_write_folder(path: Path, members: dict[str, bytes]) -> None:
+    """Write a folder of files as one step: filled under a temporary name beside `path`, then
+    swapped in by renames; the previous folder stays whole until the swap."""
+    if path.is_dir() and any(not _OURS.fullmatch(child.name) for child in path.iterdir()):
+        raise InputError(str(path), "holds files exporter did not write; it is not replaced (choose another --out)")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent))
+    old = None
+    try:
+        for name, data in members.items():
+            with open(tmp / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp / name, 0o644)
+        os.chmod(tmp, 0o755)
+        if path.is_dir() and not path.is_symlink():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
+            os.replace(path, old / "folder")
+        os.replace(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and (old / "folder").is_dir() and not path.exists():
+            os.replace(old / "folder", path)  # put the previous folder back
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 @dataclass

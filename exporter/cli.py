@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from contextlib import contextmanager
 from functools import cache
@@ -31,14 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--template", help="venue whose entry style (`form` under [bibliography]) the entries are checked against")
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
     inspect.add_argument("source")
-    inspect.add_argument("--bib")
+    inspect.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
     build = sub.add_parser("build", help="write DOCX, PDF and LaTeX editions and a JSON report")
     build.add_argument("sources", nargs="*", metavar="SOURCE", help="papers to build (default: every paper in source/)")
-    build.add_argument("--bib", help="bibliography file: BibTeX, CSL-JSON or RIS (default: references/<stem>.bib when it exists)")
+    build.add_argument("--bib", help="bibliography file: BibTeX, CSL-JSON or RIS (default: each paper's references/<stem>.bib, in the current folder, when it exists)")
     build.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     build.add_argument("--to", default="docx,pdf,latex", help="editions to write, comma-separated (default: docx,pdf,latex)")
     build.add_argument("--out", default="dist", help="output folder (default: dist)")
-    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved or a character has no font (GLY001)")
+    build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved, a venue rule is broken (VEN…) or a character has no font (GLY001)")
     build.add_argument("--jobs", "-j", type=int, help="papers built in parallel (default: every usable core when there are several papers)")
     build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
     fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
@@ -55,8 +57,17 @@ def _parser() -> argparse.ArgumentParser:
     bib.add_argument("--template", default="kz-conference", help="venue whose style formats --to text (default: kz-conference)")
     annotate = sub.add_parser("annotate", help="copy an author's .docx with a Word comment at each finding")
     annotate.add_argument("source")
-    annotate.add_argument("--bib", help="BibTeX file to link against (wins over the paper's own list)")
+    annotate.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
     annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
+    volume = sub.add_parser("volume", help="bind many papers into one proceedings book (contents, page numbers, running heads, author index)")
+    volume.add_argument("sources", nargs="+", metavar="SOURCE", help="papers, in the order of the book")
+    volume.add_argument("--bib-dir", help="folder with each paper's bibliography as <stem>.bib, .json or .ris (else each paper's own list)")
+    volume.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
+    volume.add_argument("--title", default="Proceedings", help="the book's title (default: Proceedings)")
+    volume.add_argument("--editors", default="", help="the editors' line of the title page")
+    volume.add_argument("--out", default="dist", help="output folder (default: dist)")
+    volume.add_argument("--jobs", "-j", type=int, help="papers rendered in parallel (default: every usable core)")
+    volume.add_argument("--strict", action="store_true", help="write nothing and exit 1 when a paper has an unresolved citation or a venue-rule error")
     sub.add_parser("templates", help="list the venue templates")
     serve = sub.add_parser("serve", help="run the web page and HTTP API (drop a paper, see its problems, download editions)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
@@ -71,6 +82,22 @@ def _file_name(name: str) -> str:
     shown = "".join(f"\\x{ord(ch):02x}" if ch < " " or "\x7f" <= ch < "\xa0" else ch for ch in shown)
     if shown != name:
         raise InputError(shown, "the file name is not valid UTF-8 or holds a control character; rename the file")
+    return name
+
+
+def _input(name: str) -> str:
+    """An input file's name (see `_file_name`), refused when it names a pipe, a device or a
+    socket: reading one may wait for a writer forever or never end. A missing file or a
+    folder is left to the reader, which says so."""
+    name = _file_name(name)
+    try:
+        mode = os.stat(name).st_mode
+    except (OSError, ValueError):
+        return name
+    if stat.S_ISFIFO(mode):
+        raise InputError(name, "is a named pipe (FIFO), not a file; save what it carries to a file first")
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InputError(name, "is a device or socket, not a file")
     return name
 
 
@@ -104,10 +131,19 @@ def _batch_gc():
         gc.freeze()
 
 
+def _conventional_bib(source: str) -> str | None:
+    """The bibliography `build` links a paper with when no --bib is given, whether the paper was
+    named or found in source/: `references/<stem>.bib` in the current folder, when that is a file."""
+    from pathlib import Path
+
+    bib = Path("references") / f"{Path(source).stem}.bib"
+    return str(bib) if bib.is_file() else None
+
+
 def _build(args) -> int:
     from pathlib import Path
 
-    from .build import build_many, default_workers, plan
+    from .build import build_many, default_workers, make_folder, plan
     from .report import summary_line
     from .venue import Template
 
@@ -116,7 +152,7 @@ def _build(args) -> int:
         raise InputError("--jobs", "must be at least 1")
     skipped: list[InputError] = []
     if args.sources:
-        jobs = [(_file_name(s), args.bib and _file_name(args.bib)) for s in args.sources]
+        jobs = [(_input(s), _input(args.bib) if args.bib else _conventional_bib(s)) for s in args.sources]
     else:
         if args.bib:
             raise InputError("--bib", "give SOURCE files with --bib; without them each paper in source/ takes references/<stem>.bib")
@@ -128,19 +164,15 @@ def _build(args) -> int:
             raise InputError("source/", f"no papers to build (no {', '.join(readable)} files); give SOURCE files")
         jobs = []
         for paper in papers:
-            bib = Path("references") / f"{paper.stem}.bib"
             try:
-                jobs.append((_file_name(str(paper)), str(bib) if bib.is_file() else None))
+                jobs.append((_file_name(str(paper)), _conventional_bib(str(paper))))
             except InputError as exc:  # one badly named paper does not stop the others
                 skipped.append(exc)
     template = Template.load(args.template)  # a bad name fails here, before any work
     out = Path(_file_name(args.out))
     plan(jobs, formats, out, template)  # refusals, before any work
     jobs_n = args.jobs if args.jobs is not None else default_workers(len(jobs))
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(str(out), f"cannot be created: {exc.strerror or exc}") from None
+    make_folder(out)
     for exc in skipped:
         print(f"exporter: error: {exc}", file=sys.stderr)
     unresolved, failed = False, bool(skipped)
@@ -158,7 +190,7 @@ def _build(args) -> int:
                     terminal.finding(Diagnostic.from_json(d).format(), d["severity"], d["code"])
                 terminal.line(summary_line(report))
                 terminal.line(f"  wrote {', '.join(str(p) for p in files)}")
-                unresolved |= bool(report["unresolved"]) or any(d["code"] == "GLY001" for d in report["diagnostics"])
+                unresolved |= bool(report["unresolved"]) or _breaks_venue_rules(report) or any(d["code"] == "GLY001" for d in report["diagnostics"])
     except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
         raise InputError(exc.filename or str(out), f"cannot write the editions: {exc.strerror or exc}") from None
     if failed:
@@ -169,15 +201,17 @@ def _build(args) -> int:
 def _fix(args) -> int:
     from pathlib import Path
 
-    from .build import atomic_write
-    from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_text, table
+    from .build import atomic_write, make_folder, refuse_special
+    from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_docx, renumber_text, table
+    from .readers.docx.package import read_package
+    from .readers.plaintext.sourcefile import read_bytes
     from .pipeline import read_and_link
     from .readers import choose_reader
     from .venue import Template
 
     if not args.renumber:
         raise InputError("fix", "say what to fix: --renumber (the only fix so far)")
-    source, bib = _file_name(args.source), args.bib and _file_name(args.bib)
+    source, bib = _input(args.source), args.bib and _input(args.bib)
     if bib:
         from .references import bibliography_format
 
@@ -191,26 +225,28 @@ def _fix(args) -> int:
     try:
         plan = plan_renumbering(linked)
     except FixRefused as exc:
-        print(f"exporter: not renumbered: {source}: {exc}", file=sys.stderr)
-        return EXIT_UNRESOLVED
+        return _not_renumbered(source, exc)
     out = Path(_file_name(args.out))
     targets = [(source, output_path(out, source))] + ([(bib, output_path(out, bib))] if bib else [])
     inputs = {Path(p).resolve() for p, _ in targets}
     if len({t.resolve() for _, t in targets}) < len(targets) or any(t.resolve() in inputs for _, t in targets):
         raise InputError(str(out), "the corrected copy would overwrite an input or another copy; choose another --out")
-    if kind == "docx":
-        from .fix import renumber_docx
-        from .readers.docx.package import read_package
-
-        fixed = [(targets[0][1], renumber_docx(source, read_package(source), linked, plan, ranges))]
-    else:
-        encoding = linked.document.encoding
-        fixed = [(targets[0][1], renumber_text(_read_text(source, encoding), linked, plan, ranges).encode(encoding))]
-    if bib:
-        bib_encoding = "utf-8"
-        fixed.append((targets[1][1], renumber_bib(_read_text(bib, bib_encoding), linked.document.references, plan).encode(bib_encoding)))
+    for _, target in targets:
+        refuse_special(target)  # before any work: a device or a pipe is never replaced
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        if kind == "docx":
+            fixed = [(targets[0][1], renumber_docx(source, read_package(source), linked, plan, ranges))]
+        else:
+            fixed = [(targets[0][1], renumber_text(read_bytes(source), linked.document.encoding, linked, plan, ranges))]
+    except FixRefused as exc:
+        return _not_renumbered(source, exc)
+    if bib:
+        try:
+            fixed.append((targets[1][1], renumber_bib(bib, read_bytes(bib), linked.document.references, plan)))
+        except FixRefused as exc:
+            return _not_renumbered(bib, exc)
+    make_folder(out)
+    try:
         for path, data in fixed:
             atomic_write(path, data)
     except OSError as exc:
@@ -221,11 +257,11 @@ def _fix(args) -> int:
     return EXIT_OK
 
 
-def _read_text(path: str, encoding: str) -> str:
-    """The file's text as its reader decoded it (`newline=""`: line ends stay as they are)."""
-    from .readers.plaintext.sourcefile import read_bytes
-
-    return read_bytes(path).decode(encoding)
+def _not_renumbered(path: str, exc) -> int:
+    """A refused fix: one line on stderr (at the place, when one place is the reason), exit 1."""
+    where = f"{path}:{exc.place}" if exc.place else path
+    print(f"exporter: not renumbered: {where}: {exc}", file=sys.stderr)
+    return EXIT_UNRESOLVED
 
 
 def _venue_form(template) -> str | None:
@@ -245,7 +281,7 @@ def _bib(args) -> int:
 
         if is_csl(args.style):
             find_style(args.style, template.folder)  # a bad name fails before any work
-    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib))
+    linked = read_and_link(_input(args.source), args.bib and _input(args.bib))
     entries = used_entries(linked)
 
     def text_lines(entries):
@@ -255,6 +291,34 @@ def _bib(args) -> int:
         return [f"{e.number}. " + " ".join("".join(r.text for r in styled).split()) for e, styled in zip(entries, runs)]
 
     sys.stdout.write(write(entries, args.to, text_lines))
+    return EXIT_OK
+
+
+def _volume(args) -> int:
+    from pathlib import Path
+
+    from .volume import NotReady, bib_for, build_volume
+    from .venue import Template
+
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError("--jobs", "must be at least 1")
+    bib_dir = Path(_file_name(args.bib_dir)) if args.bib_dir else None
+    if bib_dir is not None and not bib_dir.is_dir():
+        raise InputError(str(bib_dir), "is not a folder")
+    sources = [_input(s) for s in args.sources]
+    template = Template.load(args.template)
+    try:
+        with _batch_gc():
+            volume = build_volume([(s, bib_for(s, bib_dir)) for s in sources], template, Path(_file_name(args.out)), args.title, args.editors, args.jobs, args.strict)
+    except NotReady as exc:
+        for part in exc.parts:
+            print(f"{part.source}: to fix before binding: {', '.join(part.blocking)}", file=sys.stderr)
+        print(f"exporter: {len(exc.parts)} of {len(sources)} papers to fix; nothing written (--strict)", file=sys.stderr)
+        return EXIT_UNRESOLVED
+    except OSError as exc:
+        raise InputError(exc.filename or args.out, f"cannot write the volume: {exc.strerror or exc}") from None
+    pages = volume.first_pages[-1] + volume.parts[-1].pages - 1
+    print(f"volume: {len(volume.parts)} papers, {pages} pages; wrote {', '.join(str(p) for p in volume.files)}")
     return EXIT_OK
 
 
@@ -278,11 +342,13 @@ def run(argv: list[str]) -> int:
     if args.command == "annotate":
         from .annotate import annotate
 
-        target, added = annotate(_file_name(args.source), args.bib and _file_name(args.bib), args.out and _file_name(args.out))
+        target, added = annotate(_input(args.source), args.bib and _input(args.bib), args.out and _file_name(args.out))
         print(f"{args.source}: {added} comment{'s' * (added != 1)} added, wrote {target}")
         return EXIT_OK
     if args.command == "fix":
         return _fix(args)
+    if args.command == "volume":
+        return _volume(args)
     if args.command == "serve":
         if args.workers is not None and args.workers < 1:
             raise InputError("--workers", "must be at least 1")
@@ -293,12 +359,19 @@ def run(argv: list[str]) -> int:
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line
 
-    expected_form = None
+    expected_form, template = None, None
     if getattr(args, "template", None):
         from .venue import Template
 
-        expected_form = _venue_form(Template.load(args.template))
-    linked = read_and_link(_file_name(args.source), args.bib and _file_name(args.bib), expected_form)
+        template = Template.load(args.template)
+        expected_form = _venue_form(template)
+    linked = read_and_link(_input(args.source), args.bib and _input(args.bib), expected_form)
+    if template is not None and args.command == "check":
+        from .build import venue_pages
+        from .venue_rules import rule_findings
+        from .writers import Edition
+
+        linked = rule_findings(linked, template.venue.rules, venue_pages(Edition(linked, template)))
     report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))
@@ -310,7 +383,12 @@ def run(argv: list[str]) -> int:
         for d in linked.diagnostics:
             terminal.finding(d.format(), d.severity.value, d.code)
         terminal.line(summary_line(report))
-    return EXIT_UNRESOLVED if report["unresolved"] else EXIT_OK
+    return EXIT_UNRESOLVED if report["unresolved"] or _breaks_venue_rules(report) else EXIT_OK
+
+
+def _breaks_venue_rules(report: dict) -> bool:
+    """A venue-rule error (`VEN…`, checked with --template): like an unresolved citation, exit 1."""
+    return any(d["code"].startswith("VEN") and d["severity"] == "error" for d in report["diagnostics"])
 
 
 def main(argv: list[str] | None = None) -> int:

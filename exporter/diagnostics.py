@@ -39,6 +39,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT002": (Severity.NOTE, "text decoded from a legacy encoding"),
     "TXT003": (Severity.NOTE, "mojibake repaired (text in the wrong character table)"),
     "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
+    "TXT005": (Severity.WARNING, "mojibake lines no mapping reads, left as they were"),
+    "DOC001": (Severity.WARNING, "part of the Word document not read (a drawing with no picture, an embedded HTML part)"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
     "PDF001": (Severity.WARNING, "PDF text from a font with no character map: it may read as other letters"),
     "IMG001": (Severity.WARNING, "picture left out: a remote address is not fetched"),
@@ -46,6 +48,17 @@ CODES: dict[str, tuple[Severity, str]] = {
     "XRF002": (Severity.WARNING, "figure or table never referred to in the text"),
     "XRF003": (Severity.WARNING, "figures, tables or equations numbered out of order"),
     "XRF004": (Severity.WARNING, "the same number given to two figures, tables or equations"),
+    "MED001": (Severity.WARNING, "picture cannot be drawn; the editions show a framed note in its place"),
+    "MED002": (Severity.WARNING, "formula cannot be typeset; the editions print its TeX"),
+    "VEN001": (Severity.ERROR, "abstract shorter or longer than the venue allows"),
+    "VEN002": (Severity.ERROR, "no abstract in a language the venue requires"),
+    "VEN003": (Severity.ERROR, "fewer or more keywords than the venue allows"),
+    "VEN004": (Severity.ERROR, "a front-matter field the venue requires is missing"),
+    "VEN005": (Severity.ERROR, "a section the venue requires is missing"),
+    "VEN006": (Severity.ERROR, "fewer or more references than the venue allows"),
+    "VEN007": (Severity.ERROR, "too few recent references for the venue"),
+    "VEN008": (Severity.WARNING, "journal article without the DOI the venue asks for"),
+    "VEN009": (Severity.ERROR, "PDF edition longer or shorter than the venue allows"),
 }
 
 

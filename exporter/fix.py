@@ -6,18 +6,27 @@ outside the changed citations and the reference list stays as it was (encoding, 
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .linker import Linked, iter_citations
-from .model import Citation, Entry
+from .model import Citation, Entry, Span
 
 _DASHES = "–—-"
 
 
 class FixRefused(Exception):
-    """The paper cannot be renumbered without inventing or losing a mapping (exit 1)."""
+    """The paper cannot be renumbered without inventing or losing a mapping, or without
+    editing text that is not the citation or entry it was read as (exit 1). `place` is where
+    (`12:5`, `¶14:35`), when one place is the reason."""
+
+    def __init__(self, message: str, place: str | None = None):
+        super().__init__(message)
+        self.place = place
 
 
 @dataclass(frozen=True)
@@ -133,10 +142,19 @@ def reorder_list_lines(lines: list[str], entries: tuple[Entry, ...], plan: Renum
     """Put the list's entries in their new order and renumber their markers, in place.
 
     Each entry is the run of lines from its marker to the next entry's marker; blank lines
-    between entries stay where they were, so the list keeps its layout.
+    between entries stay where they were, so the list keeps its layout. Refused (FixRefused)
+    when an entry's text is not on the lines it was read from, or when some entries print
+    their number and others do not: lines would move that are not the entries.
     """
     ordered = sorted(entries, key=lambda e: e.span.line)
-    starts = [_marker_line(lines, e, ordered[i - 1].span.end_line if i else 0) for i, e in enumerate(ordered)]
+    for entry in ordered:
+        _check_entry_text(lines, entry)
+    markers = [_marker_line(lines, e, ordered[i - 1].span.end_line if i else 0) for i, e in enumerate(ordered)]
+    missing = [e for e, (_, found) in zip(ordered, markers) if not found]
+    if missing and len(missing) < len(ordered):  # all unnumbered is a list numbered by position
+        entry = missing[0]
+        raise FixRefused(f"entry [{entry.number}] is read as number {entry.number}, but its line does not print that number; renumber the list by hand", _place(entry.span))
+    starts = [line for line, _ in markers]
     last = ordered[-1].span.end_line  # 1-based, inclusive
     segments = []
     for i, entry in enumerate(ordered):
@@ -161,59 +179,187 @@ def reorder_list_lines(lines: list[str], entries: tuple[Entry, ...], plan: Renum
     lines[starts[0] - 1 : last] = rebuilt
 
 
-def _marker_line(lines: list[str], entry: Entry, floor: int) -> int:
-    """The line holding the entry's number (it may stand alone above the entry's text)."""
+def _marker_line(lines: list[str], entry: Entry, floor: int) -> tuple[int, bool]:
+    """The line holding the entry's number (it may stand alone above the entry's text), and
+    whether it was found (else the entry's first line)."""
     pattern = re.compile(rf"^\s*\[?{entry.number}\s*[.)\]]")
     for line_no in range(entry.span.line, max(floor, entry.span.line - 3), -1):
         if pattern.match(lines[line_no - 1]):
-            return line_no
-    return entry.span.line
+            return line_no, True
+    return entry.span.line, False
 
 
 def _renumber_marker(line: str, old: int, new: int) -> str:
     return re.sub(rf"^(\s*\[?){old}(?=\s*[.)\]])", lambda m: f"{m.group(1)}{new}", line, count=1)
 
 
-def renumber_text(text: str, linked: Linked, plan: Renumbering, ranges: bool = True) -> str:
-    """The source text renumbered: citations rewritten at their spans, the list reordered."""
+# ---- checking a position against the file ---------------------------------------------------------
+
+_MARKER = re.compile(r"\s*(?:\[\s*\d+\s*\]|\d+\s*[.)]|[-*+•])\s*")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*\)")  # Markdown's `](url)`: the entry's text holds only the link's words
+
+
+def _place(span: Span) -> str:
+    return f"{span.line}:{span.column}"
+
+
+def _skeleton(text: str) -> str:
+    """Letters and digits only, compatibility-folded: what survives every repair a reader makes
+    that keeps the words (joined line-end hyphens, ligatures, removed control characters)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def _source_text(lines: list[str], span: Span) -> str | None:
+    """The file's text from the span's start to its end (line ends included); None when the
+    span lies outside the file."""
+    if not (1 <= span.line <= span.end_line <= len(lines)) or span.column < 1:
+        return None
+    if span.line == span.end_line:
+        return _content(lines[span.line - 1])[span.column - 1 : span.end_column - 1]
+    middle = lines[span.line : span.end_line - 1]
+    return "".join([lines[span.line - 1][span.column - 1 :], *middle, _content(lines[span.end_line - 1])[: span.end_column - 1]])
+
+
+def _check_citation(lines: list[str], cite: Citation) -> None:
+    """Refuse unless the file holds this citation where it was read (white space aside)."""
+    found = _source_text(lines, cite.span)
+    if found is None or " ".join(found.split()) != " ".join(cite.raw.split()):
+        shown = " ".join((found or "").split())
+        shown = shown if len(shown) <= 40 else shown[:40] + "…"
+        raise FixRefused(f"the citation {cite.raw} was read here, but the file holds «{shown}» there; renumbering would overwrite other text", _place(cite.span))
+
+
+def _check_entry_text(lines: list[str], entry: Entry) -> None:
+    """Refuse unless the entry's first words are on the line it was read from."""
+    if not 1 <= entry.span.line <= len(lines):
+        raise FixRefused(f"entry [{entry.number}] lies outside the file", _place(entry.span))
+    tail = "".join(lines[entry.span.line - 1 : entry.span.end_line])[max(entry.span.column - 1, 0) :]
+    tail = _LINK_TARGET.sub("]", tail)
+    marker = _MARKER.match(tail)
+    found, wanted = _skeleton(tail[marker.end() if marker else 0 :]), _skeleton(entry.text)
+    k = min(6, len(wanted))
+    if found[:k] != wanted[:k]:
+        raise FixRefused(f"entry [{entry.number}] was read here, but the file's line does not start with its words; moving lines would move other text", _place(entry.span))
+
+
+# ---- the text of a source -------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def source_codec(data: bytes, encoding: str) -> tuple[bytes, str]:
+    """(the byte-order mark the file starts with, the codec of the bytes after it), for the
+    encoding its reader named: `utf-16` is written back in the byte order it came in."""
+    if encoding in ("utf-8", "utf-8-sig", "utf-16"):
+        for bom, codec in _BOMS:
+            if data.startswith(bom) and (codec == "utf-8") == encoding.startswith("utf-8"):
+                return bom, codec
+    return b"", {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
+
+
+def renumber_text(data: bytes, encoding: str, linked: Linked, plan: Renumbering, ranges: bool = True) -> bytes:
+    """The source renumbered: citations rewritten at their spans, the list reordered; every
+    other byte as it was (byte-order mark, encoding, line ends).
+
+    Each citation to rewrite and each entry to move is first checked against the file's own
+    text; FixRefused, and nothing written, when one is not where it was read (a line repaired
+    from mojibake, a Markdown escape before it).
+    """
+    bom, codec = source_codec(data, encoding)
+    try:
+        text = data[len(bom) :].decode(codec)
+    except UnicodeDecodeError:
+        raise FixRefused("the file changed since it was read; run the fix again") from None
+    if bom + text.encode(codec) != data:
+        raise FixRefused(f"its bytes do not survive decoding as {encoding} and encoding again; nothing is written")
     lines = split_keeping_ends(text)
     numbers = {e.key: e.number for e in linked.document.references}
     edits = []
     for cite in iter_citations(linked.document):
         new = renumbered_citation(cite, plan, numbers, ranges)
         if new != cite.raw:
+            _check_citation(lines, cite)
             edits.append((cite.span, new))
     if linked.bib_path is None and plan.changes:
-        reorder_list_lines(lines, linked.document.references, plan)  # keeps the line count: citations stay put
+        entries = linked.document.references
+        first, last = min(e.span.line for e in entries), max(e.span.end_line for e in entries)
+        inside = next((span for span, _ in edits if span.end_line >= first and span.line <= last), None)
+        if inside is not None:
+            raise FixRefused("a citation to rewrite stands among the lines of the reference list, which move", _place(inside))
+        reorder_list_lines(lines, entries, plan)  # keeps the line count: citations stay put
     for span, new in sorted(edits, key=lambda e: (e[0].line, e[0].column), reverse=True):
-        first, last = lines[span.line - 1], lines[span.end_line - 1]
-        head = _content(first)[: span.column - 1]
-        tail = _content(last)[span.end_column - 1 :] + _ending(last)
+        first_line, last_line = lines[span.line - 1], lines[span.end_line - 1]
+        head = _content(first_line)[: span.column - 1]
+        tail = _content(last_line)[span.end_column - 1 :] + _ending(last_line)
         lines[span.line - 1 : span.end_line] = [head + new + tail]
-    return "".join(lines)
+    return bom + "".join(lines).encode(codec)
 
 
 # ---- a .bib file ----------------------------------------------------------------------------
 
 
-def renumber_bib(text: str, entries: tuple[Entry, ...], plan: Renumbering) -> str:
+def renumber_bib(path: str, data: bytes, entries: tuple[Entry, ...], plan: Renumbering) -> bytes:
     """The .bib with its entries in the new order (numeric keys renumbered); @string, @preamble
-    and @comment blocks first, as they were, so every macro is defined before it is used."""
+    and @comment blocks (and text between blocks) first, as they were, so every macro is defined
+    before it is used. Each block keeps its own bytes; the file keeps its encoding.
+
+    Nothing is dropped: a file holding an entry the .bib reader skipped (BIB002, a duplicate
+    key) is refused, since it holds a number no plan can move.
+    """
     import bibtexparser
 
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    from .readers.plaintext.normalize import CONTROL_CHARS
+    from .readers.plaintext.sourcefile import decode
+    from .references.bibtex import holds_place
+
+    bom, codec = source_codec(data, decode(path, data).encoding)
+    text = data[len(bom) :].decode(codec)
+    lines = split_keeping_ends(text)
+    flat = "\n".join(_content(line) for line in lines)  # as the .bib reader parses it (LF line ends)
+    parsed = CONTROL_CHARS.sub(lambda m: " " * len(m.group()), flat)
+    library = bibtexparser.parse_string(parsed, parse_stack=[])
     by_key = {e.key: e for e in entries}
-    others = sorted(library.strings + library.preambles + library.comments, key=lambda b: b.start_line or 0)
-    ordered = sorted(library.entries, key=lambda b: plan.mapping.get(by_key[b.key].number, 10**9) if b.key in by_key else 10**9)
-    newline = "\r\n" if "\r\n" in text else "\n"
-    parts = [b.raw.strip() for b in others]
-    for block in ordered:
-        raw = block.raw.strip()
-        entry = by_key.get(block.key)
-        if entry is not None and block.key.isdecimal():
-            raw = re.sub(r"^(@\s*\w+\s*[{(]\s*)" + re.escape(block.key), lambda m: m.group(1) + str(plan.mapping[entry.number]), raw, count=1)
-        parts.append(raw)
-    return (newline * 2).join(parts) + newline
+    for block in library.failed_blocks:
+        if holds_place(block):
+            raise FixRefused("this entry cannot be read (BIB002 or BIB001 in `check`); fix it first: renumbering cannot tell which number it holds", f"{(block.start_line or 0) + 1}")
+    unread = next((b for b in library.entries if b.key not in by_key), None)
+    if unread is not None:
+        raise FixRefused(f"entry '{' '.join(unread.key.split())}' is skipped by the reader (BIB002 in `check`); fix it first", f"{(unread.start_line or 0) + 1}")
+    pieces = _block_texts(text, lines, parsed, library.blocks)
+    newline = next((_ending(line) for line in lines if _ending(line)), "\n")
+    entry_blocks = {id(b) for b in library.entries}
+    parts = [piece for block, piece in pieces if id(block) not in entry_blocks]
+    for block, piece in sorted(((b, p) for b, p in pieces if id(b) in entry_blocks), key=lambda bp: plan.mapping[by_key[bp[0].key].number]):
+        entry = by_key[block.key]
+        if block.key.isdecimal():
+            piece = re.sub(r"^(@\s*\w+\s*[{(]\s*)" + re.escape(block.key), lambda m: m.group(1) + str(plan.mapping[entry.number]), piece, count=1)
+        parts.append(piece)
+    return bom + ((newline * 2).join(parts) + newline).encode(codec)
+
+
+def _block_texts(text: str, lines: list[str], parsed: str, blocks) -> list[tuple[object, str]]:
+    """Each block with its text as the file holds it (its own line ends); FixRefused when
+    anything but white space lies outside the blocks (it would be lost)."""
+    flat_starts, file_starts = [0], [0]
+    for line in lines:
+        flat_starts.append(flat_starts[-1] + len(_content(line)) + 1)
+        file_starts.append(file_starts[-1] + len(line))
+
+    def in_file(offset: int) -> int:
+        i = bisect.bisect_right(flat_starts, offset) - 1
+        return file_starts[i] + offset - flat_starts[i]
+
+    out, pos = [], 0
+    for block in blocks:
+        raw = (block.raw or "").strip()
+        start = parsed.find(raw, pos) if raw else -1
+        if start < 0 or parsed[pos:start].strip():
+            raise FixRefused("the .bib holds text outside its blocks that would be lost; nothing is written", f"{(block.start_line or 0) + 1}")
+        pos = start + len(raw)
+        out.append((block, text[in_file(start) : in_file(pos)]))
+    if parsed[pos:].strip():
+        raise FixRefused("the .bib holds text after its last block that would be lost; nothing is written")
+    return out
 
 
 def table(plan: Renumbering) -> list[str]:
@@ -238,18 +384,14 @@ def renumber_docx(source: str, data: bytes, linked: Linked, plan: Renumbering, r
     rest of its runs are removed. The list's paragraphs move as whole `w:p` elements, so Word's
     automatic numbering follows them; typed numbers (`1.`) are renumbered in their text.
     """
-    import io
-    import zipfile
-
-    from .annotate import _Anchors, _copy_info, _main_part, _serialize, _split_run
-    from .diagnostics import InputError
     from .readers.docx.xml import W, parse
+    from .wordpackage import Anchors, main_part, open_package, read_member, serialize, split_run, write_package
 
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    main = _main_part(archive, source)
-    document = parse(archive.read(main))
+    archive = open_package(source, data)
+    main = main_part(archive, source)
+    document = parse(read_member(archive, main, source))
     body = document.find(W + "body")
-    anchors = _Anchors(body)
+    anchors = Anchors(body)
     numbers = {e.key: e.number for e in linked.document.references}
 
     def paragraph(n: int, raw: str | None = None, column: int = 1):
@@ -258,54 +400,65 @@ def renumber_docx(source: str, data: bytes, linked: Linked, plan: Renumbering, r
                 return para
         return None
 
+    def entry_paragraph(entry: Entry):
+        """The entry's paragraph: at its ¶ number, starting with its words (after a typed number)."""
+        wanted = _skeleton(entry.text)[:6]
+        for para in anchors.by_number.get(entry.span.paragraph, []):
+            marker = _MARKER.match(para.text)
+            if _skeleton(para.text[marker.end() if marker else 0 :]).startswith(wanted):
+                return para
+        raise FixRefused(f"entry [{entry.number}] was read here, but the paragraph there does not start with its words; renumber the list by hand", f"¶{entry.span.paragraph}")
+
+    def replace(para, start: int, end: int, new: str, place: str) -> None:
+        if not _replace_text(para, start, end, new, split_run, W):
+            raise FixRefused(f"a formula, field or picture stands inside {para.text[start:end]}; renumber it by hand", place)
+
     edits: dict[int, list] = {}
     for cite in iter_citations(linked.document):
         new = renumbered_citation(cite, plan, numbers, ranges)
         if new == cite.raw:
             continue
         para = paragraph(cite.span.paragraph, cite.raw, cite.span.column)
+        place = f"¶{cite.span.paragraph}:{cite.span.column}"
         if para is None:
-            raise InputError(source, f"¶{cite.span.paragraph}: cannot find {cite.raw} in the file's text to renumber it; not renumbered")
-        edits.setdefault(id(para), [para, []])[1].append((cite.span.column - 1, len(cite.raw), new))
+            raise FixRefused(f"the citation {cite.raw} was read here, but the paragraph's text does not hold it there; renumbering would overwrite other text", place)
+        edits.setdefault(id(para), [para, []])[1].append((cite.span.column - 1, len(cite.raw), new, place))
     for para, places in edits.values():
-        for start, length, new in sorted(places, reverse=True):  # right to left: earlier offsets hold
-            _replace_text(para, start, start + length, new, _split_run, W)
+        for start, length, new, place in sorted(places, reverse=True):  # right to left: earlier offsets hold
+            replace(para, start, start + length, new, place)
     if linked.bib_path is None and plan.changes:
-        _reorder_list_paragraphs(linked.document.references, plan, paragraph, source, lambda para, a, b, new: _replace_text(para, a, b, new, _split_run, W))
+        _reorder_list_paragraphs(linked.document.references, plan, entry_paragraph, source, replace)
 
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in archive.infolist():
-            content = _serialize(document) if info.filename == main else archive.read(info.filename)
-            target.writestr(_copy_info(info), content)
-    return out.getvalue()
+    return write_package(archive, {main: serialize(document)}, source)
 
 
-def _replace_text(para, start: int, end: int, new: str, split_run, W: str) -> None:
-    """Paragraph text [start, end) becomes `new`, in the first run of that stretch."""
+def _replace_text(para, start: int, end: int, new: str, split_run, W: str) -> bool:
+    """Paragraph text [start, end) becomes `new`, in the first run of that stretch; False (and
+    nothing changed) when a formula, a field or a run without text stands there."""
     split_run(para, start)
     split_run(para, end)
     runs = [element for offset, element in para.places if start <= offset < end]
     if not runs or any(r.tag != W + "r" for r in runs):
-        return  # a formula or a field code in the way: leave the bracket as written
+        return False
     first, *rest = runs
     texts = [c for c in first if c.tag == W + "t"]
     if not texts:
-        return
+        return False
     texts[0].text = new
     texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     for extra in texts[1:]:
         first.remove(extra)
     for run in rest:
         run.getparent().remove(run)
+    return True
 
 
 def _reorder_list_paragraphs(entries, plan: Renumbering, paragraph, source: str, replace) -> None:
     """Move the entries' paragraphs into the new order, within the slots they held."""
     from .diagnostics import InputError
 
-    paras = [paragraph(e.span.paragraph) for e in entries]
-    elements = [p.element if p is not None else None for p in paras]
+    paras = [paragraph(e) for e in entries]
+    elements = [p.element for p in paras]
     parent = elements[0].getparent() if elements and elements[0] is not None else None
     if parent is None or any(el is None or el.getparent() is not parent for el in elements):
         raise InputError(source, "its reference list is a field or content control (a reference manager's); renumber it there")
@@ -318,4 +471,4 @@ def _reorder_list_paragraphs(entries, plan: Renumbering, paragraph, source: str,
         marker = re.match(rf"\s*\[?{entry.number}(?=\s*[.)\]])", para.text)
         if marker:  # a typed number, not Word's numbering
             start = marker.end() - len(str(entry.number))
-            replace(para, start, marker.end(), str(plan.mapping[entry.number]))
+            replace(para, start, marker.end(), str(plan.mapping[entry.number]), f"¶{entry.span.paragraph}")

@@ -11,7 +11,7 @@ from .crossref_links import link_crossrefs
 from .references.checks import check_entries
 from .references.fields import with_fields
 from .diagnostics import Diagnostic, sort_key
-from .model import Citation, CiteRef, Document, Entry, map_inlines, walk
+from .model import Citation, CiteRef, Document, Entry, map_inlines, map_meta_inlines, walk_document
 
 if TYPE_CHECKING:  # loading a .bib imports bibtexparser; a check without --bib never needs it
     from .references.bibtex import Bibliography
@@ -27,7 +27,8 @@ class Linked:
 
 
 def iter_citations(doc: Document):
-    for node in walk(doc.blocks):
+    """Every citation of the document in reading order: the title's and abstracts', then the body's."""
+    for node in walk_document(doc):
         if isinstance(node, Citation):
             yield node
 
@@ -95,6 +96,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
                 highest = max(highest, n)
         return dataclasses.replace(node, refs=refs)
 
+    meta = map_meta_inlines(link_citation, doc.meta)  # the front matter is read first: it counts for CIT003
     blocks = map_inlines(link_citation, doc.blocks)
     blocks, crossref_findings = link_crossrefs(blocks, path)
     findings.extend(crossref_findings)
@@ -112,7 +114,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
             findings.append(Diagnostic("REF001", message, path, doc.end_line, 1))
 
     findings.extend(check_entries(entries, blocks, path, entry_path, expected_form))
-    linked = dataclasses.replace(doc, blocks=tuple(blocks), references=tuple(entries), notes=())
+    linked = dataclasses.replace(doc, meta=meta, blocks=tuple(blocks), references=tuple(entries), notes=())
     return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None)
 
 

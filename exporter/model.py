@@ -208,6 +208,7 @@ class Figure:
     span: Span
     number: str | None = None  # as printed: `3`, `2.1`
     label: str | None = None  # cross-reference target
+    kind: str = "figure"  # "table" for a table the source gives as a picture (its caption reads `Таблица 2`)
 
 
 Block = Paragraph | Heading | Quote | BulletList | Table | Figure
@@ -236,20 +237,47 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Meta:
+    """The front matter. The title and the abstracts are runs of inlines, like a paragraph's:
+    a citation in an abstract is a `Citation` (found, linked and checked as in the body), a
+    note on the title (a grant acknowledgement) a `Footnote`. `title_text` and `abstract_text`
+    give them as plain text."""
+
     udc: str | None = None
     irsti: str | None = None
-    title: str | None = None
+    title: tuple[Inline, ...] = ()
     authors: tuple[str, ...] = ()
     affiliations: tuple[str, ...] = ()
     position: str | None = None
     supervisor: str | None = None
     language: str = "en"
-    abstract: str | None = None
     keywords: tuple[str, ...] = ()
     # Every abstract and keyword set the paper prints, by language (`kk`, `ru`, `en`), in order;
-    # `abstract` and `keywords` above are those of the paper's own language (or the first).
-    abstracts: tuple[tuple[str, str], ...] = ()
+    # `abstract` and `keywords` are those of the paper's own language (or the first).
+    abstracts: tuple[tuple[str, tuple[Inline, ...]], ...] = ()
     keyword_sets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    emails: tuple[str, ...] = ()  # the authors' e-mail addresses the front matter gives
+
+    @property
+    def abstract(self) -> tuple[Inline, ...]:
+        """The abstract in the paper's language, else the first printed; () when there is none."""
+        return next((run for lang, run in self.abstracts if lang == self.language), self.abstracts[0][1] if self.abstracts else ())
+
+    @property
+    def title_text(self) -> str | None:
+        return _text_or_none(self.title)
+
+    @property
+    def abstract_text(self) -> str | None:
+        return _text_or_none(self.abstract)
+
+    def runs(self) -> list[tuple[Inline, ...]]:
+        """The runs of inlines the front matter holds, in reading order: the title, then each abstract."""
+        return [self.title, *(run for _, run in self.abstracts)]
+
+
+def _text_or_none(run: tuple[Inline, ...]) -> str | None:
+    """The run's words as plain text, a note on it left out (it is no part of the title)."""
+    return " ".join(plain_text(tuple(node for node in run if not isinstance(node, Footnote))).split()) or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,17 +325,31 @@ def walk(blocks: tuple[Block, ...]):
             yield from iter_inlines(run)
 
 
+def walk_document(doc: "Document"):
+    """Every inline node of a document in reading order: the front matter's (title, abstracts), then the blocks'."""
+    for run in doc.meta.runs():
+        yield from iter_inlines(run)
+    yield from walk(doc.blocks)
+
+
+def map_run(fn, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A run with every inline node replaced by `fn(node)`, children first (bottom-up)."""
+    from dataclasses import replace
+
+    out = []
+    for node in inlines:
+        if isinstance(node, CONTAINERS):
+            node = replace(node, inlines=map_run(fn, node.inlines))
+        out.append(fn(node))
+    return tuple(out)
+
+
 def map_inlines(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The blocks with every inline node replaced by `fn(node)`, children first (bottom-up)."""
     from dataclasses import replace
 
     def run(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        out = []
-        for node in inlines:
-            if isinstance(node, CONTAINERS):
-                node = replace(node, inlines=run(node.inlines))
-            out.append(fn(node))
-        return tuple(out)
+        return map_run(fn, inlines)
 
     def block(b: Block) -> Block:
         if isinstance(b, BulletList):
@@ -322,6 +364,40 @@ def map_inlines(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         raise TypeError(f"no rule for block {type(b).__name__}")
 
     return tuple(block(b) for b in blocks)
+
+
+def map_meta_inlines(fn, meta: Meta) -> Meta:
+    """The front matter with every inline node of its title and abstracts replaced by `fn(node)`,
+    in reading order (as `map_inlines` does for blocks)."""
+    from dataclasses import replace
+
+    title = map_run(fn, meta.title)
+    return replace(meta, title=title, abstracts=tuple((lang, map_run(fn, run)) for lang, run in meta.abstracts))
+
+
+def cut_inlines(inlines: tuple[Inline, ...], start: int, end: int | None = None) -> tuple[Inline, ...]:
+    """The part of a run between plain-text offsets `start` and `end` (as `plain_text` counts):
+    Text is cut, emphasis and links are cut inside (kept around what remains of them); any
+    other node is kept whole when it starts inside the part, and left out otherwise (a label
+    cut off the front of an abstract: `Abstract. Text [5]…`)."""
+    from dataclasses import replace
+
+    out: list[Inline] = []
+    offset = 0
+    for node in inlines:
+        length = len(plain_text((node,)))
+        lo, hi = max(start - offset, 0), length if end is None else min(end - offset, length)
+        if isinstance(node, Text):
+            if lo < hi:
+                out.append(Text(node.text[lo:hi]))
+        elif isinstance(node, CONTAINERS) and not isinstance(node, Footnote):
+            inner = cut_inlines(node.inlines, lo, hi) if lo < hi else ()
+            if inner:
+                out.append(replace(node, inlines=inner))
+        elif lo == 0 and hi > 0 and offset >= start:
+            out.append(node)
+        offset += length
+    return tuple(out)
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:

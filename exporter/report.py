@@ -6,7 +6,7 @@ from collections import Counter
 
 from .diagnostics import Severity
 from .linker import Linked, iter_citations
-from .model import BulletList, Document, Entry, Figure, Heading, Inline, Paragraph, Quote, Span, Table, plain_text
+from .model import BulletList, Document, Entry, Figure, Heading, Image, Inline, Paragraph, Quote, Span, Table, plain_text
 
 
 def _label_order(label: str) -> tuple:
@@ -94,6 +94,23 @@ def _span(span: Span) -> dict:
     return out
 
 
+def _image_json(image: Image) -> dict:
+    return {"media_type": image.media_type, "width": image.width, "height": image.height, "bytes": len(image.data), "name": image.name, "alt": image.alt}
+
+
+def _table_json(block: Table) -> dict:
+    """A table's cells as text; its caption, number, label, column shares and merged cells when it has them."""
+    out = {"type": "table", **_span(block.span), "header_rows": block.header_rows, "rows": [[inline_text(cell.inlines) for cell in row] for row in block.rows]}
+    if block.caption or block.number or block.label:
+        out.update(caption=inline_text(block.caption), number=block.number, label=block.label)
+    if block.widths:
+        out["widths"] = list(block.widths)
+    spans = [[r, c, cell.rowspan, cell.colspan] for r, row in enumerate(block.rows) for c, cell in enumerate(row) if cell.rowspan > 1 or cell.colspan > 1]
+    if spans:
+        out["spans"] = spans  # [row, cell index in that row, rowspan, colspan]
+    return out
+
+
 def _entry_json(entry: Entry) -> dict:
     item = {"key": entry.key, "number": entry.number, **_span(entry.span), "type": entry.entry_type}
     if entry.text:
@@ -107,13 +124,6 @@ def _entry_json(entry: Entry) -> dict:
     return item
 
 
-def _numbered(block: Table | Figure) -> dict:
-    """A table's or figure's caption, number and label, where it has them."""
-    out = {"caption": inline_text(block.caption)} if block.caption else {}
-    out.update({key: value for key in ("number", "label") if (value := getattr(block, key)) is not None})
-    return out
-
-
 def model_json(doc: Document) -> dict:
     """The `inspect` object (a public interface: see the README)."""
     m = doc.meta
@@ -122,10 +132,10 @@ def model_json(doc: Document) -> dict:
         if isinstance(block, BulletList):
             blocks.append({"type": "list", **_span(block.span), "items": [{**_span(i.span), "text": inline_text(i.inlines)} for i in block.items]})
         elif isinstance(block, Table):
-            blocks.append({"type": "table", **_span(block.span), "header_rows": block.header_rows, "rows": [[inline_text(cell.inlines) for cell in row] for row in block.rows], **_numbered(block)})
+            blocks.append(_table_json(block))
         elif isinstance(block, Figure):
-            images = [{"name": i.name, "media_type": i.media_type, "width": i.width, "height": i.height, "bytes": len(i.data)} for i in block.images]
-            blocks.append({"type": "figure", **_span(block.span), "images": images, **_numbered(block)})
+            blocks.append({"type": "figure", "kind": block.kind, **_span(block.span), "number": block.number, "label": block.label,
+                           "caption": inline_text(block.caption), "images": [_image_json(i) for i in block.images]})
         elif isinstance(block, Heading):
             blocks.append({"type": "heading", "level": block.level, **_span(block.span), "text": inline_text(block.inlines)})
         else:
@@ -137,13 +147,13 @@ def model_json(doc: Document) -> dict:
         "meta": {
             "udc": m.udc,
             "irsti": m.irsti,
-            "title": m.title,
+            "title": m.title_text,
             "authors": list(m.authors),
             "affiliations": list(m.affiliations),
             "position": m.position,
             "supervisor": m.supervisor,
             "language": m.language,
-            "abstract": m.abstract,
+            "abstract": m.abstract_text,
             "keywords": list(m.keywords),
         },
         "blocks": blocks,

@@ -14,21 +14,62 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
 
 `EXPORTER_PLAIN` turns them off: `1` or `all` every one, or a comma-separated list of names
 (how the benchmark measures each). Unset or empty: all on.
+
+A speed-up that leans on a library's private internals is also off, whatever the switch says,
+when the library is not the version those internals were read in or one of the names is gone
+(`supported`): the plain path then gives the same bytes, only slower, instead of a crash on
+every build. tests/test_speedups.py fails while a pinned version no longer supports one, so an
+upgrade is noticed and the speed-up re-read, not silently lost.
 """
 
 from __future__ import annotations
 
 import os
+from functools import cache
 
 NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc")
 
+# What each speed-up needs of a library's private parts: (distribution, the version they were
+# read in, module, the names it uses there). A speed-up not listed uses public API only.
+PRIVATE = {
+    "docxzip": ("python-docx", "1.2.0", "docx.opc.pkgwriter",
+                ("PackageWriter._write_content_types_stream", "PackageWriter._write_pkg_rels", "PackageWriter._write_parts")),
+    "rlfont": ("reportlab", "5.1.0", "reportlab.pdfbase.ttfonts", ("TTFont.__new__", "TTFontFace.__init__", "TTFNameBytes")),
+}
+
 
 def enabled(name: str) -> bool:
-    """Whether the speed-up `name` is on (read each time: tests and the bench set it per process)."""
+    """Whether the speed-up `name` is on (the switch is read each time: tests and the bench set
+    it per process) and the library internals it needs are there."""
     assert name in NAMES, name
     plain = os.environ.get("EXPORTER_PLAIN", "").strip().lower()
-    if not plain:
-        return True
     if plain in ("1", "all", "yes", "true"):
         return False
-    return name not in {part.strip() for part in plain.split(",")}
+    if plain and name in {part.strip() for part in plain.split(",")}:
+        return False
+    return supported(name)
+
+
+@cache
+def supported(name: str) -> bool:
+    """Whether the library internals speed-up `name` leans on are those it was written against:
+    the library at the version they were read in, every private name present (checked once)."""
+    if name not in PRIVATE:
+        return True
+    import importlib
+    from importlib import metadata
+
+    distribution, version, module, names = PRIVATE[name]
+    try:
+        if metadata.version(distribution) != version:
+            return False
+        root = importlib.import_module(module)
+    except (metadata.PackageNotFoundError, ImportError):
+        return False
+    for dotted in names:
+        found = root
+        for part in dotted.split("."):
+            found = getattr(found, part, None)
+            if found is None:
+                return False
+    return True

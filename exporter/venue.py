@@ -27,7 +27,8 @@ from .references.bibtex import latex_to_unicode
 from . import speedups
 from .diagnostics import InputError
 from .fonts import Face, FontSet, cache_dir, find_font
-from .model import Entry, Meta
+from .model import Emph, Entry, Footnote, Inline, Meta, Strong, Text, plain_text
+from .venue_rules import FRONT_FIELDS, Rules
 
 _REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -177,6 +178,8 @@ class Labels:
     unresolved: str = "Citations with no entry in the reference list"
     unresolved_note: str = "No entry in the reference list for this citation"
     notes: str = "Notes"
+    contents: str = "Contents"  # a proceedings volume's table of contents
+    author_index: str = "Author index"
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ class Venue:
     title_block: TitleBlock = TitleBlock()
     bibliography: Bibliography = Bibliography()
     labels: tuple[tuple[str, Labels], ...] = ()  # by language, in the file's order
+    rules: Rules = Rules()  # what the venue's call for papers requires (venue_rules.py)
 
     def labels_for(self, language: str) -> Labels:
         by_language = dict(self.labels)
@@ -290,17 +294,33 @@ def read_venue(folder: Path) -> Venue:
         bib = venue.bibliography
         form = _choice(bib.form, ENTRY_FORMS, "bibliography.form") if bib.form is not None else None
         csl = _csl_path(folder, bib.style)
+        rules = _rules(venue.rules)
     except _Invalid as exc:
         raise InputError(str(path), str(exc)) from None
     return Venue(
         venue.description, page, venue.fonts, body, TitleBlock(lines, venue.title_block.space_after_pt),
-        Bibliography(bib.style, bib.size_pt, bib.list_unresolved, form, bib.ranges, csl), by_language,
+        Bibliography(bib.style, bib.size_pt, bib.list_unresolved, form, bib.ranges, csl), by_language, rules,
     )
 
 
+def _rules(rules: Rules) -> Rules:
+    """The `[rules]` table's values checked beyond their types."""
+    for name in rules.required:
+        _choice(name, FRONT_FIELDS, "rules.required")
+    if rules.recent is not None and not 0 < rules.recent.share <= 1:
+        raise _Invalid("rules.recent.share", f"expected a share between 0 and 1, got {rules.recent.share}")
+    if rules.recent is not None and rules.recent.years < 1:
+        raise _Invalid("rules.recent.years", "must be at least 1")
+    return rules
+
+
+# What a title line's `when` may name: Meta's fields and the abstract (in the paper's language).
+META_NAMES = (*Meta.__dataclass_fields__, "abstract")
+
+
 def _meta_field(name: str | None, key: str) -> str | None:
-    if name is not None and name not in Meta.__dataclass_fields__:
-        raise _Invalid(key, f"{name!r} is not a field of the paper's metadata ({', '.join(Meta.__dataclass_fields__)})")
+    if name is not None and name not in META_NAMES:
+        raise _Invalid(key, f"{name!r} is not a field of the paper's metadata ({', '.join(META_NAMES)})")
     return name
 
 
@@ -368,12 +388,77 @@ def markup_to_runs(markup: str) -> list[Run]:
 
 @dataclass(frozen=True)
 class TitleLine:
-    runs: list[Run]
+    """A line of the title block: inlines (what the Jinja line rendered, with the title's and
+    abstract's citations and notes in place), and how the venue sets it."""
+
+    inlines: tuple[Inline, ...]
     align: str
     bold: bool
     italic: bool
     size_pt: float
     space_before_pt: float
+
+
+# A front-matter run reaches a venue's Jinja line as text in which each node that is not text
+# (a citation, a note, a formula, emphasis) stands as one character of Unicode's Supplementary
+# Private Use Area-B, which no paper's text uses; after rendering, each stands for its node again.
+_NODE_MARK = 0x100000
+_NODE_MARKS = re.compile("[\U00100000-\U0010FFFD]")
+
+
+def _marked(run: tuple[Inline, ...], nodes: list[Inline]) -> str:
+    """A run as text for a Jinja line, its other nodes appended to `nodes` and marked in place."""
+    out = []
+    for node in run:
+        if isinstance(node, Text):
+            out.append(_NODE_MARKS.sub("\ufffd", node.text))  # a mark in the source is not ours
+        else:
+            out.append(chr(_NODE_MARK + len(nodes)))
+            nodes.append(node)
+    return " ".join("".join(out).split())
+
+
+def meta_view(meta: Meta, nodes: list[Inline] | None = None) -> types.SimpleNamespace:
+    """What a venue's templates see as `meta`: Meta's fields, the title and the abstracts as text.
+
+    With `nodes`, a citation or note in them stands as a mark (`_marked`) that
+    `TitleLine.inlines` turns back into the node; without, they are plain text (a LaTeX shell's
+    PDF title, a report page)."""
+    view = {f.name: getattr(meta, f.name) for f in fields(meta)}
+    text = (lambda run: _marked(run, nodes)) if nodes is not None else (lambda run: " ".join(plain_text_of(run).split()))
+    view["title"] = text(meta.title)
+    view["abstracts"] = tuple((lang, text(run)) for lang, run in meta.abstracts)
+    view["abstract"] = text(meta.abstract)
+    return types.SimpleNamespace(**view)
+
+
+def plain_text_of(run: tuple[Inline, ...]) -> str:
+    """A front-matter run as plain text, without the notes on it."""
+    return plain_text(tuple(node for node in run if not isinstance(node, Footnote)))
+
+
+def runs_to_inlines(runs: list[Run], nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Rendered runs as inlines: bold and italic runs wrapped in Strong and Emph, each mark
+    (`_marked`) replaced by its node."""
+    out: list[Inline] = []
+    for run in runs:
+        parts: list[Inline] = []
+        cursor = 0
+        for m in _NODE_MARKS.finditer(run.text):
+            if m.start() > cursor:
+                parts.append(Text(run.text[cursor:m.start()]))
+            index = ord(m.group()) - _NODE_MARK
+            parts.append(nodes[index] if index < len(nodes) else Text("\ufffd"))
+            cursor = m.end()
+        if cursor < len(run.text):
+            parts.append(Text(run.text[cursor:]))
+        inlines = tuple(parts)
+        if run.italic:
+            inlines = (Emph(inlines),)
+        if run.bold:
+            inlines = (Strong(inlines),)
+        out.extend(inlines)
+    return tuple(out)
 
 
 def _person(name: str) -> dict:
@@ -527,14 +612,17 @@ class Template:
         block = self.venue.title_block
         body_size = self.venue.body.size_pt
         labels = self.labels(meta.language)
+        nodes: list[Inline] = []
+        view = meta_view(meta, nodes)
         out = []
         for spec in block.lines:
-            if spec.when and not getattr(meta, spec.when):
+            if spec.when and not getattr(view, spec.when, None):
                 continue
-            markup = self._from_string(spec.text).render(meta=meta, labels=labels)
+            markup = self._from_string(spec.text).render(meta=view, labels=labels)
             runs = markup_to_runs(markup)
             if runs:
-                out.append(TitleLine(runs, spec.align, spec.bold, spec.italic, spec.size_pt or body_size, spec.space_before_pt))
+                inlines = runs_to_inlines(runs, nodes)
+                out.append(TitleLine(inlines, spec.align, spec.bold, spec.italic, spec.size_pt or body_size, spec.space_before_pt))
         return out
 
     @cached_property

@@ -88,3 +88,39 @@ def kazakh_paper(path: Path, extra_citation: str = "") -> Path:
     d.add_paragraph("Сыроежкин К. Л. Казахстан – Китай: от приграничной торговли к стратегическому партнерству. Алматы: КИСИ, 2010.", style="List Number")
     d.add_paragraph("Лаумулин М. Т. Центральная Азия в зарубежной политологии и мировой геополитике. Алматы: КИСИ, 2009.", style="List Number")
     return save(d, path)
+
+
+# ---- pictures and formulas ----------------------------------------------------------------
+
+PNG_1PX = bytes.fromhex(  # a 1×1 transparent PNG
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
+# A placeable WMF header and an end record: what Equation 3.0 / MathType previews are.
+WMF_TINY = bytes.fromhex("d7cdc69a0000000000000004000300000000000060a90100000009000003160000000000") + bytes.fromhex("030000000000")
+V_NS = "urn:schemas-microsoft-com:vml"
+O_NS = "urn:schemas-microsoft-com:office:office"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def add_media(document, name: str, content_type: str, data: bytes) -> str:
+    """A media part related to the body; its relationship id."""
+    part = Part(PackURI(f"/word/media/{name}"), content_type, data, document.part.package)
+    return document.part.relate_to(part, RT.IMAGE)
+
+
+def add_ole(document, name: str) -> str:
+    part = Part(PackURI(f"/word/embeddings/{name}"), "application/vnd.openxmlformats-officedocument.oleObject", b"\xd0\xcf\x11\xe0" + b"\0" * 60, document.part.package)
+    return document.part.relate_to(part, RT.OLE_OBJECT)
+
+
+def vml_picture(rid: str, style: str = "width:72pt;height:36pt", alt: str = "") -> str:
+    return (f'<w:r><w:pict><v:shape xmlns:v="{V_NS}" xmlns:o="{O_NS}" style="{style}"{f" alt={chr(34)}{alt}{chr(34)}" if alt else ""}>'
+            f'<v:imagedata xmlns:r="{R_NS}" r:id="{rid}" o:title=""/></v:shape></w:pict></w:r>')
+
+
+def equation_object(rid_preview: str, rid_ole: str, progid: str = "Equation.DSMT4", style: str = "width:60.75pt;height:14.25pt") -> str:
+    """An OLE equation object as Word writes it: a VML preview shape and the OLE reference."""
+    return (f'<w:r><w:object xmlns:v="{V_NS}" xmlns:o="{O_NS}" xmlns:r="{R_NS}"><v:shape style="{style}" o:ole="">'
+            f'<v:imagedata r:id="{rid_preview}" o:title=""/></v:shape>'
+            f'<o:OLEObject Type="Embed" ProgID="{progid}" DrawAspect="Content" r:id="{rid_ole}"/></w:object></w:r>')

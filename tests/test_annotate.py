@@ -141,3 +141,4 @@ def test_comment_text_by_language():
     other = Diagnostic("REF010", "entry [2]: a book without publisher", "p.docx", 3, 5, paragraph=3)
     assert comment_text(other, "ru") == "REF010: в записи нет поля, нужного для её типа (entry [2]: a book without publisher)"
     assert comment_text(other, "en") == "REF010: entry [2]: a book without publisher"
+

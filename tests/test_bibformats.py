@@ -212,8 +212,40 @@ def test_own_list_fields_written_as_bibtex_read_back():
     assert entries and all(e.origin == "list" for e in entries)
     back = _fields_back(run_cli("bib", str(ROOT / "source" / "demo-markdown.md"), "--to", "bibtex").stdout)
     for entry in entries:
-        expected = dict(entry.fields) or {"note": entry.text}
+        expected = {**dict(entry.fields), "note": entry.text}  # the parsed fields, and the text they came from
         assert {k: latex_to_unicode(v) if k not in ("author", "editor") else v for k, v in back[entry.key].items()} == expected
+
+
+# The demo Word paper's first entry, as printed; the field parser reads its title as `ECMA International`.
+ECMA = "ECMA International. ECMA-376: Office Open XML File Formats. Part 1: Fundamentals and Markup Language Reference. 5th ed. Geneva: Ecma International, 2021."
+
+
+@pytest.mark.parametrize("to", ["bibtex", "biblatex", "csl-json", "ris"])
+def test_every_format_carries_the_entry_text_the_parser_did_not_assign(to):
+    """Issue 17, item 4: the title `ECMA-376: Office Open XML File Formats` was in no field."""
+    out = run_cli("bib", str(ROOT / "source" / "demo-word.docx"), "--to", to)
+    assert out.returncode == 0, out.stderr
+    if to == "csl-json":
+        first = json.loads(out.stdout)[0]
+        assert first["note"] == ECMA and first["title"] == "ECMA International"
+    elif to == "ris":
+        record = out.stdout.split("ER  - ")[0]
+        assert f"N1  - {ECMA}" in record.splitlines()
+    else:
+        assert latex_to_unicode(_fields_back(out.stdout)["1"]["note"]) == ECMA
+
+
+def test_a_parsed_note_from_elsewhere_is_kept_beside_the_text():
+    from exporter.model import Entry, Span
+    from exporter.references.bibwriter import carrying_text
+
+    span = Span(1, 1, 1, 1)
+    own = Entry("1", 1, span, fields=(("title", "T"), ("note", "In Russian")), text="A. T. In Russian. 2000.")
+    assert carrying_text(own).fields == (("title", "T"), ("note", "A. T. In Russian. 2000."))  # the parsed note is in the text
+    field = Entry("2", 2, span, fields=(("note", "PMID 1234"),), text="B. U. 2001.", origin="field")
+    assert dict(carrying_text(field).fields)["note"] == "PMID 1234; B. U. 2001."
+    from_bib = Entry("3", 3, span, fields=(("title", "V"),), origin="bibtex")
+    assert carrying_text(from_bib) is from_bib  # a .bib record is its own original
 
 
 def test_fix_refuses_to_renumber_a_csl_json_file(tmp_path):

@@ -71,6 +71,21 @@ def test_the_demo_uses_its_bib_and_links_every_citation(built):
     ]
 
 
+def test_naming_a_paper_takes_the_same_bibliography_as_building_them_all(built, project, tmp_path):
+    """Issue 19: `build` took references/<stem>.bib, `build source/<stem>.txt` did not, so the
+    same paper gave two editions. Both now take it (and --bib, when given, wins)."""
+    dist, _ = built
+    named = run_cli("build", "source/demo-typesetting.txt", "--out", str(tmp_path), "--to", "latex", cwd=project)
+    assert named.returncode == 0, named.stderr
+    report = json.loads((tmp_path / "demo-typesetting.report.json").read_text(encoding="utf-8"))
+    assert report == json.loads((dist / "demo-typesetting.report.json").read_text(encoding="utf-8"))
+    assert report["bibliography"] == "references/demo-typesetting.bib"
+    assert (tmp_path / "demo-typesetting.tex").read_bytes() == (dist / "demo-typesetting.tex").read_bytes()
+    own = tmp_path / "own"
+    alone = run_cli("build", "source/kz-china-relations.txt", "--bib", "references/demo-typesetting.bib", "--out", str(own), "--to", "latex", cwd=project)
+    assert alone.returncode == 0 and json.loads((own / "kz-china-relations.report.json").read_text(encoding="utf-8"))["bibliography"] == "references/demo-typesetting.bib"
+
+
 def test_rebuilding_gives_identical_bytes(built, project, tmp_path):
     dist, _ = built
     again = run_cli("build", "--out", str(tmp_path), cwd=project)
@@ -91,7 +106,7 @@ def test_strict_fails_on_unresolved_citations_only(project, tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--to", "odt"], "exporter: error: --to: unknown edition odt; choose from docx, pdf, latex"),
+        (["--to", "odt"], "exporter: error: --to: unknown edition odt; choose from docx, pdf, latex, zip"),
         (["--template", "nope"], "exporter: error: nope: no such template (available: article, kz-conference)"),
         (["--jobs", "0"], "exporter: error: --jobs: must be at least 1"),
     ],

@@ -133,3 +133,11 @@ def test_cp1251_paper_is_read_with_a_note(tmp_path):
     assert [(d["code"], d["line"], d["column"]) for d in report["diagnostics"]] == [
         ("REF001", 1, 1), ("TXT002", 1, 1), ("CIT001", 1, 36),
     ]
+
+
+@pytest.mark.parametrize("command", ["check", "inspect", "build", "bib", "annotate"])
+def test_every_command_taking_a_bibliography_names_each_format_it_reads(command):
+    """Issue 19: `annotate --help` named only BibTeX, though it reads CSL-JSON and RIS too."""
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    assert "BibTeX, CSL-JSON or RIS" in " ".join(result.stdout.split())

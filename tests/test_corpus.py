@@ -152,3 +152,27 @@ def test_pdf_titles_and_authors_beat_the_text_form(pdf_totals, txt_totals):
     # every title and first author, so the PDF can only match it there
     assert pdf_totals.value("title") >= min(txt_totals.value("title"), 0.8)
     assert pdf_totals.value("first_author") >= min(txt_totals.value("first_author"), 0.8)
+
+
+# ---- the fixed dev / held-out split (issue 16) ----------------------------------------------
+
+
+@needs_corpus
+def test_every_corpus_paper_is_in_exactly_one_half():
+    split = json.loads(bench.SPLIT_FILE.read_text(encoding="utf-8"))
+    dev, held = set(split["dev"]), set(split["held_out"])
+    names = {p.name[: -len(".truth.json")] for p in CORPUS.rglob("*.truth.json")}
+    assert not dev & held
+    assert dev | held == names
+
+
+@needs_corpus
+def test_split_is_stratified_by_form_and_language():
+    # each (form folder, language) group is dealt alternately: the halves differ by at most one per group
+    split = bench.corpus_split()
+    groups: dict[tuple[str, str], list[str]] = {}
+    for truth in CORPUS.rglob("*.truth.json"):
+        language = json.loads(truth.read_text(encoding="utf-8"))["language"]
+        groups.setdefault((truth.parent.name, language), []).append(split[truth.name[: -len(".truth.json")]])
+    for group, halves in groups.items():
+        assert abs(halves.count("dev") - halves.count("held_out")) <= 1, group

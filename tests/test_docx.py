@@ -24,7 +24,7 @@ from docx.shared import Cm, Pt  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from exporter.linker import iter_citations  # noqa: E402
-from exporter.model import BulletList, Paragraph, Quote, Text  # noqa: E402
+from exporter.model import BulletList, Paragraph, Quote, Text, plain_text  # noqa: E402
 from exporter.pipeline import read_and_link  # noqa: E402
 from exporter.venue import Template  # noqa: E402
 from exporter.writers import Edition, citation_pieces  # noqa: E402
@@ -88,7 +88,7 @@ def inline_text(inlines) -> str:
 def model_words(edition: Edition) -> list[str]:
     words: list[str] = []
     for line in edition.title_lines:
-        words += "".join(run.text for run in line.runs).split()
+        words += plain_text(line.inlines).split()
     for block in edition.document.blocks:
         if isinstance(block, BulletList):
             for item in block.items:

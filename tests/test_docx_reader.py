@@ -69,7 +69,7 @@ def test_numbering_start_override_and_roman():
 def test_kazakh_paper_word_numbered_list_and_positions(tmp_path):
     path = kazakh_paper(tmp_path / "kk.docx", extra_citation=" және [3]")
     doc = read_document(str(path))
-    assert doc.meta.title == "Қазақстан мен Қытай арасындағы сауда"
+    assert doc.meta.title_text == "Қазақстан мен Қытай арасындағы сауда"
     assert doc.meta.language == "kk"
     # The list numbers are not in the text: Word's List Number style numbers them.
     assert [(e.number, e.text[:12]) for e in doc.references] == [(1, "Сыроежкин К."), (2, "Лаумулин М. ")]
@@ -134,7 +134,7 @@ def test_runs_fields_notes_links_and_equations(tmp_path):
     nodes = list(walk(doc.blocks))
     assert any(isinstance(n, Strong) for n in nodes) and any(isinstance(n, Emph) for n in nodes)
     assert any(isinstance(n, Superscript) for n in nodes)
-    assert [n.tex for n in nodes if isinstance(n, Math)] == ["x∈[1, 2]"]  # the bracket in the formula is not a citation
+    assert [n.tex for n in nodes if isinstance(n, Math)] == ["x\\in [1,2]"]  # as TeX; the bracket in the formula is not a citation
     assert [c.raw for c in citations(doc)] == ["[1]", "[1]"]  # the REF field's result and the note's
     assert any(isinstance(n, Footnote) for n in nodes)
     assert [n.url for n in nodes if isinstance(n, Link)] == ["https://example.org/"]
@@ -171,13 +171,13 @@ def test_duplicated_typed_label_is_reported(tmp_path):
 def test_demo_docx_reads_clean():
     linked = read_and_link(str(DEMO_DOCX))
     doc = linked.document
-    assert doc.meta.title == "Checking numeric citations in Word manuscripts"
+    assert doc.meta.title_text == "Checking numeric citations in Word manuscripts"
     assert doc.meta.authors[0] == "A. Editor"
     assert len(doc.references) == 5 and all(c.resolved for c in citations(doc))
     assert [d.code for d in linked.diagnostics] == []
     nodes = list(walk(doc.blocks))
     assert any(isinstance(n, Footnote) for n in nodes) and any(isinstance(b, Table) for b in doc.blocks)
-    assert [n.tex for n in nodes if isinstance(n, Math)] == ["x∈[1, 2]"]
+    assert [n.tex for n in nodes if isinstance(n, Math)] == ["x\\in [1,2]"]
 
 
 def test_demo_docx_is_what_its_script_writes(tmp_path):
@@ -433,3 +433,17 @@ def test_tables_before_the_list_are_body_and_inside_it_are_not(tmp_path):
     doc = read_document(str(save(d, tmp_path / "t.docx")))
     assert [c.raw for c in citations(doc)] == ["[1]", "[1]"]
     assert [e.number for e in doc.references] == [1, 2]
+
+
+def test_an_empty_paragraph_left_in_a_heading_style_does_not_end_the_list(tmp_path):
+    """A blank line typed after the list's heading keeps the heading's outline level; it heads
+    nothing, so the numbered entries after it are the list (the cause in ru_dimitrov_balancing_robot)."""
+    d = docx.Document()
+    d.add_paragraph("Текст со ссылками [1] и [2].")
+    d.add_heading("Литература", level=1)
+    d.add_heading("", level=1)  # an empty paragraph in the heading style
+    d.add_paragraph("Иванов И. И. Книга. М., 2001.", style="List Number")
+    d.add_paragraph("Петров П. П. Статья // Журнал. 2002. № 1.", style="List Number")
+    linked = read_and_link(str(save(d, tmp_path / "h.docx")))
+    assert [e.text[:6] for e in linked.document.references] == ["Иванов", "Петров"]
+    assert all(c.resolved for c in citations(linked.document))

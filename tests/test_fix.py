@@ -183,3 +183,89 @@ def test_docx_is_renumbered_in_the_authors_own_file(tmp_path):
     plain = lambda p: sorted(par.text for par in docx.Document(str(p)).paragraphs if "[" not in par.text)  # noqa: E731
     assert plain(source) == plain(fixed)  # paragraphs without citations: the list moved, nothing else changed
     assert hashlib.sha256(source.read_bytes()).hexdigest() == digest
+
+
+# ---- positions checked against the file (issue 17, item 2) --------------------------------------
+
+LIST_RU = "\nСписок литературы\n\n1. Иванов И. Книга. М., 2000.\n2. Петров П. Другая книга. М., 2001.\n"
+BODY_RU = "Торговля между степью и Синьцзяном развивалась медленно [2]. Потом [1].\n"
+
+
+def test_a_line_repaired_from_mojibake_is_refused_not_overwritten(tmp_path):
+    """The reader repairs the line (TXT003) and counts columns in the repaired text; the file
+    holds the mojibake, where those columns fall inside words (`РЎРёРЅСЊС†Р·[1]ЅРѕРј`)."""
+    mojibake = BODY_RU.encode("utf-8").decode("cp1251")
+    paper = _write(tmp_path, "paper.txt", "мәтін\n" + mojibake + LIST_RU)
+    result = run_cli("fix", str(paper), "--renumber", "--out", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith(f"exporter: not renumbered: {paper}:2:") and result.stderr.count("\n") == 1
+    assert "the citation [2] was read here" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_markdown_table_cell_with_an_escaped_bar_is_never_edited_at_the_wrong_column(tmp_path):
+    md = "# T\n\nSee [2] and [1].\n\n| a | b |\n|---|---|\n| x \\| y [2] | see \\| z [1] |\n\n# References\n\n1. A. Book. 2000.\n2. B. Other. 2001.\n"
+    paper = _write(tmp_path, "p.md", md)
+    result = run_cli("fix", str(paper), "--renumber", "--out", str(tmp_path / "out"))
+    if result.returncode == 0:  # a reader that maps columns through the escape: then the edit must be right
+        expected = md.replace("See [2] and [1]", "See [1] and [2]").replace("y [2] | see \\| z [1]", "y [1] | see \\| z [2]")
+        expected = expected.replace("1. A. Book. 2000.\n2. B. Other. 2001.", "1. B. Other. 2001.\n2. A. Book. 2000.")
+        assert (tmp_path / "out" / "p.md").read_text(encoding="utf-8") == expected
+    else:
+        assert result.returncode == 1 and "not renumbered" in result.stderr
+        assert not (tmp_path / "out").exists()
+
+
+TEXT_EN = "Text [2] and [1].\n\nReferences\n\n1. Alpha A. Book. 2000.\n2. Beta B. Other. 2001.\n"
+FIXED_EN = "Text [1] and [2].\n\nReferences\n\n1. Beta B. Other. 2001.\n2. Alpha A. Book. 2000.\n"
+
+
+@pytest.mark.parametrize("bom, codec", [(b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"), (b"\xef\xbb\xbf", "utf-8"), (b"", "utf-8")])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_byte_order_mark_byte_order_and_line_ends_come_back_as_they_were(tmp_path, bom, codec, newline):
+    paper = tmp_path / "paper.txt"
+    paper.write_bytes(bom + TEXT_EN.replace("\n", newline).encode(codec))
+    result = run_cli("fix", str(paper), "--renumber", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "paper.txt").read_bytes() == bom + FIXED_EN.replace("\n", newline).encode(codec)
+
+
+CORPUS_IQBAL = next((p / "pdf" / "en_iqbal_requirement_prioritization.txt" for p in (REPO.parent / "shared" / "corpus", Path("/work/shared/corpus")) if p.is_dir()), Path("/nonexistent"))
+
+
+@pytest.mark.skipif(not CORPUS_IQBAL.exists(), reason="the development corpus is not beside the checkout")
+def test_a_citation_among_the_moving_list_lines_is_refused(tmp_path):
+    """A two-column IEEE paper whose text runs on between entries of its list: its citation
+    `[12]` at line 1103 stands between entries 5 and 6, lines that move (it once came out as
+    `[15]uct Development`, glued over a moved entry's words)."""
+    result = run_cli("fix", str(CORPUS_IQBAL), "--renumber", "--out", str(tmp_path / "out"))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"exporter: not renumbered: {CORPUS_IQBAL}:1103:1: a citation to rewrite stands among the lines of the reference list, which move\n"
+    assert not (tmp_path / "out").exists()
+
+
+# ---- the .bib: nothing lost, bytes kept (issue 17, item 4) ----------------------------------------
+
+BIB_PAPER = "A claim [2], and another [1].\n"
+
+
+def test_a_bib_holding_a_record_the_reader_skips_is_refused_not_dropped(tmp_path):
+    bib = _write(tmp_path, "refs.bib", "@book{1, title = {First}}\n\n@book{2, title = {Second}, year = {2000}, year = {2001}}\n\n@book{3, title = {Third}}\n")
+    paper = _write(tmp_path, "p.txt", "A claim [3], and another [1].\n")
+    result = run_cli("fix", str(paper), "--bib", str(bib), "--renumber", "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == f"exporter: not renumbered: {bib}:3: this entry cannot be read (BIB002 or BIB001 in `check`); fix it first: renumbering cannot tell which number it holds\n"
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("encoding, bom, newline", [("cp1251", b"", "\r\n"), ("utf-8", b"\xef\xbb\xbf", "\r\n"), ("utf-16-le", b"\xff\xfe", "\n"), ("utf-8", b"", "\r")])
+def test_the_bib_keeps_its_encoding_and_line_ends(tmp_path, encoding, bom, newline):
+    text = "% мои источники\n@string{pub = {Наука}}\n\n@book{1, title = {Первая},\n  publisher = pub}\n\n@book{2, title = {Вторая}}\n"
+    bib = tmp_path / "refs.bib"
+    bib.write_bytes(bom + text.replace("\n", newline).encode(encoding))
+    paper = _write(tmp_path, "p.txt", BIB_PAPER)
+    result = run_cli("fix", str(paper), "--bib", str(bib), "--renumber", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    # Worked out by hand: the comment and @string first, then entry 2 (now 1), then entry 1 (now 2).
+    expected = "% мои источники\n\n@string{pub = {Наука}}\n\n@book{1, title = {Вторая}}\n\n@book{2, title = {Первая},\n  publisher = pub}\n"
+    assert (tmp_path / "out" / "refs.bib").read_bytes() == bom + expected.replace("\n", newline).encode(encoding)

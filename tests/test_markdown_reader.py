@@ -20,12 +20,12 @@ def _citations(doc):
 
 def test_front_matter_becomes_meta():
     meta = read_document(str(DEMO_MD)).meta
-    assert meta.title == "Reading a paper written in Markdown"
+    assert meta.title_text == "Reading a paper written in Markdown"
     assert meta.authors == ("Aigerim Sadykova",)
     assert meta.affiliations == ("Demo University of Document Engineering",)
     assert meta.udc == "004.912" and meta.language == "en"
     assert meta.keywords == ("Markdown", "citations", "CommonMark")
-    assert meta.abstract.startswith("A short paper written to demonstrate the Markdown reader")
+    assert meta.abstract_text.startswith("A short paper written to demonstrate the Markdown reader")
 
 
 def test_structure_headings_emphasis_table_footnote():

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 from exporter.linker import iter_citations
-from exporter.model import BulletList, Citation, Paragraph, Quote, Span, Text
+from exporter.model import BulletList, Citation, Paragraph, Quote, Span, Text, plain_text
 from exporter.pipeline import read_and_link
 from exporter.venue import Template
 from exporter.writers import Edition, anchor, citation_pieces
@@ -77,7 +77,7 @@ def _inline_text(inlines) -> str:
 
 
 def expected_words(edition: Edition) -> list[str]:
-    parts = ["".join(run.text for run in line.runs) for line in edition.title_lines]
+    parts = [plain_text(line.inlines) for line in edition.title_lines]
     for block in edition.document.blocks:
         if isinstance(block, BulletList):
             parts.extend("– " + _inline_text(item.inlines) for item in block.items)
@@ -256,7 +256,7 @@ def test_seed_has_no_links_and_eight_flags(seed, seed_pdf):
 
 
 def test_flag_is_drawn_highlighted_and_red(seed):
-    walker = pdf._PdfWalker(seed, pdf._Fonts(seed))
+    walker = pdf._PdfWalker(seed, pdf.PdfFonts(seed.template))
     walker.walk(seed.document.blocks)
     markup = "".join(repr(getattr(f, "text", "")) for f in walker.story)
     assert walker.flagged == 8
@@ -282,7 +282,7 @@ def test_markup_characters_quotes_and_lists(demo, tmp_path):
 
 
 def test_font_runs_wrap_only_fallback_text(seed):
-    fonts = pdf._Fonts(seed)
+    fonts = pdf.PdfFonts(seed.template)
     cjk = fonts.names[seed.template.fonts.fallbacks[0]]
     assert fonts.markup("Конфуцийдің(孔子学院) & <x>") == f'Конфуцийдің(<font name="{cjk}">孔子学院</font>) &amp; &lt;x&gt;'
 
@@ -290,13 +290,13 @@ def test_font_runs_wrap_only_fallback_text(seed):
 # -- outline, metadata, reproducibility, speed ----------------------------------------------------
 def test_outline_and_metadata(seed, seed_pdf, demo, demo_pdf):
     for edition, path, titles in (
-        (seed, seed_pdf, [seed.document.meta.title, seed.labels.unresolved]),  # no reference list
-        (demo, demo_pdf, [demo.document.meta.title, demo.labels.references]),
+        (seed, seed_pdf, [seed.document.meta.title_text, seed.labels.unresolved]),  # no reference list
+        (demo, demo_pdf, [demo.document.meta.title_text, demo.labels.references]),
     ):
         reader = PdfReader(str(path))
         assert [item.title for item in reader.outline] == titles
         info = reader.metadata
-        assert info.title == edition.document.meta.title
+        assert info.title == edition.document.meta.title_text
         assert info.author == ", ".join(edition.document.meta.authors)
         assert info["/Creator"] == "exporter"
         stamp = edition.date.strftime("D:%Y%m%d%H%M%S")

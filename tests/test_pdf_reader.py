@@ -89,7 +89,7 @@ def paper(tmp_path_factory) -> Path:
 
 def test_title_authors_and_heading_come_from_type_sizes_and_weights(paper):
     doc = read_document(str(paper))
-    assert doc.meta.title == " ".join(TITLE)
+    assert doc.meta.title_text == " ".join(TITLE)
     assert doc.meta.authors[:2] == ("А. Б. Серікова", "J. Smith")
     assert doc.meta.language == "kk"
     headings = [b for b in doc.blocks if isinstance(b, Heading)]
@@ -266,7 +266,7 @@ def test_an_encrypted_pdf_that_opens_without_a_password_is_read(paper, tmp_path)
     with open(open_pdf, "wb") as handle:
         writer.write(handle)
     doc = read_document(str(open_pdf))
-    assert doc.meta.title == " ".join(TITLE)
+    assert doc.meta.title_text == " ".join(TITLE)
     assert len(doc.references) == 5
 
 
@@ -326,7 +326,7 @@ def test_two_column_paper_reads_its_interleaved_list_in_order():
     # read from the PDF the 38 entries come in order (truth: 38 entries, read by hand)
     doc = read_document(str(_corpus("en_bigtable_osdi06")))
     assert [e.number for e in doc.references] == list(range(1, 39))
-    assert doc.meta.title == "Bigtable: A Distributed Storage System for Structured Data"
+    assert doc.meta.title_text == "Bigtable: A Distributed Storage System for Structured Data"
     assert doc.meta.authors[0] == "Fay Chang"
     groups = [node.raw for node in walk(doc.blocks) if isinstance(node, Citation)]
     assert len(groups) == 32 and groups[:2] == ["[14]", "[13]"]
@@ -335,7 +335,7 @@ def test_two_column_paper_reads_its_interleaved_list_in_order():
 def test_running_heads_repeating_the_title_are_dropped():
     # ru_gavdan_gis_security: every page repeats the authors and the title above the text
     doc = read_document(str(_corpus("ru_gavdan_gis_security")))
-    assert doc.meta.title == "ОБЕСПЕЧЕНИЕ БЕЗОПАСНОСТИ ИНФОРМАЦИИ ГОСУДАРСТВЕННЫХ ИНФОРМАЦИОННЫХ СИСТЕМ В УСЛОВИЯХ НЕОПРЕДЕЛЕННОСТИ"
+    assert doc.meta.title_text == "ОБЕСПЕЧЕНИЕ БЕЗОПАСНОСТИ ИНФОРМАЦИИ ГОСУДАРСТВЕННЫХ ИНФОРМАЦИОННЫХ СИСТЕМ В УСЛОВИЯХ НЕОПРЕДЕЛЕННОСТИ"
     assert doc.meta.authors[:2] == ("Григорий П. Гавдан", "Рустем В. Пенерджи")
     assert len(doc.references) == 23
     assert sum(1 for node in walk(doc.blocks) if isinstance(node, Citation)) == 38

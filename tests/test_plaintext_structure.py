@@ -224,9 +224,9 @@ def test_russian_front_matter_from_a_journal():
     doc = read_text(RU_FRONT)
     m = doc.meta
     assert m.udc == "681.3:519.1"
-    assert m.title == "Методика количественной оценки величины риска обеспечения информационной безопасности автоматизированных систем управления и связи"
+    assert m.title_text == "Методика количественной оценки величины риска обеспечения информационной безопасности автоматизированных систем управления и связи"
     assert m.authors == ("С. А. Никулин", "С. С. Никулин")
-    assert m.abstract.startswith("Рассматривается задача оценки рисков")
+    assert m.abstract_text.startswith("Рассматривается задача оценки рисков")
     assert m.keywords == ("риски информационной безопасности", "угрозы безопасности информации", "нечеткая логика")
     heading, paragraph = doc.blocks
     assert isinstance(heading, Heading) and inline_text(heading.inlines) == "ВВЕДЕНИЕ" and heading.span.line == 14
@@ -237,12 +237,12 @@ def test_kazakh_front_matter_in_three_languages():
     doc = read_text(KK_FRONT)
     m = doc.meta
     assert (m.irsti, m.udc) == ("03.20.00", "930.85 (574)")
-    assert m.title == "Қазақстан мен Қытай қарым-қатынасы: кеше және бүгін"
+    assert m.title_text == "Қазақстан мен Қытай қарым-қатынасы: кеше және бүгін"
     assert m.authors == ("Жанар Ж.Ж.", "Сейтказина Қ.О.")
     assert [lang for lang, _ in m.abstracts] == ["kk", "ru", "en"]
     assert [lang for lang, _ in m.keyword_sets] == ["kk", "ru", "en"]
     assert m.language == "kk"
-    assert m.abstract == "Мақалада Қазақстан мен Қытай арасындағы қарым-қатынастың тарихы қарастырылады."
+    assert m.abstract_text == "Мақалада Қазақстан мен Қытай арасындағы қарым-қатынастың тарихы қарастырылады."
     assert m.keywords == ("Қазақстан", "Қытай", "шекара", "сауда")
     assert dict(m.keyword_sets)["en"] == ("Kazakhstan", "China", "border", "trade")
     assert [inline_text(b.inlines) for b in doc.blocks] == ["Кіріспе", "Қазақстан мен Қытай жақын көрші [1]."]
@@ -256,9 +256,9 @@ def test_journal_header_above_the_title_and_names_after_it():
         "How complex is a random picture?I\nFrank Aurzada a , Mikhail Lifshits b ,\n\n"
         "Abstract\nWe study the complexity of a random picture.\n\n1. Introduction and results\nText [1].\n"
     )
-    assert doc.meta.title == "How complex is a random picture?"
+    assert doc.meta.title_text == "How complex is a random picture?"
     assert doc.meta.authors == ("Frank Aurzada", "Mikhail Lifshits")
-    assert doc.meta.abstract == "We study the complexity of a random picture."
+    assert doc.meta.abstract_text == "We study the complexity of a random picture."
 
 
 @pytest.mark.parametrize(
@@ -304,7 +304,7 @@ def test_udc_lines_with_extra_codes(line, udc):
 
 def test_text_without_fields_around_a_sentence_case_line_has_no_front_matter():
     doc = read_text("Екінші жол мұнда.\nжай мәтін [1].\n")
-    assert doc.meta.title is None and doc.blocks[0].span.line == 1
+    assert doc.meta.title_text is None and doc.blocks[0].span.line == 1
 
 
 # ---- URLs cut at a line end ----------------------------------------------------------------
@@ -416,19 +416,69 @@ def test_kazakh_utf8_mojibake_repaired_genuine_lines_kept():
     assert spoiled.startswith("ТљР°Р·Р°Т›")
     source = decode("p.txt", ("мәтін\n" + spoiled + "\n").encode("utf-8"), repair=True)
     assert source.text == "мәтін\nҚазақстан мен Қытай арасындағы байланыс [1].\n"
-    assert source.repaired == ("Windows-1251", 2, 1)
+    assert source.repaired[:3] == ("Windows-1251", 2, 1) and source.repaired.left == 0
     doc = read_plaintext(source)
     (note,) = [n for n in doc.notes if n.code == "TXT003"]
     assert (note.line, note.column) == (2, 1) and "Windows-1251" in note.message
 
 
-def test_utf8_mojibake_still_refused_without_repair_and_through_two_code_pages():
+def test_utf8_mojibake_still_refused_without_repair():
     from exporter.readers.plaintext.sourcefile import decode
 
     ru = "Торговля между степью и Синьцзяном [1].\n"  # the hostile corpus's line
-    with pytest.raises(InputError):
-        decode("refs.bib", ru.encode("utf-8").decode("cp1251").encode("utf-8"))  # .bib files: refused
-    two = ru.encode("utf-8").decode("cp1251") + "Café au lait [1].\n".encode("utf-8").decode("cp1252")
     with pytest.raises(InputError) as info:
-        decode("p.txt", two.encode("utf-8"), repair=True)
+        decode("refs.bib", ru.encode("utf-8").decode("cp1251").encode("utf-8"))  # .bib files: refused
     assert "is mojibake" in str(info.value)
+
+
+def test_utf8_mojibake_through_two_code_pages_is_repaired_line_by_line():
+    from exporter.readers.plaintext.sourcefile import decode
+
+    ru = "Торговля между степью и Синьцзяном [1].\n"
+    two = ru.encode("utf-8").decode("cp1251") + "Café au lait [1].\n".encode("utf-8").decode("cp1252")
+    source = decode("p.txt", two.encode("utf-8"), repair=True)
+    assert source.text == ru + "Café au lait [1].\n"
+    assert source.repaired[:3] == ("Windows-1251 and Windows-1252", 1, 2)
+
+
+def test_some_utf8_mojibake_lines_no_code_page_reads_are_kept_with_a_warning():
+    # ru_korotin lines 1-2 (dev half) once spoiled, and a line spoiled twice (saved through
+    # Windows-1251 two times): one re-reading gives mojibake again, which is no prose
+    from exporter.readers.plaintext.sourcefile import decode
+
+    good = "Перспективные виды памяти с произвольным доступом и новые уязвимости СВТ на их основе\nАннотация. В статье рассмотрены виды памяти [1].\n"
+    twice = "Защита данных [2].".encode("utf-8").decode("cp1251").encode("utf-8").decode("cp1251")
+    once = good.encode("utf-8").decode("cp1251")
+    source = decode("p.txt", (once + twice + "\n").encode("utf-8"), repair=True)
+    assert source.text.split("\n")[:2] == good.split("\n")[:2]
+    assert source.text.split("\n")[2] == twice  # kept as it was
+    assert (source.repaired.count, source.repaired.left, source.repaired.left_line) == (2, 1, 3)
+    doc = read_plaintext(source)
+    (warning,) = [n for n in doc.notes if n.code == "TXT005"]
+    assert warning.line == 3 and "left as they were" in warning.message
+
+
+def test_a_text_in_the_wrong_font_table_is_read_when_only_some_lines_are_unreadable():
+    # the whole text printed Latin-1 for Windows-1251 (ru_korotin lines, dev half), and one line
+    # whose words come out in no case pattern (`РеалИзация`): repaired around it, with a warning
+    text = [
+        "Аннотация. В статье рассмотрены перспективные виды памяти и их уязвимости.",
+        "Ключевые слова: оперативная память, уязвимости, атаки.",
+        "Введение. Оперативная память является важной частью компьютера.",
+        "РеалИзация ЗащИты",
+    ]
+    lines = [t.encode("cp1251").decode("latin-1") for t in text]
+    repair = repair_mojibake(lines, "t.txt")
+    assert repair.lines[:3] == text[:3]
+    assert repair.lines[3] == lines[3]
+    assert [n.code for n in repair.notes] == ["TXT003", "TXT005"]
+    assert repair.notes[1].line == 4
+
+
+def test_each_line_takes_its_own_font_table():
+    # ru_korshunov's title (Mac Roman, dev half) under a UDC line printed Latin-1
+    lines = ["ÓÄÊ 621.313"] + KORSHUNOV.split("\n")
+    repaired = repair_mojibake(lines, "t.txt")
+    assert repaired.lines[:3] == ["УДК 621.313", "Упрощенная", "математическая модель"]
+    assert "Latin-1 read as Windows-1251, Mac Roman read as Windows-1251" in repaired.note.message
+    assert [n.code for n in repaired.notes] == ["TXT003"]

@@ -87,7 +87,7 @@ def test_inserted_citations_come_back_with_their_positions(paper):
     if any(REFERENCES_HEADING.match(clean(line)) for line in split_lines(text)):
         return
     doc = read_plaintext(SourceText("p.txt", text, "utf-8"))
-    assert doc.meta.title is None and doc.references == ()
+    assert doc.meta.title_text is None and doc.references == ()
     found = [([r.label for r in c.refs], c.span.line, c.span.column, c.raw) for c in iter_citations(doc)]
     assert found == expected
     for cite in iter_citations(doc):

@@ -39,13 +39,13 @@ def demo_doc():
 def test_seed_front_matter(seed_doc):
     m = seed_doc.meta
     assert m.udc == "930.85"  # seed 1: " ӘОЖ 930.85 "
-    assert m.title == "ҚАЗАҚСТАН МЕН ҚЫТАЙ ҚАРЫМ-ҚАТЫНАСЫ: КЕШЕ ЖӘНЕ БҮГІН"  # seed 3
+    assert m.title_text == "ҚАЗАҚСТАН МЕН ҚЫТАЙ ҚАРЫМ-ҚАТЫНАСЫ: КЕШЕ ЖӘНЕ БҮГІН"  # seed 3
     assert m.authors == ("Жахан Жанар",)  # seed 6
     assert m.affiliations == ("Л.Н.Гумилев атындағы Еуразия ұлттық университеті",)  # seed 7
     assert m.position == "тарих мамандығының 2-курс магистранты"  # seed 9
     assert m.supervisor == "т.ғ.к., доцент Сейтказина Қ.О."  # seed 10, double space collapsed
     assert m.language == "kk"
-    assert m.irsti is None and m.abstract is None and m.keywords == ()
+    assert m.irsti is None and m.abstract_text is None and m.keywords == ()
 
 
 def test_seed_body_starts_at_line_13(seed_lines, seed_doc):
@@ -166,12 +166,12 @@ def test_seed_citations_with_positions(seed_lines, seed_doc):
 
 def test_demo_front_matter(demo_doc):
     m = demo_doc.meta
-    assert (m.udc, m.title) == ("004.91", "CHECKING CITATIONS BEFORE TYPESETTING")
+    assert (m.udc, m.title_text) == ("004.91", "CHECKING CITATIONS BEFORE TYPESETTING")
     assert m.authors == ("Aigerim Sadykova",)
     assert m.affiliations == ("Demo University of Document Engineering",)
     assert m.position == "master's student, computer science"
     assert m.supervisor == "Cand. Sc., assoc. prof. Nurlan Bekov"
-    assert m.abstract == (
+    assert m.abstract_text == (
         "A short paper written to demonstrate the exporter: every citation in it "
         "has an entry in its reference list, so the check comes out clean."
     )
@@ -299,5 +299,5 @@ def test_empty_input_is_an_input_error(text, message):
 
 def test_text_without_front_matter_is_all_body():
     doc = read_text("жай мәтін [1] мұнда.\nЕкінші жол.\n")
-    assert doc.meta.title is None and doc.meta.authors == ()
+    assert doc.meta.title_text is None and doc.meta.authors == ()
     assert doc.blocks[0].span.line == 1

@@ -239,3 +239,92 @@ def test_kazakh_interleaved_columns():
     )
     assert [e.number for e in doc.references] == [1, 3, 2, 4]
     assert doc.references[1].text == "Нұрланов Е. Көршілер. 2019."
+
+
+# ---- numbered section headings are never a reference list (issue 16) ------------------------
+
+# en_fielder lines 44-49 and 190-192 (dev half): numbered headings, each opening prose.
+FIELDER_SECTIONS = (
+    "1. Introduction\n"
+    "Many organizations do not have a solid foundation for effective information security risk\n"
+    "management. As a result, the increasingly evolving threat landscape in combination with the\n"
+    "lack of appropriate cybersecurity defences pose several and important risks. On the other hand,\n"
+    "the implementation of optimal cybersecurity strategies is studied in [1] and [2].\n\n"
+    "2. Proposed Methodology\n"
+    "Game theory has been used to model the interaction between a defender and an attacker [3].\n"
+    "The defender chooses controls. The attacker chooses targets. Both maximise their payoff.\n"
+    "Payoffs are computed from the risk assessment values of each asset and threat pair.\n\n"
+    "3. Experiments\n"
+    "We ran the tool on three organisations. Each had a different budget. The results follow.\n"
+    "The first organisation spent most of its budget on training. The second on patching.\n\n"
+)
+
+
+@pytest.mark.parametrize("line", ["1 Introduction", "2 Data Model", "1. Introduction", "2. Proposed Methodology", "1. Введение", "4. Заключение"])
+def test_a_numbered_section_heading_reads_as_one(line):
+    # en_bigtable lines 22, 60; en_fielder lines 44, 190; Russian papers' `1. Введение`
+    from exporter.references.ownlist import is_numbered_section_heading
+
+    assert is_numbered_section_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Piminov P.A., Baranov G.N., Bogomyagkov A.V. Beam diagnostics",  # ru_goldenberg line 373
+        "[22] KX . COM. kx.com/products/database.",  # en_bigtable line 1289
+        "1. Формальский А.М. Управление движением неустойчивых объектов. – М.: ФИЗМАТЛИТ, 2012.",  # ru_dimitrov ¶107
+        "[5] Apache Hadoop. 2012.",
+        "1.",
+    ],
+)
+def test_an_entry_line_is_not_a_section_heading(line):
+    from exporter.references.ownlist import is_numbered_section_heading
+
+    assert not is_numbered_section_heading(line)
+
+
+def test_numbered_sections_are_not_a_headless_list():
+    # the abstract cites [1]–[3]; the list itself lost its heading (`Bibliografia` is not one we know)
+    doc = read(
+        "Abstract: risk tools [1], [2], [3] are compared.\n\n" + FIELDER_SECTIONS
+        + "4. Discussion\nThe tool gives effective decision support. It is cheap. It is quick to run.\n"
+        "It needs risk values. They may be inaccurate. The game still helps.\n"
+    )
+    assert doc.references == ()
+    assert "2. Proposed Methodology" in body_text(doc) and "4. Discussion" in body_text(doc)
+
+
+def test_a_literature_section_is_not_the_list_under_its_heading():
+    # `2. Literature` names a section of the body (a review), not the list: its numbered
+    # sections are not entries, and the real list under `References` is read
+    doc = read(
+        "1. Introduction\nRisk is studied [1]. Games are used [2].\n\n"
+        "2. Literature\nEarlier work looked at budgets [1] and at games [2]. Both are old. Neither used\n"
+        "risk values. We add them here. The review ends with a gap. The gap is closed below.\n"
+        "The method follows. The experiments follow it. The discussion ends the paper.\n\n"
+        "3. Method\nThe defender chooses controls. The attacker chooses targets. Both maximise a payoff.\n"
+        "Payoffs come from risk values. The values are estimates. They are fuzzy numbers.\n"
+        "We solve the game. The solution is a mixed strategy. It is computed by linear programming.\n\n"
+        "4. Results\nThe tool helped. It was cheap. It was quick. Budgets were spent better.\n"
+        "The first organisation gained most. The second gained less. The third gained nothing.\n"
+        "All three kept using it. They asked for more features. We will add them.\n\n"
+        "References\n1. Gordon L.A., Loeb M.P. The economics of information security investment. 2002.\n"
+        "2. Fielder A. et al. Decision support approaches for cyber security investment. 2016.\n"
+    )
+    assert [e.number for e in doc.references] == [1, 2]
+    assert doc.references[0].text.startswith("Gordon")
+
+
+def test_short_entries_that_look_like_headings_stay_a_list():
+    # ru_bogadurov lines 206-224 (dev half): entry titles cut one word per line (`1. Основы`,
+    # `3. Статья`) look like headings but hold a sentence, not a section
+    doc = read(
+        "Введение\n\nВейвлеты описаны в [1] и [2], примеры в [3] и [4].\n\n"
+        "Список используемой литературы:\n1. Основы\n\nтеории\n\nвейвлет-преобразования.\n\n"
+        "Url:https://basegroup.ru/community/articles/intro-wavelets (Дата обращения: 16.05.2023)\n"
+        "2. Н. М. Астафьева, Вейвлет-анализ: основы теории и примеры применения, УФН, 1996, том 166.\n"
+        "3. Статья\n\nна\n\nтеме:\n\nВейвлет\n\n–\n\nанализ.\n\nОсновы.\n\nUrl:https://habr.com/ru/articles/449646/\n"
+        "4. Статья\n\nна\n\nтему:\n\nВейвлеты.\n\nUrl:https://habr.com/ru/articles/1/\n"
+    )
+    assert [e.number for e in doc.references] == [1, 2, 3, 4]

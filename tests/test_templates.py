@@ -7,7 +7,7 @@ import pytest
 from helpers import DEMO_BIB
 
 from exporter.references.bibtex import load_bib
-from exporter.model import Entry, Meta, Span
+from exporter.model import Entry, Meta, Span, Text, plain_text
 from exporter.venue import Template, markup_to_runs
 
 
@@ -70,8 +70,8 @@ def test_markup_to_runs_reads_only_b_and_i():
 @pytest.mark.parametrize("language, udc, references", [("kk", "ӘОЖ", "Әдебиеттер тізімі"), ("ru", "УДК", "Список литературы"), ("en", "UDC", "References")])
 def test_title_block_and_headings_follow_the_language(language, udc, references):
     template = Template.load("kz-conference")
-    meta = Meta(udc="930.85", title="Тақырып", authors=("А. Б.",), language=language)
+    meta = Meta(udc="930.85", title=(Text("Тақырып"),), authors=("А. Б.",), language=language)
     lines = template.title_lines(meta)
-    assert text(lines[0].runs) == f"{udc} 930.85" and lines[0].align == "left"
-    assert text(lines[1].runs) == "ТАҚЫРЫП" and lines[1].bold and lines[1].align == "center"
+    assert plain_text(lines[0].inlines) == f"{udc} 930.85" and lines[0].align == "left"
+    assert plain_text(lines[1].inlines) == "ТАҚЫРЫП" and lines[1].bold and lines[1].align == "center"
     assert template.labels(language).references == references

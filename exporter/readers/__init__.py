@@ -55,7 +55,7 @@ def choose_reader(path: str) -> str:
     if by_bytes is not None and by_bytes != by_extension:
         raise InputError(path, f"is named {suffix} but its bytes are {_KIND.get(by_bytes, by_bytes)}; rename it to the right extension")
     if head and not reader(by_extension).sniff(head) and not _is_text(by_extension):
-        raise InputError(path, f"is named {suffix} but is not a {_KIND.get(by_extension, by_extension)} (its first bytes say otherwise)")
+        raise InputError(path, f"is named {suffix} but is not {_KIND.get(by_extension, by_extension)} (its first bytes say otherwise)")
     return by_extension
 
 

@@ -4,17 +4,15 @@ the text, markdown_media.py for the pictures)."""
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import replace
-from pathlib import Path
 
-from ..citations import MAX_LABELS
+from ..citations import MAX_LABELS, Joined, inlines_of
 from ..diagnostics import Diagnostic, InputError
 from ..language import detect_language
 from ..model import (
-    BulletList, Cell, CrossRef, Document, Entry, Figure, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table, Text,
+    BulletList, Cell, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
+    Text,
     plain_text,
 )
 from ..references.ownlist import REFERENCES_HEADING
@@ -220,22 +218,6 @@ def number_equations(blocks: list) -> list:
     return out
 
 
-def _check_bibliography(front: dict, path: str, lines: list[str]) -> None:
-    """The bibliography the front matter names must be a regular file: a FIFO or a device
-    would block or never end."""
-    name = front.get("bibliography")
-    if not isinstance(name, str) or not name.strip():
-        return
-    target = Path(path).parent / name.strip()
-    try:
-        mode = os.stat(target).st_mode
-    except OSError:
-        return  # a missing file is reported where it is opened
-    if not stat.S_ISREG(mode):
-        line = next((n for n, text in enumerate(lines, start=1) if text.lstrip().startswith("bibliography:")), 2)
-        raise InputError(path, f"front matter: bibliography {name.strip()!r} is not a regular file", line)
-
-
 def _front_matter(text: str, path: str) -> dict:
     import yaml
 
@@ -260,6 +242,44 @@ def _text(front: dict, key: str, path: str) -> str | None:
     if not isinstance(value, str):
         raise InputError(path, f"front matter: '{key}' must be text, not a {'list' if isinstance(value, list) else 'mapping'}", 2)
     return " ".join(value.split()) or None
+
+
+_INLINE_NOTE = re.compile(r"\^\[([^\[\]]*)\]")  # pandoc's inline note: `title: "A paper^[Grant 123.]"`
+
+
+def front_inlines(value: str | None, key: str, lines: list[str], path: str, notes: list[Diagnostic]) -> tuple:
+    """A front-matter text (the title, the abstract) as inlines: its citations found as the
+    body's are, placed where the value stands when it is written on its key's line (else at that
+    line's start), and pandoc's inline notes (`^[…]`) as footnotes (a grant acknowledgement)."""
+    if not value:
+        return ()
+    row = next((i for i, line in enumerate(lines[:200]) if re.match(rf"\s*{re.escape(key)}\s*:", line)), 0)
+    line = lines[row] if row < len(lines) else ""
+    column = line.find(value) + 1 if value in line else 1
+    out: list = []
+    cursor = 0
+    for m in [*_INLINE_NOTE.finditer(value), None]:
+        piece = value[cursor : m.start() if m else len(value)]
+        if piece:
+            start = column + cursor if column > 1 else 1
+            joined = Joined(piece, [0], [(row + 1, start)], (row + 1, start + len(piece)))
+            out.extend(inlines_of(joined, path, notes, [MAX_LABELS]))
+        if m:
+            out.append(Footnote((Text(m.group(1).strip()),)))
+            cursor = m.end()
+    return tuple(out)
+
+
+def _emails(front: dict) -> list[str]:
+    """The authors' e-mail addresses: `email:` of each {name, email} author, and `email:` or
+    `emails:` of the front matter (a string or a list), in order, each once."""
+    found: list[str] = []
+    authors = front.get("author") or front.get("authors")
+    for item in authors if isinstance(authors, list) else []:
+        if isinstance(item, dict):
+            found += _strings(item.get("email"))
+    found += _strings(front.get("email")) + _strings(front.get("emails"))
+    return list(dict.fromkeys(" ".join(e.split()) for e in found if "@" in e))
 
 
 def _names(value) -> tuple[list[str], list[str]]:
@@ -415,7 +435,6 @@ def read(path: str) -> Document:
     read = _read_blocks(tokens, build)
     blocks, references, references_span, front = read.blocks, read.references, read.references_span, read.front
     blocks = number_equations(bind_captions(blocks))
-    _check_bibliography(front, path, lines)
 
     authors, affiliations = _names(front.get("author") or front.get("authors"))
     affiliations += _strings(front.get("affiliation") or front.get("affiliations"))
@@ -423,20 +442,20 @@ def read(path: str) -> Document:
     fields = {key: _text(front, key, path) for key in ("title", "udc", "irsti", "supervisor", "abstract", "lang", "bibliography")}
     language = (fields["lang"] or "")[:2].lower() or detect_language((fields["title"] or "") + " " + body[:200_000])
     language = language if language in ("kk", "ru", "en") else "en"
-    abstract = fields["abstract"]
+    abstract = front_inlines(fields["abstract"], "abstract", lines, path, notes)
     keywords = tuple(_strings(front.get("keywords")))
     meta = Meta(
         udc=fields["udc"],
         irsti=fields["irsti"],
-        title=fields["title"],
+        title=front_inlines(fields["title"], "title", lines, path, notes),
         authors=tuple(authors),
         affiliations=tuple(affiliations),
         supervisor=fields["supervisor"],
         language=language,
-        abstract=abstract,
         keywords=keywords,
         abstracts=((language, abstract),) if abstract else (),
         keyword_sets=((language, keywords),) if keywords else (),
+        emails=tuple(_emails(front)),
     )
     bibliography = fields["bibliography"]
     return Document(

@@ -100,7 +100,7 @@ def load_bib(path: str) -> Bibliography:
 
     # A block that failed still holds its place, so one broken entry never renumbers the rest;
     # a broken @string, @preamble or @comment was never an entry and holds none.
-    entry_like = [b for b in library.failed_blocks if not _NOT_ENTRY.match(b.raw or "")]
+    entry_like = [b for b in library.failed_blocks if holds_place(b)]
     attempts = sorted(library.entries + entry_like, key=lambda b: b.start_line or 0)
     place = {id(block): n for n, block in enumerate(attempts, start=1)}
     taken: dict[int, str] = {}
@@ -127,6 +127,12 @@ def load_bib(path: str) -> Bibliography:
 
 
 _NOT_ENTRY = re.compile(r"\s*@\s*(?:string|preamble|comment)\s*[{(]", re.IGNORECASE)
+
+
+def holds_place(failed_block) -> bool:
+    """Whether a block bibtexparser could not parse holds a place in the numbering: a broken
+    entry does; a broken @string, @preamble or @comment was never an entry."""
+    return not _NOT_ENTRY.match(failed_block.raw or "")
 
 
 def _shown(key: str) -> str:

@@ -1,12 +1,15 @@
 """Writing a bibliography: BibTeX, BibLaTeX, CSL-JSON, RIS, or formatted text.
 
 Entries from a .bib file keep their fields as written (raw LaTeX); entries from anywhere else
-hold plain text, which BibTeX output escapes so that it reads back to the same text.
+hold plain text, which BibTeX output escapes so that it reads back to the same text. An entry
+read from the paper's text also carries that text, whole, in `note` (CSL-JSON `note`, RIS
+`N1`): the fields are what the parser understood of it, and what it did not is never lost.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Entry
 from .csljson import split_names, write_csljson
@@ -65,8 +68,21 @@ def write_bibtex(entries: list[Entry], biblatex: bool = False) -> str:
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
+def carrying_text(entry: Entry) -> Entry:
+    """The entry with the text it was read from in `note`, besides its parsed fields (a parsed
+    `note` is part of that text; one that is not, from a citation field's data, is kept before it)."""
+    if not entry.text:
+        return entry
+    note = entry.field("note")
+    carried = entry.text if not note or note in entry.text else f"{note}; {entry.text}"
+    fields = [(name, value) for name, value in entry.fields if name != "note"] + [("note", carried)]
+    return replace(entry, fields=tuple(fields))
+
+
 def write(entries: list[Entry], to: str, text_lines=None) -> str:
     """The bibliography in format `to`; `text_lines` formats entries for `text`."""
+    if to != "text":
+        entries = [carrying_text(e) for e in entries]
     if to in ("bibtex", "biblatex"):
         return write_bibtex(entries, biblatex=to == "biblatex")
     if to == "csl-json":

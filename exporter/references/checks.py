@@ -254,19 +254,17 @@ def check_duplicates(items: list[Checked]) -> list[Diagnostic]:
     """BIB005: the same work listed twice — the same DOI (JabRef's duplicate-DOI check), or the
     same year, the same first author's family name and titles at least 95 % alike
     (rapidfuzz token-sort ratio, so word order and punctuation do not hide a copy)."""
-    from rapidfuzz import fuzz, process
-
-    out = []
+    found: list[tuple[int, Diagnostic]] = []
     seen_doi: dict[str, Checked] = {}
     # Candidates share the first author, the year and the numbers of the title (`Part 1` and
-    # `Part 2` are two works); only those are compared, so a list of 50 000 stays linear.
-    seen: dict[tuple[str, str, tuple[str, ...]], list[tuple[Checked, str]]] = {}
-    for item in items:
+    # `Part 2` are two works); only titles of one such group are compared (`_title_duplicates`).
+    groups: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, Checked, str]]] = {}
+    for index, item in enumerate(items):
         v = item.values
         doi = _DOI_PREFIX.sub("", (v.get("doi") or "").strip()).casefold()
         if doi and _DOI.match(doi):
             if doi in seen_doi:
-                out.append(item.finding("BIB005", f"has the same DOI as entry {_name(seen_doi[doi].entry)}: the same work listed twice", "doi"))
+                found.append((index, item.finding("BIB005", f"has the same DOI as entry {_name(seen_doi[doi].entry)}: the same work listed twice", "doi")))
                 continue
             seen_doi[doi] = item
         title = _normal_title(v.get("title") or "")
@@ -275,13 +273,48 @@ def check_duplicates(items: list[Checked]) -> list[Diagnostic]:
         year = v.get("year") or ""
         if len(title) < 12 or not year:
             continue
-        bucket = seen.setdefault((first, year, tuple(re.findall(r"\d+", title))), [])
-        match = process.extractOne(title, [t for _, t in bucket], scorer=fuzz.token_sort_ratio, score_cutoff=95) if bucket else None
-        other = bucket[match[2]][0] if match else None
+        groups.setdefault((first, year, tuple(re.findall(r"\d+", title))), []).append((index, item, title))
+    for group in groups.values():
+        found += _title_duplicates(group)
+    return [d for _, d in sorted(found, key=lambda pair: pair[0])]
+
+
+# Blocking (as record-linkage tools do): a title is filed under its three rarest words in its
+# group (a title of one or two words also under the first and last letters of its sorted words),
+# and is compared only with the titles filed under the same keys, at most the last 16 of each.
+# Two titles 95 % alike differ in a few letters, so they share a rare word (a typo changes one
+# word, not three) or their ends; and a group of 20 000 titles by one author in one year costs
+# 20 000 × a bounded number of comparisons instead of 20 000² / 2 (issue 17: 113 s).
+_RARE_KEYS = 3
+_PER_KEY = 16
+
+
+def _title_duplicates(group: list[tuple[int, Checked, str]]) -> list[tuple[int, Diagnostic]]:
+    """(index, finding) for each title that repeats an earlier one of its group (the best match
+    among its candidates, the earliest of equals), unless their locators tell two parts apart."""
+    from collections import Counter
+
+    from rapidfuzz import fuzz, process
+
+    frequency = Counter(word for _, _, title in group for word in set(title.split()))
+    filed: dict[str, list[int]] = {}  # key -> positions in `kept`
+    kept: list[tuple[Checked, str]] = []
+    out = []
+    for index, item, title in group:
+        words = sorted(set(title.split()))
+        keys = sorted(words, key=lambda w: frequency[w])[:_RARE_KEYS]
+        if len(words) < 3:  # too few words to share one through a typo: its ends too
+            joined = " ".join(sorted(title.split()))
+            keys += ["^" + joined[:4], "$" + joined[-4:]]
+        positions = sorted({p for key in keys for p in filed.get(key, ())[-_PER_KEY:]})
+        match = process.extractOne(title, [kept[p][1] for p in positions], scorer=fuzz.token_sort_ratio, score_cutoff=95) if positions else None
+        other = kept[positions[match[2]]][0] if match else None
         if other is not None and _same_locators(item.values, other.values):
-            out.append(item.finding("BIB005", f"repeats entry {_name(other.entry)} (same authors, title and year)"))
-        else:
-            bucket.append((item, title))
+            out.append((index, item.finding("BIB005", f"repeats entry {_name(other.entry)} (same authors, title and year)")))
+            continue
+        for key in keys:
+            filed.setdefault(key, []).append(len(kept))
+        kept.append((item, title))
     return out
 
 

@@ -8,6 +8,7 @@ citeproc formats and `bib --to csl-json` prints).
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from ..diagnostics import Diagnostic, InputError
@@ -52,6 +53,35 @@ class RecordError(ValueError):
 
 # ---- loading -------------------------------------------------------------------------------
 
+# A CSL number is a few digits (a volume, a year). Python refuses to turn more than 4,300 digits
+# into an int (a guard against slow conversions), so a longer integer is kept as its digits and
+# the record holding it is reported and skipped (BIB002), never an exception.
+_MAX_DIGITS = 30
+
+
+class _Digits(str):
+    """A JSON integer too long to be a CSL number, kept as its digits."""
+
+
+def _json_int(digits: str):
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_DIGITS else _Digits(digits)
+
+
+def _refuse_long_numbers(value) -> None:
+    """RecordError when the item holds an integer too long to be a CSL number (or any
+    number that is not finite: `NaN`, `Infinity`, `1e999`)."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _Digits):
+            raise RecordError(f"it holds a number of {len(node.lstrip('-'))} digits, which no CSL variable holds")
+        if isinstance(node, float) and not math.isfinite(node):
+            raise RecordError(f"it holds the number {node}, which no CSL variable holds")
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
 def load_csljson(path: str) -> Bibliography:
     """Read a CSL-JSON file: an array of items, each read on its own.
 
@@ -62,7 +92,7 @@ def load_csljson(path: str) -> Bibliography:
     text = source.text
     result = Bibliography(path)
     index = LineIndex(text)
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=_json_int)
     records: list[Record] = []
     pos = _skip_space(text, 0)
     if pos >= len(text) or text[pos] != "[":
@@ -89,6 +119,7 @@ def load_csljson(path: str) -> Bibliography:
             break
         end_line = index.at(max(end - 1, pos))[0]
         try:
+            _refuse_long_numbers(value)
             key, entry_type, fields = item_fields(value)
             records.append(Record(line, col, key, entry_type, fields, end_line))
         except RecordError as exc:

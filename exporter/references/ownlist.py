@@ -85,6 +85,47 @@ _HEADLESS_TAIL = 40
 _HEADLESS_MIN = 3
 
 
+# A numbered section heading: a section number, then a short title with no digit and none of
+# the signs an entry's first line carries (commas between authors, `//`, `:` before a
+# publisher, brackets, quotes).
+_SECTION_HEADING = re.compile(r"^\s*(?:\d{1,2}|[IVXLC]{1,6})\.?\s+(?P<title>[^\W\d_][^\d,;:/()\[\]«»\"“”]{0,80})$")
+_ABBREVIATION = re.compile(r"\b\w{1,3}\.(?=\s|$)")  # `P.A.`, `М.`, `al.`: initials and cut words
+
+
+def is_numbered_section_heading(line: str) -> bool:
+    """`1 Introduction`, `2. Proposed Methodology`, `1. Введение`, `IV. RESULTS`: a section number
+    and a title of one to eight words starting with a capital, with no digit, no initial or
+    cut word (`P.A.`, `М.:`), no comma, colon, slash, bracket or quote, and no full stop at its
+    end. Evidence: the corpus's headings (en_bigtable `2 Data Model`, en_fielder `2. Proposed
+    Methodology`) against its entries' first lines, which carry authors' initials, commas and
+    years (ru_goldenberg `1. Piminov P.A., Baranov G.N., …`); an entry in the `[n]` form is never
+    a heading."""
+    m = _SECTION_HEADING.match(line.rstrip())
+    if m is None:
+        return False
+    title = m["title"].strip()
+    words = title.split()
+    return 1 <= len(words) <= 8 and title[0].isupper() and not title.endswith(".") and _ABBREVIATION.search(title) is None
+
+
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?](?=\s|$)")
+
+
+def reads_as_sections(lines: list[str], starts: list["Start"]) -> bool:
+    """A run of numbers is the paper's numbered sections, not a list, when at least half of the
+    lines they open are section headings (`is_numbered_section_heading`) that open prose: three
+    sentences or more before the next number. Evidence: a short entry can look like a heading
+    (ru_bogadurov `1. Основы`, its title cut into one word per line) but holds a sentence or
+    two; a section holds many."""
+    bounds = [s.line for s in starts[1:]] + [min(len(lines), starts[-1].line + 30)] if starts else []
+    headings = 0
+    for s, stop in zip(starts, bounds):
+        text = "\n".join(lines[s.line + 1 : max(stop, s.line + 1)])
+        if is_numbered_section_heading(lines[s.line]) and len(_SENTENCE_END.findall(text)) >= 3:
+            headings += 1
+    return len(starts) > 0 and 2 * headings >= len(starts)
+
+
 def is_reference_heading(line: str) -> bool:
     """A reference-list heading, in any of the wordings above; short, on its own line."""
     if len(line) > 240:  # most lines of a paper: no need to look closer
@@ -170,7 +211,7 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     for index, h in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else len(lines)
         starts = number_entries(lines, h + 1, following)
-        if not starts:
+        if not starts or reads_as_sections(lines, starts):  # `2. Literature`: a section of the body
             continue
         found = ReferenceList(h, starts, following, h)
         _columns_before_heading(lines, found, start)
@@ -254,7 +295,8 @@ def _headless(lines: list[str], start: int) -> ReferenceList | None:
     """A trailing run of numbered entries `1, 2, 3…` whose numbers are the ones cited.
 
     Evidence: it starts at 1, has at least three entries, at least half of its numbers are
-    cited in the text before it, and it ends the paper (a few lines may follow its last entry).
+    cited in the text before it, it ends the paper (a few lines may follow its last entry), and
+    its lines are not the paper's numbered section headings (`reads_as_sections`).
     """
     cited_on: dict[int, set[int]] | None = None  # line -> numbers cited on it, read once when needed
     for i in range(len(lines) - 1, start - 1, -1):
@@ -264,7 +306,7 @@ def _headless(lines: list[str], start: int) -> ReferenceList | None:
         run = number_entries(lines, i, len(lines), first=1)
         numbers = {s.number for s in run}
         tail = sum(1 for j in range(run[-1].line + 1, len(lines)) if not _is_blank(lines[j]))
-        if len(run) < _HEADLESS_MIN or tail > _HEADLESS_TAIL:
+        if len(run) < _HEADLESS_MIN or tail > _HEADLESS_TAIL or reads_as_sections(lines, run):
             continue
         if cited_on is None:
             cited_on = {j: cited_numbers(lines[j]) for j in range(start, len(lines)) if "[" in lines[j]}

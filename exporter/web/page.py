@@ -9,12 +9,19 @@ from markupsafe import Markup, escape
 
 from ..diagnostics import Diagnostic
 from ..linker import Linked
-from ..model import (BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
-                     Superscript, Table, Text)
+from ..media.formulas import FormulaError, mathml
+from ..media.images import MediaError, prepare
+from ..model import (BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
+                     Strong, Subscript, Superscript, Table, Text)
 from ..report import summary_line
-from ..venue import available
-from ..writers import anchor
+from ..venue import available, meta_view
+from ..writers import anchor, caption_of, label_anchor, table_grid, targets
 from .jobs import venue
+
+# Pictures are inlined as data: URIs, within bounds: a page stays a page, not an archive.
+PICTURE_LIMIT = 2 << 20  # bytes of one picture shown
+PAGE_PICTURES_LIMIT = 12 << 20  # bytes of all pictures on one page
+DATA_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "svg": "image/svg+xml"}
 
 # The page's own words, by the document's language (the venue's labels give the rest).
 LABELS = {
@@ -69,6 +76,8 @@ class PaperView:
         self.entries = {e.key: e for e in linked.document.references}
         self.citations: dict[tuple, str] = {}  # place -> element id
         self.blocks: list[tuple[tuple, tuple, str]] = []  # (start, end, element id)
+        self.targets = targets(linked.document.blocks)
+        self.picture_bytes = 0
 
     # -- blocks --
     def blocks_html(self) -> Markup:
@@ -91,13 +100,20 @@ class PaperView:
             items = "".join(f'<li id="{self._block_id(item.span)}">{self.inlines(item.inlines)}</li>' for item in block.items)
             return Markup(f'<ul>{items}</ul>')
         if isinstance(block, Table):
-            rows = []
-            for number, row in enumerate(block.rows):
-                cell = "th" if number < block.header_rows else "td"
-                rows.append("<tr>" + "".join(f"<{cell}>{self.inlines(c.inlines)}</{cell}>" for c in row) + "</tr>")
-            return Markup(f'<table id="{self._block_id(block.span)}">{"".join(rows)}</table>')
-        if isinstance(block, Figure):  # its caption until the page draws pictures
-            return Markup(f'<figure id="{self._block_id(block.span)}"><figcaption>{self.inlines(block.caption)}</figcaption></figure>')
+            placed, _, count = table_grid(block)
+            rows: list[list[str]] = [[] for _ in range(count)]
+            for r, _, cell in placed:
+                tag = "th" if r < block.header_rows else "td"
+                spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+                rows[r].append(f"<{tag}{spans}>{self.inlines(cell.inlines)}</{tag}>")
+            caption = self.caption(block)
+            caption = f"<caption>{caption}</caption>" if caption else ""
+            return Markup(f'<table id="{self._block_id(block.span)}"{self.target_id(block)}>{caption}' + "".join(f"<tr>{''.join(r)}</tr>" for r in rows) + "</table>")
+        if isinstance(block, Figure):
+            pictures = Markup(" ").join(self.picture(image) for image in block.images)
+            caption = self.caption(block)
+            caption = Markup(f"<figcaption>{caption}</figcaption>") if caption else ""
+            return Markup(f'<figure id="{self._block_id(block.span)}"{self.target_id(block)}>{pictures}{caption}</figure>')
         raise TypeError(f"report page has no rule for block {type(block).__name__}")
 
     # -- inlines --
@@ -115,14 +131,56 @@ class PaperView:
         if isinstance(node, Link):
             return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(node.url if node.url.startswith(("http://", "https://", "mailto:")) else "#", self.inlines(node.inlines))
         if isinstance(node, Math):
-            return Markup('<code class="math">{}</code>').format(node.tex)
+            return self.math(node)
+        if isinstance(node, Image):
+            return self.picture(node)
+        if isinstance(node, CrossRef):
+            if node.target and node.target in self.targets:
+                return Markup('<a class="xref" href="#{}">{}</a>').format(label_anchor(node.target), node.raw)
+            return escape(node.raw)
         if isinstance(node, Footnote):
             return Markup('<small class="footnote">[{}]</small>').format(self.inlines(node.inlines))
-        if isinstance(node, CrossRef):  # as written (the findings list says what it points at)
-            return escape(node.raw)
-        if isinstance(node, Image):  # its description until the page draws pictures
-            return Markup('<span class="image">[{}]</span>').format(node.alt or node.name)
         raise TypeError(f"report page has no rule for inline {type(node).__name__}")
+
+    # -- figures, tables, formulas --
+    def target_id(self, block) -> str:
+        """` data-target="…"`, the name cross-references link to, on the element itself."""
+        return f' data-label="{escape(label_anchor(block.label))}"' if block.label else ""
+
+    def caption(self, block) -> Markup:
+        caption = caption_of(block, self.linked.document.meta.language)
+        if caption is None:
+            return Markup("")
+        anchor_name = Markup(f'<a id="{escape(label_anchor(block.label))}"></a>') if block.label else Markup("")
+        return anchor_name + escape(caption.word + (caption.number or "") + caption.separator) + self.inlines(caption.rest)
+
+    def picture(self, image: Image) -> Markup:
+        """The picture as a data: URI (JPEG, PNG, SVG; other formats as converted), within the
+        page's bounds; past them, or if it cannot be drawn, a note in its place."""
+        try:
+            picture = prepare(image)
+        except MediaError as exc:
+            return Markup('<span class="picture-missing">[{}]</span>').format(str(exc))
+        if len(picture.data) > PICTURE_LIMIT or self.picture_bytes + len(picture.data) > PAGE_PICTURES_LIMIT:
+            return Markup('<span class="picture-missing">[{}: {} KB, not shown on this page]</span>').format(image.name or "picture", len(picture.data) // 1024)
+        self.picture_bytes += len(picture.data)
+        import base64
+
+        uri = f"data:{DATA_TYPES[picture.kind]};base64," + base64.b64encode(picture.data).decode("ascii")
+        width = min(picture.width if not image.width else image.width, 640)
+        return Markup('<img class="picture" src="{}" alt="{}" style="max-width:100%;width:{}px">').format(uri, image.alt or image.name, round(width * 4 / 3))
+
+    def math(self, node: Math) -> Markup:
+        """MathML from the TeX (browsers draw it natively); the TeX itself if it cannot be read."""
+        try:
+            markup = _safe_mathml(mathml(node.tex, node.display))
+        except FormulaError:
+            return Markup('<code class="math">{}</code>').format(node.tex)
+        anchor_name = Markup(f'<a id="{escape(label_anchor(node.label))}"></a>') if node.label else Markup("")
+        number = Markup('<span class="eq-number">({})</span>').format(node.number) if node.number else Markup("")
+        if node.display:
+            return Markup('<span class="display-math">{}{}{}</span>').format(anchor_name, markup, number)
+        return anchor_name + markup
 
     def citation(self, cite: Citation) -> Markup:
         """`[12, б. 45]`: each label links to its entry (its text on hover) or is flagged."""
@@ -173,6 +231,22 @@ class PaperView:
         return best
 
 
+def _safe_mathml(source: str) -> Markup:
+    """latex2mathml's MathML with nothing a browser would act on: only MathML elements, no
+    event handlers, no links."""
+    from lxml import etree
+
+    root = etree.fromstring(source.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    for element in root.iter():
+        if not isinstance(element.tag, str) or etree.QName(element).namespace != "http://www.w3.org/1998/Math/MathML":
+            raise FormulaError("not MathML")
+        for attr in list(element.attrib):
+            name = etree.QName(attr).localname.lower()
+            if name.startswith("on") or name in ("href", "src", "style", "xlink:href") or etree.QName(attr).namespace:
+                del element.attrib[attr]
+    return Markup(etree.tostring(root, encoding="unicode"))
+
+
 def entry_text(entry) -> str:
     """An entry as one line: as printed in the paper, or its .bib fields."""
     if entry.text:
@@ -192,6 +266,9 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
         venue_labels = {}
     view = PaperView(linked, words)
     body = view.blocks_html()  # first: it records where blocks and citations stand
+    # the title and abstract as the body's runs are drawn: their citations link or are flagged
+    meta = meta_view(doc.meta)
+    meta.title, meta.abstract = view.inlines(doc.meta.title), view.inlines(doc.meta.abstract)
     findings = [
         {**d, "where": Diagnostic.from_json(d).where, "target": view.target(d), "severity_word": words.get(d["severity"], d["severity"])}
         for d in report["diagnostics"]
@@ -199,7 +276,7 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
     entries = [(anchor(e.key), e, entry_text(e)) for e in sorted(doc.references, key=lambda e: e.number)]
     kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
     return environment().get_template("report.html").render(
-        lang=language, words=words, venue_labels=venue_labels, meta=doc.meta, body=body, findings=findings,
+        lang=language, words=words, venue_labels=venue_labels, meta=meta, body=body, findings=findings,
         entries=entries, summary=summary_line(report), report=report, kinds=kinds, resend=resend,
         template_name=template_name, venues=list(available()),
     )

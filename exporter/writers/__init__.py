@@ -5,9 +5,10 @@ Each writer module has `render(edition) -> bytes`; `build` writes the bytes atom
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import cached_property
 from importlib import import_module
@@ -15,8 +16,8 @@ from importlib import import_module
 from ..diagnostics import InputError
 from ..linker import Linked, iter_citations
 from ..model import (
-    BulletList, Citation, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
-    Strong, Subscript, Superscript, Table, Text,
+    BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
+    Strong, Subscript, Superscript, Table, Text, walk,
 )
 from ..venue import Labels, Run, Template, TitleLine, Venue
 
@@ -26,11 +27,18 @@ WRITERS: dict[str, tuple[str, str]] = {
     "docx": ("exporter.writers.docx", ".docx"),
     "pdf": ("exporter.writers.pdf", ".pdf"),
     "latex": ("exporter.writers.latex", ".tex"),
+    "zip": ("exporter.writers.package", ".zip"),  # the LaTeX edition with its pictures, .bib and venue files
 }
 
 
 def writer(name: str):
     return import_module(WRITERS[name][0])
+
+
+def companions(name: str, edition: "Edition") -> dict[str, dict[str, bytes]]:
+    """Folders an edition needs beside its file (`{"<stem>.media": {file: bytes}}`), if it has any."""
+    module = writer(name)
+    return module.companions(edition) if hasattr(module, "companions") else {}
 
 
 def source_date() -> datetime:
@@ -42,12 +50,31 @@ def source_date() -> datetime:
     return datetime.fromtimestamp(max(epoch, 315532800), tz=timezone.utc)
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,36}")
+
+
 def anchor(key: str) -> str:
-    """A link target name safe in PDF, OOXML bookmarks (≤ 40 chars, no spaces) and LaTeX labels."""
-    safe = re.sub(r"[^A-Za-z0-9_]", "_", key)
-    if safe != key:  # keep distinct keys distinct after the substitution
-        safe = f"{safe[:24]}_{sum(map(ord, key)) % 100000:05d}"
-    return f"ref_{safe}"[:40]
+    """A link target name safe in PDF, OOXML bookmarks (≤ 40 chars, no spaces) and LaTeX labels.
+
+    A short plain key is kept (`ref_smith2020`); any other key is named by a readable prefix
+    and 56 bits of its SHA-256 under another prefix (`refh_`), so two keys never share a
+    target (a Zotero item URI ending `2020.01.001` and one ending `2020.01.010` used to).
+    """
+    if _PLAIN_KEY.fullmatch(key):
+        return f"ref_{key}"
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:14]
+    readable = re.sub(r"[^A-Za-z0-9_]", "_", key)[-20:]  # the end of a URI tells items apart
+    return f"refh_{readable}_{digest}"
+
+
+def unique_anchors(keys) -> list[str]:
+    """The anchor of each key; distinct keys must get distinct anchors (a clash is our bug)."""
+    names = [anchor(key) for key in keys]
+    by_name: dict[str, str] = {}
+    for key, name in zip(keys, names):
+        if by_name.setdefault(name, key) != key:
+            raise AssertionError(f"link targets clash: {by_name[name]!r} and {key!r} are both {name}")
+    return names
 
 
 @dataclass(frozen=True)
@@ -105,6 +132,7 @@ class Edition:
     linked: Linked
     template: Template
     style: str | None = None  # `build --style`: a CSL style or macro name over the venue's own
+    stem: str = "paper"  # the editions' file name (build sets it); the LaTeX edition's pictures go to `<stem>.media/`
 
     @property
     def document(self) -> Document:
@@ -138,7 +166,7 @@ class Edition:
 
         ordered = sorted(self.document.references, key=lambda e: e.number)
         runs = entry_runs(ordered, self.template, self.language, self.style)
-        return [(e, r, anchor(e.key)) for e, r in zip(ordered, runs)]
+        return list(zip(ordered, runs, unique_anchors([e.key for e in ordered])))
 
     @cached_property
     def unresolved(self) -> list[Unresolved]:
@@ -160,6 +188,34 @@ class Edition:
     @property
     def date(self) -> datetime:
         return source_date()
+
+    @cached_property
+    def pictures(self) -> list[tuple[Image, object]]:
+        """Every distinct picture of the document in reading order (figures' and inline ones),
+        with its prepared form (media.images.Picture) or the MediaError that refuses it."""
+        from ..media.images import MediaError, prepare
+
+        seen: dict[tuple[str, bytes], int] = {}
+        out: list[tuple[Image, object]] = []
+        for image in document_images(self.document.blocks):
+            key = (image.media_type, image.data)
+            if key in seen:
+                continue
+            seen[key] = len(out)
+            try:
+                out.append((image, prepare(image)))
+            except MediaError as exc:
+                out.append((image, exc))
+        return out
+
+    @cached_property
+    def targets(self) -> set[str]:
+        """Labels of the figures, tables and formulas a cross-reference can link to."""
+        return targets(self.document.blocks)
+
+    def cross_ref_target(self, node: CrossRef) -> str | None:
+        """The anchor a cross-reference links to, when what it names exists."""
+        return label_anchor(node.target) if node.target and node.target in self.targets else None
 
 
 class Walker:
@@ -215,8 +271,7 @@ class Walker:
         raise NotImplementedError
 
     def figure(self, block: Figure) -> None:
-        """Until a writer draws pictures: the figure's caption, as a paragraph of its own."""
-        self.paragraph(Paragraph(block.caption or (Text(" ".join(i.alt for i in block.images if i.alt)),), block.span))
+        raise NotImplementedError
 
     def text(self, text: str) -> None:
         raise NotImplementedError
@@ -246,12 +301,128 @@ class Walker:
         raise NotImplementedError
 
     def image(self, node: Image) -> None:
-        """Until a writer draws pictures: the picture's description, as text."""
-        self.text(node.alt)
+        raise NotImplementedError
 
     def cross_ref(self, node: CrossRef) -> None:
         """A reference to a figure, table or equation: its text as written (writers may link it)."""
         self.text(node.raw)
+
+
+# ---- figures, tables, formulas: what every writer shares -----------------------------------
+
+# The word a caption starts with when the source gave only a number.
+CAPTION_WORDS = {
+    "figure": {"en": "Figure", "ru": "Рисунок", "kk": "Сурет"},
+    "table": {"en": "Table", "ru": "Таблица", "kk": "Кесте"},
+}
+# A caption that already starts with its label (`Рисунок 3 –`, `Fig. 2.1.`, `Таблица 4`).
+_CAPTION_START = re.compile(r"^\s*((?:рис(?:унок|\.)?|fig(?:ure|\.)?|табл(?:ица|\.)?|table|сурет|кесте)\s*)(\d+(?:[.\-]\d+)*)", re.I)
+_CAPTION_SEPARATOR = re.compile(r"^\s*[.:–—-]?\s*")
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A caption in parts: `word` (`Рисунок `), `number` (`3`), `separator` (` – `), `rest`
+    (the caption's own words). `word` is empty for a caption with no number."""
+
+    word: str
+    number: str | None
+    separator: str
+    rest: tuple
+
+
+def caption_of(block: Figure | Table, language: str) -> Caption | None:
+    """The caption of a figure or table as its label, number and words; None when it has neither."""
+    caption = tuple(block.caption)
+    kind = "figure" if isinstance(block, Figure) else "table"
+    if caption and isinstance(caption[0], Text):
+        found = _CAPTION_START.match(caption[0].text)
+        if found:
+            after = caption[0].text[found.end():]
+            separator = _CAPTION_SEPARATOR.match(after).group()
+            rest = ((Text(after[len(separator):]),) if after[len(separator):] else ()) + caption[1:]
+            return Caption(found.group(1), found.group(2), separator, rest)
+    if block.number:
+        word = CAPTION_WORDS[kind].get(language, CAPTION_WORDS[kind]["en"])
+        return Caption(word + " ", block.number, ". " if caption else "", caption)
+    if caption:
+        return Caption("", None, "", caption)
+    return None
+
+
+def label_anchor(label: str) -> str:
+    """The link target of a figure, table or equation label (same rules as `anchor`)."""
+    return "x" + anchor(label)[1:]  # `xef_…`, `xefh_…`: never an entry's `ref_…`
+
+
+def targets(blocks) -> set[str]:
+    """The labels a cross-reference can point at: those of figures, tables and numbered formulas."""
+    found: set[str] = set()
+    for block in blocks:
+        if isinstance(block, (Figure, Table)) and block.label:
+            found.add(block.label)
+    for node in walk(blocks):
+        if isinstance(node, Math) and node.label:
+            found.add(node.label)
+    return found
+
+
+def document_images(blocks):
+    """Every picture of the blocks in reading order: a figure's, then those inline in text."""
+    for block in blocks:
+        if isinstance(block, Figure):
+            yield from block.images
+        for node in walk((block,)):
+            if isinstance(node, Image):
+                yield node
+
+
+def split_display_math(inlines) -> list:
+    """A run cut at its display formulas: runs of inlines (tuples) and `Math` nodes set apart."""
+    out: list = []
+    current: list = []
+    for node in inlines:
+        if isinstance(node, Math) and node.display:
+            if any(not (isinstance(n, Text) and not n.text.strip()) for n in current):
+                out.append(tuple(current))
+            current = []
+            out.append(node)
+        else:
+            current.append(node)
+    if any(not (isinstance(n, Text) and not n.text.strip()) for n in current):
+        out.append(tuple(current))
+    return out
+
+
+def table_grid(block: Table) -> tuple[list[tuple[int, int, Cell]], int, int]:
+    """Where each cell starts (row, column), with the grid's columns and rows.
+
+    A row lists only the cells that start in it: a place covered by a row span from above is
+    skipped. Spans are clamped to the grid (a span past the last row ends there)."""
+    covered: set[tuple[int, int]] = set()
+    placed = []
+    for r, row in enumerate(block.rows):
+        c = 0
+        for cell in row:
+            while (r, c) in covered:
+                c += 1
+            rowspan = max(1, min(cell.rowspan, len(block.rows) - r))
+            colspan = max(1, cell.colspan)
+            placed.append((r, c, cell, rowspan, colspan))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    covered.add((r + dr, c + dc))
+            c += colspan
+    columns = max((c for _, c in covered), default=-1) + 1
+    return [(r, c, replace(cell, rowspan=rs, colspan=cs)) for r, c, cell, rs, cs in placed], columns, len(block.rows)
+
+
+def column_shares(block: Table, columns: int) -> list[float]:
+    """Each column's share of the table's width: the source's when it gives one per column, else equal."""
+    if len(block.widths) == columns and all(w > 0 for w in block.widths):
+        total = sum(block.widths)
+        return [w / total for w in block.widths]
+    return [1 / columns] * columns if columns else []
 
 
 def math_text(text: str) -> str:
@@ -260,5 +431,5 @@ def math_text(text: str) -> str:
 
 
 def table_width(block: Table) -> int:
-    """The number of columns: the widest row counting spans (shorter rows are padded with empty cells)."""
-    return max((sum(cell.colspan for cell in row) for row in block.rows), default=0)
+    """The number of columns, counting spans (shorter rows are padded with empty cells)."""
+    return table_grid(block)[1]

@@ -18,7 +18,7 @@ from copy import deepcopy
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -32,10 +32,17 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from .. import speedups
-from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
+from ..media.formulas import FormulaError
+from ..media.images import MediaError, display_size, fit, prepare
+from ..media.omml import tex_to_omml
+from ..model import (
+    BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
+    Superscript, Table,
+)
 from ..venue import Run as StyledRun
 from ..venue import language
-from . import Edition, Unresolved, Walker, citation_pieces, math_text, table_width
+from . import Edition, Unresolved, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, table_grid
+from .docx_media import PictureParts, inline_math, omml_element, seq_field
 
 # ---- constants -----------------------------------------------------------------------------
 
@@ -54,6 +61,9 @@ TITLE_STYLE = "Title"
 HEADING_STYLE = "Heading 1"
 HEADING_LEVELS = 6  # `Heading 1` … `Heading 6`; deeper headings take the last
 TABLE_STYLE = "Table Grid"
+CAPTION_STYLE = "Caption"
+FIGURE_STYLE = "Figure"  # the paragraph holding a figure's pictures: centred, kept with its caption
+EQUATION_STYLE = "Equation"  # a display formula: centred, its number at a right tab
 FOOTNOTE_TEXT_STYLE, FOOTNOTE_TEXT_ID = "footnote text", "FootnoteText"
 FOOTNOTE_REF_STYLE, FOOTNOTE_REF_ID = "footnote reference", "FootnoteReference"
 LIST_STYLE = "List Bullet"
@@ -156,6 +166,7 @@ class DocxWriter(Walker):
         self.part = self.doc.part  # where relationships of links go: the document, or the footnotes part
         self._footnotes = None  # the footnotes part's `w:footnotes`, made on the first note
         self.in_footnote = False
+        self.pictures = PictureParts(self.doc.part)
 
     # -- the whole document --
 
@@ -325,6 +336,32 @@ class DocxWriter(Walker):
         unresolved = _style(styles, UNRESOLVED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         unresolved.base_style = bibliography
 
+        # Figures, captions and display formulas: centred, no first-line indent.
+        caption = _style(styles, CAPTION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        _reset_style(caption)
+        caption.base_style = normal
+        caption.font.color.rgb = black
+        pf = caption.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pf.first_line_indent = Cm(0)
+        pf.space_before, pf.space_after = Pt(3), Pt(self.body.space_after_pt + 6)
+        figure = _style(styles, FIGURE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        figure.base_style = normal
+        pf = figure.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pf.first_line_indent = Cm(0)
+        pf.keep_with_next = True
+        pf.space_before = Pt(6)
+        equation = _style(styles, EQUATION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        equation.base_style = normal
+        pf = equation.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        pf.first_line_indent = Cm(0)
+        pf.space_before, pf.space_after = Pt(6), Pt(6)
+        text_width = self.doc.sections[0].page_width - self.doc.sections[0].left_margin - self.doc.sections[0].right_margin
+        pf.tab_stops.add_tab_stop(int(text_width / 2), WD_TAB_ALIGNMENT.CENTER)
+        pf.tab_stops.add_tab_stop(int(text_width), WD_TAB_ALIGNMENT.RIGHT)
+
         link = _style(styles, LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
         link.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
 
@@ -414,8 +451,12 @@ class DocxWriter(Walker):
     # -- the walk --
 
     def paragraph(self, block: Paragraph) -> None:
-        self.current = self.add_paragraph(BODY_STYLE)
-        self.inlines(block.inlines)
+        for part in split_display_math(block.inlines):
+            if isinstance(part, Math):
+                self.display_math(part)
+            else:
+                self.current = self.add_paragraph(BODY_STYLE)
+                self.inlines(part)
 
     def quote(self, block: Quote) -> None:
         self.current = self.add_paragraph(QUOTE_STYLE)
@@ -431,25 +472,114 @@ class DocxWriter(Walker):
         self.inlines(block.inlines)
 
     def table(self, block: Table) -> None:
-        """A Word table (the Table Grid style), equal columns; header rows bold and repeated on each page."""
-        width = table_width(block)
-        if not width:
+        """A Word table (Table Grid): merged cells (gridSpan, vMerge), the source's column widths,
+        its caption above it with a SEQ Table number; header rows bold and repeated on each page."""
+        placed, columns, rows = table_grid(block)
+        if not columns:
             return
-        table = self.doc.add_table(rows=len(block.rows), cols=width)
+        self.caption(block, "Table")
+        table = self.doc.add_table(rows=rows, cols=columns)
         table.style = self.doc.styles[TABLE_STYLE]
+        table.autofit = False
+        section = self.doc.sections[0]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        widths = [int(text_width * share) for share in column_shares(block, columns)]
+        for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+            grid_col.set(qn("w:w"), str(int(width / 635)))  # EMU to twentieths of a point
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = width
+        for n in range(min(block.header_rows, rows)):
+            table.rows[n]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         outer = self.current
-        for n, (row, cells) in enumerate(zip(table.rows, block.rows)):
-            if n < block.header_rows:
-                header = OxmlElement("w:tblHeader")
-                row._tr.get_or_add_trPr().append(header)
-                self.in_bold += 1
-            for cell, source in zip(row.cells, cells):
-                self.current = cell.paragraphs[0]
+        for r, c, source in placed:
+            cell = table.cell(r, c)
+            if source.rowspan > 1 or source.colspan > 1:
+                cell = cell.merge(table.cell(r + source.rowspan - 1, c + source.colspan - 1))
+            self.current = cell.paragraphs[0]
+            if r < block.header_rows:
+                self._styled("in_bold", source.inlines)
+            else:
                 self.inlines(source.inlines)
-            if n < block.header_rows:
-                self.in_bold -= 1
         self.current = outer
         self._body_end = None  # python-docx put the table before `w:sectPr`: look it up again
+
+    def caption(self, block, identifier: str) -> None:
+        """A caption paragraph (style Caption): its word, a SEQ field with the source's number,
+        its text; a bookmark around it when cross-references can point at it."""
+        caption = caption_of(block, self.edition.language)
+        if caption is None:
+            return
+        self.current = p = self.add_paragraph(CAPTION_STYLE)
+        if identifier == "Table":
+            p.paragraph_format.keep_with_next = True
+        self.add_text(p, caption.word)
+        if caption.number:
+            seq_field(p._p, identifier, caption.number)
+        self.add_text(p, caption.separator)
+        self.inlines(caption.rest)
+        if block.label:
+            self.bookmark(p, label_anchor(block.label))
+
+    def figure(self, block: Figure) -> None:
+        """The pictures in one centred paragraph kept with the caption below them (SEQ Figure)."""
+        self.current = p = self.add_paragraph(FIGURE_STYLE)
+        section = self.doc.sections[0]
+        text_width = (section.page_width - section.left_margin - section.right_margin) / 12700
+        text_height = (section.page_height - section.top_margin - section.bottom_margin) / 12700
+        count = max(1, len(block.images))
+        for n, image in enumerate(block.images):
+            if n:
+                self.add_text(p, " ")
+            self.picture(image, (text_width - 6 * (count - 1)) / count, text_height * 0.8)
+        if caption_of(block, self.edition.language) is None and block.label:
+            self.bookmark(p, label_anchor(block.label))
+        self.caption(block, "Figure")
+
+    def picture(self, image: Image, max_width: float, max_height: float) -> None:
+        """A Word picture: the source's bytes, fitted to the box (never enlarged)."""
+        try:
+            picture = prepare(image) if image.media_type not in ("image/x-wmf", "image/x-emf") else None
+        except MediaError as exc:
+            self._broken(exc)
+            return
+        if picture is None:  # a metafile: Word draws it itself; its size is the source's, or the converted one's
+            try:
+                size = display_size(image, prepare(image)) if not (image.width and image.height) else (image.width, image.height)
+            except MediaError:
+                size = (image.width or 72.0, image.height or 72.0)
+        else:
+            size = display_size(image, picture)
+        width, height = fit(size, max_width, max_height)
+        try:
+            drawing = self.pictures.inline(image.data, image.media_type, width, height, xml_safe(image.name), xml_safe(image.alt), picture)
+        except MediaError as exc:
+            self._broken(exc)
+            return
+        run = self.current._p.add_r()
+        run.append(drawing)
+
+    def _broken(self, exc: MediaError) -> None:
+        """A picture that cannot be carried: said in red where it stood (MED001 reports it)."""
+        for run in self.add_text(self.current, f"[{exc}]"):
+            run.font.color.rgb = RGBColor(0xC0, 0, 0)
+
+    def image(self, node: Image) -> None:
+        section = self.doc.sections[0]
+        self.picture(node, (section.page_width - section.left_margin - section.right_margin) / 12700, (section.page_height - section.top_margin - section.bottom_margin) / 25400)
+
+    def cross_ref(self, node: CrossRef) -> None:
+        """`рис. 3`: a link to the caption's bookmark when the figure exists."""
+        target = self.edition.cross_ref_target(node)
+        runs = self.add_text(self.current, node.raw)
+        if target and runs:
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), target)
+            link.set(qn("w:history"), "1")
+            runs[0]._r.addprevious(link)
+            for run in runs:
+                run._r.style = self._style_id(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+                link.append(run._r)
 
     def _styled(self, attr: str, nodes) -> None:
         setattr(self, attr, getattr(self, attr) + 1)
@@ -493,8 +623,43 @@ class DocxWriter(Walker):
                 child.style = link_style
             link.append(child)
 
+    def equation(self, node: Math, display: bool):
+        """The formula as a Word equation: the source's OMML, else made from its TeX; None if neither works."""
+        if node.omml:
+            element = omml_element(node.omml)
+            if element is not None:
+                return element
+        try:
+            return omml_element(tex_to_omml(node.tex, display))
+        except FormulaError:
+            return None
+
     def math(self, node: Math) -> None:
-        self.add_text(self.current, math_text(node.tex))
+        element = self.equation(node, display=False)
+        if element is None:  # TeX no converter reads: its text, as one unit
+            self.add_text(self.current, math_text(node.tex))
+            return
+        self.current._p.append(inline_math(element))
+        if node.label:
+            self.bookmark(self.current, label_anchor(node.label))
+
+    def display_math(self, node: Math) -> None:
+        """A paragraph of its own (style Equation): the formula at a centre tab, its number `(4)`
+        at a right tab; an unnumbered one as an equation paragraph (`m:oMathPara`)."""
+        self.current = p = self.add_paragraph(EQUATION_STYLE)
+        element = self.equation(node, display=not node.number)
+        if element is None:
+            self.add_text(p, math_text(node.tex))
+        elif node.number:
+            p._p.add_r().append(OxmlElement("w:tab"))
+            p._p.append(inline_math(element))
+            p._p.add_r().append(OxmlElement("w:tab"))
+        else:
+            p._p.append(element)
+        if node.number:
+            self.add_text(p, f"({node.number})")
+        if node.label:
+            self.bookmark(p, label_anchor(node.label))
 
     def footnote(self, node: Footnote) -> None:
         """A real Word footnote: a `w:footnoteReference` here, its text in the footnotes part."""
@@ -582,8 +747,16 @@ class DocxWriter(Walker):
                 p.paragraph_format.space_before = Pt(line.space_before_pt)
             if i == len(lines) - 1 and after:
                 p.paragraph_format.space_after = after
-            for styled in line.runs:
-                self.add_text(p, styled.text, styled, size=Pt(line.size_pt), bold=line.bold, italic=line.italic)
+            outer, self.current = self.current, p
+            self.inlines(line.inlines)  # the title's and abstract's citations link, a note on the title is a footnote
+            self.current = outer
+            for r in p._p.iter(qn("w:r")):  # the line's size and weight on every run it holds
+                run = Run(r, p)
+                run.font.size = Pt(line.size_pt)
+                if line.bold:
+                    run.bold = True
+                if line.italic:
+                    run.italic = True
 
     def _references(self) -> None:
         if not self.edition.entries:
@@ -624,7 +797,7 @@ class DocxWriter(Walker):
     def _core_properties(self) -> None:
         meta = self.edition.document.meta
         props = self.doc.core_properties
-        props.title = _property(meta.title or "")
+        props.title = _property(meta.title_text or "")
         props.author = _property(", ".join(meta.authors))
         udc = f"{self.edition.labels.udc} {meta.udc}" if meta.udc else ""
         props.subject = _property(udc)
@@ -672,7 +845,7 @@ def _style(styles, name: str, kind, style_id: str | None = None):
     return style
 
 
-_BUILT_IN_NAMES = {"Bibliography", "Hyperlink", "annotation text", "annotation reference"}
+_BUILT_IN_NAMES = {"Bibliography", "Hyperlink", "annotation text", "annotation reference", "Caption"}
 
 
 class _Members:

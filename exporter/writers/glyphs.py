@@ -22,8 +22,11 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
     the unresolved list (which print the paper's path)."""
     doc = edition.document
     for line in edition.title_lines:
-        for run in line.runs:
-            yield run.text, doc.path, None
+        for node in iter_inlines(line.inlines):
+            if isinstance(node, Text):
+                yield node.text, doc.path, None
+            elif isinstance(node, Citation):
+                yield node.raw, doc.path, node.span
     for block in doc.blocks:
         for run in inline_runs(block):
             for node in iter_inlines(run):

@@ -7,12 +7,20 @@ shell is compiled with XeLaTeX (fontspec, babel, hyperref).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from urllib.parse import quote as percent_encode
 
-from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
-from ..venue import Run, language
-from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
+from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
+from ..model import (
+    CONTAINERS, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Subscript, Superscript, Table, plain_text,
+)
+from ..venue import Run, language, meta_view
+from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
+from .latex_math import math_tex
+
+PT_PER_CM = 72.27 / 2.54  # TeX points
 
 
 
@@ -55,6 +63,15 @@ class _Body(Walker):
         self.fonts = edition.template.fonts
         self.fallback_macro = {face.name: f"\\exporterfont{chr(ord('A') + i)}" for i, face in enumerate(self.fonts.fallbacks)}
         self.out: list[str] = []
+        self.in_heading = False  # moving arguments: fragile commands get \protect
+        self.toc = False  # the heading's short form: no notes, no links
+        page = edition.venue.page
+        self.text_width = (page.size_cm[0] - page.margins_cm.left - page.margins_cm.right) * PT_PER_CM
+        self.text_height = (page.size_cm[1] - page.margins_cm.top - page.margins_cm.bottom) * PT_PER_CM
+        self.media = {(image.media_type, image.data): (media_name(edition, n, picture), picture) for n, (image, picture) in enumerate(edition.pictures)}
+
+    def protect(self) -> str:
+        return "\\protect" if self.in_heading else ""
 
     def tex(self, text: str) -> str:
         """Escaped text, with runs the main font lacks switched to a fallback font."""
@@ -75,7 +92,26 @@ class _Body(Walker):
         return text
 
     def paragraph(self, block: Paragraph) -> None:
-        self.out.append(self.collect(block.inlines) + "\n\n")
+        first = True
+        for part in split_display_math(block.inlines):
+            if isinstance(part, Math):
+                self.out.append(self.display(part))
+            else:
+                self.out.append(("" if first else "\\noindent ") + self.collect(part) + "\n\n")
+            first = False
+
+    def display(self, node: Math) -> str:
+        """`equation` with the source's number as `\\tag`, or `\\[…\\]`; escaped text if the TeX is unsafe."""
+        tex = math_tex(node.tex)
+        label = f"\\label{{{label_anchor(node.label)}}}" if node.label else ""
+        if tex is None:
+            number = f"\\hfill({self.tex(node.number)})" if node.number else ""
+            return f"\\begin{{center}}{label}\\mbox{{{self.tex(math_text(node.tex))}}}{number}\\end{{center}}\n\n"
+        if node.number:
+            return f"\\begin{{equation}}\n{tex}\\tag{{{self.tex(node.number)}}}{label}\n\\end{{equation}}\n\n"
+        if label:
+            return f"\\begin{{equation*}}\n{tex}{label}\n\\end{{equation*}}\n\n"
+        return f"\\[\n{tex}\n\\]\n\n"
 
     def quote(self, block: Quote) -> None:
         self.out.append("\\begin{quote}\n" + self.collect(block.inlines) + "\n\\end{quote}\n\n")
@@ -87,22 +123,126 @@ class _Body(Walker):
         self.out.append("\\begin{itemize}\n" + items + "\\end{itemize}\n\n")
 
     def heading(self, block: Heading) -> None:
+        """As pandoc writes a heading that holds notes or links: `\\section[SHORT]{\\texorpdfstring{FULL}{PLAIN}}`
+        — the table of contents and running heads take SHORT (no notes, no links), the PDF
+        bookmarks PLAIN; fragile commands in FULL are `\\protect`ed (issue 17, item 6)."""
         command = SECTIONS[min(max(block.level, 1), len(SECTIONS)) - 1]
-        self.out.append(f"\\{command}{{{self.collect(block.inlines)}}}\n\n")
+        self.in_heading = True
+        try:
+            full = self.collect(block.inlines)
+            self.toc = True
+            short = self.collect(block.inlines)
+        finally:
+            self.in_heading = self.toc = False
+        plain = self.tex(" ".join(_bookmark_text(block.inlines).split()))
+        if full == short == plain:  # text only: nothing fragile, nothing for the bookmarks to drop
+            self.out.append(f"\\{command}{{{full}}}\n\n")
+            return
+        self.out.append(f"\\{command}[\\texorpdfstring{{{short}}}{{{plain}}}]{{\\texorpdfstring{{{full}}}{{{plain}}}}}\n\n")
 
     def table(self, block: Table) -> None:
-        """A `tabularx` as wide as the text, equal columns; header rows bold."""
-        width = table_width(block)
-        if not width:
+        """A `longtable` (breaks across pages): the source's column shares, `\\multicolumn` and
+        `\\multirow` for merged cells, header rows repeated (`\\endhead`), its caption and label."""
+        placed, columns, rows = table_grid(block)
+        if not columns:
             return
-        rows = []
-        for n, row in enumerate(block.rows):
-            cells = [self.collect(cell.inlines) for cell in row] + [""] * (width - len(row))
-            if n < block.header_rows:
-                cells = [f"\\textbf{{{c}}}" if c else c for c in cells]
-            rows.append(" & ".join(cells) + " \\\\ \\hline\n")
-        spec = "|" + "X|" * width
-        self.out.append(f"\\noindent\\begin{{tabularx}}{{\\linewidth}}{{{spec}}}\n\\hline\n" + "".join(rows) + "\\end{tabularx}\n\n")
+        shares = column_shares(block, columns)
+        width = lambda c, n: f"\\dimexpr {sum(shares[c:c + n]):.4f}\\linewidth-2\\tabcolsep-1.2\\arrayrulewidth\\relax"
+        spec = "|" + "".join(f"p{{{width(c, 1)}}}|" for c in range(columns))
+        starts = {(r, c): cell for r, c, cell in placed}
+        covered: dict[tuple[int, int], tuple[int, int]] = {}
+        for r, c, cell in placed:
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    if (dr, dc) != (0, 0):
+                        covered[(r + dr, c + dc)] = (r, c)
+        lines = []
+        for r in range(rows):
+            cells, c = [], 0
+            while c < columns:
+                cell = starts.get((r, c))
+                if cell is None:
+                    origin = covered.get((r, c))
+                    span = starts[origin].colspan if origin and origin[1] == c else 1
+                    cells.append(f"\\multicolumn{{{span}}}{{|p{{{width(c, span)}}}|}}{{}}" if span > 1 else "")
+                    c += span
+                    continue
+                text = self.collect(cell.inlines)
+                if r < block.header_rows and text:
+                    text = f"\\textbf{{{text}}}"
+                if cell.rowspan > 1:
+                    text = f"\\multirow{{{cell.rowspan}}}{{=}}{{{text}}}"
+                if cell.colspan > 1:
+                    text = f"\\multicolumn{{{cell.colspan}}}{{|p{{{width(c, cell.colspan)}}}|}}{{{text}}}"
+                cells.append(text)
+                c += cell.colspan
+            lines.append(" & ".join(cells) + " \\\\ " + self._rule_below(r, rows, columns, covered) + "\n")
+            if r + 1 == block.header_rows:
+                lines.append("\\endhead\n")
+        caption = self._caption(block)
+        head = f"{caption}\\\\\n" if caption else ""
+        number = f"\\renewcommand{{\\thetable}}{{{self.tex(self._number(block))}}}" if self._number(block) else ""
+        self.out.append(f"{{{number}\\begin{{longtable}}{{{spec}}}\n{head}\\hline\n" + "".join(lines) + "\\end{longtable}}\n\n")
+
+    @staticmethod
+    def _rule_below(r: int, rows: int, columns: int, covered) -> str:
+        """`\\hline`, or `\\cline`s around the columns a row span continues through."""
+        through = [c for c in range(columns) if (r + 1, c) in covered and covered[(r + 1, c)][0] <= r]
+        if r + 1 >= rows or not through:
+            return "\\hline"
+        ranges, start = [], None
+        for c in range(columns + 1):
+            free = c < columns and c not in through
+            if free and start is None:
+                start = c
+            elif not free and start is not None:
+                ranges.append(f"\\cline{{{start + 1}-{c}}}")
+                start = None
+        return "".join(ranges)
+
+    def _number(self, block) -> str | None:
+        caption = caption_of(block, self.edition.language)
+        return caption.number if caption else None
+
+    def _caption(self, block) -> str:
+        """`\\caption{…}\\label{…}` (numbered with the source's number), `\\caption*{…}`, or a bare label."""
+        caption = caption_of(block, self.edition.language)
+        label = f"\\label{{{label_anchor(block.label)}}}" if block.label else ""
+        if caption is None:
+            return label and f"\\phantomsection{label}"
+        text = self.collect(caption.rest)
+        if caption.number:
+            return f"\\caption{{{text}}}{label}"
+        return f"\\caption*{{{text}}}{label}"
+
+    def figure(self, block: Figure) -> None:
+        """A `figure` float: the pictures side by side, each fitted to its share of the text width
+        (never enlarged), the source's number on `\\caption`, and a `\\label`."""
+        count = max(1, len(block.images))
+        gap = 6 if count > 1 else 0
+        pictures = [self.graphic(image, (self.text_width - gap * (count - 1)) / count, self.text_height * 0.75) for image in block.images]
+        number = self._number(block)
+        renumber = f"\\renewcommand{{\\thefigure}}{{{self.tex(number)}}}\n" if number else ""
+        self.out.append(
+            "\\begin{figure}[htbp]\n\\centering\n" + "\\hfill\n".join(p + "\n" for p in pictures)
+            + renumber + self._caption(block) + "\n\\end{figure}\n\n"
+        )
+
+    def graphic(self, image: Image, max_width: float, max_height: float) -> str:
+        name, picture = self.media[(image.media_type, image.data)]
+        if isinstance(picture, MediaError):  # MED001 reports it; shown where it stood
+            return f"\\fbox{{\\parbox{{0.8\\linewidth}}{{\\textcolor{{red}}{{{self.tex('[' + str(picture) + ']')}}}}}}}"
+        width, height = fit(display_size(image, picture), max_width, max_height)
+        return f"\\includegraphics[width={width:.2f}pt,height={height:.2f}pt]{{{name}}}"
+
+    def image(self, node: Image) -> None:
+        """A picture in the line (a formula's preview), standing on the baseline."""
+        self.out.append(self.graphic(node, self.text_width, self.text_height / 2))
+
+    def cross_ref(self, node: CrossRef) -> None:
+        target = self.edition.cross_ref_target(node)
+        text = self.tex(node.raw)
+        self.out.append(f"{self.protect()}\\hyperref[{target}]{{{text}}}" if target and not self.toc else text)
 
     def emph(self, node: Emph) -> None:
         self.out.append(f"\\emph{{{self.collect(node.inlines)}}}")
@@ -117,15 +257,24 @@ class _Body(Walker):
         self.out.append(f"\\textsubscript{{{self.collect(node.inlines)}}}")
 
     def link(self, node: Link) -> None:
-        self.out.append(f"\\href{{{tex_url(node.url)}}}{{{self.collect(node.inlines)}}}")
+        if self.toc:
+            self.out.append(self.collect(node.inlines))
+            return
+        self.out.append(f"{self.protect()}\\href{{{tex_url(node.url)}}}{{{self.collect(node.inlines)}}}")
 
     def math(self, node: Math) -> None:
-        # The formula's text, escaped, in one box (never broken across lines); runs the main
-        # font lacks go to the venue's fallback (math) font like any other text.
-        self.out.append(f"\\mbox{{{self.tex(math_text(node.tex))}}}")
+        """`$…$` from the source's TeX when it is safe; else its text, escaped, in one box."""
+        tex = math_tex(node.tex)
+        label = f"{self.protect()}\\label{{{label_anchor(node.label)}}}" if node.label and not self.toc else ""
+        if tex is None:
+            self.out.append(f"\\mbox{{{self.tex(math_text(node.tex))}}}{label}")
+        else:
+            self.out.append(f"${tex}${label}")
 
     def footnote(self, node: Footnote) -> None:
-        self.out.append(f"\\footnote{{{self.collect(node.inlines)}}}")
+        if self.toc:  # no note in the table of contents or a running head
+            return
+        self.out.append(f"{self.protect()}\\footnote{{{self.collect(node.inlines)}}}")
 
     def text(self, text: str) -> None:
         self.out.append(self.tex(text))
@@ -134,12 +283,41 @@ class _Body(Walker):
         pieces = []
         for piece in citation_pieces(cite):
             text = self.tex(piece.text)
-            pieces.append(f"\\hyperlink{{{piece.target}}}{{{text}}}" if piece.target else text)
+            pieces.append(f"{self.protect()}\\hyperlink{{{piece.target}}}{{{text}}}" if piece.target and not self.toc else text)
         body = "".join(pieces)
-        if cite.resolved:
+        if cite.resolved or self.toc:
             self.out.append(body)
         else:  # visible where it stands, and still compiles: a coloured box and a raised `?`
-            self.out.append(f"\\exporterunresolved{{{body}}}")
+            self.out.append(f"{self.protect()}\\exporterunresolved{{{body}}}")
+
+
+def _bookmark_text(inlines) -> str:
+    """A heading's text for PDF bookmarks: as written, without its notes."""
+
+    def without_notes(nodes):
+        return tuple(replace(n, inlines=without_notes(n.inlines)) if isinstance(n, CONTAINERS) else n for n in nodes if not isinstance(n, Footnote))
+
+    return plain_text(without_notes(inlines))
+
+
+def media_folder(edition: Edition) -> str:
+    return f"{edition.stem}.media"
+
+
+def media_name(edition: Edition, index: int, picture) -> str:
+    """`<stem>.media/picture3.png`: the n-th distinct picture; vectors as PDF (what \\includegraphics takes)."""
+    extension = ".pdf" if isinstance(picture, Picture) and picture.kind == "svg" else (picture.extension if isinstance(picture, Picture) else ".bin")
+    return f"{media_folder(edition)}/picture{index + 1}{extension}"
+
+
+def companions(edition: Edition) -> dict[str, dict[str, bytes]]:
+    """The files the `.tex` needs beside it: `{"<stem>.media": {"picture1.png": bytes, …}}`."""
+    files = {}
+    for n, (image, picture) in enumerate(edition.pictures):
+        if isinstance(picture, Picture):
+            data = vector_pdf(picture) if picture.kind == "svg" else picture.data
+            files[media_name(edition, n, picture).split("/", 1)[1]] = data
+    return {media_folder(edition): files} if files else {}
 
 
 def _number(value: float) -> int | float:
@@ -156,7 +334,7 @@ def render(edition: Edition) -> bytes:
     labels = {name: TexSafe(body.tex(getattr(edition.labels, name))) for name in ("references", "unresolved", "notes")}
     bib_size = venue.bibliography.size_pt or venue.body.size_pt
     context = {
-        "meta": meta,
+        "meta": meta_view(meta),
         "labels": labels,
         "babel_language": lang.babel,
         "pdf_lang": lang.tag,
@@ -172,10 +350,10 @@ def render(edition: Edition) -> bytes:
         "main_family": edition.template.main_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
         "title_lines": [
-            {"tex": TexSafe(body.runs(line.runs)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
+            {"tex": TexSafe(body.collect(line.inlines)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
             for line in edition.title_lines
         ],
-        "title": meta.title or "",
+        "title": meta.title_text or "",
         "authors": ", ".join(meta.authors),
         "body": TexSafe("".join(body.out).rstrip() + "\n"),
         "entries": [{"number": e.number, "anchor": TexSafe(a), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],

@@ -31,18 +31,30 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.lib import colors
-from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import Frame, KeepTogether, SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from .. import speedups
 from ..fonts import Face, cache_read, cache_write
-from ..model import BulletList, Citation, Emph, Footnote, Heading, Link, Math, Paragraph, Quote, Strong, Subscript, Superscript, Table
+from ..media.formulas import FormulaError, typeset
+from ..media.images import MediaError, display_size, fit, prepare
+from ..model import (
+    BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
+    Superscript, Table,
+)
 from ..venue import Run, language
-from . import Edition, Walker, citation_pieces, math_text, styled_runs, table_width
+from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
+from .pdf_media import Anchor, DisplayFormula, InlineDrawings, picture_flowable
+
+# reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
+# and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
+# documented setting, read when a stream is written).
+rl_config.useA85 = 0
 
 # The venue's alignment names (venue.ALIGNMENTS) as reportlab's constants.
 ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+FRAME_PADDING = 6  # platypus.Frame's default padding, which SimpleDocTemplate keeps
 LINE_HEIGHT = 1.15  # Times-metric "single" spacing, as a word processor sets it
 BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
@@ -158,11 +170,11 @@ def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> 
         _FAMILIES.add(key)
 
 
-class _Fonts:
-    """The edition's faces as reportlab names, and text turned into font-tagged markup."""
+class PdfFonts:
+    """A venue's faces as reportlab names (registered once per process), and text turned into
+    font-tagged markup."""
 
-    def __init__(self, edition: Edition):
-        template = edition.template
+    def __init__(self, template):
         self.fontset = template.fonts
         faces = template.main_faces
         names = {style: _register(face) for style, face in faces.items()}
@@ -175,7 +187,6 @@ class _Fonts:
             # No bold or italic cut of a fallback: <b>/<i> around it keep its one face.
             _register_family(name, name, name, name)
             self.names[face] = name
-        self.path = edition.document.path
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
@@ -195,6 +206,19 @@ class _Fonts:
         return styled_runs(runs, self.markup, ("<i>", "</i>"), ("<b>", "</b>"))
 
 
+def link_fix_applies() -> bool:
+    """Whether `_LinkCanvas`'s hook is still called: reportlab 5.1.0, whose `_putFragLine` asks
+    the text object for `_linkRecord`. Elsewhere the hook is not set and links keep reportlab's
+    own rectangles (tests/test_pdf.py fails then, so an upgrade re-reads the bug)."""
+    from reportlab.platypus import paragraph
+
+    code = getattr(getattr(paragraph, "_putFragLine", None), "__code__", None)
+    return reportlab.Version == "5.1.0" and code is not None and "_linkRecord" in code.co_consts
+
+
+LINK_FIX = link_fix_applies()
+
+
 class _LinkCanvas(Canvas):
     """Works around a reportlab (5.1) bug: in a justified line a link's rectangle starts where
     the line would put it without the stretched spaces, i.e. too far left, often on the words
@@ -209,10 +233,25 @@ class _LinkCanvas(Canvas):
     """
 
     label_widths: dict = {}
+    inline: InlineDrawings | None = None  # the edition's inline formulas and pictures
+    note_pages: dict | None = None  # footnote number -> the page its mark landed on (this layout pass)
+
+    def bookmarkHorizontal(self, key, relativeX, relativeY, **kw):
+        """A paragraph's `<a name>`: a footnote's mark records its page (the note goes to its foot)."""
+        if self.note_pages is not None and key.startswith("fnref_"):
+            self.note_pages.setdefault(int(key[6:]), self.getPageNumber())
+        return super().bookmarkHorizontal(key, relativeX, relativeY, **kw)
+
+    def drawImage(self, image, x, y, width=None, height=None, *args, **kwargs):
+        """A paragraph's inline `<img>`: a formula or picture of ours is drawn in its box."""
+        if self.inline is not None and width is not None and self.inline.draw(self, image, x, y, width, height):
+            return (width, height)
+        return super().drawImage(image, x, y, width, height, *args, **kwargs)
 
     def beginText(self, *args, **kwargs):
         tx = super().beginText(*args, **kwargs)
-        tx._linkRecord = lambda link, what: self._fix_link(tx, link, what)
+        if LINK_FIX:
+            tx._linkRecord = lambda link, what: self._fix_link(tx, link, what)
         return tx
 
     def _fix_link(self, tx, link, what) -> None:
@@ -228,7 +267,40 @@ class _LinkCanvas(Canvas):
 
 
 class _Doc(SimpleDocTemplate):
-    """Adds outline entries for flowables tagged `_outline = (key, title, level)` as they are placed."""
+    """Adds outline entries for flowables tagged `_outline = (key, title, level)` as they are placed,
+    and sets footnotes at the foot of the page that calls them: each page's frame is shortened by
+    the height its notes took in the previous layout pass (`reserve`), and the notes whose marks
+    landed on the page are drawn in that room when it ends."""
+
+    reserve: dict[int, float] = {}  # page -> points kept for its notes
+    notes: list = []  # (number, Paragraph) of every footnote
+    note_gap = 0.0  # space between the text and the notes' rule
+
+    def handle_pageBegin(self):
+        page = self.page + 1  # the page about to begin
+        kept = self.reserve.get(page, 0.0)
+        self.pageTemplate.frames = [Frame(self.leftMargin, self.bottomMargin + kept, self.width, self.height - kept, id="normal")]
+        super().handle_pageBegin()
+
+    def afterPage(self):
+        canvas = self.canv
+        marks = canvas.note_pages or {}
+        here = [(n, para) for n, para in self.notes if marks.get(n) == self.page]
+        if not here:
+            return
+        y = self.bottomMargin + FRAME_PADDING
+        canvas.saveState()
+        blocks = []
+        for n, para in here:
+            _, height = para.wrap(self.width - 2 * FRAME_PADDING, self.height)
+            blocks.append((para, height))
+        top = y + sum(h for _, h in blocks)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.leftMargin + FRAME_PADDING, top + self.note_gap / 2, self.leftMargin + FRAME_PADDING + self.width / 3, top + self.note_gap / 2)
+        for para, height in blocks:
+            top -= height
+            para.drawOn(canvas, self.leftMargin + FRAME_PADDING, top)
+        canvas.restoreState()
 
     def afterFlowable(self, flowable):
         outline = getattr(flowable, "_outline", None)
@@ -240,7 +312,7 @@ class _Doc(SimpleDocTemplate):
 class _PdfWalker(Walker):
     """Blocks to platypus flowables; inlines to Paragraph markup collected in `self.buf`."""
 
-    def __init__(self, edition: Edition, fonts: _Fonts):
+    def __init__(self, edition: Edition, fonts: PdfFonts):
         self.edition, self.fonts = edition, fonts
         self.story: list = []
         self.buf: list[str] = []
@@ -268,6 +340,12 @@ class _PdfWalker(Walker):
             level: ParagraphStyle(f"h{level}", parent=self.heading_style, fontSize=self.size + max(0, 3 - level), leading=(self.size + max(0, 3 - level)) * LINE_HEIGHT, alignment=TA_LEFT)
             for level in range(1, 7)
         }
+        self.body_continued = ParagraphStyle("body_continued", parent=self.body, firstLineIndent=0)
+        self.caption_style = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0, keepWithNext=0)
+        self.placeholder_style = ParagraphStyle("placeholder", parent=self.cell, borderWidth=0.5, borderColor=colors.black, borderPadding=6, textColor=FLAG_TEXT)
+        self.display_fallback = ParagraphStyle("display_fallback", parent=self.body, alignment=TA_CENTER, firstLineIndent=0)
+        self.inline = InlineDrawings()
+        self.pictures = self.formulas = 0
         self.notes: list[str] = []  # footnotes' markup, numbered in order; printed after the body
         self.outline_level = 0  # the last heading's outline level (levels may not jump down by more than one)
         self.headings_seen = 0
@@ -293,23 +371,97 @@ class _PdfWalker(Walker):
         self.story.append(para)
 
     def table(self, block: Table) -> None:
-        width = table_width(block)
-        if not width:
+        """A ruled table: spans as SPAN commands, the source's column shares, its caption above it
+        (kept with the table's first rows), header rows bold and repeated on each page."""
+        placed, columns, rows = table_grid(block)
+        if not columns:
             return
-        data = []
-        for n, row in enumerate(block.rows):
-            cells = [self._collect(cell.inlines) for cell in row] + [""] * (width - len(row))
-            if n < block.header_rows:
-                cells = [f"<b>{c}</b>" if c else c for c in cells]
-            data.append([RLParagraph(c, self.cell) for c in cells])
+        data = [[""] * columns for _ in range(rows)]
+        # FONTNAME: the places a span covers hold "", which reportlab would set in Helvetica
+        commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular)]
+        for r, c, cell in placed:
+            markup = self._collect(cell.inlines)
+            if r < block.header_rows and markup:
+                markup = f"<b>{markup}</b>"
+            data[r][c] = RLParagraph(markup, self.cell)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
         frame = self.edition_width
-        table = RLTable(data, colWidths=[frame / width] * width, repeatRows=min(block.header_rows, len(data)), hAlign="LEFT")
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        widths = [frame * share for share in column_shares(block, columns)]
+        table = RLTable(data, colWidths=widths, repeatRows=min(block.header_rows, rows), hAlign="LEFT")
+        table.setStyle(TableStyle(commands))
+        caption = self._caption(block)
+        if caption is not None:
+            caption.keepWithNext = 1
+            self.story.append(caption)
+        elif block.label:
+            self.story.append(Anchor(label_anchor(block.label)))
         self.story.append(table)
         self.story.append(Spacer(1, self.leading / 2))
 
+    def _caption(self, block) -> RLParagraph | None:
+        """A figure's or table's caption, its label's anchor at its start."""
+        caption = caption_of(block, self.edition.language)
+        if caption is None:
+            return None
+        markup = self.fonts.markup(caption.word + (caption.number or "") + caption.separator) + self._collect(caption.rest)
+        if block.label:
+            markup = f'<a name="{label_anchor(block.label)}"/>' + markup
+        return RLParagraph(markup, self.caption_style)
+
+    def figure(self, block: Figure) -> None:
+        """The pictures side by side (fitted to their share of the text width, never enlarged,
+        no taller than the page's frame allows), kept on one page with the caption below."""
+        parts = []
+        count = max(1, len(block.images))
+        gap = 6 if count > 1 else 0
+        for image in block.images:
+            parts.append(self._picture(image, (self.edition_width - gap * (count - 1)) / count, self.frame_height * 0.8))
+        if len(parts) > 1:
+            row = RLTable([parts], colWidths=[self.edition_width / count] * count, hAlign="CENTER")
+            row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular)]))
+            parts = [row]
+        for part in parts:
+            part.hAlign = "CENTER"
+        caption = self._caption(block)
+        story = [Spacer(1, self.leading / 2), *parts] + ([Spacer(1, self.leading / 3), caption] if caption is not None else [])
+        if caption is None and block.label:
+            story.insert(0, Anchor(label_anchor(block.label)))
+        self.story.append(KeepTogether(story))
+        self.story.append(Spacer(1, self.leading / 2))
+
+    def _picture(self, image: Image, max_width: float, max_height: float):
+        try:
+            picture = prepare(image)
+        except MediaError as exc:  # reported as MED001 by the build; shown, never dropped
+            return RLParagraph(self.fonts.markup(f"[{exc}]"), self.placeholder_style)
+        width, height = fit(display_size(image, picture), max_width, max_height)
+        self.pictures += 1
+        return picture_flowable(picture, width, height, f"pic_{self.pictures}")
+
     def paragraph(self, block: Paragraph) -> None:
-        self.story.append(RLParagraph(self._collect(block.inlines), self.body))
+        first = True
+        for part in split_display_math(block.inlines):
+            if isinstance(part, Math):
+                self.story.append(self._display(part))
+            else:
+                self.story.append(RLParagraph(self._collect(part), self.body if first else self.body_continued))
+            first = False
+
+    def _display(self, node: Math):
+        """A display formula: centred, its number at the right margin; the TeX as text if it cannot be typeset."""
+        try:
+            formula = typeset(node.tex, display=True)
+        except FormulaError:
+            anchor = f'<a name="{label_anchor(node.label)}"/>' if node.label else ""
+            number = f" ({node.number})" if node.number else ""
+            return RLParagraph(anchor + self.fonts.markup(math_text(node.tex) + number), self.display_fallback)
+        width, height, depth = formula.scaled(self.size)
+        width, height = fit((width, height), self.edition_width * 0.85, self.frame_height * 0.8)
+        depth *= width / max(formula.scaled(self.size)[0], 1e-6)
+        self.formulas += 1
+        anchor = label_anchor(node.label) if node.label else None
+        return DisplayFormula(formula, node.tex, width, height, depth, node.number, self.fonts.regular, self.size, anchor)
 
     def quote(self, block: Quote) -> None:
         self.story.append(RLParagraph(self._collect(block.inlines), self.quote_style))
@@ -339,14 +491,42 @@ class _PdfWalker(Walker):
         self.buf.append(f'<a href="{href}" color="{LINK_COLOUR}">{self._collect(node.inlines)}</a>')
 
     def math(self, node: Math) -> None:
-        # One unit: no-break spaces; glyphs the main font lacks come from the fallback (math) font.
-        self.buf.append(self.fonts.markup(math_text(node.tex)))
+        """A formula in the line: typeset, on the baseline; as its TeX text if it cannot be typeset."""
+        try:
+            formula = typeset(node.tex)
+        except FormulaError:
+            if node.label:
+                self.buf.append(f'<a name="{label_anchor(node.label)}"/>')
+            self.buf.append(self.fonts.markup(math_text(node.tex)))
+            return
+        width, height, depth = formula.scaled(self.size)
+        if node.label:
+            self.buf.append(f'<a name="{label_anchor(node.label)}"/>')
+        self.buf.append(self.inline.markup(form_key(node.tex, False), (formula, node.tex), width, height, depth))
+
+    def image(self, node: Image) -> None:
+        """A picture in the line (a MathType formula's preview, an icon): on the baseline, at its size."""
+        try:
+            picture = prepare(node)
+        except MediaError as exc:
+            self.buf.append(self.fonts.markup(f"[{exc}]"))
+            return
+        width, height = fit(display_size(node, picture), self.edition_width, self.frame_height * 0.5)
+        self.pictures += 1
+        what = picture.drawing() if picture.kind == "svg" else picture
+        self.buf.append(self.inline.markup(f"img{self.pictures}", what, width, height, 0))
+
+    def cross_ref(self, node: CrossRef) -> None:
+        """`рис. 3`: a link to the figure when it exists."""
+        target = self.edition.cross_ref_target(node)
+        markup = self.fonts.markup(node.raw)
+        self.buf.append(f'<a href="#{target}">{markup}</a>' if target else markup)
 
     def footnote(self, node: Footnote) -> None:
-        """A raised number linked to the note, which is printed with the others after the body."""
+        """A raised number; the note is set at the foot of the page the number lands on."""
         self.notes.append(self._collect(node.inlines))
         n = len(self.notes)
-        self.buf.append(f'<a name="fnref_{n}"/><super><a href="#fn_{n}">{n}</a></super>')
+        self.buf.append(f'<a name="fnref_{n}"/><super>{n}</super>')
 
     def citation(self, cite: Citation) -> None:
         parts = []
@@ -363,19 +543,27 @@ class _PdfWalker(Walker):
         self.buf.append(markup)
 
 
+def form_key(tex: str, display: bool) -> str:
+    """One PDF form per distinct formula: named by a hash of its TeX."""
+    import hashlib
+
+    return hashlib.sha256(f"{display}:{tex}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
     para = RLParagraph(f'<a name="{key}"/>{walker.fonts.markup(title)}', walker.heading_style)
     para._outline = (key, title, 0)
     return para
 
 
-def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWalker]:
+def _story(edition: Edition, fonts: PdfFonts, width: float, height: float) -> tuple[list, _PdfWalker]:
     template = edition.template
     walker = _PdfWalker(edition, fonts)
     walker.edition_width = width
+    walker.frame_height = height
     story = walker.story
     meta = edition.document.meta
-    title = meta.title or Path(edition.document.path).stem
+    title = meta.title_text or Path(edition.document.path).stem
 
     # Title block: one paragraph per line, the outline's first entry on the first of them.
     for n, line in enumerate(edition.title_lines):
@@ -383,7 +571,7 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
             f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
             alignment=ALIGN[line.align], spaceBefore=line.space_before_pt, keepWithNext=1,
         )
-        markup = fonts.runs_markup(line.runs)
+        markup = walker._collect(line.inlines)  # citations link, a note on the title is numbered like the body's
         if line.italic:
             markup = f"<i>{markup}</i>"
         if line.bold:
@@ -401,10 +589,6 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
 
     walker.walk(edition.document.blocks)
 
-    if walker.notes:  # footnotes as endnotes: numbered, each linking back to its mark
-        story.append(_heading(walker, "sec_notes", edition.labels.notes))
-        for n, markup in enumerate(walker.notes, start=1):
-            story.append(RLParagraph(f'<a name="fn_{n}"/><a href="#fnref_{n}">{n}.</a> {markup}', walker.footnote_style))
 
     if edition.entries:
         story.append(_heading(walker, "sec_references", edition.labels.references))
@@ -420,11 +604,11 @@ def _story(edition: Edition, fonts: _Fonts, width: float) -> tuple[list, _PdfWal
 
 def render(edition: Edition) -> bytes:
     template = edition.template
-    fonts = _Fonts(edition)
+    fonts = PdfFonts(edition.template)
     page = edition.venue.page
     margins = page.margins_cm
     meta = edition.document.meta
-    title = meta.title or Path(edition.document.path).stem
+    title = meta.title_text or Path(edition.document.path).stem
     stamp = edition.date.strftime("D:%Y%m%d%H%M%S+00'00'")
     numbers = page.page_numbers
     size = edition.venue.body.size_pt
@@ -439,6 +623,25 @@ def render(edition: Edition) -> bytes:
             canvas.drawCentredString(doc.pagesize[0] / 2, doc.bottomMargin / 2, str(doc.page))
             canvas.restoreState()
 
+    reserve: dict[int, float] = {}
+    for attempt in range(NOTE_PASSES):
+        data, walker, pages, wanted = _layout(edition, fonts, title, meta, page, margins, size, on_page, reserve)
+        if not walker.notes:
+            return data
+        if all(wanted.get(p, 0.0) <= reserve.get(p, 0.0) + 0.01 for p in wanted) and all(abs(reserve.get(p, 0.0) - wanted.get(p, 0.0)) < 1 or attempt >= 2 for p in reserve):
+            return data  # every page kept room enough for the notes that landed on it
+        # the room each page needs now; after two passes, never less than before, so it settles
+        reserve = dict(wanted) if attempt < 2 else {p: max(reserve.get(p, 0.0), wanted.get(p, 0.0)) for p in {*reserve, *wanted}}
+    return data
+
+
+NOTE_PASSES = 5  # layout passes to settle footnotes at the foot of their pages (usually 2)
+
+
+def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, size: float, on_page, reserve: dict[int, float]):
+    """One layout of the whole edition with `reserve` points kept at the foot of each page for
+    its notes: the PDF's bytes, the walker, where each note's mark landed, and the room each
+    page's notes need."""
     out = io.BytesIO()
     doc = _Doc(
         out,
@@ -449,7 +652,7 @@ def render(edition: Edition) -> bytes:
         bottomMargin=margins.bottom * cm,
         title=title,
         author=", ".join(meta.authors),
-        subject=meta.abstract or title,
+        subject=meta.abstract_text or title,
         keywords=list(meta.keywords),
         creator="exporter",
         producer="exporter (ReportLab)",
@@ -459,17 +662,31 @@ def render(edition: Edition) -> bytes:
         initialFontName=fonts.regular,
         initialFontSize=size,
     )
-    story, walker = _story(edition, fonts, doc.width)
+    # SimpleDocTemplate's frame pads its content by 6 pt on every side (platypus.Frame's default):
+    # tables, figures and formulas measure the width inside it, as paragraphs do.
+    story, walker = _story(edition, fonts, doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
     widths = {
         href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
         for href, texts in walker.labels.items()
         if len(texts) == 1 and " " not in next(iter(texts))
     }
+    doc.notes = [(n, RLParagraph(f'<a name="fn_{n}"/><super>{n}</super> {markup}', walker.footnote_style)) for n, markup in enumerate(walker.notes, start=1)]
+    doc.note_gap = walker.leading
+    doc.reserve = reserve
+    pages: dict[int, int] = {}
 
     def canvasmaker(*args, **kwargs):
         canvas = _LinkCanvas(*args, **kwargs)
         canvas.label_widths = widths
+        canvas.inline = walker.inline
+        canvas.note_pages = pages
         return canvas
 
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=canvasmaker)
-    return out.getvalue()
+    heights: dict[int, float] = {}
+    for n, para in doc.notes:
+        where = pages.get(n)
+        if where is not None:
+            _, height = para.wrap(doc.width - 2 * FRAME_PADDING, doc.height)
+            heights[where] = heights.get(where, doc.note_gap) + height
+    return out.getvalue(), walker, pages, heights

@@ -17,9 +17,10 @@ import json
 import shutil
 import struct
 import sys
+import warnings
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
@@ -34,17 +35,20 @@ class Case:
     files: dict[str, bytes]
     argv: list[str]
     expect: dict
+    # Files git cannot hold, made by the test before the run: `fifo` (a named pipe) or
+    # `null-device` (a character device like /dev/null); each must still be one after the run.
+    special: dict[str, str] = field(default_factory=dict)
 
 
 CASES: list[Case] = []
 
 
-def case(name: str, files: dict[str, bytes | str], argv: list[str], **expect) -> None:
+def case(name: str, files: dict[str, bytes | str], argv: list[str], special: dict[str, str] | None = None, **expect) -> None:
     assert not any(c.name == name for c in CASES), name
     data = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in files.items()}
     if "diagnostics" in expect:  # the documented order: by file, line, column, code (stable)
         expect["diagnostics"] = sorted(expect["diagnostics"], key=lambda d: (d[1], d[2], d[3], d[0]))
-    CASES.append(Case(name, data, argv, expect))
+    CASES.append(Case(name, data, argv, expect, special or {}))
 
 
 def first_bad_byte(data: bytes) -> tuple[int, str]:
@@ -71,9 +75,9 @@ def no_entry(label: str) -> str:
     return f"[{label}] has no entry: there is no reference list"
 
 
-def refused(name: str, files: dict, message: str, argv: list[str] | None = None) -> None:
+def refused(name: str, files: dict, message: str, argv: list[str] | None = None, special: dict[str, str] | None = None) -> None:
     """Input that cannot be read: exit 2, nothing on stdout, exactly this line on stderr."""
-    case(name, files, argv or ["check", "--json", P], exit=2, stdout="", stderr=f"exporter: error: {message}\n")
+    case(name, files, argv or ["check", "--json", P], special, exit=2, stdout="", stderr=f"exporter: error: {message}\n")
 
 
 def unresolved_one(name: str, data: bytes, line: int, column: int, encoding: str, end_line: int = 1, notes: list | None = None) -> None:
@@ -140,8 +144,16 @@ def repaired(label: str, line: int) -> list:
 unresolved_one("enc-mojibake-via-cp1251", ("мәтін\n" + RU.encode("utf-8").decode("cp1251")).encode("utf-8"), 2, RU_COL, "utf-8", end_line=2, notes=repaired("Windows-1251", 2))
 unresolved_one("enc-mojibake-via-cp1252", EN_LATIN.encode("utf-8").decode("cp1252").encode("utf-8"), 1, col(EN_LATIN, "[1]"), "utf-8", notes=repaired("Windows-1252", 1))
 unresolved_one("enc-mojibake-via-latin1", RU.encode("utf-8").decode("latin-1").encode("utf-8"), 1, RU_COL, "utf-8", notes=repaired("Latin-1", 1))
-refused("enc-mojibake-two-code-pages", {P: RU.encode("utf-8").decode("cp1251") + EN_LATIN.encode("utf-8").decode("cp1252")},
-        f"{P}:1: is mojibake: UTF-8 text that was read as Windows-1251 and saved again (`РўРѕСЂРіРѕРІР»СЏ` was `Торговля`); restore the original file")
+# issue 16: each line is repaired through the code page that reads it, not the whole text refused
+case(
+    "enc-mojibake-two-code-pages", {P: RU.encode("utf-8").decode("cp1251") + EN_LATIN.encode("utf-8").decode("cp1252")}, ["check", "--json", P],
+    exit=1, stderr="", report={},
+    citations=[["1", 1, RU_COL, None], ["1", 2, col(EN_LATIN, "[1]"), None]],
+    diagnostics=[
+        ["TXT003", P, 1, 1, "UTF-8 text once read as Windows-1251 and Windows-1252 and saved again (mojibake) repaired on 2 line(s); columns there count the repaired text"],
+        ["CIT001", P, 1, RU_COL, no_entry("1")], ["REF001", P, 2, 1, NO_LIST], ["CIT001", P, 2, col(EN_LATIN, "[1]"), no_entry("1")],
+    ],
+)
 refused("enc-utf8-truncated-at-end", {P: (KK + "Екінші жол").encode("utf-8")[:-1]},
         f"{P}:2: is UTF-8 with a broken character: byte 18 of this line (0xd0) is not UTF-8; fix or remove it")
 refused("enc-utf8-broken-character-cr-lines", {P: "бір\rекі\rүш ".encode() + b"\xd2"}, f"{P}:3: is UTF-8 with a broken character: byte 6 of this line (0xd2) is not UTF-8; fix or remove it")
@@ -311,8 +323,8 @@ case("pdf-cid-font-without-character-map", {PP: pdf_document([pdf_text(PDF_PAPER
 
 # ---- usage -------------------------------------------------------------------------------------
 
-refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex", argv=["build", P, "--out", "{out}", "--to", ","])
-refused("usage-to-unknown", {P: RU}, "--to: unknown edition html; choose from docx, pdf, latex", argv=["build", P, "--out", "{out}", "--to", "latex,html"])
+refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex, zip", argv=["build", P, "--out", "{out}", "--to", ","])
+refused("usage-to-unknown", {P: RU}, "--to: unknown edition html; choose from docx, pdf, latex, zip", argv=["build", P, "--out", "{out}", "--to", "latex,html"])
 refused("usage-jobs-zero", {P: RU}, "--jobs: must be at least 1", argv=["build", P, "--out", "{out}", "--jobs", "0"])
 refused("usage-template-missing", {P: RU}, "no-such-venue: no such template (available: article, kz-conference)", argv=["build", P, "--out", "{out}", "--template", "no-such-venue"])
 refused("usage-out-is-a-file", {P: RU, "dist": b"a file\n"}, "dist: is not a folder", argv=["build", P, "--out", "dist"])
@@ -680,15 +692,18 @@ WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _word(document: str | None = None, main_type: str = WORD_MAIN, extra: dict | None = None) -> bytes:
+def _word(document: str | bytes | None = None, main_type: str = WORD_MAIN, extra: dict | None = None,
+          package_rel: str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument") -> bytes:
     """A minimal Word package: content types, the package relationship, the main part."""
     document = document or f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>мәтін [1]</w:t></w:r></w:p></w:body></w:document>'
     parts = {
         "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/word/document.xml" ContentType="{main_type}"/></Types>',
+        '<Default Extension="htm" ContentType="application/xhtml+xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{main_type}"/>'
+        '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
         "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        f'<Relationship Id="rId1" Type="{package_rel}" Target="word/document.xml"/></Relationships>',
         "word/document.xml": document,
         **(extra or {}),
     }
@@ -717,6 +732,155 @@ refused("docx-no-content-types", {D: _docx().replace(b"[Content_Types].xml", b"[
 refused("docx-empty", {D: b""}, f"{D}: is empty", argv=["check", D])
 refused("docx-annotate-takes-docx-only", {P: "мәтін [1]\n"}, f"{P}: annotate takes a Word .docx file (the author's own manuscript)", argv=["annotate", P, "--out", "{out}/x.docx"])
 refused("docx-annotate-never-overwrites-input", {D: _word()}, f"{D}: would overwrite an input; choose another --out", argv=["annotate", D, "--out", D])
+
+refused("docx-named-but-not-a-zip", {D: "мәтін [1]\n"}, f"{D}: is named .docx but is not a DOCX (Word) file (its first bytes say otherwise)", argv=["check", D])
+
+
+# Bounds: counters, levels and nesting clamped to what a paper can hold; damaged members refused.
+def _rels(kind: str, target: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/></Relationships>')
+
+
+def _numbered(start: str, ilvl: str, fmt: str = "upperRoman") -> bytes:
+    """A paragraph citing [1], then one list paragraph numbered by `numbering.xml` (level `ilvl`, first value `start`)."""
+    numbering = (f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
+                 f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%{int(ilvl) + 1 if int(ilvl) < 9 else 1}."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    document = (f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>мәтін [1]</w:t></w:r></w:p>'
+                f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>бір</w:t></w:r></w:p></w:body></w:document>')
+    return _word(document, extra={"word/_rels/document.xml.rels": _rels("numbering", "numbering.xml"), "word/numbering.xml": numbering})
+
+
+def _inspect_blocks(*blocks: dict) -> dict:
+    return {"blocks": list(blocks)}
+
+
+PARA1 = {"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": 10, "paragraph": 1, "text": "мәтін [1]"}
+# Word's own limit for a list's first value is 32767: a larger start is damage, read as 32767 (MMM…DCCLXVII).
+case("docx-roman-list-from-a-trillion", {D: _numbered("999999999999", "0")}, ["inspect", D], exit=0, stderr="",
+     model=_inspect_blocks(PARA1, {"type": "list", "line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2,
+                                   "items": [{"line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "text": "M" * 32 + "DCCLXVII. бір"}]}))
+# Word has list levels 0–8; a paragraph at level 300,000,000 is not numbered.
+case("docx-list-level-300-million", {D: _numbered("1", "300000000")}, ["inspect", D], exit=0, stderr="",
+     model=_inspect_blocks(PARA1, {"type": "paragraph", "line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "text": "бір"}))
+
+
+def _damaged(kind: str) -> bytes:
+    """The minimal package with a picture whose checksum in the zip directory is wrong (`crc`), or
+    flagged as encrypted (general-purpose bit 0, local and central headers)."""
+    data = bytearray(_word(extra={"word/media/image1.png": PNG}))
+    name = b"word/media/image1.png"
+    at = bytes(data).find(b"PK\x01\x02")
+    while at >= 0:  # the central directory's entries
+        name_len = int.from_bytes(data[at + 28:at + 30], "little")
+        if bytes(data[at + 46:at + 46 + name_len]) == name:
+            if kind == "crc":
+                data[at + 16] ^= 0xFF  # the directory's CRC-32 no longer fits the bytes
+            else:
+                data[at + 8] |= 0x01
+                local = int.from_bytes(data[at + 42:at + 46], "little")
+                data[local + 6] |= 0x01
+        at = bytes(data).find(b"PK\x01\x02", at + 4)
+    return bytes(data)
+
+
+refused("docx-member-bad-crc", {D: _damaged("crc")}, f"{D}: is not a readable DOCX (damaged zip member word/media/image1.png: its bytes fail their checksum)", argv=["check", D])
+refused("docx-member-encrypted", {D: _damaged("encrypted")}, f"{D}: member word/media/image1.png is encrypted; refused (save the document without a password)", argv=["check", D])
+refused("docx-strict-ooxml", {D: _word(package_rel="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")},
+        f"{D}: is a Strict Open XML document, which is not read; save it in Word as a Word Document (.docx)", argv=["check", D])
+refused("docx-utf16-document-with-dtd", {D: _word(f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x; [1]</w:t></w:r></w:p></w:body></w:document>'.encode("utf-16"))},
+        f"{D}: part word/document.xml declares a DTD or entities; refused (Word never writes them)", argv=["check", D])
+DEEP_CSL = "ADDIN ZOTERO_ITEM CSL_CITATION " + '{"citationItems":' + "[" * 5000 + "]" * 5000 + "}"
+case("docx-zotero-field-nested-5000-deep", {D: _word(
+    f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t xml:space="preserve">мәтін </w:t></w:r>'
+    f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">{DEEP_CSL}</w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>[1]</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body></w:document>')},
+    ["check", "--json", D], exit=1, stderr="", citations=[["1", 1, 7, None]],
+    diagnostics=[["REF001", D, 1, 1, NO_LIST], ["CIT001", D, 1, 7, no_entry("1")],
+                 ["DOC001", D, 1, 1, "a citation field's data is nested too deep to read; the citation's text still is"]])
+case("docx-altchunk-html-part", {D: _word(
+    f'<w:document xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:p><w:r><w:t>мәтін [1]</w:t></w:r></w:p>'
+    '<w:altChunk r:id="rId2"/></w:body></w:document>', extra={"word/_rels/document.xml.rels": _rels("aFChunk", "afchunk.htm"), "word/afchunk.htm": "<html><body><p>басқа мәтін [2]</p></body></html>"})},
+    ["check", "--json", D], exit=1, stderr="", citations=[["1", 1, 7, None]],
+    diagnostics=[["REF001", D, 1, 1, NO_LIST], ["CIT001", D, 1, 7, no_entry("1")],
+                 ["DOC001", D, 1, 1, "an embedded HTML or RTF part (altChunk word/afchunk.htm) is not read: its text and citations are left out; paste it into the document as text"]])
+# ---- bad pictures in a Word paper (the writers' side) ---------------------------------------------
+# Each paper holds one picture no edition can draw, as Word stores it (an inline drawing and its
+# media part). The build goes on and every edition is written: a reader that passes the bytes
+# through brings the writers a MED001 picture (shown as a framed note); a reader that leaves the
+# picture out changes nothing here. The same bytes are checked on the writers directly in
+# tests/test_writer_media.py.
+
+PICTURE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+def _picture_docx(member: str, data: bytes) -> bytes:
+    drawing = (
+        '<w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="Picture 1"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+        '<pic:nvPicPr><pic:cNvPr id="1" name="p"/><pic:cNvPicPr/></pic:nvPicPr>'
+        '<pic:blipFill><a:blip r:embed="rIdPic"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>'
+    )
+    namespaces = (
+        f'xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+    )
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {namespaces}><w:body>'
+        '<w:p><w:r><w:t>мәтін алдында</w:t></w:r></w:p>'
+        f'<w:p><w:r>{drawing}</w:r></w:p><w:p><w:r><w:t>Сурет 1 – Сызба</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>мәтін соңында</w:t></w:r></w:p></w:body></w:document>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rIdPic" Type="{PICTURE_RELS}" Target="media/{member}"/></Relationships>'
+    )
+    return _word(document, extra={"word/_rels/document.xml.rels": rels, f"word/media/{member}": data})
+
+
+def _with_type(package: bytes, extension: str, content_type: str) -> bytes:
+    """The package with a Default content type for the picture's extension."""
+    source = zipfile.ZipFile(BytesIO(package))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"<Default Extension=\"xml\"", f'<Default Extension="{extension}" ContentType="{content_type}"/><Default Extension="xml"'.encode())
+            z.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _tiny_png(width: int = 16, height: int = 16) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + bytes((x * 16) % 256 for x in range(width * 3)) for _ in range(height))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+# A baseline JPEG header (SOI, JFIF, SOF0) that declares 30000 × 30000 pixels, and nothing after it.
+HUGE_JPEG = (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+             b"\xff\xc0\x00\x11\x08\x75\x30\x75\x30\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9")
+EVIL_SVG = b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text y="5">&x;</text></svg>'
+# A placeable WMF header whose one record claims 2^31 words: libwmf gives up (or crashes) on it.
+BAD_WMF = b"\xd7\xcd\xc6\x9a" + b"\x00" * 18 + b"\x01\x00\x09\x00\x00\x03" + b"\xff" * 12 + b"\xff\xff\xff\x7f\x41\x0b" + b"\x00" * 16
+
+for case_name, member, data, content_type in (
+    ("media-truncated-png", "image1.png", _tiny_png()[:60], "image/png"),
+    ("media-huge-jpeg-header", "image1.jpeg", HUGE_JPEG, "image/jpeg"),
+    ("media-svg-external-entity", "image1.svg", EVIL_SVG, "image/svg+xml"),
+    ("media-wmf-breaks-converter", "image1.wmf", BAD_WMF, "image/x-wmf"),
+):
+    case(case_name, {D: _with_type(_picture_docx(member, data), member.rsplit(".", 1)[1], content_type)}, ["build", D, "--out", "{out}"], exit=0, stderr="",
+         outputs={"files": ["paper.docx", "paper.pdf", "paper.report.json", "paper.tex"],
+                  "paper.tex": {"contains": ["мәтін алдында", "мәтін соңында"], "absent": ["root:"]},
+                  "paper.docx": {"contains": ["мәтін алдында", "мәтін соңында"], "absent": ["root:"]},
+                  "paper.pdf": {"contains": ["мәтін алдында", "мәтін соңында"], "absent": ["root:"]}})
 
 # ---- Markdown sources ----------------------------------------------------------------------------
 
@@ -799,19 +963,112 @@ case("md-picture-remote-not-fetched", {M: FIG % "https://example.org/fig.png"}, 
 FIGURE_LINE = "![Рисунок 1 – Схема](fig.png){#fig:scheme}"
 case("md-picture-becomes-a-figure", {M: f"Text.\n\n{FIGURE_LINE}\n", "fig.png": tiny_png(96, 48)}, ["inspect", M], exit=0, stderr="",
      model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": 6, "text": "Text."},
-                       {"type": "figure", "line": 3, "column": 1, "end_line": 3, "end_column": len(FIGURE_LINE) + 1, "caption": "Рисунок 1 – Схема", "number": "1", "label": "fig:scheme",
-                        "images": [{"name": "fig.png", "media_type": "image/png", "width": 72.0, "height": 36.0, "bytes": len(tiny_png(96, 48))}]}]})
+                       {"type": "figure", "kind": "figure", "line": 3, "column": 1, "end_line": 3, "end_column": len(FIGURE_LINE) + 1, "caption": "Рисунок 1 – Схема", "number": "1",
+                        "label": "fig:scheme", "images": [{"name": "fig.png", "media_type": "image/png", "width": 72.0, "height": 36.0, "bytes": len(tiny_png(96, 48)), "alt": "Рисунок 1 – Схема"}]}]})
 md_refused("md-front-matter-nested-20000", {M: "---\ntitle: " + "[" * 20000 + "]" * 20000 + "\n---\n\nText.\n"},
         f"{M}:2: front matter nests lists or mappings too deeply to read")
 md_refused("md-table-too-wide", {M: "Text.\n\n|" + "a|" * 201 + "\n|" + "-|" * 201 + "\n|" + "b|" * 201 + "\n"},
         f"{M}:3: has a table 201 columns wide; tables of at most 200 columns are read")
 
 
+# ---- what is not a regular file; output places; Word packages a copy cannot be made of ----------
+# (issue 17's sweep: each of these blocked forever, replaced a device, crashed with exit 3, or
+# wrote a package LibreOffice could not open.)
+
+FIFO = "is a named pipe (FIFO), not a file; save what it carries to a file first"
+NOT_REPLACED = "is a device, pipe or socket, not a regular file; refused to replace it"
+refused("special-fifo-source", {}, f"{P}: {FIFO}", special={P: "fifo"})
+refused("special-fifo-bib", {P: RU}, f"{B}: {FIFO}", argv=["check", P, "--bib", B], special={B: "fifo"})
+refused("special-fifo-build-source", {}, f"{P}: {FIFO}", argv=["build", P, "--out", "{out}", "--to", "latex"], special={P: "fifo"})
+refused("special-fifo-annotate-bib", {D: _word()}, f"{B}: {FIFO}", argv=["annotate", D, "--bib", B, "--out", "{out}/x.docx"], special={B: "fifo"})
+refused("special-device-source", {}, f"{P}: is a device or socket, not a file", special={P: "null-device"})
+refused("special-fifo-named-by-markdown", {"paper.md": "---\nbibliography: refs.bib\n---\n\nText [1].\n"}, f"{B}: {FIFO}",
+        argv=["check", "--json", "paper.md"], special={B: "fifo"})
+refused("special-annotate-out-device", {D: _word()}, f"null.docx: {NOT_REPLACED}", argv=["annotate", D, "--out", "null.docx"], special={"null.docx": "null-device"})
+refused("special-build-edition-is-a-fifo", {P: RU}, f"paper.tex: {NOT_REPLACED}", argv=["build", P, "--out", ".", "--to", "latex"], special={"paper.tex": "fifo"})
+FIX_PAPER = "Мәтін [2] және [1].\n\nӘдебиеттер тізімі\n\n1. Әлиев А. Кітап. Алматы, 2000.\n2. Бекова Б. Мақала. Астана, 2001.\n"
+refused("special-fix-copy-is-a-device", {P: FIX_PAPER, "fixed/.keep": b""}, f"fixed/{P}: {NOT_REPLACED}",
+        argv=["fix", P, "--renumber", "--out", "fixed"], special={f"fixed/{P}": "null-device"})
+# An output folder under a file: one line naming the folder (it said "File exists").
+refused("out-annotate-under-a-file", {D: _word(), "dist": b"a file\n"}, "dist: is not a folder", argv=["annotate", D, "--out", "dist/x.docx"])
+refused("out-fix-is-a-file", {P: FIX_PAPER, "dist": b"a file\n"}, "dist: is not a folder", argv=["fix", P, "--renumber", "--out", "dist"])
+refused("out-fix-under-a-file", {P: FIX_PAPER, "dist": b"a file\n"}, "dist/sub: cannot be created: Not a directory", argv=["fix", P, "--renumber", "--out", "dist/sub"])
+
+DOC_RELS = "word/_rels/document.xml.rels"
+COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+
+
+def _rels(*relationships: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(relationships) + "</Relationships>")
+
+
+def _comments(comment_id: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="{W_NS}"><w:comment w:id="{comment_id}" w:author="A">'
+            "<w:p><w:r><w:t>an author's own comment</w:t></w:r></w:p></w:comment></w:comments>")
+
+
+def _stored_with_method(data: bytes, name: str, method: int) -> bytes:
+    """The zip with member `name` marked as compressed by `method` (its bytes left stored), in
+    its local header and in the central directory."""
+    out = bytearray(data)
+    encoded = name.encode()
+    local = out.index(b"PK\x03\x04")
+    while out[local + 30 : local + 30 + len(encoded)] != encoded:
+        local = out.index(b"PK\x03\x04", local + 4)
+    struct.pack_into("<H", out, local + 8, method)
+    central = out.index(b"PK\x01\x02")
+    while out[central + 46 : central + 46 + len(encoded)] != encoded:
+        central = out.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<H", out, central + 10, method)
+    return bytes(out)
+
+
+def _with_duplicate(data: bytes, name: str, content: bytes) -> bytes:
+    """The zip with a second member called `name` appended."""
+    out = BytesIO(data)
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "a") as z:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate we make on purpose
+        z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), content)
+    return out.getvalue()
+
+
+ANNOTATE = ["annotate", D, "--out", "{out}/x.docx"]
+refused("annotate-external-comments-relationship",
+        {D: _word(extra={DOC_RELS: _rels(f'<Relationship Id="rId9" Type="{COMMENTS_REL}" Target="http://example.com/comments.xml" TargetMode="External"/>')})},
+        f"{D}: {DOC_RELS}: its comments relationship points outside the package (TargetMode External); refused", argv=ANNOTATE)
+refused("annotate-two-comments-relationships",
+        {D: _word(extra={DOC_RELS: _rels(*(f'<Relationship Id="rId{i}" Type="{COMMENTS_REL}" Target="comments{i}.xml"/>' for i in (1, 2))),
+                         "word/comments1.xml": _comments("0"), "word/comments2.xml": _comments("0")})},
+        f"{D}: {DOC_RELS}: holds 2 comments relationships; refused (Word writes one)", argv=ANNOTATE)
+COMMENTS_LINKED = _rels(f'<Relationship Id="rId1" Type="{COMMENTS_REL}" Target="comments.xml"/>')
+refused("annotate-comment-id-superscript-two", {D: _word(extra={DOC_RELS: COMMENTS_LINKED, "word/comments.xml": _comments("\u00b2")})},
+        f"{D}: word/comments.xml: comment id '\u00b2' is not a number Word writes; refused", argv=ANNOTATE)
+refused("annotate-comment-id-5000-digits", {D: _word(extra={DOC_RELS: COMMENTS_LINKED, "word/comments.xml": _comments("7" * 5000)})},
+        f"{D}: word/comments.xml: comment id '{'7' * 20}…' is not a number Word writes; refused", argv=ANNOTATE)
+ANCHORED = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body><w:p>'
+            '<w:commentRangeStart w:id="x1"/><w:r><w:t>мәтін [1]</w:t></w:r><w:commentRangeEnd w:id="x1"/></w:p></w:body></w:document>')
+refused("annotate-comment-anchor-id-word", {D: _word(ANCHORED)}, f"{D}: word/document.xml: comment id 'x1' is not a number Word writes; refused", argv=ANNOTATE)
+refused("annotate-member-unknown-compression",
+        {D: _stored_with_method(_word(extra={"word/media/image1.png": PNG}), "word/media/image1.png", 99)},
+        f"{D}: is not a readable DOCX (zip member word/media/image1.png uses a compression method Word never writes)", argv=ANNOTATE)  # the reader checks every member first
+refused("annotate-duplicate-member-name", {D: _with_duplicate(_word(extra={"word/media/image1.png": PNG}), "word/media/image1.png", PNG)},
+        f"{D}: holds two zip members named word/media/image1.png; refused (a Word file never does)", argv=ANNOTATE)
+
+# A CSL-JSON integer past Python's 4,300-digit limit: that record is skipped (BIB002), never exit 3.
+CSL_LONG = ('[{"id": "a", "type": "book", "title": "T", "volume": ' + "9" * 5000 + '},\n'
+            ' {"id": "b", "type": "book", "title": "Uly", "publisher": "Nauka", "issued": {"date-parts": [[2000]]}}]\n')
+case("csljson-number-of-5000-digits", {P: "мәтін [2].\n", "refs.json": CSL_LONG}, ["check", "--json", P, "--bib", "refs.json"], exit=0, stderr="",
+     citations=[["2", 1, 7, "b"]], report={"unresolved": [], "entries": 1, "bibliography": "refs.json"},
+     diagnostics=[["BIB002", "refs.json", 1, 2, "cannot read this record: it holds a number of 5000 digits, which no CSL variable holds; it is skipped"]])
+
+
 # ---- writing the corpus --------------------------------------------------------------------------
 
 
 def case_json(c: Case) -> str:
-    return json.dumps({"argv": c.argv, "expect": c.expect}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    spec = {"argv": c.argv, "expect": c.expect, **({"special": c.special} if c.special else {})}
+    return json.dumps(spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def write(root: Path = CORPUS) -> None:

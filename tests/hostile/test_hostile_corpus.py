@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import re
 import shutil
+import stat
 import subprocess
 import zipfile
 from pathlib import Path
@@ -31,6 +33,20 @@ CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")
 def snapshot(folder: Path) -> dict[str, bytes | None]:
     """Every file and folder under `folder`, with file contents."""
     return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() and not p.is_symlink() else None) for p in sorted(folder.rglob("*"))}
+
+
+SPECIAL = {"fifo": stat.S_ISFIFO, "null-device": stat.S_ISCHR}
+
+
+def make_special(path: Path, kind: str) -> None:
+    """A file git cannot hold: a named pipe, or a character device like /dev/null (root only)."""
+    if kind == "fifo":
+        os.mkfifo(path)
+        return
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -85,6 +101,8 @@ def test_case(name, tmp_path, monkeypatch):
     work = tmp_path / "case"
     shutil.copytree(CORPUS / name, work)
     (work / "case.json").unlink()
+    for name, kind in spec.get("special", {}).items():
+        make_special(work / name, kind)
     out = tmp_path / "out"
     argv = [arg.replace("{out}", str(out)) for arg in spec["argv"]]
     before = snapshot(work)
@@ -98,8 +116,10 @@ def test_case(name, tmp_path, monkeypatch):
         assert stdout == expect["stdout"]
     if code == 2:
         assert len(stderr.splitlines()) == 1
-    # The inputs are never modified, and nothing appears beside them.
+    # The inputs are never modified, and nothing appears beside them; a pipe or a device is still one.
     assert snapshot(work) == before
+    for name, kind in spec.get("special", {}).items():
+        assert SPECIAL[kind](os.lstat(work / name).st_mode), f"{name} was replaced"
     if any(key in expect for key in ("report", "diagnostics", "citations", "model")):
         data = json.loads(stdout)
         for key, value in expect.get("report", {}).items():

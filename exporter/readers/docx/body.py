@@ -11,8 +11,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from lxml import etree
+
+from ...model import Image
+from .media import PackageMedia, PictureRef, Unshown, pictures_in
 from .numbering import Number, Numbering
+from .omml import omml_to_tex
 from .xml import M, R, W, attr, child
+
+MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+PICTURE_TAGS = (W + "drawing", W + "pict", W + "object", MC_ALTERNATE)
 
 # A formula is one character in the text citations are searched in: a bracket inside it is
 # never seen, and offsets after it stay close to what Word's search counts.
@@ -24,17 +32,20 @@ class Field:
     """A Word field: its instruction and, for the kinds we read, what it stands for."""
 
     instruction: str
-    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, ref, noteref, hyperlink, other
+    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, ref, noteref, hyperlink, seq, macrobutton, other
     items: tuple = ()  # CSL items (each a dict of itemData) for a citation field
-    target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK
+    target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK; identifier of SEQ
     in_result: bool = False
+    shown: list = field(default_factory=list)  # a MACROBUTTON's display text, in pieces
+    unread: str | None = None  # why its data was not read, when it was not
+    pictures: list = field(default_factory=list)  # pictures in its instruction part (a QUOTE field's), with their run
 
 
 @dataclass
 class Atom:
-    """A piece of a paragraph: text with its formatting, a formula, or a note reference."""
+    """A piece of a paragraph: text with its formatting, a formula, a picture, or a note reference."""
 
-    kind: str  # text, math, note
+    kind: str  # text, math, image, note
     text: str = ""
     bold: bool = False
     italic: bool = False
@@ -42,6 +53,24 @@ class Atom:
     link: str | None = None
     cite: Field | None = None  # the citation field (CSL or REF) this text is the result of
     note: tuple[str, str] | None = None  # (footnote|endnote, id)
+    tex: str = ""  # a formula's TeX
+    omml: str | None = None  # a Word formula's own XML
+    display: bool = False  # a formula Word sets on its own line (m:oMathPara)
+    image: Image | None = None
+    formula: bool = False  # an image that is a formula (an equation object's preview): one character, as a formula
+    pieces: list = field(default_factory=list, repr=False)  # text of the runs merged into this one, until the paragraph ends
+
+    def close(self) -> None:
+        if self.pieces:
+            self.text += "".join(self.pieces)
+            self.pieces = []
+
+    @property
+    def size(self) -> int:
+        """Characters it takes in the paragraph's text: a formula one, a picture none."""
+        if self.kind == "math" or self.kind == "image" and self.formula:
+            return 1
+        return 0 if self.kind in ("image", "note") else len(self.text)
 
 
 @dataclass
@@ -60,16 +89,26 @@ class Para:
     # (offset in `text`, XML element) where each run's or formula's text starts, for `annotate`
     places: list = field(default_factory=list)
     length: int = 0
+    field_texts: list = field(default_factory=list)  # what MACROBUTTON fields show (MathType's equation numbers)
+    seq: list = field(default_factory=list)  # identifiers of the SEQ fields it holds (`Figure`, `Таблица`)
 
     @property
     def text(self) -> str:
-        return "".join(MATH_MARK if a.kind == "math" else a.text for a in self.atoms)
+        return "".join(a.text if a.kind == "text" else MATH_MARK * a.size for a in self.atoms)
+
+
+@dataclass
+class CellRec:
+    paras: list  # its paragraphs (a nested table's in reading order)
+    colspan: int = 1
+    merge: str | None = None  # vMerge: "restart" starts a cell spanning rows down, "continue" is covered by it
 
 
 @dataclass
 class TableRec:
-    rows: list[list[list[Para]]]  # rows of cells of paragraphs
+    rows: list[list[CellRec]]
     header_rows: int
+    widths: tuple[float, ...] = ()  # the grid's columns as shares of the table's width
 
 
 class Styles:
@@ -171,13 +210,20 @@ def read_field(instruction: str) -> Field:
     words = instruction.split()
     head = words[0].upper() if words else ""
     if m := _CSL.match(instruction):
-        return Field(instruction, "csl-citation", items=_csl_items(m.group(1)))
+        try:
+            return Field(instruction, "csl-citation", items=_csl_items(m.group(1)))
+        except RecursionError:
+            return Field(instruction, "csl-citation", unread="a citation field's data is nested too deep to read; the citation's text still is")
     if "CSL_BIBLIOGRAPHY" in instruction or "ZOTERO_BIBL" in instruction:
         return Field(instruction, "csl-bibliography")
     if head == "BIBLIOGRAPHY":
         return Field(instruction, "bibliography")
     if head in ("REF", "NOTEREF") and len(words) > 1:
         return Field(instruction, head.lower(), target=words[1])
+    if head == "SEQ" and len(words) > 1:
+        return Field(instruction, "seq", target=words[1])
+    if head == "MACROBUTTON":
+        return Field(instruction, "macrobutton")
     if head == "HYPERLINK" and len(words) > 1:
         url = re.search(r'"([^"]*)"', instruction)
         return Field(instruction, "hyperlink", target=url.group(1) if url else words[1])
@@ -185,7 +231,8 @@ def read_field(instruction: str) -> Field:
 
 
 def _csl_items(payload: str) -> tuple:
-    """The cited items of a CSL citation field's JSON (trailing text after the object ignored)."""
+    """The cited items of a CSL citation field's JSON (trailing text after the object ignored;
+    RecursionError for JSON nested deeper than Python's decoder goes)."""
     try:
         data, _ = json.JSONDecoder().raw_decode(payload)
     except ValueError:
@@ -228,10 +275,12 @@ def csl_metadata(item: dict) -> tuple[tuple[str, str], ...]:
 class BodyWalker:
     """One pass over the body in document order; field state carries across paragraphs."""
 
-    def __init__(self, styles: Styles, numbering: Numbering, links: dict[str, str]):
+    def __init__(self, styles: Styles, numbering: Numbering, links: dict[str, str], media: PackageMedia | None = None):
         self.styles = styles
         self.numbering = numbering
         self.links = links  # relationship id -> URL
+        self.media = media or PackageMedia(None)
+        self.unread: list[tuple[Para, str]] = []  # what was not read (DOC001), and where
         self.fields: list[Field] = []  # open complex fields, outermost first
         self.items: list = []  # Para and TableRec, in order
         self.bookmarks: dict[str, Para] = {}
@@ -260,9 +309,18 @@ class BodyWalker:
                     self._blocks(content, out, in_bibliography or biblio, in_table)
             elif tag in (W + "customXml", W + "ins", W + "moveTo"):
                 self._blocks(node, out, in_bibliography, in_table)
+            elif tag == W + "altChunk":
+                self._alt_chunk(node, out)
+
+    def _alt_chunk(self, node, out: list) -> None:
+        """An embedded HTML/RTF/MHT part Word merges in when it opens the file: not read, said so
+        (noted at the paragraph before it)."""
+        name = self.media.part_name(node.get(R + "id") or "") or "a missing part"
+        where = next((p for p in reversed(out) if isinstance(p, Para)), None)
+        self.unread.append((where, f"an embedded HTML or RTF part (altChunk {name}) is not read: its text and citations are left out; paste it into the document as text"))
 
     def table(self, node, in_bibliography: bool) -> TableRec:
-        rows: list[list[list[Para]]] = []
+        rows: list[list[CellRec]] = []
         header = 0
         for tr in node.iterchildren(W + "tr"):
             cells = []
@@ -271,11 +329,15 @@ class BodyWalker:
                     continue
                 paras: list = []
                 self._blocks(tc, paras, in_bibliography, in_table=True)
-                cells.append([p for p in _flatten(paras)])
+                props = child(tc, "tcPr")
+                span = _int_or_none(attr(child(props, "gridSpan"), "val")) or 1
+                merge = child(props, "vMerge")
+                merge_kind = None if merge is None else ("restart" if attr(merge, "val") == "restart" else "continue")
+                cells.append(CellRec(_flatten(paras), min(max(span, 1), MAX_COLUMNS), merge_kind))
             if child(child(tr, "trPr"), "tblHeader") is not None and len(rows) == header:
                 header += 1
             rows.append(cells)
-        return TableRec(rows, header)
+        return TableRec(rows, header, _grid_widths(child(node, "tblGrid")))
 
     def paragraph(self, node, in_bibliography: bool, in_table: bool) -> Para:
         ppr = child(node, "pPr")
@@ -291,6 +353,8 @@ class BodyWalker:
             jc = self.styles.ppr_value(sid, ("jc",))
         para.centered = attr(jc, "val") == "center"
         self._inline(node, para, fmt={"sid": sid})
+        for atom in para.atoms:
+            atom.close()
         para.in_bibliography = para.in_bibliography or in_bibliography
         return para
 
@@ -324,6 +388,8 @@ class BodyWalker:
             elif tag == W + "fldSimple":
                 f = read_field(attr(node, "instr") or "")
                 f.in_result = True
+                if f.kind == "seq":
+                    para.seq.append(f.target)
                 self.fields.append(f)
                 self._inline(node, para, fmt)
                 self.fields.pop()
@@ -334,7 +400,9 @@ class BodyWalker:
                 if content is not None:
                     self._inline(content, para, fmt)
             elif tag in (M + "oMath", M + "oMathPara"):
-                self._math(para, node, _math_text(node))
+                self._omml(para, node)
+            elif tag == MC_ALTERNATE:
+                self._pictures(para, node, node)
             elif tag == W + "bookmarkStart":
                 name = attr(node, "name")
                 if name:
@@ -344,6 +412,11 @@ class BodyWalker:
     def _hidden(self) -> bool:
         """Text inside a field's instruction part is never shown."""
         return any(not f.in_result for f in self.fields)
+
+    def _macrobutton(self) -> Field | None:
+        """The MACROBUTTON whose display text is being read (MathType writes equation numbers so)."""
+        hiding = [f for f in self.fields if not f.in_result]
+        return hiding[-1] if hiding and _is_macrobutton(hiding[-1]) else None
 
     def _citing_field(self) -> Field | None:
         for f in reversed(self.fields):
@@ -382,14 +455,28 @@ class BodyWalker:
                     parsed = read_field(top.instruction)
                     parsed.in_result = True
                     self.fields[-1] = parsed
+                    if parsed.unread:
+                        self.unread.append((para, parsed.unread))
+                    if parsed.kind == "seq":
+                        para.seq.append(parsed.target)
                 elif kind == "end" and self.fields:
                     top = self.fields.pop()
-                    if not top.in_result:  # a field with no result part: what it stands for is not shown
-                        pass
+                    if not top.in_result and _is_macrobutton(top):
+                        para.field_texts.append(macrobutton_text("".join(top.shown)))
+                    if not top.in_result and top.pictures and not self._hidden():
+                        for picture, element in top.pictures:  # a field with no result shows what it quotes
+                            self._pictures(para, picture, element)
             elif tag == W + "instrText":
                 if self.fields and not self.fields[-1].in_result:
                     self.fields[-1].instruction += node.text or ""
+                    if _is_macrobutton(self.fields[-1]):
+                        self.fields[-1].shown.append(node.text or "")
             elif self._hidden():
+                macro = self._macrobutton()
+                if macro is not None and tag == W + "t":  # a field's result inside a MACROBUTTON's display text
+                    macro.shown.append(node.text or "")
+                elif tag in PICTURE_TAGS and not self.fields[-1].in_result:
+                    self.fields[-1].pictures.append((node, run))  # shown only if the field has no result of its own
                 continue
             elif tag == W + "t":
                 self._text(para, node.text or "", style, run)
@@ -402,15 +489,37 @@ class BodyWalker:
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 kind = "footnote" if tag == W + "footnoteReference" else "endnote"
                 para.atoms.append(Atom("note", note=(kind, attr(node, "id") or "")))
-            elif tag == W + "object" and _is_equation_object(node):
-                self._math(para, run, "⟨formula⟩")
+            elif tag in PICTURE_TAGS:
+                self._pictures(para, node, run)
             elif tag in (M + "oMath", M + "oMathPara"):
-                self._math(para, run, _math_text(node))
+                self._omml(para, node, run)
 
-    def _math(self, para: Para, element, text: str) -> None:
-        para.places.append((para.length, element))
-        para.length += 1
-        para.atoms.append(Atom("math", text))
+    def _omml(self, para: Para, node, element=None) -> None:
+        """A Word formula (each `m:oMath` of an `m:oMathPara` is one, set on its own line)."""
+        formulas = list(node.iterchildren(M + "oMath")) if node.tag == M + "oMathPara" else [node]
+        for formula in formulas:
+            omml = etree.tostring(formula, encoding="unicode")
+            atom = Atom("math", _math_text(formula), tex=omml_to_tex(formula), omml=omml, display=node.tag == M + "oMathPara")
+            self._add_formula(para, atom, element if element is not None else node)
+
+    def _add_formula(self, para: Para, atom: Atom, element) -> None:
+        if atom.size:
+            para.places.append((para.length, element))
+            para.length += atom.size
+        para.atoms.append(atom)
+
+    def _pictures(self, para: Para, node, element) -> None:
+        """Pictures of a drawing, VML shape or OLE object; an equation object's preview is one
+        character of text, as a formula is; a drawing with nothing to show is noted."""
+        for ref in pictures_in(node):
+            if isinstance(ref, Unshown):
+                self.unread.append((para, f"a {ref.what} holds no picture this reader can show; it is left out"))
+                continue
+            image = self.media.image(ref)
+            if image is None and self.media.part is not None:
+                self.unread.append((para, f"a picture ({ref.rid}) is linked from outside the document or missing; it is left out"))
+                continue  # (without a package, as `annotate` walks, the atom still holds its place)
+            self._add_formula(para, Atom("image", image=image, formula=ref.kind == "equation"), element)
 
     def _text(self, para: Para, text: str, style: dict, run) -> None:
         if not text:
@@ -423,9 +532,42 @@ class BodyWalker:
             para.in_bibliography = True
         last = para.atoms[-1] if para.atoms else None
         if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link) == (style["bold"], style["italic"], style["vert"], style["link"]):
-            last.text += text
+            last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs
             return
         para.atoms.append(Atom("text", text, cite=cite, **style))
+
+
+MAX_COLUMNS = 1000  # Word's grid holds at most 63 columns; a larger span is damage
+
+
+def _grid_widths(grid) -> tuple[float, ...]:
+    """`w:gridCol` widths as shares of their sum; none when any is missing or zero."""
+    if grid is None:
+        return ()
+    widths = [_int_or_none(attr(col, "w")) for col in grid.iterchildren(W + "gridCol")]
+    if not widths or len(widths) > MAX_COLUMNS or any(w is None or w <= 0 for w in widths):
+        return ()
+    total = sum(widths)
+    return tuple(round(w / total, 4) for w in widths)
+
+
+def _is_macrobutton(f: Field) -> bool:
+    return f.instruction.lstrip()[:11].upper() == "MACROBUTTON"
+
+
+def macrobutton_text(instruction: str) -> str:
+    """What a MACROBUTTON shows: its instruction after the macro's name, switches dropped."""
+    words = instruction.split()[2:]
+    shown = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word.startswith("\\"):
+            skip = word in ("\\*", "\\#", "\\@")
+        else:
+            shown.append(word)
+    return "".join(shown)
 
 
 def _flatten(items: list) -> list[Para]:
@@ -435,7 +577,7 @@ def _flatten(items: list) -> list[Para]:
         if isinstance(item, TableRec):
             for row in item.rows:
                 for cell in row:
-                    out.extend(cell)
+                    out.extend(cell.paras)
         else:
             out.append(item)
     return out
@@ -445,12 +587,6 @@ def _math_text(node) -> str:
     """A formula's characters; the invisible operators OMML keeps (U+2061 function application…) dropped."""
     text = "".join(t.text or "" for t in node.iter(M + "t"))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return text or "⟨formula⟩"
+    return text
 
 
-def _is_equation_object(node) -> bool:
-    """A MathType or Equation Editor OLE object (`Equation.DSMT4`, `Equation.3`)."""
-    for ole in node.iter("{urn:schemas-microsoft-com:office:office}OLEObject"):
-        if (ole.get("ProgID") or "").startswith("Equation"):
-            return True
-    return False

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from .xml import W, attr, child
 
+# Word's bounds: list levels 0–8, a first value at most 32767. Larger numbers in a file are
+# damage (or an attack: roman numerals of 999,999,999,999 take forever to write); clamped.
+MAX_LEVEL = 8
+MAX_VALUE = 32767
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
 
@@ -37,9 +41,10 @@ class Number:
 
 def _int(value: str | None, default: int) -> int:
     try:
-        return int(value) if value is not None else default
+        number = int(value) if value is not None and len(value) < 20 else default
     except ValueError:
         return default
+    return max(-MAX_VALUE, min(number, MAX_VALUE))
 
 
 def format_number(value: int, fmt: str) -> str:
@@ -76,6 +81,8 @@ class Numbering:
             levels = {}
             for lvl in node.iterchildren(W + "lvl"):
                 ilvl = _int(attr(lvl, "ilvl"), 0)
+                if not 0 <= ilvl <= MAX_LEVEL:
+                    continue
                 style = attr(child(lvl, "pStyle"), "val")
                 levels[ilvl] = Level(
                     _int(attr(child(lvl, "start"), "val"), 1),
@@ -108,7 +115,7 @@ class Numbering:
             return None
         counters = self.counters.setdefault(num_id, {})
         starts = {i: self.overrides.get(num_id, {}).get(i, lvl.start) for i, lvl in levels.items()}
-        counters[level] = counters[level] + 1 if level in counters else starts[level]
+        counters[level] = min(counters[level] + 1, MAX_VALUE + 100_000) if level in counters else starts[level]
         for deeper in [i for i in counters if i > level]:
             del counters[deeper]
         spec = levels[level]

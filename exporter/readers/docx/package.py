@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from ...diagnostics import InputError
 
@@ -23,7 +24,8 @@ MAX_MEMBERS = 10_000
 MAIN_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 MAIN_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 MACRO_TYPES = ("macroEnabled", "vbaProject", "vbaData", "ms-office.activeX")
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+STRICT = "purl.oclc.org/ooxml/"  # Strict Open XML's namespaces and relationship types
 
 
 def sniff(head: bytes) -> bool:
@@ -67,20 +69,49 @@ def check_package(path: str, data: bytes) -> None:
     names = {info.filename for info in members}
     if "[Content_Types].xml" not in names:
         raise InputError(path, "is a zip but not a DOCX (no [Content_Types].xml)")
-    try:
-        types = archive.read("[Content_Types].xml")
-        for info in members:
-            if _is_xml(info.filename):
-                head = archive.read(info.filename)
-                if _DTD.search(head):
-                    raise InputError(path, f"part {info.filename} declares a DTD or entities; refused (Word never writes them)")
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise InputError(path, f"is not a readable DOCX (damaged zip member: {exc})") from None
+    types = b""
+    for info in members:
+        blob = _member(path, archive, info)
+        if info.filename == "[Content_Types].xml":
+            types = blob
+        if _is_xml(info.filename):
+            text = xml_text(blob)
+            if _DTD.search(text):
+                raise InputError(path, f"part {info.filename} declares a DTD or entities; refused (Word never writes them)")
+            if info.filename == "_rels/.rels" and STRICT in text:
+                raise InputError(path, "is a Strict Open XML document, which is not read; save it in Word as a Word Document (.docx)")
     text = types.decode("utf-8", "replace")
     if any(kind in text for kind in MACRO_TYPES) or any(n.lower().endswith("vbaproject.bin") for n in names):
         raise InputError(path, "is a macro-enabled Word document (.docm content); refused: save it as a plain .docx")
     if MAIN_DOCUMENT not in text and MAIN_TEMPLATE not in text:
         raise InputError(path, "is a zip but not a Word document (no WordprocessingML main part)")
+
+
+def _member(path: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """One member's bytes, read whole (so its checksum is verified); one line when it cannot be."""
+    if info.flag_bits & 0x1:
+        raise InputError(path, f"member {info.filename} is encrypted; refused (save the document without a password)")
+    try:
+        return archive.read(info)
+    except zipfile.BadZipFile as exc:
+        why = "its bytes fail their checksum" if "CRC" in str(exc) else str(exc)
+        raise InputError(path, f"is not a readable DOCX (damaged zip member {info.filename}: {why})") from None
+    except NotImplementedError:
+        raise InputError(path, f"is not a readable DOCX (zip member {info.filename} uses a compression method Word never writes)") from None
+    except (OSError, ValueError, EOFError, RuntimeError, zlib.error) as exc:
+        raise InputError(path, f"is not a readable DOCX (damaged zip member {info.filename}: {exc})") from None
+
+
+def xml_text(blob: bytes) -> str:
+    """An XML part as text in its own encoding (UTF-8, or UTF-16 with or without a byte-order
+    mark), so a declaration in UTF-16 is seen like one in UTF-8."""
+    if blob[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return blob.decode("utf-16", "replace")
+    if blob[:2] == b"<\x00":
+        return blob.decode("utf-16-le", "replace")
+    if blob[:2] == b"\x00<":
+        return blob.decode("utf-16-be", "replace")
+    return blob.decode("utf-8", "replace")
 
 
 def _is_xml(name: str) -> bool:

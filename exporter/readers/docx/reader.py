@@ -20,11 +20,17 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
     BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
-    Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text,
+    Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_title_line, split_authors
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.roles.features import Layout, LineItem
+from ..plaintext.sections import is_section_name
+from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
+from .captions import number_things
+from .figures import Source, arrange
+from .media import PackageMedia
 from .numbering import Numbering
 from .package import read_package
 from .xml import parse
@@ -74,10 +80,10 @@ def _open(path: str):
     return document, body
 
 
-def _part_root(document, reltype: str):
+def _note_part(document, reltype: str):
     for rel in document.part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
-            return parse(rel.target_part.blob)
+            return rel.target_part
     return None
 
 
@@ -91,13 +97,14 @@ def _notes(document, walker_factory) -> dict[tuple[str, str], list[Para]]:
 
     out: dict[tuple[str, str], list[Para]] = {}
     for kind, reltype in (("footnote", _RT_FOOTNOTES), ("endnote", _RT_ENDNOTES)):
-        root = _part_root(document, reltype)
-        if root is None:
+        part = _note_part(document, reltype)
+        if part is None:
             continue
-        for note in root.iterchildren(W + kind):
+        media = PackageMedia(part)
+        for note in parse(part.blob).iterchildren(W + kind):
             if attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            walker = walker_factory()
+            walker = walker_factory(media)
             out[(kind, attr(note, "id") or "")] = [p for p in walker.walk_body(note) if isinstance(p, Para)]
     return out
 
@@ -105,8 +112,9 @@ def _notes(document, walker_factory) -> dict[tuple[str, str], list[Para]]:
 class _Builder:
     """Turns Para records into inlines with citations, keeping the findings' places."""
 
-    def __init__(self, path: str, notes_by_id, notes: list[Diagnostic]):
+    def __init__(self, path: str, notes_by_id, notes: list[Diagnostic], targets: dict | None = None):
         self.path = path
+        self.targets = targets or {}  # bookmark -> (kind, number, label) of captions and numbered equations
         self.notes_by_id = notes_by_id
         self.notes = notes
         self.budget = [MAX_LABELS]
@@ -140,9 +148,10 @@ class _Builder:
         is a citation all the same: the citation manager says so."""
         out = []
         pos = 0
+        text = para.text
         runs: list[tuple[int, int, object]] = []  # (start, end, field) of each field's result text
         for atom in para.atoms:
-            size = 1 if atom.kind == "math" else len(atom.text)
+            size = atom.size
             if atom.kind == "text" and atom.cite is not None and atom.cite.kind == "csl-citation":
                 if runs and runs[-1][2] is atom.cite and runs[-1][1] == pos:
                     runs[-1] = (runs[-1][0], pos + size, atom.cite)
@@ -150,7 +159,7 @@ class _Builder:
                     runs.append((pos, pos + size, atom.cite))
             pos += size
         for start, end, _ in runs:
-            raw = para.text[start:end]
+            raw = text[start:end]
             lead = len(raw) - len(raw.lstrip())
             raw = raw.strip()
             if not _BARE_NUMBERS.fullmatch(raw) or any(c[0] < end and start < c[1] for c in cites):
@@ -171,6 +180,7 @@ class _Builder:
         out = []
         pos = 0
         ci = 0
+        text = para.text  # built once: per atom it made reading quadratic in the runs of a paragraph
         for atom in para.atoms:
             if atom.kind == "note":
                 note = self.notes_by_id.get(atom.note, [])
@@ -184,10 +194,19 @@ class _Builder:
                 out.append(Footnote(tuple(inner)))
                 continue
             if atom.kind == "math":
-                out.append(Math(atom.text))
+                out.append(Math(atom.tex, display=atom.display, omml=atom.omml))
                 pos += 1
                 continue
+            if atom.kind == "image":
+                if atom.image is not None:
+                    out.append(atom.image)
+                pos += atom.size
+                continue
             start, end = pos, pos + len(atom.text)
+            if atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets and atom.text.strip():
+                out.append(self._cross_ref(atom, start, number))
+                pos = end
+                continue
             cur = start
             while cur < end:
                 while ci < len(cites) and cites[ci][1] <= cur:
@@ -204,11 +223,19 @@ class _Builder:
                     cur = min(end, c_end)
                     continue
                 stop = min(end, cites[ci][0]) if ci < len(cites) else end
-                piece = para.text[cur:stop].replace("\t", " ").replace("\n", " ")
+                piece = text[cur:stop].replace("\t", " ").replace("\n", " ")
                 out.append(_wrap(Text(piece), atom))
                 cur = stop
             pos = end
         return out
+
+
+    def _cross_ref(self, atom: Atom, start: int, number: int) -> CrossRef:
+        """A Word REF field's result pointing at a caption's or an equation's bookmark."""
+        kind, target_number, label = self.targets[atom.cite.target]
+        shown = re.search(r"\d+(?:[.\-]\d+)*[a-zа-я]?", atom.text)
+        span = Span(number, start + 1, number, start + len(atom.text) + 1, paragraph=number)
+        return CrossRef(atom.text, kind, shown.group(0) if shown else (target_number or ""), span, target=label)
 
 
 def _wrap(node, atom: Atom):
@@ -277,6 +304,12 @@ def _heading_level(para: Para) -> int | None:
     return None
 
 
+def _is_heading(para: Para) -> bool:
+    """A heading holds text: an empty paragraph left in a heading style (a blank line typed
+    after `Литература` that kept its outline level) heads nothing."""
+    return _heading_level(para) is not None and bool(para.text.replace(MATH_MARK, "").strip())
+
+
 def _bold_all(para: Para) -> bool:
     texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
     return bool(texts) and all(a.bold for a in texts)
@@ -315,15 +348,59 @@ def _looks_like_authors(line: str) -> bool:
     return not (is_title_line(line) and len(line.split()) >= 3 and not re.search(r"(?<!\w)\w\.", line))
 
 
-def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
+def _first_line(inlines: tuple) -> tuple:
+    """A paragraph's inlines up to its first line break (a title paragraph may hold more)."""
+    text = plain_text(inlines)
+    cut = text.find("\n", len(text) - len(text.lstrip()))
+    return cut_inlines(inlines, 0, cut) if cut > 0 else inlines
+
+
+def _after_label(inlines: tuple) -> tuple:
+    """An abstract paragraph's inlines after its label (`Abstract— `, `Аннотация: `)."""
+    text = _label_form(plain_text(inlines).replace("\n", " ").replace("\t", " "))
+    m = ABSTRACT.match(text.lstrip())
+    if m is None:
+        return inlines
+    start = len(text) - len(text.lstrip()) + m.start("value")
+    start += len(m["value"]) - len(m["value"].lstrip("–-: "))
+    return cut_inlines(inlines, start)
+
+
+def _without_superscripts(para: Para) -> str:
+    """A paragraph's text with superscript marks (`Sobic¹`, `¹radomir@…`) set apart by a space."""
+    return " ".join("".join(f" {a.text} " if a.vert == "superscript" else a.text for a in para.atoms if a.kind == "text").split())
+
+
+FRONT_PARAGRAPHS = 30  # the front matter stands among the first paragraphs
+
+
+def front_items(paras: list[Para]) -> list[LineItem]:
+    """The first paragraphs as the line-role classifier reads them: text (up to its first line
+    break), and as layout the size over the body's, bold, centring and the style's name."""
+    region = paras[: FRONT_PARAGRAPHS + 10]
+    sizes = sorted(p.size for p in region if p.size)
+    body = sizes[len(sizes) // 2] if sizes else None
+    largest = sizes[-1] if sizes else None
+    items = []
+    for p in region:
+        text = " ".join(p.text.replace(MATH_MARK, " ").split("\n")[0].split())
+        size = p.size / body if p.size and body else 1.0
+        layout = Layout(size, _bold_all(p), p.centered, 0.0, bool(p.size) and p.size == largest and largest != body, p.style_name.lower())
+        items.append(LineItem(text, False, 1, layout))
+    return items
+
+
+def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
     The title is the paragraph in a Title style (`Title`, `paper title`), else the first one
     set apart by a heading style, a larger font, bold type, or capitals, with only labelled
-    fields (UDC…) and lines of names before it. Labelled fields (UDC, abstract, keywords…) use the plain-text
+    fields (UDC…), a journal's rubric (`RESEARCH ARTICLE`) and lines of names before it
+    (`Ross G. DOUGLAS, …` above the title); a section name (`Введение`) is never the title. Labelled fields (UDC, abstract, keywords…) use the plain-text
     reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
     paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
-    digits, e-mails and roles dropped) or paragraphs in an Author style.
+    digits, e-mails and roles dropped) or paragraphs in an Author style. `inlines(paragraph)`
+    reads a paragraph as the body's are (citations, notes): the title and the abstract keep them.
     """
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
@@ -334,27 +411,38 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
         body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
         for i, p in enumerate(region):
             first = " ".join(p.text.split("\n")[0].split())
-            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None:
+            if is_section_name(first):
+                break  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
+            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None or is_rubric(first):
                 continue
             big = body_size is not None and p.size is not None and p.size > body_size
             if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
                 title_at = i
             break  # only labelled lines and by-lines come before a title
+    items = front_items(paras)
+    texts = [item.text for item in items]
+    proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
+    more: list[int] = []
+    model_title = judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
+    if model_title and model_title[0] < len(region):
+        title_at, *more = [i for i in model_title if i < len(region)]
     last = -1
     if title_at is not None:
-        fields["title"] = " ".join(region[title_at].text.split("\n")[0].split()) or None
-        last = title_at
+        fields["title"] = _first_line(inlines(region[title_at]))
+        for i in more:  # a title set in two paragraphs
+            fields["title"] = (*fields["title"], Text(" "), *_first_line(inlines(region[i])))
+        last = max([title_at, *more])
     after_title = title_at if title_at is not None else -1
     pending_abstract = False
     unlabelled: int | None = None
     for i, p in enumerate(region):
-        if i == title_at:
+        if i == title_at or i in more:
             continue
         text = _label_form(" ".join(p.text.split()))
         if not text:
             continue
         if pending_abstract:
-            fields["abstract"], pending_abstract = text, False
+            fields["abstract"], pending_abstract = inlines(p), False
         elif m := UDC.match(text):
             fields["udc"] = m["value"]
         elif m := IRSTI.match(text):
@@ -365,10 +453,10 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
             if not fields["keywords"]:
                 fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", m["value"]) if k.strip())
                 if fields["abstract"] is None and unlabelled is not None and unlabelled == i - 1:
-                    fields["abstract"] = " ".join(region[unlabelled].text.split())
+                    fields["abstract"] = inlines(region[unlabelled])
         elif m := ABSTRACT.match(text):
             if fields["abstract"] is None:
-                fields["abstract"] = m["value"].lstrip("–-: ").strip() or None
+                fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
                 pending_abstract = fields["abstract"] is None
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600):
             break
@@ -382,10 +470,14 @@ def read_meta(paras: list[Para], language: str) -> tuple[Meta, int]:
             unlabelled = i
             continue
         last = max(last, i)
+    abstract = fields["abstract"]
+    fields["authors"] = judge_authors(proposal, texts, fields["authors"]) or fields["authors"]
+    emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
-        udc=fields["udc"], irsti=fields["irsti"], title=fields["title"], authors=tuple(fields["authors"]),
+        udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
         affiliations=tuple(fields["affiliations"]), supervisor=fields["supervisor"], language=language,
-        abstract=fields["abstract"], keywords=tuple(fields["keywords"]),
+        keywords=tuple(fields["keywords"]), abstracts=((language, abstract),) if abstract and plain_text(abstract).strip() else (),
+        emails=tuple(emails),
     )
     return meta, last + 1
 
@@ -429,7 +521,7 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     rows = []
     end = heading + 1
     for i in range(heading + 1, len(paras)):
-        if _heading_level(paras[i]) is not None and not paras[i].in_bibliography or is_reference_heading(paras[i].text):
+        if _is_heading(paras[i]) and not paras[i].in_bibliography or is_reference_heading(paras[i].text):
             break
         rows.append(i)
         end = i + 1
@@ -472,13 +564,14 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
 
 
 def _entry_text(para: Para) -> str:
-    return "".join(a.text if a.kind != "note" else "" for a in para.atoms).replace("\t", " ").replace("\n", " ")
+    return "".join(a.text if a.kind in ("text", "math") else "" for a in para.atoms).replace("\t", " ").replace("\n", " ")
 
 
 # ---- the document ---------------------------------------------------------------------------
 
 
-def read_docx(path: str) -> Document:
+def _walk(path: str):
+    """(items of the body, notes by id, parts left unread) of a DOCX, or an InputError."""
     document, body = _open(path)
     try:
         styles = Styles(document.styles.element)
@@ -488,14 +581,27 @@ def read_docx(path: str) -> Document:
             numbering_root = None
         numbering = Numbering(numbering_root)
         links = _links(document)
-        walker = BodyWalker(styles, numbering, links)
+        walker = BodyWalker(styles, numbering, links, PackageMedia(document.part))
         items = walker.walk_body(body)
-        notes_by_id = _notes(document, lambda: BodyWalker(styles, Numbering(numbering_root), links))
+        notes_by_id = _notes(document, lambda media: BodyWalker(styles, Numbering(numbering_root), links, media))
     except InputError:
         raise
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
-    return build_document(path, items, notes_by_id)
+    return items, notes_by_id, walker.unread
+
+
+def read_docx(path: str) -> Document:
+    return build_document(path, *_walk(path))
+
+
+def front_items_of(path: str) -> tuple[list[int], list[LineItem]]:
+    """(indexes among the paragraphs holding text, items) of a DOCX's first paragraphs, as the
+    line-role classifier reads them (the training data's builder reads them so too)."""
+    paras, _, _ = _count(_walk(path)[0])
+    filled = [p for p in paras if p.text.replace(MATH_MARK, "").strip()]
+    items = front_items(filled)
+    return list(range(len(items))), items
 
 
 def _sample(paras: list[Para], size: int = 20_000) -> str:
@@ -526,31 +632,102 @@ def _count(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
     return paras, numbers, table_at
 
 
-def build_document(path: str, items: list, notes_by_id) -> Document:
+def _unread_notes(path: str, unread: list, paras: list[Para], numbers: list[int]) -> list[Diagnostic]:
+    """DOC001 for what the body holds but the reader could not read: a drawing with no picture
+    to show, an embedded HTML part, a citation field's data nested too deep."""
+    index = {id(p): k for k, p in enumerate(paras)}
+    out = []
+    for para, message in unread:
+        k = index.get(id(para))
+        n = numbers[k] if k is not None else 1
+        out.append(Diagnostic("DOC001", message, path, n, 1, paragraph=n))
+    return out
+
+
+def _all_paragraphs(items: list) -> list[Para]:
+    """Every paragraph in reading order, those of table cells included."""
+    out: list[Para] = []
+    for item in items:
+        if isinstance(item, TableRec):
+            out.extend(p for row in item.rows for cell in row for p in cell.paras)
+        else:
+            out.append(item)
+    return out
+
+
+def _table(item: TableRec, k: int, builder: "_Builder") -> tuple[Table, Source]:
+    """A table with its merged cells: a cell where a `vMerge` restarts spans the rows whose
+    cell in that grid column continues it; a continuing cell is not repeated."""
+    rows: list[list[list]] = []  # [inlines, rowspan, colspan] per starting cell
+    cell_inlines: list = []
+    open_merge: dict[int, list] = {}  # grid column -> the cell spanning down from it
+    for row in item.rows:
+        out_row: list[list] = []
+        column = 0
+        for cell in row:
+            inl: list = []
+            for p in cell.paras:
+                run = builder.inlines(p, k)
+                cell_inlines.append((p, run))
+                if inl:
+                    inl.append(Text(" "))
+                inl.extend(run)
+            if cell.merge == "continue" and column in open_merge:
+                open_merge[column][1] += 1
+            else:
+                record = [tuple(inl), 1, cell.colspan]
+                out_row.append(record)
+                for c in range(column, column + cell.colspan):
+                    open_merge.pop(c, None)
+                if cell.merge == "restart":
+                    open_merge[column] = record
+            column += cell.colspan
+        rows.append(out_row)
+    table = Table(
+        tuple(tuple(Cell(inl, rowspan, colspan) for inl, rowspan, colspan in row) for row in rows),
+        Span(k, 1, k, 1, paragraph=k), item.header_rows, item.widths,
+    )
+    return table, Source(table=item, cells=cell_inlines)
+
+
+def _shows_something(para: Para) -> bool:
+    return bool(para.text.strip()) or any(a.kind == "image" for a in para.atoms)
+
+
+def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
     paras, numbers, table_at = _count(items)
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
     if not filled and not table_at:
         raise InputError(path, "contains no text")
     language = detect_language(_sample(paras))
-    meta, body_start_filled = read_meta([paras[i] for i in filled], language)
+    notes: list[Diagnostic] = []
+    captions, equations, targets, number_paras = number_things(_all_paragraphs(items))
+    builder = _Builder(path, notes_by_id, notes, targets)
+    number_of = {id(p): numbers[k] for k, p in enumerate(paras)}
+    meta, body_start_filled = read_meta([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
     heading, rows, list_end = find_list(paras, body_start)
     in_list = set(rows) | ({heading} if heading is not None else set())
     list_start = min(in_list) if in_list else len(paras)
     # A second reference heading after the list (a transliterated copy) and what follows it is not body.
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
-    notes: list[Diagnostic] = []
-    builder = _Builder(path, notes_by_id, notes)
     entries = read_entries(paras, rows, numbers) if rows else []
 
     blocks: list = []
+    sources: list = []
     items_open: list[ListItem] = []
 
     def close_list():
         if items_open:
             first, last = items_open[0].span, items_open[-1].span
             blocks.append(BulletList(tuple(items_open), Span(first.line, first.column, last.end_line, last.end_column, paragraph=first.paragraph)))
+            sources.append(None)
             items_open.clear()
+
+    def add(block, source):
+        close_list()
+        blocks.append(block)
+        sources.append(source)
 
     para_index = {id(p): k for k, p in enumerate(paras)}
     for index, item in enumerate(items):
@@ -559,43 +736,32 @@ def build_document(path: str, items: list, notes_by_id) -> Document:
             following = next((para_index[id(x)] for x in items[index + 1:] if not isinstance(x, TableRec)), len(paras))
             if following < body_start or list_start < following < list_end or following > tail_stop:
                 continue  # a table inside the front matter (an author grid), the list, or a copy of it
-            close_list()
-            rows_out = []
-            for row in item.rows:
-                cells = []
-                for cell in row:
-                    inl: list = []
-                    for p in cell:
-                        if inl:
-                            inl.append(Text(" "))
-                        inl.extend(builder.inlines(p, k))
-                    cells.append(Cell(tuple(inl)))
-                rows_out.append(tuple(cells))
-            blocks.append(Table(tuple(rows_out), Span(k, 1, k, 1, paragraph=k), item.header_rows))
+            add(*_table(item, k, builder))
             continue
         k = para_index[id(item)]
-        if k < body_start or k in in_list or list_start <= k < list_end or k >= tail_stop:
+        if k < body_start and _shows_something(item) and not item.text.replace(MATH_MARK, "").strip() and filled and k > filled[0]:
+            pass  # a picture or formula alone among the front matter's lines: kept as body
+        elif k < body_start or k in in_list or list_start <= k < list_end or k >= tail_stop:
             continue
-        if not item.text.strip():
+        if not _shows_something(item) or id(item) in number_paras:
             continue
         n = numbers[k]
         inlines = builder.inlines(item, n)
         span = Span(n, 1, n, len(item.text) + 1, paragraph=n)
         level = _heading_level(item)
         name = item.style_name.lower()
-        if level is not None:
-            close_list()
-            blocks.append(Heading(min(level, 6), inlines, span))
-        elif item.number is not None or name.startswith("list"):
+        if level is not None and item.text.replace(MATH_MARK, "").strip():
+            add(Heading(min(level, 6), inlines, span), Source(item))
+        elif (item.number is not None or name.startswith("list")) and id(item) not in captions:
             label = item.number.label if item.number is not None else ""
             items_open.append(ListItem(((Text(label + " "),) if label else ()) + inlines, span))
         elif "quote" in name:
-            close_list()
-            blocks.append(Quote(inlines, span))
+            add(Quote(inlines, span), Source(item))
         else:
-            close_list()
-            blocks.append(Paragraph(inlines, span))
+            add(Paragraph(inlines, span), Source(item))
     close_list()
+    blocks = arrange(blocks, sources, captions, equations)
+    notes.extend(_unread_notes(path, unread or [], paras, numbers))
     if not entries and builder.field_items:
         entries = field_entries(builder.field_items)
     heading_span = None

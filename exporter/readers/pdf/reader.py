@@ -18,12 +18,14 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import Citation, CrossRef, Document, Figure, Heading, Image, Meta, Paragraph, Span, Superscript, Text
 from ...references.ownlist import find_reference_list, read_reference_list
-from ..plaintext import join_lines
+from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, read_front_matter, split_authors
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, split_authors
+from ..plaintext.titleblock import decide, emails_in
 from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
+from .titleblock import front_items, without_superscripts
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
 MIN_LETTERS_PER_PAGE = 20
@@ -32,6 +34,26 @@ MIN_UNMAPPED = 20  # characters without a character map worth a warning (PDF001)
 
 def read_pdf(path: str) -> Document:
     """Read a PDF's text layer into a Document (citations still unlinked)."""
+    layer = read_text_layer(path)
+    return _document(path, layer.lines, layer.notes, layer.pictures)
+
+
+def pdf_lines(path: str) -> list[Line]:
+    """The text lines of a PDF in reading order, furniture left out, with an empty line where
+    the layout parts them; a scan or a damaged file is refused in one line."""
+    return read_text_layer(path).lines
+
+
+@dataclass
+class TextLayer:
+    lines: list[Line]
+    notes: list[Diagnostic]  # about the layer itself (PDF001)
+    pictures: list[PagePicture]  # bound to figure captions
+
+
+def read_text_layer(path: str) -> TextLayer:
+    """The PDF's lines (furniture marked and left out), the findings about its text and the
+    pictures of its figures; a scan or a damaged file is refused in one line."""
     try:
         pages, pictures = run_bounded(read_layer, path)
     except Exhausted as exc:
@@ -44,7 +66,7 @@ def read_pdf(path: str) -> Document:
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
     lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
-    return _document(path, lines, layer_notes(path, pages), pictures)
+    return TextLayer(lines, layer_notes(path, pages), pictures)
 
 
 def read_layer(path: str) -> tuple[list[Page], list[PagePicture]]:
@@ -148,14 +170,6 @@ _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
 
 
-def without_superscripts(line: Line) -> str:
-    """The line's text with its superscript marks (affiliation letters, footnote stars) left out."""
-    text = line.text
-    for start, stop in reversed(line.superscripts):
-        text = text[:start] + " " + text[stop:]
-    return " ".join(text.split())
-
-
 def in_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
@@ -248,7 +262,7 @@ def find_authors(lines: list[Line], title: list[int]) -> list[str]:
 @dataclass
 class LabelledFields:
     udc: str | None = None
-    abstracts: list[str] = field(default_factory=list)
+    abstracts: list[FieldText] = field(default_factory=list)
     keyword_sets: list[list[str]] = field(default_factory=list)
     last: int = -1  # index of the last line they take
 
@@ -274,6 +288,7 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
         elif (m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text)):
             is_keywords = m.re is KEYWORDS
             parts = [m["value"]] if m["value"] else []
+            rows = [index] if parts else []
             j = index + 1
             size = lines[j].size if not parts and j < len(lines) else lines[index].size
             while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
@@ -284,13 +299,15 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
                 if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
                     break
                 parts.append(nxt)
+                rows.append(j)
                 j += 1
             value = join(parts).strip()
             if value:
                 if is_keywords:
                     found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
                 else:
-                    found.abstracts.append(value)
+                    skip = raw_column(texts[index], len(text) - len(m["value"])) if m["value"] else 0
+                    found.abstracts.append(FieldText(detect_language(value), value, tuple(rows), skip))
                 found.last = max(found.last, j - 1)
             while i + 1 < len(early) and early[i + 1] < j:
                 i += 1
@@ -298,8 +315,8 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
     return found
 
 
-def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[str, int] | None:
-    """(text, last line) of an abstract printed without its label, or None.
+def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[FieldText, int] | None:
+    """(the abstract, its last line) of an abstract printed without its label, or None.
 
     Rule: on the first page, after the title, the first run of lines set smaller than the
     body (by 5% or more), unbroken by a gap or a label, of at least 150 characters — journals
@@ -316,7 +333,7 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
                 j += 1
             text = join(parts)
             if len(text) >= 150:
-                return text, j - 1
+                return FieldText(detect_language(text), text, tuple(range(i, j))), j - 1
             i = j
         i += 1
     return None
@@ -456,13 +473,19 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     language = detect_language("\n".join(texts)[:200_000])
     fm = read_front_matter(texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
+    rows, items = front_items(lines, body)
+    rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
+    rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
+    choice = decide(items, language, rules_title, rules_authors)  # the model judges the rules' title and authors
+    if choice.title:
+        title = [rows[i] for i in choice.title]
     if title is not None:
         title_text = " ".join(without_superscripts(lines[i]) for i in title)
-        authors = find_authors(lines, title) or list(fm.authors)
+        authors = choice.authors or find_authors(lines, title) or list(fm.authors)
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None
-        authors = list(fm.authors)
+        authors = choice.authors or list(fm.authors)
         start = fm.body_start
     lexicon = rules.attested_words(texts)
 
@@ -476,6 +499,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
     start = max(start, fields.last + 1)  # the front matter is meta, not body text
+    emails = list(dict.fromkeys(emails_in([without_superscripts(line) for line in lines[:start]]) + choice.emails))
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
     entries = len(found.starts) if found and found.starts else None
@@ -546,19 +570,21 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
             blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
 
     references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
+    placed = lambda node: _placed(node, places)  # noqa: E731
+    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed)) for a in fields.abstracts or fm.abstracts)
     meta = Meta(
         udc=fm.udc or fields.udc,
         irsti=fm.irsti,
-        title=title_text,
+        title=(Text(title_text),) if title_text else (),
         authors=tuple(authors),
         affiliations=tuple(fm.affiliations),
         position=fm.position,
         supervisor=fm.supervisor,
         language=language,
-        abstract=fm.abstract or (fields.abstracts[0] if fields.abstracts else None),
         keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
-        abstracts=tuple((detect_language(text), text) for text in fields.abstracts) or tuple(fm.abstracts),
+        abstracts=abstracts,
         keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets) or tuple(fm.keyword_sets),
+        emails=tuple(emails),
     )
     heading_span = None
     if heading is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...diagnostics import Diagnostic
 from ...model import Document
-from .reader import join_lines, read_plaintext
+from .reader import field_inlines, join_lines, read_plaintext
 from .sourcefile import read_source
 
 EXTENSIONS = (".txt", ".text")
@@ -20,4 +20,4 @@ def read(path: str) -> Document:
     return read_plaintext(read_source(path, repair=True))
 
 
-__all__ = ["Diagnostic", "EXTENSIONS", "join_lines", "read", "read_plaintext", "sniff"]
+__all__ = ["Diagnostic", "EXTENSIONS", "field_inlines", "join_lines", "read", "read_plaintext", "sniff"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
@@ -57,17 +58,78 @@ _LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіў"
 # `Wilson C. Hsieh`, `Ольга Борисовна Дигилина`, `Pierre-François Dutot`, `С.А. ГЛУШЕНКО`.
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
 _INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
-_WORD = rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)?"
+# `O’Connell`, `McDonald`, `MacArthur`: a capital inside a surname after its prefix.
+_WORD = rf"(?:[{_UPPER}][’']|Mc|Mac)?[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)?"
 _CAPS_WORD = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _SURNAME = rf"(?:{_WORD}|{_CAPS_WORD})"
+# Surnames in capitals after given names (Portland Press, Springer: `Ross G. DOUGLAS`,
+# `K. Ravi ACHARYA`) are certain with an initial; `Kelly CHIBALE` counts only beside others.
 STRONG_NAME = re.compile(
-    rf"^(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD})$"
+    rf"^(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD}"
+    rf"|{_WORD}\s{_INITIALS}\s?{_CAPS_WORD}|{_INITIALS}\s?{_WORD}\s{_CAPS_WORD})$"
 )
-WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$")
+WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$|^{_WORD}\s{_CAPS_WORD}$")
+# A journal's rubric over the title: the article's type or its access (BMC `RESEARCH ARTICLE`
+# and `Open Access`, `Original Article`, `Научная статья`): never a title or a name.
+RUBRIC = re.compile(
+    r"^(?:(?:original|research|review|short|brief|technical|case|methods?|full|regular)\s+)?"
+    r"(?:article|paper|report|communication|note|research|review|study|letter|editorial)s?"
+    r"|open\s+access|(?:научная|оригинальная|обзорная|исследовательская)\s+статья|обзор|краткое\s+сообщение|"
+    r"ғылыми\s+мақала|шолу\s+мақала",
+    re.IGNORECASE,
+)
+# Words a title line cannot end on: the title goes on under it (`… Evolutionary and` / `Selective Pressure Analyses`).
+_CONNECTIVE_END = re.compile(
+    r"\s(?:and|or|of|for|the|a|an|in|on|with|to|from|by|at|via|и|или|в|во|на|для|с|со|по|к|о|об|от|из|при|және|мен|үшін)$",
+    re.IGNORECASE,
+)
+
+
+def is_rubric(text: str) -> bool:
+    """A journal's rubric line over the title (`RESEARCH ARTICLE`, `Open Access`, `Original
+    article`, `Научная статья`): the whole line names the article's type or access. Evidence:
+    the BMC paper in bench/papers, whose rubric was read as its title and `Open Access` as an author."""
+    return len(text) <= 40 and RUBRIC.fullmatch(" ".join(text.split()).strip(" .:|")) is not None
+
+
+def repeats_header(text: str, headers: list[str]) -> bool:
+    """A line that repeats the start of a journal header above it is the journal's name set
+    again as a logo (`Clinical Science` under `Clinical Science (2014) 126, 305–313 …`), not
+    an author."""
+    words = text.split()
+    return len(words) >= 2 and any(h.split()[: len(words)] == words and len(h.split()) > len(words) for h in headers)
+
+
+def continues_title(line: str) -> bool:
+    """A title line ending on a conjunction or preposition goes on on the next line (which is
+    then no author line, however its words are capitalised)."""
+    return _CONNECTIVE_END.search(line.rstrip(" ,")) is not None
 # Marks that tie a name to its affiliation or note: digits, stars, daggers, `ID` (ORCID icon), ©.
 _MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
 _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
 MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
+
+
+class FieldText(NamedTuple):
+    """A front-matter field as printed: its language and text, and where it stands (its line
+    indexes, and the characters of the first line its label takes), so a reader can read its
+    citations with their places."""
+
+    language: str
+    text: str
+    rows: tuple[int, ...] = ()
+    skip: int = 0
+
+
+def raw_column(line: str, offset: int) -> int:
+    """The 0-based column in `line` of the character at `offset` in `clean(line)` (which
+    collapses runs of spaces); the line's length when `offset` is past its end."""
+    position = 0
+    for column, token in tokens_with_columns(line):  # 1-based columns
+        if offset < position + len(token):
+            return column - 1 + max(offset - position, 0)
+        position += len(token) + 1
+    return len(line)
 
 
 @dataclass
@@ -79,16 +141,16 @@ class FrontMatter:
     affiliations: list[str] = field(default_factory=list)
     position: str | None = None
     supervisor: str | None = None
-    abstract: str | None = None
+    abstract: FieldText | None = None
     keywords: list[str] = field(default_factory=list)
-    abstracts: list[tuple[str, str]] = field(default_factory=list)  # (language, text)
+    abstracts: list[FieldText] = field(default_factory=list)
     keyword_sets: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     body_start: int = 0  # index of the first body line
 
     def choose(self, language: str) -> None:
         """`abstract` and `keywords` are those in the paper's language, else the first printed."""
         if self.abstracts:
-            self.abstract = next((t for lang, t in self.abstracts if lang == language), self.abstracts[0][1])
+            self.abstract = next((a for a in self.abstracts if a.language == language), self.abstracts[0])
         if self.keyword_sets:
             self.keywords = list(next((k for lang, k in self.keyword_sets if lang == language), self.keyword_sets[0][1]))
 
@@ -157,7 +219,17 @@ def is_name(text: str) -> bool:
 _is_name = is_name  # the DOCX reader's name for it
 
 
-def _is_header(text: str) -> bool:
+def is_institution(text: str) -> bool:
+    """A line naming an institution (`университет`, `Institute`, `Department`…), under 200 characters."""
+    return len(text) < 200 and _INSTITUTION.search(text) is not None
+
+
+def is_role(text: str) -> bool:
+    """A line naming a position or degree (`магистрант`, `профессор`, `PhD student`), under 200 characters."""
+    return len(text) < 200 and _ROLE.search(text) is not None
+
+
+def is_header(text: str) -> bool:
     """A journal header or editorial line: the journal's name, issue and year, dates, contacts,
     a page number, letter-spaced running heads (`Т Р УД Ы В Э О Р О С С И И | 212 ТО М`)."""
     tokens = text.split()
@@ -181,8 +253,9 @@ def _title_run(texts: list[str], lower_ok: bool = False) -> bool:
     first = texts[0].lstrip("«\"“")
     if not (1 <= len(texts) <= MAX_TITLE_LINES) or words < 2 or len(joined) > 300 or joined.endswith((",", ";")):
         return False
-    if sum(ch.isdigit() for ch in joined) > 0.1 * len(joined.replace(" ", "")):
-        return False  # an address, a date
+    digits = sum(ch.isdigit() for ch in joined) / max(len(joined.replace(" ", "")), 1)
+    if digits > 0.3 or digits > 0.1 and len(re.findall(r"\d+", joined)) >= 2:
+        return False  # an address, a date (a title may hold one number: `… 100 …`)
     if any(re.search(rf"[{_LOWER}]\. [{_UPPER}]", t) for t in texts):
         return False  # sentences: a paragraph
     if not (first[:1].isupper() or first[:1].isdigit()):
@@ -191,7 +264,7 @@ def _title_run(texts: list[str], lower_ok: bool = False) -> bool:
     return all(script(t) == script(texts[0]) and (is_title_line(t) == caps or lower_ok) for t in texts[1:])
 
 
-def _title_text(texts: list[str]) -> str:
+def title_text(texts: list[str]) -> str:
     """The title's lines joined; a note mark at its end (`БИЗНЕС-ПЛАНИРОВАНИЯ2`, `picture?I`, `Planning*`) dropped."""
     out = ""
     for t in texts:
@@ -252,7 +325,8 @@ def read_front_matter(
     udc_at = next((i for i, t in enumerate(texts) if UDC.match(t) or BARE_UDC.match(t)), None)
     candidates: list[tuple[bool, list[str]]] = []  # (is running header, lines)
     pending: list[tuple[str, list[str]]] = []  # authors by script, in order
-    unlabelled: list[str] = []
+    unlabelled: list[FieldText] = []
+    headers: list[str] = []  # journal header lines seen so far
     after_keywords = False
     seen_label = False  # names with no initials count as authors only above the abstract
     abstract_pending = False  # an abstract label with no text after it
@@ -276,23 +350,25 @@ def read_front_matter(
         elif m := SUPERVISOR.match(text):
             fm.supervisor = fm.supervisor or m["value"]
         elif m := _label(KEYWORDS.match, text):
-            value, i = _continued(texts, i, end, m["value"], keywords=True)
-            if value and abstract_pending and _is_prose(value):
-                fm.abstracts.append((detect_language(value), value))  # labels side by side: `ABSTRACT` `Keywords`
+            value, rows, i = _continued(texts, i, end, m["value"], keywords=True)
+            if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
+                fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
             elif value:
                 fm.keyword_sets.append((detect_language(value), _keywords(value)))
             after_keywords, seen_label, abstract_pending = True, True, False
             continue
         elif m := _label(ABSTRACT.match, text):
-            value, i = _continued(texts, i, end, m["value"], keywords=False)
+            value, rows, i = _continued(texts, i, end, m["value"], keywords=False)
             if value:
-                fm.abstracts.append((detect_language(value), value))
+                fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
             seen_label, abstract_pending = True, not value
             continue
+        elif is_rubric(text) or repeats_header(text, headers):
+            pass
         elif (names := author_names(text, strong_only=seen_label or not candidates and not text.startswith("©"))) is not None:
             pending.append((script(text), names))
-        elif _is_header(text) or EMAIL.search(text):
-            pass
+        elif is_header(text) or EMAIL.search(text):
+            headers.append(text)
         elif _INSTITUTION.search(text) and len(text) < 200:
             fm.affiliations.append(text)
         elif _ROLE.search(text) and len(text) < 200:
@@ -301,7 +377,10 @@ def read_front_matter(
             pass  # a degree or a city under a name before the title
         else:
             run_end = i
-            while run_end < end and texts[run_end] and not _classified(texts[run_end], bool(candidates)):
+            while run_end < end and texts[run_end] and (
+                run_end > i and (continues_title(texts[run_end - 1]) or texts[run_end][:1].islower())
+                or not _classified(texts[run_end], bool(candidates))
+            ):
                 if run_end > i and _ends_title(texts, i, run_end):
                     break
                 run_end += 1
@@ -315,8 +394,9 @@ def read_front_matter(
                 candidates.append((any(k in furniture for k in range(i, run_end)), run))
                 last_run_end = run_end
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords) and not _cites(run):
-                if _may_be_abstract(run, {lang for lang, _ in fm.abstracts} | {detect_language(u) for u in unlabelled}):
-                    unlabelled.append(" ".join(run))  # else the rest of a labelled abstract, or a note
+                if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):  # else the rest of a labelled abstract, or a note
+                    text = " ".join(run)
+                    unlabelled.append(FieldText(detect_language(text), text, tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))))
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at):
                 pass  # a rubric or header above the UDC, a degree or city line
             elif run and not candidates and len(run) <= 2 and all(len(t) < 60 for t in run):
@@ -343,8 +423,8 @@ def read_front_matter(
             if key not in seen:
                 seen.add(key)
                 fm.authors.append(name)
-    fm.abstracts.extend((detect_language(text), text) for text in unlabelled)
-    fm.title_lines = [_title_text(fm.title_lines)]
+    fm.abstracts.extend(unlabelled)
+    fm.title_lines = [title_text(fm.title_lines)]
     fm.body_start = stop
     return fm
 
@@ -366,8 +446,11 @@ def _ends_title(texts: list[str], start: int, i: int) -> bool:
     """Line `i` ends the run begun at `start`: a title in capitals does not go on in lower case,
     nor in another script (`НЕЙРО-НЕЧЕТКАЯ …` / `NEURO-FUZZY …`); a name (`Pierre-François
     Dutot`) under it ends it unless more names follow (then it is the title's last line:
-    `Analytical Hierarchical Process` above `Muhammad Atif Iqbal`)."""
+    `Analytical Hierarchical Process` above `Muhammad Atif Iqbal`). A line after one ending on
+    `and`, `of`, `и`… never ends it (`continues_title`)."""
     first, text = texts[start], texts[i]
+    if continues_title(texts[i - 1]):
+        return False
     if is_title_line(first) and not is_title_line(text) and any(ch.isalpha() for ch in text):
         return True
     if any(ch.isalpha() for ch in text) and script(text) != script(first):
@@ -395,17 +478,28 @@ def _classified(text: str, after_title: bool) -> bool:
     """A line some field claims (so it ends a run of title or prose lines)."""
     return bool(
         UDC.match(text) or BARE_UDC.match(text) or IRSTI.match(text) or CODES.match(text) or SUPERVISOR.match(text)
-        or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
+        or is_rubric(text) or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
         or author_names(text, strong_only=not after_title) is not None
         or (_INSTITUTION.search(text) and len(text) < 200 and not is_title_line(text))
     )
 
 
-def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -> tuple[str, int]:
+def _value_column(lines: list[str], rows: tuple[int, ...], m: re.Match) -> int:
+    """Where a labelled field's text starts on its first line: past the label when the text
+    starts on the label's line (`Abstract. The …`), else 0."""
+    if not rows or not m["value"]:
+        return 0
+    text = clean(lines[rows[0]])  # the text is the match's tail, whatever `_label` did to the label
+    return raw_column(lines[rows[0]], len(text) - len(m["value"]))
+
+
+def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -> tuple[str, tuple[int, ...], int]:
     """A labelled field's text: the rest of its line and the lines after, up to a blank line,
     another label or the introduction. Keywords written with commas end at a line that ends
-    with a full stop (what follows is the next paragraph)."""
+    with a full stop (what follows is the next paragraph). Returns the text, the indexes of
+    the lines it takes, and the index after them."""
     parts = [first] if first else []
+    rows = [i] if first else []
     i += 1
     if not parts:  # the label alone on its line: the text follows, after optional blank lines
         while i < end and not texts[i]:
@@ -416,5 +510,6 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -
         if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper():
             break
         parts.append(texts[i])
+        rows.append(i)
         i += 1
-    return " ".join(parts), i
+    return " ".join(parts), tuple(rows), i

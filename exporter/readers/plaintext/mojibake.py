@@ -24,7 +24,12 @@ WHOLE_TEXT_SHARE = 0.3  # of the letters: the whole text is in the wrong table, 
 @dataclass(frozen=True, slots=True)
 class Repair:
     lines: list[str]
-    note: Diagnostic | None
+    notes: tuple[Diagnostic, ...] = ()  # TXT003 for what was repaired, TXT005 for lines left as they were
+
+    @property
+    def note(self) -> Diagnostic | None:
+        """The TXT003 note, when words were repaired."""
+        return next((n for n in self.notes if n.code == "TXT003"), None)
 
 
 def remap(word: str, mapping: tuple[str, str]) -> str | None:
@@ -54,35 +59,58 @@ def _reads_as_words(words) -> bool:
     return bool(long_words) and sum(any(ch in _VOWELS for ch in w) for w in long_words) >= 0.9 * len(long_words)
 
 
-def repair_mojibake(lines: list[str], path: str) -> Repair:
-    """Re-read words printed in the wrong font table, with a TXT003 note.
+_NAMES = {"latin-1": "Latin-1", "cp1252": "Windows-1252", "mac_roman": "Mac Roman", "cp1251": "Windows-1251", "kz1048": "KZ-1048"}
 
-    Evidence, from the document itself: the mapping that turns the most suspect words into
-    Cyrillic words is taken when (a) at least two of the words it gives (four letters or
-    more) are written elsewhere in the document, and half of them are, or (b) the suspect
-    words hold a third of the text's letters or more (the whole text is in the wrong table),
-    every one of them maps to a Cyrillic word and nine in ten of those have a vowel. A text mostly made of suspect words that no mapping
-    turns into words is refused (InputError); a few such words are left as they are.
+
+def _line_mappings(found, lines_of) -> dict[int, tuple[tuple[str, str], dict[int, str]]]:
+    """For each line with suspect words: the mapping that turns the most of them into Cyrillic
+    words (on a tie, the one that does so for the most words of the whole text), and the words
+    it repairs (index in `found` -> repaired word). Lines whose words no mapping reads are left out.
+
+    Evidence: a PDF can print each run of text in its own font, so one line may be Mac Roman
+    and the next Latin-1 (ru_korshunov's title lines are Mac Roman; `ÓÄÊ` lines are Latin-1)."""
+    remapped = {mapping: {k: f for k, (_, m) in enumerate(found) if (f := remap(m.group(), mapping)) is not None} for mapping in MAPPINGS}
+    overall = {mapping: len(fixed) for mapping, fixed in remapped.items()}
+    out = {}
+    for n, indexes in lines_of.items():
+        best = max(MAPPINGS, key=lambda mp: (sum(k in remapped[mp] for k in indexes), overall[mp], -MAPPINGS.index(mp)))
+        fixed = {k: remapped[best][k] for k in indexes if k in remapped[best]}
+        if fixed:
+            out[n] = (best, fixed)
+    return out
+
+
+def repair_mojibake(lines: list[str], path: str) -> Repair:
+    """Re-read words printed in the wrong font table, line by line, with a TXT003 note.
+
+    Each line takes the mapping that reads the most of its suspect words (`_line_mappings`).
+    Evidence, from the document itself: the words so repaired are taken when (a) at least two
+    of them (four letters or more) are written elsewhere in the document, and half of them are,
+    or (b) the suspect words hold a third of the text's letters or more (the whole text is in
+    the wrong table), at least half of them map to Cyrillic words and nine in ten of those have
+    a vowel. Lines whose words no mapping reads are left as they were, with a TXT005 warning,
+    rather than refusing the whole text. A text mostly made of suspect words of which no
+    mapping reads half is refused (InputError); a few such words are left as they are.
     """
     found = [(n, m) for n, line in enumerate(lines) for m in SUSPECT_WORD.finditer(line) if sum(ch.isalpha() for ch in m.group()) >= 3]
     if not found:
-        return Repair(lines, None)
+        return Repair(lines)
     suspect_letters = sum(sum(ch.isalpha() for ch in m.group()) for _, m in found)
     all_letters = sum(ch.isalpha() for line in lines for ch in line)
     whole = suspect_letters >= WHOLE_TEXT_SHARE * all_letters
     attested = set()
     for line in lines:
         attested.update(w.casefold() for w in _WORDS.findall(line))
-    best, best_fixed = None, {}
-    for mapping in MAPPINGS:
-        fixed = {k: f for k, (_, m) in enumerate(found) if (f := remap(m.group(), mapping)) is not None}
-        if len(fixed) > len(best_fixed):
-            best, best_fixed = mapping, fixed
-    long_words = [f for f in best_fixed.values() if len(_WORDS.findall(f)) == 1]
+    lines_of: dict[int, list[int]] = {}
+    for k, (n, _) in enumerate(found):
+        lines_of.setdefault(n, []).append(k)
+    by_line = _line_mappings(found, lines_of)
+    fixed_words = {k: f for _, fixed in by_line.values() for k, f in fixed.items()}
+    long_words = [f for f in fixed_words.values() if len(_WORDS.findall(f)) == 1]
     known = [f for f in long_words if _WORDS.findall(f)[0].casefold() in attested]
     partial_ok = len(known) >= 2 and 2 * len(known) >= len(long_words)
-    whole_ok = whole and len(best_fixed) == len(found) and _reads_as_words(best_fixed.values())
-    if best is None or not (partial_ok or whole_ok):
+    whole_ok = whole and 2 * len(fixed_words) >= len(found) and _reads_as_words(fixed_words.values())
+    if not (partial_ok or whole_ok):
         if whole:
             n, m = found[0]
             raise InputError(
@@ -91,16 +119,27 @@ def repair_mojibake(lines: list[str], path: str) -> Repair:
                 "mapping (Latin-1, Windows-1252 or Mac Roman read as Windows-1251) turns it into words; extract the text again",
                 n + 1,
             )
-        return Repair(lines, None)
+        return Repair(lines)
     repaired = list(lines)
-    for n in sorted({found[k][0] for k in best_fixed}):  # on those lines, short words too (`Ò` -> `с`)
-        repaired[n] = SUSPECT_WORD.sub(lambda m: remap(m.group(), best) or m.group(), lines[n])
-    n, m = found[min(best_fixed)]
-    first = best_fixed[min(best_fixed)]
-    names = {"latin-1": "Latin-1", "cp1252": "Windows-1252", "mac_roman": "Mac Roman", "cp1251": "Windows-1251", "kz1048": "KZ-1048"}
-    note = Diagnostic(
+    for n, (mapping, _) in by_line.items():  # on those lines, short words too (`Ò` -> `с`)
+        repaired[n] = SUSPECT_WORD.sub(lambda m, mp=mapping: remap(m.group(), mp) or m.group(), lines[n])
+    first_line = min(by_line)
+    mapping, fixed = by_line[first_line]
+    k = min(fixed)
+    m = found[k][1]
+    tables = sorted({mp for mp, _ in by_line.values()}, key=MAPPINGS.index)
+    how = ", ".join(f"{_NAMES[a]} read as {_NAMES[b]}" for a, b in tables)
+    notes = [Diagnostic(
         "TXT003",
-        f"{len(best_fixed)} word(s) printed in the wrong font table repaired ({names[best[0]]} read as {names[best[1]]}): `{m.group()[:24]}` -> `{first[:24]}`",
-        path, n + 1, m.start() + 1,
-    )
-    return Repair(repaired, note)
+        f"{len(fixed_words)} word(s) printed in the wrong font table repaired on {len(by_line)} line(s) ({how}): `{m.group()[:24]}` -> `{fixed[k][:24]}`",
+        path, first_line + 1, m.start() + 1,
+    )]
+    left = sorted(n for n in lines_of if n not in by_line)
+    if left:  # the text has shown it holds mojibake: lines no mapping reads are likely more of it
+        n = left[0]
+        word = found[lines_of[n][0]][1]
+        notes.append(Diagnostic(
+            "TXT005", f"{len(left)} line(s) in the wrong font table left as they were: no mapping reads `{word.group()[:24]}`",
+            path, n + 1, word.start() + 1,
+        ))
+    return Repair(repaired, tuple(notes))

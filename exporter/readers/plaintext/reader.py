@@ -10,13 +10,15 @@ from ...citations import MAX_LABELS, Joined, inlines_of
 from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
-from ...model import BulletList, Document, Heading, ListItem, Meta, Paragraph, Quote, Span
+from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import find_reference_list, read_reference_list
-from .frontmatter import read_front_matter
+from .frontmatter import FieldText, FrontMatter, clean, read_front_matter, title_text
 from .furniture import find_pages, is_page_break
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
+from .roles.window import text_items
 from .sourcefile import SourceText
+from .titleblock import decide, emails_in
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0) -> Joined:
     """Join hard-wrapped lines into one text, repairing line-end hyphens, cut URLs, spaced
@@ -69,6 +71,20 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
         url_cut = index < last and rules.url_cut_at_line_end(word)
         broken = index < last and not url_cut and rules.ends_with_line_break_hyphen(parts[-1])
     return Joined("".join(parts), offsets, places, end)
+
+
+def field_inlines(
+    field: FieldText, lines: list[str], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic], entries: int | None = None, placed=None,
+) -> tuple[Inline, ...]:
+    """A front-matter field (an abstract) as inlines: its lines joined as a paragraph's are and
+    its citations found, each with its place, as in the body. `placed` maps each node's span
+    (lines numbered from 1) onto the source's places (a PDF's pages). A field with no lines
+    recorded keeps its text as it is."""
+    if not field.rows:
+        return (Text(field.text),)
+    joined = join_lines([(i + 1, lines[i]) for i in field.rows], lexicon, field.skip)
+    inlines = inlines_of(joined, path, notes, [MAX_LABELS], entries)
+    return tuple(placed(node) for node in inlines) if placed else inlines
 
 
 def heading_levels(lines: list[str], start: int, end: int) -> dict[int, tuple[int, int]]:
@@ -208,6 +224,22 @@ def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:
     ]
 
 
+def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], language: str) -> list[str]:
+    """The line-role model's title and authors put into `fm` where it proposes them (see
+    `titleblock`); returns the front's e-mail addresses. Where the rules found no title the
+    body starts after the model's front lines."""
+    rows, items = text_items(lines, page_starts)
+    choice = decide(items, language, " ".join(fm.title_lines) or None, fm.authors)
+    # Where the rules read no front matter, a title block needs a title and names under it.
+    if choice.title and (rows[choice.title[0]] < fm.body_start if fm.title_lines else bool(choice.authors)):
+        if not fm.title_lines:  # the rules read no front matter: the body starts past the model's title block
+            fm.body_start = max(fm.body_start, rows[choice.head_end - 1] + 1)
+        fm.title_lines = [title_text([items[i].text for i in choice.title])]
+    if choice.authors:
+        fm.authors = list(choice.authors)
+    return list(dict.fromkeys(emails_in([clean(line) for line in lines[: fm.body_start]]) + choice.emails))
+
+
 def read_plaintext(source: SourceText) -> Document:
     """Read a paper's plain text into a Document (citations still unlinked)."""
     lines = source.lines
@@ -220,17 +252,19 @@ def read_plaintext(source: SourceText) -> Document:
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
     if source.repaired:
-        label, line, count = source.repaired
-        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {label} and saved again (mojibake) repaired on {count} line(s); columns there count the repaired text", path, line, 1))
+        fixed = source.repaired
+        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {fixed.label} and saved again (mojibake) repaired on {fixed.count} line(s); columns there count the repaired text", path, fixed.line, 1))
+        if fixed.left:
+            notes.append(Diagnostic("TXT005", f"{fixed.left} line(s) of UTF-8 mojibake that no code page reads as text left as they were", path, fixed.left_line, 1))
     repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
     lines = repair.lines
-    if repair.note:
-        notes.append(repair.note)
+    notes.extend(repair.notes)
     notes.extend(glyph_notes(lines, path))
     pages = find_pages(lines)
     language = detect_language("\n".join(lines)[:200_000] if repair.note else source.text[:200_000])
     fm = read_front_matter(lines, pages.starts, pages.furniture, language)
     fm.choose(language)
+    emails = with_model(fm, lines, pages.starts, language)
     text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
     found = find_reference_list(text_lines, fm.body_start)
     body_end = found.body_end if found else len(lines)
@@ -242,19 +276,21 @@ def read_plaintext(source: SourceText) -> Document:
     blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
     references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
+    entries = len(found.starts) if found and found.starts else None
+    title = " ".join(fm.title_lines)
     meta = Meta(
         udc=fm.udc,
         irsti=fm.irsti,
-        title=" ".join(fm.title_lines) or None,
+        title=(Text(title),) if title else (),
         authors=tuple(fm.authors),
         affiliations=tuple(fm.affiliations),
         position=fm.position,
         supervisor=fm.supervisor,
         language=language,
-        abstract=fm.abstract,
         keywords=tuple(fm.keywords),
-        abstracts=tuple(fm.abstracts),
+        abstracts=tuple((a.language, field_inlines(a, lines, lexicon, path, notes, entries)) for a in fm.abstracts),
         keyword_sets=tuple(fm.keyword_sets),
+        emails=tuple(emails),
     )
     heading_span = None
     if heading is not None:

@@ -7,6 +7,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from ...diagnostics import InputError
@@ -31,14 +32,25 @@ _KAZAKH = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 _CP1251_ONLY = set("ЊњЌќЋћЏџЂђѓЃ")
 
 
+class Repaired(NamedTuple):
+    """UTF-8 mojibake repaired on reading (see `repair_utf8_mojibake`)."""
+
+    label: str  # the code page(s) the text was once read as: `Windows-1251`, `Windows-1251 and Windows-1252`
+    line: int  # first repaired line (1-based)
+    count: int  # lines repaired
+    left: int = 0  # mojibake lines no code page reads, left as they were
+    left_line: int = 0  # the first of them (1-based), 0 when none
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     path: str
     text: str
     encoding: str  # the codec used, e.g. `utf-8`, `utf-8-sig`, `utf-16`, `cp1251`, `kz1048`
-    # UTF-8 mojibake repaired on reading: (the code page it was once read as, first repaired
-    # line, how many lines); columns on those lines count the repaired text.
-    repaired: tuple[str, int, int] | None = None
+    # UTF-8 mojibake repaired on reading: (the code page(s) it was once read as, first repaired
+    # line, how many lines, how many mojibake lines were left as they were); columns on the
+    # repaired lines count the repaired text.
+    repaired: Repaired | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -56,8 +68,9 @@ def split_lines(text: str) -> list[str]:
 def read_bytes(path: str | os.PathLike) -> bytes:
     """Read a file, turning every way it can fail into one InputError naming it.
 
-    A device (`/dev/zero`, `/dev/urandom`) never ends, so it is refused; a pipe is read only
-    up to the size limit.
+    A device (`/dev/zero`, `/dev/urandom`) never ends, and a named pipe with nothing writing to
+    it is never opened, so both are refused (a file a Markdown paper names for its bibliography
+    too, which no command line check sees).
     """
     name = str(path)
     p = Path(path)
@@ -65,7 +78,9 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         info = p.stat()
         if stat.S_ISDIR(info.st_mode):
             raise InputError(name, "is a directory, not a file")
-        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        if stat.S_ISFIFO(info.st_mode):
+            raise InputError(name, "is a named pipe (FIFO), not a file; save what it carries to a file first")
+        if not stat.S_ISREG(info.st_mode):
             raise InputError(name, "is a device or socket, not a file")
         if info.st_size > MAX_BYTES:
             raise InputError(name, f"is {info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
@@ -289,37 +304,63 @@ def _refuse_mojibake(name: str, text: str) -> None:
 _CODE_PAGES = (("cp1251", "Windows-1251"), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
 
 
-def repair_utf8_mojibake(text: str) -> tuple[str, tuple[str, int, int]] | None:
-    """UTF-8 text once read as Windows-1251, Windows-1252 or Latin-1 and saved again, turned
-    back line by line; None where the evidence is not good enough (the caller then refuses).
+def _repair_line(line: str) -> tuple[str, str] | None:
+    """A line of UTF-8 mojibake turned back: (the repaired line, the code page it was read as),
+    or None. Evidence: it re-encodes through one code page into shorter valid UTF-8 that reads
+    as prose (`_plausibility` ≥ 0.5)."""
+    for codec, name in _CODE_PAGES:
+        try:
+            fixed = line.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if len(fixed) < len(line):
+            return (fixed, name) if _plausibility(fixed) >= 0.5 else None
+    return None
 
-    Evidence: each line holding the marks of it (`РўРѕСЂРі`, `CafÃ©`) re-encodes into shorter
-    valid UTF-8 (one line at least three characters shorter), every such line through the
-    same code page, and the repaired lines read as prose (`_plausibility` ≥ 0.5). Genuine lines (`мәтін`: `ә` has
-    no Windows-1251 byte) are kept as they are. Line ends are kept, so line numbers stay.
+
+def _still_mojibake(line: str) -> bool:
+    """A line that re-encodes into valid UTF-8 three characters shorter or more: mojibake left."""
+    for codec, _ in _CODE_PAGES:
+        try:
+            fixed = line.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if len(line) - len(fixed) >= 3:
+            return True
+    return False
+
+
+def repair_utf8_mojibake(text: str) -> tuple[str, Repaired] | None:
+    """UTF-8 text once read as Windows-1251, Windows-1252 or Latin-1 and saved again, turned
+    back line by line; None where no line can be (the caller then refuses).
+
+    Each line holding the marks of it (`РўРѕСЂРі`, `CafÃ©`) is repaired on its own evidence
+    (`_repair_line`), through the code page that reads it; one repaired line at least must be
+    three characters shorter. Genuine lines (`мәтін`: `ә` has no Windows-1251 byte) are kept as
+    they are, and so are mojibake lines no code page reads as prose: they are counted, for a
+    warning, rather than the whole text refused. Line ends are kept, so line numbers stay.
     """
     parts = re.split(r"(\r\n|\r|\n)", text)
-    fixed_parts, label, first, count, longest = list(parts), None, 0, 0, 0
+    fixed_parts, labels, first, count, longest, left, left_line = list(parts), [], 0, 0, 0, 0, 0
     for index in range(0, len(parts), 2):
         line = parts[index]
         if not _MOJIBAKE.search(line):
             continue
-        for codec, name in _CODE_PAGES:
-            try:
-                fixed = line.encode(codec).decode("utf-8")
-            except UnicodeError:
-                continue
-            if len(fixed) < len(line):
-                if label not in (None, name) or _plausibility(fixed) < 0.5:
-                    return None
-                label, fixed_parts[index] = name, fixed
-                count += 1
-                first = first or index // 2 + 1
-                longest = max(longest, len(line) - len(fixed))
-                break
-    if label is None or longest < 3:
+        repaired = _repair_line(line)
+        if repaired is None:
+            if _still_mojibake(line):
+                left += 1
+                left_line = left_line or index // 2 + 1
+            continue
+        fixed_parts[index], name = repaired
+        if name not in labels:
+            labels.append(name)
+        count += 1
+        first = first or index // 2 + 1
+        longest = max(longest, len(line) - len(repaired[0]))
+    if not labels or longest < 3:
         return None
-    return "".join(fixed_parts), (label, first, count)
+    return "".join(fixed_parts), Repaired(" and ".join(labels), first, count, left, left_line)
 
 
 _MOJIBAKE_WORD = re.compile(r"\S+")

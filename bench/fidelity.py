@@ -1,0 +1,258 @@
+"""How much of what the authors placed reaches each edition: pictures, equations typeset as
+mathematics, merged table cells and captions, counted in the corpus's Word papers and in
+exporter's three editions beside pandoc's (docx → docx, docx → latex) on the same sources.
+
+    .venv/bin/python bench/fidelity.py            # writes bench/FIDELITY.md
+    .venv/bin/python bench/fidelity.py --out -    # to stdout
+
+Every count is read from the files themselves, never from exporter's model:
+- sources (`word/document.xml`): pictures = `w:drawing` pictures (`pic:pic`) + VML `v:imagedata`
+  (an OLE object's preview counts); equations = outermost `m:oMath` + OLE `Equation.*`/MathType
+  objects; merged cells = `w:gridSpan` > 1 + `w:vMerge` restarts; captions = paragraphs in a
+  Caption style, holding a `SEQ` field, or starting `Рисунок N`/`Рис. N`/`Figure N`/`Таблица N`/`Table N`.
+- DOCX editions: the same, on their `document.xml`.
+- Equations: a formula object that holds the reader's placeholder `⟨formula⟩` is counted as a
+  placeholder, not as an equation; "2-D structure" means OMML structure elements or TeX's
+  `\\frac`, `_`, `^`, `\\sqrt`, `\\sum`, `\\left`… (an OLE equation counts as structured).
+- LaTeX editions: `\\includegraphics`; math = `$…$`, `\\(…\\)`, `\\[…\\]`, `equation`/`align`/…
+  environments; merged = `\\multicolumn{n>1}` + `\\multirow`; captions = `\\caption` + paragraphs
+  starting as a caption does.
+- PDF editions: pictures = image XObjects and picture forms drawn on the pages (`Do`);
+  math = formulas drawn (exporter marks each typeset formula as marked content `/Formula`
+  whose `/Alt` is its TeX: a typeset placeholder is told apart by it); structure is not
+  countable in a PDF (—);
+  captions = lines starting `Рисунок N`/`Рис. N`/`Figure N`/`Таблица N`/`Table N`; merged cells
+  are not countable in a PDF (—).
+Each paper is built in a temporary folder; a failure is recorded in its cell, never fatal, so
+the script runs on whatever the readers produce.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(BENCH))
+
+from corpus import corpus_dir  # noqa: E402
+
+KINDS = ("pictures", "equations", "structured", "placeholders", "merged", "captions")
+TITLES = {
+    "pictures": "pictures (figures, and equation previews)",
+    "equations": "equations as formula objects",
+    "structured": "… of which with 2-D structure (fractions, scripts, radicals, sums, delimiters, matrices)",
+    "placeholders": "equation placeholders `⟨formula⟩` printed (fewer is better)",
+    "merged": "merged table cells",
+    "captions": "captions",
+}
+PLACEHOLDER = "⟨formula⟩"  # what today's DOCX reader gives for an Equation 3.0 / MathType object
+OMML_STRUCTURE = ("f", "sSub", "sSup", "sSubSup", "sPre", "rad", "nary", "d", "m", "acc", "bar", "limLow", "limUpp", "func", "eqArr", "groupChr", "box", "borderBox")
+TEX_STRUCTURE = re.compile(r"\\(?:frac|dfrac|tfrac|sqrt|sum|prod|int|oint|left|begin|overline|hat|tilde|vec|bar|lim|underset|overset)\b|[_^]")
+CAPTION_LINE = re.compile(r"^\s*(?:Рис(?:унок|\.)|Fig(?:ure|\.)|Таблица|Табл\.|Table|Сурет|Кесте)\s*\d", re.M)
+
+
+# ---- counting in a DOCX ----------------------------------------------------------------------
+
+
+def docx_counts(data: bytes) -> dict[str, int]:
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"), etree.XMLParser(huge_tree=True, resolve_entities=False))
+    ns = {
+        "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+        "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+        "v": "urn:schemas-microsoft-com:vml",
+        "o": "urn:schemas-microsoft-com:office:office",
+    }
+    pictures = len(root.xpath("//pic:pic", namespaces=ns)) + len(root.xpath("//v:imagedata", namespaces=ns))
+    maths = root.xpath("//m:oMath[not(ancestor::m:oMath)]", namespaces=ns)
+    texts = ["".join(m.xpath(".//m:t/text()", namespaces=ns)) for m in maths]
+    placeholders = sum(PLACEHOLDER in t for t in texts) + sum(PLACEHOLDER in t for t in root.xpath("//w:t/text()", namespaces=ns))
+    omath = sum(PLACEHOLDER not in t for t in texts)
+    structure = " | ".join(f".//m:{name}" for name in OMML_STRUCTURE)
+    structured = sum(1 for m, t in zip(maths, texts) if PLACEHOLDER not in t and m.xpath(structure, namespaces=ns))
+    ole = len(root.xpath("//o:OLEObject[starts-with(@ProgID, 'Equation') or contains(@ProgID, 'MathType')]", namespaces=ns))
+    spans = [int(v) for v in root.xpath("//w:gridSpan/@w:val", namespaces=ns) if v.isdigit()]
+    merged = sum(1 for v in spans if v > 1) + len(root.xpath("//w:vMerge[@w:val='restart']", namespaces=ns))
+    captions = 0
+    for p in root.xpath("//w:p", namespaces=ns):
+        style = p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=ns).lower()
+        instr = " ".join(p.xpath(".//w:instrText/text()", namespaces=ns)) + " ".join(p.xpath(".//w:fldSimple/@w:instr", namespaces=ns))
+        text = "".join(p.xpath(".//w:t/text()", namespaces=ns))
+        if "caption" in style or "подпись" in style or re.search(r"\bSEQ\b", instr) or CAPTION_LINE.match(text):
+            captions += 1
+    return {"pictures": pictures, "equations": omath + ole, "structured": structured + ole, "placeholders": placeholders, "merged": merged, "captions": captions}
+
+
+# ---- counting in LaTeX -----------------------------------------------------------------------
+
+_MATH = re.compile(r"(?<!\\)\$(?!\$)(?:[^$\\]|\\.)+?\$|\\\((?s:.+?)\\\)|\\\[(?s:.+?)\\\]|\\begin\{(equation|align|gather|multline|displaymath|math)\*?\}")
+
+
+def latex_counts(tex: str) -> dict[str, int]:
+    tex = re.sub(r"(?<!\\)%.*", "", tex)
+    multicolumn = sum(1 for n in re.findall(r"\\multicolumn\{(\d+)\}", tex) if int(n) > 1)
+    maths = [m.group(0) if not m.group(0).startswith("\\begin") else tex[m.start():tex.find("\\end{" + m.group(1), m.end())] for m in _MATH.finditer(tex)]
+    real = [m for m in maths if PLACEHOLDER not in m]
+    return {
+        "pictures": len(re.findall(r"\\includegraphics", tex)),
+        "equations": len(real),
+        "structured": sum(1 for m in real if TEX_STRUCTURE.search(m.replace("\\_", ""))),
+        "placeholders": tex.count(PLACEHOLDER),
+        "merged": multicolumn + len(re.findall(r"\\multirow", tex)),
+        "captions": len(re.findall(r"\\caption\*?(?:\[[^\]]*\])?\{", tex)) + sum(1 for para in re.split(r"\n\s*\n", tex) if CAPTION_LINE.match(para)),
+    }
+
+
+# ---- counting in a PDF -----------------------------------------------------------------------
+
+
+def pdf_counts(data: bytes) -> dict[str, int | None]:
+    from pypdf import PdfReader
+
+    placeholder_alt = ("\ufeff" + PLACEHOLDER).encode("utf-16-be").hex().upper()
+    reader = PdfReader(io.BytesIO(data))
+    pictures = equations = placeholders = 0
+    for page in reader.pages:
+        xobjects = {str(k): v.get_object() for k, v in (page["/Resources"].get("/XObject") or {}).items()}
+        content = page.get_contents()
+        stream = content.get_data().decode("latin-1") if content is not None else ""
+        for name in re.findall(r"(/[^\s/\[\]<>()]+)\s+Do\b", stream):
+            x = xobjects.get(name)
+            if x is None:
+                continue
+            if x.get("/Subtype") == "/Image" or name.startswith("/FormXob.pic_"):
+                pictures += 1
+        for alt in re.findall(r"/Formula <</Alt <([0-9A-F]*)>>> BDC", stream):
+            if alt == placeholder_alt:
+                placeholders += 1
+            else:
+                equations += 1
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(data)
+        handle.flush()
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", handle.name, "-"], capture_output=True, text=True, timeout=120).stdout
+    placeholders += text.count(PLACEHOLDER)
+    return {"pictures": pictures, "equations": equations, "structured": None, "placeholders": placeholders, "merged": None, "captions": len(CAPTION_LINE.findall(text))}
+
+
+# ---- the editions ----------------------------------------------------------------------------
+
+
+def exporter_editions(source: Path, out: Path) -> dict[str, dict]:
+    from exporter.build import build_one
+    from exporter.venue import Template
+
+    results: dict[str, dict] = {}
+    start = time.perf_counter()
+    try:
+        built = build_one(str(source), None, Template.load("kz-conference"), ["docx", "pdf", "latex"], out)
+    except Exception as exc:  # a failure is a result here
+        return {name: {"error": f"{type(exc).__name__}: {exc}"[:80]} for name in ("docx", "pdf", "latex")} | {"seconds": time.perf_counter() - start}
+    seconds = time.perf_counter() - start
+    files = {p.suffix: p for p in built.files if p.is_file()}
+    for name, suffix, count in (("docx", ".docx", lambda p: docx_counts(p.read_bytes())), ("pdf", ".pdf", lambda p: pdf_counts(p.read_bytes())), ("latex", ".tex", lambda p: latex_counts(p.read_text(encoding="utf-8")))):
+        try:
+            results[name] = count(files[suffix])
+        except Exception as exc:
+            results[name] = {"error": f"{type(exc).__name__}: {exc}"[:80]}
+    results["seconds"] = seconds
+    return results
+
+
+def pandoc_editions(source: Path, out: Path) -> dict[str, dict]:
+    results: dict[str, dict] = {}
+    for name, target in (("docx", "docx"), ("latex", "latex")):
+        output = out / f"pandoc.{'docx' if name == 'docx' else 'tex'}"
+        run = subprocess.run(["pandoc", "-f", "docx", "-t", target, "--extract-media", str(out / "pandoc-media"), str(source), "-o", str(output)], capture_output=True, timeout=300)
+        if run.returncode != 0:
+            results[name] = {"error": run.stderr.decode(errors="replace")[:80]}
+            continue
+        results[name] = docx_counts(output.read_bytes()) if name == "docx" else latex_counts(output.read_text(encoding="utf-8"))
+    return results
+
+
+# ---- the table -------------------------------------------------------------------------------
+
+
+def cell(found, source: int) -> str:
+    if found is None:
+        return "—"
+    if source == 0:
+        return f"{found}"
+    return f"{found} ({100 * found / source:.0f} %)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", default=str(BENCH / "FIDELITY.md"))
+    args = parser.parse_args()
+    corpus = corpus_dir()
+    if corpus is None:
+        sys.exit("bench/fidelity.py: the corpus is not on this machine (set EXPORTER_CORPUS)")
+    papers = sorted((corpus / "docx").glob("*.docx"))
+    totals: dict[str, dict[str, int | None]] = {col: {k: 0 for k in KINDS} for col in ("source", "docx", "pdf", "latex", "pandoc docx", "pandoc latex")}
+    rows, errors, times = [], [], []
+    for paper in papers:
+        source = docx_counts(paper.read_bytes())
+        with tempfile.TemporaryDirectory() as tmp:
+            ours = exporter_editions(paper, Path(tmp))
+            theirs = pandoc_editions(paper, Path(tmp))
+        times.append((paper.stem, ours.get("seconds", 0.0)))
+        columns = {"source": source, "docx": ours["docx"], "pdf": ours["pdf"], "latex": ours["latex"], "pandoc docx": theirs["docx"], "pandoc latex": theirs["latex"]}
+        for col, counts in columns.items():
+            if "error" in counts:
+                errors.append(f"{paper.stem}, {col}: {counts['error']}")
+                continue
+            for kind in KINDS:
+                value = counts.get(kind)
+                totals[col][kind] = None if value is None or totals[col][kind] is None else totals[col][kind] + value
+        rows.append((paper.stem, columns))
+    lines = [
+        "# Fidelity: what the authors placed, in each edition",
+        "",
+        f"Written by `bench/fidelity.py` on the {len(papers)} Word papers of the corpus; counts read from the files (see the script's docstring for what is counted where).",
+        "exporter builds with the `kz-conference` venue; pandoc 2.17 converts the same sources (`-f docx -t docx`, `-t latex`).",
+        "",
+        "A count says an element is there, not that it is right: an equation counts once it is a formula object",
+        "(`m:oMath`, a typeset form, a math environment), whatever TeX the reader gave it. What the writers can",
+        "draw is tested on hand-built documents (tests/test_writer_media.py); what reaches them depends on the",
+        "readers (the DOCX reader does not yet produce pictures, merged cells or captions as such, nor TeX from OMML).",
+        "",
+        "| element (count in the sources) | exporter DOCX | exporter PDF | exporter LaTeX | pandoc DOCX | pandoc LaTeX |",
+        "|---|---|---|---|---|---|",
+    ]
+    for kind in KINDS:
+        total = totals["source"][kind] or 0
+        lines.append(f"| {TITLES[kind]} ({total}) | " + " | ".join(cell(totals[col][kind], total) for col in ("docx", "pdf", "latex", "pandoc docx", "pandoc latex")) + " |")
+    lines += ["", "Per paper (source / exporter DOCX / PDF / LaTeX / pandoc DOCX / pandoc LaTeX):", "", "| paper | " + " | ".join(KINDS) + " | build s |", "|---|" + "---|" * (len(KINDS) + 1)]
+    for stem, columns in rows:
+        parts = []
+        for kind in KINDS:
+            parts.append(" / ".join("err" if "error" in columns[col] else ("—" if columns[col].get(kind) is None else str(columns[col][kind])) for col in ("source", "docx", "pdf", "latex", "pandoc docx", "pandoc latex")))
+        lines.append(f"| {stem} | " + " | ".join(parts) + f" | {dict(times)[stem]:.2f} |")
+    lines += ["", "build s: wall time of exporter's three editions in this process (no fork), on a shared machine."]
+    if errors:
+        lines += ["", "Failures:", ""] + [f"- {e}" for e in errors]
+    text = "\n".join(lines) + "\n"
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""Outside converters for Windows metafiles, run with a time limit, a memory limit and a
+size limit on what they write: a metafile that makes a converter crash or loop is a clear
+error, never a hung build. Chosen by bench/MEDIA_CONVERTERS.md: libwmf's wmf2svg for WMF
+(every corpus WMF, at its own size, in milliseconds); LibreOffice then pdftocairo for EMF
+(wmf2svg cannot read it).
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+TIME_LIMIT = 20  # seconds of one conversion; a corpus WMF takes ~10 ms, LibreOffice ~3 s to start
+MEMORY_LIMIT = 1 << 30  # bytes of address space a converter may take
+OUTPUT_LIMIT = 32 << 20  # bytes of SVG: a metafile a few hundred KB long draws in far less
+
+
+class ConversionError(Exception):
+    """A converter is missing, failed, or was stopped at a limit; the text says which."""
+
+
+def _limits() -> None:  # runs in the child, before the converter starts
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (TIME_LIMIT, TIME_LIMIT + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT, OUTPUT_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _run(command: list[str], cwd: str) -> None:
+    try:
+        run = subprocess.run(command, cwd=cwd, capture_output=True, timeout=TIME_LIMIT, preexec_fn=_limits, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise ConversionError(f"{Path(command[0]).name} took longer than {TIME_LIMIT} s") from None
+    except OSError as exc:
+        raise ConversionError(f"{Path(command[0]).name} could not run: {exc.strerror or exc}") from None
+    if run.returncode != 0:
+        how = f"was killed by signal {-run.returncode}" if run.returncode < 0 else f"failed (exit {run.returncode})"
+        raise ConversionError(f"{Path(command[0]).name} {how}")
+
+
+def _read_svg(path: Path, tool: str) -> bytes:
+    if not path.is_file() or path.stat().st_size == 0:
+        raise ConversionError(f"{tool} wrote no SVG")
+    if path.stat().st_size >= OUTPUT_LIMIT:
+        raise ConversionError(f"{tool} wrote more than {OUTPUT_LIMIT >> 20} MB")
+    return path.read_bytes()
+
+
+# wmf2svg copies each text record's bytes as the metafile holds them: in the font's own 8-bit
+# encoding (Adobe Symbol for MathType's Greek and operators, Windows-1252 for Times), which is
+# not UTF-8. Each <text> is decoded by its font and the file written back as UTF-8.
+_TEXT = re.compile(r'(<text\b[^>]*font-family:\s*([^;"]*)[^>]*>)(.*?)(</text>)', re.S)
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.S)
+_BARE_AMP = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)")
+
+
+def _text_as_unicode(svg: bytes) -> bytes:
+    from reportlab.pdfbase.rl_codecs import RL_Codecs
+
+    RL_Codecs.register()  # reportlab's `symbol` codec: the Adobe Symbol encoding
+
+    def decode(match: re.Match) -> str:
+        raw = match.group(3).encode("latin-1")
+        family = match.group(2).strip().strip("'\"").lower()
+        text = raw.decode("symbol", errors="replace") if family == "symbol" else raw.decode("cp1252", errors="replace")
+        return match.group(1) + _BARE_AMP.sub("&amp;", text.replace("<", "&lt;")) + match.group(4)
+
+    text = _DOCTYPE.sub("", svg.decode("latin-1"), count=1)
+    text = _TEXT.sub(decode, text)
+    return text.replace('encoding="iso-8859-1"', 'encoding="utf-8"').encode("utf-8")
+
+
+def wmf_to_svg(data: bytes) -> bytes:
+    """A WMF as SVG (libwmf's wmf2svg; its bitmaps inlined as data: URIs; text as UTF-8)."""
+    tool = shutil.which("wmf2svg")
+    if tool is None:
+        raise ConversionError("wmf2svg is not installed (Debian: libwmf-bin)")
+    with tempfile.TemporaryDirectory(prefix="exporter-wmf-") as tmp:
+        source = Path(tmp) / "in.wmf"
+        source.write_bytes(data)
+        _run([tool, "--inline", "-o", "out.svg", "in.wmf"], tmp)
+        return _text_as_unicode(_read_svg(Path(tmp) / "out.svg", "wmf2svg"))
+
+
+def emf_to_svg(data: bytes) -> bytes:
+    """An EMF as SVG: LibreOffice headless sets it on a PDF page (with a profile of its own, so a
+    running office is not disturbed), poppler's pdftocairo turns the page into SVG with its text
+    as outlines (LibreOffice's own SVG keeps text in SVG fonts, which svglib cannot draw). The
+    picture stands on a page: the caller crops the drawing to what is drawn."""
+    tool = shutil.which("soffice") or shutil.which("libreoffice")
+    cairo = shutil.which("pdftocairo")
+    if tool is None or cairo is None:
+        raise ConversionError("LibreOffice and poppler's pdftocairo are needed for EMF (Debian: libreoffice-draw-nogui, poppler-utils)")
+    with tempfile.TemporaryDirectory(prefix="exporter-emf-") as tmp:
+        (Path(tmp) / "in.emf").write_bytes(data)
+        profile = Path(tmp) / "profile"
+        _run([tool, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf", "--outdir", tmp, "in.emf"], tmp)
+        if not (Path(tmp) / "in.pdf").is_file():
+            raise ConversionError("LibreOffice could not read the EMF")
+        _run([cairo, "-svg", "-f", "1", "-l", "1", "in.pdf", "out.svg"], tmp)
+        _run([cairo, "-png", "-r", "72", "-gray", "-singlefile", "-f", "1", "-l", "1", "in.pdf", "page"], tmp)
+        return _cropped(_read_svg(Path(tmp) / "out.svg", "pdftocairo"), Path(tmp) / "page.png")
+
+
+def _cropped(svg: bytes, page: Path) -> bytes:
+    """The SVG's view box shrunk to what is drawn on its page (the non-white pixels of the page
+    at 72 dpi, one pixel a point), with a point to spare."""
+    from PIL import Image, ImageChops
+
+    with Image.open(page) as picture:
+        box = ImageChops.invert(picture.convert("L")).getbbox()
+    if box is None:
+        raise ConversionError("the EMF draws nothing")
+    x0, y0, x1, y1 = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
+    svg = re.sub(rb'width="[^"]*"', f'width="{x1 - x0}pt"'.encode(), svg, count=1)
+    svg = re.sub(rb'height="[^"]*"', f'height="{y1 - y0}pt"'.encode(), svg, count=1)
+    return re.sub(rb'viewBox="[^"]*"', f'viewBox="{x0} {y0} {x1 - x0} {y1 - y0}"'.encode(), svg, count=1)
+
+
+def converter_available(media_type: str) -> bool:
+    if media_type == "image/x-wmf":
+        return shutil.which("wmf2svg") is not None
+    if media_type == "image/x-emf":
+        return (shutil.which("soffice") or shutil.which("libreoffice")) is not None
+    return True
+
+
+__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "converter_available"]

@@ -1,0 +1,189 @@
+"""Formulas typeset from TeX for the PDF edition: ziamath (TeX → MathML → glyph outlines of
+STIX Two Math, the font it ships) drawn through svglib as reportlab vector graphics.
+
+Chosen by bench/MATH_RENDERERS.md (every corpus formula drawn; matplotlib's mathtext missed
+4 of 152). Typesetting costs ~20 ms a formula, so each distinct TeX string is typeset once
+per process (`typeset` is cached) and kept between runs in the user's cache, as fonts are.
+ziamath's SVG is small and regular (glyph outlines as `path` with M/L/Q/Z, fraction bars as
+`rect`, groups with a fill), so it is read here directly (svglib took as long again as the
+typesetting) into outlines each relative to its own origin: the PDF draws each distinct
+outline once as a form and places it wherever it recurs (45 formulas: 336 KB of paths → the
+glyphs they share).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..fonts import cache_read, cache_write
+
+FORMULA_SIZE_PT = 12  # ziamath's size; drawings are scaled to the text around them
+_VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
+_UNKNOWN = re.compile(r">(\\[A-Za-z]+)<")  # latex2mathml keeps an unknown command as an identifier `\name`
+
+
+# LaTeX's operator names latex2mathml lacks, as the \operatorname it reads.
+_OPERATORS = re.compile(r"\\(arg)(?![A-Za-z])")
+
+
+def _readable(tex: str) -> str:
+    return _OPERATORS.sub(lambda m: "\\operatorname{" + m.group(1) + "}", tex)
+
+
+class FormulaError(Exception):
+    """TeX the math renderer cannot typeset; the text says why."""
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One outline of a formula: `ops` are path operations relative to the glyph's own origin
+    (so equal glyphs have equal ops, and a PDF can draw each once), placed at (`dx`, `dy`) in the
+    formula's box (SVG's axes: y down from the top)."""
+
+    key: str  # a hash of `ops`: equal outlines, equal keys
+    ops: tuple
+    dx: float
+    dy: float
+    fill: str
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """A formula drawn at `FORMULA_SIZE_PT`: `width`, `height` and `depth` (below the baseline)
+    in points; its outlines (`glyphs`) and bars (`rects`, as x, y, w, h, fill) in its box."""
+
+    svg: str
+    width: float
+    height: float
+    depth: float
+    glyphs: tuple[Glyph, ...]
+    rects: tuple[tuple[float, float, float, float, str], ...]
+
+    def scaled(self, size: float) -> tuple[float, float, float]:
+        """(width, height, depth) for text of `size` points."""
+        k = size / FORMULA_SIZE_PT
+        return self.width * k, self.height * k, self.depth * k
+
+
+def _ziamath():
+    import ziamath
+
+    ziamath.config.svg2 = False  # xlink:href, which svglib reads
+    return ziamath
+
+
+def typeset(tex: str, display: bool = False) -> Typeset:
+    """The formula drawn, or FormulaError; one typesetting per distinct (TeX, display) in a process."""
+    return _typeset(tex, bool(display))
+
+
+@lru_cache(maxsize=1)
+def _math_font() -> str:
+    """The math font ziamath ships: its size and date key the formula cache (a new ziamath, new entries)."""
+    from importlib.resources import files
+
+    return str(files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf")
+
+
+@lru_cache(maxsize=2048)
+def _typeset(tex: str, display: bool) -> Typeset:
+    """Typeset once per process, and kept between runs in the user's cache (fonts.cache_dir):
+    ziamath costs ~20 ms a formula, reading its SVG back ~1 ms."""
+    key = ("ziamath-svg-1", str(display), tex)
+    svg = cache_read("formula", _math_font(), 0, *key)
+    if not isinstance(svg, str):
+        svg = _ziamath_svg(tex, display)
+        cache_write("formula", _math_font(), 0, svg, *key)
+    return _from_svg(svg)
+
+
+def _ziamath_svg(tex: str, display: bool) -> str:
+    ziamath = _ziamath()
+    source = f"\\displaystyle {_readable(tex)}" if display else _readable(tex)
+    try:
+        math = ziamath.Latex(source, size=FORMULA_SIZE_PT)
+        svg = math.svg()
+        mathml = math.mathmlstr()
+    except Exception as exc:  # ziamath and latex2mathml raise many kinds; each is a formula they cannot do
+        raise FormulaError(" ".join(f"{type(exc).__name__}: {exc}".split())[:120]) from None
+    unknown = _UNKNOWN.search(mathml)
+    if unknown:
+        raise FormulaError(f"unknown command {unknown.group(1)}")
+    return svg
+
+
+def _from_svg(svg: str) -> Typeset:
+    box = _VIEWBOX.search(svg)
+    if box is None:
+        raise FormulaError("the renderer drew nothing")
+    left, top, width, height = map(float, box.groups())
+    glyphs, rects = _outlines(svg, left, top)
+    if not glyphs and not rects:
+        raise FormulaError("the renderer drew nothing")
+    return Typeset(svg, width, height, height + top, glyphs, rects)
+
+
+_PATH_COMMAND = re.compile(r"([MLQZ])([^MLQZ]*)")
+
+
+def _outlines(svg: str, left: float, top: float):
+    """ziamath's SVG as glyph outlines (each relative to its first point) and bars, in the box's
+    coordinates; quadratic segments as the equivalent cubics (what PDF draws)."""
+    import hashlib
+    import xml.etree.ElementTree as ET
+
+    glyphs: list[Glyph] = []
+    rects: list = []
+
+    def walk(element, fill: str) -> None:
+        for child in element:
+            tag = child.tag.rsplit("}", 1)[-1]
+            child_fill = child.get("fill") or fill
+            if tag == "g":
+                walk(child, child_fill)
+            elif tag == "rect":
+                x, y, w, h = (float(child.get(a, 0)) for a in ("x", "y", "width", "height"))
+                rects.append((x - left, y - top, w, h, child_fill))
+            elif tag == "path":
+                glyph = _glyph(child.get("d", ""), child_fill)
+                if glyph is not None:
+                    glyphs.append(Glyph(glyph[0], glyph[1], glyph[2] - left, glyph[3] - top, child_fill))
+
+    def _glyph(d: str, fill: str):
+        ops, origin, x, y = [], None, 0.0, 0.0
+        for command, args in _PATH_COMMAND.findall(d):
+            numbers = [float(n) for n in args.replace(",", " ").split()]
+            if command in "ML" and len(numbers) >= 2:
+                x, y = numbers[0], numbers[1]
+                origin = origin or (x, y)
+                ops.append((command, round(x - origin[0], 2), round(y - origin[1], 2)))
+            elif command == "Q" and len(numbers) >= 4 and origin:
+                qx, qy, ex, ey = numbers[:4]
+                c = (x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y), ex + 2 / 3 * (qx - ex), ey + 2 / 3 * (qy - ey), ex, ey)
+                ops.append(("C", *(round(v - origin[i % 2], 2) for i, v in enumerate(c))))
+                x, y = ex, ey
+            elif command == "Z":
+                ops.append(("Z",))
+        if origin is None:
+            return None
+        ops = tuple(ops)
+        return hashlib.sha256(repr(ops).encode()).hexdigest()[:16], ops, origin[0], origin[1]
+
+    walk(ET.fromstring(svg), "black")
+    return tuple(glyphs), tuple(rects)
+
+
+def mathml(tex: str, display: bool = False) -> str:
+    """MathML for the formula (what a browser shows natively), or FormulaError."""
+    import latex2mathml.converter
+
+    try:
+        out = latex2mathml.converter.convert(_readable(tex), display="block" if display else "inline")
+    except Exception as exc:  # latex2mathml raises many kinds; each is a formula it cannot read
+        raise FormulaError(" ".join(f"{type(exc).__name__}: {exc}".split())[:120]) from None
+    unknown = _UNKNOWN.search(out)
+    if unknown:
+        raise FormulaError(f"unknown command {unknown.group(1)}")
+    return out

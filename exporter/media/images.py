@@ -1,0 +1,262 @@
+"""Pictures checked, sized and put in a form every edition can carry.
+
+JPEG and PNG stay as the source's bytes (the PDF and LaTeX editions pass a JPEG through
+without re-encoding); GIF, BMP and TIFF become PNG; SVG is kept once it is known to refer to
+nothing outside itself; WMF and EMF are converted to SVG (vectors stay vectors). Work is
+bounded: a picture of more than `MAX_PIXELS` is refused from its header, before decoding.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Image
+from .convert import ConversionError, emf_to_svg, wmf_to_svg
+
+# A 600 dpi scan of an A3 page has 70 million pixels; a picture in a paper has far fewer.
+# Refused from the header, so a 30000 × 30000 JPEG costs nothing to turn away.
+MAX_PIXELS = 80_000_000
+DEFAULT_DPI = 96  # what Word assumes for a picture that states no resolution
+RASTER = {"image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff"}
+METAFILE = {"image/x-wmf", "image/x-emf"}
+SVG = "image/svg+xml"
+KINDS = RASTER | METAFILE | {SVG}
+EXTENSIONS = {"jpeg": ".jpg", "png": ".png", "svg": ".svg"}
+
+
+class MediaError(Exception):
+    """A picture no edition can draw: `reason` says why in a few words."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name or 'a picture'}: {reason}")
+        self.name, self.reason = name, reason
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture ready for the editions: `kind` is jpeg, png or svg; `data` its bytes in that
+    form; `width`/`height` its natural size in points; `converted` when the source held
+    another format (a WMF's SVG, a GIF's PNG)."""
+
+    kind: str
+    data: bytes
+    width: float
+    height: float
+    converted: bool = False
+
+    def drawing(self):
+        """svglib's drawing of an SVG picture."""
+        return svg_drawing(self.data)
+
+    @property
+    def extension(self) -> str:
+        return EXTENSIONS[self.kind]
+
+
+def prepare(image: Image) -> Picture:
+    """The picture as editions carry it, or MediaError (once per distinct picture in a process)."""
+    if image.media_type not in KINDS:
+        raise MediaError(image.name, f"{image.media_type or 'an unknown format'} is not a picture format the editions can carry")
+    if not image.data:
+        raise MediaError(image.name, "the picture is empty")
+    return _prepare(image.data, image.media_type, image.name)
+
+
+@lru_cache(maxsize=64)
+def _prepare(data: bytes, media_type: str, name: str) -> Picture:
+    if media_type in RASTER:
+        return _raster(data, media_type, name)
+    if media_type == SVG:
+        return _svg(data, name, converted=False)
+    try:
+        svg = wmf_to_svg(data) if media_type == "image/x-wmf" else emf_to_svg(data)
+    except ConversionError as exc:
+        raise MediaError(name, f"the metafile could not be converted: {exc}") from None
+    return _svg(svg, name, converted=True)
+
+
+def display_size(image: Image, picture: Picture) -> tuple[float, float]:
+    """The size the source shows the picture at, in points (its natural size if it sets none;
+    one side given: the other in proportion)."""
+    w, h = image.width, image.height
+    if w and h and w > 0 and h > 0:
+        return w, h
+    if w and w > 0:
+        return w, w * picture.height / picture.width
+    if h and h > 0:
+        return h * picture.width / picture.height, h
+    return picture.width, picture.height
+
+
+def fit(size: tuple[float, float], max_width: float, max_height: float) -> tuple[float, float]:
+    """`size` scaled down to fit the box, proportions kept; never scaled up."""
+    w, h = size
+    scale = min(1.0, max_width / w if w > 0 else 1.0, max_height / h if h > 0 else 1.0)
+    return w * scale, h * scale
+
+
+# ---- raster ---------------------------------------------------------------------------------
+
+
+def _raster(data: bytes, media_type: str, name: str) -> Picture:
+    from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
+
+    try:
+        with PILImage.open(io.BytesIO(data)) as pil:
+            width, height = pil.size
+            if width < 1 or height < 1:
+                raise MediaError(name, "the picture has no pixels")
+            if width * height > MAX_PIXELS:
+                raise MediaError(name, f"{width * height} pixels ({width} × {height}) is more than a paper's picture holds (at most {MAX_PIXELS // 1_000_000} million)")
+            dpi = _dpi(pil.info.get("dpi"))
+            fmt = pil.format
+            if fmt == "JPEG":
+                pil.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # decode at 1/8: a truncated file still shows
+            pil.load()
+            kind, out = _carried(pil, fmt, data)
+    except MediaError:
+        raise
+    except PILImage.DecompressionBombError as exc:  # Pillow's own limit, met before ours when the header is absurd
+        pixels = re.search(r"\((\d+) pixels\)", str(exc))
+        raise MediaError(name, f"{pixels.group(1) if pixels else 'so many'} pixels is more than a paper's picture holds (at most {MAX_PIXELS // 1_000_000} million)") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error, MemoryError, PILImage.DecompressionBombError) as exc:
+        raise MediaError(name, f"the picture cannot be decoded ({_reason(exc)})") from None
+    return Picture(kind, out, width * 72 / dpi, height * 72 / dpi, converted=out is not data)
+
+
+def _carried(pil, fmt: str, data: bytes) -> tuple[str, bytes]:
+    """JPEG and PNG as they are; anything else as PNG (its first frame)."""
+    if fmt == "JPEG":
+        return "jpeg", data
+    if fmt == "PNG":
+        return "png", data
+    frame = pil
+    if frame.mode not in ("1", "L", "LA", "RGB", "RGBA", "P"):
+        frame = frame.convert("RGBA" if "A" in frame.mode else "RGB")
+    out = io.BytesIO()
+    frame.save(out, "PNG", optimize=False)
+    return "png", out.getvalue()
+
+
+def _dpi(value) -> float:
+    try:
+        dpi = float(value[0])
+    except (TypeError, ValueError, IndexError):
+        return DEFAULT_DPI
+    return dpi if 30 <= dpi <= 2400 else DEFAULT_DPI
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())[:80]
+    return text or type(exc).__name__
+
+
+# ---- SVG ------------------------------------------------------------------------------------
+
+_OUTSIDE = re.compile(r"^\s*(?!#|data:)", re.I)
+
+
+def _svg(data: bytes, name: str, converted: bool) -> Picture:
+    """An SVG that refers to nothing outside itself (no entities, no outside files), with its size."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise MediaError(name, f"the SVG is not well-formed XML ({_reason(exc)})") from None
+    tree = root.getroottree()
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise MediaError(name, "the SVG declares XML entities (which could read outside files); refused")
+    if etree.QName(root).localname != "svg":
+        raise MediaError(name, "the file is XML but not an SVG")
+    for element in root.iter():
+        for attr, value in element.attrib.items():
+            if etree.QName(attr).localname == "href" and _OUTSIDE.match(value):
+                raise MediaError(name, f"the SVG refers to an outside file ({value[:60]!r}); refused")
+    _set_fonts(root)
+    data = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    drawing = svg_drawing(data)
+    if drawing is None:
+        raise MediaError(name, "the SVG has nothing svglib can draw")
+    return Picture("svg", data, drawing.width, drawing.height, converted=converted)
+
+
+# Text in an SVG is drawn in one of three embedded families with wide coverage (Latin, Greek,
+# Cyrillic, mathematical operators): never a font the PDF does not embed, never a font that
+# depends on what the machine has installed (svglib would ask fontconfig).
+SVG_FAMILIES = {
+    "exporter-serif": ("FreeSerif.ttf", "FreeSerifBold.ttf", "FreeSerifItalic.ttf", "FreeSerifBoldItalic.ttf"),
+    "exporter-sans": ("FreeSans.ttf", "FreeSansBold.ttf", "FreeSansOblique.ttf", "FreeSansBoldOblique.ttf"),
+    "exporter-mono": ("FreeMono.ttf", "FreeMonoBold.ttf", "FreeMonoOblique.ttf", "FreeMonoBoldOblique.ttf"),
+}
+_SANS = re.compile(r"sans|arial|helvetica|verdana|tahoma|calibri|segoe|dejavu sans|liberation sans", re.I)
+_MONO = re.compile(r"mono|courier|consolas", re.I)
+_FAMILY_IN_CSS = re.compile(r"(font-family\s*:\s*)([^;}\"]+)")
+
+
+def _family(value: str) -> str:
+    return "exporter-mono" if _MONO.search(value) else "exporter-sans" if _SANS.search(value) else "exporter-serif"
+
+
+def _set_fonts(root) -> None:
+    """Every font family the SVG names, in attributes, style attributes and style sheets, as one of ours."""
+    from lxml import etree
+
+    if root.get("font-family") is None:  # inherited by text that names no family (svglib: Helvetica)
+        root.set("font-family", "exporter-serif")
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.get("font-family") is not None:
+            element.set("font-family", _family(element.get("font-family")))
+        if element.get("style") and "font-family" in element.get("style"):
+            element.set("style", _FAMILY_IN_CSS.sub(lambda m: m.group(1) + _family(m.group(2)), element.get("style")))
+        if etree.QName(element).localname == "style" and element.text:
+            element.text = _FAMILY_IN_CSS.sub(lambda m: m.group(1) + _family(m.group(2)), element.text)
+
+
+@lru_cache(maxsize=1)
+def register_svg_fonts() -> str:
+    """Our three SVG families registered with svglib (and reportlab); the name of the serif one,
+    which drawings start in (reportlab's graphics would otherwise name Helvetica, unembedded)."""
+    from svglib.fonts import register_font
+
+    from ..fonts import find_font
+
+    for family, files in SVG_FAMILIES.items():
+        for (weight, style), filename in zip((("normal", "normal"), ("bold", "normal"), ("normal", "italic"), ("bold", "italic")), files):
+            register_font(family, str(find_font(filename)), weight=weight, style=style)
+    return "exporter-serif"
+
+
+@lru_cache(maxsize=256)
+def svg_drawing(data: bytes):
+    """svglib's drawing of an SVG (reportlab graphics); None if nothing can be drawn."""
+    import logging
+
+    from svglib.svglib import svg2rlg
+
+    logging.getLogger("svglib.svglib").setLevel(logging.ERROR)  # it logs each unsupported attribute
+    initial_font = register_svg_fonts()
+    try:
+        drawing = svg2rlg(io.BytesIO(data))
+    except Exception:  # svglib raises whatever its parser meets; the picture is then refused
+        return None
+    if drawing is None or drawing.width <= 0 or drawing.height <= 0:
+        return None
+    drawing.initialFontName = initial_font  # read by reportlab's renderer as its first font
+    return drawing
+
+
+def vector_pdf(picture: Picture) -> bytes:
+    """An SVG picture as a one-page PDF of its own size (what `\\includegraphics` takes)."""
+    from reportlab.graphics import renderPDF
+
+    return renderPDF.drawToString(picture.drawing(), invariant=1)

@@ -1,0 +1,266 @@
+"""Figures, captions and numbered equations among the blocks the DOCX reader made.
+
+Rules, each on the evidence the Word file gives:
+- a paragraph holding only pictures (not formula objects) is a figure; one holding pictures and
+  a caption is a figure with that caption;
+- a table whose cells hold only pictures and captions (a layout table placing pictures side
+  by side; a sub-caption may stand beside its picture or in the cell below it) is one
+  figure — or one per caption when each picture has a numbered caption;
+- a caption (see `captions`) binds to the figure or table beside it: a figure's caption to
+  the figure above it, else below; a table's to the table below it, else above. A caption with
+  no figure beside it takes the pictures of a text paragraph beside it. A label-only table
+  caption (`Таблица 1`) takes the title line between it and the table (centred, or in the
+  caption's style). An unbound caption stays a paragraph;
+- a paragraph holding only formulas is display mathematics; with a number (`(4)`) the number
+  goes on the formula.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...model import CONTAINERS, Figure, Image, Math, Paragraph, Table, Text
+from .body import MATH_MARK, Para, TableRec
+from .captions import Caption, EquationNumber
+
+_SIDES = {"figure": (-1, 1), "table": (1, -1), None: (-1, 1)}
+
+
+class Source:
+    """What a block was made from: a paragraph, or a table with its cells' paragraphs."""
+
+    def __init__(self, para: Para | None = None, table: TableRec | None = None, cells: list | None = None):
+        self.para = para
+        self.table = table
+        self.cells = cells or []  # for a table: (paragraph, its inlines) of every cell paragraph, in order
+
+
+def _pictures(para: Para) -> list[Image]:
+    return [a.image for a in para.atoms if a.kind == "image" and not a.formula]
+
+
+def _has_text(para: Para) -> bool:
+    return bool(para.text.replace(MATH_MARK, "").strip())
+
+
+def _length(node) -> int:
+    if isinstance(node, Text):
+        return len(node.text)
+    if isinstance(node, CONTAINERS):
+        return sum(_length(n) for n in node.inlines)
+    return 0 if isinstance(node, Image) else 1
+
+
+def drop_prefix(inlines: tuple, count: int) -> tuple:
+    """The run without its first `count` characters of text (a caption without `Рис. 3 – `),
+    pictures left out (the figure holds them) and leading spaces trimmed."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Image):
+            continue
+        if count > 0 and isinstance(node, Text):
+            cut = node.text[count:]
+            count -= min(count, len(node.text))
+            if cut:
+                out.append(Text(cut))
+        elif count > 0 and isinstance(node, CONTAINERS):
+            size = _length(node)
+            inner = drop_prefix(node.inlines, count) if size > count else ()
+            count = max(0, count - size)
+            if inner:
+                out.append(replace(node, inlines=inner))
+        else:
+            count = 0
+            out.append(node)
+    while out and isinstance(out[0], Text) and not out[0].text.strip():
+        out.pop(0)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip())
+    return tuple(out)
+
+
+def arrange(blocks: list, sources: list, captions: dict[int, Caption], equations: dict[int, EquationNumber]) -> list:
+    """The blocks with figures made, captions bound and equations numbered (module docstring)."""
+    blocks = list(blocks)
+    sources = list(sources)
+    subcaptions: dict[int, tuple] = {}  # id of a layout figure -> its pictures' sub-captions (`а)`, `б)`)
+    for i, (block, src) in enumerate(zip(blocks, sources)):
+        if isinstance(block, Paragraph) and src is not None and src.para is not None:
+            blocks[i] = _paragraph(block, src.para, captions, equations)
+        elif isinstance(block, Table) and src is not None and src.table is not None:
+            blocks[i] = _layout_table(block, src, captions, subcaptions)
+    return _bind(blocks, sources, captions, subcaptions)
+
+
+def _paragraph(block: Paragraph, para: Para, captions, equations):
+    pictures = _pictures(para)
+    caption = captions.get(id(para))
+    if pictures and not any(a.kind == "math" or a.formula for a in para.atoms if a.kind != "text"):
+        if caption is not None:
+            return Figure(tuple(pictures), drop_prefix(block.inlines, caption.text_start), block.span, caption.number, caption.label, kind=caption.kind or "figure")
+        if not _has_text(para) and id(para) not in equations:
+            return Figure(tuple(pictures), (), block.span)
+    number = equations.get(id(para))
+    only_formulas = any(a.kind == "math" for a in para.atoms) and not para.text.replace(MATH_MARK, "").strip(" \t\n,.;:")
+    if number is None and not only_formulas:
+        return block
+    return Paragraph(_numbered(block.inlines, para, number), block.span)
+
+
+def _numbered(inlines: tuple, para: Para, number: EquationNumber | None) -> tuple:
+    """A formula paragraph's inlines: formulas on their own lines, the number on the last one."""
+    maths = [k for k, n in enumerate(inlines) if isinstance(n, Math)]
+    if not maths:  # formula pictures: their number stays text, shown beside them
+        typed = number is not None and f"({number.number})" in para.text.replace(" ", "")
+        return inlines if number is None or typed else inlines + (Text(f"\u2003({number.number})"),)
+    out = []
+    for k, node in enumerate(inlines):
+        if isinstance(node, Math):
+            last = k == maths[-1]
+            out.append(replace(node, display=True, number=number.number if number and last else None, label=number.label if number and last else None))
+        elif isinstance(node, Text):
+            kept = "".join(ch for ch in node.text if ch in ",.;:") if number else node.text.strip()
+            if kept:
+                out.append(Text(kept))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _cell_paras(src: Source) -> list[Para]:
+    return [p for p, _ in src.cells]
+
+
+def _layout_table(block: Table, src: Source, captions, subcaptions: dict) -> Table | Figure | list:
+    """A table placing pictures side by side (cells hold only pictures, captions and
+    sub-captions beside pictures) becomes a figure."""
+    paras = _cell_paras(src)
+    if not any(_pictures(p) for p in paras):
+        return block
+    above: list[bool] = []  # per cell index: whether the cell above held pictures
+    for row in src.table.rows:
+        held = []
+        for k, cell in enumerate(row):
+            has_picture = any(_pictures(p) for p in cell.paras)
+            under_picture = k < len(above) and above[k]  # a sub-caption (`а)`) below its picture
+            held.append(has_picture)
+            for p in cell.paras:
+                if any(a.kind == "math" or a.formula for a in p.atoms if a.kind != "text") and not _pictures(p) and id(p) not in captions:
+                    return block
+                if _has_text(p) and not (has_picture or under_picture) and id(p) not in captions:
+                    return block
+        above = held
+    inlines = dict((id(p), inl) for p, inl in src.cells)
+    numbered = [p for p in paras if id(p) in captions and captions[id(p)].number]
+    if len(numbered) >= 2:  # a row of figures, each with its own numbered caption (in its cell or the one below)
+        figures = []
+        pending: dict[int, list] = {}  # column -> pictures waiting for their caption below
+        for row in src.table.rows:
+            for k, cell in enumerate(row):
+                pics = [img for p in cell.paras for img in _pictures(p)]
+                cap = next((p for p in cell.paras if id(p) in captions), None)
+                if cap is None:
+                    pending.setdefault(k, []).extend(pics)
+                    continue
+                pics = pics or pending.pop(k, [])
+                if pics:
+                    c = captions[id(cap)]
+                    figures.append(Figure(tuple(pics), drop_prefix(inlines[id(cap)], c.text_start), block.span, c.number, c.label, kind=c.kind or "figure"))
+        figures.extend(Figure(tuple(pics), (), block.span) for _, pics in sorted(pending.items()) if pics)  # never a picture lost
+        if figures:
+            return figures
+    images = tuple(img for p in paras for img in _pictures(p))
+    cap = next((p for p in paras if id(p) in captions), None)
+    if cap is not None:
+        c = captions[id(cap)]
+        return Figure(images, drop_prefix(inlines[id(cap)], c.text_start), block.span, c.number, c.label, kind=c.kind or "figure")
+    joined: list = []
+    for sub in (inlines[id(p)] for p in paras if _has_text(p)):
+        if joined:
+            joined.append(Text("; "))
+        joined.extend(sub)
+    figure = Figure(images, (), block.span)
+    if joined:
+        subcaptions[id(figure)] = tuple(joined)
+    return figure
+
+
+def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions: dict[int, tuple]) -> list:
+    flat: list = []
+    flat_sources: list = []
+    for block, src in zip(blocks, sources):
+        for b in block if isinstance(block, list) else [block]:
+            flat.append(b)
+            flat_sources.append(src)
+    out = list(flat)
+    consumed: set[int] = set()
+    inserted: dict[int, Figure] = {}  # a figure pulled out of a text paragraph, placed after it
+    order = [i for i, src in enumerate(flat_sources) if isinstance(flat[i], Paragraph) and src is not None and src.para is not None and id(src.para) in captions]
+    order.sort(key=lambda i: captions[id(flat_sources[i].para)].weak)  # strong captions bind first
+    for i in order:
+        block, src = flat[i], flat_sources[i]
+        caption = captions[id(src.para)]
+        if caption.weak and not any(0 <= i + d < len(out) and isinstance(out[i + d], Figure) and not out[i + d].caption and i + d not in consumed for d in (-1, 1)):
+            continue  # `Рисунок 10 иллюстрирует…` is a sentence unless an uncaptioned figure stands beside it
+        text = drop_prefix(block.inlines, caption.text_start)
+        title_at = None
+        if caption.label_only and caption.kind == "table" and _title_line(flat, flat_sources, i, captions):
+            title_at = i + 1
+            text = flat[i + 1].inlines
+        target = _target(out, flat_sources, i if title_at is None else title_at, caption, consumed)
+        if target is None:
+            continue
+        k, how = target
+        if how == "split":
+            para = flat_sources[k].para
+            pictures = tuple(_pictures(para))
+            out[k] = Paragraph(tuple(n for n in out[k].inlines if not isinstance(n, Image)), out[k].span)
+            inserted[k] = Figure(pictures, text, block.span, caption.number, caption.label, kind=caption.kind or "figure")
+        elif isinstance(out[k], Table):
+            out[k] = replace(out[k], caption=text, number=caption.number, label=caption.label)
+        else:
+            sub = subcaptions.pop(id(out[k]), ())
+            text = text + ((Text(": "),) + sub if sub else ())
+            out[k] = replace(out[k], caption=text, number=caption.number, label=caption.label, kind=caption.kind or out[k].kind)
+        consumed.update({i, k} | ({title_at} if title_at is not None else set()))
+    for i, block in enumerate(out):  # layout figures no caption named: their sub-captions are theirs
+        if isinstance(block, Figure) and id(block) in subcaptions:
+            out[i] = replace(block, caption=subcaptions[id(block)])
+    result = []
+    for i, block in enumerate(out):
+        if i in consumed and isinstance(block, Paragraph) and i not in inserted:
+            continue
+        result.append(block)
+        if i in inserted:
+            result.append(inserted[i])
+    return result
+
+
+def _title_line(blocks: list, sources: list, i: int, captions: dict) -> bool:
+    """A label-only table caption's title: the paragraph between it and the table, set like the
+    caption (its style) or centred."""
+    if i + 2 >= len(blocks) or not isinstance(blocks[i + 1], Paragraph) or not isinstance(blocks[i + 2], Table) or blocks[i + 2].caption:
+        return False
+    title, label = sources[i + 1], sources[i]
+    if title is None or title.para is None or id(title.para) in captions:
+        return False
+    return title.para.centered or title.para.style_name == label.para.style_name
+
+
+def _target(blocks: list, sources: list, i: int, caption: Caption, consumed: set[int]):
+    """(index, how) of what the caption at `i` names: a figure or table beside it without a
+    caption, else a text paragraph beside it holding pictures (`split`)."""
+    sides = _SIDES[caption.kind]
+    kinds = (Table, Figure) if caption.kind == "table" else (Figure,) if caption.kind == "figure" else (Figure, Table)
+    for kind in kinds:
+        for step in sides:
+            k = i + step
+            if 0 <= k < len(blocks) and k not in consumed and isinstance(blocks[k], kind) and not blocks[k].caption:
+                return k, "bind"
+    if caption.kind in ("figure", None):
+        for step in sides:
+            k = i + step
+            if 0 <= k < len(blocks) and k not in consumed and isinstance(blocks[k], Paragraph) and sources[k] is not None \
+                    and sources[k].para is not None and _pictures(sources[k].para):
+                return k, "split"
+    return None

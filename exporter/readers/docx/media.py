@@ -1,0 +1,245 @@
+"""Pictures in a Word body: DrawingML (`w:drawing`, inline or anchored), VML (`w:pict`,
+`v:imagedata`), OLE objects (`w:object`: the preview picture Word shows, e.g. of an Equation 3.0
+or MathType formula), and `mc:AlternateContent` (the fallback picture of a chart, SmartArt or
+group). Pictures are found here as references; `PackageMedia` gives their bytes unchanged,
+never decoding an image.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Image
+from .xml import R
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+V = "{urn:schemas-microsoft-com:vml}"
+O = "{urn:schemas-microsoft-com:office:office}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+EMU_PER_POINT = 12700
+_LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*(pt|in|cm|mm|px|pc|emu)?\s*$")
+_POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0, "emu": 1 / EMU_PER_POINT, None: 0.75}
+EQUATION_PROGIDS = ("Equation.", "MathType")  # Equation.3, Equation.DSMT4, Equation.DSMT36 …
+
+
+@dataclass(frozen=True)
+class PictureRef:
+    """A picture the body shows: its relationship id, size in points, alt text, and what it is."""
+
+    rid: str
+    width: float | None
+    height: float | None
+    alt: str = ""
+    kind: str = "picture"  # picture; equation (an equation object's preview); object (another OLE object's)
+    anchored: bool = False
+
+
+@dataclass(frozen=True)
+class Unshown:
+    """A drawing that holds no picture to show (a chart or shape group written without a fallback)."""
+
+    what: str
+
+
+def pictures_in(node) -> list:
+    """The pictures (PictureRef) and unshowable drawings (Unshown) of one run-level element."""
+    tag = node.tag
+    if tag == W_NS + "drawing":
+        return _drawing(node)
+    if tag == W_NS + "pict":
+        return _vml(node, "picture")
+    if tag == W_NS + "object":
+        return _ole(node)
+    if tag == MC + "AlternateContent":
+        return _alternate(node)
+    return []
+
+
+def _alternate(node) -> list:
+    """The Choice when it is a plain picture; otherwise the Fallback's picture (Word writes one
+    for charts, SmartArt, shapes and groups so older readers can show them)."""
+    choice = node.find(MC + "Choice")
+    fallback = node.find(MC + "Fallback")
+    chosen = _content(choice)
+    if chosen and all(isinstance(p, PictureRef) for p in chosen):
+        return chosen
+    fallen = _content(fallback)
+    if fallen and any(isinstance(p, PictureRef) for p in fallen):
+        return [p for p in fallen if isinstance(p, PictureRef)]
+    return chosen or fallen
+
+
+def _content(part) -> list:
+    out: list = []
+    if part is None:
+        return out
+    for child in part.iterchildren():
+        out.extend(pictures_in(child))
+    return out
+
+
+def _drawing(node) -> list:
+    out: list = []
+    for frame in node.iterchildren(WP + "inline", WP + "anchor"):
+        extent = frame.find(WP + "extent")
+        width = _emu(extent.get("cx")) if extent is not None else None
+        height = _emu(extent.get("cy")) if extent is not None else None
+        doc_pr = frame.find(WP + "docPr")
+        alt = _alt(doc_pr.get("descr"), doc_pr.get("title")) if doc_pr is not None else ""
+        anchored = frame.tag == WP + "anchor"
+        pics = list(frame.iter(PIC + "pic"))
+        if len(pics) > 1:  # a group of pictures: each at its own size
+            for pic in pics:
+                ref = _blip(pic)
+                if ref:
+                    ext = pic.find(f"{PIC}spPr/{A}xfrm/{A}ext")
+                    size = (_emu(ext.get("cx")), _emu(ext.get("cy"))) if ext is not None else (None, None)
+                    out.append(PictureRef(ref, *size, alt=alt, anchored=anchored))
+            continue
+        ref = _blip(pics[0]) if pics else None
+        if ref:
+            out.append(PictureRef(ref, width, height, alt=alt, anchored=anchored))
+        elif pics and pics[0].find(f".//{A}blip[@{R}link]") is not None:
+            out.append(Unshown("picture linked from outside the document"))
+        else:
+            data = frame.find(f"{A}graphic/{A}graphicData")
+            uri = data.get("uri", "") if data is not None else ""
+            out.append(Unshown(uri.rsplit("/", 1)[-1] or "drawing"))
+    return out
+
+
+def _blip(pic) -> str | None:
+    """The picture's part: the SVG original when Word also stored one, else the blip's."""
+    blip = pic.find(f".//{A}blip")
+    if blip is None:
+        return None
+    svg = blip.find(f".//{SVG_BLIP}")
+    if svg is not None and svg.get(R + "embed"):
+        return svg.get(R + "embed")
+    return blip.get(R + "embed")
+
+
+def _vml(node, kind: str) -> list:
+    out = []
+    for data in node.iter(V + "imagedata"):
+        rid = data.get(R + "id") or data.get(R + "pict")
+        if not rid:
+            continue
+        shape = data.getparent()
+        width, height = _vml_size(shape.get("style", "") if shape is not None else "")
+        alt = _alt(shape.get("alt") if shape is not None else None, data.get(O + "title"))
+        out.append(PictureRef(rid, width, height, alt=alt, kind=kind))
+    return out
+
+
+def _ole(node) -> list:
+    ole = node.find(O + "OLEObject")
+    progid = (ole.get("ProgID") or "") if ole is not None else ""
+    kind = "equation" if progid.startswith(EQUATION_PROGIDS) else "object"
+    refs = _vml(node, kind)
+    if not refs:
+        return [Unshown(f"OLE object {progid or 'without a preview'}")]
+    return refs
+
+
+def is_equation_object(node) -> bool:
+    ole = node.find(O + "OLEObject")
+    return ole is not None and (ole.get("ProgID") or "").startswith(EQUATION_PROGIDS)
+
+
+def _emu(value: str | None) -> float | None:
+    try:
+        emu = int(value) if value is not None else None
+    except ValueError:
+        return None
+    return round(emu / EMU_PER_POINT, 2) if emu is not None and 0 < emu < 10**11 else None
+
+
+def _vml_size(style: str) -> tuple[float | None, float | None]:
+    """`width:59.75pt;height:35.3pt` → (59.75, 35.3) in points."""
+    values: dict[str, float] = {}
+    for item in style.split(";"):
+        key, _, value = item.partition(":")
+        key = key.strip().lower()
+        if key in ("width", "height") and (m := _LENGTH.match(value)):
+            try:
+                size = float(m.group(1)) * _POINTS[m.group(2)]
+            except ValueError:
+                continue
+            if 0 < size < 10**6:
+                values[key] = round(size, 2)
+    return values.get("width"), values.get("height")
+
+
+def _alt(*texts: str | None) -> str:
+    return next((" ".join(t.split()) for t in texts if t and t.strip()), "")
+
+
+# ---- the bytes --------------------------------------------------------------------------------
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"), (b"BM", "image/bmp"),
+    (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"), (b"\xd7\xcd\xc6\x9a", "image/x-wmf"), (b"\x01\x00\t\x00", "image/x-wmf"),
+    (b"\x02\x00\t\x00", "image/x-wmf"),
+)
+_BY_EXTENSION = {
+    "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "jpe": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp",
+    "dib": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff", "svg": "image/svg+xml", "emf": "image/x-emf",
+    "wmf": "image/x-wmf", "emz": "image/x-emz", "wmz": "image/x-wmz",
+}
+
+
+def media_type(data: bytes, name: str, declared: str = "") -> str:
+    """What the bytes are (their first bytes decide; then the declared type, then the name)."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"\x01\x00\x00\x00" and data[40:44] == b" EMF":
+        return "image/x-emf"
+    head = data[:512].lstrip()
+    if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096]:
+        return "image/svg+xml"
+    declared = declared.lower()
+    if declared.startswith("image/"):
+        return {"image/x-wmf": "image/x-wmf", "image/wmf": "image/x-wmf", "image/emf": "image/x-emf"}.get(declared, declared)
+    return _BY_EXTENSION.get(name.rsplit(".", 1)[-1].lower(), "application/octet-stream")
+
+
+class PackageMedia:
+    """Relationship ids of one part (the body, or the notes) → their pictures' bytes."""
+
+    def __init__(self, part):
+        self.part = part
+        self.cache: dict[str, tuple[bytes, str, str] | None] = {}
+
+    def image(self, ref: PictureRef) -> Image | None:
+        """The picture as an Image, None when the id names no part (a linked or broken picture)."""
+        found = self._part(ref.rid)
+        if found is None:
+            return None
+        data, kind, name = found
+        return Image(data=data, media_type=kind, width=ref.width, height=ref.height, alt=ref.alt, name=name)
+
+    def part_name(self, rid: str) -> str | None:
+        """The part a relationship id names (`word/afchunk.htm`), None when it names none."""
+        rel = self.part.rels.get(rid) if self.part is not None else None
+        if rel is None or rel.is_external:
+            return None
+        return str(rel.target_part.partname).lstrip("/")
+
+    def _part(self, rid: str):
+        if rid not in self.cache:
+            self.cache[rid] = None
+            rel = self.part.rels.get(rid) if self.part is not None else None
+            if rel is not None and not rel.is_external:
+                target = rel.target_part
+                name = str(target.partname).lstrip("/")
+                data = target.blob
+                self.cache[rid] = (data, media_type(data, name, getattr(target, "content_type", "")), name)
+        return self.cache[rid]

@@ -1,0 +1,75 @@
+"""The PDF's title block for the line-role classifier: its first lines with their layout
+(size over the body's, bold, centring, place on the page)."""
+
+from __future__ import annotations
+
+from ..plaintext.frontmatter import clean
+from ..plaintext.roles.features import Layout, LineItem
+from ..plaintext.sections import is_introduction
+from .layout import Line
+
+
+def without_superscripts(line: Line) -> str:
+    """The line's text with its superscript marks (affiliation letters, footnote stars) left out."""
+    text = line.text
+    for start, stop in reversed(line.superscripts):
+        text = text[:start] + " " + text[stop:]
+    return " ".join(text.split())
+
+EXTRA_LINES = 15  # body lines after the introduction's heading: the model sees where the front ends
+MAX_ITEMS = 140
+FRONT_PAGES = 2
+
+
+def _page_frames(lines: list[Line], body: float) -> dict[int, tuple[float, float, float, float]]:
+    """(left, right, top, bottom) of each page's text, from its lines (body-size lines for the edges)."""
+    frames: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.text:
+            frames.setdefault(line.page, []).append(line)
+    out = {}
+    for page, group in frames.items():
+        sized = [l for l in group if abs(l.size - body) < 0.5] or group
+        lefts = sorted(l.x0 for l in sized)
+        rights = sorted(l.x1 for l in sized)
+        ys = [l.y for l in group]
+        out[page] = (lefts[len(lefts) // 10], rights[-1 - len(rights) // 10], max(ys), min(ys))
+    return out
+
+
+def front_items(lines: list[Line], body: float) -> tuple[list[int], list[LineItem]]:
+    """(line indexes, items) of the first pages' lines with text, up to a few lines past the
+    introduction's heading."""
+    first = lines[0].page if lines else 1
+    early = [l for l in lines if l.page < first + FRONT_PAGES]
+    frames = _page_frames(early, body)
+    largest: dict[int, float] = {}
+    for l in early:
+        if l.text and sum(ch.isalpha() for ch in l.text) >= 3:
+            largest[l.page] = max(largest.get(l.page, 0.0), l.size)
+    rows: list[int] = []
+    items: list[LineItem] = []
+    blank = False
+    after = None
+    for i, line in enumerate(lines):
+        if line.page >= first + FRONT_PAGES or len(items) >= MAX_ITEMS or after is not None and i - after > EXTRA_LINES:
+            break
+        text = clean(without_superscripts(line))
+        if not text:
+            blank = True
+            continue
+        left, right, top, bottom = frames[line.page]
+        width = max(right - left, 1.0)
+        middle = (line.x0 + line.x1) / 2
+        centered = line.side == "S" and abs(middle - (left + right) / 2) < 0.04 * width and line.x1 - line.x0 < 0.85 * width
+        layout = Layout(
+            size=line.size / body if body else 1.0, bold=line.bold, centered=centered,
+            top=(top - line.y) / max(top - bottom, 1.0), largest=line.size >= largest.get(line.page, 0) and line.size > 1.05 * body,
+        )
+        rows.append(i)
+        items.append(LineItem(text, blank, line.page - first + 1, layout))
+        blank = False
+        if after is None and is_introduction(text):
+            after = i
+    return rows, items
+

@@ -1,0 +1,275 @@
+"""The title block from line roles: the classifier judges the rules' answer and proposes its
+own, small rules veto what cannot be a title or a name. Which decides what:
+
+- title: the rules' title stands when the model finds it plausible (its lines have a mean
+  probability of being title lines of at least PLAUSIBLE) and no veto strikes it; else the
+  model's: the first run of lines it calls `title` that no veto strikes (one in the paper's
+  script first), or the likeliest title lines; else the rules' title after all;
+- authors: likewise, the rules' first author judged by the probability that their line is an
+  author line; else the names on the lines the model calls `author` above the abstract
+  (those in the title's script first);
+- e-mail addresses: every address on the front lines (`{fay,jeff}@google.com` spelled out);
+- everything else (UDC, abstracts, keywords, affiliations, where the body starts): the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...references.ownlist import is_reference_heading
+from .frontmatter import (
+    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_rubric, is_title_line,
+    repeats_header, script,
+)
+from .roles import LineItem, Role, label_lines
+from .sections import is_section_name
+
+# A ResearchGate cover page and similar: its lines are never the paper's title or authors.
+_COVER = re.compile(
+    r"SEE PROFILE|CITATIONS?\b|^READS\b|All content following this page|Some of the authors of this publication|"
+    r"uploaded by|ResearchGate|Download(?:ed)? from|View publication stats|User on \d",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_GROUPED = re.compile(r"\{([\w.+-]+(?:\s*,\s*[\w.+-]+)+)\}\s*@\s*([\w-]+(?:\.[\w-]+)+)")
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+_FRONT_END = ("body", "heading")
+_HEAD = ("title", "author", "affiliation", "email", "rubric", "code", "furniture")  # what stands above the abstract
+
+
+def vetoes_title(text: str) -> bool:
+    """Lines that are never a paper's title, whatever a model says: a section name (`Введение`),
+    a journal rubric (`RESEARCH ARTICLE`), a labelled field (UDC, abstract, keywords…), an
+    address, a link or a citation, a reference-list heading, a cover page's furniture (`SEE PROFILE`), a line
+    of names with initials, or fewer than two words and ten letters."""
+    t = " ".join(text.split())
+    letters = sum(ch.isalpha() for ch in t)
+    if letters < 4 or len(t.split()) < 2 and letters < 10:
+        return True
+    if is_section_name(t) or is_rubric(t) or is_reference_heading(t) or _COVER.search(t):
+        return True
+    if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR)):
+        return True
+    if "@" in t or _URL.search(t) or t.startswith("©") or re.search(r"\[\d", t):
+        return True  # an address, a link, a copyright line, a sentence citing `[2]`
+    names = author_names(t, strong_only=True)
+    return names is not None and re.search(r"(?<![^\W\d_])[^\W\d_]\.", t) is not None
+
+
+# Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID`.
+_NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉]+|\bID\b|(?<=\s)[a-h](?=\s|,|$)")
+_NAME_SPLIT = re.compile(r"\s*(?:[,;•·|/]|\s(?:and|и|және|&|et|und)\s)\s*", re.IGNORECASE)
+_PARTICLE = re.compile(r"^(?:van|der|den|de|del|della|di|da|von|du|le|la|bin|al|el|ibn|dos|das|y)$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_’'.-]*[^\W\d_.]\.?)$")
+_DEGREE = re.compile(r"^(?:MD|PhD|MSc|BSc|MPH|DSc|RN|Jr|Sr|II|III|Prof|Dr)\.?$", re.IGNORECASE)
+
+
+def loose_names(text: str) -> list[str]:
+    """Names on a line the model is sure is a by-line, read loosely: pieces parted by commas,
+    bullets, `and`/`и`/`et`, each of two to five words that start with a capital (initials with
+    or without a full stop, names in capitals: `ANDREW W. APPEL`, `G J Rees`), lower-case
+    particles (`van der`) allowed; marks (`1*`, `a`, `ID`, `☯`) and degrees (`MD`) dropped."""
+    text = re.sub(r"^\s*(?:AUTHORS?|Авторы?|Автор(?:лар)?|By)\s*:\s*", "", text, flags=re.IGNORECASE)
+    names = []
+    for piece in _NAME_SPLIT.split(_NAME_MARKS.sub(" ", text)):
+        words = [w for w in piece.split() if not _DEGREE.match(w)]
+        if words and words[0].casefold() in ("and", "и", "және", "et", "und", "&"):  # `, AND MAGALI TOURNUS`
+            words = words[1:]
+        if not words:
+            continue
+        capital = [w for w in words if not _PARTICLE.match(w)]
+        if 2 <= len(words) <= 5 and capital and all(_NAME_WORD.match(w) and w[0].isupper() for w in capital) and any(len(w.rstrip(".")) > 1 for w in capital):
+            names.append(" ".join(words))
+    return names
+
+
+def line_names(text: str) -> list[str]:
+    """The personal names on a line the model calls an author line: the rules' reading, else
+    the loose one (`loose_names`)."""
+    if _COVER.search(text) or "@" in text or _URL.search(text):
+        return []
+    names = author_names(text, strong_only=False)
+    if names:
+        return names
+    return loose_names(text)
+
+
+def emails_in(texts: list[str]) -> list[str]:
+    """The e-mail addresses on these lines, in order, each once; a grouped form
+    (`{fay,jeff}@google.com`) gives one address per name."""
+    found: list[str] = []
+    for text in texts:
+        for m in _GROUPED.finditer(text):
+            found += [f"{user.strip()}@{m[2]}" for user in m[1].split(",")]
+        for m in _ADDRESS.finditer(_GROUPED.sub(" ", text)):
+            found.append(m.group().rstrip("."))
+    return list(dict.fromkeys(found))
+
+
+@dataclass
+class Proposal:
+    """What the model proposes: the title's item indexes, the authors, the front's e-mails."""
+
+    title: list[int] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    front_end: int = 0  # index of the first item past the front matter (body or a heading)
+    labels: list[Role] = field(default_factory=list)
+    head_end: int = 0  # index of the first item past the title block (its title, names, addresses, furniture)
+
+
+def _runs(labels: list[Role], wanted: str, texts: list[str]) -> list[list[int]]:
+    """Runs of consecutive items with the label `wanted`, cut where the script changes (a
+    title followed by its translation)."""
+    runs: list[list[int]] = []
+    for i, role in enumerate(labels):
+        if role.label != wanted:
+            continue
+        if runs and runs[-1][-1] == i - 1 and script(texts[i]) == script(texts[i - 1]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _by_line(text: str, before: str) -> bool:
+    """A title run's last line that is only names in sentence case (`Любомир Ванков Димитров`
+    under the title) is the by-line, unless the line above ends on `and`, `of`, `и`…"""
+    names = author_names(text, strong_only=False)
+    return bool(names) and not is_title_line(text) and not continues_title(before) and len(" ".join(names)) >= 0.8 * len(text.strip(" ,"))
+
+
+LIKELY = 0.2  # a line the model gives at least this probability of a role may take it where no line was labelled so
+
+
+def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
+    """Where the model labels no title line, the run around the line above `stop` it thinks
+    likeliest a title (itself and its neighbours in one script, each at least LIKELY)."""
+    candidates = [i for i in range(stop) if labels[i].title >= LIKELY and not vetoes_title(texts[i])]
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda i: labels[i].title)
+    run = [best]
+    while run[0] - 1 in candidates and script(texts[run[0] - 1]) == script(texts[best]):
+        run.insert(0, run[0] - 1)
+    while run[-1] + 1 in candidates and script(texts[run[-1] + 1]) == script(texts[best]):
+        run.append(run[-1] + 1)
+    return run
+
+
+def first_field_of(labels: list[Role], texts: list[str]) -> int:
+    """Where the title block ends: the first body line or heading, or an abstract or keywords label."""
+    return next((i for i, role in enumerate(labels) if role.label in _FRONT_END or ABSTRACT.match(texts[i]) or KEYWORDS.match(texts[i])), len(texts))
+
+
+def _cover_page(items: list[LineItem]) -> int | None:
+    """The first page when it is a cover page (ResearchGate's: `SEE PROFILE`, `CITATIONS`…)
+    and the paper goes on on the next page; else None."""
+    first = items[0].page if items else None
+    if first is None or not any(item.page > first for item in items):
+        return None
+    marks = sum(1 for item in items if item.page == first and _COVER.search(item.text))
+    return first if marks >= 2 else None
+
+
+def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None) -> Proposal:
+    """The title block the model reads in `items` (see the module's docstring)."""
+    labels = label_lines(items) if labels is None else labels
+    if not labels:
+        return Proposal()
+    texts = [item.text for item in items]
+    cover = _cover_page(items)
+    if cover is not None:  # a cover page's lines give no title and no names
+        labels = [Role("furniture", role.p, 0.0, 0.0) if items[i].page == cover else role for i, role in enumerate(labels)]
+    front_end = next((i for i, role in enumerate(labels) if role.label in _FRONT_END and i > 0), len(items))
+    head_end = 1 + max((i for i, role in enumerate(labels[:first_field_of(labels, texts)]) if role.label in _HEAD), default=-1)
+    own = "latin" if language == "en" else "cyrillic" if language else None
+    runs = []
+    by_lines: set[int] = set()  # a title run's last line that is the by-line
+    for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
+        kept = [i for i in run if not vetoes_title(texts[i])]
+        while len(kept) > 1 and _by_line(texts[kept[-1]], texts[kept[-2]]):
+            by_lines.add(kept.pop())
+        while len(kept) > 1 and _by_line(texts[kept[0]], ""):  # a by-line set above the title
+            by_lines.add(kept.pop(0))
+        if kept and kept == list(range(kept[0], kept[-1] + 1)):
+            runs.append(kept)
+    runs.sort(key=lambda run: own is not None and script(" ".join(texts[i] for i in run)) != own)  # stable: first in order
+    first_field = first_field_of(labels, texts)
+    title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
+    while title and title[-1] + 1 < len(items) and continues_title(texts[title[-1]]) and not vetoes_title(texts[title[-1] + 1]):
+        title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`… goes on (`…Caused by` / `Flexi-Seal Device`)
+    title_script = script(" ".join(texts[i] for i in title)) if title else own
+    stop = next((i for i, role in enumerate(labels) if role.label in ("abstract", "keywords", "body", "heading") and i > (title[-1] if title else 0)), len(items))
+    by_script: dict[str, list[str]] = {}
+    headers: list[str] = []
+    for i, role in enumerate(labels[:stop]):
+        if role.label == "furniture":
+            headers.append(texts[i])
+        elif (role.label == "author" or role.author >= 0.5 or i in by_lines) and i not in title and not repeats_header(texts[i], headers):
+            by_script.setdefault(script(texts[i]), []).extend(line_names(texts[i]))
+    authors = by_script.get(title_script) or next((names for names in by_script.values() if names), [])
+    seen: set[str] = set()
+    unique = []
+    for name in authors:
+        key = re.sub(r"[\s.]", "", name).casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(name)
+    return Proposal(title, unique, emails_in(texts[:front_end]), front_end, labels, max(head_end, title[-1] + 1 if title else 0))
+
+
+PLAUSIBLE = 0.7  # the rules' answer stands when the model gives its lines this probability of the role (chosen on a tuning fold of the training data)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _rows_of(text: str, texts: list[str]) -> list[int]:
+    """The items whose words are part of `text` (the lines the rules took it from)."""
+    whole = _words(text)
+    return [i for i, t in enumerate(texts) if len(_words(t)) >= 3 and _words(t) in whole]
+
+
+@dataclass
+class Choice:
+    """The title block decided: `title` item indexes (None: the rules' title stands), the
+    authors (None: the rules' stand), the front's e-mail addresses."""
+
+    title: list[int] | None
+    authors: list[str] | None
+    emails: list[str]
+    front_end: int
+    head_end: int = 0
+
+
+def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None) -> list[int] | None:
+    """The model's title lines where the rules' title is missing, vetoed or implausible; else None."""
+    if not proposal.title:
+        return None
+    rows = _rows_of(rules_title, texts) if rules_title else []
+    if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
+        return None
+    return proposal.title
+
+
+def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]) -> list[str] | None:
+    """The model's authors where the rules' first author is missing or stands on a line the
+    model does not think an author line; else None."""
+    first = rules_authors[0] if rules_authors else None
+    lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
+    if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE:
+        return None
+    return proposal.authors
+
+
+def decide(items: list[LineItem], language: str | None, rules_title: str | None, rules_authors: list[str]) -> Choice:
+    """Judge the rules' title and authors by the model and take its own where they fail (see
+    the module's docstring)."""
+    proposal = propose(items, language)
+    texts = [item.text for item in items]
+    if not proposal.labels:
+        return Choice(None, None, [], len(items))
+    return Choice(judge_title(proposal, texts, rules_title), judge_authors(proposal, texts, rules_authors), proposal.emails, proposal.front_end, proposal.head_end)

@@ -1,0 +1,205 @@
+"""Pictures and formulas in the PDF edition: reportlab flowables and the inline drawing hook.
+
+A reportlab Paragraph places an inline `<img>` as a box in the line (width, height, a
+vertical offset) and then calls `canvas.drawImage(reader, x, y, w, h)` at the box's place,
+stretched spaces of a justified line included. Inline formulas and pictures use that: the
+paragraph gets a one-pixel placeholder image whose data: URI names the drawing, and
+`InlineDrawings.draw` (called from the edition's canvas) draws the vector formula or the
+picture there instead. A Paragraph's `<img>` reads its `src` through `ImageReader`, which
+keeps it as `fileName` (reportlab 5.1); `tests/test_writer_media.py` fails if that changes.
+reportlab refuses data: URIs unless every URL is trusted (`rl_config.trustedHosts`, which
+would also let it fetch), so the placeholders are tiny files in a folder of this process's.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import os
+import shutil
+import struct
+import tempfile
+import zlib
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
+from reportlab.platypus import Image as RLImage
+
+from ..media.images import Picture
+
+
+def _placeholder_png(key: str) -> bytes:
+    """A 1 × 1 transparent PNG carrying `key` in a text chunk: one distinct data: URI per drawing."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\x00\x00\x00\x00")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"tEXt", b"exporter\x00" + key.encode("ascii")) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def draw_vector(canvas, drawing, x: float, y: float, width: float, height: float, form: str) -> None:
+    """A reportlab Drawing scaled into the box, drawn once per document as a form and reused."""
+    if not canvas.hasForm(form):
+        canvas.beginForm(form, lowerx=0, lowery=0, upperx=drawing.width, uppery=drawing.height)
+        renderPDF.draw(drawing, canvas, 0, 0, showBoundary=False)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(width / drawing.width, height / drawing.height)
+    canvas.doForm(form)
+    canvas.restoreState()
+
+
+_FOLDER: dict[int, str] = {}  # process id -> its placeholder folder (a forked child makes its own)
+
+
+def _placeholder(key: str) -> str:
+    """The path of `key`'s placeholder image, written on first use."""
+    folder = _FOLDER.get(os.getpid())
+    if folder is None:
+        folder = _FOLDER[os.getpid()] = tempfile.mkdtemp(prefix="exporter-inline-")
+        atexit.register(shutil.rmtree, folder, True)
+    path = os.path.join(folder, f"{key}.png")
+    if not os.path.exists(path):
+        with open(path + ".part", "wb") as handle:
+            handle.write(_placeholder_png(key))
+        os.replace(path + ".part", path)
+    return path
+
+
+def draw_formula(canvas, formula, tex: str, x: float, y: float, width: float, height: float) -> None:
+    """A typeset formula scaled into the box: each distinct glyph outline is a form drawn once
+    per document (`glyph_<hash>`), placed wherever it recurs; fraction bars are rectangles."""
+    from reportlab.lib.colors import black, toColor
+
+    def colour(value: str):
+        try:
+            return toColor(value)
+        except ValueError:
+            return black
+
+    # Marked content: the formula's TeX as its alternate text (for screen readers; text
+    # extraction is unchanged), and a mark tools can count formulas by.
+    alt = ("\ufeff" + tex).encode("utf-16-be").hex().upper()
+    canvas.addLiteral(f"/Formula <</Alt <{alt}>>> BDC")
+    canvas.saveState()
+    # the formula's box has SVG's axes (y down from its top): flip into the PDF's
+    canvas.transform(width / formula.width, 0, 0, -height / formula.height, x, y + height)
+    for glyph in formula.glyphs:
+        name = f"glyph_{glyph.key}"
+        if not canvas.hasForm(name):
+            canvas.beginForm(name, lowerx=-1e4, lowery=-1e4, upperx=1e4, uppery=1e4)
+            path = canvas.beginPath()
+            for op in glyph.ops:
+                if op[0] == "M":
+                    path.moveTo(op[1], op[2])
+                elif op[0] == "L":
+                    path.lineTo(op[1], op[2])
+                elif op[0] == "C":
+                    path.curveTo(*op[1:])
+                else:
+                    path.close()
+            canvas.drawPath(path, stroke=0, fill=1, fillMode=0)  # nonzero winding, as font outlines need
+            canvas.endForm()
+        canvas.saveState()
+        canvas.setFillColor(colour(glyph.fill))
+        canvas.translate(glyph.dx, glyph.dy)
+        canvas.doForm(name)
+        canvas.restoreState()
+    for rx, ry, rw, rh, fill in formula.rects:
+        canvas.setFillColor(colour(fill))
+        canvas.rect(rx, ry, rw, rh, stroke=0, fill=1)
+    canvas.restoreState()
+    canvas.addLiteral("EMC")
+
+
+class InlineDrawings:
+    """The inline formulas and pictures of one edition, by the placeholder each stands behind."""
+
+    def __init__(self):
+        self.by_path: dict[str, tuple] = {}
+
+    def markup(self, key: str, what, width: float, height: float, depth: float) -> str:
+        """`<img>` markup reserving the box; `what` is a Drawing (vector), a Picture (raster) or a
+        typeset formula with its TeX (a tuple)."""
+        path = _placeholder(key)
+        self.by_path.setdefault(path, (key, what))
+        return f'<img src="{path}" width="{width:.3f}" height="{height:.3f}" valign="{-depth:.3f}"/>'
+
+    def draw(self, canvas, image, x: float, y: float, width: float, height: float) -> bool:
+        """Draw what stands behind `image` (True), or leave it to reportlab (False)."""
+        found = self.by_path.get(getattr(image, "fileName", None))
+        if found is None:
+            return False
+        key, what = found
+        if isinstance(what, Picture):
+            canvas.drawImage(ImageReader(io.BytesIO(what.data)), x, y, width, height, mask="auto")
+        elif isinstance(what, tuple):  # (Typeset, TeX)
+            draw_formula(canvas, what[0], what[1], x, y, width, height)
+        else:
+            draw_vector(canvas, what, x, y, width, height, f"pic_{key}")
+        return True
+
+
+class VectorPicture(Flowable):
+    """An SVG picture (or a converted metafile) drawn as vectors at a given size."""
+
+    def __init__(self, drawing, width: float, height: float, form: str):
+        super().__init__()
+        self.drawing, self.width, self.height, self.form = drawing, width, height, form
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        draw_vector(self.canv, self.drawing, 0, 0, self.width, self.height, self.form)
+
+
+def picture_flowable(picture: Picture, width: float, height: float, form: str) -> Flowable:
+    """A picture at a size: JPEG bytes pass into the PDF as they are (reportlab embeds a JPEG's
+    DCT stream unchanged), PNG is decoded by reportlab, SVG drawn as vectors."""
+    if picture.kind == "svg":
+        return VectorPicture(picture.drawing(), width, height, form)
+    return RLImage(io.BytesIO(picture.data), width=width, height=height)
+
+
+class DisplayFormula(Flowable):
+    """A formula on a line of its own: centred in the text width, its number at the right margin
+    on the formula's baseline."""
+
+    def __init__(self, formula, tex: str, width: float, height: float, depth: float, number: str | None, font: str, size: float, anchor: str | None = None):
+        super().__init__()
+        self.formula, self.tex, self.w, self.h, self.depth = formula, tex, width, height, depth
+        self.number, self.font, self.size, self.anchor = number, font, size, anchor
+        self.spaceBefore = self.spaceAfter = size * 0.5
+
+    def wrap(self, available_width, available_height):
+        self.available = available_width
+        return available_width, self.h
+
+    def draw(self):
+        canvas = self.canv
+        if self.anchor:
+            canvas.bookmarkHorizontal(self.anchor, 0, self.h)
+        draw_formula(canvas, self.formula, self.tex, (self.available - self.w) / 2, 0, self.w, self.h)
+        if self.number:
+            canvas.setFont(self.font, self.size)
+            canvas.drawRightString(self.available, self.depth, f"({self.number})")
+
+
+class Anchor(Flowable):
+    """A link target with no size: a figure or table with no caption can still be linked to."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+        self.width = self.height = 0
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv.bookmarkHorizontal(self.name, 0, 0)

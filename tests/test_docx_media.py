@@ -1,0 +1,421 @@
+"""The DOCX reader's pictures, formulas, merged cells, captions and cross-references: small
+documents made for each rule, and the counts issue 15 asks for on the real corpus."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Emu
+
+from docx_samples import (
+    M_NS, PNG_1PX, R_NS, W_NS, WMF_TINY, add_media, add_ole, append_xml, equation_object, field, save, vml_picture,
+)
+from exporter.model import Citation, CrossRef, Figure, Image, Math, Paragraph, Table, walk
+from exporter.readers import read_document
+from exporter.readers.docx.media import media_type
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "docx"
+if not CORPUS.is_dir():
+    CORPUS = Path("/work/shared/corpus/docx")
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not on this machine")
+
+
+def paper():
+    """A document with a title and a first body sentence, so what a test adds is body."""
+    d = docx.Document()
+    d.add_heading("Заголовок статьи о схемах", level=0)
+    d.add_paragraph("Первое предложение основного текста статьи.")
+    return d
+
+
+def blocks(d, tmp_path, name="m.docx"):
+    return read_document(str(save(d, tmp_path / name))).blocks[1:]  # after the first sentence
+
+
+def picture_paragraph(d, width_pt: float = 100, alt: str = ""):
+    p = d.add_paragraph()
+    p.add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(int(width_pt * 12700)))
+    if alt:
+        p._p.xpath(".//wp:docPr")[0].set("descr", alt)
+    return p
+
+
+# ---- pictures ------------------------------------------------------------------------------
+
+
+def test_picture_alone_is_a_figure_with_the_caption_below(tmp_path):
+    d = paper()
+    d.add_paragraph("Схема показана ниже.")
+    picture_paragraph(d, 100, alt="схема")
+    d.add_paragraph("Рисунок 1 – Схема установки")
+    fig = next(b for b in blocks(d, tmp_path) if isinstance(b, Figure))
+    [image] = fig.images
+    assert (image.data, image.media_type, image.width, image.height, image.alt) == (PNG_1PX, "image/png", 100.0, 100.0, "схема")
+    assert image.name.startswith("word/media/")
+    assert (fig.number, fig.label, fig.kind) == ("1", "fig:1", "figure")
+    assert [getattr(n, "text", None) for n in fig.caption] == ["Схема установки"]
+
+
+def test_caption_above_a_figure_binds_too_and_a_sentence_starting_with_a_label_does_not(tmp_path):
+    d = paper()
+    d.add_paragraph("Рис. 1. График функции.")  # a caption above (the corpus has such papers)
+    picture_paragraph(d)
+    d.add_paragraph("Рисунок 2 иллюстрирует движение.")  # a sentence: no separator after the number
+    picture_paragraph(d)
+    d.add_paragraph("Рисунок 2 – Движение")
+    out = blocks(d, tmp_path)
+    figures = [b for b in out if isinstance(b, Figure)]
+    assert [(f.number, f.caption[0].text) for f in figures] == [("1", "График функции."), ("2", "Движение")]
+    assert any(isinstance(b, Paragraph) and b.inlines[0].text.startswith("Рисунок 2 иллюстрирует") for b in out)
+
+
+def test_weak_caption_binds_only_beside_an_uncaptioned_figure(tmp_path):
+    """`Рис. 1 Схема` (no separator) is a caption when it stands beside a figure with none."""
+    d = paper()
+    picture_paragraph(d)
+    d.add_paragraph("Рис. 1 Схема архитектуры")
+    [fig] = [b for b in blocks(d, tmp_path) if isinstance(b, Figure)]
+    assert (fig.number, fig.caption[0].text) == ("1", "Схема архитектуры")
+
+
+def test_picture_inside_text_is_an_inline_image_and_a_caption_pulls_it_out(tmp_path):
+    d = paper()
+    p = d.add_paragraph("Иконка ")
+    p.add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(127000))
+    p.add_run(" в тексте.")
+    q = d.add_paragraph("Окно регистрации показано на рисунке.")
+    q.add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 200))
+    d.add_paragraph("Fig. 1. Registration window")
+    out = blocks(d, tmp_path)
+    assert isinstance(out[0], Paragraph) and any(isinstance(n, Image) and n.width == 10.0 for n in out[0].inlines)
+    assert isinstance(out[1], Paragraph) and not any(isinstance(n, Image) for n in out[1].inlines)
+    assert isinstance(out[2], Figure) and out[2].images[0].width == 200.0 and out[2].caption[0].text == "Registration window"
+    assert len(out) == 3
+
+
+def test_vml_picture_and_its_size_in_other_units(tmp_path):
+    d = paper()
+    rid = add_media(d, "image9.png", "image/png", PNG_1PX)
+    append_xml(d.add_paragraph(), vml_picture(rid, "width:1in;height:2.54cm", alt="a plot"))
+    d.add_paragraph("Figure 3: A plot")
+    [fig] = [b for b in blocks(d, tmp_path) if isinstance(b, Figure)]
+    assert (fig.images[0].width, fig.images[0].height, fig.images[0].alt, fig.number) == (72.0, 72.0, "a plot", "3")
+
+
+def test_a_picture_alone_with_an_equation_number_is_a_formula_not_a_figure(tmp_path):
+    """ru_dimitrov_balancing_robot's formulas (1)–(3) are pictures followed by `\t(1)`."""
+    d = paper()
+    rid = add_media(d, "image3.png", "image/png", PNG_1PX)
+    append_xml(d.add_paragraph(), vml_picture(rid) + "<w:r><w:tab/><w:t>(1)</w:t></w:r>")
+    [para] = blocks(d, tmp_path)
+    assert isinstance(para, Paragraph) and isinstance(para.inlines[0], Image) and para.inlines[-1].text.endswith("(1)")
+
+
+def test_equation_object_is_its_preview_inline_at_its_size_and_one_character(tmp_path):
+    """Equation 3.0 / MathType: the WMF preview, as an inline picture; like a formula it takes
+    one character, so the citation after it keeps Word's column."""
+    d = paper()
+    p = d.add_paragraph("Здесь ")
+    append_xml(p, equation_object(add_media(d, "image2.wmf", "image/x-wmf", WMF_TINY), add_ole(d, "oleObject1.bin")))
+    append_xml(p, '<w:r><w:t xml:space="preserve"> – матрица [1].</w:t></w:r>')
+    [para] = blocks(d, tmp_path)
+    [image] = [n for n in para.inlines if isinstance(n, Image)]
+    assert (image.media_type, image.width, image.height) == ("image/x-wmf", 60.75, 14.25)
+    [cite] = [n for n in para.inlines if isinstance(n, Citation)]
+    assert cite.span.column == len("Здесь ") + 1 + len(" – матрица ") + 1
+    assert "⟨formula⟩" not in json.dumps([getattr(n, "text", "") for n in para.inlines], ensure_ascii=False)
+
+
+def test_alternate_content_takes_the_fallback_picture_of_a_shape_and_notes_a_chart_without_one(tmp_path):
+    d = paper()
+    rid = add_media(d, "image5.png", "image/png", PNG_1PX)
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    wps = '<w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="12700" cy="12700"/><wp:docPr id="1" name="s"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"/></a:graphic></wp:inline></w:drawing>'
+    append_xml(d.add_paragraph(), f'<w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps">{wps}</mc:Choice><mc:Fallback>{vml_picture(rid)[5:-6]}</mc:Fallback></mc:AlternateContent></w:r>')
+    chart = wps.replace("word/2010/wordprocessingShape", "drawingml/2006/chart")
+    append_xml(d.add_paragraph("A chart follows."), f"<w:r>{chart}</w:r>")
+    doc = read_document(str(save(d, tmp_path / "ac.docx")))
+    [fig] = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert (fig.images[0].data, fig.images[0].width) == (PNG_1PX, 72.0)
+    assert [(n.code, n.paragraph) for n in doc.notes] == [("DOC001", 3)]
+    assert "chart holds no picture" in doc.notes[0].message
+
+
+def test_doc001_only_for_what_cannot_be_shown(tmp_path):
+    d = paper()
+    picture_paragraph(d)
+    linked = picture_paragraph(d)
+    blip = linked._p.xpath(".//a:blip")[0]
+    blip.set(f"{{{R_NS}}}link", blip.get(f"{{{R_NS}}}embed"))
+    del blip.attrib[f"{{{R_NS}}}embed"]
+    doc = read_document(str(save(d, tmp_path / "l.docx")))
+    assert [(n.code, n.paragraph) for n in doc.notes] == [("DOC001", 2)]  # the linked one; the embedded one is read
+    assert "linked from outside the document" in doc.notes[0].message
+    assert sum(isinstance(b, Figure) for b in doc.blocks) == 1
+
+
+def test_svg_original_is_preferred_to_its_png_rendering(tmp_path):
+    d = paper()
+    p = picture_paragraph(d)
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    rid = add_media(d, "image7.svg", "image/svg+xml", svg)
+    blip = p._p.xpath(".//a:blip")[0]
+    ext = f'<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext uri="{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" xmlns:r="{R_NS}" r:embed="{rid}"/></a:ext></a:extLst>'
+    from docx.oxml import parse_xml
+
+    blip.append(parse_xml(ext))
+    [fig] = [b for b in blocks(d, tmp_path) if isinstance(b, Figure)]
+    assert (fig.images[0].media_type, fig.images[0].data) == ("image/svg+xml", svg)
+
+
+def test_media_type_comes_from_the_bytes_first():
+    assert media_type(PNG_1PX, "x.jpeg", "image/jpeg") == "image/png"
+    assert media_type(WMF_TINY, "image1.wmf") == "image/x-wmf"
+    emf = b"\x01\x00\x00\x00" + b"\0" * 36 + b" EMF" + b"\0" * 40
+    assert media_type(emf, "image1.bin") == "image/x-emf"
+    assert media_type(b"\xff\xd8\xff\xe0", "a") == "image/jpeg"
+    assert media_type(b"????", "image3.tif") == "image/tiff"
+
+
+# ---- formulas --------------------------------------------------------------------------------
+
+
+def omml(text: str) -> str:
+    return f'<m:oMath xmlns:m="{M_NS}"><m:r><m:t>{text}</m:t></m:r></m:oMath>'
+
+
+def test_formula_alone_with_its_number_is_display_math_numbered(tmp_path):
+    d = paper()
+    p = d.add_paragraph()
+    append_xml(p, f'<w:r><w:tab/></w:r>{omml("E=mc²")}<w:r><w:t>,</w:t></w:r><w:r><w:tab/><w:t>(4)</w:t></w:r>')
+    q = d.add_paragraph("Inline ")
+    append_xml(q, omml("x") + '<w:r><w:t xml:space="preserve"> here.</w:t></w:r>')
+    out = blocks(d, tmp_path)
+    [m] = [n for n in out[0].inlines if isinstance(n, Math)]
+    assert (m.tex, m.display, m.number, m.label) == ("E=mc^{2}", True, "4", "eq:4")
+    assert m.omml.startswith("<m:oMath") and "E=mc²" in m.omml
+    assert [n.text for n in out[0].inlines if not isinstance(n, Math)] == [","]  # the number is on the formula now
+    [inline] = [n for n in out[1].inlines if isinstance(n, Math)]
+    assert (inline.display, inline.number) == (False, None)
+
+
+def test_math_para_is_display_and_a_number_paragraph_after_it_numbers_it(tmp_path):
+    d = paper()
+    append_xml(d.add_paragraph(), f'<m:oMathPara xmlns:m="{M_NS}">{omml("x=1")}</m:oMathPara>')
+    p = d.add_paragraph()
+    append_xml(p, '<w:bookmarkStart w:id="0" w:name="_Ref1"/><w:r><w:t>(</w:t></w:r>' + field(" SEQ Формула \\* ARABIC ", "7") + '<w:r><w:t>)</w:t></w:r><w:bookmarkEnd w:id="0"/>')
+    s = d.add_paragraph("See ")
+    append_xml(s, field(" REF _Ref1 \\h ", "(7)") + '<w:r><w:t>.</w:t></w:r>')
+    out = blocks(d, tmp_path)
+    assert len(out) == 2  # the number's own paragraph is read into the formula
+    [m] = out[0].inlines
+    assert (m.display, m.number, m.label) == (True, "7", "_Ref1")
+    [xref] = [n for n in out[1].inlines if isinstance(n, CrossRef)]
+    assert (xref.raw, xref.kind, xref.number, xref.target) == ("(7)", "equation", "7", "_Ref1")
+
+
+def test_mathtype_number_in_a_macrobutton_field(tmp_path):
+    """MathType writes `(1)` as a MACROBUTTON's display text around a SEQ field: read, and
+    kept beside the formula's picture."""
+    d = paper()
+    p = d.add_paragraph()
+    eq = equation_object(add_media(d, "image2.wmf", "image/x-wmf", WMF_TINY), add_ole(d, "oleObject1.bin"))
+    macro = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MACROBUTTON MTPlaceRef \\* MERGEFORMAT </w:instrText></w:r>'
+             '<w:r><w:instrText>(</w:instrText></w:r>' + field(" SEQ MTEqn \\c \\* Arabic ", "1") + '<w:r><w:instrText>)</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    append_xml(p, f"<w:r><w:tab/></w:r>{eq}<w:r><w:tab/></w:r>{macro}")
+    [para] = blocks(d, tmp_path)
+    assert isinstance(para, Paragraph) and isinstance(para.inlines[1], Image)
+    assert para.inlines[-1].text.endswith("(1)")
+
+
+# ---- tables ------------------------------------------------------------------------------------
+
+
+def test_merged_cells_widths_and_header_rows(tmp_path):
+    """A 3×3 grid: the header's first cell spans two rows (vMerge), its second two columns
+    (gridSpan); cells only where they start, widths as shares of the grid."""
+    d = paper()
+    d.add_paragraph("Таблица 1 – Результаты")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(1, 0)).text = "R"
+    t.cell(0, 1).merge(t.cell(0, 2)).text = "Точность"
+    t.cell(1, 1).text, t.cell(1, 2).text = "a", "b"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "1", "2", "3"
+    from docx.oxml import parse_xml
+
+    t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{W_NS}"/>'))
+    for col, width in zip(t._tbl.tblGrid.iterchildren(), (1000, 2000, 2000)):
+        col.set(f"{{{W_NS}}}w", str(width))
+    [table] = [b for b in blocks(d, tmp_path) if isinstance(b, Table)]
+    shape = [[(c.inlines[0].text if c.inlines else "", c.rowspan, c.colspan) for c in row] for row in table.rows]
+    assert shape == [[("R", 2, 1), ("Точность", 1, 2)], [("a", 1, 1), ("b", 1, 1)], [("1", 1, 1), ("2", 1, 1), ("3", 1, 1)]]
+    assert table.widths == (0.2, 0.4, 0.4) and table.header_rows == 1
+    assert (table.number, table.label, table.caption[0].text) == ("1", "tab:1", "Результаты")
+
+
+def test_label_only_table_caption_takes_its_title_line(tmp_path):
+    d = paper()
+    d.add_paragraph("Таблица 2")
+    title = d.add_paragraph("Параметры модели")
+    title.alignment = 1  # centred
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "x"
+    out = blocks(d, tmp_path)
+    assert len(out) == 1 and (out[0].number, out[0].caption[0].text) == ("2", "Параметры модели")
+
+
+def test_layout_table_of_pictures_is_one_figure_or_a_row_of_figures(tmp_path):
+    d = paper()
+    t = d.add_table(rows=2, cols=2)
+    for col in range(2):
+        t.cell(0, col).paragraphs[0].add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 50))
+        t.cell(1, col).text = f"{'аб'[col]})"
+    d.add_paragraph("Рис. 4. Две проекции")
+    u = d.add_table(rows=2, cols=2)
+    for col in range(2):
+        u.cell(0, col).paragraphs[0].add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 50))
+        u.cell(1, col).text = f"Рисунок {5 + col} – Вид {col + 1}"
+    out = blocks(d, tmp_path)
+    assert not any(isinstance(b, Table) for b in out)
+    first = out[0]
+    assert isinstance(first, Figure) and len(first.images) == 2 and first.number == "4"
+    assert [n.text for n in first.caption] == ["Две проекции", ": ", "а)", "; ", "б)"]
+    assert [(f.number, len(f.images), f.caption[0].text) for f in out[1:]] == [("5", 1, "Вид 1"), ("6", 1, "Вид 2")]
+
+
+# ---- captions and cross-references -------------------------------------------------------------
+
+
+def test_caption_style_and_seq_numbers_and_ref_fields(tmp_path):
+    """A Caption-style paragraph whose number is a SEQ field left empty (Word fills it on update):
+    numbered as Word counts; a REF field to its bookmark is a cross-reference to it."""
+    d = paper()
+    picture_paragraph(d)
+    picture_paragraph(d)
+    for n in (1, 2):
+        cap = d.paragraphs[n - 1]._p.addnext if False else None
+    p1 = d.add_paragraph(style="Caption")
+    append_xml(p1, '<w:bookmarkStart w:id="1" w:name="_Ref11"/><w:r><w:t xml:space="preserve">Рисунок </w:t></w:r>' + field(" SEQ Рисунок \\* ARABIC ", "") + '<w:bookmarkEnd w:id="1"/><w:r><w:t xml:space="preserve"> Первая схема</w:t></w:r>')
+    s = d.add_paragraph("Как видно на ")
+    append_xml(s, field(" REF _Ref11 \\h ", "Рисунок 1") + '<w:r><w:t>, всё верно.</w:t></w:r>')
+    out = blocks(d, tmp_path)
+    figures = [b for b in out if isinstance(b, Figure)]
+    assert figures[1].number == "1" and figures[1].label == "_Ref11" and figures[1].caption[0].text == "Первая схема"
+    assert figures[0].caption == ()  # the caption sits below the second picture
+    [xref] = [n for n in walk(tuple(out)) if isinstance(n, CrossRef)]
+    assert (xref.raw, xref.kind, xref.number, xref.target) == ("Рисунок 1", "figure", "1", "_Ref11")
+
+
+def test_a_table_given_as_a_picture_is_a_figure_of_kind_table(tmp_path):
+    d = paper()
+    d.add_paragraph("Таблица 1. Сравнение характеристик")
+    picture_paragraph(d)
+    [fig] = blocks(d, tmp_path)
+    assert (fig.kind, fig.number, fig.label) == ("table", "1", "tab:1")
+
+
+def test_a_label_and_a_dash_without_a_number_is_a_caption_beside_a_figure(tmp_path):
+    d = paper()
+    picture_paragraph(d)
+    d.add_paragraph("Рисунок – Молекула кислорода у поверхности")
+    d.add_paragraph("Рисунок – это не подпись: рядом нет рисунка без подписи.")
+    out = blocks(d, tmp_path)
+    assert (out[0].number, out[0].label, out[0].caption[0].text) == (None, "fig:u1", "Молекула кислорода у поверхности")
+    assert isinstance(out[1], Paragraph)
+
+
+def test_shown_pictures_counts_a_quote_fields_picture_once():
+    picture = '<w:pict><v:imagedata r:id="rId1"/></w:pict>'
+    begin, separate, end = ('<w:fldChar w:fldCharType="%s"/>' % k for k in ("begin", "separate", "end"))
+    assert shown_pictures(begin + picture + separate + picture + end) == 1  # the result is shown
+    assert shown_pictures(begin + picture + end) == 1  # no result: the quoted picture
+    assert shown_pictures('<wp:inline/><wp:anchor/>' + picture) == 3
+
+
+def test_labels_stay_unique(tmp_path):
+    d = paper()
+    for _ in range(2):
+        picture_paragraph(d)
+        d.add_paragraph("Рис. 1. Повтор")
+    assert [b.label for b in blocks(d, tmp_path)] == ["fig:1", "fig:1-2"]
+
+
+# ---- the real corpus ---------------------------------------------------------------------------
+
+def _bench():
+    """bench/docx_media.py: its picture count (read from document.xml's text, apart from the reader) is the one asserted."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_docx_media", Path(__file__).resolve().parent.parent / "bench" / "docx_media.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+shown_pictures = _bench().shown_pictures
+
+
+# Captions counted by reading each paper (figures and tables; see `tests/test_docx_media.py` notes):
+CAPTIONS = {
+    "en_slipchenko_bone_age_ml": 8, "en_sobic_dog_walk": 7, "ru_dimitrov_balancing_robot": 16, "ru_frolovskaya_particle_filter": 2,
+    "ru_fuzzy_infosec_uncertainty": 8, "ru_grechikhin_knn_vba": 2, "ru_hybrid_models_grpc": 5, "ru_kolbaya_storage_devices": 4,
+    "ru_perminova_visitor_counting": 6, "ru_sukhikh_student_site": 12, "ru_tyurnin_mobile_build": 1, "ru_zhilyakov_tracking": 0,
+}
+PAPERS = sorted(CAPTIONS)
+
+
+def _model(name: str):
+    doc = read_document(str(CORPUS / f"{name}.docx"))
+    nodes = list(walk(doc.blocks))
+    images = [i for b in doc.blocks if isinstance(b, Figure) for i in b.images] + [n for n in nodes if isinstance(n, Image)]
+    return doc, nodes, images
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", PAPERS)
+def test_corpus_every_picture_equation_merged_cell_and_caption(name):
+    xml = zipfile.ZipFile(CORPUS / f"{name}.docx").read("word/document.xml").decode("utf-8")
+    doc, nodes, images = _model(name)
+    assert len(images) == shown_pictures(xml)  # 100 % of pictures reach the model
+    maths = [n for n in nodes if isinstance(n, Math)]
+    assert len(maths) == len(re.findall(r"<m:oMath>", xml))  # every Word equation, as TeX
+    assert all(m.tex.strip() and m.omml and "⟨" not in m.tex for m in maths)
+    formula_pictures = [i for i in images if i.media_type in ("image/x-wmf", "image/x-emf")]
+    assert len(formula_pictures) >= len(re.findall(r'ProgID="Equation', xml))  # every Equation 3.0/MathType object as its picture
+    spans = sum(1 for b in doc.blocks if isinstance(b, Table) for row in b.rows for c in row if c.colspan > 1 or c.rowspan > 1)
+    merged = len(re.findall(r'<w:gridSpan w:val="(?!1")\d+"', xml)) + len(re.findall(r'<w:vMerge w:val="restart"', xml))
+    assert spans == merged  # every merged cell
+    captioned = [b for b in doc.blocks if isinstance(b, (Figure, Table)) and b.caption]
+    assert len(captioned) == CAPTIONS[name]  # every caption bound
+    assert all(b.number and b.label for b in captioned)
+    labels = [b.label for b in captioned] + [m.label for m in maths if m.label]
+    assert len(labels) == len(set(labels))
+
+
+@needs_corpus
+def test_corpus_mathtype_papers_match_their_truth_objects():
+    for name in ("ru_dimitrov_balancing_robot", "en_slipchenko_bone_age_ml"):
+        truth = json.loads((CORPUS / f"{name}.truth.json").read_text(encoding="utf-8")).get("objects")
+        doc, nodes, images = _model(name)
+        if truth:
+            wmf = [i for i in images if i.media_type == "image/x-wmf"]
+            assert len(wmf) >= truth["ole_equations"]
+            assert sum(isinstance(b, Table) for b in doc.blocks) == truth["tables"]
+            assert not any(isinstance(n, Math) for n in nodes) and truth["omml_equations"] == 0
+
+
+@needs_corpus
+def test_corpus_equation_numbers_and_ref_cross_references():
+    """ru_frolovskaya_particle_filter numbers its formulas (2.1)…(3.2) in paragraphs of their
+    own and refers to them with REF fields."""
+    doc, nodes, _ = _model("ru_frolovskaya_particle_filter")
+    numbered = [m.number for m in nodes if isinstance(m, Math) and m.number]
+    assert numbered[:4] == ["2.1", "2.2", "2.3", "2.4"] and "3.2" in numbered and len(numbered) >= 20
+    xrefs = [n for n in nodes if isinstance(n, CrossRef)]
+    targets = {m.label for m in nodes if isinstance(m, Math) and m.label}
+    assert len(xrefs) >= 25 and all(x.kind == "equation" and x.target in targets for x in xrefs)

@@ -1,0 +1,126 @@
+"""Front-matter rules written for failure modes seen on papers the team had not read (issue 16),
+each tested on lines of the open-licence papers in bench/papers (named; see its README)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.readers.plaintext import read_plaintext
+from exporter.readers.plaintext.frontmatter import STRONG_NAME, WEAK_NAME, author_names, continues_title, is_rubric, repeats_header
+from exporter.readers.plaintext.sourcefile import SourceText
+
+
+def read(text: str):
+    return read_plaintext(SourceText("p.txt", text, "utf-8"))
+
+
+@pytest.mark.parametrize("line", ["RESEARCH ARTICLE", "Open Access", "Original article", "Review", "Research Paper", "Научная статья", "ОРИГИНАЛЬНАЯ СТАТЬЯ"])
+def test_a_journal_rubric_is_recognised(line):
+    # en_agyeman_duah_bmc_quality lines 4 and 6 (BMC); the others are common rubrics
+    assert is_rubric(line)
+
+
+@pytest.mark.parametrize("line", ["Research methods in hospital care", "Open access to data in Kazakhstan", "Understanding the barriers to setting up a"])
+def test_a_title_is_not_a_rubric(line):
+    assert not is_rubric(line)
+
+
+def test_names_with_surnames_in_capitals():
+    # en_douglas_ace_clinsci lines 9-10 (Portland Press)
+    assert STRONG_NAME.match("Ross G. DOUGLAS") and STRONG_NAME.match("K. Ravi ACHARYA")
+    assert WEAK_NAME.match("Kelly CHIBALE") and not STRONG_NAME.match("Kelly CHIBALE")
+    names = author_names("Ross G. DOUGLAS∗1 , Rajni K. SHARMA†1 , Geoffrey MASUYER‡, Lizelle LUBBE∗ , Ismael ZAMORA§,", strong_only=True)
+    assert names == ["Ross G. DOUGLAS", "Rajni K. SHARMA", "Geoffrey MASUYER", "Lizelle LUBBE", "Ismael ZAMORA"]
+    assert not STRONG_NAME.match("Using LSTM") and author_names("Using LSTM", strong_only=True) is None
+
+
+def test_a_surname_with_a_capital_inside():
+    # en_webb_vespa_peerj line 3: `O’Connell`
+    assert author_names("Andrew E. Webb1 , Thomas A. Walsh1 and Mary J. O’Connell1 ,2", strong_only=True) == ["Andrew E. Webb", "Thomas A. Walsh", "Mary J. O’Connell"]
+    assert STRONG_NAME.match("J. McDonald")
+
+
+def test_a_title_line_ending_on_a_conjunction_goes_on():
+    assert continues_title("VESPA: Very large-scale Evolutionary and")  # en_webb_vespa_peerj line 1
+    assert continues_title("Методика оценки рисков для")
+    assert not continues_title("Selective Pressure Analyses")
+
+
+def test_the_journal_name_set_again_is_not_an_author():
+    # en_douglas_ace_clinsci lines 1 and 7
+    assert repeats_header("Clinical Science", ["Clinical Science (2014) 126, 305–313 (Printed in Great Britain) doi: 10.1042/CS20130403"])
+    assert not repeats_header("Clinical Science", ["Journal of Clinical Science 2014"])
+
+
+PEERJ = (
+    "VESPA: Very large-scale Evolutionary and\nSelective Pressure Analyses\n"
+    "Andrew E. Webb1 , Thomas A. Walsh1 and Mary J. O’Connell1 ,2\n1\n\n"
+    "Bioinformatics and Molecular Evolution Group, School of Biotechnology, Faculty of Science and Health,\n"
+    "Dublin City University, Dublin, Ireland\n\nABSTRACT\n"
+    "Background. Large-scale molecular evolutionary analyses of protein coding sequences\nrequires a number of steps.\n\n"
+    "INTRODUCTION\nThe text begins here [1].\n"
+)
+
+BMC = (
+    "Agyeman-Duah et al. BMC Health Services Research 2014, 14:1\nhttp://www.biomedcentral.com/1472-6963/14/1\n\n"
+    "RESEARCH ARTICLE\n\nOpen Access\n\n"
+    "Understanding the barriers to setting up a\nhealthcare quality improvement process in\n"
+    "resource-limited settings: a situational analysis\nat the Medical Department of Kamuzu Central\nHospital in Lilongwe, Malawi\n"
+    "Josephine Nana Afrakoma Agyeman-Duah1*, Antje Theurer2,3, Charles Munthali3, Noor Alide4 and Florian Neuhann5\n\n"
+    "Abstract\nBackground: Knowledge regarding the best approaches to improving the quality of healthcare is lacking.\n\n"
+    "Background\nThe text begins here [1].\n"
+)
+
+
+def test_peerj_title_block():
+    meta = read(PEERJ).meta
+    assert meta.title_text == "VESPA: Very large-scale Evolutionary and Selective Pressure Analyses"
+    assert meta.authors[:3] == ("Andrew E. Webb", "Thomas A. Walsh", "Mary J. O’Connell")
+
+
+def test_bmc_title_block_under_its_rubric():
+    meta = read(BMC).meta
+    assert meta.title_text.startswith("Understanding the barriers") and meta.title_text.endswith("Hospital in Lilongwe, Malawi")
+    assert meta.authors[0] == "Josephine Nana Afrakoma Agyeman-Duah"
+
+
+# ---- Word papers: an author line above the title, `Введение` where a title would be ---------
+
+
+def test_word_author_line_in_capitals_above_the_title(tmp_path):
+    # en_douglas_ace_clinsci's by-line (bench/papers) set bold and centred above its title, as
+    # some Word templates put it: the names are not the title
+    import docx
+
+    from docx_samples import save
+    from exporter.pipeline import read_and_link
+
+    d = docx.Document()
+    by_line = d.add_paragraph()
+    by_line.add_run("Ross G. DOUGLAS1, Rajni K. SHARMA1 and Kelly CHIBALE2").bold = True
+    title = d.add_paragraph()
+    title.add_run("Fragment-based design for the development of N-domain-selective angiotensin-1-converting enzyme inhibitors").bold = True
+    d.add_paragraph("Abstract. ACE is a zinc metallopeptidase that plays a prominent role in blood pressure regulation [1].")
+    d.add_heading("Introduction", level=1)
+    d.add_paragraph("The body cites [1].")
+    d.add_heading("References", level=1)
+    d.add_paragraph("A. One. Title. 2001.", style="List Number")
+    meta = read_and_link(str(save(d, tmp_path / "p.docx"))).document.meta
+    assert meta.title_text.startswith("Fragment-based design")
+    assert meta.authors[0] == "Ross G. DOUGLAS"
+
+
+def test_word_introduction_is_never_the_title(tmp_path):
+    import docx
+
+    from docx_samples import save
+    from exporter.pipeline import read_and_link
+
+    d = docx.Document()
+    intro = d.add_paragraph()
+    intro.add_run("Введение").bold = True
+    d.add_paragraph("Задача стабилизации перевернутого маятника крайне важна [1].")
+    d.add_heading("Литература", level=1)
+    d.add_paragraph("Формальский А.М. Управление движением неустойчивых объектов. – М.: ФИЗМАТЛИТ, 2012.", style="List Number")
+    meta = read_and_link(str(save(d, tmp_path / "p.docx"))).document.meta
+    assert meta.title_text is None
