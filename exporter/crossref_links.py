@@ -78,19 +78,18 @@ def _number_in_order(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Captioned figures (tables) numbered in order when none of the paper's carries a
     number, as the editions print them; one without a caption is not numbered in print."""
     out = list(blocks)
-    for kind in (Figure, Table):
-        indexes = [i for i, b in enumerate(out) if isinstance(b, kind) and b.caption]
+    for kind in ("figure", "table"):
+        indexes = [i for i, b in enumerate(out) if isinstance(b, (Figure, Table)) and _kind(b) == kind and b.caption]
         if indexes and all(out[i].number is None for i in indexes) and not _caption_labels(out, kind):
             for n, i in enumerate(indexes, start=1):
                 out[i] = dataclasses.replace(out[i], number=str(n))
     return tuple(out)
 
 
-def _caption_labels(blocks, kind) -> bool:
+def _caption_labels(blocks, kind: str) -> bool:
     """Whether the text names some figure (table) by a caption's label: then the model's
     unnumbered ones are pictures the text numbers elsewhere, not to be counted anew."""
-    name = "figure" if kind is Figure else "table"
-    return any(isinstance(n, CrossRef) and n.defines and n.kind == name for b in blocks for run in inline_runs(b) for n in iter_inlines(run))
+    return any(isinstance(n, CrossRef) and n.defines and n.kind == kind for b in blocks for run in inline_runs(b) for n in iter_inlines(run))
 
 
 def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -104,9 +103,14 @@ def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     out = []
     for block in map_inlines(math, blocks):
         if isinstance(block, (Figure, Table)) and block.number and not block.label:
-            block = dataclasses.replace(block, label=f"{_PREFIX['figure' if isinstance(block, Figure) else 'table']}:{block.number}")
+            block = dataclasses.replace(block, label=f"{_PREFIX[_kind(block)]}:{block.number}")
         out.append(block)
     return tuple(out)
+
+
+def _kind(block: Figure | Table) -> str:
+    """A Figure's kind (`table` for a table the source gives as a picture), or `table`."""
+    return block.kind if isinstance(block, Figure) else "table"
 
 
 def _definitions(blocks: tuple[Block, ...], path: str) -> tuple[list[_Defined], list[Diagnostic]]:
@@ -116,7 +120,7 @@ def _definitions(blocks: tuple[Block, ...], path: str) -> tuple[list[_Defined], 
     for block in blocks:
         own = None
         if isinstance(block, (Figure, Table)) and block.number:
-            kind = "figure" if isinstance(block, Figure) else "table"
+            kind = _kind(block)
             own = (kind, block.number)
             defined.append(_Defined(kind, block.number, block.label, block.span))
         for run in inline_runs(block):
@@ -138,8 +142,8 @@ _CONTINUED = re.compile(r"^\(?(?:продолжение|окончание|conti
 def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
     """XRF004 for a number given twice (a table's continuation, a caption the text layer
     holds twice word for word, and one printed in two languages are one); XRF003 for figures, tables or formulas the model holds
-    out of order. Captions read from a page's text come in the layout's order, where floats
-    move (LaTeX puts figure 5 above figure 3), so their order is not checked."""
+    out of order. What a PDF's pages or text hold comes in the layout's order, where floats
+    move (LaTeX puts figure 5 above figure 3), so its order is not checked."""
     findings = []
     for kind in ("figure", "table", "equation"):
         seen: dict[str, _Defined] = {}
@@ -151,7 +155,7 @@ def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
                     findings.append(Diagnostic.at("XRF004", f"{_NAME[kind]} {d.number} is numbered twice (first at line {first.span.line}{_page(first.span)})", path, d.span))
                 continue
             seen[d.number] = d
-            if d.caption is not None:
+            if d.caption is not None or d.span.page is not None:  # read from a page's layout
                 continue
             if previous is not None and not _follows(previous.number, d.number):
                 findings.append(Diagnostic.at("XRF003", f"{_NAME[kind]} {d.number} follows {_NAME[kind]} {previous.number}; number them in order", path, d.span))

@@ -59,7 +59,7 @@ def test_real_paper_round_trip_adds_only_comments(tmp_path):
     out = tmp_path / "checked.docx"
     result = annotate(source, out)
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before  # the input is never touched
-    assert "5 comments added" in result.stdout
+    assert "9 comments added" in result.stdout
     original, checked = zipfile.ZipFile(source), zipfile.ZipFile(out)
     assert set(checked.namelist()) - set(original.namelist()) == {"word/comments.xml"}
     for name in original.namelist():  # every other member byte for byte
@@ -69,17 +69,21 @@ def test_real_paper_round_trip_adds_only_comments(tmp_path):
     comments = docx.Document(str(out)).comments
     texts = [c.text for c in comments]
     assert all(c.author == "exporter" for c in comments)
-    # [11] and [12] are typed past the 10-entry bibliography; entries 9 and 10 are never cited.
+    # [11] and [12] are typed past the 10-entry bibliography; entries 9 and 10 are never cited;
+    # the text never names its figures 1–3 nor its table 1 (each only has its caption).
+    never = "XRF002: на рисунок или таблицу нет ссылки в тексте ({} is never referred to in the text)"
     assert texts == [
+        never.format("figure 1"), never.format("figure 2"), never.format("figure 3"),
         "CIT001: Ссылка [11]: в списке литературы нет такой записи.",
         "CIT001: Ссылка [11]: в списке литературы нет такой записи.",
         "CIT001: Ссылка [12]: в списке литературы нет такой записи.",
+        never.format("table 1"),
         "CIT002: Запись [9] списка литературы нигде не цитируется.",
         "CIT002: Запись [10] списка литературы нигде не цитируется.",
     ]
     anchored = commented_text(out)
-    assert anchored[:3] == ["[11]", "[11, 12]", "[11, 12]"]  # exactly the citations
-    assert anchored[3].startswith("Сравнительный анализ систем хранения данных")
+    assert anchored[3:6] == ["[11]", "[11, 12]", "[11, 12]"]  # exactly the citations
+    assert anchored[7].startswith("Сравнительный анализ систем хранения данных")
 
 
 @needs_corpus
