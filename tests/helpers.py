@@ -32,3 +32,16 @@ def run_cli(*args: str, cwd: Path | str | None = None) -> subprocess.CompletedPr
 def seed_line(lines: list[str], number: int) -> str:
     """Line `number` (1-based, as quoted in the tests' comments) of a list of lines."""
     return lines[number - 1]
+
+
+def without_soft_hyphens(docx_bytes: bytes) -> bytes:
+    """The DOCX package with every soft hyphen (U+00AD) taken out of its parts: what a reader sees
+    on a line that does not break there. Tests of the text use it; tests of hyphenation do not."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info).replace("\u00ad".encode(), b""))
+    return out.getvalue()

@@ -107,7 +107,8 @@ def model_words(edition: Edition) -> list[str]:
 
 
 def docx_words(data: bytes) -> list[str]:
-    return [word for p in open_docx(data).paragraphs for word in p.text.split()]
+    """The paragraphs' words; soft hyphens (U+00AD, invisible unless a line breaks there) dropped."""
+    return [word for p in open_docx(data).paragraphs for word in p.text.replace("\u00ad", "").split()]
 
 
 # ---- words -------------------------------------------------------------------------------

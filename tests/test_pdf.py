@@ -10,6 +10,7 @@ reportlab does not hyphenate (the writer keeps it so), so no renderer hyphen is 
 from __future__ import annotations
 
 import dataclasses
+import html
 import math
 import re
 import shutil
@@ -101,13 +102,42 @@ def extracted_pages(path: Path) -> list[str]:
 
 
 def extracted_words(path: Path) -> list[str]:
-    """The PDF's words, each page's footer number checked and dropped."""
-    words = []
-    for number, page in enumerate(extracted_pages(path), start=1):
-        lines = [line for line in page.splitlines() if line.strip()]
-        assert lines[-1].strip() == str(number), f"page {number} has no page number in its footer"
-        words.extend(" ".join(lines[:-1]).split())
+    """The PDF's words, each page's footer number checked and dropped. Words the line breaker
+    divided are joined again: at a hyphenation point the line ends in a soft hyphen (U+00AD,
+    drawn as a hyphen), dropped; at a word's own hyphen (`14-ақпанда`) in that hyphen, kept."""
+    words: list[str] = []
+    joining = ""
+    for number, lines in enumerate(_bbox_lines(path), start=1):
+        assert lines[-1] == [str(number)], f"page {number} has no page number in its footer"
+        for found in lines[:-1]:
+            if joining and found:
+                found[0] = words.pop() + found[0]
+            words.extend(found)
+            joining = words[-1][-1] if words and words[-1][-1] in "\u00ad-" and len(words[-1]) > 1 else ""
+            if joining == "\u00ad":
+                words[-1] = words[-1][:-1]
     return words
+
+
+def _bbox_lines(path: Path) -> list[list[list[str]]]:
+    """Each page's lines as lists of words, in pdftotext's reading order. From `-bbox-layout`:
+    the plain text output joins a line that ends in a hyphen to the next line's word and drops
+    the hyphen (`14-` + `ақпанда` → `14ақпанда`), where the word boxes keep both as drawn."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        lines = []
+        for line in re.findall(r"<line[^>]*>(.*?)</line>", page, re.S):
+            words: list[list] = []  # [text, xMax]; a raised `?` touching `[9]` is one word, as in the text output
+            for x_min, x_max, text in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</word>', line, re.S):
+                if words and float(x_min) - words[-1][1] < 0.5:
+                    words[-1] = [words[-1][0] + html.unescape(text), float(x_max)]
+                else:
+                    words.append([html.unescape(text), float(x_max)])
+            if words:
+                lines.append([text for text, _ in words])
+        pages.append(lines)
+    return pages
 
 
 def _first_difference(got: list[str], want: list[str]) -> str:

@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..venue import Run as StyledRun
 from ..venue import language
+from ..typography.hyphenation import Hyphenator, explicit_languages
 from . import Edition, Unresolved, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, table_grid
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 
@@ -167,6 +168,10 @@ class DocxWriter(Walker):
         self._footnotes = None  # the footnotes part's `w:footnotes`, made on the first note
         self.in_footnote = False
         self.pictures = PictureParts(self.doc.part)
+        # Word hyphenates the document's language itself (w:autoHyphenation); words it has no
+        # dictionary for (Kazakh, and other languages' words in this one) get soft hyphens.
+        self.hyphenator, self.hyphenate = Hyphenator(edition.language), explicit_languages(edition.language)
+        self.unhyphenated = False
 
     # -- the whole document --
 
@@ -179,6 +184,7 @@ class DocxWriter(Walker):
         self._references()
         self._unresolved_list()
         self._core_properties()
+        self._hyphenation()
         if speedups.enabled("docxzip"):
             return zip_members(package_members(self.doc))
         out = io.BytesIO()
@@ -282,6 +288,7 @@ class DocxWriter(Walker):
         pf.space_before, pf.space_after = Pt(0), Pt(0)
         pf.first_line_indent = Cm(0)
         pf.keep_with_next = True
+        _suppress_hyphenation(title)
         self._reset_linked_char_style("TitleChar")
 
         # Heading n: bold, the body's size, outline level n - 1
@@ -303,6 +310,7 @@ class DocxWriter(Walker):
             level = OxmlElement("w:outlineLvl")
             level.set(qn("w:val"), str(n - 1))
             ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+            _suppress_hyphenation(heading)
             self._reset_linked_char_style(f"Heading{n}Char", bold=True)
 
         listing = styles[LIST_STYLE]  # keeps its numbering (the template's bullet list)
@@ -469,7 +477,11 @@ class DocxWriter(Walker):
 
     def heading(self, block: Heading) -> None:
         self.current = self.add_paragraph(f"Heading {min(max(block.level, 1), HEADING_LEVELS)}")
-        self.inlines(block.inlines)
+        self.unhyphenated = True  # headings are not hyphenated (nor is the title block)
+        try:
+            self.inlines(block.inlines)
+        finally:
+            self.unhyphenated = False
 
     def table(self, block: Table) -> None:
         """A Word table (Table Grid): merged cells (gridSpan, vMerge), the source's column widths,
@@ -704,7 +716,7 @@ class DocxWriter(Walker):
         return self._footnotes
 
     def text(self, text: str) -> None:
-        self.add_text(self.current, text)
+        self.add_text(self.current, text if self.unhyphenated else self.hyphenator.soft_hyphens(text, self.hyphenate))
 
     def citation(self, cite: Citation) -> None:
         runs = []
@@ -747,9 +759,11 @@ class DocxWriter(Walker):
                 p.paragraph_format.space_before = Pt(line.space_before_pt)
             if i == len(lines) - 1 and after:
                 p.paragraph_format.space_after = after
-            outer, self.current = self.current, p
-            self.inlines(line.inlines)  # the title's and abstract's citations link, a note on the title is a footnote
-            self.current = outer
+            outer, self.current, self.unhyphenated = self.current, p, True
+            try:
+                self.inlines(line.inlines)  # the title's and abstract's citations link, a note on the title is a footnote
+            finally:
+                self.current, self.unhyphenated = outer, False
             for r in p._p.iter(qn("w:r")):  # the line's size and weight on every run it holds
                 run = Run(r, p)
                 run.font.size = Pt(line.size_pt)
@@ -766,7 +780,7 @@ class DocxWriter(Walker):
             p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
             self.add_text(p, f"{entry.number}. ")
             for styled in runs:
-                self.add_text(p, styled.text, styled)
+                self.add_text(p, self.hyphenator.soft_hyphens(styled.text, self.hyphenate), styled)
             self.bookmark(p, target)
 
     def bookmark(self, p, name: str) -> None:
@@ -791,6 +805,13 @@ class DocxWriter(Walker):
         for item in self.edition.unresolved:
             p = self.add_paragraph(UNRESOLVED_STYLE)
             self.add_text(p, self.edition.unresolved_note(item))
+
+    def _hyphenation(self) -> None:
+        """Word's automatic hyphenation on (capitals, i.e. abbreviations, left whole)."""
+        settings = self.doc.settings.element
+        after = settings.find(qn("w:defaultTabStop"))  # python-docx's template has it; ours follow it
+        for tag in ("w:doNotHyphenateCaps", "w:autoHyphenation"):
+            after.addnext(OxmlElement(tag))
 
     # -- metadata --
 
@@ -818,6 +839,12 @@ _PPR_AFTER_AUTOSPACE = {
     "w:autoSpaceDE": ("w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", *_PPR_TAIL),
     "w:autoSpaceDN": ("w:bidi", "w:adjustRightInd", "w:snapToGrid", *_PPR_TAIL),
 }
+
+
+def _suppress_hyphenation(style) -> None:
+    """`w:suppressAutoHyphens` in a paragraph style (titles and headings are not hyphenated)."""
+    element = OxmlElement("w:suppressAutoHyphens")
+    style.element.get_or_add_pPr().insert_element_before(element, *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"][:0], "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"])
 
 
 def _spacing(after: int, line: int):

@@ -14,8 +14,9 @@ from urllib.parse import quote as percent_encode
 from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
 from ..model import (
     CONTAINERS, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
-    Subscript, Superscript, Table, plain_text,
+    Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
+from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import Run, language, meta_view
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
 from .latex_math import math_tex
@@ -325,6 +326,17 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def hyphenation_exceptions(edition: Edition) -> TexSafe:
+    """`\\babelhyphenation` words (letters and hyphens only): every Kazakh word of the paper
+    (TeX Live has no Kazakh patterns) and the words of the other languages babel will not
+    hyphenate, each divided by exporter/typography."""
+    texts = [node.text for node in walk(edition.document.blocks) if isinstance(node, Text)]
+    texts += [node.text for line in edition.title_lines for node in iter_inlines(line.inlines) if isinstance(node, Text)]
+    texts += [run.text for _, runs, _ in edition.entries for run in runs]
+    words = Hyphenator(edition.language).exceptions(texts, explicit_languages(edition.language))
+    return TexSafe("\n".join(" ".join(words[i:i + 8]) for i in range(0, len(words), 8)))
+
+
 def render(edition: Edition) -> bytes:
     body = _Body(edition)
     body.walk(edition.document.blocks)
@@ -337,6 +349,7 @@ def render(edition: Edition) -> bytes:
         "meta": meta_view(meta),
         "labels": labels,
         "babel_language": lang.babel,
+        "hyphenation": hyphenation_exceptions(edition),
         "pdf_lang": lang.tag,
         "page": {
             "size": venue.page.size, "page_numbers": venue.page.page_numbers,

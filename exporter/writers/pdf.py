@@ -43,6 +43,7 @@ from ..model import (
     BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
     Superscript, Table,
 )
+from ..typography.pdf import Typesetter
 from ..venue import Run, language
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
 from .pdf_media import Anchor, DisplayFormula, InlineDrawings, picture_flowable
@@ -314,6 +315,8 @@ class _PdfWalker(Walker):
 
     def __init__(self, edition: Edition, fonts: PdfFonts):
         self.edition, self.fonts = edition, fonts
+        # Body text: hyphenated, lines chosen by total fit (exporter/typography); headings and title lines are not.
+        self.typeset = Typesetter(edition.language).paragraph
         self.story: list = []
         self.buf: list[str] = []
         self.flagged = 0
@@ -324,13 +327,13 @@ class _PdfWalker(Walker):
         self.indent = body.first_line_indent_cm * cm
         after = body.space_after_pt
         align = ALIGN[body.align]
-        base = dict(fontName=fonts.regular, fontSize=self.size, leading=self.leading, spaceAfter=after, splitLongWords=1, hyphenationLang="")
+        base = dict(fontName=fonts.regular, fontSize=self.size, leading=self.leading, spaceAfter=after, splitLongWords=1, hyphenationLang="", allowWidows=0)
         self.body = ParagraphStyle("body", alignment=align, firstLineIndent=self.indent, **base)
         self.quote_style = ParagraphStyle("quote", alignment=align, leftIndent=self.indent, rightIndent=self.indent, spaceBefore=self.leading / 2, **{**base, "spaceAfter": max(after, self.leading / 2)})
         self.item = ParagraphStyle("item", alignment=align, leftIndent=self.indent + 0.5 * cm, bulletIndent=self.indent, bulletFontName=fonts.regular, bulletFontSize=self.size, **base)
         self.heading_style = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
         bib_size = edition.venue.bibliography.size_pt or self.size
-        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * body.line_spacing, firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="")
+        self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * body.line_spacing, firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="", allowWidows=0)
         # The notes end in a long `path:line:col`: justified, the line before it would gape.
         self.note = ParagraphStyle("note", parent=self.entry, alignment=TA_LEFT)
         self.footnote_style = ParagraphStyle("footnote", parent=self.entry, alignment=TA_LEFT, firstLineIndent=0)
@@ -383,7 +386,7 @@ class _PdfWalker(Walker):
             markup = self._collect(cell.inlines)
             if r < block.header_rows and markup:
                 markup = f"<b>{markup}</b>"
-            data[r][c] = RLParagraph(markup, self.cell)
+            data[r][c] = self.typeset(markup, self.cell)
             if cell.rowspan > 1 or cell.colspan > 1:
                 commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
         frame = self.edition_width
@@ -445,7 +448,7 @@ class _PdfWalker(Walker):
             if isinstance(part, Math):
                 self.story.append(self._display(part))
             else:
-                self.story.append(RLParagraph(self._collect(part), self.body if first else self.body_continued))
+                self.story.append(self.typeset(self._collect(part), self.body if first else self.body_continued))
             first = False
 
     def _display(self, node: Math):
@@ -464,11 +467,11 @@ class _PdfWalker(Walker):
         return DisplayFormula(formula, node.tex, width, height, depth, node.number, self.fonts.regular, self.size, anchor)
 
     def quote(self, block: Quote) -> None:
-        self.story.append(RLParagraph(self._collect(block.inlines), self.quote_style))
+        self.story.append(self.typeset(self._collect(block.inlines), self.quote_style))
 
     def bullet_list(self, block: BulletList) -> None:
         for item in block.items:
-            self.story.append(RLParagraph(self._collect(item.inlines), self.item, bulletText=BULLET))
+            self.story.append(self.typeset(self._collect(item.inlines), self.item, bulletText=BULLET))
 
     # -- inlines -------------------------------------------------------------------------
     def text(self, text: str) -> None:
@@ -578,7 +581,7 @@ def _story(edition: Edition, fonts: PdfFonts, width: float, height: float) -> tu
             markup = f"<b>{markup}</b>"
         if n == 0:
             markup = f'<a name="sec_title"/>{markup}'
-        para = RLParagraph(markup, style)
+        para = (walker.typeset if line.align == "justify" else RLParagraph)(markup, style)  # an abstract: hyphenated
         if n == 0:
             para._outline = ("sec_title", title, 0)
         story.append(para)
@@ -593,12 +596,12 @@ def _story(edition: Edition, fonts: PdfFonts, width: float, height: float) -> tu
     if edition.entries:
         story.append(_heading(walker, "sec_references", edition.labels.references))
         for entry, runs, anchor in edition.entries:
-            story.append(RLParagraph(f'<a name="{anchor}"/>{entry.number}. {fonts.runs_markup(runs)}', walker.entry))
+            story.append(walker.typeset(f'<a name="{anchor}"/>{entry.number}. {fonts.runs_markup(runs)}', walker.entry))
 
     if edition.list_unresolved:
         story.append(_heading(walker, "sec_unresolved", edition.labels.unresolved))
         for n, item in enumerate(edition.unresolved, start=1):
-            story.append(RLParagraph(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
+            story.append(walker.typeset(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
     return story, walker
 
 
@@ -670,7 +673,7 @@ def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, 
         for href, texts in walker.labels.items()
         if len(texts) == 1 and " " not in next(iter(texts))
     }
-    doc.notes = [(n, RLParagraph(f'<a name="fn_{n}"/><super>{n}</super> {markup}', walker.footnote_style)) for n, markup in enumerate(walker.notes, start=1)]
+    doc.notes = [(n, walker.typeset(f'<a name="fn_{n}"/><super>{n}</super> {markup}', walker.footnote_style)) for n, markup in enumerate(walker.notes, start=1)]
     doc.note_gap = walker.leading
     doc.reserve = reserve
     pages: dict[int, int] = {}

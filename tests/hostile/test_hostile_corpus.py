@@ -63,6 +63,7 @@ def docx_text(path: Path) -> tuple[str, str]:
     paragraphs = []
     for p in re.findall(r"<w:p[ >].*?</w:p>", parts["word/document.xml"], flags=re.S):
         text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))
+        text = text.replace("\u00ad", "")  # soft hyphens: invisible unless a line breaks there
         paragraphs.append(text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&"))
     return "\n".join(paragraphs), "".join(parts.values())
 

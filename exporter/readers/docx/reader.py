@@ -406,6 +406,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
     labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)
     title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
+    # The author's own mark: a paragraph in a Title style is the title, unless it holds names.
+    styled = title_at is not None and not _looks_like_authors(" ".join(region[title_at].text.split()))
     if title_at is None:
         sizes = [p.size for p in region if p.size]
         body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
@@ -423,7 +425,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
     more: list[int] = []
-    model_title = judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
+    model_title = None if styled else judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
     if model_title and model_title[0] < len(region):
         title_at, *more = [i for i in model_title if i < len(region)]
     last = -1
