@@ -216,3 +216,20 @@ def crossrefs_of(inlines: tuple[Inline, ...], joined: Joined, at_start: bool = T
             out.append(Text(node.text[cursor:]))
         offset += size
     return tuple(out)
+
+
+_SEPARATOR = re.compile(r"^\s*[.:–—-]?\s*")
+
+
+def without_caption_label(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
+    """A caption's words without its own label (`Рисунок 3 – ` of `Рисунок 3 – Схема`), and the
+    number that label gives; the editions print the label themselves (`Figure 3.`, as Word's
+    captions are read). A caption that opens with no label is returned as it is."""
+    first = next((k for k, node in enumerate(inlines) if not (isinstance(node, Text) and not node.text.strip())), None)
+    if first is None or not (isinstance(inlines[first], CrossRef) and inlines[first].defines):
+        return inlines, None
+    rest = list(inlines[first + 1 :])
+    if rest and isinstance(rest[0], Text):
+        text = _SEPARATOR.sub("", rest[0].text, count=1)
+        rest = ([Text(text)] if text else []) + rest[1:]
+    return tuple(rest), inlines[first].number

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ..citations import MAX_LABELS, Joined, inlines_of
+from ..crossrefs import without_caption_label
 from ..diagnostics import Diagnostic, InputError
 from ..language import detect_language
 from ..model import (
@@ -153,7 +154,8 @@ def _caption_kind(block) -> str | None:
 
 def _as_caption(inlines: tuple) -> tuple[tuple, str | None, str | None]:
     """(caption, number, label) of a caption paragraph's inlines: pandoc's `Table:` cut off,
-    a trailing `{#tbl:x}` taken as the label, the number from its own label (`Таблица 2`)."""
+    a trailing `{#tbl:x}` taken as the label, its own label (`Таблица 2 – `) cut off and its
+    number kept (the editions print the label)."""
     inlines = list(inlines)
     label = None
     if inlines and isinstance(inlines[0], Text) and _PANDOC_CAPTION.match(inlines[0].text):
@@ -162,9 +164,8 @@ def _as_caption(inlines: tuple) -> tuple[tuple, str | None, str | None]:
         label = m.group("id")
         inlines[-1] = Text(inlines[-1].text[: m.start()])
     inlines = [node for node in inlines if not (isinstance(node, Text) and not node.text)]
-    first = next((n for n in inlines if not isinstance(n, Text) or n.text.strip()), None)
-    number = first.number if isinstance(first, CrossRef) and first.defines else None
-    return tuple(inlines), number, label
+    caption, number = without_caption_label(tuple(inlines))
+    return caption, number, label
 
 
 def bind_captions(blocks: list) -> list:

@@ -13,7 +13,7 @@ from statistics import median
 import pypdfium2 as pdfium
 
 from ...citations import MAX_LABELS, find_citations, inlines_of
-from ...crossrefs import crossrefs_of
+from ...crossrefs import crossrefs_of, without_caption_label
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import Citation, CrossRef, Document, Figure, Heading, Image, Meta, Paragraph, Span, Superscript, Text
@@ -614,11 +614,11 @@ def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
 
 
 def figure_of(pictures: list[PagePicture], caption: tuple, span: Span) -> Figure:
-    """A figure: its pictures at the size the page shows them, its caption and the number
-    its caption's label gives."""
+    """A figure: its pictures at the size the page shows them, its caption's words and the
+    number its caption's label gives (the label itself the editions print)."""
     images = tuple(Image(p.data, p.media_type, round(p.box[2] - p.box[0], 2), round(p.box[3] - p.box[1], 2), name=f"page{p.page}-figure{k}") for k, p in enumerate(pictures, start=1))
-    label = next((n for n in caption if isinstance(n, CrossRef) and n.defines and n.kind == "figure"), None)
-    return Figure(images, caption, span, number=label.number if label else None)
+    words, number = without_caption_label(caption)
+    return Figure(images, words, span, number=number)
 
 
 def _shift(offset: int | None) -> int | None:
