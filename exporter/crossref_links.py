@@ -18,7 +18,6 @@ from .diagnostics import Diagnostic
 from .model import CONTAINERS, Block, CrossRef, Figure, Inline, Math, Span, Table, inline_runs, iter_inlines, map_inlines, plain_text
 
 _PREFIX = {"figure": "fig", "table": "tbl", "equation": "eq"}
-_NAME = {"figure": "figure", "table": "table", "equation": "equation"}
 _CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
 
 
@@ -54,21 +53,16 @@ def link_crossrefs(blocks: tuple[Block, ...], path: str) -> tuple[tuple[Block, .
         # Known to be missing only where the paper numbers some of its kind: a PDF's tables and
         # formulas may be pictures, whose captions and numbers no text layer holds.
         if node.kind in kinds_defined:
-            findings.append(Diagnostic.at("XRF001", _missing_message(node, defined), path, node.span))
+            numbers = [d.number for d in defined if d.kind == node.kind]
+            shown = ", ".join(numbers[:8]) + (", …" if len(numbers) > 8 else "")
+            findings.append(Diagnostic.at("XRF001", path, node.span, variant=node.kind, written=node.raw or node.number, item=node.number, count=len(numbers), items=shown))
         return node
 
     blocks = map_inlines(link, blocks)
     for d in defined:
         if d.kind != "equation" and (d.kind, d.number) not in referred and by_key[(d.kind, d.number)] is d:
-            findings.append(Diagnostic.at("XRF002", f"{_NAME[d.kind]} {d.number} is never referred to in the text", path, d.span))
+            findings.append(Diagnostic.at("XRF002", path, d.span, variant=d.kind, item=d.number))
     return blocks, findings
-
-
-def _missing_message(node: CrossRef, defined: list[_Defined]) -> str:
-    numbers = [d.number for d in defined if d.kind == node.kind]
-    have = f"the paper numbers {len(numbers)}: {', '.join(numbers[:8])}{', …' if len(numbers) > 8 else ''}" if numbers else f"the paper has no numbered {_NAME[node.kind]}"
-    written = node.raw or node.number
-    return f"{written!s} refers to {_NAME[node.kind]} {node.number}, which does not exist ({have})"
 
 
 # ---- what the paper numbers ----------------------------------------------------------------
@@ -152,19 +146,16 @@ def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
             first = seen.get(d.number)
             if first is not None:
                 if not (d.caption is not None and (_CONTINUED.match(d.caption) or d.caption == first.caption or d.script != first.script)):
-                    findings.append(Diagnostic.at("XRF004", f"{_NAME[kind]} {d.number} is numbered twice (first at line {first.span.line}{_page(first.span)})", path, d.span))
+                    where = {"line": first.span.line} if first.span.page is None else {"line": first.span.line, "page": first.span.page}
+                    findings.append(Diagnostic.at("XRF004", path, d.span, variant=kind + ("-page" if "page" in where else ""), item=d.number, **where))
                 continue
             seen[d.number] = d
             if d.caption is not None or d.span.page is not None:  # read from a page's layout
                 continue
             if previous is not None and not _follows(previous.number, d.number):
-                findings.append(Diagnostic.at("XRF003", f"{_NAME[kind]} {d.number} follows {_NAME[kind]} {previous.number}; number them in order", path, d.span))
+                findings.append(Diagnostic.at("XRF003", path, d.span, variant=kind, item=d.number, previous=previous.number))
             previous = d
     return findings
-
-
-def _page(span: Span) -> str:
-    return f", page {span.page}" if span.page is not None else ""
 
 
 def _follows(previous: str, number: str) -> bool:

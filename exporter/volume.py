@@ -26,7 +26,8 @@ import pikepdf
 from .build import atomic_write, make_folder, usable_cores
 from .diagnostics import InputError
 from .pipeline import read_and_link
-from .report import check_json
+from .messages import SOURCE_LANGUAGE
+from .report import check_json, in_language
 from .venue import Template
 from .venue_rules import rule_findings
 from .writers import Edition, writer
@@ -224,10 +225,11 @@ class Volume:
 
 def build_volume(
     jobs: list[tuple[str, str | None]], template: Template, out: Path, title: str, editors: str = "",
-    workers: int | None = None, strict: bool = False,
+    workers: int | None = None, strict: bool = False, messages: str = SOURCE_LANGUAGE,
 ) -> Volume:
     """Render every paper, then bind them; with `strict`, refuse (InputError) before writing
-    anything when a paper has an unresolved citation or a venue-rule error."""
+    anything when a paper has an unresolved citation or a venue-rule error. The report's
+    messages are in the language `messages` (kk, ru, en)."""
     if not jobs:
         raise InputError("volume", "no papers given")
     workers = usable_cores() if workers is None else workers
@@ -246,7 +248,7 @@ def build_volume(
         "title": title,
         "editors": editors,
         "papers": [
-            {"source": p.source, "title": p.title, "authors": list(p.authors), "first_page": f, "pages": p.pages, "report": p.report}
+            {"source": p.source, "title": p.title, "authors": list(p.authors), "first_page": f, "pages": p.pages, "report": in_language(p.report, messages)}
             for p, f in zip(parts, first_pages)
         ],
     }

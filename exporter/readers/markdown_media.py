@@ -44,9 +44,7 @@ class Pictures:
         if src.startswith("data:"):
             data, name = self._inline_data(src, line, column), "data URI"
         elif self.is_remote(src):
-            self.notes.append(Diagnostic(
-                "IMG001", f"picture {_shown(src)} is at a remote address and is not fetched (exporter works offline): "
-                "save it next to the paper and name its file", self.path, line, column))
+            self.notes.append(Diagnostic.at_line("IMG001", self.path, line, column, address=" ".join(src.split())))
             return None
         else:
             name = unquote(src)

@@ -69,7 +69,7 @@ class _Body(Walker):
         page = edition.venue.page
         self.text_width = (page.size_cm[0] - page.margins_cm.left - page.margins_cm.right) * PT_PER_CM
         self.text_height = (page.size_cm[1] - page.margins_cm.top - page.margins_cm.bottom) * PT_PER_CM
-        self.media = {(image.media_type, image.data): (media_name(edition, n, picture), picture) for n, (image, picture) in enumerate(edition.pictures)}
+        self.media = {(image.media_type, image.data): (media_name(edition, n, image, picture), picture) for n, (image, picture) in enumerate(edition.pictures)}
 
     def protect(self) -> str:
         return "\\protect" if self.in_heading else ""
@@ -305,10 +305,11 @@ def media_folder(edition: Edition) -> str:
     return f"{edition.stem}.media"
 
 
-def media_name(edition: Edition, index: int, picture) -> str:
-    """`<stem>.media/picture3.png`: the n-th distinct picture; vectors as PDF (what \\includegraphics takes)."""
+def media_name(edition: Edition, index: int, image: Image, picture) -> str:
+    """`<stem>.media/picture3.png`: the n-th distinct picture (`formula3.pdf` for a formula's
+    picture); vectors as PDF (what \\includegraphics takes)."""
     extension = ".pdf" if isinstance(picture, Picture) and picture.kind == "svg" else (picture.extension if isinstance(picture, Picture) else ".bin")
-    return f"{media_folder(edition)}/picture{index + 1}{extension}"
+    return f"{media_folder(edition)}/{'formula' if image.formula else 'picture'}{index + 1}{extension}"
 
 
 def companions(edition: Edition) -> dict[str, dict[str, bytes]]:
@@ -317,7 +318,7 @@ def companions(edition: Edition) -> dict[str, dict[str, bytes]]:
     for n, (image, picture) in enumerate(edition.pictures):
         if isinstance(picture, Picture):
             data = vector_pdf(picture) if picture.kind == "svg" else picture.data
-            files[media_name(edition, n, picture).split("/", 1)[1]] = data
+            files[media_name(edition, n, image, picture).split("/", 1)[1]] = data
     return {media_folder(edition): files} if files else {}
 
 
@@ -372,5 +373,4 @@ def render(edition: Edition) -> bytes:
         "entries": [{"number": e.number, "anchor": TexSafe(a), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],
         "unresolved": [TexSafe(body.tex(edition.unresolved_note(item))) for item in edition.unresolved] if edition.list_unresolved else [],
     }
-    shell = edition.template.latex_env().get_template("document.tex.j2")
-    return shell.render(**context).encode("utf-8")
+    return edition.template.render_latex("document.tex.j2", context).encode("utf-8")

@@ -138,7 +138,7 @@ refused("enc-cp1251-undefined-byte", {P: ("Торговля между степ�
 # UTF-8 once read in a code page and saved again: repaired line by line (TXT003), the genuine
 # lines (`мәтін`) kept; a text spoiled through two code pages is refused.
 def repaired(label: str, line: int) -> list:
-    return [["TXT003", P, line, 1, f"UTF-8 text once read as {label} and saved again (mojibake) repaired on 1 line(s); columns there count the repaired text"]]
+    return [["TXT003", P, line, 1, f"UTF-8 text once read as {label} and saved again (mojibake) repaired on 1 line; columns there count the repaired text"]]
 
 
 unresolved_one("enc-mojibake-via-cp1251", ("мәтін\n" + RU.encode("utf-8").decode("cp1251")).encode("utf-8"), 2, RU_COL, "utf-8", end_line=2, notes=repaired("Windows-1251", 2))
@@ -150,7 +150,7 @@ case(
     exit=1, stderr="", report={},
     citations=[["1", 1, RU_COL, None], ["1", 2, col(EN_LATIN, "[1]"), None]],
     diagnostics=[
-        ["TXT003", P, 1, 1, "UTF-8 text once read as Windows-1251 and Windows-1252 and saved again (mojibake) repaired on 2 line(s); columns there count the repaired text"],
+        ["TXT003", P, 1, 1, "UTF-8 text once read as Windows-1251 and Windows-1252 and saved again (mojibake) repaired on 2 lines; columns there count the repaired text"],
         ["CIT001", P, 1, RU_COL, no_entry("1")], ["REF001", P, 2, 1, NO_LIST], ["CIT001", P, 2, col(EN_LATIN, "[1]"), no_entry("1")],
     ],
 )
@@ -319,7 +319,7 @@ GLYPHS = lambda line: b"<" + "".join(f"{(ord(c) - 29) if c != ' ' else 3:04X}" f
 UNMAPPED = sum(1 for line in PDF_PAPER for c in line if c != " " and ord(c) - 29 >= 32)
 case("pdf-cid-font-without-character-map", {PP: pdf_document([pdf_text(PDF_PAPER, hex_codes=GLYPHS)], font=CID_FONT, extra=CID_PARTS)},
      ["check", "--json", PP], exit=0, stderr="",
-     diagnostics=[["PDF001", PP, 1, 1, f"{UNMAPPED} characters on page 1 come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed"]])
+     diagnostics=[["PDF001", PP, 1, 1, f"{UNMAPPED} characters, from page 1, come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed"]])
 
 # ---- usage -------------------------------------------------------------------------------------
 
@@ -453,7 +453,7 @@ case("cite-locators", {P: "мәтін [12, б. 45] және [3, pp. 4–5] мұ�
                   ["CIT003", P, 1, 24, "[3] is first cited after [12]; number sources in order of first citation"]])
 case("cite-resolved-by-own-list", {P: "мәтін [1] және [2].\n\nӘдебиеттер тізімі\n\n1. Бірінші кітап.\n"}, ["check", "--json", P], exit=1, stderr="",
      citations=[["1", 1, 7, "1"], ["2", 1, 16, None]], report={"entries": 1, "unresolved": ["2"]},
-     diagnostics=[["CIT001", P, 1, 16, "[2]: no entry 2 in the reference list (1 entries)"]])
+     diagnostics=[["CIT001", P, 1, 16, "[2]: no entry 2 in the reference list (1 entry)"]])
 case("cite-text-mode", {P: "мәтін [0] және [5–1]\n"}, ["check", P], exit=1, stderr="",
      stdout=f"{P}:1:1: warning[REF001]: {NO_LIST}\n{P}:1:7: error[CIT001]: {no_entry('0')}\n{P}:1:16: error[CIT004]: [5–1]: range 5–1 is reversed\n"
             f"{P}: 2 citations, 0 resolved, 2 unresolved labels (0, 5–1), 0 entries, 2 errors, 1 warning\n")
@@ -473,7 +473,7 @@ def never(key: str, number: int, line: int) -> list:
 
 
 def missing(label: str, entries: int) -> str:
-    return f"[{label}]: no entry {label} in {B} ({entries} entries)"
+    return f"[{label}]: no entry {label} in {B} ({entries} {'entry' if entries == 1 else 'entries'})"
 
 
 C7 = 7  # column of the first bracket in `мәтін [..]`
@@ -540,7 +540,7 @@ bib("bib-key-citation-unresolved", "@book{a, title={A}}\n", "[@b]", [["@b", 1, C
     [["CIT001", P, 1, C7, f"[@b]: no entry with key 'b' in {B}"], never("a", 1, 1)], 1)
 case("bib-ignores-own-list", {P: "мәтін [1].\n\nReferences\n\n1. Own entry.\n", B: "@book{a, title={A}}\n"}, ["check", "--json", P, "--bib", B],
      exit=0, stderr="", citations=[["1", 1, 7, "a"]], report={"entries": 1, "bibliography": B},
-     diagnostics=[["REF002", P, 3, 1, f"the paper's own list of 1 entries is ignored: {B} is used"]])
+     diagnostics=[["REF002", P, 3, 1, f"the paper's own list of 1 entry is ignored: {B} is used"]])
 case("bib-values-inspected", {P: "мәтін [1].\n", B: '@string{s = "Ғылым"}\n@book{a, title = {T} # "x" # {y}, publisher = s # { баспасы}, month = jan, note = undefinedmacro}\n'},
      ["inspect", P, "--bib", B], exit=0, stderr="",
      model={"references": [{"key": "a", "number": 1, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",
@@ -552,9 +552,9 @@ case("bib-crossref-inspected", {P: "мәтін [1].\n", B: "@book{x, title={X}, 
      ["inspect", P, "--bib", B], exit=0, stderr="",
      model={"references": [
          {"key": "x", "number": 1, "line": 1, "column": 1, "end_line": 1, "end_column": 1, "type": "book",
-          "fields": {"title": "X", "crossref": "y", "year": "1999", "booktitle": "Y"}},
+          "fields": {"title": "X", "crossref": "y", "year": "1999"}},  # biblatex: a book takes a book's fields under their own names
          {"key": "y", "number": 2, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",
-          "fields": {"title": "Y", "year": "1999", "crossref": "x", "booktitle": "X"}}]})
+          "fields": {"title": "Y", "year": "1999", "crossref": "x"}}]})
 
 # ---- what the minimal .bib entries above lack (REF010) -------------------------------------------
 # The entries above are minimal on purpose (`@book{a, title={A}}`); the entry checks report
@@ -969,6 +969,66 @@ md_refused("md-front-matter-nested-20000", {M: "---\ntitle: " + "[" * 20000 + "]
         f"{M}:2: front matter nests lists or mappings too deeply to read")
 md_refused("md-table-too-wide", {M: "Text.\n\n|" + "a|" * 201 + "\n|" + "-|" * 201 + "\n|" + "b|" * 201 + "\n"},
         f"{M}:3: has a table 201 columns wide; tables of at most 200 columns are read")
+
+
+# ---- CSL styles and venue folders (issue 17's sweep: exit 3, hangs, a venue running code) -------
+# A style or a venue folder a user is handed is data: what is wrong with it is one line naming the
+# file (and line) with exit 2; nothing runs, nothing is opened that would block.
+
+CSL_BIB = "@book{1, title={A Book}, author={Knuth, Donald E.}, year={1984}, publisher={Addison-Wesley}}\n"
+CSL_HEAD = ('<?xml version="1.0" encoding="{encoding}"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"{extra}>\n'
+            '  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>\n')
+
+
+def csl(macros: str = "", layout: str = '<text variable="title"/>', encoding: str = "utf-8", extra: str = "") -> str:
+    """A small CSL style: line 3 is <info>, then the macros (one a line), <citation>, <bibliography>."""
+    return (CSL_HEAD.replace("{encoding}", encoding).replace("{extra}", extra) + macros
+            + '  <citation><layout><text variable="citation-number"/></layout></citation>\n'
+            + f"  <bibliography><layout>{layout}</layout></bibliography>\n</style>\n")
+
+
+def csl_case(name: str, style_name: str, style: str | bytes | None, message: str | None, stdout: str = "") -> None:
+    files = {P: "Text [1].\n", B: CSL_BIB, **({style_name: style} if style is not None else {f"{style_name}/.keep": b""})}
+    argv = ["bib", P, "--bib", B, "--to", "text", "--style", style_name]
+    if message is None:
+        case(name, files, argv, exit=0, stdout=stdout, stderr="")
+    else:
+        refused(name, files, message, argv)
+
+
+# Each case names its style differently: a process caches a style by its path.
+csl_case("csl-macro-calls-itself", "self-calling.csl", csl('  <macro name="m"><group><text macro="m"/></group></macro>\n', '<text macro="m"/>'),
+         "self-calling.csl:4: macro 'm' calls itself (m → m); citeproc-py would recurse without end")
+csl_case("csl-macros-call-each-other", "mutual.csl", csl('  <macro name="a"><text macro="b"/></macro>\n  <macro name="b"><text macro="a"/></macro>\n', '<text macro="a"/>'),
+         "mutual.csl:4: macro 'a' calls itself (a → b → a); citeproc-py would recurse without end")
+csl_case("csl-missing-macro", "missing-macro.csl", csl(layout='<text macro="nowhere"/>'), "missing-macro.csl:5: calls macro 'nowhere', which the style does not define")
+csl_case("csl-unknown-element", "unknown-element.csl", csl('  <macro name="m"><blink/><text variable="title"/></macro>\n', '<text macro="m"/>'),
+         "unknown-element.csl:4: unknown element <blink> in macro 'm'; a CSL style cannot hold it there")
+csl_case("csl-xinclude", "xinclude.csl", csl('  <xi:include href="/etc/passwd" parse="text"/>\n', extra=' xmlns:xi="http://www.w3.org/2001/XInclude"'),
+         "xinclude.csl:4: uses XInclude (<xi:include>); refused: a CSL style is one file")
+csl_case("csl-is-a-folder", "folder.csl", None, "folder.csl: is a folder, not a CSL style file")
+csl_case("csl-utf16-is-read", "utf16.csl", csl(encoding="UTF-16").encode("utf-16"), None, stdout="1. A book\n")  # sentence case: the style is English
+
+VENUE_TOML = 'description = "a venue handed around"\n\n[bibliography]\nstyle = "plain"\n'
+VENUE_MACROS = "{%- macro plain(e, lang) -%}\n{{ e.fields.title }}.\n{%- endmacro -%}\n"
+PAYLOAD = "{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}"
+
+
+def venue_case(name: str, folder: str, files: dict, message: str) -> None:
+    """A build with the venue in `folder` (each case its own name: a process keeps a venue by its folder)."""
+    base = {P: "Text [1].\n", B: CSL_BIB, f"{folder}/template.toml": VENUE_TOML, f"{folder}/bibliography.j2": VENUE_MACROS}
+    refused(name, {**base, **{f"{folder}/{k}": v for k, v in files.items()}}, message,
+            ["build", P, "--bib", B, "--template", folder, "--out", "{out}", "--to", "latex"])
+
+
+venue_case("venue-runs-no-shell-command", "handed-venue", {"bibliography.j2": VENUE_MACROS.replace("{{ e.fields.title }}", PAYLOAD)},
+           "handed-venue/bibliography.j2:2: template refused: access to attribute '__init__' of 'type' object is unsafe "
+           "(a venue template is data: it may not reach Python's internals or run code)")
+venue_case("venue-macro-wrong-arity", "arity-venue", {"bibliography.j2": VENUE_MACROS.replace("plain(e, lang)", "plain(e)")},
+           "arity-venue/bibliography.j2:1: macro 'plain' takes 1 argument(s); an entry macro takes two: the entry and the paper's language")
+GARBAGE_FONT = bytes((i * 131 + 17) % 256 for i in range(5000))
+venue_case("venue-garbage-font", "font-venue", {"template.toml": VENUE_TOML + '\n[fonts]\nmain = { regular = "garbage.ttf" }\n', "fonts/garbage.ttf": GARBAGE_FONT},
+           "font-venue/fonts/garbage.ttf: is not a TrueType font that can be read (TTLibError: Not a TrueType or OpenType font (bad sfntVersion))")
 
 
 # ---- what is not a regular file; output places; Word packages a copy cannot be made of ----------

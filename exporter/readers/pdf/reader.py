@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 
 from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import crossrefs_of, without_caption_label
-from ...diagnostics import Diagnostic, InputError
+from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
 from ...model import Citation, CrossRef, Document, Figure, Heading, Image, Meta, Paragraph, Span, Superscript, Text
 from ...references.ownlist import find_reference_list, read_reference_list
@@ -94,9 +94,8 @@ def layer_notes(path: str, pages: list[Page]) -> list[Diagnostic]:
     # A few symbols of a formula font (seen in 4 of the 25 corpus papers) say nothing of the text.
     if sum(page.unmapped for page in unmapped) >= max(MIN_UNMAPPED, 0.01 * total):
         first = unmapped[0]
-        total = sum(page.unmapped for page in unmapped)
-        where = f"page {first.number}" if len(unmapped) == 1 else f"{len(unmapped)} pages, from page {first.number}"
-        notes.append(Diagnostic("PDF001", f"{total} characters on {where} come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed", path, 1, 1, page=first.number))
+        count = sum(page.unmapped for page in unmapped)  # at the first such page; `page` is also the message's
+        notes.append(Diagnostic("PDF001", path, 1, 1, page=first.number, args=frozen_args({"count": count, "page": first.number})))
     return notes
 
 
