@@ -52,6 +52,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT005": (Severity.WARNING, "mojibake lines no mapping reads, left as they were"),
     "DOC001": (Severity.WARNING, "part of the Word document not read (a drawing with no picture, an embedded HTML part)"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
+    "PDF001": (Severity.WARNING, "PDF text from a font with no character map: it may read as other letters"),
+    "IMG001": (Severity.WARNING, "picture left out: a remote address is not fetched"),
+    "XRF001": (Severity.ERROR, "reference to a figure, table or equation that does not exist"),
+    "XRF002": (Severity.WARNING, "figure or table never referred to in the text"),
+    "XRF003": (Severity.WARNING, "figures, tables or equations numbered out of order"),
+    "XRF004": (Severity.WARNING, "the same number given to two figures, tables or equations"),
     "MED001": (Severity.WARNING, "picture cannot be drawn; the editions show a framed note in its place"),
     "MED002": (Severity.WARNING, "formula cannot be typeset; the editions print its TeX"),
     "VEN001": (Severity.ERROR, "abstract shorter or longer than the venue allows"),
@@ -186,10 +192,10 @@ def sort_key(diagnostic: Diagnostic) -> tuple:
 class InputError(Exception):
     """Input that cannot be read at all: reported as one line `file[:line]: message`, exit 2."""
 
-    def __init__(self, path: str, message: str, line: int | None = None):
-        self.path, self.message, self.line = path, message, line
-        where = f"{path}:{line}" if line else path
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None):
+        self.path, self.message, self.line, self.column = path, message, line, column
+        where = f"{path}:{line}:{column}" if line and column else f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):  # rebuilt intact when a build worker process raises it
-        return (InputError, (self.path, self.message, self.line))
+        return (InputError, (self.path, self.message, self.line, self.column))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from .crossref_links import link_crossrefs
 from .references.checks import check_entries
 from .references.fields import with_fields
 from .diagnostics import Diagnostic, sort_key
@@ -97,6 +98,8 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
 
     meta = map_meta_inlines(link_citation, doc.meta)  # the front matter is read first: it counts for CIT003
     blocks = map_inlines(link_citation, doc.blocks)
+    blocks, crossref_findings = link_crossrefs(blocks, path)
+    findings.extend(crossref_findings)
 
     entry_path = bib.path if bib is not None else path
     for entry in entries:

@@ -124,6 +124,10 @@ class CrossRef:
     number: str
     span: Span
     target: str | None = None  # label of what it points at; None while it points at nothing
+    # True for a caption's own label written in the text (`Рис. 3.` opening the caption line of
+    # a PDF or a plain-text paper): it names the figure rather than referring to it, and is
+    # where the figure's anchor goes when the model holds no Figure for it.
+    defines: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ def test_real_paper_round_trip_adds_only_comments(tmp_path):
     out = tmp_path / "checked.docx"
     result = annotate(source, out)
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before  # the input is never touched
-    assert "5 comments added" in result.stdout
+    assert "9 comments added" in result.stdout
     original, checked = zipfile.ZipFile(source), zipfile.ZipFile(out)
     assert set(checked.namelist()) - set(original.namelist()) == {"word/comments.xml"}
     for name in original.namelist():  # every other member byte for byte
@@ -69,17 +69,22 @@ def test_real_paper_round_trip_adds_only_comments(tmp_path):
     comments = docx.Document(str(out)).comments
     texts = [c.text for c in comments]
     assert all(c.author == "exporter" for c in comments)
-    # [11] and [12] are typed past the 10-entry bibliography; entries 9 and 10 are never cited.
+    # [11] and [12] are typed past the 10-entry bibliography; entries 9 and 10 are never cited;
+    # the text never names its figures 1–3 nor its table 1 (each only has its caption).
     assert texts == [
+        "XRF002: на рисунок 1 в тексте нет ни одной ссылки",
+        "XRF002: на рисунок 2 в тексте нет ни одной ссылки",
+        "XRF002: на рисунок 3 в тексте нет ни одной ссылки",
         "CIT001: [11]: в списке литературы нет записи № 11 (всего 10 записей)",
         "CIT001: [11]: в списке литературы нет записи № 11 (всего 10 записей)",
         "CIT001: [12]: в списке литературы нет записи № 12 (всего 10 записей)",
+        "XRF002: на таблицу 1 в тексте нет ни одной ссылки",
         "CIT002: на запись [9] в тексте нет ни одной ссылки",
         "CIT002: на запись [10] в тексте нет ни одной ссылки",
     ]
     anchored = commented_text(out)
-    assert anchored[:3] == ["[11]", "[11, 12]", "[11, 12]"]  # exactly the citations
-    assert anchored[3].startswith("Сравнительный анализ систем хранения данных")
+    assert anchored[3:6] == ["[11]", "[11, 12]", "[11, 12]"]  # exactly the citations
+    assert anchored[7].startswith("Сравнительный анализ систем хранения данных")
 
 
 @needs_corpus

@@ -126,6 +126,27 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
     "VEN008": "entry {number} is a journal article without a DOI; the venue asks for DOIs",
     "VEN009": ("the PDF edition has {count} page; the venue asks for {allowed}", "the PDF edition has {count} pages; the venue asks for {allowed}"),
     # ---- pictures and formulas the editions cannot draw ----
+    # ---- cross-references to figures, tables and equations ----
+    "XRF001.figure": ("{written} refers to figure {item}, which does not exist (the paper numbers {count} figure: {items})", "{written} refers to figure {item}, which does not exist (the paper numbers {count} figures: {items})"),
+    "XRF001.table": ("{written} refers to table {item}, which does not exist (the paper numbers {count} table: {items})", "{written} refers to table {item}, which does not exist (the paper numbers {count} tables: {items})"),
+    "XRF001.equation": ("{written} refers to equation {item}, which does not exist (the paper numbers {count} equation: {items})", "{written} refers to equation {item}, which does not exist (the paper numbers {count} equations: {items})"),
+    "XRF002.figure": "figure {item} is never referred to in the text",
+    "XRF002.table": "table {item} is never referred to in the text",
+    "XRF003.figure": "figure {item} follows figure {previous}; number them in order",
+    "XRF003.table": "table {item} follows table {previous}; number them in order",
+    "XRF003.equation": "equation {item} follows equation {previous}; number them in order",
+    "XRF004.figure": "figure {item} is numbered twice (first at line {line})",
+    "XRF004.table": "table {item} is numbered twice (first at line {line})",
+    "XRF004.equation": "equation {item} is numbered twice (first at line {line})",
+    "XRF004.figure-page": "figure {item} is numbered twice (first at line {line}, page {page})",
+    "XRF004.table-page": "table {item} is numbered twice (first at line {line}, page {page})",
+    "XRF004.equation-page": "equation {item} is numbered twice (first at line {line}, page {page})",
+    # ---- PDF text and pictures of a Markdown paper ----
+    "PDF001": (
+        "{count} character, from page {page}, comes from a font with no character map (ToUnicode): its text may read as other letters than the PDF shows; citations there may be missed",
+        "{count} characters, from page {page}, come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed",
+    ),
+    "IMG001": "picture {address!r} is at a remote address and is not fetched (exporter works offline): save it next to the paper and name its file",
     "MED001": "a picture no edition can draw ({error}); the editions show a framed note in its place",
     "MED002": "the formula {tex!r} cannot be typeset ({error}); the editions print its TeX",
 }
@@ -134,6 +155,11 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
 # translators see these notes. A name means one thing in every message (TERM_ARGUMENTS goes by
 # the name). Values are shown as they are, but those in TERMS.
 ARGUMENTS: dict[str, str] = {
+    "address": "a picture's address as the paper writes it (a web address)",
+    "item": "a figure's, table's or equation's number as printed, e.g. 3 or 2.1",
+    "items": "the numbers the paper gives its figures (tables, equations), joined with commas",
+    "previous": "the number of the figure (table, equation) printed just before",
+    "written": "a cross-reference as the paper writes it, e.g. рис. 3 or (4)",
     "after": "the highest number cited before this label",
     "allowed": "the venue's range, as RANGE words say it (made from `min` and `max`)",
     "bracket": "the bracket as written in the paper, e.g. [5–1]",

@@ -148,6 +148,71 @@ def test_many_short_lines(tmp_path):
     assert block["text"] == "сөз " * 199_999 + "соңы [1]"
 
 
+def test_markdown_full_of_picture_and_link_openers_is_read_whole(tmp_path):
+    """400 KB of `![` (26 s before: every opener scanned 100 levels of nested labels), then the
+    same closed by one `]`, and `[` openers: each is text, and the citation after them is read."""
+    for body in ("![" * 200_000, "![" * 200_000 + "]", "*[" * 200_000 + "]", "[^" * 200_000 + "]"):
+        paper = tmp_path / "p.md"
+        paper.write_text(body + " [1].\n\n[^a]: A note.\n", encoding="utf-8")
+        code, out, err = run(["check", "--json", str(paper)])
+        assert (code, err) == (1, "")
+        report = json.loads(out)
+        assert [(c["label"], c["line"], c["column"]) for c in report["citations"]] == [("1", 1, len(body) + 2)]
+
+
+def test_markdown_table_10000_columns_wide_is_refused_before_parsing(tmp_path):
+    paper = tmp_path / "p.md"
+    paper.write_text("Text.\n\n|" + "a|" * 10_000 + "\n|" + "-|" * 10_000 + "\n" + ("|" + "b|" * 10_000 + "\n") * 50, encoding="utf-8")
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}:3: has a table 10000 columns wide; tables of at most 200 columns are read\n"
+
+
+def test_markdown_front_matter_bibliography_that_is_a_fifo_is_refused(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "refs.bib")
+    paper = tmp_path / "p.md"
+    paper.write_text("---\ntitle: T\nbibliography: refs.bib\n---\n\nText [@a].\n", encoding="utf-8")
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {tmp_path / 'refs.bib'}: is a named pipe (FIFO), not a file; save what it carries to a file first\n"
+
+
+def test_pdf_flate_bomb_is_refused_within_bounded_memory(tmp_path):
+    """1 MB of Flate data unpacking to 1 GB in a page's content stream took 2.1 GB; PDFium now
+    reads in a child limited to 512 MB more than its parent, and the file is refused."""
+    import zlib
+
+    from make_corpus import PDF_PAPER, pdf_document, pdf_text
+
+    packer = zlib.compressobj(9)
+    bomb = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(1024)) + packer.flush()
+    paper = tmp_path / "bomb.pdf"
+    paper.write_bytes(pdf_document([pdf_text(PDF_PAPER), b""], raw_streams={1: bomb}))
+    assert paper.stat().st_size < 1_100_000
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}: needs more than 512 MB of memory to read (a compressed stream that unpacks to far more than a paper holds?)\n"
+
+
+def test_pdf_of_2000_dense_pages_is_refused_by_its_text_budget(tmp_path):
+    """Inside the page limit, 2,000 pages of text held a worker for a minute; the characters are
+    counted first (a few ms a page) and a file with more than a paper holds is refused."""
+    from make_corpus import pdf_document, pdf_text
+
+    from exporter.readers.pdf.layout import MAX_CHARS
+
+    line = "Line of dense text with many letters to read in the paper body here [1]."
+    page = pdf_text([line] * 45, size=9)
+    paper = tmp_path / "volume.pdf"
+    paper.write_bytes(pdf_document([page] * 2000))
+    per_page = 45 * len(line) + 2 * 44  # PDFium counts every character, spaces too, and the CR LF it puts between lines
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}: holds more than {MAX_CHARS} characters of text (past page {MAX_CHARS // per_page + 1}); exporter reads papers, not whole volumes: split it\n"
+
+
 def test_docx_paragraph_of_200_000_runs(tmp_path):
     """One Word paragraph of 200 000 runs (each word its own run, as pasted text often is):
     read in time linear in its runs, the citation after them at its exact column."""

@@ -7,6 +7,7 @@ from statistics import median
 
 from . import normalize as rules
 from ...citations import MAX_LABELS, Joined, inlines_of
+from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
@@ -180,7 +181,7 @@ def _blocks(
         numbered = [(i + 1, lines[i]) for i in chunk]
         marker = rules.list_item_marker(lines[chunk[0]])
         joined = join_lines(numbered, lexicon, skip=marker or 0)
-        inlines = inlines_of(joined, path, notes, budget, entries)
+        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined)
         if headings and chunk[0] in headings:
             close_list()
             blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
