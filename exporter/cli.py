@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     volume.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     volume.add_argument("--title", default="Proceedings", help="the book's title (default: Proceedings)")
     volume.add_argument("--editors", default="", help="the editors' line of the title page")
+    volume.add_argument("--to", default="pdf,latex", help="the book's editions, comma-separated: volume.pdf, volume.tex (default: pdf,latex)")
     volume.add_argument("--out", default="dist", help="output folder (default: dist)")
     volume.add_argument("--jobs", "-j", type=int, help="papers rendered in parallel (default: every usable core)")
     volume.add_argument("--strict", action="store_true", help="write nothing and exit 1 when a paper has an unresolved citation or a venue-rule error")
@@ -299,11 +300,14 @@ def _bib(args) -> int:
 def _volume(args) -> int:
     from pathlib import Path
 
-    from .volume import NotReady, bib_for, build_volume
+    from .volume import EDITIONS, NotReady, bib_for, build_volume
     from .venue import Template
 
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs", "must be at least 1")
+    editions = tuple(dict.fromkeys(f.strip() for f in args.to.split(",") if f.strip()))
+    if not editions or any(e not in EDITIONS for e in editions):
+        raise InputError("--to", f"unknown edition {', '.join(e for e in editions if e not in EDITIONS) or '(none)'}; choose from {', '.join(EDITIONS)}")
     bib_dir = Path(_file_name(args.bib_dir)) if args.bib_dir else None
     if bib_dir is not None and not bib_dir.is_dir():
         raise InputError(str(bib_dir), "is not a folder")
@@ -311,7 +315,7 @@ def _volume(args) -> int:
     template = Template.load(args.template)
     try:
         with _batch_gc():
-            volume = build_volume([(s, bib_for(s, bib_dir)) for s in sources], template, Path(_file_name(args.out)), args.title, args.editors, args.jobs, args.strict)
+            volume = build_volume([(s, bib_for(s, bib_dir)) for s in sources], template, Path(_file_name(args.out)), args.title, args.editors, args.jobs, args.strict, editions)
     except NotReady as exc:
         for part in exc.parts:
             print(f"{part.source}: to fix before binding: {', '.join(part.blocking)}", file=sys.stderr)
