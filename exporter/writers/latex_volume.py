@@ -68,6 +68,7 @@ class PaperTex:
     """One paper's part of volume.tex, as a worker hands it back (its body in the scratch folder)."""
 
     body: str  # path of the file holding the paper's body
+    namespace: str  # what its targets and labels start with (`Edition.anchor_prefix`)
     babel: str
     hyphenation: tuple[str, ...]  # the words its shell hyphenates, under `babel`
     preamble: str  # SHA-256 of its shell's preamble rendered with the check's values
@@ -90,7 +91,7 @@ def paper_tex(edition: Edition, scratch: Path, keep_context: bool) -> PaperTex:
             (scratch / folder / name).write_bytes(data)
         media.append(folder)
     return PaperTex(
-        str(path), context["babel_language"], tuple(str(context["hyphenation"]).split()),  # the shell's list: words between spaces
+        str(path), edition.anchor_prefix, context["babel_language"], tuple(str(context["hyphenation"]).split()),  # the shell's list: words between spaces
         hashlib.sha256(preamble.encode("utf-8")).hexdigest(), tuple(media), context if keep_context else None,
     )
 
@@ -141,12 +142,12 @@ def volume_tex(parts, index_entries, template: Template, title: str, editors: st
         },
         "papers": (
             {
-                "number": n, "source": escape_tex(" ".join(Path(part.source).name.split())), "babel": part.tex.babel,
+                "number": n, "namespace": part.tex.namespace, "source": escape_tex(" ".join(Path(part.source).name.split())), "babel": part.tex.babel,
                 "title": tex(part.title), "bookmark": escape_tex(part.title), "authors": tex(", ".join(part.authors)),
                 "running_authors": tex(short_authors(part.authors)), "body": TexSafe(Path(part.tex.body).read_text(encoding="utf-8").rstrip("\n")),
             }
             for n, part in enumerate(parts, start=1)
         ),
-        "index": [{"name": tex(name), "papers": numbers} for name, numbers in index_entries],
+        "index": [{"name": tex(name), "papers": [parts[n - 1].tex.namespace for n in numbers]} for name, numbers in index_entries],
     }
     return template.render_latex("volume.tex.j2", context).encode("utf-8")
