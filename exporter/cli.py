@@ -324,7 +324,9 @@ def _volume(args) -> int:
     except OSError as exc:
         raise InputError(exc.filename or args.out, f"cannot write the volume: {exc.strerror or exc}") from None
     pages = volume.first_pages[-1] + volume.parts[-1].pages - 1
-    print(f"volume: {len(volume.parts)} papers, {pages} pages; wrote {', '.join(str(p) for p in volume.files)}")
+    media = [p for p in volume.files if p.name.endswith(".media")]
+    wrote = [str(p) for p in volume.files if p not in media] + ([f"{len(media)} media folder(s) beside them"] if media else [])
+    print(f"volume: {len(volume.parts)} papers, {pages} pages; wrote {', '.join(wrote)}")
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..diagnostics import InputError
 from ..model import Meta, Text
 from ..typography.hyphenation import TEX_EXCEPTIONS
-from ..venue import Template, language, meta_view
+from ..venue import Template, language, meta_view, template_roots
 from . import Edition
 from .latex import TexSafe, companions, escape_tex, font_text, hyphenation_list, render_shell, shell_context
 from .pdf_volume import short_authors
@@ -48,8 +48,10 @@ _PREAMBLE_CHECK = volume_values("", "", "en")
 
 def shell_file(template: Template) -> str:
     """The shell's file, for messages: the venue's own document.tex.j2, else the shared one."""
-    own = Path(template.folder) / "document.tex.j2"
-    return str(own if own.is_file() else Path(__file__).resolve().parents[2] / "templates" / "shared" / "document.tex.j2")
+    for folder in (Path(template.folder), *(root / "shared" for root in template_roots())):
+        if (folder / "document.tex.j2").is_file():
+            return str(folder / "document.tex.j2")
+    return "document.tex.j2"
 
 
 def split_shell(tex: str, where: str) -> tuple[str, str]:
