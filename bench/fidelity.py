@@ -7,7 +7,7 @@ exporter's three editions beside pandoc's (docx → docx, docx → latex) on the
 
 Every count is read from the files themselves, never from exporter's model:
 - sources (`word/document.xml`): pictures = `w:drawing` pictures (`pic:pic`) + VML `v:imagedata`
-  (an OLE object's preview counts); equations = outermost `m:oMath` + OLE `Equation.*`/MathType
+  (an OLE object's preview counts), but not those in a field's code, which Word does not show; equations = outermost `m:oMath` + OLE `Equation.*`/MathType
   objects; merged cells = `w:gridSpan` > 1 + `w:vMerge` restarts; captions = paragraphs in a
   Caption style, holding a `SEQ` field, or starting `Рисунок N`/`Рис. N`/`Figure N`/`Таблица N`/`Table N`.
 - DOCX editions: the same, on their `document.xml`.
@@ -92,6 +92,34 @@ def _media(z: zipfile.ZipFile) -> dict[str, bytes]:
     return out
 
 
+def _shown_pictures(root) -> int:
+    """Pictures Word shows: DrawingML pictures and VML image data, except those inside the code of
+    a field that has a result (between its `begin` and `separate` marks: a QUOTE field's copy,
+    which Word shows as the field's result); a field with no result part shows its code's."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    picture_tags = {"{http://schemas.openxmlformats.org/drawingml/2006/picture}pic", "{urn:schemas-microsoft-com:vml}imagedata"}
+    fields: list[list] = []  # per open field: [in its code?, pictures held in its code]
+    count = 0
+    for element in root.iter():
+        if element.tag == w + "fldChar":
+            kind = element.get(w + "fldCharType")
+            if kind == "begin":
+                fields.append([True, 0])
+            elif kind == "separate" and fields:
+                fields[-1][0] = False
+            elif kind == "end" and fields:
+                in_code, held = fields.pop()
+                if in_code:  # no result part: the code's pictures are what shows
+                    count += held
+        elif element.tag in picture_tags:
+            coded = [f for f in fields if f[0]]
+            if coded:
+                coded[-1][1] += 1
+            else:
+                count += 1
+    return count
+
+
 def equation_previews(data: bytes) -> dict[str, str]:
     """SHA-1 → part name of the preview pictures of a Word file's equation objects (Equation 3.0, MathType)."""
     from lxml import etree
@@ -135,7 +163,7 @@ def docx_counts(data: bytes, previews: set[str] = frozenset()) -> dict[str, int]
         "v": "urn:schemas-microsoft-com:vml",
         "o": "urn:schemas-microsoft-com:office:office",
     }
-    pictures = len(root.xpath("//pic:pic", namespaces=ns)) + len(root.xpath("//v:imagedata", namespaces=ns))
+    pictures = _shown_pictures(root)
     maths = root.xpath("//m:oMath[not(ancestor::m:oMath)]", namespaces=ns)
     texts = ["".join(m.xpath(".//m:t/text()", namespaces=ns)) for m in maths]
     placeholders = sum(PLACEHOLDER in t for t in texts) + sum(PLACEHOLDER in t for t in root.xpath("//w:t/text()", namespaces=ns))

@@ -224,6 +224,9 @@ class Entry:
     origin: str = "list"  # where it came from: "list" (the paper's own), "bibtex", "csl-json", "ris", "field" (a DOCX citation field)
     form: str | None = None  # the style an own-list entry is written in: gost, apa, ieee, vancouver, unknown
     field_spans: tuple[tuple[str, Span], ...] = ()  # where each parsed field stands in the source
+    # The reference tagger's confidence (0..1) in each field it read, and in the absence of the
+    # fields a check asks for that it did not find; empty for entries not read by the tagger.
+    field_confidence: tuple[tuple[str, float], ...] = ()
 
     def field(self, name: str) -> str | None:
         for key, value in self.fields:

@@ -27,7 +27,8 @@ import pikepdf
 from .build import atomic_write, atomic_write_folder, make_folder, usable_cores
 from .diagnostics import InputError
 from .pipeline import read_and_link
-from .report import check_json
+from .messages import SOURCE_LANGUAGE
+from .report import check_json, in_language
 from .venue import Template
 from .venue_rules import rule_findings
 from .writers import Edition, writer
@@ -234,11 +235,12 @@ EDITIONS = ("pdf", "latex")  # what `exporter volume --to` may write
 
 def build_volume(
     jobs: list[tuple[str, str | None]], template: Template, out: Path, title: str, editors: str = "",
-    workers: int | None = None, strict: bool = False, editions: tuple[str, ...] = EDITIONS,
+    workers: int | None = None, strict: bool = False, messages: str = SOURCE_LANGUAGE, editions: tuple[str, ...] = EDITIONS,
 ) -> Volume:
     """Render every paper, then bind them into `editions` (volume.pdf, volume.tex with its
     papers' media folders); with `strict`, refuse (InputError) before writing anything when a
-    paper has an unresolved citation or a venue-rule error."""
+    paper has an unresolved citation or a venue-rule error. The report's messages are in the
+    language `messages` (kk, ru, en)."""
     if not jobs:
         raise InputError("volume", "no papers given")
     workers = usable_cores() if workers is None else workers
@@ -263,7 +265,7 @@ def build_volume(
             "title": title,
             "editors": editors,
             "papers": [
-                {"source": p.source, "title": p.title, "authors": list(p.authors), "first_page": f, "pages": p.pages, "report": p.report}
+                {"source": p.source, "title": p.title, "authors": list(p.authors), "first_page": f, "pages": p.pages, "report": in_language(p.report, messages)}
                 for p, f in zip(parts, first_pages)
             ],
         }

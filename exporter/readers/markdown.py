@@ -259,7 +259,7 @@ def read(path: str) -> Document:
     _refuse_deep_nesting(lines, path)
     notes = control_characters(lines, path)
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
-        notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
+        notes.append(Diagnostic.at_line("TXT002", path, 1, 1, encoding=source.encoding))
     # markdown-it ends lines at LF only; the file's own CR and CRLF ends become LF, line for line.
     tokens = _parser().parse("\n".join(lines))
     build = _Builder(path, lines, notes)

@@ -137,7 +137,7 @@ refused("enc-cp1251-undefined-byte", {P: ("Торговля между степ�
 # UTF-8 once read in a code page and saved again: repaired line by line (TXT003), the genuine
 # lines (`мәтін`) kept; a text spoiled through two code pages is refused.
 def repaired(label: str, line: int) -> list:
-    return [["TXT003", P, line, 1, f"UTF-8 text once read as {label} and saved again (mojibake) repaired on 1 line(s); columns there count the repaired text"]]
+    return [["TXT003", P, line, 1, f"UTF-8 text once read as {label} and saved again (mojibake) repaired on 1 line; columns there count the repaired text"]]
 
 
 unresolved_one("enc-mojibake-via-cp1251", ("мәтін\n" + RU.encode("utf-8").decode("cp1251")).encode("utf-8"), 2, RU_COL, "utf-8", end_line=2, notes=repaired("Windows-1251", 2))
@@ -149,7 +149,7 @@ case(
     exit=1, stderr="", report={},
     citations=[["1", 1, RU_COL, None], ["1", 2, col(EN_LATIN, "[1]"), None]],
     diagnostics=[
-        ["TXT003", P, 1, 1, "UTF-8 text once read as Windows-1251 and Windows-1252 and saved again (mojibake) repaired on 2 line(s); columns there count the repaired text"],
+        ["TXT003", P, 1, 1, "UTF-8 text once read as Windows-1251 and Windows-1252 and saved again (mojibake) repaired on 2 lines; columns there count the repaired text"],
         ["CIT001", P, 1, RU_COL, no_entry("1")], ["REF001", P, 2, 1, NO_LIST], ["CIT001", P, 2, col(EN_LATIN, "[1]"), no_entry("1")],
     ],
 )
@@ -373,7 +373,7 @@ case("cite-locators", {P: "мәтін [12, б. 45] және [3, pp. 4–5] мұ�
                   ["CIT003", P, 1, 24, "[3] is first cited after [12]; number sources in order of first citation"]])
 case("cite-resolved-by-own-list", {P: "мәтін [1] және [2].\n\nӘдебиеттер тізімі\n\n1. Бірінші кітап.\n"}, ["check", "--json", P], exit=1, stderr="",
      citations=[["1", 1, 7, "1"], ["2", 1, 16, None]], report={"entries": 1, "unresolved": ["2"]},
-     diagnostics=[["CIT001", P, 1, 16, "[2]: no entry 2 in the reference list (1 entries)"]])
+     diagnostics=[["CIT001", P, 1, 16, "[2]: no entry 2 in the reference list (1 entry)"]])
 case("cite-text-mode", {P: "мәтін [0] және [5–1]\n"}, ["check", P], exit=1, stderr="",
      stdout=f"{P}:1:1: warning[REF001]: {NO_LIST}\n{P}:1:7: error[CIT001]: {no_entry('0')}\n{P}:1:16: error[CIT004]: [5–1]: range 5–1 is reversed\n"
             f"{P}: 2 citations, 0 resolved, 2 unresolved labels (0, 5–1), 0 entries, 2 errors, 1 warning\n")
@@ -393,7 +393,7 @@ def never(key: str, number: int, line: int) -> list:
 
 
 def missing(label: str, entries: int) -> str:
-    return f"[{label}]: no entry {label} in {B} ({entries} entries)"
+    return f"[{label}]: no entry {label} in {B} ({entries} {'entry' if entries == 1 else 'entries'})"
 
 
 C7 = 7  # column of the first bracket in `мәтін [..]`
@@ -460,7 +460,7 @@ bib("bib-key-citation-unresolved", "@book{a, title={A}}\n", "[@b]", [["@b", 1, C
     [["CIT001", P, 1, C7, f"[@b]: no entry with key 'b' in {B}"], never("a", 1, 1)], 1)
 case("bib-ignores-own-list", {P: "мәтін [1].\n\nReferences\n\n1. Own entry.\n", B: "@book{a, title={A}}\n"}, ["check", "--json", P, "--bib", B],
      exit=0, stderr="", citations=[["1", 1, 7, "a"]], report={"entries": 1, "bibliography": B},
-     diagnostics=[["REF002", P, 3, 1, f"the paper's own list of 1 entries is ignored: {B} is used"]])
+     diagnostics=[["REF002", P, 3, 1, f"the paper's own list of 1 entry is ignored: {B} is used"]])
 case("bib-values-inspected", {P: "мәтін [1].\n", B: '@string{s = "Ғылым"}\n@book{a, title = {T} # "x" # {y}, publisher = s # { баспасы}, month = jan, note = undefinedmacro}\n'},
      ["inspect", P, "--bib", B], exit=0, stderr="",
      model={"references": [{"key": "a", "number": 1, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",

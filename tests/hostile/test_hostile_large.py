@@ -71,7 +71,7 @@ def test_5_mb_single_line(tmp_path):
     first = len("мәтін ") + sentence.index("[2]") + 1
     assert [[c["label"], c["line"], c["column"]] for c in report["citations"]] == [["2", 1, first + k * len(sentence)] for k in range(count)]
     assert report["diagnostics"] == [
-        {"code": "CIT002", "severity": "warning", "message": f"entry [{k}] is never cited", "file": str(paper), "line": 4 + k, "column": 4}
+        {"code": "CIT002", "severity": "warning", "message": f"entry [{k}] is never cited", "args": {"entry": f"[{k}]"}, "file": str(paper), "line": 4 + k, "column": 4}
         for k in (1, 3)
     ]
 
@@ -104,8 +104,9 @@ def test_10_mb_bib_with_a_broken_entry_in_the_middle(tmp_path):
     assert [[c["label"], c["entry"]] for c in report["citations"]] == [["1", "key0"], [str(last), f"key{last - 1}"], ["@key7", "key7"]]
     broken_line = 1 + 8 * middle
     assert [d for d in report["diagnostics"] if d["code"] != "CIT002"] == [
-        {"code": "BIB002", "severity": "error", "file": str(bib), "line": broken_line, "column": 1,
-         "message": "cannot parse this block: Unexpected block start: `@article`. Was still looking for field-value closing `,` or `}`; it is skipped"},
+        {"code": "BIB002", "variant": "bibtex", "severity": "error", "file": str(bib), "line": broken_line, "column": 1,
+         "message": "cannot parse this block: Unexpected block start: `@article`. Was still looking for field-value closing `,` or `}`; it is skipped",
+         "args": {"error": "Unexpected block start: `@article`. Was still looking for field-value closing `,` or `}`"}},
     ]
     uncited = [d for d in report["diagnostics"] if d["code"] == "CIT002"]
     assert len(uncited) == last - 4

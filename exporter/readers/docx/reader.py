@@ -636,10 +636,10 @@ def _unread_notes(path: str, unread: list, paras: list[Para], numbers: list[int]
     to show, an embedded HTML part, a citation field's data nested too deep."""
     index = {id(p): k for k, p in enumerate(paras)}
     out = []
-    for para, message in unread:
+    for para, variant, args in unread:
         k = index.get(id(para))
         n = numbers[k] if k is not None else 1
-        out.append(Diagnostic("DOC001", message, path, n, 1, paragraph=n))
+        out.append(Diagnostic.at_line("DOC001", path, n, 1, variant=variant, paragraph=n, **args))
     return out
 
 

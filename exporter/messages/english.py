@@ -1,0 +1,266 @@
+"""The English text of every message: the source (gettext msgids) that kk and ru translate.
+
+Each key is a gettext context: a finding's is its code, or `CODE.variant` when one code says
+different things; a value is one template, or (singular, plural) chosen by the `count` argument.
+Templates are `str.format` templates over the finding's named arguments (see ARGUMENTS).
+After changing this file run `python -m exporter.messages.update` and translate what it marks.
+"""
+
+from __future__ import annotations
+
+FINDINGS: dict[str, str | tuple[str, str]] = {
+    # ---- citations in the text ----
+    "CIT001": ("[{label}]: no entry {label} in the reference list ({count} entry)", "[{label}]: no entry {label} in the reference list ({count} entries)"),
+    "CIT001.file": ("[{label}]: no entry {label} in {file} ({count} entry)", "[{label}]: no entry {label} in {file} ({count} entries)"),
+    "CIT001.key": "[{label}]: no entry with key '{key}' in the reference list",
+    "CIT001.key-file": "[{label}]: no entry with key '{key}' in {file}",
+    "CIT001.no-list": "[{label}] has no entry: there is no reference list",
+    "CIT002": "entry {entry} is never cited",
+    "CIT003": "[{label}] is first cited after [{after}]; number sources in order of first citation",
+    "CIT004.reversed": "{bracket}: range {range} is reversed",
+    "CIT004.wide": "{bracket}: range {range} is wider than {limit} entries",
+    "CIT005": "{bracket} looks like a citation but cannot be read; kept as text",
+    "CIT006.zero": "{bracket} is read as math or code, not a citation: it holds 0, and lists are numbered from 1",
+    "CIT006.operator": "{bracket} is read as math or code, not a citation: '{character}' is glued before it",
+    "CIT006.beyond": (
+        "{bracket} is read as math or code, not a citation: it is glued to '{word}' and {number} is beyond the list's {count} entry",
+        "{bracket} is read as math or code, not a citation: it is glued to '{word}' and {number} is beyond the list's {count} entries",
+    ),
+    "CIT006.identifier": "{bracket} is read as math or code, not a citation: it is glued to the identifier '{word}'; put a space before it if it is a citation",
+    "CIT006.code": "{bracket} is read as math or code, not a citation: the text around it reads as code or math",
+    "CIT006.interval": "{bracket} is read as math or code, not a citation: it follows the interval or index just before it ({bracket} reads as an interval)",
+    # ---- the reference list ----
+    "REF001": "the paper cites sources but has no reference list (and no --bib was given)",
+    "REF001.file": "{file} holds no entries",
+    "REF002": ("the paper's own list of {count} entry is ignored: {file} is used", "the paper's own list of {count} entries is ignored: {file} is used"),
+    # ---- bibliography files ----
+    "BIB001.number": "entry number {number} appears twice (first on line {line})",
+    "BIB001.number-page": "entry number {number} appears twice (first on p.{page}:{line})",
+    "BIB001.key": "duplicate key '{key}'; this entry is ignored",
+    "BIB001.entry-number": "entry '{key}' is number {number}, as is entry '{other}'",
+    "BIB001.id": "duplicate id '{key}'; this record is ignored",
+    "BIB001.record-number": "record '{key}' is number {number}, as is record '{other}'",
+    "BIB002.bibtex": "cannot parse this block: {error}; it is skipped",
+    "BIB002.syntax": "cannot parse this block: syntax error; it is skipped",
+    "BIB002.field-twice": "cannot parse this block: field {fields} is given twice; it is skipped",
+    "BIB002.key-space": "cannot parse this block: the key '{key}' holds white space; it is skipped",
+    "BIB002.no-key": "cannot parse this block: the entry has no key; it is skipped",
+    "BIB002.json": "invalid JSON ({error}); the rest of the file is skipped",
+    "BIB002.json-deep": "invalid JSON (nested too deeply); the rest of the file is skipped",
+    "BIB002.json-separator": "invalid JSON (expected ',' or ']'); the rest of the file is skipped",
+    "BIB002.json-after": "cannot read what follows the array; it is ignored",
+    "BIB002.csl-item": "cannot read this record: an item must be an object, not {kind}; it is skipped",
+    "BIB002.csl-id": "cannot read this record: its id must be text or a number, not {kind}; it is skipped",
+    "BIB002.csl-type": "cannot read this record: its type must be text, not {kind}; it is skipped",
+    "BIB002.csl-text": "cannot read this record: '{variable}' must be text or a number, not {kind}; it is skipped",
+    "BIB002.csl-names": "cannot read this record: '{variable}' must be a list of name objects; it is skipped",
+    "BIB002.csl-date": "cannot read this record: '{variable}' must be a date object, not {kind}; it is skipped",
+    "BIB002.csl-date-parts": "cannot read this record: '{variable}' has malformed date-parts; it is skipped",
+    "BIB002.csl-digits": "cannot read this record: it holds a number of {count} digits, which no CSL variable holds; it is skipped",
+    "BIB002.csl-number": "cannot read this record: it holds the number {number}, which no CSL variable holds; it is skipped",
+    "BIB002.ris-no-end": "cannot read this record: it has no end line ('ER  - ') before the next record; it is skipped",
+    "BIB002.ris-eof": "cannot read this record: the file ends before its end line ('ER  - '); it is skipped",
+    "BIB002.ris-tag": "cannot read this record: line {line} is not a 'XX  - value' tag line; it is skipped",
+    "BIB002.ris": "cannot read this record: {error}; it is skipped",
+    "BIB002.ris-unread": "cannot read this record: rispy cannot read it; it is skipped",
+    "BIB003": "entry '{key}' has no title",
+    "BIB003.record": "record '{key}' has no title",
+    "BIB004": "entry '{key}' has {link} '{parent}', which is not in the file",
+    "BIB005.doi": "entry {entry}: has the same DOI as entry {other}: the same work listed twice",
+    "BIB005.title": "entry {entry}: repeats entry {other} (same authors, title and year)",
+    # ---- entries ----
+    "REF010": "entry {entry}: {type} without {missing}",
+    "REF011.future": "entry {entry}: year {year} is in the future",
+    "REF011.early": "entry {entry}: year {year} is before 1500",
+    "REF011.not-a-year": "entry {entry}: year '{year}' is not a year",
+    "REF012.reversed": "entry {entry}: page range {pages} runs backwards",
+    "REF012.malformed": "entry {entry}: page range '{pages}' is malformed",
+    "REF013": "entry {entry}: DOI '{doi}' is not of the form 10.NNNN/suffix",
+    "REF014.check-digit": "entry {entry}: {identifier} '{value}' has a wrong check digit",
+    "REF014.length": "entry {entry}: {identifier} '{value}' has the wrong number of digits",
+    "REF015": "entry {entry}: online source without its access date (GOST: «(дата обращения: ДД.ММ.ГГГГ)»)",
+    "REF016": "entry {entry}: written in {style} style; the venue expects {expected}",
+    "REF017.outside": "[{label}, {locator}]: page outside entry {entry}'s pages {pages}",
+    "REF017.past": ("[{label}, {locator}]: page past entry {entry}'s {count} page", "[{label}, {locator}]: page past entry {entry}'s {count} pages"),
+    # ---- text ----
+    "TXT001": "control character {character} removed",
+    "TXT001.more": ("control character {character} removed (and {count} more on this line)", "control character {character} removed (and {count} more on this line)"),
+    "TXT002": "not UTF-8: decoded as {encoding}",
+    "TXT003.file": (
+        "UTF-8 text once read as {encoding} and saved again (mojibake) repaired on {count} line; columns there count the repaired text",
+        "UTF-8 text once read as {encoding} and saved again (mojibake) repaired on {count} lines; columns there count the repaired text",
+    ),
+    "TXT003.font": "{words} word(s) printed in the wrong font table repaired on {lines} line(s) ({tables}): `{written}` -> `{repaired}`",
+    "TXT004.ligature": ("{count} ligature presentation form (U+FB00–FB06) replaced by its letters", "{count} ligature presentation forms (U+FB00–FB06) replaced by their letters"),
+    "TXT004.symbol": (
+        "{count} Symbol-font private-use character (U+F020–F0FF) replaced by the character Adobe's Symbol encoding gives it",
+        "{count} Symbol-font private-use characters (U+F020–F0FF) replaced by the characters Adobe's Symbol encoding gives them",
+    ),
+    "TXT005.file": ("{count} line of UTF-8 mojibake that no code page reads as text left as it was", "{count} lines of UTF-8 mojibake that no code page reads as text left as they were"),
+    "TXT005.font": ("{count} line in the wrong font table left as it was: no mapping reads `{word}`", "{count} lines in the wrong font table left as they were: no mapping reads `{word}`"),
+    # ---- Word documents ----
+    "DOC001.drawing": "a {drawing} holds no picture this reader can show; it is left out",
+    "DOC001.ole": "an OLE object {program} holds no picture this reader can show; it is left out",
+    "DOC001.ole-bare": "an OLE object without a preview holds no picture this reader can show; it is left out",
+    "DOC001.linked-drawing": "a picture linked from outside the document holds no picture this reader can show; it is left out",
+    "DOC001.picture": "a picture ({relationship}) is linked from outside the document or missing; it is left out",
+    "DOC001.altchunk": "an embedded HTML or RTF part (altChunk {part}) is not read: its text and citations are left out; paste it into the document as text",
+    "DOC001.altchunk-missing": "an embedded HTML or RTF part (altChunk a missing part) is not read: its text and citations are left out; paste it into the document as text",
+    "DOC001.nested-field": "a citation field's data is nested too deep to read; the citation's text still is",
+    # ---- editions ----
+    "GLY001": "no font of template '{template}' has {codepoint} {character!r}; every edition shows {replacement!r} instead (add a fallback font that covers it)",
+    "GLY001.file-name": "the file name {name!r}: no font of template '{template}' has {codepoint} {character!r}; every edition shows {replacement!r} instead (add a fallback font that covers it)",
+    # ---- the venue's rules ----
+    "VEN001": ("the {language} abstract has {count} word; the venue asks for {allowed}", "the {language} abstract has {count} words; the venue asks for {allowed}"),
+    "VEN002": "no abstract in {language}; the venue asks for abstracts in {languages}",
+    "VEN003": ("the {language} keywords are {count}; the venue asks for {allowed}", "the {language} keywords are {count}; the venue asks for {allowed}"),
+    "VEN004": "the paper gives no {field}; the venue requires it",
+    "VEN005": "no section «{section}» (or {others}); the venue requires it",
+    "VEN005.one-name": "no section «{section}» (or another name of it); the venue requires it",
+    "VEN006": ("the reference list has {count} entry; the venue asks for {allowed}", "the reference list has {count} entries; the venue asks for {allowed}"),
+    "VEN007": ("{recent} of {count} entry is from {since}–{until}; the venue asks for at least {share:.0%}", "{recent} of {count} entries are from {since}–{until}; the venue asks for at least {share:.0%}"),
+    "VEN007.undated": (
+        "{recent} of {count} entry is from {since}–{until} ({undated} without a year read); the venue asks for at least {share:.0%}",
+        "{recent} of {count} entries are from {since}–{until} ({undated} without a year read); the venue asks for at least {share:.0%}",
+    ),
+    "VEN008": "entry {number} is a journal article without a DOI; the venue asks for DOIs",
+    "VEN009": ("the PDF edition has {count} page; the venue asks for {allowed}", "the PDF edition has {count} pages; the venue asks for {allowed}"),
+    # ---- pictures and formulas the editions cannot draw ----
+    "MED001": "a picture no edition can draw ({error}); the editions show a framed note in its place",
+    "MED002": "the formula {tex!r} cannot be typeset ({error}); the editions print its TeX",
+}
+
+# What each argument holds (a finding's JSON `args` carries them by these names); the catalogs'
+# translators see these notes. A name means one thing in every message (TERM_ARGUMENTS goes by
+# the name). Values are shown as they are, but those in TERMS.
+ARGUMENTS: dict[str, str] = {
+    "after": "the highest number cited before this label",
+    "allowed": "the venue's range, as RANGE words say it (made from `min` and `max`)",
+    "bracket": "the bracket as written in the paper, e.g. [5–1]",
+    "character": "a character (TXT001: its code point, U+0007; CIT006: the character itself; GLY001: shown quoted)",
+    "codepoint": "the character's code point, e.g. U+0416",
+    "count": "the number that chooses the plural form",
+    "doi": "the DOI as written",
+    "drawing": "the kind of Word drawing as the file names it (chart, diagram, wordprocessingGroup…), untranslated",
+    "encoding": "a code page's name, e.g. Windows-1251",
+    "entry": "an entry as the list numbers it: [3], or 'key' [3] for a .bib entry whose key is not its number",
+    "error": "an error text of a library (bibtexparser, Python's json, rispy) or of the media stage (a picture or formula that cannot be drawn), in English",
+    "expected": "the style the venue expects (a STYLE term)",
+    "fields": "BibTeX field names as the file writes them",
+    "file": "a file name as the user gave it",
+    "identifier": "ISBN or ISSN",
+    "key": "an entry's key (BibTeX key, CSL-JSON id) as written",
+    "link": "the BibLaTeX field that names the missing entry: crossref or xdata",
+    "kind": "the kind of a JSON value found instead (a JSON term)",
+    "label": "a citation's label as written: 5, or @key",
+    "language": "a language (a LANGUAGE term)",
+    "languages": "languages (LANGUAGE terms, joined)",
+    "limit": "the widest range read (a number)",
+    "line": "a line number",
+    "lines": "a number of lines",
+    "locator": "the citation's page as written, e.g. с. 99",
+    "max": "the venue's largest allowed number",
+    "min": "the venue's smallest allowed number",
+    "missing": "the fields an entry lacks (FIELD terms; a|b means either)",
+    "name": "the paper's file name",
+    "number": "an entry number",
+    "other": "another entry (as `entry`, or a key for BIB001)",
+    "others": "the section's other names the venue accepts, joined",
+    "page": "a page number of a PDF",
+    "program": "the program an OLE object belongs to (its ProgID, e.g. Excel.Sheet.12)",
+    "pages": "the entry's pages as written",
+    "parent": "the key a crossref names",
+    "part": "the name of a part of the Word file (altChunk), as the file names it",
+    "field": "a front-matter field the venue requires (a FRONT term: udc, irsti, title…)",
+    "range": "the range as written, e.g. 5–1",
+    "recent": "how many entries are recent",
+    "relationship": "the relationship id of the picture in the Word file, e.g. rId7",
+    "replacement": "the replacement character editions show",
+    "section": "the section's name as the venue gives it",
+    "share": "the venue's share of recent entries (0–1; shown as a percentage)",
+    "since": "the first year counted as recent",
+    "style": "the style the entry is written in (a STYLE term)",
+    "tables": "the code pages mixed up (each `written>read`, shown with TABLES words)",
+    "template": "the venue template's name",
+    "tex": "a formula's TeX as the source gives it (its first 80 characters)",
+    "type": "the entry's type (a TYPE term)",
+    "undated": "how many entries have no year that could be read",
+    "until": "this year",
+    "value": "the ISBN or ISSN as written",
+    "written": "a mis-decoded word as written (its first 24 characters)",
+    "repaired": "the same word repaired",
+    "variable": "a CSL variable name, as written",
+    "word": "a word of the paper as written",
+    "words": "a number of words",
+    "year": "the year as written",
+}
+
+# Words of ours that arguments name by an identifier (JSON `args` keep the identifier; the
+# message shows the word). A family's `*` stands for any other value; without one, an unknown
+# value is shown as it is.
+TERMS: dict[str, dict[str, str]] = {
+    "type": {  # REF010 `type`: a BibTeX entry type
+        "article": "an article", "inproceedings": "a paper in proceedings", "incollection": "a chapter",
+        "inbook": "a chapter", "book": "a book", "*": "an entry",
+    },
+    "field": {  # REF010 `missing`: fields an entry lacks
+        "author": "author", "title": "title", "year": "year", "journal": "journal", "booktitle": "booktitle",
+        "pages": "pages", "chapter": "chapter", "publisher": "publisher",
+    },
+    "language": {"kk": "Kazakh", "ru": "Russian", "en": "English"},
+    "front": {  # VEN004 `field`: the front matter a venue may require
+        "udc": "UDC", "irsti": "IRSTI", "title": "title", "authors": "authors", "affiliations": "affiliations",
+        "emails": "emails", "abstract": "abstract", "keywords": "keywords",
+    },
+    "style": {"gost": "GOST", "apa": "APA", "ieee": "IEEE", "vancouver": "Vancouver"},
+    "json": {"object": "an object", "list": "a list", "text": "text", "boolean": "true/false", "null": "null", "number": "a number"},
+}
+
+# Which arguments are TERMS, by family.
+TERM_ARGUMENTS = {"type": "type", "missing": "field", "language": "language", "languages": "language", "field": "front", "style": "style", "expected": "style", "kind": "json"}
+
+# Small phrases the renderer puts together; the page's and the summary's words.
+WORDS: dict[str, str | tuple[str, str]] = {
+    "at": "{message} (at «{context}»)",  # a finding with the words around its place (DOCX)
+    "or": "{first} or {second}",  # alternatives: `author or title`
+    "range.between": "{min}–{max}",
+    "range.min": "at least {min}",
+    "range.max": "at most {max}",
+    "tables.pair": "{written} read as {read}",  # TXT003: text of one code page read as another
+    # the summary line after the findings: `paper.txt: 8 citations, 0 resolved, …`
+    "summary.citations": ("{count} citation", "{count} citations"),
+    "summary.resolved": ("{count} resolved", "{count} resolved"),
+    "summary.unresolved": ("{count} unresolved label", "{count} unresolved labels"),
+    "summary.entries": ("{count} entry", "{count} entries"),
+    "summary.errors": ("{count} error", "{count} errors"),
+    "summary.warnings": ("{count} warning", "{count} warnings"),
+    # the web page
+    "page.title": "Citation check",
+    "page.findings": "Findings",
+    "page.none": "No findings: every citation has its entry.",
+    "page.download": "Download",
+    "page.docx": "DOCX edition",
+    "page.pdf": "PDF edition",
+    "page.latex": "LaTeX edition",
+    "page.json": "JSON report",
+    "page.annotated": "DOCX with comments",
+    "page.again": "Check another paper",
+    "page.no_entry": "no entry in the reference list",
+    "page.venue": "Venue",
+    "page.paper": "The paper as read",
+    "page.no_list": "The paper has no reference list.",
+    "page.legend_ok": "citation with its entry",
+    "page.legend_missing": "citation with no entry",
+    "page.error": "error",
+    "page.warning": "warning",
+    "page.note": "note",
+    "page.language": "Language",
+    "form.title": "check a paper",
+    "form.heading": "Check a paper's citations",
+    "form.intro": "Choose your paper (.txt, .md, .docx or .pdf, at most 20 MB). Every citation is checked against its reference list; you get the paper with each problem marked, and DOCX, PDF and LaTeX editions. Nothing you upload is kept.",
+    "form.paper": "Paper",
+    "form.drop": "or drop the file here",
+    "form.bib": "BibTeX file (optional: otherwise the paper's own reference list is used)",
+    "form.check": "Check",
+    "error.heading": "The paper could not be checked",
+}
