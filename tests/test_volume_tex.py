@@ -320,6 +320,10 @@ def test_to_chooses_the_books_editions(tmp_path):
         result = run_cli("volume", *papers, "--to", editions, "--out", str(out))
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in out.iterdir()) == expected
+    both = tmp_path / "both"
+    assert run_cli("volume", *papers, "--out", str(both)).returncode == 0
+    # the .tex's namespaces and media names do not reach volume.pdf
+    assert (both / "volume.pdf").read_bytes() == (tmp_path / "pdf" / "volume.pdf").read_bytes()
     result = run_cli("volume", *papers, "--to", "pdf,docx", "--out", str(tmp_path / "no"))
     assert result.returncode == 2 and "--to: unknown edition docx; choose from pdf, latex" in result.stderr and not (tmp_path / "no").exists()
 
