@@ -203,7 +203,7 @@ def write(rendered: Rendered, out: Path) -> list[Path]:
     return list(rendered.folders) + list(rendered.files)
 
 
-_OURS = re.compile(r"picture\d+\.[a-z]+")  # what writers put in a companion folder
+_OURS = re.compile(r"(?:picture|formula)\d+\.[a-z]+")  # what writers put in a companion folder (writers/latex.py media_name)
 
 
 def atomic_write_folder(path: Path, members: dict[str, bytes]) -> None:

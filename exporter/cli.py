@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     volume.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     volume.add_argument("--title", default="Proceedings", help="the book's title (default: Proceedings)")
     volume.add_argument("--editors", default="", help="the editors' line of the title page")
+    volume.add_argument("--to", default="pdf,latex", help="the book's editions, comma-separated: volume.pdf, volume.tex (default: pdf,latex)")
     volume.add_argument("--out", default="dist", help="output folder (default: dist)")
     volume.add_argument("--jobs", "-j", type=int, help="papers rendered in parallel (default: every usable core)")
     volume.add_argument("--strict", action="store_true", help="write nothing and exit 1 when a paper has an unresolved citation or a venue-rule error")
@@ -306,11 +307,14 @@ def _bib(args) -> int:
 def _volume(args) -> int:
     from pathlib import Path
 
-    from .volume import NotReady, bib_for, build_volume
+    from .volume import EDITIONS, NotReady, bib_for, build_volume
     from .venue import Template
 
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs", "must be at least 1")
+    editions = tuple(dict.fromkeys(f.strip() for f in args.to.split(",") if f.strip()))
+    if not editions or any(e not in EDITIONS for e in editions):
+        raise InputError("--to", f"unknown edition {', '.join(e for e in editions if e not in EDITIONS) or '(none)'}; choose from {', '.join(EDITIONS)}")
     bib_dir = Path(_file_name(args.bib_dir)) if args.bib_dir else None
     if bib_dir is not None and not bib_dir.is_dir():
         raise InputError(str(bib_dir), "is not a folder")
@@ -318,7 +322,7 @@ def _volume(args) -> int:
     template = Template.load(args.template)
     try:
         with _batch_gc():
-            volume = build_volume([(s, bib_for(s, bib_dir)) for s in sources], template, Path(_file_name(args.out)), args.title, args.editors, args.jobs, args.strict, _language(args))
+            volume = build_volume([(s, bib_for(s, bib_dir)) for s in sources], template, Path(_file_name(args.out)), args.title, args.editors, args.jobs, args.strict, _language(args), editions)
     except NotReady as exc:
         for part in exc.parts:
             print(f"{part.source}: to fix before binding: {', '.join(part.blocking)}", file=sys.stderr)
@@ -327,7 +331,9 @@ def _volume(args) -> int:
     except OSError as exc:
         raise InputError(exc.filename or args.out, f"cannot write the volume: {exc.strerror or exc}") from None
     pages = volume.first_pages[-1] + volume.parts[-1].pages - 1
-    print(f"volume: {len(volume.parts)} papers, {pages} pages; wrote {', '.join(str(p) for p in volume.files)}")
+    media = [p for p in volume.files if p.name.endswith(".media")]
+    wrote = [str(p) for p in volume.files if p not in media] + ([f"{len(media)} media folder(s) beside them"] if media else [])
+    print(f"volume: {len(volume.parts)} papers, {pages} pages; wrote {', '.join(wrote)}")
     return EXIT_OK
 
 
