@@ -337,12 +337,28 @@ def read_entry(text: str) -> Parsed:
     if entry_type == "article" and "booktitle" in f.items and "journal" not in f.items:
         f.items["journal"] = f.items.pop("booktitle")
         f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
+    _sure_of_a_marked_container(f)
     for name, label in _LABEL_OF_FIELD.items():
         if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
             f.confidence[name] = 1.0 - tagged.present.get(label, 0.0)
     ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
     confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
     return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
+
+
+def marks_host_item(before: str) -> bool:
+    """Whether `before` ends with GOST's `//` (GB/T 7714's `[C]//`), so what follows is the host
+    item of a component part: GOST 7.1-2003 §7 prints `//` there and nowhere else (a URL's `://`
+    is not it)."""
+    return re.search(r"(?<!:)//\s*$", before) is not None
+
+
+def _sure_of_a_marked_container(f: _Fields) -> None:
+    """A journal or collection read right after `//` is a container by the mark itself, whatever
+    the tagger's marginal for its words (`// Электронные компоненты. 2007. № 2.`)."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and marks_host_item(f.text[: f.items[name][1]]):
+            f.confidence[name] = 1.0
 
 
 # A full stop after a word of three letters or more (not an initial), or a closing quote.
