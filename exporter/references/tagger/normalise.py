@@ -214,14 +214,14 @@ def _numbers_after_volume(f: "_Fields") -> None:
     """`Journal, 19 (3), 19.`, `Journal, 11, 14.`: with no pages read, a number after the volume
     (and issue) and a comma or colon stands where APA, Vancouver and the physics styles print
     the pages or the article's number, which stands for them (an article with a number has no
-    page range to give); never a year (`vol. 12, 2005`). With pages read later (`8, 2 (1985),
-    3–10`, `Vol. 7, 3, pp. 139-151`: ACM's and IEEE's forms) that number is the issue."""
+    page range to give); never a year (`vol. 12, 2005`). With pages read later (ACM's
+    `8, 2 (1985), 3–10`, `2005, 12, 4, 113-120`) that number is the issue."""
     if "pagetotal" in f.items:
         return
     after = max((f.items[name][2] for name in ("volume", "number") if name in f.items), default=None)
     if after is None:
         return
-    m = re.match(r"\s?\)?\s?[,:]\s?([A-Za-z]?\d{1,6}(?:\s?[-–—]\s?[A-Za-z]?\d{1,6})?)(?![\d/.]\d)", f.text[after:])
+    m = re.match(r"\s?\)?\s?[,:]\s?([A-Za-z]?\d{1,8}(?:\s?[-–—]\s?[A-Za-z]?\d{1,8})?)(?!\d|[/.]\d)", f.text[after:])
     if m is None or m[1] == f.items.get("year", ("",))[0] or not f.free(after + m.start(1), after + m.end(1)):
         return
     name = "pages" if "pages" not in f.items else "number" if "number" not in f.items and m[1].isdigit() else None
