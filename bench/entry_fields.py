@@ -492,28 +492,42 @@ def ref010_findings() -> list[dict]:
     return out
 
 
-def ref010_section() -> str:
-    """REF010's findings on the corpus against verdicts written by reading each entry."""
-    verdicts = json.loads(VERDICTS.read_text(encoding="utf-8"))["verdicts"] if VERDICTS.exists() else {}
-    found = ref010_findings()
+def _precision(found: list[dict], verdicts: dict) -> str:
     right = sum(verdicts.get(f["key"], {}).get("right") is True for f in found)
+    return f"{right} of {len(found)} ({right / len(found) if found else 1:.0%})"
+
+
+def ref010_section() -> str:
+    """REF010's findings on the corpus against verdicts written by reading each entry, for the
+    whole corpus and for each half of bench/corpus_split.json; and the findings judged right
+    that `check` no longer reports (what precision cost in recall)."""
+    verdicts = json.loads(VERDICTS.read_text(encoding="utf-8"))["verdicts"] if VERDICTS.exists() else {}
+    split = json.loads((BENCH / "corpus_split.json").read_text(encoding="utf-8"))
+    found = ref010_findings()
     unjudged = [f for f in found if f["key"] not in verdicts]
+    half = {name: part for part in ("dev", "held_out") for name in split[part]}
+    by_half = {part: [f for f in found if half.get(f["key"].split(":")[0]) == part] for part in ("dev", "held_out")}
+    keys = {f["key"] for f in found}
+    gone = sorted(k for k, v in verdicts.items() if v.get("right") is True and k not in keys)
     lines = [
         "## REF010 (a required field missing) on the corpus",
         "",
         f"`check` on the {len(list((CORPUS / 'pdf').glob('*.txt')))} PDF-text and {len(list((CORPUS / 'docx').glob('*.docx')))} DOCX corpus papers reports "
         f"{len(found)} REF010 findings. Each was judged by reading the entry in the paper (bench/entries/ref010-verdicts.json: the verdict "
         "and why); a finding is right when the entry really lacks the field the finding names. "
-        f"Right: {right} of {len(found)} ({right / len(found) if found else 1:.0%} precision; target 95 %)."
-        + (f" Not yet judged: {len(unjudged)}." if unjudged else ""),
+        f"Right: {_precision(found, verdicts)} precision; target 95 %). Dev half: {_precision(by_half['dev'], verdicts)}; "
+        f"held-out half: {_precision(by_half['held_out'], verdicts)} (bench/corpus_split.json)."
+        + (f" Not yet judged: {len(unjudged)}." if unjudged else "")
+        + (f" Judged right but not reported now: {', '.join(gone)}." if gone else ""),
         "",
-        "| entry | finding | right | why |",
-        "|---|---|---|---|",
+        "| entry | half | finding | right | why |",
+        "|---|---|---|---|---|",
     ]
     for f in found:
         v = verdicts.get(f["key"], {})
         mark = {True: "yes", False: "no"}.get(v.get("right"), "?")
-        lines.append(f"| {f['key']} | {f['message'].split(': ', 1)[-1]} | {mark} | {v.get('why', '')} |")
+        where = {"dev": "dev", "held_out": "held-out"}.get(half.get(f["key"].split(":")[0]), "")
+        lines.append(f"| {f['key']} | {where} | {f['message'].split(': ', 1)[-1]} | {mark} | {v.get('why', '')} |")
     return "\n".join(lines + [""])
 
 

@@ -190,6 +190,49 @@ def _edition(f: "Found", s: int, e: int) -> None:
         f.add("edition", s + m.start(), s + m.end())
 
 
+# A page count or a marked page range and nothing else: `6 pp.`, `415 с.`, `pp. 12–20`, `С. 5`.
+_PAGE_SHAPE = re.compile(
+    r"[:,]?\s?(?:\d{1,5}\s?(?:pp?|[сcб]|стр|S|pages)\.?"
+    r"|(?:pp?|[СсPS]|стр)\.\s?[A-Za-z]?\d{1,5}(?:\s?[-–—]\s?[A-Za-z]?\d{1,5})?\.?)"
+)
+# What the designation of a medium is: a bracketed mark after the title proper.
+_DESIGNATION = re.compile(r"\[[^\[\]]+\]")
+
+
+def _title_before_designation(f: "_Fields", s: int, e: int) -> None:
+    """A medium is its bracketed designation (`[Электронный ресурс]`, `[Electronic resource]`,
+    `[Текст]`), which follows the title proper (GOST 7.1-2003 §5.3.3, 7.0.5 §5.3): words the
+    tagger put into the medium before the bracket, with no title read, are the title
+    (`CocoaPods [электронный ресурс] URL: …`)."""
+    m = _DESIGNATION.search(f.text, s, e)
+    if m is None or "title" in f.items or not re.search(r"[^\W\d_]", f.text[s : m.start()]):
+        return
+    _text_value(f, "title", s, m.start())
+
+
+def _numbers_after_volume(f: "_Fields") -> None:
+    """`Journal, 19 (3), 19.`, `Journal, 11, 14.`: with no pages read, a number after the volume
+    (and issue) and a comma or colon stands where APA, Vancouver and the physics styles print
+    the pages or the article's number, which stands for them (an article with a number has no
+    page range to give); never a year (`vol. 12, 2005`). With pages read later (ACM's
+    `8, 2 (1985), 3–10`, `2005, 12, 4, 113-120`) that number is the issue."""
+    if "pagetotal" in f.items:
+        return
+    after = max((f.items[name][2] for name in ("volume", "number") if name in f.items), default=None)
+    if after is None:
+        return
+    m = re.match(r"\s?\)?\s?[,:]\s?([A-Za-z]?\d{1,8}(?:\s?[-–—]\s?[A-Za-z]?\d{1,8})?)(?!\d|[/.]\d)", f.text[after:])
+    if m is None or m[1] == f.items.get("year", ("",))[0] or not f.free(after + m.start(1), after + m.end(1)):
+        return
+    name = "pages" if "pages" not in f.items else "number" if "number" not in f.items and m[1].isdigit() else None
+    if name is None:
+        return
+    p = f.confidence.get("volume", f.confidence.get("number"))
+    f.add(name, after + m.start(1), after + m.end(1))
+    if p is not None and name in f.items:
+        f.confidence[name] = p
+
+
 _ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Verl|изд|ун-та|ин-та|им|др|т\.\s?б|и\s?др)\.$", re.IGNORECASE)
 
 
@@ -249,6 +292,8 @@ def read_entry(text: str) -> Parsed:
     for label, s, e, p in tagged.segments():
         if label == "volume" and "volume" in done and "pages" not in f.items and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
+        if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
+            label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
         if label in done:
             continue
         before = set(f.items)
@@ -268,11 +313,14 @@ def read_entry(text: str) -> Parsed:
             _year(f, s, e)
         elif label == "edition":
             _edition(f, s, e)
+        elif label == "medium":
+            _title_before_designation(f, s, e)
         for name in set(f.items) - before:
             f.confidence[name] = p
             done.add(label)
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
+    _numbers_after_volume(f)
     _journal_not_publisher(f)
     _title_before_container(f)
     _place_not_journal(f)
@@ -289,12 +337,28 @@ def read_entry(text: str) -> Parsed:
     if entry_type == "article" and "booktitle" in f.items and "journal" not in f.items:
         f.items["journal"] = f.items.pop("booktitle")
         f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
+    _sure_of_a_marked_container(f)
     for name, label in _LABEL_OF_FIELD.items():
         if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
             f.confidence[name] = 1.0 - tagged.present.get(label, 0.0)
     ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
     confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
     return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
+
+
+def marks_host_item(before: str) -> bool:
+    """Whether `before` ends with GOST's `//` (GB/T 7714's `[C]//`), so what follows is the host
+    item of a component part: GOST 7.1-2003 §7 prints `//` there and nowhere else (a URL's `://`
+    is not it)."""
+    return re.search(r"(?<!:)//\s*$", before) is not None
+
+
+def _sure_of_a_marked_container(f: _Fields) -> None:
+    """A journal or collection read right after `//` is a container by the mark itself, whatever
+    the tagger's marginal for its words (`// Электронные компоненты. 2007. № 2.`)."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and marks_host_item(f.text[: f.items[name][1]]):
+            f.confidence[name] = 1.0
 
 
 # A full stop after a word of three letters or more (not an initial), or a closing quote.
