@@ -214,7 +214,7 @@ def _fix(args) -> int:
     from .build import atomic_write, make_folder, refuse_special
     from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_docx, renumber_text, table
     from .readers.docx.package import read_package
-    from .readers.plaintext.sourcefile import read_bytes
+    from .sourcefile import read_bytes
     from .pipeline import read_and_link
     from .readers import choose_reader
     from .venue import Template

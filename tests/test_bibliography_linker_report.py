@@ -11,7 +11,7 @@ from exporter.linker import link
 from exporter.pipeline import read_and_link
 from exporter.readers.plaintext import read_plaintext
 from exporter.report import check_json, has_errors, model_json, summary_line, text_lines
-from exporter.readers.plaintext.sourcefile import SourceText
+from exporter.sourcefile import SourceText
 
 from helpers import DEMO, DEMO_BIB, SEED
 

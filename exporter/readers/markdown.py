@@ -20,8 +20,7 @@ from ..references.ownlist import REFERENCES_HEADING
 from .markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
 from .markdown_media import Pictures
 from .markdown_syntax import MAX_NESTING, parser
-from .plaintext.reader import control_characters
-from .plaintext.sourcefile import read_source
+from ..sourcefile import control_characters, read_source
 
 EXTENSIONS = (".md", ".markdown")
 TEXT = True  # a text format: confirmed by being text, never claimed from bytes alone

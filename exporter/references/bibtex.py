@@ -9,9 +9,7 @@ import logging
 
 from ..diagnostics import Diagnostic
 from ..model import Entry, Span
-from ..readers.plaintext.normalize import CONTROL_CHARS
-from ..readers.plaintext.reader import control_characters
-from ..readers.plaintext.sourcefile import read_source
+from ..sourcefile import CONTROL_CHARS, control_characters, read_source
 
 # bibtexparser logs each failed block; we report them ourselves, with positions.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)

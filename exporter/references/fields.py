@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from ..model import Entry
+from .bibtex import latex_to_unicode
 from .parsed import Parsed
 from .tagger.normalise import read_entry
 
@@ -42,8 +43,6 @@ def entry_values(entry: Entry, render: bool = True) -> dict[str, str]:
     if entry.origin == "bibtex":
         if not render:
             return {name: _strip_latex(value) for name, value in entry.fields}
-        from .bibtex import latex_to_unicode
-
         return {name: latex_to_unicode(value) for name, value in entry.fields}
     return dict(entry.fields)
 
