@@ -287,7 +287,7 @@ def _bib(args) -> int:
 
     template = Template.load(args.template)
     if args.style:
-        from .references.csl import find_style, is_csl
+        from .template_files import find_style, is_csl
 
         if is_csl(args.style):
             find_style(args.style, template.folder)  # a bad name fails before any work

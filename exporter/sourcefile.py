@@ -398,3 +398,16 @@ def control_characters(lines: list[str], path: str) -> list[Diagnostic]:
             more = {"variant": "more", "count": count - 1} if count > 1 else {}
             found.append(Diagnostic.at_line("TXT001", path, number, m.start() + 1, character=f"U+{ord(m.group()):04X}", **more))
     return found
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"

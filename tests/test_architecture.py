@@ -191,3 +191,12 @@ def test_the_private_name_checker_sees_both_forms(tmp_path):
     assert len(_private_uses("exporter.x", source, modules)) == 2
     source.write_text("from . import y\n\ndef f(obj):\n    return obj._hidden, y.__name__\n")
     assert _private_uses("exporter.x", source, modules) == []
+
+
+def test_the_pipeline_is_format_blind():
+    """Issue 19: after linking, the pipeline reached back into the DOCX reader to quote places;
+    the shared stages name the reader registry, never one reader."""
+    modules = package_modules()
+    for module in ("exporter.pipeline", "exporter.linker", "exporter.quoting"):
+        reached = {target for _line, target, _name in imports(module, modules[module], modules)}
+        assert not {t for t in reached if t.startswith("exporter.readers.")}, module

@@ -22,8 +22,9 @@ from ...model import (
     BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
+from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, names_institution, is_name, is_rubric, is_title_line, split_authors
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
@@ -41,20 +42,6 @@ _RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 _BARE_NUMBERS = re.compile(r"\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*")
 _TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
-
-
-def context_at(text: str, start: int, end: int | None = None, width: int = 30) -> str:
-    """A few whole words around `text[start:end]`, to find the place with Word's search."""
-    end = start if end is None else end
-    left = max(0, start - width)
-    right = min(len(text), end + width)
-    if left > 0:
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else right
-    return " ".join(text[left:right].replace(MATH_MARK, " ").split())
 
 
 def _open(path: str):
@@ -325,7 +312,7 @@ def _clean_name(text: str) -> str:
 def _author_names(text: str) -> list[str]:
     names = []
     for part in split_authors(_clean_name(text)):
-        if _is_name(part):
+        if is_name(part):
             names.append(part)
         elif names or not part:
             continue
@@ -464,7 +451,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             break
         elif "author" in p.style_name.lower() or _looks_like_authors(text) and i <= after_title + 4 and len(text) < 200:
             fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
-        elif (_INSTITUTION.search(text) or "affiliation" in p.style_name.lower()) and len(text) < 250 and (fields["authors"] or title_at is not None):
+        elif (names_institution(text) or "affiliation" in p.style_name.lower()) and len(text) < 250 and (fields["authors"] or title_at is not None):
             fields["affiliations"].append(text)
         else:
             if i > after_title + 8 or title_at is None:
@@ -600,7 +587,7 @@ def read_docx(path: str) -> Document:
 def front_items_of(path: str) -> tuple[list[int], list[LineItem]]:
     """(indexes among the paragraphs holding text, items) of a DOCX's first paragraphs, as the
     line-role classifier reads them (the training data's builder reads them so too)."""
-    paras, _, _ = _count(_walk(path)[0])
+    paras, _, _ = count_paragraphs(_walk(path)[0])
     filled = [p for p in paras if p.text.replace(MATH_MARK, "").strip()]
     items = front_items(filled)
     return list(range(len(items))), items
@@ -617,7 +604,7 @@ def _sample(paras: list[Para], size: int = 20_000) -> str:
     return " ".join(parts)[:size]
 
 
-def _count(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
+def count_paragraphs(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
     """Body paragraphs in order, each one's ¶ number, and for each table the ¶ before it."""
     paras: list[Para] = []
     numbers: list[int] = []
@@ -697,7 +684,7 @@ def _shows_something(para: Para) -> bool:
 
 
 def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
-    paras, numbers, table_at = _count(items)
+    paras, numbers, table_at = count_paragraphs(items)
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
     if not filled and not table_at:
         raise InputError(path, "contains no text")

@@ -216,12 +216,14 @@ def is_name(text: str) -> bool:
     return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None
 
 
-_is_name = is_name  # the DOCX reader's name for it
+def names_institution(text: str) -> bool:
+    """The text names an institution (`университет`, `Institute`, `Department`…), however long."""
+    return _INSTITUTION.search(text) is not None
 
 
 def is_institution(text: str) -> bool:
     """A line naming an institution (`университет`, `Institute`, `Department`…), under 200 characters."""
-    return len(text) < 200 and _INSTITUTION.search(text) is not None
+    return len(text) < 200 and names_institution(text)
 
 
 def is_role(text: str) -> bool:
