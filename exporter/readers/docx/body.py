@@ -15,7 +15,7 @@ from lxml import etree
 
 from ...model import Image
 from ...quoting import OBJECT
-from .media import PackageMedia, PictureRef, Unshown, pictures_in
+from .media import PackageMedia, Unshown, pictures_in
 from .numbering import Number, Numbering
 from .omml import omml_to_tex
 from .xml import M, R, W, attr, child

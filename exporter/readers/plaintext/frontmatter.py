@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
-from .normalize import TOKEN, is_blank, normalize_glyphs, tokens_with_columns
+from .normalize import normalize_glyphs, tokens_with_columns
 from .sections import is_introduction
 
 UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", re.IGNORECASE)

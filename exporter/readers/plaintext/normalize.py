@@ -81,11 +81,6 @@ def list_item_marker(line: str) -> int | None:
 SPACED_DASHES = frozenset(("-", "--", "---"))
 
 
-def replace_spaced_dash(token: str) -> str:
-    """A hyphen (or `--`) standing alone between spaces is a dash: `себебі -- еліміз`."""
-    return DASH if token in SPACED_DASHES else token
-
-
 def bare_word(token: str) -> str:
     """The token without its surrounding punctuation, lower-cased, for attestation checks."""
     return token.strip(_EDGE_PUNCT).lower()
