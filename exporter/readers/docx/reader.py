@@ -377,6 +377,26 @@ def front_items(paras: list[Para]) -> list[LineItem]:
     return items
 
 
+def _title_set_apart(region: list[Para]) -> int | None:
+    """The first paragraph set apart by a heading style, a larger font, bold type or capitals,
+    with only labelled fields, a rubric and lines of names before it; None when a section name
+    (`Введение`) or another paragraph comes first."""
+    labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)  # noqa: E731
+    sizes = [p.size for p in region if p.size]
+    body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
+    for i, p in enumerate(region):
+        first = " ".join(p.text.split("\n")[0].split())
+        if is_section_name(first):
+            return None  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
+        if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None or is_rubric(first):
+            continue
+        big = body_size is not None and p.size is not None and p.size > body_size
+        if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
+            return i
+        return None  # only labelled lines and by-lines come before a title
+    return None
+
+
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
@@ -391,23 +411,11 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     """
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
-    labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)
     title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
     # The author's own mark: a paragraph in a Title style is the title, unless it holds names.
     styled = title_at is not None and not _looks_like_authors(" ".join(region[title_at].text.split()))
     if title_at is None:
-        sizes = [p.size for p in region if p.size]
-        body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
-        for i, p in enumerate(region):
-            first = " ".join(p.text.split("\n")[0].split())
-            if is_section_name(first):
-                break  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
-            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None or is_rubric(first):
-                continue
-            big = body_size is not None and p.size is not None and p.size > body_size
-            if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
-                title_at = i
-            break  # only labelled lines and by-lines come before a title
+        title_at = _title_set_apart(region)
     items = front_items(paras)
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
@@ -683,6 +691,28 @@ def _shows_something(para: Para) -> bool:
     return bool(para.text.strip()) or any(a.kind == "image" for a in para.atoms)
 
 
+class _BodyBlocks:
+    """The body's blocks in order, each with the paragraph it came from (None for a list);
+    list paragraphs in a row gather into one list."""
+
+    def __init__(self):
+        self.blocks: list = []
+        self.sources: list = []
+        self.items_open: list[ListItem] = []
+
+    def close_list(self) -> None:
+        if self.items_open:
+            first, last = self.items_open[0].span, self.items_open[-1].span
+            self.blocks.append(BulletList(tuple(self.items_open), Span(first.line, first.column, last.end_line, last.end_column, paragraph=first.paragraph)))
+            self.sources.append(None)
+            self.items_open.clear()
+
+    def add(self, block, source) -> None:
+        self.close_list()
+        self.blocks.append(block)
+        self.sources.append(source)
+
+
 def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
     paras, numbers, table_at = count_paragraphs(items)
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
@@ -702,22 +732,8 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
     entries = read_entries(paras, rows, numbers) if rows else []
 
-    blocks: list = []
-    sources: list = []
-    items_open: list[ListItem] = []
-
-    def close_list():
-        if items_open:
-            first, last = items_open[0].span, items_open[-1].span
-            blocks.append(BulletList(tuple(items_open), Span(first.line, first.column, last.end_line, last.end_column, paragraph=first.paragraph)))
-            sources.append(None)
-            items_open.clear()
-
-    def add(block, source):
-        close_list()
-        blocks.append(block)
-        sources.append(source)
-
+    body = _BodyBlocks()
+    add, items_open = body.add, body.items_open
     para_index = {id(p): k for k, p in enumerate(paras)}
     for index, item in enumerate(items):
         if isinstance(item, TableRec):
@@ -748,8 +764,8 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
             add(Quote(inlines, span), Source(item))
         else:
             add(Paragraph(inlines, span), Source(item))
-    close_list()
-    blocks = arrange(blocks, sources, captions, equations)
+    body.close_list()
+    blocks = arrange(body.blocks, body.sources, captions, equations)
     notes.extend(_unread_notes(path, unread or [], paras, numbers))
     if not entries and builder.field_items:
         entries = field_entries(builder.field_items)
