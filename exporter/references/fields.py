@@ -7,7 +7,6 @@ import dataclasses
 import re
 
 from ..model import Entry
-from .bibtex import latex_to_unicode
 from .parsed import Parsed
 from .tagger.normalise import read_entry
 
@@ -43,6 +42,8 @@ def entry_values(entry: Entry, render: bool = True) -> dict[str, str]:
     if entry.origin == "bibtex":
         if not render:
             return {name: _strip_latex(value) for name, value in entry.fields}
+        from .bibtex import latex_to_unicode  # on use: only a .bib's entries need it (and a check without one never loads it)
+
         return {name: latex_to_unicode(value) for name, value in entry.fields}
     return dict(entry.fields)
 
