@@ -608,7 +608,6 @@ def _story(edition: Edition, fonts: PdfFonts, width: float, height: float) -> tu
 
 
 def render(edition: Edition) -> bytes:
-    template = edition.template
     fonts = PdfFonts(edition.template)
     page = edition.venue.page
     margins = page.margins_cm
