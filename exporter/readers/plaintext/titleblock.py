@@ -60,10 +60,10 @@ def vetoes_title(text: str) -> bool:
 
 
 # Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID`.
-_NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉]+|\bID\b|(?<=\s)[a-h](?=\s|,|$)")
+_NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉+]+|\bID\b|(?<=[\s,])[a-h](?=\s|,|$)")
 _NAME_SPLIT = re.compile(r"\s*(?:[,;•·|/]|\s(?:and|и|және|&|et|und)\s)\s*", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:van|der|den|de|del|della|di|da|von|du|le|la|bin|al|el|ibn|dos|das|y)$")
-_NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_’'.-]*[^\W\d_.]\.?)$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?)$")  # `Hung-Ju`, `O’Neil`
 _DEGREE = re.compile(r"^(?:MD|PhD|MSc|BSc|MPH|DSc|RN|Jr|Sr|II|III|Prof|Dr)\.?$", re.IGNORECASE)
 
 
@@ -75,6 +75,7 @@ def loose_names(text: str) -> list[str]:
     text = re.sub(r"^\s*(?:AUTHORS?|Авторы?|Автор(?:лар)?|By)\s*:\s*", "", text, flags=re.IGNORECASE)
     names = []
     for piece in _NAME_SPLIT.split(_NAME_MARKS.sub(" ", text)):
+        piece = re.sub(r"(?<=[^\W\d_]\.)(?=[^\W\d_])", " ", piece)  # initials glued to the name: `Yu.A.Pusep`
         words = [w for w in piece.split() if not _DEGREE.match(w)]
         if words and words[0].casefold() in ("and", "и", "және", "et", "und", "&"):  # `, AND MAGALI TOURNUS`
             words = words[1:]
@@ -135,14 +136,19 @@ def _runs(labels: list[Role], wanted: str, texts: list[str]) -> list[list[int]]:
     return runs
 
 
-def _by_line(text: str, before: str) -> bool:
+SURE = 0.9  # the model is sure of a line's role at this probability (a round number, not fitted)
+LIKELY = 0.2  # a line the model gives at least this probability of a role may take it where no line was labelled so
+
+
+def _by_line(text: str, before: str, role: Role) -> bool:
     """A title run's last line that is only names in sentence case (`Любомир Ванков Димитров`
-    under the title) is the by-line, unless the line above ends on `and`, `of`, `и`…"""
+    under the title) is the by-line, unless the line above ends on `and`, `of`, `и`… or the
+    model is sure it is a title line: English titles are set in title case, and their words
+    read as names (`Long-term Systemic Heparinization`)."""
+    if role.title >= SURE:
+        return False
     names = author_names(text, strong_only=False)
     return bool(names) and not is_title_line(text) and not continues_title(before) and len(" ".join(names)) >= 0.8 * len(text.strip(" ,"))
-
-
-LIKELY = 0.2  # a line the model gives at least this probability of a role may take it where no line was labelled so
 
 
 def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
@@ -191,9 +197,10 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     by_lines: set[int] = set()  # a title run's last line that is the by-line
     for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
         kept = [i for i in run if not vetoes_title(texts[i])]
-        while len(kept) > 1 and _by_line(texts[kept[-1]], texts[kept[-2]]):
+        names_below = run[-1] + 1 < len(labels) and labels[run[-1] + 1].label == "author"  # then the run's last line is the title's, not a by-line
+        while len(kept) > 1 and not names_below and _by_line(texts[kept[-1]], texts[kept[-2]], labels[kept[-1]]):
             by_lines.add(kept.pop())
-        while len(kept) > 1 and _by_line(texts[kept[0]], ""):  # a by-line set above the title
+        while len(kept) > 1 and _by_line(texts[kept[0]], "", labels[kept[0]]):  # a by-line set above the title
             by_lines.add(kept.pop(0))
         if kept and kept == list(range(kept[0], kept[-1] + 1)):
             runs.append(kept)
@@ -248,23 +255,34 @@ class Choice:
 
 
 def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None) -> list[int] | None:
-    """The model's title lines where the rules' title is missing, vetoed or implausible; else None."""
+    """The model's title lines where the rules' title is missing, vetoed, implausible or a part
+    of the model's; else None."""
     if not proposal.title:
         return None
     rows = _rows_of(rules_title, texts) if rules_title else []
+    if rows and set(rows) < set(proposal.title):
+        return proposal.title  # the rules took part of the model's title (its first or last lines)
     if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
         return None
     return proposal.title
 
 
 def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]) -> list[str] | None:
-    """The model's authors where the rules' first author is missing or stands on a line the
-    model does not think an author line; else None."""
+    """The model's authors where the rules' first author is missing, stands on a line the
+    model does not think an author line, or below the model's first author; else None."""
     first = rules_authors[0] if rules_authors else None
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
-    if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE:
+    if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
     return proposal.authors
+
+
+def _earlier(proposal: Proposal, texts: list[str], line: int) -> bool:
+    """Whether the model's first author stands on an author line above `line` (the rules
+    skipped the first by-line and began at the second)."""
+    first = proposal.authors[0].casefold()
+    at = next((i for i, t in enumerate(texts[:line]) if first in t.casefold()), None)
+    return at is not None and proposal.labels[at].author >= PLAUSIBLE
 
 
 def decide(items: list[LineItem], language: str | None, rules_title: str | None, rules_authors: list[str]) -> Choice:
