@@ -392,3 +392,20 @@ def test_loose_names_read_hyphenated_names_glued_initials_and_plus_marks():
     assert loose_names("Hung-Ju Ko, Ms a,b , Ying-Chun Lin, MD c,d") == ["Hung-Ju Ko", "Ying-Chun Lin"]
     assert loose_names("Yu.A.Pusep 1* , L.Fernandes dos Santos 1 , and A.I.Toropov 3") == ["Yu. A. Pusep", "L. Fernandes dos Santos", "A. I. Toropov"]
     assert loose_names("F. PUPILLI * +") == ["F. PUPILLI"]
+
+
+def test_a_word_holding_citation_is_no_cover_page_mark():
+    """`Excitation` holds `citation`: a title line, not ResearchGate's `CITATIONS`."""
+    assert not vetoes_title("Quasiparticle Excitation in the Superconducting Pyrochlore")
+    assert vetoes_title("CITATIONS")
+
+
+def test_a_first_title_line_the_model_doubts_joins_the_lines_under_it():
+    lines = ["Seasonal influenza in Norway, 2009 to 2019:", "Estimates from national hospital", "discharge registers",
+             "Kari Nordmann 1, Ola Hansen 2", "1 Institute of Public Health, Oslo"]
+    labels = [_role("other", 0.34), _role("title", 1.0), _role("title", 1.0), _role("author", 0.0, 1.0), _role("affiliation")]
+    assert propose([LineItem(t) for t in lines], "en", labels).title == [0, 1, 2]
+    apart = [LineItem(t, blank_before=(k == 1)) for k, t in enumerate(lines)]  # a blank line between: another block
+    assert propose(apart, "en", labels).title == [1, 2]
+    journal = [_role("furniture", 0.05), *labels[1:]]  # the model gives it no chance: not the title's
+    assert propose([LineItem(t) for t in lines], "en", journal).title == [1, 2]

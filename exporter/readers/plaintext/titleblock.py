@@ -27,7 +27,7 @@ from .sections import is_section_name
 
 # A ResearchGate cover page and similar: its lines are never the paper's title or authors.
 _COVER = re.compile(
-    r"SEE PROFILE|CITATIONS?\b|^READS\b|All content following this page|Some of the authors of this publication|"
+    r"SEE PROFILE|\bCITATIONS?\b|^READS\b|All content following this page|Some of the authors of this publication|"
     r"uploaded by|ResearchGate|Download(?:ed)? from|View publication stats|User on \d",
     re.IGNORECASE,
 )
@@ -166,6 +166,16 @@ def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
     return run
 
 
+def _title_above(items: list[LineItem], labels: list[Role], first: int) -> bool:
+    """Whether the line right above a title's first line (no blank line between) is the
+    title's too: the model gives it at least LIKELY of being one, no veto strikes it, and it is
+    in the same script."""
+    if first == 0 or items[first].blank_before:
+        return False
+    above = items[first - 1].text
+    return labels[first - 1].title >= LIKELY and labels[first - 1].label not in ("author", "affiliation", "email") and not vetoes_title(above) and script(above) == script(items[first].text)
+
+
 def first_field_of(labels: list[Role], texts: list[str]) -> int:
     """Where the title block ends: the first body line or heading, or an abstract or keywords label."""
     return next((i for i, role in enumerate(labels) if role.label in _FRONT_END or ABSTRACT.match(texts[i]) or KEYWORDS.match(texts[i])), len(texts))
@@ -207,6 +217,8 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     runs.sort(key=lambda run: own is not None and script(" ".join(texts[i] for i in run)) != own)  # stable: first in order
     first_field = first_field_of(labels, texts)
     title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
+    while title and title[0] - 1 not in by_lines and _title_above(items, labels, title[0]):
+        title = [title[0] - 1, *title]  # a first line the model doubted, set close above the rest of the title
     while title and title[-1] + 1 < len(items) and continues_title(texts[title[-1]]) and not vetoes_title(texts[title[-1] + 1]):
         title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`… goes on (`…Caused by` / `Flexi-Seal Device`)
     title_script = script(" ".join(texts[i] for i in title)) if title else own
