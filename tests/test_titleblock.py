@@ -409,3 +409,13 @@ def test_a_first_title_line_the_model_doubts_joins_the_lines_under_it():
     assert propose(apart, "en", labels).title == [1, 2]
     journal = [_role("furniture", 0.05), *labels[1:]]  # the model gives it no chance: not the title's
     assert propose([LineItem(t) for t in lines], "en", journal).title == [1, 2]
+
+
+def test_a_title_case_first_line_is_no_by_line_when_the_model_finds_the_authors_below():
+    """`Sellar-Sphenoid Sinus` over `Hemangioblastoma: Case Report` reads as a name; the author line below says otherwise."""
+    items = [LineItem("Pontine Cavernous"), LineItem("Malformation: A Case Report"),
+             LineItem("Rahul Mehta, M.S., and Anil Rao, M.D."), LineItem("Department of Neurosurgery, City Hospital")]
+    labels = [_role("title", 0.66), _role("title", 0.97), _role("author", 0.0, 1.0), _role("affiliation")]
+    p = propose(items, "en", labels)
+    assert p.title == [0, 1]
+    assert p.authors[0] == "Rahul Mehta"

@@ -205,12 +205,13 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     own = "latin" if language == "en" else "cyrillic" if language else None
     runs = []
     by_lines: set[int] = set()  # a title run's last line that is the by-line
+    # Where the model finds author lines of its own, title-case title lines are not read as a by-line.
+    named = any(role.label == "author" for role in labels[:front_end])
     for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
         kept = [i for i in run if not vetoes_title(texts[i])]
-        names_below = run[-1] + 1 < len(labels) and labels[run[-1] + 1].label == "author"  # then the run's last line is the title's, not a by-line
-        while len(kept) > 1 and not names_below and _by_line(texts[kept[-1]], texts[kept[-2]], labels[kept[-1]]):
+        while len(kept) > 1 and not named and _by_line(texts[kept[-1]], texts[kept[-2]], labels[kept[-1]]):
             by_lines.add(kept.pop())
-        while len(kept) > 1 and _by_line(texts[kept[0]], "", labels[kept[0]]):  # a by-line set above the title
+        while len(kept) > 1 and not named and _by_line(texts[kept[0]], "", labels[kept[0]]):  # a by-line set above the title
             by_lines.add(kept.pop(0))
         if kept and kept == list(range(kept[0], kept[-1] + 1)):
             runs.append(kept)
