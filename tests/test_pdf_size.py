@@ -45,3 +45,59 @@ def test_only_data_uris_are_trusted():
     for url in ("http://localhost/x.png", "https://example.org/x.png", "file:///etc/hostname"):
         with pytest.raises(Exception):
             ImageReader(url).getSize()
+
+
+def _font_programs(pdf: bytes) -> list[bytes]:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return [o.read_bytes() for o in doc.objects if isinstance(o, pikepdf.Stream) and "/Length1" in o]
+
+
+def test_embedded_subsets_carry_no_hinting():
+    """Every TrueType subset the edition embeds keeps its outlines and character map but no
+    hinting bytecode: reportlab (5.1) still makes each subset through `TTFontFace.makeSubset`,
+    which media.subsets overrides; an upgrade that bypasses it fails here."""
+    import inspect
+    import io
+
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from exporter.writers import pdf
+    from media_samples import media_edition
+
+    assert "self.makeSubset(subset)" in inspect.getsource(TTFontFace.addSubsetObjects)
+    programs = _font_programs(pdf.render(media_edition()))
+    assert programs
+    for program in programs:
+        font = TTFont(io.BytesIO(program))
+        assert not {"fpgm", "prep", "cvt "} & set(font.keys())
+        glyf = font["glyf"]
+        assert all(not getattr(glyf[name], "program", None) or not glyf[name].program.getBytecode() for name in glyf.keys())
+        assert len(font.getBestCmap() or font["cmap"].tables[0].cmap) > 10  # the character map stays
+        assert font["name"].getDebugName(6)  # the PostScript name stays
+
+
+def test_unhinted_keeps_every_outline():
+    """The subset without hinting draws the same outlines: same glyphs, same points."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from exporter.fonts import find_font
+    from exporter.media.subsets import unhinted
+
+    path = find_font("LiberationSerif-Regular.ttf")
+    original = path.read_bytes()
+    slim = unhinted(original)
+    assert len(slim) < len(original) * 0.8
+    before, after = TTFont(io.BytesIO(original)), TTFont(io.BytesIO(slim))
+    assert before.getGlyphOrder() == after.getGlyphOrder()
+    for name in ("A", "a", "afii10017", "uni0416") if "afii10017" in before.getGlyphOrder() else ("A", "a"):
+        if name in before.getGlyphOrder():
+            g1, g2 = before["glyf"][name], after["glyf"][name]
+            assert g1.getCoordinates(before["glyf"])[0] == g2.getCoordinates(after["glyf"])[0]
+    assert unhinted(b"not a font") == b"not a font"

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..model import Image
 from .convert import ConversionError, emf_to_svg, wmf_to_svg
+from .subsets import unhint_drawing_fonts
 
 # A 600 dpi scan of an A3 page has 70 million pixels; a picture in a paper has far fewer.
 # Refused from the header, so a 30000 × 30000 JPEG costs nothing to turn away.
@@ -252,6 +253,7 @@ def svg_drawing(data: bytes):
     if drawing is None or drawing.width <= 0 or drawing.height <= 0:
         return None
     drawing.initialFontName = initial_font  # read by reportlab's renderer as its first font
+    unhint_drawing_fonts(drawing)  # the fonts svglib registered for its text embed unhinted subsets
     return drawing
 
 

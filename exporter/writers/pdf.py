@@ -2,7 +2,8 @@
 
 reportlab has no font fallback, so every piece of text goes through `FontSet.runs` and each
 run the main face lacks is wrapped in `<font name=...>` naming the fallback that has it.
-All fonts are TrueType, registered once per process and embedded as subsets. The output is
+All fonts are TrueType, registered once per process and embedded as subsets without their
+hinting (`media.subsets`). The output is
 byte-for-byte reproducible: `invariant=1` and every date taken from `Edition.date`.
 
 reportlab parses a whole TrueType file in Python when a font is registered (~0.2 s for the
@@ -47,6 +48,7 @@ from ..typography.pdf import Typesetter
 from ..venue import Run, language
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
+from ..media.subsets import unhint_subsets
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
 # and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
@@ -78,7 +80,9 @@ def _register(face: Face) -> str:
         while name in taken:
             n += 1
             name = f"{face.name}_{n}"
-        pdfmetrics.registerFont(_tt_font(name, face))
+        font = _tt_font(name, face)
+        unhint_subsets(font)  # a subset carries outlines and metrics, not hinting (media.subsets)
+        pdfmetrics.registerFont(font)
         _REGISTERED[key] = name
     return name
 
