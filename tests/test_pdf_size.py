@@ -101,3 +101,51 @@ def test_unhinted_keeps_every_outline():
             g1, g2 = before["glyf"][name], after["glyf"][name]
             assert g1.getCoordinates(before["glyf"])[0] == g2.getCoordinates(after["glyf"])[0]
     assert unhinted(b"not a font") == b"not a font"
+
+
+def test_math_font_holds_each_outline_where_the_formula_drew_it():
+    """Every end point of every outline ziamath drew (points, y down) is a point of the font's
+    glyph (font units, y up, 1000 units = 12 pt); the same outlines give the same bytes."""
+    from exporter.media import mathfont
+    from exporter.media.formulas import typeset
+    from media_samples import FORMULAS
+
+    outlines = {}
+    for tex in FORMULAS:
+        outlines.update((g.key, g.ops) for g in typeset(tex, display=True).glyphs)
+    pairs = tuple(sorted(outlines.items()))
+    font = mathfont.math_font(pairs)
+    mathfont.math_font.cache_clear()
+    assert mathfont.math_font(pairs).data == font.data  # deterministic
+
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    ttf = TTFont(io.BytesIO(font.data))
+    cmap, glyf = ttf.getBestCmap(), ttf["glyf"]
+    assert len(cmap) == len(outlines)
+    for key, ops in outlines.items():
+        glyph = glyf[cmap[ord(font.chars[key])]]
+        points = {(round(x), round(y)) for x, y in glyph.getCoordinates(glyf)[0]}
+        for op in ops:
+            if op[0] != "Z":
+                x, y = op[-2] * 1000 / 12, -op[-1] * 1000 / 12
+                assert any(abs(x - px) <= 1 and abs(y - py) <= 1 for px, py in points), (key, op)
+
+
+def test_formula_glyphs_are_no_text(tmp_path):
+    """The math font's characters stand for no text: neither poppler nor pdfium extracts a
+    Private Use character from a page of formulas."""
+    import pypdfium2
+
+    from exporter.writers import pdf
+    from media_samples import media_edition
+
+    path = tmp_path / "m.pdf"
+    path.write_bytes(pdf.render(media_edition()))
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    document = pypdfium2.PdfDocument(str(path))
+    text += "".join(page.get_textpage().get_text_range() for page in document)
+    assert "Рисунок" in text or "Таблица" in text  # the text is there
+    assert not [ch for ch in text if 0xE000 <= ord(ch) <= 0xF8FF]

@@ -40,6 +40,7 @@ from .. import speedups
 from ..fonts import Face, cache_read, cache_write
 from ..media.formulas import FormulaError, typeset
 from ..media.images import MediaError, display_size, fit, prepare
+from ..media.mathfont import math_font
 from ..model import (
     BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
     Superscript, Table,
@@ -166,6 +167,24 @@ def _font_from_state(name: str, state: dict) -> TTFont:
     font._asciiReadable = rl_config.ttfAsciiReadable
     font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
     return font
+
+
+_MATH_FONTS: set[str] = set()  # math fonts registered in this process (reportlab keeps them all)
+
+
+def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str]] | None:
+    """The edition's formula outlines as a registered font: (its name, outline key -> character);
+    None when there are no formulas, or the font cannot be made (each outline is then a form)."""
+    if not outlines:
+        return None
+    try:
+        font = math_font(tuple(sorted(outlines.items())))
+        if font.name not in _MATH_FONTS:
+            pdfmetrics.registerFont(TTFont(font.name, io.BytesIO(font.data)))
+            _MATH_FONTS.add(font.name)
+    except Exception:  # fontTools or reportlab refused the outlines: the forms draw them
+        return None
+    return font.name, font.chars
 
 
 def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> None:
@@ -352,6 +371,7 @@ class _PdfWalker(Walker):
         self.placeholder_style = ParagraphStyle("placeholder", parent=self.cell, borderWidth=0.5, borderColor=colors.black, borderPadding=6, textColor=FLAG_TEXT)
         self.display_fallback = ParagraphStyle("display_fallback", parent=self.body, alignment=TA_CENTER, firstLineIndent=0)
         self.inline = InlineDrawings()
+        self.outlines: dict[str, tuple] = {}  # every typeset formula's outlines, by key: the math font's glyphs
         self.pictures = self.formulas = 0
         self.notes: list[str] = []  # footnotes' markup, numbered in order; printed after the body
         self.outline_level = 0  # the last heading's outline level (levels may not jump down by more than one)
@@ -463,6 +483,7 @@ class _PdfWalker(Walker):
             anchor = f'<a name="{label_anchor(node.label)}"/>' if node.label else ""
             number = f" ({node.number})" if node.number else ""
             return RLParagraph(anchor + self.fonts.markup(math_text(node.tex) + number), self.display_fallback)
+        self.outlines.update((glyph.key, glyph.ops) for glyph in formula.glyphs)
         width, height, depth = formula.scaled(self.size)
         width, height = fit((width, height), self.edition_width * 0.85, self.frame_height * 0.8)
         depth *= width / max(formula.scaled(self.size)[0], 1e-6)
@@ -506,6 +527,7 @@ class _PdfWalker(Walker):
                 self.buf.append(f'<a name="{label_anchor(node.label)}"/>')
             self.buf.append(self.fonts.markup(math_text(node.tex)))
             return
+        self.outlines.update((glyph.key, glyph.ops) for glyph in formula.glyphs)
         width, height, depth = formula.scaled(self.size)
         if node.label:
             self.buf.append(f'<a name="{label_anchor(node.label)}"/>')
@@ -674,6 +696,7 @@ def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, 
     # SimpleDocTemplate's frame pads its content by 6 pt on every side (platypus.Frame's default):
     # tables, figures and formulas measure the width inside it, as paragraphs do.
     story, walker = _story(edition, fonts, doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
+    walker.inline.math_font = _math_font(walker.outlines)
     widths = {
         href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
         for href, texts in walker.labels.items()

@@ -27,6 +27,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
+from ..media.formulas import FORMULA_SIZE_PT
 from ..media.images import Picture
 
 
@@ -67,20 +68,54 @@ def _placeholder(key: str) -> str:
 
 
 def draw_formula(canvas, formula, tex: str, x: float, y: float, width: float, height: float) -> None:
-    """A typeset formula scaled into the box: each distinct glyph outline is a form drawn once
-    per document (`glyph_<hash>`), placed wherever it recurs; fraction bars are rectangles."""
-    from reportlab.lib.colors import black, toColor
-
-    def colour(value: str):
-        try:
-            return toColor(value)
-        except ValueError:
-            return black
-
+    """A typeset formula scaled into the box: its outlines as characters of the edition's math
+    font (`media.mathfont`), or, when there is none, each distinct outline a form drawn once per
+    document (`glyph_<hash>`) and placed wherever it recurs; fraction bars are rectangles."""
     begin_formula(canvas, tex)  # the formula's TeX as its alternate text
     canvas.saveState()
     # the formula's box has SVG's axes (y down from its top): flip into the PDF's
     canvas.transform(width / formula.width, 0, 0, -height / formula.height, x, y + height)
+    font = getattr(getattr(canvas, "inline", None), "math_font", None)
+    if font is not None and all(glyph.key in font[1] for glyph in formula.glyphs):
+        _glyphs_as_text(canvas, formula, *font)
+    else:
+        _glyphs_as_forms(canvas, formula)
+    for rx, ry, rw, rh, fill in formula.rects:
+        canvas.setFillColor(_colour(fill))
+        canvas.rect(rx, ry, rw, rh, stroke=0, fill=1)
+    canvas.restoreState()
+    canvas.addLiteral("EMC")
+
+
+def _colour(value: str):
+    from reportlab.lib.colors import black, toColor
+
+    try:
+        return toColor(value)
+    except ValueError:
+        return black
+
+
+def _glyphs_as_text(canvas, formula, name: str, chars: dict[str, str]) -> None:
+    """Each outline a character of the math font at the formula's size, upright in the box's
+    y-down axes; hidden from text extraction (the characters stand for no text)."""
+    text = canvas.beginText()
+    text.setFont(name, FORMULA_SIZE_PT)
+    fill = None
+    for glyph in formula.glyphs:
+        if glyph.fill != fill:
+            fill = glyph.fill
+            text.setFillColor(_colour(fill))
+        text.setTextTransform(1, 0, 0, -1, glyph.dx, glyph.dy)
+        text.textOut(chars[glyph.key])
+    # a space, not nothing: pdfium ignores an empty ActualText for a run's first character
+    # (poppler prints no extra space: tests/test_pdf_size.py checks both)
+    canvas.addLiteral("/Span <</ActualText ( )>> BDC")
+    canvas.drawText(text)
+    canvas.addLiteral("EMC")
+
+
+def _glyphs_as_forms(canvas, formula) -> None:
     for glyph in formula.glyphs:
         name = f"glyph_{glyph.key}"
         if not canvas.hasForm(name):
@@ -98,15 +133,10 @@ def draw_formula(canvas, formula, tex: str, x: float, y: float, width: float, he
             canvas.drawPath(path, stroke=0, fill=1, fillMode=0)  # nonzero winding, as font outlines need
             canvas.endForm()
         canvas.saveState()
-        canvas.setFillColor(colour(glyph.fill))
+        canvas.setFillColor(_colour(glyph.fill))
         canvas.translate(glyph.dx, glyph.dy)
         canvas.doForm(name)
         canvas.restoreState()
-    for rx, ry, rw, rh, fill in formula.rects:
-        canvas.setFillColor(colour(fill))
-        canvas.rect(rx, ry, rw, rh, stroke=0, fill=1)
-    canvas.restoreState()
-    canvas.addLiteral("EMC")
 
 
 @dataclass(frozen=True)
@@ -130,6 +160,7 @@ class InlineDrawings:
 
     def __init__(self):
         self.by_uri: dict[str, tuple] = {}
+        self.math_font: tuple[str, dict[str, str]] | None = None  # (reportlab name, outline key -> character)
 
     def markup(self, key: str, what, width: float, height: float, depth: float) -> str:
         """`<img>` markup reserving the box; `what` is a Drawing (vector), a Picture (raster) or a
