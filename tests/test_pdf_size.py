@@ -149,3 +149,84 @@ def test_formula_glyphs_are_no_text(tmp_path):
     text += "".join(page.get_textpage().get_text_range() for page in document)
     assert "Рисунок" in text or "Таблица" in text  # the text is there
     assert not [ch for ch in text if 0xE000 <= ord(ch) <= 0xF8FF]
+
+
+# ---- every edition within 1.3 × what it carries ------------------------------------------------
+
+SIZE_LIMIT = 1.3  # issue 15: no edition more than 1.3 × the pictures it carries plus its text
+WORDS = (
+    "Фильтр частиц оценивает апостериорную плотность состояния объекта по набору взвешенных частиц, "
+    "каждая из которых представляет гипотезу о положении и скорости объекта на текущем кадре. "
+    "The particle filter approximates the posterior density of the state with weighted samples. "
+)
+
+
+def _photo_jpeg() -> bytes:
+    """A fixed 480 × 320 photograph-like JPEG (seeded noise over gradients: it does not shrink to nothing)."""
+    import io
+    import random
+
+    from PIL import Image as PILImage
+
+    rng = random.Random(15)
+    width, height = 480, 320
+    pixels = bytearray()
+    for y in range(height):
+        for x in range(width):
+            n = rng.randrange(48)
+            pixels += bytes(((x * 255 // width + n) % 256, (y * 255 // height + n) % 256, (128 + n) % 256))
+    out = io.BytesIO()
+    PILImage.frombytes("RGB", (width, height), bytes(pixels)).save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def _small_paper():
+    """A short paper: five paragraphs, a JPEG figure, three numbered display formulas, two inline ones."""
+    from exporter.model import Document, Figure, Heading, Image, Math, Meta, Paragraph, Span, Text
+    from media_samples import ENTRY, FORMULAS
+
+    def span(n):
+        return Span(n, 1, n, 2)
+
+    photo = Image(_photo_jpeg(), "image/jpeg", width=360, height=240, alt="photo", name="media/photo.jpeg")
+    blocks = [Heading(1, (Text("Введение"),), span(1))]
+    for n in range(5):
+        inlines = (Text(WORDS * 3), Math(r"x_{k} = f_{k}(x_{k - 1},\ v_{k - 1})"), Text(WORDS)) if n % 2 else (Text(WORDS * 4),)
+        blocks.append(Paragraph(inlines, span(n + 2)))
+        if n < 3:
+            blocks.append(Paragraph((Math(FORMULAS[n], display=True, number=str(n + 1)),), span(n + 2)))
+    blocks.insert(3, Figure((photo,), (Text("Рисунок 1 – Траектория объекта"),), span(9), number="1"))
+    meta = Meta(title=(Text("Фильтр частиц для сопровождения объектов"),), authors=("А. Автор",), language="ru")
+    return Document("small.docx", meta, tuple(blocks), references=(ENTRY,)), photo
+
+
+def _text_bytes(doc) -> int:
+    """UTF-8 bytes of the paper's text: its blocks (formulas as their TeX), title, authors, entries."""
+    from exporter.model import Math, Text, inline_runs, iter_inlines
+
+    total = 0
+    for block in doc.blocks:
+        for run in inline_runs(block):
+            for node in iter_inlines(run):
+                total += len((node.text if isinstance(node, Text) else node.tex if isinstance(node, Math) else "").encode("utf-8"))
+    total += sum(len(node.text.encode("utf-8")) for node in doc.meta.title if isinstance(node, Text))
+    total += sum(len(a.encode("utf-8")) for a in doc.meta.authors)
+    return total + sum(len(entry.text.encode("utf-8")) for entry in doc.references)
+
+
+def test_every_edition_of_a_small_paper_within_its_pictures_plus_text():
+    from exporter.linker import Linked
+    from exporter.venue import Template
+    from exporter.writers import Edition, writer
+    from exporter.writers.latex import companions
+
+    doc, photo = _small_paper()
+    budget = len(photo.data) + _text_bytes(doc)
+    assert 50_000 < len(photo.data) < 200_000 and 5_000 < budget - len(photo.data) < 20_000  # the paper is what it says
+    sizes = {}
+    for name in ("docx", "pdf", "latex", "zip"):
+        edition = Edition(Linked(doc, ()), Template.load("kz-conference"))
+        data = writer(name).render(edition)
+        sizes[name] = len(data) + (sum(len(b) for files in companions(edition).values() for b in files.values()) if name == "latex" else 0)
+    ratios = {name: round(size / budget, 3) for name, size in sizes.items()}
+    assert all(r <= SIZE_LIMIT for r in ratios.values()), ratios

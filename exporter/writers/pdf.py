@@ -48,6 +48,7 @@ from ..model import (
 from ..typography.pdf import Typesetter
 from ..venue import Run, language
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
+from .pdf_pack import packed
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from ..media.subsets import unhint_subsets
 
@@ -634,6 +635,11 @@ def _story(edition: Edition, fonts: PdfFonts, width: float, height: float) -> tu
 
 
 def render(edition: Edition) -> bytes:
+    """The PDF edition: laid out by reportlab, its dictionaries packed into object streams."""
+    return packed(_laid_out(edition))
+
+
+def _laid_out(edition: Edition) -> bytes:
     template = edition.template
     fonts = PdfFonts(edition.template)
     page = edition.venue.page
