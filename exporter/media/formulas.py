@@ -80,7 +80,7 @@ def typeset(tex: str, display: bool = False) -> Typeset:
 
 
 @lru_cache(maxsize=1)
-def _math_font() -> str:
+def ziamath_font() -> str:
     """The math font ziamath ships: its size and date key the formula cache (a new ziamath, new entries)."""
     from importlib.resources import files
 
@@ -92,10 +92,10 @@ def _typeset(tex: str, display: bool) -> Typeset:
     """Typeset once per process, and kept between runs in the user's cache (fonts.cache_dir):
     ziamath costs ~20 ms a formula, reading its SVG back ~1 ms."""
     key = ("ziamath-svg-1", str(display), tex)
-    svg = cache_read("formula", _math_font(), 0, *key)
+    svg = cache_read("formula", ziamath_font(), 0, *key)
     if not isinstance(svg, str):
         svg = _ziamath_svg(tex, display)
-        cache_write("formula", _math_font(), 0, svg, *key)
+        cache_write("formula", ziamath_font(), 0, svg, *key)
     return _from_svg(svg)
 
 

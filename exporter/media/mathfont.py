@@ -16,12 +16,12 @@ import hashlib
 import io
 from functools import lru_cache
 
-from .formulas import FORMULA_SIZE_PT
+from ..fonts import cache_read, cache_write
+from .formulas import FORMULA_SIZE_PT, ziamath_font
 
 UNITS_PER_EM = 1000
 SCALE = UNITS_PER_EM / FORMULA_SIZE_PT  # font units per point of a formula drawn at FORMULA_SIZE_PT
 FIRST_CODE = 0xE000  # the Private Use Area: one code point per outline
-TOLERANCE = 0.5  # font units (0.006 pt at 12 pt) a curve may move when made quadratic again
 
 
 class MathFont:
@@ -33,18 +33,24 @@ class MathFont:
 
 
 def _draw(pen, ops: tuple) -> None:
-    """`ops` (M/L/C/Z, y down from the outline's first point, in points) into a pen, y up in units."""
-    open_contour = False
+    """`ops` (M/L/C/Z, y down from the outline's first point, in points) into a pen, y up in
+    units. Each C is a quadratic raised to a cubic (`formulas._outlines`): its quadratic control
+    point is the start plus 3/2 of the way to the first cubic one."""
+    open_contour, x, y = False, 0.0, 0.0
     for op in ops:
         if op[0] == "M":
             if open_contour:
                 pen.closePath()
-            pen.moveTo((op[1] * SCALE, -op[2] * SCALE))
+            x, y = op[1], op[2]
+            pen.moveTo((x * SCALE, -y * SCALE))
             open_contour = True
         elif op[0] == "L" and open_contour:
-            pen.lineTo((op[1] * SCALE, -op[2] * SCALE))
+            x, y = op[1], op[2]
+            pen.lineTo((x * SCALE, -y * SCALE))
         elif op[0] == "C" and open_contour:
-            pen.curveTo(*((op[i] * SCALE, -op[i + 1] * SCALE) for i in (1, 3, 5)))
+            qx, qy = x + 1.5 * (op[1] - x), y + 1.5 * (op[2] - y)
+            x, y = op[5], op[6]
+            pen.qCurveTo((qx * SCALE, -qy * SCALE), (x * SCALE, -y * SCALE))
         elif op[0] == "Z" and open_contour:
             pen.closePath()
             open_contour = False
@@ -56,16 +62,20 @@ def _draw(pen, ops: tuple) -> None:
 def math_font(outlines: tuple[tuple[str, tuple], ...]) -> MathFont:
     """The font of `outlines` ((key, ops) pairs, sorted by key): the same outlines, the same bytes."""
     from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
-    digest = hashlib.sha256(repr(outlines).encode()).hexdigest()[:12]
-    name = f"ExporterMath-{digest}"
+    digest = hashlib.sha256(repr(outlines).encode()).hexdigest()
+    name = f"ExporterMath-{digest[:12]}"
+    chars = {key: chr(FIRST_CODE + n) for n, (key, _) in enumerate(outlines)}
+    key = ("mathfont-1", digest)
+    stored = cache_read("mathfont", ziamath_font(), 0, *key)  # the paper built before: ~0.3 s saved
+    if isinstance(stored, bytes):
+        return MathFont(stored, name, chars)
     names = [".notdef"] + [f"g{n}" for n in range(len(outlines))]
     glyphs = {".notdef": TTGlyphPen(None).glyph()}
     for n, (_, ops) in enumerate(outlines):
         pen = TTGlyphPen(None)
-        _draw(Cu2QuPen(pen, TOLERANCE, reverse_direction=False), ops)
+        _draw(pen, ops)
         glyphs[f"g{n}"] = pen.glyph()
     builder = FontBuilder(UNITS_PER_EM, isTTF=True)
     builder.setupGlyphOrder(names)
@@ -81,5 +91,5 @@ def math_font(outlines: tuple[tuple[str, tuple], ...]) -> MathFont:
     builder.font.recalcTimestamp = False  # the same outlines give the same bytes
     out = io.BytesIO()
     builder.save(out)
-    chars = {key: chr(FIRST_CODE + n) for n, (key, _) in enumerate(outlines)}
+    cache_write("mathfont", ziamath_font(), 0, out.getvalue(), *key)
     return MathFont(out.getvalue(), name, chars)
