@@ -59,7 +59,7 @@ def _font_programs(pdf: bytes) -> list[bytes]:
 def test_embedded_subsets_carry_no_hinting():
     """Every TrueType subset the edition embeds keeps its outlines and character map but no
     hinting bytecode: reportlab (5.1) still makes each subset through `TTFontFace.makeSubset`,
-    which media.subsets overrides; an upgrade that bypasses it fails here."""
+    which media.pdfsize overrides; an upgrade that bypasses it fails here."""
     import inspect
     import io
 
@@ -88,7 +88,7 @@ def test_unhinted_keeps_every_outline():
     from fontTools.ttLib import TTFont
 
     from exporter.fonts import find_font
-    from exporter.media.subsets import unhinted
+    from exporter.media.pdfsize import unhinted
 
     path = find_font("LiberationSerif-Regular.ttf")
     original = path.read_bytes()

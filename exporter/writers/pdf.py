@@ -3,7 +3,7 @@
 reportlab has no font fallback, so every piece of text goes through `FontSet.runs` and each
 run the main face lacks is wrapped in `<font name=...>` naming the fallback that has it.
 All fonts are TrueType, registered once per process and embedded as subsets without their
-hinting (`media.subsets`). The output is
+hinting (`media.pdfsize`). The output is
 byte-for-byte reproducible: `invariant=1` and every date taken from `Edition.date`.
 
 reportlab parses a whole TrueType file in Python when a font is registered (~0.2 s for the
@@ -48,9 +48,8 @@ from ..model import (
 from ..typography.pdf import Typesetter
 from ..venue import Run, language
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
-from .pdf_pack import packed
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
-from ..media.subsets import unhint_subsets
+from ..media.pdfsize import packed, unhint_subsets
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
 # and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
@@ -83,7 +82,7 @@ def _register(face: Face) -> str:
             n += 1
             name = f"{face.name}_{n}"
         font = _tt_font(name, face)
-        unhint_subsets(font)  # a subset carries outlines and metrics, not hinting (media.subsets)
+        unhint_subsets(font)  # a subset carries outlines and metrics, not hinting (media.pdfsize)
         pdfmetrics.registerFont(font)
         _REGISTERED[key] = name
     return name

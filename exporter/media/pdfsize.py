@@ -1,5 +1,5 @@
-"""Embedded font subsets in the PDFs exporter writes (the edition, a vector picture's own PDF)
-without the bytes no PDF viewer needs.
+"""The bytes of the PDFs exporter writes (the edition, a vector picture's own PDF): embedded
+font subsets without what no PDF viewer needs, dictionaries packed into object streams.
 
 reportlab subsets a TrueType font to the glyphs a document uses but keeps the font's hinting:
 its bytecode tables (`fpgm`, `prep`, `cvt `) and every glyph's instructions, and its whole
@@ -19,7 +19,13 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
+from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTFontFace
+
+# reportlab's first subset of every font otherwise holds all of printable ASCII, used or not
+# (so that a content stream's ASCII text reads as itself): 95 glyphs, 9 KB of FreeSerif for a
+# formula picture that draws ten. A documented setting, read when a TTFont is made.
+rl_config.ttfAsciiReadable = 0
 
 HINTING_TABLES = ("fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX", "gasp")
 KEPT_NAMES = frozenset(range(7))  # copyright, family, style, unique id, full name, version, PostScript name
@@ -87,3 +93,35 @@ def unhint_drawing_fonts(drawing) -> None:
                 unhint_subsets(font)
         else:
             stack.extend(getattr(node, "contents", ()))
+
+
+# ---- object streams ------------------------------------------------------------------------
+# reportlab writes every dictionary as plain text: the pages, each font's widths, the links,
+# the outline and the document information (Cyrillic in UTF-16 as octal escapes, eight bytes a
+# letter). In a text-only paper that is a quarter of the file (bench/FIDELITY.md, sizes). qpdf,
+# through pikepdf (which already binds the volumes), moves them into object streams (PDF 1.5),
+# deflated together; every stream keeps its bytes (a JPEG stays the source's bytes, content
+# streams are not rewritten). The same input gives the same bytes (the file identifier is a
+# digest of it).
+
+
+def packed(data: bytes) -> bytes:
+    """`data` with its objects in object streams; `data` itself if qpdf cannot read it (then
+    it was never a PDF to pack) or packing does not make it smaller."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            out = io.BytesIO()
+            pdf.save(
+                out,
+                object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                compress_streams=True,
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                recompress_flate=False,
+                deterministic_id=True,
+            )
+    except pikepdf.PdfError:
+        return data
+    result = out.getvalue()
+    return result if len(result) < len(data) else data
