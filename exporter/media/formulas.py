@@ -6,9 +6,8 @@ Chosen by bench/MATH_RENDERERS.md (every corpus formula drawn; matplotlib's math
 per process (`typeset` is cached) and kept between runs in the user's cache, as fonts are.
 ziamath's SVG is small and regular (glyph outlines as `path` with M/L/Q/Z, fraction bars as
 `rect`, groups with a fill), so it is read here directly (svglib took as long again as the
-typesetting) into outlines each relative to its own origin: the PDF draws each distinct
-outline once as a form and places it wherever it recurs (45 formulas: 336 KB of paths → the
-glyphs they share).
+typesetting) into outlines each relative to its own origin: the PDF stores each distinct
+outline once, as a glyph of the paper's math font (`mathfont`), and places it wherever it recurs.
 """
 
 from __future__ import annotations
