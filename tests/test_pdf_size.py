@@ -232,3 +232,29 @@ def test_every_edition_of_a_small_paper_within_its_pictures_plus_text():
         sizes[name] = len(data) + (sum(len(b) for files in companions(edition).values() for b in files.values()) if name == "latex" else 0)
     ratios = {name: round(size / budget, 3) for name, size in sizes.items()}
     assert all(r <= SIZE_LIMIT for r in ratios.values()), ratios
+
+
+def test_the_same_picture_twice_is_one_image_in_the_pdf():
+    """A picture placed twice (two figures, and once more in the line) is stored once."""
+    import io
+    from dataclasses import replace
+
+    import pikepdf
+
+    from exporter.model import Figure, Paragraph, Span, Text
+    from exporter.writers import pdf
+    from media_samples import media_edition
+
+    doc, photo = _small_paper()
+    twice = Figure((photo,), (Text("Рисунок 2 – Снова"),), Span(20, 1, 20, 2), number="2")
+    inline = Paragraph((Text("Значок "), replace(photo, width=12, height=8), Text(".")), Span(21, 1, 21, 2))
+    data = pdf.render(media_edition(document=replace(doc, blocks=doc.blocks + (twice, inline))))
+    with pikepdf.open(io.BytesIO(data)) as document:
+        images = [bytes(o.read_raw_bytes()) for o in document.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+        drawn = 0
+        for page in document.pages:
+            names = [str(n) for n, x in (page.Resources.get("/XObject") or {}).items() if x.get("/Subtype") == "/Image"]
+            content = b"".join(c.read_bytes() for c in ([page.Contents] if isinstance(page.Contents, pikepdf.Stream) else page.Contents))
+            drawn += sum(content.count(f"{n} Do".encode()) for n in names)
+    assert images == [photo.data]
+    assert drawn == 3  # two figures and the line: three places, one image
