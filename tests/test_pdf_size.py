@@ -258,3 +258,36 @@ def test_the_same_picture_twice_is_one_image_in_the_pdf():
             drawn += sum(content.count(f"{n} Do".encode()) for n in names)
     assert images == [photo.data]
     assert drawn == 3  # two figures and the line: three places, one image
+
+
+def test_bench_size_budget_counts_shown_pictures_once_and_the_text(tmp_path):
+    """bench/fidelity.py's measure on a made Word file: a picture shown twice counts once, one
+    stored but not shown does not count, text is the UTF-8 of the runs and equations."""
+    import io
+    import zipfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from fidelity import size_budget
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    m = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+    document = (
+        f'<w:document xmlns:w="{w}" xmlns:r="{r}" xmlns:m="{m}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><w:body>'
+        '<w:p><w:r><w:t>Жук</w:t></w:r><m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath></w:p>'
+        '<w:p><w:r><w:drawing><a:blip r:embed="rId1"/></w:drawing></w:r><w:r><w:drawing><a:blip r:embed="rId1"/></w:drawing></w:r></w:p>'
+        "</w:body></w:document>"
+    )
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{image}" Target="media/a.png"/><Relationship Id="rId2" Type="{image}" Target="media/b.png"/>'
+        "</Relationships>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("word/document.xml", document)
+        z.writestr("word/_rels/document.xml.rels", rels)
+        z.writestr("word/media/a.png", b"A" * 1000)
+        z.writestr("word/media/b.png", b"B" * 5000)  # stored, never shown
+    assert size_budget(out.getvalue()) == (1000, len("Жук".encode()) + len("x=1"))
