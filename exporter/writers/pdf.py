@@ -41,6 +41,7 @@ from ..fonts import Face, cache_read, cache_write
 from ..media.formulas import FormulaError, typeset
 from ..media.images import MediaError, display_size, fit, prepare
 from ..media.mathfont import math_font
+from ..media.pdfsize import packed, unhint_subsets
 from ..model import (
     BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
     Superscript, Table,
@@ -49,7 +50,6 @@ from ..typography.pdf import Typesetter
 from ..venue import Run, language
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
-from ..media.pdfsize import packed, unhint_subsets
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
 # and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
