@@ -10,7 +10,7 @@ import sys
 from contextlib import contextmanager
 from functools import cache
 
-from . import regex_cache
+from . import compile_cache
 from .diagnostics import Diagnostic, InputError
 from .terminal import Terminal
 
@@ -400,7 +400,7 @@ def _breaks_venue_rules(report: dict) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    regex_cache.warm()  # before the readers and writers are imported: they compile at import
+    compile_cache.warm()  # before the readers and writers are imported: they compile at import
     try:
         return run(sys.argv[1:] if argv is None else argv)
     except InputError as exc:
@@ -415,4 +415,4 @@ def main(argv: list[str] | None = None) -> int:
         print(f"exporter: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} (please report this)", file=sys.stderr)
         return EXIT_INTERNAL
     finally:
-        regex_cache.remember()
+        compile_cache.remember()

@@ -12,7 +12,9 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
 - `jinja`: compiled Jinja templates are kept between runs in the user's cache (venue.py).
 - `gc`: the `exporter` command (only it, never a Python caller) collects garbage less often.
 - `regex`: the `exporter` command hands `re` the regular expressions an earlier run compiled,
-  kept in the user's cache (regex_cache.py; Python 3.11's `re` internals).
+  kept in the user's cache (compile_cache.py; Python 3.11's `re` internals).
+- `dataclass`: likewise the code of the methods `@dataclass` writes (compile_cache.py; Python
+  3.11's `dataclasses`, which runs them with `exec`).
 
 `EXPORTER_PLAIN` turns them off: `1` or `all` every one, or a comma-separated list of names
 (how the benchmark measures each). Unset or empty: all on.
@@ -30,7 +32,7 @@ import os
 import sys
 from functools import cache
 
-NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex")
+NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass")
 
 # What each speed-up needs of a library's private parts: (distribution, the version they were
 # read in, module, the names it uses there); "python" is the interpreter and its standard
@@ -40,6 +42,7 @@ PRIVATE = {
                 ("PackageWriter._write_content_types_stream", "PackageWriter._write_pkg_rels", "PackageWriter._write_parts")),
     "rlfont": ("reportlab", "5.1.0", "reportlab.pdfbase.ttfonts", ("TTFont.__new__", "TTFontFace.__init__", "TTFNameBytes")),
     "regex": ("python", "3.11", "re", ("_cache", "_MAXCACHE", "_parser.parse", "_compiler._code", "_compiler._sre.compile", "_compiler._sre.MAGIC")),
+    "dataclass": ("python", "3.11", "dataclasses", ("_create_fn", "_process_class")),
 }
 
 
