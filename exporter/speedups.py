@@ -15,6 +15,8 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
   kept in the user's cache (compile_cache.py; Python 3.11's `re` internals).
 - `dataclass`: likewise the code of the methods `@dataclass` writes (compile_cache.py; Python
   3.11's `dataclasses`, which runs them with `exec`).
+- `pyphen`: pyphen's parse of its hyphenation patterns is kept in the user's cache
+  (typography/hyphenation.py; pyphen 0.18.1).
 
 `EXPORTER_PLAIN` turns them off: `1` or `all` every one, or a comma-separated list of names
 (how the benchmark measures each). Unset or empty: all on.
@@ -32,7 +34,7 @@ import os
 import sys
 from functools import cache
 
-NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass")
+NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen")
 
 # What each speed-up needs of a library's private parts: (distribution, the version they were
 # read in, module, the names it uses there); "python" is the interpreter and its standard
@@ -43,6 +45,7 @@ PRIVATE = {
     "rlfont": ("reportlab", "5.1.0", "reportlab.pdfbase.ttfonts", ("TTFont.__new__", "TTFontFace.__init__", "TTFNameBytes")),
     "regex": ("python", "3.11", "re", ("_cache", "_MAXCACHE", "_parser.parse", "_compiler._code", "_compiler._sre.compile", "_compiler._sre.MAGIC")),
     "dataclass": ("python", "3.11", "dataclasses", ("_create_fn", "_process_class")),
+    "pyphen": ("pyphen", "0.18.1", "pyphen", ("hdcache", "HyphDict.positions", "LANGUAGES", "language_fallback")),
 }
 
 

@@ -46,7 +46,7 @@ CASES = {
         "pandoc → LaTeX, each paper",
         "pandoc → PDF (xelatex), each paper",
     ],
-    "Speed-ups (exporter/speedups.py)": ["| all |", "| fork |", "| rlfont |", "| docxzip |", "| jinja |", "| gc |", "| regex |", "| dataclass |"],
+    "Speed-ups (exporter/speedups.py)": ["| all |", "| fork |", "| rlfont |", "| docxzip |", "| jinja |", "| gc |", "| regex |", "| dataclass |", "| pyphen |"],
     "Targets": [
         "check of the paper ≤ 0.12 s",
         "check imports no rendering library",

@@ -16,6 +16,8 @@ import re
 from functools import cache
 
 from . import kazakh
+from .. import speedups
+from ..usercache import cache_read, cache_write
 
 SOFT_HYPHEN = "\u00ad"
 # Letters of one script in a row: the part of a token that hyphenation looks at.
@@ -32,15 +34,41 @@ LATIN_SCRIPT = frozenset({"en", "de", "fr", "tr", "it", "es", "pl", "cs", "nl", 
 
 @cache
 def _pyphen(language: str):
-    """pyphen's hyphenator for `language`, loaded on first use (the English patterns take
-    ~50 ms to read), or None when pyphen has no dictionary for it."""
+    """pyphen's hyphenator for `language`, loaded on first use, or None when pyphen has no
+    dictionary for it."""
     import pyphen
 
     name, left, right = _PATTERNS.get(language, (language, 2, 2))
     found = pyphen.language_fallback(name)
     if found is None:
         return None
+    if speedups.enabled("pyphen"):
+        _load_patterns(pyphen, pyphen.LANGUAGES[found])
     return pyphen.Pyphen(lang=found, left=left, right=right)
+
+
+_PATTERNS_FORMAT = "pyphen-1"  # bump when what is stored changes
+
+
+def _load_patterns(pyphen, path) -> None:
+    """Put the dictionary at `path` into pyphen's own per-file cache (`hdcache`, which
+    `Pyphen(...)` reads), parsed in an earlier run: parsing the English patterns takes ~50 ms,
+    reading them back from the user's cache a few. The parse is `HyphDict`'s three attributes
+    (pyphen 0.18.1: `patterns`, `cache`, `maxlen`; speedups.PRIVATE["pyphen"]); a dictionary
+    with pyphen's nonstandard hyphenation (values that are not plain integers) is not stored."""
+    if path in pyphen.hdcache:
+        return
+    stored = cache_read("pyphen", str(path), 0, pyphen.__version__, _PATTERNS_FORMAT)
+    if isinstance(stored, dict) and isinstance(stored.get("patterns"), dict) and isinstance(stored.get("maxlen"), int):
+        parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        parsed.patterns, parsed.cache, parsed.maxlen = stored["patterns"], {}, stored["maxlen"]
+        pyphen.hdcache[path] = parsed
+        return
+    parsed = pyphen.hdcache[path] = pyphen.HyphDict(path)
+    if set(vars(parsed)) == {"patterns", "cache", "maxlen"} and all(
+        type(start) is int and type(values) is tuple and all(type(v) is int for v in values) for start, values in parsed.patterns.values()
+    ):
+        cache_write("pyphen", str(path), 0, {"patterns": parsed.patterns, "maxlen": parsed.maxlen}, pyphen.__version__, _PATTERNS_FORMAT)
 
 
 def word_language(word: str, main: str) -> str | None:
