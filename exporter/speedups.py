@@ -70,7 +70,7 @@ def supported(name: str) -> bool:
     import importlib
 
     distribution, version, module, names = PRIVATE[name]
-    if _version(distribution) != version:
+    if installed_version(distribution) != version:
         return False
     try:
         root = importlib.import_module(module)
@@ -85,11 +85,24 @@ def supported(name: str) -> bool:
     return True
 
 
-def _version(distribution: str) -> str | None:
-    """The installed version of a distribution; of "python", the interpreter's major.minor
-    (without importlib.metadata, whose import alone costs a `check` ~20 ms)."""
+# Where a distribution's package states its own version: read there, importlib.metadata (its
+# import and its search of site-packages: ~60 M instructions, in each process of a build) is
+# not needed. Distributions not listed are asked of importlib.metadata.
+VERSION_ATTRIBUTE = {"python-docx": ("docx", "__version__"), "reportlab": ("reportlab", "Version"), "pyphen": ("pyphen", "__version__")}
+
+
+def installed_version(distribution: str) -> str | None:
+    """The installed version of a distribution; of "python", the interpreter's major.minor."""
     if distribution == "python":
         return "%d.%d" % sys.version_info[:2]
+    if distribution in VERSION_ATTRIBUTE:
+        import importlib
+
+        module, attribute = VERSION_ATTRIBUTE[distribution]
+        try:
+            return getattr(importlib.import_module(module), attribute, None)
+        except ImportError:
+            return None
     from importlib import metadata
 
     try:

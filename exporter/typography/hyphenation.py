@@ -85,17 +85,27 @@ def word_language(word: str, main: str) -> str | None:
     return None  # mixed or other scripts: never hyphenated
 
 
+# Each word's points, by the paper's language (it decides the language of a Cyrillic word with
+# no letter of its own), for the whole process: the DOCX and LaTeX editions (one process in a
+# build) and the papers of a proceedings hyphenate the same words. A server's worker lives for
+# many papers: past KEPT_WORDS words of a language its table starts again.
+_POSITIONS: dict[str, dict[str, tuple[int, ...]]] = {}
+KEPT_WORDS = 50_000
+
+
 class Hyphenator:
     """Hyphenation points of the words of a paper written in `language` (a language code)."""
 
     def __init__(self, language: str):
         self.language = language
-        self._cache: dict[str, tuple[int, ...]] = {}
+        self._cache = _POSITIONS.setdefault(language, {})
 
     def positions(self, word: str) -> tuple[int, ...]:
         """Offsets in `word` (letters of one script) where a hyphen may go."""
         found = self._cache.get(word)
         if found is None:
+            if len(self._cache) >= KEPT_WORDS:
+                self._cache.clear()
             found = self._cache[word] = self._positions(word)
         return found
 
