@@ -201,6 +201,8 @@ def test_the_wheel_carries_the_templates_and_runs_from_any_folder(tmp_path):
         for part in ("template.toml", "bibliography.j2"):
             assert f"exporter/venues/{venue}/{part}" in names
     assert "exporter/venues/shared/document.tex.j2" in names  # the LaTeX shell every venue shares
+    for language in ("kk", "ru"):  # the compiled catalogs the findings are said from
+        assert f"exporter/messages/{language}/LC_MESSAGES/exporter.mo" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"
@@ -214,6 +216,8 @@ def test_the_wheel_carries_the_templates_and_runs_from_any_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "out" / "kz-china-relations.tex").is_file()
+    russian = subprocess.run([sys.executable, "-m", "exporter", "check", "--lang", "ru", str(SEED)], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    assert "у ссылки [9] нет записи: в статье нет списка литературы" in russian.stdout
 
 
 def test_build_prints_findings_as_check_does_even_a_message_with_a_newline(tmp_path):

@@ -42,7 +42,7 @@ def load_bib(path: str) -> Bibliography:
     result = Bibliography(path)
     result.diagnostics.extend(control_characters(lines, path))
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
-        result.diagnostics.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
+        result.diagnostics.append(Diagnostic.at_line("TXT002", path, 1, 1, encoding=source.encoding))
     # bibtexparser ends lines at LF only (a CR-only file would be one line, and one broken
     # entry would swallow the rest); control characters become spaces, as in the paper.
     text = CONTROL_CHARS.sub(" ", "\n".join(lines))
@@ -61,21 +61,25 @@ def load_bib(path: str) -> Bibliography:
     for block in library.failed_blocks:
         line, col = where(block)
         if isinstance(block, bib.DuplicateBlockKeyBlock):
-            result.diagnostics.append(Diagnostic("BIB001", f"duplicate key '{_shown(block.key)}'; this entry is ignored", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB001", path, line, col, variant="key", key=_shown(block.key)))
         elif isinstance(block, bib.DuplicateFieldKeyBlock):
-            fields = ", ".join(sorted(block.duplicate_keys))
-            result.diagnostics.append(Diagnostic("BIB002", f"cannot parse this block: field {fields} is given twice; it is skipped", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="field-twice", fields=tuple(sorted(block.duplicate_keys))))
         else:
             error = getattr(block, "error", None)
-            reason = _short(getattr(error, "abort_reason", None) or getattr(error, "message", None) or str(error) or "syntax error")
-            result.diagnostics.append(Diagnostic("BIB002", f"cannot parse this block: {reason}; it is skipped", path, line, col))
+            reason = getattr(error, "abort_reason", None) or getattr(error, "message", None) or str(error)
+            if reason:  # bibtexparser's own words
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="bibtex", error=_short(reason)))
+            else:
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="syntax"))
 
     raw_entries = []
     for entry in library.entries:
         if not entry.key.strip() or any(ch.isspace() for ch in entry.key):  # BibTeX refuses these too
             line, col = where(entry)
-            problem = f"the key '{_shown(entry.key)}' holds white space" if entry.key.strip() else "the entry has no key"
-            result.diagnostics.append(Diagnostic("BIB002", f"cannot parse this block: {problem}; it is skipped", path, line, col))
+            if entry.key.strip():
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="key-space", key=_shown(entry.key)))
+            else:
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="no-key"))
             continue  # it still holds its place in the numbering below
         values = {}
         for f in entry.fields:
@@ -87,7 +91,7 @@ def load_bib(path: str) -> Bibliography:
             for parent_key in _keys(values.get(link, ""), link):
                 if parent_key.lower() not in written:
                     line, col = where(entry)
-                    result.diagnostics.append(Diagnostic("BIB004", f"entry '{entry.key}' has {link} '{parent_key}', which is not in the file", path, line, col))
+                    result.diagnostics.append(Diagnostic.at_line("BIB004", path, line, col, key=entry.key, link=link, parent=parent_key))
         for name, value in inherited(entry.entry_type.lower(), values, written).items():
             values.setdefault(name, value)
 
@@ -101,10 +105,10 @@ def load_bib(path: str) -> Bibliography:
         line, col = where(entry)
         number = int(entry.key) if entry.key.isdecimal() and len(entry.key) < 10 else place[id(entry)]
         if number in taken:
-            result.diagnostics.append(Diagnostic("BIB001", f"entry '{entry.key}' is number {number}, as is entry '{taken[number]}'", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB001", path, line, col, variant="entry-number", key=entry.key, number=number, other=taken[number]))
         taken.setdefault(number, entry.key)
         if "title" not in values:
-            result.diagnostics.append(Diagnostic("BIB003", f"entry '{entry.key}' has no title", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB003", path, line, col, key=entry.key))
         end_line = line + entry.raw.count("\n") if entry.raw else line
         result.entries.append(
             Entry(

@@ -49,7 +49,11 @@ _ARTICLE_TYPES = {"article-journal", "article-magazine", "article-newspaper", "a
 
 
 class RecordError(ValueError):
-    """A record that cannot be read: the message says why."""
+    """A record that cannot be read: why, as a BIB002 variant (`csl-…`) and its arguments."""
+
+    def __init__(self, variant: str, **details):
+        super().__init__(variant, details)
+        self.variant, self.details = variant, details
 
 
 # ---- loading -------------------------------------------------------------------------------
@@ -75,9 +79,9 @@ def _refuse_long_numbers(value) -> None:
     while stack:
         node = stack.pop()
         if isinstance(node, _Digits):
-            raise RecordError(f"it holds a number of {len(node.lstrip('-'))} digits, which no CSL variable holds")
+            raise RecordError("csl-digits", count=len(node.lstrip("-")))
         if isinstance(node, float) and not math.isfinite(node):
-            raise RecordError(f"it holds the number {node}, which no CSL variable holds")
+            raise RecordError("csl-number", number=str(node))
         if isinstance(node, dict):
             stack.extend(node.values())
         elif isinstance(node, list):
@@ -106,17 +110,17 @@ def load_csljson(path: str) -> Bibliography:
             trailing = _skip_space(text, pos + 1)
             if trailing < len(text):
                 line, col = index.at(trailing)
-                result.diagnostics.append(Diagnostic("BIB002", "cannot read what follows the array; it is ignored", path, line, col))
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="json-after"))
             break
         line, col = index.at(pos)
         try:
             value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             bad_line, bad_col = index.at(exc.pos)
-            result.diagnostics.append(Diagnostic("BIB002", f"invalid JSON ({exc.msg}); the rest of the file is skipped", path, bad_line, bad_col))
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, bad_line, bad_col, variant="json", error=exc.msg))
             break
         except RecursionError:
-            result.diagnostics.append(Diagnostic("BIB002", "invalid JSON (nested too deeply); the rest of the file is skipped", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="json-deep"))
             break
         end_line = index.at(max(end - 1, pos))[0]
         try:
@@ -124,13 +128,13 @@ def load_csljson(path: str) -> Bibliography:
             key, entry_type, fields = item_fields(value)
             records.append(Record(line, col, key, entry_type, fields, end_line))
         except RecordError as exc:
-            records.append(Record(line, col, end_line=end_line, error=str(exc)))
+            records.append(Record(line, col, end_line=end_line, error=(exc.variant, exc.details)))
         pos = _skip_space(text, end)
         if pos < len(text) and text[pos] == ",":
             pos += 1
         elif pos >= len(text) or text[pos] != "]":
             bad_line, bad_col = index.at(pos)
-            result.diagnostics.append(Diagnostic("BIB002", "invalid JSON (expected ',' or ']'); the rest of the file is skipped", path, bad_line, bad_col))
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, bad_line, bad_col, variant="json-separator"))
             break
     return entries_of(path, records, "csl-json", result)
 
@@ -144,13 +148,13 @@ def _skip_space(text: str, pos: int) -> int:
 def item_fields(item) -> tuple[str, str, dict[str, str]]:
     """A CSL item as (id, BibTeX type, BibTeX-named fields); RecordError when it is not one."""
     if not isinstance(item, dict):
-        raise RecordError(f"an item must be an object, not {_kind(item)}")
+        raise RecordError("csl-item", kind=_kind(item))
     key = item.get("id", "")
     if not isinstance(key, (str, int)) or isinstance(key, bool):
-        raise RecordError(f"its id must be text or a number, not {_kind(key)}")
+        raise RecordError("csl-id", kind=_kind(key))
     csl_type = item.get("type", "")
     if not isinstance(csl_type, str):
-        raise RecordError(f"its type must be text, not {_kind(csl_type)}")
+        raise RecordError("csl-type", kind=_kind(csl_type))
     fields: dict[str, str] = {}
     for variable, name in NAME_FIELDS.items():
         if variable in item:
@@ -184,18 +188,19 @@ def item_fields(item) -> tuple[str, str, dict[str, str]]:
 
 
 def _kind(value) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(type(value), "a number")
+    """What a JSON value is, as a `json` term of the catalogs."""
+    return {dict: "object", list: "list", str: "text", bool: "boolean", type(None): "null"}.get(type(value), "number")
 
 
 def _text(value, variable: str) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise RecordError(f"'{variable}' must be text or a number, not {_kind(value)}")
+        raise RecordError("csl-text", variable=variable, kind=_kind(value))
     return " ".join(str(value).split())
 
 
 def _list_of_objects(value, variable: str) -> list[dict]:
     if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
-        raise RecordError(f"'{variable}' must be a list of name objects")
+        raise RecordError("csl-names", variable=variable)
     return value
 
 
@@ -218,11 +223,11 @@ def _date(value, variable: str) -> list[str]:
     if isinstance(value, str):  # not CSL, but common: "2010" or "2010-03-12"
         return [p for p in re.split(r"[-/]", value.strip()) if p][:3] or []
     if not isinstance(value, dict):
-        raise RecordError(f"'{variable}' must be a date object, not {_kind(value)}")
+        raise RecordError("csl-date", variable=variable, kind=_kind(value))
     parts = value.get("date-parts")
     if parts is not None:
         if not isinstance(parts, list) or not parts or not isinstance(parts[0], list):
-            raise RecordError(f"'{variable}' has malformed date-parts")
+            raise RecordError("csl-date-parts", variable=variable)
         return [_text(p, variable) for p in parts[0][:3]]
     for name in ("literal", "raw"):
         if name in value:

@@ -29,6 +29,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from ..messages import SOURCE_LANGUAGE, accepted_language, language_of
 from . import jobs
 from .jobs import Failure, Upload
 from .workers import Busy, Limits, Pool, TimedOut, WorkerDied, fork_context
@@ -155,6 +156,22 @@ class Refused(Exception):
         self.status, self.line = status, line
 
 
+def chosen_language(request: Request, fields: dict | None = None) -> str | None:
+    """The language the reader chose on the page (`lang`, a form field or query parameter), if any."""
+    value = (fields or {}).get("lang") or request.query_params.get("lang")
+    if not value:
+        return None
+    language = language_of(value)
+    if language is None:
+        raise Refused(400, f"exporter: error: lang: unknown language '{value[:20]}'; choose from kk, ru, en")
+    return language
+
+
+def reader_language(request: Request, fields: dict | None = None) -> str | None:
+    """The reader's language: the page's choice, else the browser's Accept-Language (kk, ru, en), else None."""
+    return chosen_language(request, fields) or accepted_language(request.headers.get("accept-language"))
+
+
 async def _file(form, field: str, required: bool) -> tuple[str, bytes] | None:
     item = form.get(field)
     if not isinstance(item, UploadFile) or (not item.filename and not required):
@@ -271,40 +288,47 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
     async def form_page(request: Request) -> Response:
         from .page import render_form
 
-        return HTMLResponse(render_form(venues, default_venue))
+        chosen = chosen_language(request)
+        return HTMLResponse(render_form(venues, default_venue, reader_language(request) or SOURCE_LANGUAGE, chosen))
 
     async def check_page(request: Request) -> Response:
         (source_name, source_data), bib, fields = await _uploads(request)
         template = chosen_venue(fields.get("template"))
+        chosen = chosen_language(request, fields)
         resend = {"source_name": shown_name(source_name, "paper"), "source_data": base64.b64encode(source_data).decode("ascii")}
         if bib:
             resend |= {"bib_name": shown_name(bib[0], "references.bib"), "bib_data": base64.b64encode(bib[1]).decode("ascii")}
+        if chosen:  # the downloads keep the reader's choice
+            resend["lang"] = chosen
         with request_folder(folders["requests"]) as folder:
             source = _save(folder, "source", source_name, source_data, "paper")
             bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
-            result = await run(request, "check", jobs.report_page, source, bib_upload, template, resend)
+            result = await run(request, "check", jobs.report_page, source, bib_upload, template, resend, reader_language(request, fields))
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return HTMLResponse(result)
 
     async def api_check(request: Request) -> Response:
-        (source_name, source_data), bib, _ = await _uploads(request)
+        (source_name, source_data), bib, fields = await _uploads(request)
+        language = reader_language(request, fields) or SOURCE_LANGUAGE
         with request_folder(folders["requests"]) as folder:
             source = _save(folder, "source", source_name, source_data, "paper")
             bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
-            result = await run(request, "check", jobs.check, source, bib_upload)
+            result = await run(request, "check", jobs.check, source, bib_upload, language)
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return JSONResponse(result)
 
-    async def edition(request: Request, source_name, source_data, bib, kind: str, template: str) -> Response:
+    async def edition(request: Request, source_name, source_data, bib, kind: str, template: str, fields: dict | None = None) -> Response:
         if kind not in jobs.MEDIA_TYPES:
             raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
+        chosen = chosen_language(request, fields)
+        language = chosen or reader_language(request, fields) or SOURCE_LANGUAGE
         with request_folder(folders["requests"]) as folder:
             source = _save(folder, "source", source_name, source_data, "paper")
             bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
             pool = "check" if kind == "json" else "build"
-            result = await run(request, pool, jobs.edition, source, bib_upload, template, kind)
+            result = await run(request, pool, jobs.edition, source, bib_upload, template, kind, language, chosen is not None)
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return Response(result, media_type=jobs.MEDIA_TYPES[kind], headers={"Content-Disposition": attachment(jobs.download_name(source.name, kind))})
@@ -319,7 +343,7 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
 
     async def download(request: Request) -> Response:
         (source_name, source_data), bib, fields = await _resent(request)
-        return await edition(request, source_name, source_data, bib, fields.get("to", "pdf"), chosen_venue(fields.get("template")))
+        return await edition(request, source_name, source_data, bib, fields.get("to", "pdf"), chosen_venue(fields.get("template")), fields)
 
     async def refused(request: Request, exc: Refused) -> Response:
         return _failure(request.url.path, Failure(exc.line), exc.status)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..build import safe_stem
-from ..diagnostics import InputError, sort_key
+from ..diagnostics import Diagnostic, InputError, sort_key
 from ..linker import Linked
+from ..messages import SOURCE_LANGUAGE
 from ..pipeline import read_and_link
 from ..report import check_json
 from ..venue import Template, available
@@ -65,19 +66,24 @@ def venue(name: str) -> Template:
 
 
 def _unpathed(text: str, source: Upload, bib: Upload | None) -> str:
-    """`text` with the client's names in place of our temporary paths (REF002 names the .bib file)."""
+    """`text` with the client's names in place of our temporary paths."""
     for upload in (source, bib):
         if upload:
             text = text.replace(upload.path, upload.name)
     return text
 
 
+def _unpathed_finding(d: Diagnostic, source: Upload, bib: Upload | None) -> Diagnostic:
+    """A finding whose arguments name the client's files, not ours (REF002 names the .bib file)."""
+    args = tuple((name, _unpathed(value, source, bib) if isinstance(value, str) else value) for name, value in d.args)
+    return dataclasses.replace(d, args=args)
+
+
 def _shown(linked: Linked, source: Upload, bib: Upload | None) -> Linked:
     """The linked paper with the client's names in place of our temporary paths."""
     names = {source.path: source.name, **({bib.path: bib.name} if bib else {})}
     document = dataclasses.replace(linked.document, path=source.name)
-    unpathed = lambda text: _unpathed(text, source, bib)  # noqa: E731
-    diagnostics = tuple(dataclasses.replace(d, path=names.get(d.path, d.path), message=unpathed(d.message)) for d in linked.diagnostics)
+    diagnostics = tuple(dataclasses.replace(_unpathed_finding(d, source, bib), path=names.get(d.path, d.path)) for d in linked.diagnostics)
     return dataclasses.replace(linked, document=document, diagnostics=diagnostics, bib_path=bib.name if bib and linked.bib_path else linked.bib_path)
 
 
@@ -144,33 +150,36 @@ def _test_hook(source: Upload) -> None:
             pass
 
 
-def check(source: Upload, bib: Upload | None) -> dict | Failure:
-    """The `check --json` object of an upload (capped: see MOST_LISTED)."""
+def check(source: Upload, bib: Upload | None, language: str = SOURCE_LANGUAGE) -> dict | Failure:
+    """The `check --json` object of an upload, its messages in `language` (capped: see MOST_LISTED)."""
     try:
         _test_hook(source)
-        return capped(check_json(linked_upload(source, bib)))
+        return capped(check_json(linked_upload(source, bib), language))
     except Exception as exc:
         return _failure(exc, source, bib)
 
 
-def edition(source: Upload, bib: Upload | None, template_name: str, kind: str) -> bytes | Failure:
-    """One edition of an upload as bytes: docx, pdf, latex, the JSON report, or the annotated DOCX."""
+def edition(source: Upload, bib: Upload | None, template_name: str, kind: str, language: str = SOURCE_LANGUAGE, chosen: bool = False) -> bytes | Failure:
+    """One edition of an upload as bytes: docx, pdf, latex, the JSON report, or the annotated
+    DOCX. Findings are in `language`; the annotated DOCX's only when the reader `chosen` it,
+    else in the paper's own language (as `exporter annotate`)."""
     try:
         _test_hook(source)
         if kind == "json":
-            report = capped(check_json(linked_upload(source, bib)))
+            report = capped(check_json(linked_upload(source, bib), language))
             return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         if kind == "annotated":
-            return annotated(source, bib)
+            return annotated(source, bib, language if chosen else None)
         template = venue(template_name)
         return writer(kind).render(Edition(linked_upload(source, bib, template), template))
     except Exception as exc:
         return _failure(exc, source, bib)
 
 
-def annotated(source: Upload, bib: Upload | None) -> bytes:
-    """The author's DOCX with a Word comment at each finding (what `exporter annotate` writes)."""
-    from ..annotate import annotate_package
+def annotated(source: Upload, bib: Upload | None, language: str | None = None) -> bytes:
+    """The author's DOCX with a Word comment at each finding (what `exporter annotate` writes),
+    in `language`, else in the paper's own."""
+    from ..annotate import annotate_package, comment_language
     from ..readers import choose_reader
     from ..readers.docx.package import read_package
 
@@ -178,8 +187,8 @@ def annotated(source: Upload, bib: Upload | None) -> bytes:
         raise InputError(source.path, "annotate takes a Word .docx file (the author's own manuscript)")
     linked = read_and_link(source.path, bib.path if bib else None, named_bib=False)
     data = read_package(source.path)
-    findings = [dataclasses.replace(d, message=_unpathed(d.message, source, bib)) for d in linked.diagnostics if d.path == source.path]
-    return annotate_package(source.path, data, findings, linked.document.meta.language)[0] if findings else data
+    findings = [_unpathed_finding(d, source, bib) for d in linked.diagnostics if d.path == source.path]
+    return annotate_package(source.path, data, findings, comment_language(linked.document.meta.language, language))[0] if findings else data
 
 
 def is_docx(source: Upload) -> bool:
@@ -191,16 +200,18 @@ def is_docx(source: Upload) -> bool:
         return False
 
 
-def report_page(source: Upload, bib: Upload | None, template_name: str, resend: dict) -> str | Failure:
-    """The report page of an upload (HTML). `resend` holds the upload again, for its download form."""
-    from .page import render_report
+def report_page(source: Upload, bib: Upload | None, template_name: str, resend: dict, language: str | None = None) -> str | Failure:
+    """The report page of an upload (HTML) in `language`, else in the paper's own. `resend`
+    holds the upload again, for its download form."""
+    from .page import page_language, render_report
 
     try:
         _test_hook(source)
         linked = linked_upload(source, bib)
-        report = check_json(linked)
+        language = language or page_language(linked.document.meta.language)
+        report = check_json(linked, language)
         if len(report["citations"]) > PAGE_MOST_LABELS:
             raise InputError(source.path, f"holds {len(report['citations']):,} citation labels; the report page shows at most {PAGE_MOST_LABELS:,} (a paper holds a few hundred): check it with `exporter check` or POST it to /api/check")
-        return render_report(linked, capped(report), template_name, resend, is_docx(source))
+        return render_report(linked, capped(report), template_name, resend, is_docx(source), language)
     except Exception as exc:
         return _failure(exc, source, bib)
