@@ -17,6 +17,7 @@ from exporter.writers import WITH_COMPANIONS, WRITERS, writer
 NOT_FOR_A_TEXT_CHECK = (
     "reportlab", "docx", "lxml", "fontTools", "jinja2", "PIL", "pypdfium2", "ziamath", "pyphen", "markdown_it",
     "zipfile", "statistics", "exporter.writers", "exporter.venue", "exporter.readers.docx.reader", "exporter.readers.pdf.reader",
+    "exporter.readers.markdown.reader",
 )
 
 _RUN = r"""
@@ -39,6 +40,18 @@ def test_a_check_of_a_text_imports_no_library_it_does_not_use():
     assert "exporter.readers.plaintext.reader" in loaded  # the probe sees what the check imported
     found = sorted(m for m in loaded if any(m == name or m.startswith(name + ".") for name in NOT_FOR_A_TEXT_CHECK))
     assert found == []
+
+
+def test_the_reference_tagger_is_imported_only_for_a_paper_with_a_list(tmp_path):
+    """The shipped paper has no reference list: its check imports neither the tagger (a CRF,
+    lexicons, normalisers) nor the rule parser. A paper with a list does read it with them."""
+    shipped = _modules_after("check", "--json", str(SEED))
+    assert "exporter.references.fields" in shipped  # the probe sees the stage that would ask the tagger
+    assert not {"exporter.references.tagger", "exporter.references.tagger.normalise", "exporter.references.rules"} & shipped
+    paper = tmp_path / "listed.txt"
+    paper.write_text("Title of a paper\n\nA sentence citing [1].\n\nReferences\n\n1. Ivanov I. I. A book. Moscow: Nauka, 2001. 200 p.\n", encoding="utf-8")
+    loaded = _modules_after("check", "--json", str(paper))
+    assert "exporter.references.tagger.normalise" in loaded
 
 
 def test_every_writer_with_companion_folders_is_listed():
