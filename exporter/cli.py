@@ -24,6 +24,10 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(self.prog, message)
 
 
+# The subcommands (each keeps its own compile cache files: compile_cache.warm).
+COMMANDS = ("check", "inspect", "build", "fix", "bib", "annotate", "volume", "templates", "serve")
+
+
 @cache
 def _parser() -> argparse.ArgumentParser:
     """Built once per process (argparse spends most of a small `check` building itself)."""
@@ -419,9 +423,11 @@ def _breaks_venue_rules(report: dict) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    compile_cache.warm()  # before the readers and writers are imported: they compile at import
+    args = sys.argv[1:] if argv is None else argv
+    # Before the readers and writers are imported (they compile at import); each command its own files.
+    compile_cache.warm(args[0] if args and args[0] in COMMANDS else "")
     try:
-        return run(sys.argv[1:] if argv is None else argv)
+        return run(args)
     except InputError as exc:
         print(f"exporter: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

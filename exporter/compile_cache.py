@@ -18,6 +18,11 @@ own (a module global shadows the builtin) that runs the code object compiled fro
 source in an earlier run: `compile(source, "<string>", "exec", dont_inherit=True)`, what
 `exec(source)` compiles in `dataclasses` (a module without `__future__` imports).
 
+Each command keeps files of its own (`regex-check-….bin`, `regex-build-….bin`): a `check` then
+reads back only what a check compiles, not what a build's writers and libraries do, and a user
+who alternates them does not push one command's entries out with the other's (one shared file
+held more than MAX_PATTERNS and started again at nearly every run).
+
 Both lean on Python 3.11's internals (speedups.PRIVATE); each file is keyed by the interpreter's
 full version, so a code object or a program is never handed to another Python. Only an
 accelerator: a missing, foreign or damaged file is ignored, and `EXPORTER_PLAIN=regex` or
@@ -41,6 +46,7 @@ MAX_PATTERNS = 400
 MAX_METHODS = 1000
 
 _warmed = False
+_command = ""  # the command whose files are read and written ("" for a caller that names none)
 _patterns: list[tuple] = []  # the regex file's entries (written back with the new ones)
 _pattern_keys: set[tuple] = set()  # the re._cache keys those entries stand for
 _methods: dict[str, object] = {}  # dataclass method source -> code object, from the file
@@ -48,7 +54,8 @@ _new_methods: dict[str, object] = {}  # compiled in this run
 
 
 def _file(kind: str) -> str:
-    return f"{kind}-{sys.implementation.cache_tag}.bin"
+    command = f"{_command}-" if _command else ""
+    return f"{kind}-{command}{sys.implementation.cache_tag}.bin"
 
 
 def _key(kind: str) -> str:
@@ -60,12 +67,14 @@ def _key(kind: str) -> str:
     return "\0".join(parts)
 
 
-def warm() -> None:
-    """Put the stored patterns into `re`'s cache; route dataclasses' `exec` through the stored code."""
-    global _warmed
+def warm(command: str = "") -> None:
+    """Put the stored patterns into `re`'s cache; route dataclasses' `exec` through the stored
+    code. `command` (letters only: a subcommand's name) chooses the files."""
+    global _warmed, _command
     if _warmed:
         return
     _warmed = True
+    _command = command if command.isascii() and command.isalpha() else ""
     if speedups.enabled("regex"):
         _warm_patterns()
     if speedups.enabled("dataclass"):

@@ -21,13 +21,12 @@ import dataclasses, re, sys
 from re import _compiler
 from exporter import cli, compile_cache  # as the command: its own imports come before warm()
 before = set(re._cache)
-compile_cache.warm()
+compile_cache.warm("check")  # the files a check wrote
 warmed = {key: re._cache[key] for key in re._cache if key not in before}
 # every warmed pattern is the one re's own compiler makes of it (Pattern.__eq__ compares programs)
 different = [key[1] for key, pattern in warmed.items() if pattern != _compiler.compile(key[1], key[2])]
-from exporter.references import fields
-from exporter.readers.plaintext import frontmatter
-held = [fields._NAME_SEPARATOR, frontmatter.STRONG_NAME]
+from exporter.readers.plaintext import frontmatter, sections
+held = [sections.TOKEN, frontmatter.STRONG_NAME]
 taken = [any(pattern is value for value in warmed.values()) for pattern in held]
 from exporter import model
 print(len(warmed), len(different), *taken, len(compile_cache._methods), len(compile_cache._new_methods))
@@ -117,7 +116,7 @@ def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch, damage):
     plain = _check(tmp_path, EXPORTER_PLAIN="all")
     _check(tmp_path)
     kind = "dataclass" if damage == "methods not code" else "regex"
-    name = f"{kind}-{sys.implementation.cache_tag}.bin"
+    name = f"{kind}-check-{sys.implementation.cache_tag}.bin"
     if damage == "truncated":
         for path in tmp_path.glob("*.bin"):
             path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
@@ -148,6 +147,7 @@ def test_the_stored_patterns_are_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(compile_cache, "_new_methods", {})
     monkeypatch.setattr(compile_cache, "_patterns", [])
     monkeypatch.setattr(compile_cache, "_pattern_keys", set(re._cache))
+    monkeypatch.setattr(compile_cache, "_command", "")
     name, key = f"regex-{sys.implementation.cache_tag}.bin", compile_cache._key("regex")
     for n in range(4):
         re.compile(f"bounded-{n}-[a-z]+")
@@ -157,3 +157,14 @@ def test_the_stored_patterns_are_bounded(tmp_path, monkeypatch):
         re.compile(f"bounded-{n}-[a-z]+")
     compile_cache.remember()
     assert [entry[1] for entry in read_entry(name, key)] == [f"bounded-{n}-[a-z]+" for n in range(4, 7)]
+
+
+def test_each_command_keeps_files_of_its_own(tmp_path):
+    """A check reads back what checks compiled, not a build's writers' patterns: one shared file
+    held both (more than MAX_PATTERNS) and started again at nearly every run."""
+    from exporter import cli
+
+    assert set(cli.COMMANDS) == set(cli._parser()._subparsers._group_actions[0].choices)
+    _check(tmp_path)
+    tag = sys.implementation.cache_tag
+    assert sorted(p.name for p in tmp_path.glob("*.bin")) == [f"dataclass-check-{tag}.bin", f"regex-check-{tag}.bin"]
