@@ -83,7 +83,9 @@ class Bench:
         self.rows: dict[str, Row] = {}
         self.groups: list[tuple[str, list[str], tuple[float, float], float]] = []
         self.env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as a user runs it
-        self.env.pop("EXPORTER_CACHE_DIR", None)
+        # The bench's own user cache (emptied with the work folder, filled by the warm-up runs): on a
+        # shared machine other users' runs of other versions write into ~/.cache/exporter.
+        self.env["EXPORTER_CACHE_DIR"] = str(self.work / "user-cache")
         self.exporter = [str(Path(sys.executable).with_name("exporter"))]
         if not Path(self.exporter[0]).exists():
             self.exporter = [sys.executable, "-m", "exporter"]
@@ -295,7 +297,8 @@ class Bench:
         w(f"- Each figure is the wall-clock time of a new process, from its start to its exit (the interpreter's start-up and teardown included), "
           f"{self.args.runs} runs unless the table says otherwise; median, min and max. Runs within a group are interleaved (round robin).")
         w("- Before the timed runs each command ran once untimed (except where the table says *no warm-up*), so Python's bytecode cache and "
-          "exporter's per-user cache (fonts' coverage and reportlab's parse of the font files, compiled Jinja templates; `~/.cache/exporter`) are "
+          "exporter's per-user cache (fonts' coverage and reportlab's parse of the font files, compiled Jinja templates, regular expressions and dataclass methods; a cache folder of the bench's own, `work/user-cache`, "
+          "as `~/.cache/exporter` is a user's, which other users of a shared machine do not write into) are "
           "in place, as after a user's first run. The row *empty font/template cache* gives the first run ever: each of its runs starts with an empty cache.")
         w("- Peak memory: `/usr/bin/time -f %M`, the largest resident set of the process tree (with `--jobs N`, of the largest single process; "
           "the N workers each use up to that); the median over the runs. *CPU s*: user + system time of the process tree (`%U + %S`), median: "

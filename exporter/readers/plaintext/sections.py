@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalize import TOKEN, ends_sentence
 
@@ -31,6 +32,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_HEADING = 80  # characters: longer lines are sentences, not headings
 
 
+@lru_cache(maxsize=4096)  # each line is asked about by its own and its neighbours' tests (~3.5 times a line)
 def heading_text(line: str) -> str:
     return " ".join(TOKEN.findall(line))
 
