@@ -171,6 +171,7 @@ class TitleLineSpec:
     size_pt: float | None = None  # None: the body's size
     space_before_pt: float = 0.0
     when: str | None = None  # a field of `meta`: the line is left out when it is empty
+    indent_cm: float = 0.0  # from both margins (LNCS insets its abstract by 1 cm)
     # In a venue with columns: "page" lines stand across the page above them, "column" lines
     # open the first column (an abstract in the column, as IEEE sets it).
     span: str = "page"
@@ -180,6 +181,22 @@ class TitleLineSpec:
 
 
 SPANS = ("page", "column")
+
+
+@dataclass(frozen=True)
+class HeadingStyle:
+    """How the PDF and DOCX editions set the paper's headings of one level (the LaTeX edition
+    leaves them to the class); `[[headings]]` in template.toml, level 1 first, deeper levels
+    take the last one given. A venue with none keeps the editions' own (bold, level 1 the body
+    size + 2 pt)."""
+
+    size_pt: float | None = None  # None: the body's size
+    align: str = "left"
+    bold: bool = True
+    italic: bool = False
+    upper: bool = False  # in capitals (IEEE's small capitals, as capitals)
+    space_before_pt: float | None = None  # None: the body's size
+    space_after_pt: float | None = None  # None: half the body's size
 REPEATS = ("author_groups",)
 
 
@@ -196,6 +213,7 @@ class Bibliography:
     style: str = "plain"
     size_pt: float | None = None  # None: the body's size
     list_unresolved: bool = True  # close the edition with the citations that have no entry
+    label: str = "{n}."  # an entry's number as the list prints it: `{n}.` (GOST, LNCS), `[{n}]` (IEEE)
     form: str | None = None  # the entry form the venue expects (ENTRY_FORMS), for checks
     ranges: bool = True  # `fix --renumber` may write consecutive numbers as a range `[1–3]`
     # A transliteration table in the venue's folder (exporter/references/translit.py): the
@@ -236,6 +254,11 @@ class Venue:
     labels: tuple[tuple[str, Labels], ...] = ()  # by language, in the file's order
     rules: Rules = Rules()  # what the venue's call for papers requires (venue_rules.py)
     running_head: RunningHead | None = None
+    headings: tuple[HeadingStyle, ...] = ()
+
+    def heading(self, level: int) -> HeadingStyle | None:
+        """The venue's style for headings of `level` (deeper levels take the last), or None."""
+        return self.headings[min(max(level, 1), len(self.headings)) - 1] if self.headings else None
 
     def labels_for(self, language: str) -> Labels:
         by_language = dict(self.labels)
@@ -332,6 +355,9 @@ def read_venue(folder: Path) -> Venue:
         if not body.size_pt or not body.line_spacing:
             raise _Invalid("body.size_pt" if not body.size_pt else "body.line_spacing", "must be more than 0")
         lines = tuple(_title_line_spec(line, f"title_block.lines[{n}]") for n, line in enumerate(venue.title_block.lines))
+        headings = tuple(replace(h, align=_alignment(h.align, f"headings[{n}].align")) for n, h in enumerate(venue.headings))
+        if "{n}" not in venue.bibliography.label:
+            raise _Invalid("bibliography.label", f"must hold {{n}}, where the entry's number goes (got {venue.bibliography.label!r})")
         bib = venue.bibliography
         form = _choice(bib.form, ENTRY_FORMS, "bibliography.form") if bib.form is not None else None
         csl = _csl_path(folder, bib.style)
@@ -341,7 +367,7 @@ def read_venue(folder: Path) -> Venue:
     if bib.romanised is not None:  # its own file: errors name it
         load_transliteration(folder / bib.romanised)
     return replace(
-        venue, page=page, body=body, title_block=replace(venue.title_block, lines=lines),
+        venue, page=page, body=body, title_block=replace(venue.title_block, lines=lines), headings=headings,
         bibliography=replace(bib, form=form, csl=csl), labels=by_language, rules=rules,
     )
 
@@ -444,8 +470,8 @@ def markup_to_runs(markup: str) -> list[Run]:
     return [r for r in merged if r.text]
 
 
-# `<br>` in a repeated title line's markup: where a cell's lines break (a value's own `<br>`
-# was escaped by Jinja and never matches).
+# `<br>` in a title line's markup: where it breaks into lines (a value's own `<br>` was escaped
+# by Jinja and never matches).
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -462,6 +488,7 @@ class TitleLine:
     size_pt: float
     space_before_pt: float
     span: str = "page"  # "page": across the page above the columns; "column": in the first column
+    indent_cm: float = 0.0
     cells: tuple[tuple[tuple[Inline, ...], ...], ...] = ()
 
     def runs(self) -> list[tuple[Inline, ...]]:
@@ -752,7 +779,7 @@ class Template:
             if spec.when and not getattr(view, spec.when, None):
                 continue
             template = self._from_string(spec.text)
-            line = TitleLine((), spec.align, spec.bold, spec.italic, spec.size_pt or body_size, spec.space_before_pt, spec.span)
+            line = TitleLine((), spec.align, spec.bold, spec.italic, spec.size_pt or body_size, spec.space_before_pt, spec.span, spec.indent_cm)
             if spec.repeat:  # one cell per author group, its lines split at `<br>`
                 cells = []
                 for group in getattr(view, spec.repeat):
@@ -763,9 +790,10 @@ class Template:
                 if cells:
                     out.append(replace(line, cells=tuple(cells)))
                 continue
-            runs = markup_to_runs(template.render(meta=view, labels=labels))
-            if runs:
-                out.append(replace(line, inlines=runs_to_inlines(runs, nodes)))
+            for n, part in enumerate(_LINE_BREAK.split(str(template.render(meta=view, labels=labels)))):
+                runs = markup_to_runs(part)  # `<br>`: the next line, in the same style
+                if runs:
+                    out.append(replace(line, inlines=runs_to_inlines(runs, nodes), space_before_pt=line.space_before_pt if n == 0 else 0.0))
         return out
 
     def running_heads(self, meta: Meta) -> tuple[str, str]:
@@ -806,7 +834,7 @@ class Template:
     def _latex_env(self) -> jinja2.Environment:
         from .writers.latex import TexSafe, escape_tex
 
-        return _with_bytecode_cache(jinja2.Environment(
+        env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(self.folder), *(str(root / "shared") for root in template_roots())]),
             block_start_string="<%", block_end_string="%>",
             variable_start_string="<<", variable_end_string=">>",
@@ -814,7 +842,11 @@ class Template:
             undefined=jinja2.StrictUndefined,
             finalize=lambda v: v if isinstance(v, TexSafe) else escape_tex(str(v)),
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        ))
+        )
+        # `items | tex_join(' \\and ')`: the items (escaped unless already TeX) joined by the
+        # shell's own TeX; Jinja's `join` would give a string the shell escapes again.
+        env.filters["tex_join"] = lambda items, separator="": TexSafe(separator.join(i if isinstance(i, TexSafe) else escape_tex(str(i)) for i in items))
+        return _with_bytecode_cache(env)
 
 
 def _face_name(filename: str, index: int = 0) -> str:

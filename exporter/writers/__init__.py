@@ -168,6 +168,10 @@ class Edition:
         runs = entry_runs(ordered, self.template, self.language, self.style)
         return list(zip(ordered, runs, unique_anchors([e.key for e in ordered])))
 
+    def entry_label(self, entry: Entry) -> str:
+        """An entry's number as the venue's list prints it (`12.`, `[12]`)."""
+        return self.venue.bibliography.label.replace("{n}", str(entry.number))
+
     @cached_property
     def romanised_entries(self) -> list[tuple[Entry, list[Run]]]:
         """The reference list once more in Latin letters, when the venue asks for it

@@ -232,14 +232,40 @@ class DocxWriter(Walker):
         if page.page_numbers:
             footer = section.footer.paragraphs[0]
             footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            field = OxmlElement("w:fldSimple")
-            field.set(qn("w:instr"), " PAGE ")
-            run = OxmlElement("w:r")
-            text = OxmlElement("w:t")
-            text.text = "1"
-            run.append(text)
-            field.append(run)
-            footer._p.append(field)
+            footer._p.append(_page_field())
+        if self.edition.venue.running_head is not None:
+            self._running_heads(section)
+
+    def _running_heads(self, section) -> None:
+        """The venue's running heads: odd pages' text ending at the right, even pages' at the
+        left, the page number (a PAGE field) at the outer edge when asked; none on the first
+        page unless asked (Word's different first page, even and odd headers)."""
+        head = self.edition.venue.running_head
+        odd, even = self.edition.template.running_heads(self.edition.document.meta)
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        section.different_first_page_header_footer = not head.first_page
+        width = self.text_width
+        indent = Cm(1.166) if head.page_numbers else 0
+        for header, text, right in ((section.header, odd, True), (section.even_page_header, even, False)):
+            p = header.paragraphs[0]
+            p.style = self.doc.styles["Normal"]  # not "Header": its tab stops (centre, right at 6.5 in) would come first
+            tabs = p.paragraph_format.tab_stops
+            if right:  # `⇥ text ⇥ page`: the text ends short of the number, the number at the edge
+                tabs.add_tab_stop(width - indent, WD_TAB_ALIGNMENT.RIGHT)
+                tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+                parts = ["tab", text] + (["tab", "page"] if head.page_numbers else [])
+            else:  # `page ⇥ text`
+                tabs.add_tab_stop(indent, WD_TAB_ALIGNMENT.LEFT)
+                parts = (["page", "tab"] if head.page_numbers else []) + [text]
+            for part in parts:
+                if part == "tab":
+                    p._p.add_r().append(OxmlElement("w:tab"))
+                elif part == "page":
+                    p._p.append(_page_field())
+                else:
+                    self.add_text(p, part)
+            for r in p._p.iter(qn("w:r")):
+                Run(r, p).font.size = Pt(head.size_pt)
 
     # -- styles --
 
@@ -324,6 +350,15 @@ class DocxWriter(Walker):
             ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
             _suppress_hyphenation(heading)
             self._reset_linked_char_style(f"Heading{n}Char", bold=True)
+            spec = self.edition.venue.heading(n)
+            if spec is not None:  # the venue's own: size, alignment, weight, slant, capitals
+                heading.font.size = Pt(spec.size_pt or self.body.size_pt)
+                heading.font.bold = spec.bold
+                heading.font.italic = spec.italic
+                heading.font.all_caps = spec.upper or None
+                pf.alignment = ALIGNMENTS[spec.align]
+                pf.space_before = Pt(12 if spec.space_before_pt is None else spec.space_before_pt)
+                pf.space_after = Pt(6 if spec.space_after_pt is None else spec.space_after_pt)
 
         listing = styles[LIST_STYLE]  # keeps its numbering (the template's bullet list)
         numbering = deepcopy(listing.element.pPr.find(qn("w:numPr"))) if listing.element.pPr is not None else None
@@ -785,6 +820,8 @@ class DocxWriter(Walker):
         p.alignment = ALIGNMENTS[line.align]
         if line.space_before_pt and container is None:
             p.paragraph_format.space_before = Pt(line.space_before_pt)
+        if line.indent_cm:
+            p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm(line.indent_cm)
         outer, self.current, self.unhyphenated = self.current, p, True
         try:
             self.inlines(inlines)  # the title's and abstract's citations link, a note on the title is a footnote
@@ -857,7 +894,7 @@ class DocxWriter(Walker):
         self.doc.add_paragraph(xml_safe(self.edition.labels.references), style=HEADING_STYLE)
         for entry, runs, target in self.edition.entries:
             p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
-            self.add_text(p, f"{entry.number}. ")
+            self.add_text(p, f"{self.edition.entry_label(entry)} ")
             for styled in runs:
                 self.add_text(p, self.hyphenator.soft_hyphens(styled.text, self.hyphenate), styled)
             self.bookmark(p, target)
@@ -865,7 +902,7 @@ class DocxWriter(Walker):
             self.doc.add_paragraph(xml_safe(self.edition.labels.romanised), style=HEADING_STYLE)
             for entry, runs in self.edition.romanised_entries:
                 p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
-                self.add_text(p, f"{entry.number}. ")
+                self.add_text(p, f"{self.edition.entry_label(entry)} ")
                 for styled in runs:
                     self.add_text(p, styled.text, styled)
 
@@ -934,6 +971,18 @@ def _suppress_hyphenation(style) -> None:
     """`w:suppressAutoHyphens` in a paragraph style (titles and headings are not hyphenated)."""
     element = OxmlElement("w:suppressAutoHyphens")
     style.element.get_or_add_pPr().insert_element_before(element, *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"][:0], "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"])
+
+
+def _page_field():
+    """A PAGE field (`w:fldSimple`) showing 1 until Word or LibreOffice counts the pages."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    return field
 
 
 def _spacing(after: int, line: int):

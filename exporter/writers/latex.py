@@ -344,10 +344,25 @@ def hyphenation_exceptions(edition: Edition) -> TexSafe:
     (TeX Live has no Kazakh patterns) and the words of the other languages babel will not
     hyphenate, each divided by exporter/typography."""
     texts = [node.text for node in walk(edition.document.blocks) if isinstance(node, Text)]
-    texts += [node.text for line in edition.title_lines for node in iter_inlines(line.inlines) if isinstance(node, Text)]
+    texts += [node.text for line in edition.title_lines for run in line.runs() for node in iter_inlines(run) if isinstance(node, Text)]
     texts += [run.text for _, runs, _ in edition.entries for run in runs]
     words = Hyphenator(edition.language).exceptions(texts, explicit_languages(edition.language))
     return TexSafe("\n".join(" ".join(words[i:i + 8]) for i in range(0, len(words), 8)))
+
+
+def title_line_tex(body: _Body, line) -> TexSafe:
+    """A title line as TeX: its inlines, or its cells (author groups) side by side, each a
+    one-column tabular of its lines."""
+    if not line.cells:
+        return TexSafe(body.collect(line.inlines))
+    cells = ["\\begin{tabular}[t]{c}" + "\\\\ ".join(body.collect(inlines) for inlines in cell) + "\\end{tabular}" for cell in line.cells]
+    return TexSafe("\\hfil ".join(cells))
+
+
+def item_label(body: _Body, label: str) -> TexSafe:
+    """An entry's label for `\\item[…]`: braced when it holds brackets (`[12]`)."""
+    tex = body.tex(label)
+    return TexSafe(f"{{{tex}}}" if "[" in label or "]" in label else tex)
 
 
 def front_matter(edition: Edition, body: _Body) -> dict:
@@ -381,7 +396,7 @@ def render(edition: Edition) -> bytes:
     meta = edition.document.meta
     venue = edition.venue
     lang = language(meta.language)
-    labels = {name: TexSafe(body.tex(getattr(edition.labels, name))) for name in ("references", "unresolved", "notes", "romanised")}
+    labels = {name: TexSafe(body.tex(getattr(edition.labels, name))) for name in ("references", "unresolved", "notes", "romanised", "abstract", "keywords")}
     bib_size = venue.bibliography.size_pt or venue.body.size_pt
     context = {
         "meta": meta_view(meta),
@@ -401,15 +416,15 @@ def render(edition: Edition) -> bytes:
         "main_family": edition.template.main_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
         "title_lines": [
-            {"tex": TexSafe(body.collect(line.inlines)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
+            {"tex": title_line_tex(body, line), "indent_cm": _number(line.indent_cm), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
             for line in edition.title_lines
         ],
         "title": meta.title_text or "",
         "authors": ", ".join(meta.authors),
         "front": front_matter(edition, body),
         "body": TexSafe("".join(body.out).rstrip() + "\n"),
-        "entries": [{"number": e.number, "anchor": TexSafe(a), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],
-        "romanised": [{"number": e.number, "tex": TexSafe(body.runs(runs))} for e, runs in edition.romanised_entries],
+        "entries": [{"number": e.number, "label": item_label(body, edition.entry_label(e)), "anchor": TexSafe(a), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],
+        "romanised": [{"number": e.number, "label": item_label(body, edition.entry_label(e)), "tex": TexSafe(body.runs(runs))} for e, runs in edition.romanised_entries],
         "unresolved": [TexSafe(body.tex(edition.unresolved_note(item))) for item in edition.unresolved] if edition.list_unresolved else [],
     }
     shell = edition.template.latex_env().get_template("document.tex.j2")

@@ -300,6 +300,8 @@ class _PdfWalker(Walker):
             level: ParagraphStyle(f"h{level}", parent=self.heading_style, fontSize=self.size + max(0, 3 - level), leading=(self.size + max(0, 3 - level)) * LINE_HEIGHT, alignment=TA_LEFT)
             for level in range(1, 7)
         }
+        if edition.venue.headings:  # the venue's own: size, alignment, weight, slant, capitals
+            self.headings = {level: self._venue_heading(level) for level in range(1, 7)}
         self.body_continued = ParagraphStyle("body_continued", parent=self.body, firstLineIndent=0)
         self.caption_style = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0, keepWithNext=0)
         self.placeholder_style = ParagraphStyle("placeholder", parent=self.cell, borderWidth=0.5, borderColor=colors.black, borderPadding=6, textColor=FLAG_TEXT)
@@ -312,6 +314,24 @@ class _PdfWalker(Walker):
         self.edition_width = self.page_width = self.frame_height = self.page_height = 0.0
         self.outline_level = 0  # the last heading's outline level (levels may not jump down by more than one)
         self.headings_seen = 0
+
+    def _venue_heading(self, level: int) -> ParagraphStyle:
+        spec = self.edition.venue.heading(level)
+        size = spec.size_pt or self.size
+        return ParagraphStyle(
+            f"h{level}", fontName=self.fonts.regular, fontSize=size, leading=size * LINE_HEIGHT, alignment=ALIGN[spec.align],
+            spaceBefore=self.size if spec.space_before_pt is None else spec.space_before_pt,
+            spaceAfter=self.size / 2 if spec.space_after_pt is None else spec.space_after_pt,
+            keepWithNext=1, textTransform="uppercase" if spec.upper else None,
+        )
+
+    def _heading_markup(self, level: int, markup: str) -> str:
+        """A heading's markup in the venue's weight and slant (the default styles are bold faces)."""
+        spec = self.edition.venue.heading(level)
+        if spec is None:
+            return markup
+        markup = f"<i>{markup}</i>" if spec.italic else markup
+        return f"<b>{markup}</b>" if spec.bold else markup
 
     # -- blocks --------------------------------------------------------------------------
     def _collect(self, inlines) -> str:
@@ -329,7 +349,7 @@ class _PdfWalker(Walker):
         # but never more than one level below the entry before it (reportlab refuses a jump).
         level = min(max(block.level, 1) - 1, self.outline_level + 1)
         self.outline_level = level
-        para = RLParagraph(f'<a name="{key}"/>{self._collect(block.inlines)}', self.headings[min(max(block.level, 1), 6)])
+        para = RLParagraph(f'<a name="{key}"/>{self._heading_markup(block.level, self._collect(block.inlines))}', self.headings[min(max(block.level, 1), 6)])
         para._outline = (key, " ".join(plain_text(block.inlines).split()), level)
         self.story.append(para)
 
@@ -530,7 +550,10 @@ def form_key(tex: str, display: bool) -> str:
 
 
 def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
-    para = RLParagraph(f'<a name="{key}"/>{walker.fonts.markup(title)}', walker.heading_style)
+    """A heading of the edition's own (References, the unresolved list): centred and bold, or as
+    the venue sets its first-level headings."""
+    style = walker.headings[1] if walker.edition.venue.headings else walker.heading_style
+    para = RLParagraph(f'<a name="{key}"/>{walker._heading_markup(1, walker.fonts.markup(title))}', style)
     para._outline = (key, title, 0)
     return para
 
@@ -541,6 +564,7 @@ def _title_line(walker: _PdfWalker, line, n: int, title: str):
     style = ParagraphStyle(
         f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
         alignment=ALIGN[line.align], spaceBefore=line.space_before_pt, keepWithNext=1,
+        leftIndent=line.indent_cm * cm, rightIndent=line.indent_cm * cm,
     )
 
     def styled(inlines) -> str:
@@ -602,11 +626,11 @@ def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: f
     if edition.entries:
         story.append(_heading(walker, "sec_references", edition.labels.references))
         for entry, runs, anchor in edition.entries:
-            story.append(walker.typeset(f'<a name="{anchor}"/>{entry.number}. {fonts.runs_markup(runs)}', walker.entry))
+            story.append(walker.typeset(f'<a name="{anchor}"/>{fonts.markup(edition.entry_label(entry))} {fonts.runs_markup(runs)}', walker.entry))
     if edition.romanised_entries:  # the same list in Latin letters, same numbers
         story.append(_heading(walker, "sec_romanised", edition.labels.romanised))
         for entry, runs in edition.romanised_entries:
-            story.append(walker.typeset(f"{entry.number}. {fonts.runs_markup(runs)}", walker.entry))
+            story.append(walker.typeset(f"{fonts.markup(edition.entry_label(entry))} {fonts.runs_markup(runs)}", walker.entry))
 
     if edition.list_unresolved:
         story.append(_heading(walker, "sec_unresolved", edition.labels.unresolved))
@@ -628,6 +652,8 @@ def render(edition: Edition) -> bytes:
     numbers = page.page_numbers
     size = edition.venue.body.size_pt
 
+    draw_head = running_head(edition, fonts)
+
     def on_page(canvas, doc):
         if doc.page == 1:
             canvas.setDateFormatter(lambda *_: stamp)
@@ -637,6 +663,7 @@ def render(edition: Edition) -> bytes:
             canvas.setFont(fonts.regular, size)
             canvas.drawCentredString(doc.pagesize[0] / 2, doc.bottomMargin / 2, str(doc.page))
             canvas.restoreState()
+        draw_head(canvas, doc)
 
     reserve: dict[int, float] = {}
     for attempt in range(NOTE_PASSES):
@@ -648,6 +675,41 @@ def render(edition: Edition) -> bytes:
         # the room each page needs now; after two passes, never less than before, so it settles
         reserve = dict(wanted) if attempt < 2 else {p: max(reserve.get(p, 0.0), wanted.get(p, 0.0)) for p in {*reserve, *wanted}}
     return data
+
+
+HEAD_SEPARATION = 16.0  # points between a running head's baseline and the text (llncs's \\headsep)
+HEAD_INDENT = 1.166 * cm  # between the page number and the running head (llncs's \\headlineindent)
+
+
+def running_head(edition: Edition, fonts: PdfFonts):
+    """What draws the venue's running head on a page (nothing without one): the odd pages'
+    text ending at the right, the even pages' starting at the left, the page number at the
+    outer edge when the venue asks for it, over the text; not on the first page unless asked."""
+    head = edition.venue.running_head
+    if head is None:
+        return lambda canvas, doc: None
+    odd, even = edition.template.running_heads(edition.document.meta)
+    style = ParagraphStyle("running_head", fontName=fonts.regular, fontSize=head.size_pt, leading=head.size_pt * LINE_HEIGHT)
+
+    def draw(canvas, doc):
+        if doc.page == 1 and not head.first_page:
+            return
+        right_page = doc.page % 2 == 1
+        left, width = doc.leftMargin + FRAME_PADDING, doc.width - 2 * FRAME_PADDING
+        y = doc.bottomMargin + doc.height + HEAD_SEPARATION
+        indent = HEAD_INDENT if head.page_numbers else 0.0
+        text = odd if right_page else even
+        para = RLParagraph(fonts.markup(text), ParagraphStyle("head", parent=style, alignment=TA_RIGHT if right_page else TA_LEFT))
+        _, height = para.wrap(width - indent, doc.height)
+        # the last line's baseline on `y` (a line's baseline is ~0.26 of the size above its box's foot)
+        para.drawOn(canvas, left if right_page else left + indent, y - (height - style.leading) - head.size_pt * 0.26)
+        if head.page_numbers:
+            canvas.saveState()
+            canvas.setFont(fonts.regular, head.size_pt)
+            (canvas.drawRightString if right_page else canvas.drawString)(left + width if right_page else left, y, str(doc.page))
+            canvas.restoreState()
+
+    return draw
 
 
 NOTE_PASSES = 5  # layout passes to settle footnotes at the foot of their pages (usually 2)
