@@ -701,8 +701,8 @@ def running_head(edition: Edition, fonts: PdfFonts):
         text = odd if right_page else even
         para = RLParagraph(fonts.markup(text), ParagraphStyle("head", parent=style, alignment=TA_RIGHT if right_page else TA_LEFT))
         _, height = para.wrap(width - indent, doc.height)
-        # the last line's baseline on `y` (a line's baseline is ~0.26 of the size above its box's foot)
-        para.drawOn(canvas, left if right_page else left + indent, y - (height - style.leading) - head.size_pt * 0.26)
+        # the last line's baseline on `y` (Liberation Serif: a line's baseline is ~0.15 of the size above its box's foot)
+        para.drawOn(canvas, left if right_page else left + indent, y - (height - style.leading) - head.size_pt * 0.15)
         if head.page_numbers:
             canvas.saveState()
             canvas.setFont(fonts.regular, head.size_pt)
