@@ -275,9 +275,14 @@ def _compile(folder: Path, stem: str) -> subprocess.CompletedProcess:
 
 @needs_xelatex
 @needs_corpus
-@pytest.mark.parametrize("venue, cls", [("ieee-conference", "IEEEtran.cls"), ("springer-lncs", "llncs.cls"), ("kz-journal", "scrartcl.cls")])
-def test_the_submission_zip_compiles_alone_with_the_venue_class(tmp_path, venue, cls):
-    source = PERMINOVA if venue != "kz-journal" else KK_PAPER  # figures, tables, formulas; the Kazakh paper
+@pytest.mark.parametrize("venue, cls, paper", [
+    ("ieee-conference", "IEEEtran.cls", "docx/ru_perminova_visitor_counting.docx"),  # figures, tables, formulas
+    ("springer-lncs", "llncs.cls", "docx/ru_perminova_visitor_counting.docx"),
+    ("springer-lncs", "llncs.cls", "pdf/en_dutot_bicriteria_acm.txt"),  # e-mails read, no affiliation: \\institute{\\email…}
+    ("kz-journal", "scrartcl.cls", None),  # the Kazakh paper
+])
+def test_the_submission_zip_compiles_alone_with_the_venue_class(tmp_path, venue, cls, paper):
+    source = CORPUS / paper if paper else KK_PAPER
     result = run_cli("build", str(source), "--template", venue, "--to", "zip", "--out", str(tmp_path / "out"))
     assert result.returncode in (0, 1), result.stderr
     unpacked = tmp_path / "unpacked"
