@@ -413,6 +413,11 @@ def render(edition: Edition) -> bytes:
             "first_line_indent_cm": _number(venue.body.first_line_indent_cm),
         },
         "bibliography_style": {"size_pt": _number(bib_size)},
+        # the venue's heading sizes and weights for the shared shell's KOMA-Script sections
+        "headings": [
+            {"command": command, "size_pt": _number(spec.size_pt or venue.body.size_pt), "bold": spec.bold, "italic": spec.italic}
+            for command, spec in ((command, venue.heading(level)) for level, command in enumerate(SECTIONS, start=1)) if spec is not None
+        ],
         "main_family": edition.template.main_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
         "title_lines": [
