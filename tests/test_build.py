@@ -107,7 +107,7 @@ def test_strict_fails_on_unresolved_citations_only(project, tmp_path):
     "args, message",
     [
         (["--to", "odt"], "exporter: error: --to: unknown edition odt; choose from docx, pdf, latex, zip"),
-        (["--template", "nope"], "exporter: error: nope: no such template (available: article, kz-conference)"),
+        (["--template", "nope"], "exporter: error: nope: no such template (available: article, ieee-conference, kz-conference, kz-journal, springer-lncs)"),
         (["--jobs", "0"], "exporter: error: --jobs: must be at least 1"),
     ],
 )

@@ -123,6 +123,26 @@ def test_the_venues_read_as_their_instructions_say():
     assert "irsti" in kz.venue.rules.required and kz.labels("kk").irsti == "МҒТАР"
 
 
+@pytest.mark.parametrize("toml, key", [
+    ("[page]\ncolumns = 3\n", "page.columns"),
+    ("[bibliography]\nlabel = \"[n]\"\n", "bibliography.label"),
+    ("[title_block]\nlines = [{ text = \"x\", span = \"margin\" }]\n", "title_block.lines[0].span"),
+    ("[title_block]\nlines = [{ text = \"x\", repeat = \"authors\" }]\n", "title_block.lines[0].repeat"),
+    ("[[headings]]\nalign = \"diagonal\"\n", "headings[0].align"),
+    ("[running_head]\nsize_pt = \"small\"\n", "running_head.size_pt"),
+])
+def test_a_bad_new_setting_is_one_error_naming_the_key(tmp_path, toml, key):
+    (tmp_path / "template.toml").write_text(toml, encoding="utf-8")
+    result = run_cli("check", str(REPO / "source" / "demo-typesetting.txt"), "--template", str(tmp_path))
+    assert result.returncode == 2 and f"template.toml: {key}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_transliteration_table_is_named(tmp_path):
+    (tmp_path / "template.toml").write_text('[bibliography]\nromanised = "tables.toml"\n', encoding="utf-8")
+    result = run_cli("check", str(REPO / "source" / "demo-typesetting.txt"), "--template", str(tmp_path))
+    assert result.returncode == 2 and "tables.toml" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_authors_are_grouped_with_their_affiliations_only_when_the_lists_pair_up():
     paired = Meta(authors=("A. One", "B. Two"), affiliations=("KazNU", "ENU"), emails=("a@x.kz", "b@y.kz"))
     assert [(g.number, g.names, g.affiliation, g.emails) for g in author_groups(paired)] == [

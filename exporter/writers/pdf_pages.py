@@ -37,7 +37,8 @@ class WideFloat(Flowable):
         pass
 
     def height_at(self, width: float, page_height: float) -> float:
-        return sum(part.wrap(width, page_height)[1] + part.getSpaceBefore() + part.getSpaceAfter() for part in self.content)
+        """Its height across `width`, as `PagedDoc` draws it (no space above the first part)."""
+        return sum(part.wrap(width, page_height)[1] + (part.getSpaceBefore() if n else 0) + part.getSpaceAfter() for n, part in enumerate(self.content))
 
 
 class FlushFloats(ActionFlowable):
