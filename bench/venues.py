@@ -57,18 +57,22 @@ def gutter(venue) -> tuple[float, float]:
     return left, left + page.column_gap_cm * CM
 
 
-def column_pages(pdf: bytes, bounds: tuple[float, float]) -> tuple[int, int]:
-    """(pages after the first whose words all keep to a column, pages after the first)."""
+def column_pages(pdf: bytes, bounds: tuple[float, float]) -> tuple[int, int, int]:
+    """Of the pages after the first: (those whose words all keep to a column, those where a
+    word only runs into the gutter — an overfull line of the left column —, all of them).
+    The rest have words across both columns: a figure or table set across them."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(pdf)
         handle.flush()
         html = subprocess.run(["pdftotext", "-bbox", handle.name, "-"], capture_output=True, text=True).stdout
     pages = html.split("<page ")[2:]
-    clean = 0
+    clean = overfull = 0
     for page in pages:
         boxes = [(float(a), float(b)) for a, b in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', page)]
-        clean += all(x1 <= bounds[0] + 0.5 or x0 >= bounds[1] - 0.5 for x0, x1 in boxes) and bool(boxes)
-    return clean, len(pages)
+        crossing = [(x0, x1) for x0, x1 in boxes if not (x1 <= bounds[0] + 0.5 or x0 >= bounds[1] - 0.5)]
+        clean += not crossing and bool(boxes)
+        overfull += bool(crossing) and all(x1 < bounds[1] for _, x1 in crossing)
+    return clean, overfull, len(pages)
 
 
 def build_one(job: tuple[str, str, bool]) -> dict:
@@ -134,9 +138,9 @@ def table(rows: list[dict], venue: str) -> list[str]:
     if compiled:
         summary += f"; {sum(not r['latex'].startswith(('fails', 'no PDF')) for r in compiled)} of {len(compiled)} zips compile alone with XeLaTeX"
     if any("columns" in r for r in ok):
-        clean = sum(r["columns"][0] for r in ok if "columns" in r)
-        total = sum(r["columns"][1] for r in ok if "columns" in r)
-        summary += f"; {clean} of {total} later pages keep every word to a column"
+        clean, overfull, total = (sum(r["columns"][i] for r in ok if "columns" in r) for i in range(3))
+        summary += (f"; of {total} later pages {clean} keep every word to a column, {overfull} have a word running into the gutter"
+                    f" (an overfull line) and {total - clean - overfull} a figure or table across both columns")
     if any("romanised" in r for r in ok):
         same = sum(1 for r in ok if "romanised" in r and "differ" not in r["romanised"] and r["romanised"].split("/")[0] == r["romanised"].split("/")[1])
         summary += f"; {same} of {len(ok)} romanised lists as long as the list, same numbers"
@@ -152,7 +156,8 @@ def table(rows: list[dict], venue: str) -> list[str]:
             continue
         cells = [r["paper"], str(r["pages"]), " ".join(r["rules"]) or "—", f"{r['seconds']:.2f}"]
         if "column pages" in head:
-            cells.append(f"{r['columns'][0]}/{r['columns'][1]}")
+            clean, overfull, total = r["columns"]
+            cells.append(f"{clean}/{total}" + (f" ({overfull} overfull)" if overfull else ""))
         if "romanised" in head:
             cells.append(r.get("romanised", "—"))
         if compiled:
@@ -178,7 +183,8 @@ def main() -> None:
         f"Written by `bench/venues.py`: {len(papers())} papers (source/ and the corpus: pdftotext's .txt, the .pdf and the .docx forms)"
         f" × {len(VENUES)} venues, {time.perf_counter() - started:.0f} s with {args.jobs} processes.",
         "Rule findings are the venue's own (`[rules]` in its template.toml): the corpus papers were written for other venues, so most break some.",
-        "Column pages (ieee-conference): later pages whose words all keep to one column; a page with a figure or table set across both columns has words over the gutter by design.",
+        "Column pages (ieee-conference): later pages whose words all keep to one column. A page with a figure or table set across both columns has words over the gutter by design;"
+        " an overfull line runs into the gutter where the line breaker found no place to break a long word (a URL, an identifier: exporter/typography breaks words only at hyphenation points).",
         "",
     ]
     for venue in VENUES:
