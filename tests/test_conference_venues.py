@@ -408,3 +408,20 @@ def test_ieee_and_lncs_rules_pass_and_fail_on_the_demo():
     # demo-typesetting: a 25-word abstract, 4 keywords, a one-page paper, one affiliation
     assert _rule_codes(REPO / "source" / "demo-typesetting.txt", "ieee-conference") == []
     assert _rule_codes(REPO / "source" / "demo-typesetting.txt", "springer-lncs") == ["VEN001"]  # under 70 words
+
+
+@needs_xelatex
+@needs_corpus
+def test_a_two_column_venue_without_a_shell_of_its_own_is_two_columns_in_latex_too(tmp_path):
+    """The shared shell (scrartcl) honours `page.columns`: twocolumn, the venue's gap, the
+    page-wide title lines in \\twocolumn's argument."""
+    venue = tmp_path / "venue"
+    venue.mkdir()
+    shutil.copy(REPO / "templates" / "ieee-conference" / "template.toml", venue / "template.toml")  # not its document.tex.j2
+    assert run_cli("build", str(LEVIN), "--template", str(venue), "--to", "zip", "--out", str(tmp_path / "out")).returncode in (0, 1)
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(tmp_path / "out" / f"{LEVIN.stem}.zip").extractall(unpacked)
+    assert _compile(unpacked, LEVIN.stem).returncode == 0
+    assert "/scrartcl.cls" in (unpacked / f"{LEVIN.stem}.log").read_text(encoding="utf-8", errors="replace")
+    left, right, crossing = two_columns(words(unpacked / f"{LEVIN.stem}.pdf", 2), IEEE_GUTTER)  # geometry's margins and columnsep
+    assert crossing == 0 and left > 150 and right > 150

@@ -235,6 +235,8 @@ class DocxWriter(Walker):
             footer._p.append(_page_field())
         if self.edition.venue.running_head is not None:
             self._running_heads(section)
+        if page.columns > 1:
+            self._columns(section)
 
     def _running_heads(self, section) -> None:
         """The venue's running heads: odd pages' text ending at the right, even pages' at the
@@ -866,27 +868,31 @@ class DocxWriter(Walker):
         p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         return p
 
+    def _columns(self, section) -> None:
+        """The section in the venue's columns (`w:cols`: their number, the gap between them)."""
+        page = self.edition.venue.page
+        sect = section._sectPr
+        cols = sect.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            sect.insert_element_before(cols, *_SECT_AFTER_COLS)
+        cols.set(qn("w:num"), str(page.columns))
+        cols.set(qn("w:space"), str(round(page.column_gap_cm / 2.54 * 1440)))  # twentieths of a point
+
     def _end_page_wide_section(self, p) -> None:
         """Close a one-column section after paragraph `p` (a copy of the body's section
-        properties: page, margins, headers, footers) and make the body a continuous section of
-        the venue's columns."""
+        properties: page, margins, headers, footers) and make the body, in the venue's columns,
+        a continuous section after it."""
         body = self.doc.sections[0]._sectPr
         wide = deepcopy(body)
         for cols in wide.findall(qn("w:cols")):
             cols.set(qn("w:num"), "1")
         p._p.get_or_add_pPr().insert_element_before(wide, "w:pPrChange")
-        page = self.edition.venue.page
         start = body.find(qn("w:type"))
         if start is None:
             start = OxmlElement("w:type")
             body.insert_element_before(start, *_SECT_AFTER_TYPE)
         start.set(qn("w:val"), "continuous")
-        cols = body.find(qn("w:cols"))
-        if cols is None:
-            cols = OxmlElement("w:cols")
-            body.insert_element_before(cols, *_SECT_AFTER_COLS)
-        cols.set(qn("w:num"), str(page.columns))
-        cols.set(qn("w:space"), str(round(page.column_gap_cm / 2.54 * 1440)))  # twentieths of a point
 
     def _references(self) -> None:
         if not self.edition.entries:

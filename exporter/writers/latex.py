@@ -350,6 +350,23 @@ def hyphenation_exceptions(edition: Edition) -> TexSafe:
     return TexSafe("\n".join(" ".join(words[i:i + 8]) for i in range(0, len(words), 8)))
 
 
+def title_groups(edition: Edition, body: _Body) -> list[dict]:
+    """The title block's lines for the shared shell, in groups: one; or, in two columns, the
+    page-wide lines (set in \\twocolumn's argument) and those that open the first column."""
+    def context(line) -> dict:
+        return {
+            "tex": title_line_tex(body, line), "indent_cm": _number(line.indent_cm), "align": line.align, "bold": line.bold, "italic": line.italic,
+            "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt),
+        }
+
+    lines = edition.title_lines
+    if edition.venue.page.columns == 1:
+        return [{"page_wide": False, "lines": [context(line) for line in lines]}]
+    wide = [context(line) for line in lines if line.span == "page"]
+    rest = [context(line) for line in lines if line.span != "page"]
+    return ([{"page_wide": True, "lines": wide}] if wide else []) + [{"page_wide": False, "lines": rest}]
+
+
 def title_line_tex(body: _Body, line) -> TexSafe:
     """A title line as TeX: its inlines, or its cells (author groups) side by side, each a
     one-column tabular of its lines."""
@@ -406,6 +423,7 @@ def render(edition: Edition) -> bytes:
         "pdf_lang": lang.tag,
         "page": {
             "size": venue.page.size, "page_numbers": venue.page.page_numbers,
+            "columns": venue.page.columns, "column_gap_cm": _number(venue.page.column_gap_cm),
             "margins_cm": {side: _number(getattr(venue.page.margins_cm, side)) for side in ("top", "bottom", "left", "right")},
         },
         "body_style": {
@@ -420,10 +438,7 @@ def render(edition: Edition) -> bytes:
         ],
         "main_family": edition.template.main_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
-        "title_lines": [
-            {"tex": title_line_tex(body, line), "indent_cm": _number(line.indent_cm), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
-            for line in edition.title_lines
-        ],
+        "title_groups": title_groups(edition, body),
         "title": meta.title_text or "",
         "authors": ", ".join(meta.authors),
         "front": front_matter(edition, body),
