@@ -181,6 +181,7 @@ class TitleLineSpec:
 
 
 SPANS = ("page", "column")
+REPEATS = ("author_groups",)
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,6 @@ class HeadingStyle:
     upper: bool = False  # in capitals (IEEE's small capitals, as capitals)
     space_before_pt: float | None = None  # None: the body's size
     space_after_pt: float | None = None  # None: half the body's size
-REPEATS = ("author_groups",)
 
 
 @dataclass(frozen=True)
@@ -376,7 +376,8 @@ def _title_line_spec(line: TitleLineSpec, key: str) -> TitleLineSpec:
     """A title line's settings checked beyond their types."""
     return replace(
         line, align=_alignment(line.align, f"{key}.align"), when=_meta_field(line.when, f"{key}.when"),
-        span=_choice(line.span, SPANS, f"{key}.span"), repeat=line.repeat and _choice(line.repeat, REPEATS, f"{key}.repeat"),
+        span=_choice(line.span, SPANS, f"{key}.span"),
+        repeat=line.repeat and _choice(line.repeat, REPEATS, f"{key}.repeat"),
     )
 
 
