@@ -7,13 +7,18 @@ exporter's three editions beside pandoc's (docx → docx, docx → latex) on the
 
 Every count is read from the files themselves, never from exporter's model:
 - sources (`word/document.xml`): pictures = `w:drawing` pictures (`pic:pic`) + VML `v:imagedata`
-  (an OLE object's preview counts); equations = outermost `m:oMath` + OLE `Equation.*`/MathType
+  (an OLE object's preview counts), but not those in a field's code, which Word does not show; equations = outermost `m:oMath` + OLE `Equation.*`/MathType
   objects; merged cells = `w:gridSpan` > 1 + `w:vMerge` restarts; captions = paragraphs in a
   Caption style, holding a `SEQ` field, or starting `Рисунок N`/`Рис. N`/`Figure N`/`Таблица N`/`Table N`.
 - DOCX editions: the same, on their `document.xml`.
 - Equations: a formula object that holds the reader's placeholder `⟨formula⟩` is counted as a
   placeholder, not as an equation; "2-D structure" means OMML structure elements or TeX's
   `\\frac`, `_`, `^`, `\\sqrt`, `\\sum`, `\\left`… (an OLE equation counts as structured).
+  An Equation 3.0 / MathType object has only its preview picture for a converter to show: in an
+  edition that picture counts as the equation shown (found by its bytes in a DOCX, by name in a
+  .tex: exporter's `formulaN`, pandoc's own media name; in exporter's PDF it is marked `/Formula`).
+- Captions: a SEQ field numbering equations (`SEQ Equation`, `SEQ Формула`, `SEQ MTEqn`) is an
+  equation's number, not a caption.
 - LaTeX editions: `\\includegraphics`; math = `$…$`, `\\(…\\)`, `\\[…\\]`, `equation`/`align`/…
   environments; merged = `\\multicolumn{n>1}` + `\\multirow`; captions = `\\caption` + paragraphs
   starting as a caption does.
@@ -30,6 +35,7 @@ the script runs on whatever the readers produce.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import re
 import subprocess
@@ -49,7 +55,7 @@ from corpus import corpus_dir  # noqa: E402
 KINDS = ("pictures", "equations", "structured", "placeholders", "merged", "captions")
 TITLES = {
     "pictures": "pictures (figures, and equation previews)",
-    "equations": "equations as formula objects",
+    "equations": "equations shown as mathematics: formula objects, or an equation object's picture",
     "structured": "… of which with 2-D structure (fractions, scripts, radicals, sums, delimiters, matrices)",
     "placeholders": "equation placeholders `⟨formula⟩` printed (fewer is better)",
     "merged": "merged table cells",
@@ -64,11 +70,92 @@ CAPTION_LINE = re.compile(r"^\s*(?:Рис(?:унок|\.)|Fig(?:ure|\.)|Табл�
 # ---- counting in a DOCX ----------------------------------------------------------------------
 
 
-def docx_counts(data: bytes) -> dict[str, int]:
+# A SEQ field numbering equations (Word's `SEQ Equation`, `SEQ Формула`, MathType's `SEQ MTEqn`)
+# is an equation's number, not a caption.
+EQUATION_SEQ = re.compile(r"\bSEQ\s+(?:Equation|Eq|Формула|Уравнение|Теңдеу|MT\w+)\b", re.IGNORECASE)
+
+
+def _media(z: zipfile.ZipFile) -> dict[str, bytes]:
+    """The document part's relationship ids → the bytes of the media part they name."""
+    from lxml import etree
+
+    try:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+    except KeyError:
+        return {}
+    out = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        name = "word/" + target if not target.startswith("/") else target.lstrip("/")
+        if rel.get("TargetMode") != "External" and name in z.namelist():
+            out[rel.get("Id")] = z.read(name)
+    return out
+
+
+def _shown_pictures(root) -> int:
+    """Pictures Word shows: DrawingML pictures and VML image data, except those inside the code of
+    a field that has a result (between its `begin` and `separate` marks: a QUOTE field's copy,
+    which Word shows as the field's result); a field with no result part shows its code's."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    picture_tags = {"{http://schemas.openxmlformats.org/drawingml/2006/picture}pic", "{urn:schemas-microsoft-com:vml}imagedata"}
+    fields: list[list] = []  # per open field: [in its code?, pictures held in its code]
+    count = 0
+    for element in root.iter():
+        if element.tag == w + "fldChar":
+            kind = element.get(w + "fldCharType")
+            if kind == "begin":
+                fields.append([True, 0])
+            elif kind == "separate" and fields:
+                fields[-1][0] = False
+            elif kind == "end" and fields:
+                in_code, held = fields.pop()
+                if in_code:  # no result part: the code's pictures are what shows
+                    count += held
+        elif element.tag in picture_tags:
+            coded = [f for f in fields if f[0]]
+            if coded:
+                coded[-1][1] += 1
+            else:
+                count += 1
+    return count
+
+
+def equation_previews(data: bytes) -> dict[str, str]:
+    """SHA-1 → part name of the preview pictures of a Word file's equation objects (Equation 3.0, MathType)."""
     from lxml import etree
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = etree.fromstring(z.read("word/document.xml"), etree.XMLParser(huge_tree=True, resolve_entities=False))
+        media = _media(z)
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "v": "urn:schemas-microsoft-com:vml", "o": "urn:schemas-microsoft-com:office:office",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+    names = {rel.get("Id"): rel.get("Target", "") for rel in _rels(data)}
+    found = {}
+    for obj in root.xpath("//w:object[o:OLEObject[starts-with(@ProgID, 'Equation') or contains(@ProgID, 'MathType')]]", namespaces=ns):
+        for rid in obj.xpath(".//v:imagedata/@r:id", namespaces=ns):
+            if rid in media:
+                found[hashlib.sha1(media[rid]).hexdigest()] = Path(names.get(rid, "")).name
+    return found
+
+
+def _rels(data: bytes):
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        try:
+            return list(etree.fromstring(z.read("word/_rels/document.xml.rels")))
+        except KeyError:
+            return []
+
+
+def docx_counts(data: bytes, previews: set[str] = frozenset()) -> dict[str, int]:
+    """Counts in a Word file; `previews` (from its source): pictures with those bytes are the
+    pictures of equation objects, which count as equations shown."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"), etree.XMLParser(huge_tree=True, resolve_entities=False))
+        media = _media(z)
     ns = {
         "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
         "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
@@ -76,7 +163,7 @@ def docx_counts(data: bytes) -> dict[str, int]:
         "v": "urn:schemas-microsoft-com:vml",
         "o": "urn:schemas-microsoft-com:office:office",
     }
-    pictures = len(root.xpath("//pic:pic", namespaces=ns)) + len(root.xpath("//v:imagedata", namespaces=ns))
+    pictures = _shown_pictures(root)
     maths = root.xpath("//m:oMath[not(ancestor::m:oMath)]", namespaces=ns)
     texts = ["".join(m.xpath(".//m:t/text()", namespaces=ns)) for m in maths]
     placeholders = sum(PLACEHOLDER in t for t in texts) + sum(PLACEHOLDER in t for t in root.xpath("//w:t/text()", namespaces=ns))
@@ -84,6 +171,9 @@ def docx_counts(data: bytes) -> dict[str, int]:
     structure = " | ".join(f".//m:{name}" for name in OMML_STRUCTURE)
     structured = sum(1 for m, t in zip(maths, texts) if PLACEHOLDER not in t and m.xpath(structure, namespaces=ns))
     ole = len(root.xpath("//o:OLEObject[starts-with(@ProgID, 'Equation') or contains(@ProgID, 'MathType')]", namespaces=ns))
+    # an edition of the paper: the equation objects' pictures it carries (by their bytes)
+    embeds = root.xpath("//pic:pic//a:blip/@r:embed | //v:imagedata/@r:id", namespaces={**ns, "a": "http://schemas.openxmlformats.org/drawingml/2006/main", "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"})
+    shown = sum(1 for rid in embeds if rid in media and hashlib.sha1(media[rid]).hexdigest() in previews) if not ole else 0
     spans = [int(v) for v in root.xpath("//w:gridSpan/@w:val", namespaces=ns) if v.isdigit()]
     merged = sum(1 for v in spans if v > 1) + len(root.xpath("//w:vMerge[@w:val='restart']", namespaces=ns))
     captions = 0
@@ -91,9 +181,11 @@ def docx_counts(data: bytes) -> dict[str, int]:
         style = p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=ns).lower()
         instr = " ".join(p.xpath(".//w:instrText/text()", namespaces=ns)) + " ".join(p.xpath(".//w:fldSimple/@w:instr", namespaces=ns))
         text = "".join(p.xpath(".//w:t/text()", namespaces=ns))
+        if EQUATION_SEQ.search(instr):
+            continue
         if "caption" in style or "подпись" in style or re.search(r"\bSEQ\b", instr) or CAPTION_LINE.match(text):
             captions += 1
-    return {"pictures": pictures, "equations": omath + ole, "structured": structured + ole, "placeholders": placeholders, "merged": merged, "captions": captions}
+    return {"pictures": pictures, "equations": omath + ole + shown, "structured": structured + ole + shown, "placeholders": placeholders, "merged": merged, "captions": captions}
 
 
 # ---- counting in LaTeX -----------------------------------------------------------------------
@@ -101,15 +193,19 @@ def docx_counts(data: bytes) -> dict[str, int]:
 _MATH = re.compile(r"(?<!\\)\$(?!\$)(?:[^$\\]|\\.)+?\$|\\\((?s:.+?)\\\)|\\\[(?s:.+?)\\\]|\\begin\{(equation|align|gather|multline|displaymath|math)\*?\}")
 
 
-def latex_counts(tex: str) -> dict[str, int]:
+def latex_counts(tex: str, preview_names: set[str] = frozenset()) -> dict[str, int]:
+    """Counts in a .tex; a picture of an equation object counts as an equation shown: exporter
+    names it `formulaN`, pandoc keeps the source's media name (`preview_names`)."""
     tex = re.sub(r"(?<!\\)%.*", "", tex)
+    graphics = re.findall(r"\\includegraphics(?:\[[^\]]*\])?\{([^}]*)\}", tex)
+    shown = sum(1 for g in graphics if Path(g).name.startswith("formula") or Path(g).name in preview_names)
     multicolumn = sum(1 for n in re.findall(r"\\multicolumn\{(\d+)\}", tex) if int(n) > 1)
     maths = [m.group(0) if not m.group(0).startswith("\\begin") else tex[m.start():tex.find("\\end{" + m.group(1), m.end())] for m in _MATH.finditer(tex)]
     real = [m for m in maths if PLACEHOLDER not in m]
     return {
         "pictures": len(re.findall(r"\\includegraphics", tex)),
-        "equations": len(real),
-        "structured": sum(1 for m in real if TEX_STRUCTURE.search(m.replace("\\_", ""))),
+        "equations": len(real) + shown,
+        "structured": sum(1 for m in real if TEX_STRUCTURE.search(m.replace("\\_", ""))) + shown,
         "placeholders": tex.count(PLACEHOLDER),
         "merged": multicolumn + len(re.findall(r"\\multirow", tex)),
         "captions": len(re.findall(r"\\caption\*?(?:\[[^\]]*\])?\{", tex)) + sum(1 for para in re.split(r"\n\s*\n", tex) if CAPTION_LINE.match(para)),
@@ -151,7 +247,7 @@ def pdf_counts(data: bytes) -> dict[str, int | None]:
 # ---- the editions ----------------------------------------------------------------------------
 
 
-def exporter_editions(source: Path, out: Path) -> dict[str, dict]:
+def exporter_editions(source: Path, out: Path, previews: dict[str, str]) -> dict[str, dict]:
     from exporter.build import build_one
     from exporter.venue import Template
 
@@ -163,7 +259,7 @@ def exporter_editions(source: Path, out: Path) -> dict[str, dict]:
         return {name: {"error": f"{type(exc).__name__}: {exc}"[:80]} for name in ("docx", "pdf", "latex")} | {"seconds": time.perf_counter() - start}
     seconds = time.perf_counter() - start
     files = {p.suffix: p for p in built.files if p.is_file()}
-    for name, suffix, count in (("docx", ".docx", lambda p: docx_counts(p.read_bytes())), ("pdf", ".pdf", lambda p: pdf_counts(p.read_bytes())), ("latex", ".tex", lambda p: latex_counts(p.read_text(encoding="utf-8")))):
+    for name, suffix, count in (("docx", ".docx", lambda p: docx_counts(p.read_bytes(), set(previews))), ("pdf", ".pdf", lambda p: pdf_counts(p.read_bytes())), ("latex", ".tex", lambda p: latex_counts(p.read_text(encoding="utf-8")))):
         try:
             results[name] = count(files[suffix])
         except Exception as exc:
@@ -172,7 +268,7 @@ def exporter_editions(source: Path, out: Path) -> dict[str, dict]:
     return results
 
 
-def pandoc_editions(source: Path, out: Path) -> dict[str, dict]:
+def pandoc_editions(source: Path, out: Path, previews: dict[str, str]) -> dict[str, dict]:
     results: dict[str, dict] = {}
     for name, target in (("docx", "docx"), ("latex", "latex")):
         output = out / f"pandoc.{'docx' if name == 'docx' else 'tex'}"
@@ -180,7 +276,7 @@ def pandoc_editions(source: Path, out: Path) -> dict[str, dict]:
         if run.returncode != 0:
             results[name] = {"error": run.stderr.decode(errors="replace")[:80]}
             continue
-        results[name] = docx_counts(output.read_bytes()) if name == "docx" else latex_counts(output.read_text(encoding="utf-8"))
+        results[name] = docx_counts(output.read_bytes(), set(previews)) if name == "docx" else latex_counts(output.read_text(encoding="utf-8"), set(previews.values()))
     return results
 
 
@@ -207,9 +303,10 @@ def main() -> None:
     rows, errors, times = [], [], []
     for paper in papers:
         source = docx_counts(paper.read_bytes())
+        previews = equation_previews(paper.read_bytes())
         with tempfile.TemporaryDirectory() as tmp:
-            ours = exporter_editions(paper, Path(tmp))
-            theirs = pandoc_editions(paper, Path(tmp))
+            ours = exporter_editions(paper, Path(tmp), previews)
+            theirs = pandoc_editions(paper, Path(tmp), previews)
         times.append((paper.stem, ours.get("seconds", 0.0)))
         columns = {"source": source, "docx": ours["docx"], "pdf": ours["pdf"], "latex": ours["latex"], "pandoc docx": theirs["docx"], "pandoc latex": theirs["latex"]}
         for col, counts in columns.items():
@@ -227,9 +324,9 @@ def main() -> None:
         "exporter builds with the `kz-conference` venue; pandoc 2.17 converts the same sources (`-f docx -t docx`, `-t latex`).",
         "",
         "A count says an element is there, not that it is right: an equation counts once it is a formula object",
-        "(`m:oMath`, a typeset form, a math environment), whatever TeX the reader gave it. What the writers can",
-        "draw is tested on hand-built documents (tests/test_writer_media.py); what reaches them depends on the",
-        "readers (the DOCX reader does not yet produce pictures, merged cells or captions as such, nor TeX from OMML).",
+        "(`m:oMath`, a typeset form, a math environment), whatever TeX the reader gave it, or once an equation",
+        "object's preview picture is shown (the only form those objects have: no maintained MTEF converter exists).",
+        "Whether the TeX is right is measured against pandoc's in bench/OMML.md.",
         "",
         "| element (count in the sources) | exporter DOCX | exporter PDF | exporter LaTeX | pandoc DOCX | pandoc LaTeX |",
         "|---|---|---|---|---|---|",

@@ -3,7 +3,7 @@
 Works on the package at the OPC/XML level: the document part gains comment anchors
 (`w:commentRangeStart`/`End` around the runs of the place, and a run holding
 `w:commentReference`), the comments part gains one `w:comment` per finding (authored
-"exporter", in the paper's language), and — when the file had no comments — the part's
+"exporter", in the paper's language unless another is asked for), and — when the file had no comments — the part's
 relationship and content type are added. Every other zip member is copied byte for byte; a run
 is only cut in two where a comment starts or ends (Word does the same), so the text of every
 paragraph stays as the author wrote it.
@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from .diagnostics import Diagnostic, InputError
+from .messages import SOURCE_LANGUAGE, language_of
 from .readers.docx.body import MATH_MARK
 from .readers.docx.package import read_package
 from .readers.docx.reader import context_at
@@ -29,96 +30,14 @@ COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
-# Comment texts by language; `{label}`, `{first}`, `{entry}` are read out of the finding.
-MESSAGES = {
-    "ru": {
-        "CIT001": "Ссылка [{label}]: в списке литературы нет такой записи.",
-        "CIT002": "Запись {entry} списка литературы нигде не цитируется.",
-        "CIT003": "Источник [{label}] впервые цитируется после [{first}]: нумеруйте источники в порядке первого цитирования.",
-        "CIT004": "Неверный диапазон ссылок: {message}",
-        "CIT005": "Похоже на ссылку, но прочитать её нельзя: {message}",
-        "BIB001": "Номер {entry} повторяется в списке литературы.",
-        "REF001": "В статье есть ссылки, но нет списка литературы.",
-    },
-    "kk": {
-        "CIT001": "[{label}] сілтемесі: әдебиеттер тізімінде мұндай жазба жоқ.",
-        "CIT002": "Әдебиеттер тізіміндегі {entry} жазбасына мәтінде сілтеме жоқ.",
-        "CIT003": "[{label}] дереккөзіне алғаш рет [{first}] кейін сілтеме жасалған: дереккөздерді алғашқы сілтеме ретімен нөмірлеңіз.",
-        "CIT004": "Сілтемелер ауқымы қате: {message}",
-        "CIT005": "Сілтемеге ұқсайды, бірақ оқылмайды: {message}",
-        "BIB001": "{entry} нөмірі әдебиеттер тізімінде қайталанады.",
-        "REF001": "Мақалада сілтемелер бар, бірақ әдебиеттер тізімі жоқ.",
-    },
-    "en": {
-        "CIT001": "Citation [{label}]: the reference list has no such entry.",
-        "CIT002": "Entry {entry} of the reference list is never cited.",
-        "CIT003": "Source [{label}] is first cited after [{first}]: number sources in order of first citation.",
-        "CIT004": "Bad citation range: {message}",
-        "CIT005": "Looks like a citation but cannot be read: {message}",
-        "BIB001": "Number {entry} appears twice in the reference list.",
-        "REF001": "The paper cites sources but has no reference list.",
-    },
-}
-
-
-# Every other finding: its code's title in the paper's language, the details as `check` gives them.
-TITLES = {
-    "ru": {
-        "CIT006": "скобка с числами прочитана как формула или код, а не ссылка",
-        "BIB002": "блок BibTeX не читается",
-        "BIB003": "в записи BibTeX нет поля, нужного стилю",
-        "BIB004": "crossref указывает на несуществующую запись",
-        "BIB005": "один и тот же источник указан дважды",
-        "REF002": "собственный список статьи не используется: взят файл --bib",
-        "REF010": "в записи нет поля, нужного для её типа",
-        "REF011": "год в будущем или раньше 1500",
-        "REF012": "диапазон страниц перевёрнут или записан неверно",
-        "REF013": "DOI не вида 10.NNNN/суффикс",
-        "REF014": "ISBN или ISSN с неверной контрольной цифрой",
-        "REF015": "электронный ресурс без даты обращения (ГОСТ)",
-        "REF016": "запись оформлена не в стиле издания",
-        "REF017": "цитируемая страница вне страниц источника",
-        "TXT001": "удалён управляющий символ",
-        "GLY001": "ни в одном шрифте издания нет этого символа",
-    },
-    "kk": {
-        "CIT006": "сандары бар жақша сілтеме емес, формула немесе код ретінде оқылды",
-        "BIB002": "BibTeX блогы оқылмайды",
-        "BIB003": "BibTeX жазбасында стильге қажет өріс жоқ",
-        "BIB004": "crossref жоқ жазбаны көрсетеді",
-        "BIB005": "бір дереккөз екі рет көрсетілген",
-        "REF002": "мақаланың өз тізімі қолданылмайды: --bib файлы алынды",
-        "REF010": "жазбада оның түріне қажет өріс жоқ",
-        "REF011": "жыл болашақта немесе 1500 жылдан бұрын",
-        "REF012": "беттер ауқымы кері немесе қате жазылған",
-        "REF013": "DOI 10.NNNN/жалғау түрінде емес",
-        "REF014": "ISBN немесе ISSN бақылау саны қате",
-        "REF015": "электрондық ресурста қаралған күні жоқ (ГОСТ)",
-        "REF016": "жазба басылымның стилінде рәсімделмеген",
-        "REF017": "сілтеме жасалған бет дереккөз беттерінен тыс",
-        "TXT001": "басқару таңбасы алынып тасталды",
-        "GLY001": "басылымның бірде-бір қарпінде бұл таңба жоқ",
-    },
-}
-
-
 def comment_text(d: Diagnostic, language: str) -> str:
-    """The finding in the paper's language (English for a language we have no texts for)."""
-    table = MESSAGES.get(language, MESSAGES["en"])
-    values = {"message": d.message, "label": "", "first": "", "entry": ""}
-    if m := re.match(r"\[([^\]]+)\]", d.message):
-        values["label"] = m.group(1)
-    if m := re.search(r"first cited after \[([^\]]+)\]", d.message):
-        values["first"] = m.group(1)
-    if m := re.search(r"entry (\[[^\]]+\]|'[^']*' \[[^\]]+\])", d.message):
-        values["entry"] = m.group(1)
-    elif m := re.search(r"entry number (\d+)", d.message):
-        values["entry"] = f"[{m.group(1)}]"
-    template = table.get(d.code)
-    if template is None or "{label}" in template and not values["label"] or "{entry}" in template and not values["entry"]:
-        title = TITLES.get(language, {}).get(d.code)
-        return f"{d.code}: {title} ({d.message})" if title else f"{d.code}: {d.message}"
-    return f"{d.code}: " + template.format(**values)
+    """A finding's comment: its code and its message in `language` (kk, ru, en)."""
+    return f"{d.code}: {d.text(language)}"
+
+
+def comment_language(document_language: str | None, asked: str | None = None) -> str:
+    """The comments' language: the one asked for (`--lang`), else the paper's, else English."""
+    return asked or language_of(document_language) or SOURCE_LANGUAGE
 
 
 def default_output(source: str) -> Path:
@@ -284,8 +203,9 @@ def annotate_package(path: str, data: bytes, findings: list[Diagnostic], languag
     return write_package(archive, changed, path), added
 
 
-def annotate(source: str, bib: str | None = None, out: str | None = None) -> tuple[Path, int]:
-    """Write the checked copy of `source`; return its path and the number of comments."""
+def annotate(source: str, bib: str | None = None, out: str | None = None, language: str | None = None) -> tuple[Path, int]:
+    """Write the checked copy of `source`, its comments in `language` (else the paper's own);
+    return its path and the number of comments."""
     from .build import atomic_write, make_folder, refuse_special
     from .pipeline import read_and_link
     from .readers import choose_reader
@@ -303,7 +223,7 @@ def annotate(source: str, bib: str | None = None, out: str | None = None) -> tup
     linked = read_and_link(source, bib)
     findings = [d for d in linked.diagnostics if d.path == source]
     if findings:
-        result, added = annotate_package(source, data, findings, linked.document.meta.language)
+        result, added = annotate_package(source, data, findings, comment_language(linked.document.meta.language, language))
     else:  # nothing to say: the copy is the file itself
         result, added = data, 0
     make_folder(target.parent)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import speedups
 from .diagnostics import InputError, sort_key
+from .messages import SOURCE_LANGUAGE
 from .linker import Linked
 from .pipeline import read_and_link
 from .report import check_json
@@ -150,8 +151,10 @@ class Rendered:
     folders: dict[Path, dict[str, bytes]] = field(default_factory=dict)  # an edition's companion folder (the LaTeX media)
 
 
-def render(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Rendered:
-    """Read and link the paper, check what its editions draw, render each edition and the report.
+def render(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None,
+           language: str = SOURCE_LANGUAGE) -> Rendered:
+    """Read and link the paper, check what its editions draw, render each edition and the report
+    (its messages in `language`).
 
     With `split`, the PDF edition is rendered in a forked process while this one renders the
     others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
@@ -166,7 +169,7 @@ def render(source: str, bib: str | None, template: Template, formats: list[str],
     files = {out / f"{stem}{WRITERS[name][1]}": editions[name] for name in formats}
     folders = {out / folder: members for name in formats for folder, members in companions(name, edition).items()}
     linked = rule_findings(linked, template.venue.rules, venue_pages(edition, editions.get("pdf")))
-    report = check_json(linked)
+    report = check_json(linked, language)
     files[out / f"{stem}.report.json"] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return Rendered(linked, report, files, folders)
 
@@ -200,7 +203,7 @@ def write(rendered: Rendered, out: Path) -> list[Path]:
     return list(rendered.folders) + list(rendered.files)
 
 
-_OURS = re.compile(r"picture\d+\.[a-z]+")  # what writers put in a companion folder
+_OURS = re.compile(r"(?:picture|formula)\d+\.[a-z]+")  # what writers put in a companion folder (writers/latex.py media_name)
 
 
 def atomic_write_folder(path: Path, members: dict[str, bytes]) -> None:
@@ -239,9 +242,10 @@ class Built:
     files: list[Path]
 
 
-def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None) -> Built:
+def build_one(source: str, bib: str | None, template: Template, formats: list[str], out: Path, split: bool = False, style: str | None = None,
+              language: str = SOURCE_LANGUAGE) -> Built:
     """Render every requested edition in memory first, then write them all: all or nothing."""
-    rendered = render(source, bib, template, formats, out, split, style)
+    rendered = render(source, bib, template, formats, out, split, style, language)
     return Built(rendered.linked, rendered.report, write(rendered, out))
 
 
@@ -349,9 +353,9 @@ class _ForkedRender:
 
 
 def _build_job(job: tuple) -> tuple[dict, list[Path]] | InputError:
-    source, bib, template_folder, formats, out, split, style = job
+    source, bib, template_folder, formats, out, split, style, language = job
     try:
-        built = build_one(source, bib, _template(template_folder), formats, out, split, style)
+        built = build_one(source, bib, _template(template_folder), formats, out, split, style, language)
     except InputError as exc:  # one bad paper does not stop the others
         return exc
     return built.report, built.files
@@ -362,11 +366,13 @@ def _template(folder: str) -> Template:
     return Template.load(folder)  # once per process: fonts are read and registered once
 
 
-def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1, style: str | None = None):
-    """Build each (source, bib) job, in parallel processes when `workers` > 1; results in job order."""
+def build_many(jobs: list[tuple[str, str | None]], template_folder: str, formats: list[str], out: Path, workers: int = 1, style: str | None = None,
+               language: str = SOURCE_LANGUAGE):
+    """Build each (source, bib) job, in parallel processes when `workers` > 1; results in job
+    order, each report's messages in `language`."""
     # One paper: its PDF renders beside its other editions (a core each). Several: a core a paper.
     split = len(jobs) == 1
-    work = [(source, bib, template_folder, formats, out, split, style) for source, bib in jobs]
+    work = [(source, bib, template_folder, formats, out, split, style, language) for source, bib in jobs]
     if workers == 1 or len(work) == 1:
         yield from map(_build_job, work)
         return

@@ -42,7 +42,7 @@ class Found:
     end: int
     raw: str
     refs: tuple[CiteRef, ...]
-    problem: str | None = None  # a message for CIT004 (bad range)
+    problem: tuple[str, str] | None = None  # CIT004 (a bad range): its variant (reversed, wide) and the range as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class Malformed:
     start: int
     raw: str
     code: str = "CIT005"
-    why: str = ""
+    why: tuple[str, dict] | None = None  # CIT006: why it reads as code or math (a variant and its arguments)
 
 
 class TooManyLabels(Exception):
@@ -136,16 +136,16 @@ def _numbers(refs: tuple[CiteRef, ...]) -> list[int]:
     return [int(r.label) for r in refs if r.label.isdecimal()]
 
 
-def zero_label(refs) -> str | None:
+def zero_label(refs) -> tuple[str, dict] | None:
     """Numbered lists start at 1: a bracket holding 0 is an interval or an index (`[0, 1]`,
     `axs[0]`). Applied when the paper has its own numbered list, or to an index glued to a name."""
-    return "it holds 0, and lists are numbered from 1" if 0 in _numbers(refs) else None
+    return ("zero", {}) if 0 in _numbers(refs) else None
 
 
-def operator_before(text: str, start: int) -> str | None:
+def operator_before(text: str, start: int) -> tuple[str, dict] | None:
     """An operator or an opening parenthesis glued to the bracket makes it math or code:
     `y^[1]`, `x_[2]`, `np.array([1, 2, 3])`."""
-    return f"'{text[start - 1]}' is glued before it" if start and text[start - 1] in _OPERATOR_BEFORE else None
+    return ("operator", {"character": text[start - 1]}) if start and text[start - 1] in _OPERATOR_BEFORE else None
 
 
 def identifier_before(text: str, start: int) -> tuple[str, bool] | None:
@@ -164,8 +164,9 @@ def identifier_before(text: str, start: int) -> tuple[str, bool] | None:
     return name, dotted or any(c.isdigit() or c == "_" for c in name)
 
 
-def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, rejected_end: int, opens_line: bool = False) -> tuple[bool, str] | None:
-    """(doubtful, why) when the numbered bracket at text[start:end] is not a citation, else None.
+def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, rejected_end: int, opens_line: bool = False) -> tuple[bool, tuple[str, dict]] | None:
+    """(doubtful, why) when the numbered bracket at text[start:end] is not a citation, else None;
+    `why` is a CIT006 variant and its arguments.
 
     `opens_line`: the bracket began a source line, so nothing was glued to it by its author.
     """
@@ -181,14 +182,14 @@ def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, r
     # A number beyond the list alone is a citation whose entry is missing (CIT001 says so);
     # glued to a word as well, it is an index: `state[764]`.
     if glued and beyond:
-        return False, f"it is glued to '{glued[0]}' and {max(numbers)} is beyond the list's {entries} entries"
+        return False, ("beyond", {"word": glued[0], "number": max(numbers), "count": entries})
     if glued and glued[1]:
-        return True, f"it is glued to the identifier '{glued[0]}'; put a space before it if it is a citation"
+        return True, ("identifier", {"word": glued[0]})
     near = text[max(0, start - 30) : start] + " " + text[end : end + 30]
     if _CODE_NEAR.search(near):
-        return True, "the text around it reads as code or math"
+        return True, ("code", {})
     if len(numbers) == 2 and numbers[0] < numbers[1] and rejected_end >= 0 and start - rejected_end <= 12 and _JOINER.fullmatch(text[rejected_end:start]):
-        return True, f"it follows the interval or index just before it ({raw} reads as an interval)"
+        return True, ("interval", {})
     return None
 
 
@@ -198,7 +199,7 @@ def cited_numbers(text: str) -> set[int]:
     return {int(ref.label) for cite in found for ref in cite.refs if ref.label.isdecimal()}
 
 
-def _parse_body(body: str, base: int = 1) -> tuple[tuple[CiteRef, ...], str | None]:
+def _parse_body(body: str, base: int = 1) -> tuple[tuple[CiteRef, ...], tuple[str, str] | None]:
     """Split a citation body into refs: each number, each number of a range, each key.
 
     A locator belongs to the label just before it (`[12, б. 45]`, `[@a, p. 3; @b]`). Each ref
@@ -229,9 +230,8 @@ def _parse_body(body: str, base: int = 1) -> tuple[tuple[CiteRef, ...], str | No
             b_start, b_end = at + m.start("b"), at + m.end("b")
             last_n = int(last)
             if last_n < first or last_n - first >= MAX_RANGE:
-                what = "reversed" if last_n < first else f"wider than {MAX_RANGE} entries"
                 written = body[a_start - base : b_end - base]
-                problem = f"range {written} is {what}"
+                problem = ("reversed" if last_n < first else "wide", written)
                 refs.append(CiteRef(written, valid=False, start=a_start, end=b_end, item_start=a_start, item_end=b_end))
             else:
                 for n in range(first, last_n + 1):
@@ -289,9 +289,10 @@ def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[
     for bad in malformed:
         line, column = joined.position(bad.start)
         if bad.code == "CIT006":
-            notes.append(Diagnostic("CIT006", f"{bad.raw} is read as math or code, not a citation: {bad.why}", path, line, column))
+            variant, details = bad.why
+            notes.append(Diagnostic.at_line("CIT006", path, line, column, variant=variant, bracket=bad.raw, **details))
         else:
-            notes.append(Diagnostic("CIT005", f"{bad.raw} looks like a citation but cannot be read; kept as text", path, line, column))
+            notes.append(Diagnostic.at_line("CIT005", path, line, column, bracket=bad.raw))
     inlines: list[Inline] = []
     cursor = 0
     for cite in found:
@@ -299,7 +300,9 @@ def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[
             inlines.append(Text(joined.text[cursor:cite.start]))
         span = joined.span(cite.start, cite.end)
         if cite.problem:
-            notes.append(Diagnostic("CIT004", f"{cite.raw}: {cite.problem}", path, span.line, span.column))
+            variant, written = cite.problem
+            limit = {"limit": MAX_RANGE} if variant == "wide" else {}
+            notes.append(Diagnostic.at_line("CIT004", path, span.line, span.column, variant=variant, bracket=cite.raw, range=written, **limit))
         inlines.append(Citation(cite.raw, cite.refs, span))
         cursor = cite.end
     if cursor < len(joined.text):

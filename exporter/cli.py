@@ -11,9 +11,11 @@ from contextlib import contextmanager
 from functools import cache
 
 from .diagnostics import Diagnostic, InputError
+from .messages import LANGUAGES, environment_language
 from .terminal import Terminal
 
 EXIT_OK, EXIT_UNRESOLVED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+_LANG_HELP = "language of the findings: kk, ru or en (default: from LC_ALL, LC_MESSAGES or LANG, e.g. ru_RU.UTF-8; else en)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
     check.add_argument("--template", help="venue whose entry style (`form` under [bibliography]) the entries are checked against")
+    check.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
     inspect = sub.add_parser("inspect", help="print the normalised document model as JSON")
     inspect.add_argument("source")
     inspect.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
@@ -43,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="exit 1 when a citation is unresolved, a venue rule is broken (VEN…) or a character has no font (GLY001)")
     build.add_argument("--jobs", "-j", type=int, help="papers built in parallel (default: every usable core when there are several papers)")
     build.add_argument("--style", help="bibliography style: a CSL style (apa, ieee, vancouver, gost-r-7-0-5-2008-numeric, or a .csl file) or a macro of the venue's bibliography.j2 (default: the venue's)")
+    build.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP + "; also in the reports")
     fix = sub.add_parser("fix", help="write a corrected copy: --renumber numbers sources in order of first citation")
     fix.add_argument("source")
     fix.add_argument("--bib", help="bibliography file to renumber with the paper (a copy is written beside the paper's)")
@@ -59,20 +63,25 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("source")
     annotate.add_argument("--bib", help="bibliography file to link against: BibTeX, CSL-JSON or RIS (wins over the paper's own list)")
     annotate.add_argument("--out", help="the annotated copy (default: dist/<stem>.checked.docx)")
+    annotate.add_argument("--lang", choices=LANGUAGES, help="language of the Word comments: kk, ru or en (default: the paper's own language)")
     volume = sub.add_parser("volume", help="bind many papers into one proceedings book (contents, page numbers, running heads, author index)")
     volume.add_argument("sources", nargs="+", metavar="SOURCE", help="papers, in the order of the book")
     volume.add_argument("--bib-dir", help="folder with each paper's bibliography as <stem>.bib, .json or .ris (else each paper's own list)")
     volume.add_argument("--template", default="kz-conference", help="venue template name or folder (default: kz-conference)")
     volume.add_argument("--title", default="Proceedings", help="the book's title (default: Proceedings)")
     volume.add_argument("--editors", default="", help="the editors' line of the title page")
+    volume.add_argument("--to", default="pdf,latex", help="the book's editions, comma-separated: volume.pdf, volume.tex (default: pdf,latex)")
     volume.add_argument("--out", default="dist", help="output folder (default: dist)")
     volume.add_argument("--jobs", "-j", type=int, help="papers rendered in parallel (default: every usable core)")
     volume.add_argument("--strict", action="store_true", help="write nothing and exit 1 when a paper has an unresolved citation or a venue-rule error")
+    volume.add_argument("--lang", choices=LANGUAGES, help="language of the findings in volume.report.json: kk, ru or en (default: from LC_ALL, LC_MESSAGES or LANG; else en)")
     sub.add_parser("templates", help="list the venue templates")
     serve = sub.add_parser("serve", help="run the web page and HTTP API (drop a paper, see its problems, download editions)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--workers", type=int, default=None, help="worker processes for checks, and as many for builds (default: one per core)")
+    serve.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS", help="stop a paper's check or build after this long (default: 60)")
+    serve.add_argument("--memory-limit", type=int, default=2048, metavar="MB", help="address space of a worker process (default: 2048)")
     return parser
 
 
@@ -176,10 +185,11 @@ def _build(args) -> int:
     for exc in skipped:
         print(f"exporter: error: {exc}", file=sys.stderr)
     unresolved, failed = False, bool(skipped)
+    language = _language(args)
     terminal = Terminal()
     try:
         with _batch_gc(), terminal.progress(len(jobs), "building") as advance:
-            for result in build_many(jobs, str(template.folder), formats, out, jobs_n, args.style) if jobs else ():
+            for result in build_many(jobs, str(template.folder), formats, out, jobs_n, args.style, language) if jobs else ():
                 advance()
                 if isinstance(result, InputError):
                     print(f"exporter: error: {result}", file=sys.stderr)
@@ -187,8 +197,8 @@ def _build(args) -> int:
                     continue
                 report, files = result
                 for d in report["diagnostics"]:  # reports cross the worker pool as JSON
-                    terminal.finding(Diagnostic.from_json(d).format(), d["severity"], d["code"])
-                terminal.line(summary_line(report))
+                    terminal.finding(Diagnostic.from_json(d).format(language), d["severity"], d["code"])
+                terminal.line(summary_line(report, language))
                 terminal.line(f"  wrote {', '.join(str(p) for p in files)}")
                 unresolved |= bool(report["unresolved"]) or _breaks_venue_rules(report) or any(d["code"] == "GLY001" for d in report["diagnostics"])
     except OSError as exc:  # a full disk or a read-only folder: the previous editions stay as they were
@@ -297,11 +307,14 @@ def _bib(args) -> int:
 def _volume(args) -> int:
     from pathlib import Path
 
-    from .volume import NotReady, bib_for, build_volume
+    from .volume import EDITIONS, NotReady, bib_for, build_volume
     from .venue import Template
 
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs", "must be at least 1")
+    editions = tuple(dict.fromkeys(f.strip() for f in args.to.split(",") if f.strip()))
+    if not editions or any(e not in EDITIONS for e in editions):
+        raise InputError("--to", f"unknown edition {', '.join(e for e in editions if e not in EDITIONS) or '(none)'}; choose from {', '.join(EDITIONS)}")
     bib_dir = Path(_file_name(args.bib_dir)) if args.bib_dir else None
     if bib_dir is not None and not bib_dir.is_dir():
         raise InputError(str(bib_dir), "is not a folder")
@@ -309,7 +322,7 @@ def _volume(args) -> int:
     template = Template.load(args.template)
     try:
         with _batch_gc():
-            volume = build_volume([(s, bib_for(s, bib_dir)) for s in sources], template, Path(_file_name(args.out)), args.title, args.editors, args.jobs, args.strict)
+            volume = build_volume([(s, bib_for(s, bib_dir)) for s in sources], template, Path(_file_name(args.out)), args.title, args.editors, args.jobs, args.strict, _language(args), editions)
     except NotReady as exc:
         for part in exc.parts:
             print(f"{part.source}: to fix before binding: {', '.join(part.blocking)}", file=sys.stderr)
@@ -318,7 +331,9 @@ def _volume(args) -> int:
     except OSError as exc:
         raise InputError(exc.filename or args.out, f"cannot write the volume: {exc.strerror or exc}") from None
     pages = volume.first_pages[-1] + volume.parts[-1].pages - 1
-    print(f"volume: {len(volume.parts)} papers, {pages} pages; wrote {', '.join(str(p) for p in volume.files)}")
+    media = [p for p in volume.files if p.name.endswith(".media")]
+    wrote = [str(p) for p in volume.files if p not in media] + ([f"{len(media)} media folder(s) beside them"] if media else [])
+    print(f"volume: {len(volume.parts)} papers, {pages} pages; wrote {', '.join(wrote)}")
     return EXIT_OK
 
 
@@ -342,7 +357,7 @@ def run(argv: list[str]) -> int:
     if args.command == "annotate":
         from .annotate import annotate
 
-        target, added = annotate(_input(args.source), args.bib and _input(args.bib), args.out and _file_name(args.out))
+        target, added = annotate(_input(args.source), args.bib and _input(args.bib), args.out and _file_name(args.out), args.lang)
         print(f"{args.source}: {added} comment{'s' * (added != 1)} added, wrote {target}")
         return EXIT_OK
     if args.command == "fix":
@@ -352,9 +367,14 @@ def run(argv: list[str]) -> int:
     if args.command == "serve":
         if args.workers is not None and args.workers < 1:
             raise InputError("--workers", "must be at least 1")
-        from .web.app import serve
+        if not args.time_limit > 0:
+            raise InputError("--time-limit", "must be more than 0 seconds")
+        if args.memory_limit < 256:
+            raise InputError("--memory-limit", "must be at least 256 MB (a worker needs about 150 MB to start)")
+        from .web.server import serve
+        from .web.workers import Limits
 
-        serve(args.host, args.port, args.workers)
+        serve(args.host, args.port, args.workers, Limits(seconds=args.time_limit, memory_mb=args.memory_limit))
         return EXIT_OK
     from .pipeline import read_and_link
     from .report import check_json, model_json, summary_line
@@ -372,18 +392,24 @@ def run(argv: list[str]) -> int:
         from .writers import Edition
 
         linked = rule_findings(linked, template.venue.rules, venue_pages(Edition(linked, template)))
-    report = check_json(linked)
     if args.command == "inspect":
         _print_json(model_json(linked.document))
         return EXIT_OK
+    language = _language(args)
+    report = check_json(linked, language)
     if args.json:
         _print_json(report)
     else:
         terminal = Terminal()
         for d in linked.diagnostics:
-            terminal.finding(d.format(), d.severity.value, d.code)
-        terminal.line(summary_line(report))
+            terminal.finding(d.format(language), d.severity.value, d.code)
+        terminal.line(summary_line(report, language))
     return EXIT_UNRESOLVED if report["unresolved"] or _breaks_venue_rules(report) else EXIT_OK
+
+
+def _language(args) -> str:
+    """The findings' language: --lang, else the locale's (LC_ALL, LC_MESSAGES, LANG), else English."""
+    return args.lang or environment_language()
 
 
 def _breaks_venue_rules(report: dict) -> bool:

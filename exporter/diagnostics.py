@@ -1,9 +1,19 @@
-"""Findings: stable codes, one severity table, and the two ways they are printed."""
+"""Findings: stable codes, one severity table, and the one way they are printed.
+
+A finding carries its code, its place and named arguments, never a sentence; its message is
+rendered from the catalogs (exporter/messages) in the reader's language. A call site reads
+    Diagnostic.at("CIT003", path, span, label="5", after=9)               # at a model Span
+    Diagnostic.at_line("REF011", path, line, column, variant="future", entry="[3]", year=3024)
+with the English under the key `CIT003` (or `REF011.future`) in messages/english.py; then
+`python -m exporter.messages.update` adds it to the kk and ru catalogs, to translate there.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+from .messages import SOURCE, SOURCE_LANGUAGE, missing_arguments, needs, render, word
 
 
 class Severity(str, Enum):
@@ -42,6 +52,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT005": (Severity.WARNING, "mojibake lines no mapping reads, left as they were"),
     "DOC001": (Severity.WARNING, "part of the Word document not read (a drawing with no picture, an embedded HTML part)"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
+    "PDF001": (Severity.WARNING, "PDF text from a font with no character map: it may read as other letters"),
+    "IMG001": (Severity.WARNING, "picture left out: a remote address is not fetched"),
+    "XRF001": (Severity.ERROR, "reference to a figure, table or equation that does not exist"),
+    "XRF002": (Severity.WARNING, "figure or table never referred to in the text"),
+    "XRF003": (Severity.WARNING, "figures, tables or equations numbered out of order"),
+    "XRF004": (Severity.WARNING, "the same number given to two figures, tables or equations"),
     "MED001": (Severity.WARNING, "picture cannot be drawn; the editions show a framed note in its place"),
     "MED002": (Severity.WARNING, "formula cannot be typeset; the editions print its TeX"),
     "VEN001": (Severity.ERROR, "abstract shorter or longer than the venue allows"),
@@ -60,25 +76,57 @@ CODES: dict[str, tuple[Severity, str]] = {
 class Diagnostic:
     """A finding at a place: `line`/`column` of a text file; a PDF adds `page` (the line is
     then counted on that page); a DOCX sets `paragraph` (line = paragraph, column = character
-    of its text) and `context`, a few words around the place to find it with Word's search."""
+    of its text) and `context`, a few words around the place to find it with Word's search.
+    `args` are the message's named arguments, `(name, value)` pairs sorted by name (values:
+    str, int, float or a tuple of str); `variant` picks one of its code's messages."""
 
     code: str
-    message: str
     path: str
     line: int
     column: int
     page: int | None = None
     paragraph: int | None = None
     context: str | None = None
+    variant: str = ""
+    args: tuple[tuple[str, object], ...] = ()
+
+    def __post_init__(self):
+        # A finding its message cannot render is a bug of ours, caught where it is made.
+        key = self.key
+        if key not in SOURCE or not needs(key).issubset([name for name, _ in self.args]):
+            raise ValueError(f"finding {self.key} lacks {', '.join(missing_arguments(self.key, dict(self.args)))}")
 
     @classmethod
-    def at(cls, code: str, message: str, path: str, span, context: str | None = None) -> "Diagnostic":
+    def at(cls, code: str, path: str, span, /, *, variant: str = "", context: str | None = None, **args) -> "Diagnostic":
         """A finding at the start of a model `Span`, keeping its page or paragraph."""
-        return cls(code, message, path, span.line, span.column, span.page, span.paragraph, context)
+        return cls(code, path, span.line, span.column, span.page, span.paragraph, context, variant, frozen_args(args))
+
+    @classmethod
+    def at_line(cls, code: str, path: str, line: int, column: int, /, *, variant: str = "", page: int | None = None, paragraph: int | None = None, **args) -> "Diagnostic":
+        """A finding at a line and column (a PDF's `page`, a DOCX's `paragraph`)."""
+        return cls(code, path, line, column, page, paragraph, None, variant, frozen_args(args))
 
     @property
     def severity(self) -> Severity:
         return CODES[self.code][0]
+
+    @property
+    def key(self) -> str:
+        """The message's key in the catalogs: `CODE`, or `CODE.variant`."""
+        return f"{self.code}.{self.variant}" if self.variant else self.code
+
+    @property
+    def arguments(self) -> dict:
+        return dict(self.args)
+
+    def text(self, language: str = SOURCE_LANGUAGE) -> str:
+        """The message in `language` (kk, ru, en), on one line whatever it quotes from the input."""
+        return render(self.key, self.arguments, language).replace("\r", " ").replace("\n", " ")
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text()
 
     @property
     def where(self) -> str:
@@ -89,18 +137,24 @@ class Diagnostic:
             return f"{self.path}:p.{self.page}:{self.line}:{self.column}"
         return f"{self.path}:{self.line}:{self.column}"
 
-    def format(self) -> str:
-        """One line, whatever the message quotes from the input: the only way findings are printed."""
-        message = self.message.replace("\r", " ").replace("\n", " ")
+    def shown(self, language: str = SOURCE_LANGUAGE) -> str:
+        """The message and, in a DOCX, the words around its place: what a reader is shown."""
+        message = self.text(language)
         if self.context:
-            message += f" (at «{' '.join(self.context.split())}»)"
-        return f"{self.where}: {self.severity.value}[{self.code}]: {message}"
+            message = word("at", language, message=message, context=" ".join(self.context.split()))
+        return message
 
-    def to_json(self) -> dict:
+    def format(self, language: str = SOURCE_LANGUAGE) -> str:
+        """One line, `file:line:col: severity[CODE]: message`: the only way findings are printed."""
+        return f"{self.where}: {self.severity.value}[{self.code}]: {self.shown(language)}"
+
+    def to_json(self, language: str = SOURCE_LANGUAGE) -> dict:
         out = {
             "code": self.code,
+            **({"variant": self.variant} if self.variant else {}),  # which of the code's messages
             "severity": self.severity.value,
-            "message": self.message,
+            "message": self.text(language),
+            "args": {name: list(value) if isinstance(value, tuple) else value for name, value in self.args},
             "file": self.path,
             "line": self.line,
             "column": self.column,
@@ -114,7 +168,21 @@ class Diagnostic:
     @classmethod
     def from_json(cls, item: dict) -> "Diagnostic":
         """The inverse of `to_json` (reports cross process boundaries as JSON)."""
-        return cls(item["code"], item["message"], item["file"], item["line"], item["column"], item.get("page"), item.get("paragraph"), item.get("context"))
+        return cls(item["code"], item["file"], item["line"], item["column"], item.get("page"), item.get("paragraph"), item.get("context"),
+                   item.get("variant", ""), frozen_args(item.get("args", {})))
+
+
+def frozen_args(args: dict) -> tuple[tuple[str, object], ...]:
+    """Named arguments as hashable, picklable pairs sorted by name; None values left out."""
+    return tuple((name, _frozen(value)) for name, value in sorted(args.items()) if value is not None)
+
+
+def _frozen(value):
+    if type(value) in (str, int, float):
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(str(item) for item in value)
+    return value if isinstance(value, (str, int, float)) else str(value)
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:
@@ -124,10 +192,10 @@ def sort_key(diagnostic: Diagnostic) -> tuple:
 class InputError(Exception):
     """Input that cannot be read at all: reported as one line `file[:line]: message`, exit 2."""
 
-    def __init__(self, path: str, message: str, line: int | None = None):
-        self.path, self.message, self.line = path, message, line
-        where = f"{path}:{line}" if line else path
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None):
+        self.path, self.message, self.line, self.column = path, message, line, column
+        where = f"{path}:{line}:{column}" if line and column else f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):  # rebuilt intact when a build worker process raises it
-        return (InputError, (self.path, self.message, self.line))
+        return (InputError, (self.path, self.message, self.line, self.column))

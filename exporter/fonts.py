@@ -149,14 +149,37 @@ def _coverage(path: str, index: int) -> frozenset[int]:
             return frozenset(code for first, last in stored for code in range(first, last + 1))
         except (TypeError, ValueError):  # not what we wrote: read the font
             pass
-    from fontTools.ttLib import TTFont  # only on a cache miss: the import alone is ~40 ms
-
-    font = TTFont(path, fontNumber=index, lazy=True)
-    if "glyf" not in font:  # reportlab embeds TrueType outlines only, not CFF
-        raise InputError(path, "has CFF (PostScript) outlines; reportlab can only embed TrueType-outline fonts")
-    coverage = frozenset(font.getBestCmap())
+    coverage = frozenset(_read_cmap(path, index))
     cache_write("cmap", path, index, _ranges(coverage), _CMAP_FORMAT)
     return coverage
+
+
+# The tables every writer needs from a font (reportlab's subsetter reads all of them).
+_REQUIRED_TABLES = ("cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post")
+
+
+def _read_cmap(path: str, index: int) -> dict[int, str]:
+    """The font's best character map, read with fontTools; a file that is no usable
+    TrueType font (garbage, truncated, CFF outlines, a table missing) is an InputError."""
+    from fontTools.ttLib import TTFont  # only on a cache miss: the import alone is ~40 ms
+
+    try:
+        font = TTFont(path, fontNumber=index, lazy=True)
+        if "glyf" not in font and "CFF " in font:  # reportlab embeds TrueType outlines only, not CFF
+            raise InputError(path, "has CFF (PostScript) outlines; reportlab can only embed TrueType-outline fonts")
+        missing = [tag for tag in _REQUIRED_TABLES if tag not in font]
+        if missing:
+            raise InputError(path, f"is not a usable TrueType font (no {', '.join(missing)} table)")
+        for tag in ("head", "hhea", "maxp"):
+            font[tag]  # noqa: B018 — decoded now, so a damaged table is found here
+        cmap = font.getBestCmap()
+    except InputError:
+        raise
+    except Exception as exc:  # fontTools raises TTLibError, struct.error, AssertionError, ... on damaged files
+        raise InputError(path, f"is not a TrueType font that can be read ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    if not cmap:
+        raise InputError(path, "is not a usable TrueType font (it maps no Unicode character to a glyph)")
+    return cmap
 
 
 # Characters that never need a glyph: they are spacing or control, dropped or drawn as space.

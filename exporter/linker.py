@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from .crossref_links import link_crossrefs
 from .references.checks import check_entries
 from .references.fields import with_fields
 from .diagnostics import Diagnostic, sort_key
@@ -50,7 +51,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
         findings.extend(bib.diagnostics)
         if doc.references and doc.references_span:
             s = doc.references_span
-            findings.append(Diagnostic.at("REF002", f"the paper's own list of {len(doc.references)} entries is ignored: {bib.path} is used", path, s))
+            findings.append(Diagnostic.at("REF002", path, s, count=len(doc.references), file=bib.path))
     else:
         # Readers that do not parse fields themselves get them here (without spans).
         entries = [entry if entry.fields or entry.origin != "list" else with_fields(entry) for entry in doc.references]
@@ -86,47 +87,50 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
             if ref.entry:
                 used.add(ref.entry)
             elif ref.valid:
-                findings.append(Diagnostic.at("CIT001", _unresolved_message(ref, entries, bib), path, node.span))
+                findings.append(_unresolved(ref, entries, bib, path, node.span))
             if is_number(ref.label) and ref.label not in first_seen:
                 first_seen.add(ref.label)
                 n = int(ref.label)
                 if n < highest:
-                    findings.append(Diagnostic.at("CIT003", f"[{n}] is first cited after [{highest}]; number sources in order of first citation", path, node.span))
+                    findings.append(Diagnostic.at("CIT003", path, node.span, label=ref.label, after=highest))
                 highest = max(highest, n)
         return dataclasses.replace(node, refs=refs)
 
     meta = map_meta_inlines(link_citation, doc.meta)  # the front matter is read first: it counts for CIT003
     blocks = map_inlines(link_citation, doc.blocks)
+    blocks, crossref_findings = link_crossrefs(blocks, path)
+    findings.extend(crossref_findings)
 
     entry_path = bib.path if bib is not None else path
     for entry in entries:
         if entry.key not in used:
-            findings.append(Diagnostic.at("CIT002", f"entry {_entry_name(entry)} is never cited", entry_path, entry.span))
+            findings.append(Diagnostic.at("CIT002", entry_path, entry.span, entry=entry_name(entry)))
     if not entries and any(True for _ in iter_citations(doc)):
-        message = "the paper cites sources but has no reference list (and no --bib was given)" if bib is None else f"{bib.path} holds no entries"
+        said = {} if bib is None else {"variant": "file", "file": bib.path}
         if doc.blocks and doc.blocks[-1].span.page is not None:  # a PDF: the end of its last page with text
             last = doc.blocks[-1].span
-            findings.append(Diagnostic("REF001", message, path, last.end_line, 1, page=last.page))
+            findings.append(Diagnostic.at_line("REF001", path, last.end_line, 1, page=last.page, **said))
         else:
-            findings.append(Diagnostic("REF001", message, path, doc.end_line, 1))
+            findings.append(Diagnostic.at_line("REF001", path, doc.end_line, 1, **said))
 
     findings.extend(check_entries(entries, blocks, path, entry_path, expected_form))
     linked = dataclasses.replace(doc, meta=meta, blocks=tuple(blocks), references=tuple(entries), notes=())
     return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None)
 
 
-def _entry_name(entry: Entry) -> str:
+def entry_name(entry: Entry) -> str:
+    """An entry as findings name it: `[3]`, or `'key' [3]` when its key is not its number."""
     return f"[{entry.number}]" if entry.key == str(entry.number) else f"'{entry.key}' [{entry.number}]"
 
 
-def _unresolved_message(ref: CiteRef, entries: list[Entry], bib: Bibliography | None) -> str:
-    label = f"[{ref.label}]"
+def _unresolved(ref: CiteRef, entries: list[Entry], bib: Bibliography | None, path: str, span) -> Diagnostic:
+    """CIT001, saying where the entry was looked for: no list at all, the paper's list, or the --bib file."""
     if not entries:
-        return f"{label} has no entry: there is no reference list"
-    where = bib.path if bib is not None else "the reference list"
+        return Diagnostic.at("CIT001", path, span, variant="no-list", label=ref.label)
+    file = {"file": bib.path} if bib is not None else {}
     if ref.label.startswith("@"):
-        return f"{label}: no entry with key '{ref.label[1:]}' in {where}"
-    return f"{label}: no entry {ref.label} in {where} ({len(entries)} entries)"
+        return Diagnostic.at("CIT001", path, span, variant="key-file" if file else "key", label=ref.label, key=ref.label[1:], **file)
+    return Diagnostic.at("CIT001", path, span, variant="file" if file else "", label=ref.label, count=len(entries), **file)
 
 
 def _duplicate_numbers(entries: list[Entry], path: str) -> list[Diagnostic]:
@@ -135,8 +139,8 @@ def _duplicate_numbers(entries: list[Entry], path: str) -> list[Diagnostic]:
     for entry in entries:
         if entry.number in seen:
             first = seen[entry.number].span
-            where = f"p.{first.page}:{first.line}" if first.page is not None else f"line {first.line}"
-            found.append(Diagnostic.at("BIB001", f"entry number {entry.number} appears twice (first on {where})", path, entry.span))
+            variant = "number-page" if first.page is not None else "number"
+            found.append(Diagnostic.at("BIB001", path, entry.span, variant=variant, number=entry.number, line=first.line, page=first.page))
         else:
             seen[entry.number] = entry
     return found

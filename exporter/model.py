@@ -112,6 +112,7 @@ class Image:
     height: float | None = None
     alt: str = ""
     name: str = ""  # the name it had in the source (`media/image3.png`, `fig.png`), for messages and media files
+    formula: bool = False  # the picture of a formula (an Equation 3.0 / MathType object's preview): mathematics, shown as a picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,10 @@ class CrossRef:
     number: str
     span: Span
     target: str | None = None  # label of what it points at; None while it points at nothing
+    # True for a caption's own label written in the text (`Рис. 3.` opening the caption line of
+    # a PDF or a plain-text paper): it names the figure rather than referring to it, and is
+    # where the figure's anchor goes when the model holds no Figure for it.
+    defines: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +228,9 @@ class Entry:
     origin: str = "list"  # where it came from: "list" (the paper's own), "bibtex", "csl-json", "ris", "field" (a DOCX citation field)
     form: str | None = None  # the style an own-list entry is written in: gost, apa, ieee, vancouver, unknown
     field_spans: tuple[tuple[str, Span], ...] = ()  # where each parsed field stands in the source
+    # The reference tagger's confidence (0..1) in each field it read, and in the absence of the
+    # fields a check asks for that it did not find; empty for entries not read by the tagger.
+    field_confidence: tuple[tuple[str, float], ...] = ()
 
     def field(self, name: str) -> str | None:
         for key, value in self.fields:

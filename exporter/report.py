@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .diagnostics import Severity
+from .diagnostics import Diagnostic, Severity
 from .linker import Linked, iter_citations
+from .messages import SOURCE_LANGUAGE, word
 from .model import BulletList, Document, Entry, Figure, Heading, Image, Inline, Paragraph, Quote, Span, Table, plain_text
 
 
@@ -13,8 +14,8 @@ def _label_order(label: str) -> tuple:
     return (0, int(label), "") if label.isdecimal() and len(label) < 19 else (1, 0, label)
 
 
-def check_json(linked: Linked) -> dict:
-    """The `check --json` object (a public interface: see the README)."""
+def check_json(linked: Linked, language: str = SOURCE_LANGUAGE) -> dict:
+    """The `check --json` object (a public interface: see the README), messages in `language`."""
     doc = linked.document
     citations = []
     unresolved: set[str] = set()
@@ -48,29 +49,33 @@ def check_json(linked: Linked) -> dict:
         "unresolved": sorted(unresolved, key=_label_order),
         "unused": [e.key for e in doc.references if e.key not in used],
         "entries": len(doc.references),
-        "diagnostics": [d.to_json() for d in linked.diagnostics],
+        "diagnostics": [d.to_json(language) for d in linked.diagnostics],
         "summary": {"errors": counts["error"], "warnings": counts["warning"], "notes": counts["note"]},
     }
 
 
-def summary_line(report: dict) -> str:
-    n = len(report["citations"])
-    resolved = sum(c["resolved"] for c in report["citations"])
+def in_language(report: dict, language: str) -> dict:
+    """A `check --json` object with its messages in `language` (reports cross processes as JSON)."""
+    return {**report, "diagnostics": [Diagnostic.from_json(d).to_json(language) for d in report["diagnostics"]]}
+
+
+def summary_line(report: dict, language: str = SOURCE_LANGUAGE) -> str:
+    """`paper.txt: 8 citations, 0 resolved, 7 unresolved labels (1, 2, …), 0 entries, 8 errors, 4 warnings`."""
     s = report["summary"]
     unresolved = report["unresolved"]
     parts = [
-        f"{report['file']}: {n} citation{'s' * (n != 1)}",
-        f"{resolved} resolved",
-        f"{len(unresolved)} unresolved label{'s' * (len(unresolved) != 1)}" + (f" ({', '.join(unresolved[:12])}{', …' if len(unresolved) > 12 else ''})" if unresolved else ""),
-        f"{report['entries']} entr{'ies' if report['entries'] != 1 else 'y'}",
-        f"{s['errors']} error{'s' * (s['errors'] != 1)}",
-        f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}",
+        word("summary.citations", language, count=len(report["citations"])),
+        word("summary.resolved", language, count=sum(c["resolved"] for c in report["citations"])),
+        word("summary.unresolved", language, count=len(unresolved)) + (f" ({', '.join(unresolved[:12])}{', …' if len(unresolved) > 12 else ''})" if unresolved else ""),
+        word("summary.entries", language, count=report["entries"]),
+        word("summary.errors", language, count=s["errors"]),
+        word("summary.warnings", language, count=s["warnings"]),
     ]
-    return ", ".join(parts)
+    return f"{report['file']}: " + ", ".join(parts)
 
 
-def text_lines(linked: Linked) -> list[str]:
-    return [d.format() for d in linked.diagnostics]
+def text_lines(linked: Linked, language: str = SOURCE_LANGUAGE) -> list[str]:
+    return [d.format(language) for d in linked.diagnostics]
 
 
 def has_errors(linked: Linked) -> bool:
@@ -121,6 +126,8 @@ def _entry_json(entry: Entry) -> dict:
         item["form"] = entry.form
     if entry.field_spans:
         item["field_spans"] = {name: _span(span) for name, span in entry.field_spans}
+    if entry.field_confidence:
+        item["field_confidence"] = dict(entry.field_confidence)
     return item
 
 

@@ -11,7 +11,9 @@ attributes, never the TOML.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 import re
 import tomllib
 import types
@@ -22,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 from .references.bibtex import latex_to_unicode
 from . import speedups
@@ -658,6 +661,142 @@ def entry_context(entry: Entry) -> dict:
     }
 
 
+# ---- the sandbox: a venue folder is data, never a program ------------------------------------
+
+# What one operation of a template may produce: no venue needs more, and a template of
+# `{{ 9**9**9 }}`, `{{ 'x' * 10**10 }}` or `{{ s | center(10**9) }}` must not hold a CPU or
+# fill the memory. (A loop of loops can still take long: a venue folder is chosen by its user.)
+_MAX_NUMBER_BITS = 400  # about 120 digits
+_MAX_TEXT = 1_000_000  # characters of one repetition
+_MAX_SIZE_ARGUMENT = 10_000  # a width, count or length given to a filter or method
+_MAX_FIELD_WIDTH = 1_000  # in a format string: `%08d`, `{:>20}`
+_FORMAT_WIDTHS = re.compile(r"%[-+ #0]*(\d+)|%[-+ #0]*\d*\.(\d+)|\{[^{}]*?:[^{}\d]*(\d+)|\{[^{}]*?:[^{}]*?\.(\d+)")
+
+
+_SANDBOX_VERSION = 1  # bump when VenueSandbox changes what it allows: compiled templates are cached
+
+
+def _refuse(reason: str):
+    raise jinja2.sandbox.SecurityError(reason)
+
+
+def _check_format(text) -> None:
+    if isinstance(text, str):
+        if re.search(r"\{[^{}]*:[^{}]*\{", text):
+            _refuse("a format field whose width is itself a field is not allowed in a template")
+        widths = [int(n) for groups in _FORMAT_WIDTHS.findall(text) for n in groups if n]
+        if widths and max(widths) > _MAX_FIELD_WIDTH:
+            _refuse(f"a field width of {max(widths)} is too wide for a template")
+
+
+def _check_sizes(args, kwargs) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_SIZE_ARGUMENT:
+            _refuse(f"an argument of {value} is too large for a template")
+
+
+def _bounded_filter(name: str, function):
+    @functools.wraps(function)  # keeps Jinja's pass_context / pass_environment marks
+    def bounded(*args, **kwargs):
+        if name == "format":
+            _check_format(next((a for a in args if isinstance(a, str)), None))
+        else:
+            _check_sizes(args[1:], kwargs)
+        return function(*args, **kwargs)
+
+    return bounded
+
+
+class VenueSandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """Jinja's sandbox (no attribute starting with `_`, no unsafe callables, no changing the
+    values a template is given), with what `*`, `**`, `%`, format strings and the sizes given
+    to filters and methods can produce bounded."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64 and isinstance(left, (int, float)) and abs(left) > 1:
+            _refuse(f"{left!r} ** {right!r} is too large a number for a template")
+        if operator == "*" and isinstance(left, (str, list, tuple)) != isinstance(right, (str, list, tuple)):
+            sequence, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            if isinstance(count, int) and len(sequence) * count > _MAX_TEXT:
+                _refuse(f"a repetition {count} times is too long for a template")
+        if operator == "%":
+            _check_format(left)
+        result = super().call_binop(context, operator, left, right)
+        if isinstance(result, int) and not isinstance(result, bool) and result.bit_length() > _MAX_NUMBER_BITS:
+            _refuse("the number is too large for a template")
+        return result
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 — Jinja's own signature
+        if getattr(__obj, "__name__", "") in ("format", "format_map"):  # the sandbox's wrapper of str.format
+            _check_format(getattr(inspect.unwrap(__obj), "__self__", None))
+        else:
+            _check_sizes(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _template_frame(tb) -> tuple[str, int] | None:
+    """(file, line) of the innermost frame of template code in a traceback. A compiled
+    template's frames carry its file name; their line is the compiled code's, mapped back
+    to the template's by its debug info (Jinja rewrites the frames itself only for errors
+    raised under `render`, whose frames then carry the template's line already)."""
+    found = None
+    while tb is not None:
+        frame = tb.tb_frame
+        filename = frame.f_code.co_filename
+        if filename.endswith(".j2") or filename == "<template>":
+            template = frame.f_globals.get("__jinja_template__")
+            found = filename, (template.get_corresponding_lineno(tb.tb_lineno) if template is not None else tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def template_error(exc: Exception, file: str, line: int | None = None, key: str = "") -> InputError | None:
+    """The one-line error for a venue template that cannot be compiled or rendered, naming
+    its file and line (`file`, `line` and the setting `key` when the code has no file of its
+    own: a title line of template.toml), or None when `exc` is not the template's fault."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename and exc.filename != "<template>":
+        return InputError(exc.filename, f"template syntax error: {exc.message}", exc.lineno)
+    frame = _template_frame(exc.__traceback__)
+    if frame is None and not isinstance(exc, jinja2.TemplateError):
+        return None
+    own = frame is not None and frame[0] != "<template>"
+    path, number, prefix = (*frame, "") if own else (file, line, f"{key}: " if key else "")
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        message = f"template syntax error: {exc.message}"
+    elif isinstance(exc, jinja2.sandbox.SecurityError):
+        message = f"template refused: {str(exc).rstrip('.')} (a venue template is data: it may not reach Python's internals or run code)"
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        message = f"template error: no template named {exc.name!r} in the venue's folder"
+    else:
+        kind = "template error" if isinstance(exc, jinja2.TemplateError) else f"template error ({type(exc).__name__})"
+        message = f"{kind}: {' '.join(str(exc).split())[:200]}"
+    return InputError(path, prefix + message, number)
+
+
+class _TemplateErrors:
+    """`with _TemplateErrors(file, line, key):` turns a template's failure into its one-line InputError."""
+
+    def __init__(self, file: str, line: int | None = None, key: str = ""):
+        self.file, self.line, self.key = file, line, key
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is None or isinstance(exc, InputError) or not isinstance(exc, Exception):
+            return False
+        error = template_error(exc, self.file, self.line, self.key)
+        if error is None:
+            return False
+        raise error from None
+
+
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     """Jinja's compiled templates kept between runs (compiling the LaTeX shell and the title
     lines costs more than rendering them). The compiled code depends on the environment's
@@ -670,6 +809,8 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
             env.variable_end_string, env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
             env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
             "callable" if callable(env.autoescape) else env.autoescape, env.optimized, env.is_async, sorted(env.extensions),
+            # the sandbox: its class and what it bounds (the compiler folds constant filter calls)
+            type(env).__qualname__, sorted(getattr(env, "intercepted_binops", ())), sorted(getattr(env, "intercepted_unops", ())), _SANDBOX_VERSION,
             None if env.finalize is None else getattr(env.finalize, "jinja_pass_arg", "plain"),
         )
         tag = hashlib.sha1(repr(settings).encode()).hexdigest()[:12]
@@ -713,7 +854,7 @@ class Template:
     def markup_env(self) -> jinja2.Environment:
         """Macros and title lines: HTML autoescape keeps values from turning into markup."""
         loader = jinja2.FileSystemLoader(str(self.folder))
-        env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        env = VenueSandbox(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         env.filters["title_case"] = lambda s: s.title() if s and s.isupper() else s
         env.filters["running_title"] = running_title
         env.filters["running_authors"] = running_authors
@@ -730,7 +871,7 @@ class Template:
             bucket = bcc.get_bucket(env, name, None, source) if bcc is not None else None
             code = bucket.code if bucket is not None else None
             if code is None:
-                code = env.compile(source)
+                code = env.compile(source)  # a syntax error: the caller names the line of template.toml
                 if bucket is not None:
                     bucket.code = code
                     bcc.set_bucket(bucket)
@@ -761,13 +902,18 @@ class Template:
         main = spec.main
         regular = Face(_face_name(main.regular), main.family, find_font(main.regular, self.folder))
         fallbacks = tuple(Face(_face_name(f.file, f.index), f.family, find_font(f.file, self.folder), f.index) for f in spec.fallbacks)
+        for face in (regular, *fallbacks):
+            face.coverage  # noqa: B018 — read now: a file that is no font is refused before any work
         return FontSet(regular, fallbacks)
 
     @cached_property
     def main_faces(self) -> dict[str, Face]:
         """The main family's four styles: regular, bold, italic, bold_italic."""
         main = self.venue.fonts.main
-        return {style: Face(_face_name(getattr(main, style)), main.family, find_font(getattr(main, style), self.folder)) for style in ("regular", "bold", "italic", "bold_italic")}
+        faces = {style: Face(_face_name(getattr(main, style)), main.family, find_font(getattr(main, style), self.folder)) for style in ("regular", "bold", "italic", "bold_italic")}
+        for face in faces.values():
+            face.coverage  # noqa: B018 — read now: a file that is no font is refused before any work
+        return faces
 
     def title_lines(self, meta: Meta) -> list[TitleLine]:
         block = self.venue.title_block
@@ -776,26 +922,40 @@ class Template:
         nodes: list[Inline] = []
         view = meta_view(meta, nodes)
         out = []
-        for spec in block.lines:
+        for n, spec in enumerate(block.lines):
             if spec.when and not getattr(view, spec.when, None):
                 continue
-            template = self._from_string(spec.text)
             line = TitleLine((), spec.align, spec.bold, spec.italic, spec.size_pt or body_size, spec.space_before_pt, spec.span, spec.indent_cm)
-            if spec.repeat:  # one cell per author group, its lines split at `<br>`
+            with _TemplateErrors(*self._title_line_place(n, spec.text)):
+                template = self._from_string(spec.text)
+                if spec.repeat:  # one cell per author group, its lines split at `<br>`
+                    rendered = [str(template.render(meta=view, labels=labels, group=group)) for group in getattr(view, spec.repeat)]
+                else:
+                    rendered = [str(template.render(meta=view, labels=labels))]
+            if spec.repeat:
                 cells = []
-                for group in getattr(view, spec.repeat):
-                    parts = _LINE_BREAK.split(str(template.render(meta=view, labels=labels, group=group)))
-                    cell = tuple(runs_to_inlines(runs, nodes) for runs in map(markup_to_runs, parts) if runs)
+                for markup in rendered:
+                    cell = tuple(runs_to_inlines(runs, nodes) for runs in map(markup_to_runs, _LINE_BREAK.split(markup)) if runs)
                     if cell:
                         cells.append(cell)
                 if cells:
                     out.append(replace(line, cells=tuple(cells)))
                 continue
-            for n, part in enumerate(_LINE_BREAK.split(str(template.render(meta=view, labels=labels)))):
+            for k, part in enumerate(_LINE_BREAK.split(rendered[0])):
                 runs = markup_to_runs(part)  # `<br>`: the next line, in the same style
                 if runs:
-                    out.append(replace(line, inlines=runs_to_inlines(runs, nodes), space_before_pt=line.space_before_pt if n == 0 else 0.0))
+                    out.append(replace(line, inlines=runs_to_inlines(runs, nodes), space_before_pt=line.space_before_pt if k == 0 else 0.0))
         return out
+
+    def _title_line_place(self, n: int, text: str) -> tuple[str, int | None, str]:
+        """template.toml, the line of title line `n`'s text in it, and its key (for errors)."""
+        path, key = self.folder / "template.toml", f"title_block.lines[{n}].text"
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return str(path), None, key
+        at = raw.find(text.splitlines()[0] if text else text)
+        return str(path), (raw.count("\n", 0, at) + 1 if at >= 0 else None), key
 
     def running_heads(self, meta: Meta) -> tuple[str, str]:
         """The running heads of odd and even pages as plain text ("" without a running head)."""
@@ -805,7 +965,8 @@ class Template:
         view = meta_view(meta)
         labels = self.labels(meta.language)
         render = lambda text: "".join(run.text for run in markup_to_runs(self._from_string(text).render(meta=view, labels=labels)))
-        return render(head.odd), render(head.even)
+        with _TemplateErrors(str(self.folder / "template.toml"), None, "running_head"):
+            return render(head.odd), render(head.even)
 
     @cached_property
     def transliteration(self) -> Transliteration | None:
@@ -815,27 +976,40 @@ class Template:
 
     @cached_property
     def _macros(self):
-        return self.markup_env.get_template("bibliography.j2").module
+        with _TemplateErrors(str(self.folder / "bibliography.j2")):
+            return self.markup_env.get_template("bibliography.j2").module
+
+    def has_macro(self, name: str) -> bool:
+        """Does bibliography.j2 define a macro of this name?"""
+        return isinstance(getattr(self._macros, name, None), jinja2.runtime.Macro)
+
+    def macro_runs(self, name: str, entry: Entry, language: str) -> list[Run]:
+        """An entry formatted by macro `name` of the venue's bibliography.j2, as styled runs."""
+        path = str(self.folder / "bibliography.j2")
+        macro = getattr(self._macros, name, None)
+        if not isinstance(macro, jinja2.runtime.Macro):
+            raise InputError(path, f"has no macro '{name}' (named by template.toml)")
+        if len(macro.arguments) < 2 and not macro.catch_varargs:
+            raise InputError(path, f"macro '{name}' takes {len(macro.arguments)} argument(s); an entry macro takes two: the entry and the paper's language", _macro_line(path, name))
+        with _TemplateErrors(path):
+            return markup_to_runs(macro(entry_context(entry), language))
 
     def entry_runs(self, entry: Entry, language: str) -> list[Run]:
         """An entry formatted by the venue's style macro (bibliography.j2), as styled runs."""
-        style = self.venue.bibliography.style
-        macro = getattr(self._macros, style, None)
-        if macro is None:
-            raise InputError(str(self.folder / "bibliography.j2"), f"has no macro '{style}' (named by template.toml)")
-        return markup_to_runs(macro(entry_context(entry), language))
+        return self.macro_runs(self.venue.bibliography.style, entry, language)
 
-    def latex_env(self) -> jinja2.Environment:
-        """The LaTeX shell's environment: TeX-safe delimiters, every value escaped unless marked safe.
-
-        One per template (so the shell is compiled once per process, not once per paper)."""
-        return self._latex_env
+    def render_latex(self, name: str, context: dict) -> str:
+        """The LaTeX shell `name` (the venue's own, else the shared one) rendered over `context`."""
+        with _TemplateErrors(str(self.folder / name)):
+            return self._latex_env.get_template(name).render(**context)
 
     @cached_property
     def _latex_env(self) -> jinja2.Environment:
+        """The LaTeX shell's environment: TeX-safe delimiters, every value escaped unless marked
+        safe; one per template (so the shell is compiled once per process, not once per paper)."""
         from .writers.latex import TexSafe, escape_tex
 
-        env = jinja2.Environment(
+        env = VenueSandbox(
             loader=jinja2.FileSystemLoader([str(self.folder), *(str(root / "shared") for root in template_roots())]),
             block_start_string="<%", block_end_string="%>",
             variable_start_string="<<", variable_end_string=">>",
@@ -848,6 +1022,16 @@ class Template:
         # shell's own TeX; Jinja's `join` would give a string the shell escapes again.
         env.filters["tex_join"] = lambda items, separator="": TexSafe(separator.join(i if isinstance(i, TexSafe) else escape_tex(str(i)) for i in items))
         return _with_bytecode_cache(env)
+
+
+def _macro_line(path: str, name: str) -> int | None:
+    """The line of bibliography.j2 where macro `name` is defined (for errors)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    m = re.search(rf"\bmacro\s+{re.escape(name)}\s*\(", text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
 
 
 def _face_name(filename: str, index: int = 0) -> str:

@@ -81,7 +81,7 @@ def abstract_words(doc: Document, rules: Rules) -> list[Diagnostic]:
         n = count_words(plain_text(run))
         breach = rules.abstract_words.breach(n)
         if breach:
-            out.append(Diagnostic.at("VEN001", f"the {language} abstract has {n} words; the venue asks for {rules.abstract_words}", doc.path, _front(doc)))
+            out.append(Diagnostic.at("VEN001", doc.path, _front(doc), language=language, count=n, min=rules.abstract_words.min, max=rules.abstract_words.max))
     return out
 
 
@@ -90,7 +90,7 @@ def abstract_languages(doc: Document, rules: Rules) -> list[Diagnostic]:
     language detection of the abstract's own text)."""
     have = {language for language, _ in doc.meta.abstracts}
     return [
-        Diagnostic.at("VEN002", f"no abstract in {language}; the venue asks for abstracts in {', '.join(rules.abstract_languages)}", doc.path, _front(doc))
+        Diagnostic.at("VEN002", doc.path, _front(doc), language=language, languages=rules.abstract_languages)
         for language in rules.abstract_languages if language not in have
     ]
 
@@ -101,7 +101,7 @@ def keyword_count(doc: Document, rules: Rules) -> list[Diagnostic]:
         return []
     sets = doc.meta.keyword_sets or ((doc.meta.language, doc.meta.keywords),)
     return [
-        Diagnostic.at("VEN003", f"the {language} keywords are {len(words)}; the venue asks for {rules.keywords}", doc.path, _front(doc))
+        Diagnostic.at("VEN003", doc.path, _front(doc), language=language, count=len(words), min=rules.keywords.min, max=rules.keywords.max)
         for language, words in sets if rules.keywords.breach(len(words))
     ]
 
@@ -112,7 +112,7 @@ def required_fields(doc: Document, rules: Rules) -> list[Diagnostic]:
     for name in rules.required:
         value = getattr(doc.meta, name, None)
         if not (value.strip() if isinstance(value, str) else value):
-            out.append(Diagnostic.at("VEN004", f"the paper gives no {name.replace('_', ' ')}; the venue requires it", doc.path, _front(doc)))
+            out.append(Diagnostic.at("VEN004", doc.path, _front(doc), field=name))
     return out
 
 
@@ -129,7 +129,8 @@ def required_sections(doc: Document, rules: Rules) -> list[Diagnostic]:
     for names in rules.sections:
         options = [heading_name(n) for n in names.split("|") if n.strip()]
         if not any(o in headings for o in options):
-            out.append(Diagnostic.at("VEN005", f"no section «{names.split('|')[0].strip()}» (or {', '.join(n.strip() for n in names.split('|')[1:]) or 'another name of it'}); the venue requires it", doc.path, _front(doc)))
+            first, *others = (n.strip() for n in names.split("|"))
+            out.append(Diagnostic.at("VEN005", doc.path, _front(doc), variant="" if others else "one-name", section=first, others=tuple(others) or None))
     return out
 
 
@@ -139,7 +140,7 @@ def reference_count(doc: Document, rules: Rules) -> list[Diagnostic]:
     if not rules.references.breach(n):
         return []
     span = doc.references_span or (doc.references[0].span if doc.references else _front(doc))
-    return [Diagnostic.at("VEN006", f"the reference list has {n} entries; the venue asks for {rules.references}", doc.path, span)]
+    return [Diagnostic.at("VEN006", doc.path, span, count=n, min=rules.references.min, max=rules.references.max)]
 
 
 def _year(entry) -> int | None:
@@ -158,9 +159,8 @@ def recent_share(doc: Document, rules: Rules, this_year: int) -> list[Diagnostic
     unknown = sum(1 for y in years if y is None)
     if recent >= rules.recent.share * len(years):
         return []
-    note = f" ({unknown} without a year read)" if unknown else ""
     span = doc.references_span or doc.references[0].span
-    return [Diagnostic.at("VEN007", f"{recent} of {len(years)} entries are from {since}–{this_year}{note}; the venue asks for at least {rules.recent.share:.0%}", doc.path, span)]
+    return [Diagnostic.at("VEN007", doc.path, span, variant="undated" if unknown else "", recent=recent, count=len(years), since=since, until=this_year, undated=unknown or None, share=rules.recent.share)]
 
 
 def article_dois(doc: Document, rules: Rules) -> list[Diagnostic]:
@@ -168,7 +168,7 @@ def article_dois(doc: Document, rules: Rules) -> list[Diagnostic]:
     if not rules.doi_for_articles:
         return []
     return [
-        Diagnostic.at("VEN008", f"entry {e.number} is a journal article without a DOI; the venue asks for DOIs", doc.path, e.span)
+        Diagnostic.at("VEN008", doc.path, e.span, number=e.number)
         for e in doc.references if e.entry_type == "article" and not (e.field("doi") or re.search(r"\b10\.\d{4,9}/\S+", e.text))
     ]
 
@@ -177,7 +177,7 @@ def page_count(doc: Document, rules: Rules, pages: int) -> list[Diagnostic]:
     """VEN009: the PDF edition's length within the venue's page range."""
     if not rules.pages.breach(pages):
         return []
-    return [Diagnostic.at("VEN009", f"the PDF edition has {pages} pages; the venue asks for {rules.pages}", doc.path, _front(doc))]
+    return [Diagnostic.at("VEN009", doc.path, _front(doc), count=pages, min=rules.pages.min, max=rules.pages.max)]
 
 
 def rule_findings(linked: Linked, rules: Rules, pages: int | None = None, this_year: int | None = None) -> Linked:

@@ -7,7 +7,8 @@ written to a scratch folder, so memory does not grow with the number of papers),
 its own page numbers; the book's pages (title, contents, index) are drawn here with the
 venue's fonts; qpdf (pikepdf) binds them, stamps page numbers and running heads, and builds
 the outline, the page labels (roman for the front matter) and the links of the contents and
-the index.
+the index. The same workers render each paper through the venue's LaTeX shell for
+`volume.tex` (writers/latex_volume.py), which binds them under one preamble.
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from pathlib import Path
 
 import pikepdf
 
-from .build import atomic_write, make_folder, usable_cores
+from .build import atomic_write, atomic_write_folder, make_folder, usable_cores
 from .diagnostics import InputError
 from .pipeline import read_and_link
-from .report import check_json
+from .messages import SOURCE_LANGUAGE
+from .report import check_json, in_language
 from .venue import Template
 from .venue_rules import rule_findings
 from .writers import Edition, writer
+from .writers.latex_volume import PaperTex, paper_tex, volume_tex
 from .writers.pdf_volume import bind_volume
 
 BIB_SUFFIXES = (".bib", ".json", ".ris")
@@ -57,6 +60,7 @@ class Part:
     report: dict
     pdf: str
     language: str = "en"
+    tex: PaperTex | None = None  # its part of volume.tex, when the volume writes one
 
     @property
     def blocking(self) -> list[str]:
@@ -85,14 +89,17 @@ def _volume_template(folder: str) -> Template:
     return template
 
 
-def render_part(job: tuple[int, str, str | None, str, str]) -> Part | InputError:
-    """One paper read, linked and rendered to PDF in the scratch folder (a worker's job)."""
-    index, source, bib, template_folder, scratch = job
+def render_part(job: tuple[int, str, str | None, str, str, bool]) -> Part | InputError:
+    """One paper read, linked and rendered to PDF (and through the LaTeX shell, with `with_tex`)
+    in the scratch folder (a worker's job)."""
+    index, source, bib, template_folder, scratch, with_tex = job
     template = _volume_template(template_folder)
+    stem = f"paper{index + 1:03d}"  # its media folder in the volume's, and its targets' namespace
     try:
         linked = read_and_link(source, bib)
-        edition = Edition(linked, template)
+        edition = Edition(linked, template, stem=stem, anchor_prefix=f"{stem}-")
         data = writer("pdf").render(edition)
+        tex = paper_tex(edition, Path(scratch), keep_context=index == 0) if with_tex else None
     except InputError as exc:  # one bad paper is reported with the others
         return exc
     path = Path(scratch) / f"{index:05d}.pdf"
@@ -101,7 +108,7 @@ def render_part(job: tuple[int, str, str | None, str, str]) -> Part | InputError
     linked = rule_findings(linked, template.venue.rules, pages)
     meta = linked.document.meta
     title = meta.title_text or Path(source).stem
-    return Part(source, title, tuple(meta.authors), pages, sections, check_json(linked), str(path), meta.language)
+    return Part(source, title, tuple(meta.authors), pages, sections, check_json(linked), str(path), meta.language, tex)
 
 
 def _outline_of(data: bytes) -> tuple[int, tuple[Section, ...]]:
@@ -123,9 +130,9 @@ def _outline_of(data: bytes) -> tuple[int, tuple[Section, ...]]:
     return count, tuple(sections[1:])
 
 
-def render_parts(jobs: list[tuple[str, str | None]], template_folder: str, scratch: Path, workers: int):
+def render_parts(jobs: list[tuple[str, str | None]], template_folder: str, scratch: Path, workers: int, with_tex: bool = False):
     """Every paper rendered, in the order given (in parallel processes when `workers` > 1)."""
-    work = [(n, source, bib, template_folder, str(scratch)) for n, (source, bib) in enumerate(jobs)]
+    work = [(n, source, bib, template_folder, str(scratch), with_tex) for n, (source, bib) in enumerate(jobs)]
     if workers <= 1 or len(work) <= 1:
         return [render_part(job) for job in work]
     from concurrent.futures import ProcessPoolExecutor
@@ -173,11 +180,12 @@ def collation_key(name: str) -> tuple:
     return (key[0][0] if key else 3, key, name)
 
 
-def author_index(parts: list[Part], first_pages: list[int]) -> list[tuple[str, list[int]]]:
-    """Each author (as `Family, Given`) with the first pages of their papers, in collation order."""
+def author_index(parts: list[Part], numbers: list[int]) -> list[tuple[str, list[int]]]:
+    """Each author (as `Family, Given`) with the numbers of their papers (`numbers`, one per
+    paper, in the book's order: their first pages, or their places), in collation order."""
     pages: dict[str, set[int]] = {}
     shown: dict[str, str] = {}
-    for part, first in zip(parts, first_pages):
+    for part, first in zip(parts, numbers):
         for author in part.authors:
             name = index_name(author)
             key = " ".join(name.replace(".", ". ").split()).casefold()
@@ -223,17 +231,22 @@ class Volume:
     files: tuple[Path, ...]
 
 
+EDITIONS = ("pdf", "latex")  # what `exporter volume --to` may write
+
+
 def build_volume(
     jobs: list[tuple[str, str | None]], template: Template, out: Path, title: str, editors: str = "",
-    workers: int | None = None, strict: bool = False,
+    workers: int | None = None, strict: bool = False, messages: str = SOURCE_LANGUAGE, editions: tuple[str, ...] = EDITIONS,
 ) -> Volume:
-    """Render every paper, then bind them; with `strict`, refuse (InputError) before writing
-    anything when a paper has an unresolved citation or a venue-rule error."""
+    """Render every paper, then bind them into `editions` (volume.pdf, volume.tex with its
+    papers' media folders); with `strict`, refuse (InputError) before writing anything when a
+    paper has an unresolved citation or a venue-rule error. The report's messages are in the
+    language `messages` (kk, ru, en)."""
     if not jobs:
         raise InputError("volume", "no papers given")
     workers = usable_cores() if workers is None else workers
     with tempfile.TemporaryDirectory(prefix="exporter-volume-") as scratch:
-        results = render_parts(jobs, str(template.folder), Path(scratch), workers)
+        results = render_parts(jobs, str(template.folder), Path(scratch), workers, with_tex="latex" in editions)
         errors = [r for r in results if isinstance(r, InputError)]
         if errors:
             raise errors[0]
@@ -242,18 +255,26 @@ def build_volume(
             raise NotReady(tuple(p for p in parts if p.blocking))
         first_pages = page_numbers(parts)
         language = volume_language(parts)
-        pdf = bind_volume(parts, first_pages, author_index(parts, first_pages), template, title, editors, language)
-    report = {
-        "title": title,
-        "editors": editors,
-        "papers": [
-            {"source": p.source, "title": p.title, "authors": list(p.authors), "first_page": f, "pages": p.pages, "report": p.report}
-            for p, f in zip(parts, first_pages)
-        ],
-    }
-    make_folder(out)
-    files = (out / "volume.pdf", out / "volume.report.json")
-    atomic_write(files[0], pdf)
-    atomic_write(files[1], (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return Volume(tuple(parts), tuple(first_pages), files)
-
+        files: dict[Path, bytes] = {}
+        if "pdf" in editions:
+            files[out / "volume.pdf"] = bind_volume(parts, first_pages, author_index(parts, first_pages), template, title, editors, language)
+        if "latex" in editions:
+            # the index names papers by their number: LaTeX finds their pages (\pageref)
+            numbers = list(range(1, len(parts) + 1))
+            files[out / "volume.tex"] = volume_tex(parts, author_index(parts, numbers), template, title, editors, language)
+        report = {
+            "title": title,
+            "editors": editors,
+            "papers": [
+                {"source": p.source, "title": p.title, "authors": list(p.authors), "first_page": f, "pages": p.pages, "report": in_language(p.report, messages)}
+                for p, f in zip(parts, first_pages)
+            ],
+        }
+        files[out / "volume.report.json"] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        make_folder(out)
+        folders = [out / folder for part in parts if part.tex for folder in part.tex.media]
+        for folder in folders:  # before the .tex that names them
+            atomic_write_folder(folder, {f.name: f.read_bytes() for f in sorted((Path(scratch) / folder.name).iterdir())})
+    for path, data in files.items():
+        atomic_write(path, data)
+    return Volume(tuple(parts), tuple(first_pages), (*folders, *files))

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# Findings speak the locale's language (LC_ALL, LC_MESSAGES, LANG): the tests read them in
+# English, and a test that wants another language asks for it.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 from helpers import SEED
 

@@ -59,7 +59,7 @@ def test_real_paper_round_trip_adds_only_comments(tmp_path):
     out = tmp_path / "checked.docx"
     result = annotate(source, out)
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before  # the input is never touched
-    assert "5 comments added" in result.stdout
+    assert "9 comments added" in result.stdout
     original, checked = zipfile.ZipFile(source), zipfile.ZipFile(out)
     assert set(checked.namelist()) - set(original.namelist()) == {"word/comments.xml"}
     for name in original.namelist():  # every other member byte for byte
@@ -69,17 +69,22 @@ def test_real_paper_round_trip_adds_only_comments(tmp_path):
     comments = docx.Document(str(out)).comments
     texts = [c.text for c in comments]
     assert all(c.author == "exporter" for c in comments)
-    # [11] and [12] are typed past the 10-entry bibliography; entries 9 and 10 are never cited.
+    # [11] and [12] are typed past the 10-entry bibliography; entries 9 and 10 are never cited;
+    # the text never names its figures 1–3 nor its table 1 (each only has its caption).
     assert texts == [
-        "CIT001: Ссылка [11]: в списке литературы нет такой записи.",
-        "CIT001: Ссылка [11]: в списке литературы нет такой записи.",
-        "CIT001: Ссылка [12]: в списке литературы нет такой записи.",
-        "CIT002: Запись [9] списка литературы нигде не цитируется.",
-        "CIT002: Запись [10] списка литературы нигде не цитируется.",
+        "XRF002: на рисунок 1 в тексте нет ни одной ссылки",
+        "XRF002: на рисунок 2 в тексте нет ни одной ссылки",
+        "XRF002: на рисунок 3 в тексте нет ни одной ссылки",
+        "CIT001: [11]: в списке литературы нет записи № 11 (всего 10 записей)",
+        "CIT001: [11]: в списке литературы нет записи № 11 (всего 10 записей)",
+        "CIT001: [12]: в списке литературы нет записи № 12 (всего 10 записей)",
+        "XRF002: на таблицу 1 в тексте нет ни одной ссылки",
+        "CIT002: на запись [9] в тексте нет ни одной ссылки",
+        "CIT002: на запись [10] в тексте нет ни одной ссылки",
     ]
     anchored = commented_text(out)
-    assert anchored[:3] == ["[11]", "[11, 12]", "[11, 12]"]  # exactly the citations
-    assert anchored[3].startswith("Сравнительный анализ систем хранения данных")
+    assert anchored[3:6] == ["[11]", "[11, 12]", "[11, 12]"]  # exactly the citations
+    assert anchored[7].startswith("Сравнительный анализ систем хранения данных")
 
 
 @needs_corpus
@@ -102,9 +107,20 @@ def test_kazakh_paper_gets_kazakh_comments(tmp_path):
     out = tmp_path / "kk.checked.docx"
     annotate(source, out)
     [comment] = docx.Document(str(out)).comments
-    assert comment.text == "CIT001: [3] сілтемесі: әдебиеттер тізімінде мұндай жазба жоқ."
+    assert comment.text == "CIT001: [3]: әдебиеттер тізімінде № 3 жазба жоқ (тізімде барлығы 2 жазба)"
     assert commented_text(out) == ["[3]"]
     assert all_text(out) == all_text(source)
+
+
+def test_lang_overrides_the_papers_language(tmp_path):
+    source = kazakh_paper(tmp_path / "kk.docx", extra_citation=" және [3]")
+    for language, expected in (
+        ("ru", "CIT001: [3]: в списке литературы нет записи № 3 (всего 2 записи)"),
+        ("en", "CIT001: [3]: no entry 3 in the reference list (2 entries)"),
+    ):
+        out = tmp_path / f"{language}.checked.docx"
+        annotate(source, out, "--lang", language)
+        assert [c.text for c in docx.Document(str(out)).comments] == [expected]
 
 
 def test_default_output_in_dist_and_clean_paper_copied_unchanged(tmp_path):
@@ -134,11 +150,13 @@ def test_existing_comments_are_kept_and_ids_not_reused(tmp_path):
 
 
 def test_comment_text_by_language():
-    d = Diagnostic("CIT003", "[1] is first cited after [4]; number sources in order of first citation", "p.docx", 3, 5, paragraph=3)
-    assert comment_text(d, "ru") == "CIT003: Источник [1] впервые цитируется после [4]: нумеруйте источники в порядке первого цитирования."
-    assert comment_text(d, "en") == "CIT003: Source [1] is first cited after [4]: number sources in order of first citation."
-    assert comment_text(d, "kk").startswith("CIT003: [1] дереккөзіне алғаш рет [4] кейін")
-    other = Diagnostic("REF010", "entry [2]: a book without publisher", "p.docx", 3, 5, paragraph=3)
-    assert comment_text(other, "ru") == "REF010: в записи нет поля, нужного для её типа (entry [2]: a book without publisher)"
+    d = Diagnostic.at_line("CIT003", "p.docx", 3, 5, paragraph=3, label="1", after=4)
+    assert comment_text(d, "ru") == "CIT003: ссылка [1] впервые встречается после [4]: нумеруйте источники в порядке первого упоминания в тексте"
+    assert comment_text(d, "en") == "CIT003: [1] is first cited after [4]; number sources in order of first citation"
+    assert comment_text(d, "kk") == "CIT003: [1] сілтемесі алғаш рет [4] сілтемесінен кейін кездеседі: дереккөздерді мәтінде алғаш аталу ретімен нөмірлеңіз"
+    # every finding is whole in every language: no English title with the English details beside it
+    other = Diagnostic.at_line("REF010", "p.docx", 3, 5, paragraph=3, entry="[2]", type="book", missing=("publisher",))
+    assert comment_text(other, "ru") == "REF010: запись [2]: книга без обязательных сведений: издательство"
+    assert comment_text(other, "kk") == "REF010: [2] жазбасы: кітап үшін міндетті мәлімет жоқ: баспа"
     assert comment_text(other, "en") == "REF010: entry [2]: a book without publisher"
 

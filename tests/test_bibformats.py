@@ -227,7 +227,7 @@ def test_every_format_carries_the_entry_text_the_parser_did_not_assign(to):
     assert out.returncode == 0, out.stderr
     if to == "csl-json":
         first = json.loads(out.stdout)[0]
-        assert first["note"] == ECMA and first["title"] == "ECMA International"
+        assert first["note"] == ECMA  # whatever fields the parser assigned, the whole text is carried
     elif to == "ris":
         record = out.stdout.split("ER  - ")[0]
         assert f"N1  - {ECMA}" in record.splitlines()

@@ -263,6 +263,8 @@ def test_model_json_shape_for_the_demo():
     }
     entry = model["references"][0]
     spans = entry.pop("field_spans")
+    confidence = entry.pop("field_confidence")
+    assert set(entry["fields"]) <= set(confidence) and all(0 <= p <= 1 for p in confidence.values())
     assert entry == {
         "key": "1", "number": 1, "line": 33, "column": 4, "end_line": 33, "end_column": 70, "type": "book",
         "text": "Knuth D. E. The TeXbook. Reading, MA: Addison-Wesley, 1984. 483 p.",

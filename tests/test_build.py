@@ -205,6 +205,8 @@ def test_the_wheel_carries_the_templates_and_runs_from_any_folder(tmp_path):
     for part in ("ieee-conference/document.tex.j2", "springer-lncs/document.tex.j2", "springer-lncs/springer-lecture-notes-in-computer-science.csl",
                  "springer-lncs/LICENSE", "kz-journal/transliteration.toml", "kz-journal/README.md", "shared/fonts-and-languages.tex.j2"):
         assert f"exporter/venues/{part}" in names
+    for language in ("kk", "ru"):  # the compiled catalogs the findings are said from
+        assert f"exporter/messages/{language}/LC_MESSAGES/exporter.mo" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"
@@ -218,6 +220,8 @@ def test_the_wheel_carries_the_templates_and_runs_from_any_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "out" / "kz-china-relations.tex").is_file()
+    russian = subprocess.run([sys.executable, "-m", "exporter", "check", "--lang", "ru", str(SEED)], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    assert "у ссылки [9] нет записи: в статье нет списка литературы" in russian.stdout
 
 
 def test_build_prints_findings_as_check_does_even_a_message_with_a_newline(tmp_path):

@@ -175,7 +175,7 @@ def _all_pairs_duplicates(items):
         match = process.extractOne(title, [t for _, t in bucket], scorer=fuzz.token_sort_ratio, score_cutoff=95) if bucket else None
         other = bucket[match[2]][0] if match else None
         if other is not None and checks._same_locators(v, other.values):
-            out.append(item.finding("BIB005", f"repeats entry {checks._name(other.entry)} (same authors, title and year)"))
+            out.append(item.finding("BIB005", variant="title", other=checks._name(other.entry)))
         else:
             bucket.append((item, title))
     return out

@@ -75,7 +75,7 @@ def test_numeric_looking_brackets_are_reported_not_read(raw):
 
 @pytest.mark.parametrize(
     ("raw", "what"),
-    [("[5–1]", "reversed"), ("[1–100000]", f"wider than {MAX_RANGE} entries"), ("[3-2]", "reversed")],
+    [("[5–1]", "reversed"), ("[1–100000]", "wide"), ("[3-2]", "reversed")],
 )
 def test_bad_ranges_never_expand(raw, what):
     found, _ = find_citations(f"x {raw} y")
@@ -84,7 +84,7 @@ def test_bad_ranges_never_expand(raw, what):
     (ref,) = cite.refs
     assert not ref.valid
     assert ref.label == raw[1:-1]
-    assert what in cite.problem
+    assert cite.problem == (what, raw[1:-1])
 
 
 def test_widest_allowed_range_expands():
@@ -97,7 +97,7 @@ def test_widest_allowed_range_expands():
 def test_a_bad_range_beside_a_good_label():
     (cite,) = find_citations("[2, 9–4]")[0]
     assert [(r.label, r.valid) for r in cite.refs] == [("2", True), ("9–4", False)]
-    assert cite.problem == "range 9–4 is reversed"
+    assert cite.problem == ("reversed", "9–4")
 
 
 def test_citation_does_not_span_lines():

@@ -49,7 +49,7 @@ def test_unknown_style_is_one_error(tmp_path):
         find_style("no-such-style")
     broken = tmp_path / "broken.csl"
     broken.write_text("<style", encoding="utf-8")
-    with pytest.raises(InputError, match="not a CSL style"):
+    with pytest.raises(InputError, match="is not well-formed XML"):
         format_entries(entries()[:1], broken)
 
 

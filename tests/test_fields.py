@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from exporter.references.fields import family_names, parse_entry, recognise_form
+from exporter.references.fields import family_names, parse_entry
+from exporter.references.rules import recognise_form
 from tests.helpers import REPO, run_cli
 
 

@@ -7,7 +7,7 @@ import pytest
 from helpers import REPO, run_cli
 
 from exporter.diagnostics import InputError
-from exporter.model import Citation, Emph, Footnote, Heading, Math, Paragraph, Strong, Table, Text, walk
+from exporter.model import Citation, Emph, Figure, Footnote, Heading, Math, Paragraph, Strong, Table, Text, plain_text, walk
 from exporter.pipeline import read_and_link
 from exporter.readers import choose_reader, read_document
 
@@ -109,3 +109,158 @@ def test_format_chosen_by_extension_and_confirmed_by_bytes(tmp_path):
     with pytest.raises(InputError) as err:
         read_document(str(fake))
     assert "PDF" in str(err.value)
+
+
+# ---- escapes, entities and `\|` in table cells (issue 17, item 1) ------------------------------
+
+LIST_OF_TWO = "\n\n# References\n\n1. One.\n2. Two.\n"
+
+
+@pytest.mark.parametrize("written", ["5\\%", "\\$5", "a\\_b", "Tom &amp; Jerry", "5&nbsp;%", "&#8212;", "\\[x\\]"])
+def test_an_escape_or_an_entity_hides_no_citation(tmp_path, written):
+    """`Costs rose by 5\\% in 2020 [1, 9].` read nothing: [1] was reported never cited and
+    the missing [9] went unreported. Every citation is read, at the column it is written."""
+    line = f"Costs rose by {written} in 2020 [1, 9]."
+    paper = tmp_path / "p.md"
+    paper.write_text(line + LIST_OF_TWO, encoding="utf-8")
+    result = run_cli("check", "--json", str(paper))
+    assert result.returncode == 1, result.stderr
+    import json
+
+    report = json.loads(result.stdout)
+    column = line.index("[1, 9]") + 1
+    assert [(c["label"], c["line"], c["column"], c["entry"]) for c in report["citations"]] == [("1", 1, column, "1"), ("9", 1, column, None)]
+    assert [(d["code"], d["line"], d["column"]) for d in report["diagnostics"]] == [("CIT001", 1, column), ("CIT002", 6, 1)]  # entry 2 stands on line 6
+
+
+def test_text_after_an_escape_keeps_its_source_columns(tmp_path):
+    line = "A \\* B &amp; C [1] and \\` D [2]."
+    paper = tmp_path / "p.md"
+    paper.write_text(line + "\n", encoding="utf-8")
+    cites = _citations(read_document(str(paper)))
+    assert [(c.raw, c.span.line, c.span.column, c.span.end_column) for c in cites] == [
+        ("[1]", 1, line.index("[1]") + 1, line.index("[1]") + 4), ("[2]", 1, line.index("[2]") + 1, line.index("[2]") + 4)]
+    text = "".join(n.text for n in read_document(str(paper)).blocks[0].inlines if isinstance(n, Text))
+    assert text == "A * B & C  and ` D ."
+
+
+def test_a_citation_after_an_escaped_pipe_in_a_table_cell_has_its_column(tmp_path):
+    row = "| x \\| y [1] | z \\| [2] |"
+    paper = tmp_path / "p.md"
+    paper.write_text("| a | b |\n|---|---|\n" + row + "\n" + LIST_OF_TWO, encoding="utf-8")
+    cites = _citations(read_document(str(paper)))
+    assert [(c.raw, c.span.line, c.span.column) for c in cites] == [("[1]", 3, row.index("[1]") + 1), ("[2]", 3, row.index("[2]") + 1)]
+
+
+def test_a_citation_broken_over_two_lines_is_read(tmp_path):
+    paper = tmp_path / "p.md"
+    paper.write_text("As shown [1,\n2] here.\n", encoding="utf-8")
+    (cite,) = _citations(read_document(str(paper)))
+    assert cite.raw == "[1, 2]" and (cite.span.line, cite.span.column, cite.span.end_line, cite.span.end_column) == (1, 10, 2, 3)
+
+
+def test_fix_renumber_edits_the_right_bytes_after_escapes_and_escaped_pipes(tmp_path):
+    """The reader's spans point at the brackets, so `fix --renumber` edits them and nothing
+    else (before: `x \\|[1][3]` in the table, and the escaped citations left unchanged)."""
+    source = ("# Intro\n\nRates rose 5\\% [2] and &amp; 10\\% [1].\n\n| a | b |\n|---|---|\n| x \\| y [3] | z |\n"
+              "\n# References\n\n1. Alpha.\n2. Beta.\n3. Gamma.\n")
+    paper = tmp_path / "p.md"
+    paper.write_text(source, encoding="utf-8")
+    result = run_cli("fix", str(paper), "--renumber", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "p.md").read_text(encoding="utf-8") == (
+        "# Intro\n\nRates rose 5\\% [1] and &amp; 10\\% [2].\n\n| a | b |\n|---|---|\n| x \\| y [3] | z |\n"
+        "\n# References\n\n1. Beta.\n2. Alpha.\n3. Gamma.\n")
+
+
+# ---- pictures, formulas, captions (issue 15) --------------------------------------------------
+
+
+def _png(tmp_path, name: str, size=(300, 150), dpi=(150, 150), kind="PNG") -> bytes:
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    out = BytesIO()
+    PILImage.new("RGB", size, (200, 30, 30)).save(out, kind, dpi=dpi)
+    (tmp_path / name).write_bytes(out.getvalue())
+    return out.getvalue()
+
+
+def _blocks(tmp_path, text: str):
+    paper = tmp_path / "p.md"
+    paper.write_text(text, encoding="utf-8")
+    return read_document(str(paper)).blocks
+
+
+def test_a_picture_alone_in_its_paragraph_is_a_figure_with_its_bytes_type_and_size(tmp_path):
+    data = _png(tmp_path, "scheme.png")
+    (figure,) = _blocks(tmp_path, "![Scheme of the rig [1]](scheme.png){#fig:rig}\n")
+    assert isinstance(figure, Figure) and figure.label == "fig:rig" and figure.number == "1"  # numbered as pandoc-crossref does
+    (image,) = figure.images
+    # 300 × 150 pixels at 150 dpi: 2 × 1 inches, 144 × 72 points
+    assert (image.data, image.media_type, image.width, image.height, image.name) == (data, "image/png", 144.0, 72.0, "scheme.png")
+    assert image.alt == "Scheme of the rig [1]"
+    (cite,) = [n for n in figure.caption if isinstance(n, Citation)]
+    assert (cite.raw, cite.span.line, cite.span.column) == ("[1]", 1, len("![Scheme of the rig ") + 1)
+
+
+def test_the_media_type_comes_from_the_bytes_not_the_name(tmp_path):
+    _png(tmp_path, "photo.png", size=(96, 96), dpi=(96, 96), kind="JPEG")
+    (figure,) = _blocks(tmp_path, "![](photo.png)\n")
+    assert (figure.images[0].media_type, figure.images[0].width) == ("image/jpeg", 72.0)
+
+
+def test_a_picture_inside_text_is_an_inline_image(tmp_path):
+    _png(tmp_path, "icon.png", size=(16, 16), dpi=(96, 96))
+    (para,) = _blocks(tmp_path, "Press ![the icon](icon.png) to start [1].\n")
+    assert isinstance(para, Paragraph)
+    assert [type(n).__name__ for n in para.inlines] == ["Text", "Image", "Text", "Citation", "Text"]
+    assert para.inlines[1].alt == "the icon" and para.inlines[1].width == 12.0
+    assert para.inlines[3].span.column == len("Press ![the icon](icon.png) to start ") + 1
+
+
+def test_a_caption_paragraph_under_a_picture_is_its_caption_and_number(tmp_path):
+    _png(tmp_path, "a.png")
+    blocks = _blocks(tmp_path, "![](a.png)\n\nРисунок 3 – Схема установки\n\nText.\n")
+    figure, para = blocks
+    assert isinstance(figure, Figure) and figure.number == "3"
+    assert plain_text(figure.caption) == "Схема установки"  # its label the editions print
+    assert plain_text(para.inlines) == "Text."
+
+
+def test_table_captions_pandoc_before_or_after_and_gost_above(tmp_path):
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    (after,) = _blocks(tmp_path, table + "\nTable: Results of the runs {#tbl:runs}\n")
+    assert (plain_text(after.caption), after.label, after.number) == ("Results of the runs", "tbl:runs", "1")
+    (before,) = _blocks(tmp_path, ": Before the table\n\n" + table)
+    assert plain_text(before.caption) == "Before the table" and before.number is None
+    (gost,) = _blocks(tmp_path, "Таблица 2 – Сравнение методов\n\n" + table)
+    assert (plain_text(gost.caption), gost.number) == ("Сравнение методов", "2")
+    # a paragraph that merely mentions a table stays a paragraph
+    blocks = _blocks(tmp_path, "In Table 2 the values rise.\n\n" + table)
+    assert isinstance(blocks[0], Paragraph) and blocks[1].caption == ()
+
+
+def test_formulas_in_every_delimiter_with_numbers_and_labels(tmp_path):
+    blocks = _blocks(tmp_path, (
+        "Inline $E = mc^2$, \\(a_1\\), display $$\\sum x$$ and costs $20 and $30.\n\n"
+        "$$\nx = 1\n$$ {#eq:first}\n\n"
+        "$$ y = 2 $$ (2.1)\n\n"
+        "\\[\nz = 3 \\tag{7}\n\\]\n\n"
+        "$$ w = 4 $$ {#eq:next}\n"))
+    inline = [n for n in blocks[0].inlines if isinstance(n, Math)]
+    assert inline == [Math("E = mc^2"), Math("a_1"), Math("\\sum x", display=True)]
+    assert "$20 and $30" in plain_text(blocks[0].inlines)
+    shown = [b.inlines[0] for b in blocks[1:]]
+    assert shown == [
+        Math("x = 1", display=True, number="1", label="eq:first"),
+        Math("y = 2", display=True, number="2.1"),
+        Math("z = 3", display=True, number="7"),
+        Math("w = 4", display=True, number="8", label="eq:next"),  # pandoc-crossref counts on from the last number
+    ]
+
+
+def test_a_display_formula_does_not_swallow_the_paper_past_a_blank_line(tmp_path):
+    blocks = _blocks(tmp_path, "$$\nx = 1\n\nText after [1].\n\n$$ y $$\n")
+    assert any(isinstance(b, Paragraph) and any(isinstance(n, Citation) for n in b.inlines) for b in blocks)

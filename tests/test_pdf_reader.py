@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter.model import Citation, Heading, Paragraph, Superscript, Text, plain_text, walk
+from exporter.model import Citation, Figure, Heading, Paragraph, Superscript, Text, plain_text, walk
 from exporter.readers import read_document
 from exporter.readers.pdf.layout import _Fragment, compose_accents, find_gutter
 from exporter.readers.pdf.reader import is_superscript_citation, name_parts
@@ -360,3 +360,140 @@ def test_symbol_font_private_use_codes_read_as_their_characters():
 
     assert [SYMBOL_FONT[0xF000 + code] for code in (0x3D, 0x64, 0x5B, 0xB3, 0xC8, 0xE5)] == ["=", "δ", "[", "≥", "∪", "∑"]
     assert len(SYMBOL_FONT) == 190
+
+
+# ---- bounds and our own errors (issue 17) ------------------------------------------------------
+
+
+def _tiny_pdf(tmp_path) -> Path:
+    import sys
+
+    sys.path.insert(0, str(REPO / "tests" / "hostile"))
+    from make_corpus import PDF_PAPER, pdf_document, pdf_text
+
+    paper = tmp_path / "p.pdf"
+    paper.write_bytes(pdf_document([pdf_text(PDF_PAPER)]))
+    return paper
+
+
+def test_a_bug_of_ours_while_reading_a_pdf_is_exit_3_not_a_damaged_pdf(tmp_path, monkeypatch, capsys):
+    """Every exception used to be reported as `is a damaged PDF` (exit 2); only PDFium's own
+    refusals are the file's problem, anything else is a bug and says so."""
+    from exporter.cli import main
+    from exporter.readers.pdf import layout
+
+    paper = _tiny_pdf(tmp_path)
+    assert main(["check", str(paper)]) == 0
+    capsys.readouterr()
+
+    def broken(*args, **kwargs):
+        raise IndexError("a bug in the line builder")
+
+    monkeypatch.setattr(layout, "_make_line", broken)  # the forked child inherits the patch
+    assert main(["check", str(paper)]) == 3
+    err = capsys.readouterr().err
+    assert "IndexError" in err and "damaged" not in err
+
+
+def test_pdfium_runs_in_a_child_bounded_in_memory_and_time():
+    from exporter.readers.pdf.sandbox import Exhausted, run_bounded
+
+    assert run_bounded(sum, [1, 2, 3]) == 6
+    with pytest.raises(ValueError, match="raised in the child"):
+        run_bounded(_raise, "raised in the child")
+    with pytest.raises(Exhausted, match="needs more than 64 MB of memory"):
+        run_bounded(_allocate, 512 * 1024 * 1024, memory=64 * 1024 * 1024)
+    with pytest.raises(Exhausted, match="took more than 0.5 s"):
+        run_bounded(_sleep, 30, seconds=0.5)
+
+
+def _raise(message):
+    raise ValueError(message)
+
+
+def _allocate(size):
+    return len(bytearray(size))
+
+
+def _sleep(seconds):
+    import time
+
+    time.sleep(seconds)
+
+
+# ---- figures: embedded pictures and drawings, bound to their captions (issue 15) ---------------
+
+
+def make_figure_paper(path: Path) -> tuple[Path, bytes]:
+    """A page with a JPEG photo above `Рис. 1. …`, a drawing (boxes and arrows) above
+    `Рис. 2 – …`, a logo in the running head no caption claims, and body text."""
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from reportlab.lib.utils import ImageReader
+
+    photo = BytesIO()
+    PILImage.new("RGB", (320, 200), (30, 120, 200)).save(photo, "JPEG", quality=90)
+    logo = BytesIO()
+    PILImage.new("RGB", (64, 64), (200, 0, 0)).save(logo, "PNG")
+    c = _canvas(path)
+    c.drawImage(ImageReader(BytesIO(logo.getvalue())), 50, 790, 40, 40)
+    _text(c, 50, 760, "Текст статьи ссылается на рис. 1 и на рис. 2 [1], а строки текста занимают всю ширину полосы набора.")
+    _text(c, 50, 746, "Вторая строка абзаца тоже идёт от левого поля до правого, как в настоящей статье журнала.")
+    c.drawImage(ImageReader(BytesIO(photo.getvalue())), 100, 520, 320, 200)
+    _text(c, 150, 500, "Рис. 1. Синий прямоугольник", 10)
+    for k in range(3):  # a drawing: three boxes joined by arrows
+        c.rect(100 + 120 * k, 380, 80, 50)
+        if k:
+            c.line(100 + 120 * k - 40, 405, 100 + 120 * k, 405)
+    _text(c, 150, 350, "Рис. 2 – Схема из трёх блоков", 10)
+    _text(c, 50, 320, "Литература", bold=True)
+    _text(c, 50, 300, "1. Иванов И. И. Книга о блоках и схемах, их свойствах и применении. – М.: Наука, 2020. – 100 с.")
+    c.save()
+    return path, photo.getvalue()
+
+
+def test_an_embedded_jpeg_above_its_caption_is_a_figure_with_its_bytes_unchanged(tmp_path):
+    paper, jpeg = make_figure_paper(tmp_path / "fig.pdf")
+    doc = read_document(str(paper))
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert [(f.number, plain_text(f.caption)) for f in figures] == [("1", "Синий прямоугольник"), ("2", "Схема из трёх блоков")]  # labels printed by the editions
+    photo = figures[0].images[0]
+    assert (photo.data, photo.media_type, photo.width, photo.height) == (jpeg, "image/jpeg", 320.0, 200.0)
+
+
+def test_a_drawing_above_its_caption_is_rendered_from_its_region(tmp_path):
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    paper, _ = make_figure_paper(tmp_path / "fig.pdf")
+    drawing = [b for b in read_document(str(paper)).blocks if isinstance(b, Figure)][1].images[0]
+    assert drawing.media_type == "image/png"
+    # the three boxes span x 100..420 and y 380..430 (points); their 1-pt strokes reach 1 pt
+    # beyond, and 2 pt are kept around: 97..423 and 377..433
+    assert (drawing.width, drawing.height) == (326.0, 56.0)
+    picture = PILImage.open(BytesIO(drawing.data))
+    width, height = picture.size  # rendered at 200 dpi (PDFium rounds the crop to whole pixels)
+    assert abs(width - 326 * 200 / 72) <= 1 and abs(height - 56 * 200 / 72) <= 1
+    assert picture.convert("L").getextrema()[0] < 64  # it shows the strokes
+
+
+def test_pictures_no_caption_claims_are_not_figures_and_citations_still_read(tmp_path):
+    paper, _ = make_figure_paper(tmp_path / "fig.pdf")
+    doc = read_document(str(paper))
+    assert sum(len(f.images) for f in doc.blocks if isinstance(f, Figure)) == 2  # the logo is left out
+    assert [r.label for n in walk(doc.blocks) if isinstance(n, Citation) for r in n.refs] == ["1"]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not on this machine")
+def test_corpus_pdfs_figures_bound_to_their_captions():
+    """Counted by reading the pages: montoya prints six figures (one picture each); yang's
+    Fig. 1 is a row of three photos; butsenko's ten figures are pictures."""
+    counts = {}
+    for name in ("en_montoya_bosonic_dm_arxiv", "en_yang_uav_path_planning_ieee", "ru_butsenko_network_planning"):
+        figures = [b for b in read_document(str(CORPUS / f"{name}.pdf")).blocks if isinstance(b, Figure)]
+        counts[name] = [(f.number, len(f.images)) for f in figures]
+    assert counts["en_montoya_bosonic_dm_arxiv"] == [(str(n), 1) for n in range(1, 7)]
+    assert counts["en_yang_uav_path_planning_ieee"][0] == ("1", 3)
+    assert counts["ru_butsenko_network_planning"] == [(str(n), 1) for n in range(1, 11)]

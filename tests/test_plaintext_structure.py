@@ -455,7 +455,7 @@ def test_some_utf8_mojibake_lines_no_code_page_reads_are_kept_with_a_warning():
     assert (source.repaired.count, source.repaired.left, source.repaired.left_line) == (2, 1, 3)
     doc = read_plaintext(source)
     (warning,) = [n for n in doc.notes if n.code == "TXT005"]
-    assert warning.line == 3 and "left as they were" in warning.message
+    assert warning.line == 3 and "1 line of UTF-8 mojibake" in warning.message and "left as it was" in warning.message
 
 
 def test_a_text_in_the_wrong_font_table_is_read_when_only_some_lines_are_unreadable():

@@ -303,3 +303,24 @@ def test_pdf_and_docx_readers_give_the_emails():
     assert emails[:2] == ("fay@google.com", "jeff@google.com") and len(emails) == 9
     assert read_document(str(corpus / "docx" / "en_sobic_dog_walk.docx")).meta.emails == (
         "radomirsobic7@gmail.com", "sofiaco@yandex.ru", "a-1000.cozlov@yandex.ru")
+
+
+def test_two_sentences_are_running_text_never_a_title():
+    from exporter.readers.plaintext.titleblock import vetoes_title
+
+    assert vetoes_title("Мәтін осылай басталады, ал оның тақырыбы да, авторы да жоқ. Бұл мәтіннің өзі.")
+    assert not vetoes_title("Қазақстан мен Қытай қарым-қатынасы: кеше және бүгін")
+    assert not vetoes_title("A. Einstein's theory of relativity revisited")
+
+
+def test_a_line_citing_a_source_is_never_read_as_authors_and_keeps_its_citation(tmp_path):
+    """Found by the property test: `A AA; [1]` under a first sentence was taken for a by-line,
+    and its citation vanished from the document."""
+    from exporter.linker import iter_citations
+    from exporter.pipeline import read_and_link
+
+    paper = tmp_path / "p.txt"
+    paper.write_text("Мәтін осылай басталады, ал оның тақырыбы да, авторы да жоқ. Бұл мәтіннің өзі.\nA AA; [1]\nAA\n", encoding="utf-8")
+    linked = read_and_link(str(paper))
+    assert linked.document.meta.authors == ()
+    assert [c.raw for c in iter_citations(linked.document)] == ["[1]"]

@@ -81,7 +81,7 @@ def test_reference_count(tmp_path):
 def test_required_udc(tmp_path):
     assert findings(tmp_path, LEVIN, 'required = ["udc", "title", "authors", "keywords"]')[1] == []
     _, found = findings(tmp_path / "b", KOROTIN, 'required = ["udc"]')
-    assert codes(found) == ["VEN004"] and "udc" in found[0]["message"]
+    assert codes(found) == ["VEN004"] and "UDC" in found[0]["message"]
 
 
 @needs_corpus
@@ -105,7 +105,7 @@ def test_abstract_length_and_languages(tmp_path):
     assert codes(found) == ["VEN001"]
     assert findings(tmp_path / "b", LEVIN, "abstract_words = { min = 50, max = 1000 }")[1] == []
     _, found = findings(tmp_path / "c", LEVIN, 'abstract_languages = ["ru", "kk"]')
-    assert codes(found) == ["VEN002"] and "no abstract in kk" in found[0]["message"]
+    assert codes(found) == ["VEN002"] and "no abstract in Kazakh" in found[0]["message"]
 
 
 @needs_corpus

@@ -128,8 +128,10 @@ def test_findings_and_summary(report):
     assert {f.get_attribute("data-severity") for f in findings if f.get_attribute("data-code") == "CIT001"} == {"error"}
     assert report.find_element(By.ID, "summary").text == (
         "kz-china-relations.txt: 8 citations, 0 resolved, 7 unresolved labels (1, 2, 5, 9, 11, 12, 13), 0 entries, 8 errors, 4 warnings")
-    assert report.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
-    assert [h.text for h in report.find_elements(By.CSS_SELECTOR, "aside.findings h2")] == ["Жүктеп алу", "Табылған мәселелер (12)"]
+    # The browser asks for English (--lang=en-US): the page speaks it; the paper stays Kazakh.
+    assert report.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert report.find_element(By.ID, "paper").get_attribute("lang") == "kk"
+    assert [h.text for h in report.find_elements(By.CSS_SELECTOR, "aside.findings h2")] == ["Download", "Findings (12)"]
 
 
 def test_a_findings_link_scrolls_to_its_citation(report):
@@ -183,22 +185,24 @@ def test_a_png_is_refused_with_the_clis_line(server, browser, tmp_path):
 
 
 def test_nothing_is_kept_even_when_the_client_leaves(server):
-    """A request sent whole and abandoned at once: its folder is still removed."""
+    """A request sent whole and abandoned while its build runs: its folder is still removed (and
+    the build stopped: the server notices the client leaving)."""
     body = SEED.read_bytes()
     boundary = "b0undary"
     payload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"source\"; filename=\"kz.txt\"\r\n\r\n".encode()
                + body + f"\r\n--{boundary}--\r\n".encode())
     head = (f"POST /api/build?to=pdf HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n"
             f"Content-Length: {len(payload)}\r\n\r\n").encode()
+    folders = lambda: list(server["scratch"].glob("**/exporter-web-*"))  # noqa: E731
+    seen = False
     with socket.create_connection(("127.0.0.1", server["port"])) as conn:
         conn.sendall(head + payload)
-    folders = lambda: list(server["scratch"].glob("exporter-web-*"))  # noqa: E731
-    seen = False
+        deadline = time.monotonic() + 30
+        while not seen and time.monotonic() < deadline:  # the folder appears while the build runs
+            seen = bool(folders())
+            time.sleep(0.01)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:  # the folder appears while the build runs, then goes
-        seen = seen or bool(folders())
-        if seen and not folders():
-            break
+    while folders() and time.monotonic() < deadline:  # the client left: the folder goes
         time.sleep(0.05)
     assert seen and folders() == []
 
@@ -260,3 +264,25 @@ def test_serve_refuses_zero_workers():
 
     result = run_cli("serve", "--workers", "0")
     assert result.returncode == 2 and result.stderr == "exporter: error: --workers: must be at least 1\n"
+
+
+# Last: it takes the module's browser to other pages.
+@pytest.mark.parametrize(("language", "link", "heading", "first", "summary"), [
+    ("kk", "Қазақша", "Табылған мәселелер (12)", "ҚАТЕ CIT001 [9] сілтемесінің жазбасы жоқ: мақалада әдебиеттер тізімі жоқ",
+     "kz-china-relations.txt: 8 сілтеме, жазбасы барлары: 0, жазбасы жоқ 7 белгі (1, 2, 5, 9, 11, 12, 13), 0 жазба, 8 қате, 4 ескерту"),
+    ("ru", "Русский", "Замечания (12)", "ОШИБКА CIT001 у ссылки [9] нет записи: в статье нет списка литературы",
+     "kz-china-relations.txt: 8 ссылок, с записью: 0, 7 меток без записи (1, 2, 5, 9, 11, 12, 13), 0 записей, 8 ошибок, 4 предупреждения"),
+])
+def test_the_reader_chooses_the_pages_language(server, browser, language, link, heading, first, summary):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server["url"] + "/")
+    browser.find_element(By.LINK_TEXT, link).click()
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+    browser.find_element(By.CSS_SELECTOR, "input[type=file][name=source]").send_keys(str(SEED))
+    browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".finding"))
+    assert browser.find_elements(By.CSS_SELECTOR, "aside.findings h2")[1].text == heading
+    assert browser.find_element(By.CSS_SELECTOR, ".finding").text.splitlines()[0] == first
+    assert browser.find_element(By.ID, "summary").text == summary

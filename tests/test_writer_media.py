@@ -273,6 +273,17 @@ def test_media_folder_written_atomically_and_never_over_foreign_files(tmp_path):
     assert (folder / "notes.txt").read_text() == "mine"
 
 
+def test_media_folder_with_formula_pictures_is_ours_to_replace(tmp_path):
+    """A LaTeX edition built again into the same folder: its formula pictures (`formula3.pdf`,
+    writers/latex.py's media_name) are files exporter wrote, not an author's."""
+    from exporter.build import atomic_write_folder
+
+    folder = tmp_path / "paper.media"
+    atomic_write_folder(folder, {"formula1.pdf": b"one", "picture2.png": b"two"})
+    atomic_write_folder(folder, {"formula1.pdf": b"new", "picture2.png": b"two"})
+    assert (folder / "formula1.pdf").read_bytes() == b"new"
+
+
 # ---- the web report page -----------------------------------------------------------------------
 
 

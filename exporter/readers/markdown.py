@@ -1,19 +1,25 @@
-"""The Markdown reader: CommonMark (markdown-it-py) with YAML front matter, tables, footnotes, math."""
+"""The Markdown reader: CommonMark (markdown-it-py) with YAML front matter, tables, footnotes,
+mathematics and pictures (see markdown_syntax.py for the grammar, markdown_inlines.py for
+the text, markdown_media.py for the pictures)."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from functools import cache
+from dataclasses import replace
 
 from ..citations import MAX_LABELS, Joined, inlines_of
+from ..crossrefs import without_caption_label
 from ..diagnostics import Diagnostic, InputError
 from ..language import detect_language
 from ..model import (
-    BulletList, Cell, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta, Paragraph, Quote, Span, Strong,
-    Subscript, Superscript, Table, Text, plain_text,
+    BulletList, Cell, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
+    Text,
+    plain_text,
 )
 from ..references.ownlist import REFERENCES_HEADING
+from .markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
+from .markdown_media import Pictures
+from .markdown_syntax import MAX_NESTING, parser
 from .plaintext.reader import control_characters
 from .plaintext.sourcefile import read_source
 
@@ -25,9 +31,6 @@ def sniff(head: bytes) -> bool:
     return b"\x00" not in head[:1024]
 
 
-# markdown-it silently drops what lies deeper than its nesting limit; deeper sources are
-# refused (see `_refuse_deep_nesting`) so no text is ever lost without a word.
-MAX_NESTING = 100
 _LEAD = re.compile(r"[ \t>*+-]*")
 
 
@@ -43,120 +46,81 @@ def _refuse_deep_nesting(lines: list[str], path: str) -> None:
             raise InputError(path, f"nests block quotes or lists about {depth} levels deep; at most {MAX_NESTING - 11} are read", number)
 
 
-@cache
-def _parser():
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.dollarmath import dollarmath_plugin
-    from mdit_py_plugins.footnote import footnote_plugin
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    # No raw HTML: a paper's `<b>` is text we show, never markup we pass through.
-    return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin).use(footnote_plugin).use(dollarmath_plugin)
+# A paper's table is a few dozen columns wide; markdown-it makes four tokens of every cell,
+# so a 10,000-column table of a few rows took 49 s and 1 GB. Wider tables, or more cells in
+# all, are refused before parsing.
+MAX_TABLE_COLUMNS = 200
+MAX_TABLE_CELLS = 100_000
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*")
 
 
-class _Lines:
-    """Where the lines of an inline token's content stand in the source file."""
-
-    def __init__(self, source_lines: list[str]):
-        self.source = source_lines
-        self.cursor: dict[int, int] = {}  # per source line: where the next search starts (table cells)
-
-    def joined(self, content: str, first_line: int) -> Joined:
-        """A position map for `content`, whose k-th line is a piece of source line first_line + k."""
-        offsets, places = [], []
-        at = 0
-        line = first_line
-        for k, piece in enumerate(content.split("\n")):
-            line = first_line + k
-            text = self.source[line] if line < len(self.source) else ""
-            start = self.cursor.get(line, 0)
-            found = text.find(piece, start) if piece else -1
-            column = found if found >= 0 else max(len(text) - len(text.lstrip()), 0)
-            if found >= 0:
-                self.cursor[line] = found + len(piece)
-            offsets.append(at)
-            places.append((line + 1, column + 1))
-            at += len(piece) + 1
-        last_line, last_column = places[-1]
-        end = (last_line, last_column + len(content.split("\n")[-1]))
-        return Joined(content, offsets, places, end)
-
-
-def _sub(joined: Joined, start: int, end: int) -> Joined:
-    """The position map of `joined.text[start:end]`."""
-    i = max(bisect.bisect_right(joined.offsets, start) - 1, 0)
-    offsets, places = [0], [joined.position(start)]
-    for k in range(i + 1, len(joined.offsets)):
-        if joined.offsets[k] >= end:
-            break
-        offsets.append(joined.offsets[k] - start)
-        places.append(joined.places[k])
-    last = joined.position(max(end - 1, start))
-    return Joined(joined.text[start:end], offsets, places, (last[0], last[1] + (end > start)))
+def _refuse_huge_tables(lines: list[str], path: str) -> None:
+    """Tables are sized from their delimiter rows (`|---|---|`) before markdown-it reads them."""
+    cells = 0
+    for number, line in enumerate(lines):
+        if "|" not in line or "-" not in line or not _DELIMITER_ROW.fullmatch(line):
+            continue
+        columns = len(re.findall(r"-+", line))
+        if columns > MAX_TABLE_COLUMNS:  # named at its header row, the line above
+            raise InputError(path, f"has a table {columns} columns wide; tables of at most {MAX_TABLE_COLUMNS} columns are read", max(number, 1))
+        rows = 2
+        while number + rows - 1 < len(lines) and lines[number + rows - 1].strip():
+            rows += 1
+        cells += columns * rows
+        if cells > MAX_TABLE_CELLS:
+            raise InputError(path, f"has tables of more than {MAX_TABLE_CELLS} cells in all; split the paper or its tables", max(number, 1))
 
 
 class _Builder:
-    """Tokens to model nodes; every citation placed by its offset in the token's content."""
+    """Tokens to model nodes; every piece of text placed by its offset in the token's content."""
 
     def __init__(self, path: str, lines: list[str], notes: list[Diagnostic]):
-        self.path, self.notes = path, notes
-        self.lines = _Lines(lines)
-        self.budget = [MAX_LABELS]
+        self.path, self.notes, self.lines = path, notes, lines
+        self.source = SourceLines(lines)
         self.footnotes: dict[int, tuple] = {}
+        self.pictures = Pictures(path, notes)
+        self.reader = InlineReader(path, notes, [MAX_LABELS], self.footnotes, self.pictures)
+        self.row_line = 0
 
     def inlines(self, token) -> tuple:
-        """An inline token's children as inlines (emphasis nests; text is split at citations)."""
-        if token.map is None:  # a table cell: its row's map was set by the caller
-            first = self.row_line
-        else:
-            first = token.map[0]
-        joined = self.lines.joined(token.content, first)
-        stack: list[tuple[str, object, list]] = [("root", None, [])]
+        """An inline token's children as inlines (a table cell's row line set by the caller)."""
+        first = self.row_line if token.map is None else token.map[0]
+        return self.reader.inlines(token.children, token.content, self.source.content_map(token.content, first))
+
+    def paragraph(self, token, span: Span):
+        """A paragraph's block: a Figure when it holds only pictures, a display formula when it
+        holds only one (`$$…$$ {#eq:x}`), else None (an ordinary paragraph)."""
+        children = [c for c in token.children or [] if not (c.type in ("text", "softbreak") and not c.content.strip())]
+        if children and all(c.type == "image" for c in children):
+            if any(self.pictures.is_remote(c.attrGet("src")) for c in children):
+                return None  # reported where the paragraph's text is read
+            return self._figure(token, children, span)
+        if children and children[0].type == "math_inline_double" and len(children) <= 2:
+            tail = _EQUATION_TAIL.fullmatch(children[1].content) if len(children) == 2 and children[1].type == "text" else None
+            if len(children) == 1 or tail:
+                number, label = (tail.group("number"), tail.group("id")) if tail else (None, None)
+                return Paragraph((inline_math(children[0].content, True, label, number),), span)
+        return None
+
+    def _figure(self, token, images, span: Span) -> Figure:
+        content = token.content
+        source = self.source.content_map(content, token.map[0])
+        pictures, captions, labels = [], [], []
         cursor = 0
-        for child in token.children or []:
-            kind = child.type
-            out = stack[-1][2]
-            if kind == "text":
-                start = token.content.find(child.content, cursor)
-                if start < 0:  # an escape changed the text (`\[`): place it at the cursor
-                    start = cursor
-                    out.append(Text(child.content))
-                    continue
-                end = start + len(child.content)
-                out.extend(inlines_of(_sub(joined, start, end), self.path, self.notes, self.budget))
-                cursor = end
-            elif kind in ("softbreak", "hardbreak"):
-                out.append(Text(" "))
-            elif kind == "code_inline":
-                out.append(Text(child.content))  # code is shown as written, never read for citations
-                cursor = _advance(token.content, child.content, cursor)
-            elif kind in ("math_inline", "math_inline_double"):
-                out.append(Math(child.content))
-                cursor = _advance(token.content, child.content, cursor)
-            elif kind.endswith("_open") and kind[:-5] in _WRAPPERS:
-                stack.append((kind[:-5], child.attrGet("href") if kind == "link_open" else None, []))
-            elif kind.endswith("_close") and kind[:-6] in _WRAPPERS and len(stack) > 1:
-                name, href, content = stack.pop()
-                wrapper = _WRAPPERS[name]
-                stack[-1][2].append(Link(str(href or ""), tuple(content)) if wrapper is Link else wrapper(tuple(content)))
-            elif kind == "footnote_ref":
-                out.append(Footnote(self.footnotes.get(child.meta["id"], ())))
-            elif kind == "image":
-                out.append(Text(child.content or ""))
-            elif kind == "html_inline":
-                out.append(Text(child.content))
-        while len(stack) > 1:  # an unclosed wrapper (cannot come from markdown-it): keep its text
-            _, _, content = stack.pop()
-            stack[-1][2].extend(content)
-        return tuple(stack[0][2])
+        for child in images:
+            start = content.find("![", cursor)
+            label_end = start + 2 + len(child.content)
+            caption = self.reader.inlines(child.children, child.content, sub_map(source, start + 2, label_end))
+            pictures.append(self.pictures(child, plain_text(caption), source.position(start)))
+            captions.append(caption)
+            labels.append(child.attrGet("id"))
+            cursor = after_label(content, label_end, True)
+        one = len(pictures) == 1
+        return Figure(tuple(pictures), captions[0] if one else (), span, label=labels[0] if one else None)
 
 
-_WRAPPERS = {"em": Emph, "strong": Strong, "link": Link, "s": Emph, "sup": Superscript, "sub": Subscript}
-
-
-def _advance(content: str, piece: str, cursor: int) -> int:
-    found = content.find(piece, cursor)
-    return found + len(piece) if found >= 0 else cursor
+# `(2.1)` or `{#eq:energy}` after a display formula's closing `$$` (as the block rule reads them).
+_EQUATION_TAIL = re.compile(r"\s*(?:\((?P<number>[^()\n]{1,40})\)|\{#(?P<id>[^}\s]+)[^}\n]*\})\s*")
 
 
 def _span(token, lines: list[str]) -> Span:
@@ -167,12 +131,102 @@ def _span(token, lines: list[str]) -> Span:
     return Span(first + 1, len(start_text) - len(start_text.lstrip()) + 1, last + 1, len(end_text.rstrip()) + 1)
 
 
+# ---- captions and numbers ------------------------------------------------------------------
+
+# pandoc's table caption: a paragraph `Table: …` or `: …` next to the table.
+_PANDOC_CAPTION = re.compile(r"^\s*(?:[Tt]able)?:\s+")
+# pandoc-crossref's label at a caption's end: `{#tbl:results}`.
+_CAPTION_ID = re.compile(r"\s*\{#(?P<id>[^}\s]+)[^}\n]*\}\s*$")
+
+
+def _caption_kind(block) -> str | None:
+    """`pandoc` for a `Table: …` paragraph; `figure` or `table` for a paragraph that opens
+    with a caption's label (`Рисунок 2 – …`, `Таблица 1.`); else None."""
+    if not isinstance(block, Paragraph) or not block.inlines:
+        return None
+    first = block.inlines[0]
+    if isinstance(first, Text) and _PANDOC_CAPTION.match(first.text):
+        return "pandoc"
+    if isinstance(first, CrossRef) and first.defines:
+        return first.kind
+    return None
+
+
+def _as_caption(inlines: tuple) -> tuple[tuple, str | None, str | None]:
+    """(caption, number, label) of a caption paragraph's inlines: pandoc's `Table:` cut off,
+    a trailing `{#tbl:x}` taken as the label, its own label (`Таблица 2 – `) cut off and its
+    number kept (the editions print the label)."""
+    inlines = list(inlines)
+    label = None
+    if inlines and isinstance(inlines[0], Text) and _PANDOC_CAPTION.match(inlines[0].text):
+        inlines[0] = Text(_PANDOC_CAPTION.sub("", inlines[0].text, count=1))
+    if inlines and isinstance(inlines[-1], Text) and (m := _CAPTION_ID.search(inlines[-1].text)):
+        label = m.group("id")
+        inlines[-1] = Text(inlines[-1].text[: m.start()])
+    inlines = [node for node in inlines if not (isinstance(node, Text) and not node.text)]
+    caption, number = without_caption_label(tuple(inlines))
+    return caption, number, label
+
+
+def bind_captions(blocks: list) -> list:
+    """Caption paragraphs joined to what they caption: a table's (pandoc's `Table: …` before or
+    after it, or `Таблица 2 – …` just before it, as GOST sets it) and a figure's
+    (`Рисунок 2 – …` just below the picture); a picture's own caption gives its number when it
+    opens with a figure's label."""
+    out: list = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(block, Table):
+            if out and _caption_kind(out[-1]) in ("pandoc", "table"):
+                block = _captioned(block, out.pop())
+            elif _caption_kind(after) == "pandoc":
+                block, i = _captioned(block, after), i + 1
+        elif isinstance(block, Figure):
+            if _caption_kind(after) == "figure":
+                block, i = _captioned(block, after), i + 1
+            else:
+                caption, number, _ = _as_caption(block.caption)
+                block = replace(block, caption=caption, number=number)
+        out.append(block)
+        i += 1
+    return out
+
+
+def _captioned(block, paragraph: Paragraph):
+    caption, number, label = _as_caption(paragraph.inlines)
+    return replace(block, caption=caption, number=number, label=block.label or label)
+
+
+def number_equations(blocks: list) -> list:
+    """Labelled things without a printed number get the next one, as pandoc-crossref numbers
+    them (`{#eq:x}`, `{#fig:x}`, `{#tbl:x}`); a printed number (`\\tag{4}`, `(2.1)`,
+    `Рисунок 3`) sets the count."""
+    counts = {Figure: 0, Table: 0, Math: 0}
+    out = []
+    for block in blocks:
+        target = block.inlines[0] if isinstance(block, Paragraph) and len(block.inlines) == 1 and isinstance(block.inlines[0], Math) else block
+        kind = type(target)
+        if kind in counts and (not isinstance(target, Math) or target.display):
+            if target.number is not None:
+                counts[kind] = int(target.number) if target.number.isdecimal() else counts[kind]
+            elif target.label is not None:
+                counts[kind] += 1
+                target = replace(target, number=str(counts[kind]))
+                block = Paragraph((target,), block.span) if kind is Math else target
+        out.append(block)
+    return out
+
+
 def _front_matter(text: str, path: str) -> dict:
     import yaml
 
     try:
         # Every scalar as written: a UDC `004.912` is not the number 4.912, a year not an int.
         data = yaml.load(text, Loader=yaml.BaseLoader) or {}
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise InputError(path, "front matter nests lists or mappings too deeply to read", 2) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, f"front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}", mark.line + 2 if mark else 1) from None
@@ -250,21 +304,8 @@ def _strings(value) -> list[str]:
     return [] if value is None else [str(value)]
 
 
-def read(path: str) -> Document:
-    """Read a Markdown paper into a Document (citations still unlinked)."""
-    source = read_source(path)
-    text, lines = source.text, source.lines
-    if not text.strip():
-        raise InputError(path, "is empty" if not text else "contains no text (only whitespace)")
-    _refuse_deep_nesting(lines, path)
-    notes = control_characters(lines, path)
-    if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
-        notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
-    # markdown-it ends lines at LF only; the file's own CR and CRLF ends become LF, line for line.
-    tokens = _parser().parse("\n".join(lines))
-    build = _Builder(path, lines, notes)
-    front: dict = {}
-    # Footnote texts first: a reference can come before its note.
+def _read_footnotes(tokens, build: _Builder) -> None:
+    """Footnote texts first: a reference can come before its note."""
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -280,9 +321,21 @@ def read(path: str) -> Document:
             build.footnotes[note_id] = tuple(content)
         i += 1
 
-    blocks: list = []
-    references: list[Entry] = []
-    references_span: Span | None = None
+
+class _Read:
+    """What the block tokens give: the body, the paper's own list, the front matter."""
+
+    def __init__(self):
+        self.blocks: list = []
+        self.references: list[Entry] = []
+        self.references_span: Span | None = None
+        self.front: dict = {}
+
+
+def _read_blocks(tokens, build: _Builder) -> _Read:
+    """Block tokens to blocks; the list under a references heading becomes the paper's own list."""
+    read, lines, path = _Read(), build.lines, build.path
+    blocks = read.blocks
     in_references = False
     quote_depth = 0
     list_stack: list[dict] = []
@@ -292,7 +345,7 @@ def read(path: str) -> Document:
     for t in tokens:
         kind = t.type
         if kind == "front_matter":
-            front = _front_matter(t.content, path)
+            read.front = _front_matter(t.content, path)
         elif kind == "footnote_block_open":
             skip_footnotes += 1
         elif kind == "footnote_block_close":
@@ -316,7 +369,7 @@ def read(path: str) -> Document:
             if in_references and not list_stack:  # the paper's own list: numbered as printed, else in order
                 for n, item in enumerate(done["items"], start=done["start"] or 1):
                     entry_text = plain_text(tuple(item["inlines"])).strip()
-                    references.append(Entry(key=str(n), number=n, span=item["span"], text=entry_text))
+                    read.references.append(Entry(key=str(n), number=n, span=item["span"], text=entry_text))
             elif not list_stack:
                 blocks.append(BulletList(tuple(ListItem(tuple(i["inlines"]), i["span"]) for i in done["items"]), done["span"]))
             else:  # a nested list's items join its parent item's text
@@ -335,17 +388,18 @@ def read(path: str) -> Document:
             table = None
         elif kind in ("fence", "code_block"):
             blocks.append(Paragraph((Text(t.content.rstrip("\n")),), _span(t, lines)))
-        elif kind in ("math_block", "math_block_label"):
-            blocks.append(Paragraph((Math(t.content.strip(), display=True),), _span(t, lines)))
+        elif kind == "math_block":
+            meta = t.meta or {}
+            blocks.append(Paragraph((inline_math(t.content, True, meta.get("id"), meta.get("number")),), _span(t, lines)))
         elif kind == "inline":
             if table is not None:
                 table["rows"][-1].append(build.inlines(t))
                 continue
-            inlines = build.inlines(t)
             if heading_level:
+                inlines = build.inlines(t)
                 heading_text = plain_text(inlines).strip()
                 if REFERENCES_HEADING.match(heading_text):
-                    in_references, references_span = True, heading_span
+                    in_references, read.references_span = True, heading_span
                 else:
                     in_references = False
                     blocks.append(Heading(heading_level, inlines, heading_span))
@@ -354,11 +408,34 @@ def read(path: str) -> Document:
                 item = list_stack[-1]["items"][-1]["inlines"]
                 if item:
                     item.append(Text(" "))
-                item.extend(inlines)
+                item.extend(build.inlines(t))
             elif in_references:
                 continue  # prose under the reference heading that is not a numbered list
             else:
-                blocks.append((Quote if quote_depth else Paragraph)(inlines, _span(t, lines)))
+                span = _span(t, lines)
+                special = None if quote_depth else build.paragraph(t, span)
+                blocks.append(special or (Quote if quote_depth else Paragraph)(build.inlines(t), span))
+    return read
+
+
+def read(path: str) -> Document:
+    """Read a Markdown paper into a Document (citations still unlinked)."""
+    source = read_source(path)
+    text, lines = source.text, source.lines
+    if not text.strip():
+        raise InputError(path, "is empty" if not text else "contains no text (only whitespace)")
+    _refuse_deep_nesting(lines, path)
+    _refuse_huge_tables(lines, path)
+    notes = control_characters(lines, path)
+    if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
+        notes.append(Diagnostic.at_line("TXT002", path, 1, 1, encoding=source.encoding))
+    # markdown-it ends lines at LF only; the file's own CR and CRLF ends become LF, line for line.
+    tokens = parser().parse("\n".join(lines))
+    build = _Builder(path, lines, notes)
+    _read_footnotes(tokens, build)
+    read = _read_blocks(tokens, build)
+    blocks, references, references_span, front = read.blocks, read.references, read.references_span, read.front
+    blocks = number_equations(bind_captions(blocks))
 
     authors, affiliations = _names(front.get("author") or front.get("authors"))
     affiliations += _strings(front.get("affiliation") or front.get("affiliations"))

@@ -17,8 +17,6 @@ from ..readers.plaintext.sourcefile import read_source
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 _MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-# Fields a crossref child takes from its parent, and the parent's title as the child's booktitle.
-_INHERITED = ("booktitle", "editor", "publisher", "address", "year", "series", "volume", "organization")
 
 
 @dataclass
@@ -44,7 +42,7 @@ def load_bib(path: str) -> Bibliography:
     result = Bibliography(path)
     result.diagnostics.extend(control_characters(lines, path))
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
-        result.diagnostics.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
+        result.diagnostics.append(Diagnostic.at_line("TXT002", path, 1, 1, encoding=source.encoding))
     # bibtexparser ends lines at LF only (a CR-only file would be one line, and one broken
     # entry would swallow the rest); control characters become spaces, as in the paper.
     text = CONTROL_CHARS.sub(" ", "\n".join(lines))
@@ -63,40 +61,39 @@ def load_bib(path: str) -> Bibliography:
     for block in library.failed_blocks:
         line, col = where(block)
         if isinstance(block, bib.DuplicateBlockKeyBlock):
-            result.diagnostics.append(Diagnostic("BIB001", f"duplicate key '{_shown(block.key)}'; this entry is ignored", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB001", path, line, col, variant="key", key=_shown(block.key)))
         elif isinstance(block, bib.DuplicateFieldKeyBlock):
-            fields = ", ".join(sorted(block.duplicate_keys))
-            result.diagnostics.append(Diagnostic("BIB002", f"cannot parse this block: field {fields} is given twice; it is skipped", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="field-twice", fields=tuple(sorted(block.duplicate_keys))))
         else:
             error = getattr(block, "error", None)
-            reason = _short(getattr(error, "abort_reason", None) or getattr(error, "message", None) or str(error) or "syntax error")
-            result.diagnostics.append(Diagnostic("BIB002", f"cannot parse this block: {reason}; it is skipped", path, line, col))
+            reason = getattr(error, "abort_reason", None) or getattr(error, "message", None) or str(error)
+            if reason:  # bibtexparser's own words
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="bibtex", error=_short(reason)))
+            else:
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="syntax"))
 
     raw_entries = []
     for entry in library.entries:
         if not entry.key.strip() or any(ch.isspace() for ch in entry.key):  # BibTeX refuses these too
             line, col = where(entry)
-            problem = f"the key '{_shown(entry.key)}' holds white space" if entry.key.strip() else "the entry has no key"
-            result.diagnostics.append(Diagnostic("BIB002", f"cannot parse this block: {problem}; it is skipped", path, line, col))
+            if entry.key.strip():
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="key-space", key=_shown(entry.key)))
+            else:
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="no-key"))
             continue  # it still holds its place in the numbering below
         values = {}
         for f in entry.fields:
             values[f.key.lower()] = _evaluate(f.value, strings)
         raw_entries.append((entry, values))
-    by_key = {e.key.lower(): dict(values) for e, values in raw_entries}  # as written, before inheriting
+    written = {e.key.lower(): (e.entry_type.lower(), dict(values)) for e, values in raw_entries}  # before inheriting
     for entry, values in raw_entries:
-        parent_key = values.get("crossref")
-        if parent_key:
-            parent = by_key.get(parent_key.lower())
-            if parent is None:
-                line, col = where(entry)
-                result.diagnostics.append(Diagnostic("BIB004", f"entry '{entry.key}' has crossref '{parent_key}', which is not in the file", path, line, col))
-            else:
-                for name in _INHERITED:
-                    if name not in values and name in parent:
-                        values[name] = parent[name]
-                if "booktitle" not in values and "title" in parent:
-                    values["booktitle"] = parent["title"]
+        for link in ("crossref", "xdata"):
+            for parent_key in _keys(values.get(link, ""), link):
+                if parent_key.lower() not in written:
+                    line, col = where(entry)
+                    result.diagnostics.append(Diagnostic.at_line("BIB004", path, line, col, key=entry.key, link=link, parent=parent_key))
+        for name, value in inherited(entry.entry_type.lower(), values, written).items():
+            values.setdefault(name, value)
 
     # A block that failed still holds its place, so one broken entry never renumbers the rest;
     # a broken @string, @preamble or @comment was never an entry and holds none.
@@ -108,10 +105,10 @@ def load_bib(path: str) -> Bibliography:
         line, col = where(entry)
         number = int(entry.key) if entry.key.isdecimal() and len(entry.key) < 10 else place[id(entry)]
         if number in taken:
-            result.diagnostics.append(Diagnostic("BIB001", f"entry '{entry.key}' is number {number}, as is entry '{taken[number]}'", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB001", path, line, col, variant="entry-number", key=entry.key, number=number, other=taken[number]))
         taken.setdefault(number, entry.key)
         if "title" not in values:
-            result.diagnostics.append(Diagnostic("BIB003", f"entry '{entry.key}' has no title", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB003", path, line, col, key=entry.key))
         end_line = line + entry.raw.count("\n") if entry.raw else line
         result.entries.append(
             Entry(
@@ -127,6 +124,63 @@ def load_bib(path: str) -> Bibliography:
 
 
 _NOT_ENTRY = re.compile(r"\s*@\s*(?:string|preamble|comment)\s*[{(]", re.IGNORECASE)
+
+
+def _keys(value: str, link: str) -> list[str]:
+    """The keys a `crossref` (one key) or an `xdata` field (a comma-separated list) names."""
+    if link == "crossref":
+        return [" ".join(value.split())] if value.strip() else []
+    return [" ".join(k.split()) for k in value.split(",") if k.strip()]
+
+
+# Data inheritance (biblatex manual, appendix B; what pandoc's biblatex reader does): fields a
+# child never takes, and the parent fields a child takes under another name.
+_NOT_INHERITED = {"ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "execute", "label", "options", "presort", "related",
+                  "relatedoptions", "relatedstring", "relatedtype", "shorthand", "shorthandintro", "sortkey"}
+_AS_MAIN = {"title": ["maintitle"], "subtitle": ["mainsubtitle"], "titleaddon": ["maintitleaddon"]}
+_AS_BOOK = {"title": ["booktitle"], "subtitle": ["booksubtitle"], "titleaddon": ["booktitleaddon"]}
+_NOT_FROM_TITLES = {"shorttitle", "sorttitle", "indextitle", "indexsorttitle"}
+
+
+def _inherited_names(parent: str, child: str, name: str) -> list[str]:
+    """The names a parent field of entry type `parent` takes in a child of type `child`."""
+    if name in _NOT_INHERITED:
+        return []
+    if name == "author" and (parent in ("mvbook", "book") and child in ("inbook", "bookinbook", "suppbook") or (parent, child) == ("mvbook", "book")):
+        return ["bookauthor", "author"]
+    table = None
+    if (parent == "mvbook" and child in ("book", "inbook", "bookinbook", "suppbook")
+            or parent in ("mvcollection", "mvreference") and child in ("collection", "reference", "incollection", "inreference", "suppcollection")
+            or parent == "mvproceedings" and child in ("proceedings", "inproceedings")):
+        table = _AS_MAIN
+    elif (parent == "book" and child in ("inbook", "bookinbook", "suppbook")
+            or parent in ("collection", "reference") and child in ("incollection", "inreference", "suppcollection")
+            or (parent, child) == ("proceedings", "inproceedings")):
+        table = _AS_BOOK
+    elif parent == "periodical" and child in ("article", "suppperiodical"):
+        table = {"title": ["journaltitle"], "subtitle": ["journalsubtitle"]}
+    if table is not None:
+        return [] if name in _NOT_FROM_TITLES else table.get(name, [name])
+    if name == "title" and child in ("inproceedings", "incollection", "inbook"):
+        return ["booktitle"]  # BibTeX's usage: a proceedings' title is its papers' booktitle
+    return [name]
+
+
+def inherited(child_type: str, values: dict[str, str], written: dict[str, tuple[str, dict]], seen: frozenset = frozenset()) -> dict[str, str]:
+    """What an entry takes from its `crossref` and `xdata` parents (the parents' own parents
+    first taken into them), under biblatex's names; what the entry has itself is never replaced."""
+    out: dict[str, str] = {}
+    for link in ("crossref", "xdata"):
+        for key in _keys(values.get(link, ""), link):
+            if key.lower() in seen or key.lower() not in written:
+                continue
+            parent_type, parent = written[key.lower()]
+            parent = {**inherited(parent_type, parent, written, seen | {key.lower()}), **parent}
+            for name, value in parent.items():
+                for target in (_inherited_names(parent_type, child_type, name) if link == "crossref" else [name]):
+                    if target not in values:
+                        out.setdefault(target, value)
+    return out
 
 
 def holds_place(failed_block) -> bool:
@@ -177,7 +231,7 @@ def _evaluate_part(part: str, strings: dict[str, str]) -> str:
 
 # ---- .bib values as printed text ---------------------------------------------------------
 
-from functools import cache as _cache  # noqa: E402
+import threading  # noqa: E402
 
 
 # pylatexenc would read the named file for these (given an input directory): print them instead.
@@ -187,8 +241,19 @@ _FILE_MACROS = frozenset({"input", "include", "includeonly", "InputIfFileExists"
 _STYLE_MACROS = (
     "bf", "it", "sc", "sl", "rm", "em", "tt", "sf", "up", "md", "normalfont", "bfseries", "itshape", "scshape",
     "slshape", "upshape", "mdseries", "rmfamily", "sffamily", "ttfamily", "textup", "textmd", "textnormal", "texttt",
-    "textsf", "mbox", "hbox", "enquote", "mkbibquote", "NoCaseChange", "MakeUppercase", "MakeLowercase", "relax", "protect",
+    "textsf", "mbox", "hbox", "NoCaseChange", "MakeUppercase", "MakeLowercase", "relax", "protect",
+    # biblatex's text macros (its manual, "Data Annotation" and "Formatting Commands")
+    "mkbibemph", "mkbibitalic", "mkbibbold", "mkbibacro", "autocap", "bibstring", "textnohyphenation",
 )
+# biblatex's punctuation and quotation macros, as the text they print.
+_BIBLATEX_TEXT = (("hyphen", "-"), ("nbhyphen", "-"), ("adddot", "."), ("addcomma", ","), ("addcolon", ":"), ("addsemicolon", ";"),
+                  ("addperiod", "."), ("addspace", " "), ("addabbrvspace", " "), ("adddotspace", ". "), ("addnbspace", "\u00a0"),
+                  ("addthinspace", "\u202f"), ("textendash", "\u2013"), ("textemdash", "\u2014"), ("slash", "/"))
+
+
+def _quoted(node, l2tobj) -> str:
+    """`\\mkbibquote{…}`, `\\enquote{…}`: the argument in quotation marks (flip-flopped as data quotes)."""
+    return "\u201c" + _arguments(node, l2tobj) + "\u201d"
 
 
 def _arguments(node, l2tobj) -> str:
@@ -206,8 +271,40 @@ def _verbatim_argument(node) -> str:
     return text[1:-1] if text.startswith("{") and text.endswith("}") else text
 
 
-@_cache
+_per_thread = threading.local()
+
+
 def _converter():
+    """This thread's converter: it notes an unknown macro on itself while it converts a value,
+    so two threads converting at once must not share one (a value came out as written)."""
+    converter = getattr(_per_thread, "converter", None)
+    if converter is None:
+        converter = _per_thread.converter = _new_converter()
+    return converter
+
+
+# Macros whose `{…}` argument the LaTeX parser must take (it knows LaTeX's own, not biblatex's).
+_ARGUMENT_MACROS = ("mkbibquote", "enquote", "textquote", "mkbibemph", "mkbibitalic", "mkbibbold", "mkbibacro", "autocap", "bibstring",
+                    "NoCaseChange", "textnohyphenation")
+
+
+_walker = None
+
+
+def _walker_context():
+    """pylatexenc's parsing context with biblatex's text macros (read-only once built: shared)."""
+    global _walker
+    if _walker is None:
+        from pylatexenc.latexwalker import get_default_latex_context_db
+        from pylatexenc.macrospec import MacroSpec
+
+        db = get_default_latex_context_db()
+        db.add_context_category("exporter-biblatex", macros=[MacroSpec(name, "{") for name in _ARGUMENT_MACROS], prepend=True)
+        _walker = db
+    return _walker
+
+
+def _new_converter():
     # Imported on first use: only editions print .bib values.
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, SpecialsTextSpec, get_default_latex_context_db
 
@@ -237,6 +334,8 @@ def _converter():
         + [MacroTextSpec("url", simplify_repl=_verbatim_argument)]
         # Font switches and text-style commands: their argument (a following group) is the text.
         + [MacroTextSpec(name, simplify_repl=_arguments) for name in _STYLE_MACROS]
+        + [MacroTextSpec(name, simplify_repl=_quoted) for name in ("mkbibquote", "enquote", "textquote")]
+        + [MacroTextSpec(name, simplify_repl=text) for name, text in _BIBLATEX_TEXT]
         + [MacroTextSpec(name, simplify_repl=text) for name, text in (("S", "§"), ("P", "¶"), ("copyright", "©"))],
         specials=[SpecialsTextSpec("&", "&")],  # a bare `&` in a title is an ampersand, not a table cell
         prepend=True,
@@ -254,7 +353,7 @@ def latex_to_unicode(value: str) -> str:
     converter = _converter()
     converter.unknown = False
     try:
-        text = converter.latex_to_text(value)
+        text = converter.latex_to_text(value, latex_context=_walker_context())
     except Exception:  # pylatexenc gives up on some malformed input: print it as written
         return " ".join(value.split())
     return " ".join((value if converter.unknown else text).split())

@@ -6,6 +6,7 @@ A venue names a style (`bibliography.style = "apa.csl"` in template.toml) or the
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from functools import cache
@@ -15,6 +16,7 @@ from ..diagnostics import InputError
 from ..model import Entry
 from ..venue import Run, markup_to_runs, template_roots
 from .csljson import csl_item
+from .cslstyle import CSL, Style, file_kind
 
 # Short names for the styles shipped in templates/styles/ (the files keep their CSL ids).
 ALIASES = {
@@ -43,26 +45,42 @@ def is_csl(name: str) -> bool:
 
 
 def find_style(name: str, venue: Path | None = None) -> Path:
-    """The .csl file a style name means: a path, else a file of the venue, else a shipped one."""
-    if Path(name).suffix.lower() == ".csl" and Path(name).is_file():
-        return Path(name)
+    """The .csl file a style name means: a path, else a file of the venue, else a shipped one.
+    What exists under the name but is no file (a folder, a FIFO) is refused as what it is."""
     filename = ALIASES.get(name, name if name.lower().endswith(".csl") else name + ".csl")
-    for folder in style_dirs(venue):
-        candidate = folder / filename
-        if candidate.is_file():
-            return candidate
+    candidates = ([Path(name)] if Path(name).suffix.lower() == ".csl" else []) + [folder / filename for folder in style_dirs(venue)]
+    for candidate in candidates:
+        try:
+            mode = candidate.stat().st_mode
+        except (OSError, ValueError):
+            continue
+        kind = file_kind(mode)
+        if kind:
+            raise InputError(str(candidate), f"is {kind}, not a CSL style file")
+        return candidate
     raise InputError(name, f"no such CSL style (shipped: {', '.join(shipped_styles())}; or give a .csl file)")
 
 
-@cache
-def _style(path: str, locale: str | None):
-    from citeproc import CitationStylesStyle
+def _style(path: str, locale: str | None) -> Style:
+    """The style, read once per process and locale while the file is unchanged (callers hold
+    `style.lock` while using it)."""
+    try:
+        info = os.stat(path)
+        version = (info.st_mtime_ns, info.st_size)
+    except (OSError, ValueError):
+        version = None  # Style() says what is wrong with the path
+    return _read_style(os.path.abspath(path), version, path, locale)
 
+
+@cache
+def _read_style(absolute: str, version, path: str, locale: str | None) -> Style:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
-            style = CitationStylesStyle(path, locale=locale, validate=False)
-    except Exception as exc:  # lxml's syntax error, citeproc-py's unknown locale or element
+            style = Style(path, locale)
+    except InputError:
+        raise
+    except Exception as exc:  # citeproc-py's unknown element or attribute value
         raise InputError(path, f"is not a CSL style citeproc-py can read: {' '.join(str(exc).split())[:160]}") from None
     if not style.has_bibliography():
         raise InputError(path, "is a CSL style without a bibliography layout")
@@ -80,13 +98,13 @@ def format_entries(entries: list[Entry], style_path: Path, language: str | None 
 
     if not entries:
         return []
-    _patch_citeproc()
     locale = LOCALES.get(language or "", None) if language else None
     style = _style(str(style_path), locale)
     # citeproc-py lowers ids, so entries take their place as id: `Knuth` and `knuth` stay apart.
     effective = locale or style.root.get("default-locale") or "en-US"
-    items = [_hide_quotes(csl_item(e, key=f"e{i}", english=effective.lower().startswith("en"))) for i, e in enumerate(entries)]
-    with warnings.catch_warnings():
+    english, language = effective.lower().startswith("en"), effective.split("-")[0].lower()
+    items = [_for_citeproc(csl_item(e, key=f"e{i}", english=english, language=language)) for i, e in enumerate(entries)]
+    with style.lock, warnings.catch_warnings():
         warnings.simplefilter("ignore")
 
         def registered():
@@ -101,13 +119,14 @@ def format_entries(entries: list[Entry], style_path: Path, language: str | None 
             _add_year_suffixes(items, sorted_bibliography.keys)
         rendered = [str(text) for text in registered().bibliography()]
     inside = _punctuation_in_quote(effective)
+    marks = _quote_marks(style)
     out = []
     for number, markup in enumerate(rendered, start=1):
         runs = markup_to_runs(markup)
         if inside:
             runs = [Run(re.sub(r"([\u201d\u2019\ue001])([.,])", r"\2\1", r.text), r.bold, r.italic) for r in runs]
-        runs = _flip_flop(_collapse_punctuation(runs))
-        if not numbers and _numbered(str(style_path)):
+        runs = _flip_flop(_collapse_punctuation(runs), marks)
+        if not numbers and numbered_style(str(style_path)):
             runs = _without_number(runs, number)
         out.append(runs)
     return out
@@ -153,27 +172,43 @@ def _letters(n: int) -> str:
 _DATA_QUOTES = {"\u201c": "\ue000", "\u201d": "\ue001"}
 
 
-def _hide_quotes(item: dict) -> dict:
+# CSL 1.0.2 variables under the names citeproc-py 0.11.1 knows them by (CSL 1.0.1's).
+_CITEPROC_NAMES = {"event-title": "event"}
+
+
+def _for_citeproc(item: dict) -> dict:
+    """A CSL item as citeproc-py reads it: the data's quotation marks hidden (see above), and
+    variables CSL 1.0.2 renamed under their 1.0.1 names."""
     table = str.maketrans(_DATA_QUOTES)
-    return {k: v.translate(table) if isinstance(v, str) and k != "id" else v for k, v in item.items()}
+    return {_CITEPROC_NAMES.get(k, k): v.translate(table) if isinstance(v, str) and k != "id" else v for k, v in item.items()}
 
 
-def _flip_flop(runs: list[Run]) -> list[Run]:
-    """A quotation inside a quoted title takes single marks: “A 16 bit ‘big mini’” (CSL 1.0.2,
-    "Quotes": flip-flopping; pandoc does it, citeproc-py does not)."""
+def _quote_marks(style) -> tuple[str, str, str, str]:
+    """The locale's quotation marks: open, close, inner open, inner close (`«`, `»`, `„`, `“` in Russian)."""
+    english = ("\u201c", "\u201d", "\u2018", "\u2019")
+    terms = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
+    marks = tuple(str(style.root.get_single_term(t) or "") for t in terms)
+    return marks if all(marks) else english
+
+
+def _flip_flop(runs: list[Run], marks: tuple[str, str, str, str] = ("\u201c", "\u201d", "\u2018", "\u2019")) -> list[Run]:
+    """The data's quotation marks as the locale's (`«…»` in Russian), and a quotation inside a
+    quotation with the inner marks: “A 16 bit ‘big mini’” (CSL 1.0.2, "Quotes": localized
+    quotes and flip-flopping; pandoc does both, citeproc-py neither)."""
+    opening, closing, inner_opening, inner_closing = marks
     depth, opened, out = 0, [], []
     for run in runs:
         text = []
         for ch in run.text:
-            if ch == "\u201c":
+            if ch == opening:
                 depth += 1
-            elif ch == "\u201d":
+            elif ch == closing:
                 depth = max(depth - 1, 0)
             elif ch == "\ue000":
                 opened.append(depth > 0)
-                ch = "\u2018" if depth > 0 else "\u201c"
+                ch = inner_opening if depth > 0 else opening
             elif ch == "\ue001":
-                ch = "\u2019" if (opened.pop() if opened else depth > 0) else "\u201d"
+                ch = inner_closing if (opened.pop() if opened else depth > 0) else closing
             text.append(ch)
         out.append(Run("".join(text), run.bold, run.italic))
     return out
@@ -185,105 +220,12 @@ def _collapse_punctuation(runs: list[Run]) -> list[Run]:
     out = []
     for i, run in enumerate(runs):
         text = re.sub(r"([!?])([\u201d\u2019\ue001]?)[.,]|(?<![.])\.\.(?![.])", lambda m: (m.group(1) + m.group(2)) if m.group(1) else ".", run.text)
+        text = re.sub(r"(?<=[.!?]) +(?=[,;:])", "", text)  # a suffix `. ` before a delimiter `, `: `2., ` (as citeproc-js and pandoc)
         if i and text.startswith(".") and out and re.search(r"(?<![.])[!?.]$", out[-1].text):
             text = text[1:]  # the same across a change of style: `*Title!*.`
         if text:
             out.append(Run(text, run.bold, run.italic))
     return out
-
-
-@cache
-def _patch_citeproc() -> None:
-    """citeproc-py joins the parts of a localized date (a style's `<locale><date form="text"
-    delimiter=" ">`) with the delimiter of the `<date>` that calls it, which has none, so NLM's
-    `1980 Oct` comes out `1980Oct`; CSL 1.0.2 ("Localized Date Formats") says the localized
-    format's own delimiter applies. This gives it (checked for citeproc-py 0.11.1, pinned)."""
-    from citeproc.model import Date
-
-    def render_single_date(self, date, show_parts=None, context=None):
-        parts = self.parts(date, show_parts, context) if context != self else self.parts(date, show_parts)
-        if not parts:
-            return None
-        local = self.is_locale_date()
-        joiner = self if (not local or self.get("delimiter") is not None) else context
-        return joiner.join(parts)
-
-    Date.render_single_date = render_single_date
-
-    # A range whose ends are equal (`20--20`, common in .bib files) in the `minimal` format:
-    # citeproc-py drops every digit of the second number and prints `20–`; citeproc-js and
-    # pandoc keep its last digit (`20–0`), so the range never ends in a bare dash.
-    from citeproc.model import FormatNumber
-
-    minimal = FormatNumber._format_last_page
-
-    def format_last_page(self, first, last):
-        return minimal(self, first, last) or last[-1:]
-
-    FormatNumber._format_last_page = format_last_page
-    _patch_substitution()
-
-
-_CSL = "{http://purl.org/net/xbiblio/csl}"
-_rendering: list[set] = []  # variables printed while a `<substitute>` child renders, innermost last
-
-
-def _patch_substitution() -> None:
-    """CSL 1.0.2 ("Substitution"): variables printed by a substitute are suppressed in the rest
-    of the entry. citeproc-py suppresses only a `<text variable=…>` named in the substitute
-    itself, so APA printed a work without author as `Title. (n.d.). Title.` and an edited book
-    as `Lipcoll, D. J. (ed.). (1977). High speed (D. J. Lipcoll, ed.).`. This records what a
-    substitute prints (through macros too) and suppresses it in `<text>` and `<names>`."""
-    from citeproc.model import Names, Substitute, Text, VariableError
-
-    text_variable = Text._variable
-
-    def recorded_text_variable(self, item, context):
-        text = text_variable(self, item, context)
-        if text is not None and _rendering:
-            _rendering[-1].add(self.get("variable"))
-        return text
-
-    names_process = Names.process
-
-    def repressed_names_process(self, item, names_context=None, context=None, **kwargs):
-        layout = (context if context is not None else self).get_layout()
-        roles = self.get("variable").split()
-        kept = [r for r in roles if r not in layout.repressed.get(_CSL + "names", ())]
-        self.set("variable", " ".join(kept) or "x-suppressed")
-        try:
-            text = names_process(self, item, names_context=names_context, context=context, **kwargs)
-        finally:
-            self.set("variable", " ".join(roles))
-        if text and _rendering:
-            _rendering[-1].update(r for r in kept if r in item.reference)
-        return text
-
-    def substitute_render(self, item, context=None, **kwargs):
-        for child in self.getchildren():
-            _rendering.append(set())
-            try:
-                if isinstance(child, Names) and child.name is None:
-                    names = self.xpath_search("./parent::cs:names[1]")[0]
-                    text = child.render(item, names_context=names, context=context, **kwargs)
-                else:
-                    text = child.render(item, context=context, **kwargs)
-            except VariableError:
-                _rendering.pop()
-                continue
-            printed = _rendering.pop()
-            if text:
-                layout = context.get_layout()
-                for tag in (_CSL + "text", _CSL + "names"):
-                    layout.repressed.setdefault(tag, []).extend(printed)
-                if _rendering:
-                    _rendering[-1].update(printed)
-                return text
-        return None
-
-    Text._variable = recorded_text_variable
-    Names.process = repressed_names_process
-    Substitute.render = substitute_render
 
 
 def _punctuation_in_quote(locale: str) -> bool:
@@ -292,11 +234,21 @@ def _punctuation_in_quote(locale: str) -> bool:
     return locale.lower() == "en-us"
 
 
-@cache
-def _numbered(path: str) -> bool:
-    """Does the style's bibliography print the citation number?"""
-    text = Path(path).read_text(encoding="utf-8", errors="replace")
-    return "citation-number" in text[text.find("<bibliography"):]
+def numbered_style(path: str) -> bool:
+    """Does the style's bibliography print the citation number (itself or through a macro)?"""
+    root = _style(path, None).root
+    macros = {m.get("name"): m for m in root.iterfind(CSL + "macro")}
+    seen, todo = set(), [root.bibliography]
+    while todo:
+        element = todo.pop()
+        for node in element.iter(CSL + "text"):
+            if node.get("variable") == "citation-number":
+                return True
+            name = node.get("macro")
+            if name in macros and name not in seen:
+                seen.add(name)
+                todo.append(macros[name])
+    return False
 
 
 def _without_number(runs: list[Run], number: int) -> list[Run]:
@@ -327,12 +279,8 @@ def entry_runs(entries: list[Entry], template, language: str, style: str | None 
     restyling needs every field, and a list entry's text is what the author wrote.
     """
     name = style or template.venue.bibliography.style
-    if not is_csl(name) and (style is None or hasattr(template._macros, name)):
-        if style is None:
-            return [template.entry_runs(e, language) for e in entries]
-        from ..venue import entry_context
-
-        return [markup_to_runs(getattr(template._macros, name)(entry_context(e), language)) for e in entries]
+    if not is_csl(name) and (style is None or template.has_macro(name)):
+        return [template.macro_runs(name, e, language) for e in entries]
     path = find_style(name, template.folder)
     styled = [e for e in entries if not e.text]
     runs = iter(format_entries(styled, path, language))

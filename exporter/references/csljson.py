@@ -14,7 +14,8 @@ import re
 from ..diagnostics import Diagnostic, InputError
 from ..model import Entry
 from ..readers.plaintext.sourcefile import read_source
-from .bibtex import Bibliography, latex_to_unicode
+from .biblatex import bib_item, csl_name, sentence_case, split_names, tex_text  # noqa: F401 — sentence_case, tex_text: public here too
+from .bibtex import Bibliography
 from .records import LineIndex, Record, entries_of
 
 # CSL item type -> BibTeX entry type, and back (CSL 1.0.2 types; biblatex's where BibTeX has none).
@@ -48,7 +49,11 @@ _ARTICLE_TYPES = {"article-journal", "article-magazine", "article-newspaper", "a
 
 
 class RecordError(ValueError):
-    """A record that cannot be read: the message says why."""
+    """A record that cannot be read: why, as a BIB002 variant (`csl-…`) and its arguments."""
+
+    def __init__(self, variant: str, **details):
+        super().__init__(variant, details)
+        self.variant, self.details = variant, details
 
 
 # ---- loading -------------------------------------------------------------------------------
@@ -74,9 +79,9 @@ def _refuse_long_numbers(value) -> None:
     while stack:
         node = stack.pop()
         if isinstance(node, _Digits):
-            raise RecordError(f"it holds a number of {len(node.lstrip('-'))} digits, which no CSL variable holds")
+            raise RecordError("csl-digits", count=len(node.lstrip("-")))
         if isinstance(node, float) and not math.isfinite(node):
-            raise RecordError(f"it holds the number {node}, which no CSL variable holds")
+            raise RecordError("csl-number", number=str(node))
         if isinstance(node, dict):
             stack.extend(node.values())
         elif isinstance(node, list):
@@ -105,17 +110,17 @@ def load_csljson(path: str) -> Bibliography:
             trailing = _skip_space(text, pos + 1)
             if trailing < len(text):
                 line, col = index.at(trailing)
-                result.diagnostics.append(Diagnostic("BIB002", "cannot read what follows the array; it is ignored", path, line, col))
+                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="json-after"))
             break
         line, col = index.at(pos)
         try:
             value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             bad_line, bad_col = index.at(exc.pos)
-            result.diagnostics.append(Diagnostic("BIB002", f"invalid JSON ({exc.msg}); the rest of the file is skipped", path, bad_line, bad_col))
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, bad_line, bad_col, variant="json", error=exc.msg))
             break
         except RecursionError:
-            result.diagnostics.append(Diagnostic("BIB002", "invalid JSON (nested too deeply); the rest of the file is skipped", path, line, col))
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="json-deep"))
             break
         end_line = index.at(max(end - 1, pos))[0]
         try:
@@ -123,13 +128,13 @@ def load_csljson(path: str) -> Bibliography:
             key, entry_type, fields = item_fields(value)
             records.append(Record(line, col, key, entry_type, fields, end_line))
         except RecordError as exc:
-            records.append(Record(line, col, end_line=end_line, error=str(exc)))
+            records.append(Record(line, col, end_line=end_line, error=(exc.variant, exc.details)))
         pos = _skip_space(text, end)
         if pos < len(text) and text[pos] == ",":
             pos += 1
         elif pos >= len(text) or text[pos] != "]":
             bad_line, bad_col = index.at(pos)
-            result.diagnostics.append(Diagnostic("BIB002", "invalid JSON (expected ',' or ']'); the rest of the file is skipped", path, bad_line, bad_col))
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, bad_line, bad_col, variant="json-separator"))
             break
     return entries_of(path, records, "csl-json", result)
 
@@ -143,13 +148,13 @@ def _skip_space(text: str, pos: int) -> int:
 def item_fields(item) -> tuple[str, str, dict[str, str]]:
     """A CSL item as (id, BibTeX type, BibTeX-named fields); RecordError when it is not one."""
     if not isinstance(item, dict):
-        raise RecordError(f"an item must be an object, not {_kind(item)}")
+        raise RecordError("csl-item", kind=_kind(item))
     key = item.get("id", "")
     if not isinstance(key, (str, int)) or isinstance(key, bool):
-        raise RecordError(f"its id must be text or a number, not {_kind(key)}")
+        raise RecordError("csl-id", kind=_kind(key))
     csl_type = item.get("type", "")
     if not isinstance(csl_type, str):
-        raise RecordError(f"its type must be text, not {_kind(csl_type)}")
+        raise RecordError("csl-type", kind=_kind(csl_type))
     fields: dict[str, str] = {}
     for variable, name in NAME_FIELDS.items():
         if variable in item:
@@ -183,18 +188,19 @@ def item_fields(item) -> tuple[str, str, dict[str, str]]:
 
 
 def _kind(value) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(type(value), "a number")
+    """What a JSON value is, as a `json` term of the catalogs."""
+    return {dict: "object", list: "list", str: "text", bool: "boolean", type(None): "null"}.get(type(value), "number")
 
 
 def _text(value, variable: str) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise RecordError(f"'{variable}' must be text or a number, not {_kind(value)}")
+        raise RecordError("csl-text", variable=variable, kind=_kind(value))
     return " ".join(str(value).split())
 
 
 def _list_of_objects(value, variable: str) -> list[dict]:
     if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
-        raise RecordError(f"'{variable}' must be a list of name objects")
+        raise RecordError("csl-names", variable=variable)
     return value
 
 
@@ -217,11 +223,11 @@ def _date(value, variable: str) -> list[str]:
     if isinstance(value, str):  # not CSL, but common: "2010" or "2010-03-12"
         return [p for p in re.split(r"[-/]", value.strip()) if p][:3] or []
     if not isinstance(value, dict):
-        raise RecordError(f"'{variable}' must be a date object, not {_kind(value)}")
+        raise RecordError("csl-date", variable=variable, kind=_kind(value))
     parts = value.get("date-parts")
     if parts is not None:
         if not isinstance(parts, list) or not parts or not isinstance(parts[0], list):
-            raise RecordError(f"'{variable}' has malformed date-parts")
+            raise RecordError("csl-date-parts", variable=variable)
         return [_text(p, variable) for p in parts[0][:3]]
     for name in ("literal", "raw"):
         if name in value:
@@ -233,73 +239,39 @@ def _date(value, variable: str) -> list[str]:
 
 # ---- entries as CSL items ------------------------------------------------------------------
 
-_ENGLISH = {"", "english", "american", "british", "en", "en-us", "en-gb", "canadian", "australian", "newzealand", "usenglish", "ukenglish"}
 
-
-def _value(entry: Entry, name: str) -> str:
-    raw = entry.field(name) or ""
-    return tex_text(raw) if entry.origin == "bibtex" else raw
-
-
-_TEX_QUOTES = (("``", "\u201c"), ("''", "\u201d"), ("`", "\u2018"), ("'", "\u2019"))
-
-
-def tex_text(raw: str) -> str:
-    """A .bib value as TeX prints it: decoded (`{\\"o}` -> ö) and with TeX's quotes, where
-    `` `` `` and `''` are curly double quotes and `'` an apostrophe (’), as pandoc reads them."""
-    text = latex_to_unicode(raw)
-    if "\\" in text:  # printed as written (an unknown macro): leave it alone
-        return text
-    for tex, char in _TEX_QUOTES:
-        text = text.replace(tex, char)
-    return text
-
-
-def csl_item(entry: Entry, key: str | None = None, english: bool = True) -> dict:
-    """An entry as a CSL-JSON item (fields decoded from LaTeX when it came from a .bib file).
-
-    `english`: the bibliography is set in English, so English .bib titles go to sentence case
-    (`sentence_case`); pandoc does the same only when the style's locale is English."""
-    fields = dict(entry.fields)
+def csl_item(entry: Entry, key: str | None = None, english: bool = True, language: str = "en") -> dict:
+    """An entry as a CSL-JSON item. A .bib entry is mapped as pandoc maps BibLaTeX
+    (`biblatex.bib_item`: `english`, the bibliography is set in English, so English titles go to
+    sentence case; `language`, for BibLaTeX's localisation keys); an entry read from CSL-JSON
+    or RIS has BibTeX-named fields already in plain text."""
+    if entry.origin == "bibtex":
+        return bib_item(entry, key or entry.key, english, language)
+    fields = {k: v for k, v in entry.fields if v}
     csl_type = BIB_TO_CSL.get(entry.entry_type, "document")
     item: dict = {"id": key or entry.key, "type": csl_type}
     for variable, name in NAME_FIELDS.items():
         if fields.get(name):
             item[variable] = [csl_name(n, entry.origin) for n in split_names(fields[name])]
     for variable, name in TEXT_FIELDS.items():
-        if fields.get(name) and variable not in ("collection-number",):
-            item[variable] = _value(entry, name)
-    container = _value(entry, "journal") or _value(entry, "journaltitle") or (_value(entry, "booktitle") if csl_type in _PART_TYPES else "")
+        if fields.get(name) and variable != "collection-number":
+            item[variable] = fields[name]
+    container = fields.get("journal") or fields.get("journaltitle") or (fields.get("booktitle") if csl_type in _PART_TYPES else "")
     if container:
         item["container-title"] = container
-    if english and entry.origin == "bibtex" and _value(entry, "langid").lower() in _ENGLISH:
-        # Titles of works (not of journals, which are names) go to sentence case.
-        for variable, name in (("title", "title"), ("container-title", "booktitle"), ("collection-title", "series")):
-            if fields.get(name) and variable in item and not _cyrillic(fields[name]):
-                item[variable] = tex_text(sentence_case(fields[name]))
     if fields.get("number"):
-        item["issue" if csl_type in _ARTICLE_TYPES else ("collection-number" if fields.get("series") else "number")] = _value(entry, "number")
-    # BibTeX's organization (a sponsor) and publisher are both printed, as pandoc does.
-    publisher = "; ".join(p for p in (_value(entry, "organization"), _value(entry, "publisher") or _value(entry, "school") or _value(entry, "institution")) if p)
-    how = _value(entry, "howpublished")
-    if how and not re.match(r"https?://", how) and not publisher:
-        publisher = how  # `howpublished = {Handed out at O'Hare}`: how it was published
+        item["issue" if csl_type in _ARTICLE_TYPES else ("collection-number" if fields.get("series") else "number")] = fields["number"]
+    publisher = "; ".join(p for p in (fields.get("organization"), fields.get("publisher") or fields.get("school") or fields.get("institution")) if p)
     if publisher:
         item["publisher"] = publisher
-    if not item.get("publisher-place") and fields.get("location"):
-        item["publisher-place"] = _value(entry, "location")
     if entry.entry_type in ("phdthesis", "mastersthesis") and "genre" not in item:
         item["genre"] = "PhD thesis" if entry.entry_type == "phdthesis" else "Master\u2019s thesis"
     if fields.get("pages"):
         item["page"] = item["page"].replace("–", "-").replace("—", "-")
-    if not item.get("URL") and fields.get("howpublished"):
-        how = _value(entry, "howpublished")
-        if re.match(r"https?://", how):
-            item["URL"] = how
-    issued = _csl_date(_value(entry, "year") or _value(entry, "date"), _value(entry, "month"))
+    issued = _csl_date(fields.get("year") or fields.get("date") or "", fields.get("month", ""))
     if issued:
         item["issued"] = issued
-    accessed = _csl_date(_value(entry, "urldate"), "")
+    accessed = _csl_date(fields.get("urldate", ""), "")
     if accessed:
         item["accessed"] = accessed
     return item
@@ -323,105 +295,6 @@ def _csl_date(text: str, month: str) -> dict | None:
         if number and 1 <= number <= 12:
             parts.append(number)
     return {"date-parts": [parts]}
-
-
-def split_names(value: str) -> list[str]:
-    """`A and B and {C and D}`: the people of a BibTeX name list (an `and` in braces is not one)."""
-    from bibtexparser.middlewares.names import split_multiple_persons_names
-
-    return [n for n in split_multiple_persons_names(value) if n.strip()]
-
-
-def csl_name(name: str, origin: str) -> dict:
-    """A BibTeX name (`von Last, Jr, First`, `First von Last`, `{Institution}`) as a CSL name."""
-    from bibtexparser.middlewares.names import parse_single_name_into_parts
-
-    decode = latex_to_unicode if origin == "bibtex" else (lambda s: s.replace("{", "").replace("}", ""))
-    stripped = name.strip()
-    if stripped.startswith("{") and stripped.endswith("}") and _balanced(stripped[1:-1]):
-        return {"literal": decode(stripped[1:-1]) if origin == "bibtex" else stripped[1:-1]}
-    try:
-        parts = parse_single_name_into_parts(stripped, strict=False)
-    except Exception:  # bibtexparser refuses some malformed names: keep the text as written
-        return {"literal": decode(stripped)}
-    out = {}
-    if parts.last:
-        out["family"] = decode(" ".join(parts.last))
-    if parts.first:
-        out["given"] = decode(" ".join(parts.first))
-    if parts.von:
-        out["non-dropping-particle"] = decode(" ".join(parts.von))
-    if parts.jr:
-        out["suffix"] = decode(" ".join(parts.jr))
-    return out or {"literal": decode(stripped)}
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        depth += (ch == "{") - (ch == "}")
-        if depth < 0:
-            return False
-    return depth == 0
-
-
-def _cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
-
-
-_SENTENCE_END = re.compile(r"[:?!.]\s*$")
-
-
-def sentence_case(raw: str) -> str:
-    """An English .bib title (BibTeX's title case, braces protecting case) in sentence case.
-
-    CSL data holds titles in sentence case and styles apply title case where they want it
-    (CSL 1.0.2, "Text-case"); pandoc's BibTeX reader converts the same way. A word that is
-    capitalised and otherwise lower case is lowered, except the first word and a word after
-    `:`, `?`, `!` or `.`; words in braces, macros (`\\TeX`) and words with other capitals
-    (`NASA`, `iPhone`) keep their case. Braces right after a macro hold its argument, not a
-    protected word.
-    """
-    out: list[str] = []
-    depth = 0  # depth of protecting braces
-    arg_stack: list[bool] = []  # for each open brace: is it a macro's argument?
-    i, first = 0, True
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\\":
-            m = re.match(r"\\([A-Za-z]+|.)\s*", raw[i:])
-            out.append(m.group())
-            i += m.end()
-            if raw[i:i + 1] == "{" and m.group(1).isalpha():
-                arg_stack.append(True)
-                out.append("{")
-                i += 1
-            first = False if m.group(1).isalpha() and m.group(1) not in ("emph", "textit", "textbf", "textsc", "mkbibquote", "enquote") else first
-            continue
-        if ch == "{":
-            arg_stack.append(False)
-            depth += 1
-            out.append(ch)
-            i += 1
-            continue
-        if ch == "}":
-            if arg_stack and not arg_stack.pop():
-                depth -= 1
-            out.append(ch)
-            i += 1
-            continue
-        if ch.isalpha():
-            m = re.match(r"[^\W\d_]+", raw[i:])
-            word = m.group()
-            if depth == 0 and not first and not _SENTENCE_END.search("".join(out)) and word[0].isupper() and word[1:] == word[1:].lower():
-                word = word.lower()
-            out.append(word)
-            i += len(word)
-            first = False
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
 
 
 def write_csljson(entries: list[Entry]) -> str:

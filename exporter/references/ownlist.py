@@ -340,12 +340,66 @@ def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: b
     return end
 
 
+# A line that carries on an entry and never opens one: a lower-case word (a wrapped sentence),
+# GOST's separators (`– 2003. – Т. 4.`, `//Автоматика`, `/ пер. с англ.`), a bracket or
+# parenthesis (`(accessed on`, `(дата обращения:`, `[CrossRef]`, `[S.l.]`), what ends an entry
+# (`URL:`, `DOI:`, `ISSN`, `Available online`), a number followed by punctuation (the year,
+# volume and pages `2002, 5, 438–457.`, a date `03.09.2020).`), a page, volume or issue mark
+# (`С. 70–75`, `pp. 12`, `Т. 4`, `№ 3`), and `In` before the container (`In Proceedings of`).
+_CONTINUES_ENTRY = re.compile(
+    r"^\s*(?:[–—−-]|/|[(\[]"
+    r"|(?:URL|DOI|doi|ISBN|ISSN|eISSN|PMID|https?:|www\.|Available\s+(?:online|at|from)|Retrieved\s+from|Режим\s+доступа)"
+    r"|\d{1,4}[.,;:)–—−-]"
+    r"|(?:[СсPpРрS]|pp|Т|T|Vol|vol|Bd|No|no|Nr|Вып|вып|Iss)\.?\s*\d|№"
+    r"|In\b|В\s+(?:кн|сб)\.)"
+)
+# An entry's last line ends like this: a number (year, pages, a date), a closing bracket
+# (`[CrossRef]`, `(accessed on 19 December 2015)`), a page count (`272 с.`) or a URL.
+_ENDS_ENTRY_FIRMLY = re.compile(r"(?:\d[.)\]]?|[)\]]\.?|\s[сcpрs]\.|https?://\S+|\b(?:doi|DOI):\s*\S+)\s*$")
+# A word and a full stop end a title or an entry: weaker evidence (`Secur.`, `Методы.`).
+_ENDS_SENTENCE = re.compile(r"(?:[^\W\d_]\.|[»”\"]\.?)\s*$")
+
+
+def continues_entry(line: str) -> bool:
+    """The line carries on the entry before it and cannot open one (see `_CONTINUES_ENTRY`).
+    Evidence: the lines pdftotext wraps inside entries in the dev half (en_fielder
+    `2002, 5, 438–457. [CrossRef]`, `counciloncybersecurity.org/…`, `(accessed on`;
+    ru_tsp `– 2003. – Т. 4. – №. 4. – С. 70-75.`, `//Автоматика и телемеханика.`)."""
+    text = line.lstrip()
+    return not text or text[0].islower() or _CONTINUES_ENTRY.match(text) is not None
+
+
+def entry_end_strength(line: str) -> int:
+    """How surely a line ends an entry: 2 for a number, closing bracket, page count or URL at
+    its end; 1 for a word and a full stop (titles end so too); 0 otherwise (`,`, `;`, `:`,
+    a bare word: the entry goes on)."""
+    if _ENDS_ENTRY_FIRMLY.search(line):
+        return 2
+    return 1 if _ENDS_SENTENCE.search(line) else 0
+
+
+def entry_start_strength(line: str, following: str = "") -> int:
+    """How surely a line opens an entry: 2 when it starts with an author's name and initials
+    (`Benaroch, M.`, `Штовба С. Д.`; a name alone on its line with the initials on the next
+    counts too); 1 for a capitalised start of two words or more (an organisation or a title
+    first: `SANS. The Critical…`); 0 for a lone word; -1 for a line that carries on an entry
+    (`continues_entry`)."""
+    if continues_entry(line):
+        return -1
+    words = line.split()
+    if _AUTHOR_START.match(line) or (len(words) == 1 and _AUTHOR_START.match(f"{line.strip()} {following.strip()}")):
+        return 2
+    return 1 if len(words) >= 2 else 0
+
+
 def _split_texts(lines: list[str], rows: list[int], count: int) -> list[list[int]]:
     """Text lines shared out among `count` entries whose numbers stood together in a block.
 
-    A line opens the next entry where the line before it ends an entry (`.`) and it starts
-    like one (an author's name); failing enough such lines, where the line before ends one;
-    failing that, one line each. The count is the numbers'; the split is the best guess.
+    Each line between two rows may open the next entry; its weight is how surely the line
+    before ends an entry plus how surely the line opens one (`entry_end_strength`,
+    `entry_start_strength`); a line that carries on an entry is never chosen while others
+    remain. The `count - 1` heaviest places are the cuts (the earlier one on a tie). The
+    count is the numbers'; the split is the best guess.
     """
     rows = [i for i in rows if not _is_blank(lines[i])]
     if count <= 1:
@@ -354,12 +408,22 @@ def _split_texts(lines: list[str], rows: list[int], count: int) -> list[list[int
         return [[r] for r in rows] + [[] for _ in range(count - len(rows))]
     ranked = []
     for k in range(1, len(rows)):
-        before, line = lines[rows[k - 1]].rstrip(), lines[rows[k]]
-        strength = (2 if before.endswith(".") or before.endswith(")") else 0) + (1 if _AUTHOR_START.match(line) else 0)
-        ranked.append((-strength, k))
+        following = lines[rows[k + 1]] if k + 1 < len(rows) else ""
+        start = entry_start_strength(lines[rows[k]], following)
+        weight = -10 if start < 0 else entry_end_strength(lines[rows[k - 1]]) + start
+        ranked.append((-weight, k))
     cuts = sorted(k for _, k in sorted(ranked)[: count - 1])
     bounds = [0, *cuts, len(rows)]
     return [rows[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _carried_over(lines: list[str], rows: list[int]) -> list[int]:
+    """The rows at the head of a block's texts that carry on an entry (`continues_entry`):
+    the end of the entry before the block, which a page break cut off from it (its `URL:`,
+    access date and DOI printed after the next page's block of numbers)."""
+    rows = [i for i in rows if not _is_blank(lines[i])]
+    k = next((k for k, i in enumerate(rows) if not continues_entry(lines[i])), len(rows))
+    return rows[:k] if k < len(rows) else []
 
 
 def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, list[int]]]:
@@ -387,6 +451,11 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
             block.append(s)
             continue
         if block:
+            lead = _carried_over(lines, text)
+            if lead and out:  # the entry before the block goes on past it (a page break between)
+                number, skip, rows = out[-1]
+                out[-1] = (number, skip, rows + lead)
+                text = text[len(lead) :]
             pieces = _split_texts(lines, text, len(block) + 1)
             out.extend((b.number, 0, piece) for b, piece in zip([*block, s], pieces))
             block = []

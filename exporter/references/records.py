@@ -26,7 +26,7 @@ class Record:
     entry_type: str = "misc"
     fields: dict[str, str] = field(default_factory=dict)
     end_line: int | None = None
-    error: str | None = None  # set when the record is skipped
+    error: tuple[str, dict] | None = None  # why the record is skipped: a BIB002 variant and its arguments
 
 
 class LineIndex:
@@ -54,19 +54,20 @@ def entries_of(path: str, records: list[Record], origin: str, result: Bibliograp
     keys: set[str] = set()
     for place, record in enumerate(records, start=1):
         if record.error:
-            result.diagnostics.append(Diagnostic("BIB002", f"cannot read this record: {record.error}; it is skipped", path, record.line, record.column))
+            variant, args = record.error
+            result.diagnostics.append(Diagnostic.at_line("BIB002", path, record.line, record.column, variant=variant, **args))
             continue
         key = record.key or str(place)
         if key in keys:
-            result.diagnostics.append(Diagnostic("BIB001", f"duplicate id '{key}'; this record is ignored", path, record.line, record.column))
+            result.diagnostics.append(Diagnostic.at_line("BIB001", path, record.line, record.column, variant="id", key=key))
             continue
         keys.add(key)
         number = entry_number(record.key, place)
         if number in taken:
-            result.diagnostics.append(Diagnostic("BIB001", f"record '{key}' is number {number}, as is record '{taken[number]}'", path, record.line, record.column))
+            result.diagnostics.append(Diagnostic.at_line("BIB001", path, record.line, record.column, variant="record-number", key=key, number=number, other=taken[number]))
         taken.setdefault(number, key)
         if not record.fields.get("title"):
-            result.diagnostics.append(Diagnostic("BIB003", f"record '{key}' has no title", path, record.line, record.column))
+            result.diagnostics.append(Diagnostic.at_line("BIB003", path, record.line, record.column, variant="record", key=key))
         result.entries.append(
             Entry(
                 key=key,

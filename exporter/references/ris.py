@@ -48,7 +48,7 @@ def load_ris(path: str) -> Bibliography:
         line = line.lstrip("\ufeff") if line is not None else None
         opens = line is not None and line.startswith("TY  - ")
         if start is not None and (opens or line is None):
-            records.append(Record(start, 1, end_line=number - 1, error="it has no end line ('ER  - ') before the next record" if opens else "the file ends before its end line ('ER  - ')"))
+            records.append(Record(start, 1, end_line=number - 1, error=("ris-no-end" if opens else "ris-eof", {})))
             start = None
         if opens:
             start = number
@@ -62,13 +62,14 @@ def load_ris(path: str) -> Bibliography:
 def _record(rispy, chunk: str, line: int, end_line: int) -> Record:
     for offset, text in enumerate(chunk.splitlines()[1:-1], start=1):
         if text.strip() and not _TAG.match(text) and not text.startswith("  "):
-            return Record(line + offset, 1, end_line=end_line, error=f"line {line + offset} is not a 'XX  - value' tag line")
+            return Record(line + offset, 1, end_line=end_line, error=("ris-tag", {"line": line + offset}))
     try:
         parsed = rispy.loads(chunk)
     except Exception as exc:  # rispy's own errors: report them, never a traceback
-        return Record(line, 1, end_line=end_line, error=" ".join(str(exc).split())[:120] or "rispy cannot read it")
+        said = " ".join(str(exc).split())[:120]  # rispy's own words
+        return Record(line, 1, end_line=end_line, error=("ris", {"error": said}) if said else ("ris-unread", {}))
     if len(parsed) != 1:
-        return Record(line, 1, end_line=end_line, error="rispy cannot read it")
+        return Record(line, 1, end_line=end_line, error=("ris-unread", {}))
     key, entry_type, fields = ris_fields(parsed[0])
     return Record(line, 1, key, entry_type, fields, end_line)
 

@@ -3,6 +3,9 @@ folder of its own, hands it to the pipeline in a worker process, and removes the
 
 Nothing is kept and nothing is logged about an upload: its bytes live in the request's folder
 (and in the report page's download form, which sends them again) only while a request runs.
+No upload can hold the server: a job has a time limit and is stopped when its client leaves
+(`workers.py`), a request must arrive in time (`BodyLimit`, `TimedH11Protocol`), and the server
+stops within a second or two of SIGTERM, leaving nothing in its temporary folder.
 """
 
 from __future__ import annotations
@@ -10,34 +13,46 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import multiprocessing
 import os
 import re
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import asynccontextmanager, contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from ..messages import SOURCE_LANGUAGE, accepted_language, language_of
 from . import jobs
 from .jobs import Failure, Upload
+from .workers import Busy, Limits, Pool, TimedOut, WorkerDied, fork_context
 
 MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one upload (source and .bib together)
 FORM_SLACK = 64 * 1024  # multipart headers and the small fields around the files
 DEFAULT_VENUE = "kz-conference"
 
 
+BODY_IDLE_SECONDS = 20  # a request body that sends nothing for this long is given up
+BODY_SECONDS = 300  # and one that takes longer than this in all (20 MB at 70 KB/s)
+
+
 class TooLarge(Exception):
     """The request body passed its route's limit."""
+
+
+class TooSlow(Exception):
+    """The request body stopped arriving, or trickled in too slowly."""
+
+
+class ClientGone(Exception):
+    """The client hung up while its job ran or waited: nobody is left to answer."""
 
 
 def _body_limit(path: str) -> int:
@@ -47,10 +62,11 @@ def _body_limit(path: str) -> int:
 
 
 class BodyLimit:
-    """Refuse a body over the route's limit: at once by its Content-Length, else while it streams."""
+    """Refuse a body over the route's limit (at once by its Content-Length, else while it
+    streams) or one that stops arriving (BODY_IDLE_SECONDS between parts, BODY_SECONDS in all)."""
 
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, app, idle: float = BODY_IDLE_SECONDS, whole: float = BODY_SECONDS):
+        self.app, self.idle, self.whole = app, idle, whole
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -59,14 +75,22 @@ class BodyLimit:
         length = dict(scope["headers"]).get(b"content-length", b"0")
         if length.isdigit() and int(length) > limit:
             return await _too_large(scope["path"])(scope, receive, send)
-        seen = 0
+        seen, complete = 0, False
+        deadline = asyncio.get_running_loop().time() + self.whole
 
         async def counted():
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, complete
+            if complete:  # the body is in: what comes now is the client leaving, whenever it does
+                return await receive()
+            wait = min(self.idle, deadline - asyncio.get_running_loop().time())
+            try:
+                message = await asyncio.wait_for(receive(), max(wait, 0.001))
+            except asyncio.TimeoutError:
+                raise TooSlow from None
             seen += len(message.get("body", b""))
             if seen > limit:
                 raise TooLarge
+            complete = message["type"] != "http.request" or not message.get("more_body", False)
             return message
 
         await self.app(scope, counted, send)
@@ -78,12 +102,18 @@ def _too_large(path: str) -> Response:
 
 
 def _failure(path: str, failure: Failure, status: int | None = None) -> Response:
-    status = status or (500 if failure.internal else 422)
+    status = status or failure.status or (500 if failure.internal else 422)
     if path.startswith("/api/"):
         return JSONResponse({"error": failure.line}, status_code=status)
     from .page import render_error
 
     return HTMLResponse(render_error(status, failure.line), status_code=status)
+
+
+async def _hung_up(request: Request) -> None:
+    """Returns when the client disconnects (its body is in: the next message is the disconnect)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
 
 
 # ---- uploads -------------------------------------------------------------------------------
@@ -124,6 +154,22 @@ def _save(folder: str, stem: str, client_name: str, data: bytes, fallback: str) 
 class Refused(Exception):
     def __init__(self, status: int, line: str):
         self.status, self.line = status, line
+
+
+def chosen_language(request: Request, fields: dict | None = None) -> str | None:
+    """The language the reader chose on the page (`lang`, a form field or query parameter), if any."""
+    value = (fields or {}).get("lang") or request.query_params.get("lang")
+    if not value:
+        return None
+    language = language_of(value)
+    if language is None:
+        raise Refused(400, f"exporter: error: lang: unknown language '{value[:20]}'; choose from kk, ru, en")
+    return language
+
+
+def reader_language(request: Request, fields: dict | None = None) -> str | None:
+    """The reader's language: the page's choice, else the browser's Accept-Language (kk, ru, en), else None."""
+    return chosen_language(request, fields) or accepted_language(request.headers.get("accept-language"))
 
 
 async def _file(form, field: str, required: bool) -> tuple[str, bytes] | None:
@@ -177,37 +223,55 @@ async def _resent(request: Request) -> tuple[tuple[str, bytes], tuple[str, bytes
 # ---- the application -----------------------------------------------------------------------
 
 
-def create_app(workers: int | None = None, scratch: str | None = None) -> Starlette:
-    """The ASGI app. `workers`: processes for checks, and as many (at lower priority) for
-    builds, so a check never waits behind a build. `scratch`: where request folders go."""
+def create_app(workers: int | None = None, scratch: str | None = None, limits: Limits = Limits()) -> Starlette:
+    """The ASGI app. `workers`: processes kept warm for checks, and as many (at lower priority)
+    for builds, so a check never waits behind a build; when all are busy, up to four times as
+    many check workers (twice as many build workers) are started. `scratch`: where request
+    folders go (default: a folder of the server's own, removed when it stops)."""
     workers = workers or len(os.sched_getaffinity(0))
-    pools: dict[str, ProcessPoolExecutor] = {}
-
-    def new_pool(kind: str) -> ProcessPoolExecutor:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["exporter.web.jobs", "exporter.web.page"])
-        nice = 10 if kind == "build" else 0
-        return ProcessPoolExecutor(workers, context, initializer=jobs.warm_up, initargs=(nice, os.getpid()))
+    pools: dict[str, Pool] = {}
+    folders: dict[str, str] = {}
 
     @asynccontextmanager
     async def lifespan(app):
-        pools["check"], pools["build"] = new_pool("check"), new_pool("build")
-        # Start every worker now: the first upload should not wait for imports.
-        await asyncio.gather(*(run(kind, os.getpid) for kind in pools for _ in range(workers)))
+        folders["root"] = tempfile.mkdtemp(prefix="exporter-serve-")  # the workers' temporary folders
+        folders["requests"] = scratch or folders["root"]
+        threads = ThreadPoolExecutor(max_workers=6 * workers + 8, thread_name_prefix="exporter-job")
+        context = fork_context()
+        pools["check"] = Pool(context, workers, 4 * workers, 0, limits, threads, folders["root"])
+        pools["build"] = Pool(context, workers, 2 * workers, 10, limits, threads, folders["root"])
+        # Start every worker now: the first upload should not wait for the fork server.
+        await asyncio.gather(*(pool.start() for pool in pools.values()))
         try:
             yield
         finally:
-            for pool in pools.values():  # waiting: workers told to stop before this process exits
-                pool.shutdown(wait=True, cancel_futures=True)
+            # Nothing waits for a job: every worker is killed, then reaped, and the folder goes.
+            dead = [w for pool in pools.values() for w in pool.shutdown()]
+            await asyncio.gather(*(asyncio.get_running_loop().run_in_executor(threads, w.close) for w in dead))
+            threads.shutdown(wait=False, cancel_futures=True)
+            shutil.rmtree(folders["root"], ignore_errors=True)
 
-    async def run(kind: str, fn, *args):
-        pool = pools[kind]
+    async def run(request: Request, kind: str, fn, *args):
+        """`fn(*args)` in a worker of `kind`; the job stops when its client hangs up."""
+        job = asyncio.ensure_future(pools[kind].run(fn, *args))
+        gone = asyncio.ensure_future(_hung_up(request))
         try:
-            return await asyncio.wrap_future(pool.submit(fn, *args))
-        except BrokenProcessPool:  # a worker died (killed, out of memory): this request fails, the next gets a new pool
-            if pools[kind] is pool:
-                pools[kind] = new_pool(kind)
-                pool.shutdown(wait=False)
+            await asyncio.wait({job, gone}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            gone.cancel()
+            if not job.done():
+                job.cancel()
+                with suppress(asyncio.CancelledError, Exception):
+                    await job
+        if not job.done() or job.cancelled():
+            raise ClientGone
+        try:
+            return job.result()
+        except TimedOut:
+            return Failure(f"exporter: error: {args[0].name}: reading it took longer than {limits.seconds:g} s, the server's limit for one paper; check it with `exporter check` on your own machine")
+        except Busy:
+            return Failure("exporter: error: server: every worker stayed busy; try again in a minute", status=503)
+        except WorkerDied:  # killed from outside or out of memory: this request fails, the next gets a new worker
             return Failure("exporter: internal error: the worker process died while reading this paper (please report this)", internal=True)
 
     from ..venue import Template, available
@@ -224,40 +288,47 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
     async def form_page(request: Request) -> Response:
         from .page import render_form
 
-        return HTMLResponse(render_form(venues, default_venue))
+        chosen = chosen_language(request)
+        return HTMLResponse(render_form(venues, default_venue, reader_language(request) or SOURCE_LANGUAGE, chosen))
 
     async def check_page(request: Request) -> Response:
         (source_name, source_data), bib, fields = await _uploads(request)
         template = chosen_venue(fields.get("template"))
+        chosen = chosen_language(request, fields)
         resend = {"source_name": shown_name(source_name, "paper"), "source_data": base64.b64encode(source_data).decode("ascii")}
         if bib:
             resend |= {"bib_name": shown_name(bib[0], "references.bib"), "bib_data": base64.b64encode(bib[1]).decode("ascii")}
-        with request_folder(scratch) as folder:
+        if chosen:  # the downloads keep the reader's choice
+            resend["lang"] = chosen
+        with request_folder(folders["requests"]) as folder:
             source = _save(folder, "source", source_name, source_data, "paper")
             bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
-            result = await run("check", jobs.report_page, source, bib_upload, template, resend)
+            result = await run(request, "check", jobs.report_page, source, bib_upload, template, resend, reader_language(request, fields))
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return HTMLResponse(result)
 
     async def api_check(request: Request) -> Response:
-        (source_name, source_data), bib, _ = await _uploads(request)
-        with request_folder(scratch) as folder:
+        (source_name, source_data), bib, fields = await _uploads(request)
+        language = reader_language(request, fields) or SOURCE_LANGUAGE
+        with request_folder(folders["requests"]) as folder:
             source = _save(folder, "source", source_name, source_data, "paper")
             bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
-            result = await run("check", jobs.check, source, bib_upload)
+            result = await run(request, "check", jobs.check, source, bib_upload, language)
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return JSONResponse(result)
 
-    async def edition(request: Request, source_name, source_data, bib, kind: str, template: str) -> Response:
+    async def edition(request: Request, source_name, source_data, bib, kind: str, template: str, fields: dict | None = None) -> Response:
         if kind not in jobs.MEDIA_TYPES:
             raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
-        with request_folder(scratch) as folder:
+        chosen = chosen_language(request, fields)
+        language = chosen or reader_language(request, fields) or SOURCE_LANGUAGE
+        with request_folder(folders["requests"]) as folder:
             source = _save(folder, "source", source_name, source_data, "paper")
             bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
             pool = "check" if kind == "json" else "build"
-            result = await run(pool, jobs.edition, source, bib_upload, template, kind)
+            result = await run(request, pool, jobs.edition, source, bib_upload, template, kind, language, chosen is not None)
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return Response(result, media_type=jobs.MEDIA_TYPES[kind], headers={"Content-Disposition": attachment(jobs.download_name(source.name, kind))})
@@ -272,13 +343,21 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
 
     async def download(request: Request) -> Response:
         (source_name, source_data), bib, fields = await _resent(request)
-        return await edition(request, source_name, source_data, bib, fields.get("to", "pdf"), chosen_venue(fields.get("template")))
+        return await edition(request, source_name, source_data, bib, fields.get("to", "pdf"), chosen_venue(fields.get("template")), fields)
 
     async def refused(request: Request, exc: Refused) -> Response:
         return _failure(request.url.path, Failure(exc.line), exc.status)
 
     async def too_large(request: Request, exc: TooLarge) -> Response:
         return _too_large(request.url.path)
+
+    async def too_slow(request: Request, exc: TooSlow) -> Response:
+        line = f"exporter: error: upload: the request stopped arriving (nothing for {BODY_IDLE_SECONDS} s, or not all in {BODY_SECONDS} s)"
+        return _failure(request.url.path, Failure(line), 408)
+
+    async def hung_up(request: Request, exc: Exception) -> Response:
+        """The client left (during its upload or its job): nobody reads this, nothing is logged."""
+        return Response(status_code=400)
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         return _failure(request.url.path, Failure(f"exporter: error: request: {exc.detail}"), exc.status_code)
@@ -291,7 +370,7 @@ def create_app(workers: int | None = None, scratch: str | None = None) -> Starle
             Route("/api/check", api_check, methods=["POST"]),
             Route("/api/build", api_build, methods=["POST"]),
         ],
-        exception_handlers={Refused: refused, TooLarge: too_large, HTTPException: http_error},
+        exception_handlers={Refused: refused, TooLarge: too_large, TooSlow: too_slow, HTTPException: http_error, ClientDisconnect: hung_up, ClientGone: hung_up},
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimit)
@@ -302,11 +381,3 @@ def attachment(name: str) -> str:
     """A Content-Disposition naming the file: ASCII for old clients, UTF-8 (RFC 6266) for the rest."""
     ascii_name = name.encode("ascii", "replace").decode("ascii").replace("?", "_").replace('"', "_")
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
-
-
-def serve(host: str, port: int, workers: int | None) -> None:
-    """Run the app on uvicorn until interrupted. No access log: a request line names no upload,
-    but nothing about who sent what is kept either."""
-    import uvicorn
-
-    uvicorn.run(create_app(workers), host=host, port=port, access_log=False, log_level="warning", server_header=False)

@@ -10,12 +10,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import time
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from ..build import safe_stem
-from ..diagnostics import InputError, sort_key
+from ..diagnostics import Diagnostic, InputError, sort_key
 from ..linker import Linked
+from ..messages import SOURCE_LANGUAGE
 from ..pipeline import read_and_link
 from ..report import check_json
 from ..venue import Template, available
@@ -34,6 +37,7 @@ class Failure:
 
     line: str
     internal: bool = False
+    status: int | None = None  # the HTTP status, when not 422 (refused input) or 500 (internal)
 
 
 # The editions a page offers, beyond the writers': the JSON report, and for a DOCX source the
@@ -62,25 +66,33 @@ def venue(name: str) -> Template:
 
 
 def _unpathed(text: str, source: Upload, bib: Upload | None) -> str:
-    """`text` with the client's names in place of our temporary paths (REF002 names the .bib file)."""
+    """`text` with the client's names in place of our temporary paths."""
     for upload in (source, bib):
         if upload:
             text = text.replace(upload.path, upload.name)
     return text
 
 
+def _unpathed_finding(d: Diagnostic, source: Upload, bib: Upload | None) -> Diagnostic:
+    """A finding whose arguments name the client's files, not ours (REF002 names the .bib file)."""
+    args = tuple((name, _unpathed(value, source, bib) if isinstance(value, str) else value) for name, value in d.args)
+    return dataclasses.replace(d, args=args)
+
+
 def _shown(linked: Linked, source: Upload, bib: Upload | None) -> Linked:
     """The linked paper with the client's names in place of our temporary paths."""
     names = {source.path: source.name, **({bib.path: bib.name} if bib else {})}
     document = dataclasses.replace(linked.document, path=source.name)
-    unpathed = lambda text: _unpathed(text, source, bib)  # noqa: E731
-    diagnostics = tuple(dataclasses.replace(d, path=names.get(d.path, d.path), message=unpathed(d.message)) for d in linked.diagnostics)
+    diagnostics = tuple(dataclasses.replace(_unpathed_finding(d, source, bib), path=names.get(d.path, d.path)) for d in linked.diagnostics)
     return dataclasses.replace(linked, document=document, diagnostics=diagnostics, bib_path=bib.name if bib and linked.bib_path else linked.bib_path)
 
 
 def _failure(exc: Exception, source: Upload, bib: Upload | None) -> Failure:
     if isinstance(exc, InputError):
         line = f"exporter: error: {exc}"
+        internal = False
+    elif isinstance(exc, MemoryError):  # the worker's address-space limit (workers.Limits.memory_mb)
+        line = f"exporter: error: {source.path}: needs more memory than the server gives one paper; check it with `exporter check` on your own machine"
         internal = False
     else:  # a bug of ours: one line too, never a traceback on the page
         line = f"exporter: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} (please report this)"
@@ -103,31 +115,71 @@ def linked_upload(source: Upload, bib: Upload | None, template: Template | None 
     return _shown(linked, source, bib)
 
 
-def check(source: Upload, bib: Upload | None) -> dict | Failure:
-    """The `check --json` object of an upload."""
+# What a report the server sends lists at most (a 65 KB paper of ranges such as `[1–200]` has
+# hundreds of thousands of labels and findings: 100 MB of JSON). Past a limit, the first ones
+# are listed and the rest counted (`omitted`, and `codes`: the findings of each code).
+MOST_LISTED = {"citations": 5000, "diagnostics": 1000, "unresolved": 5000, "unused": 5000}
+
+
+PAGE_MOST_LABELS = 20_000  # the report page marks each label in the text: past this, it is refused
+
+
+def capped(report: dict) -> dict:
+    """`report`, or past MOST_LISTED items its first ones with counts of what was left out."""
+    over = {key: len(report[key]) - most for key, most in MOST_LISTED.items() if len(report[key]) > most}
+    if not over:
+        return report
+    out = {key: (value[: MOST_LISTED[key]] if key in over else value) for key, value in report.items()}
+    out["omitted"] = over
+    out["codes"] = dict(sorted(Counter(d["code"] for d in report["diagnostics"]).items()))
+    return out
+
+
+def _test_hook(source: Upload) -> None:
+    """The server's tests need a job that runs long on purpose (tests/test_web_server.py). Only
+    with EXPORTER_TEST_HOOKS=1 in the server's environment, an upload starting
+    `exporter-test: busy N` keeps its worker's CPU busy for N seconds before it is read."""
+    if os.environ.get("EXPORTER_TEST_HOOKS") != "1":
+        return
+    with open(source.path, "rb") as handle:
+        head = handle.read(40)
+    if head.startswith(b"exporter-test: busy "):
+        seconds = float(head.split()[2])
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            pass
+
+
+def check(source: Upload, bib: Upload | None, language: str = SOURCE_LANGUAGE) -> dict | Failure:
+    """The `check --json` object of an upload, its messages in `language` (capped: see MOST_LISTED)."""
     try:
-        return check_json(linked_upload(source, bib))
+        _test_hook(source)
+        return capped(check_json(linked_upload(source, bib), language))
     except Exception as exc:
         return _failure(exc, source, bib)
 
 
-def edition(source: Upload, bib: Upload | None, template_name: str, kind: str) -> bytes | Failure:
-    """One edition of an upload as bytes: docx, pdf, latex, the JSON report, or the annotated DOCX."""
+def edition(source: Upload, bib: Upload | None, template_name: str, kind: str, language: str = SOURCE_LANGUAGE, chosen: bool = False) -> bytes | Failure:
+    """One edition of an upload as bytes: docx, pdf, latex, the JSON report, or the annotated
+    DOCX. Findings are in `language`; the annotated DOCX's only when the reader `chosen` it,
+    else in the paper's own language (as `exporter annotate`)."""
     try:
+        _test_hook(source)
         if kind == "json":
-            report = check_json(linked_upload(source, bib))
+            report = capped(check_json(linked_upload(source, bib), language))
             return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         if kind == "annotated":
-            return annotated(source, bib)
+            return annotated(source, bib, language if chosen else None)
         template = venue(template_name)
         return writer(kind).render(Edition(linked_upload(source, bib, template), template))
     except Exception as exc:
         return _failure(exc, source, bib)
 
 
-def annotated(source: Upload, bib: Upload | None) -> bytes:
-    """The author's DOCX with a Word comment at each finding (what `exporter annotate` writes)."""
-    from ..annotate import annotate_package
+def annotated(source: Upload, bib: Upload | None, language: str | None = None) -> bytes:
+    """The author's DOCX with a Word comment at each finding (what `exporter annotate` writes),
+    in `language`, else in the paper's own."""
+    from ..annotate import annotate_package, comment_language
     from ..readers import choose_reader
     from ..readers.docx.package import read_package
 
@@ -135,8 +187,8 @@ def annotated(source: Upload, bib: Upload | None) -> bytes:
         raise InputError(source.path, "annotate takes a Word .docx file (the author's own manuscript)")
     linked = read_and_link(source.path, bib.path if bib else None, named_bib=False)
     data = read_package(source.path)
-    findings = [dataclasses.replace(d, message=_unpathed(d.message, source, bib)) for d in linked.diagnostics if d.path == source.path]
-    return annotate_package(source.path, data, findings, linked.document.meta.language)[0] if findings else data
+    findings = [_unpathed_finding(d, source, bib) for d in linked.diagnostics if d.path == source.path]
+    return annotate_package(source.path, data, findings, comment_language(linked.document.meta.language, language))[0] if findings else data
 
 
 def is_docx(source: Upload) -> bool:
@@ -148,41 +200,18 @@ def is_docx(source: Upload) -> bool:
         return False
 
 
-def report_page(source: Upload, bib: Upload | None, template_name: str, resend: dict) -> str | Failure:
-    """The report page of an upload (HTML). `resend` holds the upload again, for its download form."""
-    from .page import render_report
+def report_page(source: Upload, bib: Upload | None, template_name: str, resend: dict, language: str | None = None) -> str | Failure:
+    """The report page of an upload (HTML) in `language`, else in the paper's own. `resend`
+    holds the upload again, for its download form."""
+    from .page import page_language, render_report
 
     try:
+        _test_hook(source)
         linked = linked_upload(source, bib)
-        return render_report(linked, check_json(linked), template_name, resend, is_docx(source))
+        language = language or page_language(linked.document.meta.language)
+        report = check_json(linked, language)
+        if len(report["citations"]) > PAGE_MOST_LABELS:
+            raise InputError(source.path, f"holds {len(report['citations']):,} citation labels; the report page shows at most {PAGE_MOST_LABELS:,} (a paper holds a few hundred): check it with `exporter check` or POST it to /api/check")
+        return render_report(linked, capped(report), template_name, resend, is_docx(source), language)
     except Exception as exc:
         return _failure(exc, source, bib)
-
-
-def _leave_with_server(server: int) -> None:
-    """Exit when the server is gone. A server killed with SIGKILL cannot tell its workers to
-    stop, and their parent is multiprocessing's fork server, which lives as long as they do."""
-    import threading
-    import time
-
-    def watch():
-        while True:
-            time.sleep(1.0)
-            try:
-                os.kill(server, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:  # the pid was reused by another user's process: ours is gone
-                os._exit(0)
-
-    threading.Thread(target=watch, name="server-watch", daemon=True).start()
-
-
-def warm_up(nice: int, server: int) -> None:
-    """A worker's first task: import the pipeline (and lower the priority of build workers,
-    so that a check is never queued behind a build for CPU)."""
-    if nice:
-        os.nice(nice)
-    _leave_with_server(server)
-    import exporter.readers.plaintext  # noqa: F401
-    from . import page  # noqa: F401

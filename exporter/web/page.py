@@ -11,6 +11,8 @@ from ..diagnostics import Diagnostic
 from ..linker import Linked
 from ..media.formulas import FormulaError, mathml
 from ..media.images import MediaError, prepare
+from ..messages import SOURCE_LANGUAGE, language_of, word
+from ..messages.english import WORDS
 from ..model import (BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
                      Strong, Subscript, Superscript, Table, Text)
 from ..report import summary_line
@@ -23,33 +25,8 @@ PICTURE_LIMIT = 2 << 20  # bytes of one picture shown
 PAGE_PICTURES_LIMIT = 12 << 20  # bytes of all pictures on one page
 DATA_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "svg": "image/svg+xml"}
 
-# The page's own words, by the document's language (the venue's labels give the rest).
-LABELS = {
-    "en": {
-        "title": "Citation check", "findings": "Findings", "none": "No findings: every citation has its entry.",
-        "download": "Download", "docx": "DOCX edition", "pdf": "PDF edition", "latex": "LaTeX edition",
-        "json": "JSON report", "annotated": "DOCX with comments", "again": "Check another paper",
-        "no_entry": "no entry in the reference list", "venue": "Venue", "paper": "The paper as read",
-        "no_list": "The paper has no reference list.", "legend_ok": "citation with its entry", "legend_missing": "citation with no entry",
-        "error": "error", "warning": "warning", "note": "note",
-    },
-    "kk": {
-        "title": "Сілтемелерді тексеру", "findings": "Табылған мәселелер", "none": "Мәселе жоқ: әр сілтеменің жазбасы бар.",
-        "download": "Жүктеп алу", "docx": "DOCX нұсқасы", "pdf": "PDF нұсқасы", "latex": "LaTeX нұсқасы",
-        "json": "JSON есебі", "annotated": "Түсініктемелері бар DOCX", "again": "Басқа мақаланы тексеру",
-        "no_entry": "әдебиеттер тізімінде жазба жоқ", "venue": "Үлгі", "paper": "Оқылған мақала",
-        "no_list": "Мақалада әдебиеттер тізімі жоқ.", "legend_ok": "жазбасы бар сілтеме", "legend_missing": "жазбасы жоқ сілтеме",
-        "error": "қате", "warning": "ескерту", "note": "ескертпе",
-    },
-    "ru": {
-        "title": "Проверка ссылок", "findings": "Замечания", "none": "Замечаний нет: у каждой ссылки есть запись.",
-        "download": "Скачать", "docx": "Версия DOCX", "pdf": "Версия PDF", "latex": "Версия LaTeX",
-        "json": "Отчёт JSON", "annotated": "DOCX с комментариями", "again": "Проверить другую статью",
-        "no_entry": "нет записи в списке литературы", "venue": "Шаблон", "paper": "Статья, как она прочитана",
-        "no_list": "В статье нет списка литературы.", "legend_ok": "ссылка с записью", "legend_missing": "ссылка без записи",
-        "error": "ошибка", "warning": "предупреждение", "note": "примечание",
-    },
-}
+# The languages a reader can choose, each named in itself.
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 MISSING_SYMBOL = "⚠"  # an unresolved label is marked by colour and by this sign
 
 
@@ -59,7 +36,13 @@ def environment() -> Environment:
 
 
 def labels_for(language: str) -> dict:
-    return LABELS.get(language, LABELS["en"])
+    """The page's own words in a language: `page.title` as `title`, `form.heading` as `form_heading`."""
+    return {key.removeprefix("page.").replace(".", "_"): word(key, language) for key in WORDS if key.startswith(("page.", "form.", "error."))}
+
+
+def page_language(document_language: str | None) -> str:
+    """The report page's language when the reader chose none: the paper's, else English."""
+    return language_of(document_language) or SOURCE_LANGUAGE
 
 
 def _place(span) -> tuple[int, int, int]:
@@ -256,12 +239,13 @@ def entry_text(entry) -> str:
     return ". ".join(p.strip("{} ") for p in parts) or entry.key
 
 
-def render_report(linked: Linked, report: dict, template_name: str, resend: dict, annotated: bool) -> str:
+def render_report(linked: Linked, report: dict, template_name: str, resend: dict, annotated: bool, language: str = SOURCE_LANGUAGE) -> str:
+    """The report page, its words and findings in `language` (the paper's own labels, such as
+    its abstract's heading, stay in the paper's language)."""
     doc = linked.document
-    language = doc.meta.language if doc.meta.language in LABELS else "en"
     words = labels_for(language)
     try:
-        venue_labels = venue(template_name).labels(language)
+        venue_labels = venue(template_name).labels(page_language(doc.meta.language))
     except Exception:
         venue_labels = {}
     view = PaperView(linked, words)
@@ -270,21 +254,23 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
     meta = meta_view(doc.meta)
     meta.title, meta.abstract = view.inlines(doc.meta.title), view.inlines(doc.meta.abstract)
     findings = [
-        {**d, "where": Diagnostic.from_json(d).where, "target": view.target(d), "severity_word": words.get(d["severity"], d["severity"])}
-        for d in report["diagnostics"]
+        {**d, "where": finding.where, "shown": finding.shown(language), "target": view.target(d), "severity_word": words.get(d["severity"], d["severity"])}
+        for d, finding in ((d, Diagnostic.from_json(d)) for d in report["diagnostics"])
     ]
     entries = [(anchor(e.key), e, entry_text(e)) for e in sorted(doc.references, key=lambda e: e.number)]
     kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
     return environment().get_template("report.html").render(
-        lang=language, words=words, venue_labels=venue_labels, meta=meta, body=body, findings=findings,
-        entries=entries, summary=summary_line(report), report=report, kinds=kinds, resend=resend,
+        lang=language, paper_lang=page_language(doc.meta.language), words=words, venue_labels=venue_labels, meta=meta, body=body, findings=findings,
+        entries=entries, summary=summary_line(report, language), report=report, kinds=kinds, resend=resend,
         template_name=template_name, venues=list(available()),
     )
 
 
-def render_form(venues: dict[str, str], default: str) -> str:
-    return environment().get_template("form.html").render(lang="en", words=LABELS["en"], venues=venues, default=default)
+def render_form(venues: dict[str, str], default: str, language: str = SOURCE_LANGUAGE, chosen: str | None = None) -> str:
+    """The upload form in `language`; `chosen`, the language the reader picked, goes on with the upload."""
+    return environment().get_template("form.html").render(lang=language, words=labels_for(language), venues=venues, default=default,
+                                                          languages=LANGUAGE_NAMES, chosen=chosen)
 
 
-def render_error(status: int, message: str) -> str:
-    return environment().get_template("error.html").render(lang="en", words=LABELS["en"], status=status, message=message)
+def render_error(status: int, message: str, language: str = SOURCE_LANGUAGE) -> str:
+    return environment().get_template("error.html").render(lang=language, words=labels_for(language), status=status, message=message)

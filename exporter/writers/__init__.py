@@ -133,6 +133,9 @@ class Edition:
     template: Template
     style: str | None = None  # `build --style`: a CSL style or macro name over the venue's own
     stem: str = "paper"  # the editions' file name (build sets it); the LaTeX edition's pictures go to `<stem>.media/`
+    # Put before every link target and label the LaTeX edition names (`ref_1`, `xef_fig1`): a
+    # proceedings volume sets many papers in one document, each in its own namespace (`p2-`).
+    anchor_prefix: str = ""
 
     @property
     def document(self) -> Document:

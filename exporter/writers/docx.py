@@ -610,7 +610,8 @@ class DocxWriter(Walker):
             size = display_size(image, picture)
         width, height = fit(size, max_width, max_height)
         try:
-            drawing = self.pictures.inline(image.data, image.media_type, width, height, xml_safe(image.name), xml_safe(image.alt), picture)
+            alt = image.alt or ("formula" if image.formula else "")
+            drawing = self.pictures.inline(image.data, image.media_type, width, height, xml_safe(image.name), xml_safe(alt), picture, "Formula" if image.formula else "Picture")
         except MediaError as exc:
             self._broken(exc)
             return

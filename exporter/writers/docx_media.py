@@ -52,8 +52,9 @@ class PictureParts:
             self.rids[key] = self.part.relate_to(image_part, RT.IMAGE)
         return self.rids[key]
 
-    def inline(self, data: bytes, media_type: str, width: float, height: float, name: str, alt: str, picture: Picture | None):
-        """A `w:drawing` holding the picture inline at `width` × `height` points."""
+    def inline(self, data: bytes, media_type: str, width: float, height: float, name: str, alt: str, picture: Picture | None, kind: str = "Picture"):
+        """A `w:drawing` holding the picture inline at `width` × `height` points; `kind` names it
+        (`Picture 3`, or `Formula 3` for a formula's picture)."""
         self.count += 1
         if media_type == "image/svg+xml":
             embed = self._relate(png_preview(picture, width, height), "image/png")
@@ -65,11 +66,11 @@ class PictureParts:
             embed, extension = self._relate(data, media_type), ""
         cx, cy = round(width * EMU_PER_POINT), round(height * EMU_PER_POINT)
         n = self.count
-        title = _xml_attr(alt or name or f"Picture {n}")
+        title = _xml_attr(alt or name or f"{kind} {n}")
         xml = (
             f'<w:drawing {nsdecls("w", "wp", "a", "pic", "r")}>'
             f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-            f'<wp:docPr id="{n}" name="Picture {n}" descr="{title}"/>'
+            f'<wp:docPr id="{n}" name="{kind} {n}" descr="{title}"/>'
             '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
             '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
             f'<pic:nvPicPr><pic:cNvPr id="{n}" name="{_xml_attr(name or f"picture{n}")}"/><pic:cNvPicPr/></pic:nvPicPr>'

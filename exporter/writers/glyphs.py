@@ -86,7 +86,7 @@ def glyph_findings(edition: Edition) -> list[Diagnostic]:
     lines = _source_lines(doc_path)
     findings = []
     for ch, (path, span) in first_seen.items():
-        message = f"no font of template '{venue}' has U+{ord(ch):04X} {ch!r}; every edition shows {shown!r} instead (add a fallback font that covers it)"
+        said = {"template": venue, "codepoint": f"U+{ord(ch):04X}", "character": ch, "replacement": shown}
         places = []
         if path == doc_path and lines is not None:
             for number, line in enumerate(lines, start=1):
@@ -94,11 +94,11 @@ def glyph_findings(edition: Edition) -> list[Diagnostic]:
                 if column >= 0:
                     places.append((number, column + 1))
         if places:
-            findings.extend(Diagnostic("GLY001", message, doc_path, line, column) for line, column in places)
+            findings.extend(Diagnostic.at_line("GLY001", doc_path, line, column, **said) for line, column in places)
         elif ch in doc_path and span is not None:  # only in the file's name, printed by the unresolved list
-            findings.append(Diagnostic.at("GLY001", f"the file name {Path(doc_path).name!r}: {message}", doc_path, span))
+            findings.append(Diagnostic.at("GLY001", doc_path, span, variant="file-name", name=Path(doc_path).name, **said))
         elif span is not None:
-            findings.append(Diagnostic.at("GLY001", message, path, span))
+            findings.append(Diagnostic.at("GLY001", path, span, **said))
         else:
-            findings.append(Diagnostic("GLY001", message, path, 1, 1))
+            findings.append(Diagnostic.at_line("GLY001", path, 1, 1, **said))
     return findings

@@ -58,11 +58,26 @@ def escape_tex(text: str) -> str:
     return TexSafe(_LIGATURE.sub("{}", text.translate(_TABLE)))
 
 
+def fallback_macros(fonts) -> dict[str, str]:
+    """The macro that switches to each fallback font (`\\exporterfontA`…), by the font's name."""
+    return {face.name: f"\\exporterfont{chr(ord('A') + i)}" for i, face in enumerate(fonts.fallbacks)}
+
+
+def font_text(fonts, text: str, macros: dict[str, str] | None = None) -> TexSafe:
+    """Escaped text, with runs the main font lacks switched to a fallback font."""
+    macros = macros or fallback_macros(fonts)
+    parts = []
+    for face, run in fonts.runs(text):
+        escaped = escape_tex(run)
+        parts.append(escaped if face is fonts.main else f"{{{macros[face.name]} {escaped}}}")
+    return TexSafe("".join(parts))
+
+
 class _Body(Walker):
     def __init__(self, edition: Edition):
         self.edition = edition
         self.fonts = edition.template.fonts
-        self.fallback_macro = {face.name: f"\\exporterfont{chr(ord('A') + i)}" for i, face in enumerate(self.fonts.fallbacks)}
+        self.fallback_macro = fallback_macros(self.fonts)
         self.out: list[str] = []
         self.in_heading = False  # moving arguments: fragile commands get \protect
         self.toc = False  # the heading's short form: no notes, no links
@@ -72,18 +87,17 @@ class _Body(Walker):
         self.text_width = page.column_width_cm * PT_PER_CM  # a column's, on a two-column page
         self.text_height = (page.size_cm[1] - page.margins_cm.top - page.margins_cm.bottom) * PT_PER_CM
         self.thanks = False  # a note on the title: `\thanks` (the class sets it with the title)
-        self.media = {(image.media_type, image.data): (media_name(edition, n, picture), picture) for n, (image, picture) in enumerate(edition.pictures)}
+        self.media = {(image.media_type, image.data): (media_name(edition, n, image, picture), picture) for n, (image, picture) in enumerate(edition.pictures)}
 
     def protect(self) -> str:
         return "\\protect" if self.in_heading else ""
 
+    def anchor(self, name: str) -> str:
+        """A link target or label in the edition's namespace (`Edition.anchor_prefix`)."""
+        return self.edition.anchor_prefix + name
+
     def tex(self, text: str) -> str:
-        """Escaped text, with runs the main font lacks switched to a fallback font."""
-        parts = []
-        for face, run in self.fonts.runs(text):
-            escaped = escape_tex(run)
-            parts.append(escaped if face is self.fonts.main else f"{{{self.fallback_macro[face.name]} {escaped}}}")
-        return "".join(parts)
+        return font_text(self.fonts, text, self.fallback_macro)
 
     def runs(self, runs: list[Run]) -> str:
         return styled_runs(runs, self.tex, ("\\textit{", "}"), ("\\textbf{", "}"))
@@ -107,7 +121,7 @@ class _Body(Walker):
     def display(self, node: Math) -> str:
         """`equation` with the source's number as `\\tag`, or `\\[…\\]`; escaped text if the TeX is unsafe."""
         tex = math_tex(node.tex)
-        label = f"\\label{{{label_anchor(node.label)}}}" if node.label else ""
+        label = f"\\label{{{self.anchor(label_anchor(node.label))}}}" if node.label else ""
         if tex is None:
             number = f"\\hfill({self.tex(node.number)})" if node.number else ""
             return f"\\begin{{center}}{label}\\mbox{{{self.tex(math_text(node.tex))}}}{number}\\end{{center}}\n\n"
@@ -219,7 +233,7 @@ class _Body(Walker):
     def _caption(self, block) -> str:
         """`\\caption{…}\\label{…}` (numbered with the source's number), `\\caption*{…}`, or a bare label."""
         caption = caption_of(block, self.edition.language)
-        label = f"\\label{{{label_anchor(block.label)}}}" if block.label else ""
+        label = f"\\label{{{self.anchor(label_anchor(block.label))}}}" if block.label else ""
         if caption is None:
             return label and f"\\phantomsection{label}"
         text = self.collect(caption.rest)
@@ -256,7 +270,7 @@ class _Body(Walker):
     def cross_ref(self, node: CrossRef) -> None:
         target = self.edition.cross_ref_target(node)
         text = self.tex(node.raw)
-        self.out.append(f"{self.protect()}\\hyperref[{target}]{{{text}}}" if target and not self.toc else text)
+        self.out.append(f"{self.protect()}\\hyperref[{self.anchor(target)}]{{{text}}}" if target and not self.toc else text)
 
     def emph(self, node: Emph) -> None:
         self.out.append(f"\\emph{{{self.collect(node.inlines)}}}")
@@ -279,7 +293,7 @@ class _Body(Walker):
     def math(self, node: Math) -> None:
         """`$…$` from the source's TeX when it is safe; else its text, escaped, in one box."""
         tex = math_tex(node.tex)
-        label = f"{self.protect()}\\label{{{label_anchor(node.label)}}}" if node.label and not self.toc else ""
+        label = f"{self.protect()}\\label{{{self.anchor(label_anchor(node.label))}}}" if node.label and not self.toc else ""
         if tex is None:
             self.out.append(f"\\mbox{{{self.tex(math_text(node.tex))}}}{label}")
         else:
@@ -297,7 +311,7 @@ class _Body(Walker):
         pieces = []
         for piece in citation_pieces(cite):
             text = self.tex(piece.text)
-            pieces.append(f"{self.protect()}\\hyperlink{{{piece.target}}}{{{text}}}" if piece.target and not self.toc else text)
+            pieces.append(f"{self.protect()}\\hyperlink{{{self.anchor(piece.target)}}}{{{text}}}" if piece.target and not self.toc else text)
         body = "".join(pieces)
         if cite.resolved or self.toc:
             self.out.append(body)
@@ -318,10 +332,11 @@ def media_folder(edition: Edition) -> str:
     return f"{edition.stem}.media"
 
 
-def media_name(edition: Edition, index: int, picture) -> str:
-    """`<stem>.media/picture3.png`: the n-th distinct picture; vectors as PDF (what \\includegraphics takes)."""
+def media_name(edition: Edition, index: int, image: Image, picture) -> str:
+    """`<stem>.media/picture3.png`: the n-th distinct picture (`formula3.pdf` for a formula's
+    picture); vectors as PDF (what \\includegraphics takes)."""
     extension = ".pdf" if isinstance(picture, Picture) and picture.kind == "svg" else (picture.extension if isinstance(picture, Picture) else ".bin")
-    return f"{media_folder(edition)}/picture{index + 1}{extension}"
+    return f"{media_folder(edition)}/{'formula' if image.formula else 'picture'}{index + 1}{extension}"
 
 
 def companions(edition: Edition) -> dict[str, dict[str, bytes]]:
@@ -330,7 +345,7 @@ def companions(edition: Edition) -> dict[str, dict[str, bytes]]:
     for n, (image, picture) in enumerate(edition.pictures):
         if isinstance(picture, Picture):
             data = vector_pdf(picture) if picture.kind == "svg" else picture.data
-            files[media_name(edition, n, picture).split("/", 1)[1]] = data
+            files[media_name(edition, n, image, picture).split("/", 1)[1]] = data
     return {media_folder(edition): files} if files else {}
 
 
@@ -346,7 +361,11 @@ def hyphenation_exceptions(edition: Edition) -> TexSafe:
     texts = [node.text for node in walk(edition.document.blocks) if isinstance(node, Text)]
     texts += [node.text for line in edition.title_lines for run in line.runs() for node in iter_inlines(run) if isinstance(node, Text)]
     texts += [run.text for _, runs, _ in edition.entries for run in runs]
-    words = Hyphenator(edition.language).exceptions(texts, explicit_languages(edition.language))
+    return hyphenation_list(Hyphenator(edition.language).exceptions(texts, explicit_languages(edition.language)))
+
+
+def hyphenation_list(words: list[str]) -> TexSafe:
+    """Divided words as `\\babelhyphenation` takes them, eight to a line."""
     return TexSafe("\n".join(" ".join(words[i:i + 8]) for i in range(0, len(words), 8)))
 
 
@@ -408,6 +427,17 @@ def front_matter(edition: Edition, body: _Body) -> dict:
 
 
 def render(edition: Edition) -> bytes:
+    return render_shell(edition.template, shell_context(edition)).encode("utf-8")
+
+
+def render_shell(template, context: dict) -> str:
+    """The venue's LaTeX shell (`document.tex.j2`) filled with `context`."""
+    return template.render_latex("document.tex.j2", context)
+
+
+def shell_context(edition: Edition) -> dict:
+    """What the venue's LaTeX shell is given: the paper as TeX (body, title lines, entries) and
+    the settings of its preamble (page, fonts, language, hyphenation, PDF title)."""
     body = _Body(edition)
     body.walk(edition.document.blocks)
     meta = edition.document.meta
@@ -415,7 +445,7 @@ def render(edition: Edition) -> bytes:
     lang = language(meta.language)
     labels = {name: TexSafe(body.tex(getattr(edition.labels, name))) for name in ("references", "unresolved", "notes", "romanised", "abstract", "keywords")}
     bib_size = venue.bibliography.size_pt or venue.body.size_pt
-    context = {
+    return {
         "meta": meta_view(meta),
         "labels": labels,
         "babel_language": lang.babel,
@@ -443,9 +473,7 @@ def render(edition: Edition) -> bytes:
         "authors": ", ".join(meta.authors),
         "front": front_matter(edition, body),
         "body": TexSafe("".join(body.out).rstrip() + "\n"),
-        "entries": [{"number": e.number, "label": item_label(body, edition.entry_label(e)), "anchor": TexSafe(a), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],
+        "entries": [{"number": e.number, "label": item_label(body, edition.entry_label(e)), "anchor": TexSafe(body.anchor(a)), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],
         "romanised": [{"number": e.number, "label": item_label(body, edition.entry_label(e)), "tex": TexSafe(body.runs(runs))} for e, runs in edition.romanised_entries],
         "unresolved": [TexSafe(body.tex(edition.unresolved_note(item))) for item in edition.unresolved] if edition.list_unresolved else [],
     }
-    shell = edition.template.latex_env().get_template("document.tex.j2")
-    return shell.render(**context).encode("utf-8")

@@ -32,12 +32,12 @@ def media_findings(edition: Edition) -> list[Diagnostic]:
             error = refused.get((image.media_type, image.data))
             if error is not None and (image.media_type, image.data) not in reported:
                 reported.add((image.media_type, image.data))
-                findings.append(Diagnostic.at("MED001", str(error), doc.path, block.span))
+                findings.append(Diagnostic.at("MED001", doc.path, block.span, error=str(error)))
         for formula in formulas:
             try:
                 mathml(formula.tex, formula.display)
             except FormulaError as exc:
                 if formula.tex not in reported:
                     reported.add(formula.tex)
-                    findings.append(Diagnostic.at("MED002", f"{' '.join(formula.tex.split())[:80]!r}: {exc}", doc.path, block.span))
+                    findings.append(Diagnostic.at("MED002", doc.path, block.span, tex=" ".join(formula.tex.split())[:80], error=str(exc)))
     return findings

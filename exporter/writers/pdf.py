@@ -46,7 +46,7 @@ from ..model import (
 from ..typography.pdf import Typesetter
 from ..venue import Run, language
 from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, spans_columns, split_display_math, styled_runs, table_grid
-from .pdf_media import Anchor, DisplayFormula, InlineDrawings, picture_flowable
+from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, FRAME_PADDING, FlushFloats, PagedDoc, WideFloat, title_height
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
@@ -513,6 +513,8 @@ class _PdfWalker(Walker):
         width, height = fit(display_size(node, picture), self.edition_width, self.frame_height * 0.5)
         self.pictures += 1
         what = picture.drawing() if picture.kind == "svg" else picture
+        if node.formula:  # mathematics shown as a picture: marked as a formula, like a typeset one
+            what = FormulaPicture(what, node.alt or "formula")
         self.buf.append(self.inline.markup(f"img{self.pictures}", what, width, height, 0))
 
     def cross_ref(self, node: CrossRef) -> None:

@@ -14,6 +14,7 @@ would also let it fetch), so the placeholders are tiny files in a folder of this
 from __future__ import annotations
 
 import atexit
+from dataclasses import dataclass
 import io
 import os
 import shutil
@@ -81,10 +82,7 @@ def draw_formula(canvas, formula, tex: str, x: float, y: float, width: float, he
         except ValueError:
             return black
 
-    # Marked content: the formula's TeX as its alternate text (for screen readers; text
-    # extraction is unchanged), and a mark tools can count formulas by.
-    alt = ("\ufeff" + tex).encode("utf-16-be").hex().upper()
-    canvas.addLiteral(f"/Formula <</Alt <{alt}>>> BDC")
+    begin_formula(canvas, tex)  # the formula's TeX as its alternate text
     canvas.saveState()
     # the formula's box has SVG's axes (y down from its top): flip into the PDF's
     canvas.transform(width / formula.width, 0, 0, -height / formula.height, x, y + height)
@@ -116,6 +114,22 @@ def draw_formula(canvas, formula, tex: str, x: float, y: float, width: float, he
     canvas.addLiteral("EMC")
 
 
+@dataclass(frozen=True)
+class FormulaPicture:
+    """A formula given as a picture (an equation object's preview): drawn as the picture,
+    marked as a formula with `alt` as its alternate text."""
+
+    what: object  # a Picture, or a Drawing for a vector one
+    alt: str
+
+
+def begin_formula(canvas, alt: str) -> None:
+    """Marked content `/Formula` with `alt` as its alternate text (for screen readers; text
+    extraction is unchanged), a mark tools can count formulas by; closed by `EMC`."""
+    hexed = ("\ufeff" + alt).encode("utf-16-be").hex().upper()
+    canvas.addLiteral(f"/Formula <</Alt <{hexed}>>> BDC")
+
+
 class InlineDrawings:
     """The inline formulas and pictures of one edition, by the placeholder each stands behind."""
 
@@ -135,13 +149,21 @@ class InlineDrawings:
         if found is None:
             return False
         key, what = found
+        if isinstance(what, FormulaPicture):
+            begin_formula(canvas, what.alt)
+            self.draw_what(canvas, key, what.what, x, y, width, height)
+            canvas.addLiteral("EMC")
+            return True
+        self.draw_what(canvas, key, what, x, y, width, height)
+        return True
+
+    def draw_what(self, canvas, key: str, what, x: float, y: float, width: float, height: float) -> None:
         if isinstance(what, Picture):
             canvas.drawImage(ImageReader(io.BytesIO(what.data)), x, y, width, height, mask="auto")
         elif isinstance(what, tuple):  # (Typeset, TeX)
             draw_formula(canvas, what[0], what[1], x, y, width, height)
         else:
             draw_vector(canvas, what, x, y, width, height, f"pic_{key}")
-        return True
 
 
 class VectorPicture(Flowable):

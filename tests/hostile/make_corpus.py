@@ -19,6 +19,7 @@ import struct
 import sys
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -137,7 +138,7 @@ refused("enc-cp1251-undefined-byte", {P: ("Торговля между степ�
 # UTF-8 once read in a code page and saved again: repaired line by line (TXT003), the genuine
 # lines (`мәтін`) kept; a text spoiled through two code pages is refused.
 def repaired(label: str, line: int) -> list:
-    return [["TXT003", P, line, 1, f"UTF-8 text once read as {label} and saved again (mojibake) repaired on 1 line(s); columns there count the repaired text"]]
+    return [["TXT003", P, line, 1, f"UTF-8 text once read as {label} and saved again (mojibake) repaired on 1 line; columns there count the repaired text"]]
 
 
 unresolved_one("enc-mojibake-via-cp1251", ("мәтін\n" + RU.encode("utf-8").decode("cp1251")).encode("utf-8"), 2, RU_COL, "utf-8", end_line=2, notes=repaired("Windows-1251", 2))
@@ -149,7 +150,7 @@ case(
     exit=1, stderr="", report={},
     citations=[["1", 1, RU_COL, None], ["1", 2, col(EN_LATIN, "[1]"), None]],
     diagnostics=[
-        ["TXT003", P, 1, 1, "UTF-8 text once read as Windows-1251 and Windows-1252 and saved again (mojibake) repaired on 2 line(s); columns there count the repaired text"],
+        ["TXT003", P, 1, 1, "UTF-8 text once read as Windows-1251 and Windows-1252 and saved again (mojibake) repaired on 2 lines; columns there count the repaired text"],
         ["CIT001", P, 1, RU_COL, no_entry("1")], ["REF001", P, 2, 1, NO_LIST], ["CIT001", P, 2, col(EN_LATIN, "[1]"), no_entry("1")],
     ],
 )
@@ -240,6 +241,85 @@ refused("pdf-truncated", {PP: PDF[:40]}, f"{PP}: is not a readable PDF (corrupt 
 refused("pdf-garbage-after-header", {PP: b"%PDF-1.7\n" + bytes(range(256)) * 3}, f"{PP}: is not a readable PDF (corrupt or truncated)", argv=["check", "--json", PP])
 refused("pdf-no-text-layer", {PP: BLANK_PAGE_PDF}, f"{PP}: has no text layer (1 page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {PP} out.pdf`, then check out.pdf", argv=["check", "--json", PP])
 refused("pdf-named-txt-is-refused-by-name", {"scan.txt": BLANK_PAGE_PDF}, "scan.txt: is named .txt but its bytes are a PDF; rename it to the right extension", argv=["check", "scan.txt"])
+
+
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def pdf_document(contents: list[bytes], count: int | None = None, font: bytes = HELVETICA, extra: dict[int, bytes] | None = None,
+                 raw_streams: dict[int, bytes] | None = None) -> bytes:
+    """A PDF written object by object: catalog 1, pages 2, font 3, then page and content per
+    page (4, 5; 6, 7 …); `count` overrides the page tree's /Count; `raw_streams` gives a page's
+    content as Flate data already compressed; `extra` adds objects."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: font, **(extra or {})}
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(contents))).encode()
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents) if count is None else count)
+    for i, content in enumerate(contents):
+        objects[4 + 2 * i] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+        flate = (raw_streams or {}).get(i)
+        data, head = (flate, b" /Filter /FlateDecode") if flate is not None else (content, b"")
+        objects[5 + 2 * i] = b"<< /Length %d%s >>\nstream\n" % (len(data), head) + data + b"\nendstream"
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
+    xref, size = len(out), max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+    return bytes(out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
+
+
+def pdf_text(lines: list[str], size: float = 11, matrix: bytes = b"", top: int = 770, hex_codes=None) -> bytes:
+    """A content stream setting `lines` one under another (`matrix`: a text matrix first;
+    `hex_codes`: each line as the font's codes in hex, for a CID font)."""
+    parts = [b"BT /F1 %s Tf" % str(size).encode(), matrix, b"72 %d Td 14 TL" % top]
+    for line in lines:
+        shown = hex_codes(line) if hex_codes else b"(" + line.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+        parts.append(shown + b" Tj T*")
+    return b"\n".join(parts + [b"ET"])
+
+
+PDF_PAPER = ["A Study Of Things", "", "The results agree with the work of others [1] and [2].",
+             "More text follows here with enough letters to be read [3].", "", "References",
+             "1. Smith J. One. 2020.", "2. Doe A. Two. 2021.", "3. Roe B. Three. 2019."]
+PDF_READ = dict(exit=0, stderr="", report={"unresolved": [], "entries": 3})
+
+
+def pdf_read(name: str, data: bytes, diagnostics: list | None = None) -> None:
+    """A PDF whose three citations all resolve: read right."""
+    case(name, {PP: data}, ["check", "--json", PP], **PDF_READ, diagnostics=diagnostics or [])
+
+
+# A negative font size draws each glyph turned in place: read in the content's order (before: nothing read, exit 0).
+pdf_read("pdf-negative-font-size", pdf_document([pdf_text(PDF_PAPER, size=-11)]))
+# A page set sideways or upside down is read as if upright (before: "no text layer … a scan?").
+pdf_read("pdf-text-turned-90", pdf_document([pdf_text(PDF_PAPER, matrix=b"0 1 -1 0 300 100 Tm")]))
+pdf_read("pdf-text-turned-180", pdf_document([pdf_text(PDF_PAPER, matrix=b"-1 0 0 -1 500 800 Tm")]))
+pdf_read("pdf-tiny-text", pdf_document([pdf_text(PDF_PAPER, size=0.3)]))
+refused("pdf-text-askew-only", {PP: pdf_document([pdf_text(PDF_PAPER, matrix=b"0.7071 0.7071 -0.7071 0.7071 200 100 Tm")])},
+        f"{PP}: has {sum(len(line.replace(' ', '')) for line in PDF_PAPER)} characters of text, all set askew (neither level nor at a right angle); exporter reads text set level or turned by a right angle",
+        argv=["check", "--json", PP])
+# A 1-pt rule of underscores outnumbering the text made 1 pt the body size: every line was a
+# title or a heading, and the citations went into the title (before: 0 citations, exit 0).
+RULE = b"BT /F1 1 Tf 72 800 Td (" + b"_" * 3000 + b") Tj ET\n"
+pdf_read("pdf-rule-1pt-is-not-the-body-size", pdf_document([RULE + pdf_text(PDF_PAPER[2:])]))
+# The page tree claims a million pages over one (before: "has 1000000 pages", refused).
+pdf_read("pdf-count-one-million", pdf_document([pdf_text(PDF_PAPER)], count=1_000_000))
+refused("pdf-second-page-damaged", {PP: pdf_document([pdf_text(PDF_PAPER)], count=2).replace(b"/Kids [4 0 R]", b"/Kids [4 0 R 3 0 R]")},
+        f"{PP}: is a damaged PDF: a page cannot be read", argv=["check", "--json", PP])
+# A CID font without a character map: PDFium returns its glyph numbers as letters.
+CID_FONT = b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Foo /Encoding /Identity-H /DescendantFonts [20 0 R] >>"
+CID_PARTS = {20: b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Foo /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 21 0 R /DW 500 >>",
+             21: b"<< /Type /FontDescriptor /FontName /ABCDEF+Foo /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>"}
+GLYPHS = lambda line: b"<" + "".join(f"{(ord(c) - 29) if c != ' ' else 3:04X}" for c in line).encode() + b">"  # noqa: E731
+# PDFium takes each glyph number for a character code: numbers under 32 (digits, `.`) become
+# control characters and are dropped; the rest (letters, brackets) read as other characters.
+UNMAPPED = sum(1 for line in PDF_PAPER for c in line if c != " " and ord(c) - 29 >= 32)
+case("pdf-cid-font-without-character-map", {PP: pdf_document([pdf_text(PDF_PAPER, hex_codes=GLYPHS)], font=CID_FONT, extra=CID_PARTS)},
+     ["check", "--json", PP], exit=0, stderr="",
+     diagnostics=[["PDF001", PP, 1, 1, f"{UNMAPPED} characters, from page 1, come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed"]])
 
 # ---- usage -------------------------------------------------------------------------------------
 
@@ -373,7 +453,7 @@ case("cite-locators", {P: "мәтін [12, б. 45] және [3, pp. 4–5] мұ�
                   ["CIT003", P, 1, 24, "[3] is first cited after [12]; number sources in order of first citation"]])
 case("cite-resolved-by-own-list", {P: "мәтін [1] және [2].\n\nӘдебиеттер тізімі\n\n1. Бірінші кітап.\n"}, ["check", "--json", P], exit=1, stderr="",
      citations=[["1", 1, 7, "1"], ["2", 1, 16, None]], report={"entries": 1, "unresolved": ["2"]},
-     diagnostics=[["CIT001", P, 1, 16, "[2]: no entry 2 in the reference list (1 entries)"]])
+     diagnostics=[["CIT001", P, 1, 16, "[2]: no entry 2 in the reference list (1 entry)"]])
 case("cite-text-mode", {P: "мәтін [0] және [5–1]\n"}, ["check", P], exit=1, stderr="",
      stdout=f"{P}:1:1: warning[REF001]: {NO_LIST}\n{P}:1:7: error[CIT001]: {no_entry('0')}\n{P}:1:16: error[CIT004]: [5–1]: range 5–1 is reversed\n"
             f"{P}: 2 citations, 0 resolved, 2 unresolved labels (0, 5–1), 0 entries, 2 errors, 1 warning\n")
@@ -393,7 +473,7 @@ def never(key: str, number: int, line: int) -> list:
 
 
 def missing(label: str, entries: int) -> str:
-    return f"[{label}]: no entry {label} in {B} ({entries} entries)"
+    return f"[{label}]: no entry {label} in {B} ({entries} {'entry' if entries == 1 else 'entries'})"
 
 
 C7 = 7  # column of the first bracket in `мәтін [..]`
@@ -460,7 +540,7 @@ bib("bib-key-citation-unresolved", "@book{a, title={A}}\n", "[@b]", [["@b", 1, C
     [["CIT001", P, 1, C7, f"[@b]: no entry with key 'b' in {B}"], never("a", 1, 1)], 1)
 case("bib-ignores-own-list", {P: "мәтін [1].\n\nReferences\n\n1. Own entry.\n", B: "@book{a, title={A}}\n"}, ["check", "--json", P, "--bib", B],
      exit=0, stderr="", citations=[["1", 1, 7, "a"]], report={"entries": 1, "bibliography": B},
-     diagnostics=[["REF002", P, 3, 1, f"the paper's own list of 1 entries is ignored: {B} is used"]])
+     diagnostics=[["REF002", P, 3, 1, f"the paper's own list of 1 entry is ignored: {B} is used"]])
 case("bib-values-inspected", {P: "мәтін [1].\n", B: '@string{s = "Ғылым"}\n@book{a, title = {T} # "x" # {y}, publisher = s # { баспасы}, month = jan, note = undefinedmacro}\n'},
      ["inspect", P, "--bib", B], exit=0, stderr="",
      model={"references": [{"key": "a", "number": 1, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",
@@ -472,9 +552,9 @@ case("bib-crossref-inspected", {P: "мәтін [1].\n", B: "@book{x, title={X}, 
      ["inspect", P, "--bib", B], exit=0, stderr="",
      model={"references": [
          {"key": "x", "number": 1, "line": 1, "column": 1, "end_line": 1, "end_column": 1, "type": "book",
-          "fields": {"title": "X", "crossref": "y", "year": "1999", "booktitle": "Y"}},
+          "fields": {"title": "X", "crossref": "y", "year": "1999"}},  # biblatex: a book takes a book's fields under their own names
          {"key": "y", "number": 2, "line": 2, "column": 1, "end_line": 2, "end_column": 1, "type": "book",
-          "fields": {"title": "Y", "year": "1999", "crossref": "x", "booktitle": "X"}}]})
+          "fields": {"title": "Y", "year": "1999", "crossref": "x"}}]})
 
 # ---- what the minimal .bib entries above lack (REF010) -------------------------------------------
 # The entries above are minimal on purpose (`@book{a, title={A}}`); the entry checks report
@@ -829,6 +909,126 @@ case("md-crlf-positions", {M: MD_OK.replace("\n", "\r\n")}, ["check", "--json", 
 HTML = "A <script>alert(1)</script> claim [1]."
 case("md-raw-html-is-text", {M: HTML + "\n"}, ["inspect", M], exit=0, stderr="",
      model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": len(HTML) + 1, "text": HTML}]})
+
+# Escapes and entities hid every citation of their paragraph (issue 17, item 1).
+ESCAPED = "Costs rose by 5\\% in 2020 [1, 9].\n\n# References\n\n1. One.\n2. Two.\n"
+for name, text in (("md-escape-hides-no-citation", ESCAPED), ("md-entity-hides-no-citation", ESCAPED.replace("5\\%", "Tom &amp; Jerry"))):
+    first = text.split("\n")[0]
+    case(name, {M: text}, ["check", "--json", M], exit=1, stderr="",
+         citations=[["1", 1, col(first, "[1, 9]"), "1"], ["9", 1, col(first, "[1, 9]"), None]],
+         diagnostics=[["CIT001", M, 1, col(first, "[1, 9]"), "[9]: no entry 9 in the reference list (2 entries)"],
+                      ["CIT002", M, 6, 1, "entry [2] is never cited"]])
+ROW = "| x \\| y [1] | z \\| [2] |"
+case("md-table-escaped-pipe-columns", {M: "| a | b |\n|---|---|\n" + ROW + "\n\n# References\n\n1. One.\n2. Two.\n"}, ["check", "--json", M],
+     exit=0, stderr="", citations=[["1", 3, col(ROW, "[1]"), "1"], ["2", 3, col(ROW, "[2]"), "2"]], diagnostics=[])
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def tiny_png(width: int = 4, height: int = 2) -> bytes:
+    """A real PNG, written byte by byte (so the corpus never depends on an image library)."""
+    raw = b"".join(b"\x00" + b"\x80\x20\x20" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", zlib.compress(raw, 9)) + _png_chunk(b"IEND", b"")
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """A JPEG that is only its header: start, JFIF, the frame's size, end."""
+    frame = struct.pack(">BHHB", 8, height, width, 3) + b"\x01\x11\x00\x02\x11\x01\x03\x11\x01"
+    jfif = b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    return b"\xff\xd8\xff\xe0" + struct.pack(">H", len(jfif) + 2) + jfif + b"\xff\xc0" + struct.pack(">H", len(frame) + 2) + frame + b"\xff\xd9"
+
+
+def md_refused(name: str, files: dict, message: str) -> None:
+    refused(name, files, message, ["check", "--json", M])
+
+
+FIG = "Text.\n\n![A figure](%s)\n"
+IMG_AT = f"{M}:3:1"
+md_refused("md-picture-missing", {M: FIG % "fig.png"}, f"{IMG_AT}: picture 'fig.png' does not exist (looked next to the paper)")
+case("md-picture-outside-folder", {"paper/" + M: FIG % "../secret.png", "secret.png": tiny_png()}, ["check", "--json", "paper/" + M],
+     exit=2, stdout="", stderr=f"exporter: error: paper/{IMG_AT}: picture '../secret.png' lies outside the paper's folder; only pictures in that folder (or below it) are read\n")
+md_refused("md-picture-absolute-path", {M: FIG % "/etc/hostname"}, f"{IMG_AT}: picture '/etc/hostname' is an absolute path; name pictures relative to the paper's folder")
+md_refused("md-picture-is-text", {M: FIG % "fig.png", "fig.png": "not a picture\n"}, f"{IMG_AT}: picture 'fig.png' is not a picture: it is text")
+md_refused("md-picture-truncated-png", {M: FIG % "fig.png", "fig.png": tiny_png(40, 40)[:-30]}, f"{IMG_AT}: picture 'fig.png' is a damaged or truncated PNG picture")
+md_refused("md-picture-jpeg-30000-header", {M: FIG % "big.jpg", "big.jpg": jpeg_header(30000, 30000)},
+        f"{IMG_AT}: picture 'big.jpg' declares far more than 40 megapixels; pictures of at most 40 megapixels are read")
+md_refused("md-picture-svg-external-entity", {M: FIG % "x.svg", "x.svg": '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                           '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&x;</text></svg>\n'},
+        f"{IMG_AT}: picture 'x.svg' is an SVG that declares a DTD or entities; refused (they can read local files)")
+case("md-picture-remote-not-fetched", {M: FIG % "https://example.org/fig.png"}, ["check", "--json", M], exit=0, stderr="",
+     diagnostics=[["IMG001", M, 3, 1, "picture 'https://example.org/fig.png' is at a remote address and is not fetched (exporter works offline): save it next to the paper and name its file"]])
+FIGURE_LINE = "![Рисунок 1 – Схема](fig.png){#fig:scheme}"
+case("md-picture-becomes-a-figure", {M: f"Text.\n\n{FIGURE_LINE}\n", "fig.png": tiny_png(96, 48)}, ["inspect", M], exit=0, stderr="",
+     model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": 6, "text": "Text."},
+                       {"type": "figure", "kind": "figure", "line": 3, "column": 1, "end_line": 3, "end_column": len(FIGURE_LINE) + 1, "caption": "Схема", "number": "1",
+                        "label": "fig:scheme", "images": [{"name": "fig.png", "media_type": "image/png", "width": 72.0, "height": 36.0, "bytes": len(tiny_png(96, 48)), "alt": "Рисунок 1 – Схема"}]}]})
+md_refused("md-front-matter-nested-20000", {M: "---\ntitle: " + "[" * 20000 + "]" * 20000 + "\n---\n\nText.\n"},
+        f"{M}:2: front matter nests lists or mappings too deeply to read")
+md_refused("md-table-too-wide", {M: "Text.\n\n|" + "a|" * 201 + "\n|" + "-|" * 201 + "\n|" + "b|" * 201 + "\n"},
+        f"{M}:3: has a table 201 columns wide; tables of at most 200 columns are read")
+
+
+# ---- CSL styles and venue folders (issue 17's sweep: exit 3, hangs, a venue running code) -------
+# A style or a venue folder a user is handed is data: what is wrong with it is one line naming the
+# file (and line) with exit 2; nothing runs, nothing is opened that would block.
+
+CSL_BIB = "@book{1, title={A Book}, author={Knuth, Donald E.}, year={1984}, publisher={Addison-Wesley}}\n"
+CSL_HEAD = ('<?xml version="1.0" encoding="{encoding}"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"{extra}>\n'
+            '  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>\n')
+
+
+def csl(macros: str = "", layout: str = '<text variable="title"/>', encoding: str = "utf-8", extra: str = "") -> str:
+    """A small CSL style: line 3 is <info>, then the macros (one a line), <citation>, <bibliography>."""
+    return (CSL_HEAD.replace("{encoding}", encoding).replace("{extra}", extra) + macros
+            + '  <citation><layout><text variable="citation-number"/></layout></citation>\n'
+            + f"  <bibliography><layout>{layout}</layout></bibliography>\n</style>\n")
+
+
+def csl_case(name: str, style_name: str, style: str | bytes | None, message: str | None, stdout: str = "") -> None:
+    files = {P: "Text [1].\n", B: CSL_BIB, **({style_name: style} if style is not None else {f"{style_name}/.keep": b""})}
+    argv = ["bib", P, "--bib", B, "--to", "text", "--style", style_name]
+    if message is None:
+        case(name, files, argv, exit=0, stdout=stdout, stderr="")
+    else:
+        refused(name, files, message, argv)
+
+
+# Each case names its style differently: a process caches a style by its path.
+csl_case("csl-macro-calls-itself", "self-calling.csl", csl('  <macro name="m"><group><text macro="m"/></group></macro>\n', '<text macro="m"/>'),
+         "self-calling.csl:4: macro 'm' calls itself (m → m); citeproc-py would recurse without end")
+csl_case("csl-macros-call-each-other", "mutual.csl", csl('  <macro name="a"><text macro="b"/></macro>\n  <macro name="b"><text macro="a"/></macro>\n', '<text macro="a"/>'),
+         "mutual.csl:4: macro 'a' calls itself (a → b → a); citeproc-py would recurse without end")
+csl_case("csl-missing-macro", "missing-macro.csl", csl(layout='<text macro="nowhere"/>'), "missing-macro.csl:5: calls macro 'nowhere', which the style does not define")
+csl_case("csl-unknown-element", "unknown-element.csl", csl('  <macro name="m"><blink/><text variable="title"/></macro>\n', '<text macro="m"/>'),
+         "unknown-element.csl:4: unknown element <blink> in macro 'm'; a CSL style cannot hold it there")
+csl_case("csl-xinclude", "xinclude.csl", csl('  <xi:include href="/etc/passwd" parse="text"/>\n', extra=' xmlns:xi="http://www.w3.org/2001/XInclude"'),
+         "xinclude.csl:4: uses XInclude (<xi:include>); refused: a CSL style is one file")
+csl_case("csl-is-a-folder", "folder.csl", None, "folder.csl: is a folder, not a CSL style file")
+csl_case("csl-utf16-is-read", "utf16.csl", csl(encoding="UTF-16").encode("utf-16"), None, stdout="1. A book\n")  # sentence case: the style is English
+
+VENUE_TOML = 'description = "a venue handed around"\n\n[bibliography]\nstyle = "plain"\n'
+VENUE_MACROS = "{%- macro plain(e, lang) -%}\n{{ e.fields.title }}.\n{%- endmacro -%}\n"
+PAYLOAD = "{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}"
+
+
+def venue_case(name: str, folder: str, files: dict, message: str) -> None:
+    """A build with the venue in `folder` (each case its own name: a process keeps a venue by its folder)."""
+    base = {P: "Text [1].\n", B: CSL_BIB, f"{folder}/template.toml": VENUE_TOML, f"{folder}/bibliography.j2": VENUE_MACROS}
+    refused(name, {**base, **{f"{folder}/{k}": v for k, v in files.items()}}, message,
+            ["build", P, "--bib", B, "--template", folder, "--out", "{out}", "--to", "latex"])
+
+
+venue_case("venue-runs-no-shell-command", "handed-venue", {"bibliography.j2": VENUE_MACROS.replace("{{ e.fields.title }}", PAYLOAD)},
+           "handed-venue/bibliography.j2:2: template refused: access to attribute '__init__' of 'type' object is unsafe "
+           "(a venue template is data: it may not reach Python's internals or run code)")
+venue_case("venue-macro-wrong-arity", "arity-venue", {"bibliography.j2": VENUE_MACROS.replace("plain(e, lang)", "plain(e)")},
+           "arity-venue/bibliography.j2:1: macro 'plain' takes 1 argument(s); an entry macro takes two: the entry and the paper's language")
+GARBAGE_FONT = bytes((i * 131 + 17) % 256 for i in range(5000))
+venue_case("venue-garbage-font", "font-venue", {"template.toml": VENUE_TOML + '\n[fonts]\nmain = { regular = "garbage.ttf" }\n', "fonts/garbage.ttf": GARBAGE_FONT},
+           "font-venue/fonts/garbage.ttf: is not a TrueType font that can be read (TTLibError: Not a TrueType or OpenType font (bad sfntVersion))")
 
 
 # ---- what is not a regular file; output places; Word packages a copy cannot be made of ----------

@@ -71,7 +71,7 @@ def test_5_mb_single_line(tmp_path):
     first = len("мәтін ") + sentence.index("[2]") + 1
     assert [[c["label"], c["line"], c["column"]] for c in report["citations"]] == [["2", 1, first + k * len(sentence)] for k in range(count)]
     assert report["diagnostics"] == [
-        {"code": "CIT002", "severity": "warning", "message": f"entry [{k}] is never cited", "file": str(paper), "line": 4 + k, "column": 4}
+        {"code": "CIT002", "severity": "warning", "message": f"entry [{k}] is never cited", "args": {"entry": f"[{k}]"}, "file": str(paper), "line": 4 + k, "column": 4}
         for k in (1, 3)
     ]
 
@@ -104,8 +104,9 @@ def test_10_mb_bib_with_a_broken_entry_in_the_middle(tmp_path):
     assert [[c["label"], c["entry"]] for c in report["citations"]] == [["1", "key0"], [str(last), f"key{last - 1}"], ["@key7", "key7"]]
     broken_line = 1 + 8 * middle
     assert [d for d in report["diagnostics"] if d["code"] != "CIT002"] == [
-        {"code": "BIB002", "severity": "error", "file": str(bib), "line": broken_line, "column": 1,
-         "message": "cannot parse this block: Unexpected block start: `@article`. Was still looking for field-value closing `,` or `}`; it is skipped"},
+        {"code": "BIB002", "variant": "bibtex", "severity": "error", "file": str(bib), "line": broken_line, "column": 1,
+         "message": "cannot parse this block: Unexpected block start: `@article`. Was still looking for field-value closing `,` or `}`; it is skipped",
+         "args": {"error": "Unexpected block start: `@article`. Was still looking for field-value closing `,` or `}`"}},
     ]
     uncited = [d for d in report["diagnostics"] if d["code"] == "CIT002"]
     assert len(uncited) == last - 4
@@ -145,6 +146,71 @@ def test_many_short_lines(tmp_path):
     (block,) = json.loads(out)["blocks"]
     assert (block["line"], block["end_line"], block["end_column"]) == (1, 200_000, 9)
     assert block["text"] == "сөз " * 199_999 + "соңы [1]"
+
+
+def test_markdown_full_of_picture_and_link_openers_is_read_whole(tmp_path):
+    """400 KB of `![` (26 s before: every opener scanned 100 levels of nested labels), then the
+    same closed by one `]`, and `[` openers: each is text, and the citation after them is read."""
+    for body in ("![" * 200_000, "![" * 200_000 + "]", "*[" * 200_000 + "]", "[^" * 200_000 + "]"):
+        paper = tmp_path / "p.md"
+        paper.write_text(body + " [1].\n\n[^a]: A note.\n", encoding="utf-8")
+        code, out, err = run(["check", "--json", str(paper)])
+        assert (code, err) == (1, "")
+        report = json.loads(out)
+        assert [(c["label"], c["line"], c["column"]) for c in report["citations"]] == [("1", 1, len(body) + 2)]
+
+
+def test_markdown_table_10000_columns_wide_is_refused_before_parsing(tmp_path):
+    paper = tmp_path / "p.md"
+    paper.write_text("Text.\n\n|" + "a|" * 10_000 + "\n|" + "-|" * 10_000 + "\n" + ("|" + "b|" * 10_000 + "\n") * 50, encoding="utf-8")
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}:3: has a table 10000 columns wide; tables of at most 200 columns are read\n"
+
+
+def test_markdown_front_matter_bibliography_that_is_a_fifo_is_refused(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "refs.bib")
+    paper = tmp_path / "p.md"
+    paper.write_text("---\ntitle: T\nbibliography: refs.bib\n---\n\nText [@a].\n", encoding="utf-8")
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {tmp_path / 'refs.bib'}: is a named pipe (FIFO), not a file; save what it carries to a file first\n"
+
+
+def test_pdf_flate_bomb_is_refused_within_bounded_memory(tmp_path):
+    """1 MB of Flate data unpacking to 1 GB in a page's content stream took 2.1 GB; PDFium now
+    reads in a child limited to 512 MB more than its parent, and the file is refused."""
+    import zlib
+
+    from make_corpus import PDF_PAPER, pdf_document, pdf_text
+
+    packer = zlib.compressobj(9)
+    bomb = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(1024)) + packer.flush()
+    paper = tmp_path / "bomb.pdf"
+    paper.write_bytes(pdf_document([pdf_text(PDF_PAPER), b""], raw_streams={1: bomb}))
+    assert paper.stat().st_size < 1_100_000
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}: needs more than 512 MB of memory to read (a compressed stream that unpacks to far more than a paper holds?)\n"
+
+
+def test_pdf_of_2000_dense_pages_is_refused_by_its_text_budget(tmp_path):
+    """Inside the page limit, 2,000 pages of text held a worker for a minute; the characters are
+    counted first (a few ms a page) and a file with more than a paper holds is refused."""
+    from make_corpus import pdf_document, pdf_text
+
+    from exporter.readers.pdf.layout import MAX_CHARS
+
+    line = "Line of dense text with many letters to read in the paper body here [1]."
+    page = pdf_text([line] * 45, size=9)
+    paper = tmp_path / "volume.pdf"
+    paper.write_bytes(pdf_document([page] * 2000))
+    per_page = 45 * len(line) + 2 * 44  # PDFium counts every character, spaces too, and the CR LF it puts between lines
+    code, out, err = run(["check", str(paper)])
+    assert (code, out) == (2, "")
+    assert err == f"exporter: error: {paper}: holds more than {MAX_CHARS} characters of text (past page {MAX_CHARS // per_page + 1}); exporter reads papers, not whole volumes: split it\n"
 
 
 def test_docx_paragraph_of_200_000_runs(tmp_path):

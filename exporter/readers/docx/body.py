@@ -37,7 +37,7 @@ class Field:
     target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK; identifier of SEQ
     in_result: bool = False
     shown: list = field(default_factory=list)  # a MACROBUTTON's display text, in pieces
-    unread: str | None = None  # why its data was not read, when it was not
+    unread: str | None = None  # why its data was not read, when it was not (a DOC001 variant)
     pictures: list = field(default_factory=list)  # pictures in its instruction part (a QUOTE field's), with their run
 
 
@@ -204,6 +204,15 @@ def _on(flag) -> bool:
 _CSL = re.compile(r"^\s*ADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\s*(\{.*)$", re.S)
 
 
+def _unshown(ref: Unshown) -> tuple[str, dict]:
+    """The DOC001 variant and arguments saying which drawing shows nothing."""
+    if ref.what == "linked":
+        return "linked-drawing", {}
+    if ref.what == "ole":
+        return ("ole", {"program": ref.program}) if ref.program else ("ole-bare", {})
+    return "drawing", {"drawing": ref.what}
+
+
 def read_field(instruction: str) -> Field:
     """Classify a field by its instruction: citation managers' fields, Word's cross-references
     and bibliography, hyperlinks; anything else keeps only its shown result."""
@@ -213,7 +222,7 @@ def read_field(instruction: str) -> Field:
         try:
             return Field(instruction, "csl-citation", items=_csl_items(m.group(1)))
         except RecursionError:
-            return Field(instruction, "csl-citation", unread="a citation field's data is nested too deep to read; the citation's text still is")
+            return Field(instruction, "csl-citation", unread="nested-field")
     if "CSL_BIBLIOGRAPHY" in instruction or "ZOTERO_BIBL" in instruction:
         return Field(instruction, "csl-bibliography")
     if head == "BIBLIOGRAPHY":
@@ -280,7 +289,7 @@ class BodyWalker:
         self.numbering = numbering
         self.links = links  # relationship id -> URL
         self.media = media or PackageMedia(None)
-        self.unread: list[tuple[Para, str]] = []  # what was not read (DOC001), and where
+        self.unread: list[tuple[Para, str, dict]] = []  # what was not read, and where: (paragraph, DOC001 variant, its arguments)
         self.fields: list[Field] = []  # open complex fields, outermost first
         self.items: list = []  # Para and TableRec, in order
         self.bookmarks: dict[str, Para] = {}
@@ -315,9 +324,9 @@ class BodyWalker:
     def _alt_chunk(self, node, out: list) -> None:
         """An embedded HTML/RTF/MHT part Word merges in when it opens the file: not read, said so
         (noted at the paragraph before it)."""
-        name = self.media.part_name(node.get(R + "id") or "") or "a missing part"
+        name = self.media.part_name(node.get(R + "id") or "")
         where = next((p for p in reversed(out) if isinstance(p, Para)), None)
-        self.unread.append((where, f"an embedded HTML or RTF part (altChunk {name}) is not read: its text and citations are left out; paste it into the document as text"))
+        self.unread.append((where, "altchunk", {"part": name}) if name else (where, "altchunk-missing", {}))
 
     def table(self, node, in_bibliography: bool) -> TableRec:
         rows: list[list[CellRec]] = []
@@ -456,7 +465,7 @@ class BodyWalker:
                     parsed.in_result = True
                     self.fields[-1] = parsed
                     if parsed.unread:
-                        self.unread.append((para, parsed.unread))
+                        self.unread.append((para, parsed.unread, {}))
                     if parsed.kind == "seq":
                         para.seq.append(parsed.target)
                 elif kind == "end" and self.fields:
@@ -513,11 +522,11 @@ class BodyWalker:
         character of text, as a formula is; a drawing with nothing to show is noted."""
         for ref in pictures_in(node):
             if isinstance(ref, Unshown):
-                self.unread.append((para, f"a {ref.what} holds no picture this reader can show; it is left out"))
+                self.unread.append((para, *_unshown(ref)))
                 continue
             image = self.media.image(ref)
             if image is None and self.media.part is not None:
-                self.unread.append((para, f"a picture ({ref.rid}) is linked from outside the document or missing; it is left out"))
+                self.unread.append((para, "picture", {"relationship": ref.rid}))
                 continue  # (without a package, as `annotate` walks, the atom still holds its place)
             self._add_formula(para, Atom("image", image=image, formula=ref.kind == "equation"), element)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...model import CONTAINERS, Figure, Image, Math, Paragraph, Table, Text
+from ...model import CONTAINERS, CrossRef, Figure, Image, Math, Paragraph, Table, Text
 from .body import MATH_MARK, Para, TableRec
 from .captions import Caption, EquationNumber
 
@@ -46,6 +46,8 @@ def _has_text(para: Para) -> bool:
 def _length(node) -> int:
     if isinstance(node, Text):
         return len(node.text)
+    if isinstance(node, CrossRef):  # a caption's own label, as the cross-reference stage marks it
+        return len(node.raw)
     if isinstance(node, CONTAINERS):
         return sum(_length(n) for n in node.inlines)
     return 0 if isinstance(node, Image) else 1
@@ -63,6 +65,8 @@ def drop_prefix(inlines: tuple, count: int) -> tuple:
             count -= min(count, len(node.text))
             if cut:
                 out.append(Text(cut))
+        elif count > 0 and isinstance(node, CrossRef):
+            count = max(0, count - len(node.raw))
         elif count > 0 and isinstance(node, CONTAINERS):
             size = _length(node)
             inner = drop_prefix(node.inlines, count) if size > count else ()

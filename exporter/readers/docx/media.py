@@ -42,9 +42,12 @@ class PictureRef:
 
 @dataclass(frozen=True)
 class Unshown:
-    """A drawing that holds no picture to show (a chart or shape group written without a fallback)."""
+    """A drawing that holds no picture to show (a chart or shape group written without a fallback):
+    `what` is its kind as the file names it (`chart`, `wordprocessingGroup`), `linked` for a
+    picture linked from outside the document, `ole` for an OLE object (`program`: its ProgID)."""
 
     what: str
+    program: str = ""
 
 
 def pictures_in(node) -> list:
@@ -106,7 +109,7 @@ def _drawing(node) -> list:
         if ref:
             out.append(PictureRef(ref, width, height, alt=alt, anchored=anchored))
         elif pics and pics[0].find(f".//{A}blip[@{R}link]") is not None:
-            out.append(Unshown("picture linked from outside the document"))
+            out.append(Unshown("linked"))  # a picture linked from outside the document
         else:
             data = frame.find(f"{A}graphic/{A}graphicData")
             uri = data.get("uri", "") if data is not None else ""
@@ -144,7 +147,7 @@ def _ole(node) -> list:
     kind = "equation" if progid.startswith(EQUATION_PROGIDS) else "object"
     refs = _vml(node, kind)
     if not refs:
-        return [Unshown(f"OLE object {progid or 'without a preview'}")]
+        return [Unshown("ole", progid)]
     return refs
 
 
@@ -224,7 +227,7 @@ class PackageMedia:
         if found is None:
             return None
         data, kind, name = found
-        return Image(data=data, media_type=kind, width=ref.width, height=ref.height, alt=ref.alt, name=name)
+        return Image(data=data, media_type=kind, width=ref.width, height=ref.height, alt=ref.alt, name=name, formula=ref.kind == "equation")
 
     def part_name(self, rid: str) -> str | None:
         """The part a relationship id names (`word/afchunk.htm`), None when it names none."""

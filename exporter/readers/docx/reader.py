@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ...citations import MAX_LABELS, Joined, find_citations, inlines_of
+from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
@@ -126,16 +127,16 @@ class _Builder:
         else:  # a note's citations are placed at its reference mark in the body paragraph
             joined = Joined(text, list(range(max(len(text), 1))), [(number, note_column)] * max(len(text), 1), (number, note_column + 1))
         before = len(self.notes)
-        flat = inlines_of(joined, self.path, self.notes, self.budget)
+        flat = crossrefs_of(inlines_of(joined, self.path, self.notes, self.budget), joined)
         for i in range(before, len(self.notes)):
             d = self.notes[i]
             offset = d.column - 1 if note_column is None else 0
             self.notes[i] = replace(d, paragraph=number, line=number, context=context_at(text, offset))
         cites = []
         offset = 0
-        for node in flat:
-            size = len(node.raw) if isinstance(node, Citation) else len(node.text)
-            if isinstance(node, Citation):
+        for node in flat:  # citations and cross-references, placed over the runs below
+            size = len(node.raw) if isinstance(node, (Citation, CrossRef)) else len(node.text)
+            if isinstance(node, (Citation, CrossRef)):
                 span = replace(node.span, paragraph=number, line=number, end_line=number)
                 cites.append((offset, offset + size, replace(node, span=span)))
             offset += size
@@ -209,6 +210,8 @@ class _Builder:
             cur = start
             while cur < end:
                 while ci < len(cites) and cites[ci][1] <= cur:
+                    if cites[ci][0] == cites[ci][1] == cur:  # a number a range implies (`рис. 8–10`: 9)
+                        out.append(cites[ci][2])
                     ci += 1
                 if ci < len(cites) and cites[ci][0] <= cur:
                     c_start, c_end, cite = cites[ci]
@@ -253,7 +256,7 @@ def _with_metadata(cite: Citation, atom: Atom, seen: dict | None = None) -> Cita
     """A citation written by Zotero or Mendeley carries each cited item's CSL fields (the
     items pair with the labels in order; one item goes with every label)."""
     field = atom.cite
-    if field is None or field.kind != "csl-citation" or not field.items:
+    if field is None or field.kind != "csl-citation" or not field.items or not isinstance(cite, Citation):
         return cite
     items = field.items
     refs = []
@@ -403,6 +406,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
     labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)
     title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
+    # The author's own mark: a paragraph in a Title style is the title, unless it holds names.
+    styled = title_at is not None and not _looks_like_authors(" ".join(region[title_at].text.split()))
     if title_at is None:
         sizes = [p.size for p in region if p.size]
         body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
@@ -420,7 +425,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
     more: list[int] = []
-    model_title = judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
+    model_title = None if styled else judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
     if model_title and model_title[0] < len(region):
         title_at, *more = [i for i in model_title if i < len(region)]
     last = -1
@@ -634,10 +639,10 @@ def _unread_notes(path: str, unread: list, paras: list[Para], numbers: list[int]
     to show, an embedded HTML part, a citation field's data nested too deep."""
     index = {id(p): k for k, p in enumerate(paras)}
     out = []
-    for para, message in unread:
+    for para, variant, args in unread:
         k = index.get(id(para))
         n = numbers[k] if k is not None else 1
-        out.append(Diagnostic("DOC001", message, path, n, 1, paragraph=n))
+        out.append(Diagnostic.at_line("DOC001", path, n, 1, variant=variant, paragraph=n, **args))
     return out
 
 

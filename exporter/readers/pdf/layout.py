@@ -22,6 +22,9 @@ from ...diagnostics import InputError
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
 _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
 MAX_PAGES = 2000  # past this a file is refused: bounded time (a page takes ~10–30 ms)
+# Past this much text a file is refused: a 2,000-page book held a worker for a minute. A long
+# thesis holds 400,000 characters; this is four of them.
+MAX_CHARS = 1_600_000
 
 
 # Adobe's Symbol encoding (symbol.txt), codes 0x20–0xFE: a Symbol font without a ToUnicode map
@@ -46,6 +49,10 @@ class Line:
     number: int = 0  # line on its page, 1-based, in reading order
     furniture: bool = False  # running header or footer, page number
     superscripts: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets in `text`
+    # Offsets in `text` where a run begins after a wide gap on the baseline (a table cell, a
+    # caption set beside another, a formula's number): where a caption's label can stand.
+    breaks: list[int] = field(default_factory=list)
+    break_xs: list[float] = field(default_factory=list)  # where each of those runs begins on the page
 
 
 @dataclass(slots=True)
@@ -55,13 +62,17 @@ class Page:
     height: float
     lines: list[Line]
     outermost: set = field(default_factory=set)  # baselines of the three top and three bottom lines
+    dropped: int = 0  # characters left out: set at another angle than the page's text
+    unmapped: int = 0  # characters of fonts without a character map (their text may be wrong)
+    angle: int = 0  # the direction the page's text runs in, turned to read level (TURNS)
 
 
 # ---- opening ----------------------------------------------------------------------------
 
 
-def open_pdf(path: str) -> pdfium.PdfDocument:
-    """Open a PDF, an encrypted one too when it opens with the empty password; refuse the rest in one line."""
+def open_pdf(path: str) -> tuple[pdfium.PdfDocument, int]:
+    """Open a PDF, an encrypted one too when it opens with the empty password, and count the
+    pages it really holds; refuse the rest in one line."""
     try:
         doc = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -73,14 +84,37 @@ def open_pdf(path: str) -> pdfium.PdfDocument:
         raise InputError(path, "is not a readable PDF (corrupt or truncated)") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if len(doc) == 0:
+    count = len(doc) if len(doc) <= MAX_PAGES else _pages_held(doc, MAX_PAGES + 1)
+    if count == 0:
         doc.close()
         raise InputError(path, "is a PDF with no pages")
-    if len(doc) > MAX_PAGES:
-        count = len(doc)
+    if count > MAX_PAGES:
         doc.close()
-        raise InputError(path, f"has {count} pages; exporter reads papers of at most {MAX_PAGES} pages")
-    return doc
+        raise InputError(path, f"has more than {MAX_PAGES} pages; exporter reads papers of at most {MAX_PAGES} pages")
+    return doc, count
+
+
+def _pages_held(doc: pdfium.PdfDocument, at_most: int) -> int:
+    """How many pages load, up to `at_most`: the page tree's /Count may claim a million pages
+    over one (PDFium takes the claim), so the last page that loads is found by halving."""
+    def loads(index: int) -> bool:
+        try:
+            doc[index].close()
+            return True
+        except pdfium.PdfiumError:
+            return False
+
+    high = min(len(doc), at_most)
+    if loads(high - 1):
+        return high
+    low = 0  # at least `low` pages load; fewer than `high` do
+    while low < high - 1:
+        middle = (low + high) // 2
+        if loads(middle - 1):
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 # ---- characters -> fragments -------------------------------------------------------------
@@ -116,11 +150,15 @@ def _font_facts(font: int) -> tuple[bool, bool]:
     return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None, "symbol" in name.lower()
 
 
-def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool]]) -> tuple[float, bool, bool, float, bool]:
-    """(size, bold, upright, baseline, symbol font) of the text object holding character `index`.
+def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool]]) -> tuple:
+    """(size, bold, angle, baseline, symbol font, unmapped) of the text object holding character `index`.
 
     The size as printed is the font size times the vertical scale of the character's matrix
-    (a producer may set 1 pt type scaled by 9); upright means that matrix does not rotate.
+    (a producer may set 1 pt type scaled by 9). The angle is the direction the text runs in,
+    0, 90, 180 or 270 degrees (None for text set askew). A negative font size draws each
+    glyph turned in place and advances leftwards (`mirrored`): the text is still in the
+    order the content stream gives it. `unmapped`: PDFium knows no Unicode for the object's
+    characters (a CID font without a character map: what it returns may be other letters).
     """
     facts = fonts.get(font)
     if facts is None:
@@ -128,10 +166,15 @@ def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, 
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
     scale = math.hypot(matrix.c, matrix.d) or 1.0
-    upright = matrix.a > 0 and abs(matrix.b) <= 0.05 * matrix.a
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    degrees = math.degrees(math.atan2(matrix.b, matrix.a))
+    angle = round(degrees / 90) % 4 * 90
+    if abs((degrees - angle + 180) % 360 - 180) > 3:  # askew: a stamp or a rotated label
+        angle = None
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
-    return round(pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, 1), facts[0], upright, y.value, facts[1]
+    unmapped = pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1
+    return round(abs(size) * scale, 1), facts[0], angle, (x.value, y.value), facts[1], unmapped, size < 0
 
 
 def _page_text(textpage, count: int) -> list[int]:
@@ -142,16 +185,30 @@ def _page_text(textpage, count: int) -> list[int]:
     return [ord(ch) for ch in text]
 
 
-def _page_chars(textpage) -> list[list[tuple]]:
-    """Runs of characters as PDFium emits them, broken where it breaks lines.
+@dataclass(slots=True)
+class PageChars:
+    """A page's characters turned upright: runs of (text, x0, x1, baseline, size, bold, space
+    before), the page's size as read, and what was left out."""
 
-    Each character: (text, x0, x1, baseline, size, bold, space before). Size, weight, angle
-    and baseline are read once per text object (one font, one matrix, one baseline); rotated
-    characters (a margin stamp set vertically) are left out: they are not the running text.
+    runs: list[list[tuple]]
+    width: float
+    height: float
+    angle: int = 0  # the direction most of the page's text runs in, now turned to 0
+    dropped: int = 0  # characters at another angle (a margin stamp, a rotated label)
+    unmapped: int = 0  # characters of fonts without a character map
+
+
+def _page_chars(textpage, width: float, height: float) -> PageChars:
+    """Runs of characters as PDFium emits them, broken where it breaks lines, turned upright.
+
+    Size, weight, angle and baseline are read once per text object (one font, one matrix,
+    one baseline). The angle most characters run at is the page's: a landscape table or a
+    page set sideways (or upside down, as a negative font size draws it) is read as if
+    upright; characters at other angles (a margin stamp set vertically) are left out.
     """
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
-        return []
+        return PageChars([], width, height)
     codes = _page_text(textpage, count)
     if len(codes) < count:  # a producer whose text does not fold: one call per character
         codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
@@ -183,19 +240,53 @@ def _page_chars(textpage) -> list[list[tuple]]:
         facts = objects.get(obj)
         if facts is None:
             facts = objects[obj] = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
-        size, bold, upright, baseline, symbol = facts
-        if not upright:
-            continue
+        size, bold, angle, origin, symbol, unmapped, mirrored = facts
         get_box(handle, i, *boxes)
+        x0, x1 = (2 * origin[0] - right.value, 2 * origin[0] - left.value) if mirrored else (left.value, right.value)
         ch = "-" if code in _HYPHEN_MARKS else SYMBOL_FONT.get(code, chr(code)) if symbol else chr(code)
         if ch == " ":  # a Symbol font's own space
             space = True
             continue
-        run.append((ch, left.value, right.value, baseline, size, bold, space))
+        run.append((ch, x0, x1, bottom.value, top.value, origin, size, bold, space, angle, unmapped))
         space = False
     if run:
         runs.append(run)
-    return runs
+    return _upright(runs, width, height)
+
+
+def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
+    """The characters at the page's main angle, their boxes turned so they read left to right
+    and top to bottom in a page of the turned size; the rest counted and left out."""
+    angles = Counter(c[9] for run in runs for c in run if c[9] is not None)
+    angle = angles.most_common(1)[0][0] if angles else 0
+    turn = TURNS[angle]
+    out = PageChars([], height if angle in (90, 270) else width, width if angle in (90, 270) else height, angle)
+    for run in runs:
+        if angle == 0:  # most pages: nothing to turn
+            kept = [(c[0], c[1], c[2], c[5][1], c[6], c[7], c[8]) for c in run if c[9] == 0]
+            out.unmapped += sum(c[10] for c in run if c[9] == 0)
+        else:
+            kept = []
+            for ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped in run:
+                if char_angle != angle:
+                    continue
+                out.unmapped += unmapped
+                (ax, ay), (bx, by) = turn(x0, y0, width, height), turn(x1, y1, width, height)
+                kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space))
+        out.dropped += len(run) - len(kept)
+        if kept:
+            out.runs.append(kept)
+    return out
+
+
+# A point of a page turned so that text running at the angle runs left to right: (x, y, page
+# width, page height) -> (x, y) on the turned page.
+TURNS = {
+    0: lambda x, y, w, h: (x, y),
+    90: lambda x, y, w, h: (y, w - x),
+    180: lambda x, y, w, h: (w - x, h - y),
+    270: lambda x, y, w, h: (h - y, x),
+}
 
 
 def _split_run(run: list[tuple]) -> list[list[tuple]]:
@@ -375,6 +466,8 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     prev = None
     sup_start = None
     length = 0
+    breaks: list[int] = []
+    break_xs: list[float] = []
     for f in fragments:
         chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
         for char in chars:
@@ -382,6 +475,9 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
             if prev is not None and (spaced or chars[0] is char):
                 text.append(" ")
                 length += 1
+            if prev is not None and chars[0] is char:
+                breaks.append(length)
+                break_xs.append(x0)
             raised = csize < 0.85 * size and baseline - y > 0.2 * size
             if raised and sup_start is None:
                 sup_start = length
@@ -400,24 +496,47 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     # a superscript run never begins or ends with the space before or after it
     superscripts = [(s + (joined[s] == " "), e - (joined[e - 1] == " ")) for s, e in superscripts]
     superscripts = [(s, e) for s, e in superscripts if s < e]
-    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts)
+    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks, break_xs=break_xs)
 
 
-def read_pages(doc: pdfium.PdfDocument) -> list[Page]:
-    """Every page's lines in reading order, numbered on their page."""
-    pages = []
-    for index in range(len(doc)):
+class TooMuchText(Exception):
+    """More text than a paper holds (see MAX_CHARS); `pages` were read before it."""
+
+    def __init__(self, pages: int):
+        super().__init__(pages)
+        self.pages = pages
+
+
+def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
+    """Every page's lines in reading order, numbered on their page (the first `pages` pages).
+
+    Raises TooMuchText past MAX_CHARS characters, counted first: PDFium counts a page's
+    characters in a few milliseconds, reading them takes ten times that.
+    """
+    count = len(doc) if pages is None else pages
+    total = 0
+    for index in range(count):
+        page = doc[index]
+        textpage = page.get_textpage()
+        total += max(pdfium_c.FPDFText_CountChars(textpage.raw), 0)
+        textpage.close()
+        page.close()
+        if total > MAX_CHARS:
+            raise TooMuchText(index + 1)
+    out = []
+    for index in range(count):
         page = doc[index]
         width, height = page.get_size()
         textpage = page.get_textpage()
-        fragments = [_fragment(piece) for run in _page_chars(textpage.raw) for piece in _split_run(run)]
+        chars = _page_chars(textpage.raw, width, height)
         textpage.close()
         page.close()
-        lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, width)]
+        fragments = [_fragment(piece) for run in chars.runs for piece in _split_run(run)]
+        lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width)]
         for number, line in enumerate(lines, start=1):
             line.number = number
-        pages.append(Page(index + 1, width, height, lines))
-    return pages
+        out.append(Page(index + 1, chars.width, chars.height, lines, dropped=chars.dropped, unmapped=chars.unmapped, angle=chars.angle))
+    return out
 
 
 # ---- page furniture ----------------------------------------------------------------------

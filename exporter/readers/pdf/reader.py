@@ -10,44 +10,93 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+import pypdfium2 as pdfium
+
 from ...citations import MAX_LABELS, find_citations, inlines_of
-from ...diagnostics import Diagnostic, InputError
+from ...crossrefs import crossrefs_of, without_caption_label
+from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import Citation, Document, Heading, Meta, Paragraph, Span, Superscript, Text
+from ...model import Citation, CrossRef, Document, Figure, Heading, Image, Meta, Paragraph, Span, Superscript, Text
 from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, split_authors
 from ..plaintext.titleblock import decide, emails_in
-from .layout import Line, mark_furniture, open_pdf, read_pages
+from .images import PagePicture, find_pictures
+from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, open_pdf, read_pages
+from .sandbox import Exhausted, run_bounded
 from .titleblock import front_items, without_superscripts
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
 MIN_LETTERS_PER_PAGE = 20
+MIN_UNMAPPED = 20  # characters without a character map worth a warning (PDF001)
 
 
 def read_pdf(path: str) -> Document:
     """Read a PDF's text layer into a Document (citations still unlinked)."""
-    return _document(path, pdf_lines(path))
+    layer = read_text_layer(path)
+    return _document(path, layer.lines, layer.notes, layer.pictures)
 
 
 def pdf_lines(path: str) -> list[Line]:
     """The text lines of a PDF in reading order, furniture left out, with an empty line where
     the layout parts them; a scan or a damaged file is refused in one line."""
-    doc = open_pdf(path)
+    return read_text_layer(path).lines
+
+
+@dataclass
+class TextLayer:
+    lines: list[Line]
+    notes: list[Diagnostic]  # about the layer itself (PDF001)
+    pictures: list[PagePicture]  # bound to figure captions
+
+
+def read_text_layer(path: str) -> TextLayer:
+    """The PDF's lines (furniture marked and left out), the findings about its text and the
+    pictures of its figures; a scan or a damaged file is refused in one line."""
     try:
-        pages = read_pages(doc)
-    except InputError:
-        raise
-    except Exception as exc:  # PDFium refusing a damaged page: the file's problem, in one line
-        raise InputError(path, f"is a damaged PDF: a page cannot be read ({type(exc).__name__})") from None
-    finally:
-        doc.close()
+        pages, pictures = run_bounded(read_layer, path)
+    except Exhausted as exc:
+        raise InputError(path, exc.why) from None
     letters = sum(letters_in(line.text) for page in pages for line in page.lines)
     if letters < MIN_LETTERS_PER_PAGE * len(pages):
+        dropped = sum(page.dropped for page in pages)
+        if dropped:
+            raise InputError(path, f"has {dropped} characters of text, all set askew (neither level nor at a right angle); exporter reads text set level or turned by a right angle")
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
-    return with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
+    lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
+    return TextLayer(lines, layer_notes(path, pages), pictures)
+
+
+def read_layer(path: str) -> tuple[list[Page], list[PagePicture]]:
+    """The pages' lines and the pictures bound to figure captions, read with PDFium (in the
+    bounded child, see sandbox.py). Only PDFium's own refusals are the file's problem; any
+    other error is ours and is raised."""
+    doc, count = open_pdf(path)
+    try:
+        pages = read_pages(doc, count)
+        return pages, find_pictures(doc, pages)
+    except TooMuchText as exc:
+        raise InputError(path, f"holds more than {MAX_CHARS} characters of text (past page {exc.pages}); exporter reads papers, not whole volumes: split it") from None
+    except pdfium.PdfiumError:  # a page PDFium cannot load or read
+        raise InputError(path, "is a damaged PDF: a page cannot be read") from None
+    finally:
+        doc.close()
+
+
+def layer_notes(path: str, pages: list[Page]) -> list[Diagnostic]:
+    """PDF001 where a font without a character map printed characters: PDFium guesses
+    their letters (a CID font's glyph numbers), so the text read may not be the text shown."""
+    notes = []
+    unmapped = [page for page in pages if page.unmapped]
+    total = sum(len(line.text) for page in pages for line in page.lines)
+    # A few symbols of a formula font (seen in 4 of the 25 corpus papers) say nothing of the text.
+    if sum(page.unmapped for page in unmapped) >= max(MIN_UNMAPPED, 0.01 * total):
+        first = unmapped[0]
+        count = sum(page.unmapped for page in unmapped)  # at the first such page; `page` is also the message's
+        notes.append(Diagnostic("PDF001", path, 1, 1, page=first.number, args=frozen_args({"count": count, "page": first.number})))
+    return notes
 
 
 def with_blank_lines(lines: list[Line]) -> list[Line]:
@@ -90,12 +139,20 @@ class Places:
 # ---- evidence from sizes and weights ---------------------------------------------------------
 
 
+# Type smaller than this is no body text: a rule drawn as a run of 1-pt underscores, or an
+# invisible layer, must not become the measure every heading and title is found against.
+MIN_BODY_SIZE = 4.0
+
+
 def body_size(lines: list[Line]) -> float:
-    """The size most of the text is set in (counted in characters)."""
+    """The size most of the text is set in, counted in letters (a rule of `____` or a row of
+    dots holds none), among readable sizes when the paper has any."""
     sizes: Counter = Counter()
     for line in lines:
-        sizes[line.size] += len(line.text)
-    return sizes.most_common(1)[0][0]
+        sizes[line.size] += letters_in(line.text)
+    readable = Counter({size: n for size, n in sizes.items() if size >= MIN_BODY_SIZE and n})
+    chosen = readable or Counter({size: n for size, n in sizes.items() if n}) or Counter({line.size: 1 for line in lines})
+    return chosen.most_common(1)[0][0]
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -383,7 +440,7 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
     offset = 0
     runs = sorted(runs)
     for node in inlines:
-        length = len(node.text) if isinstance(node, Text) else len(node.raw) if isinstance(node, Citation) else 0
+        length = len(node.text) if isinstance(node, Text) else len(node.raw) if isinstance(node, (Citation, CrossRef)) else 0
         if not isinstance(node, Text):
             out.append(node)
             offset += length
@@ -407,7 +464,7 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
 # ---- the document --------------------------------------------------------------------------
 
 
-def _document(path: str, lines: list[Line]) -> Document:
+def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = ()) -> Document:
     texts = [line.text for line in lines]
     places = Places(lines)
     body = body_size(lines)
@@ -455,17 +512,22 @@ def _document(path: str, lines: list[Line]) -> Document:
     heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
     spacing = usual_spacing(lines, body)
     edges = column_edges(lines, body)
-    groups: list[tuple[int | None, list[int]]] = []  # (heading level or None, line indexes)
+    groups: list[tuple[int | None, list[int]]] = []  # (heading level, FIGURE or None, line indexes)
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
+    captioned = figure_pictures(pictures)
     last = -2  # the previous line with text
     for i in [*range(start, end), *inside]:  # and the prose the layout put between entries
         line = lines[i]
         if not line.text:
             continue
+        if (line.page, line.number) in captioned:  # a figure's caption opens a block of its own
+            groups.append((FIGURE, [i]))
+            last = i
+            continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
         if level is not None:
             groups.append((level, [i]))
-        elif groups and groups[-1][0] is None and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
+        elif groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
             groups[-1][1].append(i)
         else:
             groups.append((None, [i]))
@@ -475,7 +537,8 @@ def _document(path: str, lines: list[Line]) -> Document:
     for level, rows in groups:
         numbered = [(i + 1, texts[i]) for i in rows]
         joined = join_lines(numbered, lexicon)
-        inlines = inlines_of(joined, path, notes, budget, entries)
+        breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
+        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, starts=breaks)
         built.append((level, rows, joined, inlines))
 
     references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
@@ -499,7 +562,11 @@ def _document(path: str, lines: list[Line]) -> Document:
         inlines = with_superscripts(inlines, runs, joined.text, cite_at)
         inlines = tuple(_placed(node, places) for node in inlines)
         span = places.span(joined.whole)
-        blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
+        if level == FIGURE:
+            first = lines[rows[0]]
+            blocks.append(figure_of(captioned[(first.page, first.number)], inlines, span))
+        else:
+            blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
 
     references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
@@ -530,8 +597,27 @@ def _document(path: str, lines: list[Line]) -> Document:
         references_span=heading_span,
         end_line=lines[-1].number,
         encoding="pdf",  # no text file behind it: build checks glyphs on the model, as for a DOCX
-        notes=tuple(places.note(n) for n in notes),
+        notes=tuple(layer) + tuple(places.note(n) for n in notes),
     )
+
+
+FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)
+
+
+def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
+    """The pictures bound to each caption line, by (page, line number), left to right."""
+    out: dict[tuple[int, int], list[PagePicture]] = {}
+    for picture in pictures:
+        out.setdefault((picture.page, picture.caption), []).append(picture)
+    return out
+
+
+def figure_of(pictures: list[PagePicture], caption: tuple, span: Span) -> Figure:
+    """A figure: its pictures at the size the page shows them, its caption's words and the
+    number its caption's label gives (the label itself the editions print)."""
+    images = tuple(Image(p.data, p.media_type, round(p.box[2] - p.box[0], 2), round(p.box[3] - p.box[1], 2), name=f"page{p.page}-figure{k}") for k, p in enumerate(pictures, start=1))
+    words, number = without_caption_label(caption)
+    return Figure(images, words, span, number=number)
 
 
 def _shift(offset: int | None) -> int | None:
@@ -540,8 +626,8 @@ def _shift(offset: int | None) -> int | None:
 
 
 def _placed(node, places: Places):
-    """A citation's span moved from the joining's line numbers to its page and line."""
-    if isinstance(node, Citation) and node.span.page is None:
+    """A citation's (a cross-reference's) span moved from the joining's line numbers to its page and line."""
+    if isinstance(node, (Citation, CrossRef)) and node.span.page is None:
         return dataclasses.replace(node, span=places.span(node.span))
     if isinstance(node, Superscript):
         return dataclasses.replace(node, inlines=tuple(_placed(n, places) for n in node.inlines))

@@ -128,18 +128,14 @@ def repair_mojibake(lines: list[str], path: str) -> Repair:
     k = min(fixed)
     m = found[k][1]
     tables = sorted({mp for mp, _ in by_line.values()}, key=MAPPINGS.index)
-    how = ", ".join(f"{_NAMES[a]} read as {_NAMES[b]}" for a, b in tables)
-    notes = [Diagnostic(
-        "TXT003",
-        f"{len(fixed_words)} word(s) printed in the wrong font table repaired on {len(by_line)} line(s) ({how}): `{m.group()[:24]}` -> `{fixed[k][:24]}`",
-        path, first_line + 1, m.start() + 1,
+    notes = [Diagnostic.at_line(
+        "TXT003", path, first_line + 1, m.start() + 1, variant="font",
+        words=len(fixed_words), lines=len(by_line), tables=tuple(f"{_NAMES[a]}>{_NAMES[b]}" for a, b in tables),
+        written=m.group()[:24], repaired=fixed[k][:24],
     )]
     left = sorted(n for n in lines_of if n not in by_line)
     if left:  # the text has shown it holds mojibake: lines no mapping reads are likely more of it
         n = left[0]
         word = found[lines_of[n][0]][1]
-        notes.append(Diagnostic(
-            "TXT005", f"{len(left)} line(s) in the wrong font table left as they were: no mapping reads `{word.group()[:24]}`",
-            path, n + 1, word.start() + 1,
-        ))
+        notes.append(Diagnostic.at_line("TXT005", path, n + 1, word.start() + 1, variant="font", count=len(left), word=word.group()[:24]))
     return Repair(repaired, tuple(notes))

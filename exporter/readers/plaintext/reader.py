@@ -7,6 +7,7 @@ from statistics import median
 
 from . import normalize as rules
 from ...citations import MAX_LABELS, Joined, inlines_of
+from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
@@ -180,7 +181,7 @@ def _blocks(
         numbered = [(i + 1, lines[i]) for i in chunk]
         marker = rules.list_item_marker(lines[chunk[0]])
         joined = join_lines(numbered, lexicon, skip=marker or 0)
-        inlines = inlines_of(joined, path, notes, budget, entries)
+        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined)
         if headings and chunk[0] in headings:
             close_list()
             blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
@@ -207,18 +208,15 @@ def control_characters(lines: list[str], path: str) -> list[Diagnostic]:
         m = rules.CONTROL_CHARS.search(line, start)
         if m:
             count = len(rules.CONTROL_CHARS.findall(line, start))
-            found.append(Diagnostic("TXT001", f"control character U+{ord(m.group()):04X} removed" + (f" (and {count - 1} more on this line)" if count > 1 else ""), path, number, m.start() + 1))
+            more = {"variant": "more", "count": count - 1} if count > 1 else {}
+            found.append(Diagnostic.at_line("TXT001", path, number, m.start() + 1, character=f"U+{ord(m.group()):04X}", **more))
     return found
 
 
 def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:
     """One TXT004 note per kind of font glyph replaced (ligatures, Symbol-font characters), at the first."""
-    what = {
-        "ligature": "ligature presentation form(s) (U+FB00–FB06) replaced by their letters",
-        "symbol": "Symbol-font private-use character(s) (U+F020–F0FF) replaced by the characters Adobe's Symbol encoding gives them",
-    }
     return [
-        Diagnostic("TXT004", f"{count} {what[kind]}", path, line, column)
+        Diagnostic.at_line("TXT004", path, line, column, variant=kind, count=count)  # kind: ligature, symbol
         for kind, (count, line, column) in sorted(rules.glyph_replacements(lines).items())
     ]
 
@@ -249,12 +247,12 @@ def read_plaintext(source: SourceText) -> Document:
         raise InputError(path, "contains no text (only whitespace or control characters)")
     notes = control_characters(lines, path)
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
-        notes.append(Diagnostic("TXT002", f"not UTF-8: decoded as {source.encoding}", path, 1, 1))
+        notes.append(Diagnostic.at_line("TXT002", path, 1, 1, encoding=source.encoding))
     if source.repaired:
         fixed = source.repaired
-        notes.append(Diagnostic("TXT003", f"UTF-8 text once read as {fixed.label} and saved again (mojibake) repaired on {fixed.count} line(s); columns there count the repaired text", path, fixed.line, 1))
+        notes.append(Diagnostic.at_line("TXT003", path, fixed.line, 1, variant="file", encoding=fixed.label, count=fixed.count))
         if fixed.left:
-            notes.append(Diagnostic("TXT005", f"{fixed.left} line(s) of UTF-8 mojibake that no code page reads as text left as they were", path, fixed.left_line, 1))
+            notes.append(Diagnostic.at_line("TXT005", path, fixed.left_line, 1, variant="file", count=fixed.left))
     repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
     lines = repair.lines
     notes.extend(repair.notes)

@@ -53,6 +53,8 @@ def vetoes_title(text: str) -> bool:
         return True
     if "@" in t or _URL.search(t) or t.startswith("©") or re.search(r"\[\d", t):
         return True  # an address, a link, a copyright line, a sentence citing `[2]`
+    if t.endswith(".") and re.search(r"[^\W\d_]{3}\. [^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]", t):
+        return True  # two sentences (`… жоқ. Бұл …`): running text, not a title
     names = author_names(t, strong_only=True)
     return names is not None and re.search(r"(?<![^\W\d_])[^\W\d_]\.", t) is not None
 
@@ -207,7 +209,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     for i, role in enumerate(labels[:stop]):
         if role.label == "furniture":
             headers.append(texts[i])
-        elif (role.label == "author" or role.author >= 0.5 or i in by_lines) and i not in title and not repeats_header(texts[i], headers):
+        elif (role.label == "author" or role.author >= 0.5 or i in by_lines) and i not in title and not repeats_header(texts[i], headers) and not re.search(r"\[\d", texts[i]):  # a line citing `[1]` is text, never a by-line
             by_script.setdefault(script(texts[i]), []).extend(line_names(texts[i]))
     authors = by_script.get(title_script) or next((names for names in by_script.values() if names), [])
     seen: set[str] = set()

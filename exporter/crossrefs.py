@@ -1,0 +1,235 @@
+"""Cross-references in paragraph text: `рис. 3`, `Figure 3`, `табл. 2`, `Table 2`, `формула (4)`,
+`equation (2.1)`, `3-сурет`, `(4) формула`: shared by every reader, as citations are.
+
+A reader calls `crossrefs_of` on the inlines `citations.inlines_of` gave it: the text between
+citations is searched, and each reference becomes a `CrossRef` at its source place. A
+figure's or table's own label where its caption starts (`Рис. 3. Схема…` opening a line)
+becomes a CrossRef that `defines` the number; `crossref_findings` (crossref_check.py) links
+them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .citations import Joined
+from .model import Citation, CrossRef, Inline, Text
+
+# A range wider than this is taken for a typo, not expanded (`рис. 1–900`).
+MAX_RANGE = 50
+
+_CYR = "а-яёәіңғүұқөһ"
+_NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}"
+# The number of a figure or a table, a sub-figure's letter glued to it (`3а`, `3b`) allowed.
+_FIG_NUM = rf"(?P<n>{_NUM})(?!\d)(?:[a-z{_CYR}](?![\w]))?(?![\w.]\d)"
+# Words naming a figure, a table, an equation, in every case form the languages use.
+_FIGURE = rf"рис\.|рисун[{_CYR}]{{0,4}}\b|figs?\.|figs?\b|figures?\b|сурет[{_CYR}]{{0,6}}\b"
+_TABLE = rf"табл\.|таблиц[{_CYR}]{{0,4}}\b|tabs?\.|tables?\b|кесте[{_CYR}]{{0,6}}\b"
+_EQUATION = (
+    rf"формул[{_CYR}]{{0,5}}\b|выражени[{_CYR}]{{0,3}}\b|уравнени[{_CYR}]{{0,3}}\b|equations?\b|eqs?\.|eqns?\.|formula[se]?\b"
+    rf"|теңдеу[{_CYR}]{{0,6}}\b|өрнек[{_CYR}]{{0,6}}\b"
+)
+_JOIN = r"\s*(?:,|;|\bи\b|\band\b|\bжәне\b|&|[-–—]|\bto\b|\bпо\b)\s*"
+_EQ_ITEM = rf"(?P<item>\(\s*(?P<n>{_NUM})[a-z{_CYR}]?\s*\))"
+
+# `рис. 3`, `Figures 2 and 3`, `табл. 1–3`: the word, then numbers joined by commas, `и`, dashes.
+_NAMED = re.compile(rf"(?<![\w])(?P<word>{_FIGURE}|{_TABLE})\s*(?:№\s*)?{_FIG_NUM}", re.IGNORECASE)
+_NEXT_NUMBER = re.compile(rf"(?P<join>{_JOIN}){_FIG_NUM}", re.IGNORECASE)
+# `3-сурет`, `2-кестеде` (Kazakh puts the number first).
+_NUMBER_FIRST = re.compile(rf"(?<![\w.]){_FIG_NUM}\s*-\s*(?P<word>сурет[{_CYR}]{{0,6}}\b|кесте[{_CYR}]{{0,6}}\b)", re.IGNORECASE)
+# `формула (4)`, `equations (2)–(4)`, `Eq. (3)`, `eq. 5`.
+_EQ_NAMED = re.compile(rf"(?<![\w])(?P<word>{_EQUATION})\s*(?:№\s*)?(?:{_EQ_ITEM}|(?<=\.)\s*(?P<bare>{_NUM})(?!\d)(?![\w.]\d))", re.IGNORECASE)
+_EQ_NEXT = re.compile(rf"(?P<join>{_JOIN}){_EQ_ITEM}", re.IGNORECASE)
+# `(4) формула`, `(4)-формуладан` (Kazakh).
+_EQ_NUMBER_FIRST = re.compile(rf"{_EQ_ITEM}\s*-?\s*(?:формул[{_CYR}]{{0,8}}\b|теңдеу[{_CYR}]{{0,6}}\b|өрнек[{_CYR}]{{0,6}}\b)", re.IGNORECASE)
+
+# A caption opens with its label in the nominative: `Рис.`, `Рисунок`, `Figure`, `Table`, `3-сурет`.
+_CAPTION_WORDS = {"рис.", "рисунок", "fig.", "fig", "figure", "сурет", "табл.", "таблица", "table", "кесте"}
+
+
+def kind_of(word: str) -> str:
+    folded = word.casefold()
+    if folded.startswith(("рис", "fig", "сурет")):
+        return "figure"
+    if folded.startswith(("табл", "tab", "кесте")):
+        return "table"
+    return "equation"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A reference found in text: [start, end) of what is written, its kind and number;
+    `defines` for a caption's own label; `implied` for a number a range stands for without
+    writing it (`8–10` refers to 9), which takes no text."""
+
+    start: int
+    end: int
+    kind: str
+    number: str
+    defines: bool = False
+    implied: bool = False
+
+
+def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int | None = 0) -> list[Found]:
+    """The cross-references in `text`, in order; `line_starts` are the offsets, in order,
+    where a source line (or the block) began, which is where a caption's label stands;
+    `opening` is where the block's text begins (None: `text` is not a block's beginning)."""
+    found: list[Found] = []
+    for m in _NAMED.finditer(text):
+        kind = kind_of(m.group("word"))
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        found.append(Found(m.start(), m.end("n"), kind, m.group("n"), defines))
+        if not defines:
+            found.extend(_more_numbers(text, m.end(), kind, m.group("n"), _NEXT_NUMBER))
+    for m in _NUMBER_FIRST.finditer(text):
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        found.append(Found(m.start(), m.end(), kind_of(m.group("word")), m.group("n"), defines))
+    for m in _EQ_NAMED.finditer(text):
+        if m.group("item"):
+            found.append(Found(m.start("item"), m.end("item"), "equation", m.group("n")))
+            found.extend(_more_numbers(text, m.end(), "equation", m.group("n"), _EQ_NEXT))
+        else:
+            found.append(Found(m.start(), m.end("bare"), "equation", m.group("bare")))
+    for m in _EQ_NUMBER_FIRST.finditer(text):
+        found.append(Found(m.start("item"), m.end("item"), "equation", m.group("n")))
+    return _without_overlaps(found)
+
+
+def _more_numbers(text: str, at: int, kind: str, first: str, pattern: re.Pattern) -> list[Found]:
+    """The numbers that follow a reference's first one: `2 и 3`, `8–10` (9 implied), `(3)–(5)`."""
+    out: list[Found] = []
+    previous = first
+    while (m := pattern.match(text, at)) is not None:
+        number = m.group("n")
+        where = "item" if kind == "equation" else "n"
+        if m.group("join").strip() in ("-", "–", "—"):
+            out.extend(Found(m.start(where), m.start(where), kind, n, implied=True) for n in _between(previous, number))
+        out.append(Found(m.start(where), m.end(where), kind, number))
+        previous, at = number, m.end()
+    return out
+
+
+def _between(first: str, last: str) -> list[str]:
+    """The numbers a range `first–last` stands for without writing them: `8–10` -> 9,
+    `1.3–1.6` -> 1.4, 1.5; none for a reversed or too wide range."""
+    head_a, _, tail_a = first.rpartition(".")
+    head_b, _, tail_b = last.rpartition(".")
+    if head_a != head_b:
+        return []
+    a, b = int(tail_a), int(tail_b)
+    if not a < b <= a + MAX_RANGE:
+        return []
+    prefix = head_a + "." if head_a else ""
+    return [f"{prefix}{n}" for n in range(a + 1, b)]
+
+
+# The text before a reference that opens a line ends in a word that takes one (`shown in`,
+# `на`, `см.`), or an opening bracket or comma; a caption's label follows none of these.
+_REFERRING = re.compile(
+    r"(?:\b(?:in|on|at|see|of|from|to|and|or|with|by|as|than|cf|в|на|см|из|по|и|или|к|с|со|от|при|согласно|также|тақырыпта|және)\.?|[(,\[])\s*$",
+    re.IGNORECASE,
+)
+_CYRILLIC_WORD = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
+_STRONG_SEPARATOR = re.compile(r"\s*[:–—]|\s+-\s")  # `Figure 4:`, `Рисунок 2 – …`
+_ANY_SEPARATOR = re.compile(r"\s*[.,;:–—-]")
+_WEAK_SEPARATOR = re.compile(r"\.|\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")  # `Рис. 2. Блок-схемы`, `Figure 1 Steps involved`
+
+
+def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[int, ...], opening: int | None = None) -> bool:
+    """A figure's or table's label opening its caption: `Рис. 3. Схема`, `Таблица 2 – …`,
+    `Figure 4: CMB…`, `Figure 1 Steps involved…`, `Table 4` alone on its line, `2-кесте`.
+
+    Rule: the label is in the nominative form captions use, capitalised, and opens a line
+    (or the block). After its number comes a colon or a dash (a caption), or a full stop, a
+    capitalised word or the line's end: a caption, unless the label is Latin and the text
+    before ends in a word that takes a reference (`shown in` / `Fig. 3.` ends a sentence).
+    Opening its block (a Word paragraph), any punctuation after the number will do
+    (`Fig. 10, group rights`).
+    """
+    i = bisect.bisect_left(line_starts, start)
+    if i == len(line_starts) or line_starts[i] != start or word.casefold() not in _CAPTION_WORDS:
+        return False
+    if not (text[start].isupper() or text[start].isdigit()):
+        return False
+    if _STRONG_SEPARATOR.match(text, end) or (start == opening and _ANY_SEPARATOR.match(text, end)):
+        return True
+    j = bisect.bisect_right(line_starts, end)
+    line_end = line_starts[j] if j < len(line_starts) else len(text)
+    if not (_WEAK_SEPARATOR.match(text, end) or not text[end:line_end].strip()):
+        return False
+    # Russian and Kazakh write a reference in lower case (`на рис. 4`): a capitalised `Рис. 4.`
+    # opening a line is a caption whatever stands before it (a figure's panel letter `в`).
+    return _CYRILLIC_WORD.match(word) is not None or _REFERRING.search(text[max(0, start - 20) : start]) is None
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """In order of place; of two overlapping finds the earlier (and longer) one stays."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, not f.implied, -(f.end - f.start))):
+        if out and not f.implied and f.start < out[-1].end and not out[-1].implied:
+            continue
+        out.append(f)
+    return out
+
+
+# ---- into the inlines of a reader --------------------------------------------------------
+
+
+def crossrefs_of(inlines: tuple[Inline, ...], joined: Joined, at_start: bool = True, starts: Iterable[int] = ()) -> tuple[Inline, ...]:
+    """`inlines` (Text and Citation nodes covering `joined.text`, as `inlines_of` returns
+    them) with each cross-reference in their text made a CrossRef at its source place.
+    `at_start`: the text begins a block or a line; `starts`: more offsets where the layout
+    begins something anew (a PDF's run after a wide gap): where a caption's label can stand."""
+    lines = {joined.offsets[i] for i in range(1, len(joined.offsets)) if joined.places[i][0] != joined.places[i - 1][0]}
+    opening = len(joined.text) - len(joined.text.lstrip()) if at_start else None  # a Word paragraph may open with spaces
+    found = find_crossrefs(joined.text, tuple(sorted(lines | set(starts) | ({opening} if at_start else set()))), opening)
+    if not found:
+        return inlines
+    out: list[Inline] = []
+    offset = 0
+    k = 0
+    for node in inlines:
+        size = len(node.text) if isinstance(node, Text) else len(node.raw) if isinstance(node, Citation) else 0
+        if not isinstance(node, Text):
+            out.append(node)
+            offset += size
+            while k < len(found) and found[k].start < offset:
+                k += 1
+            continue
+        cursor = 0
+        while k < len(found) and found[k].end <= offset + size:
+            f = found[k]
+            k += 1
+            if f.start < offset + cursor:
+                continue
+            local = f.start - offset
+            if local > cursor:
+                out.append(Text(node.text[cursor:local]))
+            raw = joined.text[f.start : f.end]
+            span = joined.span(f.start, max(f.end, f.start + 1))
+            out.append(CrossRef(raw, f.kind, f.number, span, defines=f.defines))
+            cursor = f.end - offset
+        if cursor < size:
+            out.append(Text(node.text[cursor:]))
+        offset += size
+    return tuple(out)
+
+
+_SEPARATOR = re.compile(r"^\s*[.:–—-]?\s*")
+
+
+def without_caption_label(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
+    """A caption's words without its own label (`Рисунок 3 – ` of `Рисунок 3 – Схема`), and the
+    number that label gives; the editions print the label themselves (`Figure 3.`, as Word's
+    captions are read). A caption that opens with no label is returned as it is."""
+    first = next((k for k, node in enumerate(inlines) if not (isinstance(node, Text) and not node.text.strip())), None)
+    if first is None or not (isinstance(inlines[first], CrossRef) and inlines[first].defines):
+        return inlines, None
+    rest = list(inlines[first + 1 :])
+    if rest and isinstance(rest[0], Text):
+        text = _SEPARATOR.sub("", rest[0].text, count=1)
+        rest = ([Text(text)] if text else []) + rest[1:]
+    return tuple(rest), inlines[first].number

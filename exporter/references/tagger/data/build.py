@@ -1,0 +1,259 @@
+"""Rebuild the reference tagger's training data (and the held-out evaluation set) from its sources.
+
+    .venv/bin/python exporter/references/tagger/data/build.py \\
+        --anystyle PATH --grobid PATH --styles PATH
+
+Each PATH is a checkout or a bare git directory of github:inukshuk/anystyle (BSD-2-Clause),
+github:kermitt2/grobid (Apache-2.0) and github:citation-style-language/styles (CC BY-SA 3.0);
+LICENSES.md says what each gives. Writes, beside this file:
+
+- anystyle-core.jsonl   AnyStyle's res/parser/core.xml, relabelled into our labels
+- grobid.jsonl          GROBID's citation training corpus (grobid-trainer/.../citation/corpus)
+- synthetic.jsonl       records rendered through CSL styles by citeproc-py, and through our own
+                        GOST 7.1 / 7.0.5 / 7.0.100 renderer, labelled by construction
+
+and bench/entries/anystyle-gold.jsonl: AnyStyle's res/parser/gold.xml, for evaluation only (the
+training script never reads bench/).
+
+A line is {"source", "split", "text", "labels": [[start, end, label], ...]} (plus "style" and
+"lang" for synthetic lines); labels cover the characters of field values, and words outside
+any value (`Vol.`, `//`, `–`, `URL:`) are given to a neighbour by `resolve_gaps`. The split
+is fixed: one line in ten of every source, chosen by a hash of its text (of its record, for
+synthetic lines), is "heldout", and two CSL styles are held out whole. A line of core.xml or
+GROBID whose text is also in gold.xml (letters and digits compared) is "evaluation-duplicate":
+neither trained on nor mined for synthetic records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import subprocess
+import sys
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # records.py, render.py and spans.py stand beside this script
+
+from records import cyrillic_records, english_records  # noqa: E402
+from render import csl_lines, gost_lines  # noqa: E402
+from spans import line, squeeze  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[3]
+GOLD = ROOT / "bench" / "entries" / "anystyle-gold.jsonl"
+
+LABELS = (
+    "author", "editor", "translator", "title", "journal", "container", "collection", "volume", "issue", "pages",
+    "date", "publisher", "location", "edition", "doi", "url", "isbn", "accessed", "genre", "medium", "note", "citation-number",
+)
+
+# CSL styles whose renderings are all held out (never trained on): a style the model has not seen.
+HELDOUT_STYLES = ("the-lancet", "frontiers")
+STYLES = (
+    "apa", "apa-6th-edition", "ieee", "american-medical-association", "chicago-author-date", "modern-language-association",
+    "harvard-cite-them-right", "acm-sig-proceedings", "springer-basic-author-date", "springer-lecture-notes-in-computer-science",
+    "elsevier-harvard", "elsevier-with-titles", "elsevier-vancouver", "american-chemical-society", "american-physics-society",
+    "american-institute-of-physics", "nature", "science", "cell-numeric", "american-sociological-association", "annual-reviews",
+    "iso690-author-date-en", "iso690-numeric-en", "din-1505-2", "institute-of-physics-numeric", "sage-harvard", "sage-vancouver",
+    "multidisciplinary-digital-publishing-institute", "royal-society-of-chemistry", "taylor-and-francis-chicago-author-date",
+    "china-national-standard-gb-t-7714-2015-numeric", "gost-r-7-0-5-2008", "gost-r-7-0-5-2008-numeric",
+    "gost-r-7-0-5-2008-numeric-alphabetical", *HELDOUT_STYLES,
+)
+GOST_STYLES = ("gost-r-7-0-5-2008", "gost-r-7-0-5-2008-numeric", "gost-r-7-0-5-2008-numeric-alphabetical")
+
+
+def heldout(key: str) -> bool:
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 10 == 0
+
+
+# ---- reading a repository -------------------------------------------------------------------
+
+
+class Repo:
+    """Files of a checkout or of a bare git directory (the `fetch` tool's mirrors)."""
+
+    def __init__(self, path: str):
+        self.path = Path(path)
+        self.bare = not (self.path / ".git").exists() and (self.path / "HEAD").exists()
+
+    def read(self, name: str) -> str:
+        if not self.bare:
+            return (self.path / name).read_text(encoding="utf-8")
+        return subprocess.run(["git", "--git-dir", str(self.path), "show", f"HEAD:{name}"], check=True, capture_output=True).stdout.decode("utf-8")
+
+    def list(self, folder: str) -> list[str]:
+        if not self.bare:
+            return sorted(str(p.relative_to(self.path)) for p in (self.path / folder).rglob("*") if p.is_file())
+        out = subprocess.run(["git", "--git-dir", str(self.path), "ls-tree", "-r", "--name-only", "HEAD", folder], check=True, capture_output=True)
+        return sorted(out.stdout.decode("utf-8").splitlines())
+
+
+# ---- AnyStyle ------------------------------------------------------------------------------
+
+_ANYSTYLE = {
+    "author": "author", "editor": "editor", "translator": "translator", "director": "author", "producer": "author",
+    "date": "date", "title": "title", "container-title": "container", "journal": "journal", "volume": "volume",
+    "pages": "pages", "publisher": "publisher", "location": "location", "note": "note", "genre": "genre", "url": "url",
+    "doi": "doi", "isbn": "isbn", "edition": "edition", "collection-title": "collection", "citation-number": "citation-number",
+    "source": "note", "medium": "medium", "dataset": "note",
+}
+
+
+def split_volume(text: str, start: int, end: int, chars: list[str | None]) -> None:
+    """AnyStyle labels `13(2),` or `Vol. 3, No. 2` as one volume: the part in brackets after a
+    number, or after `No.`/`Issue`/`n.`/`№`, is the issue (GROBID and CSL keep them apart)."""
+    segment = text[start:end]
+    m = re.search(r"(?<=\d)\s?\(([^()]+)\)|(?:\b[Nn]o\.?|\b[Nn]r\.|\bn\.|\b[Ii]ss(?:ue)?\.?|№|\bNumber)\s?([\w–-]+)", segment)
+    if m:
+        g = 1 if m.group(1) else 2
+        for k in range(start + m.start(), end if g == 2 else start + m.end()):
+            chars[k] = "issue"
+
+
+def anystyle_lines(repo: Repo, name: str, source: str, split_by_hash: bool = True) -> list[dict]:
+    root = ET.fromstring(repo.read(f"res/parser/{name}"))
+    out = []
+    for seq in root.iter("sequence"):
+        text, chars = "", []
+        for el in seq:
+            value = " ".join((el.text or "").split())
+            if not value:
+                continue
+            if text:
+                text += " "
+                chars.append(None)
+            label = _ANYSTYLE.get(el.tag, "note")
+            start = len(text)
+            text += value
+            chars += [label] * len(value)
+            if label == "volume":
+                split_volume(text, start, len(text), chars)
+        if text:
+            split = ("heldout" if heldout(text) else "train") if split_by_hash else "evaluation"
+            out.append(line(source, split, text, chars))
+    return out
+
+
+# ---- GROBID --------------------------------------------------------------------------------
+
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def _grobid_label(el: ET.Element, has_article_title: bool) -> str | None:
+    tag = el.tag.replace(_TEI, "")
+    level = el.get("level")
+    unit = el.get("unit") or el.get("type")
+    kind = (el.get("type") or "").lower()
+    if tag == "title":
+        return {"a": "title", "j": "journal", "s": "collection"}.get(level or "", "container" if has_article_title else "title")
+    if tag == "biblScope":
+        return {"volume": "volume", "vol": "volume", "issue": "issue", "page": "pages", "pp": "pages"}.get(unit or "", "volume")
+    if tag == "idno":
+        return "doi" if kind == "doi" else "isbn" if kind in ("isbn", "issn") else "note"
+    if tag == "note":
+        return "genre" if kind == "report" else "note"
+    return {"author": "author", "editor": "editor", "date": "date", "publisher": "publisher", "pubPlace": "location",
+            "orgName": "author", "ptr": "url", "institution": "publisher"}.get(tag)
+
+
+def _grobid_walk(el: ET.Element, label: str | None, has_a: bool, text: list[str], chars: list) -> None:
+    if el.text:
+        text.append(el.text)
+        chars.extend([label] * len(el.text))
+    for child in el:
+        tag = child.tag.replace(_TEI, "")
+        if tag == "lb":
+            text.append(" ")
+            chars.append(None)
+        else:
+            _grobid_walk(child, label or _grobid_label(child, has_a), has_a, text, chars)
+        if child.tail:
+            text.append(child.tail)
+            chars.extend([label] * len(child.tail))
+
+
+def grobid_lines(repo: Repo) -> list[dict]:
+    out = []
+    for name in repo.list("grobid-trainer/resources/dataset/citation/corpus"):
+        if not name.endswith(".xml"):
+            continue
+        raw = repo.read(name)
+        raw = re.sub(r"<\?xml[^>]*\?>", "", raw)
+        try:
+            root = ET.fromstring(raw)
+        except ET.ParseError:
+            continue
+        for bibl in root.iter():
+            if bibl.tag.replace(_TEI, "") != "bibl":
+                continue
+            has_a = any(t.tag.replace(_TEI, "") == "title" and t.get("level") == "a" for t in bibl.iter())
+            text: list[str] = []
+            chars: list = []
+            _grobid_walk(bibl, None, has_a, text, chars)
+            full = "".join(text)
+            if len(full.split()) < 3 or not any(chars):
+                continue
+            joined = "".join(full)
+            if re.search(r"[\uac00-\ud7af]", joined):  # GROBID's Korean references: not our languages
+                continue
+            squeezed, _ = squeeze(joined, chars)
+            out.append(line("grobid", "heldout" if heldout(squeezed) else "train", joined, chars))
+    return out
+
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--anystyle", required=True)
+    parser.add_argument("--grobid", required=True)
+    parser.add_argument("--styles", required=True)
+    parser.add_argument("--seed", type=int, default=16)
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")
+    anystyle, grobid, styles = Repo(args.anystyle), Repo(args.grobid), Repo(args.styles)
+    gold = anystyle_lines(anystyle, "gold.xml", "anystyle-gold", split_by_hash=False)
+    # gold.xml shares references with core.xml (and GROBID's corpus may too): a line whose text
+    # is a gold line is never trained on ("evaluation-duplicate"), nor mined for records.
+    gold_texts = {_letters_of(x["text"]) for x in gold}
+    core = _exclude(anystyle_lines(anystyle, "core.xml", "anystyle-core"), gold_texts)
+    grob = _exclude(grobid_lines(grobid), gold_texts)
+    rng = random.Random(args.seed)
+    mined = [x for x in core + grob if x["split"] == "train"]
+    english = english_records(mined, ROOT, rng)
+    cyrillic = cyrillic_records(json.loads((HERE / "cyrillic_pools.json").read_text(encoding="utf-8")), rng)
+    synthetic = csl_lines(english, cyrillic, styles, STYLES, GOST_STYLES, HELDOUT_STYLES, heldout, rng)
+    synthetic += gost_lines(cyrillic, rng, heldout)
+    for name, lines in (("anystyle-core.jsonl", core), ("grobid.jsonl", grob), ("synthetic.jsonl", synthetic)):
+        _write(HERE / name, lines)
+    _write(GOLD, gold)
+    for name, lines in (("core", core), ("grobid", grob), ("synthetic", synthetic), ("gold", gold)):
+        print(f"{name}: {len(lines)} lines, {sum(x['split'] == 'heldout' for x in lines)} held out", file=sys.stderr)
+    return 0
+
+
+def _letters_of(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _exclude(lines: list[dict], texts: set[str]) -> list[dict]:
+    for x in lines:
+        if _letters_of(x["text"]) in texts:
+            x["split"] = "evaluation-duplicate"
+    return lines
+
+
+def _write(path: Path, lines: list[dict]) -> None:
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for x in lines:
+            f.write(json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n")
+    tmp.replace(path)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

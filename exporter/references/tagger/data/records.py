@@ -1,0 +1,242 @@
+"""CSL-JSON records to render into synthetic training entries.
+
+English: the shipped .bib files (read by the exporter's own .bib loader), and records put
+together at random from the values of the public training sets' *training* split (titles,
+journals, collections, publishers, places, family names), so the styles meet real-looking
+values. Russian and Kazakh: records put together from cyrillic_pools.json (written by hand).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+GIVEN_EN = (
+    "John", "Mary", "James", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "William", "Elizabeth", "David", "Barbara",
+    "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen", "Daniel", "Nancy", "Matthew", "Lisa",
+    "Anthony", "Margaret", "Mark", "Sandra", "Donald", "Ashley", "Steven", "Emily", "Paul", "Donna", "Andrew", "Michelle",
+    "Kenneth", "Carol", "Joshua", "Amanda", "Kevin", "Melissa", "Brian", "Deborah", "George", "Stephanie", "Timothy",
+    "Rebecca", "Ronald", "Laura", "Jason", "Helen", "Edward", "Anna", "Jeffrey", "Kimberly", "Ryan", "Angela", "Jacob",
+    "Hans", "Jürgen", "Klaus", "Pierre", "Jean-Claude", "François", "Marco", "Giuseppe", "Luca", "Carlos", "José", "Ana",
+    "Wei", "Li", "Hiroshi", "Yuki", "Sanjay", "Priya", "Ahmed", "Fatima", "Lars", "Ingrid", "Sven", "Abraham", "Jacob",
+    "Ole", "Piotr", "Tomasz", "Ivan", "Olga", "Dmitri", "Alexei", "Nikolai", "Yuri", "Erik", "Noam", "Donald E.", "Leslie",
+)
+_STOP = {"and", "And", "The", "In", "Eds", "Ed", "Editors", "Editor", "Jr", "Sr", "Inc", "Ltd", "University", "Press", "Group", "Collaboration", "Team", "Society"}
+
+
+def segments(line: dict, label: str) -> list[str]:
+    """The values of one label in a training line, with the punctuation around them stripped."""
+    out = []
+    for s, e, lab in line["labels"]:
+        if lab == label:
+            if out and out[-1][1] >= s - 1:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+    return [_clean(line["text"][s:e]) for s, e in out]
+
+
+def _clean(value: str) -> str:
+    value = re.sub(r"^(?:In:?|in:?)\s", "", value.strip())
+    return value.strip(" .,;:()[]\"“”«»'")
+
+
+def mine(lines: list[dict]) -> dict[str, list[str]]:
+    pools: dict[str, set[str]] = {k: set() for k in ("title", "journal", "container", "publisher", "location", "family")}
+    for x in lines:
+        for label in ("title", "journal", "container", "publisher", "location"):
+            for value in segments(x, label):
+                words = value.split()
+                limits = {"title": (3, 30), "journal": (1, 10), "container": (2, 20), "publisher": (1, 6), "location": (1, 4)}[label]
+                if limits[0] <= len(words) <= limits[1] and not re.search(r"\d{4}|https?:|[<>{}]", value):
+                    pools[label].add(value)
+        for value in segments(x, "author"):
+            for w in re.findall(r"\b[A-Z][a-zà-ÿ'’-]{2,}(?:-[A-Z][a-z]+)?\b", value):
+                if w not in _STOP and w not in GIVEN_EN:
+                    pools["family"].add(w)
+    return {k: sorted(v) for k, v in pools.items()}
+
+
+def _person(rng: random.Random, families: list[str]) -> dict:
+    given = rng.choice(GIVEN_EN)
+    if rng.random() < 0.3:
+        given += " " + rng.choice("ABCDEFGHJKLMNPRSTW") + "."
+    person = {"family": rng.choice(families), "given": given}
+    if rng.random() < 0.03:
+        person["non-dropping-particle"] = rng.choice(["van", "de", "von", "van der", "de la"])
+    return person
+
+
+def _people(rng: random.Random, families: list[str]) -> list[dict]:
+    n = min(rng.choice([1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6, 7, 8, 12]), 12)
+    return [_person(rng, families) for _ in range(n)]
+
+
+def _pages(rng: random.Random) -> str:
+    first = rng.choice([rng.randint(1, 30), rng.randint(30, 999), rng.randint(1000, 4000)])
+    return f"{first}-{first + rng.randint(1, 40)}" if rng.random() < 0.93 else str(first)
+
+
+def _date(rng: random.Random) -> dict:
+    year = rng.randint(1950, 2024) if rng.random() < 0.9 else rng.randint(1880, 1950)
+    return {"date-parts": [[year]] if rng.random() < 0.8 else [[year, rng.randint(1, 12)]]}
+
+
+def english_records(mined_lines: list[dict], root: Path, rng: random.Random, n: int = 2600) -> list[dict]:
+    pools = mine(mined_lines)
+    records = _bib_records(root)
+    fam = pools["family"]
+    for i in range(n):
+        kind = rng.choices(["article-journal", "book", "chapter", "paper-conference", "thesis", "report", "webpage"], [50, 14, 13, 14, 3, 3, 3])[0]
+        item: dict = {"id": f"en{i}", "type": kind, "title": rng.choice(pools["title"]), "issued": _date(rng)}
+        item["author"] = _people(rng, fam)
+        if kind == "article-journal":
+            item["container-title"] = rng.choice(pools["journal"])
+            item["volume"] = str(rng.randint(1, 350))
+            if rng.random() < 0.6:
+                item["issue"] = str(rng.randint(1, 12))
+            if rng.random() < 0.92:
+                item["page"] = _pages(rng)
+        elif kind in ("chapter", "paper-conference"):
+            item["container-title"] = rng.choice(pools["container"])
+            if rng.random() < 0.85:
+                item["page"] = _pages(rng)
+            if rng.random() < 0.4:
+                item["editor"] = [_person(rng, fam) for _ in range(rng.randint(1, 3))]
+            if rng.random() < 0.6:
+                item["publisher"] = rng.choice(pools["publisher"])
+            if rng.random() < 0.5:
+                item["publisher-place"] = rng.choice(pools["location"])
+            if kind == "paper-conference" and rng.random() < 0.3:
+                item["volume"] = str(rng.randint(1, 12000))
+                item["collection-title"] = rng.choice(["Lecture Notes in Computer Science", "LNCS", "Advances in Intelligent Systems and Computing", "Proceedings of Machine Learning Research", "CEUR Workshop Proceedings", "Springer Proceedings in Mathematics"])
+        elif kind in ("book", "report", "thesis"):
+            item["publisher"] = rng.choice(pools["publisher"])
+            if rng.random() < 0.7:
+                item["publisher-place"] = rng.choice(pools["location"])
+            if kind == "book" and rng.random() < 0.2:
+                item["edition"] = str(rng.randint(2, 6))
+            if kind == "book" and rng.random() < 0.25:
+                item["number-of-pages"] = str(rng.randint(80, 900))
+            if kind == "thesis":
+                item["genre"] = rng.choice(["PhD thesis", "Doctoral dissertation", "Master's thesis", "Ph.D. dissertation"])
+            if kind == "report":
+                item["genre"] = "Technical Report"
+                item["number"] = rng.choice(["TR-", "CS-", ""]) + str(rng.randint(1, 999))
+        elif kind == "webpage":
+            item["URL"] = f"https://www.{rng.choice(['example', 'research', 'data', 'project'])}{rng.randint(1, 99)}.org/{rng.choice(['docs', 'papers', 'about', 'reports'])}/{rng.randint(100, 9999)}"
+            item["accessed"] = {"date-parts": [[rng.randint(2015, 2024), rng.randint(1, 12), rng.randint(1, 28)]]}
+            if rng.random() < 0.5:
+                item["container-title"] = rng.choice(pools["publisher"])
+        if kind != "webpage" and rng.random() < 0.35:
+            item["DOI"] = f"10.{rng.randint(1000, 99999)}/{rng.choice(['j.', 's', 'a', ''])}{rng.randint(10000, 999999)}"
+        if kind != "webpage" and rng.random() < 0.06:
+            item["URL"] = f"https://arxiv.org/abs/{rng.randint(1000, 2400)}.{rng.randint(10000, 19999)}"
+        if kind == "book" and rng.random() < 0.2:
+            item["ISBN"] = _isbn(rng)
+        records.append(item)
+    return records
+
+
+def _isbn(rng: random.Random) -> str:
+    digits = [9, 7, 8] + [rng.randint(0, 9) for _ in range(9)]
+    check = (10 - sum(d * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits)) % 10) % 10
+    s = "".join(map(str, digits + [check]))
+    return f"{s[:3]}-{s[3]}-{s[4:8]}-{s[8:12]}-{s[12]}"
+
+
+def _bib_records(root: Path) -> list[dict]:
+    """The shipped .bib files, through the exporter's loader and CSL mapping."""
+    import sys
+
+    sys.path.insert(0, str(root))
+    from exporter.references.bibtex import load_bib
+    from exporter.references.csljson import csl_item
+
+    out = []
+    for path in sorted([root / "tests/data/tugboat-120.bib", root / "references/demo-typesetting.bib"] + list((root / "tests/cases").glob("*/*.bib"))):
+        try:
+            bib = load_bib(str(path))
+        except Exception:
+            continue
+        for i, entry in enumerate(bib.entries):
+            item = csl_item(entry, key=f"bib-{path.parent.name}-{i}")
+            if item.get("title") and item.get("author"):
+                out.append(item)
+    return out
+
+
+# ---- Russian and Kazakh -----------------------------------------------------------------------
+
+
+def _female(family: str) -> str:
+    if family.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return family + "а"
+    if family.endswith("ий"):
+        return family[:-2] + "ая"
+    return family
+
+
+def cyrillic_person(p: dict, rng: random.Random, lang: str) -> dict:
+    female = rng.random() < 0.4
+    if lang == "kk" and rng.random() < 0.7:
+        family = rng.choice(p["kk_family_female"] if female else p["kk_family_male"])
+        given = rng.choice(p["kk_given_female"] if female else p["kk_given_male"])
+    else:
+        family = rng.choice(p["ru_family_male"])
+        family = _female(family) if female else family
+        given = rng.choice(p["ru_given_female"] if female else p["ru_given_male"])
+    # A foreign or Kazakh name has no patronymic in Russian lists (`Заде Л.`, `Саати Т.`).
+    return {"family": family, "given": given[0] if rng.random() < 0.15 else " ".join(given)}
+
+
+def cyrillic_records(p: dict, rng: random.Random, n: int = 2400) -> list[dict]:
+    out = []
+    for i in range(n):
+        lang = "kk" if rng.random() < 0.35 else "ru"
+        titles = p["kk_titles"] if lang == "kk" and rng.random() < 0.7 else p["ru_titles"]
+        kind = rng.choices(["article-journal", "book", "chapter", "paper-conference", "thesis", "webpage"], [45, 25, 8, 12, 4, 6])[0]
+        item: dict = {"id": f"{lang}{i}", "type": kind, "language": lang, "title": rng.choice(titles), "issued": {"date-parts": [[rng.randint(1965, 2024)]]}}
+        item["author"] = [cyrillic_person(p, rng, lang) for _ in range(rng.choice([1, 1, 1, 2, 2, 3, 3, 4, 5]))]
+        if kind == "article-journal":
+            item["container-title"] = rng.choice(p["kk_journals"] if lang == "kk" else p["ru_journals"])
+            if rng.random() < 0.55:
+                item["volume"] = str(rng.randint(1, 120))
+            item["issue"] = str(rng.randint(1, 12)) if rng.random() < 0.85 else f"{rng.randint(1, 6)} ({rng.randint(10, 140)})"
+            item["page"] = _pages(rng)
+        elif kind in ("chapter", "paper-conference"):
+            item["container-title"] = rng.choice(p["kk_collections"] if lang == "kk" else p["ru_collections"])
+            place, pub = rng.choice(p["kk_publishers"] if lang == "kk" else p["ru_publishers"])
+            item["publisher-place"] = place
+            if rng.random() < 0.6:
+                item["publisher"] = pub
+            item["page"] = _pages(rng)
+            if rng.random() < 0.3:
+                item["editor"] = [cyrillic_person(p, rng, lang)]
+        elif kind in ("book", "thesis"):
+            place, pub = rng.choice(p["kk_publishers"] if lang == "kk" else p["ru_publishers"])
+            item["publisher-place"] = place
+            if kind == "book" or rng.random() < 0.3:
+                item["publisher"] = pub
+            item["number-of-pages"] = str(rng.randint(40, 900))
+            if kind == "book" and rng.random() < 0.35:
+                item["genre"] = rng.choice(p["kk_genre_addon"] if lang == "kk" else p["ru_genre_addon"])
+            if kind == "book" and rng.random() < 0.15:
+                item["edition"] = str(rng.randint(2, 5))
+            if kind == "book" and rng.random() < 0.2:
+                item["ISBN"] = _isbn(rng)
+            if kind == "thesis":
+                item["genre"] = rng.choice(p["kk_theses"] if lang == "kk" else p["ru_theses"])
+                item["number"] = rng.choice(p["ru_specialities"])
+        else:
+            title, url = rng.choice(p["sites"])
+            item["title"] = title
+            item["URL"] = url
+            item["accessed"] = {"date-parts": [[rng.randint(2015, 2024), rng.randint(1, 12), rng.randint(1, 28)]]}
+            if rng.random() < 0.6:
+                del item["author"]
+        if kind == "article-journal" and rng.random() < 0.15:
+            item["DOI"] = f"10.{rng.randint(1000, 99999)}/{rng.choice(['', 'vestnik.', 'jos.'])}{rng.randint(2000, 2024)}.{rng.randint(1, 99)}.{rng.randint(1, 12)}"
+        out.append(item)
+    return out

@@ -1,0 +1,252 @@
+"""A reference string as tokens, and each token's features, AnyStyle's way (lib/anystyle/feature/*.rb):
+word identity, shape, capitals, numbers, punctuation, brackets, position, keywords and
+dictionary hits, plus what GOST lists use (`//`, ` – `, `С.`/`Т.`/`№`/`б.`, `М.:`, `СПб.:`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
+
+# A token is a run of non-space characters, cut after `;`, `:` or `,` glued to what follows and
+# before a bracket glued to a word, so `2009;108(2):508-12` is `2009;` `108` `(2):` `508-12`
+# (date, volume, issue, pages); web addresses and DOIs are never cut.
+_WORD = re.compile(r"\S+")
+_LINK = re.compile(r"https?://|www\.|\b10\.\d{4,9}/|@|\.(?:com|org|ru|kz|net|edu)\b", re.IGNORECASE)
+_CUT = re.compile(r"(?<=[;:,])(?=[^\s;:,.)\]»”\"'])|(?<=[\w.])(?=[(\[])|(?<=\S)(?=//)|(?<=//)(?=\S)")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each token of `text`."""
+    out = []
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        if _LINK.search(word) or len(word) < 3:
+            out.append(m.span())
+            continue
+        at = 0
+        for cut in _CUT.finditer(word):
+            if cut.start() > at:
+                out.append((start + at, start + cut.start()))
+                at = cut.start()
+        out.append((start + at, m.end()))
+    return out
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.[-‐]?){1,3}[,;:]?$")
+_QUOTES = "\"'”„’‚´«‘“`»"
+
+# Words that mark an element, by what they mark (AnyStyle's keyword feature, with the Russian
+# and Kazakh ones GOST lists use).
+_KEYWORDS = (
+    ("editor", r"eds?|editors?|edited|hrsg|hg|ред|под|редактор|редакциясымен|сост|составитель|құраст"),
+    ("translator", r"trans|transl|translated|translator|пер|перевод|аударған"),
+    ("thesis", r"thesis|dissertation|diss|дис|диссертация|автореф|канд|докт|д-ра|phd"),
+    ("proceedings", r"proceedings|proc|conference|conf|meeting|symposium|workshop|конференции|конференция|материалы|симпозиума|сб|сборник|труды|тезисы|конференциясының|материалдары"),
+    ("journal", r"journal|zeitschrift|quarterly|magazine|review|rev|bulletin|transactions|trans|letters|lett|вестник|журнал|известия|хабаршысы|доклады|проблемы|вопросы|успехи"),
+    ("in", r"in|в"),
+    ("and", r"and|und|и|және|&"),
+    ("etal", r"et|al|etal|др|others|тб"),
+    ("page", r"p|pp|pages?|s|с|c|стр|б|бет|бб"),
+    ("volume", r"vol|volume|vols|v|т|том|bd|band"),
+    ("issue", r"no|nr|n|iss|issue|number|вып|выпуск|ч|часть|№"),
+    ("edition", r"ed|edn|edition|изд|издание|перераб|доп|испр|басылым|rev|revised"),
+    ("publisher", r"publ|press|verlag|изд-во|издательство|баспасы|университет|university|univ|inc|ltd|wiley|springer|elsevier"),
+    ("url", r"url|http|https|www|режим|доступа|available|online|retrieved|электронный|ресурс|электрондық"),
+    ("accessed", r"accessed|обращения|доступа|қаралған|күні|viewed|visited"),
+    ("doi", r"doi|isbn|issn|arxiv|pmid"),
+    ("month", r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"),
+)
+_KEYWORD_OF = {w: name for name, words in _KEYWORDS for w in words.split("|")}
+
+
+def canonical(token: str) -> str:
+    """Letters and digits only, lower case, ё as е (AnyStyle's `canonize`)."""
+    return "".join(ch for ch in token.casefold() if ch.isalnum()).replace("ё", "е")
+
+
+def _shape(token: str) -> str:
+    out = []
+    for ch in token:
+        c = "A" if ch.isupper() else "a" if ch.islower() else "9" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:8]
+
+
+def _number(token: str) -> str:
+    if re.search(r"\d[(:;]\d", token):
+        return "volume"
+    if re.fullmatch(r"[(\[]?(?:1[5-9]|20)\d\d[a-z]?[)\]]?[.,;:]?", token):
+        return "year"
+    if re.search(r"\d+\s?[-–—]\s?\d+", token):
+        return "range"
+    if _YEAR.search(token):
+        return "hasyear"
+    digits = sum(ch.isdigit() for ch in token)
+    if not digits:
+        return "roman" if re.fullmatch(r"[IVXLCivxlc]{2,}[.,]?", token) else "none"
+    if re.fullmatch(r"\(?\d+\)?[.,:;]?", token):
+        return f"n{min(digits, 5)}"
+    if re.search(r"\d(?:st|nd|rd|th|е|-е|ое|-ші)\b", token):
+        return "ordinal"
+    return "mixed"
+
+
+def _caps(alpha: str) -> str:
+    if not alpha:
+        return "none"
+    if len(alpha) == 1:
+        return "single" if alpha.isupper() else "lone"
+    if alpha.isupper():
+        return "caps"
+    if alpha[0].isupper():
+        return "initial"
+    return "lower" if alpha.islower() else "other"
+
+
+def _punct(token: str) -> str:
+    last = token[-1]
+    if token in ("//", "/", "–", "—", "-", "−", ":", ";", ",", ".", "&"):
+        return "sep" + token
+    if last == ":":
+        return "colon"
+    if last == ".":
+        return "period"
+    if last == ",":
+        return "comma"
+    if last == ";":
+        return "semicolon"
+    if last in ")]":
+        return "close"
+    if last in _QUOTES:
+        return "quote"
+    return "none" if last.isalnum() else "other"
+
+
+def terminal(token: str) -> str:
+    """How strongly a token ends an element (AnyStyle's Terminal feature): `.` `)` `]` strong,
+    `:` or a closing quote moderate, `,` `;` `!` `?` a dash weak."""
+    if re.search(r"[.)\]][\"'”„’‚´«‘“`»]?$", token) or re.search(r",[\"'”„’»]$|[\"'”„’»],$", token):
+        return "strong"
+    if re.search(r"[:\"'”„’‚´«‘“`»][,;:\-–—!?.]?$", token):
+        return "moderate"
+    if re.search(r"[!?,;\-–—][\"'”„’»]?$", token):
+        return "weak"
+    return "none"
+
+
+def _brackets(token: str) -> str:
+    first, last = token[0], token.rstrip(".,;:")[-1:] or token[-1]
+    if first in "([" and last in ")]":
+        return "both"
+    if first in "([":
+        return "open"
+    if last in ")]":
+        return "close"
+    if first in _QUOTES:
+        return "quote-open"
+    if last in _QUOTES or token[-2:-1] in tuple(_QUOTES):
+        return "quote-close"
+    return "none"
+
+
+@lru_cache(maxsize=65536)
+def token_features(token: str) -> tuple[str, ...]:
+    """What a token says by itself (cached: most tokens of a list repeat)."""
+    w = canonical(token)
+    alpha = "".join(ch for ch in token if ch.isalpha())
+    script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
+    feats = [
+        f"w={w}" if w else "w=",
+        f"shape={_shape(token)}",
+        f"caps={_caps(alpha)}",
+        f"num={_number(token)}",
+        f"punct={_punct(token)}",
+        f"br={_brackets(token)}",
+        f"script={script}",
+        f"len={min(len(w), 9)}",
+        f"first={unicodedata.category(token[0])}",
+        f"last={unicodedata.category(token[-1])}",
+        f"term={terminal(token)}",
+    ]
+    if len(token) <= 5:
+        feats.append(f"t={token}")
+    if w:
+        feats += [f"p1={w[:1]}", f"p2={w[:2]}", f"p3={w[:3]}", f"s1={w[-1:]}", f"s2={w[-2:]}", f"s3={w[-3:]}"]
+    kw = _KEYWORD_OF.get(w)
+    if kw:
+        feats.append(f"kw={kw}")
+    if _INITIAL.match(token):
+        feats.append("initial")
+    if _LINK.search(token):
+        feats.append("link")
+    if re.match(r"^(?:\d{1,2}[./]){2}\d{2,4}", token):
+        feats.append("dotdate")
+    if w in GIVEN_NAMES:
+        feats.append("dict=given")
+    if w in CITIES or token.rstrip(":,") in ("М.", "СПб.", "Л.", "К.", "Мн.", "N.Y.", "M."):
+        feats.append("dict=city")
+    if w in PUBLISHER_WORDS:
+        feats.append("dict=publisher")
+    if w in JOURNAL_WORDS:
+        feats.append("dict=journal")
+    if w in MONTHS:
+        feats.append("dict=month")
+    if re.search(r"[-‐][A-ZА-Я]", token) and alpha:
+        feats.append("hyphen-cap")
+    return tuple(feats)
+
+
+@lru_cache(maxsize=65536)
+def _context(token: str) -> tuple[str, str, str, str, str]:
+    """What a neighbour contributes: word, shape, keyword, terminal strength, capitals."""
+    f = token_features(token)
+    return f[0][2:], f[1][6:], _KEYWORD_OF.get(canonical(token), ""), terminal(token), f[2][5:]
+
+
+def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """Features of every token of one entry: its own, its neighbours', its place in the entry
+    and what stands before it (a `//`, GOST's ` – `, a year, a full stop)."""
+    tokens = [text[s:e] for s, e in spans]
+    n = len(tokens)
+    ctx = [_context(t) for t in tokens]
+    cyr = "cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "lat"
+    has_slashes = "//" in text
+    out = []
+    seen_slashes = seen_year = seen_dash = seen_period = seen_quote = 0
+    for i, token in enumerate(tokens):
+        feats = list(token_features(token))
+        pos = "first" if i == 0 else "last" if i == n - 1 else f"{10 * i // n}"
+        feats += [f"pos={pos}", f"doc={cyr}", f"slashes={int(has_slashes)}:{seen_slashes}", f"year-before={min(seen_year, 2)}", f"dashes={min(seen_dash, 3)}",
+                  f"periods={min(seen_period, 4)}", f"quoted={seen_quote % 2}"]
+        for k in (-2, -1, 1, 2):
+            j = i + k
+            if 0 <= j < n:
+                w, shape, kw, _, _ = ctx[j]
+                feats.append(f"{k}:w={w}")
+                if abs(k) == 1:
+                    feats.append(f"{k}:shape={shape}")
+                    feats.append(f"{k}:kw={kw}")
+                    feats.append(f"{k}:end={tokens[j][-1]}")
+            else:
+                feats.append(f"{k}:edge")
+        before = ctx[i - 1][3] if i else "^"
+        feats += [
+            f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}",
+            f"prev-term+caps={before}|{ctx[i][4]}",  # AnyStyle's Cap-3: a capital after a full stop starts an element
+            f"prev-term+kw={before}|{ctx[i][2]}",
+            f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}",
+        ]
+        out.append(feats)
+        seen_slashes += token == "//" or token.startswith("//")
+        seen_year += bool(_YEAR.search(token))
+        seen_dash += token in ("–", "—", "-")
+        seen_period += token.endswith(".") and not _INITIAL.match(token)
+        seen_quote += sum(token.count(q) for q in "\"“”«»")
+    return out

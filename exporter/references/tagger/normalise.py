@@ -1,0 +1,553 @@
+"""Labelled segments of an entry into BibTeX-named fields, one normaliser per label (AnyStyle's
+lib/anystyle/normalizer/*.rb): names into `Family, Given and …`, `Т. 3` into 3, `С. 45–50` into
+45–50, `415 с.` into a page count; DOIs, addresses, ISBNs and access dates by the exact rules."""
+
+from __future__ import annotations
+
+import re
+
+from .. import rules
+from ..parsed import Parsed
+from . import tag
+
+# Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
+_ASKED = ("author", "title", "date", "journal", "container", "pages", "publisher")
+_LABEL_OF_FIELD = {"author": "author", "title": "title", "year": "date", "journal": "journal", "booktitle": "container", "pages": "pages", "publisher": "publisher"}
+
+_ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|және\sт\.б\.|and\sothers|others)\s*[.,]?\s*$", re.IGNORECASE)
+_EDITOR_WORDS = re.compile(r"\(?\b(?:eds?|editors?|edited\sby|ed\.\sby|hrsg|hg|под\s(?:общ\.\s)?ред|ред|сост|жауапты\sред)\b\.?\)?,?", re.IGNORECASE)
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
+_INITIALS = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.?[-‐\s]?){{1,4}}$")
+_BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$")
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы|оглы|кизи)[.,]?$")
+_PARTICLES = {"de", "la", "van", "von", "der", "den", "du", "da", "di", "dos", "del", "della", "le", "al", "el", "bin", "ter", "ten", "zu"}
+
+
+def _strip(value: str) -> str:
+    return value.strip(" \t,;:/–—-").strip()
+
+
+def _is_initials(word: str) -> bool:
+    w = word.strip(",;")
+    return bool(_INITIALS.match(w)) and (("." in w) or len(w) <= 1) or bool(_BARE_INITIALS.match(w) and len(w) <= 3)
+
+
+def _person(chunk: str) -> tuple[str, str] | None:
+    """(family, given) of one name as printed: `Smith J. A.`, `J. A. Smith`, `Smith JA`,
+    `Jacob Ziv`, `van der Berg J.`, `SMITH, J.`."""
+    words = chunk.replace(".", ". ").split()
+    words = [w for w in words if w]
+    if not words:
+        return None
+    if len(words) == 1:
+        return (words[0].strip(".,"), "")
+    # Initials first: `J. A. Smith` (dotted: `LIU Y S` is a family name before its initials)
+    lead = 0
+    while lead < len(words) - 1 and _is_initials(words[lead]) and "." in words[lead]:
+        lead += 1
+    if lead:
+        return (" ".join(words[lead:]).strip(".,"), " ".join(words[:lead]))
+    if len(words) >= 2 and _PATRONYMIC.search(words[-1]):  # `Власов Геннадий Фёдорович`
+        return (words[0].strip(".,"), " ".join(words[1:]))
+    trail = len(words)
+    while trail > 1 and _is_initials(words[trail - 1]):
+        trail -= 1
+    if trail < len(words):  # `Smith J. A.`, `Smith JA`
+        return (" ".join(words[:trail]).strip(".,"), " ".join(words[trail:]))
+    # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
+    at = len(words) - 1
+    while at > 1 and words[at - 1] in _PARTICLES:
+        at -= 1
+    return (" ".join(words[at:]).strip(".,"), " ".join(words[:at]))
+
+
+def _looks_given(chunk: str) -> bool:
+    """A comma-separated piece that is the given part of the name before it (`J. A.`, `John`,
+    `John A.`, `Anatoly A.`): initials, or one or two capitalised words with no particle."""
+    words = chunk.split()
+    if not words or len(words) > 3:
+        return False
+    if all(_is_initials(w) for w in words):
+        return True
+    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.$", w) for w in words) and not any(w in _PARTICLES for w in words)
+
+
+def _unglue(part: str) -> list[str]:
+    """`Avdiyskiy V. I. Bezdenezhnykh V. M.` (names without a comma between them): a new name
+    starts at a word after the initials that followed the previous family name."""
+    words = part.split()
+    if len(words) < 4 or _is_initials(words[0]):
+        return [part]
+    out, current = [], [words[0]]
+    for prev, word in zip(words, words[1:]):
+        if not _is_initials(word) and _is_initials(prev) and "." in prev and len(current) > 1:
+            out.append(" ".join(current))
+            current = []
+        current.append(word)
+    out.append(" ".join(current))
+    return out
+
+
+def _family_only(part: str) -> bool:
+    """`Smith`, `van der Berg`, `Müller-Gronbach`: one name word, with particles before it."""
+    words = [w for w in part.split() if w not in _PARTICLES]
+    return len(words) == 1 and (not _is_initials(words[0]) or len(words[0]) > 1 and words[0].isalpha())
+
+
+def names(segment: str) -> str | None:
+    """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
+    text = segment.strip()
+    if re.match(r"^[-–—_]{2,}", text):  # `———`: the previous entry's names, not known here
+        return None
+    text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
+    text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
+    others = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text)
+    text = re.sub(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)", r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
+    text = _strip(text)
+    if text.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", text):
+        text = text[:-1]
+    if not text or not re.search(r"\w", text):
+        return None
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und|et)\s+", text) if p.strip()]
+    people: list[tuple[str, str]] = []
+    i = 0
+    inverted = len(parts) > 1 and _family_only(parts[0]) and _looks_given(parts[1])
+    parts = [piece for part in parts for piece in _unglue(part)]
+    while i < len(parts):
+        part = parts[i]
+        if inverted and i + 1 < len(parts) and _family_only(part) and _looks_given(parts[i + 1]):
+            people.append((part.strip("."), parts[i + 1]))
+            i += 2
+            continue
+        person = _person(part)
+        if person:
+            people.append(person)
+        i += 1
+    out = []
+    for family, given in people:
+        if not family:
+            continue
+        if family.isupper() and len(family) > 2 and given:
+            family = family.title()
+        out.append(f"{family}, {given}" if given else family)
+    if others:
+        out.append("others")
+    return " and ".join(out) if out else None
+
+
+def _number(segment: str) -> re.Match | None:
+    return re.search(r"\d+(?:\s?[-–—/]\s?\d+)?|\b[IVXLC]+\b|\b[ivxlc]+\b", segment)
+
+
+def _volume(f: "Found", s: int, e: int) -> None:
+    seg = f.text[s:e]
+    m = re.search(r"\d+(?:[-–/]\d+)?|\b[IVXLC]+\b", seg)
+    if m:
+        f.add("volume", s + m.start(), s + m.end())
+        rest = re.search(r"\(\s?(\d+(?:[-–/]\d+)?)\s?\)", seg[m.end():])
+        if rest:
+            f.add("number", s + m.end() + rest.start(1), s + m.end() + rest.end(1))
+
+
+def _issue(f: "Found", s: int, e: int) -> None:
+    seg = f.text[s:e]
+    m = re.search(r"\d+(?:\s?[-–/]\s?\d+)?(?:\s?\(\d+\))?|\b[A-Za-zА-Яа-я]?\d+\b", seg)
+    if m:
+        f.add("number", s + m.start(), s + m.end())
+
+
+def _pages(f: "Found", s: int, e: int) -> None:
+    """A range or a page (`С. 45–50`, `pp. 137-172`, `e1234`, `A44`) is `pages`; a count
+    (`415 с.`, `494 pp.`, `245 б.`, `xx+494 p.`) is `pagetotal`."""
+    seg = f.text[s:e]
+    counted = re.search(r"\b[Pp]p?\.\s?((?:[xvilc]+\s?\+\s?)\d+)", seg)  # `p. xx+494`: a book's pages, front matter first
+    if counted:
+        f.add("pagetotal", s + counted.start(1), s + counted.end(1))
+        return
+    total = re.search(r"(?<![\d.])((?:[xvilc]+\s?\+\s?)?\d{1,5})\s?(?:[сcб]|[Pp]p?|стр|S|бет|pages|p)\.?(?=[\s,;.)\]]|$)", seg)
+    if total and not re.search(r"\d\s?[-–—]\s?\d", seg):
+        f.add("pagetotal", s + total.start(1), s + total.end(1))
+        return
+    # `45–50`, `e1234`, `A44`, `S12–S19`, `II-786 – II-793` (a part's numbering before the page)
+    m = re.search(r"(?:\b[A-Za-z]{1,3}-)?[A-Za-z]?\d+\s?(?:[-–—−]+\s?(?:[A-Za-z]{1,3}-)?[A-Za-z]?\d+)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
+    if m:
+        value = m.group().rstrip(",").strip()
+        f.add("pages", s + m.start(), s + m.start() + len(value))
+
+
+def _year(f: "Found", s: int, e: int) -> None:
+    seg = f.text[s:e]
+    m = re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", seg) or re.search(r"(?<!\d)\d{4}(?!\d)", seg)
+    if m:
+        f.add("year", s + m.start(), s + m.end())
+
+
+def _edition(f: "Found", s: int, e: int) -> None:
+    seg = f.text[s:e]
+    m = re.search(r"\d+", seg) or re.search(r"\b(first|second|third|fourth|fifth|sixth|revised|expanded)\b", seg, re.I)
+    if m:
+        f.add("edition", s + m.start(), s + m.end())
+
+
+# A page count or a marked page range and nothing else: `6 pp.`, `415 с.`, `pp. 12–20`, `С. 5`.
+_PAGE_SHAPE = re.compile(
+    r"[:,]?\s?(?:\d{1,5}\s?(?:pp?|[сcб]|стр|S|pages)\.?"
+    r"|(?:pp?|[СсPS]|стр)\.\s?[A-Za-z]?\d{1,5}(?:\s?[-–—]\s?[A-Za-z]?\d{1,5})?\.?)"
+)
+# What the designation of a medium is: a bracketed mark after the title proper.
+_DESIGNATION = re.compile(r"\[[^\[\]]+\]")
+
+
+def _title_before_designation(f: "_Fields", s: int, e: int) -> None:
+    """A medium is its bracketed designation (`[Электронный ресурс]`, `[Electronic resource]`,
+    `[Текст]`), which follows the title proper (GOST 7.1-2003 §5.3.3, 7.0.5 §5.3): words the
+    tagger put into the medium before the bracket, with no title read, are the title
+    (`CocoaPods [электронный ресурс] URL: …`)."""
+    m = _DESIGNATION.search(f.text, s, e)
+    if m is None or "title" in f.items or not re.search(r"[^\W\d_]", f.text[s : m.start()]):
+        return
+    _text_value(f, "title", s, m.start())
+
+
+def _numbers_after_volume(f: "_Fields") -> None:
+    """`Journal, 19 (3), 19.`, `Journal, 11, 14.`: with no pages read, a number after the volume
+    (and issue) and a comma or colon stands where APA, Vancouver and the physics styles print
+    the pages or the article's number, which stands for them (an article with a number has no
+    page range to give); never a year (`vol. 12, 2005`). With pages read later (ACM's
+    `8, 2 (1985), 3–10`, `2005, 12, 4, 113-120`) that number is the issue."""
+    if "pagetotal" in f.items:
+        return
+    after = max((f.items[name][2] for name in ("volume", "number") if name in f.items), default=None)
+    if after is None:
+        return
+    m = re.match(r"\s?\)?\s?[,:]\s?([A-Za-z]?\d{1,8}(?:\s?[-–—]\s?[A-Za-z]?\d{1,8})?)(?!\d|[/.]\d)", f.text[after:])
+    if m is None or m[1] == f.items.get("year", ("",))[0] or not f.free(after + m.start(1), after + m.end(1)):
+        return
+    name = "pages" if "pages" not in f.items else "number" if "number" not in f.items and m[1].isdigit() else None
+    if name is None:
+        return
+    p = f.confidence.get("volume", f.confidence.get("number"))
+    f.add(name, after + m.start(1), after + m.end(1))
+    if p is not None and name in f.items:
+        f.confidence[name] = p
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Verl|изд|ун-та|ин-та|им|др|т\.\s?б|и\s?др)\.$", re.IGNORECASE)
+
+
+def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
+    """A title, container, publisher or place without the marks around it: quotes, brackets,
+    GOST's `//` and ` – `, an `In:`, the full stop after it (kept when it ends an abbreviation:
+    `Int. J. Solids Struct.`, `Nauka Publ.`)."""
+    seg = f.text[s:e]
+    lead = r"^[\s\"“”«»„'‘’(\[–—/-]*"
+    if name in ("journal", "booktitle"):
+        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In:|In|in:|in|В:|В)\s+)?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`
+    m = re.match(lead, seg)
+    a = s + (m.end() if m else 0)
+    b = e
+    while b > a and f.text[b - 1] in " \t.,;:/–—-\"“”«»„'‘’)]":
+        ch = f.text[b - 1]
+        if ch in ")]" and ("(" if ch == ")" else "[") in f.text[a : b - 1]:
+            break
+        if ch == "." and name == "address" and re.search(r"(?:^|[\s.])\w{1,3}\.$", f.text[a:b]):  # `М.`, `СПб.`, `N.Y.`
+            break
+        if ch == "." and name != "title" and (_ABBREVIATION_END.search(f.text[a:b]) or re.search(r"\w\.\s?\S", f.text[a : b - 1]) and re.search(r"\b\w{1,6}\.$", f.text[a:b])):
+            break
+        b -= 1
+    if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
+        m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
+        if m:
+            b = a + m.start()
+            while b > a and f.text[b - 1] in " .,;:":
+                b -= 1
+    f.add(name, a, b)
+
+
+class _Fields(rules.Found):
+    """Fields with their confidence: the mean marginal of the tokens they were read from."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.confidence: dict[str, float] = {}
+
+    def add(self, name, start, end, value=None, confidence: float | None = None):  # noqa: D102
+        before = name in self.items
+        super().add(name, start, end, value)
+        if not before and name in self.items and confidence is not None:
+            self.confidence[name] = confidence
+
+
+_TEXT_FIELDS = {"title": "title", "journal": "journal", "container": "booktitle", "collection": "series", "publisher": "publisher", "location": "address", "note": "note", "genre": "type"}
+
+
+def read_entry(text: str) -> Parsed:
+    """Fields of one entry of the paper's own list, with their offsets and confidence."""
+    tagged = tag(text, _ASKED)
+    f = _Fields(text)
+    for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
+        rule(f)
+    done: set[str] = set()  # labels whose first segment that held a value was read
+    for label, s, e, p in tagged.segments():
+        if label == "volume" and "volume" in done and "pages" not in f.items and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
+            label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
+        if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
+            label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
+        if label in done:
+            continue
+        before = set(f.items)
+        if label in ("author", "editor", "translator"):
+            value = names(text[s:e])
+            if value and label not in f.items:
+                f.add(label, s, e, value)
+        elif label in _TEXT_FIELDS:
+            _text_value(f, _TEXT_FIELDS[label], s, e)
+        elif label == "volume":
+            _volume(f, s, e)
+        elif label == "issue":
+            _issue(f, s, e)
+        elif label == "pages":
+            _pages(f, s, e)
+        elif label == "date":
+            _year(f, s, e)
+        elif label == "edition":
+            _edition(f, s, e)
+        elif label == "medium":
+            _title_before_designation(f, s, e)
+        for name in set(f.items) - before:
+            f.confidence[name] = p
+            done.add(label)
+    if "year" not in f.items:
+        rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
+    _numbers_after_volume(f)
+    _journal_not_publisher(f)
+    _title_before_container(f)
+    _place_not_journal(f)
+    _place_after_title(f, tagged)
+    _cut_title_at_gost_marks(f)
+    _journal_from_title(f)
+    _publisher_from_place(f)
+    _split_translation(f)
+    values = {name: value for name, (value, _, _) in f.items.items()}
+    entry_type = _entry_type(text, values)
+    if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
+        f.items["booktitle"] = f.items.pop("journal")
+        f.confidence["booktitle"] = f.confidence.pop("journal", 1.0)
+    if entry_type == "article" and "booktitle" in f.items and "journal" not in f.items:
+        f.items["journal"] = f.items.pop("booktitle")
+        f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
+    _sure_of_a_marked_container(f)
+    for name, label in _LABEL_OF_FIELD.items():
+        if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
+            f.confidence[name] = 1.0 - tagged.present.get(label, 0.0)
+    ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
+    confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
+    return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
+
+
+def marks_host_item(before: str) -> bool:
+    """Whether `before` ends with GOST's `//` (GB/T 7714's `[C]//`), so what follows is the host
+    item of a component part: GOST 7.1-2003 §7 prints `//` there and nowhere else (a URL's `://`
+    is not it)."""
+    return re.search(r"(?<!:)//\s*$", before) is not None
+
+
+def _sure_of_a_marked_container(f: _Fields) -> None:
+    """A journal or collection read right after `//` is a container by the mark itself, whatever
+    the tagger's marginal for its words (`// Электронные компоненты. 2007. № 2.`)."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and marks_host_item(f.text[: f.items[name][1]]):
+            f.confidence[name] = 1.0
+
+
+# A full stop after a word of three letters or more (not an initial), or a closing quote.
+_SENTENCE_END = re.compile(r"(?<=\w\w[a-zа-яёәғқңөұүһі0-9)\]])\.[\"”»]?\s(?=[\"“«]?[A-ZА-ЯЁ])|[\"”»]\.?\s?(?=[A-ZА-ЯЁ])")
+
+
+def _journal_from_title(f: _Fields) -> None:
+    """An article's parts (volume, issue or pages, no publisher) with no journal or collection
+    read: the title's last sentence is where the journal went (`Title. Journal, 2010, vol. 3`,
+    the form of Russian journals' transliterated lists), so it becomes the journal."""
+    if "title" not in f.items or "journal" in f.items or "booktitle" in f.items or "publisher" in f.items:
+        return
+    if not any(name in f.items for name in ("volume", "number", "pages")):
+        return
+    value, start, end = f.items["title"]
+    ends = [m for m in _SENTENCE_END.finditer(value) if m.start() > 8]
+    if not ends:
+        return
+    cut = ends[-1]
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    title_end = start + cut.start() + (1 if value[cut.start()] in "\"”»" else 0)
+    f.add("title", start, title_end, value[: title_end - start].strip(" .,\"“”«»"))
+    _text_value(f, "journal", start + cut.end(), end)
+    for name in ("title", "journal"):
+        if name in f.items and p is not None:
+            f.confidence[name] = p * 0.9  # read by this rule, not by the tagger alone
+
+
+_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
+
+
+def _cut_title_at_gost_marks(f: _Fields) -> None:
+    """GOST's marks never stand inside a title: `//` (the container follows), `. – ` (the next
+    area), `[Электронный ресурс]`. A title read across one ends there; after `//` stands the
+    journal when none was read."""
+    if "title" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = _GOST_MARK.search(value)
+    if not m or m.start() < 3:
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + m.start(), value[: m.start()].strip(" .,:;"))
+    if "//" in m.group() and "journal" not in f.items and "booktitle" not in f.items:
+        rest = re.search(r"\.\s[–—]\s|$", value[m.end():])
+        _text_value(f, "journal", start + m.end(), start + m.end() + rest.start())
+    for name in ("title", "journal"):
+        if name in f.items and p is not None and name not in f.confidence:
+            f.confidence[name] = p
+    if p is not None:
+        f.confidence["title"] = p
+
+
+def _journal_not_publisher(f: _Fields) -> None:
+    """A volume and pages with no journal, no collection and no place: the one name read as a
+    publisher is the journal those parts belong to (`[J]. Simulation, 2001, 76(2): 60-68`)."""
+    if "publisher" not in f.items or any(n in f.items for n in ("journal", "booktitle", "address")):
+        return
+    if not ("volume" in f.items and "pages" in f.items):
+        return
+    value, start, end = f.items.pop("publisher")
+    f.items["journal"] = (value, start, end)
+    if "publisher" in f.confidence:
+        f.confidence["journal"] = f.confidence.pop("publisher")
+
+
+def _title_before_container(f: _Fields) -> None:
+    """No style prints the journal before the title: a journal (and pages) read before the title
+    are the title's first words (`Казахстан в 20–40 годы XIX века`)."""
+    if "title" not in f.items or "journal" not in f.items:
+        return
+    _, t_start, t_end = f.items["title"]
+    _, j_start, j_end = f.items["journal"]
+    if j_start >= t_start or re.search(r"//|\bIn\b", f.text[j_start:t_start]):
+        return
+    p = f.confidence.get("title")
+    for name in ("journal", "pages", "volume", "number"):
+        if name in f.items and j_start <= f.items[name][1] < t_start:
+            del f.items[name]
+            f.confidence.pop(name, None)
+    del f.items["title"]
+    f.taken = [t for t in f.taken if not (j_start <= t[0] < t_end)]
+    f.add("title", j_start, t_end)
+    if p is not None:
+        f.confidence["title"] = p
+
+
+def _place_not_journal(f: _Fields) -> None:
+    """A page count makes a whole book, and a book has no journal: a lone word read as the
+    journal of an entry with a page count and no volume, issue or pages, no place and no
+    publisher, is the place (`Title. Барнаул, 2003. 346 с.`)."""
+    if "journal" not in f.items or "pagetotal" not in f.items or any(n in f.items for n in ("volume", "number", "pages", "address", "publisher")):
+        return
+    value, start, end = f.items["journal"]
+    if len(value.split()) > 2:
+        return
+    p = f.confidence.pop("journal", None)
+    del f.items["journal"]
+    f.items["address"] = (value, start, end)
+    if p is not None:
+        f.confidence["address"] = p
+
+
+def _place_after_title(f: _Fields, tagged) -> None:
+    """`Title. Барнаул, 2003.`: one capitalised word after the title's full stop and before the
+    year, which the tagger gave to the title without conviction (marginal < 0.6), is the place."""
+    if "title" not in f.items or "address" in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = re.search(r"\.\s([A-ZА-ЯЁ][\w-]+)$", value)
+    if not m or not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end : end + 8]):
+        return
+    word_start = start + m.start(1)
+    unsure = [p for (s, e), label, p in zip(tagged.spans, tagged.labels, tagged.marginals) if s >= word_start and e <= end + 1 and label == "title"]
+    if not unsure or max(unsure) >= 0.6:
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + m.start() + 1, value[: m.start()])
+    f.add("address", word_start, start + m.end(1))
+    if p is not None:
+        f.confidence["title"] = p
+    f.confidence["address"] = 1.0 - max(unsure)
+
+
+def _publisher_from_place(f: _Fields) -> None:
+    """`Tokyo: Kaiseisha` read as one place with no publisher: what follows the colon is the
+    publisher (AnyStyle's location normaliser does the same)."""
+    if "address" not in f.items or "publisher" in f.items:
+        return
+    value, start, end = f.items["address"]
+    m = re.search(r"\s?:\s?(?=\S)", value)
+    if not m or m.start() == 0:
+        return
+    p = f.confidence.get("address")
+    del f.items["address"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("address", start, start + m.start())
+    _text_value(f, "publisher", start + m.end(), end)
+    for name in ("address", "publisher"):
+        if name in f.items and p is not None:
+            f.confidence[name] = p
+
+
+def _split_translation(f: _Fields) -> None:
+    """`Title [Its translation]` (Russian journals' English lists): the bracket is `titleaddon`,
+    and it ends the title: what a title read past it holds is the journal (`… [Translation].
+    Journal, 2014, no. 2`)."""
+    if "title" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = re.search(r"\s?\[([^\[\]]{4,})\][.,]?(?:\s+|$)", value)
+    if not m or re.match(r"\d", m[1]) or m.start() == 0:
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + len(value[: m.start()].rstrip(" .")))
+    f.add("titleaddon", start + m.start(1), start + m.end(1))
+    rest = value[m.end():]
+    if rest.strip() and "journal" not in f.items and "booktitle" not in f.items:
+        _text_value(f, "journal", start + m.end(), end)
+    for name in ("title", "titleaddon", "journal"):
+        if name in f.items and name not in f.confidence and p is not None:
+            f.confidence[name] = p
+    if p is not None:
+        f.confidence["title"] = p
+
+
+def _entry_type(text: str, v: dict[str, str]) -> str:
+    """The BibTeX type from what was read: a journal is an article, a collection or proceedings a
+    paper in one, a thesis mark a thesis, a publisher or page count a book, an address alone a web page."""
+    low = text.lower()
+    if v.get("type") and re.search(r"thesis|dissertation|дис\.|диссертац|автореф", v["type"].lower()) or re.search(r"\bдис\.|диссертац|автореф|ph\.?d\.?\sthesis|master'?s\sthesis|dissertation", low):
+        return "thesis"
+    proceedings = re.search(r"\bproc\.|proceedings|conference|symposium|workshop|конференц|материал|сборник|\bсб\.|трудов|труды|симпозиум|конгресс|форум|\[c\]", low)
+    if v.get("journal"):
+        return "inproceedings" if proceedings and not v.get("volume") else "article"
+    if v.get("booktitle"):
+        return "inproceedings" if proceedings else "incollection"
+    if (v.get("volume") or v.get("number")) and v.get("pages") and not v.get("publisher"):
+        return "article"
+    if v.get("url") and not v.get("publisher"):
+        return "online"
+    if v.get("pagetotal") or v.get("publisher") or v.get("isbn"):
+        return "book"
+    return "misc"

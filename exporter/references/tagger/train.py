@@ -1,0 +1,116 @@
+"""Train the reference tagger (a linear-chain CRF, python-crfsuite) on data/*.jsonl's training split.
+
+    .venv/bin/python -m exporter.references.tagger.train      # writes exporter/references/tagger/model.crfsuite
+
+Only lines whose split is "train" are read; one in ten of them (by a hash of the text) is kept
+back as the development set the few settings below were chosen on. The "heldout" lines and
+bench/entries/anystyle-gold.jsonl are never read here: bench/entry_fields.py scores on them.
+CRFsuite's L-BFGS is deterministic, so the same data gives the same model bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+from .features import sequence_features, tokenize
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+MODEL = HERE / "model.crfsuite"
+SOURCES = ("anystyle-core.jsonl", "grobid.jsonl", "synthetic.jsonl")
+# AnyStyle's core set is the most varied real one (many styles, languages and kinds of work) and
+# the smallest: its lines count twice, so the synthetic lines do not drown its forms.
+WEIGHT = {"anystyle-core": 2}
+# Chosen on the development set (token accuracy), not on any held-out line.
+PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True, "feature.minfreq": 2}
+
+
+def token_labels(text: str, spans: list[tuple[int, int]], labels: list[list]) -> list[str]:
+    """One label per token: the label most of its labelled characters carry, else its word's,
+    else the previous token's."""
+    chars: list[str | None] = [None] * len(text)
+    for s, e, label in labels:
+        for k in range(s, e):
+            chars[k] = label
+    out: list[str] = []
+    for s, e in spans:
+        own = [c for c in chars[s:e] if c]
+        if not own:
+            ws, we = s, e
+            while ws > 0 and not text[ws - 1].isspace():
+                ws -= 1
+            while we < len(text) and not text[we].isspace():
+                we += 1
+            own = [c for c in chars[ws:we] if c]
+        out.append(max(sorted(set(own)), key=own.count) if own else (out[-1] if out else "note"))
+    return out
+
+
+def read_lines(split: str = "train") -> list[dict]:
+    out = []
+    for name in SOURCES:
+        with (DATA / name).open(encoding="utf-8") as f:
+            for raw in f:
+                x = json.loads(raw)
+                if x["split"] == split:
+                    out.append(x)
+    return out
+
+
+def is_development(text: str) -> bool:
+    return int(hashlib.sha1(("dev:" + text).encode("utf-8")).hexdigest(), 16) % 10 == 0
+
+
+def examples(lines: list[dict]):
+    """(line, features, labels) of every line with a token."""
+    for x in lines:
+        spans = tokenize(x["text"])
+        if spans:
+            yield x, sequence_features(x["text"], spans), token_labels(x["text"], spans, x["labels"])
+
+
+def train(model: Path, development: bool) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    lines = [x for x in read_lines() if not (development and is_development(x["text"]))]
+    for x, xseq, yseq in examples(lines):
+        for _ in range(WEIGHT.get(x["source"], 1)):
+            trainer.append(xseq, yseq)
+    trainer.set_params(PARAMS)
+    start = time.time()
+    trainer.train(str(model))
+    print(f"trained on {len(lines)} lines in {time.time() - start:.0f} s -> {model} ({model.stat().st_size // 1024} KiB)", file=sys.stderr)
+
+
+def development_score(model: Path) -> float:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    right = total = 0
+    for _, xseq, yseq in examples([x for x in read_lines() if is_development(x["text"])]):
+        got = tagger.tag(xseq)
+        right += sum(a == b for a, b in zip(got, yseq))
+        total += len(yseq)
+    return right / total
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--development", action="store_true", help="train without the development set and score on it")
+    parser.add_argument("--out", type=Path, default=MODEL)
+    args = parser.parse_args(argv)
+    train(args.out, args.development)
+    if args.development:
+        print(f"development token accuracy: {development_score(args.out):.4f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

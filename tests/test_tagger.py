@@ -1,0 +1,260 @@
+"""The trained reference tagger on the forms the rule parser failed (issue 16). Every entry here was
+written for this test (invented people, titles and journals in each style's form), so none is
+in the training data; the expected values are read off the strings by eye."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from exporter.model import Entry, Span
+from exporter.references import checks
+from exporter.references.fields import family_names, parse_entry
+from exporter.references.tagger.features import tokenize
+from exporter.references.tagger.normalise import marks_host_item, names
+from tests.helpers import run_cli
+
+
+def fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def test_given_family_names():
+    f = fields("Marta Kowalczyk and Henrik Solberg. Adaptive meshing for coastal flood models. Ocean Modelling, 41(2):55–71, 2014.")
+    assert family_names(f["author"]) == ["Kowalczyk", "Solberg"]
+    assert f["title"] == "Adaptive meshing for coastal flood models"
+    assert (f["journal"], f["volume"], f["number"], f["pages"], f["year"]) == ("Ocean Modelling", "41", "2", "55–71", "2014")
+
+
+def test_all_capitals_family_names():
+    f = fields("KOWALCZYK, Marta; SOLBERG, Henrik. Adaptive meshing for coastal flood models. Ocean Modelling. 2014. Vol. 41, no. 2, p. 55–71.")
+    assert family_names(f["author"]) == ["Kowalczyk", "Solberg"]
+    assert (f["title"], f["journal"], f["year"], f["volume"], f["pages"]) == ("Adaptive meshing for coastal flood models", "Ocean Modelling", "2014", "41", "55–71")
+    f = fields("KOWALCZYK, M.; SOLBERG, H. Adaptive meshing for coastal flood models. Ocean Modelling, v. 41, n. 2, p. 55-71, 2014.")
+    assert family_names(f["author"]) == ["Kowalczyk", "Solberg"]
+    assert (f["title"], f["journal"], f["year"], f["pages"]) == ("Adaptive meshing for coastal flood models", "Ocean Modelling", "2014", "55-71")
+
+
+def test_year_after_the_authors_without_brackets():
+    f = fields("Tamm, R. 2003. Grazing pressure and shrub encroachment in dry steppe. Journal of Arid Environments 54: 211–229.")
+    assert family_names(f["author"]) == ["Tamm"]
+    assert f["year"] == "2003"
+    assert f["title"] == "Grazing pressure and shrub encroachment in dry steppe"
+    assert (f["journal"], f["volume"], f["pages"]) == ("Journal of Arid Environments", "54", "211–229")
+
+
+def test_same_author_dash_is_not_a_title_or_a_name():
+    f = fields("———. 2005. Seed banks of dry steppe shrubs. Journal of Arid Environments 61: 12–30.")
+    assert f["title"] == "Seed banks of dry steppe shrubs"
+    assert f["year"] == "2005"
+    assert "author" not in f  # the dash repeats the previous entry's names; it names nobody itself
+
+
+def test_acm_initials_first_keeps_the_last_author():
+    f = fields("P. Novak, T. Lindqvist, and E. Moreau. Incremental parsing of layered grammars. In Proceedings of the Workshop on Parsing Technologies, pages 101–112, 2011.")
+    assert family_names(f["author"]) == ["Novak", "Lindqvist", "Moreau"]
+    assert f["title"] == "Incremental parsing of layered grammars"
+    assert f["pages"] == "101–112" and f["year"] == "2011"
+    assert "Workshop on Parsing Technologies" in f["booktitle"]
+
+
+def test_apa_journal_volume_issue_pages():
+    f = fields("Ortega, L., & Baumann, K. (2016). Teacher feedback in online writing courses. Computers and Composition, 13(2), 137-172.")
+    assert family_names(f["author"]) == ["Ortega", "Baumann"]
+    assert (f["journal"], f["volume"], f["number"], f["pages"], f["year"]) == ("Computers and Composition", "13", "2", "137-172", "2016")
+
+
+def test_physics_journal_volume_pages_year_in_brackets():
+    f = fields("H. Lindgren, Stability of layered plates, Int. J. Solids Struct. 12, 1-21 (1995).")
+    assert family_names(f["author"]) == ["Lindgren"]
+    assert (f["title"], f["volume"], f["pages"], f["year"]) == ("Stability of layered plates", "12", "1-21", "1995")
+    assert f["journal"] == "Int. J. Solids Struct."
+
+
+def test_chicago_volume_year_colon_pages():
+    f = fields("Whitfield, Anne. “Grain Markets on the Volga.” Slavic Review 12 (1990): 161–73.")
+    assert family_names(f["author"]) == ["Whitfield"]
+    assert (f["title"], f["journal"], f["volume"], f["year"], f["pages"]) == ("Grain Markets on the Volga", "Slavic Review", "12", "1990", "161–73")
+
+
+def test_vancouver_year_volume_issue_pages():
+    f = fields("Okafor CN, Brandt LM. Sleep duration and glucose control in older adults. Diabetes Res Clin Pract. 2009;108(2):508-12.")
+    assert family_names(f["author"]) == ["Okafor", "Brandt"]
+    assert (f["year"], f["volume"], f["number"], f["pages"]) == ("2009", "108", "2", "508-12")
+    assert f["journal"] == "Diabetes Res Clin Pract"
+
+
+@pytest.mark.parametrize(
+    "text, address, publisher, year",
+    [
+        ("Halvorsen, T. (2012). Fjord ecology and management. Bergen: Nordic Academic Press.", "Bergen", "Nordic Academic Press", "2012"),
+        ("K. Ando, Principles of Signal Coding. Tokyo: Kaiseisha, 2004.", "Tokyo", "Kaiseisha", "2004"),
+    ],
+)
+def test_place_colon_publisher(text, address, publisher, year):
+    f = fields(text)
+    assert (f["address"], f["publisher"], f["year"]) == (address, publisher, year)
+
+
+def test_gost_article_and_book_in_russian_and_kazakh():
+    f = fields("Сидоренко А. В., Ахметова Г. С. Оценка устойчивости ветровых установок // Энергетика Казахстана. – 2018. – Т. 7, № 3. – С. 41–48.")
+    assert family_names(f["author"]) == ["Сидоренко", "Ахметова"]
+    assert (f["title"], f["journal"], f["year"], f["volume"], f["number"], f["pages"]) == (
+        "Оценка устойчивости ветровых установок", "Энергетика Казахстана", "2018", "7", "3", "41–48")
+    f = fields("Жұмабаев Е. Қ. Дала экологиясы: оқу құралы. – Алматы : Ғылым, 2011. – 312 б.")
+    assert (f["address"], f["publisher"], f["year"], f["pagetotal"]) == ("Алматы", "Ғылым", "2011", "312")
+    assert f["title"].startswith("Дала экологиясы")
+
+
+def test_tokens_cut_glued_numbers_but_not_addresses():
+    text = "2009;108(2):508-12. doi:10.1000/ab(12)3 https://x.org/a;b"
+    assert [text[s:e] for s, e in tokenize(text)] == ["2009;", "108", "(2):", "508-12.", "doi:10.1000/ab(12)3", "https://x.org/a;b"]
+
+
+@pytest.mark.parametrize(
+    "segment, expected",
+    [
+        ("Smith, J. A., & Lee, K.", "Smith, J. A. and Lee, K."),
+        ("J. A. Smith and K. Lee", "Smith, J. A. and Lee, K."),
+        ("Smith JA, Lee K", "Smith, JA and Lee, K"),
+        ("Иванов И. И., Петров П. П. [и др.]", "Иванов, И. И. and Петров, П. П. and others"),
+        ("Nash, Alex, Sven Koenig, and Craig Tovey", "Nash, Alex and Koenig, Sven and Tovey, Craig"),
+        ("———.", None),
+    ],
+)
+def test_name_normaliser(segment, expected):
+    assert names(segment) == expected
+
+
+def _entry(confidence: dict[str, float], **values) -> checks.Checked:
+    entry = Entry(key="1", number=1, span=Span(1, 1, 1, 1), entry_type="article", fields=tuple(values.items()), text="…", form="gost", field_confidence=tuple(confidence.items()))
+    return checks.Checked(entry, dict(values), "refs.txt")
+
+
+def test_ref010_fires_only_when_the_reading_is_confident():
+    values = {"author": "Иванов, И.", "title": "Статья", "journal": "Вестник", "year": "2010"}
+    sure = _entry({"author": 0.99, "title": 0.98, "journal": 0.97, "year": 0.99, "pages": 0.96}, **values)
+    assert [d.code for d in checks.check_required_fields(sure)] == ["REF010"]
+    unsure_pages = _entry({"author": 0.99, "title": 0.98, "journal": 0.97, "year": 0.99, "pages": 0.6}, **values)
+    assert checks.check_required_fields(unsure_pages) == []
+    unsure_journal = _entry({"author": 0.99, "title": 0.98, "journal": 0.55, "year": 0.99, "pages": 0.96}, **values)
+    assert checks.check_required_fields(unsure_journal) == []
+
+
+def test_ref010_on_a_confidently_read_article_without_pages():
+    text = "Сидоренко А. В. Оценка устойчивости ветровых установок // Энергетика Казахстана. – 2018. – № 3."
+    parsed = parse_entry(text)
+    entry = Entry(key="1", number=1, span=Span(1, 1, 1, 1), entry_type=parsed.entry_type, fields=tuple((n, v) for n, v, _, _ in parsed.fields), text=text, form=parsed.form, field_confidence=parsed.confidence)
+    found = checks.check_required_fields(checks.Checked(entry, dict(entry.fields), "refs.txt"))
+    assert [d.code for d in found] == ["REF010"] and "pages" in found[0].message
+
+
+def test_inspect_shows_each_fields_confidence():
+    result = run_cli("inspect", "tests/cases/ru-own-list/input.txt")
+    assert result.returncode == 0, result.stderr
+    entry = json.loads(result.stdout)["references"][0]
+    confidence = entry["field_confidence"]
+    assert set(entry["fields"]) <= set(confidence)
+    assert all(0.0 <= p <= 1.0 for p in confidence.values())
+
+
+# ---- REF010 on the corpus's entries: what was misread, and what must still be reported ----------
+
+
+def ref010(text: str) -> list[str]:
+    parsed = parse_entry(text)
+    entry = Entry(key="1", number=1, span=Span(1, 1, 1, 1), entry_type=parsed.entry_type, fields=tuple((n, v) for n, v, _, _ in parsed.fields), text=text, form=parsed.form, field_confidence=parsed.confidence)
+    return [d.message for d in checks.check_required_fields(checks.Checked(entry, dict(entry.fields), "refs.txt"))]
+
+
+@pytest.mark.parametrize(
+    "text, volume, pages",
+    [
+        # en_slipchenko 5 and 12 (held-out half): the number after the volume (and issue) is the
+        # article's number or its pages, where APA prints the pages
+        ("Amin, U., McPartland, A., O’Sullivan, M., Silke, C. (2023). An overview of the management of osteoporosis in the aging female population. Women’s Health, 19 (3), 19. https://doi.org/10.1177/17455057231176655", "19", "19"),
+        ("Li, Z., Zhang, W., Duan, Y., Niu, Y., Chen, Y., Liu, X. et al. (2023). Progress in biological age research. Frontiers in Public Health, 11, 14. https://doi.org/10.3389/fpubh.2023.1074274", "11", "14"),
+    ],
+)
+def test_a_number_after_the_volume_is_the_pages(text, volume, pages):
+    f = fields(text)
+    assert (f["volume"], f["pages"]) == (volume, pages)
+    assert ref010(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, volume, number, pages",
+    [
+        # en_bigtable 16 (dev half): ACM's `volume, issue (year), pages`
+        ("GAWLICK, D., AND KINKADE, D. Varieties of concurrency control in IMS/VS fast path. Database Engineering Bulletin 8, 2 (1985), 3–10.", "8", "2", "3–10"),
+        # Vancouver/IEEE with the issue after a comma
+        ("Tamm E. Wind loads on towers. Baltic Engineering Review, 2005, 12, 4, 113-120.", "12", "4", "113-120"),
+    ],
+)
+def test_a_number_after_the_volume_is_the_issue_when_pages_follow(text, volume, number, pages):
+    f = fields(text)
+    assert (f["volume"], f.get("number"), f["pages"]) == (volume, number, pages)
+
+
+def test_a_year_after_the_volume_is_not_the_pages():
+    f = fields("Tamm E. Wind loads on towers. Baltic Engineering Review, vol. 12, 2005.")
+    assert f.get("pages") is None and f["year"] == "2005"
+
+
+def test_a_page_count_the_tagger_took_for_an_address():
+    # en_yang 28 (dev half): GB/T 7714's `year: N pp.` gives a paper's length, not where it stands
+    text = "Borrelli F, Subramanian D, Raghunathan A U, et al. MILP and NLP techniques for centralized trajectory planning of multiple unmanned air vehicles[C]//American Control Conference, 2006. IEEE, 2006: 6 pp."
+    f = fields(text)
+    assert f["pagetotal"] == "6" and "url" not in f
+    assert ref010(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # ru_tyurnin 5 and 6 (held-out half): GOST's designation follows the title proper
+        ("CocoaPods [электронный ресурс] URL: https://cocoapods.org", "CocoaPods"),
+        ("Carthage [электронный ресурс] URL: https://github.com/Carthage/Carthage", "Carthage"),
+    ],
+)
+def test_the_words_before_a_medium_designation_are_the_title(text, title):
+    f = fields(text)
+    assert f["title"] == title
+    assert ref010(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # true findings on the corpus (bench/entries/ref010-verdicts.json) that must still be reported
+        "Коршунов А. И. Непрерывная модель трехфазного контура регулирования тока синхронного двигателя с постоянными магнитами на роторе // Силовая электроника. 2007. № 4.",  # ru_korshunov 3
+        "Беглярова А. Л. Понятие неопределённости в философии и лингвистике // Вестник Адыгейского государственного университета. – 2008. – № 3.",  # ru_digilina 2
+        "Cho Y, Kim D, Kim D S K. Topology representation for the Voronoi diagram of 3D spheres[J]. International Journal of CAD/CAM, 2009, 5(1)",  # en_yang 14
+    ],
+)
+def test_an_article_without_pages_is_still_reported(text):
+    found = ref010(text)
+    assert len(found) == 1 and "pages" in found[0]
+
+
+@pytest.mark.parametrize(
+    "text, missing",
+    [
+        # dev-half entries judged right (bench/entries/ref010-verdicts.json) that the tagger's
+        # doubt about the journal's words kept silent: `//` marks the host item whatever the words
+        ("Панкратов В. Вентильный электропривод: от стиральной машины до металлорежущего станка и электровоза // Электронные компоненты. 2007. № 2.", "pages"),  # ru_korshunov 1
+        ("Muneed M., Akhram I., Nazir A. Non-volatile Random Access Memory Technology (MRAM, FeRAM, PRAM) // Smart Electronic Materials.", "year"),  # ru_korotin 10
+        ("Sigurd K, How J. UAV trajectory design using total field collision avoidance[C]//Proceedings of the AIAA Guidance, Navigation and Control Conference. 2003.", "pages"),  # en_yang 13
+    ],
+)
+def test_a_container_after_gosts_double_slash_is_sure(text, missing):
+    found = ref010(text)
+    assert len(found) == 1 and missing in found[0]
+
+
+def test_a_urls_double_slash_is_not_gosts_mark():
+    assert marks_host_item("Иванов И. И. Статья о ветре // ")
+    assert marks_host_item("trajectory design using total field collision avoidance[C]//")
+    assert not marks_host_item("Site. URL: http://")
+    assert not marks_host_item("Title. Journal, 2001. ")
