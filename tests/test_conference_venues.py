@@ -404,6 +404,26 @@ def test_kz_journal_rules_on_a_russian_paper_without_kazakh_front_matter():
     assert "VEN002" in codes and "VEN004" in codes  # no Kazakh abstract; no IRSTI printed
 
 
+@needs_corpus
+def test_kz_journal_reference_count_and_recent_share_on_real_papers():
+    # corpus truth: Levin 26 entries (under the journal's 30), all dated 1964–2015 (none of the
+    # last five years); Bigtable 38 entries (over 30)
+    levin = _rule_codes(LEVIN, "kz-journal")
+    assert "VEN006" in levin and "VEN007" in levin
+    assert "VEN006" not in _rule_codes(CORPUS / "pdf" / "en_bigtable_osdi06.txt", "kz-journal")
+
+
+@needs_corpus
+def test_ieee_page_limit_and_keywords_on_real_papers():
+    # Bigtable (OSDI '06) fills 14 pages of two 10 pt columns in its own layout: over IEEE's 6
+    # pages in the same density; Kopp's LNCS paper fills 3 small pages: under. Levin prints 5
+    # keywords (IEEE: 3–5); Bigtable prints none.
+    big = _rule_codes(CORPUS / "pdf" / "en_bigtable_osdi06.txt", "ieee-conference")
+    assert "VEN009" in big and "VEN003" in big
+    assert "VEN009" not in _rule_codes(CORPUS / "pdf" / "en_kopp_gadr_lncs.txt", "ieee-conference")
+    assert "VEN003" not in _rule_codes(LEVIN, "ieee-conference")
+
+
 def test_ieee_and_lncs_rules_pass_and_fail_on_the_demo():
     # demo-typesetting: a 25-word abstract, 4 keywords, a one-page paper, one affiliation
     assert _rule_codes(REPO / "source" / "demo-typesetting.txt", "ieee-conference") == []
