@@ -230,6 +230,20 @@ def test_a_figure_wider_than_a_column_spans_both_at_the_next_page_top(built):
     assert spanning and min(spanning) < top_margin + 12  # at the top of its page, across the gutter
 
 
+@needs_corpus
+@pytest.mark.skipif(not PDFTOTEXT, reason="pdftotext is not installed")
+def test_wide_figures_more_than_one_page_top_holds_are_all_set(tmp_path):
+    """ru_sakhno (the PDF form) ends with three figures wider than a column (3, 4 and 5, read
+    with their captions): more than one page top holds. Each gets a page top; none is lost
+    (a lost one left its cross-reference linking nowhere: an internal error)."""
+    paper = CORPUS / "pdf" / "ru_sakhno_fuzzy_infosec.pdf"
+    result = run_cli("build", str(paper), "--template", "ieee-conference", "--to", "pdf", "--out", str(tmp_path))
+    assert result.returncode in (0, 1), result.stderr
+    text = subprocess.run([PDFTOTEXT, str(tmp_path / f"{paper.stem}.pdf"), "-"], capture_output=True, text=True).stdout
+    for number in (2, 3, 4, 5):
+        assert re.search(rf"Рисунок\s+{number}\b", text), number
+
+
 def test_the_ieee_docx_has_a_one_column_title_section_and_two_word_columns(tmp_path):
     result = run_cli("build", str(REPO / "source" / "demo-typesetting.txt"), "--bib", str(REPO / "references" / "demo-typesetting.bib"), "--template", "ieee-conference", "--to", "docx", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr

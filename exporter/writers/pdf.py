@@ -420,13 +420,13 @@ class _PdfWalker(Walker):
         for part in parts:
             part.hAlign = "CENTER"
         caption = self._caption(block)
-        story = [Spacer(1, self.leading / 2), *parts] + ([Spacer(1, self.leading / 3), caption] if caption is not None else [])
-        if caption is None and block.label:
-            story.insert(0, Anchor(label_anchor(block.label)))
+        # a figure with no caption is still a link target: its anchor travels with it (also to a page top)
+        anchor = [Anchor(label_anchor(block.label))] if caption is None and block.label else []
+        content = [*anchor, *parts] + ([Spacer(1, self.leading / 3), caption] if caption is not None else [])
         if wide:
-            self.story.append(WideFloat(story[1:]))
+            self.story.append(WideFloat(content))
             return
-        self.story.append(KeepTogether(story))
+        self.story.append(KeepTogether([Spacer(1, self.leading / 2), *content]))
         self.story.append(Spacer(1, self.leading / 2))
 
     def _picture(self, image: Image, max_width: float, max_height: float):
@@ -638,8 +638,9 @@ def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: f
         story.append(_heading(walker, "sec_unresolved", edition.labels.unresolved))
         for n, item in enumerate(edition.unresolved, start=1):
             story.append(walker.typeset(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
-    if columns > 1:  # wide floats the flow passed last still get their page
-        story.extend([FlushFloats(), Spacer(0, 0)])
+    if columns > 1:  # wide floats the flow passed last still get their pages (a page takes
+        # at least one; each flush that finds none waiting does nothing)
+        story.extend([FlushFloats(), Spacer(0, 0)] * max(1, sum(isinstance(f, WideFloat) for f in story)))
     return story, walker, head
 
 
