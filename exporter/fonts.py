@@ -20,7 +20,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from .diagnostics import InputError
-from .usercache import cache_dir, cache_read, cache_write  # noqa: F401 (cache_dir: venue.py's)
+from .usercache import cache_read, cache_write
 
 # Where the setup puts fonts (Debian's fonts-liberation2 and fonts-wqy-microhei), and where a
 # user may add more. EXPORTER_FONT_PATH (os.pathsep-separated) is searched first.

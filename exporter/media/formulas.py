@@ -88,7 +88,7 @@ def ziamath_font() -> str:
 
 @lru_cache(maxsize=2048)
 def _typeset(tex: str, display: bool) -> Typeset:
-    """Typeset once per process, and kept between runs in the user's cache (fonts.cache_dir):
+    """Typeset once per process, and kept between runs in the user's cache (usercache.cache_dir):
     ziamath costs ~20 ms a formula, reading its SVG back ~1 ms."""
     key = ("ziamath-svg-1", str(display), tex)
     svg = cache_read("formula", ziamath_font(), 0, *key)

@@ -177,6 +177,24 @@ class Edition:
         runs = entry_runs(ordered, self.template, self.language, self.style)
         return list(zip(ordered, runs, unique_anchors([e.key for e in ordered])))
 
+    def entry_label(self, entry: Entry) -> str:
+        """An entry's number as the venue's list prints it (`12.`, `[12]`)."""
+        return self.venue.bibliography.label.replace("{n}", str(entry.number))
+
+    @cached_property
+    def romanised_entries(self) -> list[tuple[Entry, list[Run]]]:
+        """The reference list once more in Latin letters, when the venue asks for it
+        (`bibliography.romanised`): the same entries in the same order with the same numbers,
+        Cyrillic ones transliterated by the venue's table, Latin ones unchanged."""
+        table = self.template.transliteration
+        if table is None:
+            return []
+        out = []
+        for entry, runs, _ in self.entries:
+            texts = table.entry_parts([run.text for run in runs]) if runs else []
+            out.append((entry, [replace(run, text=text) for run, text in zip(runs, texts)]))
+        return out
+
     @cached_property
     def unresolved(self) -> list[Unresolved]:
         out = []
@@ -437,6 +455,28 @@ def column_shares(block: Table, columns: int) -> list[float]:
 def math_text(text: str) -> str:
     """A formula's text as one unit: its spaces do not break (no line break inside a formula)."""
     return " ".join(text.split()).replace(" ", "\u00a0")
+
+
+# On a two-column page: a table whose columns would each get less than this in one text column,
+# or a figure whose pictures at their own size are wider than this many text columns, is set
+# across both columns.
+NARROWEST_TABLE_COLUMN_PT = 2.0 * 72 / 2.54
+WIDE_FIGURE_SHARE = 1.25
+
+
+def spans_columns(block: Figure | Table, column_width_pt: float) -> bool:
+    """Whether a figure or table is set across both columns of a two-column page (see above)."""
+    if isinstance(block, Table):
+        return table_width(block) * NARROWEST_TABLE_COLUMN_PT > column_width_pt
+    from ..media.images import MediaError, display_size, prepare
+
+    width = 0.0
+    for image in block.images:
+        try:
+            width += display_size(image, prepare(image))[0]
+        except MediaError:
+            continue
+    return width > column_width_pt * WIDE_FIGURE_SHARE
 
 
 def table_width(block: Table) -> int:

@@ -22,7 +22,7 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
     the unresolved list (which print the paper's path)."""
     doc = edition.document
     for line in edition.title_lines:
-        for node in iter_inlines(line.inlines):
+        for node in (node for run in line.runs() for node in iter_inlines(run)):
             if isinstance(node, Text):
                 yield node.text, doc.path, None
             elif isinstance(node, Citation):
@@ -39,9 +39,14 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
     for entry, runs, _ in edition.entries:
         for run in runs:
             yield run.text, edition.linked.bib_path or doc.path, entry.span
+    for entry, runs in edition.romanised_entries:
+        for run in runs:
+            yield run.text, edition.linked.bib_path or doc.path, entry.span
+    odd, even = edition.template.running_heads(doc.meta)
     venue = str(edition.template.folder / "template.toml")
+    yield odd + even, venue, None
     labels = edition.labels
-    for word in (labels.references, labels.unresolved, labels.notes):
+    for word in (labels.references, labels.unresolved, labels.notes, *([labels.romanised] if edition.romanised_entries else [])):
         yield word, venue, None
     if edition.list_unresolved:
         for item in edition.unresolved:
