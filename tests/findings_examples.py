@@ -181,6 +181,7 @@ EXAMPLES = (
 )
 
 CODE = re.compile(r"\[([A-Z]{3}\d{3})\]")
+FENCES = {".md": "markdown", ".bib": "bibtex", ".svg": "xml"}  # how the page highlights an input
 
 
 def _lay_out(folder: Path, example: Example) -> None:
@@ -224,7 +225,7 @@ def markdown(outputs: list[tuple[Example, list[str]]]) -> str:
     for example, lines in outputs:
         parts.append(f"### {example.title}")
         for name in example.shown:
-            parts.append(f"`{name}`:\n\n" + _fence(str(example.files[name])))
+            parts.append(f"`{name}`:\n\n" + _fence(str(example.files[name]), FENCES.get(Path(name).suffix, "")))
         if example.venue_rules:
             parts.append("`venue/template.toml` is `templates/kz-conference/template.toml` with:\n\n" + _fence("[rules]\n" + example.venue_rules, "toml"))
         parts.append(_fence("$ exporter " + " ".join(example.argv) + "\n" + "\n".join(lines), "console"))
