@@ -4,8 +4,15 @@ the command's --help lists, every relative link pointing at a file."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from functools import cache
 from pathlib import Path
 
@@ -153,3 +160,47 @@ def test_the_examples_are_what_the_tool_prints():
     outputs = [(example, findings_examples.run(example)) for example in findings_examples.EXAMPLES]
     assert findings_examples.codes_of([line for _, lines in outputs for line in lines]) == set(CODES)
     assert _this_year_aside(findings_examples.markdown(outputs)) == _this_year_aside(_examples_part())
+
+
+# ---- the server page's curl lines ---------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_the_server_pages_curl_lines_work(tmp_path):
+    """docs/server.md's curl lines, run against `exporter serve` on a free port (its
+    `paper.docx` is the shipped Word demo)."""
+    lines = [line for line in _code_lines(REPO / "docs" / "server.md") if line.startswith("curl ")]
+    assert len(lines) >= 3
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(REPO), TMPDIR=str(tmp_path), EXPORTER_CACHE_DIR=str(tmp_path / "cache"))
+    server = subprocess.Popen([sys.executable, "-m", "exporter", "serve", "--port", str(port), "--workers", "1"], env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+        for line in lines:
+            argv = shlex.split(line.replace("127.0.0.1:8000", f"127.0.0.1:{port}").replace("@paper.docx", "@source/demo-word.docx"), comments=True)
+            argv = [str(tmp_path / a) if a == "paper.pdf" else a for a in argv]
+            result = subprocess.run(argv[:1] + ["-sS", "--fail"] + argv[1:], cwd=REPO, capture_output=True, timeout=180)
+            assert result.returncode == 0, (line, result.stderr)
+            if "/api/check" in line:
+                report = json.loads(result.stdout)
+                assert report["file"] == "kz-china-relations.txt" and len(report["citations"]) == 8
+                cyrillic = any("а" <= ch <= "я" for ch in report["diagnostics"][0]["message"])
+                assert cyrillic == ("ru" in line)
+            else:
+                assert (tmp_path / "paper.pdf").read_bytes().startswith(b"%PDF-")
+    finally:
+        server.terminate()
+        server.wait(30)
