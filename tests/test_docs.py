@@ -159,7 +159,8 @@ def _this_year_aside(text: str) -> str:
 def test_the_examples_are_what_the_tool_prints():
     outputs = [(example, findings_examples.run(example)) for example in findings_examples.EXAMPLES]
     assert findings_examples.codes_of([line for _, lines in outputs for line in lines]) == set(CODES)
-    assert _this_year_aside(findings_examples.markdown(outputs)) == _this_year_aside(_examples_part())
+    # A changed message changes the page: rerun `python tests/findings_examples.py --write` and read the diff.
+    assert _this_year_aside(findings_examples.markdown(outputs)) == _this_year_aside(_examples_part()), "docs/findings.md's examples differ from the tool's output: run python tests/findings_examples.py --write"
 
 
 # ---- the server page's curl lines ---------------------------------------------------------------
