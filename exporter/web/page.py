@@ -18,7 +18,6 @@ from ..model import (BulletList, Citation, CrossRef, Emph, Figure, Footnote, Hea
 from ..report import summary_line
 from ..venue import available, meta_view
 from ..writers import anchor, caption_of, label_anchor, table_grid, targets
-from .jobs import venue
 
 # Pictures are inlined as data: URIs, within bounds: a page stays a page, not an archive.
 PICTURE_LIMIT = 2 << 20  # bytes of one picture shown
@@ -239,15 +238,13 @@ def entry_text(entry) -> str:
     return ". ".join(p.strip("{} ") for p in parts) or entry.key
 
 
-def render_report(linked: Linked, report: dict, template_name: str, resend: dict, annotated: bool, language: str = SOURCE_LANGUAGE) -> str:
+def render_report(linked: Linked, report: dict, template_name: str, resend: dict, annotated: bool, language: str = SOURCE_LANGUAGE,
+                  venue_labels: dict | None = None) -> str:
     """The report page, its words and findings in `language` (the paper's own labels, such as
-    its abstract's heading, stay in the paper's language)."""
+    its abstract's heading, stay in the paper's language: `venue_labels`, the venue's words in
+    `page_language` of the paper, from the venue chosen as `template_name`)."""
     doc = linked.document
     words = labels_for(language)
-    try:
-        venue_labels = venue(template_name).labels(page_language(doc.meta.language))
-    except Exception:
-        venue_labels = {}
     view = PaperView(linked, words)
     body = view.blocks_html()  # first: it records where blocks and citations stand
     # the title and abstract as the body's runs are drawn: their citations link or are flagged
@@ -260,7 +257,7 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
     entries = [(anchor(e.key), e, entry_text(e)) for e in sorted(doc.references, key=lambda e: e.number)]
     kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
     return environment().get_template("report.html").render(
-        lang=language, paper_lang=page_language(doc.meta.language), words=words, venue_labels=venue_labels, meta=meta, body=body, findings=findings,
+        lang=language, paper_lang=page_language(doc.meta.language), words=words, venue_labels=venue_labels or {}, meta=meta, body=body, findings=findings,
         entries=entries, summary=summary_line(report, language), report=report, kinds=kinds, resend=resend,
         template_name=template_name, venues=list(available()),
     )

@@ -13,7 +13,6 @@ from datetime import datetime, timezone
 from functools import cached_property
 from importlib import import_module
 
-from ..diagnostics import InputError
 from ..linker import Linked, iter_citations
 from ..model import (
     BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
