@@ -6,23 +6,21 @@ A character no font covers is drawn as `FontSet.replacement` (U+FFFD where a fac
 the same in every edition; `writers.glyphs` reports each one as GLY001 with its position.
 
 Reading a font's coverage with fontTools costs ~0.15 s for a CJK font, on every run; the set
-of code points is kept in a small file in the user's cache folder (see `cache_dir`), keyed by
+of code points is kept in a small file in the user's cache folder (`usercache`), keyed by
 the font file's path, size and modification time, and read back in about a millisecond. The
 cache is only an accelerator: unreadable, stale or unwritable, it is ignored.
 """
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
 from .diagnostics import InputError
+from .usercache import cache_dir, cache_read, cache_write  # noqa: F401 (cache_dir: venue.py's)
 
 # Where the setup puts fonts (Debian's fonts-liberation2 and fonts-wqy-microhei), and where a
 # user may add more. EXPORTER_FONT_PATH (os.pathsep-separated) is searched first.
@@ -65,66 +63,6 @@ class Face:
     @property
     def coverage(self) -> frozenset[int]:
         return _coverage(str(self.path), self.index)
-
-
-def cache_dir() -> Path | None:
-    """Where exporter keeps what it parsed or compiled between runs (fonts' coverage,
-    reportlab's parse of the font files, compiled Jinja templates): `$EXPORTER_CACHE_DIR`, else
-    `$XDG_CACHE_HOME/exporter`, else `~/.cache/exporter`; None when `EXPORTER_CACHE_DIR` is
-    set to an empty string (no cache at all)."""
-    explicit = os.environ.get("EXPORTER_CACHE_DIR")
-    if explicit is not None:
-        return Path(explicit) if explicit else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "exporter"
-
-
-def cache_key(kind: str, path: str, index: int, *extra: str) -> tuple[str, str] | None:
-    """(file name, full key) of a cache entry for one face of a font file, or None if the file
-    cannot be stat'ed. The key names the file's resolved path, size and mtime, so an updated
-    font is read afresh."""
-    try:
-        real = os.path.realpath(path)
-        st = os.stat(real)
-    except OSError:
-        return None
-    key = "\0".join((kind, real, str(index), str(st.st_size), str(st.st_mtime_ns), *extra))
-    return f"{kind}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}.bin", key
-
-
-def cache_read(kind: str, path: str, index: int, *extra: str):
-    """The value stored for this face, or None (no cache, no entry, a stale or broken one)."""
-    folder, named = cache_dir(), cache_key(kind, path, index, *extra)
-    if folder is None or named is None:
-        return None
-    try:
-        stored_key, value = marshal.loads((folder / named[0]).read_bytes())
-    except Exception:  # missing, unreadable, truncated, another Python's marshal format...
-        return None
-    return value if stored_key == named[1] else None
-
-
-def cache_write(kind: str, path: str, index: int, value, *extra: str) -> None:
-    """Store `value` (builtins only: marshal) atomically; any failure leaves no trace."""
-    folder, named = cache_dir(), cache_key(kind, path, index, *extra)
-    if folder is None or named is None:
-        return
-    tmp = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{named[0]}.", suffix=".part", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps((named[1], value)))
-        os.replace(tmp, folder / named[0])
-        tmp = None
-    except Exception:  # read-only home, full disk, no permission: run without the cache
-        pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _ranges(codes) -> list[tuple[int, int]]:

@@ -10,7 +10,14 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
 - `docxzip`: the DOCX package's members are taken from python-docx's `PackageWriter._write_*`
   and zipped once, instead of `Document.save` and a re-zip (writers/docx.py; python-docx 1.2).
 - `jinja`: compiled Jinja templates are kept between runs in the user's cache (venue.py).
-- `gc`: the `exporter` command (only it, never a Python caller) collects garbage less often.
+- `gc`: the `exporter` command (only it, never a Python caller) collects garbage less often
+  (a build or volume batch in cli._batch_gc; check, inspect, bib, fix and annotate from the start).
+- `regex`: the `exporter` command hands `re` the regular expressions an earlier run compiled,
+  kept in the user's cache (compile_cache.py; Python 3.11's `re` internals).
+- `dataclass`: likewise the code of the methods `@dataclass` writes (compile_cache.py; Python
+  3.11's `dataclasses`, which runs them with `exec`).
+- `pyphen`: pyphen's parse of its hyphenation patterns is kept in the user's cache
+  (typography/hyphenation.py; pyphen 0.18.1).
 
 `EXPORTER_PLAIN` turns them off: `1` or `all` every one, or a comma-separated list of names
 (how the benchmark measures each). Unset or empty: all on.
@@ -25,16 +32,21 @@ upgrade is noticed and the speed-up re-read, not silently lost.
 from __future__ import annotations
 
 import os
+import sys
 from functools import cache
 
-NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc")
+NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen")
 
 # What each speed-up needs of a library's private parts: (distribution, the version they were
-# read in, module, the names it uses there). A speed-up not listed uses public API only.
+# read in, module, the names it uses there); "python" is the interpreter and its standard
+# library, its version major.minor. A speed-up not listed uses public API only.
 PRIVATE = {
     "docxzip": ("python-docx", "1.2.0", "docx.opc.pkgwriter",
                 ("PackageWriter._write_content_types_stream", "PackageWriter._write_pkg_rels", "PackageWriter._write_parts")),
     "rlfont": ("reportlab", "5.1.0", "reportlab.pdfbase.ttfonts", ("TTFont.__new__", "TTFontFace.__init__", "TTFNameBytes")),
+    "regex": ("python", "3.11", "re", ("_cache", "_MAXCACHE", "_parser.parse", "_compiler._code", "_compiler._sre.compile", "_compiler._sre.MAGIC")),
+    "dataclass": ("python", "3.11", "dataclasses", ("_create_fn", "_process_class")),
+    "pyphen": ("pyphen", "0.18.1", "pyphen", ("hdcache", "HyphDict.positions", "LANGUAGES", "language_fallback")),
 }
 
 
@@ -57,14 +69,13 @@ def supported(name: str) -> bool:
     if name not in PRIVATE:
         return True
     import importlib
-    from importlib import metadata
 
     distribution, version, module, names = PRIVATE[name]
+    if installed_version(distribution) != version:
+        return False
     try:
-        if metadata.version(distribution) != version:
-            return False
         root = importlib.import_module(module)
-    except (metadata.PackageNotFoundError, ImportError):
+    except ImportError:
         return False
     for dotted in names:
         found = root
@@ -73,3 +84,29 @@ def supported(name: str) -> bool:
             if found is None:
                 return False
     return True
+
+
+# Where a distribution's package states its own version: read there, importlib.metadata (its
+# import and its search of site-packages: ~60 M instructions, in each process of a build) is
+# not needed. Distributions not listed are asked of importlib.metadata.
+VERSION_ATTRIBUTE = {"python-docx": ("docx", "__version__"), "reportlab": ("reportlab", "Version"), "pyphen": ("pyphen", "__version__")}
+
+
+def installed_version(distribution: str) -> str | None:
+    """The installed version of a distribution; of "python", the interpreter's major.minor."""
+    if distribution == "python":
+        return "%d.%d" % sys.version_info[:2]
+    if distribution in VERSION_ATTRIBUTE:
+        import importlib
+
+        module, attribute = VERSION_ATTRIBUTE[distribution]
+        try:
+            return getattr(importlib.import_module(module), attribute, None)
+        except ImportError:
+            return None
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None

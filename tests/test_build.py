@@ -203,6 +203,8 @@ def test_the_wheel_carries_the_templates_and_runs_from_any_folder(tmp_path):
     assert "exporter/venues/shared/document.tex.j2" in names  # the LaTeX shell every venue shares
     for language in ("kk", "ru"):  # the compiled catalogs the findings are said from
         assert f"exporter/messages/{language}/LC_MESSAGES/exporter.mo" in names
+    for module in ("readers/markdown/__init__.py", "readers/markdown/reader.py", "references/tagger/normalise.py"):
+        assert f"exporter/{module}" in names  # subpackages are listed one by one in pyproject.toml
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"

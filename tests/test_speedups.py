@@ -56,6 +56,30 @@ def test_build_from_python_leaves_the_collector_as_it_was(tmp_path):
     assert gc.get_freeze_count() == 0  # build_many froze everything alive before (bug 5)
 
 
+def test_a_check_collects_less_only_as_the_command(tmp_path, capsys):
+    """`exporter check` (the command: main() reading sys.argv) freezes what is alive and collects
+    the young generation less often, printing the same as with EXPORTER_PLAIN=gc; a Python
+    caller of main keeps its collector as it was."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "EXPORTER_CACHE_DIR": str(tmp_path)}
+    env.pop("EXPORTER_PLAIN", None)
+    probe = "import gc, sys; from exporter import cli; code = cli.main(); print(gc.get_threshold()[0], gc.get_freeze_count() > 0, code)"
+    runs = {}
+    for plain in ("", "gc"):
+        result = subprocess.run([sys.executable, "-c", probe, "check", str(SEED)], env={**env, "EXPORTER_PLAIN": plain},
+                                capture_output=True, text=True, timeout=120)
+        *report, state = result.stdout.splitlines()
+        runs[plain] = (report, state)
+    assert runs[""][0] == runs["gc"][0] and runs[""][0]
+    assert runs[""][1].split()[:2] == ["10000", "True"] and runs["gc"][1].split()[:2] == ["700", "False"]  # Python's own
+    from exporter import cli
+
+    gc.unfreeze()
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    cli.main(["check", str(SEED)])
+    capsys.readouterr()
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
 def test_several_papers_use_every_usable_core_by_default(monkeypatch):
     from exporter import build
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter.typography import kazakh
+from exporter.typography import hyphenation, kazakh
 from exporter.typography.hyphenation import SOFT_HYPHEN, Hyphenator, explicit_languages, word_language
 from exporter.typography.linebreak import BOX, GLUE, INFINITY, PENALTY, Items, Params, break_lines
 
@@ -60,6 +60,24 @@ def test_each_word_takes_its_own_language():
     assert word_language("мемлекет", "kk") == "kk" and word_language("мемлекет", "ru") == "ru"
     assert word_language("relationship", "kk") == "en"
     assert word_language("Beziehung", "de") == "de" and word_language("孔子", "kk") is None
+
+
+def test_the_points_kept_for_a_process_are_kept_by_the_papers_language(monkeypatch):
+    """Hyphenators share each word's points within a process; a Cyrillic word with no letter of
+    its own (бастама) is Kazakh in a Kazakh paper (бас-та-ма: the break falls between the two
+    consonants) and Russian in a Russian one (ба-ста-ма: the TeX patterns keep ст together), so
+    a Russian paper hyphenated first must not decide it for a Kazakh one."""
+    assert Hyphenator("ru").positions("бастама") == (2, 5)
+    assert Hyphenator("kk").positions("бастама") == (3, 5)
+    assert Hyphenator("ru").positions("бастама") == (2, 5)
+    # A long-lived process (a server's worker) starts a language's table again when it is full.
+    monkeypatch.setattr(hyphenation, "KEPT_WORDS", 3)
+    hyphenator = Hyphenator("en")
+    hyphenator._cache.clear()
+    for word in ("typography", "cooperation", "relationship", "documentation"):
+        hyphenator.positions(word)
+    assert list(hyphenator._cache) == ["documentation"]
+    assert hyphenator.positions("typography") == (2, 5, 7)
 
 
 def test_russian_and_english_use_the_tex_patterns():

@@ -259,6 +259,10 @@ def svg_drawing(data: bytes):
 
 def vector_pdf(picture: Picture) -> bytes:
     """An SVG picture as a one-page PDF of its own size (what `\\includegraphics` takes)."""
+    from reportlab import rl_config
     from reportlab.graphics import renderPDF
 
+    # Binary streams, as the PDF edition sets it (writers/pdf.py): the same bytes whether or not
+    # that edition was rendered in this process (`build --to latex` wrote ASCII85 streams).
+    rl_config.useA85 = 0
     return packed(renderPDF.drawToString(picture.drawing(), invariant=1))

@@ -8,11 +8,14 @@ import re
 
 from ..model import Entry
 from .parsed import Parsed
-from .tagger.normalise import read_entry
 
 
 def parse_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets in `text`."""
+    # The tagger and the rule parser (their patterns, lexicons, pycrfsuite) are imported when a
+    # paper has a list to read: a check of a paper without one, or with a .bib, never needs them.
+    from .tagger.normalise import read_entry
+
     return read_entry(text)
 
 

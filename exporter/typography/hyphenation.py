@@ -16,6 +16,8 @@ import re
 from functools import cache
 
 from . import kazakh
+from .. import speedups
+from ..usercache import cache_read, cache_write
 
 SOFT_HYPHEN = "\u00ad"
 # Letters of one script in a row: the part of a token that hyphenation looks at.
@@ -32,15 +34,41 @@ LATIN_SCRIPT = frozenset({"en", "de", "fr", "tr", "it", "es", "pl", "cs", "nl", 
 
 @cache
 def _pyphen(language: str):
-    """pyphen's hyphenator for `language`, loaded on first use (the English patterns take
-    ~50 ms to read), or None when pyphen has no dictionary for it."""
+    """pyphen's hyphenator for `language`, loaded on first use, or None when pyphen has no
+    dictionary for it."""
     import pyphen
 
     name, left, right = _PATTERNS.get(language, (language, 2, 2))
     found = pyphen.language_fallback(name)
     if found is None:
         return None
+    if speedups.enabled("pyphen"):
+        _load_patterns(pyphen, pyphen.LANGUAGES[found])
     return pyphen.Pyphen(lang=found, left=left, right=right)
+
+
+_PATTERNS_FORMAT = "pyphen-1"  # bump when what is stored changes
+
+
+def _load_patterns(pyphen, path) -> None:
+    """Put the dictionary at `path` into pyphen's own per-file cache (`hdcache`, which
+    `Pyphen(...)` reads), parsed in an earlier run: parsing the English patterns takes ~50 ms,
+    reading them back from the user's cache a few. The parse is `HyphDict`'s three attributes
+    (pyphen 0.18.1: `patterns`, `cache`, `maxlen`; speedups.PRIVATE["pyphen"]); a dictionary
+    with pyphen's nonstandard hyphenation (values that are not plain integers) is not stored."""
+    if path in pyphen.hdcache:
+        return
+    stored = cache_read("pyphen", str(path), 0, pyphen.__version__, _PATTERNS_FORMAT)
+    if isinstance(stored, dict) and isinstance(stored.get("patterns"), dict) and isinstance(stored.get("maxlen"), int):
+        parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        parsed.patterns, parsed.cache, parsed.maxlen = stored["patterns"], {}, stored["maxlen"]
+        pyphen.hdcache[path] = parsed
+        return
+    parsed = pyphen.hdcache[path] = pyphen.HyphDict(path)
+    if set(vars(parsed)) == {"patterns", "cache", "maxlen"} and all(
+        type(start) is int and type(values) is tuple and all(type(v) is int for v in values) for start, values in parsed.patterns.values()
+    ):
+        cache_write("pyphen", str(path), 0, {"patterns": parsed.patterns, "maxlen": parsed.maxlen}, pyphen.__version__, _PATTERNS_FORMAT)
 
 
 def word_language(word: str, main: str) -> str | None:
@@ -57,17 +85,27 @@ def word_language(word: str, main: str) -> str | None:
     return None  # mixed or other scripts: never hyphenated
 
 
+# Each word's points, by the paper's language (it decides the language of a Cyrillic word with
+# no letter of its own), for the whole process: the DOCX and LaTeX editions (one process in a
+# build) and the papers of a proceedings hyphenate the same words. A server's worker lives for
+# many papers: past KEPT_WORDS words of a language its table starts again.
+_POSITIONS: dict[str, dict[str, tuple[int, ...]]] = {}
+KEPT_WORDS = 50_000
+
+
 class Hyphenator:
     """Hyphenation points of the words of a paper written in `language` (a language code)."""
 
     def __init__(self, language: str):
         self.language = language
-        self._cache: dict[str, tuple[int, ...]] = {}
+        self._cache = _POSITIONS.setdefault(language, {})
 
     def positions(self, word: str) -> tuple[int, ...]:
         """Offsets in `word` (letters of one script) where a hyphen may go."""
         found = self._cache.get(word)
         if found is None:
+            if len(self._cache) >= KEPT_WORDS:
+                self._cache.clear()
             found = self._cache[word] = self._positions(word)
         return found
 

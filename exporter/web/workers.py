@@ -29,9 +29,11 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 # Imported once by the fork server, so every worker starts with them (a check of a .txt
-# paper sniffs the other formats' readers too).
+# paper sniffs the other formats' readers too; the Markdown reader and the reference tagger,
+# which the command line imports only when a paper needs them, are loaded here beforehand).
 PRELOAD = ["exporter.web.jobs", "exporter.web.page", "exporter.web.workers", "exporter.readers.plaintext",
-           "exporter.readers.docx", "exporter.readers.markdown", "exporter.readers.pdf"]
+           "exporter.readers.docx", "exporter.readers.markdown", "exporter.readers.markdown.reader", "exporter.readers.pdf",
+           "exporter.references.tagger.normalise"]
 LEAST_PRIORITY = 19
 _TICKS = os.sysconf("SC_CLK_TCK")
 

@@ -34,8 +34,15 @@ def writer(name: str):
     return import_module(WRITERS[name][0])
 
 
+# Editions that may need a folder beside their file: asking only them spares `build` importing
+# the PDF writer (reportlab) in the process whose PDF was rendered by a forked child (~60 ms).
+WITH_COMPANIONS = frozenset({"latex"})
+
+
 def companions(name: str, edition: "Edition") -> dict[str, dict[str, bytes]]:
     """Folders an edition needs beside its file (`{"<stem>.media": {file: bytes}}`), if it has any."""
+    if name not in WITH_COMPANIONS:
+        return {}
     module = writer(name)
     return module.companions(edition) if hasattr(module, "companions") else {}
 

@@ -28,11 +28,6 @@ _DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 STRICT = "purl.oclc.org/ooxml/"  # Strict Open XML's namespaces and relationship types
 
 
-def sniff(head: bytes) -> bool:
-    """A zip local-file header: `PK\\x03\\x04` (what Word writes first)."""
-    return head[:4] == b"PK\x03\x04"
-
-
 def read_package(path: str) -> bytes:
     """The file's bytes after every safety check; InputError (one line) when it is refused."""
     try:

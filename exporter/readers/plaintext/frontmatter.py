@@ -162,8 +162,8 @@ def clean(line: str) -> str:
 
 def is_title_line(text: str) -> bool:
     """A title line is set in capitals: at least 80% of its letters are upper case."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))  # map and filter count in C: the rules ask this of every line
+    return letters >= 3 and sum(map(str.isupper, filter(str.isalpha, text))) >= 0.8 * letters
 
 
 def script(text: str) -> str:
@@ -287,7 +287,7 @@ def _keywords(text: str) -> tuple[str, ...]:
 def _label(match_fn, text: str):
     """A label line, also when the PDF spaced out its first letter (`К ЛЮЧЕВЫЕ СЛОВА`)."""
     m = match_fn(text)
-    if m is None and is_title_line(text) and len(text) < 40:
+    if m is None and len(text) < 40 and is_title_line(text):
         m = match_fn(re.sub(r"^(\w) (?=\w)", r"\1", text))
     return m
 

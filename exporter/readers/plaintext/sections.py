@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalize import TOKEN, ends_sentence
 
@@ -31,6 +32,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_HEADING = 80  # characters: longer lines are sentences, not headings
 
 
+@lru_cache(maxsize=4096)  # each line is asked about by its own and its neighbours' tests (~3.5 times a line)
 def heading_text(line: str) -> str:
     return " ".join(TOKEN.findall(line))
 
@@ -63,19 +65,20 @@ def is_introduction(line: str) -> bool:
 def _reads_as_words(text: str) -> bool:
     """Mostly letters (`CR = CI/RI`, `978-0-7695-3958-4/10 $26.00` are not headings)."""
     body = text.replace(" ", "")
-    return sum(ch.isalpha() for ch in body) >= 0.6 * len(body)
+    return sum(map(str.isalpha, body)) >= 0.6 * len(body)  # map counts in C: asked of every line
 
 
 def continues_heading(first: str, line: str) -> bool:
     """A heading in capitals wrapped over a second short line in capitals
     (`III. MDRPM (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`)."""
     text = heading_text(line)
-    return bool(text) and len(text) <= MAX_HEADING and _is_capitals(heading_text(first)) and _is_capitals(text) and numbering_level(text) is None
+    # the short next line first: most are not in capitals, and `first` may be a long line
+    return bool(text) and len(text) <= MAX_HEADING and _is_capitals(text) and _is_capitals(heading_text(first)) and numbering_level(text) is None
 
 
 def _is_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+    letters = sum(map(str.isalpha, text))  # map and filter count in C: asked of every line
+    return letters >= 4 and sum(map(str.isupper, filter(str.isalpha, text))) >= 0.9 * letters
 
 
 def heading_level(line: str, before: str, after: str) -> int | None:

@@ -1,4 +1,4 @@
-"""The Markdown reader: CommonMark (markdown-it-py) with YAML front matter, tables, footnotes,
+"""Reading a Markdown paper: CommonMark (markdown-it-py) with YAML front matter, tables, footnotes,
 mathematics and pictures (see markdown_syntax.py for the grammar, markdown_inlines.py for
 the text, markdown_media.py for the pictures)."""
 
@@ -7,28 +7,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..citations import MAX_LABELS, Joined, inlines_of
-from ..crossrefs import without_caption_label
-from ..diagnostics import Diagnostic, InputError
-from ..language import detect_language
-from ..model import (
+from ...citations import MAX_LABELS, Joined, inlines_of
+from ...crossrefs import without_caption_label
+from ...diagnostics import Diagnostic, InputError
+from ...language import detect_language
+from ...model import (
     BulletList, Cell, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
     Text,
     plain_text,
 )
-from ..references.ownlist import REFERENCES_HEADING
-from .markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
-from .markdown_media import Pictures
-from .markdown_syntax import MAX_NESTING, parser
-from ..sourcefile import control_characters, read_source
-
-EXTENSIONS = (".md", ".markdown")
-TEXT = True  # a text format: confirmed by being text, never claimed from bytes alone
-
-
-def sniff(head: bytes) -> bool:
-    return b"\x00" not in head[:1024]
-
+from ...references.ownlist import REFERENCES_HEADING
+from ...sourcefile import control_characters, read_source
+from ..markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
+from ..markdown_media import Pictures
+from ..markdown_syntax import MAX_NESTING, parser
 
 _LEAD = re.compile(r"[ \t>*+-]*")
 
@@ -423,7 +415,7 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
     return read
 
 
-def read(path: str) -> Document:
+def read_markdown(path: str) -> Document:
     """Read a Markdown paper into a Document (citations still unlinked)."""
     source = read_source(path)
     text, lines = source.text, source.lines

@@ -1,0 +1,170 @@
+"""What Python compiles at every start, kept between runs (exporter/compile_cache.py, the `regex`
+and `dataclass` speed-ups): a pattern or a method from the cache is the one Python compiles, the
+modules take it from there, and a damaged, foreign or switched-off cache changes nothing but time."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from helpers import REPO, SEED
+
+from exporter import compile_cache, speedups
+from exporter.usercache import read_entry, write_entry
+
+# Run in a fresh interpreter: warm the caches, import what `check` imports, then report.
+_PROBE = r"""
+import dataclasses, re, sys
+from re import _compiler
+from exporter import cli, compile_cache  # as the command: its own imports come before warm()
+before = set(re._cache)
+compile_cache.warm("check")  # the files a check wrote
+warmed = {key: re._cache[key] for key in re._cache if key not in before}
+# every warmed pattern is the one re's own compiler makes of it (Pattern.__eq__ compares programs)
+different = [key[1] for key, pattern in warmed.items() if pattern != _compiler.compile(key[1], key[2])]
+from exporter.readers.plaintext import frontmatter, sections
+held = [sections.TOKEN, frontmatter.STRONG_NAME]
+taken = [any(pattern is value for value in warmed.values()) for pattern in held]
+from exporter import model
+print(len(warmed), len(different), *taken, len(compile_cache._methods), len(compile_cache._new_methods))
+"""
+
+
+def _env(cache, **extra) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "EXPORTER_CACHE_DIR": str(cache)}
+    env.pop("EXPORTER_PLAIN", None)
+    env.update(extra)
+    return env
+
+
+def _check(cache, **extra) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "exporter", "check", "--json", str(SEED)], env=_env(cache, **extra),
+                          capture_output=True, text=True, timeout=120)
+
+
+def _probe(cache, **extra) -> list[int]:
+    result = subprocess.run([sys.executable, "-c", _PROBE], env=_env(cache, **extra), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return [int(x == "True") if x in ("True", "False") else int(x) for x in result.stdout.split()]
+
+
+@pytest.mark.parametrize("name", ["regex", "dataclass"])
+def test_python_still_has_the_internals_the_caches_use(name):
+    """Fails when Python is upgraded: then re-read re._compiler.compile and dataclasses._create_fn,
+    and the version in speedups.PRIVATE."""
+    speedups.supported.cache_clear()
+    assert speedups.supported(name), f"Python {sys.version_info[:2]}: the {name} cache is off (see exporter/compile_cache.py)"
+
+
+def test_a_check_stores_what_it_compiled_and_the_next_run_takes_it_from_the_cache(tmp_path):
+    first = _check(tmp_path)
+    assert first.returncode in (0, 1), first.stderr
+    assert {p.name.split("-")[0] for p in tmp_path.glob("*.bin")} == {"regex", "dataclass"}
+    patterns, different, *taken, methods, new_methods = _probe(tmp_path)
+    assert patterns > 100  # the readers' and checks' patterns (≈ 120 in a check of the seed)
+    assert different == 0
+    assert taken == [1, 1]  # the modules hold the very objects warm() made
+    assert methods > 100 and new_methods == 0  # the model's methods came from the cache
+    again = _check(tmp_path)
+    assert again.stdout == first.stdout
+
+
+def test_a_method_from_the_cache_is_the_one_exec_compiles(tmp_path, monkeypatch):
+    """The code of a dataclass's methods with the cache equals dataclasses' own (code objects
+    compare their bytecode, constants, names, flags and line table)."""
+    import dataclasses
+    import marshal
+
+    def make():
+        @dataclasses.dataclass(frozen=True, slots=True)
+        class Point:
+            x: int
+            y: tuple = ()
+        return Point
+
+    plain = make()
+    monkeypatch.setattr(compile_cache, "_methods", {})
+    monkeypatch.setattr(compile_cache, "_new_methods", {})
+    monkeypatch.setattr(dataclasses, "exec", compile_cache._exec, raising=False)
+    fresh = make()
+    assert compile_cache._new_methods  # dataclasses ran its sources through the cache's exec
+    stored = {source: marshal.loads(marshal.dumps(code)) for source, code in compile_cache._new_methods.items()}
+    monkeypatch.setattr(compile_cache, "_methods", stored)
+    monkeypatch.setattr(compile_cache, "_new_methods", {})
+    cached = make()
+    assert not compile_cache._new_methods  # every method came from the stored code
+    for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
+        assert getattr(cached, name).__code__ == getattr(fresh, name).__code__ == getattr(plain, name).__code__, name
+    assert cached(1, (2,)) == cached(1, (2,)) and repr(cached(1)).endswith(".Point(x=1, y=())")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cached(1).x = 2
+
+
+def test_switched_off_nothing_is_read_or_written(tmp_path):
+    assert _check(tmp_path, EXPORTER_PLAIN="regex,dataclass").returncode in (0, 1)
+    assert not list(tmp_path.glob("*.bin"))
+    _check(tmp_path)
+    assert _probe(tmp_path, EXPORTER_PLAIN="regex,dataclass")[0] == 0
+    assert _probe(tmp_path, EXPORTER_PLAIN="regex,dataclass")[-2:] == [0, 0]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "wrong program", "not a list", "methods not code"])
+def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch, damage):
+    plain = _check(tmp_path, EXPORTER_PLAIN="all")
+    _check(tmp_path)
+    kind = "dataclass" if damage == "methods not code" else "regex"
+    name = f"{kind}-check-{sys.implementation.cache_tag}.bin"
+    if damage == "truncated":
+        for path in tmp_path.glob("*.bin"):
+            path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    else:
+        monkeypatch.setenv("EXPORTER_CACHE_DIR", str(tmp_path))
+        key = compile_cache._key(kind)
+        table = read_entry(name, key)
+        if damage == "wrong program":  # every entry's program cut short: _sre refuses it
+            table = [entry[:4] + (entry[4][:8],) + entry[5:] for entry in table]
+        elif damage == "not a list":
+            table = {"a": 1}
+        else:
+            table = {source: "pass" for source in table}
+        write_entry(name, key, table)
+    result = _check(tmp_path)
+    assert result.returncode == plain.returncode and result.stdout == plain.stdout, result.stderr
+
+
+def test_the_stored_patterns_are_bounded(tmp_path, monkeypatch):
+    """Patterns built from a paper's words would pile up run after run: past MAX_PATTERNS the
+    file starts again from this run's new patterns."""
+    import re
+
+    monkeypatch.setenv("EXPORTER_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("EXPORTER_PLAIN", raising=False)
+    monkeypatch.setattr(compile_cache, "MAX_PATTERNS", 5)
+    monkeypatch.setattr(compile_cache, "_warmed", True)
+    monkeypatch.setattr(compile_cache, "_new_methods", {})
+    monkeypatch.setattr(compile_cache, "_patterns", [])
+    monkeypatch.setattr(compile_cache, "_pattern_keys", set(re._cache))
+    monkeypatch.setattr(compile_cache, "_command", "")
+    name, key = f"regex-{sys.implementation.cache_tag}.bin", compile_cache._key("regex")
+    for n in range(4):
+        re.compile(f"bounded-{n}-[a-z]+")
+    compile_cache.remember()
+    assert len(read_entry(name, key)) == 4
+    for n in range(4, 7):
+        re.compile(f"bounded-{n}-[a-z]+")
+    compile_cache.remember()
+    assert [entry[1] for entry in read_entry(name, key)] == [f"bounded-{n}-[a-z]+" for n in range(4, 7)]
+
+
+def test_each_command_keeps_files_of_its_own(tmp_path):
+    """A check reads back what checks compiled, not a build's writers' patterns: one shared file
+    held both (more than MAX_PATTERNS) and started again at nearly every run."""
+    from exporter import cli
+
+    assert set(cli.COMMANDS) == set(cli._parser()._subparsers._group_actions[0].choices)
+    _check(tmp_path)
+    tag = sys.implementation.cache_tag
+    assert sorted(p.name for p in tmp_path.glob("*.bin")) == [f"dataclass-check-{tag}.bin", f"regex-check-{tag}.bin"]
