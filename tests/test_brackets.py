@@ -95,7 +95,7 @@ def test_cit006_note_carries_its_place():
 
 def test_cit006_is_a_documented_code():
     assert "CIT006" in CODES
-    assert "| CIT006 |" in (REPO / "README.md").read_text(encoding="utf-8")
+    assert "| CIT006 |" in (REPO / "docs" / "findings.md").read_text(encoding="utf-8")
 
 
 # ---- citations that look odd but are citations -----------------------------------------------

@@ -192,8 +192,8 @@ def test_a_table_2_in_a_reference_entry_is_not_a_reference(tmp_path):
     assert _xrf(report) == [] and report["summary"]["errors"] == 0
 
 
-def test_every_code_has_a_severity_and_the_readme_documents_it():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+def test_every_code_has_a_severity_and_the_findings_page_documents_it():
+    readme = (REPO / "docs" / "findings.md").read_text(encoding="utf-8")
     for code, severity in (("XRF001", "error"), ("XRF002", "warning"), ("XRF003", "warning"), ("XRF004", "warning"), ("IMG001", "warning")):
         assert CODES[code][0].value == severity
         assert f"| {code} | {severity} |" in readme
@@ -206,7 +206,7 @@ def test_check_prints_them_as_file_line_col(tmp_path):
     paper = tmp_path / "paper.txt"
     paper.write_text(PAPER, encoding="utf-8")
     result = run_cli("check", str(paper))
-    assert result.returncode == 0  # the exit status speaks of citations only (README)
+    assert result.returncode == 0  # the exit status speaks of citations only (README, docs/commands.md)
     assert f"{paper}:3:{PAPER.split(chr(10))[2].index('рис. 3') + 1}: error[XRF001]: рис. 3 refers to figure 3" in result.stdout
 
 
