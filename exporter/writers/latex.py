@@ -13,12 +13,12 @@ from urllib.parse import quote as percent_encode
 
 from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
 from ..model import (
-    CONTAINERS, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    CONTAINERS, Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from ..venue import Run, language, meta_view
-from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
+from ..venue import language, meta_view
+from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -79,6 +79,7 @@ class _Body(Walker):
         self.fonts = edition.template.fonts
         self.fallback_macro = fallback_macros(self.fonts)
         self.out: list[str] = []
+        self.lists: dict[str, list[dict]] = {}  # the bibliography lists by kind, as TeX for the shell
         self.in_heading = False  # moving arguments: fragile commands get \protect
         self.toc = False  # the heading's short form: no notes, no links
         page = edition.venue.page
@@ -95,9 +96,6 @@ class _Body(Walker):
 
     def tex(self, text: str) -> str:
         return font_text(self.fonts, text, self.fallback_macro)
-
-    def runs(self, runs: list[Run]) -> str:
-        return styled_runs(runs, self.tex, ("\\textit{", "}"), ("\\textbf{", "}"))
 
     def collect(self, nodes) -> str:
         mark = len(self.out)
@@ -127,6 +125,14 @@ class _Body(Walker):
         if label:
             return f"\\begin{{equation*}}\n{tex}{label}\n\\end{{equation*}}\n\n"
         return f"\\[\n{tex}\n\\]\n\n"
+
+    def bibliography(self, block: Bibliography) -> None:
+        """A list closing the edition: kept aside for the venue's shell, which sets it."""
+        self.lists[block.kind] = [
+            {"number": item.number, "label": item_label(self, item.label or ""), "anchor": TexSafe(self.anchor(item.anchor)) if item.anchor else None,
+             "tex": TexSafe(self.collect(item.inlines))}
+            for item in block.items
+        ]
 
     def quote(self, block: Quote) -> None:
         self.out.append("\\begin{quote}\n" + self.collect(block.inlines) + "\n\\end{quote}\n\n")
@@ -275,6 +281,9 @@ class _Body(Walker):
         if self.toc:
             self.out.append(self.collect(node.inlines))
             return
+        if node.url.startswith("#"):  # a place in this edition (a citation's entry), in its namespace
+            self.out.append(f"{self.protect()}\\hyperlink{{{self.anchor(node.url[1:])}}}{{{self.collect(node.inlines)}}}")
+            return
         self.out.append(f"{self.protect()}\\href{{{tex_url(node.url)}}}{{{self.collect(node.inlines)}}}")
 
     def math(self, node: Math) -> None:
@@ -295,15 +304,18 @@ class _Body(Walker):
         self.out.append(self.tex(text))
 
     def citation(self, cite: Citation) -> None:
-        pieces = []
-        for piece in citation_pieces(cite):
-            text = self.tex(piece.text)
-            pieces.append(f"{self.protect()}\\hyperlink{{{self.anchor(piece.target)}}}{{{text}}}" if piece.target and not self.toc else text)
-        body = "".join(pieces)
+        """The citation as the bibliography transform rendered it; one with no entry flagged."""
+        body = self.collect(cite.inlines or (Text(cite.raw),))
         if cite.resolved or self.toc:
             self.out.append(body)
         else:  # visible where it stands, and still compiles: a coloured box and a raised `?`
             self.out.append(f"{self.protect()}\\exporterunresolved{{{body}}}")
+
+
+def item_label(body: _Body, label: str) -> TexSafe:
+    """A list item's label for `\\item[…]`: braced when it holds brackets (`[12]`)."""
+    tex = body.tex(label)
+    return TexSafe(f"{{{tex}}}" if "[" in label or "]" in label else tex)
 
 
 def _bookmark_text(inlines) -> str:
@@ -347,7 +359,6 @@ def hyphenation_exceptions(edition: Edition) -> TexSafe:
     hyphenate, each divided by exporter/typography."""
     texts = [node.text for node in walk(edition.document.blocks) if isinstance(node, Text)]
     texts += [node.text for line in edition.title_lines for node in iter_inlines(line.inlines) if isinstance(node, Text)]
-    texts += [run.text for _, runs, _ in edition.entries for run in runs]
     return hyphenation_list(Hyphenator(edition.language).exceptions(texts, explicit_languages(edition.language)))
 
 
@@ -399,6 +410,6 @@ def shell_context(edition: Edition) -> dict:
         "title": meta.title_text or "",
         "authors": ", ".join(meta.authors),
         "body": TexSafe("".join(body.out).rstrip() + "\n"),
-        "entries": [{"number": e.number, "anchor": TexSafe(body.anchor(a)), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],
-        "unresolved": [TexSafe(body.tex(edition.unresolved_note(item))) for item in edition.unresolved] if edition.list_unresolved else [],
+        "entries": body.lists.get("references", []),
+        "unresolved": [item["tex"] for item in body.lists.get("unresolved", [])],
     }
