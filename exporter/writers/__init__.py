@@ -27,6 +27,7 @@ WRITERS: dict[str, tuple[str, str]] = {
     "docx": ("exporter.writers.docx", ".docx"),
     "pdf": ("exporter.writers.pdf", ".pdf"),
     "latex": ("exporter.writers.latex", ".tex"),
+    "html": ("exporter.writers.html", ".html"),  # one self-contained page (pictures inside as data: URIs)
     "zip": ("exporter.writers.package", ".zip"),  # the LaTeX edition with its pictures, .bib and venue files
 }
 
