@@ -745,7 +745,7 @@ class DocxWriter(Walker):
         else:  # python-docx before 1.2: no comments part to write into
             raise RuntimeError("the DOCX writer needs python-docx >= 1.2 for comments")
 
-    # -- title block, references, unresolved list --
+    # -- title block, the lists the bibliography transform appended --
 
     def _title_block(self) -> None:
         lines = self.edition.title_lines
