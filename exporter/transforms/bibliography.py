@@ -100,15 +100,27 @@ def run_inlines(runs: list[Run]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def formatted_entries(document: Document, template: Template, style: str | None) -> list[tuple[Entry, list[Run], str]]:
+def entry_as_read(entry: Entry) -> str:
+    """An entry as one line, as read: as printed in the paper, or its .bib fields."""
+    if entry.text:
+        return entry.text
+    fields = dict(entry.fields)
+    parts = [fields.get(name) for name in ("author", "title", "journal", "booktitle", "publisher", "year", "pages") if fields.get(name)]
+    return ". ".join(p.strip("{} ") for p in parts) or entry.key
+
+
+def formatted_entries(document: Document, template: Template, style: str | None, as_read: bool = False) -> list[tuple[Entry, list[Run], str]]:
     """The reference list in number order: entry, formatted runs, anchor.
 
     The one place entries are formatted, for every edition: by `style` (`build --style`) or
     the venue's `bibliography.style`, a CSL style or a macro of its bibliography.j2
-    (exporter/references/csl.py decides which).
+    (exporter/references/csl.py decides which); `as_read`, as the source gives them.
     """
     ordered = sorted(document.references, key=lambda e: e.number)
-    runs = entry_runs(ordered, template, document.meta.language, style)
+    if as_read:
+        runs = [[Run(entry_as_read(e))] for e in ordered]
+    else:
+        runs = entry_runs(ordered, template, document.meta.language, style)
     return list(zip(ordered, runs, unique_anchors([e.key for e in ordered])))
 
 
@@ -117,17 +129,17 @@ def entry_label(template: Template, entry: Entry) -> str:
     return f"{entry.number}."
 
 
-def bibliography_lists(document: Document, template: Template, style: str | None) -> list[Bibliography]:
+def bibliography_lists(document: Document, template: Template, style: str | None, as_read: bool = False) -> list[Bibliography]:
     """The lists that close an edition: the references (when there are entries), and the
-    citations with no entry (when there are some and the venue lists them)."""
+    citations with no entry (when there are some and the venue lists them, but not `as_read`)."""
     labels = template.labels(document.meta.language)
     end = document.references_span or Span(document.end_line, 1, document.end_line, 1)
     lists = []
-    entries = formatted_entries(document, template, style)
+    entries = formatted_entries(document, template, style, as_read)
     if entries:
         items = tuple(BibItem(entry_label(template, e), run_inlines(runs), e.span, target, e.number) for e, runs, target in entries)
         lists.append(Bibliography("references", labels.references, items, end))
-    if template.venue.bibliography.list_unresolved:
+    if template.venue.bibliography.list_unresolved and not as_read:
         notes = [(cite, unresolved_note(cite, labels.unresolved_note, document.path)) for cite in iter_citations(document)]
         items = tuple(BibItem(None, (Text(note),), cite.span) for cite, note in notes if note)
         if items:
@@ -135,9 +147,13 @@ def bibliography_lists(document: Document, template: Template, style: str | None
     return lists
 
 
-def add_bibliography(document: Document, template: Template, style: str | None = None) -> Document:
+def add_bibliography(document: Document, template: Template, style: str | None = None, as_read: bool = False) -> Document:
     """The document with its citations rendered (labels linked, unresolved ones noted) and
-    its bibliography lists appended to the blocks."""
+    its bibliography lists appended to the blocks.
+
+    `as_read` is the report page's view: each entry as the source gives it (no style, so ten
+    thousand .bib entries cost nothing), and no list of unresolved citations (the findings
+    list them)."""
     note = template.labels(document.meta.language).unresolved_note
 
     def render(node):
@@ -145,7 +161,7 @@ def add_bibliography(document: Document, template: Template, style: str | None =
             return replace(node, inlines=citation_inlines(node), note=unresolved_note(node, note, document.path))
         return node
 
-    lists = bibliography_lists(document, template, style)
+    lists = bibliography_lists(document, template, style, as_read)
     return replace(
         document,
         meta=map_meta_inlines(render, document.meta),
