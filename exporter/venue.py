@@ -18,7 +18,7 @@ import re
 import tomllib
 import types
 import typing
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,7 +30,8 @@ from .references.bibtex import latex_to_unicode
 from . import speedups
 from .diagnostics import InputError
 from .fonts import Face, FontSet, cache_dir, find_font
-from .model import Emph, Entry, Footnote, Inline, Meta, Strong, Text, plain_text
+from .model import Emph, Entry, Footnote, Inline, Meta, Strong, Superscript, Text, plain_text
+from .references.translit import Transliteration, load_transliteration
 from .venue_rules import FRONT_FIELDS, Rules
 
 _REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -103,10 +104,34 @@ class Page:
     size: str = "A4"  # a key of PAGE_SIZES_CM
     margins_cm: Margins = Margins()
     page_numbers: bool = True  # a centred number at the foot of every page, in every edition
+    columns: int = 1  # 1 or 2: the body in columns under the title block's page-wide lines
+    column_gap_cm: float = 0.5
 
     @property
     def size_cm(self) -> tuple[float, float]:
         return PAGE_SIZES_CM[self.size]
+
+    @property
+    def text_width_cm(self) -> float:
+        return self.size_cm[0] - self.margins_cm.left - self.margins_cm.right
+
+    @property
+    def column_width_cm(self) -> float:
+        """The width of one column (the text width when there is one)."""
+        return (self.text_width_cm - self.column_gap_cm * (self.columns - 1)) / self.columns
+
+
+@dataclass(frozen=True)
+class RunningHead:
+    """A line at the head of the pages (not the first unless `first_page`): `odd` on odd pages,
+    `even` on even ones, each a Jinja template over `meta` (filters `running_title`,
+    `running_authors`); with `page_numbers` the page's number at its outer edge."""
+
+    odd: str = ""
+    even: str = ""
+    size_pt: float = 9.0
+    page_numbers: bool = False
+    first_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +174,33 @@ class TitleLineSpec:
     size_pt: float | None = None  # None: the body's size
     space_before_pt: float = 0.0
     when: str | None = None  # a field of `meta`: the line is left out when it is empty
+    indent_cm: float = 0.0  # from both margins (LNCS insets its abstract by 1 cm)
+    # In a venue with columns: "page" lines stand across the page above them, "column" lines
+    # open the first column (an abstract in the column, as IEEE sets it).
+    span: str = "page"
+    # "author_groups": the text is rendered once per group of authors (`group`: names,
+    # affiliation, emails, number), the groups side by side; `<br>` breaks a group's lines.
+    repeat: str | None = None
+
+
+SPANS = ("page", "column")
+REPEATS = ("author_groups",)
+
+
+@dataclass(frozen=True)
+class HeadingStyle:
+    """How the PDF and DOCX editions set the paper's headings of one level (the LaTeX edition
+    leaves them to the class); `[[headings]]` in template.toml, level 1 first, deeper levels
+    take the last one given. A venue with none keeps the editions' own (bold, level 1 the body
+    size + 2 pt)."""
+
+    size_pt: float | None = None  # None: the body's size
+    align: str = "left"
+    bold: bool = True
+    italic: bool = False
+    upper: bool = False  # in capitals (IEEE's small capitals, as capitals)
+    space_before_pt: float | None = None  # None: the body's size
+    space_after_pt: float | None = None  # None: half the body's size
 
 
 @dataclass(frozen=True)
@@ -164,8 +216,13 @@ class Bibliography:
     style: str = "plain"
     size_pt: float | None = None  # None: the body's size
     list_unresolved: bool = True  # close the edition with the citations that have no entry
+    label: str = "{n}."  # an entry's number as the list prints it: `{n}.` (GOST, LNCS), `[{n}]` (IEEE)
     form: str | None = None  # the entry form the venue expects (ENTRY_FORMS), for checks
     ranges: bool = True  # `fix --renumber` may write consecutive numbers as a range `[1–3]`
+    # A transliteration table in the venue's folder (exporter/references/translit.py): the
+    # list is printed once more in Latin letters after itself (the "References" block that
+    # Scopus and Web of Science index), same numbers, same length.
+    romanised: str | None = None
     csl: Path | None = None
 
 
@@ -174,6 +231,7 @@ class Labels:
     """The words a venue prints, in one language (English when a venue gives none)."""
 
     udc: str = "UDC"
+    irsti: str = "IRSTI"  # the Interstate Rubricator of Scientific and Technical Information (МРНТИ)
     supervisor: str = "Supervisor"
     abstract: str = "Abstract"
     keywords: str = "Keywords"
@@ -183,6 +241,7 @@ class Labels:
     notes: str = "Notes"
     contents: str = "Contents"  # a proceedings volume's table of contents
     author_index: str = "Author index"
+    romanised: str = "References"  # the heading of the romanised list (bibliography.romanised)
 
 
 @dataclass(frozen=True)
@@ -197,6 +256,12 @@ class Venue:
     bibliography: Bibliography = Bibliography()
     labels: tuple[tuple[str, Labels], ...] = ()  # by language, in the file's order
     rules: Rules = Rules()  # what the venue's call for papers requires (venue_rules.py)
+    running_head: RunningHead | None = None
+    headings: tuple[HeadingStyle, ...] = ()
+
+    def heading(self, level: int) -> HeadingStyle | None:
+        """The venue's style for headings of `level` (deeper levels take the last), or None."""
+        return self.headings[min(max(level, 1), len(self.headings)) - 1] if self.headings else None
 
     def labels_for(self, language: str) -> Labels:
         by_language = dict(self.labels)
@@ -285,24 +350,37 @@ def read_venue(folder: Path) -> Venue:
         by_language = tuple((lang, _table(Labels, table, f"labels.{lang}")) for lang, table in labels.items())
         page = venue.page
         sizes = {name.lower(): name for name in PAGE_SIZES_CM}
-        page = Page(_choice(sizes.get(page.size.lower(), page.size), tuple(PAGE_SIZES_CM), "page.size"), page.margins_cm, page.page_numbers)
+        page = replace(page, size=_choice(sizes.get(page.size.lower(), page.size), tuple(PAGE_SIZES_CM), "page.size"))
+        if page.columns not in (1, 2):
+            raise _Invalid("page.columns", f"expected 1 or 2, got {page.columns}")
         body = venue.body
-        body = Body(body.size_pt, body.line_spacing, body.first_line_indent_cm, _alignment(body.align, "body.align"), body.space_after_pt)
+        body = replace(body, align=_alignment(body.align, "body.align"))
         if not body.size_pt or not body.line_spacing:
             raise _Invalid("body.size_pt" if not body.size_pt else "body.line_spacing", "must be more than 0")
-        lines = tuple(
-            TitleLineSpec(line.text, _alignment(line.align, f"title_block.lines[{n}].align"), line.bold, line.italic, line.size_pt, line.space_before_pt, _meta_field(line.when, f"title_block.lines[{n}].when"))
-            for n, line in enumerate(venue.title_block.lines)
-        )
+        lines = tuple(_title_line_spec(line, f"title_block.lines[{n}]") for n, line in enumerate(venue.title_block.lines))
+        headings = tuple(replace(h, align=_alignment(h.align, f"headings[{n}].align")) for n, h in enumerate(venue.headings))
+        if "{n}" not in venue.bibliography.label:
+            raise _Invalid("bibliography.label", f"must hold {{n}}, where the entry's number goes (got {venue.bibliography.label!r})")
         bib = venue.bibliography
         form = _choice(bib.form, ENTRY_FORMS, "bibliography.form") if bib.form is not None else None
         csl = _csl_path(folder, bib.style)
         rules = _rules(venue.rules)
     except _Invalid as exc:
         raise InputError(str(path), str(exc)) from None
-    return Venue(
-        venue.description, page, venue.fonts, body, TitleBlock(lines, venue.title_block.space_after_pt),
-        Bibliography(bib.style, bib.size_pt, bib.list_unresolved, form, bib.ranges, csl), by_language, rules,
+    if bib.romanised is not None:  # its own file: errors name it
+        load_transliteration(folder / bib.romanised)
+    return replace(
+        venue, page=page, body=body, title_block=replace(venue.title_block, lines=lines), headings=headings,
+        bibliography=replace(bib, form=form, csl=csl), labels=by_language, rules=rules,
+    )
+
+
+def _title_line_spec(line: TitleLineSpec, key: str) -> TitleLineSpec:
+    """A title line's settings checked beyond their types."""
+    return replace(
+        line, align=_alignment(line.align, f"{key}.align"), when=_meta_field(line.when, f"{key}.when"),
+        span=_choice(line.span, SPANS, f"{key}.span"),
+        repeat=line.repeat and _choice(line.repeat, REPEATS, f"{key}.repeat"),
     )
 
 
@@ -350,25 +428,32 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    superscript: bool = False  # `<sup>` of a title line (an author's affiliation number)
+
+    @property
+    def style(self) -> tuple[bool, bool, bool]:
+        return self.bold, self.italic, self.superscript
 
 
 class _RunParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.runs: list[Run] = []
-        self.bold = self.italic = 0
+        self.bold = self.italic = self.sup = 0
 
     def handle_starttag(self, tag, attrs):
         self.bold += tag == "b"
         self.italic += tag == "i"
+        self.sup += tag == "sup"
 
     def handle_endtag(self, tag):
         self.bold -= tag == "b" and self.bold > 0
         self.italic -= tag == "i" and self.italic > 0
+        self.sup -= tag == "sup" and self.sup > 0
 
     def handle_data(self, data):
         if data:
-            self.runs.append(Run(data, self.bold > 0, self.italic > 0))
+            self.runs.append(Run(data, self.bold > 0, self.italic > 0, self.sup > 0))
 
 
 def markup_to_runs(markup: str) -> list[Run]:
@@ -379,20 +464,26 @@ def markup_to_runs(markup: str) -> list[Run]:
     merged: list[Run] = []
     for run in parser.runs:
         text = re.sub(r"\s+", " ", run.text)
-        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
-            merged[-1] = Run(merged[-1].text + text, run.bold, run.italic)
+        if merged and merged[-1].style == run.style:
+            merged[-1] = replace(run, text=merged[-1].text + text)
         else:
-            merged.append(Run(text, run.bold, run.italic))
+            merged.append(replace(run, text=text))
     if merged:
-        merged[0] = Run(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
-        merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
+        merged[0] = replace(merged[0], text=merged[0].text.lstrip())
+        merged[-1] = replace(merged[-1], text=merged[-1].text.rstrip())
     return [r for r in merged if r.text]
+
+
+# `<br>` in a title line's markup: where it breaks into lines (a value's own `<br>` was escaped
+# by Jinja and never matches).
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class TitleLine:
     """A line of the title block: inlines (what the Jinja line rendered, with the title's and
-    abstract's citations and notes in place), and how the venue sets it."""
+    abstract's citations and notes in place), and how the venue sets it. A repeated line
+    (`repeat`) has `cells` instead: one per author group, side by side, each its lines."""
 
     inlines: tuple[Inline, ...]
     align: str
@@ -400,6 +491,13 @@ class TitleLine:
     italic: bool
     size_pt: float
     space_before_pt: float
+    span: str = "page"  # "page": across the page above the columns; "column": in the first column
+    indent_cm: float = 0.0
+    cells: tuple[tuple[tuple[Inline, ...], ...], ...] = ()
+
+    def runs(self) -> list[tuple[Inline, ...]]:
+        """Every run of inlines the line holds: its own, or each line of each cell."""
+        return [self.inlines] if not self.cells else [line for cell in self.cells for line in cell]
 
 
 # A front-matter run reaches a venue's Jinja line as text in which each node that is not text
@@ -432,7 +530,66 @@ def meta_view(meta: Meta, nodes: list[Inline] | None = None) -> types.SimpleName
     view["title"] = text(meta.title)
     view["abstracts"] = tuple((lang, text(run)) for lang, run in meta.abstracts)
     view["abstract"] = text(meta.abstract)
+    view["author_groups"] = author_groups(meta)
     return types.SimpleNamespace(**view)
+
+
+@dataclass(frozen=True)
+class AuthorGroup:
+    """Authors who share an affiliation, as a title block prints them (IEEE's author columns,
+    LNCS's `\\institute` numbers)."""
+
+    number: int  # 1, 2, …: the affiliation's number
+    names: tuple[str, ...]
+    affiliation: str
+    emails: tuple[str, ...]
+
+
+def author_groups(meta: Meta) -> tuple[AuthorGroup, ...]:
+    """The authors with their affiliations and e-mails. The front matter gives three lists and
+    no links between them: when there are as many affiliations as authors the n-th is the
+    n-th author's (e-mails likewise); otherwise one group holds every name, the affiliations
+    joined, and every e-mail."""
+    names, places, emails = meta.authors, meta.affiliations, meta.emails
+    if not names:
+        return ()
+    if len(names) > 1 and len(places) == len(names):
+        mails = [(e,) for e in emails] if len(emails) == len(names) else [()] * len(names)
+        return tuple(AuthorGroup(n + 1, (name,), place, mail) for n, (name, place, mail) in enumerate(zip(names, places, mails)))
+    return (AuthorGroup(1, tuple(names), "; ".join(places), tuple(emails)),)
+
+
+def running_title(title: str, limit: int = 60) -> str:
+    """A title short enough for a running head: as it is when short, else the part before its
+    first colon or full stop when that is short, else cut at a word and closed with `…`."""
+    title = " ".join(str(title).split())
+    if len(title) <= limit:
+        return title
+    head = re.split(r"[:.]\s", title, maxsplit=1)[0]
+    if len(head) <= limit:
+        return head
+    cut = title[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def running_authors(names) -> str:
+    """Authors as LNCS's running head names them: `F. Author`, `F. Author and S. Author`,
+    `F. Author et al.` (initials of the given names, then the surname)."""
+    short = [_initialled(name) for name in names]
+    if len(short) > 2:
+        return f"{short[0]} et al."
+    return " and ".join(short)
+
+
+def _initialled(name: str) -> str:
+    """`Айгүл Серікқызы Нұрланова` → `А. С. Нұрланова`; `Knuth, Donald E.` → `D. E. Knuth`; a name
+    given as `Surname I. O.` stays as it is."""
+    name = " ".join(name.split())
+    parts = name.replace(",", " ").split()
+    if sum(not re.fullmatch(r"(?:\w\.-?)+", part) for part in parts) <= 1:  # initials already
+        return name
+    person = _person(name)
+    return f"{person['initials']} {person['last']}".strip()
 
 
 def plain_text_of(run: tuple[Inline, ...]) -> str:
@@ -456,6 +613,8 @@ def runs_to_inlines(runs: list[Run], nodes: list[Inline]) -> tuple[Inline, ...]:
         if cursor < len(run.text):
             parts.append(Text(run.text[cursor:]))
         inlines = tuple(parts)
+        if run.superscript:
+            inlines = (Superscript(inlines),)
         if run.italic:
             inlines = (Emph(inlines),)
         if run.bold:
@@ -697,6 +856,8 @@ class Template:
         loader = jinja2.FileSystemLoader(str(self.folder))
         env = VenueSandbox(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         env.filters["title_case"] = lambda s: s.title() if s and s.isupper() else s
+        env.filters["running_title"] = running_title
+        env.filters["running_authors"] = running_authors
         return _with_bytecode_cache(env)
 
     def _from_string(self, source: str) -> jinja2.Template:
@@ -764,12 +925,26 @@ class Template:
         for n, spec in enumerate(block.lines):
             if spec.when and not getattr(view, spec.when, None):
                 continue
+            line = TitleLine((), spec.align, spec.bold, spec.italic, spec.size_pt or body_size, spec.space_before_pt, spec.span, spec.indent_cm)
             with _TemplateErrors(*self._title_line_place(n, spec.text)):
-                markup = self._from_string(spec.text).render(meta=view, labels=labels)
-            runs = markup_to_runs(markup)
-            if runs:
-                inlines = runs_to_inlines(runs, nodes)
-                out.append(TitleLine(inlines, spec.align, spec.bold, spec.italic, spec.size_pt or body_size, spec.space_before_pt))
+                template = self._from_string(spec.text)
+                if spec.repeat:  # one cell per author group, its lines split at `<br>`
+                    rendered = [str(template.render(meta=view, labels=labels, group=group)) for group in getattr(view, spec.repeat)]
+                else:
+                    rendered = [str(template.render(meta=view, labels=labels))]
+            if spec.repeat:
+                cells = []
+                for markup in rendered:
+                    cell = tuple(runs_to_inlines(runs, nodes) for runs in map(markup_to_runs, _LINE_BREAK.split(markup)) if runs)
+                    if cell:
+                        cells.append(cell)
+                if cells:
+                    out.append(replace(line, cells=tuple(cells)))
+                continue
+            for k, part in enumerate(_LINE_BREAK.split(rendered[0])):
+                runs = markup_to_runs(part)  # `<br>`: the next line, in the same style
+                if runs:
+                    out.append(replace(line, inlines=runs_to_inlines(runs, nodes), space_before_pt=line.space_before_pt if k == 0 else 0.0))
         return out
 
     def _title_line_place(self, n: int, text: str) -> tuple[str, int | None, str]:
@@ -781,6 +956,23 @@ class Template:
             return str(path), None, key
         at = raw.find(text.splitlines()[0] if text else text)
         return str(path), (raw.count("\n", 0, at) + 1 if at >= 0 else None), key
+
+    def running_heads(self, meta: Meta) -> tuple[str, str]:
+        """The running heads of odd and even pages as plain text ("" without a running head)."""
+        head = self.venue.running_head
+        if head is None:
+            return "", ""
+        view = meta_view(meta)
+        labels = self.labels(meta.language)
+        render = lambda text: "".join(run.text for run in markup_to_runs(self._from_string(text).render(meta=view, labels=labels)))
+        with _TemplateErrors(str(self.folder / "template.toml"), None, "running_head"):
+            return render(head.odd), render(head.even)
+
+    @cached_property
+    def transliteration(self) -> Transliteration | None:
+        """The venue's table for the romanised reference list (`bibliography.romanised`), if any."""
+        name = self.venue.bibliography.romanised
+        return load_transliteration(self.folder / name) if name else None
 
     @cached_property
     def _macros(self):
@@ -817,7 +1009,7 @@ class Template:
         safe; one per template (so the shell is compiled once per process, not once per paper)."""
         from .writers.latex import TexSafe, escape_tex
 
-        return _with_bytecode_cache(VenueSandbox(
+        env = VenueSandbox(
             loader=jinja2.FileSystemLoader([str(self.folder), *(str(root / "shared") for root in template_roots())]),
             block_start_string="<%", block_end_string="%>",
             variable_start_string="<<", variable_end_string=">>",
@@ -825,7 +1017,11 @@ class Template:
             undefined=jinja2.StrictUndefined,
             finalize=lambda v: v if isinstance(v, TexSafe) else escape_tex(str(v)),
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        ))
+        )
+        # `items | tex_join(' \\and ')`: the items (escaped unless already TeX) joined by the
+        # shell's own TeX; Jinja's `join` would give a string the shell escapes again.
+        env.filters["tex_join"] = lambda items, separator="": TexSafe(separator.join(i if isinstance(i, TexSafe) else escape_tex(str(i)) for i in items))
+        return _with_bytecode_cache(env)
 
 
 def _macro_line(path: str, name: str) -> int | None:

@@ -81,10 +81,11 @@ def bib_for(source: str, bib_dir: Path | None) -> str | None:
 
 @cache
 def _volume_template(folder: str) -> Template:
-    """The venue as the volume sets its papers: the book numbers the pages, not each paper."""
+    """The venue as the volume sets its papers: the book numbers the pages and draws the running
+    heads, not each paper."""
     template = Template.load(folder)
     venue = template.venue
-    template.venue = replace(venue, page=replace(venue.page, page_numbers=False))
+    template.venue = replace(venue, page=replace(venue.page, page_numbers=False), running_head=None)
     return template
 
 

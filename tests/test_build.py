@@ -107,7 +107,7 @@ def test_strict_fails_on_unresolved_citations_only(project, tmp_path):
     "args, message",
     [
         (["--to", "odt"], "exporter: error: --to: unknown edition odt; choose from docx, pdf, latex, zip"),
-        (["--template", "nope"], "exporter: error: nope: no such template (available: article, kz-conference)"),
+        (["--template", "nope"], "exporter: error: nope: no such template (available: article, ieee-conference, kz-conference, kz-journal, springer-lncs)"),
         (["--jobs", "0"], "exporter: error: --jobs: must be at least 1"),
     ],
 )
@@ -180,7 +180,8 @@ def test_templates_lists_the_shipped_venues():
     result = run_cli("templates")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["article", "kz-conference"]
+    assert names == ["article", "ieee-conference", "kz-conference", "kz-journal", "springer-lncs"]
+    assert all(len(line.split(maxsplit=1)) == 2 for line in result.stdout.splitlines())  # each with its description
 
 
 def test_the_wheel_carries_the_templates_and_runs_from_any_folder(tmp_path):
@@ -201,6 +202,9 @@ def test_the_wheel_carries_the_templates_and_runs_from_any_folder(tmp_path):
         for part in ("template.toml", "bibliography.j2"):
             assert f"exporter/venues/{venue}/{part}" in names
     assert "exporter/venues/shared/document.tex.j2" in names  # the LaTeX shell every venue shares
+    for part in ("ieee-conference/document.tex.j2", "springer-lncs/document.tex.j2", "springer-lncs/springer-lecture-notes-in-computer-science.csl",
+                 "springer-lncs/LICENSE", "kz-journal/transliteration.toml", "kz-journal/README.md", "shared/fonts-and-languages.tex.j2"):
+        assert f"exporter/venues/{part}" in names
     for language in ("kk", "ru"):  # the compiled catalogs the findings are said from
         assert f"exporter/messages/{language}/LC_MESSAGES/exporter.mo" in names
     site = tmp_path / "site"

@@ -188,7 +188,7 @@ def test_form_page(client):
     page = client.get("/").text
     assert re.search(r'<input type="file" id="source" name="source"', page)
     assert re.search(r'<input type="file" id="bib" name="bib"', page)
-    assert re.findall(r'<option value="([\w-]+)"', page) == ["article", "kz-conference"]
+    assert re.findall(r'<option value="([\w-]+)"', page) == ["article", "ieee-conference", "kz-conference", "kz-journal", "springer-lncs"]
     assert '<option value="kz-conference" selected>' in page
 
 

@@ -102,7 +102,7 @@ def test_form_lists_the_venues(server, browser):
 
     browser.get(server["url"] + "/")
     options = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "select[name=template] option")]
-    assert sorted(options) == ["article", "kz-conference"]
+    assert sorted(options) == ["article", "ieee-conference", "kz-conference", "kz-journal", "springer-lncs"]
     assert browser.find_element(By.CSS_SELECTOR, "input[type=file][name=bib]")
 
 

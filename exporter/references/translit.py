@@ -55,11 +55,20 @@ class Transliteration:
     def entry(self, text: str) -> str:
         """An entry of the list as the References block prints it: Latin entries unchanged,
         a Cyrillic one transliterated by its language's table and marked."""
-        if not _CYRILLIC.search(text):
-            return text
-        scheme = self.kk if any(ch in KAZAKH_LETTERS for ch in text) else self.ru
-        latin = scheme.text(text).rstrip()
-        return f"{latin} {scheme.mark}" if scheme.mark else latin
+        return "".join(self.entry_parts([text]))
+
+    def entry_parts(self, parts: list[str]) -> list[str]:
+        """`entry` over an entry written in parts (its styled runs): the language read from the
+        whole entry, each part transliterated, the mark after the last part."""
+        whole = "".join(parts)
+        if not _CYRILLIC.search(whole):
+            return list(parts)
+        scheme = self.kk if any(ch in KAZAKH_LETTERS for ch in whole) else self.ru
+        out = [scheme.text(part) for part in parts]
+        out[-1] = out[-1].rstrip()
+        if scheme.mark:
+            out[-1] += f" {scheme.mark}"
+        return out
 
 
 def load_transliteration(path: Path) -> Transliteration:

@@ -125,13 +125,21 @@ def formatted_entries(document: Document, template: Template, style: str | None,
 
 
 def entry_label(template: Template, entry: Entry) -> str:
-    """An entry's number as the list prints it (`12.`)."""
-    return f"{entry.number}."
+    """An entry's number as the venue's list prints it (`12.`, `[12]`)."""
+    return template.venue.bibliography.label.replace("{n}", str(entry.number))
+
+
+def romanised_runs(template: Template, runs: list[Run]) -> list[Run]:
+    """An entry's runs in Latin letters by the venue's table (`bibliography.romanised`): a
+    Cyrillic entry transliterated part by part, a Latin one unchanged."""
+    texts = template.transliteration.entry_parts([run.text for run in runs]) if runs else []
+    return [replace(run, text=text) for run, text in zip(runs, texts)]
 
 
 def bibliography_lists(document: Document, template: Template, style: str | None, as_read: bool = False) -> list[Bibliography]:
-    """The lists that close an edition: the references (when there are entries), and the
-    citations with no entry (when there are some and the venue lists them, but not `as_read`)."""
+    """The lists that close an edition: the references (when there are entries), the same
+    list romanised (when the venue asks for it), and the citations with no entry (when there
+    are some and the venue lists them); `as_read`, the references alone."""
     labels = template.labels(document.meta.language)
     end = document.references_span or Span(document.end_line, 1, document.end_line, 1)
     lists = []
@@ -139,6 +147,9 @@ def bibliography_lists(document: Document, template: Template, style: str | None
     if entries:
         items = tuple(BibItem(entry_label(template, e), run_inlines(runs), e.span, target, e.number) for e, runs, target in entries)
         lists.append(Bibliography("references", labels.references, items, end))
+        if template.transliteration is not None and not as_read:  # the same list in Latin letters, same numbers
+            items = tuple(BibItem(entry_label(template, e), run_inlines(romanised_runs(template, runs)), e.span, None, e.number) for e, runs, _ in entries)
+            lists.append(Bibliography("romanised", labels.romanised, items, end))
     if template.venue.bibliography.list_unresolved and not as_read:
         notes = [(cite, unresolved_note(cite, labels.unresolved_note, document.path)) for cite in iter_citations(document)]
         items = tuple(BibItem(None, (Text(note),), cite.span) for cite, note in notes if note)

@@ -337,6 +337,28 @@ def math_text(text: str) -> str:
     return " ".join(text.split()).replace(" ", "\u00a0")
 
 
+# On a two-column page: a table whose columns would each get less than this in one text column,
+# or a figure whose pictures at their own size are wider than this many text columns, is set
+# across both columns.
+NARROWEST_TABLE_COLUMN_PT = 2.0 * 72 / 2.54
+WIDE_FIGURE_SHARE = 1.25
+
+
+def spans_columns(block: Figure | Table, column_width_pt: float) -> bool:
+    """Whether a figure or table is set across both columns of a two-column page (see above)."""
+    if isinstance(block, Table):
+        return table_width(block) * NARROWEST_TABLE_COLUMN_PT > column_width_pt
+    from ..media.images import MediaError, display_size, prepare
+
+    width = 0.0
+    for image in block.images:
+        try:
+            width += display_size(image, prepare(image))[0]
+        except MediaError:
+            continue
+    return width > column_width_pt * WIDE_FIGURE_SHARE
+
+
 def table_width(block: Table) -> int:
     """The number of columns, counting spans (shorter rows are padded with empty cells)."""
     return table_grid(block)[1]

@@ -18,7 +18,7 @@ from copy import deepcopy
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -171,6 +171,18 @@ class DocxWriter(Walker):
         self.hyphenator, self.hyphenate = Hyphenator(edition.language), explicit_languages(edition.language)
         self.unhyphenated = False
 
+    @property
+    def text_width(self) -> int:
+        """The page's text width in EMU, as the section holds it (twips, read back)."""
+        section = self.doc.sections[0]
+        return section.page_width - section.left_margin - section.right_margin
+
+    @property
+    def column_width(self) -> int:
+        """The body's measure in EMU: a column's width on a two-column page (figures and tables fit it)."""
+        page = self.edition.venue.page
+        return int((self.text_width - Cm(page.column_gap_cm) * (page.columns - 1)) / page.columns)
+
     # -- the whole document --
 
     def render(self) -> bytes:
@@ -216,14 +228,42 @@ class DocxWriter(Walker):
         if page.page_numbers:
             footer = section.footer.paragraphs[0]
             footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            field = OxmlElement("w:fldSimple")
-            field.set(qn("w:instr"), " PAGE ")
-            run = OxmlElement("w:r")
-            text = OxmlElement("w:t")
-            text.text = "1"
-            run.append(text)
-            field.append(run)
-            footer._p.append(field)
+            footer._p.append(_page_field())
+        if self.edition.venue.running_head is not None:
+            self._running_heads(section)
+        if page.columns > 1:
+            self._columns(section)
+
+    def _running_heads(self, section) -> None:
+        """The venue's running heads: odd pages' text ending at the right, even pages' at the
+        left, the page number (a PAGE field) at the outer edge when asked; none on the first
+        page unless asked (Word's different first page, even and odd headers)."""
+        head = self.edition.venue.running_head
+        odd, even = self.edition.template.running_heads(self.edition.document.meta)
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        section.different_first_page_header_footer = not head.first_page
+        width = self.text_width
+        indent = Cm(1.166) if head.page_numbers else 0
+        for header, text, right in ((section.header, odd, True), (section.even_page_header, even, False)):
+            p = header.paragraphs[0]
+            p.style = self.doc.styles["Normal"]  # not "Header": its tab stops (centre, right at 6.5 in) would come first
+            tabs = p.paragraph_format.tab_stops
+            if right:  # `⇥ text ⇥ page`: the text ends short of the number, the number at the edge
+                tabs.add_tab_stop(width - indent, WD_TAB_ALIGNMENT.RIGHT)
+                tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+                parts = ["tab", text] + (["tab", "page"] if head.page_numbers else [])
+            else:  # `page ⇥ text`
+                tabs.add_tab_stop(indent, WD_TAB_ALIGNMENT.LEFT)
+                parts = (["page", "tab"] if head.page_numbers else []) + [text]
+            for part in parts:
+                if part == "tab":
+                    p._p.add_r().append(OxmlElement("w:tab"))
+                elif part == "page":
+                    p._p.append(_page_field())
+                else:
+                    self.add_text(p, part)
+            for r in p._p.iter(qn("w:r")):
+                Run(r, p).font.size = Pt(head.size_pt)
 
     # -- styles --
 
@@ -308,6 +348,15 @@ class DocxWriter(Walker):
             ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
             _suppress_hyphenation(heading)
             self._reset_linked_char_style(f"Heading{n}Char", bold=True)
+            spec = self.edition.venue.heading(n)
+            if spec is not None:  # the venue's own: size, alignment, weight, slant, capitals
+                heading.font.size = Pt(spec.size_pt or self.body.size_pt)
+                heading.font.bold = spec.bold
+                heading.font.italic = spec.italic
+                heading.font.all_caps = spec.upper or None
+                pf.alignment = ALIGNMENTS[spec.align]
+                pf.space_before = Pt(12 if spec.space_before_pt is None else spec.space_before_pt)
+                pf.space_after = Pt(6 if spec.space_after_pt is None else spec.space_after_pt)
 
         listing = styles[LIST_STYLE]  # keeps its numbering (the template's bullet list)
         numbering = deepcopy(listing.element.pPr.find(qn("w:numPr"))) if listing.element.pPr is not None else None
@@ -362,9 +411,8 @@ class DocxWriter(Walker):
         pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
         pf.first_line_indent = Cm(0)
         pf.space_before, pf.space_after = Pt(6), Pt(6)
-        text_width = self.doc.sections[0].page_width - self.doc.sections[0].left_margin - self.doc.sections[0].right_margin
-        pf.tab_stops.add_tab_stop(int(text_width / 2), WD_TAB_ALIGNMENT.CENTER)
-        pf.tab_stops.add_tab_stop(int(text_width), WD_TAB_ALIGNMENT.RIGHT)
+        pf.tab_stops.add_tab_stop(int(self.column_width / 2), WD_TAB_ALIGNMENT.CENTER)
+        pf.tab_stops.add_tab_stop(int(self.column_width), WD_TAB_ALIGNMENT.RIGHT)
 
         link = _style(styles, LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
         link.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
@@ -489,9 +537,7 @@ class DocxWriter(Walker):
         table = self.doc.add_table(rows=rows, cols=columns)
         table.style = self.doc.styles[TABLE_STYLE]
         table.autofit = False
-        section = self.doc.sections[0]
-        text_width = section.page_width - section.left_margin - section.right_margin
-        widths = [int(text_width * share) for share in column_shares(block, columns)]
+        widths = [int(self.column_width * share) for share in column_shares(block, columns)]
         for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
             grid_col.set(qn("w:w"), str(int(width / 635)))  # EMU to twentieths of a point
         for row in table.rows:
@@ -533,7 +579,7 @@ class DocxWriter(Walker):
         """The pictures in one centred paragraph kept with the caption below them (SEQ Figure)."""
         self.current = p = self.add_paragraph(FIGURE_STYLE)
         section = self.doc.sections[0]
-        text_width = (section.page_width - section.left_margin - section.right_margin) / 12700
+        text_width = self.column_width / 12700
         text_height = (section.page_height - section.top_margin - section.bottom_margin) / 12700
         count = max(1, len(block.images))
         for n, image in enumerate(block.images):
@@ -575,7 +621,7 @@ class DocxWriter(Walker):
 
     def image(self, node: Image) -> None:
         section = self.doc.sections[0]
-        self.picture(node, (section.page_width - section.left_margin - section.right_margin) / 12700, (section.page_height - section.top_margin - section.bottom_margin) / 25400)
+        self.picture(node, self.column_width / 12700, (section.page_height - section.top_margin - section.bottom_margin) / 25400)
 
     def cross_ref(self, node: CrossRef) -> None:
         """`рис. 3`: a link to the caption's bookmark when the figure exists."""
@@ -748,27 +794,103 @@ class DocxWriter(Walker):
     # -- title block, the lists the bibliography transform appended --
 
     def _title_block(self) -> None:
+        """One paragraph per title line (a borderless table for author groups side by side).
+        With two columns, the page-wide lines close a one-column section (a continuous section
+        break) and the column lines open the two-column body."""
         lines = self.edition.title_lines
+        two_columns = self.edition.venue.page.columns > 1
+        if two_columns:
+            lines = [line for line in lines if line.span == "page"] + [line for line in lines if line.span != "page"]
         after = Pt(self.edition.venue.title_block.space_after_pt)
+        last_wide = None
         for i, line in enumerate(lines):
-            p = self.add_paragraph(TITLE_STYLE)
-            p.alignment = ALIGNMENTS[line.align]
-            if line.space_before_pt:
-                p.paragraph_format.space_before = Pt(line.space_before_pt)
+            p = self._title_cells(line) if line.cells else self._title_paragraph(line, line.inlines)
             if i == len(lines) - 1 and after:
                 p.paragraph_format.space_after = after
-            outer, self.current, self.unhyphenated = self.current, p, True
-            try:
-                self.inlines(line.inlines)  # the title's and abstract's citations link, a note on the title is a footnote
-            finally:
-                self.current, self.unhyphenated = outer, False
-            for r in p._p.iter(qn("w:r")):  # the line's size and weight on every run it holds
-                run = Run(r, p)
-                run.font.size = Pt(line.size_pt)
-                if line.bold:
-                    run.bold = True
-                if line.italic:
-                    run.italic = True
+            if line.span == "page":
+                last_wide = p
+        if two_columns and last_wide is not None:
+            self._end_page_wide_section(last_wide)
+
+    def _title_paragraph(self, line, inlines, container=None):
+        """A title line's paragraph (in `container`'s first paragraph when given: a table cell)."""
+        p = self.add_paragraph(TITLE_STYLE) if container is None else container
+        if container is not None:
+            p.style = self.doc.styles[TITLE_STYLE]
+        p.alignment = ALIGNMENTS[line.align]
+        if line.space_before_pt and container is None:
+            p.paragraph_format.space_before = Pt(line.space_before_pt)
+        if line.indent_cm:
+            p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm(line.indent_cm)
+        outer, self.current, self.unhyphenated = self.current, p, True
+        try:
+            self.inlines(inlines)  # the title's and abstract's citations link, a note on the title is a footnote
+        finally:
+            self.current, self.unhyphenated = outer, False
+        for r in p._p.iter(qn("w:r")):  # the line's size and weight on every run it holds
+            run = Run(r, p)
+            run.font.size = Pt(line.size_pt)
+            if line.bold:
+                run.bold = True
+            if line.italic:
+                run.italic = True
+        return p
+
+    def _title_cells(self, line):
+        """Author groups side by side: a borderless table across the page, three cells a row;
+        returns the paragraph after it (a line's spacing goes there)."""
+        per_row = min(len(line.cells), 3)
+        rows = [line.cells[i:i + per_row] for i in range(0, len(line.cells), per_row)]
+        if line.space_before_pt:
+            self._spacer(line.space_before_pt)
+        table = self.doc.add_table(rows=len(rows), cols=per_row)
+        table.autofit = False
+        table.alignment = 1  # centred
+        width = int(self.text_width / per_row)
+        for grid_col in table._tbl.tblGrid.findall(qn("w:gridCol")):
+            grid_col.set(qn("w:w"), str(int(width / 635)))
+        for r, cells in enumerate(rows):
+            for c, cell_lines in enumerate(cells):
+                cell = table.cell(r, c)
+                cell.width = width
+                for n, inlines in enumerate(cell_lines):
+                    self._title_paragraph(line, inlines, cell.paragraphs[0] if n == 0 else cell.add_paragraph())
+        self._body_end = None  # python-docx put the table before `w:sectPr`: look it up again
+        return self._spacer(1)
+
+    def _spacer(self, height_pt: float):
+        """An empty title paragraph exactly `height_pt` high (room around a table; the holder
+        of a section break)."""
+        p = self.add_paragraph(TITLE_STYLE)
+        p.paragraph_format.line_spacing = Pt(height_pt)
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        return p
+
+    def _columns(self, section) -> None:
+        """The section in the venue's columns (`w:cols`: their number, the gap between them)."""
+        page = self.edition.venue.page
+        sect = section._sectPr
+        cols = sect.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            sect.insert_element_before(cols, *_SECT_AFTER_COLS)
+        cols.set(qn("w:num"), str(page.columns))
+        cols.set(qn("w:space"), str(round(page.column_gap_cm / 2.54 * 1440)))  # twentieths of a point
+
+    def _end_page_wide_section(self, p) -> None:
+        """Close a one-column section after paragraph `p` (a copy of the body's section
+        properties: page, margins, headers, footers) and make the body, in the venue's columns,
+        a continuous section after it."""
+        body = self.doc.sections[0]._sectPr
+        wide = deepcopy(body)
+        for cols in wide.findall(qn("w:cols")):
+            cols.set(qn("w:num"), "1")
+        p._p.get_or_add_pPr().insert_element_before(wide, "w:pPrChange")
+        start = body.find(qn("w:type"))
+        if start is None:
+            start = OxmlElement("w:type")
+            body.insert_element_before(start, *_SECT_AFTER_TYPE)
+        start.set(qn("w:val"), "continuous")
 
     def bibliography(self, block: Bibliography) -> None:
         """A list closing the edition: its heading, then one paragraph per item (its label, its
@@ -779,8 +901,9 @@ class DocxWriter(Walker):
             p = self.current = self.add_paragraph(style)
             if item.label:
                 self.add_text(p, f"{item.label} ")
-            # a note ends in `file:line:col`, which soft hyphens would break; entries are divided
-            self.unhyphenated = block.kind == "unresolved"
+            # only the references are divided: a note ends in `file:line:col`, which soft hyphens
+            # would break, and a romanised entry is in no language the hyphenator knows
+            self.unhyphenated = block.kind != "references"
             self.inlines(item.inlines)
             self.unhyphenated = False
             if item.anchor:
@@ -829,6 +952,9 @@ class DocxWriter(Walker):
         props.last_printed = date
 
 
+# What follows `w:type` and `w:cols` in a section's properties (ECMA-376, CT_SectPr's sequence).
+_SECT_AFTER_COLS = ("w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+_SECT_AFTER_TYPE = ("w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", *_SECT_AFTER_COLS)
 _PPR_TAIL = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 _PPR_AFTER_AUTOSPACE = {
     "w:autoSpaceDE": ("w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", *_PPR_TAIL),
@@ -840,6 +966,18 @@ def _suppress_hyphenation(style) -> None:
     """`w:suppressAutoHyphens` in a paragraph style (titles and headings are not hyphenated)."""
     element = OxmlElement("w:suppressAutoHyphens")
     style.element.get_or_add_pPr().insert_element_before(element, *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"][:0], "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"])
+
+
+def _page_field():
+    """A PAGE field (`w:fldSimple`) showing 1 until Word or LibreOffice counts the pages."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    return field
 
 
 def _spacing(after: int, line: int):

@@ -22,7 +22,7 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
     the unresolved list (which print the paper's path)."""
     doc = edition.document
     for line in edition.title_lines:
-        for node in iter_inlines(line.inlines):
+        for node in (node for run in line.runs() for node in iter_inlines(run)):
             if isinstance(node, Text):
                 yield node.text, doc.path, None
             elif isinstance(node, Citation):
@@ -45,8 +45,10 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
                     yield node.raw, doc.path, node.span
                 elif isinstance(node, Math):
                     yield node.tex, doc.path, block.span
+    odd, even = edition.template.running_heads(doc.meta)
+    yield odd + even, venue, None
     labels = edition.labels
-    for word in (labels.references, labels.unresolved, labels.notes):
+    for word in (labels.references, labels.unresolved, labels.notes):  # (a list's heading is yielded with the list)
         yield word, venue, None
 
 

@@ -243,12 +243,23 @@ def title_block(walker: HtmlWalker, edition: Edition) -> str:
         style = f"text-align:{ALIGN.get(line.align, 'left')};font-size:{line.size_pt:g}pt"
         if line.space_before_pt:
             style += f";margin-top:{line.space_before_pt:g}pt"
-        inner = walker.collect(line.inlines)
-        if line.italic:
-            inner = Markup(f"<em>{inner}</em>")
-        if line.bold:
-            inner = Markup(f"<strong>{inner}</strong>")
-        lines.append(f'<p class="title-line" style="{style}">{inner}</p>')
+        if line.indent_cm:
+            style += f";margin-left:{line.indent_cm:g}cm;margin-right:{line.indent_cm:g}cm"
+        runs = [line.inlines] if not line.cells else [run for cell in line.cells for run in cell]
+        shown = []
+        for run in runs:
+            inner = walker.collect(run)
+            if line.italic:
+                inner = Markup(f"<em>{inner}</em>")
+            shown.append(Markup(f"<strong>{inner}</strong>") if line.bold else inner)
+        if line.cells:  # author groups side by side, each its lines
+            cells, at = [], 0
+            for cell in line.cells:
+                cells.append('<div class="cell">' + "<br>".join(shown[at:at + len(cell)]) + "</div>")
+                at += len(cell)
+            lines.append(f'<div class="title-line cells" style="{style};display:flex;justify-content:space-around">{"".join(cells)}</div>')
+        else:
+            lines.append(f'<p class="title-line" style="{style}">{shown[0]}</p>')
     return '<header class="title-block">\n' + "\n".join(lines) + "\n</header>\n" if lines else ""
 
 

@@ -17,8 +17,8 @@ from ..model import (
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from ..venue import language, meta_view
-from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
+from ..venue import author_groups, language, meta_view
+from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -83,8 +83,11 @@ class _Body(Walker):
         self.in_heading = False  # moving arguments: fragile commands get \protect
         self.toc = False  # the heading's short form: no notes, no links
         page = edition.venue.page
-        self.text_width = (page.size_cm[0] - page.margins_cm.left - page.margins_cm.right) * PT_PER_CM
+        self.columns = page.columns
+        self.page_width = page.text_width_cm * PT_PER_CM
+        self.text_width = page.column_width_cm * PT_PER_CM  # a column's, on a two-column page
         self.text_height = (page.size_cm[1] - page.margins_cm.top - page.margins_cm.bottom) * PT_PER_CM
+        self.thanks = False  # a note on the title: `\thanks` (the class sets it with the title)
         self.media = {(image.media_type, image.data): (media_name(edition, n, image, picture), picture) for n, (image, picture) in enumerate(edition.pictures)}
 
     def protect(self) -> str:
@@ -201,8 +204,16 @@ class _Body(Walker):
             if r + 1 == block.header_rows:
                 lines.append("\\endhead\n")
         caption = self._caption(block)
-        head = f"{caption}\\\\\n" if caption else ""
         number = f"\\renewcommand{{\\thetable}}{{{self.tex(self._number(block))}}}" if self._number(block) else ""
+        if self.columns > 1:  # longtable cannot be set in two columns: a float, across both when wide
+            star = "*" if spans_columns(block, self.text_width) else ""
+            rows_tex = "".join(line for line in lines if line != "\\endhead\n")
+            self.out.append(
+                f"{{{number}\\begin{{table{star}}}[htbp]\n\\centering\n{caption}\n\\begin{{tabular}}{{{spec}}}\n\\hline\n"
+                + rows_tex + f"\\end{{tabular}}\n\\end{{table{star}}}}}\n\n"
+            )
+            return
+        head = f"{caption}\\\\\n" if caption else ""
         self.out.append(f"{{{number}\\begin{{longtable}}{{{spec}}}\n{head}\\hline\n" + "".join(lines) + "\\end{longtable}}\n\n")
 
     @staticmethod
@@ -241,12 +252,14 @@ class _Body(Walker):
         (never enlarged), the source's number on `\\caption`, and a `\\label`."""
         count = max(1, len(block.images))
         gap = 6 if count > 1 else 0
-        pictures = [self.graphic(image, (self.text_width - gap * (count - 1)) / count, self.text_height * 0.75) for image in block.images]
+        star = "*" if self.columns > 1 and spans_columns(block, self.text_width) else ""  # across both columns
+        width = self.page_width if star else self.text_width
+        pictures = [self.graphic(image, (width - gap * (count - 1)) / count, self.text_height * (0.45 if star else 0.75)) for image in block.images]
         number = self._number(block)
         renumber = f"\\renewcommand{{\\thefigure}}{{{self.tex(number)}}}\n" if number else ""
         self.out.append(
-            "\\begin{figure}[htbp]\n\\centering\n" + "\\hfill\n".join(p + "\n" for p in pictures)
-            + renumber + self._caption(block) + "\n\\end{figure}\n\n"
+            f"\\begin{{figure{star}}}[htbp]\n\\centering\n" + "\\hfill\n".join(p + "\n" for p in pictures)
+            + renumber + self._caption(block) + f"\n\\end{{figure{star}}}\n\n"
         )
 
     def graphic(self, image: Image, max_width: float, max_height: float) -> str:
@@ -298,7 +311,7 @@ class _Body(Walker):
     def footnote(self, node: Footnote) -> None:
         if self.toc:  # no note in the table of contents or a running head
             return
-        self.out.append(f"{self.protect()}\\footnote{{{self.collect(node.inlines)}}}")
+        self.out.append(f"{self.protect()}\\{'thanks' if self.thanks else 'footnote'}{{{self.collect(node.inlines)}}}")
 
     def text(self, text: str) -> None:
         self.out.append(self.tex(text))
@@ -357,14 +370,67 @@ def hyphenation_exceptions(edition: Edition) -> TexSafe:
     """`\\babelhyphenation` words (letters and hyphens only): every Kazakh word of the paper
     (TeX Live has no Kazakh patterns) and the words of the other languages babel will not
     hyphenate, each divided by exporter/typography."""
-    texts = [node.text for node in walk(edition.document.blocks) if isinstance(node, Text)]
-    texts += [node.text for line in edition.title_lines for node in iter_inlines(line.inlines) if isinstance(node, Text)]
+    # not the romanised list: its Latin letters stand for the paper's language, which babel sets it in
+    blocks = tuple(b for b in edition.document.blocks if not (isinstance(b, Bibliography) and b.kind == "romanised"))
+    texts = [node.text for node in walk(blocks) if isinstance(node, Text)]
+    texts += [node.text for line in edition.title_lines for run in line.runs() for node in iter_inlines(run) if isinstance(node, Text)]
     return hyphenation_list(Hyphenator(edition.language).exceptions(texts, explicit_languages(edition.language)))
 
 
 def hyphenation_list(words: list[str]) -> TexSafe:
     """Divided words as `\\babelhyphenation` takes them, eight to a line."""
     return TexSafe("\n".join(" ".join(words[i:i + 8]) for i in range(0, len(words), 8)))
+
+
+def title_groups(edition: Edition, body: _Body) -> list[dict]:
+    """The title block's lines for the shared shell, in groups: one; or, in two columns, the
+    page-wide lines (set in \\twocolumn's argument) and those that open the first column."""
+    def context(line) -> dict:
+        return {
+            "tex": title_line_tex(body, line), "indent_cm": _number(line.indent_cm), "align": line.align, "bold": line.bold, "italic": line.italic,
+            "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt),
+        }
+
+    lines = edition.title_lines
+    if edition.venue.page.columns == 1:
+        return [{"page_wide": False, "lines": [context(line) for line in lines]}]
+    wide = [context(line) for line in lines if line.span == "page"]
+    rest = [context(line) for line in lines if line.span != "page"]
+    return ([{"page_wide": True, "lines": wide}] if wide else []) + [{"page_wide": False, "lines": rest}]
+
+
+def title_line_tex(body: _Body, line) -> TexSafe:
+    """A title line as TeX: its inlines, or its cells (author groups) side by side, each a
+    one-column tabular of its lines."""
+    if not line.cells:
+        return TexSafe(body.collect(line.inlines))
+    cells = ["\\begin{tabular}[t]{c}" + "\\\\ ".join(body.collect(inlines) for inlines in cell) + "\\end{tabular}" for cell in line.cells]
+    return TexSafe("\\hfil ".join(cells))
+
+
+def front_matter(edition: Edition, body: _Body) -> dict:
+    """The front matter as TeX, for a venue's shell that gives it to its class (`\\title`,
+    `\\author`, the `abstract` environment): the title (a note on it as `\\thanks`), the abstract
+    (its citations linked), keywords, authors grouped by affiliation, the running heads."""
+    meta = edition.document.meta
+    tex = lambda text: TexSafe(body.tex(text))
+    body.thanks = True
+    try:
+        title = TexSafe(body.collect(meta.title))
+    finally:
+        body.thanks = False
+    odd, even = edition.template.running_heads(meta)
+    return {
+        "title": title,
+        "abstract": TexSafe(body.collect(meta.abstract)),
+        "keywords": [tex(k) for k in meta.keywords],
+        "author_groups": [
+            {"number": g.number, "names": [tex(n) for n in g.names], "affiliation": tex(g.affiliation), "emails": [tex(e) for e in g.emails]}
+            for g in author_groups(meta)
+        ],
+        "running_odd": tex(odd),
+        "running_even": tex(even),
+    }
 
 
 def render(edition: Edition) -> bytes:
@@ -384,7 +450,7 @@ def shell_context(edition: Edition) -> dict:
     meta = edition.document.meta
     venue = edition.venue
     lang = language(meta.language)
-    labels = {name: TexSafe(body.tex(getattr(edition.labels, name))) for name in ("references", "unresolved", "notes")}
+    labels = {name: TexSafe(body.tex(getattr(edition.labels, name))) for name in ("references", "unresolved", "notes", "romanised", "abstract", "keywords")}
     bib_size = venue.bibliography.size_pt or venue.body.size_pt
     return {
         "meta": meta_view(meta),
@@ -394,6 +460,7 @@ def shell_context(edition: Edition) -> dict:
         "pdf_lang": lang.tag,
         "page": {
             "size": venue.page.size, "page_numbers": venue.page.page_numbers,
+            "columns": venue.page.columns, "column_gap_cm": _number(venue.page.column_gap_cm),
             "margins_cm": {side: _number(getattr(venue.page.margins_cm, side)) for side in ("top", "bottom", "left", "right")},
         },
         "body_style": {
@@ -401,15 +468,19 @@ def shell_context(edition: Edition) -> dict:
             "first_line_indent_cm": _number(venue.body.first_line_indent_cm),
         },
         "bibliography_style": {"size_pt": _number(bib_size)},
+        # the venue's heading sizes and weights for the shared shell's KOMA-Script sections
+        "headings": [
+            {"command": command, "size_pt": _number(spec.size_pt or venue.body.size_pt), "bold": spec.bold, "italic": spec.italic}
+            for command, spec in ((command, venue.heading(level)) for level, command in enumerate(SECTIONS, start=1)) if spec is not None
+        ],
         "main_family": edition.template.main_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
-        "title_lines": [
-            {"tex": TexSafe(body.collect(line.inlines)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
-            for line in edition.title_lines
-        ],
+        "title_groups": title_groups(edition, body),
         "title": meta.title_text or "",
         "authors": ", ".join(meta.authors),
+        "front": front_matter(edition, body),
         "body": TexSafe("".join(body.out).rstrip() + "\n"),
         "entries": body.lists.get("references", []),
+        "romanised": body.lists.get("romanised", []),
         "unresolved": [item["tex"] for item in body.lists.get("unresolved", [])],
     }

@@ -31,7 +31,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.lib import colors
-from reportlab.platypus import Frame, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import FrameBreak, KeepTogether, Spacer
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
@@ -45,8 +45,9 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
+from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
+from .pdf_pages import FLOAT_AREA, FRAME_PADDING, FlushFloats, PagedDoc, WideFloat, title_height
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
 # and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
@@ -55,7 +56,6 @@ rl_config.useA85 = 0
 
 # The venue's alignment names (venue.ALIGNMENTS) as reportlab's constants.
 ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
-FRAME_PADDING = 6  # platypus.Frame's default padding, which SimpleDocTemplate keeps
 LINE_HEIGHT = 1.15  # Times-metric "single" spacing, as a word processor sets it
 BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
@@ -264,49 +264,6 @@ class _LinkCanvas(Canvas):
         xs.links[link] = ((key, x2 - width(xs.style.fontSize)), lo, hi), x2
 
 
-class _Doc(SimpleDocTemplate):
-    """Adds outline entries for flowables tagged `_outline = (key, title, level)` as they are placed,
-    and sets footnotes at the foot of the page that calls them: each page's frame is shortened by
-    the height its notes took in the previous layout pass (`reserve`), and the notes whose marks
-    landed on the page are drawn in that room when it ends."""
-
-    reserve: dict[int, float] = {}  # page -> points kept for its notes
-    notes: list = []  # (number, Paragraph) of every footnote
-    note_gap = 0.0  # space between the text and the notes' rule
-
-    def handle_pageBegin(self):
-        page = self.page + 1  # the page about to begin
-        kept = self.reserve.get(page, 0.0)
-        self.pageTemplate.frames = [Frame(self.leftMargin, self.bottomMargin + kept, self.width, self.height - kept, id="normal")]
-        super().handle_pageBegin()
-
-    def afterPage(self):
-        canvas = self.canv
-        marks = canvas.note_pages or {}
-        here = [(n, para) for n, para in self.notes if marks.get(n) == self.page]
-        if not here:
-            return
-        y = self.bottomMargin + FRAME_PADDING
-        canvas.saveState()
-        blocks = []
-        for n, para in here:
-            _, height = para.wrap(self.width - 2 * FRAME_PADDING, self.height)
-            blocks.append((para, height))
-        top = y + sum(h for _, h in blocks)
-        canvas.setLineWidth(0.5)
-        canvas.line(self.leftMargin + FRAME_PADDING, top + self.note_gap / 2, self.leftMargin + FRAME_PADDING + self.width / 3, top + self.note_gap / 2)
-        for para, height in blocks:
-            top -= height
-            para.drawOn(canvas, self.leftMargin + FRAME_PADDING, top)
-        canvas.restoreState()
-
-    def afterFlowable(self, flowable):
-        outline = getattr(flowable, "_outline", None)
-        if outline:
-            key, title, level = outline  # the paragraph drew `<a name="key"/>`: the outline points there
-            self.canv.addOutlineEntry(title, key, level=level)
-
-
 class _PdfWalker(Walker):
     """Blocks to platypus flowables; inlines to Paragraph markup collected in `self.buf`."""
 
@@ -340,6 +297,8 @@ class _PdfWalker(Walker):
             level: ParagraphStyle(f"h{level}", parent=self.heading_style, fontSize=self.size + max(0, 3 - level), leading=(self.size + max(0, 3 - level)) * LINE_HEIGHT, alignment=TA_LEFT)
             for level in range(1, 7)
         }
+        if edition.venue.headings:  # the venue's own: size, alignment, weight, slant, capitals
+            self.headings = {level: self._venue_heading(level) for level in range(1, 7)}
         self.body_continued = ParagraphStyle("body_continued", parent=self.body, firstLineIndent=0)
         self.caption_style = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0, keepWithNext=0)
         self.placeholder_style = ParagraphStyle("placeholder", parent=self.cell, borderWidth=0.5, borderColor=colors.black, borderPadding=6, textColor=FLAG_TEXT)
@@ -347,8 +306,29 @@ class _PdfWalker(Walker):
         self.inline = InlineDrawings()
         self.pictures = self.formulas = 0
         self.notes: list[str] = []  # footnotes' markup, numbered in order; printed after the body
+        # Set by `_story`: widths inside a column's frame and across the page, frame heights.
+        self.columns = 1
+        self.edition_width = self.page_width = self.frame_height = self.page_height = 0.0
         self.outline_level = 0  # the last heading's outline level (levels may not jump down by more than one)
         self.headings_seen = 0
+
+    def _venue_heading(self, level: int) -> ParagraphStyle:
+        spec = self.edition.venue.heading(level)
+        size = spec.size_pt or self.size
+        return ParagraphStyle(
+            f"h{level}", fontName=self.fonts.regular, fontSize=size, leading=size * LINE_HEIGHT, alignment=ALIGN[spec.align],
+            spaceBefore=self.size if spec.space_before_pt is None else spec.space_before_pt,
+            spaceAfter=self.size / 2 if spec.space_after_pt is None else spec.space_after_pt,
+            keepWithNext=1, textTransform="uppercase" if spec.upper else None,
+        )
+
+    def _heading_markup(self, level: int, markup: str) -> str:
+        """A heading's markup in the venue's weight and slant (the default styles are bold faces)."""
+        spec = self.edition.venue.heading(level)
+        if spec is None:
+            return markup
+        markup = f"<i>{markup}</i>" if spec.italic else markup
+        return f"<b>{markup}</b>" if spec.bold else markup
 
     # -- blocks --------------------------------------------------------------------------
     def _collect(self, inlines) -> str:
@@ -366,7 +346,7 @@ class _PdfWalker(Walker):
         # but never more than one level below the entry before it (reportlab refuses a jump).
         level = min(max(block.level, 1) - 1, self.outline_level + 1)
         self.outline_level = level
-        para = RLParagraph(f'<a name="{key}"/>{self._collect(block.inlines)}', self.headings[min(max(block.level, 1), 6)])
+        para = RLParagraph(f'<a name="{key}"/>{self._heading_markup(block.level, self._collect(block.inlines))}', self.headings[min(max(block.level, 1), 6)])
         para._outline = (key, " ".join(plain_text(block.inlines).split()), level)
         self.story.append(para)
 
@@ -386,17 +366,26 @@ class _PdfWalker(Walker):
             data[r][c] = self.typeset(markup, self.cell)
             if cell.rowspan > 1 or cell.colspan > 1:
                 commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
-        frame = self.edition_width
-        widths = [frame * share for share in column_shares(block, columns)]
-        table = RLTable(data, colWidths=widths, repeatRows=min(block.header_rows, rows), hAlign="LEFT")
-        table.setStyle(TableStyle(commands))
+        shares = column_shares(block, columns)
+
+        def ruled(width: float) -> RLTable:
+            table = RLTable(data, colWidths=[width * share for share in shares], repeatRows=min(block.header_rows, rows), hAlign="LEFT")
+            table.setStyle(TableStyle(commands))
+            return table
+
         caption = self._caption(block)
+        head = [caption] if caption is not None else [Anchor(label_anchor(block.label))] if block.label else []
+        if self.columns > 1 and spans_columns(block, self.edition_width):
+            table = ruled(self.page_width)
+            table.hAlign = "CENTER"
+            wide = WideFloat([*head, table])
+            if wide.height_at(self.page_width, self.page_height) <= self.page_height * FLOAT_AREA:  # else it breaks across columns
+                self.story.append(wide)
+                return
         if caption is not None:
             caption.keepWithNext = 1
-            self.story.append(caption)
-        elif block.label:
-            self.story.append(Anchor(label_anchor(block.label)))
-        self.story.append(table)
+        self.story.extend(head)
+        self.story.append(ruled(self.edition_width))
         self.story.append(Spacer(1, self.leading / 2))
 
     def _caption(self, block) -> RLParagraph | None:
@@ -411,14 +400,18 @@ class _PdfWalker(Walker):
 
     def figure(self, block: Figure) -> None:
         """The pictures side by side (fitted to their share of the text width, never enlarged,
-        no taller than the page's frame allows), kept on one page with the caption below."""
+        no taller than the page's frame allows), kept on one page with the caption below. On a
+        two-column page a figure wider than a column is set across both, at the next page's top."""
+        wide = self.columns > 1 and spans_columns(block, self.edition_width)
+        width = self.page_width if wide else self.edition_width
+        max_height = self.page_height * FLOAT_AREA * 0.6 if wide else self.frame_height * 0.8
         parts = []
         count = max(1, len(block.images))
         gap = 6 if count > 1 else 0
         for image in block.images:
-            parts.append(self._picture(image, (self.edition_width - gap * (count - 1)) / count, self.frame_height * 0.8))
+            parts.append(self._picture(image, (width - gap * (count - 1)) / count, max_height))
         if len(parts) > 1:
-            row = RLTable([parts], colWidths=[self.edition_width / count] * count, hAlign="CENTER")
+            row = RLTable([parts], colWidths=[width / count] * count, hAlign="CENTER")
             row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular)]))
             parts = [row]
         for part in parts:
@@ -427,6 +420,9 @@ class _PdfWalker(Walker):
         story = [Spacer(1, self.leading / 2), *parts] + ([Spacer(1, self.leading / 3), caption] if caption is not None else [])
         if caption is None and block.label:
             story.insert(0, Anchor(label_anchor(block.label)))
+        if wide:
+            self.story.append(WideFloat(story[1:]))
+            return
         self.story.append(KeepTogether(story))
         self.story.append(Spacer(1, self.leading / 2))
 
@@ -560,44 +556,80 @@ def form_key(tex: str, display: bool) -> str:
 
 
 def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
-    para = RLParagraph(f'<a name="{key}"/>{walker.fonts.markup(title)}', walker.heading_style)
+    """A heading of the edition's own (References, the unresolved list): centred and bold, or as
+    the venue sets its first-level headings."""
+    style = walker.headings[1] if walker.edition.venue.headings else walker.heading_style
+    para = RLParagraph(f'<a name="{key}"/>{walker._heading_markup(1, walker.fonts.markup(title))}', style)
     para._outline = (key, title, 0)
     return para
 
 
-def _story(edition: Edition, fonts: PdfFonts, width: float, height: float) -> tuple[list, _PdfWalker]:
-    template = edition.template
-    walker = _PdfWalker(edition, fonts)
-    walker.edition_width = width
-    walker.frame_height = height
-    story = walker.story
-    meta = edition.document.meta
-    title = meta.title_text or Path(edition.document.path).stem
+def _title_line(walker: _PdfWalker, line, n: int, title: str):
+    """A title line's flowable: a paragraph, or a row of cells (author groups) side by side."""
+    fonts = walker.fonts
+    style = ParagraphStyle(
+        f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
+        alignment=ALIGN[line.align], spaceBefore=line.space_before_pt, keepWithNext=1,
+        leftIndent=line.indent_cm * cm, rightIndent=line.indent_cm * cm,
+    )
 
-    # Title block: one paragraph per line, the outline's first entry on the first of them.
-    for n, line in enumerate(edition.title_lines):
-        style = ParagraphStyle(
-            f"title{n}", fontName=fonts.regular, fontSize=line.size_pt, leading=line.size_pt * LINE_HEIGHT,
-            alignment=ALIGN[line.align], spaceBefore=line.space_before_pt, keepWithNext=1,
-        )
-        markup = walker._collect(line.inlines)  # citations link, a note on the title is numbered like the body's
+    def styled(inlines) -> str:
+        markup = walker._collect(inlines)  # citations link, a note on the title is numbered like the body's
         if line.italic:
             markup = f"<i>{markup}</i>"
-        if line.bold:
-            markup = f"<b>{markup}</b>"
-        if n == 0:
-            markup = f'<a name="sec_title"/>{markup}'
-        para = (walker.typeset if line.align == "justify" else RLParagraph)(markup, style)  # an abstract: hyphenated
-        if n == 0:
-            para._outline = ("sec_title", title, 0)
-        story.append(para)
+        return f"<b>{markup}</b>" if line.bold else markup
+
+    if line.cells:
+        per_row = min(len(line.cells), CELLS_PER_ROW)
+        cells = [[RLParagraph(styled(inlines), ParagraphStyle(f"cell{n}", parent=style, spaceBefore=0)) for inlines in cell] for cell in line.cells]
+        rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
+        table = RLTable(rows, colWidths=[walker.page_width / per_row] * per_row, hAlign="CENTER", spaceBefore=line.space_before_pt)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), fonts.regular)]))
+        return table
+    markup = styled(line.inlines)
+    if n == 0:
+        markup = f'<a name="sec_title"/>{markup}'
+    para = (walker.typeset if line.align == "justify" else RLParagraph)(markup, style)  # an abstract: hyphenated
+    if n == 0:
+        para._outline = ("sec_title", title, 0)
+    return para
+
+
+CELLS_PER_ROW = 3  # author groups side by side, as IEEE's title block sets them
+
+
+def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: float, height: float) -> tuple[list, _PdfWalker, list]:
+    """The edition's flowables, the walker that made them, and the title block's page-wide
+    flowables at the story's head (on a two-column page they stand in a frame of their own)."""
+    walker = _PdfWalker(edition, fonts)
+    columns = edition.venue.page.columns
+    walker.edition_width, walker.page_width, walker.frame_height, walker.page_height = column_width, page_width, height, height
+    walker.columns = columns
+    story = walker.story
+    title = edition.document.meta.title_text or Path(edition.document.path).stem
+
+    # Title block: one flowable per line, the outline's first entry on the first of them; with
+    # two columns the page-wide lines first, then those that open the first column.
+    lines = edition.title_lines
+    if columns > 1:
+        lines = [line for line in lines if line.span == "page"] + [line for line in lines if line.span != "page"]
+    flowables = [_title_line(walker, line, n, title) for n, line in enumerate(lines)]
+    head = [f for f, line in zip(flowables, lines) if line.span == "page"] if columns > 1 else []
+    for flowable in head:  # a frame of their own: nothing to keep them with
+        flowable.keepWithNext = 0
+    story.extend(head)
+    if head:
+        story.append(FrameBreak())
+    story.extend(flowables[len(head):])
     if edition.title_lines:
         story.append(Spacer(1, edition.venue.title_block.space_after_pt))
     else:  # no title block: still give the outline its first entry
         story.append(_heading(walker, "sec_title", title))
 
     walker.walk(edition.document.blocks)  # the bibliography lists are its last blocks
-    return story, walker
+    if columns > 1:  # wide floats the flow passed last still get their page
+        story.extend([FlushFloats(), Spacer(0, 0)])
+    return story, walker, head
 
 
 def render(edition: Edition) -> bytes:
@@ -611,6 +643,8 @@ def render(edition: Edition) -> bytes:
     numbers = page.page_numbers
     size = edition.venue.body.size_pt
 
+    draw_head = running_head(edition, fonts)
+
     def on_page(canvas, doc):
         if doc.page == 1:
             canvas.setDateFormatter(lambda *_: stamp)
@@ -620,6 +654,7 @@ def render(edition: Edition) -> bytes:
             canvas.setFont(fonts.regular, size)
             canvas.drawCentredString(doc.pagesize[0] / 2, doc.bottomMargin / 2, str(doc.page))
             canvas.restoreState()
+        draw_head(canvas, doc)
 
     reserve: dict[int, float] = {}
     for attempt in range(NOTE_PASSES):
@@ -633,6 +668,41 @@ def render(edition: Edition) -> bytes:
     return data
 
 
+HEAD_SEPARATION = 16.0  # points between a running head's baseline and the text (llncs's \\headsep)
+HEAD_INDENT = 1.166 * cm  # between the page number and the running head (llncs's \\headlineindent)
+
+
+def running_head(edition: Edition, fonts: PdfFonts):
+    """What draws the venue's running head on a page (nothing without one): the odd pages'
+    text ending at the right, the even pages' starting at the left, the page number at the
+    outer edge when the venue asks for it, over the text; not on the first page unless asked."""
+    head = edition.venue.running_head
+    if head is None:
+        return lambda canvas, doc: None
+    odd, even = edition.template.running_heads(edition.document.meta)
+    style = ParagraphStyle("running_head", fontName=fonts.regular, fontSize=head.size_pt, leading=head.size_pt * LINE_HEIGHT)
+
+    def draw(canvas, doc):
+        if doc.page == 1 and not head.first_page:
+            return
+        right_page = doc.page % 2 == 1
+        left, width = doc.leftMargin + FRAME_PADDING, doc.width - 2 * FRAME_PADDING
+        y = doc.bottomMargin + doc.height + HEAD_SEPARATION
+        indent = HEAD_INDENT if head.page_numbers else 0.0
+        text = odd if right_page else even
+        para = RLParagraph(fonts.markup(text), ParagraphStyle("head", parent=style, alignment=TA_RIGHT if right_page else TA_LEFT))
+        _, height = para.wrap(width - indent, doc.height)
+        # the last line's baseline on `y` (Liberation Serif: a line's baseline is ~0.15 of the size above its box's foot)
+        para.drawOn(canvas, left if right_page else left + indent, y - (height - style.leading) - head.size_pt * 0.15)
+        if head.page_numbers:
+            canvas.saveState()
+            canvas.setFont(fonts.regular, head.size_pt)
+            (canvas.drawRightString if right_page else canvas.drawString)(left + width if right_page else left, y, str(doc.page))
+            canvas.restoreState()
+
+    return draw
+
+
 NOTE_PASSES = 5  # layout passes to settle footnotes at the foot of their pages (usually 2)
 
 
@@ -641,7 +711,7 @@ def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, 
     its notes: the PDF's bytes, the walker, where each note's mark landed, and the room each
     page's notes need."""
     out = io.BytesIO()
-    doc = _Doc(
+    doc = PagedDoc(
         out,
         pagesize=(page.size_cm[0] * cm, page.size_cm[1] * cm),
         leftMargin=margins.left * cm,
@@ -660,9 +730,12 @@ def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, 
         initialFontName=fonts.regular,
         initialFontSize=size,
     )
-    # SimpleDocTemplate's frame pads its content by 6 pt on every side (platypus.Frame's default):
-    # tables, figures and formulas measure the width inside it, as paragraphs do.
-    story, walker = _story(edition, fonts, doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
+    # A frame pads its content by 6 pt on every side (platypus.Frame's default): tables,
+    # figures and formulas measure the width inside it, as paragraphs do.
+    doc.columns = page.columns
+    doc.column_gap = page.column_gap_cm * cm
+    story, walker, head = _story(edition, fonts, doc.width - 2 * FRAME_PADDING, doc.column_width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
+    doc.head_height = title_height(head, doc.width - 2 * FRAME_PADDING, doc.height) if head else 0.0
     widths = {
         href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
         for href, texts in walker.labels.items()

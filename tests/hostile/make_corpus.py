@@ -326,7 +326,7 @@ case("pdf-cid-font-without-character-map", {PP: pdf_document([pdf_text(PDF_PAPER
 refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex, zip", argv=["build", P, "--out", "{out}", "--to", ","])
 refused("usage-to-unknown", {P: RU}, "--to: unknown edition html; choose from docx, pdf, latex, zip", argv=["build", P, "--out", "{out}", "--to", "latex,html"])
 refused("usage-jobs-zero", {P: RU}, "--jobs: must be at least 1", argv=["build", P, "--out", "{out}", "--jobs", "0"])
-refused("usage-template-missing", {P: RU}, "no-such-venue: no such template (available: article, kz-conference)", argv=["build", P, "--out", "{out}", "--template", "no-such-venue"])
+refused("usage-template-missing", {P: RU}, "no-such-venue: no such template (available: article, ieee-conference, kz-conference, kz-journal, springer-lncs)", argv=["build", P, "--out", "{out}", "--template", "no-such-venue"])
 refused("usage-out-is-a-file", {P: RU, "dist": b"a file\n"}, "dist: is not a folder", argv=["build", P, "--out", "dist"])
 refused("usage-out-under-a-file", {P: RU, "dist": b"a file\n"}, "dist/sub: cannot be created: Not a directory", argv=["build", P, "--out", "dist/sub"])
 refused("usage-same-output-names", {P: RU, f"a/{P}": RU}, f"a/{P}: its editions would be named paper.* like those of {P}; rename one or build them apart",

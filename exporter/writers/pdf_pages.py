@@ -1,0 +1,157 @@
+"""The PDF edition's pages: which frames each page has, what is drawn at its top and foot.
+
+One column: one frame per page, as SimpleDocTemplate makes it. Two columns (a venue's
+`page.columns = 2`, IEEE's layout): page 1 holds the title block's page-wide lines in a frame
+across the page, measured before the layout, and two column frames below it; later pages
+hold two column frames. A figure or table wider than a column is a `WideFloat` in the flow:
+where the flow passes it, it waits for the next page and is set across both columns at that
+page's top (as LaTeX's `figure*` does), the columns starting below it.
+
+Footnotes are set at the foot of the page that calls them: each page's frames are shortened by
+the height its notes took in the previous layout pass (`reserve`), and the notes whose marks
+landed on the page are drawn across the text width when the page ends.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Frame, SimpleDocTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import Flowable
+
+FRAME_PADDING = 6  # platypus.Frame's default padding, which SimpleDocTemplate keeps
+FLOAT_AREA = 0.75  # the most of a page's text height wide floats may take at its top
+
+
+class WideFloat(Flowable):
+    """A figure or table set across both columns: nothing where it stands in the flow; its
+    flowables (`content`, at the full text width) go to the top of the next page."""
+
+    def __init__(self, content: list):
+        super().__init__()
+        self.content = content
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+    def height_at(self, width: float, page_height: float) -> float:
+        """Its height across `width`, as `PagedDoc` draws it (no space above the first part)."""
+        return sum(part.wrap(width, page_height)[1] + (part.getSpaceBefore() if n else 0) + part.getSpaceAfter() for n, part in enumerate(self.content))
+
+
+class FlushFloats(ActionFlowable):
+    """At the end of the story: a page more when wide floats still wait for one."""
+
+    def __init__(self):
+        super().__init__(("flushFloats",))
+
+
+def title_height(flowables: list, width: float, page_height: float) -> float:
+    """The height a frame needs for `flowables` (the page-wide title lines), padding included."""
+    height = 2 * FRAME_PADDING + 2.0  # 2 pt of slack for rounding in the frame's own arithmetic
+    for n, flowable in enumerate(flowables):
+        _, h = flowable.wrap(width, page_height)
+        height += h + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if n else 0)
+    return min(height, page_height * 0.9)
+
+
+class PagedDoc(SimpleDocTemplate):
+    """Adds outline entries for flowables tagged `_outline = (key, title, level)` as they are
+    placed, lays each page out in one or two columns, sets wide floats at page tops and
+    footnotes at page feet."""
+
+    reserve: dict[int, float] = {}  # page -> points kept for its notes
+    notes: list = []  # (number, Paragraph) of every footnote
+    note_gap = 0.0  # space between the text and the notes' rule
+    columns = 1
+    column_gap = 0.0  # points between two columns
+    head_height = 0.0  # page 1: the height of the page-wide title frame (two columns)
+
+    def beforeDocument(self):
+        self.waiting: list[WideFloat] = []  # wide floats the flow has passed, not yet placed
+        self.placed: list[tuple[WideFloat, float]] = []  # this page's floats and their top edge
+
+    @property
+    def column_width(self) -> float:
+        return (self.width - self.column_gap * (self.columns - 1)) / self.columns
+
+    def handle_pageBegin(self):
+        page = self.page + 1  # the page about to begin
+        kept = self.reserve.get(page, 0.0)
+        bottom, top = self.bottomMargin + kept, self.bottomMargin + self.height
+        if self.columns == 1:
+            self.pageTemplate.frames = [Frame(self.leftMargin, bottom, self.width, top - bottom, id="normal")]
+            super().handle_pageBegin()
+            return
+        frames = []
+        if page == 1 and self.head_height:
+            frames.append(Frame(self.leftMargin, top - self.head_height, self.width, self.head_height, id="head"))
+            top -= self.head_height
+        top = self._place_floats(top)
+        width = self.column_width
+        for n in range(self.columns):
+            frames.append(Frame(self.leftMargin + n * (width + self.column_gap), bottom, width, max(top - bottom, 0.0), id=f"column{n + 1}"))
+        self.pageTemplate.frames = frames
+        super().handle_pageBegin()
+        self._draw_floats()
+
+    def _place_floats(self, top: float) -> float:
+        """Take the waiting floats that fit at this page's top (the first always); the top of
+        the columns below them."""
+        self.placed = []
+        room = self.height * FLOAT_AREA
+        inner = self.width - 2 * FRAME_PADDING
+        while self.waiting:
+            height = self.waiting[0].height_at(inner, self.height) + 2 * FRAME_PADDING
+            if self.placed and height > room:
+                break
+            self.placed.append((self.waiting.pop(0), top))
+            top -= height
+            room -= height
+        return top
+
+    def _draw_floats(self) -> None:
+        inner = self.width - 2 * FRAME_PADDING
+        for wide, top in self.placed:
+            y = top - FRAME_PADDING
+            for n, part in enumerate(wide.content):
+                width, height = part.wrap(inner, self.height)
+                y -= (part.getSpaceBefore() if n else 0) + height
+                x = self.leftMargin + FRAME_PADDING + (inner - width) / 2
+                part.drawOn(self.canv, x, y)
+                y -= part.getSpaceAfter()
+
+    def handle_flushFloats(self):
+        if self.waiting:
+            self.handle_pageBreak()
+
+    def afterPage(self):
+        canvas = self.canv
+        marks = canvas.note_pages or {}
+        here = [(n, para) for n, para in self.notes if marks.get(n) == self.page]
+        if not here:
+            return
+        y = self.bottomMargin + FRAME_PADDING
+        canvas.saveState()
+        blocks = []
+        for n, para in here:
+            _, height = para.wrap(self.width - 2 * FRAME_PADDING, self.height)
+            blocks.append((para, height))
+        top = y + sum(h for _, h in blocks)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.leftMargin + FRAME_PADDING, top + self.note_gap / 2, self.leftMargin + FRAME_PADDING + self.width / 3, top + self.note_gap / 2)
+        for para, height in blocks:
+            top -= height
+            para.drawOn(canvas, self.leftMargin + FRAME_PADDING, top)
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable):
+        if isinstance(flowable, WideFloat):
+            self.waiting.append(flowable)
+            return
+        outline = getattr(flowable, "_outline", None)
+        if outline:
+            key, title, level = outline  # the paragraph drew `<a name="key"/>`: the outline points there
+            self.canv.addOutlineEntry(title, key, level=level)
