@@ -227,7 +227,7 @@ STYLE = """body{{margin:0 auto;max-width:{width}cm;padding:2em 1em;font-family:"
 main>p{{text-align:{align};text-indent:{indent}cm;margin:0 0 {after}pt}}
 .title-block p{{margin:0;text-indent:0}}
 h2,h3,h4,h5,h6{{font-size:1em}}
-.display-math{{display:block;text-align:center;margin:.5em 0}} .eq-number{{float:right}}
+.display-math{{display:block;position:relative;text-align:center;margin:.5em 0}} .eq-number{{position:absolute;right:0;top:50%;transform:translateY(-50%)}}
 figure{{text-align:center;margin:1em 0}} table{{border-collapse:collapse;margin:1em auto}} td,th{{border:1px solid #444;padding:.2em .4em}}
 .bibliography h2{{text-align:center}} .bibliography ol{{list-style:none;padding:0;font-size:{bib_size}pt}} .bibliography li{{text-indent:{indent}cm;text-align:{align}}}
 .unresolved li{{color:#b00020}}
