@@ -120,3 +120,19 @@ def test_build_to_html_writes_one_file(tmp_path):
     assert (tmp_path / "again" / "demo-typesetting.html").read_bytes() == page  # the same bytes
     bad = run_cli("build", str(DEMO), "--to", "htm", "--out", str(tmp_path / "bad"))
     assert bad.returncode == 2 and re.search(r"choose from .*html", bad.stderr)
+
+
+def test_the_report_page_walks_the_paper_as_the_html_edition_does():
+    """The web page is no fourth renderer (issue 19): its view is the HTML edition's walker,
+    with the page's own ids, labels and notes, over the document the bibliography transform made."""
+    from exporter.report import check_json
+    from exporter.web.page import PaperView, render_report
+    from exporter.writers.html import HtmlWalker
+
+    assert issubclass(PaperView, HtmlWalker)
+    own = {name for name in vars(PaperView) if name in HtmlWalker.BLOCKS.values() or name in HtmlWalker.INLINES.values()}
+    assert own == {"bibliography", "citation", "footnote"}  # the rest is the edition's walk
+    linked = read_and_link(str(DEMO), str(DEMO_BIB))
+    page = render_report(linked, check_json(linked), "kz-conference", {}, False)
+    # the entries the transform appended, as read, each its own target
+    assert re.findall(r'<li id="(ref_\w+)" value="(\d)">', page)[:2] == [("ref_knuth1984", "1"), ("ref_lamport1994", "2")]
