@@ -30,6 +30,14 @@ Every count is read from the files themselves, never from exporter's model:
   are not countable in a PDF (—).
 Each paper is built in a temporary folder; a failure is recorded in its cell, never fatal, so
 the script runs on whatever the readers produce.
+
+Sizes: each edition's bytes against what it must carry, the source's pictures plus its text:
+- pictures: the distinct media parts (by their bytes) the source's `document.xml` shows or
+  links (`r:embed`, `r:id`, `r:link` of an image relationship), as the source stores them;
+- text: the UTF-8 bytes of every `w:t` and `m:t` of the document, its footnotes and endnotes.
+LaTeX is the `.tex` plus its `<stem>.media/` folder; pandoc LaTeX the `.tex` plus the media it
+extracts. The fixed cost no content pays for (an edition's own skeleton: fonts' subsets in a
+PDF, styles and settings in a DOCX) is shown apart, as the PDF's embedded font programs.
 """
 
 from __future__ import annotations
@@ -244,6 +252,54 @@ def pdf_counts(data: bytes) -> dict[str, int | None]:
     return {"pictures": pictures, "equations": equations, "structured": None, "placeholders": placeholders, "merged": None, "captions": len(CAPTION_LINE.findall(text))}
 
 
+# ---- sizes -----------------------------------------------------------------------------------
+
+IMAGE_REL = "/relationships/image"
+TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+
+
+def size_budget(data: bytes) -> tuple[int, int]:
+    """(pictures, text) bytes of a Word file: the distinct image parts its document shows, as it
+    stores them, and the UTF-8 bytes of its text (body, footnotes, endnotes, equations)."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    m = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parser = etree.XMLParser(huge_tree=True, resolve_entities=False)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"), parser)
+        shown = {v for e in root.iter() for k, v in e.attrib.items() if k in (f"{{{r}}}embed", f"{{{r}}}id", f"{{{r}}}link")}
+        pictures = {}
+        for rel in _rels(data):
+            target = rel.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else "word/" + target
+            if rel.get("Id") in shown and rel.get("Type", "").endswith(IMAGE_REL) and rel.get("TargetMode") != "External" and name in z.namelist():
+                part = z.read(name)
+                pictures[hashlib.sha1(part).digest()] = len(part)
+        text = 0
+        for name in TEXT_PARTS:
+            if name in z.namelist():
+                part = etree.fromstring(z.read(name), parser)
+                text += sum(len((t.text or "").encode("utf-8")) for t in part.iter(w + "t", m + "t"))
+    return sum(pictures.values()), text
+
+
+def pdf_font_bytes(data: bytes) -> int:
+    """Bytes of the font programs a PDF embeds, as stored."""
+    import pikepdf
+
+    def is_font_program(o) -> bool:  # FontFile (Type 1), FontFile2 (TrueType), FontFile3 (CFF, OpenType)
+        return any(k in o for k in ("/Length1", "/Length2", "/Length3")) or o.get("/Subtype") in ("/Type1C", "/CIDFontType0C", "/OpenType")
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return sum(len(o.read_raw_bytes()) for o in pdf.objects if isinstance(o, pikepdf.Stream) and is_font_program(o))
+
+
+def folder_bytes(tex: Path, media: Path | None) -> int:
+    return tex.stat().st_size + (sum(f.stat().st_size for f in media.rglob("*") if f.is_file()) if media is not None and media.is_dir() else 0)
+
+
 # ---- the editions ----------------------------------------------------------------------------
 
 
@@ -254,7 +310,7 @@ def exporter_editions(source: Path, out: Path, previews: dict[str, str]) -> dict
     results: dict[str, dict] = {}
     start = time.perf_counter()
     try:
-        built = build_one(str(source), None, Template.load("kz-conference"), ["docx", "pdf", "latex"], out)
+        built = build_one(str(source), None, Template.load("kz-conference"), ["docx", "pdf", "latex", "zip"], out)
     except Exception as exc:  # a failure is a result here
         return {name: {"error": f"{type(exc).__name__}: {exc}"[:80]} for name in ("docx", "pdf", "latex")} | {"seconds": time.perf_counter() - start}
     seconds = time.perf_counter() - start
@@ -265,11 +321,19 @@ def exporter_editions(source: Path, out: Path, previews: dict[str, str]) -> dict
         except Exception as exc:
             results[name] = {"error": f"{type(exc).__name__}: {exc}"[:80]}
     results["seconds"] = seconds
+    tex = files.get(".tex")
+    results["sizes"] = {
+        "docx": files[".docx"].stat().st_size if ".docx" in files else None,
+        "pdf": files[".pdf"].stat().st_size if ".pdf" in files else None,
+        "latex": folder_bytes(tex, tex.with_suffix(".media")) if tex is not None else None,
+        "zip": files[".zip"].stat().st_size if ".zip" in files else None,
+    }
+    results["pdf fonts"] = pdf_font_bytes(files[".pdf"].read_bytes()) if ".pdf" in files else None
     return results
 
 
 def pandoc_editions(source: Path, out: Path, previews: dict[str, str]) -> dict[str, dict]:
-    results: dict[str, dict] = {}
+    results: dict[str, dict] = {"sizes": {}}
     for name, target in (("docx", "docx"), ("latex", "latex")):
         output = out / f"pandoc.{'docx' if name == 'docx' else 'tex'}"
         run = subprocess.run(["pandoc", "-f", "docx", "-t", target, "--extract-media", str(out / "pandoc-media"), str(source), "-o", str(output)], capture_output=True, timeout=300)
@@ -277,6 +341,7 @@ def pandoc_editions(source: Path, out: Path, previews: dict[str, str]) -> dict[s
             results[name] = {"error": run.stderr.decode(errors="replace")[:80]}
             continue
         results[name] = docx_counts(output.read_bytes(), set(previews)) if name == "docx" else latex_counts(output.read_text(encoding="utf-8"), set(previews.values()))
+        results["sizes"][name] = output.stat().st_size if name == "docx" else folder_bytes(output, out / "pandoc-media")
     return results
 
 
@@ -291,6 +356,64 @@ def cell(found, source: int) -> str:
     return f"{found} ({100 * found / source:.0f} %)"
 
 
+SIZE_COLUMNS = ("docx", "pdf", "latex", "zip", "pandoc docx", "pandoc latex")
+
+
+def size_table(sizes: list) -> list[str]:
+    """Each edition's size as a multiple of the source's pictures plus its text, per paper and in all."""
+    def ratio(size, budget):
+        return "err" if size is None else f"{size / budget:.2f}"
+
+    lines = [
+        "",
+        "## Sizes: each edition against the pictures it carries plus its text",
+        "",
+        "× = the edition's bytes ÷ (the source's pictures as it stores them + its text in UTF-8); see the",
+        "script's docstring. LaTeX = the `.tex` and its media folder; zip = `build --to zip` (the `.tex`, media,",
+        "`.bib`, the venue's files); PDF fonts = the font programs the PDF embeds (a cost no content pays for).",
+        "",
+        "| paper | pictures KB | text KB | " + " | ".join(f"{c} ×" for c in SIZE_COLUMNS) + " | PDF fonts KB |",
+        "|---|---|---|" + "---|" * (len(SIZE_COLUMNS) + 1),
+    ]
+    total_budget, totals = 0, dict.fromkeys(SIZE_COLUMNS, 0)
+    for stem, (pictures, text), found, fonts in sizes:
+        budget = pictures + text
+        total_budget += budget
+        for col in SIZE_COLUMNS:
+            totals[col] = None if found.get(col) is None or totals[col] is None else totals[col] + found[col]
+        lines.append(f"| {stem} | {pictures / 1024:.0f} | {text / 1024:.0f} | " + " | ".join(ratio(found.get(c), budget) for c in SIZE_COLUMNS) + f" | {'—' if fonts is None else f'{fonts / 1024:.0f}'} |")
+    empty = empty_editions()
+    worst = {c: max((found[c] / (p + t) for _, (p, t), found, _ in sizes if found.get(c) is not None), default=0.0) for c in SIZE_COLUMNS}
+    lines.append("| all papers | " + f"{sum(p for _, (p, _), _, _ in sizes) / 1024:.0f} | {sum(t for _, (_, t), _, _ in sizes) / 1024:.0f} | " + " | ".join(ratio(totals[c], total_budget) for c in SIZE_COLUMNS) + " | |")
+    lines.append("| worst paper | | | " + " | ".join(f"{worst[c]:.2f}" for c in SIZE_COLUMNS) + " | |")
+    lines += [
+        "",
+        "What no content pays for: the edition of a paper holding only the one-word title \"Title\" (same venue) is "
+        + ", ".join(f"{name} {size / 1024:.1f} KB" for name, size in empty.items())
+        + ". On a short paper with no pictures these fixed bytes outweigh its text (ru_zhilyakov_tracking: 8 KB of",
+        "text); the PDF's embedded font subsets grow with the letters a paper uses, not with its length.",
+        "PDF × without its fonts: " + ", ".join(f"{stem} {(found['pdf'] - fonts) / (p + t):.2f}" for stem, (p, t), found, fonts in sizes if found.get("pdf") is not None and fonts is not None) + ".",
+    ]
+    return lines
+
+
+def empty_editions() -> dict[str, int]:
+    """Bytes of each exporter edition of a paper with a one-word title and nothing else."""
+    from exporter.linker import Linked
+    from exporter.model import Document, Meta, Text
+    from exporter.venue import Template
+    from exporter.writers import Edition, writer
+    from exporter.writers.latex import companions
+
+    doc = Document("empty.docx", Meta(title=(Text("Title"),), language="en"), ())
+    out = {}
+    for name in ("docx", "pdf", "latex", "zip"):
+        edition = Edition(Linked(doc, ()), Template.load("kz-conference"))
+        data = writer(name).render(edition)
+        out[name] = len(data) + (sum(len(b) for files in companions(edition).values() for b in files.values()) if name == "latex" else 0)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(BENCH / "FIDELITY.md"))
@@ -300,14 +423,16 @@ def main() -> None:
         sys.exit("bench/fidelity.py: the corpus is not on this machine (set EXPORTER_CORPUS)")
     papers = sorted((corpus / "docx").glob("*.docx"))
     totals: dict[str, dict[str, int | None]] = {col: {k: 0 for k in KINDS} for col in ("source", "docx", "pdf", "latex", "pandoc docx", "pandoc latex")}
-    rows, errors, times = [], [], []
+    rows, errors, times, sizes = [], [], [], []
     for paper in papers:
+        budget = size_budget(paper.read_bytes())
         source = docx_counts(paper.read_bytes())
         previews = equation_previews(paper.read_bytes())
         with tempfile.TemporaryDirectory() as tmp:
             ours = exporter_editions(paper, Path(tmp), previews)
             theirs = pandoc_editions(paper, Path(tmp), previews)
         times.append((paper.stem, ours.get("seconds", 0.0)))
+        sizes.append((paper.stem, budget, {**ours.get("sizes", {}), **{f"pandoc {k}": v for k, v in theirs["sizes"].items()}}, ours.get("pdf fonts")))
         columns = {"source": source, "docx": ours["docx"], "pdf": ours["pdf"], "latex": ours["latex"], "pandoc docx": theirs["docx"], "pandoc latex": theirs["latex"]}
         for col, counts in columns.items():
             if "error" in counts:
@@ -341,6 +466,7 @@ def main() -> None:
             parts.append(" / ".join("err" if "error" in columns[col] else ("—" if columns[col].get(kind) is None else str(columns[col][kind])) for col in ("source", "docx", "pdf", "latex", "pandoc docx", "pandoc latex")))
         lines.append(f"| {stem} | " + " | ".join(parts) + f" | {dict(times)[stem]:.2f} |")
     lines += ["", "build s: wall time of exporter's three editions in this process (no fork), on a shared machine."]
+    lines += size_table(sizes)
     if errors:
         lines += ["", "Failures:", ""] + [f"- {e}" for e in errors]
     text = "\n".join(lines) + "\n"

@@ -324,3 +324,98 @@ def test_a_line_citing_a_source_is_never_read_as_authors_and_keeps_its_citation(
     linked = read_and_link(str(paper))
     assert linked.document.meta.authors == ()
     assert [c.raw for c in iter_citations(linked.document)] == ["[1]"]
+
+
+# ---- the decision between the rules and the model, on roles given by hand (no model) -----------
+
+from exporter.readers.plaintext.roles import LineItem, Role  # noqa: E402
+from exporter.readers.plaintext.titleblock import Proposal, judge_authors, judge_title, propose  # noqa: E402
+
+
+def _role(label: str, title: float = 0.0, author: float = 0.0) -> Role:
+    return Role(label, max(title, author, 0.9), title, author)
+
+
+# A title in title case (lines written here, in the shape of GROBID's medical headers): each of
+# its lines reads as names to the rules (`Sentence Case Words`), the model is sure they are title lines.
+TITLE_CASE = [
+    (LineItem("Outcomes of Early Mobilisation"), _role("title", 0.99)),
+    (LineItem("Following Hip Fracture Surgery"), _role("title", 1.0)),
+    (LineItem("Within Regional Hospitals"), _role("title", 0.99, 0.01)),
+    (LineItem("Maria K. Lindqvist, M.D.,* and Peter J. Olsen, M.D. †"), _role("author", 0.0, 1.0)),
+    (LineItem("*Department of Orthopaedics, Central Hospital, Uppsala, Sweden"), _role("affiliation")),
+    (LineItem("Early mobilisation after hip fracture surgery is recommended, yet its effect is unknown."), _role("abstract")),
+]
+
+
+def test_title_case_lines_the_model_is_sure_of_stay_in_the_title():
+    items, labels = zip(*TITLE_CASE)
+    p = propose(list(items), "en", list(labels))
+    assert p.title == [0, 1, 2]
+    assert p.authors[0] == "Maria K. Lindqvist"
+
+
+def test_a_title_line_with_names_right_below_it_is_no_by_line():
+    """`Association Studies` (title 0.6, author 0.4) ends the title when the author line follows."""
+    items = [LineItem("Variants of the Gene and the Risk of Disease in Large"), LineItem("Cohort Studies"),
+             LineItem("Anna B. Berg 1, Carl D. Dahl 2"), LineItem("1 University of Lund, Sweden")]
+    labels = [_role("title", 0.99), _role("title", 0.6, 0.4), _role("author", 0.0, 1.0), _role("affiliation")]
+    p = propose(items, "en", labels)
+    assert p.title == [0, 1]
+    assert p.authors == ["Anna B. Berg", "Carl D. Dahl"]
+
+
+def test_a_by_line_under_the_title_the_model_doubts_is_still_a_by_line():
+    items = [LineItem("Балансирующий робот на двух колёсах"), LineItem("Любомир Ванков Димитров"), LineItem("Технический университет, София")]
+    labels = [_role("title", 0.95), _role("title", 0.6, 0.3), _role("affiliation")]
+    p = propose(items, "ru", labels)
+    assert p.title == [0]
+    assert p.authors == ["Любомир Ванков Димитров"]
+
+
+def test_the_rules_title_that_is_part_of_the_models_gives_way():
+    texts = ["Multiple Retrieval Models and Regression Models", "for Prior Art Search", "Ann Lee and Bo Ray"]
+    p = Proposal(title=[0, 1], authors=["Ann Lee"], labels=[_role("title", 0.9), _role("title", 0.98), _role("author", 0.0, 1.0)])
+    assert judge_title(p, texts, "for Prior Art Search") == [0, 1]
+    assert judge_title(p, texts, "Multiple Retrieval Models and Regression Models for Prior Art Search") is None
+
+
+def test_the_rules_second_author_line_gives_way_to_the_models_first():
+    texts = ["A Study of Things", "Chungho Park", "James E. Burns, Mostafa H. Ammar", "College of Computing"]
+    labels = [_role("title", 1.0), _role("author", 0.0, 0.95), _role("author", 0.0, 1.0), _role("affiliation")]
+    p = Proposal(title=[0], authors=["Chungho Park", "James E. Burns"], labels=labels)
+    assert judge_authors(p, texts, ["James E. Burns", "Mostafa H. Ammar"]) == ["Chungho Park", "James E. Burns"]
+    assert judge_authors(p, texts, ["Chungho Park"]) is None
+
+
+def test_loose_names_read_hyphenated_names_glued_initials_and_plus_marks():
+    assert loose_names("Hung-Ju Ko, Ms a,b , Ying-Chun Lin, MD c,d") == ["Hung-Ju Ko", "Ying-Chun Lin"]
+    assert loose_names("Yu.A.Pusep 1* , L.Fernandes dos Santos 1 , and A.I.Toropov 3") == ["Yu. A. Pusep", "L. Fernandes dos Santos", "A. I. Toropov"]
+    assert loose_names("F. PUPILLI * +") == ["F. PUPILLI"]
+
+
+def test_a_word_holding_citation_is_no_cover_page_mark():
+    """`Excitation` holds `citation`: a title line, not ResearchGate's `CITATIONS`."""
+    assert not vetoes_title("Quasiparticle Excitation in the Superconducting Pyrochlore")
+    assert vetoes_title("CITATIONS")
+
+
+def test_a_first_title_line_the_model_doubts_joins_the_lines_under_it():
+    lines = ["Seasonal influenza in Norway, 2009 to 2019:", "Estimates from national hospital", "discharge registers",
+             "Kari Nordmann 1, Ola Hansen 2", "1 Institute of Public Health, Oslo"]
+    labels = [_role("other", 0.34), _role("title", 1.0), _role("title", 1.0), _role("author", 0.0, 1.0), _role("affiliation")]
+    assert propose([LineItem(t) for t in lines], "en", labels).title == [0, 1, 2]
+    apart = [LineItem(t, blank_before=(k == 1)) for k, t in enumerate(lines)]  # a blank line between: another block
+    assert propose(apart, "en", labels).title == [1, 2]
+    journal = [_role("furniture", 0.05), *labels[1:]]  # the model gives it no chance: not the title's
+    assert propose([LineItem(t) for t in lines], "en", journal).title == [1, 2]
+
+
+def test_a_title_case_first_line_is_no_by_line_when_the_model_finds_the_authors_below():
+    """`Sellar-Sphenoid Sinus` over `Hemangioblastoma: Case Report` reads as a name; the author line below says otherwise."""
+    items = [LineItem("Pontine Cavernous"), LineItem("Malformation: A Case Report"),
+             LineItem("Rahul Mehta, M.S., and Anil Rao, M.D."), LineItem("Department of Neurosurgery, City Hospital")]
+    labels = [_role("title", 0.66), _role("title", 0.97), _role("author", 0.0, 1.0), _role("affiliation")]
+    p = propose(items, "en", labels)
+    assert p.title == [0, 1]
+    assert p.authors[0] == "Rahul Mehta"

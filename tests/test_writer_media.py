@@ -66,8 +66,11 @@ def test_pdf_draws_every_picture_and_formula(pdf_bytes):
     assert len(images) >= 2  # the photograph and the screenshot (the WMF is a vector form)
     formulas = pdf_formulas(pdf_bytes)
     assert sorted(formulas) == sorted([r"p(x_{k}|z_{1:k})", FORMULAS[0], FORMULAS[1], FORMULAS[2], FORMULAS[3]])
-    glyphs = [n for _, n, _ in _xobjects(pdf_bytes) if str(n).startswith("/FormXob.glyph_")]
-    assert glyphs  # outlines drawn once and reused
+    assert not [n for _, n, _ in _xobjects(pdf_bytes) if str(n).startswith("/FormXob.glyph_")]  # no form per outline
+    from pypdf import PdfReader
+
+    fonts = {str(f.get_object()["/BaseFont"]) for page in PdfReader(io.BytesIO(pdf_bytes)).pages for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert any("+ExporterMath-" in name for name in fonts)  # the outlines are the glyphs of one embedded font
 
 
 

@@ -6,9 +6,8 @@ Chosen by bench/MATH_RENDERERS.md (every corpus formula drawn; matplotlib's math
 per process (`typeset` is cached) and kept between runs in the user's cache, as fonts are.
 ziamath's SVG is small and regular (glyph outlines as `path` with M/L/Q/Z, fraction bars as
 `rect`, groups with a fill), so it is read here directly (svglib took as long again as the
-typesetting) into outlines each relative to its own origin: the PDF draws each distinct
-outline once as a form and places it wherever it recurs (45 formulas: 336 KB of paths → the
-glyphs they share).
+typesetting) into outlines each relative to its own origin: the PDF stores each distinct
+outline once, as a glyph of the paper's math font (`mathfont`), and places it wherever it recurs.
 """
 
 from __future__ import annotations
@@ -80,7 +79,7 @@ def typeset(tex: str, display: bool = False) -> Typeset:
 
 
 @lru_cache(maxsize=1)
-def _math_font() -> str:
+def ziamath_font() -> str:
     """The math font ziamath ships: its size and date key the formula cache (a new ziamath, new entries)."""
     from importlib.resources import files
 
@@ -92,10 +91,10 @@ def _typeset(tex: str, display: bool) -> Typeset:
     """Typeset once per process, and kept between runs in the user's cache (fonts.cache_dir):
     ziamath costs ~20 ms a formula, reading its SVG back ~1 ms."""
     key = ("ziamath-svg-1", str(display), tex)
-    svg = cache_read("formula", _math_font(), 0, *key)
+    svg = cache_read("formula", ziamath_font(), 0, *key)
     if not isinstance(svg, str):
         svg = _ziamath_svg(tex, display)
-        cache_write("formula", _math_font(), 0, svg, *key)
+        cache_write("formula", ziamath_font(), 0, svg, *key)
     return _from_svg(svg)
 
 

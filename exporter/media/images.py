@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..model import Image
 from .convert import ConversionError, emf_to_svg, wmf_to_svg
+from .pdfsize import packed, unhint_drawing_fonts
 
 # A 600 dpi scan of an A3 page has 70 million pixels; a picture in a paper has far fewer.
 # Refused from the header, so a 30000 × 30000 JPEG costs nothing to turn away.
@@ -252,6 +253,7 @@ def svg_drawing(data: bytes):
     if drawing is None or drawing.width <= 0 or drawing.height <= 0:
         return None
     drawing.initialFontName = initial_font  # read by reportlab's renderer as its first font
+    unhint_drawing_fonts(drawing)  # the fonts svglib registered for its text embed unhinted subsets
     return drawing
 
 
@@ -259,4 +261,4 @@ def vector_pdf(picture: Picture) -> bytes:
     """An SVG picture as a one-page PDF of its own size (what `\\includegraphics` takes)."""
     from reportlab.graphics import renderPDF
 
-    return renderPDF.drawToString(picture.drawing(), invariant=1)
+    return packed(renderPDF.drawToString(picture.drawing(), invariant=1))

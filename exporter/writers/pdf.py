@@ -2,7 +2,8 @@
 
 reportlab has no font fallback, so every piece of text goes through `FontSet.runs` and each
 run the main face lacks is wrapped in `<font name=...>` naming the fallback that has it.
-All fonts are TrueType, registered once per process and embedded as subsets. The output is
+All fonts are TrueType, registered once per process and embedded as subsets without their
+hinting (`media.pdfsize`). The output is
 byte-for-byte reproducible: `invariant=1` and every date taken from `Edition.date`.
 
 reportlab parses a whole TrueType file in Python when a font is registered (~0.2 s for the
@@ -39,6 +40,8 @@ from .. import speedups
 from ..fonts import Face, cache_read, cache_write
 from ..media.formulas import FormulaError, typeset
 from ..media.images import MediaError, display_size, fit, prepare
+from ..media.mathfont import math_font
+from ..media.pdfsize import packed, unhint_subsets
 from ..model import (
     Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, plain_text,
@@ -78,7 +81,9 @@ def _register(face: Face) -> str:
         while name in taken:
             n += 1
             name = f"{face.name}_{n}"
-        pdfmetrics.registerFont(_tt_font(name, face))
+        font = _tt_font(name, face)
+        unhint_subsets(font)  # a subset carries outlines and metrics, not hinting (media.pdfsize)
+        pdfmetrics.registerFont(font)
         _REGISTERED[key] = name
     return name
 
@@ -162,6 +167,24 @@ def _font_from_state(name: str, state: dict) -> TTFont:
     font._asciiReadable = rl_config.ttfAsciiReadable
     font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
     return font
+
+
+_MATH_FONTS: set[str] = set()  # math fonts registered in this process (reportlab keeps them all)
+
+
+def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str]] | None:
+    """The edition's formula outlines as a registered font: (its name, outline key -> character);
+    None when there are no formulas, or the font cannot be made (each outline is then a form)."""
+    if not outlines:
+        return None
+    try:
+        font = math_font(tuple(sorted(outlines.items())))
+        if font.name not in _MATH_FONTS:
+            pdfmetrics.registerFont(TTFont(font.name, io.BytesIO(font.data)))
+            _MATH_FONTS.add(font.name)
+    except Exception:  # fontTools or reportlab refused the outlines: the forms draw them
+        return None
+    return font.name, font.chars
 
 
 def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> None:
@@ -304,6 +327,7 @@ class _PdfWalker(Walker):
         self.placeholder_style = ParagraphStyle("placeholder", parent=self.cell, borderWidth=0.5, borderColor=colors.black, borderPadding=6, textColor=FLAG_TEXT)
         self.display_fallback = ParagraphStyle("display_fallback", parent=self.body, alignment=TA_CENTER, firstLineIndent=0)
         self.inline = InlineDrawings()
+        self.outlines: dict[str, tuple] = {}  # every typeset formula's outlines, by key: the math font's glyphs
         self.pictures = self.formulas = 0
         self.notes: list[str] = []  # footnotes' markup, numbered in order; printed after the body
         # Set by `_story`: widths inside a column's frame and across the page, frame heights.
@@ -452,6 +476,7 @@ class _PdfWalker(Walker):
             anchor = f'<a name="{label_anchor(node.label)}"/>' if node.label else ""
             number = f" ({node.number})" if node.number else ""
             return RLParagraph(anchor + self.fonts.markup(math_text(node.tex) + number), self.display_fallback)
+        self.outlines.update((glyph.key, glyph.ops) for glyph in formula.glyphs)
         width, height, depth = formula.scaled(self.size)
         width, height = fit((width, height), self.edition_width * 0.85, self.frame_height * 0.8)
         depth *= width / max(formula.scaled(self.size)[0], 1e-6)
@@ -508,6 +533,7 @@ class _PdfWalker(Walker):
                 self.buf.append(f'<a name="{label_anchor(node.label)}"/>')
             self.buf.append(self.fonts.markup(math_text(node.tex)))
             return
+        self.outlines.update((glyph.key, glyph.ops) for glyph in formula.glyphs)
         width, height, depth = formula.scaled(self.size)
         if node.label:
             self.buf.append(f'<a name="{label_anchor(node.label)}"/>')
@@ -633,6 +659,11 @@ def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: f
 
 
 def render(edition: Edition) -> bytes:
+    """The PDF edition: laid out by reportlab, its dictionaries packed into object streams."""
+    return packed(_laid_out(edition))
+
+
+def _laid_out(edition: Edition) -> bytes:
     template = edition.template
     fonts = PdfFonts(edition.template)
     page = edition.venue.page
@@ -736,6 +767,7 @@ def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, 
     doc.column_gap = page.column_gap_cm * cm
     story, walker, head = _story(edition, fonts, doc.width - 2 * FRAME_PADDING, doc.column_width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
     doc.head_height = title_height(head, doc.width - 2 * FRAME_PADDING, doc.height) if head else 0.0
+    walker.inline.math_font = _math_font(walker.outlines)
     widths = {
         href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
         for href, texts in walker.labels.items()

@@ -7,26 +7,27 @@ paragraph gets a one-pixel placeholder image whose data: URI names the drawing, 
 `InlineDrawings.draw` (called from the edition's canvas) draws the vector formula or the
 picture there instead. A Paragraph's `<img>` reads its `src` through `ImageReader`, which
 keeps it as `fileName` (reportlab 5.1); `tests/test_writer_media.py` fails if that changes.
-reportlab refuses data: URIs unless every URL is trusted (`rl_config.trustedHosts`, which
-would also let it fetch), so the placeholders are tiny files in a folder of this process's.
+The placeholders are data: URIs, held in memory: nothing is written to a temporary folder (the
+web server's workers must leave theirs empty). reportlab reads a data: URI only when its
+documented `rl_config.trustedHosts`/`trustedSchemes` allow one; they are set to trust the
+`data` scheme alone, so no `<img>` can make reportlab fetch a URL.
 """
 
 from __future__ import annotations
 
-import atexit
+import base64
 from dataclasses import dataclass
 import io
-import os
-import shutil
 import struct
-import tempfile
 import zlib
 
+from reportlab import rl_config
 from reportlab.graphics import renderPDF
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
+from ..media.formulas import FORMULA_SIZE_PT
 from ..media.images import Picture
 
 
@@ -54,38 +55,67 @@ def draw_vector(canvas, drawing, x: float, y: float, width: float, height: float
     canvas.restoreState()
 
 
-_FOLDER: dict[int, str] = {}  # process id -> its placeholder folder (a forked child makes its own)
+# Only data: URIs may be opened as URLs (reportlab's defaults trust no host, so refuse them too):
+# `localhost` is the pattern reportlab requires before it trusts any scheme; with `data` the
+# only trusted scheme, http(s), ftp and file URLs stay refused.
+rl_config.trustedHosts = ["localhost"]
+rl_config.trustedSchemes = ["data"]
 
 
 def _placeholder(key: str) -> str:
-    """The path of `key`'s placeholder image, written on first use."""
-    folder = _FOLDER.get(os.getpid())
-    if folder is None:
-        folder = _FOLDER[os.getpid()] = tempfile.mkdtemp(prefix="exporter-inline-")
-        atexit.register(shutil.rmtree, folder, True)
-    path = os.path.join(folder, f"{key}.png")
-    if not os.path.exists(path):
-        with open(path + ".part", "wb") as handle:
-            handle.write(_placeholder_png(key))
-        os.replace(path + ".part", path)
-    return path
+    """`key`'s placeholder image as a data: URI (distinct per key, nothing on disk)."""
+    return "data:image/png;base64," + base64.b64encode(_placeholder_png(key)).decode("ascii")
 
 
 def draw_formula(canvas, formula, tex: str, x: float, y: float, width: float, height: float) -> None:
-    """A typeset formula scaled into the box: each distinct glyph outline is a form drawn once
-    per document (`glyph_<hash>`), placed wherever it recurs; fraction bars are rectangles."""
-    from reportlab.lib.colors import black, toColor
-
-    def colour(value: str):
-        try:
-            return toColor(value)
-        except ValueError:
-            return black
-
+    """A typeset formula scaled into the box: its outlines as characters of the edition's math
+    font (`media.mathfont`), or, when there is none, each distinct outline a form drawn once per
+    document (`glyph_<hash>`) and placed wherever it recurs; fraction bars are rectangles."""
     begin_formula(canvas, tex)  # the formula's TeX as its alternate text
     canvas.saveState()
     # the formula's box has SVG's axes (y down from its top): flip into the PDF's
     canvas.transform(width / formula.width, 0, 0, -height / formula.height, x, y + height)
+    font = getattr(getattr(canvas, "inline", None), "math_font", None)
+    if font is not None and all(glyph.key in font[1] for glyph in formula.glyphs):
+        _glyphs_as_text(canvas, formula, *font)
+    else:
+        _glyphs_as_forms(canvas, formula)
+    for rx, ry, rw, rh, fill in formula.rects:
+        canvas.setFillColor(_colour(fill))
+        canvas.rect(rx, ry, rw, rh, stroke=0, fill=1)
+    canvas.restoreState()
+    canvas.addLiteral("EMC")
+
+
+def _colour(value: str):
+    from reportlab.lib.colors import black, toColor
+
+    try:
+        return toColor(value)
+    except ValueError:
+        return black
+
+
+def _glyphs_as_text(canvas, formula, name: str, chars: dict[str, str]) -> None:
+    """Each outline a character of the math font at the formula's size, upright in the box's
+    y-down axes; hidden from text extraction (the characters stand for no text)."""
+    text = canvas.beginText()
+    text.setFont(name, FORMULA_SIZE_PT)
+    fill = None
+    for glyph in formula.glyphs:
+        if glyph.fill != fill:
+            fill = glyph.fill
+            text.setFillColor(_colour(fill))
+        text.setTextTransform(1, 0, 0, -1, glyph.dx, glyph.dy)
+        text.textOut(chars[glyph.key])
+    # a space, not nothing: pdfium ignores an empty ActualText for a run's first character
+    # (poppler prints no extra space: tests/test_pdf_size.py checks both)
+    canvas.addLiteral("/Span <</ActualText ( )>> BDC")
+    canvas.drawText(text)
+    canvas.addLiteral("EMC")
+
+
+def _glyphs_as_forms(canvas, formula) -> None:
     for glyph in formula.glyphs:
         name = f"glyph_{glyph.key}"
         if not canvas.hasForm(name):
@@ -103,15 +133,10 @@ def draw_formula(canvas, formula, tex: str, x: float, y: float, width: float, he
             canvas.drawPath(path, stroke=0, fill=1, fillMode=0)  # nonzero winding, as font outlines need
             canvas.endForm()
         canvas.saveState()
-        canvas.setFillColor(colour(glyph.fill))
+        canvas.setFillColor(_colour(glyph.fill))
         canvas.translate(glyph.dx, glyph.dy)
         canvas.doForm(name)
         canvas.restoreState()
-    for rx, ry, rw, rh, fill in formula.rects:
-        canvas.setFillColor(colour(fill))
-        canvas.rect(rx, ry, rw, rh, stroke=0, fill=1)
-    canvas.restoreState()
-    canvas.addLiteral("EMC")
 
 
 @dataclass(frozen=True)
@@ -134,18 +159,19 @@ class InlineDrawings:
     """The inline formulas and pictures of one edition, by the placeholder each stands behind."""
 
     def __init__(self):
-        self.by_path: dict[str, tuple] = {}
+        self.by_uri: dict[str, tuple] = {}
+        self.math_font: tuple[str, dict[str, str]] | None = None  # (reportlab name, outline key -> character)
 
     def markup(self, key: str, what, width: float, height: float, depth: float) -> str:
         """`<img>` markup reserving the box; `what` is a Drawing (vector), a Picture (raster) or a
         typeset formula with its TeX (a tuple)."""
-        path = _placeholder(key)
-        self.by_path.setdefault(path, (key, what))
-        return f'<img src="{path}" width="{width:.3f}" height="{height:.3f}" valign="{-depth:.3f}"/>'
+        uri = _placeholder(key)
+        self.by_uri.setdefault(uri, (key, what))
+        return f'<img src="{uri}" width="{width:.3f}" height="{height:.3f}" valign="{-depth:.3f}"/>'
 
     def draw(self, canvas, image, x: float, y: float, width: float, height: float) -> bool:
         """Draw what stands behind `image` (True), or leave it to reportlab (False)."""
-        found = self.by_path.get(getattr(image, "fileName", None))
+        found = self.by_uri.get(getattr(image, "fileName", None))
         if found is None:
             return False
         key, what = found

@@ -27,7 +27,7 @@ from .sections import is_section_name
 
 # A ResearchGate cover page and similar: its lines are never the paper's title or authors.
 _COVER = re.compile(
-    r"SEE PROFILE|CITATIONS?\b|^READS\b|All content following this page|Some of the authors of this publication|"
+    r"SEE PROFILE|\bCITATIONS?\b|^READS\b|All content following this page|Some of the authors of this publication|"
     r"uploaded by|ResearchGate|Download(?:ed)? from|View publication stats|User on \d",
     re.IGNORECASE,
 )
@@ -60,10 +60,10 @@ def vetoes_title(text: str) -> bool:
 
 
 # Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID`.
-_NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉]+|\bID\b|(?<=\s)[a-h](?=\s|,|$)")
+_NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉+]+|\bID\b|(?<=[\s,])[a-h](?=\s|,|$)")
 _NAME_SPLIT = re.compile(r"\s*(?:[,;•·|/]|\s(?:and|и|және|&|et|und)\s)\s*", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:van|der|den|de|del|della|di|da|von|du|le|la|bin|al|el|ibn|dos|das|y)$")
-_NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_’'.-]*[^\W\d_.]\.?)$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?)$")  # `Hung-Ju`, `O’Neil`
 _DEGREE = re.compile(r"^(?:MD|PhD|MSc|BSc|MPH|DSc|RN|Jr|Sr|II|III|Prof|Dr)\.?$", re.IGNORECASE)
 
 
@@ -75,6 +75,7 @@ def loose_names(text: str) -> list[str]:
     text = re.sub(r"^\s*(?:AUTHORS?|Авторы?|Автор(?:лар)?|By)\s*:\s*", "", text, flags=re.IGNORECASE)
     names = []
     for piece in _NAME_SPLIT.split(_NAME_MARKS.sub(" ", text)):
+        piece = re.sub(r"(?<=[^\W\d_]\.)(?=[^\W\d_])", " ", piece)  # initials glued to the name: `Yu.A.Pusep`
         words = [w for w in piece.split() if not _DEGREE.match(w)]
         if words and words[0].casefold() in ("and", "и", "және", "et", "und", "&"):  # `, AND MAGALI TOURNUS`
             words = words[1:]
@@ -135,14 +136,19 @@ def _runs(labels: list[Role], wanted: str, texts: list[str]) -> list[list[int]]:
     return runs
 
 
-def _by_line(text: str, before: str) -> bool:
+SURE = 0.9  # the model is sure of a line's role at this probability (a round number, not fitted)
+LIKELY = 0.2  # a line the model gives at least this probability of a role may take it where no line was labelled so
+
+
+def _by_line(text: str, before: str, role: Role) -> bool:
     """A title run's last line that is only names in sentence case (`Любомир Ванков Димитров`
-    under the title) is the by-line, unless the line above ends on `and`, `of`, `и`…"""
+    under the title) is the by-line, unless the line above ends on `and`, `of`, `и`… or the
+    model is sure it is a title line: English titles are set in title case, and their words
+    read as names (`Long-term Systemic Heparinization`)."""
+    if role.title >= SURE:
+        return False
     names = author_names(text, strong_only=False)
     return bool(names) and not is_title_line(text) and not continues_title(before) and len(" ".join(names)) >= 0.8 * len(text.strip(" ,"))
-
-
-LIKELY = 0.2  # a line the model gives at least this probability of a role may take it where no line was labelled so
 
 
 def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
@@ -158,6 +164,16 @@ def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
     while run[-1] + 1 in candidates and script(texts[run[-1] + 1]) == script(texts[best]):
         run.append(run[-1] + 1)
     return run
+
+
+def _title_above(items: list[LineItem], labels: list[Role], first: int) -> bool:
+    """Whether the line right above a title's first line (no blank line between) is the
+    title's too: the model gives it at least LIKELY of being one, no veto strikes it, and it is
+    in the same script."""
+    if first == 0 or items[first].blank_before:
+        return False
+    above = items[first - 1].text
+    return labels[first - 1].title >= LIKELY and labels[first - 1].label not in ("author", "affiliation", "email") and not vetoes_title(above) and script(above) == script(items[first].text)
 
 
 def first_field_of(labels: list[Role], texts: list[str]) -> int:
@@ -189,17 +205,21 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     own = "latin" if language == "en" else "cyrillic" if language else None
     runs = []
     by_lines: set[int] = set()  # a title run's last line that is the by-line
+    # Where the model finds author lines of its own, title-case title lines are not read as a by-line.
+    named = any(role.label == "author" for role in labels[:front_end])
     for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
         kept = [i for i in run if not vetoes_title(texts[i])]
-        while len(kept) > 1 and _by_line(texts[kept[-1]], texts[kept[-2]]):
+        while len(kept) > 1 and not named and _by_line(texts[kept[-1]], texts[kept[-2]], labels[kept[-1]]):
             by_lines.add(kept.pop())
-        while len(kept) > 1 and _by_line(texts[kept[0]], ""):  # a by-line set above the title
+        while len(kept) > 1 and not named and _by_line(texts[kept[0]], "", labels[kept[0]]):  # a by-line set above the title
             by_lines.add(kept.pop(0))
         if kept and kept == list(range(kept[0], kept[-1] + 1)):
             runs.append(kept)
     runs.sort(key=lambda run: own is not None and script(" ".join(texts[i] for i in run)) != own)  # stable: first in order
     first_field = first_field_of(labels, texts)
     title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
+    while title and title[0] - 1 not in by_lines and _title_above(items, labels, title[0]):
+        title = [title[0] - 1, *title]  # a first line the model doubted, set close above the rest of the title
     while title and title[-1] + 1 < len(items) and continues_title(texts[title[-1]]) and not vetoes_title(texts[title[-1] + 1]):
         title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`… goes on (`…Caused by` / `Flexi-Seal Device`)
     title_script = script(" ".join(texts[i] for i in title)) if title else own
@@ -248,23 +268,34 @@ class Choice:
 
 
 def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None) -> list[int] | None:
-    """The model's title lines where the rules' title is missing, vetoed or implausible; else None."""
+    """The model's title lines where the rules' title is missing, vetoed, implausible or a part
+    of the model's; else None."""
     if not proposal.title:
         return None
     rows = _rows_of(rules_title, texts) if rules_title else []
+    if rows and set(rows) < set(proposal.title):
+        return proposal.title  # the rules took part of the model's title (its first or last lines)
     if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
         return None
     return proposal.title
 
 
 def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]) -> list[str] | None:
-    """The model's authors where the rules' first author is missing or stands on a line the
-    model does not think an author line; else None."""
+    """The model's authors where the rules' first author is missing, stands on a line the
+    model does not think an author line, or below the model's first author; else None."""
     first = rules_authors[0] if rules_authors else None
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
-    if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE:
+    if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
     return proposal.authors
+
+
+def _earlier(proposal: Proposal, texts: list[str], line: int) -> bool:
+    """Whether the model's first author stands on an author line above `line` (the rules
+    skipped the first by-line and began at the second)."""
+    first = proposal.authors[0].casefold()
+    at = next((i for i, t in enumerate(texts[:line]) if first in t.casefold()), None)
+    return at is not None and proposal.labels[at].author >= PLAUSIBLE
 
 
 def decide(items: list[LineItem], language: str | None, rules_title: str | None, rules_authors: list[str]) -> Choice:
