@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from exporter.references.bibtex import load_bib  # noqa: E402
-from exporter.references.csl import ALIASES, find_style, format_entries, plain  # noqa: E402
+from exporter.references.csl import format_entries, plain  # noqa: E402
+from exporter.template_files import ALIASES, find_style  # noqa: E402
 from exporter.references.csl import numbered_style  # noqa: E402
 from exporter.references.csljson import csl_item  # noqa: E402
 

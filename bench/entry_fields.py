@@ -85,7 +85,7 @@ def _entry_text(item: dict) -> tuple[str | None, dict | None]:
 @cache
 def _source_lines(path: Path) -> tuple[list[str], object]:
     from exporter.readers.plaintext import normalize
-    from exporter.readers.plaintext.sourcefile import read_source
+    from exporter.sourcefile import read_source
 
     lines = read_source(str(path)).lines
     return lines, normalize.attested_words(lines)

@@ -33,7 +33,7 @@ def main() -> int:
     from exporter.readers.plaintext import roles
     from exporter.readers.plaintext.furniture import find_pages
     from exporter.readers.plaintext.roles.window import text_items
-    from exporter.readers.plaintext.sourcefile import read_source
+    from exporter.sourcefile import read_source
 
     with_model, without = [], []
     for _ in range(RUNS):  # alternating, so a busy moment hurts both alike

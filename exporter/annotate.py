@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic, InputError
 from .messages import SOURCE_LANGUAGE, language_of
 from .readers.docx.body import MATH_MARK
 from .readers.docx.package import read_package
-from .readers.docx.reader import context_at
+from .quoting import context_at
 from .readers.docx.xml import W, parse
 from .wordpackage import PKG_REL_NS, XML_SPACE, Anchors, element_at, main_part, open_package, read_member, rels_name, serialize, split_run, write_package
 

@@ -170,7 +170,6 @@ def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, r
 
     `opens_line`: the bracket began a source line, so nothing was glued to it by its author.
     """
-    raw = text[start:end]
     glued = None if opens_line else identifier_before(text, start)
     # A numbered list starts at 1; a .bib file (no list of the paper's own) may have a key `0`.
     why = zero_label(refs) if entries or glued else None

@@ -214,7 +214,7 @@ def _fix(args) -> int:
     from .build import atomic_write, make_folder, refuse_special
     from .fix import FixRefused, output_path, plan_renumbering, renumber_bib, renumber_docx, renumber_text, table
     from .readers.docx.package import read_package
-    from .readers.plaintext.sourcefile import read_bytes
+    from .sourcefile import read_bytes
     from .pipeline import read_and_link
     from .readers import choose_reader
     from .venue import Template
@@ -287,7 +287,7 @@ def _bib(args) -> int:
 
     template = Template.load(args.template)
     if args.style:
-        from .references.csl import find_style, is_csl
+        from .template_files import find_style, is_csl
 
         if is_csl(args.style):
             find_style(args.style, template.folder)  # a bad name fails before any work

@@ -308,8 +308,7 @@ def renumber_bib(path: str, data: bytes, entries: tuple[Entry, ...], plan: Renum
     """
     import bibtexparser
 
-    from .readers.plaintext.normalize import CONTROL_CHARS
-    from .readers.plaintext.sourcefile import decode
+    from .sourcefile import CONTROL_CHARS, decode
     from .references.bibtex import holds_place
 
     bom, codec = source_codec(data, decode(path, data).encoding)

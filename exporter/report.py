@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic
 from .linker import Linked, iter_citations
 from .messages import SOURCE_LANGUAGE, word
 from .model import BulletList, Document, Entry, Figure, Heading, Image, Inline, Paragraph, Quote, Span, Table, plain_text
@@ -76,10 +76,6 @@ def summary_line(report: dict, language: str = SOURCE_LANGUAGE) -> str:
 
 def text_lines(linked: Linked, language: str = SOURCE_LANGUAGE) -> list[str]:
     return [d.format(language) for d in linked.diagnostics]
-
-
-def has_errors(linked: Linked) -> bool:
-    return any(d.severity is Severity.ERROR for d in linked.diagnostics)
 
 
 # ---- the `inspect` view of the model ----------------------------------------------------

@@ -32,19 +32,8 @@ from .diagnostics import InputError
 from .fonts import Face, FontSet, cache_dir, find_font
 from .model import Emph, Entry, Footnote, Inline, Meta, Strong, Superscript, Text, plain_text
 from .references.translit import Transliteration, load_transliteration
+from .template_files import find_style, is_csl, template_roots
 from .venue_rules import FRONT_FIELDS, Rules
-
-_REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def template_roots() -> list[Path]:
-    """A checkout's `templates/` first; an installed package carries them as `exporter/venues`."""
-    roots = [_REPO_TEMPLATES] if _REPO_TEMPLATES.is_dir() else []
-    installed = Path(__file__).resolve().parent / "venues"
-    if installed.is_dir():
-        roots.append(installed)
-    return roots
-
 
 def available() -> dict[str, Path]:
     found: dict[str, Path] = {}
@@ -408,8 +397,6 @@ def _meta_field(name: str | None, key: str) -> str | None:
 def _csl_path(folder: Path, name: str) -> Path | None:
     """The CSL file a style name means (a `.csl` name or a shipped style: the venue's folder
     first, then templates/styles/), or None for a macro of the venue's bibliography.j2."""
-    from .references.csl import find_style, is_csl  # csl.py imports this module
-
     if not is_csl(name):
         return None
     try:
@@ -1007,7 +994,7 @@ class Template:
     def _latex_env(self) -> jinja2.Environment:
         """The LaTeX shell's environment: TeX-safe delimiters, every value escaped unless marked
         safe; one per template (so the shell is compiled once per process, not once per paper)."""
-        from .writers.latex import TexSafe, escape_tex
+        from .latex_text import TexSafe, escape_tex
 
         env = VenueSandbox(
             loader=jinja2.FileSystemLoader([str(self.folder), *(str(root / "shared") for root in template_roots())]),

@@ -20,7 +20,7 @@ from lxml import etree
 from .diagnostics import InputError
 from .readers.docx.body import MATH_MARK, BodyWalker, Styles
 from .readers.docx.numbering import Numbering
-from .readers.docx.reader import _count
+from .readers.docx.reader import count_paragraphs
 from .readers.docx.xml import W, parse
 
 OFFICE_DOCUMENT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
@@ -105,7 +105,7 @@ class Anchors:
     def __init__(self, body):
         walker = BodyWalker(Styles(None), Numbering(None), {})
         items = walker.walk_body(body)
-        self.paras, self.numbers, _ = _count(items)
+        self.paras, self.numbers, _ = count_paragraphs(items)
         self.by_number: dict[int, list] = {}
         for para, n in zip(self.paras, self.numbers):
             if para.text.replace(MATH_MARK, "").strip():

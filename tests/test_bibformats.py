@@ -12,7 +12,8 @@ from exporter.diagnostics import InputError
 from exporter.references import load_bibliography
 from exporter.references.bibtex import latex_to_unicode
 from exporter.references.bibwriter import write_bibtex
-from exporter.references.csljson import csl_item, sentence_case, write_csljson
+from exporter.references.biblatex import sentence_case
+from exporter.references.csljson import csl_item, write_csljson
 from exporter.references.ris import write_ris
 from tests.helpers import run_cli
 

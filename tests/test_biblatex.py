@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from exporter.references.bibtex import latex_to_unicode, load_bib
-from exporter.references.csl import find_style, format_entries, plain
+from exporter.references.csl import format_entries, plain
+from exporter.template_files import find_style
 from exporter.references.csljson import csl_item
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,8 +10,9 @@ from exporter.references.bibtex import load_bib
 from exporter.linker import link
 from exporter.pipeline import read_and_link
 from exporter.readers.plaintext import read_plaintext
-from exporter.report import check_json, has_errors, model_json, summary_line, text_lines
-from exporter.readers.plaintext.sourcefile import SourceText
+from exporter.diagnostics import Severity
+from exporter.report import check_json, model_json, summary_line, text_lines
+from exporter.sourcefile import SourceText
 
 from helpers import DEMO, DEMO_BIB, SEED
 
@@ -150,7 +151,7 @@ def test_seed_links_nothing_and_says_why():
     assert [(d.line, d.column) for d in linked.diagnostics if d.code == "CIT003"] == [(316, 31), (486, 12), (506, 80)]
     assert sum(d.code == "CIT001" for d in linked.diagnostics) == 8
     assert report["summary"] == {"errors": 8, "warnings": 4, "notes": 0}
-    assert has_errors(linked)
+    assert any(d.severity is Severity.ERROR for d in linked.diagnostics)
 
 
 def test_demo_links_cleanly_with_its_own_list_and_with_its_bib():
@@ -175,7 +176,7 @@ def test_demo_links_cleanly_with_its_own_list_and_with_its_bib():
     # the paper's own list is set aside, with a note on its heading (demo line 31)
     assert codes(linked) == [("REF002", 31, 1)]
     assert bib["summary"] == {"errors": 0, "warnings": 0, "notes": 1}
-    assert not has_errors(linked)
+    assert not any(d.severity is Severity.ERROR for d in linked.diagnostics)
 
 
 def test_unused_out_of_order_and_duplicate_numbers_in_own_list():

@@ -10,7 +10,8 @@ import pytest
 
 from exporter.diagnostics import InputError
 from exporter.references import load_bibliography
-from exporter.references.csl import entry_runs, find_style, format_entries
+from exporter.references.csl import entry_runs, format_entries
+from exporter.template_files import find_style
 from exporter.venue import Run, Template
 
 ROOT = Path(__file__).resolve().parent.parent

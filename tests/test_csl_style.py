@@ -22,7 +22,8 @@ from exporter.diagnostics import InputError
 from exporter.model import Entry, Span
 from exporter.references import load_bibliography
 from exporter.references import cslstyle
-from exporter.references.csl import find_style, format_entries, plain
+from exporter.references.csl import format_entries, plain
+from exporter.template_files import find_style
 
 TUGBOAT = REPO / "tests" / "data" / "tugboat-120.bib"
 

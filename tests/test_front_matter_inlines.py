@@ -20,7 +20,7 @@ from exporter.linker import iter_citations, link
 from exporter.model import Citation, Footnote, Meta, Text, cut_inlines, plain_text, walk_document
 from exporter.pipeline import read_and_link
 from exporter.readers.plaintext import read_plaintext
-from exporter.readers.plaintext.sourcefile import SourceText
+from exporter.sourcefile import SourceText
 from exporter.report import check_json
 from exporter.venue import Template
 

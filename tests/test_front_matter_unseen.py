@@ -7,7 +7,7 @@ import pytest
 
 from exporter.readers.plaintext import read_plaintext
 from exporter.readers.plaintext.frontmatter import STRONG_NAME, WEAK_NAME, author_names, continues_title, is_rubric, repeats_header
-from exporter.readers.plaintext.sourcefile import SourceText
+from exporter.sourcefile import SourceText
 
 
 def read(text: str):

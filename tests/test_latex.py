@@ -14,7 +14,8 @@ from helpers import DEMO, DEMO_BIB, SEED
 from exporter.pipeline import read_and_link
 from exporter.venue import Template
 from exporter.writers import Edition
-from exporter.writers.latex import escape_tex, render
+from exporter.latex_text import escape_tex
+from exporter.writers.latex import render
 
 XELATEX = shutil.which("xelatex")
 PDFTOTEXT = shutil.which("pdftotext")

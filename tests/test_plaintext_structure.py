@@ -20,7 +20,7 @@ from exporter.readers.plaintext.furniture import find_pages
 from exporter.readers.plaintext.mojibake import repair_mojibake
 from exporter.readers.plaintext.reader import join_lines
 from exporter.readers.plaintext.sections import heading_level
-from exporter.readers.plaintext.sourcefile import SourceText
+from exporter.sourcefile import SourceText
 from exporter.report import inline_text
 
 
@@ -165,7 +165,7 @@ def test_headings_become_heading_blocks_not_the_next_paragraphs_first_words():
 
 def test_seed_has_no_headings():
     from helpers import SEED
-    from exporter.readers.plaintext.sourcefile import read_source
+    from exporter.sourcefile import read_source
 
     doc = read_plaintext(read_source(SEED))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
@@ -410,7 +410,7 @@ def test_unrepairable_mojibake_is_refused():
 
 
 def test_kazakh_utf8_mojibake_repaired_genuine_lines_kept():
-    from exporter.readers.plaintext.sourcefile import decode
+    from exporter.sourcefile import decode
 
     spoiled = "Қазақстан мен Қытай арасындағы байланыс [1].".encode("utf-8").decode("cp1251")
     assert spoiled.startswith("ТљР°Р·Р°Т›")
@@ -423,7 +423,7 @@ def test_kazakh_utf8_mojibake_repaired_genuine_lines_kept():
 
 
 def test_utf8_mojibake_still_refused_without_repair():
-    from exporter.readers.plaintext.sourcefile import decode
+    from exporter.sourcefile import decode
 
     ru = "Торговля между степью и Синьцзяном [1].\n"  # the hostile corpus's line
     with pytest.raises(InputError) as info:
@@ -432,7 +432,7 @@ def test_utf8_mojibake_still_refused_without_repair():
 
 
 def test_utf8_mojibake_through_two_code_pages_is_repaired_line_by_line():
-    from exporter.readers.plaintext.sourcefile import decode
+    from exporter.sourcefile import decode
 
     ru = "Торговля между степью и Синьцзяном [1].\n"
     two = ru.encode("utf-8").decode("cp1251") + "Café au lait [1].\n".encode("utf-8").decode("cp1252")
@@ -444,7 +444,7 @@ def test_utf8_mojibake_through_two_code_pages_is_repaired_line_by_line():
 def test_some_utf8_mojibake_lines_no_code_page_reads_are_kept_with_a_warning():
     # ru_korotin lines 1-2 (dev half) once spoiled, and a line spoiled twice (saved through
     # Windows-1251 two times): one re-reading gives mojibake again, which is no prose
-    from exporter.readers.plaintext.sourcefile import decode
+    from exporter.sourcefile import decode
 
     good = "Перспективные виды памяти с произвольным доступом и новые уязвимости СВТ на их основе\nАннотация. В статье рассмотрены виды памяти [1].\n"
     twice = "Защита данных [2].".encode("utf-8").decode("cp1251").encode("utf-8").decode("cp1251")

@@ -16,7 +16,7 @@ from exporter.linker import iter_citations
 from exporter.readers.plaintext import read_plaintext
 from exporter.references.ownlist import REFERENCES_HEADING
 from exporter.report import inline_text
-from exporter.readers.plaintext.sourcefile import SourceText, split_lines
+from exporter.sourcefile import SourceText, split_lines
 
 LETTERS = "abcxyzABCXYZабвгдежзиклмнопрстуфхчшыэюяәғқңөұүһіӘҒҚҢӨҰҮҺІЖЫЁё"
 PUNCT = ".,;:!?«»()-–"

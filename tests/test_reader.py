@@ -14,7 +14,7 @@ from exporter.model import BulletList, Paragraph, Quote
 from exporter.language import detect_language
 from exporter.readers.plaintext import read_plaintext
 from exporter.report import inline_text
-from exporter.readers.plaintext.sourcefile import SourceText, decode, read_source
+from exporter.sourcefile import SourceText, decode, read_source
 
 from helpers import DEMO, SEED, seed_line
 

@@ -11,7 +11,7 @@ import pytest
 from exporter.linker import iter_citations
 from exporter.model import plain_text, walk
 from exporter.readers.plaintext import read_plaintext
-from exporter.readers.plaintext.sourcefile import SourceText
+from exporter.sourcefile import SourceText
 from exporter.references.ownlist import continues_entry, entry_end_strength, entry_start_strength, is_reference_heading
 
 

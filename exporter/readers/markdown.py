@@ -20,8 +20,7 @@ from ..references.ownlist import REFERENCES_HEADING
 from .markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
 from .markdown_media import Pictures
 from .markdown_syntax import MAX_NESTING, parser
-from .plaintext.reader import control_characters
-from .plaintext.sourcefile import read_source
+from ..sourcefile import control_characters, read_source
 
 EXTENSIONS = (".md", ".markdown")
 TEXT = True  # a text format: confirmed by being text, never claimed from bytes alone
@@ -332,6 +331,22 @@ class _Read:
         self.front: dict = {}
 
 
+def _close_list(read: _Read, list_stack: list[dict], done: dict, in_references: bool) -> None:
+    """A list ends: the outermost under the references heading is the paper's own list
+    (numbered as printed, else in order), another outermost one a block; a nested list's
+    items join its parent item's text."""
+    if in_references and not list_stack:
+        for n, item in enumerate(done["items"], start=done["start"] or 1):
+            entry_text = plain_text(tuple(item["inlines"])).strip()
+            read.references.append(Entry(key=str(n), number=n, span=item["span"], text=entry_text))
+    elif not list_stack:
+        read.blocks.append(BulletList(tuple(ListItem(tuple(i["inlines"]), i["span"]) for i in done["items"]), done["span"]))
+    else:
+        parent = list_stack[-1]["items"][-1]["inlines"]
+        for item in done["items"]:
+            parent.extend([Text(" "), *item["inlines"]])
+
+
 def _read_blocks(tokens, build: _Builder) -> _Read:
     """Block tokens to blocks; the list under a references heading becomes the paper's own list."""
     read, lines, path = _Read(), build.lines, build.path
@@ -365,17 +380,7 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
         elif kind == "list_item_open":
             list_stack[-1]["items"].append({"inlines": [], "span": _span(t, lines)})
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            done = list_stack.pop()
-            if in_references and not list_stack:  # the paper's own list: numbered as printed, else in order
-                for n, item in enumerate(done["items"], start=done["start"] or 1):
-                    entry_text = plain_text(tuple(item["inlines"])).strip()
-                    read.references.append(Entry(key=str(n), number=n, span=item["span"], text=entry_text))
-            elif not list_stack:
-                blocks.append(BulletList(tuple(ListItem(tuple(i["inlines"]), i["span"]) for i in done["items"]), done["span"]))
-            else:  # a nested list's items join its parent item's text
-                parent = list_stack[-1]["items"][-1]["inlines"]
-                for item in done["items"]:
-                    parent.extend([Text(" "), *item["inlines"]])
+            _close_list(read, list_stack, list_stack.pop(), in_references)
         elif kind == "table_open":
             table = {"rows": [], "header": 0, "span": _span(t, lines)}
         elif kind == "tr_open" and table is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..citations import Joined, inlines_of
 from ..crossrefs import crossrefs_of
 from ..diagnostics import Diagnostic
-from ..model import Emph, Footnote, Image, Inline, Link, Math, Strong, Subscript, Superscript, Text, plain_text
+from ..model import Emph, Footnote, Inline, Link, Math, Strong, Subscript, Superscript, Text, plain_text
 
 _WRAPPERS = {"em": Emph, "strong": Strong, "link": Link, "s": Emph, "sup": Superscript, "sub": Subscript}
 

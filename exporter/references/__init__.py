@@ -18,7 +18,7 @@ def bibliography_format(path: str) -> str:
     ext = os.path.splitext(path)[1].lower()
     if FORMATS.get(ext):
         return FORMATS[ext]
-    from ..readers.plaintext.sourcefile import read_bytes
+    from ..sourcefile import read_bytes
 
     head = read_bytes(path)[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"["):

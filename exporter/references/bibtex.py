@@ -9,9 +9,7 @@ import logging
 
 from ..diagnostics import Diagnostic
 from ..model import Entry, Span
-from ..readers.plaintext.normalize import CONTROL_CHARS
-from ..readers.plaintext.reader import control_characters
-from ..readers.plaintext.sourcefile import read_source
+from ..sourcefile import CONTROL_CHARS, control_characters, read_source
 
 # bibtexparser logs each failed block; we report them ourselves, with positions.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -28,6 +26,35 @@ class Bibliography:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def _block_place(block, lines: list[str]) -> tuple[int, int]:
+    """(line, column) where a parsed block starts: its `@`, else the line's start."""
+    line = (block.start_line or 0) + 1
+    text = lines[line - 1] if line <= len(lines) else ""
+    return line, text.find("@") + 1 if "@" in text else 1
+
+
+def _failed_block_findings(failed_blocks, lines: list[str], path: str) -> list[Diagnostic]:
+    """BIB001/BIB002 for each block bibtexparser could not take: a key or a field given twice,
+    else its parse error (in bibtexparser's own words when it gives any)."""
+    from bibtexparser import model as bib  # loaded already by load_bib
+
+    found = []
+    for block in failed_blocks:
+        line, col = _block_place(block, lines)
+        if isinstance(block, bib.DuplicateBlockKeyBlock):
+            found.append(Diagnostic.at_line("BIB001", path, line, col, variant="key", key=_shown(block.key)))
+        elif isinstance(block, bib.DuplicateFieldKeyBlock):
+            found.append(Diagnostic.at_line("BIB002", path, line, col, variant="field-twice", fields=tuple(sorted(block.duplicate_keys))))
+        else:
+            error = getattr(block, "error", None)
+            reason = getattr(error, "abort_reason", None) or getattr(error, "message", None) or str(error)
+            if reason:
+                found.append(Diagnostic.at_line("BIB002", path, line, col, variant="bibtex", error=_short(reason)))
+            else:
+                found.append(Diagnostic.at_line("BIB002", path, line, col, variant="syntax"))
+    return found
+
+
 def load_bib(path: str) -> Bibliography:
     """Read a .bib file; a block that cannot be parsed is reported and the others still load.
 
@@ -35,7 +62,6 @@ def load_bib(path: str) -> Bibliography:
     numbered by its place in the file.
     """
     import bibtexparser  # here, not at the top: `check` without --bib never needs it
-    from bibtexparser import model as bib
 
     source = read_source(path)
     lines = source.lines
@@ -53,29 +79,12 @@ def load_bib(path: str) -> Bibliography:
     for s in library.strings:  # in file order: a macro may use the ones before it
         strings[s.key.lower()] = _evaluate(s.value, strings)
 
-    def where(block) -> tuple[int, int]:
-        line = (block.start_line or 0) + 1
-        text = lines[line - 1] if line <= len(lines) else ""
-        return line, text.find("@") + 1 if "@" in text else 1
-
-    for block in library.failed_blocks:
-        line, col = where(block)
-        if isinstance(block, bib.DuplicateBlockKeyBlock):
-            result.diagnostics.append(Diagnostic.at_line("BIB001", path, line, col, variant="key", key=_shown(block.key)))
-        elif isinstance(block, bib.DuplicateFieldKeyBlock):
-            result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="field-twice", fields=tuple(sorted(block.duplicate_keys))))
-        else:
-            error = getattr(block, "error", None)
-            reason = getattr(error, "abort_reason", None) or getattr(error, "message", None) or str(error)
-            if reason:  # bibtexparser's own words
-                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="bibtex", error=_short(reason)))
-            else:
-                result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="syntax"))
+    result.diagnostics.extend(_failed_block_findings(library.failed_blocks, lines, path))
 
     raw_entries = []
     for entry in library.entries:
         if not entry.key.strip() or any(ch.isspace() for ch in entry.key):  # BibTeX refuses these too
-            line, col = where(entry)
+            line, col = _block_place(entry, lines)
             if entry.key.strip():
                 result.diagnostics.append(Diagnostic.at_line("BIB002", path, line, col, variant="key-space", key=_shown(entry.key)))
             else:
@@ -90,7 +99,7 @@ def load_bib(path: str) -> Bibliography:
         for link in ("crossref", "xdata"):
             for parent_key in _keys(values.get(link, ""), link):
                 if parent_key.lower() not in written:
-                    line, col = where(entry)
+                    line, col = _block_place(entry, lines)
                     result.diagnostics.append(Diagnostic.at_line("BIB004", path, line, col, key=entry.key, link=link, parent=parent_key))
         for name, value in inherited(entry.entry_type.lower(), values, written).items():
             values.setdefault(name, value)
@@ -102,7 +111,7 @@ def load_bib(path: str) -> Bibliography:
     place = {id(block): n for n, block in enumerate(attempts, start=1)}
     taken: dict[int, str] = {}
     for entry, values in raw_entries:
-        line, col = where(entry)
+        line, col = _block_place(entry, lines)
         number = int(entry.key) if entry.key.isdecimal() and len(entry.key) < 10 else place[id(entry)]
         if number in taken:
             result.diagnostics.append(Diagnostic.at_line("BIB001", path, line, col, variant="entry-number", key=entry.key, number=number, other=taken[number]))

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
-from ..model import Citation, Entry, Span, walk
+from ..model import Citation, Entry, walk
 from .fields import entry_values, family_names
 
 

@@ -14,51 +14,14 @@ from pathlib import Path
 
 from ..diagnostics import InputError
 from ..model import Entry
-from ..venue import Run, markup_to_runs, template_roots
+from ..template_files import find_style, is_csl
+from ..venue import Run, markup_to_runs
 from .csljson import csl_item
-from .cslstyle import CSL, Style, file_kind
+from .cslstyle import CSL, Style
 
-# Short names for the styles shipped in templates/styles/ (the files keep their CSL ids).
-ALIASES = {
-    "gost-r-7-0-5-2008-numeric": "gost-r-7-0-5-2008-numeric.csl",
-    "ieee": "ieee.csl",
-    "apa": "apa.csl",
-    "vancouver": "nlm-citation-sequence.csl",  # NLM's Citing Medicine: the Vancouver style
-    "nlm-citation-sequence": "nlm-citation-sequence.csl",
-}
 # The paper's language -> CSL locale. citeproc-py has no Kazakh locale; Kazakh GOST lists use
 # the Russian abbreviations (Т., №, С., и др.), so Kazakh papers take ru-RU.
 LOCALES = {"en": "en-US", "ru": "ru-RU", "kk": "ru-RU"}
-
-
-def style_dirs(venue: Path | None = None) -> list[Path]:
-    return ([venue] if venue else []) + [root / "styles" for root in template_roots()]
-
-
-def shipped_styles() -> list[str]:
-    return sorted(ALIASES)
-
-
-def is_csl(name: str) -> bool:
-    """A style name means CSL when it names a .csl file or a shipped style."""
-    return name.lower().endswith(".csl") or name in ALIASES
-
-
-def find_style(name: str, venue: Path | None = None) -> Path:
-    """The .csl file a style name means: a path, else a file of the venue, else a shipped one.
-    What exists under the name but is no file (a folder, a FIFO) is refused as what it is."""
-    filename = ALIASES.get(name, name if name.lower().endswith(".csl") else name + ".csl")
-    candidates = ([Path(name)] if Path(name).suffix.lower() == ".csl" else []) + [folder / filename for folder in style_dirs(venue)]
-    for candidate in candidates:
-        try:
-            mode = candidate.stat().st_mode
-        except (OSError, ValueError):
-            continue
-        kind = file_kind(mode)
-        if kind:
-            raise InputError(str(candidate), f"is {kind}, not a CSL style file")
-        return candidate
-    raise InputError(name, f"no such CSL style (shipped: {', '.join(shipped_styles())}; or give a .csl file)")
 
 
 def _style(path: str, locale: str | None) -> Style:

@@ -13,8 +13,8 @@ import re
 
 from ..diagnostics import Diagnostic, InputError
 from ..model import Entry
-from ..readers.plaintext.sourcefile import read_source
-from .biblatex import bib_item, csl_name, sentence_case, split_names, tex_text  # noqa: F401 — sentence_case, tex_text: public here too
+from ..sourcefile import read_source
+from .biblatex import bib_item, csl_name, split_names
 from .bibtex import Bibliography
 from .records import LineIndex, Record, entries_of
 

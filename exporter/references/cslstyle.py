@@ -26,6 +26,7 @@ from citeproc import CitationStylesStyle, model
 from lxml import etree
 
 from ..diagnostics import InputError
+from ..sourcefile import file_kind
 
 TESTED_CITEPROC = "0.11.1"
 MAX_STYLE_BYTES = 4 * 1024 * 1024  # the largest styles of the CSL repository are about 200 KB
@@ -262,19 +263,6 @@ def read_style_file(path: str) -> bytes:
     if len(data) > MAX_STYLE_BYTES:
         raise InputError(path, f"is larger than {MAX_STYLE_BYTES // (1024 * 1024)} MB; no CSL style is")
     return data
-
-
-def file_kind(mode: int) -> str | None:
-    """What a file that is not a regular file is, in words; None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
 
 
 class Style(CitationStylesStyle):

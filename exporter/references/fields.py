@@ -42,7 +42,7 @@ def entry_values(entry: Entry, render: bool = True) -> dict[str, str]:
     if entry.origin == "bibtex":
         if not render:
             return {name: _strip_latex(value) for name, value in entry.fields}
-        from .bibtex import latex_to_unicode
+        from .bibtex import latex_to_unicode  # on use: only a .bib's entries need it (and a check without one never loads it)
 
         return {name: latex_to_unicode(value) for name, value in entry.fields}
     return dict(entry.fields)

@@ -134,12 +134,6 @@ def is_reference_heading(line: str) -> bool:
     return len(text) < 120 and REFERENCES_HEADING.match(text) is not None
 
 
-def find_reference_heading(lines: list[str], start: int) -> int | None:
-    """Index of the heading of the paper's list (see `find_reference_list`), or None."""
-    found = find_reference_list(lines, start)
-    return found.heading if found else None
-
-
 @dataclass(frozen=True)
 class Start:
     """An entry's number where it starts a line: line index, number, where its text begins."""
@@ -227,14 +221,6 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     if headings:  # an unnumbered list: everything after the last heading
         return ReferenceList(headings[-1], [], len(lines), headings[-1])
     return _headless(lines, start)
-
-
-def twin_list(lines: list[str], found: ReferenceList) -> ReferenceList | None:
-    """The transliterated twin of `found` as a list of its own (to read its entries), or None."""
-    if found.twin is None:
-        return None
-    later = [i for i in range(found.twin + 1, len(lines)) if is_reference_heading(lines[i])]
-    return ReferenceList(found.twin, found.twin_starts, later[0] if later else len(lines), found.twin)
 
 
 def _columns_before_heading(lines: list[str], found: ReferenceList, start: int) -> None:

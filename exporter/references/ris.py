@@ -10,7 +10,7 @@ import re
 
 from ..diagnostics import InputError
 from ..model import Entry
-from ..readers.plaintext.sourcefile import read_source
+from ..sourcefile import read_source
 from .bibtex import Bibliography, latex_to_unicode
 from .records import Record, entries_of
 

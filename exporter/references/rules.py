@@ -169,7 +169,7 @@ def find_pages(f: Found) -> None:
             if m and ok(m) and int(m.group(m.lastindex - 1)) <= int(m.group(m.lastindex)) + 1 and not re.fullmatch(_YEAR, m.group(m.lastindex - 1)):
                 f.add("pages", m.start(m.lastindex - 1), m.end(m.lastindex))
                 break
-    m = re.search(rf"(?<![\d.])(\d{{1,5}}|[xvi]+\+\d+)\s?(?:[сcб]|[Pp]p?|стр|S|бет|pages)\.?(?=[\s,;)\]]|$)", text)
+    m = re.search(r"(?<![\d.])(\d{1,5}|[xvi]+\+\d+)\s?(?:[сcб]|[Pp]p?|стр|S|бет|pages)\.?(?=[\s,;)\]]|$)", text)
     if m and ok(m):
         f.add("pagetotal", m.start(1), m.end(1))
     else:
@@ -185,7 +185,7 @@ def find_volume_number(f: Found) -> None:
     m = re.search(rf"(?<![{_LO}{_UP}])(?:[ТT]|[Vv]ol|[Vv]olumes?|V|Bd)\.?\s?(\d{{1,4}})(?!\d|\.\d)", text)
     if m and not re.match(r"[ТT]\.\s?\d+\s?[-–]", text[m.start():]) or (m and text[m.start()] in "ТT" and text[m.start() + 1] == "."):
         f.add("volume", m.start(1), m.end(1))
-    m = re.search(rf"(?:№|[Nn]o\.?|Iss\.|[Ii]ssue|[Nn]r\.)\s?(\d{{1,4}}(?:\s?[-–]\s?\d{{1,4}})?(?:\s?\(\d+\))?)", text)
+    m = re.search(r"(?:№|[Nn]o\.?|Iss\.|[Ii]ssue|[Nn]r\.)\s?(\d{1,4}(?:\s?[-–]\s?\d{1,4})?(?:\s?\(\d+\))?)", text)
     if m and not re.fullmatch(_YEAR, m[1]):
         f.add("number", m.start(1), m.end(1))
     if "volume" not in f.items:
@@ -194,7 +194,7 @@ def find_volume_number(f: Found) -> None:
             f.add("volume", m.start(1), m.end(1))
             f.add("number", m.start(2), m.end(2))
     if "volume" not in f.items:
-        m = re.search(rf"(?<![\d.])(\d{{1,4}})\s?\((\d{{1,4}}(?:[-–]\d{{1,4}})?)\)\s?(?:\(\d{{4}}\)|:)", text) or re.search(rf"(?<![\d.])(\d{{1,4}}),\s(\d{{1,3}})\s\([A-Za-z. ]*\d{{4}}\)", text)
+        m = re.search(r"(?<![\d.])(\d{1,4})\s?\((\d{1,4}(?:[-–]\d{1,4})?)\)\s?(?:\(\d{4}\)|:)", text) or re.search(r"(?<![\d.])(\d{1,4}),\s(\d{1,3})\s\([A-Za-z. ]*\d{4}\)", text)
         if m and f.free(m.start(1), m.end(1)):
             f.add("volume", m.start(1), m.end(1))
             f.add("number", m.start(2), m.end(2))
@@ -270,7 +270,7 @@ def find_authors(f: Found) -> int:
 def _responsibility_authors(f: Found, after: int) -> None:
     """GOST's statement of responsibility: `Title / И. О. Фамилия [и др.]` names the authors
     when the entry starts with its title (a collective work or one under an editor)."""
-    m = re.compile(rf"\s?/\s?(?:[Пп]од\s+(?:общ\.\s+)?ред\.\s+|[Сс]ост\.\s+|[Ee]d\.\s+by\s+)?").match(f.text, after)
+    m = re.compile(r"\s?/\s?(?:[Пп]од\s+(?:общ\.\s+)?ред\.\s+|[Сс]ост\.\s+|[Ee]d\.\s+by\s+)?").match(f.text, after)
     if not m:
         return
     names = []

@@ -89,16 +89,3 @@ def positions(word: str) -> tuple[int, ...]:
     if not is_kazakh_word(word) or word[1:] != word[1:].lower():
         return ()  # a capital after the first letter: an abbreviation (ҚР, ҚазҰУ; rule 8)
     return _positions_lower(word.lower())
-
-
-def hyphenated(word: str, mark: str = "-") -> str:
-    """`word` with `mark` at every place it may be divided: `қа-ла-лар`."""
-    cuts = positions(word)
-    if not cuts:
-        return word
-    parts, last = [], 0
-    for cut in cuts:
-        parts.append(word[last:cut])
-        last = cut
-    parts.append(word[last:])
-    return mark.join(parts)

@@ -152,17 +152,7 @@ def break_lines(items: Items, widths: tuple[float, ...], params: Params = Params
             _candidate(candidates, a, max(ratio, -1.0), pen, flag, kind, flagged, params, forced, artificial=True)
         active = keep
         if any(candidates):
-            tw, ty, tz = sum_w, sum_y, sum_z  # what follows the break, up to the next box, is dropped
-            for j in range(b, n):
-                kj = kind[j]
-                if kj == BOX:
-                    break
-                if kj == GLUE:
-                    tw += width[j]
-                    ty += stretch[j]
-                    tz += shrink[j]
-                elif penalty[j] <= -INFINITY and j > b:
-                    break
+            tw, ty, tz = _totals_after_break(items, b, sum_w, sum_y, sum_z)
             for entry in candidates:
                 if entry is not None:
                     demerits, node, ratio = entry
@@ -174,8 +164,29 @@ def break_lines(items: Items, widths: tuple[float, ...], params: Params = Params
             sum_y += stretch[b]
             sum_z += shrink[b]
     best = min((a for a in active if a.position == n - 1), key=lambda a: a.demerits, default=None)
-    if best is None:
-        return None
+    return None if best is None else _lines_to(best)
+
+
+def _totals_after_break(items: Items, b: int, sum_w: float, sum_y: float, sum_z: float) -> tuple[float, float, float]:
+    """The running width, stretch and shrink where a line after a break at `b` starts: the
+    glue that follows the break, up to the next box (or forced break), is dropped with it."""
+    kind, width, stretch, shrink, penalty = items.kind, items.width, items.stretch, items.shrink, items.penalty
+    tw, ty, tz = sum_w, sum_y, sum_z
+    for j in range(b, len(kind)):
+        kj = kind[j]
+        if kj == BOX:
+            break
+        if kj == GLUE:
+            tw += width[j]
+            ty += stretch[j]
+            tz += shrink[j]
+        elif penalty[j] <= -INFINITY and j > b:
+            break
+    return tw, ty, tz
+
+
+def _lines_to(best: _Node) -> list[Line]:
+    """The lines of the breaking that ends at `best`, first to last."""
     lines: list[Line] = []
     node = best
     while node.previous is not None:

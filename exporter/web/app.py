@@ -223,19 +223,23 @@ async def _resent(request: Request) -> tuple[tuple[str, bytes], tuple[str, bytes
 # ---- the application -----------------------------------------------------------------------
 
 
-def create_app(workers: int | None = None, scratch: str | None = None, limits: Limits = Limits()) -> Starlette:
-    """The ASGI app. `workers`: processes kept warm for checks, and as many (at lower priority)
-    for builds, so a check never waits behind a build; when all are busy, up to four times as
-    many check workers (twice as many build workers) are started. `scratch`: where request
-    folders go (default: a folder of the server's own, removed when it stops)."""
-    workers = workers or len(os.sched_getaffinity(0))
-    pools: dict[str, Pool] = {}
-    folders: dict[str, str] = {}
+class Workers:
+    """The server's worker pools and folders, alive from the app's start to its stop:
+    `workers` processes kept warm for checks, and as many (at lower priority) for builds, so
+    a check never waits behind a build; when all are busy, up to four times as many check
+    workers (twice as many build workers) are started."""
+
+    def __init__(self, workers: int | None, scratch: str | None, limits: Limits):
+        self.count = workers or len(os.sched_getaffinity(0))
+        self.scratch, self.limits = scratch, limits
+        self.pools: dict[str, Pool] = {}
+        self.folders: dict[str, str] = {}
 
     @asynccontextmanager
-    async def lifespan(app):
+    async def lifespan(self, app):
+        workers, limits, pools, folders = self.count, self.limits, self.pools, self.folders
         folders["root"] = tempfile.mkdtemp(prefix="exporter-serve-")  # the workers' temporary folders
-        folders["requests"] = scratch or folders["root"]
+        folders["requests"] = self.scratch or folders["root"]
         threads = ThreadPoolExecutor(max_workers=6 * workers + 8, thread_name_prefix="exporter-job")
         context = fork_context()
         pools["check"] = Pool(context, workers, 4 * workers, 0, limits, threads, folders["root"])
@@ -251,9 +255,9 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
             threads.shutdown(wait=False, cancel_futures=True)
             shutil.rmtree(folders["root"], ignore_errors=True)
 
-    async def run(request: Request, kind: str, fn, *args):
+    async def run(self, request: Request, kind: str, fn, *args):
         """`fn(*args)` in a worker of `kind`; the job stops when its client hangs up."""
-        job = asyncio.ensure_future(pools[kind].run(fn, *args))
+        job = asyncio.ensure_future(self.pools[kind].run(fn, *args))
         gone = asyncio.ensure_future(_hung_up(request))
         try:
             await asyncio.wait({job, gone}, return_when=asyncio.FIRST_COMPLETED)
@@ -268,11 +272,54 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
         try:
             return job.result()
         except TimedOut:
-            return Failure(f"exporter: error: {args[0].name}: reading it took longer than {limits.seconds:g} s, the server's limit for one paper; check it with `exporter check` on your own machine")
+            return Failure(f"exporter: error: {args[0].name}: reading it took longer than {self.limits.seconds:g} s, the server's limit for one paper; check it with `exporter check` on your own machine")
         except Busy:
             return Failure("exporter: error: server: every worker stayed busy; try again in a minute", status=503)
         except WorkerDied:  # killed from outside or out of memory: this request fails, the next gets a new worker
             return Failure("exporter: internal error: the worker process died while reading this paper (please report this)", internal=True)
+
+    async def run_saved(self, request: Request, kind: str, fn, source_name: str, source_data: bytes, bib, *args):
+        """The uploads saved in a request folder of their own (removed after), then
+        `fn(source, bib, *args)` in a worker of `kind`: (the source's Upload, the result)."""
+        with request_folder(self.folders["requests"]) as folder:
+            source = _save(folder, "source", source_name, source_data, "paper")
+            bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
+            return source, await self.run(request, kind, fn, source, bib_upload, *args)
+
+
+async def _refused(request: Request, exc: Refused) -> Response:
+    return _failure(request.url.path, Failure(exc.line), exc.status)
+
+async def _too_large_body(request: Request, exc: TooLarge) -> Response:
+    return _too_large(request.url.path)
+
+async def _too_slow(request: Request, exc: TooSlow) -> Response:
+    line = f"exporter: error: upload: the request stopped arriving (nothing for {BODY_IDLE_SECONDS} s, or not all in {BODY_SECONDS} s)"
+    return _failure(request.url.path, Failure(line), 408)
+
+async def _client_left(request: Request, exc: Exception) -> Response:
+    """The client left (during its upload or its job): nobody reads this, nothing is logged."""
+    return Response(status_code=400)
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    return _failure(request.url.path, Failure(f"exporter: error: request: {exc.detail}"), exc.status_code)
+
+
+def _resend_fields(source_name: str, source_data: bytes, bib, chosen: str | None) -> dict:
+    """The upload again, for the report page's download form (and the reader's language choice)."""
+    resend = {"source_name": shown_name(source_name, "paper"), "source_data": base64.b64encode(source_data).decode("ascii")}
+    if bib:
+        resend |= {"bib_name": shown_name(bib[0], "references.bib"), "bib_data": base64.b64encode(bib[1]).decode("ascii")}
+    if chosen:  # the downloads keep the reader's choice
+        resend["lang"] = chosen
+    return resend
+
+
+def create_app(workers: int | None = None, scratch: str | None = None, limits: Limits = Limits()) -> Starlette:
+    """The ASGI app. `workers`: processes kept warm for checks (see `Workers`). `scratch`: where
+    request folders go (default: a folder of the server's own, removed when it stops)."""
+    state = Workers(workers, scratch, limits)
+    run_saved = state.run_saved
 
     from ..venue import Template, available
 
@@ -295,15 +342,8 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
         (source_name, source_data), bib, fields = await _uploads(request)
         template = chosen_venue(fields.get("template"))
         chosen = chosen_language(request, fields)
-        resend = {"source_name": shown_name(source_name, "paper"), "source_data": base64.b64encode(source_data).decode("ascii")}
-        if bib:
-            resend |= {"bib_name": shown_name(bib[0], "references.bib"), "bib_data": base64.b64encode(bib[1]).decode("ascii")}
-        if chosen:  # the downloads keep the reader's choice
-            resend["lang"] = chosen
-        with request_folder(folders["requests"]) as folder:
-            source = _save(folder, "source", source_name, source_data, "paper")
-            bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
-            result = await run(request, "check", jobs.report_page, source, bib_upload, template, resend, reader_language(request, fields))
+        resend = _resend_fields(source_name, source_data, bib, chosen)
+        _, result = await run_saved(request, "check", jobs.report_page, source_name, source_data, bib, template, resend, reader_language(request, fields))
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return HTMLResponse(result)
@@ -311,10 +351,7 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
     async def api_check(request: Request) -> Response:
         (source_name, source_data), bib, fields = await _uploads(request)
         language = reader_language(request, fields) or SOURCE_LANGUAGE
-        with request_folder(folders["requests"]) as folder:
-            source = _save(folder, "source", source_name, source_data, "paper")
-            bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
-            result = await run(request, "check", jobs.check, source, bib_upload, language)
+        _, result = await run_saved(request, "check", jobs.check, source_name, source_data, bib, language)
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return JSONResponse(result)
@@ -324,11 +361,8 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
             raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
         chosen = chosen_language(request, fields)
         language = chosen or reader_language(request, fields) or SOURCE_LANGUAGE
-        with request_folder(folders["requests"]) as folder:
-            source = _save(folder, "source", source_name, source_data, "paper")
-            bib_upload = bib and _save(folder, "references", bib[0], bib[1], "references.bib")
-            pool = "check" if kind == "json" else "build"
-            result = await run(request, pool, jobs.edition, source, bib_upload, template, kind, language, chosen is not None)
+        pool = "check" if kind == "json" else "build"
+        source, result = await run_saved(request, pool, jobs.edition, source_name, source_data, bib, template, kind, language, chosen is not None)
         if isinstance(result, Failure):
             return _failure(request.url.path, result)
         return Response(result, media_type=jobs.MEDIA_TYPES[kind], headers={"Content-Disposition": attachment(jobs.download_name(source.name, kind))})
@@ -345,23 +379,6 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
         (source_name, source_data), bib, fields = await _resent(request)
         return await edition(request, source_name, source_data, bib, fields.get("to", "pdf"), chosen_venue(fields.get("template")), fields)
 
-    async def refused(request: Request, exc: Refused) -> Response:
-        return _failure(request.url.path, Failure(exc.line), exc.status)
-
-    async def too_large(request: Request, exc: TooLarge) -> Response:
-        return _too_large(request.url.path)
-
-    async def too_slow(request: Request, exc: TooSlow) -> Response:
-        line = f"exporter: error: upload: the request stopped arriving (nothing for {BODY_IDLE_SECONDS} s, or not all in {BODY_SECONDS} s)"
-        return _failure(request.url.path, Failure(line), 408)
-
-    async def hung_up(request: Request, exc: Exception) -> Response:
-        """The client left (during its upload or its job): nobody reads this, nothing is logged."""
-        return Response(status_code=400)
-
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        return _failure(request.url.path, Failure(f"exporter: error: request: {exc.detail}"), exc.status_code)
-
     app = Starlette(
         routes=[
             Route("/", form_page, methods=["GET"]),
@@ -370,8 +387,8 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
             Route("/api/check", api_check, methods=["POST"]),
             Route("/api/build", api_build, methods=["POST"]),
         ],
-        exception_handlers={Refused: refused, TooLarge: too_large, TooSlow: too_slow, HTTPException: http_error, ClientDisconnect: hung_up, ClientGone: hung_up},
-        lifespan=lifespan,
+        exception_handlers={Refused: _refused, TooLarge: _too_large_body, TooSlow: _too_slow, HTTPException: _http_error, ClientDisconnect: _client_left, ClientGone: _client_left},
+        lifespan=state.lifespan,
     )
     app.add_middleware(BodyLimit)
     return app

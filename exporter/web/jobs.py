@@ -23,6 +23,7 @@ from ..pipeline import read_and_link
 from ..report import check_json
 from ..venue import Template, available
 from ..writers import WRITERS, Edition, writer
+from .page import page_language, render_report
 
 
 @dataclass(frozen=True)
@@ -203,8 +204,6 @@ def is_docx(source: Upload) -> bool:
 def report_page(source: Upload, bib: Upload | None, template_name: str, resend: dict, language: str | None = None) -> str | Failure:
     """The report page of an upload (HTML) in `language`, else in the paper's own. `resend`
     holds the upload again, for its download form."""
-    from .page import page_language, render_report
-
     try:
         _test_hook(source)
         linked = linked_upload(source, bib)
@@ -212,6 +211,11 @@ def report_page(source: Upload, bib: Upload | None, template_name: str, resend: 
         report = check_json(linked, language)
         if len(report["citations"]) > PAGE_MOST_LABELS:
             raise InputError(source.path, f"holds {len(report['citations']):,} citation labels; the report page shows at most {PAGE_MOST_LABELS:,} (a paper holds a few hundred): check it with `exporter check` or POST it to /api/check")
-        return render_report(linked, capped(report), template_name, resend, is_docx(source), language)
+        try:
+            template = venue(template_name)
+            venue_labels = template.labels(page_language(linked.document.meta.language))
+        except Exception:
+            template, venue_labels = None, {}
+        return render_report(linked, capped(report), template_name, resend, is_docx(source), language, venue_labels, template)
     except Exception as exc:
         return _failure(exc, source, bib)

@@ -13,11 +13,10 @@ from ..messages import SOURCE_LANGUAGE, language_of, word
 from ..messages.english import WORDS
 from ..model import Bibliography, Citation, Footnote
 from ..report import summary_line
-from ..venue import available, meta_view
+from ..venue import Template, available, meta_view
 from ..transforms.bibliography import add_bibliography, anchor, entry_as_read
 from ..writers import targets
 from ..writers.html import HtmlWalker
-from .jobs import venue
 
 # Pictures are inlined as data: URIs, within bounds: a page stays a page, not an archive.
 PICTURE_LIMIT = 2 << 20  # bytes of one picture shown
@@ -141,22 +140,21 @@ class PaperView(HtmlWalker):
         return best
 
 
-def render_report(linked: Linked, report: dict, template_name: str, resend: dict, annotated: bool, language: str = SOURCE_LANGUAGE) -> str:
+def render_report(linked: Linked, report: dict, template_name: str, resend: dict, annotated: bool, language: str = SOURCE_LANGUAGE,
+                  venue_labels: dict | None = None, template: Template | None = None) -> str:
     """The report page, its words and findings in `language` (the paper's own labels, such as
-    its abstract's heading, stay in the paper's language)."""
+    its abstract's heading, stay in the paper's language: `venue_labels`, the venue's words in
+    `page_language` of the paper, from the venue chosen as `template_name`)."""
     doc = linked.document
     words = labels_for(language)
-    try:
-        venue_labels = venue(template_name).labels(page_language(doc.meta.language))
-    except Exception:
-        venue_labels = {}
-    try:
-        template = venue(template_name)
-    except InputError:
-        template = venue(next(iter(available())))
+    if template is None:  # the caller's loaded venue, else the one named (a name not listed: none)
+        try:
+            template = Template.load(template_name)
+        except InputError:
+            template = None
     # the same transform as the editions', with the entries as read (no style) and no list of
     # unresolved citations: the findings list them
-    document = add_bibliography(doc, template, as_read=True)
+    document = add_bibliography(doc, template, as_read=True) if template is not None else doc
     view = PaperView(linked, words, document)
     body = view.blocks_html(document.blocks)  # first: it records where blocks and citations stand
     # the title and abstract as the body's runs are drawn: their citations link or are flagged
@@ -168,7 +166,7 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
     ]
     kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
     return environment().get_template("report.html").render(
-        lang=language, paper_lang=page_language(doc.meta.language), words=words, venue_labels=venue_labels, meta=meta, body=body, findings=findings,
+        lang=language, paper_lang=page_language(doc.meta.language), words=words, venue_labels=venue_labels or {}, meta=meta, body=body, findings=findings,
         references=view.references, summary=summary_line(report, language), report=report, kinds=kinds, resend=resend,
         template_name=template_name, venues=list(available()),
     )

@@ -12,7 +12,6 @@ from datetime import datetime, timezone
 from functools import cached_property
 from importlib import import_module
 
-from ..diagnostics import InputError
 from ..linker import Linked
 from ..model import (
     Bibliography, BulletList, Cell, Citation, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,

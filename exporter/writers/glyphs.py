@@ -57,7 +57,7 @@ def _source_lines(path: str) -> list[str] | None:
     something), else None (a DOCX or PDF: findings take the paragraph's or page's place)."""
     from ..diagnostics import InputError
     from ..readers import choose_reader, reader
-    from ..readers.plaintext.sourcefile import read_source, split_lines
+    from ..sourcefile import read_source, split_lines
 
     try:
         if not getattr(reader(choose_reader(path)), "TEXT", False):

@@ -6,56 +6,21 @@ shell is compiled with XeLaTeX (fontspec, babel, hyperref).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-
-from urllib.parse import quote as percent_encode
 
 from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
 from ..model import (
     CONTAINERS, Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
+from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
 from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
-
-
-
-class TexSafe(str):
-    """LaTeX that we produced and escaped ourselves: the shell prints it as it is."""
-
-
-# TeX's special characters, and the ligature pairs (`--`, `''`, `` ` ``) that would change the
-# text: each printed as itself. Control characters have no place in a .tex file.
-_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-    "^": r"\textasciicircum{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}",
-    "`": r"\textasciigrave{}", "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
-    "\u00a0": "~",
-}
-_TABLE = str.maketrans({**_SPECIAL, **{chr(c): " " for c in range(32) if chr(c) not in "\n"}, "\x7f": " ", "\ufffe": " ", "\uffff": " "})
-_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=,)(?=,)")
-
-
 SECTIONS = ("section", "subsection", "subsubsection")
-# Characters of a URL that TeX would read as commands or groups: percent-encoded (the link
-# goes to the same place); `#` and `%` are kept and escaped as hyperref's \\href allows.
-_URL_SAFE = ":/?&=@+,;!$'()*-._#%[]"
-
-
-def tex_url(url: str) -> TexSafe:
-    """A URL for `\\href`: non-ASCII, spaces, braces, backslashes percent-encoded; `#`, `%`, `&` escaped."""
-    encoded = percent_encode(url, safe=_URL_SAFE)
-    return TexSafe(encoded.replace("\\", "%5C").replace("#", "\\#").replace("%", "\\%").replace("&", "\\&"))
-
-
-def escape_tex(text: str) -> str:
-    """Text printed literally by LaTeX: specials escaped, ligature pairs broken with `{}`."""
-    return TexSafe(_LIGATURE.sub("{}", text.translate(_TABLE)))
 
 
 def fallback_macros(fonts) -> dict[str, str]:

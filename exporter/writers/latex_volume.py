@@ -23,9 +23,11 @@ from pathlib import Path
 from ..diagnostics import InputError
 from ..model import Meta, Text
 from ..typography.hyphenation import TEX_EXCEPTIONS
-from ..venue import Template, language, meta_view, template_roots
+from ..template_files import template_roots
+from ..venue import Template, language, meta_view
 from . import Edition
-from .latex import TexSafe, companions, escape_tex, font_text, hyphenation_list, render_shell, shell_context
+from ..latex_text import TexSafe, escape_tex
+from .latex import companions, font_text, hyphenation_list, render_shell, shell_context
 from .pdf_volume import short_authors
 
 BEGIN = "\\begin{document}"

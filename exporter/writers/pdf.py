@@ -664,7 +664,6 @@ def render(edition: Edition) -> bytes:
 
 
 def _laid_out(edition: Edition) -> bytes:
-    template = edition.template
     fonts = PdfFonts(edition.template)
     page = edition.venue.page
     margins = page.margins_cm

@@ -20,7 +20,7 @@ import pytest
 
 from helpers import REPO
 
-import exporter.readers.plaintext.sourcefile as sourcefile
+import exporter.sourcefile as sourcefile
 from exporter.cli import main
 
 PAPER = "мәтін осылай басталады [1].\n"

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...model import Image
-from .media import PackageMedia, PictureRef, Unshown, pictures_in
+from ...quoting import OBJECT
+from .media import PackageMedia, Unshown, pictures_in
 from .numbering import Number, Numbering
 from .omml import omml_to_tex
 from .xml import M, R, W, attr, child
@@ -24,7 +25,7 @@ PICTURE_TAGS = (W + "drawing", W + "pict", W + "object", MC_ALTERNATE)
 
 # A formula is one character in the text citations are searched in: a bracket inside it is
 # never seen, and offsets after it stay close to what Word's search counts.
-MATH_MARK = "\ufffc"
+MATH_MARK = OBJECT
 
 
 @dataclass

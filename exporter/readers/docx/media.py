@@ -151,11 +151,6 @@ def _ole(node) -> list:
     return refs
 
 
-def is_equation_object(node) -> bool:
-    ole = node.find(O + "OLEObject")
-    return ole is not None and (ole.get("ProgID") or "").startswith(EQUATION_PROGIDS)
-
-
 def _emu(value: str | None) -> float | None:
     try:
         emu = int(value) if value is not None else None

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from .symbols import ACCENTS, FUNCTIONS, NARY, TEX, delimiter, function_command
-from .xml import M, W, attr
+from .xml import M, W
 
 _FENCE = re.compile(r"\\left(?![a-zA-Z])|\\right(?![a-zA-Z])")
 _MAX_DEPTH = 200  # a formula nested deeper is not a paper's: its inner part is flattened to text

@@ -22,8 +22,9 @@ from ...model import (
     BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
+from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, _INSTITUTION, _is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, names_institution, is_name, is_rubric, is_title_line, split_authors
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
@@ -41,20 +42,6 @@ _RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 _BARE_NUMBERS = re.compile(r"\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*")
 _TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
-
-
-def context_at(text: str, start: int, end: int | None = None, width: int = 30) -> str:
-    """A few whole words around `text[start:end]`, to find the place with Word's search."""
-    end = start if end is None else end
-    left = max(0, start - width)
-    right = min(len(text), end + width)
-    if left > 0:
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else right
-    return " ".join(text[left:right].replace(MATH_MARK, " ").split())
 
 
 def _open(path: str):
@@ -325,7 +312,7 @@ def _clean_name(text: str) -> str:
 def _author_names(text: str) -> list[str]:
     names = []
     for part in split_authors(_clean_name(text)):
-        if _is_name(part):
+        if is_name(part):
             names.append(part)
         elif names or not part:
             continue
@@ -390,6 +377,26 @@ def front_items(paras: list[Para]) -> list[LineItem]:
     return items
 
 
+def _title_set_apart(region: list[Para]) -> int | None:
+    """The first paragraph set apart by a heading style, a larger font, bold type or capitals,
+    with only labelled fields, a rubric and lines of names before it; None when a section name
+    (`Введение`) or another paragraph comes first."""
+    labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)  # noqa: E731
+    sizes = [p.size for p in region if p.size]
+    body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
+    for i, p in enumerate(region):
+        first = " ".join(p.text.split("\n")[0].split())
+        if is_section_name(first):
+            return None  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
+        if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None or is_rubric(first):
+            continue
+        big = body_size is not None and p.size is not None and p.size > body_size
+        if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
+            return i
+        return None  # only labelled lines and by-lines come before a title
+    return None
+
+
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
@@ -404,23 +411,11 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     """
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
-    labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)
     title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
     # The author's own mark: a paragraph in a Title style is the title, unless it holds names.
     styled = title_at is not None and not _looks_like_authors(" ".join(region[title_at].text.split()))
     if title_at is None:
-        sizes = [p.size for p in region if p.size]
-        body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
-        for i, p in enumerate(region):
-            first = " ".join(p.text.split("\n")[0].split())
-            if is_section_name(first):
-                break  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
-            if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None or is_rubric(first):
-                continue
-            big = body_size is not None and p.size is not None and p.size > body_size
-            if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
-                title_at = i
-            break  # only labelled lines and by-lines come before a title
+        title_at = _title_set_apart(region)
     items = front_items(paras)
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
@@ -464,7 +459,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             break
         elif "author" in p.style_name.lower() or _looks_like_authors(text) and i <= after_title + 4 and len(text) < 200:
             fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
-        elif (_INSTITUTION.search(text) or "affiliation" in p.style_name.lower()) and len(text) < 250 and (fields["authors"] or title_at is not None):
+        elif (names_institution(text) or "affiliation" in p.style_name.lower()) and len(text) < 250 and (fields["authors"] or title_at is not None):
             fields["affiliations"].append(text)
         else:
             if i > after_title + 8 or title_at is None:
@@ -600,7 +595,7 @@ def read_docx(path: str) -> Document:
 def front_items_of(path: str) -> tuple[list[int], list[LineItem]]:
     """(indexes among the paragraphs holding text, items) of a DOCX's first paragraphs, as the
     line-role classifier reads them (the training data's builder reads them so too)."""
-    paras, _, _ = _count(_walk(path)[0])
+    paras, _, _ = count_paragraphs(_walk(path)[0])
     filled = [p for p in paras if p.text.replace(MATH_MARK, "").strip()]
     items = front_items(filled)
     return list(range(len(items))), items
@@ -617,7 +612,7 @@ def _sample(paras: list[Para], size: int = 20_000) -> str:
     return " ".join(parts)[:size]
 
 
-def _count(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
+def count_paragraphs(items: list) -> tuple[list[Para], list[int], dict[int, int]]:
     """Body paragraphs in order, each one's ¶ number, and for each table the ¶ before it."""
     paras: list[Para] = []
     numbers: list[int] = []
@@ -696,8 +691,30 @@ def _shows_something(para: Para) -> bool:
     return bool(para.text.strip()) or any(a.kind == "image" for a in para.atoms)
 
 
+class _BodyBlocks:
+    """The body's blocks in order, each with the paragraph it came from (None for a list);
+    list paragraphs in a row gather into one list."""
+
+    def __init__(self):
+        self.blocks: list = []
+        self.sources: list = []
+        self.items_open: list[ListItem] = []
+
+    def close_list(self) -> None:
+        if self.items_open:
+            first, last = self.items_open[0].span, self.items_open[-1].span
+            self.blocks.append(BulletList(tuple(self.items_open), Span(first.line, first.column, last.end_line, last.end_column, paragraph=first.paragraph)))
+            self.sources.append(None)
+            self.items_open.clear()
+
+    def add(self, block, source) -> None:
+        self.close_list()
+        self.blocks.append(block)
+        self.sources.append(source)
+
+
 def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
-    paras, numbers, table_at = _count(items)
+    paras, numbers, table_at = count_paragraphs(items)
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
     if not filled and not table_at:
         raise InputError(path, "contains no text")
@@ -715,22 +732,8 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
     entries = read_entries(paras, rows, numbers) if rows else []
 
-    blocks: list = []
-    sources: list = []
-    items_open: list[ListItem] = []
-
-    def close_list():
-        if items_open:
-            first, last = items_open[0].span, items_open[-1].span
-            blocks.append(BulletList(tuple(items_open), Span(first.line, first.column, last.end_line, last.end_column, paragraph=first.paragraph)))
-            sources.append(None)
-            items_open.clear()
-
-    def add(block, source):
-        close_list()
-        blocks.append(block)
-        sources.append(source)
-
+    body = _BodyBlocks()
+    add, items_open = body.add, body.items_open
     para_index = {id(p): k for k, p in enumerate(paras)}
     for index, item in enumerate(items):
         if isinstance(item, TableRec):
@@ -761,8 +764,8 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
             add(Quote(inlines, span), Source(item))
         else:
             add(Paragraph(inlines, span), Source(item))
-    close_list()
-    blocks = arrange(blocks, sources, captions, equations)
+    body.close_list()
+    blocks = arrange(body.blocks, body.sources, captions, equations)
     notes.extend(_unread_notes(path, unread or [], paras, numbers))
     if not entries and builder.field_items:
         entries = field_entries(builder.field_items)

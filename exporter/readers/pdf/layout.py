@@ -271,7 +271,7 @@ def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
                 if char_angle != angle:
                     continue
                 out.unmapped += unmapped
-                (ax, ay), (bx, by) = turn(x0, y0, width, height), turn(x1, y1, width, height)
+                ax, bx = turn(x0, y0, width, height)[0], turn(x1, y1, width, height)[0]
                 kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space))
         out.dropped += len(run) - len(kept)
         if kept:

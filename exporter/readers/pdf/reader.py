@@ -464,6 +464,84 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
 # ---- the document --------------------------------------------------------------------------
 
 
+def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], captioned: dict) -> list[tuple[int | None, list[int]]]:
+    """The body's lines (and the prose the layout put between entries, `inside`) grouped into
+    headings, paragraphs and figure captions: (heading level, FIGURE or None, line indexes).
+    Headings are measured against the body's own type (not the list's or the title's)."""
+    body_lines = lines[start:end] or lines
+    body = body_size(body_lines)
+    bold_share = sum(len(l.text) for l in body_lines if l.bold) / max(sum(len(l.text) for l in body_lines), 1)
+    heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
+    spacing = usual_spacing(lines, body)
+    edges = column_edges(lines, body)
+    groups: list[tuple[int | None, list[int]]] = []
+    last = -2  # the previous line with text
+    for i in [*range(start, end), *inside]:
+        line = lines[i]
+        if not line.text:
+            continue
+        if (line.page, line.number) in captioned:  # a figure's caption opens a block of its own
+            groups.append((FIGURE, [i]))
+            last = i
+            continue
+        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
+        if level is not None:
+            groups.append((level, [i]))
+        elif groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
+            groups[-1][1].append(i)
+        else:
+            groups.append((None, [i]))
+        last = i
+    return groups
+
+
+def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, places: Places, captioned: dict) -> list:
+    """The grouped lines as blocks on the PDF's pages; superscript numbers up to
+    `superscript_entries` are citations (0: the paper cites in brackets, or has no list)."""
+    blocks = []
+    for level, rows, joined, inlines in built:
+        runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
+
+        def cite_at(s: int, e: int, joined=joined):
+            raw = joined.text[s:e]
+            if not (superscript_entries and is_superscript_citation(raw, joined.text[:s])):
+                return None
+            found, _ = find_citations(f"[{raw}]")
+            if len(found) != 1 or any(not r.label.isdigit() or int(r.label) > superscript_entries for r in found[0].refs):
+                return None
+            refs = tuple(dataclasses.replace(r, start=_shift(r.start), end=_shift(r.end), item_start=_shift(r.item_start), item_end=_shift(r.item_end)) for r in found[0].refs)
+            return Citation(raw, refs, places.span(joined.span(s, e)))
+
+        inlines = with_superscripts(inlines, runs, joined.text, cite_at)
+        inlines = tuple(_placed(node, places) for node in inlines)
+        span = places.span(joined.whole)
+        if level == FIGURE:
+            first = lines[rows[0]]
+            blocks.append(figure_of(captioned[(first.page, first.number)], inlines, span))
+        else:
+            blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
+    return blocks
+
+
+def _meta(fm, fields, title_text: str | None, authors: list[str], language: str, abstracts: tuple, emails: list[str]) -> Meta:
+    """The paper's metadata: the text reader's front matter (`fm`), completed by the fields
+    the layout labels (`fields`) and the title and authors the layout found."""
+    return Meta(
+        udc=fm.udc or fields.udc,
+        irsti=fm.irsti,
+        title=(Text(title_text),) if title_text else (),
+        authors=tuple(authors),
+        affiliations=tuple(fm.affiliations),
+        position=fm.position,
+        supervisor=fm.supervisor,
+        language=language,
+        keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
+        abstracts=abstracts,
+        keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets) or tuple(fm.keyword_sets),
+        emails=tuple(emails),
+    )
+
+
 def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = ()) -> Document:
     texts = [line.text for line in lines]
     places = Places(lines)
@@ -505,33 +583,9 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
 
-    # headings and paragraphs, measured against the body's own type (not the list's or the title's)
-    body_lines = lines[start:end] or lines
-    body = body_size(body_lines)
-    bold_share = sum(len(l.text) for l in body_lines if l.bold) / max(sum(len(l.text) for l in body_lines), 1)
-    heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
-    spacing = usual_spacing(lines, body)
-    edges = column_edges(lines, body)
-    groups: list[tuple[int | None, list[int]]] = []  # (heading level, FIGURE or None, line indexes)
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
     captioned = figure_pictures(pictures)
-    last = -2  # the previous line with text
-    for i in [*range(start, end), *inside]:  # and the prose the layout put between entries
-        line = lines[i]
-        if not line.text:
-            continue
-        if (line.page, line.number) in captioned:  # a figure's caption opens a block of its own
-            groups.append((FIGURE, [i]))
-            last = i
-            continue
-        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
-        if level is not None:
-            groups.append((level, [i]))
-        elif groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
-            groups[-1][1].append(i)
-        else:
-            groups.append((None, [i]))
-        last = i
+    groups = _body_groups(lines, start, end, inside, captioned)
 
     built = []
     for level, rows in groups:
@@ -545,53 +599,18 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     brackets = sum(1 for *_, inlines in built for node in inlines if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
-    blocks = []
-    for level, rows, joined, inlines in built:
-        runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
-
-        def cite_at(s: int, e: int, joined=joined):
-            raw = joined.text[s:e]
-            if not (cite_superscripts and is_superscript_citation(raw, joined.text[:s])):
-                return None
-            found, _ = find_citations(f"[{raw}]")
-            if len(found) != 1 or any(not r.label.isdigit() or int(r.label) > len(references) for r in found[0].refs):
-                return None
-            refs = tuple(dataclasses.replace(r, start=_shift(r.start), end=_shift(r.end), item_start=_shift(r.item_start), item_end=_shift(r.item_end)) for r in found[0].refs)
-            return Citation(raw, refs, places.span(joined.span(s, e)))
-
-        inlines = with_superscripts(inlines, runs, joined.text, cite_at)
-        inlines = tuple(_placed(node, places) for node in inlines)
-        span = places.span(joined.whole)
-        if level == FIGURE:
-            first = lines[rows[0]]
-            blocks.append(figure_of(captioned[(first.page, first.number)], inlines, span))
-        else:
-            blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
+    blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned)
 
     references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
     abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed)) for a in fields.abstracts or fm.abstracts)
-    meta = Meta(
-        udc=fm.udc or fields.udc,
-        irsti=fm.irsti,
-        title=(Text(title_text),) if title_text else (),
-        authors=tuple(authors),
-        affiliations=tuple(fm.affiliations),
-        position=fm.position,
-        supervisor=fm.supervisor,
-        language=language,
-        keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
-        abstracts=abstracts,
-        keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets) or tuple(fm.keyword_sets),
-        emails=tuple(emails),
-    )
     heading_span = None
     if heading is not None:
         line = lines[heading]
         heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page)
     return Document(
         path=path,
-        meta=meta,
+        meta=_meta(fm, fields, title_text, authors, language, abstracts, emails),
         blocks=tuple(blocks),
         references=tuple(references),
         references_span=heading_span,

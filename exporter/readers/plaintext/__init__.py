@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...diagnostics import Diagnostic
 from ...model import Document
 from .reader import field_inlines, join_lines, read_plaintext
-from .sourcefile import read_source
+from ...sourcefile import read_source
 
 EXTENSIONS = (".txt", ".text")
 TEXT = True  # takes what no other reader claims; the decoder refuses what is not text

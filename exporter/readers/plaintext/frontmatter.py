@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
-from .normalize import TOKEN, is_blank, normalize_glyphs, tokens_with_columns
+from .normalize import normalize_glyphs, tokens_with_columns
 from .sections import is_introduction
 
 UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
@@ -216,12 +216,14 @@ def is_name(text: str) -> bool:
     return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None
 
 
-_is_name = is_name  # the DOCX reader's name for it
+def names_institution(text: str) -> bool:
+    """The text names an institution (`университет`, `Institute`, `Department`…), however long."""
+    return _INSTITUTION.search(text) is not None
 
 
 def is_institution(text: str) -> bool:
     """A line naming an institution (`университет`, `Institute`, `Department`…), under 200 characters."""
-    return len(text) < 200 and _INSTITUTION.search(text) is not None
+    return len(text) < 200 and names_institution(text)
 
 
 def is_role(text: str) -> bool:
@@ -339,16 +341,8 @@ def read_front_matter(
             i += 1
             after_keywords = after_keywords and i < end and not texts[i]
             continue
-        if m := UDC.match(text):
-            fm.udc = fm.udc or m["value"] or None
-        elif BARE_UDC.match(text):
-            fm.udc = fm.udc or text
-        elif m := IRSTI.match(text):
-            fm.irsti = fm.irsti or m["value"]
-        elif CODES.match(text):
+        if _one_line_field(fm, text):
             pass
-        elif m := SUPERVISOR.match(text):
-            fm.supervisor = fm.supervisor or m["value"]
         elif m := _label(KEYWORDS.match, text):
             value, rows, i = _continued(texts, i, end, m["value"], keywords=True)
             if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
@@ -376,14 +370,7 @@ def read_front_matter(
         elif text[0].islower() and len(text) < 80 and not candidates and not text.endswith(".") and "[" not in text:
             pass  # a degree or a city under a name before the title
         else:
-            run_end = i
-            while run_end < end and texts[run_end] and (
-                run_end > i and (continues_title(texts[run_end - 1]) or texts[run_end][:1].islower())
-                or not _classified(texts[run_end], bool(candidates))
-            ):
-                if run_end > i and _ends_title(texts, i, run_end):
-                    break
-                run_end += 1
+            run_end = _run_end(texts, i, end, bool(candidates))
             run = [t for t in texts[i:run_end] if any(ch.isalpha() for ch in t)]
             title_allowed = udc_at is None or i > udc_at
             if run and candidates and last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() and _title_run(
@@ -411,22 +398,65 @@ def read_front_matter(
     evidence = fm.udc or fm.irsti or pending or fm.abstracts or fm.keyword_sets or fm.affiliations or fm.supervisor
     if not candidates or not (evidence or any(is_title_line(" ".join(run)) for _, run in candidates)):
         return FrontMatter()  # a line in capitals, or a title with fields around it: else all is body
+    fm.title_lines = _chosen_title(candidates, language)
+    fm.authors.extend(_authors_in_script(pending, script(" ".join(fm.title_lines))))
+    fm.abstracts.extend(unlabelled)
+    fm.title_lines = [title_text(fm.title_lines)]
+    fm.body_start = stop
+    return fm
+
+
+def _one_line_field(fm: FrontMatter, text: str) -> bool:
+    """A field that is one labelled line (UDC, IRSTI, a classification code, the supervisor),
+    read into `fm` (the first of each kind counts); False for any other line."""
+    if m := UDC.match(text):
+        fm.udc = fm.udc or m["value"] or None
+    elif BARE_UDC.match(text):
+        fm.udc = fm.udc or text
+    elif m := IRSTI.match(text):
+        fm.irsti = fm.irsti or m["value"]
+    elif CODES.match(text):
+        pass
+    elif m := SUPERVISOR.match(text):
+        fm.supervisor = fm.supervisor or m["value"]
+    else:
+        return False
+    return True
+
+
+def _run_end(texts: list[str], i: int, end: int, after_title: bool) -> int:
+    """Where the run of lines from `i` ends: at a blank or classified line (a name, a label…),
+    unless it continues a title; or where a title ends (`_ends_title`)."""
+    run_end = i
+    while run_end < end and texts[run_end] and (
+        run_end > i and (continues_title(texts[run_end - 1]) or texts[run_end][:1].islower())
+        or not _classified(texts[run_end], after_title)
+    ):
+        if run_end > i and _ends_title(texts, i, run_end):
+            break
+        run_end += 1
+    return run_end
+
+
+def _chosen_title(candidates: list[tuple[bool, list[str]]], language: str | None) -> list[str]:
+    """The title among the candidates (is running header, lines): the first in the paper's
+    script, a running header only when nothing else is."""
     own = "latin" if language == "en" else "cyrillic" if language else None
     ranked = sorted(candidates, key=lambda c: (own is not None and script(" ".join(c[1])) != own, c[0]))  # stable
-    fm.title_lines = ranked[0][1]
-    title_script = script(" ".join(fm.title_lines))
+    return ranked[0][1]
+
+
+def _authors_in_script(pending: list[tuple[str, list[str]]], title_script: str) -> list[str]:
+    """The authors written in the title's script (else all), each once: spaces, dots and case aside."""
     chosen = [names for s, names in pending if s == title_script] or [names for _, names in pending]
-    seen = set()
+    seen, authors = set(), []
     for names in chosen:
         for name in names:
             key = re.sub(r"[\s.]", "", name).casefold()
             if key not in seen:
                 seen.add(key)
-                fm.authors.append(name)
-    fm.abstracts.extend(unlabelled)
-    fm.title_lines = [title_text(fm.title_lines)]
-    fm.body_start = stop
-    return fm
+                authors.append(name)
+    return authors
 
 
 def _cites(run: list[str]) -> bool:

@@ -6,10 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Tokens are runs of anything but whitespace and control characters (a NUL or a form feed
-# from a PDF extraction is a gap in the text, never a letter of it; so are the C1 controls
-# U+0080–U+009F that a wrong conversion leaves, and the noncharacters U+FFFE and U+FFFF).
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Tokens are runs of anything but whitespace and control characters (sourcefile.CONTROL_CHARS
+# are gaps in the text, never letters of it).
 _GAP = r"\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _EDGE_PUNCT = "«»\"'“”„()[],.;:!?…"
@@ -81,11 +79,6 @@ def list_item_marker(line: str) -> int | None:
 
 
 SPACED_DASHES = frozenset(("-", "--", "---"))
-
-
-def replace_spaced_dash(token: str) -> str:
-    """A hyphen (or `--`) standing alone between spaces is a dash: `себебі -- еліміз`."""
-    return DASH if token in SPACED_DASHES else token
 
 
 def bare_word(token: str) -> str:

@@ -13,11 +13,11 @@ from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import find_reference_list, read_reference_list
 from .frontmatter import FieldText, FrontMatter, clean, read_front_matter, title_text
-from .furniture import find_pages, is_page_break
+from .furniture import find_pages
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
 from .roles.window import text_items
-from .sourcefile import SourceText
+from ...sourcefile import SourceText, control_characters
 from .titleblock import decide, emails_in
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0) -> Joined:
@@ -194,23 +194,6 @@ def _blocks(
         blocks.append(kind(inlines, joined.whole))
     close_list()
     return blocks
-
-
-def control_characters(lines: list[str], path: str) -> list[Diagnostic]:
-    """One TXT001 finding per line holding control characters (they are read as spaces).
-
-    A form feed opening a line is a page break (pdftotext ends every page with one), not a
-    stray character: it is not reported.
-    """
-    found = []
-    for number, line in enumerate(lines, start=1):
-        start = 1 if is_page_break(line) else 0
-        m = rules.CONTROL_CHARS.search(line, start)
-        if m:
-            count = len(rules.CONTROL_CHARS.findall(line, start))
-            more = {"variant": "more", "count": count - 1} if count > 1 else {}
-            found.append(Diagnostic.at_line("TXT001", path, number, m.start() + 1, character=f"U+{ord(m.group()):04X}", **more))
-    return found
 
 
 def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:

@@ -140,7 +140,7 @@ def _number(segment: str) -> re.Match | None:
     return re.search(r"\d+(?:\s?[-–—/]\s?\d+)?|\b[IVXLC]+\b|\b[ivxlc]+\b", segment)
 
 
-def _volume(f: "Found", s: int, e: int) -> None:
+def _volume(f: rules.Found, s: int, e: int) -> None:
     seg = f.text[s:e]
     m = re.search(r"\d+(?:[-–/]\d+)?|\b[IVXLC]+\b", seg)
     if m:
@@ -150,14 +150,14 @@ def _volume(f: "Found", s: int, e: int) -> None:
             f.add("number", s + m.end() + rest.start(1), s + m.end() + rest.end(1))
 
 
-def _issue(f: "Found", s: int, e: int) -> None:
+def _issue(f: rules.Found, s: int, e: int) -> None:
     seg = f.text[s:e]
     m = re.search(r"\d+(?:\s?[-–/]\s?\d+)?(?:\s?\(\d+\))?|\b[A-Za-zА-Яа-я]?\d+\b", seg)
     if m:
         f.add("number", s + m.start(), s + m.end())
 
 
-def _pages(f: "Found", s: int, e: int) -> None:
+def _pages(f: rules.Found, s: int, e: int) -> None:
     """A range or a page (`С. 45–50`, `pp. 137-172`, `e1234`, `A44`) is `pages`; a count
     (`415 с.`, `494 pp.`, `245 б.`, `xx+494 p.`) is `pagetotal`."""
     seg = f.text[s:e]
@@ -176,14 +176,14 @@ def _pages(f: "Found", s: int, e: int) -> None:
         f.add("pages", s + m.start(), s + m.start() + len(value))
 
 
-def _year(f: "Found", s: int, e: int) -> None:
+def _year(f: rules.Found, s: int, e: int) -> None:
     seg = f.text[s:e]
     m = re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", seg) or re.search(r"(?<!\d)\d{4}(?!\d)", seg)
     if m:
         f.add("year", s + m.start(), s + m.end())
 
 
-def _edition(f: "Found", s: int, e: int) -> None:
+def _edition(f: rules.Found, s: int, e: int) -> None:
     seg = f.text[s:e]
     m = re.search(r"\d+", seg) or re.search(r"\b(first|second|third|fourth|fifth|sixth|revised|expanded)\b", seg, re.I)
     if m:

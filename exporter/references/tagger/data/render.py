@@ -289,50 +289,11 @@ def gost_entry(record: dict, rng: random.Random) -> Pieces:
         out.add(T(record["container-title"]), "journal")
         _year_and_parts(out, record, style, rng, kk)
     elif kind in ("chapter", "paper-conference"):
-        out.add(style["slash"] if rng.random() < 0.85 and not latin else rng.choice([". In: ", ". ", ". In "]))
-        out.add(T(record["container-title"]), "container")
-        out.add(d)
-        out.add("Moscow" if latin and record["publisher-place"] == "М." else T(record["publisher-place"]), "location")
-        if record.get("publisher"):
-            out.add(style["colon"])
-            out.add(T(record["publisher"]) + (" Publ." if latin else ""), "publisher")
-        out.add(", ")
-        out.add(str(record["issued"]["date-parts"][0][0]), "date")
-        out.add(d)
-        out.add(_page_mark(style, rng, kk) + record["page"].replace("-", rng.choice(["–", "-", "—"])), "pages")
-        out.add(".")
+        _gost_chapter(out, record, style, rng, kk)
     elif kind in ("book", "thesis"):
-        if kind == "thesis":
-            out.add(style["colon"] if not latin else ". ")
-            out.add(T(record["genre"]) + (" : " + record["number"] if not latin and rng.random() < 0.5 else ""), "genre")
-        if record.get("edition"):
-            out.add(d)
-            ed = record["edition"]
-            out.add(rng.choice([f"{ed}-е изд., перераб. и доп.", f"{ed}-е изд.", f"Изд. {ed}-е"]) if not kk else f"{ed}-басылым", "edition")
-        out.add(d)
-        place = record["publisher-place"]
-        out.add({"М.": "Moscow", "СПб.": "St. Petersburg"}.get(place, T(place)) if latin else place, "location")
-        if record.get("publisher"):
-            out.add(style["colon"] if not latin else ", ")
-            out.add(T(record["publisher"]) + (" Publ." if latin and rng.random() < 0.7 else ""), "publisher")
-        out.add(", ")
-        out.add(str(record["issued"]["date-parts"][0][0]), "date")
-        out.add(d)
-        mark = "p." if latin else ("б." if kk and rng.random() < 0.8 else rng.choice(["с.", "с.", "c."]))
-        out.add(f"{record['number-of-pages']} {mark}", "pages")
-        if record.get("ISBN"):
-            out.add(d)
-            out.add("ISBN " + record["ISBN"], "isbn")
-        out.add(".")
-    else:  # web page
-        out.add(rng.choice([d, d, ": ", ". "]))
-        label = rng.choice(["URL: ", "URL: ", "Режим доступа: "]) if not kk else rng.choice(["URL: ", "Қол жеткізу режимі: "])
-        out.add(label + record["URL"], "url")
-        y, m, day = record["accessed"]["date-parts"][0]
-        phrase = "қаралған күні" if kk else rng.choice(["дата обращения", "дата обращения", "дата доступа"])
-        out.add(" ")
-        out.add(f"({phrase}: {day:02d}.{m:02d}.{y})", "accessed")
-        out.add(".")
+        _gost_book(out, record, style, rng, kk)
+    else:
+        _gost_webpage(out, record, style, rng, kk)
     if latin and rng.random() < 0.5:
         out.add(" ")
         out.add("(In Russian)" if not kk else "(In Kazakh)", "note")
@@ -341,6 +302,65 @@ def gost_entry(record: dict, rng: random.Random) -> Pieces:
         out.add(rng.choice(["DOI: ", "DOI ", "doi:", "https://doi.org/"]) + record["DOI"], "doi")
         out.add("." if rng.random() < 0.5 else "")
     return out
+
+
+def _gost_chapter(out: Pieces, record: dict, style: dict, rng: random.Random, kk: bool) -> None:
+    """A chapter's or conference paper's container, place, publisher, year and pages."""
+    latin, d = style["latin"], style["dash"]
+    T = translit if latin else (lambda s: s)
+    out.add(style["slash"] if rng.random() < 0.85 and not latin else rng.choice([". In: ", ". ", ". In "]))
+    out.add(T(record["container-title"]), "container")
+    out.add(d)
+    out.add("Moscow" if latin and record["publisher-place"] == "М." else T(record["publisher-place"]), "location")
+    if record.get("publisher"):
+        out.add(style["colon"])
+        out.add(T(record["publisher"]) + (" Publ." if latin else ""), "publisher")
+    out.add(", ")
+    out.add(str(record["issued"]["date-parts"][0][0]), "date")
+    out.add(d)
+    out.add(_page_mark(style, rng, kk) + record["page"].replace("-", rng.choice(["–", "-", "—"])), "pages")
+    out.add(".")
+
+
+def _gost_book(out: Pieces, record: dict, style: dict, rng: random.Random, kk: bool) -> None:
+    """A book's or thesis's genre, edition, place, publisher, year, page count and ISBN."""
+    latin, d = style["latin"], style["dash"]
+    T = translit if latin else (lambda s: s)
+    if record["type"] == "thesis":
+        out.add(style["colon"] if not latin else ". ")
+        out.add(T(record["genre"]) + (" : " + record["number"] if not latin and rng.random() < 0.5 else ""), "genre")
+    if record.get("edition"):
+        out.add(d)
+        ed = record["edition"]
+        out.add(rng.choice([f"{ed}-е изд., перераб. и доп.", f"{ed}-е изд.", f"Изд. {ed}-е"]) if not kk else f"{ed}-басылым", "edition")
+    out.add(d)
+    place = record["publisher-place"]
+    out.add({"М.": "Moscow", "СПб.": "St. Petersburg"}.get(place, T(place)) if latin else place, "location")
+    if record.get("publisher"):
+        out.add(style["colon"] if not latin else ", ")
+        out.add(T(record["publisher"]) + (" Publ." if latin and rng.random() < 0.7 else ""), "publisher")
+    out.add(", ")
+    out.add(str(record["issued"]["date-parts"][0][0]), "date")
+    out.add(d)
+    mark = "p." if latin else ("б." if kk and rng.random() < 0.8 else rng.choice(["с.", "с.", "c."]))
+    out.add(f"{record['number-of-pages']} {mark}", "pages")
+    if record.get("ISBN"):
+        out.add(d)
+        out.add("ISBN " + record["ISBN"], "isbn")
+    out.add(".")
+
+
+def _gost_webpage(out: Pieces, record: dict, style: dict, rng: random.Random, kk: bool) -> None:
+    """A web page's address and the date it was seen."""
+    d = style["dash"]
+    out.add(rng.choice([d, d, ": ", ". "]))
+    label = rng.choice(["URL: ", "URL: ", "Режим доступа: "]) if not kk else rng.choice(["URL: ", "Қол жеткізу режимі: "])
+    out.add(label + record["URL"], "url")
+    y, m, day = record["accessed"]["date-parts"][0]
+    phrase = "қаралған күні" if kk else rng.choice(["дата обращения", "дата обращения", "дата доступа"])
+    out.add(" ")
+    out.add(f"({phrase}: {day:02d}.{m:02d}.{y})", "accessed")
+    out.add(".")
 
 
 def _page_mark(style: dict, rng: random.Random, kk: bool) -> str:

@@ -23,7 +23,7 @@ from ...frontmatter import ABSTRACT, BARE_UDC, KEYWORDS, UDC, author_names, is_h
 from ...furniture import find_pages
 from ...mojibake import repair_mojibake
 from ...sections import is_introduction, is_section_name
-from ...sourcefile import read_source
+from .....sourcefile import read_source
 from ..window import text_items
 
 HERE = Path(__file__).resolve().parent

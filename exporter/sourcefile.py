@@ -10,8 +10,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from pathlib import Path
 
-from ...diagnostics import InputError
+from .diagnostics import Diagnostic, InputError
 
+# Control characters have no place in a paper's text: a NUL or a form feed from a PDF
+# extraction is a gap in the text, never a letter of it; so are the C1 controls U+0080–U+009F
+# that a wrong conversion leaves, and the noncharacters U+FFFE and U+FFFF. Readers read them
+# as spaces and report them (`control_characters`).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 MAX_BYTES = 200 * 1024 * 1024  # far above any paper or proceedings, below what exhausts memory
 
 # Magic numbers of files people hand us instead of text, and what to tell them.
@@ -376,3 +381,33 @@ def _looks_binary(text: str) -> bool:
 
 def read_source(path: str | os.PathLike, repair: bool = False) -> SourceText:
     return decode(str(path), read_bytes(path), repair)
+
+
+def control_characters(lines: list[str], path: str) -> list[Diagnostic]:
+    """One TXT001 finding per line holding control characters (they are read as spaces).
+
+    A form feed opening a line is a page break (pdftotext ends every page with one), not a
+    stray character: it is not reported.
+    """
+    found = []
+    for number, line in enumerate(lines, start=1):
+        start = 1 if line.startswith("\f") else 0
+        m = CONTROL_CHARS.search(line, start)
+        if m:
+            count = len(CONTROL_CHARS.findall(line, start))
+            more = {"variant": "more", "count": count - 1} if count > 1 else {}
+            found.append(Diagnostic.at_line("TXT001", path, number, m.start() + 1, character=f"U+{ord(m.group()):04X}", **more))
+    return found
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"

@@ -1,12 +1,30 @@
-"""Quoting the place of each finding in a paragraph-numbered source (DOCX), so a person can
-find it with Word's search: a few words around the citation, the entry's first words."""
+"""Quoting a finding's place in words, for sources whose spans number paragraphs (a DOCX):
+a person finds a paragraph number by searching for the words around it, not by going to a
+line. Everything it needs is in the model (the spans and the inlines): it is format-blind."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from ...model import CONTAINERS, Citation, Math, Text, inline_runs
-from .reader import context_at
+from .model import CONTAINERS, Citation, Math, Text, inline_runs
+
+# Unicode's OBJECT REPLACEMENT CHARACTER: a reader's stand-in for an embedded object (the DOCX
+# reader's formulas) in a paragraph's text; a gap between words when quoted.
+OBJECT = "\ufffc"
+
+
+def context_at(text: str, start: int, end: int | None = None, width: int = 30) -> str:
+    """A few whole words around `text[start:end]`, to find the place with Word's search."""
+    end = start if end is None else end
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return " ".join(text[left:right].replace(OBJECT, " ").split())
 
 
 def _run_places(inlines, out: dict, texts: list[str]) -> None:
