@@ -107,8 +107,9 @@ def build_one(job: tuple[str, str, bool]) -> dict:
         row["columns"] = column_pages(files[".pdf"], gutter(template.venue))
     edition = Edition(rendered.linked, template)
     if template.transliteration is not None:
-        same = [e.number for e, _, _ in edition.entries] == [e.number for e, _ in edition.romanised_entries]
-        row["romanised"] = f"{len(edition.romanised_entries)}/{len(edition.entries)}" + ("" if same else " (numbers differ)")
+        lists = {kind: [item.number for item in block.items] for kind, block in edition.bibliography.items()}
+        same = lists.get("references", []) == lists.get("romanised", [])
+        row["romanised"] = f"{len(lists.get('romanised', []))}/{len(lists.get('references', []))}" + ("" if same else " (numbers differ)")
     if compile_tex:
         row["latex"] = compile_zip(files[".zip"], Path(source).stem, out)
     shutil.rmtree(out, ignore_errors=True)

@@ -53,6 +53,11 @@ class Citation:
     raw: str
     refs: tuple[CiteRef, ...]
     span: Span
+    # Set by the bibliography transform (exporter/transforms/bibliography.py), empty before it:
+    # the citation as editions show it (its text, each label a `Link` to `#<entry anchor>`),
+    # and for a citation with a label that found no entry, the note that says so.
+    inlines: tuple["Inline", ...] = ()
+    note: str | None = None
 
     @property
     def resolved(self) -> bool:
@@ -212,7 +217,32 @@ class Figure:
     kind: str = "figure"  # "table" for a table the source gives as a picture (its caption reads `Таблица 2`)
 
 
-Block = Paragraph | Heading | Quote | BulletList | Table | Figure
+@dataclass(frozen=True, slots=True)
+class BibItem:
+    """One item of a `Bibliography`: its label as the list prints it (`12.`; None for an
+    unnumbered note), its text as inlines, and the link target citations point at."""
+
+    label: str | None
+    inlines: tuple[Inline, ...]
+    span: Span
+    anchor: str | None = None
+    number: int | None = None  # the entry's number, for a LaTeX class that numbers its own list
+
+
+@dataclass(frozen=True, slots=True)
+class Bibliography:
+    """A list the bibliography transform puts after the body, as pandoc's citeproc adds its
+    `refs` div: the reference list (`kind` "references"), the same list in Latin letters
+    ("romanised"), or the citations that found no entry ("unresolved"). `title` is its heading
+    in the venue's words for the paper's language."""
+
+    kind: str
+    title: str
+    items: tuple[BibItem, ...]
+    span: Span
+
+
+Block = Paragraph | Heading | Quote | BulletList | Table | Figure | Bibliography
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +341,8 @@ def inline_runs(block: Block) -> list[tuple[Inline, ...]]:
         return [block.caption]
     if isinstance(block, (Paragraph, Heading, Quote)):
         return [block.inlines]
+    if isinstance(block, Bibliography):
+        return [item.inlines for item in block.items]
     raise TypeError(f"no rule for block {type(block).__name__}")
 
 
@@ -365,6 +397,8 @@ def map_inlines(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             return replace(b, caption=run(b.caption))
         if isinstance(b, (Paragraph, Heading, Quote)):
             return replace(b, inlines=run(b.inlines))
+        if isinstance(b, Bibliography):
+            return replace(b, items=tuple(replace(item, inlines=run(item.inlines)) for item in b.items))
         raise TypeError(f"no rule for block {type(b).__name__}")
 
     return tuple(block(b) for b in blocks)

@@ -10,7 +10,8 @@ import pytest
 from exporter.linker import Linked
 from exporter.model import Citation, CiteRef, Document, Entry, Meta, Paragraph, Span, Text
 from exporter.venue import Template
-from exporter.writers import Edition, anchor, unique_anchors
+from exporter.transforms.bibliography import anchor, unique_anchors
+from exporter.writers import Edition
 
 SPAN = Span(1, 1, 1, 2)
 # Zotero item URIs as citation keys (as a DOCX citation field gives them): 60 items whose
@@ -38,7 +39,7 @@ def test_sixty_zotero_keys_sixty_targets():
 
 
 def test_a_clash_is_refused_not_written():
-    import exporter.writers as writers
+    import exporter.transforms.bibliography as writers
 
     original = writers.anchor
     writers.anchor = lambda key: "ref_same"

@@ -106,7 +106,7 @@ def test_strict_fails_on_unresolved_citations_only(project, tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--to", "odt"], "exporter: error: --to: unknown edition odt; choose from docx, pdf, latex, zip"),
+        (["--to", "odt"], "exporter: error: --to: unknown edition odt; choose from docx, pdf, latex, html, zip"),
         (["--template", "nope"], "exporter: error: nope: no such template (available: article, ieee-conference, kz-conference, kz-journal, springer-lncs)"),
         (["--jobs", "0"], "exporter: error: --jobs: must be at least 1"),
     ],

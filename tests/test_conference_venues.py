@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 
 from helpers import REPO, run_cli
 
-from exporter.model import Meta, Text
+from exporter.model import Meta, Text, plain_text
 from exporter.pipeline import read_and_link
 from exporter.venue import Template, author_groups, running_authors, running_title
 from exporter.writers import Edition
@@ -342,10 +342,15 @@ def _edition(source: Path) -> Edition:
     return Edition(read_and_link(str(source)), Template.load("kz-journal"))
 
 
+def _items(edition: Edition, kind: str) -> list[tuple[int, str]]:
+    """A list the bibliography transform appended: each item's number and text."""
+    return [(item.number, plain_text(item.inlines)) for item in edition.bibliography[kind].items] if kind in edition.bibliography else []
+
+
 def test_the_kazakh_paper_gets_a_romanised_list_of_the_same_length_and_numbers():
     edition = _edition(KK_PAPER)
-    gost = [(e.number, "".join(r.text for r in runs)) for e, runs, _ in edition.entries]
-    latin = [(e.number, "".join(r.text for r in runs)) for e, runs in edition.romanised_entries]
+    gost = _items(edition, "references")
+    latin = _items(edition, "romanised")
     assert [n for n, _ in latin] == [n for n, _ in gost] == list(range(1, 9))
     assert not any(re.search("[\u0400-\u04ff]", text) for _, text in latin)
     assert latin[1] == gost[1] and latin[7] == gost[7]  # Ryan & Deci, Deci & Ryan: Latin entries unchanged
@@ -358,9 +363,9 @@ def test_the_kazakh_paper_gets_a_romanised_list_of_the_same_length_and_numbers()
 @needs_corpus
 def test_a_russian_paper_gets_a_romanised_list_of_the_same_length_and_numbers():
     edition = _edition(LEVIN)
-    assert len(edition.entries) == 26  # corpus truth: reference_entries
-    assert [e.number for e, _ in edition.romanised_entries] == [e.number for e, _, _ in edition.entries]
-    texts = ["".join(r.text for r in runs) for _, runs in edition.romanised_entries]
+    assert len(_items(edition, "references")) == 26  # corpus truth: reference_entries
+    assert [n for n, _ in _items(edition, "romanised")] == [n for n, _ in _items(edition, "references")]
+    texts = [text for _, text in _items(edition, "romanised")]
     assert all(not re.search("[\u0400-\u04ff]", t) for t in texts)
     assert sum(t.endswith("[in Russian]") for t in texts) >= 20
 
@@ -371,8 +376,8 @@ def test_a_russian_paper_gets_a_romanised_list_of_the_same_length_and_numbers():
 def test_every_kz_journal_edition_ends_with_the_romanised_list(built, source):
     out, _ = built
     edition = _edition(source)
-    firsts = [("".join(r.text for r in runs)).split()[0] for _, runs in edition.romanised_entries]
-    numbers = [e.number for e, _ in edition.romanised_entries]
+    firsts = [text.split()[0] for _, text in _items(edition, "romanised")]
+    numbers = [n for n, _ in _items(edition, "romanised")]
     # PDF: after the last «References» heading, each entry's number and first word, in order; nothing else
     text = subprocess.run([PDFTOTEXT, str(out / "kz-journal" / f"{source.stem}.pdf"), "-"], capture_output=True, text=True).stdout
     tail = text.replace("\f", "\n")[text.rindex("References"):]

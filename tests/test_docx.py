@@ -24,10 +24,11 @@ from docx.shared import Cm, Pt  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from exporter.linker import iter_citations  # noqa: E402
-from exporter.model import BulletList, Paragraph, Quote, Text, plain_text  # noqa: E402
+from exporter.model import Bibliography, BulletList, Paragraph, Quote, Text, plain_text  # noqa: E402
 from exporter.pipeline import read_and_link  # noqa: E402
 from exporter.venue import Template  # noqa: E402
-from exporter.writers import Edition, citation_pieces  # noqa: E402
+from exporter.transforms.bibliography import anchor, citation_pieces  # noqa: E402
+from exporter.writers import Edition  # noqa: E402
 from exporter.writers.docx import render  # noqa: E402
 
 from helpers import DEMO, DEMO_BIB, REPO, SEED, run_cli  # noqa: E402
@@ -93,17 +94,18 @@ def model_words(edition: Edition) -> list[str]:
         if isinstance(block, BulletList):
             for item in block.items:
                 words += inline_text(item.inlines).split()
+        elif isinstance(block, Bibliography):  # the lists the transform appended: heading, then "n. entry"
+            words += block.title.split()
+            for item in block.items:
+                words += f"{item.label or ''} {plain_text(item.inlines)}".split()
         else:
             words += inline_text(block.inlines).split()
-    if edition.entries:
-        words += edition.labels.references.split()
-        for entry, runs, _ in edition.entries:
-            words += f"{entry.number}. {''.join(r.text for r in runs)}".split()
-    if edition.list_unresolved:
-        words += edition.labels.unresolved.split()
-        for item in edition.unresolved:
-            words += edition.unresolved_note(item).split()
     return words
+
+
+def unresolved(edition: Edition) -> list:
+    """The edition's citations with a label that found no entry (the transform gave each its note)."""
+    return [cite for cite in iter_citations(edition.document) if cite.note is not None]
 
 
 def docx_words(data: bytes) -> list[str]:
@@ -134,7 +136,7 @@ def test_seed_has_no_reference_list_but_lists_unresolved(seed_bytes, seed_editio
     texts = [p.text for p in open_docx(seed_bytes).paragraphs]
     assert seed_edition.labels.references not in texts
     assert texts.count(seed_edition.labels.unresolved) == 1
-    assert texts[-1] == seed_edition.unresolved_note(seed_edition.unresolved[-1])
+    assert texts[-1] == unresolved(seed_edition)[-1].note
 
 
 def test_control_characters_are_dropped_not_fatal(demo_edition):
@@ -157,13 +159,14 @@ def test_demo_links_each_label_to_a_bookmarked_entry(demo_bytes, demo_edition):
     assert got == expected
     starts = root.findall(".//w:bookmarkStart", NS)
     names = [s.get(w("name")) for s in starts]
-    assert names == [anchor for _, _, anchor in demo_edition.entries]
+    entries = sorted(demo_edition.linked.document.references, key=lambda e: e.number)
+    assert names == [anchor(e.key) for e in entries]
     assert {anchor for _, anchor in got} <= set(names)
     ids = [s.get(w("id")) for s in starts]
     assert ids == [str(i) for i in range(len(ids))]
     assert sorted(e.get(w("id")) for e in root.findall(".//w:bookmarkEnd", NS)) == sorted(ids)
     # each bookmark wraps the entry's own paragraph: "n. ..."
-    for start, (entry, _, _) in zip(starts, demo_edition.entries):
+    for start, entry in zip(starts, entries):
         paragraph = start.getparent()
         assert "".join(paragraph.itertext()).startswith(f"{entry.number}. ")
         assert paragraph.find("w:pPr/w:pStyle", NS).get(w("val")) == "Bibliography"
@@ -177,7 +180,7 @@ def test_demo_links_each_label_to_a_bookmarked_entry(demo_bytes, demo_edition):
 
 def test_seed_flags_eight_unresolved_citations(seed_bytes, seed_edition):
     root = part(seed_bytes, "word/document.xml")
-    assert len(seed_edition.unresolved) == 8
+    assert len(unresolved(seed_edition)) == 8
     assert not root.findall(".//w:hyperlink", NS)
     # the text inside each comment range is the citation, every run of it highlighted yellow
     flagged = []
@@ -189,16 +192,16 @@ def test_seed_flags_eight_unresolved_citations(seed_bytes, seed_edition):
             node = node.getnext()
         assert runs and all(r.find("w:rPr/w:highlight", NS).get(w("val")) == "yellow" for r in runs)
         flagged.append((cid, "".join("".join(r.itertext()) for r in runs)))
-    assert [text for _, text in flagged] == [item.citation.raw for item in seed_edition.unresolved]
+    assert [text for _, text in flagged] == [cite.raw for cite in unresolved(seed_edition)]
     assert [cid for cid, _ in flagged] == [str(i) for i in range(8)]
     highlighted = ["".join(r.itertext()) for r in root.iter(w("r")) if r.find("w:rPr/w:highlight", NS) is not None]
-    assert highlighted == [item.citation.raw for item in seed_edition.unresolved]
+    assert highlighted == [cite.raw for cite in unresolved(seed_edition)]
     # one comment per citation, naming the missing label
     comments = list(open_docx(seed_bytes).comments)
     assert len(comments) == 8
-    for comment, item in zip(comments, seed_edition.unresolved):
-        assert comment.text == seed_edition.unresolved_note(item)
-        assert comment.text.startswith(f"[{item.labels[0]}]")
+    for comment, cite in zip(comments, unresolved(seed_edition)):
+        assert comment.text == cite.note
+        assert comment.text.startswith(f"[{cite.refs[0].label}]")
         assert comment.author == "exporter" and comment.initials == "ex"
     assert [c.text.split(":")[0] for c in comments] == ["[9]", "[5]", "[11]", "[12]", "[13]", "[13]", "[1]", "[2]"]
     assert {c.get(w("date")) for c in part(seed_bytes, "word/comments.xml")} == {"1980-01-01T00:00:00Z"}

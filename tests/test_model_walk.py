@@ -9,7 +9,7 @@ from exporter.model import (
     BulletList, Cell, Citation, CiteRef, Emph, Footnote, Heading, ListItem, Math, Paragraph, Span, Table, Text,
     map_inlines, plain_text, walk,
 )
-from exporter.writers import Piece, anchor, citation_pieces
+from exporter.transforms.bibliography import Piece, anchor, citation_pieces
 
 SPAN = Span(1, 1, 1, 2)
 

@@ -22,10 +22,11 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 from exporter.linker import iter_citations
-from exporter.model import BulletList, Citation, Paragraph, Quote, Span, Text, plain_text
+from exporter.model import Bibliography, BulletList, Citation, Paragraph, Quote, Span, Text, plain_text
 from exporter.pipeline import read_and_link
 from exporter.venue import Template
-from exporter.writers import Edition, anchor, citation_pieces
+from exporter.transforms.bibliography import anchor, citation_pieces
+from exporter.writers import Edition
 from exporter.writers import pdf
 
 from helpers import DEMO, DEMO_BIB, SEED
@@ -82,14 +83,11 @@ def expected_words(edition: Edition) -> list[str]:
     for block in edition.document.blocks:
         if isinstance(block, BulletList):
             parts.extend("– " + _inline_text(item.inlines) for item in block.items)
+        elif isinstance(block, Bibliography):  # heading, then "n. entry" (the notes numbered in order)
+            parts.append(block.title)
+            parts.extend(f"{item.label or f'{n}.'} " + plain_text(item.inlines) for n, item in enumerate(block.items, 1))
         else:
             parts.append(_inline_text(block.inlines))
-    if edition.entries:
-        parts.append(edition.labels.references)
-        parts.extend(f"{entry.number}. " + "".join(run.text for run in runs) for entry, runs, _ in edition.entries)
-    if edition.list_unresolved:
-        parts.append(edition.labels.unresolved)
-        parts.extend(f"{n}. {edition.unresolved_note(item)}" for n, item in enumerate(edition.unresolved, 1))
     return " ".join(parts).split()
 
 
@@ -255,7 +253,7 @@ def _entry_tops(path: Path, edition: Edition) -> dict[int, tuple[int, float]]:
 def test_demo_citations_link_to_their_entries(demo, demo_pdf):
     _needs("pdftotext")
     pieces = [p for cite in iter_citations(demo.document) for p in citation_pieces(cite) if p.target]
-    numbers = {anchor(entry.key): entry.number for entry, _, _ in demo.entries}
+    numbers = {anchor(entry.key): entry.number for entry in demo.document.references}
     links = _links(demo_pdf)
     assert len(pieces) == 8  # [1] [2, p. 45] [3–4] [5] [6] [1; 2]
     assert len(links) == len(pieces)
@@ -275,11 +273,12 @@ def test_demo_citations_link_to_their_entries(demo, demo_pdf):
 def test_seed_has_no_links_and_eight_flags(seed, seed_pdf):
     _needs("pdftotext")
     assert _links(seed_pdf) == []
-    assert len(seed.unresolved) == 8
+    unresolved = [cite for cite in iter_citations(seed.document) if cite.note is not None]
+    assert len(unresolved) == 8
     text = " ".join(" ".join(page.split()) for page in extracted_pages(seed_pdf))
     body = text.split(seed.labels.unresolved)[0]
     flagged = re.findall(r"\[[^\]]*\]\?", body)
-    assert flagged == [u.citation.raw + "?" for u in seed.unresolved]
+    assert flagged == [cite.raw + "?" for cite in unresolved]
     # the list at the end names all eight, in order
     notes = text.split(seed.labels.unresolved)[1]
     assert notes.count(seed.labels.unresolved_note) == 8

@@ -62,7 +62,9 @@ def test_the_shipped_venue_builds_in_the_sandbox(workspace):
     assert result.returncode == 0, result.stderr
     tex = (workspace / "out" / "paper.tex").read_text(encoding="utf-8")
     assert "On The Theory Of Things" in tex or "ON THE THEORY OF THINGS" in tex
-    assert "D. E. Knuth. \\textit{A Book}. Addison-Wesley, 1984." in tex
+    # the macro's <i>…</i> is an Emph of the entry's inlines (the bibliography transform), set as
+    # the body's emphasis is: \emph, the same italic glyphs \textit gave
+    assert "D. E. Knuth. \\emph{A Book}. Addison-Wesley, 1984." in tex
 
 
 def test_the_sweeps_payload_in_an_entry_macro_runs_nothing(workspace):

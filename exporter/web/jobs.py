@@ -212,9 +212,10 @@ def report_page(source: Upload, bib: Upload | None, template_name: str, resend: 
         if len(report["citations"]) > PAGE_MOST_LABELS:
             raise InputError(source.path, f"holds {len(report['citations']):,} citation labels; the report page shows at most {PAGE_MOST_LABELS:,} (a paper holds a few hundred): check it with `exporter check` or POST it to /api/check")
         try:
-            venue_labels = venue(template_name).labels(page_language(linked.document.meta.language))
+            template = venue(template_name)
+            venue_labels = template.labels(page_language(linked.document.meta.language))
         except Exception:
-            venue_labels = {}
-        return render_report(linked, capped(report), template_name, resend, is_docx(source), language, venue_labels)
+            template, venue_labels = None, {}
+        return render_report(linked, capped(report), template_name, resend, is_docx(source), language, venue_labels, template)
     except Exception as exc:
         return _failure(exc, source, bib)

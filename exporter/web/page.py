@@ -7,22 +7,20 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, InputError
 from ..linker import Linked
-from ..media.formulas import FormulaError, mathml
-from ..media.images import MediaError, prepare
 from ..messages import SOURCE_LANGUAGE, language_of, word
 from ..messages.english import WORDS
-from ..model import (BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
-                     Strong, Subscript, Superscript, Table, Text)
+from ..model import Bibliography, Citation, Footnote
 from ..report import summary_line
-from ..venue import available, meta_view
-from ..writers import anchor, caption_of, label_anchor, table_grid, targets
+from ..venue import Template, available, meta_view
+from ..transforms.bibliography import add_bibliography, anchor, entry_as_read
+from ..writers import targets
+from ..writers.html import HtmlWalker
 
 # Pictures are inlined as data: URIs, within bounds: a page stays a page, not an archive.
 PICTURE_LIMIT = 2 << 20  # bytes of one picture shown
 PAGE_PICTURES_LIMIT = 12 << 20  # bytes of all pictures on one page
-DATA_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "svg": "image/svg+xml"}
 
 # The languages a reader can choose, each named in itself.
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -49,122 +47,51 @@ def _place(span) -> tuple[int, int, int]:
     return (span.page or 0, span.line, span.column)
 
 
-class PaperView:
-    """The document as HTML, remembering where each block and citation stands so that a
-    finding can link to the element at its place."""
+class PaperView(HtmlWalker):
+    """The document as HTML through the HTML edition's walk, remembering where each block and
+    citation stands so that a finding can link to the element at its place; each label links
+    to its entry (its text on hover) or is flagged, a note is shown in place."""
 
-    def __init__(self, linked: Linked, words: dict):
+    heading_offset = 2  # the page's own h1/h2 come first
+    picture_limit = PICTURE_LIMIT
+    page_pictures_limit = PAGE_PICTURES_LIMIT
+
+    def __init__(self, linked: Linked, words: dict, document=None):
+        document = document or linked.document
+        super().__init__(document.meta.language, targets(document.blocks))
         self.linked, self.words = linked, words
         self.entries = {e.key: e for e in linked.document.references}
         self.citations: dict[tuple, str] = {}  # place -> element id
         self.blocks: list[tuple[tuple, tuple, str]] = []  # (start, end, element id)
-        self.targets = targets(linked.document.blocks)
-        self.picture_bytes = 0
+        self.references = Markup("")  # the reference list, set by the page after the body
 
     # -- blocks --
-    def blocks_html(self) -> Markup:
-        return Markup("\n").join(self.block(b) for b in self.linked.document.blocks)
+    def blocks_html(self, blocks=None) -> Markup:
+        self.walk(self.linked.document.blocks if blocks is None else blocks)
+        body, self.out = Markup("\n").join(Markup(part.rstrip("\n")) for part in self.out), []
+        return body
 
-    def _block_id(self, span) -> str:
+    def block_id(self, block) -> str:
+        span = block.span
         element_id = f"b{len(self.blocks) + 1}"
         self.blocks.append((_place(span), (span.page or 0, span.end_line, span.end_column), element_id))
-        return element_id
+        return f' id="{element_id}"'
 
-    def block(self, block) -> Markup:
-        if isinstance(block, Heading):
-            level = min(block.level + 2, 6)  # the page's own h1/h2 come first
-            return Markup(f'<h{level} id="{self._block_id(block.span)}">{self.inlines(block.inlines)}</h{level}>')
-        if isinstance(block, Paragraph):
-            return Markup(f'<p id="{self._block_id(block.span)}">{self.inlines(block.inlines)}</p>')
-        if isinstance(block, Quote):
-            return Markup(f'<blockquote id="{self._block_id(block.span)}">{self.inlines(block.inlines)}</blockquote>')
-        if isinstance(block, BulletList):
-            items = "".join(f'<li id="{self._block_id(item.span)}">{self.inlines(item.inlines)}</li>' for item in block.items)
-            return Markup(f'<ul>{items}</ul>')
-        if isinstance(block, Table):
-            placed, _, count = table_grid(block)
-            rows: list[list[str]] = [[] for _ in range(count)]
-            for r, _, cell in placed:
-                tag = "th" if r < block.header_rows else "td"
-                spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
-                rows[r].append(f"<{tag}{spans}>{self.inlines(cell.inlines)}</{tag}>")
-            caption = self.caption(block)
-            caption = f"<caption>{caption}</caption>" if caption else ""
-            return Markup(f'<table id="{self._block_id(block.span)}"{self.target_id(block)}>{caption}' + "".join(f"<tr>{''.join(r)}</tr>" for r in rows) + "</table>")
-        if isinstance(block, Figure):
-            pictures = Markup(" ").join(self.picture(image) for image in block.images)
-            caption = self.caption(block)
-            caption = Markup(f"<figcaption>{caption}</figcaption>") if caption else ""
-            return Markup(f'<figure id="{self._block_id(block.span)}"{self.target_id(block)}>{pictures}{caption}</figure>')
-        raise TypeError(f"report page has no rule for block {type(block).__name__}")
+    def bibliography(self, block: Bibliography) -> None:
+        """The reference list as read, each entry its own target (set apart: the page places it)."""
+        if block.kind != "references":
+            return
+        self.references = Markup("").join(
+            Markup('<li id="{}" value="{}">{}</li>\n').format(item.anchor, item.number, self.collect(item.inlines)) for item in block.items)
 
     # -- inlines --
-    def inlines(self, nodes) -> Markup:
-        return Markup("").join(self.inline(node) for node in nodes)
+    def inlines_html(self, nodes) -> Markup:
+        return self.collect(nodes)
 
-    def inline(self, node) -> Markup:
-        if isinstance(node, Text):
-            return escape(node.text)
-        if isinstance(node, Citation):
-            return self.citation(node)
-        wrap = {Emph: "em", Strong: "strong", Superscript: "sup", Subscript: "sub"}.get(type(node))
-        if wrap:
-            return Markup(f"<{wrap}>{self.inlines(node.inlines)}</{wrap}>")
-        if isinstance(node, Link):
-            return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(node.url if node.url.startswith(("http://", "https://", "mailto:")) else "#", self.inlines(node.inlines))
-        if isinstance(node, Math):
-            return self.math(node)
-        if isinstance(node, Image):
-            return self.picture(node)
-        if isinstance(node, CrossRef):
-            if node.target and node.target in self.targets:
-                return Markup('<a class="xref" href="#{}">{}</a>').format(label_anchor(node.target), node.raw)
-            return escape(node.raw)
-        if isinstance(node, Footnote):
-            return Markup('<small class="footnote">[{}]</small>').format(self.inlines(node.inlines))
-        raise TypeError(f"report page has no rule for inline {type(node).__name__}")
+    def footnote(self, node: Footnote) -> None:
+        self.out.append(Markup('<small class="footnote">[{}]</small>').format(self.collect(node.inlines)))
 
-    # -- figures, tables, formulas --
-    def target_id(self, block) -> str:
-        """` data-target="…"`, the name cross-references link to, on the element itself."""
-        return f' data-label="{escape(label_anchor(block.label))}"' if block.label else ""
-
-    def caption(self, block) -> Markup:
-        caption = caption_of(block, self.linked.document.meta.language)
-        if caption is None:
-            return Markup("")
-        anchor_name = Markup(f'<a id="{escape(label_anchor(block.label))}"></a>') if block.label else Markup("")
-        return anchor_name + escape(caption.word + (caption.number or "") + caption.separator) + self.inlines(caption.rest)
-
-    def picture(self, image: Image) -> Markup:
-        """The picture as a data: URI (JPEG, PNG, SVG; other formats as converted), within the
-        page's bounds; past them, or if it cannot be drawn, a note in its place."""
-        try:
-            picture = prepare(image)
-        except MediaError as exc:
-            return Markup('<span class="picture-missing">[{}]</span>').format(str(exc))
-        if len(picture.data) > PICTURE_LIMIT or self.picture_bytes + len(picture.data) > PAGE_PICTURES_LIMIT:
-            return Markup('<span class="picture-missing">[{}: {} KB, not shown on this page]</span>').format(image.name or "picture", len(picture.data) // 1024)
-        self.picture_bytes += len(picture.data)
-        import base64
-
-        uri = f"data:{DATA_TYPES[picture.kind]};base64," + base64.b64encode(picture.data).decode("ascii")
-        width = min(picture.width if not image.width else image.width, 640)
-        return Markup('<img class="picture" src="{}" alt="{}" style="max-width:100%;width:{}px">').format(uri, image.alt or image.name, round(width * 4 / 3))
-
-    def math(self, node: Math) -> Markup:
-        """MathML from the TeX (browsers draw it natively); the TeX itself if it cannot be read."""
-        try:
-            markup = _safe_mathml(mathml(node.tex, node.display))
-        except FormulaError:
-            return Markup('<code class="math">{}</code>').format(node.tex)
-        anchor_name = Markup(f'<a id="{escape(label_anchor(node.label))}"></a>') if node.label else Markup("")
-        number = Markup('<span class="eq-number">({})</span>').format(node.number) if node.number else Markup("")
-        if node.display:
-            return Markup('<span class="display-math">{}{}{}</span>').format(anchor_name, markup, number)
-        return anchor_name + markup
-
-    def citation(self, cite: Citation) -> Markup:
+    def citation(self, cite: Citation) -> None:
         """`[12, б. 45]`: each label links to its entry (its text on hover) or is flagged."""
         element_id = f"c{len(self.citations) + 1}"
         self.citations.setdefault(_place(cite.span), element_id)
@@ -180,13 +107,13 @@ class PaperView:
         out.append(escape(cite.raw[cursor:]))
         inner = Markup("").join(out)
         if unplaced:  # a label the reader could not place inside the bracket: flag the whole bracket
-            return Markup("").join([Markup(f'<span class="cite" id="{element_id}">'), self.label(inner, ",".join(r.label for r in unplaced), None), Markup("</span>")])
-        return Markup(f'<span class="cite" id="{element_id}">{inner}</span>')
+            inner = self.label(inner, ",".join(r.label for r in unplaced), None)
+        self.out.append(Markup('<span class="cite" id="{}">{}</span>').format(element_id, inner))
 
     def label(self, text, label: str, entry_key: str | None) -> Markup:
         if entry_key is not None and entry_key in self.entries:
             entry = self.entries[entry_key]
-            return Markup('<a class="label ok" href="#{}" title="{}">{}</a>').format(anchor(entry_key), entry_text(entry), text)
+            return Markup('<a class="label ok" href="#{}" title="{}">{}</a>').format(anchor(entry_key), entry_as_read(entry), text)
         return Markup('<mark class="label missing" data-label="{}" title="[{}]: {}"><span class="sym" aria-hidden="true">{}</span>{}</mark>').format(
             label, label, self.words["no_entry"], MISSING_SYMBOL, text)
 
@@ -213,52 +140,34 @@ class PaperView:
         return best
 
 
-def _safe_mathml(source: str) -> Markup:
-    """latex2mathml's MathML with nothing a browser would act on: only MathML elements, no
-    event handlers, no links."""
-    from lxml import etree
-
-    root = etree.fromstring(source.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
-    for element in root.iter():
-        if not isinstance(element.tag, str) or etree.QName(element).namespace != "http://www.w3.org/1998/Math/MathML":
-            raise FormulaError("not MathML")
-        for attr in list(element.attrib):
-            name = etree.QName(attr).localname.lower()
-            if name.startswith("on") or name in ("href", "src", "style", "xlink:href") or etree.QName(attr).namespace:
-                del element.attrib[attr]
-    return Markup(etree.tostring(root, encoding="unicode"))
-
-
-def entry_text(entry) -> str:
-    """An entry as one line: as printed in the paper, or its .bib fields."""
-    if entry.text:
-        return entry.text
-    fields = dict(entry.fields)
-    parts = [fields.get(name) for name in ("author", "title", "journal", "booktitle", "publisher", "year", "pages") if fields.get(name)]
-    return ". ".join(p.strip("{} ") for p in parts) or entry.key
-
-
 def render_report(linked: Linked, report: dict, template_name: str, resend: dict, annotated: bool, language: str = SOURCE_LANGUAGE,
-                  venue_labels: dict | None = None) -> str:
+                  venue_labels: dict | None = None, template: Template | None = None) -> str:
     """The report page, its words and findings in `language` (the paper's own labels, such as
     its abstract's heading, stay in the paper's language: `venue_labels`, the venue's words in
     `page_language` of the paper, from the venue chosen as `template_name`)."""
     doc = linked.document
     words = labels_for(language)
-    view = PaperView(linked, words)
-    body = view.blocks_html()  # first: it records where blocks and citations stand
+    if template is None:  # the caller's loaded venue, else the one named (a name not listed: none)
+        try:
+            template = Template.load(template_name)
+        except InputError:
+            template = None
+    # the same transform as the editions', with the entries as read (no style) and no list of
+    # unresolved citations: the findings list them
+    document = add_bibliography(doc, template, as_read=True) if template is not None else doc
+    view = PaperView(linked, words, document)
+    body = view.blocks_html(document.blocks)  # first: it records where blocks and citations stand
     # the title and abstract as the body's runs are drawn: their citations link or are flagged
     meta = meta_view(doc.meta)
-    meta.title, meta.abstract = view.inlines(doc.meta.title), view.inlines(doc.meta.abstract)
+    meta.title, meta.abstract = view.inlines_html(document.meta.title), view.inlines_html(document.meta.abstract)
     findings = [
         {**d, "where": finding.where, "shown": finding.shown(language), "target": view.target(d), "severity_word": words.get(d["severity"], d["severity"])}
         for d, finding in ((d, Diagnostic.from_json(d)) for d in report["diagnostics"])
     ]
-    entries = [(anchor(e.key), e, entry_text(e)) for e in sorted(doc.references, key=lambda e: e.number)]
     kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
     return environment().get_template("report.html").render(
         lang=language, paper_lang=page_language(doc.meta.language), words=words, venue_labels=venue_labels or {}, meta=meta, body=body, findings=findings,
-        entries=entries, summary=summary_line(report, language), report=report, kinds=kinds, resend=resend,
+        references=view.references, summary=summary_line(report, language), report=report, kinds=kinds, resend=resend,
         template_name=template_name, venues=list(available()),
     )
 

@@ -5,7 +5,6 @@ Each writer module has `render(edition) -> bytes`; `build` writes the bytes atom
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, replace
@@ -13,12 +12,13 @@ from datetime import datetime, timezone
 from functools import cached_property
 from importlib import import_module
 
-from ..linker import Linked, iter_citations
+from ..linker import Linked
 from ..model import (
-    BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
+    Bibliography, BulletList, Cell, Citation, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
     Strong, Subscript, Superscript, Table, Text, walk,
 )
-from ..venue import Labels, Run, Template, TitleLine, Venue
+from ..transforms.bibliography import anchor, add_bibliography
+from ..venue import Labels, Template, TitleLine, Venue
 
 # name -> (module, file suffix); modules are imported only when that edition is built,
 # so `check` never loads reportlab or python-docx.
@@ -26,6 +26,7 @@ WRITERS: dict[str, tuple[str, str]] = {
     "docx": ("exporter.writers.docx", ".docx"),
     "pdf": ("exporter.writers.pdf", ".pdf"),
     "latex": ("exporter.writers.latex", ".tex"),
+    "html": ("exporter.writers.html", ".html"),  # one self-contained page (pictures inside as data: URIs)
     "zip": ("exporter.writers.package", ".zip"),  # the LaTeX edition with its pictures, .bib and venue files
 }
 
@@ -56,81 +57,6 @@ def source_date() -> datetime:
     return datetime.fromtimestamp(max(epoch, 315532800), tz=timezone.utc)
 
 
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,36}")
-
-
-def anchor(key: str) -> str:
-    """A link target name safe in PDF, OOXML bookmarks (≤ 40 chars, no spaces) and LaTeX labels.
-
-    A short plain key is kept (`ref_smith2020`); any other key is named by a readable prefix
-    and 56 bits of its SHA-256 under another prefix (`refh_`), so two keys never share a
-    target (a Zotero item URI ending `2020.01.001` and one ending `2020.01.010` used to).
-    """
-    if _PLAIN_KEY.fullmatch(key):
-        return f"ref_{key}"
-    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:14]
-    readable = re.sub(r"[^A-Za-z0-9_]", "_", key)[-20:]  # the end of a URI tells items apart
-    return f"refh_{readable}_{digest}"
-
-
-def unique_anchors(keys) -> list[str]:
-    """The anchor of each key; distinct keys must get distinct anchors (a clash is our bug)."""
-    names = [anchor(key) for key in keys]
-    by_name: dict[str, str] = {}
-    for key, name in zip(keys, names):
-        if by_name.setdefault(name, key) != key:
-            raise AssertionError(f"link targets clash: {by_name[name]!r} and {key!r} are both {name}")
-    return names
-
-
-@dataclass(frozen=True)
-class Piece:
-    """Part of a citation's visible text: `[`, `13`, `, б. 45]`; a number or key links to its entry."""
-
-    text: str
-    target: str | None = None  # anchor of the entry
-
-
-def citation_pieces(cite: Citation) -> list[Piece]:
-    """Split `[12, б. 45]` so that each label links to its own entry (`[3–4]`: 3 and 4).
-
-    The reader recorded where each label stands in the bracket; a locator's numbers are
-    never links.
-    """
-    marks = sorted((ref.start, ref.end, anchor(ref.entry)) for ref in cite.refs if ref.entry and ref.start is not None)
-    pieces: list[Piece] = []
-    cursor = 0
-    for start, end, target in marks:
-        if start < cursor:  # the same text shown twice (cannot happen from the reader): link it once
-            continue
-        if start > cursor:
-            pieces.append(Piece(cite.raw[cursor:start]))
-        pieces.append(Piece(cite.raw[start:end], target))
-        cursor = end
-    if cursor < len(cite.raw):
-        pieces.append(Piece(cite.raw[cursor:]))
-    return pieces
-
-
-def styled_runs(runs: list[Run], escape, italic: tuple[str, str], bold: tuple[str, str]) -> str:
-    """Runs in a writer's markup: each escaped, wrapped in the (open, close) pairs of its styles."""
-    out = []
-    for run in runs:
-        text = escape(run.text)
-        if run.italic:
-            text = italic[0] + text + italic[1]
-        if run.bold:
-            text = bold[0] + text + bold[1]
-        out.append(text)
-    return "".join(out)
-
-
-@dataclass(frozen=True)
-class Unresolved:
-    citation: Citation
-    labels: tuple[str, ...]
-
-
 @dataclass
 class Edition:
     """Everything a writer needs: the linked document, the venue, and derived views of both."""
@@ -143,9 +69,10 @@ class Edition:
     # proceedings volume sets many papers in one document, each in its own namespace (`p2-`).
     anchor_prefix: str = ""
 
-    @property
+    @cached_property
     def document(self) -> Document:
-        return self.linked.document
+        """The linked document after the bibliography transform: citations rendered, lists appended."""
+        return add_bibliography(self.linked.document, self.template, self.style)
 
     @property
     def venue(self) -> Venue:
@@ -164,53 +91,9 @@ class Edition:
         return self.template.title_lines(self.document.meta)
 
     @cached_property
-    def entries(self) -> list[tuple[Entry, list[Run], str]]:
-        """The reference list in number order: entry, formatted runs, anchor.
-
-        The one place entries are formatted, for every edition: by `style` (`build --style`)
-        or the venue's `bibliography.style`, a CSL style or a macro of its bibliography.j2
-        (exporter/references/csl.py decides which).
-        """
-        from ..references.csl import entry_runs
-
-        ordered = sorted(self.document.references, key=lambda e: e.number)
-        runs = entry_runs(ordered, self.template, self.language, self.style)
-        return list(zip(ordered, runs, unique_anchors([e.key for e in ordered])))
-
-    def entry_label(self, entry: Entry) -> str:
-        """An entry's number as the venue's list prints it (`12.`, `[12]`)."""
-        return self.venue.bibliography.label.replace("{n}", str(entry.number))
-
-    @cached_property
-    def romanised_entries(self) -> list[tuple[Entry, list[Run]]]:
-        """The reference list once more in Latin letters, when the venue asks for it
-        (`bibliography.romanised`): the same entries in the same order with the same numbers,
-        Cyrillic ones transliterated by the venue's table, Latin ones unchanged."""
-        table = self.template.transliteration
-        if table is None:
-            return []
-        out = []
-        for entry, runs, _ in self.entries:
-            texts = table.entry_parts([run.text for run in runs]) if runs else []
-            out.append((entry, [replace(run, text=text) for run, text in zip(runs, texts)]))
-        return out
-
-    @cached_property
-    def unresolved(self) -> list[Unresolved]:
-        out = []
-        for cite in iter_citations(self.document):
-            labels = tuple(ref.label for ref in cite.refs if ref.entry is None)
-            if labels:
-                out.append(Unresolved(cite, labels))
-        return out
-
-    @property
-    def list_unresolved(self) -> bool:
-        return self.venue.bibliography.list_unresolved and bool(self.unresolved)
-
-    def unresolved_note(self, item: Unresolved) -> str:
-        """The flag's words: `[13] — no entry…`, naming the missing labels."""
-        return f"{', '.join('[' + l + ']' for l in item.labels)}: {self.labels.unresolved_note} ({self.document.path}:{item.citation.span.line}:{item.citation.span.column})"
+    def bibliography(self) -> dict[str, Bibliography]:
+        """The lists the transform appended, by kind (`references`, `unresolved`, …)."""
+        return {block.kind: block for block in self.document.blocks if isinstance(block, Bibliography)}
 
     @property
     def date(self) -> datetime:
@@ -254,7 +137,7 @@ class Walker:
 
     BLOCKS = {
         Paragraph: "paragraph", Heading: "heading", Quote: "quote", BulletList: "bullet_list", Table: "table",
-        Figure: "figure",
+        Figure: "figure", Bibliography: "bibliography",
     }
     INLINES = {
         Text: "text", Citation: "citation", Emph: "emph", Strong: "strong", Superscript: "superscript",
@@ -298,6 +181,9 @@ class Walker:
         raise NotImplementedError
 
     def figure(self, block: Figure) -> None:
+        raise NotImplementedError
+
+    def bibliography(self, block: Bibliography) -> None:
         raise NotImplementedError
 
     def text(self, text: str) -> None:

@@ -36,13 +36,12 @@ from ..media.formulas import FormulaError
 from ..media.images import MediaError, display_size, fit, prepare
 from ..media.omml import tex_to_omml
 from ..model import (
-    BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
-    Superscript, Table,
+    Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Subscript, Superscript, Table, Text,
 )
-from ..venue import Run as StyledRun
 from ..venue import language
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from . import Edition, Unresolved, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, table_grid
+from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 
 # ---- constants -----------------------------------------------------------------------------
@@ -156,7 +155,6 @@ class DocxWriter(Walker):
         self.main_family = self.template.main_faces["regular"].family
         self.main_face = self.template.fonts.main
         self.lang = language(edition.language).tag
-        self.unresolved: dict[Citation, Unresolved] = {item.citation: item for item in edition.unresolved}
         self.doc = docx.Document()
         self.current = None  # the python-docx paragraph being filled
         self._bookmark_id = 0
@@ -192,9 +190,7 @@ class DocxWriter(Walker):
         self._page()
         self._styles()
         self._title_block()
-        self.walk(self.edition.document.blocks)
-        self._references()
-        self._unresolved_list()
+        self.walk(self.edition.document.blocks)  # the bibliography lists are its last blocks
         self._core_properties()
         self._hyphenation()
         if speedups.enabled("docxzip"):
@@ -472,7 +468,7 @@ class DocxWriter(Walker):
 
     # -- runs --
 
-    def add_text(self, container, text: str, styled: StyledRun | None = None, size: Pt | None = None, bold: bool | None = None, italic: bool | None = None) -> list:
+    def add_text(self, container, text: str, size: Pt | None = None, bold: bool | None = None, italic: bool | None = None) -> list:
         """Append `text` to `container` (a paragraph) as runs, one per font; return the runs."""
         text = xml_safe(text)
         if not text:
@@ -486,9 +482,9 @@ class DocxWriter(Walker):
             r = container._p.add_r()
             r.add_t(chunk)
             run = Run(r, container)
-            if bold or self.in_bold or (styled is not None and styled.bold):
+            if bold or self.in_bold:
                 run.bold = True
-            if italic or self.in_italic or (styled is not None and styled.italic):
+            if italic or self.in_italic:
                 run.italic = True
             if self.in_super or self.in_sub:  # both at once cannot be shown: subscript wins
                 run.font.superscript = bool(self.in_super) and not self.in_sub
@@ -668,7 +664,10 @@ class DocxWriter(Walker):
         if not added:
             return
         link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), self.part.relate_to(node.url, RT.HYPERLINK, is_external=True))
+        if node.url.startswith("#"):  # a bookmark of this document (a citation's entry)
+            link.set(qn("w:anchor"), node.url[1:])
+        else:
+            link.set(qn("r:id"), self.part.relate_to(node.url, RT.HYPERLINK, is_external=True))
         link.set(qn("w:history"), "1")
         added[0].addprevious(link)
         link_style = self._style_id(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
@@ -766,25 +765,23 @@ class DocxWriter(Walker):
         self.add_text(self.current, text if self.unhyphenated else self.hyphenator.soft_hyphens(text, self.hyphenate))
 
     def citation(self, cite: Citation) -> None:
-        runs = []
-        for piece in citation_pieces(cite):
-            piece_runs = self.add_text(self.current, piece.text)
-            if piece.target and piece_runs:
-                link = OxmlElement("w:hyperlink")
-                link.set(qn("w:anchor"), piece.target)
-                link.set(qn("w:history"), "1")
-                piece_runs[0]._r.addprevious(link)
-                link_style = self._style_id(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
-                for run in piece_runs:
-                    run._r.style = link_style
-                    link.append(run._r)
-            runs.extend(piece_runs)
-        item = self.unresolved.get(cite)
-        if item is not None and runs:
+        """The citation as the bibliography transform rendered it (labels linked); one with no
+        entry highlighted, with a comment saying so."""
+        p = self.current._p
+        mark = len(p)
+        outer, self.unhyphenated = self.unhyphenated, True  # a label is never divided
+        try:
+            self.inlines(cite.inlines or (Text(cite.raw),))
+        finally:
+            self.unhyphenated = outer
+        if cite.note is None:
+            return
+        runs = [Run(r, self.current) for child in list(p)[mark:] for r in ([child] if child.tag == qn("w:r") else child.iter(qn("w:r")))]
+        if runs:
             for run in runs:
                 set_highlight(run._r.get_or_add_rPr())
             if not self.in_footnote:  # python-docx anchors comments in the document part only
-                self.comment(runs, self.edition.unresolved_note(item))
+                self.comment(runs, cite.note)
 
     def comment(self, runs: list, note: str) -> None:
         note = xml_safe(note)
@@ -794,7 +791,7 @@ class DocxWriter(Walker):
         else:  # python-docx before 1.2: no comments part to write into
             raise RuntimeError("the DOCX writer needs python-docx >= 1.2 for comments")
 
-    # -- title block, references, unresolved list --
+    # -- title block, the lists the bibliography transform appended --
 
     def _title_block(self) -> None:
         """One paragraph per title line (a borderless table for author groups side by side).
@@ -895,23 +892,22 @@ class DocxWriter(Walker):
             body.insert_element_before(start, *_SECT_AFTER_TYPE)
         start.set(qn("w:val"), "continuous")
 
-    def _references(self) -> None:
-        if not self.edition.entries:
-            return
-        self.doc.add_paragraph(xml_safe(self.edition.labels.references), style=HEADING_STYLE)
-        for entry, runs, target in self.edition.entries:
-            p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
-            self.add_text(p, f"{self.edition.entry_label(entry)} ")
-            for styled in runs:
-                self.add_text(p, self.hyphenator.soft_hyphens(styled.text, self.hyphenate), styled)
-            self.bookmark(p, target)
-        if self.edition.romanised_entries:  # the same list in Latin letters, same numbers
-            self.doc.add_paragraph(xml_safe(self.edition.labels.romanised), style=HEADING_STYLE)
-            for entry, runs in self.edition.romanised_entries:
-                p = self.add_paragraph(BIBLIOGRAPHY_STYLE)
-                self.add_text(p, f"{self.edition.entry_label(entry)} ")
-                for styled in runs:
-                    self.add_text(p, styled.text, styled)
+    def bibliography(self, block: Bibliography) -> None:
+        """A list closing the edition: its heading, then one paragraph per item (its label, its
+        text, a bookmark citations link to)."""
+        self.doc.add_paragraph(xml_safe(block.title), style=HEADING_STYLE)
+        style = UNRESOLVED_STYLE if block.kind == "unresolved" else BIBLIOGRAPHY_STYLE
+        for item in block.items:
+            p = self.current = self.add_paragraph(style)
+            if item.label:
+                self.add_text(p, f"{item.label} ")
+            # only the references are divided: a note ends in `file:line:col`, which soft hyphens
+            # would break, and a romanised entry is in no language the hyphenator knows
+            self.unhyphenated = block.kind != "references"
+            self.inlines(item.inlines)
+            self.unhyphenated = False
+            if item.anchor:
+                self.bookmark(p, item.anchor)
 
     def bookmark(self, p, name: str) -> None:
         """A bookmark named `name` around the whole paragraph `p`; ids count up from 0."""
@@ -927,14 +923,6 @@ class DocxWriter(Walker):
         else:
             p._p.insert(0, start)
         p._p.append(end)
-
-    def _unresolved_list(self) -> None:
-        if not self.edition.list_unresolved:
-            return
-        self.doc.add_paragraph(xml_safe(self.edition.labels.unresolved), style=HEADING_STYLE)
-        for item in self.edition.unresolved:
-            p = self.add_paragraph(UNRESOLVED_STYLE)
-            self.add_text(p, self.edition.unresolved_note(item))
 
     def _hyphenation(self) -> None:
         """Word's automatic hyphenation on (capitals, i.e. abbreviations, left whole)."""

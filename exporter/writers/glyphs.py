@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..model import Citation, Math, Span, Text, inline_runs, iter_inlines
+from ..model import Bibliography, Citation, Math, Span, Text, inline_runs, iter_inlines
 from . import Edition
 
 
@@ -27,7 +27,16 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
                 yield node.text, doc.path, None
             elif isinstance(node, Citation):
                 yield node.raw, doc.path, node.span
+    venue = str(edition.template.folder / "template.toml")
     for block in doc.blocks:
+        if isinstance(block, Bibliography):  # its heading is the venue's word; its items come from the entries or the citations
+            yield block.title, venue, None
+            path = doc.path if block.kind == "unresolved" else edition.linked.bib_path or doc.path
+            for item in block.items:
+                for node in iter_inlines(item.inlines):
+                    if isinstance(node, Text):
+                        yield node.text, path, item.span
+            continue
         for run in inline_runs(block):
             for node in iter_inlines(run):
                 if isinstance(node, Text):
@@ -36,21 +45,11 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
                     yield node.raw, doc.path, node.span
                 elif isinstance(node, Math):
                     yield node.tex, doc.path, block.span
-    for entry, runs, _ in edition.entries:
-        for run in runs:
-            yield run.text, edition.linked.bib_path or doc.path, entry.span
-    for entry, runs in edition.romanised_entries:
-        for run in runs:
-            yield run.text, edition.linked.bib_path or doc.path, entry.span
     odd, even = edition.template.running_heads(doc.meta)
-    venue = str(edition.template.folder / "template.toml")
     yield odd + even, venue, None
     labels = edition.labels
-    for word in (labels.references, labels.unresolved, labels.notes, *([labels.romanised] if edition.romanised_entries else [])):
+    for word in (labels.references, labels.unresolved, labels.notes):  # (a list's heading is yielded with the list)
         yield word, venue, None
-    if edition.list_unresolved:
-        for item in edition.unresolved:
-            yield edition.unresolved_note(item), doc.path, item.citation.span
 
 
 def _source_lines(path: str) -> list[str] | None:

@@ -10,13 +10,13 @@ from dataclasses import replace
 
 from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
 from ..model import (
-    CONTAINERS, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    CONTAINERS, Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
 from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from ..venue import Run, author_groups, language, meta_view
-from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, spans_columns, split_display_math, styled_runs, table_grid
+from ..venue import author_groups, language, meta_view
+from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -44,6 +44,7 @@ class _Body(Walker):
         self.fonts = edition.template.fonts
         self.fallback_macro = fallback_macros(self.fonts)
         self.out: list[str] = []
+        self.lists: dict[str, list[dict]] = {}  # the bibliography lists by kind, as TeX for the shell
         self.in_heading = False  # moving arguments: fragile commands get \protect
         self.toc = False  # the heading's short form: no notes, no links
         page = edition.venue.page
@@ -63,9 +64,6 @@ class _Body(Walker):
 
     def tex(self, text: str) -> str:
         return font_text(self.fonts, text, self.fallback_macro)
-
-    def runs(self, runs: list[Run]) -> str:
-        return styled_runs(runs, self.tex, ("\\textit{", "}"), ("\\textbf{", "}"))
 
     def collect(self, nodes) -> str:
         mark = len(self.out)
@@ -95,6 +93,14 @@ class _Body(Walker):
         if label:
             return f"\\begin{{equation*}}\n{tex}{label}\n\\end{{equation*}}\n\n"
         return f"\\[\n{tex}\n\\]\n\n"
+
+    def bibliography(self, block: Bibliography) -> None:
+        """A list closing the edition: kept aside for the venue's shell, which sets it."""
+        self.lists[block.kind] = [
+            {"number": item.number, "label": item_label(self, item.label or ""), "anchor": TexSafe(self.anchor(item.anchor)) if item.anchor else None,
+             "tex": TexSafe(self.collect(item.inlines))}
+            for item in block.items
+        ]
 
     def quote(self, block: Quote) -> None:
         self.out.append("\\begin{quote}\n" + self.collect(block.inlines) + "\n\\end{quote}\n\n")
@@ -253,6 +259,9 @@ class _Body(Walker):
         if self.toc:
             self.out.append(self.collect(node.inlines))
             return
+        if node.url.startswith("#"):  # a place in this edition (a citation's entry), in its namespace
+            self.out.append(f"{self.protect()}\\hyperlink{{{self.anchor(node.url[1:])}}}{{{self.collect(node.inlines)}}}")
+            return
         self.out.append(f"{self.protect()}\\href{{{tex_url(node.url)}}}{{{self.collect(node.inlines)}}}")
 
     def math(self, node: Math) -> None:
@@ -273,15 +282,18 @@ class _Body(Walker):
         self.out.append(self.tex(text))
 
     def citation(self, cite: Citation) -> None:
-        pieces = []
-        for piece in citation_pieces(cite):
-            text = self.tex(piece.text)
-            pieces.append(f"{self.protect()}\\hyperlink{{{self.anchor(piece.target)}}}{{{text}}}" if piece.target and not self.toc else text)
-        body = "".join(pieces)
+        """The citation as the bibliography transform rendered it; one with no entry flagged."""
+        body = self.collect(cite.inlines or (Text(cite.raw),))
         if cite.resolved or self.toc:
             self.out.append(body)
         else:  # visible where it stands, and still compiles: a coloured box and a raised `?`
             self.out.append(f"{self.protect()}\\exporterunresolved{{{body}}}")
+
+
+def item_label(body: _Body, label: str) -> TexSafe:
+    """A list item's label for `\\item[…]`: braced when it holds brackets (`[12]`)."""
+    tex = body.tex(label)
+    return TexSafe(f"{{{tex}}}" if "[" in label or "]" in label else tex)
 
 
 def _bookmark_text(inlines) -> str:
@@ -323,9 +335,10 @@ def hyphenation_exceptions(edition: Edition) -> TexSafe:
     """`\\babelhyphenation` words (letters and hyphens only): every Kazakh word of the paper
     (TeX Live has no Kazakh patterns) and the words of the other languages babel will not
     hyphenate, each divided by exporter/typography."""
-    texts = [node.text for node in walk(edition.document.blocks) if isinstance(node, Text)]
+    # not the romanised list: its Latin letters stand for the paper's language, which babel sets it in
+    blocks = tuple(b for b in edition.document.blocks if not (isinstance(b, Bibliography) and b.kind == "romanised"))
+    texts = [node.text for node in walk(blocks) if isinstance(node, Text)]
     texts += [node.text for line in edition.title_lines for run in line.runs() for node in iter_inlines(run) if isinstance(node, Text)]
-    texts += [run.text for _, runs, _ in edition.entries for run in runs]
     return hyphenation_list(Hyphenator(edition.language).exceptions(texts, explicit_languages(edition.language)))
 
 
@@ -358,12 +371,6 @@ def title_line_tex(body: _Body, line) -> TexSafe:
         return TexSafe(body.collect(line.inlines))
     cells = ["\\begin{tabular}[t]{c}" + "\\\\ ".join(body.collect(inlines) for inlines in cell) + "\\end{tabular}" for cell in line.cells]
     return TexSafe("\\hfil ".join(cells))
-
-
-def item_label(body: _Body, label: str) -> TexSafe:
-    """An entry's label for `\\item[…]`: braced when it holds brackets (`[12]`)."""
-    tex = body.tex(label)
-    return TexSafe(f"{{{tex}}}" if "[" in label or "]" in label else tex)
 
 
 def front_matter(edition: Edition, body: _Body) -> dict:
@@ -438,7 +445,7 @@ def shell_context(edition: Edition) -> dict:
         "authors": ", ".join(meta.authors),
         "front": front_matter(edition, body),
         "body": TexSafe("".join(body.out).rstrip() + "\n"),
-        "entries": [{"number": e.number, "label": item_label(body, edition.entry_label(e)), "anchor": TexSafe(body.anchor(a)), "tex": TexSafe(body.runs(runs))} for e, runs, a in edition.entries],
-        "romanised": [{"number": e.number, "label": item_label(body, edition.entry_label(e)), "tex": TexSafe(body.runs(runs))} for e, runs in edition.romanised_entries],
-        "unresolved": [TexSafe(body.tex(edition.unresolved_note(item))) for item in edition.unresolved] if edition.list_unresolved else [],
+        "entries": body.lists.get("references", []),
+        "romanised": body.lists.get("romanised", []),
+        "unresolved": [item["tex"] for item in body.lists.get("unresolved", [])],
     }

@@ -24,7 +24,7 @@ VENUE_SUFFIXES = (".cls", ".sty", ".bst", ".bbx", ".cbx", ".clo", ".def", ".ttf"
 def cited_entries(edition: Edition):
     """The entries some citation of the paper resolves to, in number order."""
     keys = {ref.entry for cite in iter_citations(edition.document) for ref in cite.refs if ref.entry}
-    return [entry for entry, _, _ in edition.entries if entry.key in keys]
+    return [entry for entry in sorted(edition.document.references, key=lambda e: e.number) if entry.key in keys]
 
 
 def venue_files(edition: Edition) -> dict[str, bytes]:

@@ -43,12 +43,12 @@ from ..media.images import MediaError, display_size, fit, prepare
 from ..media.mathfont import math_font
 from ..media.pdfsize import packed, unhint_subsets
 from ..model import (
-    BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong, Subscript,
-    Superscript, Table,
+    Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Subscript, Superscript, Table, Text, plain_text,
 )
 from ..typography.pdf import Typesetter
-from ..venue import Run, language
-from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, spans_columns, split_display_math, styled_runs, table_grid
+from ..venue import language
+from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, FRAME_PADDING, FlushFloats, PagedDoc, WideFloat, title_height
 
@@ -225,9 +225,6 @@ class PdfFonts:
     def width(self, text: str, size: float) -> float:
         """Width of `text` in the regular style, each run in the face that draws it."""
         return sum(pdfmetrics.stringWidth(chunk, self.names[face], size) for face, chunk in self.fontset.runs(text))
-
-    def runs_markup(self, runs: list[Run]) -> str:
-        return styled_runs(runs, self.markup, ("<i>", "</i>"), ("<b>", "</b>"))
 
 
 def link_fix_applies() -> bool:
@@ -490,6 +487,15 @@ class _PdfWalker(Walker):
     def quote(self, block: Quote) -> None:
         self.story.append(self.typeset(self._collect(block.inlines), self.quote_style))
 
+    def bibliography(self, block: Bibliography) -> None:
+        """A list closing the edition: a centred heading (an outline entry), then its items,
+        each with its label (a note unlabelled is numbered) and its link target."""
+        self.story.append(_heading(self, f"sec_{block.kind}", block.title))
+        style = self.note if block.kind == "unresolved" else self.entry
+        for n, item in enumerate(block.items, start=1):
+            target = f'<a name="{item.anchor}"/>' if item.anchor else ""
+            self.story.append(self.typeset(f"{target}{self.fonts.markup(item.label or f'{n}.')} {self._collect(item.inlines)}", style))
+
     def bullet_list(self, block: BulletList) -> None:
         for item in block.items:
             self.story.append(self.typeset(self._collect(item.inlines), self.item, bulletText=BULLET))
@@ -512,6 +518,10 @@ class _PdfWalker(Walker):
 
     def link(self, node: Link) -> None:
         href = escape(node.url, {'"': "&quot;"})
+        if node.url.startswith("#"):  # a place in this edition (a citation's entry): not coloured, as cross-references
+            self.labels.setdefault(node.url, set()).add(plain_text(node.inlines))
+            self.buf.append(f'<a href="{href}">{self._collect(node.inlines)}</a>')
+            return
         self.buf.append(f'<a href="{href}" color="{LINK_COLOUR}">{self._collect(node.inlines)}</a>')
 
     def math(self, node: Math) -> None:
@@ -556,14 +566,8 @@ class _PdfWalker(Walker):
         self.buf.append(f'<a name="fnref_{n}"/><super>{n}</super>')
 
     def citation(self, cite: Citation) -> None:
-        parts = []
-        for piece in citation_pieces(cite):
-            markup = self.fonts.markup(piece.text)
-            if piece.target:
-                self.labels.setdefault(f"#{piece.target}", set()).add(piece.text)
-                markup = f'<a href="#{piece.target}">{markup}</a>'
-            parts.append(markup)
-        markup = "".join(parts)
+        """The citation as the bibliography transform rendered it; one with no entry flagged."""
+        markup = self._collect(cite.inlines or (Text(cite.raw),))
         if not cite.resolved:
             self.flagged += 1
             markup = f'<span backColor="{FLAG_BACK}" textColor="{FLAG_TEXT}">{markup}</span><super><font color="{FLAG_TEXT}">?</font></super>'
@@ -648,22 +652,7 @@ def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: f
     else:  # no title block: still give the outline its first entry
         story.append(_heading(walker, "sec_title", title))
 
-    walker.walk(edition.document.blocks)
-
-
-    if edition.entries:
-        story.append(_heading(walker, "sec_references", edition.labels.references))
-        for entry, runs, anchor in edition.entries:
-            story.append(walker.typeset(f'<a name="{anchor}"/>{fonts.markup(edition.entry_label(entry))} {fonts.runs_markup(runs)}', walker.entry))
-    if edition.romanised_entries:  # the same list in Latin letters, same numbers
-        story.append(_heading(walker, "sec_romanised", edition.labels.romanised))
-        for entry, runs in edition.romanised_entries:
-            story.append(walker.typeset(f"{fonts.markup(edition.entry_label(entry))} {fonts.runs_markup(runs)}", walker.entry))
-
-    if edition.list_unresolved:
-        story.append(_heading(walker, "sec_unresolved", edition.labels.unresolved))
-        for n, item in enumerate(edition.unresolved, start=1):
-            story.append(walker.typeset(f"{n}. {fonts.markup(edition.unresolved_note(item))}", walker.note))
+    walker.walk(edition.document.blocks)  # the bibliography lists are its last blocks
     if columns > 1:  # wide floats the flow passed last still get their pages (a page takes
         # at least one; each flush that finds none waiting does nothing)
         story.extend([FlushFloats(), Spacer(0, 0)] * max(1, sum(isinstance(f, WideFloat) for f in story)))

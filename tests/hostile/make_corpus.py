@@ -323,8 +323,8 @@ case("pdf-cid-font-without-character-map", {PP: pdf_document([pdf_text(PDF_PAPER
 
 # ---- usage -------------------------------------------------------------------------------------
 
-refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex, zip", argv=["build", P, "--out", "{out}", "--to", ","])
-refused("usage-to-unknown", {P: RU}, "--to: unknown edition html; choose from docx, pdf, latex, zip", argv=["build", P, "--out", "{out}", "--to", "latex,html"])
+refused("usage-to-empty", {P: RU}, "--to: unknown edition (none); choose from docx, pdf, latex, html, zip", argv=["build", P, "--out", "{out}", "--to", ","])
+refused("usage-to-unknown", {P: RU}, "--to: unknown edition odt; choose from docx, pdf, latex, html, zip", argv=["build", P, "--out", "{out}", "--to", "latex,odt"])
 refused("usage-jobs-zero", {P: RU}, "--jobs: must be at least 1", argv=["build", P, "--out", "{out}", "--jobs", "0"])
 refused("usage-template-missing", {P: RU}, "no-such-venue: no such template (available: article, ieee-conference, kz-conference, kz-journal, springer-lncs)", argv=["build", P, "--out", "{out}", "--template", "no-such-venue"])
 refused("usage-out-is-a-file", {P: RU, "dist": b"a file\n"}, "dist: is not a folder", argv=["build", P, "--out", "dist"])

@@ -1,0 +1,1 @@
+"""Transforms: Document -> Document stages that run after linking and before any writer."""
