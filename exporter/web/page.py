@@ -13,7 +13,7 @@ from ..media.formulas import FormulaError, mathml
 from ..media.images import MediaError, prepare
 from ..messages import SOURCE_LANGUAGE, language_of, word
 from ..messages.english import WORDS
-from ..model import (BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
+from ..model import (BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
                      Strong, Subscript, Superscript, Table, Text)
 from ..report import summary_line
 from ..venue import available, meta_view
@@ -97,6 +97,8 @@ class PaperView:
             caption = self.caption(block)
             caption = Markup(f"<figcaption>{caption}</figcaption>") if caption else ""
             return Markup(f'<figure id="{self._block_id(block.span)}"{self.target_id(block)}>{pictures}{caption}</figure>')
+        if isinstance(block, CodeBlock):
+            return Markup('<pre id="{}"><code>{}</code></pre>').format(self._block_id(block.span), block.text)
         raise TypeError(f"report page has no rule for block {type(block).__name__}")
 
     # -- inlines --
@@ -121,6 +123,8 @@ class PaperView:
             if node.target and node.target in self.targets:
                 return Markup('<a class="xref" href="#{}">{}</a>').format(label_anchor(node.target), node.raw)
             return escape(node.raw)
+        if isinstance(node, Code):
+            return Markup("<code>{}</code>").format(node.text)
         if isinstance(node, Footnote):
             return Markup('<small class="footnote">[{}]</small>').format(self.inlines(node.inlines))
         raise TypeError(f"report page has no rule for inline {type(node).__name__}")
