@@ -16,7 +16,7 @@ from importlib import import_module
 from ..diagnostics import InputError
 from ..linker import Linked, iter_citations
 from ..model import (
-    BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
+    BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Entry, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
     Strong, Subscript, Superscript, Table, Text, walk,
 )
 from ..venue import Labels, Run, Template, TitleLine, Venue
@@ -230,11 +230,12 @@ class Walker:
 
     BLOCKS = {
         Paragraph: "paragraph", Heading: "heading", Quote: "quote", BulletList: "bullet_list", Table: "table",
-        Figure: "figure",
+        Figure: "figure", CodeBlock: "code_block",
     }
     INLINES = {
         Text: "text", Citation: "citation", Emph: "emph", Strong: "strong", Superscript: "superscript",
         Subscript: "subscript", Link: "link", Math: "math", Footnote: "footnote", Image: "image", CrossRef: "cross_ref",
+        Code: "code",
     }
 
     def walk(self, blocks) -> None:
@@ -276,7 +277,13 @@ class Walker:
     def figure(self, block: Figure) -> None:
         raise NotImplementedError
 
+    def code_block(self, block: CodeBlock) -> None:
+        raise NotImplementedError
+
     def text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def code(self, node: Code) -> None:
         raise NotImplementedError
 
     def citation(self, cite: Citation) -> None:
