@@ -13,7 +13,7 @@ from urllib.parse import quote as percent_encode
 
 from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
 from ..model import (
-    CONTAINERS, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    CONTAINERS, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
 from ..typography.hyphenation import Hyphenator, explicit_languages
@@ -38,6 +38,8 @@ _SPECIAL = {
     "\u00a0": "~",
 }
 _TABLE = str.maketrans({**_SPECIAL, **{chr(c): " " for c in range(32) if chr(c) not in "\n"}, "\x7f": " ", "\ufffe": " ", "\uffff": " "})
+_KEPT_SPACES = re.compile(r"(?<= ) ")  # the second and later spaces of a run: TeX would drop them
+_CODE_BREAKS = re.compile(r"\\_|[/.]")  # in escaped code text: `_` is `\_`
 _LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=,)(?=,)")
 
 
@@ -73,11 +75,27 @@ def font_text(fonts, text: str, macros: dict[str, str] | None = None) -> TexSafe
     return TexSafe("".join(parts))
 
 
+# In a code block (fvextra's Verbatim with `commandchars=\\\{\}`) only these three are read
+# as TeX: every other character (`%`, `#`, `$`, `_`, `^`, `~`, `&`) is printed as it is.
+_VERBATIM = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", **{chr(c): " " for c in range(32)}, "\x7f": " ", "\ufffe": " ", "\uffff": " "})
+
+
+def verbatim_line(fonts, line: str, macros: dict[str, str]) -> str:
+    """One line of a code block for Verbatim: `\\`, `{`, `}` escaped, runs the monospace face
+    lacks switched to a fallback font."""
+    parts = []
+    for face, run in fonts.runs(line):
+        escaped = run.translate(_VERBATIM)
+        parts.append(escaped if face is fonts.main else f"{{{macros[face.name]} {escaped}}}")
+    return "".join(parts)
+
+
 class _Body(Walker):
     def __init__(self, edition: Edition):
         self.edition = edition
         self.fonts = edition.template.fonts
         self.fallback_macro = fallback_macros(self.fonts)
+        self.mono = edition.template.mono_fonts  # code: \texttt and Verbatim, the shell's \setmonofont
         self.out: list[str] = []
         self.in_heading = False  # moving arguments: fragile commands get \protect
         self.toc = False  # the heading's short form: no notes, no links
@@ -127,6 +145,12 @@ class _Body(Walker):
         if label:
             return f"\\begin{{equation*}}\n{tex}{label}\n\\end{{equation*}}\n\n"
         return f"\\[\n{tex}\n\\]\n\n"
+
+    def code_block(self, block: CodeBlock) -> None:
+        """fvextra's Verbatim on a light ground (pandoc's `Shaded`): lines and spaces as written
+        (tabs to 4-column stops), long lines broken at a space and marked, never hyphenated."""
+        lines = "\n".join(verbatim_line(self.mono, line, self.fallback_macro) for line in block.text.expandtabs(4).split("\n"))
+        self.out.append("\\begin{exportercode}\n\\begin{Verbatim}[commandchars=\\\\\\{\\}, breaklines]\n" + lines + "\n\\end{Verbatim}\n\\end{exportercode}\n\n")
 
     def quote(self, block: Quote) -> None:
         self.out.append("\\begin{quote}\n" + self.collect(block.inlines) + "\n\\end{quote}\n\n")
@@ -258,6 +282,13 @@ class _Body(Walker):
         target = self.edition.cross_ref_target(node)
         text = self.tex(node.raw)
         self.out.append(f"{self.protect()}\\hyperref[{self.anchor(target)}]{{{text}}}" if target and not self.toc else text)
+
+    def code(self, node: Code) -> None:
+        """`\\texttt{…}` in the monospace face: every character escaped, runs of spaces kept."""
+        text = _KEPT_SPACES.sub(r"\\ ", font_text(self.mono, node.text, self.fallback_macro))
+        if len(node.text) > 20:  # a long name or path may break after `_`, `/`, `.` (no hyphen), as in the PDF edition
+            text = _CODE_BREAKS.sub(r"\g<0>\\allowbreak{}", text)
+        self.out.append(f"\\texttt{{{text}}}")
 
     def emph(self, node: Emph) -> None:
         self.out.append(f"\\emph{{{self.collect(node.inlines)}}}")
@@ -391,6 +422,7 @@ def shell_context(edition: Edition) -> dict:
         },
         "bibliography_style": {"size_pt": _number(bib_size)},
         "main_family": edition.template.main_faces["regular"].family,
+        "mono_family": edition.template.mono_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
         "title_lines": [
             {"tex": TexSafe(body.collect(line.inlines)), "align": line.align, "bold": line.bold, "italic": line.italic, "size_pt": _number(line.size_pt), "space_before_pt": _number(line.space_before_pt)}
