@@ -182,3 +182,60 @@ def test_pdf_code_block_keeps_its_indentation_and_tables_get_space_above(tmp_pat
     top_rule = max(top for _, bottom, _, top in rules if top < above[3])
     descent = 0.25 * edition.venue.body.size_pt
     assert above[3] - descent - top_rule > 5, (above[3], top_rule)
+
+
+def test_docx_sets_code_in_pandocs_code_styles_with_the_monospace_face(tmp_path):
+    import io
+
+    from docx.oxml.ns import qn
+
+    from exporter.writers import docx as docx_writer
+
+    document = docx.Document(io.BytesIO(docx_writer.render(_code_edition(tmp_path))))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    code = next(r for r in runs if r.text == "state[764]")
+    assert code.style.name == "Verbatim Char"
+    assert code.style.element.rPr.rFonts.get(qn("w:ascii")) == "Liberation Mono"
+    block = next(p for p in document.paragraphs if "def f(x):" in p.text)
+    assert block.style.name == "Source Code"
+    assert block.style.element.rPr.rFonts.get(qn("w:hAnsi")) == "Liberation Mono"
+    assert block.text == "def f(x):\n    return x[2]  # " + SPECIALS  # one paragraph, lines by w:br, spaces kept
+    assert all(t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve" for t in block._p.iter(qn("w:t")))
+    assert block.style.element.pPr.find(qn("w:suppressAutoHyphens")) is not None
+    assert "\u00ad" not in "".join(r.text for r in runs if r.style is not None and r.style.name == "Verbatim Char")  # no soft hyphens in code
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdffonts") is None, reason="LibreOffice / pdffonts not installed")
+def test_docx_code_shows_in_the_monospace_face_in_libreoffice(tmp_path):
+    from exporter.writers import docx as docx_writer
+
+    (tmp_path / "code.docx").write_bytes(docx_writer.render(_code_edition(tmp_path)))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / "out"), str(tmp_path / "code.docx")],
+                   capture_output=True, timeout=180, check=True)
+    pdf_path = tmp_path / "out" / "code.pdf"
+    assert "LiberationMono" in _fonts_embedded(pdf_path)
+    chars = _chars_with_fonts(pdf_path)
+    assert all("LiberationMono" in f for f in _drawn_in(chars, "state[764]"))
+    assert all("LiberationMono" in f for f in _drawn_in(chars, "x[2]"))  # the code block
+
+
+@pytest.mark.skipif(shutil.which("xelatex") is None or shutil.which("pdftotext") is None, reason="xelatex/pdftotext not installed")
+def test_latex_code_compiles_and_prints_every_special_character(tmp_path):
+    from exporter.writers import latex
+
+    tex = latex.render(_code_edition(tmp_path)).decode("utf-8")
+    assert "\\texttt{state{[}764{]}}" in tex or "\\texttt{state[764]}" in tex
+    assert "\\begin{Verbatim}" in tex and "\\setmonofont{Liberation Mono}" in tex
+    (tmp_path / "paper.tex").write_text(tex, encoding="utf-8")
+    run = subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", "paper.tex"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    log = (tmp_path / "paper.log").read_text(encoding="utf-8", errors="replace")
+    assert run.returncode == 0, log[-3000:]
+    assert "Missing character" not in log
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "paper.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert SPECIALS in text  # every TeX special printed as written
+    assert re.search(r"^( *)def f\(x\):\n\1    return x\[2\]", text, re.M)  # the indentation kept
+    assert "state[764]" in text and "әғқңөұүһі" in text
+    assert "LiberationMono" in _fonts_embedded(tmp_path / "paper.pdf")
+    chars = _chars_with_fonts(tmp_path / "paper.pdf")
+    assert all("LiberationMono" in f for f in _drawn_in(chars, "state[764]"))
+    assert all("LiberationMono" in f for f in _drawn_in(chars, "әғқңөұүһі"))
