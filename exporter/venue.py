@@ -126,21 +126,11 @@ class FallbackFont:
 
 
 @dataclass(frozen=True)
-class MonoFont:
-    """The monospace family code is set in (Liberation Mono: Latin, Cyrillic with Kazakh's letters)."""
-
-    family: str = "Liberation Mono"
-    regular: str = "LiberationMono-Regular.ttf"
-    bold: str = "LiberationMono-Bold.ttf"
-    italic: str = "LiberationMono-Italic.ttf"
-    bold_italic: str = "LiberationMono-BoldItalic.ttf"
-
-
-@dataclass(frozen=True)
 class Fonts:
     main: MainFont = MainFont()
     fallbacks: tuple[FallbackFont, ...] = ()
-    mono: MonoFont = MonoFont()
+    # The monospace family code is set in (Liberation Mono: Latin, Cyrillic with Kazakh's letters).
+    mono: MainFont = MainFont("Liberation Mono", "LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf", "LiberationMono-Italic.ttf", "LiberationMono-BoldItalic.ttf")
 
 
 @dataclass(frozen=True)
@@ -772,7 +762,7 @@ class Template:
         """The monospace face with the venue's fallbacks: what code is drawn in."""
         return FontSet(self.mono_faces["regular"], self.fonts.fallbacks)
 
-    def _faces(self, family: MainFont | MonoFont) -> dict[str, Face]:
+    def _faces(self, family: MainFont) -> dict[str, Face]:
         faces = {style: Face(_face_name(getattr(family, style)), family.family, find_font(getattr(family, style), self.folder)) for style in ("regular", "bold", "italic", "bold_italic")}
         for face in faces.values():
             face.coverage  # noqa: B018 — read now: a file that is no font is refused before any work
