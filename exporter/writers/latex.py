@@ -38,7 +38,6 @@ _SPECIAL = {
     "\u00a0": "~",
 }
 _TABLE = str.maketrans({**_SPECIAL, **{chr(c): " " for c in range(32) if chr(c) not in "\n"}, "\x7f": " ", "\ufffe": " ", "\uffff": " "})
-_KEPT_SPACES = re.compile(r"(?<= ) ")  # the second and later spaces of a run: TeX would drop them
 _CODE_BREAKS = re.compile(r"\\_|[/.]")  # in escaped code text: `_` is `\_`
 _LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=,)(?=,)")
 
@@ -284,11 +283,15 @@ class _Body(Walker):
         self.out.append(f"{self.protect()}\\hyperref[{self.anchor(target)}]{{{text}}}" if target and not self.toc else text)
 
     def code(self, node: Code) -> None:
-        """`\\texttt{…}` in the monospace face: every character escaped, runs of spaces kept."""
-        text = _KEPT_SPACES.sub(r"\\ ", font_text(self.mono, node.text, self.fallback_macro))
-        if len(node.text) > 20:  # a long name or path may break after `_`, `/`, `.` (no hyphen), as in the PDF edition
-            text = _CODE_BREAKS.sub(r"\g<0>\\allowbreak{}", text)
-        self.out.append(f"\\texttt{{{text}}}")
+        """`\\texttt{…}` in the monospace face: every character escaped; every space a control
+        space, which TeX neither drops (the second of two) nor widens (after a full stop)."""
+        parts = []
+        for face, run in self.mono.runs(node.text):
+            text = escape_tex(run).replace(" ", "\\ ")
+            if len(node.text) > 20:  # a long name or path may break after `_`, `/`, `.` (no hyphen), as in the PDF edition
+                text = _CODE_BREAKS.sub(r"\g<0>\\allowbreak{}", text)
+            parts.append(text if face is self.mono.main else f"{{{self.fallback_macro[face.name]} {text}}}")
+        self.out.append(f"\\texttt{{{''.join(parts)}}}")
 
     def emph(self, node: Emph) -> None:
         self.out.append(f"\\emph{{{self.collect(node.inlines)}}}")
