@@ -412,7 +412,8 @@ class DocxWriter(Walker):
         shading.set(qn("w:val"), "clear")
         shading.set(qn("w:color"), "auto")
         shading.set(qn("w:fill"), CODE_GROUND)
-        block.element.get_or_add_pPr().insert_element_before(shading, "w:tabs", "w:suppressAutoHyphens", *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"][:0], "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"])
+        successors = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"])
+        block.element.get_or_add_pPr().insert_element_before(shading, *successors)
 
     def _reset_linked_char_style(self, style_id: str, bold: bool = False, italic: bool = False) -> None:
         for element in self.doc.styles.element.style_lst:  # as `for style in styles`, without a proxy per style
