@@ -239,3 +239,9 @@ def test_latex_code_compiles_and_prints_every_special_character(tmp_path):
     chars = _chars_with_fonts(tmp_path / "paper.pdf")
     assert all("LiberationMono" in f for f in _drawn_in(chars, "state[764]"))
     assert all("LiberationMono" in f for f in _drawn_in(chars, "әғқңөұүһі"))
+
+
+def test_code_lines_expand_tabs_and_continue_long_lines():
+    from exporter.writers import code_lines
+
+    assert code_lines("a\tb\n\n" + "x" * 20, 8) == ["a   b", "", "xxxxxxxx", "xxxxxxxx", "xxxx"]

@@ -435,6 +435,16 @@ def column_shares(block: Table, columns: int) -> list[float]:
     return [1 / columns] * columns if columns else []
 
 
+def code_lines(text: str, columns: int) -> list[str]:
+    """A code block's lines as an edition sets them: tabs to 4-column stops, a line longer than
+    `columns` characters continued on the next (code is never hyphenated, nor overflows)."""
+    columns = max(columns, 8)
+    out: list[str] = []
+    for line in text.expandtabs(4).split("\n"):
+        out.extend([line[i:i + columns] for i in range(0, len(line), columns)] or [""])
+    return out
+
+
 def math_text(text: str) -> str:
     """A formula's text as one unit: its spaces do not break (no line break inside a formula)."""
     return " ".join(text.split()).replace(" ", "\u00a0")

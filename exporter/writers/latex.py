@@ -18,10 +18,11 @@ from ..model import (
 )
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import Run, language, meta_view
-from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
+from . import Edition, Walker, caption_of, citation_pieces, code_lines, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
+MONO_ADVANCE = 0.6  # a monospace glyph's width in em (Liberation Mono, Courier): a code line's columns
 
 
 
@@ -74,7 +75,7 @@ def font_text(fonts, text: str, macros: dict[str, str] | None = None) -> TexSafe
     return TexSafe("".join(parts))
 
 
-# In a code block (fvextra's Verbatim with `commandchars=\\\{\}`) only these three are read
+# In a code block (fancyvrb's Verbatim with `commandchars=\\\{\}`) only these three are read
 # as TeX: every other character (`%`, `#`, `$`, `_`, `^`, `~`, `&`) is printed as it is.
 _VERBATIM = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", **{chr(c): " " for c in range(32)}, "\x7f": " ", "\ufffe": " ", "\uffff": " "})
 
@@ -146,10 +147,11 @@ class _Body(Walker):
         return f"\\[\n{tex}\n\\]\n\n"
 
     def code_block(self, block: CodeBlock) -> None:
-        """fvextra's Verbatim on a light ground (pandoc's `Shaded`): lines and spaces as written
-        (tabs to 4-column stops), long lines broken at a space and marked, never hyphenated."""
-        lines = "\n".join(verbatim_line(self.mono, line, self.fallback_macro) for line in block.text.expandtabs(4).split("\n"))
-        self.out.append("\\begin{exportercode}\n\\begin{Verbatim}[commandchars=\\\\\\{\\}, breaklines]\n" + lines + "\n\\end{Verbatim}\n\\end{exportercode}\n\n")
+        """fancyvrb's Verbatim on a light ground (pandoc's `Shaded`): lines and spaces as written
+        (tabs to 4-column stops), a line wider than the text continued on the next, never hyphenated."""
+        columns = int(self.text_width // (MONO_ADVANCE * self.edition.venue.body.size_pt)) - 1
+        lines = "\n".join(verbatim_line(self.mono, line, self.fallback_macro) for line in code_lines(block.text, columns))
+        self.out.append("\\begin{exportercode}\n\\begin{Verbatim}[commandchars=\\\\\\{\\}]\n" + lines + "\n\\end{Verbatim}\n\\end{exportercode}\n\n")
 
     def quote(self, block: Quote) -> None:
         self.out.append("\\begin{quote}\n" + self.collect(block.inlines) + "\n\\end{quote}\n\n")

@@ -48,7 +48,7 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import Run, language
-from . import Edition, Walker, caption_of, citation_pieces, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
+from . import Edition, Walker, caption_of, citation_pieces, code_lines, column_shares, label_anchor, math_text, split_display_math, styled_runs, table_grid
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
@@ -519,10 +519,7 @@ class _PdfWalker(Walker):
         """The code's lines as written (tabs to 4-column stops), in the monospace face; a line
         wider than the frame continues on the next line, never hyphenated or justified."""
         width = self.edition_width - 2 * CODE_PADDING
-        columns = max(int(width // pdfmetrics.stringWidth("M", self.fonts.mono, self.code_style.fontSize)), 8)
-        lines = []
-        for line in block.text.expandtabs(4).split("\n"):
-            lines.extend([line[i:i + columns] for i in range(0, len(line), columns)] or [""])
+        lines = code_lines(block.text, int(width // pdfmetrics.stringWidth("M", self.fonts.mono, self.code_style.fontSize)))
         self.story.append(XPreformatted("\n".join(self.fonts.mono_markup(line) for line in lines), self.code_style))
 
     def quote(self, block: Quote) -> None:
