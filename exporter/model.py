@@ -136,13 +136,22 @@ class CrossRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Code:
+    """Inline code as written (`` `state[764]` ``): set in a monospace face, never read for
+    citations or cross-references; `span` is where its text stands in the source."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A note referenced at this point of the text; its content is inline."""
 
     inlines: tuple["Inline", ...]
 
 
-Inline = Text | Citation | Emph | Strong | Superscript | Subscript | Link | Math | Footnote | Image | CrossRef
+Inline = Text | Citation | Emph | Strong | Superscript | Subscript | Link | Math | Footnote | Image | CrossRef | Code
 # Inline nodes that wrap other inlines (`inlines` field); the walk descends into them.
 CONTAINERS = (Emph, Strong, Superscript, Subscript, Link, Footnote)
 
@@ -242,7 +251,17 @@ class Bibliography:
     span: Span
 
 
-Block = Paragraph | Heading | Quote | BulletList | Table | Figure | Bibliography
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """A block of code (a fenced or indented block, a DOCX paragraph in a monospace face):
+    its lines and spaces kept as written, no inline content (nothing in it is a citation)."""
+
+    text: str  # lines joined by "\n", no final newline
+    language: str | None
+    span: Span
+
+
+Block = Paragraph | Heading | Quote | BulletList | Table | Figure | CodeBlock | Bibliography
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +362,8 @@ def inline_runs(block: Block) -> list[tuple[Inline, ...]]:
         return [block.inlines]
     if isinstance(block, Bibliography):
         return [item.inlines for item in block.items]
+    if isinstance(block, CodeBlock):
+        return []
     raise TypeError(f"no rule for block {type(block).__name__}")
 
 
@@ -399,6 +420,8 @@ def map_inlines(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             return replace(b, inlines=run(b.inlines))
         if isinstance(b, Bibliography):
             return replace(b, items=tuple(replace(item, inlines=run(item.inlines)) for item in b.items))
+        if isinstance(b, CodeBlock):
+            return b
         raise TypeError(f"no rule for block {type(b).__name__}")
 
     return tuple(block(b) for b in blocks)
@@ -439,14 +462,16 @@ def cut_inlines(inlines: tuple[Inline, ...], start: int, end: int | None = None)
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """A run's text as written: citations and cross-references as written, formulas as TeX,
-    pictures as nothing."""
+    """A run's text as written: citations, cross-references and code as written, formulas as
+    TeX, pictures as nothing."""
     out = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(node.text)
         elif isinstance(node, (Citation, CrossRef)):
             out.append(node.raw)
+        elif isinstance(node, Code):
+            out.append(node.text)
         elif isinstance(node, Math):
             out.append(node.tex)
         elif isinstance(node, Image):

@@ -7,7 +7,7 @@ from collections import Counter
 from .diagnostics import Diagnostic
 from .linker import Linked, iter_citations
 from .messages import SOURCE_LANGUAGE, word
-from .model import BulletList, Document, Entry, Figure, Heading, Image, Inline, Paragraph, Quote, Span, Table, plain_text
+from .model import BulletList, CodeBlock, Document, Entry, Figure, Heading, Image, Inline, Paragraph, Quote, Span, Table, plain_text
 
 
 def _label_order(label: str) -> tuple:
@@ -139,6 +139,8 @@ def model_json(doc: Document) -> dict:
         elif isinstance(block, Figure):
             blocks.append({"type": "figure", "kind": block.kind, **_span(block.span), "number": block.number, "label": block.label,
                            "caption": inline_text(block.caption), "images": [_image_json(i) for i in block.images]})
+        elif isinstance(block, CodeBlock):
+            blocks.append({"type": "code", **_span(block.span), "language": block.language, "text": block.text})
         elif isinstance(block, Heading):
             blocks.append({"type": "heading", "level": block.level, **_span(block.span), "text": inline_text(block.inlines)})
         else:

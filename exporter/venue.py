@@ -144,6 +144,8 @@ class FallbackFont:
 class Fonts:
     main: MainFont = MainFont()
     fallbacks: tuple[FallbackFont, ...] = ()
+    # The monospace family code is set in (Liberation Mono: Latin, Cyrillic with Kazakh's letters).
+    mono: MainFont = MainFont("Liberation Mono", "LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf", "LiberationMono-Italic.ttf", "LiberationMono-BoldItalic.ttf")
 
 
 @dataclass(frozen=True)
@@ -897,8 +899,20 @@ class Template:
     @cached_property
     def main_faces(self) -> dict[str, Face]:
         """The main family's four styles: regular, bold, italic, bold_italic."""
-        main = self.venue.fonts.main
-        faces = {style: Face(_face_name(getattr(main, style)), main.family, find_font(getattr(main, style), self.folder)) for style in ("regular", "bold", "italic", "bold_italic")}
+        return self._faces(self.venue.fonts.main)
+
+    @cached_property
+    def mono_faces(self) -> dict[str, Face]:
+        """The monospace family's four styles (code), as `main_faces`."""
+        return self._faces(self.venue.fonts.mono)
+
+    @cached_property
+    def mono_fonts(self) -> FontSet:
+        """The monospace face with the venue's fallbacks: what code is drawn in."""
+        return FontSet(self.mono_faces["regular"], self.fonts.fallbacks)
+
+    def _faces(self, family: MainFont) -> dict[str, Face]:
+        faces = {style: Face(_face_name(getattr(family, style)), family.family, find_font(getattr(family, style), self.folder)) for style in ("regular", "bold", "italic", "bold_italic")}
         for face in faces.values():
             face.coverage  # noqa: B018 — read now: a file that is no font is refused before any work
         return faces

@@ -7,7 +7,7 @@ import pytest
 from helpers import REPO, run_cli
 
 from exporter.diagnostics import InputError
-from exporter.model import Citation, Emph, Figure, Footnote, Heading, Math, Paragraph, Strong, Table, Text, plain_text, walk
+from exporter.model import Citation, Code, CodeBlock, Emph, Figure, Footnote, Heading, Math, Paragraph, Strong, Table, Text, plain_text, walk
 from exporter.pipeline import read_and_link
 from exporter.readers import choose_reader, read_document
 
@@ -56,7 +56,52 @@ def test_math_and_code_brackets_are_not_citations():
     nodes = list(walk(doc.blocks))
     assert Math(r"x \in [0, 1]") in nodes
     assert "state[764]" not in [c.raw for c in _citations(doc)]
-    assert any(isinstance(n, Text) and "state[764]" in n.text for n in nodes)
+    codes = [n for n in nodes if isinstance(n, Code)]
+    assert [c.text for c in codes] == ["state[764]", "[1]", "[1, p. 12]"]  # the prose and the table's cells
+    assert not any(isinstance(n, Text) and "state[764]" in n.text for n in nodes)
+
+
+def _code_paper(tmp_path):
+    path = tmp_path / "code.md"
+    path.write_text(
+        "Text `` a`b `` and ` x ` and `multi\nline` end [1].\n"  # lines 1-2
+        "\n"
+        "```python {.numberLines}\n"  # line 4
+        "def f(x):\n"
+        "    return x[2]  # [3] is no citation\n"
+        "\ttab\n"
+        "```\n"  # line 8
+        "\n"
+        "    indented [4]\n"  # line 10
+        "    block\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_code_spans_are_code_at_the_place_of_their_text(tmp_path):
+    path = _code_paper(tmp_path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    doc = read_document(str(path))
+    codes = [n for n in walk(doc.blocks) if isinstance(n, Code)]
+    assert [c.text for c in codes] == ["a`b", "x", "multi line"]
+    # CommonMark strips one space each side of `` a`b `` and ` x `: the span is the text's own.
+    a, x, multi = (c.span for c in codes)
+    assert (a.line, a.column, a.end_column) == (1, 9, 12) and lines[0][a.column - 1 : a.end_column - 1] == "a`b"
+    assert lines[0][x.column - 1 : x.end_column - 1] == "x"
+    assert (multi.line, multi.end_line) == (1, 2) and lines[0][multi.column - 1 :] == "multi" and lines[1][: multi.end_column - 1] == "line"
+    assert [c.raw for c in _citations(doc)] == ["[1]"]
+
+
+def test_fenced_and_indented_blocks_are_code_blocks(tmp_path):
+    doc = read_document(str(_code_paper(tmp_path)))
+    fenced, indented = [b for b in doc.blocks if isinstance(b, CodeBlock)]
+    assert fenced.text == "def f(x):\n    return x[2]  # [3] is no citation\n\ttab"  # spaces and the tab kept
+    assert fenced.language == "python"
+    assert (fenced.span.line, fenced.span.end_line) == (4, 8)  # from fence to fence
+    assert indented.text == "indented [4]\nblock" and indented.language is None
+    assert (indented.span.line, indented.span.column, indented.span.end_line) == (10, 5, 11)
+    assert [c.raw for c in _citations(doc)] == ["[1]"]  # no bracket in code is a citation
 
 
 def test_own_list_under_a_references_heading_resolves_every_citation():

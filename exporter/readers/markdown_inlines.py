@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..citations import Joined, inlines_of
 from ..crossrefs import crossrefs_of
 from ..diagnostics import Diagnostic
-from ..model import Emph, Footnote, Inline, Link, Math, Strong, Subscript, Superscript, Text, plain_text
+from ..model import Code, Emph, Footnote, Inline, Link, Math, Strong, Subscript, Superscript, Text, plain_text
 
 _WRAPPERS = {"em": Emph, "strong": Strong, "link": Link, "s": Emph, "sup": Superscript, "sub": Subscript}
 
@@ -175,8 +175,8 @@ class InlineReader:
             out = stack[-1][2]
             out.extend(self.read_run(run, source))
             if kind == "code_inline":  # code is shown as written, never read for citations
-                out.append(Text(child.content))
-                cursor = _after_code(content, child.markup, cursor)
+                start, end, cursor = _code_text(content, child, cursor)
+                out.append(Code(child.content, source.span(start, end) if end > start else source.span(start, start + 1)))
             elif kind in ("math_inline", "math_inline_double"):
                 out.append(inline_math(child.content, display=kind == "math_inline_double"))
                 cursor = _after_math(content, child, cursor)
@@ -225,13 +225,22 @@ def _after(content: str, markup: str, cursor: int) -> int:
     return found + len(markup) if found >= 0 else cursor
 
 
-def _after_code(content: str, ticks: str, cursor: int) -> int:
-    """Past an inline code span: its closing run of exactly as many backticks."""
+def _code_text(content: str, token, cursor: int) -> tuple[int, int, int]:
+    """(start, end) of an inline code span's text in `content`, and the offset past its closing
+    run of exactly as many backticks. CommonMark strips one space on each side when both are
+    there (`` ` a ` ``), so the text starts after it."""
+    ticks = token.markup
     start = content.find(ticks, cursor)
     if start < 0:
-        return cursor
+        return cursor, cursor, cursor
     m = re.compile(rf"(?<!`){re.escape(ticks)}(?!`)").search(content, start + len(ticks))
-    return m.end() if m else cursor
+    if m is None:
+        return cursor, cursor, cursor
+    inner_start, inner_end = start + len(ticks), m.start()
+    inner = content[inner_start:inner_end]
+    if len(inner) > 2 and inner[0] in " \n" and inner[-1] in " \n" and inner.strip(" \n"):
+        inner_start, inner_end = inner_start + 1, inner_end - 1
+    return inner_start, inner_end, m.end()
 
 
 def _after_math(content: str, token, cursor: int) -> int:

@@ -66,6 +66,9 @@ class Typesetter:
         # A word in one font, as boxes and breaks, by (text, font, size): words recur, and
         # measuring and hyphenating them is most of a paragraph's cost.
         self._shapes: dict[tuple[str, str, float], tuple] = {}
+        # Fonts whose text is never hyphenated (code, set in the monospace face): no hyphenation
+        # point falls inside their text; a long path still breaks after `/`, `_`, `.` (no hyphen).
+        self.verbatim_fonts: frozenset[str] = frozenset()
 
     def word_shape(self, text: str, font: str, size: float) -> tuple:
         """([(start, end, width)] of the boxes, [(width, penalty, flagged)] of the breaks between)."""
@@ -73,6 +76,8 @@ class Typesetter:
         found = self._shapes.get(key)
         if found is None:
             breaks = _word_breaks(text, self.hyphenator)
+            if font in self.verbatim_fonts:  # code: only where a long path breaks, with no hyphen added
+                breaks = [b for b in breaks if not b[2]]
             cuts = [0, *(cut for cut, *_ in breaks), len(text)]
             boxes = [(a, b, stringWidth(text[a:b], font, size)) for a, b in zip(cuts, cuts[1:])]
             hyphen = stringWidth(line_end_hyphen(font), font, size) if breaks else 0.0
@@ -290,6 +295,8 @@ def _word_items(word: list, items: Items, pieces: list, typesetter: Typesetter) 
             pieces.append([(frag, text[a:b])])
         return
     breaks = _word_breaks("".join(t for _, t in word), typesetter.hyphenator)
+    if typesetter.verbatim_fonts:
+        breaks = _outside_verbatim(breaks, word, typesetter.verbatim_fonts)
     segment: list = []
     offset = 0  # of the current piece in the word
     todo = iter(breaks)
@@ -314,6 +321,18 @@ def _word_items(word: list, items: Items, pieces: list, typesetter: Typesetter) 
         offset += len(piece)
     items.add(BOX, _pieces_width(segment))
     pieces.append(segment)
+
+
+def _outside_verbatim(breaks: list, word: list, fonts: frozenset[str]) -> list:
+    """The breaks but the hyphenation points inside the word's pieces in a verbatim font: code
+    is never hyphenated (a long path in it still breaks after `/`, `_`, `.`, with no hyphen)."""
+    inside: list[tuple[int, int]] = []
+    offset = 0
+    for frag, piece in word:
+        if getattr(frag, "fontName", None) in fonts:
+            inside.append((offset, offset + len(piece)))
+        offset += len(piece)
+    return [b for b in breaks if not b[2] or not any(a < b[0] < z for a, z in inside)]
 
 
 def _pieces_width(segment: list) -> float:

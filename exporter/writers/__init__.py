@@ -14,7 +14,8 @@ from importlib import import_module
 
 from ..linker import Linked
 from ..model import (
-    Bibliography, BulletList, Cell, Citation, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote,
+    Bibliography, BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, Math,
+    Paragraph, Quote,
     Strong, Subscript, Superscript, Table, Text, walk,
 )
 from ..transforms.bibliography import anchor, add_bibliography
@@ -137,11 +138,12 @@ class Walker:
 
     BLOCKS = {
         Paragraph: "paragraph", Heading: "heading", Quote: "quote", BulletList: "bullet_list", Table: "table",
-        Figure: "figure", Bibliography: "bibliography",
+        Figure: "figure", Bibliography: "bibliography", CodeBlock: "code_block",
     }
     INLINES = {
         Text: "text", Citation: "citation", Emph: "emph", Strong: "strong", Superscript: "superscript",
         Subscript: "subscript", Link: "link", Math: "math", Footnote: "footnote", Image: "image", CrossRef: "cross_ref",
+        Code: "code",
     }
 
     def walk(self, blocks) -> None:
@@ -186,7 +188,13 @@ class Walker:
     def bibliography(self, block: Bibliography) -> None:
         raise NotImplementedError
 
+    def code_block(self, block: CodeBlock) -> None:
+        raise NotImplementedError
+
     def text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def code(self, node: Code) -> None:
         raise NotImplementedError
 
     def citation(self, cite: Citation) -> None:
@@ -336,6 +344,16 @@ def column_shares(block: Table, columns: int) -> list[float]:
         total = sum(block.widths)
         return [w / total for w in block.widths]
     return [1 / columns] * columns if columns else []
+
+
+def code_lines(text: str, columns: int) -> list[str]:
+    """A code block's lines as an edition sets them: tabs to 4-column stops, a line longer than
+    `columns` characters continued on the next (code is never hyphenated, nor overflows)."""
+    columns = max(columns, 8)
+    out: list[str] = []
+    for line in text.expandtabs(4).split("\n"):
+        out.extend([line[i:i + columns] for i in range(0, len(line), columns)] or [""])
+    return out
 
 
 def math_text(text: str) -> str:

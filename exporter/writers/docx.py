@@ -36,7 +36,7 @@ from ..media.formulas import FormulaError
 from ..media.images import MediaError, display_size, fit, prepare
 from ..media.omml import tex_to_omml
 from ..model import (
-    Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text,
 )
 from ..venue import language
@@ -71,6 +71,9 @@ QUOTE_STYLE = "Quote"
 BIBLIOGRAPHY_STYLE = "Bibliography"
 UNRESOLVED_STYLE = "Unresolved Citation"
 LINK_STYLE = "Hyperlink"
+CODE_STYLE = "Source Code"  # a code block's paragraph, as pandoc names it
+CODE_CHAR_STYLE = "Verbatim Char"  # inline code, as pandoc names it
+CODE_GROUND = "F2F2F2"  # a code block's light grey ground (the PDF edition's)
 
 COMMENT_AUTHOR = "exporter"
 COMMENT_INITIALS = "ex"
@@ -267,14 +270,8 @@ class DocxWriter(Walker):
 
     # -- styles --
 
-    def _styles(self) -> None:
-        styles = self.doc.styles
-        size = Pt(self.body.size_pt)
-        indent = Cm(self.body.first_line_indent_cm)
-        spacing = self.body.line_spacing
-        black = RGBColor(0, 0, 0)
-
-        # Document defaults: the main family in all four slots, the paper's language.
+    def _document_defaults(self, styles) -> None:
+        """The main family in all four slots and the paper's language as the defaults; no theme fonts."""
         defaults = styles.element.find(qn("w:docDefaults"))
         rpr_default = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
         set_fonts(rpr_default, self.main_family)
@@ -290,6 +287,15 @@ class DocxWriter(Walker):
                 fonts.attrib.pop(qn(slot), None)
             if not any(fonts.get(qn(s)) for s in _FONT_SLOTS):
                 fonts.getparent().remove(fonts)
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        size = Pt(self.body.size_pt)
+        indent = Cm(self.body.first_line_indent_cm)
+        spacing = self.body.line_spacing
+        black = RGBColor(0, 0, 0)
+
+        self._document_defaults(styles)
 
         normal = styles["Normal"]
         _reset_style(normal)
@@ -388,6 +394,7 @@ class DocxWriter(Walker):
 
         unresolved = _style(styles, UNRESOLVED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         unresolved.base_style = bibliography
+        self._code_styles(styles, normal)
 
         # Figures, captions and display formulas: centred, no first-line indent.
         caption = _style(styles, CAPTION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
@@ -432,6 +439,29 @@ class DocxWriter(Walker):
         note_ref = _style(styles, FOOTNOTE_REF_STYLE, WD_STYLE_TYPE.CHARACTER, style_id=FOOTNOTE_REF_ID)
         note_ref.font.superscript = True
 
+    def _code_styles(self, styles, normal) -> None:
+        """`Verbatim Char` (inline code) and `Source Code` (a code block: left-aligned, never
+        hyphenated, on a light ground), both in the venue's monospace family, as pandoc names them."""
+        mono = self.template.mono_faces["regular"].family
+        char = _style(styles, CODE_CHAR_STYLE, WD_STYLE_TYPE.CHARACTER, style_id="VerbatimChar")
+        set_fonts(char.element.get_or_add_rPr(), mono)
+        block = _style(styles, CODE_STYLE, WD_STYLE_TYPE.PARAGRAPH, style_id="SourceCode")
+        block.base_style = normal
+        set_fonts(block.element.get_or_add_rPr(), mono)
+        block.font.size = Pt(round(self.body.size_pt * 0.9 * 2) / 2)  # a little smaller, as the PDF edition's
+        pf = block.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        pf.first_line_indent = Cm(0)
+        pf.line_spacing = 1.0
+        pf.space_before, pf.space_after = Pt(6), Pt(6)
+        _suppress_hyphenation(block)
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), CODE_GROUND)
+        successors = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", *_PPR_AFTER_AUTOSPACE["w:autoSpaceDE"])
+        block.element.get_or_add_pPr().insert_element_before(shading, *successors)
+
     def _reset_linked_char_style(self, style_id: str, bold: bool = False, italic: bool = False) -> None:
         for element in self.doc.styles.element.style_lst:  # as `for style in styles`, without a proxy per style
             if element.get(qn("w:styleId")) == style_id:
@@ -468,12 +498,14 @@ class DocxWriter(Walker):
 
     # -- runs --
 
-    def add_text(self, container, text: str, size: Pt | None = None, bold: bool | None = None, italic: bool | None = None) -> list:
-        """Append `text` to `container` (a paragraph) as runs, one per font; return the runs."""
+    def add_text(self, container, text: str, size: Pt | None = None, bold: bool | None = None, italic: bool | None = None, fonts=None) -> list:
+        """Append `text` to `container` (a paragraph) as runs, one per font; return the runs.
+        `fonts`: the font set to draw in (code's monospace one), else the venue's main one."""
         text = xml_safe(text)
         if not text:
             return []
-        pieces = self.template.fonts.runs(text)
+        fonts = fonts or self.template.fonts
+        pieces = fonts.runs(text)
         runs = []
         for face, chunk in pieces:
             # `container.add_run(chunk)` feeds python-docx's text appender one character at a
@@ -491,7 +523,7 @@ class DocxWriter(Walker):
                 run.font.subscript = bool(self.in_sub)
             if size is not None:
                 run.font.size = size
-            if face is not self.main_face and face.family != self.main_family:
+            if face is not fonts.main and face.family not in (self.main_family, fonts.main.family):
                 cjk = bool(_CJK.search(chunk))
                 rpr = run._r.get_or_add_rPr()
                 set_fonts(rpr, face.family, east_asian_hint=cjk)
@@ -509,6 +541,25 @@ class DocxWriter(Walker):
             else:
                 self.current = self.add_paragraph(BODY_STYLE)
                 self.inlines(part)
+
+    def code_block(self, block: CodeBlock) -> None:
+        """One `Source Code` paragraph, its lines joined by line breaks (as pandoc writes it),
+        every space kept, tabs to 4-column stops."""
+        self.current = p = self.add_paragraph(CODE_STYLE)
+        for n, line in enumerate(block.text.expandtabs(4).split("\n")):
+            if n:
+                p._p.add_r().append(OxmlElement("w:br"))
+            for run in self.add_text(p, line, fonts=self.template.mono_fonts):
+                for t in run._r.findall(qn("w:t")):
+                    t.set(qn("xml:space"), "preserve")
+
+    def code(self, node: Code) -> None:
+        """Inline code: runs in `Verbatim Char` (the monospace family), every space kept, no soft hyphens."""
+        style = self._style_id(CODE_CHAR_STYLE, WD_STYLE_TYPE.CHARACTER)
+        for run in self.add_text(self.current, node.text, fonts=self.template.mono_fonts):
+            run._r.style = style
+            for t in run._r.findall(qn("w:t")):
+                t.set(qn("xml:space"), "preserve")
 
     def quote(self, block: Quote) -> None:
         self.current = self.add_paragraph(QUOTE_STYLE)

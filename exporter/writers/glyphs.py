@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..model import Bibliography, Citation, Math, Span, Text, inline_runs, iter_inlines
+from ..model import Bibliography, Citation, Code, CodeBlock, Math, Span, Text, inline_runs, iter_inlines
 from . import Edition
 
 
@@ -45,6 +45,10 @@ def rendered_texts(edition: Edition) -> Iterator[tuple[str, str, Span | None]]:
                     yield node.raw, doc.path, node.span
                 elif isinstance(node, Math):
                     yield node.tex, doc.path, block.span
+                elif isinstance(node, Code):
+                    yield node.text, doc.path, node.span
+        if isinstance(block, CodeBlock):
+            yield block.text, doc.path, block.span
     odd, even = edition.template.running_heads(doc.meta)
     yield odd + even, venue, None
     labels = edition.labels

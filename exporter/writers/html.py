@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from ..media.formulas import FormulaError, mathml
 from ..media.images import MediaError, prepare
 from ..model import (
-    Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text,
 )
 from ..venue import language
@@ -86,6 +86,10 @@ class HtmlWalker(Walker):
     def quote(self, block: Quote) -> None:
         self.out.append(f"<blockquote{self.block_id(block)}>{self.collect(block.inlines)}</blockquote>\n")
 
+    def code_block(self, block: CodeBlock) -> None:
+        language = f' class="language-{escape(block.language)}"' if block.language else ""
+        self.out.append(f"<pre{self.block_id(block)}><code{language}>{escape(block.text)}</code></pre>\n")
+
     def bullet_list(self, block: BulletList) -> None:
         items = "".join(f"<li{self.block_id(item)}>{self.collect(item.inlines)}</li>" for item in block.items)
         self.out.append(f"<ul>{items}</ul>\n")
@@ -124,6 +128,9 @@ class HtmlWalker(Walker):
     # -- inlines --
     def text(self, text: str) -> None:
         self.out.append(str(escape(text)))
+
+    def code(self, node: Code) -> None:
+        self.out.append(f"<code>{escape(node.text)}</code>")
 
     def _wrap(self, tag: str, nodes) -> None:
         self.out.append(f"<{tag}>{self.collect(nodes)}</{tag}>")

@@ -6,20 +6,23 @@ shell is compiled with XeLaTeX (fontspec, babel, hyperref).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
 from ..model import (
-    CONTAINERS, Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    CONTAINERS, Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
 from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
+from . import Edition, Walker, caption_of, code_lines, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
+MONO_ADVANCE = 0.6  # a monospace glyph's width in em (Liberation Mono, Courier): a code line's columns
+_CODE_BREAKS = re.compile(r"\\_|[/.]")  # in escaped code text: `_` is `\_`
 SECTIONS = ("section", "subsection", "subsubsection")
 
 
@@ -38,11 +41,27 @@ def font_text(fonts, text: str, macros: dict[str, str] | None = None) -> TexSafe
     return TexSafe("".join(parts))
 
 
+# In a code block (fancyvrb's Verbatim with `commandchars=\\\{\}`) only these three are read
+# as TeX: every other character (`%`, `#`, `$`, `_`, `^`, `~`, `&`) is printed as it is.
+_VERBATIM = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", **{chr(c): " " for c in range(32)}, "\x7f": " ", "\ufffe": " ", "\uffff": " "})
+
+
+def verbatim_line(fonts, line: str, macros: dict[str, str]) -> str:
+    """One line of a code block for Verbatim: `\\`, `{`, `}` escaped, runs the monospace face
+    lacks switched to a fallback font."""
+    parts = []
+    for face, run in fonts.runs(line):
+        escaped = run.translate(_VERBATIM)
+        parts.append(escaped if face is fonts.main else f"{{{macros[face.name]} {escaped}}}")
+    return "".join(parts)
+
+
 class _Body(Walker):
     def __init__(self, edition: Edition):
         self.edition = edition
         self.fonts = edition.template.fonts
         self.fallback_macro = fallback_macros(self.fonts)
+        self.mono = edition.template.mono_fonts  # code: \texttt and Verbatim, the shell's \setmonofont
         self.out: list[str] = []
         self.lists: dict[str, list[dict]] = {}  # the bibliography lists by kind, as TeX for the shell
         self.in_heading = False  # moving arguments: fragile commands get \protect
@@ -101,6 +120,12 @@ class _Body(Walker):
              "tex": TexSafe(self.collect(item.inlines))}
             for item in block.items
         ]
+    def code_block(self, block: CodeBlock) -> None:
+        """fancyvrb's Verbatim on a light ground (pandoc's `Shaded`): lines and spaces as written
+        (tabs to 4-column stops), a line wider than the text continued on the next, never hyphenated."""
+        columns = int(self.text_width // (MONO_ADVANCE * self.edition.venue.body.size_pt)) - 1
+        lines = "\n".join(verbatim_line(self.mono, line, self.fallback_macro) for line in code_lines(block.text, columns))
+        self.out.append("\\begin{exportercode}\n\\begin{Verbatim}[commandchars=\\\\\\{\\}]\n" + lines + "\n\\end{Verbatim}\n\\end{exportercode}\n\n")
 
     def quote(self, block: Quote) -> None:
         self.out.append("\\begin{quote}\n" + self.collect(block.inlines) + "\n\\end{quote}\n\n")
@@ -242,6 +267,17 @@ class _Body(Walker):
         target = self.edition.cross_ref_target(node)
         text = self.tex(node.raw)
         self.out.append(f"{self.protect()}\\hyperref[{self.anchor(target)}]{{{text}}}" if target and not self.toc else text)
+
+    def code(self, node: Code) -> None:
+        """`\\texttt{…}` in the monospace face: every character escaped; every space a control
+        space, which TeX neither drops (the second of two) nor widens (after a full stop)."""
+        parts = []
+        for face, run in self.mono.runs(node.text):
+            text = escape_tex(run).replace(" ", "\\ ")
+            if len(node.text) > 20:  # a long name or path may break after `_`, `/`, `.` (no hyphen), as in the PDF edition
+                text = _CODE_BREAKS.sub(r"\g<0>\\allowbreak{}", text)
+            parts.append(text if face is self.mono.main else f"{{{self.fallback_macro[face.name]} {text}}}")
+        self.out.append(f"\\texttt{{{''.join(parts)}}}")
 
     def emph(self, node: Emph) -> None:
         self.out.append(f"\\emph{{{self.collect(node.inlines)}}}")
@@ -439,6 +475,7 @@ def shell_context(edition: Edition) -> dict:
             for command, spec in ((command, venue.heading(level)) for level, command in enumerate(SECTIONS, start=1)) if spec is not None
         ],
         "main_family": edition.template.main_faces["regular"].family,
+        "mono_family": edition.template.mono_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
         "title_groups": title_groups(edition, body),
         "title": meta.title_text or "",

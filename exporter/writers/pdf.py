@@ -32,7 +32,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.lib import colors
-from reportlab.platypus import FrameBreak, KeepTogether, Spacer
+from reportlab.platypus import FrameBreak, KeepTogether, Spacer, XPreformatted
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
@@ -43,12 +43,12 @@ from ..media.images import MediaError, display_size, fit, prepare
 from ..media.mathfont import math_font
 from ..media.pdfsize import packed, unhint_subsets
 from ..model import (
-    Bibliography, BulletList, Citation, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, plain_text,
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
+from . import Edition, Walker, caption_of, code_lines, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, FRAME_PADDING, FlushFloats, PagedDoc, WideFloat, title_height
 
@@ -64,6 +64,9 @@ BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
 FLAG_TEXT = "#C00000"
 LINK_COLOUR = "#1F4E79"  # external links: the DOCX edition's Hyperlink colour
+CODE_BACK = "#F2F2F2"  # a code block's ground: light grey, as pandoc's highlighted blocks
+CODE_PADDING = 4  # points between a code block's text and the edge of its ground
+CODE_SCALE = 0.9  # code blocks a little smaller than the body, as LaTeX's \small verbatim
 
 # Font registration is global to reportlab: do it once per process. A face is keyed by its
 # file and sub-font, and gets a distinct reportlab name if another file already took its name.
@@ -211,6 +214,16 @@ class PdfFonts:
             # No bold or italic cut of a fallback: <b>/<i> around it keep its one face.
             _register_family(name, name, name, name)
             self.names[face] = name
+        # Code: the monospace family (its own bold and italic under <b>/<i>), the same fallbacks.
+        mono = {style: _register(face) for style, face in template.mono_faces.items()}
+        _register_family(mono["regular"], mono["bold"], mono["italic"], mono["bold_italic"])
+        self.mono, self.monoset = mono["regular"], template.mono_fonts
+        self.names[self.monoset.main] = self.mono
+
+    def mono_markup(self, text: str) -> str:
+        """Escaped Paragraph markup for code: every run in `<font name>`, the monospace face's
+        or the fallback's that has the characters it lacks."""
+        return "".join(f'<font name="{self.names[face]}">{escape(chunk)}</font>' for face, chunk in self.monoset.runs(text))
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
@@ -293,7 +306,9 @@ class _PdfWalker(Walker):
     def __init__(self, edition: Edition, fonts: PdfFonts):
         self.edition, self.fonts = edition, fonts
         # Body text: hyphenated, lines chosen by total fit (exporter/typography); headings and title lines are not.
-        self.typeset = Typesetter(edition.language).paragraph
+        typesetter = Typesetter(edition.language)
+        typesetter.verbatim_fonts = frozenset({fonts.mono})  # code is never hyphenated
+        self.typeset = typesetter.paragraph
         self.story: list = []
         self.buf: list[str] = []
         self.flagged = 0
@@ -325,6 +340,13 @@ class _PdfWalker(Walker):
         self.body_continued = ParagraphStyle("body_continued", parent=self.body, firstLineIndent=0)
         self.caption_style = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0, keepWithNext=0)
         self.placeholder_style = ParagraphStyle("placeholder", parent=self.cell, borderWidth=0.5, borderColor=colors.black, borderPadding=6, textColor=FLAG_TEXT)
+        # Code blocks: the monospace face, left-aligned, on a light ground, set off like a figure.
+        self.code_style = ParagraphStyle(
+            "code", fontName=fonts.mono, fontSize=self.size * CODE_SCALE, leading=self.size * CODE_SCALE * LINE_HEIGHT, alignment=TA_LEFT,
+            leftIndent=CODE_PADDING, rightIndent=CODE_PADDING, backColor=CODE_BACK, borderPadding=CODE_PADDING,
+            spaceBefore=self.leading / 2 + CODE_PADDING, spaceAfter=self.leading / 2 + CODE_PADDING, hyphenationLang="", splitLongWords=0,
+        )
+        self.table_caption_style = ParagraphStyle("table_caption", parent=self.body, alignment=TA_CENTER, firstLineIndent=0, spaceBefore=self.leading / 2, spaceAfter=0)
         self.display_fallback = ParagraphStyle("display_fallback", parent=self.body, alignment=TA_CENTER, firstLineIndent=0)
         self.inline = InlineDrawings()
         self.outlines: dict[str, tuple] = {}  # every typeset formula's outlines, by key: the math font's glyphs
@@ -397,7 +419,7 @@ class _PdfWalker(Walker):
             table.setStyle(TableStyle(commands))
             return table
 
-        caption = self._caption(block)
+        caption = self._caption(block, self.table_caption_style)
         head = [caption] if caption is not None else [Anchor(label_anchor(block.label))] if block.label else []
         if self.columns > 1 and spans_columns(block, self.edition_width):
             table = ruled(self.page_width)
@@ -406,13 +428,16 @@ class _PdfWalker(Walker):
             if wide.height_at(self.page_width, self.page_height) <= self.page_height * FLOAT_AREA:  # else it breaks across columns
                 self.story.append(wide)
                 return
+        table = ruled(self.edition_width)
         if caption is not None:
             caption.keepWithNext = 1
+        else:  # half a line above it, as below it and around figures: its rule never touches the text
+            table.spaceBefore = self.leading / 2
         self.story.extend(head)
-        self.story.append(ruled(self.edition_width))
+        self.story.append(table)
         self.story.append(Spacer(1, self.leading / 2))
 
-    def _caption(self, block) -> RLParagraph | None:
+    def _caption(self, block, style: ParagraphStyle | None = None) -> RLParagraph | None:
         """A figure's or table's caption, its label's anchor at its start."""
         caption = caption_of(block, self.edition.language)
         if caption is None:
@@ -420,7 +445,7 @@ class _PdfWalker(Walker):
         markup = self.fonts.markup(caption.word + (caption.number or "") + caption.separator) + self._collect(caption.rest)
         if block.label:
             markup = f'<a name="{label_anchor(block.label)}"/>' + markup
-        return RLParagraph(markup, self.caption_style)
+        return RLParagraph(markup, style or self.caption_style)
 
     def figure(self, block: Figure) -> None:
         """The pictures side by side (fitted to their share of the text width, never enlarged,
@@ -484,6 +509,13 @@ class _PdfWalker(Walker):
         anchor = label_anchor(node.label) if node.label else None
         return DisplayFormula(formula, node.tex, width, height, depth, node.number, self.fonts.regular, self.size, anchor)
 
+    def code_block(self, block: CodeBlock) -> None:
+        """The code's lines as written (tabs to 4-column stops), in the monospace face; a line
+        wider than the frame continues on the next line, never hyphenated or justified."""
+        width = self.edition_width - 2 * CODE_PADDING
+        lines = code_lines(block.text, int(width // pdfmetrics.stringWidth("M", self.fonts.mono, self.code_style.fontSize)))
+        self.story.append(XPreformatted("\n".join(self.fonts.mono_markup(line) for line in lines), self.code_style))
+
     def quote(self, block: Quote) -> None:
         self.story.append(self.typeset(self._collect(block.inlines), self.quote_style))
 
@@ -503,6 +535,9 @@ class _PdfWalker(Walker):
     # -- inlines -------------------------------------------------------------------------
     def text(self, text: str) -> None:
         self.buf.append(self.fonts.markup(text))
+
+    def code(self, node: Code) -> None:
+        self.buf.append(self.fonts.mono_markup(node.text))
 
     def emph(self, node: Emph) -> None:
         self.buf.append(f"<i>{self._collect(node.inlines)}</i>")

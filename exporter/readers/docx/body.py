@@ -18,6 +18,7 @@ from ...quoting import OBJECT
 from .media import PackageMedia, Unshown, pictures_in
 from .numbering import Number, Numbering
 from .omml import omml_to_tex
+from .monospace import CODE_STYLES, is_monospace
 from .xml import M, R, W, attr, child
 
 MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
@@ -52,6 +53,7 @@ class Atom:
     italic: bool = False
     vert: str | None = None  # superscript / subscript
     link: str | None = None
+    code: bool = False  # set in a monospace family or a code style (monospace.py): never read for citations
     cite: Field | None = None  # the citation field (CSL or REF) this text is the result of
     note: tuple[str, str] | None = None  # (footnote|endnote, id)
     tex: str = ""  # a formula's TeX
@@ -119,8 +121,13 @@ class Styles:
         self.nodes = {}
         self.default_paragraph = None
         self._cache: dict = {}  # (question, style id) -> answer: styles are asked once per paragraph
+        self.fixed_pitch: frozenset[str] = frozenset()  # families the font table marks monospace (monospace.py)
+        self.defaults_family: str | None = None  # the document default's font (w:docDefaults)
         if root is None:
             return
+        defaults = child(child(child(root, "docDefaults"), "rPrDefault"), "rPr")
+        fonts = child(defaults, "rFonts")
+        self.defaults_family = attr(fonts, "ascii") or attr(fonts, "hAnsi")
         for style in root.iterchildren(W + "style"):
             sid = attr(style, "styleId")
             if sid is None:
@@ -175,6 +182,30 @@ class Styles:
             if numpr is not None:
                 return attr(child(numpr, "numId"), "val"), _int_or_none(attr(child(numpr, "ilvl"), "val"))
         return None, None
+
+    def family(self, sid: str | None) -> str | None:
+        """The font family a style (or its bases) names for Latin text; None when none does."""
+        key = ("family", sid)
+        if key not in self._cache:
+            found = None
+            for node in self.chain(sid):
+                fonts = child(child(node, "rPr"), "rFonts")
+                found = attr(fonts, "ascii") or attr(fonts, "hAnsi")
+                if found:
+                    break
+            self._cache[key] = found
+        return self._cache[key]
+
+    def code(self, para_sid: str | None, char_sid: str | None, run_family: str | None) -> bool:
+        """Whether a run is code: in one of Word's code styles, or in a monospace family while
+        the document's body font is not one (a paper typed all in Courier is not all code)."""
+        key = ("code", para_sid, char_sid, run_family)
+        if key not in self._cache:
+            names = {self.name(sid).lower() for sid in (para_sid, char_sid) if sid}
+            body = self.family(self.default_paragraph) or self.defaults_family
+            family = run_family or (self.family(char_sid) if char_sid else None) or self.family(para_sid) or self.defaults_family
+            self._cache[key] = bool(names & CODE_STYLES) or (is_monospace(family, self.fixed_pitch) and not is_monospace(body, self.fixed_pitch))
+        return self._cache[key]
 
     def run_flag(self, sid: str | None, name: str) -> bool:
         key = ("run", sid, name)
@@ -453,7 +484,9 @@ class BodyWalker:
         for f in reversed(self.fields):
             if f.kind == "hyperlink" and f.in_result:
                 link = link or f.target
-        style = dict(bold=flag("b"), italic=flag("i"), vert=vert if vert in ("superscript", "subscript") else None, link=link)
+        fonts = props.get(W + "rFonts")
+        code = self.styles.code(para.style_id, char_style, attr(fonts, "ascii") or attr(fonts, "hAnsi"))
+        style = dict(bold=flag("b"), italic=flag("i"), vert=vert if vert in ("superscript", "subscript") else None, link=link, code=code)
         for node in run.iterchildren():
             tag = node.tag
             if tag == W + "fldChar":
@@ -541,7 +574,7 @@ class BodyWalker:
         if any(f.kind in ("bibliography", "csl-bibliography") and f.in_result for f in self.fields):
             para.in_bibliography = True
         last = para.atoms[-1] if para.atoms else None
-        if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link) == (style["bold"], style["italic"], style["vert"], style["link"]):
+        if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link, last.code) == (style["bold"], style["italic"], style["vert"], style["link"], style["code"]):
             last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs
             return
         para.atoms.append(Atom("text", text, cite=cite, **style))

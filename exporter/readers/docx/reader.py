@@ -19,7 +19,7 @@ from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
-    BulletList, Cell, Citation, CrossRef, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
+    BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
 from ...quoting import context_at
@@ -32,6 +32,7 @@ from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metad
 from .captions import number_things
 from .figures import Source, arrange
 from .media import PackageMedia
+from .monospace import fixed_pitch_families
 from .numbering import Numbering
 from .package import read_package
 from .xml import parse
@@ -108,7 +109,8 @@ class _Builder:
         self.field_items: dict[str, tuple[dict, Span]] = {}  # label -> (CSL item, first citation's span)
 
     def inlines(self, para: Para, number: int, note_column: int | None = None) -> tuple:
-        text = para.text
+        # Code is blanked out (same length, so offsets hold): a bracket in code is never a citation.
+        text = "".join(MATH_MARK * len(a.text) if a.kind == "text" and a.code else a.text if a.kind == "text" else MATH_MARK * a.size for a in para.atoms)
         if note_column is None:
             joined = Joined(text, [0], [(number, 1)], (number, len(text) + 1))
         else:  # a note's citations are placed at its reference mark in the body paragraph
@@ -118,7 +120,7 @@ class _Builder:
         for i in range(before, len(self.notes)):
             d = self.notes[i]
             offset = d.column - 1 if note_column is None else 0
-            self.notes[i] = replace(d, paragraph=number, line=number, context=context_at(text, offset))
+            self.notes[i] = replace(d, paragraph=number, line=number, context=context_at(para.text, offset))
         cites = []
         offset = 0
         for node in flat:  # citations and cross-references, placed over the runs below
@@ -190,6 +192,10 @@ class _Builder:
                 pos += atom.size
                 continue
             start, end = pos, pos + len(atom.text)
+            if atom.code and atom.text:  # code as written, in its own node
+                out.append(_wrap(Code(atom.text.replace("\n", " ").replace("\t", " "), Span(number, start + 1, number, end + 1, paragraph=number)), atom))
+                pos = end
+                continue
             if atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets and atom.text.strip():
                 out.append(self._cross_ref(atom, start, number))
                 pos = end
@@ -572,6 +578,7 @@ def _walk(path: str):
     document, body = _open(path)
     try:
         styles = Styles(document.styles.element)
+        styles.fixed_pitch = fixed_pitch_families(document.part)
         try:
             numbering_root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -699,6 +706,7 @@ class _BodyBlocks:
         self.blocks: list = []
         self.sources: list = []
         self.items_open: list[ListItem] = []
+        self.last_code = -2  # the paragraph index the last code block ends at
 
     def close_list(self) -> None:
         if self.items_open:
@@ -711,6 +719,18 @@ class _BodyBlocks:
         self.close_list()
         self.blocks.append(block)
         self.sources.append(source)
+
+    def add_code_line(self, item, k: int, span: Span, paras: list) -> None:
+        """A paragraph all in code is a line of a code block; the next such paragraph (past
+        empty ones, which are its blank lines) goes on the same block."""
+        text = "".join(a.text for a in item.atoms if a.kind == "text")
+        previous = self.blocks[-1] if self.blocks and not self.items_open else None
+        if isinstance(previous, CodeBlock) and self.last_code < k and all(not paras[j].text.strip() for j in range(self.last_code + 1, k)):
+            joined = previous.text + "\n" * (k - self.last_code) + text
+            self.blocks[-1] = CodeBlock(joined, None, Span(previous.span.line, 1, span.end_line, span.end_column, paragraph=previous.span.paragraph))
+        else:
+            self.add(CodeBlock(text, None, span), Source(item))
+        self.last_code = k
 
 
 def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
@@ -760,6 +780,8 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         elif (item.number is not None or name.startswith("list")) and id(item) not in captions:
             label = item.number.label if item.number is not None else ""
             items_open.append(ListItem(((Text(label + " "),) if label else ()) + inlines, span))
+        elif inlines and item.number is None and all(isinstance(node, Code) for node in inlines):
+            body.add_code_line(item, k, span, paras)
         elif "quote" in name:
             add(Quote(inlines, span), Source(item))
         else:

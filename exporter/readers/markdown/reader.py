@@ -12,7 +12,7 @@ from ...crossrefs import without_caption_label
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
-    BulletList, Cell, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
+    BulletList, Cell, CodeBlock, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
     Text,
     plain_text,
 )
@@ -112,6 +112,14 @@ class _Builder:
 
 # `(2.1)` or `{#eq:energy}` after a display formula's closing `$$` (as the block rule reads them).
 _EQUATION_TAIL = re.compile(r"\s*(?:\((?P<number>[^()\n]{1,40})\)|\{#(?P<id>[^}\s]+)[^}\n]*\})\s*")
+
+
+def _code_block(token, lines: list[str]) -> CodeBlock:
+    """A fenced or indented block: its lines as written (tabs kept), the fence's first word as
+    its language (```` ```python {.x} ````); the span covers the fences too."""
+    info = (token.info or "").strip().split()
+    language = info[0].strip("{}.") if info else None
+    return CodeBlock(token.content.rstrip("\n"), language or None, _span(token, lines))
 
 
 def _span(token, lines: list[str]) -> Span:
@@ -384,7 +392,7 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
             blocks.append(Table(tuple(tuple(Cell(cell) for cell in row) for row in table["rows"]), table["span"], table["header"]))
             table = None
         elif kind in ("fence", "code_block"):
-            blocks.append(Paragraph((Text(t.content.rstrip("\n")),), _span(t, lines)))
+            blocks.append(_code_block(t, lines))
         elif kind == "math_block":
             meta = t.meta or {}
             blocks.append(Paragraph((inline_math(t.content, True, meta.get("id"), meta.get("number")),), _span(t, lines)))
