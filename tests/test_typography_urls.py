@@ -62,8 +62,10 @@ def test_an_address_breaks_after_marks_and_before_hyphens_never_in_its_scheme(bo
     assert pieces[4:] == ["ru/", "a/", "b?", "x=", "1&", "y_", "z=", "2#", "top"]
     _, breaks = typeset.Typesetter("ru").word_shape("https://www.example-security.ru/a/b?x=1&y_z=2#top", body_font, 11.0)
     assert all(width == 0.0 and not flagged for width, _, flagged in breaks)  # no hyphen is drawn
-    # a DOI, bare: after `.` and `/`, never inside `doi:`; closing punctuation stays with it
-    assert cuts("(doi:10.1109/5.771073).", body_font) == ["(doi:10.", "1109/", "5.", "771073)."]
+    # a DOI, bare: after `doi:` (url.sty's big break, `:`), `.` and `/`, never inside `doi:`;
+    # closing punctuation stays with it
+    assert cuts("(doi:10.1109/5.771073).", body_font) == ["(doi:", "10.", "1109/", "5.", "771073)."]
+    assert cuts("https://x.ru:8080/a", body_font) == ["https://", "x.", "ru:", "8080/", "a"]
 
 
 def test_an_ordinary_word_is_hyphenated_and_not_cut_like_an_address(body_font):

@@ -51,10 +51,10 @@ RAGGED_STRETCH_EM = 3.0  # unjustified text: a line may end up to 3 em short wit
 _SPACE = re.compile(r" +|[^ ]+")
 # A hyphen or dash the text has, alone between two other characters: a line may end after it.
 _EXPLICIT_RE = re.compile("(?<![-\u2010\u2013\u2014])[-\u2010\u2013\u2014](?![-\u2010\u2013\u2014])")
-# Addresses (URLs, DOIs, paths, long identifiers) break as url.sty's \\UrlBreaks do: after these
+# Addresses (URLs, DOIs, paths, long identifiers) break as url.sty's \UrlBreaks do: after these
 # marks (after the last of a run: `//` stays whole), and before a hyphen (Chicago 6.17: a hyphen
 # at a line's end would be read as a hyphenation's, and text extractors drop it as one).
-_URL_MARKS = "/.?&=_#;,!|+"
+_URL_MARKS = "/.?&=_#;,!|+:"  # url.sty's \UrlBreaks, and its \UrlBigBreaks `:` (never inside the scheme)
 _ADDRESS = re.compile(r"(?i)[a-z][a-z0-9+.-]*://|\bwww\.|\bdoi:|\b10\.\d{4,9}/")
 OPAQUE_RUN = 20  # letters and digits no mark breaks: longer than any word a reader must see whole
 _OPAQUE = re.compile(rf"[^\W_]{{{OPAQUE_RUN},}}")
