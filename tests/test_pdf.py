@@ -102,13 +102,14 @@ def extracted_pages(path: Path) -> list[str]:
 def extracted_words(path: Path) -> list[str]:
     """The PDF's words, each page's footer number checked and dropped. Words the line breaker
     divided are joined again: at a hyphenation point the line ends in a soft hyphen (U+00AD,
-    drawn as a hyphen), dropped; at a word's own hyphen (`14-ақпанда`) in that hyphen, kept."""
+    drawn as a hyphen), dropped; at a word's own hyphen (`14-ақпанда`) in that hyphen, kept;
+    an address (a path, a URL) divided before its hyphen starts the next line with it (`-china`)."""
     words: list[str] = []
     joining = ""
     for number, lines in enumerate(_bbox_lines(path), start=1):
         assert lines[-1] == [str(number)], f"page {number} has no page number in its footer"
         for found in lines[:-1]:
-            if joining and found:
+            if (joining or words and found and found[0].startswith("-") and len(found[0]) > 1) and found:
                 found[0] = words.pop() + found[0]
             words.extend(found)
             joining = words[-1][-1] if words and words[-1][-1] in "\u00ad-" and len(words[-1]) > 1 else ""

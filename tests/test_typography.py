@@ -228,3 +228,21 @@ def test_a_line_with_a_tall_inline_drawing_gets_its_height_and_the_paragraph_res
     assert len(parts) == 2
     parts[0].wrap(200, 1000)
     assert len(parts[0].blPara.lines) == before
+
+
+def test_a_line_that_cannot_stretch_is_bad_but_not_infinitely_so():
+    """A long address broken into pieces each nearly a line wide: those lines have no glue and
+    cannot be justified (TeX's inf_bad). The lines of words around them must still be chosen
+    well; with an infinite badness every breaking ties and the words get a line each."""
+    items = Items.empty()
+    for kind, width in ((BOX, 48.5), (GLUE, SPACE), (BOX, 48.5), (GLUE, SPACE), (BOX, 90.0), (PENALTY, 0.0), (BOX, 90.0), (GLUE, SPACE), (BOX, 48.5), (GLUE, SPACE), (BOX, 48.5)):
+        if kind == GLUE:
+            items.add(GLUE, width, width / 2, width / 3)
+        else:
+            items.add(kind, width, penalty=200.0 if kind == PENALTY else 0.0)
+    items.add(GLUE, 0.0, 1e6)
+    items.add(PENALTY, 0.0, penalty=-INFINITY)
+    lines = break_lines(items, (100.0,), Params(tolerance=4.0))
+    # 48.5 + 3 + 48.5 = 100: the words fill their lines exactly; each address piece is alone.
+    assert [line.end for line in lines] == [3, 5, 7, len(items.kind) - 1]
+    assert lines[0].ratio == 0.0
