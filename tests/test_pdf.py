@@ -152,9 +152,30 @@ def test_words_in_order_equal_the_model(which, request):
     _needs("pdftotext")
     edition = request.getfixturevalue(which)
     path = request.getfixturevalue(f"{which}_pdf")
-    want, got = expected_words(edition), extracted_words(path)
+    want = expected_words(edition)
+    got = rejoined_addresses(extracted_words(path), want)
     assert len(want) > (2000 if which == "seed" else 150)
     assert got == want, _first_difference(got, want)
+
+
+def rejoined_addresses(got: list[str], want: list[str]) -> list[str]:
+    """An address (a path, a URL) divided after one of url.sty's marks (`…/x/` | `source/…`)
+    has no hyphen to tell it from two words: where the model has an address that the PDF's
+    next words spell out exactly, those words are joined. Nothing else is forgiven."""
+    out, i = [], 0
+    for word in want:
+        if i < len(got) and got[i] != word and "/" in word and word.startswith(got[i]):
+            joined, k = got[i], i + 1
+            while k < len(got) and len(joined) < len(word) and word.startswith(joined + got[k]):
+                joined, k = joined + got[k], k + 1
+            if joined == word:
+                out.append(joined)
+                i = k
+                continue
+        if i < len(got):
+            out.append(got[i])
+            i += 1
+    return out + got[i:]
 
 
 def test_chinese_and_kazakh_text_survive(seed, seed_pdf):
@@ -308,7 +329,8 @@ def test_markup_characters_quotes_and_lists(demo, tmp_path):
     edition = Edition(dataclasses.replace(demo.linked, document=doc), demo.template)
     path = tmp_path / "nasty.pdf"
     path.write_bytes(pdf.render(edition))
-    assert extracted_words(path) == expected_words(edition)
+    want = expected_words(edition)
+    assert rejoined_addresses(extracted_words(path), want) == want
 
 
 def test_font_runs_wrap_only_fallback_text(seed):
