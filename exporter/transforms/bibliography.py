@@ -8,6 +8,7 @@ pandoc's citeproc does the same: it fills each `Cite`'s inlines and appends the 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, replace
 
@@ -80,11 +81,14 @@ def citation_inlines(cite: Citation) -> tuple[Inline, ...]:
 
 
 def unresolved_note(cite: Citation, note: str, path: str) -> str | None:
-    """The flag's words for a citation with a label that found no entry: `[13]: no entry… (file:line:col)`."""
+    """The flag's words for a citation with a label that found no entry: `[13]: no entry… (file:line:col)`.
+
+    The file is named without its folder: an edition is read away from the author's machine, and
+    its bytes must not change with the folder it was built from."""
     labels = [ref.label for ref in cite.refs if ref.entry is None]
     if not labels:
         return None
-    return f"{', '.join('[' + label + ']' for label in labels)}: {note} ({path}:{cite.span.line}:{cite.span.column})"
+    return f"{', '.join('[' + label + ']' for label in labels)}: {note} ({os.path.basename(path)}:{cite.span.line}:{cite.span.column})"
 
 
 def run_inlines(runs: list[Run]) -> tuple[Inline, ...]:
