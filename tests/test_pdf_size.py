@@ -291,3 +291,30 @@ def test_bench_size_budget_counts_shown_pictures_once_and_the_text(tmp_path):
         z.writestr("word/media/a.png", b"A" * 1000)
         z.writestr("word/media/b.png", b"B" * 5000)  # stored, never shown
     assert size_budget(out.getvalue()) == (1000, len("Жук".encode()) + len("x=1"))
+
+
+def test_subsets_stay_unhinted_when_the_face_was_registered_before_by_another_caller():
+    """reportlab maps a second registration of a face to the first font object: when another
+    caller of the process (a test, a library, a server's earlier job) registered the body font
+    first, the edition must still embed unhinted subsets (tests in one process ran in that order)."""
+    code = (
+        "import io, sys; sys.path.insert(0, %r)\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from reportlab.pdfbase.ttfonts import TTFont as RL\n"
+        "from exporter.venue import Template\n"
+        "face = Template.load('kz-conference').fonts.main\n"
+        "pdfmetrics.registerFont(RL('SomebodyElsesSerif', str(face.path), subfontIndex=face.index))\n"
+        "from media_samples import media_edition\n"
+        "from exporter.writers import pdf\n"
+        "sys.stdout.buffer.write(pdf.render(media_edition()))\n"
+    ) % str(ROOT / "tests")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=600, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    programs = _font_programs(run.stdout)
+    assert programs
+    hinted = [p for p in programs if {"fpgm", "prep", "cvt "} & set(TTFont(io.BytesIO(p)).keys())]
+    assert not hinted, f"{len(hinted)} of {len(programs)} subsets keep their hinting"

@@ -84,9 +84,11 @@ def _register(face: Face) -> str:
         while name in taken:
             n += 1
             name = f"{face.name}_{n}"
-        font = _tt_font(name, face)
-        unhint_subsets(font)  # a subset carries outlines and metrics, not hinting (media.pdfsize)
-        pdfmetrics.registerFont(font)
+        pdfmetrics.registerFont(_tt_font(name, face))
+        # reportlab maps a second font of an already registered face to the first one's object
+        # (another caller in this process may have registered the file): change the one it keeps.
+        # A subset carries outlines and metrics, not hinting (media.pdfsize).
+        unhint_subsets(pdfmetrics.getFont(name))
         _REGISTERED[key] = name
     return name
 
