@@ -312,7 +312,7 @@ def test_flag_is_drawn_highlighted_and_red(seed):
     markup = "".join(repr(getattr(f, "text", "")) for f in walker.story)
     assert walker.flagged == 8
     assert markup.count(f'backColor="{pdf.FLAG_BACK}"') == 8
-    assert markup.count("<super>") == 8
+    assert markup.count(pdf.SUPER) == 8
 
 
 # -- markup safety, fonts per run, every block kind -----------------------------------------------

@@ -26,6 +26,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.paragraph import imgVRange
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 from .hyphenation import SOFT_HYPHEN, Hyphenator
 from .linebreak import BOX, GLUE, INFINITY, PENALTY, Items, Params, break_lines
@@ -95,6 +96,7 @@ class Typesetter:
         if not self.total_fit:
             if "<img " in markup:
                 style = ParagraphStyle(f"{style.name}~drawings", parent=style, autoLeading="max")
+                return DrawingParagraph(_soft_hyphenated_markup(markup, self.hyphenator), style, bulletText)
             return Paragraph(_soft_hyphenated_markup(markup, self.hyphenator), style, bulletText)
         # A line holding an inline picture or formula taller than the text gets the room it needs
         # (reportlab's autoLeading), so it never overlaps the lines around it.
@@ -122,7 +124,31 @@ def _soft_hyphenated_markup(markup: str, hyphenator: Hyphenator) -> str:
     return re.sub(r"(?<=>)[^<]+|^[^<]+", lambda m: hyphenator.soft_hyphens(m.group()), markup)
 
 
-class TotalFitParagraph(Paragraph):
+def first_line_drop(paragraph: Paragraph) -> float:
+    """How far reportlab draws a paragraph's lines too high: with autoLeading it reserves the first
+    line's ascent (a tall inline picture's height) above its baseline, but puts that baseline only
+    the font size below the paragraph's top (rl_config.paraFontSizeHeightOffset), so a picture
+    taller than the text rose over the paragraph before it and left a gap below."""
+    lines = getattr(getattr(paragraph, "blPara", None), "lines", None)
+    if not paraFontSizeHeightOffset or getattr(paragraph.style, "autoLeading", "") != "max" or not lines:
+        return 0.0
+    first = lines[0]
+    return max(0.0, getattr(first, "ascent", 0.0) - getattr(first, "fontSize", 0.0))
+
+
+class DrawingParagraph(Paragraph):
+    """reportlab's Paragraph holding inline pictures, its lines drawn where `wrap` reserved them."""
+
+    def drawPara(self, debug=0):
+        drop = first_line_drop(self)
+        self.canv.translate(0, -drop)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.canv.translate(0, drop)
+
+
+class TotalFitParagraph(DrawingParagraph):
     """A reportlab Paragraph whose lines are chosen by total fit, hyphenated."""
 
     def __init__(self, text, style, bulletText=None, frags=None, typesetter: Typesetter | None = None):
