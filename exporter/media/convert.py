@@ -14,6 +14,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .wmf_fonts import decode_mt_extra, text_record_faces
+
 TIME_LIMIT = 20  # seconds of one conversion; a corpus WMF takes ~10 ms, LibreOffice ~3 s to start
 MEMORY_LIMIT = 1 << 30  # bytes of address space a converter may take
 OUTPUT_LIMIT = 32 << 20  # bytes of SVG: a metafile a few hundred KB long draws in far less
@@ -58,20 +60,37 @@ _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.S)
 _BARE_AMP = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)")
 
 
-def _text_as_unicode(svg: bytes) -> bytes:
+def _text_as_unicode(svg: bytes, records: list[tuple[str, int]] | None = None) -> bytes:
+    """`records`: the metafile's own (face name, length) of each text record (wmf_fonts). When
+    they pair with the SVG's <text> elements (one each, or one per character as wmf2svg writes
+    a record with spacing), MT Extra, which wmf2svg calls Times, is read by its own encoding."""
     from reportlab.pdfbase.rl_codecs import RL_Codecs
 
     RL_Codecs.register()  # reportlab's `symbol` codec: the Adobe Symbol encoding
+    text = _DOCTYPE.sub("", svg.decode("latin-1"), count=1)
+    order = iter(_faces_in_order(records, len(_TEXT.findall(text))))
 
     def decode(match: re.Match) -> str:
         raw = match.group(3).encode("latin-1")
         family = match.group(2).strip().strip("'\"").lower()
-        text = raw.decode("symbol", errors="replace") if family == "symbol" else raw.decode("cp1252", errors="replace")
+        face = next(order, "").lower()
+        if face == "mt extra":
+            text = decode_mt_extra(raw)
+        else:
+            text = raw.decode("symbol", errors="replace") if family == "symbol" else raw.decode("cp1252", errors="replace")
         return match.group(1) + _BARE_AMP.sub("&amp;", text.replace("<", "&lt;")) + match.group(4)
 
-    text = _DOCTYPE.sub("", svg.decode("latin-1"), count=1)
     text = _TEXT.sub(decode, text)
     return text.replace('encoding="iso-8859-1"', 'encoding="utf-8"').encode("utf-8")
+
+
+def _faces_in_order(records: list[tuple[str, int]] | None, elements: int) -> list[str]:
+    if not records:
+        return []
+    if len(records) == elements:
+        return [face for face, _ in records]
+    per_character = [face for face, length in records for _ in range(max(length, 0))]
+    return per_character if len(per_character) == elements else []
 
 
 def wmf_to_svg(data: bytes) -> bytes:
@@ -83,7 +102,7 @@ def wmf_to_svg(data: bytes) -> bytes:
         source = Path(tmp) / "in.wmf"
         source.write_bytes(data)
         _run([tool, "--inline", "-o", "out.svg", "in.wmf"], tmp)
-        return _text_as_unicode(_read_svg(Path(tmp) / "out.svg", "wmf2svg"))
+        return _text_as_unicode(_read_svg(Path(tmp) / "out.svg", "wmf2svg"), text_record_faces(data))
 
 
 def emf_to_svg(data: bytes) -> bytes:
