@@ -133,3 +133,22 @@ def test_hostile_text_prints_literally_and_runs_nothing(tmp_path):
     # nothing but XeLaTeX's own files was written
     assert sorted(p.name for p in build.iterdir()) == ["paper.aux", "paper.log", "paper.out", "paper.pdf", "paper.tex"]
     assert not (tmp_path / "pwned-shell").exists() and not (build / "pwned-shell").exists()
+
+
+@needs_tex
+def test_a_narrow_table_column_hyphenates_its_first_word(tmp_path):
+    # TeX hyphenates no word that opens a paragraph, and each p-column cell is one: without glue
+    # before it, `Параметр` in a column a tenth of the page wide ran into the next column
+    # (found on ru_dimitrov_balancing_robot's table of symbols)
+    from exporter.linker import Linked
+    from exporter.model import Cell, Document, Meta, Span, Table, Text
+
+    rows = ((Cell((Text("Параметрический"),)), Cell((Text("Значение"),))), (Cell((Text("Электродвигатель"),)), Cell((Text("1"),))))
+    table = Table(rows, Span(1, 1, 0, 1), header_rows=1, widths=(0.1, 0.9))
+    document = Document("t.docx", Meta(title=(Text("Таблица"),), language="ru"), (table,))
+    tex = render(Edition(Linked(document, ()), Template.load("kz-conference"))).decode("utf-8")
+    run, log = compile_tex(tex, tmp_path)
+    assert run.returncode == 0, log[-2000:]
+    assert "Overfull \\hbox" not in log  # each long word broken inside its column
+    joined = " ".join(words(pdf_text(tmp_path / "paper.pdf")))
+    assert "Параметрический" in joined and "Электродвигатель" in joined  # broken with a hyphen, rejoined

@@ -161,7 +161,9 @@ class _Body(Walker):
         if not columns:
             return
         shares = column_shares(block, columns)
-        width = lambda c, n: f"\\dimexpr {sum(shares[c:c + n]):.4f}\\linewidth-2\\tabcolsep-1.2\\arrayrulewidth\\relax"
+        # a column's share of the line, less its padding and its part of the columns + 1 rules
+        rules = (columns + 1) / columns
+        width = lambda c, n: f"\\dimexpr {sum(shares[c:c + n]):.4f}\\linewidth-2\\tabcolsep-{rules:.4f}\\arrayrulewidth\\relax"
         spec = "|" + "".join(f"p{{{width(c, 1)}}}|" for c in range(columns))
         starts = {(r, c): cell for r, c, cell in placed}
         covered: dict[tuple[int, int], tuple[int, int]] = {}
@@ -182,6 +184,8 @@ class _Body(Walker):
                     c += span
                     continue
                 text = self.collect(cell.inlines)
+                if text:  # glue before the first word: TeX hyphenates no word that opens a paragraph,
+                    text = "\\hspace{0pt}" + text  # and a narrow column's first word ran into the next
                 if r < block.header_rows and text:
                     text = f"\\textbf{{{text}}}"
                 if cell.rowspan > 1:
