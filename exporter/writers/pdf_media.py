@@ -21,8 +21,10 @@ import io
 import struct
 import zlib
 
+import reportlab
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
+from reportlab.pdfbase import pdfdoc
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
@@ -40,6 +42,39 @@ def _placeholder_png(key: str) -> bytes:
     header = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)
     pixels = zlib.compress(b"\x00\x00\x00\x00\x00")
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"tEXt", b"exporter\x00" + key.encode("ascii")) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+# reportlab 5.1's PDFFormXObject.format builds a form's resources from its fonts, procsets and
+# XObjects, and drops the graphics states (ExtGState) canvas.endForm gave it: a picture with
+# transparency drawn as a form named /gRLs0 that no resource held (poppler: "ExtGState 'gRLs0'
+# is unknown"; the picture drawn opaque or not at all). The resources are built as `format`
+# builds them, with the states. Only on the version read; tests/test_writer_media.py fails when
+# an upgrade still drops them (then widen FORM_STATES_DROPPED) or keeps them (then remove this).
+FORM_STATES_DROPPED = {"5.1.0"}
+
+
+def _form_with_states(format_form):
+    def format(self, document):
+        states = getattr(self, "ExtGState", None)
+        if states and not self.Resources:
+            resources = pdfdoc.PDFResourceDictionary()
+            resources.basicFonts()
+            if self.hasImages:
+                resources.allProcs()
+            else:
+                resources.basicProcs()
+            if self.XObjects:
+                resources.XObject = self.XObjects
+            resources.ExtGState = states
+            self.Resources = resources
+        return format_form(self, document)
+
+    format.keeps_states, format.original = True, format_form
+    return format
+
+
+if reportlab.Version in FORM_STATES_DROPPED and not getattr(pdfdoc.PDFFormXObject.format, "keeps_states", False):
+    pdfdoc.PDFFormXObject.format = _form_with_states(pdfdoc.PDFFormXObject.format)
 
 
 def draw_vector(canvas, drawing, x: float, y: float, width: float, height: float, form: str) -> None:
