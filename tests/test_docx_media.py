@@ -147,6 +147,76 @@ def test_alternate_content_takes_the_fallback_picture_of_a_shape_and_notes_a_cha
     assert "chart holds no picture" in doc.notes[0].message
 
 
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _text_box_shape(inner: str) -> str:
+    """A DrawingML text box (wps) holding `inner` paragraphs, as Word 2010+ writes one."""
+    return (
+        '<w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0" '
+        'simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="2540000" cy="635000"/><wp:wrapTopAndBottom/><wp:docPr id="7" name="Text Box 7"/>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:cNvSpPr txBox="1"/><wps:spPr/>'
+        f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
+    )
+
+
+def _vml_text_box(inner: str) -> str:
+    return f'<w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="width:200pt;height:50pt"><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict>'
+
+
+def test_a_caption_in_a_text_box_is_read_once_and_binds_to_its_figure(tmp_path):
+    # Word writes a text box twice (DrawingML in mc:Choice, VML in mc:Fallback): its paragraphs are
+    # read once, after the paragraph it is anchored in, and the box itself is no "drawing with
+    # nothing to show"; the caption binds to the picture above (pandoc's image_with_textbox_caption)
+    d = paper()
+    picture_paragraph(d, 100)
+    caption = "<w:p><w:r><w:t>Рисунок 1 – Схема в надписи</w:t></w:r></w:p>"
+    box = f'<w:r><mc:AlternateContent xmlns:mc="{MC_NS}"><mc:Choice Requires="wps">{_text_box_shape(caption)}</mc:Choice><mc:Fallback>{_vml_text_box(caption)}</mc:Fallback></mc:AlternateContent></w:r>'
+    append_xml(d.add_paragraph(), box)
+    d.add_paragraph("Текст после рисунка.")
+    doc = read_document(str(save(d, tmp_path / "box.docx")))
+    [fig] = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert plain_text(fig.caption) == "Схема в надписи" and fig.number == "1"  # the label is the edition's to print
+    assert sum("Схема в надписи" in plain_text(getattr(b, "inlines", ())) for b in doc.blocks) == 0  # not also a paragraph
+    assert not doc.notes
+
+
+def test_a_picture_inside_a_text_box_is_a_figure(tmp_path):
+    # a VML text box holding a DrawingML picture (pandoc's textbox_image): the picture is found
+    # once, through the box's paragraph
+    d = paper()
+    d.add_paragraph("Рисунок ниже.")
+    holder = picture_paragraph(d, 100)
+    picture_run = holder._p.xpath("./w:r")[0]
+    holder._p.remove(picture_run)
+    from lxml import etree
+
+    inner = "<w:p>" + etree.tostring(picture_run, encoding="unicode") + "</w:p>"
+    append_xml(holder, f"<w:r>{_vml_text_box(inner)}</w:r>")
+    d.add_paragraph("Рисунок выше.")
+    doc = read_document(str(save(d, tmp_path / "boxpic.docx")))
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1 and figures[0].images[0].data == PNG_1PX
+    texts = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts.index("Рисунок ниже.") < texts.index("Рисунок выше.")
+    assert doc.blocks.index(figures[0]) == doc.blocks.index(next(b for b in doc.blocks if isinstance(b, Paragraph) and plain_text(b.inlines) == "Рисунок ниже.")) + 1
+
+
+def test_a_picture_above_the_title_is_kept(tmp_path):
+    # a picture before the first line of text (a logo or a figure above the title) reaches the
+    # editions as the first block of the body, never dropped unsaid
+    d = docx.Document()
+    picture_paragraph(d, 80)
+    d.add_heading("Заголовок статьи о схемах", level=0)
+    d.add_paragraph("Первое предложение основного текста статьи.")
+    doc = read_document(str(save(d, tmp_path / "logo.docx")))
+    assert plain_text(doc.meta.title) == "Заголовок статьи о схемах"
+    assert sum(isinstance(b, Figure) for b in doc.blocks) == 1
+
+
 def test_doc001_only_for_what_cannot_be_shown(tmp_path):
     d = paper()
     picture_paragraph(d)

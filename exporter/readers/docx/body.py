@@ -15,7 +15,7 @@ from lxml import etree
 
 from ...model import Image
 from ...quoting import OBJECT
-from .media import PackageMedia, Unshown, pictures_in
+from .media import PackageMedia, Unshown, pictures_in, text_boxes
 from .numbering import Number, Numbering
 from .omml import omml_to_tex
 from .monospace import CODE_STYLES, is_monospace
@@ -325,6 +325,7 @@ class BodyWalker:
         self.fields: list[Field] = []  # open complex fields, outermost first
         self.items: list = []  # Para and TableRec, in order
         self.bookmarks: dict[str, Para] = {}
+        self.boxes: list = []  # text boxes met in the paragraph being read, read after it
 
     # ---- block level
 
@@ -337,6 +338,9 @@ class BodyWalker:
             tag = node.tag
             if tag == W + "p":
                 out.append(self.paragraph(node, in_bibliography, in_table))
+                boxes, self.boxes = self.boxes, []
+                for box in boxes:  # a text box's paragraphs follow the paragraph it is anchored in
+                    self._blocks(box, out, in_bibliography, in_table)
             elif tag == W + "tbl":
                 out.append(self.table(node, in_bibliography))
             elif tag == W + "sdt":
@@ -554,6 +558,7 @@ class BodyWalker:
     def _pictures(self, para: Para, node, element) -> None:
         """Pictures of a drawing, VML shape or OLE object; an equation object's preview is one
         character of text, as a formula is; a drawing with nothing to show is noted."""
+        self.boxes.extend(text_boxes(node))
         for ref in pictures_in(node):
             if isinstance(ref, Unshown):
                 self.unread.append((para, *_unshown(ref)))

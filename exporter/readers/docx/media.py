@@ -3,6 +3,10 @@
 or MathType formula), and `mc:AlternateContent` (the fallback picture of a chart, SmartArt or
 group). Pictures are found here as references; `PackageMedia` gives their bytes unchanged,
 never decoding an image.
+
+A text box (`w:txbxContent`, in a DrawingML shape or a VML one) holds paragraphs of its own —
+often a figure's caption, or the figure itself: `text_boxes` gives them to the body walker to
+read as paragraphs, and the pictures inside a box are left to those paragraphs (found once).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ O = "{urn:schemas-microsoft-com:office:office}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TEXT_BOX = W_NS + "txbxContent"
 
 EMU_PER_POINT = 12700
 _LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*(pt|in|cm|mm|px|pc|emu)?\s*$")
@@ -64,6 +69,28 @@ def pictures_in(node) -> list:
     return []
 
 
+def text_boxes(node) -> list:
+    """The outermost text boxes' contents (`w:txbxContent`) of one run-level element: of an
+    `mc:AlternateContent`, those of the Choice, or of the Fallback when the Choice has none
+    (both hold the same box)."""
+    if node.tag == MC + "AlternateContent":
+        for part in (node.find(MC + "Choice"), node.find(MC + "Fallback")):
+            found = [box for child in (part if part is not None else ()) for box in text_boxes(child)]
+            if found:
+                return found
+        return []
+    return [box for box in node.iter(TEXT_BOX) if not _in_box(box.getparent(), node)]
+
+
+def _in_box(element, top) -> bool:
+    """Whether `element` (under `top`) stands inside a text box."""
+    while element is not None and element is not top:
+        if element.tag == TEXT_BOX:
+            return True
+        element = element.getparent()
+    return False
+
+
 def _alternate(node) -> list:
     """The Choice when it is a plain picture; otherwise the Fallback's picture (Word writes one
     for charts, SmartArt, shapes and groups so older readers can show them)."""
@@ -96,7 +123,7 @@ def _drawing(node) -> list:
         doc_pr = frame.find(WP + "docPr")
         alt = _alt(doc_pr.get("descr"), doc_pr.get("title")) if doc_pr is not None else ""
         anchored = frame.tag == WP + "anchor"
-        pics = list(frame.iter(PIC + "pic"))
+        pics = [pic for pic in frame.iter(PIC + "pic") if not _in_box(pic, frame)]
         if len(pics) > 1:  # a group of pictures: each at its own size
             for pic in pics:
                 ref = _blip(pic)
@@ -110,7 +137,7 @@ def _drawing(node) -> list:
             out.append(PictureRef(ref, width, height, alt=alt, anchored=anchored))
         elif pics and pics[0].find(f".//{A}blip[@{R}link]") is not None:
             out.append(Unshown("linked"))  # a picture linked from outside the document
-        else:
+        elif frame.find(f".//{TEXT_BOX}") is None:  # a text box shows its paragraphs (text_boxes)
             data = frame.find(f"{A}graphic/{A}graphicData")
             uri = data.get("uri", "") if data is not None else ""
             out.append(Unshown(uri.rsplit("/", 1)[-1] or "drawing"))
@@ -131,6 +158,8 @@ def _blip(pic) -> str | None:
 def _vml(node, kind: str) -> list:
     out = []
     for data in node.iter(V + "imagedata"):
+        if _in_box(data, node):
+            continue
         rid = data.get(R + "id") or data.get(R + "pict")
         if not rid:
             continue

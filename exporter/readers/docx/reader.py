@@ -764,8 +764,8 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
             add(*_table(item, k, builder))
             continue
         k = para_index[id(item)]
-        if k < body_start and _shows_something(item) and not item.text.replace(MATH_MARK, "").strip() and filled and k > filled[0]:
-            pass  # a picture or formula alone among the front matter's lines: kept as body
+        if k < body_start and _shows_something(item) and not item.text.replace(MATH_MARK, "").strip():
+            pass  # a picture or formula alone among (or above) the front matter's lines: kept as body
         elif k < body_start or k in in_list or list_start <= k < list_end or k >= tail_stop:
             continue
         if not _shows_something(item) or id(item) in number_paras:
