@@ -118,6 +118,7 @@ class Image:
     alt: str = ""
     name: str = ""  # the name it had in the source (`media/image3.png`, `fig.png`), for messages and media files
     formula: bool = False  # the picture of a formula (an Equation 3.0 / MathType object's preview): mathematics, shown as a picture
+    share: float | None = None  # the share of the text width it is shown at (Markdown `{width=50%}`), over `width`
 
 
 @dataclass(frozen=True, slots=True)

@@ -309,3 +309,48 @@ def test_formulas_in_every_delimiter_with_numbers_and_labels(tmp_path):
 def test_a_display_formula_does_not_swallow_the_paper_past_a_blank_line(tmp_path):
     blocks = _blocks(tmp_path, "$$\nx = 1\n\nText after [1].\n\n$$ y $$\n")
     assert any(isinstance(b, Paragraph) and any(isinstance(n, Citation) for n in b.inlines) for b in blocks)
+
+
+@pytest.mark.parametrize("attributes, size, share", [
+    ("{width=50%}", (144.0, 72.0), 0.5),  # pandoc's own example: half the text width
+    ("{ width=50% }", (144.0, 72.0), 0.5),
+    ('{width="3cm"}', (85.04, 42.52), None),  # 3 cm = 85.04 pt, the height in proportion
+    ("{#fig:rig .wide height=1.5in}", (216.0, 108.0), None),
+    ("{width=240}", (180.0, 90.0), None),  # a bare number is pixels: 240 px = 180 pt
+])
+def test_pandoc_size_attributes_after_a_picture(tmp_path, attributes, size, share):
+    # the block is the picture's (pandoc's grammar: `50%`, `2.5in` as bare values), never text;
+    # the attrs plugin alone refused `50%` and printed `{width=50%}` after the picture
+    _png(tmp_path, "scheme.png")  # 144 × 72 pt as it stands
+    (figure,) = _blocks(tmp_path, f"![Scheme of the rig](scheme.png){attributes}\n")
+    assert isinstance(figure, Figure) and plain_text(figure.caption) == "Scheme of the rig"
+    (image,) = figure.images
+    assert ((image.width, image.height), image.share) == (size, share)
+
+
+def test_a_share_of_the_text_width_is_honoured_by_every_edition(tmp_path):
+    import io
+    import re
+    import zipfile
+
+    from exporter.venue import Template
+    from exporter.writers import Edition, docx as docx_writer, latex, pdf
+
+    _png(tmp_path, "scheme.png", size=(3000, 1500), dpi=(300, 300))  # 720 × 360 pt: wider than any page
+    paper = tmp_path / "p.md"
+    paper.write_text("# T\n\nText.\n\n![Half](scheme.png){width=50%}\n", encoding="utf-8")
+    edition = Edition(read_and_link(str(paper)), Template.load("article"))
+    tex = latex.render(edition).decode("utf-8")
+    (width,) = [float(w) for w in re.findall(r"\\includegraphics\[width=([\d.]+)pt", tex)]
+    with zipfile.ZipFile(io.BytesIO(docx_writer.render(edition))) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    (cx,) = [int(c) for c in re.findall(r'<wp:extent cx="(\d+)"', xml)]
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium.PdfDocument(pdf.render(edition))[0]
+    (bounds,) = [o.get_bounds() for o in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
+    # each half of its own text width (A4 less the venue's margins: between 200 and 300 pt), not the
+    # picture's own 720 pt fitted to the full width
+    for shown in (width, cx / 12700, bounds[2] - bounds[0]):
+        assert 200 <= shown <= 300, shown

@@ -80,9 +80,13 @@ def _prepare(data: bytes, media_type: str, name: str) -> Picture:
     return _svg(svg, name, converted=True)
 
 
-def display_size(image: Image, picture: Picture) -> tuple[float, float]:
+def display_size(image: Image, picture: Picture, text_width: float | None = None) -> tuple[float, float]:
     """The size the source shows the picture at, in points (its natural size if it sets none;
-    one side given: the other in proportion)."""
+    one side given: the other in proportion; a share of the text width, when it gives one and
+    the text width is known)."""
+    if image.share and text_width and picture.width > 0:
+        w = min(image.share, 1.0) * text_width
+        return w, w * picture.height / picture.width
     w, h = image.width, image.height
     if w and h and w > 0 and h > 0:
         return w, h

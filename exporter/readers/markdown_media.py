@@ -53,7 +53,8 @@ class Pictures:
             picture = identify(data)
         except NotAPicture as exc:
             raise InputError(self.path, f"picture {_shown(name)} {exc}", line, column) from None
-        return Image(data, picture.media_type, round(picture.width, 2), round(picture.height, 2), alt=alt, name=name)
+        width, height, share = _asked_size(token, picture.width, picture.height)
+        return Image(data, picture.media_type, width, height, alt=alt, name=name, share=share)
 
     def _file(self, name: str, line: int, column: int) -> bytes:
         def refuse(why: str):
@@ -93,6 +94,35 @@ class Pictures:
             return base64.b64decode(m.group("data"), validate=True)
         except (binascii.Error, ValueError):
             raise InputError(self.path, "picture data URI is not valid base64", line, column) from None
+
+
+# Pandoc's picture sizes: `width=50%` (of the text width), `3cm`, `2.5in`, `120px`, `72pt`, `10mm`;
+# a number alone is pixels. Other units (em, ex) and nonsense leave the picture at its own size.
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(%|px|pt|pc|in|cm|mm)?\s*$")
+_POINTS = {None: 0.75, "px": 0.75, "pt": 1.0, "pc": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+
+
+def _asked_size(token, natural_width: float, natural_height: float) -> tuple[float, float, float | None]:
+    """(width, height, share of the text width) as the picture's `{width=… height=…}` asks,
+    proportions kept when one side is given; the natural size when none is."""
+    sizes = {}
+    for side in ("width", "height"):
+        m = _SIZE.match(str(token.attrGet(side) or ""))
+        if m and float(m.group(1)) > 0:
+            sizes[side] = (float(m.group(1)), m.group(2))
+    width, unit = sizes.get("width", (None, None))
+    if width is not None and unit == "%":
+        return round(natural_width, 2), round(natural_height, 2), min(width / 100, 1.0)
+    w = width * _POINTS[unit] if width is not None else None
+    height, hunit = sizes.get("height", (None, None))
+    h = height * _POINTS[hunit] if height is not None and hunit != "%" else None
+    if w and not h and natural_width > 0:
+        h = w * natural_height / natural_width
+    elif h and not w and natural_height > 0:
+        w = h * natural_width / natural_height
+    if not (w and h):
+        return round(natural_width, 2), round(natural_height, 2), None
+    return round(w, 2), round(h, 2), None
 
 
 def _shown(name: str) -> str:

@@ -37,6 +37,7 @@ def parser():
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.block.ruler.at("math_block", _display_math)  # `$$…$$ {#eq:x}` and `\[…\]` blocks too
     md.use(attrs_plugin, after=("image",))
+    md.inline.ruler.before("attr", "pandoc_attributes", _pandoc_attributes)
     md.inline.ruler.before("escape", "math_paren", _paren_math)
     md.inline.ruler.at("link", _bounded(link, 0))
     md.inline.ruler.at("image", _bounded(image, 1))
@@ -46,6 +47,44 @@ def parser():
     # which source characters each piece of text came from.
     md.disable("text_join")
     return md
+
+
+# Pandoc's attributes after a picture: `{#fig:id .class width=50% height="3cm"}`. A bare value
+# runs to the next space or `}` (pandoc's grammar; the attrs plugin's djot grammar refuses
+# `50%` and `2.5in`, and left such a block printed as text).
+_ATTRIBUTE = re.compile(r"""\s*(?:#(?P<id>[^\s}]+)|\.(?P<cls>[^\s}=]+)|(?P<key>[A-Za-z_][\w:-]*)=(?:"(?P<dq>[^"\n]*)"|'(?P<sq>[^'\n]*)'|(?P<bare>[^\s}"']+)))""")
+MAX_ATTRIBUTES = 400  # characters of one `{…}`: a picture's attributes are short
+
+
+def _pandoc_attributes(state, silent: bool) -> bool:
+    if state.pending or not state.tokens or state.tokens[-1].type != "image" or state.src[state.pos] != "{":
+        return False
+    close = state.src.find("}", state.pos, min(state.posMax, state.pos + MAX_ATTRIBUTES))
+    if close < 0 or "\n" in state.src[state.pos:close]:
+        return False
+    body, at, found = state.src[state.pos + 1 : close], 0, {}
+    classes = []
+    while at < len(body):
+        m = _ATTRIBUTE.match(body, at)
+        if m is None:
+            if body[at:].strip():
+                return False  # not pandoc's grammar: left to the attrs plugin, or text
+            break
+        if m.group("id"):
+            found["id"] = m.group("id")
+        elif m.group("cls"):
+            classes.append(m.group("cls"))
+        else:
+            found[m.group("key")] = next(v for v in (m.group("dq"), m.group("sq"), m.group("bare")) if v is not None)
+        at = m.end()
+    if not silent:
+        token = state.tokens[-1]
+        for key, value in found.items():
+            token.attrSet(key, value)
+        if classes:
+            token.attrSet("class", " ".join(classes))
+    state.pos = close + 1
+    return True
 
 
 # A footnote reference's label (`[^note]`) longer than this is not one.

@@ -489,7 +489,7 @@ class _PdfWalker(Walker):
             picture = prepare(image)
         except MediaError as exc:  # reported as MED001 by the build; shown, never dropped
             return RLParagraph(self.fonts.markup(f"[{exc}]"), self.placeholder_style)
-        width, height = fit(display_size(image, picture), max_width, max_height)
+        width, height = fit(display_size(image, picture, max_width), max_width, max_height)
         self.pictures += 1
         return picture_flowable(picture, width, height, f"pic_{self.pictures}")
 
@@ -590,7 +590,7 @@ class _PdfWalker(Walker):
         except MediaError as exc:
             self.buf.append(self.fonts.markup(f"[{exc}]"))
             return
-        width, height = fit(display_size(node, picture), self.edition_width, self.frame_height * 0.5)
+        width, height = fit(display_size(node, picture, self.edition_width), self.edition_width, self.frame_height * 0.5)
         self.pictures += 1
         what = picture.drawing() if picture.kind == "svg" else picture
         if node.formula:  # mathematics shown as a picture: marked as a formula, like a typeset one
