@@ -417,3 +417,35 @@ def test_the_form_states_workaround_is_still_needed():
 
     assert reportlab.Version in pdf_media.FORM_STATES_DROPPED, f"re-read PDFFormXObject.format of reportlab {reportlab.Version}"
     assert "ExtGState" not in inspect.getsource(pdfdoc.PDFFormXObject.format.original)
+
+
+def test_a_bitmap_inside_a_vector_picture_reaches_the_pdf_and_latex_editions(tmp_path):
+    """A bitmap inside an SVG (as pdftocairo writes an EMF holding a photo) is drawn by renderPDF
+    as an inline image, whose data reportlab 5.1 appended as bytes while the edition had turned
+    ASCII85 off: `build` stopped with an internal error (pandoc's image_with_textbox_caption.docx)."""
+    import base64
+
+    from exporter.linker import Linked
+    from exporter.model import Document, Figure, Image, Meta, Span, Text
+    from exporter.venue import Template
+    from exporter.writers import Edition, pdf
+
+    from media_samples import drawn
+
+    png = base64.b64encode(drawn("PNG", (60, 40))).decode("ascii")
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" height="80">'
+           f'<rect x="0" y="0" width="120" height="80" fill="none" stroke="black"/>'
+           f'<image x="10" y="10" width="60" height="40" xlink:href="data:image/png;base64,{png}"/></svg>').encode()
+    figure = Figure((Image(svg, "image/svg+xml", 120, 80, name="photo-in-svg.svg"),), (Text("A photo inside a drawing"),), Span(1, 1, 1, 1), number="1")
+    document = Document("p.docx", Meta(title=(Text("T"),), language="en"), (figure,))
+    edition = Edition(Linked(document, ()), Template.load("article"))
+    data = pdf.render(edition)  # turns ASCII85 off for the process, as a build does
+    from exporter.media.images import prepare, vector_pdf
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    for made in (data, vector_pdf(prepare(figure.images[0]))):  # the PDF edition; the LaTeX edition's media
+        page = pdfium.PdfDocument(made)[0]
+        images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=6))
+        assert len(images) == 1  # the photo, drawn inside the picture

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -261,12 +262,26 @@ def svg_drawing(data: bytes):
     return drawing
 
 
+@contextmanager
+def bitmaps_as_text():
+    """While reportlab's renderPDF draws a Drawing: it draws a bitmap inside one (an SVG's
+    <image>, a metafile's) as an inline image, whose data reportlab 5.1 appends to the stream as
+    bytes when `useA85` is off — and joining the page's or form's stream then fails. Those
+    images are written as ASCII85 text; `useA85` is as it was after."""
+    from reportlab import rl_config
+
+    binary, rl_config.useA85 = rl_config.useA85, 1
+    try:
+        yield
+    finally:
+        rl_config.useA85 = binary
+
+
 def vector_pdf(picture: Picture) -> bytes:
     """An SVG picture as a one-page PDF of its own size (what `\\includegraphics` takes)."""
-    from reportlab import rl_config
     from reportlab.graphics import renderPDF
 
-    # Binary streams, as the PDF edition sets it (writers/pdf.py): the same bytes whether or not
-    # that edition was rendered in this process (`build --to latex` wrote ASCII85 streams).
-    rl_config.useA85 = 0
-    return packed(renderPDF.drawToString(picture.drawing(), invariant=1))
+    # Inside bitmaps_as_text whatever the process set before: the same bytes whether or not
+    # the PDF edition (which turns useA85 off) was rendered in this process.
+    with bitmaps_as_text():
+        return packed(renderPDF.drawToString(picture.drawing(), invariant=1))

@@ -30,7 +30,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
 from ..media.formulas import FORMULA_SIZE_PT
-from ..media.images import Picture
+from ..media.images import Picture, bitmaps_as_text
 
 
 def _placeholder_png(key: str) -> bytes:
@@ -81,7 +81,8 @@ def draw_vector(canvas, drawing, x: float, y: float, width: float, height: float
     """A reportlab Drawing scaled into the box, drawn once per document as a form and reused."""
     if not canvas.hasForm(form):
         canvas.beginForm(form, lowerx=0, lowery=0, upperx=drawing.width, uppery=drawing.height)
-        renderPDF.draw(drawing, canvas, 0, 0, showBoundary=False)
+        with bitmaps_as_text():  # a bitmap inside the drawing: an inline image (media.images)
+            renderPDF.draw(drawing, canvas, 0, 0, showBoundary=False)
         canvas.endForm()
     canvas.saveState()
     canvas.translate(x, y)
