@@ -26,6 +26,12 @@ if not CORPUS.is_dir():
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not on this machine")
 
 
+def parse_run(text: str):
+    from docx.oxml import parse_xml
+
+    return parse_xml(f'<w:r xmlns:w="{W_NS}"><w:t>{text}</w:t></w:r>')
+
+
 def paper():
     """A document with a title and a first body sentence, so what a test adds is body."""
     d = docx.Document()
@@ -327,6 +333,47 @@ def test_merged_cells_widths_and_header_rows(tmp_path):
     assert shape == [[("R", 2, 1), ("Точность", 1, 2)], [("a", 1, 1), ("b", 1, 1)], [("1", 1, 1), ("2", 1, 1), ("3", 1, 1)]]
     assert table.widths == (0.2, 0.4, 0.4) and table.header_rows == 1
     assert (table.number, table.label, table.caption[0].text) == ("1", "tab:1", "Результаты")
+
+
+def test_a_row_skipping_grid_columns_keeps_its_cells_in_their_columns(tmp_path):
+    # `w:gridBefore`/`w:gridAfter`: a row that starts one grid column in (pandoc's
+    # table_gridbefore.docx) has an empty cell there, so its cells stay under their headings
+    d = paper()
+    t = d.add_table(rows=2, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text, t.cell(0, 2).text = "№", "Бит", "Имя"
+    row = t.rows[1]._tr
+    row.remove(row.tc_lst[0])  # the second row has two cells, after one skipped grid column
+    row.tc_lst[0].xpath("./w:p")[0].append(parse_run("7"))
+    row.tc_lst[1].xpath("./w:p")[0].append(parse_run("TEXT"))
+    from docx.oxml import parse_xml
+
+    row.get_or_add_trPr().append(parse_xml(f'<w:gridBefore xmlns:w="{W_NS}" w:val="1"/>'))
+    [table] = [b for b in blocks(d, tmp_path) if isinstance(b, Table)]
+    shape = [[plain_text(c.inlines) for c in r] for r in table.rows]
+    assert shape == [["№", "Бит", "Имя"], ["", "7", "TEXT"]]
+
+
+def test_a_table_with_a_column_a_few_points_wide_is_set_in_the_pdf_edition(tmp_path):
+    # a Word grid column of 1 % of the width (table_gridbefore.docx: 5 pt) left reportlab a
+    # negative width inside its padding: the build stopped with an internal error
+    from exporter.linker import Linked
+    from exporter.model import Cell, Document, Meta, Span, Text
+    from exporter.venue import Template
+    from exporter.writers import NARROWEST_CELL_PT, Edition, pdf
+
+    rows = tuple(tuple(Cell((Text(str(c)),)) for c in range(11)) for _ in range(3))
+    table = Table(rows, Span(1, 1, 1, 1), widths=(0.0111,) + (0.043,) * 9 + (0.6015,))
+    document = Document("t.docx", Meta(title=(Text("T"),), language="en"), (table,))
+    data = pdf.render(Edition(Linked(document, ()), Template.load("kz-conference")))
+    import pypdfium2 as pdfium
+
+    text = pdfium.PdfDocument(data)[0].get_textpage().get_text_range()
+    assert "0 1 2 3 4 5 6 7 8 9 10" in " ".join(text.split())
+    from exporter.writers import column_shares
+
+    shares = column_shares(table, 11, least=NARROWEST_CELL_PT / 400)
+    assert abs(sum(shares) - 1) < 1e-9 and min(shares) * 400 >= NARROWEST_CELL_PT - 1e-6
+    assert shares[-1] > shares[1] >= shares[0]  # the wide column gave the room, the order of widths kept
 
 
 def test_label_only_table_caption_takes_its_title_line(tmp_path):

@@ -338,12 +338,28 @@ def table_grid(block: Table) -> tuple[list[tuple[int, int, Cell]], int, int]:
     return [(r, c, replace(cell, rowspan=rs, colspan=cs)) for r, c, cell, rs, cs in placed], columns, len(block.rows)
 
 
-def column_shares(block: Table, columns: int) -> list[float]:
-    """Each column's share of the table's width: the source's when it gives one per column, else equal."""
-    if len(block.widths) == columns and all(w > 0 for w in block.widths):
-        total = sum(block.widths)
-        return [w / total for w in block.widths]
-    return [1 / columns] * columns if columns else []
+# The narrowest a table column is set in the PDF and LaTeX editions: a cell's padding on both
+# sides (6 pt each in reportlab, \tabcolsep in LaTeX) and room for a digit.
+NARROWEST_CELL_PT = 24.0
+
+
+def column_shares(block: Table, columns: int, least: float = 0.0) -> list[float]:
+    """Each column's share of the table's width: the source's when it gives one per column, else
+    equal. `least`: the smallest share a column may have (a Word grid column a few points wide
+    leaves an edition no room for a cell's padding); the wider columns give it in proportion."""
+    if not columns:
+        return []
+    if not (len(block.widths) == columns and all(w > 0 for w in block.widths)):
+        return [1 / columns] * columns
+    total = sum(block.widths)
+    shares = [w / total for w in block.widths]
+    least = min(least, 1 / columns)
+    narrow = [s < least for s in shares]
+    if not any(narrow):
+        return shares
+    rest = sum(s for s, n in zip(shares, narrow) if not n)
+    room = 1 - least * sum(narrow)
+    return [least if n else s * room / rest for s, n in zip(shares, narrow)]
 
 
 def code_lines(text: str, columns: int) -> list[str]:

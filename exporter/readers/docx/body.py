@@ -369,6 +369,10 @@ class BodyWalker:
         header = 0
         for tr in node.iterchildren(W + "tr"):
             cells = []
+            row_props = child(tr, "trPr")
+            before, after = (min(max(_int_or_none(attr(child(row_props, name), "val")) or 0, 0), MAX_COLUMNS) for name in ("gridBefore", "gridAfter"))
+            if before:  # grid columns the row skips before its first cell: an empty cell over them
+                cells.append(CellRec([], before))
             for tc in tr.iter(W + "tc"):
                 if tc.getparent() is not tr and tc.getparent().tag != W + "sdtContent":
                     continue
@@ -379,7 +383,9 @@ class BodyWalker:
                 merge = child(props, "vMerge")
                 merge_kind = None if merge is None else ("restart" if attr(merge, "val") == "restart" else "continue")
                 cells.append(CellRec(_flatten(paras), min(max(span, 1), MAX_COLUMNS), merge_kind))
-            if child(child(tr, "trPr"), "tblHeader") is not None and len(rows) == header:
+            if after:
+                cells.append(CellRec([], after))
+            if child(row_props, "tblHeader") is not None and len(rows) == header:
                 header += 1
             rows.append(cells)
         return TableRec(rows, header, _grid_widths(child(node, "tblGrid")))
