@@ -152,3 +152,15 @@ def test_a_narrow_table_column_hyphenates_its_first_word(tmp_path):
     assert "Overfull \\hbox" not in log  # each long word broken inside its column
     joined = " ".join(words(pdf_text(tmp_path / "paper.pdf")))
     assert "Параметрический" in joined and "Электродвигатель" in joined  # broken with a hyphen, rejoined
+
+
+def test_links_take_the_pdf_editions_colours():
+    # hyperref's defaults printed an address magenta and a relative one cyan; the LaTeX edition
+    # colours addresses as the PDF edition does and leaves places in the paper in the text's colour
+    from exporter.writers.pdf import LINK_COLOUR
+
+    tex = tex_for(DEMO, DEMO_BIB)
+    assert f"\\definecolor{{exporterlink}}{{HTML}}{{{LINK_COLOUR.lstrip('#')}}}" in tex
+    setup = re.search(r"\\hypersetup\{(.*)\}", tex).group(1)
+    assert "urlcolor=exporterlink" in setup and "filecolor=exporterlink" in setup
+    assert "linkcolor=black" in setup and "citecolor=black" in setup
