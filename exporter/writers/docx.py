@@ -591,16 +591,19 @@ class DocxWriter(Walker):
         widths = [int(self.column_width * share) for share in column_shares(block, columns)]
         for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
             grid_col.set(qn("w:w"), str(int(width / 635)))  # EMU to twentieths of a point
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths):
+        # The grid's cells taken once, before any merge: `Table.cell` walks the whole table on
+        # each call, which made a 500-cell table take minutes (a merge keeps the other cells).
+        grid = [row.cells for row in table.rows]
+        for row in grid:
+            for cell, width in zip(row, widths):
                 cell.width = width
         for n in range(min(block.header_rows, rows)):
             table.rows[n]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         outer = self.current
         for r, c, source in placed:
-            cell = table.cell(r, c)
+            cell = grid[r][c]
             if source.rowspan > 1 or source.colspan > 1:
-                cell = cell.merge(table.cell(r + source.rowspan - 1, c + source.colspan - 1))
+                cell = cell.merge(grid[r + source.rowspan - 1][c + source.colspan - 1])
             self.current = cell.paragraphs[0]
             if r < block.header_rows:
                 self._styled("in_bold", source.inlines)
