@@ -43,6 +43,7 @@ from ..venue import language
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
+from .docx_package import trim_package
 
 # ---- constants -----------------------------------------------------------------------------
 
@@ -196,6 +197,7 @@ class DocxWriter(Walker):
         self.walk(self.edition.document.blocks)  # the bibliography lists are its last blocks
         self._core_properties()
         self._hyphenation()
+        trim_package(self.doc)
         if speedups.enabled("docxzip"):
             return zip_members(package_members(self.doc))
         out = io.BytesIO()
