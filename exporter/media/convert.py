@@ -69,9 +69,26 @@ def _text_as_unicode(svg: bytes) -> bytes:
         text = raw.decode("symbol", errors="replace") if family == "symbol" else raw.decode("cp1252", errors="replace")
         return match.group(1) + _BARE_AMP.sub("&amp;", text.replace("<", "&lt;")) + match.group(4)
 
-    text = _DOCTYPE.sub("", svg.decode("latin-1"), count=1)
+    text = svg_namespaces(_DOCTYPE.sub("", svg.decode("latin-1"), count=1))
     text = _TEXT.sub(decode, text)
     return text.replace('encoding="iso-8859-1"', 'encoding="utf-8"').encode("utf-8")
+
+
+SVG_NS, XLINK_NS = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"
+_SVG_START = re.compile(r"<svg\b[^>]*>", re.S)
+
+
+def svg_namespaces(text: str) -> str:
+    """`text` (an SVG) with the SVG and XLink namespaces declared on its root. wmf2svg declares
+    neither: its DOCTYPE names the SVG 1.0 DTD, whose fixed `xmlns` attributes put the elements in
+    the SVG namespace, but browsers never read a DTD (and the DOCTYPE is dropped here), so without
+    this a browser shows the alt text instead of the picture."""
+    start = _SVG_START.search(text)
+    if start is None:
+        return text
+    tag = start.group(0)
+    added = "".join(f' {name}="{uri}"' for name, uri in (("xmlns", SVG_NS), ("xmlns:xlink", XLINK_NS)) if not re.search(rf"\s{name}\s*=", tag))
+    return text[: start.start()] + "<svg" + added + tag[4:] + text[start.end():]
 
 
 def wmf_to_svg(data: bytes) -> bytes:
@@ -129,4 +146,4 @@ def converter_available(media_type: str) -> bool:
     return True
 
 
-__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "converter_available"]
+__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "converter_available", "svg_namespaces"]
