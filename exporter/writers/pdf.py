@@ -167,8 +167,9 @@ def _font_from_state(name: str, state: dict) -> TTFont:
 _MATH_FONTS: set[str] = set()  # math fonts registered in this process (reportlab keeps them all)
 
 
-def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str]] | None:
-    """The edition's formula outlines as a registered font: (its name, outline key -> character);
+def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str], dict[str, float]] | None:
+    """The edition's formula outlines as a registered font: (its name, outline key -> character,
+    outline key -> the scale to draw that character at);
     None when there are no formulas, or the font cannot be made (each outline is then a form)."""
     if not outlines:
         return None
@@ -179,7 +180,7 @@ def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str]] | None:
             _MATH_FONTS.add(font.name)
     except Exception:  # fontTools or reportlab refused the outlines: the forms draw them
         return None
-    return font.name, font.chars
+    return font.name, font.chars, font.scales
 
 
 def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> None:
