@@ -187,6 +187,8 @@ def main() -> None:
         *(f"| {name} | {attempt} | {wall:.2f} | {'—' if cpu is None else f'{cpu:.2f}'} |" for name, attempt, wall, cpu in rows),
         "",
         "`build` renders the PDF in a forked process beside DOCX and LaTeX, so a cold build takes about the PDF's time plus reading.",
+        "A cold PDF typesets its formulas in forked workers, one a core (`mathfork`): its CPU above is the rendering process's",
+        "own; the workers' is in the CPU of `exporter build` below.",
         "",
         f"`exporter build paper.md` (the Markdown paper pandoc reads, its 10 pictures beside it; DOCX, PDF and LaTeX; median of {RUNS} runs, "
         "each cold run with an empty user cache of its own; CPU: the command and the processes it waited for):",
