@@ -296,6 +296,39 @@ def pdf_font_bytes(data: bytes) -> int:
         return sum(len(o.read_raw_bytes()) for o in pdf.objects if isinstance(o, pikepdf.Stream) and is_font_program(o))
 
 
+# What a PDF viewer draws a TrueType subset from: its outlines, their places, the metrics and the
+# character map (a simple TrueType font's codes). `name`, `post` and `OS/2` are not read for an
+# embedded subset: a subset of only these tables is the floor of what embedding can cost.
+GLYPH_TABLES = ("head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap")
+
+
+def pdf_font_programs(data: bytes) -> list[dict]:
+    """Each font program the PDF embeds (TrueType `FontFile2`): its name, glyphs, tables, filter,
+    bytes as stored, and its floor (only GLYPH_TABLES, deflated at level 9)."""
+    import zlib
+
+    import pikepdf
+    from fontTools.ttLib import TTFont
+
+    found = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for o in pdf.objects:
+            if not (isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor" and "/FontFile2" in o):
+                continue
+            stream = o["/FontFile2"]
+            program = stream.read_bytes()
+            font = TTFont(io.BytesIO(program), lazy=False)
+            tables = sorted(font.reader.keys())
+            for tag in tables:
+                if tag not in GLYPH_TABLES:
+                    del font[tag]
+            out = io.BytesIO()
+            font.save(out)
+            found.append({"name": str(o.get("/FontName")), "glyphs": font["maxp"].numGlyphs, "tables": tables, "filter": str(stream.get("/Filter")),
+                          "stored": len(stream.read_raw_bytes()), "floor": len(zlib.compress(out.getvalue(), 9))})
+    return found
+
+
 def folder_bytes(tex: Path, media: Path | None) -> int:
     return tex.stat().st_size + (sum(f.stat().st_size for f in media.rglob("*") if f.is_file()) if media is not None and media.is_dir() else 0)
 
@@ -329,6 +362,7 @@ def exporter_editions(source: Path, out: Path, previews: dict[str, str]) -> dict
         "zip": files[".zip"].stat().st_size if ".zip" in files else None,
     }
     results["pdf fonts"] = pdf_font_bytes(files[".pdf"].read_bytes()) if ".pdf" in files else None
+    results["pdf font programs"] = pdf_font_programs(files[".pdf"].read_bytes()) if ".pdf" in files else []
     return results
 
 
@@ -397,6 +431,23 @@ def size_table(sizes: list) -> list[str]:
     return lines
 
 
+def font_floor(sizes: list, programs: dict[str, list[dict]]) -> list[str]:
+    """The PDF's font programs of each paper over 1.3×, and the floor: the PDF with every
+    subset cut to the tables a viewer draws from (GLYPH_TABLES), its other bytes as they are."""
+    lines = ["", "The PDF's embedded fonts of the papers over 1.3× (each a TrueType `FontFile2`, as stored; floor = only "
+             + ", ".join(f"`{t}`" for t in GLYPH_TABLES) + ", deflated at level 9):", ""]
+    for stem, (pictures, text), found, fonts in sizes:
+        if found.get("pdf") is None or fonts is None or found["pdf"] / (pictures + text) <= 1.3:
+            continue
+        fonts_here = programs.get(stem, [])
+        floor = found["pdf"] - sum(f["stored"] for f in fonts_here) + sum(f["floor"] for f in fonts_here)
+        lines.append(f"- {stem}: PDF {found['pdf'] / 1024:.1f} KB = {found['pdf'] / (pictures + text):.2f}×; with its fonts at the floor "
+                     f"{floor / 1024:.1f} KB = {floor / (pictures + text):.2f}×; 1.3× is {1.3 * (pictures + text) / 1024:.1f} KB.")
+        for f in fonts_here:
+            lines.append(f"  - {f['name']}: {f['glyphs']} glyphs, {f['filter']}, {f['stored'] / 1024:.1f} KB stored, floor {f['floor'] / 1024:.1f} KB; tables {' '.join(f['tables'])}")
+    return lines
+
+
 def empty_editions() -> dict[str, int]:
     """Bytes of each exporter edition of a paper with a one-word title and nothing else."""
     from exporter.linker import Linked
@@ -423,7 +474,7 @@ def main() -> None:
         sys.exit("bench/fidelity.py: the corpus is not on this machine (set EXPORTER_CORPUS)")
     papers = sorted((corpus / "docx").glob("*.docx"))
     totals: dict[str, dict[str, int | None]] = {col: {k: 0 for k in KINDS} for col in ("source", "docx", "pdf", "latex", "pandoc docx", "pandoc latex")}
-    rows, errors, times, sizes = [], [], [], []
+    rows, errors, times, sizes, programs = [], [], [], [], {}
     for paper in papers:
         budget = size_budget(paper.read_bytes())
         source = docx_counts(paper.read_bytes())
@@ -433,6 +484,7 @@ def main() -> None:
             theirs = pandoc_editions(paper, Path(tmp), previews)
         times.append((paper.stem, ours.get("seconds", 0.0)))
         sizes.append((paper.stem, budget, {**ours.get("sizes", {}), **{f"pandoc {k}": v for k, v in theirs["sizes"].items()}}, ours.get("pdf fonts")))
+        programs[paper.stem] = ours.get("pdf font programs", [])
         columns = {"source": source, "docx": ours["docx"], "pdf": ours["pdf"], "latex": ours["latex"], "pandoc docx": theirs["docx"], "pandoc latex": theirs["latex"]}
         for col, counts in columns.items():
             if "error" in counts:
@@ -467,6 +519,7 @@ def main() -> None:
         lines.append(f"| {stem} | " + " | ".join(parts) + f" | {dict(times)[stem]:.2f} |")
     lines += ["", "build s: wall time of exporter's three editions in this process (no fork), on a shared machine."]
     lines += size_table(sizes)
+    lines += font_floor(sizes, programs)
     if errors:
         lines += ["", "Failures:", ""] + [f"- {e}" for e in errors]
     text = "\n".join(lines) + "\n"

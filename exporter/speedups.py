@@ -16,6 +16,8 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
   kept in the user's cache (compile_cache.py; Python 3.11's `re` internals).
 - `dataclass`: likewise the code of the methods `@dataclass` writes (compile_cache.py; Python
   3.11's `dataclasses`, which runs them with `exec`).
+- `mathfork`: a paper's formulas the user cache lacks are typeset in forked workers, one a
+  usable core, before the PDF edition is laid out (media/formulas.typeset_ahead).
 - `pyphen`: pyphen's parse of its hyphenation patterns is kept in the user's cache
   (typography/hyphenation.py; pyphen 0.18.1).
 
@@ -35,7 +37,7 @@ import os
 import sys
 from functools import cache
 
-NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen")
+NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen", "mathfork")
 
 # What each speed-up needs of a library's private parts: (distribution, the version they were
 # read in, module, the names it uses there); "python" is the interpreter and its standard

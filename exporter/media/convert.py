@@ -67,7 +67,7 @@ def _text_as_unicode(svg: bytes, records: list[tuple[str, int]] | None = None) -
     from reportlab.pdfbase.rl_codecs import RL_Codecs
 
     RL_Codecs.register()  # reportlab's `symbol` codec: the Adobe Symbol encoding
-    text = _DOCTYPE.sub("", svg.decode("latin-1"), count=1)
+    text = svg_namespaces(_DOCTYPE.sub("", svg.decode("latin-1"), count=1))
     order = iter(_faces_in_order(records, len(_TEXT.findall(text))))
 
     def decode(match: re.Match) -> str:
@@ -91,6 +91,23 @@ def _faces_in_order(records: list[tuple[str, int]] | None, elements: int) -> lis
         return [face for face, _ in records]
     per_character = [face for face, length in records for _ in range(max(length, 0))]
     return per_character if len(per_character) == elements else []
+
+
+SVG_NS, XLINK_NS = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"
+_SVG_START = re.compile(r"<svg\b[^>]*>", re.S)
+
+
+def svg_namespaces(text: str) -> str:
+    """`text` (an SVG) with the SVG and XLink namespaces declared on its root. wmf2svg declares
+    neither: its DOCTYPE names the SVG 1.0 DTD, whose fixed `xmlns` attributes put the elements in
+    the SVG namespace, but browsers never read a DTD (and the DOCTYPE is dropped here), so without
+    this a browser shows the alt text instead of the picture."""
+    start = _SVG_START.search(text)
+    if start is None:
+        return text
+    tag = start.group(0)
+    added = "".join(f' {name}="{uri}"' for name, uri in (("xmlns", SVG_NS), ("xmlns:xlink", XLINK_NS)) if not re.search(rf"\s{name}\s*=", tag))
+    return text[: start.start()] + "<svg" + added + tag[4:] + text[start.end():]
 
 
 def wmf_to_svg(data: bytes) -> bytes:
@@ -148,4 +165,4 @@ def converter_available(media_type: str) -> bool:
     return True
 
 
-__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "converter_available"]
+__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "converter_available", "svg_namespaces"]

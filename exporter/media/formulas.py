@@ -12,10 +12,13 @@ outline once, as a glyph of the paper's math font (`mathfont`), and places it wh
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import speedups
 from ..fonts import cache_read, cache_write
 
 FORMULA_SIZE_PT = 12  # ziamath's size; drawings are scaled to the text around them
@@ -90,12 +93,77 @@ def ziamath_font() -> str:
 def _typeset(tex: str, display: bool) -> Typeset:
     """Typeset once per process, and kept between runs in the user's cache (usercache.cache_dir):
     ziamath costs ~20 ms a formula, reading its SVG back ~1 ms."""
-    key = ("ziamath-svg-1", str(display), tex)
-    svg = cache_read("formula", ziamath_font(), 0, *key)
+    svg = _AHEAD.pop((tex, display), None) or cache_read("formula", ziamath_font(), 0, *_cache_key(tex, display))
     if not isinstance(svg, str):
         svg = _ziamath_svg(tex, display)
-        cache_write("formula", ziamath_font(), 0, svg, *key)
+        cache_write("formula", ziamath_font(), 0, svg, *_cache_key(tex, display))
     return _from_svg(svg)
+
+
+def _cache_key(tex: str, display: bool) -> tuple[str, ...]:
+    return ("ziamath-svg-1", str(display), tex)
+
+
+# ---- a paper's first build: its formulas typeset on every core --------------------------------
+
+AHEAD_PER_WORKER = 8  # fewer formulas than this a worker: typesetting them here is as quick
+_AHEAD: dict[tuple[str, bool], str] = {}  # SVGs typeset ahead, taken by `_typeset`
+
+
+def typeset_ahead(formulas):
+    """Typeset in forked workers, one a usable core, the (TeX, display) formulas neither this
+    process nor the user cache has yet: ziamath takes 20–40 ms a formula, half of a cold PDF
+    edition of a paper full of formulas (bench/MEDIA_BUILD.md). The `mathfork` speed-up: only
+    with a fork, two or more cores, and no other thread in this process (a fork copies only the
+    calling thread); the SVGs are the same as typesetting each in turn gives.
+    Returns the function that waits for the workers and keeps what they typeset: call it
+    (in a `finally`) before typesetting anything; it does nothing when no worker was started."""
+    if not speedups.enabled("mathfork") or not hasattr(os, "fork") or threading.active_count() > 1:
+        return _nothing
+    missing = [f for f in dict.fromkeys(formulas) if f not in _AHEAD and not isinstance(cache_read("formula", ziamath_font(), 0, *_cache_key(*f)), str)]
+    workers = min(_usable_cores(), len(missing) // AHEAD_PER_WORKER)
+    if workers < 2:
+        return _nothing
+    import multiprocessing
+
+    _ziamath()  # imported (and its font read) once, before the fork
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    pending = pool.map_async(_svg_or_none, missing, chunksize=max(1, len(missing) // (workers * 4)))
+
+    def collect() -> None:
+        try:
+            typeset = pending.get()
+        except Exception:  # a worker died: what it had to typeset is typeset here, in turn
+            typeset = []
+        finally:
+            pool.terminate()
+            pool.join()
+        for formula, svg in zip(missing, typeset):
+            if svg is not None:
+                _AHEAD[formula] = svg
+                cache_write("formula", ziamath_font(), 0, svg, *_cache_key(*formula))
+
+    return collect
+
+
+def _nothing() -> None:
+    pass
+
+
+def _svg_or_none(formula: tuple[str, bool]) -> str | None:
+    """In a worker: the formula's SVG, or None when it cannot be typeset (the edition then
+    typesets it again and reports why)."""
+    try:
+        return _ziamath_svg(*formula)
+    except FormulaError:
+        return None
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _ziamath_svg(tex: str, display: bool) -> str:

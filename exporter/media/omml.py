@@ -4,7 +4,7 @@ presentation elements mapped one by one onto OMML's (ECMA-376 Part 1, §22.1).
   mi mn mo mtext → m:r          msub msup msubsup → m:sSub m:sSup m:sSubSup
   mfrac → m:f                   msqrt mroot → m:rad
   mover munder → m:acc m:bar m:limUpp m:limLow
-  ∑ ∏ ∫ … with limits → m:nary (the next element is its operand)
+  ∑ ∏ ∫ … with limits → m:nary (the next element is its operand; a bracket, through its close)
   \\left( … \\middle| … \\right) → m:d (delimiters, separators)
   mtable → m:m                  mrow mstyle mpadded → their children in order
 
@@ -23,6 +23,8 @@ M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MATRIX_FENCES = {"(": ")", "[": "]", "{": "}", "|": "|", "‖": "‖"}
 NARY = set("∑∏∐∫∬∭∮∯∰⋀⋁⋂⋃⨀⨁⨂⨄⨆")
+BRACKETS, CLOSERS = set("([{⟨⌊⌈"), set(")]}⟩⌋⌉")  # plain brackets (not \left … \right): separate operators in MathML
+SIGNS = set("+-−±∓")
 BARS = {"¯": "top", "‾": "top", "―": "top", "_": "bot", "̲": "bot"}
 ACCENTS = {"^": "̂", "ˆ": "̂", "~": "̃", "˜": "̃", "˙": "̇", "¨": "̈", "→": "⃗", "⃗": "⃗", "ˇ": "̌", "˘": "̆", "´": "́", "`": "̀"}
 
@@ -59,9 +61,9 @@ class _Converter:
             kid = kids[i]
             nary = self.nary_parts(kid)
             if nary is not None:
-                operand = self.node(kids[i + 1]) if i + 1 < len(kids) else ""
-                out.append(self.nary(*nary, operand))
-                i += 2
+                end = self.operand_end(kids, i + 1)
+                out.append(self.nary(*nary, self.sequence(kids[i + 1:end])))
+                i = end
                 continue
             if (_local(kid) == "mo" and _text(kid).strip() in MATRIX_FENCES and i + 2 < len(kids) and _local(kids[i + 1]) == "mtable"
                     and _local(kids[i + 2]) == "mo" and _text(kids[i + 2]).strip() == MATRIX_FENCES[_text(kid).strip()]):
@@ -76,6 +78,27 @@ class _Converter:
                 out.append(self.node(kid))
             i += 1
         return "".join(out)
+
+    def operand_end(self, kids: list, i: int) -> int:
+        """Where the operand of a big operator starting at `kids[i]` ends: one element; a
+        bracket through its matching close (`\\sum_i (x_i + 1)`: an operand of `(` alone
+        left the brackets unbalanced, which LibreOffice shows as ¿); a sign with what it signs;
+        a big operator with its own operand (`\\sum_i \\sum_j a_{ij}`)."""
+        if i >= len(kids):
+            return i
+        kid = kids[i]
+        text = _text(kid).strip() if _local(kid) == "mo" else None
+        if self.nary_parts(kid) is not None or (text in SIGNS and i + 1 < len(kids)):
+            return self.operand_end(kids, i + 1)
+        if text in BRACKETS:
+            depth = 0
+            for j in range(i, len(kids)):
+                mark = _text(kids[j]).strip() if _local(kids[j]) == "mo" else None
+                depth += (mark in BRACKETS) - (mark in CLOSERS)
+                if depth == 0:
+                    return j + 1
+            return len(kids)  # never closed: the rest of the row, as the source has it
+        return i + 1
 
     def arg(self, tag: str, element) -> str:
         return f"<m:{tag}>{self.node(element) if element is not None else ''}</m:{tag}>"

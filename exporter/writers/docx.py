@@ -43,10 +43,12 @@ from ..venue import language
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
+from .docx_package import trim_package
 
 # ---- constants -----------------------------------------------------------------------------
 
 EAST_ASIAN_TAG = "zh-CN"
+LINE_HEIGHT = 1.15  # a body line's height in sizes of its font at single spacing (the PDF edition's)
 
 # The venue's alignment names (venue.ALIGNMENTS) as python-docx's constants.
 ALIGNMENTS = {
@@ -163,6 +165,7 @@ class DocxWriter(Walker):
         self._bookmark_id = 0
         self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self._body_end = None  # the body's closing `w:sectPr`, once found
+        self._after_table = False  # the next body paragraph stands below a table: room above it
         # Inline styles the walk is inside of (Emph, Strong, Superscript, Subscript): depth counts.
         self.in_italic = self.in_bold = self.in_super = self.in_sub = 0
         self.part = self.doc.part  # where relationships of links go: the document, or the footnotes part
@@ -196,6 +199,7 @@ class DocxWriter(Walker):
         self.walk(self.edition.document.blocks)  # the bibliography lists are its last blocks
         self._core_properties()
         self._hyphenation()
+        trim_package(self.doc)
         if speedups.enabled("docxzip"):
             return zip_members(package_members(self.doc))
         out = io.BytesIO()
@@ -494,7 +498,24 @@ class DocxWriter(Walker):
         else:
             body.append(p)
         p.style = self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        return DocxParagraph(p, self.doc._body)
+        paragraph = DocxParagraph(p, self.doc._body)
+        if self._after_table:
+            self._after_table = False
+            self._room(paragraph, "space_before")
+        return paragraph
+
+    @property
+    def half_line(self) -> Pt:
+        """Half a body line: the room above and below a table, as in the PDF edition."""
+        return Pt(round(self.body.size_pt * LINE_HEIGHT * self.body.line_spacing / 2, 1))
+
+    def _room(self, paragraph, side: str) -> None:
+        """At least half a line of space on `side` (space_before, space_after) of `paragraph`:
+        Word and LibreOffice put no room around a table, so the paragraphs beside it give it
+        (as pandoc's Body Text does, 9 pt above and below). A larger space of its style stays."""
+        style = self.doc.styles.element.get_by_id(paragraph._p.style) if paragraph._p.style else None
+        own = getattr(StyleFactory(style).paragraph_format, side) if style is not None else None
+        setattr(paragraph.paragraph_format, side, max(own or 0, self.half_line))
 
     # -- runs --
 
@@ -585,6 +606,10 @@ class DocxWriter(Walker):
         if not columns:
             return
         self.caption(block, "Table")
+        before = self.doc.element.body.find(qn("w:sectPr"))
+        before = before.getprevious() if before is not None else None
+        if caption_of(block, self.edition.language) is None and before is not None and before.tag == qn("w:p"):
+            self._room(DocxParagraph(before, self.doc._body), "space_after")  # the text above never touches the rule
         table = self.doc.add_table(rows=rows, cols=columns)
         table.style = self.doc.styles[TABLE_STYLE]
         table.autofit = False
@@ -611,6 +636,7 @@ class DocxWriter(Walker):
                 self.inlines(source.inlines)
         self.current = outer
         self._body_end = None  # python-docx put the table before `w:sectPr`: look it up again
+        self._after_table = True
 
     def caption(self, block, identifier: str) -> None:
         """A caption paragraph (style Caption): its word, a SEQ field with the source's number,
@@ -619,8 +645,10 @@ class DocxWriter(Walker):
         if caption is None:
             return
         self.current = p = self.add_paragraph(CAPTION_STYLE)
-        if identifier == "Table":
+        if identifier == "Table":  # above its table: room above it, close to the table, kept with it
             p.paragraph_format.keep_with_next = True
+            self._room(p, "space_before")
+            p.paragraph_format.space_after = Pt(3)
         self.add_text(p, caption.word)
         if caption.number:
             seq_field(p._p, identifier, caption.number)

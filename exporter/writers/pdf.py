@@ -38,13 +38,13 @@ from reportlab.platypus import TableStyle
 
 from .. import speedups
 from ..fonts import Face, cache_read, cache_write
-from ..media.formulas import FormulaError, typeset
+from ..media.formulas import FormulaError, typeset, typeset_ahead
 from ..media.images import MediaError, display_size, fit, prepare
 from ..media.mathfont import math_font
 from ..media.pdfsize import packed, unhint_subsets
 from ..model import (
     Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
-    Subscript, Superscript, Table, Text, plain_text,
+    Subscript, Superscript, Table, Text, plain_text, walk_document,
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
@@ -102,7 +102,6 @@ def _register(face: Face) -> str:
 
 # -- reportlab's parse of a font file, cached between runs ----------------------------------------
 _FACE_CACHE = ("rlface-3", reportlab.Version)  # what the entry holds, and whose parse it is
-_PLAIN = (int, float, str, bytes, bool, type(None))
 _TTFONT_ATTRS = {"fontName", "face", "encoding", "state", "_asciiReadable", "_shapable"}
 
 
@@ -124,14 +123,6 @@ def _tt_font(name: str, face: Face) -> TTFont:
     return font
 
 
-def _plain(value) -> bool:
-    if isinstance(value, (list, tuple)):
-        return all(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(_plain(k) and _plain(v) for k, v in value.items())
-    return type(value) in _PLAIN
-
-
 def _face_state(font: TTFont) -> dict | None:
     """What the parse left on the face, as builtins marshal can store; None if anything there is
     not understood (another reportlab): then nothing is cached and every run parses."""
@@ -143,11 +134,12 @@ def _face_state(font: TTFont) -> dict | None:
             continue
         if type(value) is TTFNameBytes:
             names[attr] = value.ustr
-        elif _plain(value):
-            plain[attr] = value
         else:
-            return None
+            plain[attr] = value
     state = {"plain": plain, "names": names}
+    # marshal writes only builtins of exactly their type (anything else is a ValueError), and the
+    # round trip must give the state back: the check of every value, done in C (a recursive check
+    # in Python walked 750 000 values of the glyph tables: a tenth of a cold PDF build)
     try:
         if marshal.loads(marshal.dumps(state)) != state:
             return None
@@ -184,8 +176,9 @@ def _font_from_state(name: str, state: dict) -> TTFont:
 _MATH_FONTS: set[str] = set()  # math fonts registered in this process (reportlab keeps them all)
 
 
-def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str]] | None:
-    """The edition's formula outlines as a registered font: (its name, outline key -> character);
+def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str], dict[str, float]] | None:
+    """The edition's formula outlines as a registered font: (its name, outline key -> character,
+    outline key -> the scale to draw that character at);
     None when there are no formulas, or the font cannot be made (each outline is then a form)."""
     if not outlines:
         return None
@@ -196,7 +189,7 @@ def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str]] | None:
             _MATH_FONTS.add(font.name)
     except Exception:  # fontTools or reportlab refused the outlines: the forms draw them
         return None
-    return font.name, font.chars
+    return font.name, font.chars, font.scales
 
 
 def _register_family(regular: str, bold: str, italic: str, bold_italic: str) -> None:
@@ -708,7 +701,11 @@ def render(edition: Edition) -> bytes:
 
 
 def _laid_out(edition: Edition) -> bytes:
-    fonts = PdfFonts(edition.template)
+    ahead = typeset_ahead((node.tex, bool(node.display)) for node in walk_document(edition.document) if isinstance(node, Math))
+    try:
+        fonts = PdfFonts(edition.template)  # the fonts are read while the workers typeset
+    finally:
+        ahead()
     page = edition.venue.page
     margins = page.margins_cm
     meta = edition.document.meta

@@ -132,9 +132,10 @@ def _colour(value: str):
         return black
 
 
-def _glyphs_as_text(canvas, formula, name: str, chars: dict[str, str]) -> None:
-    """Each outline a character of the math font at the formula's size, upright in the box's
-    y-down axes; hidden from text extraction (the characters stand for no text)."""
+def _glyphs_as_text(canvas, formula, name: str, chars: dict[str, str], scales: dict[str, float]) -> None:
+    """Each outline a character of the math font at the formula's size (scaled when the font
+    draws it from a larger copy), upright in the box's y-down axes; hidden from text extraction
+    (the characters stand for no text)."""
     text = canvas.beginText()
     text.setFont(name, FORMULA_SIZE_PT)
     fill = None
@@ -142,7 +143,8 @@ def _glyphs_as_text(canvas, formula, name: str, chars: dict[str, str]) -> None:
         if glyph.fill != fill:
             fill = glyph.fill
             text.setFillColor(_colour(fill))
-        text.setTextTransform(1, 0, 0, -1, glyph.dx, glyph.dy)
+        scale = scales[glyph.key]
+        text.setTextTransform(scale, 0, 0, -scale, glyph.dx, glyph.dy)
         text.textOut(chars[glyph.key])
     # a space, not nothing: pdfium ignores an empty ActualText for a run's first character
     # (poppler prints no extra space: tests/test_pdf_size.py checks both)
@@ -196,7 +198,7 @@ class InlineDrawings:
 
     def __init__(self):
         self.by_uri: dict[str, tuple] = {}
-        self.math_font: tuple[str, dict[str, str]] | None = None  # (reportlab name, outline key -> character)
+        self.math_font: tuple[str, dict[str, str], dict[str, float]] | None = None  # (reportlab name, outline key -> character, -> scale)
 
     def markup(self, key: str, what, width: float, height: float, depth: float) -> str:
         """`<img>` markup reserving the box; `what` is a Drawing (vector), a Picture (raster) or a
