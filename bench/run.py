@@ -450,7 +450,7 @@ class Bench:
         return "\n".join(out)
 
 
-SPEEDUPS = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen")  # exporter/speedups.py NAMES
+SPEEDUPS = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen", "subsets")  # exporter/speedups.py NAMES
 
 
 class OtherLoad:

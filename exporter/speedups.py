@@ -3,8 +3,9 @@
 Each is kept because bench/RESULTS.md shows it pays (rows "plain path" and "without …"), and
 each gives the same bytes as the plain path (tests/test_speedups.py):
 
-- `fork`: with one paper and two or more cores, the PDF is rendered in a forked child while
-  this process renders DOCX and LaTeX (build.py).
+- `fork`: with one paper and two or more cores, the PDF is rendered in a forked child, forked
+  before the paper is read (it imports reportlab and registers the fonts meanwhile), while this
+  process reads the paper and renders DOCX and LaTeX (build.py).
 - `rlfont`: reportlab's parse of a TrueType file is kept in the user's cache and rebuilt with
   `TTFont.__new__` (writers/pdf.py; reportlab 5.1).
 - `docxzip`: the DOCX package's members are taken from python-docx's `PackageWriter._write_*`
@@ -18,6 +19,9 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
   3.11's `dataclasses`, which runs them with `exec`).
 - `pyphen`: pyphen's parse of its hyphenation patterns is kept in the user's cache
   (typography/hyphenation.py; pyphen 0.18.1).
+- `subsets`: the PDF's font subsets as `unhinted` leaves them (fontTools' parse and save) are
+  kept in the user's cache by the digest of reportlab's subset, so a rebuild skips fontTools
+  (media/pdfsize.py; public API only).
 
 `EXPORTER_PLAIN` turns them off: `1` or `all` every one, or a comma-separated list of names
 (how the benchmark measures each). Unset or empty: all on.
@@ -35,7 +39,7 @@ import os
 import sys
 from functools import cache
 
-NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen")
+NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen", "subsets")
 
 # What each speed-up needs of a library's private parts: (distribution, the version they were
 # read in, module, the names it uses there); "python" is the interpreter and its standard

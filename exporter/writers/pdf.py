@@ -19,7 +19,7 @@ import marshal
 from fnmatch import fnmatch
 from pathlib import Path
 from weakref import WeakKeyDictionary
-from xml.sax.saxutils import escape
+from html import escape as html_escape  # not xml.sax.saxutils: it imports urllib.request, http.client and ssl (~15 ms)
 
 import reportlab
 from reportlab import rl_config
@@ -223,16 +223,16 @@ class PdfFonts:
     def mono_markup(self, text: str) -> str:
         """Escaped Paragraph markup for code: every run in `<font name>`, the monospace face's
         or the fallback's that has the characters it lacks."""
-        return "".join(f'<font name="{self.names[face]}">{escape(chunk)}</font>' for face, chunk in self.monoset.runs(text))
+        return "".join(f'<font name="{self.names[face]}">{html_escape(chunk, quote=False)}</font>' for face, chunk in self.monoset.runs(text))
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
         out = []
         for face, chunk in self.fontset.runs(text):
             if face is self.main:
-                out.append(escape(chunk))
+                out.append(html_escape(chunk, quote=False))
             else:
-                out.append(f'<font name="{self.names[face]}">{escape(chunk)}</font>')
+                out.append(f'<font name="{self.names[face]}">{html_escape(chunk, quote=False)}</font>')
         return "".join(out)
 
     def width(self, text: str, size: float) -> float:
@@ -552,7 +552,7 @@ class _PdfWalker(Walker):
         self.buf.append(f"<sub>{self._collect(node.inlines)}</sub>")
 
     def link(self, node: Link) -> None:
-        href = escape(node.url, {'"': "&quot;"})
+        href = html_escape(node.url, quote=False).replace('"', "&quot;")
         if node.url.startswith("#"):  # a place in this edition (a citation's entry): not coloured, as cross-references
             self.labels.setdefault(node.url, set()).add(plain_text(node.inlines))
             self.buf.append(f'<a href="{href}">{self._collect(node.inlines)}</a>')
@@ -692,6 +692,15 @@ def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: f
         # at least one; each flush that finds none waiting does nothing)
         story.extend([FlushFloats(), Spacer(0, 0)] * max(1, sum(isinstance(f, WideFloat) for f in story)))
     return story, walker, head
+
+
+def preload(template) -> None:
+    """What a PDF of `template` needs before its document is known: the venue's fonts registered
+    and pikepdf, which packs every PDF's objects (`media.pdfsize.packed`), imported. `build` calls
+    it in the process that will render the PDF while another reads the paper; rendering does
+    the same when it has not been called."""
+    PdfFonts(template)
+    import pikepdf  # noqa: F401
 
 
 def render(edition: Edition) -> bytes:
