@@ -10,7 +10,7 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
   `TTFont.__new__` (writers/pdf.py; reportlab 5.1).
 - `docxzip`: the DOCX package's members are taken from python-docx's `PackageWriter._write_*`
   and zipped once, instead of `Document.save` and a re-zip (writers/docx.py; python-docx 1.2).
-- `jinja`: compiled Jinja templates are kept between runs in the user's cache (venue.py).
+- `jinja`: compiled Jinja templates are kept between runs in the user's cache (venue/sandbox.py).
 - `gc`: the `exporter` command (only it, never a Python caller) collects garbage less often
   (a build or volume batch in cli._batch_gc; check, inspect, bib, fix and annotate from the start).
 - `regex`: the `exporter` command hands `re` the regular expressions an earlier run compiled,
