@@ -12,8 +12,6 @@ from ..model import Emph, Entry, Footnote, Inline, Meta, Strong, Superscript, Te
 from ..references.bibtex import latex_to_unicode
 
 
-# ---- rendering -------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class Run:

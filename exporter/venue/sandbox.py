@@ -16,8 +16,6 @@ from ..diagnostics import InputError
 from ..usercache import cache_dir
 
 
-# ---- the sandbox: a venue folder is data, never a program ------------------------------------
-
 # What one operation of a template may produce: no venue needs more, and a template of
 # `{{ 9**9**9 }}`, `{{ 'x' * 10**10 }}` or `{{ s | center(10**9) }}` must not hold a CPU or
 # fill the memory. (A loop of loops can still take long: a venue folder is chosen by its user.)

@@ -17,8 +17,6 @@ from ..template_files import find_style, is_csl
 from ..venue_rules import FRONT_FIELDS, Rules
 
 
-# ---- the settings of a venue, with their one default each ----------------------------------
-
 # The tables every writer shares: page sizes (width, height in cm), paragraph alignments,
 # and per language its BCP 47 tag (DOCX run language, PDF /Lang, hyperref) and babel name.
 PAGE_SIZES_CM: dict[str, tuple[float, float]] = {"A4": (21.0, 29.7), "A5": (14.8, 21.0), "Letter": (21.59, 27.94)}
