@@ -12,7 +12,6 @@ from ..model import Emph, Entry, Footnote, Inline, Meta, Strong, Superscript, Te
 from ..references.bibtex import latex_to_unicode
 
 
-
 @dataclass(frozen=True)
 class Run:
     """A stretch of text with one style: what macros and title lines come down to."""
