@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 
-from . import speedups
+from . import compile_cache, speedups
 from .diagnostics import InputError, sort_key
 from .messages import SOURCE_LANGUAGE
 from .linker import Linked
@@ -327,6 +327,7 @@ class _ForkedRender:
                 if payload is not None:
                     with os.fdopen(result_write, "wb") as pipe:
                         pipe.write(payload)
+                compile_cache.remember()  # after the payload is sent: the parent is not kept waiting
                 status = 0
             finally:
                 os._exit(status)
@@ -344,6 +345,7 @@ class _ForkedRender:
 
     def _child(self, jobs) -> bytes | None:
         """In the child: what is sent back for the edition the parent sends (None: nothing sent)."""
+        compile_cache.continue_in_child(self.name)  # what reportlab and the writer compile, kept for the next run's child
         try:
             module = writer(self.name)
             preload = getattr(module, "preload", None)

@@ -21,7 +21,8 @@ source in an earlier run: `compile(source, "<string>", "exec", dont_inherit=True
 Each command keeps files of its own (`regex-check-….bin`, `regex-build-….bin`): a `check` then
 reads back only what a check compiles, not what a build's writers and libraries do, and a user
 who alternates them does not push one command's entries out with the other's (one shared file
-held more than MAX_PATTERNS and started again at nearly every run).
+held more than MAX_PATTERNS and started again at nearly every run). A build's PDF child, which
+imports reportlab only after it is forked, keeps its own too (`continue_in_child`).
 
 Both lean on Python 3.11's internals (speedups.PRIVATE); each file is keyed by the interpreter's
 full version, so a code object or a program is never handed to another Python. Only an
@@ -79,6 +80,26 @@ def warm(command: str = "") -> None:
         _warm_patterns()
     if speedups.enabled("dataclass"):
         _warm_methods()
+
+
+def continue_in_child(part: str) -> None:
+    """In a forked child that goes on to import and compile more than its parent (build's PDF
+    child: reportlab's patterns, the PDF writer's dataclasses), files of its own from here on
+    (`regex-buildpdf-….bin` for `part` "pdf"): read now, written by the child's `remember`.
+    What the parent compiled stays the parent's to store; the child stores only its own, so
+    the two never write over each other's entries."""
+    global _command
+    if not _warmed:
+        return
+    _command = f"{_command}{part}"
+    _pattern_keys.update(re._cache)  # the parent's, already in its own file
+    _patterns.clear()
+    _methods.clear()  # the parent's classes are made: the child's are all still to come
+    _new_methods.clear()
+    if speedups.enabled("regex"):
+        _warm_patterns()
+    if speedups.enabled("dataclass"):
+        _read_methods()
 
 
 def remember() -> None:
@@ -157,10 +178,14 @@ def _warm_methods() -> None:
 
     if "exec" in vars(dataclasses):  # someone else's exec already there: leave it
         return
+    _read_methods()
+    dataclasses.exec = _exec
+
+
+def _read_methods() -> None:
     table = read_entry(_file("dataclass"), _key("dataclass"))
     if isinstance(table, dict):
         _methods.update((source, code) for source, code in table.items() if type(source) is str and type(code) is _CODE)
-    dataclasses.exec = _exec
 
 
 _CODE = type(_key.__code__)
