@@ -70,11 +70,26 @@ CODE_SCALE = 0.9  # code blocks a little smaller than the body, as LaTeX's \smal
 
 # Font registration is global to reportlab: do it once per process. A face is keyed by its
 # file and sub-font, and gets a distinct reportlab name if another file already took its name.
-_REGISTERED: dict[tuple[str, int], str] = {}
+_REGISTERED: dict[tuple[str, int], str] = {}  # face -> its name (given, maybe not yet loaded)
+_LOADED: set[str] = set()  # the names registered with reportlab
 _FAMILIES: set[tuple[str, ...]] = set()
 
 
 def _register(face: Face) -> str:
+    """`face` registered with reportlab (once per process), under the name `_name_for` gives it."""
+    name = _name_for(face)
+    if name not in _LOADED:
+        font = _tt_font(name, face)
+        unhint_subsets(font)  # a subset carries outlines and metrics, not hinting (media.pdfsize)
+        pdfmetrics.registerFont(font)
+        _LOADED.add(name)
+    return name
+
+
+def _name_for(face: Face) -> str:
+    """The reportlab name of `face`: its own, numbered when another file took it first. Given
+    in the order faces are met (so a paper's names never depend on which faces it draws), while
+    loading a face can wait until text needs it (`PdfFonts.name`)."""
     key = (str(Path(face.path).resolve()), face.index)
     name = _REGISTERED.get(key)
     if name is None:
@@ -84,9 +99,6 @@ def _register(face: Face) -> str:
         while name in taken:
             n += 1
             name = f"{face.name}_{n}"
-        font = _tt_font(name, face)
-        unhint_subsets(font)  # a subset carries outlines and metrics, not hinting (media.pdfsize)
-        pdfmetrics.registerFont(font)
         _REGISTERED[key] = name
     return name
 
@@ -209,8 +221,10 @@ class PdfFonts:
         _register_family(names["regular"], names["bold"], names["italic"], names["bold_italic"])
         self.main = self.fontset.main
         self.names: dict[Face, str] = {self.main: names["regular"]}
+        # A fallback is loaded when text first needs it (`name`): the CJK face's tables take
+        # ~40 ms to read, FreeSerif's ~25 ms, and most papers need one of them or none.
         for face in self.fontset.fallbacks:
-            name = _register(face)
+            name = _name_for(face)
             # No bold or italic cut of a fallback: <b>/<i> around it keep its one face.
             _register_family(name, name, name, name)
             self.names[face] = name
@@ -220,10 +234,15 @@ class PdfFonts:
         self.mono, self.monoset = mono["regular"], template.mono_fonts
         self.names[self.monoset.main] = self.mono
 
+    def name(self, face: Face) -> str:
+        """The reportlab name of one of the venue's faces, registered by now."""
+        name = self.names[face]
+        return name if name in _LOADED else _register(face)
+
     def mono_markup(self, text: str) -> str:
         """Escaped Paragraph markup for code: every run in `<font name>`, the monospace face's
         or the fallback's that has the characters it lacks."""
-        return "".join(f'<font name="{self.names[face]}">{html_escape(chunk, quote=False)}</font>' for face, chunk in self.monoset.runs(text))
+        return "".join(f'<font name="{self.name(face)}">{html_escape(chunk, quote=False)}</font>' for face, chunk in self.monoset.runs(text))
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
@@ -232,12 +251,12 @@ class PdfFonts:
             if face is self.main:
                 out.append(html_escape(chunk, quote=False))
             else:
-                out.append(f'<font name="{self.names[face]}">{html_escape(chunk, quote=False)}</font>')
+                out.append(f'<font name="{self.name(face)}">{html_escape(chunk, quote=False)}</font>')
         return "".join(out)
 
     def width(self, text: str, size: float) -> float:
         """Width of `text` in the regular style, each run in the face that draws it."""
-        return sum(pdfmetrics.stringWidth(chunk, self.names[face], size) for face, chunk in self.fontset.runs(text))
+        return sum(pdfmetrics.stringWidth(chunk, self.name(face), size) for face, chunk in self.fontset.runs(text))
 
 
 def link_fix_applies() -> bool:
