@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from ..model import Image
 from .convert import ConversionError, emf_to_svg, wmf_to_svg
-from .pdfsize import packed, unhint_drawing_fonts
 
 # A 600 dpi scan of an A3 page has 70 million pixels; a picture in a paper has far fewer.
 # Refused from the header, so a 30000 × 30000 JPEG costs nothing to turn away.
@@ -244,6 +243,11 @@ def svg_drawing(data: bytes):
 
     from svglib.svglib import svg2rlg
 
+    # Here, not at the top: pdfsize imports reportlab (~25 ms), which a paper without an SVG or
+    # metafile picture never needs outside the PDF edition; imported before svglib makes fonts
+    # (it sets reportlab's `ttfAsciiReadable`, read when a TTFont is made).
+    from .pdfsize import unhint_drawing_fonts
+
     logging.getLogger("svglib.svglib").setLevel(logging.ERROR)  # it logs each unsupported attribute
     initial_font = register_svg_fonts()
     try:
@@ -261,6 +265,8 @@ def vector_pdf(picture: Picture) -> bytes:
     """An SVG picture as a one-page PDF of its own size (what `\\includegraphics` takes)."""
     from reportlab import rl_config
     from reportlab.graphics import renderPDF
+
+    from .pdfsize import packed
 
     # Binary streams, as the PDF edition sets it (writers/pdf.py): the same bytes whether or not
     # that edition was rendered in this process (`build --to latex` wrote ASCII85 streams).
