@@ -360,6 +360,9 @@ class _ForkedRender:
             given, cached = pickle.loads(job)
             edition = Edition(template=self.template, **given)
             vars(edition).update(cached)  # what the parent already derived (cached properties)
+        except Exception:  # an edition that cannot cross: the parent renders it itself
+            return b""
+        try:
             message = ("ok", (module or writer(self.name)).render(edition))
         except BaseException as exc:  # sent to the parent, which raises it
             message = ("error", exc)

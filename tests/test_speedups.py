@@ -201,3 +201,23 @@ def test_a_rebuild_takes_the_unhinted_subsets_from_the_cache(monkeypatch, tmp_pa
     assert len(asked) == made and second == first
     monkeypatch.setenv("EXPORTER_PLAIN", "subsets")
     assert _render(["pdf"], False) == first and len(asked) == 2 * made
+
+
+@needs_two_cores
+def test_a_paper_with_a_refused_picture_crosses_to_the_pdf_child(monkeypatch):
+    """The edition sent to the child holds each picture's refusal (a MediaError, whose
+    arguments pickle did not keep: the child failed with a TypeError, exit 3); it renders the
+    same bytes as one process, and an edition that still cannot cross is rendered here."""
+    import pickle
+
+    from exporter.media.images import MediaError
+
+    error = pickle.loads(pickle.dumps(MediaError("x.png", "truncated")))
+    assert (error.name, error.reason, str(error)) == ("x.png", "truncated", "x.png: truncated")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    paper = REPO / "tests" / "hostile" / "corpus" / "media-truncated-png" / "paper.docx"
+    alone = _render(["docx", "pdf"], False, paper, None)
+    assert _render(["docx", "pdf"], True, paper, None) == alone
+    monkeypatch.setattr(MediaError, "__reduce__", lambda self: (MediaError, (str(self),)))  # as before: cannot be rebuilt
+    assert _render(["docx", "pdf"], True, paper, None) == alone
+    assert not _children()

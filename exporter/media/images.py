@@ -35,6 +35,9 @@ class MediaError(Exception):
         super().__init__(f"{name or 'a picture'}: {reason}")
         self.name, self.reason = name, reason
 
+    def __reduce__(self):  # pickled with its own arguments (a build's PDF child is sent the refusals)
+        return type(self), (self.name, self.reason)
+
 
 @dataclass(frozen=True)
 class Picture:
