@@ -136,6 +136,8 @@ def _warm_patterns() -> None:
 
 def _remember_patterns() -> None:
     new = [key for key in list(re._cache) if key not in _pattern_keys]
+    if new:
+        new = _not_reordered(new)
     if not new:
         return
     entries = [entry for entry in map(_pattern_entry, new) if entry is not None]
@@ -144,6 +146,25 @@ def _remember_patterns() -> None:
     _patterns.extend(entries[:MAX_PATTERNS])
     _pattern_keys.update(new)
     write_entry(_file("regex"), _key("regex"), _patterns)
+
+
+def _not_reordered(new: list[tuple]) -> list[tuple]:
+    """`new` without the patterns that are a stored pattern's characters in another order. A
+    library that joins a set's members into a pattern (reportlab's rl_safe_eval: ~150 names in
+    hash order) makes a new one in every process: stored once, it would otherwise be compiled,
+    stored again (8 KB) and written back on every run, and never be read."""
+    by_length: dict[int, list] = {}
+    for entry in _patterns:
+        by_length.setdefault(len(entry[1]), []).append(entry[1])
+    kept = []
+    for key in new:
+        pattern = key[1]
+        same = by_length.get(len(pattern)) if isinstance(pattern, (str, bytes)) else None
+        if same and any(sorted(other) == sorted(pattern) for other in same if type(other) is type(pattern)):
+            _pattern_keys.add(key)
+            continue
+        kept.append(key)
+    return kept
 
 
 def _pattern_entry(key: tuple) -> tuple | None:

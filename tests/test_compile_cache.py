@@ -189,3 +189,17 @@ def test_a_builds_pdf_child_keeps_what_it_compiled_in_files_of_its_own(tmp_path,
     patterns = {kind: {entry[1] for entry in table} for kind, table in stored.items()}
     assert uri_pat.pattern in patterns["buildpdf"] and uri_pat.pattern not in patterns["build"]
     assert read_entry(f"dataclass-buildpdf-{tag}.bin", compile_cache._key("dataclass"))
+
+
+def test_a_pattern_made_in_hash_order_is_stored_once(monkeypatch):
+    """reportlab's rl_safe_eval joins ~150 names from a set into one pattern, in another order
+    in every process: each run stored one more (8 KB), rewrote the file, and never read them."""
+    names = ["open", "eval", "exec", "compile", "globals"]
+    stored = (False, r"\b(?:" + "|".join(names) + r")\b", 0)
+    monkeypatch.setattr(compile_cache, "_patterns", [stored])
+    monkeypatch.setattr(compile_cache, "_pattern_keys", {(str, stored[1], 0)})
+    reordered = (str, r"\b(?:" + "|".join(reversed(names)) + r")\b", 0)
+    other = (str, r"\b(?:" + "|".join(names[:-1] + ["locals!"]) + r")\b", 0)  # same length, other characters
+    assert len(other[1]) == len(stored[1])
+    assert compile_cache._not_reordered([reordered, other]) == [other]
+    assert reordered in compile_cache._pattern_keys  # not weighed again in this run
