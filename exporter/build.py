@@ -11,11 +11,12 @@ import shutil
 import signal
 import stat
 import tempfile
-from dataclasses import dataclass, field, replace
+import threading
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 
-from . import speedups
+from . import compile_cache, speedups
 from .diagnostics import InputError, sort_key
 from .messages import SOURCE_LANGUAGE
 from .linker import Linked
@@ -156,16 +157,22 @@ def render(source: str, bib: str | None, template: Template, formats: list[str],
     """Read and link the paper, check what its editions draw, render each edition and the report
     (its messages in `language`).
 
-    With `split`, the PDF edition is rendered in a forked process while this one renders the
-    others (see `_render_editions`): the same bytes, in less time on a machine with two cores.
+    With `split`, the PDF edition is rendered in a forked process while this one reads the
+    paper and renders the others (see `_render_editions`): the same bytes, in less time on a
+    machine with two cores.
     """
-    linked = read_and_link(source, bib)
-    stem = safe_stem(source)
-    edition = Edition(linked, template, style, stem=stem)
-    glyphs = glyph_findings(edition) + media_findings(edition)
-    if glyphs:  # reported with the paper's own findings, in the same order
-        linked = replace(linked, diagnostics=tuple(sorted((*linked.diagnostics, *glyphs), key=sort_key)))
-    editions = _render_editions(edition, formats, split)
+    child = _ForkedRender.start(template, "pdf") if _forks(split, formats) else None
+    try:
+        linked = read_and_link(source, bib)
+        stem = safe_stem(source)
+        edition = Edition(linked, template, style, stem=stem)
+        glyphs = glyph_findings(edition) + media_findings(edition)
+        if glyphs:  # reported with the paper's own findings, in the same order
+            linked = replace(linked, diagnostics=tuple(sorted((*linked.diagnostics, *glyphs), key=sort_key)))
+        editions = _render_editions(edition, formats, child)
+    finally:
+        if child is not None:
+            child.close()
     files = {out / f"{stem}{WRITERS[name][1]}": editions[name] for name in formats}
     folders = {out / folder: members for name in formats for folder, members in companions(name, edition).items()}
     linked = rule_findings(linked, template.venue.rules, venue_pages(edition, editions.get("pdf")))
@@ -249,35 +256,39 @@ def build_one(source: str, bib: str | None, template: Template, formats: list[st
     return Built(rendered.linked, rendered.report, write(rendered, out))
 
 
-def _render_editions(edition: Edition, formats: list[str], split: bool) -> dict[str, bytes]:
-    """Each edition's bytes, by name; the PDF in a forked process when `split` allows it.
+def _forks(split: bool, formats: list[str]) -> bool:
+    """Whether the PDF goes to a forked child: one paper (`split`), the PDF and another edition
+    to render, the `fork` speed-up on, and a second core to run it."""
+    return split and speedups.enabled("fork") and "pdf" in formats and len(formats) > 1 and hasattr(os, "fork") and usable_cores() > 1
 
-    reportlab's layout is most of a build (and all of it is Python, holding one core), so
-    with one paper to build and a second core the PDF goes to a child process, forked once
-    the paper is read, linked and checked; this process renders DOCX and LaTeX meanwhile.
-    Errors come out as they would one edition after another: an edition listed before
-    `pdf` fails first, and the PDF's own error wins over those of editions listed after it.
-    A child that dies, or whose error cannot be sent back, costs only time: the PDF is then
-    rendered here.
+
+def _render_editions(edition: Edition, formats: list[str], child: "_ForkedRender | None" = None) -> dict[str, bytes]:
+    """Each edition's bytes, by name; the PDF by `child` when there is one.
+
+    reportlab's import and layout are most of a build (and all of it is Python, holding one
+    core), so with one paper to build and a second core the PDF goes to a child process,
+    forked before the paper is read: it imports the PDF writer and registers the fonts while
+    this process reads, links and checks the paper, then it is sent the edition and renders
+    it while this process renders DOCX and LaTeX. Errors come out as they would one edition
+    after another: an edition listed before `pdf` fails first, and the PDF's own error wins
+    over those of editions listed after it. A child that dies, or whose edition or error
+    cannot be sent, costs only time: the PDF is then rendered here.
     """
-    if not (split and speedups.enabled("fork") and "pdf" in formats and len(formats) > 1 and hasattr(os, "fork") and usable_cores() > 1):
+    if child is None:
         return {name: writer(name).render(edition) for name in formats}
-    child = _ForkedRender(edition, "pdf")
+    child.send(edition)
     out: dict[str, bytes] = {}
     later: BaseException | None = None
-    try:
-        for name in formats:
-            if name == "pdf":
-                continue
-            try:
-                out[name] = writer(name).render(edition)
-            except Exception as exc:
-                if formats.index(name) < formats.index("pdf"):
-                    raise
-                later = later or exc
-        out["pdf"] = child.result()
-    finally:
-        child.close()
+    for name in formats:
+        if name == "pdf":
+            continue
+        try:
+            out[name] = writer(name).render(edition)
+        except Exception as exc:
+            if formats.index(name) < formats.index("pdf"):
+                raise
+            later = later or exc
+    out["pdf"] = child.result()
     if later is not None:
         raise later
     return out
@@ -298,34 +309,88 @@ def usable_cores() -> int:
 
 
 class _ForkedRender:
-    """One edition rendered in a forked child, its bytes (or its exception) sent back by pipe."""
+    """One edition rendered in a forked child: started before the paper is read (the child
+    imports its writer and calls the writer's `preload(template)`, if it has one, meanwhile),
+    sent the edition by one pipe, its bytes (or its exception) sent back by another."""
 
-    def __init__(self, edition: Edition, name: str):
-        self.edition, self.name = edition, name
-        read_end, write_end = os.pipe()
+    def __init__(self, template: Template, name: str):
+        self.template, self.name, self.edition, self._sender = template, name, None, None
+        job_read, self._job_write = os.pipe()
+        result_read, result_write = os.pipe()
         self.pid = os.fork()
-        if self.pid == 0:  # the child: render, send, and leave without any of the parent's cleanup
+        if self.pid == 0:  # the child: prepare, render, send, and leave without any of the parent's cleanup
             status = 1
             try:
-                os.close(read_end)
-                try:
-                    message = ("ok", writer(name).render(edition))
-                except BaseException as exc:  # sent to the parent, which raises it
-                    message = ("error", exc)
-                try:
-                    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-                except Exception:
-                    payload = b""  # the parent renders it itself
-                with os.fdopen(write_end, "wb") as pipe:
-                    pipe.write(payload)
+                os.close(self._job_write)
+                os.close(result_read)
+                payload = self._child(os.fdopen(job_read, "rb"))
+                if payload is not None:
+                    with os.fdopen(result_write, "wb") as pipe:
+                        pipe.write(payload)
+                compile_cache.remember()  # after the payload is sent: the parent is not kept waiting
                 status = 0
             finally:
                 os._exit(status)
-        os.close(write_end)
-        self.pipe = os.fdopen(read_end, "rb")
+        os.close(job_read)
+        os.close(result_write)
+        self.pipe = os.fdopen(result_read, "rb")
+
+    @classmethod
+    def start(cls, template: Template, name: str) -> "_ForkedRender | None":
+        """The child, or None when it cannot be forked (the edition is then rendered here)."""
+        try:
+            return cls(template, name)
+        except OSError:
+            return None
+
+    def _child(self, jobs) -> bytes | None:
+        """In the child: what is sent back for the edition the parent sends (None: nothing sent)."""
+        compile_cache.continue_in_child(self.name)  # what reportlab and the writer compile, kept for the next run's child
+        try:
+            module = writer(self.name)
+            preload = getattr(module, "preload", None)
+            if preload is not None:
+                preload(self.template)
+        except Exception:  # rendering raises it again, in order
+            module = None
+        job = jobs.read()
+        if not job:  # the parent went on without this child
+            return None
+        try:
+            given, cached = pickle.loads(job)
+            edition = Edition(template=self.template, **given)
+            vars(edition).update(cached)  # what the parent already derived (cached properties)
+        except Exception:  # an edition that cannot cross: the parent renders it itself
+            return b""
+        try:
+            message = ("ok", (module or writer(self.name)).render(edition))
+        except BaseException as exc:  # sent to the parent, which raises it
+            message = ("error", exc)
+        try:
+            return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return b""  # the parent renders it itself
+
+    def send(self, edition: Edition) -> None:
+        """Have the child render `edition` (the dataclass's fields and what it has derived so far,
+        the template being the child's own)."""
+        self.edition = edition
+        state = dict(vars(edition))
+        state.pop("template")
+        names = {f.name for f in fields(Edition) if f.name != "template"}
+        try:
+            job = pickle.dumps(({k: state.pop(k) for k in names}, state), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            job = b""  # the child sends nothing back; the edition is rendered here
+        # Written by a thread: a job larger than the pipe holds would otherwise keep this process
+        # waiting until the child, still importing, starts reading.
+        self._sender = threading.Thread(target=_send, args=(self._job_write, job), daemon=True)
+        self._sender.start()
+        self._job_write = -1
 
     def result(self) -> bytes:
         payload = self.pipe.read()
+        self.pipe.close()
         self.close()
         try:
             status, value = pickle.loads(payload) if payload else ("lost", None)
@@ -338,18 +403,32 @@ class _ForkedRender:
         return writer(self.name).render(self.edition)  # the child died: render it here
 
     def close(self) -> None:
+        if self.pid and not self.pipe.closed:  # leaving early (an error here): stop the child
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.pipe.close()
+        if self._sender is not None:  # done: the child read it all, or died
+            self._sender.join()
+            self._sender = None
+        if self._job_write >= 0:
+            os.close(self._job_write)
+            self._job_write = -1
         if self.pid:
-            if not self.pipe.closed:  # leaving early (an error here): stop the child
-                try:
-                    os.kill(self.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.pipe.close()
             try:
                 os.waitpid(self.pid, 0)
             except ChildProcessError:
                 pass
             self.pid = 0
+
+
+def _send(fd: int, data: bytes) -> None:
+    try:
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(data)
+    except OSError:  # the child died: its result says so
+        pass
 
 
 def _build_job(job: tuple) -> tuple[dict, list[Path]] | InputError:

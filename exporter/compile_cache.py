@@ -21,7 +21,8 @@ source in an earlier run: `compile(source, "<string>", "exec", dont_inherit=True
 Each command keeps files of its own (`regex-check-….bin`, `regex-build-….bin`): a `check` then
 reads back only what a check compiles, not what a build's writers and libraries do, and a user
 who alternates them does not push one command's entries out with the other's (one shared file
-held more than MAX_PATTERNS and started again at nearly every run).
+held more than MAX_PATTERNS and started again at nearly every run). A build's PDF child, which
+imports reportlab only after it is forked, keeps its own too (`continue_in_child`).
 
 Both lean on Python 3.11's internals (speedups.PRIVATE); each file is keyed by the interpreter's
 full version, so a code object or a program is never handed to another Python. Only an
@@ -81,6 +82,26 @@ def warm(command: str = "") -> None:
         _warm_methods()
 
 
+def continue_in_child(part: str) -> None:
+    """In a forked child that goes on to import and compile more than its parent (build's PDF
+    child: reportlab's patterns, the PDF writer's dataclasses), files of its own from here on
+    (`regex-buildpdf-….bin` for `part` "pdf"): read now, written by the child's `remember`.
+    What the parent compiled stays the parent's to store; the child stores only its own, so
+    the two never write over each other's entries."""
+    global _command
+    if not _warmed:
+        return
+    _command = f"{_command}{part}"
+    _pattern_keys.update(re._cache)  # the parent's, already in its own file
+    _patterns.clear()
+    _methods.clear()  # the parent's classes are made: the child's are all still to come
+    _new_methods.clear()
+    if speedups.enabled("regex"):
+        _warm_patterns()
+    if speedups.enabled("dataclass"):
+        _read_methods()
+
+
 def remember() -> None:
     """Store what this run compiled that the cache did not hold."""
     if not _warmed:
@@ -115,6 +136,8 @@ def _warm_patterns() -> None:
 
 def _remember_patterns() -> None:
     new = [key for key in list(re._cache) if key not in _pattern_keys]
+    if new:
+        new = _not_reordered(new)
     if not new:
         return
     entries = [entry for entry in map(_pattern_entry, new) if entry is not None]
@@ -123,6 +146,25 @@ def _remember_patterns() -> None:
     _patterns.extend(entries[:MAX_PATTERNS])
     _pattern_keys.update(new)
     write_entry(_file("regex"), _key("regex"), _patterns)
+
+
+def _not_reordered(new: list[tuple]) -> list[tuple]:
+    """`new` without the patterns that are a stored pattern's characters in another order. A
+    library that joins a set's members into a pattern (reportlab's rl_safe_eval: ~150 names in
+    hash order) makes a new one in every process: stored once, it would otherwise be compiled,
+    stored again (8 KB) and written back on every run, and never be read."""
+    by_length: dict[int, list] = {}
+    for entry in _patterns:
+        by_length.setdefault(len(entry[1]), []).append(entry[1])
+    kept = []
+    for key in new:
+        pattern = key[1]
+        same = by_length.get(len(pattern)) if isinstance(pattern, (str, bytes)) else None
+        if same and any(sorted(other) == sorted(pattern) for other in same if type(other) is type(pattern)):
+            _pattern_keys.add(key)
+            continue
+        kept.append(key)
+    return kept
 
 
 def _pattern_entry(key: tuple) -> tuple | None:
@@ -157,10 +199,14 @@ def _warm_methods() -> None:
 
     if "exec" in vars(dataclasses):  # someone else's exec already there: leave it
         return
+    _read_methods()
+    dataclasses.exec = _exec
+
+
+def _read_methods() -> None:
     table = read_entry(_file("dataclass"), _key("dataclass"))
     if isinstance(table, dict):
         _methods.update((source, code) for source, code in table.items() if type(source) is str and type(code) is _CODE)
-    dataclasses.exec = _exec
 
 
 _CODE = type(_key.__code__)

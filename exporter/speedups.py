@@ -3,13 +3,14 @@
 Each is kept because bench/RESULTS.md shows it pays (rows "plain path" and "without …"), and
 each gives the same bytes as the plain path (tests/test_speedups.py):
 
-- `fork`: with one paper and two or more cores, the PDF is rendered in a forked child while
-  this process renders DOCX and LaTeX (build.py).
+- `fork`: with one paper and two or more cores, the PDF is rendered in a forked child, forked
+  before the paper is read (it imports reportlab and registers the fonts meanwhile), while this
+  process reads the paper and renders DOCX and LaTeX (build.py).
 - `rlfont`: reportlab's parse of a TrueType file is kept in the user's cache and rebuilt with
   `TTFont.__new__` (writers/pdf.py; reportlab 5.1).
 - `docxzip`: the DOCX package's members are taken from python-docx's `PackageWriter._write_*`
   and zipped once, instead of `Document.save` and a re-zip (writers/docx.py; python-docx 1.2).
-- `jinja`: compiled Jinja templates are kept between runs in the user's cache (venue.py).
+- `jinja`: compiled Jinja templates are kept between runs in the user's cache (venue/sandbox.py).
 - `gc`: the `exporter` command (only it, never a Python caller) collects garbage less often
   (a build or volume batch in cli._batch_gc; check, inspect, bib, fix and annotate from the start).
 - `regex`: the `exporter` command hands `re` the regular expressions an earlier run compiled,
@@ -20,6 +21,9 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
   usable core, before the PDF edition is laid out (media/formulas.typeset_ahead).
 - `pyphen`: pyphen's parse of its hyphenation patterns is kept in the user's cache
   (typography/hyphenation.py; pyphen 0.18.1).
+- `subsets`: the PDF's font subsets as `unhinted` leaves them (fontTools' parse and save) are
+  kept in the user's cache by the digest of reportlab's subset, so a rebuild skips fontTools
+  (media/pdfsize.py; public API only).
 
 `EXPORTER_PLAIN` turns them off: `1` or `all` every one, or a comma-separated list of names
 (how the benchmark measures each). Unset or empty: all on.
@@ -37,7 +41,7 @@ import os
 import sys
 from functools import cache
 
-NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen", "mathfork")
+NAMES = ("fork", "rlfont", "docxzip", "jinja", "gc", "regex", "dataclass", "pyphen", "mathfork", "subsets")
 
 # What each speed-up needs of a library's private parts: (distribution, the version they were
 # read in, module, the names it uses there); "python" is the interpreter and its standard

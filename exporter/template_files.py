@@ -20,6 +20,16 @@ def template_roots() -> list[Path]:
     return roots
 
 
+def available() -> dict[str, Path]:
+    """The venues by name: each folder of a template root holding a template.toml (the first root wins)."""
+    found: dict[str, Path] = {}
+    for root in template_roots():
+        for folder in sorted(root.iterdir()):
+            if (folder / "template.toml").is_file():
+                found.setdefault(folder.name, folder)
+    return found
+
+
 # Short names for the styles shipped in templates/styles/ (the files keep their CSL ids).
 ALIASES = {
     "gost-r-7-0-5-2008-numeric": "gost-r-7-0-5-2008-numeric.csl",

@@ -168,3 +168,38 @@ def test_each_command_keeps_files_of_its_own(tmp_path):
     _check(tmp_path)
     tag = sys.implementation.cache_tag
     assert sorted(p.name for p in tmp_path.glob("*.bin")) == [f"dataclass-check-{tag}.bin", f"regex-check-{tag}.bin"]
+
+
+def test_a_builds_pdf_child_keeps_what_it_compiled_in_files_of_its_own(tmp_path, monkeypatch):
+    """The PDF child of a one-paper build imports reportlab after it is forked: what it compiles
+    (reportlab's URL pattern, the PDF writer's dataclasses) was never stored, because only the
+    parent wrote the cache. It keeps files of its own, which the parent never writes over."""
+    from exporter.build import usable_cores
+
+    if not hasattr(os, "fork") or usable_cores() < 2:
+        pytest.skip("the PDF child is forked only with a second core")
+    from reportlab.platypus.paragraph import uri_pat  # a pattern only the PDF child compiles
+
+    tag = sys.implementation.cache_tag
+    build = [sys.executable, "-m", "exporter", "build", str(SEED), "--out", str(tmp_path / "out")]
+    for _ in range(2):
+        assert subprocess.run(build, env=_env(tmp_path / "cache"), capture_output=True, timeout=300).returncode == 0
+    monkeypatch.setenv("EXPORTER_CACHE_DIR", str(tmp_path / "cache"))
+    stored = {kind: read_entry(f"regex-{kind}-{tag}.bin", compile_cache._key("regex")) for kind in ("build", "buildpdf")}
+    patterns = {kind: {entry[1] for entry in table} for kind, table in stored.items()}
+    assert uri_pat.pattern in patterns["buildpdf"] and uri_pat.pattern not in patterns["build"]
+    assert read_entry(f"dataclass-buildpdf-{tag}.bin", compile_cache._key("dataclass"))
+
+
+def test_a_pattern_made_in_hash_order_is_stored_once(monkeypatch):
+    """reportlab's rl_safe_eval joins ~150 names from a set into one pattern, in another order
+    in every process: each run stored one more (8 KB), rewrote the file, and never read them."""
+    names = ["open", "eval", "exec", "compile", "globals"]
+    stored = (False, r"\b(?:" + "|".join(names) + r")\b", 0)
+    monkeypatch.setattr(compile_cache, "_patterns", [stored])
+    monkeypatch.setattr(compile_cache, "_pattern_keys", {(str, stored[1], 0)})
+    reordered = (str, r"\b(?:" + "|".join(reversed(names)) + r")\b", 0)
+    other = (str, r"\b(?:" + "|".join(names[:-1] + ["locals!"]) + r")\b", 0)  # same length, other characters
+    assert len(other[1]) == len(stored[1])
+    assert compile_cache._not_reordered([reordered, other]) == [other]
+    assert reordered in compile_cache._pattern_keys  # not weighed again in this run

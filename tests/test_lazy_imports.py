@@ -87,3 +87,23 @@ def test_the_latex_pictures_do_not_depend_on_the_other_editions_built(tmp_path):
         rl_config.useA85 = before
     assert fresh == after_pdf
     assert b"ASCII85Decode" not in fresh
+
+
+def test_citeproc_is_imported_only_for_a_list_a_csl_style_formats(tmp_path):
+    """citeproc-py and lxml (~15 ms) were imported by every build, the shipped paper's too (it
+    has no list); now only where a CSL style formats entries."""
+    from helpers import DEMO, DEMO_BIB
+
+    plain = _modules_after("build", str(SEED), "--to", "latex", "--out", str(tmp_path / "a"))
+    assert "exporter.references.csl" in plain and "citeproc" not in plain  # the probe sees the module that would import it
+    styled = _modules_after("build", str(DEMO), "--bib", str(DEMO_BIB), "--style", "apa", "--to", "latex", "--out", str(tmp_path / "b"))
+    assert "citeproc" in styled
+
+
+def test_the_docx_and_latex_editions_of_a_paper_without_pictures_import_no_reportlab(tmp_path):
+    """reportlab (and PIL through it) came with the media check (media.images imported the PDF
+    size helpers at its top): ~25 ms of a build's process that renders DOCX and LaTeX while a
+    forked child renders the PDF."""
+    loaded = _modules_after("build", str(SEED), "--to", "docx,latex", "--out", str(tmp_path))
+    assert "exporter.media.images" in loaded  # the probe sees the module that imported it
+    assert not {m for m in loaded if m.split(".")[0] in ("reportlab", "PIL", "pikepdf", "citeproc")}

@@ -71,12 +71,13 @@ def test_api_check_with_a_bib(client, tmp_path):
     ("pdf", "application/pdf", b"%PDF-"),
     ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK\x03\x04"),
     ("latex", "application/x-tex", b"\\documentclass"),
+    ("html", "text/html", b"<!DOCTYPE html>"),
 ])
 def test_api_build_gives_the_clis_edition(client, tmp_path, to, media, magic):
     r = client.post(f"/api/build?to={to}&template=kz-conference", files={"source": (SEED.name, SEED.read_bytes())})
     assert r.status_code == 200
     assert r.headers["content-type"].split(";")[0] == media
-    suffix = {"pdf": ".pdf", "docx": ".docx", "latex": ".tex"}[to]
+    suffix = {"pdf": ".pdf", "docx": ".docx", "latex": ".tex", "html": ".html"}[to]
     assert r.headers["content-disposition"] == f"attachment; filename=\"kz-china-relations{suffix}\"; filename*=UTF-8''kz-china-relations{suffix}"
     assert magic in r.content[:2000]
     # The same bytes as `exporter build` of a file of that name (builds are deterministic).
@@ -112,7 +113,7 @@ def test_report_page_of_the_seed(client):
     # Every finding links to an element of the page.
     for target in re.findall(r'<li class="finding"[^>]*>\s*<a href="#([^"]+)"', page):
         assert f'id="{target}"' in page
-    for kind in ("pdf", "docx", "latex", "json"):
+    for kind in ("pdf", "docx", "latex", "html", "json"):
         assert f'id="download-{kind}"' in page
     assert 'id="download-annotated"' not in page  # a text source has no annotated DOCX
 

@@ -162,6 +162,26 @@ def test_download_the_pdf_edition(report):
     assert "ҚАЗАҚСТАН МЕН ҚЫТАЙ" in text and "Жахан Жанар" in text
 
 
+def test_download_the_html_edition(report):
+    """Beside DOCX, PDF and LaTeX the page offers the HTML edition (`build --to html`): one page
+    with the paper's title, authors and text, its unresolved citations flagged."""
+    from selenium.webdriver.common.by import By
+
+    button = report.find_element(By.ID, "download-html")
+    assert button.text == "HTML edition"  # the page speaks English to this browser
+    button.click()
+    target = report.downloads / "kz-china-relations.html"
+    deadline = time.monotonic() + 60
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="kk-KZ">' in page
+    assert "ҚАЗАҚСТАН МЕН ҚЫТАЙ" in page and "Жахан Жанар" in page
+    report.get(target.as_uri())  # and it opens as a page, the paper's text in it
+    assert "ҚАЗАҚСТАН МЕН ҚЫТАЙ" in report.find_element(By.TAG_NAME, "body").text
+    report.back()
+
+
 def test_screenshot_of_the_report_page(report, tmp_path):
     from selenium.webdriver.common.by import By
 

@@ -17,7 +17,6 @@ from functools import lru_cache
 
 from ..model import Image
 from .convert import ConversionError, emf_to_svg, wmf_to_svg
-from .pdfsize import packed, unhint_drawing_fonts
 
 # A 600 dpi scan of an A3 page has 70 million pixels; a picture in a paper has far fewer.
 # Refused from the header, so a 30000 × 30000 JPEG costs nothing to turn away.
@@ -36,6 +35,9 @@ class MediaError(Exception):
     def __init__(self, name: str, reason: str):
         super().__init__(f"{name or 'a picture'}: {reason}")
         self.name, self.reason = name, reason
+
+    def __reduce__(self):  # pickled with its own arguments (a build's PDF child is sent the refusals)
+        return type(self), (self.name, self.reason)
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,11 @@ def svg_drawing(data: bytes):
 
     from svglib.svglib import svg2rlg
 
+    # Here, not at the top: pdfsize imports reportlab (~25 ms), which a paper without an SVG or
+    # metafile picture never needs outside the PDF edition; imported before svglib makes fonts
+    # (it sets reportlab's `ttfAsciiReadable`, read when a TTFont is made).
+    from .pdfsize import unhint_drawing_fonts
+
     logging.getLogger("svglib.svglib").setLevel(logging.ERROR)  # it logs each unsupported attribute
     initial_font = register_svg_fonts()
     try:
@@ -280,6 +287,8 @@ def bitmaps_as_text():
 def vector_pdf(picture: Picture) -> bytes:
     """An SVG picture as a one-page PDF of its own size (what `\\includegraphics` takes)."""
     from reportlab.graphics import renderPDF
+
+    from .pdfsize import packed
 
     # Inside bitmaps_as_text whatever the process set before: the same bytes whether or not
     # the PDF edition (which turns useA85 off) was rendered in this process.

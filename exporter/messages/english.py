@@ -267,6 +267,7 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "page.docx": "DOCX edition",
     "page.pdf": "PDF edition",
     "page.latex": "LaTeX edition",
+    "page.html": "HTML edition",
     "page.json": "JSON report",
     "page.annotated": "DOCX with comments",
     "page.again": "Check another paper",

@@ -11,13 +11,16 @@ import re
 import warnings
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import InputError
 from ..model import Entry
 from ..template_files import find_style, is_csl
 from ..venue import Run, markup_to_runs
 from .csljson import csl_item
-from .cslstyle import CSL, Style
+
+if TYPE_CHECKING:
+    from .cslstyle import Style
 
 # The paper's language -> CSL locale. citeproc-py has no Kazakh locale; Kazakh GOST lists use
 # the Russian abbreviations (Т., №, С., и др.), so Kazakh papers take ru-RU.
@@ -37,6 +40,9 @@ def _style(path: str, locale: str | None) -> Style:
 
 @cache
 def _read_style(absolute: str, version, path: str, locale: str | None) -> Style:
+    # Imported here: citeproc-py and lxml (~15 ms) only for a paper whose list a CSL style formats.
+    from .cslstyle import Style
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
@@ -199,6 +205,8 @@ def _punctuation_in_quote(locale: str) -> bool:
 
 def numbered_style(path: str) -> bool:
     """Does the style's bibliography print the citation number (itself or through a macro)?"""
+    from .cslstyle import CSL
+
     root = _style(path, None).root
     macros = {m.get("name"): m for m in root.iterfind(CSL + "macro")}
     seen, todo = set(), [root.bibliography]

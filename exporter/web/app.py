@@ -358,7 +358,7 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
 
     async def edition(request: Request, source_name, source_data, bib, kind: str, template: str, fields: dict | None = None) -> Response:
         if kind not in jobs.MEDIA_TYPES:
-            raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
+            raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from {', '.join(jobs.EDITIONS)}")
         chosen = chosen_language(request, fields)
         language = chosen or reader_language(request, fields) or SOURCE_LANGUAGE
         pool = "check" if kind == "json" else "build"
@@ -369,8 +369,8 @@ def create_app(workers: int | None = None, scratch: str | None = None, limits: L
 
     async def api_build(request: Request) -> Response:
         kind = request.query_params.get("to", "pdf")
-        if kind not in ("docx", "pdf", "latex"):
-            raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from docx, pdf, latex")
+        if kind not in jobs.EDITIONS:
+            raise Refused(400, f"exporter: error: to: unknown edition '{kind}'; choose from {', '.join(jobs.EDITIONS)}")
         template = chosen_venue(request.query_params.get("template"))
         (source_name, source_data), bib, _ = await _uploads(request)
         return await edition(request, source_name, source_data, bib, kind, template)

@@ -41,12 +41,14 @@ class Failure:
     status: int | None = None  # the HTTP status, when not 422 (refused input) or 500 (internal)
 
 
-# The editions a page offers, beyond the writers': the JSON report, and for a DOCX source the
+# The editions a page offers (`EDITIONS`, the writers' the page builds) and, beyond them, the JSON report, and for a DOCX source the
 # annotated copy (the author's file with a Word comment at each finding, as `exporter annotate`).
+EDITIONS = ("docx", "pdf", "latex", "html")
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "latex": "application/x-tex",
+    "html": "text/html; charset=utf-8",  # one self-contained page, as `build --to html`
     "json": "application/json",
     "annotated": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
@@ -161,7 +163,7 @@ def check(source: Upload, bib: Upload | None, language: str = SOURCE_LANGUAGE) -
 
 
 def edition(source: Upload, bib: Upload | None, template_name: str, kind: str, language: str = SOURCE_LANGUAGE, chosen: bool = False) -> bytes | Failure:
-    """One edition of an upload as bytes: docx, pdf, latex, the JSON report, or the annotated
+    """One edition of an upload as bytes: docx, pdf, latex, html, the JSON report, or the annotated
     DOCX. Findings are in `language`; the annotated DOCX's only when the reader `chosen` it,
     else in the paper's own language (as `exporter annotate`)."""
     try:

@@ -164,7 +164,7 @@ def render_report(linked: Linked, report: dict, template_name: str, resend: dict
         {**d, "where": finding.where, "shown": finding.shown(language), "target": view.target(d), "severity_word": words.get(d["severity"], d["severity"])}
         for d, finding in ((d, Diagnostic.from_json(d)) for d in report["diagnostics"])
     ]
-    kinds = ["pdf", "docx", "latex", "json"] + (["annotated"] if annotated else [])
+    kinds = ["pdf", "docx", "latex", "html", "json"] + (["annotated"] if annotated else [])
     return environment().get_template("report.html").render(
         lang=language, paper_lang=page_language(doc.meta.language), words=words, venue_labels=venue_labels or {}, meta=meta, body=body, findings=findings,
         references=view.references, summary=summary_line(report, language), report=report, kinds=kinds, resend=resend,

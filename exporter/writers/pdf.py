@@ -19,7 +19,7 @@ import marshal
 from fnmatch import fnmatch
 from pathlib import Path
 from weakref import WeakKeyDictionary
-from xml.sax.saxutils import escape
+from html import escape as html_escape  # not xml.sax.saxutils: it imports urllib.request, http.client and ssl (~15 ms)
 
 import reportlab
 from reportlab import rl_config
@@ -77,11 +77,28 @@ SUB = '<sub rise="15%" size="70%">'
 
 # Font registration is global to reportlab: do it once per process. A face is keyed by its
 # file and sub-font, and gets a distinct reportlab name if another file already took its name.
-_REGISTERED: dict[tuple[str, int], str] = {}
+_REGISTERED: dict[tuple[str, int], str] = {}  # face -> its name (given, maybe not yet loaded)
+_LOADED: set[str] = set()  # the names registered with reportlab
 _FAMILIES: set[tuple[str, ...]] = set()
 
 
 def _register(face: Face) -> str:
+    """`face` registered with reportlab (once per process), under the name `_name_for` gives it."""
+    name = _name_for(face)
+    if name not in _LOADED:
+        pdfmetrics.registerFont(_tt_font(name, face))
+        # reportlab maps a second font of an already registered face to the first one's object
+        # (another caller in this process may have registered the file): change the one it keeps.
+        # A subset carries outlines and metrics, not hinting (media.pdfsize).
+        unhint_subsets(pdfmetrics.getFont(name))
+        _LOADED.add(name)
+    return name
+
+
+def _name_for(face: Face) -> str:
+    """The reportlab name of `face`: its own, numbered when another file took it first. Given
+    in the order faces are met (so a paper's names never depend on which faces it draws), while
+    loading a face can wait until text needs it (`PdfFonts.name`)."""
     key = (str(Path(face.path).resolve()), face.index)
     name = _REGISTERED.get(key)
     if name is None:
@@ -91,11 +108,6 @@ def _register(face: Face) -> str:
         while name in taken:
             n += 1
             name = f"{face.name}_{n}"
-        pdfmetrics.registerFont(_tt_font(name, face))
-        # reportlab maps a second font of an already registered face to the first one's object
-        # (another caller in this process may have registered the file): change the one it keeps.
-        # A subset carries outlines and metrics, not hinting (media.pdfsize).
-        unhint_subsets(pdfmetrics.getFont(name))
         _REGISTERED[key] = name
     return name
 
@@ -211,8 +223,10 @@ class PdfFonts:
         _register_family(names["regular"], names["bold"], names["italic"], names["bold_italic"])
         self.main = self.fontset.main
         self.names: dict[Face, str] = {self.main: names["regular"]}
+        # A fallback is loaded when text first needs it (`name`): the CJK face's tables take
+        # ~40 ms to read, FreeSerif's ~25 ms, and most papers need one of them or none.
         for face in self.fontset.fallbacks:
-            name = _register(face)
+            name = _name_for(face)
             # No bold or italic cut of a fallback: <b>/<i> around it keep its one face.
             _register_family(name, name, name, name)
             self.names[face] = name
@@ -222,24 +236,29 @@ class PdfFonts:
         self.mono, self.monoset = mono["regular"], template.mono_fonts
         self.names[self.monoset.main] = self.mono
 
+    def name(self, face: Face) -> str:
+        """The reportlab name of one of the venue's faces, registered by now."""
+        name = self.names[face]
+        return name if name in _LOADED else _register(face)
+
     def mono_markup(self, text: str) -> str:
         """Escaped Paragraph markup for code: every run in `<font name>`, the monospace face's
         or the fallback's that has the characters it lacks."""
-        return "".join(f'<font name="{self.names[face]}">{escape(chunk)}</font>' for face, chunk in self.monoset.runs(text))
+        return "".join(f'<font name="{self.name(face)}">{html_escape(chunk, quote=False)}</font>' for face, chunk in self.monoset.runs(text))
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup for `text`, runs the main face lacks in `<font name>`."""
         out = []
         for face, chunk in self.fontset.runs(text):
             if face is self.main:
-                out.append(escape(chunk))
+                out.append(html_escape(chunk, quote=False))
             else:
-                out.append(f'<font name="{self.names[face]}">{escape(chunk)}</font>')
+                out.append(f'<font name="{self.name(face)}">{html_escape(chunk, quote=False)}</font>')
         return "".join(out)
 
     def width(self, text: str, size: float) -> float:
         """Width of `text` in the regular style, each run in the face that draws it."""
-        return sum(pdfmetrics.stringWidth(chunk, self.names[face], size) for face, chunk in self.fontset.runs(text))
+        return sum(pdfmetrics.stringWidth(chunk, self.name(face), size) for face, chunk in self.fontset.runs(text))
 
 
 def link_fix_applies() -> bool:
@@ -553,7 +572,7 @@ class _PdfWalker(Walker):
         self.buf.append(f"{SUB}{self._collect(node.inlines)}</sub>")
 
     def link(self, node: Link) -> None:
-        href = escape(node.url, {'"': "&quot;"})
+        href = html_escape(node.url, quote=False).replace('"', "&quot;")
         if node.url.startswith("#"):  # a place in this edition (a citation's entry): not coloured, as cross-references
             self.labels.setdefault(node.url, set()).add(plain_text(node.inlines))
             self.buf.append(f'<a href="{href}">{self._collect(node.inlines)}</a>')
@@ -693,6 +712,15 @@ def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: f
         # at least one; each flush that finds none waiting does nothing)
         story.extend([FlushFloats(), Spacer(0, 0)] * max(1, sum(isinstance(f, WideFloat) for f in story)))
     return story, walker, head
+
+
+def preload(template) -> None:
+    """What a PDF of `template` needs before its document is known: the venue's fonts registered
+    and pikepdf, which packs every PDF's objects (`media.pdfsize.packed`), imported. `build` calls
+    it in the process that will render the PDF while another reads the paper; rendering does
+    the same when it has not been called."""
+    PdfFonts(template)
+    import pikepdf  # noqa: F401
 
 
 def render(edition: Edition) -> bytes:
