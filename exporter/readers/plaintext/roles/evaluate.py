@@ -35,16 +35,29 @@ def title_matches(found: str | None, truth: str) -> bool:
     return b in a and len(a) <= 2 * len(b) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+def family_name(name: str) -> str:
+    """The family name in a name as printed: its first word where initials follow it
+    (`Korotin A. M.`), else its last word of two letters or more (`Bernard Perbal`, `Ross G.
+    DOUGLAS`, `C. J. van der Beek`); case folded."""
+    words = re.findall(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*\.?", name.casefold())
+    full = [w for w in words if len(w.rstrip(".")) >= 2 and not w.endswith(".")]
+    if not full:
+        return ""
+    return full[0] if words and words[-1].endswith(".") and len(words[-1]) <= 3 else full[-1]
+
+
 def surname_found(found: list[str], truth: str | None) -> bool:
+    """The first name found holds the true first author's family name (`B. Perbal` for
+    `Bernard Perbal`: the same person printed with an initial)."""
     if not found or not truth:
         return False
-    surname = max(re.findall(r"\w{2,}", truth.casefold()), key=len, default="")
+    surname = family_name(truth)
     return bool(surname) and surname in found[0].casefold()
 
 
 def truth_of(doc: dict) -> tuple[str, str | None]:
     """(title, first author) as the labels give them: the first run of title lines, the first
-    name on the first author line."""
+    name on the first author line that has a letter."""
     title, started = [], False
     for item, label in zip(doc["items"], doc["labels"]):
         if label == "title" and (not title or script(item.text) == script(title[-1])):
@@ -52,7 +65,9 @@ def truth_of(doc: dict) -> tuple[str, str | None]:
             started = True
         elif started:
             break
-    first = next((item.text for item, label in zip(doc["items"], doc["labels"]) if label == "author"), None)
+    # GROBID sets a by-line's affiliation digits on a line of their own (`1 2` above `Anneh Mohammad
+    # Gharravi*`) inside docAuthor: a line without a letter names nobody.
+    first = next((item.text for item, label in zip(doc["items"], doc["labels"]) if label == "author" and any(ch.isalpha() for ch in item.text)), None)
     names = line_names(first) if first else []
     return " ".join(title), names[0] if names else (first.split(",")[0] if first else None)
 
