@@ -22,7 +22,7 @@ from .frontmatter import (
     ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_rubric, is_title_line,
     names_institution, repeats_header, script,
 )
-from .roles import LineItem, Role, label_lines
+from .roles import LineItem, NameLexicon, Role, label_lines, loaded_names
 from .sections import is_section_name
 
 # A ResearchGate cover page and similar: its lines are never the paper's title or authors.
@@ -43,15 +43,17 @@ def vetoes_title(text: str) -> bool:
     """Lines that are never a paper's title, whatever a model says: a section name (`Введение`),
     a journal rubric (`RESEARCH ARTICLE`), a labelled field (UDC, abstract, keywords…), an
     address, a link or a citation, a reference-list heading, a cover page's furniture (`SEE PROFILE`), a line
-    of names with initials, or fewer than two words and ten letters."""
+    of names with initials, or a fragment (`is_fragment`: `at`, `Edited by:`)."""
     t = " ".join(text.split())
     return is_fragment(t) or _struck(t)
 
 
 def is_fragment(text: str) -> bool:
-    """Fewer than four letters, or one word under ten: a piece of a line (`at`, `√`), never a title alone."""
+    """A piece of a line, never a title alone: fewer than four letters, one word under ten
+    (`at`, `√`), or up to three words ending on a colon (a field's label, `Edited by:`,
+    `Tutorial:`; inside a title, `Adaptive Functioning:`)."""
     letters = sum(ch.isalpha() for ch in text)
-    return letters < 4 or len(text.split()) < 2 and letters < 10
+    return letters < 4 or len(text.split()) < 2 and letters < 10 or text.rstrip().endswith(":") and len(text.split()) <= 3
 
 
 def _struck(t: str) -> bool:
@@ -271,16 +273,38 @@ def _unvetoed(run: list[int], texts: list[str]) -> list[list[int]]:
     return [p for p in parts if p]
 
 
-def _trim_by_lines(kept: list[int], texts: list[str], labels: list[Role], named: bool, by_lines: set[int]) -> None:
-    """Take off a title run's last (or first) line that is a by-line (see `_by_line`), in place."""
+def known_names(text: str, names: NameLexicon) -> bool:
+    """A line that is only names of people the training data knows: `line_names` reads it
+    whole (its names hold four fifths of its letters), the first name begins with a known
+    given name, and at least half the names' words are known given or family names
+    (`Serge Abiteboul`, `KENT R. ANDERSON`; not `Smooth Muscle Cell Proliferation`)."""
+    found = line_names(text)
+    if not found or continues_title(text):
+        return False
+    words = [w.casefold() for n in found for w in re.findall(r"[^\W\d_]{2,}", n)]
+    letters = sum(ch.isalpha() for ch in text)
+    if not words or sum(ch.isalpha() for n in found for ch in n) < 0.8 * letters:
+        return False
+    first = re.findall(r"[^\W\d_]{2,}", found[0].casefold())
+    known = sum(w in names.given or w in names.family for w in words)
+    return bool(first) and first[0] in names.given and known >= len(words) / 2
+
+
+def _trim_by_lines(kept: list[int], texts: list[str], labels: list[Role], named: bool, by_lines: set[int], names: NameLexicon) -> None:
+    """Take off a title run's last (or first) lines that are a by-line (see `_by_line`), or
+    known names (`known_names`) where the model's author probability of the line is at least
+    LIKELY, in place."""
+    while len(kept) > 1 and labels[kept[-1]].author >= LIKELY and not continues_title(texts[kept[-2]]) and known_names(texts[kept[-1]], names):
+        by_lines.add(kept.pop())
     while len(kept) > 1 and not named and _by_line(texts[kept[-1]], texts[kept[-2]], labels[kept[-1]]):
         by_lines.add(kept.pop())
     while len(kept) > 1 and not named and _by_line(texts[kept[0]], "", labels[kept[0]]):  # a by-line set above the title
         by_lines.add(kept.pop(0))
 
 
-def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None) -> Proposal:
-    """The title block the model reads in `items` (see the module's docstring)."""
+def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None, names: NameLexicon | None = None) -> Proposal:
+    """The title block the model reads in `items` (see the module's docstring); `names`: the
+    model's name lexicon (the shipped one by default)."""
     labels = label_lines(items) if labels is None else labels
     if not labels:
         return Proposal()
@@ -297,7 +321,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     named = any(role.label == "author" for role in labels[:front_end])
     for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
         for kept in _unvetoed(run, texts):
-            _trim_by_lines(kept, texts, labels, named, by_lines)
+            _trim_by_lines(kept, texts, labels, named, by_lines, loaded_names() if names is None else names)
             if kept:
                 runs.append(kept)
     runs.sort(key=lambda run: own is not None and script(" ".join(texts[i] for i in run)) != own)  # stable: first in order
