@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 
 from exporter.readers.plaintext.roles import LineItem, Role
 from exporter.readers.plaintext.roles.data.grobid import lines_of
-from exporter.readers.plaintext.roles.evaluate import family_name, surname_found, truth_of
+from exporter.readers.plaintext.frontmatter import family_name
+from exporter.readers.plaintext.roles.evaluate import surname_found, truth_of
 from exporter.readers.plaintext.titleblock import Proposal, judge_authors, line_names, loose_names, propose
 
 
@@ -114,6 +115,8 @@ def test_the_family_name_of_a_name_as_printed():
     assert family_name("Korotin A. M.") == "korotin"
     assert family_name("Ross G. DOUGLAS") == "douglas"
     assert family_name("C. J. van der Beek") == "beek"
+    assert family_name("Паращук Игорь Борисович") == "паращук"  # the patronymic is the longest word
+    assert family_name("Ольга Борисовна Дигилина") == "дигилина"
     assert surname_found(["B. Perbal"], "Bernard Perbal")
     assert not surname_found(["Bernard Smith"], "Bernard Perbal")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from ..frontmatter import read_front_matter, script
+from ..frontmatter import family_name, read_front_matter, script
 from ..titleblock import judge_authors, judge_title, line_names, propose
 from . import MODEL, NameLexicon, Role, lexicon_path, read_roles
 from .train import build, train
@@ -33,17 +33,6 @@ def title_matches(found: str | None, truth: str) -> bool:
         return False
     a, b = _words(found), _words(truth)
     return b in a and len(a) <= 2 * len(b) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
-
-
-def family_name(name: str) -> str:
-    """The family name in a name as printed: its first word where initials follow it
-    (`Korotin A. M.`), else its last word of two letters or more (`Bernard Perbal`, `Ross G.
-    DOUGLAS`, `C. J. van der Beek`); case folded."""
-    words = re.findall(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*\.?", name.casefold())
-    full = [w for w in words if len(w.rstrip(".")) >= 2 and not w.endswith(".")]
-    if not full:
-        return ""
-    return full[0] if words and words[-1].endswith(".") and len(words[-1]) <= 3 else full[-1]
 
 
 def surname_found(found: list[str], truth: str | None) -> bool:

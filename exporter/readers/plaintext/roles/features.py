@@ -197,31 +197,19 @@ def _repeat_key(text: str) -> str:
     return " ".join(re.sub(r"[\d\W_]+", " ", text.casefold()).split())
 
 
-def _size_ranks(items: list[LineItem]) -> list[int | None]:
-    """Each item's font size rank on its page (0: the page's largest), where there is a layout."""
-    sizes: dict[int, list[float]] = {}
-    for item in items:
-        if item.layout is not None:
-            sizes.setdefault(item.page, []).append(round(item.layout.size, 2))
-    order = {page: sorted(set(v), reverse=True) for page, v in sizes.items()}
-    return [order[item.page].index(round(item.layout.size, 2)) if item.layout is not None else None for item in items]
-
-
 def sequence_features(items: list[LineItem], names: NameLexicon = NameLexicon()) -> list[dict[str, float]]:
     """Each item's features, with its neighbours' chief ones and where it stands in the
-    sequence (its index, after an abstract or keywords label, after the introduction), its
-    font size's rank on the page, and whether its words come again on another line (a
-    running head: `Determination of the flux 1` … `Determination of the flux 2`)."""
+    sequence (its index, after an abstract or keywords label, after the introduction), and
+    whether its words come again on another line (a running head: `Determination of the
+    flux 1` … `Determination of the flux 2`)."""
     own = [text_features(item.text, names) | layout_features(item.layout, item.page) for item in items]
     keys = [_repeat_key(item.text) for item in items]
     seen_keys: dict[str, int] = {}
     for key in keys:
         seen_keys[key] = seen_keys.get(key, 0) + 1
-    for f, key, rank in zip(own, keys, _size_ranks(items)):
+    for f, key in zip(own, keys):
         if len(key) >= 12 and seen_keys[key] > 1:
             f["repeated"] = 1.0
-        if rank is not None:
-            f[f"sizerank={min(rank, 3)}"] = 1.0
     out = []
     seen = {"abstract_label": False, "keywords_label": False, "intro": False, "udc": False}
     for i, (item, f) in enumerate(zip(items, own)):
