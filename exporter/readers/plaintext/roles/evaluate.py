@@ -150,7 +150,7 @@ def write_report(docs: list[dict]) -> None:
         "the hand-labelled dev half of bench/corpus_split.json (text, PDF, DOCX), the added papers but their held-out part. "
         "Measured below on documents none of them trained on. `lines`: the share of lines given their hand label; `title`: "
         "the title chosen (model + vetoes, `titleblock.propose`) matches the labelled one as bench/corpus.py matches titles; "
-        "`first author`: the first name found holds the labelled first author's surname. The logistic regression is the "
+        "`first author`: the first name found holds the labelled first author's family name (see the conventions below). The logistic regression is the "
         "same features with each line alone (no transitions), trained by the same L-BFGS "
         f"({lr_seconds:.0f} s). The rules are `read_front_matter` on the same lines. How the shipped decision weighs the "
         "model against the rules and vetoes (titleblock.py) was chosen on 5-fold cross-validation over the training documents "
@@ -171,7 +171,7 @@ def write_report(docs: list[dict]) -> None:
         "Features beside the text's: a name lexicon built by train.py from the training documents' author lines (given and family "
         "names used more often as names than as words of titles, abstracts, affiliations; each training document's features use the "
         "lexicon of the other documents, so the model learns what an unseen name looks like), shipped as `model.names.tsv`; the "
-        "line's lower-case function words; a running head repeated on another line; the font size's rank on the page (PDF, DOCX).", "",
+        "line's lower-case function words; a running head repeated on another line.", "",
     ])
     (BENCH / "TITLEBLOCK.md").write_text(text, encoding="utf-8")
     print(text)
