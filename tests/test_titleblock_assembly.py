@@ -127,3 +127,13 @@ def test_the_journals_editor_is_not_an_author_in_the_grobid_data():
                           "<byline><docAuthor>A. Author<lb/></docAuthor></byline></front>")
     assert [(x["text"], x["label"]) for x in lines_of(front)] == [
         ("A Search for Squarks", "title"), ("Editor: M. Doser", "furniture"), ("A. Author", "author")]
+
+
+def test_a_title_about_citations_is_no_cover_page_count():
+    """ResearchGate's counts stand alone on their line; `CHECKING CITATIONS BEFORE TYPESETTING` is a title."""
+    from exporter.readers.plaintext.titleblock import vetoes_title
+
+    assert not vetoes_title("CHECKING CITATIONS BEFORE TYPESETTING")
+    assert not vetoes_title("Reads mapping for short sequences")
+    assert vetoes_title("CITATIONS                              READS")
+    assert vetoes_title("CITATIONS 128")

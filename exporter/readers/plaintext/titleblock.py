@@ -19,15 +19,16 @@ from dataclasses import dataclass, field
 
 from ...references.ownlist import is_reference_heading
 from .frontmatter import (
-    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_rubric, is_title_line,
-    names_institution, repeats_header, script,
+    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_institution, is_role, is_rubric,
+    is_title_line, names_institution, repeats_header, script,
 )
 from .roles import LineItem, NameLexicon, Role, label_lines, loaded_names
 from .sections import is_section_name
 
-# A ResearchGate cover page and similar: its lines are never the paper's title or authors.
+# A ResearchGate cover page and similar: its lines are never the paper's title or authors. Its
+# counts (`CITATIONS   READS`, `128   1,021`) are a line of their own: a title may cite `Citations`.
 _COVER = re.compile(
-    r"SEE PROFILE|\bCITATIONS?\b|^READS\b|All content following this page|Some of the authors of this publication|"
+    r"SEE PROFILE|^\s*(?:(?:CITATIONS?|READS)\b[\s\d,.]*)+$|All content following this page|Some of the authors of this publication|"
     r"uploaded by|ResearchGate|Download(?:ed)? from|View publication stats|User on \d",
     re.IGNORECASE,
 )
@@ -259,12 +260,17 @@ def _cover_page(items: list[LineItem]) -> int | None:
     return first if marks >= 2 else None
 
 
-def _unvetoed(run: list[int], texts: list[str]) -> list[list[int]]:
-    """A title run cut where a veto strikes a line; a fragment (`at`, `√`) between two title
-    lines stays in (a formula or a word a narrow column set alone), at either end it goes."""
+def _unvetoed(run: list[int], texts: list[str], labels: list[Role]) -> list[list[int]]:
+    """A title run cut where a veto strikes a line, and ended by a line naming an institution
+    or a position (`Казахский национальный университет`, `магистрант 2 курса`) below its first
+    that the model is not sure is a title line (the address block under a by-line); a fragment
+    (`at`, `√`) between two title lines stays in (a formula or a word a narrow column set
+    alone), at either end it goes."""
     parts: list[list[int]] = [[]]
     for k, i in enumerate(run):
         t = " ".join(texts[i].split())
+        if parts[-1] and labels[i].title < SURE and (is_institution(t) or is_role(t)):
+            break
         inner = bool(parts[-1]) and k + 1 < len(run) and not vetoes_title(texts[run[k + 1]])
         if not vetoes_title(t) or inner and is_fragment(t) and not _struck(t):
             parts[-1].append(i)
@@ -320,7 +326,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     # Where the model finds author lines of its own, title-case title lines are not read as a by-line.
     named = any(role.label == "author" for role in labels[:front_end])
     for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
-        for kept in _unvetoed(run, texts):
+        for kept in _unvetoed(run, texts, labels):
             _trim_by_lines(kept, texts, labels, named, by_lines, loaded_names() if names is None else names)
             if kept:
                 runs.append(kept)
