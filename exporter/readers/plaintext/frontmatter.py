@@ -211,6 +211,22 @@ def author_names(text: str, strong_only: bool) -> list[str] | None:
     return names
 
 
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы)$")
+
+
+def family_name(name: str) -> str:
+    """The family name in a name as printed: its first word where initials or a patronymic
+    follow it (`Korotin A. M.`, `Паращук Игорь Борисович`), else its last word of two letters
+    or more (`Bernard Perbal`, `Ross G. DOUGLAS`, `C. J. van der Beek`); case folded."""
+    words = re.findall(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*\.?", name.casefold())
+    full = [w for w in words if len(w.rstrip(".")) >= 2 and not w.endswith(".")]
+    if not full:
+        return ""
+    if words[-1].endswith(".") and len(words[-1]) <= 3 or len(full) >= 3 and _PATRONYMIC.search(full[-1]):
+        return full[0]  # `Korotin A. M.`, `Паращук Игорь Борисович`
+    return full[-1]
+
+
 def is_name(text: str) -> bool:
     """One person's name (`Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`); over 100 characters is none."""
     return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None

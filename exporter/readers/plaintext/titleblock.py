@@ -19,15 +19,16 @@ from dataclasses import dataclass, field
 
 from ...references.ownlist import is_reference_heading
 from .frontmatter import (
-    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_rubric, is_title_line,
-    repeats_header, script,
+    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_institution, is_role, is_rubric,
+    is_title_line, names_institution, repeats_header, script,
 )
-from .roles import LineItem, Role, label_lines
+from .roles import LineItem, NameLexicon, Role, label_lines, loaded_names
 from .sections import is_section_name
 
-# A ResearchGate cover page and similar: its lines are never the paper's title or authors.
+# A ResearchGate cover page and similar: its lines are never the paper's title or authors. Its
+# counts (`CITATIONS   READS`, `128   1,021`) are a line of their own: a title may cite `Citations`.
 _COVER = re.compile(
-    r"SEE PROFILE|\bCITATIONS?\b|^READS\b|All content following this page|Some of the authors of this publication|"
+    r"SEE PROFILE|^\s*(?:(?:CITATIONS?|READS)\b[\s\d,.]*)+$|All content following this page|Some of the authors of this publication|"
     r"uploaded by|ResearchGate|Download(?:ed)? from|View publication stats|User on \d",
     re.IGNORECASE,
 )
@@ -35,6 +36,7 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GROUPED = re.compile(r"\{([\w.+-]+(?:\s*,\s*[\w.+-]+)+)\}\s*@\s*([\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _FRONT_END = ("body", "heading")
+_NOT_TITLE = ("author", "affiliation", "email")
 _HEAD = ("title", "author", "affiliation", "email", "rubric", "code", "furniture")  # what stands above the abstract
 
 
@@ -42,11 +44,21 @@ def vetoes_title(text: str) -> bool:
     """Lines that are never a paper's title, whatever a model says: a section name (`Введение`),
     a journal rubric (`RESEARCH ARTICLE`), a labelled field (UDC, abstract, keywords…), an
     address, a link or a citation, a reference-list heading, a cover page's furniture (`SEE PROFILE`), a line
-    of names with initials, or fewer than two words and ten letters."""
+    of names with initials, or a fragment (`is_fragment`: `at`, `Edited by:`)."""
     t = " ".join(text.split())
-    letters = sum(ch.isalpha() for ch in t)
-    if letters < 4 or len(t.split()) < 2 and letters < 10:
-        return True
+    return is_fragment(t) or _struck(t)
+
+
+def is_fragment(text: str) -> bool:
+    """A piece of a line, never a title alone: fewer than four letters, one word under ten
+    (`at`, `√`), or up to three words ending on a colon (a field's label, `Edited by:`,
+    `Tutorial:`; inside a title, `Adaptive Functioning:`)."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters < 4 or len(text.split()) < 2 and letters < 10 or text.rstrip().endswith(":") and len(text.split()) <= 3
+
+
+def _struck(t: str) -> bool:
+    """The vetoes of `vetoes_title` but the fragment's."""
     if is_section_name(t) or is_rubric(t) or is_reference_heading(t) or _COVER.search(t):
         return True
     if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR)):
@@ -67,32 +79,76 @@ _NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]
 _DEGREE = re.compile(r"^(?:MD|PhD|MSc|BSc|MPH|DSc|RN|Jr|Sr|II|III|Prof|Dr)\.?$", re.IGNORECASE)
 
 
+# A mark in brackets (`( * )`, `(1)`, `(a,b)`), and marks standing alone between two names
+# (`Kawahara † Daniel`, `Li 1 Y. Wang`): the first goes, the second parts the names.
+_BRACKET_MARK = re.compile(r"\((?:\s*(?:[\d*∗†‡§¶#]+|[a-h])\s*,?)+\)")
+_MARK_BETWEEN = re.compile(r"(?<=[^\W\d_])\s+[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#☯✉+,\s]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#☯✉+]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ])")
+# Words no personal name holds: a by-line's neighbours (institutions, addresses) read as names.
+_NOT_NAME = re.compile(
+    r"\b(?:P\.?\s?O\.?\s?Box|Box|Avenue|Street|Road|Research|Society|Services|Sciences|Foundation|Hospital|Campus|"
+    r"Corporation|GmbH|Piazza|Parc|Member|IEEE)\b",
+    re.IGNORECASE,
+)
+_POSTAL = re.compile(r"\bP\.?\s?O\.?\s?Box\b|\bPostfach\b|\bа/я\b", re.IGNORECASE)  # an address line, whatever its capitals
+_FUNCTION_WORDS = frozenset("a an the of in on for with to by at from and or".split())  # a title's, never a name's
+_INITIAL_WORD = re.compile(r"^[^\W\d_]\.(?:-?[^\W\d_]\.)*$")
+
+
+def _glued_names(words: list[str]) -> list[str]:
+    """Names set one after another with no separator, in a piece too long for one name:
+    each ends at the word after its initials (`Amitabh B. Sinha Laxmikant V. Kale`), or,
+    without initials, an even run of six or more words is read two by two
+    (`Bing Zhao Stephan Vogel Alex Waibel`) unless it holds a title's word (`IN`, `of`); else none."""
+    initials = [bool(_INITIAL_WORD.match(w)) for w in words]
+    if any(initials):
+        names, current = [], []
+        for k, w in enumerate(words):
+            current.append(w)
+            if not initials[k] and k > 0 and initials[k - 1]:
+                names.append(current)
+                current = []
+        if current:
+            names.append(current)
+        names = [n for n in names if not (len(n) == 1 and n[0][:1].islower())]  # a stray letter (`Kal e`)
+        return [" ".join(n) for n in names] if all(2 <= len(n) <= 4 for n in names) else []
+    if len(words) >= 6 and len(words) % 2 == 0 and not any(_PARTICLE.match(w) or w.casefold() in _FUNCTION_WORDS for w in words):
+        return [" ".join(words[k:k + 2]) for k in range(0, len(words), 2)]
+    return []
+
+
 def loose_names(text: str) -> list[str]:
     """Names on a line the model is sure is a by-line, read loosely: pieces parted by commas,
-    bullets, `and`/`и`/`et`, each of two to five words that start with a capital (initials with
-    or without a full stop, names in capitals: `ANDREW W. APPEL`, `G J Rees`), lower-case
-    particles (`van der`) allowed; marks (`1*`, `a`, `ID`, `☯`) and degrees (`MD`) dropped."""
+    bullets, `and`/`и`/`et`, or marks standing between names, each of two to five words that
+    start with a capital (initials with or without a full stop, names in capitals: `ANDREW W.
+    APPEL`, `G J Rees`), lower-case particles (`van der`) allowed; marks (`1*`, `a`, `( * )`,
+    `ID`, `☯`) and degrees (`MD`) dropped; longer pieces read as names glued together
+    (`_glued_names`); a piece holding an institution's or an address's word is no name."""
     text = re.sub(r"^\s*(?:AUTHORS?|Авторы?|Автор(?:лар)?|By)\s*:\s*", "", text, flags=re.IGNORECASE)
+    text = _MARK_BETWEEN.sub(", ", _BRACKET_MARK.sub(" ", text))
     names = []
     for piece in _NAME_SPLIT.split(_NAME_MARKS.sub(" ", text)):
         piece = re.sub(r"(?<=[^\W\d_]\.)(?=[^\W\d_])", " ", piece)  # initials glued to the name: `Yu.A.Pusep`
         words = [w for w in piece.split() if not _DEGREE.match(w)]
         if words and words[0].casefold() in ("and", "и", "және", "et", "und", "&"):  # `, AND MAGALI TOURNUS`
             words = words[1:]
-        if not words:
+        if not words or names_institution(piece) or _NOT_NAME.search(piece):
             continue
         capital = [w for w in words if not _PARTICLE.match(w)]
-        if 2 <= len(words) <= 5 and capital and all(_NAME_WORD.match(w) and w[0].isupper() for w in capital) and any(len(w.rstrip(".")) > 1 for w in capital):
+        if not (capital and all(_NAME_WORD.match(w) and w[0].isupper() for w in capital) and any(len(w.rstrip(".")) > 1 for w in capital)):
+            continue
+        if 2 <= len(words) <= 5:
             names.append(" ".join(words))
+        elif len(words) > 5:
+            names += _glued_names(words)
     return names
 
 
 def line_names(text: str) -> list[str]:
     """The personal names on a line the model calls an author line: the rules' reading, else
-    the loose one (`loose_names`)."""
-    if _COVER.search(text) or "@" in text or _URL.search(text):
+    the loose one (`loose_names`); none naming an institution or an address."""
+    if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text):
         return []
-    names = author_names(text, strong_only=False)
+    names = [n for n in author_names(text, strong_only=False) or [] if not names_institution(n) and not _NOT_NAME.search(n)]
     if names:
         return names
     return loose_names(text)
@@ -153,15 +209,21 @@ def _by_line(text: str, before: str, role: Role) -> bool:
 
 def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
     """Where the model labels no title line, the run around the line above `stop` it thinks
-    likeliest a title (itself and its neighbours in one script, each at least LIKELY)."""
+    likeliest a title: itself and its neighbours in one script, each at least LIKELY, none
+    (unless labelled as the likeliest line is) a line the model labels a by-line, an
+    affiliation or an address (the names under a title the model doubted)."""
     candidates = [i for i in range(stop) if labels[i].title >= LIKELY and not vetoes_title(texts[i])]
     if not candidates:
         return []
     best = max(candidates, key=lambda i: labels[i].title)
+
+    def joins(i: int) -> bool:
+        return i in candidates and script(texts[i]) == script(texts[best]) and (labels[i].label == labels[best].label or labels[i].label not in _NOT_TITLE)
+
     run = [best]
-    while run[0] - 1 in candidates and script(texts[run[0] - 1]) == script(texts[best]):
+    while joins(run[0] - 1):
         run.insert(0, run[0] - 1)
-    while run[-1] + 1 in candidates and script(texts[run[-1] + 1]) == script(texts[best]):
+    while joins(run[-1] + 1):
         run.append(run[-1] + 1)
     return run
 
@@ -173,12 +235,19 @@ def _title_above(items: list[LineItem], labels: list[Role], first: int) -> bool:
     if first == 0 or items[first].blank_before:
         return False
     above = items[first - 1].text
-    return labels[first - 1].title >= LIKELY and labels[first - 1].label not in ("author", "affiliation", "email") and not vetoes_title(above) and script(above) == script(items[first].text)
+    return labels[first - 1].title >= LIKELY and labels[first - 1].label not in _NOT_TITLE and not vetoes_title(above) and script(above) == script(items[first].text)
 
 
 def first_field_of(labels: list[Role], texts: list[str]) -> int:
     """Where the title block ends: the first body line or heading, or an abstract or keywords label."""
     return next((i for i, role in enumerate(labels) if role.label in _FRONT_END or ABSTRACT.match(texts[i]) or KEYWORDS.match(texts[i])), len(texts))
+
+
+def _goes_on(text: str, below: Role) -> bool:
+    """A title line that cannot end the title: it ends on a connective (`continues_title`), or
+    on a comma where the model gives the line below at least LIKELY of being a title line
+    (`…using Rules,` / `Conditional Random Fields and …`; a by-line ends on commas too)."""
+    return continues_title(text) or text.rstrip().endswith(",") and below.title >= LIKELY
 
 
 def _cover_page(items: list[LineItem]) -> int | None:
@@ -191,8 +260,57 @@ def _cover_page(items: list[LineItem]) -> int | None:
     return first if marks >= 2 else None
 
 
-def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None) -> Proposal:
-    """The title block the model reads in `items` (see the module's docstring)."""
+def _unvetoed(run: list[int], texts: list[str], labels: list[Role]) -> list[list[int]]:
+    """A title run cut where a veto strikes a line, and ended by a line naming an institution
+    or a position (`Казахский национальный университет`, `магистрант 2 курса`) below its first
+    that the model is not sure is a title line (the address block under a by-line); a fragment
+    (`at`, `√`) between two title lines stays in (a formula or a word a narrow column set
+    alone), at either end it goes."""
+    parts: list[list[int]] = [[]]
+    for k, i in enumerate(run):
+        t = " ".join(texts[i].split())
+        if parts[-1] and labels[i].title < SURE and (is_institution(t) or is_role(t)):
+            break
+        inner = bool(parts[-1]) and k + 1 < len(run) and not vetoes_title(texts[run[k + 1]])
+        if not vetoes_title(t) or inner and is_fragment(t) and not _struck(t):
+            parts[-1].append(i)
+        elif parts[-1]:
+            parts.append([])
+    return [p for p in parts if p]
+
+
+def known_names(text: str, names: NameLexicon) -> bool:
+    """A line that is only names of people the training data knows: `line_names` reads it
+    whole (its names hold four fifths of its letters), the first name begins with a known
+    given name, and at least half the names' words are known given or family names
+    (`Serge Abiteboul`, `KENT R. ANDERSON`; not `Smooth Muscle Cell Proliferation`)."""
+    found = line_names(text)
+    if not found or continues_title(text):
+        return False
+    words = [w.casefold() for n in found for w in re.findall(r"[^\W\d_]{2,}", n)]
+    letters = sum(ch.isalpha() for ch in text)
+    if not words or sum(ch.isalpha() for n in found for ch in n) < 0.8 * letters:
+        return False
+    first = re.findall(r"[^\W\d_]{2,}", found[0].casefold())
+    known = sum(w in names.given or w in names.family for w in words)
+    return bool(first) and first[0] in names.given and known >= len(words) / 2
+
+
+def _trim_by_lines(kept: list[int], texts: list[str], labels: list[Role], named: bool, by_lines: set[int], names: NameLexicon) -> None:
+    """Take off a title run's last (or first) lines that are a by-line (see `_by_line`), or
+    known names (`known_names`) where the model's author probability of the line is at least
+    LIKELY, in place."""
+    while len(kept) > 1 and labels[kept[-1]].author >= LIKELY and not continues_title(texts[kept[-2]]) and known_names(texts[kept[-1]], names):
+        by_lines.add(kept.pop())
+    while len(kept) > 1 and not named and _by_line(texts[kept[-1]], texts[kept[-2]], labels[kept[-1]]):
+        by_lines.add(kept.pop())
+    while len(kept) > 1 and not named and _by_line(texts[kept[0]], "", labels[kept[0]]):  # a by-line set above the title
+        by_lines.add(kept.pop(0))
+
+
+def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None, names: NameLexicon | None = None) -> Proposal:
+    """The title block the model reads in `items` (see the module's docstring); `names`: the
+    model's name lexicon (the shipped one by default)."""
     labels = label_lines(items) if labels is None else labels
     if not labels:
         return Proposal()
@@ -208,20 +326,17 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     # Where the model finds author lines of its own, title-case title lines are not read as a by-line.
     named = any(role.label == "author" for role in labels[:front_end])
     for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
-        kept = [i for i in run if not vetoes_title(texts[i])]
-        while len(kept) > 1 and not named and _by_line(texts[kept[-1]], texts[kept[-2]], labels[kept[-1]]):
-            by_lines.add(kept.pop())
-        while len(kept) > 1 and not named and _by_line(texts[kept[0]], "", labels[kept[0]]):  # a by-line set above the title
-            by_lines.add(kept.pop(0))
-        if kept and kept == list(range(kept[0], kept[-1] + 1)):
-            runs.append(kept)
+        for kept in _unvetoed(run, texts, labels):
+            _trim_by_lines(kept, texts, labels, named, by_lines, loaded_names() if names is None else names)
+            if kept:
+                runs.append(kept)
     runs.sort(key=lambda run: own is not None and script(" ".join(texts[i] for i in run)) != own)  # stable: first in order
     first_field = first_field_of(labels, texts)
     title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
     while title and title[0] - 1 not in by_lines and _title_above(items, labels, title[0]):
         title = [title[0] - 1, *title]  # a first line the model doubted, set close above the rest of the title
-    while title and title[-1] + 1 < len(items) and continues_title(texts[title[-1]]) and not vetoes_title(texts[title[-1] + 1]):
-        title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`… goes on (`…Caused by` / `Flexi-Seal Device`)
+    while title and title[-1] + 1 < len(items) and _goes_on(texts[title[-1]], labels[title[-1] + 1]) and not vetoes_title(texts[title[-1] + 1]):
+        title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`, a comma… goes on (`…Caused by` / `Flexi-Seal Device`)
     title_script = script(" ".join(texts[i] for i in title)) if title else own
     stop = next((i for i, role in enumerate(labels) if role.label in ("abstract", "keywords", "body", "heading") and i > (title[-1] if title else 0)), len(items))
     by_script: dict[str, list[str]] = {}
@@ -235,7 +350,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     seen: set[str] = set()
     unique = []
     for name in authors:
-        key = re.sub(r"[\s.]", "", name).casefold()
+        key = _name_key(name)
         if key not in seen:
             seen.add(key)
             unique.append(name)
@@ -290,11 +405,17 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     return proposal.authors
 
 
+def _name_key(text: str) -> str:
+    """A name or a line as compared for the same person: no spaces or full stops, case folded
+    (`C.J. van der Beek` as read, `C. J. van der Beek` as proposed)."""
+    return re.sub(r"[\s.]", "", text).casefold()
+
+
 def _earlier(proposal: Proposal, texts: list[str], line: int) -> bool:
     """Whether the model's first author stands on an author line above `line` (the rules
     skipped the first by-line and began at the second)."""
-    first = proposal.authors[0].casefold()
-    at = next((i for i, t in enumerate(texts[:line]) if first in t.casefold()), None)
+    first = _name_key(proposal.authors[0])
+    at = next((i for i, t in enumerate(texts[:line]) if first in _name_key(t)), None)
     return at is not None and proposal.labels[at].author >= PLAUSIBLE
 
 

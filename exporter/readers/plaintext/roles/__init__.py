@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .features import LABELS, Layout, LineItem, sequence_features
+from .features import LABELS, Layout, LineItem, NameLexicon, sequence_features
 
 MODEL = Path(__file__).resolve().with_name("model.crfsuite")
 ENABLED = True  # bench/corpus.py turns the model off to measure the rules alone
@@ -25,6 +25,17 @@ def loaded_model():
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL))
     return tagger
+
+
+def lexicon_path(model: Path) -> Path:
+    """Where the name lexicon a model was trained with stands: beside it (`model.names.tsv`)."""
+    return model.with_suffix(".names.tsv")
+
+
+@cache
+def loaded_names() -> NameLexicon:
+    """The shipped model's name lexicon, read once."""
+    return NameLexicon.read(lexicon_path(MODEL))
 
 
 class Role(NamedTuple):
@@ -45,12 +56,13 @@ def label_lines(items: list[LineItem]) -> list[Role]:
     return read_roles(tagger, items)
 
 
-def read_roles(tagger, items: list[LineItem]) -> list[Role]:
-    """The roles `tagger` (an open pycrfsuite.Tagger) gives the items."""
-    labels = tagger.tag(sequence_features(items))
+def read_roles(tagger, items: list[LineItem], names: NameLexicon | None = None) -> list[Role]:
+    """The roles `tagger` (an open pycrfsuite.Tagger) gives the items; `names`: the lexicon it
+    was trained with (the shipped model's by default)."""
+    labels = tagger.tag(sequence_features(items, loaded_names() if names is None else names))
     known = set(tagger.labels())
     p = lambda label, i: tagger.marginal(label, i) if label in known else 0.0  # noqa: E731
     return [Role(label, p(label, i), p("title", i), p("author", i)) for i, label in enumerate(labels)]
 
 
-__all__ = ["LABELS", "Layout", "LineItem", "MODEL", "Role", "label_lines", "loaded_model", "read_roles"]
+__all__ = ["LABELS", "Layout", "LineItem", "MODEL", "NameLexicon", "Role", "label_lines", "lexicon_path", "loaded_model", "loaded_names", "read_roles"]

@@ -43,6 +43,32 @@ class LineItem:
     layout: Layout | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    """Given names and family names (case folded) read off the training data's author lines,
+    less the words its titles, abstracts and affiliations use as often: evidence that a
+    title-case line is a by-line (`Divyakant Agrawal`) or not (`Smooth Muscle Cell Proliferation`)."""
+
+    given: frozenset[str] = frozenset()
+    family: frozenset[str] = frozenset()
+
+    def write(self, path) -> None:
+        rows = [f"given\t{w}" for w in sorted(self.given)] + [f"family\t{w}" for w in sorted(self.family)]
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    @classmethod
+    def read(cls, path) -> "NameLexicon":
+        """The lexicon written beside a model; empty where there is none."""
+        if not path.is_file():
+            return cls()
+        kinds: dict[str, set[str]] = {"given": set(), "family": set()}
+        for row in path.read_text(encoding="utf-8").splitlines():
+            kind, _, word = row.partition("\t")
+            if kind in kinds and word:
+                kinds[kind].add(word)
+        return cls(frozenset(kinds["given"]), frozenset(kinds["family"]))
+
+
 _INITIAL = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.")
 _SENTENCE = re.compile(r"[a-zа-яёәғқңөұүһі]\. [A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 _MARKED_WORD = re.compile(r"[^\W\d_]{2,}[\d*∗†‡¹²³⁴⁵⁶⁷⁸⁹]+(?:,|\s|$)")
@@ -54,7 +80,28 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
     return sum(value >= e for e in edges)
 
 
-def text_features(text: str) -> dict[str, float]:
+# Words a title holds in lower case and a by-line never does (`and`/`и` join names too).
+_FUNCTION = frozenset("of the in on for with to by at from via a an under over between into through в на для по о об от из при с со к мен үшін".split())
+
+
+def name_features(words: list[str], names: NameLexicon) -> dict[str, float]:
+    """How much of a line reads as names: the share of its words (two letters or more) that
+    are known given or family names, whether one is a given name, whether the first is."""
+    folded = [w.casefold() for w in words if len(w) >= 2]
+    if not folded:
+        return {}
+    known = sum(w in names.given or w in names.family for w in folded)
+    f = {f"namelike={_bucket(known / len(folded), (0.01, 0.34, 0.67, 0.99))}": 1.0}
+    if known / len(folded) >= 0.5:
+        f["namelike_half"] = 1.0
+    if any(w in names.given for w in folded):
+        f["given"] = 1.0
+    if folded[0] in names.given:
+        f["given_first"] = 1.0
+    return f
+
+
+def text_features(text: str, names: NameLexicon = NameLexicon()) -> dict[str, float]:
     """Features of one line's text alone."""
     t = " ".join(text.split())
     words = t.split()
@@ -108,6 +155,9 @@ def text_features(text: str) -> dict[str, float]:
     ):
         if hit:
             f[name] = 1.0
+    function = sum(w in _FUNCTION for w in words)
+    f[f"function={min(function, 2)}"] = 1.0
+    f |= name_features(found, names)
     names = author_names(t, strong_only=False) if len(t) <= 250 else None
     if names is not None:
         if len(names) >= 2 or any(STRONG_NAME.match(n) for n in names):  # what `author_names(t, strong_only=True)` accepts
@@ -139,13 +189,27 @@ def layout_features(layout: Layout | None, page: int) -> dict[str, float]:
     return f
 
 
-_CONTEXT = ("names_strong", "names_weak", "caps_line", "abstract_label", "keywords_label", "udc", "intro", "institution", "email", "header", "rubric", "largest", "bold", "sentences")
+_CONTEXT = ("names_strong", "names_weak", "caps_line", "abstract_label", "keywords_label", "udc", "intro", "institution", "email", "header", "rubric", "largest", "bold", "sentences",
+            "namelike_half", "given_first", "repeated")
 
 
-def sequence_features(items: list[LineItem]) -> list[dict[str, float]]:
+def _repeat_key(text: str) -> str:
+    return " ".join(re.sub(r"[\d\W_]+", " ", text.casefold()).split())
+
+
+def sequence_features(items: list[LineItem], names: NameLexicon = NameLexicon()) -> list[dict[str, float]]:
     """Each item's features, with its neighbours' chief ones and where it stands in the
-    sequence (its index, after an abstract or keywords label, after the introduction)."""
-    own = [text_features(item.text) | layout_features(item.layout, item.page) for item in items]
+    sequence (its index, after an abstract or keywords label, after the introduction), and
+    whether its words come again on another line (a running head: `Determination of the
+    flux 1` … `Determination of the flux 2`)."""
+    own = [text_features(item.text, names) | layout_features(item.layout, item.page) for item in items]
+    keys = [_repeat_key(item.text) for item in items]
+    seen_keys: dict[str, int] = {}
+    for key in keys:
+        seen_keys[key] = seen_keys.get(key, 0) + 1
+    for f, key in zip(own, keys):
+        if len(key) >= 12 and seen_keys[key] > 1:
+            f["repeated"] = 1.0
     out = []
     seen = {"abstract_label": False, "keywords_label": False, "intro": False, "udc": False}
     for i, (item, f) in enumerate(zip(items, own)):

@@ -3,7 +3,8 @@
     python -m exporter.readers.plaintext.roles.train     # rebuild model.crfsuite
     python -m exporter.readers.plaintext.roles.evaluate  # rebuild it and write bench/TITLEBLOCK.md
 
-Training data (data/, see data/LICENSES.md): GROBID's header corpus (data/grobid.jsonl) but its
+Beside the model, model.names.tsv: the given and family names of the training documents' author
+lines (`build_lexicons`), a feature of the lines. Training data (data/, see data/LICENSES.md): GROBID's header corpus (data/grobid.jsonl) but its
 held-out fifth, the hand-labelled dev half of the corpus (data/corpus/*.tsv: each paper in its
 text form, its PDF form with the labels carried over line by line, or its DOCX paragraphs), and
 the added papers' hand labels (data/added/*.tsv) but their held-out part. Deterministic: the
@@ -19,15 +20,17 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
 
 from ...pdf.reader import body_size, pdf_lines
 from ...pdf.titleblock import front_items
-from . import MODEL
+from ..titleblock import line_names
+from . import MODEL, lexicon_path
 from .data import corpus as corpus_data
-from .features import LineItem, sequence_features
+from .features import LineItem, NameLexicon, sequence_features
 
 DATA = Path(__file__).resolve().parent / "data"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
@@ -112,10 +115,69 @@ def all_docs() -> list[dict]:
 OWN_WEIGHT = 3  # the hand-labelled papers (Russian, with layout) count thrice beside GROBID's many English headers
 
 
-def _trainer(docs: list[dict], as_sequences: bool) -> pycrfsuite.Trainer:
+_NAME_PART = re.compile(r"^[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*$")
+_TEXT_LABELS = ("title", "abstract", "affiliation", "keywords")
+
+
+def _given_and_family(name: str) -> tuple[str | None, str | None]:
+    """(given name, family name) of a name as printed, case folded: `Hao Wang`, `Ross G.
+    DOUGLAS`, `Korotin A. M.` (no given name), `A. M. Korotin` (none either)."""
+    words = name.split()
+    full = [w for w in words if _NAME_PART.match(w)]
+    if not full:
+        return None, None
+    if words[-1].endswith(".") or len(words[-1]) == 1:  # `Korotin A. M.`
+        return None, full[0].casefold()
+    given = words[0].casefold() if _NAME_PART.match(words[0]) and len(full) >= 2 else None
+    return given, full[-1].casefold()
+
+
+def _name_counts(doc: dict) -> tuple[Counter, Counter, Counter]:
+    """(given names, family names, other words) on one document's labelled lines."""
+    given: Counter = Counter()
+    family: Counter = Counter()
+    other: Counter = Counter()
+    for item, label in zip(doc["items"], doc["labels"]):
+        if label == "author":
+            for name in line_names(item.text):
+                g, f = _given_and_family(name)
+                given[g] += g is not None
+                family[f] += f is not None
+        elif label in _TEXT_LABELS:
+            other.update(w.casefold() for w in re.findall(r"[^\W\d_]{2,}", item.text))
+    return given, family, other
+
+
+def build_lexicons(docs: list[dict]) -> tuple[NameLexicon, list[NameLexicon]]:
+    """The lexicon of the documents' author lines (as `line_names` reads them): given and
+    family names used more often as names than as words of their titles, abstracts,
+    affiliations and keywords; and, to train on, each document's lexicon built from the
+    other documents only, so the model learns what a name unseen in training looks like
+    (with its own names in, every training by-line would be all known names)."""
+    counts = [_name_counts(d) for d in docs]
+    given, family, other = Counter(), Counter(), Counter()
+    for g, f, o in counts:
+        given.update(g)
+        family.update(f)
+        other.update(o)
+    full = NameLexicon(frozenset(w for w, n in given.items() if w and n > other[w]), frozenset(w for w, n in family.items() if w and n > other[w]))
+    each = []
+    for g, f, o in counts:
+        own_given = {w for w in g if w and given[w] - g[w] > other[w] - o[w]}
+        own_family = {w for w in f if w and family[w] - f[w] > other[w] - o[w]}
+        # only the words this document holds change: its names leave unless others print them, its words leave their count
+        changed = set(g) | set(f) | set(o)
+        each.append(NameLexicon(
+            frozenset((full.given - changed) | own_given | {w for w in o if w in given and w not in g and given[w] > other[w] - o[w]}),
+            frozenset((full.family - changed) | own_family | {w for w in o if w in family and w not in f and family[w] > other[w] - o[w]}),
+        ))
+    return full, each
+
+
+def _trainer(docs: list[dict], as_sequences: bool, names: list[NameLexicon]) -> pycrfsuite.Trainer:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for doc in [d for d in docs for _ in range(1 if d["source"] == "grobid" else OWN_WEIGHT)]:
-        feats = sequence_features(doc["items"])
+    for doc, lexicon in [(d, n) for d, n in zip(docs, names) for _ in range(1 if d["source"] == "grobid" else OWN_WEIGHT)]:
+        feats = sequence_features(doc["items"], lexicon)
         if as_sequences:
             trainer.append(feats, doc["labels"])
         else:  # each line alone: no transitions, i.e. a multinomial logistic regression on the same features
@@ -126,8 +188,12 @@ def _trainer(docs: list[dict], as_sequences: bool) -> pycrfsuite.Trainer:
 
 
 def train(docs: list[dict], path: Path, as_sequences: bool = True) -> None:
-    trainer = _trainer([d for d in docs if not d.get("held_out")], as_sequences)
-    trainer.train(str(path))
+    """Train a model at `path` on the documents not held out, with the name lexicon built
+    from the same documents written beside it (`lexicon_path`)."""
+    trained = [d for d in docs if not d.get("held_out")]
+    full, each = build_lexicons(trained)
+    full.write(lexicon_path(path))
+    _trainer(trained, as_sequences, each).train(str(path))
 
 
 def is_held_out(doc: dict) -> bool:
@@ -145,7 +211,9 @@ def build(docs: list[dict] | None = None) -> list[dict]:
     started = time.perf_counter()
     train(docs, MODEL)
     trained = [d for d in docs if not d["held_out"]]
-    print(f"{MODEL}: {len(trained)} documents, {sum(len(d['items']) for d in trained)} lines, {time.perf_counter() - started:.1f} s, {MODEL.stat().st_size // 1024} KiB")
+    names = NameLexicon.read(lexicon_path(MODEL))
+    print(f"{MODEL}: {len(trained)} documents, {sum(len(d['items']) for d in trained)} lines, {time.perf_counter() - started:.1f} s, "
+          f"{MODEL.stat().st_size // 1024} KiB; {len(names.given)} given and {len(names.family)} family names")
     return docs
 
 

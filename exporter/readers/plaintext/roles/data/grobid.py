@@ -6,7 +6,8 @@ Reads grobid-trainer/resources/dataset/header/corpus/tei/*.tei.xml from a git sn
 github:kermitt2/grobid (the newest commit's tree), splits each front at `<lb/>`, and gives each
 line the role of most of its characters: titlePart -> title, docAuthor -> author,
 affiliation/address -> affiliation, email, the abstract div -> abstract, keyword(s) ->
-keywords, a doctype note -> rubric, every other tagged element (dates, copyright, journal,
+keywords, a doctype note -> rubric, a docAuthor line that names the journal's editor
+(`Editor: M. Doser`) -> furniture, every other tagged element (dates, copyright, journal,
 pages, DOI) -> furniture; untagged text is `other`, or abstract/keywords when it is their label.
 GROBID's headers carry no layout here: the lines are read as text.
 """
@@ -14,6 +15,7 @@ GROBID's headers carry no layout here: the lines are read as text.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -24,6 +26,7 @@ from ...frontmatter import ABSTRACT, KEYWORDS
 
 TEI_DIR = "grobid-trainer/resources/dataset/header/corpus/tei"
 OUT = Path(__file__).with_name("grobid.jsonl")
+_EDITOR = re.compile(r"^(?:(?:academic|handling|guest|associate)\s+)?editors?\s*:|^(?:edited|communicated|reviewed)\s+by\b", re.IGNORECASE)
 _ROLE = {
     "titlePart": "title", "docAuthor": "author", "affiliation": "affiliation", "address": "affiliation",
     "email": "email", "keyword": "keywords", "keywords": "keywords",
@@ -74,6 +77,8 @@ def lines_of(front: ET.Element) -> list[dict]:
             label = "abstract"
         elif label == "other" and KEYWORDS.match(text):
             label = "keywords"
+        if label == "author" and _EDITOR.match(text):
+            label = "furniture"  # the journal's handling editor (`Editor: M. Doser`), tagged docAuthor in a few headers: not the paper's author
         out.append({"text": text, "label": label})
     return out
 
