@@ -237,8 +237,15 @@ def truth_first_family(segment: str | None) -> str | None:
     parser's): `Family, …`, `Family I. O.`, `I. O. Family`, `Given [M.] Family`, `van der Family`."""
     if not segment:
         return None
-    words = re.sub(r"^(?:In:?|/+)\s+", "", segment.strip()).split()
-    words = [w for w in words if w not in ("&", "and", "и")]
+    segment = re.sub(r"^(?:In:?|/+)\s+", "", segment.strip())
+    # Convention rules (each is how the label is written, not what a parser must do):
+    # the first name ends at the first `and`/`&`/`;` (`Lawrie E A and Shirinda O`: the initials
+    # before `and` belong to Lawrie, not to a `Given Family` reading across the `and`); a comma
+    # glued to the next word still ends the family name (`Komatsu,E .`, `Rabiner,L.R.`); a colon
+    # after a name is the label's punctuation (`Wolfgang Jantzen:`).
+    segment = re.split(r"\s+(?:and|AND|&|und|и|және)\s+|\s*;\s*", segment, maxsplit=1)[0]
+    segment = re.sub(r",(?=\S)", ", ", segment)
+    words = [w.rstrip(":") or w for w in segment.split()]
     if not words or not re.search(r"\w", words[0]):
         return None
     i = 0
@@ -264,6 +271,17 @@ def truth_first_family(segment: str | None) -> str | None:
         if k < len(words) and not words[k - 1].endswith((",", ";")) and re.match(r"^[A-ZА-Я](?:[a-zа-яё'’-]+|[A-ZА-Я'’-]+)[.,;]?$", words[k]) and words[k - 1].rstrip(".").isalpha() and len(words[k - 1].rstrip(".")) == 1:
             return words[k].strip(".,;:")
         return first.strip(".,;:")
+    # `Jørgen Ellegaard Andersen`, `Mathilde von Bulow,`: given names, then the family name (with
+    # its particles) up to the name's comma; three words at most (more, without a comma, is not
+    # one name).
+    name = words[j:]
+    for end, w in enumerate(name):
+        if w.endswith(","):
+            name = name[: end + 1]
+            break
+    name = [w.strip(".,;") for w in name if w not in _PARTICLE]
+    if len(name) in (2, 3) and not first.isupper() and all(w[:1].isupper() and w[1:].replace("-", "").replace("'", "").isalpha() and w[1:].replace("-", "").islower() for w in name):
+        return name[-1]
     nxt = words[j + 1]
     if re.match(r"^[A-ZА-Я][A-ZА-Я'’-]+[.,;]?$", nxt) and not first.isupper():  # `Kevin CONSTANT`
         return nxt.strip(".,;:")
@@ -279,9 +297,13 @@ def _letters(value: str | None) -> str | None:
 
 
 def _strip_container(value: str | None) -> str | None:
+    """A container's name without the marks around it: a leading `//` or `In:`, and (a convention
+    rule, applied to the label and the parse alike) a trailing word that introduces the next
+    element, which some labels include (`Rev. Mod. Phys. ,vol.`, `Advances in … (Vol.`)."""
     if not value:
         return None
-    return re.sub(r"^\s*(?://|In:?\s|in:?\s|В:\s)\s*", "", value)
+    value = re.sub(r"^\s*(?://|In:?\s|in:?\s|В:\s)\s*", "", value)
+    return re.sub(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited)\.?[\s(]*$", "", value, flags=re.IGNORECASE)
 
 
 def _first_number(value: str | None) -> str | None:
