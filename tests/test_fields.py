@@ -152,6 +152,48 @@ def test_bench_targets_hold():
         assert row["recall"] >= target and row["precision"] >= target, (field, row)
 
 
+@pytest.mark.parametrize(
+    "segment, family",
+    [
+        ("Lawrie E A and Shirinda O", "Lawrie"),  # the initials before `and` are Lawrie's
+        ("Scott M & Morgan J", "Scott"),
+        ("Komatsu,E .& Seljak ,U .", "Komatsu"),  # a comma glued to the given name
+        ("Rabiner,L.R.", "Rabiner"),
+        ("Armbruster,Peter", "Armbruster"),
+        ("Jørgen Ellegaard Andersen and Rinat Kashaev", "Andersen"),  # given, middle, family
+        ("Mathilde von Bulow,", "Bulow"),
+        ("Wolfgang Jantzen:", "Jantzen"),
+        # unchanged readings
+        ("Jacob Ziv and Abraham Lempel.", "Ziv"),
+        ("Donald E. Knuth", "Knuth"),
+        ("Smith, J. A., & Lee, K.", "Smith"),
+        ("CASSARD Jean-Christophe,", "CASSARD"),
+        ("Власов Геннадий Фёдорович", "Власов"),
+        ("van der Berg, J.", "Berg"),
+    ],
+)
+def test_bench_reads_the_labelled_first_author(segment, family):
+    """The bench's own reading of a labelled author segment (not the parser's)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    import entry_fields
+
+    assert entry_fields.truth_first_family(segment) == family
+
+
+def test_bench_container_drops_the_next_elements_word_on_both_sides():
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    import entry_fields
+
+    assert entry_fields._strip_container("Rev. Mod. Phys. ,vol.") == "Rev. Mod. Phys."
+    assert entry_fields._strip_container("Advances in Neural Information Processing Systems (Vol.") == "Advances in Neural Information Processing Systems"
+    assert entry_fields._strip_container("In: Nature Physics") == "Nature Physics"
+    assert entry_fields._strip_container("Physics Today") == "Physics Today"
+
+
 def test_places_with_hyphens_states_and_publishers_with_initials():
     # ru_sakhno_fuzzy_infosec.txt (entry 4), ru_hybrid_models_grpc.docx (entry 9), ru_paraschuk_uncertainty_levels.txt (entry 10)
     f = fields("Маршаков, Д. В. Экспертные системы информационной безопасности / Д. В. Маршаков, В. А. Фатхи. — Ростов-на-Дону: Издательский центр ДГТУ, 2015. — 223 с.")

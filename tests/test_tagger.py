@@ -197,6 +197,18 @@ def test_a_number_after_the_volume_is_the_issue_when_pages_follow(text, volume, 
     assert (f["volume"], f.get("number"), f["pages"]) == (volume, number, pages)
 
 
+@pytest.mark.parametrize(
+    "text, booktitle",
+    [
+        # the word that introduces the next element is not the book's title (APA `(pp.`, Chicago `, edited by`)
+        ("Smith, J. (2001). Wind loads on tall masts. In K. Lee (Ed.), Handbook of wind engineering (pp. 10-20). London: Routledge.", "Handbook of wind engineering"),
+        ("Brown, A. 2010. Coastal erosion. In Coastal Processes, edited by M. White, 33-51. Boston: Beacon Press.", "Coastal Processes"),
+    ],
+)
+def test_a_container_ends_before_the_next_elements_word(text, booktitle):
+    assert fields(text)["booktitle"] == booktitle
+
+
 def test_a_year_after_the_volume_is_not_the_pages():
     f = fields("Tamm E. Wind loads on towers. Baltic Engineering Review, vol. 12, 2005.")
     assert f.get("pages") is None and f["year"] == "2005"

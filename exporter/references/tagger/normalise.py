@@ -236,6 +236,11 @@ def _numbers_after_volume(f: "_Fields") -> None:
 _ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Verl|изд|ун-та|ин-та|им|др|т\.\s?б|и\s?др)\.$", re.IGNORECASE)
 
 
+# A word that introduces the element after a container (its volume, number, pages, editors), left
+# at the container's end when the tagger gave it the container's label.
+_NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited)\.?[\s(]*$", re.IGNORECASE)
+
+
 def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     """A title, container, publisher or place without the marks around it: quotes, brackets,
     GOST's `//` and ` – `, an `In:`, the full stop after it (kept when it ends an abbreviation:
@@ -256,6 +261,10 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         if ch == "." and name != "title" and (_ABBREVIATION_END.search(f.text[a:b]) or re.search(r"\w\.\s?\S", f.text[a : b - 1]) and re.search(r"\b\w{1,6}\.$", f.text[a:b])):
             break
         b -= 1
+    if name in ("journal", "booktitle"):  # `Physics of Fluids, vol`, `Proceedings (pp`, `Book, edited`: the next element's word
+        m = _NEXT_ELEMENT_WORD.search(f.text[a:b])
+        if m and m.start() > 0:
+            b = a + m.start()
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
         m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
         if m:
