@@ -229,3 +229,14 @@ if __name__ == "__main__":  # the list: python tests/test_architecture.py [LIMIT
 
     for name, n in sorted(long_functions(int(sys.argv[1]) if len(sys.argv) > 1 else MOST_LINES).items(), key=lambda x: -x[1]):
         print(f"{n:4d}  {name}")
+
+
+def test_every_package_folder_is_listed_for_installation():
+    # pyproject lists the packages a wheel carries: a folder left out (exporter/venue when
+    # venue.py became a package) installs nowhere but an editable checkout
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "exporter").rglob("__init__.py") if "__pycache__" not in p.parts}
+    assert found <= listed, sorted(found - listed)
