@@ -29,7 +29,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 LABELS = BENCH / "entries" / "labelled.json"
-CORPUS = Path(os.environ.get("EXPORTER_CORPUS", ROOT.parent.parent / "shared" / "corpus"))
+# $EXPORTER_CORPUS, else `shared/corpus` beside the checkout (../shared/corpus) or above it (a worktree's)
+CORPUS = next((p for p in (Path(os.environ["EXPORTER_CORPUS"]) if os.environ.get("EXPORTER_CORPUS") else None,
+                           ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus") if p is not None and p.is_dir()),
+              ROOT.parent / "shared" / "corpus")
 FIELDS = ("first_author", "year", "title", "pages", "pagetotal", "doi")
 # The targets (recall and precision both): years, first authors and DOIs 95 %, titles and pages 90 %.
 TARGETS = {"first_author": 0.95, "year": 0.95, "doi": 0.95, "title": 0.90, "pages": 0.90}
