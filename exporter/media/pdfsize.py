@@ -6,8 +6,16 @@ its bytecode tables (`fpgm`, `prep`, `cvt `) and every glyph's instructions, and
 `name` table (licence text, URLs). For Liberation Serif that is 60 % of a subset: a subset of
 150 glyphs is 23 KB deflated with them, 9 KB without (bench/FIDELITY.md, sizes). PDF viewers
 rasterise glyphs without the font's bytecode (pdf.js, pdfium and poppler scale outlines), as
-they do for the Type 1 and CFF fonts TeX embeds, so the outlines, metrics and character map
-are kept and the rest is dropped.
+they do for the Type 1 and CFF fonts TeX embeds, so only what a viewer draws from is kept
+(`GLYPH_TABLES`: outlines, their places, metrics, character map). `name`, `OS/2` and `post`
+go too: ISO 32000-1 (9.9) requires none of them in an embedded TrueType program, FreeType
+(poppler, pdfium) loads a program without them, pdf.js makes its own, and the PDF's font
+descriptor carries the name and metrics a viewer reads. Ghostscript and pdfTeX embed
+TrueType subsets the same way.
+
+Measured and not taken: the same subsets as CFF-flavoured OpenType (`FontFile3`/`OpenType`,
+each quadratic raised to the exact cubic, fontTools' T2CharStringPen) deflate 25–40 % larger
+than these TrueType ones, and subroutinised (cffsubr 0.4) larger still (bench/FIDELITY.md).
 
 The hook is `UnhintedFace.makeSubset`, the public method of reportlab's `TTFontFace` that
 `addSubsetObjects` calls for each subset (reportlab 5.1); `tests/test_pdf_size.py` fails if
@@ -17,6 +25,7 @@ reportlab stops calling it (the PDF would then carry hinted subsets, larger but 
 from __future__ import annotations
 
 import io
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -31,32 +40,33 @@ from ..usercache import read_entry, write_entry
 # formula picture that draws ten. A documented setting, read when a TTFont is made.
 rl_config.ttfAsciiReadable = 0
 
-HINTING_TABLES = ("fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX", "gasp")
-KEPT_NAMES = frozenset(range(7))  # copyright, family, style, unique id, full name, version, PostScript name
+# What a PDF viewer draws an embedded TrueType subset from (a simple TrueType font's codes go
+# through its `cmap`); every other table is dropped.
+GLYPH_TABLES = ("head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap")
+HINTING_MAXP = ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions")
 
 
 @lru_cache(maxsize=256)
 def unhinted(program: bytes) -> bytes:
-    """A TrueType program with its hinting and its name table's long records removed; the
-    program unchanged if fontTools cannot read it (reportlab made it, so it should)."""
+    """A TrueType program with only GLYPH_TABLES, its glyphs without hinting; the program
+    unchanged if fontTools cannot read it (reportlab made it, so it should) or lacks one of them."""
     from fontTools.ttLib import TTFont
 
     try:
         font = TTFont(io.BytesIO(program), recalcTimestamp=False)  # the same bytes on every run
-        if "glyf" not in font:
+        if not all(tag in font for tag in GLYPH_TABLES):
             return program
-        for tag in HINTING_TABLES:
-            if tag in font:
+        font.getGlyphOrder()  # read from `post` before it goes: glyf and hmtx are written in it
+        for tag in list(font.keys()):
+            if tag not in GLYPH_TABLES and tag != "GlyphOrder":
                 del font[tag]
         glyf = font["glyf"]
         for name in glyf.keys():
             glyf[name].removeHinting()
         maxp = font["maxp"]
-        for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions"):
+        for attr in HINTING_MAXP:
             if hasattr(maxp, attr):
                 setattr(maxp, attr, 1 if attr == "maxZones" else 0)
-        if "name" in font:
-            font["name"].names = [record for record in font["name"].names if record.nameID in KEPT_NAMES]
         out = io.BytesIO()
         font.save(out)
     except Exception:  # fontTools raises many kinds on a program it cannot read: keep reportlab's
@@ -143,18 +153,90 @@ def unhint_drawing_fonts(drawing) -> None:
 # the outline and the document information (Cyrillic in UTF-16 as octal escapes, eight bytes a
 # letter). In a text-only paper that is a quarter of the file (bench/FIDELITY.md, sizes). qpdf,
 # through pikepdf (which already binds the volumes), moves them into object streams (PDF 1.5),
-# deflated together; every stream keeps its bytes (a JPEG stays the source's bytes, content
-# streams are not rewritten). The same input gives the same bytes (the file identifier is a
-# digest of it).
+# deflated together. Before that, each content stream's strings are written compactly
+# (`compact_strings`) and every deflated stream but the images is deflated again, harder
+# (`RECOMPRESS_LEVEL`); images keep their bytes (a JPEG stays the source's bytes). The same
+# input gives the same bytes (the file identifier is a digest of it).
+
+# A subset's character codes are 0, 1, 2… in the order letters first appear, so the commonest
+# letters of a paper have codes below 32, which reportlab writes as four-byte octal escapes
+# (`\001`): a third of a page of Cyrillic text. A literal string may hold any byte as itself
+# (ISO 32000-1, 7.3.4.2) but the backslash and parentheses, which keep their escapes, and an
+# end of line, which a reader would take as a line feed, so CR and LF keep theirs too.
+_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(.))", re.S)
+_KEEP_ESCAPED = frozenset(b"\n\r()\\")
+# An inline image (BI … ID binary EI) would put bytes that look like escapes outside a string.
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)ID\s")
+
+# libdeflate's strongest level: 4–5 % smaller than zlib's 9 on a paper's content streams and
+# font subsets, ~70 ms for a 13-page paper with formulas (bench/FIDELITY.md, sizes).
+RECOMPRESS_LEVEL = 12
+
+
+def compact_strings(content: bytes) -> bytes:
+    """A content stream reportlab wrote, its literal strings' octal escapes written as the bytes
+    they stand for (but those of `_KEEP_ESCAPED`); the stream itself when it holds an inline image."""
+    if b"\\" not in content or _INLINE_IMAGE.search(content):
+        return content
+
+    def byte(match: re.Match) -> bytes:
+        if match.group(1) is None:
+            return match.group(0)  # \( \) \\ \n …: kept as written
+        value = int(match.group(1), 8) & 0xFF
+        return match.group(0) if value in _KEEP_ESCAPED else bytes((value,))
+
+    return _ESCAPE.sub(byte, content)
+
+
+def _content_streams(pdf) -> list:
+    """The page content streams and form XObjects of a PDF (what holds text operators)."""
+    import pikepdf
+
+    found = {}
+    for page in pdf.pages:
+        contents = page.obj.get("/Contents")
+        for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
+            if isinstance(stream, pikepdf.Stream):
+                found[stream.objgen] = stream
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and obj.stream_dict.get("/Subtype") == "/Form":
+            found[obj.objgen] = obj
+    return list(found.values())
+
+
+def _recompress(pdf) -> None:
+    """Every stream deflated alone (no predictor) but images, deflated again at
+    RECOMPRESS_LEVEL; a content stream with compact strings. A stream that would not shrink
+    keeps its bytes."""
+    import deflate
+    import pikepdf
+
+    contents = {stream.objgen for stream in _content_streams(pdf)}
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream):
+            continue
+        d = obj.stream_dict
+        filters = d.get("/Filter")
+        filters = list(filters) if isinstance(filters, pikepdf.Array) else [filters]  # reportlab writes [/FlateDecode]
+        if filters != [pikepdf.Name.FlateDecode] or "/DecodeParms" in d or d.get("/Subtype") == "/Image":
+            continue
+        raw = obj.read_raw_bytes()
+        data = obj.read_bytes()
+        if obj.objgen in contents:
+            data = compact_strings(data)
+        again = bytes(deflate.zlib_compress(data, RECOMPRESS_LEVEL))
+        if len(again) < len(raw):
+            obj.write(again, filter=pikepdf.Name.FlateDecode)
 
 
 def packed(data: bytes) -> bytes:
-    """`data` with its objects in object streams; `data` itself if qpdf cannot read it (then
-    it was never a PDF to pack) or packing does not make it smaller."""
+    """`data` with its streams deflated harder and its objects in object streams; `data` itself
+    if qpdf cannot read it (then it was never a PDF to pack) or packing does not make it smaller."""
     import pikepdf
 
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
+            _recompress(pdf)
             out = io.BytesIO()
             pdf.save(
                 out,

@@ -198,6 +198,7 @@ def _math_font(outlines: dict[str, tuple]) -> tuple[str, dict[str, str], dict[st
         font = math_font(tuple(sorted(outlines.items())))
         if font.name not in _MATH_FONTS:
             pdfmetrics.registerFont(TTFont(font.name, io.BytesIO(font.data)))
+            unhint_subsets(pdfmetrics.getFont(font.name))  # its subsets without `name`, `OS/2`, `post`
             _MATH_FONTS.add(font.name)
     except Exception:  # fontTools or reportlab refused the outlines: the forms draw them
         return None
