@@ -137,25 +137,26 @@ def _glyphs_as_text(canvas, formula, name: str, chars: dict[str, str], scales: d
     draws it from a larger copy), upright in the box's y-down axes; hidden from text extraction
     (the characters stand for no text).
 
-    The text matrix is set once (upright in the box) and each character is placed by a move
-    from the one before (`Td`): the math font's characters advance by nothing, so the text
-    position after one is where it was drawn. A scaled copy is drawn at a font size of its own
-    (`Tf`), which scales the glyph as a scaled text matrix would but leaves the moves alone.
-    Half the bytes of a matrix (`1 0 0 -1 x y Tm`) a character (bench/FIDELITY.md, sizes)."""
+    Each character is placed by a move from the one before (`Td`), not by a matrix of its own
+    (`1 0 0 -1 x y Tm`, twice the bytes: bench/FIDELITY.md, sizes): the math font's characters
+    advance by nothing and a move is taken from where the line began, which is where the
+    character before was drawn. A copy drawn from a larger outline (scale below 1) keeps a
+    scaled matrix: pdfium draws a glyph at a smaller font size a pixel apart from the same glyph
+    under a scaled matrix, and the page must look as it did; the next character starts a
+    matrix again."""
     text = canvas.beginText()
-    text.setTextTransform(1, 0, 0, -1, 0, 0)
-    fill, size, at = None, None, (0.0, 0.0)
+    text.setFont(name, FORMULA_SIZE_PT)
+    fill, at = None, None  # where the line began: the last character drawn at scale 1
     for glyph in formula.glyphs:
         if glyph.fill != fill:
             fill = glyph.fill
             text.setFillColor(_colour(fill))
         scale = scales[glyph.key]
-        if FORMULA_SIZE_PT * scale != size:
-            size = FORMULA_SIZE_PT * scale
-            text.setFont(name, size)
-        # reportlab writes `dx -dy Td` on its y-up canvas: in this y-down matrix, a move by (dx, dy)
-        text.moveCursor(glyph.dx - at[0], glyph.dy - at[1])
-        at = (glyph.dx, glyph.dy)
+        if at is None or scale != 1:
+            text.setTextTransform(scale, 0, 0, -scale, glyph.dx, glyph.dy)
+        else:  # reportlab writes `dx -dy Td` on its y-up canvas: in this y-down matrix, a move by (dx, dy)
+            text.moveCursor(glyph.dx - at[0], glyph.dy - at[1])
+        at = (glyph.dx, glyph.dy) if scale == 1 else None
         text.textOut(chars[glyph.key])
     # a space, not nothing: pdfium ignores an empty ActualText for a run's first character
     # (poppler prints no extra space: tests/test_pdf_size.py checks both)
