@@ -459,3 +459,40 @@ def test_formula_characters_stand_where_the_formula_was_typeset():
             assert 0 < scale <= 1
             assert abs(x - glyph.dx) < 1e-3 and abs(y - glyph.dy) < 1e-3, (tex, glyph, x, y)
         assert moves > len(glyphs) // 2
+
+
+def test_bench_cff_alternative_draws_the_same_outlines():
+    """bench/fidelity.py's CFF OpenType twin of a TrueType subset (the alternative it measures)
+    holds the same glyphs with the same bounds (to the rounding of a font unit)."""
+    import io
+
+    from fontTools import subset
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    from exporter.fonts import find_font
+    from exporter.media.pdfsize import unhinted
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from fidelity import cff_program
+
+    font = TTFont(find_font("LiberationSerif-Regular.ttf"))
+    subsetter = subset.Subsetter()
+    subsetter.populate(text="AaЖжQ&")
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    program = unhinted(out.getvalue())
+    ttf, otf = TTFont(io.BytesIO(program)), TTFont(io.BytesIO(cff_program(program)))
+    assert "CFF " in otf and "glyf" not in otf and otf.sfntVersion == "OTTO"
+    assert ttf.getGlyphOrder() == otf.getGlyphOrder()
+    for name in ttf.getGlyphOrder():
+        bounds = []
+        for f in (ttf, otf):
+            pen = BoundsPen(f.getGlyphSet())
+            f.getGlyphSet()[name].draw(pen)
+            bounds.append(pen.bounds)
+        if bounds[0] is None:
+            assert bounds[1] is None
+            continue
+        assert all(abs(a - b) <= 1 for a, b in zip(*bounds)), (name, bounds)
