@@ -498,6 +498,8 @@ def font_floor(sizes: list, programs: dict[str, list[dict]], contents: dict[str,
     lines = ["", "The PDF's embedded fonts of the papers over 1.3× (TrueType `FontFile2` of only " + ", ".join(f"`{t}`" for t in GLYPH_TABLES)
              + ", as stored; glyf = the outlines alone, deflated: the floor of embedding them; CFF = the same subset as CFF OpenType "
              "(`FontFile3`/`OpenType`, quadratics raised to their exact cubics), plain / subroutinised by cffsubr; all deflated as the PDF's streams are):", ""]
+    over = [f"{stem} {found['pdf'] / (p + t):.2f}×" for stem, (p, t), found, _ in sizes if found.get("pdf") is not None and found["pdf"] / (p + t) > 1.3]
+    lines += ["PDF editions over 1.3×: " + (", ".join(over) if over else "none") + ".", ""]
     every = [f for found in programs.values() for f in found]
     if every:
         subr = "—" if any(f["cff subr"] is None for f in every) else f"{sum(f['cff subr'] for f in every) / 1024:.1f} KB"
