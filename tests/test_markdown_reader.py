@@ -137,13 +137,6 @@ def test_bad_front_matter_is_one_line_with_its_line(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_raw_html_is_text_not_markup(tmp_path):
-    paper = tmp_path / "p.md"
-    paper.write_text("A <b>bold</b> claim [1].\n", encoding="utf-8")
-    (para,) = read_document(str(paper)).blocks
-    assert isinstance(para, Paragraph) and "<b>bold</b>" in "".join(n.text for n in para.inlines if isinstance(n, Text))
-
-
 def test_format_chosen_by_extension_and_confirmed_by_bytes(tmp_path):
     assert choose_reader(str(DEMO_MD)) == "markdown"
     txt = tmp_path / "notes.txt"

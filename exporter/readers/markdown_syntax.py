@@ -29,8 +29,8 @@ def parser():
     from mdit_py_plugins.footnote.index import footnote_inline, footnote_ref
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    # No raw HTML: a paper's `<b>` is text we show, never markup we pass through.
-    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
+    # Raw HTML is read for what it shows (markdown_html.py), never passed through as markup.
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
     md.use(front_matter_plugin).use(footnote_plugin)
     # As pandoc reads `$`: no space inside the dollars and no digit after the closing one,
     # so `$20 and $30` stays text; `$$…$$` inside a paragraph is display mathematics.

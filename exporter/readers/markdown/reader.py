@@ -19,6 +19,7 @@ from ...model import (
 from ...references.ownlist import REFERENCES_HEADING
 from ...sourcefile import control_characters, read_source
 from ..markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
+from ..markdown_html import HtmlBlock
 from ..markdown_media import Pictures
 from ..markdown_syntax import MAX_NESTING, parser
 
@@ -92,6 +93,19 @@ class _Builder:
                 number, label = (tail.group("number"), tail.group("id")) if tail else (None, None)
                 return Paragraph((inline_math(children[0].content, True, label, number),), span)
         return None
+
+    def html_blocks(self, token) -> list:
+        """A block of raw HTML as the blocks it lays out (markdown_html.py)."""
+        content = token.content
+        source = self.source.content_map(content, token.map[0])
+
+        def inlines(pieces, start: int, end: int) -> tuple:
+            return self.reader.inlines(pieces, content[start:end], sub_map(source, start, end))
+
+        def unshown(element: str, place: tuple[int, int]) -> None:
+            self.notes.append(Diagnostic.at_line("HTM001", self.path, *place, element=element))
+
+        return HtmlBlock(content, inlines, source.position, self.pictures, unshown).read()
 
     def _figure(self, token, images, span: Span) -> Figure:
         content = token.content
@@ -187,7 +201,7 @@ def bind_captions(blocks: list) -> list:
                 block, i = _captioned(block, after), i + 1
             else:
                 caption, number, _ = _as_caption(block.caption)
-                block = replace(block, caption=caption, number=number)
+                block = replace(block, caption=caption, number=number or block.number)
         out.append(block)
         i += 1
     return out
@@ -393,6 +407,8 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
             table = None
         elif kind in ("fence", "code_block"):
             blocks.append(_code_block(t, lines))
+        elif kind == "html_block" and not in_references:
+            blocks.extend(build.html_blocks(t))
         elif kind == "math_block":
             meta = t.meta or {}
             blocks.append(Paragraph((inline_math(t.content, True, meta.get("id"), meta.get("number")),), _span(t, lines)))
@@ -419,7 +435,9 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
             else:
                 span = _span(t, lines)
                 special = None if quote_depth else build.paragraph(t, span)
-                blocks.append(special or (Quote if quote_depth else Paragraph)(build.inlines(t), span))
+                inlines = () if special else build.inlines(t)
+                if special or any(not isinstance(i, Text) or i.text.strip() for i in inlines):  # raw HTML alone may show nothing
+                    blocks.append(special or (Quote if quote_depth else Paragraph)(inlines, span))
     return read
 
 
