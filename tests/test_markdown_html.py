@@ -10,7 +10,7 @@ import zlib
 import pytest
 
 from exporter.diagnostics import InputError
-from exporter.model import BulletList, Citation, Emph, Figure, Heading, Image, Link, Paragraph, Strong, Subscript, Superscript, Table, Text, plain_text, walk
+from exporter.model import BulletList, Citation, CodeBlock, Quote, Emph, Figure, Heading, Image, Link, Paragraph, Strong, Subscript, Superscript, Table, Text, plain_text, walk
 from exporter.pipeline import read_and_link
 from exporter.readers import read_document
 
@@ -123,3 +123,24 @@ def test_a_table_of_markdown_still_reads_pipes(tmp_path):
     """Raw HTML on: a `<br>` inside a Markdown table cell is a line break, not text."""
     (table,) = blocks(paper(tmp_path, "| a | b |\n|---|---|\n| one<br>two | 3 [1] |"))
     assert [[plain_text(c.inlines) for c in row] for row in table.rows] == [["a", "b"], ["one two", "3 [1]"]]
+
+
+def test_a_link_to_a_place_in_the_paper_keeps_its_words_and_builds(tmp_path):
+    """`[there](#nowhere)` and `<a href="#note_1">` crashed the PDF edition (exit 3: reportlab
+    has no such destination); the editions' `#…` targets are their own (a citation's entry)."""
+    path = paper(tmp_path, 'See [there](#nowhere), <a href="#note_1">the note</a> and [nothing]() [1].')
+    (para,) = blocks(path)
+    assert plain_text(para.inlines) == "See there, the note and nothing [1]."
+    assert not [n for n in walk((para,)) if isinstance(n, Link)]
+    from helpers import run_cli
+
+    result = run_cli("build", str(path), "--to", "pdf", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "p.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_pre_is_code_and_blockquote_a_quote(tmp_path):
+    body = "<pre><code>sub status {\n    print &quot;working&quot;;\n}\n</code></pre>\n\n<blockquote>\n<p>Quoted [1].</p>\n</blockquote>"
+    code, quote = blocks(paper(tmp_path, body))
+    assert isinstance(code, CodeBlock) and code.text == 'sub status {\n    print "working";\n}'
+    assert isinstance(quote, Quote) and plain_text(quote.inlines) == "Quoted [1]."

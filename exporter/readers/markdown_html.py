@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..crossrefs import without_caption_label
-from ..model import BulletList, Cell, Figure, Heading, Image, ListItem, Paragraph, Span, Table, Text, plain_text
+from ..model import BulletList, Cell, CodeBlock, Figure, Heading, Image, ListItem, Paragraph, Quote, Span, Table, Text, plain_text
 
 # What shows nothing: comments, processing instructions, declarations, CDATA sections.
 _HIDDEN = r"<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>"
@@ -132,6 +132,7 @@ class HtmlBlock:
         self.pieces: list[Piece] = []
         self.start = 0  # where the pending pieces began
         self.heading = 0
+        self.quote = 0  # depth of `<blockquote>`
         self.items: list[ListItem] | None = None
         self.rows: list[list[Cell]] | None = None
         self.heads: list[bool] = []  # per row: only `<th>` cells so far
@@ -144,8 +145,8 @@ class HtmlBlock:
         self.in_caption = False
 
     def read(self) -> list:
-        silent = None  # inside a script or style: shows nothing up to its end tag
-        at = 0
+        silent = None  # inside a script or style (shows nothing) or a `<pre>` (read whole): its end tag
+        at = pre = 0
         for m in MARKUP.finditer(self.content):
             if silent is None and m.start() > at:
                 self._add(pieces_of(self.content[at : m.start()]), at)
@@ -156,7 +157,13 @@ class HtmlBlock:
                     self._add([Piece("text", m.group())], m.start())
                 continue
             if silent is not None:
-                silent = None if tag.closing and tag.name == silent else silent
+                if tag.closing and tag.name == silent:
+                    if silent == "pre":
+                        self._code(pre, m.start(), m.end())
+                    silent = None
+            elif tag.name == "pre" and not tag.closing:
+                self._flush(m.start())
+                silent, pre = "pre", m.start()
             elif tag.name in SILENT and not tag.closing:
                 self._flush(m.start())
                 if tag.name in UNSHOWN:
@@ -176,6 +183,15 @@ class HtmlBlock:
         self._close_figure(end)
         return self.blocks
 
+    def _code(self, start: int, inner: int, end: int) -> None:
+        """`<pre>…</pre>` from `start` (its text from the tag's end up to `inner`): a code block,
+        lines and spaces as written, tags inside (`<code>`) left out, entities read."""
+        opening = MARKUP.match(self.content, start)
+        text = html.unescape(MARKUP.sub("", self.content[opening.end() if opening else start : inner]))
+        text = text[1:] if text.startswith("\n") else text  # HTML drops the newline right after `<pre>`
+        if text.strip():
+            self.blocks.append(CodeBlock(text.rstrip("\n"), None, self._span(start, end)))
+
     def _add(self, pieces: list[Piece], at: int) -> None:
         if not self.pieces:
             self.start = at
@@ -187,6 +203,8 @@ class HtmlBlock:
         name, opening = tag.name, not tag.closing
         if name in _HEADINGS:
             self.heading = _HEADINGS[name] if opening else 0
+        elif name == "blockquote":
+            self.quote = max(self.quote + (1 if opening else -1), 0)
         elif name in ("ul", "ol"):
             if opening and self.items is None:
                 self.items = []
@@ -243,7 +261,7 @@ class HtmlBlock:
             caption = (Text(images[0].alt),) if len(images) == 1 and images[0].alt else ()
             self.blocks.append(Figure(images, caption, span))
         else:
-            self.blocks.append(Paragraph(inlines, span))
+            self.blocks.append((Quote if self.quote else Paragraph)(inlines, span))
 
     def _close_list(self) -> None:
         if self.items:

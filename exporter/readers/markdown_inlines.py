@@ -270,7 +270,14 @@ class InlineReader:
     def _close(stack) -> None:
         name, href, inner = stack.pop()
         wrapper = _WRAPPERS[name]
-        stack[-1][2].append(Link(str(href or ""), tuple(inner)) if wrapper is Link else wrapper(tuple(inner)))
+        if wrapper is not Link:
+            stack[-1][2].append(wrapper(tuple(inner)))
+        elif not str(href or "").strip() or str(href).startswith("#"):
+            # `[text](#intro)`, `[text]()`: no address the editions can link to (`#…` are their own
+            # targets, a citation's entry): the words stay, unlinked
+            stack[-1][2].extend(inner)
+        else:
+            stack[-1][2].append(Link(str(href), tuple(inner)))
 
 
 # ---- skipping markup between texts -------------------------------------------------------
