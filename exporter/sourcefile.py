@@ -7,7 +7,6 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError
@@ -37,7 +36,8 @@ _KAZAKH = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 _CP1251_ONLY = set("ЊњЌќЋћЏџЂђѓЃ")
 
 
-class Repaired(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Repaired:
     """UTF-8 mojibake repaired on reading (see `repair_utf8_mojibake`)."""
 
     label: str  # the code page(s) the text was once read as: `Windows-1251`, `Windows-1251 and Windows-1252`

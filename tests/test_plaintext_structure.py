@@ -416,7 +416,7 @@ def test_kazakh_utf8_mojibake_repaired_genuine_lines_kept():
     assert spoiled.startswith("ТљР°Р·Р°Т›")
     source = decode("p.txt", ("мәтін\n" + spoiled + "\n").encode("utf-8"), repair=True)
     assert source.text == "мәтін\nҚазақстан мен Қытай арасындағы байланыс [1].\n"
-    assert source.repaired[:3] == ("Windows-1251", 2, 1) and source.repaired.left == 0
+    assert (source.repaired.label, source.repaired.line, source.repaired.count, source.repaired.left) == ("Windows-1251", 2, 1, 0)
     doc = read_plaintext(source)
     (note,) = [n for n in doc.notes if n.code == "TXT003"]
     assert (note.line, note.column) == (2, 1) and "Windows-1251" in note.message
@@ -438,7 +438,7 @@ def test_utf8_mojibake_through_two_code_pages_is_repaired_line_by_line():
     two = ru.encode("utf-8").decode("cp1251") + "Café au lait [1].\n".encode("utf-8").decode("cp1252")
     source = decode("p.txt", two.encode("utf-8"), repair=True)
     assert source.text == ru + "Café au lait [1].\n"
-    assert source.repaired[:3] == ("Windows-1251 and Windows-1252", 1, 2)
+    assert (source.repaired.label, source.repaired.line, source.repaired.count) == ("Windows-1251 and Windows-1252", 1, 2)
 
 
 def test_some_utf8_mojibake_lines_no_code_page_reads_are_kept_with_a_warning():
