@@ -12,8 +12,9 @@ from ...crossrefs import without_caption_label
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
-    BulletList, Cell, CodeBlock, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
+    BulletList, Cell, Citation, CodeBlock, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
     Text,
+    map_inlines,
     plain_text,
 )
 from ...references.ownlist import REFERENCES_HEADING
@@ -230,6 +231,56 @@ def number_equations(blocks: list) -> list:
                 block = Paragraph((target,), block.span) if kind is Math else target
         out.append(block)
     return out
+
+
+# pandoc-crossref's references: `[@fig:x]`, `[@tbl:x]`, `[@eq:x]` (`@Fig:x` capitalised,
+# `[-@fig:x]` the number alone, `[@fig:x; @fig:y]` several), and the words it prints before
+# the number in each language the editions are made in.
+_CROSSREF_PREFIXES = {"fig": "figure", "tbl": "table", "eq": "equation"}
+_CROSSREF_WORDS = {
+    "en": {"figure": ("fig.", "figs."), "table": ("tbl.", "tbls."), "equation": ("eq.", "eqns.")},
+    "ru": {"figure": ("рис.", "рис."), "table": ("табл.", "табл."), "equation": ("формула", "формулы")},
+    "kk": {"figure": ("сурет", "суреттер"), "table": ("кесте", "кестелер"), "equation": ("формула", "формулалар")},
+}
+
+
+def crossref_citations(blocks: list, language: str) -> list:
+    """pandoc-crossref's `[@fig:x]` read as the cross-reference it is, not a citation of an
+    entry keyed `fig:x` (which the list never has: every one was reported CIT001), when the
+    paper labels a figure, table or display formula `fig:x`; it shows as pandoc-crossref
+    prints it (`fig. 2`, `рис. 2`; an equation's number in brackets). A label the paper does
+    not define stays a citation, and is reported as one."""
+    numbers: dict[str, tuple[str, str]] = {}
+    for block in blocks:
+        target = block.inlines[0] if isinstance(block, Paragraph) and len(block.inlines) == 1 and isinstance(block.inlines[0], Math) else block
+        kind = {Figure: "figure", Table: "table", Math: "equation"}.get(type(target))
+        if kind and target.label and target.number:
+            numbers[target.label] = (kind, target.number)
+    words = _CROSSREF_WORDS.get(language, _CROSSREF_WORDS["en"])
+
+    def read(node):
+        if not isinstance(node, Citation) or not node.refs:
+            return node
+        keys = [ref.label.lstrip("@") for ref in node.refs]
+        found = [numbers.get(key[:1].lower() + key[1:]) for key in keys]
+        kinds = {f[0] for f in found if f}
+        if not all(found) or len(kinds) != 1 or not all(key.split(":")[0].lower() in _CROSSREF_PREFIXES for key in keys):
+            return node
+        kind = kinds.pop()
+        word = words[kind][len(found) > 1]
+        if keys[0][:1].isupper():
+            word = word[:1].upper() + word[1:]
+        bare = node.raw.lstrip("[").lstrip().startswith("-@")  # `[-@fig:x]`: the number alone
+        out: list = []
+        for k, (key, (_, number)) in enumerate(zip(keys, found)):
+            shown = f"({number})" if kind == "equation" else number
+            if k == 0 and not bare:
+                shown = f"{word} {shown}"
+            out += [Text(", ")] if k else []
+            out.append(CrossRef(shown, kind, number, node.span, target=key[:1].lower() + key[1:]))
+        return tuple(out)
+
+    return list(map_inlines(read, tuple(blocks)))
 
 
 def _front_matter(text: str, path: str) -> dict:
@@ -468,6 +519,7 @@ def read_markdown(path: str) -> Document:
     language = language if language in ("kk", "ru", "en") else "en"
     abstract = front_inlines(fields["abstract"], "abstract", lines, path, notes)
     keywords = tuple(_strings(front.get("keywords")))
+    blocks = crossref_citations(blocks, language)
     meta = Meta(
         udc=fields["udc"],
         irsti=fields["irsti"],
