@@ -61,3 +61,47 @@ def test_the_latex_edition_links_them(tmp_path):
     assert result.returncode == 0, result.stderr
     tex = (tmp_path / "out" / "p.tex").read_text(encoding="utf-8")
     assert "]{fig. 1}" in tex and "@fig" not in tex
+
+
+TEX = r"""---
+title: T
+---
+
+The energy [1]:
+
+\begin{equation}
+E = mc^2 \label{eq:e}
+\end{equation}
+
+\begin{align}
+a &= b + c \\
+d &= e \nonumber
+\end{align}
+
+\begin{equation*}
+x = y
+\end{equation*}
+
+See \eqref{eq:e}, \ref{eq:e} and \ref{nope}.
+
+# References
+
+1. A. B. Book. 2001.
+"""
+
+
+def test_latex_math_environments_are_display_formulas(tmp_path):
+    """A paragraph that is one LaTeX display environment is a display formula (pandoc drops it
+    from DOCX); an unstarred one is numbered as LaTeX numbers it, `\\label` labels it."""
+    path = tmp_path / "env.md"
+    path.write_text(TEX, encoding="utf-8")
+    blocks = read_and_link(path).document.blocks
+    formulas = [b.inlines[0] for b in blocks if len(b.inlines) == 1 and type(b.inlines[0]).__name__ == "Math"]
+    assert [(f.tex, f.display, f.number, f.label) for f in formulas] == [
+        ("E = mc^2", True, "1", "eq:e"),
+        ("\\begin{aligned}a &= b + c \\\\\nd &= e\\end{aligned}", True, "2", "eq:line-11"),  # `\begin{align}` stands on line 11
+        ("x = y", True, None, None),
+    ]
+    see = blocks[-1]
+    assert plain_text(see.inlines) == "See (1), 1 and \\ref{nope}."
+    assert [(r.kind, r.number, r.target) for r in walk((see,)) if isinstance(r, CrossRef)] == [("equation", "1", "eq:e")] * 2

@@ -82,7 +82,11 @@ class _Builder:
 
     def paragraph(self, token, span: Span):
         """A paragraph's block: a Figure when it holds only pictures, a display formula when it
-        holds only one (`$$…$$ {#eq:x}`), else None (an ordinary paragraph)."""
+        holds only one (`$$…$$ {#eq:x}`, or a LaTeX environment: `\\begin{equation}…`), else
+        None (an ordinary paragraph)."""
+        environment = tex_environment(token.content, span)
+        if environment is not None:
+            return Paragraph((environment,), span)
         children = [c for c in token.children or [] if not (c.type in ("text", "softbreak") and not c.content.strip())]
         if children and all(c.type == "image" for c in children):
             if any(self.pictures.is_remote(c.attrGet("src")) for c in children):
@@ -123,6 +127,35 @@ class _Builder:
             cursor = after_label(content, label_end, True)
         one = len(pictures) == 1
         return Figure(tuple(pictures), captions[0] if one else (), span, label=labels[0] if one else None)
+
+
+# A LaTeX display environment written as a paragraph of its own, as papers written for pandoc's
+# LaTeX output hold them (pandoc passes them to LaTeX and drops them from DOCX).
+_TEX_ENVIRONMENT = re.compile(
+    r"\s*\\begin\{(?P<env>equation|align|alignat|flalign|gather|multline|eqnarray|displaymath)(?P<star>\*?)\}"
+    r"(?:\{\d+\})?(?P<body>.*?)\\end\{(?P=env)(?P=star)\}\s*",
+    re.DOTALL,
+)
+# What each environment's lines become inside one display formula: aligned columns, or centred rows.
+_AS_FORMULA = {"align": "aligned", "alignat": "aligned", "flalign": "aligned", "eqnarray": "aligned", "gather": "gathered", "multline": "gathered"}
+_NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
+
+
+def tex_environment(content: str, span: Span) -> Math | None:
+    """A display formula from a LaTeX environment (`equation`, `align`, `gather`, `multline`,
+    `eqnarray`, `displaymath`, starred or not), or None. Its `\\label` labels it; an unstarred
+    one is numbered as LaTeX numbers it (one number for the whole formula)."""
+    m = _TEX_ENVIRONMENT.fullmatch(content)
+    if m is None:
+        return None
+    body = _NO_NUMBER.sub("", m.group("body")).strip()
+    wrapper = _AS_FORMULA.get(m.group("env"))
+    tex = f"\\begin{{{wrapper}}}{body}\\end{{{wrapper}}}" if wrapper and "\\\\" in body else body
+    formula = inline_math(tex, True)
+    numbered = not m.group("star") and m.group("env") != "displaymath"
+    if numbered and formula.label is None and formula.number is None:
+        formula = replace(formula, label=f"eq:line-{span.line}")  # numbered by `number_equations`, as labelled ones are
+    return formula
 
 
 # `(2.1)` or `{#eq:energy}` after a display formula's closing `$$` (as the block rule reads them).
@@ -258,7 +291,22 @@ def crossref_citations(blocks: list, language: str) -> list:
             numbers[target.label] = (kind, target.number)
     words = _CROSSREF_WORDS.get(language, _CROSSREF_WORDS["en"])
 
-    def read(node):
+    def tex_refs(node: Text, span: Span):
+        """`\\eqref{eq:x}`, `\\ref{fig:x}` in text: LaTeX's references, where the label is defined."""
+        out, at = [], 0
+        for m in _TEX_REF.finditer(node.text):
+            if m.group("label") not in numbers:
+                continue
+            kind, number = numbers[m.group("label")]
+            shown = f"({number})" if m.group("eq") else number
+            out += [Text(node.text[at : m.start()])] if m.start() > at else []
+            out.append(CrossRef(shown, kind, number, span, target=m.group("label")))
+            at = m.end()
+        return node if not out else tuple(out + ([Text(node.text[at:])] if at < len(node.text) else []))
+
+    def read(node, span: Span):
+        if isinstance(node, Text) and "ref{" in node.text:
+            return tex_refs(node, span)
         if not isinstance(node, Citation) or not node.refs:
             return node
         keys = [ref.label.lstrip("@") for ref in node.refs]
@@ -280,7 +328,10 @@ def crossref_citations(blocks: list, language: str) -> list:
             out.append(CrossRef(shown, kind, number, node.span, target=key[:1].lower() + key[1:]))
         return tuple(out)
 
-    return list(map_inlines(read, tuple(blocks)))
+    return [map_inlines(lambda node, span=getattr(b, "span", None): read(node, span), (b,))[0] for b in blocks]
+
+
+_TEX_REF = re.compile(r"\\(?P<eq>eq)?ref\{(?P<label>[^{}\s]+)\}")
 
 
 def _front_matter(text: str, path: str) -> dict:
