@@ -347,3 +347,16 @@ def test_a_share_of_the_text_width_is_honoured_by_every_edition(tmp_path):
     # picture's own 720 pt fitted to the full width
     for shown in (width, cx / 12700, bounds[2] - bounds[0]):
         assert 200 <= shown <= 300, shown
+
+
+def test_pandoc_divs_and_spans_show_their_words_not_their_markup(tmp_path):
+    """`::: {.note}` … `:::` and `[words]{.smallcaps}` are pandoc's markup: the fences and the
+    attributes were printed as text; citations after them keep their places."""
+    paper = tmp_path / "p.md"
+    paper.write_text("::: {.note}\nA note [1] with [small caps]{.smallcaps} and [see]{#x} [2].\n:::\n\n::: {#refs}\n:::\n", encoding="utf-8")
+    linked = read_and_link(str(paper))
+    (para,) = linked.document.blocks
+    assert plain_text(para.inlines) == "A note [1] with small caps and see [2]."
+    cites = [n for n in walk(linked.document.blocks) if isinstance(n, Citation)]
+    line = "A note [1] with [small caps]{.smallcaps} and [see]{#x} [2]."
+    assert [(c.raw, c.span.line, c.span.column) for c in cites] == [("[1]", 2, line.index("[1]") + 1), ("[2]", 2, line.index("[2]") + 1)]
