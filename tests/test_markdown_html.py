@@ -144,3 +144,10 @@ def test_pre_is_code_and_blockquote_a_quote(tmp_path):
     code, quote = blocks(paper(tmp_path, body))
     assert isinstance(code, CodeBlock) and code.text == 'sub status {\n    print "working";\n}'
     assert isinstance(quote, Quote) and plain_text(quote.inlines) == "Quoted [1]."
+
+
+def test_line_ends_inside_block_html_are_spaces(tmp_path):
+    (para,) = blocks(paper(tmp_path, "<p>One line\n   and the next [1],\nlast.</p>"))
+    assert plain_text(para.inlines) == "One line and the next [1], last."
+    (cite,) = [n for n in walk((para,)) if isinstance(n, Citation)]
+    assert (cite.span.line, cite.span.column) == (6, 17)  # `   and the next [1],` is line 6

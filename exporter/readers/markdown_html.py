@@ -28,6 +28,7 @@ _OPEN_OR_CLOSE = r"""</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]
 MARKUP = re.compile(rf"{_HIDDEN}|{_OPEN_OR_CLOSE}", re.DOTALL)
 _TAG = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>[^>]*?)/?>", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_LINE_END = re.compile(r"[ \t]*\n\s*")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # HTML's elements (WHATWG, with the obsolete ones papers still use). `<T>` or `<Object ID>` in a
@@ -105,15 +106,20 @@ class Piece:
 
 
 def pieces_of(text: str) -> list[Piece]:
-    """Text between tags as text and entity pieces."""
-    out, at = [], 0
-    for m in _ENTITY.finditer(text):
-        if m.start() > at:
-            out.append(Piece("text", text[at : m.start()]))
-        out.append(Piece("text_special", html.unescape(m.group()), m.group()))
-        at = m.end()
-    if at < len(text):
-        out.append(Piece("text", text[at:]))
+    """Text between tags as text and entity pieces; a line end, with the spaces around it, is
+    one space (`softbreak`), as a browser shows it and as Markdown's own line ends are read."""
+    out: list[Piece] = []
+    for k, line in enumerate(_LINE_END.split(text)):
+        if k:
+            out.append(Piece("softbreak", "\n"))
+        at = 0
+        for m in _ENTITY.finditer(line):
+            if m.start() > at:
+                out.append(Piece("text", line[at : m.start()]))
+            out.append(Piece("text_special", html.unescape(m.group()), m.group()))
+            at = m.end()
+        if at < len(line):
+            out.append(Piece("text", line[at:]))
     return out
 
 
