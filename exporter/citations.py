@@ -270,7 +270,9 @@ class Joined:
 
     @property
     def whole(self) -> Span:
-        return Span(*self.places[0], *self.end)
+        """From the first character to the end; an empty text (a list's `[1]` with nothing after
+        it) stands where it ends."""
+        return Span(*(self.places[0] if self.places else self.end), *self.end)
 
 
 def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[int] | None = None, entries: int | None = None) -> tuple[Inline, ...]:
