@@ -22,7 +22,7 @@ _LOC_WORD = r"(?:pp?|P|S|s|с|c|б|бб|стр|т|Т|vol|ch|гл|§)\.?"
 _LOC_NUM = rf"[\dIVXLCivxlc]+(?:\s*{_DASH}\s*[\dIVXLCivxlc]+)?"
 _LOCATOR = rf"(?:{_LOC_WORD}\s*{_LOC_NUM}|{_NUM}(?:\s*{_DASH}\s*{_NUM})?\s*(?:б|с|p|pp|бб)\.)"
 _ITEM = rf"(?P<a>{_NUM})(?:\s*{_DASH}\s*(?P<b>{_NUM}))?"
-_KEY = r"@[\w:./+-]*\w"
+_KEY = r"-?@[\w:./+-]*\w"  # `-@key`: pandoc's author suppressed (a numeric style prints the same)
 
 # Any bracket without nested brackets; its content is then read by the grammar below.
 _BRACKET = re.compile(r"\[([^\[\]\n]{0,200})\]")
@@ -219,7 +219,8 @@ def _parse_body(body: str, base: int = 1) -> tuple[tuple[CiteRef, ...], tuple[st
             refs[-1] = _with_locator(refs[-1], m.group("loc").strip())
         elif m.group("key"):
             start, end = at + m.start("key"), at + m.end("key")
-            refs.append(CiteRef(m.group("key"), start=start, end=end, item_start=start, item_end=end))
+            shown = start + m.group("key").startswith("-")  # the label is the key, `@doe`, without pandoc's `-`
+            refs.append(CiteRef(m.group("key").lstrip("-"), start=shown, end=end, item_start=start, item_end=end))
         elif m.group("a"):
             first, last = int(m.group("a")), m.group("b")
             a_start, a_end = at + m.start("a"), at + m.end("a")
@@ -269,7 +270,9 @@ class Joined:
 
     @property
     def whole(self) -> Span:
-        return Span(*self.places[0], *self.end)
+        """From the first character to the end; an empty text (a list's `[1]` with nothing after
+        it) stands where it ends."""
+        return Span(*(self.places[0] if self.places else self.end), *self.end)
 
 
 def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[int] | None = None, entries: int | None = None) -> tuple[Inline, ...]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import stat
 import sys
@@ -343,6 +342,8 @@ def _volume(args) -> int:
 
 
 def _print_json(obj: dict) -> None:
+    import json  # only --json and inspect print JSON: a plain check does not pay for the import
+
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

@@ -46,15 +46,33 @@ _EQ_NEXT = re.compile(rf"(?P<join>{_JOIN}){_EQ_ITEM}", re.IGNORECASE)
 # `(4) формула`, `(4)-формуладан` (Kazakh).
 _EQ_NUMBER_FIRST = re.compile(rf"{_EQ_ITEM}\s*-?\s*(?:формул[{_CYR}]{{0,8}}\b|теңдеу[{_CYR}]{{0,6}}\b|өрнек[{_CYR}]{{0,6}}\b)", re.IGNORECASE)
 
+# Each pattern above needs one of these (case folded); most paragraphs hold none and are not
+# scanned four times. `ı` and `İ` fold to `i` as `re.IGNORECASE` matches them (a test checks
+# every code point against the patterns' letters).
+KEYWORDS = ("рис", "fig", "сурет", "табл", "tab", "кесте", "формул", "выражени", "уравнени", "eq", "formula", "теңдеу", "өрнек")
+_AS_IGNORECASE = {0x130: "i", 0x131: "i"}
+
+
+def folded(text: str) -> str:
+    """`text` case folded as the patterns match it (`FİG` is `fig`)."""
+    return text.translate(_AS_IGNORECASE).casefold()
+
+
+def may_refer(text: str) -> bool:
+    """Whether `text` holds a word any cross-reference needs (False: it holds none)."""
+    text = folded(text)
+    return any(word in text for word in KEYWORDS)
+
+
 # A caption opens with its label in the nominative: `Рис.`, `Рисунок`, `Figure`, `Table`, `3-сурет`.
 _CAPTION_WORDS = {"рис.", "рисунок", "fig.", "fig", "figure", "сурет", "табл.", "таблица", "table", "кесте"}
 
 
 def kind_of(word: str) -> str:
-    folded = word.casefold()
-    if folded.startswith(("рис", "fig", "сурет")):
+    word = folded(word)
+    if word.startswith(("рис", "fig", "сурет")):
         return "figure"
-    if folded.startswith(("табл", "tab", "кесте")):
+    if word.startswith(("табл", "tab", "кесте")):
         return "table"
     return "equation"
 
@@ -78,6 +96,8 @@ def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int 
     where a source line (or the block) began, which is where a caption's label stands;
     `opening` is where the block's text begins (None: `text` is not a block's beginning)."""
     found: list[Found] = []
+    if not may_refer(text):
+        return found
     for m in _NAMED.finditer(text):
         kind = kind_of(m.group("word"))
         defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
@@ -150,7 +170,7 @@ def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[in
     (`Fig. 10, group rights`).
     """
     i = bisect.bisect_left(line_starts, start)
-    if i == len(line_starts) or line_starts[i] != start or word.casefold() not in _CAPTION_WORDS:
+    if i == len(line_starts) or line_starts[i] != start or folded(word) not in _CAPTION_WORDS:
         return False
     if not (text[start].isupper() or text[start].isdigit()):
         return False

@@ -54,6 +54,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
     "PDF001": (Severity.WARNING, "PDF text from a font with no character map: it may read as other letters"),
     "IMG001": (Severity.WARNING, "picture left out: a remote address is not fetched"),
+    "HTM001": (Severity.WARNING, "raw HTML a printed page cannot show (video, frame, form, SVG, MathML) left out"),
     "XRF001": (Severity.ERROR, "reference to a figure, table or equation that does not exist"),
     "XRF002": (Severity.WARNING, "figure or table never referred to in the text"),
     "XRF003": (Severity.WARNING, "figures, tables or equations numbered out of order"),

@@ -391,14 +391,19 @@ def walk_document(doc: "Document"):
 
 
 def map_run(fn, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """A run with every inline node replaced by `fn(node)`, children first (bottom-up)."""
+    """A run with every inline node replaced by `fn(node)`, children first (bottom-up); `fn`
+    may give a tuple of nodes, which take the node's place in order."""
     from dataclasses import replace
 
     out = []
     for node in inlines:
         if isinstance(node, CONTAINERS):
             node = replace(node, inlines=map_run(fn, node.inlines))
-        out.append(fn(node))
+        new = fn(node)
+        if isinstance(new, tuple):
+            out.extend(new)
+        else:
+            out.append(new)
     return tuple(out)
 
 

@@ -7,7 +7,6 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError
@@ -37,7 +36,8 @@ _KAZAKH = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 _CP1251_ONLY = set("ЊњЌќЋћЏџЂђѓЃ")
 
 
-class Repaired(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Repaired:
     """UTF-8 mojibake repaired on reading (see `repair_utf8_mojibake`)."""
 
     label: str  # the code page(s) the text was once read as: `Windows-1251`, `Windows-1251 and Windows-1252`
@@ -289,12 +289,9 @@ def _refuse_mojibake(name: str, text: str) -> None:
         end = _LINE_END.search(text, m.end())
         checked = end.start() if end else len(text)
         line = text[start:checked]
-        for codec, label in (("cp1251", "Windows-1251"), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
-            try:
-                fixed = line.encode(codec).decode("utf-8")
-            except UnicodeError:
-                continue
-            if len(line) - len(fixed) >= 3:
+        for codec, label in _CODE_PAGES:
+            fixed = _as_read(line, codec)
+            if fixed is not None and len(line) - len(fixed) >= 3:
                 at = m.start() - start
                 word = next((w.group() for w in _MOJIBAKE_WORD.finditer(line) if w.end() > at), m.group())[:24]
                 was = word.encode(codec).decode("utf-8", errors="ignore")
@@ -307,6 +304,24 @@ def _refuse_mojibake(name: str, text: str) -> None:
 
 
 _CODE_PAGES = (("cp1251", "Windows-1251"), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
+# Per code page, a character it has no byte for: a line holding one cannot be that code page's
+# mojibake, and is passed over without an encoding error raised and caught for it (a Kazakh
+# paper's lines hold `ә`, `қ`: none of the three).
+_FOREIGN = {
+    codec: re.compile("[^" + re.escape(bytes(range(256)).decode(codec, errors="ignore")) + "]")
+    for codec, _ in _CODE_PAGES
+}
+
+
+def _as_read(line: str, codec: str) -> str | None:
+    """`line` turned back into the UTF-8 it was before being read as `codec`; None when it
+    cannot have been (a character `codec` has no byte for, or bytes that are no UTF-8)."""
+    if _FOREIGN[codec].search(line):
+        return None
+    try:
+        return line.encode(codec).decode("utf-8")
+    except UnicodeError:
+        return None
 
 
 def _repair_line(line: str) -> tuple[str, str] | None:
@@ -314,25 +329,15 @@ def _repair_line(line: str) -> tuple[str, str] | None:
     or None. Evidence: it re-encodes through one code page into shorter valid UTF-8 that reads
     as prose (`_plausibility` ≥ 0.5)."""
     for codec, name in _CODE_PAGES:
-        try:
-            fixed = line.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-        if len(fixed) < len(line):
+        fixed = _as_read(line, codec)
+        if fixed is not None and len(fixed) < len(line):
             return (fixed, name) if _plausibility(fixed) >= 0.5 else None
     return None
 
 
 def _still_mojibake(line: str) -> bool:
     """A line that re-encodes into valid UTF-8 three characters shorter or more: mojibake left."""
-    for codec, _ in _CODE_PAGES:
-        try:
-            fixed = line.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-        if len(line) - len(fixed) >= 3:
-            return True
-    return False
+    return any((fixed := _as_read(line, codec)) is not None and len(line) - len(fixed) >= 3 for codec, _ in _CODE_PAGES)
 
 
 def repair_utf8_mojibake(text: str) -> tuple[str, Repaired] | None:

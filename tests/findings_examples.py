@@ -164,6 +164,19 @@ doi_for_articles = true
 pages = { min = 5 }
 """
 
+RAW_HTML = """\
+# Results
+
+The talk explains the method [1].<!-- [2] is still to be read -->
+
+<video src="talk.mp4">The recorded talk [2].</video>
+
+# References
+
+1. Smith J. A book. Almaty, 2001.
+2. Jones K. A paper // Journal. 2002. Vol. 1. P. 1–9.
+"""
+
 HOSTILE = REPO / "tests" / "hostile" / "corpus"
 
 EXAMPLES = (
@@ -174,6 +187,7 @@ EXAMPLES = (
     Example("A Windows-1251 file with a control character", ("check", "legacy.txt"), {"legacy.txt": LEGACY}),
     Example("Mojibake and ligatures", ("check", "spoiled.txt"), {"spoiled.txt": MOJIBAKE}),
     Example("Figures and tables in a Markdown paper", ("check", "figures.md"), {"figures.md": CROSSREFS}, ("figures.md",)),
+    Example("Raw HTML in a Markdown paper", ("check", "html.md"), {"html.md": RAW_HTML}, ("html.md",)),
     Example("A Word file with an embedded HTML part (tests/hostile/corpus/docx-altchunk-html-part)", ("check", "paper.docx"), {"paper.docx": HOSTILE / "docx-altchunk-html-part" / "paper.docx"}),
     Example("A PDF whose font has no character map (tests/hostile/corpus/pdf-cid-font-without-character-map)", ("check", "paper.pdf"), {"paper.pdf": HOSTILE / "pdf-cid-font-without-character-map" / "paper.pdf"}),
     Example("What only a build finds: a character no font has, a picture and a formula that cannot be drawn", ("build", "media.md", "--to", "latex", "--out", "out"), {"media.md": MEDIA, "outside.svg": OUTSIDE_SVG}, ("media.md", "outside.svg")),

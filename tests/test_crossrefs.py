@@ -13,7 +13,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from docx_samples import save
-from exporter.crossrefs import find_crossrefs
+import re
+
+from exporter.crossrefs import KEYWORDS, find_crossrefs, may_refer
 from exporter.diagnostics import CODES
 from exporter.model import CrossRef, Figure, walk
 from exporter.pipeline import read_and_link
@@ -26,6 +28,21 @@ def refs(text: str, starts=(0,)):
 
 
 # ---- finding them in text --------------------------------------------------------------------
+
+
+def test_the_quick_test_folds_as_the_patterns_match():
+    """`may_refer` skips the patterns when no keyword stands in the case-folded text: every
+    code point the (IGNORECASE) patterns take for a keyword's letter must fold to that letter,
+    or a reference written with it (`FİG. 2`, Turkish dotted capital I) would go unseen."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for word in KEYWORDS:
+        for i, letter in enumerate(word):
+            for char in re.findall(re.escape(letter), every, re.IGNORECASE):
+                written = word[:i] + char + word[i + 1 :]
+                assert may_refer(f"см. {written} 2"), (word, hex(ord(char)))
+    assert refs("FİG. 2 shows") == [("figure", "2", "FİG. 2")]
+    assert not may_refer("Кесек 2, fog 3, таб 4")
+
 
 
 @pytest.mark.parametrize("sentence, expected", [

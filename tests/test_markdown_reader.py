@@ -137,13 +137,6 @@ def test_bad_front_matter_is_one_line_with_its_line(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_raw_html_is_text_not_markup(tmp_path):
-    paper = tmp_path / "p.md"
-    paper.write_text("A <b>bold</b> claim [1].\n", encoding="utf-8")
-    (para,) = read_document(str(paper)).blocks
-    assert isinstance(para, Paragraph) and "<b>bold</b>" in "".join(n.text for n in para.inlines if isinstance(n, Text))
-
-
 def test_format_chosen_by_extension_and_confirmed_by_bytes(tmp_path):
     assert choose_reader(str(DEMO_MD)) == "markdown"
     txt = tmp_path / "notes.txt"
@@ -354,3 +347,16 @@ def test_a_share_of_the_text_width_is_honoured_by_every_edition(tmp_path):
     # picture's own 720 pt fitted to the full width
     for shown in (width, cx / 12700, bounds[2] - bounds[0]):
         assert 200 <= shown <= 300, shown
+
+
+def test_pandoc_divs_and_spans_show_their_words_not_their_markup(tmp_path):
+    """`::: {.note}` … `:::` and `[words]{.smallcaps}` are pandoc's markup: the fences and the
+    attributes were printed as text; citations after them keep their places."""
+    paper = tmp_path / "p.md"
+    paper.write_text("::: {.note}\nA note [1] with [small caps]{.smallcaps} and [see]{#x} [2].\n:::\n\n::: {#refs}\n:::\n", encoding="utf-8")
+    linked = read_and_link(str(paper))
+    (para,) = linked.document.blocks
+    assert plain_text(para.inlines) == "A note [1] with small caps and see [2]."
+    cites = [n for n in walk(linked.document.blocks) if isinstance(n, Citation)]
+    line = "A note [1] with [small caps]{.smallcaps} and [see]{#x} [2]."
+    assert [(c.raw, c.span.line, c.span.column) for c in cites] == [("[1]", 2, line.index("[1]") + 1), ("[2]", 2, line.index("[2]") + 1)]

@@ -18,6 +18,7 @@ from exporter.readers.plaintext import normalize as rules
 from exporter.readers.plaintext.frontmatter import author_names, read_front_matter
 from exporter.readers.plaintext.furniture import find_pages
 from exporter.readers.plaintext.mojibake import repair_mojibake
+from exporter.pipeline import read_and_link
 from exporter.readers.plaintext.reader import join_lines
 from exporter.readers.plaintext.sections import heading_level
 from exporter.sourcefile import SourceText
@@ -416,7 +417,7 @@ def test_kazakh_utf8_mojibake_repaired_genuine_lines_kept():
     assert spoiled.startswith("ТљР°Р·Р°Т›")
     source = decode("p.txt", ("мәтін\n" + spoiled + "\n").encode("utf-8"), repair=True)
     assert source.text == "мәтін\nҚазақстан мен Қытай арасындағы байланыс [1].\n"
-    assert source.repaired[:3] == ("Windows-1251", 2, 1) and source.repaired.left == 0
+    assert (source.repaired.label, source.repaired.line, source.repaired.count, source.repaired.left) == ("Windows-1251", 2, 1, 0)
     doc = read_plaintext(source)
     (note,) = [n for n in doc.notes if n.code == "TXT003"]
     assert (note.line, note.column) == (2, 1) and "Windows-1251" in note.message
@@ -438,7 +439,7 @@ def test_utf8_mojibake_through_two_code_pages_is_repaired_line_by_line():
     two = ru.encode("utf-8").decode("cp1251") + "Café au lait [1].\n".encode("utf-8").decode("cp1252")
     source = decode("p.txt", two.encode("utf-8"), repair=True)
     assert source.text == ru + "Café au lait [1].\n"
-    assert source.repaired[:3] == ("Windows-1251 and Windows-1252", 1, 2)
+    assert (source.repaired.label, source.repaired.line, source.repaired.count) == ("Windows-1251 and Windows-1252", 1, 2)
 
 
 def test_some_utf8_mojibake_lines_no_code_page_reads_are_kept_with_a_warning():
@@ -482,3 +483,15 @@ def test_each_line_takes_its_own_font_table():
     assert repaired.lines[:3] == ["УДК 621.313", "Упрощенная", "математическая модель"]
     assert "Latin-1 read as Windows-1251, Mac Roman read as Windows-1251" in repaired.note.message
     assert [n.code for n in repaired.notes] == ["TXT003"]
+
+
+def test_a_numbered_entry_with_no_text_is_an_entry_not_a_crash(tmp_path):
+    """`[1]` alone under the list's heading (its text lost, here to a NUL) exited 3 with an
+    IndexError (found by Hypothesis in test_hostile_properties): it is entry 1, placed at its
+    marker, and reported as lacking an author and a title."""
+    paper = tmp_path / "p.txt"
+    paper.write_bytes("Text [1] and [2].\n\nӘдебиеттер тізімі\n[1]\x00\n[2] Smith J. A book. Almaty, 2001.\n".encode("utf-8"))
+    linked = read_and_link(str(paper))
+    assert [(e.number, e.text, e.span.line) for e in linked.document.references][0] == (1, "", 4)
+    codes = [(d.code, d.line) for d in linked.diagnostics]
+    assert ("REF010", 4) in codes and not any(code.startswith("CIT00") for code, _ in codes)

@@ -30,6 +30,11 @@ _UNKNOWN = re.compile(r">(\\[A-Za-z]+)<")  # latex2mathml keeps an unknown comma
 _OPERATORS = re.compile(r"\\(arg)(?![A-Za-z])")
 
 
+# latex2mathml 3.81 writes `aligned`'s column `&` into the MathML as a bare `&` (no XML);
+# `split` is the same two-sided alignment and it writes it as a table.
+_ALIGNED = re.compile(r"\\(begin|end)\{aligned(?:at)?\}(?:(?<=begin\{alignedat\})\{\d+\})?")
+
+
 def _readable(tex: str) -> str:
     return _OPERATORS.sub(lambda m: "\\operatorname{" + m.group(1) + "}", tex)
 
@@ -244,13 +249,19 @@ def _outlines(svg: str, left: float, top: float):
 
 def mathml(tex: str, display: bool = False) -> str:
     """MathML for the formula (what a browser shows natively), or FormulaError."""
+    import xml.etree.ElementTree as ET
+
     import latex2mathml.converter
 
     try:
-        out = latex2mathml.converter.convert(_readable(tex), display="block" if display else "inline")
+        out = latex2mathml.converter.convert(_ALIGNED.sub(r"\\\1{split}", _readable(tex)), display="block" if display else "inline")
     except Exception as exc:  # latex2mathml raises many kinds; each is a formula it cannot read
         raise FormulaError(" ".join(f"{type(exc).__name__}: {exc}".split())[:120]) from None
     unknown = _UNKNOWN.search(out)
     if unknown:
         raise FormulaError(f"unknown command {unknown.group(1)}")
+    try:
+        ET.fromstring(out)
+    except ET.ParseError as exc:  # what the converter wrote is no XML: no edition may carry it
+        raise FormulaError(f"the MathML written for it is not well-formed ({exc})") from None
     return out

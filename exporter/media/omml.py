@@ -116,6 +116,8 @@ class _Converter:
     # -- tokens --
     def m_mi(self, e) -> str:
         text = _text(e)
+        if not text:  # latex2mathml's `<mi/>` before an aligned `=`: an empty run shows as `¿` in LibreOffice and hides the `=`
+            return ""
         variant = e.get("mathvariant")
         if variant == "normal" or (len(text) > 1 and variant is None):
             return _run(text, "p")
@@ -126,10 +128,12 @@ class _Converter:
         return _run(text)
 
     def m_mn(self, e) -> str:
-        return _run(_text(e))
+        return _run(_text(e)) if _text(e) else ""
 
     def m_mo(self, e) -> str:
         text = _text(e)
+        if not text:
+            return ""
         return _run(text, "p") if len(text) > 1 else _run(text)
 
     def m_mtext(self, e) -> str:
@@ -203,13 +207,18 @@ class _Converter:
         return f"<m:limUpp><m:e>{low}</m:e>{self.arg('lim', kids[2])}</m:limUpp>"
 
     def m_mtable(self, e) -> str:
-        rows = []
+        rows, aligns = [], []
         for tr in e:
             if not isinstance(tr.tag, str) or _local(tr) not in ("mtr", "mlabeledtr"):
                 continue
-            cells = "".join(f"<m:e>{self.children(td)}</m:e>" for td in tr if isinstance(td.tag, str) and _local(td) == "mtd")
-            rows.append(f"<m:mr>{cells}</m:mr>")
-        return f"<m:m>{''.join(rows)}</m:m>"
+            tds = [td for td in tr if isinstance(td.tag, str) and _local(td) == "mtd"]
+            aligns = aligns or [td.get("columnalign", "center") for td in tds]
+            rows.append(f"<m:mr>{''.join(f'<m:e>{self.children(td)}</m:e>' for td in tds)}</m:mr>")
+        # each column justified as the MathML asks (`aligned`: right, left …), as Word's own
+        # aligned equations are; a column's placeholder hidden where a cell is empty
+        columns = "".join(f'<m:mc><m:mcPr><m:count m:val="1"/><m:mcJc m:val="{_attr(a if a in ("left", "right") else "center")}"/></m:mcPr></m:mc>' for a in aligns)
+        props = f'<m:mPr><m:plcHide m:val="1"/><m:mcs>{columns}</m:mcs></m:mPr>' if columns else ""
+        return f"<m:m>{props}{''.join(rows)}</m:m>"
 
     def m_mfenced(self, e) -> str:
         open_, close = e.get("open", "("), e.get("close", ")")

@@ -147,6 +147,7 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
         "{count} characters, from page {page}, come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed",
     ),
     "IMG001": "picture {address!r} is at a remote address and is not fetched (exporter works offline): save it next to the paper and name its file",
+    "HTM001": "<{element}> cannot be shown on a printed page; it is left out with what it holds",
     "MED001": "a picture no edition can draw ({error}); the editions show a framed note in its place",
     "MED002": "the formula {tex!r} cannot be typeset ({error}); the editions print its TeX",
 }
@@ -168,6 +169,7 @@ ARGUMENTS: dict[str, str] = {
     "count": "the number that chooses the plural form",
     "doi": "the DOI as written",
     "drawing": "the kind of Word drawing as the file names it (chart, diagram, wordprocessingGroup…), untranslated",
+    "element": "the name of an HTML element, e.g. video",
     "encoding": "a code page's name, e.g. Windows-1251",
     "entry": "an entry as the list numbers it: [3], or 'key' [3] for a .bib entry whose key is not its number",
     "error": "an error text of a library (bibtexparser, Python's json, rispy) or of the media stage (a picture or formula that cannot be drawn), in English",

@@ -16,6 +16,7 @@ from ..citations import Joined, inlines_of
 from ..crossrefs import crossrefs_of
 from ..diagnostics import Diagnostic
 from ..model import Code, Emph, Footnote, Inline, Link, Math, Strong, Subscript, Superscript, Text, plain_text
+from .markdown_html import UNSHOWN, VOID, WRAPPERS, is_text, parse_tag
 
 _WRAPPERS = {"em": Emph, "strong": Strong, "link": Link, "s": Emph, "sup": Superscript, "sub": Subscript}
 
@@ -155,12 +156,22 @@ class InlineReader:
         stack: list[tuple[str, object, list]] = [("root", None, [])]
         run = _TextRun()
         cursor = 0
+        silent = None  # inside raw HTML that shows nothing (`<script>`, `<video>`): its end tag's name
+        gap = False  # raw HTML that shows nothing was just left out
         for child in children or []:
             kind = child.type
+            if silent is not None:
+                cursor, silent = _past_silent(child, content, cursor, silent)
+                gap = True
+                continue
             if kind == "text":
                 start = content.find(child.content, cursor)
-                run.add(child.content, max(start, cursor), start >= 0)
+                text, at = child.content, max(start, cursor)
+                if gap and text[:1] == " " and run.pieces and run.pieces[-1][0][-1:].isspace():
+                    text, at = text[1:], at + 1  # `A <!-- x --> b`: one space where the remark stood
+                run.add(text, at, start >= 0)
                 cursor = start + len(child.content) if start >= 0 else cursor
+                gap = False
                 continue
             if kind == "text_special":  # an escape (`\%`) or an entity (`&amp;`): its source is the markup
                 start = content.find(child.markup, cursor)
@@ -172,8 +183,19 @@ class InlineReader:
                 run.add(" ", max(start, cursor), False)
                 cursor = start + 1 if start >= 0 else cursor
                 continue
+            if kind == "html_inline":
+                start = content.find(child.content, cursor)
+                cursor = start + len(child.content) if start >= 0 else cursor
+                if is_text(child.content):  # `<T>`: no element, text as written
+                    run.add(child.content, start, start >= 0)
+                else:
+                    tag = parse_tag(child.content)
+                    silent = self._html_tag(tag, stack, run, source, max(start, 0))
+                    gap = tag is None or silent is not None or tag.name not in WRAPPERS and tag.name not in ("br", "img")
+                continue
             out = stack[-1][2]
             out.extend(self.read_run(run, source))
+            gap = False
             if kind == "code_inline":  # code is shown as written, never read for citations
                 start, end, cursor = _code_text(content, child, cursor)
                 out.append(Code(child.content, source.span(start, end) if end > start else source.span(start, start + 1)))
@@ -208,14 +230,69 @@ class InlineReader:
             stack[-1][2].extend(inner)
         return tuple(stack[0][2])
 
+    def _html_tag(self, tag, stack, run: _TextRun, source: Joined, start: int) -> str | None:
+        """A tag of raw HTML (markdown_html.py): `<br>` a space in the text, `<img>` a picture,
+        a formatting tag opens or closes its wrapper; any other tag, a comment, shows nothing.
+        Returns the name of an element whose content shows nothing (`script`, `video`)."""
+        if tag is None:
+            return None
+        if tag.name in UNSHOWN and not tag.closing:
+            self.notes.append(Diagnostic.at_line("HTM001", self.path, *source.position(start), element=tag.name))
+        if tag.silences:
+            return tag.name
+        if not (tag.name in ("br", "img") or tag.name in WRAPPERS):
+            return None
+        if tag.name == "br":
+            run.add(" ", start, False)
+            return None
+        if tag.name == "a" and not tag.closing and not tag.attrs.get("href"):
+            return None  # `<a name="x">`: an anchor, no link
+        out = stack[-1][2]
+        out.extend(self.read_run(run, source))
+        if tag.name == "img":
+            if not tag.closing:
+                alt = tag.attrs.get("alt", "")
+                picture = self.pictures(tag, alt, source.position(start))
+                out.append(picture if picture is not None else Text(alt))
+        elif tag.closing:
+            wrapper = WRAPPERS[tag.name]
+            depth = next((k for k in range(len(stack) - 1, 0, -1) if stack[k][0] == wrapper), None)
+            while depth is not None and len(stack) - 1 > depth:  # unclosed tags inside: their text stays
+                _, _, inner = stack.pop()
+                stack[-1][2].extend(inner)
+            if depth is not None:
+                self._close(stack)
+        elif tag.name not in VOID and not tag.empty:
+            stack.append((WRAPPERS[tag.name], tag.attrs.get("href"), []))
+        return None
+
     @staticmethod
     def _close(stack) -> None:
         name, href, inner = stack.pop()
         wrapper = _WRAPPERS[name]
-        stack[-1][2].append(Link(str(href or ""), tuple(inner)) if wrapper is Link else wrapper(tuple(inner)))
+        if wrapper is not Link:
+            stack[-1][2].append(wrapper(tuple(inner)))
+        elif not str(href or "").strip() or str(href).startswith("#"):
+            # `[text](#intro)`, `[text]()`: no address the editions can link to (`#…` are their own
+            # targets, a citation's entry): the words stay, unlinked
+            stack[-1][2].extend(inner)
+        else:
+            stack[-1][2].append(Link(str(href), tuple(inner)))
 
 
 # ---- skipping markup between texts -------------------------------------------------------
+
+
+def _past_silent(token, content: str, cursor: int, silent: str) -> tuple[int, str | None]:
+    """Past a token inside an element that shows nothing; None once it is the element's end tag."""
+    written = token.markup if token.type == "text_special" else token.content
+    found = content.find(written, cursor) if written else -1
+    cursor = found + len(written) if found >= 0 else cursor
+    if token.type == "html_inline":
+        tag = parse_tag(token.content)
+        if tag is not None and tag.closing and tag.name == silent:
+            return cursor, None
+    return cursor, silent
 
 
 def _after(content: str, markup: str, cursor: int) -> int:

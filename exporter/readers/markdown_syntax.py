@@ -24,19 +24,25 @@ def parser():
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline import image, link
     from mdit_py_plugins.attrs import attrs_plugin
+    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.footnote.index import footnote_inline, footnote_ref
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    # No raw HTML: a paper's `<b>` is text we show, never markup we pass through.
-    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
+    # Raw HTML is read for what it shows (markdown_html.py), never passed through as markup.
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
     md.use(front_matter_plugin).use(footnote_plugin)
+    # pandoc's fenced divs (`::: {.note}` … `:::`, `::: {#refs}`): the fences are markup, what
+    # they hold is read as any other block (their tokens, `container_div_*`, carry nothing to print)
+    md.use(container_plugin, "div", validate=lambda params, markup: True)
     # As pandoc reads `$`: no space inside the dollars and no digit after the closing one,
     # so `$20 and $30` stays text; `$$…$$` inside a paragraph is display mathematics.
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.block.ruler.at("math_block", _display_math)  # `$$…$$ {#eq:x}` and `\[…\]` blocks too
+    # `{…}` after a picture, and pandoc's bracketed spans `[words]{.smallcaps}`: the words stay, the attributes go
     md.use(attrs_plugin, after=("image",))
+    md.inline.ruler.before("link", "pandoc_span", _pandoc_span)
     md.inline.ruler.before("attr", "pandoc_attributes", _pandoc_attributes)
     md.inline.ruler.before("escape", "math_paren", _paren_math)
     md.inline.ruler.at("link", _bounded(link, 0))
@@ -89,6 +95,30 @@ def _pandoc_attributes(state, silent: bool) -> bool:
 
 # A footnote reference's label (`[^note]`) longer than this is not one.
 MAX_FOOTNOTE_LABEL = 200
+
+
+def _pandoc_span(state, silent: bool) -> bool:
+    """pandoc's bracketed span, `[words]{.smallcaps}`: the words are read as the text they are,
+    the attributes dropped (they named a style no edition has). Tried only where the `[` has
+    its matching `]` right before a one-line `{…}`, so no bracket is scanned twice."""
+    start = state.pos
+    if state.src[start] != "[":
+        return False
+    close = _matching_brackets(state).get(start)
+    if close is None or close + 1 >= state.posMax or state.src[close + 1] != "{":
+        return False
+    end = state.src.find("}", close + 1, min(state.posMax, close + 1 + MAX_ATTRIBUTES))
+    if end < 0 or "\n" in state.src[close + 1 : end]:
+        return False
+    if not silent:  # the words between span tokens: never merged with the text around them
+        maximum = state.posMax
+        state.pos, state.posMax = start + 1, close
+        state.push("span_open", "span", 1)
+        state.md.inline.tokenize(state)
+        state.push("span_close", "span", -1)
+        state.posMax = maximum
+    state.pos = end + 1
+    return True
 
 
 def _bounded(rule, bracket_at: int):

@@ -906,9 +906,11 @@ case("md-code-and-math-are-not-citations", {M: MD_OK}, ["check", "--json", M], e
 case("md-crlf-positions", {M: MD_OK.replace("\n", "\r\n")}, ["check", "--json", M], exit=0, stderr="",
      report={"encoding": "utf-8", "unresolved": [], "entries": 1, "bibliography": None},
      citations=[["1", 5, col("See [1] and", "[1]"), "1"]], diagnostics=[])
-HTML = "A <script>alert(1)</script> claim [1]."
-case("md-raw-html-is-text", {M: HTML + "\n"}, ["inspect", M], exit=0, stderr="",
-     model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": len(HTML) + 1, "text": HTML}]})
+# Raw HTML is read for what it shows, never passed through: a script shows nothing (one space
+# stays where it stood), and a name that is no element (`<T>`) is text.
+HTML = "A <script>alert(1)</script> claim [1] of <T>."
+case("md-raw-html-script-shows-nothing", {M: HTML + "\n"}, ["inspect", M], exit=0, stderr="",
+     model={"blocks": [{"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column": len(HTML) + 1, "text": "A claim [1] of <T>."}]})
 
 # Escapes and entities hid every citation of their paragraph (issue 17, item 1).
 ESCAPED = "Costs rose by 5\\% in 2020 [1, 9].\n\n# References\n\n1. One.\n2. Two.\n"

@@ -150,8 +150,9 @@ def test_many_short_lines(tmp_path):
 
 def test_markdown_full_of_picture_and_link_openers_is_read_whole(tmp_path):
     """400 KB of `![` (26 s before: every opener scanned 100 levels of nested labels), then the
-    same closed by one `]`, and `[` openers: each is text, and the citation after them is read."""
-    for body in ("![" * 200_000, "![" * 200_000 + "]", "*[" * 200_000 + "]", "[^" * 200_000 + "]"):
+    same closed by one `]`, and `[` openers (one closed as a pandoc span, `]{x}`): each is text,
+    and the citation after them is read."""
+    for body in ("![" * 200_000, "![" * 200_000 + "]", "*[" * 200_000 + "]", "[^" * 200_000 + "]", "[" * 200_000 + "]{x}"):
         paper = tmp_path / "p.md"
         paper.write_text(body + " [1].\n\n[^a]: A note.\n", encoding="utf-8")
         code, out, err = run(["check", "--json", str(paper)])

@@ -12,13 +12,15 @@ from ...crossrefs import without_caption_label
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
-    BulletList, Cell, CodeBlock, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
+    BulletList, Cell, Citation, CodeBlock, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
     Text,
+    map_inlines,
     plain_text,
 )
 from ...references.ownlist import REFERENCES_HEADING
 from ...sourcefile import control_characters, read_source
 from ..markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
+from ..markdown_html import HtmlBlock
 from ..markdown_media import Pictures
 from ..markdown_syntax import MAX_NESTING, parser
 
@@ -80,7 +82,11 @@ class _Builder:
 
     def paragraph(self, token, span: Span):
         """A paragraph's block: a Figure when it holds only pictures, a display formula when it
-        holds only one (`$$…$$ {#eq:x}`), else None (an ordinary paragraph)."""
+        holds only one (`$$…$$ {#eq:x}`, or a LaTeX environment: `\\begin{equation}…`), else
+        None (an ordinary paragraph)."""
+        environment = tex_environment(token.content, span)
+        if environment is not None:
+            return Paragraph((environment,), span)
         children = [c for c in token.children or [] if not (c.type in ("text", "softbreak") and not c.content.strip())]
         if children and all(c.type == "image" for c in children):
             if any(self.pictures.is_remote(c.attrGet("src")) for c in children):
@@ -92,6 +98,19 @@ class _Builder:
                 number, label = (tail.group("number"), tail.group("id")) if tail else (None, None)
                 return Paragraph((inline_math(children[0].content, True, label, number),), span)
         return None
+
+    def html_blocks(self, token) -> list:
+        """A block of raw HTML as the blocks it lays out (markdown_html.py)."""
+        content = token.content
+        source = self.source.content_map(content, token.map[0])
+
+        def inlines(pieces, start: int, end: int) -> tuple:
+            return self.reader.inlines(pieces, content[start:end], sub_map(source, start, end))
+
+        def unshown(element: str, place: tuple[int, int]) -> None:
+            self.notes.append(Diagnostic.at_line("HTM001", self.path, *place, element=element))
+
+        return HtmlBlock(content, inlines, source.position, self.pictures, unshown).read()
 
     def _figure(self, token, images, span: Span) -> Figure:
         content = token.content
@@ -108,6 +127,35 @@ class _Builder:
             cursor = after_label(content, label_end, True)
         one = len(pictures) == 1
         return Figure(tuple(pictures), captions[0] if one else (), span, label=labels[0] if one else None)
+
+
+# A LaTeX display environment written as a paragraph of its own, as papers written for pandoc's
+# LaTeX output hold them (pandoc passes them to LaTeX and drops them from DOCX).
+_TEX_ENVIRONMENT = re.compile(
+    r"\s*\\begin\{(?P<env>equation|align|alignat|flalign|gather|multline|eqnarray|displaymath)(?P<star>\*?)\}"
+    r"(?:\{\d+\})?(?P<body>.*?)\\end\{(?P=env)(?P=star)\}\s*",
+    re.DOTALL,
+)
+# What each environment's lines become inside one display formula: aligned columns, or centred rows.
+_AS_FORMULA = {"align": "aligned", "alignat": "aligned", "flalign": "aligned", "eqnarray": "aligned", "gather": "gathered", "multline": "gathered"}
+_NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
+
+
+def tex_environment(content: str, span: Span) -> Math | None:
+    """A display formula from a LaTeX environment (`equation`, `align`, `gather`, `multline`,
+    `eqnarray`, `displaymath`, starred or not), or None. Its `\\label` labels it; an unstarred
+    one is numbered as LaTeX numbers it (one number for the whole formula)."""
+    m = _TEX_ENVIRONMENT.fullmatch(content)
+    if m is None:
+        return None
+    body = _NO_NUMBER.sub("", m.group("body")).strip()
+    wrapper = _AS_FORMULA.get(m.group("env"))
+    tex = f"\\begin{{{wrapper}}}{body}\\end{{{wrapper}}}" if wrapper and "\\\\" in body else body
+    formula = inline_math(tex, True)
+    numbered = not m.group("star") and m.group("env") != "displaymath"
+    if numbered and formula.label is None and formula.number is None:
+        formula = replace(formula, label=f"eq:line-{span.line}")  # numbered by `number_equations`, as labelled ones are
+    return formula
 
 
 # `(2.1)` or `{#eq:energy}` after a display formula's closing `$$` (as the block rule reads them).
@@ -187,7 +235,7 @@ def bind_captions(blocks: list) -> list:
                 block, i = _captioned(block, after), i + 1
             else:
                 caption, number, _ = _as_caption(block.caption)
-                block = replace(block, caption=caption, number=number)
+                block = replace(block, caption=caption, number=number or block.number)
         out.append(block)
         i += 1
     return out
@@ -216,6 +264,74 @@ def number_equations(blocks: list) -> list:
                 block = Paragraph((target,), block.span) if kind is Math else target
         out.append(block)
     return out
+
+
+# pandoc-crossref's references: `[@fig:x]`, `[@tbl:x]`, `[@eq:x]` (`@Fig:x` capitalised,
+# `[-@fig:x]` the number alone, `[@fig:x; @fig:y]` several), and the words it prints before
+# the number in each language the editions are made in.
+_CROSSREF_PREFIXES = {"fig": "figure", "tbl": "table", "eq": "equation"}
+_CROSSREF_WORDS = {
+    "en": {"figure": ("fig.", "figs."), "table": ("tbl.", "tbls."), "equation": ("eq.", "eqns.")},
+    "ru": {"figure": ("рис.", "рис."), "table": ("табл.", "табл."), "equation": ("формула", "формулы")},
+    "kk": {"figure": ("сурет", "суреттер"), "table": ("кесте", "кестелер"), "equation": ("формула", "формулалар")},
+}
+
+
+def crossref_citations(blocks: list, language: str) -> list:
+    """pandoc-crossref's `[@fig:x]` read as the cross-reference it is, not a citation of an
+    entry keyed `fig:x` (which the list never has: every one was reported CIT001), when the
+    paper labels a figure, table or display formula `fig:x`; it shows as pandoc-crossref
+    prints it (`fig. 2`, `рис. 2`; an equation's number in brackets). A label the paper does
+    not define stays a citation, and is reported as one."""
+    numbers: dict[str, tuple[str, str]] = {}
+    for block in blocks:
+        target = block.inlines[0] if isinstance(block, Paragraph) and len(block.inlines) == 1 and isinstance(block.inlines[0], Math) else block
+        kind = {Figure: "figure", Table: "table", Math: "equation"}.get(type(target))
+        if kind and target.label and target.number:
+            numbers[target.label] = (kind, target.number)
+    words = _CROSSREF_WORDS.get(language, _CROSSREF_WORDS["en"])
+
+    def tex_refs(node: Text, span: Span):
+        """`\\eqref{eq:x}`, `\\ref{fig:x}` in text: LaTeX's references, where the label is defined."""
+        out, at = [], 0
+        for m in _TEX_REF.finditer(node.text):
+            if m.group("label") not in numbers:
+                continue
+            kind, number = numbers[m.group("label")]
+            shown = f"({number})" if m.group("eq") else number
+            out += [Text(node.text[at : m.start()])] if m.start() > at else []
+            out.append(CrossRef(shown, kind, number, span, target=m.group("label")))
+            at = m.end()
+        return node if not out else tuple(out + ([Text(node.text[at:])] if at < len(node.text) else []))
+
+    def read(node, span: Span):
+        if isinstance(node, Text) and "ref{" in node.text:
+            return tex_refs(node, span)
+        if not isinstance(node, Citation) or not node.refs:
+            return node
+        keys = [ref.label.lstrip("@") for ref in node.refs]
+        found = [numbers.get(key[:1].lower() + key[1:]) for key in keys]
+        kinds = {f[0] for f in found if f}
+        if not all(found) or len(kinds) != 1 or not all(key.split(":")[0].lower() in _CROSSREF_PREFIXES for key in keys):
+            return node
+        kind = kinds.pop()
+        word = words[kind][len(found) > 1]
+        if keys[0][:1].isupper():
+            word = word[:1].upper() + word[1:]
+        bare = node.raw.lstrip("[").lstrip().startswith("-@")  # `[-@fig:x]`: the number alone
+        out: list = []
+        for k, (key, (_, number)) in enumerate(zip(keys, found)):
+            shown = f"({number})" if kind == "equation" else number
+            if k == 0 and not bare:
+                shown = f"{word} {shown}"
+            out += [Text(", ")] if k else []
+            out.append(CrossRef(shown, kind, number, node.span, target=key[:1].lower() + key[1:]))
+        return tuple(out)
+
+    return [map_inlines(lambda node, span=getattr(b, "span", None): read(node, span), (b,))[0] for b in blocks]
+
+
+_TEX_REF = re.compile(r"\\(?P<eq>eq)?ref\{(?P<label>[^{}\s]+)\}")
 
 
 def _front_matter(text: str, path: str) -> dict:
@@ -393,6 +509,8 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
             table = None
         elif kind in ("fence", "code_block"):
             blocks.append(_code_block(t, lines))
+        elif kind == "html_block" and not in_references:
+            blocks.extend(build.html_blocks(t))
         elif kind == "math_block":
             meta = t.meta or {}
             blocks.append(Paragraph((inline_math(t.content, True, meta.get("id"), meta.get("number")),), _span(t, lines)))
@@ -419,7 +537,9 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
             else:
                 span = _span(t, lines)
                 special = None if quote_depth else build.paragraph(t, span)
-                blocks.append(special or (Quote if quote_depth else Paragraph)(build.inlines(t), span))
+                inlines = () if special else build.inlines(t)
+                if special or any(not isinstance(i, Text) or i.text.strip() for i in inlines):  # raw HTML alone may show nothing
+                    blocks.append(special or (Quote if quote_depth else Paragraph)(inlines, span))
     return read
 
 
@@ -450,6 +570,7 @@ def read_markdown(path: str) -> Document:
     language = language if language in ("kk", "ru", "en") else "en"
     abstract = front_inlines(fields["abstract"], "abstract", lines, path, notes)
     keywords = tuple(_strings(front.get("keywords")))
+    blocks = crossref_citations(blocks, language)
     meta = Meta(
         udc=fields["udc"],
         irsti=fields["irsti"],

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
@@ -110,7 +109,8 @@ _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
 MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
 
 
-class FieldText(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FieldText:
     """A front-matter field as printed: its language and text, and where it stands (its line
     indexes, and the characters of the first line its label takes), so a reader can read its
     citations with their places."""

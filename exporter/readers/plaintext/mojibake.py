@@ -12,6 +12,7 @@ from ...diagnostics import Diagnostic, InputError
 # Mac Roman (`Ï‡ÚÂÏ‡ÚË˜ÂÒÍ‡ˇ`), no ASCII letter and no Cyrillic one among them.
 _UPPER_HALF = "\u00a1-\u00ff\u0131\u0152\u0153\u0178\u0192\u02c6\u02c7\u02d8-\u02dd\u2013-\u2044\u2122\u2202-\u2265\u25ca\uf8ff\ufb01\ufb02"
 SUSPECT_WORD = re.compile(rf"(?<![\w{_UPPER_HALF}])[{_UPPER_HALF}]*[\u00c0-\u00ff][{_UPPER_HALF}]*(?![\w{_UPPER_HALF}])")
+_LATIN_1_LETTER = re.compile("[\u00c0-\u00ff]")  # what every suspect word holds
 # (how the PDF's bytes were read, how they were meant): Windows-1251 text read as Latin-1 or
 # Windows-1252 (`ÓÄÊ`), or as Mac Roman (`Ï‡ÚÂÏ‡ÚË˜ÂÒÍ‡ˇ`, Mac Cyrillic fonts in old PDFs).
 # KZ-1048 is Windows-1251 with Kazakh letters in place of Serbian ones (`Қазақстан`).
@@ -92,6 +93,8 @@ def repair_mojibake(lines: list[str], path: str) -> Repair:
     rather than refusing the whole text. A text mostly made of suspect words of which no
     mapping reads half is refused (InputError); a few such words are left as they are.
     """
+    if not any(map(_LATIN_1_LETTER.search, lines)):  # no suspect word without one: most papers
+        return Repair(lines)
     found = [(n, m) for n, line in enumerate(lines) for m in SUSPECT_WORD.finditer(line) if sum(ch.isalpha() for ch in m.group()) >= 3]
     if not found:
         return Repair(lines)

@@ -90,10 +90,9 @@ class Lexicon:
     """The words the document writes whole: the evidence for line-end hyphen decisions."""
 
     def __init__(self, words: Iterable[str]):
-        self.words: set[str] = set()
+        self.words: set[str] = set(words)
         self.compounds: dict[str, set[str]] = {}  # first part -> second parts, `қарым` -> {`қатынасы`}
-        for word in words:
-            self.words.add(word)
+        for word in [w for w in self.words if "-" in w]:
             parts = word.split("-")
             self.words.update(parts)
             for i in range(1, len(parts)):
@@ -184,6 +183,11 @@ SYMBOL_PRIVATE_USE = {0xF020 + i: ch for i, ch in enumerate(_SYMBOL_FONT) if ch 
 PRESENTATION_FORMS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
 _GLYPHS = str.maketrans({**PRESENTATION_FORMS, **SYMBOL_PRIVATE_USE})
 _GLYPH_CHARS = re.compile("[\ufb00-\ufb06\uf020-\uf0ff]")
+
+
+def has_glyphs(text: str) -> bool:
+    """Whether `text` holds a ligature or a Symbol-font character `normalize_glyphs` replaces."""
+    return _GLYPH_CHARS.search(text) is not None
 
 
 def normalize_glyphs(text: str) -> str:

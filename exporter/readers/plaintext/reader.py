@@ -40,7 +40,8 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
         found = [(m.start(), m.group()) for m in finditer(line, skip if index == 0 else 0)]
         if not found:
             continue
-        tokens = [dash if token in dashes else glyphs(token) for _, token in found]
+        plain = not rules.has_glyphs(line)  # most lines: no token to look at for glyphs
+        tokens = [dash if token in dashes else token if plain else glyphs(token) for _, token in found]
         first = 0
         if url_cut and rules.continues_url(word, tokens[0]):  # `https://jet-` + `online.ru`
             word += tokens[0]

@@ -5,9 +5,9 @@ beside this module and is opened on first use."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from .features import LABELS, Layout, LineItem, NameLexicon, sequence_features
 
@@ -38,7 +38,8 @@ def loaded_names() -> NameLexicon:
     return NameLexicon.read(lexicon_path(MODEL))
 
 
-class Role(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Role:
     """An item's role as the model reads it, the probability of that role (its marginal), and
     the probabilities that the item is a title line and an author line."""
 
