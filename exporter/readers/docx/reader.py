@@ -24,7 +24,7 @@ from ...model import (
 )
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, names_institution, is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, names_institution, is_name, is_rubric, is_title_line, script, split_authors
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
@@ -426,7 +426,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
     more: list[int] = []
-    model_title = None if styled else judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
+    model_title = None if styled else judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None, language)
     if model_title and model_title[0] < len(region):
         title_at, *more = [i for i in model_title if i < len(region)]
     last = -1
@@ -474,7 +474,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract = fields["abstract"]
-    fields["authors"] = judge_authors(proposal, texts, fields["authors"]) or fields["authors"]
+    title_script = script(region[title_at].text) if title_at is not None else None
+    fields["authors"] = judge_authors(proposal, texts, fields["authors"], title_script) or fields["authors"]
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),

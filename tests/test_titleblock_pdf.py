@@ -1,0 +1,164 @@
+"""The PDF title block where the layout says more than the lines (issue 16, front17): PDFs drawn
+here with reportlab, each after a failure class of the corpus's dev half — a Russian paper that
+prints its English title block first (ru_korotin), a magazine title in two display sizes over
+a bold lead paragraph, in a display font without a Unicode map (ru_korshunov)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exporter.model import plain_text
+from exporter.readers import read_document
+
+FONTS = Path("/usr/share/fonts/truetype/liberation2")
+
+
+def _canvas(path: Path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("LiberationSerif", str(FONTS / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont("LiberationSerif-Bold", str(FONTS / "LiberationSerif-Bold.ttf")))
+    return canvas.Canvas(str(path), pagesize=A4, invariant=1)
+
+
+def _text(c, x: float, y: float, text: str, size: float = 10, bold: bool = False) -> None:
+    c.setFont("LiberationSerif-Bold" if bold else "LiberationSerif", size)
+    c.drawString(x, y, text)
+
+
+BODY = (
+    "Компьютерная память в составе вычислительной системы используется для хранения данных.",
+    "По способу доступа все типы памяти можно разделить на две группы: память с произвольным",
+    "доступом и память с последовательным доступом [1]. При использовании в средствах техники",
+    "памяти с произвольным доступом возможно напрямую обратиться к случайно выбранной ячейке,",
+    "в то время как при работе с памятью последовательного доступа для чтения информации",
+    "необходимо предварительно обратиться к предыдущей ячейке памяти [2]. Такие различия",
+    "оказывают влияние и на быстродействие памяти: память с произвольным доступом обеспечивает",
+    "значительно меньшие временные затраты на чтение и запись информации в системе.",
+)
+ENTRIES = (
+    "1. Иванов И. И. Память вычислительных систем. – М.: Наука, 2015. – 300 с.",
+    "2. Петров П. П. Энергонезависимая память // Вопросы защиты информации. 2018. № 2. С. 10–15.",
+)
+
+
+def _body_and_list(c, top: float, size: float = 10) -> None:
+    for i, line in enumerate(BODY):
+        _text(c, 50, top - 1.4 * size * i, line, size)
+    y = top - 1.4 * size * len(BODY) - 20
+    _text(c, 50, y, "СПИСОК ЛИТЕРАТУРЫ", size, bold=True)
+    for i, entry in enumerate(ENTRIES):
+        _text(c, 50, y - 20 - 1.4 * size * i, entry, size)
+
+
+def test_a_russian_paper_printing_its_english_title_block_first_is_titled_in_russian(tmp_path):
+    """ru_korotin's layout (dev half): the English author, title (bold), keywords and abstract
+    come first, then the Russian author and title (in capitals) and the Russian text. The
+    paper is Russian, so are its title and first author, as the text reader reads them."""
+    path = tmp_path / "translated_first.pdf"
+    c = _canvas(path)
+    _text(c, 300, 800, "A. M. Korotin")
+    _text(c, 60, 780, "Novel Kinds of Random Access Memory and New Vulnerabilities of Computer", bold=True)
+    _text(c, 200, 766, "Aids based on Them", bold=True)
+    _text(c, 50, 745, "Keywords: Random Access Memory (RAM), non-volatile RAM, MRAM, FeRAM, vulnerability.")
+    _text(c, 50, 725, "The article discusses vulnerabilities of computer aids based on existing RAM and the")
+    _text(c, 50, 711, "mechanisms of exploitation of such vulnerabilities, and the features of novel RAM.")
+    _text(c, 300, 685, "А. М. Коротин")
+    _text(c, 80, 665, "ПЕРСПЕКТИВНЫЕ ВИДЫ ПАМЯТИ С ПРОИЗВОЛЬНЫМ ДОСТУПОМ И", bold=True)
+    _text(c, 150, 651, "НОВЫЕ УЯЗВИМОСТИ СВТ НА ИХ ОСНОВЕ", bold=True)
+    _body_and_list(c, 625)
+    c.save()
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "ПЕРСПЕКТИВНЫЕ ВИДЫ ПАМЯТИ С ПРОИЗВОЛЬНЫМ ДОСТУПОМ И НОВЫЕ УЯЗВИМОСТИ СВТ НА ИХ ОСНОВЕ"
+    assert meta.authors[0] == "А. М. Коротин"
+
+
+MAGAZINE_TITLE = ("Упрощенная", "математическая модель", "синхронного двигателя", "с возбуждением постоянными магнитами")
+LEAD = (
+    "Для синхронного двигателя с постоянными магнитами на роторе выведены",
+    "дифференциальные уравнения, в которых учитываются главные факторы,",
+    "определяющие свойства машины, — зависимость электромагнитных процессов",
+    "и вращающего момента от скорости и углового положения ротора",
+)
+MOTOR_BODY = (
+    "Благодаря своим высоким характеристикам синхронный двигатель с постоянными магнитами",
+    "является перспективной электрической машиной для приводов малой мощности [1]. Его",
+    "математическая модель строится для идеализированной машины: такая модель учитывает",
+    "главные факторы и пренебрегает второстепенными [2]. Для синхронного двигателя",
+    "с возбуждением постоянными магнитами уравнения записываются в осях ротора, и модель",
+    "синхронного двигателя получается проще модели машины с обмоткой возбуждения. В осях",
+    "вала модель машины с магнитами на осях годится для шпинделя станка и вентилятора.",
+)
+
+
+def mac_roman(text: str) -> str:
+    """Cyrillic as a display font without a Unicode map prints it: its Windows-1251 bytes read as Mac Roman."""
+    return text.encode("cp1251").decode("mac_roman")
+
+
+# `р` is byte F0 in Windows-1251, Apple's logo in Mac Roman, which the test fonts lack: this
+# title has none (ru_korshunov's PDF extracts it as the private-use U+F8FF, which the repair reads).
+MOJIBAKE_TITLE = ("Модель", "машины с магнитами", "на осях вала", "для шпинделя станка")
+
+
+def make_magazine(path: Path, mojibake: bool) -> Path:
+    """ru_korshunov's first page (dev half): the title in 48 pt (its first word alone on a
+    line, left) and 26 pt (right-aligned), a bold lead paragraph in the 9 pt body type, the
+    by-line, the text; the title in a font without a Unicode map where `mojibake`."""
+    shown = [mac_roman(line) for line in MOJIBAKE_TITLE] if mojibake else MAGAZINE_TITLE
+    c = _canvas(path)
+    _text(c, 36, 736, shown[0], 48, bold=True)
+    _text(c, 37, 696, shown[1], 48, bold=True)
+    c.setFont("LiberationSerif", 26)
+    c.drawRightString(571, 670, shown[2])
+    c.drawRightString(571, 644, shown[3])
+    for i, line in enumerate(LEAD):
+        _text(c, 170, 584 - 11 * i, line, 9, bold=True)
+    _text(c, 36, 496, "Анатолий Коршунов, д. т. н.", 9, bold=True)
+    for i, line in enumerate(MOTOR_BODY):
+        _text(c, 36, 470 - 11 * i, line, 9)
+    _text(c, 36, 390, "Литература", 9, bold=True)
+    _text(c, 36, 378, "1. Иванов И. И. Электрические машины. – М.: Энергия, 2001. – 300 с.", 9)
+    _text(c, 36, 367, "2. Петров П. П. Синхронные двигатели. – СПб.: Питер, 2005. – 200 с.", 9)
+    c.save()
+    return path
+
+
+def test_a_title_in_two_display_sizes_is_read_whole_with_its_bold_lead_as_the_abstract(tmp_path):
+    doc = read_document(str(make_magazine(tmp_path / "magazine.pdf", mojibake=False)))
+    assert doc.meta.title_text == " ".join(MAGAZINE_TITLE)
+    assert doc.meta.authors[0] == "Анатолий Коршунов"
+    (abstract,) = doc.meta.abstracts
+    assert "".join(getattr(node, "text", "") for node in abstract[1]).startswith("Для синхронного двигателя с постоянными магнитами")
+
+
+def test_a_title_in_a_font_without_a_unicode_map_is_repaired_line_by_line(tmp_path):
+    """The mojibake title is re-read as the text reader re-reads it (Mac Roman -> Windows-1251),
+    with a TXT003 note on its page; the rest of the text stays as it was."""
+    doc = read_document(str(make_magazine(tmp_path / "mojibake.pdf", mojibake=True)))
+    assert doc.meta.title_text == " ".join(MOJIBAKE_TITLE)
+    (note,) = [n for n in doc.notes if n.code == "TXT003"]
+    assert (note.page, note.line) == (1, 1)
+    assert dict(note.args)["written"] == "ÃÓ‰ÂÎ¸" and dict(note.args)["repaired"] == "Модель"
+    assert "Благодаря своим высоким характеристикам" in " ".join(plain_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))
+
+
+def test_a_bold_line_pair_under_the_title_is_no_lead(tmp_path):
+    """Two bold lines under a title (its translation, a by-line) are not a lead paragraph:
+    a lead is prose of at least three lines."""
+    from exporter.readers.pdf.reader import LEAD_LINES, bold_lead, body_size, pdf_lines
+
+    path = tmp_path / "short.pdf"
+    c = _canvas(path)
+    _text(c, 36, 736, "Упрощенная математическая модель", 24, bold=True)
+    _text(c, 36, 700, "Simplified mathematical model of a synchronous motor with permanent magnets", 9, bold=True)
+    _text(c, 36, 689, "excited by permanent magnets on its rotor, for drives of small and middle power", 9, bold=True)
+    for i, line in enumerate(MOTOR_BODY):
+        _text(c, 36, 660 - 11 * i, line, 9)
+    c.save()
+    lines = pdf_lines(str(path))
+    assert LEAD_LINES == 3
+    assert bold_lead(lines, [line.text for line in lines], 1, body_size(lines), " ".join) is None
