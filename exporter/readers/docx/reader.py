@@ -332,6 +332,13 @@ def _label_form(text: str) -> str:
     return text.replace("—", "–")
 
 
+def _keywords_next(region: list[Para], i: int) -> bool:
+    """Whether the next paragraph with text after `i` is labelled keywords: a long paragraph
+    just above them is the abstract printed without its label, not the body's first one."""
+    following = next((p for p in region[i + 1:] if p.text.strip()), None)
+    return following is not None and KEYWORDS.match(_label_form(" ".join(following.text.split()))) is not None
+
+
 def _looks_like_authors(line: str) -> bool:
     """A line of names; a line in capitals without initials (`УСТРОЙСТВА ХРАНЕНИЯ ДАННЫХ`)
     is read as a title, since names in a by-line carry initials or mixed case."""
@@ -461,7 +468,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
                 pending_abstract = fields["abstract"] is None
-        elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600):
+        elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif "author" in p.style_name.lower() or _looks_like_authors(text) and i <= after_title + 4 and len(text) < 200:
             fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
