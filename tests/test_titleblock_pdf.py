@@ -162,3 +162,53 @@ def test_a_bold_line_pair_under_the_title_is_no_lead(tmp_path):
     lines = pdf_lines(str(path))
     assert LEAD_LINES == 3
     assert bold_lead(lines, [line.text for line in lines], 1, body_size(lines), " ".join) is None
+
+
+# ---- the model's proposal, labels given (the shape of grobid_two_pages in bench/unseen: a
+# conference abstract whose title's last word is set alone, under `and`, and whose by-line
+# the model doubts between by-line and affiliation; the lines written here) ------------------
+
+from exporter.readers.plaintext.roles import LineItem, Role  # noqa: E402
+from exporter.readers.plaintext.titleblock import Proposal, judge_title, propose  # noqa: E402
+
+
+def _role(label: str, title: float = 0.0, author: float = 0.0) -> Role:
+    return Role(label, max(title, author, 0.9), title, author)
+
+
+ABSTRACT_BOOK = [
+    (LineItem("PO17"), _role("furniture", 0.05)),
+    (LineItem("Effect of two irrigation protocols on the removal of smear layer and"), _role("title", 0.92)),
+    (LineItem("Biofilm"), _role("author", 0.04, 0.72)),
+    (LineItem("Nasser K1, *Haddad RM 2, Saleh AB 2, Omar TT 3"), _role("affiliation", 0.0, 0.39)),
+    (LineItem("1Ministry of Health, Amman, Jordan, 2University of Jordan, Amman, Jordan"), _role("affiliation")),
+    (LineItem("Aim To compare two irrigation protocols on the removal of smear layer."), _role("abstract")),
+]
+
+
+def test_a_title_line_ending_on_and_takes_the_word_set_alone_under_it():
+    items, labels = zip(*ABSTRACT_BOOK)
+    p = propose(list(items), "en", list(labels))
+    assert p.title == [1, 2]
+
+
+def test_the_by_line_the_model_doubts_gives_the_authors_where_no_line_is_called_one():
+    items, labels = zip(*ABSTRACT_BOOK)
+    p = propose(list(items), "en", list(labels))
+    assert p.authors[:2] == ["Nasser K", "Haddad RM"]
+    unlikely = [*labels[:3], _role("affiliation", 0.0, 0.1), *labels[4:]]  # below LIKELY: no names
+    assert propose(list(items), "en", unlikely).authors == []
+
+
+def test_a_label_or_a_citation_under_a_title_ending_on_and_is_not_taken():
+    items = [LineItem("Effect of two irrigation protocols on the removal of smear layer and"), LineItem("Keywords:"), LineItem("Aim To compare.")]
+    labels = [_role("title", 0.92), _role("keywords", 0.3), _role("abstract")]
+    assert propose(items, "en", labels).title == [0]
+
+
+def test_the_title_in_the_papers_script_wins_over_its_translation():
+    texts = ["Novel Kinds of Random Access Memory", "А. М. Коротин", "ПЕРСПЕКТИВНЫЕ ВИДЫ ПАМЯТИ С ПРОИЗВОЛЬНЫМ ДОСТУПОМ"]
+    p = Proposal(title=[2], authors=["А. М. Коротин"], labels=[_role("title", 1.0), _role("author", 0.0, 1.0), _role("title", 0.98)])
+    assert judge_title(p, texts, "Novel Kinds of Random Access Memory", "ru") == [2]
+    assert judge_title(p, texts, "Novel Kinds of Random Access Memory", "en") is None
+    assert judge_title(p, texts, "Novel Kinds of Random Access Memory") is None  # language unknown: the rules' stands

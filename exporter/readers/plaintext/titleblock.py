@@ -240,6 +240,19 @@ def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
     return run
 
 
+def _likely_authors(labels: list[Role], texts: list[str], title: list[int], stop: int) -> list[str]:
+    """Where no line the model calls a by-line holds names, the names on the line under the
+    title it thinks likeliest a by-line (at least LIKELY): `Alabsi S1, *Alhadainy HA 2, …`,
+    which it doubted between by-line and affiliation."""
+    start = title[-1] + 1 if title else 0
+    candidates = [i for i in range(start, stop) if labels[i].author >= LIKELY and not re.search(r"\[\d", texts[i])]
+    for i in sorted(candidates, key=lambda i: -labels[i].author):
+        names = line_names(texts[i])
+        if names:
+            return names
+    return []
+
+
 def _title_above(items: list[LineItem], labels: list[Role], first: int) -> bool:
     """Whether the line right above a title's first line (no blank line between) is the
     title's too: the model gives it at least LIKELY of being one, no veto strikes it, and it is
@@ -260,6 +273,16 @@ def _goes_on(text: str, below: Role) -> bool:
     on a comma where the model gives the line below at least LIKELY of being a title line
     (`…using Rules,` / `Conditional Random Fields and …`; a by-line ends on commas too)."""
     return continues_title(text) or text.rstrip().endswith(",") and below.title >= LIKELY
+
+
+def _may_end_title(line: str, below: str) -> bool:
+    """Whether `below` may go on the title line `line`: no veto strikes it, or, under a line
+    ending on a connective (`…using gutta-percha and`), it is a last word the column set alone
+    (`RealSeal`): a fragment of three letters or more that is no field's label."""
+    t = " ".join(below.split())
+    if not vetoes_title(t):
+        return True
+    return continues_title(line) and is_fragment(t) and not _struck(t) and sum(ch.isalpha() for ch in t) >= 3 and not t.endswith(":")
 
 
 def _cover_page(items: list[LineItem]) -> int | None:
@@ -347,7 +370,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
     while title and title[0] - 1 not in by_lines and _title_above(items, labels, title[0]):
         title = [title[0] - 1, *title]  # a first line the model doubted, set close above the rest of the title
-    while title and title[-1] + 1 < len(items) and _goes_on(texts[title[-1]], labels[title[-1] + 1]) and not vetoes_title(texts[title[-1] + 1]):
+    while title and title[-1] + 1 < len(items) and _goes_on(texts[title[-1]], labels[title[-1] + 1]) and _may_end_title(texts[title[-1]], texts[title[-1] + 1]):
         title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`, a comma… goes on (`…Caused by` / `Flexi-Seal Device`)
     title_script = script(" ".join(texts[i] for i in title)) if title else own
     stop = next((i for i, role in enumerate(labels) if role.label in ("abstract", "keywords", "body", "heading") and i > (title[-1] if title else 0)), len(items))
@@ -358,7 +381,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
             headers.append(texts[i])
         elif (role.label == "author" or role.author >= 0.5 or i in by_lines) and i not in title and not repeats_header(texts[i], headers) and not re.search(r"\[\d", texts[i]):  # a line citing `[1]` is text, never a by-line
             by_script.setdefault(script(texts[i]), []).extend(line_names(texts[i]))
-    authors = by_script.get(title_script) or next((names for names in by_script.values() if names), [])
+    authors = by_script.get(title_script) or next((names for names in by_script.values() if names), []) or _likely_authors(labels, texts, title, stop)
     seen: set[str] = set()
     unique = []
     for name in authors:
