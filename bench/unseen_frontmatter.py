@@ -84,7 +84,7 @@ def score(papers: list[dict], mirrors: Path) -> tuple[list[dict], list[str]]:
     return rows, missing
 
 
-def report(rows: list[dict], missing: list[str]) -> str:
+def report(rows: list[dict], missing: list[str], first_run: dict | None = None, designed_from: list[str] = ()) -> str:
     n = len(rows)
     out = [
         "# Title and first author on papers nobody here had read",
@@ -102,6 +102,17 @@ def report(rows: list[dict], missing: list[str]) -> str:
             a = sum(r[form, kind][1] for r in rows)
             both = sum(r[form, kind][0] and r[form, kind][1] for r in rows)
             out.append(f"| {form} | {kind} | {t}/{n} ({t / n:.0%}) | {a}/{n} ({a / n:.0%}) | {both}/{n} ({both / n:.0%}) |")
+    unseen = [r for r in rows if r["name"] not in designed_from]
+    if designed_from:
+        out += ["", f"Still unseen ({len(unseen)}: all but {', '.join(designed_from)}, which rules were written from after the first run):", "",
+                "| form | title | first author |", "|---|---|---|"]
+        for form in FORMS:
+            t = sum(r[form, "shipped"][0] for r in unseen)
+            a = sum(r[form, "shipped"][1] for r in unseen)
+            out.append(f"| {form} | {t}/{len(unseen)} | {a}/{len(unseen)} |")
+    if first_run:
+        out += ["", f"First run ({first_run['what']}): txt title {first_run['txt']['title']}, first author {first_run['txt']['first_author']}; "
+                f"PDF title {first_run['pdf']['title']}, first author {first_run['pdf']['first_author']}. Misses: {first_run['failures']}."]
     out += ["", "Word papers: none here (no open-licence DOCX paper unseen by the project was found); see bench/CORPUS.md for the corpus's DOCX held-out half.", ""]
     if missing:
         out += [f"Not scored (snapshot missing; `fetch` the repository): {', '.join(missing)}.", ""]
@@ -118,13 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(BENCH / "UNSEEN.md"), help="report file, '-' for stdout")
     parser.add_argument("--verbose", action="store_true", help="print what each form read")
     args = parser.parse_args(argv)
-    papers = json.loads(PAPERS.read_text(encoding="utf-8"))["papers"]
+    listed = json.loads(PAPERS.read_text(encoding="utf-8"))
+    papers = listed["papers"]
     rows, missing = score(papers, Path(args.mirrors))
     if args.verbose:
         for r in rows:
             for key in ((f, k) for f in FORMS for k in ("rules", "shipped")):
                 print(r["name"], *key, *r[key])
-    text = report(rows, missing)
+    text = report(rows, missing, listed.get("first_run"), [p["name"] for p in papers if p.get("designed_from")])
     if args.out == "-":
         sys.stdout.write(text)
     else:
