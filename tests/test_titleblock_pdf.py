@@ -212,3 +212,108 @@ def test_the_title_in_the_papers_script_wins_over_its_translation():
     assert judge_title(p, texts, "Novel Kinds of Random Access Memory", "ru") == [2]
     assert judge_title(p, texts, "Novel Kinds of Random Access Memory", "en") is None
     assert judge_title(p, texts, "Novel Kinds of Random Access Memory") is None  # language unknown: the rules' stands
+
+
+# ---- the unseen failure classes of issue 16 in the PDF form (made here with reportlab, lines
+# in the shape of the papers named in tests/test_titleblock.py) ---------------------------------
+
+BODY_EN = [
+    "Matings between different yeast species produce sexually sterile hybrids [1], so individuals",
+    "should avoid mating with other species. Any mechanism that reduces the chance of such matings",
+    "is favoured by selection, and we measured it in the laboratory [2]. The measurements are given",
+    "in the second section, and the model that explains them in the third one of this paper.",
+]
+def _english_body(c, top):
+    _text(c, 50, top, "1 Introduction", 11, bold=True)
+    for i, l in enumerate(BODY_EN): _text(c, 50, top - 16 - 13 * i, l)
+    y = top - 16 - 13 * len(BODY_EN) - 20
+    _text(c, 50, y, "References", 11, bold=True)
+    _text(c, 50, y - 16, "1. Greig D. A screen for recessive speciation genes. Genetics. 2009;181:1-10.")
+    _text(c, 50, y - 29, "2. Maclean CJ. Mate choice in yeast. Evolution. 2008;62:1-8.")
+
+def make_researchgate(path):
+    c = _canvas(path)
+    _text(c, 50, 800, "See discussions, stats, and author profiles for this publication at: https://www.researchgate.net/publication/51069733", 7)
+    _text(c, 50, 770, "The zebrafish heart regenerates after cryoinjury-induced myocardial infarction", 14, bold=True)
+    _text(c, 50, 750, "Article in BMC Developmental Biology · July 2011", 9)
+    _text(c, 50, 720, "CITATIONS", 9); _text(c, 300, 720, "READS", 9)
+    _text(c, 50, 706, "128", 16); _text(c, 300, 706, "1,021", 16)
+    _text(c, 50, 680, "4 authors, including:", 9)
+    _text(c, 50, 660, "Julia Veit", 11, bold=True); _text(c, 300, 660, "Gregor Rainer", 11, bold=True)
+    _text(c, 50, 646, "University of Fribourg", 9); _text(c, 300, 646, "University of Fribourg", 9)
+    _text(c, 50, 626, "SEE PROFILE", 9); _text(c, 300, 626, "SEE PROFILE", 9)
+    _text(c, 50, 100, "All content following this page was uploaded by Anna Jazwinska on 01 June 2014.", 7)
+    c.showPage()
+    _text(c, 50, 800, "RESEARCH ARTICLE", 10, bold=True); _text(c, 450, 800, "Open Access", 10, bold=True)
+    _text(c, 50, 770, "The zebrafish heart regenerates after cryoinjury-", 17, bold=True)
+    _text(c, 50, 750, "induced myocardial infarction", 17, bold=True)
+    _text(c, 50, 725, "Fabian Chablais 1,3, Julia Veit 2, Gregor Rainer 2 and Anna Jazwinska 1,3*", 11)
+    _text(c, 50, 700, "Abstract", 10, bold=True)
+    _text(c, 50, 686, "Background: In humans, myocardial infarction is characterized by irreversible loss of heart tissue.", 9)
+    _english_body(c, 650)
+    c.save()
+
+def make_capitals(path):
+    c = _canvas(path)
+    _text(c, 50, 800, "Clinical Science (2014) 126, 305-313 (Printed in Great Britain) doi: 10.1042/CS20130403", 8)
+    _text(c, 50, 780, "ORIGINAL ARTICLE", 9, bold=True)
+    _text(c, 50, 755, "Fragment-based design for the development of N-domain-selective", 16, bold=True)
+    _text(c, 50, 736, "angiotensin-1-converting enzyme inhibitors", 16, bold=True)
+    _text(c, 50, 712, "Ross G. DOUGLAS*1, Rajni K. SHARMA†1, Geoffrey MASUYER‡, Lizelle LUBBE*", 11)
+    _text(c, 50, 698, "*Department of Chemistry, University of Cape Town, Rondebosch 7701, South Africa", 8)
+    _text(c, 50, 675, "Abstract", 10, bold=True)
+    _text(c, 50, 661, "Angiotensin-I-converting enzyme is a zinc metallopeptidase that consists of two domains.", 9)
+    _english_body(c, 630)
+    c.save()
+
+def make_vvedenie(path):
+    c = _canvas(path)
+    _text(c, 50, 800, "УДК 004.056", 10)
+    _text(c, 50, 775, "А. Б. Иванова, В. Г. Петров", 11)
+    _text(c, 50, 755, "Методика оценки рисков информационной", 12, bold=True)
+    _text(c, 50, 740, "безопасности в условиях неопределенности", 12, bold=True)
+    _text(c, 50, 715, "Аннотация. В статье предложена методика оценки рисков информационной безопасности.", 10)
+    _text(c, 50, 700, "Ключевые слова: риск, информационная безопасность, неопределенность.", 10)
+    _text(c, 50, 675, "Введение", 14, bold=True)
+    for i, l in enumerate(["Оценка рисков информационной безопасности является важной задачей [1]. Методы оценки",
+                           "рисков в условиях неопределенности рассматриваются в работах [2]."]):
+        _text(c, 50, 655 - 13 * i, l)
+    _text(c, 50, 610, "Список литературы", 11, bold=True)
+    _text(c, 50, 594, "1. Иванов И. И. Риски. – М.: Наука, 2010. – 100 с.")
+    _text(c, 50, 581, "2. Петров П. П. Неопределенность. – М.: Наука, 2012. – 120 с.")
+    c.save()
+
+
+def test_a_researchgate_cover_and_a_rubric_pair_on_one_baseline_are_no_title(tmp_path):
+    """ResearchGate's cover page (`SEE PROFILE`, `CITATIONS   READS`) before the paper, whose
+    BMC rubric `RESEARCH ARTICLE` and `Open Access` stand on one baseline: a PDF line holds
+    both, and the pair is a rubric as each alone is."""
+    path = tmp_path / "researchgate.pdf"
+    make_researchgate(path)
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "The zebrafish heart regenerates after cryoinjury-induced myocardial infarction"
+    assert meta.authors[0] == "Fabian Chablais"
+
+
+def test_two_rubrics_on_one_line_are_a_rubric():
+    from exporter.readers.plaintext.frontmatter import is_rubric
+
+    assert is_rubric("RESEARCH ARTICLE Open Access") and is_rubric("Review Open Access")
+    assert not is_rubric("A Case Study of Open Access Research") and not is_rubric("Open access to data in Kazakhstan")
+
+
+def test_names_in_capitals_under_a_rubric_in_a_pdf(tmp_path):
+    path = tmp_path / "capitals.pdf"
+    make_capitals(path)
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "Fragment-based design for the development of N-domain-selective angiotensin-1-converting enzyme inhibitors"
+    assert meta.authors[:2] == ("Ross G. DOUGLAS", "Rajni K. SHARMA")
+
+
+def test_vvedenie_in_large_type_is_never_the_title_of_a_pdf(tmp_path):
+    """`Введение` set larger than the title (14 pt bold against 12 pt), the by-line above the title."""
+    path = tmp_path / "vvedenie.pdf"
+    make_vvedenie(path)
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "Методика оценки рисков информационной безопасности в условиях неопределенности"
+    assert meta.authors[0] == "А. Б. Иванова"
