@@ -481,8 +481,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract = fields["abstract"]
-    title_script = script(region[title_at].text) if title_at is not None else None
-    fields["authors"] = judge_authors(proposal, texts, fields["authors"], title_script) or fields["authors"]
+    fields["authors"] = judge_authors(proposal, texts, fields["authors"], script(region[title_at].text) if title_at is not None else None) or fields["authors"]
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
