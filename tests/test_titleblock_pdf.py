@@ -10,23 +10,14 @@ from pathlib import Path
 from exporter.model import plain_text
 from exporter.readers import read_document
 
-FONTS = Path("/usr/share/fonts/truetype/liberation2")
-
+from helpers import draw_text, pdf_canvas
 
 def _canvas(path: Path):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(TTFont("LiberationSerif", str(FONTS / "LiberationSerif-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont("LiberationSerif-Bold", str(FONTS / "LiberationSerif-Bold.ttf")))
-    return canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    return pdf_canvas(path)
 
 
 def _text(c, x: float, y: float, text: str, size: float = 10, bold: bool = False) -> None:
-    c.setFont("LiberationSerif-Bold" if bold else "LiberationSerif", size)
-    c.drawString(x, y, text)
+    draw_text(c, x, y, text, size, bold)
 
 
 BODY = (
