@@ -7,8 +7,9 @@ The papers are listed in bench/unseen/papers.json (source repository, commit and
 as printed; title and first author read off the first page by hand, before the tool was run on
 them). The PDFs are not copied into the project: each is taken from the repository's snapshot
 (the `fetch` tool puts them at /work/.mirror/OWNER+NAME/repo; --mirrors changes the root) with
-`git show COMMIT:PATH`. Every paper is read in two forms: the PDF, and pdftotext's text of it
-(`-enc UTF-8`, as the corpus's text files were made). Matching is bench/corpus.py's
+`git show COMMIT:PATH`. Every PDF is read in two forms: the PDF, and pdftotext's text of it
+(`-enc UTF-8`, as the corpus's text files were made); a Word paper (`"form": "docx"`) as it is.
+A paper is scored on what it has (a `null` title or first author is not present). Matching is bench/corpus.py's
 (`title_matches`, `author_matches`). Each form is read twice: by the readers as shipped and
 with the line-role model turned off (`rules`).
 """
@@ -35,7 +36,7 @@ from exporter.readers import read_document  # noqa: E402
 from exporter.readers.plaintext import roles  # noqa: E402
 
 PAPERS = BENCH / "unseen" / "papers.json"
-FORMS = ("txt", "pdf")
+FORMS = ("txt", "pdf", "docx")
 
 
 def source_bytes(source: str, mirrors: Path) -> bytes | None:
@@ -67,25 +68,39 @@ def score(papers: list[dict], mirrors: Path) -> tuple[list[dict], list[str]]:
             if data is None:
                 missing.append(paper["name"])
                 continue
-            pdf = Path(tmp) / f"{paper['name']}.pdf"
-            pdf.write_bytes(data)
-            txt = pdf.with_suffix(".txt")
-            subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(txt)], check=True, capture_output=True)
-            row = {"name": paper["name"]}
-            for form, path in (("txt", txt), ("pdf", pdf)):
+            source = Path(tmp) / f"{paper['name']}.{paper.get('form', 'pdf')}"
+            source.write_bytes(data)
+            forms = [("docx", source)]
+            if paper.get("form", "pdf") == "pdf":
+                txt = source.with_suffix(".txt")
+                subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), str(txt)], check=True, capture_output=True)
+                forms = [("txt", txt), ("pdf", source)]
+            row = {"name": paper["name"], "title": paper["title"] is not None, "author": paper["first_author"] is not None}
+            for form, path in forms:
                 for kind, model in (("rules", False), ("shipped", True)):
                     meta = read_meta(path, model)
                     if isinstance(meta, InputError):
                         row[form, kind] = (False, False, f"refused: {meta}")
                         continue
                     title, authors = meta.title_text, meta.authors
-                    row[form, kind] = (title_matches(title, paper["title"]), author_matches(authors, paper["first_author"]), f"{title!r} / {authors[0] if authors else None!r}")
+                    found_title = paper["title"] is not None and title_matches(title, paper["title"])
+                    found_author = paper["first_author"] is not None and author_matches(authors, paper["first_author"])
+                    row[form, kind] = (found_title, found_author, f"{title!r} / {authors[0] if authors else None!r}")
             rows.append(row)
     return rows, missing
 
 
+def _counts(rows: list[dict], form: str, kind: str) -> tuple[str, str]:
+    """(`found/present` for the title, the same for the first author) of the rows read in `form`."""
+    read = [r for r in rows if (form, kind) in r]
+    titles = [r for r in read if r["title"]]
+    authors = [r for r in read if r["author"]]
+    t = sum(r[form, kind][0] for r in titles)
+    a = sum(r[form, kind][1] for r in authors)
+    return f"{t}/{len(titles)}" + (f" ({t / len(titles):.0%})" if titles else ""), f"{a}/{len(authors)}" + (f" ({a / len(authors):.0%})" if authors else "")
+
+
 def report(rows: list[dict], missing: list[str], first_run: dict | None = None, designed_from: list[str] = ()) -> str:
-    n = len(rows)
     out = [
         "# Title and first author on papers nobody here had read",
         "",
@@ -93,33 +108,32 @@ def report(rows: list[dict], missing: list[str], first_run: dict | None = None, 
         "(sources, licences, truth read by hand). Issue 16's target: title and first author found in "
         "≥ 90 % of unseen text, PDF and Word papers. `rules`: the line-role model turned off; `shipped`: the readers as they are.",
         "",
-        "| form | reader | title | first author | both |",
-        "|---|---|---|---|---|",
+        "| form | reader | title (found/present) | first author (found/present) |",
+        "|---|---|---|---|",
     ]
     for form in FORMS:
         for kind in ("rules", "shipped"):
-            t = sum(r[form, kind][0] for r in rows)
-            a = sum(r[form, kind][1] for r in rows)
-            both = sum(r[form, kind][0] and r[form, kind][1] for r in rows)
-            out.append(f"| {form} | {kind} | {t}/{n} ({t / n:.0%}) | {a}/{n} ({a / n:.0%}) | {both}/{n} ({both / n:.0%}) |")
+            out.append(f"| {form} | {kind} | {' | '.join(_counts(rows, form, kind))} |")
     unseen = [r for r in rows if r["name"] not in designed_from]
     if designed_from:
         out += ["", f"Still unseen ({len(unseen)}: all but {', '.join(designed_from)}, which rules were written from after the first run):", "",
                 "| form | title | first author |", "|---|---|---|"]
         for form in FORMS:
-            t = sum(r[form, "shipped"][0] for r in unseen)
-            a = sum(r[form, "shipped"][1] for r in unseen)
-            out.append(f"| {form} | {t}/{len(unseen)} | {a}/{len(unseen)} |")
+            out.append(f"| {form} | {' | '.join(_counts(unseen, form, 'shipped'))} |")
     if first_run:
         out += ["", f"First run ({first_run['what']}): txt title {first_run['txt']['title']}, first author {first_run['txt']['first_author']}; "
-                f"PDF title {first_run['pdf']['title']}, first author {first_run['pdf']['first_author']}. Misses: {first_run['failures']}."]
-    out += ["", "Word papers: none here (no open-licence DOCX paper unseen by the project was found); see bench/CORPUS.md for the corpus's DOCX held-out half.", ""]
+                f"PDF title {first_run['pdf']['title']}, first author {first_run['pdf']['first_author']}; "
+                f"DOCX title {first_run['docx']['title']}, first author {first_run['docx']['first_author']}. Misses: {first_run['failures']}."]
+    out += [""]
     if missing:
         out += [f"Not scored (snapshot missing; `fetch` the repository): {', '.join(missing)}.", ""]
-    out += ["## Per paper (shipped readers)", "", "| paper | txt title | txt 1st author | pdf title | pdf 1st author | pdf read as (title / first author) |", "|---|---|---|---|---|---|"]
-    mark = {True: "✓", False: "✗"}
+    out += ["## Per paper (shipped readers)", "", "| paper | form | title | 1st author | read as (title / first author) |", "|---|---|---|---|---|"]
     for r in rows:
-        out.append(f"| {r['name']} | {mark[r['txt', 'shipped'][0]]} | {mark[r['txt', 'shipped'][1]]} | {mark[r['pdf', 'shipped'][0]]} | {mark[r['pdf', 'shipped'][1]]} | {r['pdf', 'shipped'][2].replace('|', '/')[:160]} |")
+        for form in FORMS:
+            if (form, "shipped") in r:
+                found_title, found_author, read_as = r[form, "shipped"]
+                marks = [("✓" if hit else "✗") if present else "" for hit, present in ((found_title, r["title"]), (found_author, r["author"]))]
+                out.append(f"| {r['name']} | {form} | {marks[0]} | {marks[1]} | {read_as.replace('|', '/')[:160]} |")
     return "\n".join(out) + "\n"
 
 
@@ -134,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, missing = score(papers, Path(args.mirrors))
     if args.verbose:
         for r in rows:
-            for key in ((f, k) for f in FORMS for k in ("rules", "shipped")):
+            for key in ((f, k) for f in FORMS for k in ("rules", "shipped") if (f, k) in r):
                 print(r["name"], *key, *r[key])
     text = report(rows, missing, listed.get("first_run"), [p["name"] for p in papers if p.get("designed_from")])
     if args.out == "-":

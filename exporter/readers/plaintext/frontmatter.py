@@ -27,6 +27,14 @@ _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін
 # A label opens its line, followed by a separator and the text, or stands alone.
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
+# A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`) or under the label
+# alone: a student paper's cover page, a submission form. A colon is needed before the value:
+# `Тема Родины в лирике` is a title, not a label.
+TITLE_LABEL = re.compile(
+    r"^(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)(?:\s+(?:работы|статьи|доклада|исследования|of\s+the\s+(?:paper|article|work)))?"
+    r"\s*(?::\s*(?P<value>\S.*)|:?)$",
+    re.IGNORECASE,
+)
 _INSTITUTION = re.compile(
     r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|кафедр|факультет|"
     r"universit|institut|academy|college|school|centre|center|laborator|department|faculty|inc\.|ltd",
