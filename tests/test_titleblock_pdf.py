@@ -308,3 +308,19 @@ def test_vvedenie_in_large_type_is_never_the_title_of_a_pdf(tmp_path):
     meta = read_document(str(path)).meta
     assert meta.title_text == "Методика оценки рисков информационной безопасности в условиях неопределенности"
     assert meta.authors[0] == "А. Б. Иванова"
+
+
+def test_a_journal_name_in_another_weight_right_above_the_title_stays_out_of_it():
+    """Only lines of the title's own style join it from above (`with_display_neighbours`)."""
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import with_display_neighbours
+
+    lines = [
+        Line(1, "Вестник прикладной физики", 50, 400, 780, 18.0, False),
+        Line(1, "Упрощенная модель синхронного", 50, 400, 758, 18.0, True),
+        Line(1, "двигателя с магнитами", 50, 300, 738, 18.0, True),
+        Line(1, "Текст статьи начинается здесь и идёт дальше.", 50, 500, 700, 10.0, False),
+    ]
+    assert with_display_neighbours(lines, [1, 2], 10.0) == [1, 2]
+    same_style = [Line(1, "Упрощенная", 50, 250, 780, 18.0, True), *lines[1:]]
+    assert with_display_neighbours(same_style, [1, 2], 10.0) == [0, 1, 2]

@@ -268,15 +268,16 @@ def _close_below(upper: Line, lower: Line) -> bool:
 
 def with_display_neighbours(lines: list[Line], block: list[int], body: float) -> list[int]:
     """The title block widened to the display lines set close around it: above it, lines of its
-    own size (a first word set alone, `Упрощенная` over `математическая модель`, which a
-    column split parts from the rest); below it, lines in smaller display type (a magazine sets
+    own style (size, weight, case: a first word set alone, `Упрощенная` over `математическая
+    модель`, which a column split parts from the rest; a journal's name in another weight
+    stays out); below it, lines in smaller display type (a magazine sets
     a title's second half smaller: `синхронного двигателя / с возбуждением постоянными
     магнитами`), none a label line, personal names or in another script (the title's translation)."""
     own = script(" ".join(lines[i].text for i in block))
 
-    def fits(i: int, near: int, same_size: bool) -> bool:
+    def fits(i: int, near: int, same_style: bool) -> bool:
         line, text = lines[i], without_superscripts(lines[i])
-        size_ok = abs(line.size - lines[near].size) < 0.5 if same_size else DISPLAY * body <= line.size <= lines[near].size + 0.5
+        size_ok = _style(line) == _style(lines[near]) if same_style else DISPLAY * body <= line.size <= lines[near].size + 0.5
         return bool(text) and size_ok and letters_in(text) >= 3 and script(text) == own and not _NOT_TITLE.search(text) and not name_parts(text)
 
     def next_text(i: int, step: int) -> int | None:
