@@ -269,7 +269,9 @@ class Joined:
 
     @property
     def whole(self) -> Span:
-        return Span(*self.places[0], *self.end)
+        """From the first token to the end; a block of no token (`[1]` and a control character
+        past its marker) is the empty span at its end."""
+        return Span(*(self.places[0] if self.places else self.end), *self.end)
 
 
 def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[int] | None = None, entries: int | None = None) -> tuple[Inline, ...]:
