@@ -45,3 +45,24 @@ def without_soft_hyphens(docx_bytes: bytes) -> bytes:
         for info in source.infolist():
             target.writestr(info, source.read(info).replace("\u00ad".encode(), b""))
     return out.getvalue()
+
+
+LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
+
+
+def pdf_canvas(path: Path):
+    """A reportlab canvas on A4 with Liberation Serif (regular and bold, for Cyrillic) registered, invariant (same bytes each run)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("LiberationSerif", str(LIBERATION / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont("LiberationSerif-Bold", str(LIBERATION / "LiberationSerif-Bold.ttf")))
+    return canvas.Canvas(str(path), pagesize=A4, invariant=1)
+
+
+def draw_text(c, x: float, y: float, text: str, size: float = 11, bold: bool = False) -> None:
+    """One line of text at (x, y) in Liberation Serif."""
+    c.setFont("LiberationSerif-Bold" if bold else "LiberationSerif", size)
+    c.drawString(x, y, text)

@@ -14,9 +14,8 @@ from exporter.readers import read_document
 from exporter.readers.pdf.layout import _Fragment, compose_accents, find_gutter
 from exporter.readers.pdf.reader import is_superscript_citation, name_parts
 
-from helpers import REPO, run_cli
+from helpers import REPO, draw_text, pdf_canvas, run_cli
 
-FONTS = Path("/usr/share/fonts/truetype/liberation2")
 CORPUS = REPO.parent.parent / "shared" / "corpus" / "pdf"
 if not CORPUS.is_dir():
     CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
@@ -42,19 +41,11 @@ ENTRIES = (
 
 
 def _canvas(path: Path):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(TTFont("LiberationSerif", str(FONTS / "LiberationSerif-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont("LiberationSerif-Bold", str(FONTS / "LiberationSerif-Bold.ttf")))
-    return canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    return pdf_canvas(path)
 
 
 def _text(c, x: float, y: float, text: str, size: float = 11, bold: bool = False) -> None:
-    c.setFont("LiberationSerif-Bold" if bold else "LiberationSerif", size)
-    c.drawString(x, y, text)
+    draw_text(c, x, y, text, size, bold)
 
 
 def make_paper(path: Path) -> Path:

@@ -496,3 +496,11 @@ def test_an_entry_ends_more_surely_on_a_number_or_bracket_than_on_a_word():
     assert entry_start_strength("IEEE Access 2017, 6, doi:10.1109/ACCESS.2017.2773366. [CrossRef]") == 1
     assert entry_start_strength("Security") == 0
     assert entry_start_strength("2002, 5, 438–457. [CrossRef]") == -1
+
+
+def test_an_entry_holding_only_its_number_and_a_control_character_is_read():
+    """Found by hypothesis (tests/hostile, `Әдебиеттер тізімі\\n[1]\\x00`): the entry has no token
+    past its marker; it was an IndexError (exit 3)."""
+    doc = read_plaintext(SourceText("p.txt", "Әдебиеттер тізімі\n[1]\x00", "utf-8"))
+    assert [e.number for e in doc.references] == [1]
+    assert doc.references[0].span.line == 2

@@ -24,7 +24,7 @@ from ...model import (
 )
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, UDC, names_institution, is_name, is_rubric, is_title_line, split_authors
+from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, names_institution, is_name, is_rubric, is_title_line, script, split_authors
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
@@ -332,6 +332,13 @@ def _label_form(text: str) -> str:
     return text.replace("—", "–")
 
 
+def _keywords_next(region: list[Para], i: int) -> bool:
+    """Whether the next paragraph with text after `i` is labelled keywords: a long paragraph
+    just above them is the abstract printed without its label, not the body's first one."""
+    following = next((p for p in region[i + 1:] if p.text.strip()), None)
+    return following is not None and KEYWORDS.match(_label_form(" ".join(following.text.split()))) is not None
+
+
 def _looks_like_authors(line: str) -> bool:
     """A line of names; a line in capitals without initials (`УСТРОЙСТВА ХРАНЕНИЯ ДАННЫХ`)
     is read as a title, since names in a by-line carry initials or mixed case."""
@@ -348,11 +355,11 @@ def _first_line(inlines: tuple) -> tuple:
     return cut_inlines(inlines, 0, cut) if cut > 0 else inlines
 
 
-def _after_label(inlines: tuple) -> tuple:
-    """An abstract paragraph's inlines after its label (`Abstract— `, `Аннотация: `)."""
+def _after_label(inlines: tuple, label: re.Pattern = ABSTRACT) -> tuple:
+    """A paragraph's inlines after its label (`Abstract— `, `Аннотация: `; `Тема: ` with `TITLE_LABEL`)."""
     text = _label_form(plain_text(inlines).replace("\n", " ").replace("\t", " "))
-    m = ABSTRACT.match(text.lstrip())
-    if m is None:
+    m = label.match(text.lstrip())
+    if m is None or m["value"] is None:
         return inlines
     start = len(text) - len(text.lstrip()) + m.start("value")
     start += len(m["value"]) - len(m["value"].lstrip("–-: "))
@@ -381,6 +388,28 @@ def front_items(paras: list[Para]) -> list[LineItem]:
         layout = Layout(size, _bold_all(p), p.centered, 0.0, bool(p.size) and p.size == largest and largest != body, p.style_name.lower())
         items.append(LineItem(text, False, 1, layout))
     return items
+
+
+def _marked_title(region: list[Para]) -> tuple[int | None, bool]:
+    """(the title's paragraph, whether the author marked it so, past the model's judging).
+
+    The author's own marks: a title given by its label (`Тема: …`, `Название: «…»`), or the
+    paragraph under the label alone (`Тема` over the title, on a student paper's cover, where
+    a ministry's name stands above in capitals); else a paragraph in a Title style, unless it
+    holds names. Else the first paragraph set apart (`_title_set_apart`), not marked."""
+    for i, p in enumerate(region):
+        first = " ".join(p.text.split("\n")[0].split())
+        if is_section_name(first):
+            break  # the body begins (`Введение`): a `title:` below is code or text, not a label
+        m = TITLE_LABEL.match(first) if first[:1].isupper() else None  # a label is written with a capital: `title: 'Demo',` is code
+        if m is not None:
+            under = next((j for j in range(i + 1, len(region)) if region[j].text.strip()), None)
+            if m["value"] is not None or under is not None:
+                return (i if m["value"] is not None else under), True
+    title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
+    if title_at is not None:
+        return title_at, not _looks_like_authors(" ".join(region[title_at].text.split()))
+    return _title_set_apart(region), False
 
 
 def _title_set_apart(region: list[Para]) -> int | None:
@@ -417,21 +446,17 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     """
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
-    title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
-    # The author's own mark: a paragraph in a Title style is the title, unless it holds names.
-    styled = title_at is not None and not _looks_like_authors(" ".join(region[title_at].text.split()))
-    if title_at is None:
-        title_at = _title_set_apart(region)
+    title_at, styled = _marked_title(region)
     items = front_items(paras)
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
     more: list[int] = []
-    model_title = None if styled else judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None)
+    model_title = None if styled else judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None, language)
     if model_title and model_title[0] < len(region):
         title_at, *more = [i for i in model_title if i < len(region)]
     last = -1
     if title_at is not None:
-        fields["title"] = _first_line(inlines(region[title_at]))
+        fields["title"] = _after_label(_first_line(inlines(region[title_at])), TITLE_LABEL)
         for i in more:  # a title set in two paragraphs
             fields["title"] = (*fields["title"], Text(" "), *_first_line(inlines(region[i])))
         last = max([title_at, *more])
@@ -461,7 +486,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
                 pending_abstract = fields["abstract"] is None
-        elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600):
+        elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif "author" in p.style_name.lower() or _looks_like_authors(text) and i <= after_title + 4 and len(text) < 200:
             fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
@@ -474,7 +499,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract = fields["abstract"]
-    fields["authors"] = judge_authors(proposal, texts, fields["authors"]) or fields["authors"]
+    fields["authors"] = judge_authors(proposal, texts, fields["authors"], script(region[title_at].text) if title_at is not None else None) or fields["authors"]
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),

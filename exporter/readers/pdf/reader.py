@@ -20,8 +20,9 @@ from ...model import Citation, CrossRef, Document, Figure, Heading, Image, Meta,
 from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, split_authors
-from ..plaintext.titleblock import decide, emails_in
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, script, split_authors
+from ..plaintext.mojibake import repair_mojibake
+from ..plaintext.titleblock import DISPLAY, decide, emails_in
 from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
@@ -66,7 +67,21 @@ def read_text_layer(path: str) -> TextLayer:
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
     lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
-    return TextLayer(lines, layer_notes(path, pages), pictures)
+    lines, repaired = without_mojibake(lines, path)
+    return TextLayer(lines, layer_notes(path, pages) + repaired, pictures)
+
+
+def without_mojibake(lines: list[Line], path: str) -> tuple[list[Line], list[Diagnostic]]:
+    """The lines with words printed in the wrong font table re-read, line by line, as the text
+    reader re-reads them (`repair_mojibake`: a display font without a Unicode map gives
+    `Ï‡ÚÂÏ‡ÚË˜ÂÒÍ‡ˇ` for `математическая`), and its notes (TXT003, TXT005) placed on the
+    line's page. Lengths stay: superscript offsets hold."""
+    repair = repair_mojibake([line.text for line in lines], path)
+    if not repair.notes:
+        return lines, []
+    fixed = [line if text == line.text else dataclasses.replace(line, text=text) for line, text in zip(lines, repair.lines)]
+    notes = [dataclasses.replace(note, line=lines[note.line - 1].number, page=lines[note.line - 1].page) for note in repair.notes]
+    return fixed, notes
 
 
 def read_layer(path: str) -> tuple[list[Page], list[PagePicture]]:
@@ -240,9 +255,43 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
     if not candidates:
         return None
     largest = max(candidates, key=lambda b: lines[b[0]].size)
-    if lines[largest[0]].size >= 1.15 * body:
-        return largest
+    if lines[largest[0]].size >= DISPLAY * body:
+        return with_display_neighbours(lines, largest, body)
     return next((b for b in candidates if lines[b[0]].bold or in_capitals(lines[b[0]].text)), None)
+
+
+def _close_below(upper: Line, lower: Line) -> bool:
+    """Whether `lower` is set right under `upper` on its page: its baseline no further down
+    than one and a half of `upper`'s size (a title's leading), whatever column each was given."""
+    return upper.page == lower.page and 0 < upper.y - lower.y <= 1.5 * upper.size
+
+
+def with_display_neighbours(lines: list[Line], block: list[int], body: float) -> list[int]:
+    """The title block widened to the display lines set close around it: above it, lines of its
+    own style (size, weight, case: a first word set alone, `Упрощенная` over `математическая
+    модель`, which a column split parts from the rest; a journal's name in another weight
+    stays out); below it, lines in smaller display type (a magazine sets
+    a title's second half smaller: `синхронного двигателя / с возбуждением постоянными
+    магнитами`), none a label line, personal names or in another script (the title's translation)."""
+    own = script(" ".join(lines[i].text for i in block))
+
+    def fits(i: int, near: int, same_style: bool) -> bool:
+        line, text = lines[i], without_superscripts(lines[i])
+        size_ok = _style(line) == _style(lines[near]) if same_style else DISPLAY * body <= line.size <= lines[near].size + 0.5
+        return bool(text) and size_ok and letters_in(text) >= 3 and script(text) == own and not _NOT_TITLE.search(text) and not name_parts(text)
+
+    def next_text(i: int, step: int) -> int | None:
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].text:
+            j += step
+        return j if 0 <= j < len(lines) else None
+
+    out = list(block)
+    while (j := next_text(out[0], -1)) is not None and _close_below(lines[j], lines[out[0]]) and fits(j, out[0], True):
+        out.insert(0, j)
+    while (j := next_text(out[-1], 1)) is not None and _close_below(lines[out[-1]], lines[j]) and fits(j, out[-1], False):
+        out.append(j)
+    return out
 
 
 def find_authors(lines: list[Line], title: list[int]) -> list[str]:
@@ -319,8 +368,12 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
 
     Rule: on the first page, after the title, the first run of lines set smaller than the
     body (by 5% or more), unbroken by a gap or a label, of at least 150 characters — journals
-    set the abstract in smaller type between the by-line and the text.
+    set the abstract in smaller type between the by-line and the text; or, right under the
+    title, a lead paragraph set in bold (`bold_lead`).
     """
+    lead = bold_lead(lines, texts, after, body, join)
+    if lead is not None:
+        return lead
     page = lines[after].page if after < len(lines) else None
     i = after
     while i < len(lines) and lines[i].page == page:
@@ -336,6 +389,28 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
             i = j
         i += 1
     return None
+
+
+LEAD_LINES = 3  # a lead paragraph is prose: two bold lines under a title are more likely its translation
+
+
+def bold_lead(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[FieldText, int] | None:
+    """(the lead, its last line) where the first text under the title is a run of at least
+    LEAD_LINES lines and 150 characters, every one bold, none larger than the body or set in
+    capitals, unbroken by a gap or a label: magazines print the lead paragraph (the standfirst)
+    in bold under the title, where a journal prints its abstract; else None."""
+    i = after
+    while i < len(lines) and not lines[i].text:
+        i += 1
+    j = i
+    while j < len(lines) and lines[j].text and lines[j].bold and lines[j].size <= body + 0.5 and not in_capitals(lines[j].text) \
+            and not _NOT_TITLE.search(" ".join(texts[j].split())):
+        j += 1
+    parts = [" ".join(texts[k].split()) for k in range(i, j)]
+    text = join(parts) if parts else ""
+    if j - i < LEAD_LINES or len(text) < 150:
+        return None
+    return FieldText(detect_language(text), text, tuple(range(i, j))), j - 1
 
 
 def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | None:
@@ -553,7 +628,8 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     rows, items = front_items(lines, body)
     rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
-    choice = decide(items, language, rules_title, rules_authors)  # the model judges the rules' title and authors
+    display = title is not None and lines[title[0]].size >= DISPLAY * body
+    choice = decide(items, language, rules_title, rules_authors, display)  # the model judges the rules' title and authors
     if choice.title:
         title = [rows[i] for i in choice.title]
     if title is not None:

@@ -26,6 +26,14 @@ _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін
 # A label opens its line, followed by a separator and the text, or stands alone.
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
+# A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`) or under the label
+# alone: a student paper's cover page, a submission form. A colon is needed before the value:
+# `Тема Родины в лирике` is a title, not a label.
+TITLE_LABEL = re.compile(
+    r"^(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)(?:\s+(?:работы|статьи|доклада|исследования|of\s+the\s+(?:paper|article|work)))?"
+    r"\s*(?::\s*(?P<value>\S.*)|:?)$",
+    re.IGNORECASE,
+)
 _INSTITUTION = re.compile(
     r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|кафедр|факультет|"
     r"universit|institut|academy|college|school|centre|center|laborator|department|faculty|inc\.|ltd",
@@ -70,13 +78,14 @@ STRONG_NAME = re.compile(
 WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$|^{_WORD}\s{_CAPS_WORD}$")
 # A journal's rubric over the title: the article's type or its access (BMC `RESEARCH ARTICLE`
 # and `Open Access`, `Original Article`, `Научная статья`): never a title or a name.
-RUBRIC = re.compile(
-    r"^(?:(?:original|research|review|short|brief|technical|case|methods?|full|regular)\s+)?"
+_ONE_RUBRIC = (
+    r"(?:(?:original|research|review|short|brief|technical|case|methods?|full|regular)\s+)?"
     r"(?:article|paper|report|communication|note|research|review|study|letter|editorial)s?"
     r"|open\s+access|(?:научная|оригинальная|обзорная|исследовательская)\s+статья|обзор|краткое\s+сообщение|"
-    r"ғылыми\s+мақала|шолу\s+мақала",
-    re.IGNORECASE,
+    r"ғылыми\s+мақала|шолу\s+мақала"
 )
+# One rubric, or two set on one baseline, which a PDF's line holds together (`RESEARCH ARTICLE   Open Access`).
+RUBRIC = re.compile(rf"(?:{_ONE_RUBRIC})(?:\s+(?:{_ONE_RUBRIC}))?", re.IGNORECASE)
 # Words a title line cannot end on: the title goes on under it (`… Evolutionary and` / `Selective Pressure Analyses`).
 _CONNECTIVE_END = re.compile(
     r"\s(?:and|or|of|for|the|a|an|in|on|with|to|from|by|at|via|и|или|в|во|на|для|с|со|по|к|о|об|от|из|при|және|мен|үшін)$",

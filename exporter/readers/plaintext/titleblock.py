@@ -176,16 +176,28 @@ class Proposal:
     front_end: int = 0  # index of the first item past the front matter (body or a heading)
     labels: list[Role] = field(default_factory=list)
     head_end: int = 0  # index of the first item past the title block (its title, names, addresses, furniture)
+    guessed: bool = False  # the model labels no line a title: `title` is its likeliest lines (`_likely_title`)
 
 
-def _runs(labels: list[Role], wanted: str, texts: list[str]) -> list[list[int]]:
+DISPLAY = 1.15  # type this much larger than the body's is display type (titles, headings), not text
+
+
+def _type_drops(items: list[LineItem], i: int) -> bool:
+    """Whether item `i` is set in text type under an item in display type (`DISPLAY`): a
+    title set large does not go on in the text's type (a bold lead paragraph, a by-line)."""
+    above, here = items[i - 1].layout, items[i].layout
+    return above is not None and here is not None and above.size >= DISPLAY > here.size
+
+
+def _runs(labels: list[Role], wanted: str, items: list[LineItem]) -> list[list[int]]:
     """Runs of consecutive items with the label `wanted`, cut where the script changes (a
-    title followed by its translation)."""
+    title followed by its translation) or the type drops from display to text size."""
+    texts = [item.text for item in items]
     runs: list[list[int]] = []
     for i, role in enumerate(labels):
         if role.label != wanted:
             continue
-        if runs and runs[-1][-1] == i - 1 and script(texts[i]) == script(texts[i - 1]):
+        if runs and runs[-1][-1] == i - 1 and script(texts[i]) == script(texts[i - 1]) and not _type_drops(items, i):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -228,6 +240,19 @@ def _likely_title(labels: list[Role], texts: list[str], stop: int) -> list[int]:
     return run
 
 
+def _likely_authors(labels: list[Role], texts: list[str], title: list[int], stop: int) -> list[str]:
+    """Where no line the model calls a by-line holds names, the names on the line under the
+    title it thinks likeliest a by-line (at least LIKELY): `Alabsi S1, *Alhadainy HA 2, …`,
+    which it doubted between by-line and affiliation."""
+    start = title[-1] + 1 if title else 0
+    candidates = [i for i in range(start, stop) if labels[i].author >= LIKELY and not re.search(r"\[\d", texts[i])]
+    for i in sorted(candidates, key=lambda i: -labels[i].author):
+        names = line_names(texts[i])
+        if names:
+            return names
+    return []
+
+
 def _title_above(items: list[LineItem], labels: list[Role], first: int) -> bool:
     """Whether the line right above a title's first line (no blank line between) is the
     title's too: the model gives it at least LIKELY of being one, no veto strikes it, and it is
@@ -248,6 +273,16 @@ def _goes_on(text: str, below: Role) -> bool:
     on a comma where the model gives the line below at least LIKELY of being a title line
     (`…using Rules,` / `Conditional Random Fields and …`; a by-line ends on commas too)."""
     return continues_title(text) or text.rstrip().endswith(",") and below.title >= LIKELY
+
+
+def _may_end_title(line: str, below: str) -> bool:
+    """Whether `below` may go on the title line `line`: no veto strikes it, or, under a line
+    ending on a connective (`…using gutta-percha and`), it is a last word the column set alone
+    (`RealSeal`): a fragment of three letters or more that is no field's label."""
+    t = " ".join(below.split())
+    if not vetoes_title(t):
+        return True
+    return continues_title(line) and is_fragment(t) and not _struck(t) and sum(ch.isalpha() for ch in t) >= 3 and not t.endswith(":")
 
 
 def _cover_page(items: list[LineItem]) -> int | None:
@@ -320,12 +355,12 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
         labels = [Role("furniture", role.p, 0.0, 0.0) if items[i].page == cover else role for i, role in enumerate(labels)]
     front_end = next((i for i, role in enumerate(labels) if role.label in _FRONT_END and i > 0), len(items))
     head_end = 1 + max((i for i, role in enumerate(labels[:first_field_of(labels, texts)]) if role.label in _HEAD), default=-1)
-    own = "latin" if language == "en" else "cyrillic" if language else None
+    own = own_script(language)
     runs = []
     by_lines: set[int] = set()  # a title run's last line that is the by-line
     # Where the model finds author lines of its own, title-case title lines are not read as a by-line.
     named = any(role.label == "author" for role in labels[:front_end])
-    for run in [r for r in _runs(labels, "title", texts) if r[0] < front_end]:  # a title stands above the body
+    for run in [r for r in _runs(labels, "title", items) if r[0] < front_end]:  # a title stands above the body
         for kept in _unvetoed(run, texts, labels):
             _trim_by_lines(kept, texts, labels, named, by_lines, loaded_names() if names is None else names)
             if kept:
@@ -335,7 +370,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
     while title and title[0] - 1 not in by_lines and _title_above(items, labels, title[0]):
         title = [title[0] - 1, *title]  # a first line the model doubted, set close above the rest of the title
-    while title and title[-1] + 1 < len(items) and _goes_on(texts[title[-1]], labels[title[-1] + 1]) and not vetoes_title(texts[title[-1] + 1]):
+    while title and title[-1] + 1 < len(items) and _goes_on(texts[title[-1]], labels[title[-1] + 1]) and _may_end_title(texts[title[-1]], texts[title[-1] + 1]):
         title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`, a comma… goes on (`…Caused by` / `Flexi-Seal Device`)
     title_script = script(" ".join(texts[i] for i in title)) if title else own
     stop = next((i for i, role in enumerate(labels) if role.label in ("abstract", "keywords", "body", "heading") and i > (title[-1] if title else 0)), len(items))
@@ -346,7 +381,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
             headers.append(texts[i])
         elif (role.label == "author" or role.author >= 0.5 or i in by_lines) and i not in title and not repeats_header(texts[i], headers) and not re.search(r"\[\d", texts[i]):  # a line citing `[1]` is text, never a by-line
             by_script.setdefault(script(texts[i]), []).extend(line_names(texts[i]))
-    authors = by_script.get(title_script) or next((names for names in by_script.values() if names), [])
+    authors = by_script.get(title_script) or next((names for names in by_script.values() if names), []) or _likely_authors(labels, texts, title, stop)
     seen: set[str] = set()
     unique = []
     for name in authors:
@@ -354,7 +389,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
         if key not in seen:
             seen.add(key)
             unique.append(name)
-    return Proposal(title, unique, emails_in(texts[:front_end]), front_end, labels, max(head_end, title[-1] + 1 if title else 0))
+    return Proposal(title, unique, emails_in(texts[:front_end]), front_end, labels, max(head_end, title[-1] + 1 if title else 0), guessed=not runs)
 
 
 PLAUSIBLE = 0.7  # the rules' answer stands when the model gives its lines this probability of the role (chosen on a tuning fold of the training data)
@@ -382,23 +417,47 @@ class Choice:
     head_end: int = 0
 
 
-def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None) -> list[int] | None:
-    """The model's title lines where the rules' title is missing, vetoed, implausible or a part
-    of the model's; else None."""
+def own_script(language: str | None) -> str | None:
+    """The script a paper in `language` is written in (None: not known)."""
+    return "latin" if language == "en" else "cyrillic" if language else None
+
+
+def _translation(found: str | None, proposed: str, own: str | None) -> bool:
+    """Whether `found` (the rules' title or first author) is in another script than the
+    paper's while the model's `proposed` one is in the paper's: a Russian paper printing its
+    English title block first (`Novel Kinds of Random Access Memory…` above `ПЕРСПЕКТИВНЫЕ
+    ВИДЫ ПАМЯТИ…`) is titled in Russian, as the text reader's rules title it (`FrontMatter.choose`)."""
+    return bool(found) and own is not None and script(found) != own and script(proposed) == own
+
+
+def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, language: str | None = None, display: bool = False) -> list[int] | None:
+    """The model's title lines where the rules' title is missing, vetoed, implausible, a part
+    of the model's, or a translation where the model's is in the paper's `language`; else None.
+    A rules' title set in `display` type (a PDF's largest type on its first page) that no veto
+    strikes stands against a guess (the model labels no line a title) and against a part of
+    itself: a magazine's title in 48 and 26 pt type over a 9 pt body lies outside what the
+    model learnt, which guessed the bold lead paragraph under it, or took its first word."""
     if not proposal.title:
         return None
     rows = _rows_of(rules_title, texts) if rules_title else []
+    if display and rules_title and not vetoes_title(rules_title) and (proposal.guessed or set(proposal.title) <= set(rows)):
+        return None
     if rows and set(rows) < set(proposal.title):
         return proposal.title  # the rules took part of the model's title (its first or last lines)
+    if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own_script(language)):
+        return proposal.title
     if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
         return None
     return proposal.title
 
 
-def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]) -> list[str] | None:
+def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str], title_script: str | None = None) -> list[str] | None:
     """The model's authors where the rules' first author is missing, stands on a line the
-    model does not think an author line, or below the model's first author; else None."""
+    model does not think an author line, or below the model's first author, or is written in
+    another script than the title chosen (`title_script`) while the model's is not; else None."""
     first = rules_authors[0] if rules_authors else None
+    if proposal.authors and _translation(first, proposal.authors[0], title_script):
+        return proposal.authors  # `A. M. Korotin` printed above the English title, `А. М. Коротин` above the Russian
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
@@ -419,11 +478,14 @@ def _earlier(proposal: Proposal, texts: list[str], line: int) -> bool:
     return at is not None and proposal.labels[at].author >= PLAUSIBLE
 
 
-def decide(items: list[LineItem], language: str | None, rules_title: str | None, rules_authors: list[str]) -> Choice:
+def decide(items: list[LineItem], language: str | None, rules_title: str | None, rules_authors: list[str], display: bool = False) -> Choice:
     """Judge the rules' title and authors by the model and take its own where they fail (see
-    the module's docstring)."""
+    the module's docstring); `display`: the rules' title is set in display type (`judge_title`)."""
     proposal = propose(items, language)
     texts = [item.text for item in items]
     if not proposal.labels:
         return Choice(None, None, [], len(items))
-    return Choice(judge_title(proposal, texts, rules_title), judge_authors(proposal, texts, rules_authors), proposal.emails, proposal.front_end, proposal.head_end)
+    title = judge_title(proposal, texts, rules_title, language, display)
+    chosen = " ".join(texts[i] for i in title) if title else rules_title
+    authors = judge_authors(proposal, texts, rules_authors, script(chosen) if chosen else None)
+    return Choice(title, authors, proposal.emails, proposal.front_end, proposal.head_end)

@@ -94,9 +94,9 @@ def score_docs(docs: list[dict], tagged: list[list[Role]], with_rules: bool) -> 
         found_title, found_authors = " ".join(texts[i] for i in p.title), p.authors
         if with_rules:
             fm = _rules_fm(doc)
-            rows = judge_title(p, texts, " ".join(fm.title_lines) or None)
+            rows = judge_title(p, texts, " ".join(fm.title_lines) or None, _language(doc))
             found_title = " ".join(texts[i] for i in rows) if rows else " ".join(fm.title_lines)
-            found_authors = judge_authors(p, texts, fm.authors) or fm.authors
+            found_authors = judge_authors(p, texts, fm.authors, script(found_title) if found_title else None) or fm.authors
         if title:
             with_title += 1
             titles += title_matches(found_title, title)
