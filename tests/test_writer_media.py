@@ -256,7 +256,8 @@ def test_omml_grammar():
     fenced = tex_to_omml("p\\left( x \\middle| z \\right)")
     assert '<m:begChr m:val="("/><m:sepChr m:val="|"/><m:endChr m:val=")"/>' in fenced and fenced.count("<m:e>") == 2
     assert "<m:rad>" in tex_to_omml("\\sqrt[3]{x}") and "<m:deg><m:r>" in tex_to_omml("\\sqrt[3]{x}")
-    assert "<m:m><m:mr>" in tex_to_omml("\\begin{matrix} a & b \\\\ c & d \\end{matrix}")
+    matrix = tex_to_omml("\\begin{matrix} a & b \\\\ c & d \\end{matrix}")  # two columns, centred as MathML's default
+    assert matrix.count("<m:mr>") == 2 and matrix.count("<m:mcJc m:val=\"center\"/>") == 2 and "<m:m><m:mPr>" in matrix
     assert '<m:pos m:val="top"/>' in tex_to_omml("\\overline{x}")
     assert "<m:oMathPara" in tex_to_omml("x", display=True)
 
