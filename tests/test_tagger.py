@@ -113,6 +113,35 @@ def test_tokens_cut_glued_numbers_but_not_addresses():
 
 
 @pytest.mark.parametrize(
+    "text, tokens",
+    [
+        # PDF text glues a closing quote, a bracket or a full stop to the next element
+        ('C.-K. Chiu, "Classification of topological quantum matter with sym -metries,"Rev. Mod. Phys.',
+         ["C.-K.", "Chiu,", '"Classification', "of", "topological", "quantum", "matter", "with", "sym", '-metries,"', "Rev.", "Mod.", "Phys."]),
+        ('Maldacena,"The large N limit"', ["Maldacena,", '"The', "large", "N", "limit\""]),
+        ("Phys. Rev. D78 (2008)045013", ["Phys.", "Rev.", "D", "78", "(2008)", "045013"]),
+        ("Fermi arcs.Science 349 ,613", ["Fermi", "arcs.", "Science", "349", ",", "613"]),
+        ("Nucl .Phys .B121 Acta6 Lett.114", ["Nucl", ".", "Phys", ".", "B", "121", "Acta", "6", "Lett.", "114"]),
+        ("Т. 7, № 3. – С.41–48.", ["Т.", "7,", "№", "3.", "–", "С.", "41–48."]),
+        # initials, page ranges with letters, article numbers and addresses stay whole
+        ("J.-L. Koszul, S.-Y. Xu L599-L609 e0168583 https ://cds.cern.ch/record/545834.",
+         ["J.-L.", "Koszul,", "S.-Y.", "Xu", "L599-L609", "e0168583", "https", "://cds.cern.ch/record/545834."]),
+    ],
+)
+def test_tokens_cut_where_pdf_text_glued_two_elements(text, tokens):
+    spans = tokenize(text)
+    assert [text[s:e] for s, e in spans] == tokens
+    assert "".join(text[s:e] for s, e in spans) == "".join(text.split())  # nothing lost, nothing doubled
+
+
+def test_a_title_glued_to_its_journal_by_a_quote_is_read_apart():
+    f = fields('C.-K. Chiu, J. C. Y. Teo, A. P. Schnyder, and S. Ryu, "Classification of topological quantum matter with symmetries,"Rev. Mod. Phys., vol. 88, p. 035005, Aug 2016.')
+    assert f["title"] == "Classification of topological quantum matter with symmetries"
+    assert f["journal"] == "Rev. Mod. Phys."
+    assert (f["volume"], f["pages"], f["year"]) == ("88", "035005", "2016")
+
+
+@pytest.mark.parametrize(
     "segment, expected",
     [
         ("Smith, J. A., & Lee, K.", "Smith, J. A. and Lee, K."),

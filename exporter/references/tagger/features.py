@@ -10,12 +10,39 @@ from functools import lru_cache
 
 from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 
-# A token is a run of non-space characters, cut after `;`, `:` or `,` glued to what follows and
-# before a bracket glued to a word, so `2009;108(2):508-12` is `2009;` `108` `(2):` `508-12`
-# (date, volume, issue, pages); web addresses and DOIs are never cut.
+# A token is a run of non-space characters, cut where text glued two elements together (as
+# GROBID's tokenizer cuts at punctuation and PDF text loses spaces): after `;`, `:` or `,` glued
+# to what follows and before a bracket glued to a word, so `2009;108(2):508-12` is `2009;` `108`
+# `(2):` `508-12` (date, volume, issue, pages); after a closing bracket (`(2004)284`); after a
+# word's full stop before a capital or a number (`arcs.Science`, `Lett.66`, `С.45`); between a
+# word and its number (`Acta6`, `Phys. Rev. D78`); after a leading `.` or `,` (`Phys .Rev`); and
+# at a quote glued inside a word: after a closing one (`metries,"Rev.`), before an opening one
+# (`Maldacena,"The`). Web addresses and DOIs are never cut. Cutting only moves token boundaries:
+# every character stays in one token, so fields cut from the text keep it whole.
 _WORD = re.compile(r"\S+")
-_LINK = re.compile(r"https?://|www\.|\b10\.\d{4,9}/|@|\.(?:com|org|ru|kz|net|edu)\b", re.IGNORECASE)
-_CUT = re.compile(r"(?<=[;:,])(?=[^\s;:,.)\]»”\"'])|(?<=[\w.])(?=[(\[])|(?<=\S)(?=//)|(?<=//)(?=\S)")
+_LINK = re.compile(r"https?://|://|www\.|\b10\.\d{4,9}/|@|\.(?:com|org|ru|kz|net|edu)\b", re.IGNORECASE)
+_CUT = re.compile(
+    r"(?<=[;:,])(?=[^\s;:,.)\]»”\"'])|(?<=[\w.])(?=[(\[])|(?<=\S)(?=//)|(?<=//)(?=\S)"
+    r"|(?<=[)\]])(?=[\w(\[])"  # `(2004)284`, `Mexico)2007`, `3)(1971`
+    r"|(?<=[^\W\d_][^\W\d_]\.)(?=[A-ZА-ЯЁ])|(?<=[)\]]\.)(?=\w)"  # `arcs.Science`, `Rev.D53`, `2015).Commun`
+    r"|(?<=[^\W\d_]\.)(?=\d)"  # `Lett.66`, `vol.3`, `С.45`
+    r"|(?<=[^\W\d_][^\W\d_])(?=\d)|(?<=^[A-Z])(?=\d+[,;.:]?$)|(?<=\.[A-Z])(?=\d)"  # `Acta6`, `D78,`, `Rev.D53`
+    r"|(?<=^[.,;])(?=\w)"  # `.Rev`, `,Springer`
+    r"|(?<=\S[”»])(?=[\w(\[])|(?<=\S)(?=[“«]\w)"  # curly quotes: `sym-metries,”Rev.`, `Maldacena,“The`
+)
+_STRAIGHT_QUOTE = re.compile(r'(?<=\S)"(?=\S)')
+
+
+def _quote_cuts(text: str, start: int, word: str) -> list[int]:
+    """Where a straight quote inside a word cuts it: after the quote when it closes (an odd
+    number of quotes before it in the entry), before it when it opens."""
+    out = []
+    for m in _STRAIGHT_QUOTE.finditer(word):
+        closing = text.count('"', 0, start + m.start()) % 2 == 1
+        at = m.end() if closing else m.start()
+        if 0 < at < len(word):
+            out.append(at)
+    return out
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -27,10 +54,10 @@ def tokenize(text: str) -> list[tuple[int, int]]:
             out.append(m.span())
             continue
         at = 0
-        for cut in _CUT.finditer(word):
-            if cut.start() > at:
-                out.append((start + at, start + cut.start()))
-                at = cut.start()
+        for cut in sorted({c.start() for c in _CUT.finditer(word)} | set(_quote_cuts(text, start, word))):
+            if cut > at:
+                out.append((start + at, start + cut))
+                at = cut
         out.append((start + at, m.end()))
     return out
 
@@ -204,10 +231,16 @@ def token_features(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _context(token: str) -> tuple[str, str, str, str, str]:
-    """What a neighbour contributes: word, shape, keyword, terminal strength, capitals."""
+def _context(token: str) -> tuple[str, str, str, str, str, str]:
+    """What a neighbour contributes: word, shape, keyword, terminal strength, capitals, number kind."""
     f = token_features(token)
-    return f[0][2:], f[1][6:], _KEYWORD_OF.get(canonical(token), ""), terminal(token), f[2][5:]
+    return f[0][2:], f[1][6:], _KEYWORD_OF.get(canonical(token), ""), terminal(token), f[2][5:], f[3][4:]
+
+
+@lru_cache(maxsize=65536)
+def _marks(token: str) -> tuple[int, int, int]:
+    """Quotes, opening and closing brackets in a token."""
+    return sum(token.count(q) for q in "\"“”«»"), token.count("(") + token.count("["), token.count(")") + token.count("]")
 
 
 def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -219,21 +252,27 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
     cyr = "cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "lat"
     has_slashes = "//" in text
     out = []
-    seen_slashes = seen_year = seen_dash = seen_period = seen_quote = 0
+    seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     for i, token in enumerate(tokens):
         feats = list(token_features(token))
         pos = "first" if i == 0 else "last" if i == n - 1 else f"{10 * i // n}"
+        # Where the token stands: inside quotes or brackets (counted before it, and whether it
+        # opens or closes one itself), and its distance from each end of the entry in tokens.
+        quotes, opened, closed = _marks(token)
         feats += [f"pos={pos}", f"doc={cyr}", f"slashes={int(has_slashes)}:{seen_slashes}", f"year-before={min(seen_year, 2)}", f"dashes={min(seen_dash, 3)}",
-                  f"periods={min(seen_period, 4)}", f"quoted={seen_quote % 2}"]
+                  f"periods={min(seen_period, 4)}", f"quoted={seen_quote % 2}", f"bracketed={min(depth, 1)}|{min(opened, 1)}", f"from-start={min(i, 6)}", f"from-end={min(n - 1 - i, 6)}"]
         for k in (-2, -1, 1, 2):
             j = i + k
             if 0 <= j < n:
-                w, shape, kw, _, _ = ctx[j]
+                w, shape, kw, _, caps, num = ctx[j]
                 feats.append(f"{k}:w={w}")
                 if abs(k) == 1:
                     feats.append(f"{k}:shape={shape}")
                     feats.append(f"{k}:kw={kw}")
                     feats.append(f"{k}:end={tokens[j][-1]}")
+                    feats.append(f"{k}:caps+num={caps}|{num}")
+                    if k == 1:
+                        feats.append(f"+1:start={tokens[j][0] if not tokens[j][0].isalnum() else 'w'}")  # punctuation after this token
             else:
                 feats.append(f"{k}:edge")
         before = ctx[i - 1][3] if i else "^"
@@ -248,5 +287,6 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
         seen_year += bool(_YEAR.search(token))
         seen_dash += token in ("–", "—", "-")
         seen_period += token.endswith(".") and not _INITIAL.match(token)
-        seen_quote += sum(token.count(q) for q in "\"“”«»")
+        seen_quote += quotes
+        depth = max(0, depth + opened - closed)
     return out
