@@ -299,3 +299,86 @@ def test_a_urls_double_slash_is_not_gosts_mark():
     assert marks_host_item("trajectory design using total field collision avoidance[C]//")
     assert not marks_host_item("Site. URL: http://")
     assert not marks_host_item("Title. Journal, 2001. ")
+
+
+# ---- conventions that correct the tagger's labels (tagger/conventions.py) --------------------
+# Each case is a tagged entry built here, labels and marginals chosen by hand, so the test says
+# what the convention does whatever a retrained model labels.
+
+
+def tagged(*tokens: tuple[str, str, float]):
+    from exporter.references.tagger import Tagged
+
+    text, spans = "", []
+    for word, _, _ in tokens:
+        text += (" " if text else "")
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    return Tagged(text, tuple(spans), tuple(label for _, label, _ in tokens), tuple(p for _, _, p in tokens), {})
+
+
+def corrected_labels(*tokens: tuple[str, str, float]) -> list[str]:
+    from exporter.references.tagger.conventions import corrected
+
+    return list(corrected(tagged(*tokens)).labels)
+
+
+A, T, J = "author", "title", "journal"
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # `Family I. I.` names, then a word with no initials the tagger was unsure of: the title's first word
+        ([("Жанов", A, 1.0), ("Б.", A, 1.0), ("Е.", A, 1.0), ("Ветер,", A, 0.7), ("волны", T, 1.0), ("и", T, 1.0), ("берег.", T, 1.0)], [A, A, A, T, T, T, T]),
+        ([("Orlik", A, 1.0), ("V.I.", A, 1.0), ("Tamm", A, 1.0), ("V.M.", A, 1.0), ("Neopredelennost,", A, 0.6), ("riskov", T, 1.0)], [A, A, A, A, T, T]),
+        ([("Quill,", A, 1.0), ("I.", A, 1.0), ("Sketchbook:", A, 0.6), ("A", T, 1.0), ("drawing", T, 1.0), ("system", T, 1.0)], [A, A, T, T, T, T]),
+        # `I. Family` names, then two words and no title read: they are the title
+        ([("A.J.", A, 1.0), ("Lark,", A, 1.0), ("S.", A, 1.0), ("Mora,", A, 1.0), ("Hard", A, 0.7), ("Drop,", A, 0.7), ("JHEP", J, 1.0), ("05", "volume", 1.0)], [A, A, A, A, T, T, J, "volume"]),
+        # the tagger sure of the tail: its reading stands
+        ([("Жанов", A, 1.0), ("Б.", A, 1.0), ("Е.", A, 1.0), ("Ветер,", A, 0.95), ("волны", T, 1.0)], [A, A, A, A, T]),
+        # a given name, an initial, the family name (`Marco M. Stubbs`): not a tail
+        ([("Ilse", A, 1.0), ("M.", A, 1.0), ("Harte,", A, 0.7), ("The", T, 1.0), ("control", T, 1.0)], [A, A, A, T, T]),
+        # Chicago turns the later names round; a last name without initials after `and` is a name
+        ([("Bax,", A, 1.0), ("D.,", A, 1.0), ("and", A, 1.0), ("H.", A, 1.0), ("T.", A, 1.0), ("Bruck.", A, 0.7), ("Title", T, 1.0)], [A, A, A, A, A, A, T]),
+        ([("S.", A, 1.0), ("V.", A, 1.0), ("Shelk,", A, 1.0), ("and", A, 1.0), ("Hirsh,", A, 0.7), ('"Real', T, 1.0), ('time,"', T, 1.0)], [A, A, A, A, A, T, T]),
+        # `In` after the names opens the container, it is no title word
+        ([("J.", A, 1.0), ("H.", A, 1.0), ("KNOLL", A, 1.0), ("In", A, 0.6), ("Photochemistry", "container", 1.0)], [A, A, A, A, "container"]),
+        # names in a form this cannot tell (`Nash, Alex, …`) are left as read
+        ([("Nash,", A, 1.0), ("Alex,", A, 1.0), ("Sven", A, 1.0), ("Koenig.", A, 0.7), ("Title", T, 1.0)], [A, A, A, A, T]),
+    ],
+)
+def test_the_tail_of_a_name_list_in_no_names_form_is_the_title(tokens, expected):
+    assert corrected_labels(*tokens) == expected
+
+
+def test_one_more_name_read_as_a_title_before_gosts_slashes_is_an_author():
+    tokens = [("Gold", A, 1.0), ("B.G.,", A, 1.0), ("Lem", A, 1.0), ("A.G.,", A, 1.0), ("Pind", T, 0.8), ("V.F", T, 0.8), ("//", J, 1.0), ("Phys.", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, A, A, A, J, J]
+    # a title of real words stays a title
+    tokens = [("Gold", A, 1.0), ("B.G.", A, 1.0), ("Wind", T, 0.8), ("tunnels", T, 0.8), ("//", J, 1.0), ("Phys.", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, T, T, J, J]
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # the quote closes after `3D.`: the words the tagger gave the container are the title's
+        ([("Nash,", A, 1.0), ('"Lazy', T, 1.0), ("paths", T, 1.0), ("in", "container", 0.6), ('3D."', "container", 0.6), ("Third", "container", 1.0), ("Symposium.", "container", 1.0)],
+         [A, T, T, T, T, "container", "container"]),
+        # the quote closes inside `corridors."Robotics`'s run: what follows is the container
+        ([("Lee,", A, 1.0), ('"Short', T, 1.0), ('corridors."', T, 1.0), ("Robotics", T, 0.6), ("Letters,", T, 0.6), ("12", "volume", 1.0)], [A, T, T, "container", "container", "volume"]),
+        # scare quotes at a title's start close on no punctuation: the title stands
+        ([("Sauter,", A, 1.0), ("“Poor", T, 1.0), ("man’s”", T, 1.0), ("TeX.", T, 0.6), ("TUGboat", J, 1.0)], [A, T, T, T, J]),
+        # a tagger sure of the words after the quote keeps them in the title
+        ([("Behr,", A, 1.0), ('"Fixer', T, 1.0), ('publique".', T, 1.0), ("Funktion", T, 0.97), ("der", T, 0.97), ("In:", "container", 1.0)], [A, T, T, T, T, "container"]),
+    ],
+)
+def test_a_title_opened_by_a_quote_ends_where_it_closes(tokens, expected):
+    assert corrected_labels(*tokens) == expected
+
+
+def test_a_volume_mark_is_no_roman_volume_and_a_year_glued_to_it_is_cut():
+    assert [t for t in ("Phys. Proc. 2016.V. 84. P. 205.",) for t in [t[s:e] for s, e in tokenize(t)]] == ["Phys.", "Proc.", "2016.", "V.", "84.", "P.", "205."]
+    f = fields("Kowalik A.B., Novak C.D. Ion beams in thin films // Appl. Phys. Proc. 2019.V. 12. P. 33–41.")
+    assert (f["year"], f["volume"], f["pages"]) == ("2019", "12", "33–41")

@@ -17,7 +17,8 @@ from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 # word's full stop before a capital or a number (`arcs.Science`, `Lett.66`, `С.45`); between a
 # word and its number (`Acta6`, `Phys. Rev. D78`); after a leading `.` or `,` (`Phys .Rev`); and
 # at a quote glued inside a word: after a closing one (`metries,"Rev.`), before an opening one
-# (`Maldacena,"The`). Web addresses and DOIs are never cut. Cutting only moves token boundaries:
+# (`Maldacena,"The`); after a number's full stop before a capital (`2016.V.`). Web addresses
+# and DOIs are never cut. Cutting only moves token boundaries:
 # every character stays in one token, so fields cut from the text keep it whole.
 _WORD = re.compile(r"\S+")
 _LINK = re.compile(r"https?://|://|www\.|\b10\.\d{4,9}/|@|\.(?:com|org|ru|kz|net|edu)\b", re.IGNORECASE)
@@ -26,6 +27,7 @@ _CUT = re.compile(
     r"|(?<=[)\]])(?=[\w(\[])"  # `(2004)284`, `Mexico)2007`, `3)(1971`
     r"|(?<=[^\W\d_][^\W\d_]\.)(?=[A-ZА-ЯЁ])|(?<=[)\]]\.)(?=\w)"  # `arcs.Science`, `Rev.D53`, `2015).Commun`
     r"|(?<=[^\W\d_]\.)(?=\d)"  # `Lett.66`, `vol.3`, `С.45`
+    r"|(?<=\d\.)(?=[A-ZА-ЯЁ])"  # `2016.V. 84`: a number's full stop, then the next element
     r"|(?<=[^\W\d_][^\W\d_])(?=\d)|(?<=^[A-Z])(?=\d+[,;.:]?$)|(?<=\.[A-Z])(?=\d)"  # `Acta6`, `D78,`, `Rev.D53`
     r"|(?<=^[.,;])(?=\w)"  # `.Rev`, `,Springer`
     r"|(?<=\S[”»])(?=[\w(\[])|(?<=\S)(?=[“«]\w)"  # curly quotes: `sym-metries,”Rev.`, `Maldacena,“The`

@@ -9,6 +9,7 @@ import re
 from .. import rules
 from ..parsed import Parsed
 from . import tag
+from .conventions import corrected
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
 _ASKED = ("author", "title", "date", "journal", "container", "pages", "publisher")
@@ -141,6 +142,8 @@ def _number(segment: str) -> re.Match | None:
 
 
 def _volume(f: rules.Found, s: int, e: int) -> None:
+    mark = re.match(r"[\s(]*(?:vols?|volume|v|т|том|bd|band)\.?\s*(?=\d|[IVXLC]+\b|$)", f.text[s:e], re.IGNORECASE)
+    s += mark.end() if mark else 0  # `V. 84`: the mark's `V` is no roman number
     seg = f.text[s:e]
     m = re.search(r"\d+(?:[-–/]\d+)?|\b[IVXLC]+\b", seg)
     if m:
@@ -293,7 +296,7 @@ _TEXT_FIELDS = {"title": "title", "journal": "journal", "container": "booktitle"
 
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
-    tagged = tag(text, _ASKED)
+    tagged = corrected(tag(text, _ASKED))
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
