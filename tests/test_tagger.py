@@ -150,6 +150,14 @@ def test_a_title_glued_to_its_journal_by_a_quote_is_read_apart():
         ("Иванов И. И., Петров П. П. [и др.]", "Иванов, И. И. and Петров, П. П. and others"),
         ("Nash, Alex, Sven Koenig, and Craig Tovey", "Nash, Alex and Koenig, Sven and Tovey, Craig"),
         ("———.", None),
+        # names without commas between them (Vancouver without its commas)
+        ("Wen SM Tao J Qiu XJ.", "Wen, SM and Tao, J and Qiu, XJ"),
+        # a hyphenated pair of initials stays one
+        ("Baek I.-W. et al.", "Baek, I.-W and others"),
+        # the family name in capitals before a given name (French, ISO 690)
+        ("MARCHAL Jean-Baptiste", "Marchal, Jean-Baptiste"),
+        # an inverted name whose given name ends with a bare initial
+        ("Storr, Jacob D and Rupert Tiller", "Storr, Jacob D and Tiller, Rupert"),
     ],
 )
 def test_name_normaliser(segment, expected):

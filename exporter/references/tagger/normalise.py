@@ -35,8 +35,8 @@ def _is_initials(word: str) -> bool:
 
 def _person(chunk: str) -> tuple[str, str] | None:
     """(family, given) of one name as printed: `Smith J. A.`, `J. A. Smith`, `Smith JA`,
-    `Jacob Ziv`, `van der Berg J.`, `SMITH, J.`."""
-    words = chunk.replace(".", ". ").split()
+    `Jacob Ziv`, `van der Berg J.`, `SMITH, J.`, `Hwang I.-W.`, `CASSARD Jean-Christophe`."""
+    words = re.sub(r"\.(?![-‐])", ". ", chunk).split()  # `I.-W.` stays one initial
     words = [w for w in words if w]
     if not words:
         return None
@@ -55,6 +55,8 @@ def _person(chunk: str) -> tuple[str, str] | None:
         trail -= 1
     if trail < len(words):  # `Smith J. A.`, `Smith JA`
         return (" ".join(words[:trail]).strip(".,"), " ".join(words[trail:]))
+    if len(words) == 2 and len(words[0].strip(".,")) > 1 and words[0].strip(".,").isupper() and not words[1].isupper():
+        return (words[0].strip(".,"), words[1])  # `CASSARD Jean-Christophe`, `DELISLE Léopold`: the family name in capitals first
     # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
     at = len(words) - 1
     while at > 1 and words[at - 1] in _PARTICLES:
@@ -64,24 +66,24 @@ def _person(chunk: str) -> tuple[str, str] | None:
 
 def _looks_given(chunk: str) -> bool:
     """A comma-separated piece that is the given part of the name before it (`J. A.`, `John`,
-    `John A.`, `Anatoly A.`): initials, or one or two capitalised words with no particle."""
+    `John A.`, `John D`, `Anatoly A.`): initials, or one or two capitalised words with no particle."""
     words = chunk.split()
     if not words or len(words) > 3:
         return False
     if all(_is_initials(w) for w in words):
         return True
-    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.$", w) for w in words) and not any(w in _PARTICLES for w in words)
+    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.?$", w) for w in words) and not any(w in _PARTICLES for w in words)
 
 
 def _unglue(part: str) -> list[str]:
-    """`Avdiyskiy V. I. Bezdenezhnykh V. M.` (names without a comma between them): a new name
-    starts at a word after the initials that followed the previous family name."""
+    """`Avdiyskiy V. I. Bezdenezhnykh V. M.`, `Liu SM Zhong J` (names without a comma between
+    them): a new name starts at a word after the initials that followed the previous family name."""
     words = part.split()
     if len(words) < 4 or _is_initials(words[0]):
         return [part]
     out, current = [], [words[0]]
     for prev, word in zip(words, words[1:]):
-        if not _is_initials(word) and _is_initials(prev) and "." in prev and len(current) > 1:
+        if not _is_initials(word) and _is_initials(prev) and ("." in prev or _BARE_INITIALS.match(prev)) and len(current) > 1:
             out.append(" ".join(current))
             current = []
         current.append(word)
@@ -251,7 +253,7 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     seg = f.text[s:e]
     lead = r"^[\s\"“”«»„'‘’(\[–—/-]*"
     if name in ("journal", "booktitle"):
-        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In:|In|in:|in|В:|В)\s+)?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`
+        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+)?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`
     m = re.match(lead, seg)
     a = s + (m.end() if m else 0)
     b = e
