@@ -390,3 +390,30 @@ def test_a_volume_mark_is_no_roman_volume_and_a_year_glued_to_it_is_cut():
     assert [t for t in ("Phys. Proc. 2016.V. 84. P. 205.",) for t in [t[s:e] for s, e in tokenize(t)]] == ["Phys.", "Proc.", "2016.", "V.", "84.", "P.", "205."]
     f = fields("Kowalik A.B., Novak C.D. Ion beams in thin films // Appl. Phys. Proc. 2019.V. 12. P. 33–41.")
     assert (f["year"], f["volume"], f["pages"]) == ("2019", "12", "33–41")
+
+
+@pytest.mark.parametrize(
+    "text, number, pages",
+    [
+        # APA's bracketed issue right after the volume, read with the pages
+        ("Lindgren, M., Aho, S., & Varga, P. (2011). What the shelf shows: a study of packaging. Journal of Shopper Studies, 9 (2–3), 211–230. https://doi.org/10.1000/jss.2011", "2–3", "211–230"),
+        # GOST's `№.` mark, its number read with the pages
+        ("Ospanova A.P., Kerimov V.A. On the choice of encryption for regional registries. Izvestiya Tomskogo universiteta. Tekhnicheskie nauki. 2019. №. 7. P. 41–48.", "7", "41–48"),
+    ],
+)
+def test_an_issue_read_with_the_pages_is_the_issue(text, number, pages):
+    f = fields(text)
+    assert (f.get("number"), f.get("pages")) == (number, pages)
+
+
+@pytest.mark.parametrize(
+    "text, title, journal",
+    [
+        # ru_levin_interval_optimization's list (the tagger ends the title after `Remote`)
+        ("Shashikhin V. N. Optimization of Interval Systems. Automation and Remote Control, 2000, vol. 61, no. 11, pp. 1843–1851.", "Optimization of Interval Systems", "Automation and Remote Control"),
+        ("Berezin V. N. Stability of Interval Plants. Automation and Remote Control, 2004, vol. 65, no. 3, pp. 411–419.", "Stability of Interval Plants", "Automation and Remote Control"),
+    ],
+)
+def test_a_journal_glued_to_the_title_starts_after_its_last_full_stop(text, title, journal):
+    f = fields(text)
+    assert (f["title"], f["journal"]) == (title, journal)

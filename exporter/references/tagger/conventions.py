@@ -1,11 +1,15 @@
 """Token labels corrected by conventions every citation style keeps, before the fields are made:
-a list of names keeps one form, so the tail of an author run that is no name in that form is the
-title's first words (`Найт Ф. Н. Риск, неопределенность и прибыль`, `A. J. Larkoski, S. Marzani,
-Soft Drop, JHEP`), and a short title that is one more such name is the last author; and a title opened by a quote ends where the quote closes (`"Lazy Theta*: …
-in 3D." Third Annual Symposium`, `"… explicit corridors."Robotics and Automation`).
+- a list of names keeps one form, so the tail of an author run that is no name in that form is
+  the title's first words (`Найт Ф. Н. Риск, неопределенность и прибыль`, `A. J. Larkoski,
+  S. Marzani, Soft Drop, JHEP`), and a short title that is one more such name is the last author;
+- a title opened by a quote ends where the quote closes (`"Lazy Theta*: … in 3D." Third Annual
+  Symposium`, `"… explicit corridors."Robotics and Automation`);
+- GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
+  printed once, so a bare number between the volume and a later page range is the issue.
 
-The tagger sees two tokens either side; these conventions span a whole name list or quote,
-which a window that short cannot."""
+The tagger sees two tokens either side; these conventions span a whole name list, quote or
+entry, which a window that short cannot. Where a convention could misread a name, it acts only
+where the tagger was unsure (its marginal below UNSURE)."""
 
 from __future__ import annotations
 
@@ -195,6 +199,49 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
             labels[j] = after
 
 
+_DESIGNATION_WORDS = frozenset("электронный электрондық electronic текст text".split())
+
+
+def _title_before_designation(tokens: list[str], labels: list[str]) -> None:
+    """GOST's designation of a medium (`[Электронный ресурс]`, `[Text]`) follows the title proper
+    (GOST 7.1-2003 §5.3.3): with no title read before it, the words between the names (or the
+    entry's start) and the bracket are the title (`CocoaPods [электронный ресурс] URL: …`)."""
+    at = next((i for i, t in enumerate(tokens) if t.startswith("[") and canonical(t) in _DESIGNATION_WORDS), None)
+    if not at or "title" in labels[:at]:
+        return
+    start = max((i + 1 for i in range(at) if labels[i] in ("author", "editor", "date")), default=0)
+    if start < at and all(labels[i] in ("journal", "container", "medium", "note", "publisher", "location") for i in range(start, at)):
+        for i in range(start, at):
+            labels[i] = "title"
+
+
+_COUNT_MARK = re.compile(r"^(?:pp?|[сcб]|стр|S|бет)\.?[,;.]?$")
+
+
+def _page_count(tokens: list[str], labels: list[str]) -> None:
+    """`6 pp.`, `415 с.`: a number and a page mark after it, with no page number after the mark,
+    is how long the work is, whatever the tagger called the two (`2006: 6 pp.`)."""
+    for i in range(1, len(tokens)):
+        if _COUNT_MARK.match(tokens[i]) and re.fullmatch(r"\d{1,5}", tokens[i - 1]) and labels[i - 1] != "date":
+            if i + 1 < len(tokens) and re.match(r"[A-Za-z]?\d", tokens[i + 1]):
+                continue  # `6 pp. 12–20`: the mark opens the pages that follow
+            labels[i - 1] = labels[i] = "pages"
+
+
+def _issue_not_pages(tokens: list[str], labels: list[str]) -> None:
+    """Pages are printed once: of two pages runs, a first that is one bare number right after the
+    volume, before a later page range, is the issue (`Bulletin 8, 2 (1985), 3–10`, ACM)."""
+    if "issue" in labels:
+        return
+    runs = [r for r in _runs(tuple(labels)) if r[0] == "pages"]
+    if len(runs) < 2:
+        return
+    _, a, b = runs[0]
+    later = " ".join(tokens[runs[1][1] : runs[1][2]])
+    if b - a == 1 and a and labels[a - 1] == "volume" and re.fullmatch(r"\d{1,4}[,.]?", tokens[a]) and re.search(r"\d\s?[-–—]\s?\d", later):
+        labels[a] = "issue"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -205,6 +252,9 @@ def corrected(tagged: Tagged) -> Tagged:
     _title_out_of_names(tokens, labels, tagged.marginals)
     _names_out_of_title(tokens, labels, tagged.marginals)
     _quoted_title(tokens, labels, tagged.marginals)
+    _title_before_designation(tokens, labels)
+    _page_count(tokens, labels)
+    _issue_not_pages(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

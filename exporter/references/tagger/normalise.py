@@ -55,8 +55,10 @@ def _person(chunk: str) -> tuple[str, str] | None:
         trail -= 1
     if trail < len(words):  # `Smith J. A.`, `Smith JA`
         return (" ".join(words[:trail]).strip(".,"), " ".join(words[trail:]))
-    if len(words) == 2 and len(words[0].strip(".,")) > 1 and words[0].strip(".,").isupper() and not words[1].isupper():
-        return (words[0].strip(".,"), words[1])  # `CASSARD Jean-Christophe`, `DELISLE Léopold`: the family name in capitals first
+    if len(words) == 2 and len(words[0].strip(".,")) > 3 and words[0].strip(".,").isupper() and not words[1].isupper():
+        # `CASSARD Jean-Christophe`: the family name in capitals first (three capitals or fewer
+        # are initials: `TD Hodge`)
+        return (words[0].strip(".,"), words[1])
     # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
     at = len(words) - 1
     while at > 1 and words[at - 1] in _PARTICLES:
@@ -200,6 +202,24 @@ _PAGE_SHAPE = re.compile(
     r"[:,]?\s?(?:\d{1,5}\s?(?:pp?|[сcб]|стр|S|pages)\.?"
     r"|(?:pp?|[СсPS]|стр)\.\s?[A-Za-z]?\d{1,5}(?:\s?[-–—]\s?[A-Za-z]?\d{1,5})?\.?)"
 )
+# An issue at the start of what the tagger read as pages: a bracketed number or range right after
+# the volume (`7 (4–5), 342–359`, APA), or a number after an issue mark (`№. 10. P. 52–58`).
+_BRACKETED_ISSUE = re.compile(r"\s*\((\d{1,4}(?:[-–]\d{1,4})?)\)[,:.]?\s*")
+_MARKED_ISSUE = re.compile(r"\s*(?:№\.?|[Nn]o\.)?\s?(\d{1,4})[,.]?\s*")
+
+
+def _issue_before_pages(f: "_Fields", s: int, e: int) -> int:
+    """Read an issue that opens a pages segment (see above) and return where the pages start."""
+    seg = f.text[s:e]
+    m = _BRACKETED_ISSUE.match(seg) if re.search(r"\d[,.]?\s?$", f.text[:s]) and "volume" in f.items else None
+    if m is None and re.search(r"(?:№|\b[Nn]o)\.?\s?$", f.text[:s]) or re.match(r"\s*(?:№|[Nn]o\.)", seg):
+        m = _MARKED_ISSUE.match(seg)
+    if m is None or not re.search(r"\d", seg[m.end():]):
+        return s
+    f.add("number", s + m.start(1), s + m.end(1))
+    return s + m.end()
+
+
 # What the designation of a medium is: a bracketed mark after the title proper.
 _DESIGNATION = re.compile(r"\[[^\[\]]+\]")
 
@@ -308,6 +328,8 @@ def read_entry(text: str) -> Parsed:
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
         if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
+        if label == "pages" and "number" not in f.items:
+            s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
         if label in done:
             continue
         before = set(f.items)
@@ -341,6 +363,7 @@ def read_entry(text: str) -> Parsed:
     _place_after_title(f, tagged)
     _cut_title_at_gost_marks(f)
     _journal_from_title(f)
+    _journal_glued_to_title(f)
     _publisher_from_place(f)
     _split_translation(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
@@ -377,6 +400,31 @@ def _sure_of_a_marked_container(f: _Fields) -> None:
 
 # A full stop after a word of three letters or more (not an initial), or a closing quote.
 _SENTENCE_END = re.compile(r"(?<=\w\w[a-zа-яёәғқңөұүһі0-9)\]])\.[\"”»]?\s(?=[\"“«]?[A-ZА-ЯЁ])|[\"”»]\.?\s?(?=[A-ZА-ЯЁ])")
+
+
+def _journal_glued_to_title(f: _Fields) -> None:
+    """A journal read right after the title with no mark between them (`Optimization of Interval
+    Systems. Automation and Remote | Control, 2000`): every style sets the two apart, so the
+    boundary is misread, and the journal starts after the title's last full stop."""
+    if "title" not in f.items or "journal" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    j_value, j_start, j_end = f.items["journal"]
+    if j_start < end or f.text[end:j_start].strip() or f.text[end - 1] in ".,:;\"”»)]/":
+        return
+    ends = [m for m in _SENTENCE_END.finditer(value) if m.start() > 8]
+    if not ends:
+        return
+    cut = ends[-1]
+    p, pj = f.confidence.get("title"), f.confidence.get("journal")
+    del f.items["title"], f.items["journal"]
+    f.taken = [t for t in f.taken if t not in ((start, end), (j_start, j_end))]
+    title_end = start + cut.start() + (1 if value[cut.start()] in "\"”»" else 0)
+    f.add("title", start, title_end, value[: title_end - start].strip(" .,\"“”«»"))
+    _text_value(f, "journal", start + cut.end(), j_end)
+    for name, q in (("title", p), ("journal", pj)):
+        if name in f.items and q is not None:
+            f.confidence[name] = q * 0.9  # read by this rule, not by the tagger alone
 
 
 def _journal_from_title(f: _Fields) -> None:
