@@ -158,6 +158,8 @@ def test_a_title_glued_to_its_journal_by_a_quote_is_read_apart():
         ("MARCHAL Jean-Baptiste", "Marchal, Jean-Baptiste"),
         # an inverted name whose given name ends with a bare initial
         ("Storr, Jacob D and Rupert Tiller", "Storr, Jacob D and Tiller, Rupert"),
+        # ACM's capitals `AND` after a comma
+        ("GARLAND, D., AND KINNEAR, D.", "Garland, D. and Kinnear, D."),
     ],
 )
 def test_name_normaliser(segment, expected):
@@ -350,6 +352,8 @@ A, T, J = "author", "title", "journal"
         # Chicago turns the later names round; a last name without initials after `and` is a name
         ([("Bax,", A, 1.0), ("D.,", A, 1.0), ("and", A, 1.0), ("H.", A, 1.0), ("T.", A, 1.0), ("Bruck.", A, 0.7), ("Title", T, 1.0)], [A, A, A, A, A, A, T]),
         ([("S.", A, 1.0), ("V.", A, 1.0), ("Shelk,", A, 1.0), ("and", A, 1.0), ("Hirsh,", A, 0.7), ('"Real', T, 1.0), ('time,"', T, 1.0)], [A, A, A, A, A, T, T]),
+        # an abbreviation before the journal, with no title in the entry, starts the journal
+        ([("Mo", A, 1.0), ("C.,", A, 1.0), ("Bert", A, 1.0), ("E.", A, 1.0), ("Astrophys.", A, 0.7), ("J.", J, 1.0), ("455,", "volume", 1.0)], [A, A, A, A, J, J, "volume"]),
         # `In` after the names opens the container, it is no title word
         ([("J.", A, 1.0), ("H.", A, 1.0), ("KNOLL", A, 1.0), ("In", A, 0.6), ("Photochemistry", "container", 1.0)], [A, A, A, A, "container"]),
         # names in a form this cannot tell (`Nash, Alex, …`) are left as read
@@ -417,3 +421,11 @@ def test_an_issue_read_with_the_pages_is_the_issue(text, number, pages):
 def test_a_journal_glued_to_the_title_starts_after_its_last_full_stop(text, title, journal):
     f = fields(text)
     assert (f["title"], f["journal"]) == (title, journal)
+
+
+def test_a_number_after_the_volume_and_before_the_year_in_brackets_is_the_page():
+    # en_montoya_bosonic_dm_arxiv 15: the physics styles' `Journal volume, page (year)`
+    f = fields("Ma C., and Bertschinger E. Astrophys. J. 455, 7 (1995), [astroph/9506072].")
+    assert (f["journal"], f["volume"], f["pages"], f["year"]) == ("Astrophys. J.", "455", "7", "1995")
+    assert "number" not in f
+    assert ref010("Ma C., and Bertschinger E. Astrophys. J. 455, 7 (1995), [astroph/9506072].") == []

@@ -142,8 +142,11 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
     after = labels[b] if b < len(labels) else None
     if after != "title" and "title" in labels:
         return
+    tail = "title"
+    if after in ("journal", "container") and b - (a + end) <= 2 and tokens[b - 1].endswith("."):
+        tail = after  # `Ma C., Bertschinger E. Astrophys. J. 455`: an abbreviation that starts the journal
     for k in range(a + end, b):
-        labels[k] = "title"
+        labels[k] = tail
 
 
 def _names_out_of_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:

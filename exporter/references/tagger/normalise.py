@@ -114,7 +114,7 @@ def names(segment: str) -> str | None:
         text = text[:-1]
     if not text or not re.search(r"\w", text):
         return None
-    parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und|et)\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|AND\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und|et)\s+", text) if p.strip()]
     people: list[tuple[str, str]] = []
     i = 0
     inverted = len(parts) > 1 and _family_only(parts[0]) and _looks_given(parts[1])
@@ -357,6 +357,7 @@ def read_entry(text: str) -> Parsed:
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
     _numbers_after_volume(f)
+    _page_not_issue(f)
     _journal_not_publisher(f)
     _title_before_container(f)
     _place_not_journal(f)
@@ -476,6 +477,19 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+def _page_not_issue(f: _Fields) -> None:
+    """`Astrophys. J. 455, 7 (1995)` (the physics styles): a number after the volume and a comma,
+    then the year in brackets, with no pages anywhere, is the (first) page, not the issue; ACM's
+    `8, 2 (1985), 3–10` prints its pages after the year."""
+    if "pages" in f.items or "pagetotal" in f.items or "volume" not in f.items or "number" not in f.items:
+        return
+    _, _, v_end = f.items["volume"]
+    value, n_start, n_end = f.items["number"]
+    if re.fullmatch(r"\s?,\s?", f.text[v_end:n_start]) and re.match(r"\s?\((?:1[5-9]|20)\d\d[a-z]?\)", f.text[n_end:]) and value.isdigit():
+        f.items["pages"] = f.items.pop("number")
+        f.confidence["pages"] = f.confidence.pop("number", f.confidence.get("volume", 1.0))
 
 
 def _journal_not_publisher(f: _Fields) -> None:
