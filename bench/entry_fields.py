@@ -332,6 +332,8 @@ def truth_values(line: dict) -> dict[str, str | None]:
     if title:
         title = re.sub(r"\s?\[[^\[\]]{4,}\][.,]?\s*$", "", title)
     volume = _segment(line, ("volume",))
+    if volume:  # convention rule (5): Vancouver's `2009;7:` labelled volume whole; the year before `;` is the date
+        volume = re.sub(r"^\s*(?:1[5-9]|20)\d\d[a-z]?\s?;\s?", "", volume)
     pages = _segment(line, ("pages",))
     return {
         "first_author": _last_word(truth_first_family(_segment(line, ("author",)))),
@@ -431,7 +433,8 @@ def sets_section() -> str:
         "Ellegaard Andersen` is Andersen, `Mathilde von Bulow,` is Bulow), and a colon after a name is the label's punctuation "
         "(`Wolfgang Jantzen:`); (4) a container's trailing word that introduces the next element (`vol.`, `no.`, `pp.`, `pages`, "
         "`Jg.`, `edited`) is not its name, on the label side (`Rev. Mod. Phys. ,vol.`, `Advances in … (Vol.`) and the parse side "
-        "alike (the normaliser now drops it from the field too). Not changed, though they count as misses: GROBID labels that take "
+        "alike (the normaliser now drops it from the field too); (5) in a volume label that starts with a year and `;` (AnyStyle "
+        "labels Vancouver's `2009;7:` as volume whole) the year is the date, and the volume is the number after it. Not changed, though they count as misses: GROBID labels that take "
         "a glued neighbour into the title (`… development ,\"in`, `… theory Int`), a corporate author labelled as publisher "
         "(`UNODC.`, `CPA.`), and `<title level=\"m\">` for a proceedings volume with no paper title (its name is read as the container).",
         "",

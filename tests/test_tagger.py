@@ -429,3 +429,16 @@ def test_a_number_after_the_volume_and_before_the_year_in_brackets_is_the_page()
     assert (f["journal"], f["volume"], f["pages"], f["year"]) == ("Astrophys. J.", "455", "7", "1995")
     assert "number" not in f
     assert ref010("Ma C., and Bertschinger E. Astrophys. J. 455, 7 (1995), [astroph/9506072].") == []
+
+
+def test_the_title_after_a_books_editors_is_the_container():
+    E, C = "editor", "container"
+    # a second title read after `In J. Foran (ed.)` is the book's title
+    tokens = [("Crowe,", A, 1.0), ("T.", A, 1.0), ("“Theories.”", T, 1.0), ("In", E, 1.0), ("John", E, 1.0), ("Foran", E, 1.0), ("(ed.)", E, 1.0), ("Theorizing", T, 0.6), ("Revolutions.", T, 0.6), ("Routledge.", "publisher", 1.0)]
+    assert corrected_labels(*tokens) == [A, A, T, E, E, E, E, C, C, "publisher"]
+    # words left with the editors after their `(Eds.)` mark belong to the container that follows
+    tokens = [("Bell,", A, 1.0), ("M.", A, 1.0), ("Interview.", T, 1.0), ("In", E, 1.0), ("R.", E, 1.0), ("Moore", E, 1.0), ("(Eds.)", E, 1.0), ("Carl", E, 0.6), ("Rogers", C, 0.4), ("Counsels.", C, 0.4)]
+    assert corrected_labels(*tokens) == [A, A, T, E, E, E, E, C, C, C]
+    # a lone title after editors (an edited book's own entry) stays the title
+    tokens = [("Foran,", E, 1.0), ("John", E, 1.0), ("(ed.)", E, 1.0), ("Theorizing", T, 1.0), ("Revolutions.", T, 1.0)]
+    assert corrected_labels(*tokens) == [E, E, E, T, T]

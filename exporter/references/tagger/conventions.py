@@ -4,6 +4,7 @@
   S. Marzani, Soft Drop, JHEP`), and a short title that is one more such name is the last author;
 - a title opened by a quote ends where the quote closes (`"Lazy Theta*: … in 3D." Third Annual
   Symposium`, `"… explicit corridors."Robotics and Automation`);
+- after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
   printed once, so a bare number between the volume and a later page range is the issue.
 
@@ -245,6 +246,29 @@ def _issue_not_pages(tokens: list[str], labels: list[str]) -> None:
         labels[a] = "issue"
 
 
+_EDITOR_MARK = frozenset("ed eds editor editors hrsg hg ред".split())
+
+
+def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
+    """`Title. In J. Foran (ed.) Theorizing Revolutions.`: after the editors of the book a part
+    stands in comes the book's title, the container; a second title read there is it, and so are
+    words the tagger left with the editors after their `(eds.)` mark."""
+    runs = _runs(tuple(labels))
+    for k, (label, a, b) in enumerate(runs):
+        if label != "editor" or k + 1 >= len(runs):
+            continue
+        nxt = runs[k + 1]
+        if nxt[0] == "title" and any(r[0] == "title" for r in runs[:k]):
+            for i in range(nxt[1], nxt[2]):
+                labels[i] = "container"
+        if labels[b] != "container":
+            continue
+        mark = next((i for i in range(a, b - 1) if canonical(tokens[i]) in _EDITOR_MARK and tokens[i].startswith("(")), None)
+        if mark is not None:
+            for i in range(mark + 1, b):
+                labels[i] = "container"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -258,6 +282,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _title_before_designation(tokens, labels)
     _page_count(tokens, labels)
     _issue_not_pages(tokens, labels)
+    _container_after_editors(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
