@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from . import Tagged
 from .features import canonical
@@ -34,6 +35,7 @@ _OPEN_QUOTES = "\"“«„"
 _CLOSE_OF = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
+@lru_cache(maxsize=65536)
 def _kind(token: str, after_family: bool) -> str:
     """`init` (initials), `name` (initials glued to a name), `sep` (a joining word or mark), or
     `word` (a name word, or not a name)."""
