@@ -188,7 +188,10 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
             break
     # The quote must close on the punctuation that ends an element (`,"` `."` `",` `".`): scare
     # quotes at a title's start (`"Poor man's" TeX`) close on none.
-    if end is None or not re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]):
+    if end is None:
+        return
+    glued_mark = tokens[end].endswith(close) and end + 1 < len(tokens) and tokens[end + 1][:1] in ".,"  # `chamber" .CERN`
+    if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark):
         return
     if all(labels[k] in ("title", "journal", "container") for k in range(start, end + 1)):
         for k in range(start, end + 1):
