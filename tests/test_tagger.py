@@ -444,3 +444,15 @@ def test_the_title_after_a_books_editors_is_the_container():
     # a lone title after editors (an edited book's own entry) stays the title
     tokens = [("Foran,", E, 1.0), ("John", E, 1.0), ("(ed.)", E, 1.0), ("Theorizing", T, 1.0), ("Revolutions.", T, 1.0)]
     assert corrected_labels(*tokens) == [E, E, E, T, T]
+
+
+@pytest.mark.parametrize(
+    "text, journal",
+    [
+        ("COLLECTIF. Les soins de nuit (dossier). La Revue infirmière, février 2006, n°71. p. 21-29.", "La Revue infirmière"),
+        ("Hartley, Ann, ‘Friendship and the City’, Word & Work XII:3 (1992), 201-210.", "Word & Work"),
+        ('Norell, A. "Elements of a Theory of Play." Psychological Letters, LXII, 1955, pp. 51-66.', "Psychological Letters"),
+    ],
+)
+def test_a_journal_ends_before_a_month_or_a_roman_volume(text, journal):
+    assert fields(text)["journal"] == journal

@@ -10,6 +10,7 @@ from .. import rules
 from ..parsed import Parsed
 from . import tag
 from .conventions import corrected
+from .lexicon import MONTHS
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
 _ASKED = ("author", "title", "date", "journal", "container", "pages", "publisher")
@@ -266,6 +267,21 @@ _ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Ver
 _NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited)\.?[\s(]*$", re.IGNORECASE)
 
 
+def _journal_end(text: str, a: int, b: int) -> int:
+    """A journal's name without the next elements the tagger left at its end: a month
+    (`L’Aide-soignante, février 2004`), a roman volume before its number or year (`Word & World
+    XIV:4`, `Psychological Review, LXV, 1958`), `N.p.` (MLA's no publisher)."""
+    m = re.search(r"[\s,]+(?:N\.\s?p|(\w+))\.?$", text[a:b])
+    if m is None or m.start() == 0:
+        return b
+    word = m.group(1)
+    if word is None or word.lower() in MONTHS:
+        return a + m.start()
+    if re.fullmatch(r"[IVXLC]{2,}", word) and re.match(r"\s?[:,(]\s?\d", text[b : b + 4]):
+        return a + m.start()
+    return b
+
+
 def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     """A title, container, publisher or place without the marks around it: quotes, brackets,
     GOST's `//` and ` – `, an `In:`, the full stop after it (kept when it ends an abbreviation:
@@ -290,6 +306,8 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         m = _NEXT_ELEMENT_WORD.search(f.text[a:b])
         if m and m.start() > 0:
             b = a + m.start()
+    if name == "journal":
+        b = _journal_end(f.text, a, b)
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
         m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
         if m:
