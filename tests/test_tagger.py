@@ -456,3 +456,15 @@ def test_the_title_after_a_books_editors_is_the_container():
 )
 def test_a_journal_ends_before_a_month_or_a_roman_volume(text, journal):
     assert fields(text)["journal"] == journal
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # ru_radionov_fuzzy_adaptive's list (the tagger read the title on past ` / `)
+        ("Саати Т. Принятие решений. Метод анализа иерархий: монография / Т. Саати. – М. : Радио и связь, 1993. – 278 с.", "Принятие решений. Метод анализа иерархий: монография"),
+        ("Орлов К. Системы решений. Метод парных сравнений: монография / К. Орлов. – М.: Радио и связь, 1997. – 212 с.", "Системы решений. Метод парных сравнений: монография"),
+    ],
+)
+def test_a_gost_title_ends_before_the_statement_of_responsibility(text, title):
+    assert fields(text)["title"] == title

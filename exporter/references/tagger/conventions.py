@@ -8,7 +8,7 @@
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
   printed once, so a bare number between the volume and a later page range is the issue.
 
-The tagger sees two tokens either side; these conventions span a whole name list, quote or
+The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
 where the tagger was unsure (its marginal below UNSURE)."""
 

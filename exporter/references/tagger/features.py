@@ -246,8 +246,9 @@ def _marks(token: str) -> tuple[int, int, int]:
 
 
 def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """Features of every token of one entry: its own, its neighbours', its place in the entry
-    and what stands before it (a `//`, GOST's ` – `, a year, a full stop)."""
+    """Features of every token of one entry: its own, its neighbours' (words up to three tokens
+    away, shapes up to two), its place in the entry and what stands before it (a `//`, GOST's
+    ` – `, a year, a full stop)."""
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     ctx = [_context(t) for t in tokens]
@@ -263,11 +264,13 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
         quotes, opened, closed = _marks(token)
         feats += [f"pos={pos}", f"doc={cyr}", f"slashes={int(has_slashes)}:{seen_slashes}", f"year-before={min(seen_year, 2)}", f"dashes={min(seen_dash, 3)}",
                   f"periods={min(seen_period, 4)}", f"quoted={seen_quote % 2}", f"bracketed={min(depth, 1)}|{min(opened, 1)}", f"from-start={min(i, 6)}", f"from-end={min(n - 1 - i, 6)}"]
-        for k in (-2, -1, 1, 2):
+        for k in (-3, -2, -1, 1, 2, 3):
             j = i + k
             if 0 <= j < n:
                 w, shape, kw, _, caps, num = ctx[j]
                 feats.append(f"{k}:w={w}")
+                if abs(k) == 2:
+                    feats.append(f"{k}:shape={shape}")
                 if abs(k) == 1:
                     feats.append(f"{k}:shape={shape}")
                     feats.append(f"{k}:kw={kw}")

@@ -470,12 +470,13 @@ def _journal_from_title(f: _Fields) -> None:
             f.confidence[name] = p * 0.9  # read by this rule, not by the tagger alone
 
 
-_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
+_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s/\s(?=[A-ZА-ЯЁӘҚҢӨҰҮІ][a-zа-яё]?\.\s?[A-ZА-ЯЁӘҚҢӨҰҮІ])|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
 
 
 def _cut_title_at_gost_marks(f: _Fields) -> None:
     """GOST's marks never stand inside a title: `//` (the container follows), `. – ` (the next
-    area), `[Электронный ресурс]`. A title read across one ends there; after `//` stands the
+    area), ` / ` before initials (the statement of responsibility, `… : монография / Т. Саати`),
+    `[Электронный ресурс]`. A title read across one ends there; after `//` stands the
     journal when none was read."""
     if "title" not in f.items:
         return
