@@ -379,6 +379,7 @@ def read_entry(text: str) -> Parsed:
     _journal_not_publisher(f)
     _title_before_container(f)
     _place_not_journal(f)
+    _place_not_publisher(f)
     _place_after_title(f, tagged)
     _cut_title_at_gost_marks(f)
     _journal_from_title(f)
@@ -559,6 +560,22 @@ def _place_not_journal(f: _Fields) -> None:
     f.items["address"] = (value, start, end)
     if p is not None:
         f.confidence["address"] = p
+
+
+def _place_not_publisher(f: _Fields) -> None:
+    """`Title. Барнаул, 2003. 346 с.`: GOST prints the publisher after the place and its colon
+    (`М.: Наука, 2001`), so one Cyrillic word read as the publisher right after the title's full
+    stop, with no place read and the year after it, is the place."""
+    if "publisher" not in f.items or "address" in f.items:
+        return
+    value, start, end = f.items["publisher"]
+    if not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", value) or not re.search(r"\w\.\s?$", f.text[:start]):
+        return  # after the title's full stop, not after a place's colon or an edition's comma
+    if not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end:]):
+        return
+    f.items["address"] = f.items.pop("publisher")
+    if "publisher" in f.confidence:
+        f.confidence["address"] = f.confidence.pop("publisher")
 
 
 def _place_after_title(f: _Fields, tagged) -> None:
