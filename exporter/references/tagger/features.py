@@ -245,6 +245,27 @@ def _marks(token: str) -> tuple[int, int, int]:
     return sum(token.count(q) for q in "\"“”«»"), token.count("(") + token.count("["), token.count(")") + token.count("]")
 
 
+@lru_cache(maxsize=131072)
+def _neighbour(token: str, k: int) -> tuple[str, ...]:
+    """What a token says about the one k places from it (cached: formatting is most of the cost)."""
+    w, shape, kw, _, caps, num = _context(token)
+    out = [f"{k}:w={w}"]
+    if abs(k) == 2:
+        out.append(f"{k}:shape={shape}")
+    if abs(k) == 1:
+        out += [f"{k}:shape={shape}", f"{k}:kw={kw}", f"{k}:end={token[-1]}", f"{k}:caps+num={caps}|{num}"]
+        if k == 1:
+            out.append(f"+1:start={token[0] if not token[0].isalnum() else 'w'}")  # punctuation after this token
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _counts(token: str) -> tuple[int, int, int, int]:
+    """What a token adds to the counts kept along the entry: `//`, a year, a dash, a full stop."""
+    return (int(token.startswith("//")), int(bool(_YEAR.search(token))), int(token in ("–", "—", "-")),
+            int(token.endswith(".") and not _INITIAL.match(token)))
+
+
 def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     """Features of every token of one entry: its own, its neighbours' (words up to three tokens
     away, shapes up to two), its place in the entry and what stands before it (a `//`, GOST's
@@ -266,20 +287,7 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
                   f"periods={min(seen_period, 4)}", f"quoted={seen_quote % 2}", f"bracketed={min(depth, 1)}|{min(opened, 1)}", f"from-start={min(i, 6)}", f"from-end={min(n - 1 - i, 6)}"]
         for k in (-3, -2, -1, 1, 2, 3):
             j = i + k
-            if 0 <= j < n:
-                w, shape, kw, _, caps, num = ctx[j]
-                feats.append(f"{k}:w={w}")
-                if abs(k) == 2:
-                    feats.append(f"{k}:shape={shape}")
-                if abs(k) == 1:
-                    feats.append(f"{k}:shape={shape}")
-                    feats.append(f"{k}:kw={kw}")
-                    feats.append(f"{k}:end={tokens[j][-1]}")
-                    feats.append(f"{k}:caps+num={caps}|{num}")
-                    if k == 1:
-                        feats.append(f"+1:start={tokens[j][0] if not tokens[j][0].isalnum() else 'w'}")  # punctuation after this token
-            else:
-                feats.append(f"{k}:edge")
+            feats += _neighbour(tokens[j], k) if 0 <= j < n else (f"{k}:edge",)
         before = ctx[i - 1][3] if i else "^"
         feats += [
             f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}",
@@ -288,10 +296,11 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
             f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}",
         ]
         out.append(feats)
-        seen_slashes += token == "//" or token.startswith("//")
-        seen_year += bool(_YEAR.search(token))
-        seen_dash += token in ("–", "—", "-")
-        seen_period += token.endswith(".") and not _INITIAL.match(token)
+        slashes, year, dash, period = _counts(token)
+        seen_slashes += slashes
+        seen_year += year
+        seen_dash += dash
+        seen_period += period
         seen_quote += quotes
         depth = max(0, depth + opened - closed)
     return out
