@@ -47,16 +47,24 @@ def _quote_cuts(text: str, start: int, word: str) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _cuts(word: str) -> tuple[int, ...]:
+    """Where a word is cut, quotes aside (cached: words repeat)."""
+    if _LINK.search(word) or len(word) < 3:
+        return ()
+    return tuple(sorted({c.start() for c in _CUT.finditer(word)}))
+
+
 def tokenize(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of `text`."""
     out = []
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
-        if _LINK.search(word) or len(word) < 3:
-            out.append(m.span())
-            continue
+        cuts = _cuts(word)
+        if '"' in word and len(word) >= 3 and not _LINK.search(word):
+            cuts = sorted(set(cuts) | set(_quote_cuts(text, start, word)))
         at = 0
-        for cut in sorted({c.start() for c in _CUT.finditer(word)} | set(_quote_cuts(text, start, word))):
+        for cut in cuts:
             if cut > at:
                 out.append((start + at, start + cut))
                 at = cut
@@ -245,6 +253,17 @@ def _marks(token: str) -> tuple[int, int, int]:
     return sum(token.count(q) for q in "\"“”«»"), token.count("(") + token.count("["), token.count(")") + token.count("]")
 
 
+# The place features' strings, made once (formatting them per token was a fifth of the time).
+_POS = tuple(f"pos={k}" for k in range(10))
+_YEAR_BEFORE = tuple(f"year-before={k}" for k in range(3))
+_DASHES = tuple(f"dashes={k}" for k in range(4))
+_PERIODS = tuple(f"periods={k}" for k in range(5))
+_QUOTED = ("quoted=0", "quoted=1")
+_BRACKETED = (("bracketed=0|0", "bracketed=0|1"), ("bracketed=1|0", "bracketed=1|1"))
+_FROM_START = tuple(f"from-start={k}" for k in range(7))
+_FROM_END = tuple(f"from-end={k}" for k in range(7))
+
+
 @lru_cache(maxsize=131072)
 def _neighbour(token: str, k: int) -> tuple[str, ...]:
     """What a token says about the one k places from it (cached: formatting is most of the cost)."""
@@ -273,18 +292,18 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     ctx = [_context(t) for t in tokens]
-    cyr = "cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "lat"
-    has_slashes = "//" in text
+    doc = "doc=cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "doc=lat"
+    has_slashes = int("//" in text)
     out = []
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     for i, token in enumerate(tokens):
         feats = list(token_features(token))
-        pos = "first" if i == 0 else "last" if i == n - 1 else f"{10 * i // n}"
+        pos = "pos=first" if i == 0 else "pos=last" if i == n - 1 else _POS[10 * i // n]
         # Where the token stands: inside quotes or brackets (counted before it, and whether it
         # opens or closes one itself), and its distance from each end of the entry in tokens.
         quotes, opened, closed = _marks(token)
-        feats += [f"pos={pos}", f"doc={cyr}", f"slashes={int(has_slashes)}:{seen_slashes}", f"year-before={min(seen_year, 2)}", f"dashes={min(seen_dash, 3)}",
-                  f"periods={min(seen_period, 4)}", f"quoted={seen_quote % 2}", f"bracketed={min(depth, 1)}|{min(opened, 1)}", f"from-start={min(i, 6)}", f"from-end={min(n - 1 - i, 6)}"]
+        feats += [pos, doc, f"slashes={has_slashes}:{seen_slashes}", _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
+                  _PERIODS[min(seen_period, 4)], _QUOTED[seen_quote % 2], _BRACKETED[min(depth, 1)][min(opened, 1)], _FROM_START[min(i, 6)], _FROM_END[min(n - 1 - i, 6)]]
         for k in (-3, -2, -1, 1, 2, 3):
             j = i + k
             feats += _neighbour(tokens[j], k) if 0 <= j < n else (f"{k}:edge",)
