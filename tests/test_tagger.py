@@ -113,6 +113,35 @@ def test_tokens_cut_glued_numbers_but_not_addresses():
 
 
 @pytest.mark.parametrize(
+    "text, tokens",
+    [
+        # PDF text glues a closing quote, a bracket or a full stop to the next element
+        ('C.-K. Chiu, "Classification of topological quantum matter with sym -metries,"Rev. Mod. Phys.',
+         ["C.-K.", "Chiu,", '"Classification', "of", "topological", "quantum", "matter", "with", "sym", '-metries,"', "Rev.", "Mod.", "Phys."]),
+        ('Maldacena,"The large N limit"', ["Maldacena,", '"The', "large", "N", "limit\""]),
+        ("Phys. Rev. D78 (2008)045013", ["Phys.", "Rev.", "D", "78", "(2008)", "045013"]),
+        ("Fermi arcs.Science 349 ,613", ["Fermi", "arcs.", "Science", "349", ",", "613"]),
+        ("Nucl .Phys .B121 Acta6 Lett.114", ["Nucl", ".", "Phys", ".", "B", "121", "Acta", "6", "Lett.", "114"]),
+        ("Т. 7, № 3. – С.41–48.", ["Т.", "7,", "№", "3.", "–", "С.", "41–48."]),
+        # initials, page ranges with letters, article numbers and addresses stay whole
+        ("J.-L. Koszul, S.-Y. Xu L599-L609 e0168583 https ://cds.cern.ch/record/545834.",
+         ["J.-L.", "Koszul,", "S.-Y.", "Xu", "L599-L609", "e0168583", "https", "://cds.cern.ch/record/545834."]),
+    ],
+)
+def test_tokens_cut_where_pdf_text_glued_two_elements(text, tokens):
+    spans = tokenize(text)
+    assert [text[s:e] for s, e in spans] == tokens
+    assert "".join(text[s:e] for s, e in spans) == "".join(text.split())  # nothing lost, nothing doubled
+
+
+def test_a_title_glued_to_its_journal_by_a_quote_is_read_apart():
+    f = fields('C.-K. Chiu, J. C. Y. Teo, A. P. Schnyder, and S. Ryu, "Classification of topological quantum matter with symmetries,"Rev. Mod. Phys., vol. 88, p. 035005, Aug 2016.')
+    assert f["title"] == "Classification of topological quantum matter with symmetries"
+    assert f["journal"] == "Rev. Mod. Phys."
+    assert (f["volume"], f["pages"], f["year"]) == ("88", "035005", "2016")
+
+
+@pytest.mark.parametrize(
     "segment, expected",
     [
         ("Smith, J. A., & Lee, K.", "Smith, J. A. and Lee, K."),
@@ -121,6 +150,16 @@ def test_tokens_cut_glued_numbers_but_not_addresses():
         ("Иванов И. И., Петров П. П. [и др.]", "Иванов, И. И. and Петров, П. П. and others"),
         ("Nash, Alex, Sven Koenig, and Craig Tovey", "Nash, Alex and Koenig, Sven and Tovey, Craig"),
         ("———.", None),
+        # names without commas between them (Vancouver without its commas)
+        ("Wen SM Tao J Qiu XJ.", "Wen, SM and Tao, J and Qiu, XJ"),
+        # a hyphenated pair of initials stays one
+        ("Baek I.-W. et al.", "Baek, I.-W and others"),
+        # the family name in capitals before a given name (French, ISO 690)
+        ("MARCHAL Jean-Baptiste", "Marchal, Jean-Baptiste"),
+        # an inverted name whose given name ends with a bare initial
+        ("Storr, Jacob D and Rupert Tiller", "Storr, Jacob D and Tiller, Rupert"),
+        # ACM's capitals `AND` after a comma
+        ("GARLAND, D., AND KINNEAR, D.", "Garland, D. and Kinnear, D."),
     ],
 )
 def test_name_normaliser(segment, expected):
@@ -270,3 +309,162 @@ def test_a_urls_double_slash_is_not_gosts_mark():
     assert marks_host_item("trajectory design using total field collision avoidance[C]//")
     assert not marks_host_item("Site. URL: http://")
     assert not marks_host_item("Title. Journal, 2001. ")
+
+
+# ---- conventions that correct the tagger's labels (tagger/conventions.py) --------------------
+# Each case is a tagged entry built here, labels and marginals chosen by hand, so the test says
+# what the convention does whatever a retrained model labels.
+
+
+def tagged(*tokens: tuple[str, str, float]):
+    from exporter.references.tagger import Tagged
+
+    text, spans = "", []
+    for word, _, _ in tokens:
+        text += (" " if text else "")
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    return Tagged(text, tuple(spans), tuple(label for _, label, _ in tokens), tuple(p for _, _, p in tokens), {})
+
+
+def corrected_labels(*tokens: tuple[str, str, float]) -> list[str]:
+    from exporter.references.tagger.conventions import corrected
+
+    return list(corrected(tagged(*tokens)).labels)
+
+
+A, T, J = "author", "title", "journal"
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # `Family I. I.` names, then a word with no initials the tagger was unsure of: the title's first word
+        ([("Жанов", A, 1.0), ("Б.", A, 1.0), ("Е.", A, 1.0), ("Ветер,", A, 0.7), ("волны", T, 1.0), ("и", T, 1.0), ("берег.", T, 1.0)], [A, A, A, T, T, T, T]),
+        ([("Orlik", A, 1.0), ("V.I.", A, 1.0), ("Tamm", A, 1.0), ("V.M.", A, 1.0), ("Neopredelennost,", A, 0.6), ("riskov", T, 1.0)], [A, A, A, A, T, T]),
+        ([("Quill,", A, 1.0), ("I.", A, 1.0), ("Sketchbook:", A, 0.6), ("A", T, 1.0), ("drawing", T, 1.0), ("system", T, 1.0)], [A, A, T, T, T, T]),
+        # `I. Family` names, then two words and no title read: they are the title
+        ([("A.J.", A, 1.0), ("Lark,", A, 1.0), ("S.", A, 1.0), ("Mora,", A, 1.0), ("Hard", A, 0.7), ("Drop,", A, 0.7), ("JHEP", J, 1.0), ("05", "volume", 1.0)], [A, A, A, A, T, T, J, "volume"]),
+        # the tagger sure of the tail: its reading stands
+        ([("Жанов", A, 1.0), ("Б.", A, 1.0), ("Е.", A, 1.0), ("Ветер,", A, 0.95), ("волны", T, 1.0)], [A, A, A, A, T]),
+        # a given name, an initial, the family name (`Marco M. Stubbs`): not a tail
+        ([("Ilse", A, 1.0), ("M.", A, 1.0), ("Harte,", A, 0.7), ("The", T, 1.0), ("control", T, 1.0)], [A, A, A, T, T]),
+        # Chicago turns the later names round; a last name without initials after `and` is a name
+        ([("Bax,", A, 1.0), ("D.,", A, 1.0), ("and", A, 1.0), ("H.", A, 1.0), ("T.", A, 1.0), ("Bruck.", A, 0.7), ("Title", T, 1.0)], [A, A, A, A, A, A, T]),
+        ([("S.", A, 1.0), ("V.", A, 1.0), ("Shelk,", A, 1.0), ("and", A, 1.0), ("Hirsh,", A, 0.7), ('"Real', T, 1.0), ('time,"', T, 1.0)], [A, A, A, A, A, T, T]),
+        # an abbreviation before the journal, with no title in the entry, starts the journal
+        ([("Mo", A, 1.0), ("C.,", A, 1.0), ("Bert", A, 1.0), ("E.", A, 1.0), ("Astrophys.", A, 0.7), ("J.", J, 1.0), ("455,", "volume", 1.0)], [A, A, A, A, J, J, "volume"]),
+        # `In` after the names opens the container, it is no title word
+        ([("J.", A, 1.0), ("H.", A, 1.0), ("KNOLL", A, 1.0), ("In", A, 0.6), ("Photochemistry", "container", 1.0)], [A, A, A, A, "container"]),
+        # names in a form this cannot tell (`Nash, Alex, …`) are left as read
+        ([("Nash,", A, 1.0), ("Alex,", A, 1.0), ("Sven", A, 1.0), ("Koenig.", A, 0.7), ("Title", T, 1.0)], [A, A, A, A, T]),
+    ],
+)
+def test_the_tail_of_a_name_list_in_no_names_form_is_the_title(tokens, expected):
+    assert corrected_labels(*tokens) == expected
+
+
+def test_one_more_name_read_as_a_title_before_gosts_slashes_is_an_author():
+    tokens = [("Gold", A, 1.0), ("B.G.,", A, 1.0), ("Lem", A, 1.0), ("A.G.,", A, 1.0), ("Pind", T, 0.8), ("V.F", T, 0.8), ("//", J, 1.0), ("Phys.", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, A, A, A, J, J]
+    # a title of real words stays a title
+    tokens = [("Gold", A, 1.0), ("B.G.", A, 1.0), ("Wind", T, 0.8), ("tunnels", T, 0.8), ("//", J, 1.0), ("Phys.", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, T, T, J, J]
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # the quote closes after `3D.`: the words the tagger gave the container are the title's
+        ([("Nash,", A, 1.0), ('"Lazy', T, 1.0), ("paths", T, 1.0), ("in", "container", 0.6), ('3D."', "container", 0.6), ("Third", "container", 1.0), ("Symposium.", "container", 1.0)],
+         [A, T, T, T, T, "container", "container"]),
+        # the quote closes inside `corridors."Robotics`'s run: what follows is the container
+        ([("Lee,", A, 1.0), ('"Short', T, 1.0), ('corridors."', T, 1.0), ("Robotics", T, 0.6), ("Letters,", T, 0.6), ("12", "volume", 1.0)], [A, T, T, "container", "container", "volume"]),
+        # the quote closes at a token's end and the next token opens with the full stop (PDF text's `report".Nucl.`)
+        ([("Dell,", A, 1.0), ('"Design', T, 1.0), ('report"', T, 1.0), (".Nucl.", T, 0.6), ("Phys.", T, 0.6), ("12", "volume", 1.0)], [A, T, T, "container", "container", "volume"]),
+        # scare quotes at a title's start close on no punctuation: the title stands
+        ([("Sauter,", A, 1.0), ("“Poor", T, 1.0), ("man’s”", T, 1.0), ("TeX.", T, 0.6), ("TUGboat", J, 1.0)], [A, T, T, T, J]),
+        # a tagger sure of the words after the quote keeps them in the title
+        ([("Behr,", A, 1.0), ('"Fixer', T, 1.0), ('publique".', T, 1.0), ("Funktion", T, 0.97), ("der", T, 0.97), ("In:", "container", 1.0)], [A, T, T, T, T, "container"]),
+    ],
+)
+def test_a_title_opened_by_a_quote_ends_where_it_closes(tokens, expected):
+    assert corrected_labels(*tokens) == expected
+
+
+def test_a_volume_mark_is_no_roman_volume_and_a_year_glued_to_it_is_cut():
+    assert [t for t in ("Phys. Proc. 2016.V. 84. P. 205.",) for t in [t[s:e] for s, e in tokenize(t)]] == ["Phys.", "Proc.", "2016.", "V.", "84.", "P.", "205."]
+    f = fields("Kowalik A.B., Novak C.D. Ion beams in thin films // Appl. Phys. Proc. 2019.V. 12. P. 33–41.")
+    assert (f["year"], f["volume"], f["pages"]) == ("2019", "12", "33–41")
+
+
+@pytest.mark.parametrize(
+    "text, number, pages",
+    [
+        # APA's bracketed issue right after the volume, read with the pages
+        ("Lindgren, M., Aho, S., & Varga, P. (2011). What the shelf shows: a study of packaging. Journal of Shopper Studies, 9 (2–3), 211–230. https://doi.org/10.1000/jss.2011", "2–3", "211–230"),
+        # GOST's `№.` mark, its number read with the pages
+        ("Ospanova A.P., Kerimov V.A. On the choice of encryption for regional registries. Izvestiya Tomskogo universiteta. Tekhnicheskie nauki. 2019. №. 7. P. 41–48.", "7", "41–48"),
+    ],
+)
+def test_an_issue_read_with_the_pages_is_the_issue(text, number, pages):
+    f = fields(text)
+    assert (f.get("number"), f.get("pages")) == (number, pages)
+
+
+@pytest.mark.parametrize(
+    "text, title, journal",
+    [
+        # ru_levin_interval_optimization's list (the tagger ends the title after `Remote`)
+        ("Shashikhin V. N. Optimization of Interval Systems. Automation and Remote Control, 2000, vol. 61, no. 11, pp. 1843–1851.", "Optimization of Interval Systems", "Automation and Remote Control"),
+        ("Berezin V. N. Stability of Interval Plants. Automation and Remote Control, 2004, vol. 65, no. 3, pp. 411–419.", "Stability of Interval Plants", "Automation and Remote Control"),
+    ],
+)
+def test_a_journal_glued_to_the_title_starts_after_its_last_full_stop(text, title, journal):
+    f = fields(text)
+    assert (f["title"], f["journal"]) == (title, journal)
+
+
+def test_a_number_after_the_volume_and_before_the_year_in_brackets_is_the_page():
+    # en_montoya_bosonic_dm_arxiv 15: the physics styles' `Journal volume, page (year)`
+    f = fields("Ma C., and Bertschinger E. Astrophys. J. 455, 7 (1995), [astroph/9506072].")
+    assert (f["journal"], f["volume"], f["pages"], f["year"]) == ("Astrophys. J.", "455", "7", "1995")
+    assert "number" not in f
+    assert ref010("Ma C., and Bertschinger E. Astrophys. J. 455, 7 (1995), [astroph/9506072].") == []
+
+
+def test_the_title_after_a_books_editors_is_the_container():
+    E, C = "editor", "container"
+    # a second title read after `In J. Foran (ed.)` is the book's title
+    tokens = [("Crowe,", A, 1.0), ("T.", A, 1.0), ("“Theories.”", T, 1.0), ("In", E, 1.0), ("John", E, 1.0), ("Foran", E, 1.0), ("(ed.)", E, 1.0), ("Theorizing", T, 0.6), ("Revolutions.", T, 0.6), ("Routledge.", "publisher", 1.0)]
+    assert corrected_labels(*tokens) == [A, A, T, E, E, E, E, C, C, "publisher"]
+    # words left with the editors after their `(Eds.)` mark belong to the container that follows
+    tokens = [("Bell,", A, 1.0), ("M.", A, 1.0), ("Interview.", T, 1.0), ("In", E, 1.0), ("R.", E, 1.0), ("Moore", E, 1.0), ("(Eds.)", E, 1.0), ("Carl", E, 0.6), ("Rogers", C, 0.4), ("Counsels.", C, 0.4)]
+    assert corrected_labels(*tokens) == [A, A, T, E, E, E, E, C, C, C]
+    # a lone title after editors (an edited book's own entry) stays the title
+    tokens = [("Foran,", E, 1.0), ("John", E, 1.0), ("(ed.)", E, 1.0), ("Theorizing", T, 1.0), ("Revolutions.", T, 1.0)]
+    assert corrected_labels(*tokens) == [E, E, E, T, T]
+
+
+@pytest.mark.parametrize(
+    "text, journal",
+    [
+        ("COLLECTIF. Les soins de nuit (dossier). La Revue infirmière, février 2006, n°71. p. 21-29.", "La Revue infirmière"),
+        ("Hartley, Ann, ‘Friendship and the City’, Word & Work XII:3 (1992), 201-210.", "Word & Work"),
+        ('Norell, A. "Elements of a Theory of Play." Psychological Letters, LXII, 1955, pp. 51-66.', "Psychological Letters"),
+    ],
+)
+def test_a_journal_ends_before_a_month_or_a_roman_volume(text, journal):
+    assert fields(text)["journal"] == journal
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # ru_radionov_fuzzy_adaptive's list (the tagger read the title on past ` / `)
+        ("Саати Т. Принятие решений. Метод анализа иерархий: монография / Т. Саати. – М. : Радио и связь, 1993. – 278 с.", "Принятие решений. Метод анализа иерархий: монография"),
+        ("Орлов К. Системы решений. Метод парных сравнений: монография / К. Орлов. – М.: Радио и связь, 1997. – 212 с.", "Системы решений. Метод парных сравнений: монография"),
+    ],
+)
+def test_a_gost_title_ends_before_the_statement_of_responsibility(text, title):
+    assert fields(text)["title"] == title

@@ -10,12 +10,49 @@ from functools import lru_cache
 
 from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 
-# A token is a run of non-space characters, cut after `;`, `:` or `,` glued to what follows and
-# before a bracket glued to a word, so `2009;108(2):508-12` is `2009;` `108` `(2):` `508-12`
-# (date, volume, issue, pages); web addresses and DOIs are never cut.
+# A token is a run of non-space characters, cut where text glued two elements together (as
+# GROBID's tokenizer cuts at punctuation and PDF text loses spaces): after `;`, `:` or `,` glued
+# to what follows and before a bracket glued to a word, so `2009;108(2):508-12` is `2009;` `108`
+# `(2):` `508-12` (date, volume, issue, pages); after a closing bracket (`(2004)284`); after a
+# word's full stop before a capital or a number (`arcs.Science`, `Lett.66`, `С.45`); between a
+# word and its number (`Acta6`, `Phys. Rev. D78`); after a leading `.` or `,` (`Phys .Rev`); and
+# at a quote glued inside a word: after a closing one (`metries,"Rev.`), before an opening one
+# (`Maldacena,"The`); after a number's full stop before a capital (`2016.V.`). Web addresses
+# and DOIs are never cut. Cutting only moves token boundaries:
+# every character stays in one token, so fields cut from the text keep it whole.
 _WORD = re.compile(r"\S+")
-_LINK = re.compile(r"https?://|www\.|\b10\.\d{4,9}/|@|\.(?:com|org|ru|kz|net|edu)\b", re.IGNORECASE)
-_CUT = re.compile(r"(?<=[;:,])(?=[^\s;:,.)\]»”\"'])|(?<=[\w.])(?=[(\[])|(?<=\S)(?=//)|(?<=//)(?=\S)")
+_LINK = re.compile(r"https?://|://|www\.|\b10\.\d{4,9}/|@|\.(?:com|org|ru|kz|net|edu)\b", re.IGNORECASE)
+_CUT = re.compile(
+    r"(?<=[;:,])(?=[^\s;:,.)\]»”\"'])|(?<=[\w.])(?=[(\[])|(?<=\S)(?=//)|(?<=//)(?=\S)"
+    r"|(?<=[)\]])(?=[\w(\[])"  # `(2004)284`, `Mexico)2007`, `3)(1971`
+    r"|(?<=[^\W\d_][^\W\d_]\.)(?=[A-ZА-ЯЁ])|(?<=[)\]]\.)(?=\w)"  # `arcs.Science`, `Rev.D53`, `2015).Commun`
+    r"|(?<=[^\W\d_]\.)(?=\d)"  # `Lett.66`, `vol.3`, `С.45`
+    r"|(?<=\d\.)(?=[A-ZА-ЯЁ])"  # `2016.V. 84`: a number's full stop, then the next element
+    r"|(?<=[^\W\d_][^\W\d_])(?=\d)|(?<=^[A-Z])(?=\d+[,;.:]?$)|(?<=\.[A-Z])(?=\d)"  # `Acta6`, `D78,`, `Rev.D53`
+    r"|(?<=^[.,;])(?=\w)"  # `.Rev`, `,Springer`
+    r"|(?<=\S[”»])(?=[\w(\[])|(?<=\S)(?=[“«]\w)"  # curly quotes: `sym-metries,”Rev.`, `Maldacena,“The`
+)
+_STRAIGHT_QUOTE = re.compile(r'(?<=\S)"(?=\S)')
+
+
+def _quote_cuts(text: str, start: int, word: str) -> list[int]:
+    """Where a straight quote inside a word cuts it: after the quote when it closes (an odd
+    number of quotes before it in the entry), before it when it opens."""
+    out = []
+    for m in _STRAIGHT_QUOTE.finditer(word):
+        closing = text.count('"', 0, start + m.start()) % 2 == 1
+        at = m.end() if closing else m.start()
+        if 0 < at < len(word):
+            out.append(at)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _cuts(word: str) -> tuple[int, ...]:
+    """Where a word is cut, quotes aside (cached: words repeat)."""
+    if _LINK.search(word) or len(word) < 3:
+        return ()
+    return tuple(sorted({c.start() for c in _CUT.finditer(word)}))
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -23,14 +60,14 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
-        if _LINK.search(word) or len(word) < 3:
-            out.append(m.span())
-            continue
+        cuts = _cuts(word)
+        if '"' in word and len(word) >= 3 and not _LINK.search(word):
+            cuts = sorted(set(cuts) | set(_quote_cuts(text, start, word)))
         at = 0
-        for cut in _CUT.finditer(word):
-            if cut.start() > at:
-                out.append((start + at, start + cut.start()))
-                at = cut.start()
+        for cut in cuts:
+            if cut > at:
+                out.append((start + at, start + cut))
+                at = cut
         out.append((start + at, m.end()))
     return out
 
@@ -204,38 +241,72 @@ def token_features(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _context(token: str) -> tuple[str, str, str, str, str]:
-    """What a neighbour contributes: word, shape, keyword, terminal strength, capitals."""
+def _context(token: str) -> tuple[str, str, str, str, str, str]:
+    """What a neighbour contributes: word, shape, keyword, terminal strength, capitals, number kind."""
     f = token_features(token)
-    return f[0][2:], f[1][6:], _KEYWORD_OF.get(canonical(token), ""), terminal(token), f[2][5:]
+    return f[0][2:], f[1][6:], _KEYWORD_OF.get(canonical(token), ""), terminal(token), f[2][5:], f[3][4:]
+
+
+@lru_cache(maxsize=65536)
+def _marks(token: str) -> tuple[int, int, int]:
+    """Quotes, opening and closing brackets in a token."""
+    return sum(token.count(q) for q in "\"“”«»"), token.count("(") + token.count("["), token.count(")") + token.count("]")
+
+
+# The place features' strings, made once (formatting them per token was a fifth of the time).
+_POS = tuple(f"pos={k}" for k in range(10))
+_YEAR_BEFORE = tuple(f"year-before={k}" for k in range(3))
+_DASHES = tuple(f"dashes={k}" for k in range(4))
+_PERIODS = tuple(f"periods={k}" for k in range(5))
+_QUOTED = ("quoted=0", "quoted=1")
+_BRACKETED = (("bracketed=0|0", "bracketed=0|1"), ("bracketed=1|0", "bracketed=1|1"))
+_FROM_START = tuple(f"from-start={k}" for k in range(7))
+_FROM_END = tuple(f"from-end={k}" for k in range(7))
+
+
+@lru_cache(maxsize=131072)
+def _neighbour(token: str, k: int) -> tuple[str, ...]:
+    """What a token says about the one k places from it (cached: formatting is most of the cost)."""
+    w, shape, kw, _, caps, num = _context(token)
+    out = [f"{k}:w={w}"]
+    if abs(k) == 2:
+        out.append(f"{k}:shape={shape}")
+    if abs(k) == 1:
+        out += [f"{k}:shape={shape}", f"{k}:kw={kw}", f"{k}:end={token[-1]}", f"{k}:caps+num={caps}|{num}"]
+        if k == 1:
+            out.append(f"+1:start={token[0] if not token[0].isalnum() else 'w'}")  # punctuation after this token
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _counts(token: str) -> tuple[int, int, int, int]:
+    """What a token adds to the counts kept along the entry: `//`, a year, a dash, a full stop."""
+    return (int(token.startswith("//")), int(bool(_YEAR.search(token))), int(token in ("–", "—", "-")),
+            int(token.endswith(".") and not _INITIAL.match(token)))
 
 
 def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """Features of every token of one entry: its own, its neighbours', its place in the entry
-    and what stands before it (a `//`, GOST's ` – `, a year, a full stop)."""
+    """Features of every token of one entry: its own, its neighbours' (words up to three tokens
+    away, shapes up to two), its place in the entry and what stands before it (a `//`, GOST's
+    ` – `, a year, a full stop)."""
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     ctx = [_context(t) for t in tokens]
-    cyr = "cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "lat"
-    has_slashes = "//" in text
+    doc = "doc=cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "doc=lat"
+    has_slashes = int("//" in text)
     out = []
-    seen_slashes = seen_year = seen_dash = seen_period = seen_quote = 0
+    seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     for i, token in enumerate(tokens):
         feats = list(token_features(token))
-        pos = "first" if i == 0 else "last" if i == n - 1 else f"{10 * i // n}"
-        feats += [f"pos={pos}", f"doc={cyr}", f"slashes={int(has_slashes)}:{seen_slashes}", f"year-before={min(seen_year, 2)}", f"dashes={min(seen_dash, 3)}",
-                  f"periods={min(seen_period, 4)}", f"quoted={seen_quote % 2}"]
-        for k in (-2, -1, 1, 2):
+        pos = "pos=first" if i == 0 else "pos=last" if i == n - 1 else _POS[10 * i // n]
+        # Where the token stands: inside quotes or brackets (counted before it, and whether it
+        # opens or closes one itself), and its distance from each end of the entry in tokens.
+        quotes, opened, closed = _marks(token)
+        feats += [pos, doc, f"slashes={has_slashes}:{seen_slashes}", _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
+                  _PERIODS[min(seen_period, 4)], _QUOTED[seen_quote % 2], _BRACKETED[min(depth, 1)][min(opened, 1)], _FROM_START[min(i, 6)], _FROM_END[min(n - 1 - i, 6)]]
+        for k in (-3, -2, -1, 1, 2, 3):
             j = i + k
-            if 0 <= j < n:
-                w, shape, kw, _, _ = ctx[j]
-                feats.append(f"{k}:w={w}")
-                if abs(k) == 1:
-                    feats.append(f"{k}:shape={shape}")
-                    feats.append(f"{k}:kw={kw}")
-                    feats.append(f"{k}:end={tokens[j][-1]}")
-            else:
-                feats.append(f"{k}:edge")
+            feats += _neighbour(tokens[j], k) if 0 <= j < n else (f"{k}:edge",)
         before = ctx[i - 1][3] if i else "^"
         feats += [
             f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}",
@@ -244,9 +315,11 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
             f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}",
         ]
         out.append(feats)
-        seen_slashes += token == "//" or token.startswith("//")
-        seen_year += bool(_YEAR.search(token))
-        seen_dash += token in ("–", "—", "-")
-        seen_period += token.endswith(".") and not _INITIAL.match(token)
-        seen_quote += sum(token.count(q) for q in "\"“”«»")
+        slashes, year, dash, period = _counts(token)
+        seen_slashes += slashes
+        seen_year += year
+        seen_dash += dash
+        seen_period += period
+        seen_quote += quotes
+        depth = max(0, depth + opened - closed)
     return out

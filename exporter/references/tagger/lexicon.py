@@ -80,5 +80,7 @@ MONTHS = _words(
     jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov
     november dec december spring summer autumn fall winter января февраля марта апреля мая июня июля августа сентября
     октября ноября декабря январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
+    janvier fevrier février mars avril mai juin juillet aout août septembre octobre novembre decembre décembre januar
+    februar marz märz juni juli oktober dezember
     """
 )

@@ -9,6 +9,8 @@ import re
 from .. import rules
 from ..parsed import Parsed
 from . import tag
+from .conventions import corrected
+from .lexicon import MONTHS
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
 _ASKED = ("author", "title", "date", "journal", "container", "pages", "publisher")
@@ -34,8 +36,8 @@ def _is_initials(word: str) -> bool:
 
 def _person(chunk: str) -> tuple[str, str] | None:
     """(family, given) of one name as printed: `Smith J. A.`, `J. A. Smith`, `Smith JA`,
-    `Jacob Ziv`, `van der Berg J.`, `SMITH, J.`."""
-    words = chunk.replace(".", ". ").split()
+    `Jacob Ziv`, `van der Berg J.`, `SMITH, J.`, `Hwang I.-W.`, `CASSARD Jean-Christophe`."""
+    words = re.sub(r"\.(?![-‐])", ". ", chunk).split()  # `I.-W.` stays one initial
     words = [w for w in words if w]
     if not words:
         return None
@@ -54,6 +56,10 @@ def _person(chunk: str) -> tuple[str, str] | None:
         trail -= 1
     if trail < len(words):  # `Smith J. A.`, `Smith JA`
         return (" ".join(words[:trail]).strip(".,"), " ".join(words[trail:]))
+    if len(words) == 2 and len(words[0].strip(".,")) > 3 and words[0].strip(".,").isupper() and not words[1].isupper():
+        # `CASSARD Jean-Christophe`: the family name in capitals first (three capitals or fewer
+        # are initials: `TD Hodge`)
+        return (words[0].strip(".,"), words[1])
     # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
     at = len(words) - 1
     while at > 1 and words[at - 1] in _PARTICLES:
@@ -63,24 +69,24 @@ def _person(chunk: str) -> tuple[str, str] | None:
 
 def _looks_given(chunk: str) -> bool:
     """A comma-separated piece that is the given part of the name before it (`J. A.`, `John`,
-    `John A.`, `Anatoly A.`): initials, or one or two capitalised words with no particle."""
+    `John A.`, `John D`, `Anatoly A.`): initials, or one or two capitalised words with no particle."""
     words = chunk.split()
     if not words or len(words) > 3:
         return False
     if all(_is_initials(w) for w in words):
         return True
-    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.$", w) for w in words) and not any(w in _PARTICLES for w in words)
+    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.?$", w) for w in words) and not any(w in _PARTICLES for w in words)
 
 
 def _unglue(part: str) -> list[str]:
-    """`Avdiyskiy V. I. Bezdenezhnykh V. M.` (names without a comma between them): a new name
-    starts at a word after the initials that followed the previous family name."""
+    """`Avdiyskiy V. I. Bezdenezhnykh V. M.`, `Liu SM Zhong J` (names without a comma between
+    them): a new name starts at a word after the initials that followed the previous family name."""
     words = part.split()
     if len(words) < 4 or _is_initials(words[0]):
         return [part]
     out, current = [], [words[0]]
     for prev, word in zip(words, words[1:]):
-        if not _is_initials(word) and _is_initials(prev) and "." in prev and len(current) > 1:
+        if not _is_initials(word) and _is_initials(prev) and ("." in prev or _BARE_INITIALS.match(prev)) and len(current) > 1:
             out.append(" ".join(current))
             current = []
         current.append(word)
@@ -109,7 +115,7 @@ def names(segment: str) -> str | None:
         text = text[:-1]
     if not text or not re.search(r"\w", text):
         return None
-    parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und|et)\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|AND\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und|et)\s+", text) if p.strip()]
     people: list[tuple[str, str]] = []
     i = 0
     inverted = len(parts) > 1 and _family_only(parts[0]) and _looks_given(parts[1])
@@ -141,6 +147,8 @@ def _number(segment: str) -> re.Match | None:
 
 
 def _volume(f: rules.Found, s: int, e: int) -> None:
+    mark = re.match(r"[\s(]*(?:vols?|volume|v|т|том|bd|band)\.?\s*(?=\d|[IVXLC]+\b|$)", f.text[s:e], re.IGNORECASE)
+    s += mark.end() if mark else 0  # `V. 84`: the mark's `V` is no roman number
     seg = f.text[s:e]
     m = re.search(r"\d+(?:[-–/]\d+)?|\b[IVXLC]+\b", seg)
     if m:
@@ -195,6 +203,24 @@ _PAGE_SHAPE = re.compile(
     r"[:,]?\s?(?:\d{1,5}\s?(?:pp?|[сcб]|стр|S|pages)\.?"
     r"|(?:pp?|[СсPS]|стр)\.\s?[A-Za-z]?\d{1,5}(?:\s?[-–—]\s?[A-Za-z]?\d{1,5})?\.?)"
 )
+# An issue at the start of what the tagger read as pages: a bracketed number or range right after
+# the volume (`7 (4–5), 342–359`, APA), or a number after an issue mark (`№. 10. P. 52–58`).
+_BRACKETED_ISSUE = re.compile(r"\s*\((\d{1,4}(?:[-–]\d{1,4})?)\)[,:.]?\s*")
+_MARKED_ISSUE = re.compile(r"\s*(?:№\.?|[Nn]o\.)?\s?(\d{1,4})[,.]?\s*")
+
+
+def _issue_before_pages(f: "_Fields", s: int, e: int) -> int:
+    """Read an issue that opens a pages segment (see above) and return where the pages start."""
+    seg = f.text[s:e]
+    m = _BRACKETED_ISSUE.match(seg) if re.search(r"\d[,.]?\s?$", f.text[:s]) and "volume" in f.items else None
+    if m is None and re.search(r"(?:№|\b[Nn]o)\.?\s?$", f.text[:s]) or re.match(r"\s*(?:№|[Nn]o\.)", seg):
+        m = _MARKED_ISSUE.match(seg)
+    if m is None or not re.search(r"\d", seg[m.end():]):
+        return s
+    f.add("number", s + m.start(1), s + m.end(1))
+    return s + m.end()
+
+
 # What the designation of a medium is: a bracketed mark after the title proper.
 _DESIGNATION = re.compile(r"\[[^\[\]]+\]")
 
@@ -241,6 +267,21 @@ _ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Ver
 _NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited)\.?[\s(]*$", re.IGNORECASE)
 
 
+def _journal_end(text: str, a: int, b: int) -> int:
+    """A journal's name without the next elements the tagger left at its end: a month
+    (`L’Aide-soignante, février 2004`), a roman volume before its number or year (`Word & World
+    XIV:4`, `Psychological Review, LXV, 1958`), `N.p.` (MLA's no publisher)."""
+    m = re.search(r"[\s,]+(?:N\.\s?p|(\w+))\.?$", text[a:b])
+    if m is None or m.start() == 0:
+        return b
+    word = m.group(1)
+    if word is None or word.lower() in MONTHS:
+        return a + m.start()
+    if re.fullmatch(r"[IVXLC]{2,}", word) and re.match(r"\s?[:,(]\s?\d", text[b : b + 4]):
+        return a + m.start()
+    return b
+
+
 def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     """A title, container, publisher or place without the marks around it: quotes, brackets,
     GOST's `//` and ` – `, an `In:`, the full stop after it (kept when it ends an abbreviation:
@@ -248,7 +289,7 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     seg = f.text[s:e]
     lead = r"^[\s\"“”«»„'‘’(\[–—/-]*"
     if name in ("journal", "booktitle"):
-        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In:|In|in:|in|В:|В)\s+)?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`
+        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+)?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`
     m = re.match(lead, seg)
     a = s + (m.end() if m else 0)
     b = e
@@ -265,6 +306,8 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         m = _NEXT_ELEMENT_WORD.search(f.text[a:b])
         if m and m.start() > 0:
             b = a + m.start()
+    if name == "journal":
+        b = _journal_end(f.text, a, b)
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
         m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
         if m:
@@ -293,7 +336,7 @@ _TEXT_FIELDS = {"title": "title", "journal": "journal", "container": "booktitle"
 
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
-    tagged = tag(text, _ASKED)
+    tagged = corrected(tag(text, _ASKED))
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
@@ -303,6 +346,8 @@ def read_entry(text: str) -> Parsed:
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
         if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
+        if label == "pages" and "number" not in f.items:
+            s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
         if label in done:
             continue
         before = set(f.items)
@@ -330,12 +375,15 @@ def read_entry(text: str) -> Parsed:
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
     _numbers_after_volume(f)
+    _page_not_issue(f)
     _journal_not_publisher(f)
     _title_before_container(f)
     _place_not_journal(f)
+    _place_not_publisher(f)
     _place_after_title(f, tagged)
     _cut_title_at_gost_marks(f)
     _journal_from_title(f)
+    _journal_glued_to_title(f)
     _publisher_from_place(f)
     _split_translation(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
@@ -374,6 +422,31 @@ def _sure_of_a_marked_container(f: _Fields) -> None:
 _SENTENCE_END = re.compile(r"(?<=\w\w[a-zа-яёәғқңөұүһі0-9)\]])\.[\"”»]?\s(?=[\"“«]?[A-ZА-ЯЁ])|[\"”»]\.?\s?(?=[A-ZА-ЯЁ])")
 
 
+def _journal_glued_to_title(f: _Fields) -> None:
+    """A journal read right after the title with no mark between them (`Optimization of Interval
+    Systems. Automation and Remote | Control, 2000`): every style sets the two apart, so the
+    boundary is misread, and the journal starts after the title's last full stop."""
+    if "title" not in f.items or "journal" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    j_value, j_start, j_end = f.items["journal"]
+    if j_start < end or f.text[end:j_start].strip() or f.text[end - 1] in ".,:;\"”»)]/":
+        return
+    ends = [m for m in _SENTENCE_END.finditer(value) if m.start() > 8]
+    if not ends:
+        return
+    cut = ends[-1]
+    p, pj = f.confidence.get("title"), f.confidence.get("journal")
+    del f.items["title"], f.items["journal"]
+    f.taken = [t for t in f.taken if t not in ((start, end), (j_start, j_end))]
+    title_end = start + cut.start() + (1 if value[cut.start()] in "\"”»" else 0)
+    f.add("title", start, title_end, value[: title_end - start].strip(" .,\"“”«»"))
+    _text_value(f, "journal", start + cut.end(), j_end)
+    for name, q in (("title", p), ("journal", pj)):
+        if name in f.items and q is not None:
+            f.confidence[name] = q * 0.9  # read by this rule, not by the tagger alone
+
+
 def _journal_from_title(f: _Fields) -> None:
     """An article's parts (volume, issue or pages, no publisher) with no journal or collection
     read: the title's last sentence is where the journal went (`Title. Journal, 2010, vol. 3`,
@@ -398,12 +471,13 @@ def _journal_from_title(f: _Fields) -> None:
             f.confidence[name] = p * 0.9  # read by this rule, not by the tagger alone
 
 
-_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
+_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s/\s(?=[A-ZА-ЯЁӘҚҢӨҰҮІ][a-zа-яё]?\.\s?[A-ZА-ЯЁӘҚҢӨҰҮІ])|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
 
 
 def _cut_title_at_gost_marks(f: _Fields) -> None:
     """GOST's marks never stand inside a title: `//` (the container follows), `. – ` (the next
-    area), `[Электронный ресурс]`. A title read across one ends there; after `//` stands the
+    area), ` / ` before initials (the statement of responsibility, `… : монография / Т. Саати`),
+    `[Электронный ресурс]`. A title read across one ends there; after `//` stands the
     journal when none was read."""
     if "title" not in f.items:
         return
@@ -423,6 +497,19 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+def _page_not_issue(f: _Fields) -> None:
+    """`Astrophys. J. 455, 7 (1995)` (the physics styles): a number after the volume and a comma,
+    then the year in brackets, with no pages anywhere, is the (first) page, not the issue; ACM's
+    `8, 2 (1985), 3–10` prints its pages after the year."""
+    if "pages" in f.items or "pagetotal" in f.items or "volume" not in f.items or "number" not in f.items:
+        return
+    _, _, v_end = f.items["volume"]
+    value, n_start, n_end = f.items["number"]
+    if re.fullmatch(r"\s?,\s?", f.text[v_end:n_start]) and re.match(r"\s?\((?:1[5-9]|20)\d\d[a-z]?\)", f.text[n_end:]) and value.isdigit():
+        f.items["pages"] = f.items.pop("number")
+        f.confidence["pages"] = f.confidence.pop("number", f.confidence.get("volume", 1.0))
 
 
 def _journal_not_publisher(f: _Fields) -> None:
@@ -473,6 +560,22 @@ def _place_not_journal(f: _Fields) -> None:
     f.items["address"] = (value, start, end)
     if p is not None:
         f.confidence["address"] = p
+
+
+def _place_not_publisher(f: _Fields) -> None:
+    """`Title. Барнаул, 2003. 346 с.`: GOST prints the publisher after the place and its colon
+    (`М.: Наука, 2001`), so one Cyrillic word read as the publisher right after the title's full
+    stop, with no place read and the year after it, is the place."""
+    if "publisher" not in f.items or "address" in f.items:
+        return
+    value, start, end = f.items["publisher"]
+    if not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", value) or not re.search(r"\w\.\s?$", f.text[:start]):
+        return  # after the title's full stop, not after a place's colon or an edition's comma
+    if not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end:]):
+        return
+    f.items["address"] = f.items.pop("publisher")
+    if "publisher" in f.confidence:
+        f.confidence["address"] = f.confidence.pop("publisher")
 
 
 def _place_after_title(f: _Fields, tagged) -> None:

@@ -1,0 +1,293 @@
+"""Token labels corrected by conventions every citation style keeps, before the fields are made:
+- a list of names keeps one form, so the tail of an author run that is no name in that form is
+  the title's first words (`Найт Ф. Н. Риск, неопределенность и прибыль`, `A. J. Larkoski,
+  S. Marzani, Soft Drop, JHEP`), and a short title that is one more such name is the last author;
+- a title opened by a quote ends where the quote closes (`"Lazy Theta*: … in 3D." Third Annual
+  Symposium`, `"… explicit corridors."Robotics and Automation`);
+- after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
+- GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
+  printed once, so a bare number between the volume and a later page range is the issue.
+
+The tagger sees three tokens either side; these conventions span a whole name list, quote or
+entry, which a window that short cannot. Where a convention could misread a name, it acts only
+where the tagger was unsure (its marginal below UNSURE)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from . import Tagged
+from .features import canonical
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
+# `J.`, `J.-P.`, `V.I.`, `Ж.`, `Yu.` (a capital and at most one small letter, each with its full
+# stop), or bare capitals after a family name (Vancouver's `NH`, `JA,`)
+_DOTTED = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.[-‐]?){{1,4}}[{_UP}]?[,;:]?$")  # `R.S` too
+_GLUED = re.compile(rf"^(?:[{_UP}]\.){{1,3}}[{_UP}][a-zа-яё'’-]+[,;:.]?$")  # `V.A.Vasilev,`: initials glued to the name
+_BARE = re.compile(rf"^[{_UP}]{{1,3}}[,;.]?$")
+# What may stand between or after names: `and`, `&`, `et al.`, `и др.`, `(eds.)`, `Jr.`
+_BETWEEN = frozenset("and und & и және et al etal others др тб 等 jr sr eds ed editors editor hrsg hg ред сост".split())
+# A tail that starts with `In`, `Dans`, `В` is the container's mark, not the title's first word.
+_HOST_MARK = frozenset("in dans im в".split())
+_OPEN_QUOTES = "\"“«„"
+_CLOSE_OF = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+@lru_cache(maxsize=65536)
+def _kind(token: str, after_family: bool) -> str:
+    """`init` (initials), `name` (initials glued to a name), `sep` (a joining word or mark), or
+    `word` (a name word, or not a name)."""
+    if _GLUED.match(token):
+        return "name"
+    if _DOTTED.match(token) or after_family and _BARE.match(token):
+        return "init"
+    w = canonical(token)
+    if not w or w in _BETWEEN:
+        return "sep"
+    return "word"
+
+
+def _form(tokens: list[str]) -> str | None:
+    """`initials-first` (`J. A. Smith, …`), `family-first` (`Smith J. A., …`, `Smith, J.`,
+    `Иванов И. И.`), or None: a form this cannot tell (`Jacob Ziv`, `Nash, Alex`)."""
+    first = _kind(tokens[0], len(tokens) > 1 and _kind(tokens[1], False) == "word")  # `F L UNNERVIK`
+    if first in ("init", "name"):
+        return "initials-first"
+    if len(tokens) > 1 and first == "word" and _kind(tokens[1], True) == "init":
+        return "family-first"
+    return None
+
+
+def _one_name(tokens: list[str], i: int, form: str) -> tuple[int, int, int]:
+    """From token i (not a separator), one name in `form`: (its end, its name words, its initials)."""
+    n = len(tokens)
+    if _kind(tokens[i], False) == "name":
+        return i + 1, 1, 1
+    words = initials = 0
+    if form == "initials-first":
+        while i < n and _kind(tokens[i], False) == "init":
+            i, initials = i + 1, initials + 1
+        while i < n and _kind(tokens[i], False) == "word" and words < 3:
+            i, words = i + 1, words + 1
+            if tokens[i - 1].endswith((",", ";", ":")):
+                break
+        return i, words, initials
+    while i < n and _kind(tokens[i], False) == "word" and words < 3:
+        i, words = i + 1, words + 1
+        if i < n and _kind(tokens[i], True) == "init":
+            break
+    while i < n and _kind(tokens[i], True) == "init":
+        i, initials = i + 1, initials + 1
+    return i, words, initials
+
+
+def _names_end(tokens: list[str]) -> int | None:
+    """Where the names of an author run stop being names in the run's own form: the index of the
+    first token of a tail with no initials where every name before it had them, or None (names
+    throughout, or a run whose form this cannot tell)."""
+    form = _form(tokens)
+    if form is None:
+        return None
+    i, n, names = 0, len(tokens), []
+    while i < n:
+        while i < n and _kind(tokens[i], False) == "sep":
+            i += 1
+        if i == n:
+            return None
+        end, words, initials = _one_name(tokens, i, form)
+        if not initials:
+            break
+        if form == "family-first" and not words:
+            return None  # `Baxter, D., and H. T. Bruni`: the later names turned round (Chicago)
+        names.append((i, end))
+        i = end
+    else:
+        return None
+    if not names or canonical(tokens[i - 1]) in ("and", "und", "и", "және") or tokens[i - 1] == "&" or canonical(tokens[i]) in _HOST_MARK:
+        return None  # `…, and Hirshfield,`: a last name printed without initials is a name still
+    if form == "family-first" and len(names) == 1:
+        s, e = names[0]
+        letters = sum(ch.isupper() for t in tokens[s + 1 : e] for ch in t)
+        if letters < 2 and not tokens[s].endswith(","):
+            return None  # `Marco M. Stubbs,` may be a given name, an initial and the family name
+    return i
+
+
+def _runs(labels: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    out: list[list] = []
+    for i, label in enumerate(labels):
+        if out and out[-1][0] == label:
+            out[-1][2] = i + 1
+        else:
+            out.append([label, i, i + 1])
+    return [tuple(r) for r in out]
+
+
+# The tagger's probability of `author` for the tail's first token below which the convention
+# decides: where the tagger is sure, its reading of a name stands (`Marco M. Stubbs,` is Stubbs,
+# a given name first, not `Marco M.` and a title word).
+UNSURE = 0.9
+
+
+def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
+    """The tail of the first author run that is no name in the run's form goes to the title, when
+    the tagger was unsure of it and the title follows it or the entry has no title at all."""
+    runs = _runs(tuple(labels))
+    run = next((r for r in runs if r[0] == "author"), None)
+    if run is None:
+        return
+    _, a, b = run
+    end = _names_end(tokens[a:b])
+    if end is None or marginals[a + end] >= UNSURE:
+        return
+    after = labels[b] if b < len(labels) else None
+    if after != "title" and "title" in labels:
+        return
+    tail = "title"
+    if after in ("journal", "container") and b - (a + end) <= 2 and tokens[b - 1].endswith("."):
+        tail = after  # `Ma C., Bertschinger E. Astrophys. J. 455`: an abbreviation that starts the journal
+    for k in range(a + end, b):
+        labels[k] = tail
+
+
+def _names_out_of_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
+    """A short title run right after the author run that is one more name in the run's form
+    (a family name and initials, nothing else), before GOST's `//` or the container, is the last
+    author (`Goldenberg B.G., …, Pindyurin V.F // Phys. Proc.`): such an entry prints no title."""
+    runs = _runs(tuple(labels))
+    at = next((k for k, r in enumerate(runs) if r[0] == "author"), None)
+    if at is None or at + 2 >= len(runs) or runs[at + 1][0] != "title":
+        return
+    _, a, b = runs[at]
+    _, _, c = runs[at + 1]
+    if c - b > 4 or marginals[b] >= UNSURE or _form(tokens[a:b]) != "family-first":
+        return
+    if not (tokens[c].startswith("//") or runs[at + 2][0] in ("journal", "container")):
+        return
+    if not any(_kind(t, True) == "init" for t in tokens[b + 1 : c]) or _names_end(tokens[a:c]) is not None:
+        return
+    for k in range(b, c):
+        labels[k] = "author"
+
+
+def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
+    """A title that opens with a quote ends where the quote closes: the tokens up to the closing
+    quote are the title, and title tokens after it (where the tagger was unsure of them) belong
+    to what follows them (`"Fixer l'opinion publique". Funktion der …` read as one title stands)."""
+    start = next((i for i, label in enumerate(labels) if label == "title"), None)
+    if start is None or not tokens[start] or tokens[start][0] not in _OPEN_QUOTES:
+        return
+    close = _CLOSE_OF[tokens[start][0]]
+    end = None
+    for k in range(start, min(len(tokens), start + 80)):
+        body = tokens[k][1:] if k == start else tokens[k]
+        if close in body:
+            end = k
+            break
+    # The quote must close on the punctuation that ends an element (`,"` `."` `",` `".`): scare
+    # quotes at a title's start (`"Poor man's" TeX`) close on none.
+    if end is None:
+        return
+    glued_mark = tokens[end].endswith(close) and end + 1 < len(tokens) and tokens[end + 1][:1] in ".,"  # `chamber" .CERN`
+    if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark):
+        return
+    if all(labels[k] in ("title", "journal", "container") for k in range(start, end + 1)):
+        for k in range(start, end + 1):
+            labels[k] = "title"
+    k = end + 1
+    while k < len(labels) and labels[k] == "title":
+        k += 1
+    if end + 1 < k and marginals[end + 1] < UNSURE:
+        # What follows a quoted title is its container (`"Title." Journal`, MLA's `"Title."
+        # Website`), unless the entry has one already: then it is what comes next.
+        has_container = any(label in ("journal", "container") for label in labels)
+        after = labels[k] if has_container and k < len(labels) else "container" if not has_container else None
+        for j in range(end + 1, k if after else end + 1):
+            labels[j] = after
+
+
+_DESIGNATION_WORDS = frozenset("электронный электрондық electronic текст text".split())
+
+
+def _title_before_designation(tokens: list[str], labels: list[str]) -> None:
+    """GOST's designation of a medium (`[Электронный ресурс]`, `[Text]`) follows the title proper
+    (GOST 7.1-2003 §5.3.3): with no title read before it, the words between the names (or the
+    entry's start) and the bracket are the title (`CocoaPods [электронный ресурс] URL: …`)."""
+    at = next((i for i, t in enumerate(tokens) if t.startswith("[") and canonical(t) in _DESIGNATION_WORDS), None)
+    if not at or "title" in labels[:at]:
+        return
+    start = max((i + 1 for i in range(at) if labels[i] in ("author", "editor", "date")), default=0)
+    if start < at and all(labels[i] in ("journal", "container", "medium", "note", "publisher", "location") for i in range(start, at)):
+        for i in range(start, at):
+            labels[i] = "title"
+
+
+_COUNT_MARK = re.compile(r"^(?:pp?|[сcб]|стр|S|бет)\.?[,;.]?$")
+
+
+def _page_count(tokens: list[str], labels: list[str]) -> None:
+    """`6 pp.`, `415 с.`: a number and a page mark after it, with no page number after the mark,
+    is how long the work is, whatever the tagger called the two (`2006: 6 pp.`)."""
+    for i in range(1, len(tokens)):
+        if _COUNT_MARK.match(tokens[i]) and re.fullmatch(r"\d{1,5}", tokens[i - 1]) and labels[i - 1] != "date":
+            if i + 1 < len(tokens) and re.match(r"[A-Za-z]?\d", tokens[i + 1]):
+                continue  # `6 pp. 12–20`: the mark opens the pages that follow
+            labels[i - 1] = labels[i] = "pages"
+
+
+def _issue_not_pages(tokens: list[str], labels: list[str]) -> None:
+    """Pages are printed once: of two pages runs, a first that is one bare number right after the
+    volume, before a later page range, is the issue (`Bulletin 8, 2 (1985), 3–10`, ACM)."""
+    if "issue" in labels:
+        return
+    runs = [r for r in _runs(tuple(labels)) if r[0] == "pages"]
+    if len(runs) < 2:
+        return
+    _, a, b = runs[0]
+    later = " ".join(tokens[runs[1][1] : runs[1][2]])
+    if b - a == 1 and a and labels[a - 1] == "volume" and re.fullmatch(r"\d{1,4}[,.]?", tokens[a]) and re.search(r"\d\s?[-–—]\s?\d", later):
+        labels[a] = "issue"
+
+
+_EDITOR_MARK = frozenset("ed eds editor editors hrsg hg ред".split())
+
+
+def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
+    """`Title. In J. Foran (ed.) Theorizing Revolutions.`: after the editors of the book a part
+    stands in comes the book's title, the container; a second title read there is it, and so are
+    words the tagger left with the editors after their `(eds.)` mark."""
+    runs = _runs(tuple(labels))
+    for k, (label, a, b) in enumerate(runs):
+        if label != "editor" or k + 1 >= len(runs):
+            continue
+        nxt = runs[k + 1]
+        if nxt[0] == "title" and any(r[0] == "title" for r in runs[:k]):
+            for i in range(nxt[1], nxt[2]):
+                labels[i] = "container"
+        if labels[b] != "container":
+            continue
+        mark = next((i for i in range(a, b - 1) if canonical(tokens[i]) in _EDITOR_MARK and tokens[i].startswith("(")), None)
+        if mark is not None:
+            for i in range(mark + 1, b):
+                labels[i] = "container"
+
+
+def corrected(tagged: Tagged) -> Tagged:
+    """The tagged entry with its labels corrected by the conventions above (marginals kept: a
+    token whose label changed carries the probability of the label it had, a lower bound)."""
+    if not tagged.spans:
+        return tagged
+    tokens = [tagged.text[s:e] for s, e in tagged.spans]
+    labels = list(tagged.labels)
+    _title_out_of_names(tokens, labels, tagged.marginals)
+    _names_out_of_title(tokens, labels, tagged.marginals)
+    _quoted_title(tokens, labels, tagged.marginals)
+    _title_before_designation(tokens, labels)
+    _page_count(tokens, labels)
+    _issue_not_pages(tokens, labels)
+    _container_after_editors(tokens, labels)
+    if labels == list(tagged.labels):
+        return tagged
+    return dataclasses.replace(tagged, labels=tuple(labels))
