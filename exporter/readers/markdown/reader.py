@@ -328,7 +328,11 @@ def crossref_citations(blocks: list, language: str) -> list:
             out.append(CrossRef(shown, kind, number, node.span, target=key[:1].lower() + key[1:]))
         return tuple(out)
 
-    return [map_inlines(lambda node, span=getattr(b, "span", None): read(node, span), (b,))[0] for b in blocks]
+    out = []
+    for block in blocks:  # block by block: a reference written in text takes its block's span
+        span = getattr(block, "span", None)
+        out += map_inlines(lambda node: read(node, span), (block,))
+    return out
 
 
 _TEX_REF = re.compile(r"\\(?P<eq>eq)?ref\{(?P<label>[^{}\s]+)\}")
