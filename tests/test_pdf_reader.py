@@ -488,3 +488,37 @@ def test_corpus_pdfs_figures_bound_to_their_captions():
     assert counts["en_montoya_bosonic_dm_arxiv"] == [(str(n), 1) for n in range(1, 7)]
     assert counts["en_yang_uav_path_planning_ieee"][0] == ("1", 3)
     assert counts["ru_butsenko_network_planning"] == [(str(n), 1) for n in range(1, 11)]
+
+
+def test_the_first_pages_credit_line_is_furniture_and_no_longer_opens_the_next_column(tmp_path):
+    """IEEE prints its price code and copyright at the foot of page 1's left column; the text
+    went on in the right column and the two were glued into one paragraph
+    (`978-…/14/$31.00 ©2014 IEEE basic concept…`). A `© Author` line is no credit line: the
+    title block reads authors from it."""
+    path = tmp_path / "credit.pdf"
+    c = _canvas(path)
+    _text(c, 50, 780, "A Survey of Path Planning for Unmanned Aerial Vehicles", 16, bold=True)
+    for i, line in enumerate(("Path planning finds a route between two points that avoids", "every obstacle on the way and the survey groups the")):
+        _text(c, 50, 700 - 14 * i, line, 10)
+    _text(c, 50, 40, "978-1-4799-5825-2/14/$31.00 ©2014 IEEE", 8)
+    _text(c, 50, 28, "DOI: 10.1109/ICUAS.2014.6842321", 8)
+    for i, line in enumerate(("algorithms by the basic concept of each category and", "lists the algorithms of each category in turn.")):
+        _text(c, 310, 700 - 14 * i, line, 10)
+    _text(c, 310, 40, "© Ivan Petrovich Sidorov", 8)
+    c.showPage()
+    _text(c, 50, 700, "Second page text with a DOI: 10.1109/ICUAS.2014.6842321 in its body.", 10)
+    _text(c, 50, 40, "DOI: 10.1016/j.jco.2018.11.003", 8)
+    c.save()
+    from exporter.readers.pdf.layout import mark_furniture, open_pdf, read_pages
+
+    doc, _ = open_pdf(str(path))
+    pages = read_pages(doc)
+    mark_furniture(pages)
+    furniture = {(line.page, line.text) for page in pages for line in page.lines if line.furniture}
+    assert (1, "978-1-4799-5825-2/14/$31.00 ©2014 IEEE") in furniture
+    assert (1, "DOI: 10.1109/ICUAS.2014.6842321") in furniture
+    assert (1, "© Ivan Petrovich Sidorov") not in furniture
+    # only the first page's margin: a DOI line at the foot of a later page may end an entry
+    assert (2, "DOI: 10.1016/j.jco.2018.11.003") not in furniture
+    text = " ".join(plain_text(b.inlines) for b in read_document(str(path)).blocks if hasattr(b, "inlines"))
+    assert "$31.00" not in text and "every obstacle" in text
