@@ -522,3 +522,62 @@ def test_the_first_pages_credit_line_is_furniture_and_no_longer_opens_the_next_c
     assert (2, "DOI: 10.1016/j.jco.2018.11.003") not in furniture
     text = " ".join(plain_text(b.inlines) for b in read_document(str(path)).blocks if hasattr(b, "inlines"))
     assert "$31.00" not in text and "every obstacle" in text
+
+
+def _raised(c, x: float, y: float, before: str, mark: str, after: str, size: float = 11) -> None:
+    """`before`, a raised `mark` (a footnote's call) and `after` on one baseline."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    _text(c, x, y, before, size)
+    x += stringWidth(before, "LiberationSerif", size)
+    _text(c, x + 0.5, y + 0.4 * size, mark, 0.6 * size)
+    x += stringWidth(mark, "LiberationSerif", 0.6 * size) + 0.5
+    _text(c, x, y, after, size)
+
+
+def make_footnoted(path: Path) -> Path:
+    """Page 1: a title with a star, a paragraph calling note 1 (`страны¹.`) that runs on to
+    page 2; at the foot of page 1 (9 pt) note 1 and the title's note `*`, which nothing in
+    the text calls. Page 2: the paragraph's end, a second paragraph calling notes 2 and 3
+    at once (`⁲,³`), their notes at the foot."""
+    c = _canvas(path)
+    _raised(c, 50, 780, "Неопределенность как фактор планирования", "*", "", 16)
+    _text(c, 50, 755, "О. Б. Дигилина")
+    _text(c, 50, 725, "1. Введение", bold=True)
+    lines = ("Проблема неопределенности не потеряла своей актуальности и является одной",
+             "из ключевых для экономики. По данным центра, ежегодно принимается до 17 документов,")
+    for i, line in enumerate(lines):
+        _text(c, 50, 700 - 15 * i, line)
+    _raised(c, 50, 670, "касающихся бизнеса и населения страны", "1", ". Это отражается на стратегиях")
+    for i in range(20):
+        _text(c, 50, 655 - 15 * i, f"развития муниципалитетов ({i + 1}-го уровня), которым приходится учитывать")
+    _raised(c, 50, 80, "", "1", "Итоги 2016 года [Электронный ресурс]. URL: http://rusrand.ru/itogi-2016.", 9)
+    _raised(c, 50, 68, "", "*", "Работа выполнена при поддержке фонда.", 9)
+    c.showPage()
+    _text(c, 50, 780, "неопределённости в своём развитии.")
+    _raised(c, 50, 750, "Второй абзац называет две сноски сразу", "2,3", ", и на этом кончается.")
+    _raised(c, 50, 80, "", "2", "Первая из двух сносок.", 9)
+    _raised(c, 50, 68, "", "3", "Вторая из двух сносок.", 9)
+    c.save()
+    return path
+
+
+def test_footnotes_at_a_pages_foot_go_where_the_text_calls_them(tmp_path):
+    from exporter.model import Footnote
+
+    doc = read_document(str(make_footnoted(tmp_path / "notes.pdf")))
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    notes = [plain_text(n.inlines) for n in walk(doc.blocks) if isinstance(n, Footnote)]
+    assert notes == ["Итоги 2016 года [Электронный ресурс]. URL: http://rusrand.ru/itogi-2016.", "Первая из двух сносок.", "Вторая из двух сносок."]
+    first = next(p for p in paragraphs if "Проблема" in plain_text(p.inlines))
+    # the note's call stands in the text, the full stop right after it; the paragraph goes on over the page's foot
+    called = next(i for i, node in enumerate(first.inlines) if isinstance(node, Footnote))
+    assert first.inlines[called - 1].text.endswith("населения страны")
+    assert first.inlines[called + 1].text.startswith(". Это отражается")
+    assert plain_text(first.inlines[called + 1:]).endswith("неопределённости в своём развитии.")
+    # the title's note, called by no mark of the text, stays a paragraph, after the one it interrupted
+    texts = [plain_text(p.inlines) for p in paragraphs]
+    assert texts.index("Работа выполнена при поддержке фонда.") == texts.index(plain_text(first.inlines)) + 1
+    second = next(p for p in paragraphs if "Второй абзац" in plain_text(p.inlines))
+    assert [type(n).__name__ for n in second.inlines] == ["Text", "Footnote", "Footnote", "Text"]
+    assert not any(t.startswith(("Первая из двух", "Итоги 2016", "Вторая из двух")) for t in texts)  # no note left as a paragraph

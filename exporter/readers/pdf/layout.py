@@ -48,6 +48,8 @@ class Line:
     side: str = "S"  # "L" / "R" column of a two-column page, "S" spanning or single column
     number: int = 0  # line on its page, 1-based, in reading order
     furniture: bool = False  # running header or footer, page number
+    note_mark: str = ""  # the mark a footnote opens with (`1`, `*`), on the note's first line
+    in_note: bool = False  # a line of a footnote at the foot of its page or column
     superscripts: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets in `text`
     # Offsets in `text` where a run begins after a wide gap on the baseline (a table cell, a
     # caption set beside another, a formula's number): where a caption's label can stand.
@@ -453,6 +455,9 @@ def compose_accents(chars: list[tuple]) -> list[tuple]:
     return out
 
 
+_AFTER_MARK = frozenset(".,;:!?)]»”")
+
+
 def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     """The line's text (a space where the producer put one or PDFium found a word gap, and between runs), and its facts."""
     size = Counter({f.size: 0 for f in fragments})
@@ -472,13 +477,15 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
         chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
         for char in chars:
             ch, x0, x1, baseline, csize, is_bold, spaced = char
-            if prev is not None and (spaced or chars[0] is char):
+            raised = csize < 0.85 * size and baseline - y > 0.2 * size
+            # a raised mark's punctuation follows it with no space (`страны¹.`), whatever the gap
+            closes = sup_start is not None and not raised and ch in _AFTER_MARK
+            if prev is not None and (spaced or chars[0] is char) and not closes:
                 text.append(" ")
                 length += 1
             if prev is not None and chars[0] is char:
                 breaks.append(length)
                 break_xs.append(x0)
-            raised = csize < 0.85 * size and baseline - y > 0.2 * size
             if raised and sup_start is None:
                 sup_start = length
             elif not raised and sup_start is not None:
@@ -606,3 +613,35 @@ def mark_furniture(pages: list[Page]) -> None:
         for line in row:
             if _CREDIT_LINE.search(line.text.strip()):
                 line.furniture = True
+
+
+# ---- footnotes ---------------------------------------------------------------------------
+
+_NOTE_MARK = re.compile(r"[*∗†‡§¶]{1,3}|\d{1,3}")
+NOTE_SIZE = 0.9  # a footnote is set smaller than the body: at most this share of its size
+
+
+def mark_notes(pages: list[Page], body: float) -> None:
+    """Mark the footnotes at the foot of each page (or column).
+
+    Rule: under a column's (or the page's) last line of body type, the lines set smaller
+    than the body are footnotes from the first of them that opens with a raised mark (`¹`,
+    `*`, `†`) down: each such line starts a note, the lines under it continue it. Smaller
+    lines above that first mark (a table, a caption set small) are not notes, nor is a foot
+    whose lines open with no raised mark. Whether a note's mark is called in the text is for
+    the reader to find.
+    """
+    for page in pages:
+        for side in {line.side for line in page.lines}:
+            foot = []
+            for line in sorted((l for l in page.lines if l.side == side and not l.furniture and l.text.strip()), key=lambda l: l.y):
+                if line.size > NOTE_SIZE * body:
+                    break
+                foot.append(line)
+            opened = [i for i, line in enumerate(foot) if line.superscripts and line.superscripts[0][0] == 0 and _NOTE_MARK.fullmatch(line.text[: line.superscripts[0][1]])]
+            if not opened:
+                continue
+            for line in foot[: opened[-1] + 1]:  # from the topmost mark down
+                line.in_note = True
+            for i in opened:
+                foot[i].note_mark = foot[i].text[: foot[i].superscripts[0][1]]

@@ -16,7 +16,7 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import crossrefs_of, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import Citation, CrossRef, Document, Figure, Heading, Image, Meta, Paragraph, Span, Superscript, Text
+from ...model import Citation, CrossRef, Document, Figure, Footnote, Heading, Image, Meta, Paragraph, Span, Superscript, Text
 from ...references.ownlist import find_reference_list, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
@@ -24,7 +24,7 @@ from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_colu
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.titleblock import DISPLAY, decide, emails_in
 from .images import PagePicture, find_pictures
-from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, open_pdf, read_pages
+from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .titleblock import front_items, without_superscripts
 
@@ -66,6 +66,7 @@ def read_text_layer(path: str) -> TextLayer:
             raise InputError(path, f"has {dropped} characters of text, all set askew (neither level nor at a right angle); exporter reads text set level or turned by a right angle")
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
+    mark_notes(pages, body_size([line for page in pages for line in page.lines if not line.furniture]))
     lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
     lines, repaired = without_mojibake(lines, path)
     return TextLayer(lines, layer_notes(path, pages) + repaired, pictures)
@@ -508,7 +509,8 @@ def is_superscript_citation(text: str, before: str) -> bool:
 
 def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, cite_at) -> tuple:
     """Split Text nodes at the superscript runs; each run becomes a Superscript node holding
-    a Citation (when `cite_at(start, end)` gives one) or its text."""
+    a Citation (when `cite_at(start, end)` gives one) or its text, or the footnotes
+    `cite_at` gives for it (a tuple)."""
     if not runs:
         return inlines
     out = []
@@ -528,7 +530,10 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
             if local_start > cursor:
                 out.append(Text(node.text[cursor:local_start]))
             inner = cite_at(start, end)
-            out.append(Superscript((inner,) if inner is not None else (Text(text[start:end]),)))
+            if isinstance(inner, tuple):  # footnotes
+                out.extend(inner)
+            else:
+                out.append(Superscript((inner,) if inner is not None else (Text(text[start:end]),)))
             cursor = local_end
         if cursor < length:
             out.append(Text(node.text[cursor:]))
@@ -550,35 +555,80 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     spacing = usual_spacing(lines, body)
     edges = column_edges(lines, body)
     groups: list[tuple[int | None, list[int]]] = []
+    notes: list[list[int]] = []  # footnotes met inside the open block: they follow it
+
+    def opening(group: tuple[int | None, list[int]]) -> None:
+        groups.extend((NOTE, rows) for rows in notes)
+        notes.clear()
+        groups.append(group)
+
     last = -2  # the previous line with text
     for i in [*range(start, end), *inside]:
         line = lines[i]
         if not line.text:
             continue
+        if line.in_note:  # a paragraph broken by a page's foot goes on over its notes
+            if line.note_mark or not notes:
+                notes.append([i])
+            else:
+                notes[-1].append(i)
+            continue
         if (line.page, line.number) in captioned:  # a figure's caption opens a block of its own
-            groups.append((FIGURE, [i]))
+            opening((FIGURE, [i]))
             last = i
             continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
         if level is not None:
-            groups.append((level, [i]))
+            opening((level, [i]))
         elif groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
             groups[-1][1].append(i)
         else:
-            groups.append((None, [i]))
+            opening((None, [i]))
         last = i
+    groups.extend((NOTE, rows) for rows in notes)
     return groups
+
+
+@dataclass
+class _Note:
+    inlines: tuple
+    called: bool = False
 
 
 def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, places: Places, captioned: dict) -> list:
     """The grouped lines as blocks on the PDF's pages; superscript numbers up to
-    `superscript_entries` are citations (0: the paper cites in brackets, or has no list)."""
+    `superscript_entries` are citations (0: the paper cites in brackets, or has no list).
+    A footnote goes where its page's text raises its mark; one whose mark the text never
+    raises (a title's star, a by-line's note) stays a paragraph where it was met."""
+    notes: dict[int, _Note] = {}  # by the note's group
+    callable_notes: dict[tuple[int, str], _Note] = {}  # (page, mark) -> the page's first note so marked
+    for k, (level, rows, joined, inlines) in enumerate(built):
+        if level == NOTE:
+            notes[k] = _Note(tuple(_placed(node, places) for node in inlines))
+            first = lines[rows[0]]
+            if first.note_mark:
+                callable_notes.setdefault((first.page, first.note_mark), notes[k])
     blocks = []
-    for level, rows, joined, inlines in built:
+    for k, (level, rows, joined, inlines) in enumerate(built):
+        if level == NOTE:
+            blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
+            continue
         runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
 
-        def cite_at(s: int, e: int, joined=joined):
+        def raised_at(s: int, e: int, joined=joined):
             raw = joined.text[s:e]
+            page = lines[joined.position(s)[0] - 1].page
+            marks = re.split(r"\s*,\s*", raw.strip())
+            notes_called = [callable_notes.get((page, mark)) for mark in marks]
+            if any(note is not None and not note.called for note in notes_called):  # `¹⁴`, `⁹,¹⁰,¹¹`
+                out = []
+                for note, mark in zip(notes_called, marks):
+                    if note is not None and not note.called:
+                        note.called = True
+                        out.append(Footnote(note.inlines))
+                    else:  # a note called before: its mark again
+                        out.append(Superscript((Text(mark),)))
+                return tuple(out)
             if not (superscript_entries and is_superscript_citation(raw, joined.text[:s])):
                 return None
             found, _ = find_citations(f"[{raw}]")
@@ -587,15 +637,16 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             refs = tuple(dataclasses.replace(r, start=_shift(r.start), end=_shift(r.end), item_start=_shift(r.item_start), item_end=_shift(r.item_end)) for r in found[0].refs)
             return Citation(raw, refs, places.span(joined.span(s, e)))
 
-        inlines = with_superscripts(inlines, runs, joined.text, cite_at)
+        inlines = with_superscripts(inlines, runs, joined.text, raised_at)
         inlines = tuple(_placed(node, places) for node in inlines)
         span = places.span(joined.whole)
         if level == FIGURE:
             first = lines[rows[0]]
-            blocks.append(figure_of(captioned[(first.page, first.number)], inlines, span))
+            blocks.append((figure_of(captioned[(first.page, first.number)], inlines, span), None))
         else:
-            blocks.append(Heading(level, inlines, span) if level is not None else Paragraph(inlines, span))
-    return blocks
+            blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
+    # the notes called in the text went into it; the others stand where they were met
+    return [block for block, note in blocks if note is None or not note.called]
 
 
 def _meta(fm, fields, title_text: str | None, authors: list[str], language: str, abstracts: tuple, emails: list[str]) -> Meta:
@@ -666,7 +717,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     built = []
     for level, rows in groups:
         numbered = [(i + 1, texts[i]) for i in rows]
-        joined = join_lines(numbered, lexicon)
+        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else 0)
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
         inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, starts=breaks)
         built.append((level, rows, joined, inlines))
@@ -697,6 +748,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
 
 FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)
+NOTE = -1  # a group of lines that is a footnote
 
 
 def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
@@ -724,6 +776,6 @@ def _placed(node, places: Places):
     """A citation's (a cross-reference's) span moved from the joining's line numbers to its page and line."""
     if isinstance(node, (Citation, CrossRef)) and node.span.page is None:
         return dataclasses.replace(node, span=places.span(node.span))
-    if isinstance(node, Superscript):
+    if isinstance(node, Superscript | Footnote):
         return dataclasses.replace(node, inlines=tuple(_placed(n, places) for n in node.inlines))
     return node
