@@ -495,3 +495,25 @@ def test_a_numbered_entry_with_no_text_is_an_entry_not_a_crash(tmp_path):
     assert [(e.number, e.text, e.span.line) for e in linked.document.references][0] == (1, "", 4)
     codes = [(d.code, d.line) for d in linked.diagnostics]
     assert ("REF010", 4) in codes and not any(code.startswith("CIT00") for code, _ in codes)
+
+
+def test_the_first_pages_credit_line_is_furniture_and_no_other_pages_doi():
+    # pdftotext puts IEEE's price-code line at the end of page 1: left in, the text
+    # reader glued the next column's first words to it
+    lines = [
+        "A Literature Review of UAV 3D Path Planning",
+        "Liang Yang, Juntong Qi",
+        "Path planning finds a route between two points.",
+        "",
+        "978-1-4799-5825-2/14/$31.00 ©2014 IEEE",
+        "DOI 10.1109/DSDE.2010.49",
+        "",
+        "2376",
+        "\fbasic concept of each category and also the list of algorithms.",
+        "More text on the second page.",
+        "DOI: 10.1016/j.jco.2018.11.003",
+    ]
+    furniture = find_pages(lines).furniture
+    assert {4, 5} <= furniture
+    assert 10 not in furniture  # a DOI closing a later page may end a reference entry
+    assert not {0, 1, 2} & furniture

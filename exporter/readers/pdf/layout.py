@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ...diagnostics import InputError
+from ..plaintext.furniture import is_credit_line
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
 _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
@@ -552,20 +553,6 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:page|стр\.?|с\.|бет)\
 MARGIN = 0.12  # the outer share of the page height where running heads and feet stand
 
 
-# A publisher's credit line, printed once in a margin of an article's first page: the price
-# code and copyright of IEEE/ACM/Elsevier (`978-1-4799-5825-2/14/$31.00 ©2014 IEEE`,
-# `0885-064X/© 2018 Elsevier Inc. All rights reserved.`), the article's DOI alone
-# (`DOI: 10.15826/…`) and MDPI's `Games 2018, 9, 34; doi:10.3390/…`. A `© Author` line is
-# not one: the title block reads the authors from it.
-_CREDIT_LINE = re.compile(
-    r"/\d\d/\s*\$\s?\d+\.\d\d|\$\s?\d+\.\d\d\b.*(?:©|copyright|\(c\))|(?:©|copyright|\(c\)).*\$\s?\d+\.\d\d"
-    r"|all rights reserved|все права защищены"
-    r"|^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+(?:\s+\d{1,4})?$"
-    r"|^\w[\w .&-]* (?:19|20)\d\d, \d+, \w+; doi:\s?10\.\d{4,9}/",
-    re.IGNORECASE,
-)
-
-
 def _furniture_key(text: str) -> str:
     """A line's text with digits and spaces left out: `Вестник № 3, 2015` matches on every page."""
     return re.sub(r"[\d\s]+", "", text).lower()
@@ -579,7 +566,7 @@ def mark_furniture(pages: list[Page]) -> None:
     page number (`12`, `- 12 -`, `Page 3 of 9`), or when the same text, digits aside, stands in
     that margin on at least two pages and on at least a third of the pages (a journal's running
     head, a letter-spaced author line, a conference footer), or, on the first page, when it is
-    a publisher's credit line (`_CREDIT_LINE`): left in, it was glued to the column's text.
+    a publisher's credit line (`is_credit_line`): left in, it was glued to the column's text.
     """
     def in_margin(page: Page, line: Line) -> bool:
         return (line.y > page.height * (1 - MARGIN) or line.y < page.height * MARGIN) and line.y in page.outermost
@@ -611,7 +598,7 @@ def mark_furniture(pages: list[Page]) -> None:
                     line.furniture = True
     for row in rows_by_page[0] if pages else ():
         for line in row:
-            if _CREDIT_LINE.search(line.text.strip()):
+            if is_credit_line(line.text):
                 line.furniture = True
 
 

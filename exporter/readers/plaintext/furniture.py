@@ -15,6 +15,24 @@ _PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|с\.|бет)\
 _DIGITS = re.compile(r"\d+")
 _PAGE_OF = re.compile(r"^\s*(?:page|стр\.?|бет)?\s*(\d{1,4})\s+(?:of|из)\s+(\d{1,4})\s*$", re.IGNORECASE)
 
+# A publisher's credit line, printed once in a margin of an article's first page: the price
+# code and copyright of IEEE/ACM/Elsevier (`978-1-4799-5825-2/14/$31.00 ©2014 IEEE`,
+# `0885-064X/© 2018 Elsevier Inc. All rights reserved.`), the article's DOI alone
+# (`DOI: 10.15826/…`) and MDPI's `Games 2018, 9, 34; doi:10.3390/…`. A `© Author` line is
+# not one: the title block reads the authors from it.
+_CREDIT_LINE = re.compile(
+    r"/\d\d/\s*\$\s?\d+\.\d\d|\$\s?\d+\.\d\d\b.*(?:©|copyright|\(c\))|(?:©|copyright|\(c\)).*\$\s?\d+\.\d\d"
+    r"|all rights reserved|все права защищены"
+    r"|^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+(?:\s+\d{1,4})?$"
+    r"|^\w[\w .&-]* (?:19|20)\d\d, \d+, \w+; doi:\s?10\.\d{4,9}/",
+    re.IGNORECASE,
+)
+
+
+def is_credit_line(line: str) -> bool:
+    """A publisher's credit line (see `_CREDIT_LINE`)."""
+    return bool(_CREDIT_LINE.search(line.replace("\f", "").strip()))
+
 
 @dataclass(frozen=True, slots=True)
 class Pages:
@@ -65,7 +83,10 @@ def find_pages(lines: list[str]) -> Pages:
         three pages and a third of them (a two-line running head) is furniture, and so is one
         repeated numbers aside on half of them (`3 of 14`);
       - a bare page number at the edge of a page is furniture, and `N of M` (M no more than
-        the pages) anywhere.
+        the pages) anywhere;
+      - a publisher's credit line among the first page's first or last `WIDE_EDGE` lines
+        (`978-…/14/$31.00 ©2014 IEEE`, the article's DOI alone): left in, the next column's
+        text was glued to it.
     Text without form feeds has one page and no furniture.
     """
     starts = [0] + [i for i, line in enumerate(lines) if i > 0 and is_page_break(line)]
@@ -97,6 +118,7 @@ def find_pages(lines: list[str]) -> Pages:
         m = _PAGE_OF.match(line.replace("\f", ""))
         if m and int(m[1]) <= int(m[2]) <= len(starts) + 1:
             furniture.add(i)
+    furniture.update(i for i in wide[0] if is_credit_line(lines[i]))
     for page in wide:  # a running head of two lines, or under the page number
         for i in page:
             text = " ".join(TOKEN.findall(lines[i])).casefold()
