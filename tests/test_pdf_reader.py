@@ -581,3 +581,30 @@ def test_footnotes_at_a_pages_foot_go_where_the_text_calls_them(tmp_path):
     second = next(p for p in paragraphs if "Второй абзац" in plain_text(p.inlines))
     assert [type(n).__name__ for n in second.inlines] == ["Text", "Footnote", "Footnote", "Text"]
     assert not any(t.startswith(("Первая из двух", "Итоги 2016", "Вторая из двух")) for t in texts)  # no note left as a paragraph
+
+
+def test_two_columns_that_begin_low_under_an_abstract_across_the_page_are_read_column_by_column(tmp_path):
+    """A first page as many journals set it (ru_butsenko, CERMINE's example1): a by-line flush
+    right, the title and an abstract across the page whose paragraphs end in short lines,
+    then two columns of only four lines each. The columns were read across, line by line."""
+    from exporter.readers.pdf.layout import open_pdf, read_pages
+
+    path = tmp_path / "low_columns.pdf"
+    c = _canvas(path)
+    _text(c, 330, 800, "Е. В. Буценко, канд. экон. наук,", 10)
+    _text(c, 330, 788, "А. Ф. Шориков, д-р ф.-м. наук,", 10)
+    _text(c, 60, 760, "РЕАЛИЗАЦИЯ СЕТЕВОГО ЭКОНОМИКО-МАТЕМАТИЧЕСКОГО МОДЕЛИРОВАНИЯ", 12, bold=True)
+    full = "процесса бизнес-планирования для хозяйствующего субъекта и оптимизации его работы,"
+    abstract = [full, full, "предлагается сетевое моделирование.", full, full, full, "процесса бизнес-планирования.", full, full, "подтверждают ее эффективность."]
+    for i, line in enumerate(abstract):
+        _text(c, 60, 730 - 12 * i, line, 9)
+    _text(c, 60, 600, "Ключевые слова: сетевое моделирование, процесс бизнес-планирования, сетевой график.", 9)
+    left = ("Актуальность исследования", "В данной статье впервые", "предлагается использовать", "модели и методы сетевого")
+    right = ("бизнес-планирования, поэтому", "результаты статьи являются", "новыми и актуальными для", "экономической науки сегодня.")
+    for i, (l, r) in enumerate(zip(left, right)):
+        _text(c, 60, 570 - 12 * i, l, 10)
+        _text(c, 310, 570 - 12 * i, r, 10)
+    c.save()
+    doc, _ = open_pdf(str(path))
+    texts = [line.text for line in read_pages(doc)[0].lines]
+    assert texts[-8:] == [*left, *right]

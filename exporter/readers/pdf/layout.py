@@ -7,6 +7,7 @@ column, with running headers, footers and page numbers marked as furniture.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import math
 import re
@@ -346,18 +347,35 @@ def find_gutter(fragments: list[_Fragment], width: float) -> float | None:
     (a title, an abstract or a list set across the page above or below the columns do not
     count), is a gutter; of the lines in the middle third of the page the one with the most
     runs on its poorer side wins. The gutter is found, not assumed at the page's middle: a
-    margin column (a magazine's side bar) moves it.
+    margin column (a magazine's side bar) moves it. Where no line passes, the same is asked
+    of the runs that stand beside a run on the other side (within two type sizes of its
+    height) only: an abstract's short last line, or a by-line set flush right above the
+    title, stands alone on its side and no longer stretches the height over the abstract
+    set across the page, above two columns that begin low on a first page.
     """
     long = [f for f in fragments if len(f.chars) >= 15]
     if len(long) < 6:
         return None
+    return _gutter(long, width, paired=False) or _gutter(long, width, paired=True)
+
+
+def _gutter(long: list[_Fragment], width: float, paired: bool) -> float | None:
+    def beside(f: _Fragment, ys: list[float]) -> bool:
+        i = bisect.bisect_left(ys, f.y - 2 * f.size)
+        return i < len(ys) and ys[i] <= f.y + 2 * f.size
+
     best, best_score = None, 0
     for candidate in sorted({round(f.x1 + 1) for f in long if width / 3 < f.x1 < 2 * width / 3}):
-        left = [f.y for f in long if f.x1 <= candidate + 1]
-        right = [f.y for f in long if f.x0 >= candidate - 1]
+        left = [f for f in long if f.x1 <= candidate + 1]
+        right = [f for f in long if f.x0 >= candidate - 1]
+        if min(len(left), len(right)) <= max(best_score, 2):
+            continue
+        if paired:
+            left_ys, right_ys = sorted(f.y for f in left), sorted(f.y for f in right)
+            left, right = [f for f in left if beside(f, right_ys)], [f for f in right if beside(f, left_ys)]
         if len(left) < 3 or len(right) < 3 or min(len(left), len(right)) <= best_score:
             continue
-        low, high = max(min(left), min(right)), min(max(left), max(right))
+        low, high = max(min(f.y for f in left), min(f.y for f in right)), min(max(f.y for f in left), max(f.y for f in right))
         if low > high:
             continue
         cross = sum(1 for f in long if f.x0 < candidate - 1 and f.x1 > candidate + 1 and low <= f.y <= high)
