@@ -586,7 +586,7 @@ def test_footnotes_at_a_pages_foot_go_where_the_text_calls_them(tmp_path):
 def test_two_columns_that_begin_low_under_an_abstract_across_the_page_are_read_column_by_column(tmp_path):
     """A first page as many journals set it (ru_butsenko, CERMINE's example1): a by-line flush
     right, the title and an abstract across the page whose paragraphs end in short lines,
-    then two columns of only four lines each. The columns were read across, line by line."""
+    then two columns. The columns were read across, line by line."""
     from exporter.readers.pdf.layout import open_pdf, read_pages
 
     path = tmp_path / "low_columns.pdf"
@@ -596,15 +596,19 @@ def test_two_columns_that_begin_low_under_an_abstract_across_the_page_are_read_c
     _text(c, 60, 760, "РЕАЛИЗАЦИЯ СЕТЕВОГО ЭКОНОМИКО-МАТЕМАТИЧЕСКОГО МОДЕЛИРОВАНИЯ", 12, bold=True)
     full = "процесса бизнес-планирования для хозяйствующего субъекта и оптимизации его работы,"
     abstract = [full, full, "предлагается сетевое моделирование.", full, full, full, "процесса бизнес-планирования.", full, full, "подтверждают ее эффективность."]
-    for i, line in enumerate(abstract):
-        _text(c, 60, 730 - 12 * i, line, 9)
+    for i, line in enumerate(abstract):  # a paragraph's first line indented
+        _text(c, 72 if i in (0, 3, 7) else 60, 730 - 12 * i, line, 9)
     _text(c, 60, 600, "Ключевые слова: сетевое моделирование, процесс бизнес-планирования, сетевой график.", 9)
-    left = ("Актуальность исследования", "В данной статье впервые", "предлагается использовать", "модели и методы сетевого")
-    right = ("бизнес-планирования, поэтому", "результаты статьи являются", "новыми и актуальными для", "экономической науки сегодня.")
+    left = ("Актуальность исследования", *(f"левая колонка текста, строка {i}" for i in range(2, 31)))
+    right = tuple(f"правая колонка текста, строка {i}" for i in range(1, 31))
     for i, (l, r) in enumerate(zip(left, right)):
         _text(c, 60, 570 - 12 * i, l, 10)
         _text(c, 310, 570 - 12 * i, r, 10)
     c.save()
     doc, _ = open_pdf(str(path))
     texts = [line.text for line in read_pages(doc)[0].lines]
-    assert texts[-8:] == [*left, *right]
+    assert texts[-60:] == [*left, *right]
+    # the abstract's short paragraph ends keep to the left of the gutter now found: still one abstract
+    abstract = plain_text(read_document(str(path)).meta.abstracts[0][1])
+    assert abstract.startswith(full) and abstract.endswith("подтверждают ее эффективность.")
+    assert "предлагается сетевое моделирование." in abstract and "процесса бизнес-планирования." in abstract

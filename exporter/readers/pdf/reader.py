@@ -128,10 +128,24 @@ def with_blank_lines(lines: list[Line]) -> list[Line]:
     for line in lines:
         if out:
             prev = out[-1]
-            if prev.page != line.page or prev.side != line.side or prev.y - line.y > 2 * max(prev.size, line.size) or prev.y < line.y:
+            if prev.page != line.page or (prev.side != line.side and not _runs_on(prev, line)) or prev.y - line.y > 2 * max(prev.size, line.size) or prev.y < line.y:
                 out.append(Line(line.page, "", line.x0, line.x0, line.y, line.size, False, line.side, line.number))
         out.append(line)
     return out
+
+
+def _runs_on(upper: Line, lower: Line) -> bool:
+    """Lines of one text in the same type, right under one another, whatever the sides say:
+    a line across the page and a short one under it from the same margin (a paragraph's last
+    line keeping left of the gutter of the columns below), or such a short line and an
+    indented line across the page under it (the next paragraph's first), as in an abstract
+    set above two columns."""
+    if not (0 < upper.y - lower.y <= 1.5 * max(upper.size, lower.size) and abs(upper.size - lower.size) < 0.5):
+        return False
+    indent = lower.x0 - upper.x0
+    if upper.side == "S":
+        return abs(indent) < upper.size
+    return lower.side == "S" and 0.5 * upper.size < indent < 3 * upper.size
 
 
 # ---- positions ---------------------------------------------------------------------------
