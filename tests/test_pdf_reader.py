@@ -595,9 +595,10 @@ def test_two_columns_that_begin_low_under_an_abstract_across_the_page_are_read_c
     _text(c, 330, 788, "А. Ф. Шориков, д-р ф.-м. наук,", 10)
     _text(c, 60, 760, "РЕАЛИЗАЦИЯ СЕТЕВОГО ЭКОНОМИКО-МАТЕМАТИЧЕСКОГО МОДЕЛИРОВАНИЯ", 12, bold=True)
     full = "процесса бизнес-планирования для хозяйствующего субъекта и оптимизации его работы,"
-    abstract = [full, full, "предлагается сетевое моделирование.", full, full, full, "процесса бизнес-планирования.", full, full, "подтверждают ее эффективность."]
-    for i, line in enumerate(abstract):  # a paragraph's first line indented
-        _text(c, 72 if i in (0, 3, 7) else 60, 730 - 12 * i, line, 9)
+    labelled = "Результаты: процесса бизнес-планирования для хозяйствующего субъекта и его работы,"
+    abstract = [full, full, "предлагается сетевое моделирование.", full, full, full, "процесса бизнес-планирования.", labelled, full, "подтверждают ее эффективность."]
+    for i, line in enumerate(abstract):  # a paragraph's first line indented, or flush with its label
+        _text(c, 72 if i in (0, 3) else 60, 730 - 12 * i, line, 9)
     _text(c, 60, 600, "Ключевые слова: сетевое моделирование, процесс бизнес-планирования, сетевой график.", 9)
     left = ("Актуальность исследования", *(f"левая колонка текста, строка {i}" for i in range(2, 31)))
     right = tuple(f"правая колонка текста, строка {i}" for i in range(1, 31))
@@ -611,4 +612,4 @@ def test_two_columns_that_begin_low_under_an_abstract_across_the_page_are_read_c
     # the abstract's short paragraph ends keep to the left of the gutter now found: still one abstract
     abstract = plain_text(read_document(str(path)).meta.abstracts[0][1])
     assert abstract.startswith(full) and abstract.endswith("подтверждают ее эффективность.")
-    assert "предлагается сетевое моделирование." in abstract and "процесса бизнес-планирования." in abstract
+    assert "предлагается сетевое моделирование." in abstract and "процесса бизнес-планирования. Результаты:" in abstract

@@ -66,8 +66,10 @@ def read_text_layer(path: str) -> TextLayer:
             raise InputError(path, f"has {dropped} characters of text, all set askew (neither level nor at a right angle); exporter reads text set level or turned by a right angle")
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
-    mark_notes(pages, body_size([line for page in pages for line in page.lines if not line.furniture]))
-    lines = with_blank_lines([line for page in pages for line in page.lines if not line.furniture])
+    lines = [line for page in pages for line in page.lines if not line.furniture]
+    body = body_size(lines)
+    mark_notes(pages, body)
+    lines = with_blank_lines(lines, body)
     lines, repaired = without_mojibake(lines, path)
     return TextLayer(lines, layer_notes(path, pages) + repaired, pictures)
 
@@ -115,37 +117,39 @@ def layer_notes(path: str, pages: list[Page]) -> list[Diagnostic]:
     return notes
 
 
-def with_blank_lines(lines: list[Line]) -> list[Line]:
+def with_blank_lines(lines: list[Line], body: float) -> list[Line]:
     """The lines with an empty line where the layout parts them, as pdftotext writes one.
 
     The shared list and front-matter rules read a blank line as a break (an entry complete,
     prose between entries, the end of an abstract). Rule: a break stands at a new page or
-    column, and where the baseline drops by more than twice the type size (a paragraph
-    space, a gap before a heading or a list). An empty line takes the place of the line after
+    column (not between lines of running type that only the sides set apart: `_runs_on`),
+    and where the baseline drops by more than twice the type size (a paragraph space, a gap
+    before a heading or a list). An empty line takes the place of the line after
     it, and holds no text, so no position ever points at it.
     """
     out: list[Line] = []
     for line in lines:
         if out:
             prev = out[-1]
-            if prev.page != line.page or (prev.side != line.side and not _runs_on(prev, line)) or prev.y - line.y > 2 * max(prev.size, line.size) or prev.y < line.y:
+            if prev.page != line.page or (prev.side != line.side and not _runs_on(prev, line, body)) or prev.y - line.y > 2 * max(prev.size, line.size) or prev.y < line.y:
                 out.append(Line(line.page, "", line.x0, line.x0, line.y, line.size, False, line.side, line.number))
         out.append(line)
     return out
 
 
-def _runs_on(upper: Line, lower: Line) -> bool:
-    """Lines of one text in the same type, right under one another, whatever the sides say:
-    a line across the page and a short one under it from the same margin (a paragraph's last
-    line keeping left of the gutter of the columns below), or such a short line and an
-    indented line across the page under it (the next paragraph's first), as in an abstract
-    set above two columns."""
-    if not (0 < upper.y - lower.y <= 1.5 * max(upper.size, lower.size) and abs(upper.size - lower.size) < 0.5):
-        return False
-    indent = lower.x0 - upper.x0
-    if upper.side == "S":
-        return abs(indent) < upper.size
-    return lower.side == "S" and 0.5 * upper.size < indent < 3 * upper.size
+def _runs_on(upper: Line, lower: Line, body: float) -> bool:
+    """Lines of one text in running type (not a display title), right under one another,
+    one across the page and one keeping to a column, whatever the sides say: a paragraph's
+    last line keeping left of the gutter of the columns below, and the next paragraph's
+    first line (indented, or flush with a label: `Results:`), as in an abstract set above
+    two columns."""
+    return (
+        "S" in (upper.side, lower.side)
+        and abs(upper.size - lower.size) < 0.5
+        and upper.size <= 1.05 * body
+        and 0 < upper.y - lower.y <= 2 * upper.size  # as close as the lines of one column
+        and -upper.size < lower.x0 - upper.x0 < 3 * upper.size
+    )
 
 
 # ---- positions ---------------------------------------------------------------------------
