@@ -613,3 +613,29 @@ def test_two_columns_that_begin_low_under_an_abstract_across_the_page_are_read_c
     abstract = plain_text(read_document(str(path)).meta.abstracts[0][1])
     assert abstract.startswith(full) and abstract.endswith("подтверждают ее эффективность.")
     assert "предлагается сетевое моделирование." in abstract and "процесса бизнес-планирования. Результаты:" in abstract
+
+
+def test_an_unmarked_note_under_the_first_column_no_longer_breaks_the_paragraph_running_on(tmp_path):
+    """CERMINE's example1: a correspondence address in small type at the foot of the left
+    column, no mark; the paragraph goes on at the top of the right column. The note follows
+    the paragraph instead of cutting it in two; a small caption at a column's foot stays."""
+    path = tmp_path / "unmarked.pdf"
+    c = _canvas(path)
+    _text(c, 50, 790, "Stressful life events and dementia", 16, bold=True)
+    _text(c, 50, 740, "Introduction", 12, bold=True)
+    left = [f"Dementia diseases are among the feared, line {i}" for i in range(1, 40)] + ["of dementia and approaches"]
+    for i, line in enumerate(left):
+        _text(c, 50, 720 - 13 * i, line, 10)
+    note = ("Correspondence should be addressed to: Anna Sundström, Centre", "for Population Studies, Umeå University, Umeå, Sweden.")
+    for i, line in enumerate(note):
+        _text(c, 50, 80 - 9 * i, line, 7)
+    right = ["that promote continued independent living are of"] + [f"great interest to researchers, line {i}" for i in range(1, 40)]
+    for i, line in enumerate(right):
+        _text(c, 310, 720 - 13 * i, line, 10)
+    _text(c, 310, 80, "Figure 1. Life events by age group and sex.", 7)
+    c.save()
+    paragraphs = [plain_text(b.inlines) for b in read_document(str(path)).blocks if isinstance(b, Paragraph)]
+    running = next(p for p in paragraphs if p.startswith("Dementia diseases"))
+    assert "of dementia and approaches that promote continued independent living" in running
+    assert paragraphs[paragraphs.index(running) + 1] == " ".join(note)
+    assert paragraphs[-1] == "Figure 1. Life events by age group and sex."  # a caption is no note: in its place

@@ -624,6 +624,8 @@ def mark_furniture(pages: list[Page]) -> None:
 
 _NOTE_MARK = re.compile(r"[*∗†‡§¶]{1,3}|\d{1,3}")
 NOTE_SIZE = 0.9  # a footnote is set smaller than the body: at most this share of its size
+UNMARKED_NOTE_LINES = 12  # an unmarked note (a correspondence address) is short
+_CAPTION = re.compile(r"(?:fig(?:ure)?|table|рис(?:унок)?|табл(?:ица)?|сурет|кесте)\b", re.IGNORECASE)
 
 
 def mark_notes(pages: list[Page], body: float) -> None:
@@ -632,21 +634,36 @@ def mark_notes(pages: list[Page], body: float) -> None:
     Rule: under a column's (or the page's) last line of body type, the lines set smaller
     than the body are footnotes from the first of them that opens with a raised mark (`¹`,
     `*`, `†`) down: each such line starts a note, the lines under it continue it. Smaller
-    lines above that first mark (a table, a caption set small) are not notes, nor is a foot
-    whose lines open with no raised mark. Whether a note's mark is called in the text is for
-    the reader to find.
+    lines above that first mark (a table, a caption set small) are not notes. A foot whose
+    lines open with no raised mark is one unmarked note under a column of a two-column page
+    (a correspondence address under the first column) when it is short prose (no caption, no figure's labels), stands in the
+    lower part of the page and is set apart from the text above it by more than a line's space. Whether a note's mark
+    is called in the text is for the reader to find.
     """
     for page in pages:
         for side in {line.side for line in page.lines}:
+            column = sorted((l for l in page.lines if l.side == side and not l.furniture and l.text.strip()), key=lambda l: l.y)
             foot = []
-            for line in sorted((l for l in page.lines if l.side == side and not l.furniture and l.text.strip()), key=lambda l: l.y):
+            for line in column:
                 if line.size > NOTE_SIZE * body:
                     break
                 foot.append(line)
             opened = [i for i, line in enumerate(foot) if line.superscripts and line.superscripts[0][0] == 0 and _NOTE_MARK.fullmatch(line.text[: line.superscripts[0][1]])]
             if not opened:
+                if side != "S" and _unmarked_note(foot, column, page):
+                    for line in foot:
+                        line.in_note = True
                 continue
             for line in foot[: opened[-1] + 1]:  # from the topmost mark down
                 line.in_note = True
             for i in opened:
                 foot[i].note_mark = foot[i].text[: foot[i].superscripts[0][1]]
+
+
+def _unmarked_note(foot: list[Line], column: list[Line], page: Page) -> bool:
+    """The small lines at a column's foot (bottom first) make an unmarked note (see `mark_notes`)."""
+    if not foot or len(foot) > UNMARKED_NOTE_LINES or len(foot) == len(column):
+        return False
+    top, above = foot[-1], column[len(foot)]
+    prose = sum(len(line.text) for line in foot) >= 30 * len(foot)  # not a figure's labels or a table's cells
+    return top.y < 0.4 * page.height and above.y - top.y > 1.5 * above.size and prose and not any(_CAPTION.match(line.text.strip()) for line in foot)
