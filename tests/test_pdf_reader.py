@@ -225,6 +225,18 @@ def test_gutter_is_found_where_the_runs_part_not_at_the_page_middle():
     assert find_gutter(one_column, 595) is None
 
 
+def test_a_page_in_three_columns_has_two_gutters_and_a_table_in_one_column_none():
+    from exporter.readers.pdf.layout import find_gutters
+
+    # ru_korshunov's later pages: three columns of equal width, 36–206, 220–389, 403–572
+    three = [_run(x0, x1, 780 - 11 * i) for x0, x1 in ((36, 206), (220, 389), (403, 572)) for i in range(40)]
+    gutters = find_gutters(three, 609)
+    assert len(gutters) == 2 and 206 < gutters[0] < 220 and 389 < gutters[1] < 403
+    # two columns, the right one holding a table of two cell columns: a third column is no table
+    table = [_run(57, 290, 700 - 12 * i) for i in range(40)] + [_run(x0, x1, 700 - 12 * i) for x0, x1 in ((305, 420), (430, 545)) for i in range(15)]
+    assert len(find_gutters(table, 595)) == 1
+
+
 # ---- hostile PDFs made at test time ----------------------------------------------------------
 
 

@@ -193,7 +193,7 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
     left, right = min(l.x0 for l in column), max(l.x1 for l in column)
     all_paths = [b for b in _drawn_boxes(pdf_page) if b[1] > MARGIN * page.height and b[3] < (1 - MARGIN) * page.height]
     ceiling = page.height * (1 - MARGIN)
-    sides = (caption.side, "S") if caption.side != "S" else ("S", "L", "R")  # a caption across the page: both columns end above it
+    sides = (caption.side, "S") if caption.side != "S" else ("S", "L", "M", "R")  # a caption across the page: every column ends above it
     for line in sorted((l for l in page.lines if l.y > caption.y + caption.size and l.side in sides), key=lambda l: l.y):
         crossed = any(b[1] < line.y < b[3] and min(b[2], line.x1) > max(b[0], line.x0) for b in all_paths)
         if not crossed and (abs(line.size - body) < 0.5 and line.x1 - line.x0 >= 0.6 * (right - left) or _caption_extent(line) is not None):

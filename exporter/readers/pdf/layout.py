@@ -47,7 +47,7 @@ class Line:
     y: float  # baseline, PDF units from the bottom of the page
     size: float  # the size most of its characters are set in
     bold: bool  # every letter of it is bold
-    side: str = "S"  # "L" / "R" column of a two-column page, "S" spanning or single column
+    side: str = "S"  # "L" / "M" / "R" column of a page in two (three) columns, "S" spanning or single column
     number: int = 0  # line on its page, 1-based, in reading order
     furniture: bool = False  # running header or footer, page number
     note_mark: str = ""  # the mark a footnote opens with (`1`, `*`), on the note's first line
@@ -356,16 +356,41 @@ def find_gutter(fragments: list[_Fragment], width: float) -> float | None:
     long = [f for f in fragments if len(f.chars) >= 15]
     if len(long) < 6:
         return None
-    return _gutter(long, width, paired=False) or _gutter(long, width, paired=True)
+    return _gutter(long, 0, width, paired=False) or _gutter(long, 0, width, paired=True)
 
 
-def _gutter(long: list[_Fragment], width: float, paired: bool) -> float | None:
+def find_gutters(fragments: list[_Fragment], width: float) -> list[float]:
+    """The gutters of the page, left to right: none, one (two columns) or two (three).
+
+    A third column is a gutter found by `find_gutter`'s first rule again among the runs of
+    one of the two sides (a magazine's page in three columns: the first gutter found parts
+    one column from the other two), when the three columns are about as wide as one another
+    (the widest at most 1.3 times the narrowest): a table's columns inside one column of two
+    are not."""
+    gutter = find_gutter(fragments, width)
+    if gutter is None:
+        return []
+    long = [f for f in fragments if len(f.chars) >= 15]
+    left, right = min(f.x0 for f in long), max(f.x1 for f in long)
+    for low, high in ((left, gutter), (gutter, right)):
+        inner = _gutter([f for f in long if f.x0 >= low - 1 and f.x1 <= high + 1], low, high, paired=False)
+        if inner is not None:
+            gutters = sorted((gutter, inner))
+            widths = [gutters[0] - left, gutters[1] - gutters[0], right - gutters[1]]
+            if max(widths) <= 1.3 * min(widths):
+                return gutters
+    return [gutter]
+
+
+def _gutter(long: list[_Fragment], low_x: float, high_x: float, paired: bool) -> float | None:
+    """`find_gutter`'s rule over the runs `long`, for a gutter in the middle third of [low_x, high_x]."""
     def beside(f: _Fragment, ys: list[float]) -> bool:
         i = bisect.bisect_left(ys, f.y - 2 * f.size)
         return i < len(ys) and ys[i] <= f.y + 2 * f.size
 
+    third = (high_x - low_x) / 3
     best, best_score = None, 0
-    for candidate in sorted({round(f.x1 + 1) for f in long if width / 3 < f.x1 < 2 * width / 3}):
+    for candidate in sorted({round(f.x1 + 1) for f in long if low_x + third < f.x1 < high_x - third}):
         left = [f for f in long if f.x1 <= candidate + 1]
         right = [f for f in long if f.x0 >= candidate - 1]
         if min(len(left), len(right)) <= max(best_score, 2):
@@ -384,11 +409,15 @@ def _gutter(long: list[_Fragment], width: float, paired: bool) -> float | None:
     return best
 
 
-def _side(f: _Fragment, gutter: float) -> str:
-    if f.x1 <= gutter + 1:
-        return "L"
-    if f.x0 >= gutter - 1:
-        return "R"
+_SIDES = {1: ("L", "R"), 2: ("L", "M", "R")}  # the columns of a page with one or two gutters
+
+
+def _side(f: _Fragment, gutters: list[float]) -> str:
+    """The column a run keeps to ("L", "M", "R"), or "S" for one crossing a gutter."""
+    edges = [-math.inf, *gutters, math.inf]
+    for name, left, right in zip(_SIDES[len(gutters)], edges, edges[1:]):
+        if f.x0 >= left - 1 and f.x1 <= right + 1:
+            return name
     return "S"
 
 
@@ -407,22 +436,22 @@ def _lines_of(fragments: list[_Fragment]) -> list[list[_Fragment]]:
 def _reading_order(fragments: list[_Fragment], width: float) -> list[tuple[str, list[_Fragment]]]:
     """(side, fragments of one line) in reading order.
 
-    On a two-column page, runs spanning the middle (a title, a full-width figure caption)
-    part the page into bands; in each band the left column is read before the right one.
+    On a page in two (three) columns, runs crossing a gutter (a title, a full-width figure
+    caption) part the page into bands; in each band the columns are read left to right.
     """
-    gutter = find_gutter(fragments, width)
-    if gutter is None:
+    gutters = find_gutters(fragments, width)
+    if not gutters:
         return [("S", line) for line in _lines_of(fragments)]
     out: list[tuple[str, list[_Fragment]]] = []
     band: list[_Fragment] = []
 
     def close_band() -> None:
-        for side in ("L", "R"):
-            out.extend((side, line) for line in _lines_of([f for f in band if _side(f, gutter) == side]))
+        for side in _SIDES[len(gutters)]:
+            out.extend((side, line) for line in _lines_of([f for f in band if _side(f, gutters) == side]))
         band.clear()
 
     for f in sorted(fragments, key=lambda f: -f.y):
-        if _side(f, gutter) == "S":
+        if _side(f, gutters) == "S":
             close_band()
             out.append(("S", [f]))
         else:
