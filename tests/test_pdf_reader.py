@@ -651,3 +651,17 @@ def test_an_unmarked_note_under_the_first_column_no_longer_breaks_the_paragraph_
     assert "of dementia and approaches that promote continued independent living" in running
     assert paragraphs[paragraphs.index(running) + 1] == " ".join(note)
     assert paragraphs[-1] == "Figure 1. Life events by age group and sex."  # a caption is no note: in its place
+
+
+def test_a_display_formula_set_large_or_bold_is_no_heading():
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import heading_level
+
+    def line(text: str, size: float = 12.0, bold: bool = True) -> Line:
+        return Line(1, text, 50, 300, 500, size, bold)
+
+    # ru_korshunov's and en_aurzada's formulas, set in a larger or bold font, were headings
+    for formula in ("iC (t) = Imcos [ωt – (4π/3)]. (1)", "dMэм=В (α)(di/da) Rldα, (3)", "B (α) = Bmcos (α – ϑ)", "S = [xi – ri, xi + ri] (29)"):
+        assert heading_level(line(formula), 10.0, [12.0]) is None, formula
+    for heading in ("3.2. The case n = 2", "Электромагнитный вращающий момент СД", "II. PRELIMINARY MATERIAL"):
+        assert heading_level(line(heading), 10.0, [12.0]) == 1, heading

@@ -432,16 +432,25 @@ def bold_lead(lines: list[Line], texts: list[str], after: int, body: float, join
     return FieldText(detect_language(text), text, tuple(range(i, j))), j - 1
 
 
+_EQUATION_NUMBER = re.compile(r"\s\(\d{1,3}[a-z]?\)$")
+_RELATION = re.compile(r"[=≤≥≈≠<>]")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}\.)+\d{0,2}\.?\s|^[IVX]{1,4}\.\s")
+
+
 def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | None:
     """The heading level of a line, or None for running text.
 
     Rule: a short line (at most 12 words, not ending in `.`, `,` or `;`) is a heading when it is
     set larger than the body (by 10% or more) or in bold where the body is not; levels follow
-    the sizes, largest first (bold at body size is the lowest).
+    the sizes, largest first (bold at body size is the lowest). A display formula is none,
+    however it is set: a line ending in an equation's number (`… (4π/3)]. (1)`), or holding a
+    relation (`=`, `≤`, `≈`) without a section number in front (`3.2. The case n = 2` is one).
     """
     text = line.text.strip()
     words = text.split()
     if not 1 <= len(words) <= 12 or letters_in(text) < 3 or text.endswith((".", ",", ";")):
+        return None
+    if _EQUATION_NUMBER.search(text) or (_RELATION.search(text) and not _SECTION_NUMBER.match(text)):
         return None
     if line.size >= 1.1 * body:
         return min(heading_sizes.index(line.size) + 1, 3) if line.size in heading_sizes else 1
