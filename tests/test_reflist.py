@@ -53,6 +53,14 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         "5. Пайдаланылған әдебиеттер тізімі",
         "Әдебиеттер тізімі / References",
         "Literature cited",
+        # Ukrainian wordings, and a numbered section's full stop after the name (lists18,
+        # bench/unseen: a Word paper's `Список літератури`, another's `4. Ссылки.`)
+        "Список літератури",
+        "Список використаних джерел",
+        "Використана література",
+        "Література",
+        "4. Ссылки.",
+        "REFERENCES.",
     ],
 )
 def test_list_headings(line):
@@ -61,7 +69,7 @@ def test_list_headings(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды."],
+    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды.", "Ссылки на рисунки даны ниже."],
 )
 def test_sentences_are_not_headings(line):
     assert not is_reference_heading(line)

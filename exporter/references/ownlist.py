@@ -26,7 +26,7 @@ def _is_blank(line: str) -> bool:
     return _BLANK.fullmatch(line) is not None
 
 
-# The wordings of a list heading, Kazakh, Russian and English (matched ignoring case).
+# The wordings of a list heading, Kazakh, Russian, Ukrainian and English (matched ignoring case).
 _HEADING_NAMES = (
     r"(?:Пайдаланылған|Қолданылған)\s+(?:әдебиеттер|дереккөздер)(?:\s+тізімі)?",
     r"Әдебиеттер(?:\s+тізімі)?",
@@ -37,9 +37,13 @@ _HEADING_NAMES = (
     r"Библиографический\s+список",
     r"Библиография",
     r"Литературные\s+источники",
-    r"Ссылки\s+на\s+(?:источники|литературу)",
+    r"Ссылки(?:\s+на\s+(?:источники|литературу))?",
     r"Источники(?:\s+и\s+литература)?",
     r"Литература",
+    r"Список\s+(?:(?:використаної|використаних|цитованої|рекомендованої)\s+)?(?:літератури|джерел)",
+    r"Використан[аі]\s+(?:література|джерела)",
+    r"Література",
+    r"Бібліографія",
     r"References(?:\s+and\s+notes)?",
     r"Reference\s+list",
     r"Bibliograph(?:y|ical\s+list|ic\s+list)",
@@ -48,9 +52,10 @@ _HEADING_NAMES = (
     r"Sources",
 )
 _NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"
-# `6. Литература`, `IX. REFERENCES`, `A. References`; `Ссылки на источники / References`.
+# `6. Литература`, `IX. REFERENCES`, `A. References`; `Ссылки на источники / References`; a
+# full stop after the name as after a numbered section's heading (`4. Ссылки.`).
 REFERENCES_HEADING = re.compile(
-    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])\.?\s+)?{_NAME}\s*:?(?:\s*/\s*{_NAME}\s*:?)?$",
+    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])\.?\s+)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
 
