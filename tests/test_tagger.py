@@ -468,3 +468,28 @@ def test_a_journal_ends_before_a_month_or_a_roman_volume(text, journal):
 )
 def test_a_gost_title_ends_before_the_statement_of_responsibility(text, title):
     assert fields(text)["title"] == title
+
+
+# ---- lists18: conventions found on bench/unseen_lists.py's lists (entries invented here) ----------
+
+
+@pytest.mark.parametrize(
+    "text, volume, pages",
+    [
+        # Vancouver without an issue: `year;volume:pages`, the pages a range or one page
+        ("Okafor CN, Brandt LM. Sleep and glucose in older adults. Clin Nutr Res 2007;370:511-20. (PMID: 17693180).", "370", "511-20"),
+        ("Okafor CN, Brandt LM. Sleep and glucose in older adults. BMJ 2003;326:219 (PMid:12543843), doi: 10.1136/bmj.326.7382.219.", "326", "219"),
+        # a PDF text layer that decoded the range's en dash as `e` (Elsevier's and BMJ's fonts)
+        ("Okafor CN, Brandt LM. Sleep and glucose in older adults. Clin Nutr Res 2007;370:511e20. (PMID: 17693180).", "370", "511–20"),
+        ("Okafor CN, Brandt LM. Sleep and glucose in older adults. Ann Intern Med 1999;131:668e72 (PMID:10577329).", "131", "668–72"),
+    ],
+)
+def test_vancouver_pages_after_the_volumes_colon(text, volume, pages):
+    f = fields(text)
+    assert (f["volume"], f["pages"]) == (volume, pages)
+    assert "number" not in f
+
+
+def test_an_e_between_digits_is_no_range_where_it_opens_an_article_number():
+    f = fields("Okafor CN, Brandt LM. Sleep and glucose in older adults. PLoS One 2014;9(3):e91234.")
+    assert f["pages"] == "e91234"

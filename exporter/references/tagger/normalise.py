@@ -165,10 +165,29 @@ def _issue(f: rules.Found, s: int, e: int) -> None:
         f.add("number", s + m.start(), s + m.end())
 
 
+# A range whose dash a PDF's text layer decoded as `e` (Elsevier's and BMJ's fonts map the en
+# dash so: `2007;370:511e20`); an article number opens with its `e` (`e91234`), never between digits.
+_E_FOR_DASH = re.compile(r"(?<![\w.])(\d{1,6})e(\d{1,6})(?![\w])")
+
+
+def _after_volume_colon(f: rules.Found, s: int) -> bool:
+    """A segment right after the volume and a colon, with no issue in brackets or issue mark
+    between (Vancouver's `370:511-20`, `326:219`), holds the pages, whatever the tagger called it."""
+    if "volume" not in f.items or "number" in f.items:
+        return False
+    end = f.items["volume"][2]
+    return re.fullmatch(r"\s?:\s?", f.text[end:s]) is not None and re.match(r"\s*[A-Za-z]?\d", f.text[s:]) is not None
+
+
 def _pages(f: rules.Found, s: int, e: int) -> None:
     """A range or a page (`С. 45–50`, `pp. 137-172`, `e1234`, `A44`) is `pages`; a count
-    (`415 с.`, `494 pp.`, `245 б.`, `xx+494 p.`) is `pagetotal`."""
+    (`415 с.`, `494 pp.`, `245 б.`, `xx+494 p.`) is `pagetotal`; a range printed `511e20` is
+    511–20 (`_E_FOR_DASH`)."""
     seg = f.text[s:e]
+    dash = _E_FOR_DASH.search(seg)
+    if dash and int(dash[2]) and (len(dash[2]) < len(dash[1]) or int(dash[2]) > int(dash[1])):
+        f.add("pages", s + dash.start(), s + dash.end(), f"{dash[1]}–{dash[2]}")
+        return
     counted = re.search(r"\b[Pp]p?\.\s?((?:[xvilc]+\s?\+\s?)\d+)", seg)  # `p. xx+494`: a book's pages, front matter first
     if counted:
         f.add("pagetotal", s + counted.start(1), s + counted.end(1))
@@ -346,6 +365,8 @@ def read_entry(text: str) -> Parsed:
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
         if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
+        if label == "issue" and "pages" not in f.items and _after_volume_colon(f, s):
+            label = "pages"  # Vancouver's `2007;370:511-20`: after the volume's colon stand the pages
         if label == "pages" and "number" not in f.items:
             s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
         if label in done:
