@@ -493,3 +493,9 @@ def test_vancouver_pages_after_the_volumes_colon(text, volume, pages):
 def test_an_e_between_digits_is_no_range_where_it_opens_an_article_number():
     f = fields("Okafor CN, Brandt LM. Sleep and glucose in older adults. PLoS One 2014;9(3):e91234.")
     assert f["pages"] == "e91234"
+
+
+def test_a_number_after_the_volumes_colon_is_the_issue_when_pages_follow():
+    f = fields("Okafor, C., Brandt, L. Sleep and glucose. Journal of Rest, 50: 2, pp.679- 698.")
+    assert (f["volume"], f["number"]) == ("50", "2")
+    assert f["pages"].startswith("679")

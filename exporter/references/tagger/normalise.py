@@ -170,12 +170,15 @@ def _issue(f: rules.Found, s: int, e: int) -> None:
 _E_FOR_DASH = re.compile(r"(?<![\w.])(\d{1,6})e(\d{1,6})(?![\w])")
 
 
-def _after_volume_colon(f: rules.Found, s: int) -> bool:
+def _after_volume_colon(f: rules.Found, s: int, e: int) -> bool:
     """A segment right after the volume and a colon, with no issue in brackets or issue mark
-    between (Vancouver's `370:511-20`, `326:219`), holds the pages, whatever the tagger called it."""
+    between (Vancouver's `370:511-20`, `326:219`), holds the pages, whatever the tagger called it;
+    unless a page range follows it (`Phonetica 61: 4, 220-233`: then it is the issue)."""
     if "volume" not in f.items or "number" in f.items:
         return False
     end = f.items["volume"][2]
+    if re.match(r"\s?[,;.]?\s?(?:pp?\.\s?)?[A-Za-z]?\d+\s?[-–—]\s?\d", f.text[e:]):
+        return False
     return re.fullmatch(r"\s?:\s?", f.text[end:s]) is not None and re.match(r"\s*[A-Za-z]?\d", f.text[s:]) is not None
 
 
@@ -365,7 +368,7 @@ def read_entry(text: str) -> Parsed:
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
         if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
-        if label == "issue" and "pages" not in f.items and _after_volume_colon(f, s):
+        if label == "issue" and "pages" not in f.items and _after_volume_colon(f, s, e):
             label = "pages"  # Vancouver's `2007;370:511-20`: after the volume's colon stand the pages
         if label == "pages" and "number" not in f.items:
             s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
