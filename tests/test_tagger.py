@@ -499,3 +499,37 @@ def test_a_number_after_the_volumes_colon_is_the_issue_when_pages_follow():
     f = fields("Okafor, C., Brandt, L. Sleep and glucose. Journal of Rest, 50: 2, pp.679- 698.")
     assert (f["volume"], f["number"]) == ("50", "2")
     assert f["pages"].startswith("679")
+
+
+def test_one_more_name_closed_by_a_colon_is_the_last_author():
+    # BMC/Vancouver `Authors: Title.`: the colon ends the names
+    tokens = [("Kurt", A, 1.0), ("M,", A, 1.0), ("Yan", A, 1.0), ("H,", A, 1.0), ("Gran", T, 0.9), ("V:", T, 0.9), ("Venous", T, 1.0), ("trauma.", T, 1.0), ("World", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, A, A, A, T, T, J]
+    # a title whose first words end in a colon but are no name in the list's form stays whole
+    tokens = [("Kurt", A, 1.0), ("M,", A, 1.0), ("Yan", A, 1.0), ("H,", A, 1.0), ("Venous", T, 0.9), ("trauma:", T, 0.9), ("a", T, 1.0), ("review.", T, 1.0), ("World", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, A, T, T, T, T, J]
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # words in no name's form, then only a date and an address: the work's name
+        ([("LuaJ", A, 0.9), ("roadmap", A, 0.9), ("2008", "date", 1.0), ("–", "date", 1.0), ("http://x.org/a.html.", "url", 1.0)], [T, T, "date", "date", "url"]),
+        ([("Jemal", A, 0.6), ("//", A, 0.6), ("URL:", "url", 1.0), ("https://jemal.net", "url", 1.0), ("(дата", "accessed", 1.0), ("обращения:", "accessed", 1.0)], [T, T, "url", "url", "accessed", "accessed"]),
+        # a name with initials stays an author
+        ([("Smith", A, 0.9), ("J.", A, 0.9), ("2008.", "date", 1.0), ("http://x.org", "url", 1.0)], [A, A, "date", "url"]),
+        # a title read elsewhere, or a journal beside: the author stays
+        ([("Google", A, 0.9), ("Search.", T, 0.9), ("http://x.org", "url", 1.0)], [A, T, "url"]),
+        ([("Nature", A, 0.6), ("Physics", J, 0.9), ("12", "volume", 1.0)], [A, J, "volume"]),
+    ],
+)
+def test_authors_in_no_names_form_beside_no_title_are_the_title(tokens, expected):
+    assert corrected_labels(*tokens) == expected
+
+
+def test_a_titles_words_before_a_colon_are_no_last_author():
+    # `LaPorta and Schwartz. Performance analysis of MSP: …`: lower-case words, and the names ended
+    tokens = [("Tom", A, 1.0), ("F.", A, 1.0), ("Lapo,", A, 1.0), ("Perf", T, 0.9), ("analysis", T, 0.9), ("of", T, 0.9), ("MSP:", T, 0.9), ("Feature", T, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, T, T, T, T, T]
+    tokens = [("Tom", A, 1.0), ("F.", A, 1.0), ("Lapo.", A, 1.0), ("Perf", T, 0.9), ("MSP:", T, 0.9), ("Feature", T, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, T, T, T]

@@ -1,7 +1,9 @@
 """Token labels corrected by conventions every citation style keeps, before the fields are made:
 - a list of names keeps one form, so the tail of an author run that is no name in that form is
   the title's first words (`Найт Ф. Н. Риск, неопределенность и прибыль`, `A. J. Larkoski,
-  S. Marzani, Soft Drop, JHEP`), and a short title that is one more such name is the last author;
+  S. Marzani, Soft Drop, JHEP`), and a short title that is one more such name is the last author,
+  as is one more such name closed by a colon (`…, Granit V: Title`); "authors" in no name's form
+  with no title beside them are the title (`LuaJIT roadmap 2008 – http://…`);
 - a title opened by a quote ends where the quote closes (`"Lazy Theta*: … in 3D." Third Annual
   Symposium`, `"… explicit corridors."Robotics and Automation`);
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
@@ -172,6 +174,53 @@ def _names_out_of_title(tokens: list[str], labels: list[str], marginals: tuple[f
         labels[k] = "author"
 
 
+def _last_name_before_a_colon(tokens: list[str], labels: list[str]) -> None:
+    """A title run that opens with one more name in the author run's form closed by a colon is
+    the last author: BMC's and Vancouver's `Authors: Title.` (`…, Buyukkurt D, Granit V: Venous
+    thromboembolism…`) end the names with the colon."""
+    runs = _runs(tuple(labels))
+    at = next((k for k, r in enumerate(runs) if r[0] == "author"), None)
+    if at is None or at + 1 >= len(runs) or runs[at + 1][0] != "title":
+        return
+    _, a, b = runs[at]
+    _, _, c = runs[at + 1]
+    form = _form(tokens[a:b])
+    colon = next((k for k in range(b, min(c, b + 4)) if tokens[k].endswith(":")), None)
+    if form is None or colon is None or colon + 1 >= c or not tokens[b - 1].endswith(","):
+        return  # the author run must end as a list that goes on: `Buyukkurt D,`
+    name = tokens[b:colon] + [tokens[colon][:-1] + ","]
+    if not all(t[:1].isupper() for t in name):  # `Performance analysis of MSP:` is a title's words
+        return
+    end, words, initials = _one_name(name, 0, form)
+    if end == len(name) and words and initials:
+        for k in range(b, colon + 1):
+            labels[k] = "author"
+
+
+# Labels that may stand in an entry that prints no title: the date, addresses, access dates, notes.
+_BESIDE_NO_TITLE = frozenset("date url doi accessed note".split())
+
+
+def _title_not_a_name(tokens: list[str], labels: list[str]) -> None:
+    """An entry with no title whose first run, read as authors, holds no name form (no initial,
+    no comma between a family and a given name) and is followed only by a date, an address or an
+    access date names a work, not a person: it is the title (`LuaJIT roadmap 2008 – http://…`,
+    GOST's web resource `Jemalloc // URL: https://jemalloc.net (дата обращения: …)`)."""
+    runs = _runs(tuple(labels))
+    if not runs or runs[0][0] != "author" or "title" in labels:
+        return
+    _, a, b = runs[0]
+    if any(r[0] not in _BESIDE_NO_TITLE for r in runs[1:]):
+        return
+    words = tokens[a:b]
+    if any(_kind(t, k > 0) in ("init", "name") for k, t in enumerate(words)) or any(t.endswith((",", ";")) for t in words[:-1]):
+        return
+    if any(canonical(t) in _BETWEEN for t in words):
+        return
+    for k in range(a, b):
+        labels[k] = "title"
+
+
 def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A title that opens with a quote ends where the quote closes: the tokens up to the closing
     quote are the title, and title tokens after it (where the tagger was unsure of them) belong
@@ -283,6 +332,8 @@ def corrected(tagged: Tagged) -> Tagged:
     labels = list(tagged.labels)
     _title_out_of_names(tokens, labels, tagged.marginals)
     _names_out_of_title(tokens, labels, tagged.marginals)
+    _last_name_before_a_colon(tokens, labels)
+    _title_not_a_name(tokens, labels)
     _quoted_title(tokens, labels, tagged.marginals)
     _title_before_designation(tokens, labels)
     _page_count(tokens, labels)
