@@ -521,6 +521,8 @@ def test_one_more_name_closed_by_a_colon_is_the_last_author():
         # a title read elsewhere, or a journal beside: the author stays
         ([("Google", A, 0.9), ("Search.", T, 0.9), ("http://x.org", "url", 1.0)], [A, T, "url"]),
         ([("Nature", A, 0.6), ("Physics", J, 0.9), ("12", "volume", 1.0)], [A, J, "volume"]),
+        # an organisation, then words the tagger called a note: maybe the title, so the author stays
+        ([("Fundação", A, 1.0), ("Pinheiro.", A, 1.0), ("2015.", "date", 1.0), ("Déficit", "note", 0.7), ("http://x.org", "url", 1.0)], [A, A, "date", "note", "url"]),
     ],
 )
 def test_authors_in_no_names_form_beside_no_title_are_the_title(tokens, expected):
@@ -533,3 +535,38 @@ def test_a_titles_words_before_a_colon_are_no_last_author():
     assert corrected_labels(*tokens) == [A, A, A, T, T, T, T, T]
     tokens = [("Tom", A, 1.0), ("F.", A, 1.0), ("Lapo.", A, 1.0), ("Perf", T, 0.9), ("MSP:", T, 0.9), ("Feature", T, 1.0)]
     assert corrected_labels(*tokens) == [A, A, A, T, T, T]
+
+
+def read_tagged(monkeypatch, *tokens: tuple[str, str, float]) -> dict[str, str]:
+    """The fields the normalisers make of tokens labelled as given (the model left out)."""
+    from exporter.references.tagger import normalise
+
+    given = tagged(*tokens)
+    monkeypatch.setattr(normalise, "tag", lambda text, asked=(): given)
+    return {name: value for name, value, _, _ in normalise.read_entry(given.text).fields}
+
+
+C, L, D = "container", "location", "date"
+
+
+def test_a_books_publisher_read_as_a_collection_before_its_place_is_the_publisher(monkeypatch):
+    # JSS/APA `Title. Publisher, Place.`: no `In`, editors, volume or pages make it a collection
+    f = read_tagged(monkeypatch, ("Ruiz", A, 1.0), ("(2006).", D, 1.0), ("Q:", T, 1.0), ("A", T, 1.0), ("Language.", T, 1.0),
+                    ("Q", C, 0.9), ("Foundation,", C, 0.9), ("Vienna,", L, 1.0), ("Austria.", L, 1.0))
+    assert (f.get("publisher"), f.get("booktitle"), f["address"]) == ("Q Foundation", None, "Vienna, Austria")
+    # `In` before it, or proceedings words: a collection still
+    f = read_tagged(monkeypatch, ("Ruiz", A, 1.0), ("(2006).", D, 1.0), ("Title.", T, 1.0), ("In", C, 0.9), ("Q", C, 0.9), ("Book,", C, 0.9), ("Vienna.", L, 1.0))
+    assert "publisher" not in f and f["booktitle"] == "Q Book"
+    f = read_tagged(monkeypatch, ("Ruiz", A, 1.0), ("(2006).", D, 1.0), ("Title.", T, 1.0), ("Proceedings", C, 0.9), ("of", C, 0.9), ("DSC,", C, 0.9), ("Vienna.", L, 1.0))
+    assert "publisher" not in f
+
+
+def test_what_follows_a_thesis_designation_is_its_school(monkeypatch):
+    # `PhD thesis, University Of California, Irvine, 2006.`: the tagger read the school as names
+    f = read_tagged(monkeypatch, ("A.", A, 1.0), ("Gall.", A, 1.0), ("Efficient", T, 1.0), ("Machines.", T, 1.0), ("PhD", "genre", 1.0), ("thesis,", "genre", 1.0),
+                    ("University", A, 0.9), ("Of", A, 0.9), ("Nevada,", A, 0.9), ("2006.", D, 1.0))
+    assert (f["type"], f["publisher"], f["year"]) == ("PhD thesis", "University Of Nevada", "2006")
+    # a genre that is no thesis or report leaves the names alone
+    f = read_tagged(monkeypatch, ("A.", A, 1.0), ("Gall.", A, 1.0), ("Efficient", T, 1.0), ("Machines.", T, 1.0), ("Poster,", "genre", 1.0),
+                    ("University", A, 0.9), ("Of", A, 0.9), ("Nevada,", A, 0.9), ("2006.", D, 1.0))
+    assert "publisher" not in f

@@ -197,8 +197,9 @@ def _last_name_before_a_colon(tokens: list[str], labels: list[str]) -> None:
             labels[k] = "author"
 
 
-# Labels that may stand in an entry that prints no title: the date, addresses, access dates, notes.
-_BESIDE_NO_TITLE = frozenset("date url doi accessed note".split())
+# Labels that may stand in an entry that prints no title: the date, addresses, access dates (a
+# note may be the title the tagger missed: `Fundação João Pinheiro. 2015. Déficit … http://…`).
+_BESIDE_NO_TITLE = frozenset("date url doi accessed".split())
 
 
 def _title_not_a_name(tokens: list[str], labels: list[str]) -> None:

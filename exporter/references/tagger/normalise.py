@@ -409,6 +409,8 @@ def read_entry(text: str) -> Parsed:
     _journal_from_title(f)
     _journal_glued_to_title(f)
     _publisher_from_place(f)
+    _publisher_not_container(f)
+    _institution_after_genre(f, tagged)
     _split_translation(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
     entry_type = _entry_type(text, values)
@@ -642,6 +644,48 @@ def _publisher_from_place(f: _Fields) -> None:
     for name in ("address", "publisher"):
         if name in f.items and p is not None:
             f.confidence[name] = p
+
+
+_PROCEEDINGS_WORDS = re.compile(r"\b(?:proc|proceedings|conference|symposium|workshop|congress|meeting|forum|annual|конференц|симпозиум|конгресс|форум|материал|труды|сборник)", re.IGNORECASE)
+_REPORT_OR_THESIS = re.compile(r"thesis|dissertation|report|диссертац|дис\.|автореф|отч[её]т|препринт|preprint", re.IGNORECASE)
+
+
+def _publisher_not_container(f: _Fields) -> None:
+    """`Title. R Foundation for Statistical Computing, Vienna, Austria.`: a book or report names
+    its publisher (or institution) and then its place; a work inside a collection names the
+    collection with `In`/`//`, its editors, volume or pages. So a collection read right before the
+    place, with none of those and no publisher read, is the publisher (proceedings aside)."""
+    if "booktitle" not in f.items or "address" not in f.items or "publisher" in f.items:
+        return
+    if any(n in f.items for n in ("journal", "volume", "number", "pages", "editor")):
+        return
+    value, start, end = f.items["booktitle"]
+    if not re.fullmatch(r"[\s,.;]*", f.text[end : f.items["address"][1]]) or _PROCEEDINGS_WORDS.search(value):
+        return
+    if re.search(r"(?:\b(?:In|in|В)\b:?|//)\s*[\"“«]?\s*$", f.text[:start]):
+        return
+    f.items["publisher"] = f.items.pop("booktitle")
+    if "booktitle" in f.confidence:
+        f.confidence["publisher"] = f.confidence.pop("booktitle")
+
+
+def _institution_after_genre(f: _Fields, tagged) -> None:
+    """`PhD thesis, University Of California, Irvine`, `Technical report, Department of …`: what
+    follows a thesis's or report's designation, before the place or the year, is the school or
+    institution that issued it, whatever label the tagger gave its words (a second run of names,
+    a collection); the project writes it as the publisher (`bib` turns it into `school`)."""
+    if "type" not in f.items or "publisher" in f.items or not _REPORT_OR_THESIS.search(f.items["type"][0]):
+        return
+    type_end = f.items["type"][2]
+    after = next(((label, s, e) for label, s, e, _ in tagged.segments() if s >= type_end), None)
+    if after is None or after[0] not in ("author", "container", "journal") or not re.fullmatch(r"[\s,.;:]*", f.text[type_end : after[1]]):
+        return
+    for name in ("booktitle", "journal"):
+        if name in f.items and f.items[name][1] == after[1]:
+            del f.items[name]
+            f.confidence.pop(name, None)
+    f.taken = [t for t in f.taken if not (after[1] <= t[0] < after[2])]
+    _text_value(f, "publisher", after[1], after[2])
 
 
 def _split_translation(f: _Fields) -> None:
