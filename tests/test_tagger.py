@@ -570,3 +570,14 @@ def test_what_follows_a_thesis_designation_is_its_school(monkeypatch):
     f = read_tagged(monkeypatch, ("A.", A, 1.0), ("Gall.", A, 1.0), ("Efficient", T, 1.0), ("Machines.", T, 1.0), ("Poster,", "genre", 1.0),
                     ("University", A, 0.9), ("Of", A, 0.9), ("Nevada,", A, 0.9), ("2006.", D, 1.0))
     assert "publisher" not in f
+
+
+def test_a_title_before_apas_bracketed_year_with_a_title_after_it_is_the_authors():
+    tokens = [("Weather", T, 0.8), ("Society.", T, 0.8), ("(2009).", "date", 1.0), ("Annual", T, 1.0), ("Report.", T, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, "date", T, T]
+    # APA's title in the authors' place when there are none: no title after the date
+    tokens = [("Weather", T, 0.8), ("Report.", T, 0.8), ("(2009).", "date", 1.0), ("Oslo:", "location", 1.0), ("Met.", "publisher", 1.0)]
+    assert corrected_labels(*tokens) == [T, T, "date", "location", "publisher"]
+    # a title's words (lower case, digits) before the date stay the title
+    tokens = [("The", T, 0.8), ("Annotated", T, 0.8), ("8", T, 0.8), ("principles.", T, 0.8), ("(2014).", "date", 1.0), ("Retrieved", T, 0.6), ("from", T, 0.6)]
+    assert corrected_labels(*tokens) == [T, T, T, T, "date", T, T]

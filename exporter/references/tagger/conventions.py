@@ -3,7 +3,8 @@
   the title's first words (`Найт Ф. Н. Риск, неопределенность и прибыль`, `A. J. Larkoski,
   S. Marzani, Soft Drop, JHEP`), and a short title that is one more such name is the last author,
   as is one more such name closed by a colon (`…, Granit V: Title`); "authors" in no name's form
-  with no title beside them are the title (`LuaJIT roadmap 2008 – http://…`);
+  with no title beside them are the title (`LuaJIT roadmap 2008 – http://…`); a title before
+  APA's bracketed year, with a title after it, is the authors (an organisation);
 - a title opened by a quote ends where the quote closes (`"Lazy Theta*: … in 3D." Third Annual
   Symposium`, `"… explicit corridors."Robotics and Automation`);
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
@@ -222,6 +223,25 @@ def _title_not_a_name(tokens: list[str], labels: list[str]) -> None:
         labels[k] = "title"
 
 
+_ORGANISATION_LINKS = frozenset("of for and the on in de du des der für и по".split())
+
+
+def _author_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> None:
+    """`Alzheimer’s Disease International. (2009). World Alzheimer Report.`: APA and Harvard print
+    the authors, then the year in brackets, then the title; a first run read as a title, before
+    a bracketed date with a title after it, is the authors (an organisation)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 3 or runs[0][0] != "title" or runs[1][0] != "date" or "author" in labels:
+        return
+    if not tokens[runs[1][1]].startswith("(") or not any(r[0] == "title" for r in runs[2:]):
+        return
+    words = tokens[runs[0][1] : runs[0][2]]
+    if not all(w[:1].isupper() or canonical(w) in _ORGANISATION_LINKS for w in words) or any(ch.isdigit() for w in words for ch in w):
+        return  # an organisation's name is capitalised; `The Annotated 8 principles of …` is a title
+    for k in range(runs[0][1], runs[0][2]):
+        labels[k] = "author"
+
+
 def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A title that opens with a quote ends where the quote closes: the tokens up to the closing
     quote are the title, and title tokens after it (where the tagger was unsure of them) belong
@@ -335,6 +355,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _names_out_of_title(tokens, labels, tagged.marginals)
     _last_name_before_a_colon(tokens, labels)
     _title_not_a_name(tokens, labels)
+    _author_before_a_bracketed_date(tokens, labels)
     _quoted_title(tokens, labels, tagged.marginals)
     _title_before_designation(tokens, labels)
     _page_count(tokens, labels)
