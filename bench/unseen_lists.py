@@ -159,7 +159,7 @@ def _cell(pair: list[int], first: list[int] | None = None) -> str:
 COLUMNS = ("list", "count", "found") + SET_FIELDS + ("entry",)
 
 
-def report(results: list[dict], missing: list[str], first_run: dict | None) -> str:
+def report(results: list[dict], missing: list[str], first_run: dict | None, notes: list[str] = ()) -> str:
     table = groups(results)
     papers = sorted({r["paper"] for r in results})
     labelled = sum(len(r["entries"]) for r in results if r["form"] != "pdf")
@@ -187,6 +187,8 @@ def report(results: list[dict], missing: list[str], first_run: dict | None) -> s
     out += ["", ("Targets not met (all forms): " + "; ".join(miss) + ".") if miss else "Targets: all met (all forms).", ""]
     if missing:
         out += [f"Not scored (snapshot missing; `fetch` the repository): {', '.join(missing)}.", ""]
+    if notes:
+        out += ["## After the first run", ""] + [f"- {note}" for note in notes] + [""]
     out += ["## Per paper and form", "", "| paper | form | entries (read/in list) | found | entry right |", "|---|---|---:|---:|---:|"]
     for r in results:
         t = tally([r])
@@ -221,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.save_first_run:
         listed["first_run"] = {"what": args.save_first_run, "table": groups(results)}
         LISTS.write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    text = report(results, missing, listed.get("first_run"))
+    text = report(results, missing, listed.get("first_run"), listed.get("after_first_run", ()))
     if args.out == "-":
         sys.stdout.write(text)
     else:

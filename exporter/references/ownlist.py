@@ -6,7 +6,8 @@ line), or with no heading at all; entry numbers `1.`, `1)` or `[1]` on the entry
 line or alone on a line of their own (sometimes all the numbers first, as a block, and the
 texts after them); the two columns of a page interleaved; a transliterated twin after the
 list. The entry numbers are the evidence: an entry starts where the next number of the
-sequence starts a line, and nowhere else.
+sequence starts a line, and nowhere else. An unnumbered list has none: there an entry starts
+after a blank line, or where a line opens with its authors right after a line that ends one.
 """
 
 from __future__ import annotations
