@@ -155,16 +155,24 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
         labels[k] = tail
 
 
+def _author_then_title(labels: list[str]) -> tuple[list[tuple[str, int, int]], int, int, int, int] | None:
+    """(runs, index of the first author run, its start, its end = the title's start, the title's
+    end) when a title run follows the first author run, else None."""
+    runs = _runs(tuple(labels))
+    at = next((k for k, r in enumerate(runs) if r[0] == "author"), None)
+    if at is None or at + 1 >= len(runs) or runs[at + 1][0] != "title":
+        return None
+    return runs, at, runs[at][1], runs[at][2], runs[at + 1][2]
+
+
 def _names_out_of_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A short title run right after the author run that is one more name in the run's form
     (a family name and initials, nothing else), before GOST's `//` or the container, is the last
     author (`Goldenberg B.G., …, Pindyurin V.F // Phys. Proc.`): such an entry prints no title."""
-    runs = _runs(tuple(labels))
-    at = next((k for k, r in enumerate(runs) if r[0] == "author"), None)
-    if at is None or at + 2 >= len(runs) or runs[at + 1][0] != "title":
+    found = _author_then_title(labels)
+    if found is None or found[1] + 2 >= len(found[0]):
         return
-    _, a, b = runs[at]
-    _, _, c = runs[at + 1]
+    runs, at, a, b, c = found
     if c - b > 4 or marginals[b] >= UNSURE or _form(tokens[a:b]) != "family-first":
         return
     if not (tokens[c].startswith("//") or runs[at + 2][0] in ("journal", "container")):
@@ -179,12 +187,10 @@ def _last_name_before_a_colon(tokens: list[str], labels: list[str]) -> None:
     """A title run that opens with one more name in the author run's form closed by a colon is
     the last author: BMC's and Vancouver's `Authors: Title.` (`…, Buyukkurt D, Granit V: Venous
     thromboembolism…`) end the names with the colon."""
-    runs = _runs(tuple(labels))
-    at = next((k for k, r in enumerate(runs) if r[0] == "author"), None)
-    if at is None or at + 1 >= len(runs) or runs[at + 1][0] != "title":
+    found = _author_then_title(labels)
+    if found is None:
         return
-    _, a, b = runs[at]
-    _, _, c = runs[at + 1]
+    _, _, a, b, c = found
     form = _form(tokens[a:b])
     colon = next((k for k in range(b, min(c, b + 4)) if tokens[k].endswith(":")), None)
     if form is None or colon is None or colon + 1 >= c or not tokens[b - 1].endswith(","):
