@@ -346,6 +346,24 @@ def truth_values(line: dict) -> dict[str, str | None]:
     }
 
 
+def label_values(labels: dict) -> dict[str, str | None]:
+    """Hand labels given field by field (bench/unseen/lists.json: the first author already a
+    family name, or a corporate author whole) normalised for comparison as `truth_values`
+    normalises labelled segments."""
+    title = labels.get("title")
+    if title:
+        title = re.sub(r"\s?\[[^\[\]]{4,}\][.,]?\s*$", "", title)
+    return {
+        "first_author": _last_word(labels.get("first_author")),
+        "year": labels.get("year"),
+        "title": _letters(title),
+        "container": _letters(_strip_container(labels.get("container"))),
+        "volume": _first_number(labels.get("volume")),
+        "pages": _page_value(labels.get("pages")),
+        "publisher": _letters(labels.get("publisher")),
+    }
+
+
 def parsed_values(fields: dict[str, str]) -> dict[str, str | None]:
     from exporter.references.fields import family_names
 

@@ -447,3 +447,17 @@ def test_an_empty_paragraph_left_in_a_heading_style_does_not_end_the_list(tmp_pa
     linked = read_and_link(str(save(d, tmp_path / "h.docx")))
     assert [e.text[:6] for e in linked.document.references] == ["Иванов", "Петров"]
     assert all(c.resolved for c in citations(linked.document))
+
+
+def test_a_reference_heading_in_the_contents_does_not_open_the_list(tmp_path):
+    """A plan or table of contents typed as plain paragraphs names the list's heading first; the
+    list stands under the heading's last occurrence (lists18, bench/unseen: a Word paper's
+    `План:` lists `4. Ссылки.`, its entries stand under the second one)."""
+    d = docx.Document()
+    for line in ("План:", "1. Введение.", "2. Заключение.", "3. Ссылки.", "1. Введение.", "Текст со ссылкой [1].",
+                 "2. Заключение.", "Итог работы [2].", "3. Ссылки."):
+        d.add_paragraph(line)
+    d.add_paragraph("1. Иванов И. И. Книга. М., 2001.")
+    d.add_paragraph("2. Петров П. П. Статья // Журнал. 2002. № 1.")
+    doc = read_document(str(save(d, tmp_path / "plan.docx")))
+    assert [e.text[:6] for e in doc.references] == ["Иванов", "Петров"]

@@ -246,8 +246,10 @@ def test_wrapped_entry_line_starting_with_a_number_continues_the_entry():
 def test_bracket_numbered_and_unnumbered_lists():
     doc = read_text("text [2]\n\nСписок литературы:\n[1] Один.\n[2] Два.\n")
     assert [(e.key, e.span.column, e.text) for e in doc.references] == [("1", 5, "Один."), ("2", 5, "Два.")]
+    # A line opening with a name and initials after a complete entry opens the next entry,
+    # blank line or not (lists18: unnumbered APA/JSS lists wrapped by pdftotext have none).
     doc = read_text("text [2]\n\nReferences\nSmith J. A book.\nDoe J. Another\nbook.\n\nRoe R. Third.\n")
-    assert [(e.number, e.text) for e in doc.references] == [(1, "Smith J. A book. Doe J. Another book."), (2, "Roe R. Third.")]
+    assert [(e.number, e.text) for e in doc.references] == [(1, "Smith J. A book."), (2, "Doe J. Another book."), (3, "Roe R. Third.")]
     doc = read_text("text [2]\n\nReferences\nSmith J. A book.\nDoe J. Another.\n")
     assert [(e.number, e.span.line, e.text) for e in doc.references] == [(1, 4, "Smith J. A book."), (2, 5, "Doe J. Another.")]
 

@@ -53,6 +53,14 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         "5. Пайдаланылған әдебиеттер тізімі",
         "Әдебиеттер тізімі / References",
         "Literature cited",
+        # Ukrainian wordings, and a numbered section's full stop after the name (lists18,
+        # bench/unseen: a Word paper's `Список літератури`, another's `4. Ссылки.`)
+        "Список літератури",
+        "Список використаних джерел",
+        "Використана література",
+        "Література",
+        "4. Ссылки.",
+        "REFERENCES.",
     ],
 )
 def test_list_headings(line):
@@ -61,7 +69,7 @@ def test_list_headings(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды."],
+    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды.", "Ссылки на рисунки даны ниже."],
 )
 def test_sentences_are_not_headings(line):
     assert not is_reference_heading(line)
@@ -504,3 +512,49 @@ def test_an_entry_holding_only_its_number_and_a_control_character_is_read():
     doc = read_plaintext(SourceText("p.txt", "Әдебиеттер тізімі\n[1]\x00", "utf-8"))
     assert [e.number for e in doc.references] == [1]
     assert doc.references[0].span.line == 2
+
+
+# ---- unnumbered lists (lists18: bench/unseen_lists.py's APA and JSS lists) ----------------------
+
+
+def test_an_unnumbered_apa_list_wrapped_without_blank_lines_splits_at_each_author_start():
+    # Synthetic, in the form of a psychology journal's APA list as pdftotext gives it: no blank
+    # line between entries, authors wrapped over two lines, an organisation as author.
+    doc = read(
+        "Body text cites (Smith and Jones, 2001).\n\nReferences\n"
+        "World Weather Society. (2009). Annual Report. Available at: http://example.org/report;\n"
+        "last accessed 23 October 2013.\n"
+        "Smith, A. B., Jones, C. and\n"
+        "Brown, D. E. (2001). Rain is wetter than snow. Review of\n"
+        "General Climate, 5, 323–370. doi:10.1037/1089.\n"
+        "Green, K. N., White, L. M. and Black, B.\n"
+        "(2006). Hail and its stones. Journal of Ice, 26, 9047–9056.\n"
+        "and more Ice Studies (2010). Oddly wrapped.\n"
+    )
+    assert [e.text[:12] for e in doc.references] == ["World Weathe", "Smith, A. B.", "Green, K. N."]
+    assert doc.references[1].text.endswith("doi:10.1037/1089.")
+
+
+def test_an_unnumbered_jss_list_splits_at_undotted_initials_and_particles_and_ends_at_an_appendix():
+    # Synthetic, in the Journal of Statistical Software's form: `Family II (year).`, a family
+    # name's particle first, an organisation, then a lettered appendix heading after the list.
+    doc = read(
+        "Body text cites Bates (2003).\n\nReferences\n"
+        "Bates DM, Roy S (2003). “Converting a Package.” In K Hornik (ed.), “Proceedings of the\n"
+        "Workshop,” URL http://www.example.org/Proceedings/.\n"
+        "Chambers JM (1998). Programming with Data. Springer-Verlag, New York.\n"
+        "van Stokkum IHM, Lozier RH (2002). “Target Analysis.” Journal of Chemistry B, 106(13),\n"
+        "3477–3485.\n"
+        "R Development Core Team (2006). R: A Language. R Foundation, Vienna.\n"
+        "\n"
+        "A. Partitioned vs. unpartitioned algorithms\n"
+        "This appendix considers in detail the memory requirements of the algorithm and compares\n"
+        "them to those of the standard one.\n"
+    )
+    assert [e.text[:8] for e in doc.references] == ["Bates DM", "Chambers", "van Stok", "R Develo"]
+    assert doc.references[2].text.endswith("3477–3485.")
+
+
+def test_a_page_number_alone_inside_an_unnumbered_list_is_no_entry():
+    doc = read("Body (Smith, 2001).\n\nReferences\nSmith, A. (2001). One book. London.\n\n153\n\nJones, B. (2002). Two books. Paris.\n")
+    assert [e.text for e in doc.references] == ["Smith, A. (2001). One book. London.", "Jones, B. (2002). Two books. Paris."]

@@ -468,3 +468,116 @@ def test_a_journal_ends_before_a_month_or_a_roman_volume(text, journal):
 )
 def test_a_gost_title_ends_before_the_statement_of_responsibility(text, title):
     assert fields(text)["title"] == title
+
+
+# ---- lists18: conventions found on bench/unseen_lists.py's lists (entries invented here) ----------
+
+
+@pytest.mark.parametrize(
+    "text, volume, pages",
+    [
+        # Vancouver without an issue: `year;volume:pages`, the pages a range or one page
+        ("Okafor CN, Brandt LM. Sleep and glucose in older adults. Clin Nutr Res 2007;370:511-20. (PMID: 17693180).", "370", "511-20"),
+        ("Okafor CN, Brandt LM. Sleep and glucose in older adults. BMJ 2003;326:219 (PMid:12543843), doi: 10.1136/bmj.326.7382.219.", "326", "219"),
+        # a PDF text layer that decoded the range's en dash as `e` (Elsevier's and BMJ's fonts)
+        ("Okafor CN, Brandt LM. Sleep and glucose in older adults. Clin Nutr Res 2007;370:511e20. (PMID: 17693180).", "370", "511–20"),
+        ("Okafor CN, Brandt LM. Sleep and glucose in older adults. Ann Intern Med 1999;131:668e72 (PMID:10577329).", "131", "668–72"),
+    ],
+)
+def test_vancouver_pages_after_the_volumes_colon(text, volume, pages):
+    f = fields(text)
+    assert (f["volume"], f["pages"]) == (volume, pages)
+    assert "number" not in f
+
+
+def test_an_e_between_digits_is_no_range_where_it_opens_an_article_number():
+    f = fields("Okafor CN, Brandt LM. Sleep and glucose in older adults. PLoS One 2014;9(3):e91234.")
+    assert f["pages"] == "e91234"
+
+
+def test_a_number_after_the_volumes_colon_is_the_issue_when_pages_follow():
+    f = fields("Okafor, C., Brandt, L. Sleep and glucose. Journal of Rest, 50: 2, pp.679- 698.")
+    assert (f["volume"], f["number"]) == ("50", "2")
+    assert f["pages"].startswith("679")
+
+
+def test_one_more_name_closed_by_a_colon_is_the_last_author():
+    # BMC/Vancouver `Authors: Title.`: the colon ends the names
+    tokens = [("Kurt", A, 1.0), ("M,", A, 1.0), ("Yan", A, 1.0), ("H,", A, 1.0), ("Gran", T, 0.9), ("V:", T, 0.9), ("Venous", T, 1.0), ("trauma.", T, 1.0), ("World", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, A, A, A, T, T, J]
+    # a title whose first words end in a colon but are no name in the list's form stays whole
+    tokens = [("Kurt", A, 1.0), ("M,", A, 1.0), ("Yan", A, 1.0), ("H,", A, 1.0), ("Venous", T, 0.9), ("trauma:", T, 0.9), ("a", T, 1.0), ("review.", T, 1.0), ("World", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, A, T, T, T, T, J]
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # words in no name's form, then only a date and an address: the work's name
+        ([("LuaJ", A, 0.9), ("roadmap", A, 0.9), ("2008", "date", 1.0), ("–", "date", 1.0), ("http://x.org/a.html.", "url", 1.0)], [T, T, "date", "date", "url"]),
+        ([("Jemal", A, 0.6), ("//", A, 0.6), ("URL:", "url", 1.0), ("https://jemal.net", "url", 1.0), ("(дата", "accessed", 1.0), ("обращения:", "accessed", 1.0)], [T, T, "url", "url", "accessed", "accessed"]),
+        # a name with initials stays an author
+        ([("Smith", A, 0.9), ("J.", A, 0.9), ("2008.", "date", 1.0), ("http://x.org", "url", 1.0)], [A, A, "date", "url"]),
+        # a title read elsewhere, or a journal beside: the author stays
+        ([("Google", A, 0.9), ("Search.", T, 0.9), ("http://x.org", "url", 1.0)], [A, T, "url"]),
+        ([("Nature", A, 0.6), ("Physics", J, 0.9), ("12", "volume", 1.0)], [A, J, "volume"]),
+        # an organisation, then words the tagger called a note: maybe the title, so the author stays
+        ([("Fundação", A, 1.0), ("Pinheiro.", A, 1.0), ("2015.", "date", 1.0), ("Déficit", "note", 0.7), ("http://x.org", "url", 1.0)], [A, A, "date", "note", "url"]),
+    ],
+)
+def test_authors_in_no_names_form_beside_no_title_are_the_title(tokens, expected):
+    assert corrected_labels(*tokens) == expected
+
+
+def test_a_titles_words_before_a_colon_are_no_last_author():
+    # `LaPorta and Schwartz. Performance analysis of MSP: …`: lower-case words, and the names ended
+    tokens = [("Tom", A, 1.0), ("F.", A, 1.0), ("Lapo,", A, 1.0), ("Perf", T, 0.9), ("analysis", T, 0.9), ("of", T, 0.9), ("MSP:", T, 0.9), ("Feature", T, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, T, T, T, T, T]
+    tokens = [("Tom", A, 1.0), ("F.", A, 1.0), ("Lapo.", A, 1.0), ("Perf", T, 0.9), ("MSP:", T, 0.9), ("Feature", T, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, T, T, T]
+
+
+def read_tagged(monkeypatch, *tokens: tuple[str, str, float]) -> dict[str, str]:
+    """The fields the normalisers make of tokens labelled as given (the model left out)."""
+    from exporter.references.tagger import normalise
+
+    given = tagged(*tokens)
+    monkeypatch.setattr(normalise, "tag", lambda text, asked=(): given)
+    return {name: value for name, value, _, _ in normalise.read_entry(given.text).fields}
+
+
+C, L, D = "container", "location", "date"
+
+
+def test_a_books_publisher_read_as_a_collection_before_its_place_is_the_publisher(monkeypatch):
+    # JSS/APA `Title. Publisher, Place.`: no `In`, editors, volume or pages make it a collection
+    f = read_tagged(monkeypatch, ("Ruiz", A, 1.0), ("(2006).", D, 1.0), ("Q:", T, 1.0), ("A", T, 1.0), ("Language.", T, 1.0),
+                    ("Q", C, 0.9), ("Foundation,", C, 0.9), ("Vienna,", L, 1.0), ("Austria.", L, 1.0))
+    assert (f.get("publisher"), f.get("booktitle"), f["address"]) == ("Q Foundation", None, "Vienna, Austria")
+    # `In` before it, or proceedings words: a collection still
+    f = read_tagged(monkeypatch, ("Ruiz", A, 1.0), ("(2006).", D, 1.0), ("Title.", T, 1.0), ("In", C, 0.9), ("Q", C, 0.9), ("Book,", C, 0.9), ("Vienna.", L, 1.0))
+    assert "publisher" not in f and f["booktitle"] == "Q Book"
+    f = read_tagged(monkeypatch, ("Ruiz", A, 1.0), ("(2006).", D, 1.0), ("Title.", T, 1.0), ("Proceedings", C, 0.9), ("of", C, 0.9), ("DSC,", C, 0.9), ("Vienna.", L, 1.0))
+    assert "publisher" not in f
+
+
+def test_what_follows_a_thesis_designation_is_its_school(monkeypatch):
+    # `PhD thesis, University Of California, Irvine, 2006.`: the tagger read the school as names
+    f = read_tagged(monkeypatch, ("A.", A, 1.0), ("Gall.", A, 1.0), ("Efficient", T, 1.0), ("Machines.", T, 1.0), ("PhD", "genre", 1.0), ("thesis,", "genre", 1.0),
+                    ("University", A, 0.9), ("Of", A, 0.9), ("Nevada,", A, 0.9), ("2006.", D, 1.0))
+    assert (f["type"], f["publisher"], f["year"]) == ("PhD thesis", "University Of Nevada", "2006")
+    # a genre that is no thesis or report leaves the names alone
+    f = read_tagged(monkeypatch, ("A.", A, 1.0), ("Gall.", A, 1.0), ("Efficient", T, 1.0), ("Machines.", T, 1.0), ("Poster,", "genre", 1.0),
+                    ("University", A, 0.9), ("Of", A, 0.9), ("Nevada,", A, 0.9), ("2006.", D, 1.0))
+    assert "publisher" not in f
+
+
+def test_a_title_before_apas_bracketed_year_with_a_title_after_it_is_the_authors():
+    tokens = [("Weather", T, 0.8), ("Society.", T, 0.8), ("(2009).", "date", 1.0), ("Annual", T, 1.0), ("Report.", T, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, "date", T, T]
+    # APA's title in the authors' place when there are none: no title after the date
+    tokens = [("Weather", T, 0.8), ("Report.", T, 0.8), ("(2009).", "date", 1.0), ("Oslo:", "location", 1.0), ("Met.", "publisher", 1.0)]
+    assert corrected_labels(*tokens) == [T, T, "date", "location", "publisher"]
+    # a title's words (lower case, digits) before the date stay the title
+    tokens = [("The", T, 0.8), ("Annotated", T, 0.8), ("8", T, 0.8), ("principles.", T, 0.8), ("(2014).", "date", 1.0), ("Retrieved", T, 0.6), ("from", T, 0.6)]
+    assert corrected_labels(*tokens) == [T, T, T, T, "date", T, T]

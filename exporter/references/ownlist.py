@@ -6,7 +6,8 @@ line), or with no heading at all; entry numbers `1.`, `1)` or `[1]` on the entry
 line or alone on a line of their own (sometimes all the numbers first, as a block, and the
 texts after them); the two columns of a page interleaved; a transliterated twin after the
 list. The entry numbers are the evidence: an entry starts where the next number of the
-sequence starts a line, and nowhere else.
+sequence starts a line, and nowhere else. An unnumbered list has none: there an entry starts
+after a blank line, or where a line opens with its authors right after a line that ends one.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _is_blank(line: str) -> bool:
     return _BLANK.fullmatch(line) is not None
 
 
-# The wordings of a list heading, Kazakh, Russian and English (matched ignoring case).
+# The wordings of a list heading, Kazakh, Russian, Ukrainian and English (matched ignoring case).
 _HEADING_NAMES = (
     r"(?:Пайдаланылған|Қолданылған)\s+(?:әдебиеттер|дереккөздер)(?:\s+тізімі)?",
     r"Әдебиеттер(?:\s+тізімі)?",
@@ -37,9 +38,13 @@ _HEADING_NAMES = (
     r"Библиографический\s+список",
     r"Библиография",
     r"Литературные\s+источники",
-    r"Ссылки\s+на\s+(?:источники|литературу)",
+    r"Ссылки(?:\s+на\s+(?:источники|литературу))?",
     r"Источники(?:\s+и\s+литература)?",
     r"Литература",
+    r"Список\s+(?:(?:використаної|використаних|цитованої|рекомендованої)\s+)?(?:літератури|джерел)",
+    r"Використан[аі]\s+(?:література|джерела)",
+    r"Література",
+    r"Бібліографія",
     r"References(?:\s+and\s+notes)?",
     r"Reference\s+list",
     r"Bibliograph(?:y|ical\s+list|ic\s+list)",
@@ -48,9 +53,10 @@ _HEADING_NAMES = (
     r"Sources",
 )
 _NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"
-# `6. Литература`, `IX. REFERENCES`, `A. References`; `Ссылки на источники / References`.
+# `6. Литература`, `IX. REFERENCES`, `A. References`; `Ссылки на источники / References`; a
+# full stop after the name as after a numbered section's heading (`4. Ссылки.`).
 REFERENCES_HEADING = re.compile(
-    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])\.?\s+)?{_NAME}\s*:?(?:\s*/\s*{_NAME}\s*:?)?$",
+    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])\.?\s+)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
 
@@ -75,8 +81,19 @@ _AFTER_LIST = re.compile(
 # An entry's text ends like this when it is complete: a full stop, a closing bracket, a page
 # or year number, a URL or an access date.
 _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|\w/?)\s*$")
-# A line that starts an entry when no number says so: `Surname, I.`, `Фамилия И.И.`, `SANS.`.
-_AUTHOR_START = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,?\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.|[A-ZА-ЯЁ][\w-]+\s+[A-ZА-ЯЁ]\.)")
+# A line that starts an entry when no number says so: `Surname, I.`, `Фамилия И.И.`, `SANS.`,
+# Vancouver's and JSS's undotted initials before a comma or a bracketed year (`Bates DM,`,
+# `Moshier SL (1992)`), a family name's particle first (`van Stokkum IHM,`, `de Geest, S.`).
+_PARTICLE_WORDS = "van|von|de|der|den|du|da|di|del|della|dos|la|le|ter|ten"
+_PARTICLE = rf"(?:(?:{_PARTICLE_WORDS})\s+){{0,2}}"
+_AUTHOR_START = re.compile(
+    rf"^\s*{_PARTICLE}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,?\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.|[A-ZА-ЯЁ][\w-]+\s+[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]{{1,3}}(?:,|\s\(|$))"
+)
+_PARTICLE_FIRST = re.compile(rf"^\s*(?:{_PARTICLE_WORDS})\s")
+# An author–date entry's opening: authors (or an organisation) in capitalised words, then the
+# year in brackets (`R Development Core Team (2006).`, `American Psychiatric Association. (2000).`).
+_AUTHOR_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)")
+_NAME_LINK_WORDS = {"and", "et", "al", "&", "und", "и", *_PARTICLE_WORDS.split("|")}
 
 # A list without a heading must end the paper: at most this many non-blank lines after the
 # start of its last entry (two-column layouts put a column's end after it). And at least this
@@ -370,7 +387,7 @@ def entry_start_strength(line: str, following: str = "") -> int:
     counts too); 1 for a capitalised start of two words or more (an organisation or a title
     first: `SANS. The Critical…`); 0 for a lone word; -1 for a line that carries on an entry
     (`continues_entry`)."""
-    if continues_entry(line):
+    if continues_entry(line) and not (_PARTICLE_FIRST.match(line) and _AUTHOR_START.match(line)):
         return -1
     words = line.split()
     if _AUTHOR_START.match(line) or (len(words) == 1 and _AUTHOR_START.match(f"{line.strip()} {following.strip()}")):
@@ -474,21 +491,62 @@ def read_reference_list(lines: list[str], found: ReferenceList | int, join) -> l
     return _unnumbered(lines, found.heading, join)
 
 
+def opens_author_date_entry(line: str) -> bool:
+    """The line opens an author–date entry: capitalised names or an organisation's words (with
+    `and`, `&`, `et al.` and name particles between them), then the year in brackets, as APA,
+    Harvard and JSS lists print each entry's start (`Golub GH, LeVeque RJ (1979).`,
+    `Alzheimer’s Disease International. (2009).`)."""
+    m = _AUTHOR_DATE.match(line)
+    if m is None:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*|&", m["who"])
+    if not words or not (words[0][0].isupper() or words[0] in _PARTICLE_WORDS.split("|")):  # `and Tschanz, J. T. (2009)` goes on
+        return False
+    return all(w[0].isupper() or w.lower().rstrip(".") in _NAME_LINK_WORDS for w in words)
+
+
+# What ends an unnumbered list besides the paper's end: an appendix's heading (`Appendix B`,
+# `Приложение 1`, a lettered `A. Partitioned vs. unpartitioned …`), or what journals print after a list.
+_APPENDIX_HEADING = re.compile(r"^\s*(?:(?:Appendix|APPENDIX|Приложение|ПРИЛОЖЕНИЕ|Қосымша|ҚОСЫМША)\b.{0,80}|[A-Z]\.?\s+[A-Z][^,\d;:()\[\]]{3,80}[^.,\d\s])$")
+_ENDS_WITH_STOP = re.compile(r"(?:[.)\]\d]|/)\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
+    """Inside a paragraph of an unnumbered list a line opens the next entry when the line before
+    ends as an entry does (a full stop, bracket, number or address's slash) and the line opens
+    with an author's name and initials or an author–date opening (see `entry_start_strength`,
+    `opens_author_date_entry`); a wrapped line of authors (`Vohs, K. D. (2001).` after `… C. and`)
+    follows a line that does not end so."""
+    if not _ENDS_WITH_STOP.search(previous):
+        return False
+    return entry_start_strength(line, following) == 2 or opens_author_date_entry(line)
+
+
 def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
+    """One entry per paragraph, or per line when every line ends as an entry and no blank line
+    separates them; inside a paragraph a new entry opens where `_opens_unnumbered_entry` says.
+    A page number alone between blank lines is furniture; an appendix heading after a blank
+    line, or what journals print after a list, ends it."""
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
-    one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0)
+    one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
     groups: list[list[int]] = []
     previous_blank = True
-    for i in rows:
-        if _is_blank(lines[i]):
-            previous_blank = True
+    for k, i in enumerate(filled):
+        previous_blank = k == 0 or filled[k - 1] != i - 1
+        nxt_blank = k + 1 == len(filled) or filled[k + 1] != i + 1
+        if previous_blank and nxt_blank and _PAGE_NUMBER.match(lines[i]):
             continue
-        if previous_blank or one_per_line or not groups:
+        if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
+            break
+        following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
+        if not groups or one_per_line or previous_blank and not continues_entry(lines[i]):
+            groups.append([i])
+        elif _opens_unnumbered_entry(lines[groups[-1][-1]], lines[i], following):
             groups.append([i])
         else:
             groups[-1].append(i)
-        previous_blank = False
     entries = []
     for n, group in enumerate(groups, start=1):
         joined = join([(i + 1, lines[i]) for i in group], 0)

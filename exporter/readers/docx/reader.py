@@ -536,10 +536,14 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     A bibliography field or content control (Mendeley, Zotero, Word's own) marks its entries
     itself. Otherwise the first reference heading opens the list; it ends at the next heading
     style or reference heading (a transliterated copy), or after the last numbered paragraph
-    of a numbered list.
+    of a numbered list. A heading whose words recur later is a line of the paper's contents
+    (`План:`, `Содержание`): the list stands under the last of them.
     """
     marked = [i for i in range(start, len(paras)) if paras[i].in_bibliography]
     heading = next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text)), None)
+    if heading is not None:
+        words = " ".join(paras[heading].text.split()).casefold()
+        heading = max(i for i in range(heading, len(paras)) if " ".join(paras[i].text.split()).casefold() == words)
     if marked and (heading is None or heading > marked[-1]):
         heading = marked[0] - 1 if marked[0] > 0 and is_reference_heading(paras[marked[0] - 1].text) else None
         entries = [i for i in marked if paras[i].text.strip() and not is_reference_heading(paras[i].text)]

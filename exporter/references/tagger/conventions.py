@@ -1,7 +1,10 @@
 """Token labels corrected by conventions every citation style keeps, before the fields are made:
 - a list of names keeps one form, so the tail of an author run that is no name in that form is
   the title's first words (`Найт Ф. Н. Риск, неопределенность и прибыль`, `A. J. Larkoski,
-  S. Marzani, Soft Drop, JHEP`), and a short title that is one more such name is the last author;
+  S. Marzani, Soft Drop, JHEP`), and a short title that is one more such name is the last author,
+  as is one more such name closed by a colon (`…, Granit V: Title`); "authors" in no name's form
+  with no title beside them are the title (`LuaJIT roadmap 2008 – http://…`); a title before
+  APA's bracketed year, with a title after it, is the authors (an organisation);
 - a title opened by a quote ends where the quote closes (`"Lazy Theta*: … in 3D." Third Annual
   Symposium`, `"… explicit corridors."Robotics and Automation`);
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
@@ -152,16 +155,24 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
         labels[k] = tail
 
 
+def _author_then_title(labels: list[str]) -> tuple[list[tuple[str, int, int]], int, int, int, int] | None:
+    """(runs, index of the first author run, its start, its end = the title's start, the title's
+    end) when a title run follows the first author run, else None."""
+    runs = _runs(tuple(labels))
+    at = next((k for k, r in enumerate(runs) if r[0] == "author"), None)
+    if at is None or at + 1 >= len(runs) or runs[at + 1][0] != "title":
+        return None
+    return runs, at, runs[at][1], runs[at][2], runs[at + 1][2]
+
+
 def _names_out_of_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A short title run right after the author run that is one more name in the run's form
     (a family name and initials, nothing else), before GOST's `//` or the container, is the last
     author (`Goldenberg B.G., …, Pindyurin V.F // Phys. Proc.`): such an entry prints no title."""
-    runs = _runs(tuple(labels))
-    at = next((k for k, r in enumerate(runs) if r[0] == "author"), None)
-    if at is None or at + 2 >= len(runs) or runs[at + 1][0] != "title":
+    found = _author_then_title(labels)
+    if found is None or found[1] + 2 >= len(found[0]):
         return
-    _, a, b = runs[at]
-    _, _, c = runs[at + 1]
+    runs, at, a, b, c = found
     if c - b > 4 or marginals[b] >= UNSURE or _form(tokens[a:b]) != "family-first":
         return
     if not (tokens[c].startswith("//") or runs[at + 2][0] in ("journal", "container")):
@@ -169,6 +180,71 @@ def _names_out_of_title(tokens: list[str], labels: list[str], marginals: tuple[f
     if not any(_kind(t, True) == "init" for t in tokens[b + 1 : c]) or _names_end(tokens[a:c]) is not None:
         return
     for k in range(b, c):
+        labels[k] = "author"
+
+
+def _last_name_before_a_colon(tokens: list[str], labels: list[str]) -> None:
+    """A title run that opens with one more name in the author run's form closed by a colon is
+    the last author: BMC's and Vancouver's `Authors: Title.` (`…, Buyukkurt D, Granit V: Venous
+    thromboembolism…`) end the names with the colon."""
+    found = _author_then_title(labels)
+    if found is None:
+        return
+    _, _, a, b, c = found
+    form = _form(tokens[a:b])
+    colon = next((k for k in range(b, min(c, b + 4)) if tokens[k].endswith(":")), None)
+    if form is None or colon is None or colon + 1 >= c or not tokens[b - 1].endswith(","):
+        return  # the author run must end as a list that goes on: `Buyukkurt D,`
+    name = tokens[b:colon] + [tokens[colon][:-1] + ","]
+    if not all(t[:1].isupper() for t in name):  # `Performance analysis of MSP:` is a title's words
+        return
+    end, words, initials = _one_name(name, 0, form)
+    if end == len(name) and words and initials:
+        for k in range(b, colon + 1):
+            labels[k] = "author"
+
+
+# Labels that may stand in an entry that prints no title: the date, addresses, access dates (a
+# note may be the title the tagger missed: `Fundação João Pinheiro. 2015. Déficit … http://…`).
+_BESIDE_NO_TITLE = frozenset("date url doi accessed".split())
+
+
+def _title_not_a_name(tokens: list[str], labels: list[str]) -> None:
+    """An entry with no title whose first run, read as authors, holds no name form (no initial,
+    no comma between a family and a given name) and is followed only by a date, an address or an
+    access date names a work, not a person: it is the title (`LuaJIT roadmap 2008 – http://…`,
+    GOST's web resource `Jemalloc // URL: https://jemalloc.net (дата обращения: …)`)."""
+    runs = _runs(tuple(labels))
+    if not runs or runs[0][0] != "author" or "title" in labels:
+        return
+    _, a, b = runs[0]
+    if any(r[0] not in _BESIDE_NO_TITLE for r in runs[1:]):
+        return
+    words = tokens[a:b]
+    if any(_kind(t, k > 0) in ("init", "name") for k, t in enumerate(words)) or any(t.endswith((",", ";")) for t in words[:-1]):
+        return
+    if any(canonical(t) in _BETWEEN for t in words):
+        return
+    for k in range(a, b):
+        labels[k] = "title"
+
+
+_ORGANISATION_LINKS = frozenset("of for and the on in de du des der für и по".split())
+
+
+def _author_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> None:
+    """`Alzheimer’s Disease International. (2009). World Alzheimer Report.`: APA and Harvard print
+    the authors, then the year in brackets, then the title; a first run read as a title, before
+    a bracketed date with a title after it, is the authors (an organisation)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 3 or runs[0][0] != "title" or runs[1][0] != "date" or "author" in labels:
+        return
+    if not tokens[runs[1][1]].startswith("(") or not any(r[0] == "title" for r in runs[2:]):
+        return
+    words = tokens[runs[0][1] : runs[0][2]]
+    if not all(w[:1].isupper() or canonical(w) in _ORGANISATION_LINKS for w in words) or any(ch.isdigit() for w in words for ch in w):
+        return  # an organisation's name is capitalised; `The Annotated 8 principles of …` is a title
+    for k in range(runs[0][1], runs[0][2]):
         labels[k] = "author"
 
 
@@ -283,6 +359,9 @@ def corrected(tagged: Tagged) -> Tagged:
     labels = list(tagged.labels)
     _title_out_of_names(tokens, labels, tagged.marginals)
     _names_out_of_title(tokens, labels, tagged.marginals)
+    _last_name_before_a_colon(tokens, labels)
+    _title_not_a_name(tokens, labels)
+    _author_before_a_bracketed_date(tokens, labels)
     _quoted_title(tokens, labels, tagged.marginals)
     _title_before_designation(tokens, labels)
     _page_count(tokens, labels)

@@ -165,10 +165,32 @@ def _issue(f: rules.Found, s: int, e: int) -> None:
         f.add("number", s + m.start(), s + m.end())
 
 
+# A range whose dash a PDF's text layer decoded as `e` (Elsevier's and BMJ's fonts map the en
+# dash so: `2007;370:511e20`); an article number opens with its `e` (`e91234`), never between digits.
+_E_FOR_DASH = re.compile(r"(?<![\w.])(\d{1,6})e(\d{1,6})(?![\w])")
+
+
+def _after_volume_colon(f: rules.Found, s: int, e: int) -> bool:
+    """A segment right after the volume and a colon, with no issue in brackets or issue mark
+    between (Vancouver's `370:511-20`, `326:219`), holds the pages, whatever the tagger called it;
+    unless a page range follows it (`Phonetica 61: 4, 220-233`: then it is the issue)."""
+    if "volume" not in f.items or "number" in f.items:
+        return False
+    end = f.items["volume"][2]
+    if re.match(r"\s?[,;.]?\s?(?:pp?\.\s?)?[A-Za-z]?\d+\s?[-–—]\s?\d", f.text[e:]):
+        return False
+    return re.fullmatch(r"\s?:\s?", f.text[end:s]) is not None and re.match(r"\s*[A-Za-z]?\d", f.text[s:]) is not None
+
+
 def _pages(f: rules.Found, s: int, e: int) -> None:
     """A range or a page (`С. 45–50`, `pp. 137-172`, `e1234`, `A44`) is `pages`; a count
-    (`415 с.`, `494 pp.`, `245 б.`, `xx+494 p.`) is `pagetotal`."""
+    (`415 с.`, `494 pp.`, `245 б.`, `xx+494 p.`) is `pagetotal`; a range printed `511e20` is
+    511–20 (`_E_FOR_DASH`)."""
     seg = f.text[s:e]
+    dash = _E_FOR_DASH.search(seg)
+    if dash and int(dash[2]) and (len(dash[2]) < len(dash[1]) or int(dash[2]) > int(dash[1])):
+        f.add("pages", s + dash.start(), s + dash.end(), f"{dash[1]}–{dash[2]}")
+        return
     counted = re.search(r"\b[Pp]p?\.\s?((?:[xvilc]+\s?\+\s?)\d+)", seg)  # `p. xx+494`: a book's pages, front matter first
     if counted:
         f.add("pagetotal", s + counted.start(1), s + counted.end(1))
@@ -346,6 +368,8 @@ def read_entry(text: str) -> Parsed:
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
         if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
+        if label == "issue" and "pages" not in f.items and _after_volume_colon(f, s, e):
+            label = "pages"  # Vancouver's `2007;370:511-20`: after the volume's colon stand the pages
         if label == "pages" and "number" not in f.items:
             s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
         if label in done:
@@ -385,6 +409,8 @@ def read_entry(text: str) -> Parsed:
     _journal_from_title(f)
     _journal_glued_to_title(f)
     _publisher_from_place(f)
+    _publisher_not_container(f)
+    _institution_after_genre(f, tagged)
     _split_translation(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
     entry_type = _entry_type(text, values)
@@ -618,6 +644,48 @@ def _publisher_from_place(f: _Fields) -> None:
     for name in ("address", "publisher"):
         if name in f.items and p is not None:
             f.confidence[name] = p
+
+
+_PROCEEDINGS_WORDS = re.compile(r"\b(?:proc|proceedings|conference|symposium|workshop|congress|meeting|forum|annual|конференц|симпозиум|конгресс|форум|материал|труды|сборник)", re.IGNORECASE)
+_REPORT_OR_THESIS = re.compile(r"thesis|dissertation|report|диссертац|дис\.|автореф|отч[её]т|препринт|preprint", re.IGNORECASE)
+
+
+def _publisher_not_container(f: _Fields) -> None:
+    """`Title. R Foundation for Statistical Computing, Vienna, Austria.`: a book or report names
+    its publisher (or institution) and then its place; a work inside a collection names the
+    collection with `In`/`//`, its editors, volume or pages. So a collection read right before the
+    place, with none of those and no publisher read, is the publisher (proceedings aside)."""
+    if "booktitle" not in f.items or "address" not in f.items or "publisher" in f.items:
+        return
+    if any(n in f.items for n in ("journal", "volume", "number", "pages", "editor")):
+        return
+    value, start, end = f.items["booktitle"]
+    if not re.fullmatch(r"[\s,.;]*", f.text[end : f.items["address"][1]]) or _PROCEEDINGS_WORDS.search(value):
+        return
+    if re.search(r"(?:\b(?:In|in|В)\b:?|//)\s*[\"“«]?\s*$", f.text[:start]):
+        return
+    f.items["publisher"] = f.items.pop("booktitle")
+    if "booktitle" in f.confidence:
+        f.confidence["publisher"] = f.confidence.pop("booktitle")
+
+
+def _institution_after_genre(f: _Fields, tagged) -> None:
+    """`PhD thesis, University Of California, Irvine`, `Technical report, Department of …`: what
+    follows a thesis's or report's designation, before the place or the year, is the school or
+    institution that issued it, whatever label the tagger gave its words (a second run of names,
+    a collection); the project writes it as the publisher (`bib` turns it into `school`)."""
+    if "type" not in f.items or "publisher" in f.items or not _REPORT_OR_THESIS.search(f.items["type"][0]):
+        return
+    type_end = f.items["type"][2]
+    after = next(((label, s, e) for label, s, e, _ in tagged.segments() if s >= type_end), None)
+    if after is None or after[0] not in ("author", "container", "journal") or not re.fullmatch(r"[\s,.;:]*", f.text[type_end : after[1]]):
+        return
+    for name in ("booktitle", "journal"):
+        if name in f.items and f.items[name][1] == after[1]:
+            del f.items[name]
+            f.confidence.pop(name, None)
+    f.taken = [t for t in f.taken if not (after[1] <= t[0] < after[2])]
+    _text_value(f, "publisher", after[1], after[2])
 
 
 def _split_translation(f: _Fields) -> None:

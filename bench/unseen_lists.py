@@ -1,0 +1,255 @@
+"""Reference lists of papers nobody on the project had read, against hand labels (issue 16's
+"real Russian/English lists you do not have").
+
+    .venv/bin/python bench/unseen_lists.py                    # writes bench/UNSEEN_LISTS.md
+    .venv/bin/python bench/unseen_lists.py --out - -v         # to stdout, with every miss
+    .venv/bin/python bench/unseen_lists.py --save-first-run "what was run"   # once, before any fix
+
+The labels are in bench/unseen/lists.json (written by hand from the raw text before the tool ran
+on the papers; see its `method`). The papers are those of bench/unseen/papers.json (by `name`)
+plus those with a `source` of their own in lists.json; each is taken from its repository's
+snapshot (the `fetch` tool puts them under /work/.mirror; --mirrors changes the root) with
+`git show COMMIT:PATH`, as bench/unseen_frontmatter.py does. Each paper is read the way
+`exporter check` reads it, in every form it has: a PDF as the PDF and as pdftotext's text of it
+(`-enc UTF-8`, as the corpus's text files were made), a Word paper as it is.
+
+Scored per form: the list found (a paper without a list: none found), the number of entries
+right, and for each labelled entry (found among the entries read by its first words, in order)
+the seven fields of bench/entry_fields.py's labelled-set table with its normalisation
+(`label_values` for the labels, `parsed_values` for what was read). An entry the reader did not
+make (glued to another, or lost) counts as wrong in every field it has. `entry`: every field
+right, absent where the label has none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+for folder in (ROOT, BENCH):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from entry_fields import SET_FIELDS, label_values, parsed_values  # noqa: E402  (bench/entry_fields.py)
+from unseen_frontmatter import source_bytes  # noqa: E402  (bench/unseen_frontmatter.py)
+
+from exporter.diagnostics import InputError  # noqa: E402
+from exporter.pipeline import read_and_link  # noqa: E402
+
+LISTS = BENCH / "unseen" / "lists.json"
+PAPERS = BENCH / "unseen" / "papers.json"
+# Issue 16's targets on real Russian/English lists.
+TARGETS = {"first_author": 0.95, "year": 0.97, "title": 0.90, "pages": 0.90, "container": 0.85, "volume": 0.85, "publisher": 0.80, "entry": 0.70}
+RUSSIAN = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_\d]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def align(labelled: list[dict], entries: list) -> list:
+    """The entry read for each labelled one (or None): the next entry, in order, whose text
+    starts with the label's first words (letters only, the list number aside)."""
+    found, at = [], 0
+    for item in labelled:
+        start = _letters(item["start"])
+        hit = next((i for i in range(at, len(entries)) if _letters(entries[i].text).startswith(start)), None)
+        found.append(entries[hit] if hit is not None else None)
+        if hit is not None:
+            at = hit + 1
+    return found
+
+
+def read_entries(path: Path):
+    """The entries of the paper's own list as `check` has them: read, then given fields by the linker."""
+    try:
+        return list(read_and_link(str(path), named_bib=False).document.references)
+    except InputError as exc:
+        return exc
+
+
+def forms_of(paper: dict, data: bytes, tmp: Path) -> list[tuple[str, Path]]:
+    kind = paper.get("form", "pdf")
+    source = tmp / f"{paper['paper']}.{kind}"
+    source.write_bytes(data)
+    if kind != "pdf":
+        return [(kind, source)]
+    txt = source.with_suffix(".txt")
+    subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), str(txt)], check=True, capture_output=True)
+    return [("txt", txt), ("pdf", source)]
+
+
+def score_entries(labelled: list[dict], entries: list) -> list[dict]:
+    """Per labelled entry: each field's (truth, read) normalised, and whether it was found."""
+    rows = []
+    for item, entry in zip(labelled, align(labelled, entries)):
+        truth = label_values(item)
+        got = parsed_values(dict(entry.fields)) if entry is not None else dict.fromkeys(SET_FIELDS)
+        rows.append({"start": item["start"], "found": entry is not None, "truth": truth, "got": got,
+                     "text": entry.text if entry is not None else None, "russian": bool(RUSSIAN.search(item.get("title") or item["start"]))})
+    return rows
+
+
+def score(lists: list[dict], sources: dict[str, dict], mirrors: Path) -> tuple[list[dict], list[str]]:
+    results, missing = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for paper in lists:
+            where = paper if "source" in paper else sources.get(paper["paper"])
+            data = source_bytes(where["source"], mirrors) if where else None
+            if data is None:
+                missing.append(paper["paper"])
+                continue
+            for form, path in forms_of(where | {"paper": paper["paper"]}, data, Path(tmp)):
+                entries = read_entries(path)
+                refused = isinstance(entries, InputError)
+                entries = [] if refused else entries
+                results.append({"paper": paper["paper"], "batch": paper.get("batch", 1), "form": form, "expected": paper["entries_in_list"], "read": len(entries),
+                                "refused": str(entries) if refused else None, "entries": score_entries(paper["entries"], entries)})
+    return results, missing
+
+
+def tally(results: list[dict], keep=lambda row: True) -> dict:
+    """Field accuracy (correct, labelled), spurious fields, entries all right, lists found and counted."""
+    out = {f: [0, 0] for f in SET_FIELDS} | {"entry": [0, 0], "found": [0, 0], "list": [0, 0], "count": [0, 0]}
+    for r in results:
+        out["list"][0] += (r["read"] > 0) == (r["expected"] > 0)
+        out["list"][1] += 1
+        out["count"][0] += r["read"] == r["expected"]
+        out["count"][1] += 1
+        for row in filter(keep, r["entries"]):
+            out["found"][0] += row["found"]
+            out["found"][1] += 1
+            for f in SET_FIELDS:
+                if row["truth"][f] is not None:
+                    out[f][0] += row["truth"][f] == row["got"][f]
+                    out[f][1] += 1
+            out["entry"][0] += all(row["truth"][f] == row["got"][f] for f in SET_FIELDS)
+            out["entry"][1] += 1
+    return out
+
+
+def groups(results: list[dict]) -> dict[str, dict]:
+    table = {}
+    for form in ("txt", "pdf", "docx"):
+        part = [r for r in results if r["form"] == form]
+        if part:
+            table[form] = tally(part)
+    table["all forms"] = tally(results)
+    table["Russian entries (docx)"] = tally([r for r in results if r["form"] == "docx"], lambda row: row["russian"])
+    table["English entries"] = tally(results, lambda row: not row["russian"])
+    return table
+
+
+def _cell(pair: list[int], first: list[int] | None = None) -> str:
+    c, n = pair
+    text = f"{c}/{n} ({c / n:.0%})" if n else "–"
+    if first is not None and first[1]:
+        text += f" [{first[0] / first[1]:.0%}]"
+    return text
+
+
+COLUMNS = ("list", "count", "found") + SET_FIELDS + ("entry",)
+
+
+def _table(table: dict[str, dict], first_run: dict | None) -> list[str]:
+    out = ["| read | " + " | ".join(COLUMNS) + " |", "|---|" + "---:|" * len(COLUMNS)]
+    for name, row in table.items():
+        first = (first_run or {}).get("table", {}).get(name, {})
+        out.append(f"| {name} | " + " | ".join(_cell(row[c], first.get(c)) for c in COLUMNS) + " |")
+    return out
+
+
+def _unmet(row: dict) -> str:
+    miss = [f"{k} {row[k][0] / row[k][1]:.1%} < {v:.0%}" for k, v in TARGETS.items() if row[k][1] and row[k][0] / row[k][1] < v]
+    return ("Targets not met: " + "; ".join(miss) + ".") if miss else "Targets: all met."
+
+
+def report(results: list[dict], missing: list[str], first_run: dict | None, notes: list[str] = (), batch_2: str = "") -> str:
+    later = [r for r in results if r["batch"] == 2]
+    results = [r for r in results if r["batch"] == 1]
+    table = groups(results)
+    papers = sorted({r["paper"] for r in results})
+    labelled = sum(len(r["entries"]) for r in results if r["form"] != "pdf")
+    out = [
+        "# Reference lists of papers nobody here had read",
+        "",
+        "Written by `bench/unseen_lists.py` (see its docstring). Labels: bench/unseen/lists.json (written by hand from the raw "
+        f"text before the tool ran; sources and licences there and in bench/unseen/papers.json). {len(papers)} papers, "
+        f"{labelled} labelled entries (PDF papers are read twice: as the PDF and as pdftotext's text, so their entries count in both rows). "
+        "`list`: a list found where there is one, none where there is none; `count`: the number of entries right; `found`: labelled "
+        "entries the reader made (by their first words); the fields: correct / labelled, normalised as bench/entry_fields.py's "
+        "labelled-set table; `entry`: every field right, absent where the label has none.",
+        "",
+        "Issue 16's targets: " + ", ".join(f"{k} ≥ {v:.0%}" for k, v in TARGETS.items()) + ".",
+        "",
+    ]
+    out += ["## Batch 1: the papers of the first run", ""]
+    if first_run:
+        out += [f"Each cell: now, and [the first run] ({first_run['what']}).", ""]
+    out += _table(table, first_run)
+    out += ["", f"All forms: {_unmet(table['all forms'])}", ""]
+    if later:
+        late = groups(later)
+        labelled_2 = sum(len(r["entries"]) for r in later if r["form"] != "pdf")
+        out += ["## Batch 2: labelled after the fixes, never read", "", f"{batch_2} {len({r['paper'] for r in later})} papers, {labelled_2} labelled entries (the PDF's entries count again in its forms).", ""]
+        out += _table({k: v for k, v in late.items() if v["list"][1]}, None)
+        out += ["", f"All forms: {_unmet(late['all forms'])}", ""]
+        results = results + later
+    if missing:
+        out += [f"Not scored (snapshot missing; `fetch` the repository): {', '.join(missing)}.", ""]
+    if notes:
+        out += ["## After the first run", ""] + [f"- {note}" for note in notes] + [""]
+    out += ["## Per paper and form", "", "| paper | form | entries (read/in list) | found | entry right |", "|---|---|---:|---:|---:|"]
+    for r in results:
+        t = tally([r])
+        note = f" refused: {r['refused']}" if r["refused"] else ""
+        out.append(f"| {r['paper']} | {r['form']} | {r['read']}/{r['expected']}{note} | {_cell(t['found'])} | {_cell(t['entry'])} |")
+    return "\n".join(out) + "\n"
+
+
+def misses(results: list[dict]) -> list[str]:
+    out = []
+    for r in results:
+        for row in r["entries"]:
+            if not row["found"]:
+                out.append(f"{r['paper']} {r['form']} [{row['start']}]: not found")
+                continue
+            for f in SET_FIELDS:
+                if row["truth"][f] != row["got"][f]:
+                    out.append(f"{r['paper']} {r['form']} [{row['start']}] {f}: want {row['truth'][f]!r} got {row['got'][f]!r}  <<{row['text'][:160]}>>")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mirrors", default="/work/.mirror", help="root of the repository snapshots")
+    parser.add_argument("--out", default=str(BENCH / "UNSEEN_LISTS.md"), help="report file, '-' for stdout")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    parser.add_argument("--save-first-run", metavar="WHAT", help="store this run's table in lists.json as the first run")
+    args = parser.parse_args(argv)
+    listed = json.loads(LISTS.read_text(encoding="utf-8"))
+    sources = {p["name"]: p for p in json.loads(PAPERS.read_text(encoding="utf-8"))["papers"]}
+    results, missing = score(listed["papers"], sources, Path(args.mirrors))
+    if args.save_first_run:
+        listed["first_run"] = {"what": args.save_first_run, "table": groups([r for r in results if r["batch"] == 1])}
+        LISTS.write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = report(results, missing, listed.get("first_run"), listed.get("after_first_run", ()), listed.get("batch_2", ""))
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+    if args.verbose:
+        print("\n".join(misses(results)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
