@@ -34,6 +34,13 @@ TITLE_LABEL = re.compile(
     r"\s*(?::\s*(?P<value>\S.*)|:?)$",
     re.IGNORECASE,
 )
+# A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Authors: …`):
+# the names follow the label; such a line is never the title.
+AUTHOR_LABEL = re.compile(
+    r"^(?:авторы?|авторлар|докладчик|орындаған|выполнил[аи]?(?:\s+[^\s:]+){0,3}|authors?|speaker|presenter|presented\s+by)"
+    r"\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
 _INSTITUTION = re.compile(
     r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|кафедр|факультет|"
     r"universit|institut|academy|college|school|centre|center|laborator|department|faculty|inc\.|ltd",
@@ -249,6 +256,17 @@ def names_institution(text: str) -> bool:
 def is_institution(text: str) -> bool:
     """A line naming an institution (`университет`, `Institute`, `Department`…), under 200 characters."""
     return len(text) < 200 and names_institution(text)
+
+
+# A place line under a name: `Россия, г. Санкт-Петербург`, `г. Вологда`, `Kathmandu, Nepal`.
+_PLACE_PART = rf"(?:г\.\s*)?[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?"
+_PLACE = re.compile(rf"^(?:г\.\s*{_PLACE_PART}|{_PLACE_PART}(?:,\s*{_PLACE_PART})+)\.?$", re.IGNORECASE)
+
+
+def is_place(text: str) -> bool:
+    """A line that is only a place (`Россия, г. Санкт-Петербург`, `Г. Вологда`, `Kathmandu,
+    Nepal`): capitalised names parted by commas, or one after `г.`; a by-line's, never a title."""
+    return len(text) <= 60 and _PLACE.match(" ".join(text.split())) is not None
 
 
 def is_role(text: str) -> bool:

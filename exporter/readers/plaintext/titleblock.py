@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ...references.ownlist import is_reference_heading
 from .frontmatter import (
-    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_institution, is_role, is_rubric,
+    ABSTRACT, AUTHOR_LABEL, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_institution, is_role, is_rubric,
     is_title_line, names_institution, repeats_header, script,
 )
 from .roles import LineItem, NameLexicon, Role, label_lines, loaded_names
@@ -61,7 +61,7 @@ def _struck(t: str) -> bool:
     """The vetoes of `vetoes_title` but the fragment's."""
     if is_section_name(t) or is_rubric(t) or is_reference_heading(t) or _COVER.search(t):
         return True
-    if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR)):
+    if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR, AUTHOR_LABEL)):
         return True
     if "@" in t or _URL.search(t) or t.startswith("©") or re.search(r"\[\d", t):
         return True  # an address, a link, a copyright line, a sentence citing `[2]`
@@ -444,8 +444,11 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
         return None
     if rows and set(rows) < set(proposal.title):
         return proposal.title  # the rules took part of the model's title (its first or last lines)
-    if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own_script(language)):
+    own = own_script(language)
+    if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own):
         return proposal.title
+    if rules_title and not vetoes_title(rules_title) and _translation(" ".join(texts[i] for i in proposal.title), rules_title, own):
+        return None  # the rules' title is in the paper's script, the model's a translation (the English block under a Russian one)
     if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
         return None
     return proposal.title
@@ -458,6 +461,8 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     first = rules_authors[0] if rules_authors else None
     if proposal.authors and _translation(first, proposal.authors[0], title_script):
         return proposal.authors  # `A. M. Korotin` printed above the English title, `А. М. Коротин` above the Russian
+    if proposal.authors and _translation(proposal.authors[0], first, title_script):
+        return None  # and the other way round: the rules' `Розалиев В. Л.` under the Russian title, the model's `Rozaliev V.L.`
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
