@@ -436,13 +436,22 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     A rules' title set in `display` type (a PDF's largest type on its first page) that no veto
     strikes stands against a guess (the model labels no line a title) and against a part of
     itself: a magazine's title in 48 and 26 pt type over a 9 pt body lies outside what the
-    model learnt, which guessed the bold lead paragraph under it, or took its first word."""
+    model learnt, which guessed the bold lead paragraph under it, or took its first word. A
+    guess set below the rules' title, whatever its type, is text under it; a guess sharing
+    lines with it is part of one title with it (the lines of both are the title)."""
     if not proposal.title:
         return None
     rows = _rows_of(rules_title, texts) if rules_title else []
     if display and rules_title and not vetoes_title(rules_title) and (proposal.guessed or set(proposal.title) <= set(rows)):
         return None
+    if proposal.guessed and rows and not vetoes_title(rules_title) and min(proposal.title) > max(rows):
+        return None  # a guess below the rules' title is among the text under it (`Как правило, к экзогенным…`)
+    joined = sorted(set(rows) | set(proposal.title))
+    if proposal.guessed and set(rows) & set(proposal.title) and joined == list(range(joined[0], joined[-1] + 1)) and not vetoes_title(rules_title):
+        return joined  # a guess sharing lines with the rules' title: both are parts of one title block
     if rows and set(rows) < set(proposal.title):
+        if all(is_title_line(texts[i]) for i in rows) and not any(is_title_line(texts[i]) for i in proposal.title if i not in rows):
+            return None  # a title set in capitals is in capitals to its end: the line in small letters under it is the text's
         return proposal.title  # the rules took part of the model's title (its first or last lines)
     own = own_script(language)
     if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own):
@@ -463,6 +472,8 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
         return proposal.authors  # `A. M. Korotin` printed above the English title, `А. М. Коротин` above the Russian
     if proposal.authors and _translation(proposal.authors[0], first, title_script):
         return None  # and the other way round: the rules' `Розалиев В. Л.` under the Russian title, the model's `Rozaliev V.L.`
+    if proposal.authors and _name_key(proposal.authors[0]) in {_name_key(name) for name in rules_authors[1:]}:
+        return None  # the model's first author is the rules' second or later: it missed the first by-line, the rules did not
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
