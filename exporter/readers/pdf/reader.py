@@ -73,11 +73,12 @@ def read_text_layer(path: str) -> TextLayer:
 
 
 def keep_first_by_line(page: Page) -> None:
-    """A line of personal names in the first page's upper half that the running heads repeat
-    is the by-line they repeat (`А. Н. Атаманов` above the title, then on every page's head),
-    not furniture: it is read again."""
+    """A line of personal names with initials in the first page's upper half that the running
+    heads repeat is the by-line they repeat (`А. Н. Атаманов` above the title, then on every
+    page's head), not furniture: it is read again. A journal's name in the head (`Силовая
+    Электроника`) carries no initials."""
     for line in page.lines:
-        if line.furniture and line.y > page.height / 2 and name_parts(line.text):
+        if line.furniture and line.y > page.height / 2 and name_parts(line.text) and re.search(rf"(?<!\w)[{_UPPER}]\.", line.text):
             line.furniture = False
 
 

@@ -505,11 +505,12 @@ def _affiliation_under_name(run: list[str], texts: list[str], i: int) -> bool:
 
 
 def _notes_under(texts: list[str], i: int) -> bool:
-    """Whether the line under line `i` names a position or an institution: then line `i` is a
-    by-line's name even without initials (`Александров Илья Михайлович,` over `инженер
-    вычислительного центра, Ангарская государственная техническая академия`)."""
+    """Whether line `i` ends on a comma and the line under it names a position or an
+    institution: then line `i` is a by-line's name even without initials (`Александров Илья
+    Михайлович,` over `инженер вычислительного центра, Ангарская государственная техническая
+    академия`); a title's last line (`Survey Paper`) above an affiliation ends on no comma."""
     below = texts[i + 1] if i + 1 < len(texts) else ""
-    return bool(below) and len(below) < 250 and bool(_ROLE.search(below) or _INSTITUTION.search(below))
+    return texts[i].endswith(",") and bool(below) and len(below) < 250 and bool(_ROLE.search(below) or _INSTITUTION.search(below))
 
 
 def _one_line_field(fm: FrontMatter, text: str) -> bool:

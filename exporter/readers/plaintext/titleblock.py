@@ -343,6 +343,20 @@ def _trim_by_lines(kept: list[int], texts: list[str], labels: list[Role], named:
         by_lines.add(kept.pop(0))
 
 
+def _capitals_end(run: list[int], items: list[LineItem]) -> list[int]:
+    """A title run cut where its lines in capitals are followed by lines in small letters whose
+    sentence goes on under the run (the line after it starts in small letters): a title set in
+    capitals is in capitals to its end, and a paragraph running on under it is the text
+    (`НЕОПРЕДЕЛЕННОСТЬ В ПРИНЯТИИ…` / `Отличие экономики как…` / `управленческие решения…`)."""
+    after = run[-1] + 1
+    if after >= len(items) or not items[after].text[:1].islower():
+        return run
+    for k in range(1, len(run)):
+        if all(is_title_line(items[i].text) for i in run[:k]) and not is_title_line(items[run[k]].text):
+            return run[:k]
+    return run
+
+
 def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None, names: NameLexicon | None = None) -> Proposal:
     """The title block the model reads in `items` (see the module's docstring); `names`: the
     model's name lexicon (the shipped one by default)."""
@@ -361,6 +375,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     # Where the model finds author lines of its own, title-case title lines are not read as a by-line.
     named = any(role.label == "author" for role in labels[:front_end])
     for run in [r for r in _runs(labels, "title", items) if r[0] < front_end]:  # a title stands above the body
+        run = _capitals_end(run, items)
         for kept in _unvetoed(run, texts, labels):
             _trim_by_lines(kept, texts, labels, named, by_lines, loaded_names() if names is None else names)
             if kept:
@@ -450,8 +465,6 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     if proposal.guessed and set(rows) & set(proposal.title) and joined == list(range(joined[0], joined[-1] + 1)) and not vetoes_title(rules_title):
         return joined  # a guess sharing lines with the rules' title: both are parts of one title block
     if rows and set(rows) < set(proposal.title):
-        if all(is_title_line(texts[i]) for i in rows) and not any(is_title_line(texts[i]) for i in proposal.title if i not in rows):
-            return None  # a title set in capitals is in capitals to its end: the line in small letters under it is the text's
         return proposal.title  # the rules took part of the model's title (its first or last lines)
     own = own_script(language)
     if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own):
@@ -472,9 +485,9 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
         return proposal.authors  # `A. M. Korotin` printed above the English title, `А. М. Коротин` above the Russian
     if proposal.authors and _translation(proposal.authors[0], first, title_script):
         return None  # and the other way round: the rules' `Розалиев В. Л.` under the Russian title, the model's `Rozaliev V.L.`
-    if proposal.authors and _name_key(proposal.authors[0]) in {_name_key(name) for name in rules_authors[1:]}:
-        return None  # the model's first author is the rules' second or later: it missed the first by-line, the rules did not
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
+    if proposal.authors and lines and lines[0] not in proposal.title and proposal.labels[lines[0]].title < 0.5 and _name_key(proposal.authors[0]) in {_name_key(name) for name in rules_authors[1:]}:
+        return None  # the model's first author is the rules' second or later, the rules' first no title line: the model missed the first by-line
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
     return proposal.authors
