@@ -207,3 +207,14 @@ def test_a_by_line_the_running_heads_repeat_stays_on_the_first_page(tmp_path):
     c.save()
     authors = read_document(str(path)).meta.authors
     assert authors[:1] == ("А. Н. Атаманов",) and "Силовая Электроника" not in authors
+
+
+def test_the_models_authors_stand_where_the_rules_found_none():
+    """The script comparison of the rules' first author and the model's needs a rules' first
+    author: with none, the model's authors are taken (a Word paper whose by-line the rules
+    missed crashed the reader here once)."""
+    from exporter.readers.plaintext.titleblock import judge_authors
+
+    texts = ["В.С. Иванов, С.В. Ковалев", "СЕРВИС ДЛЯ ПОИСКА УЯЗВИМОСТЕЙ"]
+    proposal = _proposal([1], texts, authors=["В.С. Иванов"])
+    assert judge_authors(proposal, texts, [], "cyrillic") == ["В.С. Иванов"]

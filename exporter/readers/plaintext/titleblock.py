@@ -483,7 +483,7 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     first = rules_authors[0] if rules_authors else None
     if proposal.authors and _translation(first, proposal.authors[0], title_script):
         return proposal.authors  # `A. M. Korotin` printed above the English title, `А. М. Коротин` above the Russian
-    if proposal.authors and _translation(proposal.authors[0], first, title_script):
+    if proposal.authors and first and _translation(proposal.authors[0], first, title_script):
         return None  # and the other way round: the rules' `Розалиев В. Л.` under the Russian title, the model's `Rozaliev V.L.`
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
     if proposal.authors and lines and lines[0] not in proposal.title and proposal.labels[lines[0]].title < 0.5 and _name_key(proposal.authors[0]) in {_name_key(name) for name in rules_authors[1:]}:
