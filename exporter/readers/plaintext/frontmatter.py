@@ -408,9 +408,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
     """The front matter in `lines[:end]` (see `read_front_matter`)."""
     fm = FrontMatter()
     texts = [clean(line) for line in lines[:end]]
-    later_label = [False] * (end + 1)  # a labelled field stands at or after this line
-    for i in range(end - 1, -1, -1):
-        later_label[i] = later_label[i + 1] or bool(_label(ABSTRACT.match, texts[i]) or _label(KEYWORDS.match, texts[i]))
+    later_label = _later_labels(texts)
     udc_at = next((i for i, t in enumerate(texts) if UDC.match(t) or BARE_UDC.match(t)), None)
     candidates: list[tuple[bool, list[str]]] = []  # (is running header, lines)
     pending: list[tuple[str, list[str]]] = []  # authors by script, in order
@@ -484,6 +482,20 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = False
             continue
         i += 1
+    return _with_title(fm, candidates, pending, unlabelled, stop, language)
+
+
+def _later_labels(texts: list[str]) -> list[bool]:
+    """For each line, whether a labelled abstract or keywords stand at or after it."""
+    later = [False] * (len(texts) + 1)
+    for i in range(len(texts) - 1, -1, -1):
+        later[i] = later[i + 1] or bool(_label(ABSTRACT.match, texts[i]) or _label(KEYWORDS.match, texts[i]))
+    return later
+
+
+def _with_title(fm: FrontMatter, candidates: list, pending: list, unlabelled: list[FieldText], stop: int, language: str | None) -> FrontMatter:
+    """`fm` completed by its title (of the candidates), authors (in the title's script) and
+    unlabelled abstracts; an empty FrontMatter where nothing shows a title block."""
     evidence = fm.udc or fm.irsti or pending or fm.abstracts or fm.keyword_sets or fm.affiliations or fm.supervisor
     if not candidates or not (evidence or any(is_title_line(" ".join(run)) for _, run in candidates)):
         return FrontMatter()  # a line in capitals, or a title with fields around it: else all is body

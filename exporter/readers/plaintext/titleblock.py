@@ -486,11 +486,20 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     if proposal.authors and first and _translation(proposal.authors[0], first, title_script):
         return None  # and the other way round: the rules' `Розалиев В. Л.` under the Russian title, the model's `Rozaliev V.L.`
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
-    if proposal.authors and lines and lines[0] not in proposal.title and proposal.labels[lines[0]].title < 0.5 and _name_key(proposal.authors[0]) in {_name_key(name) for name in rules_authors[1:]}:
-        return None  # the model's first author is the rules' second or later, the rules' first no title line: the model missed the first by-line
+    if proposal.authors and lines and _missed_first(proposal, lines[0], rules_authors):
+        return None  # the model's first author is the rules' second or later: the model missed the first by-line
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
     return proposal.authors
+
+
+def _missed_first(proposal: Proposal, line: int, rules_authors: list[str]) -> bool:
+    """Whether the model's first author is the rules' second or later while the rules' first
+    stands on `line`, a line the model reads as neither title nor furniture (a cover page's
+    `Julia Veit  Gregor Rainer` is furniture: there the model's by-line stands)."""
+    role = proposal.labels[line]
+    later = {_name_key(name) for name in rules_authors[1:]}
+    return line not in proposal.title and role.title < 0.5 and role.label != "furniture" and _name_key(proposal.authors[0]) in later
 
 
 def _name_key(text: str) -> str:
