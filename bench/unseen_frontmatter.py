@@ -75,7 +75,7 @@ def score(papers: list[dict], mirrors: Path) -> tuple[list[dict], list[str]]:
                 txt = source.with_suffix(".txt")
                 subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), str(txt)], check=True, capture_output=True)
                 forms = [("txt", txt), ("pdf", source)]
-            row = {"name": paper["name"], "title": paper["title"] is not None, "author": paper["first_author"] is not None}
+            row = {"name": paper["name"], "added": paper.get("added"), "title": paper["title"] is not None, "author": paper["first_author"] is not None}
             for form, path in forms:
                 for kind, model in (("rules", False), ("shipped", True)):
                     meta = read_meta(path, model)
@@ -100,7 +100,7 @@ def _counts(rows: list[dict], form: str, kind: str) -> tuple[str, str]:
     return f"{t}/{len(titles)}" + (f" ({t / len(titles):.0%})" if titles else ""), f"{a}/{len(authors)}" + (f" ({a / len(authors):.0%})" if authors else "")
 
 
-def report(rows: list[dict], missing: list[str], first_run: dict | None = None, designed_from: list[str] = ()) -> str:
+def report(rows: list[dict], missing: list[str], first_runs: list[dict] = (), designed_from: list[str] = ()) -> str:
     out = [
         "# Title and first author on papers nobody here had read",
         "",
@@ -120,10 +120,15 @@ def report(rows: list[dict], missing: list[str], first_run: dict | None = None, 
                 "| form | title | first author |", "|---|---|---|"]
         for form in FORMS:
             out.append(f"| {form} | {' | '.join(_counts(unseen, form, 'shipped'))} |")
-    if first_run:
-        out += ["", f"First run ({first_run['what']}): txt title {first_run['txt']['title']}, first author {first_run['txt']['first_author']}; "
-                f"PDF title {first_run['pdf']['title']}, first author {first_run['pdf']['first_author']}; "
-                f"DOCX title {first_run['docx']['title']}, first author {first_run['docx']['first_author']}. Misses: {first_run['failures']}."]
+    for batch in sorted({r["added"] for r in rows if r.get("added")}):
+        added = [r for r in rows if r.get("added") == batch]
+        out += ["", f"The papers added by {batch} ({len(added)}), shipped readers:", "", "| form | title | first author |", "|---|---|---|"]
+        for form in FORMS:
+            out.append(f"| {form} | {' | '.join(_counts(added, form, 'shipped'))} |")
+    for run in first_runs:
+        out += ["", f"First run ({run['what']}): txt title {run['txt']['title']}, first author {run['txt']['first_author']}; "
+                f"PDF title {run['pdf']['title']}, first author {run['pdf']['first_author']}; "
+                f"DOCX title {run['docx']['title']}, first author {run['docx']['first_author']}. Misses: {run['failures']}."]
     out += [""]
     if missing:
         out += [f"Not scored (snapshot missing; `fetch` the repository): {', '.join(missing)}.", ""]
@@ -150,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows:
             for key in ((f, k) for f in FORMS for k in ("rules", "shipped") if (f, k) in r):
                 print(r["name"], *key, *r[key])
-    text = report(rows, missing, listed.get("first_run"), [p["name"] for p in papers if p.get("designed_from")])
+    text = report(rows, missing, listed.get("first_runs", ()), [p["name"] for p in papers if p.get("designed_from")])
     if args.out == "-":
         sys.stdout.write(text)
     else:

@@ -24,7 +24,10 @@ from ...model import (
 )
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING
-from ..plaintext.frontmatter import ABSTRACT, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, names_institution, is_name, is_rubric, is_title_line, script, split_authors
+from ..plaintext.frontmatter import (
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, is_institution, is_name, is_place, is_role, is_rubric,
+    is_title_line, names_institution, script, split_authors,
+)
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
@@ -309,8 +312,11 @@ def _bold_all(para: Para) -> bool:
 
 
 def _clean_name(text: str) -> str:
-    """An author line without affiliation marks, e-mails and roles: `Sobic1,` -> `Sobic,`."""
+    """An author line without affiliation marks, e-mails and roles: `Sobic1,` -> `Sobic,`; a
+    name's transliteration in brackets and the letter marking its affiliation after them
+    (`Кумсков Михаил Иванович (Kumskov Mikhail Ivanovich)a, *`) are the same person's, dropped."""
     text = re.sub(r"\S+@\S+", " ", text)
+    text = re.sub(r"\s*\(([^()]{3,80})\)[a-h]?(?=[\s,;*]|$)", lambda m: "" if is_name(" ".join(m[1].split())) else m[0], text)
     text = re.sub(r"(?<=[^\W\d_])\d+\b|[*†‡]", "", text)
     return " ".join(text.split()).strip(" ,;")
 
@@ -348,6 +354,13 @@ def _looks_like_authors(line: str) -> bool:
     return not (is_title_line(line) and len(line.split()) >= 3 and not re.search(r"(?<!\w)\w\.", line))
 
 
+def _names_first(para: Para, text: str) -> bool:
+    """A by-line paragraph: a line of names, or names on the first of lines broken by hand with
+    the position and institution under them (`Новикова Полина Витальевна` / `студент, кафедра …`)."""
+    head = " ".join(para.text.split("\n")[0].split())
+    return len(text) < 200 and _looks_like_authors(text) or head != text and len(head) < 200 and _looks_like_authors(head)
+
+
 def _first_line(inlines: tuple) -> tuple:
     """A paragraph's inlines up to its first line break (a title paragraph may hold more)."""
     text = plain_text(inlines)
@@ -372,6 +385,29 @@ def _without_superscripts(para: Para) -> str:
 
 
 FRONT_PARAGRAPHS = 30  # the front matter stands among the first paragraphs
+# Paragraph styles named for a title block's parts, in our languages and Word's French one
+# (`Название доклада`, `Titre`, `Авторы`, `Адреса`); a caption's style (`Название таблицы`) is not.
+_TITLE_STYLE = re.compile(r"title|titre|название|заглавие|тақырып", re.IGNORECASE)
+_NOT_TITLE_STYLE = re.compile(r"sub|подзагол|таблиц|рисун|figure|table|caption|подпис", re.IGNORECASE)
+_AUTHOR_STYLE = re.compile(r"author|автор", re.IGNORECASE)
+_AFFILIATION_STYLE = re.compile(r"affiliation|адрес|организац", re.IGNORECASE)
+
+
+def _title_style(para: Para) -> bool:
+    return _TITLE_STYLE.search(para.style_name) is not None and _NOT_TITLE_STYLE.search(para.style_name) is None
+
+
+def _set_alike(first: Para, other: Para) -> bool:
+    """Whether `other` is set as `first` is (style, size, bold, centring): a title set in two
+    paragraphs keeps its setting, so a paragraph set otherwise under it (a by-line in plain
+    type under a bold title, the text under a heading) does not go on the title."""
+    return (first.style_name, first.size, _bold_all(first), first.centered) == (other.style_name, other.size, _bold_all(other), other.centered)
+
+
+def _by_line_note(text: str) -> bool:
+    """A line a by-line block holds under a name: a position (`Аспирант`, `Senior Lecturer`;
+    any line of two words or fewer not in capitals), an institution, a place or an e-mail."""
+    return is_role(text) or is_institution(text) or is_place(text) or EMAIL.search(text) is not None or len(text.split()) <= 2 and not is_title_line(text)
 
 
 def front_items(paras: list[Para]) -> list[LineItem]:
@@ -406,7 +442,7 @@ def _marked_title(region: list[Para]) -> tuple[int | None, bool]:
             under = next((j for j in range(i + 1, len(region)) if region[j].text.strip()), None)
             if m["value"] is not None or under is not None:
                 return (i if m["value"] is not None else under), True
-    title_at = next((i for i, p in enumerate(region) if "title" in p.style_name.lower() and "sub" not in p.style_name.lower()), None)
+    title_at = next((i for i, p in enumerate(region) if _title_style(p)), None)
     if title_at is not None:
         return title_at, not _looks_like_authors(" ".join(region[title_at].text.split()))
     return _title_set_apart(region), False
@@ -414,16 +450,22 @@ def _marked_title(region: list[Para]) -> tuple[int | None, bool]:
 
 def _title_set_apart(region: list[Para]) -> int | None:
     """The first paragraph set apart by a heading style, a larger font, bold type or capitals,
-    with only labelled fields, a rubric and lines of names before it; None when a section name
+    with only labelled fields, a rubric and by-lines before it (names, each with the position,
+    institution, place and e-mail lines under it: `_by_line_note`); None when a section name
     (`Введение`) or another paragraph comes first."""
     labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)  # noqa: E731
     sizes = [p.size for p in region if p.size]
     body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
+    by_line = False  # the paragraph above is a name, or a note under one
     for i, p in enumerate(region):
         first = " ".join(p.text.split("\n")[0].split())
         if is_section_name(first):
             return None  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
-        if len(first) < 8 or labelled(_label_form(first)) or _looks_like_authors(first) or p.number is not None or is_rubric(first):
+        named = _looks_like_authors(first) or AUTHOR_LABEL.match(first) is not None
+        if named or by_line and _by_line_note(first):
+            by_line = True
+            continue
+        if len(first) < 8 or labelled(_label_form(first)) or p.number is not None or is_rubric(first):
             continue
         big = body_size is not None and p.size is not None and p.size > body_size
         if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
@@ -454,6 +496,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     model_title = None if styled else judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None, language)
     if model_title and model_title[0] < len(region):
         title_at, *more = [i for i in model_title if i < len(region)]
+        kept = next((k for k, i in enumerate(more) if not _set_alike(region[title_at], region[i])), len(more))
+        more = more[:kept]
     last = -1
     if title_at is not None:
         fields["title"] = _after_label(_first_line(inlines(region[title_at])), TITLE_LABEL)
@@ -488,9 +532,11 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
                 pending_abstract = fields["abstract"] is None
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
-        elif "author" in p.style_name.lower() or _looks_like_authors(text) and i <= after_title + 4 and len(text) < 200:
+        elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
+            fields["authors"].extend(_author_names(m["value"]) or [_clean_name(m["value"])])
+        elif _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
             fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
-        elif (names_institution(text) or "affiliation" in p.style_name.lower()) and len(text) < 250 and (fields["authors"] or title_at is not None):
+        elif (names_institution(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
             fields["affiliations"].append(text)
         else:
             if i > after_title + 8 or title_at is None:

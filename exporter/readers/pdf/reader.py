@@ -17,10 +17,10 @@ from ...crossrefs import crossrefs_of, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
 from ...model import Citation, CrossRef, Document, Figure, Footnote, Heading, Image, Meta, Paragraph, Span, Superscript, Text
-from ...references.ownlist import find_reference_list, read_reference_list
+from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, names_institution, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.titleblock import DISPLAY, decide, emails_in
 from .images import PagePicture, find_pictures
@@ -66,12 +66,23 @@ def read_text_layer(path: str) -> TextLayer:
             raise InputError(path, f"has {dropped} characters of text, all set askew (neither level nor at a right angle); exporter reads text set level or turned by a right angle")
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
+    keep_first_by_line(pages[0])
     lines = [line for page in pages for line in page.lines if not line.furniture]
     body = body_size(lines)
     mark_notes(pages, body)
     lines = with_blank_lines(lines, body)
     lines, repaired = without_mojibake(lines, path)
     return TextLayer(lines, layer_notes(path, pages) + repaired, pictures)
+
+
+def keep_first_by_line(page: Page) -> None:
+    """A line of personal names with initials in the first page's upper half that the running
+    heads repeat is the by-line they repeat (`А. Н. Атаманов` above the title, then on every
+    page's head), not furniture: it is read again. A journal's name in the head (`Силовая
+    Электроника`) carries no initials."""
+    for line in page.lines:
+        if line.furniture and line.y > page.height / 2 and name_parts(line.text) and re.search(rf"(?<!\w)[{_UPPER}]\.", line.text):
+            line.furniture = False
 
 
 def without_mojibake(lines: list[Line], path: str) -> tuple[list[Line], list[Diagnostic]]:
@@ -201,6 +212,9 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'"
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
+_UDC_BESIDE = re.compile(r"^\s*(?:УДК|ӘОЖ|UDC)\s*:?\s*\d[\d.:/()+–-]*\s+(?=\S)", re.IGNORECASE)
+# A name in capitals after its initials (`T. HIGUCHI`, `Н. А. КОЧУБЕЙ`): a title carries no initials.
+_CAPS_NAME = re.compile(rf"^(?:[{_UPPER}]\.\s?){{1,3}}[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?$")
 
 
 def in_capitals(text: str) -> bool:
@@ -212,15 +226,19 @@ def name_parts(text: str) -> list[str]:
     """The personal names a line starts with (`Е. В. Буценко, канд. экон. наук` -> [`Е. В. Буценко`]).
 
     A name is two to five words, each an initial (`Р.`, `Р.А.`) or a capitalised word; a line
-    set in capitals is a title, not names. Marks around names (`©`, `*`, digits) are dropped.
+    set in capitals is a title, not names, but for names in capitals after their initials
+    (`T. HIGUCHI`: `_CAPS_NAME`). A piece naming an institution (`Geophysics Research
+    Laboratory`) is no name. Marks around names (`©`, `*`, digits) are dropped.
     """
-    if in_capitals(text):
-        return []
     names = []
     text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
+    text = _UDC_BESIDE.sub("", text)  # `УДК 519.711 Александров Илья Михайлович,`: two fields on one baseline
+    capitals = in_capitals(text)
     for part in split_authors(re.sub(r"[©*†‡⇤\d]+", " ", text)):
         words = part.split()
-        if 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words):
+        if capitals and _CAPS_NAME.match(" ".join(words)):
+            names.append(" ".join(words))
+        elif not capitals and 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not names_institution(part):
             names.append(" ".join(words))
         else:
             break
@@ -249,7 +267,8 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
     """The title's lines, from the first page's type.
 
     Rules, on the first half of the first page, after a UDC line where there is one (a
-    journal's rubric above it is not the title): lines of one style (size, weight, capitals)
+    journal's rubric above it is not the title), and after a reference list's heading where
+    one stands there (a collection prints a paper under the previous one's end): lines of one style (size, weight, capitals)
     form blocks; a block is no title when it is a label line (UDC, DOI, abstract, keywords,
     an address), personal names, a single word (a journal's logo), or text that a line above it
     repeats (the journal's name, printed again in its imprint). Of the rest, the block set
@@ -258,6 +277,10 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
     """
     first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
     region = first_page[: max(len(first_page) // 2, 1)]
+    listed = next((i for i in region if is_reference_heading(lines[i].text)), None)
+    if listed is not None:  # the previous paper's end printed above this one (its list's heading): the title is below it
+        rest = [i for i in first_page if i > listed]
+        region = rest[: max(len(rest) // 2, 1)]
     udc = next((i for i in region if _UDC.match(lines[i].text.strip())), None)
     if udc is not None:
         region = [i for i in region if i > udc]
@@ -315,15 +338,15 @@ def with_display_neighbours(lines: list[Line], block: list[int], body: float) ->
 
 def find_authors(lines: list[Line], title: list[int]) -> list[str]:
     """The first line of personal names near the title: one of the two lines after it, else
-    the first such line above it on its page (many Russian journals print the authors above)."""
+    the first such line above it on its page (many Russian journals print the authors above);
+    names in the title's script first (a Russian title's by-line above it, not the English
+    `I. M. Aleksandrov` under the title's translation), else the first found."""
     page = lines[title[0]].page
+    own = script(" ".join(lines[i].text for i in title))
     after = [i for i in range(title[-1] + 1, len(lines)) if lines[i].page == page and lines[i].text][:2]
     before = [i for i in range(0, title[0]) if lines[i].page == page]
-    for i in after + before:
-        names = name_parts(without_superscripts(lines[i]))
-        if names:
-            return names
-    return []
+    found = [names for i in after + before if (names := name_parts(without_superscripts(lines[i])))]
+    return next((names for names in found if script(names[0]) == own), found[0] if found else [])
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
@@ -32,6 +32,13 @@ KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value
 TITLE_LABEL = re.compile(
     r"^(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)(?:\s+(?:работы|статьи|доклада|исследования|of\s+the\s+(?:paper|article|work)))?"
     r"\s*(?::\s*(?P<value>\S.*)|:?)$",
+    re.IGNORECASE,
+)
+# A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Authors: …`):
+# the names follow the label; such a line is never the title.
+AUTHOR_LABEL = re.compile(
+    r"^(?:авторы?|авторлар|докладчик|орындаған|выполнил[аи]?(?:\s+[^\s:]+){0,3}|authors?|speaker|presenter|presented\s+by)"
+    r"\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
@@ -155,6 +162,7 @@ class FrontMatter:
     abstracts: list[FieldText] = field(default_factory=list)
     keyword_sets: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     body_start: int = 0  # index of the first body line
+    start: int = 0  # index of the paper's first line: past the previous paper's end printed above it (`_after_previous_paper`)
 
     def choose(self, language: str) -> None:
         """`abstract` and `keywords` are those in the paper's language, else the first printed."""
@@ -251,6 +259,17 @@ def is_institution(text: str) -> bool:
     return len(text) < 200 and names_institution(text)
 
 
+# A place line under a name: `Россия, г. Санкт-Петербург`, `г. Вологда`, `Kathmandu, Nepal`.
+_PLACE_PART = rf"(?:г\.\s*)?[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?"
+_PLACE = re.compile(rf"^(?:г\.\s*{_PLACE_PART}|{_PLACE_PART}(?:,\s*{_PLACE_PART})+)\.?$", re.IGNORECASE)
+
+
+def is_place(text: str) -> bool:
+    """A line that is only a place (`Россия, г. Санкт-Петербург`, `Г. Вологда`, `Kathmandu,
+    Nepal`): capitalised names parted by commas, or one after `г.`; a by-line's, never a title."""
+    return len(text) <= 60 and _PLACE.match(" ".join(text.split())) is not None
+
+
 def is_role(text: str) -> bool:
     """A line naming a position or degree (`магистрант`, `профессор`, `PhD student`), under 200 characters."""
     return len(text) < 200 and _ROLE.search(text) is not None
@@ -342,13 +361,54 @@ def read_front_matter(
     introduction's heading that ends the window) or it follows the keywords; otherwise the
     body starts there. Without a title nothing is front matter.
     """
-    fm = FrontMatter()
     end, at_heading = front_window(lines, page_starts)
-    end = min(end, next((i for i in range(end) if is_reference_heading(lines[i])), end))
+    heading = next((i for i in range(end) if is_reference_heading(lines[i])), None)
+    fm = _read_window(lines, end if heading is None else heading, at_heading and heading is None, furniture, language)
+    first_page_end = page_starts[1] if len(page_starts) > 1 else len(lines)
+    if not fm.title_lines and heading is not None and heading < first_page_end and (begin := _after_previous_paper(lines, heading, end)) is not None:
+        starts = tuple(sorted({0} | {p - begin for p in page_starts if p > begin}))
+        later = read_front_matter(lines[begin:], starts, frozenset(k - begin for k in furniture if k >= begin), language)
+        return _shifted(later, begin) if later.title_lines else fm
+    return fm
+
+
+def _after_previous_paper(lines: list[str], heading: int, end: int) -> int | None:
+    """Where a paper begins under the end of the previous one, printed above it on the same page
+    (a collection's page: the previous paper's text, its `БИБЛИОГРАФИЧЕСКИЙ СПИСОК` and entries,
+    then this paper's by-line and title): the by-line block right above the first line in
+    capitals (three words or more) after the list's heading (names, positions, institutions,
+    places, e-mails), or that line; None when no line in capitals follows.""" 
     texts = [clean(line) for line in lines[:end]]
-    later_label = [False] * (end + 1)  # a labelled field stands at or after this line
-    for i in range(end - 1, -1, -1):
-        later_label[i] = later_label[i + 1] or bool(_label(ABSTRACT.match, texts[i]) or _label(KEYWORDS.match, texts[i]))
+    title_at = next((i for i in range(heading + 1, end) if is_title_line(texts[i]) and len(re.findall(r"[^\W\d_]{3,}", texts[i])) >= 3 and not _classified(texts[i], False)), None)
+    if title_at is None:
+        return None
+    begin = title_at
+    while begin - 1 > heading and _by_line_part(texts[begin - 1]):
+        begin -= 1
+    return begin
+
+
+def _by_line_part(text: str) -> bool:
+    """A line a by-line block holds: blank, names, a position or degree (`к. т. н., доцент`),
+    an institution, a place, an e-mail."""
+    return not text or author_names(text, strong_only=False) is not None or bool(_ROLE.search(text) or _INSTITUTION.search(text) or EMAIL.search(text)) or is_place(text)
+
+
+def _shifted(fm: FrontMatter, by: int) -> FrontMatter:
+    """`fm` read from the lines after the first `by`, its line indexes counted from the top."""
+    fm.abstracts = [replace(a, rows=tuple(r + by for r in a.rows)) for a in fm.abstracts]
+    if fm.abstract is not None:
+        fm.abstract = replace(fm.abstract, rows=tuple(r + by for r in fm.abstract.rows))
+    fm.body_start += by
+    fm.start += by
+    return fm
+
+
+def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None) -> FrontMatter:
+    """The front matter in `lines[:end]` (see `read_front_matter`)."""
+    fm = FrontMatter()
+    texts = [clean(line) for line in lines[:end]]
+    later_label = _later_labels(texts)
     udc_at = next((i for i, t in enumerate(texts) if UDC.match(t) or BARE_UDC.match(t)), None)
     candidates: list[tuple[bool, list[str]]] = []  # (is running header, lines)
     pending: list[tuple[str, list[str]]] = []  # authors by script, in order
@@ -384,7 +444,7 @@ def read_front_matter(
             continue
         elif is_rubric(text) or repeats_header(text, headers):
             pass
-        elif (names := author_names(text, strong_only=seen_label or not candidates and not text.startswith("©"))) is not None:
+        elif (names := author_names(text, strong_only=(seen_label or not candidates and not text.startswith("©")) and not _notes_under(texts, i))) is not None:
             pending.append((script(text), names))
         elif is_header(text) or EMAIL.search(text):
             headers.append(text)
@@ -402,6 +462,8 @@ def read_front_matter(
                 candidates[-1][1] + run, lower_ok=True
             ):
                 candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`)
+            elif run and _affiliation_under_name(run, texts, i):
+                fm.affiliations.append(" ".join(run))
             elif run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
                 candidates.append((any(k in furniture for k in range(i, run_end)), run))
                 last_run_end = run_end
@@ -420,6 +482,20 @@ def read_front_matter(
             after_keywords = False
             continue
         i += 1
+    return _with_title(fm, candidates, pending, unlabelled, stop, language)
+
+
+def _later_labels(texts: list[str]) -> list[bool]:
+    """For each line, whether a labelled abstract or keywords stand at or after it."""
+    later = [False] * (len(texts) + 1)
+    for i in range(len(texts) - 1, -1, -1):
+        later[i] = later[i + 1] or bool(_label(ABSTRACT.match, texts[i]) or _label(KEYWORDS.match, texts[i]))
+    return later
+
+
+def _with_title(fm: FrontMatter, candidates: list, pending: list, unlabelled: list[FieldText], stop: int, language: str | None) -> FrontMatter:
+    """`fm` completed by its title (of the candidates), authors (in the title's script) and
+    unlabelled abstracts; an empty FrontMatter where nothing shows a title block."""
     evidence = fm.udc or fm.irsti or pending or fm.abstracts or fm.keyword_sets or fm.affiliations or fm.supervisor
     if not candidates or not (evidence or any(is_title_line(" ".join(run)) for _, run in candidates)):
         return FrontMatter()  # a line in capitals, or a title with fields around it: else all is body
@@ -429,6 +505,24 @@ def read_front_matter(
     fm.title_lines = [title_text(fm.title_lines)]
     fm.body_start = stop
     return fm
+
+
+def _affiliation_under_name(run: list[str], texts: list[str], i: int) -> bool:
+    """A run of lines right under a by-line's name that names an institution, not in capitals:
+    an affiliation broken over lines (`Дальневосточный` / `юридический институт` / `МВД России`
+    under `В.С. Дунин,`), not a title."""
+    above = next((t for t in reversed(texts[:i]) if t), "")
+    joined = " ".join(run)
+    return i > 0 and bool(texts[i - 1]) and author_names(above, strong_only=True) is not None and len(joined) < 200 and names_institution(joined) and not is_title_line(joined)
+
+
+def _notes_under(texts: list[str], i: int) -> bool:
+    """Whether line `i` ends on a comma and the line under it names a position or an
+    institution: then line `i` is a by-line's name even without initials (`Александров Илья
+    Михайлович,` over `инженер вычислительного центра, Ангарская государственная техническая
+    академия`); a title's last line (`Survey Paper`) above an affiliation ends on no comma."""
+    below = texts[i + 1] if i + 1 < len(texts) else ""
+    return texts[i].endswith(",") and bool(below) and len(below) < 250 and bool(_ROLE.search(below) or _INSTITUTION.search(below))
 
 
 def _one_line_field(fm: FrontMatter, text: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ...references.ownlist import is_reference_heading
 from .frontmatter import (
-    ABSTRACT, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_institution, is_role, is_rubric,
+    ABSTRACT, AUTHOR_LABEL, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_institution, is_role, is_rubric,
     is_title_line, names_institution, repeats_header, script,
 )
 from .roles import LineItem, NameLexicon, Role, label_lines, loaded_names
@@ -61,7 +61,7 @@ def _struck(t: str) -> bool:
     """The vetoes of `vetoes_title` but the fragment's."""
     if is_section_name(t) or is_rubric(t) or is_reference_heading(t) or _COVER.search(t):
         return True
-    if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR)):
+    if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR, AUTHOR_LABEL)):
         return True
     if "@" in t or _URL.search(t) or t.startswith("©") or re.search(r"\[\d", t):
         return True  # an address, a link, a copyright line, a sentence citing `[2]`
@@ -343,6 +343,20 @@ def _trim_by_lines(kept: list[int], texts: list[str], labels: list[Role], named:
         by_lines.add(kept.pop(0))
 
 
+def _capitals_end(run: list[int], items: list[LineItem]) -> list[int]:
+    """A title run cut where its lines in capitals are followed by lines in small letters whose
+    sentence goes on under the run (the line after it starts in small letters): a title set in
+    capitals is in capitals to its end, and a paragraph running on under it is the text
+    (`НЕОПРЕДЕЛЕННОСТЬ В ПРИНЯТИИ…` / `Отличие экономики как…` / `управленческие решения…`)."""
+    after = run[-1] + 1
+    if after >= len(items) or not items[after].text[:1].islower():
+        return run
+    for k in range(1, len(run)):
+        if all(is_title_line(items[i].text) for i in run[:k]) and not is_title_line(items[run[k]].text):
+            return run[:k]
+    return run
+
+
 def propose(items: list[LineItem], language: str | None = None, labels: list[Role] | None = None, names: NameLexicon | None = None) -> Proposal:
     """The title block the model reads in `items` (see the module's docstring); `names`: the
     model's name lexicon (the shipped one by default)."""
@@ -361,6 +375,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     # Where the model finds author lines of its own, title-case title lines are not read as a by-line.
     named = any(role.label == "author" for role in labels[:front_end])
     for run in [r for r in _runs(labels, "title", items) if r[0] < front_end]:  # a title stands above the body
+        run = _capitals_end(run, items)
         for kept in _unvetoed(run, texts, labels):
             _trim_by_lines(kept, texts, labels, named, by_lines, loaded_names() if names is None else names)
             if kept:
@@ -436,16 +451,26 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     A rules' title set in `display` type (a PDF's largest type on its first page) that no veto
     strikes stands against a guess (the model labels no line a title) and against a part of
     itself: a magazine's title in 48 and 26 pt type over a 9 pt body lies outside what the
-    model learnt, which guessed the bold lead paragraph under it, or took its first word."""
+    model learnt, which guessed the bold lead paragraph under it, or took its first word. A
+    guess set below the rules' title, whatever its type, is text under it; a guess sharing
+    lines with it is part of one title with it (the lines of both are the title)."""
     if not proposal.title:
         return None
     rows = _rows_of(rules_title, texts) if rules_title else []
     if display and rules_title and not vetoes_title(rules_title) and (proposal.guessed or set(proposal.title) <= set(rows)):
         return None
+    if proposal.guessed and rows and not vetoes_title(rules_title) and min(proposal.title) > max(rows):
+        return None  # a guess below the rules' title is among the text under it (`Как правило, к экзогенным…`)
+    joined = sorted(set(rows) | set(proposal.title))
+    if proposal.guessed and set(rows) & set(proposal.title) and joined == list(range(joined[0], joined[-1] + 1)) and not vetoes_title(rules_title):
+        return joined  # a guess sharing lines with the rules' title: both are parts of one title block
     if rows and set(rows) < set(proposal.title):
         return proposal.title  # the rules took part of the model's title (its first or last lines)
-    if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own_script(language)):
+    own = own_script(language)
+    if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own):
         return proposal.title
+    if rules_title and not vetoes_title(rules_title) and _translation(" ".join(texts[i] for i in proposal.title), rules_title, own):
+        return None  # the rules' title is in the paper's script, the model's a translation (the English block under a Russian one)
     if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
         return None
     return proposal.title
@@ -458,10 +483,23 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     first = rules_authors[0] if rules_authors else None
     if proposal.authors and _translation(first, proposal.authors[0], title_script):
         return proposal.authors  # `A. M. Korotin` printed above the English title, `А. М. Коротин` above the Russian
+    if proposal.authors and first and _translation(proposal.authors[0], first, title_script):
+        return None  # and the other way round: the rules' `Розалиев В. Л.` under the Russian title, the model's `Rozaliev V.L.`
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
+    if proposal.authors and lines and _missed_first(proposal, lines[0], rules_authors):
+        return None  # the model's first author is the rules' second or later: the model missed the first by-line
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
     return proposal.authors
+
+
+def _missed_first(proposal: Proposal, line: int, rules_authors: list[str]) -> bool:
+    """Whether the model's first author is the rules' second or later while the rules' first
+    stands on `line`, a line the model reads as neither title nor furniture (a cover page's
+    `Julia Veit  Gregor Rainer` is furniture: there the model's by-line stands)."""
+    role = proposal.labels[line]
+    later = {_name_key(name) for name in rules_authors[1:]}
+    return line not in proposal.title and role.title < 0.5 and role.label != "furniture" and _name_key(proposal.authors[0]) in later
 
 
 def _name_key(text: str) -> str:

@@ -1,0 +1,173 @@
+"""DOCX title blocks seen on unseen Word papers (issue 16, front18; bench/UNSEEN.md): a title
+that does not run on into the paragraph under it when that one is set otherwise, a by-line
+given by its label, a by-line block above the title, title-block styles named in Russian, a
+name followed by its transliteration in brackets, a name on the first of hand-broken lines,
+and a Russian paper whose English title block below is not its title. Each document is built
+here, small, in the layout the class shows; none copies a paper."""
+
+from __future__ import annotations
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from exporter.readers import read_document
+
+BODY_RU = [
+    "Введение",
+    "Задача рассматривается в работе впервые, и её решение опирается на известные методы [1].",
+    "Список литературы",
+    "1. Иванов И. И. Теория автоматического управления. – М.: Наука, 2010. – 300 с.",
+]
+
+
+def _docx(path, paragraphs, body=BODY_RU) -> str:
+    """A Word file of `paragraphs`: (text, options) with options among bold, center, size (pt),
+    style (a paragraph style's name, made when missing), then the body in plain paragraphs."""
+    document = docx.Document()
+    for text, options in paragraphs:
+        style = options.get("style")
+        if style and style not in [s.name for s in document.styles]:
+            document.styles.add_style(style, 1)  # WD_STYLE_TYPE.PARAGRAPH
+        paragraph = document.add_paragraph(style=style) if style else document.add_paragraph()
+        for k, line in enumerate(text.split("\n")):
+            run = paragraph.add_run(line)
+            if k < len(text.split("\n")) - 1:
+                run.add_break()
+            run.bold = options.get("bold", False)
+            run.font.size = Pt(options.get("size", 14))
+        if options.get("center"):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in body:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return str(path)
+
+
+def test_a_paragraph_set_otherwise_does_not_go_on_a_heading_styled_title(tmp_path):
+    path = _docx(tmp_path / "a.docx", [
+        ("Why do we need a time-series database", {"style": "Heading 2", "center": True}),
+        ("Before we start, what is a time-series database, or, what is time-series data?", {}),
+        ("Time-series data is a collection of observations of one subject taken at different times, "
+         "generally at equal intervals as with metrics, or at unequal ones as with events.", {}),
+    ], body=["Databases for time series store data points indexed by their time.", "They differ from relational ones."])
+    assert read_document(path).meta.title_text == "Why do we need a time-series database"
+
+
+def test_a_by_line_given_by_its_label_names_the_author_and_is_not_the_title(tmp_path):
+    path = _docx(tmp_path / "b.docx", [
+        ("УДК 621.396", {}),
+        ("Встраиваемый модуль спутникового навигационного приемника нового поколения", {"center": True}),
+        ("Докладчик: Михаил Юрьевич Петров*, ведущий инженер-программист", {"center": True}),
+        ("ЗАО НТЦ «Модуль», Россия, г. Москва", {"center": True}),
+        ("Аннотация", {}),
+        ("В статье рассматривается навигационный модуль и результаты его испытаний.", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "Встраиваемый модуль спутникового навигационного приемника нового поколения"
+    assert meta.authors[:1] == ("Михаил Юрьевич Петров",)
+
+
+def test_a_student_by_line_under_its_label(tmp_path):
+    path = _docx(tmp_path / "c.docx", [
+        ("Разработка подсистемы ввода-вывода аналоговой информации на микроконтроллерах", {}),
+        ("Выполнил студент: Чинь Тхань Нам", {}),
+        ("Группа: 13541/1", {}),
+    ])
+    assert read_document(path).meta.authors[:1] == ("Чинь Тхань Нам",)
+
+
+def test_a_by_line_block_above_the_title_with_positions_and_places(tmp_path):
+    bold = {"bold": True}
+    path = _docx(tmp_path / "d.docx", [
+        ("Смирнов Н.Е.", bold),
+        ("Аспирант", bold),
+        ("Орлов Ю.В., к.т.н.", bold),
+        ("Старший преподаватель", bold),
+        ("Санкт-Петербургский государственный университет гражданской авиации", bold),
+        ("Россия, г. Санкт-Петербург", bold),
+        ("Анализ данных и машинное обучение в авиации", bold),
+        ("Аннотация: Проведен анализ существующих методов обработки больших объемов данных.", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "Анализ данных и машинное обучение в авиации"
+    assert meta.authors[:1] == ("Смирнов Н.Е.",)
+
+
+def test_an_affiliation_under_a_name_above_the_title_is_passed_over(tmp_path):
+    path = _docx(tmp_path / "e.docx", [
+        ("УДК 531.57", {}),
+        ("Е.А. Сидоров, магистрант", {}),
+        ("Ижевский государственный технический университет имени М.Т. Калашникова,", {}),
+        ("Решение основной задачи внутренней баллистики в газодинамической постановке", {"bold": True, "center": True}),
+        ("Аннотация. Статья посвящена численному решению задачи внутренней баллистики.", {"size": 12}),
+        ("Ключевые слова: внутренняя баллистика, газовая динамика", {"size": 12}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "Решение основной задачи внутренней баллистики в газодинамической постановке"
+    assert meta.authors[:1] == ("Е.А. Сидоров",)
+
+
+def test_title_block_styles_named_in_russian(tmp_path):
+    path = _docx(tmp_path / "f.docx", [
+        ("Д. Д. Петров", {"style": "Авторы", "center": True}),
+        ("Московский государственный технический университет", {"style": "Адреса", "center": True}),
+        ("петров@example.org".replace("петров", "petrov"), {"style": "Адреса", "center": True}),
+        ("СРАВНИТЕЛЬНЫЙ АНАЛИЗ КЛАССИЧЕСКИХ И КВАНТОВЫХ АЛГОРИТМОВ КЛАССИФИКАЦИИ", {"style": "Название доклада", "center": True}),
+        ("Рассматривается тренировка квантовых классификаторов при помощи симуляторов.", {"style": "Текст доклада"}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "СРАВНИТЕЛЬНЫЙ АНАЛИЗ КЛАССИЧЕСКИХ И КВАНТОВЫХ АЛГОРИТМОВ КЛАССИФИКАЦИИ"
+    assert meta.authors[:1] == ("Д. Д. Петров",)
+
+
+def test_a_caption_style_named_like_a_title_is_not_the_title(tmp_path):
+    path = _docx(tmp_path / "g.docx", [
+        ("Модели принятия решений на основе нечетких множеств", {"bold": True}),
+        ("Таблица 1 – Параметры", {"style": "Название таблицы"}),
+    ])
+    assert read_document(path).meta.title_text == "Модели принятия решений на основе нечетких множеств"
+
+
+def test_a_name_with_its_transliteration_in_brackets(tmp_path):
+    path = _docx(tmp_path / "h.docx", [
+        ("Исследование функций активации в сетях долгой краткосрочной памяти", {"bold": True, "center": True}),
+        ("Кумов Михаил Иванович (Kumov Mikhail Ivanovich)a, *, Арсланова Алина Рустямовна (Arslanova Alina Rustiamovna)a,**",
+         {"bold": True, "center": True}),
+        ("aМосковский государственный университет имени М. В. Ломоносова, Москва", {"center": True}),
+        ("Аннотация В данной работе рассматриваются варианты архитектуры сетей.", {}),
+    ])
+    assert read_document(path).meta.authors[:2] == ("Кумов Михаил Иванович", "Арсланова Алина Рустямовна")
+
+
+def test_a_name_on_the_first_of_hand_broken_lines(tmp_path):
+    path = _docx(tmp_path / "i.docx", [
+        ("ОЦЕНКА ЭКОЛОГИЧЕСКОГО РИСКА ДЛЯ ЗДОРОВЬЯ НАСЕЛЕНИЯ САНКТ-ПЕТЕРБУРГА", {"bold": True, "center": True}),
+        ("Новикова Полина Витальевна\nстудент, кафедра инноватики,\nгосударственный университет аэрокосмического приборостроения", {}),
+        ("Поляков Дмитрий Сергеевич\nстудент, кафедра вычислительных систем", {}),
+        ("АННОТАЦИЯ", {"bold": True, "center": True}),
+        ("В данной статье рассмотрена оценка риска действия загрязнителей для здоровья населения.", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "ОЦЕНКА ЭКОЛОГИЧЕСКОГО РИСКА ДЛЯ ЗДОРОВЬЯ НАСЕЛЕНИЯ САНКТ-ПЕТЕРБУРГА"
+    assert meta.authors[:2] == ("Новикова Полина Витальевна", "Поляков Дмитрий Сергеевич")
+
+
+def test_a_russian_paper_is_titled_by_its_russian_title_block_not_the_english_one_below(tmp_path):
+    path = _docx(tmp_path / "j.docx", [
+        ("УДК 004.89", {}),
+        ("МЕТОД РАСПОЗНАВАНИЯ ЭМОЦИЙ ЧЕЛОВЕКА ПО ДВИЖЕНИЯМ РУК", {"bold": True, "center": True, "size": 13}),
+        ("Розов В. Л., e-mail: rozov@example.org", {"center": True, "size": 11}),
+        ("Гусев О. С., e-mail: gusev@example.org", {"center": True, "size": 11}),
+        ("Волгоградский государственный технический университет, г. Волгоград", {"center": True, "size": 11}),
+        ("В статье описан метод, позволяющий увеличить точность распознавания эмоций по видеоизображению.", {}),
+        ("Ключевые слова: эмоциональное состояние, распознавание, жесты.", {}),
+        ("HUMAN EMOTION RECOGNITION METHOD BASED ON HAND MOTION", {"bold": True, "center": True, "size": 13}),
+        ("Rozov V.L., Gusev O.S.", {"center": True, "size": 11}),
+        ("Volgograd State Technical University, Volgograd", {"center": True}),
+        ("The article describes a method that increases the accuracy of emotion recognition.", {}),
+        ("Key words: emotional state, recognition, gestures.", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "МЕТОД РАСПОЗНАВАНИЯ ЭМОЦИЙ ЧЕЛОВЕКА ПО ДВИЖЕНИЯМ РУК"
+    assert meta.authors[:1] == ("Розов В. Л.",)
