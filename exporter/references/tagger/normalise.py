@@ -412,8 +412,10 @@ def read_entry(text: str) -> Parsed:
     _publisher_not_container(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
+    _site_before_address(f)
+    _kind_of_work_not_container(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
-    entry_type = _entry_type(text, values)
+    entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
     if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
         f.items["booktitle"] = f.items.pop("journal")
         f.confidence["booktitle"] = f.confidence.pop("journal", 1.0)
@@ -523,6 +525,61 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+# A page of a site by GOST 7.0.5/7.1 (`Title // Site. URL: …`, `Title // site URL: …`,
+# `Title // Site. – Режим доступа: …`): between `//` and the address's label stands the site.
+_SITE_BEFORE_ADDRESS = re.compile(r"//\s*(?P<site>[^\s/][^/]{0,120}?)[\s.,:]*(?:[–—-]\s*)?(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available\s(?:at|from)|Retrieved\sfrom)\b", re.IGNORECASE)
+
+
+def _site_before_address(f: _Fields) -> None:
+    """A web page's site (its container, as the journal is an article's) is what stands after
+    `//` and before `URL:`/`Режим доступа:`, when no container was read and nothing else took it."""
+    if "journal" in f.items or "booktitle" in f.items or "url" not in f.items:
+        return
+    m = _SITE_BEFORE_ADDRESS.search(f.text)
+    if m is None or m.start() < 3 or not re.search(r"[^\W\d_]", m["site"]):
+        return
+    if f.free(m.start("site"), m.end("site")):
+        _text_value(f, "journal", m.start("site"), m.end("site"))
+        f.confidence.setdefault("journal", f.confidence.get("url", 1.0))
+
+
+def _page_of_a_site(f: _Fields) -> bool:
+    """A page of a site: its container is the site named between `//` and the address's label,
+    and it has no volume, issue, pages or publisher (an online journal's article has them)."""
+    if any(name in f.items for name in ("volume", "number", "pages", "pagetotal", "publisher")):
+        return False
+    m = _SITE_BEFORE_ADDRESS.search(f.text)
+    host = f.items.get("journal") or f.items.get("booktitle")
+    return m is not None and host is not None and m.start("site") <= host[1] and host[2] <= m.end("site") + 2
+
+
+# What kind of work a book is (GOST's other title information after ` : `): `учебное пособие`,
+# `учебник`, `монография`, `textbook`; it names the work's genre, never a container.
+_KIND_OF_WORK = re.compile(
+    r"(?:учеб(?:ное|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|справочник|хрестоматия"
+    r"|метод(?:ические|\.)\s?указания|оқу\sқұралы|оқулық|монография|textbook|monograph|lecture\snotes)"
+    r"(?:\s(?:для|по|к)\s[^.:/]{1,120})?",
+    re.IGNORECASE,
+)
+
+
+def _kind_of_work_not_container(f: _Fields) -> None:
+    """`Title [Текст] : учебное пособие / Author.`: the kind of work after the title's ` : ` is
+    its genre (`type`), not the journal or collection the tagger took it for."""
+    for name in ("journal", "booktitle"):
+        if name not in f.items:
+            continue
+        value, s, e = f.items[name]
+        if not _KIND_OF_WORK.fullmatch(value.strip(" .,:;")) or not re.search(r":\s*$", f.text[:s] + f.text[s:e].split(value, 1)[0]):
+            continue
+        del f.items[name]
+        f.taken = [t for t in f.taken if t != (s, e)]
+        p = f.confidence.pop(name, None)
+        f.add("type", s, e, value.strip(" .,:;"))
+        if p is not None and "type" in f.items:
+            f.confidence["type"] = p
 
 
 def _page_not_issue(f: _Fields) -> None:
