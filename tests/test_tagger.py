@@ -607,8 +607,11 @@ def test_a_day_before_a_months_name_is_a_date(monkeypatch):
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert (f["pages"], f["year"]) == ("306–307", "2014")
     assert corrected_labels(("12", P, 0.9), ("March", P, 0.9), ("2019.", D, 1.0)) == [D, D, D]
-    # a number before a word that is no month stays the pages
+    # a number before a word that is no month stays the pages, and so do pages after their mark
+    # before a bracketed date (`pp. 29-40 (September 1985)`)
     assert corrected_labels(("Title.", T, 1.0), ("12", P, 0.9), ("Suppl.", P, 0.9)) == [T, P, P]
+    assert corrected_labels(("Title.", T, 1.0), ("pp.", P, 1.0), ("29-40", P, 1.0), ("September", D, 1.0), ("1985.", D, 1.0)) == [T, P, P, D, D]
+    assert corrected_labels(("Title.", T, 1.0), ("29-40", P, 1.0), ("(September", D, 1.0), ("1985).", D, 1.0)) == [T, P, D, D]
 
 
 def test_a_volume_mark_read_as_a_journal_is_the_volumes():
@@ -674,3 +677,23 @@ def test_the_kind_of_work_after_the_titles_colon_is_no_container(monkeypatch):
     tokens = [("Title", T, 1.0), ("//", C, 1.0), ("Справочник", C, 1.0), ("инженера.", C, 1.0), ("–", L, 1.0), ("М.:", L, 1.0), ("Изд,", "publisher", 1.0), ("2008.", D, 1.0)]
     kind, f = read_tagged_entry(monkeypatch, *tokens)
     assert f["booktitle"] == "Справочник инженера"
+
+
+def test_a_parts_mark_and_number_inside_a_title_are_the_titles():
+    # `Основы сборки. Ч. II. Станки / …`: GOST's number of a part, then the part's title
+    tokens = [("Основы", T, 1.0), ("сборки.", T, 1.0), ("Ч.", A, 0.7), ("II.", A, 0.7), ("Станки", T, 1.0), ("/", A, 1.0)]
+    assert corrected_labels(*tokens) == [T, T, T, T, T, A]
+    # a mark with no title on both sides stays (`Т. 2.` after the title is the volume)
+    tokens = [("Основы", T, 1.0), ("сборки.", T, 1.0), ("Ч.", "volume", 0.7), ("2.", "volume", 0.7), ("–", L, 1.0), ("М.:", L, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_an_organisations_initials_before_a_books_year_are_its_publisher(monkeypatch):
+    # `Title. ЦТП, 2015 – 192 с.` (no place): the tagger's journal, a lone word, is no place in capitals
+    tokens = [("Нуриева", A, 1.0), ("Л.", A, 1.0), ("Печать.", T, 1.0), ("ЦТП,", J, 0.8), ("2015", D, 1.0), ("–", P, 1.0), ("192", P, 1.0), ("с.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("address"), f.get("journal")) == ("ЦТП", None, None)
+    # a city's name stays the place
+    tokens[3] = ("Барнаул,", J, 0.8)
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("address")) == (None, "Барнаул")

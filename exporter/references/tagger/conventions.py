@@ -14,6 +14,7 @@
   a volume's number is the volume's mark, never a journal; a year inside a GOST host's title
   (`// Информационные технологии 2014 (ИТС 2014) : материалы …`, before the host's
   `. – Place, Year`) is the host's title's;
+- a part's mark and number between two pieces of a title is the title's (`Title. Ч. I. Part title`);
 - a family name has no lower-case word, so a `Family, I.` list's tail with one is the title
   however sure the tagger was (`Сингх, С. Книга шифров. Тайная история…`).
 
@@ -168,7 +169,8 @@ _NAME_PARTICLES = frozenset("van von de der den du da di del della dos la le ter
 def _lower_case_tail(head: list[str], tail: list[str]) -> bool:
     """The tail after a `Family, I.` name holds a lower-case word (no particle): no family name
     is written so, and the comma after the family name leaves no doubt of the list's form."""
-    return head[0].endswith(",") and any(t[:1].islower() and canonical(t) not in _NAME_PARTICLES and canonical(t) not in _BETWEEN for t in tail)
+    words = [t.strip(".,;:") for t in tail[:3]]  # the title's first words (`Книга шифров.`), not glued text (`andMurray`)
+    return head[0].endswith(",") and any(w.isalpha() and w.islower() and w not in _NAME_PARTICLES and w not in _BETWEEN for w in words)
 
 
 def _author_then_title(labels: list[str]) -> tuple[list[tuple[str, int, int]], int, int, int, int] | None:
@@ -377,9 +379,11 @@ def _is_month(token: str) -> bool:
 
 def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
     """A day's number before a month's name is part of a date (a conference's `29 окт. 2014 г.`,
-    `12 March 2019`), never the pages, volume or issue the tagger took it for."""
+    `24–26 March 2009`), never the pages the tagger took it for. A volume or issue before a month
+    in brackets (`21 (March): 53–61`, `No. 6 (July 1992)`) or after its mark stays what it is."""
     for i in range(len(tokens) - 1):
-        if labels[i] in ("pages", "volume", "issue") and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", tokens[i]) and _is_month(tokens[i + 1]):
+        marked = i > 0 and re.match(r"^(?:vol|no|nr|n|№|т|вып|pp?|с|s)\.?$", tokens[i - 1], re.IGNORECASE) or tokens[i + 1].startswith("(")
+        if labels[i] == "pages" and not marked and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", tokens[i]) and _is_month(tokens[i + 1]):
             labels[i] = labels[i + 1] = "date"
 
 
@@ -420,6 +424,19 @@ def _year_inside_a_host_title(tokens: list[str], labels: list[str]) -> None:
             labels[i] = "container" if host == "journal" else "journal"
 
 
+_PART_MARK = frozenset("ч часть кн книга вып выпуск part pt бөлім".split())
+_PART_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})[.,:]?$")
+
+
+def _part_inside_a_title(tokens: list[str], labels: list[str]) -> None:
+    """`Цифровой формат производства. Ч. I. Конструкторский этап / …`: a part's mark and number
+    standing between two runs of the title belong to it (GOST 7.1's number of a part, then its
+    title), whatever the tagger called them."""
+    for i in range(1, len(tokens) - 2):
+        if canonical(tokens[i]) in _PART_MARK and _PART_NUMBER.match(tokens[i + 1]) and labels[i - 1] == "title" and labels[i + 2] == "title":
+            labels[i] = labels[i + 1] = "title"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -440,6 +457,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _day_before_a_month(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
+    _part_inside_a_title(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -632,17 +632,25 @@ def _title_before_container(f: _Fields) -> None:
 def _place_not_journal(f: _Fields) -> None:
     """A page count makes a whole book, and a book has no journal: a lone word read as the
     journal of an entry with a page count and no volume, issue or pages, no place and no
-    publisher, is the place (`Title. Барнаул, 2003. 346 с.`)."""
+    publisher, is the place (`Title. Барнаул, 2003. 346 с.`), or the publisher when it is an
+    organisation's initials (`Title. МЦТФ, 2013 – 192 с.`)."""
     if "journal" not in f.items or "pagetotal" not in f.items or any(n in f.items for n in ("volume", "number", "pages", "address", "publisher")):
         return
     value, start, end = f.items["journal"]
     if len(value.split()) > 2:
         return
+    name = "publisher" if _INITIALISM.fullmatch(value) and value not in _COUNTRY_INITIALISMS else "address"
     p = f.confidence.pop("journal", None)
     del f.items["journal"]
-    f.items["address"] = (value, start, end)
+    f.items[name] = (value, start, end)
     if p is not None:
-        f.confidence["address"] = p
+        f.confidence[name] = p
+
+
+# An organisation's initials in Cyrillic capitals (`МЦТФ, 2013`, `БГУИР`, `МГУ`): a publisher, where
+# a place is a city's name (`Барнаул, 2003`) or its abbreviation (`М.`, `СПб.`); countries aside.
+_INITIALISM = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{3,8}")
+_COUNTRY_INITIALISMS = frozenset({"США", "СССР", "ФРГ", "ГДР"})
 
 
 def _place_not_publisher(f: _Fields) -> None:
