@@ -606,12 +606,14 @@ def test_a_day_before_a_months_name_is_a_date(monkeypatch):
     assert corrected_labels(*tokens)[1:5] == [L, D, D, D]
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert (f["pages"], f["year"]) == ("306–307", "2014")
-    assert corrected_labels(("12", P, 0.9), ("March", P, 0.9), ("2019.", D, 1.0)) == [D, D, D]
+    assert corrected_labels(("12", P, 0.9), ("марта", P, 0.9), ("2019", D, 1.0), ("г.", P, 0.9)) == [D, D, D, P]
     # a number before a word that is no month stays the pages, and so do pages after their mark
     # before a bracketed date (`pp. 29-40 (September 1985)`)
     assert corrected_labels(("Title.", T, 1.0), ("12", P, 0.9), ("Suppl.", P, 0.9)) == [T, P, P]
-    assert corrected_labels(("Title.", T, 1.0), ("pp.", P, 1.0), ("29-40", P, 1.0), ("September", D, 1.0), ("1985.", D, 1.0)) == [T, P, P, D, D]
-    assert corrected_labels(("Title.", T, 1.0), ("29-40", P, 1.0), ("(September", D, 1.0), ("1985).", D, 1.0)) == [T, P, D, D]
+    assert corrected_labels(("Title.", T, 1.0), ("С.", P, 1.0), ("29-30", P, 1.0), ("октября", D, 1.0), ("1985.", D, 1.0)) == [T, P, P, D, D]
+    assert corrected_labels(("Title.", T, 1.0), ("29-30", P, 1.0), ("(окт.", D, 1.0), ("1985).", D, 1.0)) == [T, P, D, D]
+    # Latin months are left to the tagger (GROBID's labels call a conference's days pages)
+    assert corrected_labels(("Title.", T, 1.0), ("12-17", P, 1.0), ("June", D, 1.0), ("2011.", D, 1.0)) == [T, P, D, D]
 
 
 def test_a_volume_mark_read_as_a_journal_is_the_volumes():
@@ -697,3 +699,24 @@ def test_an_organisations_initials_before_a_books_year_are_its_publisher(monkeyp
     tokens[3] = ("Барнаул,", J, 0.8)
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert (f.get("publisher"), f.get("address")) == (None, "Барнаул")
+
+
+def test_loose_gost_book_and_site_forms(monkeypatch):
+    # `Title / пер. с англ. И. Петрова. – 2-е изд., испр. – М.: Изд, 2018.`: the translator's
+    # statement ends the title, and the edition's qualifier is no publisher
+    tokens = [("Рот", A, 1.0), ("Я.", A, 1.0), ("Глубокий", T, 1.0), ("поиск", T, 1.0), ("/", T, 0.8), ("пер.", T, 0.8), ("с", T, 0.8), ("англ.", T, 0.8),
+              ("И.", A, 0.9), ("Петрова.", A, 0.9), ("–", "edition", 1.0), ("2-е", "edition", 1.0), ("изд.,", "edition", 1.0), ("испр.", "publisher", 0.7), ("–", "publisher", 0.7),
+              ("М.:", L, 1.0), ("Пресса,", "publisher", 1.0), ("2018.", D, 1.0)]
+    assert corrected_labels(*tokens)[13] == "edition"
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["title"], f["edition"], f["publisher"], f["address"]) == ("Глубокий поиск", "2", "Пресса", "М.")
+    # a site's name before `[Электронный ресурс]` is the title, an address there is not
+    tokens = [("Habr.com", U, 0.9), ("[Электронный", "medium", 1.0), ("ресурс]", "medium", 1.0), ("–", U, 1.0), ("URL:", U, 1.0), ("https://habr.example/ru/", U, 1.0)]
+    assert corrected_labels(*tokens)[0] == T
+    tokens[0] = ("https://habr.example", U, 0.9)
+    assert corrected_labels(*tokens)[0] == U
+    # `// Site : [сайт]. – 2020. – URL: …`: the designation is no part of the site's name
+    tokens = [("Облака", T, 1.0), ("//", J, 1.0), ("Информатика", J, 1.0), ("сегодня", J, 1.0), (":", J, 1.0), ("[сайт].", J, 1.0), ("–", D, 1.0), ("2020.", D, 1.0),
+              ("–", U, 1.0), ("URL:", U, 1.0), ("https://info.example/cloud", U, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["journal"] == "Информатика сегодня"

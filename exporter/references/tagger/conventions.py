@@ -10,10 +10,11 @@
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
   printed once, so a bare number between the volume and a later page range is the issue;
-- a day before a month's name is a date, never pages (`Минск, 29 окт. 2014 г.`); `V.`/`Т.` before
+- a day before a Cyrillic month's name is a date, never pages (`Минск, 29 окт. 2014 г.`); `V.`/`Т.` before
   a volume's number is the volume's mark, never a journal; a year inside a GOST host's title
   (`// Информационные технологии 2014 (ИТС 2014) : материалы …`, before the host's
   `. – Place, Year`) is the host's title's;
+- the words qualifying an edition (`2-е изд., испр. и доп.`) are the edition's;
 - a part's mark and number between two pieces of a title is the title's (`Title. Ч. I. Part title`);
 - a family name has no lower-case word, so a `Family, I.` list's tail with one is the title
   however sure the tagger was (`Сингх, С. Книга шифров. Тайная история…`).
@@ -313,7 +314,8 @@ def _title_before_designation(tokens: list[str], labels: list[str]) -> None:
     if not at or "title" in labels[:at]:
         return
     start = max((i + 1 for i in range(at) if labels[i] in ("author", "editor", "date")), default=0)
-    if start < at and all(labels[i] in ("journal", "container", "medium", "note", "publisher", "location") for i in range(start, at)):
+    readable = ("journal", "container", "medium", "note", "publisher", "location", "url")  # a site's name (`Habr.com [Электронный ресурс]`) too, not an address
+    if start < at and all(labels[i] in readable and "://" not in tokens[i] and not tokens[i].startswith("www.") for i in range(start, at)):
         for i in range(start, at):
             labels[i] = "title"
 
@@ -368,13 +370,27 @@ def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
                 labels[i] = "container"
 
 
-# Months as abbreviated in Russian, Kazakh and English dates (`29 окт. 2014 г.`, `5 Sept.`); the
-# full names are in the lexicon.
-_MONTH_ABBREVIATION = re.compile(r"^(?:янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|нояб?|дек|қаң|ақп|нау|сәу|мам|мау|шіл|там|қыр|қаз|қар|жел|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$", re.IGNORECASE)
+# Months as abbreviated in Russian and Kazakh dates (`29 окт. 2014 г.`); the full names are in the lexicon.
+_MONTH_ABBREVIATION = re.compile(r"^(?:янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|нояб?|дек|қаң|ақп|нау|сәу|мам|мау|шіл|там|қыр|қаз|қар|жел)\.$", re.IGNORECASE)
 
 
 def _is_month(token: str) -> bool:
-    return canonical(token) in MONTHS or _MONTH_ABBREVIATION.match(token.rstrip(",")) is not None
+    """A month's name in Cyrillic, whole or cut (`октября`, `окт.`, `қаз.`). Latin ones are left
+    out: GROBID's labelled data calls a conference's days before a Latin month (`22-24 mai 1989`)
+    pages, and the rule would contradict the labels it is measured on."""
+    return re.match(r"[а-яёәғқңөұүһі]", token, re.IGNORECASE) is not None and (canonical(token) in MONTHS or _MONTH_ABBREVIATION.match(token.rstrip(",")) is not None)
+
+
+# What GOST's edition statement adds to its number (`2-е изд., испр. и доп.`, `перераб.`, `стер.`).
+_EDITION_WORDS = frozenset("испр испр доп перераб стер расш и и доп rev enl revised expanded updated".split())
+
+
+def _edition_qualifiers(tokens: list[str], labels: list[str]) -> None:
+    """`– 2-е изд., испр. – М.: ДМК Пресс`: the words qualifying an edition are the edition's, not
+    the publisher the tagger took them for (which then hid the real publisher after the place)."""
+    for i in range(1, len(tokens)):
+        if labels[i - 1] == "edition" and labels[i] != "edition" and canonical(tokens[i]) in _EDITION_WORDS:
+            labels[i] = "edition"
 
 
 def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
@@ -454,6 +470,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _page_count(tokens, labels)
     _issue_not_pages(tokens, labels)
     _container_after_editors(tokens, labels)
+    _edition_qualifiers(tokens, labels)
     _day_before_a_month(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
     _year_inside_a_host_title(tokens, labels)

@@ -414,6 +414,7 @@ def read_entry(text: str) -> Parsed:
     _split_translation(f)
     _site_before_address(f)
     _kind_of_work_not_container(f)
+    _container_without_designation(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
     entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
     if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
@@ -499,12 +500,13 @@ def _journal_from_title(f: _Fields) -> None:
             f.confidence[name] = p * 0.9  # read by this rule, not by the tagger alone
 
 
-_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s/\s(?=[A-ZА-ЯЁӘҚҢӨҰҮІ][a-zа-яё]?\.\s?[A-ZА-ЯЁӘҚҢӨҰҮІ])|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
+_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s/\s(?=[A-ZА-ЯЁӘҚҢӨҰҮІ][a-zа-яё]?\.\s?[A-ZА-ЯЁӘҚҢӨҰҮІ]|(?:пер|под|ред|сост|авт|науч|отв|trans|transl|ed|eds|edited)\b)|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
 
 
 def _cut_title_at_gost_marks(f: _Fields) -> None:
     """GOST's marks never stand inside a title: `//` (the container follows), `. – ` (the next
-    area), ` / ` before initials (the statement of responsibility, `… : монография / Т. Саати`),
+    area), ` / ` before initials or a translator's or editor's word (the statement of
+    responsibility, `… : монография / Т. Саати`, `Глубокое обучение / пер. с англ. …`),
     `[Электронный ресурс]`. A title read across one ends there; after `//` stands the
     journal when none was read."""
     if "title" not in f.items:
@@ -543,6 +545,20 @@ def _site_before_address(f: _Fields) -> None:
     if f.free(m.start("site"), m.end("site")):
         _text_value(f, "journal", m.start("site"), m.end("site"))
         f.confidence.setdefault("journal", f.confidence.get("url", 1.0))
+
+
+_TRAILING_DESIGNATION = re.compile(r"\s*:?\s*\[[^\[\]]{2,40}\][.,]?$")
+
+
+def _container_without_designation(f: _Fields) -> None:
+    """`// Информатика сегодня : [сайт]`, `// Site [Электронный ресурс]`: a bracketed designation
+    after the container's name (GOST 7.0.5's `[сайт]`) is not part of that name."""
+    for name in ("journal", "booktitle"):
+        if name in f.items:
+            value, s, e = f.items[name]
+            m = _TRAILING_DESIGNATION.search(value)
+            if m and m.start() > 1:
+                f.items[name] = (value[: m.start()].strip(" .,:;"), s, e)
 
 
 def _page_of_a_site(f: _Fields) -> bool:
