@@ -547,12 +547,13 @@ def _site_before_address(f: _Fields) -> None:
         f.confidence.setdefault("journal", f.confidence.get("url", 1.0))
 
 
-_TRAILING_DESIGNATION = re.compile(r"\s*:?\s*\[[^\[\]]{2,40}\][.,]?$")
+_TRAILING_DESIGNATION = re.compile(r"\s*:?\s*\[(?:сайт|веб-сайт|портал|сайт\sкомпании|website|web\ssite)\][.,]?$", re.IGNORECASE)
 
 
 def _container_without_designation(f: _Fields) -> None:
-    """`// Информатика сегодня : [сайт]`, `// Site [Электронный ресурс]`: a bracketed designation
-    after the container's name (GOST 7.0.5's `[сайт]`) is not part of that name."""
+    """`// Информатика сегодня : [сайт]`: GOST 7.0.5's note that the container is a site is not part
+    of its name; other brackets (`Annales [d’Alger]`) are, and so, as the labelled sets have it,
+    are `[Электронный ресурс]` and Vancouver's `[Internet]` there."""
     for name in ("journal", "booktitle"):
         if name in f.items:
             value, s, e = f.items[name]
