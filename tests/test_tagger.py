@@ -710,6 +710,9 @@ def test_loose_gost_book_and_site_forms(monkeypatch):
     assert corrected_labels(*tokens)[13] == "edition"
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert (f["title"], f["edition"], f["publisher"], f["address"]) == ("Глубокий поиск", "2", "Пресса", "М.")
+    tokens[5] = ("Пер.", T, 0.8)  # the statement's word capitalised
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["title"] == "Глубокий поиск"
     # a site's name before `[Электронный ресурс]` is the title, an address there is not
     tokens = [("Habr.com", U, 0.9), ("[Электронный", "medium", 1.0), ("ресурс]", "medium", 1.0), ("–", U, 1.0), ("URL:", U, 1.0), ("https://habr.example/ru/", U, 1.0)]
     assert corrected_labels(*tokens)[0] == T

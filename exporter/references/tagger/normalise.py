@@ -500,7 +500,7 @@ def _journal_from_title(f: _Fields) -> None:
             f.confidence[name] = p * 0.9  # read by this rule, not by the tagger alone
 
 
-_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s/\s(?=[A-ZА-ЯЁӘҚҢӨҰҮІ][a-zа-яё]?\.\s?[A-ZА-ЯЁӘҚҢӨҰҮІ]|(?:пер|под|ред|сост|авт|науч|отв|trans|transl|ed|eds|edited)\b)|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
+_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s/\s(?=[A-ZА-ЯЁӘҚҢӨҰҮІ][a-zа-яё]?\.\s?[A-ZА-ЯЁӘҚҢӨҰҮІ]|(?:[Пп]ер|[Пп]од|[Рр]ед|[Сс]ост|[Аа]вт|[Нн]ауч|[Оо]тв|[Oo]бщ|[Tt]rans|[Tt]ransl|[Ee]ds?|[Ee]dited)\b)|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
 
 
 def _cut_title_at_gost_marks(f: _Fields) -> None:
