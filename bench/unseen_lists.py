@@ -179,7 +179,7 @@ def _unmet(row: dict) -> str:
 
 
 def report(results: list[dict], missing: list[str], first_run: dict | None, notes: list[str] = (), batch_2: str = "",
-           batch_3: str = "", first_run_3: dict | None = None) -> str:
+           batch_3: str = "", first_run_3: dict | None = None, notes_3: list[str] = ()) -> str:
     later = [r for r in results if r["batch"] == 2]
     third = [r for r in results if r["batch"] == 3]
     results = [r for r in results if r["batch"] == 1]
@@ -218,11 +218,13 @@ def report(results: list[dict], missing: list[str], first_run: dict | None, note
             out += ["", f"Each cell: now, and [the first run] ({first_run_3['what']})."]
         out += [""] + _table({k: v for k, v in groups(third).items() if v["list"][1]}, first_run_3)
         out += ["", f"All forms: {_unmet(groups(third)['all forms'])}", ""]
+        if notes_3:
+            out += ["After batch 3's first run:", ""] + [f"- {note}" for note in notes_3] + [""]
         results = results + third
     if missing:
         out += [f"Not scored (snapshot missing; `fetch` the repository): {', '.join(missing)}.", ""]
     if notes:
-        out += ["## After the first run", ""] + [f"- {note}" for note in notes] + [""]
+        out += ["## After batch 1's first run", ""] + [f"- {note}" for note in notes] + [""]
     out += ["## Per paper and form", "", "| paper | form | entries (read/in list) | found | entry right |", "|---|---|---:|---:|---:|"]
     for r in results:
         t = tally([r])
@@ -261,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         listed[key] = {"what": args.save_first_run, "table": groups([r for r in results if r["batch"] == batch])}
         LISTS.write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     text = report(results, missing, listed.get("first_run"), listed.get("after_first_run", ()), listed.get("batch_2", ""),
-                  listed.get("batch_3", ""), listed.get("first_run_3"))
+                  listed.get("batch_3", ""), listed.get("first_run_3"), listed.get("after_first_run_3", ()))
     if args.out == "-":
         sys.stdout.write(text)
     else:
