@@ -461,3 +461,21 @@ def test_a_reference_heading_in_the_contents_does_not_open_the_list(tmp_path):
     d.add_paragraph("2. Петров П. П. Статья // Журнал. 2002. № 1.")
     doc = read_document(str(save(d, tmp_path / "plan.docx")))
     assert [e.text[:6] for e in doc.references] == ["Иванов", "Петров"]
+
+
+def test_a_short_list_with_no_heading_that_ends_the_paper_is_read(tmp_path):
+    """A conference collection's page: two numbered entries and no heading, then the section's
+    name; each entry carries a reference's marks (a year, `//`, `– С. 12–19`, `– 192 с.`). Numbered
+    conclusions with no such marks stay body text (lists19, bench/unseen batch 3)."""
+    def paper(name: str, *tail: str):
+        d = docx.Document()
+        for line in ("СБОРКА ПРИБОРА ДЛЯ ШКОЛ", "Иванов И. И., Петров П. П.", "Приборы нужны школам. Их сборка требует знаний в нескольких областях.",
+                     "Прибор собран и проверен [1]. Его можно рекомендовать школам.", *tail):
+            d.add_paragraph(line)
+        return read_document(str(save(d, tmp_path / name)))
+
+    doc = paper("short.docx", "1. Сидоров, А. А. Сборка станков / А. А. Сидоров // Вестник техники. – 2019. – № 2. – С. 12–19.",
+                "2. Л. Нуриева Печать для школ. ЦТП, 2015 – 192 с.", "Секция «Техника в образовании»")
+    assert [e.text[:7] for e in doc.references] == ["Сидоров", "Л. Нури"]
+    doc = paper("conclusions.docx", "1. Прибор работает в 2019 году без сбоев.", "2. Его можно рекомендовать школам.")
+    assert doc.references == ()

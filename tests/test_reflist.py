@@ -558,3 +558,16 @@ def test_an_unnumbered_jss_list_splits_at_undotted_initials_and_particles_and_en
 def test_a_page_number_alone_inside_an_unnumbered_list_is_no_entry():
     doc = read("Body (Smith, 2001).\n\nReferences\nSmith, A. (2001). One book. London.\n\n153\n\nJones, B. (2002). Two books. Paris.\n")
     assert [e.text for e in doc.references] == ["Smith, A. (2001). One book. London.", "Jones, B. (2002). Two books. Paris."]
+
+
+def test_a_short_headless_list_whose_entries_read_as_references():
+    # two entries and no heading end a conference paper: each has a year and a reference's marks
+    doc = read(
+        "Прибор собран и проверен [1]. Его можно рекомендовать школам, что и сделано [2].\n\n"
+        "1. Сидоров, А. А. Сборка станков / А. А. Сидоров // Вестник техники. – 2019. – № 2. – С. 12–19.\n"
+        "2. Нуриева Л. Печать для школ. ЦТП, 2015 – 192 с.\n"
+    )
+    assert [e.text[:7] for e in doc.references] == ["Сидоров", "Нуриева"]
+    # two numbered conclusions with no such marks stay the body
+    doc = read("Прибор собран и проверен [1], что и сделано [2].\n\n1. Прибор работает с 2019 года.\n2. Его можно рекомендовать школам.\n")
+    assert doc.references == ()

@@ -581,3 +581,145 @@ def test_a_title_before_apas_bracketed_year_with_a_title_after_it_is_the_authors
     # a title's words (lower case, digits) before the date stay the title
     tokens = [("The", T, 0.8), ("Annotated", T, 0.8), ("8", T, 0.8), ("principles.", T, 0.8), ("(2014).", "date", 1.0), ("Retrieved", T, 0.6), ("from", T, 0.6)]
     assert corrected_labels(*tokens) == [T, T, T, T, "date", T, T]
+
+
+# ---- conventions of Russian student-paper lists (lists19; invented entries, labels as the tagger gave them) ----
+
+
+def read_tagged_entry(monkeypatch, *tokens: tuple[str, str, float]):
+    """The entry type and fields the normalisers make of tokens labelled as given."""
+    from exporter.references.tagger import normalise
+
+    given = tagged(*tokens)
+    monkeypatch.setattr(normalise, "tag", lambda text, asked=(): given)
+    parsed = normalise.read_entry(given.text)
+    return parsed.entry_type, {name: value for name, value, _, _ in parsed.fields}
+
+
+P, U, AC = "pages", "url", "accessed"
+
+
+def test_a_day_before_a_months_name_is_a_date(monkeypatch):
+    # a conference's dates inside a GOST host: `Минск, 29 окт. 2014 г. – … – С. 306–307.`
+    tokens = [("Title.", T, 1.0), ("Минск,", L, 1.0), ("29", P, 0.8), ("окт.", P, 0.8), ("2014", D, 1.0), ("г.", P, 0.8),
+              ("–", L, 1.0), ("Минск", L, 1.0), (":", L, 1.0), ("Изд,", "publisher", 1.0), ("2014.", D, 1.0), ("–", P, 1.0), ("С.", P, 1.0), ("306–307.", P, 1.0)]
+    assert corrected_labels(*tokens)[1:5] == [L, D, D, D]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["pages"], f["year"]) == ("306–307", "2014")
+    assert corrected_labels(("12", P, 0.9), ("марта", P, 0.9), ("2019", D, 1.0), ("г.", P, 0.9)) == [D, D, D, P]
+    # a number before a word that is no month stays the pages, and so do pages after their mark
+    # before a bracketed date (`pp. 29-40 (September 1985)`)
+    assert corrected_labels(("Title.", T, 1.0), ("12", P, 0.9), ("Suppl.", P, 0.9)) == [T, P, P]
+    assert corrected_labels(("Title.", T, 1.0), ("С.", P, 1.0), ("29-30", P, 1.0), ("октября", D, 1.0), ("1985.", D, 1.0)) == [T, P, P, D, D]
+    assert corrected_labels(("Title.", T, 1.0), ("29-30", P, 1.0), ("(окт.", D, 1.0), ("1985).", D, 1.0)) == [T, P, D, D]
+    # Latin months are left to the tagger (GROBID's labels call a conference's days pages)
+    assert corrected_labels(("Title.", T, 1.0), ("12-17", P, 1.0), ("June", D, 1.0), ("2011.", D, 1.0)) == [T, P, D, D]
+
+
+def test_a_volume_mark_read_as_a_journal_is_the_volumes():
+    # `– Lyon. 1875. V. 2, 4.`: the `V.` before the volume's number
+    assert corrected_labels(("Lyon.", L, 1.0), ("1875.", D, 1.0), ("V.", J, 0.6), ("2,", "volume", 1.0), ("4.", "issue", 1.0)) == [L, D, "volume", "volume", "issue"]
+    # a journal's name of more words stays the journal
+    assert corrected_labels(("V.", J, 0.9), ("Math.", J, 0.9), ("2,", "volume", 1.0)) == [J, J, "volume"]
+
+
+def test_a_year_inside_a_gost_hosts_title_is_the_hosts(monkeypatch):
+    # `// Сети 2014 (СС 2014) : материалы конф. – Минск : Изд, 2014.`: the host's own year comes after its place
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Сети", J, 1.0), ("2014", D, 0.8), ("(СС", D, 0.8), ("2014)", D, 0.8), (":", C, 0.9),
+              ("материалы", C, 0.9), ("конф.", C, 0.9), ("–", L, 1.0), ("Минск", L, 1.0), (":", L, 1.0), ("Изд,", "publisher", 1.0), ("2014.", D, 1.0)]
+    assert corrected_labels(*tokens)[3:6] == [J, J, J]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["journal"], f["year"]) == ("Сети 2014 (СС 2014)", "2014")
+    # the same host's title read as one run with its `: материалы …`: that part stays apart
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Сети", J, 1.0), ("2014", D, 0.8), (":", J, 0.9), ("материалы", J, 0.9), ("–", L, 1.0), ("2014.", D, 1.0)]
+    assert corrected_labels(*tokens) == [T, J, J, J, C, C, L, D]
+    # a journal's year after `. – `, or a year with none later, is the entry's year
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Вестник.", J, 1.0), ("–", D, 1.0), ("2019.", D, 1.0), ("–", "volume", 1.0), ("Т.", "volume", 1.0), ("5.", "volume", 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Сети", J, 1.0), ("2014", D, 1.0), (":", C, 1.0), ("материалы", C, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_a_lower_case_word_after_a_family_comma_initial_name_is_the_title():
+    # `Сингер, С. Книга тайн. История шифров.`: no family name is written in lower case, however sure the tagger was
+    tokens = [("Сингер,", A, 1.0), ("С.", A, 1.0), ("Книга", A, 0.95), ("тайн.", A, 0.95), ("История", T, 1.0), ("шифров.", T, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, T, T, T, T]
+    # a sure reading of a capitalised name stays, and a particle is no lower-case title word
+    assert corrected_labels(("Smith,", A, 1.0), ("J.", A, 1.0), ("Kowalski", A, 0.95), ("Title", T, 1.0)) == [A, A, A, T]
+    assert corrected_labels(("Smith,", A, 1.0), ("J.", A, 1.0), ("van", A, 0.95), ("Dijk", A, 0.95), ("Title", T, 1.0)) == [A, A, A, A, T]
+
+
+def test_a_web_pages_site_between_the_double_slash_and_the_address_is_its_container(monkeypatch):
+    # GOST 7.0.5 `Title // Site. URL: … (дата обращения: …)`, the site read with the address
+    tokens = [("Как", T, 1.0), ("работает", T, 1.0), ("DNS", T, 1.0), ("//", T, 1.0), ("Веб-практикум.", U, 0.9), ("URL:", U, 1.0),
+              ("https://example.org/dns", U, 1.0), ("(дата", AC, 1.0), ("обращения:", AC, 1.0), ("10.10.2023).", AC, 1.0)]
+    kind, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (kind, f["title"], f["journal"], f["url"]) == ("online", "Как работает DNS", "Веб-практикум", "https://example.org/dns")
+    # `// site URL:` with no full stop, `– Режим доступа:` too
+    tokens = [("Vue", T, 1.0), ("guide", T, 1.0), ("//", T, 1.0), ("vuedocs", U, 0.9), ("–", U, 1.0), ("Режим", U, 1.0), ("доступа:", U, 1.0), ("https://example.org/vue", U, 1.0)]
+    kind, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (kind, f["journal"]) == ("online", "vuedocs")
+    # an online journal's article (an issue, pages) stays an article
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Вестник.", J, 1.0), ("–", D, 1.0), ("2020.", D, 1.0), ("–", "issue", 1.0), ("№", "issue", 1.0), ("4.", "issue", 1.0),
+              ("–", U, 1.0), ("URL:", U, 1.0), ("https://vestnik.example/4", U, 1.0)]
+    kind, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (kind, f["journal"]) == ("article", "Вестник")
+
+
+def test_the_kind_of_work_after_the_titles_colon_is_no_container(monkeypatch):
+    # `Экономика фирмы [Текст] : учебник / Н. Зайцев. – М.: Экзамен, 2008. – 624 с.`
+    tokens = [("Зайцев,", A, 1.0), ("Н.", A, 1.0), ("Экономика", T, 1.0), ("фирмы", T, 1.0), ("[Текст]", "medium", 1.0), (":", J, 0.7), ("учебник", J, 0.7),
+              ("/", A, 1.0), ("Н.", A, 1.0), ("Зайцев.", A, 1.0), ("–", L, 1.0), ("М.:", L, 1.0), ("Экзамен,", "publisher", 1.0), ("2008.", D, 1.0), ("–", P, 1.0), ("624", P, 1.0), ("с.", P, 1.0)]
+    kind, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (kind, f.get("journal"), f.get("booktitle"), f["type"], f["publisher"]) == ("book", None, None, "учебник", "Экзамен")
+    tokens[5:7] = [(":", C, 0.7), ("учеб.", C, 0.7), ("пособие", C, 0.7), ("для", C, 0.7), ("вузов", C, 0.7)]
+    kind, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (kind, f.get("booktitle"), f["type"]) == ("book", None, "учеб. пособие для вузов")
+    # a collection after `//` named so stays the container
+    tokens = [("Title", T, 1.0), ("//", C, 1.0), ("Справочник", C, 1.0), ("инженера.", C, 1.0), ("–", L, 1.0), ("М.:", L, 1.0), ("Изд,", "publisher", 1.0), ("2008.", D, 1.0)]
+    kind, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["booktitle"] == "Справочник инженера"
+
+
+def test_a_parts_mark_and_number_inside_a_title_are_the_titles():
+    # `Основы сборки. Ч. II. Станки / …`: GOST's number of a part, then the part's title
+    tokens = [("Основы", T, 1.0), ("сборки.", T, 1.0), ("Ч.", A, 0.7), ("II.", A, 0.7), ("Станки", T, 1.0), ("/", A, 1.0)]
+    assert corrected_labels(*tokens) == [T, T, T, T, T, A]
+    # a mark with no title on both sides stays (`Т. 2.` after the title is the volume)
+    tokens = [("Основы", T, 1.0), ("сборки.", T, 1.0), ("Ч.", "volume", 0.7), ("2.", "volume", 0.7), ("–", L, 1.0), ("М.:", L, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_an_organisations_initials_before_a_books_year_are_its_publisher(monkeypatch):
+    # `Title. ЦТП, 2015 – 192 с.` (no place): the tagger's journal, a lone word, is no place in capitals
+    tokens = [("Нуриева", A, 1.0), ("Л.", A, 1.0), ("Печать.", T, 1.0), ("ЦТП,", J, 0.8), ("2015", D, 1.0), ("–", P, 1.0), ("192", P, 1.0), ("с.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("address"), f.get("journal")) == ("ЦТП", None, None)
+    # a city's name stays the place
+    tokens[3] = ("Барнаул,", J, 0.8)
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("address")) == (None, "Барнаул")
+
+
+def test_loose_gost_book_and_site_forms(monkeypatch):
+    # `Title / пер. с англ. И. Петрова. – 2-е изд., испр. – М.: Изд, 2018.`: the translator's
+    # statement ends the title, and the edition's qualifier is no publisher
+    tokens = [("Рот", A, 1.0), ("Я.", A, 1.0), ("Глубокий", T, 1.0), ("поиск", T, 1.0), ("/", T, 0.8), ("пер.", T, 0.8), ("с", T, 0.8), ("англ.", T, 0.8),
+              ("И.", A, 0.9), ("Петрова.", A, 0.9), ("–", "edition", 1.0), ("2-е", "edition", 1.0), ("изд.,", "edition", 1.0), ("испр.", "publisher", 0.7), ("–", "publisher", 0.7),
+              ("М.:", L, 1.0), ("Пресса,", "publisher", 1.0), ("2018.", D, 1.0)]
+    assert corrected_labels(*tokens)[13] == "edition"
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["title"], f["edition"], f["publisher"], f["address"]) == ("Глубокий поиск", "2", "Пресса", "М.")
+    tokens[5] = ("Пер.", T, 0.8)  # the statement's word capitalised
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["title"] == "Глубокий поиск"
+    # a site's name before `[Электронный ресурс]` is the title, an address there is not
+    tokens = [("Habr.com", U, 0.9), ("[Электронный", "medium", 1.0), ("ресурс]", "medium", 1.0), ("–", U, 1.0), ("URL:", U, 1.0), ("https://habr.example/ru/", U, 1.0)]
+    assert corrected_labels(*tokens)[0] == T
+    tokens[0] = ("https://habr.example", U, 0.9)
+    assert corrected_labels(*tokens)[0] == U
+    # `// Site : [сайт]. – 2020. – URL: …`: the designation is no part of the site's name
+    tokens = [("Облака", T, 1.0), ("//", J, 1.0), ("Информатика", J, 1.0), ("сегодня", J, 1.0), (":", J, 1.0), ("[сайт].", J, 1.0), ("–", D, 1.0), ("2020.", D, 1.0),
+              ("–", U, 1.0), ("URL:", U, 1.0), ("https://info.example/cloud", U, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["journal"] == "Информатика сегодня"

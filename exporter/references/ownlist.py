@@ -297,7 +297,8 @@ def _body_between_entries(lines: list[str], found: ReferenceList) -> None:
 def _headless(lines: list[str], start: int) -> ReferenceList | None:
     """A trailing run of numbered entries `1, 2, 3…` whose numbers are the ones cited.
 
-    Evidence: it starts at 1, has at least three entries, at least half of its numbers are
+    Evidence: it starts at 1, has at least three entries (two, when each reads as a reference:
+    `reads_as_reference`), at least half of its numbers are
     cited in the text before it, it ends the paper (a few lines may follow its last entry), and
     its lines are not the paper's numbered section headings (`reads_as_sections`).
     """
@@ -309,7 +310,9 @@ def _headless(lines: list[str], start: int) -> ReferenceList | None:
         run = number_entries(lines, i, len(lines), first=1)
         numbers = {s.number for s in run}
         tail = sum(1 for j in range(run[-1].line + 1, len(lines)) if not _is_blank(lines[j]))
-        if len(run) < _HEADLESS_MIN or tail > _HEADLESS_TAIL or reads_as_sections(lines, run):
+        if tail > _HEADLESS_TAIL or reads_as_sections(lines, run):
+            continue
+        if len(run) < _HEADLESS_MIN and not (len(run) >= 2 and all(reads_as_reference(" ".join(lines[a.line : b])) for a, b in zip(run, [s.line for s in run[1:]] + [len(lines)]))):
             continue
         if cited_on is None:
             cited_on = {j: cited_numbers(lines[j]) for j in range(start, len(lines)) if "[" in lines[j]}
@@ -319,6 +322,22 @@ def _headless(lines: list[str], start: int) -> ReferenceList | None:
             _body_between_entries(lines, found)
             return found
     return None
+
+
+# What only a reference carries: GOST's `//` before its host, a page count (`– 192 с.`, `245 p.`),
+# a page, volume or issue mark before a number (`С. 242`, `pp. 5`, `Т. 62`, `№ 3`), or a place and
+# publisher before the year (`М.: Наука, 2010`).
+_REFERENCE_MARK = re.compile(
+    r"\s//\s|\d\s?(?:[сcб]|pp?)\.(?=[\s,;)]|$)|\b(?:С|P|pp|S|Т|Vol|V)\.\s?\d|№\s?\d"
+    r"|[A-ZА-ЯЁ][\w.-]{0,20}\s?:\s?[^\d,:;]{2,60},\s?(?:1[5-9]|20)\d\d"
+)
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def reads_as_reference(text: str) -> bool:
+    """The text has a year and one of a reference's own marks (`_REFERENCE_MARK`): evidence
+    enough for a short list with no heading, which prose and numbered conclusions lack."""
+    return _YEAR.search(text) is not None and _REFERENCE_MARK.search(text) is not None
 
 
 def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: bool = False) -> int:

@@ -23,7 +23,7 @@ from ...model import (
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
 from ...quoting import context_at
-from ...references.ownlist import REFERENCES_HEADING
+from ...references.ownlist import REFERENCES_HEADING, reads_as_reference
 from ..plaintext.frontmatter import (
     ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, is_institution, is_name, is_place, is_role, is_rubric,
     is_title_line, names_institution, script, split_authors,
@@ -595,7 +595,7 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
         entries = [i for i in marked if paras[i].text.strip() and not is_reference_heading(paras[i].text)]
         return heading, entries, marked[-1] + 1
     if heading is None:
-        return None, [], len(paras)
+        return _headless_list(paras, start)
     rows = []
     end = heading + 1
     for i in range(heading + 1, len(paras)):
@@ -608,6 +608,29 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
         end = numbered[-1] + 1
         rows = [i for i in rows if i >= numbered[0] and i < end]
     return heading, [i for i in rows if paras[i].text.strip()], end
+
+
+# Lines a collection prints after a paper's last entry (its section's name, a page number).
+_HEADLESS_TRAIL = 3
+
+
+def _headless_list(paras: list[Para], start: int) -> tuple[None, list[int], int]:
+    """A list printed with no heading: numbered paragraphs 1, 2, … (at least two) that end the
+    paper, a few short lines aside, each of which reads as a reference (`reads_as_reference`)."""
+    filled = [i for i in range(start, len(paras)) if paras[i].text.strip()]
+    def number(i: int) -> int | None:
+        word = _word_number(paras[i])
+        return word if word is not None else _typed_number(paras[i].text)[0]
+    k = len(filled) - 1
+    while k >= 0 and len(filled) - 1 - k < _HEADLESS_TRAIL and number(filled[k]) is None and len(paras[filled[k]].text) < 100:
+        k -= 1
+    run: list[int] = []
+    while k >= 0 and number(filled[k]) is not None:
+        run.insert(0, filled[k])
+        k -= 1
+    if len(run) < 2 or [number(i) for i in run] != list(range(1, len(run) + 1)) or not all(reads_as_reference(paras[i].text) for i in run):
+        return None, [], len(paras)
+    return None, run, run[-1] + 1
 
 
 def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list[Entry]:

@@ -9,7 +9,15 @@
   Symposium`, `"… explicit corridors."Robotics and Automation`);
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
-  printed once, so a bare number between the volume and a later page range is the issue.
+  printed once, so a bare number between the volume and a later page range is the issue;
+- a day before a Cyrillic month's name is a date, never pages (`Минск, 29 окт. 2014 г.`); `V.`/`Т.` before
+  a volume's number is the volume's mark, never a journal; a year inside a GOST host's title
+  (`// Информационные технологии 2014 (ИТС 2014) : материалы …`, before the host's
+  `. – Place, Year`) is the host's title's;
+- the words qualifying an edition (`2-е изд., испр. и доп.`) are the edition's;
+- a part's mark and number between two pieces of a title is the title's (`Title. Ч. I. Part title`);
+- a family name has no lower-case word, so a `Family, I.` list's tail with one is the title
+  however sure the tagger was (`Сингх, С. Книга шифров. Тайная история…`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -23,6 +31,7 @@ from functools import lru_cache
 
 from . import Tagged
 from .features import canonical
+from .lexicon import MONTHS
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 # `J.`, `J.-P.`, `V.I.`, `Ж.`, `Yu.` (a capital and at most one small letter, each with its full
@@ -143,7 +152,7 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
         return
     _, a, b = run
     end = _names_end(tokens[a:b])
-    if end is None or marginals[a + end] >= UNSURE:
+    if end is None or marginals[a + end] >= UNSURE and not _lower_case_tail(tokens[a : a + end + 1], tokens[a + end : b]):
         return
     after = labels[b] if b < len(labels) else None
     if after != "title" and "title" in labels:
@@ -153,6 +162,16 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
         tail = after  # `Ma C., Bertschinger E. Astrophys. J. 455`: an abbreviation that starts the journal
     for k in range(a + end, b):
         labels[k] = tail
+
+
+_NAME_PARTICLES = frozenset("van von de der den du da di del della dos la le ter ten zu bin al el".split())
+
+
+def _lower_case_tail(head: list[str], tail: list[str]) -> bool:
+    """The tail after a `Family, I.` name holds a lower-case word (no particle): no family name
+    is written so, and the comma after the family name leaves no doubt of the list's form."""
+    words = [t.strip(".,;:") for t in tail[:3]]  # the title's first words (`Книга шифров.`), not glued text (`andMurray`)
+    return head[0].endswith(",") and any(w.isalpha() and w.islower() and w not in _NAME_PARTICLES and w not in _BETWEEN for w in words)
 
 
 def _author_then_title(labels: list[str]) -> tuple[list[tuple[str, int, int]], int, int, int, int] | None:
@@ -295,7 +314,8 @@ def _title_before_designation(tokens: list[str], labels: list[str]) -> None:
     if not at or "title" in labels[:at]:
         return
     start = max((i + 1 for i in range(at) if labels[i] in ("author", "editor", "date")), default=0)
-    if start < at and all(labels[i] in ("journal", "container", "medium", "note", "publisher", "location") for i in range(start, at)):
+    readable = ("journal", "container", "medium", "note", "publisher", "location", "url")  # a site's name (`Habr.com [Электронный ресурс]`) too, not an address
+    if start < at and all(labels[i] in readable and "://" not in tokens[i] and not tokens[i].startswith("www.") for i in range(start, at)):
         for i in range(start, at):
             labels[i] = "title"
 
@@ -350,6 +370,89 @@ def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
                 labels[i] = "container"
 
 
+# Months as abbreviated in Russian and Kazakh dates (`29 окт. 2014 г.`); the full names are in the lexicon.
+_MONTH_ABBREVIATION = re.compile(r"^(?:янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|нояб?|дек|қаң|ақп|нау|сәу|мам|мау|шіл|там|қыр|қаз|қар|жел)\.$", re.IGNORECASE)
+
+
+def _is_month(token: str) -> bool:
+    """A month's name in Cyrillic, whole or cut (`октября`, `окт.`, `қаз.`). Latin ones are left
+    out: GROBID's labelled data calls a conference's days before a Latin month (`22-24 mai 1989`)
+    pages, and the rule would contradict the labels it is measured on."""
+    return re.match(r"[а-яёәғқңөұүһі]", token, re.IGNORECASE) is not None and (canonical(token) in MONTHS or _MONTH_ABBREVIATION.match(token.rstrip(",")) is not None)
+
+
+# What GOST's edition statement adds to its number (`2-е изд., испр. и доп.`, `перераб.`, `стер.`).
+_EDITION_WORDS = frozenset("испр испр доп перераб стер расш и и доп rev enl revised expanded updated".split())
+
+
+def _edition_qualifiers(tokens: list[str], labels: list[str]) -> None:
+    """`– 2-е изд., испр. – М.: ДМК Пресс`: the words qualifying an edition are the edition's, not
+    the publisher the tagger took them for (which then hid the real publisher after the place)."""
+    for i in range(1, len(tokens)):
+        if labels[i - 1] == "edition" and labels[i] != "edition" and canonical(tokens[i]) in _EDITION_WORDS:
+            labels[i] = "edition"
+
+
+def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
+    """A day's number before a month's name is part of a date (a conference's `29 окт. 2014 г.`,
+    `24–26 March 2009`), never the pages the tagger took it for. A volume or issue before a month
+    in brackets (`21 (March): 53–61`, `No. 6 (July 1992)`) or after its mark stays what it is."""
+    for i in range(len(tokens) - 1):
+        marked = i > 0 and re.match(r"^(?:vol|no|nr|n|№|т|вып|pp?|с|s)\.?$", tokens[i - 1], re.IGNORECASE) or tokens[i + 1].startswith("(")
+        if labels[i] == "pages" and not marked and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", tokens[i]) and _is_month(tokens[i + 1]):
+            labels[i] = labels[i + 1] = "date"
+
+
+_VOLUME_MARK = re.compile(r"^(?:V|Vol|Т|Том|Bd)\.$")
+
+
+def _volume_mark_not_journal(tokens: list[str], labels: list[str]) -> None:
+    """`– Paris. 1890. V. 3, 6.`: a journal or container that is one volume mark before the volume's
+    number is that mark."""
+    for label, a, b in _runs(tuple(labels)):
+        if label in ("journal", "container") and b - a == 1 and b < len(labels) and labels[b] == "volume" and _VOLUME_MARK.match(tokens[a]):
+            labels[a] = "volume"
+
+
+def _year_inside_a_host_title(tokens: list[str], labels: list[str]) -> None:
+    """GOST 7.1 prints a host's year after its title, place and publisher (`// Title : other
+    title information. – Place : Publisher, Year.`); a date read right after the host's title,
+    before its ` : ` or ` – ` and with the host's year read later, is part of that title
+    (`// Информационные технологии и системы 2014 (ИТС 2014) : материалы …`)."""
+    mark = next((i for i, t in enumerate(tokens) if t.endswith("//")), None)
+    if mark is None:
+        return
+    runs = [r for r in _runs(tuple(labels)) if r[2] > mark + 1]
+    if len(runs) < 3:
+        return
+    (host, a, b), (label, c, d) = runs[0], runs[1]
+    if host not in ("journal", "container") or label != "date" or a > mark + 1 and labels[mark] != host:
+        return
+    later = any(r[0] == "date" for r in runs[2:])
+    dashes = any(t.startswith(("–", "—", "-")) for t in tokens[c:d])
+    if not later or dashes or tokens[b - 1].endswith((".", ",")):
+        return
+    for i in range(c, d):
+        labels[i] = host
+    after, e, g = runs[2]
+    if after == host and tokens[e].startswith(":"):  # `: материалы конф.`: the host's other title information stays apart
+        for i in range(e, g):
+            labels[i] = "container" if host == "journal" else "journal"
+
+
+_PART_MARK = frozenset("ч часть кн книга вып выпуск part pt бөлім".split())
+_PART_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})[.,:]?$")
+
+
+def _part_inside_a_title(tokens: list[str], labels: list[str]) -> None:
+    """`Цифровой формат производства. Ч. I. Конструкторский этап / …`: a part's mark and number
+    standing between two runs of the title belong to it (GOST 7.1's number of a part, then its
+    title), whatever the tagger called them."""
+    for i in range(1, len(tokens) - 2):
+        if canonical(tokens[i]) in _PART_MARK and _PART_NUMBER.match(tokens[i + 1]) and labels[i - 1] == "title" and labels[i + 2] == "title":
+            labels[i] = labels[i + 1] = "title"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -367,6 +470,11 @@ def corrected(tagged: Tagged) -> Tagged:
     _page_count(tokens, labels)
     _issue_not_pages(tokens, labels)
     _container_after_editors(tokens, labels)
+    _edition_qualifiers(tokens, labels)
+    _day_before_a_month(tokens, labels)
+    _volume_mark_not_journal(tokens, labels)
+    _year_inside_a_host_title(tokens, labels)
+    _part_inside_a_title(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

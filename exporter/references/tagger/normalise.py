@@ -412,8 +412,11 @@ def read_entry(text: str) -> Parsed:
     _publisher_not_container(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
+    _site_before_address(f)
+    _kind_of_work_not_container(f)
+    _container_without_designation(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
-    entry_type = _entry_type(text, values)
+    entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
     if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
         f.items["booktitle"] = f.items.pop("journal")
         f.confidence["booktitle"] = f.confidence.pop("journal", 1.0)
@@ -497,12 +500,13 @@ def _journal_from_title(f: _Fields) -> None:
             f.confidence[name] = p * 0.9  # read by this rule, not by the tagger alone
 
 
-_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s/\s(?=[A-ZА-ЯЁӘҚҢӨҰҮІ][a-zа-яё]?\.\s?[A-ZА-ЯЁӘҚҢӨҰҮІ])|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
+_GOST_MARK = re.compile(r"\s?//\s?|\.\s[–—]\s|\s/\s(?=[A-ZА-ЯЁӘҚҢӨҰҮІ][a-zа-яё]?\.\s?[A-ZА-ЯЁӘҚҢӨҰҮІ]|(?:[Пп]ер|[Пп]од|[Рр]ед|[Сс]ост|[Аа]вт|[Нн]ауч|[Оо]тв|[Oo]бщ|[Tt]rans|[Tt]ransl|[Ee]ds?|[Ee]dited)\b)|\s?\[(?:Электрон(?:ный|дық)\sресурс|Elektronn?(?:yy|iy|yi)\sresurs|Electronic\sresource)\]")
 
 
 def _cut_title_at_gost_marks(f: _Fields) -> None:
     """GOST's marks never stand inside a title: `//` (the container follows), `. – ` (the next
-    area), ` / ` before initials (the statement of responsibility, `… : монография / Т. Саати`),
+    area), ` / ` before initials or a translator's or editor's word (the statement of
+    responsibility, `… : монография / Т. Саати`, `Глубокое обучение / пер. с англ. …`),
     `[Электронный ресурс]`. A title read across one ends there; after `//` stands the
     journal when none was read."""
     if "title" not in f.items:
@@ -523,6 +527,76 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+# A page of a site by GOST 7.0.5/7.1 (`Title // Site. URL: …`, `Title // site URL: …`,
+# `Title // Site. – Режим доступа: …`): between `//` and the address's label stands the site.
+_SITE_BEFORE_ADDRESS = re.compile(r"//\s*(?P<site>[^\s/][^/]{0,120}?)[\s.,:]*(?:[–—-]\s*)?(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available\s(?:at|from)|Retrieved\sfrom)\b", re.IGNORECASE)
+
+
+def _site_before_address(f: _Fields) -> None:
+    """A web page's site (its container, as the journal is an article's) is what stands after
+    `//` and before `URL:`/`Режим доступа:`, when no container was read and nothing else took it."""
+    if "journal" in f.items or "booktitle" in f.items or "url" not in f.items:
+        return
+    m = _SITE_BEFORE_ADDRESS.search(f.text)
+    if m is None or m.start() < 3 or not re.search(r"[^\W\d_]", m["site"]):
+        return
+    if f.free(m.start("site"), m.end("site")):
+        _text_value(f, "journal", m.start("site"), m.end("site"))
+        f.confidence.setdefault("journal", f.confidence.get("url", 1.0))
+
+
+_TRAILING_DESIGNATION = re.compile(r"\s*:?\s*\[(?:сайт|веб-сайт|портал|сайт\sкомпании|website|web\ssite)\][.,]?$", re.IGNORECASE)
+
+
+def _container_without_designation(f: _Fields) -> None:
+    """`// Информатика сегодня : [сайт]`: GOST 7.0.5's note that the container is a site is not part
+    of its name; other brackets (`Annales [d’Alger]`) are, and so, as the labelled sets have it,
+    are `[Электронный ресурс]` and Vancouver's `[Internet]` there."""
+    for name in ("journal", "booktitle"):
+        if name in f.items:
+            value, s, e = f.items[name]
+            m = _TRAILING_DESIGNATION.search(value)
+            if m and m.start() > 1:
+                f.items[name] = (value[: m.start()].strip(" .,:;"), s, e)
+
+
+def _page_of_a_site(f: _Fields) -> bool:
+    """A page of a site: its container is the site named between `//` and the address's label,
+    and it has no volume, issue, pages or publisher (an online journal's article has them)."""
+    if any(name in f.items for name in ("volume", "number", "pages", "pagetotal", "publisher")):
+        return False
+    m = _SITE_BEFORE_ADDRESS.search(f.text)
+    host = f.items.get("journal") or f.items.get("booktitle")
+    return m is not None and host is not None and m.start("site") <= host[1] and host[2] <= m.end("site") + 2
+
+
+# What kind of work a book is (GOST's other title information after ` : `): `учебное пособие`,
+# `учебник`, `монография`, `textbook`; it names the work's genre, never a container.
+_KIND_OF_WORK = re.compile(
+    r"(?:учеб(?:ное|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|справочник|хрестоматия"
+    r"|метод(?:ические|\.)\s?указания|оқу\sқұралы|оқулық|монография|textbook|monograph|lecture\snotes)"
+    r"(?:\s(?:для|по|к)\s[^.:/]{1,120})?",
+    re.IGNORECASE,
+)
+
+
+def _kind_of_work_not_container(f: _Fields) -> None:
+    """`Title [Текст] : учебное пособие / Author.`: the kind of work after the title's ` : ` is
+    its genre (`type`), not the journal or collection the tagger took it for."""
+    for name in ("journal", "booktitle"):
+        if name not in f.items:
+            continue
+        value, s, e = f.items[name]
+        if not _KIND_OF_WORK.fullmatch(value.strip(" .,:;")) or not re.search(r":\s*$", f.text[:s] + f.text[s:e].split(value, 1)[0]):
+            continue
+        del f.items[name]
+        f.taken = [t for t in f.taken if t != (s, e)]
+        p = f.confidence.pop(name, None)
+        f.add("type", s, e, value.strip(" .,:;"))
+        if p is not None and "type" in f.items:
+            f.confidence["type"] = p
 
 
 def _page_not_issue(f: _Fields) -> None:
@@ -575,17 +649,25 @@ def _title_before_container(f: _Fields) -> None:
 def _place_not_journal(f: _Fields) -> None:
     """A page count makes a whole book, and a book has no journal: a lone word read as the
     journal of an entry with a page count and no volume, issue or pages, no place and no
-    publisher, is the place (`Title. Барнаул, 2003. 346 с.`)."""
+    publisher, is the place (`Title. Барнаул, 2003. 346 с.`), or the publisher when it is an
+    organisation's initials (`Title. МЦТФ, 2013 – 192 с.`)."""
     if "journal" not in f.items or "pagetotal" not in f.items or any(n in f.items for n in ("volume", "number", "pages", "address", "publisher")):
         return
     value, start, end = f.items["journal"]
     if len(value.split()) > 2:
         return
+    name = "publisher" if _INITIALISM.fullmatch(value) and value not in _COUNTRY_INITIALISMS else "address"
     p = f.confidence.pop("journal", None)
     del f.items["journal"]
-    f.items["address"] = (value, start, end)
+    f.items[name] = (value, start, end)
     if p is not None:
-        f.confidence["address"] = p
+        f.confidence[name] = p
+
+
+# An organisation's initials in Cyrillic capitals (`МЦТФ, 2013`, `БГУИР`, `МГУ`): a publisher, where
+# a place is a city's name (`Барнаул, 2003`) or its abbreviation (`М.`, `СПб.`); countries aside.
+_INITIALISM = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{3,8}")
+_COUNTRY_INITIALISMS = frozenset({"США", "СССР", "ФРГ", "ГДР"})
 
 
 def _place_not_publisher(f: _Fields) -> None:
