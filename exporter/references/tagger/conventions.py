@@ -393,13 +393,19 @@ def _edition_qualifiers(tokens: list[str], labels: list[str]) -> None:
             labels[i] = "edition"
 
 
+_DAY = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")
+_NUMBER_MARK = re.compile(r"^(?:vol|no|nr|n|№|т|вып|pp?|с|s)\.?$", re.IGNORECASE)
+
+
 def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
     """A day's number before a month's name is part of a date (a conference's `29 окт. 2014 г.`,
     `24–26 March 2009`), never the pages the tagger took it for. A volume or issue before a month
     in brackets (`21 (March): 53–61`, `No. 6 (July 1992)`) or after its mark stays what it is."""
     for i in range(len(tokens) - 1):
-        marked = i > 0 and re.match(r"^(?:vol|no|nr|n|№|т|вып|pp?|с|s)\.?$", tokens[i - 1], re.IGNORECASE) or tokens[i + 1].startswith("(")
-        if labels[i] == "pages" and not marked and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", tokens[i]) and _is_month(tokens[i + 1]):
+        if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]):  # the cheap tests first: this runs on every entry
+            continue
+        marked = i > 0 and _NUMBER_MARK.match(tokens[i - 1]) or tokens[i + 1].startswith("(")
+        if not marked and _is_month(tokens[i + 1]):
             labels[i] = labels[i + 1] = "date"
 
 
@@ -449,7 +455,7 @@ def _part_inside_a_title(tokens: list[str], labels: list[str]) -> None:
     standing between two runs of the title belong to it (GOST 7.1's number of a part, then its
     title), whatever the tagger called them."""
     for i in range(1, len(tokens) - 2):
-        if canonical(tokens[i]) in _PART_MARK and _PART_NUMBER.match(tokens[i + 1]) and labels[i - 1] == "title" and labels[i + 2] == "title":
+        if labels[i - 1] == "title" and labels[i + 2] == "title" and _PART_NUMBER.match(tokens[i + 1]) and canonical(tokens[i]) in _PART_MARK:
             labels[i] = labels[i + 1] = "title"
 
 
