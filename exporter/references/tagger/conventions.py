@@ -127,14 +127,16 @@ def _names_end(tokens: list[str]) -> int | None:
     return i
 
 
-def _runs(labels: tuple[str, ...]) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=64)  # the conventions ask it of the same labels, one after the other, most entries unchanged
+def _runs(labels: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """The runs of equal labels: (label, start, end)."""
     out: list[list] = []
     for i, label in enumerate(labels):
         if out and out[-1][0] == label:
             out[-1][2] = i + 1
         else:
             out.append([label, i, i + 1])
-    return [tuple(r) for r in out]
+    return tuple(tuple(r) for r in out)
 
 
 # The tagger's probability of `author` for the tail's first token below which the convention
