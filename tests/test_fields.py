@@ -67,6 +67,15 @@ def test_russian_access_date_phrase():
     assert (f["url"], f["urldate"]) == ("http://example.ru/a", "12.03.2021")
 
 
+def test_an_access_date_label_in_capitals_is_read_and_no_ref015_follows():
+    # `(Дата обращения: …)` after a full stop, as Word's autocapitalisation leaves it: the
+    # date was not read and REF015 called a dated web page undated
+    f = fields("Иванов И. И. Сайт о платформе [Электронный ресурс]. URL: http://example.ru/page. (Дата обращения: 12.03.2021).")
+    assert (f["url"], f["urldate"]) == ("http://example.ru/page", "12.03.2021")
+    assert fields("Smith J. Site. URL: http://example.org (Accessed: 12.03.2021)")["urldate"] == "12.03.2021"
+    assert fields("Қазақстан [Электрондық ресурс]. – URL: https://www.gov.kz (Қаралған күні: 12.03.2021).")["urldate"] == "12.03.2021"
+
+
 def test_elsevier_journal_entry():
     # en_aurzada_random_picture_elsevier.txt:4775
     f = fields("F. Aurzada, S. Dereich, M. Scheutzow, C. Vormoor, High resolution quantization and entropy coding of jump processes, J. Complexity 25 (2) (2009) 163–187.")

@@ -106,9 +106,10 @@ def find_url(f: Found) -> None:
 
 def find_urldate(f: Found) -> None:
     """The access date: `(дата обращения: 12.03.2021)`, `accessed: 20.09.2020`, `Data obrasheniya`,
-    Kazakh `қаралған күні` / `жүгінген күні`; written dd.mm.yyyy (GOST) or as words."""
+    Kazakh `қаралған күні` / `жүгінген күні`, the label in any case (`(Дата обращения: …)`);
+    written dd.mm.yyyy (GOST) or as words."""
     m = re.search(
-        r"(?:дата\s+обращения|дата\s+доступа|дата\s+посещения|қаралған\s+күні|жүгінген\s+күні|пайдаланылған\s+күні|[аa]ccessed|[Aa]ccessed\s+on|[Dd]ata\s+obrasheniya|[Rr]etrieved|[Dd]ate\s+of\s+access)"
+        r"(?i:дата\s+обращения|дата\s+доступа|дата\s+посещения|қаралған\s+күні|жүгінген\s+күні|пайдаланылған\s+күні|[аa]ccessed|accessed\s+on|data\s+obrasheniya|retrieved|date\s+of\s+access)"
         r"\s?:?\s?(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s[A-Za-z]+\.?\s\d{4}|[A-Za-z]+\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2})",
         f.text,
     )
