@@ -20,7 +20,7 @@ from ...model import Citation, CrossRef, Document, Figure, Footnote, Heading, Im
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, names_institution, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, fields_after_list, names_institution, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.titleblock import DISPLAY, decide, emails_in
 from .images import PagePicture, find_pictures
@@ -699,7 +699,20 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
     return [block for block, note in blocks if note is None or not note.called]
 
 
-def _meta(fm, fields, title_text: str | None, authors: list[str], language: str, abstracts: tuple, emails: list[str]) -> Meta:
+def _abstracts_and_keywords(fm, fields, texts: list[str], references: list) -> tuple[list[FieldText], tuple]:
+    """The abstracts and keyword sets the layout labels (else the text reader's), and a
+    translated abstract and keywords printed after the list, as the text reader reads them."""
+    front = list(fields.abstracts or fm.abstracts)
+    keyword_sets = [(detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets] or list(fm.keyword_sets)
+    if references:
+        have = {a.language for a in front} | {language for language, _ in keyword_sets}
+        late, late_keywords = fields_after_list(texts, max(e.span.end_line for e in references), len(texts), have)
+        front += [late] if late is not None else []
+        keyword_sets += [late_keywords] if late_keywords is not None else []
+    return front, tuple(keyword_sets)
+
+
+def _meta(fm, fields, title_text: str | None, authors: list[str], language: str, abstracts: tuple, keyword_sets: tuple, emails: list[str]) -> Meta:
     """The paper's metadata: the text reader's front matter (`fm`), completed by the fields
     the layout labels (`fields`) and the title and authors the layout found."""
     return Meta(
@@ -713,7 +726,7 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
         language=language,
         keywords=tuple(fm.keywords) or (tuple(fields.keyword_sets[0]) if fields.keyword_sets else ()),
         abstracts=abstracts,
-        keyword_sets=tuple((detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets) or tuple(fm.keyword_sets),
+        keyword_sets=keyword_sets,
         emails=tuple(emails),
     )
 
@@ -774,20 +787,21 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
+    front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for *_, inlines in built for node in inlines if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
     blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned)
 
     references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
-    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed)) for a in fields.abstracts or fm.abstracts)
+    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed)) for a in front)
     heading_span = None
     if heading is not None:
         line = lines[heading]
         heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page)
     return Document(
         path=path,
-        meta=_meta(fm, fields, title_text, authors, language, abstracts, emails),
+        meta=_meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails),
         blocks=tuple(blocks),
         references=tuple(references),
         references_span=heading_span,

@@ -21,7 +21,7 @@ SUPERVISOR = re.compile(
     r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Резюме|Реферат|Abstract|Summary"
+_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Резюме|Реферат|Abstract|Annotation|Summary"
 _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Ключевые слова|Keywords|Key words|Index terms"
 # A label opens its line, followed by a separator and the text, or stands alone.
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
@@ -662,3 +662,50 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -
         rows.append(i)
         i += 1
     return " ".join(parts), tuple(rows), i
+
+
+TRAILING_ABSTRACT_LINES = 60  # how far above its keywords a translated abstract is looked for
+
+
+def fields_after_list(lines: list[str], start: int, stop: int, have: set[str]) -> tuple[FieldText | None, tuple[str, tuple[str, ...]] | None]:
+    """A translated abstract and keywords printed after the paper's reference list, between
+    `start` and `stop` (Russian and Kazakh journals print the English title block, abstract and
+    `Key words:` there, then the transliterated list), in a language not among `have`.
+
+    Rule: the keywords are found by their label; the abstract is the labelled one above them
+    (`Abstract.`, `Annotation.`), else the lines of prose right above them up to the translated
+    title in capitals (blank lines, where a page break and its furniture stood, are passed over).
+    Nothing is taken without the keywords' label, and nothing in a language already read.
+    """
+    texts = [clean(line) for line in lines[:stop]]
+    at = next((i for i in range(start, stop) if _label(KEYWORDS.match, texts[i])), None)
+    if at is None:
+        return None, None
+    m = _label(KEYWORDS.match, texts[at])
+    value, _, _ = _continued(texts, at, stop, m.group("value").strip(), keywords=True)
+    words = _keywords(value)
+    language = detect_language(value) if words else None
+    if not words or language in have:
+        return None, None
+    abstract = None
+    top = max(start, at - TRAILING_ABSTRACT_LINES)
+    labelled = next((i for i in range(at - 1, top - 1, -1) if _label(ABSTRACT.match, texts[i])), None)
+    if labelled is not None:
+        a = _label(ABSTRACT.match, texts[labelled])
+        rows = tuple(i for i in range(labelled, at) if texts[i] and (i > labelled or a.group("value").strip()))
+        skip = _value_column(lines, rows, a) if rows and rows[0] == labelled else 0
+        parts = [a.group("value").strip() if i == labelled else texts[i] for i in rows]
+    else:
+        rows, i = [], at - 1
+        while i >= top and not (texts[i] and is_title_line(texts[i])):
+            if texts[i]:
+                rows.insert(0, i)
+            i -= 1
+        rows = tuple(rows) if i >= top else ()
+        skip = 0
+        parts = [texts[i] for i in rows]
+    if rows:
+        text = " ".join(parts)
+        if _is_prose(text) and detect_language(text) == language:
+            abstract = FieldText(language, text, rows, skip)
+    return abstract, (language, words)

@@ -11,7 +11,7 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import find_reference_list, read_reference_list
-from .frontmatter import FieldText, FrontMatter, clean, read_front_matter, title_text
+from .frontmatter import FieldText, FrontMatter, clean, fields_after_list, read_front_matter, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
@@ -229,6 +229,17 @@ def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], 
     return list(dict.fromkeys(emails_in([clean(line) for line in lines[: fm.body_start]]) + choice.emails))
 
 
+def after_list(fm, lines: list[str], start: int, stop: int) -> None:
+    """The front matter `fm` with the translated abstract and keywords printed between the
+    list's end and `stop` (`fields_after_list`; before or after a transliterated twin list)
+    added, each in its language."""
+    abstract, keywords = fields_after_list(lines, start, stop, {a.language for a in fm.abstracts} | {lang for lang, _ in fm.keyword_sets})
+    if abstract is not None:
+        fm.abstracts.append(abstract)
+    if keywords is not None:
+        fm.keyword_sets.append(keywords)
+
+
 def read_plaintext(source: SourceText) -> Document:
     """Read a paper's plain text into a Document (citations still unlinked)."""
     lines = source.lines
@@ -266,6 +277,8 @@ def read_plaintext(source: SourceText) -> Document:
     references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     entries = len(found.starts) if found and found.starts else None
+    if references:  # a translated abstract and keywords printed after the list
+        after_list(fm, text_lines, max(e.span.end_line for e in references), len(lines))
     title = " ".join(fm.title_lines)
     meta = Meta(
         udc=fm.udc,
