@@ -677,7 +677,7 @@ def fields_after_list(lines: list[str], start: int, stop: int, have: set[str]) -
     title in capitals (blank lines, where a page break and its furniture stood, are passed over).
     Nothing is taken without the keywords' label, and nothing in a language already read.
     """
-    texts = [clean(line) for line in lines[:stop]]
+    texts = [""] * start + [clean(line) for line in lines[start:stop]]  # only the tail is read: the rest stays unread
     at = next((i for i in range(start, stop) if _label(KEYWORDS.match, texts[i])), None)
     if at is None:
         return None, None
