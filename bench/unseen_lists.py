@@ -7,9 +7,12 @@
     .venv/bin/python bench/unseen_lists.py --out - -v --batch 3            # the misses of one batch only
     .venv/bin/python bench/unseen_lists.py --batch 3 --save-first-run "…"  # a later batch's first run
 
-Batches: 1, the papers of the first run (read since to write rules); 2, labelled after those fixes
-and never read (no `-v` on it: its misses stay unread, so it stays a measure on unseen lists);
-3, labelled by lists19 before the tool ran, first run kept, then read to write rules.
+Batches: 1, the papers of the first run (read since to write rules); 2, labelled by lists18 after
+those fixes, never read until lists20 kept its first run and read it; 3, labelled by lists19 before
+the tool ran, first run kept, then read to write rules; 4, labelled by lists20 (Russian and Kazakh
+papers) before the tool ran, first run kept. Each later batch's section comes from lists.json:
+`batch_N` (what it is), `batch_N_heading`, `first_run_N` (its table when first run), and
+`after_first_run_N` (what was done after reading its misses).
 
 The labels are in bench/unseen/lists.json (written by hand from the raw text before the tool ran
 on the papers; see its `method`). The papers are those of bench/unseen/papers.json (by `name`)
@@ -178,10 +181,31 @@ def _unmet(row: dict) -> str:
     return ("Targets not met: " + "; ".join(miss) + ".") if miss else "Targets: all met."
 
 
-def report(results: list[dict], missing: list[str], first_run: dict | None, notes: list[str] = (), batch_2: str = "",
-           batch_3: str = "", first_run_3: dict | None = None, notes_3: list[str] = ()) -> str:
-    later = [r for r in results if r["batch"] == 2]
-    third = [r for r in results if r["batch"] == 3]
+def _later_batch(listed: dict, n: int, part: list[dict]) -> list[str]:
+    """The section of batch n (2 and later): its description, the table (now, and [the first
+    run] when one was kept), what was done after its first run."""
+    first = listed.get(f"first_run_{n}")
+    labelled = sum(len(r["entries"]) for r in part if r["form"] != "pdf")
+    heading = listed.get(f"batch_{n}_heading", f"Batch {n}")
+    out = [f"## {heading}", "", f"{listed.get(f'batch_{n}', '')} {len({r['paper'] for r in part})} papers, {labelled} labelled entries"
+           + (" (a PDF's entries count again in its forms)." if any(r["form"] == "pdf" for r in part) else ".")]
+    if first:
+        out += ["", f"Each cell: now, and [the first run] ({first['what']})."]
+    table = groups(part)
+    out += [""] + _table({k: v for k, v in table.items() if v["list"][1]}, first)
+    out += ["", f"All forms: {_unmet(table['all forms'])}", ""]
+    if first:
+        out += [f"First run, all forms: {_unmet({k: tuple(v) for k, v in first['table']['all forms'].items()})}", ""]
+    notes = listed.get(f"after_first_run_{n}", ())
+    if notes:
+        out += [f"After batch {n}'s first run:", ""] + [f"- {note}" for note in notes] + [""]
+    return out
+
+
+def report(results: list[dict], missing: list[str], listed: dict) -> str:
+    first_run, notes = listed.get("first_run"), listed.get("after_first_run", ())
+    later = sorted({r["batch"] for r in results if r["batch"] > 1})
+    by_batch = {n: [r for r in results if r["batch"] == n] for n in later}
     results = [r for r in results if r["batch"] == 1]
     table = groups(results)
     papers = sorted({r["paper"] for r in results})
@@ -204,23 +228,9 @@ def report(results: list[dict], missing: list[str], first_run: dict | None, note
         out += [f"Each cell: now, and [the first run] ({first_run['what']}).", ""]
     out += _table(table, first_run)
     out += ["", f"All forms: {_unmet(table['all forms'])}", ""]
-    if later:
-        late = groups(later)
-        labelled_2 = sum(len(r["entries"]) for r in later if r["form"] != "pdf")
-        out += ["## Batch 2: labelled after the fixes, never read", "", f"{batch_2} {len({r['paper'] for r in later})} papers, {labelled_2} labelled entries (the PDF's entries count again in its forms).", ""]
-        out += _table({k: v for k, v in late.items() if v["list"][1]}, None)
-        out += ["", f"All forms: {_unmet(late['all forms'])}", ""]
-        results = results + later
-    if third:
-        labelled_3 = sum(len(r["entries"]) for r in third if r["form"] != "pdf")
-        out += ["## Batch 3: labelled by lists19, first run kept", "", f"{batch_3} {len({r['paper'] for r in third})} papers, {labelled_3} labelled entries."]
-        if first_run_3:
-            out += ["", f"Each cell: now, and [the first run] ({first_run_3['what']})."]
-        out += [""] + _table({k: v for k, v in groups(third).items() if v["list"][1]}, first_run_3)
-        out += ["", f"All forms: {_unmet(groups(third)['all forms'])}", ""]
-        if notes_3:
-            out += ["After batch 3's first run:", ""] + [f"- {note}" for note in notes_3] + [""]
-        results = results + third
+    for n in later:
+        out += _later_batch(listed, n, by_batch[n])
+        results = results + by_batch[n]
     if missing:
         out += [f"Not scored (snapshot missing; `fetch` the repository): {', '.join(missing)}.", ""]
     if notes:
@@ -262,8 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         key = "first_run" if batch == 1 else f"first_run_{batch}"
         listed[key] = {"what": args.save_first_run, "table": groups([r for r in results if r["batch"] == batch])}
         LISTS.write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    text = report(results, missing, listed.get("first_run"), listed.get("after_first_run", ()), listed.get("batch_2", ""),
-                  listed.get("batch_3", ""), listed.get("first_run_3"), listed.get("after_first_run_3", ()))
+    text = report(results, missing, listed)
     if args.out == "-":
         sys.stdout.write(text)
     else:

@@ -168,6 +168,9 @@ def test_entries_printed_before_the_heading_continue_the_list():
         "Рис. 1. Схема сети",
         "Авторлар туралы мәлімет",
         "Abstract. The paper deals with the risk of projects.",
+        "ТАБЛИЦЫ",  # the heading of the tables printed after the list, alone on its line
+        "Кестелер",
+        "Figures:",
     ],
 )
 def test_what_follows_the_list_is_not_the_last_entry(after):

@@ -723,3 +723,95 @@ def test_loose_gost_book_and_site_forms(monkeypatch):
               ("–", U, 1.0), ("URL:", U, 1.0), ("https://info.example/cloud", U, 1.0)]
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert f["journal"] == "Информатика сегодня"
+
+
+def test_bare_capitals_after_dotted_initials_end_the_names():
+    # `Зуев В.Г. Зуев П.В. Серверы ПК 2005 – М.: …`: no name of a dotted list ends in bare capitals
+    tokens = [("Зуев", A, 1.0), ("В.Г.", A, 1.0), ("Зуев", A, 1.0), ("П.В.", A, 1.0), ("Серверы", A, 0.95), ("ПК", A, 0.95), ("2005", D, 1.0),
+              ("–", "publisher", 0.6), ("М.:", L, 1.0), ("Изд,", "publisher", 1.0), ("2001.", D, 1.0)]
+    assert corrected_labels(*tokens)[:7] == [A, A, A, A, T, T, T]
+    # capitals in an all-capitals list, or bare capitals that do not end the run, stay names
+    assert corrected_labels(("SMITH", A, 1.0), ("J.", A, 1.0), ("JONES", A, 0.95), ("AB", A, 0.95), ("Title", T, 1.0)) == [A, A, A, A, T]
+    assert corrected_labels(("Smith", A, 1.0), ("J.", A, 1.0), ("Jones", A, 0.95), ("AB,", A, 0.95), ("Brown", A, 0.95), ("C.", A, 0.95), ("Title", T, 1.0)) == [A] * 6 + [T]
+
+
+def test_a_year_between_a_title_and_the_imprints_dash_is_the_titles():
+    # `Серверы ПК 2005 – М.: Изд, 2001.`: the imprint's own year comes after the publisher
+    tokens = [("Зуев", A, 1.0), ("В.", A, 1.0), ("Серверы", T, 1.0), ("ПК", T, 1.0), ("2005", D, 1.0), ("–", L, 1.0), ("М.:", L, 1.0), ("Изд,", "publisher", 1.0), ("2001.", D, 1.0)]
+    assert corrected_labels(*tokens)[4] == T
+    # with a full stop before it (`Title. 2005. – 200 с.`), or no later year, it is the entry's year
+    tokens[3] = ("ПК.", T, 1.0)
+    assert corrected_labels(*tokens)[4] == D
+    assert corrected_labels(("Серверы", T, 1.0), ("2005", D, 1.0), ("–", P, 1.0), ("200", P, 1.0), ("с.", P, 1.0)) == [T, D, P, P, P]
+
+
+def test_words_before_gosts_slash_with_no_name_are_the_title(monkeypatch):
+    # `Физика / Под ред. А.Г. Орлова. – М.: Изд, 2000.`: the statement of responsibility follows the title
+    tokens = [("Физика", A, 0.85), ("/", A, 0.85), ("Под", "editor", 1.0), ("ред.", "editor", 1.0), ("А.Г.", "editor", 1.0), ("Орлова", "editor", 1.0),
+              ("М.:", L, 1.0), ("Изд,", "publisher", 1.0), ("2000.", D, 1.0)]
+    assert corrected_labels(*tokens)[:2] == [T, T]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["title"], f.get("author"), f["editor"]) == ("Физика", None, "Орлова, А. Г.")
+    # a name with initials before the slash is an author
+    assert corrected_labels(("Орлов", A, 1.0), ("А.", A, 1.0), ("/", A, 0.85), ("Под", "editor", 1.0))[:3] == [A, A, A]
+
+
+def test_a_name_in_the_possessive_opens_a_title():
+    # `Ada Lovelace's notes on the engine https://…`: what the page is about, not its author
+    tokens = [("Ada", A, 0.7), ("Lovelace's", T, 0.8), ("notes", T, 1.0), ("on", T, 1.0), ("the", T, 1.0), ("engine", T, 1.0), ("https://example.org/ada", U, 1.0)]
+    assert corrected_labels(*tokens)[:2] == [T, T]
+    # a name closed by a mark before it stays the author (`Lovelace, A. Babbage's engine`)
+    assert corrected_labels(("Lovelace,", A, 1.0), ("A.", A, 1.0), ("Babbage's", T, 1.0), ("engine", T, 1.0))[:2] == [A, A]
+
+
+def test_a_colon_in_an_editor_run_after_the_title_opens_the_publisher(monkeypatch):
+    # `Сети / Под ред. В.Э. Орлова.: Наука-М, 2004.`: the place left out, the publisher after the colon
+    tokens = [("Сети", T, 1.0), ("/", "editor", 1.0), ("Под", "editor", 1.0), ("ред.", "editor", 1.0), ("В.Э.", "editor", 1.0), ("Орлова.:", "editor", 1.0),
+              ("Наука-М,", "editor", 0.9), ("2004.", D, 1.0)]
+    assert corrected_labels(*tokens)[6] == "publisher"
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["editor"], f["publisher"], f["year"]) == ("Орлова, В. Э.", "Наука-М", "2004")
+    # initials after the colon are a name still
+    tokens[6:7] = [("А.", "editor", 0.9), ("Петров,", "editor", 0.9)]
+    assert corrected_labels(*tokens)[6:8] == ["editor", "editor"]
+
+
+def test_a_one_word_tail_closed_by_a_colon_before_the_title_is_the_titles():
+    # `Rao K., Iyer D. Mish: A smooth activation …`: the title's first part, in a family-first list
+    tokens = [("Rao", A, 1.0), ("K.,", A, 1.0), ("Iyer", A, 1.0), ("D.", A, 1.0), ("Mish:", A, 0.95), ("A", T, 1.0), ("smooth", T, 1.0), ("function", T, 1.0)]
+    assert corrected_labels(*tokens)[4] == T
+    # DBLP's `Donald E. Knuth: Title` closes the name with the colon
+    assert corrected_labels(("Donald", A, 1.0), ("E.", A, 1.0), ("Knuth:", A, 0.95), ("The", T, 1.0), ("art", T, 1.0))[2] == A
+
+
+def test_a_bracketed_date_after_the_address_is_the_access_date():
+    # `Title https://… (20.05.2023)`: the day the page was read, not the work's year
+    parsed = parse_entry("Ivan Petrov Sorting networks explained https://example.org/sorting (20.05.2023)")
+    fields = {name: value for name, value, _, _ in parsed.fields}
+    assert (fields.get("urldate"), fields.get("year")) == ("20.05.2023", None)
+    # a year before the address stays the year
+    parsed = parse_entry("Petrov I. Sorting networks explained. 2019. https://example.org/sorting (20.05.2023)")
+    fields = {name: value for name, value, _, _ in parsed.fields}
+    assert (fields.get("urldate"), fields.get("year")) == ("20.05.2023", "2019")
+
+
+def test_gost_separators_printed_without_spaces():
+    # `…для вузов/ И. И. Орлов, …: Изд-во, 2021– 134`, `…обучение/Петров, Иван: Пер. …`, `2004.-137с.`
+    fields = {n: v for n, v, _, _ in parse_entry("Орлов И. И., Теория сетей: учебное пособие для вузов/ И. И.Орлов, П. П. Зуев: ФГБУН ИПУ РАН, 2021– 134").fields}
+    assert (fields["title"], fields.get("year"), fields.get("pages")) == ("Теория сетей: учебное пособие для вузов", "2021", "134")
+    fields = {n: v for n, v, _, _ in parse_entry("Петров, Иван. Теория очередей: модели и расчёт/Петров, Иван: Пер. с англ. под ред. Д.А. Зуева: Изд-во “Мир”, 2019. — 320 с.").fields}
+    assert fields["title"] == "Теория очередей: модели и расчёт"
+
+
+def test_what_the_tagger_reads_of_glued_gost_separators(monkeypatch):
+    from exporter.references.tagger import normalise
+
+    seen = []
+    real = normalise.tag
+    monkeypatch.setattr(normalise, "tag", lambda text, asked=(): seen.append(text) or real(text, asked))
+    for text in ("Орлов И. Сети: пособие для вузов/ И. Орлов: Изд, 2021– 134", "Сети/Орлов, Иван: Изд, 2004.-137с.",
+                 "Seite 2048- 2076, Thieme, 1987.", "Bible. Oxford/Cambridge, 1970.", "Сети и/или узлы. URL: https://ex.org/a/Bc, 2020– 1"):
+        parsed = normalise.read_entry(text)
+        assert all(text[s:e] == value or name in ("author", "editor", "pages", "pagetotal") for name, value, s, e in parsed.fields if name in ("title", "url"))
+    assert seen == ["Орлов И. Сети: пособие для вузов / И. Орлов: Изд, 2021 – 134", "Сети / Орлов, Иван: Изд, 2004. - 137с.",
+                    "Seite 2048- 2076, Thieme, 1987.", "Bible. Oxford/Cambridge, 1970.", "Сети и/или узлы. URL: https://ex.org/a/Bc, 2020 – 1"]

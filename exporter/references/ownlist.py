@@ -68,9 +68,11 @@ REFERENCES_HEADING = re.compile(
 _ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\](?![.,;:–—-])|(\d{1,4}) ?[.)](?=\s|$|[^\W\d_]|[«\"“(]))\s*")
 
 # Lines that end a list: what journals print after it (captions, a second-language abstract,
-# "how to cite", author notes, a rule of underscores, a copyright line).
+# "how to cite", author notes, a rule of underscores, a copyright line, the heading of the
+# tables, figures or appendices printed after the list, alone on its line: `ТАБЛИЦЫ`).
 _AFTER_LIST = re.compile(
     r"^\s*(?:(?:Рис\.|Рисунок|Fig\.|Figure|Таблица|Table|Сурет|Кесте)\s*\d"
+    r"|(?:Таблицы|Рисунки|Иллюстрации|Приложения|Кестелер|Суреттер|Қосымшалар|Tables|Figures|Appendices)[.:]?\s*$"
     r"|(?:Для\s+цитирования|For\s+citation|Дәйексөз\s+үшін|Сведения\s+об\s+авторах|Информация\s+об\s+авторах|Об\s+авторах|"
     r"Авторлар\s+туралы(?:\s+мәлімет)?|Information\s+about\s+(?:the\s+)?authors?|About\s+the\s+authors?|Authors?\s+information|"
     r"Поступила\s+в\s+редакцию|Статья\s+поступила|Received|Abstract|Аннотация|Аңдатпа|Резюме|Түйін|"

@@ -103,14 +103,16 @@ def _names_end(tokens: list[str]) -> int | None:
     if form is None:
         return None
     i, n, names = 0, len(tokens), []
+    dotted = True
     while i < n:
         while i < n and _kind(tokens[i], False) == "sep":
             i += 1
         if i == n:
             return None
         end, words, initials = _one_name(tokens, i, form)
-        if not initials:
-            break
+        if not initials or names and dotted and end == n and _bare_ending(tokens[i:end], form):
+            break  # `Соломенчук П.В. Железо ПК`: bare capitals after dotted initials are no name of the list
+        dotted = dotted and any("." in t for t in tokens[end - initials : end])
         if form == "family-first" and not words:
             return None  # `Baxter, D., and H. T. Bruni`: the later names turned round (Chicago)
         names.append((i, end))
@@ -125,6 +127,12 @@ def _names_end(tokens: list[str]) -> int | None:
         if letters < 2 and not tokens[s].endswith(","):
             return None  # `Marco M. Stubbs,` may be a given name, an initial and the family name
     return i
+
+
+def _bare_ending(name: list[str], form: str) -> bool:
+    """A family-first `Word ПК` ending an author run: a capitalised word (not in capitals: `DONALD
+    WON`) and capitals without a full stop, which, after dotted initials, no name of the list has."""
+    return form == "family-first" and len(name) == 2 and not name[0].isupper() and _BARE.match(name[1]) is not None and "." not in name[1]
 
 
 @lru_cache(maxsize=64)  # the conventions ask it of the same labels, one after the other, most entries unchanged
@@ -154,7 +162,7 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
         return
     _, a, b = run
     end = _names_end(tokens[a:b])
-    if end is None or marginals[a + end] >= UNSURE and not _lower_case_tail(tokens[a : a + end + 1], tokens[a + end : b]):
+    if end is None or marginals[a + end] >= UNSURE and not _sure_tail(tokens[a : a + end + 1], tokens[a + end : b], b < len(labels) and labels[b] == "title"):
         return
     after = labels[b] if b < len(labels) else None
     if after != "title" and "title" in labels:
@@ -167,6 +175,21 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
 
 
 _NAME_PARTICLES = frozenset("van von de der den du da di del della dos la le ter ten zu bin al el".split())
+
+
+def _sure_tail(head: list[str], tail: list[str], title_next: bool) -> bool:
+    """A tail that no name list could hold, however sure the tagger was of it: a lower-case word
+    after a `Family, I.` name (`_lower_case_tail`), capitals without full stops after dotted
+    initials (`Соломенчук В.Г. Соломенчук П.В. Железо ПК 2005`), or one word closed by a colon
+    before the title (`Misra D. Mish: A Self Regularized …`: the title's first part; a name closed
+    by a colon ends with its initials, `Granit V:`)."""
+    if _lower_case_tail(head, tail):
+        return True
+    if _form(head[:-1]) != "family-first":
+        return False  # `Donald E. Knuth: Title` (DBLP): the colon closes the name
+    if len(tail) == 1 and tail[0].endswith(":") and title_next and _kind(tail[0][:-1], True) == "word":
+        return True
+    return any("." in t for t in head[1:-1]) and _bare_ending(tail, "family-first")
 
 
 def _lower_case_tail(head: list[str], tail: list[str]) -> bool:
@@ -461,6 +484,69 @@ def _part_inside_a_title(tokens: list[str], labels: list[str]) -> None:
             labels[i] = labels[i + 1] = "title"
 
 
+def _title_before_responsibility(tokens: list[str], labels: list[str]) -> None:
+    """`Информатика / Под ред. А.Г. Гейна …`: GOST's ` / ` opens the statement of responsibility,
+    which follows the title proper (GOST 7.1-2003 §5.4); a first run read as authors that ends at
+    that slash and holds no name form (no initial, no comma) is the title."""
+    if labels[0] != "author":
+        return
+    b = _runs(tuple(labels))[0][2]
+    slash = next((k for k in range(b) if tokens[k] == "/"), None)
+    if not slash or b < len(labels) and labels[b] not in ("editor", "author", "translator") and slash != b - 1:
+        return
+    words = tokens[:slash]
+    if any(_kind(t, k > 0) in ("init", "name") or t.endswith((",", ";")) for k, t in enumerate(words)):
+        return
+    for k in range(slash + 1):
+        labels[k] = "title"
+
+
+def _possessive_title(tokens: list[str], labels: list[str]) -> None:
+    """`Jurgen Schmidhuber's page on Recurrent Neural Networks`: a name whose last word is in the
+    possessive is what the title is about; a first author run of capitalised words with no
+    initial and no mark after it, before a title opening with the possessive, is the title's."""
+    if labels[0] != "author":
+        return
+    b = _runs(tuple(labels))[0][2]
+    if b > 2 or b >= len(labels) or labels[b] != "title" or not re.search(r"[’']s$", tokens[b]):
+        return
+    if all(t[:1].isupper() and t[-1:].isalpha() and _kind(t, False) == "word" for t in tokens[:b]):
+        for k in range(b):
+            labels[k] = "title"
+
+
+def _publisher_after_a_colon(tokens: list[str], labels: list[str]) -> None:
+    """`IBM PC для пользователя / Под ред. В.Э. Фигурнова.: Инфра-М, 2004.`: GOST's publisher
+    follows a colon (the place left out before it); in an editor or author run after the title, a
+    colon closes the names, and words after it before the year are the publisher."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("editor", "author") or a == 0 or b >= len(labels) or labels[b] != "date" or b - a < 3:
+            continue
+        colon = next((k for k in range(a + 1, b - 1) if tokens[k].endswith(":")), None)
+        if colon is None or b - colon > 4 or "title" not in labels[:a]:
+            continue
+        if any(_kind(t, True) in ("init", "name") for t in tokens[colon + 1 : b]) or not tokens[colon + 1][:1].isupper():
+            continue
+        for k in range(colon + 1, b):
+            labels[k] = "publisher"
+
+
+def _year_inside_a_title(tokens: list[str], labels: list[str]) -> None:
+    """`Железо ПК 2005 – СПб.: БХВ Петербург, 2001.`: GOST's year stands in the imprint after the
+    place and publisher; a year read right after the title with no mark between them, then the
+    area's ` – `, with the imprint's year read later, is the title's last word."""
+    runs = _runs(tuple(labels))
+    for k in range(len(runs) - 2):
+        (label, a, b), (nxt, c, d) = runs[k], runs[k + 1]
+        if label != "title" or nxt != "date" or d - c != 1 or not re.fullmatch(r"(?:1[5-9]|20)\d\d", tokens[c]):
+            continue
+        if tokens[b - 1].endswith((".", ",", ":", ";")) or not tokens[d].startswith(("–", "—")):
+            continue
+        if any(r[0] == "date" for r in runs[k + 2 :]):
+            labels[c] = "title"
+        return
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -468,6 +554,8 @@ def corrected(tagged: Tagged) -> Tagged:
         return tagged
     tokens = [tagged.text[s:e] for s, e in tagged.spans]
     labels = list(tagged.labels)
+    _title_before_responsibility(tokens, labels)
+    _possessive_title(tokens, labels)
     _title_out_of_names(tokens, labels, tagged.marginals)
     _names_out_of_title(tokens, labels, tagged.marginals)
     _last_name_before_a_colon(tokens, labels)
@@ -483,6 +571,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _volume_mark_not_journal(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
     _part_inside_a_title(tokens, labels)
+    _publisher_after_a_colon(tokens, labels)
+    _year_inside_a_title(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

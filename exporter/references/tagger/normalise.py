@@ -4,6 +4,7 @@ lib/anystyle/normalizer/*.rb): names into `Family, Given and …`, `Т. 3` into 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import rules
@@ -356,12 +357,90 @@ class _Fields(rules.Found):
 _TEXT_FIELDS = {"title": "title", "journal": "journal", "container": "booktitle", "collection": "series", "publisher": "publisher", "location": "address", "note": "note", "genre": "type"}
 
 
+# GOST's separators printed without their spaces (`пособие для вузов/ Н. В. Артамонов`,
+# `обучение/Нильсен, Э.`, `2021– 134`, `2000.- 203с.`, `2004.-137с.`): a slash after a lower-case
+# Cyrillic word before a space, an initial or a name and its comma (`и/или`, `Москва/Ленинград`,
+# Latin pairs `Oxford/Cambridge`, `Strom/Stromausfall` and addresses keep theirs), a dash glued to a
+# year before a space or a page count (not a range's dash: `2048- 2076`).
+_GLUED_SEPARATOR = re.compile(
+    r"(?<=[а-яёәғқңөұүһі])/(?=\s|[А-ЯЁӘҒҚҢӨҰҮҺІ](?:\.|[а-яёәғқңөұүһі]+,))"
+    r"|(?<=(?<![\d/.])(?:1[5-9]|20)\d\d)\.?[-–—](?=\s|\d{1,5}\s?[сcб]\.)"
+)
+
+
+def _spaced(text: str) -> tuple[str, list[int]] | None:
+    """The entry with GOST's glued separators spaced (see above), and each of its characters'
+    offset in `text`; None when there is none (most entries: one search)."""
+    if _GLUED_SEPARATOR.search(text) is None:
+        return None
+    out: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in _GLUED_SEPARATOR.finditer(text):
+        if re.search(r"(?:https?://|www\.)\S*$", text[: m.start()]):
+            continue  # inside an address
+        upto = re.match(r"\s?(\d{4})\b", text[m.end() :])
+        if upto and m.group().endswith(("-", "–", "—")) and int(upto[1]) > int(text[m.start() - 4 : m.start()]):
+            continue  # `2048- 2076`: a range of pages
+        out.append(text[at : m.start()])
+        where.extend(range(at, m.start()))
+        mark = m.group()
+        if mark.startswith("."):  # `2004.-137с.`: the year's full stop stays with it
+            out.append(".")
+            where.append(m.start())
+            mark, start = mark[1:], m.start() + 1
+        else:
+            start = m.start()
+        out.append(f" {mark}")
+        where.extend([start, start])
+        if not text[m.end() : m.end() + 1].isspace():
+            out.append(" ")
+            where.append(start + 1)
+        at = m.end()
+    if at == 0:
+        return None
+    out.append(text[at:])
+    where.extend(range(at, len(text) + 1))
+    return "".join(out), where
+
+
+def _tagged(text: str):
+    """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
+    separators: the tagger learned GOST's marks as tokens of their own."""
+    spaced = _spaced(text)
+    if spaced is None:
+        return tag(text, _ASKED)
+    wide, where = spaced
+    tagged = tag(wide, _ASKED)
+    spans = tuple((where[s], where[e - 1] + 1) for s, e in tagged.spans)
+    return dataclasses.replace(tagged, text=text, spans=spans)
+
+
+# A bare date in brackets closing the entry right after its address: `https://… (20.05.2023)`.
+# (PDF text may break the address: `…/time_series?hl=ru#recurrent _neural_network (20.05.2023)`).
+_BRACKETED_DATE_AFTER_ADDRESS = re.compile(r"(?:https?://|www\.)\S+(?:\s[^\s()]+)?\s?\((\d{1,2}\.\d{1,2}\.\d{4})\)\.?\s*$")
+
+
+def _access_date_after_address(f: "_Fields") -> tuple[int, int] | None:
+    """`Title https://… (20.05.2023)`: a full date in brackets after the address that ends the
+    entry is the day the page was read (GOST's `(дата обращения: 20.05.2023)` with its label left
+    out): every style prints a work's own date before its address."""
+    if "urldate" in f.items or "url" not in f.items or not f.text.endswith((")", ").", ") ")):
+        return None
+    m = _BRACKETED_DATE_AFTER_ADDRESS.search(f.text)
+    if m is None:
+        return None
+    f.add("urldate", m.start(1), m.end(1))
+    return m.start(1), m.end(1)
+
+
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
-    tagged = corrected(tag(text, _ASKED))
+    tagged = corrected(_tagged(text))
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
+    access = _access_date_after_address(f)  # (a date the tagger read elsewhere, labelled, is kept as GROBID's labels keep it)
     done: set[str] = set()  # labels whose first segment that held a value was read
     for label, s, e, p in tagged.segments():
         if label == "volume" and "volume" in done and "pages" not in f.items and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
@@ -372,8 +451,8 @@ def read_entry(text: str) -> Parsed:
             label = "pages"  # Vancouver's `2007;370:511-20`: after the volume's colon stand the pages
         if label == "pages" and "number" not in f.items:
             s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
-        if label in done:
-            continue
+        if label in done or label == "date" and access and access[0] < e and s < access[1]:
+            continue  # the access date is no year of the work
         before = set(f.items)
         if label in ("author", "editor", "translator"):
             value = names(text[s:e])
