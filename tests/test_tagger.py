@@ -815,3 +815,31 @@ def test_what_the_tagger_reads_of_glued_gost_separators(monkeypatch):
         assert all(text[s:e] == value or name in ("author", "editor", "pages", "pagetotal") for name, value, s, e in parsed.fields if name in ("title", "url"))
     assert seen == ["Орлов И. Сети: пособие для вузов / И. Орлов: Изд, 2021 – 134", "Сети / Орлов, Иван: Изд, 2004. - 137с.",
                     "Seite 2048- 2076, Thieme, 1987.", "Bible. Oxford/Cambridge, 1970.", "Сети и/или узлы. URL: https://ex.org/a/Bc, 2020 – 1"]
+
+
+def test_the_last_given_family_name_of_a_list_is_no_title():
+    # `Anna Berg, Derek Holt, Pádraig Nolan. A study of …`: the full stop closes a `Given Family,` list
+    tokens = [("Anna", A, 1.0), ("Berg,", A, 1.0), ("Derek", A, 1.0), ("Holt,", A, 1.0), ("Pádraig", T, 0.85), ("Nolan.", T, 0.85),
+              ("A", T, 1.0), ("study", T, 1.0), ("of", T, 1.0), ("topics", T, 1.0)]
+    assert corrected_labels(*tokens)[4:7] == [A, A, T]
+    # with one name before, only a known given name opens one more (`… Peter Hinz, Title`)
+    tokens = [("Anna", A, 1.0), ("Berg,", A, 1.0), ("Deep", T, 1.0), ("Learning,", T, 1.0), ("MIT", T, 1.0), ("Press", T, 1.0)]
+    assert corrected_labels(*tokens)[2:4] == [T, T]
+    tokens[2:4] = [("Peter", T, 0.97), ("Hinz,", T, 0.97)]
+    assert corrected_labels(*tokens)[2:4] == [A, A]
+    # a title after two names that a comma follows stays the title (`…, Deep Learning, MIT Press`)
+    tokens = [("Anna", A, 1.0), ("Berg,", A, 1.0), ("Derek", A, 1.0), ("Holt,", A, 1.0), ("Deep", T, 1.0), ("Learning,", T, 1.0), ("MIT", T, 1.0), ("Press", T, 1.0)]
+    assert corrected_labels(*tokens)[4:6] == [T, T]
+    tokens[4:6] = [("The", T, 0.9), ("Iliad.", T, 0.9)]  # a title's article is no given name
+    assert corrected_labels(*tokens)[4:6] == [T, T]
+
+
+def test_a_year_inside_the_title_is_not_the_entrys_year(monkeypatch):
+    # `Обзор рынка датчиков, 2018-2022 гг. URL: …`: the years the work is about, not when it appeared
+    tokens = [("Обзор", T, 1.0), ("рынка", T, 1.0), ("датчиков,", T, 1.0), ("2018-2022", T, 1.0), ("гг.", T, 1.0), ("URL:", U, 1.0), ("https://example.org/r", U, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["title"], f.get("year")) == ("Обзор рынка датчиков, 2018-2022 гг", None)
+    # a year the tagger left outside every field is still found (`Journal 2001;`)
+    tokens = [("Обзор", T, 1.0), ("рынка.", T, 1.0), ("Вестник", J, 1.0), ("2001;", J, 1.0), ("5:", "volume", 1.0), ("12-14.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f.get("year") == "2001"

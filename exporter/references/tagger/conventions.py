@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from . import Tagged
 from .features import canonical
-from .lexicon import MONTHS
+from .lexicon import GIVEN_NAMES, MONTHS
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 # `J.`, `J.-P.`, `V.I.`, `Ж.`, `Yu.` (a capital and at most one small letter, each with its full
@@ -547,6 +547,37 @@ def _year_inside_a_title(tokens: list[str], labels: list[str]) -> None:
         return
 
 
+_GIVEN_FAMILY = re.compile(rf"^[{_UP}][^\W\d_]*(?:['’‐-][^\W\d_]+)*$")  # `Greene`, `O’Callaghan`, `Jean-Luc`
+
+
+# Words a title opens with, which no given name is.
+_TITLE_OPENERS = frozenset("the a an on in of to for from with how what why towards toward about beyond der die das le la les el un une".split())
+
+
+def _is_given_family(first: str, second: str, marks: tuple[str, ...]) -> bool:
+    """`Derek Greene,`: a capitalised word, then a capitalised one closed by one of `marks`."""
+    return second.endswith(marks) and _GIVEN_FAMILY.match(first) is not None and _GIVEN_FAMILY.match(second.rstrip(",.")) is not None
+
+
+def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
+    """`Derek O’Callaghan, Derek Greene, Joe Carthy, Pádraig Cunningham. An analysis of …`: a list
+    of `Given Family,` names keeps its form to the last name, which a full stop closes; a title
+    run opening with one more such name is the last author when the list had two names or more,
+    or when its first word is a known given name (`… Pádraig Cunningham.`, `… Oliver Hinz,`)."""
+    if labels[0] != "author":
+        return
+    b = _runs(tuple(labels))[0][2]
+    if b % 2 or b + 3 > len(labels) or labels[b] != "title" or labels[b + 1] != "title" or labels[b + 2] != "title":
+        return
+    if not all(_is_given_family(tokens[k], tokens[k + 1], (",",)) for k in range(0, b, 2)):
+        return
+    known = canonical(tokens[b]) in GIVEN_NAMES
+    if canonical(tokens[b]) in _TITLE_OPENERS:
+        return  # `…, Lisa Terada, The Iliad. I, London`
+    if _is_given_family(tokens[b], tokens[b + 1], (".",) if not known else (".", ",")) and (b >= 4 or known):
+        labels[b] = labels[b + 1] = "author"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -558,6 +589,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _possessive_title(tokens, labels)
     _title_out_of_names(tokens, labels, tagged.marginals)
     _names_out_of_title(tokens, labels, tagged.marginals)
+    _last_given_family_name(tokens, labels)
     _last_name_before_a_colon(tokens, labels)
     _title_not_a_name(tokens, labels)
     _author_before_a_bracketed_date(tokens, labels)

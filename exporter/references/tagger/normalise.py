@@ -434,6 +434,17 @@ def _access_date_after_address(f: "_Fields") -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+def _no_year_from_the_title(f: "_Fields") -> None:
+    """A year the tagger read as the title's (`Исследование рынка, 2018-2022 гг.`, `Итоги 2023`)
+    names what the work is about, not when it appeared: the fallback year is not taken there."""
+    if "year" in f.items and "title" in f.items:
+        _, s, e = f.items["year"]
+        _, a, b = f.items["title"]
+        if a <= s and e <= b:
+            del f.items["year"]
+            f.taken = [t for t in f.taken if t != (s, e)]
+
+
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
     tagged = corrected(_tagged(text))
@@ -477,6 +488,7 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
+        _no_year_from_the_title(f)
     _numbers_after_volume(f)
     _page_not_issue(f)
     _journal_not_publisher(f)
