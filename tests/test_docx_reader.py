@@ -113,6 +113,28 @@ def test_list_inside_a_content_control_is_found(tmp_path):
     assert all(c.resolved for c in citations(linked.document))
 
 
+def test_a_bibliography_set_as_a_table_is_read_a_row_an_entry(tmp_path):
+    # Word's bibliography content control with its entries in a table: `[1]` | the entry
+    d = docx.Document()
+    d.add_paragraph("Body text cites [1] and [2].")
+    heading = d.add_paragraph("Литература")
+    table = d.add_table(rows=2, cols=2)
+    for row, (number, text) in zip(table.rows, (("[1] ", "Иванов И. И. Книга. М.: Наука, 2001."), ("[2] ", "Петров П. П. Статья // Журнал. 2002. № 1. С. 5-9."))):
+        row.cells[0].text, row.cells[1].text = number, text
+
+    class _Block:  # the table's element where wrap_in_content_control expects a paragraph's
+        _p = table._tbl
+
+    wrap_in_content_control(d, [heading, _Block()])
+    d.add_paragraph("References")
+    d.add_paragraph("[1] Ivanov I. I. Kniga. Moscow: Nauka, 2001.")
+    linked = read_and_link(str(save(d, tmp_path / "table-list.docx")))
+    refs = linked.document.references
+    assert [(e.number, e.text) for e in refs] == [(1, "Иванов И. И. Книга. М.: Наука, 2001."), (2, "Петров П. П. Статья // Журнал. 2002. № 1. С. 5-9.")]
+    assert all(c.resolved for c in citations(linked.document))
+    assert not any(isinstance(b, Table) for b in linked.document.blocks)  # the list is no table of the body
+
+
 def test_runs_fields_notes_links_and_equations(tmp_path):
     d = docx.Document()
     p = d.add_paragraph()

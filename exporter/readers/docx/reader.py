@@ -614,6 +614,24 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
 _HEADLESS_TRAIL = 3
 
 
+def bibliography_table_rows(items: list) -> list:
+    """Word's own bibliography (a content control) may set its entries as a table, a row each:
+    the number in one cell, the entry in the next (`[1] | Костюченко С.В., … 1229-1235.`). Each
+    row of such a table is read as one paragraph of the list, its cells' text joined by a space."""
+    out: list = []
+    for item in items:
+        cells = [p for row in item.rows for cell in row for p in cell.paras] if isinstance(item, TableRec) else []
+        if not cells or not all(p.in_bibliography for p in cells):
+            out.append(item)
+            continue
+        for row in item.rows:
+            filled = [p for cell in row for p in cell.paras if p.text.strip()]
+            if filled:
+                atoms = [a for k, p in enumerate(filled) for a in ([Atom("text", " ")] if k else []) + p.atoms]
+                out.append(replace(filled[0], atoms=atoms, in_table=False))
+    return out
+
+
 def _headless_list(paras: list[Para], start: int) -> tuple[None, list[int], int]:
     """A list printed with no heading: numbered paragraphs 1, 2, … (at least two) that end the
     paper, a few short lines aside, each of which reads as a reference (`reads_as_reference`)."""
@@ -832,6 +850,7 @@ class _BodyBlocks:
 
 
 def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
+    items = bibliography_table_rows(items)
     paras, numbers, table_at = count_paragraphs(items)
     filled = [i for i, p in enumerate(paras) if p.text.replace(MATH_MARK, "").strip()]
     if not filled and not table_at:

@@ -434,13 +434,20 @@ def _access_date_after_address(f: "_Fields") -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+# A year that names a period or a year of account, not a date: one end of a range of years
+# (`2018-2022 гг.`, `1808–1860`) or a year with its word (`за 2022 год`, `2018 years`).
+_PERIOD_AFTER = re.compile(r"\s?(?:[-–—]\s?\d{2,4}\b|гг\b|год|жыл|years?\b)")
+_PERIOD_BEFORE = re.compile(r"\d{4}\s?[-–—]\s?$")
+
+
 def _no_year_from_the_title(f: "_Fields") -> None:
-    """A year the tagger read as the title's (`Исследование рынка, 2018-2022 гг.`, `Итоги 2023`)
-    names what the work is about, not when it appeared: the fallback year is not taken there."""
+    """A year inside the title that names a period or a year of account (`Исследование рынка,
+    2018-2022 гг.`, `годовой отчёт за 2022 год`) is what the work is about, not when it
+    appeared: the fallback year is not taken there (a year set off by itself is: `Noaybr, 2004,`)."""
     if "year" in f.items and "title" in f.items:
         _, s, e = f.items["year"]
         _, a, b = f.items["title"]
-        if a <= s and e <= b:
+        if a <= s and e <= b and (_PERIOD_AFTER.match(f.text, e) or _PERIOD_BEFORE.search(f.text[max(0, s - 8) : s])):
             del f.items["year"]
             f.taken = [t for t in f.taken if t != (s, e)]
 
