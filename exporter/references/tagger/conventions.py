@@ -17,7 +17,15 @@
 - the words qualifying an edition (`2-е изд., испр. и доп.`) are the edition's;
 - a part's mark and number between two pieces of a title is the title's (`Title. Ч. I. Part title`);
 - a family name has no lower-case word, so a `Family, I.` list's tail with one is the title
-  however sure the tagger was (`Сингх, С. Книга шифров. Тайная история…`).
+  however sure the tagger was (`Сингх, С. Книга шифров. Тайная история…`); nor do bare capitals
+  end a name after dotted initials (`Соломенчук П.В. Железо ПК 2005`), and in a family-first
+  list one word closed by a colon before the title is the title's first part (`Deberta: …`);
+- a list of `Given Family,` names keeps its form to the last name, closed by a full stop;
+- GOST's statement of responsibility follows the title proper, so words with no name form
+  before ` / ` are the title (`Информатика / Под ред. …`), and its publisher follows a colon
+  (`/ Под ред. В.Э. Фигурнова.: Инфра-М, 2004`); a name in the possessive opens a title
+  (`Jurgen Schmidhuber's page on …`); a year between the title and the imprint's ` – `, with the
+  imprint's own year later, is the title's (`Железо ПК 2005 – СПб.: БХВ Петербург, 2001`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
