@@ -50,6 +50,35 @@ _EQ_NUMBER_FIRST = re.compile(rf"{_EQ_ITEM}\s*-?\s*(?:формул[{_CYR}]{{0,8}
 # scanned four times. `ı` and `İ` fold to `i` as `re.IGNORECASE` matches them (a test checks
 # every code point against the patterns' letters).
 KEYWORDS = ("рис", "fig", "сурет", "табл", "tab", "кесте", "формул", "выражени", "уравнени", "eq", "formula", "теңдеу", "өрнек")
+# A table's caption on the page it runs on to, after its label (`Таблица 2. Окончание`,
+# `Table 2 (continued)`), or in place of it (`Окончание табл. 1`, `1-кестенің жалғасы`).
+CONTINUATION = re.compile(r"^\(?(?:продолжение|окончание|continued|cont\.|жалғасы|соңы)\b", re.IGNORECASE)
+_TABLE_GOES_ON = re.compile(rf"^\s*(?:(?:продолжение|окончание)\s+(?:{_TABLE})\s*(?:№\s*)?(?P<n>{_NUM})|(?P<k>{_NUM})\s*[-–]\s*кестенің\s+(?:жалғасы|соңы))(?![\w.]\d)", re.IGNORECASE)
+
+
+def continued_table(text: str) -> str | None:
+    """The number of the table a line says it continues with no label before (`Окончание
+    табл. 1`, `Продолжение таблицы 2`, `1-кестенің жалғасы`), else None."""
+    m = _TABLE_GOES_ON.match(text)
+    return None if m is None else m.group("n") or m.group("k")
+
+
+# IEEE numbers its tables in capital Roman numerals over the caption: `TABLE II`, `Table IV.`
+_ROMAN_TABLE = re.compile(r"^\s*(?:TABLE|Table)\s+(?P<n>[IVXL]{1,6})(?![\w])\.?\s*")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_table_label(text: str) -> tuple[str, int] | None:
+    """The number (in Arabic digits) of a table a caption names in Roman ones (`TABLE II` ->
+    `2`), and where the caption's words begin; None for any other text."""
+    m = _ROMAN_TABLE.match(text)
+    if m is None:
+        return None
+    values = [_ROMAN[c] for c in m.group("n")]
+    number = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return str(number), m.end()
+
+
 _AS_IGNORECASE = {0x130: "i", 0x131: "i"}
 
 
