@@ -53,9 +53,14 @@ class Grid:
 
 
 def strokes(pdf_page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """The page's thin paths: horizontal ones as (left, right, y), vertical ones as (x, bottom, top)."""
+    """The page's thin paths: horizontal ones as (left, right, y), vertical ones as (x, bottom, top).
+
+    Only the page's own objects are looked at (a form's bounds are in page space, the objects
+    inside it in the form's own): paths, thin shadings (some producers fill a border with a
+    shading clipped to a line: a Word paper's rules, ru_zenchenko) and thin forms."""
     horizontal, vertical = [], []
-    for obj in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+    kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING, pdfium_c.FPDF_PAGEOBJ_FORM]
+    for obj in pdf_page.get_objects(filter=kinds, max_depth=1):
         left, bottom, right, top = obj.get_bounds()
         if top - bottom <= THIN and right - left >= MIN_STROKE:
             horizontal.append((left, right, (bottom + top) / 2))

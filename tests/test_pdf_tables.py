@@ -1,0 +1,146 @@
+"""Ruled tables in a PDF are read as tables: cells, merged cells, caption and number, the
+citations inside them; a grid with no table caption stays text (docs/formats.md)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import replace
+
+import docx
+import pytest
+from docx.shared import Pt
+
+from exporter.crossrefs import continued_table, roman_table_label
+from exporter.model import Cell, Citation, CrossRef, Paragraph, Span, Table, Text, inline_runs, iter_inlines, plain_text
+from exporter.readers.pdf.layout import Line, Page, mark_furniture
+from exporter.readers.pdf.reader import read_pdf, with_table_captions
+from exporter.writers import pdf as pdf_writer
+from media_samples import media_document, media_edition
+
+
+def _rows(table: Table) -> list[list[tuple[str, int, int]]]:
+    return [[(" ".join(plain_text(c.inlines).split()), c.rowspan, c.colspan) for c in row] for row in table.rows]
+
+
+def _word_paper(path) -> None:
+    """A Word paper with a captioned table (a cell merged down, one merged across, a
+    citation in a cell) and an uncaptioned 2 x 2 grid, as an author would write it."""
+    paper = docx.Document()
+    paper.styles["Normal"].font.size = Pt(12)
+    paper.add_paragraph("Результаты опыта. " + "Измерения проводились трижды на каждом образце. " * 4)
+    paper.add_paragraph("Таблица 1 – Результаты измерений")
+    table = paper.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Образец"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Параметры"
+    table.cell(1, 1).text, table.cell(1, 2).text = "Длина, мм", "Масса, г"
+    for r, row in enumerate((("А-1", "12,5", "7/20"), ("Б-2 по методу [1]", "13,1", "8,4")), start=2):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    paper.add_paragraph("После таблицы текст продолжается, как описано в работе [1]. " * 3)
+    frame = paper.add_table(rows=2, cols=2)
+    frame.style = "Table Grid"
+    for (r, c), text in zip(((0, 0), (0, 1), (1, 0), (1, 1)), ("альфа", "бета", "гамма", "дельта")):
+        frame.cell(r, c).text = text
+    paper.add_paragraph("Список литературы")
+    paper.add_paragraph("1. Иванов И. И. Методы измерений. – М.: Наука, 2010. – 200 с.")
+    paper.save(path)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_a_word_table_printed_by_libreoffice_is_read_as_a_table(tmp_path):
+    _word_paper(tmp_path / "paper.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "paper.docx")],
+                   capture_output=True, timeout=180, check=True)
+    document = read_pdf(str(tmp_path / "paper.pdf"))
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert len(tables) == 1  # the uncaptioned grid is no table
+    table = tables[0]
+    assert table.number == "1" and plain_text(table.caption).strip() == "Результаты измерений"
+    assert _rows(table) == [
+        [("Образец", 2, 1), ("Параметры", 1, 2)],
+        [("Длина, мм", 1, 1), ("Масса, г", 1, 1)],
+        [("А-1", 1, 1), ("12,5", 1, 1), ("7/20", 1, 1)],
+        [("Б-2 по методу [1]", 1, 1), ("13,1", 1, 1), ("8,4", 1, 1)],
+    ]
+    assert table.header_rows == 2  # the heading merged down over two rows
+    assert len(table.widths) == 3 and abs(sum(table.widths) - 1) < 0.01
+    cited = [n for run in inline_runs(table) for n in iter_inlines(run) if isinstance(n, Citation)]
+    assert [(r.label, c.span.page) for c in cited for r in c.refs] == [("1", 1)]
+    text = " ".join(plain_text(b.inlines) for b in document.blocks if isinstance(b, Paragraph))
+    for word in ("Образец", "12,5", "Таблица 1", "Результаты измерений"):
+        assert word not in text  # no cell or caption left behind as a paragraph
+    for word in ("альфа", "бета", "гамма", "дельта"):
+        assert word in text  # the grid without a caption stays text
+
+
+def test_a_table_the_pdf_edition_prints_reads_back_with_its_spans(tmp_path):
+    """Our own PDF edition (ReportLab) of the media sample: its table, merged cells and all."""
+    sample = media_document()
+    document = replace(sample, blocks=tuple(b for b in sample.blocks if isinstance(b, (Paragraph, Table))))
+    (tmp_path / "e.pdf").write_bytes(pdf_writer.render(media_edition(document=document)))
+    tables = [b for b in read_pdf(str(tmp_path / "e.pdf")).blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].number == "1"
+    assert "Сравнение методов" in plain_text(tables[0].caption)
+    assert _rows(tables[0]) == [
+        [("Метод", 2, 1), ("Ошибка, м", 1, 2)],
+        [("средняя", 1, 1), ("макс.", 1, 1)],
+        [("ФЧ", 1, 1), ("0,42", 1, 1), ("1,3", 1, 1)],
+        [("ФК", 1, 1), ("0,57", 1, 1), ("2,1", 1, 1)],
+    ]
+
+
+def _span(line: int, page: int = 1) -> Span:
+    return Span(line, 1, line, 2, page=page)
+
+
+def _cells(*rows: tuple[str, ...]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(tuple(Cell((Text(t),)) for t in row) for row in rows)
+
+
+def test_a_table_going_on_over_a_page_joins_its_first_part():
+    label = CrossRef("Таблица 2", "table", "2", _span(1), defines=True)
+    blocks = [
+        Paragraph((label, Text(". Итоги опыта")), _span(1)),
+        Table(_cells(("№", "Итог"), ("1", "2"), ("а", "10")), _span(2)),
+        Paragraph((Text("Окончание табл. 2"),), _span(1, page=2)),
+        Table(_cells(("1", "2"), ("б", "20"), ("в", "30")), _span(2, page=2)),  # the column numbers again
+    ]
+    out = with_table_captions(blocks)
+    assert len(out) == 1
+    assert plain_text(out[0].caption).strip() == "Итоги опыта" and out[0].number == "2"
+    assert [[plain_text(c.inlines) for c in row] for row in out[0].rows] == [["№", "Итог"], ["1", "2"], ["а", "10"], ["б", "20"], ["в", "30"]]
+
+
+def test_a_caption_below_and_a_label_over_its_title_are_taken():
+    below = with_table_captions([Table(_cells(("a", "b"), ("c", "d")), _span(1)), Paragraph((Text("TABLE IV. Timings"),), _span(3))])
+    assert len(below) == 1 and below[0].number == "4" and plain_text(below[0].caption) == "Timings"
+    label = CrossRef("Таблица 1", "table", "1", _span(1), defines=True)
+    stacked = with_table_captions([Paragraph((label,), _span(1)), Paragraph((Text("Логика связи"),), _span(2)), Table(_cells(("a", "b"), ("c", "d")), _span(3))])
+    assert len(stacked) == 1 and stacked[0].number == "1" and plain_text(stacked[0].caption) == "Логика связи"
+    plain = [Paragraph((Text("Обычный абзац."),), _span(1)), Table(_cells(("a", "b"), ("c", "d")), _span(2))]
+    assert with_table_captions(plain) == plain  # no caption: nothing taken
+
+
+def test_caption_labels():
+    assert roman_table_label("TABLE II") == ("2", 8)
+    assert roman_table_label("TABLE IV. Results")[0] == "4"
+    assert roman_table_label("Table XL")[0] == "40"
+    assert roman_table_label("TABLES II") is None and roman_table_label("Table Iran") is None
+    assert continued_table("Окончание табл. 1") == "1" and continued_table("Продолжение таблицы 3.2") == "3.2"
+    assert continued_table("2-кестенің жалғасы") == "2"
+    assert continued_table("Окончание работы 1") is None and continued_table("Таблица 1") is None
+
+
+def test_a_cell_in_the_page_margin_is_no_page_number():
+    """`7/20` alone in a table's cell at a page's top reads like `page 7 of 20` to the
+    furniture rule; a cell is never furniture (the same line outside a table is)."""
+    def page(number: int, cell) -> Page:
+        lines = [Line(number, "7/20", 300, 320, 780, 10, False, cell=cell)] + [Line(number, f"body {k}", 60, 500, 700 - 14 * k, 10, False) for k in range(20)]
+        return Page(number, 595, 842, lines)
+
+    in_table, alone = page(1, (0, 3)), page(2, None)
+    mark_furniture([in_table, alone])
+    assert not in_table.lines[0].furniture
+    assert alone.lines[0].furniture
