@@ -36,7 +36,7 @@ _JOIN = r"\s*(?:,|;|\bи\b|\band\b|\bжәне\b|&|[-–—]|\bto\b|\bпо\b)\s*"
 _EQ_ITEM = rf"(?P<item>\(\s*(?P<n>{_NUM})[a-z{_CYR}]?\s*\))"
 
 # `рис. 3`, `Figures 2 and 3`, `табл. 1–3`: the word, then numbers joined by commas, `и`, dashes.
-_NAMED = re.compile(rf"(?<![\w])(?P<word>{_FIGURE}|{_TABLE})\s*(?:№\s*)?{_FIG_NUM}", re.IGNORECASE)
+_NAMED = re.compile(rf"(?<![\w])(?P<word>{_FIGURE}|{_TABLE})(?:\.(?=\d))?\s*(?:№\s*)?{_FIG_NUM}", re.IGNORECASE)  # `Table.2` too
 _NEXT_NUMBER = re.compile(rf"(?P<join>{_JOIN}){_FIG_NUM}", re.IGNORECASE)
 # `3-сурет`, `2-кестеде` (Kazakh puts the number first).
 _NUMBER_FIRST = re.compile(rf"(?<![\w.]){_FIG_NUM}\s*-\s*(?P<word>сурет[{_CYR}]{{0,6}}\b|кесте[{_CYR}]{{0,6}}\b)", re.IGNORECASE)

@@ -45,15 +45,24 @@ def _word_paper(path) -> None:
         frame.cell(r, c).text = text
     paper.add_paragraph("Список литературы")
     paper.add_paragraph("1. Иванов И. И. Методы измерений. – М.: Наука, 2010. – 200 с.")
+    paper.add_paragraph("2. Петров П. П. Точность весов // Измерительная техника. – 2012. – № 3. – С. 40–12.")
     paper.save(path)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_a_word_table_printed_by_libreoffice_is_read_as_a_table(tmp_path):
-    _word_paper(tmp_path / "paper.docx")
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "paper.docx")],
+@pytest.fixture(scope="module")
+def word_pdf(tmp_path_factory) -> str:
+    """The Word paper printed to PDF by LibreOffice."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    folder = tmp_path_factory.mktemp("word")
+    _word_paper(folder / "paper.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(folder / "paper.docx")],
                    capture_output=True, timeout=180, check=True)
-    document = read_pdf(str(tmp_path / "paper.pdf"))
+    return str(folder / "paper.pdf")
+
+
+def test_a_word_table_printed_by_libreoffice_is_read_as_a_table(word_pdf):
+    document = read_pdf(word_pdf)
     tables = [b for b in document.blocks if isinstance(b, Table)]
     assert len(tables) == 1  # the uncaptioned grid is no table
     table = tables[0]
@@ -73,6 +82,20 @@ def test_a_word_table_printed_by_libreoffice_is_read_as_a_table(tmp_path):
         assert word not in text  # no cell or caption left behind as a paragraph
     for word in ("альфа", "бета", "гамма", "дельта"):
         assert word in text  # the grid without a caption stays text
+
+
+def test_list_fields_stand_at_their_page_and_line(word_pdf):
+    """A finding on an entry's field (REF012 on its pages) points at the page and the line
+    on it, as the entry itself does (the field's place was a line counted over the whole
+    paper: `paper.pdf:941:11` for a list on page 11)."""
+    document = read_pdf(word_pdf)
+    entry = document.references[1]
+    pages = dict(entry.field_spans)["pages"]
+    lines = subprocess.run(["pdftotext", "-layout", word_pdf, "-"], capture_output=True, text=True, check=True).stdout.split("\f")[0].splitlines()
+    counted = list(enumerate((l for l in lines if l.strip()), start=1))  # the page's own line count (no running heads on it)
+    assert pages.page == entry.span.page == 1
+    assert entry.span.line == next(k for k, line in counted if "Петров" in line)
+    assert pages.line == next(k for k, line in counted if "40–12" in line)  # lines after a table: each of its rows is one
 
 
 def test_a_table_the_pdf_edition_prints_reads_back_with_its_spans(tmp_path):

@@ -597,10 +597,33 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         tables = [table for grid in grids if (table := _captioned_table(grid, fragments, lines)) is not None]
         if tables:
             lines = _lines_with_tables(index + 1, fragments, tables, chars.width)
-        for number, line in enumerate(lines, start=1):
-            line.number = number
+        _number(lines)
         out.append(Page(index + 1, chars.width, chars.height, lines, dropped=chars.dropped, unmapped=chars.unmapped, angle=chars.angle, tables=[table.grid for table in tables]))
     return out
+
+
+def _number(lines: list[Line]) -> None:
+    """Number a page's lines 1… in reading order, as a reader counts them on the page: the
+    lines of a table's cells that stand on one baseline are one line of the page (a row)."""
+    number = 0
+    k = 0
+    while k < len(lines):
+        if lines[k].cell is None:
+            number += 1
+            lines[k].number = number
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].cell is not None and lines[end].cell[0] == lines[k].cell[0]:
+            end += 1
+        baselines: list[float] = []  # the table's, top to bottom
+        for line in sorted(lines[k:end], key=lambda l: -l.y):
+            if not baselines or baselines[-1] - line.y > 0.4 * line.size:
+                baselines.append(line.y)
+        for line in lines[k:end]:
+            line.number = number + 1 + min(range(len(baselines)), key=lambda i: abs(baselines[i] - line.y))
+        number += len(baselines)
+        k = end
 
 
 # ---- ruled tables ----------------------------------------------------------------------------

@@ -814,7 +814,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     cite_superscripts = brackets == 0 and bool(references)
     blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned)
 
-    references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
+    references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
     abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed)) for a in front)
     heading_span = None
