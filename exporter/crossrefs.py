@@ -74,9 +74,16 @@ def roman_table_label(text: str) -> tuple[str, int] | None:
     m = _ROMAN_TABLE.match(text)
     if m is None:
         return None
-    values = [_ROMAN[c] for c in m.group("n")]
-    number = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
-    return str(number), m.end()
+    return _arabic(m.group("n")), m.end()
+
+
+def _arabic(roman: str) -> str:
+    values = [_ROMAN[c] for c in roman]
+    return str(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)))
+
+
+# IEEE's references to those tables, in the text as in captions: `Table IV`, `TABLE II`.
+_ROMAN_NAMED = re.compile(r"(?<![\w])(?P<word>TABLE|Table)S?\s+(?P<n>[IVXL]{1,6})(?![\w])")
 
 
 _AS_IGNORECASE = {0x130: "i", 0x131: "i"}
@@ -133,6 +140,9 @@ def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int 
         found.append(Found(m.start(), m.end("n"), kind, m.group("n"), defines))
         if not defines:
             found.extend(_more_numbers(text, m.end(), kind, m.group("n"), _NEXT_NUMBER))
+    for m in _ROMAN_NAMED.finditer(text):
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        found.append(Found(m.start(), m.end("n"), "table", _arabic(m.group("n")), defines))
     for m in _NUMBER_FIRST.finditer(text):
         defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
         found.append(Found(m.start(), m.end(), kind_of(m.group("word")), m.group("n"), defines))

@@ -14,7 +14,8 @@ from docx.shared import Pt
 from exporter.crossrefs import continued_table, roman_table_label
 from exporter.model import Cell, Citation, CrossRef, Paragraph, Span, Table, Text, inline_runs, iter_inlines, plain_text
 from exporter.readers.pdf.layout import Line, Page, mark_furniture
-from exporter.readers.pdf.reader import read_pdf, with_table_captions
+from exporter.readers.pdf.reader import glued_in_cell, read_pdf, with_table_captions
+from exporter.readers.plaintext.normalize import Lexicon
 from exporter.writers import pdf as pdf_writer
 from media_samples import media_document, media_edition
 
@@ -167,3 +168,44 @@ def test_a_cell_in_the_page_margin_is_no_page_number():
     mark_furniture([in_table, alone])
     assert not in_table.lines[0].furniture
     assert alone.lines[0].furniture
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_an_address_broken_in_a_narrow_cell_is_one_word_again(tmp_path):
+    """LibreOffice breaks an address too long for its cell anywhere (`supercloudstorageser` /
+    `vice.com`): the pieces are one word again; the cell's other lines keep their spaces."""
+    paper = docx.Document()
+    paper.styles["Normal"].font.size = Pt(12)
+    paper.add_paragraph("Сервисы хранения сравниваются по их сайтам и ограничениям. " * 3)
+    paper.add_paragraph("Таблица 1 – Сервисы")
+    table = paper.add_table(rows=2, cols=3)
+    table.style = "Table Grid"
+    rows = (("Сервис", "Сайт", "Ограничения"), ("Облако", "supercloudstorageservice.com", "Наибольший размер загружаемого файла определяется тарифом владельца хранилища"))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    paper.add_paragraph("Текст после таблицы продолжает рассуждение. " * 3)
+    paper.save(tmp_path / "t.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "t.docx")],
+                   capture_output=True, timeout=180, check=True)
+    printed = subprocess.run(["pdftotext", "-layout", str(tmp_path / "t.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "supercloudstorageservice.com" not in printed  # the address is broken on the page
+    (table,) = [b for b in read_pdf(str(tmp_path / "t.pdf")).blocks if isinstance(b, Table)]
+    cells = _rows(table)
+    assert cells[1][1][0] == "supercloudstorageservice.com"
+    assert cells[1][2][0] == "Наибольший размер загружаемого файла определяется тарифом владельца хранилища"
+
+
+def test_a_line_of_one_word_filling_its_cell_goes_on_only_with_evidence():
+    """A word that fits is moved whole to the next line, so a line of one word filling its
+    cell may end a word or break one: joined only for an address or an attested word."""
+    def cell(*texts: str, widths=None) -> list[Line]:
+        return [Line(1, t, 106.0, 106.0 + (widths or {}).get(t, 30.0), 700 - 14 * k, 10, False) for k, t in enumerate(texts)]
+
+    full = {"Максимальный": 67.0, "supercloud": 67.0, "storage": 67.0, "Максималь": 67.0}  # the cell: 100..180, its text 86.5 - 2 * 6.5 wide
+    lexicon = Lexicon(["размер", "файла"])
+    assert glued_in_cell(cell("supercloud", "storage", "service.com", widths=full), 100, 180, lexicon) == {1, 2}
+    assert glued_in_cell(cell("Максимальный", "размер файла", widths=full), 100, 180, lexicon) == set()
+    assert glued_in_cell(cell("Максималь", "ный размер", widths=full), 100, 180, Lexicon(["максимальный"])) == {1}
+    assert glued_in_cell(cell("Максималь", "ный размер", widths=full), 100, 180, lexicon) == set()  # no evidence: the space stays
+    assert glued_in_cell(cell("supercloud", "storage.com"), 100, 180, lexicon) == set()  # a short line ends a word

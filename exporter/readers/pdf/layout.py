@@ -21,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 from ...crossrefs import continued_table, find_crossrefs, roman_table_label
 from ...diagnostics import InputError
 from ..plaintext.furniture import is_credit_line
-from .tables import Grid, ruled_grids
+from .tables import Grid, Run, ruled_grids, rules_only_grid, strokes
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
 _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
@@ -590,11 +590,12 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         textpage = page.get_textpage()
         chars = _page_chars(textpage.raw, width, height)
         textpage.close()
-        grids = ruled_grids(page) if chars.angle == 0 else []
+        horizontal, vertical = strokes(page) if chars.angle == 0 else ([], [])
         page.close()
         fragments = [_fragment(piece) for run in chars.runs for piece in _split_run(run)]
         lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width)]
-        tables = [table for grid in grids if (table := _captioned_table(grid, fragments, lines)) is not None]
+        tables = [table for grid in ruled_grids(horizontal, vertical) if (table := _captioned_table(grid, fragments, lines)) is not None]
+        tables += _rules_only_tables(horizontal, vertical, fragments, lines, tables, chars.height)
         if tables:
             lines = _lines_with_tables(index + 1, fragments, tables, chars.width)
         _number(lines)
@@ -668,11 +669,68 @@ def _captioned_table(grid: Grid, fragments: list[_Fragment], lines: list[Line]) 
             continue
         above = 0 < line.y - top <= CAPTION_REACH * line.size
         below = 0 < bottom - line.y <= 2 * line.size
-        if not (above or below):
-            continue
-        if continued_table(line.text) or roman_table_label(line.text) or any(f.defines and f.kind == "table" for f in find_crossrefs(line.text, tuple(sorted({0, *line.breaks})))):
+        if (above or below) and _is_table_caption(line):
             return _Captioned(grid, (line.x0, line.x1, line.y), above)
     return None
+
+
+def _is_table_caption(line: Line) -> bool:
+    """Whether a line opens a table's caption: `Таблица 2. …`, `Table 1:`, `2-кесте`,
+    `TABLE II`, or a continuation's `Окончание табл. 1`."""
+    if continued_table(line.text) or roman_table_label(line.text):
+        return True
+    return any(f.defines and f.kind == "table" for f in find_crossrefs(line.text, tuple(sorted({0, *line.breaks}))))
+
+
+def _rules_only_tables(horizontal, vertical, fragments: list[_Fragment], lines: list[Line], found: list[_Captioned], height: float) -> list[_Captioned]:
+    """Tables drawn with horizontal rules only (booktabs, journals' styles), each under a
+    table's caption no grid took, with text in two or more of its cells, clear of the grids."""
+    taken = {table.caption[2] for table in found}
+    runs = [run for f in fragments for run in _phrases(f)]
+    out: list[_Captioned] = []
+    for line in lines:
+        if line.y in taken or not _is_table_caption(line):
+            continue
+        grid = rules_only_grid(Run(line.x0, line.x1, line.y, line.size), horizontal, vertical, runs, height)
+        if grid is None or any(_overlap(grid.box, table.grid.box) for table in found + out):
+            continue
+        filled = {grid.cell_at((c[1] + c[2]) / 2, c[3]) for f in fragments for c in f.chars if not c[0].isspace()}
+        if len(filled - {None}) >= 2:
+            out.append(_Captioned(grid, (line.x0, line.x1, line.y), True))
+    return out
+
+
+def _phrases(f: _Fragment) -> list[Run]:
+    """A fragment's phrases: its words parted where the gap is wider than half its size (a
+    word space is a third of it; columns of figures stand an em or more apart); spaces left
+    out."""
+    out: list[Run] = []
+    words: list[list[tuple]] = [[]]
+    for char in f.chars:
+        if words[-1] and char[1] - words[-1][-1][2] > 0.5 * f.size:
+            words.append([])
+        if not char[0].isspace():
+            words[-1].append(char)
+    for chars in words:
+        if chars:
+            out.append(Run(chars[0][1], max(c[2] for c in chars), f.y, f.size, tuple(_word_boxes(chars, f.size))))
+    return out
+
+
+def _word_boxes(chars: list[tuple], size: float) -> list[tuple[float, float]]:
+    """The left and right of each word of a phrase (parted where the producer or PDFium put a
+    space, or the gap is a fifth of the size or more)."""
+    boxes: list[list[float]] = []
+    for k, char in enumerate(chars):
+        if boxes and not char[6] and char[1] - chars[k - 1][2] < 0.2 * size:
+            boxes[-1][1] = max(boxes[-1][1], char[2])
+        else:
+            boxes.append([char[1], char[2]])
+    return [(a, b) for a, b in boxes]
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
 def _lines_with_tables(page: int, fragments: list[_Fragment], tables: list[_Captioned], width: float) -> list[Line]:

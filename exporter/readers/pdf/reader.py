@@ -16,7 +16,7 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Heading, Image, Meta, Paragraph, Span, Superscript, Table, Text, inline_runs, plain_text
+from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Heading, Image, Meta, Paragraph, Span, Superscript, Table, Text, plain_text
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
@@ -669,17 +669,9 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             first = lines[rows[0]]
             if first.note_mark:
                 callable_notes.setdefault((first.page, first.note_mark), notes[k])
-    blocks = []
-    for k, (level, rows, joined, inlines) in enumerate(built):
-        if level == TABLE:
-            blocks.append((inlines, None))  # the table, made whole
-            continue
-        if level == NOTE:
-            blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
-            continue
-        runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
-
-        def raised_at(s: int, e: int, joined=joined):
+    def with_raised(rows: list[int], joined, inlines: tuple) -> tuple:
+        """The inlines with their raised marks read (a note's call, a superscript citation), placed on the pages."""
+        def raised_at(s: int, e: int):
             raw = joined.text[s:e]
             page = lines[joined.position(s)[0] - 1].page
             marks = re.split(r"\s*,\s*", raw.strip())
@@ -701,8 +693,20 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             refs = tuple(dataclasses.replace(r, start=_shift(r.start), end=_shift(r.end), item_start=_shift(r.item_start), item_end=_shift(r.item_end)) for r in found[0].refs)
             return Citation(raw, refs, places.span(joined.span(s, e)))
 
-        inlines = with_superscripts(inlines, runs, joined.text, raised_at)
-        inlines = tuple(_placed(node, places) for node in inlines)
+        runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
+        return tuple(_placed(node, places) for node in with_superscripts(inlines, runs, joined.text, raised_at))
+
+    blocks = []
+    for k, (level, rows, joined, inlines) in enumerate(built):
+        if level == TABLE:  # `joined` holds the grid and the table's span, `inlines` each cell's lines, text and words
+            grid, span = joined
+            words = {cell: with_raised(cell_rows, cell_joined, cell_inlines) for cell, (cell_rows, cell_joined, cell_inlines) in inlines.items()}
+            blocks.append((table_of(grid, words, [lines[i] for i in rows], span), None))
+            continue
+        if level == NOTE:
+            blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
+            continue
+        inlines = with_raised(rows, joined, inlines)
         span = places.span(joined.whole)
         if level == FIGURE:
             first = lines[rows[0]]
@@ -797,9 +801,9 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         if level == TABLE:
             first = lines[rows[0]]
             grid = tables[(first.page, first.cell[0])]
-            cells = _cell_inlines(rows, lines, grid, lambda numbered, glued: join_lines(numbered, lexicon, glued=glued), lambda joined: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, at_start=False))
+            cells = _cell_texts(rows, lines, grid, lexicon, lambda numbered, glued: join_lines(numbered, lexicon, glued=glued), lambda joined: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, at_start=False))
             span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(texts[rows[-1]]) + 1))
-            built.append((TABLE, rows, None, table_of(grid, cells, [lines[i] for i in rows], span, places)))
+            built.append((TABLE, rows, (grid, span), cells))
             continue
         numbered = [(i + 1, texts[i]) for i in rows]
         joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else 0)
@@ -810,7 +814,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
-    brackets = sum(1 for *_, inlines in built for run in (inline_runs(inlines) if isinstance(inlines, Table) else [inlines]) for node in run if isinstance(node, Citation))
+    brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
     blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned)
 
@@ -854,45 +858,69 @@ def figure_of(pictures: list[PagePicture], caption: tuple, span: Span) -> Figure
     return Figure(images, words, span, number=number)
 
 
-def _cell_inlines(rows: list[int], lines: list[Line], grid: Grid, join, inlines) -> dict[int, tuple]:
-    """Each cell's words, by the cell's index in its grid: its lines joined as a paragraph's
-    (citations and cross-references found in them, placed in the source)."""
+def _cell_texts(rows: list[int], lines: list[Line], grid: Grid, lexicon: rules.Lexicon, join, inlines) -> dict[int, tuple[list[int], object, tuple]]:
+    """Each cell's lines, text and words, by the cell's index in its grid: its lines joined as
+    a paragraph's (citations and cross-references found in them)."""
     by_cell: dict[int, list[int]] = {}
     for i in rows:
         by_cell.setdefault(lines[i].cell[1], []).append(i)
     out = {}
     for cell, indexes in by_cell.items():
         _, col, _, span = grid.cells[cell]
-        glued = frozenset(k for k in range(1, len(indexes)) if _broken_in_cell(lines[indexes[k - 1]], lines[indexes[k]], grid.xs[col], grid.xs[col + span]))
-        out[cell] = inlines(join([(i + 1, lines[i].text) for i in indexes], glued))
+        glued = glued_in_cell([lines[i] for i in indexes], grid.xs[col], grid.xs[col + span], lexicon)
+        joined = join([(i + 1, lines[i].text) for i in indexes], glued)
+        out[cell] = (indexes, joined, inlines(joined))
     return out
 
 
 CELL_PADDING = 6.5  # points a cell keeps clear at each side: Word's 5.4, LaTeX's \tabcolsep 6
 
 
-def _broken_in_cell(line: Line, next_line: Line, left: float, right: float) -> bool:
-    """Whether a cell's line ends in a word broken where it could not fit (`dropbox.co` /
-    `m`): the line is one word, not hyphenated, filling the cell between its paddings within
-    a letter, and the next line goes on in lower case. A word that fits is moved whole to
-    the next line; only one wider than the cell is broken, and only there."""
-    text = line.text
-    if " " in text or text.endswith(("-", "‐")) or not (next_line.text[:1].islower() or next_line.text[:1].isdigit()):
-        return False
-    return line.x1 - line.x0 >= right - left - 2 * CELL_PADDING - line.size  # room for less than one more letter (an `m` is near an em)
+def glued_in_cell(cell_lines: list[Line], left: float, right: float, lexicon: rules.Lexicon) -> frozenset[int]:
+    """The indexes of a cell's lines that go on a word the line before broke where it could
+    not fit (`supercloud`/`storage`/`.com`): the line before is one token, not hyphenated,
+    filling the cell between its paddings (room for less than one more letter), the line
+    goes on in lower case, and the pieces joined make an address (a dot, a slash or an `@`
+    inside) or a word the paper writes whole. A word that fits is moved whole to the next
+    line, which a justified cell fills as well (`Максимальный`/`размер`): without an address
+    or an attested word the space stays."""
+    def head(line: Line) -> str:
+        return line.text.split()[0] if line.text.split() else ""
+
+    def goes_on(k: int) -> bool:
+        before, token = cell_lines[k - 1], head(cell_lines[k])
+        return (" " not in before.text and not before.text.endswith(("-", "‐")) and (token[:1].islower() or token[:1].isdigit())
+                and before.x1 - before.x0 >= right - left - 2 * CELL_PADDING - before.size)
+
+    glued: set[int] = set()
+    k = 1
+    while k < len(cell_lines):
+        if not goes_on(k):
+            k += 1
+            continue
+        chain = [k]
+        while chain[-1] + 1 < len(cell_lines) and " " not in cell_lines[chain[-1]].text and goes_on(chain[-1] + 1):
+            chain.append(chain[-1] + 1)
+        word = "".join(cell_lines[i - 1].text for i in chain) + head(cell_lines[chain[-1]])
+        if re.search(r"\w[./@]\w", word) or word.lower().strip(".,;:") in lexicon:
+            glued.update(chain)
+        k = chain[-1] + 1
+    return frozenset(glued)
 
 
-def table_of(grid: Grid, cells: dict[int, tuple], lines: list[Line], span: Span, places: Places) -> Table:
+def table_of(grid: Grid, cells: dict[int, tuple], lines: list[Line], span: Span) -> Table:
     """A ruled table from its grid and its cells' words. Header rows: the rows a heading cell
     spans down from the first row (`Вероятность` over two rows beside `Ущерб` over four
     columns), else the first row when it is set in bold; a table that sets its headings
     like its data gets none (nothing on the page says which they are)."""
     rows: list[list[Cell]] = [[] for _ in range(len(grid.ys) - 1)]
     for k, (row, _col, rowspan, colspan) in enumerate(grid.cells):
-        rows[row].append(Cell(tuple(_placed(node, places) for node in cells.get(k, ())), rowspan, colspan))
+        rows[row].append(Cell(cells.get(k, ()), rowspan, colspan))
     first = [(k, c) for k, c in enumerate(grid.cells) if c[0] == 0]
     header = max(c[2] for _, c in first)
-    if header == 1:
+    if grid.header_rows:  # the rows above a rule inside a rules-only table
+        header = grid.header_rows
+    elif header == 1:
         bold = [line.bold for line in lines if grid.cells[line.cell[1]][0] == 0]
         header = 1 if bold and all(bold) and len(rows) > 1 else 0
     header = header if header < len(rows) else 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
+MIN_RULE = 60.0  # points: a table's rule spans more than a few words
 THIN = 2.5  # points: a stroke at most this thick is a border (a rule drawn as a filled box too)
 MIN_STROKE = 4.0  # points: shorter strokes are bits of a glyph or a formula, not borders
 TOUCH = 2.0  # points: strokes this close meet (producers leave small gaps at the corners)
@@ -29,6 +30,7 @@ class Grid:
     xs: tuple[float, ...]
     ys: tuple[float, ...]
     cells: tuple[tuple[int, int, int, int], ...]
+    header_rows: int = 0  # rows above a rule inside the table (a rules-only table's heading)
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -82,10 +84,9 @@ def _merged(strokes: list[tuple[float, float, float]], vertical: bool) -> list[t
     return [(line, start, end) if vertical else (start, end, line) for line, start, end in out]
 
 
-def ruled_grids(pdf_page) -> list[Grid]:
+def ruled_grids(horizontal, vertical) -> list[Grid]:
     """The grids the page's strokes draw: groups of touching horizontal and vertical strokes
     with at least two rows and two columns of cells."""
-    horizontal, vertical = strokes(pdf_page)
     if len(horizontal) < 2 or len(vertical) < 2 or len(horizontal) + len(vertical) > 4000:
         return []
     groups = _touching(horizontal, vertical)
@@ -177,3 +178,128 @@ def _grid(horizontal, vertical) -> Grid | None:
     if len(cells) < 2:
         return None
     return Grid(tuple(xs), tuple(ys), tuple(cells))
+
+
+# ---- tables drawn with horizontal rules only (LaTeX's booktabs, most journals) ----------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """A phrase on the page (words parted by no more than a word space): where it stands and
+    where each of its words does."""
+
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    boxes: tuple[tuple[float, float], ...] = ()  # its words' left and right
+
+    @property
+    def words(self) -> int:
+        return len(self.boxes)
+
+
+def rules_only_grid(caption: Run, horizontal, vertical, runs: list[Run], page_height: float) -> Grid | None:
+    """The table whose rules start right under a caption and which has no vertical strokes:
+    its rows are its baselines between the top and bottom rule (a line whose first column is
+    empty goes on the row above), its columns the gaps no run of its body crosses, its heading
+    the rows above the first rule inside it. None when no such table stands there.
+
+    The rules are the horizontal strokes no vertical one touches, at least MIN_RULE long, the
+    first within four caption sizes under the caption and over it; the next ones of the same
+    extent below it belong to the table until the text between two of them holds a line of
+    prose (eight words or more filling most of the width) or the page's half is crossed."""
+    free = [h for h in horizontal if h[1] - h[0] >= MIN_RULE and not any(h[0] - TOUCH <= x <= h[1] + TOUCH and b - TOUCH <= h[2] <= t + TOUCH for x, b, t in vertical)]
+    below = sorted((h for h in free if 0 < caption.y - h[2] <= 4 * caption.size and min(h[1], caption.x1) > max(h[0], caption.x0)), key=lambda h: -h[2])
+    if not below:
+        return None
+    top = below[0]
+    left, right = top[0], top[1]
+    rules = [top]
+    for h in sorted((h for h in free if h[2] < top[2] and abs(h[0] - left) <= SAME + TOUCH and abs(h[1] - right) <= SAME + TOUCH), key=lambda h: -h[2]):
+        band = [r for r in runs if h[2] < r.y < rules[-1][2] and left - r.size <= r.x0 and r.x1 <= right + r.size]
+        if top[2] - h[2] > page_height / 2 or any(r.words >= 8 and r.x1 - r.x0 >= 0.7 * (right - left) for r in band):
+            break
+        rules.append(h)
+    if len(rules) < 2:
+        return None
+    inside = [r for r in runs if rules[-1][2] < r.y < top[2] and left - r.size <= r.x0 and r.x1 <= right + r.size]
+    heading_below = rules[1][2] if len(rules) > 2 else None  # the first inner rule closes the heading
+    body = [r for r in inside if heading_below is None or r.y < heading_below]
+    columns = _columns(_full_lines(body or inside), left, right)
+    if len(columns) < 2:
+        return None
+    rows = _rows(inside, columns, heading_below, [h[2] for h in rules[1:-1]])
+    if len(rows) < 2:
+        return None
+    xs = [left] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [right]
+    ys = [top[2]] + [(min(r.y for r in upper) + max(r.y for r in lower)) / 2 for upper, lower in zip(rows, rows[1:])] + [rules[-1][2]]
+    cells = []
+    for k, row in enumerate(rows):
+        spans = sorted((_column_of(r.x0, xs), _column_of(r.x1, xs)) for r in row)
+        merged: list[list[int]] = []  # columns a run crosses are one cell
+        for first, last in spans:
+            if merged and first <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], last)
+            elif last > first:
+                merged.append([first, last])
+        c = 0
+        while c < len(columns):
+            span = next((last - first + 1 for first, last in merged if first == c), 1)
+            cells.append((k, c, 1, span))
+            c += span
+    header = sum(1 for row in rows if heading_below is not None and min(r.y for r in row) > heading_below)
+    return Grid(tuple(xs), tuple(ys), tuple(cells), header if header < len(rows) else 0)
+
+
+def _column_of(x: float, xs: list[float]) -> int:
+    """The column whose edges hold x (the first or last when x lies outside)."""
+    return max(0, min(len(xs) - 2, next((c for c in range(len(xs) - 1) if x < xs[c + 1]), len(xs) - 2)))
+
+
+def _full_lines(runs: list[Run]) -> list[Run]:
+    """The runs of the lines holding most of the columns: a line of one run over the table (a
+    sub-table's heading, `(b) Budget = 10`) would join every column it crosses."""
+    lines: dict[float, list[Run]] = {}
+    for r in runs:
+        key = next((y for y in lines if abs(y - r.y) <= 0.4 * r.size), r.y)
+        lines.setdefault(key, []).append(r)
+    most = max((len(line) for line in lines.values()), default=0)
+    return [r for line in lines.values() if len(line) >= max(2, 0.6 * most) for r in line] or runs
+
+
+def _columns(runs: list[Run], left: float, right: float) -> list[tuple[float, float]]:
+    """The table's columns: the x-spans its words cover, parted by the gaps no word of any of
+    these lines crosses that are wider than half the type size (a word space is a third of
+    it; two numbers in one cell, `0.99 (0.96–1.03)`, stand a word space apart on every row)."""
+    spans: list[list[float]] = []
+    for x0, x1, size in sorted((a, b, r.size) for r in runs for a, b in (r.boxes or ((r.x0, r.x1),))):
+        if spans and x0 < spans[-1][1] + 0.5 * size:
+            spans[-1][1] = max(spans[-1][1], x1)
+        else:
+            spans.append([x0, x1])
+    return [(max(a, left), min(b, right)) for a, b in spans]
+
+
+def _rows(runs: list[Run], columns: list[tuple[float, float]], heading_below: float | None, inner: list[float]) -> list[list[Run]]:
+    """The runs grouped into rows by baseline, top to bottom. A baseline whose first column is
+    empty goes on the row above (a cell's text wrapped onto a second line), unless a rule
+    stands between them; in the heading, lines go on the row above unless a run crosses a
+    column gap (a heading over columns)."""
+    lines: list[list[Run]] = []
+    for r in sorted(runs, key=lambda r: -r.y):
+        if lines and abs(lines[-1][0].y - r.y) <= 0.4 * r.size:
+            lines[-1].append(r)
+        else:
+            lines.append([r])
+    rows: list[list[Run]] = []
+    for line in lines:
+        heading = heading_below is not None and line[0].y > heading_below
+        crosses = any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in line)
+        first_empty = not any(r.x0 < columns[0][1] for r in line)
+        same_part = rows and not any(line[0].y < y < rows[-1][0].y for y in inner)
+        if same_part and ((heading and not crosses and not any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in rows[-1])) or (not heading and first_empty)):
+            rows[-1].extend(line)
+        else:
+            rows.append(list(line))
+    return rows
