@@ -209,3 +209,57 @@ def test_a_line_of_one_word_filling_its_cell_goes_on_only_with_evidence():
     assert glued_in_cell(cell("Максималь", "ный размер", widths=full), 100, 180, Lexicon(["максимальный"])) == {1}
     assert glued_in_cell(cell("Максималь", "ный размер", widths=full), 100, 180, lexicon) == set()  # no evidence: the space stays
     assert glued_in_cell(cell("supercloud", "storage.com"), 100, 180, lexicon) == set()  # a short line ends a word
+
+
+BOOKTABS = r"""\documentclass{article}
+\usepackage{booktabs}
+\title{Timing of three devices on a shared bus}
+\author{Ann Smith}
+\date{}
+\begin{document}
+\maketitle
+\section{Results}
+The measurements of the three devices are summarised in Table~1, and they agree with the
+values reported earlier [1]. The text goes on for a while to make a paragraph of prose.
+
+\begin{table}[h]
+\centering
+\caption{Timings of the devices}
+\begin{tabular}{lrrr}
+\toprule
+ & \multicolumn{2}{c}{Time, ms} & \\
+\cmidrule(lr){2-3}
+Device & mean & max & Runs \\
+\midrule
+Alpha board & 12.5 & 20.1 & 30 \\
+Beta & 7.25 & 9.0 & 28 \\
+Gamma unit & 101.0 & 140.5 & 5 \\
+\bottomrule
+\end{tabular}
+\end{table}
+
+After the table the text goes on, as a paragraph of prose does, for a few more words.
+
+\begin{thebibliography}{1}
+\bibitem{a} A. Author, A book about devices. Springer, 2010.
+\end{thebibliography}
+\end{document}
+"""
+
+
+@pytest.mark.skipif(shutil.which("xelatex") is None, reason="XeLaTeX not installed")
+def test_a_booktabs_table_printed_by_latex_is_read_as_a_table(tmp_path):
+    """Rules only, no vertical stroke: the columns are where no word crosses, the heading the
+    rows above the first inner rule, a heading over two columns one cell."""
+    (tmp_path / "t.tex").write_text(BOOKTABS, encoding="utf-8")
+    subprocess.run(["xelatex", "-interaction=nonstopmode", "t.tex"], cwd=tmp_path, capture_output=True, timeout=180, check=True)
+    (table,) = [b for b in read_pdf(str(tmp_path / "t.pdf")).blocks if isinstance(b, Table)]
+    assert table.number == "1" and plain_text(table.caption).strip() == "Timings of the devices"
+    assert _rows(table) == [
+        [("", 1, 1), ("Time, ms", 1, 2), ("", 1, 1)],
+        [("Device", 1, 1), ("mean", 1, 1), ("max", 1, 1), ("Runs", 1, 1)],
+        [("Alpha board", 1, 1), ("12.5", 1, 1), ("20.1", 1, 1), ("30", 1, 1)],
+        [("Beta", 1, 1), ("7.25", 1, 1), ("9.0", 1, 1), ("28", 1, 1)],
+        [("Gamma unit", 1, 1), ("101.0", 1, 1), ("140.5", 1, 1), ("5", 1, 1)],
+    ]
+    assert table.header_rows == 2

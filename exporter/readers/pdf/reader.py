@@ -754,11 +754,14 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     texts = [line.text for line in lines]
     places = Places(lines)
     body = body_size(lines)
-    title = find_title(lines, body)
+    # The front matter ends before the first table: a cell's `12.5` alone on its line is no UDC.
+    front = lines[: next((i for i, line in enumerate(lines) if line.cell is not None), len(lines))]
+    front_texts = texts[: len(front)]
+    title = find_title(front, body)
     language = detect_language("\n".join(texts)[:200_000])
-    fm = read_front_matter(texts, language=language)
+    fm = read_front_matter(front_texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
-    rows, items = front_items(lines, body)
+    rows, items = front_items(front, body)
     rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
@@ -778,9 +781,9 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     def join_parts(parts: list[str]) -> str:
         return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
 
-    fields = labelled_fields(lines, texts, join_parts)
+    fields = labelled_fields(front, front_texts, join_parts)
     if not fields.abstracts and title is not None:
-        found_abstract = unlabelled_abstract(lines, texts, title[-1] + 1, body, join_parts)
+        found_abstract = unlabelled_abstract(front, front_texts, title[-1] + 1, body, join_parts)
         if found_abstract is not None:
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
