@@ -86,8 +86,9 @@ def _merged(strokes: list[tuple[float, float, float]], vertical: bool) -> list[t
 
 def ruled_grids(horizontal, vertical) -> list[Grid]:
     """The grids the page's strokes draw: groups of touching horizontal and vertical strokes
-    with at least two rows and two columns of cells."""
-    if len(horizontal) < 2 or len(vertical) < 2 or len(horizontal) + len(vertical) > 4000:
+    (two horizontal ones at least, and one vertical: a table with open sides) making at least
+    two cells."""
+    if len(horizontal) < 2 or not vertical or len(horizontal) + len(vertical) > 4000:
         return []
     groups = _touching(horizontal, vertical)
     out = []
@@ -117,7 +118,7 @@ def _touching(horizontal, vertical) -> list[tuple[list[int], list[int]]]:
         groups.setdefault(root(i), ([], []))[0].append(i)
     for j in range(len(vertical)):
         groups.setdefault(root(len(horizontal) + j), ([], []))[1].append(j)
-    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 1]  # open sides: one inner stroke (IEEE)
 
 
 def _edges(values: list[float]) -> list[float]:
