@@ -225,7 +225,7 @@ values reported earlier [1]. The text goes on for a while to make a paragraph of
 \begin{table}[h]
 \centering
 \caption{Timings of the devices}
-\begin{tabular}{lrrr}
+\begin{tabular}{p{2.2cm}rrr}
 \toprule
  & \multicolumn{2}{c}{Time, ms} & \\
 \cmidrule(lr){2-3}
@@ -234,6 +234,7 @@ Device & mean & max & Runs \\
 Alpha board & 12.5 & 20.1 & 30 \\
 Beta & 7.25 & 9.0 & 28 \\
 Gamma unit & 101.0 & 140.5 & 5 \\
+Delta \newline board & 3.5 & 4.0 & 12 \\
 \bottomrule
 \end{tabular}
 \end{table}
@@ -250,7 +251,8 @@ After the table the text goes on, as a paragraph of prose does, for a few more w
 @pytest.mark.skipif(shutil.which("xelatex") is None, reason="XeLaTeX not installed")
 def test_a_booktabs_table_printed_by_latex_is_read_as_a_table(tmp_path):
     """Rules only, no vertical stroke: the columns are where no word crosses, the heading the
-    rows above the first inner rule, a heading over two columns one cell."""
+    rows above the first inner rule, a heading over two columns one cell, a row's label
+    wrapped onto a second line (in lower case) the same row."""
     (tmp_path / "t.tex").write_text(BOOKTABS, encoding="utf-8")
     subprocess.run(["xelatex", "-interaction=nonstopmode", "t.tex"], cwd=tmp_path, capture_output=True, timeout=180, check=True)
     (table,) = [b for b in read_pdf(str(tmp_path / "t.pdf")).blocks if isinstance(b, Table)]
@@ -261,5 +263,6 @@ def test_a_booktabs_table_printed_by_latex_is_read_as_a_table(tmp_path):
         [("Alpha board", 1, 1), ("12.5", 1, 1), ("20.1", 1, 1), ("30", 1, 1)],
         [("Beta", 1, 1), ("7.25", 1, 1), ("9.0", 1, 1), ("28", 1, 1)],
         [("Gamma unit", 1, 1), ("101.0", 1, 1), ("140.5", 1, 1), ("5", 1, 1)],
+        [("Delta board", 1, 1), ("3.5", 1, 1), ("4.0", 1, 1), ("12", 1, 1)],  # a label wrapped in its cell
     ]
     assert table.header_rows == 2

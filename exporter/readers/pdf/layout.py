@@ -713,7 +713,7 @@ def _phrases(f: _Fragment) -> list[Run]:
             words[-1].append(char)
     for chars in words:
         if chars:
-            out.append(Run(chars[0][1], max(c[2] for c in chars), f.y, f.size, tuple(_word_boxes(chars, f.size))))
+            out.append(Run(chars[0][1], max(c[2] for c in chars), f.y, f.size, tuple(_word_boxes(chars, f.size)), chars[0][0].islower()))
     return out
 
 

@@ -194,6 +194,7 @@ class Run:
     y: float  # baseline
     size: float
     boxes: tuple[tuple[float, float], ...] = ()  # its words' left and right
+    opens_lower: bool = False  # its first letter is a small one
 
     @property
     def words(self) -> int:
@@ -284,8 +285,8 @@ def _columns(runs: list[Run], left: float, right: float) -> list[tuple[float, fl
 
 def _rows(runs: list[Run], columns: list[tuple[float, float]], heading_below: float | None, inner: list[float]) -> list[list[Run]]:
     """The runs grouped into rows by baseline, top to bottom. A baseline whose first column is
-    empty goes on the row above (a cell's text wrapped onto a second line), unless a rule
-    stands between them; in the heading, lines go on the row above unless a run crosses a
+    empty goes on the row above (a cell's text wrapped onto a second line), and so does one
+    holding only a first column that opens in lower case, unless a rule stands between them; in the heading, lines go on the row above unless a run crosses a
     column gap (a heading over columns)."""
     lines: list[list[Run]] = []
     for r in sorted(runs, key=lambda r: -r.y):
@@ -298,8 +299,10 @@ def _rows(runs: list[Run], columns: list[tuple[float, float]], heading_below: fl
         heading = heading_below is not None and line[0].y > heading_below
         crosses = any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in line)
         first_empty = not any(r.x0 < columns[0][1] for r in line)
+        # a row's label wrapped onto a line of its own (`Moderate` / `anaemia`) goes on in lower case
+        label_goes_on = all(r.x1 <= columns[0][1] + SAME for r in line) and sorted(line, key=lambda r: r.x0)[0].opens_lower
         same_part = rows and not any(line[0].y < y < rows[-1][0].y for y in inner)
-        if same_part and ((heading and not crosses and not any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in rows[-1])) or (not heading and first_empty)):
+        if same_part and ((heading and not crosses and not any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in rows[-1])) or (not heading and (first_empty or label_goes_on))):
             rows[-1].extend(line)
         else:
             rows.append(list(line))
