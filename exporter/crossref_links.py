@@ -14,6 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from .crossrefs import CONTINUATION
 from .diagnostics import Diagnostic
 from .model import CONTAINERS, Block, CrossRef, Figure, Inline, Math, Span, Table, inline_runs, iter_inlines, map_inlines, plain_text
 
@@ -129,8 +130,6 @@ def _definitions(blocks: tuple[Block, ...], path: str) -> tuple[list[_Defined], 
     return defined, _number_findings(defined, path)
 
 
-# A table's caption repeated on the page it runs on to: `Таблица 2. Окончание`, `Table 2 (continued)`.
-_CONTINUED = re.compile(r"^\(?(?:продолжение|окончание|continued|cont\.|жалғасы|соңы)\b", re.IGNORECASE)
 
 
 def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
@@ -145,7 +144,7 @@ def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
         for d in (d for d in defined if d.kind == kind):
             first = seen.get(d.number)
             if first is not None:
-                if not (d.caption is not None and (_CONTINUED.match(d.caption) or d.caption == first.caption or d.script != first.script)):
+                if not (d.caption is not None and (CONTINUATION.match(d.caption) or d.caption == first.caption or d.script != first.script)):
                     where = {"line": first.span.line} if first.span.page is None else {"line": first.span.line, "page": first.span.page}
                     findings.append(Diagnostic.at("XRF004", path, d.span, variant=kind + ("-page" if "page" in where else ""), item=d.number, **where))
                 continue

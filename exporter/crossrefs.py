@@ -36,7 +36,7 @@ _JOIN = r"\s*(?:,|;|\bи\b|\band\b|\bжәне\b|&|[-–—]|\bto\b|\bпо\b)\s*"
 _EQ_ITEM = rf"(?P<item>\(\s*(?P<n>{_NUM})[a-z{_CYR}]?\s*\))"
 
 # `рис. 3`, `Figures 2 and 3`, `табл. 1–3`: the word, then numbers joined by commas, `и`, dashes.
-_NAMED = re.compile(rf"(?<![\w])(?P<word>{_FIGURE}|{_TABLE})\s*(?:№\s*)?{_FIG_NUM}", re.IGNORECASE)
+_NAMED = re.compile(rf"(?<![\w])(?P<word>{_FIGURE}|{_TABLE})(?:\.(?=\d))?\s*(?:№\s*)?{_FIG_NUM}", re.IGNORECASE)  # `Table.2` too
 _NEXT_NUMBER = re.compile(rf"(?P<join>{_JOIN}){_FIG_NUM}", re.IGNORECASE)
 # `3-сурет`, `2-кестеде` (Kazakh puts the number first).
 _NUMBER_FIRST = re.compile(rf"(?<![\w.]){_FIG_NUM}\s*-\s*(?P<word>сурет[{_CYR}]{{0,6}}\b|кесте[{_CYR}]{{0,6}}\b)", re.IGNORECASE)
@@ -50,6 +50,42 @@ _EQ_NUMBER_FIRST = re.compile(rf"{_EQ_ITEM}\s*-?\s*(?:формул[{_CYR}]{{0,8}
 # scanned four times. `ı` and `İ` fold to `i` as `re.IGNORECASE` matches them (a test checks
 # every code point against the patterns' letters).
 KEYWORDS = ("рис", "fig", "сурет", "табл", "tab", "кесте", "формул", "выражени", "уравнени", "eq", "formula", "теңдеу", "өрнек")
+# A table's caption on the page it runs on to, after its label (`Таблица 2. Окончание`,
+# `Table 2 (continued)`), or in place of it (`Окончание табл. 1`, `1-кестенің жалғасы`).
+CONTINUATION = re.compile(r"^\(?(?:продолжение|окончание|continued|cont\.|жалғасы|соңы)\b", re.IGNORECASE)
+_TABLE_GOES_ON = re.compile(rf"^\s*(?:(?:продолжение|окончание)\s+(?:{_TABLE})\s*(?:№\s*)?(?P<n>{_NUM})|(?P<k>{_NUM})\s*[-–]\s*кестенің\s+(?:жалғасы|соңы))(?![\w.]\d)", re.IGNORECASE)
+
+
+def continued_table(text: str) -> str | None:
+    """The number of the table a line says it continues with no label before (`Окончание
+    табл. 1`, `Продолжение таблицы 2`, `1-кестенің жалғасы`), else None."""
+    m = _TABLE_GOES_ON.match(text)
+    return None if m is None else m.group("n") or m.group("k")
+
+
+# IEEE numbers its tables in capital Roman numerals over the caption: `TABLE II`, `Table IV.`
+_ROMAN_TABLE = re.compile(r"^\s*(?:TABLE|Table)\s+(?P<n>[IVXL]{1,6})(?![\w])\.?\s*")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_table_label(text: str) -> tuple[str, int] | None:
+    """The number (in Arabic digits) of a table a caption names in Roman ones (`TABLE II` ->
+    `2`), and where the caption's words begin; None for any other text."""
+    m = _ROMAN_TABLE.match(text)
+    if m is None:
+        return None
+    return _arabic(m.group("n")), m.end()
+
+
+def _arabic(roman: str) -> str:
+    values = [_ROMAN[c] for c in roman]
+    return str(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)))
+
+
+# IEEE's references to those tables, in the text as in captions: `Table IV`, `TABLE II`.
+_ROMAN_NAMED = re.compile(r"(?<![\w])(?P<word>TABLE|Table)S?\s+(?P<n>[IVXL]{1,6})(?![\w])")
+
+
 _AS_IGNORECASE = {0x130: "i", 0x131: "i"}
 
 
@@ -104,6 +140,9 @@ def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int 
         found.append(Found(m.start(), m.end("n"), kind, m.group("n"), defines))
         if not defines:
             found.extend(_more_numbers(text, m.end(), kind, m.group("n"), _NEXT_NUMBER))
+    for m in _ROMAN_NAMED.finditer(text):
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        found.append(Found(m.start(), m.end("n"), "table", _arabic(m.group("n")), defines))
     for m in _NUMBER_FIRST.finditer(text):
         defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
         found.append(Found(m.start(), m.end(), kind_of(m.group("word")), m.group("n"), defines))

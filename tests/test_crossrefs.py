@@ -63,6 +63,7 @@ def test_the_quick_test_folds_as_the_patterns_match():
     ("revenue, Equation (1) optimizes the distribution", [("equation", "1", "(1)")]),
     ("as shown in Tables 1–3 and Figs. 2 and 4", [("table", "1", "Tables 1"), ("table", "2", ""), ("table", "3", "3"), ("figure", "2", "Figs. 2"), ("figure", "4", "4")]),
     ("cave, and urban areas as shown in Fig.1.", [("figure", "1", "Fig.1")]),
+    ("Based on the above analysis, Table.2 gives an intuitional", [("table", "2", "Table.2")]),  # en_yang: the full word, a full stop glued
     ("see Eq. 5 and eqs. (2)–(3)", [("equation", "5", "Eq. 5"), ("equation", "2", "(2)"), ("equation", "3", "(3)")]),
     # Kazakh: the number first (`1-сурет`), or the word first, and `(4) формула`
     ("Нәтижелер 1-суретте және 2-кестеде көрсетілген.", [("figure", "1", "1-суретте"), ("table", "2", "2-кестеде")]),
@@ -80,6 +81,7 @@ def test_references_in_real_sentences(sentence, expected):
     "x = (4) + y",
     "Figure 2019 was a good year",  # no four-digit figure numbers
     "рис варят 3 минуты",  # rice, not a figure
+    "as the Table. 2 samples were",  # a sentence's end: the glued full stop only
 ])
 def test_what_is_not_a_reference(text):
     assert refs(text, starts=()) == []

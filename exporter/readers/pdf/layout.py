@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ...crossrefs import continued_table, find_crossrefs, roman_table_label
 from ...diagnostics import InputError
 from ..plaintext.furniture import is_credit_line
+from .tables import Grid, Run, ruled_grids, rules_only_grid, strokes
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
 _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
@@ -57,6 +59,8 @@ class Line:
     # caption set beside another, a formula's number): where a caption's label can stand.
     breaks: list[int] = field(default_factory=list)
     break_xs: list[float] = field(default_factory=list)  # where each of those runs begins on the page
+    cell: tuple[int, int] | None = None  # (table on its page, cell of that table's grid) for a line in a ruled table
+    table_caption: bool = False  # the line a ruled table's caption opens with
 
 
 @dataclass(slots=True)
@@ -69,6 +73,7 @@ class Page:
     dropped: int = 0  # characters left out: set at another angle than the page's text
     unmapped: int = 0  # characters of fonts without a character map (their text may be wrong)
     angle: int = 0  # the direction the page's text runs in, turned to read level (TURNS)
+    tables: list[Grid] = field(default_factory=list)  # the ruled tables its lines' `cell` name
 
 
 # ---- opening ----------------------------------------------------------------------------
@@ -585,13 +590,200 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         textpage = page.get_textpage()
         chars = _page_chars(textpage.raw, width, height)
         textpage.close()
+        horizontal, vertical = strokes(page) if chars.angle == 0 else ([], [])
         page.close()
         fragments = [_fragment(piece) for run in chars.runs for piece in _split_run(run)]
         lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width)]
-        for number, line in enumerate(lines, start=1):
-            line.number = number
-        out.append(Page(index + 1, chars.width, chars.height, lines, dropped=chars.dropped, unmapped=chars.unmapped, angle=chars.angle))
+        tables = [table for grid in ruled_grids(horizontal, vertical) if (table := _captioned_table(grid, fragments, lines)) is not None]
+        tables += _rules_only_tables(horizontal, vertical, fragments, lines, tables, chars.height)
+        if tables:
+            lines = _lines_with_tables(index + 1, fragments, tables, chars.width)
+        _number(lines)
+        out.append(Page(index + 1, chars.width, chars.height, lines, dropped=chars.dropped, unmapped=chars.unmapped, angle=chars.angle, tables=[table.grid for table in tables]))
     return out
+
+
+def _number(lines: list[Line]) -> None:
+    """Number a page's lines 1… in reading order, as a reader counts them on the page: the
+    lines of a table's cells that stand on one baseline are one line of the page (a row)."""
+    number = 0
+    k = 0
+    while k < len(lines):
+        if lines[k].cell is None:
+            number += 1
+            lines[k].number = number
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].cell is not None and lines[end].cell[0] == lines[k].cell[0]:
+            end += 1
+        baselines: list[float] = []  # the table's, top to bottom
+        for line in sorted(lines[k:end], key=lambda l: -l.y):
+            if not baselines or baselines[-1] - line.y > 0.4 * line.size:
+                baselines.append(line.y)
+        for line in lines[k:end]:
+            line.number = number + 1 + min(range(len(baselines)), key=lambda i: abs(baselines[i] - line.y))
+        number += len(baselines)
+        k = end
+
+
+# ---- ruled tables ----------------------------------------------------------------------------
+
+CAPTION_REACH = 4.0  # sizes of the caption's type: how far above a table its caption may stand (a label, then a title line)
+
+
+@dataclass(frozen=True)
+class _Captioned:
+    """A ruled table and where its caption stands: the caption's first line's baseline, and
+    whether it stands above the grid (a label, maybe a title line under it) or below."""
+
+    grid: Grid
+    caption: tuple[float, float, float]  # the caption's first line: left, right, baseline
+    above: bool
+
+    def holds_caption(self, char: tuple) -> bool:
+        """Whether a character is the caption's: over the grid's and the caption line's width
+        (a caption set flush right may run past the table), from the caption's first line down
+        to the grid (above it), or on the caption's line (below it)."""
+        left, bottom, right, top = self.grid.box
+        x, y, size = (char[1] + char[2]) / 2, char[3], char[4]
+        if not min(left, self.caption[0]) - size <= x <= max(right, self.caption[1]) + size:
+            return False
+        caption_y = self.caption[2]
+        if self.above:
+            return top < y <= caption_y + 0.4 * size
+        return abs(y - caption_y) <= 0.4 * size
+
+
+def _captioned_table(grid: Grid, fragments: list[_Fragment], lines: list[Line]) -> _Captioned | None:
+    """The table a ruled grid draws, when text stands in two or more of its cells and a
+    table's caption (`Таблица 2`, `Table 1:`, `TABLE II`, `Окончание табл. 1`) stands right
+    above it (a title line may stand between) or right below it, over its width. Strokes
+    alone also draw charts, frames and boxed formulas: None for those."""
+    filled = {grid.cell_at((c[1] + c[2]) / 2, c[3]) for f in fragments for c in f.chars if not c[0].isspace()}
+    if len(filled - {None}) < 2:
+        return None
+    left, bottom, right, top = grid.box
+    for line in sorted(lines, key=lambda l: abs(l.y - (top if l.y > top else bottom))):  # nearest first
+        if min(line.x1, right) <= max(line.x0, left):
+            continue
+        above = 0 < line.y - top <= CAPTION_REACH * line.size
+        below = 0 < bottom - line.y <= 2 * line.size
+        if (above or below) and _is_table_caption(line):
+            return _Captioned(grid, (line.x0, line.x1, line.y), above)
+    return None
+
+
+def _is_table_caption(line: Line) -> bool:
+    """Whether a line opens a table's caption: `Таблица 2. …`, `Table 1:`, `2-кесте`,
+    `TABLE II`, or a continuation's `Окончание табл. 1`."""
+    if continued_table(line.text) or roman_table_label(line.text):
+        return True
+    return any(f.defines and f.kind == "table" for f in find_crossrefs(line.text, tuple(sorted({0, *line.breaks}))))
+
+
+def _rules_only_tables(horizontal, vertical, fragments: list[_Fragment], lines: list[Line], found: list[_Captioned], height: float) -> list[_Captioned]:
+    """Tables drawn with horizontal rules only (booktabs, journals' styles), each under a
+    table's caption no grid took, with text in two or more of its cells, clear of the grids."""
+    taken = {table.caption[2] for table in found}
+    runs = [run for f in fragments for run in _phrases(f)]
+    out: list[_Captioned] = []
+    for line in lines:
+        if line.y in taken or not _is_table_caption(line):
+            continue
+        grid = rules_only_grid(Run(line.x0, line.x1, line.y, line.size), horizontal, vertical, runs, height)
+        if grid is None or any(_overlap(grid.box, table.grid.box) for table in found + out):
+            continue
+        filled = {grid.cell_at((c[1] + c[2]) / 2, c[3]) for f in fragments for c in f.chars if not c[0].isspace()}
+        if len(filled - {None}) >= 2:
+            out.append(_Captioned(grid, (line.x0, line.x1, line.y), True))
+    return out
+
+
+def _phrases(f: _Fragment) -> list[Run]:
+    """A fragment's phrases: its words parted where the gap is wider than half its size (a
+    word space is a third of it; columns of figures stand an em or more apart); spaces left
+    out."""
+    out: list[Run] = []
+    words: list[list[tuple]] = [[]]
+    for char in f.chars:
+        if words[-1] and char[1] - words[-1][-1][2] > 0.5 * f.size:
+            words.append([])
+        if not char[0].isspace():
+            words[-1].append(char)
+    for chars in words:
+        if chars:
+            out.append(Run(chars[0][1], max(c[2] for c in chars), f.y, f.size, tuple(_word_boxes(chars, f.size)), chars[0][0].islower()))
+    return out
+
+
+def _word_boxes(chars: list[tuple], size: float) -> list[tuple[float, float]]:
+    """The left and right of each word of a phrase (parted where the producer or PDFium put a
+    space, or the gap is a fifth of the size or more)."""
+    boxes: list[list[float]] = []
+    for k, char in enumerate(chars):
+        if boxes and not char[6] and char[1] - chars[k - 1][2] < 0.2 * size:
+            boxes[-1][1] = max(boxes[-1][1], char[2])
+        else:
+            boxes.append([char[1], char[2]])
+    return [(a, b) for a, b in boxes]
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def _lines_with_tables(page: int, fragments: list[_Fragment], tables: list[_Captioned], width: float) -> list[Line]:
+    """The page's lines again, with each table's characters taken out of the flow and set as
+    lines of its cells, cell by cell in reading order, with its caption's lines before (or
+    after) them, where the table stands on the page (its caption's first line marked)."""
+    cells: list[dict[int, list[tuple]]] = [{} for _ in tables]
+    captions: list[list[tuple]] = [[] for _ in tables]
+    kept: list[_Fragment] = []
+    for f in fragments:
+        outside = []
+        for char in f.chars:
+            x, y = (char[1] + char[2]) / 2, char[3]
+            k, cell = next(((k, cell) for k, table in enumerate(tables) if (cell := table.grid.cell_at(x, y)) is not None), (None, None))
+            if k is not None:
+                cells[k].setdefault(cell, []).append(char)
+            elif (k := next((k for k, table in enumerate(tables) if table.holds_caption(char)), None)) is not None:
+                captions[k].append(char)
+            else:
+                outside.append(char)
+        if len(outside) == len(f.chars):
+            kept.append(f)
+        elif any(not c[0].isspace() for c in outside):
+            kept.extend(_fragment(piece) for piece in _split_run(outside))
+    anchors = []
+    for k, table in enumerate(tables):  # one mark where the table stands: reading order puts it among the lines
+        left, bottom, right, top = table.grid.box
+        size = Counter(c[4] for chars in cells[k].values() for c in chars).most_common(1)[0][0]
+        anchors.append(_Fragment([("\ufffc", left, right, (top + bottom) / 2, size, False, False)], left, right, (top + bottom) / 2, size))
+    lines = []
+    for side, frags in _reading_order(kept + anchors, width):
+        k = next((k for k, anchor in enumerate(anchors) if any(f is anchor for f in frags)), None)
+        others = [f for f in frags if k is None or f is not anchors[k]]
+        if others:
+            lines.append(_make_line(page, side, others))
+        if k is None:
+            continue
+        caption = [_make_line(page, side, row) for row in _rows_of(captions[k])]
+        if caption:
+            caption[0].table_caption = True
+        lines.extend(caption if tables[k].above else [])
+        for index in range(len(tables[k].grid.cells)):
+            for row in _rows_of(cells[k].get(index, [])):
+                line = _make_line(page, side, row)
+                line.cell = (k, index)
+                lines.append(line)
+        lines.extend([] if tables[k].above else caption)
+    return lines
+
+
+def _rows_of(chars: list[tuple]) -> list[list[_Fragment]]:
+    """Characters taken out of the flow as lines of fragments, top to bottom."""
+    return _lines_of([_fragment(piece) for piece in _split_run(chars) if any(not c[0].isspace() for c in piece)])
 
 
 # ---- page furniture ----------------------------------------------------------------------
@@ -616,7 +808,7 @@ def mark_furniture(pages: list[Page]) -> None:
     a publisher's credit line (`is_credit_line`): left in, it was glued to the column's text.
     """
     def in_margin(page: Page, line: Line) -> bool:
-        return (line.y > page.height * (1 - MARGIN) or line.y < page.height * MARGIN) and line.y in page.outermost
+        return line.cell is None and (line.y > page.height * (1 - MARGIN) or line.y < page.height * MARGIN) and line.y in page.outermost  # a table's cell (`7/20`) is none
 
     def margin_rows(page: Page) -> list[list[Line]]:
         """The page's margin lines by baseline (within half a line): a head split by a gutter,
@@ -630,7 +822,7 @@ def mark_furniture(pages: list[Page]) -> None:
         return rows
 
     for page in pages:
-        heights = sorted({line.y for line in page.lines})
+        heights = sorted({line.y for line in page.lines if line.cell is None})
         page.outermost = set(heights[:3] + heights[-3:])
     rows_by_page = [margin_rows(page) for page in pages]
     seen: Counter = Counter()
@@ -674,7 +866,7 @@ def mark_notes(pages: list[Page], body: float) -> None:
             column = sorted((l for l in page.lines if l.side == side and not l.furniture and l.text.strip()), key=lambda l: l.y)
             foot = []
             for line in column:
-                if line.size > NOTE_SIZE * body:
+                if line.size > NOTE_SIZE * body or line.cell is not None:  # a table's small type is no note
                     break
                 foot.append(line)
             opened = [i for i, line in enumerate(foot) if line.superscripts and line.superscripts[0][0] == 0 and _NOTE_MARK.fullmatch(line.text[: line.superscripts[0][1]])]

@@ -13,10 +13,10 @@ from statistics import median
 import pypdfium2 as pdfium
 
 from ...citations import MAX_LABELS, find_citations, inlines_of
-from ...crossrefs import crossrefs_of, without_caption_label
+from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import Citation, CrossRef, Document, Figure, Footnote, Heading, Image, Meta, Paragraph, Span, Superscript, Text
+from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Heading, Image, Meta, Paragraph, Span, Superscript, Table, Text, plain_text
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
@@ -26,6 +26,7 @@ from ..plaintext.titleblock import DISPLAY, decide, emails_in
 from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
+from .tables import Grid
 from .titleblock import front_items, without_superscripts
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
@@ -36,7 +37,7 @@ MIN_UNMAPPED = 20  # characters without a character map worth a warning (PDF001)
 def read_pdf(path: str) -> Document:
     """Read a PDF's text layer into a Document (citations still unlinked)."""
     layer = read_text_layer(path)
-    return _document(path, layer.lines, layer.notes, layer.pictures)
+    return _document(path, layer.lines, layer.notes, layer.pictures, layer.tables)
 
 
 def pdf_lines(path: str) -> list[Line]:
@@ -50,6 +51,7 @@ class TextLayer:
     lines: list[Line]
     notes: list[Diagnostic]  # about the layer itself (PDF001)
     pictures: list[PagePicture]  # bound to figure captions
+    tables: dict[tuple[int, int], Grid] = field(default_factory=dict)  # (page, table on it) -> its grid, as lines' `cell` name them
 
 
 def read_text_layer(path: str) -> TextLayer:
@@ -72,7 +74,8 @@ def read_text_layer(path: str) -> TextLayer:
     mark_notes(pages, body)
     lines = with_blank_lines(lines, body)
     lines, repaired = without_mojibake(lines, path)
-    return TextLayer(lines, layer_notes(path, pages) + repaired, pictures)
+    tables = {(page.number, k): grid for page in pages for k, grid in enumerate(page.tables)}
+    return TextLayer(lines, layer_notes(path, pages) + repaired, pictures, tables)
 
 
 def keep_first_by_line(page: Page) -> None:
@@ -623,8 +626,16 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
             else:
                 notes[-1].append(i)
             continue
-        if (line.page, line.number) in captioned:  # a figure's caption opens a block of its own
-            opening((FIGURE, [i]))
+        if line.cell is not None:  # a ruled table's lines, cell by cell, are one block
+            key = (line.page, line.cell[0])
+            if groups and groups[-1][0] == TABLE and (lines[groups[-1][1][0]].page, lines[groups[-1][1][0]].cell[0]) == key:
+                groups[-1][1].append(i)
+            else:
+                opening((TABLE, [i]))
+            last = i
+            continue
+        if (line.page, line.number) in captioned or line.table_caption:  # a caption opens a block of its own
+            opening((FIGURE if (line.page, line.number) in captioned else None, [i]))
             last = i
             continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
@@ -658,14 +669,9 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             first = lines[rows[0]]
             if first.note_mark:
                 callable_notes.setdefault((first.page, first.note_mark), notes[k])
-    blocks = []
-    for k, (level, rows, joined, inlines) in enumerate(built):
-        if level == NOTE:
-            blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
-            continue
-        runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
-
-        def raised_at(s: int, e: int, joined=joined):
+    def with_raised(rows: list[int], joined, inlines: tuple) -> tuple:
+        """The inlines with their raised marks read (a note's call, a superscript citation), placed on the pages."""
+        def raised_at(s: int, e: int):
             raw = joined.text[s:e]
             page = lines[joined.position(s)[0] - 1].page
             marks = re.split(r"\s*,\s*", raw.strip())
@@ -687,8 +693,20 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             refs = tuple(dataclasses.replace(r, start=_shift(r.start), end=_shift(r.end), item_start=_shift(r.item_start), item_end=_shift(r.item_end)) for r in found[0].refs)
             return Citation(raw, refs, places.span(joined.span(s, e)))
 
-        inlines = with_superscripts(inlines, runs, joined.text, raised_at)
-        inlines = tuple(_placed(node, places) for node in inlines)
+        runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
+        return tuple(_placed(node, places) for node in with_superscripts(inlines, runs, joined.text, raised_at))
+
+    blocks = []
+    for k, (level, rows, joined, inlines) in enumerate(built):
+        if level == TABLE:  # `joined` holds the grid and the table's span, `inlines` each cell's lines, text and words
+            grid, span = joined
+            words = {cell: with_raised(cell_rows, cell_joined, cell_inlines) for cell, (cell_rows, cell_joined, cell_inlines) in inlines.items()}
+            blocks.append((table_of(grid, words, [lines[i] for i in rows], span), None))
+            continue
+        if level == NOTE:
+            blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
+            continue
+        inlines = with_raised(rows, joined, inlines)
         span = places.span(joined.whole)
         if level == FIGURE:
             first = lines[rows[0]]
@@ -696,7 +714,7 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
         else:
             blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
     # the notes called in the text went into it; the others stand where they were met
-    return [block for block, note in blocks if note is None or not note.called]
+    return with_table_captions([block for block, note in blocks if note is None or not note.called])
 
 
 def _abstracts_and_keywords(fm, fields, texts: list[str], references: list) -> tuple[list[FieldText], tuple]:
@@ -731,15 +749,19 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
     )
 
 
-def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = ()) -> Document:
+def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = (), tables: dict | None = None) -> Document:
+    tables = tables or {}
     texts = [line.text for line in lines]
     places = Places(lines)
     body = body_size(lines)
-    title = find_title(lines, body)
+    # The front matter ends before the first table: a cell's `12.5` alone on its line is no UDC.
+    front = lines[: next((i for i, line in enumerate(lines) if line.cell is not None), len(lines))]
+    front_texts = texts[: len(front)]
+    title = find_title(front, body)
     language = detect_language("\n".join(texts)[:200_000])
-    fm = read_front_matter(texts, language=language)
+    fm = read_front_matter(front_texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
-    rows, items = front_items(lines, body)
+    rows, items = front_items(front, body)
     rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
@@ -759,9 +781,9 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     def join_parts(parts: list[str]) -> str:
         return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
 
-    fields = labelled_fields(lines, texts, join_parts)
+    fields = labelled_fields(front, front_texts, join_parts)
     if not fields.abstracts and title is not None:
-        found_abstract = unlabelled_abstract(lines, texts, title[-1] + 1, body, join_parts)
+        found_abstract = unlabelled_abstract(front, front_texts, title[-1] + 1, body, join_parts)
         if found_abstract is not None:
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
@@ -779,6 +801,13 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     built = []
     for level, rows in groups:
+        if level == TABLE:
+            first = lines[rows[0]]
+            grid = tables[(first.page, first.cell[0])]
+            cells = _cell_texts(rows, lines, grid, lexicon, lambda numbered, glued: join_lines(numbered, lexicon, glued=glued), lambda joined: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, at_start=False))
+            span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(texts[rows[-1]]) + 1))
+            built.append((TABLE, rows, (grid, span), cells))
+            continue
         numbered = [(i + 1, texts[i]) for i in rows]
         joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else 0)
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
@@ -788,11 +817,11 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
-    brackets = sum(1 for *_, inlines in built for node in inlines if isinstance(node, Citation))
+    brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
     blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned)
 
-    references = [dataclasses.replace(entry, span=places.span(entry.span)) for entry in references]
+    references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
     abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed)) for a in front)
     heading_span = None
@@ -813,6 +842,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
 FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)
 NOTE = -1  # a group of lines that is a footnote
+TABLE = -2  # a group of lines that is a ruled table's cells
 
 
 def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
@@ -829,6 +859,134 @@ def figure_of(pictures: list[PagePicture], caption: tuple, span: Span) -> Figure
     images = tuple(Image(p.data, p.media_type, round(p.box[2] - p.box[0], 2), round(p.box[3] - p.box[1], 2), name=f"page{p.page}-figure{k}") for k, p in enumerate(pictures, start=1))
     words, number = without_caption_label(caption)
     return Figure(images, words, span, number=number)
+
+
+def _cell_texts(rows: list[int], lines: list[Line], grid: Grid, lexicon: rules.Lexicon, join, inlines) -> dict[int, tuple[list[int], object, tuple]]:
+    """Each cell's lines, text and words, by the cell's index in its grid: its lines joined as
+    a paragraph's (citations and cross-references found in them)."""
+    by_cell: dict[int, list[int]] = {}
+    for i in rows:
+        by_cell.setdefault(lines[i].cell[1], []).append(i)
+    out = {}
+    for cell, indexes in by_cell.items():
+        _, col, _, span = grid.cells[cell]
+        glued = glued_in_cell([lines[i] for i in indexes], grid.xs[col], grid.xs[col + span], lexicon)
+        joined = join([(i + 1, lines[i].text) for i in indexes], glued)
+        out[cell] = (indexes, joined, inlines(joined))
+    return out
+
+
+CELL_PADDING = 6.5  # points a cell keeps clear at each side: Word's 5.4, LaTeX's \tabcolsep 6
+
+
+def glued_in_cell(cell_lines: list[Line], left: float, right: float, lexicon: rules.Lexicon) -> frozenset[int]:
+    """The indexes of a cell's lines that go on a word the line before broke where it could
+    not fit (`supercloud`/`storage`/`.com`): the line before is one token, not hyphenated,
+    filling the cell between its paddings (room for less than one more letter), the line
+    goes on in lower case, and the pieces joined make an address (a dot, a slash or an `@`
+    inside) or a word the paper writes whole. A word that fits is moved whole to the next
+    line, which a justified cell fills as well (`Максимальный`/`размер`): without an address
+    or an attested word the space stays."""
+    def head(line: Line) -> str:
+        return line.text.split()[0] if line.text.split() else ""
+
+    def goes_on(k: int) -> bool:
+        before, token = cell_lines[k - 1], head(cell_lines[k])
+        return (" " not in before.text and not before.text.endswith(("-", "‐")) and (token[:1].islower() or token[:1].isdigit())
+                and before.x1 - before.x0 >= right - left - 2 * CELL_PADDING - before.size)
+
+    glued: set[int] = set()
+    k = 1
+    while k < len(cell_lines):
+        if not goes_on(k):
+            k += 1
+            continue
+        chain = [k]
+        while chain[-1] + 1 < len(cell_lines) and " " not in cell_lines[chain[-1]].text and goes_on(chain[-1] + 1):
+            chain.append(chain[-1] + 1)
+        word = "".join(cell_lines[i - 1].text for i in chain) + head(cell_lines[chain[-1]])
+        if re.search(r"\w[./@]\w", word) or word.lower().strip(".,;:") in lexicon:
+            glued.update(chain)
+        k = chain[-1] + 1
+    return frozenset(glued)
+
+
+def table_of(grid: Grid, cells: dict[int, tuple], lines: list[Line], span: Span) -> Table:
+    """A ruled table from its grid and its cells' words. Header rows: the rows a heading cell
+    spans down from the first row (`Вероятность` over two rows beside `Ущерб` over four
+    columns), else the first row when it is set in bold; a table that sets its headings
+    like its data gets none (nothing on the page says which they are)."""
+    rows: list[list[Cell]] = [[] for _ in range(len(grid.ys) - 1)]
+    for k, (row, _col, rowspan, colspan) in enumerate(grid.cells):
+        rows[row].append(Cell(cells.get(k, ()), rowspan, colspan))
+    first = [(k, c) for k, c in enumerate(grid.cells) if c[0] == 0]
+    header = max(c[2] for _, c in first)
+    if grid.header_rows:  # the rows above a rule inside a rules-only table
+        header = grid.header_rows
+    elif header == 1:
+        bold = [line.bold for line in lines if grid.cells[line.cell[1]][0] == 0]
+        header = 1 if bold and all(bold) and len(rows) > 1 else 0
+    header = header if header < len(rows) else 0
+    return Table(tuple(tuple(row) for row in rows), span, header, grid.widths)
+
+
+def with_table_captions(blocks: list) -> list:
+    """Each ruled table with its caption: the paragraph right above it that opens with a
+    table's label (`Таблица 2. …`, `Table 1:`), or a label alone (`Таблица 1`, set flush
+    right) with the title paragraph under it; else such a paragraph right below it. A table
+    whose caption says it goes on (`Таблица 2. Окончание`, `Окончание табл. 1`) is the rest
+    of that table, over a page break: its rows join it, less the heading rows it repeats."""
+    out = list(blocks)
+    taken: set[int] = set()
+    for k, block in enumerate(out):
+        if not isinstance(block, Table) or block.caption:
+            continue
+        for above in ((k - 1,), (k - 2, k - 1), (k + 1,)):
+            if min(above) < 0 or max(above) >= len(out) or any(i in taken or not isinstance(out[i], Paragraph) for i in above):
+                continue
+            words, number = _table_label(out[above[0]].inlines)
+            if number is None or (len(above) == 2 and words):
+                continue
+            caption = out[above[1]].inlines if len(above) == 2 else words
+            taken.update(above)
+            earlier = next((i for i in range(k - 1, -1, -1) if isinstance(out[i], Table) and out[i].number == number and i not in taken), None)
+            if earlier is not None and CONTINUATION.match(plain_text(caption).strip()) is not None or (not caption and earlier is not None):
+                out[earlier] = _continued(out[earlier], block)
+                taken.add(k)
+            else:
+                out[k] = dataclasses.replace(block, caption=caption, number=number)
+            break
+    return [block for k, block in enumerate(out) if k not in taken]
+
+
+def _continued(table: Table, rest: Table) -> Table:
+    """`table` with the rows of its continuation on the next page; the continuation's first
+    rows that repeat the table's own first rows (its headings, a row of column numbers) are
+    left out. Column counts that differ keep both rows as they are."""
+    repeated = 0
+    while repeated < len(rest.rows) and repeated < len(table.rows) and _row_text(rest.rows[repeated]) == _row_text(table.rows[repeated]):
+        repeated += 1
+    if repeated == 0 and rest.rows and any(_row_text(rest.rows[0]) == _row_text(row) for row in table.rows[:3]):
+        repeated = 1  # the column numbers (`1 2 3`) repeated, the headings above them not
+    return dataclasses.replace(table, rows=table.rows + rest.rows[repeated:], span=dataclasses.replace(table.span, end_line=rest.span.end_line, end_column=rest.span.end_column))
+
+
+def _row_text(row: tuple[Cell, ...]) -> tuple[str, ...]:
+    return tuple("".join(plain_text(cell.inlines).split()) for cell in row)  # a word broken in a narrow cell is one
+
+
+def _table_label(inlines: tuple) -> tuple[tuple, str | None]:
+    """A caption's words and its number when the inlines open with a table's label; a
+    continuation's line without one (`Окончание табл. 1`) gives no words and the number."""
+    first = next((node for node in inlines if not (isinstance(node, Text) and not node.text.strip())), None)
+    if isinstance(first, Text) and (roman := roman_table_label(first.text)) is not None:
+        number, at = roman
+        rest = first.text[at:]
+        return ((Text(rest),) if rest else ()) + inlines[inlines.index(first) + 1 :], number
+    if not (isinstance(first, CrossRef) and first.defines and first.kind == "table"):
+        number = continued_table(plain_text(inlines))
+        return ((), number) if number is not None and len(plain_text(inlines).split()) <= 4 else (inlines, None)
+    return without_caption_label(inlines)
 
 
 def _shift(offset: int | None) -> int | None:

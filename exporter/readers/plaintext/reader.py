@@ -19,12 +19,14 @@ from .roles.window import text_items
 from ...sourcefile import SourceText, control_characters
 from .titleblock import decide, emails_in
 
-def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0) -> Joined:
+def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0, glued: frozenset[int] = frozenset()) -> Joined:
     """Join hard-wrapped lines into one text, repairing line-end hyphens, cut URLs, spaced
     dashes and font glyphs (ligatures, Symbol-font characters).
 
     `numbered` holds (1-based line number, line); `skip` characters of the first line (a list
-    marker) are left out. One pass over the tokens; each token remembers where it stood.
+    marker) are left out; a line whose index is in `glued` goes on the word the line before
+    ended with (the layout saw a word broken where it could not fit: a narrow table cell).
+    One pass over the tokens; each token remembers where it stood.
     """
     parts: list[str] = []  # tokens and the single spaces between them
     offsets: list[int] = []
@@ -43,7 +45,7 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
         plain = not rules.has_glyphs(line)  # most lines: no token to look at for glyphs
         tokens = [dash if token in dashes else token if plain else glyphs(token) for _, token in found]
         first = 0
-        if url_cut and rules.continues_url(word, tokens[0]):  # `https://jet-` + `online.ru`
+        if (url_cut and rules.continues_url(word, tokens[0])) or (index in glued and parts):  # `https://jet-` + `online.ru`
             word += tokens[0]
             offsets.append(length)
             parts.append(tokens[0])

@@ -1,0 +1,309 @@
+"""Ruled tables on a PDF page: the grid a table's border strokes draw, its merged cells, and
+the cell each character stands in.
+
+A text layer holds a table as characters set in place; the strokes around the cells are what
+says where one cell ends. Word, LibreOffice and TeX draw each border as a thin path (a line,
+or a rectangle a point or so thick), so a table is a set of horizontal and vertical strokes
+that touch one another. Tables drawn without vertical strokes (booktabs' three rules) are
+not read as tables here: their columns would have to be guessed from the gaps in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pypdfium2.raw as pdfium_c
+
+MIN_RULE = 60.0  # points: a table's rule spans more than a few words
+THIN = 2.5  # points: a stroke at most this thick is a border (a rule drawn as a filled box too)
+MIN_STROKE = 4.0  # points: shorter strokes are bits of a glyph or a formula, not borders
+TOUCH = 2.0  # points: strokes this close meet (producers leave small gaps at the corners)
+SAME = 2.5  # points: edges this close are one edge (a double border is one)
+MIN_CELL = 3.0  # points: rows or columns narrower than this are a double border's gap
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table: column edges left to right, row edges top to bottom (PDF y, falling),
+    and its cells as (row, column, rowspan, colspan) in reading order."""
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    cells: tuple[tuple[int, int, int, int], ...]
+    header_rows: int = 0  # rows above a rule inside the table (a rules-only table's heading)
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[-1], self.xs[-1], self.ys[0]
+
+    def cell_at(self, x: float, y: float) -> int | None:
+        """The index of the cell holding the point, or None outside the grid."""
+        row = next((r for r in range(len(self.ys) - 1) if self.ys[r + 1] <= y < self.ys[r]), None)
+        col = next((c for c in range(len(self.xs) - 1) if self.xs[c] <= x < self.xs[c + 1]), None)
+        if row is None or col is None:
+            return None
+        for k, (r, c, rowspan, colspan) in enumerate(self.cells):
+            if r <= row < r + rowspan and c <= col < c + colspan:
+                return k
+        return None
+
+    @property
+    def widths(self) -> tuple[float, ...]:
+        """The columns' shares of the table's width."""
+        total = self.xs[-1] - self.xs[0]
+        return tuple(round((b - a) / total, 4) for a, b in zip(self.xs, self.xs[1:]))
+
+
+def strokes(pdf_page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """The page's thin paths: horizontal ones as (left, right, y), vertical ones as (x, bottom, top).
+
+    Only the page's own objects are looked at (a form's bounds are in page space, the objects
+    inside it in the form's own): paths, thin shadings (some producers fill a border with a
+    shading clipped to a line: a Word paper's rules, ru_zenchenko) and thin forms."""
+    horizontal, vertical = [], []
+    kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING, pdfium_c.FPDF_PAGEOBJ_FORM]
+    for obj in pdf_page.get_objects(filter=kinds, max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= THIN and right - left >= MIN_STROKE:
+            horizontal.append((left, right, (bottom + top) / 2))
+        elif right - left <= THIN and top - bottom >= MIN_STROKE:
+            vertical.append(((left + right) / 2, bottom, top))
+    return _merged(horizontal, vertical=False), _merged(vertical, vertical=True)
+
+
+def _merged(strokes: list[tuple[float, float, float]], vertical: bool) -> list[tuple[float, float, float]]:
+    """Strokes on one line (within SAME) that meet or overlap joined into one.
+    Horizontal strokes are (left, right, y); vertical ones (x, bottom, top) are joined alike."""
+    keyed = sorted(((s[0], s[1], s[2]) if vertical else (s[2], s[0], s[1]) for s in strokes))  # (line, start, end)
+    out: list[list[float]] = []
+    for line, start, end in keyed:
+        if out and abs(out[-1][0] - line) <= SAME and start <= out[-1][2] + TOUCH:
+            out[-1][2] = max(out[-1][2], end)
+        else:
+            out.append([line, start, end])
+    return [(line, start, end) if vertical else (start, end, line) for line, start, end in out]
+
+
+def ruled_grids(horizontal, vertical) -> list[Grid]:
+    """The grids the page's strokes draw: groups of touching horizontal and vertical strokes
+    (two horizontal ones at least, and one vertical: a table with open sides) making at least
+    two cells."""
+    if len(horizontal) < 2 or not vertical or len(horizontal) + len(vertical) > 4000:
+        return []
+    groups = _touching(horizontal, vertical)
+    out = []
+    for hs, vs in groups:
+        grid = _grid([horizontal[i] for i in hs], [vertical[i] for i in vs])
+        if grid is not None:
+            out.append(grid)
+    return out
+
+
+def _touching(horizontal, vertical) -> list[tuple[list[int], list[int]]]:
+    """Groups of strokes that touch (union-find over horizontal x vertical meetings)."""
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (left, right, y) in enumerate(horizontal):
+        for j, (x, bottom, top) in enumerate(vertical):
+            if left - TOUCH <= x <= right + TOUCH and bottom - TOUCH <= y <= top + TOUCH:
+                parent[root(i)] = root(len(horizontal) + j)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for i in range(len(horizontal)):
+        groups.setdefault(root(i), ([], []))[0].append(i)
+    for j in range(len(vertical)):
+        groups.setdefault(root(len(horizontal) + j), ([], []))[1].append(j)
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 1]  # open sides: one inner stroke (IEEE)
+
+
+def _edges(values: list[float]) -> list[float]:
+    """Positions within SAME of each other taken as one edge (their mean), in order."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= SAME:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def _grid(horizontal, vertical) -> Grid | None:
+    """The grid of one group of strokes. Its outer edges are the strokes' extent (a table
+    drawn with open sides has no outer vertical stroke); a boundary between two cells is
+    there where a stroke covers its middle, and cells with no boundary between them are one."""
+    left = min(min(h[0] for h in horizontal), min(v[0] for v in vertical))
+    right = max(max(h[1] for h in horizontal), max(v[0] for v in vertical))
+    bottom = min(min(h[2] for h in horizontal), min(v[1] for v in vertical))
+    top = max(max(h[2] for h in horizontal), max(v[2] for v in vertical))
+    xs = _edges([left, right, *(v[0] for v in vertical)])
+    ys = _edges([bottom, top, *(h[2] for h in horizontal)])[::-1]
+    xs = [x for k, x in enumerate(xs) if k == 0 or x - xs[k - 1] >= MIN_CELL]
+    ys = [y for k, y in enumerate(ys) if k == 0 or ys[k - 1] - y >= MIN_CELL]
+    rows, cols = len(ys) - 1, len(xs) - 1
+    if rows < 1 or cols < 1 or rows * cols < 2:
+        return None
+
+    def wall(c: int, r: int) -> bool:  # the stroke between columns c-1 and c in row r
+        if c in (0, cols):
+            return True
+        middle = (ys[r] + ys[r + 1]) / 2
+        return any(abs(x - xs[c]) <= SAME and bottom_ - TOUCH <= middle <= top_ + TOUCH for x, bottom_, top_ in vertical)
+
+    def floor(r: int, c: int) -> bool:  # the stroke between rows r-1 and r in column c
+        if r in (0, rows):
+            return True
+        middle = (xs[c] + xs[c + 1]) / 2
+        return any(abs(y - ys[r]) <= SAME and left_ - TOUCH <= middle <= right_ + TOUCH for left_, right_, y in horizontal)
+
+    taken = [[False] * cols for _ in range(rows)]
+    cells = []
+    for r in range(rows):
+        for c in range(cols):
+            if taken[r][c]:
+                continue
+            colspan = 1
+            while c + colspan < cols and not wall(c + colspan, r) and not taken[r][c + colspan]:
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < rows and not any(floor(r + rowspan, c + k) for k in range(colspan)) and not any(taken[r + rowspan][c + k] for k in range(colspan)):
+                rowspan += 1
+            for rr in range(r, r + rowspan):
+                for cc in range(c, c + colspan):
+                    taken[rr][cc] = True
+            cells.append((r, c, rowspan, colspan))
+    if len(cells) < 2:
+        return None
+    return Grid(tuple(xs), tuple(ys), tuple(cells))
+
+
+# ---- tables drawn with horizontal rules only (LaTeX's booktabs, most journals) ----------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """A phrase on the page (words parted by no more than a word space): where it stands and
+    where each of its words does."""
+
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    boxes: tuple[tuple[float, float], ...] = ()  # its words' left and right
+    opens_lower: bool = False  # its first letter is a small one
+
+    @property
+    def words(self) -> int:
+        return len(self.boxes)
+
+
+def rules_only_grid(caption: Run, horizontal, vertical, runs: list[Run], page_height: float) -> Grid | None:
+    """The table whose rules start right under a caption and which has no vertical strokes:
+    its rows are its baselines between the top and bottom rule (a line whose first column is
+    empty goes on the row above), its columns the gaps no run of its body crosses, its heading
+    the rows above the first rule inside it. None when no such table stands there.
+
+    The rules are the horizontal strokes no vertical one touches, at least MIN_RULE long, the
+    first within four caption sizes under the caption and over it; the next ones of the same
+    extent below it belong to the table until the text between two of them holds a line of
+    prose (eight words or more filling most of the width) or the page's half is crossed."""
+    free = [h for h in horizontal if h[1] - h[0] >= MIN_RULE and not any(h[0] - TOUCH <= x <= h[1] + TOUCH and b - TOUCH <= h[2] <= t + TOUCH for x, b, t in vertical)]
+    below = sorted((h for h in free if 0 < caption.y - h[2] <= 4 * caption.size and min(h[1], caption.x1) > max(h[0], caption.x0)), key=lambda h: -h[2])
+    if not below:
+        return None
+    top = below[0]
+    left, right = top[0], top[1]
+    rules = [top]
+    for h in sorted((h for h in free if h[2] < top[2] and abs(h[0] - left) <= SAME + TOUCH and abs(h[1] - right) <= SAME + TOUCH), key=lambda h: -h[2]):
+        band = [r for r in runs if h[2] < r.y < rules[-1][2] and left - r.size <= r.x0 and r.x1 <= right + r.size]
+        if top[2] - h[2] > page_height / 2 or any(r.words >= 8 and r.x1 - r.x0 >= 0.7 * (right - left) for r in band):
+            break
+        rules.append(h)
+    if len(rules) < 2:
+        return None
+    inside = [r for r in runs if rules[-1][2] < r.y < top[2] and left - r.size <= r.x0 and r.x1 <= right + r.size]
+    heading_below = rules[1][2] if len(rules) > 2 else None  # the first inner rule closes the heading
+    body = [r for r in inside if heading_below is None or r.y < heading_below]
+    columns = _columns(_full_lines(body or inside), left, right)
+    if len(columns) < 2:
+        return None
+    rows = _rows(inside, columns, heading_below, [h[2] for h in rules[1:-1]])
+    if len(rows) < 2:
+        return None
+    xs = [left] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [right]
+    ys = [top[2]] + [(min(r.y for r in upper) + max(r.y for r in lower)) / 2 for upper, lower in zip(rows, rows[1:])] + [rules[-1][2]]
+    cells = []
+    for k, row in enumerate(rows):
+        spans = sorted((_column_of(r.x0, xs), _column_of(r.x1, xs)) for r in row)
+        merged: list[list[int]] = []  # columns a run crosses are one cell
+        for first, last in spans:
+            if merged and first <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], last)
+            elif last > first:
+                merged.append([first, last])
+        c = 0
+        while c < len(columns):
+            span = next((last - first + 1 for first, last in merged if first == c), 1)
+            cells.append((k, c, 1, span))
+            c += span
+    header = sum(1 for row in rows if heading_below is not None and min(r.y for r in row) > heading_below)
+    return Grid(tuple(xs), tuple(ys), tuple(cells), header if header < len(rows) else 0)
+
+
+def _column_of(x: float, xs: list[float]) -> int:
+    """The column whose edges hold x (the first or last when x lies outside)."""
+    return max(0, min(len(xs) - 2, next((c for c in range(len(xs) - 1) if x < xs[c + 1]), len(xs) - 2)))
+
+
+def _full_lines(runs: list[Run]) -> list[Run]:
+    """The runs of the lines holding most of the columns: a line of one run over the table (a
+    sub-table's heading, `(b) Budget = 10`) would join every column it crosses."""
+    lines: dict[float, list[Run]] = {}
+    for r in runs:
+        key = next((y for y in lines if abs(y - r.y) <= 0.4 * r.size), r.y)
+        lines.setdefault(key, []).append(r)
+    most = max((len(line) for line in lines.values()), default=0)
+    return [r for line in lines.values() if len(line) >= max(2, 0.6 * most) for r in line] or runs
+
+
+def _columns(runs: list[Run], left: float, right: float) -> list[tuple[float, float]]:
+    """The table's columns: the x-spans its words cover, parted by the gaps no word of any of
+    these lines crosses that are wider than half the type size (a word space is a third of
+    it; two numbers in one cell, `0.99 (0.96–1.03)`, stand a word space apart on every row)."""
+    spans: list[list[float]] = []
+    for x0, x1, size in sorted((a, b, r.size) for r in runs for a, b in (r.boxes or ((r.x0, r.x1),))):
+        if spans and x0 < spans[-1][1] + 0.5 * size:
+            spans[-1][1] = max(spans[-1][1], x1)
+        else:
+            spans.append([x0, x1])
+    return [(max(a, left), min(b, right)) for a, b in spans]
+
+
+def _rows(runs: list[Run], columns: list[tuple[float, float]], heading_below: float | None, inner: list[float]) -> list[list[Run]]:
+    """The runs grouped into rows by baseline, top to bottom. A baseline whose first column is
+    empty goes on the row above (a cell's text wrapped onto a second line), and so does one
+    holding only a first column that opens in lower case, unless a rule stands between them; in the heading, lines go on the row above unless a run crosses a
+    column gap (a heading over columns)."""
+    lines: list[list[Run]] = []
+    for r in sorted(runs, key=lambda r: -r.y):
+        if lines and abs(lines[-1][0].y - r.y) <= 0.4 * r.size:
+            lines[-1].append(r)
+        else:
+            lines.append([r])
+    rows: list[list[Run]] = []
+    for line in lines:
+        heading = heading_below is not None and line[0].y > heading_below
+        crosses = any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in line)
+        first_empty = not any(r.x0 < columns[0][1] for r in line)
+        # a row's label wrapped onto a line of its own (`Moderate` / `anaemia`) goes on in lower case
+        label_goes_on = all(r.x1 <= columns[0][1] + SAME for r in line) and sorted(line, key=lambda r: r.x0)[0].opens_lower
+        same_part = rows and not any(line[0].y < y < rows[-1][0].y for y in inner)
+        if same_part and ((heading and not crosses and not any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in rows[-1])) or (not heading and (first_empty or label_goes_on))):
+            rows[-1].extend(line)
+        else:
+            rows.append(list(line))
+    return rows

@@ -1,0 +1,268 @@
+"""Ruled tables in a PDF are read as tables: cells, merged cells, caption and number, the
+citations inside them; a grid with no table caption stays text (docs/formats.md)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import replace
+
+import docx
+import pytest
+from docx.shared import Pt
+
+from exporter.crossrefs import continued_table, roman_table_label
+from exporter.model import Cell, Citation, CrossRef, Paragraph, Span, Table, Text, inline_runs, iter_inlines, plain_text
+from exporter.readers.pdf.layout import Line, Page, mark_furniture
+from exporter.readers.pdf.reader import glued_in_cell, read_pdf, with_table_captions
+from exporter.readers.plaintext.normalize import Lexicon
+from exporter.writers import pdf as pdf_writer
+from media_samples import media_document, media_edition
+
+
+def _rows(table: Table) -> list[list[tuple[str, int, int]]]:
+    return [[(" ".join(plain_text(c.inlines).split()), c.rowspan, c.colspan) for c in row] for row in table.rows]
+
+
+def _word_paper(path) -> None:
+    """A Word paper with a captioned table (a cell merged down, one merged across, a
+    citation in a cell) and an uncaptioned 2 x 2 grid, as an author would write it."""
+    paper = docx.Document()
+    paper.styles["Normal"].font.size = Pt(12)
+    paper.add_paragraph("Результаты опыта. " + "Измерения проводились трижды на каждом образце. " * 4)
+    paper.add_paragraph("Таблица 1 – Результаты измерений")
+    table = paper.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Образец"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Параметры"
+    table.cell(1, 1).text, table.cell(1, 2).text = "Длина, мм", "Масса, г"
+    for r, row in enumerate((("А-1", "12,5", "7/20"), ("Б-2 по методу [1]", "13,1", "8,4")), start=2):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    paper.add_paragraph("После таблицы текст продолжается, как описано в работе [1]. " * 3)
+    frame = paper.add_table(rows=2, cols=2)
+    frame.style = "Table Grid"
+    for (r, c), text in zip(((0, 0), (0, 1), (1, 0), (1, 1)), ("альфа", "бета", "гамма", "дельта")):
+        frame.cell(r, c).text = text
+    paper.add_paragraph("Список литературы")
+    paper.add_paragraph("1. Иванов И. И. Методы измерений. – М.: Наука, 2010. – 200 с.")
+    paper.add_paragraph("2. Петров П. П. Точность весов // Измерительная техника. – 2012. – № 3. – С. 40–12.")
+    paper.save(path)
+
+
+@pytest.fixture(scope="module")
+def word_pdf(tmp_path_factory) -> str:
+    """The Word paper printed to PDF by LibreOffice."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    folder = tmp_path_factory.mktemp("word")
+    _word_paper(folder / "paper.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(folder / "paper.docx")],
+                   capture_output=True, timeout=180, check=True)
+    return str(folder / "paper.pdf")
+
+
+def test_a_word_table_printed_by_libreoffice_is_read_as_a_table(word_pdf):
+    document = read_pdf(word_pdf)
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert len(tables) == 1  # the uncaptioned grid is no table
+    table = tables[0]
+    assert table.number == "1" and plain_text(table.caption).strip() == "Результаты измерений"
+    assert _rows(table) == [
+        [("Образец", 2, 1), ("Параметры", 1, 2)],
+        [("Длина, мм", 1, 1), ("Масса, г", 1, 1)],
+        [("А-1", 1, 1), ("12,5", 1, 1), ("7/20", 1, 1)],
+        [("Б-2 по методу [1]", 1, 1), ("13,1", 1, 1), ("8,4", 1, 1)],
+    ]
+    assert table.header_rows == 2  # the heading merged down over two rows
+    assert len(table.widths) == 3 and abs(sum(table.widths) - 1) < 0.01
+    cited = [n for run in inline_runs(table) for n in iter_inlines(run) if isinstance(n, Citation)]
+    assert [(r.label, c.span.page) for c in cited for r in c.refs] == [("1", 1)]
+    text = " ".join(plain_text(b.inlines) for b in document.blocks if isinstance(b, Paragraph))
+    for word in ("Образец", "12,5", "Таблица 1", "Результаты измерений"):
+        assert word not in text  # no cell or caption left behind as a paragraph
+    for word in ("альфа", "бета", "гамма", "дельта"):
+        assert word in text  # the grid without a caption stays text
+
+
+def test_list_fields_stand_at_their_page_and_line(word_pdf):
+    """A finding on an entry's field (REF012 on its pages) points at the page and the line
+    on it, as the entry itself does (the field's place was a line counted over the whole
+    paper: `paper.pdf:941:11` for a list on page 11)."""
+    document = read_pdf(word_pdf)
+    entry = document.references[1]
+    pages = dict(entry.field_spans)["pages"]
+    lines = subprocess.run(["pdftotext", "-layout", word_pdf, "-"], capture_output=True, text=True, check=True).stdout.split("\f")[0].splitlines()
+    counted = list(enumerate((l for l in lines if l.strip()), start=1))  # the page's own line count (no running heads on it)
+    assert pages.page == entry.span.page == 1
+    assert entry.span.line == next(k for k, line in counted if "Петров" in line)
+    assert pages.line == next(k for k, line in counted if "40–12" in line)  # lines after a table: each of its rows is one
+
+
+def test_a_table_the_pdf_edition_prints_reads_back_with_its_spans(tmp_path):
+    """Our own PDF edition (ReportLab) of the media sample: its table, merged cells and all."""
+    sample = media_document()
+    document = replace(sample, blocks=tuple(b for b in sample.blocks if isinstance(b, (Paragraph, Table))))
+    (tmp_path / "e.pdf").write_bytes(pdf_writer.render(media_edition(document=document)))
+    tables = [b for b in read_pdf(str(tmp_path / "e.pdf")).blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].number == "1"
+    assert "Сравнение методов" in plain_text(tables[0].caption)
+    assert _rows(tables[0]) == [
+        [("Метод", 2, 1), ("Ошибка, м", 1, 2)],
+        [("средняя", 1, 1), ("макс.", 1, 1)],
+        [("ФЧ", 1, 1), ("0,42", 1, 1), ("1,3", 1, 1)],
+        [("ФК", 1, 1), ("0,57", 1, 1), ("2,1", 1, 1)],
+    ]
+
+
+def _span(line: int, page: int = 1) -> Span:
+    return Span(line, 1, line, 2, page=page)
+
+
+def _cells(*rows: tuple[str, ...]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(tuple(Cell((Text(t),)) for t in row) for row in rows)
+
+
+def test_a_table_going_on_over_a_page_joins_its_first_part():
+    label = CrossRef("Таблица 2", "table", "2", _span(1), defines=True)
+    blocks = [
+        Paragraph((label, Text(". Итоги опыта")), _span(1)),
+        Table(_cells(("№", "Итог"), ("1", "2"), ("а", "10")), _span(2)),
+        Paragraph((Text("Окончание табл. 2"),), _span(1, page=2)),
+        Table(_cells(("1", "2"), ("б", "20"), ("в", "30")), _span(2, page=2)),  # the column numbers again
+    ]
+    out = with_table_captions(blocks)
+    assert len(out) == 1
+    assert plain_text(out[0].caption).strip() == "Итоги опыта" and out[0].number == "2"
+    assert [[plain_text(c.inlines) for c in row] for row in out[0].rows] == [["№", "Итог"], ["1", "2"], ["а", "10"], ["б", "20"], ["в", "30"]]
+
+
+def test_a_caption_below_and_a_label_over_its_title_are_taken():
+    below = with_table_captions([Table(_cells(("a", "b"), ("c", "d")), _span(1)), Paragraph((Text("TABLE IV. Timings"),), _span(3))])
+    assert len(below) == 1 and below[0].number == "4" and plain_text(below[0].caption) == "Timings"
+    label = CrossRef("Таблица 1", "table", "1", _span(1), defines=True)
+    stacked = with_table_captions([Paragraph((label,), _span(1)), Paragraph((Text("Логика связи"),), _span(2)), Table(_cells(("a", "b"), ("c", "d")), _span(3))])
+    assert len(stacked) == 1 and stacked[0].number == "1" and plain_text(stacked[0].caption) == "Логика связи"
+    plain = [Paragraph((Text("Обычный абзац."),), _span(1)), Table(_cells(("a", "b"), ("c", "d")), _span(2))]
+    assert with_table_captions(plain) == plain  # no caption: nothing taken
+
+
+def test_caption_labels():
+    assert roman_table_label("TABLE II") == ("2", 8)
+    assert roman_table_label("TABLE IV. Results")[0] == "4"
+    assert roman_table_label("Table XL")[0] == "40"
+    assert roman_table_label("TABLES II") is None and roman_table_label("Table Iran") is None
+    assert continued_table("Окончание табл. 1") == "1" and continued_table("Продолжение таблицы 3.2") == "3.2"
+    assert continued_table("2-кестенің жалғасы") == "2"
+    assert continued_table("Окончание работы 1") is None and continued_table("Таблица 1") is None
+
+
+def test_a_cell_in_the_page_margin_is_no_page_number():
+    """`7/20` alone in a table's cell at a page's top reads like `page 7 of 20` to the
+    furniture rule; a cell is never furniture (the same line outside a table is)."""
+    def page(number: int, cell) -> Page:
+        lines = [Line(number, "7/20", 300, 320, 780, 10, False, cell=cell)] + [Line(number, f"body {k}", 60, 500, 700 - 14 * k, 10, False) for k in range(20)]
+        return Page(number, 595, 842, lines)
+
+    in_table, alone = page(1, (0, 3)), page(2, None)
+    mark_furniture([in_table, alone])
+    assert not in_table.lines[0].furniture
+    assert alone.lines[0].furniture
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_an_address_broken_in_a_narrow_cell_is_one_word_again(tmp_path):
+    """LibreOffice breaks an address too long for its cell anywhere (`supercloudstorageser` /
+    `vice.com`): the pieces are one word again; the cell's other lines keep their spaces."""
+    paper = docx.Document()
+    paper.styles["Normal"].font.size = Pt(12)
+    paper.add_paragraph("Сервисы хранения сравниваются по их сайтам и ограничениям. " * 3)
+    paper.add_paragraph("Таблица 1 – Сервисы")
+    table = paper.add_table(rows=2, cols=3)
+    table.style = "Table Grid"
+    rows = (("Сервис", "Сайт", "Ограничения"), ("Облако", "supercloudstorageservice.com", "Наибольший размер загружаемого файла определяется тарифом владельца хранилища"))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    paper.add_paragraph("Текст после таблицы продолжает рассуждение. " * 3)
+    paper.save(tmp_path / "t.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "t.docx")],
+                   capture_output=True, timeout=180, check=True)
+    printed = subprocess.run(["pdftotext", "-layout", str(tmp_path / "t.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "supercloudstorageservice.com" not in printed  # the address is broken on the page
+    (table,) = [b for b in read_pdf(str(tmp_path / "t.pdf")).blocks if isinstance(b, Table)]
+    cells = _rows(table)
+    assert cells[1][1][0] == "supercloudstorageservice.com"
+    assert cells[1][2][0] == "Наибольший размер загружаемого файла определяется тарифом владельца хранилища"
+
+
+def test_a_line_of_one_word_filling_its_cell_goes_on_only_with_evidence():
+    """A word that fits is moved whole to the next line, so a line of one word filling its
+    cell may end a word or break one: joined only for an address or an attested word."""
+    def cell(*texts: str, widths=None) -> list[Line]:
+        return [Line(1, t, 106.0, 106.0 + (widths or {}).get(t, 30.0), 700 - 14 * k, 10, False) for k, t in enumerate(texts)]
+
+    full = {"Максимальный": 67.0, "supercloud": 67.0, "storage": 67.0, "Максималь": 67.0}  # the cell: 100..180, its text 86.5 - 2 * 6.5 wide
+    lexicon = Lexicon(["размер", "файла"])
+    assert glued_in_cell(cell("supercloud", "storage", "service.com", widths=full), 100, 180, lexicon) == {1, 2}
+    assert glued_in_cell(cell("Максимальный", "размер файла", widths=full), 100, 180, lexicon) == set()
+    assert glued_in_cell(cell("Максималь", "ный размер", widths=full), 100, 180, Lexicon(["максимальный"])) == {1}
+    assert glued_in_cell(cell("Максималь", "ный размер", widths=full), 100, 180, lexicon) == set()  # no evidence: the space stays
+    assert glued_in_cell(cell("supercloud", "storage.com"), 100, 180, lexicon) == set()  # a short line ends a word
+
+
+BOOKTABS = r"""\documentclass{article}
+\usepackage{booktabs}
+\title{Timing of three devices on a shared bus}
+\author{Ann Smith}
+\date{}
+\begin{document}
+\maketitle
+\section{Results}
+The measurements of the three devices are summarised in Table~1, and they agree with the
+values reported earlier [1]. The text goes on for a while to make a paragraph of prose.
+
+\begin{table}[h]
+\centering
+\caption{Timings of the devices}
+\begin{tabular}{p{2.2cm}rrr}
+\toprule
+ & \multicolumn{2}{c}{Time, ms} & \\
+\cmidrule(lr){2-3}
+Device & mean & max & Runs \\
+\midrule
+Alpha board & 12.5 & 20.1 & 30 \\
+Beta & 7.25 & 9.0 & 28 \\
+Gamma unit & 101.0 & 140.5 & 5 \\
+Delta \newline board & 3.5 & 4.0 & 12 \\
+\bottomrule
+\end{tabular}
+\end{table}
+
+After the table the text goes on, as a paragraph of prose does, for a few more words.
+
+\begin{thebibliography}{1}
+\bibitem{a} A. Author, A book about devices. Springer, 2010.
+\end{thebibliography}
+\end{document}
+"""
+
+
+@pytest.mark.skipif(shutil.which("xelatex") is None, reason="XeLaTeX not installed")
+def test_a_booktabs_table_printed_by_latex_is_read_as_a_table(tmp_path):
+    """Rules only, no vertical stroke: the columns are where no word crosses, the heading the
+    rows above the first inner rule, a heading over two columns one cell, a row's label
+    wrapped onto a second line (in lower case) the same row."""
+    (tmp_path / "t.tex").write_text(BOOKTABS, encoding="utf-8")
+    subprocess.run(["xelatex", "-interaction=nonstopmode", "t.tex"], cwd=tmp_path, capture_output=True, timeout=180, check=True)
+    (table,) = [b for b in read_pdf(str(tmp_path / "t.pdf")).blocks if isinstance(b, Table)]
+    assert table.number == "1" and plain_text(table.caption).strip() == "Timings of the devices"
+    assert _rows(table) == [
+        [("", 1, 1), ("Time, ms", 1, 2), ("", 1, 1)],
+        [("Device", 1, 1), ("mean", 1, 1), ("max", 1, 1), ("Runs", 1, 1)],
+        [("Alpha board", 1, 1), ("12.5", 1, 1), ("20.1", 1, 1), ("30", 1, 1)],
+        [("Beta", 1, 1), ("7.25", 1, 1), ("9.0", 1, 1), ("28", 1, 1)],
+        [("Gamma unit", 1, 1), ("101.0", 1, 1), ("140.5", 1, 1), ("5", 1, 1)],
+        [("Delta board", 1, 1), ("3.5", 1, 1), ("4.0", 1, 1), ("12", 1, 1)],  # a label wrapped in its cell
+    ]
+    assert table.header_rows == 2
