@@ -12,8 +12,8 @@ import pytest
 from docx.shared import Pt
 
 from exporter.crossrefs import continued_table, roman_table_label
-from exporter.model import Cell, Citation, CrossRef, Paragraph, Span, Table, Text, inline_runs, iter_inlines, plain_text
-from exporter.readers.pdf.layout import Line, Page, mark_furniture
+from exporter.model import Cell, Citation, CrossRef, Heading, Paragraph, Span, Table, Text, inline_runs, iter_inlines, plain_text
+from exporter.readers.pdf.layout import Line, Page, is_table_caption, mark_furniture
 from exporter.readers.pdf.reader import glued_in_cell, read_pdf, with_table_captions
 from exporter.readers.plaintext.normalize import Lexicon
 from exporter.writers import pdf as pdf_writer
@@ -143,6 +143,8 @@ def test_a_caption_below_and_a_label_over_its_title_are_taken():
     label = CrossRef("Таблица 1", "table", "1", _span(1), defines=True)
     stacked = with_table_captions([Paragraph((label,), _span(1)), Paragraph((Text("Логика связи"),), _span(2)), Table(_cells(("a", "b"), ("c", "d")), _span(3))])
     assert len(stacked) == 1 and stacked[0].number == "1" and plain_text(stacked[0].caption) == "Логика связи"
+    bold_title = with_table_captions([Paragraph((label,), _span(1)), Heading(1, (Text("Сравнение носителей"),), _span(2)), Table(_cells(("a", "b"), ("c", "d")), _span(3))])
+    assert len(bold_title) == 1 and plain_text(bold_title[0].caption) == "Сравнение носителей"  # a title set in bold reads as a heading
     plain = [Paragraph((Text("Обычный абзац."),), _span(1)), Table(_cells(("a", "b"), ("c", "d")), _span(2))]
     assert with_table_captions(plain) == plain  # no caption: nothing taken
 
@@ -266,3 +268,35 @@ def test_a_booktabs_table_printed_by_latex_is_read_as_a_table(tmp_path):
         [("Delta board", 1, 1), ("3.5", 1, 1), ("4.0", 1, 1), ("12", 1, 1)],  # a label wrapped in its cell
     ]
     assert table.header_rows == 2
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_a_caption_written_in_the_tables_first_row_is_its_caption(tmp_path):
+    """Authors (and magazines) put the caption in a first row merged across the table."""
+    paper = docx.Document()
+    paper.styles["Normal"].font.size = Pt(12)
+    paper.add_heading("Микросхемы энергонезависимой памяти", 0)
+    paper.add_paragraph("И. И. Иванов")
+    paper.add_heading("Введение", 1)
+    paper.add_paragraph("Параметры микросхем приведены ниже и сравниваются по объёму. " * 3)
+    table = paper.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Таблица 1. Параметры микросхем"
+    for r, row in enumerate((("Микросхема", "Объём"), ("MR2A16A", "4 Мбит")), start=1):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    paper.add_paragraph("Текст после таблицы продолжает рассуждение. " * 3)
+    paper.save(tmp_path / "t.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "t.docx")],
+                   capture_output=True, timeout=180, check=True)
+    (table,) = [b for b in read_pdf(str(tmp_path / "t.pdf")).blocks if isinstance(b, Table)]
+    assert table.number == "1" and plain_text(table.caption).strip() == "Параметры микросхем"
+    assert _rows(table) == [[("Микросхема", 1, 1), ("Объём", 1, 1)], [("MR2A16A", 1, 1), ("4 Мбит", 1, 1)]]
+
+
+def test_a_caption_printed_in_the_wrong_font_table_is_a_caption():
+    """`Òàáëèöà 1` is `Таблица 1` read through Latin-1 (a cp1251 font without a Unicode map):
+    the lines are repaired after the layout, so the caption is told before."""
+    assert is_table_caption(Line(1, "Òàáëèöà 1. Ïàðàìåòðû ðåøåíèÿ", 50, 300, 700, 10, False))
+    assert is_table_caption(Line(1, "Таблица 1. Параметры решения", 50, 300, 700, 10, False))
+    assert not is_table_caption(Line(1, "Ïàðàìåòðû ðåøåíèÿ", 50, 300, 700, 10, False))

@@ -21,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 from ...crossrefs import continued_table, find_crossrefs, roman_table_label
 from ...diagnostics import InputError
 from ..plaintext.furniture import is_credit_line
+from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
 from .tables import Grid, Run, ruled_grids, rules_only_grid, strokes
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
@@ -658,8 +659,16 @@ class _Captioned:
 def _captioned_table(grid: Grid, fragments: list[_Fragment], lines: list[Line]) -> _Captioned | None:
     """The table a ruled grid draws, when text stands in two or more of its cells and a
     table's caption (`Таблица 2`, `Table 1:`, `TABLE II`, `Окончание табл. 1`) stands right
-    above it (a title line may stand between) or right below it, over its width. Strokes
+    above it (a title line may stand between), right below it, over its width, or in a
+    first row drawn across the table (a magazine's frame around caption and table). Strokes
     alone also draw charts, frames and boxed formulas: None for those."""
+    first = grid.cells[0]
+    if first[3] == len(grid.xs) - 1 and len(grid.ys) > 3:  # a first row across the table may hold its caption
+        inside = [l for l in lines if grid.ys[1] < l.y < grid.ys[0] and grid.xs[0] <= l.x0 < grid.xs[-1]]
+        if inside and is_table_caption(max(inside, key=lambda l: l.y)):
+            grid = grid.without_first_row()
+            caption = max(inside, key=lambda l: l.y)
+            return _Captioned(grid, (caption.x0, caption.x1, caption.y), True)
     filled = {grid.cell_at((c[1] + c[2]) / 2, c[3]) for f in fragments for c in f.chars if not c[0].isspace()}
     if len(filled - {None}) < 2:
         return None
@@ -669,17 +678,20 @@ def _captioned_table(grid: Grid, fragments: list[_Fragment], lines: list[Line]) 
             continue
         above = 0 < line.y - top <= CAPTION_REACH * line.size
         below = 0 < bottom - line.y <= 2 * line.size
-        if (above or below) and _is_table_caption(line):
+        if (above or below) and is_table_caption(line):
             return _Captioned(grid, (line.x0, line.x1, line.y), above)
     return None
 
 
-def _is_table_caption(line: Line) -> bool:
+def is_table_caption(line: Line) -> bool:
     """Whether a line opens a table's caption: `Таблица 2. …`, `Table 1:`, `2-кесте`,
-    `TABLE II`, or a continuation's `Окончание табл. 1`."""
-    if continued_table(line.text) or roman_table_label(line.text):
-        return True
-    return any(f.defines and f.kind == "table" for f in find_crossrefs(line.text, tuple(sorted({0, *line.breaks}))))
+    `TABLE II`, or a continuation's `Окончание табл. 1` — also printed in the wrong font
+    table (`Òàáëèöà 1`, repaired line by line only later: mojibake.py)."""
+    texts = [line.text]
+    if SUSPECT_WORD.search(line.text):
+        texts += [SUSPECT_WORD.sub(lambda m, mp=mapping: remap(m.group(), mp) or m.group(), line.text) for mapping in MAPPINGS]
+    starts = tuple(sorted({0, *line.breaks}))
+    return any(continued_table(text) or roman_table_label(text) or any(f.defines and f.kind == "table" for f in find_crossrefs(text, starts)) for text in texts)
 
 
 def _rules_only_tables(horizontal, vertical, fragments: list[_Fragment], lines: list[Line], found: list[_Captioned], height: float) -> list[_Captioned]:
@@ -689,7 +701,7 @@ def _rules_only_tables(horizontal, vertical, fragments: list[_Fragment], lines: 
     runs = [run for f in fragments for run in _phrases(f)]
     out: list[_Captioned] = []
     for line in lines:
-        if line.y in taken or not _is_table_caption(line):
+        if line.y in taken or not is_table_caption(line):
             continue
         grid = rules_only_grid(Run(line.x0, line.x1, line.y, line.size), horizontal, vertical, runs, height)
         if grid is None or any(_overlap(grid.box, table.grid.box) for table in found + out):

@@ -754,8 +754,8 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     texts = [line.text for line in lines]
     places = Places(lines)
     body = body_size(lines)
-    # The front matter ends before the first table: a cell's `12.5` alone on its line is no UDC.
-    front = lines[: next((i for i, line in enumerate(lines) if line.cell is not None), len(lines))]
+    # The front matter ends before the first table (and its caption): a cell's `12.5` alone on its line is no UDC.
+    front = lines[: next((i for i, line in enumerate(lines) if line.cell is not None or line.table_caption), len(lines))]
     front_texts = texts[: len(front)]
     title = find_title(front, body)
     language = detect_language("\n".join(texts)[:200_000])
@@ -927,7 +927,10 @@ def table_of(grid: Grid, cells: dict[int, tuple], lines: list[Line], span: Span)
         bold = [line.bold for line in lines if grid.cells[line.cell[1]][0] == 0]
         header = 1 if bold and all(bold) and len(rows) > 1 else 0
     header = header if header < len(rows) else 0
-    return Table(tuple(tuple(row) for row in rows), span, header, grid.widths)
+    # a row of one empty cell across the table is the gap between a double border's strokes
+    empty = {r for r, row in enumerate(rows) if len(row) == 1 and row[0].colspan == len(grid.xs) - 1 and not plain_text(row[0].inlines).strip()}
+    header -= sum(1 for r in empty if r < header)
+    return Table(tuple(tuple(row) for r, row in enumerate(rows) if r not in empty), span, header, grid.widths)
 
 
 def with_table_captions(blocks: list) -> list:
@@ -942,7 +945,7 @@ def with_table_captions(blocks: list) -> list:
         if not isinstance(block, Table) or block.caption:
             continue
         for above in ((k - 1,), (k - 2, k - 1), (k + 1,)):
-            if min(above) < 0 or max(above) >= len(out) or any(i in taken or not isinstance(out[i], Paragraph) for i in above):
+            if min(above) < 0 or max(above) >= len(out) or any(i in taken or not isinstance(out[i], (Paragraph, Heading)) for i in above):  # a title set bold or large reads as a heading
                 continue
             words, number = _table_label(out[above[0]].inlines)
             if number is None or (len(above) == 2 and words):

@@ -47,6 +47,11 @@ class Grid:
                 return k
         return None
 
+    def without_first_row(self) -> Grid:
+        """The grid less its first row (a caption drawn inside the table's frame)."""
+        cells = tuple((r - 1, c, rowspan, colspan) for r, c, rowspan, colspan in self.cells if r > 0)
+        return Grid(self.xs, self.ys[1:], cells, max(0, self.header_rows - 1))
+
     @property
     def widths(self) -> tuple[float, ...]:
         """The columns' shares of the table's width."""
