@@ -268,6 +268,7 @@ def test_a_booktabs_table_printed_by_latex_is_read_as_a_table(tmp_path):
         [("Delta board", 1, 1), ("3.5", 1, 1), ("4.0", 1, 1), ("12", 1, 1)],  # a label wrapped in its cell
     ]
     assert table.header_rows == 2
+    assert table.widths == ()  # no strokes set them: the editions size the columns to their type
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
@@ -300,3 +301,20 @@ def test_a_caption_printed_in_the_wrong_font_table_is_a_caption():
     assert is_table_caption(Line(1, "Òàáëèöà 1. Ïàðàìåòðû ðåøåíèÿ", 50, 300, 700, 10, False))
     assert is_table_caption(Line(1, "Таблица 1. Параметры решения", 50, 300, 700, 10, False))
     assert not is_table_caption(Line(1, "Ïàðàìåòðû ðåøåíèÿ", 50, 300, 700, 10, False))
+
+
+def test_columns_the_source_gives_no_widths_are_sized_by_their_text():
+    """A table read without widths (a rules-only PDF table, Markdown's pipes): a column of
+    years stays narrow, a column of prose takes the room; equal shares only without a width."""
+    from exporter.writers import column_shares
+
+    prose = "Ориентировочная достигаемая скорость передачи данных при записи на ленту"
+    table = Table(_cells(("Год", "Описание", "Итог"), ("2005", prose, "да"), ("2010", "Коротко", "нет")), _span(1))
+    shares = column_shares(table, 3, chars=70)
+    assert abs(sum(shares) - 1) < 1e-9
+    assert shares[1] > 2 * shares[0] and shares[1] > 2 * shares[2]
+    assert shares[0] * 70 >= 4 + 2  # `2005` and a cell's padding fit
+    assert column_shares(table, 3) == [1 / 3] * 3  # no measure given: equal, as before
+    wide = Table(_cells(("Длинноесловобезпробелов", "Ещёоднодлинноеслово", "12")), _span(1))
+    narrow_first = column_shares(wide, 3, chars=20)  # the longest words alone are too wide
+    assert narrow_first[2] * 20 >= 2 + 2  # the number keeps its room, the words break

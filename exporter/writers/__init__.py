@@ -16,7 +16,7 @@ from ..linker import Linked
 from ..model import (
     Bibliography, BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, Math,
     Paragraph, Quote,
-    Strong, Subscript, Superscript, Table, Text, walk,
+    Strong, Subscript, Superscript, Table, Text, plain_text, walk,
 )
 from ..transforms.bibliography import anchor, add_bibliography
 from ..venue import Labels, Template, TitleLine, Venue
@@ -343,16 +343,21 @@ def table_grid(block: Table) -> tuple[list[tuple[int, int, Cell]], int, int]:
 NARROWEST_CELL_PT = 24.0
 
 
-def column_shares(block: Table, columns: int, least: float = 0.0) -> list[float]:
+def column_shares(block: Table, columns: int, least: float = 0.0, chars: float = 0.0) -> list[float]:
     """Each column's share of the table's width: the source's when it gives one per column, else
-    equal. `least`: the smallest share a column may have (a Word grid column a few points wide
-    leaves an edition no room for a cell's padding); the wider columns give it in proportion."""
+    one its text asks for (`content_shares`, given the table's width in `chars` characters of
+    its type), else equal. `least`: the smallest share a column may have (a Word grid column a
+    few points wide leaves an edition no room for a cell's padding); the wider columns give it
+    in proportion."""
     if not columns:
         return []
-    if not (len(block.widths) == columns and all(w > 0 for w in block.widths)):
+    if len(block.widths) == columns and all(w > 0 for w in block.widths):
+        total = sum(block.widths)
+        shares = [w / total for w in block.widths]
+    elif chars > 0:
+        shares = content_shares(block, columns, chars)
+    else:
         return [1 / columns] * columns
-    total = sum(block.widths)
-    shares = [w / total for w in block.widths]
     least = min(least, 1 / columns)
     narrow = [s < least for s in shares]
     if not any(narrow):
@@ -360,6 +365,39 @@ def column_shares(block: Table, columns: int, least: float = 0.0) -> list[float]
     rest = sum(s for s, n in zip(shares, narrow) if not n)
     room = 1 - least * sum(narrow)
     return [least if n else s * room / rest for s, n in zip(shares, narrow)]
+
+
+CELL_PADDING_CHARS = 2.5  # a cell's padding on both sides, in characters of its type, and a little room
+AVERAGE_CHAR_EM = 0.5  # a Latin or Cyrillic letter of a text face is about half an em wide
+WIDE_CHARS = 1.15  # a word's width in average characters per letter: capitals, bold headings and `ш` are wider
+
+
+def content_shares(block: Table, columns: int, chars: float) -> list[float]:
+    """Column shares from the cells' text, as a browser lays out a table the source gives no
+    widths for: each column at least as wide as its longest word and at most as wide as its
+    longest cell; room left over goes to the columns in proportion to what they lack (a column
+    of years stays narrow, a column of prose takes the rest). Measured in characters: one
+    count for every type, so each edition asks the same."""
+    least = [CELL_PADDING_CHARS + 1.0] * columns
+    most = [CELL_PADDING_CHARS + 1.0] * columns
+    for _, c, cell in table_grid(block)[0]:
+        if cell.colspan != 1:
+            continue
+        text = " ".join(plain_text(cell.inlines).split())
+        least[c] = max(least[c], CELL_PADDING_CHARS + WIDE_CHARS * max((len(word) for word in text.split()), default=0))
+        most[c] = max(most[c], CELL_PADDING_CHARS + WIDE_CHARS * len(text))
+    if sum(most) <= chars:
+        widths = most
+    elif sum(least) < chars:
+        room = (chars - sum(least)) / max(sum(m - n for m, n in zip(most, least)), 1e-9)
+        widths = [n + (m - n) * room for m, n in zip(most, least)]
+    else:  # the longest words alone are too wide: the narrow columns (years, numbers) keep theirs, the wide ones break
+        narrow = [n <= chars / columns for n in least]
+        rest = chars - sum(n for n, small in zip(least, narrow) if small)
+        wide = sum(n for n, small in zip(least, narrow) if not small)
+        widths = [n if small else n * rest / wide for n, small in zip(least, narrow)]
+    total = sum(widths)
+    return [w / total for w in widths]
 
 
 def code_lines(text: str, columns: int) -> list[str]:

@@ -41,7 +41,7 @@ from ..model import (
 )
 from ..venue import language
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from . import Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
+from . import AVERAGE_CHAR_EM, Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 from .docx_package import trim_package
 
@@ -613,7 +613,7 @@ class DocxWriter(Walker):
         table = self.doc.add_table(rows=rows, cols=columns)
         table.style = self.doc.styles[TABLE_STYLE]
         table.autofit = False
-        widths = [int(self.column_width * share) for share in column_shares(block, columns)]
+        widths = [int(self.column_width * share) for share in column_shares(block, columns, chars=self.column_width / 12700 / (AVERAGE_CHAR_EM * self.body.size_pt))]  # EMU to points
         for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
             grid_col.set(qn("w:w"), str(int(width / 635)))  # EMU to twentieths of a point
         # The grid's cells taken once, before any merge: `Table.cell` walks the whole table on

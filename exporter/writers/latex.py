@@ -17,7 +17,7 @@ from ..model import (
 from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
+from . import AVERAGE_CHAR_EM, NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -160,7 +160,7 @@ class _Body(Walker):
         placed, columns, rows = table_grid(block)
         if not columns:
             return
-        shares = column_shares(block, columns, least=NARROWEST_CELL_PT / self.text_width)
+        shares = column_shares(block, columns, least=NARROWEST_CELL_PT / self.text_width, chars=self.text_width / (AVERAGE_CHAR_EM * self.edition.venue.body.size_pt))
         # a column's share of the line, less its padding and its part of the columns + 1 rules
         rules = (columns + 1) / columns
         width = lambda c, n: f"\\dimexpr {sum(shares[c:c + n]):.4f}\\linewidth-2\\tabcolsep-{rules:.4f}\\arrayrulewidth\\relax"

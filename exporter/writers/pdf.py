@@ -48,7 +48,7 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
+from . import AVERAGE_CHAR_EM, NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, FRAME_PADDING, FlushFloats, PagedDoc, WideFloat, title_height
 
@@ -435,7 +435,7 @@ class _PdfWalker(Walker):
             if cell.rowspan > 1 or cell.colspan > 1:
                 commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
         def ruled(width: float) -> RLTable:
-            shares = column_shares(block, columns, least=NARROWEST_CELL_PT / width)
+            shares = column_shares(block, columns, least=NARROWEST_CELL_PT / width, chars=width / (AVERAGE_CHAR_EM * self.size))
             table = RLTable(data, colWidths=[width * share for share in shares], repeatRows=min(block.header_rows, rows), hAlign="LEFT")
             table.setStyle(TableStyle(commands))
             return table

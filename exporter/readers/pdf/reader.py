@@ -755,13 +755,13 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     places = Places(lines)
     body = body_size(lines)
     # The front matter ends before the first table (and its caption): a cell's `12.5` alone on its line is no UDC.
-    front = lines[: next((i for i, line in enumerate(lines) if line.cell is not None or line.table_caption), len(lines))]
-    front_texts = texts[: len(front)]
-    title = find_title(front, body)
+    before_tables = lines[: next((i for i, line in enumerate(lines) if line.cell is not None or line.table_caption), len(lines))]
+    front_texts = texts[: len(before_tables)]
+    title = find_title(before_tables, body)
     language = detect_language("\n".join(texts)[:200_000])
     fm = read_front_matter(front_texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
-    rows, items = front_items(front, body)
+    rows, items = front_items(before_tables, body)
     rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
@@ -781,9 +781,9 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     def join_parts(parts: list[str]) -> str:
         return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
 
-    fields = labelled_fields(front, front_texts, join_parts)
+    fields = labelled_fields(before_tables, front_texts, join_parts)
     if not fields.abstracts and title is not None:
-        found_abstract = unlabelled_abstract(front, front_texts, title[-1] + 1, body, join_parts)
+        found_abstract = unlabelled_abstract(before_tables, front_texts, title[-1] + 1, body, join_parts)
         if found_abstract is not None:
             fields.abstracts.append(found_abstract[0])
             fields.last = max(fields.last, found_abstract[1])
@@ -799,20 +799,8 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     captioned = figure_pictures(pictures)
     groups = _body_groups(lines, start, end, inside, captioned)
 
-    built = []
-    for level, rows in groups:
-        if level == TABLE:
-            first = lines[rows[0]]
-            grid = tables[(first.page, first.cell[0])]
-            cells = _cell_texts(rows, lines, grid, lexicon, lambda numbered, glued: join_lines(numbered, lexicon, glued=glued), lambda joined: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, at_start=False))
-            span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(texts[rows[-1]]) + 1))
-            built.append((TABLE, rows, (grid, span), cells))
-            continue
-        numbered = [(i + 1, texts[i]) for i in rows]
-        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else 0)
-        breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
-        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, starts=breaks)
-        built.append((level, rows, joined, inlines))
+    words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
+    built = _built_groups(groups, lines, tables, places, lexicon, words)
 
     references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
@@ -838,6 +826,26 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         encoding="pdf",  # no text file behind it: build checks glyphs on the model, as for a DOCX
         notes=tuple(layer) + tuple(places.note(n) for n in notes),
     )
+
+
+def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places, lexicon, words) -> list:
+    """Each group's lines joined and read into words (`words`: citations and cross-references
+    found): (level, rows, joined, inlines); a table's: (TABLE, rows, (grid, span), its cells'
+    lines, text and words)."""
+    built = []
+    for level, rows in groups:
+        if level == TABLE:
+            first = lines[rows[0]]
+            grid = tables[(first.page, first.cell[0])]
+            cells = _cell_texts(rows, lines, grid, lexicon, lambda numbered, glued: join_lines(numbered, lexicon, glued=glued), lambda joined: words(joined, at_start=False))
+            span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
+            built.append((TABLE, rows, (grid, span), cells))
+            continue
+        numbered = [(i + 1, lines[i].text) for i in rows]
+        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else 0)
+        breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
+        built.append((level, rows, joined, words(joined, starts=breaks)))
+    return built
 
 
 FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)

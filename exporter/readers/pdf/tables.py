@@ -31,6 +31,7 @@ class Grid:
     ys: tuple[float, ...]
     cells: tuple[tuple[int, int, int, int], ...]
     header_rows: int = 0  # rows above a rule inside the table (a rules-only table's heading)
+    columns_drawn: bool = True  # False for a rules-only table: its columns are read from its text
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -50,11 +51,15 @@ class Grid:
     def without_first_row(self) -> Grid:
         """The grid less its first row (a caption drawn inside the table's frame)."""
         cells = tuple((r - 1, c, rowspan, colspan) for r, c, rowspan, colspan in self.cells if r > 0)
-        return Grid(self.xs, self.ys[1:], cells, max(0, self.header_rows - 1))
+        return Grid(self.xs, self.ys[1:], cells, max(0, self.header_rows - 1), self.columns_drawn)
 
     @property
     def widths(self) -> tuple[float, ...]:
-        """The columns' shares of the table's width."""
+        """The columns' shares of the table's width, as its strokes draw them; none for a
+        rules-only table (its columns' edges are only where its text stops, in the source's
+        type: an edition in larger type lets its columns find their own widths)."""
+        if not self.columns_drawn:
+            return ()
         total = self.xs[-1] - self.xs[0]
         return tuple(round((b - a) / total, 4) for a, b in zip(self.xs, self.xs[1:]))
 
@@ -256,7 +261,7 @@ def rules_only_grid(caption: Run, horizontal, vertical, runs: list[Run], page_he
             cells.append((k, c, 1, span))
             c += span
     header = sum(1 for row in rows if heading_below is not None and min(r.y for r in row) > heading_below)
-    return Grid(tuple(xs), tuple(ys), tuple(cells), header if header < len(rows) else 0)
+    return Grid(tuple(xs), tuple(ys), tuple(cells), header if header < len(rows) else 0, columns_drawn=False)
 
 
 def _column_of(x: float, xs: list[float]) -> int:
