@@ -12,6 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from exporter.readers import read_document
+from exporter.readers.plaintext import roles
 
 BODY_RU = [
     "Введение",
@@ -171,3 +172,53 @@ def test_a_russian_paper_is_titled_by_its_russian_title_block_not_the_english_on
     meta = read_document(path).meta
     assert meta.title_text == "МЕТОД РАСПОЗНАВАНИЯ ЭМОЦИЙ ЧЕЛОВЕКА ПО ДВИЖЕНИЯМ РУК"
     assert meta.authors[:1] == ("Розов В. Л.",)
+
+
+def test_the_kind_of_work_as_the_titles_label(tmp_path):
+    """front19 (xtcl_book_cipher's class): `Научно-исследовательская статья: <title>` gives the
+    title after the work's kind; a later paragraph in a Title style is a section's name."""
+    path = _docx(tmp_path / "k.docx", [
+        ("Научно-исследовательская статья: Шифр Виженера на примере текста песни", {}),
+        ("Введение", {"size": 22}),
+        ("Шифр Виженера заменяет каждую букву открытого текста по ключевому слову.", {}),
+        ("Описание алгоритма", {"style": "Title"}),
+        ("Алгоритм сдвигает каждую букву на номер соответствующей буквы ключа.", {}),
+    ], body=["Реализация написана на языке Python."])
+    assert read_document(path).meta.title_text == "Шифр Виженера на примере текста песни"
+
+
+def test_a_title_in_quotes_under_the_kind_of_work_on_a_cover(tmp_path):
+    """front19 (syriv11_computer_memory's class): a cover page's `Курсовая работа` alone over
+    the title in quotes; the kind is not part of the title."""
+    path = _docx(tmp_path / "q.docx", [
+        ("министерство образования\nМосковской области", {"center": True}),
+        ("колледж связи", {"center": True}),
+        ("Курсовая работа", {"center": True}),
+        ("«Устройство жёсткого диска»", {"center": True}),
+        ("студента 2 курса", {}),
+        ("Петрова Ивана Сергеевича", {}),
+    ], body=["Жёсткий диск хранит данные на магнитных пластинах, вращающихся с постоянной скоростью."])
+    assert read_document(path).meta.title_text.strip("«»") == "Устройство жёсткого диска"
+
+
+def test_a_title_set_apart_only_by_its_centring(tmp_path):
+    """front19 (vladimirlll_meeting's class): a one-line title in the body's plain type, centred
+    over a paragraph that is not (`Формулировка задачи: …`)."""
+    path = _docx(tmp_path / "c.docx", [
+        ("Задача о разорении игрока.", {"center": True}),
+        ("Формулировка задачи: игрок с капиталом a играет против банка с капиталом b до разорения одного из них.", {}),
+        ("Решение: вероятность разорения найдём из разностного уравнения с граничными условиями.", {}),
+    ], body=["Ответ зависит только от отношения капиталов."])
+    assert read_document(path).meta.title_text == "Задача о разорении игрока."
+
+
+def test_a_centred_paragraph_over_another_centred_one_is_not_set_apart(tmp_path, monkeypatch):
+    """Not firing: two centred plain paragraphs (a cover's lines) over the text are no title by
+    their centring (the rules alone: the line-role model turned off)."""
+    monkeypatch.setattr(roles, "ENABLED", False)
+    path = _docx(tmp_path / "n.docx", [
+        ("Кафедра прикладной математики", {"center": True}),
+        ("Отчёт о практике по вычислительной математике", {"center": True}),
+        ("Первая глава описывает разностные схемы, вторая сравнивает их устойчивость на примерах.", {}),
+    ], body=["Третья глава подводит итоги."])
+    assert read_document(path).meta.title_text is None

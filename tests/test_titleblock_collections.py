@@ -218,3 +218,31 @@ def test_the_models_authors_stand_where_the_rules_found_none():
     texts = ["В.С. Иванов, С.В. Ковалев", "СЕРВИС ДЛЯ ПОИСКА УЯЗВИМОСТЕЙ"]
     proposal = _proposal([1], texts, authors=["В.С. Иванов"])
     assert judge_authors(proposal, texts, [], "cyrillic") == ["В.С. Иванов"]
+
+
+def test_full_names_with_their_positions_on_the_same_line(tmp_path):
+    """front19 (the second unseen batch's klochek_cloud, text form): a by-line of full names each
+    followed on its line by a position (`Соколова Ирина Петровна, студент 2 курса`) is a by-line;
+    with the previous paper's English by-line above (its translated summary), the names in the
+    title's script are the authors."""
+    meta = read_text([
+        *PREVIOUS_END,
+        "Sokolova Irina Petrovna, 2nd year student",
+        "Kazan State University (Russia, Kazan)",
+        "",
+        "TRAFFIC ACCOUNTING IN CAMPUS NETWORKS",
+        "The article considers the accounting of traffic in the networks of universities.",
+        "Key words: traffic, accounting, networks.",
+        "",
+        "УДК 004.7",
+        "Соколова Ирина Петровна, студент 2 курса",
+        "Казанский государственный университет (Россия, г. Казань)",
+        "",
+        "ВИРТУАЛЬНЫЕ ЧАСТНЫЕ СЕТИ: ПРОТОКОЛЫ И ПРИМЕНЕНИЕ",
+        "В статье рассмотрены виртуальные частные сети и их протоколы.",
+        "Ключевые слова: сети, протоколы, шифрование.",
+        "",
+        *BODY,
+    ])
+    assert meta.title_text == "ВИРТУАЛЬНЫЕ ЧАСТНЫЕ СЕТИ: ПРОТОКОЛЫ И ПРИМЕНЕНИЕ"
+    assert meta.authors[:1] == ("Соколова Ирина Петровна",)

@@ -25,7 +25,7 @@ from ...model import (
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING, reads_as_reference
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, is_institution, is_name, is_place, is_role, is_rubric,
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, is_institution, is_name, is_place, is_role, is_rubric,
     is_title_line, names_institution, script, split_authors,
 )
 from ..plaintext.roles.features import Layout, LineItem
@@ -426,22 +426,28 @@ def front_items(paras: list[Para]) -> list[LineItem]:
     return items
 
 
+_QUOTED = re.compile(r"«[^«»]{8,}»|“[^“”]{8,}”|\"[^\"]{8,}\"")  # a paragraph wholly in quotes
+
+
 def _marked_title(region: list[Para]) -> tuple[int | None, bool]:
     """(the title's paragraph, whether the author marked it so, past the model's judging).
 
-    The author's own marks: a title given by its label (`Тема: …`, `Название: «…»`), or the
-    paragraph under the label alone (`Тема` over the title, on a student paper's cover, where
-    a ministry's name stands above in capitals); else a paragraph in a Title style, unless it
+    The author's own marks: a title given by its label (`Тема: …`, `Название: «…»`, the work's
+    kind: `Научно-исследовательская статья: …`), or the paragraph under the label alone (`Тема`
+    over the title, on a student paper's cover, where a ministry's name stands above in
+    capitals), or a title in quotes under the work's kind alone (`Курсовая работа` over
+    `«…»`); else a paragraph in a Title style, unless it
     holds names. Else the first paragraph set apart (`_title_set_apart`), not marked."""
     for i, p in enumerate(region):
         first = " ".join(p.text.split("\n")[0].split())
         if is_section_name(first):
             break  # the body begins (`Введение`): a `title:` below is code or text, not a label
         m = TITLE_LABEL.match(first) if first[:1].isupper() else None  # a label is written with a capital: `title: 'Demo',` is code
-        if m is not None:
-            under = next((j for j in range(i + 1, len(region)) if region[j].text.strip()), None)
-            if m["value"] is not None or under is not None:
-                return (i if m["value"] is not None else under), True
+        under = next((j for j in range(i + 1, len(region)) if region[j].text.strip()), None)
+        if m is not None and (m["value"] is not None or under is not None):
+            return (i if m["value"] is not None else under), True
+        if WORK_KIND.match(first) and under is not None and _QUOTED.fullmatch(" ".join(region[under].text.split())):
+            return under, True  # `Научно-исследовательская работа` over `«Память компьютера»` on a cover page
     title_at = next((i for i, p in enumerate(region) if _title_style(p)), None)
     if title_at is not None:
         return title_at, not _looks_like_authors(" ".join(region[title_at].text.split()))
@@ -449,7 +455,8 @@ def _marked_title(region: list[Para]) -> tuple[int | None, bool]:
 
 
 def _title_set_apart(region: list[Para]) -> int | None:
-    """The first paragraph set apart by a heading style, a larger font, bold type or capitals,
+    """The first paragraph set apart by a heading style, a larger font, bold type, capitals or
+    centring over a paragraph not centred (`_centred_alone`),
     with only labelled fields, a rubric and by-lines before it (names, each with the position,
     institution, place and e-mail lines under it: `_by_line_note`); None when a section name
     (`Введение`) or another paragraph comes first."""
@@ -468,10 +475,18 @@ def _title_set_apart(region: list[Para]) -> int | None:
         if len(first) < 8 or labelled(_label_form(first)) or p.number is not None or is_rubric(first):
             continue
         big = body_size is not None and p.size is not None and p.size > body_size
-        if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
+        if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first) or _centred_alone(region, i)):
             return i
         return None  # only labelled lines and by-lines come before a title
     return None
+
+
+def _centred_alone(region: list[Para], i: int) -> bool:
+    """Whether paragraph `i` is centred, one line of at most 200 characters, and the paragraph
+    with text under it is not centred: a title in the body's plain type set apart only by its
+    centring (`Задача о встрече трёх объектов.` over `Формулировка задачи: …`)."""
+    under = next((p for p in region[i + 1:] if p.text.strip()), None)
+    return region[i].centered and "\n" not in region[i].text.strip() and len(region[i].text) <= 200 and under is not None and not under.centered
 
 
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:

@@ -29,8 +29,18 @@ KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value
 # A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`) or under the label
 # alone: a student paper's cover page, a submission form. A colon is needed before the value:
 # `Тема Родины в лирике` is a title, not a label.
+# The kind of work (`Научно-исследовательская статья`, `Курсовая работа`, `Доклад`, `Research
+# paper`, `Ғылыми мақала`) names what follows it: before a colon and the title it is the title's
+# label, alone on a cover page it stands over the title (`WORK_KIND`); never the title itself.
+_WORK_KIND = (
+    r"(?:(?:научно-исследовательская|научная|исследовательская|курсовая|дипломная|выпускная\s+квалификационная|"
+    r"ғылыми(?:-зерттеу)?|курстық|дипломдық)\s+)?(?:статья|работа|мақала|жұмыс[ыі]?)|доклад|баяндама|"
+    r"(?:research|term|conference)\s+(?:paper|article)"
+)
+WORK_KIND = re.compile(rf"^(?:{_WORK_KIND})$", re.IGNORECASE)
 TITLE_LABEL = re.compile(
-    r"^(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)(?:\s+(?:работы|статьи|доклада|исследования|of\s+the\s+(?:paper|article|work)))?"
+    r"^(?:(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)(?:\s+(?:работы|статьи|доклада|исследования|of\s+the\s+(?:paper|article|work)))?"
+    rf"|на\s+тему|(?:{_WORK_KIND})(?=\s*:\s*\S))"
     r"\s*(?::\s*(?P<value>\S.*)|:?)$",
     re.IGNORECASE,
 )
@@ -201,13 +211,14 @@ def author_names(text: str, strong_only: bool) -> list[str] | None:
     the line splits at commas, `and`/`и`/`және` and `/` into names and degree or place notes
     that start in lower case (`канд. экон. наук`, `д-р ф.-м. наук`); any other piece means the
     line is not an author line. Initials make a name certain (`Д.С. Курушин`, `Курушин Д.С.`);
-    two to four capitalised words (`Frank Aurzada`) count only where `strong_only` is false or
-    the line lists several of them.
+    two to four capitalised words (`Frank Aurzada`) count only where `strong_only` is false, the
+    line lists several of them, or a position follows on the line (`Клочек Мария Сергеевна,
+    студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line).
     """
     if len(text) > 250 or "@" in text:
         return None
     bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text).split()))
-    names, weak = [], 0
+    names, weak, placed = [], 0, False
     for piece in _SPLIT.split(bare):
         piece = piece.strip(" ,:;")
         if not STRONG_NAME.match(piece):
@@ -220,10 +231,11 @@ def author_names(text: str, strong_only: bool) -> list[str] | None:
             names.append(piece)
             weak += 1
         elif piece[0].islower() or piece[0] in "(«\"":
+            placed = placed or bool(names) and _ROLE.search(piece) is not None
             continue  # a degree, a title, a city (`г. Екатеринбург`) after the name
         else:
             return None
-    if not names or (strong_only and weak == len(names) and len(names) < 2):
+    if not names or (strong_only and weak == len(names) and len(names) < 2 and not placed):
         return None
     return names
 
