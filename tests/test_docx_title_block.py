@@ -217,8 +217,67 @@ def test_a_centred_paragraph_over_another_centred_one_is_not_set_apart(tmp_path,
     their centring (the rules alone: the line-role model turned off)."""
     monkeypatch.setattr(roles, "ENABLED", False)
     path = _docx(tmp_path / "n.docx", [
-        ("Кафедра прикладной математики", {"center": True}),
+        ("Весенний семестр двадцатого года", {"center": True}),
         ("Отчёт о практике по вычислительной математике", {"center": True}),
         ("Первая глава описывает разностные схемы, вторая сравнивает их устойчивость на примерах.", {}),
     ], body=["Третья глава подводит итоги."])
     assert read_document(path).meta.title_text is None
+
+
+def test_a_title_and_its_authors_name_in_one_paragraph(tmp_path):
+    """front19 (jackira_masters's class): a bold title and its author's name in regular type in
+    one centred paragraph: the title ends before the name, which is the first author."""
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Сжатие журналов событий распределённых систем хранения данных").bold = True
+    paragraph.add_run(" Семенов К.Л.")
+    for text in ("Научный руководитель — доцент, к.т.н. Орлова Е.В.", "МЭИ, Москва", *BODY_RU):
+        document.add_paragraph(text)
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "Сжатие журналов событий распределённых систем хранения данных"
+    assert meta.authors[:1] == ("Семенов К.Л.",)
+
+
+def test_a_name_set_as_the_title_is_the_titles_end(tmp_path):
+    """Not firing: a title ending in a name with initials, set as the rest of it, keeps it."""
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Переписка поэтов серебряного века с издателем А.С. Сувориным").bold = True
+    for text in ("И. И. Петров", *BODY_RU):
+        document.add_paragraph(text)
+    path = tmp_path / "n.docx"
+    document.save(str(path))
+    assert read_document(str(path)).meta.title_text == "Переписка поэтов серебряного века с издателем А.С. Сувориным"
+
+
+def test_a_schools_name_over_a_heading_styled_title_on_a_cover(tmp_path):
+    """front19 (sharpnesla_landscape's class): a cover's bold centred school name (`Муниципальное
+    … учреждение`) over the title in a heading style, then `Автор проекта: …` broken by hand:
+    the institution is not the title, the labelled name is the author."""
+    path = _docx(tmp_path / "s.docx", [
+        ("Муниципальное автономное общеобразовательное учреждение\nгимназия №3 г. Томска", {"bold": True, "center": True}),
+        ("МОДЕЛИРОВАНИЕ ПОЛЁТА КВАДРОКОПТЕРА", {"style": "Heading 3"}),
+        ("Автор проекта: Лебедева Анна Игоревна,\nгимназия №3 г. Томска,\n9 класс\nРуководитель: Смирнов П.А.", {}),
+        ("2019г.", {"center": True}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "МОДЕЛИРОВАНИЕ ПОЛЁТА КВАДРОКОПТЕРА"
+    assert meta.authors[:1] == ("Лебедева Анна Игоревна",)
+
+
+def test_a_labelled_by_line_with_the_authors_classes(tmp_path):
+    """front19 (osharov_memwor's class): `Авторы работы:` names, each followed by a school class
+    (`10А`), above `Тема: …`."""
+    path = _docx(tmp_path / "a.docx", [
+        ("Авторы работы: Кузнецов Пётр Ильич 10А, Морозова Дарья Олеговна 10А", {}),
+        ("Руководитель: Зайцев Игорь Павлович", {}),
+        ("Тема: Телеграм-бот для расписания уроков", {}),
+        ("Проект выполняется в рамках предмета «Индивидуальный проект».", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "Телеграм-бот для расписания уроков"
+    assert meta.authors[:2] == ("Кузнецов Пётр Ильич", "Морозова Дарья Олеговна")

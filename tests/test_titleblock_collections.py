@@ -246,3 +246,69 @@ def test_full_names_with_their_positions_on_the_same_line(tmp_path):
     ])
     assert meta.title_text == "ВИРТУАЛЬНЫЕ ЧАСТНЫЕ СЕТИ: ПРОТОКОЛЫ И ПРИМЕНЕНИЕ"
     assert meta.authors[:1] == ("Соколова Ирина Петровна",)
+
+
+COVER = [
+    "Московский государственный технический университет",
+    "«Кафедра прикладной информатики»",
+    "",
+    "Факультет информатики",
+    "Дисциплина: «Основы программирования»",
+    "Статья: «Очереди с приоритетом»",
+    "",
+    "Выполнил:",
+    "Романов Глеб, ИВТ 201, 2 курс",
+    "",
+    "Москва",
+    "2021",
+    "",
+]
+
+
+def test_a_title_given_by_the_works_kind_on_a_text_cover(tmp_path):
+    """front19 (ladkina_seminar's class, text form): a student paper's cover: an institution,
+    `Дисциплина: «…»`, the title after the work's kind (`Статья: «…»`), `Выполнил:` over the
+    name with its group and year."""
+    meta = read_text([*COVER, "\f" + BODY[0], *BODY[1:]])
+    assert meta.title_text.strip("«»") == "Очереди с приоритетом"
+    assert meta.authors[:1] == ("Романов Глеб",)
+
+
+def test_a_title_given_by_the_works_kind_on_a_pdf_cover(tmp_path):
+    """front19 (ladkina_seminar's class, PDF): the institution's line in bold is set apart, but
+    the title given by its label stands."""
+    path = tmp_path / "cover.pdf"
+    c = pdf_canvas(path)
+    y = 800
+    for line in COVER:
+        if line:
+            draw_text(c, 150, y, line, 12, bold=True)
+        y -= 20
+    c.showPage()
+    for k, line in enumerate(BODY * 3):
+        draw_text(c, 50, 800 - 14 * k, line, 11)
+    c.save()
+    meta = read_document(str(path)).meta
+    assert meta.title_text.strip("«»") == "Очереди с приоритетом"
+    assert meta.authors[:1] == ("Романов Глеб",)
+
+
+def test_a_labelled_title_goes_on_over_the_next_line(tmp_path):
+    """A title given by its label broken over two lines (a manuscript's `Title: …` over its
+    second line), then `Short title: …`: the title is both lines, without the short one."""
+    meta = read_text([
+        "Title: Genome-wide screening of growth requirements of soil bacteria in",
+        "nitrogen-limited conditions",
+        "",
+        "Short title: Growth requirements of soil bacteria",
+        "",
+        "Anna K. Berg 1, Tomas Lind 2",
+        "1 Department of Biology, Lund University, Lund, Sweden",
+        "",
+        "Abstract",
+        "Soil bacteria grow under changing nitrogen supply; we screened their genes for growth.",
+        "",
+        "Introduction",
+        "Nitrogen limits the growth of many soil bacteria [1].",
+    ])
+    assert meta.title_text == "Genome-wide screening of growth requirements of soil bacteria in nitrogen-limited conditions"

@@ -735,16 +735,16 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     texts = [line.text for line in lines]
     places = Places(lines)
     body = body_size(lines)
-    title = find_title(lines, body)
     language = detect_language("\n".join(texts)[:200_000])
     fm = read_front_matter(texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
+    title = find_title(lines, body) if not fm.labelled_title else None  # a title given by its label (`Статья: «…»`) stands over the layout's
     rows, items = front_items(lines, body)
     rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
     choice = decide(items, language, rules_title, rules_authors, display)  # the model judges the rules' title and authors
-    if choice.title:
+    if choice.title and not fm.labelled_title:
         title = [rows[i] for i in choice.title]
     if title is not None:
         title_text = " ".join(without_superscripts(lines[i]) for i in title)
