@@ -281,3 +281,45 @@ def test_a_labelled_by_line_with_the_authors_classes(tmp_path):
     meta = read_document(path).meta
     assert meta.title_text == "Телеграм-бот для расписания уроков"
     assert meta.authors[:2] == ("Кузнецов Пётр Ильич", "Морозова Дарья Олеговна")
+
+
+def test_a_title_under_a_qualified_theme_label(tmp_path):
+    """front19 (arinasaf_practice's class): `Тема выпускной квалификационной работы:` alone
+    over the title, under a task's numbered bold heading."""
+    path = _docx(tmp_path / "q.docx", [
+        ("2.3. Подготовить доклад к предзащите выпускной квалификационной работы", {"bold": True}),
+        ("Тема выпускной квалификационной работы:", {}),
+        ("Мобильное приложение «Словарь юного химика».", {}),
+        ("Актуальность:", {}),
+        ("Школьникам нужен удобный справочник по химии, доступный без сети.", {}),
+    ])
+    assert read_document(path).meta.title_text == "Мобильное приложение «Словарь юного химика»."
+
+
+def test_a_title_going_on_in_a_paragraph_set_alike_in_lower_case(tmp_path, monkeypatch):
+    """front19 (elvin_dp's class): a bold 16 pt title broken into two paragraphs, the second
+    opening in lower case, under its author's italic name (the rules alone: on elvin_dp the
+    model did not join them either)."""
+    monkeypatch.setattr(roles, "ENABLED", False)
+    path = _docx(tmp_path / "g.docx", [
+        ("К.Л. Андреев", {"center": True}),
+        ("Разработка тренажёра для обучения", {"bold": True, "center": True, "size": 16}),
+        ("операторов насосных станций (модель НС-2)", {"bold": True, "center": True, "size": 16}),
+        ("Целью работы является тренажёр для операторов насосных станций.", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "Разработка тренажёра для обучения операторов насосных станций (модель НС-2)"
+    assert meta.authors[:1] == ("К.Л. Андреев",)
+
+
+def test_names_parted_by_full_stops_above_the_title(tmp_path):
+    """front19 (mikasa_energraph's class): full names parted by full stops above the title."""
+    path = _docx(tmp_path / "f.docx", [
+        ("Соколов Артём Игоревич. Белова Мария Павловна. Титов Олег Романович.", {"center": True}),
+        ("HomeMeter - приложение для учёта показаний счётчиков воды и электроэнергии", {"center": True}),
+        ("Аннотация", {}),
+        ("В работе описано приложение для учёта показаний счётчиков в многоквартирных домах.", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "HomeMeter - приложение для учёта показаний счётчиков воды и электроэнергии"
+    assert meta.authors[:2] == ("Соколов Артём Игоревич", "Белова Мария Павловна")

@@ -312,3 +312,20 @@ def test_a_labelled_title_goes_on_over_the_next_line(tmp_path):
         "Nitrogen limits the growth of many soil bacteria [1].",
     ])
     assert meta.title_text == "Genome-wide screening of growth requirements of soil bacteria in nitrogen-limited conditions"
+
+
+def test_a_by_line_after_by_and_a_dash(tmp_path):
+    """front19 (akshat_article's class): a blog-style article: `Article`, a short title in
+    title case, `By - Name`; the by-line is what makes the short line a title block."""
+    meta = read_text([
+        "Article",
+        "",
+        "Binary Heap",
+        "By - Rohan Kumar Verma",
+        "",
+        "A binary heap is a complete binary tree that keeps the heap property at every node of it.",
+        "It is used to implement priority queues, since the smallest element is always at the root.",
+        "Insertion and removal take logarithmic time in the number of elements of the heap.",
+    ])
+    assert meta.title_text == "Binary Heap"
+    assert meta.authors[:1] == ("Rohan Kumar Verma",)

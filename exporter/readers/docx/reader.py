@@ -524,10 +524,22 @@ def _title_rows(region: list[Para], proposal, texts: list[str], language: str) -
     while rows and opens_with_institution(region[rows[0]].text.split("\n")[0]):
         rows = rows[1:]
     if not model_title or not rows:
-        return title_at, []
+        return title_at, _goes_on(region, title_at, [])
     title_at, *more = rows
     kept = next((k for k, i in enumerate(more) if not _set_alike(region[title_at], region[i])), len(more))
-    return title_at, more[:kept]
+    return title_at, _goes_on(region, title_at, more[:kept])
+
+
+def _goes_on(region: list[Para], title_at: int | None, more: list[int]) -> list[int]:
+    """`more` with the paragraphs right after the title that go on with it: set as its first
+    and opening in lower case (`Разработка мультиязычной обучающей программы` / `авиационные
+    двигатели (…)`, both bold in 16 pt)."""
+    if title_at is None:
+        return more
+    at = (more[-1] if more else title_at) + 1
+    while at < len(region) and region[at].text.strip()[:1].islower() and _set_alike(region[title_at], region[at]):
+        more, at = [*more, at], at + 1
+    return more
 
 
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:

@@ -26,7 +26,8 @@ _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін
 # A label opens its line, followed by a separator and the text, or stands alone.
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
-# A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`) or under the label
+# A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`, `Тема выпускной
+# квалификационной работы:`) or under the label
 # alone: a student paper's cover page, a submission form. A colon is needed before the value:
 # `Тема Родины в лирике` is a title, not a label.
 # The kind of work (`Научно-исследовательская статья`, `Курсовая работа`, `Доклад`, `Research
@@ -39,7 +40,8 @@ _WORK_KIND = (
 )
 WORK_KIND = re.compile(rf"^(?:{_WORK_KIND})$", re.IGNORECASE)
 TITLE_LABEL = re.compile(
-    r"^(?:(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)(?:\s+(?:работы|статьи|доклада|исследования|of\s+the\s+(?:paper|article|work)))?"
+    r"^(?:(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)"
+    r"(?:\s+(?:[а-яё]+(?:ой|ей)\s+){0,3}(?:работы|статьи|доклада|исследования|проекта)|\s+of\s+the\s+(?:paper|article|work))?"
     rf"|на\s+тему|(?:{_WORK_KIND})(?=\s*:\s*\S))"
     r"\s*(?::\s*(?P<value>\S.*)|:?)$",
     re.IGNORECASE,
@@ -49,9 +51,10 @@ COVER_FIELD = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:\s[^\W\d_]
 # A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Авторы работы: …`, `Authors: …`):
 # the names follow the label; such a line is never the title.
 _AUTHOR_LABEL = (
-    r"^(?:авторы?(?:\s+(?:работы|статьи|проекта|доклада))?|авторлар|докладчик|орындаған|выполнил[аи]?(?:\s+[^\s:]+){0,3}|authors?|speaker|presenter|presented\s+by)"
+    r"^(?:авторы?(?:\s+(?:работы|статьи|проекта|доклада))?|авторлар|докладчик|орындаған|выполнил[аи]?(?:\s+[^\s:]+){0,3}|authors?|speaker|presenter|presented\s+by|by)"
 )
-AUTHOR_LABEL = re.compile(rf"{_AUTHOR_LABEL}\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+# The names follow a colon or a spaced dash (`By - Akshat Singh Gour`, a blog's by-line).
+AUTHOR_LABEL = re.compile(rf"{_AUTHOR_LABEL}(?:\s*:|\s+[-–—])\s*(?P<value>\S.*)$", re.IGNORECASE)
 AUTHOR_ALONE = re.compile(rf"{_AUTHOR_LABEL}\s*:$", re.IGNORECASE)  # `Выполнила:` over the names, on a cover page
 _INSTITUTION = re.compile(
     r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|кафедр|факультет|"
@@ -204,7 +207,9 @@ def script(text: str) -> str:
 
 
 def split_authors(text: str) -> list[str]:
-    return [a.strip() for a in re.split(r"[,;]|\s+(?:және|и|and)\s+", text) if a.strip()]
+    """A by-line's names, parted by commas, semicolons, `and`/`и`/`және`, or a full stop after a
+    whole word (`Ермолаев Егор Сергеевич. Куканов Борис Алексеевич.`; never after an initial)."""
+    return [a.strip() for a in re.split(rf"[,;]|\s+(?:және|и|and)\s+|(?<=[{_LOWER}]{{2}})\.\s+(?=[{_UPPER}])", text) if a.strip()]
 
 
 def author_names(text: str, strong_only: bool) -> list[str] | None:
@@ -567,7 +572,9 @@ def _with_title(fm: FrontMatter, candidates: list, pending: list, unlabelled: li
     unlabelled abstracts; an empty FrontMatter where nothing shows a title block."""
     evidence = fm.udc or fm.irsti or pending or fm.abstracts or fm.keyword_sets or fm.affiliations or fm.supervisor
     if not fm.labelled_title and (not candidates or not (evidence or any(is_title_line(" ".join(run)) for _, run in candidates))):
-        return FrontMatter()  # a line in capitals, or a title with fields around it: else all is body
+        # a line in capitals, or a title with fields around it: else all is body; the names read
+        # stay for a title the line-role model finds (`Priority Queue` over `By - Akshat Singh Gour`)
+        return FrontMatter(authors=_authors_in_script([p for p in pending if p[1]], "latin" if language == "en" else "cyrillic"))
     fm.title_lines = [fm.labelled_title] if fm.labelled_title else _chosen_title(candidates, language)
     fm.authors.extend(_authors_in_script(pending, script(" ".join(fm.title_lines))))
     fm.abstracts.extend(unlabelled)
@@ -717,7 +724,7 @@ def _classified(text: str, after_title: bool) -> bool:
     """A line some field claims (so it ends a run of title or prose lines)."""
     return bool(
         UDC.match(text) or BARE_UDC.match(text) or IRSTI.match(text) or CODES.match(text) or SUPERVISOR.match(text)
-        or is_rubric(text) or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
+        or AUTHOR_LABEL.match(text) or AUTHOR_ALONE.match(text) or is_rubric(text) or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
         or author_names(text, strong_only=not after_title) is not None
         or (_INSTITUTION.search(text) and len(text) < 200 and not is_title_line(text))
     )
