@@ -329,3 +329,47 @@ def test_a_by_line_after_by_and_a_dash(tmp_path):
     ])
     assert meta.title_text == "Binary Heap"
     assert meta.authors[:1] == ("Rohan Kumar Verma",)
+
+
+def test_a_publishers_download_cover_page(tmp_path):
+    """front19 (bmstu_ecg's class): a publisher's download cover (`OPEN ACCESS`, the title, `To
+    cite this article: …`, `You may also like` over other papers' titles and names, `This
+    content was downloaded from …`), the paper on page 2: its title and by-line are read there."""
+    path = tmp_path / "cover.pdf"
+    c = pdf_canvas(path)
+    cover = [("OPEN ACCESS", 9, 760), ("Fast wavelet denoising of surface electromyograms", 16, 735),
+             ("To cite this article: K Weber et al 2011 J. Phys.: Conf. Ser. 45 012034", 8, 700),
+             ("View the article online for updates and enhancements.", 8, 680)]
+    for text, size, y in cover:
+        draw_text(c, 50, y, text, size)
+    for k, text in enumerate(["You may also like", "- Muscle fatigue indices", "Peter Hall", "- Gait laboratories", "Maria Costa"]):
+        draw_text(c, 380, 760 - 18 * k, text, 9)
+    draw_text(c, 150, 40, "This content was downloaded from IP address 10.0.0.1 on 01/02/2023 at 10:00", 7)
+    c.showPage()
+    draw_text(c, 50, 780, "Fast wavelet denoising of surface electromyograms", 14, bold=True)
+    draw_text(c, 50, 760, "K Weber, L Novak and P Russo", 11)
+    draw_text(c, 50, 745, "Department of Biomedical Engineering, University of Trieste, Italy", 9)
+    draw_text(c, 50, 720, "Abstract. Surface electromyograms are denoised by wavelet shrinkage in real time.", 10)
+    for k, line in enumerate(["1. Introduction", "Electromyograms record the electrical activity of muscles [1].",
+                              "Noise from the mains and from motion hides the weaker signals."]):
+        draw_text(c, 50, 690 - 14 * k, line, 10)
+    c.save()
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "Fast wavelet denoising of surface electromyograms"
+    assert meta.authors[:1] == ("K Weber",)
+
+
+def test_pdf_names_side_by_side_on_one_baseline(tmp_path):
+    """front19 (brat_drift's class): `Family I.` names set side by side in columns under the
+    title (a LaTeX by-line), read as one line."""
+    path = tmp_path / "side.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 150, 760, "Multiplicative drift with tail bounds", 17)
+    for k, name in enumerate(["Petrov K.", "Smirnova A.", "Volkov D."]):
+        draw_text(c, 150 + 110 * k, 730, name, 12)
+    draw_text(c, 230, 705, "March 3, 2022", 12)
+    draw_text(c, 50, 670, "1 Introduction", 14, bold=True)
+    for k, line in enumerate(BODY * 2):
+        draw_text(c, 50, 650 - 14 * k, line, 10)
+    c.save()
+    assert read_document(str(path)).meta.authors[:1] == ("Petrov K.",)

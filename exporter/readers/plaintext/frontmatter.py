@@ -301,6 +301,17 @@ def trailing_name(text: str) -> int | None:
     return m.start() + len(m[0]) - len(m[0].lstrip()) if m and len(text[: m.start()].split()) >= 3 else None
 
 
+_ONE_NAME = rf"(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME})"
+_SIDE_BY_SIDE = re.compile(rf"^{_ONE_NAME}(?:\s+{_ONE_NAME})+$")
+
+
+def names_side_by_side(text: str) -> list[str]:
+    """Names with initials set side by side with no separator (`Vihnin F.   Antipov D.
+    Sinyachenko N.`: a LaTeX by-line in columns, read as one line); [] for anything else."""
+    text = " ".join(text.split())
+    return [m.group(0) for m in re.finditer(_ONE_NAME, text)] if _SIDE_BY_SIDE.match(text) else []
+
+
 # An institution's name opening a line (`Муниципальное бюджетное общеобразовательное учреждение`,
 # `Национальный исследовательский университет …`, `Министерство образования …`, `Кафедра …`,
 # `University of …`): the top of a cover page, never its title. Up to four qualifying words may
