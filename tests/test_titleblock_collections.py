@@ -373,3 +373,18 @@ def test_pdf_names_side_by_side_on_one_baseline(tmp_path):
         draw_text(c, 50, 650 - 14 * k, line, 10)
     c.save()
     assert read_document(str(path)).meta.authors[:1] == ("Petrov K.",)
+
+
+def test_a_pdf_title_broken_at_a_compounds_hyphen(tmp_path):
+    """A title broken after a compound's hyphen (`… after cryoinjury-` / `induced …`) is joined
+    without a space: the hyphen stays, the word is one."""
+    path = tmp_path / "hyphen.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 50, 780, "Heart regeneration in zebrafish after cryoinjury-", 16, bold=True)
+    draw_text(c, 50, 760, "induced myocardial infarction", 16, bold=True)
+    draw_text(c, 50, 735, "Anna Berger, Tomas Lind", 11)
+    for k, line in enumerate(["Abstract. Zebrafish regenerate their hearts after injury.", "1 Introduction",
+                              "The heart of the zebrafish regrows its muscle after a cryoinjury [1]."]):
+        draw_text(c, 50, 700 - 14 * k, line, 10)
+    c.save()
+    assert read_document(str(path)).meta.title_text == "Heart regeneration in zebrafish after cryoinjury-induced myocardial infarction"

@@ -343,6 +343,16 @@ def with_display_neighbours(lines: list[Line], block: list[int], body: float) ->
     return out
 
 
+def title_of(lines: list[Line], title: list[int]) -> str:
+    """The title's lines joined: with a space, but none after a line ending in a hyphen after a
+    letter (`… after cryoinjury-` / `induced myocardial infarction`: a compound broken at its hyphen)."""
+    text = ""
+    for i in title:
+        line = without_superscripts(lines[i]).strip()
+        text = text + line if re.search(r"[^\W\d_]-$", text) else f"{text} {line}".strip()
+    return text
+
+
 def _title_past_cover(lines: list[Line], body: float) -> list[int] | None:
     """`find_title`'s title, looked for past the first page when that page is a cover page (a
     publisher's download cover: `To cite this article:`, `You may also like` over other papers'
@@ -758,14 +768,14 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
     title = _title_past_cover(lines, body) if not fm.labelled_title else None  # a title given by its label (`Статья: «…»`) stands over the layout's
     rows, items = front_items(lines, body)
-    rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
+    rules_title = title_of(lines, title) if title else " ".join(fm.title_lines) or None
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
     choice = decide(items, language, rules_title, rules_authors, display)  # the model judges the rules' title and authors
     if choice.title and not fm.labelled_title:
         title = [rows[i] for i in choice.title]
     if title is not None:
-        title_text = " ".join(without_superscripts(lines[i]) for i in title)
+        title_text = title_of(lines, title)
         authors = choice.authors or find_authors(lines, title) or list(fm.authors)
         start = max(fm.body_start, title[-1] + 1)
     else:
