@@ -12,6 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from exporter.readers import read_document
+from exporter.readers.plaintext import roles
 
 BODY_RU = [
     "Введение",
@@ -171,3 +172,154 @@ def test_a_russian_paper_is_titled_by_its_russian_title_block_not_the_english_on
     meta = read_document(path).meta
     assert meta.title_text == "МЕТОД РАСПОЗНАВАНИЯ ЭМОЦИЙ ЧЕЛОВЕКА ПО ДВИЖЕНИЯМ РУК"
     assert meta.authors[:1] == ("Розов В. Л.",)
+
+
+def test_the_kind_of_work_as_the_titles_label(tmp_path):
+    """front19 (xtcl_book_cipher's class): `Научно-исследовательская статья: <title>` gives the
+    title after the work's kind; a later paragraph in a Title style is a section's name."""
+    path = _docx(tmp_path / "k.docx", [
+        ("Научно-исследовательская статья: Шифр Виженера на примере текста песни", {}),
+        ("Введение", {"size": 22}),
+        ("Шифр Виженера заменяет каждую букву открытого текста по ключевому слову.", {}),
+        ("Описание алгоритма", {"style": "Title"}),
+        ("Алгоритм сдвигает каждую букву на номер соответствующей буквы ключа.", {}),
+    ], body=["Реализация написана на языке Python."])
+    assert read_document(path).meta.title_text == "Шифр Виженера на примере текста песни"
+
+
+def test_a_title_in_quotes_under_the_kind_of_work_on_a_cover(tmp_path):
+    """front19 (syriv11_computer_memory's class): a cover page's `Курсовая работа` alone over
+    the title in quotes; the kind is not part of the title."""
+    path = _docx(tmp_path / "q.docx", [
+        ("министерство образования\nМосковской области", {"center": True}),
+        ("колледж связи", {"center": True}),
+        ("Курсовая работа", {"center": True}),
+        ("«Устройство жёсткого диска»", {"center": True}),
+        ("студента 2 курса", {}),
+        ("Петрова Ивана Сергеевича", {}),
+    ], body=["Жёсткий диск хранит данные на магнитных пластинах, вращающихся с постоянной скоростью."])
+    assert read_document(path).meta.title_text.strip("«»") == "Устройство жёсткого диска"
+
+
+def test_a_title_set_apart_only_by_its_centring(tmp_path):
+    """front19 (vladimirlll_meeting's class): a one-line title in the body's plain type, centred
+    over a paragraph that is not (`Формулировка задачи: …`)."""
+    path = _docx(tmp_path / "c.docx", [
+        ("Задача о разорении игрока.", {"center": True}),
+        ("Формулировка задачи: игрок с капиталом a играет против банка с капиталом b до разорения одного из них.", {}),
+        ("Решение: вероятность разорения найдём из разностного уравнения с граничными условиями.", {}),
+    ], body=["Ответ зависит только от отношения капиталов."])
+    assert read_document(path).meta.title_text == "Задача о разорении игрока."
+
+
+def test_a_centred_paragraph_over_another_centred_one_is_not_set_apart(tmp_path, monkeypatch):
+    """Not firing: two centred plain paragraphs (a cover's lines) over the text are no title by
+    their centring (the rules alone: the line-role model turned off)."""
+    monkeypatch.setattr(roles, "ENABLED", False)
+    path = _docx(tmp_path / "n.docx", [
+        ("Весенний семестр двадцатого года", {"center": True}),
+        ("Отчёт о практике по вычислительной математике", {"center": True}),
+        ("Первая глава описывает разностные схемы, вторая сравнивает их устойчивость на примерах.", {}),
+    ], body=["Третья глава подводит итоги."])
+    assert read_document(path).meta.title_text is None
+
+
+def test_a_title_and_its_authors_name_in_one_paragraph(tmp_path):
+    """front19 (jackira_masters's class): a bold title and its author's name in regular type in
+    one centred paragraph: the title ends before the name, which is the first author."""
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Сжатие журналов событий распределённых систем хранения данных").bold = True
+    paragraph.add_run(" Семенов К.Л.")
+    for text in ("Научный руководитель — доцент, к.т.н. Орлова Е.В.", "МЭИ, Москва", *BODY_RU):
+        document.add_paragraph(text)
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "Сжатие журналов событий распределённых систем хранения данных"
+    assert meta.authors[:1] == ("Семенов К.Л.",)
+
+
+def test_a_name_set_as_the_title_is_the_titles_end(tmp_path):
+    """Not firing: a title ending in a name with initials, set as the rest of it, keeps it."""
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Переписка поэтов серебряного века с издателем А.С. Сувориным").bold = True
+    for text in ("И. И. Петров", *BODY_RU):
+        document.add_paragraph(text)
+    path = tmp_path / "n.docx"
+    document.save(str(path))
+    assert read_document(str(path)).meta.title_text == "Переписка поэтов серебряного века с издателем А.С. Сувориным"
+
+
+def test_a_schools_name_over_a_heading_styled_title_on_a_cover(tmp_path):
+    """front19 (sharpnesla_landscape's class): a cover's bold centred school name (`Муниципальное
+    … учреждение`) over the title in a heading style, then `Автор проекта: …` broken by hand:
+    the institution is not the title, the labelled name is the author."""
+    path = _docx(tmp_path / "s.docx", [
+        ("Муниципальное автономное общеобразовательное учреждение\nгимназия №3 г. Томска", {"bold": True, "center": True}),
+        ("МОДЕЛИРОВАНИЕ ПОЛЁТА КВАДРОКОПТЕРА", {"style": "Heading 3"}),
+        ("Автор проекта: Лебедева Анна Игоревна,\nгимназия №3 г. Томска,\n9 класс\nРуководитель: Смирнов П.А.", {}),
+        ("2019г.", {"center": True}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "МОДЕЛИРОВАНИЕ ПОЛЁТА КВАДРОКОПТЕРА"
+    assert meta.authors[:1] == ("Лебедева Анна Игоревна",)
+
+
+def test_a_labelled_by_line_with_the_authors_classes(tmp_path):
+    """front19 (osharov_memwor's class): `Авторы работы:` names, each followed by a school class
+    (`10А`), above `Тема: …`."""
+    path = _docx(tmp_path / "a.docx", [
+        ("Авторы работы: Кузнецов Пётр Ильич 10А, Морозова Дарья Олеговна 10А", {}),
+        ("Руководитель: Зайцев Игорь Павлович", {}),
+        ("Тема: Телеграм-бот для расписания уроков", {}),
+        ("Проект выполняется в рамках предмета «Индивидуальный проект».", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "Телеграм-бот для расписания уроков"
+    assert meta.authors[:2] == ("Кузнецов Пётр Ильич", "Морозова Дарья Олеговна")
+
+
+def test_a_title_under_a_qualified_theme_label(tmp_path):
+    """front19 (arinasaf_practice's class): `Тема выпускной квалификационной работы:` alone
+    over the title, under a task's numbered bold heading."""
+    path = _docx(tmp_path / "q.docx", [
+        ("2.3. Подготовить доклад к предзащите выпускной квалификационной работы", {"bold": True}),
+        ("Тема выпускной квалификационной работы:", {}),
+        ("Мобильное приложение «Словарь юного химика».", {}),
+        ("Актуальность:", {}),
+        ("Школьникам нужен удобный справочник по химии, доступный без сети.", {}),
+    ])
+    assert read_document(path).meta.title_text == "Мобильное приложение «Словарь юного химика»."
+
+
+def test_a_title_going_on_in_a_paragraph_set_alike_in_lower_case(tmp_path, monkeypatch):
+    """front19 (elvin_dp's class): a bold 16 pt title broken into two paragraphs, the second
+    opening in lower case, under its author's italic name (the rules alone: on elvin_dp the
+    model did not join them either)."""
+    monkeypatch.setattr(roles, "ENABLED", False)
+    path = _docx(tmp_path / "g.docx", [
+        ("К.Л. Андреев", {"center": True}),
+        ("Разработка тренажёра для обучения", {"bold": True, "center": True, "size": 16}),
+        ("операторов насосных станций (модель НС-2)", {"bold": True, "center": True, "size": 16}),
+        ("Целью работы является тренажёр для операторов насосных станций.", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "Разработка тренажёра для обучения операторов насосных станций (модель НС-2)"
+    assert meta.authors[:1] == ("К.Л. Андреев",)
+
+
+def test_names_parted_by_full_stops_above_the_title(tmp_path):
+    """front19 (mikasa_energraph's class): full names parted by full stops above the title."""
+    path = _docx(tmp_path / "f.docx", [
+        ("Соколов Артём Игоревич. Белова Мария Павловна. Титов Олег Романович.", {"center": True}),
+        ("HomeMeter - приложение для учёта показаний счётчиков воды и электроэнергии", {"center": True}),
+        ("Аннотация", {}),
+        ("В работе описано приложение для учёта показаний счётчиков в многоквартирных домах.", {}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "HomeMeter - приложение для учёта показаний счётчиков воды и электроэнергии"
+    assert meta.authors[:2] == ("Соколов Артём Игоревич", "Белова Мария Павловна")

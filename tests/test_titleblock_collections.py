@@ -218,3 +218,173 @@ def test_the_models_authors_stand_where_the_rules_found_none():
     texts = ["В.С. Иванов, С.В. Ковалев", "СЕРВИС ДЛЯ ПОИСКА УЯЗВИМОСТЕЙ"]
     proposal = _proposal([1], texts, authors=["В.С. Иванов"])
     assert judge_authors(proposal, texts, [], "cyrillic") == ["В.С. Иванов"]
+
+
+def test_full_names_with_their_positions_on_the_same_line(tmp_path):
+    """front19 (the second unseen batch's klochek_cloud, text form): a by-line of full names each
+    followed on its line by a position (`Соколова Ирина Петровна, студент 2 курса`) is a by-line;
+    with the previous paper's English by-line above (its translated summary), the names in the
+    title's script are the authors."""
+    meta = read_text([
+        *PREVIOUS_END,
+        "Sokolova Irina Petrovna, 2nd year student",
+        "Kazan State University (Russia, Kazan)",
+        "",
+        "TRAFFIC ACCOUNTING IN CAMPUS NETWORKS",
+        "The article considers the accounting of traffic in the networks of universities.",
+        "Key words: traffic, accounting, networks.",
+        "",
+        "УДК 004.7",
+        "Соколова Ирина Петровна, студент 2 курса",
+        "Казанский государственный университет (Россия, г. Казань)",
+        "",
+        "ВИРТУАЛЬНЫЕ ЧАСТНЫЕ СЕТИ: ПРОТОКОЛЫ И ПРИМЕНЕНИЕ",
+        "В статье рассмотрены виртуальные частные сети и их протоколы.",
+        "Ключевые слова: сети, протоколы, шифрование.",
+        "",
+        *BODY,
+    ])
+    assert meta.title_text == "ВИРТУАЛЬНЫЕ ЧАСТНЫЕ СЕТИ: ПРОТОКОЛЫ И ПРИМЕНЕНИЕ"
+    assert meta.authors[:1] == ("Соколова Ирина Петровна",)
+
+
+COVER = [
+    "Московский государственный технический университет",
+    "«Кафедра прикладной информатики»",
+    "",
+    "Факультет информатики",
+    "Дисциплина: «Основы программирования»",
+    "Статья: «Очереди с приоритетом»",
+    "",
+    "Выполнил:",
+    "Романов Глеб, ИВТ 201, 2 курс",
+    "",
+    "Москва",
+    "2021",
+    "",
+]
+
+
+def test_a_title_given_by_the_works_kind_on_a_text_cover(tmp_path):
+    """front19 (ladkina_seminar's class, text form): a student paper's cover: an institution,
+    `Дисциплина: «…»`, the title after the work's kind (`Статья: «…»`), `Выполнил:` over the
+    name with its group and year."""
+    meta = read_text([*COVER, "\f" + BODY[0], *BODY[1:]])
+    assert meta.title_text.strip("«»") == "Очереди с приоритетом"
+    assert meta.authors[:1] == ("Романов Глеб",)
+
+
+def test_a_title_given_by_the_works_kind_on_a_pdf_cover(tmp_path):
+    """front19 (ladkina_seminar's class, PDF): the institution's line in bold is set apart, but
+    the title given by its label stands."""
+    path = tmp_path / "cover.pdf"
+    c = pdf_canvas(path)
+    y = 800
+    for line in COVER:
+        if line:
+            draw_text(c, 150, y, line, 12, bold=True)
+        y -= 20
+    c.showPage()
+    for k, line in enumerate(BODY * 3):
+        draw_text(c, 50, 800 - 14 * k, line, 11)
+    c.save()
+    meta = read_document(str(path)).meta
+    assert meta.title_text.strip("«»") == "Очереди с приоритетом"
+    assert meta.authors[:1] == ("Романов Глеб",)
+
+
+def test_a_labelled_title_goes_on_over_the_next_line(tmp_path):
+    """A title given by its label broken over two lines (a manuscript's `Title: …` over its
+    second line), then `Short title: …`: the title is both lines, without the short one."""
+    meta = read_text([
+        "Title: Genome-wide screening of growth requirements of soil bacteria in",
+        "nitrogen-limited conditions",
+        "",
+        "Short title: Growth requirements of soil bacteria",
+        "",
+        "Anna K. Berg 1, Tomas Lind 2",
+        "1 Department of Biology, Lund University, Lund, Sweden",
+        "",
+        "Abstract",
+        "Soil bacteria grow under changing nitrogen supply; we screened their genes for growth.",
+        "",
+        "Introduction",
+        "Nitrogen limits the growth of many soil bacteria [1].",
+    ])
+    assert meta.title_text == "Genome-wide screening of growth requirements of soil bacteria in nitrogen-limited conditions"
+
+
+def test_a_by_line_after_by_and_a_dash(tmp_path):
+    """front19 (akshat_article's class): a blog-style article: `Article`, a short title in
+    title case, `By - Name`; the by-line is what makes the short line a title block."""
+    meta = read_text([
+        "Article",
+        "",
+        "Binary Heap",
+        "By - Rohan Kumar Verma",
+        "",
+        "A binary heap is a complete binary tree that keeps the heap property at every node of it.",
+        "It is used to implement priority queues, since the smallest element is always at the root.",
+        "Insertion and removal take logarithmic time in the number of elements of the heap.",
+    ])
+    assert meta.title_text == "Binary Heap"
+    assert meta.authors[:1] == ("Rohan Kumar Verma",)
+
+
+def test_a_publishers_download_cover_page(tmp_path):
+    """front19 (bmstu_ecg's class): a publisher's download cover (`OPEN ACCESS`, the title, `To
+    cite this article: …`, `You may also like` over other papers' titles and names, `This
+    content was downloaded from …`), the paper on page 2: its title and by-line are read there."""
+    path = tmp_path / "cover.pdf"
+    c = pdf_canvas(path)
+    cover = [("OPEN ACCESS", 9, 760), ("Fast wavelet denoising of surface electromyograms", 16, 735),
+             ("To cite this article: K Weber et al 2011 J. Phys.: Conf. Ser. 45 012034", 8, 700),
+             ("View the article online for updates and enhancements.", 8, 680)]
+    for text, size, y in cover:
+        draw_text(c, 50, y, text, size)
+    for k, text in enumerate(["You may also like", "- Muscle fatigue indices", "Peter Hall", "- Gait laboratories", "Maria Costa"]):
+        draw_text(c, 380, 760 - 18 * k, text, 9)
+    draw_text(c, 150, 40, "This content was downloaded from IP address 10.0.0.1 on 01/02/2023 at 10:00", 7)
+    c.showPage()
+    draw_text(c, 50, 780, "Fast wavelet denoising of surface electromyograms", 14, bold=True)
+    draw_text(c, 50, 760, "K Weber, L Novak and P Russo", 11)
+    draw_text(c, 50, 745, "Department of Biomedical Engineering, University of Trieste, Italy", 9)
+    draw_text(c, 50, 720, "Abstract. Surface electromyograms are denoised by wavelet shrinkage in real time.", 10)
+    for k, line in enumerate(["1. Introduction", "Electromyograms record the electrical activity of muscles [1].",
+                              "Noise from the mains and from motion hides the weaker signals."]):
+        draw_text(c, 50, 690 - 14 * k, line, 10)
+    c.save()
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "Fast wavelet denoising of surface electromyograms"
+    assert meta.authors[:1] == ("K Weber",)
+
+
+def test_pdf_names_side_by_side_on_one_baseline(tmp_path):
+    """front19 (brat_drift's class): `Family I.` names set side by side in columns under the
+    title (a LaTeX by-line), read as one line."""
+    path = tmp_path / "side.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 150, 760, "Multiplicative drift with tail bounds", 17)
+    for k, name in enumerate(["Petrov K.", "Smirnova A.", "Volkov D."]):
+        draw_text(c, 150 + 110 * k, 730, name, 12)
+    draw_text(c, 230, 705, "March 3, 2022", 12)
+    draw_text(c, 50, 670, "1 Introduction", 14, bold=True)
+    for k, line in enumerate(BODY * 2):
+        draw_text(c, 50, 650 - 14 * k, line, 10)
+    c.save()
+    assert read_document(str(path)).meta.authors[:1] == ("Petrov K.",)
+
+
+def test_a_pdf_title_broken_at_a_compounds_hyphen(tmp_path):
+    """A title broken after a compound's hyphen (`… after cryoinjury-` / `induced …`) is joined
+    without a space: the hyphen stays, the word is one."""
+    path = tmp_path / "hyphen.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 50, 780, "Heart regeneration in zebrafish after cryoinjury-", 16, bold=True)
+    draw_text(c, 50, 760, "induced myocardial infarction", 16, bold=True)
+    draw_text(c, 50, 735, "Anna Berger, Tomas Lind", 11)
+    for k, line in enumerate(["Abstract. Zebrafish regenerate their hearts after injury.", "1 Introduction",
+                              "The heart of the zebrafish regrows its muscle after a cryoinjury [1]."]):
+        draw_text(c, 50, 700 - 14 * k, line, 10)
+    c.save()
+    assert read_document(str(path)).meta.title_text == "Heart regeneration in zebrafish after cryoinjury-induced myocardial infarction"

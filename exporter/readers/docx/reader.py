@@ -25,8 +25,8 @@ from ...model import (
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING, reads_as_reference
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, is_institution, is_name, is_place, is_role, is_rubric,
-    is_title_line, names_institution, script, split_authors,
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, is_institution, is_name, is_place, is_role, is_rubric,
+    is_title_line, names_institution, opens_with_institution, script, split_authors, trailing_name,
 )
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
@@ -322,8 +322,11 @@ def _clean_name(text: str) -> str:
 
 
 def _author_names(text: str) -> list[str]:
+    """The names of a by-line, each piece's name without a class or group after it
+    (`Ошаров Александр Андреевич 10П`); [] when its first piece names nobody."""
     names = []
     for part in split_authors(_clean_name(text)):
+        part = re.sub(r"(?:\s+\S*\d\S*)+$", "", part)
         if is_name(part):
             names.append(part)
         elif names or not part:
@@ -426,22 +429,28 @@ def front_items(paras: list[Para]) -> list[LineItem]:
     return items
 
 
+_QUOTED = re.compile(r"«[^«»]{8,}»|“[^“”]{8,}”|\"[^\"]{8,}\"")  # a paragraph wholly in quotes
+
+
 def _marked_title(region: list[Para]) -> tuple[int | None, bool]:
     """(the title's paragraph, whether the author marked it so, past the model's judging).
 
-    The author's own marks: a title given by its label (`Тема: …`, `Название: «…»`), or the
-    paragraph under the label alone (`Тема` over the title, on a student paper's cover, where
-    a ministry's name stands above in capitals); else a paragraph in a Title style, unless it
+    The author's own marks: a title given by its label (`Тема: …`, `Название: «…»`, the work's
+    kind: `Научно-исследовательская статья: …`), or the paragraph under the label alone (`Тема`
+    over the title, on a student paper's cover, where a ministry's name stands above in
+    capitals), or a title in quotes under the work's kind alone (`Курсовая работа` over
+    `«…»`); else a paragraph in a Title style, unless it
     holds names. Else the first paragraph set apart (`_title_set_apart`), not marked."""
     for i, p in enumerate(region):
         first = " ".join(p.text.split("\n")[0].split())
         if is_section_name(first):
             break  # the body begins (`Введение`): a `title:` below is code or text, not a label
         m = TITLE_LABEL.match(first) if first[:1].isupper() else None  # a label is written with a capital: `title: 'Demo',` is code
-        if m is not None:
-            under = next((j for j in range(i + 1, len(region)) if region[j].text.strip()), None)
-            if m["value"] is not None or under is not None:
-                return (i if m["value"] is not None else under), True
+        under = next((j for j in range(i + 1, len(region)) if region[j].text.strip()), None)
+        if m is not None and (m["value"] is not None or under is not None):
+            return (i if m["value"] is not None else under), True
+        if WORK_KIND.match(first) and under is not None and _QUOTED.fullmatch(" ".join(region[under].text.split())):
+            return under, True  # `Научно-исследовательская работа` over `«Память компьютера»` on a cover page
     title_at = next((i for i, p in enumerate(region) if _title_style(p)), None)
     if title_at is not None:
         return title_at, not _looks_like_authors(" ".join(region[title_at].text.split()))
@@ -449,10 +458,12 @@ def _marked_title(region: list[Para]) -> tuple[int | None, bool]:
 
 
 def _title_set_apart(region: list[Para]) -> int | None:
-    """The first paragraph set apart by a heading style, a larger font, bold type or capitals,
+    """The first paragraph set apart by a heading style, a larger font, bold type, capitals or
+    centring over a paragraph not centred (`_centred_alone`),
     with only labelled fields, a rubric and by-lines before it (names, each with the position,
     institution, place and e-mail lines under it: `_by_line_note`); None when a section name
-    (`Введение`) or another paragraph comes first."""
+    (`Введение`) or another paragraph comes first. A paragraph opening with an institution's
+    name (`Муниципальное бюджетное общеобразовательное учреждение`: a cover's top) is passed over."""
     labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)  # noqa: E731
     sizes = [p.size for p in region if p.size]
     body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
@@ -465,13 +476,70 @@ def _title_set_apart(region: list[Para]) -> int | None:
         if named or by_line and _by_line_note(first):
             by_line = True
             continue
-        if len(first) < 8 or labelled(_label_form(first)) or p.number is not None or is_rubric(first):
+        if len(first) < 8 or labelled(_label_form(first)) or p.number is not None or is_rubric(first) or opens_with_institution(first):
             continue
         big = body_size is not None and p.size is not None and p.size > body_size
-        if len(first) <= 400 and not is_reference_heading(first) and (p.outline is not None or big or _bold_all(p) or is_title_line(first)):
+        set_apart = p.outline is not None or big or _bold_all(p) or is_title_line(first) or _centred_alone(region, i) or _name_set_apart(p) is not None
+        if len(first) <= 400 and not is_reference_heading(first) and set_apart:
             return i
         return None  # only labelled lines and by-lines come before a title
     return None
+
+
+def _name_set_apart(para: Para) -> int | None:
+    """Where the name ending a paragraph starts when the text before it is bold and the name is
+    not: a title and its author's name in one paragraph (`… больших данных` in bold, then
+    `Бобряков А.С.`); None otherwise (`… о А.С. Пушкине` set alike is the title's end)."""
+    text = para.text
+    cut = trailing_name(text)
+    if cut is None:
+        return None
+    before, after, at = [], [], 0
+    for atom in para.atoms:
+        size = len(atom.text) if atom.kind == "text" else atom.size
+        if atom.kind == "text" and atom.text.strip():
+            (before if at + len(atom.text) - len(atom.text.lstrip()) < cut else after).append(atom.bold)
+        at += size
+    return cut if before and after and all(before) and not any(after) else None
+
+
+def _centred_alone(region: list[Para], i: int) -> bool:
+    """Whether paragraph `i` is centred, one line of at most 200 characters, and the paragraph
+    with text under it is not centred: a title in the body's plain type set apart only by its
+    centring (`Задача о встрече трёх объектов.` over `Формулировка задачи: …`)."""
+    under = next((p for p in region[i + 1:] if p.text.strip()), None)
+    return region[i].centered and "\n" not in region[i].text.strip() and len(region[i].text) <= 200 and under is not None and not under.centered
+
+
+def _title_rows(region: list[Para], proposal, texts: list[str], language: str) -> tuple[int | None, list[int]]:
+    """(the title's paragraph, the paragraphs it goes on into): the rules' (`_marked_title`),
+    judged by the line-role model unless the author marked it; the model's own title loses
+    its first paragraphs where they open with an institution's name (a cover's top) and goes
+    on only into paragraphs set as its first (`_set_alike`)."""
+    title_at, styled = _marked_title(region)
+    if styled:
+        return title_at, []
+    model_title = judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None, language)
+    rows = [i for i in model_title or () if i < len(region)]
+    while rows and opens_with_institution(region[rows[0]].text.split("\n")[0]):
+        rows = rows[1:]
+    if not model_title or not rows:
+        return title_at, _goes_on(region, title_at, [])
+    title_at, *more = rows
+    kept = next((k for k, i in enumerate(more) if not _set_alike(region[title_at], region[i])), len(more))
+    return title_at, _goes_on(region, title_at, more[:kept])
+
+
+def _goes_on(region: list[Para], title_at: int | None, more: list[int]) -> list[int]:
+    """`more` with the paragraphs right after the title that go on with it: set as its first
+    and opening in lower case (`Разработка мультиязычной обучающей программы` / `авиационные
+    двигатели (…)`, both bold in 16 pt)."""
+    if title_at is None:
+        return more
+    at = (more[-1] if more else title_at) + 1
+    while at < len(region) and region[at].text.strip()[:1].islower() and _set_alike(region[title_at], region[at]):
+        more, at = [*more, at], at + 1
+    return more
 
 
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
@@ -488,21 +556,19 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     """
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
-    title_at, styled = _marked_title(region)
     items = front_items(paras)
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
-    more: list[int] = []
-    model_title = None if styled else judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None, language)
-    if model_title and model_title[0] < len(region):
-        title_at, *more = [i for i in model_title if i < len(region)]
-        kept = next((k for k, i in enumerate(more) if not _set_alike(region[title_at], region[i])), len(more))
-        more = more[:kept]
+    title_at, more = _title_rows(region, proposal, texts, language)
     last = -1
     if title_at is not None:
-        fields["title"] = _after_label(_first_line(inlines(region[title_at])), TITLE_LABEL)
+        cut = _name_set_apart(region[title_at]) if not more else None
+        title = inlines(region[title_at]) if cut is None else cut_inlines(inlines(region[title_at]), 0, cut)
+        fields["title"] = _after_label(_first_line(title), TITLE_LABEL)
         for i in more:  # a title set in two paragraphs
             fields["title"] = (*fields["title"], Text(" "), *_first_line(inlines(region[i])))
+        if cut is not None:  # the title's author named at its end
+            fields["authors"].append(" ".join(region[title_at].text[cut:].split()))
         last = max([title_at, *more])
     after_title = title_at if title_at is not None else -1
     pending_abstract = False

@@ -20,9 +20,9 @@ from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Headi
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, fields_after_list, names_institution, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
-from ..plaintext.titleblock import DISPLAY, decide, emails_in
+from ..plaintext.titleblock import DISPLAY, decide, emails_in, is_cover
 from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
@@ -217,6 +217,7 @@ _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
 _UDC_BESIDE = re.compile(r"^\s*(?:УДК|ӘОЖ|UDC)\s*:?\s*\d[\d.:/()+–-]*\s+(?=\S)", re.IGNORECASE)
 # A name in capitals after its initials (`T. HIGUCHI`, `Н. А. КОЧУБЕЙ`): a title carries no initials.
+_BARE_INITIAL_NAME = re.compile(rf"^[{_UPPER}]\s[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?$")
 _CAPS_NAME = re.compile(rf"^(?:[{_UPPER}]\.\s?){{1,3}}[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?$")
 
 
@@ -228,7 +229,8 @@ def in_capitals(text: str) -> bool:
 def name_parts(text: str) -> list[str]:
     """The personal names a line starts with (`Е. В. Буценко, канд. экон. наук` -> [`Е. В. Буценко`]).
 
-    A name is two to five words, each an initial (`Р.`, `Р.А.`) or a capitalised word; a line
+    A name is two to five words, each an initial (`Р.`, `Р.А.`) or a capitalised word (a list
+    of names with bare initials, `G Daniel, G Lissa`, is names too); a line
     set in capitals is a title, not names, but for names in capitals after their initials
     (`T. HIGUCHI`: `_CAPS_NAME`). A piece naming an institution (`Geophysics Research
     Laboratory`) is no name. Marks around names (`©`, `*`, digits) are dropped.
@@ -237,12 +239,17 @@ def name_parts(text: str) -> list[str]:
     text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
     text = _UDC_BESIDE.sub("", text)  # `УДК 519.711 Александров Илья Михайлович,`: two fields on one baseline
     capitals = in_capitals(text)
-    for part in split_authors(re.sub(r"[©*†‡⇤\d]+", " ", text)):
+    parts = split_authors(re.sub(r"[©*†‡⇤\d]+", " ", text))
+    if len(parts) >= 2 and all(_BARE_INITIAL_NAME.match(part) for part in parts):
+        return parts  # `G Daniel, G Lissa, D Medina Redondo`: initials without full stops (IOP), a list of them
+    for part in parts:
         words = part.split()
         if capitals and _CAPS_NAME.match(" ".join(words)):
             names.append(" ".join(words))
         elif not capitals and 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not names_institution(part):
             names.append(" ".join(words))
+        elif side := names_side_by_side(part):
+            names.extend(side)  # `Vihnin F.   Antipov D.   Sinyachenko N.` on one baseline
         else:
             break
     return names
@@ -337,6 +344,27 @@ def with_display_neighbours(lines: list[Line], block: list[int], body: float) ->
     while (j := next_text(out[-1], 1)) is not None and _close_below(lines[out[-1]], lines[j]) and fits(j, out[-1], False):
         out.append(j)
     return out
+
+
+def title_of(lines: list[Line], title: list[int]) -> str:
+    """The title's lines joined: with a space, but none after a line ending in a hyphen after a
+    letter (`… after cryoinjury-` / `induced myocardial infarction`: a compound broken at its hyphen)."""
+    text = ""
+    for i in title:
+        line = without_superscripts(lines[i]).strip()
+        text = text + line if re.search(r"[^\W\d_]-$", text) else f"{text} {line}".strip()
+    return text
+
+
+def _title_past_cover(lines: list[Line], body: float) -> list[int] | None:
+    """`find_title`'s title, looked for past the first page when that page is a cover page (a
+    publisher's download cover: `To cite this article:`, `You may also like` over other papers'
+    titles and names) and the paper goes on."""
+    first = [i for i, line in enumerate(lines) if line.page == lines[0].page] if lines else []
+    if first and len(first) < len(lines) and is_cover([lines[i].text for i in first]):
+        title = find_title(lines[len(first):], body)
+        return [i + len(first) for i in title] if title else None
+    return find_title(lines, body)
 
 
 def find_authors(lines: list[Line], title: list[int]) -> list[str]:
@@ -757,19 +785,19 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     # The front matter ends before the first table (and its caption): a cell's `12.5` alone on its line is no UDC.
     before_tables = lines[: next((i for i, line in enumerate(lines) if line.cell is not None or line.table_caption), len(lines))]
     front_texts = texts[: len(before_tables)]
-    title = find_title(before_tables, body)
     language = detect_language("\n".join(texts)[:200_000])
     fm = read_front_matter(front_texts, language=language)
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
+    title = _title_past_cover(before_tables, body) if not fm.labelled_title else None  # a title given by its label (`Статья: «…»`) stands over the layout's
     rows, items = front_items(before_tables, body)
-    rules_title = " ".join(without_superscripts(lines[i]) for i in title) if title else " ".join(fm.title_lines) or None
+    rules_title = title_of(lines, title) if title else " ".join(fm.title_lines) or None
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
     choice = decide(items, language, rules_title, rules_authors, display)  # the model judges the rules' title and authors
-    if choice.title:
+    if choice.title and not fm.labelled_title:
         title = [rows[i] for i in choice.title]
     if title is not None:
-        title_text = " ".join(without_superscripts(lines[i]) for i in title)
+        title_text = title_of(lines, title)
         authors = choice.authors or find_authors(lines, title) or list(fm.authors)
         start = max(fm.body_start, title[-1] + 1)
     else:

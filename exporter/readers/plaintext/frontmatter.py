@@ -26,21 +26,36 @@ _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін
 # A label opens its line, followed by a separator and the text, or stands alone.
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
-# A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`) or under the label
+# A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`, `Тема выпускной
+# квалификационной работы:`) or under the label
 # alone: a student paper's cover page, a submission form. A colon is needed before the value:
 # `Тема Родины в лирике` is a title, not a label.
+# The kind of work (`Научно-исследовательская статья`, `Курсовая работа`, `Доклад`, `Research
+# paper`, `Ғылыми мақала`) names what follows it: before a colon and the title it is the title's
+# label, alone on a cover page it stands over the title (`WORK_KIND`); never the title itself.
+_WORK_KIND = (
+    r"(?:(?:научно-исследовательская|научная|исследовательская|курсовая|дипломная|выпускная\s+квалификационная|"
+    r"ғылыми(?:-зерттеу)?|курстық|дипломдық)\s+)?(?:статья|работа|мақала|жұмыс[ыі]?)|доклад|баяндама|"
+    r"(?:research|term|conference)\s+(?:paper|article)"
+)
+WORK_KIND = re.compile(rf"^(?:{_WORK_KIND})$", re.IGNORECASE)
 TITLE_LABEL = re.compile(
-    r"^(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)(?:\s+(?:работы|статьи|доклада|исследования|of\s+the\s+(?:paper|article|work)))?"
+    r"^(?:(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)"
+    r"(?:\s+(?:[а-яё]+(?:ой|ей)\s+){0,3}(?:работы|статьи|доклада|исследования|проекта)|\s+of\s+the\s+(?:paper|article|work))?"
+    rf"|на\s+тему|(?:{_WORK_KIND})(?=\s*:\s*\S))"
     r"\s*(?::\s*(?P<value>\S.*)|:?)$",
     re.IGNORECASE,
 )
-# A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Authors: …`):
+# A cover page's field given by its label, its value in quotes (`Дисциплина: «…»`, `Кафедра: «…»`).
+COVER_FIELD = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:\s[^\W\d_]+)?:\s*[«“\"][^«»“”\"]+[»”\"]\.?$")
+# A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Авторы работы: …`, `Authors: …`):
 # the names follow the label; such a line is never the title.
-AUTHOR_LABEL = re.compile(
-    r"^(?:авторы?|авторлар|докладчик|орындаған|выполнил[аи]?(?:\s+[^\s:]+){0,3}|authors?|speaker|presenter|presented\s+by)"
-    r"\s*:\s*(?P<value>\S.*)$",
-    re.IGNORECASE,
+_AUTHOR_LABEL = (
+    r"^(?:авторы?(?:\s+(?:работы|статьи|проекта|доклада))?|авторлар|докладчик|орындаған|выполнил[аи]?(?:\s+[^\s:]+){0,3}|authors?|speaker|presenter|presented\s+by|by)"
 )
+# The names follow a colon or a spaced dash (`By - Akshat Singh Gour`, a blog's by-line).
+AUTHOR_LABEL = re.compile(rf"{_AUTHOR_LABEL}(?:\s*:|\s+[-–—])\s*(?P<value>\S.*)$", re.IGNORECASE)
+AUTHOR_ALONE = re.compile(rf"{_AUTHOR_LABEL}\s*:$", re.IGNORECASE)  # `Выполнила:` over the names, on a cover page
 _INSTITUTION = re.compile(
     r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|кафедр|факультет|"
     r"universit|institut|academy|college|school|centre|center|laborator|department|faculty|inc\.|ltd",
@@ -163,6 +178,7 @@ class FrontMatter:
     keyword_sets: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     body_start: int = 0  # index of the first body line
     start: int = 0  # index of the paper's first line: past the previous paper's end printed above it (`_after_previous_paper`)
+    labelled_title: str | None = None  # a title given by its label (`Статья: «…»`, `Тема: …`): the author's own mark, past any judging
 
     def choose(self, language: str) -> None:
         """`abstract` and `keywords` are those in the paper's language, else the first printed."""
@@ -191,7 +207,9 @@ def script(text: str) -> str:
 
 
 def split_authors(text: str) -> list[str]:
-    return [a.strip() for a in re.split(r"[,;]|\s+(?:және|и|and)\s+", text) if a.strip()]
+    """A by-line's names, parted by commas, semicolons, `and`/`и`/`және`, or a full stop after a
+    whole word (`Ермолаев Егор Сергеевич. Куканов Борис Алексеевич.`; never after an initial)."""
+    return [a.strip() for a in re.split(rf"[,;]|\s+(?:және|и|and)\s+|(?<=[{_LOWER}]{{2}})\.\s+(?=[{_UPPER}])", text) if a.strip()]
 
 
 def author_names(text: str, strong_only: bool) -> list[str] | None:
@@ -201,13 +219,14 @@ def author_names(text: str, strong_only: bool) -> list[str] | None:
     the line splits at commas, `and`/`и`/`және` and `/` into names and degree or place notes
     that start in lower case (`канд. экон. наук`, `д-р ф.-м. наук`); any other piece means the
     line is not an author line. Initials make a name certain (`Д.С. Курушин`, `Курушин Д.С.`);
-    two to four capitalised words (`Frank Aurzada`) count only where `strong_only` is false or
-    the line lists several of them.
+    two to four capitalised words (`Frank Aurzada`) count only where `strong_only` is false, the
+    line lists several of them, or a position follows on the line (`Клочек Мария Сергеевна,
+    студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line).
     """
     if len(text) > 250 or "@" in text:
         return None
     bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text).split()))
-    names, weak = [], 0
+    names, weak, placed = [], 0, False
     for piece in _SPLIT.split(bare):
         piece = piece.strip(" ,:;")
         if not STRONG_NAME.match(piece):
@@ -220,12 +239,38 @@ def author_names(text: str, strong_only: bool) -> list[str] | None:
             names.append(piece)
             weak += 1
         elif piece[0].islower() or piece[0] in "(«\"":
+            placed = placed or bool(names) and _ROLE.search(piece) is not None
             continue  # a degree, a title, a city (`г. Екатеринбург`) after the name
         else:
             return None
-    if not names or (strong_only and weak == len(names) and len(names) < 2):
+    if not names or (strong_only and weak == len(names) and len(names) < 2 and not placed):
         return None
     return names
+
+
+def leading_names(text: str) -> list[str]:
+    """The name opening each piece of a labelled by-line (`Ладина Дарья, БИЯ 172, 1 курс`,
+    `Ошаров Александр Андреевич 10П`): its longest run of first words that is a name; the
+    names end at the first piece that opens with none."""
+    names = []
+    for piece in split_authors(_MARKS.sub(" ", text)):
+        words = piece.split()
+        found = next((" ".join(words[:k]) for k in range(min(len(words), 4), 0, -1) if is_name(" ".join(words[:k]))), None)
+        if found is None:
+            break
+        names.append(found)
+    return names
+
+
+def _names_on(texts: list[str], i: int, strong_only: bool) -> list[str] | None:
+    """The names on line `i`: a by-line's (`author_names`), or those opening the pieces of a
+    by-line given by its label (`Авторы: …`, or `Выполнила:` alone on the line above)."""
+    above = next((t for t in reversed(texts[:i]) if t), "")
+    if m := AUTHOR_LABEL.match(texts[i]):
+        return leading_names(m["value"]) or None
+    if AUTHOR_ALONE.match(above):
+        return leading_names(texts[i]) or None
+    return author_names(texts[i], strong_only)
 
 
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы)$")
@@ -242,6 +287,45 @@ def family_name(name: str) -> str:
     if words[-1].endswith(".") and len(words[-1]) <= 3 or len(full) >= 3 and _PATRONYMIC.search(full[-1]):
         return full[0]  # `Korotin A. M.`, `Паращук Игорь Борисович`
     return full[-1]
+
+
+_TRAILING_NAME = re.compile(rf"(?<=\S)\s+(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME})\s*$")
+
+
+def trailing_name(text: str) -> int | None:
+    """Where a name with initials ending `text` starts (`… в системах обработки больших данных
+    Бобряков А.С.`: a title and its author's name in one paragraph), when three words or more
+    stand before it; else None. Whether it is a name and not the title's last words (`… о
+    А.С. Пушкине`) the caller decides by how each part is set."""
+    m = _TRAILING_NAME.search(text)
+    return m.start() + len(m[0]) - len(m[0].lstrip()) if m and len(text[: m.start()].split()) >= 3 else None
+
+
+_ONE_NAME = rf"(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME})"
+_SIDE_BY_SIDE = re.compile(rf"^{_ONE_NAME}(?:\s+{_ONE_NAME})+$")
+
+
+def names_side_by_side(text: str) -> list[str]:
+    """Names with initials set side by side with no separator (`Vihnin F.   Antipov D.
+    Sinyachenko N.`: a LaTeX by-line in columns, read as one line); [] for anything else."""
+    text = " ".join(text.split())
+    return [m.group(0) for m in re.finditer(_ONE_NAME, text)] if _SIDE_BY_SIDE.match(text) else []
+
+
+# An institution's name opening a line (`Муниципальное бюджетное общеобразовательное учреждение`,
+# `Национальный исследовательский университет …`, `Министерство образования …`, `Кафедра …`,
+# `University of …`): the top of a cover page, never its title. Up to four qualifying words may
+# come before the institution's kind; a title that only mentions one (`Сайт для университета`) does not open with it.
+_INSTITUTION_FIRST = re.compile(
+    rf"^(?:[{_UPPER}]?[{_LOWER}-]+(?:ое|ый|ий|ой|ая)\s+){{0,4}}(?:учреждение|университет|институт|академия|колледж|лицей|гимназия|"
+    r"школа|министерство|кафедра|факультет|департамент)\b|^(?:(?:[A-Z][a-z]+\s+){0,3}(?:University|Institute)|(?:Ministry|Department|Faculty)\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_with_institution(text: str) -> bool:
+    """Whether `text` opens with an institution's name (`_INSTITUTION_FIRST`)."""
+    return _INSTITUTION_FIRST.match(" ".join(text.split())) is not None
 
 
 def is_name(text: str) -> bool:
@@ -428,6 +512,9 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             continue
         if _one_line_field(fm, text):
             pass
+        elif (after := _labelled_title(fm, texts, i, end)) is not None:
+            i = after
+            continue
         elif m := _label(KEYWORDS.match, text):
             value, rows, i = _continued(texts, i, end, m["value"], keywords=True)
             if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
@@ -444,7 +531,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             continue
         elif is_rubric(text) or repeats_header(text, headers):
             pass
-        elif (names := author_names(text, strong_only=(seen_label or not candidates and not text.startswith("©")) and not _notes_under(texts, i))) is not None:
+        elif (names := _names_on(texts, i, strong_only=(seen_label or not candidates and not text.startswith("©")) and not _notes_under(texts, i))) is not None:
             pending.append((script(text), names))
         elif is_header(text) or EMAIL.search(text):
             headers.append(text)
@@ -471,10 +558,8 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
                 if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):  # else the rest of a labelled abstract, or a note
                     text = " ".join(run)
                     unlabelled.append(FieldText(detect_language(text), text, tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))))
-            elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at):
-                pass  # a rubric or header above the UDC, a degree or city line
-            elif run and not candidates and len(run) <= 2 and all(len(t) < 60 for t in run):
-                pass  # a short header line (`Article`, a section of the journal)
+            elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at or len(run) <= 2 and all(len(t) < 60 for t in run)):
+                pass  # a rubric or header above the UDC, a degree or city line, a short header line (`Article`, a section of the journal)
             else:
                 stop = i
                 break
@@ -497,9 +582,11 @@ def _with_title(fm: FrontMatter, candidates: list, pending: list, unlabelled: li
     """`fm` completed by its title (of the candidates), authors (in the title's script) and
     unlabelled abstracts; an empty FrontMatter where nothing shows a title block."""
     evidence = fm.udc or fm.irsti or pending or fm.abstracts or fm.keyword_sets or fm.affiliations or fm.supervisor
-    if not candidates or not (evidence or any(is_title_line(" ".join(run)) for _, run in candidates)):
-        return FrontMatter()  # a line in capitals, or a title with fields around it: else all is body
-    fm.title_lines = _chosen_title(candidates, language)
+    if not fm.labelled_title and (not candidates or not (evidence or any(is_title_line(" ".join(run)) for _, run in candidates))):
+        # a line in capitals, or a title with fields around it: else all is body; the names read
+        # stay for a title the line-role model finds (`Priority Queue` over `By - Akshat Singh Gour`)
+        return FrontMatter(authors=_authors_in_script([p for p in pending if p[1]], "latin" if language == "en" else "cyrillic"))
+    fm.title_lines = [fm.labelled_title] if fm.labelled_title else _chosen_title(candidates, language)
     fm.authors.extend(_authors_in_script(pending, script(" ".join(fm.title_lines))))
     fm.abstracts.extend(unlabelled)
     fm.title_lines = [title_text(fm.title_lines)]
@@ -527,7 +614,8 @@ def _notes_under(texts: list[str], i: int) -> bool:
 
 def _one_line_field(fm: FrontMatter, text: str) -> bool:
     """A field that is one labelled line (UDC, IRSTI, a classification code, the supervisor),
-    read into `fm` (the first of each kind counts); False for any other line."""
+    read into `fm` (the first of each kind counts), or a cover's field passed over; False for
+    any other line."""
     if m := UDC.match(text):
         fm.udc = fm.udc or m["value"] or None
     elif BARE_UDC.match(text):
@@ -538,9 +626,29 @@ def _one_line_field(fm: FrontMatter, text: str) -> bool:
         pass
     elif m := SUPERVISOR.match(text):
         fm.supervisor = fm.supervisor or m["value"]
+    elif COVER_FIELD.match(text) and not TITLE_LABEL.match(text) or AUTHOR_ALONE.match(text):
+        pass  # `Дисциплина: «Цифровая грамотность»`, `Выполнила:` over the names: a cover page's fields
     else:
         return False
     return True
+
+
+_FIELD_LABEL = re.compile(r"^[^\W\d_][^:]{0,30}:\s")  # `Short title: …`, `running title: …`
+
+
+def _labelled_title(fm: FrontMatter, texts: list[str], i: int, end: int) -> int | None:
+    """Where the lines of a title given by its label end, its text read into `fm` (`Статья:
+    «Рианна»` on a cover page; `Title: Global assessment of … genetic` over `requirement for
+    growth and virulence.`: the lines under it up to a blank, another field or a classified
+    line); None when line `i` holds no such label."""
+    m = TITLE_LABEL.match(texts[i])
+    if m is None or not m["value"] or not texts[i][:1].isupper():
+        return None
+    stop = i + 1
+    while stop < end and texts[stop] and not _FIELD_LABEL.match(texts[stop]) and (continues_title(texts[stop - 1]) or not _classified(texts[stop], True)):
+        stop += 1
+    fm.labelled_title = fm.labelled_title or " ".join([m["value"], *texts[i + 1 : stop]])
+    return stop
 
 
 def _run_end(texts: list[str], i: int, end: int, after_title: bool) -> int:
@@ -627,7 +735,7 @@ def _classified(text: str, after_title: bool) -> bool:
     """A line some field claims (so it ends a run of title or prose lines)."""
     return bool(
         UDC.match(text) or BARE_UDC.match(text) or IRSTI.match(text) or CODES.match(text) or SUPERVISOR.match(text)
-        or is_rubric(text) or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
+        or AUTHOR_LABEL.match(text) or AUTHOR_ALONE.match(text) or is_rubric(text) or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
         or author_names(text, strong_only=not after_title) is not None
         or (_INSTITUTION.search(text) and len(text) < 200 and not is_title_line(text))
     )

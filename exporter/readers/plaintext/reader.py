@@ -217,12 +217,12 @@ def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:
 def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], language: str) -> list[str]:
     """The line-role model's title and authors put into `fm` where it proposes them (see
     `titleblock`); returns the front's e-mail addresses. Where the rules found no title the
-    body starts after the model's front lines."""
+    body starts after the model's front lines; a title given by its label stands."""
     rows, items = text_items(lines[fm.start:], tuple(sorted({0} | {p - fm.start for p in page_starts if p > fm.start})))
     rows = [r + fm.start for r in rows]  # the model reads the paper from its first line, not the previous paper's end above it
     choice = decide(items, language, " ".join(fm.title_lines) or None, fm.authors)
     # Where the rules read no front matter, a title block needs a title and names under it.
-    if choice.title and (rows[choice.title[0]] < fm.body_start if fm.title_lines else bool(choice.authors)):
+    if choice.title and not fm.labelled_title and (rows[choice.title[0]] < fm.body_start if fm.title_lines else bool(choice.authors or fm.authors)):
         if not fm.title_lines:  # the rules read no front matter: the body starts past the model's title block
             fm.body_start = max(fm.body_start, rows[choice.head_end - 1] + 1)
         fm.title_lines = [title_text([items[i].text for i in choice.title])]

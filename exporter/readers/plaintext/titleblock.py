@@ -27,9 +27,12 @@ from .sections import is_section_name
 
 # A ResearchGate cover page and similar: its lines are never the paper's title or authors. Its
 # counts (`CITATIONS   READS`, `128   1,021`) are a line of their own: a title may cite `Citations`.
+# A publisher's download cover (IOP's, Taylor & Francis's) says `To cite this article:`, `You may
+# also like`, `View the article online`, `This content was downloaded from IP address …`.
 _COVER = re.compile(
     r"SEE PROFILE|^\s*(?:(?:CITATIONS?|READS)\b[\s\d,.]*)+$|All content following this page|Some of the authors of this publication|"
-    r"uploaded by|ResearchGate|Download(?:ed)? from|View publication stats|User on \d",
+    r"uploaded by|ResearchGate|Download(?:ed)? from|View publication stats|User on \d|"
+    r"^To (?:cite|link to) this article|^You may also like$|^View the article online|This content was downloaded from",
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -285,14 +288,19 @@ def _may_end_title(line: str, below: str) -> bool:
     return continues_title(line) and is_fragment(t) and not _struck(t) and sum(ch.isalpha() for ch in t) >= 3 and not t.endswith(":")
 
 
+def is_cover(texts: list[str]) -> bool:
+    """Whether a page's lines are a cover page's (two of `_COVER`'s marks: ResearchGate's,
+    a publisher's download cover)."""
+    return sum(1 for text in texts if _COVER.search(text)) >= 2
+
+
 def _cover_page(items: list[LineItem]) -> int | None:
     """The first page when it is a cover page (ResearchGate's: `SEE PROFILE`, `CITATIONS`…)
     and the paper goes on on the next page; else None."""
     first = items[0].page if items else None
     if first is None or not any(item.page > first for item in items):
         return None
-    marks = sum(1 for item in items if item.page == first and _COVER.search(item.text))
-    return first if marks >= 2 else None
+    return first if is_cover([item.text for item in items if item.page == first]) else None
 
 
 def _unvetoed(run: list[int], texts: list[str], labels: list[Role]) -> list[list[int]]:
