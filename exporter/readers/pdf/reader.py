@@ -22,6 +22,7 @@ from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
+from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import DISPLAY, decide, emails_in, is_cover
 from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
@@ -298,7 +299,7 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
     candidates = []
     for block in _style_blocks(lines, region):
         text = " ".join(without_superscripts(lines[i]) for i in block)
-        if len(text.split()) < 2 or letters_in(text) < 6 or _NOT_TITLE.search(text) or name_parts(text):
+        if len(text.split()) < 2 or letters_in(text) < 6 or _NOT_TITLE.search(text) or (name_parts(text) and not _display_title_case(lines[block[0]], text, body)):
             continue
         folded = text.casefold()
         if any(folded in other and len(other) < 2 * len(folded) for i, other in page_text.items() if i < block[0]):
@@ -310,6 +311,16 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
     if lines[largest[0]].size >= DISPLAY * body:
         return with_display_neighbours(lines, largest, body)
     return next((b for b in candidates if lines[b[0]].bold or in_capitals(lines[b[0]].text)), None)
+
+
+def _display_title_case(line: Line, text: str, body: float) -> bool:
+    """A line of capitalised Latin words set in display type that looks like names by form
+    (`Timing Three Devices`) but holds no initial and no word the name lexicon knows: an
+    English title in title case, not a by-line (set in display type, names are a magazine's)."""
+    if line.size < DISPLAY * body or len(text.split()) < 3 or re.search(rf"[{_UPPER}]\.", text) or not text.isascii():
+        return False  # two words are a journal's rubric as often (`Research Article`)
+    names = loaded_names()
+    return not any(word.casefold().strip(",;") in names.given or word.casefold().strip(",;") in names.family for word in text.split())
 
 
 def _close_below(upper: Line, lower: Line) -> bool:
