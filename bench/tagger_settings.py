@@ -73,6 +73,13 @@ def load_trainer():
     return trainer
 
 
+def parsed(text: str) -> dict[str, str]:
+    """An entry's fields as the parser reads them (the tagger, then assembly)."""
+    from exporter.references.fields import parse_entry
+
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
 def field_scores(model: Path) -> dict:
     """Field accuracy per development set, through the whole parser, with `model` as the tagger's."""
     from exporter.references import tagger
@@ -81,7 +88,7 @@ def field_scores(model: Path) -> dict:
     tagger.loaded_model.cache_clear()
     out = {}
     for name, lines in sorted(development_sets().items()):
-        got = entry_fields.score_set(lines, entry_fields._model)
+        got = entry_fields.score_set(lines, parsed)
         out[name] = {f: round(got["fields"][f]["correct"] / max(got["fields"][f]["labelled"], 1), 4) for f in FIELDS}
         out[name]["entry"] = round(got["entry"], 4)
         out[name]["entries"] = got["entries"]
@@ -182,7 +189,7 @@ def misses(model: Path, sets=("anystyle-core", "grobid"), fields=FOCUS) -> tuple
     out, kinds = [], Counter()
     for name, lines in sorted(development_sets().items()):
         for x in lines if name in sets else ():
-            truth, got = entry_fields.truth_values(x), entry_fields.parsed_values(entry_fields._model(x["text"]))
+            truth, got = entry_fields.truth_values(x), entry_fields.parsed_values(parsed(x["text"]))
             wrong = [f for f in fields if truth[f] != got[f]]
             kinds.update((name, f, miss_kind(truth[f], got[f])) for f in wrong)
             if wrong:
