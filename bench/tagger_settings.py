@@ -1,0 +1,375 @@
+"""CRFsuite's training settings compared on the development split only: the reference tagger
+trained with each setting on the training lines minus the development ones (train.py
+`is_development`: one training line in ten), then scored on those development lines — token
+accuracy, and field accuracy through the whole parser, as bench/entry_fields.py scores the
+held-out sets — with the model's size and its speed on 100 development entries.
+
+    .venv/bin/python bench/tagger_settings.py [--workers 2] [--only NAME …]   # writes bench/TAGGER_SETTINGS.md
+
+The held-out lines and gold.xml are never read here: the settings are chosen on this table,
+and only the chosen model is scored on the held-out sets (bench/entry_fields.py). Results are
+kept in bench/tagger_settings.json (one run per setting; a setting already there is not rerun).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import entry_fields  # noqa: E402  (bench/entry_fields.py: the field scoring of the held-out table)
+
+from exporter.references.tagger import train  # noqa: E402
+
+RESULTS = BENCH / "tagger_settings.json"
+REPORT = BENCH / "TAGGER_SETTINGS.md"
+MODELS = Path("/tmp/tagger_settings")  # development models, kept for a look; never shipped
+# The settings shipped before this grid, which each row changes one or two of (every key a row
+# changes is here, so a worker's trainer is reset between rows).
+BASE = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True, "feature.minfreq": 2, "feature.possible_states": False}
+BEFORE, CHOSEN = "c1=0.1 c2=0.01", "max_iterations=50"  # the shipped settings (train.PARAMS), and the best on the development split
+# The grid: c1 x c2 at the shipped feature settings, then feature settings and iterations.
+GRID = {f"c1={c1} c2={c2}": {"c1": c1, "c2": c2} for c1 in (0.0, 0.05, 0.1, 0.3) for c2 in (0.001, 0.01, 0.05)} | {
+    "max_iterations=50": {"max_iterations": 50}, "max_iterations=100": {"max_iterations": 100},
+    "c1=0.3 max_iterations=50": {"c1": 0.3, "max_iterations": 50}, "minfreq=5 max_iterations=50": {"feature.minfreq": 5, "max_iterations": 50},
+    "minfreq=1": {"feature.minfreq": 1}, "minfreq=3": {"feature.minfreq": 3}, "minfreq=5": {"feature.minfreq": 5},
+    "possible_transitions=False": {"feature.possible_transitions": False}, "possible_states=True": {"feature.possible_states": True},
+    # How often a source's lines are appended (train.WEIGHT; anystyle-core counts twice): the real sets against the synthetic ones.
+    "grobid weight 2 max_iterations=50": {"max_iterations": 50, "weight": {"grobid": 2}},
+}
+FOCUS = ("title", "container", "publisher")
+FIELDS = entry_fields.SET_FIELDS
+
+_TRAINER = None  # every training line's features, appended once (the development lines as the holdout group)
+
+
+def development_sets() -> dict[str, list[dict]]:
+    """The development lines by source (synthetic ones by language)."""
+    sets: dict[str, list[dict]] = {}
+    for x in train.read_lines():
+        if train.is_development(x["text"]):
+            key = x["source"] if x["source"] in ("anystyle-core", "grobid") else f"synthetic {'ru/kk' if x.get('lang') in ('ru', 'kk') else 'en'}"
+            sets.setdefault(key, []).append(x)
+    return sets
+
+
+def load_trainer():
+    """A trainer holding the training lines (group 0, weighted as train.py weighs them) and
+    the development lines (group 1, the holdout CRFsuite scores each iteration on)."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, xseq, yseq in train.examples(train.read_lines()):
+        dev = train.is_development(x["text"])
+        for _ in range(1 if dev else train.WEIGHT.get(x["source"], 1)):
+            trainer.append(xseq, yseq, int(dev))
+    return trainer
+
+
+def parsed(text: str) -> dict[str, str]:
+    """An entry's fields as the parser reads them (the tagger, then assembly)."""
+    from exporter.references.fields import parse_entry
+
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def field_scores(model: Path) -> dict:
+    """Field accuracy per development set, through the whole parser, with `model` as the tagger's."""
+    from exporter.references import tagger
+
+    tagger.MODEL = model
+    tagger.loaded_model.cache_clear()
+    out = {}
+    for name, lines in sorted(development_sets().items()):
+        got = entry_fields.score_set(lines, parsed)
+        out[name] = {f: round(got["fields"][f]["correct"] / max(got["fields"][f]["labelled"], 1), 4) for f in FIELDS}
+        out[name]["entry"] = round(got["entry"], 4)
+        out[name]["entries"] = got["entries"]
+    return out
+
+
+def speed_ms(runs: int = 5) -> float:
+    """CPU milliseconds to read the first 100 development entries (best of `runs`; CPU time,
+    so other engineers' jobs on the shared machine move it less than wall time)."""
+    from exporter.references.fields import parse_entry
+
+    sample = [x["text"] for x in train.read_lines() if train.is_development(x["text"])][:100]
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        for text in sample:
+            parse_entry(text)
+        best = min(best, time.process_time() - start)
+    return round(best * 1000, 1)
+
+
+def run_one(job: tuple[str, dict]) -> dict:
+    name, change = job
+    params = BASE | {k: v for k, v in change.items() if k != "weight"}
+    path = model_path(name)
+    _TRAINER.set_params(params)
+    start = time.time()
+    _TRAINER.train(str(path), holdout=1)
+    seconds = time.time() - start
+    curve = {it["num"]: round(it["item_accuracy_float"], 4) for it in _TRAINER.logparser.iterations}
+    return {"name": name, "params": params | {"weight": train.WEIGHT | change.get("weight", {})}, "train_s": round(seconds), "iterations": max(curve),
+            "token_accuracy": curve[max(curve)], "curve": {k: v for k, v in curve.items() if k % 25 == 0 or k == max(curve)},
+            "size_kib": path.stat().st_size // 1024, "ms_per_100": speed_ms(), "fields": field_scores(path), "miss_kinds": miss_kinds(path)}
+
+
+def model_path(name: str) -> Path:
+    return MODELS / (name.replace(" ", "_").replace("=", "") + ".crfsuite")
+
+
+def miss_kinds(model: Path) -> list[list]:
+    """[set, field, kind, count] of the development misses of the focus fields (see `misses`)."""
+    return [[*key, n] for key, n in sorted(misses(model)[1].items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1]))]
+
+
+def focus(result: dict) -> float:
+    """The mean of title, container and publisher accuracy over the two real sets (the fields
+    and sets the held-out targets are missed on)."""
+    real = [result["fields"][s][f] for s in ("anystyle-core", "grobid") for f in FOCUS]
+    return sum(real) / len(real)
+
+
+def report(results: list[dict]) -> str:
+    """The grid as markdown: one row per setting, development scores, size and speed."""
+    sets = sorted(results[0]["fields"])
+    head = ["setting", "iterations", "token acc."] + [f"{s} {f}" for s in ("anystyle-core", "grobid") for f in FOCUS]
+    head += ["real-set focus mean"] + [f"{s} entry" for s in sets] + ["min other field", "KiB", "ms/100 (CPU)", "train s"]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for r in sorted(results, key=lambda r: -focus(r)):
+        cells = [r["name"], str(r["iterations"]), f"{r['token_accuracy']:.4f}"]
+        cells += [f"{r['fields'][s][f]:.1%}" for s in ("anystyle-core", "grobid") for f in FOCUS]
+        cells.append(f"{focus(r):.2%}")
+        cells += [f"{r['fields'][s]['entry']:.1%}" for s in sets]
+        others = min((r["fields"][s][f], f"{s} {f}") for s in sets for f in FIELDS if f not in FOCUS)
+        cells += [f"{others[0]:.1%} ({others[1]})", str(r["size_kib"]), f"{r['ms_per_100']:.0f}", str(r["train_s"])]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def full_table(result: dict) -> str:
+    """Every field of every development set for one setting."""
+    lines = ["| set | entries | " + " | ".join(FIELDS) + " | entry |", "|---|---:|" + "---:|" * (len(FIELDS) + 1)]
+    for name, row in sorted(result["fields"].items()):
+        lines.append(f"| {name} | {row['entries']} | " + " | ".join(f"{row[f]:.1%}" for f in FIELDS + ("entry",)) + " |")
+    return "\n".join(lines)
+
+
+def miss_kind(truth: str | None, got: str | None) -> str:
+    """How a field's parse differs from its label: absent, spurious, too long or too short at
+    one end (it took in or lost a neighbour's words), or other."""
+    if truth is None or got is None:
+        return "spurious" if truth is None else "missing"
+    for longer, shorter, kind in ((got, truth, "too long"), (truth, got, "too short")):
+        if shorter in longer:
+            return f"{kind} at the end" if longer.startswith(shorter) else f"{kind} at the start" if longer.endswith(shorter) else kind
+    return "other"
+
+
+def misses(model: Path, sets=("anystyle-core", "grobid"), fields=FOCUS) -> tuple[list[str], dict]:
+    """The development entries whose title, container or publisher a model's parse gets wrong,
+    and the count of each kind of miss: what error analysis reads (development lines only,
+    never held-out or gold.xml ones)."""
+    from collections import Counter
+
+    from exporter.references import tagger
+
+    tagger.MODEL = model
+    tagger.loaded_model.cache_clear()
+    out, kinds = [], Counter()
+    for name, lines in sorted(development_sets().items()):
+        for x in lines if name in sets else ():
+            truth, got = entry_fields.truth_values(x), entry_fields.parsed_values(parsed(x["text"]))
+            wrong = [f for f in fields if truth[f] != got[f]]
+            kinds.update((name, f, miss_kind(truth[f], got[f])) for f in wrong)
+            if wrong:
+                tagged = " | ".join(f"{label}: {x['text'][s:e]}" for label, s, e, _ in tagger.tag(x["text"]).segments())
+                out.append(f"[{name}] {x['text']}\n    tagger: {tagged}\n    " + "\n    ".join(f"{f}: {truth[f]!r} -> {got[f]!r}" for f in wrong))
+    return out, dict(kinds)
+
+
+def _named(results: list[dict], name: str) -> dict:
+    return next(r for r in results if r["name"] == name)
+
+
+def kinds_table(before: dict, chosen: dict) -> str:
+    """The development misses of the focus fields by kind, before and after."""
+    count = {key: [0, 0] for key in sorted({tuple(k[:3]) for r in (before, chosen) for k in r.get("miss_kinds", [])})}
+    for i, r in enumerate((before, chosen)):
+        for *key, n in r.get("miss_kinds", []):
+            count[tuple(key)][i] = n
+    lines = ["| set | field | kind of miss | shipped settings | best (early stop) |", "|---|---|---|---:|---:|"]
+    lines += [f"| {s} | {f} | {k} | {a} | {b} |" for (s, f, k), (a, b) in sorted(count.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1][1]))]
+    return "\n".join(lines)
+
+
+def run_all(todo: list[tuple[str, dict]], weight: dict, workers: int, done: list[dict]) -> None:
+    """Run `todo` (settings sharing one weighting of the sources), `workers` at a time, adding
+    each result to `done` and bench/tagger_settings.json as it comes."""
+    global _TRAINER
+    from multiprocessing import get_context
+
+    shipped = dict(train.WEIGHT)
+    train.WEIGHT.update(weight)
+    _TRAINER = load_trainer()
+    train.WEIGHT.clear()
+    train.WEIGHT.update(shipped)  # run_one reports the weighting as shipped weights | the row's own
+    with get_context("fork").Pool(min(workers, len(todo)), maxtasksperchild=1) as pool:
+        for result in pool.imap_unordered(run_one, todo):
+            done.append(result)
+            print(f"{result['name']}: focus {focus(result):.2%}, token {result['token_accuracy']:.4f}, {result['size_kib']} KiB, {result['ms_per_100']} ms", file=sys.stderr, flush=True)
+            RESULTS.write_text(json.dumps(done, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--only", nargs="*", help="settings of GRID to run (in this order); default all of GRID")
+    parser.add_argument("--report", action="store_true", help="only rewrite bench/TAGGER_SETTINGS.md from bench/tagger_settings.json")
+    parser.add_argument("--misses", type=Path, help="print the development misses of this model and stop")
+    args = parser.parse_args(argv)
+    if args.misses:
+        found, kinds = misses(args.misses)
+        print("\n".join(found))
+        for (name, field, kind), n in sorted(kinds.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1])):
+            print(f"{name} {field} {kind}: {n}")
+        return 0
+    done = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []
+    todo = [] if args.report else [(n, GRID[n]) for n in (args.only or GRID) if n not in {r["name"] for r in done}]
+    MODELS.mkdir(exist_ok=True)
+    for weight in sorted({json.dumps(change.get("weight", {})) for _, change in todo}):  # one trainer per weighting of the sources
+        run_all([job for job in todo if json.dumps(job[1].get("weight", {})) == weight], json.loads(weight), args.workers, done)
+    for r in done:  # rows run before miss kinds were kept, while their development model is still at hand
+        if "miss_kinds" not in r and model_path(r["name"]).exists():
+            r["miss_kinds"] = miss_kinds(model_path(r["name"]))
+    RESULTS.write_text(json.dumps(done, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = TEMPLATE.format(table=report(done), n=len(done), unrun=", ".join(n for n in GRID if n not in {r["name"] for r in done}) or "none",
+                           chosen=CHOSEN, before=BEFORE, full_before=full_table(_named(done, BEFORE)), full_chosen=full_table(_named(done, CHOSEN)),
+                           kinds=kinds_table(_named(done, BEFORE), _named(done, CHOSEN)))
+    REPORT.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+TEMPLATE = """# Tagger training settings on the development split
+
+Written by bench/tagger_settings.py. Each row: the reference tagger trained by CRFsuite (L-BFGS,
+OWL-QN when c1 > 0) with one setting on the training lines minus the development ones (train.py
+`is_development`: one training line in ten, by a hash of its text), then scored on the
+development lines only: token accuracy, and field accuracy through the whole parser (tagger,
+conventions, normalisers), as bench/entry_fields.py scores its sets. No held-out line and no
+gold.xml line is read by this script; the setting was chosen on this table, and the held-out
+and gold.xml numbers (bench/ENTRY_FIELDS.md) were taken once, for the chosen model.
+
+Columns: the title, container and publisher accuracy on the two real development sets
+(anystyle-core, GROBID: where the held-out targets are missed), their mean (rows sorted by it),
+every set's whole-entry accuracy, the lowest of the other fields over all sets, the model's
+size, CPU milliseconds to read the first 100 development entries (best of 5; the same process
+and caches for every model; the shared machine ran 4-7 jobs meanwhile, so differences under
+~10 ms are noise), and the training time (wall, two runs at a time on the shared machine, so
+only roughly comparable). Unless a setting says otherwise: {base}.
+
+{table}
+
+{n} settings run. Not run (the session's time ran out on the shared 2-core machine, where one
+150-iteration run took ~20 min): {unrun}.
+
+How noisy the table is: the development sets are small (anystyle-core 103 entries, about 100
+with a title, so one entry is one point; GROBID 703, one entry 0.14 point), so single-point
+moves on anystyle-core are noise; GROBID, the synthetic sets and the whole-entry columns say
+more.
+
+## Best on the development split: {chosen} (shipped: {before}, unchanged)
+
+Every L1 run's token accuracy on the development lines peaks near iteration 50-75 and then
+drifts down (the `curve` in bench/tagger_settings.json: the shipped settings give 0.9776 at 50, 0.9775
+at 75, 0.9769 at 150), and the field scores agree: stopping at 50 iterations is better than 150
+on GROBID's title, container and publisher, on anystyle-core's title and container, and on the
+whole entries of every set; it loses anystyle-core pages (97.9 % to 93.8: two entries of 48) and
+a publisher (87.8 % to 85.4: one entry of 41). Pure L2 (c1 0) reads anystyle-core titles and containers about as
+well but synthetic publishers far worse, and makes a 23 MB model; c1 0.3 run to 150
+iterations gives the smallest model (2.2 MB) and reads anystyle-core a little better but GROBID's
+publishers 4.5 points worse; c1 0.3 or feature.minfreq 5 with the early stop made the model
+smaller but read worse. The early stop's cost: a model
+of ~7.5 MB against ~3 MB (OWL-QN has not yet driven as many weights to zero), and tagging about
+as fast (CPU 93 ms against 90 ms for gold.xml's first 100 entries, both models in one process,
+best of 6).
+
+Before ({before}):
+
+{full_before}
+
+Best ({chosen}):
+
+{full_chosen}
+
+## After the choice: the held-out sets, gold.xml, the corpus and the tests, looked at once
+
+The model retrained on every training line with {chosen} (`python -m
+exporter.references.tagger.train --max-iterations 50`, 7.6 MB) was then scored once by
+bench/entry_fields.py. The held-out rows, shipped model (main's) -> {chosen}:
+
+| set | first author | year | title | container | volume | pages | publisher | entry |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| anystyle-core (141) | 97.7 -> 96.9 | 100.0 -> 100.0 | 82.4 -> 83.8 | 85.1 -> 85.1 | 93.0 -> 95.3 | 95.8 -> 95.8 | 77.9 -> 80.9 | 61.7 -> 64.5 |
+| GROBID (823) | 95.8 -> 95.6 | 99.1 -> 98.9 | 86.0 -> 87.4 | 90.9 -> 91.9 | 96.0 -> 96.2 | 96.0 -> 96.4 | 77.3 -> 78.4 | 74.7 -> 76.3 |
+| synthetic, styles never trained on (521) | 97.0 -> 97.0 | 100.0 -> 100.0 | 99.2 -> 98.8 | 96.8 -> 97.3 | 99.2 -> 99.2 | 99.4 -> 99.7 | 99.0 -> 95.8 | 93.1 -> 92.7 |
+| synthetic, CSL en (783) | 94.0 -> 94.3 | 100.0 -> 100.0 | 93.2 -> 93.6 | 88.5 -> 89.5 | 98.5 -> 99.0 | 99.1 -> 99.8 | 86.2 -> 87.2 | 79.6 -> 80.6 |
+| synthetic, CSL ru/kk (326) | 95.8 -> 95.8 | 99.7 -> 99.7 | 97.2 -> 97.9 | 97.4 -> 99.0 | 98.4 -> 96.9 | 99.6 -> 99.6 | 97.4 -> 99.1 | 88.0 -> 89.0 |
+| synthetic, GOST (ours) ru/kk (520) | 96.3 -> 97.5 | 100.0 -> 100.0 | 100.0 -> 100.0 | 100.0 -> 100.0 | 100.0 -> 100.0 | 100.0 -> 99.8 | 98.2 -> 99.4 | 90.4 -> 91.5 |
+| AnyStyle gold.xml (1669) | 97.6 -> 97.9 | 99.6 -> 99.3 | 91.6 -> 91.7 | 93.2 -> 93.2 | 98.3 -> 97.3 | 98.6 -> 98.5 | 92.3 -> 92.6 | 79.2 -> 78.4 |
+
+The real held-out sets gain 1-3 points on title, container and publisher, still 8-12 points
+short of the targets (title and container 95 %, publisher 90 %); gold.xml, the cleanest measure,
+does not move (volume and whole entries a little worse), nor do styles never trained on
+(publisher 99.0 -> 95.8). On the corpus: the hand-labelled entries' titles 92.8 % -> 90.7 %
+(two entries), years 100 % -> 98.9 %; REF010 31 findings against 29, one of them false
+(ru_digilina_uncertainty_planning:5 `… – Екатеринбург : Институт экономики УрО РАН, 2012. – 184
+с.` called a book without publisher) and one right (ru_voronkin_chatgpt_dataset:8, a file name
+and a site); and tests/test_checks.py::test_year_typo_is_read_and_reported failed (`…, Volumes
+9(2), May 7, 0213.`: the year typo read as pages, so REF011 no longer reports it). So the
+setting is not shipped: train.py keeps its settings, and the model and bench/ENTRY_FIELDS.md
+stay main's. The settings do not close the gap to the held-out targets; what is missed
+(next section) is a matter of features and training data, not of regularisation.
+
+## What the development misses are
+
+`bench/tagger_settings.py --misses MODEL` prints each development entry of anystyle-core and
+GROBID whose title, container or publisher is wrong, with the tagger's segments. By kind
+(a field "too long at the end" took in the next element's words; "too short at the end" lost
+its last words to the next element):
+
+{kinds}
+
+Reading them (development lines only): most title misses are boundary errors with the next
+element — a title running into a container or a note where nothing but a comma or no
+punctuation at all separates them (`… type 2 diabetes: a randomized clinical trial Diabetes
+Educ., 36`, GROBID's PDF text with glued words: `… anti -springfilters for gravitational wave
+interferometric detectorsNucl . Instrum.`, `… timeseries ,ICFDA '14International Conference`),
+an edition, translator or `Revised and expanded` left in the title, and a title cut at an inner
+full stop or colon. Container misses are mostly a container with no mark (`Synthesis, 706
+(1977)`, `J. Climate, 19` after the title with no `In`/italics in plain text) or a series,
+thesis school or report institution read as a container or publisher; many publisher misses
+are GROBID's labelling choices (an institution or a place read where the label says publisher,
+`Ithaca 1995`, `University Park 1999`, and the reverse). These are what a feature change or
+more synthetic data would have to move; neither was tried this session (no time after the grid).
+One more training setting was: the GROBID lines appended twice (`grobid weight 2
+max_iterations=50`, against max_iterations=50 alone), which read the development lines worse
+(GROBID title 85.5 % against 87.2, container 89.5 against 90.6; anystyle-core's worse too) with
+a 12 MB model, so it was not kept.
+"""
+TEMPLATE = TEMPLATE.replace("{base}", ", ".join(f"{k} {v}" for k, v in BASE.items()))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
