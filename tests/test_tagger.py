@@ -324,7 +324,7 @@ def tagged(*tokens: tuple[str, str, float]):
         text += (" " if text else "")
         spans.append((len(text), len(text) + len(word)))
         text += word
-    return Tagged(text, tuple(spans), tuple(label for _, label, _ in tokens), tuple(p for _, _, p in tokens), {})
+    return Tagged(text, tuple(spans), tuple(label for _, label, _ in tokens), tuple(p for _, _, p in tokens))
 
 
 def corrected_labels(*tokens: tuple[str, str, float]) -> list[str]:
@@ -808,7 +808,7 @@ def test_what_the_tagger_reads_of_glued_gost_separators(monkeypatch):
 
     seen = []
     real = normalise.tag
-    monkeypatch.setattr(normalise, "tag", lambda text, asked=(): seen.append(text) or real(text, asked))
+    monkeypatch.setattr(normalise, "tag", lambda text: seen.append(text) or real(text))
     for text in ("Орлов И. Сети: пособие для вузов/ И. Орлов: Изд, 2021– 134", "Сети/Орлов, Иван: Изд, 2004.-137с.",
                  "Seite 2048- 2076, Thieme, 1987.", "Bible. Oxford/Cambridge, 1970.", "Сети и/или узлы. URL: https://ex.org/a/Bc, 2020– 1"):
         parsed = normalise.read_entry(text)
@@ -843,3 +843,17 @@ def test_a_year_inside_the_title_is_not_the_entrys_year(monkeypatch):
     tokens = [("Обзор", T, 1.0), ("рынка.", T, 1.0), ("Вестник", J, 1.0), ("2001;", J, 1.0), ("5:", "volume", 1.0), ("12-14.", P, 1.0)]
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert f.get("year") == "2001"
+
+
+def test_a_labels_presence_is_the_entrys_own_after_another_entry_was_read():
+    """`present` reads the marginals on demand: the tagger holds one sequence at a time, so
+    an entry asked after another was tagged must be read again, not answered from the other."""
+    from exporter.references.tagger import tag
+
+    book = tag("Иванов И. И. Теория сетей. – М.: Наука, 2010. – 200 с.")
+    alone = book.present("publisher")
+    article = tag("Petrov P. Queues in networks // Journal of Networks. 2012. Vol. 3, No. 2. P. 40-52.")
+    after = book.present("publisher")
+    assert after == alone > 0.5  # the book names its publisher, and this is still the book's answer
+    assert article.present("publisher") < alone  # the article names none
+    assert tag("").present("publisher") == 0.0

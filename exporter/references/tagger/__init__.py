@@ -4,7 +4,9 @@ beside this module and is opened on first use, so a run that reads no list never
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+import threading
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -15,14 +17,15 @@ MODEL = Path(__file__).resolve().with_name("model.crfsuite")
 
 @dataclass(frozen=True)
 class Tagged:
-    """An entry's tokens, each token's label and the model's probability of that label
-    (its marginal), and for the labels asked about, the probability that some token has it."""
+    """An entry's tokens, each token's label and the model's probability of that label (its
+    marginal); `present(label)` gives the probability that some token has a label."""
 
     text: str
     spans: tuple[tuple[int, int], ...]
     labels: tuple[str, ...]
     marginals: tuple[float, ...]
-    present: dict[str, float]
+    features: tuple = field(default=(), repr=False, compare=False)  # the sequence the tagger read
+    generation: int = field(default=0, repr=False, compare=False)  # which `tag` call read it
 
     def segments(self) -> list[tuple[str, int, int, float]]:
         """Runs of one label as (label, start, end, mean marginal), in order."""
@@ -35,6 +38,27 @@ class Tagged:
                 out.append([label, s, e, [p]])
         return [(label, s, e, sum(ps) / len(ps)) for label, s, e, ps in out]
 
+    def present(self, label: str) -> float:
+        """The probability that at least one token carries `label` (the largest marginal over
+        the tokens). Asked only for the few fields an entry lacks, so the marginals are read on
+        demand (reading every label's for every token was a fifth of the parse); the tagger
+        holds one sequence at a time, so it reads this entry's again if another came since."""
+        if not self.features:
+            return 0.0
+        tagger, known = loaded_model()
+        if label not in known:
+            return 0.0
+        with _LOCK:
+            if _HELD[0] != self.generation:
+                tagger.set(list(self.features))
+                _HELD[0] = self.generation
+            return max(tagger.marginal(label, i) for i in range(len(self.features)))
+
+
+_LOCK = threading.Lock()  # one tagger, one sequence at a time: its marginals are of the last read
+_HELD = [0]  # the generation of the sequence the tagger holds
+_GENERATIONS = itertools.count(1)
+
 
 @cache
 def loaded_model():
@@ -46,14 +70,16 @@ def loaded_model():
     return tagger, frozenset(tagger.labels())
 
 
-def tag(text: str, asked: tuple[str, ...] = ()) -> Tagged:
-    """Label the tokens of one entry; `asked` labels get the probability that at least one
-    token carries them (the largest marginal over the tokens)."""
+def tag(text: str) -> Tagged:
+    """Label the tokens of one entry, each with its marginal."""
     spans = tokenize(text)
     if not spans:
-        return Tagged(text, (), (), (), {})
-    tagger, known = loaded_model()
-    labels = tagger.tag(sequence_features(text, spans))  # also keeps the sequence for marginal()
-    marginals = tuple(tagger.marginal(label, i) for i, label in enumerate(labels))
-    present = {label: max(tagger.marginal(label, i) for i in range(len(spans))) if label in known else 0.0 for label in asked}
-    return Tagged(text, tuple(spans), tuple(labels), marginals, present)
+        return Tagged(text, (), (), ())
+    tagger, _ = loaded_model()
+    features = tuple(sequence_features(text, spans))
+    with _LOCK:
+        labels = tagger.tag(list(features))  # also keeps the sequence for marginal()
+        marginals = tuple(tagger.marginal(label, i) for i, label in enumerate(labels))
+        generation = next(_GENERATIONS)
+        _HELD[0] = generation
+    return Tagged(text, tuple(spans), tuple(labels), marginals, features, generation)

@@ -14,7 +14,6 @@ from .conventions import corrected
 from .lexicon import MONTHS
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
-_ASKED = ("author", "title", "date", "journal", "container", "pages", "publisher")
 _LABEL_OF_FIELD = {"author": "author", "title": "title", "year": "date", "journal": "journal", "booktitle": "container", "pages": "pages", "publisher": "publisher"}
 
 _ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|және\sт\.б\.|and\sothers|others)\s*[.,]?\s*$", re.IGNORECASE)
@@ -409,9 +408,9 @@ def _tagged(text: str):
     separators: the tagger learned GOST's marks as tokens of their own."""
     spaced = _spaced(text)
     if spaced is None:
-        return tag(text, _ASKED)
+        return tag(text)
     wide, where = spaced
-    tagged = tag(wide, _ASKED)
+    tagged = tag(wide)
     spans = tuple((where[s], where[e - 1] + 1) for s, e in tagged.spans)
     return dataclasses.replace(tagged, text=text, spans=spans)
 
@@ -524,7 +523,7 @@ def read_entry(text: str) -> Parsed:
     _sure_of_a_marked_container(f)
     for name, label in _LABEL_OF_FIELD.items():
         if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
-            f.confidence[name] = 1.0 - tagged.present.get(label, 0.0)
+            f.confidence[name] = 1.0 - tagged.present(label)
     ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
     confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
     return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
