@@ -24,7 +24,7 @@ def _rows(table: Table) -> list[list[tuple[str, int, int]]]:
     return [[(" ".join(plain_text(c.inlines).split()), c.rowspan, c.colspan) for c in row] for row in table.rows]
 
 
-def _word_paper(path) -> None:
+def _word_paper():
     """A Word paper with a captioned table (a cell merged down, one merged across, a
     citation in a cell) and an uncaptioned 2 x 2 grid, as an author would write it."""
     paper = docx.Document()
@@ -47,7 +47,16 @@ def _word_paper(path) -> None:
     paper.add_paragraph("Список литературы")
     paper.add_paragraph("1. Иванов И. И. Методы измерений. – М.: Наука, 2010. – 200 с.")
     paper.add_paragraph("2. Петров П. П. Точность весов // Измерительная техника. – 2012. – № 3. – С. 40–12.")
+    return paper
+
+
+def _printed_by_libreoffice(paper, path) -> str:
+    """The Word paper saved at `path` and printed to PDF beside it by LibreOffice."""
     paper.save(path)
+    folder = path.parent
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(path)],
+                   capture_output=True, timeout=180, check=True)
+    return str(path.with_suffix(".pdf"))
 
 
 @pytest.fixture(scope="module")
@@ -55,11 +64,7 @@ def word_pdf(tmp_path_factory) -> str:
     """The Word paper printed to PDF by LibreOffice."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice not installed")
-    folder = tmp_path_factory.mktemp("word")
-    _word_paper(folder / "paper.docx")
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(folder / "paper.docx")],
-                   capture_output=True, timeout=180, check=True)
-    return str(folder / "paper.pdf")
+    return _printed_by_libreoffice(_word_paper(), tmp_path_factory.mktemp("word") / "paper.docx")
 
 
 def test_a_word_table_printed_by_libreoffice_is_read_as_a_table(word_pdf):
@@ -187,9 +192,7 @@ def test_an_address_broken_in_a_narrow_cell_is_one_word_again(tmp_path):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     paper.add_paragraph("Текст после таблицы продолжает рассуждение. " * 3)
-    paper.save(tmp_path / "t.docx")
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "t.docx")],
-                   capture_output=True, timeout=180, check=True)
+    _printed_by_libreoffice(paper, tmp_path / "t.docx")
     printed = subprocess.run(["pdftotext", "-layout", str(tmp_path / "t.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "supercloudstorageservice.com" not in printed  # the address is broken on the page
     (table,) = [b for b in read_pdf(str(tmp_path / "t.pdf")).blocks if isinstance(b, Table)]
@@ -289,9 +292,7 @@ def test_a_caption_written_in_the_tables_first_row_is_its_caption(tmp_path):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     paper.add_paragraph("Текст после таблицы продолжает рассуждение. " * 3)
-    paper.save(tmp_path / "t.docx")
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "t.docx")],
-                   capture_output=True, timeout=180, check=True)
+    _printed_by_libreoffice(paper, tmp_path / "t.docx")
     (table,) = [b for b in read_pdf(str(tmp_path / "t.pdf")).blocks if isinstance(b, Table)]
     assert table.number == "1" and plain_text(table.caption).strip() == "Параметры микросхем"
     assert _rows(table) == [[("Микросхема", 1, 1), ("Объём", 1, 1)], [("MR2A16A", 1, 1), ("4 Мбит", 1, 1)]]
