@@ -56,8 +56,8 @@ def count(paths: list[tuple[str, str]]) -> list[dict]:
         try:
             tables = [b for b in read_pdf(path).blocks if isinstance(b, Table)]
             rows.append({"name": name, "captions": captions(path), "tables": len(tables), "numbers": [t.number or "–" for t in tables]})
-        except InputError as exc:
-            rows.append({"name": name, "error": str(exc)})
+        except InputError as exc:  # the message names the temporary copy: said without its folder
+            rows.append({"name": name, "error": str(exc).replace(str(Path(path).parent) + "/", "")})
     return rows
 
 

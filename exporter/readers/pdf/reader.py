@@ -1000,7 +1000,7 @@ def with_table_captions(blocks: list) -> list:
             caption = out[above[1]].inlines if len(above) == 2 else words
             taken.update(above)
             earlier = next((i for i in range(k - 1, -1, -1) if isinstance(out[i], Table) and out[i].number == number and i not in taken), None)
-            if earlier is not None and CONTINUATION.match(plain_text(caption).strip()) is not None or (not caption and earlier is not None):
+            if earlier is not None and (not caption or CONTINUATION.match(plain_text(caption).strip()) is not None):
                 out[earlier] = _continued(out[earlier], block)
                 taken.add(k)
             else:

@@ -294,10 +294,11 @@ def _columns(runs: list[Run], left: float, right: float) -> list[tuple[float, fl
 
 
 def _rows(runs: list[Run], columns: list[tuple[float, float]], heading_below: float | None, inner: list[float]) -> list[list[Run]]:
-    """The runs grouped into rows by baseline, top to bottom. A baseline whose first column is
-    empty goes on the row above (a cell's text wrapped onto a second line), and so does one
-    holding only a first column that opens in lower case, unless a rule stands between them; in the heading, lines go on the row above unless a run crosses a
-    column gap (a heading over columns)."""
+    """The runs grouped into rows by baseline, top to bottom, never across a rule inside the
+    table. Below the heading, a line whose first column is empty goes on the row above (a
+    cell's text wrapped onto a second line), and so does one holding only a first column that
+    opens in lower case (`Moderate` / `anaemia`); in the heading, a line goes on the row above
+    unless it or that row crosses a column gap (a heading over several columns)."""
     lines: list[list[Run]] = []
     for r in sorted(runs, key=lambda r: -r.y):
         if lines and abs(lines[-1][0].y - r.y) <= 0.4 * r.size:
@@ -306,14 +307,22 @@ def _rows(runs: list[Run], columns: list[tuple[float, float]], heading_below: fl
             lines.append([r])
     rows: list[list[Run]] = []
     for line in lines:
-        heading = heading_below is not None and line[0].y > heading_below
-        crosses = any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in line)
-        first_empty = not any(r.x0 < columns[0][1] for r in line)
-        # a row's label wrapped onto a line of its own (`Moderate` / `anaemia`) goes on in lower case
-        label_goes_on = all(r.x1 <= columns[0][1] + SAME for r in line) and sorted(line, key=lambda r: r.x0)[0].opens_lower
-        same_part = rows and not any(line[0].y < y < rows[-1][0].y for y in inner)
-        if same_part and ((heading and not crosses and not any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in rows[-1])) or (not heading and (first_empty or label_goes_on))):
+        if not rows or any(line[0].y < y < rows[-1][0].y for y in inner):
+            rows.append(list(line))
+            continue
+        if heading_below is not None and line[0].y > heading_below:
+            goes_on = not _crosses(line, columns) and not _crosses(rows[-1], columns)
+        else:
+            first_empty = not any(r.x0 < columns[0][1] for r in line)
+            label_goes_on = all(r.x1 <= columns[0][1] + SAME for r in line) and min(line, key=lambda r: r.x0).opens_lower
+            goes_on = first_empty or label_goes_on
+        if goes_on:
             rows[-1].extend(line)
         else:
             rows.append(list(line))
     return rows
+
+
+def _crosses(runs: list[Run], columns: list[tuple[float, float]]) -> bool:
+    """Whether a run stands over more than one column."""
+    return any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in runs)
