@@ -209,6 +209,12 @@ class TotalFitParagraph(DrawingParagraph):
         if self._items is None:
             self._items = _paragraph_items(self.frags, self._typesetter)
         items, pieces = self._items
+        narrowest = min(widths)
+        if any(k == BOX and w > narrowest for k, w in zip(items.kind, items.width)):
+            # a piece wider than the line (a narrow table column): it may break between any two
+            # characters, as Word breaks it, rather than run over the column's rule. Kept for
+            # every later width: the breaks cost so much that only such a piece takes them.
+            self._items = items, pieces = _cut_wide_boxes(items, pieces, narrowest)
         ragged = self.style.alignment != TA_JUSTIFY
         for params in PASSES:
             if ragged:
@@ -354,6 +360,27 @@ def _word_items(word: list, items: Items, pieces: list, typesetter: Typesetter) 
         offset += len(piece)
     items.add(BOX, _pieces_width(segment))
     pieces.append(segment)
+
+
+def _cut_wide_boxes(items: Items, pieces: list, limit: float) -> tuple[Items, list]:
+    """`items` with each box wider than `limit` cut into its characters, a costly break with no
+    hyphen between two (TeX would leave the line overfull; a reader loses less this way)."""
+    out, out_pieces = Items.empty(), []
+    for i, kind in enumerate(items.kind):
+        if kind != BOX or items.width[i] <= limit:
+            out.add(kind, items.width[i], items.stretch[i], items.shrink[i], items.penalty[i], items.flagged[i])
+            out_pieces.append(pieces[i])
+            continue
+        first = True
+        for frag, text in pieces[i]:
+            for ch in text or [""]:
+                if not first:
+                    out.add(PENALTY, 0.0, penalty=URL_CHAR_PENALTY)
+                    out_pieces.append(frag)
+                first = False
+                out.add(BOX, _pieces_width([(frag, ch)]))
+                out_pieces.append([(frag, ch)])
+    return out, out_pieces
 
 
 def _outside_verbatim(breaks: list, word: list, fonts: frozenset[str]) -> list:

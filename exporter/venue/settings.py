@@ -166,6 +166,28 @@ class HeadingStyle:
 
 
 @dataclass(frozen=True)
+class Tables:
+    """The type tables are set in (`[tables]`): many venues print them smaller than the body
+    (IEEE 8 pt in a 10 pt paper). A table too wide for its words at that size is set smaller,
+    half a point at a time, down to `min_size_pt`, before any word would cross into the next
+    column (a word wider still is broken inside, as Word breaks it)."""
+
+    size_pt: float | None = None  # None: the body's size
+    min_size_pt: float | None = None  # None: MIN_TABLE_SHARE of the table size
+
+    def size(self, body: float) -> float:
+        return self.size_pt or body
+
+    def floor(self, body: float) -> float:
+        return min(self.min_size_pt or self.size(body) * MIN_TABLE_SHARE, self.size(body))
+
+
+# The smallest a wide table is set by default: three quarters of its size (LaTeX's \footnotesize
+# is 80 % of a 10 pt body, \scriptsize 70 %), never so small a printed page cannot be read.
+MIN_TABLE_SHARE = 0.75
+
+
+@dataclass(frozen=True)
 class TitleBlock:
     lines: tuple[TitleLineSpec, ...] = ()
     space_after_pt: float = 0.0
@@ -220,6 +242,7 @@ class Venue:
     rules: Rules = Rules()  # what the venue's call for papers requires (venue_rules.py)
     running_head: RunningHead | None = None
     headings: tuple[HeadingStyle, ...] = ()
+    tables: Tables = Tables()
 
     def heading(self, level: int) -> HeadingStyle | None:
         """The venue's style for headings of `level` (deeper levels take the last), or None."""

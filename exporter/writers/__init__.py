@@ -343,8 +343,32 @@ def table_grid(block: Table) -> tuple[list[tuple[int, int, Cell]], int, int]:
 NARROWEST_CELL_PT = 24.0
 
 
+@dataclass(frozen=True)
+class TableLayout:
+    """How an edition sets one table: its type size in points and each column's share of its width."""
+
+    size: float
+    shares: list[float]
+
+
+TABLE_SIZE_STEP = 0.5  # points: a table too wide for its words is set half a point smaller at a time
+
+
+def table_layout(block: Table, columns: int, width: float, size: float, floor: float, least: float = 0.0) -> TableLayout:
+    """The size and column shares a table is set in, `width` points wide: the venue's table
+    size, or smaller (down to `floor`) until every column is as wide as its longest word, as a
+    typesetter sets a wide table in \\small or \\footnotesize rather than letting words run into
+    the next column. `least`: the narrowest a column may be, in points."""
+    words = longest_words(block, columns)
+    while size - TABLE_SIZE_STEP >= floor - 1e-9 and sum(words) * AVERAGE_CHAR_EM * size > width:
+        size -= TABLE_SIZE_STEP
+    chars = width / (AVERAGE_CHAR_EM * size)
+    return TableLayout(size, column_shares(block, columns, least=least / width if width else 0.0, chars=chars))
+
+
 def column_shares(block: Table, columns: int, least: float = 0.0, chars: float = 0.0) -> list[float]:
-    """Each column's share of the table's width: the source's when it gives one per column, else
+    """Each column's share of the table's width: the source's when it gives one per column
+    (widened where a column is narrower than its longest word, the others giving it room), else
     one its text asks for (`content_shares`, given the table's width in `chars` characters of
     its type), else equal. `least`: the smallest share a column may have (a Word grid column a
     few points wide leaves an edition no room for a cell's padding); the wider columns give it
@@ -354,22 +378,50 @@ def column_shares(block: Table, columns: int, least: float = 0.0, chars: float =
     if len(block.widths) == columns and all(w > 0 for w in block.widths):
         total = sum(block.widths)
         shares = [w / total for w in block.widths]
+        if chars > 0:
+            shares = _widened(shares, [n / chars for n in longest_words(block, columns)])
     elif chars > 0:
         shares = content_shares(block, columns, chars)
     else:
         return [1 / columns] * columns
-    least = min(least, 1 / columns)
-    narrow = [s < least for s in shares]
-    if not any(narrow):
+    return _widened(shares, [min(least, 1 / columns)] * columns)
+
+
+def _widened(shares: list[float], least: list[float]) -> list[float]:
+    """`shares` with each at least its `least`, the room taken from the columns that have more
+    than theirs, in proportion to what they have over; when the least alone exceed the whole,
+    each column gets its least's part of it."""
+    lack = sum(max(0.0, n - s) for s, n in zip(shares, least))
+    if lack <= 0:
         return shares
-    rest = sum(s for s, n in zip(shares, narrow) if not n)
-    room = 1 - least * sum(narrow)
-    return [least if n else s * room / rest for s, n in zip(shares, narrow)]
+    over = sum(max(0.0, s - n) for s, n in zip(shares, least))
+    if over <= lack:  # no room to take: in proportion to what each column needs
+        total = sum(least)
+        return [n / total for n in least]
+    return [n if s <= n else s - (s - n) * lack / over for s, n in zip(shares, least)]
 
 
 CELL_PADDING_CHARS = 2.5  # a cell's padding on both sides, in characters of its type, and a little room
 AVERAGE_CHAR_EM = 0.5  # a Latin or Cyrillic letter of a text face is about half an em wide
-WIDE_CHARS = 1.15  # a word's width in average characters per letter: capitals, bold headings and `ш` are wider
+WIDE_CHARS = 1.15  # a letter's width in average characters: bold headings are wider than the average
+CAPITAL_CHARS = 1.6  # a capital's, or a wide small letter's (`m`, `ш`): Times' capitals average 0.72 em, `M` 0.89
+_WIDE_SMALL = set("mwшщжмюыфъ%@&")
+
+
+def word_chars(word: str) -> float:
+    """A word's width in average characters of its type (AVERAGE_CHAR_EM each), erring wide."""
+    return sum(CAPITAL_CHARS if ch.isupper() or ch in _WIDE_SMALL else WIDE_CHARS for ch in word)
+
+
+def longest_words(block: Table, columns: int) -> list[float]:
+    """Each column's narrowest width in characters of its type: its longest word (of the cells
+    in that column alone) and the cell's padding."""
+    least = [CELL_PADDING_CHARS + 1.0] * columns
+    for _, c, cell in table_grid(block)[0]:
+        if cell.colspan == 1:
+            words = plain_text(cell.inlines).split()
+            least[c] = max(least[c], CELL_PADDING_CHARS + max((word_chars(word) for word in words), default=0))
+    return least
 
 
 def content_shares(block: Table, columns: int, chars: float) -> list[float]:
@@ -378,14 +430,11 @@ def content_shares(block: Table, columns: int, chars: float) -> list[float]:
     longest cell; room left over goes to the columns in proportion to what they lack (a column
     of years stays narrow, a column of prose takes the rest). Measured in characters: one
     count for every type, so each edition asks the same."""
-    least = [CELL_PADDING_CHARS + 1.0] * columns
-    most = [CELL_PADDING_CHARS + 1.0] * columns
+    least = longest_words(block, columns)
+    most = list(least)
     for _, c, cell in table_grid(block)[0]:
-        if cell.colspan != 1:
-            continue
-        text = " ".join(plain_text(cell.inlines).split())
-        least[c] = max(least[c], CELL_PADDING_CHARS + WIDE_CHARS * max((len(word) for word in text.split()), default=0))
-        most[c] = max(most[c], CELL_PADDING_CHARS + WIDE_CHARS * len(text))
+        if cell.colspan == 1:
+            most[c] = max(most[c], CELL_PADDING_CHARS + WIDE_CHARS * len(" ".join(plain_text(cell.inlines).split())))
     if sum(most) <= chars:
         widths = most
     elif sum(least) < chars:

@@ -41,7 +41,7 @@ from ..model import (
 )
 from ..venue import language
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from . import AVERAGE_CHAR_EM, Edition, Walker, caption_of, column_shares, label_anchor, math_text, split_display_math, table_grid
+from . import Edition, Walker, caption_of, label_anchor, math_text, split_display_math, table_grid, table_layout
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 from .docx_package import trim_package
 
@@ -613,7 +613,9 @@ class DocxWriter(Walker):
         table = self.doc.add_table(rows=rows, cols=columns)
         table.style = self.doc.styles[TABLE_STYLE]
         table.autofit = False
-        widths = [int(self.column_width * share) for share in column_shares(block, columns, chars=self.column_width / 12700 / (AVERAGE_CHAR_EM * self.body.size_pt))]  # EMU to points
+        tables = self.edition.venue.tables
+        layout = table_layout(block, columns, self.column_width / 12700, tables.size(self.body.size_pt), tables.floor(self.body.size_pt))  # EMU to points
+        widths = [int(self.column_width * share) for share in layout.shares]
         for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
             grid_col.set(qn("w:w"), str(int(width / 635)))  # EMU to twentieths of a point
         # The grid's cells taken once, before any merge: `Table.cell` walks the whole table on
@@ -635,6 +637,8 @@ class DocxWriter(Walker):
             else:
                 self.inlines(source.inlines)
         self.current = outer
+        if layout.size != self.body.size_pt:  # every run and paragraph mark of its cells in the table's size
+            _sized(table._tbl, layout.size)
         self._body_end = None  # python-docx put the table before `w:sectPr`: look it up again
         self._after_table = True
 
@@ -1069,6 +1073,44 @@ def _spacing(after: int, line: int):
     spacing.set(qn("w:line"), str(line))
     spacing.set(qn("w:lineRule"), "auto")
     return spacing
+
+
+def _sized(table, size_pt: float) -> None:
+    """Every run inside `table` (text and formula runs) and every paragraph mark set in
+    `size_pt`: a table's size is its own, not a style's, as one table may need a smaller one
+    than the others (the mark's size is an empty cell's height)."""
+    half_points = str(round(size_pt * 2))
+    for p in table.iter(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            p.insert(0, ppr)
+        if ppr.find(qn("w:rPr")) is None:
+            mark = OxmlElement("w:rPr")
+            _insert_before(ppr, mark, {qn("w:sectPr"), qn("w:pPrChange")})
+    for run in [*table.iter(qn("w:r")), *table.iter(qn("m:r"))]:
+        if run.find(qn("w:rPr")) is None:
+            run.insert(1 if run.tag == qn("m:r") and len(run) and run[0].tag == qn("m:rPr") else 0, OxmlElement("w:rPr"))
+    for rpr in table.iter(qn("w:rPr")):
+        for tag in ("w:sz", "w:szCs"):
+            element = rpr.find(qn(tag))
+            if element is None:
+                element = OxmlElement(tag)
+                _insert_before(rpr, element, _RPR_AFTER_SIZE | ({qn("w:szCs")} if tag == "w:sz" else set()))
+            element.set(qn("w:val"), half_points)
+
+
+def _insert_before(parent, child, later: set[str]) -> None:
+    """`child` appended to `parent`, but before its first child whose tag is in `later`."""
+    following = next((element for element in parent if element.tag in later), None)
+    if following is None:
+        parent.append(child)
+    else:
+        following.addprevious(child)
+
+
+# The children of w:rPr that come after w:sz and w:szCs (ECMA-376 CT_RPr's order).
+_RPR_AFTER_SIZE = {qn(f"w:{tag}") for tag in ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
 
 
 def _style(styles, name: str, kind, style_id: str | None = None):

@@ -17,7 +17,7 @@ from ..model import (
 from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import AVERAGE_CHAR_EM, NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
+from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -160,10 +160,20 @@ class _Body(Walker):
         placed, columns, rows = table_grid(block)
         if not columns:
             return
-        shares = column_shares(block, columns, least=NARROWEST_CELL_PT / self.text_width, chars=self.text_width / (AVERAGE_CHAR_EM * self.edition.venue.body.size_pt))
+        # on a two-column page a wide table floats across both (table*), else it is a column wide
+        star = "*" if self.columns > 1 and spans_columns(block, self.text_width) else ""
+        body, tables = self.edition.venue.body.size_pt, self.edition.venue.tables
+        layout = table_layout(block, columns, self.page_width if star else self.text_width, tables.size(body), tables.floor(body), least=NARROWEST_CELL_PT)
+        shares = layout.shares
+        # the table's type, set before the table starts so that its rows' struts are of it too
+        # (and its caption, as `{\\small\\begin{longtable}` sets it)
+        size = "" if layout.size == body else f"\\fontsize{{{layout.size:g}}}{{{layout.size * 1.2:g}}}\\selectfont\n"
         # a column's share of the line, less its padding and its part of the columns + 1 rules
         rules = (columns + 1) / columns
-        width = lambda c, n: f"\\dimexpr {sum(shares[c:c + n]):.4f}\\linewidth-2\\tabcolsep-{rules:.4f}\\arrayrulewidth\\relax"
+        # n columns merged: their shares, one cell's padding, their rules' part less the n - 1 inside
+        width = lambda c, n: f"\\dimexpr {sum(shares[c:c + n]):.4f}\\linewidth-2\\tabcolsep-{n * rules - (n - 1):.4f}\\arrayrulewidth\\relax"
+        # a merged cell draws its left rule only at the table's left edge (the column before it has one)
+        merged = lambda c, n, text: f"\\multicolumn{{{n}}}{{{'|' if c == 0 else ''}p{{{width(c, n)}}}|}}{{{text}}}"
         spec = "|" + "".join(f"p{{{width(c, 1)}}}|" for c in range(columns))
         starts = {(r, c): cell for r, c, cell in placed}
         covered: dict[tuple[int, int], tuple[int, int]] = {}
@@ -180,7 +190,7 @@ class _Body(Walker):
                 if cell is None:
                     origin = covered.get((r, c))
                     span = starts[origin].colspan if origin and origin[1] == c else 1
-                    cells.append(f"\\multicolumn{{{span}}}{{|p{{{width(c, span)}}}|}}{{}}" if span > 1 else "")
+                    cells.append(merged(c, span, "") if span > 1 else "")
                     c += span
                     continue
                 text = self.collect(cell.inlines)
@@ -191,7 +201,7 @@ class _Body(Walker):
                 if cell.rowspan > 1:
                     text = f"\\multirow{{{cell.rowspan}}}{{=}}{{{text}}}"
                 if cell.colspan > 1:
-                    text = f"\\multicolumn{{{cell.colspan}}}{{|p{{{width(c, cell.colspan)}}}|}}{{{text}}}"
+                    text = merged(c, cell.colspan, text)
                 cells.append(text)
                 c += cell.colspan
             lines.append(" & ".join(cells) + " \\\\ " + self._rule_below(r, rows, columns, covered) + "\n")
@@ -199,16 +209,15 @@ class _Body(Walker):
                 lines.append("\\endhead\n")
         caption = self._caption(block)
         number = f"\\renewcommand{{\\thetable}}{{{self.tex(self._number(block))}}}" if self._number(block) else ""
-        if self.columns > 1:  # longtable cannot be set in two columns: a float, across both when wide
-            star = "*" if spans_columns(block, self.text_width) else ""
+        if self.columns > 1:  # longtable cannot be set in two columns: a float
             rows_tex = "".join(line for line in lines if line != "\\endhead\n")
             self.out.append(
-                f"{{{number}\\begin{{table{star}}}[htbp]\n\\centering\n{caption}\n\\begin{{tabular}}{{{spec}}}\n\\hline\n"
+                f"{{{number}\\begin{{table{star}}}[htbp]\n\\centering\n{size}{caption}\n\\begin{{tabular}}{{{spec}}}\n\\hline\n"
                 + rows_tex + f"\\end{{tabular}}\n\\end{{table{star}}}}}\n\n"
             )
             return
         head = f"{caption}\\\\\n" if caption else ""
-        self.out.append(f"{{{number}\\begin{{longtable}}{{{spec}}}\n{head}\\hline\n" + "".join(lines) + "\\end{longtable}}\n\n")
+        self.out.append(f"{{{number}{size}\\begin{{longtable}}{{{spec}}}\n{head}\\hline\n" + "".join(lines) + "\\end{longtable}}\n\n")
 
     @staticmethod
     def _rule_below(r: int, rows: int, columns: int, covered) -> str:

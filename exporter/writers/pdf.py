@@ -48,7 +48,7 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import AVERAGE_CHAR_EM, NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, column_shares, label_anchor, math_text, spans_columns, split_display_math, table_grid
+from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, FRAME_PADDING, FlushFloats, PagedDoc, WideFloat, title_height
 
@@ -420,23 +420,28 @@ class _PdfWalker(Walker):
 
     def table(self, block: Table) -> None:
         """A ruled table: spans as SPAN commands, the source's column shares, its caption above it
-        (kept with the table's first rows), header rows bold and repeated on each page."""
+        (kept with the table's first rows), header rows bold and repeated on each page; set in
+        the venue's table size, smaller when its words need it (`table_layout`)."""
         placed, columns, rows = table_grid(block)
         if not columns:
             return
-        data = [[""] * columns for _ in range(rows)]
         # FONTNAME: the places a span covers hold "", which reportlab would set in Helvetica
         commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular)]
+        markups = []
         for r, c, cell in placed:
             markup = self._collect(cell.inlines)
-            if r < block.header_rows and markup:
-                markup = f"<b>{markup}</b>"
-            data[r][c] = self.typeset(markup, self.cell)
+            markups.append(f"<b>{markup}</b>" if r < block.header_rows and markup else markup)
             if cell.rowspan > 1 or cell.colspan > 1:
                 commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
+        tables = self.edition.venue.tables
+
         def ruled(width: float) -> RLTable:
-            shares = column_shares(block, columns, least=NARROWEST_CELL_PT / width, chars=width / (AVERAGE_CHAR_EM * self.size))
-            table = RLTable(data, colWidths=[width * share for share in shares], repeatRows=min(block.header_rows, rows), hAlign="LEFT")
+            layout = table_layout(block, columns, width, tables.size(self.size), tables.floor(self.size), least=NARROWEST_CELL_PT)
+            style = self.cell if layout.size == self.size else ParagraphStyle(f"cell {layout.size}", parent=self.cell, fontSize=layout.size, leading=layout.size * LINE_HEIGHT)
+            data = [[""] * columns for _ in range(rows)]
+            for (r, c, _), markup in zip(placed, markups):
+                data[r][c] = self.typeset(markup, style)
+            table = RLTable(data, colWidths=[width * share for share in layout.shares], repeatRows=min(block.header_rows, rows), hAlign="LEFT")
             table.setStyle(TableStyle(commands))
             return table
 
