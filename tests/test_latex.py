@@ -154,6 +154,27 @@ def test_a_narrow_table_column_hyphenates_its_first_word(tmp_path):
     assert "Параметрический" in joined and "Электродвигатель" in joined  # broken with a hyphen, rejoined
 
 
+@needs_tex
+def test_an_address_written_out_breaks_after_its_marks_instead_of_running_into_the_margin(tmp_path):
+    # A reference list's bare address (found on a PubMed paper's list: 52 pt into the margin):
+    # TeX never breaks `http://whqlibdoc…`; the edition gives it url.sty's breaks, no hyphen.
+    from exporter.linker import Linked
+    from exporter.model import Document, Meta, Paragraph, Span, Text
+
+    address = "http://whqlibdoc.who.int/publications/2008/9789241596657_eng.pdf"
+    text = "World Health Organization. World prevalence of anaemia 1993-2005. Available at " + address + ", accessed 2008."
+    document = Document("t.txt", Meta(title=(Text("Anaemia"),), language="en"), (Paragraph((Text(text),), Span(1, 1, 1, 1)),))
+    tex = render(Edition(Linked(document, ()), Template.load("kz-conference"))).decode("utf-8")
+    assert "http://\\allowbreak{}whqlibdoc.\\allowbreak{}who." in tex  # after `//` and `.`, never inside `http://`
+    assert "prevalence of anaemia 1993-2005" in tex  # words that are no address are as they were
+    run, log = compile_tex(tex, tmp_path)
+    assert run.returncode == 0, log[-2000:]
+    assert "Overfull \\hbox" not in log
+    lines = pdf_text(tmp_path / "paper.pdf").splitlines()
+    assert "".join(line.strip() for line in lines if "who" in line or "9789" in line or "eng.pdf" in line).count("9789241596657_eng.pdf") == 1
+    assert not any(line.rstrip().endswith("-") and "who" in line for line in lines)  # no hyphen added
+
+
 def test_links_take_the_pdf_editions_colours():
     # hyperref's defaults printed an address magenta and a relative one cyan; the LaTeX edition
     # colours addresses as the PDF edition does and leaves places in the paper in the text's colour

@@ -28,6 +28,7 @@ from reportlab.platypus.paragraph import imgVRange
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines
 from reportlab.rl_config import paraFontSizeHeightOffset
 
+from .addresses import URL_CHAR_PENALTY, URL_PENALTY, address_breaks, is_address
 from .hyphenation import SOFT_HYPHEN, Hyphenator
 from .linebreak import BOX, GLUE, INFINITY, PENALTY, Items, Params, break_lines
 
@@ -45,21 +46,11 @@ PASSES = (
 )
 HYPHEN_PENALTY = 50.0  # \hyphenpenalty
 EXPLICIT_PENALTY = 50.0  # \exhyphenpenalty: after a hyphen or dash the text has
-URL_PENALTY = 200.0  # inside a web address or path, after `/`, `.`, `?`…: no hyphen is added
-URL_CHAR_PENALTY = 1000.0  # inside a run of OPAQUE_RUN letters or digits of an address (a hash, a token): a last resort
 RAGGED_STRETCH_EM = 3.0  # unjustified text: a line may end up to 3 em short without cost (TeX's \raggedright: 2em)
 
 _SPACE = re.compile(r" +|[^ ]+")
 # A hyphen or dash the text has, alone between two other characters: a line may end after it.
 _EXPLICIT_RE = re.compile("(?<![-\u2010\u2013\u2014])[-\u2010\u2013\u2014](?![-\u2010\u2013\u2014])")
-# Addresses (URLs, DOIs, paths, long identifiers) break as url.sty's \UrlBreaks do: after these
-# marks (after the last of a run: `//` stays whole), and before a hyphen (Chicago 6.17: a hyphen
-# at a line's end would be read as a hyphenation's, and text extractors drop it as one).
-_URL_MARKS = "/.?&=_#;,!|+:"  # url.sty's \UrlBreaks, and its \UrlBigBreaks `:` (never inside the scheme)
-_ADDRESS = re.compile(r"(?i)[a-z][a-z0-9+.-]*://|\bwww\.|\bdoi:|\b10\.\d{4,9}/")
-OPAQUE_RUN = 20  # letters and digits no mark breaks: longer than any word a reader must see whole
-_OPAQUE = re.compile(rf"[^\W_]{{{OPAQUE_RUN},}}")
-_SCHEME = re.compile(r"(?i)[^a-z]*([a-z][a-z0-9+.-]*:(?://)?)")  # never broken inside: `https://`, `doi:`
 _CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -412,8 +403,8 @@ def _word_breaks(text: str, hyphenator: Hyphenator) -> list[tuple[int, float, bo
     if text.isalpha() and not _CJK.search(text):  # the usual word: its hyphenation points only
         return [(cut, HYPHEN_PENALTY, True, True) for cut in hyphenator.text_positions(text)]
     n = len(text)
-    if _ADDRESS.search(text) or n > 20 and any(mark in text[1:-1] for mark in "/._"):
-        return _address_breaks(text)  # an address, a path, a DOI, a long identifier: never hyphenated
+    if is_address(text):
+        return address_breaks(text)  # an address, a path, a DOI, a long identifier: never hyphenated
     found: dict[int, tuple[float, bool, bool]] = {}
     for cut in hyphenator.text_positions(text):
         found[cut] = (HYPHEN_PENALTY, True, True)
@@ -424,33 +415,6 @@ def _word_breaks(text: str, hyphenator: Hyphenator) -> list[tuple[int, float, bo
             if i not in found and _CJK.match(text[i - 1]) and _CJK.match(text[i]):
                 found[i] = (0.0, False, False)
     return sorted((cut, *rest) for cut, rest in found.items())
-
-
-def _address_breaks(text: str) -> list[tuple[int, float, bool, bool]]:
-    """Where an address may be broken, with no hyphen added: after a run of url.sty's marks,
-    before a hyphen, and, as a last resort, inside a long run of letters and digits (as xurl);
-    never inside its scheme (`https://`), nor before what ends it (`).`), nor before its first
-    letter or digit."""
-    scheme = _SCHEME.match(text)
-    protected = scheme is not None and ("/" in scheme.group(1) or scheme.group(1).lower() == "doi:")
-    start = scheme.end() if protected else 0
-    alnum = [i for i, ch in enumerate(text) if ch.isalnum()]
-    if not alnum:
-        return []
-    first, last = max(alnum[0] + 1, start), alnum[-1]
-    opaque = set()
-    for m in _OPAQUE.finditer(text):  # two letters or digits at least on each side
-        opaque.update(range(max(m.start() + 2, first), m.end() - 1))
-    out = []
-    for i in range(first, last + 1):
-        before, after = text[i - 1], text[i]
-        if before in _URL_MARKS and after not in _URL_MARKS and after != "-":
-            out.append((i, URL_PENALTY, False, False))
-        elif after == "-" and before not in _URL_MARKS and before != "-":
-            out.append((i, URL_PENALTY, False, False))
-        elif i in opaque:
-            out.append((i, URL_CHAR_PENALTY, False, False))
-    return out
 
 
 # -- lines in reportlab's protocol -----------------------------------------------------------

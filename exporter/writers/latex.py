@@ -15,12 +15,14 @@ from ..model import (
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
 from ..latex_text import TexSafe, escape_tex, tex_url
+from ..typography.addresses import URL_PENALTY, address_breaks, is_address
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
 from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
+_WORD = re.compile(r"\S+")
 MONO_ADVANCE = 0.6  # a monospace glyph's width in em (Liberation Mono, Courier): a code line's columns
 _CODE_BREAKS = re.compile(r"\\_|[/.]")  # in escaped code text: `_` is `\_`
 SECTIONS = ("section", "subsection", "subsubsection")
@@ -328,7 +330,24 @@ class _Body(Walker):
         self.out.append(f"{self.protect()}\\{'thanks' if self.thanks else 'footnote'}{{{self.collect(node.inlines)}}}")
 
     def text(self, text: str) -> None:
-        self.out.append(self.tex(text))
+        """The text escaped; an address in it (a URL or DOI written out, as reference lists
+        print them) may break after its marks with no hyphen, as the PDF edition breaks it,
+        rather than run into the margin (TeX would never break it)."""
+        out, done = [], 0
+        for m in _WORD.finditer(text):
+            word = m.group()
+            breaks = address_breaks(word) if is_address(word) else []
+            if not breaks:
+                continue
+            out.append(self.tex(text[done:m.start()]))
+            cut = 0
+            for at, penalty, *_ in breaks:
+                out.append(self.tex(word[cut:at]) + ("\\allowbreak{}" if penalty <= URL_PENALTY else "\\penalty1000{}"))
+                cut = at
+            out.append(self.tex(word[cut:]))
+            done = m.end()
+        out.append(self.tex(text[done:]))
+        self.out.append("".join(out))
 
     def citation(self, cite: Citation) -> None:
         """The citation as the bibliography transform rendered it; one with no entry flagged."""
