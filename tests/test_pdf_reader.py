@@ -665,3 +665,44 @@ def test_a_display_formula_set_large_or_bold_is_no_heading():
         assert heading_level(line(formula), 10.0, [12.0]) is None, formula
     for heading in ("3.2. The case n = 2", "Электромагнитный вращающий момент СД", "II. PRELIMINARY MATERIAL"):
         assert heading_level(line(heading), 10.0, [12.0]) == 1, heading
+
+
+def _figure_between_columns(path: Path, sentence_ends: bool = False) -> Path:
+    """Two columns: the left ends mid-word (`assump-`), the right opens with a figure's caption
+    (a figure drawn above it at the column's top), then the sentence goes on (`tion of …`)."""
+    c = _canvas(path)
+    _text(c, 50, 780, "Heterogeneity of the trials", 16, bold=True)
+    left = ["For results showing significant heterogeneity a random", "effects meta-analysis was also performed with the method",
+            "of DerSimonian and Laird. The underlying assump-" if not sentence_ends else "of DerSimonian and Laird. Nothing more is assumed."]
+    for i, line in enumerate(left):
+        _text(c, 50, 740 - 14 * i, line, 10)
+    c.rect(320, 640, 220, 100)  # the figure: a frame drawn above its caption
+    _text(c, 320, 626, "Figure 1 Flow chart depicting the selection of the", 9)
+    _text(c, 320, 615, "randomised controlled trials included.", 9)
+    right = ["tion of the model is that the studies come from one", "population and that their variance is one estimate, the",
+             "studies weighted by their precision throughout."]
+    for i, line in enumerate(right):
+        _text(c, 320, 585 - 14 * i, line, 10)
+    _text(c, 290, 40, "1", 9)
+    c.save()
+    return path
+
+
+def _texts(path: Path) -> list[str]:
+    return [" ".join(plain_text(b.inlines).split()) for b in read_document(str(path)).blocks if isinstance(b, Paragraph)]
+
+
+def test_a_caption_met_mid_sentence_is_held_and_the_paragraph_goes_on(tmp_path):
+    texts = _texts(_figure_between_columns(tmp_path / "fig.pdf"))
+    paragraph = next(t for t in texts if t.startswith("For results"))
+    assert "The underlying assumption of the model is that the studies come from one" in paragraph  # rejoined across the figure
+    assert paragraph.endswith("weighted by their precision throughout.") and "Figure 1" not in paragraph
+    caption = "Figure 1 Flow chart depicting the selection of the randomised controlled trials included."
+    assert texts[texts.index(paragraph) + 1] == caption  # the caption follows the paragraph it stood in
+
+
+def test_a_caption_after_a_finished_sentence_opens_its_block_where_it_stands(tmp_path):
+    texts = _texts(_figure_between_columns(tmp_path / "fig.pdf", sentence_ends=True))
+    first = next(t for t in texts if t.startswith("For results"))
+    assert first.endswith("Nothing more is assumed.")
+    assert texts[texts.index(first) + 1].startswith("Figure 1 Flow chart") and texts[texts.index(first) + 2].startswith("tion of the model")

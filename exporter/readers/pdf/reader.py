@@ -13,7 +13,7 @@ from statistics import median
 import pypdfium2 as pdfium
 
 from ...citations import MAX_LABELS, find_citations, inlines_of
-from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, roman_table_label, without_caption_label
+from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_crossrefs, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
 from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Heading, Image, Meta, Paragraph, Span, Superscript, Table, Text, plain_text
@@ -639,7 +639,12 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
 def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], captioned: dict) -> list[tuple[int | None, list[int]]]:
     """The body's lines (and the prose the layout put between entries, `inside`) grouped into
     headings, paragraphs and figure captions: (heading level, FIGURE or None, line indexes).
-    Headings are measured against the body's own type (not the list's or the title's)."""
+    Headings are measured against the body's own type (not the list's or the title's).
+
+    A figure's caption opens a block of its own. One met in the middle of a sentence (a
+    figure at a column's top or foot, the paragraph going on past it: `assump-` … `Figure 1
+    Flow chart …` … `tion of the model`) is held, and the paragraph goes on with the next
+    body line; the caption follows the paragraph, as a float follows the text that calls it."""
     body_lines = lines[start:end] or lines
     body = body_size(body_lines)
     bold_share = sum(len(l.text) for l in body_lines if l.bold) / max(sum(len(l.text) for l in body_lines), 1)
@@ -648,10 +653,16 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     edges = column_edges(lines, body)
     groups: list[tuple[int | None, list[int]]] = []
     notes: list[list[int]] = []  # footnotes met inside the open block: they follow it
+    held: list[tuple[int | None, list[int]]] = []  # captions met inside the open paragraph: they follow it
+    paused: list[int] | None = None  # that paragraph's lines, while its captions are held
 
     def opening(group: tuple[int | None, list[int]]) -> None:
+        nonlocal paused
         groups.extend((NOTE, rows) for rows in notes)
+        groups.extend(held)
         notes.clear()
+        held.clear()
+        paused = None
         groups.append(group)
 
     last = -2  # the previous line with text
@@ -673,12 +684,24 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
                 opening((TABLE, [i]))
             last = i
             continue
-        if (line.page, line.number) in captioned or line.table_caption:  # a caption opens a block of its own
-            opening((FIGURE if (line.page, line.number) in captioned else None, [i]))
+        figure = (line.page, line.number) in captioned
+        if figure or line.table_caption or is_figure_caption(line):  # a caption opens a block of its own
+            group = (FIGURE if figure else None, [i])
+            open_paragraph = groups and groups[-1][0] is None and groups[-1][1][-1] == last
+            if not line.table_caption and (paused is not None or open_paragraph and not rules.ends_sentence(lines[last].text)):
+                paused = paused if paused is not None else groups[-1][1]
+                held.append(group)
+            else:
+                opening(group)
             last = i
             continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
-        if level is not None:
+        if held and held[-1][1][-1] == last and level is None and not starts_new_paragraph(lines[last], line, spacing, edges):
+            held[-1][1].append(i)  # the held caption's next line
+        elif paused is not None and level is None and _goes_on(lines[paused[-1]], line):
+            paused.append(i)  # the paragraph resumes after its figure (the caption held till it ends)
+            paused = None
+        elif level is not None:
             opening((level, [i]))
         elif groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
             groups[-1][1].append(i)
@@ -686,7 +709,20 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
             opening((None, [i]))
         last = i
     groups.extend((NOTE, rows) for rows in notes)
+    groups.extend(held)
     return groups
+
+
+def is_figure_caption(line: Line) -> bool:
+    """Whether a line opens a figure's caption (`Рис. 3. …`, `Figure 1 Flow chart …`)."""
+    starts = tuple(sorted({0, *line.breaks}))
+    return any(f.defines and f.kind == "figure" for f in find_crossrefs(line.text, starts))
+
+
+def _goes_on(before: Line, line: Line) -> bool:
+    """Whether `line` carries on the paragraph whose last line is `before`, a figure standing
+    between them: the sentence was left open, and the line is in the paragraph's type."""
+    return not rules.ends_sentence(before.text) and abs(before.size - line.size) <= 0.15 * max(before.size, line.size)
 
 
 @dataclass
