@@ -706,3 +706,31 @@ def test_a_caption_after_a_finished_sentence_opens_its_block_where_it_stands(tmp
     first = next(t for t in texts if t.startswith("For results"))
     assert first.endswith("Nothing more is assumed.")
     assert texts[texts.index(first) + 1].startswith("Figure 1 Flow chart") and texts[texts.index(first) + 2].startswith("tion of the model")
+
+
+def test_a_superscript_set_apart_by_a_wide_space_stays_on_its_line(tmp_path):
+    """A justified line's wide space parts `RCTs25` from `28 30`, raised 4 pt on a 9 pt line:
+    PDFium gives it a run of its own, on no line's baseline; it is still that line's raised
+    text (a block of its own, `28 30`, before the line was what the reader made of it)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    path = tmp_path / "sup.pdf"
+    c = _canvas(path)
+    _text(c, 50, 780, "Reinspection of the blood parameters", 16, bold=True)
+    first = "The end point for blood parameter reinspection varied among the studies; three of"
+    _text(c, 50, 740, first, 9)
+    second = "them selected 8 weeks as the time for reinspection, and three RCTs"
+    _text(c, 50, 729, second, 9)
+    end = 50 + stringWidth(second, "LiberationSerif", 9)
+    _text(c, end, 733, "25", 6)
+    end += stringWidth("25", "LiberationSerif", 6)
+    _text(c, end + 7, 733, "28 30", 6)  # more than its 6 pt size from the mark before it
+    _text(c, 50, 718, "followed up blood parameters on sequential time nodes, weekly.", 9)
+    c.save()
+    blocks = [b for b in read_document(str(path)).blocks if isinstance(b, Paragraph)]
+    texts = [" ".join(plain_text(b.inlines).split()) for b in blocks]
+    assert "28 30" not in texts
+    paragraph = next(b for b in blocks if "three RCTs" in plain_text(b.inlines))
+    assert "sequential time nodes" in plain_text(paragraph.inlines)  # one paragraph, not cut by the mark
+    raised = [node for node in walk((paragraph,)) if isinstance(node, Superscript)]
+    assert [" ".join(plain_text(node.inlines).split()) for node in raised] == ["25 28 30"]

@@ -436,7 +436,34 @@ def _lines_of(fragments: list[_Fragment]) -> list[list[_Fragment]]:
             lines[-1].append(f)
         else:
             lines.append([f])
-    return [sorted(line, key=lambda f: f.x0) for line in lines]
+    return _raised_runs_joined([sorted(line, key=lambda f: f.x0) for line in lines])
+
+
+def _raised_runs_joined(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
+    """A line of smaller type only that stands less than 0.6 of the next line's size above
+    its baseline, right beside its text, is a superscript the layout parted from its line (a
+    citation run set apart by a justified line's wide space: `RCTs25` … `28 30`): it joins
+    that line, which reads it as raised (`_make_line`)."""
+    out: list[list[_Fragment]] = []
+    for line in lines:
+        if out and _raised_beside(out[-1], line):
+            out[-1] = sorted(out[-1] + line, key=lambda f: f.x0)
+        else:
+            out.append(line)
+    return out
+
+
+def _raised_beside(marks: list[_Fragment], line: list[_Fragment]) -> bool:
+    size = max(f.size for f in line)
+    rise = marks[0].y - line[0].y
+    if not 0 < rise <= 0.6 * size or any(f.size >= 0.85 * size or abs(f.y - marks[0].y) > 0.1 * size for f in marks):
+        return False
+    reach = (min(f.x0 for f in line) - size, max(f.x1 for f in line) + size)
+    for f in marks:  # in order, each run starts within a size of the line or of the run before
+        if not reach[0] <= f.x0 <= reach[1]:
+            return False
+        reach = (reach[0], max(reach[1], f.x1 + size))
+    return True
 
 
 def _reading_order(fragments: list[_Fragment], width: float) -> list[tuple[str, list[_Fragment]]]:

@@ -748,9 +748,12 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
         """The inlines with their raised marks read (a note's call, a superscript citation), placed on the pages."""
         def raised_at(s: int, e: int):
             raw = joined.text[s:e]
-            page = lines[joined.position(s)[0] - 1].page
+            number, column = joined.position(s)
+            page = lines[number - 1].page
             marks = re.split(r"\s*,\s*", raw.strip())
-            notes_called = [callable_notes.get((page, mark)) for mark in marks]
+            # a note's call follows the word it annotates: a mark opening a line is an
+            # affiliation's or a list's (`¹ CELCT, Trento`), whatever note shares its number
+            notes_called = [callable_notes.get((page, mark)) for mark in marks] if column > 1 else []
             if any(note is not None and not note.called for note in notes_called):  # `¹⁴`, `⁹,¹⁰,¹¹`
                 out = []
                 for note, mark in zip(notes_called, marks):
