@@ -228,7 +228,8 @@ def test_latex_markup_of_every_node(tex):
     assert "\\textsubscript{2}" in tex and "\\textsuperscript{3}" in tex
     assert "\\href{https://example.org/a?b=1\\&c=50\\%#frag}{сілтеме}".replace("#", "\\#") in tex
     assert "\\footnote{Ескерту мәтіні \\emph{көлбеу}}" in tex
-    assert "\\begin{longtable}" in tex and "\\textbf{\\hspace{0pt}Аты} & \\textbf{\\hspace{0pt}Саны}" in tex and "\\hspace{0pt}алмұрт &  \\\\" in tex
+    cell = "\\raggedright\\let\\\\\\tabularnewline\\hspace{0pt}"  # ragged right, `\\` still the row's end
+    assert "\\begin{longtable}" in tex and f"{cell}\\textbf{{Аты}} & {cell}\\textbf{{Саны}}" in tex and f"{cell}алмұрт &  \\\\" in tex
     assert f"${FORMULA}$" in tex  # mathematics, as TeX
 
 

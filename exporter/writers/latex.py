@@ -23,6 +23,7 @@ from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
 _WORD = re.compile(r"\S+")
+CELL_START = "\\raggedright\\let\\\\\\tabularnewline\\hspace{0pt}"  # array's \arraybackslash, spelt out: not every class loads array
 MONO_ADVANCE = 0.6  # a monospace glyph's width in em (Liberation Mono, Courier): a code line's columns
 _CODE_BREAKS = re.compile(r"\\_|[/.]")  # in escaped code text: `_` is `\_`
 SECTIONS = ("section", "subsection", "subsubsection")
@@ -196,10 +197,13 @@ class _Body(Walker):
                     c += span
                     continue
                 text = self.collect(cell.inlines)
-                if text:  # glue before the first word: TeX hyphenates no word that opens a paragraph,
-                    text = "\\hspace{0pt}" + text  # and a narrow column's first word ran into the next
                 if r < block.header_rows and text:
                     text = f"\\textbf{{{text}}}"
+                if text:  # set ragged right, as the other editions set cells (a narrow cell justified
+                    # gapes), `\\` still ending the row; glue before the first word: TeX hyphenates no
+                    # word that opens a paragraph, and a narrow column's first word ran into the next.
+                    # Outside \textbf: a paragraph takes the \rightskip in force where it ends.
+                    text = CELL_START + text
                 if cell.rowspan > 1:
                     text = f"\\multirow{{{cell.rowspan}}}{{=}}{{{text}}}"
                 if cell.colspan > 1:
