@@ -155,3 +155,31 @@ def test_a_word_wider_than_its_column_at_the_smallest_size_breaks_inside_the_col
     assert "".join(ch for ch, _ in inside).count("Q") == 3 * code.count("Q")  # every character printed
     assert "-" not in "".join(ch for ch, _ in inside) and "\u00ad" not in "".join(ch for ch, _ in inside)
     assert _overruns(inside, vertical) == []
+
+
+def _pages_text(data: bytes) -> list[str]:
+    document = pdfium.PdfDocument(data)
+    return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+
+
+def test_a_captioned_table_starts_where_it_stands_and_breaks_with_its_caption_kept_to_two_rows():
+    """A 25-row table after 1 to 14 paragraphs of filler: wherever it falls, its caption stands
+    over its head and two rows at least (never alone at a page's foot); where the rest of a
+    page holds the caption, head and two rows, the table starts there and goes on over the next
+    page under its repeated head, rather than leaving the page's foot empty."""
+    filler = "Результаты измерений приведены в таблице ниже по странам и годам наблюдений. " * 6
+    rows = (("Страна", "Год"),) + tuple((f"r{n:02d}", str(2000 + n)) for n in range(1, 26))
+    table = Table(tuple(tuple(Cell((Text(t),)) for t in row) for row in rows), Span(90, 1, 90, 1), header_rows=1,
+                  caption=(Text("Таблица 1 – Итоги наблюдений"),), number="1")
+    started_on_a_text_page = False
+    for paragraphs in range(1, 15):
+        body = tuple(Paragraph((Text(filler),), Span(n + 1, 1, n + 1, 1)) for n in range(paragraphs))
+        document = Document("t.txt", Meta(title=(Text("Таблица"),), language="ru"), (*body, table))
+        pages = _pages_text(pdf_writer.render(Edition(Linked(document, ()), Template.load("kz-conference"))))
+        first = next(n for n, text in enumerate(pages) if "Итоги наблюдений" in text)
+        assert "r01" in pages[first] and "r02" in pages[first], paragraphs  # two rows at least under the caption
+        last = next(n for n, text in enumerate(pages) if "r25" in text)
+        if last > first:
+            assert pages[last].count("Страна") == 1  # the head repeated over the rest
+            started_on_a_text_page |= "наблюдений." in pages[first].split("Итоги наблюдений")[0]
+    assert started_on_a_text_page

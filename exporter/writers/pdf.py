@@ -50,7 +50,7 @@ from ..typography.pdf import Typesetter
 from ..venue import language
 from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
-from .pdf_pages import FLOAT_AREA, FRAME_PADDING, FlushFloats, PagedDoc, WideFloat, title_height
+from .pdf_pages import FLOAT_AREA, FRAME_PADDING, CaptionedTable, FlushFloats, PagedDoc, WideFloat, title_height
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
 # and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
@@ -455,12 +455,12 @@ class _PdfWalker(Walker):
                 self.story.append(wide)
                 return
         table = ruled(self.edition_width)
-        if caption is not None:
-            caption.keepWithNext = 1
+        if caption is not None:  # kept with the table's first rows, the table free to break
+            self.story.append(CaptionedTable(caption, table, min(block.header_rows, rows)))
         else:  # half a line above it, as below it and around figures: its rule never touches the text
             table.spaceBefore = self.leading / 2
-        self.story.extend(head)
-        self.story.append(table)
+            self.story.extend(head)
+            self.story.append(table)
         self.story.append(Spacer(1, self.leading / 2))
 
     def _caption(self, block, style: ParagraphStyle | None = None) -> RLParagraph | None:

@@ -41,6 +41,49 @@ class WideFloat(Flowable):
         return sum(part.wrap(width, page_height)[1] + (part.getSpaceBefore() if n else 0) + part.getSpaceAfter() for n, part in enumerate(self.content))
 
 
+MIN_ROWS_WITH_CAPTION = 2  # body rows a table's caption keeps with it at a page's foot
+
+
+class CaptionedTable(Flowable):
+    """A table with its caption above it, breaking across pages as the table does: at a page's
+    foot the caption goes with the table's head and at least MIN_ROWS_WITH_CAPTION rows, or
+    with the whole table to the next page. (reportlab's `keepWithNext` moved a caption and a
+    table that did not fit on the rest of a page to the next one whole, leaving the page half
+    empty.)"""
+
+    def __init__(self, caption: Flowable, table, header_rows: int, splits: bool = True):
+        super().__init__()
+        self.caption, self.table, self.header_rows, self.splits = caption, table, header_rows, splits
+        self.table_height = 0.0
+
+    def getSpaceBefore(self):
+        return self.caption.getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.table.getSpaceAfter()
+
+    def _above(self, width: float, height: float) -> float:
+        return self.caption.wrap(width, height)[1] + self.caption.getSpaceAfter()
+
+    def wrap(self, available_width, available_height):
+        above = self._above(available_width, available_height)
+        _, self.table_height = self.table.wrap(available_width, available_height - above)
+        self.width, self.height = available_width, above + self.table_height
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        if not self.splits:
+            return []
+        parts = self.table.split(available_width, available_height - self._above(available_width, available_height))
+        if len(parts) < 2 or len(parts[0]._cellvalues) < self.header_rows + MIN_ROWS_WITH_CAPTION:
+            return []  # too few rows would stand under the caption: all to the next page
+        return [CaptionedTable(self.caption, parts[0], self.header_rows, splits=False), *parts[1:]]
+
+    def draw(self):
+        self.caption.drawOn(self.canv, 0, self.table_height + self.caption.getSpaceAfter())
+        self.table.drawOn(self.canv, 0, 0)
+
+
 class FlushFloats(ActionFlowable):
     """At the end of the story: a page more when wide floats still wait for one."""
 
