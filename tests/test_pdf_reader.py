@@ -237,6 +237,35 @@ def test_a_page_in_three_columns_has_two_gutters_and_a_table_in_one_column_none(
     assert len(find_gutters(table, 595)) == 1
 
 
+def _sized_run(x0, x1, y, size):
+    return _Fragment([("a", x0, x1, y, size, False, False)] * 20, x0, x1, y, size)
+
+
+def test_a_side_bar_in_smaller_type_is_a_column_of_its_own_and_a_table_is_not():
+    from exporter.readers.pdf.layout import find_gutters
+
+    # BMJ's first page (cermine_test5): affiliations in 8 pt at 71–160 on a 9 pt leading of
+    # their own, beside the abstract in 9.5 pt at 175–369, the body's right column at 384–581
+    bar = [_sized_run(71, 160, 646 - 9 * i, 8.0) for i in range(40)]
+    abstract = [_sized_run(175, 369, 646 - 11 * i, 9.5) for i in range(30)]
+    right = [_sized_run(384, 581, 646 - 11 * i, 9.0) for i in range(40)]
+    gutters = find_gutters(bar + abstract + right, 612)
+    assert len(gutters) == 2 and 160 < gutters[0] < 175 and 369 < gutters[1] < 384
+    # a table's narrow first column in smaller type, its cells on the rows of the next column's
+    table = [_sized_run(71, 160, 646 - 11 * i, 8.0) for i in range(30)] + [_sized_run(175, 369, 646 - 11 * i, 9.5) for i in range(30)]
+    assert len(find_gutters(table + right, 612)) == 1
+    # the same side bar in the body's type is no side bar (a column of a table, a list of names)
+    even = [_sized_run(71, 160, 646 - 9 * i, 9.5) for i in range(40)]
+    assert len(find_gutters(even + abstract + right, 612)) == 1
+
+
+def test_of_two_gutters_as_good_the_one_right_of_a_columns_longest_lines_is_taken():
+    # most lines of the left column end by 362, a few run to 369: a gutter at 363 would cut them
+    left = [_run(175, 362, 700 - 11 * i) for i in range(20)] + [_run(175, 369, 480 - 11 * i) for i in range(4)]
+    right = [_run(384, 581, 700 - 11 * i) for i in range(12)]
+    assert 369 < find_gutter(left + right, 612) < 384
+
+
 # ---- hostile PDFs made at test time ----------------------------------------------------------
 
 

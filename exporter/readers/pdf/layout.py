@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from statistics import median
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -385,7 +386,39 @@ def find_gutters(fragments: list[_Fragment], width: float) -> list[float]:
             widths = [gutters[0] - left, gutters[1] - gutters[0], right - gutters[1]]
             if max(widths) <= 1.3 * min(widths):
                 return gutters
-    return [gutter]
+    margin = _margin_column([f for f in fragments if f.x1 <= gutter + 1], left, gutter)
+    return sorted((gutter, margin)) if margin is not None else [gutter]
+
+
+def _margin_column(fragments: list[_Fragment], low: float, high: float) -> float | None:
+    """The gutter of a narrow column at the left of [low, high] in smaller type than its
+    neighbour (a journal's side bar of affiliations beside the abstract: BMJ's first page), or
+    None. Told from a table's columns by its lines: a side bar keeps its own leading, so few
+    of its baselines meet its neighbour's, where a table's cells stand on shared rows."""
+    long = [f for f in fragments if len(f.chars) >= 15]
+    if len(long) < 6:
+        return None
+    for edge in sorted({round(f.x1 + 1) for f in long if f.x1 < low + (high - low) / 3}):
+        bar = [f for f in fragments if f.x1 <= edge + 1]
+        rest = [f for f in fragments if f.x0 >= edge - 1]
+        crossing = [f for f in fragments if f.x0 < edge - 1 and f.x1 > edge + 1]
+        bar_long, rest_long = [f for f in bar if len(f.chars) >= 15], [f for f in rest if len(f.chars) >= 15]
+        if len(bar_long) < 3 or len(rest_long) < 3 or len(crossing) > 0.1 * (len(bar) + len(rest)):
+            continue
+        gap = min(f.x0 for f in rest) - max(f.x1 for f in bar)
+        bar_size, rest_size = median(f.size for f in bar), median(f.size for f in rest)
+        if gap < 0.5 * rest_size or bar_size > 0.9 * rest_size:
+            continue
+        rest_ys = sorted(f.y for f in rest)
+        shared = sum(1 for f in bar if _near(rest_ys, f.y, 1.0))
+        if shared <= 0.5 * len(bar):
+            return (max(f.x1 for f in bar) + min(f.x0 for f in rest)) / 2
+    return None
+
+
+def _near(ys: list[float], y: float, tolerance: float) -> bool:
+    i = bisect.bisect_left(ys, y - tolerance)
+    return i < len(ys) and ys[i] <= y + tolerance
 
 
 def _gutter(long: list[_Fragment], low_x: float, high_x: float, paired: bool) -> float | None:
@@ -395,23 +428,26 @@ def _gutter(long: list[_Fragment], low_x: float, high_x: float, paired: bool) ->
         return i < len(ys) and ys[i] <= f.y + 2 * f.size
 
     third = (high_x - low_x) / 3
-    best, best_score = None, 0
+    # the score: runs on the poorer side, then on both (of two lines as good, the one right of
+    # a column's longest lines: at the first, those lines would cross the gutter)
+    best, best_score = None, (0, 0)
     for candidate in sorted({round(f.x1 + 1) for f in long if low_x + third < f.x1 < high_x - third}):
         left = [f for f in long if f.x1 <= candidate + 1]
         right = [f for f in long if f.x0 >= candidate - 1]
-        if min(len(left), len(right)) <= max(best_score, 2):
+        if min(len(left), len(right)) < max(best_score[0], 3) or (min(len(left), len(right)), len(left) + len(right)) <= best_score:
             continue
         if paired:
             left_ys, right_ys = sorted(f.y for f in left), sorted(f.y for f in right)
             left, right = [f for f in left if beside(f, right_ys)], [f for f in right if beside(f, left_ys)]
-        if len(left) < 3 or len(right) < 3 or min(len(left), len(right)) <= best_score:
+        score = (min(len(left), len(right)), len(left) + len(right))
+        if len(left) < 3 or len(right) < 3 or score <= best_score:
             continue
         low, high = max(min(f.y for f in left), min(f.y for f in right)), min(max(f.y for f in left), max(f.y for f in right))
         if low > high:
             continue
         cross = sum(1 for f in long if f.x0 < candidate - 1 and f.x1 > candidate + 1 and low <= f.y <= high)
         if cross <= 0.5 * min(len(left), len(right)):
-            best, best_score = candidate, min(len(left), len(right))
+            best, best_score = candidate, score
     return best
 
 
