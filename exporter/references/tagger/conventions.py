@@ -10,7 +10,8 @@
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
   printed once, so a bare number between the volume and a later page range is the issue;
-- a day before a Cyrillic month's name is a date, never pages (`Минск, 29 окт. 2014 г.`); `V.`/`Т.` before
+- a day before a Cyrillic month's name is a date, never pages (`Минск, 29 окт. 2014 г.`), and so is
+  the first day of a range (`28 — 30 ноября 2017`); `V.`/`Т.` before
   a volume's number is the volume's mark, never a journal; a year inside a GOST host's title
   (`// Информационные технологии 2014 (ИТС 2014) : материалы …`, before the host's
   `. – Place, Year`) is the host's title's;
@@ -426,20 +427,25 @@ def _edition_qualifiers(tokens: list[str], labels: list[str]) -> None:
             labels[i] = "edition"
 
 
-_DAY = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")
+_DAY = re.compile(r"\d{1,2}(?:[-–—]\d{1,2})?")
+_DASH = frozenset("- – —".split())
 _NUMBER_MARK = re.compile(r"^(?:vol|no|nr|n|№|т|вып|pp?|с|s)\.?$", re.IGNORECASE)
 
 
 def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
     """A day's number before a month's name is part of a date (a conference's `29 окт. 2014 г.`,
     `24–26 March 2009`), never the pages the tagger took it for. A volume or issue before a month
-    in brackets (`21 (March): 53–61`, `No. 6 (July 1992)`) or after its mark stays what it is."""
+    in brackets (`21 (March): 53–61`, `No. 6 (July 1992)`) or after its mark stays what it is.
+    So is the first day of a range printed with a spaced dash (`28 — 30 ноября 2017`)."""
     for i in range(len(tokens) - 1):
-        if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]):  # the cheap tests first: this runs on every entry
+        if labels[i] not in ("pages", "date") or not _DAY.fullmatch(tokens[i]):  # the cheap tests first: this runs on every entry
             continue
         marked = i > 0 and _NUMBER_MARK.match(tokens[i - 1]) or tokens[i + 1].startswith("(")
         if not marked and _is_month(tokens[i + 1]):
             labels[i] = labels[i + 1] = "date"
+            first = i - 2
+            if first >= 0 and tokens[i - 1] in _DASH and labels[first] == "pages" and _DAY.fullmatch(tokens[first]) and not (first > 0 and _NUMBER_MARK.match(tokens[first - 1])):
+                labels[first] = labels[i - 1] = "date"
 
 
 _VOLUME_MARK = re.compile(r"^(?:V|Vol|Т|Том|Bd)\.$")

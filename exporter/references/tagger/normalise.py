@@ -173,13 +173,28 @@ _E_FOR_DASH = re.compile(r"(?<![\w.])(\d{1,6})e(\d{1,6})(?![\w])")
 def _after_volume_colon(f: rules.Found, s: int, e: int) -> bool:
     """A segment right after the volume and a colon, with no issue in brackets or issue mark
     between (Vancouver's `370:511-20`, `326:219`), holds the pages, whatever the tagger called it;
-    unless a page range follows it (`Phonetica 61: 4, 220-233`: then it is the issue)."""
+    unless a page range follows it (`Phonetica 61: 4, 220-233`: then it is the issue), or the
+    year in brackets and a number (`10:1, (2020), 2177`: `_issue_before_year_and_pages`)."""
     if "volume" not in f.items or "number" in f.items:
         return False
     end = f.items["volume"][2]
-    if re.match(r"\s?[,;.]?\s?(?:pp?\.\s?)?[A-Za-z]?\d+\s?[-–—]\s?\d", f.text[e:]):
+    if re.match(r"\s?[,;.]?\s?(?:pp?\.\s?)?[A-Za-z]?\d+\s?[-–—]\s?\d", f.text[e:]) or _YEAR_THEN_PAGES.match(f.text, e):
         return False
     return re.fullmatch(r"\s?:\s?", f.text[end:s]) is not None and re.match(r"\s*[A-Za-z]?\d", f.text[s:]) is not None
+
+
+# `65:3-4, (1944), 117`, `199:5 (2008), 3–26` (Math-Net.ru's form and the Russian mathematical
+# journals'): after the volume's colon the issue, then the year in brackets, then the pages.
+_YEAR_THEN_PAGES = re.compile(r"\s?[,;]?\s?\((?:1[5-9]|20)\d\d[a-z]?\)\s?[,:.]?\s?(?:pp?\.\s?|[СсPS]\.\s?)?[A-Za-z]?\d")
+
+
+def _issue_before_year_and_pages(f: rules.Found, s: int, e: int) -> bool:
+    """A segment right after the volume's colon with the year in brackets and a number after it
+    is the issue (`Physical Review, 65:3-4, (1944), 117`): the pages are that later number."""
+    if "volume" not in f.items or "number" in f.items:
+        return False
+    end = f.items["volume"][2]
+    return re.fullmatch(r"\s?:\s?", f.text[end:s]) is not None and _YEAR_THEN_PAGES.match(f.text, e) is not None
 
 
 def _pages(f: rules.Found, s: int, e: int) -> None:
@@ -433,6 +448,31 @@ def _access_date_after_address(f: "_Fields") -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+# A remark in brackets closing the entry after its last element's full stop: a back-reference
+# (`. (Cited on p. 777)`, `(Cited on pp. 786, 791)`: SIAM's and biblatex's backref) or the citing
+# author's own comment (`Nature Protocols. (Why this source is cited).`). It is no element of the
+# description (every style prints its elements before such a remark); an access date in brackets
+# (`(дата обращения: …)`, `(accessed …)`) is one, and so is a bracket of numbers or one word
+# (`(2016).`, `(Vol. 2)`) and the physics and Chicago styles' imprint in brackets (`(Wiley, New
+# York, 1994).`, `(Sachi Shobo Co., Ltd.)`: a year, a publisher or a place).
+_CLOSING_REMARK = re.compile(r"(?<=[.!?\"”»])\s+\(([^()]{3,}?)\)\.?\s*$")
+_ACCESS_WORDS = re.compile(r"обращ|доступ|просмотр|қаралған|accessed|retrieved|viewed|visited|abgerufen|zugegriffen|consult", re.IGNORECASE)
+# What a remark may be read as without being merged into the description's elements.
+_REMARK_LABELS = frozenset({"note", "collection", "medium", "genre", "urldate", "accessed", "url"})
+_IMPRINT_LABELS = frozenset({"publisher", "location", "date"})
+
+
+def _closing_remark(text: str, tagged) -> re.Match | None:
+    """The closing remark (see above) the tagger read as part of the description's elements (the
+    journal, the title, the pages): then the entry is read without it. A remark it read whole as
+    a note or a series (GOST's `(Библиотека студента)`) is left as it was read."""
+    m = _CLOSING_REMARK.search(text)
+    if m is None or len(re.findall(r"[^\W\d_]{2,}", m[1])) < 2 or _ACCESS_WORDS.search(m[1]) or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m[1]):
+        return None
+    inside = {label for label, s, e, _ in tagged.segments() if e > m.start(1) and s < m.end(1)}
+    return m if inside - _REMARK_LABELS and not inside & _IMPRINT_LABELS else None
+
+
 # A year that names a period or a year of account, not a date: one end of a range of years
 # (`2018-2022 гг.`, `1808–1860`) or a year with its word (`за 2022 год`, `2018 years`).
 _PERIOD_AFTER = re.compile(r"\s?(?:[-–—]\s?\d{2,4}\b|гг\b|год|жыл|years?\b)")
@@ -454,6 +494,9 @@ def _no_year_from_the_title(f: "_Fields") -> None:
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
     tagged = corrected(_tagged(text))
+    remark = _closing_remark(text, tagged)
+    if remark is not None:
+        tagged = corrected(_tagged(text[: remark.start()]))
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
@@ -466,6 +509,8 @@ def read_entry(text: str) -> Parsed:
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
         if label == "issue" and "pages" not in f.items and _after_volume_colon(f, s, e):
             label = "pages"  # Vancouver's `2007;370:511-20`: after the volume's colon stand the pages
+        if label == "pages" and "pages" not in f.items and _issue_before_year_and_pages(f, s, e):
+            label = "issue"  # `65:3-4, (1944), 117`: the pages come after the year
         if label == "pages" and "number" not in f.items:
             s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
         if label in done or label == "date" and access and access[0] < e and s < access[1]:
@@ -492,6 +537,8 @@ def read_entry(text: str) -> Parsed:
         for name in set(f.items) - before:
             f.confidence[name] = p
             done.add(label)
+    if remark is not None and "note" not in f.items:
+        f.add("note", remark.start(1), remark.end(1))
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
         _no_year_from_the_title(f)
@@ -512,6 +559,8 @@ def read_entry(text: str) -> Parsed:
     _site_before_address(f)
     _kind_of_work_not_container(f)
     _container_without_designation(f)
+    _state_not_container(f)
+    _volume_alone_after_the_host(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
     entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
     if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
@@ -707,6 +756,54 @@ def _page_not_issue(f: _Fields) -> None:
     if re.fullmatch(r"\s?,\s?", f.text[v_end:n_start]) and re.match(r"\s?\((?:1[5-9]|20)\d\d[a-z]?\)", f.text[n_end:]) and value.isdigit():
         f.items["pages"] = f.items.pop("number")
         f.confidence["pages"] = f.confidence.pop("number", f.confidence.get("volume", 1.0))
+
+
+# A work's state of publication where its host would stand (biblatex's `pubstate`: `in
+# preparation`, `in press`, `submitted`, `forthcoming`, `to appear`, `в печати`).
+_PUBLICATION_STATE = re.compile(
+    r"(?:in\s)?(?:preparation|press|print)|submitted(?:\sfor\spublication)?|forthcoming|to\sappear|accepted(?:\sfor\spublication)?"
+    r"|under\sreview|(?:в|у)\sпечати|в\sподготовке|принят[ао]?\sк\sпечати|направлен[ао]?\sв\sпечать",
+    re.IGNORECASE,
+)
+
+
+def _state_not_container(f: _Fields) -> None:
+    """`Title, in preparation (2016).`, `Journal of X, in press.`: the state of publication the
+    tagger read as the container (or journal) is a note: it names no host."""
+    for name in ("journal", "booktitle"):
+        if name not in f.items:
+            continue
+        _, s, e = f.items[name]
+        s -= len(re.search(r"(?:\b(?:[Ii]n|[Вв])\s)?$", f.text[:s]).group())  # `in preparation`: the `In:` mark was left out
+        state = f.text[s:e].strip(" .,;:()")
+        if not _PUBLICATION_STATE.fullmatch(state):
+            continue
+        del f.items[name]
+        f.confidence.pop(name, None)
+        if "note" in f.items:  # with a closing remark (`_closing_remark`): one note of both
+            note, a, b = f.items["note"]
+            f.items["note"] = (f"{state}; {note}" if s < a else f"{note}; {state}", min(s, a), max(e, b))
+        else:
+            f.add("note", s, e, state)
+
+
+def _volume_alone_after_the_host(f: _Fields) -> None:
+    """`(2014). Title. Advances in Neural Information Processing Systems, 27.` (Google Scholar's
+    APA for a proceedings series): in an author-date entry (the year in brackets before the title)
+    a lone number after a book's or proceedings' comma that closes the entry is its volume: APA
+    prints pages after a volume (`27(3), 1–9`) and in brackets for a book (`(pp. 1–9)`). A
+    journal's lone number is left as read (GROBID's labels call `Water Resources Research, 42.`
+    pages)."""
+    if "volume" in f.items or "number" in f.items or "pages" not in f.items or "year" not in f.items:
+        return
+    host = f.items.get("booktitle")
+    value, s, e = f.items["pages"]
+    _, year_start, _ = f.items["year"]
+    if host is None or not value.isdigit() or year_start > host[1] or not re.search(r"\(\s?$", f.text[:year_start]):
+        return
+    if re.fullmatch(r"\s?,\s?", f.text[host[2] : s]) and re.fullmatch(r"\.?\s*(?:(?:https?://|doi:\s?)\S+\s*)?", f.text[e:]):
+        f.items["volume"] = f.items.pop("pages")
+        f.confidence["volume"] = f.confidence.pop("pages", 1.0)
 
 
 def _journal_not_publisher(f: _Fields) -> None:
