@@ -927,3 +927,14 @@ def test_a_lone_number_after_a_proceedings_series_in_apa_is_its_volume():
     f = fields("Lindqvist, K., & Osei, P. (2016). Sparse attention for long sequences. Advances in neural information processing systems, 29.")
     assert f["booktitle"] == "Advances in neural information processing systems"
     assert (f.get("volume"), f.get("pages")) == ("29", None)
+
+
+def test_a_hosts_words_after_the_year_inside_its_title_are_the_hosts():
+    # `// Computer Vision – ECCV 2014 Workshops. Zurich: Springer, 2014`: the host's title goes on after its year
+    tokens = [("Title.", T, 1.0), ("//", J, 1.0), ("Robot", J, 1.0), ("Vision", J, 1.0), ("-", J, 1.0), ("RVC", J, 0.9), ("2019", D, 0.8),
+              ("Workshops.", C, 0.7), ("Berlin:", L, 1.0), ("Springer,", "publisher", 1.0), ("2019,", D, 1.0), ("c.", P, 1.0), ("15–26.", P, 1.0)]
+    assert corrected_labels(*tokens)[2:8] == [J] * 6
+    # the host's other title information after ` : ` stays apart (lists19's rule)
+    tokens = [("Title", T, 1.0), ("//", C, 1.0), ("Системы", C, 1.0), ("2014", D, 0.8), (":", C, 0.9), ("материалы", C, 0.9), ("конф.", C, 0.9),
+              ("–", L, 1.0), ("Минск,", L, 1.0), ("2014.", D, 1.0)]
+    assert corrected_labels(*tokens)[2:7] == [C, C, J, J, J]

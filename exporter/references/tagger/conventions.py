@@ -463,7 +463,8 @@ def _year_inside_a_host_title(tokens: list[str], labels: list[str]) -> None:
     """GOST 7.1 prints a host's year after its title, place and publisher (`// Title : other
     title information. – Place : Publisher, Year.`); a date read right after the host's title,
     before its ` : ` or ` – ` and with the host's year read later, is part of that title
-    (`// Информационные технологии и системы 2014 (ИТС 2014) : материалы …`)."""
+    (`// Информационные технологии и системы 2014 (ИТС 2014) : материалы …`), and so are the host's
+    words after it (`// Computer Vision – ECCV 2014 Workshops. Zurich : Springer, 2014`)."""
     mark = next((i for i, t in enumerate(tokens) if t.endswith("//")), None)
     if mark is None:
         return
@@ -483,6 +484,9 @@ def _year_inside_a_host_title(tokens: list[str], labels: list[str]) -> None:
     if after == host and tokens[e].startswith(":"):  # `: материалы конф.`: the host's other title information stays apart
         for i in range(e, g):
             labels[i] = "container" if host == "journal" else "journal"
+    elif after in ("journal", "container") and not tokens[e].startswith(":"):  # `// Computer Vision – ECCV 2014 Workshops.`: the title goes on
+        for i in range(e, g):
+            labels[i] = host
 
 
 _PART_MARK = frozenset("ч часть кн книга вып выпуск part pt бөлім".split())
