@@ -938,3 +938,21 @@ def test_a_hosts_words_after_the_year_inside_its_title_are_the_hosts():
     tokens = [("Title", T, 1.0), ("//", C, 1.0), ("Системы", C, 1.0), ("2014", D, 0.8), (":", C, 0.9), ("материалы", C, 0.9), ("конф.", C, 0.9),
               ("–", L, 1.0), ("Минск,", L, 1.0), ("2014.", D, 1.0)]
     assert corrected_labels(*tokens)[2:7] == [C, C, J, J, J]
+
+
+def test_a_volume_and_page_range_read_inside_the_host_are_its_volume_and_pages(monkeypatch):
+    # JSS's `Journal, 19, R1–R26.` read whole as the host (as the tagger read grobid_mullen_jss's)
+    tokens = [("Okafor", A, 1.0), ("C,", A, 1.0), ("Brandt", A, 1.0), ("L", A, 1.0), ("(2004).", D, 1.0), ("“Separable", T, 1.0), ("Sleep", T, 1.0),
+              ("Models.”", T, 1.0), ("Inverse", C, 0.8), ("Rest", C, 0.8), ("Problems,", C, 0.8), ("21,", C, 0.6), ("R1–R26.", C, 0.6)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("journal") or f.get("booktitle"), f.get("volume"), f.get("pages")) == ("Inverse Rest Problems", "21", "R1–R26")
+    # a host whose name ends in a number and nothing after it keeps it (`Proceedings of SIGIR, 2004`)
+    tokens = [("Okafor", A, 1.0), ("C.", A, 1.0), ("Title.", T, 1.0), ("Journal", C, 0.8), ("of", C, 0.8), ("Rest,", C, 0.8), ("21.", C, 0.6)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert "pages" not in f
+
+
+def test_a_number_after_version_is_no_page():
+    f = fields("Okafor C, Brandt L, Lind M (2007). sleepr: Visualizing Sleep Data. R package version 1.0-2.")
+    assert "pages" not in f and "journal" not in f and "booktitle" not in f
+    assert (f["title"], f["note"]) == ("sleepr: Visualizing Sleep Data", "R package version 1.0-2")

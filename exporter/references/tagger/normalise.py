@@ -560,6 +560,8 @@ def read_entry(text: str) -> Parsed:
     _kind_of_work_not_container(f)
     _container_without_designation(f)
     _state_not_container(f)
+    _volume_and_pages_inside_the_host(f)
+    _version_not_pages(f)
     _volume_alone_after_the_host(f)
     values = {name: value for name, (value, _, _) in f.items.items()}
     entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
@@ -785,6 +787,54 @@ def _state_not_container(f: _Fields) -> None:
             f.items["note"] = (f"{state}; {note}" if s < a else f"{note}; {state}", min(s, a), max(e, b))
         else:
             f.add("note", s, e, state)
+
+
+# A host read with the volume and the page range after it: `Inverse Problems, 19, R1–R26`.
+_HOST_VOLUME_PAGES = re.compile(r"(?P<host>.*?[^\W\d_].*?),\s?(?P<volume>\d{1,4}),\s?(?P<pages>[A-Za-z]?\d{1,6}\s?[-–—]\s?[A-Za-z]?\d{1,6})")
+
+
+def _volume_and_pages_inside_the_host(f: _Fields) -> None:
+    """`Inverse Problems, 19, R1–R26.`: a journal's or book's name never ends with a volume and a
+    page range (APA's and JSS's `Journal, 19, 1–26`); read inside the host, with neither read
+    elsewhere, they are the volume and the pages."""
+    if "volume" in f.items or "pages" in f.items or "pagetotal" in f.items:
+        return
+    for name in ("journal", "booktitle"):
+        if name in f.items:
+            value, s, e = f.items[name]
+            m = _HOST_VOLUME_PAGES.fullmatch(f.text[s:e])
+            if m:
+                f.items[name] = (m["host"], s, s + m.end("host"))
+                f.add("volume", s + m.start("volume"), s + m.end("volume"))
+                f.add("pages", s + m.start("pages"), s + m.end("pages"))
+                for field in ("volume", "pages"):
+                    f.confidence[field] = f.confidence.get(name, 1.0)
+            return
+
+
+# A software's version where pages would stand: `R package version 1.0-2`.
+_VERSION_MARK = re.compile(r"\b(?:[Vv]ersion|[Vv]er\.|[Вв]ерсия|[Нн]ұсқа(?:сы)?)\s?$")
+
+
+def _version_not_pages(f: _Fields) -> None:
+    """`vcd: Visualizing Categorical Data. R package version 1.0-2.`: the number after `version`
+    is a version, never the pages; with the words before it (`R package version`, read as a
+    journal) it is a note."""
+    if "pages" not in f.items:
+        return
+    _, s, e = f.items["pages"]
+    if _VERSION_MARK.search(f.text[:s]) is None:
+        return
+    del f.items["pages"]
+    f.confidence.pop("pages", None)
+    e = s + len(re.match(r"[\w.-]*\w", f.text[s:]).group())
+    host = next((name for name in ("journal", "booktitle") if name in f.items and _VERSION_MARK.search(f.text[: f.items[name][2] + 1].rstrip())), None)
+    start = s
+    if host is not None:
+        start = f.items.pop(host)[1]
+        f.confidence.pop(host, None)
+    if "note" not in f.items:
+        f.add("note", start, e)
 
 
 def _volume_alone_after_the_host(f: _Fields) -> None:
