@@ -956,3 +956,9 @@ def test_a_number_after_version_is_no_page():
     f = fields("Okafor C, Brandt L, Lind M (2007). sleepr: Visualizing Sleep Data. R package version 1.0-2.")
     assert "pages" not in f and "journal" not in f and "booktitle" not in f
     assert (f["title"], f["note"]) == ("sleepr: Visualizing Sleep Data", "R package version 1.0-2")
+
+
+def test_a_supplements_pages_with_their_s_are_a_range_not_a_count():
+    # Vancouver's `119(1 Suppl):132S-75S`: `75S.` is no page count (German `S.`), the range is the pages
+    f = fields("Okafor CN, Brandt LM, Lind MJ: Prevention of sleep loss. Chest 2004, 126(3 Suppl):188S-203S.")
+    assert (f.get("volume"), f.get("pages"), f.get("pagetotal")) == ("126", "188S-203S", None)

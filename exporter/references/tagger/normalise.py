@@ -211,11 +211,11 @@ def _pages(f: rules.Found, s: int, e: int) -> None:
         f.add("pagetotal", s + counted.start(1), s + counted.end(1))
         return
     total = re.search(r"(?<![\d.])((?:[xvilc]+\s?\+\s?)?\d{1,5})\s?(?:[сcб]|[Pp]p?|стр|S|бет|pages|p)\.?(?=[\s,;.)\]]|$)", seg)
-    if total and not re.search(r"\d\s?[-–—]\s?\d", seg):
+    if total and not re.search(r"\dS?\s?[-–—]\s?\d", seg):  # `132S-75S`: a supplement's range, no count
         f.add("pagetotal", s + total.start(1), s + total.end(1))
         return
-    # `45–50`, `e1234`, `A44`, `S12–S19`, `II-786 – II-793` (a part's numbering before the page)
-    m = re.search(r"(?:\b[A-Za-z]{1,3}-)?[A-Za-z]?\d+\s?(?:[-–—−]+\s?(?:[A-Za-z]{1,3}-)?[A-Za-z]?\d+)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
+    # `45–50`, `e1234`, `A44`, `S12–S19`, `132S–75S` (a supplement's pages), `II-786 – II-793` (a part's numbering before the page)
+    m = re.search(r"(?:\b[A-Za-z]{1,3}-)?[A-Za-z]?\d+(?:S(?=\s?[-–—−]))?\s?(?:[-–—−]+\s?(?:[A-Za-z]{1,3}-)?[A-Za-z]?\d+(?:S\b)?)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
     if m:
         value = m.group().rstrip(",").strip()
         f.add("pages", s + m.start(), s + m.start() + len(value))
