@@ -962,3 +962,17 @@ def test_a_supplements_pages_with_their_s_are_a_range_not_a_count():
     # Vancouver's `119(1 Suppl):132S-75S`: `75S.` is no page count (German `S.`), the range is the pages
     f = fields("Okafor CN, Brandt LM, Lind MJ: Prevention of sleep loss. Chest 2004, 126(3 Suppl):188S-203S.")
     assert (f.get("volume"), f.get("pages"), f.get("pagetotal")) == ("126", "188S-203S", None)
+
+
+@pytest.mark.parametrize(
+    "text, year, title",
+    [
+        ("Okafor, C., & Brandt, L. (12.03.2020). Sleep and glucose in shift workers. Retrieved from https://example.org/sleep", "2020", "Sleep and glucose in shift workers"),
+        # a data set's coverage in the date's place: its first year (biblatex's date range)
+        ("Sleep Data Centre. (01/02/2005 - 11/15/2022). Hourly sleep records of shift workers (HSR) datasets. Retrieved from https://example.org/hsr", "2005",
+         "Hourly sleep records of shift workers (HSR) datasets"),
+    ],
+)
+def test_apas_date_written_in_figures_after_the_authors(text, year, title):
+    f = fields(text)
+    assert (f.get("year"), f.get("title")) == (year, title)

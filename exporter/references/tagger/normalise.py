@@ -418,10 +418,33 @@ def _spaced(text: str) -> tuple[str, list[int]] | None:
     return "".join(out), where
 
 
+# APA's date after the authors written with its day and month in figures, or a range of such dates
+# (a data set's coverage): `Okafor, C. (12.03.2020). Title.`, `NASA. (01/02/2005 - 11/15/2022). Title.`
+_NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d"
+_NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?)\)[.,]\s")
+
+
+def _dated(text: str) -> tuple[str, list[int]] | None:
+    """The entry with APA's numeric date after the authors (see above) written as its first year,
+    and each character's offset in `text`: the tagger learned APA's `(2020).` and reads the rest
+    of such an entry well once it sees one."""
+    m = _NUMERIC_DATE_AFTER_NAMES.match(text)
+    if m is None:
+        return None
+    year = re.search(r"\d{4}", m["date"])
+    at = m.start("date") + year.start()
+    wide = text[: m.start("date")] + year.group() + text[m.end("date") :]
+    where = list(range(m.start("date"))) + list(range(at, at + 4)) + list(range(m.end("date"), len(text) + 1))
+    where[m.start("date")] = m.start("date")  # the year's first character stands for the whole date
+    where[m.start("date") + 3] = m.end("date") - 1
+    return wide, where
+
+
 def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
-    separators: the tagger learned GOST's marks as tokens of their own."""
-    spaced = _spaced(text)
+    separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
+    date read as its year (`_dated`)."""
+    spaced = _dated(text) or _spaced(text)
     if spaced is None:
         return tag(text)
     wide, where = spaced
