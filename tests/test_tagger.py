@@ -976,3 +976,11 @@ def test_a_supplements_pages_with_their_s_are_a_range_not_a_count():
 def test_apas_date_written_in_figures_after_the_authors(text, year, title):
     f = fields(text)
     assert (f.get("year"), f.get("title")) == (year, title)
+
+
+def test_a_russian_contraction_is_no_date():
+    # `// Финансовый ун-т / 2022.`: `ун-т` read as the date ends the host's name
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Аграрный", J, 1.0), ("ун-т", D, 0.7), ("/", D, 0.8), ("2021.", D, 1.0), ("С.", P, 1.0), ("12-19", P, 1.0)]
+    assert corrected_labels(*tokens) == [T, J, J, J, D, D, P, P]
+    # a year's own words stay the date's (`2021 г.`), and so does a contraction after a date
+    assert corrected_labels(("Title.", T, 1.0), ("–", D, 1.0), ("2021", D, 1.0), ("г.", D, 1.0)) == [T, D, D, D]

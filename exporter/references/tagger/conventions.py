@@ -15,7 +15,8 @@
   a volume's number is the volume's mark, never a journal; a year inside a GOST host's title
   (`// Информационные технологии 2014 (ИТС 2014) : материалы …`, before the host's
   `. – Place, Year`) is the host's title's;
-- the words qualifying an edition (`2-е изд., испр. и доп.`) are the edition's;
+- the words qualifying an edition (`2-е изд., испр. и доп.`) are the edition's; a Russian contraction
+  (`ун-т`, `изд-во`) is no date, but the name's it ends (`// Финансовый ун-т / 2022`);
 - a part's mark and number between two pieces of a title is the title's (`Title. Ч. I. Part title`);
 - a family name has no lower-case word, so a `Family, I.` list's tail with one is the title
   however sure the tagger was (`Сингх, С. Книга шифров. Тайная история…`); nor do bare capitals
@@ -448,6 +449,18 @@ def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
                 labels[first] = labels[i - 1] = "date"
 
 
+# Russian contractions with a hyphen (`ун-т`, `ин-т`, `изд-во`, `о-во`, `гос-ва`): words, never part of a date.
+_CONTRACTION = re.compile(r"^[а-яё]{1,5}-[а-яё]{1,3}\.?[,.]?$")
+
+
+def _contraction_not_date(tokens: list[str], labels: list[str]) -> None:
+    """`// Финансовый ун-т / 2022.`: a contraction (`ун-т`, `изд-во`) read as the date belongs to
+    the words before it (a university's or publisher's name); a date has a number or a month."""
+    for i in range(1, len(tokens)):
+        if labels[i] == "date" and labels[i - 1] not in ("date", "author") and _CONTRACTION.match(tokens[i]):
+            labels[i] = labels[i - 1]
+
+
 _VOLUME_MARK = re.compile(r"^(?:V|Vol|Т|Том|Bd)\.$")
 
 
@@ -618,6 +631,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _container_after_editors(tokens, labels)
     _edition_qualifiers(tokens, labels)
     _day_before_a_month(tokens, labels)
+    _contraction_not_date(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
     _part_inside_a_title(tokens, labels)
