@@ -565,6 +565,28 @@ def read_entry(text: str) -> Parsed:
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
         _no_year_from_the_title(f)
+    _assembly_conventions(f, tagged)
+    values = {name: value for name, (value, _, _) in f.items.items()}
+    entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
+    if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
+        f.items["booktitle"] = f.items.pop("journal")
+        f.confidence["booktitle"] = f.confidence.pop("journal", 1.0)
+    if entry_type == "article" and "booktitle" in f.items and "journal" not in f.items:
+        f.items["journal"] = f.items.pop("booktitle")
+        f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
+    _sure_of_a_marked_container(f)
+    for name, label in _LABEL_OF_FIELD.items():
+        if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
+            f.confidence[name] = 1.0 - tagged.present(label)
+    ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
+    confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
+    return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
+
+
+def _assembly_conventions(f: _Fields, tagged) -> None:
+    """The fields as the conventions below correct them once the tagger's segments were read, in
+    the order they build on each other (numbers first, then the host, place and publisher, then
+    what is no host at all)."""
     _numbers_after_volume(f)
     _page_not_issue(f)
     _journal_not_publisher(f)
@@ -586,21 +608,6 @@ def read_entry(text: str) -> Parsed:
     _volume_and_pages_inside_the_host(f)
     _version_not_pages(f)
     _volume_alone_after_the_host(f)
-    values = {name: value for name, (value, _, _) in f.items.items()}
-    entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
-    if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
-        f.items["booktitle"] = f.items.pop("journal")
-        f.confidence["booktitle"] = f.confidence.pop("journal", 1.0)
-    if entry_type == "article" and "booktitle" in f.items and "journal" not in f.items:
-        f.items["journal"] = f.items.pop("booktitle")
-        f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
-    _sure_of_a_marked_container(f)
-    for name, label in _LABEL_OF_FIELD.items():
-        if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
-            f.confidence[name] = 1.0 - tagged.present(label)
-    ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
-    confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
-    return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
 
 
 def marks_host_item(before: str) -> bool:
