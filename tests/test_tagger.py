@@ -857,3 +857,130 @@ def test_a_labels_presence_is_the_entrys_own_after_another_entry_was_read():
     assert after == alone > 0.5  # the book names its publisher, and this is still the book's answer
     assert article.present("publisher") < alone  # the article names none
     assert tag("").present("publisher") == 0.0
+
+
+# ---- lists21: conventions found on batch 5 of bench/unseen_lists.py (entries invented here) ----------
+
+
+@pytest.mark.parametrize(
+    "text, fields_read",
+    [
+        # a back-reference closing the entry (SIAM's, biblatex's backref) is no page of the work
+        ("K. Lindqvist and P. Osei, Stable Schemes for Stiff Transport, Springer, New York, 1994. (Cited on p. 412)",
+         {"title": "Stable Schemes for Stiff Transport", "publisher": "Springer", "year": "1994", "note": "Cited on p. 412"}),
+        ("K. Lindqvist, Defect control for marching methods, Numer. Transport Lett., 21 (2009), 3318051. (Cited on pp. 415, 420)",
+         {"container": "Numer. Transport Lett.", "volume": "21", "pages": "3318051", "year": "2009", "note": "Cited on pp. 415, 420"}),
+        # the citing author's comment after the last element (here in another language)
+        ('Osei, P. K., et al. (2017). "Using hyperspectral imaging to characterise leaf water stress." Field Crops. (Обоснование выбора длины волны для полевых измерений).',
+         {"title": "Using hyperspectral imaging to characterise leaf water stress", "container": "Field Crops", "year": "2017", "note": "Обоснование выбора длины волны для полевых измерений"}),
+        ('Osei, P. K., & Lind, M. J. (1971). "Smoothing of spectra by local polynomial fitting." Analytical Methods. (Математическое обоснование сглаживания без искажения пиков).',
+         {"title": "Smoothing of spectra by local polynomial fitting", "container": "Analytical Methods", "year": "1971"}),
+    ],
+)
+def test_a_remark_in_brackets_closing_the_entry_is_no_element(text, fields_read):
+    f = fields(text)
+    f["container"] = f.get("journal") or f.get("booktitle")
+    for name, value in fields_read.items():
+        assert f.get(name) == value, (name, f)
+    assert "pages" in fields_read or "pages" not in f
+
+
+def test_an_imprint_or_an_access_date_in_brackets_stays_what_it_is():
+    # the physics styles' imprint in brackets after the title's full stop: a year, a publisher, a place
+    f = fields("K. Lindqvist & P. Osei. Stable Schemes for Stiff Transport. (Harwell Press, Oxford, 1994).")
+    assert (f["publisher"], f["year"]) == ("Harwell Press", "1994")
+    f = fields('"Metal Soaps in Practice" (Tamura Shobo Co., Ltd.)')
+    assert f.get("publisher") == "Tamura Shobo Co., Ltd."
+
+
+@pytest.mark.parametrize(
+    "text, volume, number, pages, year",
+    [
+        # Math-Net.ru's `volume:issue, (year), pages` and `volume:issue (year), pages`
+        ("P. Osei, “Lattice models of adsorption”, Physical Letters, 65:3-4, (1948), 117.", "65", "3-4", "117", "1948"),
+        ("K. Lindqvist, et al., “Spin glasses on small graphs”, Scientific notes, 10:1, (2020), 2177.", "10", "1", "2177", "2020"),
+        ("Осеев П. К. Об одной краевой задаче // Матем. заметки, 104:5 (2018), 3–26.", "104", "5", "3–26", "2018"),
+    ],
+)
+def test_the_issue_after_the_volumes_colon_when_the_bracketed_year_and_pages_follow(text, volume, number, pages, year):
+    f = fields(text)
+    assert (f.get("volume"), f.get("number"), f.get("pages"), f.get("year")) == (volume, number, pages, year)
+
+
+def test_a_state_of_publication_is_no_container():
+    f = fields("K. Lindqvist and P. Osei, Revisiting the drainage time of a conical tank, in preparation (2016). (Cited on p. 791)")
+    assert "booktitle" not in f and "journal" not in f
+    assert f["note"] == "in preparation; Cited on p. 791"
+    assert (f["title"], f["year"]) == ("Revisiting the drainage time of a conical tank", "2016")
+
+
+def test_the_first_day_of_a_range_before_a_cyrillic_month_is_a_date():
+    # GOST host with a conference's days `28 — 30 ноября 2017`, then the pages after their mark
+    f = fields("Осеев П.К., Линдквист К. Картографирование пашен по снимкам // Конференция «Земля и карта», 28 — 30 ноября 2017, г. Пермь. – с. 110-120")
+    assert (f["pages"], f["year"]) == ("110-120", "2017")
+    assert corrected_labels(("Title.", T, 1.0), ("28", P, 0.8), ("—", P, 0.8), ("30", D, 0.9), ("ноября", D, 0.9), ("2017,", D, 1.0)) == [T, D, D, D, D, D]
+    # after a page mark the range's first day stays the pages (its last, before the month, is read as before)
+    assert corrected_labels(("Title.", T, 1.0), ("С.", P, 1.0), ("28", P, 1.0), ("—", P, 1.0), ("30", P, 1.0), ("ноября", D, 1.0)) == [T, P, P, P, D, D]
+
+
+def test_a_lone_number_after_a_proceedings_series_in_apa_is_its_volume():
+    f = fields("Lindqvist, K., & Osei, P. (2016). Sparse attention for long sequences. Advances in neural information processing systems, 29.")
+    assert f["booktitle"] == "Advances in neural information processing systems"
+    assert (f.get("volume"), f.get("pages")) == ("29", None)
+
+
+def test_a_hosts_words_after_the_year_inside_its_title_are_the_hosts():
+    # `// Computer Vision – ECCV 2014 Workshops. Zurich: Springer, 2014`: the host's title goes on after its year
+    tokens = [("Title.", T, 1.0), ("//", J, 1.0), ("Robot", J, 1.0), ("Vision", J, 1.0), ("-", J, 1.0), ("RVC", J, 0.9), ("2019", D, 0.8),
+              ("Workshops.", C, 0.7), ("Berlin:", L, 1.0), ("Springer,", "publisher", 1.0), ("2019,", D, 1.0), ("c.", P, 1.0), ("15–26.", P, 1.0)]
+    assert corrected_labels(*tokens)[2:8] == [J] * 6
+    # the host's other title information after ` : ` stays apart (lists19's rule)
+    tokens = [("Title", T, 1.0), ("//", C, 1.0), ("Системы", C, 1.0), ("2014", D, 0.8), (":", C, 0.9), ("материалы", C, 0.9), ("конф.", C, 0.9),
+              ("–", L, 1.0), ("Минск,", L, 1.0), ("2014.", D, 1.0)]
+    assert corrected_labels(*tokens)[2:7] == [C, C, J, J, J]
+
+
+def test_a_volume_and_page_range_read_inside_the_host_are_its_volume_and_pages(monkeypatch):
+    # JSS's `Journal, 19, R1–R26.` read whole as the host (as the tagger read grobid_mullen_jss's)
+    tokens = [("Okafor", A, 1.0), ("C,", A, 1.0), ("Brandt", A, 1.0), ("L", A, 1.0), ("(2004).", D, 1.0), ("“Separable", T, 1.0), ("Sleep", T, 1.0),
+              ("Models.”", T, 1.0), ("Inverse", C, 0.8), ("Rest", C, 0.8), ("Problems,", C, 0.8), ("21,", C, 0.6), ("R1–R26.", C, 0.6)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("journal") or f.get("booktitle"), f.get("volume"), f.get("pages")) == ("Inverse Rest Problems", "21", "R1–R26")
+    # a host whose name ends in a number and nothing after it keeps it (`Proceedings of SIGIR, 2004`)
+    tokens = [("Okafor", A, 1.0), ("C.", A, 1.0), ("Title.", T, 1.0), ("Journal", C, 0.8), ("of", C, 0.8), ("Rest,", C, 0.8), ("21.", C, 0.6)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert "pages" not in f
+
+
+def test_a_number_after_version_is_no_page():
+    f = fields("Okafor C, Brandt L, Lind M (2007). sleepr: Visualizing Sleep Data. R package version 1.0-2.")
+    assert "pages" not in f and "journal" not in f and "booktitle" not in f
+    assert (f["title"], f["note"]) == ("sleepr: Visualizing Sleep Data", "R package version 1.0-2")
+
+
+def test_a_supplements_pages_with_their_s_are_a_range_not_a_count():
+    # Vancouver's `119(1 Suppl):132S-75S`: `75S.` is no page count (German `S.`), the range is the pages
+    f = fields("Okafor CN, Brandt LM, Lind MJ: Prevention of sleep loss. Chest 2004, 126(3 Suppl):188S-203S.")
+    assert (f.get("volume"), f.get("pages"), f.get("pagetotal")) == ("126", "188S-203S", None)
+
+
+@pytest.mark.parametrize(
+    "text, year, title",
+    [
+        ("Okafor, C., & Brandt, L. (12.03.2020). Sleep and glucose in shift workers. Retrieved from https://example.org/sleep", "2020", "Sleep and glucose in shift workers"),
+        # a data set's coverage in the date's place: its first year (biblatex's date range)
+        ("Sleep Data Centre. (01/02/2005 - 11/15/2022). Hourly sleep records of shift workers (HSR) datasets. Retrieved from https://example.org/hsr", "2005",
+         "Hourly sleep records of shift workers (HSR) datasets"),
+    ],
+)
+def test_apas_date_written_in_figures_after_the_authors(text, year, title):
+    f = fields(text)
+    assert (f.get("year"), f.get("title")) == (year, title)
+
+
+def test_a_russian_contraction_is_no_date():
+    # `// Финансовый ун-т / 2022.`: `ун-т` read as the date ends the host's name
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Аграрный", J, 1.0), ("ун-т", D, 0.7), ("/", D, 0.8), ("2021.", D, 1.0), ("С.", P, 1.0), ("12-19", P, 1.0)]
+    assert corrected_labels(*tokens) == [T, J, J, J, D, D, P, P]
+    # a year's own words stay the date's (`2021 г.`), and so does a contraction after a date
+    assert corrected_labels(("Title.", T, 1.0), ("–", D, 1.0), ("2021", D, 1.0), ("г.", D, 1.0)) == [T, D, D, D]

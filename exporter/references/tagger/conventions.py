@@ -10,11 +10,13 @@
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
   printed once, so a bare number between the volume and a later page range is the issue;
-- a day before a Cyrillic month's name is a date, never pages (`Минск, 29 окт. 2014 г.`); `V.`/`Т.` before
+- a day before a Cyrillic month's name is a date, never pages (`Минск, 29 окт. 2014 г.`), and so is
+  the first day of a range (`28 — 30 ноября 2017`); `V.`/`Т.` before
   a volume's number is the volume's mark, never a journal; a year inside a GOST host's title
   (`// Информационные технологии 2014 (ИТС 2014) : материалы …`, before the host's
   `. – Place, Year`) is the host's title's;
-- the words qualifying an edition (`2-е изд., испр. и доп.`) are the edition's;
+- the words qualifying an edition (`2-е изд., испр. и доп.`) are the edition's; a Russian contraction
+  (`ун-т`, `изд-во`) is no date, but the name's it ends (`// Финансовый ун-т / 2022`);
 - a part's mark and number between two pieces of a title is the title's (`Title. Ч. I. Part title`);
 - a family name has no lower-case word, so a `Family, I.` list's tail with one is the title
   however sure the tagger was (`Сингх, С. Книга шифров. Тайная история…`); nor do bare capitals
@@ -426,20 +428,37 @@ def _edition_qualifiers(tokens: list[str], labels: list[str]) -> None:
             labels[i] = "edition"
 
 
-_DAY = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")
+_DAY = re.compile(r"\d{1,2}(?:[-–—]\d{1,2})?")
+_DASH = frozenset("- – —".split())
 _NUMBER_MARK = re.compile(r"^(?:vol|no|nr|n|№|т|вып|pp?|с|s)\.?$", re.IGNORECASE)
 
 
 def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
     """A day's number before a month's name is part of a date (a conference's `29 окт. 2014 г.`,
     `24–26 March 2009`), never the pages the tagger took it for. A volume or issue before a month
-    in brackets (`21 (March): 53–61`, `No. 6 (July 1992)`) or after its mark stays what it is."""
+    in brackets (`21 (March): 53–61`, `No. 6 (July 1992)`) or after its mark stays what it is.
+    So is the first day of a range printed with a spaced dash (`28 — 30 ноября 2017`)."""
     for i in range(len(tokens) - 1):
-        if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]):  # the cheap tests first: this runs on every entry
+        if labels[i] not in ("pages", "date") or not _DAY.fullmatch(tokens[i]):  # the cheap tests first: this runs on every entry
             continue
         marked = i > 0 and _NUMBER_MARK.match(tokens[i - 1]) or tokens[i + 1].startswith("(")
         if not marked and _is_month(tokens[i + 1]):
             labels[i] = labels[i + 1] = "date"
+            first = i - 2
+            if first >= 0 and tokens[i - 1] in _DASH and labels[first] == "pages" and _DAY.fullmatch(tokens[first]) and not (first > 0 and _NUMBER_MARK.match(tokens[first - 1])):
+                labels[first] = labels[i - 1] = "date"
+
+
+# Russian contractions with a hyphen (`ун-т`, `ин-т`, `изд-во`, `о-во`, `гос-ва`): words, never part of a date.
+_CONTRACTION = re.compile(r"^[а-яё]{1,5}-[а-яё]{1,3}\.?[,.]?$")
+
+
+def _contraction_not_date(tokens: list[str], labels: list[str]) -> None:
+    """`// Финансовый ун-т / 2022.`: a contraction (`ун-т`, `изд-во`) read as the date belongs to
+    the words before it (a university's or publisher's name); a date has a number or a month."""
+    for i in range(1, len(tokens)):
+        if labels[i] == "date" and labels[i - 1] not in ("date", "author") and _CONTRACTION.match(tokens[i]):
+            labels[i] = labels[i - 1]
 
 
 _VOLUME_MARK = re.compile(r"^(?:V|Vol|Т|Том|Bd)\.$")
@@ -457,7 +476,8 @@ def _year_inside_a_host_title(tokens: list[str], labels: list[str]) -> None:
     """GOST 7.1 prints a host's year after its title, place and publisher (`// Title : other
     title information. – Place : Publisher, Year.`); a date read right after the host's title,
     before its ` : ` or ` – ` and with the host's year read later, is part of that title
-    (`// Информационные технологии и системы 2014 (ИТС 2014) : материалы …`)."""
+    (`// Информационные технологии и системы 2014 (ИТС 2014) : материалы …`), and so are the host's
+    words after it (`// Computer Vision – ECCV 2014 Workshops. Zurich : Springer, 2014`)."""
     mark = next((i for i, t in enumerate(tokens) if t.endswith("//")), None)
     if mark is None:
         return
@@ -477,6 +497,9 @@ def _year_inside_a_host_title(tokens: list[str], labels: list[str]) -> None:
     if after == host and tokens[e].startswith(":"):  # `: материалы конф.`: the host's other title information stays apart
         for i in range(e, g):
             labels[i] = "container" if host == "journal" else "journal"
+    elif after in ("journal", "container") and not tokens[e].startswith(":"):  # `// Computer Vision – ECCV 2014 Workshops.`: the title goes on
+        for i in range(e, g):
+            labels[i] = host
 
 
 _PART_MARK = frozenset("ч часть кн книга вып выпуск part pt бөлім".split())
@@ -608,6 +631,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _container_after_editors(tokens, labels)
     _edition_qualifiers(tokens, labels)
     _day_before_a_month(tokens, labels)
+    _contraction_not_date(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
     _part_inside_a_title(tokens, labels)

@@ -173,13 +173,28 @@ _E_FOR_DASH = re.compile(r"(?<![\w.])(\d{1,6})e(\d{1,6})(?![\w])")
 def _after_volume_colon(f: rules.Found, s: int, e: int) -> bool:
     """A segment right after the volume and a colon, with no issue in brackets or issue mark
     between (Vancouver's `370:511-20`, `326:219`), holds the pages, whatever the tagger called it;
-    unless a page range follows it (`Phonetica 61: 4, 220-233`: then it is the issue)."""
+    unless a page range follows it (`Phonetica 61: 4, 220-233`: then it is the issue), or the
+    year in brackets and a number (`10:1, (2020), 2177`: `_issue_before_year_and_pages`)."""
     if "volume" not in f.items or "number" in f.items:
         return False
     end = f.items["volume"][2]
-    if re.match(r"\s?[,;.]?\s?(?:pp?\.\s?)?[A-Za-z]?\d+\s?[-–—]\s?\d", f.text[e:]):
+    if re.match(r"\s?[,;.]?\s?(?:pp?\.\s?)?[A-Za-z]?\d+\s?[-–—]\s?\d", f.text[e:]) or _YEAR_THEN_PAGES.match(f.text, e):
         return False
     return re.fullmatch(r"\s?:\s?", f.text[end:s]) is not None and re.match(r"\s*[A-Za-z]?\d", f.text[s:]) is not None
+
+
+# `65:3-4, (1944), 117`, `199:5 (2008), 3–26` (Math-Net.ru's form and the Russian mathematical
+# journals'): after the volume's colon the issue, then the year in brackets, then the pages.
+_YEAR_THEN_PAGES = re.compile(r"\s?[,;]?\s?\((?:1[5-9]|20)\d\d[a-z]?\)\s?[,:.]?\s?(?:pp?\.\s?|[СсPS]\.\s?)?[A-Za-z]?\d")
+
+
+def _issue_before_year_and_pages(f: rules.Found, s: int, e: int) -> bool:
+    """A segment right after the volume's colon with the year in brackets and a number after it
+    is the issue (`Physical Review, 65:3-4, (1944), 117`): the pages are that later number."""
+    if "volume" not in f.items or "number" in f.items:
+        return False
+    end = f.items["volume"][2]
+    return re.fullmatch(r"\s?:\s?", f.text[end:s]) is not None and _YEAR_THEN_PAGES.match(f.text, e) is not None
 
 
 def _pages(f: rules.Found, s: int, e: int) -> None:
@@ -196,11 +211,11 @@ def _pages(f: rules.Found, s: int, e: int) -> None:
         f.add("pagetotal", s + counted.start(1), s + counted.end(1))
         return
     total = re.search(r"(?<![\d.])((?:[xvilc]+\s?\+\s?)?\d{1,5})\s?(?:[сcб]|[Pp]p?|стр|S|бет|pages|p)\.?(?=[\s,;.)\]]|$)", seg)
-    if total and not re.search(r"\d\s?[-–—]\s?\d", seg):
+    if total and not re.search(r"\dS?\s?[-–—]\s?\d", seg):  # `132S-75S`: a supplement's range, no count
         f.add("pagetotal", s + total.start(1), s + total.end(1))
         return
-    # `45–50`, `e1234`, `A44`, `S12–S19`, `II-786 – II-793` (a part's numbering before the page)
-    m = re.search(r"(?:\b[A-Za-z]{1,3}-)?[A-Za-z]?\d+\s?(?:[-–—−]+\s?(?:[A-Za-z]{1,3}-)?[A-Za-z]?\d+)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
+    # `45–50`, `e1234`, `A44`, `S12–S19`, `132S–75S` (a supplement's pages), `II-786 – II-793` (a part's numbering before the page)
+    m = re.search(r"(?:\b[A-Za-z]{1,3}-)?[A-Za-z]?\d+(?:S(?=\s?[-–—−]))?\s?(?:[-–—−]+\s?(?:[A-Za-z]{1,3}-)?[A-Za-z]?\d+(?:S\b)?)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
     if m:
         value = m.group().rstrip(",").strip()
         f.add("pages", s + m.start(), s + m.start() + len(value))
@@ -403,10 +418,33 @@ def _spaced(text: str) -> tuple[str, list[int]] | None:
     return "".join(out), where
 
 
+# APA's date after the authors written with its day and month in figures, or a range of such dates
+# (a data set's coverage): `Okafor, C. (12.03.2020). Title.`, `NASA. (01/02/2005 - 11/15/2022). Title.`
+_NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d"
+_NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?)\)[.,]\s")
+
+
+def _dated(text: str) -> tuple[str, list[int]] | None:
+    """The entry with APA's numeric date after the authors (see above) written as its first year,
+    and each character's offset in `text`: the tagger learned APA's `(2020).` and reads the rest
+    of such an entry well once it sees one."""
+    m = _NUMERIC_DATE_AFTER_NAMES.match(text)
+    if m is None:
+        return None
+    year = re.search(r"\d{4}", m["date"])
+    at = m.start("date") + year.start()
+    wide = text[: m.start("date")] + year.group() + text[m.end("date") :]
+    where = list(range(m.start("date"))) + list(range(at, at + 4)) + list(range(m.end("date"), len(text) + 1))
+    where[m.start("date")] = m.start("date")  # the year's first character stands for the whole date
+    where[m.start("date") + 3] = m.end("date") - 1
+    return wide, where
+
+
 def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
-    separators: the tagger learned GOST's marks as tokens of their own."""
-    spaced = _spaced(text)
+    separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
+    date read as its year (`_dated`)."""
+    spaced = _dated(text) or _spaced(text)
     if spaced is None:
         return tag(text)
     wide, where = spaced
@@ -433,6 +471,31 @@ def _access_date_after_address(f: "_Fields") -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+# A remark in brackets closing the entry after its last element's full stop: a back-reference
+# (`. (Cited on p. 777)`, `(Cited on pp. 786, 791)`: SIAM's and biblatex's backref) or the citing
+# author's own comment (`Nature Protocols. (Why this source is cited).`). It is no element of the
+# description (every style prints its elements before such a remark); an access date in brackets
+# (`(дата обращения: …)`, `(accessed …)`) is one, and so is a bracket of numbers or one word
+# (`(2016).`, `(Vol. 2)`) and the physics and Chicago styles' imprint in brackets (`(Wiley, New
+# York, 1994).`, `(Sachi Shobo Co., Ltd.)`: a year, a publisher or a place).
+_CLOSING_REMARK = re.compile(r"(?<=[.!?\"”»])\s+\(([^()]{3,}?)\)\.?\s*$")
+_ACCESS_WORDS = re.compile(r"обращ|доступ|просмотр|қаралған|accessed|retrieved|viewed|visited|abgerufen|zugegriffen|consult", re.IGNORECASE)
+# What a remark may be read as without being merged into the description's elements.
+_REMARK_LABELS = frozenset({"note", "collection", "medium", "genre", "urldate", "accessed", "url"})
+_IMPRINT_LABELS = frozenset({"publisher", "location", "date"})
+
+
+def _closing_remark(text: str, tagged) -> re.Match | None:
+    """The closing remark (see above) the tagger read as part of the description's elements (the
+    journal, the title, the pages): then the entry is read without it. A remark it read whole as
+    a note or a series (GOST's `(Библиотека студента)`) is left as it was read."""
+    m = _CLOSING_REMARK.search(text)
+    if m is None or len(re.findall(r"[^\W\d_]{2,}", m[1])) < 2 or _ACCESS_WORDS.search(m[1]) or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m[1]):
+        return None
+    inside = {label for label, s, e, _ in tagged.segments() if e > m.start(1) and s < m.end(1)}
+    return m if inside - _REMARK_LABELS and not inside & _IMPRINT_LABELS else None
+
+
 # A year that names a period or a year of account, not a date: one end of a range of years
 # (`2018-2022 гг.`, `1808–1860`) or a year with its word (`за 2022 год`, `2018 years`).
 _PERIOD_AFTER = re.compile(r"\s?(?:[-–—]\s?\d{2,4}\b|гг\b|год|жыл|years?\b)")
@@ -454,6 +517,9 @@ def _no_year_from_the_title(f: "_Fields") -> None:
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
     tagged = corrected(_tagged(text))
+    remark = _closing_remark(text, tagged)
+    if remark is not None:
+        tagged = corrected(_tagged(text[: remark.start()]))
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
@@ -466,6 +532,8 @@ def read_entry(text: str) -> Parsed:
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
         if label == "issue" and "pages" not in f.items and _after_volume_colon(f, s, e):
             label = "pages"  # Vancouver's `2007;370:511-20`: after the volume's colon stand the pages
+        if label == "pages" and "pages" not in f.items and _issue_before_year_and_pages(f, s, e):
+            label = "issue"  # `65:3-4, (1944), 117`: the pages come after the year
         if label == "pages" and "number" not in f.items:
             s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
         if label in done or label == "date" and access and access[0] < e and s < access[1]:
@@ -492,9 +560,33 @@ def read_entry(text: str) -> Parsed:
         for name in set(f.items) - before:
             f.confidence[name] = p
             done.add(label)
+    if remark is not None and "note" not in f.items:
+        f.add("note", remark.start(1), remark.end(1))
     if "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
         _no_year_from_the_title(f)
+    _assembly_conventions(f, tagged)
+    values = {name: value for name, (value, _, _) in f.items.items()}
+    entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
+    if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
+        f.items["booktitle"] = f.items.pop("journal")
+        f.confidence["booktitle"] = f.confidence.pop("journal", 1.0)
+    if entry_type == "article" and "booktitle" in f.items and "journal" not in f.items:
+        f.items["journal"] = f.items.pop("booktitle")
+        f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
+    _sure_of_a_marked_container(f)
+    for name, label in _LABEL_OF_FIELD.items():
+        if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
+            f.confidence[name] = 1.0 - tagged.present(label)
+    ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
+    confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
+    return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
+
+
+def _assembly_conventions(f: _Fields, tagged) -> None:
+    """The fields as the conventions below correct them once the tagger's segments were read, in
+    the order they build on each other (numbers first, then the host, place and publisher, then
+    what is no host at all)."""
     _numbers_after_volume(f)
     _page_not_issue(f)
     _journal_not_publisher(f)
@@ -512,21 +604,10 @@ def read_entry(text: str) -> Parsed:
     _site_before_address(f)
     _kind_of_work_not_container(f)
     _container_without_designation(f)
-    values = {name: value for name, (value, _, _) in f.items.items()}
-    entry_type = "online" if _page_of_a_site(f) else _entry_type(text, values)
-    if entry_type in ("inproceedings", "incollection", "thesis") and "journal" in f.items and "booktitle" not in f.items:
-        f.items["booktitle"] = f.items.pop("journal")
-        f.confidence["booktitle"] = f.confidence.pop("journal", 1.0)
-    if entry_type == "article" and "booktitle" in f.items and "journal" not in f.items:
-        f.items["journal"] = f.items.pop("booktitle")
-        f.confidence["journal"] = f.confidence.pop("booktitle", 1.0)
-    _sure_of_a_marked_container(f)
-    for name, label in _LABEL_OF_FIELD.items():
-        if name not in f.items and not (name == "pages" and "pagetotal" in f.items):  # a page count is what the pages label held
-            f.confidence[name] = 1.0 - tagged.present(label)
-    ordered = sorted(((name, *item) for name, item in f.items.items()), key=lambda x: (x[2], x[0]))
-    confidence = tuple(sorted((name, round(p, 2)) for name, p in f.confidence.items()))
-    return Parsed(rules.recognise_form(text), entry_type, tuple(ordered), confidence)
+    _state_not_container(f)
+    _volume_and_pages_inside_the_host(f)
+    _version_not_pages(f)
+    _volume_alone_after_the_host(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -707,6 +788,102 @@ def _page_not_issue(f: _Fields) -> None:
     if re.fullmatch(r"\s?,\s?", f.text[v_end:n_start]) and re.match(r"\s?\((?:1[5-9]|20)\d\d[a-z]?\)", f.text[n_end:]) and value.isdigit():
         f.items["pages"] = f.items.pop("number")
         f.confidence["pages"] = f.confidence.pop("number", f.confidence.get("volume", 1.0))
+
+
+# A work's state of publication where its host would stand (biblatex's `pubstate`: `in
+# preparation`, `in press`, `submitted`, `forthcoming`, `to appear`, `в печати`).
+_PUBLICATION_STATE = re.compile(
+    r"(?:in\s)?(?:preparation|press|print)|submitted(?:\sfor\spublication)?|forthcoming|to\sappear|accepted(?:\sfor\spublication)?"
+    r"|under\sreview|(?:в|у)\sпечати|в\sподготовке|принят[ао]?\sк\sпечати|направлен[ао]?\sв\sпечать",
+    re.IGNORECASE,
+)
+
+
+def _state_not_container(f: _Fields) -> None:
+    """`Title, in preparation (2016).`, `Journal of X, in press.`: the state of publication the
+    tagger read as the container (or journal) is a note: it names no host."""
+    for name in ("journal", "booktitle"):
+        if name not in f.items:
+            continue
+        _, s, e = f.items[name]
+        s -= len(re.search(r"(?:\b(?:[Ii]n|[Вв])\s)?$", f.text[:s]).group())  # `in preparation`: the `In:` mark was left out
+        state = f.text[s:e].strip(" .,;:()")
+        if not _PUBLICATION_STATE.fullmatch(state):
+            continue
+        del f.items[name]
+        f.confidence.pop(name, None)
+        if "note" in f.items:  # with a closing remark (`_closing_remark`): one note of both
+            note, a, b = f.items["note"]
+            f.items["note"] = (f"{state}; {note}" if s < a else f"{note}; {state}", min(s, a), max(e, b))
+        else:
+            f.add("note", s, e, state)
+
+
+# A host read with the volume and the page range after it: `Inverse Problems, 19, R1–R26`.
+_HOST_VOLUME_PAGES = re.compile(r"(?P<host>.*?[^\W\d_].*?),\s?(?P<volume>\d{1,4}),\s?(?P<pages>[A-Za-z]?\d{1,6}\s?[-–—]\s?[A-Za-z]?\d{1,6})")
+
+
+def _volume_and_pages_inside_the_host(f: _Fields) -> None:
+    """`Inverse Problems, 19, R1–R26.`: a journal's or book's name never ends with a volume and a
+    page range (APA's and JSS's `Journal, 19, 1–26`); read inside the host, with neither read
+    elsewhere, they are the volume and the pages."""
+    if "volume" in f.items or "pages" in f.items or "pagetotal" in f.items:
+        return
+    for name in ("journal", "booktitle"):
+        if name in f.items:
+            value, s, e = f.items[name]
+            m = _HOST_VOLUME_PAGES.fullmatch(f.text[s:e])
+            if m:
+                f.items[name] = (m["host"], s, s + m.end("host"))
+                f.add("volume", s + m.start("volume"), s + m.end("volume"))
+                f.add("pages", s + m.start("pages"), s + m.end("pages"))
+                for field in ("volume", "pages"):
+                    f.confidence[field] = f.confidence.get(name, 1.0)
+            return
+
+
+# A software's version where pages would stand: `R package version 1.0-2`.
+_VERSION_MARK = re.compile(r"\b(?:[Vv]ersion|[Vv]er\.|[Вв]ерсия|[Нн]ұсқа(?:сы)?)\s?$")
+
+
+def _version_not_pages(f: _Fields) -> None:
+    """`vcd: Visualizing Categorical Data. R package version 1.0-2.`: the number after `version`
+    is a version, never the pages; with the words before it (`R package version`, read as a
+    journal) it is a note."""
+    if "pages" not in f.items:
+        return
+    _, s, e = f.items["pages"]
+    if _VERSION_MARK.search(f.text[:s]) is None:
+        return
+    del f.items["pages"]
+    f.confidence.pop("pages", None)
+    e = s + len(re.match(r"[\w.-]*\w", f.text[s:]).group())
+    host = next((name for name in ("journal", "booktitle") if name in f.items and _VERSION_MARK.search(f.text[: f.items[name][2] + 1].rstrip())), None)
+    start = s
+    if host is not None:
+        start = f.items.pop(host)[1]
+        f.confidence.pop(host, None)
+    if "note" not in f.items:
+        f.add("note", start, e)
+
+
+def _volume_alone_after_the_host(f: _Fields) -> None:
+    """`(2014). Title. Advances in Neural Information Processing Systems, 27.` (Google Scholar's
+    APA for a proceedings series): in an author-date entry (the year in brackets before the title)
+    a lone number after a book's or proceedings' comma that closes the entry is its volume: APA
+    prints pages after a volume (`27(3), 1–9`) and in brackets for a book (`(pp. 1–9)`). A
+    journal's lone number is left as read (GROBID's labels call `Water Resources Research, 42.`
+    pages)."""
+    if "volume" in f.items or "number" in f.items or "pages" not in f.items or "year" not in f.items:
+        return
+    host = f.items.get("booktitle")
+    value, s, e = f.items["pages"]
+    _, year_start, _ = f.items["year"]
+    if host is None or not value.isdigit() or year_start > host[1] or not re.search(r"\(\s?$", f.text[:year_start]):
+        return
+    if re.fullmatch(r"\s?,\s?", f.text[host[2] : s]) and re.fullmatch(r"\.?\s*(?:(?:https?://|doi:\s?)\S+\s*)?", f.text[e:]):
+        f.items["volume"] = f.items.pop("pages")
+        f.confidence["volume"] = f.confidence.pop("pages", 1.0)
 
 
 def _journal_not_publisher(f: _Fields) -> None:
