@@ -763,3 +763,29 @@ def test_a_superscript_set_apart_by_a_wide_space_stays_on_its_line(tmp_path):
     assert "sequential time nodes" in plain_text(paragraph.inlines)  # one paragraph, not cut by the mark
     raised = [node for node in walk((paragraph,)) if isinstance(node, Superscript)]
     assert [" ".join(plain_text(node.inlines).split()) for node in raised] == ["25 28 30"]
+
+
+def test_a_caption_set_in_a_narrow_column_beside_its_picture_binds_it(tmp_path):
+    """BMJ sets a figure's caption in the page's narrow left column, top-aligned with a picture
+    spanning the rest (cermine_test5): no picture above or below the caption, one beside it."""
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from reportlab.lib.utils import ImageReader
+
+    plot = BytesIO()
+    PILImage.new("RGB", (360, 250), (20, 160, 90)).save(plot, "JPEG", quality=90)
+    path = tmp_path / "beside.pdf"
+    c = _canvas(path)
+    _text(c, 71, 790, "Forest plots of the studies", 16, bold=True)
+    c.drawImage(ImageReader(BytesIO(plot.getvalue())), 224, 516, 357, 250)
+    caption = ["Figure 2 Treatment effect and", "underlying connection between", "H pylori and IDA: weighted mean", "differences of haemoglobin."]
+    for i, line in enumerate(caption):
+        _text(c, 71, 759 - 10 * i, line, 9)
+    for i in range(8):
+        _text(c, 71, 480 - 12 * i, "Body text of the results section runs across the page from the left margin to the right.", 10)
+    c.save()
+    figures = [b for b in read_document(str(path)).blocks if isinstance(b, Figure)]
+    assert [(f.number, len(f.images)) for f in figures] == [("2", 1)]
+    assert figures[0].images[0].data == plot.getvalue()
+    assert plain_text(figures[0].caption).startswith("Treatment effect and underlying connection")

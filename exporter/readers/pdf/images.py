@@ -1,7 +1,8 @@
 """Pictures a PDF embeds, bound to the captions printed next to them (`Рис. 3. …`, `Figure 2:`).
 
 PDFium lists a page's image objects with their place on the page; a figure is the pictures
-standing right above a figure caption's line (or right below it, for a caption set above).
+standing right above a figure caption's line (or right below it, for a caption set above; or
+beside it, for a caption set in a narrow column of its own, once every other caption is served).
 A JPEG is taken as the PDF stores it (no re-encoding); any other picture is decoded by
 PDFium and written as PNG. Pictures no caption claims (a journal's logo, a scanned page
 behind its text, a formula set as a picture, a 1-pixel rule) are not figures and are left.
@@ -22,6 +23,9 @@ from .layout import TURNS, Line, Page
 # A caption stands within this distance of its picture (measured on the corpus: 0–18 pt,
 # 41 pt under a figure with a row of panel labels).
 MAX_CAPTION_GAP = 48.0
+# A caption set beside its figure stands in a narrow column of its own: its first line's ragged
+# end may stop this far short of the picture (BMJ: 16–43 pt).
+MAX_SIDE_GAP = 72.0
 MIN_SIDE = 30.0  # points: smaller pictures are icons, bullets and rules drawn as images
 MIN_FIGURE_WIDTH = 72.0  # points: a figure's pictures together are at least an inch wide
 MIN_PIXELS = 16  # a picture of fewer pixels a side is a fill or a rule
@@ -56,14 +60,15 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page]) -> list[PagePictur
         try:
             placed = _pictures_on(pdf_page, page)
             taken: set[int] = set()
-            for line, extent in captions:
-                bound = _bind(line, extent, placed, taken)
-                for i in bound:
-                    taken.add(i)
+            bound = [_bind(line, extent, placed, taken) for line, extent in captions]
+            for k, (line, _) in enumerate(captions):  # then a caption set beside its picture, from what is left
+                bound[k] = bound[k] or _bind_beside(line, placed, taken)
+            for (line, _), pictures in zip(captions, bound):
+                for i in pictures:
                     picture = _picture(placed[i], page, line)
                     if picture is not None:
                         out.append(picture)
-                if not bound and page.angle == 0:
+                if not pictures and page.angle == 0:
                     drawing = _drawing_above(pdf_page, page, line)
                     if drawing is not None:
                         out.append(drawing)
@@ -119,11 +124,37 @@ def _bind(line: Line, extent: tuple[float, float], placed: list[_Placed], taken:
     if nearest is None:
         return []
     first = placed[nearest[1]].box
-    row = sorted((i for i, p in enumerate(placed) if i not in taken and beside(p.box) and _same_row(first, p.box)), key=lambda i: placed[i].box[0])
-    # Pictures that are a small part of a drawing (an icon inside a vector diagram) are no figure.
+    return _row(sorted((i for i, p in enumerate(placed) if i not in taken and beside(p.box) and _same_row(first, p.box)), key=lambda i: placed[i].box[0]), placed, taken)
+
+
+def _bind_beside(line: Line, placed: list[_Placed], taken: set[int]) -> list[int]:
+    """The pictures of a caption set in a narrow column beside its figure (BMJ's, Elsevier's):
+    the nearest left or right of it, within MAX_SIDE_GAP, whose height spans the caption's
+    first line, and those beside that one in a row."""
+    top = line.y + line.size
+    extent = (line.x0, line.x1)  # the whole line: its label may be a run of its own (bold `Figure 2`)
+    near = []
+    for i, p in enumerate(placed):
+        if i in taken or not p.box[1] <= top <= p.box[3] + line.size:
+            continue
+        gap = p.box[0] - extent[1] if p.box[0] >= extent[1] - 1 else extent[0] - p.box[2] if p.box[2] <= extent[0] + 1 else None
+        if gap is not None and gap <= MAX_SIDE_GAP:
+            near.append((gap, i))
+    if not near:
+        return []
+    first = placed[min(near)[1]].box
+    return _row(sorted((i for i, p in enumerate(placed) if i not in taken and _same_row(first, p.box) and (p.box[0] >= extent[1] - 1) == (first[0] >= extent[1] - 1)), key=lambda i: placed[i].box[0]), placed, taken)
+
+
+def _row(row: list[int], placed: list[_Placed], taken: set[int]) -> list[int]:
+    """The pictures of one figure, taken; none when together they are too small to be one
+    (an icon inside a vector diagram)."""
+    if not row:
+        return []
     union = (min(placed[i].box[0] for i in row), min(placed[i].box[1] for i in row), max(placed[i].box[2] for i in row), max(placed[i].box[3] for i in row))
     if union[2] - union[0] < MIN_FIGURE_WIDTH or union[3] - union[1] < MIN_SIDE:
         return []
+    taken.update(row)
     return row
 
 
