@@ -511,6 +511,32 @@ def test_a_drawing_above_its_caption_is_rendered_from_its_region(tmp_path):
     assert picture.convert("L").getextrema()[0] < 64  # it shows the strokes
 
 
+def test_a_drawing_on_a_page_with_bleed_is_rendered_whole(tmp_path):
+    """A journal's page with bleed: the crop box 30 pt in from the media box's corner, the
+    content set 30 pt in (cermine_test5). Positions are in the page's space, rendering in the
+    crop box's: the drawing rendered 30 pt off had lost its left and top (and the page's top 7 %
+    was measured in the wrong space). The same paper with and without bleed gives one picture."""
+    from io import BytesIO
+
+    import pikepdf
+    from PIL import Image as PILImage
+    from PIL import ImageChops
+
+    paper, _ = make_figure_paper(tmp_path / "fig.pdf")
+    with pikepdf.open(paper) as pdf:
+        page = pdf.pages[0]
+        width, height = (float(v) for v in page.mediabox[2:])
+        page.contents_add(b"q 1 0 0 1 30 30 cm", prepend=True)
+        page.contents_add(b"Q")
+        page.mediabox = [0, 0, width + 60, height + 60]
+        page.cropbox = [30, 30, width + 30, height + 30]
+        pdf.save(tmp_path / "bleed.pdf")
+    plain, bled = ([b for b in read_document(str(path)).blocks if isinstance(b, Figure)][1].images[0] for path in (paper, tmp_path / "bleed.pdf"))
+    assert (bled.width, bled.height) == (plain.width, plain.height) == (326.0, 56.0)
+    a, b = (PILImage.open(BytesIO(image.data)).convert("L") for image in (plain, bled))
+    assert a.size == b.size and ImageChops.difference(a, b).getbbox() is None
+
+
 def test_pictures_no_caption_claims_are_not_figures_and_citations_still_read(tmp_path):
     paper, _ = make_figure_paper(tmp_path / "fig.pdf")
     doc = read_document(str(paper))

@@ -77,12 +77,17 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page]) -> list[PagePictur
     return out
 
 
+def _figure_labels(line: Line) -> list:
+    """The figure captions' labels opening the line or one of its runs."""
+    starts = tuple(sorted({0, *line.breaks}))
+    return [f for f in find_crossrefs(line.text, starts) if f.defines and f.kind == "figure"]
+
+
 def _caption_extent(line: Line) -> tuple[float, float] | None:
     """Where on the line a figure caption stands, (left, right), or None: the whole line, or,
     when the layout set another run beside it (two captions side by side on one baseline),
     only its own run."""
-    starts = tuple(sorted({0, *line.breaks}))
-    found = next((f for f in find_crossrefs(line.text, starts) if f.defines and f.kind == "figure"), None)
+    found = next(iter(_figure_labels(line)), None)
     if found is None:
         return None
     lefts = [line.x0, *line.break_xs]
@@ -219,11 +224,14 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
     """
     body = _body_size(page)
     column = [l for l in page.lines if l.side == caption.side and abs(l.size - body) < 0.5] or page.lines
-    if caption.breaks:  # a caption sharing its baseline with other runs: its column is not known
-        return None
+    if caption.breaks and (caption.side == "S" or len(_figure_labels(caption)) > 1):
+        return None  # a caption sharing its baseline with another caption or across columns: its column is not known
     left, right = min(l.x0 for l in column), max(l.x1 for l in column)
-    all_paths = [b for b in _drawn_boxes(pdf_page) if b[1] > MARGIN * page.height and b[3] < (1 - MARGIN) * page.height]
-    ceiling = page.height * (1 - MARGIN)
+    # the page's outer 7 % measured on the crop box (what is shown): positions are in the
+    # page's own space, which a journal's page with bleed sets off by its crop box's corner
+    _, shown_bottom, _, shown_top = pdf_page.get_cropbox()
+    floor, ceiling = shown_bottom + MARGIN * page.height, shown_top - MARGIN * page.height
+    all_paths = [b for b in _drawn_boxes(pdf_page) if b[1] > floor and b[3] < ceiling]
     sides = (caption.side, "S") if caption.side != "S" else ("S", "L", "M", "R")  # a caption across the page: every column ends above it
     for line in sorted((l for l in page.lines if l.y > caption.y + caption.size and l.side in sides), key=lambda l: l.y):
         crossed = any(b[1] < line.y < b[3] and min(b[2], line.x1) > max(b[0], line.x0) for b in all_paths)
@@ -251,8 +259,10 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
         return None
     if any(_overlaps(b, box) and not _inside(b, region) for b in all_paths):  # the drawing runs on past the region: it would be cut
         return None
-    width, height = pdf_page.get_size()
-    bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
+    # the boxes are in the page's own space, rendering in its crop box's: a journal's page with
+    # bleed (cermine_test5: a crop box 28 pt in) was rendered 28 pt off, the drawing's left cut
+    left, bottom, right, top = pdf_page.get_cropbox()
+    bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0] - left, box[1] - bottom, right - box[2], top - box[3]))
     return PagePicture(page.number, caption.number, box, _png(bitmap.to_pil()), "image/png")
 
 
