@@ -18,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 
 from ...crossrefs import find_crossrefs
 from ...imagefile import MAX_PIXELS, NotAPicture, identify
-from .layout import TURNS, Line, Page
+from .layout import TURNS, Line, Page, shown_origin
 
 # A caption stands within this distance of its picture (measured on the corpus: 0–18 pt,
 # 41 pt under a figure with a row of panel labels).
@@ -101,11 +101,13 @@ def _pictures_on(pdf_page, page: Page) -> list[_Placed]:
     boxes turned as the page's text was."""
     width, height = pdf_page.get_size()
     turn = TURNS[page.angle]
+    ox, oy = shown_origin(pdf_page)
     out = []
     for obj in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
         if min(obj.get_px_size()) < MIN_PIXELS:  # a colour fill stretched over an area
             continue
         left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = left - ox, bottom - oy, right - ox, top - oy
         (ax, ay), (bx, by) = turn(left, bottom, width, height), turn(right, top, width, height)
         box = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
         w, h = box[2] - box[0], box[3] - box[1]
@@ -227,11 +229,8 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
     if caption.breaks and (caption.side == "S" or len(_figure_labels(caption)) > 1):
         return None  # a caption sharing its baseline with another caption or across columns: its column is not known
     left, right = min(l.x0 for l in column), max(l.x1 for l in column)
-    # the page's outer 7 % measured on the crop box (what is shown): positions are in the
-    # page's own space, which a journal's page with bleed sets off by its crop box's corner
-    _, shown_bottom, _, shown_top = pdf_page.get_cropbox()
-    floor, ceiling = shown_bottom + MARGIN * page.height, shown_top - MARGIN * page.height
-    all_paths = [b for b in _drawn_boxes(pdf_page) if b[1] > floor and b[3] < ceiling]
+    all_paths = [b for b in _drawn_boxes(pdf_page) if b[1] > MARGIN * page.height and b[3] < (1 - MARGIN) * page.height]
+    ceiling = page.height * (1 - MARGIN)
     sides = (caption.side, "S") if caption.side != "S" else ("S", "L", "M", "R")  # a caption across the page: every column ends above it
     for line in sorted((l for l in page.lines if l.y > caption.y + caption.size and l.side in sides), key=lambda l: l.y):
         crossed = any(b[1] < line.y < b[3] and min(b[2], line.x1) > max(b[0], line.x0) for b in all_paths)
@@ -259,17 +258,17 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
         return None
     if any(_overlaps(b, box) and not _inside(b, region) for b in all_paths):  # the drawing runs on past the region: it would be cut
         return None
-    # the boxes are in the page's own space, rendering in its crop box's: a journal's page with
-    # bleed (cermine_test5: a crop box 28 pt in) was rendered 28 pt off, the drawing's left cut
-    left, bottom, right, top = pdf_page.get_cropbox()
-    bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0] - left, box[1] - bottom, right - box[2], top - box[3]))
+    width, height = pdf_page.get_size()  # the crop box's, whose corner every position is measured from
+    bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
     return PagePicture(page.number, caption.number, box, _png(bitmap.to_pil()), "image/png")
 
 
 def _drawn_boxes(pdf_page) -> list[tuple[float, float, float, float]]:
-    """The boxes of the page's paths and pictures (a drawing may hold small pictures)."""
+    """The boxes of the page's paths and pictures (a drawing may hold small pictures), from the
+    crop box's corner."""
     kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]
-    return [obj.get_bounds() for obj in pdf_page.get_objects(filter=kinds)]
+    ox, oy = shown_origin(pdf_page)
+    return [(a - ox, b - oy, c - ox, d - oy) for a, b, c, d in (obj.get_bounds() for obj in pdf_page.get_objects(filter=kinds))]
 
 
 def _inside(box, region) -> bool:

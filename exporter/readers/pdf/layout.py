@@ -209,8 +209,18 @@ class PageChars:
     unmapped: int = 0  # characters of fonts without a character map
 
 
-def _page_chars(textpage, width: float, height: float) -> PageChars:
-    """Runs of characters as PDFium emits them, broken where it breaks lines, turned upright.
+def shown_origin(pdf_page) -> tuple[float, float]:
+    """The lower-left corner of the page's crop box (what a viewer shows and PDFium renders) in
+    the page's own space. The reader measures every position from it: a journal's page with
+    bleed sets it in from the media box's corner (cermine_test5: 28 pt), and the page's size
+    is the crop box's."""
+    left, bottom, _, _ = pdf_page.get_cropbox()
+    return left, bottom
+
+
+def _page_chars(textpage, width: float, height: float, origin: tuple[float, float] = (0.0, 0.0)) -> PageChars:
+    """Runs of characters as PDFium emits them, broken where it breaks lines, turned upright,
+    measured from the crop box's corner `origin`.
 
     Size, weight, angle and baseline are read once per text object (one font, one matrix,
     one baseline). The angle most characters run at is the page's: a landscape table or a
@@ -223,6 +233,7 @@ def _page_chars(textpage, width: float, height: float) -> PageChars:
     codes = _page_text(textpage, count)
     if len(codes) < count:  # a producer whose text does not fold: one call per character
         codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    ox, oy = origin
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     boxes = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
@@ -250,15 +261,18 @@ def _page_chars(textpage, width: float, height: float) -> PageChars:
             continue
         facts = objects.get(obj)
         if facts is None:
-            facts = objects[obj] = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
-        size, bold, angle, origin, symbol, unmapped, mirrored = facts
+            size, bold, angle, (x, y), symbol, unmapped, mirrored = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
+            facts = objects[obj] = size, bold, angle, (x - ox, y - oy), symbol, unmapped, mirrored
+        size, bold, angle, baseline, symbol, unmapped, mirrored = facts
         get_box(handle, i, *boxes)
-        x0, x1 = (2 * origin[0] - right.value, 2 * origin[0] - left.value) if mirrored else (left.value, right.value)
+        x0, x1 = left.value - ox, right.value - ox
+        if mirrored:
+            x0, x1 = 2 * baseline[0] - x1, 2 * baseline[0] - x0
         ch = "-" if code in _HYPHEN_MARKS else SYMBOL_FONT.get(code, chr(code)) if symbol else chr(code)
         if ch == " ":  # a Symbol font's own space
             space = True
             continue
-        run.append((ch, x0, x1, bottom.value, top.value, origin, size, bold, space, angle, unmapped))
+        run.append((ch, x0, x1, bottom.value - oy, top.value - oy, baseline, size, bold, space, angle, unmapped))
         space = False
     if run:
         runs.append(run)
@@ -651,10 +665,11 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
     for index in range(count):
         page = doc[index]
         width, height = page.get_size()
+        origin = shown_origin(page)
         textpage = page.get_textpage()
-        chars = _page_chars(textpage.raw, width, height)
+        chars = _page_chars(textpage.raw, width, height, origin)
         textpage.close()
-        horizontal, vertical = strokes(page) if chars.angle == 0 else ([], [])
+        horizontal, vertical = strokes(page, origin) if chars.angle == 0 else ([], [])
         page.close()
         fragments = [_fragment(piece) for run in chars.runs for piece in _split_run(run)]
         lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width)]

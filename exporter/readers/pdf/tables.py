@@ -64,8 +64,9 @@ class Grid:
         return tuple(round((b - a) / total, 4) for a, b in zip(self.xs, self.xs[1:]))
 
 
-def strokes(pdf_page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """The page's thin paths: horizontal ones as (left, right, y), vertical ones as (x, bottom, top).
+def strokes(pdf_page, origin: tuple[float, float] = (0.0, 0.0)) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """The page's thin paths: horizontal ones as (left, right, y), vertical ones as (x, bottom, top),
+    measured from `origin` (the crop box's corner: layout.shown_origin).
 
     Only the page's own objects are looked at (a form's bounds are in page space, the objects
     inside it in the form's own): paths, thin shadings (some producers fill a border with a
@@ -74,6 +75,7 @@ def strokes(pdf_page) -> tuple[list[tuple[float, float, float]], list[tuple[floa
     kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING, pdfium_c.FPDF_PAGEOBJ_FORM]
     for obj in pdf_page.get_objects(filter=kinds, max_depth=1):
         left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = left - origin[0], bottom - origin[1], right - origin[0], top - origin[1]
         if top - bottom <= THIN and right - left >= MIN_STROKE:
             horizontal.append((left, right, (bottom + top) / 2))
         elif right - left <= THIN and top - bottom >= MIN_STROKE:
