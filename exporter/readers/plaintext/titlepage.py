@@ -82,15 +82,29 @@ def _stops(text: str) -> bool:
     )
 
 
-def _kind_block(texts: list[str]) -> tuple[int, int] | None:
-    """(first, past the last) line of the work's kind and the lines that go on it."""
-    at = next((i for i, t in enumerate(texts) if THESIS_KIND.match(t) and len(THESIS_KIND.match(t)["rest"].split()) <= 6), None)
+def _kind_at(texts: list[str], i: int) -> re.Match | None:
+    """The work's kind opening line `i`, alone or broken over it and the next line
+    (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), with at most six words after it."""
+    for text in (texts[i], f"{texts[i]} {texts[i + 1]}" if i + 1 < len(texts) and texts[i] and texts[i + 1] else None):
+        m = THESIS_KIND.match(text) if text else None
+        if m is not None and len(m["rest"].split()) <= 6:
+            return m
+    return None
+
+
+def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
+    """(first, past the last) line of the work's kind and the lines that go on it (its
+    degree, in brackets or not: `(БАКАЛАВРСКАЯ РАБОТА)`), and the kind's match."""
+    at, m = next(((i, m) for i in range(len(texts)) if (m := _kind_at(texts, i)) is not None), (None, None))
     if at is None:
         return None
-    end = at + 1
-    while end < len(texts) and (not texts[end] or _KIND_TAIL.match(texts[end]) or texts[end][:1].islower() and not _FIELD.match(texts[end])):
+    end = at + (1 if THESIS_KIND.match(texts[at]) and len(THESIS_KIND.match(texts[at])["rest"].split()) <= 6 else 2)
+    while end < len(texts) and (
+        not texts[end] or _KIND_TAIL.match(texts[end].strip("()")) or texts[end][:1].islower() and not _FIELD.match(texts[end])
+        or re.fullmatch(r"\([^()]{3,40}\)", texts[end]) is not None
+    ):
         end += 1
-    return at, end
+    return at, end, m
 
 
 def _title_below(texts: list[str], start: int) -> list[str]:
@@ -108,6 +122,19 @@ def _title_below(texts: list[str], start: int) -> list[str]:
     if _stops(first) or not (first[:1].isupper() or first[:1] in "«\"“") or len(first.split()) < 2:
         return []
     return [first, *_more(texts, i + 1, first)]
+
+
+def _labelled(texts: list[str], at: int) -> list[str]:
+    """The title given by its label below the kind's line (`Тема: Анализ прочности …` on a
+    form's row, or `Тема:` alone over it); [] where none is."""
+    for i in range(at + 1, len(texts)):
+        m = TITLE_LABEL.match(texts[i]) if texts[i][:1].isupper() else None
+        if m is None:
+            continue
+        if m["value"]:
+            return [m["value"], *_more(texts, i + 1, m["value"])]
+        return _title_below(texts, i + 1)
+    return []
 
 
 def _more(texts: list[str], i: int, first: str) -> list[str]:
@@ -164,19 +191,22 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     """The title and author of a thesis's title page in `lines` (a page's lines, blank lines
     kept), or None when the lines show no work's kind (`THESIS_KIND`).
 
-    Rule: the title is the run of lines right under the kind's block (its degree, English
-    name, `по теме:` passed over) or, where a label, a name or a form's field stands there,
-    the run right above the kind's line; the author is the name under the student's label,
+    Rule: the title is the one given by its label on the page (`Тема: …`), else the run of
+    lines right under the kind's block (its degree, English name, `по теме:` passed over; a
+    kind broken over two lines is read whole) or, where a label, a name or a form's field
+    stands there, the run right above the kind's line; the author is the name under the student's label,
     else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
     `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label."""
     texts = [" ".join(t.split()) for t in lines[:MAX_LINES]]
     block = _kind_block(texts)
     if block is None:
         return None
-    at, end = block
-    rest = THESIS_KIND.match(texts[at])["rest"].strip(" :–-/")
+    at, end, kind = block
+    rest = kind["rest"].strip(" :–-/")
     if (m := TITLE_LABEL.match(rest)) and m["value"]:
         title_lines, top = [m["value"]], at
+    elif labelled := _labelled(texts, at):
+        title_lines, top = labelled, at  # `Тема: …` further down a form
     else:
         title_lines, top = _title_below(texts, end), at
         if not title_lines:
