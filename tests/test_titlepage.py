@@ -286,3 +286,19 @@ def test_the_models_first_author_printed_under_the_rules_first_leaves_the_rules_
     # a name under the title is no by-line of the same block: the model's stands
     below = Proposal(title=[1], authors=["Сидоров Павел Андреевич"], labels=[labels[0], Role("title", 0.9, 0.9, 0.0), *labels[2:]])
     assert judge_authors(below, texts, ["Петров Иван Сергеевич"]) == ["Сидоров Павел Андреевич"]
+
+
+def test_a_cover_naming_the_student_in_the_genitive_and_a_title_in_quotes():
+    lines = ["колледж связи", "Курсовая работа", "«Устройство жёсткого диска»", "студента 2 курса", "Петрова Ивана Сергеевича", "Москва 2020"]
+    page = read_title_page(lines)
+    assert (page.title, page.author) == ("«Устройство жёсткого диска»", "Петрова Ивана Сергеевича")
+
+
+def test_the_line_role_models_features_read_names_as_it_was_trained():
+    """The model was trained with names certain only by their initials and notes in brackets
+    kept: the rules' patronymics and dropped notes do not change what it sees."""
+    from exporter.readers.plaintext.roles.features import LineItem, NameLexicon, sequence_features
+
+    features = sequence_features([LineItem("Новикова Полина Витальевна"), LineItem("Мокрецов Р.М. (магистрант 1 года, каф. МОЭВМ)")], NameLexicon())
+    assert "names_weak" in features[0] and "names_strong" not in features[0]
+    assert not any(k.startswith("names") for k in features[1])

@@ -789,6 +789,15 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
     )
 
 
+def with_title_page(lines: list[Line], title: str | None, authors: list[str]) -> tuple[str | None, list[str]]:
+    """The title and authors, those a thesis's title page names first (`read_title_page`): it
+    names them as no title block does."""
+    page = read_title_page(first_page_texts(lines))
+    if page is None:
+        return title, authors
+    return page.title or title, [page.author, *(a for a in authors if a != page.author)] if page.author else authors
+
+
 TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks
 
 
@@ -837,10 +846,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         title_text = " ".join(fm.title_lines) or None
         authors = choice.authors or list(fm.authors)
         start = fm.body_start
-    page = read_title_page(first_page_texts(lines))
-    if page is not None:  # a thesis's title page names its title and author as no title block does
-        title_text = page.title or title_text
-        authors = [page.author, *(a for a in authors if a != page.author)] if page.author else authors
+    title_text, authors = with_title_page(lines, title_text, authors)
     lexicon = rules.attested_words(texts)
 
     def join_parts(parts: list[str]) -> str:

@@ -98,13 +98,18 @@ _CAPS_WORD = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _SURNAME = rf"(?:{_WORD}|{_CAPS_WORD})"
 # Surnames in capitals after given names (Portland Press, Springer: `Ross G. DOUGLAS`,
 # `K. Ravi ACHARYA`) are certain with an initial; `Kelly CHIBALE` counts only beside others.
-# A full name whose last word is a patronymic (`Стародубцев Андрей Игоревич`, `Кабдуали Бек
-# Ильясулы`) is as certain as one with initials.
-_FULL_NAME = rf"{_WORD}\s{_WORD}\s[{_UPPER}][{_LOWER}]+(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы)"
-STRONG_NAME = re.compile(
-    rf"^(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD}"
-    rf"|{_WORD}\s{_INITIALS}\s?{_CAPS_WORD}|{_INITIALS}\s?{_WORD}\s{_CAPS_WORD}|{_FULL_NAME})$"
+_BY_INITIALS = (
+    rf"{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD}"
+    rf"|{_WORD}\s{_INITIALS}\s?{_CAPS_WORD}|{_INITIALS}\s?{_WORD}\s{_CAPS_WORD}"
 )
+# Names certain by their initials: what the line-role model's features were trained with
+# (roles/features.py; a change here is a retraining).
+INITIALS_NAME = re.compile(rf"^(?:{_BY_INITIALS})$")
+# A full name whose last word is a patronymic, in the nominative or the genitive a cover prints
+# (`Стародубцев Андрей Игоревич`, `Кабдуали Бек Ильясулы`, `студента … Петрова Ивана Сергеевича`),
+# is as certain as one with initials.
+_FULL_NAME = rf"{_WORD}\s{_WORD}\s[{_UPPER}][{_LOWER}]+(?:вич|вича|вна|вны|ична|ичны|инична|ұлы|улы|қызы|кызы)"
+STRONG_NAME = re.compile(rf"^(?:{_BY_INITIALS}|{_FULL_NAME})$")
 WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$|^{_WORD}\s{_CAPS_WORD}$")
 FULL_NAME = re.compile(_FULL_NAME)
 # A name with initials, or a full name, ending a line (`Студент гр. ФО–411101 А. А. Ибакаева`).
@@ -228,7 +233,7 @@ def split_authors(text: str) -> list[str]:
 _NOTE_IN_BRACKETS = re.compile(rf"\s*\((?=[{_LOWER}])[^()]*\)")
 
 
-def author_names(text: str, strong_only: bool) -> list[str] | None:
+def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list[str] | None:
     """The names on an author line, or None when the line is not one.
 
     Rule: with the affiliation marks taken off (`Гавдан1`, `Aurzada a`, `Никулин*`, `© 2016`),
@@ -237,11 +242,13 @@ def author_names(text: str, strong_only: bool) -> list[str] | None:
     line is not an author line. Initials make a name certain (`Д.С. Курушин`, `Курушин Д.С.`);
     two to four capitalised words (`Frank Aurzada`) count only where `strong_only` is false, the
     line lists several of them, or a position follows on the line (`Клочек Мария Сергеевна,
-    студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line).
+    студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line). A note in
+    brackets opening in small letters after a name (its role and place) is dropped, unless
+    `keep_notes` (how the line-role model's features were trained to read the line).
     """
     if len(text) > 250 or "@" in text:
         return None
-    bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", _NOTE_IN_BRACKETS.sub(" ", text)).split()))
+    bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text if keep_notes else _NOTE_IN_BRACKETS.sub(" ", text)).split()))
     names, weak, placed = [], 0, False
     for piece in _SPLIT.split(bare):
         piece = piece.strip(" ,:;")
@@ -551,19 +558,15 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             pending.append((script(text), names))
         elif is_header(text) or EMAIL.search(text):
             headers.append(text)
-        elif _INSTITUTION.search(text) and len(text) < 200:
-            fm.affiliations.append(text)
-        elif fm.affiliations and texts[i - 1] == fm.affiliations[-1] and _CUT_NAME.search(texts[i - 1]):
-            fm.affiliations[-1] += f" {text}"  # `… университет «ЛЭТИ» им. В.` / `И. Ульянова (Ленина)`: one affiliation
+        elif _affiliation(fm, texts, i):
+            pass
         elif _ROLE.search(text) and len(text) < 200:
             fm.position = text if fm.position is None else f"{fm.position}; {text}"
         elif text[0].islower() and len(text) < 80 and not candidates and not text.endswith(".") and "[" not in text:
             pass  # a degree or a city under a name before the title
         else:
-            run_end = _run_end(texts, i, end, bool(candidates))
             title_allowed = udc_at is None or i > udc_at
-            if not candidates and title_allowed and (head := _title_over_text(texts[i:run_end])):
-                run_end = i + head  # a title set right above the text, no blank line between
+            run_end = _run_end(texts, i, end, bool(candidates), first_title=not candidates and title_allowed)
             run = [t for t in texts[i:run_end] if any(ch.isalpha() for ch in t)]
             if run and candidates and last_run_end >= 0 and (last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() or _line_numbers(texts[last_run_end:i])) and _title_run(
                 candidates[-1][1] + run, lower_ok=True
@@ -704,9 +707,31 @@ def _labelled_title(fm: FrontMatter, texts: list[str], i: int, end: int) -> int 
     return stop
 
 
-def _run_end(texts: list[str], i: int, end: int, after_title: bool) -> int:
+def _affiliation(fm: FrontMatter, texts: list[str], i: int) -> bool:
+    """Line `i` is an affiliation, read into `fm`: it names an institution, or it goes on the
+    one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` / `И. Ульянова
+    (Ленина)`: `_CUT_NAME`)."""
+    text = texts[i]
+    if _INSTITUTION.search(text) and len(text) < 200:
+        fm.affiliations.append(text)
+    elif fm.affiliations and texts[i - 1] == fm.affiliations[-1] and _CUT_NAME.search(texts[i - 1]):
+        fm.affiliations[-1] += f" {text}"
+    else:
+        return False
+    return True
+
+
+def _run_end(texts: list[str], i: int, end: int, after_title: bool, first_title: bool = False) -> int:
     """Where the run of lines from `i` ends: at a blank or classified line (a name, a label…),
-    unless it continues a title; or where a title ends (`_ends_title`)."""
+    unless it continues a title; or where a title ends (`_ends_title`); for the `first_title`
+    candidate, where a title set right above the text ends (`_title_over_text`)."""
+    stop = _run_stop(texts, i, end, after_title)
+    head = _title_over_text(texts[i:stop]) if first_title else 0
+    return i + head if head else stop
+
+
+def _run_stop(texts: list[str], i: int, end: int, after_title: bool) -> int:
+    """`_run_end`'s run without the title over the text."""
     run_end = i
     while run_end < end and texts[run_end] and (
         run_end > i and (continues_title(texts[run_end - 1]) or texts[run_end][:1].islower())

@@ -40,9 +40,10 @@ _FIELD = re.compile(
     r"subject\s+area|educational\s+program|degree|major|speciality|specialty|language|status)\b",
     re.IGNORECASE,
 )
-# The student's label: the name follows on its line or under it.
+# The student's label (`студента 2 курса` on a cover naming the student in the genitive): the
+# name follows on its line or under it.
 _STUDENT = re.compile(
-    r"^(?:студент(?:ка)?|обучающ(?:ийся|аяся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"^(?:студент(?:ка|а|ки)?|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
     r"student|author|орындаған|білім\s+алушы)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -52,6 +53,7 @@ _OTHERS = re.compile(
     r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of)",
     re.IGNORECASE,
 )
+_QUOTED = re.compile(r"[«“\"][^«»“”\"]+[»”\"]\.?")  # a line wholly in quotes
 MAX_LINES = 80  # a title page's lines, at most
 MAX_TITLE_LINES = 6
 
@@ -121,6 +123,8 @@ def _title_below(texts: list[str], start: int) -> list[str]:
     first = texts[i]
     if _stops(first) or not (first[:1].isupper() or first[:1] in "«\"“") or len(first.split()) < 2:
         return []
+    if _QUOTED.fullmatch(first):
+        return [first]  # a title wholly in quotes ends with them (`Курсовая работа` / `«Устройство жёсткого диска»`)
     return [first, *_more(texts, i + 1, first)]
 
 
