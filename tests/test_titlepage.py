@@ -302,3 +302,16 @@ def test_the_line_role_models_features_read_names_as_it_was_trained():
     features = sequence_features([LineItem("Новикова Полина Витальевна"), LineItem("Мокрецов Р.М. (магистрант 1 года, каф. МОЭВМ)")], NameLexicon())
     assert "names_weak" in features[0] and "names_strong" not in features[0]
     assert not any(k.startswith("names") for k in features[1])
+
+
+def test_the_models_guessed_author_under_the_rules_first_leaves_the_rules_first():
+    """No line labelled a by-line: the model's guess (`_likely_authors`, the line it thinks
+    likeliest one) is the supervisor's name under the student's (`Путьков Дмитрий
+    Александрович` over `Заславский Марк Маркович`); the first name printed stands."""
+    from exporter.readers.plaintext.roles import Role
+    from exporter.readers.plaintext.titleblock import Proposal, judge_authors
+
+    texts = ["Петров Иван Сергеевич", "Сидоров Павел Андреевич", "Каф. МО ЭВМ, Программная инженерия,", "Сбор статистики с репозиториев", "Аннотация"]
+    labels = [Role("rubric", 0.5, 0.27, 0.03), Role("rubric", 0.5, 0.01, 0.26), Role("body", 0.2, 0.0, 0.0), Role("body", 0.5, 0.18, 0.0), Role("abstract", 1.0, 0.0, 0.0)]
+    guess = Proposal(title=[], authors=["Сидоров Павел Андреевич"], labels=labels)
+    assert judge_authors(guess, texts, ["Петров Иван Сергеевич"]) is None

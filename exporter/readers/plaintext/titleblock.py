@@ -519,7 +519,8 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
 
 def _missed_first(proposal: Proposal, line: int, rules_authors: list[str], texts: list[str]) -> bool:
     """Whether the model's first author is the rules' second or later, or stands on a by-line
-    (labelled so, or of author probability 0.5 or more) under the rules' first with no title line between (a by-line block of full names, one
+    (labelled so, or of author probability 0.5 or more, or the model's guess where it labels
+    no line a by-line) under the rules' first with no title line between (a by-line block of full names, one
     to a line, the first sharing its line with the UDC: `УДК 519.711 Александров Илья
     Михайлович,` over `Бадеников Артём Викторович,`), while the rules' first stands on `line`,
     a line the model reads as neither title nor furniture (a cover page's `Julia Veit  Gregor
@@ -531,7 +532,9 @@ def _missed_first(proposal: Proposal, line: int, rules_authors: list[str], texts
     if first in {_name_key(name) for name in rules_authors[1:]}:
         return True
     at = next((i for i in range(line + 1, len(texts)) if first in _name_key(texts[i])), None)
-    return at is not None and (proposal.labels[at].label == "author" or proposal.labels[at].author >= 0.5) and not any(line < i < at for i in proposal.title)
+    guess = not any(role.label == "author" for role in proposal.labels)  # `_likely_authors`: no line labelled a by-line
+    by_line = at is not None and (proposal.labels[at].label == "author" or proposal.labels[at].author >= 0.5 or guess)
+    return by_line and not any(line < i < at for i in proposal.title)
 
 
 def _name_key(text: str) -> str:
