@@ -80,7 +80,7 @@ def score(papers: list[dict], mirrors: Path) -> tuple[list[dict], list[str]]:
                 for kind, model in (("rules", False), ("shipped", True)):
                     meta = read_meta(path, model)
                     if isinstance(meta, InputError):
-                        row[form, kind] = (False, False, f"refused: {meta}")
+                        row[form, kind] = (False, False, f"refused: {str(meta).replace(tmp + '/', '')}")  # no temporary folder in the report
                         continue
                     title, authors = meta.title_text, meta.authors
                     found_title = paper["title"] is not None and title_matches(title, paper["title"])

@@ -31,6 +31,7 @@ from ..plaintext.frontmatter import (
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
+from ..plaintext.titlepage import read_title_page
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
@@ -830,6 +831,19 @@ def _unread_notes(path: str, unread: list, paras: list[Para], numbers: list[int]
     return out
 
 
+def with_title_page(meta: Meta, items: list) -> Meta:
+    """`meta` with the title and author a thesis's title page names (`read_title_page`), read
+    from the first paragraphs, those of the cover's tables (`Студент` / `Федоров А.М.` in a
+    form's cells) included, each line of a paragraph broken by hand a line of its own."""
+    lines = [line for p in _all_paragraphs(items)[:FRONT_PARAGRAPHS * 3] for line in p.text.replace(MATH_MARK, " ").split("\n")]
+    page = read_title_page(lines)
+    if page is None:
+        return meta
+    title = (Text(page.title),) if page.title else meta.title
+    authors = (page.author, *(a for a in meta.authors if a != page.author)) if page.author else meta.authors
+    return replace(meta, title=title, authors=authors)
+
+
 def _all_paragraphs(items: list) -> list[Para]:
     """Every paragraph in reading order, those of table cells included."""
     out: list[Para] = []
@@ -927,6 +941,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     builder = _Builder(path, notes_by_id, notes, targets)
     number_of = {id(p): numbers[k] for k, p in enumerate(paras)}
     meta, body_start_filled = read_meta([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
+    meta = with_title_page(meta, items)
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
     heading, rows, list_end = find_list(paras, body_start)
     in_list = set(rows) | ({heading} if heading is not None else set())

@@ -533,7 +533,9 @@ def _reading_order(fragments: list[_Fragment], width: float) -> list[tuple[str, 
             out.extend((side, line) for line in _lines_of([f for f in band if _side(f, gutters) == side]))
         band.clear()
 
-    for f in sorted(fragments, key=lambda f: -f.y):
+    # On one baseline (to a tenth of a point) left to right: names set side by side, the middle one crossing the gutter
+    # (`Ivan Efremov   Ramil Khafizov   Ramil Khusainov`), are read in their order.
+    for f in sorted(fragments, key=lambda f: (-round(f.y, 1), f.x0)):
         if _side(f, gutters) == "S":
             close_band()
             out.append(("S", [f]))

@@ -24,6 +24,7 @@ from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, fields_a
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import DISPLAY, decide, emails_in, is_cover
+from ..plaintext.titlepage import read_title_page
 from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
@@ -827,6 +828,36 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
     )
 
 
+def with_title_page(lines: list[Line], title: str | None, authors: list[str]) -> tuple[str | None, list[str]]:
+    """The title and authors, those a thesis's title page names first (`read_title_page`): it
+    names them as no title block does."""
+    page = read_title_page(first_page_texts(lines))
+    if page is None:
+        return title, authors
+    return page.title or title, [page.author, *(a for a in authors if a != page.author)] if page.author else authors
+
+
+TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks
+
+
+def first_page_texts(lines: list[Line]) -> list[str]:
+    """The first page's lines as the title-page rules read them (`read_title_page`): a blank
+    line where the layout put one or a gap wider than TITLE_PAGE_GAP lines parts two blocks."""
+    first = next((line.page for line in lines if line.text.strip()), None)
+    out: list[str] = []
+    above = None
+    for line in lines:
+        if line.page != first:
+            continue
+        if not line.text.strip() or above is not None and above.y - line.y > TITLE_PAGE_GAP * max(line.size, above.size, 1.0):
+            if out and out[-1]:
+                out.append("")
+        if line.text.strip():
+            out.append(line.text)
+            above = line
+    return out
+
+
 def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = (), tables: dict | None = None) -> Document:
     tables = tables or {}
     texts = [line.text for line in lines]
@@ -854,6 +885,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         title_text = " ".join(fm.title_lines) or None
         authors = choice.authors or list(fm.authors)
         start = fm.body_start
+    title_text, authors = with_title_page(lines, title_text, authors)
     lexicon = rules.attested_words(texts)
 
     def join_parts(parts: list[str]) -> str:

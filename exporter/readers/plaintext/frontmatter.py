@@ -17,6 +17,9 @@ UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", r
 BARE_UDC = re.compile(r"^\d{1,3}(?:\.\d+)+(?:[:/(–+-][\d.:/()–+-]*)*$")
 IRSTI = re.compile(r"^(?:МҒТАР|ГРНТИ|МРНТИ|IRSTI|GRNTI)\b\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)
 CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID)\b\s*:?", re.IGNORECASE)
+# A manuscript's running head given by its label (APA: `Running head: STRUCTURE OF CHAOS`): a
+# header's field, never the title.
+RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head|title)|short\s+title)\s*:", re.IGNORECASE)
 SUPERVISOR = re.compile(
     r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]\s*(?P<value>.*)$",
     re.IGNORECASE,
@@ -39,11 +42,13 @@ _WORK_KIND = (
     r"(?:research|term|conference)\s+(?:paper|article)"
 )
 WORK_KIND = re.compile(rf"^(?:{_WORK_KIND})$", re.IGNORECASE)
+# A work named with its topic in quotes (`Реферат литературы по теме «…»`, `Тезисы на тему «…»`):
+# up to three words before `по теме` / `на тему`; the quotes stand for the colon.
 TITLE_LABEL = re.compile(
     r"^(?:(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)"
     r"(?:\s+(?:[а-яё]+(?:ой|ей)\s+){0,3}(?:работы|статьи|доклада|исследования|проекта)|\s+of\s+the\s+(?:paper|article|work))?"
-    rf"|на\s+тему|(?:{_WORK_KIND})(?=\s*:\s*\S))"
-    r"\s*(?::\s*(?P<value>\S.*)|:?)$",
+    rf"|(?:[^\W\d_]+\s+){{0,3}}(?:на\s+тему|по\s+теме)|(?:{_WORK_KIND})(?=\s*:\s*\S))"
+    r"\s*(?:(?::\s*|(?=[«“\"]))(?P<value>\S.*)|:?)$",
     re.IGNORECASE,
 )
 # A cover page's field given by its label, its value in quotes (`Дисциплина: «…»`, `Кафедра: «…»`).
@@ -93,11 +98,22 @@ _CAPS_WORD = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _SURNAME = rf"(?:{_WORD}|{_CAPS_WORD})"
 # Surnames in capitals after given names (Portland Press, Springer: `Ross G. DOUGLAS`,
 # `K. Ravi ACHARYA`) are certain with an initial; `Kelly CHIBALE` counts only beside others.
-STRONG_NAME = re.compile(
-    rf"^(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD}"
-    rf"|{_WORD}\s{_INITIALS}\s?{_CAPS_WORD}|{_INITIALS}\s?{_WORD}\s{_CAPS_WORD})$"
+_BY_INITIALS = (
+    rf"{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS}|{_WORD}\s{_INITIAL}\s{_WORD}"
+    rf"|{_WORD}\s{_INITIALS}\s?{_CAPS_WORD}|{_INITIALS}\s?{_WORD}\s{_CAPS_WORD}"
 )
+# Names certain by their initials: what the line-role model's features were trained with
+# (roles/features.py; a change here is a retraining).
+INITIALS_NAME = re.compile(rf"^(?:{_BY_INITIALS})$")
+# A full name whose last word is a patronymic, in the nominative or the genitive a cover prints
+# (`Стародубцев Андрей Игоревич`, `Кабдуали Бек Ильясулы`, `студента … Петрова Ивана Сергеевича`),
+# is as certain as one with initials.
+_FULL_NAME = rf"{_WORD}\s{_WORD}\s[{_UPPER}][{_LOWER}]+(?:вич|вича|вна|вны|ична|ичны|инична|ұлы|улы|қызы|кызы)"
+STRONG_NAME = re.compile(rf"^(?:{_BY_INITIALS}|{_FULL_NAME})$")
 WEAK_NAME = re.compile(rf"^{_WORD}(?:\s(?:{_WORD}|{_INITIAL})){{1,3}}$|^{_WORD}\s{_CAPS_WORD}$")
+FULL_NAME = re.compile(_FULL_NAME)
+# A name with initials, or a full name, ending a line (`Студент гр. ФО–411101 А. А. Ибакаева`).
+NAME_AT_END = re.compile(rf"(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME}|{FULL_NAME.pattern})\s*$")
 # A journal's rubric over the title: the article's type or its access (BMC `RESEARCH ARTICLE`
 # and `Open Access`, `Original Article`, `Научная статья`): never a title or a name.
 _ONE_RUBRIC = (
@@ -212,7 +228,12 @@ def split_authors(text: str) -> list[str]:
     return [a.strip() for a in re.split(rf"[,;]|\s+(?:және|и|and)\s+|(?<=[{_LOWER}]{{2}})\.\s+(?=[{_UPPER}])", text) if a.strip()]
 
 
-def author_names(text: str, strong_only: bool) -> list[str] | None:
+# A note in brackets after a name, opening in small letters: the author's position and place
+# (`Мокрецов Р.М. (магистрант 1 года, каф. МОЭВМ, СПБГЭТУ)`), never a name.
+_NOTE_IN_BRACKETS = re.compile(rf"\s*\((?=[{_LOWER}])[^()]*\)")
+
+
+def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list[str] | None:
     """The names on an author line, or None when the line is not one.
 
     Rule: with the affiliation marks taken off (`Гавдан1`, `Aurzada a`, `Никулин*`, `© 2016`),
@@ -221,11 +242,13 @@ def author_names(text: str, strong_only: bool) -> list[str] | None:
     line is not an author line. Initials make a name certain (`Д.С. Курушин`, `Курушин Д.С.`);
     two to four capitalised words (`Frank Aurzada`) count only where `strong_only` is false, the
     line lists several of them, or a position follows on the line (`Клочек Мария Сергеевна,
-    студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line).
+    студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line). A note in
+    brackets opening in small letters after a name (its role and place) is dropped, unless
+    `keep_notes` (how the line-role model's features were trained to read the line).
     """
     if len(text) > 250 or "@" in text:
         return None
-    bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text).split()))
+    bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text if keep_notes else _NOTE_IN_BRACKETS.sub(" ", text)).split()))
     names, weak, placed = [], 0, False
     for piece in _SPLIT.split(bare):
         piece = piece.strip(" ,:;")
@@ -529,26 +552,26 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
                 fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
             seen_label, abstract_pending = True, not value
             continue
-        elif is_rubric(text) or repeats_header(text, headers):
+        elif is_rubric(text) or repeats_header(text, headers) or running_name(texts, i):
             pass
         elif (names := _names_on(texts, i, strong_only=(seen_label or not candidates and not text.startswith("©")) and not _notes_under(texts, i))) is not None:
             pending.append((script(text), names))
         elif is_header(text) or EMAIL.search(text):
             headers.append(text)
-        elif _INSTITUTION.search(text) and len(text) < 200:
-            fm.affiliations.append(text)
+        elif _affiliation(fm, texts, i):
+            pass
         elif _ROLE.search(text) and len(text) < 200:
             fm.position = text if fm.position is None else f"{fm.position}; {text}"
         elif text[0].islower() and len(text) < 80 and not candidates and not text.endswith(".") and "[" not in text:
             pass  # a degree or a city under a name before the title
         else:
-            run_end = _run_end(texts, i, end, bool(candidates))
-            run = [t for t in texts[i:run_end] if any(ch.isalpha() for ch in t)]
             title_allowed = udc_at is None or i > udc_at
-            if run and candidates and last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() and _title_run(
+            run_end = _run_end(texts, i, end, bool(candidates), first_title=not candidates and title_allowed)
+            run = [t for t in texts[i:run_end] if any(ch.isalpha() for ch in t)]
+            if run and candidates and last_run_end >= 0 and (last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() or _line_numbers(texts[last_run_end:i])) and _title_run(
                 candidates[-1][1] + run, lower_ok=True
             ):
-                candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`)
+                candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`) or a margin's line number
             elif run and _affiliation_under_name(run, texts, i):
                 fm.affiliations.append(" ".join(run))
             elif run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
@@ -568,6 +591,39 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             continue
         i += 1
     return _with_title(fm, candidates, pending, unlabelled, stop, language)
+
+
+# An affiliation's line ending inside a person's name (`… «ЛЭТИ» им. В.`, `named after A.`):
+# its next line goes on it.
+_CUT_NAME = re.compile(rf"(?:\bим\.|\bимени|\bnamed after)(?:\s{_INITIALS})?$", re.IGNORECASE)
+
+
+def _title_over_text(run: list[str]) -> int:
+    """How many of a run's first lines are a title set right above the text's first paragraph
+    with no blank line between (`Анализ средств планирования траекторий движений` /
+    `произвольного количества роботов` / `В настоящее время автономные роботы получают…`): a
+    title run (`_title_run`) whose lines are all shorter than two thirds of the line under them,
+    which opens a sentence and is a full line of text (80 characters or more), a paragraph of
+    two lines at least following; 0 when the run is no such thing."""
+    for k in range(1, min(MAX_TITLE_LINES, len(run) - 2) + 1):
+        below = run[k]
+        if len(below) >= 80 and below[:1].isupper() and max(map(len, run[:k])) < 2 / 3 * len(below) and len(run[k + 1]) >= 0.6 * len(below):
+            return k if _title_run(run[:k]) and not _title_run(run) else 0
+    return 0
+
+
+def running_name(texts: list[str], i: int) -> bool:
+    """Whether line `i` is a running head of a surname and a page number (MLA's `Путьков 1`,
+    `Smith 3`): one word and a number, the word a name's word on a by-line among `texts`."""
+    m = re.fullmatch(r"([^\W\d_]{2,})\s+\d{1,3}", texts[i])
+    return m is not None and any(k != i and m[1] in t.split() and author_names(t, strong_only=True) for k, t in enumerate(texts))
+
+
+def _line_numbers(gap: list[str]) -> bool:
+    """Whether the lines between two runs are a manuscript's line number in the margin with
+    blank lines around it (`Fractal Physiology` / `` / `2` / `` / `Complexity Indices…`): the
+    runs are one title's lines."""
+    return any(gap) and all(not t or t.isdigit() and len(t) <= 3 for t in gap)
 
 
 def _later_labels(texts: list[str]) -> list[bool]:
@@ -622,7 +678,7 @@ def _one_line_field(fm: FrontMatter, text: str) -> bool:
         fm.udc = fm.udc or text
     elif m := IRSTI.match(text):
         fm.irsti = fm.irsti or m["value"]
-    elif CODES.match(text):
+    elif CODES.match(text) or RUNNING_HEAD.match(text):
         pass
     elif m := SUPERVISOR.match(text):
         fm.supervisor = fm.supervisor or m["value"]
@@ -651,9 +707,31 @@ def _labelled_title(fm: FrontMatter, texts: list[str], i: int, end: int) -> int 
     return stop
 
 
-def _run_end(texts: list[str], i: int, end: int, after_title: bool) -> int:
+def _affiliation(fm: FrontMatter, texts: list[str], i: int) -> bool:
+    """Line `i` is an affiliation, read into `fm`: it names an institution, or it goes on the
+    one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` / `И. Ульянова
+    (Ленина)`: `_CUT_NAME`)."""
+    text = texts[i]
+    if _INSTITUTION.search(text) and len(text) < 200:
+        fm.affiliations.append(text)
+    elif fm.affiliations and texts[i - 1] == fm.affiliations[-1] and _CUT_NAME.search(texts[i - 1]):
+        fm.affiliations[-1] += f" {text}"
+    else:
+        return False
+    return True
+
+
+def _run_end(texts: list[str], i: int, end: int, after_title: bool, first_title: bool = False) -> int:
     """Where the run of lines from `i` ends: at a blank or classified line (a name, a label…),
-    unless it continues a title; or where a title ends (`_ends_title`)."""
+    unless it continues a title; or where a title ends (`_ends_title`); for the `first_title`
+    candidate, where a title set right above the text ends (`_title_over_text`)."""
+    stop = _run_stop(texts, i, end, after_title)
+    head = _title_over_text(texts[i:stop]) if first_title else 0
+    return i + head if head else stop
+
+
+def _run_stop(texts: list[str], i: int, end: int, after_title: bool) -> int:
+    """`_run_end`'s run without the title over the text."""
     run_end = i
     while run_end < end and texts[run_end] and (
         run_end > i and (continues_title(texts[run_end - 1]) or texts[run_end][:1].islower())
@@ -734,7 +812,7 @@ def _ends_with_names(texts: list[str], i: int) -> bool:
 def _classified(text: str, after_title: bool) -> bool:
     """A line some field claims (so it ends a run of title or prose lines)."""
     return bool(
-        UDC.match(text) or BARE_UDC.match(text) or IRSTI.match(text) or CODES.match(text) or SUPERVISOR.match(text)
+        UDC.match(text) or BARE_UDC.match(text) or IRSTI.match(text) or CODES.match(text) or RUNNING_HEAD.match(text) or SUPERVISOR.match(text)
         or AUTHOR_LABEL.match(text) or AUTHOR_ALONE.match(text) or is_rubric(text) or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
         or author_names(text, strong_only=not after_title) is not None
         or (_INSTITUTION.search(text) and len(text) < 200 and not is_title_line(text))

@@ -16,7 +16,14 @@ _LATIN_1_LETTER = re.compile("[\u00c0-\u00ff]")  # what every suspect word holds
 # (how the PDF's bytes were read, how they were meant): Windows-1251 text read as Latin-1 or
 # Windows-1252 (`ÓÄÊ`), or as Mac Roman (`Ï‡ÚÂÏ‡ÚË˜ÂÒÍ‡ˇ`, Mac Cyrillic fonts in old PDFs).
 # KZ-1048 is Windows-1251 with Kazakh letters in place of Serbian ones (`Қазақстан`).
-MAPPINGS = (("latin-1", "cp1251"), ("cp1252", "cp1251"), ("mac_roman", "cp1251"), ("latin-1", "kz1048"), ("cp1252", "kz1048"), ("mac_roman", "kz1048"))
+# LaTeX's T2A font table (a LaTeX paper set in Cyrillic Computer Modern) is Windows-1251's
+# letters with `Ё` and `ё` at 0x9C and 0xBC and guillemets at 0xBE and 0xBF (`¾Èññëåäîâàíèå`
+# for `«Исследование`, `âñ¼ì` for `всём`): last, so a tie goes to the tables above.
+MAPPINGS = (
+    ("latin-1", "cp1251"), ("cp1252", "cp1251"), ("mac_roman", "cp1251"), ("latin-1", "kz1048"), ("cp1252", "kz1048"), ("mac_roman", "kz1048"),
+    ("latin-1", "t2a"),
+)
+_T2A = str.maketrans({"њ": "Ё", "ј": "ё", "ѕ": "«", "ї": "»"})  # Windows-1251's 0x9C, 0xBC, 0xBE, 0xBF as T2A has them
 _CYRILLIC_WORD = re.compile(r"^[«(\"]?[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:-[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*[».,:;!?)\"]*$")
 _WORDS = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{4,}")
 WHOLE_TEXT_SHARE = 0.3  # of the letters: the whole text is in the wrong table, not a few words
@@ -38,7 +45,7 @@ def remap(word: str, mapping: tuple[str, str]) -> str | None:
     character has no byte in the first table or the result is not one Cyrillic word."""
     read_as, meant = mapping
     try:
-        fixed = word.encode(read_as).decode(meant)
+        fixed = word.encode(read_as).decode("cp1251").translate(_T2A) if meant == "t2a" else word.encode(read_as).decode(meant)
     except UnicodeError:
         return None
     return fixed if _CYRILLIC_WORD.match(fixed) and _case_pattern_ok(fixed) else None
@@ -60,7 +67,7 @@ def _reads_as_words(words) -> bool:
     return bool(long_words) and sum(any(ch in _VOWELS for ch in w) for w in long_words) >= 0.9 * len(long_words)
 
 
-_NAMES = {"latin-1": "Latin-1", "cp1252": "Windows-1252", "mac_roman": "Mac Roman", "cp1251": "Windows-1251", "kz1048": "KZ-1048"}
+_NAMES = {"latin-1": "Latin-1", "cp1252": "Windows-1252", "mac_roman": "Mac Roman", "cp1251": "Windows-1251", "kz1048": "KZ-1048", "t2a": "T2A (LaTeX)"}
 
 
 def _line_mappings(found, lines_of) -> dict[int, tuple[tuple[str, str], dict[int, str]]]:

@@ -18,6 +18,7 @@ from .sections import continues_heading, heading_level, heading_text, in_sequenc
 from .roles.window import text_items
 from ...sourcefile import SourceText, control_characters
 from .titleblock import decide, emails_in
+from .titlepage import read_title_page
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0, glued: frozenset[int] = frozenset()) -> Joined:
     """Join hard-wrapped lines into one text, repairing line-end hyphens, cut URLs, spaced
@@ -231,6 +232,17 @@ def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], 
     return list(dict.fromkeys(emails_in([clean(line) for line in lines[: fm.body_start]]) + choice.emails))
 
 
+def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...]) -> None:
+    """A thesis's title page on the first page (`titlepage`) names the work's title and its
+    author as no title block does: they stand over what the rules and the model read."""
+    first_end = next((p for p in page_starts if p > fm.start), len(lines))
+    page = read_title_page([clean(line) for line in lines[fm.start : first_end]])
+    if page is not None and page.title:
+        fm.title_lines = [page.title]
+    if page is not None and page.author:
+        fm.authors = [page.author, *(a for a in fm.authors if a != page.author)]
+
+
 def after_list(fm, lines: list[str], start: int, stop: int) -> None:
     """The front matter `fm` with the translated abstract and keywords printed between the
     list's end and `stop` (`fields_after_list`; before or after a transliterated twin list)
@@ -267,6 +279,7 @@ def read_plaintext(source: SourceText) -> Document:
     fm = read_front_matter(lines, pages.starts, pages.furniture, language)
     fm.choose(language)
     emails = with_model(fm, lines, pages.starts, language)
+    with_title_page(fm, lines, pages.starts)
     text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
     found = find_reference_list(text_lines, fm.body_start)
     body_end = found.body_end if found else len(lines)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ...references.ownlist import is_reference_heading
 from .frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, BARE_UDC, CODES, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, continues_title, is_institution, is_role, is_rubric,
+    ABSTRACT, AUTHOR_LABEL, BARE_UDC, CODES, FULL_NAME, IRSTI, KEYWORDS, RUNNING_HEAD, SUPERVISOR, UDC, author_names, continues_title, running_name, is_institution, is_role, is_rubric,
     is_title_line, names_institution, repeats_header, script,
 )
 from .roles import LineItem, NameLexicon, Role, label_lines, loaded_names
@@ -47,7 +47,7 @@ def vetoes_title(text: str) -> bool:
     """Lines that are never a paper's title, whatever a model says: a section name (`Введение`),
     a journal rubric (`RESEARCH ARTICLE`), a labelled field (UDC, abstract, keywords…), an
     address, a link or a citation, a reference-list heading, a cover page's furniture (`SEE PROFILE`), a line
-    of names with initials, or a fragment (`is_fragment`: `at`, `Edited by:`)."""
+    of names with initials or patronymics, or a fragment (`is_fragment`: `at`, `Edited by:`)."""
     t = " ".join(text.split())
     return is_fragment(t) or _struck(t)
 
@@ -64,14 +64,14 @@ def _struck(t: str) -> bool:
     """The vetoes of `vetoes_title` but the fragment's."""
     if is_section_name(t) or is_rubric(t) or is_reference_heading(t) or _COVER.search(t):
         return True
-    if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, ABSTRACT, KEYWORDS, SUPERVISOR, AUTHOR_LABEL)):
+    if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, RUNNING_HEAD, ABSTRACT, KEYWORDS, SUPERVISOR, AUTHOR_LABEL)):
         return True
     if "@" in t or _URL.search(t) or t.startswith("©") or re.search(r"\[\d", t):
         return True  # an address, a link, a copyright line, a sentence citing `[2]`
     if t.endswith(".") and re.search(r"[^\W\d_]{3}\. [^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]", t):
         return True  # two sentences (`… жоқ. Бұл …`): running text, not a title
     names = author_names(t, strong_only=True)
-    return names is not None and re.search(r"(?<![^\W\d_])[^\W\d_]\.", t) is not None
+    return names is not None and (re.search(r"(?<![^\W\d_])[^\W\d_]\.", t) is not None or all(FULL_NAME.fullmatch(n) for n in names))
 
 
 # Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID`.
@@ -256,14 +256,29 @@ def _likely_authors(labels: list[Role], texts: list[str], title: list[int], stop
     return []
 
 
-def _title_above(items: list[LineItem], labels: list[Role], first: int) -> bool:
-    """Whether the line right above a title's first line (no blank line between) is the
-    title's too: the model gives it at least LIKELY of being one, no veto strikes it, and it is
-    in the same script."""
-    if first == 0 or items[first].blank_before:
-        return False
-    above = items[first - 1].text
-    return labels[first - 1].title >= LIKELY and labels[first - 1].label not in _NOT_TITLE and not vetoes_title(above) and script(above) == script(items[first].text)
+def _line_above(items: list[LineItem], first: int) -> int:
+    """The line above item `first` past a manuscript's margin line numbers (items of one to
+    three digits set as lines of their own); -1 at the top."""
+    k = first - 1
+    while k >= 0 and items[k].text.isdigit() and len(items[k].text) <= 3:
+        k -= 1
+    return k
+
+
+def _title_above(items: list[LineItem], labels: list[Role], first: int) -> int | None:
+    """The line above a title's first line (`_line_above`) when it is the title's too: no blank
+    line between, or it ends on a connective (`… A Longitudinal Study of` over a margin's line
+    number and `Older Adults…`); the model gives it at least LIKELY of being one (or it ends on
+    a connective: no title ends so), no veto strikes it, and it is in the same script. None otherwise."""
+    k = _line_above(items, first)
+    if k < 0:
+        return None
+    above = items[k].text
+    if (items[first].blank_before or k < first - 1) and not continues_title(above):
+        return None
+    if (labels[k].title >= LIKELY or continues_title(above)) and labels[k].label not in _NOT_TITLE and not vetoes_title(above) and script(above) == script(items[first].text):
+        return k
+    return None
 
 
 def first_field_of(labels: list[Role], texts: list[str]) -> int:
@@ -375,6 +390,7 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     cover = _cover_page(items)
     if cover is not None:  # a cover page's lines give no title and no names
         labels = [Role("furniture", role.p, 0.0, 0.0) if items[i].page == cover else role for i, role in enumerate(labels)]
+    labels = [Role("furniture", role.p, 0.0, 0.0) if running_name(texts, i) else role for i, role in enumerate(labels)]
     front_end = next((i for i, role in enumerate(labels) if role.label in _FRONT_END and i > 0), len(items))
     head_end = 1 + max((i for i, role in enumerate(labels[:first_field_of(labels, texts)]) if role.label in _HEAD), default=-1)
     own = own_script(language)
@@ -391,8 +407,8 @@ def propose(items: list[LineItem], language: str | None = None, labels: list[Rol
     runs.sort(key=lambda run: own is not None and script(" ".join(texts[i] for i in run)) != own)  # stable: first in order
     first_field = first_field_of(labels, texts)
     title = runs[0] if runs else _likely_title(labels, texts, max(first_field, 1))
-    while title and title[0] - 1 not in by_lines and _title_above(items, labels, title[0]):
-        title = [title[0] - 1, *title]  # a first line the model doubted, set close above the rest of the title
+    while title and title[0] - 1 not in by_lines and (above := _title_above(items, labels, title[0])) is not None:
+        title = [above, *title]  # a first line the model doubted, set close above the rest of the title
     while title and title[-1] + 1 < len(items) and _goes_on(texts[title[-1]], labels[title[-1] + 1]) and _may_end_title(texts[title[-1]], texts[title[-1] + 1]):
         title = [*title, title[-1] + 1]  # a title line ending on `by`, `and`, `и`, a comma… goes on (`…Caused by` / `Flexi-Seal Device`)
     title_script = script(" ".join(texts[i] for i in title)) if title else own
@@ -494,20 +510,31 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     if proposal.authors and first and _translation(proposal.authors[0], first, title_script):
         return None  # and the other way round: the rules' `Розалиев В. Л.` under the Russian title, the model's `Rozaliev V.L.`
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
-    if proposal.authors and lines and _missed_first(proposal, lines[0], rules_authors):
-        return None  # the model's first author is the rules' second or later: the model missed the first by-line
+    if proposal.authors and lines and _missed_first(proposal, lines[0], rules_authors, texts):
+        return None  # the model's first author is the rules' second or later, or printed under it: the model missed the first by-line
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
         return None
     return proposal.authors
 
 
-def _missed_first(proposal: Proposal, line: int, rules_authors: list[str]) -> bool:
-    """Whether the model's first author is the rules' second or later while the rules' first
-    stands on `line`, a line the model reads as neither title nor furniture (a cover page's
-    `Julia Veit  Gregor Rainer` is furniture: there the model's by-line stands)."""
+def _missed_first(proposal: Proposal, line: int, rules_authors: list[str], texts: list[str]) -> bool:
+    """Whether the model's first author is the rules' second or later, or stands on a by-line
+    (labelled so, or of author probability 0.5 or more, or the model's guess where it labels
+    no line a by-line) under the rules' first with no title line between (a by-line block of full names, one
+    to a line, the first sharing its line with the UDC: `УДК 519.711 Александров Илья
+    Михайлович,` over `Бадеников Артём Викторович,`), while the rules' first stands on `line`,
+    a line the model reads as neither title nor furniture (a cover page's `Julia Veit  Gregor
+    Rainer` is furniture: there the model's by-line stands)."""
     role = proposal.labels[line]
-    later = {_name_key(name) for name in rules_authors[1:]}
-    return line not in proposal.title and role.title < 0.5 and role.label != "furniture" and _name_key(proposal.authors[0]) in later
+    if line in proposal.title or role.title >= 0.5 or role.label == "furniture":
+        return False
+    first = _name_key(proposal.authors[0])
+    if first in {_name_key(name) for name in rules_authors[1:]}:
+        return True
+    at = next((i for i in range(line + 1, len(texts)) if first in _name_key(texts[i])), None)
+    guess = not any(role.label == "author" for role in proposal.labels)  # `_likely_authors`: no line labelled a by-line
+    by_line = at is not None and (proposal.labels[at].label == "author" or proposal.labels[at].author >= 0.5 or guess)
+    return by_line and not any(line < i < at for i in proposal.title)
 
 
 def _name_key(text: str) -> str:

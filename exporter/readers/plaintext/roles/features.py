@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ....references.ownlist import is_reference_heading
 from ..frontmatter import (
-    ABSTRACT, BARE_UDC, CODES, EMAIL, IRSTI, KEYWORDS, STRONG_NAME, SUPERVISOR, UDC, author_names, is_header,
+    ABSTRACT, BARE_UDC, CODES, EMAIL, INITIALS_NAME, IRSTI, KEYWORDS, SUPERVISOR, UDC, author_names, is_header,
     is_institution, is_role, is_rubric,
 )
 from ..sections import is_introduction, is_section_name
@@ -160,9 +160,11 @@ def text_features(text: str, names: NameLexicon = NameLexicon()) -> dict[str, fl
     function = sum(w in _FUNCTION for w in words)
     f[f"function={min(function, 2)}"] = 1.0
     f |= name_features(found, names)
-    names = author_names(t, strong_only=False) if len(t) <= 250 else None
+    # The names as the model was trained to read them: initials make a name certain, a note in
+    # brackets stays (frontmatter's later rules, patronymics and dropped notes, are the rules').
+    names = author_names(t, strong_only=False, keep_notes=True) if len(t) <= 250 else None
     if names is not None:
-        if len(names) >= 2 or any(STRONG_NAME.match(n) for n in names):  # what `author_names(t, strong_only=True)` accepts
+        if len(names) >= 2 or any(INITIALS_NAME.match(n) for n in names):  # what `author_names(t, strong_only=True)` accepted
             f["names_strong"] = 1.0
             f[f"names={min(len(names), 3)}"] = 1.0
         else:

@@ -1,0 +1,223 @@
+"""A thesis's title page (титульный лист): the page a university prints before a graduation
+thesis, a course work or a dissertation's abstract. Its lines are not a paper's title block:
+the ministry's and university's names stand on top, the work's kind (`ВЫПУСКНАЯ
+КВАЛИФИКАЦИОННАЯ РАБОТА`, `Автореферат диссертации…`, `GRADUATION THESIS`) next to the title,
+the student's name under a label (`Студент`, `Выполнила:`, `Обучающийся / Student`) among the
+supervisor's and the checkers' (`Руководитель`, `Нормоконтроль`, `Зав. кафедрой`), or alone
+above the title. Every reader (text, PDF, Word) gives its first page's lines to `read_title_page`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .frontmatter import (
+    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, is_institution, opens_with_institution, script, title_text,
+)
+
+# The work's kind, opening its line; what may follow on the line is its degree, its English
+# name, or a topic label (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА БАКАЛАВРА`, `… на тему: …`).
+THESIS_KIND = re.compile(
+    r"^(?:выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
+    r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
+    r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
+    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Lines that go on the kind's line: its degree, its English name, the explanatory note's, the
+# degree sought, a topic label alone.
+_KIND_TAIL = re.compile(
+    r"^(?:бакалавра|магистра|специалиста|пояснительная\s+записка|(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?)\s+thesis|"
+    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?)$",
+    re.IGNORECASE,
+)
+# A form's field on a title page: never the title, and what stands under it is the field's
+# (`Специальность 02.03.01 —` over `«Системный анализ…»`, `по направлению подготовки …`).
+_FIELD = re.compile(
+    r"^(?:по\s+)?(?:направлени[юея]|специальност[ьи]|профил[ья]|образовательн\w*\s+программ\w*|квалификаци\w*|групп[аы]|курс|"
+    r"форма\s+обучения|шифр|обозначение|на\s+правах\s+рукописи|к\s+защите|утверждаю|допустить|язык|статус|"
+    r"subject\s+area|educational\s+program|degree|major|speciality|specialty|language|status)\b",
+    re.IGNORECASE,
+)
+# The student's label (`студента 2 курса` on a cover naming the student in the genitive): the
+# name follows on its line or under it.
+_STUDENT = re.compile(
+    r"^(?:студент(?:ка|а|ки)?|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"student|author|орындаған|білім\s+алушы)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Other people's labels: the names under them are never the author's.
+_OTHERS = re.compile(
+    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|"
+    r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of)",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[«“\"][^«»“”\"]+[»”\"]\.?")  # a line wholly in quotes
+MAX_LINES = 80  # a title page's lines, at most
+MAX_TITLE_LINES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePage:
+    """What a title page gives: the work's title and its author (None where it shows none)."""
+
+    title: str | None
+    author: str | None
+
+
+def is_person(text: str) -> bool:
+    """One person's name alone on the line, certain by its initials or its patronymic."""
+    text = " ".join(text.split()).strip(" ,")
+    return len(text) <= 60 and (STRONG_NAME.match(text) is not None or FULL_NAME.fullmatch(text) is not None)
+
+
+def _stops(text: str) -> bool:
+    """A line no title holds and no title runs past: a label (the student's, a supervisor's,
+    a form's field), a name, an institution, a place and year, a line with hardly any letters
+    (`« ____»_________20___ г.`, a signature's rule)."""
+    letters = sum(ch.isalpha() for ch in text)
+    return (
+        letters < 3 or bool(_STUDENT.match(text) or _OTHERS.match(text) or SUPERVISOR.match(text) or _FIELD.match(text))
+        or is_person(text) or opens_with_institution(text) or is_institution(text) and not text[:1].islower()
+        or re.search(r"\b(?:19|20)\d\d\b", text) is not None and len(text.split()) <= 4
+    )
+
+
+def _kind_at(texts: list[str], i: int) -> re.Match | None:
+    """The work's kind opening line `i`, alone or broken over it and the next line
+    (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), with at most six words after it."""
+    for text in (texts[i], f"{texts[i]} {texts[i + 1]}" if i + 1 < len(texts) and texts[i] and texts[i + 1] else None):
+        m = THESIS_KIND.match(text) if text else None
+        if m is not None and len(m["rest"].split()) <= 6:
+            return m
+    return None
+
+
+def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
+    """(first, past the last) line of the work's kind and the lines that go on it (its
+    degree, in brackets or not: `(БАКАЛАВРСКАЯ РАБОТА)`), and the kind's match."""
+    at, m = next(((i, m) for i in range(len(texts)) if (m := _kind_at(texts, i)) is not None), (None, None))
+    if at is None:
+        return None
+    end = at + (1 if THESIS_KIND.match(texts[at]) and len(THESIS_KIND.match(texts[at])["rest"].split()) <= 6 else 2)
+    while end < len(texts) and (
+        not texts[end] or _KIND_TAIL.match(texts[end].strip("()")) or texts[end][:1].islower() and not _FIELD.match(texts[end])
+        or re.fullmatch(r"\([^()]{3,40}\)", texts[end]) is not None
+    ):
+        end += 1
+    return at, end, m
+
+
+def _title_below(texts: list[str], start: int) -> list[str]:
+    """The title's lines under the kind's block: from the first line with text, up to a blank
+    line, a line that `_stops` it, another script (the title's translation) or a form's field
+    (`по направлению подготовки …`); [] where the first line is no title's."""
+    i = start
+    while i < len(texts) and not texts[i]:
+        i += 1
+    if i >= len(texts):
+        return []
+    if (m := TITLE_LABEL.match(texts[i])) and m["value"]:
+        return [m["value"], *_more(texts, i + 1, m["value"])]
+    first = texts[i]
+    if _stops(first) or not (first[:1].isupper() or first[:1] in "«\"“") or len(first.split()) < 2:
+        return []
+    if _QUOTED.fullmatch(first):
+        return [first]  # a title wholly in quotes ends with them (`Курсовая работа` / `«Устройство жёсткого диска»`)
+    return [first, *_more(texts, i + 1, first)]
+
+
+def _labelled(texts: list[str], at: int) -> list[str]:
+    """The title given by its label below the kind's line (`Тема: Анализ прочности …` on a
+    form's row, or `Тема:` alone over it); [] where none is."""
+    for i in range(at + 1, len(texts)):
+        m = TITLE_LABEL.match(texts[i]) if texts[i][:1].isupper() else None
+        if m is None:
+            continue
+        if m["value"]:
+            return [m["value"], *_more(texts, i + 1, m["value"])]
+        return _title_below(texts, i + 1)
+    return []
+
+
+def _more(texts: list[str], i: int, first: str) -> list[str]:
+    """The title's lines from `i` on, in `first`'s script, up to a blank or stopping line."""
+    out: list[str] = []
+    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and script(texts[i]) == script(first):
+        out.append(texts[i])
+        i += 1
+    return out
+
+
+def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
+    """The title's lines above the kind's line, and where they start: the nearest run of lines
+    up from it that no line stops; a form's field with its value lines under it (`Специальность
+    02.03.01 —` / `«Системный анализ…»`) is passed over."""
+    run: list[int] = []
+    i = at - 1
+    while i >= 0:
+        t = texts[i]
+        if not t:
+            if run:
+                break
+        elif _FIELD.match(t):
+            run = []  # the lines under a field are its value
+        elif _stops(t):
+            break
+        else:
+            run.insert(0, i)
+        i -= 1
+    if not run or len(run) > MAX_TITLE_LINES or not (texts[run[0]][:1].isupper() or texts[run[0]][:1] in "«\"“"):
+        return [], at
+    return [texts[k] for k in run], run[0]
+
+
+def _student(texts: list[str]) -> str | None:
+    """The name under the student's label: at its line's end (`Обучающийся / Student
+    Стародубцев Андрей Игоревич`), or the first name on the next lines (past a group's line,
+    a signature's rule, `подпись`); None without the label."""
+    for i, t in enumerate(texts):
+        m = _STUDENT.match(t)
+        if m is None:
+            continue
+        if found := NAME_AT_END.search(m["rest"]):
+            return found[0].strip()
+        for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
+            if is_person(below):
+                return " ".join(below.split()).strip(" ,")
+            if _OTHERS.match(below) or _STUDENT.match(below):
+                break
+    return None
+
+
+def read_title_page(lines: list[str]) -> TitlePage | None:
+    """The title and author of a thesis's title page in `lines` (a page's lines, blank lines
+    kept), or None when the lines show no work's kind (`THESIS_KIND`).
+
+    Rule: the title is the one given by its label on the page (`Тема: …`), else the run of
+    lines right under the kind's block (its degree, English name, `по теме:` passed over; a
+    kind broken over two lines is read whole) or, where a label, a name or a form's field
+    stands there, the run right above the kind's line; the author is the name under the student's label,
+    else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
+    `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label."""
+    texts = [" ".join(t.split()) for t in lines[:MAX_LINES]]
+    block = _kind_block(texts)
+    if block is None:
+        return None
+    at, end, kind = block
+    rest = kind["rest"].strip(" :–-/")
+    if (m := TITLE_LABEL.match(rest)) and m["value"]:
+        title_lines, top = [m["value"]], at
+    elif labelled := _labelled(texts, at):
+        title_lines, top = labelled, at  # `Тема: …` further down a form
+    else:
+        title_lines, top = _title_below(texts, end), at
+        if not title_lines:
+            title_lines, top = _title_above(texts, at)
+    author = _student(texts)
+    if author is None:
+        above = next((t for t in reversed(texts[:top]) if t), "")
+        author = " ".join(above.split()).strip(" ,") if is_person(above) else None
+    title = title_text(title_lines) if title_lines else None
+    return TitlePage(title, author) if title or author else None
