@@ -44,6 +44,11 @@ GRID = {f"c1={c1} c2={c2}": {"c1": c1, "c2": c2} for c1 in (0.0, 0.05, 0.1, 0.3)
     # How often a source's lines are appended (train.WEIGHT; anystyle-core counts twice): the real sets against the synthetic ones.
     "grobid weight 2 max_iterations=50": {"max_iterations": 50, "weight": {"grobid": 2}},
 }
+# Rows of a feature set (features.py) rather than a setting: run with the features they name in
+# the tree (tagger20: `_segment_features`), at the shipped settings and with the early stop.
+GRID |= {"segment features": {}, "segment features max_iterations=50": {"max_iterations": 50},
+         "segment features + word lexicon max_iterations=50": {"max_iterations": 50},
+         "segment features + word lexicon": {}}
 FOCUS = ("title", "container", "publisher")
 FIELDS = entry_fields.SET_FIELDS
 
@@ -65,11 +70,19 @@ def load_trainer():
     the development lines (group 1, the holdout CRFsuite scores each iteration on)."""
     import pycrfsuite
 
+    from exporter.references.tagger import lexicon
+
     trainer = pycrfsuite.Trainer(verbose=False)
-    for x, xseq, yseq in train.examples(train.read_lines()):
+    lines = train.read_lines()
+    whole, words_of = train.lexicons([x for x in lines if not train.is_development(x["text"])])
+    for x, xseq, yseq in train.examples(lines, lambda x: whole if train.is_development(x["text"]) else words_of(x)):
         dev = train.is_development(x["text"])
         for _ in range(1 if dev else train.WEIGHT.get(x["source"], 1)):
             trainer.append(xseq, yseq, int(dev))
+    # the development models' lexicon (built without the development lines), read when they parse
+    lexicon.WORDS = MODELS / "development.words.tsv"
+    train.write_words(whole, lexicon.WORDS)
+    lexicon.labelled_words.cache_clear()
     return trainer
 
 
