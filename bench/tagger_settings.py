@@ -44,11 +44,17 @@ GRID = {f"c1={c1} c2={c2}": {"c1": c1, "c2": c2} for c1 in (0.0, 0.05, 0.1, 0.3)
     # How often a source's lines are appended (train.WEIGHT; anystyle-core counts twice): the real sets against the synthetic ones.
     "grobid weight 2 max_iterations=50": {"max_iterations": 50, "weight": {"grobid": 2}},
 }
-# Rows of a feature set (features.py) rather than a setting: run with the features they name in
-# the tree (tagger20: `_segment_features`), at the shipped settings and with the early stop.
-GRID |= {"segment features": {}, "segment features max_iterations=50": {"max_iterations": 50},
-         "segment features + word lexicon max_iterations=50": {"max_iterations": 50},
-         "segment features + word lexicon": {}}
+# Rows of a feature set rather than a setting (tagger20), kept in bench/tagger_settings.json and
+# not in GRID: the features they name are not all in this tree. "segment features …" were run
+# with commit 48c701b's features.py (each token's punctuation-cut segment: index, length, place,
+# what it holds, capitalisation, the segment before; the comma-cut part; place against the first
+# year and the authors' last initial), "+ word lexicon" adding the word -> label lexicon
+# (lexicon.labelled_words, built by train.py) with the segment's and part's majority label; "word
+# lexicon only" is this tree's features (the lexicon's label of the token and its neighbours,
+# no segment features) at the shipped settings. The rows before them were run with main's
+# features (35aed28), without the lexicon.
+FEATURE_ROWS = ("segment features max_iterations=50", "segment features + word lexicon max_iterations=50",
+                "segment features", "segment features + word lexicon", "word lexicon only")
 FOCUS = ("title", "container", "publisher")
 FIELDS = entry_fields.SET_FIELDS
 
@@ -211,6 +217,16 @@ def misses(model: Path, sets=("anystyle-core", "grobid"), fields=FOCUS) -> tuple
     return out, dict(kinds)
 
 
+def features_section(done: list[dict]) -> str:
+    """The feature rows beside the shipped features' rows at the same settings, and every
+    field of every development set for each."""
+    rows = [r for r in done if r["name"] in FEATURE_ROWS + (BEFORE, CHOSEN)]
+    parts = [report(rows)]
+    for r in sorted(rows, key=lambda r: (r["iterations"], r["name"])):
+        parts.append(f"{r['name']} ({r['iterations']} iterations, token accuracy {r['token_accuracy']:.4f}, {r['size_kib']} KiB):\n\n{full_table(r)}")
+    return "\n\n".join(parts)
+
+
 def _named(results: list[dict], name: str) -> dict:
     return next(r for r in results if r["name"] == name)
 
@@ -268,7 +284,7 @@ def main(argv=None) -> int:
     RESULTS.write_text(json.dumps(done, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     text = TEMPLATE.format(table=report(done), n=len(done), unrun=", ".join(n for n in GRID if n not in {r["name"] for r in done}) or "none",
                            chosen=CHOSEN, before=BEFORE, full_before=full_table(_named(done, BEFORE)), full_chosen=full_table(_named(done, CHOSEN)),
-                           kinds=kinds_table(_named(done, BEFORE), _named(done, CHOSEN)))
+                           kinds=kinds_table(_named(done, BEFORE), _named(done, CHOSEN)), features=features_section(done))
     REPORT.write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -285,133 +285,6 @@ def _counts(token: str) -> tuple[int, int, int, int]:
             int(token.endswith(".") and not _INITIAL.match(token)))
 
 
-# Where an element of the entry ends, for the segment features: a token ending in `;` `:` `)`
-# `]` or a closing quote, a `//` or GOST dash, or a full stop after a word of five letters or
-# more, a number or a bracket (a title's or a year's full stop; not an abbreviation's `Soc.`
-# or an initial's). Commas cut the finer segments.
-_ENDS_SEGMENT = re.compile(r"(?:[;:)\]”»\"]|[^\W\d_]{5}\.|[\d)\]”»\"]\.)[\"'”»]?$|^(?://|[–—.])$")
-_NAME_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.[-‐]?){1,3}[,;:]?$")  # `J.`, `J.-P.`; not `Am.` or `Th.`
-_SEG_LEN = ("1", "2", "3", "4-5", "4-5", "6-9", "6-9", "6-9", "6-9")
-_VOLUME_MARK = frozenset("vol volume vols v т том bd band no nr n iss issue number вып выпуск №".split())
-_PAGE_MARK = frozenset("p pp pages page s с c стр б бет бб".split())
-
-
-@lru_cache(maxsize=65536)
-def _segment_word(token: str) -> frozenset[str]:
-    """What one token tells about the segment holding it (cached: words repeat)."""
-    w = canonical(token)
-    out = set()
-    if _YEAR.search(token):
-        out.add("year")
-    if any(q in token for q in "\"“”«»"):
-        out.add("quote")
-    if w in ("in", "в") and token[:1] in "IiВв":
-        out.add("in")
-    if token.startswith("//"):
-        out.add("slashes")
-    if w in _PAGE_MARK and token.endswith("."):
-        out.add("pages")
-    if w in _VOLUME_MARK or token.startswith("№"):
-        out.add("volume")
-    if w in JOURNAL_WORDS or _KEYWORD_OF.get(w) in ("journal", "proceedings"):
-        out.add("journal")
-    if w in PUBLISHER_WORDS or _KEYWORD_OF.get(w) == "publisher":
-        out.add("publisher")
-    if w in CITIES:
-        out.add("city")
-    if _KEYWORD_OF.get(w) == "editor":
-        out.add("editor")
-    if _NAME_INITIAL.match(token):
-        out.add("initial")
-    if any(ch.isdigit() for ch in token):
-        out.add("digit")
-    return frozenset(out)
-
-
-@lru_cache(maxsize=65536)
-def _segment_token(token: str) -> tuple[frozenset[str], int, bool, bool]:
-    """A token's part in the segment features (cached): what it tells about its segment, 1 for
-    a capitalised content word of four letters or more (0 lower-case, -1 neither), and whether
-    it ends a segment (`_ENDS_SEGMENT`) or a comma-cut part."""
-    alpha = "".join(ch for ch in token if ch.isalpha())
-    cap = -1 if len(alpha) < 4 else 1 if alpha[0].isupper() else 0 if alpha[0].islower() else -1
-    ends = bool(_ENDS_SEGMENT.search(token))
-    return _segment_word(token), cap, ends, ends or token.endswith(",")
-
-
-@lru_cache(maxsize=4096)
-def _holds(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(f"seg-has={h}" for h in sorted(words))
-
-
-def _vote(labels: list[str]) -> str:
-    """The label most of a segment's known words carry (`none` when no word is known)."""
-    known = [label for label in labels if label]
-    return max(sorted(set(known)), key=known.count) if known else "none"
-
-
-def _bucket(length: int) -> str:
-    return _SEG_LEN[length - 1] if length < 10 else "10+"
-
-
-_SEG_AT = {"only": "seg-at=only", "first": "seg-at=first", "last": "seg-at=last", "inside": "seg-at=inside"}
-_YEAR_AT = ("year-at=before", "year-at=at", "year-at=after")
-_INITIAL_AT = ("initial-at=none", "initial-at=before") + tuple(f"initial-at=after{k}" for k in range(1, 5))
-
-
-def _runs(ends: list[bool]) -> list[tuple[int, int]]:
-    """(start, end) token indexes of the runs a True in `ends` closes (the last token closes one)."""
-    out, start = [], 0
-    for i, end in enumerate(ends):
-        if end or i == len(ends) - 1:
-            out.append((start, i + 1))
-            start = i + 1
-    return out
-
-
-def _segment_features(tokens: list[str], lex: list[str]) -> list[list[str]]:
-    """Features that see a token's whole element, beyond the CRF's window: the punctuation-cut
-    segment holding it (which one, how long, where in it the token is, what it holds: a year, a
-    quote, `In`, `//`, a page or volume mark, a journal's, publisher's or city's word, initials;
-    how many of its words are capitalised, which tells a title-case journal from a
-    sentence-case title; what label the lexicon gives most of its words), what the segment
-    before ended with, the comma-cut part's length and lexicon label, and the token's place
-    against the first year and the authors' last initial."""
-    n = len(tokens)
-    info = [_segment_token(t) for t in tokens]
-    words = [x[0] for x in info]
-    out: list[list[str]] = [[] for _ in range(n)]
-    first_year = next((i for i, w in enumerate(words) if "year" in w), n)
-    # the authors' last initial: before the first year when there is one (a journal's `J.` comes later)
-    last_initial = max((i for i, w in enumerate(words[:first_year]) if "initial" in w), default=-1)
-    previous = "^"
-    for k, (s, e) in enumerate(_runs([x[2] for x in info])):
-        caps = [x[1] for x in info[s:e] if x[1] >= 0]
-        ratio = "none" if not caps else "all" if all(caps) else "none-cap" if not any(caps) else "some"
-        common = [_SEGMENT_INDEX[min(k, 6)], f"seg-lex={_vote(lex[s:e])}", f"seg-len={_bucket(e - s)}", f"seg-caps={ratio}",
-                  f"seg-prev={previous}", *_holds(frozenset().union(*words[s:e]))]
-        if e - s == 1:
-            out[s] += common + [_SEG_AT["only"]]
-        else:
-            out[s] += common + [_SEG_AT["first"]]
-            for i in range(s + 1, e - 1):
-                out[i] += common + [_SEG_AT["inside"]]
-            out[e - 1] += common + [_SEG_AT["last"]]
-        last = words[e - 1]
-        previous = "year" if "year" in last else "initial" if "initial" in last else "quote" if "quote" in last else terminal(tokens[e - 1])
-    for s, e in _runs([x[3] for x in info]):
-        pair = (f"part-len={_bucket(e - s)}", f"part-lex={_vote(lex[s:e])}")
-        for i in range(s, e):
-            out[i] += pair
-    for i in range(n):
-        out[i].append(_YEAR_AT[0 if i < first_year else 1 if i == first_year else 2])
-        out[i].append(_INITIAL_AT[0 if last_initial < 0 else 1 if i <= last_initial else 1 + min(i - last_initial, 4)])
-    return out
-
-
-_SEGMENT_INDEX = tuple(f"seg={k}" for k in range(7))
-
-
 @lru_cache(maxsize=4096)
 def _lex_features(own: str, before: str, after: str) -> tuple[str, str, str]:
     """The lexicon's label of a token and of its neighbours (`^`/`$` at the ends)."""
@@ -421,9 +294,9 @@ def _lex_features(own: str, before: str, after: str) -> tuple[str, str, str]:
 def sequence_features(text: str, spans: list[tuple[int, int]], words: dict[str, str] | None = None) -> list[list[str]]:
     """Features of every token of one entry: its own, its neighbours' (words up to three tokens
     away, shapes up to two), its place in the entry and what stands before it (a `//`, GOST's
-    ` – `, a year, a full stop), and its segment's (`_segment_features`). `words`: the word ->
-    label lexicon (train.py passes one built without the line's own fold; by default the
-    shipped one)."""
+    ` – `, a year, a full stop), and the label the training lines mostly give its word and its
+    neighbours' (`words`: train.py passes a lexicon built without the line's own fold; by
+    default the shipped one)."""
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     ctx = [_context(t) for t in tokens]
@@ -431,7 +304,6 @@ def sequence_features(text: str, spans: list[tuple[int, int]], words: dict[str, 
     lex = [words.get(c[0], "") for c in ctx]
     doc = "doc=cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "doc=lat"
     has_slashes = int("//" in text)
-    segment = _segment_features(tokens, lex)
     out = []
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     for i, token in enumerate(tokens):
@@ -453,7 +325,7 @@ def sequence_features(text: str, spans: list[tuple[int, int]], words: dict[str, 
             f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}",
         ]
         feats += _lex_features(lex[i], lex[i - 1] if i else "^", lex[i + 1] if i + 1 < n else "$")
-        out.append(feats + segment[i])
+        out.append(feats)
         slashes, year, dash, period = _counts(token)
         seen_slashes += slashes
         seen_year += year
