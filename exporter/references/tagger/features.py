@@ -8,7 +8,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS, labelled_words
+from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 
 # A token is a run of non-space characters, cut where text glued two elements together (as
 # GROBID's tokenizer cuts at punctuation and PDF text loses spaces): after `;`, `:` or `,` glued
@@ -285,23 +285,13 @@ def _counts(token: str) -> tuple[int, int, int, int]:
             int(token.endswith(".") and not _INITIAL.match(token)))
 
 
-@lru_cache(maxsize=4096)
-def _lex_features(own: str, before: str, after: str) -> tuple[str, str, str]:
-    """The lexicon's label of a token and of its neighbours (`^`/`$` at the ends)."""
-    return f"lex={own or 'none'}", f"lex-1={before}", f"lex+1={after}"
-
-
-def sequence_features(text: str, spans: list[tuple[int, int]], words: dict[str, str] | None = None) -> list[list[str]]:
+def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     """Features of every token of one entry: its own, its neighbours' (words up to three tokens
     away, shapes up to two), its place in the entry and what stands before it (a `//`, GOST's
-    ` – `, a year, a full stop), and the label the training lines mostly give its word and its
-    neighbours' (`words`: train.py passes a lexicon built without the line's own fold; by
-    default the shipped one)."""
+    ` – `, a year, a full stop)."""
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     ctx = [_context(t) for t in tokens]
-    words = labelled_words() if words is None else words
-    lex = [words.get(c[0], "") for c in ctx]
     doc = "doc=cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "doc=lat"
     has_slashes = int("//" in text)
     out = []
@@ -324,7 +314,6 @@ def sequence_features(text: str, spans: list[tuple[int, int]], words: dict[str, 
             f"prev-term+kw={before}|{ctx[i][2]}",
             f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}",
         ]
-        feats += _lex_features(lex[i], lex[i - 1] if i else "^", lex[i + 1] if i + 1 < n else "$")
         out.append(feats)
         slashes, year, dash, period = _counts(token)
         seen_slashes += slashes

@@ -4,14 +4,6 @@ Words are in `features.canonical` form (lower case, letters and digits, ё as е
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-# The words the training lines label most often one way (a journal's `phys`, `lett`, a
-# publisher's `verlag`), written by train.py beside the model from the real training lines
-# only (never a held-out or gold.xml line); `labelled_words` reads it once.
-WORDS = Path(__file__).resolve().with_name("model.words.tsv")
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -92,12 +84,3 @@ MONTHS = _words(
     februar marz märz juni juli oktober dezember
     """
 )
-
-
-@cache
-def labelled_words() -> dict[str, str]:
-    """word -> the label the training lines mostly give it (empty without the file)."""
-    if not WORDS.exists():
-        return {}
-    pairs = (line.split("\t") for line in WORDS.read_text(encoding="utf-8").splitlines() if line)
-    return {word: label for word, label in pairs}

@@ -1,6 +1,6 @@
 """Train the reference tagger (a linear-chain CRF, python-crfsuite) on data/*.jsonl's training split.
 
-    .venv/bin/python -m exporter.references.tagger.train      # writes exporter/references/tagger/model.crfsuite and model.words.tsv
+    .venv/bin/python -m exporter.references.tagger.train      # writes exporter/references/tagger/model.crfsuite
 
 Only lines whose split is "train" are read; one in ten of them (by a hash of the text) is kept
 back as the development set the few settings below were chosen on. The "heldout" lines and
@@ -17,9 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from collections import Counter, defaultdict
-
-from .features import canonical, sequence_features, tokenize
+from .features import sequence_features, tokenize
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -60,56 +58,6 @@ def token_labels(text: str, spans: list[tuple[int, int]], labels: list[list]) ->
     return out
 
 
-# The word -> label lexicon (lexicon.labelled_words) is built from the real labelled sources
-# only (the synthetic lines' words come from them): a word seen at least WORDS_MIN times whose
-# most frequent label has at least WORDS_SHARE of them. A training line's features read a
-# lexicon built without its own fold (one of FOLDS, by hash), so the model learns how far the
-# lexicon is to be trusted on words it has not seen, as at run time.
-REAL = ("anystyle-core", "grobid")
-WORDS_MIN, WORDS_SHARE, FOLDS = 3, 0.6, 5
-
-
-def build_words(lines: list[dict]) -> dict[str, str]:
-    """word -> its most frequent label over the real lines among `lines`."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for x in lines:
-        if x["source"] in REAL:
-            spans = tokenize(x["text"])
-            for (s, e), label in zip(spans, token_labels(x["text"], spans, x["labels"])):
-                w = canonical(x["text"][s:e])
-                if len(w) >= 2 and not w.isdigit():
-                    counts[w][label] += 1
-    out = {}
-    for w, c in sorted(counts.items()):
-        total = sum(c.values())
-        label, k = max(sorted(c.items()), key=lambda kv: kv[1])
-        if total >= WORDS_MIN and k >= WORDS_SHARE * total:
-            out[w] = label
-    return out
-
-
-def fold(text: str) -> int:
-    return int(hashlib.sha1(("fold:" + text).encode("utf-8")).hexdigest(), 16) % FOLDS
-
-
-def lexicons(lines: list[dict]):
-    """The whole lexicon of `lines`, and each line's: a real line's built without its fold."""
-    whole = build_words(lines)
-    folds = [build_words([x for x in lines if fold(x["text"]) != k]) for k in range(FOLDS)]
-    return whole, lambda x: folds[fold(x["text"])] if x["source"] in REAL else whole
-
-
-def write_words(words: dict[str, str], path: Path) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("".join(f"{w}\t{label}\n" for w, label in sorted(words.items())), encoding="utf-8")
-    tmp.replace(path)
-
-
-def words_path(model: Path) -> Path:
-    """The lexicon beside a model: model.crfsuite -> model.words.tsv."""
-    return model.with_suffix(".words.tsv")
-
-
 def read_lines(split: str = "train") -> list[dict]:
     out = []
     for name in SOURCES:
@@ -125,12 +73,12 @@ def is_development(text: str) -> bool:
     return int(hashlib.sha1(("dev:" + text).encode("utf-8")).hexdigest(), 16) % 10 == 0
 
 
-def examples(lines: list[dict], words_of):
-    """(line, features, labels) of every line with a token; `words_of(line)` is its lexicon."""
+def examples(lines: list[dict]):
+    """(line, features, labels) of every line with a token."""
     for x in lines:
         spans = tokenize(x["text"])
         if spans:
-            yield x, sequence_features(x["text"], spans, words_of(x)), token_labels(x["text"], spans, x["labels"])
+            yield x, sequence_features(x["text"], spans), token_labels(x["text"], spans, x["labels"])
 
 
 def train(model: Path, development: bool) -> None:
@@ -138,9 +86,7 @@ def train(model: Path, development: bool) -> None:
 
     trainer = pycrfsuite.Trainer(verbose=False)
     lines = [x for x in read_lines() if not (development and is_development(x["text"]))]
-    whole, words_of = lexicons(lines)
-    write_words(whole, words_path(model))
-    for x, xseq, yseq in examples(lines, words_of):
+    for x, xseq, yseq in examples(lines):
         for _ in range(WEIGHT.get(x["source"], 1)):
             trainer.append(xseq, yseq)
     trainer.set_params(PARAMS)
@@ -155,8 +101,7 @@ def development_score(model: Path) -> float:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     right = total = 0
-    words = dict(pair.split("\t") for pair in words_path(model).read_text(encoding="utf-8").splitlines())
-    for _, xseq, yseq in examples([x for x in read_lines() if is_development(x["text"])], lambda x: words):
+    for _, xseq, yseq in examples([x for x in read_lines() if is_development(x["text"])]):
         got = tagger.tag(xseq)
         right += sum(a == b for a, b in zip(got, yseq))
         total += len(yseq)
