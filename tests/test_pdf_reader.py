@@ -815,3 +815,20 @@ def test_a_caption_set_in_a_narrow_column_beside_its_picture_binds_it(tmp_path):
     assert [(f.number, len(f.images)) for f in figures] == [("2", 1)]
     assert figures[0].images[0].data == plot.getvalue()
     assert plain_text(figures[0].caption).startswith("Treatment effect and underlying connection")
+
+
+def test_a_by_line_over_two_lines_gives_every_author(tmp_path):
+    """Bigtable's by-line: nine names over two lines, the first ending in a name with no comma
+    (`Deborah A. Wallach` / `Mike Burrows`); the affiliation under it is no name."""
+    path = tmp_path / "byline.pdf"
+    c = _canvas(path)
+    _text(c, 90, 780, "Bigtable: A Distributed Storage System for Structured Data", 16, bold=True)
+    _text(c, 60, 750, "Fay Chang, Jeffrey Dean, Sanjay Ghemawat, Wilson C. Hsieh, Deborah A. Wallach", 12)
+    _text(c, 80, 735, "Mike Burrows, Tushar Chandra, Andrew Fikes, Robert E. Gruber", 12)
+    _text(c, 250, 715, "Google, Inc.", 12)
+    _text(c, 50, 690, "Abstract", 12, bold=True)
+    for i in range(6):
+        _text(c, 50, 672 - 12 * i, "Bigtable is a distributed storage system for managing structured data at a very large scale.", 10)
+    c.save()
+    authors = read_document(str(path)).meta.authors
+    assert list(authors) == ["Fay Chang", "Jeffrey Dean", "Sanjay Ghemawat", "Wilson C. Hsieh", "Deborah A. Wallach", "Mike Burrows", "Tushar Chandra", "Andrew Fikes", "Robert E. Gruber"]

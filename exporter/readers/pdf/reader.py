@@ -380,16 +380,37 @@ def _title_past_cover(lines: list[Line], body: float) -> list[int] | None:
 
 
 def find_authors(lines: list[Line], title: list[int]) -> list[str]:
-    """The first line of personal names near the title: one of the two lines after it, else
+    """The first by-line of personal names near the title: one of the two lines after it, else
     the first such line above it on its page (many Russian journals print the authors above);
     names in the title's script first (a Russian title's by-line above it, not the English
-    `I. M. Aleksandrov` under the title's translation), else the first found."""
+    `I. M. Aleksandrov` under the title's translation), else the first found. A by-line goes
+    on over the next lines in its type that are names too (BMJ's twenty authors in three)."""
     page = lines[title[0]].page
     own = script(" ".join(lines[i].text for i in title))
     after = [i for i in range(title[-1] + 1, len(lines)) if lines[i].page == page and lines[i].text][:2]
     before = [i for i in range(0, title[0]) if lines[i].page == page]
-    found = [names for i in after + before if (names := name_parts(without_superscripts(lines[i])))]
+    found = [_by_line(lines, i, names) for i in after + before if (names := name_parts(without_superscripts(lines[i])))]
     return next((names for names in found if script(names[0]) == own), found[0] if found else [])
+
+
+def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
+    """The names of the by-line opening at line `first` (whose names are `names`), read on over
+    the following lines of its page in its size that hold names only."""
+    block = [first]
+    for i in range(first + 1, len(lines)):
+        line = lines[i]
+        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not name_parts(without_superscripts(line)):
+            break
+        block.append(i)
+    if len(block) == 1:
+        return names
+    joined = without_superscripts(lines[first])
+    for i in block[1:]:  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
+        joined += (" " if _OPEN_BY_LINE.search(joined) else ", ") + without_superscripts(lines[i])
+    return name_parts(joined) or names
+
+
+_OPEN_BY_LINE = re.compile(r"(?:[,;&]|\b(?:and|и|және|und))\s*$", re.IGNORECASE)
 
 
 @dataclass
