@@ -321,3 +321,58 @@ def test_columns_the_source_gives_no_widths_are_sized_by_their_text():
     wide = Table(_cells(("Длинноесловобезпробелов", "Ещёоднодлинноеслово", "12")), _span(1))
     narrow_first = column_shares(wide, 3, chars=20)  # the longest words alone are too wide
     assert narrow_first[2] * 20 >= 2 + 2  # the number keeps its room, the words break
+
+
+def test_a_label_alone_takes_its_title_over_several_blocks():
+    """A title set in two bold lines reads as two headings (alexkron_diplom); IEEE's title in
+    small capitals and a note under it are two paragraphs (ku4_place): all of it is the caption."""
+    label = CrossRef("Таблица 1", "table", "1", _span(1), defines=True)
+    two_headings = with_table_captions([
+        Paragraph((label,), _span(1)), Heading(1, (Text("Сравнительный анализ параметров"),), _span(2)),
+        Heading(1, (Text("для различных методов"),), _span(3)), Table(_cells(("a", "b"), ("c", "d")), _span(4)),
+    ])
+    assert len(two_headings) == 1 and two_headings[0].number == "1"
+    assert plain_text(two_headings[0].caption) == "Сравнительный анализ параметров для различных методов"
+    ieee = with_table_captions([
+        Paragraph((Text("TABLE III"),), _span(1)), Paragraph((Text("COMBINED MODELS EVALUATION ON TEST DATA."),), _span(2)),
+        Paragraph((Text("NOTE: S.P. = SUPERPOINT."),), _span(3)), Table(_cells(("a", "b"), ("c", "d")), _span(4)),
+    ])
+    assert len(ieee) == 1 and ieee[0].number == "3" and plain_text(ieee[0].caption) == "COMBINED MODELS EVALUATION ON TEST DATA. NOTE: S.P. = SUPERPOINT."
+    prose = [Paragraph((label,), _span(1)), Paragraph((Text("Слово " * 70),), _span(2)), Table(_cells(("a", "b"), ("c", "d")), _span(3))]
+    assert with_table_captions(prose)[-1].number is None  # a long paragraph under a label is text, not its title
+
+
+def test_a_ruled_table_under_a_label_and_a_title_of_several_lines_is_read(tmp_path):
+    """IEEE: `TABLE II` in 8 pt, three lines of title in 6.4 pt under it, then the ruled table,
+    40 pt below the label: farther than a label and one title line stand."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from helpers import LIBERATION
+
+    pdfmetrics.registerFont(TTFont("LiberationSerif", str(LIBERATION / "LiberationSerif-Regular.ttf")))
+    path = tmp_path / "ieee.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("LiberationSerif", 10)
+    for i in range(6):
+        c.drawString(50, 780 - 12 * i, "The results of the methods on the laboratory data are presented in Table II below.")
+    c.setFont("LiberationSerif", 8)
+    c.drawCentredString(175, 690, "TABLE II")
+    c.setFont("LiberationSerif", 6.4)
+    for i, line in enumerate(("MODELS EVALUATION ON TEST DATA (LABORATORY ENVIRONMENT).", "TRUE POSITIVE HERE IS WHEN TWO POINTS ARE CLOSE TO EACH OTHER", "(WITHIN 3 METERS) AND ORIENTED IN THE SAME DIRECTION.")):
+        c.drawCentredString(175, 681 - 9 * i, line)
+    top, rows, xs = 655, (("Method", "Precision", "Recall"), ("DBoW2", "0.941", "0.324"), ("Scan Context", "0.708", "0.348")), (80, 170, 230, 280)
+    c.setFont("LiberationSerif", 8)
+    for r, row in enumerate(rows):
+        for x, text in zip(xs, row):
+            c.drawString(x + 3, top - 10 * r - 8, text)
+    c.setLineWidth(0.5)
+    for r in range(len(rows) + 1):
+        c.line(xs[0], top - 10 * r, xs[-1], top - 10 * r)
+    for x in xs:
+        c.line(x, top, x, top - 10 * len(rows))
+    c.save()
+    (table,) = [b for b in read_pdf(str(path)).blocks if isinstance(b, Table)]
+    assert table.number == "2" and plain_text(table.caption).startswith("MODELS EVALUATION ON TEST DATA (LABORATORY ENVIRONMENT). TRUE POSITIVE")
+    assert _rows(table)[1] == [("DBoW2", 1, 1), ("0.941", 1, 1), ("0.324", 1, 1)]

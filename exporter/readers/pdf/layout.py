@@ -760,6 +760,30 @@ def _captioned_table(grid: Grid, fragments: list[_Fragment], lines: list[Line]) 
         below = 0 < bottom - line.y <= 2 * line.size
         if (above or below) and is_table_caption(line):
             return _Captioned(grid, (line.x0, line.x1, line.y), above)
+    block = _label_over_title(grid.box, lines)
+    if block is None:
+        return None
+    return _Captioned(grid, (min(l.x0 for l in block), max(l.x1 for l in block), block[-1].y), True)
+
+
+MAX_TITLE_LINES = 6  # a caption's title under its label: IEEE's run to three or four lines
+
+
+def _label_over_title(box: tuple[float, float, float, float], lines: list[Line]) -> list[Line] | None:
+    """A table's label over its title of several lines (IEEE's `TABLE II` / two to four lines
+    of title in small capitals / the table): going up from the table, the title's lines each
+    close to the one below (within two of its sizes), then the label; the lines from the
+    table up to the label (a title line wider than the table is still the caption's)."""
+    left, _, right, top = box
+    over = sorted((l for l in lines if l.y > top and min(l.x1, right) > max(l.x0, left)), key=lambda l: l.y)
+    block: list[Line] = []
+    for line in over[: MAX_TITLE_LINES + 1]:
+        reach = 2 * line.size if block else CAPTION_REACH * line.size
+        if line.y - (block[-1].y if block else top) > reach:
+            return None
+        block.append(line)
+        if is_table_caption(line):
+            return block
     return None
 
 

@@ -1075,7 +1075,8 @@ def table_of(grid: Grid, cells: dict[int, tuple], lines: list[Line], span: Span)
 def with_table_captions(blocks: list) -> list:
     """Each ruled table with its caption: the paragraph right above it that opens with a
     table's label (`Таблица 2. …`, `Table 1:`), or a label alone (`Таблица 1`, set flush
-    right) with the title paragraph under it; else such a paragraph right below it. A table
+    right) with the title under it (up to MAX_TITLE_BLOCKS short blocks: a title in two
+    headings, a note); else such a paragraph right below it. A table
     whose caption says it goes on (`Таблица 2. Окончание`, `Окончание табл. 1`) is the rest
     of that table, over a page break: its rows join it, less the heading rows it repeats."""
     out = list(blocks)
@@ -1083,13 +1084,14 @@ def with_table_captions(blocks: list) -> list:
     for k, block in enumerate(out):
         if not isinstance(block, Table) or block.caption:
             continue
-        for above in ((k - 1,), (k - 2, k - 1), (k + 1,)):
+        for above in (*(tuple(range(k - n, k)) for n in range(1, MAX_TITLE_BLOCKS + 2)), (k + 1,)):
             if min(above) < 0 or max(above) >= len(out) or any(i in taken or not isinstance(out[i], (Paragraph, Heading)) for i in above):  # a title set bold or large reads as a heading
                 continue
             words, number = _table_label(out[above[0]].inlines)
-            if number is None or (len(above) == 2 and words):
+            title = [out[i].inlines for i in above[1:]]
+            if number is None or (title and (words or any(len(plain_text(t).split()) > MAX_TITLE_WORDS or _table_label(t)[1] is not None for t in title))):
                 continue
-            caption = out[above[1]].inlines if len(above) == 2 else words
+            caption = _joined(title) if title else words
             taken.update(above)
             earlier = next((i for i in range(k - 1, -1, -1) if isinstance(out[i], Table) and out[i].number == number and i not in taken), None)
             if earlier is not None and (not caption or CONTINUATION.match(plain_text(caption).strip()) is not None):
@@ -1099,6 +1101,22 @@ def with_table_captions(blocks: list) -> list:
                 out[k] = dataclasses.replace(block, caption=caption, number=number)
             break
     return [block for k, block in enumerate(out) if k not in taken]
+
+
+# A label alone over its table (`Таблица 1`, `TABLE III`) may have its title in several blocks
+# under it: a title set over two lines as two headings, a note under the title.
+MAX_TITLE_BLOCKS = 3
+MAX_TITLE_WORDS = 60
+
+
+def _joined(parts: list[tuple]) -> tuple:
+    """The inlines of several blocks as one run, a space between."""
+    out: list = []
+    for inlines in parts:
+        if out:
+            out.append(Text(" "))
+        out.extend(inlines)
+    return tuple(out)
 
 
 def _continued(table: Table, rest: Table) -> Table:
