@@ -525,6 +525,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
     seen_label = False  # names with no initials count as authors only above the abstract
     abstract_pending = False  # an abstract label with no text after it
     last_run_end = -2  # where the last title candidate ended
+    anchors: list[tuple[int, int]] = []  # (first, past last) line of each affiliation seen
     i = 0
     stop = end
     while i < end:
@@ -558,7 +559,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             pending.append((script(text), names))
         elif is_header(text) or EMAIL.search(text):
             headers.append(text)
-        elif _affiliation(fm, texts, i):
+        elif _affiliation(anchors, texts, i):
             pass
         elif _ROLE.search(text) and len(text) < 200:
             fm.position = text if fm.position is None else f"{fm.position}; {text}"
@@ -573,7 +574,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             ):
                 candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`) or a margin's line number
             elif run and _affiliation_under_name(run, texts, i):
-                fm.affiliations.append(" ".join(run))
+                anchors.append((i, run_end))
             elif run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
                 candidates.append((any(k in furniture for k in range(i, run_end)), run))
                 last_run_end = run_end
@@ -590,6 +591,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = False
             continue
         i += 1
+    fm.affiliations = affiliation_entries(texts, anchors)
     return _with_title(fm, candidates, pending, unlabelled, stop, language)
 
 
@@ -707,18 +709,112 @@ def _labelled_title(fm: FrontMatter, texts: list[str], i: int, end: int) -> int 
     return stop
 
 
-def _affiliation(fm: FrontMatter, texts: list[str], i: int) -> bool:
-    """Line `i` is an affiliation, read into `fm`: it names an institution, or it goes on the
-    one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` / `И. Ульянова
-    (Ленина)`: `_CUT_NAME`)."""
+def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bool:
+    """Line `i` is an affiliation, its span added to `anchors`: it names an institution, or it
+    goes on the one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` /
+    `И. Ульянова (Ленина)`: `_CUT_NAME`)."""
     text = texts[i]
     if _INSTITUTION.search(text) and len(text) < 200:
-        fm.affiliations.append(text)
-    elif fm.affiliations and texts[i - 1] == fm.affiliations[-1] and _CUT_NAME.search(texts[i - 1]):
-        fm.affiliations[-1] += f" {text}"
+        anchors.append((i, i + 1))
+    elif anchors and anchors[-1][1] == i and _CUT_NAME.search(texts[i - 1]):
+        anchors[-1] = (anchors[-1][0], i + 1)
     else:
         return False
     return True
+
+
+# A mark opening an affiliation's entry: alone on its line (pdftotext sets a superscript
+# apart), or before the entry's first word (`1Centre for …`, `2 Renji Hospital`, `aФедеральное`,
+# `* Военный …`, `² Department`).
+_ENTRY_MARK = re.compile(rf"^(?:\d{{1,2}}|[a-z]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*∗†‡§¶#]+)(?:$|\s*(?=[{_UPPER}«\"“(]))")
+# An entry's line that is left open: it ends on a comma, a hyphen, `&` or `/`, on a
+# connective (`of`, `and`, `и`, `при`; French and German ones too), or inside a name (`им. В.`).
+_OPEN_END = re.compile(r"(?:[,&/-]|\s(?:de|des|du|di|der|für|y|имени|им\.))$", re.IGNORECASE)
+# The line a correspondence address follows: what comes under it is no affiliation.
+_CORRESPONDENCE = re.compile(r"^(?:\*\s*)?(?:correspondence|corresponding author|address for correspondence|адрес для переписки|reprint)", re.IGNORECASE)
+MAX_ENTRY_LINES = 6  # an affiliation in a narrow side bar (BMJ's: four lines of 8 pt)
+
+
+def _outside_entry(texts: list[str], k: int) -> bool:
+    """Line `k` is one no affiliation's entry holds: blank, a label (abstract, keywords, UDC), a
+    journal's or editor's line (received, accepted, correspondence, e-mail, a web address), an
+    introduction's heading, a line of prose, or a by-line, unless a mark opens it or stands
+    above it (`1` / `Shanghai No.9 People's`: an entry's first words, however they read)."""
+    text = texts[k]
+    if not text or len(text) > 200 or _JOURNAL.search(text) or EMAIL.search(text) or UDC.match(text):
+        return True
+    if _label(ABSTRACT.match, text) or _label(KEYWORDS.match, text) or is_introduction(text):
+        return True
+    above = next((texts[j] for j in range(k - 1, max(k - 3, -1), -1) if texts[j]), "")
+    marked = _ENTRY_MARK.match(text) is not None or _bare_mark(above)
+    return not marked and author_names(text, strong_only=True) is not None
+
+
+def _open(text: str) -> bool:
+    return bool(_OPEN_END.search(text) or _CONNECTIVE_END.search(text) or _CUT_NAME.search(text))
+
+
+def _block(texts: list[str], first: int, last: int) -> tuple[int, int]:
+    """The lines around `first`..`last` (inclusive) that may hold affiliations: up to a line
+    outside any entry; the blank line pdftotext sets under a mark alone on its line is passed."""
+    lo = first
+    while lo > 0 and (not _outside_entry(texts, lo - 1) or not texts[lo - 1] and lo > 1 and _bare_mark(texts[lo - 2])):
+        lo -= 1
+    hi = last + 1
+    while hi < len(texts) and (not _outside_entry(texts, hi) or not texts[hi] and _bare_mark(texts[hi - 1])):
+        hi += 1
+    return lo, hi
+
+
+def _bare_mark(text: str) -> bool:
+    m = _ENTRY_MARK.match(text)
+    return m is not None and m.end() == len(text)
+
+
+def _entry(texts: list[str], first: int, stop: int) -> tuple[int, int] | None:
+    """The whole entry of the affiliation printed on lines `first`..`stop`-1: in a block of
+    marked entries, from its mark to the next mark (at most `MAX_ENTRY_LINES` lines); else
+    with the lines above and below it joined where a line is left open (`_open`). None when
+    the entry is a correspondence address (its block, unmarked, opens under `Correspondence to`)."""
+    lo, hi = _block(texts, first, stop - 1)
+    marks = [k for k in range(lo, hi) if texts[k] and _ENTRY_MARK.match(texts[k])]
+    if marks and marks[0] <= first:
+        start = max(k for k in marks if k <= first)
+        end = min([k for k in marks if k >= stop] + [hi, start + MAX_ENTRY_LINES + _bare_mark(texts[start])])
+        return start, max(end, stop)
+    if lo > 0 and _CORRESPONDENCE.match(next((t for t in reversed(texts[:lo]) if t), "")):
+        return None
+    start, end = first, stop
+    while start > lo and texts[start - 1] and _open(texts[start - 1]):
+        start -= 1
+    while end < hi and texts[end] and _open(texts[end - 1]) and end - start < MAX_ENTRY_LINES:
+        end += 1
+    return start, end
+
+
+def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]]) -> list[str]:
+    """The affiliations whose lines (`(first, past last)` spans of `texts`) were read, each
+    entry whole: an affiliation wrapped over lines (`1` / `Shanghai No.9 People's` /
+    `Hospital, Shanghai Jiaotong` / `University School of Medicine,` / `Shanghai, China`) is
+    one, its lines joined; lines read twice count once; a correspondence address is none."""
+    spans: list[tuple[int, int]] = []
+    for first, stop in anchors:
+        entry = _entry(texts, first, stop)
+        if entry is None:
+            continue
+        if spans and entry[0] < spans[-1][1] and entry[1] > spans[-1][0]:
+            spans[-1] = (min(spans[-1][0], entry[0]), max(spans[-1][1], entry[1]))
+        elif entry not in spans:
+            spans.append(entry)
+    return [_joined([t for t in texts[a:b] if t]) for a, b in spans]
+
+
+def _joined(lines: list[str]) -> str:
+    """An entry's lines as one: a word broken by a hyphen at a line's end is joined whole."""
+    out = lines[0]
+    for line in lines[1:]:
+        out = out[:-1] + line if re.search(r"[^\W\d_]-$", out) and line[:1].islower() else f"{out} {line}"
+    return out
 
 
 def _run_end(texts: list[str], i: int, end: int, after_title: bool, first_title: bool = False) -> int:
