@@ -766,6 +766,24 @@ def _block(texts: list[str], first: int, last: int) -> tuple[int, int]:
     return lo, hi
 
 
+_SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _in_order(marks: list[str]) -> bool:
+    """Whether a block's marks number its entries: two or more, counting from 1 or `a` one by
+    one (`1` … `8`), or signs (`*`, `**`, `†`); else they are misplaced by the text layer
+    (`1`, `3`, `4`, `2`), a manuscript's line numbers (`4`, `5`, `6`), or a lone mark, and
+    the entries are told apart by their lines alone."""
+    if len(marks) < 2:
+        return False
+    if all(not m[0].isalnum() for m in marks):
+        return True
+    marks = [m.translate(_SUPERSCRIPT_DIGITS) for m in marks]
+    first = "1" if marks[0].isdigit() else "a"
+    expected = [str(n + 1) for n in range(len(marks))] if first == "1" else [chr(ord("a") + n) for n in range(len(marks))]
+    return marks == expected
+
+
 def _bare_mark(text: str) -> bool:
     m = _ENTRY_MARK.match(text)
     return m is not None and m.end() == len(text)
@@ -773,23 +791,31 @@ def _bare_mark(text: str) -> bool:
 
 def _entry(texts: list[str], first: int, stop: int) -> tuple[int, int] | None:
     """The whole entry of the affiliation printed on lines `first`..`stop`-1: in a block of
-    marked entries, from its mark to the next mark (at most `MAX_ENTRY_LINES` lines); else
-    with the lines above and below it joined where a line is left open (`_open`). None when
+    numbered entries (`_in_order`), from its mark to the next mark (at most `MAX_ENTRY_LINES` lines); else
+    with the lines below it joined while a line is left open (`_open`), and those above on a
+    connective (`Department of` / `Physics, …`). A mark alone on its line is no part of the
+    text. None when
     the entry is a correspondence address (its block, unmarked, opens under `Correspondence to`)."""
     lo, hi = _block(texts, first, stop - 1)
     marks = [k for k in range(lo, hi) if texts[k] and _ENTRY_MARK.match(texts[k])]
-    if marks and marks[0] <= first:
+    if _in_order([_ENTRY_MARK.match(texts[k])[0].strip() for k in marks]) and marks[0] <= first:
         start = max(k for k in marks if k <= first)
         end = min([k for k in marks if k >= stop] + [hi, start + MAX_ENTRY_LINES + _bare_mark(texts[start])])
         return start, max(end, stop)
     if lo > 0 and _CORRESPONDENCE.match(next((t for t in reversed(texts[:lo]) if t), "")):
         return None
     start, end = first, stop
-    while start > lo and texts[start - 1] and _open(texts[start - 1]):
-        start -= 1
-    while end < hi and texts[end] and _open(texts[end - 1]) and end - start < MAX_ENTRY_LINES:
+    while start > lo and texts[start - 1] and _open(texts[start - 1]) and not texts[start - 1].endswith(","):
+        start -= 1  # `Department of` / `Physics, …`; a line ending on a comma above is a name's or a position's
+    while end < hi and texts[end] and _open(texts[end - 1]) and end - start < MAX_ENTRY_LINES and not _adds_role(texts[start:end], texts[end]):
         end += 1
     return start, end
+
+
+def _adds_role(entry: list[str], line: str) -> bool:
+    """Whether `line` names a position (`Профессор / Full Professor`) under an entry that names
+    none: a note on the person, not the institution's address."""
+    return is_role(line) and not any(is_role(t) for t in entry)
 
 
 def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]]) -> list[str]:
@@ -806,7 +832,7 @@ def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]]) -> lis
             spans[-1] = (min(spans[-1][0], entry[0]), max(spans[-1][1], entry[1]))
         elif entry not in spans:
             spans.append(entry)
-    return [_joined([t for t in texts[a:b] if t]) for a, b in spans]
+    return [_joined([t for t in texts[a:b] if t and not _bare_mark(t)]) for a, b in spans]
 
 
 def _joined(lines: list[str]) -> str:
