@@ -526,6 +526,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
     abstract_pending = False  # an abstract label with no text after it
     last_run_end = -2  # where the last title candidate ended
     anchors: list[tuple[int, int]] = []  # (first, past last) line of each affiliation seen
+    title_rows: set[int] = set()  # the lines of the title candidates: no affiliation's
     i = 0
     stop = end
     while i < end:
@@ -572,11 +573,13 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             if run and candidates and last_run_end >= 0 and (last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() or _line_numbers(texts[last_run_end:i])) and _title_run(
                 candidates[-1][1] + run, lower_ok=True
             ):
+                title_rows.update(range(i, run_end))
                 candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`) or a margin's line number
             elif run and _affiliation_under_name(run, texts, i):
                 anchors.append((i, run_end))
             elif run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
                 candidates.append((any(k in furniture for k in range(i, run_end)), run))
+                title_rows.update(range(i, run_end))
                 last_run_end = run_end
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords) and not _cites(run):
                 if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):  # else the rest of a labelled abstract, or a note
@@ -591,7 +594,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = False
             continue
         i += 1
-    fm.affiliations = affiliation_entries(texts, anchors)
+    fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
     return _with_title(fm, candidates, pending, unlabelled, stop, language)
 
 
@@ -818,11 +821,13 @@ def _adds_role(entry: list[str], line: str) -> bool:
     return is_role(line) and not any(is_role(t) for t in entry)
 
 
-def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]]) -> list[str]:
+def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]], taken: frozenset[int] = frozenset()) -> list[str]:
     """The affiliations whose lines (`(first, past last)` spans of `texts`) were read, each
     entry whole: an affiliation wrapped over lines (`1` / `Shanghai No.9 People's` /
     `Hospital, Shanghai Jiaotong` / `University School of Medicine,` / `Shanghai, China`) is
-    one, its lines joined; lines read twice count once; a correspondence address is none."""
+    one, its lines joined; lines read twice count once; a correspondence address is none.
+    Lines in `taken` (a title's) are in no entry."""
+    texts = ["" if k in taken else t for k, t in enumerate(texts)]
     spans: list[tuple[int, int]] = []
     for first, stop in anchors:
         entry = _entry(texts, first, stop)
