@@ -100,3 +100,16 @@ def test_word_paragraphs_of_one_address_are_one_affiliation(tmp_path):
     path = tmp_path / "paper.docx"
     document.save(path)
     assert read_document(str(path)).meta.affiliations == ("ФГБНУ «Институт проблем обработки изображений», г. Самара, Россия",)
+
+
+def test_a_blank_line_pdftotext_set_inside_a_numbered_entry_is_passed():
+    texts = ["1", "", "Centre for Design and Materials, Eastgate Institute of Science and", "", "Technology, Riverton, Norway", "2", "", "Institute of Mechanics, Hillcrest University, Dalton, Norway"]
+    assert affiliation_entries(texts, [(2, 3), (7, 8)]) == [
+        "Centre for Design and Materials, Eastgate Institute of Science and Technology, Riverton, Norway",
+        "Institute of Mechanics, Hillcrest University, Dalton, Norway",
+    ]
+
+
+def test_an_entry_goes_on_until_its_quote_closes():
+    texts = ["«Северный федеральный университет", "имени академика Н. Н. Петрова»", "Институт математики"]
+    assert affiliation_entries(texts, [(0, 1), (2, 3)]) == ["«Северный федеральный университет имени академика Н. Н. Петрова»", "Институт математики"]

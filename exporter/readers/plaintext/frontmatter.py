@@ -759,14 +759,31 @@ def _open(text: str) -> bool:
 
 def _block(texts: list[str], first: int, last: int) -> tuple[int, int]:
     """The lines around `first`..`last` (inclusive) that may hold affiliations: up to a line
-    outside any entry; the blank line pdftotext sets under a mark alone on its line is passed."""
+    outside any entry, a blank line pdftotext sets in an entry passed (`_bridged`)."""
     lo = first
-    while lo > 0 and (not _outside_entry(texts, lo - 1) or not texts[lo - 1] and lo > 1 and _bare_mark(texts[lo - 2])):
+    while lo > 0 and (not _outside_entry(texts, lo - 1) or _bridged(texts, lo - 1)):
         lo -= 1
     hi = last + 1
-    while hi < len(texts) and (not _outside_entry(texts, hi) or not texts[hi] and _bare_mark(texts[hi - 1])):
+    while hi < len(texts) and (not _outside_entry(texts, hi) or _bridged(texts, hi)):
         hi += 1
     return lo, hi
+
+
+def _bridged(texts: list[str], k: int) -> bool:
+    """Whether line `k` is a blank line pdftotext set inside an entry: under a mark alone on
+    its line, or under a line broken on a connective or a hyphen (`Skolkovo Institute of
+    Science and` / `` / `Technology, Moscow, Russia`), a line of text under it."""
+    if texts[k] or k == 0 or k + 1 >= len(texts) or not texts[k + 1]:
+        return False
+    above = texts[k - 1]
+    return _bare_mark(above) or bool(_CONNECTIVE_END.search(above) or re.search(r"[^\W\d_]-$", above))
+
+
+def _unclosed(lines: list[str]) -> bool:
+    """Whether the lines open a bracket or quote they do not close (`«Уральский федеральный
+    университет` / `имени первого Президента России Б. Н. Ельцина»`)."""
+    text = " ".join(lines)
+    return any(text.count(a) > text.count(b) for a, b in (("(", ")"), ("«", "»"), ("“", "”")))
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -795,7 +812,7 @@ def _bare_mark(text: str) -> bool:
 def _entry(texts: list[str], first: int, stop: int) -> tuple[int, int] | None:
     """The whole entry of the affiliation printed on lines `first`..`stop`-1: in a block of
     numbered entries (`_in_order`), from its mark to the next mark (at most `MAX_ENTRY_LINES` lines); else
-    with the lines below it joined while a line is left open (`_open`), and those above on a
+    with the lines below it joined while a line is left open (`_open`, `_unclosed`), and those above on a
     connective (`Department of` / `Physics, …`). A mark alone on its line is no part of the
     text. None when
     the entry is a correspondence address (its block, unmarked, opens under `Correspondence to`)."""
@@ -810,8 +827,11 @@ def _entry(texts: list[str], first: int, stop: int) -> tuple[int, int] | None:
     start, end = first, stop
     while start > lo and texts[start - 1] and _open(texts[start - 1]) and not texts[start - 1].endswith(","):
         start -= 1  # `Department of` / `Physics, …`; a line ending on a comma above is a name's or a position's
-    while end < hi and texts[end] and _open(texts[end - 1]) and end - start < MAX_ENTRY_LINES and not _adds_role(texts[start:end], texts[end]):
-        end += 1
+    while end < hi and end - start < MAX_ENTRY_LINES:
+        below = end + 1 if _bridged(texts, end) else end
+        if below >= hi or not texts[below] or not (_open(texts[end - 1]) or _unclosed(texts[start:end])) or _adds_role(texts[start:end], texts[below]):
+            break
+        end = below + 1
     return start, end
 
 
