@@ -12,12 +12,16 @@ them). The PDFs are not copied into the project: each is taken from the reposito
 A paper is scored on what it has (a `null` title or first author is not present). Matching is bench/corpus.py's
 (`title_matches`, `author_matches`). Each form is read twice: by the readers as shipped and
 with the line-role model turned off (`rules`).
+
+Affiliations have no truth here: the report counts, per form, the affiliations read and those
+that are plainly a fragment of one (`fragment`): a line of a wrapped entry read alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,6 +41,17 @@ from exporter.readers.plaintext import roles  # noqa: E402
 
 PAPERS = BENCH / "unseen" / "papers.json"
 FORMS = ("txt", "pdf", "docx")
+# The end of a line an affiliation goes on after: a comma, hyphen, `&` or `/`, a connective.
+_OPEN_END = re.compile(r"(?:[,&/-]|\s(?:of|and|for|the|at|in|de|и|при|им\.|имени))$", re.IGNORECASE)
+
+
+def fragment(affiliation: str) -> bool:
+    """An affiliation that is plainly a piece of one: it ends open (`School of`,
+    `University School of Medicine,`), is one word (`Кафедра`), or opens a bracket or a quote
+    it does not close (`«Уральский федеральный университет`)."""
+    text = affiliation.strip()
+    pairs = (("(", ")"), ("«", "»"), ("“", "”"))
+    return bool(_OPEN_END.search(text)) or len(text.split()) == 1 or any(text.count(a) > text.count(b) for a, b in pairs)
 
 
 def source_bytes(source: str, mirrors: Path) -> bytes | None:
@@ -86,6 +101,7 @@ def score(papers: list[dict], mirrors: Path) -> tuple[list[dict], list[str]]:
                     found_title = paper["title"] is not None and title_matches(title, paper["title"])
                     found_author = paper["first_author"] is not None and author_matches(authors, paper["first_author"])
                     row[form, kind] = (found_title, found_author, f"{title!r} / {authors[0] if authors else None!r}")
+                    row[form, kind, "affiliations"] = meta.affiliations
             rows.append(row)
     return rows, missing
 
@@ -114,6 +130,12 @@ def report(rows: list[dict], missing: list[str], first_runs: list[dict] = (), de
     for form in FORMS:
         for kind in ("rules", "shipped"):
             out.append(f"| {form} | {kind} | {' | '.join(_counts(rows, form, kind))} |")
+    out += ["", "Affiliations (no truth: read, and plainly a fragment of one, `fragment`), shipped readers:", "",
+            "| form | papers with any | affiliations | fragments |", "|---|---|---|---|"]
+    for form in FORMS:
+        read = [r[form, "shipped", "affiliations"] for r in rows if (form, "shipped", "affiliations") in r]
+        found = [a for affiliations in read for a in affiliations]
+        out.append(f"| {form} | {sum(bool(a) for a in read)}/{len(read)} | {len(found)} | {sum(map(fragment, found))} |")
     unseen = [r for r in rows if r["name"] not in designed_from]
     if designed_from:
         out += ["", f"Still unseen ({len(unseen)}: all but {', '.join(designed_from)}, which rules were written from after the first run; "

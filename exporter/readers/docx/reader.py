@@ -25,7 +25,7 @@ from ...model import (
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING, reads_as_reference
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, is_institution, is_name, is_place, is_role, is_rubric,
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric,
     is_title_line, names_institution, opens_with_institution, script, split_authors, trailing_name,
 )
 from ..plaintext.roles.features import Layout, LineItem
@@ -604,7 +604,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         elif _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
             fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
         elif (names_institution(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
-            fields["affiliations"].append(text)
+            fields["affiliations"].append((i, i + 1))
         else:
             if i > after_title + 8 or title_at is None:
                 break
@@ -612,6 +612,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract = fields["abstract"]
+    fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = judge_authors(proposal, texts, fields["authors"], script(region[title_at].text) if title_at is not None else None) or fields["authors"]
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(

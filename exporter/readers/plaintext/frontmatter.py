@@ -525,6 +525,8 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
     seen_label = False  # names with no initials count as authors only above the abstract
     abstract_pending = False  # an abstract label with no text after it
     last_run_end = -2  # where the last title candidate ended
+    anchors: list[tuple[int, int]] = []  # (first, past last) line of each affiliation seen
+    title_rows: set[int] = set()  # the lines of the title candidates: no affiliation's
     i = 0
     stop = end
     while i < end:
@@ -558,7 +560,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             pending.append((script(text), names))
         elif is_header(text) or EMAIL.search(text):
             headers.append(text)
-        elif _affiliation(fm, texts, i):
+        elif _affiliation(anchors, texts, i):
             pass
         elif _ROLE.search(text) and len(text) < 200:
             fm.position = text if fm.position is None else f"{fm.position}; {text}"
@@ -571,11 +573,13 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             if run and candidates and last_run_end >= 0 and (last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() or _line_numbers(texts[last_run_end:i])) and _title_run(
                 candidates[-1][1] + run, lower_ok=True
             ):
+                title_rows.update(range(i, run_end))
                 candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`) or a margin's line number
             elif run and _affiliation_under_name(run, texts, i):
-                fm.affiliations.append(" ".join(run))
+                anchors.append((i, run_end))
             elif run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
                 candidates.append((any(k in furniture for k in range(i, run_end)), run))
+                title_rows.update(range(i, run_end))
                 last_run_end = run_end
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords) and not _cites(run):
                 if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):  # else the rest of a labelled abstract, or a note
@@ -590,6 +594,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = False
             continue
         i += 1
+    fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
     return _with_title(fm, candidates, pending, unlabelled, stop, language)
 
 
@@ -707,18 +712,160 @@ def _labelled_title(fm: FrontMatter, texts: list[str], i: int, end: int) -> int 
     return stop
 
 
-def _affiliation(fm: FrontMatter, texts: list[str], i: int) -> bool:
-    """Line `i` is an affiliation, read into `fm`: it names an institution, or it goes on the
-    one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` / `И. Ульянова
-    (Ленина)`: `_CUT_NAME`)."""
+def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bool:
+    """Line `i` is an affiliation, its span added to `anchors`: it names an institution, or it
+    goes on the one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` /
+    `И. Ульянова (Ленина)`: `_CUT_NAME`)."""
     text = texts[i]
     if _INSTITUTION.search(text) and len(text) < 200:
-        fm.affiliations.append(text)
-    elif fm.affiliations and texts[i - 1] == fm.affiliations[-1] and _CUT_NAME.search(texts[i - 1]):
-        fm.affiliations[-1] += f" {text}"
+        anchors.append((i, i + 1))
+    elif anchors and anchors[-1][1] == i and _CUT_NAME.search(texts[i - 1]):
+        anchors[-1] = (anchors[-1][0], i + 1)
     else:
         return False
     return True
+
+
+# A mark opening an affiliation's entry: alone on its line (pdftotext sets a superscript
+# apart), or before the entry's first word (`1Centre for …`, `2 Renji Hospital`, `aФедеральное`,
+# `* Военный …`, `² Department`).
+_ENTRY_MARK = re.compile(rf"^(?:\d{{1,2}}|[a-z]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*∗†‡§¶#]+)(?:$|\s*(?=[{_UPPER}«\"“(]))")
+# An entry's line that is left open: it ends on a comma, a hyphen, `&` or `/`, on a
+# connective (`of`, `and`, `и`, `при`; French and German ones too), or inside a name (`им. В.`).
+_OPEN_END = re.compile(r"(?:[,&/-]|\s(?:de|des|du|di|der|für|y|имени|им\.))$", re.IGNORECASE)
+# The line a correspondence address follows: what comes under it is no affiliation.
+_CORRESPONDENCE = re.compile(r"^(?:\*\s*)?(?:correspondence|corresponding author|address for correspondence|адрес для переписки|reprint)", re.IGNORECASE)
+MAX_ENTRY_LINES = 6  # an affiliation in a narrow side bar (BMJ's: four lines of 8 pt)
+
+
+def _outside_entry(texts: list[str], k: int) -> bool:
+    """Line `k` is one no affiliation's entry holds: blank, a label (abstract, keywords, UDC), a
+    journal's or editor's line (received, accepted, correspondence, e-mail, a web address), an
+    introduction's heading, a line of prose, or a by-line, unless a mark opens it or stands
+    above it (`1` / `Shanghai No.9 People's`: an entry's first words, however they read)."""
+    text = texts[k]
+    if not text or len(text) > 200 or _JOURNAL.search(text) or EMAIL.search(text) or UDC.match(text):
+        return True
+    if _label(ABSTRACT.match, text) or _label(KEYWORDS.match, text) or is_introduction(text):
+        return True
+    above = next((texts[j] for j in range(k - 1, max(k - 3, -1), -1) if texts[j]), "")
+    marked = _ENTRY_MARK.match(text) is not None or _bare_mark(above)
+    return not marked and author_names(text, strong_only=True) is not None
+
+
+def _open(text: str) -> bool:
+    return bool(_OPEN_END.search(text) or _CONNECTIVE_END.search(text) or _CUT_NAME.search(text))
+
+
+def _block(texts: list[str], first: int, last: int) -> tuple[int, int]:
+    """The lines around `first`..`last` (inclusive) that may hold affiliations: up to a line
+    outside any entry, a blank line pdftotext sets in an entry passed (`_bridged`)."""
+    lo = first
+    while lo > 0 and (not _outside_entry(texts, lo - 1) or _bridged(texts, lo - 1)):
+        lo -= 1
+    hi = last + 1
+    while hi < len(texts) and (not _outside_entry(texts, hi) or _bridged(texts, hi)):
+        hi += 1
+    return lo, hi
+
+
+def _bridged(texts: list[str], k: int) -> bool:
+    """Whether line `k` is a blank line pdftotext set inside an entry: under a mark alone on
+    its line, or under a line broken on a connective or a hyphen (`Skolkovo Institute of
+    Science and` / `` / `Technology, Moscow, Russia`), a line of text under it."""
+    if texts[k] or k == 0 or k + 1 >= len(texts) or not texts[k + 1]:
+        return False
+    above = texts[k - 1]
+    return _bare_mark(above) or bool(_CONNECTIVE_END.search(above) or re.search(r"[^\W\d_]-$", above))
+
+
+def _unclosed(lines: list[str]) -> bool:
+    """Whether the lines open a bracket or quote they do not close (`«Уральский федеральный
+    университет` / `имени первого Президента России Б. Н. Ельцина»`)."""
+    text = " ".join(lines)
+    return any(text.count(a) > text.count(b) for a, b in (("(", ")"), ("«", "»"), ("“", "”")))
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _in_order(marks: list[str]) -> bool:
+    """Whether a block's marks number its entries: two or more, counting from 1 or `a` one by
+    one (`1` … `8`), or signs (`*`, `**`, `†`); else they are misplaced by the text layer
+    (`1`, `3`, `4`, `2`), a manuscript's line numbers (`4`, `5`, `6`), or a lone mark, and
+    the entries are told apart by their lines alone."""
+    if len(marks) < 2:
+        return False
+    if all(not m[0].isalnum() for m in marks):
+        return True
+    marks = [m.translate(_SUPERSCRIPT_DIGITS) for m in marks]
+    first = "1" if marks[0].isdigit() else "a"
+    expected = [str(n + 1) for n in range(len(marks))] if first == "1" else [chr(ord("a") + n) for n in range(len(marks))]
+    return marks == expected
+
+
+def _bare_mark(text: str) -> bool:
+    m = _ENTRY_MARK.match(text)
+    return m is not None and m.end() == len(text)
+
+
+def _entry(texts: list[str], first: int, stop: int) -> tuple[int, int] | None:
+    """The whole entry of the affiliation printed on lines `first`..`stop`-1: in a block of
+    numbered entries (`_in_order`), from its mark to the next mark (at most `MAX_ENTRY_LINES` lines); else
+    with the lines below it joined while a line is left open (`_open`, `_unclosed`), and those above on a
+    connective (`Department of` / `Physics, …`). A mark alone on its line is no part of the
+    text. None when
+    the entry is a correspondence address (its block, unmarked, opens under `Correspondence to`)."""
+    lo, hi = _block(texts, first, stop - 1)
+    marks = [k for k in range(lo, hi) if texts[k] and _ENTRY_MARK.match(texts[k])]
+    if _in_order([_ENTRY_MARK.match(texts[k])[0].strip() for k in marks]) and marks[0] <= first:
+        start = max(k for k in marks if k <= first)
+        end = min([k for k in marks if k >= stop] + [hi, start + MAX_ENTRY_LINES + _bare_mark(texts[start])])
+        return start, max(end, stop)
+    if lo > 0 and _CORRESPONDENCE.match(next((t for t in reversed(texts[:lo]) if t), "")):
+        return None
+    start, end = first, stop
+    while start > lo and texts[start - 1] and _open(texts[start - 1]) and not texts[start - 1].endswith(","):
+        start -= 1  # `Department of` / `Physics, …`; a line ending on a comma above is a name's or a position's
+    while end < hi and end - start < MAX_ENTRY_LINES:
+        below = end + 1 if _bridged(texts, end) else end
+        if below >= hi or not texts[below] or not (_open(texts[end - 1]) or _unclosed(texts[start:end])) or _adds_role(texts[start:end], texts[below]):
+            break
+        end = below + 1
+    return start, end
+
+
+def _adds_role(entry: list[str], line: str) -> bool:
+    """Whether `line` names a position (`Профессор / Full Professor`) under an entry that names
+    none: a note on the person, not the institution's address."""
+    return is_role(line) and not any(is_role(t) for t in entry)
+
+
+def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]], taken: frozenset[int] = frozenset()) -> list[str]:
+    """The affiliations whose lines (`(first, past last)` spans of `texts`) were read, each
+    entry whole: an affiliation wrapped over lines (`1` / `Shanghai No.9 People's` /
+    `Hospital, Shanghai Jiaotong` / `University School of Medicine,` / `Shanghai, China`) is
+    one, its lines joined; lines read twice count once; a correspondence address is none.
+    Lines in `taken` (a title's) are in no entry."""
+    texts = ["" if k in taken else t for k, t in enumerate(texts)]
+    spans: list[tuple[int, int]] = []
+    for first, stop in anchors:
+        entry = _entry(texts, first, stop)
+        if entry is None:
+            continue
+        if spans and entry[0] < spans[-1][1] and entry[1] > spans[-1][0]:
+            spans[-1] = (min(spans[-1][0], entry[0]), max(spans[-1][1], entry[1]))
+        elif entry not in spans:
+            spans.append(entry)
+    return [_joined([t for t in texts[a:b] if t and not _bare_mark(t)]) for a, b in spans]
+
+
+def _joined(lines: list[str]) -> str:
+    """An entry's lines as one: a word broken by a hyphen at a line's end is joined whole."""
+    out = lines[0]
+    for line in lines[1:]:
+        out = out[:-1] + line if re.search(r"[^\W\d_]-$", out) and line[:1].islower() else f"{out} {line}"
+    return out
 
 
 def _run_end(texts: list[str], i: int, end: int, after_title: bool, first_title: bool = False) -> int:
