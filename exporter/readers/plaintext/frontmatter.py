@@ -511,6 +511,25 @@ def _shifted(fm: FrontMatter, by: int) -> FrontMatter:
     return fm
 
 
+def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int, end: int, abstract_pending: bool) -> tuple[int, bool, bool] | None:
+    """The keywords or the abstract opening at line `i` by their label, read into `fm`: (the
+    line after the field, whether it was the keywords, whether an abstract's label is left
+    with no text), or None when no such label opens the line."""
+    if m := _label(KEYWORDS.match, texts[i]):
+        value, rows, after = _continued(texts, i, end, m["value"], keywords=True)
+        if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
+            fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
+        elif value:
+            fm.keyword_sets.append((detect_language(value), _keywords(value)))
+        return after, True, False
+    if m := _label(ABSTRACT.match, texts[i]):
+        value, rows, after = _continued(texts, i, end, m["value"], keywords=False)
+        if value:
+            fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
+        return after, False, not value
+    return None
+
+
 def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None) -> FrontMatter:
     """The front matter in `lines[:end]` (see `read_front_matter`)."""
     fm = FrontMatter()
@@ -540,19 +559,9 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
         elif (after := _labelled_title(fm, texts, i, end)) is not None:
             i = after
             continue
-        elif m := _label(KEYWORDS.match, text):
-            value, rows, i = _continued(texts, i, end, m["value"], keywords=True)
-            if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
-                fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
-            elif value:
-                fm.keyword_sets.append((detect_language(value), _keywords(value)))
-            after_keywords, seen_label, abstract_pending = True, True, False
-            continue
-        elif m := _label(ABSTRACT.match, text):
-            value, rows, i = _continued(texts, i, end, m["value"], keywords=False)
-            if value:
-                fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
-            seen_label, abstract_pending = True, not value
+        elif (field := _labelled_field(fm, lines, texts, i, end, abstract_pending)) is not None:
+            i, keywords, abstract_pending = field
+            after_keywords, seen_label = after_keywords or keywords, True
             continue
         elif is_rubric(text) or repeats_header(text, headers) or running_name(texts, i):
             pass
