@@ -1,7 +1,9 @@
 """Library internals we lean on (exporter/speedups.py, the PDF link fix in writers/pdf.py):
 each is checked once (library version, names present), falls back to the public path when the
 check fails, and both paths are tested here. The first test fails when an upgrade of a pinned
-library changes them: then re-read the internals and the version in the table."""
+library changes them: then re-read the internals and the version in the table. (reportlab's
+`Table._cellvalues`, read by writers/pdf_pages.py `table_rows`, is checked in
+tests/test_pdf_tall_tables.py.)"""
 
 from __future__ import annotations
 

@@ -106,7 +106,7 @@ def _typeset(tex: str, display: bool) -> Typeset:
 
 
 def _cache_key(tex: str, display: bool) -> tuple[str, ...]:
-    return ("ziamath-svg-1", str(display), tex)
+    return ("ziamath-svg-2", str(display), tex)  # 2: large operators steady
 
 
 # ---- a paper's first build: its formulas typeset on every core --------------------------------
@@ -175,7 +175,10 @@ def _ziamath_svg(tex: str, display: bool) -> str:
     ziamath = _ziamath()
     source = f"\\displaystyle {_readable(tex)}" if display else _readable(tex)
     try:
-        math = ziamath.Latex(source, size=FORMULA_SIZE_PT)
+        if "\\tag" in source:  # ziamath.Latex numbers the formula itself
+            math = ziamath.Latex(source, size=FORMULA_SIZE_PT)
+        else:
+            math = ziamath.Math(steady_large_operators(ziamath.tex.tex2mml(source)), size=FORMULA_SIZE_PT)
         svg = math.svg()
         mathml = math.mathmlstr()
     except Exception as exc:  # ziamath and latex2mathml raise many kinds; each is a formula they cannot do
@@ -184,6 +187,26 @@ def _ziamath_svg(tex: str, display: bool) -> str:
     if unknown:
         raise FormulaError(f"unknown command {unknown.group(1)}")
     return svg
+
+
+@lru_cache(maxsize=1)
+def _large_operator_mo() -> re.Pattern:
+    """An `<mo>` holding one large operator (∑, ∏, ⋃, ∫ …: `largeop` in ziamath's operator
+    dictionary) and no attributes, as latex2mathml writes `\\sum`."""
+    from ziamath.operators import operators
+
+    chars = sorted({name for (name, _form), params in operators.items() if params.get("largeop") == "true" and len(name) == 1})
+    codes = "|".join(f"&#x{ord(c):05X};|{re.escape(c)}" for c in chars)
+    return re.compile(f"<mo>({codes})</mo>")
+
+
+def steady_large_operators(mathml: str) -> str:
+    """Large operators marked `stretchy="false"`, as TeX sets them (a text or a display size,
+    never the height of the row). ziamath 0.13's dictionary calls ∑ stretchy; measuring a row
+    without its stretchy parts it leaves a scripted ∑ at a ±999 placeholder box, and the fences
+    of `\\left( \\sum_{e} x \\right)` grew 2,000 points tall (a Word paper's formula in a
+    table cell stopped the PDF edition)."""
+    return _large_operator_mo().sub(r'<mo stretchy="false">\1</mo>', mathml)
 
 
 def _from_svg(svg: str) -> Typeset:

@@ -66,6 +66,8 @@ FLAG_TEXT = "#C00000"
 LINK_COLOUR = "#1F4E79"  # external links: the DOCX edition's Hyperlink colour
 CODE_BACK = "#F2F2F2"  # a code block's ground: light grey, as pandoc's highlighted blocks
 CODE_PADDING = 4  # points between a code block's text and the edge of its ground
+CELL_SIDE_PADDING = 6  # points between a table cell's text and its rules (reportlab's default padding)
+SPLIT_ROW_LINES = 2  # a row taller than a page is cut, each piece at least this many lines tall
 CODE_SCALE = 0.9  # code blocks a little smaller than the body, as LaTeX's \small verbatim
 
 # Superscripts and subscripts as TeX and Word set them: at 70 % of the size, raised a third of
@@ -322,6 +324,35 @@ class _LinkCanvas(Canvas):
         xs.links[link] = ((key, x2 - width(xs.style.fontSize)), lo, hi), x2
 
 
+def table_rules(placed, rows: int, merged_rows: bool = True) -> list:
+    """A table's rules and merged cells as reportlab commands. A cell spanning rows is merged
+    (`SPAN`), unless `merged_rows` is off: then it is drawn as merged (no rule crosses it, its
+    text in its first row) but each of its rows is a row of its own, as a page may end between
+    them. reportlab breaks a table only between rows no merged cell crosses, so a merged cell
+    taller than what was left of a page stopped the edition (LayoutError)."""
+    rule = (0.5, colors.black)
+    if merged_rows:
+        spans = [("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)) for r, c, cell in placed if cell.rowspan > 1 or cell.colspan > 1]
+        return [("GRID", (0, 0), (-1, -1), *rule), *spans]
+    commands = [("BOX", (0, 0), (-1, -1), *rule), ("LINEBEFORE", (1, 0), (-1, -1), *rule)]  # SPANs keep rules out of merged cells
+    inside = set()  # (row, column) places whose rule above runs inside a merged cell
+    for r, c, cell in placed:
+        inside.update((r + dr, c + dc) for dr in range(1, cell.rowspan) for dc in range(cell.colspan))
+        if cell.colspan > 1:
+            commands.extend(("SPAN", (c, r + dr), (c + cell.colspan - 1, r + dr)) for dr in range(cell.rowspan))
+    columns = max((c + cell.colspan for _, c, cell in placed), default=0)
+    for r in range(1, rows):
+        start = None
+        for c in range(columns + 1):
+            ruled = c < columns and (r, c) not in inside
+            if ruled and start is None:
+                start = c
+            elif not ruled and start is not None:
+                commands.append(("LINEABOVE", (start, r), (c - 1, r), *rule))
+                start = None
+    return commands
+
+
 class _PdfWalker(Walker):
     """Blocks to platypus flowables; inlines to Paragraph markup collected in `self.buf`."""
 
@@ -426,23 +457,28 @@ class _PdfWalker(Walker):
         if not columns:
             return
         # FONTNAME: the places a span covers hold "", which reportlab would set in Helvetica
-        commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular)]
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
         markups = []
         for r, c, cell in placed:
             markup = self._collect(cell.inlines)
             markups.append(f"<b>{markup}</b>" if r < block.header_rows and markup else markup)
-            if cell.rowspan > 1 or cell.colspan > 1:
-                commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
         tables = self.edition.venue.tables
 
-        def ruled(width: float) -> RLTable:
+        def ruled(width: float, merged_rows: bool = True) -> RLTable:
             layout = table_layout(block, columns, width, tables.size(self.size), tables.floor(self.size), least=NARROWEST_CELL_PT)
-            style = self.cell if layout.size == self.size else ParagraphStyle(f"cell {layout.size}", parent=self.cell, fontSize=layout.size, leading=layout.size * LINE_HEIGHT)
+            # the cell's sides padded by its paragraph's indents, not the table's padding: reportlab
+            # 5.1 measures a row split at the width less the padding but splits the cell's text at
+            # the whole width, where it fits, and fails (IndexError) on a row taller than a page
+            style = ParagraphStyle(f"cell {layout.size}", parent=self.cell, fontSize=layout.size, leading=layout.size * LINE_HEIGHT, leftIndent=CELL_SIDE_PADDING, rightIndent=CELL_SIDE_PADDING)
             data = [[""] * columns for _ in range(rows)]
             for (r, c, _), markup in zip(placed, markups):
                 data[r][c] = self.typeset(markup, style)
-            table = RLTable(data, colWidths=[width * share for share in layout.shares], repeatRows=min(block.header_rows, rows), hAlign="LEFT")
-            table.setStyle(TableStyle(commands))
+            table = RLTable(data, colWidths=[width * share for share in layout.shares], repeatRows=min(block.header_rows, rows), hAlign="LEFT", splitInRow=SPLIT_ROW_LINES * style.leading)
+            table.setStyle(TableStyle(commands + table_rules(placed, rows, merged_rows)))
+            # a table that must break, with merged rows: they are drawn, so that it may break anywhere
+            if merged_rows and any(cell.rowspan > 1 for _, _, cell in placed) and table.wrap(width, self.frame_height)[1] > self.frame_height:
+                return ruled(width, merged_rows=False)
             return table
 
         caption = self._caption(block, self.table_caption_style)
@@ -456,7 +492,7 @@ class _PdfWalker(Walker):
                 return
         table = ruled(self.edition_width)
         if caption is not None:  # kept with the table's first rows, the table free to break
-            self.story.append(CaptionedTable(caption, table, min(block.header_rows, rows)))
+            self.story.append(CaptionedTable(caption, table, min(block.header_rows, rows), self.frame_height))
         else:  # half a line above it, as below it and around figures: its rule never touches the text
             table.spaceBefore = self.leading / 2
             self.story.extend(head)

@@ -44,16 +44,27 @@ class WideFloat(Flowable):
 MIN_ROWS_WITH_CAPTION = 2  # body rows a table's caption keeps with it at a page's foot
 
 
+def table_rows(table) -> int | None:
+    """The rows of a reportlab `Table` (a part of a split one included), or None when unknown.
+    reportlab has no public count: `_cellvalues` is the table's rows since 3.x (read on 5.1.0;
+    tests/test_pdf_pages.py fails when an upgrade drops it); without it the caller falls back to
+    letting the table break wherever it must."""
+    rows = getattr(table, "_cellvalues", None)
+    return len(rows) if isinstance(rows, list) else None
+
+
 class CaptionedTable(Flowable):
     """A table with its caption above it, breaking across pages as the table does: at a page's
     foot the caption goes with the table's head and at least MIN_ROWS_WITH_CAPTION rows, or
     with the whole table to the next page. (reportlab's `keepWithNext` moved a caption and a
     table that did not fit on the rest of a page to the next one whole, leaving the page half
-    empty.)"""
+    empty.) When even a whole frame (`frame_height`) cannot hold the caption, head and those
+    rows (rows taller than a page), the table breaks wherever it must rather than nowhere."""
 
-    def __init__(self, caption: Flowable, table, header_rows: int, splits: bool = True):
+    def __init__(self, caption: Flowable, table, header_rows: int, frame_height: float, splits: bool = True):
         super().__init__()
         self.caption, self.table, self.header_rows, self.splits = caption, table, header_rows, splits
+        self.frame_height = frame_height
         self.table_height = 0.0
 
     def getSpaceBefore(self):
@@ -71,13 +82,22 @@ class CaptionedTable(Flowable):
         self.width, self.height = available_width, above + self.table_height
         return self.width, self.height
 
+    def _holds_enough(self, part) -> bool:
+        rows = table_rows(part)
+        return rows is None or rows >= self.header_rows + MIN_ROWS_WITH_CAPTION
+
     def split(self, available_width, available_height):
         if not self.splits:
             return []
-        parts = self.table.split(available_width, available_height - self._above(available_width, available_height))
-        if len(parts) < 2 or len(parts[0]._cellvalues) < self.header_rows + MIN_ROWS_WITH_CAPTION:
-            return []  # too few rows would stand under the caption: all to the next page
-        return [CaptionedTable(self.caption, parts[0], self.header_rows, splits=False), *parts[1:]]
+        above = self._above(available_width, available_height)
+        parts = self.table.split(available_width, available_height - above)
+        if len(parts) < 2:
+            return []
+        if not self._holds_enough(parts[0]):
+            on_a_whole_frame = self.table.split(available_width, self.frame_height - above)
+            if not on_a_whole_frame or self._holds_enough(on_a_whole_frame[0]):
+                return []  # too few rows would stand under the caption: all to the next page
+        return [CaptionedTable(self.caption, parts[0], self.header_rows, self.frame_height, splits=False), *parts[1:]]
 
     def draw(self):
         self.caption.drawOn(self.canv, 0, self.table_height + self.caption.getSpaceAfter())
