@@ -339,7 +339,12 @@ def test_url_cut_at_line_end(lines, joined):
         ("y\uf03dF(x)", "y=F(x)"),  # corpus ru_levin:108
         ("x\uf0ceX\uf0ccR1", "x∈X⊂R1"),  # corpus ru_radionov:35
         ("\uf061-деңгей", "α-деңгей"),
-        ("\uf0e6", "\uf0e6"),  # a bracket piece: no character stands for it, left alone
+        ("\uf0e6", "⎛"),  # a bracket piece (parenlefttp): Unicode 3.2's PARENTHESIS UPPER HOOK
+        ("\uf060", "\uf060"),  # radicalex: no character stands for it, left alone
+        # Adobe's corporate-use codes (glyphlist.txt): a TeX matrix's brackets in an unseen PDF's text
+        ("\uf8ee a b \uf8f9", "⎡ a b ⎤"),
+        ("\uf8f1 x \uf8fe", "⎧ x ⎭"),
+        ("{\ufe00 }\ufe00", "{ }"),  # TeX's taller braces, each marked with a variation selector
     ],
 )
 def test_glyphs(token, fixed):
@@ -349,7 +354,8 @@ def test_glyphs(token, fixed):
 def test_symbol_table_agrees_with_reportlab_symbol_encoding():
     from reportlab.pdfbase._fontdata_enc_symbol import SymbolEncoding
 
-    names = {"alpha": "α", "universal": "∀", "element": "∈", "propersubset": "⊂", "bullet": "•", "greaterequal": "≥", "summation": "∑"}
+    names = {"alpha": "α", "universal": "∀", "element": "∈", "propersubset": "⊂", "bullet": "•", "greaterequal": "≥", "summation": "∑",
+             "parenlefttp": "⎛", "bracketrightbt": "⎦", "braceex": "⎪", "arrowvertex": "⏐"}
     for byte, name in enumerate(SymbolEncoding):
         if name in names:
             assert rules.SYMBOL_PRIVATE_USE[0xF000 + byte] == names[name]

@@ -93,8 +93,8 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
     "TXT003.font": "{words} word(s) printed in the wrong font table repaired on {lines} line(s) ({tables}): `{written}` -> `{repaired}`",
     "TXT004.ligature": ("{count} ligature presentation form (U+FB00–FB06) replaced by its letters", "{count} ligature presentation forms (U+FB00–FB06) replaced by their letters"),
     "TXT004.symbol": (
-        "{count} Symbol-font private-use character (U+F020–F0FF) replaced by the character Adobe's Symbol encoding gives it",
-        "{count} Symbol-font private-use characters (U+F020–F0FF) replaced by the characters Adobe's Symbol encoding gives them",
+        "{count} Symbol-font private-use character (U+F020–F0FF, U+F8E6–F8FE) replaced by the character Adobe's tables give it",
+        "{count} Symbol-font private-use characters (U+F020–F0FF, U+F8E6–F8FE) replaced by the characters Adobe's tables give them",
     ),
     "TXT005.file": ("{count} line of UTF-8 mojibake that no code page reads as text left as it was", "{count} lines of UTF-8 mojibake that no code page reads as text left as they were"),
     "TXT005.font": ("{count} line in the wrong font table left as it was: no mapping reads `{word}`", "{count} lines in the wrong font table left as they were: no mapping reads `{word}`"),

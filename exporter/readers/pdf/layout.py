@@ -23,6 +23,7 @@ from ...crossrefs import continued_table, find_crossrefs, roman_table_label
 from ...diagnostics import InputError
 from ..plaintext.furniture import is_credit_line
 from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
+from ..plaintext.normalize import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE, VARIATION_SELECTORS
 from .tables import Grid, Run, ruled_grids, rules_only_grid, strokes
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
@@ -31,13 +32,6 @@ MAX_PAGES = 2000  # past this a file is refused: bounded time (a page takes ~10�
 # Past this much text a file is refused: a 2,000-page book held a worker for a minute. A long
 # thesis holds 400,000 characters; this is four of them.
 MAX_CHARS = 1_600_000
-
-
-# Adobe's Symbol encoding (symbol.txt), codes 0x20–0xFE: a Symbol font without a ToUnicode map
-# reaches PDFium as U+F0xx, the private-use code; its character is this table's.
-_SYMBOL_ASCII = " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_\uf8e5αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼"
-_SYMBOL_HIGH = "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪\uf8ff〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭"
-SYMBOL_FONT = {0xF020 + i: ch for i, ch in enumerate(_SYMBOL_ASCII)} | {0xF0A0 + i: ch for i, ch in enumerate(_SYMBOL_HIGH)}
 
 
 @dataclass(slots=True)
@@ -257,7 +251,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         if code in (32, 0xA0, 9):
             space = True
             continue
-        if code < 32 and code not in _HYPHEN_MARKS or 0xD800 <= code < 0xE000:
+        if code < 32 and code not in _HYPHEN_MARKS or 0xD800 <= code < 0xE000 or code in VARIATION_SELECTORS:
             continue
         facts = objects.get(obj)
         if facts is None:
@@ -268,7 +262,8 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         x0, x1 = left.value - ox, right.value - ox
         if mirrored:
             x0, x1 = 2 * baseline[0] - x1, 2 * baseline[0] - x0
-        ch = "-" if code in _HYPHEN_MARKS else SYMBOL_FONT.get(code, chr(code)) if symbol else chr(code)
+        # a Symbol font without a ToUnicode map reaches PDFium as U+F0xx, its byte's private-use code
+        ch = "-" if code in _HYPHEN_MARKS else SYMBOL_PRIVATE_USE[code] if symbol and code in SYMBOL_PRIVATE_USE else ADOBE_CORPORATE_USE.get(code, chr(code))
         if ch == " ":  # a Symbol font's own space
             space = True
             continue

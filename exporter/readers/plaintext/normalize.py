@@ -169,20 +169,28 @@ def ends_with_line_break_hyphen(token: str) -> bool:
 # ﬄ ﬅ ﬆ`) are ligatures of Latin letters: NFKC of that block only gives the letters. A font
 # with the Adobe Symbol encoding is extracted as private-use U+F020–F0FF (U+F000 + its byte);
 # Adobe's table (symbol.txt, as in reportlab's SymbolEncoding) names the character each byte
-# stands for. `�` marks bytes that stand for no character (bracket pieces, extenders).
+# stands for, the pieces of tall brackets and braces as Unicode 3.2 encodes them (U+239B–23AD).
+# `�` marks bytes that stand for no character (the radical's extender, Apple's logo).
 _SYMBOL_FONT = (
     " !∀#∃%&∋()∗+,−./0123456789:;<=>?"
     "≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_"
     "�αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼�"
     "��������������������������������"
-    "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…��↵"
+    "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵"
     "ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓"
-    "◊〈®©™∑�����������〉∫⌠�⌡����������"
+    "◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪�〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭�"
 )
 SYMBOL_PRIVATE_USE = {0xF020 + i: ch for i, ch in enumerate(_SYMBOL_FONT) if ch != "\ufffd"}
+# Adobe's corporate-use code points (the Adobe Glyph List, glyphlist.txt), which a font's own
+# map gives the same pieces and marks when it names them (`bracketlefttp` is U+F8EE): a matrix
+# or a case split set in TeX's or Word's fonts is extracted as these.
+ADOBE_CORPORATE_USE = dict(zip(range(0xF8E6, 0xF8FF), "⏐⎯®©™⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪⎮⎞⎟⎠⎤⎥⎦⎫⎬⎭")) | {0xF6D9: "®", 0xF6DA: "©", 0xF6DB: "™"}
+# Variation selectors pick a glyph of the character before them; a PDF's map writes one after
+# each variant it drew (`{` + U+FE00 for TeX's taller brace), which no text and no font needs.
+VARIATION_SELECTORS = dict.fromkeys(range(0xFE00, 0xFE10))
 PRESENTATION_FORMS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
-_GLYPHS = str.maketrans({**PRESENTATION_FORMS, **SYMBOL_PRIVATE_USE})
-_GLYPH_CHARS = re.compile("[\ufb00-\ufb06\uf020-\uf0ff]")
+_GLYPHS = str.maketrans({**PRESENTATION_FORMS, **SYMBOL_PRIVATE_USE, **ADOBE_CORPORATE_USE, **VARIATION_SELECTORS})
+_GLYPH_CHARS = re.compile("[\ufb00-\ufb06\uf020-\uf0ff\uf8e6-\uf8fe\uf6d9-\uf6db\ufe00-\ufe0f]")
 
 
 def has_glyphs(text: str) -> bool:
@@ -192,7 +200,8 @@ def has_glyphs(text: str) -> bool:
 
 def normalize_glyphs(text: str) -> str:
     """Ligature presentation forms become their letters (`ﬁ` -> `fi`); Symbol-font private-use
-    characters become the characters Adobe's Symbol encoding gives them (U+F061 -> `α`)."""
+    characters become the characters Adobe's Symbol encoding gives them (U+F061 -> `α`), and
+    Adobe's corporate-use ones theirs (U+F8EE -> `⎡`); variation selectors are dropped."""
     return text.translate(_GLYPHS) if _GLYPH_CHARS.search(text) else text
 
 
@@ -205,7 +214,7 @@ def glyph_replacements(lines: list[str]) -> dict[str, tuple[int, int, int]]:
     for number, line in enumerate(lines, start=1):
         for m in _GLYPH_CHARS.finditer(line):
             cp = ord(m.group())
-            kind = "ligature" if cp in PRESENTATION_FORMS else "symbol" if cp in SYMBOL_PRIVATE_USE else None
+            kind = "ligature" if cp in PRESENTATION_FORMS else "symbol" if cp in SYMBOL_PRIVATE_USE or cp in ADOBE_CORPORATE_USE else None
             if kind is None:
                 continue
             count, first_line, first_column = found.get(kind, (0, number, m.start() + 1))
