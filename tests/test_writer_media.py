@@ -185,6 +185,27 @@ def test_latex_compiles_as_written_in_the_output_folder(tmp_path):
     assert len(images) >= 2
 
 
+@pytest.mark.skipif(not XELATEX, reason="xelatex not installed")
+def test_latex_compiles_captions_that_cite_a_source(tmp_path):
+    # Found on unseen papers: a caption citing [5] wrote `\\hyperlink` into `\\caption`'s moving
+    # argument and xelatex stopped (`Argument of \\caption@ydblarg has an extra }`)
+    doc = media_document()
+    cite = next(node for block in doc.blocks if isinstance(block, Paragraph) for node in block.inlines if type(node).__name__ == "Citation")
+    blocks = tuple(replace(b, caption=(*b.caption, Text(" по данным "), cite, Text("."))) if isinstance(b, Figure) and b.number == "1" else b for b in doc.blocks)
+    edition = media_edition(document=replace(doc, blocks=blocks))
+    edition.stem = "paper"
+    tex = latex_writer.render(edition).decode()
+    caption = next(line for line in tex.splitlines() if line.startswith("\\caption[") and "Траектория" in line)
+    assert "\\hyperlink" in caption.split("]{", 1)[1] and "\\hyperlink" not in caption.split("]{", 1)[0]  # the link in the figure, not the list
+    from exporter.build import atomic_write_folder
+
+    (tmp_path / "paper.tex").write_text(tex, encoding="utf-8")
+    for folder, members in latex_writer.companions(edition).items():
+        atomic_write_folder(tmp_path / folder, members)
+    run = subprocess.run([XELATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "paper.tex"], cwd=tmp_path, capture_output=True, text=True, errors="replace", timeout=300)
+    assert run.returncode == 0, run.stdout[-2000:]
+
+
 def test_latex_refuses_unsafe_tex_as_mathematics():
     from exporter.writers.latex_math import math_tex
 

@@ -67,7 +67,7 @@ class _Body(Walker):
         self.mono = edition.template.mono_fonts  # code: \texttt and Verbatim, the shell's \setmonofont
         self.out: list[str] = []
         self.lists: dict[str, list[dict]] = {}  # the bibliography lists by kind, as TeX for the shell
-        self.in_heading = False  # moving arguments: fragile commands get \protect
+        self.in_heading = False  # moving arguments (headings, captions): fragile commands get \protect
         self.toc = False  # the heading's short form: no notes, no links
         page = edition.venue.page
         self.columns = page.columns
@@ -251,10 +251,20 @@ class _Body(Walker):
         label = f"\\label{{{self.anchor(label_anchor(block.label))}}}" if block.label else ""
         if caption is None:
             return label and f"\\phantomsection{label}"
-        text = self.collect(caption.rest)
-        if caption.number:
+        # a moving argument, as a heading's: fragile commands protected, and the list of figures
+        # given a short form without links or notes (`\\hyperlink` there stopped xelatex)
+        self.in_heading = True
+        try:
+            text = self.collect(caption.rest)
+            self.toc = True
+            short = self.collect(caption.rest)
+        finally:
+            self.in_heading = self.toc = False
+        if not caption.number:
+            return f"\\caption*{{{text}}}{label}"
+        if short == text:
             return f"\\caption{{{text}}}{label}"
-        return f"\\caption*{{{text}}}{label}"
+        return f"\\caption[{{{short}}}]{{{text}}}{label}"  # braced: a citation's `]` would end it
 
     def figure(self, block: Figure) -> None:
         """A `figure` float: the pictures side by side, each fitted to its share of the text width
