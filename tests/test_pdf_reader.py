@@ -834,3 +834,98 @@ def test_a_by_line_over_two_lines_gives_every_author(tmp_path):
     c.save()
     authors = read_document(str(path)).meta.authors
     assert list(authors) == ["Fay Chang", "Jeffrey Dean", "Sanjay Ghemawat", "Wilson C. Hsieh", "Deborah A. Wallach", "Mike Burrows", "Tushar Chandra", "Andrew Fikes", "Robert E. Gruber"]
+
+
+# ---- where a GOST caption ends (unseen theses: the next paragraph read into the caption) -----
+
+THESIS_LEFT, THESIS_RIGHT, THESIS_SIZE, THESIS_SPACING = 85.0, 553.0, 14.0, 21.0  # 1.5 spacing
+
+
+def _justified(c, x0: float, y: float, text: str, x1: float = THESIS_RIGHT) -> None:
+    """A line set flush with both of the column's edges, its words spread as Word justifies."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = text.split()
+    widths = [stringWidth(w, "LiberationSerif", THESIS_SIZE) for w in words]
+    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths):
+        _text(c, x, y, word, THESIS_SIZE)
+        x += width + gap
+
+
+def _centred(c, y: float, text: str) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width = stringWidth(text, "LiberationSerif", THESIS_SIZE)
+    _text(c, (THESIS_LEFT + THESIS_RIGHT - width) / 2, y, text, THESIS_SIZE)
+
+
+def _thesis_page(c, y: float, paragraph_lines: int = 6) -> float:
+    """A title and its author, then a body paragraph: an indented first line, then lines flush
+    with both edges."""
+    _text(c, THESIS_LEFT + 60, y + 60, "МЕТАЛЛОПОЛИМЕРНЫЕ ТРУБЫ", 18, bold=True)
+    _text(c, THESIS_LEFT + 160, y + 30, "И. И. Иванов", THESIS_SIZE)
+    _justified(c, THESIS_LEFT + 36, y, "Трубопроводы из металла подвержены коррозии, которая")
+    for n in range(1, paragraph_lines):
+        _justified(c, THESIS_LEFT, y - n * THESIS_SPACING, f"строка {n} абзаца о свойствах металлополимерных труб в отрасли")
+    _justified(c, THESIS_LEFT, y - paragraph_lines * THESIS_SPACING, "снижает прочность труб и вызывает аварии (рисунок 1).", x1=THESIS_LEFT + 330)
+    return y - paragraph_lines * THESIS_SPACING
+
+
+def _blocks_text(path: Path) -> list[str]:
+    out = []
+    for block in read_document(str(path)).blocks:
+        if isinstance(block, Paragraph):
+            out.append(" ".join(plain_text(block.inlines).split()))
+        elif isinstance(block, Figure):
+            out.append("FIGURE: " + " ".join(plain_text(block.caption).split()))
+    return out
+
+
+def test_a_centred_caption_ends_where_an_indented_paragraph_begins_one_line_below(tmp_path):
+    path = tmp_path / "thesis.pdf"
+    c = _canvas(path)
+    y = _thesis_page(c, 760)
+    c.rect(200, y - 200, 240, 170)  # the figure
+    _centred(c, y - 225, "Рисунок 1 – Влияние коррозии на металлический трубопровод")
+    # no more than a line's spacing below: a thesis leaves no wider gap after its caption
+    _justified(c, THESIS_LEFT + 36, y - 225 - THESIS_SPACING, "Текущая ситуация требует не только замены изношенных сетей")
+    _justified(c, THESIS_LEFT, y - 225 - 2 * THESIS_SPACING, "трубопроводов, но и совершенствования характеристик самих труб.", x1=THESIS_LEFT + 400)
+    c.save()
+    texts = _blocks_text(path)
+    caption = next(t for t in texts if "Влияние коррозии" in t)
+    assert caption.endswith("Влияние коррозии на металлический трубопровод")
+    assert any(t.startswith("Текущая ситуация требует") and t.endswith("самих труб.") for t in texts)
+
+
+def test_a_centred_caption_broken_by_hand_keeps_its_wider_lines(tmp_path):
+    # ru_nikulin's captions: `Рис. 2. Зависимость уровня риска` / `информационной безопасности` /
+    # `от вероятности реализации угрозы и ущерба`, each centred, the last the widest
+    path = tmp_path / "journal.pdf"
+    c = _canvas(path)
+    y = _thesis_page(c, 760)
+    c.rect(200, y - 200, 240, 170)
+    for n, line in enumerate(("Рисунок 2 – Зависимость уровня риска", "информационной безопасности", "от вероятности реализации угрозы и величины ущерба")):
+        _centred(c, y - 225 - n * THESIS_SPACING, line)
+    _justified(c, THESIS_LEFT + 36, y - 225 - 3 * THESIS_SPACING, "Достоинство предложенного подхода состоит в его наглядности")
+    _justified(c, THESIS_LEFT, y - 225 - 4 * THESIS_SPACING, "для эксперта.", x1=THESIS_LEFT + 100)
+    c.save()
+    texts = _blocks_text(path)
+    assert any(t.endswith("Зависимость уровня риска информационной безопасности от вероятности реализации угрозы и величины ущерба") for t in texts)
+    assert any(t.startswith("Достоинство предложенного подхода") for t in texts)
+
+
+def test_a_caption_at_a_pages_foot_ends_there(tmp_path):
+    path = tmp_path / "foot.pdf"
+    c = _canvas(path)
+    y = _thesis_page(c, 760, paragraph_lines=14)
+    c.rect(200, y - 200, 240, 170)
+    _centred(c, y - 225, "Рисунок 3 – Эпюра изгибных напряжений, МПа")
+    c.showPage()
+    _justified(c, THESIS_LEFT + 36, 780, "Так как напряжения краевого эффекта затухают достаточно быстро, то")
+    _justified(c, THESIS_LEFT, 780 - THESIS_SPACING, "их вклад мал.", x1=THESIS_LEFT + 90)
+    c.save()
+    texts = _blocks_text(path)
+    assert any(t.endswith("Эпюра изгибных напряжений, МПа") for t in texts)
+    assert any(t.startswith("Так как напряжения краевого эффекта") for t in texts)

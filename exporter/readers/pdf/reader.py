@@ -718,14 +718,15 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
             last = i
             continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
-        if held and held[-1][1][-1] == last and level is None and not starts_new_paragraph(lines[last], line, spacing, edges):
+        if held and held[-1][1][-1] == last and level is None and not starts_new_paragraph(lines[last], line, spacing, edges) and not _leaves_caption(lines[held[-1][1][0]], lines[last], line, edges):
             held[-1][1].append(i)  # the held caption's next line
         elif paused is not None and level is None and _goes_on(lines[paused[-1]], line):
             paused.append(i)  # the paragraph resumes after its figure (the caption held till it ends)
             paused = None
         elif level is not None:
             opening((level, [i]))
-        elif groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[groups[-1][1][-1]], line, spacing, edges):
+        elif (groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[last], line, spacing, edges)
+              and not (_opens_caption(lines[groups[-1][1][0]], captioned) and _leaves_caption(lines[groups[-1][1][0]], lines[last], line, edges))):
             groups[-1][1].append(i)
         else:
             opening((None, [i]))
@@ -739,6 +740,32 @@ def is_figure_caption(line: Line) -> bool:
     """Whether a line opens a figure's caption (`Рис. 3. …`, `Figure 1 Flow chart …`)."""
     starts = tuple(sorted({0, *line.breaks}))
     return any(f.defines and f.kind == "figure" for f in find_crossrefs(line.text, starts))
+
+
+def _opens_caption(line: Line, captioned: dict) -> bool:
+    return (line.page, line.number) in captioned or line.table_caption or is_figure_caption(line)
+
+
+def _leaves_caption(caption: Line, before: Line, line: Line, edges) -> bool:
+    """Whether `line` is past the end of a caption (`caption` its first line, `before` its last
+    so far), though no paragraph's gap or sentence's end says so (GOST's captions end with no
+    full stop; a thesis's one-and-a-half spacing leaves the gap after one no wider than a line's):
+    - a page or column ended it, and `line` opens a sentence: a caption stands by its figure,
+      on one page;
+    - `before` was set short of both of the column's edges (centred, as GOST sets captions,
+      not the label alone), and `line` is a paragraph's first line: indented, running to the
+      column's right edge (a centred caption's next line is centred too, however wide)."""
+    if before.page != line.page or before.side != line.side and line.y > before.y + before.size:
+        return not rules.starts_lowercase(line.text)
+    if before.side != line.side:  # side by side (a label in the margin, its text beside it)
+        return False
+    left, right = edges.get((before.page, before.side), (before.x0, before.x1))
+    short_of_edges = before.x0 - left >= before.size and right - before.x1 >= before.size
+    if not short_of_edges or before is caption and len(caption.text.split()) < 4:
+        return False
+    to_the_edge = right - line.x1 < before.size
+    indented = (line.x0 - left) - (right - line.x1) > before.size
+    return to_the_edge and indented and line.x0 <= before.x0
 
 
 def _goes_on(before: Line, line: Line) -> bool:
