@@ -389,7 +389,7 @@ def test_findings_about_the_whole_paper_name_a_page(tmp_path):
 def test_symbol_font_private_use_codes_read_as_their_characters():
     # Adobe's symbol.txt: 0x3D equal, 0x64 delta, 0x5B bracketleft, 0xB3 greaterequal, 0xC8 union,
     # 0xE5 summation, 0xE9 bracketlefttp, 0xFE bracerightbt
-    from exporter.readers.plaintext.normalize import SYMBOL_PRIVATE_USE
+    from exporter.symbol_encoding import SYMBOL_PRIVATE_USE
 
     assert [SYMBOL_PRIVATE_USE[0xF000 + code] for code in (0x3D, 0x64, 0x5B, 0xB3, 0xC8, 0xE5, 0xE9, 0xFE)] == ["=", "δ", "[", "≥", "∪", "∑", "⎡", "⎭"]
     # symbol.txt's 190 codes (0x20–0x7E, 0xA0–0xFE) less radicalex and apple, which no Unicode character is

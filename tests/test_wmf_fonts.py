@@ -19,8 +19,9 @@ def record(function: int, params: bytes) -> bytes:
     return struct.pack("<IH", 3 + len(params) // 2, function) + params
 
 
-def font(face: str, height: int = -200) -> bytes:
-    logfont = struct.pack("<5h8B", height, 0, 0, 0, 400, 0, 0, 0, 2 if face == "Symbol" else 0, 0, 0, 0, 0)
+def font(face: str, height: int = -200, charset: int | None = None) -> bytes:
+    charset = (2 if face == "Symbol" else 0) if charset is None else charset
+    logfont = struct.pack("<5h8B", height, 0, 0, 0, 400, 0, 0, 0, charset, 0, 0, 0, 0)
     return record(0x02FB, logfont + face.encode("latin-1").ljust(32, b"\0"))
 
 
@@ -49,7 +50,8 @@ def metafile() -> bytes:
 
 
 def test_each_text_record_gets_the_face_selected_then():
-    assert text_record_faces(metafile()) == [("Times New Roman", 1), ("MT Extra", 1), ("Symbol", 1)]
+    # (face, character set: 0 ANSI, 2 SYMBOL, characters)
+    assert text_record_faces(metafile()) == [("Times New Roman", 0, 1), ("MT Extra", 0, 1), ("Symbol", 2, 1)]
 
 
 def test_a_metafile_that_ends_early_is_not_walked():
@@ -69,3 +71,57 @@ def test_the_svg_of_a_metafile_reads_mt_extra_and_symbol_by_their_encodings():
 
     svg = wmf_to_svg(metafile()).decode("utf-8")
     assert re.findall(r">\s*([^<]*?)\s*</text>", svg) == ["x", "\u02d9", "\u03d5"]  # x, its dot, ϕ (Adobe Symbol j: phi1)
+
+
+def _metafile_of(texts: list[tuple[bytes, bytes]], placeable: bytes = b"") -> bytes:
+    """A metafile drawing each (font record, text) in turn."""
+    body = [record(0x020B, struct.pack("<hh", 0, 0)), record(0x020C, struct.pack("<hh", 400, 1200))]
+    for n, (made, text) in enumerate(texts):
+        body += [made, record(0x012D, struct.pack("<H", n)), ext_text(100 + 200 * n, 250, text)]
+    body = b"".join(body + [record(0x0000, b"")])
+    header = struct.pack("<HHHIHIH", 1, 9, 0x0300, (18 + len(body)) // 2, len(texts), 30, 0)
+    return placeable + header + body
+
+
+@pytest.mark.skipif(not shutil.which("wmf2svg"), reason="libwmf-bin not installed")
+def test_each_font_is_read_in_its_character_sets_code_page():
+    # MathType's Greek in a Greek Times (charset 161, cp1253: 0xF1 rho), Russian subscripts in a
+    # Cyrillic one (204, cp1251: 0xEF п), a tall bracket's piece in Symbol (0xE6 parenlefttp):
+    # read as Windows-1252 they were `ñ`, `ï`, and a private-use code no font draws
+    from exporter.media.convert import wmf_to_svg
+
+    svg = wmf_to_svg(_metafile_of([(font("Times New Roman", charset=161), b"\xf1"), (font("Times New Roman", charset=204), b"\xef"), (font("Symbol"), b"\xe6")])).decode("utf-8")
+    assert re.findall(r">\s*([^<]*?)\s*</text>", svg) == ["ρ", "п", "⎛"]
+
+
+def _one_glyph_preview() -> bytes:
+    """A MathType preview of one letter as Word keeps it: a placeable header, the window as
+    large as the letter, one text record. wmf2svg refuses it (`bounding box has null or
+    negative size`), found on a Russian paper's ρ."""
+    logfont = struct.pack("<5h8B", -448, 0, 0, 0, 400, 0, 0, 0, 161, 4, 2, 0, 0x10)
+    body = b"".join([
+        record(0x0209, struct.pack("<I", 0)), record(0x0102, struct.pack("<H", 1)), record(0x012E, struct.pack("<H", 0x18)),
+        record(0x020B, struct.pack("<hh", 0, 0)), record(0x020C, struct.pack("<hh", 480, 320)),
+        record(0x02FB, logfont + b"Times New Roman".ljust(32, b"\0")), record(0x012D, struct.pack("<H", 0)),
+        record(0x0A32, struct.pack("<hhhH", 288, 43, 1, 0) + b"\xf1"), record(0x0000, b""),
+    ])
+    header = struct.pack("<HHHIHIH", 1, 9, 0x0300, (18 + len(body)) // 2, 1, 28, 0)
+    placeable = struct.pack("<IHhhhhHI", 0x9AC6CDD7, 0, 0, 0, 320, 480, 2306, 0)
+    checksum = 0
+    for i in range(0, 20, 2):
+        checksum ^= struct.unpack_from("<H", placeable, i)[0]
+    return placeable + struct.pack("<H", checksum) + header + body
+
+
+@pytest.mark.skipif(not (shutil.which("wmf2svg") and shutil.which("soffice") and shutil.which("pdftocairo")), reason="libwmf-bin, LibreOffice or poppler not installed")
+def test_a_metafile_wmf2svg_refuses_is_drawn_by_libreoffice(tmp_path):
+    import subprocess
+
+    from exporter.media.convert import wmf_to_svg
+
+    (tmp_path / "one.wmf").write_bytes(_one_glyph_preview())
+    refused = subprocess.run(["wmf2svg", "--inline", "-o", str(tmp_path / "one.svg"), str(tmp_path / "one.wmf")], capture_output=True)
+    assert refused.returncode != 0  # the case itself: wmf2svg still refuses it
+    svg = wmf_to_svg(_one_glyph_preview())
+    width, height = map(float, re.search(rb'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', svg).groups())
+    assert svg.count(b"<path") >= 1 and 5 < width < 100 and 5 < height < 100  # one letter drawn, cropped to it

@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..symbol_encoding import ADOBE_CORPORATE_USE
 from .wmf_fonts import decode_mt_extra, text_record_faces
 
 TIME_LIMIT = 20  # seconds of one conversion; a corpus WMF takes ~10 ms, LibreOffice ~3 s to start
@@ -55,15 +56,19 @@ def _read_svg(path: Path, tool: str) -> bytes:
 # wmf2svg copies each text record's bytes as the metafile holds them: in the font's own 8-bit
 # encoding (Adobe Symbol for MathType's Greek and operators, Windows-1252 for Times), which is
 # not UTF-8. Each <text> is decoded by its font and the file written back as UTF-8.
+ANSI_CHARSET, SYMBOL_CHARSET = 0, 2
+# A LOGFONT's character set and the Windows code page its bytes are in (MS-WMF 2.1.1.5)
+CHARSET_CODE_PAGES = {0: "cp1252", 161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255", 178: "cp1256", 186: "cp1257", 204: "cp1251", 222: "cp874", 238: "cp1250"}
 _TEXT = re.compile(r'(<text\b[^>]*font-family:\s*([^;"]*)[^>]*>)(.*?)(</text>)', re.S)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.S)
 _BARE_AMP = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)")
 
 
-def _text_as_unicode(svg: bytes, records: list[tuple[str, int]] | None = None) -> bytes:
-    """`records`: the metafile's own (face name, length) of each text record (wmf_fonts). When
-    they pair with the SVG's <text> elements (one each, or one per character as wmf2svg writes
-    a record with spacing), MT Extra, which wmf2svg calls Times, is read by its own encoding."""
+def _text_as_unicode(svg: bytes, records: list[tuple[str, int, int]] | None = None) -> bytes:
+    """`records`: the metafile's own (face name, charset, length) of each text record
+    (wmf_fonts). When they pair with the SVG's <text> elements (one each, or one per character
+    as wmf2svg writes a record with spacing), MT Extra, which wmf2svg calls Times, is read by its
+    own encoding, and every other font by its character set's code page (wmf2svg keeps none)."""
     from reportlab.pdfbase.rl_codecs import RL_Codecs
 
     RL_Codecs.register()  # reportlab's `symbol` codec: the Adobe Symbol encoding
@@ -73,23 +78,26 @@ def _text_as_unicode(svg: bytes, records: list[tuple[str, int]] | None = None) -
     def decode(match: re.Match) -> str:
         raw = match.group(3).encode("latin-1")
         family = match.group(2).strip().strip("'\"").lower()
-        face = next(order, "").lower()
-        if face == "mt extra":
+        face, charset = next(order, ("", ANSI_CHARSET))
+        if face.lower() == "mt extra":
             text = decode_mt_extra(raw)
-        else:
-            text = raw.decode("symbol", errors="replace") if family == "symbol" else raw.decode("cp1252", errors="replace")
+        elif family == "symbol" or charset == SYMBOL_CHARSET:
+            # reportlab's codec gives Adobe's private-use codes for a tall bracket's pieces
+            text = raw.decode("symbol", errors="replace").translate(ADOBE_CORPORATE_USE)
+        else:  # a font's character set names its code page: MathType's Greek in a Greek Times
+            text = raw.decode(CHARSET_CODE_PAGES.get(charset, "cp1252"), errors="replace")
         return match.group(1) + _BARE_AMP.sub("&amp;", text.replace("<", "&lt;")) + match.group(4)
 
     text = _TEXT.sub(decode, text)
     return text.replace('encoding="iso-8859-1"', 'encoding="utf-8"').encode("utf-8")
 
 
-def _faces_in_order(records: list[tuple[str, int]] | None, elements: int) -> list[str]:
+def _faces_in_order(records: list[tuple[str, int, int]] | None, elements: int) -> list[tuple[str, int]]:
     if not records:
         return []
     if len(records) == elements:
-        return [face for face, _ in records]
-    per_character = [face for face, length in records for _ in range(max(length, 0))]
+        return [(face, charset) for face, charset, _ in records]
+    per_character = [(face, charset) for face, charset, length in records for _ in range(max(length, 0))]
     return per_character if len(per_character) == elements else []
 
 
@@ -111,32 +119,45 @@ def svg_namespaces(text: str) -> str:
 
 
 def wmf_to_svg(data: bytes) -> bytes:
-    """A WMF as SVG (libwmf's wmf2svg; its bitmaps inlined as data: URIs; text as UTF-8)."""
+    """A WMF as SVG (libwmf's wmf2svg; its bitmaps inlined as data: URIs; text as UTF-8). One
+    wmf2svg refuses (a MathType preview whose window it reads as of no size) is drawn by
+    LibreOffice, as an EMF is; wmf2svg's reason is kept when LibreOffice cannot either."""
     tool = shutil.which("wmf2svg")
     if tool is None:
         raise ConversionError("wmf2svg is not installed (Debian: libwmf-bin)")
     with tempfile.TemporaryDirectory(prefix="exporter-wmf-") as tmp:
         source = Path(tmp) / "in.wmf"
         source.write_bytes(data)
-        _run([tool, "--inline", "-o", "out.svg", "in.wmf"], tmp)
+        try:
+            _run([tool, "--inline", "-o", "out.svg", "in.wmf"], tmp)
+        except ConversionError as refused:
+            try:
+                return metafile_by_office(data, "wmf")
+            except ConversionError:
+                raise refused from None
         return _text_as_unicode(_read_svg(Path(tmp) / "out.svg", "wmf2svg"), text_record_faces(data))
 
 
 def emf_to_svg(data: bytes) -> bytes:
-    """An EMF as SVG: LibreOffice headless sets it on a PDF page (with a profile of its own, so a
-    running office is not disturbed), poppler's pdftocairo turns the page into SVG with its text
-    as outlines (LibreOffice's own SVG keeps text in SVG fonts, which svglib cannot draw). The
-    picture stands on a page: the caller crops the drawing to what is drawn."""
+    """An EMF as SVG, drawn by LibreOffice (`metafile_by_office`)."""
+    return metafile_by_office(data, "emf")
+
+
+def metafile_by_office(data: bytes, kind: str) -> bytes:
+    """A metafile (`kind`: emf, wmf) as SVG: LibreOffice headless sets it on a PDF page (with a
+    profile of its own, so a running office is not disturbed), poppler's pdftocairo turns the
+    page into SVG with its text as outlines (LibreOffice's own SVG keeps text in SVG fonts, which
+    svglib cannot draw). The picture stands on a page: it is cropped to what is drawn."""
     tool = shutil.which("soffice") or shutil.which("libreoffice")
     cairo = shutil.which("pdftocairo")
     if tool is None or cairo is None:
-        raise ConversionError("LibreOffice and poppler's pdftocairo are needed for EMF (Debian: libreoffice-draw-nogui, poppler-utils)")
-    with tempfile.TemporaryDirectory(prefix="exporter-emf-") as tmp:
-        (Path(tmp) / "in.emf").write_bytes(data)
+        raise ConversionError(f"LibreOffice and poppler's pdftocairo are needed for {kind.upper()} (Debian: libreoffice-draw-nogui, poppler-utils)")
+    with tempfile.TemporaryDirectory(prefix=f"exporter-{kind}-") as tmp:
+        (Path(tmp) / f"in.{kind}").write_bytes(data)
         profile = Path(tmp) / "profile"
-        _run([tool, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf", "--outdir", tmp, "in.emf"], tmp)
+        _run([tool, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf", "--outdir", tmp, f"in.{kind}"], tmp)
         if not (Path(tmp) / "in.pdf").is_file():
-            raise ConversionError("LibreOffice could not read the EMF")
+            raise ConversionError(f"LibreOffice could not read the {kind.upper()}")
         _run([cairo, "-svg", "-f", "1", "-l", "1", "in.pdf", "out.svg"], tmp)
         _run([cairo, "-png", "-r", "72", "-gray", "-singlefile", "-f", "1", "-l", "1", "in.pdf", "page"], tmp)
         return _cropped(_read_svg(Path(tmp) / "out.svg", "pdftocairo"), Path(tmp) / "page.png")
@@ -150,7 +171,7 @@ def _cropped(svg: bytes, page: Path) -> bytes:
     with Image.open(page) as picture:
         box = ImageChops.invert(picture.convert("L")).getbbox()
     if box is None:
-        raise ConversionError("the EMF draws nothing")
+        raise ConversionError("the metafile draws nothing")
     x0, y0, x1, y1 = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
     svg = re.sub(rb'width="[^"]*"', f'width="{x1 - x0}pt"'.encode(), svg, count=1)
     svg = re.sub(rb'height="[^"]*"', f'height="{y1 - y0}pt"'.encode(), svg, count=1)

@@ -44,16 +44,16 @@ def decode_mt_extra(raw: bytes) -> str:
     return "".join(" " if b == 0x20 else MT_EXTRA.get(b, "\ufffd") for b in raw)
 
 
-def text_record_faces(data: bytes) -> list[tuple[str, int]] | None:
-    """(the face name of the font selected, the number of characters) of each text record, in
-    the metafile's order; None when the bytes are not a metafile whose records can be walked
-    to their end."""
+def text_record_faces(data: bytes) -> list[tuple[str, int, int]] | None:
+    """(the face name of the font selected, its character set, the number of characters) of
+    each text record, in the metafile's order; None when the bytes are not a metafile whose
+    records can be walked to their end."""
     at = 22 if len(data) >= 22 and struct.unpack_from("<I", data)[0] == PLACEABLE_KEY else 0
     if len(data) < at + 18:
         return None
     header_words = struct.unpack_from("<H", data, at + 2)[0]
     at += header_words * 2
-    slots: list[str | None] = []  # the object table: a font's face name, "" for another object
+    slots: list[tuple[str, int] | None] = []  # the object table: a font's (face name, charset), ("", 0) for another object
     selected, faces = None, []
     for _ in range(MAX_RECORDS):
         if at + 6 > len(data):
@@ -65,18 +65,19 @@ def text_record_faces(data: bytes) -> list[tuple[str, int]] | None:
             return None
         params = data[at + 6 : at + words * 2]
         if function in CREATE_OBJECT:
-            name = _face_name(params) if function == CREATE_FONT else ""
+            made = _font(params) if function == CREATE_FONT else ("", 0)
             free = slots.index(None) if None in slots else len(slots)
-            slots[free:free + 1] = [name]
+            slots[free:free + 1] = [made]
         elif function in (SELECT_OBJECT, DELETE_OBJECT) and len(params) >= 2:
             index = struct.unpack_from("<H", params)[0]
             if index < len(slots):
                 if function == DELETE_OBJECT:
                     slots[index] = None
-                elif slots[index]:
+                elif slots[index] and slots[index][0]:
                     selected = slots[index]
         elif function in TEXT_RECORDS:
-            faces.append((selected or "", _text_length(function, params)))
+            face, charset = selected or ("", 0)
+            faces.append((face, charset, _text_length(function, params)))
         at += words * 2
     return None
 
@@ -87,6 +88,8 @@ def _text_length(function: int, params: bytes) -> int:
     return struct.unpack_from("<h", params, offset)[0] if len(params) >= offset + 2 else 0
 
 
-def _face_name(params: bytes) -> str:
-    """LOGFONT's face name: 18 bytes of metrics and flags, then up to 32 bytes ending in NUL."""
-    return params[18:50].split(b"\0", 1)[0].decode("latin-1").strip()
+def _font(params: bytes) -> tuple[str, int]:
+    """LOGFONT's face name and character set: 18 bytes of metrics and flags (the charset the
+    14th), then the name in up to 32 bytes ending in NUL."""
+    charset = params[13] if len(params) > 13 else 0
+    return params[18:50].split(b"\0", 1)[0].decode("latin-1").strip(), charset

@@ -23,7 +23,8 @@ from ...crossrefs import continued_table, find_crossrefs, roman_table_label
 from ...diagnostics import InputError
 from ..plaintext.furniture import is_credit_line
 from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
-from ..plaintext.normalize import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE, VARIATION_SELECTORS
+from ...symbol_encoding import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE
+from ..plaintext.normalize import VARIATION_SELECTORS
 from .tables import Grid, Run, ruled_grids, rules_only_grid, strokes
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ...symbol_encoding import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE
+
 # Tokens are runs of anything but whitespace and control characters (sourcefile.CONTROL_CHARS
 # are gaps in the text, never letters of it).
 _GAP = r"\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff"
@@ -166,25 +168,8 @@ def ends_with_line_break_hyphen(token: str) -> bool:
 
 
 # Glyphs a PDF's fonts leave in extracted text. The presentation forms U+FB00–FB06 (`ﬀ ﬁ ﬂ ﬃ
-# ﬄ ﬅ ﬆ`) are ligatures of Latin letters: NFKC of that block only gives the letters. A font
-# with the Adobe Symbol encoding is extracted as private-use U+F020–F0FF (U+F000 + its byte);
-# Adobe's table (symbol.txt, as in reportlab's SymbolEncoding) names the character each byte
-# stands for, the pieces of tall brackets and braces as Unicode 3.2 encodes them (U+239B–23AD).
-# `�` marks bytes that stand for no character (the radical's extender, Apple's logo).
-_SYMBOL_FONT = (
-    " !∀#∃%&∋()∗+,−./0123456789:;<=>?"
-    "≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_"
-    "�αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼�"
-    "��������������������������������"
-    "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵"
-    "ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓"
-    "◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪�〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭�"
-)
-SYMBOL_PRIVATE_USE = {0xF020 + i: ch for i, ch in enumerate(_SYMBOL_FONT) if ch != "\ufffd"}
-# Adobe's corporate-use code points (the Adobe Glyph List, glyphlist.txt), which a font's own
-# map gives the same pieces and marks when it names them (`bracketlefttp` is U+F8EE): a matrix
-# or a case split set in TeX's or Word's fonts is extracted as these.
-ADOBE_CORPORATE_USE = dict(zip(range(0xF8E6, 0xF8FF), "⏐⎯®©™⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪⎮⎞⎟⎠⎤⎥⎦⎫⎬⎭")) | {0xF6D9: "®", 0xF6DA: "©", 0xF6DB: "™"}
+# ﬄ ﬅ ﬆ`) are ligatures of Latin letters: NFKC of that block only gives the letters. The Symbol
+# font's and Adobe's private-use code points: exporter/symbol_encoding.py.
 # Variation selectors pick a glyph of the character before them; a PDF's map writes one after
 # each variant it drew (`{` + U+FE00 for TeX's taller brace), which no text and no font needs.
 VARIATION_SELECTORS = dict.fromkeys(range(0xFE00, 0xFE10))
