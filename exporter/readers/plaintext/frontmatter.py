@@ -21,7 +21,8 @@ CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID)\b\s*:?
 # header's field, never the title.
 RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head|title)|short\s+title)\s*:", re.IGNORECASE)
 SUPERVISOR = re.compile(
-    r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]\s*(?P<value>.*)$",
+    r"^(?:(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]"
+    r"|Науч(?:н)?\.\s*рук(?:\.|оводитель)\s*[:\-–]?)\s*(?P<value>.*)$",  # `Науч. рук. ст. преп. И.Г. Сухорукова`: abbreviated, no colon
     re.IGNORECASE,
 )
 _ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Резюме|Реферат|Abstract|Annotation|Summary"
@@ -53,10 +54,11 @@ TITLE_LABEL = re.compile(
 )
 # A cover page's field given by its label, its value in quotes (`Дисциплина: «…»`, `Кафедра: «…»`).
 COVER_FIELD = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:\s[^\W\d_]+)?:\s*[«“\"][^«»“”\"]+[»”\"]\.?$")
-# A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Авторы работы: …`, `Authors: …`):
+# A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Работу выполнили: …`, `Авторы работы: …`, `Authors: …`):
 # the names follow the label; such a line is never the title.
 _AUTHOR_LABEL = (
-    r"^(?:авторы?(?:\s+(?:работы|статьи|проекта|доклада))?|авторлар|докладчик|орындаған|выполнил[аи]?(?:\s+[^\s:]+){0,3}|authors?|speaker|presenter|presented\s+by|by)"
+    r"^(?:авторы?(?:\s+(?:работы|статьи|проекта|доклада))?|авторлар|докладчик|(?:жұмысты\s+)?орындаған|(?:работу\s+)?выполнил[аи]?(?:\s+[^\s:]+){0,3}"
+    r"|authors?|speaker|presenter|presented\s+by|by)"
 )
 # The names follow a colon or a spaced dash (`By - Akshat Singh Gour`, a blog's by-line).
 AUTHOR_LABEL = re.compile(rf"{_AUTHOR_LABEL}(?:\s*:|\s+[-–—])\s*(?P<value>\S.*)$", re.IGNORECASE)
@@ -68,7 +70,14 @@ _INSTITUTION = re.compile(
 )
 _ROLE = re.compile(
     r"магистрант|докторант|студент|аспирант|оқытушы|преподаватель|профессор|доцент|"
-    r"мамандығы|кафедра|master|student|lecturer|professor|phd|candidate|researcher",
+    r"мамандығы|кафедра|master|student|lecturer|professor|phd|candidate|researcher|\b(?:студ|асп|преп|доц|проф)\.",
+    re.IGNORECASE,
+)
+# A position written before a name on a by-line (`Студ. М.Н. Сивак`, `Аспирант Иванов И.И.`,
+# `Prof. Anna Kowalska`, `Dr. J. Smith`): the person's, never part of the name.
+_POSITION_BEFORE = re.compile(
+    r"^(?:(?:студ(?:ент(?:ка)?)?|магистрант(?:ка)?|асп(?:ирант(?:ка)?)?|докторант(?:ка)?|соискатель|(?:ст\.\s?)?преп(?:одаватель)?|доц(?:ент)?|"
+    r"проф(?:ессор)?|оқытушы|аға\s+оқытушы|student|undergraduate|(?:assoc\.\s|assistant\s|associate\s)?prof(?:essor)?|dr)\.?\s+)+",
     re.IGNORECASE,
 )
 # What a journal prints around the title: its name, issue, dates, licence, contacts.
@@ -251,7 +260,7 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text if keep_notes else _NOTE_IN_BRACKETS.sub(" ", text)).split()))
     names, weak, placed = [], 0, False
     for piece in _SPLIT.split(bare):
-        piece = piece.strip(" ,:;")
+        piece = without_position(piece.strip(" ,:;"))
         if not STRONG_NAME.match(piece):
             piece = piece.rstrip(".")
         if not piece:
@@ -349,6 +358,14 @@ _INSTITUTION_FIRST = re.compile(
 def opens_with_institution(text: str) -> bool:
     """Whether `text` opens with an institution's name (`_INSTITUTION_FIRST`)."""
     return _INSTITUTION_FIRST.match(" ".join(text.split())) is not None
+
+
+def without_position(text: str) -> str:
+    """A by-line (or a piece of one) without the position written before its first name
+    (`Студ. М.Н. Сивак` -> `М.Н. Сивак`); the text as it is when no name follows the position."""
+    rest = _POSITION_BEFORE.sub("", text, count=1)
+    first = re.split(r"[,;]", rest)[0].strip()
+    return rest if rest != text and (STRONG_NAME.match(first) or WEAK_NAME.match(first.rstrip("."))) else text
 
 
 def is_name(text: str) -> bool:
