@@ -26,7 +26,7 @@ from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING, reads_as_reference
 from ..plaintext.frontmatter import (
     ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric,
-    is_title_line, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
+    is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
@@ -603,7 +603,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             fields["authors"].extend(_author_names(m["value"]) or [_clean_name(m["value"])])
         elif _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
             fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
-        elif (names_institution(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
+        elif (names_affiliation(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
             fields["affiliations"].append((i, i + 1))
         else:
             if i > after_title + 8 or title_at is None:

@@ -373,6 +373,18 @@ def is_name(text: str) -> bool:
     return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None
 
 
+# Institutions of an address that `_INSTITUTION` leaves out (it is a line-role feature too, kept as
+# the model was trained): hospitals, clinics, ministries. A line naming one is an affiliation
+# where it reads as an address (a comma parts its name from its place: `Renji Hospital, Shanghai`).
+_MORE_INSTITUTION = re.compile(r"hospital|clinic|ministry|больниц|клиник|госпитал|министерств|ауруханас|емхана|министрлігі", re.IGNORECASE)
+
+
+def names_affiliation(text: str) -> bool:
+    """The text names an institution as an address does: `names_institution`, or a hospital,
+    a clinic or a ministry followed by a comma (`… Hospital, Shanghai, China`)."""
+    return names_institution(text) or "," in text and _MORE_INSTITUTION.search(text) is not None
+
+
 def names_institution(text: str) -> bool:
     """The text names an institution (`университет`, `Institute`, `Department`…), however long."""
     return _INSTITUTION.search(text) is not None
@@ -743,7 +755,7 @@ def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bo
     goes on the one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` /
     `И. Ульянова (Ленина)`: `_CUT_NAME`)."""
     text = texts[i]
-    if _INSTITUTION.search(text) and len(text) < 200:
+    if names_affiliation(text) and len(text) < 200:
         anchors.append((i, i + 1))
     elif anchors and anchors[-1][1] == i and _CUT_NAME.search(texts[i - 1]):
         anchors[-1] = (anchors[-1][0], i + 1)
@@ -758,7 +770,14 @@ def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bo
 _ENTRY_MARK = re.compile(rf"^(?:\d{{1,2}}|[a-z]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*∗†‡§¶#]+)(?:$|\s*(?=[{_UPPER}«\"“(]))")
 # An entry's line that is left open: it ends on a comma, a hyphen, `&` or `/`, on a
 # connective (`of`, `and`, `и`, `при`; French and German ones too), or inside a name (`им. В.`).
-_OPEN_END = re.compile(r"(?:[,&/-]|\s(?:de|des|du|di|der|für|y|имени|им\.))$", re.IGNORECASE)
+# A Russian adjective at a line's end is open too, and the English ones a university's name puts
+# before its noun: the noun is on the next line (`Оренбургский` / `государственный университет`,
+# `Orenburg State` / `University`).
+_OPEN_END = re.compile(
+    r"(?:[,&/-]|\s(?:de|des|du|di|der|für|y|имени|им\.)|[а-яё]{2,}(?:ск|цк|н)(?:ий|ый|ая|ое|ого|ой)"
+    r"|\s(?:State|National|Federal|Technical|Polytechnic|Pedagogical|Agricultural))$",
+    re.IGNORECASE,
+)
 # The line a correspondence address follows: what comes under it is no affiliation.
 _CORRESPONDENCE = re.compile(r"^(?:\*\s*)?(?:correspondence|corresponding author|address for correspondence|адрес для переписки|reprint)", re.IGNORECASE)
 MAX_ENTRY_LINES = 6  # an affiliation in a narrow side bar (BMJ's: four lines of 8 pt)
@@ -883,7 +902,58 @@ def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]], taken:
             spans[-1] = (min(spans[-1][0], entry[0]), max(spans[-1][1], entry[1]))
         elif entry not in spans:
             spans.append(entry)
-    return [_joined([t for t in texts[a:b] if t and not _bare_mark(t)]) for a, b in spans]
+    return [piece for a, b in spans for piece in entry_pieces(_joined([t for t in texts[a:b] if t and not _bare_mark(t)]))]
+
+
+# A person's position written in an affiliation's entry, before or after the institution's
+# name (`Student, Institute of …`, `доцент кафедры математики, …`, `…, г. Минск, преподаватель`):
+# the person's, not the institution's; and a degree (`доктор технических наук`, `PhD`) likewise.
+_PERSON_POSITION = (
+    r"(?:студент(?:ка)?|магистрант(?:ка)?|аспирант(?:ка)?|докторант(?:ка)?|соискатель|(?:старший\s+|ст\.\s*)?преподаватель|доцент|профессор|"
+    r"ассистент|инженер|(?:(?:старший|младший|ведущий|главный)\s+)?научный\s+сотрудник|зав(?:едующий|\.)\s+кафедрой|(?:аға\s+)?оқытушы|"
+    r"(?:undergraduate\s+|graduate\s+|ph\.?d\.?\s+|master'?s\s+)?student|ph\.?d\.?\s+candidate|(?:associate\s+|assistant\s+|full\s+)?professor|"
+    r"(?:senior\s+)?lecturer|researcher|research\s+(?:fellow|scientist)|engineer|(?:про)?ректор|декан)"
+)
+_POSITION_OPENING = re.compile(rf"^{_PERSON_POSITION}(?:\s+\d+(?:-?(?:го|й))?\s+курса)?(?:\s*,\s*|\s+)(?=\S)", re.IGNORECASE)
+_PERSON_PIECE = re.compile(
+    rf"^(?:{_PERSON_POSITION}|(?:доктор|кандидат)(?:\s+\S+){{1,2}}\s+наук|[кд]\.\s?[а-я]{{1,3}}\.(?:\s?-?[а-я]{{1,3}}\.)?\s?н|ph\.?\s?d\.?)$", re.IGNORECASE
+)  # `к. т. н`, `д. ф.-м. н` (the last full stop is taken off with the piece's)
+# An entry's mark written inline, before an entry's first word (`… Yemen, 2Tanta University, …`,
+# `… Israel 2 School of …`, `* Corresponding author`): a line holding several entries.
+_INLINE_MARK = re.compile(rf"(?:^|(?<=\s))(\d{{1,2}}|[*∗†‡])\s?(?=[{_UPPER}])")
+
+
+def entry_pieces(entry: str) -> list[str]:
+    """An affiliation's entry as the affiliations it holds: one line holding several, each
+    opening with its number (`1 Department …, Israel 2 School …`) or the same text set side by
+    side (`Frankfurt University  Frankfurt University`), is parted; each piece loses its mark
+    (`3Department of …`), a person's position and degree written in it (`Student, …`,
+    `…, преподаватель`) and an e-mail; a correspondence address, and a piece left naming no
+    institution where the entry named one, are dropped."""
+    out = []
+    for piece in _marked_pieces(entry):
+        piece = _ENTRY_MARK.sub("", piece, count=1) if _ENTRY_MARK.match(piece) and not _bare_mark(piece) else piece
+        piece = _POSITION_OPENING.sub("", piece, count=1)
+        parts = [p for p in re.split(r"\s*,\s*", piece) if not _PERSON_PIECE.match(p.strip(" .;")) and not EMAIL.search(p)]
+        piece = ", ".join(parts).strip(" ,;")
+        if piece and not _CORRESPONDENCE.match(piece) and (names_affiliation(piece) or not names_affiliation(entry)):
+            out.append(piece)  # `Заведующий кафедрой ИИТ` leaves `ИИТ`: no institution's name, no affiliation
+    return out
+
+
+def _marked_pieces(entry: str) -> list[str]:
+    """`entry` cut before each inline mark when its numbers count 1, 2, … (`_INLINE_MARK`), or
+    into the copies of one text repeated side by side; else whole."""
+    words = entry.split()
+    for k in (2, 3, 4):
+        if len(words) >= 2 * k and len(words) % k == 0 and all(words[j::len(words) // k] == [words[j]] * k for j in range(len(words) // k)):
+            return [" ".join(words[: len(words) // k])] * k
+    marks = list(_INLINE_MARK.finditer(entry))
+    numbers = [int(m[1]) for m in marks if m[1].isdigit()]
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        return [entry]
+    cuts = [0] + [m.start() for m in marks if m.start() > 0] + [len(entry)]
+    return [entry[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]) if entry[a:b].strip(" ,;")]
 
 
 def _joined(lines: list[str]) -> str:
