@@ -148,3 +148,14 @@ def test_a_department_line_of_side_by_side_author_blocks_is_no_title():
     rules_title = "Real-Time Guidance of Mobile Robots by Multimodal Digital Twins of Their Fleet"
     assert judge_title(p, texts, rules_title, "en", display=True) is None
     assert judge_authors(p, texts, ["Anna Lee"]) is None  # the model's `Carla Diaz` is the third block's
+
+
+def test_a_body_line_repeating_a_title_word_is_no_part_of_the_rules_title():
+    """A title in capitals over two lines, its last word alone (`ОБУЧЕНИЯ`), the model guessing
+    only the first line; a body line below holds one of the title's words (`контрактах:`): the
+    rules' title is the two lines, joined with the guess, not lost to it."""
+    texts = ["Гандзюк Д.А., Шевелев Р.В.", "ВЫЯВЛЕНИЕ УЯЗВИМОСТЕЙ В СМАРТ-КОНТРАКТАХ С ПОМОЩЬЮ ГЛУБОКОГО", "ОБУЧЕНИЯ",
+             "Департамент программной инженерии", "Смарт-контракты хранятся публично и не могут быть изменены после загрузки", "контрактах:"]
+    labels = [_role("author", 0.0, 0.95), _role("affiliation", 0.24), _role("affiliation", 0.09), _role("affiliation"), _role("abstract"), _role("abstract")]
+    p = Proposal(title=[1], authors=["Гандзюк Д.А."], labels=labels, guessed=True)
+    assert judge_title(p, texts, "ВЫЯВЛЕНИЕ УЯЗВИМОСТЕЙ В СМАРТ-КОНТРАКТАХ С ПОМОЩЬЮ ГЛУБОКОГО ОБУЧЕНИЯ", "ru") == [1, 2]

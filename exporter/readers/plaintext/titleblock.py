@@ -445,9 +445,18 @@ def _words(text: str) -> str:
 
 
 def _rows_of(text: str, texts: list[str]) -> list[int]:
-    """The items whose words are part of `text` (the lines the rules took it from)."""
+    """The items whose words are part of `text` (the lines the rules took it from): of those,
+    the run of consecutive items holding most of its words, since a body line further down can
+    repeat a title's word (`контрактах:` under `… В СМАРТ-КОНТРАКТАХ …`)."""
     whole = _words(text)
-    return [i for i, t in enumerate(texts) if len(_words(t)) >= 3 and _words(t) in whole]
+    rows = [i for i, t in enumerate(texts) if len(_words(t)) >= 3 and _words(t) in whole]
+    runs: list[list[int]] = []
+    for i in rows:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return max(runs, key=lambda run: sum(len(_words(texts[i])) for i in run)) if runs else []
 
 
 @dataclass
