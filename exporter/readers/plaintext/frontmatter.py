@@ -933,6 +933,7 @@ def entry_pieces(entry: str) -> list[str]:
     out = []
     for piece in _marked_pieces(entry):
         piece = _ENTRY_MARK.sub("", piece, count=1) if _ENTRY_MARK.match(piece) and not _bare_mark(piece) else piece
+        piece = re.sub(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*", "", piece)  # a superscript is a mark whatever follows (`¹әл-Фараби атындағы …`)
         piece = _POSITION_OPENING.sub("", piece, count=1)
         parts = [p for p in re.split(r"\s*,\s*", piece) if not _PERSON_PIECE.match(p.strip(" .;")) and not EMAIL.search(p)]
         piece = ", ".join(parts).strip(" ,;")
