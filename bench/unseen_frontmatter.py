@@ -59,6 +59,8 @@ def source_bytes(source: str, mirrors: Path) -> bytes | None:
     repo, _, rest = source.partition("@")
     commit, _, path = rest.partition(":")
     git_dir = mirrors / repo.replace("/", "+") / "repo"
+    if (git_dir / ".git").is_dir():  # a snapshot brought as a work tree
+        git_dir = git_dir / ".git"
     if not git_dir.is_dir():
         return None
     done = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], capture_output=True)

@@ -26,7 +26,7 @@ from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING, reads_as_reference
 from ..plaintext.frontmatter import (
     ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric,
-    is_title_line, names_institution, opens_with_institution, script, split_authors, trailing_name,
+    is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
@@ -326,7 +326,7 @@ def _author_names(text: str) -> list[str]:
     """The names of a by-line, each piece's name without a class or group after it
     (`Ошаров Александр Андреевич 10П`); [] when its first piece names nobody."""
     names = []
-    for part in split_authors(_clean_name(text)):
+    for part in split_authors(without_position(_clean_name(text))):  # `Студ. М.Н. Сивак`: the position is not the name's
         part = re.sub(r"(?:\s+\S*\d\S*)+$", "", part)
         if is_name(part):
             names.append(part)
@@ -603,7 +603,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             fields["authors"].extend(_author_names(m["value"]) or [_clean_name(m["value"])])
         elif _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
             fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
-        elif (names_institution(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
+        elif (names_affiliation(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
             fields["affiliations"].append((i, i + 1))
         else:
             if i > after_title + 8 or title_at is None:

@@ -21,7 +21,8 @@ CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID)\b\s*:?
 # header's field, never the title.
 RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head|title)|short\s+title)\s*:", re.IGNORECASE)
 SUPERVISOR = re.compile(
-    r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]\s*(?P<value>.*)$",
+    r"^(?:(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]"
+    r"|Науч(?:н)?\.\s*рук(?:\.|оводитель)\s*[:\-–]?)\s*(?P<value>.*)$",  # `Науч. рук. ст. преп. И.Г. Сухорукова`: abbreviated, no colon
     re.IGNORECASE,
 )
 _ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Резюме|Реферат|Abstract|Annotation|Summary"
@@ -53,10 +54,11 @@ TITLE_LABEL = re.compile(
 )
 # A cover page's field given by its label, its value in quotes (`Дисциплина: «…»`, `Кафедра: «…»`).
 COVER_FIELD = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:\s[^\W\d_]+)?:\s*[«“\"][^«»“”\"]+[»”\"]\.?$")
-# A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Авторы работы: …`, `Authors: …`):
+# A by-line given by its label (`Докладчик: М. Ю. Клименко`, `Выполнил студент: …`, `Работу выполнили: …`, `Авторы работы: …`, `Authors: …`):
 # the names follow the label; such a line is never the title.
 _AUTHOR_LABEL = (
-    r"^(?:авторы?(?:\s+(?:работы|статьи|проекта|доклада))?|авторлар|докладчик|орындаған|выполнил[аи]?(?:\s+[^\s:]+){0,3}|authors?|speaker|presenter|presented\s+by|by)"
+    r"^(?:авторы?(?:\s+(?:работы|статьи|проекта|доклада))?|авторлар|докладчик|(?:жұмысты\s+)?орындаған|(?:работу\s+)?выполнил[аи]?(?:\s+[^\s:]+){0,3}"
+    r"|authors?|speaker|presenter|presented\s+by|by)"
 )
 # The names follow a colon or a spaced dash (`By - Akshat Singh Gour`, a blog's by-line).
 AUTHOR_LABEL = re.compile(rf"{_AUTHOR_LABEL}(?:\s*:|\s+[-–—])\s*(?P<value>\S.*)$", re.IGNORECASE)
@@ -68,7 +70,14 @@ _INSTITUTION = re.compile(
 )
 _ROLE = re.compile(
     r"магистрант|докторант|студент|аспирант|оқытушы|преподаватель|профессор|доцент|"
-    r"мамандығы|кафедра|master|student|lecturer|professor|phd|candidate|researcher",
+    r"мамандығы|кафедра|master|student|lecturer|professor|phd|candidate|researcher|\b(?:студ|асп|преп|доц|проф)\.",
+    re.IGNORECASE,
+)
+# A position written before a name on a by-line (`Студ. М.Н. Сивак`, `Аспирант Иванов И.И.`,
+# `Prof. Anna Kowalska`, `Dr. J. Smith`): the person's, never part of the name.
+_POSITION_BEFORE = re.compile(
+    r"^(?:(?:студ(?:ент(?:ка)?)?|магистрант(?:ка)?|асп(?:ирант(?:ка)?)?|докторант(?:ка)?|соискатель|(?:ст\.\s?)?преп(?:одаватель)?|доц(?:ент)?|"
+    r"проф(?:ессор)?|оқытушы|аға\s+оқытушы|student|undergraduate|(?:assoc\.\s|assistant\s|associate\s)?prof(?:essor)?|dr)\.?\s+)+",
     re.IGNORECASE,
 )
 # What a journal prints around the title: its name, issue, dates, licence, contacts.
@@ -251,7 +260,7 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text if keep_notes else _NOTE_IN_BRACKETS.sub(" ", text)).split()))
     names, weak, placed = [], 0, False
     for piece in _SPLIT.split(bare):
-        piece = piece.strip(" ,:;")
+        piece = without_position(piece.strip(" ,:;"))
         if not STRONG_NAME.match(piece):
             piece = piece.rstrip(".")
         if not piece:
@@ -351,9 +360,29 @@ def opens_with_institution(text: str) -> bool:
     return _INSTITUTION_FIRST.match(" ".join(text.split())) is not None
 
 
+def without_position(text: str) -> str:
+    """A by-line (or a piece of one) without the position written before its first name
+    (`Студ. М.Н. Сивак` -> `М.Н. Сивак`); the text as it is when no name follows the position."""
+    rest = _POSITION_BEFORE.sub("", text, count=1)
+    first = re.split(r"[,;]", rest)[0].strip()
+    return rest if rest != text and (STRONG_NAME.match(first) or WEAK_NAME.match(first.rstrip("."))) else text
+
+
 def is_name(text: str) -> bool:
     """One person's name (`Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`); over 100 characters is none."""
     return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None
+
+
+# Institutions of an address that `_INSTITUTION` leaves out (it is a line-role feature too, kept as
+# the model was trained): hospitals, clinics, ministries. A line naming one is an affiliation
+# where it reads as an address (a comma parts its name from its place: `Renji Hospital, Shanghai`).
+_MORE_INSTITUTION = re.compile(r"hospital|clinic|ministry|больниц|клиник|госпитал|министерств|ауруханас|емхана|министрлігі", re.IGNORECASE)
+
+
+def names_affiliation(text: str) -> bool:
+    """The text names an institution as an address does: `names_institution`, or a hospital,
+    a clinic or a ministry followed by a comma (`… Hospital, Shanghai, China`)."""
+    return names_institution(text) or "," in text and _MORE_INSTITUTION.search(text) is not None
 
 
 def names_institution(text: str) -> bool:
@@ -726,7 +755,7 @@ def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bo
     goes on the one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` /
     `И. Ульянова (Ленина)`: `_CUT_NAME`)."""
     text = texts[i]
-    if _INSTITUTION.search(text) and len(text) < 200:
+    if names_affiliation(text) and len(text) < 200:
         anchors.append((i, i + 1))
     elif anchors and anchors[-1][1] == i and _CUT_NAME.search(texts[i - 1]):
         anchors[-1] = (anchors[-1][0], i + 1)
@@ -741,7 +770,14 @@ def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bo
 _ENTRY_MARK = re.compile(rf"^(?:\d{{1,2}}|[a-z]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*∗†‡§¶#]+)(?:$|\s*(?=[{_UPPER}«\"“(]))")
 # An entry's line that is left open: it ends on a comma, a hyphen, `&` or `/`, on a
 # connective (`of`, `and`, `и`, `при`; French and German ones too), or inside a name (`им. В.`).
-_OPEN_END = re.compile(r"(?:[,&/-]|\s(?:de|des|du|di|der|für|y|имени|им\.))$", re.IGNORECASE)
+# A Russian adjective at a line's end is open too, and the English ones a university's name puts
+# before its noun: the noun is on the next line (`Оренбургский` / `государственный университет`,
+# `Orenburg State` / `University`).
+_OPEN_END = re.compile(
+    r"(?:[,&/-]|\s(?:de|des|du|di|der|für|y|имени|им\.)|[а-яё]{2,}(?:ск|цк|н)(?:ий|ый|ая|ое|ого|ой)"
+    r"|\s(?:State|National|Federal|Technical|Polytechnic|Pedagogical|Agricultural))$",
+    re.IGNORECASE,
+)
 # The line a correspondence address follows: what comes under it is no affiliation.
 _CORRESPONDENCE = re.compile(r"^(?:\*\s*)?(?:correspondence|corresponding author|address for correspondence|адрес для переписки|reprint)", re.IGNORECASE)
 MAX_ENTRY_LINES = 6  # an affiliation in a narrow side bar (BMJ's: four lines of 8 pt)
@@ -866,7 +902,59 @@ def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]], taken:
             spans[-1] = (min(spans[-1][0], entry[0]), max(spans[-1][1], entry[1]))
         elif entry not in spans:
             spans.append(entry)
-    return [_joined([t for t in texts[a:b] if t and not _bare_mark(t)]) for a, b in spans]
+    return [piece for a, b in spans for piece in entry_pieces(_joined([t for t in texts[a:b] if t and not _bare_mark(t)]))]
+
+
+# A person's position written in an affiliation's entry, before or after the institution's
+# name (`Student, Institute of …`, `доцент кафедры математики, …`, `…, г. Минск, преподаватель`):
+# the person's, not the institution's; and a degree (`доктор технических наук`, `PhD`) likewise.
+_PERSON_POSITION = (
+    r"(?:студент(?:ка)?|магистрант(?:ка)?|аспирант(?:ка)?|докторант(?:ка)?|соискатель|(?:старший\s+|ст\.\s*)?преподаватель|доцент|профессор|"
+    r"ассистент|инженер|(?:(?:старший|младший|ведущий|главный)\s+)?научный\s+сотрудник|зав(?:едующий|\.)\s+кафедрой|(?:аға\s+)?оқытушы|"
+    r"(?:undergraduate\s+|graduate\s+|ph\.?d\.?\s+|master'?s\s+)?student|ph\.?d\.?\s+candidate|(?:associate\s+|assistant\s+|full\s+)?professor|"
+    r"(?:senior\s+)?lecturer|researcher|research\s+(?:fellow|scientist)|engineer|(?:про)?ректор|декан)"
+)
+_POSITION_OPENING = re.compile(rf"^{_PERSON_POSITION}(?:\s+\d+(?:-?(?:го|й))?\s+курса)?(?:\s*,\s*|\s+)(?=\S)", re.IGNORECASE)
+_PERSON_PIECE = re.compile(
+    rf"^(?:{_PERSON_POSITION}|(?:доктор|кандидат)(?:\s+\S+){{1,2}}\s+наук|[кд]\.\s?[а-я]{{1,3}}\.(?:\s?-?[а-я]{{1,3}}\.)?\s?н|ph\.?\s?d\.?)$", re.IGNORECASE
+)  # `к. т. н`, `д. ф.-м. н` (the last full stop is taken off with the piece's)
+# An entry's mark written inline, before an entry's first word (`… Yemen, 2Tanta University, …`,
+# `… Israel 2 School of …`, `* Corresponding author`): a line holding several entries.
+_INLINE_MARK = re.compile(rf"(?:^|(?<=\s))(\d{{1,2}}|[*∗†‡])\s?(?=[{_UPPER}])")
+
+
+def entry_pieces(entry: str) -> list[str]:
+    """An affiliation's entry as the affiliations it holds: one line holding several, each
+    opening with its number (`1 Department …, Israel 2 School …`) or the same text set side by
+    side (`Frankfurt University  Frankfurt University`), is parted; each piece loses its mark
+    (`3Department of …`), a person's position and degree written in it (`Student, …`,
+    `…, преподаватель`) and an e-mail; a correspondence address, and a piece left naming no
+    institution where the entry named one, are dropped."""
+    out = []
+    for piece in _marked_pieces(entry):
+        piece = _ENTRY_MARK.sub("", piece, count=1) if _ENTRY_MARK.match(piece) and not _bare_mark(piece) else piece
+        piece = re.sub(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*", "", piece)  # a superscript is a mark whatever follows (`¹әл-Фараби атындағы …`)
+        piece = _POSITION_OPENING.sub("", piece, count=1)
+        parts = [p for p in re.split(r"\s*,\s*", piece) if not _PERSON_PIECE.match(p.strip(" .;")) and not EMAIL.search(p)]
+        piece = ", ".join(parts).strip(" ,;")
+        if piece and not _CORRESPONDENCE.match(piece) and (names_affiliation(piece) or not names_affiliation(entry)):
+            out.append(piece)  # `Заведующий кафедрой ИИТ` leaves `ИИТ`: no institution's name, no affiliation
+    return out
+
+
+def _marked_pieces(entry: str) -> list[str]:
+    """`entry` cut before each inline mark when its numbers count 1, 2, … (`_INLINE_MARK`), or
+    into the copies of one text repeated side by side; else whole."""
+    words = entry.split()
+    for k in (2, 3, 4):
+        if len(words) >= 2 * k and len(words) % k == 0 and all(words[j::len(words) // k] == [words[j]] * k for j in range(len(words) // k)):
+            return [" ".join(words[: len(words) // k])] * k
+    marks = list(_INLINE_MARK.finditer(entry))
+    numbers = [int(m[1]) for m in marks if m[1].isdigit()]
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        return [entry]
+    cuts = [0] + [m.start() for m in marks if m.start() > 0] + [len(entry)]
+    return [entry[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]) if entry[a:b].strip(" ,;")]
 
 
 def _joined(lines: list[str]) -> str:

@@ -35,6 +35,12 @@ _COVER = re.compile(
     r"^To (?:cite|link to) this article|^You may also like$|^View the article online|This content was downloaded from",
     re.IGNORECASE,
 )
+# A copyright line (`© 2021 Elsevier`, `Copyright (c) 2019`, `(c) 2016 …`, and LaTeX's `\copyright` drawn
+# from a font without the circle: `c 2016 Society for Industrial and Applied Mathematics`).
+_COPYRIGHT = re.compile(r"^[-–]?\s*(?:©|\(c\)|copyright\b|c\s+(?:19|20)\d\d\b)", re.IGNORECASE)
+# An affiliation's first line in English forms (`Dept. of Comp. Science & Engineering`, `School
+# of Physics`, `Faculty of Medicine`): an address block's, never a title (IEEE sets author blocks side by side under it).
+_AFFILIATION_OPENING = re.compile(r"^(?:Dept\.?|Department|Faculty|School|Institute|Laboratory|Lab\.|Division|Centre|Center|College)\s+(?:of|for)\s+[A-Z]")
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GROUPED = re.compile(r"\{([\w.+-]+(?:\s*,\s*[\w.+-]+)+)\}\s*@\s*([\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -66,8 +72,8 @@ def _struck(t: str) -> bool:
         return True
     if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, RUNNING_HEAD, ABSTRACT, KEYWORDS, SUPERVISOR, AUTHOR_LABEL)):
         return True
-    if "@" in t or _URL.search(t) or t.startswith("©") or re.search(r"\[\d", t):
-        return True  # an address, a link, a copyright line, a sentence citing `[2]`
+    if "@" in t or _URL.search(t) or _COPYRIGHT.match(t) or _AFFILIATION_OPENING.match(t) or re.search(r"\[\d", t):
+        return True  # an address, a link, a copyright line, an affiliation's first line, a sentence citing `[2]`
     if t.endswith(".") and re.search(r"[^\W\d_]{3}\. [^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]", t):
         return True  # two sentences (`… жоқ. Бұл …`): running text, not a title
     names = author_names(t, strong_only=True)
@@ -439,9 +445,18 @@ def _words(text: str) -> str:
 
 
 def _rows_of(text: str, texts: list[str]) -> list[int]:
-    """The items whose words are part of `text` (the lines the rules took it from)."""
+    """The items whose words are part of `text` (the lines the rules took it from): of those,
+    the run of consecutive items holding most of its words, since a body line further down can
+    repeat a title's word (`контрактах:` under `… В СМАРТ-КОНТРАКТАХ …`)."""
     whole = _words(text)
-    return [i for i, t in enumerate(texts) if len(_words(t)) >= 3 and _words(t) in whole]
+    rows = [i for i, t in enumerate(texts) if len(_words(t)) >= 3 and _words(t) in whole]
+    runs: list[list[int]] = []
+    for i in rows:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return max(runs, key=lambda run: sum(len(_words(texts[i])) for i in run)) if runs else []
 
 
 @dataclass
@@ -510,6 +525,8 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     if proposal.authors and first and _translation(proposal.authors[0], first, title_script):
         return None  # and the other way round: the rules' `Розалиев В. Л.` under the Russian title, the model's `Rozaliev V.L.`
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
+    if lines and AUTHOR_LABEL.match(texts[lines[0]]):
+        return None  # a by-line given by its label (`Работу выполнили: К.С. Галиченко`): the author's own mark
     if proposal.authors and lines and _missed_first(proposal, lines[0], rules_authors, texts):
         return None  # the model's first author is the rules' second or later, or printed under it: the model missed the first by-line
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
