@@ -134,6 +134,8 @@ def decode(name: str, data: bytes, repair: bool = False) -> SourceText:
         endian = _utf16_without_bom(data)
         if endian:
             raise InputError(name, f"looks like UTF-16 ({endian}) without a byte-order mark; save it as UTF-8")
+        if _glyph_numbers(text):
+            raise InputError(name, "holds glyph numbers, not letters: text taken from a PDF whose fonts map no characters (pdftotext writes each glyph's number); give the PDF itself, or OCR it")
         raise InputError(name, "is binary data, not text")
     if encoding.startswith("utf-8"):
         if repair:
@@ -382,6 +384,13 @@ def _looks_binary(text: str) -> bool:
     head = text[:8192]
     controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f")
     return len(head) > 0 and controls > max(8, len(head) // 20)
+
+
+def _glyph_numbers(text: str) -> bool:
+    """Control characters set out as text is, in words between spaces, on lines, on pages
+    (pdftotext's form feeds): the glyph numbers of a PDF's fonts that map no characters."""
+    head = text[:8192]
+    return "\f" in text and head.count(" ") > len(head) // 20 and head.count("\n") > 10
 
 
 def read_source(path: str | os.PathLike, repair: bool = False) -> SourceText:

@@ -303,3 +303,13 @@ def test_text_without_front_matter_is_all_body():
     doc = read_text("жай мәтін [1] мұнда.\nЕкінші жол.\n")
     assert doc.meta.title_text is None and doc.meta.authors == ()
     assert doc.blocks[0].span.line == 1
+
+
+def test_glyph_numbers_from_a_pdf_are_refused_with_what_they_are():
+    # pdftotext's text of a PDF whose fonts map no characters (an unseen journal page): words of
+    # control characters between spaces, on lines, pages parted by form feeds
+    page = "\n".join(" ".join("\x02\x03\x04\x05\x06"[: 2 + (n + w) % 4] for w in range(8)) for n in range(40))
+    with pytest.raises(InputError, match="glyph numbers, not letters.*OCR"):
+        decode("paper.txt", (page + "\f" + page + "\f").encode("ascii"))
+    with pytest.raises(InputError, match="is binary data, not text"):  # controls with no such layout
+        decode("paper.txt", bytes(range(1, 32)) * 40)
