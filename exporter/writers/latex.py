@@ -139,18 +139,24 @@ class _Body(Walker):
         items = "".join(f"  \\item {self.collect(item.inlines)}\n" for item in block.items)
         self.out.append("\\begin{itemize}\n" + items + "\\end{itemize}\n\n")
 
+    def moving(self, inlines) -> tuple[str, str]:
+        """Inlines for a moving argument (a heading's, a caption's): in full, fragile commands
+        `\\protect`ed, and in short, without notes or links, for the contents and lists."""
+        self.in_heading = True
+        try:
+            full = self.collect(inlines)
+            self.toc = True
+            short = self.collect(inlines)
+        finally:
+            self.in_heading = self.toc = False
+        return full, short
+
     def heading(self, block: Heading) -> None:
         """As pandoc writes a heading that holds notes or links: `\\section[SHORT]{\\texorpdfstring{FULL}{PLAIN}}`
         — the table of contents and running heads take SHORT (no notes, no links), the PDF
         bookmarks PLAIN; fragile commands in FULL are `\\protect`ed (issue 17, item 6)."""
         command = SECTIONS[min(max(block.level, 1), len(SECTIONS)) - 1]
-        self.in_heading = True
-        try:
-            full = self.collect(block.inlines)
-            self.toc = True
-            short = self.collect(block.inlines)
-        finally:
-            self.in_heading = self.toc = False
+        full, short = self.moving(block.inlines)
         plain = self.tex(" ".join(_bookmark_text(block.inlines).split()))
         if full == short == plain:  # text only: nothing fragile, nothing for the bookmarks to drop
             self.out.append(f"\\{command}{{{full}}}\n\n")
@@ -251,15 +257,9 @@ class _Body(Walker):
         label = f"\\label{{{self.anchor(label_anchor(block.label))}}}" if block.label else ""
         if caption is None:
             return label and f"\\phantomsection{label}"
-        # a moving argument, as a heading's: fragile commands protected, and the list of figures
-        # given a short form without links or notes (`\\hyperlink` there stopped xelatex)
-        self.in_heading = True
-        try:
-            text = self.collect(caption.rest)
-            self.toc = True
-            short = self.collect(caption.rest)
-        finally:
-            self.in_heading = self.toc = False
+        # a moving argument, as a heading's: the list of figures given the short form
+        # (`\\hyperlink` there stopped xelatex)
+        text, short = self.moving(caption.rest)
         if not caption.number:
             return f"\\caption*{{{text}}}{label}"
         if short == text:
