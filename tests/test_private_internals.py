@@ -3,7 +3,7 @@ each is checked once (library version, names present), falls back to the public 
 check fails, and both paths are tested here. The first test fails when an upgrade of a pinned
 library changes them: then re-read the internals and the version in the table. (reportlab's
 `Table._cellvalues`, read by writers/pdf_pages.py `table_rows`, is checked in
-tests/test_pdf_tall_tables.py.)"""
+tests/test_pdf_tall_blocks.py.)"""
 
 from __future__ import annotations
 

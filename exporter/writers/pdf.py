@@ -32,7 +32,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.lib import colors
-from reportlab.platypus import FrameBreak, KeepTogether, Spacer, XPreformatted
+from reportlab.platypus import FrameBreak, Spacer, XPreformatted
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
@@ -50,7 +50,7 @@ from ..typography.pdf import Typesetter
 from ..venue import language
 from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
-from .pdf_pages import FLOAT_AREA, FRAME_PADDING, CaptionedTable, FlushFloats, PagedDoc, WideFloat, title_height
+from .pdf_pages import FLOAT_AREA, FRAME_PADDING, CaptionedTable, FlushFloats, PagedDoc, WholeFigure, WideFloat, title_height
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
 # and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
@@ -534,7 +534,7 @@ class _PdfWalker(Walker):
         if wide:
             self.story.append(WideFloat(content))
             return
-        self.story.append(KeepTogether([Spacer(1, self.leading / 2), *content]))
+        self.story.append(WholeFigure([Spacer(1, self.leading / 2), *content], self.frame_height))
         self.story.append(Spacer(1, self.leading / 2))
 
     def _picture(self, image: Image, max_width: float, max_height: float):

@@ -15,7 +15,7 @@ landed on the page are drawn across the text width when the page ends.
 from __future__ import annotations
 
 from reportlab.platypus import Frame, SimpleDocTemplate
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 from reportlab.platypus.flowables import Flowable
 
 FRAME_PADDING = 6  # platypus.Frame's default padding, which SimpleDocTemplate keeps
@@ -102,6 +102,50 @@ class CaptionedTable(Flowable):
     def draw(self):
         self.caption.drawOn(self.canv, 0, self.table_height + self.caption.getSpaceAfter())
         self.table.drawOn(self.canv, 0, 0)
+
+
+MAX_FRAME_MOVES = 4  # frames a figure waits for one whole enough to hold it
+
+
+class WholeFigure(Flowable):
+    """A figure's pictures and caption on one frame. Where the rest of a frame cannot hold it
+    but a whole frame can, it goes on to the next frame, and to the next while that one is cut
+    short (under a wide float on a two-column page, above a page's notes): reportlab's
+    KeepTogether moved it once and then stopped the edition (LayoutError). A figure no frame
+    holds lets its parts flow."""
+
+    def __init__(self, content: list, frame_height: float):
+        super().__init__()
+        self.content, self.frame_height = content, frame_height
+        self.moves = 0
+        self.sizes: list[tuple[float, float]] = []
+
+    def getSpaceBefore(self):
+        return self.content[0].getSpaceBefore() if self.content else 0.0
+
+    def getSpaceAfter(self):
+        return self.content[-1].getSpaceAfter() if self.content else 0.0
+
+    def wrap(self, available_width, available_height):
+        self.sizes = [part.wrap(available_width, available_height) for part in self.content]
+        gaps = sum(part.getSpaceBefore() for part in self.content[1:]) + sum(part.getSpaceAfter() for part in self.content[:-1])
+        self.width, self.height = available_width, sum(h for _, h in self.sizes) + gaps
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        if self.height <= self.frame_height and self.moves < MAX_FRAME_MOVES:
+            self.moves += 1
+            return [FrameBreak(), self]
+        return list(self.content)
+
+    def draw(self):
+        y = self.height
+        for n, (part, (width, height)) in enumerate(zip(self.content, self.sizes)):
+            y -= (part.getSpaceBefore() if n else 0) + height
+            x = (self.width - width) / 2 if getattr(part, "hAlign", "LEFT") == "CENTER" else 0.0
+            part.drawOn(self.canv, x, y)
+            y -= part.getSpaceAfter()
 
 
 class FlushFloats(ActionFlowable):

@@ -1,7 +1,8 @@
-"""Tables the PDF edition must break where a page ends even though reportlab would not: a row
-taller than a page, a merged cell taller than what is left of one. Found on unseen papers
-(a Word paper's table cell, a PDF paper's 36-row table with cells merged down 35 rows), which
-stopped the PDF edition with a LayoutError."""
+"""Blocks the PDF edition must place even where reportlab would not: a table row taller than a
+page, a merged cell taller than what is left of one, a figure taller than a column cut short
+under a wide float. Found on unseen papers (a Word paper's table cell, a PDF paper's 36-row
+table with cells merged down 35 rows, two theses in the IEEE venue), each of which stopped the
+PDF edition with a LayoutError."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pypdfium2 as pdfium
 from reportlab.platypus import Table as RLTable
 
 from exporter.linker import Linked
-from exporter.model import Cell, Document, Meta, Paragraph, Span, Table, Text
+from exporter.model import Cell, Document, Figure, Image, Meta, Paragraph, Span, Table, Text
 from exporter.venue import Template
 from exporter.writers import Edition, pdf as pdf_writer
 from exporter.writers.pdf import table_rules
@@ -20,9 +21,9 @@ def _pages_text(data: bytes) -> list[str]:
     return [" ".join(page.get_textpage().get_text_range().split()) for page in pdfium.PdfDocument(data)]
 
 
-def _render(table: Table) -> list[str]:
-    document = Document("t.txt", Meta(title=(Text("Таблица"),), language="ru"), (Paragraph((Text("Текст перед таблицей."),), Span(1, 1, 1, 1)), table))
-    return _pages_text(pdf_writer.render(Edition(Linked(document, ()), Template.load("kz-conference"))))
+def _render(*blocks, venue: str = "kz-conference") -> list[str]:
+    document = Document("t.txt", Meta(title=(Text("Таблица"),), language="ru"), (Paragraph((Text("Текст перед таблицей."),), Span(1, 1, 1, 1)), *blocks))
+    return _pages_text(pdf_writer.render(Edition(Linked(document, ()), Template.load(venue))))
 
 
 def test_a_row_taller_than_a_page_is_cut_across_pages():
@@ -73,3 +74,24 @@ def test_reportlab_still_counts_a_tables_rows_where_table_rows_reads_them():
     # this fail, rather than quietly letting every captioned table break after one row
     assert table_rows(RLTable([["a"], ["b"], ["c"]])) == 3
     assert table_rows(object()) is None
+
+
+def _picture(width: float, height: float) -> Image:
+    from media_samples import drawn
+
+    return Image(drawn("PNG", (int(width), int(height))), "image/png", width=width, height=height, name=f"media/{int(width)}x{int(height)}.png")
+
+
+def test_a_figure_taller_than_a_column_cut_short_by_a_wide_float_waits_for_a_whole_one():
+    """IEEE's two columns: a wide figure waits for the next page's top, taking over half its
+    height; a column figure 240 x 400 pt met just after it no longer fits the rest of the
+    column it was met in, nor the next column (cut short under the float), but fits a whole
+    one. Wherever the two fall (1 to 14 paragraphs before them), both are placed (the PDF
+    edition stopped with a LayoutError for some of these)."""
+    wide = Figure((_picture(500, 330),), (Text("Рисунок 1 – Широкий рисунок"),), Span(30, 1, 30, 1), number="1")
+    tall = Figure((_picture(240, 400),), (Text("Рисунок 2 – Высокий рисунок"),), Span(32, 1, 32, 1), number="2")
+    after = Paragraph((Text("Текст после рисунка. " * 12),), Span(31, 1, 31, 1))
+    for count in range(1, 15):
+        before = [Paragraph((Text(f"Абзац {n}: " + "текст перед рисунками занимает колонку. " * 12),), Span(2 + n, 1, 2 + n, 1)) for n in range(count)]
+        text = " ".join(_render(*before, wide, after, tall, after, venue="ieee-conference"))
+        assert "Широкий рисунок" in text and "Высокий рисунок" in text, count
