@@ -574,3 +574,35 @@ def test_a_short_headless_list_whose_entries_read_as_references():
     # two numbered conclusions with no such marks stay the body
     doc = read("Прибор собран и проверен [1], что и сделано [2].\n\n1. Прибор работает с 2019 года.\n2. Его можно рекомендовать школам.\n")
     assert doc.references == ()
+
+
+# ---- GOST 7.32's bare numbers, a range cut at a line's end (lists23, batch 6) -----------------------
+
+
+def test_bare_numbers_under_a_heading_open_entries():
+    # Kazakhstani journals and theses number a list `1 Иванов И.И. …` (GOST 7.32: no stop); an
+    # entry opens where the next bare number stands before a name and initials, and a number
+    # wrapped to a line's start inside an entry (`8 (2), 328.`) opens none.
+    doc = read(
+        BODY + "ӘДЕБИЕТТЕР ТІЗІМІ\n1 Сәрсенов Б. Ж., Омаров Т. Қазақстан өзендері // Гидрология. – 2010. – № 3. – Б.\n"
+        "12-19.\n2 Nowak P., Świątek K. (2019). River sediments. Water,\n8 (2), 328.\n3 Świątek K. Lakes. – Almaty, 2020. – 120 б.\n"
+    )
+    assert [e.text.split()[0] for e in doc.references] == ["Сәрсенов", "Nowak", "Świątek"]
+    assert doc.references[1].text.endswith("8 (2), 328.")
+
+
+def test_bare_numbers_are_not_read_in_a_list_numbered_with_stops():
+    # A list numbered `1.` keeps that form: a later line `2 Petrov A.` inside an entry is its text.
+    doc = read(BODY + "Список литературы\n1. Иванов И. И. Книга. – М., 2010. – Табл.\n2 Петров А. Б. и др.\n2. Сидоров В. Статья. – 2011.\n")
+    assert [e.text.split()[0] for e in doc.references] == ["Иванов", "Сидоров"]
+
+
+def test_a_number_after_a_range_cut_at_a_lines_end_opens_no_entry():
+    # `pp.1-` / `7.`: the end of a page range wrapped to the next line is no entry number
+    # (an unnumbered Harvard list read from a PDF was taken for a list of one entry, `7.`).
+    doc = read(
+        BODY + "References\nAhuja, R. and Chug, A., 2019. The impact of features. Procedia Computer Science, 152, pp.341-348.\n\n"
+        "Harish, B.S., 2017. A survey of feature selection. International Journal of Computer Applications, 164(8), pp.1-\n7.\n\n"
+        "He, S., 2022. The market for fake reviews. Marketing Science, 41(5), pp.896-921.\n"
+    )
+    assert [e.text.split(",")[0] for e in doc.references] == ["Ahuja", "Harish", "He"]

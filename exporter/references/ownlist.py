@@ -88,8 +88,11 @@ _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|\w/?)\s*$")
 # `Moshier SL (1992)`), a family name's particle first (`van Stokkum IHM,`, `de Geest, S.`).
 _PARTICLE_WORDS = "van|von|de|der|den|du|da|di|del|della|dos|la|le|ter|ten"
 _PARTICLE = rf"(?:(?:{_PARTICLE_WORDS})\s+){{0,2}}"
+# A family name's capital: Latin (with the accented capitals of Central European names: `Świercz`,
+# `Łukasz`, `Čapek`), Cyrillic, Kazakh.
+_FAMILY_CAPITAL = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"
 _AUTHOR_START = re.compile(
-    rf"^\s*{_PARTICLE}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,?\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.|[A-ZА-ЯЁ][\w-]+\s+[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]{{1,3}}(?:,|\s\(|$))"
+    rf"^\s*{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+,?\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.|[A-ZА-ЯЁ][\w-]+\s+[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]{{1,3}}(?:,|\s\(|$))"
 )
 _PARTICLE_FIRST = re.compile(rf"^\s*(?:{_PARTICLE_WORDS})\s")
 # An author–date entry's opening: authors (or an organisation) in capitalised words, then the
@@ -170,7 +173,25 @@ def entry_number(line: str) -> Start | None:
     return Start(-1, int(m[1] or m[2]), m.end(), m.end() >= len(line.rstrip()))
 
 
-def number_entries(lines: list[str], begin: int, end: int, first: int | None = None) -> list[Start]:
+# GOST 7.32's bare number (`1 Иванов И.И. Title…`, Kazakhstani journals' and theses' lists): a
+# number, a space, then an author's name and initials. Read only under a list's heading, and only
+# when the list's first entry is so numbered.
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
+
+
+def _bare_entry_number(line: str) -> Start | None:
+    m = _BARE_NUMBER.match(line)
+    if m is None or _AUTHOR_START.match(line[m.end() :]) is None:
+        return None
+    return Start(-1, int(m[1]), m.end(), False)
+
+
+# A line ending so is cut in the middle of a word or a range (`pp.1-` / `7.`): the next line
+# goes on with it and opens no entry.
+_CUT_LINE = re.compile(r"[-‐–—]\s*$")
+
+
+def number_entries(lines: list[str], begin: int, end: int, first: int | None = None, bare: bool = False) -> list[Start]:
     """The entry starts between `begin` and `end`, by the sequence of their numbers.
 
     The first number found opens the list (it must be `first` when given, else below 10: a
@@ -178,12 +199,21 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
     starts an entry only with the next number (`4.` after `3.`), the same number again (a
     duplicate, which the linker reports), or, in the `[n]` form, a number not seen yet (two
     columns interleaved by the extraction: `[5]`, `[22]`, `[6]`…). Any other number at a line
-    start is part of an entry's text: `2004. 1090 p.`, a stray `1.` of a wrapped title.
+    start is part of an entry's text: `2004. 1090 p.`, a stray `1.` of a wrapped title, the end
+    of a range cut at a line's end (`pp.1-` / `7.`). With `bare` (under a heading), a list whose
+    first entry has GOST 7.32's bare number (`1 Иванов И.И.`) is read in that form throughout.
     """
     starts: list[Start] = []
     seen: set[int] = set()
+    bare_form = False
     for i in range(begin, end):
-        found = entry_number(lines[i])
+        if i > 0 and _CUT_LINE.search(lines[i - 1]):
+            continue
+        found = entry_number(lines[i]) if not bare_form else None
+        if found is None and bare and (bare_form or not starts):
+            found = _bare_entry_number(lines[i])
+            if found is not None and not starts:
+                bare_form = True
         if found is None:
             continue
         n = found.number
@@ -223,7 +253,7 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     headings = [i for i in range(start, len(lines)) if is_reference_heading(lines[i])]
     for index, h in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else len(lines)
-        starts = number_entries(lines, h + 1, following)
+        starts = number_entries(lines, h + 1, following, bare=True)
         if not starts or reads_as_sections(lines, starts):  # `2. Literature`: a section of the body
             continue
         found = ReferenceList(h, starts, following, h)
@@ -232,7 +262,7 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         numbers = [s.number for s in found.starts]
         for k, later in enumerate(headings[index + 1 :], start=index + 1):
             after = headings[k + 1] if k + 1 < len(headings) else len(lines)
-            twin = number_entries(lines, later + 1, after)
+            twin = number_entries(lines, later + 1, after, bare=True)
             if [s.number for s in twin] == numbers:  # as many entries, in the same order
                 found.twin, found.twin_starts = later, twin
                 break
