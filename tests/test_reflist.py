@@ -606,3 +606,38 @@ def test_a_number_after_a_range_cut_at_a_lines_end_opens_no_entry():
         "He, S., 2022. The market for fake reviews. Marketing Science, 41(5), pp.896-921.\n"
     )
     assert [e.text.split(",")[0] for e in doc.references] == ["Ahuja", "Harish", "He"]
+
+
+# ---- unnumbered lists: double spacing, an address ending an entry, Chicago's openings (lists23) ------
+
+
+def test_a_double_spaced_unnumbered_list_is_split_by_the_entries_openings():
+    # A double-spaced manuscript read from a PDF stands every line between blank lines: the
+    # blank lines then part lines, not entries.
+    lines = [
+        "Abel, K., & Brandt, M. (2021). A study of items with a long",
+        "Title: Rating Scales. Journal of Items, 3(1), 1–9.",
+        "Cole, J. (2020). Scales: Tools for reporting. https://CRAN.example.org/",
+        "package=scales",
+        "Dorn, A. (2019). Another study. Journal of Items, 2(4), 10–19. https://doi.org/10.1000/xyz",
+        "Eger, P., & Falk, T. (2018). Measuring twice. Journal",
+        "Of Scales, 1(1), 5–6.",
+    ]
+    doc = read(BODY + "References\n\n" + "\n\n".join(lines) + "\n")
+    assert [e.text.split(",")[0] for e in doc.references] == ["Abel", "Cole", "Dorn", "Eger"]
+    assert doc.references[1].text.endswith("package=scales")
+
+
+def test_chicago_author_date_openings_start_entries():
+    # pandoc's Chicago author-date: `Family, Given,` in full, `Team. 2022.`, and the same-author
+    # dash; a journal's name wrapped to a line's start with its volume opens nothing.
+    doc = read(
+        BODY + "References\nAbel, Karl, and Mara Brandt. 2010. “A Title.” Journal of Items 213 (16): 2741–47.\n"
+        "R Core Team. 2022. R: A Language. Vienna, Austria: R Foundation.\n"
+        "Cole, Hadley, Mara Averick, Jennifer Bryan, Winston Chang, and\nLucy Doe. 2019. “Welcome.” Journal of Tools 4 (43): 1686.\n"
+        "Dorn, Yihui. 2016. Bookdown: Authoring Books. Boca Raton, Florida: CRC.\n"
+        "———. 2023. Bookdown Again. https://github.com/x/bookdown.\n"
+        "Eger, P., and T. Falk. 2004. Betula: a cohort study on memory.\nAging, Neuropsychology, and Cognition, 11, 134-148.\n"
+    )
+    assert [e.text.split()[0] for e in doc.references] == ["Abel,", "R", "Cole,", "Dorn,", "———.", "Eger,"]
+    assert doc.references[-1].text.endswith("Cognition, 11, 134-148.")

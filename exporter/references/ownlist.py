@@ -98,6 +98,12 @@ _PARTICLE_FIRST = re.compile(rf"^\s*(?:{_PARTICLE_WORDS})\s")
 # An author–date entry's opening: authors (or an organisation) in capitalised words, then the
 # year in brackets (`R Development Core Team (2006).`, `American Psychiatric Association. (2000).`).
 _AUTHOR_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)")
+# Chicago's author-date opening: the authors, a full stop, the year and a full stop.
+_AUTHOR_DOT_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\.\s+(?:1[5-9]|20)\d\d[a-z]?\.(?=\s|$)")
+# Chicago's first author, family name first and the given name in full (`Wickham, Hadley,`,
+# `Kanatous, Shane B., and`), and the same-author dash of Chicago, SIAM and MLA (`———. 2023.`).
+_FAMILY_GIVEN = re.compile(rf"^\s*{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+, [{_FAMILY_CAPITAL}][a-z]+(?: [A-Z]\.)*(?:,|\.\s)")
+_SAME_AUTHOR_DASH = re.compile(r"^\s*(?:[—–]{2,}|-{3,})[.,]\s")
 _NAME_LINK_WORDS = {"and", "et", "al", "&", "und", "и", *_PARTICLE_WORDS.split("|")}
 
 # A list without a heading must end the paper: at most this many non-blank lines after the
@@ -546,8 +552,9 @@ def opens_author_date_entry(line: str) -> bool:
     """The line opens an author–date entry: capitalised names or an organisation's words (with
     `and`, `&`, `et al.` and name particles between them), then the year in brackets, as APA,
     Harvard and JSS lists print each entry's start (`Golub GH, LeVeque RJ (1979).`,
-    `Alzheimer’s Disease International. (2009).`)."""
-    m = _AUTHOR_DATE.match(line)
+    `Alzheimer’s Disease International. (2009).`), or after a full stop, as Chicago's
+    author-date style does (`R Core Team. 2022.`, `Xie, Yihui. 2016.`)."""
+    m = _AUTHOR_DATE.match(line) or _AUTHOR_DOT_DATE.match(line)
     if m is None:
         return False
     words = re.findall(r"[^\W\d_][\w'’.-]*|&", m["who"])
@@ -560,18 +567,41 @@ def opens_author_date_entry(line: str) -> bool:
 # `Приложение 1`, a lettered `A. Partitioned vs. unpartitioned …`), or what journals print after a list.
 _APPENDIX_HEADING = re.compile(r"^\s*(?:(?:Appendix|APPENDIX|Приложение|ПРИЛОЖЕНИЕ|Қосымша|ҚОСЫМША)\b.{0,80}|[A-Z]\.?\s+[A-Z][^,\d;:()\[\]]{3,80}[^.,\d\s])$")
 _ENDS_WITH_STOP = re.compile(r"(?:[.)\]\d]|/)\s*$")
+# `… https://dplyr.tidyverse.org`, or an address's tail wrapped to a line of its own
+# (`package=corx`, `package.tinylabels`): APA's entries end so.
+_ENDS_WITH_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$|^\s*[^\s/]*[a-z][./=][^\s]*[a-z0-9]\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _chicago_first_author(line: str) -> bool:
+    """`Wickham, Hadley, Mara Averick, …`: Chicago's first author, given name in full, on a line
+    with no number but the entry's year after a full stop (`… Mammen. 2010.`); a journal's name
+    wrapped to a line's start has its volume there (`Aging, Neuropsychology, and Cognition, 11,`)."""
+    if _FAMILY_GIVEN.match(line) is None:
+        return False
+    digit = re.search(r"\d", line)
+    return digit is None or (line[: digit.start()].rstrip().endswith(".") and re.match(r"(?:1[5-9]|20)\d\d[a-z]?\.", line[digit.start() :]) is not None)
 
 
 def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     """Inside a paragraph of an unnumbered list a line opens the next entry when the line before
-    ends as an entry does (a full stop, bracket, number or address's slash) and the line opens
+    ends as an entry does (a full stop, bracket, number, address's slash, or an address) and the line opens
     with an author's name and initials or an author–date opening (see `entry_start_strength`,
     `opens_author_date_entry`); a wrapped line of authors (`Vohs, K. D. (2001).` after `… C. and`)
     follows a line that does not end so."""
-    if not _ENDS_WITH_STOP.search(previous):
+    if not _ENDS_WITH_STOP.search(previous) and not _ENDS_WITH_ADDRESS.search(previous):
         return False
+    if _SAME_AUTHOR_DASH.match(line) or _chicago_first_author(line):
+        return True
     return entry_start_strength(line, following) == 2 or opens_author_date_entry(line)
+
+
+def _double_spaced(filled: list[int]) -> bool:
+    """Nearly every line stands between blank lines (a double-spaced manuscript read from a PDF:
+    APA's papers): the blank lines then part lines, not entries, and the entries are told apart
+    by their openings as inside a paragraph (`_opens_unnumbered_entry`)."""
+    gaps = [b - a for a, b in zip(filled, filled[1:])]
+    return len(gaps) >= 6 and sum(1 for g in gaps if g == 2) >= 0.8 * len(gaps)
 
 
 def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
@@ -582,6 +612,7 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
     one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
+    spaced = _double_spaced(filled)
     groups: list[list[int]] = []
     previous_blank = True
     for k, i in enumerate(filled):
@@ -592,7 +623,7 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
         if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
             break
         following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
-        if not groups or one_per_line or previous_blank and not continues_entry(lines[i]):
+        if not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]):
             groups.append([i])
         elif _opens_unnumbered_entry(lines[groups[-1][-1]], lines[i], following):
             groups.append([i])
