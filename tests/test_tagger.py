@@ -984,3 +984,18 @@ def test_a_russian_contraction_is_no_date():
     assert corrected_labels(*tokens) == [T, J, J, J, D, D, P, P]
     # a year's own words stay the date's (`2021 г.`), and so does a contraction after a date
     assert corrected_labels(("Title.", T, 1.0), ("–", D, 1.0), ("2021", D, 1.0), ("г.", D, 1.0)) == [T, D, D, D]
+
+
+def test_a_title_goes_on_after_a_nouns_abbreviation_and_to_gosts_slashes():
+    # `вод р. Шаган // Вестник …`, `… оз. Балхаш. Вестник …`: after `р.` (река), `оз.`, `г.` the
+    # capitalised name is the title's, up to GOST's `//` or `/`, or to its sentence's end when the
+    # element the tagger began with it goes on after it (lists23, batch 6's Kazakhstani lists).
+    assert corrected_labels(("Состав", T, 1.0), ("воды", T, 1.0), ("р.", T, 1.0), ("Ертіс", J, 0.8), ("//", J, 1.0), ("Вестник", J, 1.0), ("КазНУ.", J, 1.0)) == [T, T, T, T, J, J, J]
+    assert corrected_labels(("Состав", T, 1.0), ("воды", T, 1.0), ("р.", T, 1.0), ("Ертіс", A, 0.8), ("/", A, 1.0), ("Иванов", A, 1.0), ("И.И.", A, 1.0)) == [T, T, T, T, A, A, A]
+    assert corrected_labels(("Донные", T, 1.0), ("отложения", T, 1.0), ("оз.", T, 1.0), ("Балхаш.", J, 0.8), ("Гидрометеорология", J, 1.0), ("и", J, 1.0), ("экология.", J, 1.0)) == [T, T, T, T, J, J, J]
+    # a title with no mark after it followed by its journal's name is left as read (IOP's
+    # `Title Class. Quantum Grav.`, `Тіл тағылымы ҚазҰУ Хабаршысы. Филология сериясы`), and so
+    # is a host's acronym before GOST's slash
+    assert corrected_labels(("Advanced", T, 1.0), ("detectors", T, 1.0), ("Class.", J, 0.8), ("Quantum", J, 1.0), ("Grav.", J, 1.0)) == [T, T, J, J, J]
+    assert corrected_labels(("Тіл", T, 1.0), ("тағылымы", T, 1.0), ("ҚазҰУ", J, 0.8), ("Хабаршысы.", J, 1.0), ("Филология", J, 1.0)) == [T, T, J, J, J]
+    assert corrected_labels(("Coordinating", T, 1.0), ("obligations", T, 1.0), ("CEUR", J, 0.8), ("Workshop", J, 1.0), ("/", J, 1.0), ("под", J, 1.0)) == [T, T, J, J, J, J]
