@@ -999,3 +999,19 @@ def test_a_title_goes_on_after_a_nouns_abbreviation_and_to_gosts_slashes():
     assert corrected_labels(("Advanced", T, 1.0), ("detectors", T, 1.0), ("Class.", J, 0.8), ("Quantum", J, 1.0), ("Grav.", J, 1.0)) == [T, T, J, J, J]
     assert corrected_labels(("Тіл", T, 1.0), ("тағылымы", T, 1.0), ("ҚазҰУ", J, 0.8), ("Хабаршысы.", J, 1.0), ("Филология", J, 1.0)) == [T, T, J, J, J]
     assert corrected_labels(("Coordinating", T, 1.0), ("obligations", T, 1.0), ("CEUR", J, 0.8), ("Workshop", J, 1.0), ("/", J, 1.0), ("под", J, 1.0)) == [T, T, J, J, J, J]
+
+
+def test_a_years_cyrillic_letter_and_a_journals_translation_in_brackets():
+    # Russian and Kazakh journals' romanised lists (lists23, batch 6): `(2013а)` with a Cyrillic
+    # letter is the year 2013, and `Journal [Its translation] 22(4)` names the journal before the
+    # bracket, as `Title [Its translation]` names the title.
+    f = fields("Omarov, A.B., Serikova, D.K. (2013б). Ozera Kazakhstana [Lakes of Kazakhstan]. Gidrometeorologiya i ekologiya [Hydrometeorology and Ecology] 22(4), 66-73.")
+    assert (f.get("year"), f.get("title"), f.get("journal"), f.get("journaltitleaddon"), f.get("volume"), f.get("pages")) == (
+        "2013", "Ozera Kazakhstana", "Gidrometeorologiya i ekologiya", "Hydrometeorology and Ecology", "22", "66-73")
+
+
+@pytest.mark.parametrize("journal", ["Annales du Musée national [Alger]", "Radiatsiya i risk [Radiation]"])
+def test_a_bracket_after_a_journal_that_is_no_translation_of_it_stays(journal):
+    # one word in brackets (a place, a one-word name) is no translation
+    f = fields(f"Omarov, A.B. (2019). Ozera Kazakhstana. {journal}, 22(4), 66-73.")
+    assert (f.get("journal"), f.get("journaltitleaddon")) == (journal, None)

@@ -440,13 +440,20 @@ def _dated(text: str) -> tuple[str, list[int]] | None:
     return wide, where
 
 
+# A year's letter printed in Cyrillic (`(2013а)`, `(2017б)`: two works of one author and year in a
+# Russian or Kazakh journal's list), shown to the tagger as the Latin letter it learned (`(2013a)`).
+_CYRILLIC_YEAR_LETTER = re.compile(r"(?<=\((?:1[5-9]|20)\d\d)[а-е](?=\))")
+_LATIN_OF = str.maketrans("абвгде", "abvgde")
+
+
 def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
     separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
-    date read as its year (`_dated`)."""
-    spaced = _dated(text) or _spaced(text)
+    date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one."""
+    view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
+    spaced = _dated(view) or _spaced(view)
     if spaced is None:
-        return tag(text)
+        return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
     wide, where = spaced
     tagged = tag(wide)
     spans = tuple((where[s], where[e - 1] + 1) for s, e in tagged.spans)
@@ -601,6 +608,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _publisher_not_container(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
+    _split_container_translation(f)
     _site_before_address(f)
     _kind_of_work_not_container(f)
     _container_without_designation(f)
@@ -1060,13 +1068,47 @@ def _split_translation(f: _Fields) -> None:
     f.add("title", start, start + len(value[: m.start()].rstrip(" .")))
     f.add("titleaddon", start + m.start(1), start + m.end(1))
     rest = value[m.end():]
-    if rest.strip() and "journal" not in f.items and "booktitle" not in f.items:
+    host = f.items.get("journal")
+    if rest.strip() and host is not None and f.text[host[1] - 1 : host[1]] == "[" and f.text[host[2] : host[2] + 1] == "]" and not f.text[end : host[1] - 1].strip():
+        # `… [Translation]. Journal [Its translation] 22(4)`: the tagger read the journal's name
+        # with the title and its translation alone as the journal; the name and it are the journal
+        del f.items["journal"]
+        f.taken = [t for t in f.taken if t != (host[1], host[2])]
+        _text_value(f, "journal", start + m.end(), host[2] + 1)
+    elif rest.strip() and "journal" not in f.items and "booktitle" not in f.items:
         _text_value(f, "journal", start + m.end(), end)
     for name in ("title", "titleaddon", "journal"):
         if name in f.items and name not in f.confidence and p is not None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+# A romanised or Cyrillic name (not `耶稣会…` with its English name), its translation in two
+# words or more (not a place, `Annales du Musée … [Alger]`), and no medium's designation
+# (`World Book [Электронный ресурс]`, `[Internet]`: GOST's and Vancouver's, kept with the name).
+_TRANSLATED_NAME = re.compile(r"[\s\dA-Za-zÀ-ɏЀ-ӿ\W]+")
+_TRANSLATION = re.compile(r"\S+(?:\s+\S+)+")
+_MEDIUM = re.compile(r"ресурс|электрон|internet|online|онлайн|текст|text", re.IGNORECASE)
+
+
+def _split_container_translation(f: _Fields) -> None:
+    """`Radiatsiya i risk [Radiation and Risk] 22(4)`: the journal's or book's name with its
+    translation in brackets after it (Russian and Kazakh journals' romanised lists, as `Title
+    [Its translation]` for the title): the name is the container, the bracket its
+    `journaltitleaddon` or `booktitleaddon` (biblatex's fields)."""
+    for name in ("journal", "booktitle"):
+        if name not in f.items:
+            continue
+        value, start, end = f.items[name]
+        m = re.fullmatch(r"(.*?[^\W\d_].*?)\s?\[([^\[\]]{4,})\][.,]?\s*", value)
+        if not m or not _TRANSLATED_NAME.fullmatch(m[1]) or not _TRANSLATION.fullmatch(m[2]) or _MEDIUM.search(m[2]):
+            continue
+        p = f.confidence.get(name)
+        del f.items[name]
+        f.taken = [t for t in f.taken if t != (start, end)]
+        f.add(name, start, start + len(m[1].rstrip(" .,")), confidence=p)
+        f.add(name.replace("journal", "journaltitle") + "addon" if name == "journal" else "booktitleaddon", start + m.start(2), start + m.end(2), confidence=p)
 
 
 def _entry_type(text: str, v: dict[str, str]) -> str:
