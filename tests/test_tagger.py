@@ -1015,3 +1015,13 @@ def test_a_bracket_after_a_journal_that_is_no_translation_of_it_stays(journal):
     # one word in brackets (a place, a one-word name) is no translation
     f = fields(f"Omarov, A.B. (2019). Ozera Kazakhstana. {journal}, 22(4), 66-73.")
     assert (f.get("journal"), f.get("journaltitleaddon")) == (journal, None)
+
+
+def test_what_follows_a_place_and_its_colon_is_the_publisher():
+    # GOST's imprint `– Астана : Институт …, 2019.`: the tagger read the institute as a journal
+    # (lists23, batch 6's Tomsk paper: `– Алматы : Институт ядерной физики НЯЦ РК, 2005.`)
+    f = fields("Омаров А.Б. Состояние рек Казахстана : отчет о НИР. – Астана : Институт географии и водной безопасности, 2019.")
+    assert (f.get("address"), f.get("publisher"), f.get("journal"), f.get("booktitle")) == ("Астана", "Институт географии и водной безопасности", None, None)
+    # a host with its volume and pages after a place keeps its name (no imprint of its own)
+    f = fields("Омаров А.Б. Реки // Вестник КазНУ. – Алматы : Қазақ университеті, 2019. – Т. 3. – С. 5–9.")
+    assert f.get("journal") == "Вестник КазНУ"

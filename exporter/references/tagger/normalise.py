@@ -606,6 +606,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _journal_glued_to_title(f)
     _publisher_from_place(f)
     _publisher_not_container(f)
+    _publisher_after_place(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
     _split_container_translation(f)
@@ -1031,6 +1032,20 @@ def _publisher_not_container(f: _Fields) -> None:
     f.items["publisher"] = f.items.pop("booktitle")
     if "booktitle" in f.confidence:
         f.confidence["publisher"] = f.confidence.pop("booktitle")
+
+
+def _publisher_after_place(f: _Fields) -> None:
+    """`– Алматы : Институт ядерной физики, 2005.`, `Boca Raton: CRC Press`: what follows a place
+    and its colon is the publisher (GOST 7.1's and APA's imprint), never a journal or a book: a
+    host is named before its own imprint, with `//` or `In`, and has volumes and pages."""
+    if "address" not in f.items or "publisher" in f.items or any(n in f.items for n in ("volume", "number", "pages")):
+        return
+    for name in ("journal", "booktitle"):
+        if name in f.items and f.items["address"][2] <= f.items[name][1] and re.match(r"\s?:\s?[^\W\d_]", f.text[f.items["address"][2] : f.items[name][2]]):
+            f.items["publisher"] = f.items.pop(name)
+            if name in f.confidence:
+                f.confidence["publisher"] = f.confidence.pop(name)
+            return
 
 
 def _institution_after_genre(f: _Fields, tagged) -> None:
