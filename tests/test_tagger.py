@@ -1025,3 +1025,10 @@ def test_what_follows_a_place_and_its_colon_is_the_publisher():
     # a host with its volume and pages after a place keeps its name (no imprint of its own)
     f = fields("Омаров А.Б. Реки // Вестник КазНУ. – Алматы : Қазақ университеті, 2019. – Т. 3. – С. 5–9.")
     assert f.get("journal") == "Вестник КазНУ"
+
+
+def test_a_quoted_title_after_a_nouns_abbreviation_and_a_classification_index():
+    # `«… вод р. Ертіс». УДК 504.4:577.4. Курчатов 2010 г.`: the title goes on to its quote's end,
+    # and a UDC index is no pages (lists23, batch 6)
+    assert corrected_labels(("«Состав", T, 1.0), ("вод", T, 1.0), ("р.", T, 1.0), ("Ертіс».", A, 0.8), ("Алматы", A, 1.0), ("2010", "date", 1.0)) == [T, T, T, T, A, "date"]
+    assert corrected_labels(("Title.", T, 1.0), ("УДК", "genre", 0.9), ("504.4.054:", "genre", 0.9), ("577.4:539.16.", "pages", 0.8), ("2010", "date", 1.0)) == [T, "genre", "genre", "genre", "date"]

@@ -521,9 +521,26 @@ def _part_inside_a_title(tokens: list[str], labels: list[str]) -> None:
 _OPEN_END = re.compile(r"[^\W_]$")
 _NOUN_ABBREVIATION = re.compile(r"^[а-яё]{1,3}\.$")
 _SHORT_ABBREVIATION = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]{0,3}\.$")  # `J.`, `Chem.`, `Phys.`: a journal's short name
-_SENTENCE_END_WORD = re.compile(r"^[^\W\d_]{2,}[.?!]$")
+_SENTENCE_END_WORD = re.compile(r"^[^\W\d_]{2,}[»”\"’')]*[.?!]$")  # `Шаган».` too
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,}[.,]?$")  # `IEEE Trans.`, `CEUR Workshop`: a host's name
 _GOST_MARKS = frozenset({"/", "//"})
+
+
+_CLASSIFICATION_MARK = frozenset("удк udc әож ббк bbk мрнти грнти".split())
+_CLASSIFICATION_NUMBER = re.compile(r"^[\d.:+()/'-]*\d[\d.:+()/'-]*[.,;]?$")
+_YEAR_TOKEN = re.compile(r"^(?:1[5-9]|20)\d\d[.,;]?$")  # the year after the index: `УДК 504.4. 2010.`
+
+
+def _classification_numbers(tokens: list[str], labels: list[str]) -> None:
+    """`УДК 504.4.054:577.4:539.16`: the numbers after a classification's mark (УДК, ӘОЖ, ББК,
+    МРНТИ, UDC) are its index, read with the mark, never pages or a volume (a year ends it)."""
+    for i, token in enumerate(tokens[:-1]):
+        if canonical(token) not in _CLASSIFICATION_MARK:
+            continue
+        k = i + 1
+        while k < len(tokens) and _CLASSIFICATION_NUMBER.match(tokens[k]) and not _YEAR_TOKEN.match(tokens[k]):
+            labels[k] = labels[i]
+            k += 1
 
 
 def _title_to_its_sentence_end(tokens: list[str], labels: list[str]) -> None:
@@ -678,6 +695,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _year_inside_a_host_title(tokens, labels)
     _part_inside_a_title(tokens, labels)
     _title_to_its_sentence_end(tokens, labels)
+    _classification_numbers(tokens, labels)
     _publisher_after_a_colon(tokens, labels)
     _year_inside_a_title(tokens, labels)
     if labels == list(tagged.labels):
