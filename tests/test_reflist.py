@@ -641,3 +641,14 @@ def test_chicago_author_date_openings_start_entries():
     )
     assert [e.text.split()[0] for e in doc.references] == ["Abel,", "R", "Cole,", "Dorn,", "———.", "Eger,"]
     assert doc.references[-1].text.endswith("Cognition, 11, 134-148.")
+
+
+def test_a_bare_numbered_entry_with_no_author_opens_after_a_complete_entry():
+    # a law or a standard in a bare-numbered list (`3 Қазақстан Республикасының Конституциясы.`)
+    # opens its entry when the line before ends as an entry surely does
+    doc = read(
+        BODY + "Пайдаланылған әдебиеттер тізімі\n1 Сәрсенов Б. Ж. Қазақстан өзендері. – Алматы, 2010. – 120 б.\n"
+        "2 Омаров Т. Көлдер // Гидрология. – 2011. – № 2. – Б. 5-9.\n3 Қазақстан Республикасының Су кодексі. – Астана, 2003.\n"
+        "4 Әбілов А. Шекара. – Астана, 2015.\n"
+    )
+    assert [e.text.split()[0] for e in doc.references] == ["Сәрсенов", "Омаров", "Қазақстан", "Әбілов"]

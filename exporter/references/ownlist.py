@@ -192,6 +192,17 @@ def _bare_entry_number(line: str) -> Start | None:
     return Start(-1, int(m[1]), m.end(), False)
 
 
+def _bare_number_after_an_entry(lines: list[str], i: int, expected: int) -> Start | None:
+    """`5 Қазақстан Республикасының Конституциясы. – Алматы, 1995.`: in a list of bare numbers,
+    the next number before a capital opens an entry with no author when the line before ends
+    as an entry surely does (a number, a bracket, a page count or an address)."""
+    m = _BARE_NUMBER.match(lines[i])
+    if m is None or int(m[1]) != expected or not lines[i][m.end() :][:1].isupper():
+        return None
+    previous = next((lines[j] for j in range(i - 1, -1, -1) if not _is_blank(lines[j])), "")
+    return Start(-1, expected, m.end(), False) if entry_end_strength(previous) == 2 else None
+
+
 # A line ending so is cut in the middle of a word or a range (`pp.1-` / `7.`): the next line
 # goes on with it and opens no entry.
 _CUT_LINE = re.compile(r"[-‐–—]\s*$")
@@ -218,6 +229,8 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
         found = entry_number(lines[i]) if not bare_form else None
         if found is None and bare and (bare_form or not starts):
             found = _bare_entry_number(lines[i])
+            if found is None and bare_form:  # an entry with no author (a law, a standard) after a complete one
+                found = _bare_number_after_an_entry(lines, i, starts[-1].number + 1)
             if found is not None and not starts:
                 bare_form = True
         if found is None:
