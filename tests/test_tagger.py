@@ -1032,3 +1032,9 @@ def test_a_quoted_title_after_a_nouns_abbreviation_and_a_classification_index():
     # and a UDC index is no pages (lists23, batch 6)
     assert corrected_labels(("«Состав", T, 1.0), ("вод", T, 1.0), ("р.", T, 1.0), ("Ертіс».", A, 0.8), ("Алматы", A, 1.0), ("2010", "date", 1.0)) == [T, T, T, T, A, "date"]
     assert corrected_labels(("Title.", T, 1.0), ("УДК", "genre", 0.9), ("504.4.054:", "genre", 0.9), ("577.4:539.16.", "pages", 0.8), ("2010", "date", 1.0)) == [T, "genre", "genre", "genre", "date"]
+
+
+def test_apas_software_entry_keeps_its_version_and_kind_apart():
+    # APA 7's `Title (Version 1.7) [Computer software]. https://…` (lists23, batch 6's apaquarto list)
+    f = fields("Okafor, C., & Brandt, L. (2023). Sleepr (Version 2.1) [Computer software]. https://doi.org/10.5281/zenodo.1234567")
+    assert (f.get("title"), f.get("version"), f.get("type"), f.get("publisher")) == ("Sleepr", "2.1", "Computer software", None)

@@ -612,6 +612,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _split_container_translation(f)
     _site_before_address(f)
     _kind_of_work_not_container(f)
+    _software_description(f)
     _container_without_designation(f)
     _state_not_container(f)
     _volume_and_pages_inside_the_host(f)
@@ -784,6 +785,36 @@ def _kind_of_work_not_container(f: _Fields) -> None:
         f.add("type", s, e, value.strip(" .,:;"))
         if p is not None and "type" in f.items:
             f.confidence["type"] = p
+
+
+# APA 7's description of a work's kind in brackets after its title (§9.21): `[Computer
+# software]`, `[Data set]`, `[Video]`, `[Preprint]`…
+_APA_DESCRIPTION = re.compile(
+    r"computer\s+(?:software|program)|software|data\s?set|video|audio(?:\s+(?:podcast|recording))?|podcast|blog\s+post|preprint|unpublished\s+manuscript|mobile\s+app|app",
+    re.IGNORECASE,
+)
+_VERSION_AFTER_TITLE = re.compile(r"\s?\((?:Version|Vers\.|v\.)\s?(?P<version>\d[\w.-]*)\)$")
+
+
+def _software_description(f: _Fields) -> None:
+    """`Quarto (Version 1.7) [Computer software]. https://…`: APA's software entry. The kind of
+    work in brackets is its type, not its publisher; the version in brackets after the title is
+    the version, not the title's."""
+    if "publisher" in f.items:
+        value, start, end = f.items["publisher"]
+        if _APA_DESCRIPTION.fullmatch(value.strip(" .,[]")) and f.text[start - 1 : start] == "[":
+            f.items["type"] = f.items.pop("publisher")
+            if "publisher" in f.confidence:
+                f.confidence["type"] = f.confidence.pop("publisher")
+    if "title" in f.items and "version" not in f.items:
+        value, start, end = f.items["title"]
+        m = _VERSION_AFTER_TITLE.search(value)
+        if m and m.start() > 0:
+            p = f.confidence.get("title")
+            del f.items["title"]
+            f.taken = [t for t in f.taken if t != (start, end)]
+            f.add("title", start, start + m.start(), confidence=p)
+            f.add("version", start + m.start("version"), start + m.end("version"), confidence=p)
 
 
 def _page_not_issue(f: _Fields) -> None:
