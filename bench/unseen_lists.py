@@ -11,7 +11,9 @@ Batches: 1, the papers of the first run (read since to write rules); 2, labelled
 those fixes, never read until lists20 kept its first run and read it; 3, labelled by lists19 before
 the tool ran, first run kept, then read to write rules; 4, labelled by lists20 (Russian and Kazakh
 papers) before the tool ran, first run kept; 5, labelled by lists21 (Russian and English papers,
-Word and PDF) before the tool ran, first run kept. Each later batch's section comes from lists.json:
+Word and PDF) before the tool ran, first run kept; 6, labelled by lists23 (Kazakhstani journals' and
+conferences' papers, English Chicago, Harvard and APA 7 papers, all PDF) before the tool ran, first
+run kept. Each later batch's section comes from lists.json:
 `batch_N` (what it is), `batch_N_heading`, `first_run_N` (its table when first run), and
 `after_first_run_N` (what was done after reading its misses).
 

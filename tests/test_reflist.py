@@ -574,3 +574,81 @@ def test_a_short_headless_list_whose_entries_read_as_references():
     # two numbered conclusions with no such marks stay the body
     doc = read("Прибор собран и проверен [1], что и сделано [2].\n\n1. Прибор работает с 2019 года.\n2. Его можно рекомендовать школам.\n")
     assert doc.references == ()
+
+
+# ---- GOST 7.32's bare numbers, a range cut at a line's end (lists23, batch 6) -----------------------
+
+
+def test_bare_numbers_under_a_heading_open_entries():
+    # Kazakhstani journals and theses number a list `1 Иванов И.И. …` (GOST 7.32: no stop); an
+    # entry opens where the next bare number stands before a name and initials, and a number
+    # wrapped to a line's start inside an entry (`8 (2), 328.`) opens none.
+    doc = read(
+        BODY + "ӘДЕБИЕТТЕР ТІЗІМІ\n1 Сәрсенов Б. Ж., Омаров Т. Қазақстан өзендері // Гидрология. – 2010. – № 3. – Б.\n"
+        "12-19.\n2 Nowak P., Świątek K. (2019). River sediments. Water,\n8 (2), 328.\n3 Świątek K. Lakes. – Almaty, 2020. – 120 б.\n"
+    )
+    assert [e.text.split()[0] for e in doc.references] == ["Сәрсенов", "Nowak", "Świątek"]
+    assert doc.references[1].text.endswith("8 (2), 328.")
+
+
+def test_bare_numbers_are_not_read_in_a_list_numbered_with_stops():
+    # A list numbered `1.` keeps that form: a later line `2 Petrov A.` inside an entry is its text.
+    doc = read(BODY + "Список литературы\n1. Иванов И. И. Книга. – М., 2010. – Табл.\n2 Петров А. Б. и др.\n2. Сидоров В. Статья. – 2011.\n")
+    assert [e.text.split()[0] for e in doc.references] == ["Иванов", "Сидоров"]
+
+
+def test_a_number_after_a_range_cut_at_a_lines_end_opens_no_entry():
+    # `pp.1-` / `7.`: the end of a page range wrapped to the next line is no entry number
+    # (an unnumbered Harvard list read from a PDF was taken for a list of one entry, `7.`).
+    doc = read(
+        BODY + "References\nAhuja, R. and Chug, A., 2019. The impact of features. Procedia Computer Science, 152, pp.341-348.\n\n"
+        "Harish, B.S., 2017. A survey of feature selection. International Journal of Computer Applications, 164(8), pp.1-\n7.\n\n"
+        "He, S., 2022. The market for fake reviews. Marketing Science, 41(5), pp.896-921.\n"
+    )
+    assert [e.text.split(",")[0] for e in doc.references] == ["Ahuja", "Harish", "He"]
+
+
+# ---- unnumbered lists: double spacing, an address ending an entry, Chicago's openings (lists23) ------
+
+
+def test_a_double_spaced_unnumbered_list_is_split_by_the_entries_openings():
+    # A double-spaced manuscript read from a PDF stands every line between blank lines: the
+    # blank lines then part lines, not entries.
+    lines = [
+        "Abel, K., & Brandt, M. (2021). A study of items with a long",
+        "Title: Rating Scales. Journal of Items, 3(1), 1–9.",
+        "Cole, J. (2020). Scales: Tools for reporting. https://CRAN.example.org/",
+        "package=scales",
+        "Dorn, A. (2019). Another study. Journal of Items, 2(4), 10–19. https://doi.org/10.1000/xyz",
+        "Eger, P., & Falk, T. (2018). Measuring twice. Journal",
+        "Of Scales, 1(1), 5–6.",
+    ]
+    doc = read(BODY + "References\n\n" + "\n\n".join(lines) + "\n")
+    assert [e.text.split(",")[0] for e in doc.references] == ["Abel", "Cole", "Dorn", "Eger"]
+    assert doc.references[1].text.endswith("package=scales")
+
+
+def test_chicago_author_date_openings_start_entries():
+    # pandoc's Chicago author-date: `Family, Given,` in full, `Team. 2022.`, and the same-author
+    # dash; a journal's name wrapped to a line's start with its volume opens nothing.
+    doc = read(
+        BODY + "References\nAbel, Karl, and Mara Brandt. 2010. “A Title.” Journal of Items 213 (16): 2741–47.\n"
+        "R Core Team. 2022. R: A Language. Vienna, Austria: R Foundation.\n"
+        "Cole, Hadley, Mara Averick, Jennifer Bryan, Winston Chang, and\nLucy Doe. 2019. “Welcome.” Journal of Tools 4 (43): 1686.\n"
+        "Dorn, Yihui. 2016. Bookdown: Authoring Books. Boca Raton, Florida: CRC.\n"
+        "———. 2023. Bookdown Again. https://github.com/x/bookdown.\n"
+        "Eger, P., and T. Falk. 2004. Betula: a cohort study on memory.\nAging, Neuropsychology, and Cognition, 11, 134-148.\n"
+    )
+    assert [e.text.split()[0] for e in doc.references] == ["Abel,", "R", "Cole,", "Dorn,", "———.", "Eger,"]
+    assert doc.references[-1].text.endswith("Cognition, 11, 134-148.")
+
+
+def test_a_bare_numbered_entry_with_no_author_opens_after_a_complete_entry():
+    # a law or a standard in a bare-numbered list (`3 Қазақстан Республикасының Конституциясы.`)
+    # opens its entry when the line before ends as an entry surely does
+    doc = read(
+        BODY + "Пайдаланылған әдебиеттер тізімі\n1 Сәрсенов Б. Ж. Қазақстан өзендері. – Алматы, 2010. – 120 б.\n"
+        "2 Омаров Т. Көлдер // Гидрология. – 2011. – № 2. – Б. 5-9.\n3 Қазақстан Республикасының Су кодексі. – Астана, 2003.\n"
+        "4 Әбілов А. Шекара. – Астана, 2015.\n"
+    )
+    assert [e.text.split()[0] for e in doc.references] == ["Сәрсенов", "Омаров", "Қазақстан", "Әбілов"]

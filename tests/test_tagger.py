@@ -984,3 +984,57 @@ def test_a_russian_contraction_is_no_date():
     assert corrected_labels(*tokens) == [T, J, J, J, D, D, P, P]
     # a year's own words stay the date's (`2021 г.`), and so does a contraction after a date
     assert corrected_labels(("Title.", T, 1.0), ("–", D, 1.0), ("2021", D, 1.0), ("г.", D, 1.0)) == [T, D, D, D]
+
+
+def test_a_title_goes_on_after_a_nouns_abbreviation_and_to_gosts_slashes():
+    # `вод р. Шаган // Вестник …`, `… оз. Балхаш. Вестник …`: after `р.` (река), `оз.`, `г.` the
+    # capitalised name is the title's, up to GOST's `//` or `/`, or to its sentence's end when the
+    # element the tagger began with it goes on after it (lists23, batch 6's Kazakhstani lists).
+    assert corrected_labels(("Состав", T, 1.0), ("воды", T, 1.0), ("р.", T, 1.0), ("Ертіс", J, 0.8), ("//", J, 1.0), ("Вестник", J, 1.0), ("КазНУ.", J, 1.0)) == [T, T, T, T, J, J, J]
+    assert corrected_labels(("Состав", T, 1.0), ("воды", T, 1.0), ("р.", T, 1.0), ("Ертіс", A, 0.8), ("/", A, 1.0), ("Иванов", A, 1.0), ("И.И.", A, 1.0)) == [T, T, T, T, A, A, A]
+    assert corrected_labels(("Донные", T, 1.0), ("отложения", T, 1.0), ("оз.", T, 1.0), ("Балхаш.", J, 0.8), ("Гидрометеорология", J, 1.0), ("и", J, 1.0), ("экология.", J, 1.0)) == [T, T, T, T, J, J, J]
+    # a title with no mark after it followed by its journal's name is left as read (IOP's
+    # `Title Class. Quantum Grav.`, `Тіл тағылымы ҚазҰУ Хабаршысы. Филология сериясы`), and so
+    # is a host's acronym before GOST's slash
+    assert corrected_labels(("Advanced", T, 1.0), ("detectors", T, 1.0), ("Class.", J, 0.8), ("Quantum", J, 1.0), ("Grav.", J, 1.0)) == [T, T, J, J, J]
+    assert corrected_labels(("Тіл", T, 1.0), ("тағылымы", T, 1.0), ("ҚазҰУ", J, 0.8), ("Хабаршысы.", J, 1.0), ("Филология", J, 1.0)) == [T, T, J, J, J]
+    assert corrected_labels(("Coordinating", T, 1.0), ("obligations", T, 1.0), ("CEUR", J, 0.8), ("Workshop", J, 1.0), ("/", J, 1.0), ("под", J, 1.0)) == [T, T, J, J, J, J]
+
+
+def test_a_years_cyrillic_letter_and_a_journals_translation_in_brackets():
+    # Russian and Kazakh journals' romanised lists (lists23, batch 6): `(2013а)` with a Cyrillic
+    # letter is the year 2013, and `Journal [Its translation] 22(4)` names the journal before the
+    # bracket, as `Title [Its translation]` names the title.
+    f = fields("Omarov, A.B., Serikova, D.K. (2013б). Ozera Kazakhstana [Lakes of Kazakhstan]. Gidrometeorologiya i ekologiya [Hydrometeorology and Ecology] 22(4), 66-73.")
+    assert (f.get("year"), f.get("title"), f.get("journal"), f.get("journaltitleaddon"), f.get("volume"), f.get("pages")) == (
+        "2013", "Ozera Kazakhstana", "Gidrometeorologiya i ekologiya", "Hydrometeorology and Ecology", "22", "66-73")
+
+
+@pytest.mark.parametrize("journal", ["Annales du Musée national [Alger]", "Radiatsiya i risk [Radiation]"])
+def test_a_bracket_after_a_journal_that_is_no_translation_of_it_stays(journal):
+    # one word in brackets (a place, a one-word name) is no translation
+    f = fields(f"Omarov, A.B. (2019). Ozera Kazakhstana. {journal}, 22(4), 66-73.")
+    assert (f.get("journal"), f.get("journaltitleaddon")) == (journal, None)
+
+
+def test_what_follows_a_place_and_its_colon_is_the_publisher():
+    # GOST's imprint `– Астана : Институт …, 2019.`: the tagger read the institute as a journal
+    # (lists23, batch 6's Tomsk paper: `– Алматы : Институт ядерной физики НЯЦ РК, 2005.`)
+    f = fields("Омаров А.Б. Состояние рек Казахстана : отчет о НИР. – Астана : Институт географии и водной безопасности, 2019.")
+    assert (f.get("address"), f.get("publisher"), f.get("journal"), f.get("booktitle")) == ("Астана", "Институт географии и водной безопасности", None, None)
+    # a host with its volume and pages after a place keeps its name (no imprint of its own)
+    f = fields("Омаров А.Б. Реки // Вестник КазНУ. – Алматы : Қазақ университеті, 2019. – Т. 3. – С. 5–9.")
+    assert f.get("journal") == "Вестник КазНУ"
+
+
+def test_a_quoted_title_after_a_nouns_abbreviation_and_a_classification_index():
+    # `«… вод р. Ертіс». УДК 504.4:577.4. Курчатов 2010 г.`: the title goes on to its quote's end,
+    # and a UDC index is no pages (lists23, batch 6)
+    assert corrected_labels(("«Состав", T, 1.0), ("вод", T, 1.0), ("р.", T, 1.0), ("Ертіс».", A, 0.8), ("Алматы", A, 1.0), ("2010", "date", 1.0)) == [T, T, T, T, A, "date"]
+    assert corrected_labels(("Title.", T, 1.0), ("УДК", "genre", 0.9), ("504.4.054:", "genre", 0.9), ("577.4:539.16.", "pages", 0.8), ("2010", "date", 1.0)) == [T, "genre", "genre", "genre", "date"]
+
+
+def test_apas_software_entry_keeps_its_version_and_kind_apart():
+    # APA 7's `Title (Version 1.7) [Computer software]. https://…` (lists23, batch 6's apaquarto list)
+    f = fields("Okafor, C., & Brandt, L. (2023). Sleepr (Version 2.1) [Computer software]. https://doi.org/10.5281/zenodo.1234567")
+    assert (f.get("title"), f.get("version"), f.get("type"), f.get("publisher")) == ("Sleepr", "2.1", "Computer software", None)

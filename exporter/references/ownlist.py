@@ -88,13 +88,22 @@ _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|\w/?)\s*$")
 # `Moshier SL (1992)`), a family name's particle first (`van Stokkum IHM,`, `de Geest, S.`).
 _PARTICLE_WORDS = "van|von|de|der|den|du|da|di|del|della|dos|la|le|ter|ten"
 _PARTICLE = rf"(?:(?:{_PARTICLE_WORDS})\s+){{0,2}}"
+# A family name's capital: Latin (with the accented capitals of Central European names: `Świercz`,
+# `Łukasz`, `Čapek`), Cyrillic, Kazakh.
+_FAMILY_CAPITAL = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"
 _AUTHOR_START = re.compile(
-    rf"^\s*{_PARTICLE}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,?\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.|[A-ZА-ЯЁ][\w-]+\s+[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]{{1,3}}(?:,|\s\(|$))"
+    rf"^\s*{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+,?\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.|[A-ZА-ЯЁ][\w-]+\s+[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]{{1,3}}(?:,|\s\(|$))"
 )
 _PARTICLE_FIRST = re.compile(rf"^\s*(?:{_PARTICLE_WORDS})\s")
 # An author–date entry's opening: authors (or an organisation) in capitalised words, then the
 # year in brackets (`R Development Core Team (2006).`, `American Psychiatric Association. (2000).`).
 _AUTHOR_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)")
+# Chicago's author-date opening: the authors, a full stop, the year and a full stop.
+_AUTHOR_DOT_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\.\s+(?:1[5-9]|20)\d\d[a-z]?\.(?=\s|$)")
+# Chicago's first author, family name first and the given name in full (`Wickham, Hadley,`,
+# `Kanatous, Shane B., and`), and the same-author dash of Chicago, SIAM and MLA (`———. 2023.`).
+_FAMILY_GIVEN = re.compile(rf"^\s*{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+, [{_FAMILY_CAPITAL}][a-z]+(?: [A-Z]\.)*(?:,|\.\s)")
+_SAME_AUTHOR_DASH = re.compile(r"^\s*(?:[—–]{2,}|-{3,})[.,]\s")
 _NAME_LINK_WORDS = {"and", "et", "al", "&", "und", "и", *_PARTICLE_WORDS.split("|")}
 
 # A list without a heading must end the paper: at most this many non-blank lines after the
@@ -170,7 +179,36 @@ def entry_number(line: str) -> Start | None:
     return Start(-1, int(m[1] or m[2]), m.end(), m.end() >= len(line.rstrip()))
 
 
-def number_entries(lines: list[str], begin: int, end: int, first: int | None = None) -> list[Start]:
+# GOST 7.32's bare number (`1 Иванов И.И. Title…`, Kazakhstani journals' and theses' lists): a
+# number, a space, then an author's name and initials. Read only under a list's heading, and only
+# when the list's first entry is so numbered.
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
+
+
+def _bare_entry_number(line: str) -> Start | None:
+    m = _BARE_NUMBER.match(line)
+    if m is None or _AUTHOR_START.match(line[m.end() :]) is None:
+        return None
+    return Start(-1, int(m[1]), m.end(), False)
+
+
+def _bare_number_after_an_entry(lines: list[str], i: int, expected: int) -> Start | None:
+    """`5 Қазақстан Республикасының Конституциясы. – Алматы, 1995.`: in a list of bare numbers,
+    the next number before a capital opens an entry with no author when the line before ends
+    as an entry surely does (a number, a bracket, a page count or an address)."""
+    m = _BARE_NUMBER.match(lines[i])
+    if m is None or int(m[1]) != expected or not lines[i][m.end() :][:1].isupper():
+        return None
+    previous = next((lines[j] for j in range(i - 1, -1, -1) if not _is_blank(lines[j])), "")
+    return Start(-1, expected, m.end(), False) if entry_end_strength(previous) == 2 else None
+
+
+# A line ending so is cut in the middle of a word or a range (`pp.1-` / `7.`): the next line
+# goes on with it and opens no entry.
+_CUT_LINE = re.compile(r"[-‐–—]\s*$")
+
+
+def number_entries(lines: list[str], begin: int, end: int, first: int | None = None, bare: bool = False) -> list[Start]:
     """The entry starts between `begin` and `end`, by the sequence of their numbers.
 
     The first number found opens the list (it must be `first` when given, else below 10: a
@@ -178,12 +216,23 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
     starts an entry only with the next number (`4.` after `3.`), the same number again (a
     duplicate, which the linker reports), or, in the `[n]` form, a number not seen yet (two
     columns interleaved by the extraction: `[5]`, `[22]`, `[6]`…). Any other number at a line
-    start is part of an entry's text: `2004. 1090 p.`, a stray `1.` of a wrapped title.
+    start is part of an entry's text: `2004. 1090 p.`, a stray `1.` of a wrapped title, the end
+    of a range cut at a line's end (`pp.1-` / `7.`). With `bare` (under a heading), a list whose
+    first entry has GOST 7.32's bare number (`1 Иванов И.И.`) is read in that form throughout.
     """
     starts: list[Start] = []
     seen: set[int] = set()
+    bare_form = False
     for i in range(begin, end):
-        found = entry_number(lines[i])
+        if i > 0 and _CUT_LINE.search(lines[i - 1]):
+            continue
+        found = entry_number(lines[i]) if not bare_form else None
+        if found is None and bare and (bare_form or not starts):
+            found = _bare_entry_number(lines[i])
+            if found is None and bare_form:  # an entry with no author (a law, a standard) after a complete one
+                found = _bare_number_after_an_entry(lines, i, starts[-1].number + 1)
+            if found is not None and not starts:
+                bare_form = True
         if found is None:
             continue
         n = found.number
@@ -223,7 +272,7 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     headings = [i for i in range(start, len(lines)) if is_reference_heading(lines[i])]
     for index, h in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else len(lines)
-        starts = number_entries(lines, h + 1, following)
+        starts = number_entries(lines, h + 1, following, bare=True)
         if not starts or reads_as_sections(lines, starts):  # `2. Literature`: a section of the body
             continue
         found = ReferenceList(h, starts, following, h)
@@ -232,7 +281,7 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         numbers = [s.number for s in found.starts]
         for k, later in enumerate(headings[index + 1 :], start=index + 1):
             after = headings[k + 1] if k + 1 < len(headings) else len(lines)
-            twin = number_entries(lines, later + 1, after)
+            twin = number_entries(lines, later + 1, after, bare=True)
             if [s.number for s in twin] == numbers:  # as many entries, in the same order
                 found.twin, found.twin_starts = later, twin
                 break
@@ -516,8 +565,9 @@ def opens_author_date_entry(line: str) -> bool:
     """The line opens an author–date entry: capitalised names or an organisation's words (with
     `and`, `&`, `et al.` and name particles between them), then the year in brackets, as APA,
     Harvard and JSS lists print each entry's start (`Golub GH, LeVeque RJ (1979).`,
-    `Alzheimer’s Disease International. (2009).`)."""
-    m = _AUTHOR_DATE.match(line)
+    `Alzheimer’s Disease International. (2009).`), or after a full stop, as Chicago's
+    author-date style does (`R Core Team. 2022.`, `Xie, Yihui. 2016.`)."""
+    m = _AUTHOR_DATE.match(line) or _AUTHOR_DOT_DATE.match(line)
     if m is None:
         return False
     words = re.findall(r"[^\W\d_][\w'’.-]*|&", m["who"])
@@ -530,18 +580,41 @@ def opens_author_date_entry(line: str) -> bool:
 # `Приложение 1`, a lettered `A. Partitioned vs. unpartitioned …`), or what journals print after a list.
 _APPENDIX_HEADING = re.compile(r"^\s*(?:(?:Appendix|APPENDIX|Приложение|ПРИЛОЖЕНИЕ|Қосымша|ҚОСЫМША)\b.{0,80}|[A-Z]\.?\s+[A-Z][^,\d;:()\[\]]{3,80}[^.,\d\s])$")
 _ENDS_WITH_STOP = re.compile(r"(?:[.)\]\d]|/)\s*$")
+# `… https://dplyr.tidyverse.org`, or an address's tail wrapped to a line of its own
+# (`package=corx`, `package.tinylabels`): APA's entries end so.
+_ENDS_WITH_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$|^\s*[^\s/]*[a-z][./=][^\s]*[a-z0-9]\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _chicago_first_author(line: str) -> bool:
+    """`Wickham, Hadley, Mara Averick, …`: Chicago's first author, given name in full, on a line
+    with no number but the entry's year after a full stop (`… Mammen. 2010.`); a journal's name
+    wrapped to a line's start has its volume there (`Aging, Neuropsychology, and Cognition, 11,`)."""
+    if _FAMILY_GIVEN.match(line) is None:
+        return False
+    digit = re.search(r"\d", line)
+    return digit is None or (line[: digit.start()].rstrip().endswith(".") and re.match(r"(?:1[5-9]|20)\d\d[a-z]?\.", line[digit.start() :]) is not None)
 
 
 def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     """Inside a paragraph of an unnumbered list a line opens the next entry when the line before
-    ends as an entry does (a full stop, bracket, number or address's slash) and the line opens
+    ends as an entry does (a full stop, bracket, number, address's slash, or an address) and the line opens
     with an author's name and initials or an author–date opening (see `entry_start_strength`,
     `opens_author_date_entry`); a wrapped line of authors (`Vohs, K. D. (2001).` after `… C. and`)
     follows a line that does not end so."""
-    if not _ENDS_WITH_STOP.search(previous):
+    if not _ENDS_WITH_STOP.search(previous) and not _ENDS_WITH_ADDRESS.search(previous):
         return False
+    if _SAME_AUTHOR_DASH.match(line) or _chicago_first_author(line):
+        return True
     return entry_start_strength(line, following) == 2 or opens_author_date_entry(line)
+
+
+def _double_spaced(filled: list[int]) -> bool:
+    """Nearly every line stands between blank lines (a double-spaced manuscript read from a PDF:
+    APA's papers): the blank lines then part lines, not entries, and the entries are told apart
+    by their openings as inside a paragraph (`_opens_unnumbered_entry`)."""
+    gaps = [b - a for a, b in zip(filled, filled[1:])]
+    return len(gaps) >= 6 and sum(1 for g in gaps if g == 2) >= 0.8 * len(gaps)
 
 
 def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
@@ -552,6 +625,7 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
     one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
+    spaced = _double_spaced(filled)
     groups: list[list[int]] = []
     previous_blank = True
     for k, i in enumerate(filled):
@@ -562,7 +636,7 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
         if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
             break
         following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
-        if not groups or one_per_line or previous_blank and not continues_entry(lines[i]):
+        if not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]):
             groups.append([i])
         elif _opens_unnumbered_entry(lines[groups[-1][-1]], lines[i], following):
             groups.append([i])

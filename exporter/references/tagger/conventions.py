@@ -515,6 +515,65 @@ def _part_inside_a_title(tokens: list[str], labels: list[str]) -> None:
             labels[i] = labels[i + 1] = "title"
 
 
+# A title's last word that leaves its sentence open: no mark after it (a comma may close a title
+# in SIAM's and AMS's `Title, ACM Trans. Math. Software,`), or a lower-case abbreviation of a
+# common noun (`р.` река, `оз.`, `г.`, `им.`: `вод р. Шаган`).
+_OPEN_END = re.compile(r"[^\W_]$")
+_NOUN_ABBREVIATION = re.compile(r"^[а-яё]{1,3}\.$")
+_SHORT_ABBREVIATION = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]{0,3}\.$")  # `J.`, `Chem.`, `Phys.`: a journal's short name
+_SENTENCE_END_WORD = re.compile(r"^[^\W\d_]{2,}[»”\"’')]*[.?!]$")  # `Шаган».` too
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,}[.,]?$")  # `IEEE Trans.`, `CEUR Workshop`: a host's name
+_GOST_MARKS = frozenset({"/", "//"})
+
+
+_CLASSIFICATION_MARK = frozenset("удк udc әож ббк bbk мрнти грнти".split())
+_CLASSIFICATION_NUMBER = re.compile(r"^[\d.:+()/'-]*\d[\d.:+()/'-]*[.,;]?$")
+_YEAR_TOKEN = re.compile(r"^(?:1[5-9]|20)\d\d[.,;]?$")  # the year after the index: `УДК 504.4. 2010.`
+
+
+def _classification_numbers(tokens: list[str], labels: list[str]) -> None:
+    """`УДК 504.4.054:577.4:539.16`: the numbers after a classification's mark (УДК, ӘОЖ, ББК,
+    МРНТИ, UDC) are its index, read with the mark, never pages or a volume (a year ends it)."""
+    for i, token in enumerate(tokens[:-1]):
+        if canonical(token) not in _CLASSIFICATION_MARK:
+            continue
+        k = i + 1
+        while k < len(tokens) and _CLASSIFICATION_NUMBER.match(tokens[k]) and not _YEAR_TOKEN.match(tokens[k]):
+            labels[k] = labels[i]
+            k += 1
+
+
+def _title_to_its_sentence_end(tokens: list[str], labels: list[str]) -> None:
+    """`… воды р. Шаган // Вестник КрасГАУ`, `… бассейна оз. Балхаш. Вестник …`: a title whose
+    last word leaves its sentence open goes on to GOST's `/` or `//` (the title proper ends
+    there), and after a noun's lower-case abbreviation (`р.`, `оз.`, `г.`) to its sentence's end:
+    the capitalised words the tagger began the next element with are the title's (a river's or a
+    town's name), when that element goes on after them. Not across a host's mark (`In`, `В`,
+    `–`, a bracket), a journal's short name (`J. Chem. Phys.`, IOP's `Title Class. Quantum
+    Grav.` with no mark after the title) or an acronym (`IEEE Trans.`)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title" or b >= len(tokens) - 1 or labels[b] in ("title", "date"):
+            continue
+        last, nxt = tokens[b - 1], tokens[b]
+        abbreviated = _NOUN_ABBREVIATION.match(last) is not None
+        if not (_OPEN_END.search(last) or abbreviated) or not nxt[:1].isupper() or canonical(nxt) in _HOST_MARK:
+            continue
+        end = None
+        for k in range(b, min(b + 4, len(tokens))):
+            if tokens[k] in _GOST_MARKS:  # the title proper ends at GOST's mark, whatever follows it
+                end = k if k > b else None
+                break
+            if labels[k] != labels[b] or _SHORT_ABBREVIATION.match(tokens[k]) or _ACRONYM.match(tokens[k]):
+                break
+            if _SENTENCE_END_WORD.match(tokens[k]):  # after a noun's abbreviation, at its sentence's end,
+                # the element going on after it (a title with no mark after it may be followed by its
+                # journal's name: IOP's `Title Class. Quantum Grav.`, `Тіл тағылымы ҚазҰУ Хабаршысы.`)
+                end = k + 1 if abbreviated and k + 1 < len(tokens) and labels[k + 1] == labels[b] else None
+                break
+        for k in range(b, end or b):
+            labels[k] = "title"
+
+
 def _title_before_responsibility(tokens: list[str], labels: list[str]) -> None:
     """`Информатика / Под ред. А.Г. Гейна …`: GOST's ` / ` opens the statement of responsibility,
     which follows the title proper (GOST 7.1-2003 §5.4); a first run read as authors that ends at
@@ -635,6 +694,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _volume_mark_not_journal(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
     _part_inside_a_title(tokens, labels)
+    _title_to_its_sentence_end(tokens, labels)
+    _classification_numbers(tokens, labels)
     _publisher_after_a_colon(tokens, labels)
     _year_inside_a_title(tokens, labels)
     if labels == list(tagged.labels):

@@ -440,13 +440,20 @@ def _dated(text: str) -> tuple[str, list[int]] | None:
     return wide, where
 
 
+# A year's letter printed in Cyrillic (`(2013а)`, `(2017б)`: two works of one author and year in a
+# Russian or Kazakh journal's list), shown to the tagger as the Latin letter it learned (`(2013a)`).
+_CYRILLIC_YEAR_LETTER = re.compile(r"(?<=\((?:1[5-9]|20)\d\d)[а-е](?=\))")
+_LATIN_OF = str.maketrans("абвгде", "abvgde")
+
+
 def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
     separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
-    date read as its year (`_dated`)."""
-    spaced = _dated(text) or _spaced(text)
+    date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one."""
+    view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
+    spaced = _dated(view) or _spaced(view)
     if spaced is None:
-        return tag(text)
+        return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
     wide, where = spaced
     tagged = tag(wide)
     spans = tuple((where[s], where[e - 1] + 1) for s, e in tagged.spans)
@@ -599,10 +606,13 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _journal_glued_to_title(f)
     _publisher_from_place(f)
     _publisher_not_container(f)
+    _publisher_after_place(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
+    _split_container_translation(f)
     _site_before_address(f)
     _kind_of_work_not_container(f)
+    _software_description(f)
     _container_without_designation(f)
     _state_not_container(f)
     _volume_and_pages_inside_the_host(f)
@@ -775,6 +785,36 @@ def _kind_of_work_not_container(f: _Fields) -> None:
         f.add("type", s, e, value.strip(" .,:;"))
         if p is not None and "type" in f.items:
             f.confidence["type"] = p
+
+
+# APA 7's description of a work's kind in brackets after its title (§9.21): `[Computer
+# software]`, `[Data set]`, `[Video]`, `[Preprint]`…
+_APA_DESCRIPTION = re.compile(
+    r"computer\s+(?:software|program)|software|data\s?set|video|audio(?:\s+(?:podcast|recording))?|podcast|blog\s+post|preprint|unpublished\s+manuscript|mobile\s+app|app",
+    re.IGNORECASE,
+)
+_VERSION_AFTER_TITLE = re.compile(r"\s?\((?:Version|Vers\.|v\.)\s?(?P<version>\d[\w.-]*)\)$")
+
+
+def _software_description(f: _Fields) -> None:
+    """`Quarto (Version 1.7) [Computer software]. https://…`: APA's software entry. The kind of
+    work in brackets is its type, not its publisher; the version in brackets after the title is
+    the version, not the title's."""
+    if "publisher" in f.items:
+        value, start, end = f.items["publisher"]
+        if _APA_DESCRIPTION.fullmatch(value.strip(" .,[]")) and f.text[start - 1 : start] == "[":
+            f.items["type"] = f.items.pop("publisher")
+            if "publisher" in f.confidence:
+                f.confidence["type"] = f.confidence.pop("publisher")
+    if "title" in f.items and "version" not in f.items:
+        value, start, end = f.items["title"]
+        m = _VERSION_AFTER_TITLE.search(value)
+        if m and m.start() > 0:
+            p = f.confidence.get("title")
+            del f.items["title"]
+            f.taken = [t for t in f.taken if t != (start, end)]
+            f.add("title", start, start + m.start(), confidence=p)
+            f.add("version", start + m.start("version"), start + m.end("version"), confidence=p)
 
 
 def _page_not_issue(f: _Fields) -> None:
@@ -1025,6 +1065,20 @@ def _publisher_not_container(f: _Fields) -> None:
         f.confidence["publisher"] = f.confidence.pop("booktitle")
 
 
+def _publisher_after_place(f: _Fields) -> None:
+    """`– Алматы : Институт ядерной физики, 2005.`, `Boca Raton: CRC Press`: what follows a place
+    and its colon is the publisher (GOST 7.1's and APA's imprint), never a journal or a book: a
+    host is named before its own imprint, with `//` or `In`, and has volumes and pages."""
+    if "address" not in f.items or "publisher" in f.items or any(n in f.items for n in ("volume", "number", "pages")):
+        return
+    for name in ("journal", "booktitle"):
+        if name in f.items and f.items["address"][2] <= f.items[name][1] and re.match(r"\s?:\s?[^\W\d_]", f.text[f.items["address"][2] : f.items[name][2]]):
+            f.items["publisher"] = f.items.pop(name)
+            if name in f.confidence:
+                f.confidence["publisher"] = f.confidence.pop(name)
+            return
+
+
 def _institution_after_genre(f: _Fields, tagged) -> None:
     """`PhD thesis, University Of California, Irvine`, `Technical report, Department of …`: what
     follows a thesis's or report's designation, before the place or the year, is the school or
@@ -1060,13 +1114,47 @@ def _split_translation(f: _Fields) -> None:
     f.add("title", start, start + len(value[: m.start()].rstrip(" .")))
     f.add("titleaddon", start + m.start(1), start + m.end(1))
     rest = value[m.end():]
-    if rest.strip() and "journal" not in f.items and "booktitle" not in f.items:
+    host = f.items.get("journal")
+    if rest.strip() and host is not None and f.text[host[1] - 1 : host[1]] == "[" and f.text[host[2] : host[2] + 1] == "]" and not f.text[end : host[1] - 1].strip():
+        # `… [Translation]. Journal [Its translation] 22(4)`: the tagger read the journal's name
+        # with the title and its translation alone as the journal; the name and it are the journal
+        del f.items["journal"]
+        f.taken = [t for t in f.taken if t != (host[1], host[2])]
+        _text_value(f, "journal", start + m.end(), host[2] + 1)
+    elif rest.strip() and "journal" not in f.items and "booktitle" not in f.items:
         _text_value(f, "journal", start + m.end(), end)
     for name in ("title", "titleaddon", "journal"):
         if name in f.items and name not in f.confidence and p is not None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+# A romanised or Cyrillic name (not `耶稣会…` with its English name), its translation in two
+# words or more (not a place, `Annales du Musée … [Alger]`), and no medium's designation
+# (`World Book [Электронный ресурс]`, `[Internet]`: GOST's and Vancouver's, kept with the name).
+_TRANSLATED_NAME = re.compile(r"[\s\dA-Za-zÀ-ɏЀ-ӿ\W]+")
+_TRANSLATION = re.compile(r"\S+(?:\s+\S+)+")
+_MEDIUM = re.compile(r"ресурс|электрон|internet|online|онлайн|текст|text", re.IGNORECASE)
+
+
+def _split_container_translation(f: _Fields) -> None:
+    """`Radiatsiya i risk [Radiation and Risk] 22(4)`: the journal's or book's name with its
+    translation in brackets after it (Russian and Kazakh journals' romanised lists, as `Title
+    [Its translation]` for the title): the name is the container, the bracket its
+    `journaltitleaddon` or `booktitleaddon` (biblatex's fields)."""
+    for name in ("journal", "booktitle"):
+        if name not in f.items:
+            continue
+        value, start, end = f.items[name]
+        m = re.fullmatch(r"(.*?[^\W\d_].*?)\s?\[([^\[\]]{4,})\][.,]?\s*", value)
+        if not m or not _TRANSLATED_NAME.fullmatch(m[1]) or not _TRANSLATION.fullmatch(m[2]) or _MEDIUM.search(m[2]):
+            continue
+        p = f.confidence.get(name)
+        del f.items[name]
+        f.taken = [t for t in f.taken if t != (start, end)]
+        f.add(name, start, start + len(m[1].rstrip(" .,")), confidence=p)
+        f.add(name.replace("journal", "journaltitle") + "addon" if name == "journal" else "booktitleaddon", start + m.start(2), start + m.end(2), confidence=p)
 
 
 def _entry_type(text: str, v: dict[str, str]) -> str:
