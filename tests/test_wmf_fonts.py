@@ -113,15 +113,18 @@ def _one_glyph_preview() -> bytes:
     return placeable + struct.pack("<H", checksum) + header + body
 
 
-@pytest.mark.skipif(not (shutil.which("wmf2svg") and shutil.which("soffice") and shutil.which("pdftocairo")), reason="libwmf-bin, LibreOffice or poppler not installed")
-def test_a_metafile_wmf2svg_refuses_is_drawn_by_libreoffice(tmp_path):
+@pytest.mark.skipif(not shutil.which("wmf2svg"), reason="libwmf-bin not installed")
+def test_a_one_letter_preview_wmf2svg_refuses_is_drawn_in_its_own_frame(tmp_path):
     import subprocess
 
     from exporter.media.convert import wmf_to_svg
+    from exporter.media.wmf_fonts import framed
 
     (tmp_path / "one.wmf").write_bytes(_one_glyph_preview())
     refused = subprocess.run(["wmf2svg", "--inline", "-o", str(tmp_path / "one.svg"), str(tmp_path / "one.wmf")], capture_output=True)
-    assert refused.returncode != 0  # the case itself: wmf2svg still refuses it
-    svg = wmf_to_svg(_one_glyph_preview())
-    width, height = map(float, re.search(rb'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', svg).groups())
-    assert svg.count(b"<path") >= 1 and 5 < width < 100 and 5 < height < 100  # one letter drawn, cropped to it
+    assert refused.returncode != 0  # the case itself: wmf2svg still refuses it as it is
+    svg = wmf_to_svg(_one_glyph_preview()).decode("utf-8")
+    assert re.findall(r">\s*([^<]*?)\s*</text>", svg) == ["ρ"]  # its letter, in its Greek font's code page
+    width, height = map(float, re.search(r'<svg[^>]*\swidth="([\d.]+)[a-z]*"[^>]*\sheight="([\d.]+)', svg).groups())
+    assert abs(width / height - 320 / 480) < 0.01  # the window's shape: the letter keeps its place and size in it
+    assert framed(_metafile_of([])) is not None and framed(b"not a metafile") is None

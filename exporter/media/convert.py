@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..symbol_encoding import ADOBE_CORPORATE_USE
-from .wmf_fonts import decode_mt_extra, text_record_faces
+from .wmf_fonts import decode_mt_extra, framed, text_record_faces
 
 TIME_LIMIT = 20  # seconds of one conversion; a corpus WMF takes ~10 ms, LibreOffice ~3 s to start
 MEMORY_LIMIT = 1 << 30  # bytes of address space a converter may take
@@ -120,22 +120,28 @@ def svg_namespaces(text: str) -> str:
 
 def wmf_to_svg(data: bytes) -> bytes:
     """A WMF as SVG (libwmf's wmf2svg; its bitmaps inlined as data: URIs; text as UTF-8). One
-    wmf2svg refuses (a MathType preview whose window it reads as of no size) is drawn by
-    LibreOffice, as an EMF is; wmf2svg's reason is kept when LibreOffice cannot either."""
+    wmf2svg refuses is given an invisible frame over its window (`wmf_fonts.framed`: a MathType
+    preview of one letter, which libwmf measures as of no size), then, refused still, drawn by
+    LibreOffice as an EMF is; wmf2svg's first reason is kept when nothing draws it."""
     tool = shutil.which("wmf2svg")
     if tool is None:
         raise ConversionError("wmf2svg is not installed (Debian: libwmf-bin)")
     with tempfile.TemporaryDirectory(prefix="exporter-wmf-") as tmp:
-        source = Path(tmp) / "in.wmf"
-        source.write_bytes(data)
-        try:
-            _run([tool, "--inline", "-o", "out.svg", "in.wmf"], tmp)
-        except ConversionError as refused:
+        refused: ConversionError | None = None
+        for metafile in (data, framed(data)):
+            if metafile is None:
+                continue
+            (Path(tmp) / "in.wmf").write_bytes(metafile)
             try:
-                return metafile_by_office(data, "wmf")
-            except ConversionError:
-                raise refused from None
-        return _text_as_unicode(_read_svg(Path(tmp) / "out.svg", "wmf2svg"), text_record_faces(data))
+                _run([tool, "--inline", "-o", "out.svg", "in.wmf"], tmp)
+            except ConversionError as exc:
+                refused = refused or exc
+                continue
+            return _text_as_unicode(_read_svg(Path(tmp) / "out.svg", "wmf2svg"), text_record_faces(data))
+        try:
+            return metafile_by_office(data, "wmf")
+        except ConversionError:
+            raise refused from None
 
 
 def emf_to_svg(data: bytes) -> bytes:

@@ -93,3 +93,48 @@ def _font(params: bytes) -> tuple[str, int]:
     14th), then the name in up to 32 bytes ending in NUL."""
     charset = params[13] if len(params) > 13 else 0
     return params[18:50].split(b"\0", 1)[0].decode("latin-1").strip(), charset
+
+
+SET_WINDOW_ORG, SET_WINDOW_EXT = 0x020B, 0x020C
+CREATE_PEN, CREATE_BRUSH, RECTANGLE = 0x02FA, 0x02FC, 0x041B
+PS_NULL, BS_NULL = 5, 1
+
+
+def _record(function: int, params: bytes) -> bytes:
+    return struct.pack("<IH", 3 + len(params) // 2, function) + params
+
+
+def framed(data: bytes) -> bytes | None:
+    """The metafile with an invisible rectangle over its window, drawn first (a null pen and a
+    null brush, both deleted after it, so the object table is as before): libwmf measures a
+    metafile by what it draws, and one that draws only a letter (a MathType preview of `ρ`) it
+    measures as of no size and refuses. None when the records cannot be walked or set no window."""
+    start = 22 if len(data) >= 22 and struct.unpack_from("<I", data)[0] == PLACEABLE_KEY else 0
+    if len(data) < start + 18:
+        return None
+    header_size = struct.unpack_from("<H", data, start + 2)[0] * 2
+    at, origin, extent = start + header_size, (0, 0), None
+    while at + 6 <= len(data):
+        words, function = struct.unpack_from("<IH", data, at)
+        if words < 3 or function == EOF:
+            return None
+        if function == SET_WINDOW_ORG and words >= 5:
+            origin = struct.unpack_from("<hh", data, at + 6)  # y, x
+        at += words * 2
+        if function == SET_WINDOW_EXT and words >= 5:
+            extent = struct.unpack_from("<hh", data, at - words * 2 + 6)  # y, x
+            break
+    if extent is None:
+        return None
+    (y, x), (height, width) = origin, extent
+    frame = b"".join([
+        _record(CREATE_PEN, struct.pack("<HhhI", PS_NULL, 0, 0, 0)), _record(SELECT_OBJECT, struct.pack("<H", 0)),
+        _record(CREATE_BRUSH, struct.pack("<HIH", BS_NULL, 0, 0)), _record(SELECT_OBJECT, struct.pack("<H", 1)),
+        _record(RECTANGLE, struct.pack("<hhhh", y + height, x + width, y, x)),
+        _record(DELETE_OBJECT, struct.pack("<H", 0)), _record(DELETE_OBJECT, struct.pack("<H", 1)),
+    ])
+    header = bytearray(data[start:start + header_size])
+    struct.pack_into("<I", header, 6, (len(data) - start + len(frame)) // 2)  # the file's size in words
+    struct.pack_into("<H", header, 10, max(struct.unpack_from("<H", header, 10)[0], 2))  # objects at once
+    struct.pack_into("<I", header, 12, max(struct.unpack_from("<I", header, 12)[0], 8))  # the longest record
+    return data[:start] + bytes(header) + data[start + header_size:at] + frame + data[at:]
