@@ -608,6 +608,17 @@ def test_a_number_after_a_range_cut_at_a_lines_end_opens_no_entry():
     assert [e.text.split(",")[0] for e in doc.references] == ["Ahuja", "Harish", "He"]
 
 
+@pytest.mark.parametrize("text", [
+    # hypothesis's cases (tests/test_properties.py, tests/hostile): the only `1` after a line
+    # ending in a hyphen made a run of no entries, and reading it stopped with an IndexError
+    "Мәтін осылай басталады, ал оның тақырыбы да, авторы да жоқ. Бұл мәтіннің өзі.\n0-\n[1]\n",
+    "екінші жол сөз-\n1. Бірінші кітап. – Алматы, 2000.\n",
+])
+def test_a_lone_number_after_a_cut_line_is_no_list(text):
+    doc = read_plaintext(SourceText("p.txt", text, "utf-8"))
+    assert doc.references == ()
+
+
 # ---- unnumbered lists: double spacing, an address ending an entry, Chicago's openings (lists23) ------
 
 

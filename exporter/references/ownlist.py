@@ -359,6 +359,8 @@ def _headless(lines: list[str], start: int) -> ReferenceList | None:
         if hit is None or hit.number != 1:
             continue
         run = number_entries(lines, i, len(lines), first=1)
+        if not run:  # its number continues a range cut at the line before (`pp.1-` / `1.`)
+            continue
         numbers = {s.number for s in run}
         tail = sum(1 for j in range(run[-1].line + 1, len(lines)) if not _is_blank(lines[j]))
         if tail > _HEADLESS_TAIL or reads_as_sections(lines, run):
