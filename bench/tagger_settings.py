@@ -44,6 +44,20 @@ GRID = {f"c1={c1} c2={c2}": {"c1": c1, "c2": c2} for c1 in (0.0, 0.05, 0.1, 0.3)
     # How often a source's lines are appended (train.WEIGHT; anystyle-core counts twice): the real sets against the synthetic ones.
     "grobid weight 2 max_iterations=50": {"max_iterations": 50, "weight": {"grobid": 2}},
 }
+# Gazetteer rows (tagger23): features from known names (tagger/gazetteer.py: GROBID's lexicon of
+# journals, conferences, publishers and places, and our own list), which kinds given as
+# "gazetteer" (features.GAZETTEER_KINDS while the trainer is loaded and the row is scored);
+# "no gazetteer" rows rerun the shipped features on the same tree for a like-for-like baseline.
+_ALL = ("journal", "conf", "publisher", "place")
+GAZETTEER_GRID = {
+    "no gazetteer max_iterations=50": {"max_iterations": 50, "gazetteer": ()},
+    "gazetteer all max_iterations=50": {"max_iterations": 50, "gazetteer": _ALL},
+    "gazetteer journal+conf max_iterations=50": {"max_iterations": 50, "gazetteer": ("journal", "conf")},
+    "gazetteer publisher+place max_iterations=50": {"max_iterations": 50, "gazetteer": ("publisher", "place")},
+    "no gazetteer": {"gazetteer": ()},
+    "gazetteer all": {"gazetteer": _ALL},
+}
+GRID |= GAZETTEER_GRID
 # Rows of a feature set rather than a setting (tagger20), kept in bench/tagger_settings.json and
 # not in GRID: their features are not in this tree (none was shipped). "segment features …" were
 # run with commit 48c701b's features.py and bench/tagger_settings.py (each token's
@@ -123,14 +137,15 @@ def speed_ms(runs: int = 5) -> float:
 
 def run_one(job: tuple[str, dict]) -> dict:
     name, change = job
-    params = BASE | {k: v for k, v in change.items() if k != "weight"}
+    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer")}
     path = model_path(name)
     _TRAINER.set_params(params)
     start = time.time()
     _TRAINER.train(str(path), holdout=1)
     seconds = time.time() - start
     curve = {it["num"]: round(it["item_accuracy_float"], 4) for it in _TRAINER.logparser.iterations}
-    return {"name": name, "params": params | {"weight": train.WEIGHT | change.get("weight", {})}, "train_s": round(seconds), "iterations": max(curve),
+    extra = {"weight": train.WEIGHT | change.get("weight", {})} | ({"gazetteer": list(change["gazetteer"])} if "gazetteer" in change else {})
+    return {"name": name, "params": params | extra, "train_s": round(seconds), "iterations": max(curve),
             "token_accuracy": curve[max(curve)], "curve": {k: v for k, v in curve.items() if k % 25 == 0 or k == max(curve)},
             "size_kib": path.stat().st_size // 1024, "ms_per_100": speed_ms(), "fields": field_scores(path), "miss_kinds": miss_kinds(path)}
 
@@ -234,12 +249,16 @@ def kinds_table(before: dict, chosen: dict) -> str:
     return "\n".join(lines)
 
 
-def run_all(todo: list[tuple[str, dict]], weight: dict, workers: int, done: list[dict]) -> None:
-    """Run `todo` (settings sharing one weighting of the sources), `workers` at a time, adding
-    each result to `done` and bench/tagger_settings.json as it comes."""
+def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], workers: int, done: list[dict]) -> None:
+    """Run `todo` (settings sharing one weighting of the sources and one set of gazetteer
+    kinds), `workers` at a time, adding each result to `done` and bench/tagger_settings.json
+    as it comes (merged with what another run of this script wrote there meanwhile)."""
     global _TRAINER
     from multiprocessing import get_context
 
+    from exporter.references.tagger import features
+
+    features.GAZETTEER_KINDS = kinds  # kept for the workers: they read the development lines with it
     shipped = dict(train.WEIGHT)
     train.WEIGHT.update(weight)
     _TRAINER = load_trainer()
@@ -249,7 +268,16 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, workers: int, done: list
         for result in pool.imap_unordered(run_one, todo):
             done.append(result)
             print(f"{result['name']}: focus {focus(result):.2%}, token {result['token_accuracy']:.4f}, {result['size_kib']} KiB, {result['ms_per_100']} ms", file=sys.stderr, flush=True)
-            RESULTS.write_text(json.dumps(done, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            _merge(done)
+    features.GAZETTEER_KINDS = ()
+
+
+def _merge(done: list[dict]) -> None:
+    """Write `done` to bench/tagger_settings.json, keeping rows another run wrote meanwhile."""
+    names = {r["name"] for r in done}
+    on_disk = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []
+    done.extend(r for r in on_disk if r["name"] not in names)
+    RESULTS.write_text(json.dumps(done, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv=None) -> int:
@@ -268,14 +296,20 @@ def main(argv=None) -> int:
     done = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []
     todo = [] if args.report else [(n, GRID[n]) for n in (args.only or GRID) if n not in {r["name"] for r in done}]
     MODELS.mkdir(exist_ok=True)
-    for weight in sorted({json.dumps(change.get("weight", {})) for _, change in todo}):  # one trainer per weighting of the sources
-        run_all([job for job in todo if json.dumps(job[1].get("weight", {})) == weight], json.loads(weight), args.workers, done)
+    def group(change: dict) -> str:  # one trainer per weighting of the sources and set of gazetteer kinds
+        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ()))])
+
+    for key in sorted({group(change) for _, change in todo}):
+        weight, kinds = json.loads(key)
+        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), args.workers, done)
+    _merge(done)
     for r in done:  # rows run before miss kinds were kept, while their development model is still at hand
         if "miss_kinds" not in r and model_path(r["name"]).exists():
             r["miss_kinds"] = miss_kinds(model_path(r["name"]))
     RESULTS.write_text(json.dumps(done, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    settings = [r for r in done if r["name"] not in FEATURE_ROWS]
-    text = TEMPLATE.format(table=report(settings), n=len(settings), unrun=", ".join(n for n in GRID if n not in {r["name"] for r in done}) or "none",
+    settings = [r for r in done if r["name"] not in FEATURE_ROWS and r["name"] not in GAZETTEER_GRID]
+    unrun = [n for n in GRID if n not in GAZETTEER_GRID and n not in {r["name"] for r in done}]
+    text = TEMPLATE.format(table=report(settings), n=len(settings), unrun=", ".join(unrun) or "none",
                            chosen=CHOSEN, before=BEFORE, full_before=full_table(_named(done, BEFORE)), full_chosen=full_table(_named(done, CHOSEN)),
                            kinds=kinds_table(_named(done, BEFORE), _named(done, CHOSEN)), features=features_section(done))
     REPORT.write_text(text, encoding="utf-8")
