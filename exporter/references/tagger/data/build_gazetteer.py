@@ -34,7 +34,7 @@ SOURCES = {  # kind -> GROBID's files of it
     "journal": ("journals/journals.txt", "journals/abbrev_journals.txt"),
     "conf": ("journals/proceedings.txt",),
     "publisher": ("publishers/publishers.txt",),
-    "place": ("places/cities15000.txt", "countries/location.country"),
+    "place": ("places/cities15000.txt",),  # countries: our own list (location.country's origin is not stated)
 }
 OWN = HERE / "gazetteer_own.txt"
 _LATIN_OR_CYRILLIC = re.compile(r"[\sA-Za-z\u00c0-\u024f\u0400-\u04ff0-9'’.,&()\-]+")
