@@ -41,6 +41,7 @@ class Gazetteer:
 
     def __init__(self, keys: array.array):
         self.keys = keys  # sorted: hash | mask
+        self._seen: dict[str, int] = {}  # words looked up before, and their mask (words repeat)
 
     @classmethod
     def from_phrases(cls, phrases) -> Gazetteer:
@@ -73,42 +74,50 @@ class Gazetteer:
 
     def mask(self, words: str) -> int:
         """Which kinds `words` is a whole phrase of, and whether a longer phrase goes on (bits)."""
-        h = phrase_hash(words)
-        i = bisect_left(self.keys, h)
-        if i < len(self.keys) and self.keys[i] >> _MASK_BITS == h >> _MASK_BITS:
-            return self.keys[i] & ((1 << _MASK_BITS) - 1)
-        return 0
+        got = self._seen.get(words)
+        if got is None:
+            h = phrase_hash(words)
+            i = bisect_left(self.keys, h)
+            found = i < len(self.keys) and self.keys[i] >> _MASK_BITS == h >> _MASK_BITS
+            got = self.keys[i] & ((1 << _MASK_BITS) - 1) if found else 0
+            if len(self._seen) > 200_000:  # a long run's memory stays bounded
+                self._seen.clear()
+            self._seen[words] = got
+        return got
 
-    def matches(self, words: list[str], starts: list[bool], kinds=KINDS) -> list[tuple[str, int, int]]:
+    def matches(self, words: list, starts: list[bool], kinds=KINDS) -> list[tuple[str, int, int]]:
         """(kind, first, last) of every match over `words` (canonical words, "" for a token with
         none, which a match passes over; None for one that no match crosses, such as `//`): for
         each kind, left to right, the longest phrase at each word that may start one
         (`starts`: a capitalised word), the next looked for after it ends."""
-        wanted = [2 << KINDS.index(k) for k in kinds]
-        free = [0] * len(wanted)  # per kind: the first word a new match may start at
-        out = []
-        for i, (word, start) in enumerate(zip(words, starts)):
-            if not (word and start):
+        wanted = [(kind, 2 << KINDS.index(kind)) for kind in kinds]
+        any_kind = sum(bit for _, bit in wanted)
+        free = dict.fromkeys(kinds, 0)  # per kind: the first word a new match may start at
+        out, n = [], len(words)
+        for i, word in enumerate(words):
+            if not (word and starts[i]):
                 continue
-            found = [-1] * len(wanted)
+            m = self.mask(word)
+            if not m:
+                continue
+            ends = [(i, m)] if m & any_kind else []  # (last word, mask) of each whole phrase from i
             key, j, taken = word, i, 1
-            while True:
-                m = self.mask(key)
-                for k, bit in enumerate(wanted):
-                    if m & bit:
-                        found[k] = j
-                if not m & _GOES_ON or taken >= _LONGEST:
-                    break
+            while m & _GOES_ON and taken < _LONGEST:
                 j += 1
-                while j < len(words) and words[j] == "":
+                while j < n and words[j] == "":
                     j += 1
-                if j >= len(words) or words[j] is None:
+                if j >= n or words[j] is None:
                     break
                 key, taken = f"{key} {words[j]}", taken + 1
-            for k, end in enumerate(found):
-                if end >= 0 and i >= free[k]:
-                    out.append((kinds[k], i, end))
-                    free[k] = end + 1
+                m = self.mask(key)
+                if m & any_kind:
+                    ends.append((j, m))
+            for kind, bit in wanted:
+                if i >= free[kind]:
+                    end = next((e for e, mm in reversed(ends) if mm & bit), -1)
+                    if end >= 0:
+                        out.append((kind, i, end))
+                        free[kind] = end + 1
         return out
 
 
