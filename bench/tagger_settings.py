@@ -55,6 +55,9 @@ GAZETTEER_GRID = {
     "gazetteer journal+conf max_iterations=50": {"max_iterations": 50, "gazetteer": ("journal", "conf")},
     "gazetteer publisher+place max_iterations=50": {"max_iterations": 50, "gazetteer": ("publisher", "place")},
     "gazetteer journal+conf+publisher max_iterations=50": {"max_iterations": 50, "gazetteer": ("journal", "conf", "publisher")},
+    # names of two words or more only (features.GAZETTEER_ONE_WORD False): one-word publishers and
+    # places are often surnames (`Pearson, Mike.`), one-word journals title words (`Structure`)
+    "gazetteer all, several words max_iterations=50": {"max_iterations": 50, "gazetteer": _ALL, "one_word": False},
     "no gazetteer": {"gazetteer": ()},
     "gazetteer all": {"gazetteer": _ALL},
 }
@@ -138,7 +141,7 @@ def speed_ms(runs: int = 5) -> float:
 
 def run_one(job: tuple[str, dict]) -> dict:
     name, change = job
-    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer")}
+    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer", "one_word")}
     path = model_path(name)
     _TRAINER.set_params(params)
     start = time.time()
@@ -146,6 +149,7 @@ def run_one(job: tuple[str, dict]) -> dict:
     seconds = time.time() - start
     curve = {it["num"]: round(it["item_accuracy_float"], 4) for it in _TRAINER.logparser.iterations}
     extra = {"weight": train.WEIGHT | change.get("weight", {})} | ({"gazetteer": list(change["gazetteer"])} if "gazetteer" in change else {})
+    extra |= {"one_word": change["one_word"]} if "one_word" in change else {}
     return {"name": name, "params": params | extra, "train_s": round(seconds), "iterations": max(curve),
             "token_accuracy": curve[max(curve)], "curve": {k: v for k, v in curve.items() if k % 25 == 0 or k == max(curve)},
             "size_kib": path.stat().st_size // 1024, "ms_per_100": speed_ms(), "fields": field_scores(path), "miss_kinds": miss_kinds(path)}
@@ -261,7 +265,7 @@ def kinds_table(before: dict, chosen: dict) -> str:
     return "\n".join(lines)
 
 
-def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], workers: int, done: list[dict]) -> None:
+def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], one_word: bool, workers: int, done: list[dict]) -> None:
     """Run `todo` (settings sharing one weighting of the sources and one set of gazetteer
     kinds), `workers` at a time, adding each result to `done` and bench/tagger_settings.json
     as it comes (merged with what another run of this script wrote there meanwhile)."""
@@ -270,7 +274,7 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], 
 
     from exporter.references.tagger import features
 
-    features.GAZETTEER_KINDS = kinds  # kept for the workers: they read the development lines with it
+    features.GAZETTEER_KINDS, features.GAZETTEER_ONE_WORD = kinds, one_word  # kept for the workers: they read the development lines with it
     shipped = dict(train.WEIGHT)
     train.WEIGHT.update(weight)
     _TRAINER = load_trainer()
@@ -281,7 +285,7 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], 
             done.append(result)
             print(f"{result['name']}: focus {focus(result):.2%}, token {result['token_accuracy']:.4f}, {result['size_kib']} KiB, {result['ms_per_100']} ms", file=sys.stderr, flush=True)
             _merge(done)
-    features.GAZETTEER_KINDS = ()
+    features.GAZETTEER_KINDS, features.GAZETTEER_ONE_WORD = (), True
 
 
 def _merge(done: list[dict]) -> None:
@@ -308,12 +312,12 @@ def main(argv=None) -> int:
     done = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []
     todo = [] if args.report else [(n, GRID[n]) for n in (args.only or GRID) if n not in {r["name"] for r in done}]
     MODELS.mkdir(exist_ok=True)
-    def group(change: dict) -> str:  # one trainer per weighting of the sources and set of gazetteer kinds
-        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ()))])
+    def group(change: dict) -> str:  # one trainer per weighting of the sources and gazetteer setting
+        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ())), change.get("one_word", True)])
 
     for key in sorted({group(change) for _, change in todo}):
-        weight, kinds = json.loads(key)
-        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), args.workers, done)
+        weight, kinds, one_word = json.loads(key)
+        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), one_word, args.workers, done)
     _merge(done)
     for r in done:  # rows run before miss kinds were kept, while their development model is still at hand
         if "miss_kinds" not in r and model_path(r["name"]).exists():

@@ -1000,12 +1000,12 @@ _SMALL = gazetteer.Gazetteer.from_phrases([
 ])
 
 
-def _known(text: str, kinds=gazetteer.KINDS, table=_SMALL) -> list[tuple[str, list[str]]]:
+def _known(text: str, kinds=gazetteer.KINDS, table=_SMALL, one_word=True) -> list[tuple[str, list[str]]]:
     """(token, its own gazetteer features) for each token of `text`, neighbours' left out."""
     tokens = [text[s:e] for s, e in tokenize(text)]
     words = [None if t == "//" else tagger_features.canonical(t) for t in tokens]
     starts = [next((c.isupper() for c in t if c.isalpha()), False) for t in tokens]
-    feats = gazetteer.token_features(words, starts, kinds, table)
+    feats = gazetteer.token_features(words, starts, kinds, table, one_word=one_word)
     return [(t, [f for f in fs if f.startswith("gz:")]) for t, fs in zip(tokens, feats)]
 
 
@@ -1032,6 +1032,8 @@ def test_gazetteer_longest_match_and_one_word_names():
     # `&` has no letter: the match passes over it
     assert got[2:6] == [("John", ["gz:publisher=B"]), ("Wiley", ["gz:publisher=I"]), ("&", ["gz:publisher=I"]), ("Sons,", ["gz:publisher=I"])]
     assert _known("Widgets. Cambridge: John Wiley & Sons, 2001.", kinds=("place",))[2:6] == [("John", []), ("Wiley", []), ("&", []), ("Sons,", [])]
+    several = _known("Widgets. Cambridge: John Wiley & Sons, 2001.", one_word=False)
+    assert several[0] == ("Widgets.", []) and several[2] == ("John", ["gz:publisher=B"])  # one-word names left out
 
 
 def test_gazetteer_cyrillic_and_gost_separators():

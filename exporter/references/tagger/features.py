@@ -14,6 +14,7 @@ from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 # Which kinds of known names (gazetteer.py: journals, conferences, publishers, places) give the
 # tokens features; the model must be trained with the same kinds it is read with.
 GAZETTEER_KINDS: tuple[str, ...] = ()
+GAZETTEER_ONE_WORD = True  # whether one-word names (many are also surnames) give features too
 
 # A token is a run of non-space characters, cut where text glued two elements together (as
 # GROBID's tokenizer cuts at punctuation and PDF text loses spaces): after `;`, `:` or `,` glued
@@ -293,7 +294,7 @@ def gazetteer_features(tokens: list[str], words: list[str]) -> list[list[str]]:
     """Each token's known-name features (gazetteer.py) for GAZETTEER_KINDS: a match passes over
     a token with no letter or digit, and never crosses GOST's `//`."""
     words = [None if t == "//" else w for t, w in zip(tokens, words)]
-    return gazetteer.token_features(words, [_capitalised(t) for t in tokens], GAZETTEER_KINDS)
+    return gazetteer.token_features(words, [_capitalised(t) for t in tokens], GAZETTEER_KINDS, one_word=GAZETTEER_ONE_WORD)
 
 
 @lru_cache(maxsize=65536)

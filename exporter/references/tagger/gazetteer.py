@@ -133,11 +133,14 @@ def _names(kind: str) -> tuple[str, str, str, str, str, str, str, str, str]:
     return tuple(f"{p}gz:{kind}={x}" for p in ("", "-1:", "+1:") for x in "BIS")
 
 
-def token_features(words: list[str], starts: list[bool], kinds=KINDS, gazetteer: Gazetteer | None = None) -> list[list[str]]:
+def token_features(words: list, starts: list[bool], kinds=KINDS, gazetteer: Gazetteer | None = None, one_word: bool = True) -> list[list[str]]:
     """Each token's gazetteer features: B, I or S of each kind of name it is in, and the same
-    of its neighbours (`-1:`/`+1:`), which mark where a name begins or ends beside it."""
+    of its neighbours (`-1:`/`+1:`), which mark where a name begins or ends beside it. Without
+    `one_word`, names of one word (`Pearson`, `Sydney`: also surnames) give none."""
     out: list[list[str]] = [[] for _ in words]
     for kind, first, last in (gazetteer or shipped()).matches(words, starts, kinds):
+        if first == last and not one_word:
+            continue
         names = _names(kind)
         for i in range(first, last + 1):
             x = 2 if first == last else 0 if i == first else 1
