@@ -112,12 +112,15 @@ class Gazetteer:
                 m = self.mask(key)
                 if m & any_kind:
                     ends.append((j, m))
-            for kind, bit in wanted:
+            longest = {}  # kind -> the last word of its longest phrase from i
+            for e, mm in ends:
+                for kind, bit in wanted:
+                    if mm & bit:
+                        longest[kind] = e
+            for kind, end in longest.items():
                 if i >= free[kind]:
-                    end = next((e for e, mm in reversed(ends) if mm & bit), -1)
-                    if end >= 0:
-                        out.append((kind, i, end))
-                        free[kind] = end + 1
+                    out.append((kind, i, end))
+                    free[kind] = end + 1
         return out
 
 
