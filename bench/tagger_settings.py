@@ -491,6 +491,48 @@ read at 99 % already.
 Cost: the features take +3.5 ms per 100 development entries (CPU, best of 9, warm caches;
 +8 ms cold), the whole parse about as much (a noisy column above); opening the gazetteer 2 ms
 once per process.
+
+### The held-out sets and gold.xml, looked at once (not shipped)
+
+As the development rows were better at the shipped settings, the model was trained once on
+every training line with the gazetteer (`python -m exporter.references.tagger.train --gazetteer
+journal,conf,publisher,place --out …`: 316 s on a quiet machine, 3,199 KiB against main's
+3,177) and scored once by bench/entry_fields.py with it in place of main's model
+(EXPORTER_CORPUS=/work/shared/corpus). Main's model -> the gazetteer's:
+
+| set | first author | year | title | container | volume | pages | publisher | entry |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| anystyle-core (141) | 97.7 -> 97.7 | 100.0 -> 100.0 | 82.4 -> 84.6 | 85.1 -> 85.1 | 93.0 -> 95.3 | 95.8 -> 97.2 | 77.9 -> 83.8 | 61.7 -> 63.1 |
+| GROBID (823) | 95.8 -> 95.5 | 99.1 -> 99.0 | 86.0 -> 86.3 | 90.9 -> 91.3 | 96.0 -> 95.8 | 96.0 -> 96.0 | 77.3 -> 80.7 | 74.7 -> 74.6 |
+| synthetic, styles never trained on (521) | 97.0 -> 97.0 | 100.0 -> 100.0 | 99.2 -> 99.0 | 96.8 -> 97.0 | 99.2 -> 99.6 | 99.4 -> 99.4 | 99.0 -> 97.4 | 93.1 -> 92.7 |
+| synthetic, CSL en (783) | 94.0 -> 94.0 | 100.0 -> 100.0 | 93.2 -> 93.6 | 88.5 -> 89.0 | 98.5 -> 98.5 | 99.1 -> 99.1 | 86.2 -> 87.2 | 79.6 -> 80.6 |
+| synthetic, CSL ru/kk (326) | 95.8 -> 95.8 | 99.7 -> 99.7 | 97.2 -> 97.5 | 97.4 -> 96.9 | 98.4 -> 96.9 | 99.6 -> 99.6 | 97.4 -> 98.3 | 88.0 -> 88.7 |
+| synthetic, GOST (ours) ru/kk (520) | 96.3 -> 96.7 | 100.0 -> 100.0 | 100.0 -> 99.8 | 100.0 -> 99.7 | 100.0 -> 100.0 | 100.0 -> 100.0 | 98.2 -> 99.4 | 90.4 -> 90.8 |
+| AnyStyle gold.xml (1669) | 97.6 -> 97.6 | 99.6 -> 99.4 | 91.6 -> 92.0 | 93.2 -> 93.9 | 98.3 -> 98.5 | 98.6 -> 98.4 | 92.3 -> 93.4 | 79.3 -> 80.3 |
+
+The real sets gain where the development split said: publishers most (anystyle-core 77.9 ->
+83.8, GROBID 77.3 -> 80.7, gold.xml 92.3 -> 93.4), titles and containers a little (GROBID
+title 86.0 -> 86.3, container 90.9 -> 91.3; gold.xml 91.6 -> 92.0 and 93.2 -> 93.9), still 9-14
+points short of the held-out targets (title and container 95 %, publisher 90 %). But the
+held-out sets also lose: GROBID first authors 95.8 -> 95.5 and volumes 96.0 -> 95.8, the styles
+never trained on publishers 99.0 -> 97.4 and whole entries 93.1 -> 92.7, CSL ru/kk volumes
+98.4 -> 96.9 and containers 97.4 -> 96.9, our GOST titles and containers (100 -> 99.8, 99.7),
+gold.xml years and pages (0.2 point each). And beyond the sets: the corpus's hand-labelled
+titles 92.8 % -> 91.8 % (one entry; its held-out part 95.2 % -> 90.5 %); REF010 30 findings,
+one of them false (en_iqbal_requirement_prioritization:3 `McGrath, Michael E, "Product Strategy
+for High Technology Companies". McGraw-Hill Professional Book Group, 2nd edition, 2000.`, a
+book, called a chapter without pages; tagger20's word lexicon made the same one), so precision
+29 of 30 against main's 29 of 29, and three right findings no longer made
+(en_dutot_bicriteria_acm:5, en_slipchenko_bone_age_ml:19, ru_zhilyakov_tracking:8); one test
+fails (tests/test_tagger.py, the remark in brackets after `Analytical Methods.`: the journal
+read as a note). 100 entries (gold.xml's first hundred) 96 ms against main's 92 ms (target
+≤ 100 ms); `check` of the shipped paper 0.12 s, as main's.
+
+So the model is not shipped: the held-out sets lose on fields the brief says must not drop,
+for gains of a few points on publishers and under one on titles and containers. The shipped
+model, features.GAZETTEER_KINDS (empty), train.py's settings and bench/ENTRY_FIELDS.md stay
+main's; the gazetteer's code, build script, own list and tests stay, so the experiment can be
+rerun (`data/build_gazetteer.py --grobid PATH`, then the rows above).
 """
 TEMPLATE += """
 ## Features beyond the CRF's window, and a word lexicon (tagger20: development split, then held-out once; not shipped)
