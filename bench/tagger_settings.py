@@ -467,7 +467,8 @@ other way, containers 13 and 7, publishers 5 and 1, first authors 3 and 0. It lo
 volume (95.8 -> 95.6) and one synthetic ru/kk container (99.3 -> 99.1); the model is a little
 smaller (2,964 KiB against 3,022). At 50 iterations it does not help: every gazetteer row is
 below the same tree's row without it (focus 85.07 % for all kinds against 85.56 %; journals and
-conferences alone 82.82 %, with publishers 84.75 %, names of two words or more only 83.79 %),
+conferences alone 82.82 %, with publishers 84.75 %, names of two words or more only 83.79 %;
+"gazetteer publisher+place" is in the grid but was not run),
 and 150 iterations with the gazetteer is no better than 50 without (85.41 % against 85.56 %). So
 the gazetteer makes up what the longer training overfits rather than adding beyond the early
 stop, and the gains are a few entries each against sets where one anystyle-core entry is one
