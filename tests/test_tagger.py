@@ -11,6 +11,8 @@ import pytest
 from exporter.model import Entry, Span
 from exporter.references import checks
 from exporter.references.fields import family_names, parse_entry
+from exporter.references.tagger import features as tagger_features
+from exporter.references.tagger import gazetteer
 from exporter.references.tagger.features import tokenize
 from exporter.references.tagger.normalise import marks_host_item, names
 from tests.helpers import run_cli
@@ -1038,3 +1040,71 @@ def test_apas_software_entry_keeps_its_version_and_kind_apart():
     # APA 7's `Title (Version 1.7) [Computer software]. https://…` (lists23, batch 6's apaquarto list)
     f = fields("Okafor, C., & Brandt, L. (2023). Sleepr (Version 2.1) [Computer software]. https://doi.org/10.5281/zenodo.1234567")
     assert (f.get("title"), f.get("version"), f.get("type"), f.get("publisher")) == ("Sleepr", "2.1", "Computer software", None)
+
+
+# ---- the gazetteer (known names matched longest first; tagger/gazetteer.py) ------------------
+
+_SMALL = gazetteer.Gazetteer.from_phrases([
+    ("journal", ("journal", "of", "applied", "widgets")),
+    ("journal", ("widgets",)),
+    ("publisher", ("наука",)),
+    ("publisher", ("john", "wiley", "sons")),
+    ("place", ("new", "york")),
+    ("journal", ("вестник", "кгу")),
+])
+
+
+def _known(text: str, kinds=gazetteer.KINDS, table=_SMALL, one_word=True) -> list[tuple[str, list[str]]]:
+    """(token, its own gazetteer features) for each token of `text`, neighbours' left out."""
+    tokens = [text[s:e] for s, e in tokenize(text)]
+    words = [None if t == "//" else tagger_features.canonical(t) for t in tokens]
+    starts = [next((c.isupper() for c in t if c.isalpha()), False) for t in tokens]
+    feats = gazetteer.token_features(words, starts, kinds, table, one_word=one_word)
+    return [(t, [f for f in fs if f.startswith("gz:")]) for t, fs in zip(tokens, feats)]
+
+
+def test_gazetteer_marks_a_known_journal_begin_and_inside():
+    got = _known("Kowalczyk M. Rotors. Journal of Applied Widgets, 12, 5-9.")
+    assert got[3:7] == [("Journal", ["gz:journal=B"]), ("of", ["gz:journal=I"]), ("Applied", ["gz:journal=I"]), ("Widgets,", ["gz:journal=I"])]
+    assert [f for _, f in got[:3] + got[7:]] == [[]] * 5  # nothing before or after the name (3 tokens, then `12,` `5-9.`)
+    # the neighbours say where the name begins and ends: the title's last word, the volume
+    words = ["kowalczyk", "m", "rotors", "journal", "of", "applied", "widgets", "12", "59"]
+    feats = gazetteer.token_features(words, [True] * 4 + [False, True, True, False, False], gazetteer.KINDS, _SMALL)
+    assert "+1:gz:journal=B" in feats[2] and "-1:gz:journal=I" in feats[7]
+
+
+def test_gazetteer_leaves_a_partial_phrase_and_a_lower_case_start():
+    got = _known("Kowalczyk M. Rotors. Journal of Applied Physics, 12, 5-9.")
+    assert all(f == [] for _, f in got)  # `journal of applied` is only the start of a name
+    assert _known("a new york story")[1:3] == [("new", []), ("york", [])]  # a name starts with a capital
+    assert _known("A New York story")[1:3] == [("New", ["gz:place=B"]), ("York", ["gz:place=I"])]
+
+
+def test_gazetteer_longest_match_and_one_word_names():
+    got = _known("Widgets. Cambridge: John Wiley & Sons, 2001.")
+    assert got[0] == ("Widgets.", ["gz:journal=S"])
+    # `&` has no letter: the match passes over it
+    assert got[2:6] == [("John", ["gz:publisher=B"]), ("Wiley", ["gz:publisher=I"]), ("&", ["gz:publisher=I"]), ("Sons,", ["gz:publisher=I"])]
+    assert _known("Widgets. Cambridge: John Wiley & Sons, 2001.", kinds=("place",))[2:6] == [("John", []), ("Wiley", []), ("&", []), ("Sons,", [])]
+    several = _known("Widgets. Cambridge: John Wiley & Sons, 2001.", one_word=False)
+    assert several[0] == ("Widgets.", []) and several[2] == ("John", ["gz:publisher=B"])  # one-word names left out
+
+
+def test_gazetteer_cyrillic_and_gost_separators():
+    got = _known("Иванов И. И. Книга. – М. : Наука, 2001. – 200 с.")
+    assert [t for t, f in got if f] == ["Наука,"] and dict(got)["Наука,"] == ["gz:publisher=S"]
+    assert [f for _, f in _known("Вестник КГУ. 2001. № 3.")][:2] == [["gz:journal=B"], ["gz:journal=I"]]
+    assert all(f == [] for _, f in _known("Вестник // КГУ. 2001."))  # a name never crosses `//`
+
+
+def test_gazetteer_bytes_round_trip_and_features_switch(monkeypatch):
+    again = gazetteer.Gazetteer.from_bytes(_SMALL.to_bytes())
+    assert list(again.keys) == list(_SMALL.keys)
+    text = "Kowalczyk M. Rotors. Journal of Applied Widgets, 12."
+    spans = tokenize(text)
+    monkeypatch.setattr(gazetteer, "shipped", lambda: _SMALL)
+    monkeypatch.setattr(tagger_features, "GAZETTEER_KINDS", ())
+    assert not any(f.startswith("gz:") for fs in tagger_features.sequence_features(text, spans) for f in fs)
+    monkeypatch.setattr(tagger_features, "GAZETTEER_KINDS", ("journal",))
+    feats = tagger_features.sequence_features(text, spans)
+    assert [[f for f in fs if f.startswith("gz:")] for fs in feats][3:7] == [["gz:journal=B"], ["gz:journal=I"], ["gz:journal=I"], ["gz:journal=I"]]

@@ -8,7 +8,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import gazetteer
 from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
+
+# Which kinds of known names (gazetteer.py: journals, conferences, publishers, places) give the
+# tokens features; the model must be trained with the same kinds it is read with.
+GAZETTEER_KINDS: tuple[str, ...] = ()
+GAZETTEER_ONE_WORD = True  # whether one-word names (many are also surnames) give features too
 
 # A token is a run of non-space characters, cut where text glued two elements together (as
 # GROBID's tokenizer cuts at punctuation and PDF text loses spaces): after `;`, `:` or `,` glued
@@ -279,6 +285,19 @@ def _neighbour(token: str, k: int) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def _capitalised(token: str) -> bool:
+    """Whether a token's first letter is a capital (where a known name may start)."""
+    return next((ch.isupper() for ch in token if ch.isalpha()), False)
+
+
+def gazetteer_features(tokens: list[str], words: list[str]) -> list[list[str]]:
+    """Each token's known-name features (gazetteer.py) for GAZETTEER_KINDS: a match passes over
+    a token with no letter or digit, and never crosses GOST's `//`."""
+    words = [None if t == "//" else w for t, w in zip(tokens, words)]
+    return gazetteer.token_features(words, [_capitalised(t) for t in tokens], GAZETTEER_KINDS, one_word=GAZETTEER_ONE_WORD)
+
+
+@lru_cache(maxsize=65536)
 def _counts(token: str) -> tuple[int, int, int, int]:
     """What a token adds to the counts kept along the entry: `//`, a year, a dash, a full stop."""
     return (int(token.startswith("//")), int(bool(_YEAR.search(token))), int(token in ("–", "—", "-")),
@@ -295,9 +314,12 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
     doc = "doc=cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "doc=lat"
     has_slashes = int("//" in text)
     out = []
+    known = gazetteer_features(tokens, [c[0] for c in ctx]) if GAZETTEER_KINDS else None
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     for i, token in enumerate(tokens):
         feats = list(token_features(token))
+        if known:
+            feats += known[i]
         pos = "pos=first" if i == 0 else "pos=last" if i == n - 1 else _POS[10 * i // n]
         # Where the token stands: inside quotes or brackets (counted before it, and whether it
         # opens or closes one itself), and its distance from each end of the entry in tokens.

@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import features
 from .features import sequence_features, tokenize
 
 HERE = Path(__file__).resolve().parent
@@ -115,8 +116,12 @@ def main(argv=None) -> int:
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 weight (to compare settings with --development)")
     parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 weight (to compare settings with --development)")
     parser.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS / OWL-QN iterations")
+    parser.add_argument("--gazetteer", default=",".join(features.GAZETTEER_KINDS),
+                        help="kinds of known names read as features, comma-separated (features.GAZETTEER_KINDS; a model "
+                        "trained with others than those is read wrongly by the shipped features: for experiments with --out)")
     args = parser.parse_args(argv)
     PARAMS.update(c1=args.c1, c2=args.c2, max_iterations=args.max_iterations)
+    features.GAZETTEER_KINDS = tuple(k for k in args.gazetteer.split(",") if k)
     train(args.out, args.development)
     if args.development:
         print(f"development token accuracy: {development_score(args.out):.4f}", file=sys.stderr)
