@@ -9,40 +9,13 @@ from __future__ import annotations
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from exporter.readers import read_document
 from exporter.readers.plaintext import roles
 
-BODY_RU = [
-    "Введение",
-    "Задача рассматривается в работе впервые, и её решение опирается на известные методы [1].",
-    "Список литературы",
-    "1. Иванов И. И. Теория автоматического управления. – М.: Наука, 2010. – 300 с.",
-]
+from helpers import BODY_RU, title_block_docx
 
-
-def _docx(path, paragraphs, body=BODY_RU) -> str:
-    """A Word file of `paragraphs`: (text, options) with options among bold, center, size (pt),
-    style (a paragraph style's name, made when missing), then the body in plain paragraphs."""
-    document = docx.Document()
-    for text, options in paragraphs:
-        style = options.get("style")
-        if style and style not in [s.name for s in document.styles]:
-            document.styles.add_style(style, 1)  # WD_STYLE_TYPE.PARAGRAPH
-        paragraph = document.add_paragraph(style=style) if style else document.add_paragraph()
-        for k, line in enumerate(text.split("\n")):
-            run = paragraph.add_run(line)
-            if k < len(text.split("\n")) - 1:
-                run.add_break()
-            run.bold = options.get("bold", False)
-            run.font.size = Pt(options.get("size", 14))
-        if options.get("center"):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for text in body:
-        document.add_paragraph(text)
-    document.save(str(path))
-    return str(path)
+_docx = title_block_docx
 
 
 def test_a_paragraph_set_otherwise_does_not_go_on_a_heading_styled_title(tmp_path):

@@ -8,37 +8,14 @@ gave the papers' lines, since a page drawn here does not lead it into the same m
 
 from __future__ import annotations
 
-import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-
 from exporter.readers import read_document
 from exporter.readers.plaintext.frontmatter import SUPERVISOR, author_names, without_position
 from exporter.readers.plaintext.roles import LineItem, Role
 from exporter.readers.plaintext.titleblock import Proposal, judge_authors, judge_title, propose, vetoes_title
 
-BODY_RU = [
-    "Введение",
-    "Задача рассматривается в работе впервые, и её решение опирается на известные методы [1].",
-    "Список литературы",
-    "1. Иванов И. И. Теория автоматического управления. – М.: Наука, 2010. – 300 с.",
-]
+from helpers import BODY_RU, title_block_docx
 
-
-def _docx(path, paragraphs, body=BODY_RU) -> str:
-    """A Word file of `paragraphs` (text, options: bold, center, size in pt), then the body."""
-    document = docx.Document()
-    for text, options in paragraphs:
-        paragraph = document.add_paragraph()
-        run = paragraph.add_run(text)
-        run.bold = options.get("bold", False)
-        run.font.size = Pt(options.get("size", 14))
-        if options.get("center"):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for text in body:
-        document.add_paragraph(text)
-    document.save(str(path))
-    return str(path)
+_docx = title_block_docx
 
 
 def _role(label: str, title: float = 0.0, author: float = 0.0) -> Role:
