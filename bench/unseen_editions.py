@@ -65,7 +65,8 @@ def inputs(mirrors: Path, folder: Path) -> tuple[list[Path], list[str]]:
 def build(path: Path, venue: str, out: Path, compile_tex: bool) -> dict:
     run = subprocess.run([sys.executable, "-m", "exporter", "build", str(path), "--template", venue, "--out", str(out), "--jobs", "1"],
                          capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT)
-    row = {"paper": path.name, "form": path.suffix[1:], "exit": run.returncode, "reason": (run.stderr.strip().splitlines() or [""])[-1]}
+    reason = (run.stderr.strip().splitlines() or [""])[-1].replace(f"{path.parent}/", "")  # the temporary folder is no part of it
+    row = {"paper": path.name, "form": path.suffix[1:], "exit": run.returncode, "reason": reason}
     report = out / f"{path.stem}.report.json"
     if report.is_file():
         found = json.loads(report.read_text(encoding="utf-8")).get("diagnostics", [])
