@@ -104,3 +104,25 @@ def test_math_fallback_covers_math_letters_arrows_operators_greek():
     fonts = Template.load("kz-conference").fonts
     for ch in "𝐀𝑥𝛼𝟗→⇒∀∑∫≤≠⊂αΩ":
         assert fonts.face_for(ch) is not None, f"U+{ord(ch):04X}"
+
+
+def test_slanted_relations_of_russian_papers_have_a_font_in_every_venue():
+    """`⩽ ⩾` (U+2A7D/U+2A7E), the Russian tradition's less/greater-or-equal, are in no face of
+    Liberation Serif, WenQuanYi or FreeSerif: before DejaVu Math TeX Gyre was the last fallback,
+    every edition printed U+FFFD for them (the unseen bench's kabduali_vkr.txt)."""
+    for name in ("kz-conference", "kz-journal", "article", "ieee-conference", "springer-lncs"):
+        fonts = Template.load(name).fonts
+        assert fonts.uncovered("0 ⩽ a ⩾ b") is None, name
+        assert fonts.face_for("⩽").family == "DejaVu Math TeX Gyre", name
+
+
+@pytest.mark.skipif(not PDFTOTEXT, reason="pdftotext not installed")
+def test_slanted_relations_are_drawn_in_the_pdf_without_a_finding(tmp_path):
+    (tmp_path / "r.txt").write_text("ТАҚЫРЫП\n\nЕгер 0 ⩽ a ⩽ 1 және b ⩾ 2 болса.\n", encoding="utf-8")
+    result = run_cli("build", "r.txt", "--out", "out", "--to", "pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "GLY001" not in result.stdout
+    text = subprocess.run([PDFTOTEXT, "-raw", "-enc", "UTF-8", str(tmp_path / "out" / "r.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "0 ⩽ a ⩽ 1 және b ⩾ 2" in " ".join(text.split())
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "out" / "r.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "DejaVuMathTeXGyre" in fonts
