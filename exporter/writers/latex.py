@@ -29,6 +29,22 @@ _CODE_BREAKS = re.compile(r"\\_|[/.]")  # in escaped code text: `_` is `\_`
 SECTIONS = ("section", "subsection", "subsubsection")
 
 
+# A heading's alignment as the shell's \sectionlinesformat sets it (KOMA-Script's sections are ragged right).
+HEADING_ALIGN = {"left": "\\raggedright", "center": "\\centering", "right": "\\raggedleft", "justify": ""}
+
+
+def heading_style(command: str, spec, body_size_pt: float) -> dict:
+    """The venue's style of one heading level for the shared shell, as the PDF edition reads it:
+    size, weight, slant, alignment, capitals and the space around (None: the body's size before,
+    half of it after)."""
+    before = body_size_pt if spec.space_before_pt is None else spec.space_before_pt
+    after = body_size_pt / 2 if spec.space_after_pt is None else spec.space_after_pt
+    return {
+        "command": command, "size_pt": _number(spec.size_pt or body_size_pt), "bold": spec.bold, "italic": spec.italic,
+        "align": TexSafe(HEADING_ALIGN[spec.align]), "upper": spec.upper, "before_pt": _number(before), "after_pt": _number(after),
+    }
+
+
 def fallback_macros(fonts) -> dict[str, str]:
     """The macro that switches to each fallback font (`\\exporterfontA`…), by the font's name."""
     return {face.name: f"\\exporterfont{chr(ord('A') + i)}" for i, face in enumerate(fonts.fallbacks)}
@@ -516,10 +532,7 @@ def shell_context(edition: Edition) -> dict:
         },
         "bibliography_style": {"size_pt": _number(bib_size)},
         # the venue's heading sizes and weights for the shared shell's KOMA-Script sections
-        "headings": [
-            {"command": command, "size_pt": _number(spec.size_pt or venue.body.size_pt), "bold": spec.bold, "italic": spec.italic}
-            for command, spec in ((command, venue.heading(level)) for level, command in enumerate(SECTIONS, start=1)) if spec is not None
-        ],
+        "headings": [heading_style(command, spec, venue.body.size_pt) for command, spec in ((command, venue.heading(level)) for level, command in enumerate(SECTIONS, start=1)) if spec is not None],
         "main_family": edition.template.main_faces["regular"].family,
         "mono_family": edition.template.mono_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],

@@ -50,7 +50,7 @@ from ..typography.pdf import Typesetter
 from ..venue import language
 from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
-from .pdf_pages import FLOAT_AREA, FRAME_PADDING, CaptionedTable, FlushFloats, PagedDoc, WholeFigure, WideFloat, title_height
+from .pdf_pages import FLOAT_AREA, CaptionedTable, FlushFloats, PagedDoc, WholeFigure, WideFloat, title_height
 
 # reportlab wraps every stream in ASCII85 by default (a 7-bit-clean PDF, 25 % larger): pictures
 # and forms are written as binary, so a JPEG is stored as its own bytes (rl_config.useA85 is a
@@ -399,7 +399,8 @@ class _PdfWalker(Walker):
             leftIndent=CODE_PADDING, rightIndent=CODE_PADDING, backColor=CODE_BACK, borderPadding=CODE_PADDING,
             spaceBefore=self.leading / 2 + CODE_PADDING, spaceAfter=self.leading / 2 + CODE_PADDING, hyphenationLang="", splitLongWords=0,
         )
-        self.table_caption_style = ParagraphStyle("table_caption", parent=self.body, alignment=TA_CENTER, firstLineIndent=0, spaceBefore=self.leading / 2, spaceAfter=0)
+        # a quarter line between a caption and its table: the rule under the caption never touches its descenders
+        self.table_caption_style = ParagraphStyle("table_caption", parent=self.body, alignment=TA_CENTER, firstLineIndent=0, spaceBefore=self.leading / 2, spaceAfter=self.leading / 4)
         self.display_fallback = ParagraphStyle("display_fallback", parent=self.body, alignment=TA_CENTER, firstLineIndent=0)
         self.inline = InlineDrawings()
         self.outlines: dict[str, tuple] = {}  # every typeset formula's outlines, by key: the math font's glyphs
@@ -827,7 +828,7 @@ def running_head(edition: Edition, fonts: PdfFonts):
         if doc.page == 1 and not head.first_page:
             return
         right_page = doc.page % 2 == 1
-        left, width = doc.leftMargin + FRAME_PADDING, doc.width - 2 * FRAME_PADDING
+        left, width = doc.leftMargin, doc.width
         y = doc.bottomMargin + doc.height + HEAD_SEPARATION
         indent = HEAD_INDENT if head.page_numbers else 0.0
         text = odd if right_page else even
@@ -871,12 +872,10 @@ def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, 
         initialFontName=fonts.regular,
         initialFontSize=size,
     )
-    # A frame pads its content by 6 pt on every side (platypus.Frame's default): tables,
-    # figures and formulas measure the width inside it, as paragraphs do.
     doc.columns = page.columns
     doc.column_gap = page.column_gap_cm * cm
-    story, walker, head = _story(edition, fonts, doc.width - 2 * FRAME_PADDING, doc.column_width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
-    doc.head_height = title_height(head, doc.width - 2 * FRAME_PADDING, doc.height) if head else 0.0
+    story, walker, head = _story(edition, fonts, doc.width, doc.column_width, doc.height)
+    doc.head_height = title_height(head, doc.width, doc.height) if head else 0.0
     walker.inline.math_font = _math_font(walker.outlines)
     widths = {
         href: (lambda size, text=next(iter(texts)): fonts.width(text, size))
@@ -900,6 +899,6 @@ def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, 
     for n, para in doc.notes:
         where = pages.get(n)
         if where is not None:
-            _, height = para.wrap(doc.width - 2 * FRAME_PADDING, doc.height)
+            _, height = para.wrap(doc.width, doc.height)
             heights[where] = heights.get(where, doc.note_gap) + height
     return out.getvalue(), walker, pages, heights

@@ -18,8 +18,12 @@ from reportlab.platypus import Frame, SimpleDocTemplate
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 from reportlab.platypus.flowables import Flowable
 
-FRAME_PADDING = 6  # platypus.Frame's default padding, which SimpleDocTemplate keeps
+# platypus.Frame pads its content by 6 pt on every side by default: the text then stood 6 pt
+# inside the venue's margins (2 cm printed as 2.21 cm) and two columns 12 pt further apart
+# than the venue's gap, unlike the DOCX and LaTeX editions. Our frames have none.
+NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 FLOAT_AREA = 0.75  # the most of a page's text height wide floats may take at its top
+FLOAT_SEPARATION = 12.0  # points between a page-top float and the columns below it (LaTeX's \textfloatsep is 20 pt ± 4 with 10 pt type)
 
 
 class WideFloat(Flowable):
@@ -156,8 +160,8 @@ class FlushFloats(ActionFlowable):
 
 
 def title_height(flowables: list, width: float, page_height: float) -> float:
-    """The height a frame needs for `flowables` (the page-wide title lines), padding included."""
-    height = 2 * FRAME_PADDING + 2.0  # 2 pt of slack for rounding in the frame's own arithmetic
+    """The height a frame needs for `flowables` (the page-wide title lines)."""
+    height = 2.0  # 2 pt of slack for rounding in the frame's own arithmetic
     for n, flowable in enumerate(flowables):
         _, h = flowable.wrap(width, page_height)
         height += h + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if n else 0)
@@ -189,17 +193,17 @@ class PagedDoc(SimpleDocTemplate):
         kept = self.reserve.get(page, 0.0)
         bottom, top = self.bottomMargin + kept, self.bottomMargin + self.height
         if self.columns == 1:
-            self.pageTemplate.frames = [Frame(self.leftMargin, bottom, self.width, top - bottom, id="normal")]
+            self.pageTemplate.frames = [Frame(self.leftMargin, bottom, self.width, top - bottom, id="normal", **NO_PADDING)]
             super().handle_pageBegin()
             return
         frames = []
         if page == 1 and self.head_height:
-            frames.append(Frame(self.leftMargin, top - self.head_height, self.width, self.head_height, id="head"))
+            frames.append(Frame(self.leftMargin, top - self.head_height, self.width, self.head_height, id="head", **NO_PADDING))
             top -= self.head_height
         top = self._place_floats(top)
         width = self.column_width
         for n in range(self.columns):
-            frames.append(Frame(self.leftMargin + n * (width + self.column_gap), bottom, width, max(top - bottom, 0.0), id=f"column{n + 1}"))
+            frames.append(Frame(self.leftMargin + n * (width + self.column_gap), bottom, width, max(top - bottom, 0.0), id=f"column{n + 1}", **NO_PADDING))
         self.pageTemplate.frames = frames
         super().handle_pageBegin()
         self._draw_floats()
@@ -209,24 +213,24 @@ class PagedDoc(SimpleDocTemplate):
         the columns below them."""
         self.placed = []
         room = self.height * FLOAT_AREA
-        inner = self.width - 2 * FRAME_PADDING
+        inner = self.width
         while self.waiting:
-            height = self.waiting[0].height_at(inner, self.height) + 2 * FRAME_PADDING
+            height = self.waiting[0].height_at(inner, self.height)
             if self.placed and height > room:
                 break
             self.placed.append((self.waiting.pop(0), top))
-            top -= height
-            room -= height
+            top -= height + FLOAT_SEPARATION
+            room -= height + FLOAT_SEPARATION
         return top
 
     def _draw_floats(self) -> None:
-        inner = self.width - 2 * FRAME_PADDING
+        inner = self.width
         for wide, top in self.placed:
-            y = top - FRAME_PADDING
+            y = top
             for n, part in enumerate(wide.content):
                 width, height = part.wrap(inner, self.height)
                 y -= (part.getSpaceBefore() if n else 0) + height
-                x = self.leftMargin + FRAME_PADDING + (inner - width) / 2
+                x = self.leftMargin + (inner - width) / 2
                 part.drawOn(self.canv, x, y)
                 y -= part.getSpaceAfter()
 
@@ -240,18 +244,18 @@ class PagedDoc(SimpleDocTemplate):
         here = [(n, para) for n, para in self.notes if marks.get(n) == self.page]
         if not here:
             return
-        y = self.bottomMargin + FRAME_PADDING
+        y = self.bottomMargin
         canvas.saveState()
         blocks = []
         for n, para in here:
-            _, height = para.wrap(self.width - 2 * FRAME_PADDING, self.height)
+            _, height = para.wrap(self.width, self.height)
             blocks.append((para, height))
         top = y + sum(h for _, h in blocks)
         canvas.setLineWidth(0.5)
-        canvas.line(self.leftMargin + FRAME_PADDING, top + self.note_gap / 2, self.leftMargin + FRAME_PADDING + self.width / 3, top + self.note_gap / 2)
+        canvas.line(self.leftMargin, top + self.note_gap / 2, self.leftMargin + self.width / 3, top + self.note_gap / 2)
         for para, height in blocks:
             top -= height
-            para.drawOn(canvas, self.leftMargin + FRAME_PADDING, top)
+            para.drawOn(canvas, self.leftMargin, top)
         canvas.restoreState()
 
     def afterFlowable(self, flowable):

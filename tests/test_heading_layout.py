@@ -1,0 +1,98 @@
+"""A venue's headings look the same in its three editions (the PDF, the DOCX and the compiled
+LaTeX): kz-conference centres a section's heading and, as Russian and Kazakh papers are set,
+indents the paragraph after it by the body's 1.25 cm. Before, each edition kept its own default:
+the PDF set the heading at the left, the DOCX centred it, and the LaTeX class printed it larger,
+at the left, and took the indent off the paragraph after it."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from helpers import run_cli
+
+XELATEX = shutil.which("xelatex")
+PDFTOTEXT = shutil.which("pdftotext")
+CM = 72 / 2.54
+PAPER = """ТАҚЫРЫП ТУРАЛЫ
+
+Иванов И. И.
+
+1 Кіріспе
+
+Бірінші абзац осында басталады және бірнеше жолға созылады, себебі мәтін ұзын. Бірінші абзац осында басталады және бірнеше жолға созылады.
+
+Екінші абзац та бар.
+
+1.1 Әдістер
+
+Үшінші абзац.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("headings")
+    (folder / "h.txt").write_text(PAPER, encoding="utf-8")
+    result = run_cli("build", "h.txt", "--out", "out", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "out"
+
+
+def _words(pdf) -> list[tuple[str, float, float]]:
+    """(word, left, right) of every word on page 1, in points."""
+    html = subprocess.run([PDFTOTEXT, "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [(w, float(a), float(b)) for a, b, w in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+
+
+def _layout(pdf) -> tuple[float, float, float]:
+    """The centre of the heading `1 Кіріспе`, the left of the paragraph after it, and the left of
+    the subsection's heading `1.1 Әдістер`, in points from the page's left edge."""
+    words = _words(pdf)
+    number = next(i for i, (w, _, _) in enumerate(words) if w == "Кіріспе") - 1
+    centre = (words[number][1] + words[number + 1][2]) / 2
+    first = next(left for w, left, _ in words if w == "Бірінші")
+    sub = next(left for w, left, _ in words if w == "1.1")
+    return centre, first, sub
+
+
+def _expected() -> tuple[float, float, float]:
+    page, margin = 21.0 * CM, 2.0 * CM  # A4, kz-conference's 2 cm margins
+    return page / 2, margin + 1.25 * CM, margin
+
+
+def _close(got, want, tolerance=2.5) -> bool:
+    return all(abs(g - w) <= tolerance for g, w in zip(got, want))
+
+
+@pytest.mark.skipif(not PDFTOTEXT, reason="pdftotext not installed")
+def test_pdf_edition_centres_the_section_and_indents_the_paragraph_after_it(built):
+    assert _close(_layout(built / "h.pdf"), _expected()), _layout(built / "h.pdf")
+
+
+@pytest.mark.skipif(not (XELATEX and PDFTOTEXT), reason="xelatex/pdftotext not installed")
+def test_latex_edition_sets_headings_as_the_pdf_edition(built, tmp_path):
+    shutil.copy(built / "h.tex", tmp_path / "h.tex")
+    run = subprocess.run([XELATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "h.tex"], cwd=tmp_path, capture_output=True, text=True, errors="replace", timeout=300)
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert _close(_layout(tmp_path / "h.pdf"), _expected()), _layout(tmp_path / "h.pdf")
+
+
+def test_docx_edition_sets_headings_as_the_venue_says(built):
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    doc = docx.Document(io.BytesIO((built / "h.docx").read_bytes()))
+    styles = {p.text: p.style for p in doc.paragraphs}
+    section, subsection = styles["1 Кіріспе"], styles["1.1 Әдістер"]
+    assert section.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert subsection.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert section.font.size == subsection.font.size == Pt(14) and section.font.bold and subsection.font.bold
+    body = next(p for p in doc.paragraphs if p.text.replace("\u00ad", "").startswith("Бірінші"))  # soft hyphens
+    indent = body.paragraph_format.first_line_indent or body.style.paragraph_format.first_line_indent
+    assert abs(indent.cm - 1.25) < 0.01
