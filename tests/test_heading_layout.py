@@ -1,8 +1,9 @@
-"""A venue's headings look the same in its three editions (the PDF, the DOCX and the compiled
+"""A venue's page and headings look the same in its three editions (the PDF, the DOCX and the compiled
 LaTeX): kz-conference centres a section's heading and, as Russian and Kazakh papers are set,
 indents the paragraph after it by the body's 1.25 cm. Before, each edition kept its own default:
 the PDF set the heading at the left, the DOCX centred it, and the LaTeX class printed it larger,
-at the left, and took the indent off the paragraph after it."""
+at the left, and took the indent off the paragraph after it; the PDF set its text 6 pt inside the
+margins, and the LaTeX shell began it a line lower and ended it three lines higher."""
 
 from __future__ import annotations
 
@@ -60,6 +61,13 @@ def _layout(pdf) -> tuple[float, float, float]:
     return centre, first, sub
 
 
+def _top_and_folio(pdf) -> tuple[float, float]:
+    """The top of the page's first word and of its page number (the last word), in points."""
+    html = subprocess.run([PDFTOTEXT, "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    tops = [float(y) for y in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"', html)]
+    return tops[0], tops[-1]
+
+
 def _expected() -> tuple[float, float, float]:
     page, margin = 21.0 * CM, 2.0 * CM  # A4, kz-conference's 2 cm margins
     return page / 2, margin + 1.25 * CM, margin
@@ -80,6 +88,8 @@ def test_latex_edition_sets_headings_as_the_pdf_edition(built, tmp_path):
     run = subprocess.run([XELATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "h.tex"], cwd=tmp_path, capture_output=True, text=True, errors="replace", timeout=300)
     assert run.returncode == 0, run.stdout[-2000:]
     assert _close(_layout(tmp_path / "h.pdf"), _expected()), _layout(tmp_path / "h.pdf")
+    # the first line at the top margin and the page number half way down the bottom one, in both
+    assert _close(_top_and_folio(tmp_path / "h.pdf"), _top_and_folio(built / "h.pdf")), (_top_and_folio(tmp_path / "h.pdf"), _top_and_folio(built / "h.pdf"))
 
 
 def test_docx_edition_sets_headings_as_the_venue_says(built):
