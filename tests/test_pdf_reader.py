@@ -916,6 +916,26 @@ def test_a_centred_caption_broken_by_hand_keeps_its_wider_lines(tmp_path):
     assert any(t.startswith("Достоинство предложенного подхода") for t in texts)
 
 
+def test_a_full_width_caption_ends_where_an_indented_paragraph_begins(tmp_path):
+    """A caption set as a paragraph across the column (its first line indented, the next flush
+    with both edges, the last short and with no full stop, as GOST allows), then a body
+    paragraph one line below: its first word would have fitted on the caption's last line, so
+    that line ended a paragraph; the indented line after it opens the next one."""
+    path = tmp_path / "wide-caption.pdf"
+    c = _canvas(path)
+    y = _thesis_page(c, 760)
+    c.rect(200, y - 200, 240, 170)
+    _justified(c, THESIS_LEFT + 36, y - 225, "Рисунок 1 – Зависимость скорости коррозии стенки трубы от толщины")
+    _justified(c, THESIS_LEFT, y - 225 - THESIS_SPACING, "полимерного слоя, температуры транспортируемой среды и давления", x1=THESIS_RIGHT)
+    _justified(c, THESIS_LEFT, y - 225 - 2 * THESIS_SPACING, "в трубопроводе", x1=THESIS_LEFT + 110)
+    _justified(c, THESIS_LEFT + 36, y - 225 - 3 * THESIS_SPACING, "Как видно из рисунка, толщина слоя влияет на скорость сильнее,")
+    _justified(c, THESIS_LEFT, y - 225 - 4 * THESIS_SPACING, "чем температура.", x1=THESIS_LEFT + 110)
+    c.save()
+    texts = _blocks_text(path)
+    assert any(t.endswith("температуры транспортируемой среды и давления в трубопроводе") for t in texts), texts
+    assert any(t.startswith("Как видно из рисунка") and t.endswith("чем температура.") for t in texts), texts
+
+
 def test_a_caption_at_a_pages_foot_ends_there(tmp_path):
     path = tmp_path / "foot.pdf"
     c = _canvas(path)

@@ -746,26 +746,34 @@ def _opens_caption(line: Line, captioned: dict) -> bool:
     return (line.page, line.number) in captioned or line.table_caption or is_figure_caption(line)
 
 
+WIDEST_LETTER = 0.6  # a text face's average letter is about half an em wide: 0.6 errs towards the caption going on
+
+
 def _leaves_caption(caption: Line, before: Line, line: Line, edges) -> bool:
     """Whether `line` is past the end of a caption (`caption` its first line, `before` its last
     so far), though no paragraph's gap or sentence's end says so (GOST's captions end with no
     full stop; a thesis's one-and-a-half spacing leaves the gap after one no wider than a line's):
     - a page or column ended it, and `line` opens a sentence: a caption stands by its figure,
       on one page;
-    - `before` was set short of both of the column's edges (centred, as GOST sets captions,
-      not the label alone), and `line` is a paragraph's first line: indented, running to the
-      column's right edge (a centred caption's next line is centred too, however wide)."""
+    - `line` is a paragraph's first line (indented, running to the column's right edge) and
+      either `before` was set short of both of the column's edges (centred, as GOST sets
+      captions, not the label alone; a centred caption's next line is centred too, however
+      wide), or `before` ended so far short of the right edge that `line`'s first word would
+      have fitted there: a caption set as a paragraph ended on that line."""
     if before.page != line.page or before.side != line.side and line.y > before.y + before.size:
         return not rules.starts_lowercase(line.text)
     if before.side != line.side:  # side by side (a label in the margin, its text beside it)
         return False
     left, right = edges.get((before.page, before.side), (before.x0, before.x1))
-    short_of_edges = before.x0 - left >= before.size and right - before.x1 >= before.size
-    if not short_of_edges or before is caption and len(caption.text.split()) < 4:
+    if before is caption and len(caption.text.split()) < 4:
         return False
     to_the_edge = right - line.x1 < before.size
     indented = (line.x0 - left) - (right - line.x1) > before.size
-    return to_the_edge and indented and line.x0 <= before.x0
+    if not (to_the_edge and indented):
+        return False
+    short_of_edges = before.x0 - left >= before.size and right - before.x1 >= before.size
+    words = line.text.split()
+    return line.x0 <= before.x0 if short_of_edges else right - before.x1 > len(words[0] if words else "") * WIDEST_LETTER * line.size + before.size
 
 
 def _goes_on(before: Line, line: Line) -> bool:
