@@ -31,7 +31,11 @@ PAPER = """ТАҚЫРЫП ТУРАЛЫ
 
 1.1 Әдістер
 
-Үшінші абзац.
+Үшінші абзац [1].
+
+Әдебиеттер тізімі
+
+1. Иванов И. И. Металлополимерные трубы в нефтегазовой отрасли: свойства, испытания и опыт эксплуатации на промыслах Казахстана. – Алматы: Ғылым, 2019. – 240 с.
 """
 
 
@@ -61,6 +65,14 @@ def _layout(pdf) -> tuple[float, float, float]:
     return centre, first, sub
 
 
+def _entry_lines(pdf) -> tuple[float, float]:
+    """The left of the reference entry's first line (its number) and of its second line."""
+    words = _words(pdf)
+    number = max(i for i, (w, _, _) in enumerate(words) if w == "Иванов") - 1  # the entry's, not the by-line's
+    second = next(left for w, left, _ in words[number:] if left < words[number][1] - 10)
+    return words[number][1], second
+
+
 def _top_and_folio(pdf) -> tuple[float, float]:
     """The top of the page's first word and of its page number (the last word), in points."""
     html = subprocess.run([PDFTOTEXT, "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -88,6 +100,10 @@ def test_latex_edition_sets_headings_as_the_pdf_edition(built, tmp_path):
     run = subprocess.run([XELATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "h.tex"], cwd=tmp_path, capture_output=True, text=True, errors="replace", timeout=300)
     assert run.returncode == 0, run.stdout[-2000:]
     assert _close(_layout(tmp_path / "h.pdf"), _expected()), _layout(tmp_path / "h.pdf")
+    # a reference entry as a paragraph: its number indented as the body's first lines, its next line at the margin
+    margin = 2.0 * CM
+    assert _close(_entry_lines(tmp_path / "h.pdf"), (margin + 1.25 * CM, margin)), _entry_lines(tmp_path / "h.pdf")
+    assert _close(_entry_lines(built / "h.pdf"), (margin + 1.25 * CM, margin)), _entry_lines(built / "h.pdf")
     # the first line at the top margin and the page number half way down the bottom one, in both
     assert _close(_top_and_folio(tmp_path / "h.pdf"), _top_and_folio(built / "h.pdf")), (_top_and_folio(tmp_path / "h.pdf"), _top_and_folio(built / "h.pdf"))
 
