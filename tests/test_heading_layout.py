@@ -73,11 +73,13 @@ def _entry_lines(pdf) -> tuple[float, float]:
     return words[number][1], second
 
 
-def _top_and_folio(pdf) -> tuple[float, float]:
-    """The top of the page's first word and of its page number (the last word), in points."""
+def _top_and_folio(pdf) -> tuple[float, float, float]:
+    """The top of the page's first word, of the body's first word (after the title block and
+    its space) and of its page number (the last word), in points."""
     html = subprocess.run([PDFTOTEXT, "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    tops = [float(y) for y in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"', html)]
-    return tops[0], tops[-1]
+    words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<', html)
+    body = next(float(y) for y, w in words if w == "1")  # the first section's number
+    return float(words[0][0]), body, float(words[-1][0])
 
 
 def _expected() -> tuple[float, float, float]:
@@ -122,3 +124,11 @@ def test_docx_edition_sets_headings_as_the_venue_says(built):
     body = next(p for p in doc.paragraphs if p.text.replace("\u00ad", "").startswith("Бірінші"))  # soft hyphens
     indent = body.paragraph_format.first_line_indent or body.style.paragraph_format.first_line_indent
     assert abs(indent.cm - 1.25) < 0.01
+
+
+def test_latex_title_block_ends_with_the_venues_space(built):
+    """kz-conference's `[title_block] space_after_pt = 14`, as the PDF and DOCX editions leave
+    it (the shell wrote a fixed 12 pt)."""
+    tex = (built / "h.tex").read_text(encoding="utf-8")
+    title_block_end = tex.index("\\par}\n}", tex.index("\\begin{document}")) + len("\\par}\n}")
+    assert tex[title_block_end:].lstrip().startswith("\\vspace{14pt}")

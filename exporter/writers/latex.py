@@ -537,6 +537,7 @@ def shell_context(edition: Edition) -> dict:
         "mono_family": edition.template.mono_faces["regular"].family,
         "fallbacks": [{"macro": TexSafe(body.fallback_macro[f.name]), "family": f.family} for f in body.fonts.fallbacks],
         "title_groups": title_groups(edition, body),
+        "title_space_after_pt": _number(venue.title_block.space_after_pt),
         "title": meta.title_text or "",
         "authors": ", ".join(meta.authors),
         "front": front_matter(edition, body),
