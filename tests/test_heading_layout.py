@@ -27,7 +27,9 @@ PAPER = """ТАҚЫРЫП ТУРАЛЫ
 
 Бірінші абзац осында басталады және бірнеше жолға созылады, себебі мәтін ұзын. Бірінші абзац осында басталады және бірнеше жолға созылады.
 
-Екінші абзац та бар.
+Екінші абзац та бар. Тізім:
+- алғашқы тармақ;
+- екінші тармақ.
 
 1.1 Әдістер
 
@@ -73,6 +75,13 @@ def _entry_lines(pdf) -> tuple[float, float]:
     return words[number][1], second
 
 
+def _list_item(pdf) -> tuple[float, float]:
+    """The left of a list item's mark and of its text."""
+    words = _words(pdf)
+    n = next(i for i, (w, _, _) in enumerate(words) if w == "алғашқы")
+    return words[n - 1][1], words[n][1]
+
+
 def _top_and_folio(pdf) -> tuple[float, float, float]:
     """The top of the page's first word, of the body's first word (after the title block and
     its space) and of its page number (the last word), in points."""
@@ -106,6 +115,9 @@ def test_latex_edition_sets_headings_as_the_pdf_edition(built, tmp_path):
     margin = 2.0 * CM
     assert _close(_entry_lines(tmp_path / "h.pdf"), (margin + 1.25 * CM, margin)), _entry_lines(tmp_path / "h.pdf")
     assert _close(_entry_lines(built / "h.pdf"), (margin + 1.25 * CM, margin)), _entry_lines(built / "h.pdf")
+    # a list item: its en dash at the body's indent, its text half a centimetre further
+    assert _close(_list_item(tmp_path / "h.pdf"), (margin + 1.25 * CM, margin + 1.75 * CM)), _list_item(tmp_path / "h.pdf")
+    assert _close(_list_item(built / "h.pdf"), (margin + 1.25 * CM, margin + 1.75 * CM)), _list_item(built / "h.pdf")
     # the first line at the top margin and the page number half way down the bottom one, in both
     assert _close(_top_and_folio(tmp_path / "h.pdf"), _top_and_folio(built / "h.pdf")), (_top_and_folio(tmp_path / "h.pdf"), _top_and_folio(built / "h.pdf"))
 
@@ -124,6 +136,11 @@ def test_docx_edition_sets_headings_as_the_venue_says(built):
     body = next(p for p in doc.paragraphs if p.text.replace("\u00ad", "").startswith("Бірінші"))  # soft hyphens
     indent = body.paragraph_format.first_line_indent or body.style.paragraph_format.first_line_indent
     assert abs(indent.cm - 1.25) < 0.01
+    # a list item's mark is the other editions' en dash, at the body's indent, its text 0.5 cm on
+    numbering = doc.part.numbering_part.element.xml
+    item = next(p for p in doc.paragraphs if p.text.replace("\u00ad", "").startswith("алғашқы"))
+    assert item.style.name == "List Bullet"
+    assert '<w:lvlText w:val="\u2013"/>' in numbering and '<w:ind w:left="992" w:hanging="283"/>' in numbering  # twips: 1.75 cm, 0.5 cm
 
 
 def test_latex_title_block_ends_with_the_venues_space(built):

@@ -39,6 +39,10 @@ def writer(name: str):
 # Editions that may need a folder beside their file: asking only them spares `build` importing
 # the PDF writer (reportlab) in the process whose PDF was rendered by a forked child (~60 ms).
 WITH_COMPANIONS = frozenset({"latex"})
+# An unordered list as every edition sets it: the mark at the body's first-line indent, the
+# item's text (and its next lines) LIST_MARK_ROOM_CM further right.
+LIST_MARK = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
+LIST_MARK_ROOM_CM = 0.5
 
 
 def companions(name: str, edition: "Edition") -> dict[str, dict[str, bytes]]:

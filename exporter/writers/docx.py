@@ -41,7 +41,7 @@ from ..model import (
 )
 from ..venue import language
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from . import Edition, Walker, caption_of, label_anchor, math_text, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, Walker, caption_of, label_anchor, math_text, split_display_math, table_grid, table_layout
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 from .docx_package import trim_package
 
@@ -375,9 +375,11 @@ class DocxWriter(Walker):
             listing.element.get_or_add_pPr().append(numbering)
         pf = listing.paragraph_format
         pf.alignment = ALIGNMENTS[self.body.align]
-        pf.left_indent = indent + Cm(0.63)
-        pf.first_line_indent = -Cm(0.63)
+        pf.left_indent = indent + Cm(LIST_MARK_ROOM_CM)
+        pf.first_line_indent = -Cm(LIST_MARK_ROOM_CM)
         pf.space_after = Pt(self.body.space_after_pt)
+        if numbering is not None:
+            self._list_mark(numbering, indent)
 
         quote = styles[QUOTE_STYLE]
         _reset_style(quote)
@@ -590,6 +592,41 @@ class DocxWriter(Walker):
         for item in block.items:
             self.current = self.add_paragraph(LIST_STYLE)
             self.inlines(item.inlines)
+
+    def _list_mark(self, num_pr, indent) -> None:
+        """The list style's mark as the other editions draw it: LIST_MARK in the body's font at
+        the first-line indent, the text LIST_MARK_ROOM_CM after it (the template's level drew
+        a Symbol-font bullet at its own indents, which win over the style's)."""
+        num_id = num_pr.find(qn("w:numId"))
+        numbering = self.doc.part.numbering_part.element
+        num = next((n for n in numbering.findall(qn("w:num")) if num_id is not None and n.get(qn("w:numId")) == num_id.get(qn("w:val"))), None)
+        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val")) if num is not None else None
+        abstract = next((a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id), None)
+        level = next((lvl for lvl in abstract.findall(qn("w:lvl")) if lvl.get(qn("w:ilvl")) == "0"), None) if abstract is not None else None
+        if level is None:
+            return
+        for tag in ("w:lvlText", "w:pPr", "w:rPr"):
+            for old in level.findall(qn(tag)):
+                level.remove(old)
+        text = OxmlElement("w:lvlText")
+        text.set(qn("w:val"), LIST_MARK)
+        ppr = OxmlElement("w:pPr")
+        ind = OxmlElement("w:ind")
+        ind.set(qn("w:left"), str(round((indent + Cm(LIST_MARK_ROOM_CM)) / 635)))  # EMU to twentieths of a point
+        ind.set(qn("w:hanging"), str(round(Cm(LIST_MARK_ROOM_CM) / 635)))
+        ppr.append(ind)
+        rpr = OxmlElement("w:rPr")
+        fonts = OxmlElement("w:rFonts")
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attribute), self.main_family)
+        rpr.append(fonts)
+        level.append(text)  # lvl's children in the schema's order: …, lvlText, lvlJc, pPr, rPr
+        jc = level.find(qn("w:lvlJc"))
+        if jc is not None:
+            level.remove(jc)
+            level.append(jc)
+        level.append(ppr)
+        level.append(rpr)
 
     def heading(self, block: Heading) -> None:
         self.current = self.add_paragraph(f"Heading {min(max(block.level, 1), HEADING_LEVELS)}")

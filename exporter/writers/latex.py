@@ -18,7 +18,7 @@ from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.addresses import URL_PENALTY, address_breaks, is_address
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -531,6 +531,9 @@ def shell_context(edition: Edition) -> dict:
             "first_line_indent_cm": _number(venue.body.first_line_indent_cm),
         },
         "bibliography_style": {"size_pt": _number(bib_size)},
+        # an unordered list as the PDF and DOCX editions set it (the shared shell's \setlist)
+        "list_mark": LIST_MARK, "list_mark_room_cm": _number(LIST_MARK_ROOM_CM),
+        "list_left_cm": _number(round(venue.body.first_line_indent_cm + LIST_MARK_ROOM_CM, 4)),
         # the venue's heading sizes and weights for the shared shell's KOMA-Script sections
         "headings": [heading_style(command, spec, venue.body.size_pt) for command, spec in ((command, venue.heading(level)) for level, command in enumerate(SECTIONS, start=1)) if spec is not None],
         "main_family": edition.template.main_faces["regular"].family,

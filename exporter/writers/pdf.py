@@ -48,7 +48,7 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, CaptionedTable, FlushFloats, PagedDoc, WholeFigure, WideFloat, title_height
 
@@ -60,7 +60,6 @@ rl_config.useA85 = 0
 # The venue's alignment names (venue.ALIGNMENTS) as reportlab's constants.
 ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 LINE_HEIGHT = 1.15  # Times-metric "single" spacing, as a word processor sets it
-BULLET = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 FLAG_BACK = "#FFE08A"  # unresolved citation: highlighted, red, with a superscript "?"
 FLAG_TEXT = "#C00000"
 LINK_COLOUR = "#1F4E79"  # external links: the DOCX edition's Hyperlink colour
@@ -375,7 +374,7 @@ class _PdfWalker(Walker):
         base = dict(fontName=fonts.regular, fontSize=self.size, leading=self.leading, spaceAfter=after, splitLongWords=1, hyphenationLang="", allowWidows=0)
         self.body = ParagraphStyle("body", alignment=align, firstLineIndent=self.indent, **base)
         self.quote_style = ParagraphStyle("quote", alignment=align, leftIndent=self.indent, rightIndent=self.indent, spaceBefore=self.leading / 2, **{**base, "spaceAfter": max(after, self.leading / 2)})
-        self.item = ParagraphStyle("item", alignment=align, leftIndent=self.indent + 0.5 * cm, bulletIndent=self.indent, bulletFontName=fonts.regular, bulletFontSize=self.size, **base)
+        self.item = ParagraphStyle("item", alignment=align, leftIndent=self.indent + LIST_MARK_ROOM_CM * cm, bulletIndent=self.indent, bulletFontName=fonts.regular, bulletFontSize=self.size, **base)
         self.heading_style = ParagraphStyle("heading", fontName=fonts.bold, fontSize=self.size, leading=self.leading, alignment=TA_CENTER, spaceBefore=self.size, spaceAfter=self.size / 2, keepWithNext=1)
         bib_size = edition.venue.bibliography.size_pt or self.size
         self.entry = ParagraphStyle("entry", alignment=align, fontName=fonts.regular, fontSize=bib_size, leading=bib_size * LINE_HEIGHT * body.line_spacing, firstLineIndent=self.indent, splitLongWords=1, hyphenationLang="", allowWidows=0)
@@ -593,7 +592,7 @@ class _PdfWalker(Walker):
 
     def bullet_list(self, block: BulletList) -> None:
         for item in block.items:
-            self.story.append(self.typeset(self._collect(item.inlines), self.item, bulletText=BULLET))
+            self.story.append(self.typeset(self._collect(item.inlines), self.item, bulletText=LIST_MARK))
 
     # -- inlines -------------------------------------------------------------------------
     def text(self, text: str) -> None:
