@@ -166,6 +166,16 @@ class HeadingStyle:
 
 
 @dataclass(frozen=True)
+class Captions:
+    """How a numbered caption whose label the editions write (`Рисунок 3`, `Table 2`: the source
+    gave the number apart from its words, as Word's SEQ fields do) joins its words: GOST's
+    `Рисунок 3 – Схема`, or `Figure 3. Scheme`. A caption printed with its own label keeps the
+    source's mark."""
+
+    separator: str = ". "
+
+
+@dataclass(frozen=True)
 class Tables:
     """The type tables are set in (`[tables]`): many venues print them smaller than the body
     (IEEE 8 pt in a 10 pt paper). A table too wide for its words at that size is set smaller,
@@ -243,6 +253,7 @@ class Venue:
     running_head: RunningHead | None = None
     headings: tuple[HeadingStyle, ...] = ()
     tables: Tables = Tables()
+    captions: Captions = Captions()
 
     def heading(self, level: int) -> HeadingStyle | None:
         """The venue's style for headings of `level` (deeper levels take the last), or None."""

@@ -87,6 +87,10 @@ class Edition:
     def language(self) -> str:
         return self.document.meta.language
 
+    def caption(self, block: Figure | Table) -> Caption | None:
+        """A figure's or table's caption in parts, numbered ones joined by the venue's mark."""
+        return caption_of(block, self.language, self.venue.captions.separator)
+
     @cached_property
     def labels(self) -> Labels:
         return self.template.labels(self.language)
@@ -256,8 +260,10 @@ class Caption:
     rest: tuple
 
 
-def caption_of(block: Figure | Table, language: str) -> Caption | None:
-    """The caption of a figure or table as its label, number and words; None when it has neither."""
+def caption_of(block: Figure | Table, language: str, separator: str = ". ") -> Caption | None:
+    """The caption of a figure or table as its label, number and words; None when it has neither.
+    A caption the source printed with its label keeps its own mark after the number; one given
+    its number apart (Word's SEQ field) is joined by `separator`, the venue's."""
     caption = tuple(block.caption)
     kind = "figure" if isinstance(block, Figure) else "table"
     if caption and isinstance(caption[0], Text):
@@ -269,7 +275,7 @@ def caption_of(block: Figure | Table, language: str) -> Caption | None:
             return Caption(found.group(1), found.group(2), separator, rest)
     if block.number:
         word = CAPTION_WORDS[kind].get(language, CAPTION_WORDS[kind]["en"])
-        return Caption(word + " ", block.number, ". " if caption else "", caption)
+        return Caption(word + " ", block.number, separator if caption else "", caption)
     if caption:
         return Caption("", None, "", caption)
     return None

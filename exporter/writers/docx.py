@@ -41,7 +41,7 @@ from ..model import (
 )
 from ..venue import language
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, Walker, caption_of, label_anchor, math_text, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, Walker, label_anchor, math_text, split_display_math, table_grid, table_layout
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 from .docx_package import trim_package
 
@@ -645,7 +645,7 @@ class DocxWriter(Walker):
         self.caption(block, "Table")
         before = self.doc.element.body.find(qn("w:sectPr"))
         before = before.getprevious() if before is not None else None
-        if caption_of(block, self.edition.language) is None and before is not None and before.tag == qn("w:p"):
+        if self.edition.caption(block) is None and before is not None and before.tag == qn("w:p"):
             self._room(DocxParagraph(before, self.doc._body), "space_after")  # the text above never touches the rule
         table = self.doc.add_table(rows=rows, cols=columns)
         table.style = self.doc.styles[TABLE_STYLE]
@@ -682,7 +682,7 @@ class DocxWriter(Walker):
     def caption(self, block, identifier: str) -> None:
         """A caption paragraph (style Caption): its word, a SEQ field with the source's number,
         its text; a bookmark around it when cross-references can point at it."""
-        caption = caption_of(block, self.edition.language)
+        caption = self.edition.caption(block)
         if caption is None:
             return
         self.current = p = self.add_paragraph(CAPTION_STYLE)
@@ -709,7 +709,7 @@ class DocxWriter(Walker):
             if n:
                 self.add_text(p, " ")
             self.picture(image, (text_width - 6 * (count - 1)) / count, text_height * 0.8)
-        if caption_of(block, self.edition.language) is None and block.label:
+        if self.edition.caption(block) is None and block.label:
             self.bookmark(p, label_anchor(block.label))
         self.caption(block, "Figure")
 

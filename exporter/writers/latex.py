@@ -18,7 +18,7 @@ from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.addresses import URL_PENALTY, address_breaks, is_address
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -237,6 +237,7 @@ class _Body(Walker):
                 lines.append("\\endhead\n")
         caption = self._caption(block)
         number = f"\\renewcommand{{\\thetable}}{{{self.tex(self._number(block))}}}" if self._number(block) else ""
+        number += self._caption_label(block)
         if self.columns > 1:  # longtable cannot be set in two columns: a float
             rows_tex = "".join(line for line in lines if line != "\\endhead\n")
             self.out.append(
@@ -264,12 +265,12 @@ class _Body(Walker):
         return "".join(ranges)
 
     def _number(self, block) -> str | None:
-        caption = caption_of(block, self.edition.language)
+        caption = self.edition.caption(block)
         return caption.number if caption else None
 
     def _caption(self, block) -> str:
         """`\\caption{…}\\label{…}` (numbered with the source's number), `\\caption*{…}`, or a bare label."""
-        caption = caption_of(block, self.edition.language)
+        caption = self.edition.caption(block)
         label = f"\\label{{{self.anchor(label_anchor(block.label))}}}" if block.label else ""
         if caption is None:
             return label and f"\\phantomsection{label}"
@@ -282,6 +283,18 @@ class _Body(Walker):
             return f"\\caption{{{text}}}{label}"
         return f"\\caption[{{{short}}}]{{{text}}}{label}"  # braced: a citation's `]` would end it
 
+    def _caption_label(self, block) -> str:
+        """`\\exportercaptionlabel{TYPE}{WORD}{MARK}`: a numbered caption's word and mark as the
+        PDF and DOCX editions print them (`Рисунок 3 – `), set before the float or longtable
+        (a longtable's \\caption must open its row); a class that names its own captions
+        defines the command to do nothing."""
+        caption = self.edition.caption(block)
+        if caption is None or not caption.number:
+            return ""
+        mark = ("~" if caption.separator[:1].isspace() else "") + self.tex(caption.separator.strip()) + ("\\ " if caption.separator[-1:].isspace() else "")
+        kind = "figure" if isinstance(block, Figure) else "table"
+        return f"\\exportercaptionlabel{{{kind}}}{{{self.tex(caption.word.strip())}}}{{{mark}}}"
+
     def figure(self, block: Figure) -> None:
         """A `figure` float: the pictures side by side, each fitted to its share of the text width
         (never enlarged), the source's number on `\\caption`, and a `\\label`."""
@@ -291,7 +304,7 @@ class _Body(Walker):
         width = self.page_width if star else self.text_width
         pictures = [self.graphic(image, (width - gap * (count - 1)) / count, self.text_height * (0.45 if star else 0.75)) for image in block.images]
         number = self._number(block)
-        renumber = f"\\renewcommand{{\\thefigure}}{{{self.tex(number)}}}\n" if number else ""
+        renumber = f"\\renewcommand{{\\thefigure}}{{{self.tex(number)}}}{self._caption_label(block)}\n" if number else ""
         self.out.append(
             f"\\begin{{figure{star}}}[htbp]\n\\centering\n" + "\\hfill\n".join(p + "\n" for p in pictures)
             + renumber + self._caption(block) + f"\n\\end{{figure{star}}}\n\n"

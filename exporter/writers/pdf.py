@@ -48,7 +48,7 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, caption_of, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, CaptionedTable, FlushFloats, PagedDoc, WholeFigure, WideFloat, title_height
 
@@ -501,7 +501,7 @@ class _PdfWalker(Walker):
 
     def _caption(self, block, style: ParagraphStyle | None = None) -> RLParagraph | None:
         """A figure's or table's caption, its label's anchor at its start."""
-        caption = caption_of(block, self.edition.language)
+        caption = self.edition.caption(block)
         if caption is None:
             return None
         markup = self.fonts.markup(caption.word + (caption.number or "") + caption.separator) + self._collect(caption.rest)
