@@ -149,3 +149,43 @@ def test_latex_title_block_ends_with_the_venues_space(built):
     tex = (built / "h.tex").read_text(encoding="utf-8")
     title_block_end = tex.index("\\par}\n}", tex.index("\\begin{document}")) + len("\\par}\n}")
     assert tex[title_block_end:].lstrip().startswith("\\vspace{14pt}")
+
+
+QUOTED = """---
+title: Цитата
+author: Иванов И. И.
+---
+
+# Введение
+
+Абзац перед цитатой, достаточно длинный, чтобы занять больше одной строки на странице издания и показать отступ.
+
+> Цитируемые слова автора, которые тоже занимают больше одной строки, чтобы показать отступы слева и справа у цитаты.
+
+Абзац после цитаты.
+"""
+
+
+@pytest.mark.skipif(not (XELATEX and PDFTOTEXT), reason="xelatex/pdftotext not installed")
+def test_a_block_quotation_is_set_alike(tmp_path):
+    """Upright, indented by the body's 1.25 cm on both sides, its first line not indented again:
+    the PDF edition's quotation, now also the DOCX's (it was italic) and the LaTeX shell's (its
+    `quote` took the class's 2.5 em margins)."""
+    import docx
+
+    (tmp_path / "q.md").write_text(QUOTED, encoding="utf-8")
+    result = run_cli("build", "q.md", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (tmp_path / "tex").mkdir()
+    shutil.copy(tmp_path / "out" / "q.tex", tmp_path / "tex" / "q.tex")
+    run = subprocess.run([XELATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "q.tex"], cwd=tmp_path / "tex", capture_output=True, text=True, errors="replace", timeout=300)
+    assert run.returncode == 0, run.stdout[-2000:]
+    margin = 2.0 * CM
+    for pdf in (tmp_path / "out" / "q.pdf", tmp_path / "tex" / "q.pdf"):
+        words = _words(pdf)
+        first = next(left for w, left, _ in words if w == "Цитируемые")
+        second = next(left for w, left, _ in words if w == "строки,")
+        assert _close((first, second), (margin + 1.25 * CM, margin + 1.25 * CM)), (first, second)
+    quote = next(p for p in docx.Document(str(tmp_path / "out" / "q.docx")).paragraphs if p.text.replace("\u00ad", "").startswith("Цитируемые"))
+    assert quote.style.name == "Quote" and not quote.style.font.italic
+    assert quote.style.paragraph_format.first_line_indent == 0 and abs(quote.style.paragraph_format.left_indent.cm - 1.25) < 0.01

@@ -381,15 +381,17 @@ class DocxWriter(Walker):
         if numbering is not None:
             self._list_mark(numbering, indent)
 
+        # a block quotation as the PDF and LaTeX editions set it: upright, indented on both
+        # sides by the body's indent, no first-line indent, half a line above and below
         quote = styles[QUOTE_STYLE]
         _reset_style(quote)
-        quote.font.italic = True
         quote.font.color.rgb = black
         pf = quote.paragraph_format
         pf.alignment = ALIGNMENTS[self.body.align]
         pf.left_indent = pf.right_indent = indent
-        pf.space_before, pf.space_after = Pt(6), Pt(6)
-        self._reset_linked_char_style("QuoteChar", italic=True)
+        pf.first_line_indent = Cm(0)
+        pf.space_before, pf.space_after = self.half_line, max(self.half_line, Pt(self.body.space_after_pt))
+        self._reset_linked_char_style("QuoteChar")
 
         bibliography = _style(styles, BIBLIOGRAPHY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         bibliography.base_style = normal
