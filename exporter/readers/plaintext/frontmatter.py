@@ -650,7 +650,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             i, keywords, abstract_pending = field
             after_keywords, seen_label = after_keywords or keywords, True
             continue
-        elif is_rubric(text) or repeats_header(text, headers) or running_name(texts, i) or candidates and text in margin and author_names(text, False) is None:
+        elif is_rubric(text) or repeats_header(text, headers) or running_name(texts, i) or text in margin and _between_title_lines(texts, i, last_run_end):
             pass
         elif (names := _names_on(texts, i, strong_only=(seen_label or not candidates and not text.startswith("©")) and not _notes_under(texts, i))) is not None:
             pending.append((script(text), names))
@@ -720,6 +720,15 @@ def _unwrapped_by_lines(texts: list[str]) -> list[str]:
 # An affiliation's line ending inside a person's name (`… «ЛЭТИ» им. В.`, `named after A.`):
 # its next line goes on it.
 _CUT_NAME = re.compile(rf"(?:\bим\.|\bимени|\bnamed after)(?:\s{_INITIALS})?$", re.IGNORECASE)
+
+
+def _between_title_lines(texts: list[str], i: int, title_end: int) -> bool:
+    """Whether line `i` stands between a title's lines, a block of its own: blank lines, at least
+    one, from the title's end (`title_end`, past its last line) to it and after it, and the next
+    line holding text opens in lower case."""
+    if title_end < 0 or i == title_end or any(texts[title_end:i]) or i + 1 < len(texts) and texts[i + 1]:
+        return False
+    return next((t for t in texts[i + 1 :] if t), "")[:1].islower()
 
 
 def _cut_title_goes_on(gap: list[str], run: list[str], margin: set[str]) -> bool:
