@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from exporter.readers import read_document
 from exporter.readers.plaintext import read_plaintext
+from exporter.readers.plaintext.frontmatter import read_front_matter
+from exporter.readers.plaintext.furniture import find_pages
 from exporter.sourcefile import SourceText
 
 from helpers import draw_text, pdf_canvas
@@ -205,3 +207,28 @@ def test_author_blocks_side_by_side_printed_one_under_the_other():
     ])
     assert meta.title_text == "Adaptive Sampling of Sparse Sensor Networks for Urban Flood Forecasting"
     assert meta.authors[:2] == ("Marta Kowalczyk", "Jonas Lindqvist")
+
+
+def test_acm_ccs_concepts_is_a_classification_not_a_title():
+    """ACM prints the paper's title as the running head of later pages (so the text reader
+    counts the first page's title line among the running heads) and, under the abstract, the
+    CCS classification under its heading `CCS CONCEPTS` and the citation under `ACM Reference
+    Format:`: labels, never the title (front24's second batch showed both taken for it)."""
+    title = "Sketching Streams of Graph Updates in Bounded Memory"
+    page1 = [
+        title, "Lena Hartmann", "", "Omar Saleh", "", "lena@example.org", "Example University", "Germany", "",
+        "omar@example.org", "Example Institute", "Jordan", "",
+        "ABSTRACT", "Graph streams are sketched in bounded memory with error guarantees.", "",
+        "CCS CONCEPTS", "• Theory of computation → Sketching and sampling.", "",
+        "KEYWORDS", "graph streams, sketches", "ACM Reference Format:", "Lena Hartmann and Omar Saleh. 2024. Sketching Streams of Graph Updates in",
+        "Bounded Memory. In Conference’24. ACM, New York, NY, USA, 10 pages.", "",
+        "1", "", "INTRODUCTION", "", *["Graph streams arrive as edge insertions and deletions [1], and memory is bounded."] * 25,
+    ]
+    text = list(page1)
+    for page in (2, 3):
+        text += ["\f" + title, "Conference’24, June 2024, Berlin, Germany", "", *["Sketches keep a small summary of every vertex and its neighbours."] * 30, "", str(page)]
+    meta = read_text(text)
+    assert meta.title_text == title
+    assert meta.authors[:1] == ("Lena Hartmann",)
+    pages = find_pages(text)  # the rules alone (the line-role model, judging them, hid it here)
+    assert read_front_matter(text, pages.starts, pages.furniture, "en").title_lines == [title]

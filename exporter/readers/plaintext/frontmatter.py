@@ -16,7 +16,9 @@ UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", r
 # A UDC number printed without its label (`004.056:004.89`, `62–50:519.7/8`).
 BARE_UDC = re.compile(r"^\d{1,3}(?:\.\d+)+(?:[:/(–+-][\d.:/()–+-]*)*$")
 IRSTI = re.compile(r"^(?:МҒТАР|ГРНТИ|МРНТИ|IRSTI|GRNTI)\b\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)
-CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID)\b\s*:?", re.IGNORECASE)
+# Classification codes and identifiers by their labels; ACM's classification under its heading
+# `CCS CONCEPTS` and its `ACM Reference Format:` (the citation on the lines under them), never a title.
+CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID|CCS\s+concepts|ACM\s+CCS|ACM\s+reference\s+format)\b\s*:?", re.IGNORECASE)
 # A manuscript's running head given by its label (APA: `Running head: STRUCTURE OF CHAOS`): a
 # header's field, never the title.
 RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head|title)|short\s+title)\s*:", re.IGNORECASE)
