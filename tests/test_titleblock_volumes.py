@@ -232,3 +232,21 @@ def test_acm_ccs_concepts_is_a_classification_not_a_title():
     assert meta.authors[:1] == ("Lena Hartmann",)
     pages = find_pages(text)  # the rules alone (the line-role model, judging them, hid it here)
     assert read_front_matter(text, pages.starts, pages.furniture, "en").title_lines == [title]
+
+
+def test_affiliation_letters_glued_to_the_names():
+    """Elsevier's affiliation letters set as superscripts after the names come out of
+    pdftotext glued to them (`Xianga,b`, `Lia,b`, `aCollege of …`): the names are read without
+    them. A by-line whose names do not all end in a mark letter keeps its names whole."""
+    body = ["", "Abstract", "Lightweight ciphers are implemented in hardware with small area and high throughput.", "",
+            "1. Introduction", "Lightweight block ciphers protect small devices [1]."]
+    meta = read_text(["Compact Hardware for Lightweight Block Ciphers", "", "Wei Zhanga,b, Lina Choa,b,∗",
+                      "aCollege of Computer Science, Example Normal University, China",
+                      "b Key Laboratory of Information Processing, China", *body])
+    assert meta.authors[:2] == ("Wei Zhang", "Lina Cho")
+    meta = read_text(["Compact Hardware for Lightweight Block Ciphers", "", "Anna Kowalska, Piotr Nowak",
+                      "aCollege of Computer Science, Example Normal University, China", *body])
+    assert meta.authors[:2] == ("Anna Kowalska", "Piotr Nowak")
+    meta = read_text(["A Coded Computation Scheme Based on", "a Gabidulin Code and Its Evaluation", "Koki Sakama", "", "Hiroshi Matsushima", "",
+                      "Example University", *body])
+    assert meta.authors[:2] == ("Koki Sakama", "Hiroshi Matsushima")  # `a Gabidulin …` opens a title's line, not an affiliation

@@ -692,7 +692,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             continue
         i += 1
     fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
-    return _with_title(fm, candidates, pending, unlabelled, stop, language)
+    return _with_title(fm, candidates, _without_glued_marks(pending, texts[:stop]), unlabelled, stop, language)
 
 
 # A by-line line that ends inside a name: its given name alone after a comma (`…, Медет` over
@@ -788,6 +788,21 @@ def _later_labels(texts: list[str]) -> list[bool]:
     for i in range(len(texts) - 1, -1, -1):
         later[i] = later[i + 1] or bool(_label(ABSTRACT.match, texts[i]) or _label(KEYWORDS.match, texts[i]))
     return later
+
+
+_GLUED_MARK = re.compile(r"^([a-z])\s?(?=[A-Z])")  # `a Department of Mathematics`, `aDepartment …`: an affiliation's letter
+
+
+def _without_glued_marks(pending: list[tuple[str, list[str]]], texts: list[str]) -> list[tuple[str, list[str]]]:
+    """The names read, without the affiliation letters pdftotext glued on to them (Elsevier's
+    `Jiahao Xianga,b, Lang Lia,b` over `aCollege of …`, `bHunan …`: `Jiahao Xiang`, `Lang Li`):
+    where lines naming an institution open with letters and every Latin name ends in one of
+    them, that letter goes; names with no such ending show the marks are not glued, and stay."""
+    marks = {m.group(1) for t in texts if (m := _GLUED_MARK.match(t)) and _INSTITUTION.search(t)}  # not `a Gabidulin Code and …`
+    names = [name for _, found in pending for name in found if script(name) == "latin"]
+    if not marks or not names or not all(name[-1] in marks and name[-2:-1].isalpha() for name in names):
+        return pending
+    return [(s, [name[:-1] if s == "latin" else name for name in found]) for s, found in pending]
 
 
 def _with_title(fm: FrontMatter, candidates: list, pending: list, unlabelled: list[FieldText], stop: int, language: str | None) -> FrontMatter:
