@@ -503,7 +503,7 @@ def read_front_matter(
     introduction's heading that ends the window) or it follows the keywords; otherwise the
     body starts there. Without a title nothing is front matter.
     """
-    begin = paper_in_volume([clean(line) for line in lines], page_starts) if len(page_starts) > 1 else None
+    begin = paper_in_volume(lines, page_starts) if len(page_starts) > 1 else None
     if begin is not None:  # the volume's cover, imprint and contents above: the paper's own title block
         starts = tuple(sorted({0} | {p - begin for p in page_starts if p > begin}))
         later = read_front_matter(lines[begin:], starts, frozenset(k - begin for k in furniture if k >= begin), language)
@@ -533,14 +533,17 @@ _VOLUME_IMPRINT = re.compile(
 COVER_WORDS = 150  # a cover holds the volume's name and place; a paper's first page its title block and its abstract or text
 
 
-def paper_in_volume(texts: list[str], page_starts: tuple[int, ...]) -> int | None:
+def paper_in_volume(lines: list[str], page_starts: tuple[int, ...]) -> int | None:
     """Where a paper begins under its volume's front matter: when the first page is a volume's
     cover (few words, the volume's kind named) and an imprint mark follows it, the first line
     past the first page that opens a paper's title block (`opens_paper`); None otherwise (a
-    paper's own first page, whatever its running head names, holds its title block and text)."""
-    first_end = page_starts[1] if len(page_starts) > 1 else len(texts)
-    first = texts[:first_end]
-    if sum(len(t.split()) for t in first) > COVER_WORDS or not any(_VOLUME_KIND.match(t) for t in first):
+    paper's own first page, whatever its running head names, holds its title block and text).
+    `lines` as read; the rest is cleaned only past a cover (every paper's reading asks)."""
+    first_end = page_starts[1] if len(page_starts) > 1 else len(lines)
+    if sum(len(line.split()) for line in lines[:first_end]) > COVER_WORDS:
+        return None
+    texts = [clean(line) for line in lines]
+    if not any(_VOLUME_KIND.match(t) for t in texts[:first_end]):
         return None
     imprint = next((k for k, t in enumerate(texts) if _VOLUME_IMPRINT.search(t)), None)
     if imprint is None:
