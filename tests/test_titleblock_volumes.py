@@ -250,3 +250,24 @@ def test_affiliation_letters_glued_to_the_names():
     meta = read_text(["A Coded Computation Scheme Based on", "a Gabidulin Code and Its Evaluation", "Koki Sakama", "", "Hiroshi Matsushima", "",
                       "Example University", *body])
     assert meta.authors[:2] == ("Koki Sakama", "Hiroshi Matsushima")  # `a Gabidulin …` opens a title's line, not an affiliation
+
+
+def test_a_section_rubric_above_the_title_is_no_title():
+    """A journal names the issue's section and the article's kind above the title (`Секция:
+    Экология`, `Научная статья`): rubrics, never the title, which is set in sentence case under them."""
+    meta = read_text([
+        "МРНТИ 87.19.91",
+        "Секция: Экология",
+        "Научная статья",
+        "",
+        "Гидрохимия малых рек степной зоны в период весеннего половодья",
+        "Айгерим Сапарова1, Болат Жумабеков2",
+        "1Евразийский национальный университет, Астана, Казахстан",
+        "",
+        "Аннотация. Изучен химический состав воды малых рек в период весеннего половодья.",
+        "",
+        "Введение",
+        "Малые реки степной зоны питаются талыми водами [1].",
+    ])
+    assert meta.title_text == "Гидрохимия малых рек степной зоны в период весеннего половодья"
+    assert meta.authors[:1] == ("Айгерим Сапарова",)
