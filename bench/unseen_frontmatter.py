@@ -153,7 +153,8 @@ def report(rows: list[dict], missing: list[str], first_runs: list[dict] = (), de
     for run in first_runs:
         out += ["", f"First run ({run['what']}): txt title {run['txt']['title']}, first author {run['txt']['first_author']}; "
                 f"PDF title {run['pdf']['title']}, first author {run['pdf']['first_author']}; "
-                f"DOCX title {run['docx']['title']}, first author {run['docx']['first_author']}. Misses: {run['failures']}."]
+                f"DOCX title {run['docx']['title']}, first author {run['docx']['first_author']}. Misses: {run['failures']}."
+                + (f" Fixed since: {run['fixed']}." if run.get("fixed") else "")]
     out += [""]
     if missing:
         out += [f"Not scored (snapshot missing; `fetch` the repository): {', '.join(missing)}.", ""]

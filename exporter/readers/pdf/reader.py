@@ -20,7 +20,7 @@ from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Headi
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import DISPLAY, decide, emails_in, is_cover
@@ -914,8 +914,18 @@ def first_page_texts(lines: list[Line]) -> list[str]:
     return out
 
 
+def past_volume_front(lines: list[Line]) -> list[Line]:
+    """The lines from the paper's own title block on when the PDF opens with its volume's front
+    matter (a proceedings' or a journal issue's cover, imprint and contents: `paper_in_volume`),
+    else all: what stands above is no part of the paper, as the text reader's body starts past it."""
+    starts = tuple(i for i, line in enumerate(lines) if i == 0 or line.page != lines[i - 1].page)
+    begin = paper_in_volume([line.text for line in lines], starts) if len(starts) > 1 else None
+    return lines[begin:] if begin else lines
+
+
 def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = (), tables: dict | None = None) -> Document:
     tables = tables or {}
+    lines = past_volume_front(lines)
     texts = [line.text for line in lines]
     places = Places(lines)
     body = body_size(lines)

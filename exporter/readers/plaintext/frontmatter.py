@@ -16,7 +16,9 @@ UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", r
 # A UDC number printed without its label (`004.056:004.89`, `62–50:519.7/8`).
 BARE_UDC = re.compile(r"^\d{1,3}(?:\.\d+)+(?:[:/(–+-][\d.:/()–+-]*)*$")
 IRSTI = re.compile(r"^(?:МҒТАР|ГРНТИ|МРНТИ|IRSTI|GRNTI)\b\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)
-CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID)\b\s*:?", re.IGNORECASE)
+# Classification codes and identifiers by their labels; ACM's classification under its heading
+# `CCS CONCEPTS` and its `ACM Reference Format:` (the citation on the lines under them), never a title.
+CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID|CCS\s+concepts|ACM\s+CCS|ACM\s+reference\s+format)\b\s*:?", re.IGNORECASE)
 # A manuscript's running head given by its label (APA: `Running head: STRUCTURE OF CHAOS`): a
 # header's field, never the title.
 RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head|title)|short\s+title)\s*:", re.IGNORECASE)
@@ -124,12 +126,13 @@ FULL_NAME = re.compile(_FULL_NAME)
 # A name with initials, or a full name, ending a line (`Студент гр. ФО–411101 А. А. Ибакаева`).
 NAME_AT_END = re.compile(rf"(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME}|{FULL_NAME.pattern})\s*$")
 # A journal's rubric over the title: the article's type or its access (BMC `RESEARCH ARTICLE`
-# and `Open Access`, `Original Article`, `Научная статья`): never a title or a name.
+# and `Open Access`, `Original Article`, `Научная статья`), or its section: never a title or a name.
 _ONE_RUBRIC = (
     r"(?:(?:original|research|review|short|brief|technical|case|methods?|full|regular)\s+)?"
     r"(?:article|paper|report|communication|note|research|review|study|letter|editorial)s?"
     r"|open\s+access|(?:научная|оригинальная|обзорная|исследовательская)\s+статья|обзор|краткое\s+сообщение|"
-    r"ғылыми\s+мақала|шолу\s+мақала"
+    r"ғылыми\s+мақала|шолу\s+мақала|"
+    r"(?:секция|section|рубрика|бөлім)\s*\d*\s*:\s*[^\W\d_][^:]*"  # the conference's or the issue's section (`Секция: Экология`)
 )
 # One rubric, or two set on one baseline, which a PDF's line holds together (`RESEARCH ARTICLE   Open Access`).
 RUBRIC = re.compile(rf"(?:{_ONE_RUBRIC})(?:\s+(?:{_ONE_RUBRIC}))?", re.IGNORECASE)
@@ -159,8 +162,11 @@ def continues_title(line: str) -> bool:
     """A title line ending on a conjunction or preposition goes on on the next line (which is
     then no author line, however its words are capitalised)."""
     return _CONNECTIVE_END.search(line.rstrip(" ,")) is not None
-# Marks that tie a name to its affiliation or note: digits, stars, daggers, `ID` (ORCID icon), ©.
-_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
+# IEEE's conference template numbers its author blocks: `1st Given Surname`, `2nd …`.
+_ORDINAL = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)\s+(?=[{_UPPER}])")
+# Marks that tie a name to its affiliation or note: digits, stars, daggers, `ID` (ORCID icon), ©;
+# an author block's number (`_ORDINAL`).
+_MARKS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
 _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
 MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
 
@@ -275,8 +281,8 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
             continue  # a degree, a title, a city (`г. Екатеринбург`) after the name
         else:
             return None
-    if not names or (strong_only and weak == len(names) and len(names) < 2 and not placed):
-        return None
+    if not names or (strong_only and weak == len(names) and len(names) < 2 and not placed and not _ORDINAL.match(text)):
+        return None  # one name of capitalised words alone: a name only where its line marks it so (a position, IEEE's number)
     return names
 
 
@@ -497,6 +503,12 @@ def read_front_matter(
     introduction's heading that ends the window) or it follows the keywords; otherwise the
     body starts there. Without a title nothing is front matter.
     """
+    begin = paper_in_volume(lines, page_starts) if len(page_starts) > 1 else None
+    if begin is not None:  # the volume's cover, imprint and contents above: the paper's own title block
+        starts = tuple(sorted({0} | {p - begin for p in page_starts if p > begin}))
+        later = read_front_matter(lines[begin:], starts, frozenset(k - begin for k in furniture if k >= begin), language)
+        if later.title_lines:
+            return _shifted(later, begin)
     end, at_heading = front_window(lines, page_starts)
     heading = next((i for i in range(end) if is_reference_heading(lines[i])), None)
     fm = _read_window(lines, end if heading is None else heading, at_heading and heading is None, furniture, language)
@@ -506,6 +518,56 @@ def read_front_matter(
         later = read_front_matter(lines[begin:], starts, frozenset(k - begin for k in furniture if k >= begin), language)
         return _shifted(later, begin) if later.title_lines else fm
     return fm
+
+
+# A volume's front matter (a proceedings' or a journal issue's, posted with one paper of it): its
+# cover names the volume's kind (`МАТЕРИАЛДАРЫ`, `Материалы … конференции`, `ХАБАРШЫСЫ`,
+# `PROCEEDINGS`), its imprint the book's or serial's number and its editors (`ISBN`, `ББК`,
+# `Жауапты редакторлар:`, `Под ред.`, `Founded in 1995`).
+_VOLUME_KIND = re.compile(r"^(?:материал(?:ы|дары)|materials|proceedings|сборник|жинақ|хабаршы(?:сы)?|вестник|bulletin|труды|известия)\b", re.IGNORECASE)
+_VOLUME_IMPRINT = re.compile(
+    r"^(?:ISBN|ISSN|ББК|ҚБЖ|BBK)\b|^(?:под\s+(?:общей\s+)?ред|рецензенты|жауапты\s+редактор|редакционная\s+коллегия|редакция\s+алқасы|"
+    r"editorial\s+board|edited\s+by|founded\s+in|издается\s+с)|жылдан\s+бастап\s+шығады",
+    re.IGNORECASE,
+)
+COVER_WORDS = 150  # a cover holds the volume's name and place; a paper's first page its title block and its abstract or text
+
+
+def paper_in_volume(lines: list[str], page_starts: tuple[int, ...]) -> int | None:
+    """Where a paper begins under its volume's front matter: when the first page is a volume's
+    cover (few words, the volume's kind named) and an imprint mark follows it, the first line
+    past the first page that opens a paper's title block (`opens_paper`); None otherwise (a
+    paper's own first page, whatever its running head names, holds its title block and text).
+    `lines` as read; the rest is cleaned only past a cover (every paper's reading asks)."""
+    first_end = page_starts[1] if len(page_starts) > 1 else len(lines)
+    if sum(len(line.split()) for line in lines[:first_end]) > COVER_WORDS:
+        return None
+    texts = [clean(line) for line in lines]
+    if not any(_VOLUME_KIND.match(t) for t in texts[:first_end]):
+        return None
+    imprint = next((k for k, t in enumerate(texts) if _VOLUME_IMPRINT.search(t)), None)
+    if imprint is None:
+        return None
+    return next((k for k in range(max(first_end, imprint + 1), len(texts)) if opens_paper(texts, k)), None)
+
+
+def opens_paper(texts: list[str], k: int) -> bool:
+    """Whether a paper's title block opens at line `k`: its UDC or IRSTI line; past at most three
+    short lines (another code, the section `Секция: Экология`, `Научная статья`, a note mark), a
+    title run (not a label ending in `:`, no names in it); then, past a note mark, a by-line."""
+    if not (UDC.match(texts[k]) or IRSTI.match(texts[k])):
+        return False
+    rest = [t for t in texts[k + 1 : k + 30] if t][:12]
+    for j in range(min(4, len(rest))):
+        if j and (len(rest[j - 1]) >= 60 or leading_names(rest[j - 1])):
+            return False  # the lines skipped are short and name nobody
+        for t in range(j + 1, min(j + MAX_TITLE_LINES, len(rest) - 1) + 1):
+            title, after = rest[j:t], [s for s in rest[t : t + 2] if _MARKS.sub("", s).strip(" ,")]  # past a line of marks (`1*`)
+            if title[-1].endswith(":") or any(leading_names(s) for s in title) or not _title_run(title):
+                continue
+            if after and (author_names(after[0], strong_only=False) or leading_names(after[0])):
+                return True
+    return False
 
 
 def _after_previous_paper(lines: list[str], heading: int, end: int) -> int | None:
@@ -562,7 +624,8 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
 def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None) -> FrontMatter:
     """The front matter in `lines[:end]` (see `read_front_matter`)."""
     fm = FrontMatter()
-    texts = [clean(line) for line in lines[:end]]
+    texts = _unwrapped_by_lines([clean(line) for line in lines[:end]])
+    margin = {clean(lines[k]) for k in furniture if k < len(lines)}  # the pages' running heads and margins, wherever else printed
     later_label = _later_labels(texts)
     udc_at = next((i for i, t in enumerate(texts) if UDC.match(t) or BARE_UDC.match(t)), None)
     candidates: list[tuple[bool, list[str]]] = []  # (is running header, lines)
@@ -592,7 +655,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             i, keywords, abstract_pending = field
             after_keywords, seen_label = after_keywords or keywords, True
             continue
-        elif is_rubric(text) or repeats_header(text, headers) or running_name(texts, i):
+        elif is_rubric(text) or repeats_header(text, headers) or running_name(texts, i) or text in margin and _between_title_lines(texts, i, last_run_end):
             pass
         elif (names := _names_on(texts, i, strong_only=(seen_label or not candidates and not text.startswith("©")) and not _notes_under(texts, i))) is not None:
             pending.append((script(text), names))
@@ -608,11 +671,10 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             title_allowed = udc_at is None or i > udc_at
             run_end = _run_end(texts, i, end, bool(candidates), first_title=not candidates and title_allowed)
             run = [t for t in texts[i:run_end] if any(ch.isalpha() for ch in t)]
-            if run and candidates and last_run_end >= 0 and (last_run_end == i - 1 and not texts[i - 1] and run[0][:1].islower() or _line_numbers(texts[last_run_end:i])) and _title_run(
-                candidates[-1][1] + run, lower_ok=True
-            ):
+            if run and candidates and last_run_end >= 0 and _cut_title_goes_on(texts[last_run_end:i], run, margin) and (k := _title_part(candidates[-1][1], run)):
+                run_end = run_end if k == len(run) else i + k  # the text under the title's last line is read next
                 title_rows.update(range(i, run_end))
-                candidates[-1][1].extend(run)  # a title cut by a blank line (`…математическая модель` / `синхронного…`) or a margin's line number
+                candidates[-1][1].extend(run[:k])  # a title cut by a blank line (`…математическая модель` / `синхронного…`), a margin's line number or rubric
             elif run and _affiliation_under_name(run, texts, i):
                 anchors.append((i, run_end))
             elif run and _title_run(run) and _another_title(run, candidates) and (title_allowed or run_end < end and _ends_with_names(texts, run_end)):
@@ -633,12 +695,66 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             continue
         i += 1
     fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
-    return _with_title(fm, candidates, pending, unlabelled, stop, language)
+    return _with_title(fm, candidates, _without_glued_marks(pending, texts[:stop]), unlabelled, stop, language)
+
+
+# A by-line line that ends inside a name: its given name alone after a comma (`…, Медет` over
+# `Актаев2,6, Касым Дускаев1, …`), the family name on the next line.
+_CUT_BY_LINE = re.compile(rf",\s*[{_UPPER}][{_LOWER}]+$")
+MAX_BY_LINE_LINES = 4
+
+
+def _unwrapped_by_lines(texts: list[str]) -> list[str]:
+    """`texts` with each by-line wrapped inside a name joined on its first line (the lines it
+    took left blank, so every line keeps its index): lines ending in a cut name are joined with
+    the next while the joined text ends in one, and kept when the whole reads as names
+    (`author_names`); any other line is left as it is."""
+    out = list(texts)
+    i = 0
+    while i < len(out):
+        k = i
+        while k + 1 < len(out) and k - i + 1 < MAX_BY_LINE_LINES and out[k + 1] and _CUT_BY_LINE.search(_MARKS.sub("", out[k]).rstrip()) and author_names(out[i], strong_only=False) is None:
+            k += 1
+        joined = " ".join(out[i : k + 1])
+        if k > i and not _CUT_BY_LINE.search(_MARKS.sub("", joined).rstrip()) and len(author_names(joined, strong_only=False) or ()) >= 2:
+            out[i : k + 1] = [joined] + [""] * (k - i)
+        i = k + 1
+    return out
 
 
 # An affiliation's line ending inside a person's name (`… «ЛЭТИ» им. В.`, `named after A.`):
 # its next line goes on it.
 _CUT_NAME = re.compile(rf"(?:\bим\.|\bимени|\bnamed after)(?:\s{_INITIALS})?$", re.IGNORECASE)
+
+
+def _between_title_lines(texts: list[str], i: int, title_end: int) -> bool:
+    """Whether line `i` stands between a title's lines, a block of its own: blank lines, at least
+    one, from the title's end (`title_end`, past its last line) to it and after it, and the next
+    line holding text opens in lower case."""
+    if title_end < 0 or i == title_end or any(texts[title_end:i]) or i + 1 < len(texts) and texts[i + 1]:
+        return False
+    return next((t for t in texts[i + 1 :] if t), "")[:1].islower()
+
+
+def _cut_title_goes_on(gap: list[str], run: list[str], margin: set[str]) -> bool:
+    """Whether a title goes on over `gap` into `run`: a blank line, or blank lines around a
+    line the pages print in their margin (a journal's rubric set sideways, `# Информатика`,
+    which pdftotext puts between the title's lines), then a line opening in lower case; or a
+    margin's line numbers."""
+    parted = bool(gap) and all(not t or t in margin for t in gap) and sum(1 for t in gap if t) <= 1 and (len(gap) == 1 or any(gap))
+    return parted and run[0][:1].islower() or _line_numbers(gap)
+
+
+def _title_part(title: list[str], run: list[str]) -> int:
+    """How many of `run`'s first lines go on `title`, cut above them: the lines set right above
+    the text's first paragraph (a full line of text, 80 characters or more, opening in a
+    capital, the title's lines shorter than two thirds of it) when they and the title are a
+    title (`_title_run`); else all when the whole is one; else none."""
+    for k in range(1, min(MAX_TITLE_LINES, len(run) - 1) + 1):
+        below = run[k]
+        if len(below) >= 80 and below[:1].isupper() and max(map(len, run[:k])) < 2 / 3 * len(below):
+            return k if _title_run(title + run[:k], lower_ok=True) else 0
+    return len(run) if _title_run(title + run, lower_ok=True) else 0
 
 
 def _title_over_text(run: list[str]) -> int:
@@ -675,6 +791,21 @@ def _later_labels(texts: list[str]) -> list[bool]:
     for i in range(len(texts) - 1, -1, -1):
         later[i] = later[i + 1] or bool(_label(ABSTRACT.match, texts[i]) or _label(KEYWORDS.match, texts[i]))
     return later
+
+
+_GLUED_MARK = re.compile(r"^([a-z])\s?(?=[A-Z])")  # `a Department of Mathematics`, `aDepartment …`: an affiliation's letter
+
+
+def _without_glued_marks(pending: list[tuple[str, list[str]]], texts: list[str]) -> list[tuple[str, list[str]]]:
+    """The names read, without the affiliation letters pdftotext glued on to them (Elsevier's
+    `Jiahao Xianga,b, Lang Lia,b` over `aCollege of …`, `bHunan …`: `Jiahao Xiang`, `Lang Li`):
+    where lines naming an institution open with letters and every Latin name ends in one of
+    them, that letter goes; names with no such ending show the marks are not glued, and stay."""
+    marks = {m.group(1) for t in texts if (m := _GLUED_MARK.match(t)) and _INSTITUTION.search(t)}  # not `a Gabidulin Code and …`
+    names = [name for _, found in pending for name in found if script(name) == "latin"]
+    if not marks or not names or not all(name[-1] in marks and name[-2:-1].isalpha() for name in names):
+        return pending
+    return [(s, [name[:-1] if s == "latin" else name for name in found]) for s, found in pending]
 
 
 def _with_title(fm: FrontMatter, candidates: list, pending: list, unlabelled: list[FieldText], stop: int, language: str | None) -> FrontMatter:

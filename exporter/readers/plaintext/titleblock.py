@@ -568,6 +568,27 @@ def _earlier(proposal: Proposal, texts: list[str], line: int) -> bool:
     return at is not None and proposal.labels[at].author >= PLAUSIBLE
 
 
+def _without_by_line(title: list[int] | None, texts: list[str], rules_title: str | None, rules_authors: list[str]) -> list[int] | None:
+    """The model's title cut above its first line past the first that is a by-line the rules
+    read: one holding two of the rules' names (the first line of a by-line the rules read whole
+    where its names run on over the next line, `…, Дана` / `Мусина2, …`), or the rules' first
+    author alone with their second alone on the next line, right under the rules' title (author
+    blocks side by side, which pdftotext prints one under the other: `Attila Fodor` / `Gábor
+    Csorvási`); never a line the rules alone misread as a name (`Theory Group Preprint Series`,
+    one name read; `Spectroscopic Measurements` over `Katharine M. Mullen`, the rules' title
+    elsewhere)."""
+    if not title or len(rules_authors) < 2:
+        return title
+    keys = [name.casefold() for name in rules_authors]
+    rows = set(_rows_of(rules_title, texts)) if rules_title else set()
+    for k, i in enumerate(title[1:], start=1):
+        below = texts[i + 1] if i + 1 < len(texts) else ""
+        alone = title[k - 1] in rows and _name_key(texts[i]) == _name_key(keys[0]) and _name_key(below) == _name_key(keys[1])
+        if alone or sum(key in texts[i].casefold() for key in keys) >= 2:
+            return title[:k]
+    return title
+
+
 def decide(items: list[LineItem], language: str | None, rules_title: str | None, rules_authors: list[str], display: bool = False) -> Choice:
     """Judge the rules' title and authors by the model and take its own where they fail (see
     the module's docstring); `display`: the rules' title is set in display type (`judge_title`)."""
@@ -575,7 +596,9 @@ def decide(items: list[LineItem], language: str | None, rules_title: str | None,
     texts = [item.text for item in items]
     if not proposal.labels:
         return Choice(None, None, [], len(items))
-    title = judge_title(proposal, texts, rules_title, language, display)
+    judged = judge_title(proposal, texts, rules_title, language, display)
+    title = _without_by_line(judged, texts, rules_title, rules_authors)
     chosen = " ".join(texts[i] for i in title) if title else rules_title
-    authors = judge_authors(proposal, texts, rules_authors, script(chosen) if chosen else None)
+    # Where the model's title ran on into the rules' by-line, the rules' names stand.
+    authors = None if judged and title != judged else judge_authors(proposal, texts, rules_authors, script(chosen) if chosen else None)
     return Choice(title, authors, proposal.emails, proposal.front_end, proposal.head_end)
