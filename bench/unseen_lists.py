@@ -19,9 +19,11 @@ run kept. Each later batch's section comes from lists.json:
 
 The labels are in bench/unseen/lists.json (written by hand from the raw text before the tool ran
 on the papers; see its `method`). The papers are those of bench/unseen/papers.json (by `name`)
-plus those with a `source` of their own in lists.json; each is taken from its repository's
-snapshot (the `fetch` tool puts them under /work/.mirror; --mirrors changes the root) with
-`git show COMMIT:PATH`, as bench/unseen_frontmatter.py does. Each paper is read the way
+plus those with a `source` of their own in lists.json (with `pages`, [first, last], when the paper
+is printed inside a proceedings volume: those pages are cut out with poppler's pdfseparate and
+pdfunite and read as the paper, its offprint); each is taken from its repository's snapshot
+(the `fetch` tool puts them under /work/.mirror; --mirrors changes the root) with `git show
+COMMIT:PATH`, as bench/unseen_frontmatter.py does. Each paper is read the way
 `exporter check` reads it, in every form it has: a PDF as the PDF and as pdftotext's text of it
 (`-enc UTF-8`, as the corpus's text files were made), a Word paper as it is.
 
@@ -88,12 +90,28 @@ def read_entries(path: Path):
         return exc
 
 
+def cut_pages(source: Path, pages: list[int]) -> None:
+    """Keep pages FIRST..LAST (1-based) of the PDF `source`, in place: a paper printed in a
+    proceedings volume or a journal issue is read as its offprint, its pages only."""
+    first, last = pages
+    parts = [source.with_name(f"{source.stem}-page{n}.pdf") for n in range(first, last + 1)]
+    subprocess.run(["pdfseparate", "-f", str(first), "-l", str(last), str(source), str(source.with_name(f"{source.stem}-page%d.pdf"))],
+                   check=True, capture_output=True)
+    whole = source.with_name(f"{source.stem}-cut.pdf")
+    subprocess.run(["pdfunite", *map(str, parts), str(whole)], check=True, capture_output=True)
+    whole.replace(source)
+    for part in parts:
+        part.unlink()
+
+
 def forms_of(paper: dict, data: bytes, tmp: Path) -> list[tuple[str, Path]]:
     kind = paper.get("form", "pdf")
     source = tmp / f"{paper['paper']}.{kind}"
     source.write_bytes(data)
     if kind != "pdf":
         return [(kind, source)]
+    if paper.get("pages"):
+        cut_pages(source, paper["pages"])
     txt = source.with_suffix(".txt")
     subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), str(txt)], check=True, capture_output=True)
     return [("txt", txt), ("pdf", source)]
