@@ -1108,3 +1108,59 @@ def test_gazetteer_bytes_round_trip_and_features_switch(monkeypatch):
     monkeypatch.setattr(tagger_features, "GAZETTEER_KINDS", ("journal",))
     feats = tagger_features.sequence_features(text, spans)
     assert [[f for f in fs if f.startswith("gz:")] for fs in feats][3:7] == [["gz:journal=B"], ["gz:journal=I"], ["gz:journal=I"], ["gz:journal=I"]]
+
+
+def test_a_place_printed_without_gosts_area_dash_is_the_place():
+    # GOST 7.1-2003 lets a list print `. ` for the area's `. – ` (lists24, batch 7's botanical
+    # proceedings): a city after a full stop, closed by a colon, is the place and the words after
+    # it to the year the publisher; closed by a comma before the year, the place alone.
+    B = "publisher"
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Сезонная", J, 1.0), ("структура.", J, 1.0), ("Владивосток:", J, 0.9), ("Дальнаука.", J, 0.9), ("1993.", D, 1.0), ("156", P, 1.0), ("с.", P, 1.0)]
+    assert corrected_labels(*tokens) == [T, J, J, J, L, B, D, P, P]
+    tokens = [("Title", T, 1.0), ("//", J, 1.0), ("Тр.", J, 1.0), ("естествозн.", J, 1.0), ("Саратов,", J, 0.9), ("1927.", D, 1.0), ("Т.", "volume", 1.0), ("11.", "volume", 1.0)]
+    assert corrected_labels(*tokens) == [T, J, J, J, L, D, "volume", "volume"]
+    # GOST's abbreviation, a hyphenated city, a code's full stop before it
+    assert corrected_labels(("Наследство.", J, 1.0), ("М.,", J, 0.9), ("1986.", D, 1.0)) == [J, L, D]
+    assert corrected_labels(("наук:", "genre", 1.0), ("03.00.16.", "genre", 1.0), ("Йошкар-Ола,", B, 0.9), ("2009.", D, 1.0)) == ["genre", "genre", L, D]
+    # a publisher read between the host and its place is the host's (GOST prints it after the place)
+    tokens = [("Title", T, 1.0), ("//", C, 1.0), ("Экология", C, 1.0), ("Среднего", C, 1.0), ("Поволжья.", B, 0.7), ("Тольятти,", B, 0.8), ("2011.", D, 1.0)]
+    assert corrected_labels(*tokens) == [T, C, C, C, C, L, D]
+    # not a place: a city inside a host's title, one without a full stop before it, an initial's
+    # full stop before it, or no year after it
+    for tokens in ([("Вестник.", J, 1.0), ("Самара", J, 1.0), ("и", J, 1.0), ("регион,", J, 1.0), ("2001.", D, 1.0)],
+                   [("Вестник", J, 1.0), ("Самара,", J, 1.0), ("2001.", D, 1.0)],
+                   [("Иванов", A, 1.0), ("И.", A, 1.0), ("Пенза,", T, 0.9), ("2001.", D, 1.0)],
+                   [("Вестник.", J, 1.0), ("Самара:", J, 1.0), ("Изд.", J, 1.0), ("Т.", "volume", 1.0)]):
+        assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_a_gost_host_printed_without_area_dashes_keeps_its_place_and_publisher_apart():
+    f = fields("Кафанов А.И., Жуков В.Е. Сообщество макрофитов залива // Сезонная изменчивость и пространственная структура. Владивосток: Дальнаука. 1993. 156 с.")
+    assert (f.get("journal") or f.get("booktitle"), f.get("address"), f.get("publisher")) == ("Сезонная изменчивость и пространственная структура", "Владивосток", "Дальнаука")
+    f = fields("Калашников Л.М. К флоре уезда // Тр. Саратов. о-ва естествоиспыт. Саратов, 1927. Т. 11, вып. 1. С. 53–60.")
+    assert (f.get("address"), f.get("volume"), f.get("pages")) == ("Саратов", "11", "53–60")
+    assert "Саратов," not in (f.get("journal") or "") and not (f.get("journal") or "").endswith("Саратов")
+
+
+def test_compilers_and_editors_after_gosts_slash_are_no_authors():
+    # `Красная книга … / Сост. А.И. Иванов, Л.А. Новикова. Пенза, 2002.` (lists24, batch 7): a
+    # work with no author is described under its title; the names after its role are the editors
+    f = fields("Определитель растений Пензенской области. Т. 2: Злаки / Сост. А.И. Петров, Л.А. Сидорова. Пенза, 2004. 96 с.")
+    assert (f.get("author"), f.get("editor"), f.get("address")) == (None, "Петров, А. И. and Сидорова, Л. А.", "Пенза")
+    tokens = [("Атлас.", T, 1.0), ("/", A, 1.0), ("Под", A, 1.0), ("ред.", A, 1.0), ("Г.С.", A, 1.0), ("Ломова", A, 1.0), ("и", T, 0.7), ("проф.", T, 0.7), ("С.В.", A, 1.0), ("Орлова.", A, 1.0), ("Самара:", L, 1.0)]
+    assert corrected_labels(*tokens) == [T] + ["editor"] * 9 + [L]
+    # a work with its authors first keeps them, and a statement with no role is left as read
+    tokens = [("Петров", A, 1.0), ("А.И.", A, 1.0), ("Атлас", T, 1.0), ("/", A, 1.0), ("Сост.", A, 1.0), ("Л.А.", A, 1.0), ("Сидорова.", A, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+    tokens = [("Атлас", T, 1.0), ("/", A, 1.0), ("А.И.", A, 1.0), ("Петров.", A, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_a_lone_capital_opening_the_title_is_no_name():
+    # `В Госдуме прошло совещание …` (lists24, batch 7): the preposition is the title's first word
+    f = fields("В Госдуме прошло совещание по реабилитации [Электронный ресурс]. – URL: http://duma.example/novosti/1 (24.01.2024)")
+    assert (f.get("author"), f.get("title")) == (None, "В Госдуме прошло совещание по реабилитации")
+    assert corrected_labels(("В", A, 0.9), ("Госдуме", T, 1.0), ("прошло", T, 1.0)) == [T, T, T]
+    # initials and a one-word name stay
+    assert corrected_labels(("В.", A, 0.9), ("Госдуме", T, 1.0), ("прошло", T, 1.0)) == [A, T, T]
+    assert corrected_labels(("Ли", A, 0.9), ("Госдуме", T, 1.0), ("прошло", T, 1.0)) == [A, T, T]

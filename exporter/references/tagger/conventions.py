@@ -27,7 +27,12 @@
   before ` / ` are the title (`Информатика / Под ред. …`), and its publisher follows a colon
   (`/ Под ред. В.Э. Фигурнова.: Инфра-М, 2004`); a name in the possessive opens a title
   (`Jurgen Schmidhuber's page on …`); a year between the title and the imprint's ` – `, with the
-  imprint's own year later, is the title's (`Железо ПК 2005 – СПб.: БХВ Петербург, 2001`).
+  imprint's own year later, is the title's (`Железо ПК 2005 – СПб.: БХВ Петербург, 2001`);
+  names after ` / ` and a compiler's or editor's role (`/ Сост.`, `/ Под ред.`) are editors;
+- a city after a full stop, closed by a colon or by a comma before the year, is the place (GOST
+  7.1-2003 lets `. ` stand for the area's `. – `: `// Host. Владивосток: Дальнаука. 1993.`), what
+  follows its colon the publisher, and a publisher read before it the host's; a lone bare capital
+  opening the entry before the title is the title's first word (`В Госдуме прошло …`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -41,7 +46,7 @@ from functools import lru_cache
 
 from . import Tagged
 from .features import canonical
-from .lexicon import GIVEN_NAMES, MONTHS
+from .lexicon import CITIES, GIVEN_NAMES, MONTHS
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 # `J.`, `J.-P.`, `V.I.`, `Ж.`, `Yu.` (a capital and at most one small letter, each with its full
@@ -668,6 +673,114 @@ def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
         labels[b] = labels[b + 1] = "author"
 
 
+# Places of publication beyond the features' city list (which the model was trained with and stays
+# as it is): the regional centres where Russian, Kazakh and neighbouring proceedings and journals
+# are printed, with their former names, in `canonical` form.
+_MORE_PLACES = frozenset(
+    """
+    саратов тольятти владивосток оренбург йошкарола уфа пермь челябинск омск красноярск иркутск хабаровск барнаул
+    кемерово новокузнецк тюмень волгоград краснодар ставрополь ярославль тверь тула рязань калуга брянск курск
+    белгород липецк тамбов смоленск псков вологда архангельск мурманск петрозаводск сыктывкар ижевск ульяновск
+    чебоксары саранск астрахань махачкала владикавказ нальчик майкоп симферополь севастополь калининград иваново
+    кострома якутск уланудэ чита магадан благовещенск сургут обнинск пущино апатиты новочеркасск таганрог пятигорск
+    горький куйбышев свердловск фрунзе целиноград акмола кокшетау уральск актау кызылорда талдыкорган экибастуз
+    темиртау жезказган туркестан гомель витебск могилев гродно брест днепропетровск львов донецк запорожье полтава
+    ужгород черновцы кишинев ереван тбилиси баку душанбе ашхабад самарканд рига вильнюс таллин тарту
+    """.split()
+)
+# GOST's abbreviated places: Moscow, Leningrad, St Petersburg, Kyiv, Minsk.
+_PLACE_ABBREVIATION = re.compile(r"^(?:М|Л|К|Мн|СПб|СПБ|Спб|С\.-Пб|С\.-Петербург)\.[,:;]?$")
+_FULL_STOP_WORD = re.compile(r"^[^\W_]{2,}[»”\"’')\]]*\.$")  # `естествозн.`, `структура.`, `(Японское море).`
+_PLACE_LABELS = frozenset({"journal", "container", "publisher", "title", "collection", "author", "editor"})
+
+
+def _is_place(token: str) -> bool:
+    """A city's name (hyphenated pairs too: `Москва-Самара`, `Йошкар-Ола`) or GOST's abbreviation."""
+    if _PLACE_ABBREVIATION.match(token):
+        return True
+    word = token.rstrip(",:;.")
+    if not word[:1].isupper():
+        return False
+    known = CITIES | _MORE_PLACES
+    return canonical(word) in known or ("-" in word and all(canonical(part) in known for part in word.split("-") if part))
+
+
+def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
+    """`// Сезонная изменчивость и пространственная структура. Владивосток: Дальнаука. 1993.`,
+    `// Тр. … естествозн. Саратов, 1927. Т. 11`, `Title: Лекции. Пенза, 2002. 42 с.`: GOST 7.1-2003
+    lets a list print `. ` for the area's `. – `, and then the tagger reads the place into the host,
+    title or publisher before it. A city after a word's full stop, closed by a colon (the
+    publisher follows) or by a comma or full stop before the year, is the place; the words after
+    its colon, to the year, are the publisher."""
+    n = len(tokens)
+    for i in range(1, n - 1):
+        if labels[i] not in _PLACE_LABELS or not _closes_a_sentence(tokens[i - 1]) or not _is_place(tokens[i]):
+            continue
+        j = i + 1
+        while j < n - 1 and tokens[j - 1].endswith(";") and _is_place(tokens[j]):
+            j += 1  # `Самара; М., 1931`
+        last = tokens[j - 1]
+        if last.endswith(":"):
+            k = j
+            while k < n and labels[k] in _PLACE_LABELS | {"location", "genre"} and not _YEAR_TOKEN.match(tokens[k].rstrip("абвгде")):
+                k += 1
+            if k == j or k >= n or labels[k] != "date":
+                continue
+            labels[i:j] = ["location"] * (j - i)
+            labels[j:k] = ["publisher"] * (k - j)
+        elif last.endswith((",", ".")) and labels[j] == "date" and _YEAR_TOKEN.match(tokens[j].rstrip("абвгде")):
+            labels[i:j] = ["location"] * (j - i)
+        else:
+            continue
+        _host_before_the_place(labels, i)
+
+
+def _closes_a_sentence(token: str) -> bool:
+    """A word's (or a code's: `03.00.16.`) full stop, not an initial's."""
+    return token.endswith(".") and (_FULL_STOP_WORD.match(token) is not None or re.fullmatch(r"[\d.]*\d\.", token) is not None)
+
+
+def _host_before_the_place(labels: list[str], i: int) -> None:
+    """GOST prints the publisher after the place, never before it: words read as the publisher
+    between the host and its place are the host's (`// Экология … Среднего Поволжья. Тольятти`)."""
+    k = i - 1
+    while k > 0 and labels[k] == "publisher":
+        k -= 1
+    if k < i - 1 and labels[k] in ("journal", "container"):
+        labels[k + 1 : i] = [labels[k]] * (i - 1 - k)
+
+
+# GOST's statement of responsibility names compilers and editors after ` / ` with their role first.
+_EDITOR_ROLE = re.compile(r"^(?:[Сс]ост|[Рр]ед|[Оо]тв|[Пп]од|[Нн]ауч|[Гг]л|[Cc]omp|[Ee]ds?|[Ee]d)\.?,?$")
+
+
+def _compilers_not_authors(tokens: list[str], labels: list[str]) -> None:
+    """`Красная книга … / Сост. А.И. Иванов, Л.А. Новикова. Пенза, 2002.`, `/ Под ред. … Г.С.
+    Розенберга и проф. С.В. Саксонова.`: the names after ` / ` and a compiler's or editor's role
+    are the editors, not the work's authors (a work with no author is described under its title)."""
+    for i in range(len(tokens) - 2):
+        if tokens[i] != "/" or labels[i] not in ("author", "editor") or not _EDITOR_ROLE.match(tokens[i + 1]):
+            continue
+        if "author" in labels[:i]:
+            return  # the work's authors came before its title
+        j = i
+        for k in range(i + 1, len(tokens)):
+            if labels[k] in ("author", "editor"):
+                j = k
+            elif labels[k] not in ("title", "container"):  # (`и проф.` between two names)
+                break
+        labels[i : j + 1] = ["editor"] * (j + 1 - i)
+        return
+
+
+def _one_letter_is_no_name(tokens: list[str], labels: list[str]) -> None:
+    """`В Госдуме прошло совещание …`: a lone bare capital opening the entry before the title is
+    the title's first word (a preposition, an article), never a name: an initial has its full
+    stop, a family name more letters."""
+    if len(tokens) > 2 and labels[0] == "author" and labels[1] == "title" and re.fullmatch(rf"[{_UP}]", tokens[0]):
+        labels[0] = "title"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -698,6 +811,9 @@ def corrected(tagged: Tagged) -> Tagged:
     _classification_numbers(tokens, labels)
     _publisher_after_a_colon(tokens, labels)
     _year_inside_a_title(tokens, labels)
+    _compilers_not_authors(tokens, labels)
+    _one_letter_is_no_name(tokens, labels)
+    _place_before_the_imprint(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
