@@ -1164,3 +1164,32 @@ def test_a_lone_capital_opening_the_title_is_no_name():
     # initials and a one-word name stay
     assert corrected_labels(("В.", A, 0.9), ("Госдуме", T, 1.0), ("прошло", T, 1.0)) == [A, T, T]
     assert corrected_labels(("Ли", A, 0.9), ("Госдуме", T, 1.0), ("прошло", T, 1.0)) == [A, T, T]
+
+
+def test_a_two_letter_initial_keeps_its_full_stop():
+    # `Игнарро Л.Дж.` (Russian transliteration: `Дж.` for J.): the name's last initial, not its family name
+    assert names("Игнарро Л.Дж.") == "Игнарро, Л. Дж."
+    assert names("Уэбблс Д.Дж., Петров И.И.") == "Уэбблс, Д. Дж. and Петров, И. И."
+
+
+def test_one_more_name_after_a_family_first_lists_comma_is_the_last_author():
+    # `…, Гаврилова М.Н., Полянская Т.А. Экологические шкалы …` (lists24, batch 7: the tagger read
+    # the ninth name of a list as the title's first words)
+    tokens = [("Орлова", A, 1.0), ("Л.А.,", A, 1.0), ("Сидоров", A, 1.0), ("М.Н.,", A, 1.0), ("Полякова", T, 0.8), ("Т.А.", T, 0.8), ("Экологические", T, 1.0), ("шкалы", T, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, A, A, A, A, T, T]
+    # a list closed by its full stop, or a title word after the comma, stays as read
+    closed = tokens[:3] + [("М.Н.", A, 1.0)] + tokens[4:]
+    assert corrected_labels(*closed) == [label for _, label, _ in closed]
+    worded = tokens[:4] + [("Полякова", T, 0.8), ("экология", T, 0.8), ("Экологические", T, 1.0), ("шкалы", T, 1.0)]
+    assert corrected_labels(*worded) == [label for _, label, _ in worded]
+
+
+def test_gosts_responsibility_before_the_areas_dash_is_no_host():
+    # `Title / Л.Дж. Игнарро. – Журнал физиологии …, 53, 2002. – С. 503-514.` (lists24, batch 7)
+    tokens = [("Title", T, 1.0), ("/", J, 0.6), ("Дж.", J, 0.8), ("О.Орлов", J, 0.8), ("–", J, 1.0), ("Thorax,", J, 1.0), ("54", "volume", 1.0)]
+    assert corrected_labels(*tokens) == [T, A, A, A, J, J, "volume"]
+    tokens = [("Title", T, 1.0), ("/", A, 0.8), ("Л.Дж.", J, 0.8), ("Орлов.", J, 0.8), ("–", J, 1.0), ("Журнал", J, 1.0), ("физиологии,", J, 1.0)]
+    assert corrected_labels(*tokens) == [T, A, A, A, J, J, J]
+    # words after the slash that are no names (a translator's note, a host's words) stay
+    tokens = [("Title", T, 1.0), ("/", J, 0.6), ("пер.", J, 0.8), ("с", J, 0.8), ("англ.", J, 0.8), ("–", J, 1.0), ("Thorax,", J, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]

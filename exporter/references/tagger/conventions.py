@@ -28,7 +28,9 @@
   (`/ Под ред. В.Э. Фигурнова.: Инфра-М, 2004`); a name in the possessive opens a title
   (`Jurgen Schmidhuber's page on …`); a year between the title and the imprint's ` – `, with the
   imprint's own year later, is the title's (`Железо ПК 2005 – СПб.: БХВ Петербург, 2001`);
-  names after ` / ` and a compiler's or editor's role (`/ Сост.`, `/ Под ред.`) are editors;
+  names after ` / ` and a compiler's or editor's role (`/ Сост.`, `/ Под ред.`) are editors, and
+  names after ` / ` ended by the area's dash are the authors, not the host (`/ Л.Дж. Игнарро. –
+  Журнал …`); a family-first list ending with a comma goes on (`…, Полянская Т.А. Title`);
 - a city after a full stop, closed by a colon or by a comma before the year, is the place (GOST
   7.1-2003 lets `. ` stand for the area's `. – `: `// Host. Владивосток: Дальнаука. 1993.`), what
   follows its colon the publisher, and a publisher read before it the host's; a lone bare capital
@@ -781,6 +783,43 @@ def _one_letter_is_no_name(tokens: list[str], labels: list[str]) -> None:
         labels[0] = "title"
 
 
+def _last_name_after_a_comma(tokens: list[str], labels: list[str]) -> None:
+    """`…, Гаврилова М.Н., Полянская Т.А. Экологические шкалы …`: a family-first author run that
+    ends with a comma goes on, so a title run opening with one more name in that form (a family
+    name and dotted initials closed by a full stop) before more words is the last author."""
+    found = _author_then_title(labels)
+    if found is None:
+        return
+    _, _, a, b, c = found
+    if not tokens[b - 1].endswith(",") or _form(tokens[a:b]) != "family-first" or not tokens[b][:1].isupper():
+        return
+    end, words, initials = _one_name(tokens, b, "family-first")
+    if words == 1 and initials and end < c - 1 and tokens[end - 1].endswith(".") and "." in tokens[end - 1][:-1] + tokens[b + 1]:
+        labels[b:end] = ["author"] * (end - b)
+
+
+_DASH_TOKEN = frozenset("– — -".split())
+
+
+def _responsibility_before_a_dash(tokens: list[str], labels: list[str]) -> None:
+    """`Title / Л.Дж. Игнарро. – Журнал физиологии …, 53, 2002.`, `/ Дж.О.Лундберг – Thorax`:
+    GOST's statement of responsibility after the title's ` / `, ended by the area's dash, is the
+    authors' names, not the host's first words (the host follows the dash)."""
+    for i in range(1, len(tokens) - 2):
+        if tokens[i] != "/" or labels[i - 1] != "title":
+            continue
+        k = i + 1
+        while k < len(tokens) and tokens[k] not in _DASH_TOKEN and _kind(tokens[k], True) in ("init", "name", "word") and tokens[k][:1].isupper():
+            k += 1
+        names = tokens[i + 1 : k]
+        hosted = any(label in ("journal", "container") for label in labels[i + 1 : k])
+        if hosted and k < len(tokens) - 1 and tokens[k] in _DASH_TOKEN and 0 < len(names) <= 3 and any(_kind(t, False) in ("init", "name") for t in names):
+            labels[i:k] = ["author"] * (k - i)
+            if labels[k] != labels[k + 1]:
+                labels[k] = labels[k + 1]
+        return
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -812,6 +851,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _publisher_after_a_colon(tokens, labels)
     _year_inside_a_title(tokens, labels)
     _compilers_not_authors(tokens, labels)
+    _last_name_after_a_comma(tokens, labels)
+    _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _place_before_the_imprint(tokens, labels)
     if labels == list(tagged.labels):

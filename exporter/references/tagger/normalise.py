@@ -111,7 +111,7 @@ def names(segment: str) -> str | None:
     text = _ET_AL.sub("", text)
     text = re.sub(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)", r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
     text = _strip(text)
-    if text.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", text):
+    if text.endswith(".") and not re.search(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$", text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
     if not text or not re.search(r"\w", text):
         return None
