@@ -1193,3 +1193,17 @@ def test_gosts_responsibility_before_the_areas_dash_is_no_host():
     # words after the slash that are no names (a translator's note, a host's words) stay
     tokens = [("Title", T, 1.0), ("/", J, 0.6), ("пер.", J, 0.8), ("с", J, 0.8), ("англ.", J, 0.8), ("–", J, 1.0), ("Thorax,", J, 1.0)]
     assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_a_legal_act_cited_by_its_designation_is_read_from_its_name():
+    # `Федеральный закон от … № 323-ФЗ (ред. от …) «Об основах …» // Собрание законодательства РФ.
+    # – 2011. – № 48. – Ст. 6724.` (lists24, batch 7's law paper): the name in quotes is the title,
+    # the designation the act's kind, the gazette its host and `Ст.` (the item's number) its pages
+    f = fields("Федеральный закон от 29 декабря 2012 г. № 273-ФЗ (ред. от 04.08.2023) «Об образовании в Российской Федерации» // Собрание законодательства РФ. – 2012. – № 53. – Ст. 7598.")
+    assert (f.get("title"), f.get("journal"), f.get("year"), f.get("pages")) == ("Об образовании в Российской Федерации", "Собрание законодательства РФ", "2012", "7598")
+    assert f.get("type") == "Федеральный закон от 29 декабря 2012 г. № 273-ФЗ (ред. от 04.08.2023)" and f.get("author") is None
+    # the designation's year when nothing else is printed
+    f = fields("Закон Республики Казахстан от 27 июля 2007 года № 319-III «Об образовании».")
+    assert (f.get("title"), f.get("year"), f.get("author")) == ("Об образовании", "2007", None)
+    # a work whose title opens with such a word, with no act's date or number, is read as before
+    assert fields("Закон и порядок: очерки / И.И. Иванов. – М.: Наука, 2001. – 200 с.").get("type") is None
