@@ -1190,9 +1190,19 @@ def test_gosts_responsibility_before_the_areas_dash_is_no_host():
     assert corrected_labels(*tokens) == [T, A, A, A, J, J, "volume"]
     tokens = [("Title", T, 1.0), ("/", A, 0.8), ("Л.Дж.", J, 0.8), ("Орлов.", J, 0.8), ("–", J, 1.0), ("Журнал", J, 1.0), ("физиологии,", J, 1.0)]
     assert corrected_labels(*tokens) == [T, A, A, A, J, J, J]
-    # words after the slash that are no names (a translator's note, a host's words) stay
+    # the host after the dash read as the title's or the issue's words is the journal, or the book
+    # when its publisher follows (`/ Баранов Д.З, Трофимов В.И. – Практическая пульмонология, №3`)
+    tokens = [("Title", T, 1.0), ("/", A, 0.8), ("Орлов", A, 1.0), ("Д.З,", A, 1.0), ("Юдин", A, 1.0), ("В.И.", A, 1.0), ("–", T, 0.5), ("Практическая", T, 0.8),
+              ("пульмонология,", T, 0.8), ("№3,", "issue", 1.0), ("2020.", D, 1.0)]
+    assert corrected_labels(*tokens) == [T, A, A, A, A, A, J, J, J, "issue", D]
+    tokens = [("Title", T, 1.0), ("/", T, 0.8), ("Д.Дж.", T, 0.8), ("Орлов", T, 0.8), ("–", T, 0.8), ("Справочник", T, 0.8), ("химика:", T, 0.8), ("Elsevier,", "publisher", 1.0), ("2017.", D, 1.0)]
+    assert corrected_labels(*tokens) == [T, A, A, A, C, C, C, "publisher", D]
+    # words after the slash that are no names (a translator's note, a host's words) stay, and
+    # GOST's `//` ends the statement (`/ А. Н. Давыдов [и др.] // Интернаука. - 2018.`)
     tokens = [("Title", T, 1.0), ("/", J, 0.6), ("пер.", J, 0.8), ("с", J, 0.8), ("англ.", J, 0.8), ("–", J, 1.0), ("Thorax,", J, 1.0)]
     assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+    f = fields("Гибридные модели микросервисов / А. Н. Орлов [и др.] // Интернаука. - 2018. - T. 104. - № 3. - с. 2205–2232.")
+    assert (f.get("journal"), f.get("volume")) == ("Интернаука", "104")
 
 
 def test_a_legal_act_cited_by_its_designation_is_read_from_its_name():

@@ -802,21 +802,33 @@ _DASH_TOKEN = frozenset("– — -".split())
 
 
 def _responsibility_before_a_dash(tokens: list[str], labels: list[str]) -> None:
-    """`Title / Л.Дж. Игнарро. – Журнал физиологии …, 53, 2002.`, `/ Дж.О.Лундберг – Thorax`:
-    GOST's statement of responsibility after the title's ` / `, ended by the area's dash, is the
-    authors' names, not the host's first words (the host follows the dash)."""
-    for i in range(1, len(tokens) - 2):
+    """`Title / Л.Дж. Игнарро. – Журнал физиологии …, 53, 2002.`, `/ Дж.О.Лундберг – Thorax`,
+    `/ Баранов Д.З, Трофимов В.И. – Практическая пульмонология, №3, 2020.`: GOST's statement of
+    responsibility after the title's ` / `, ended by the area's dash, is the authors' names, and
+    what follows the dash is the host (a journal, or a book when its publisher follows), not the
+    host's or the title's words."""
+    n = len(tokens)
+    for i in range(1, n - 2):
         if tokens[i] != "/" or labels[i - 1] != "title":
             continue
         k = i + 1
-        while k < len(tokens) and tokens[k] not in _DASH_TOKEN and _kind(tokens[k], True) in ("init", "name", "word") and tokens[k][:1].isupper():
-            k += 1
+        while k < n and tokens[k] not in _DASH_TOKEN and "/" not in tokens[k] and (tokens[k][:1].isupper() or canonical(tokens[k]) in _BETWEEN):
+            k += 1  # names: capitalised words, initials, `[и др.]`; never past GOST's `//`
         names = tokens[i + 1 : k]
-        hosted = any(label in ("journal", "container") for label in labels[i + 1 : k])
-        if hosted and k < len(tokens) - 1 and tokens[k] in _DASH_TOKEN and 0 < len(names) <= 3 and any(_kind(t, False) in ("init", "name") for t in names):
-            labels[i:k] = ["author"] * (k - i)
-            if labels[k] != labels[k + 1]:
-                labels[k] = labels[k + 1]
+        kinds = [_kind(t, True) for t in names]
+        if k >= n - 1 or tokens[k] not in _DASH_TOKEN or not any(x in ("init", "name") for x in kinds) or kinds.count("word") > kinds.count("init") + 1:
+            return
+        misread = labels[k + 1] in ("title", "issue", "volume") and re.search(r"\d|№", tokens[k + 1]) is None
+        if not misread and not any(label in ("journal", "container", "title") for label in labels[i + 1 : k + 1]):
+            return  # read as names and a host already
+        labels[i:k] = ["author"] * (k - i)
+        j = k + 1
+        while j < n and labels[j] in ("title", "issue", "volume") and re.search(r"\d|№", tokens[j]) is None:
+            j += 1
+        if j > k + 1 and all(labels[m] == labels[k + 1] or labels[m] in ("issue", "volume") for m in range(k + 1, j)):
+            host = "container" if j < n and labels[j] in ("publisher", "location") else "journal"
+            labels[k + 1 : j] = [host] * (j - k - 1)
+        labels[k] = labels[k + 1]
         return
 
 
