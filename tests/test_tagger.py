@@ -1203,6 +1203,19 @@ def test_gosts_responsibility_before_the_areas_dash_is_no_host():
     assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
     f = fields("Гибридные модели микросервисов / А. Н. Орлов [и др.] // Интернаука. - 2018. - T. 104. - № 3. - с. 2205–2232.")
     assert (f.get("journal"), f.get("volume")) == ("Интернаука", "104")
+    # a lower-case kind of work after the dash is no host (`/ Орлова Е.Н. – текст: электронный // Site`)
+    tokens = [("Title", T, 1.0), ("/", A, 0.8), ("Орлова", A, 1.0), ("Е.Н.", A, 1.0), ("–", T, 0.8), ("текст:", T, 0.8), ("электронный", T, 0.8), ("//", C, 1.0), ("Сеть", C, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_a_lower_case_word_before_gosts_slash_is_the_titles():
+    # `… под действием ацетилхолина / Р. Ф. Фурчготт` (lists24, batch 7): the tagger began the
+    # names one word early
+    tokens = [("Роль", T, 1.0), ("ацетилхолина", A, 0.7), ("/", A, 1.0), ("Р.", A, 1.0), ("Ф.", A, 1.0), ("Орлов", A, 1.0)]
+    assert corrected_labels(*tokens) == [T, T, A, A, A, A]
+    # a particle before the slash is a name's (`… / van`: no title word)
+    tokens = [("Роль", T, 1.0), ("van", A, 0.7), ("/", A, 1.0), ("Р.", A, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
 
 
 def test_a_legal_act_cited_by_its_designation_is_read_from_its_name():

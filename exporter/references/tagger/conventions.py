@@ -598,6 +598,14 @@ def _title_before_responsibility(tokens: list[str], labels: list[str]) -> None:
         labels[k] = "title"
 
 
+def _title_word_before_the_slash(tokens: list[str], labels: list[str]) -> None:
+    """`… под действием ацетилхолина / Р. Ф. Фурчготт`: a lower-case word between the title and
+    GOST's ` / ` read as a name is the title's last word (no name is written in lower case)."""
+    for i in range(2, len(tokens)):
+        w = tokens[i - 1]
+        if tokens[i] == "/" and labels[i - 1] == "author" and labels[i - 2] == "title" and w.isalpha() and w.islower() and w not in _NAME_PARTICLES and canonical(w) not in _BETWEEN:
+            labels[i - 1] = "title"
+
 def _possessive_title(tokens: list[str], labels: list[str]) -> None:
     """`Jurgen Schmidhuber's page on Recurrent Neural Networks`: a name whose last word is in the
     possessive is what the title is about; a first author run of capitalised words with no
@@ -818,14 +826,14 @@ def _responsibility_before_a_dash(tokens: list[str], labels: list[str]) -> None:
         kinds = [_kind(t, True) for t in names]
         if k >= n - 1 or tokens[k] not in _DASH_TOKEN or not any(x in ("init", "name") for x in kinds) or kinds.count("word") > kinds.count("init") + 1:
             return
-        misread = labels[k + 1] in ("title", "issue", "volume") and re.search(r"\d|№", tokens[k + 1]) is None
+        misread = labels[k + 1] in ("title", "issue", "volume") and tokens[k + 1][:1].isupper() and re.search(r"\d|№", tokens[k + 1]) is None
         if not misread and not any(label in ("journal", "container", "title") for label in labels[i + 1 : k + 1]):
             return  # read as names and a host already
         labels[i:k] = ["author"] * (k - i)
         j = k + 1
         while j < n and labels[j] in ("title", "issue", "volume") and re.search(r"\d|№", tokens[j]) is None:
             j += 1
-        if j > k + 1 and all(labels[m] == labels[k + 1] or labels[m] in ("issue", "volume") for m in range(k + 1, j)):
+        if misread and j > k + 1 and all(labels[m] == labels[k + 1] or labels[m] in ("issue", "volume") for m in range(k + 1, j)) and not (j < n and tokens[j].startswith("//")):
             host = "container" if j < n and labels[j] in ("publisher", "location") else "journal"
             labels[k + 1 : j] = [host] * (j - k - 1)
         labels[k] = labels[k + 1]
@@ -840,6 +848,7 @@ def corrected(tagged: Tagged) -> Tagged:
     tokens = [tagged.text[s:e] for s, e in tagged.spans]
     labels = list(tagged.labels)
     _title_before_responsibility(tokens, labels)
+    _title_word_before_the_slash(tokens, labels)
     _possessive_title(tokens, labels)
     _title_out_of_names(tokens, labels, tagged.marginals)
     _names_out_of_title(tokens, labels, tagged.marginals)
