@@ -1230,3 +1230,24 @@ def test_a_legal_act_cited_by_its_designation_is_read_from_its_name():
     assert (f.get("title"), f.get("year"), f.get("author")) == ("Об образовании", "2007", None)
     # a work whose title opens with such a word, with no act's date or number, is read as before
     assert fields("Закон и порядок: очерки / И.И. Иванов. – М.: Наука, 2001. – 200 с.").get("type") is None
+
+
+def test_a_year_of_account_in_a_title_and_a_bare_years_cyrillic_letter():
+    # `Таблицы приливов на 2007 год. … 2006.` (lists24, batch 7): the year the work is about is the
+    # title's, the imprint's year the work's
+    f = fields("Справочник погоды на 2015 год. Т. 2. Воды Сибири. Гидрометеоиздат, 2014. 120 с.")
+    assert (f.get("year"), f.get("title", "").endswith("на 2015 год")) == ("2014", True)
+    tokens = [("Отчёт", T, 1.0), ("за", T, 1.0), ("2022", D, 0.9), ("год.", T, 1.0), ("М.,", L, 1.0), ("2023.", D, 1.0)]
+    assert corrected_labels(*tokens) == [T, T, T, T, L, D]
+    # with no later year it stays the year
+    assert corrected_labels(*tokens[:4]) == [T, T, D, T]
+    # GOST's bare `1902а.` (a second work of the year) is the year 1902
+    assert fields("Орлов Б.А. Обзор видов рода. С.-Пб, 1902а. 167 с.").get("year") == "1902"
+
+
+def test_the_publishers_label_and_a_special_issues_mark():
+    # `М. : Издательство: МГТУ им. Баумана, 2008.`, `// Вестник ОГУ. Спец. вып. (67).` (lists24, batch 7)
+    assert fields("Орлов А. Ф. Основы напыления / А. Ф. Орлов. М. : Издательство: МГТУ им. Баумана, 2008. 360 с.").get("publisher") == "МГТУ им. Баумана"
+    assert fields("Орлов А. Ф. Основы напыления. Саратов: Изд-во СГУ, 2008. 360 с.").get("publisher") == "Изд-во СГУ"
+    tokens = [("//", J, 1.0), ("Вестник", J, 1.0), ("ОГУ.", J, 1.0), ("Спец.", J, 0.8), ("вып.", "issue", 1.0), ("(67).", "issue", 1.0)]
+    assert corrected_labels(*tokens) == [J, J, J, "issue", "issue", "issue"]

@@ -34,7 +34,9 @@
 - a city after a full stop, closed by a colon or by a comma before the year, is the place (GOST
   7.1-2003 lets `. ` stand for the area's `. – `: `// Host. Владивосток: Дальнаука. 1993.`), what
   follows its colon the publisher, and a publisher read before it the host's; a lone bare capital
-  opening the entry before the title is the title's first word (`В Госдуме прошло …`).
+  opening the entry before the title is the title's first word (`В Госдуме прошло …`); a year
+  after `на`/`за` and before `год` is the title's when a later year is the imprint's (`Таблицы
+  приливов на 2007 год. … 2006.`); `Спец.` before `вып.` is the issue's, not the journal's.
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -469,6 +471,16 @@ def _contraction_not_date(tokens: list[str], labels: list[str]) -> None:
 
 
 _VOLUME_MARK = re.compile(r"^(?:V|Vol|Т|Том|Bd)\.$")
+_ISSUE_QUALIFIER = frozenset("спец специальный special suppl".split())
+_ISSUE_WORD = re.compile(r"^(?:вып|выпуск|issue|no|№)\.?[,.]?$", re.IGNORECASE)
+
+
+def _issue_qualifier_not_journal(tokens: list[str], labels: list[str]) -> None:
+    """`// Вестник ОГУ. Спец. вып. (67).`: the word qualifying an issue's mark (`Спец. вып.`, a
+    special issue; `Special issue`) is the issue's, not the journal's last word."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] in ("journal", "container") and canonical(tokens[k]) in _ISSUE_QUALIFIER and labels[k + 1] == "issue" and _ISSUE_WORD.match(tokens[k + 1]):
+            labels[k] = "issue"
 
 
 def _volume_mark_not_journal(tokens: list[str], labels: list[str]) -> None:
@@ -651,6 +663,24 @@ def _year_inside_a_title(tokens: list[str], labels: list[str]) -> None:
             labels[c] = "title"
         return
 
+
+_ACCOUNT_PREPOSITION = frozenset("на за в по for".split())
+_YEAR_WORD = re.compile(r"^(?:год[ауы]?|гг?|жыл(?:ға|ы)?|year)\.?[,.:;]?$", re.IGNORECASE)
+
+
+def _year_of_account_in_a_title(tokens: list[str], labels: list[str]) -> None:
+    """`Таблицы приливов на 2007 год. … ГУН и О МО РФ, 2006.`: a year after `на`/`за`/`в` and
+    before `год` names the period the work is about, a part of its title; with a later year read
+    as the date, the imprint's, it is not the work's year (`Отчёт за 2022 год`, `… на 2007 год`)."""
+    n = len(tokens)
+    for k in range(1, n - 1):
+        if labels[k] != "date" or not re.fullmatch(r"(?:1[5-9]|20)\d\d", tokens[k]) or canonical(tokens[k - 1]) not in _ACCOUNT_PREPOSITION:
+            continue
+        if _YEAR_WORD.match(tokens[k + 1]) and any(labels[m] == "date" for m in range(k + 2, n)):
+            around = labels[k - 1]
+            labels[k] = around
+            if labels[k + 1] == "date":
+                labels[k + 1] = around
 
 _GIVEN_FAMILY = re.compile(rf"^[{_UP}][^\W\d_]*(?:['’‐-][^\W\d_]+)*$")  # `Greene`, `O’Callaghan`, `Jean-Luc`
 
@@ -865,12 +895,14 @@ def corrected(tagged: Tagged) -> Tagged:
     _day_before_a_month(tokens, labels)
     _contraction_not_date(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
+    _issue_qualifier_not_journal(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
     _part_inside_a_title(tokens, labels)
     _title_to_its_sentence_end(tokens, labels)
     _classification_numbers(tokens, labels)
     _publisher_after_a_colon(tokens, labels)
     _year_inside_a_title(tokens, labels)
+    _year_of_account_in_a_title(tokens, labels)
     _compilers_not_authors(tokens, labels)
     _last_name_after_a_comma(tokens, labels)
     _responsibility_before_a_dash(tokens, labels)

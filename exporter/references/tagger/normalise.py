@@ -440,9 +440,10 @@ def _dated(text: str) -> tuple[str, list[int]] | None:
     return wide, where
 
 
-# A year's letter printed in Cyrillic (`(2013а)`, `(2017б)`: two works of one author and year in a
-# Russian or Kazakh journal's list), shown to the tagger as the Latin letter it learned (`(2013a)`).
-_CYRILLIC_YEAR_LETTER = re.compile(r"(?<=\((?:1[5-9]|20)\d\d)[а-е](?=\))")
+# A year's letter printed in Cyrillic (`(2013а)`, `(2017б)`, GOST's bare `С.-Пб, 1902а.`: two works
+# of one author and year in a Russian or Kazakh journal's list), shown to the tagger as the Latin
+# letter it learned (`(2013a)`).
+_CYRILLIC_YEAR_LETTER = re.compile(r"(?<=\((?:1[5-9]|20)\d\d)[а-е](?=\))|(?<=(?<![\d.,/])(?:1[5-9]|20)\d\d)[а-е](?=[.,;]\s)")  # `(2013а)`, `, 1902а.`
 _LATIN_OF = str.maketrans("абвгде", "abvgde")
 
 
@@ -641,6 +642,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _publisher_from_place(f)
     _publisher_not_container(f)
     _publisher_after_place(f)
+    _publisher_without_its_label(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
     _split_container_translation(f)
@@ -1112,6 +1114,19 @@ def _publisher_after_place(f: _Fields) -> None:
                 f.confidence["publisher"] = f.confidence.pop(name)
             return
 
+
+_PUBLISHER_LABEL = re.compile(r"(?:Издательство|Изд-во|Баспасы|Publisher)\s?:\s?(?=\S)", re.IGNORECASE)
+
+
+def _publisher_without_its_label(f: _Fields) -> None:
+    """`М. : Издательство: МГТУ им. Баумана, 2008.`: the word `Издательство:` (`Publisher:`) before
+    the publisher's name is the name's label, not a part of it (`Изд-во СГУ`, with no colon, is)."""
+    if "publisher" not in f.items:
+        return
+    value, start, end = f.items["publisher"]
+    m = _PUBLISHER_LABEL.match(value)
+    if m and m.end() < len(value):
+        f.items["publisher"] = (value[m.end() :], start + f.text[start:end].find(value[m.end() :]), end)
 
 def _institution_after_genre(f: _Fields, tagged) -> None:
     """`PhD thesis, University Of California, Irvine`, `Technical report, Department of …`: what
