@@ -1251,3 +1251,20 @@ def test_the_publishers_label_and_a_special_issues_mark():
     assert fields("Орлов А. Ф. Основы напыления. Саратов: Изд-во СГУ, 2008. 360 с.").get("publisher") == "Изд-во СГУ"
     tokens = [("//", J, 1.0), ("Вестник", J, 1.0), ("ОГУ.", J, 1.0), ("Спец.", J, 0.8), ("вып.", "issue", 1.0), ("(67).", "issue", 1.0)]
     assert corrected_labels(*tokens) == [J, J, J, "issue", "issue", "issue"]
+
+
+def test_a_titles_numbered_part_is_no_journal():
+    # `Из области Пензенской лесостепи. I. Травяные степи …` (lists24, batch 7): a part's roman
+    # number after the title's full stop goes on with the title, no journal starts there
+    f = fields("Орлов И.И. Из области степей. II. Кустарниковые степи губернии. М., 1925. 242, XIII с.")
+    assert (f.get("title"), f.get("journal")) == ("Из области степей. II. Кустарниковые степи губернии", None)
+
+
+def test_a_title_read_as_names_before_gosts_slash():
+    # `Ellenberg H. Ziegerwerte der Gefaspflanzen … / H. Ellenberg // Scripta geobotanica.` (lists24,
+    # batch 7): the words with no initials between the first name and ` / ` are the title
+    tokens = [("Orlov", A, 1.0), ("H.", A, 1.0), ("Zeigerwerte", A, 0.9), ("der", A, 0.9), ("Pflanzen", A, 0.9), ("/", A, 0.9), ("H.", A, 0.9), ("Orlov", T, 0.6), ("//", J, 1.0), ("Scripta.", J, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, T, T, T, A, A, A, J, J]
+    # names on both sides of the slash with initials stay as read (a second author is no title)
+    tokens = [("Orlov", A, 1.0), ("H.,", A, 1.0), ("Weber", A, 0.9), ("K.", A, 0.9), ("/", A, 0.9), ("H.", A, 0.9), ("Orlov", A, 0.6), ("//", J, 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]

@@ -618,6 +618,26 @@ def _title_word_before_the_slash(tokens: list[str], labels: list[str]) -> None:
         if tokens[i] == "/" and labels[i - 1] == "author" and labels[i - 2] == "title" and w.isalpha() and w.islower() and w not in _NAME_PARTICLES and canonical(w) not in _BETWEEN:
             labels[i - 1] = "title"
 
+def _title_read_as_names_before_the_slash(tokens: list[str], labels: list[str]) -> None:
+    """`Ellenberg H. Ziegerwerte der Gefaspflanzen … / H. Ellenberg // Scripta …`: GOST's
+    `Family I. Title / I. Family // Host`; where the tagger read the whole stretch to the `//` as
+    names, the words with no initials between the first name and ` / ` are the title."""
+    if labels[0] != "author":
+        return
+    slash = next((k for k, t in enumerate(tokens) if t == "/"), None)
+    if slash is None or slash < 3 or any(label != "author" for label in labels[:slash]) or _form(tokens[:slash]) != "family-first":
+        return
+    end, _, initials = _one_name(tokens, 0, "family-first")
+    tail = tokens[end:slash]
+    if not initials or not tail or not tokens[end - 1].endswith(".") or not tail[0][:1].isupper() or any(_kind(t, False) in ("init", "name") for t in tail):
+        return
+    k = slash + 1
+    while k < len(tokens) and k - slash <= 4 and not tokens[k].startswith("//") and _kind(tokens[k], True) in ("init", "name", "word"):
+        k += 1
+    if k < len(tokens) and tokens[k].startswith("//") and any(_kind(t, True) == "init" for t in tokens[slash + 1 : k]):
+        labels[end:slash] = ["title"] * (slash - end)
+        labels[slash:k] = ["author"] * (k - slash)
+
 def _possessive_title(tokens: list[str], labels: list[str]) -> None:
     """`Jurgen Schmidhuber's page on Recurrent Neural Networks`: a name whose last word is in the
     possessive is what the title is about; a first author run of capitalised words with no
@@ -879,6 +899,7 @@ def corrected(tagged: Tagged) -> Tagged:
     labels = list(tagged.labels)
     _title_before_responsibility(tokens, labels)
     _title_word_before_the_slash(tokens, labels)
+    _title_read_as_names_before_the_slash(tokens, labels)
     _possessive_title(tokens, labels)
     _title_out_of_names(tokens, labels, tagged.marginals)
     _names_out_of_title(tokens, labels, tagged.marginals)

@@ -675,6 +675,11 @@ def _sure_of_a_marked_container(f: _Fields) -> None:
 _SENTENCE_END = re.compile(r"(?<=\w\w[a-zа-яёәғқңөұүһі0-9)\]])\.[\"”»]?\s(?=[\"“«]?[A-ZА-ЯЁ])|[\"”»]\.?\s?(?=[A-ZА-ЯЁ])")
 
 
+def _title_sentence_ends(value: str) -> list[re.Match]:
+    """Where a title's sentences end, as places a journal could start: not before a part's number
+    (`Из области Пензенской лесостепи. I. Травяные степи …`: the title's parts, numbered)."""
+    return [m for m in _SENTENCE_END.finditer(value) if m.start() > 8 and not re.match(r"[IVXLC]{1,5}\.\s", value[m.end() :])]
+
 def _journal_glued_to_title(f: _Fields) -> None:
     """A journal read right after the title with no mark between them (`Optimization of Interval
     Systems. Automation and Remote | Control, 2000`): every style sets the two apart, so the
@@ -685,7 +690,7 @@ def _journal_glued_to_title(f: _Fields) -> None:
     j_value, j_start, j_end = f.items["journal"]
     if j_start < end or f.text[end:j_start].strip() or f.text[end - 1] in ".,:;\"”»)]/":
         return
-    ends = [m for m in _SENTENCE_END.finditer(value) if m.start() > 8]
+    ends = _title_sentence_ends(value)
     if not ends:
         return
     cut = ends[-1]
@@ -709,7 +714,7 @@ def _journal_from_title(f: _Fields) -> None:
     if not any(name in f.items for name in ("volume", "number", "pages")):
         return
     value, start, end = f.items["title"]
-    ends = [m for m in _SENTENCE_END.finditer(value) if m.start() > 8]
+    ends = _title_sentence_ends(value)
     if not ends:
         return
     cut = ends[-1]
