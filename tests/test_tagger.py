@@ -1268,3 +1268,15 @@ def test_a_title_read_as_names_before_gosts_slash():
     # names on both sides of the slash with initials stay as read (a second author is no title)
     tokens = [("Orlov", A, 1.0), ("H.,", A, 1.0), ("Weber", A, 0.9), ("K.", A, 0.9), ("/", A, 0.9), ("H.", A, 0.9), ("Orlov", A, 0.6), ("//", J, 1.0)]
     assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_a_publisher_after_a_titles_question_mark():
+    # `Was ist eine gute Frage? VS Verlag für Sozialwissenschaften. https://doi.org/…` (batch 6's
+    # APA 7 list, read by lists24): the tagger read the publisher into the title
+    tokens = [("Was", T, 1.0), ("ist", T, 1.0), ("ein", T, 1.0), ("Test?", T, 1.0), ("Beltz", T, 0.9), ("Verlag", T, 0.9), ("für", T, 0.9), ("Psychologie.", T, 0.9), ("https://doi.org/1", "doi", 1.0)]
+    assert corrected_labels(*tokens) == [T, T, T, T, "publisher", "publisher", "publisher", "publisher", "doi"]
+    f = fields("Orlov, F., & Weber, M. (2009). Was ist ein guter Test? Beltz Verlag für Psychologie. https://doi.org/10.1007/978-3-531-91441-1")
+    assert (f.get("title"), f.get("publisher")) == ("Was ist ein guter Test?", "Beltz Verlag für Psychologie")
+    # a title's second sentence with no publisher's word stays the title's
+    tokens = [("Is", T, 1.0), ("it", T, 1.0), ("good?", T, 1.0), ("A", T, 1.0), ("university", T, 1.0), ("study.", T, 1.0), ("https://doi.org/1", "doi", 1.0)]
+    assert corrected_labels(*tokens) == [label for _, label, _ in tokens]

@@ -638,6 +638,24 @@ def _title_read_as_names_before_the_slash(tokens: list[str], labels: list[str]) 
         labels[end:slash] = ["title"] * (slash - end)
         labels[slash:k] = ["author"] * (k - slash)
 
+# Words only a publisher's name holds (not `university`, `academic`, `ieee`: titles hold those too).
+_PUBLISHER_ONLY = frozenset("press publishers publishing verlag springer elsevier wiley routledge издательство издво баспасы".split())
+
+
+def _publisher_after_a_question(tokens: list[str], labels: list[str]) -> None:
+    """`Was ist eine gute Frage? VS Verlag für Sozialwissenschaften. https://doi.org/…`: a title
+    closed by its question mark, then a short run holding a word only publishers' names hold,
+    closing the description: that run is the publisher the tagger read into the title."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title" or b - a < 3:
+            continue
+        q = next((k for k in range(a, b - 1) if tokens[k].endswith(("?", "!"))), None)
+        rest = tokens[q + 1 : b] if q is not None else []
+        after = labels[b] if b < len(labels) else None
+        if rest and len(rest) <= 6 and rest[0][:1].isupper() and any(canonical(t) in _PUBLISHER_ONLY for t in rest) and after in (None, "doi", "url", "location", "date"):
+            labels[q + 1 : b] = ["publisher"] * (b - q - 1)
+        return
+
 def _possessive_title(tokens: list[str], labels: list[str]) -> None:
     """`Jurgen Schmidhuber's page on Recurrent Neural Networks`: a name whose last word is in the
     possessive is what the title is about; a first author run of capitalised words with no
@@ -929,6 +947,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _place_before_the_imprint(tokens, labels)
+    _publisher_after_a_question(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
