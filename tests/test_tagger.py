@@ -1280,3 +1280,17 @@ def test_a_publisher_after_a_titles_question_mark():
     # a title's second sentence with no publisher's word stays the title's
     tokens = [("Is", T, 1.0), ("it", T, 1.0), ("good?", T, 1.0), ("A", T, 1.0), ("university", T, 1.0), ("study.", T, 1.0), ("https://doi.org/1", "doi", 1.0)]
     assert corrected_labels(*tokens) == [label for _, label, _ in tokens]
+
+
+def test_a_conferences_dates_and_place_in_brackets_after_the_proceedings_title():
+    # `// Раритеты флоры …: докл. участников науч. конф. (Тольятти, 12-15 окт. 2009 г.). Тольятти,
+    # 2009.` (lists24, batch 7): the bracket is the conference's (biblatex's venue and eventdate),
+    # not the work's year and publisher, nor the proceedings' title
+    f = fields("Орлова В.Н. Виды на границе ареала // Редкие растения бассейна: докл. участников науч. конф. (Самара, 12-15 окт. 2009 г.). Самара, 2009. С. 59-61.")
+    assert ((f.get("journal") or f.get("booktitle")), f.get("eventdate"), f.get("venue"), f.get("address"), f.get("publisher"), f.get("year")) == (
+        "Редкие растения бассейна: докл. участников науч. конф", "12-15 окт. 2009 г.", "Самара", "Самара", None, "2009")
+    tokens = [("конф.", C, 1.0), ("(Самара,", C, 0.8), ("12-15", D, 0.6), ("окт.", D, 0.6), ("2009", D, 0.6), ("г.).", "publisher", 0.7), ("Самара,", "publisher", 0.8), ("2009.", D, 1.0)]
+    assert corrected_labels(*tokens) == [C, C, C, C, C, C, L, D]
+    # a bracket with no month and no `г.` (a translation, a series) stays as read
+    tokens = [("конф.", C, 1.0), ("(Серия", C, 0.8), ("2009)", D, 0.6), ("Самара,", "publisher", 0.8), ("2009.", D, 1.0)]
+    assert corrected_labels(*tokens)[:3] == [C, C, D]

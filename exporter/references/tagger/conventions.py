@@ -36,7 +36,8 @@
   follows its colon the publisher, and a publisher read before it the host's; a lone bare capital
   opening the entry before the title is the title's first word (`В Госдуме прошло …`); a year
   after `на`/`за` and before `год` is the title's when a later year is the imprint's (`Таблицы
-  приливов на 2007 год. … 2006.`); `Спец.` before `вып.` is the issue's, not the journal's.
+  приливов на 2007 год. … 2006.`); `Спец.` before `вып.` is the issue's, not the journal's; a
+  bracket of a conference's place and dates after the proceedings' title is the host's.
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -814,8 +815,24 @@ def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
 
 
 def _closes_a_sentence(token: str) -> bool:
-    """A word's (or a code's: `03.00.16.`) full stop, not an initial's."""
-    return token.endswith(".") and (_FULL_STOP_WORD.match(token) is not None or re.fullmatch(r"[\d.]*\d\.", token) is not None)
+    """A word's (or a code's: `03.00.16.`, a bracket's: `г.).`) full stop, not an initial's."""
+    return token.endswith(".") and (_FULL_STOP_WORD.match(token) is not None or re.fullmatch(r"[\d.]*\d\.|.+\)\.", token) is not None)
+
+
+def _conference_bracket_in_the_host(tokens: list[str], labels: list[str]) -> None:
+    """`// Раритеты флоры …: докл. участников науч. конф. (Тольятти, 12-15 окт. 2009 г.). Тольятти,
+    2009.`: the conference's place and dates in brackets after the proceedings' title are the
+    host's (its venue and dates), not the work's year or publisher."""
+    n = len(tokens)
+    for i in range(1, n - 1):
+        host = labels[i - 1]
+        if not tokens[i].startswith("(") or host not in ("journal", "container") or labels[i] == host and labels[i + 1] == host:
+            continue
+        j = next((k for k in range(i, min(n, i + 8)) if re.search(r"\)[.,;]?$", tokens[k])), None)
+        inside = tokens[i : (j or i) + 1]
+        if j is None or not any(_YEAR_TOKEN.match(t.strip("().,")) for t in inside) or not any(_is_month(t.strip("(),")) or t.startswith("г.") for t in inside):
+            continue
+        labels[i : j + 1] = [host] * (j + 1 - i)
 
 
 def _host_before_the_place(labels: list[str], i: int) -> None:
@@ -946,6 +963,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _last_name_after_a_comma(tokens, labels)
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
+    _conference_bracket_in_the_host(tokens, labels)
     _place_before_the_imprint(tokens, labels)
     _publisher_after_a_question(tokens, labels)
     if labels == list(tagged.labels):

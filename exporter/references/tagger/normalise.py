@@ -646,6 +646,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _institution_after_genre(f, tagged)
     _split_translation(f)
     _split_container_translation(f)
+    _conference_bracket(f)
     _site_before_address(f)
     _kind_of_work_not_container(f)
     _software_description(f)
@@ -1210,6 +1211,36 @@ def _split_container_translation(f: _Fields) -> None:
         f.add(name, start, start + len(m[1].rstrip(" .,")), confidence=p)
         f.add(name.replace("journal", "journaltitle") + "addon" if name == "journal" else "booktitleaddon", start + m.start(2), start + m.end(2), confidence=p)
 
+
+# The conference's dates (and place) in brackets closing a proceedings' title: `(Тольятти, 12-15 окт.
+# 2009 г.)`, `(25-27 марта 2008 г., г. Владивосток)`: a year, and a Cyrillic month or GOST's `г.`.
+_CONFERENCE_BRACKET = re.compile(r"(?P<host>.*[^\W\d_].*?)\s?\((?P<event>[^()]*(?<!\d)(?:1[5-9]|20)\d\d(?!\d)[^()]*)\)[.,]?\s*")
+_EVENT_DATE = re.compile(r"\d.*(?:1[5-9]|20)\d\d(?:\s?г\.)?|(?:1[5-9]|20)\d\d(?:\s?г\.)?")
+
+
+def _conference_bracket(f: _Fields) -> None:
+    """`Раритеты флоры …: докл. участников науч. конф. (Тольятти, 12-15 окт. 2009 г.)`: the bracket
+    closing a host's name that gives the conference's dates and place is biblatex's `eventdate`
+    and `venue`, not a part of the proceedings' title (`booktitle`, or the journal the tagger read)."""
+    for name in ("booktitle", "journal"):
+        if name not in f.items:
+            continue
+        value, start, end = f.items[name]
+        m = _CONFERENCE_BRACKET.fullmatch(value)
+        if not m or not re.search(r"\bг\.|[а-яё]{3,}\.?\s(?:1[5-9]|20)\d\d", m["event"]) or not re.search(r"[а-яёА-ЯЁ]", m["event"]):
+            continue
+        p = f.confidence.get(name)
+        del f.items[name]
+        f.taken = [t for t in f.taken if t != (start, end)]
+        f.add(name, start, start + len(m["host"].rstrip(" .,")), confidence=p)
+        at = start + m.start("event")
+        date = _EVENT_DATE.search(m["event"])
+        if date:
+            f.add("eventdate", at + date.start(), at + date.end(), confidence=p)
+        place = re.sub(r"^[\s,;]+|[\s,;]+$", "", (m["event"][: date.start()] + " " + m["event"][date.end() :]) if date else m["event"]).strip()
+        if place:
+            f.add("venue", at + m["event"].find(place.split()[0]), at + len(m["event"].rstrip()), value=place, confidence=p)
+        return
 
 def _entry_type(text: str, v: dict[str, str]) -> str:
     """The BibTeX type from what was read: a journal is an article, a collection or proceedings a
