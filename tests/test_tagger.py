@@ -1294,3 +1294,21 @@ def test_a_conferences_dates_and_place_in_brackets_after_the_proceedings_title()
     # a bracket with no month and no `г.` (a translation, a series) stays as read
     tokens = [("конф.", C, 1.0), ("(Серия", C, 0.8), ("2009)", D, 0.6), ("Самара,", "publisher", 0.8), ("2009.", D, 1.0)]
     assert corrected_labels(*tokens)[:3] == [C, C, D]
+
+
+def test_a_short_number_between_the_journal_and_the_year_is_its_volume():
+    # `– Журнал физиологии и фармакологии, 53, 2002. – С. 503-514.` (lists24, batch 7)
+    tokens = [("Журнал", J, 1.0), ("физиологии,", J, 1.0), ("53,", D, 0.5), ("2002.", D, 1.0), ("–", P, 1.0), ("С.", P, 1.0), ("503-514.", P, 1.0)]
+    assert corrected_labels(*tokens) == [J, J, "volume", D, P, P, P]
+    # a year stays the date
+    tokens[2] = ("2001,", D, 0.5)
+    assert corrected_labels(*tokens)[2] == D
+
+
+def test_gosts_abbreviated_place_ending_a_host_without_its_full_stop():
+    # `// Науч. наследство М., 1986. Т. 11` (lists24, batch 7): `М.` is Moscow, not the journal's
+    tokens = [("//", J, 1.0), ("Науч.", J, 1.0), ("наследство", J, 1.0), ("М.,", J, 0.8), ("1986.", D, 1.0), ("Т.", "volume", 1.0), ("11.", "volume", 1.0)]
+    assert corrected_labels(*tokens) == [J, J, J, L, D, "volume", "volume"]
+    # an author's initial stays the author's
+    tokens = [("Орлов", A, 1.0), ("М.,", A, 1.0), ("1986.", D, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, D]

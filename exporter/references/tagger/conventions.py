@@ -472,6 +472,16 @@ def _contraction_not_date(tokens: list[str], labels: list[str]) -> None:
 
 
 _VOLUME_MARK = re.compile(r"^(?:V|Vol|Т|Том|Bd)\.$")
+
+def _short_number_is_no_year(tokens: list[str], labels: list[str]) -> None:
+    """`– Журнал физиологии и фармакологии, 53, 2002. – С. 503-514.`: a number of one to three
+    figures is no year; read as the date right after the journal and before the year, it is the
+    journal's volume."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] == "date" and re.fullmatch(r"\d{1,3}[,.]?", tokens[k]) and labels[k - 1] == "journal" and labels[k + 1] == "date" and _YEAR_TOKEN.match(tokens[k + 1]):
+            labels[k] = "volume"
+
+
 _ISSUE_QUALIFIER = frozenset("спец специальный special suppl".split())
 _ISSUE_WORD = re.compile(r"^(?:вып|выпуск|issue|no|№)\.?[,.]?$", re.IGNORECASE)
 
@@ -793,8 +803,9 @@ def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
     its colon, to the year, are the publisher."""
     n = len(tokens)
     for i in range(1, n - 1):
-        if labels[i] not in _PLACE_LABELS or not _closes_a_sentence(tokens[i - 1]) or not _is_place(tokens[i]):
-            continue
+        glued = _PLACE_ABBREVIATION.match(tokens[i]) is not None and labels[i] in ("journal", "container") and labels[i - 1] == labels[i]
+        if labels[i] not in _PLACE_LABELS or not (_closes_a_sentence(tokens[i - 1]) or glued) or not _is_place(tokens[i]):
+            continue  # (`// Науч. наследство М., 1986`: GOST's abbreviated place ends a host printed without its full stop)
         j = i + 1
         while j < n - 1 and tokens[j - 1].endswith(";") and _is_place(tokens[j]):
             j += 1  # `Самара; М., 1931`
@@ -952,6 +963,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _contraction_not_date(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
     _issue_qualifier_not_journal(tokens, labels)
+    _short_number_is_no_year(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
     _part_inside_a_title(tokens, labels)
     _title_to_its_sentence_end(tokens, labels)
