@@ -490,7 +490,7 @@ def _issue_qualifier_not_journal(tokens: list[str], labels: list[str]) -> None:
     """`// Вестник ОГУ. Спец. вып. (67).`: the word qualifying an issue's mark (`Спец. вып.`, a
     special issue; `Special issue`) is the issue's, not the journal's last word."""
     for k in range(1, len(tokens) - 1):
-        if labels[k] in ("journal", "container") and canonical(tokens[k]) in _ISSUE_QUALIFIER and labels[k + 1] == "issue" and _ISSUE_WORD.match(tokens[k + 1]):
+        if labels[k + 1] == "issue" and labels[k] in ("journal", "container") and canonical(tokens[k]) in _ISSUE_QUALIFIER and _ISSUE_WORD.match(tokens[k + 1]):
             labels[k] = "issue"
 
 
@@ -777,6 +777,7 @@ _MORE_PLACES = frozenset(
     ужгород черновцы кишинев ереван тбилиси баку душанбе ашхабад самарканд рига вильнюс таллин тарту
     """.split()
 )
+_PLACES = CITIES | _MORE_PLACES
 # GOST's abbreviated places: Moscow, Leningrad, St Petersburg, Kyiv, Minsk.
 _PLACE_ABBREVIATION = re.compile(r"^(?:М|Л|К|Мн|СПб|СПБ|Спб|С\.-Пб|С\.-Петербург)\.[,:;]?$")
 _FULL_STOP_WORD = re.compile(r"^[^\W_]{2,}[»”\"’')\]]*\.$")  # `естествозн.`, `структура.`, `(Японское море).`
@@ -790,8 +791,7 @@ def _is_place(token: str) -> bool:
     word = token.rstrip(",:;.")
     if not word[:1].isupper():
         return False
-    known = CITIES | _MORE_PLACES
-    return canonical(word) in known or ("-" in word and all(canonical(part) in known for part in word.split("-") if part))
+    return canonical(word) in _PLACES or ("-" in word and all(canonical(part) in _PLACES for part in word.split("-") if part))
 
 
 def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
@@ -803,8 +803,10 @@ def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
     its colon, to the year, are the publisher."""
     n = len(tokens)
     for i in range(1, n - 1):
+        if labels[i] not in _PLACE_LABELS or not tokens[i][:1].isupper() or not _is_place(tokens[i]):
+            continue
         glued = _PLACE_ABBREVIATION.match(tokens[i]) is not None and labels[i] in ("journal", "container") and labels[i - 1] == labels[i]
-        if labels[i] not in _PLACE_LABELS or not (_closes_a_sentence(tokens[i - 1]) or glued) or not _is_place(tokens[i]):
+        if not (_closes_a_sentence(tokens[i - 1]) or glued):
             continue  # (`// Науч. наследство М., 1986`: GOST's abbreviated place ends a host printed without its full stop)
         j = i + 1
         while j < n - 1 and tokens[j - 1].endswith(";") and _is_place(tokens[j]):
