@@ -1312,3 +1312,16 @@ def test_gosts_abbreviated_place_ending_a_host_without_its_full_stop():
     # an author's initial stays the author's
     tokens = [("Орлов", A, 1.0), ("М.,", A, 1.0), ("1986.", D, 1.0)]
     assert corrected_labels(*tokens) == [A, A, D]
+
+
+def test_where_a_work_was_presented_is_no_publisher(monkeypatch):
+    # `… a systematic review. Presented at the Cochrane Colloquium, Oslo, 1999.` (batch 1's
+    # cermine_test5, read again by lists24): the event is a note
+    tokens = [("Orlov", A, 1.0), ("AR.", A, 1.0), ("Empirical", T, 1.0), ("review.", T, 1.0), ("Presented", "publisher", 0.7), ("at", "publisher", 0.7), ("the", "publisher", 0.7),
+              ("Annual", "publisher", 0.7), ("Colloquium,", "publisher", 0.7), ("Oslo,", L, 1.0), ("1999.", D, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("note"), f.get("address")) == (None, "Presented at the Annual Colloquium", "Oslo")
+    # read as a collection it stays one (the labelled sets call `Paper presented at …` the container)
+    tokens[4:9] = [(w, C, 0.7) for w, _, _ in tokens[4:9]]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f.get("note") is None

@@ -643,6 +643,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _publisher_not_container(f)
     _publisher_after_place(f)
     _publisher_without_its_label(f)
+    _presentation_not_publisher(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
     _split_container_translation(f)
@@ -1133,6 +1134,28 @@ def _publisher_without_its_label(f: _Fields) -> None:
     m = _PUBLISHER_LABEL.match(value)
     if m and m.end() < len(value):
         f.items["publisher"] = (value[m.end() :], start + f.text[start:end].find(value[m.end() :]), end)
+
+_PRESENTED = re.compile(r"(?:(?:Paper|Poster)\s)?[Pp]resented\s(?:at|to)\b|Доклад\sна\b|Представлен[ао]?\sна\b")
+
+
+def _presentation_not_publisher(f: _Fields) -> None:
+    """`… a systematic review. Presented at the Cochrane Colloquium, Oslo, 1999.`: where a work
+    was presented is a note on it (the event), not its publisher; the note runs to the place or
+    the year. (Read as a collection it stays one: AnyStyle's and GROBID's labels call `Paper
+    presented at …` the container.)"""
+    if "note" in f.items:
+        return
+    for name in ("publisher",):
+        if name not in f.items or not _PRESENTED.match(f.items[name][0]):
+            continue
+        _, start, end = f.items.pop(name)
+        p = f.confidence.pop(name, None)
+        stops = [f.items[n][1] for n in ("address", "year", "url", "doi") if n in f.items and f.items[n][1] > start]
+        stop = min(stops) if stops else end
+        f.taken = [t for t in f.taken if not (start <= t[0] < stop)]
+        f.add("note", start, start + len(f.text[start:stop].rstrip(" ,.;")), confidence=p)
+        return
+
 
 def _institution_after_genre(f: _Fields, tagged) -> None:
     """`PhD thesis, University Of California, Irvine`, `Technical report, Department of …`: what
