@@ -1228,6 +1228,11 @@ def test_a_legal_act_cited_by_its_designation_is_read_from_its_name():
     # the designation's year when nothing else is printed
     f = fields("Закон Республики Казахстан от 27 июля 2007 года № 319-III «Об образовании».")
     assert (f.get("title"), f.get("year"), f.get("author")) == ("Об образовании", "2007", None)
+    # the Kazakh designation stands around the name, its kind last, or after the name
+    for text in ("Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III «Білім туралы» Заңы // Егемен Қазақстан. – 2007.",
+                 "«Білім туралы» Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III Заңы."):
+        f = fields(text)
+        assert (f.get("title"), f.get("year"), f.get("type")) == ("Білім туралы", "2007", "Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III Заңы")
     # a work whose title opens with such a word, with no act's date or number, is read as before
     assert fields("Закон и порядок: очерки / И.И. Иванов. – М.: Наука, 2001. – 200 с.").get("type") is None
 

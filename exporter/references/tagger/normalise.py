@@ -522,32 +522,47 @@ def _no_year_from_the_title(f: "_Fields") -> None:
             f.taken = [t for t in f.taken if t != (s, e)]
 
 
-# A legal act cited by its designation before its name in quotes, as Russian and Kazakh law and
-# economics papers print it: `Федеральный закон от 21 ноября 2011 г. № 323-ФЗ (ред. от 25.12.2023)
-# «Об основах …» // Собрание законодательства РФ. – 2011. – № 48. – Ст. 6724.`, `Указ Президента РФ
-# от 02 июля 2021 г. № 400 «О Стратегии …»`, `Қазақстан Республикасының Заңы … «…»`.
+# A legal act cited by its designation and its name in quotes, as Russian and Kazakh law and
+# economics papers print it: the Russian designation first (`Федеральный закон от 21 ноября 2011 г.
+# № 323-ФЗ (ред. от 25.12.2023) «Об основах …» // Собрание законодательства РФ. – 2011. – № 48. –
+# Ст. 6724.`, `Указ Президента РФ от 02 июля 2021 г. № 400 «О Стратегии …»`), the Kazakh one around
+# the name, its kind last (`Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III «Білім
+# туралы» Заңы`, `«Білім туралы» Қазақстан Республикасының … Заңы`).
 _LEGAL_ACT = re.compile(
     r"^(?P<act>(?:(?:Қазақстан\sРеспубликасының|Республики\sКазахстан)\s)?(?:Федеральный\s(?:конституционный\s)?закон|Закон|Указ|Постановление|Приказ|Распоряжение"
     r"|Заңы?|Жарлығы?|Қаулысы?|Бұйрығы?)\b[^«»\"“”/]{0,160}?(?:\bот\b|№)[^«»\"“”/]{0,120}?)\s?(?=[«\"“])"
+)
+_KAZAKH_ACT = r"Қазақстан\sРеспубликасының[^«»\"“”/]{0,120}?"
+_KAZAKH_KIND = r"(?:Заңы|Кодексі|Жарлығы|Қаулысы|Бұйрығы)\b"
+_LEGAL_ACT_KK = re.compile(
+    rf"^(?P<pre>{_KAZAKH_ACT})\s?«(?P<name>[^«»]+)»\s?(?P<kind>{_KAZAKH_KIND})|^«(?P<name2>[^«»]+)»\s?(?P<pre2>{_KAZAKH_ACT})\s?(?P<kind2>{_KAZAKH_KIND})"
 )
 
 
 def _legal_act(text: str) -> Parsed | None:
     """A legal act cited so (see above) read as GOST's description of it: its name in quotes is
-    the title (the tagger reads the rest well from there), the designation before it its kind of
-    document (`type`), and the designation's year the year when the rest names none."""
+    the title (the tagger reads the rest well from there), the designation its kind of document
+    (`type`), and the designation's year the year when the rest names none."""
     m = _LEGAL_ACT.match(text)
-    if m is None:
+    kk = None if m else _LEGAL_ACT_KK.match(text)
+    if m is None and kk is None:
         return None
-    rest = read_entry(text[m.end() :])
-    at = m.end()
+    at = m.end() if m else kk.end()
+    rest = read_entry(text[at:])
     fields = [(name, value, s + at, e + at) for name, value, s, e in rest.fields if name not in ("author", "editor")]
+    if m:
+        designation = (m["act"].strip(), m.start("act"), m.end("act"))
+    else:
+        named = "name" if kk["name"] else "name2"
+        fields = [x for x in fields if x[0] != "title"] + [("title", kk[named], kk.start(named), kk.end(named))]
+        pre, kind = ("pre", "kind") if kk["pre"] else ("pre2", "kind2")
+        designation = (f"{kk[pre].strip()} {kk[kind]}", kk.start(pre), kk.end(kind))
     if not any(name == "title" for name, *_ in fields):  # `«Об образовании».` alone: the name is the title
         fields = [("title" if s - at <= 1 and name in ("booktitle", "journal") else name, value, s, e) for name, value, s, e in fields]
-    fields.append(("type", m["act"].strip(), m.start("act"), m.end("act")))
-    year = re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", m["act"])
+    fields.append(("type", *designation))
+    year = re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", designation[0])
     if year and not any(name == "year" for name, *_ in fields):
-        fields.append(("year", year.group(), year.start(), year.end()))
+        fields.append(("year", year.group(), designation[1], designation[2]))
     fields.sort(key=lambda x: (x[2], x[0]))
     entry_type = rest.entry_type if rest.entry_type in ("article", "online") else "misc"
     return dataclasses.replace(rest, form=rules.recognise_form(text), entry_type=entry_type, fields=tuple(fields))
