@@ -1330,3 +1330,14 @@ def test_where_a_work_was_presented_is_no_publisher(monkeypatch):
     tokens[4:9] = [(w, C, 0.7) for w, _, _ in tokens[4:9]]
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert f.get("note") is None
+
+
+def test_a_kind_of_work_read_as_the_publisher_is_its_type(monkeypatch):
+    # `Растительность Пензенской области: Лекции. Пенза, 2002.` (lists24, batch 7)
+    tokens = [("Орлова", A, 1.0), ("Л.А.", A, 1.0), ("Растительность", T, 1.0), ("области:", T, 1.0), ("Лекции.", "publisher", 0.8), ("Пенза,", L, 1.0), ("2002.", D, 1.0), ("42", P, 1.0), ("с.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("type"), f.get("address")) == (None, "Лекции", "Пенза")
+    # a publisher after the place's colon stays
+    tokens = [("Орлова", A, 1.0), ("Л.А.", A, 1.0), ("Растительность.", T, 1.0), ("Пенза:", L, 1.0), ("Наука,", "publisher", 1.0), ("2002.", D, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f.get("publisher") == "Наука"

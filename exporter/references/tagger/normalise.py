@@ -821,7 +821,7 @@ def _page_of_a_site(f: _Fields) -> bool:
 # What kind of work a book is (GOST's other title information after ` : `): `учебное пособие`,
 # `учебник`, `монография`, `textbook`; it names the work's genre, never a container.
 _KIND_OF_WORK = re.compile(
-    r"(?:учеб(?:ное|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|справочник|хрестоматия"
+    r"(?:учеб(?:ное|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|лекции|справочник|хрестоматия"
     r"|метод(?:ические|\.)\s?указания|оқу\sқұралы|оқулық|монография|textbook|monograph|lecture\snotes)"
     r"(?:\s(?:для|по|к)\s[^.:/]{1,120})?",
     re.IGNORECASE,
@@ -829,9 +829,10 @@ _KIND_OF_WORK = re.compile(
 
 
 def _kind_of_work_not_container(f: _Fields) -> None:
-    """`Title [Текст] : учебное пособие / Author.`: the kind of work after the title's ` : ` is
-    its genre (`type`), not the journal or collection the tagger took it for."""
-    for name in ("journal", "booktitle"):
+    """`Title [Текст] : учебное пособие / Author.`, `Title: Лекции. Пенза, 2002.`: the kind of work
+    after the title's ` : ` is its genre (`type`), not the journal, collection or publisher the
+    tagger took it for."""
+    for name in ("journal", "booktitle", "publisher"):
         if name not in f.items:
             continue
         value, s, e = f.items[name]
