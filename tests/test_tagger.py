@@ -1341,3 +1341,14 @@ def test_a_kind_of_work_read_as_the_publisher_is_its_type(monkeypatch):
     tokens = [("Орлова", A, 1.0), ("Л.А.", A, 1.0), ("Растительность.", T, 1.0), ("Пенза:", L, 1.0), ("Наука,", "publisher", 1.0), ("2002.", D, 1.0)]
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert f.get("publisher") == "Наука"
+
+
+def test_a_city_closing_the_publisher_after_its_comma_is_the_place(monkeypatch):
+    # `Intellect Publishing House, Kurchatov.` (batch 6's Vestnik ENU list, read by lists24)
+    tokens = [("Orlov,", A, 1.0), ("M.T.", A, 1.0), ("(2023).", D, 1.0), ("Title.", T, 1.0), ("Intellect", "publisher", 1.0), ("Publishing", "publisher", 1.0), ("House,", "publisher", 1.0), ("Kurchatov.", "publisher", 0.8)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("address")) == ("Intellect Publishing House", "Kurchatov")
+    # a publisher's own last word is no place
+    tokens[-1] = ("Ltd.", "publisher", 0.8)
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("address")) == ("Intellect Publishing House, Ltd.", None)

@@ -767,6 +767,8 @@ def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
 # are printed, with their former names, in `canonical` form.
 _MORE_PLACES = frozenset(
     """
+    курчатов kurchatov оскемен ustkamenogorsk ускаменогорск семипалатинск semipalatinsk рудный балхаш степногорск байконур
+    туркестан turkestan кызылорда kyzylorda актау aktau уральск uralsk петропавловск petropavlovsk
     саратов тольятти владивосток оренбург йошкарола уфа пермь челябинск омск красноярск иркутск хабаровск барнаул
     кемерово новокузнецк тюмень волгоград краснодар ставрополь ярославль тверь тула рязань калуга брянск курск
     белгород липецк тамбов смоленск псков вологда архангельск мурманск петрозаводск сыктывкар ижевск ульяновск
@@ -784,7 +786,7 @@ _FULL_STOP_WORD = re.compile(r"^[^\W_]{2,}[»”\"’')\]]*\.$")  # `естес�
 _PLACE_LABELS = frozenset({"journal", "container", "publisher", "title", "collection", "author", "editor"})
 
 
-def _is_place(token: str) -> bool:
+def is_place(token: str) -> bool:
     """A city's name (hyphenated pairs too: `Москва-Самара`, `Йошкар-Ола`) or GOST's abbreviation."""
     if _PLACE_ABBREVIATION.match(token):
         return True
@@ -803,13 +805,13 @@ def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
     its colon, to the year, are the publisher."""
     n = len(tokens)
     for i in range(1, n - 1):
-        if labels[i] not in _PLACE_LABELS or not tokens[i][:1].isupper() or not _is_place(tokens[i]):
+        if labels[i] not in _PLACE_LABELS or not tokens[i][:1].isupper() or not is_place(tokens[i]):
             continue
         glued = _PLACE_ABBREVIATION.match(tokens[i]) is not None and labels[i] in ("journal", "container") and labels[i - 1] == labels[i]
         if not (_closes_a_sentence(tokens[i - 1]) or glued):
             continue  # (`// Науч. наследство М., 1986`: GOST's abbreviated place ends a host printed without its full stop)
         j = i + 1
-        while j < n - 1 and tokens[j - 1].endswith(";") and _is_place(tokens[j]):
+        while j < n - 1 and tokens[j - 1].endswith(";") and is_place(tokens[j]):
             j += 1  # `Самара; М., 1931`
         last = tokens[j - 1]
         if last.endswith(":"):

@@ -10,7 +10,7 @@ import re
 from .. import rules
 from ..parsed import Parsed
 from . import tag
-from .conventions import corrected
+from .conventions import corrected, is_place
 from .lexicon import MONTHS
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
@@ -658,6 +658,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _publisher_not_container(f)
     _publisher_after_place(f)
     _publisher_without_its_label(f)
+    _place_after_publisher(f)
     _presentation_not_publisher(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
@@ -1150,6 +1151,22 @@ def _publisher_without_its_label(f: _Fields) -> None:
     m = _PUBLISHER_LABEL.match(value)
     if m and m.end() < len(value):
         f.items["publisher"] = (value[m.end() :], start + f.text[start:end].find(value[m.end() :]), end)
+
+def _place_after_publisher(f: _Fields) -> None:
+    """`Intellect Publishing House, Kurchatov.`, `Academic Press, London.`: a city closing the
+    publisher after its comma, with no place read, is the place (the publisher-then-place order
+    of Harvard's and the romanised Russian lists)."""
+    if "publisher" not in f.items or "address" in f.items:
+        return
+    value, start, end = f.items["publisher"]
+    m = re.search(r",\s?([^\W\d_][\w-]*)[.,]?$", value)
+    if not m or m.start() == 0 or not is_place(m[1]):
+        return
+    p = f.confidence.get("publisher")
+    del f.items["publisher"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("publisher", start, start + m.start(), confidence=p)
+    f.add("address", start + m.start(1), start + m.end(1), confidence=p)
 
 _PRESENTED = re.compile(r"(?:(?:Paper|Poster)\s)?[Pp]resented\s(?:at|to)\b|Доклад\sна\b|Представлен[ао]?\sна\b")
 
