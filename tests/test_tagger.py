@@ -1225,6 +1225,9 @@ def test_a_legal_act_cited_by_its_designation_is_read_from_its_name():
     f = fields("Федеральный закон от 29 декабря 2012 г. № 273-ФЗ (ред. от 04.08.2023) «Об образовании в Российской Федерации» // Собрание законодательства РФ. – 2012. – № 53. – Ст. 7598.")
     assert (f.get("title"), f.get("journal"), f.get("year"), f.get("pages")) == ("Об образовании в Российской Федерации", "Собрание законодательства РФ", "2012", "7598")
     assert f.get("type") == "Федеральный закон от 29 декабря 2012 г. № 273-ФЗ (ред. от 04.08.2023)" and f.get("author") is None
+    # the act's number in the gazette is its pages even where the tagger read it as nothing (a second gazette after `;`)
+    f = fields("Указ Президента РФ от 03 апреля 2023 г. № 232 (ред. от 10.04.2023) «О создании фонда «Защитники»» // Собрание законодательства РФ. – 2023. – № 15. – Ст. 2660; 2023. – № 16. – Ст. 2895.")
+    assert (f.get("pages"), f.get("year")) == ("2660", "2023")
     # the designation's year when nothing else is printed
     f = fields("Закон Республики Казахстан от 27 июля 2007 года № 319-III «Об образовании».")
     assert (f.get("title"), f.get("year"), f.get("author")) == ("Об образовании", "2007", None)
