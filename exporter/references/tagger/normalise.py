@@ -559,7 +559,7 @@ def _legal_act(text: str) -> Parsed | None:
         designation = (f"{kk[pre].strip()} {kk[kind]}", kk.start(pre), kk.end(kind))
     if not any(name == "title" for name, *_ in fields):  # `«Об образовании».` alone: the name is the title
         fields = [("title" if s - at <= 1 and name in ("booktitle", "journal") else name, value, s, e) for name, value, s, e in fields]
-    item = re.search(r"\b(?:Ст|ст|Бап|бап)\.\s?(\d{1,6})", text[at:])  # the act's number in the gazette (`Ст. 2660`) stands for pages
+    item = re.search(r"\b[Сс]т\.\s?(\d{1,6})", text[at:])  # the act's number in the gazette (`Ст. 2660`) stands for pages
     if item and not any(name == "pages" for name, *_ in fields):
         fields.append(("pages", item[1], at + item.start(1), at + item.end(1)))
     fields.append(("type", *designation))
