@@ -6,6 +6,12 @@
     .venv/bin/python bench/unseen_lists.py --save-first-run "what was run"   # once, before any fix
     .venv/bin/python bench/unseen_lists.py --out - -v --batch 3            # the misses of one batch only
     .venv/bin/python bench/unseen_lists.py --batch 3 --save-first-run "…"  # a later batch's first run
+    .venv/bin/python bench/unseen_lists.py --labelled-lines now.json      # every labelled line as read
+    .venv/bin/python bench/unseen_lists.py --compare main.json now.json   # field by field, main vs this tree
+
+A change is checked on every labelled line before it is kept: run --labelled-lines in a copy of
+main (`git archive main | tar -x -C /tmp/main`, with this venv's python, from that folder) and in
+this tree, then --compare the two files.
 
 Batches: 1, the papers of the first run (read since to write rules); 2, labelled by lists18 after
 those fixes, never read until lists20 kept its first run and read it; 3, labelled by lists19 before
@@ -13,15 +19,19 @@ the tool ran, first run kept, then read to write rules; 4, labelled by lists20 (
 papers) before the tool ran, first run kept; 5, labelled by lists21 (Russian and English papers,
 Word and PDF) before the tool ran, first run kept; 6, labelled by lists23 (Kazakhstani journals' and
 conferences' papers, English Chicago, Harvard and APA 7 papers, all PDF) before the tool ran, first
-run kept. Each later batch's section comes from lists.json:
+run kept; 7, labelled by lists24 (Russian papers printed in two posted proceedings volumes, read as
+their offprints, one Kazakhstani) before the tool ran, first run kept. Each later batch's section
+comes from lists.json:
 `batch_N` (what it is), `batch_N_heading`, `first_run_N` (its table when first run), and
 `after_first_run_N` (what was done after reading its misses).
 
 The labels are in bench/unseen/lists.json (written by hand from the raw text before the tool ran
 on the papers; see its `method`). The papers are those of bench/unseen/papers.json (by `name`)
-plus those with a `source` of their own in lists.json; each is taken from its repository's
-snapshot (the `fetch` tool puts them under /work/.mirror; --mirrors changes the root) with
-`git show COMMIT:PATH`, as bench/unseen_frontmatter.py does. Each paper is read the way
+plus those with a `source` of their own in lists.json (with `pages`, [first, last], when the paper
+is printed inside a proceedings volume: those pages are cut out with poppler's pdfseparate and
+pdfunite and read as the paper, its offprint); each is taken from its repository's snapshot
+(the `fetch` tool puts them under /work/.mirror; --mirrors changes the root) with `git show
+COMMIT:PATH`, as bench/unseen_frontmatter.py does. Each paper is read the way
 `exporter check` reads it, in every form it has: a PDF as the PDF and as pdftotext's text of it
 (`-enc UTF-8`, as the corpus's text files were made), a Word paper as it is.
 
@@ -50,11 +60,12 @@ for folder in (ROOT, BENCH):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from entry_fields import SET_FIELDS, label_values, parsed_values  # noqa: E402  (bench/entry_fields.py)
+from entry_fields import DATA, GOLD, SET_FIELDS, label_values, parsed_values, truth_values  # noqa: E402  (bench/entry_fields.py)
 from unseen_frontmatter import source_bytes  # noqa: E402  (bench/unseen_frontmatter.py)
 
 from exporter.diagnostics import InputError  # noqa: E402
 from exporter.pipeline import read_and_link  # noqa: E402
+from exporter.references.fields import parse_entry  # noqa: E402
 
 LISTS = BENCH / "unseen" / "lists.json"
 PAPERS = BENCH / "unseen" / "papers.json"
@@ -88,12 +99,28 @@ def read_entries(path: Path):
         return exc
 
 
+def cut_pages(source: Path, pages: list[int]) -> None:
+    """Keep pages FIRST..LAST (1-based) of the PDF `source`, in place: a paper printed in a
+    proceedings volume or a journal issue is read as its offprint, its pages only."""
+    first, last = pages
+    parts = [source.with_name(f"{source.stem}-page{n}.pdf") for n in range(first, last + 1)]
+    subprocess.run(["pdfseparate", "-f", str(first), "-l", str(last), str(source), str(source.with_name(f"{source.stem}-page%d.pdf"))],
+                   check=True, capture_output=True)
+    whole = source.with_name(f"{source.stem}-cut.pdf")
+    subprocess.run(["pdfunite", *map(str, parts), str(whole)], check=True, capture_output=True)
+    whole.replace(source)
+    for part in parts:
+        part.unlink()
+
+
 def forms_of(paper: dict, data: bytes, tmp: Path) -> list[tuple[str, Path]]:
     kind = paper.get("form", "pdf")
     source = tmp / f"{paper['paper']}.{kind}"
     source.write_bytes(data)
     if kind != "pdf":
         return [(kind, source)]
+    if paper.get("pages"):
+        cut_pages(source, paper["pages"])
     txt = source.with_suffix(".txt")
     subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), str(txt)], check=True, capture_output=True)
     return [("txt", txt), ("pdf", source)]
@@ -259,6 +286,33 @@ def misses(results: list[dict]) -> list[str]:
     return out
 
 
+def labelled_lines() -> list[list]:
+    """Every labelled line the project has (each split of the tagger's data/*.jsonl and AnyStyle's
+    gold.xml), each as [source, split, text, truth, read] with bench/entry_fields.py's normalised
+    values: what `--labelled-lines` writes, so that a change can be checked field by field against
+    main's reading of the same lines (`--compare MAIN.json NOW.json`)."""
+    out = []
+    for name, path in [(n, DATA / f"{n}.jsonl") for n in ("anystyle-core", "grobid", "synthetic")] + [("gold", GOLD)]:
+        with path.open(encoding="utf-8") as f:
+            for raw in f:
+                x = json.loads(raw)
+                read = parsed_values({n: v for n, v, _, _ in parse_entry(x["text"]).fields})
+                out.append([name, x.get("split", "gold"), x["text"], truth_values(x), read])
+    return out
+
+
+def compare_lines(before: list[list], after: list[list]) -> list[str]:
+    """Each field read differently on a labelled line: GAIN (now equals the label), LOSS (did),
+    or diff (neither), with the line's text."""
+    out = []
+    for old, new in zip(before, after, strict=True):
+        for f, truth in old[3].items():
+            if old[4][f] != new[4][f]:
+                kind = "GAIN" if new[4][f] == truth else "LOSS" if old[4][f] == truth else "diff"
+                out.append(f"{kind} {old[0]}/{old[1]} {f}: label={truth!r} before={old[4][f]!r} now={new[4][f]!r} | {old[2][:150]}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", default="/work/.mirror", help="root of the repository snapshots")
@@ -266,7 +320,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     parser.add_argument("--save-first-run", metavar="WHAT", help="store this run's table of --batch in lists.json as its first run")
     parser.add_argument("--batch", type=int, default=None, help="-v prints this batch's misses only; --save-first-run stores this batch's (default 1)")
+    parser.add_argument("--labelled-lines", metavar="OUT", help="write this tree's reading of every labelled line to OUT (json) and stop")
+    parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="print the fields two --labelled-lines files read differently and stop")
     args = parser.parse_args(argv)
+    if args.labelled_lines:
+        Path(args.labelled_lines).write_text(json.dumps(labelled_lines(), ensure_ascii=False), encoding="utf-8")
+        return 0
+    if args.compare:
+        changes = compare_lines(*(json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare))
+        print("\n".join(changes + [f"{len(changes)} fields read differently"]))
+        return 0
     listed = json.loads(LISTS.read_text(encoding="utf-8"))
     sources = {p["name"]: p for p in json.loads(PAPERS.read_text(encoding="utf-8"))["papers"]}
     results, missing = score(listed["papers"], sources, Path(args.mirrors))

@@ -27,7 +27,17 @@
   before ` / ` are the title (`Информатика / Под ред. …`), and its publisher follows a colon
   (`/ Под ред. В.Э. Фигурнова.: Инфра-М, 2004`); a name in the possessive opens a title
   (`Jurgen Schmidhuber's page on …`); a year between the title and the imprint's ` – `, with the
-  imprint's own year later, is the title's (`Железо ПК 2005 – СПб.: БХВ Петербург, 2001`).
+  imprint's own year later, is the title's (`Железо ПК 2005 – СПб.: БХВ Петербург, 2001`);
+  names after ` / ` and a compiler's or editor's role (`/ Сост.`, `/ Под ред.`) are editors, and
+  names after ` / ` ended by the area's dash are the authors, not the host (`/ Л.Дж. Игнарро. –
+  Журнал …`); a family-first list ending with a comma goes on (`…, Полянская Т.А. Title`);
+- a city after a full stop, closed by a colon or by a comma before the year, is the place (GOST
+  7.1-2003 lets `. ` stand for the area's `. – `: `// Host. Владивосток: Дальнаука. 1993.`), what
+  follows its colon the publisher, and a publisher read before it the host's; a lone bare capital
+  opening the entry before the title is the title's first word (`В Госдуме прошло …`); a year
+  after `на`/`за` and before `год` is the title's when a later year is the imprint's (`Таблицы
+  приливов на 2007 год. … 2006.`); `Спец.` before `вып.` is the issue's, not the journal's; a
+  bracket of a conference's place and dates after the proceedings' title is the host's.
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -41,7 +51,7 @@ from functools import lru_cache
 
 from . import Tagged
 from .features import canonical
-from .lexicon import GIVEN_NAMES, MONTHS
+from .lexicon import CITIES, GIVEN_NAMES, MONTHS
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 # `J.`, `J.-P.`, `V.I.`, `Ж.`, `Yu.` (a capital and at most one small letter, each with its full
@@ -463,6 +473,26 @@ def _contraction_not_date(tokens: list[str], labels: list[str]) -> None:
 
 _VOLUME_MARK = re.compile(r"^(?:V|Vol|Т|Том|Bd)\.$")
 
+def _short_number_is_no_year(tokens: list[str], labels: list[str]) -> None:
+    """`– Журнал физиологии и фармакологии, 53, 2002. – С. 503-514.`: a number of one to three
+    figures is no year; read as the date right after the journal and before the year, it is the
+    journal's volume."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] == "date" and re.fullmatch(r"\d{1,3}[,.]?", tokens[k]) and labels[k - 1] == "journal" and labels[k + 1] == "date" and _YEAR_TOKEN.match(tokens[k + 1]):
+            labels[k] = "volume"
+
+
+_ISSUE_QUALIFIER = frozenset("спец специальный special suppl".split())
+_ISSUE_WORD = re.compile(r"^(?:вып|выпуск|issue|no|№)\.?[,.]?$", re.IGNORECASE)
+
+
+def _issue_qualifier_not_journal(tokens: list[str], labels: list[str]) -> None:
+    """`// Вестник ОГУ. Спец. вып. (67).`: the word qualifying an issue's mark (`Спец. вып.`, a
+    special issue; `Special issue`) is the issue's, not the journal's last word."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k + 1] == "issue" and labels[k] in ("journal", "container") and canonical(tokens[k]) in _ISSUE_QUALIFIER and _ISSUE_WORD.match(tokens[k + 1]):
+            labels[k] = "issue"
+
 
 def _volume_mark_not_journal(tokens: list[str], labels: list[str]) -> None:
     """`– Paris. 1890. V. 3, 6.`: a journal or container that is one volume mark before the volume's
@@ -591,6 +621,52 @@ def _title_before_responsibility(tokens: list[str], labels: list[str]) -> None:
         labels[k] = "title"
 
 
+def _title_word_before_the_slash(tokens: list[str], labels: list[str]) -> None:
+    """`… под действием ацетилхолина / Р. Ф. Фурчготт`: a lower-case word between the title and
+    GOST's ` / ` read as a name is the title's last word (no name is written in lower case)."""
+    for i in range(2, len(tokens)):
+        w = tokens[i - 1]
+        if tokens[i] == "/" and labels[i - 1] == "author" and labels[i - 2] == "title" and w.isalpha() and w.islower() and w not in _NAME_PARTICLES and canonical(w) not in _BETWEEN:
+            labels[i - 1] = "title"
+
+def _title_read_as_names_before_the_slash(tokens: list[str], labels: list[str]) -> None:
+    """`Ellenberg H. Ziegerwerte der Gefaspflanzen … / H. Ellenberg // Scripta …`: GOST's
+    `Family I. Title / I. Family // Host`; where the tagger read the whole stretch to the `//` as
+    names, the words with no initials between the first name and ` / ` are the title."""
+    if labels[0] != "author":
+        return
+    slash = next((k for k, t in enumerate(tokens) if t == "/"), None)
+    if slash is None or slash < 3 or any(label != "author" for label in labels[:slash]) or _form(tokens[:slash]) != "family-first":
+        return
+    end, _, initials = _one_name(tokens, 0, "family-first")
+    tail = tokens[end:slash]
+    if not initials or not tail or not tokens[end - 1].endswith(".") or not tail[0][:1].isupper() or any(_kind(t, False) in ("init", "name") for t in tail):
+        return
+    k = slash + 1
+    while k < len(tokens) and k - slash <= 4 and not tokens[k].startswith("//") and _kind(tokens[k], True) in ("init", "name", "word"):
+        k += 1
+    if k < len(tokens) and tokens[k].startswith("//") and any(_kind(t, True) == "init" for t in tokens[slash + 1 : k]):
+        labels[end:slash] = ["title"] * (slash - end)
+        labels[slash:k] = ["author"] * (k - slash)
+
+# Words only a publisher's name holds (not `university`, `academic`, `ieee`: titles hold those too).
+_PUBLISHER_ONLY = frozenset("press publishers publishing verlag springer elsevier wiley routledge издательство издво баспасы".split())
+
+
+def _publisher_after_a_question(tokens: list[str], labels: list[str]) -> None:
+    """`Was ist eine gute Frage? VS Verlag für Sozialwissenschaften. https://doi.org/…`: a title
+    closed by its question mark, then a short run holding a word only publishers' names hold,
+    closing the description: that run is the publisher the tagger read into the title."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title" or b - a < 3:
+            continue
+        q = next((k for k in range(a, b - 1) if tokens[k].endswith(("?", "!"))), None)
+        rest = tokens[q + 1 : b] if q is not None else []
+        after = labels[b] if b < len(labels) else None
+        if rest and len(rest) <= 6 and rest[0][:1].isupper() and any(canonical(t) in _PUBLISHER_ONLY for t in rest) and after in (None, "doi", "url", "location", "date"):
+            labels[q + 1 : b] = ["publisher"] * (b - q - 1)
+        return
+
 def _possessive_title(tokens: list[str], labels: list[str]) -> None:
     """`Jurgen Schmidhuber's page on Recurrent Neural Networks`: a name whose last word is in the
     possessive is what the title is about; a first author run of capitalised words with no
@@ -637,6 +713,24 @@ def _year_inside_a_title(tokens: list[str], labels: list[str]) -> None:
         return
 
 
+_ACCOUNT_PREPOSITION = frozenset("на за в по for".split())
+_YEAR_WORD = re.compile(r"^(?:год[ауы]?|гг?|жыл(?:ға|ы)?|year)\.?[,.:;]?$", re.IGNORECASE)
+
+
+def _year_of_account_in_a_title(tokens: list[str], labels: list[str]) -> None:
+    """`Таблицы приливов на 2007 год. … ГУН и О МО РФ, 2006.`: a year after `на`/`за`/`в` and
+    before `год` names the period the work is about, a part of its title; with a later year read
+    as the date, the imprint's, it is not the work's year (`Отчёт за 2022 год`, `… на 2007 год`)."""
+    n = len(tokens)
+    for k in range(1, n - 1):
+        if labels[k] != "date" or not re.fullmatch(r"(?:1[5-9]|20)\d\d", tokens[k]) or canonical(tokens[k - 1]) not in _ACCOUNT_PREPOSITION:
+            continue
+        if _YEAR_WORD.match(tokens[k + 1]) and any(labels[m] == "date" for m in range(k + 2, n)):
+            around = labels[k - 1]
+            labels[k] = around
+            if labels[k + 1] == "date":
+                labels[k + 1] = around
+
 _GIVEN_FAMILY = re.compile(rf"^[{_UP}][^\W\d_]*(?:['’‐-][^\W\d_]+)*$")  # `Greene`, `O’Callaghan`, `Jean-Luc`
 
 
@@ -668,6 +762,184 @@ def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
         labels[b] = labels[b + 1] = "author"
 
 
+# Places of publication beyond the features' city list (which the model was trained with and stays
+# as it is): the regional centres where Russian, Kazakh and neighbouring proceedings and journals
+# are printed, with their former names, in `canonical` form.
+_MORE_PLACES = frozenset(
+    """
+    курчатов kurchatov оскемен ustkamenogorsk ускаменогорск семипалатинск semipalatinsk рудный балхаш степногорск байконур
+    туркестан turkestan кызылорда kyzylorda актау aktau уральск uralsk петропавловск petropavlovsk
+    саратов тольятти владивосток оренбург йошкарола уфа пермь челябинск омск красноярск иркутск хабаровск барнаул
+    кемерово новокузнецк тюмень волгоград краснодар ставрополь ярославль тверь тула рязань калуга брянск курск
+    белгород липецк тамбов смоленск псков вологда архангельск мурманск петрозаводск сыктывкар ижевск ульяновск
+    чебоксары саранск астрахань махачкала владикавказ нальчик майкоп симферополь севастополь калининград иваново
+    кострома якутск уланудэ чита магадан благовещенск сургут обнинск пущино апатиты новочеркасск таганрог пятигорск
+    горький куйбышев свердловск фрунзе целиноград акмола кокшетау уральск актау кызылорда талдыкорган экибастуз
+    темиртау жезказган туркестан гомель витебск могилев гродно брест днепропетровск львов донецк запорожье полтава
+    ужгород черновцы кишинев ереван тбилиси баку душанбе ашхабад самарканд рига вильнюс таллин тарту
+    """.split()
+)
+_PLACES = CITIES | _MORE_PLACES
+# GOST's abbreviated places: Moscow, Leningrad, St Petersburg, Kyiv, Minsk.
+_PLACE_ABBREVIATION = re.compile(r"^(?:М|Л|К|Мн|СПб|СПБ|Спб|С\.-Пб|С\.-Петербург)\.[,:;]?$")
+_FULL_STOP_WORD = re.compile(r"^[^\W_]{2,}[»”\"’')\]]*\.$")  # `естествозн.`, `структура.`, `(Японское море).`
+_PLACE_LABELS = frozenset({"journal", "container", "publisher", "title", "collection", "author", "editor"})
+
+
+def is_place(token: str) -> bool:
+    """A city's name (hyphenated pairs too: `Москва-Самара`, `Йошкар-Ола`) or GOST's abbreviation."""
+    if _PLACE_ABBREVIATION.match(token):
+        return True
+    word = token.rstrip(",:;.")
+    if not word[:1].isupper():
+        return False
+    return canonical(word) in _PLACES or ("-" in word and all(canonical(part) in _PLACES for part in word.split("-") if part))
+
+
+def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
+    """`// Сезонная изменчивость и пространственная структура. Владивосток: Дальнаука. 1993.`,
+    `// Тр. … естествозн. Саратов, 1927. Т. 11`, `Title: Лекции. Пенза, 2002. 42 с.`: GOST 7.1-2003
+    lets a list print `. ` for the area's `. – `, and then the tagger reads the place into the host,
+    title or publisher before it. A city after a word's full stop, closed by a colon (the
+    publisher follows) or by a comma or full stop before the year, is the place; the words after
+    its colon, to the year, are the publisher."""
+    n = len(tokens)
+    for i in range(1, n - 1):
+        if labels[i] not in _PLACE_LABELS or not tokens[i][:1].isupper() or not is_place(tokens[i]):
+            continue
+        glued = _PLACE_ABBREVIATION.match(tokens[i]) is not None and labels[i] in ("journal", "container") and labels[i - 1] == labels[i]
+        if not (_closes_a_sentence(tokens[i - 1]) or glued):
+            continue  # (`// Науч. наследство М., 1986`: GOST's abbreviated place ends a host printed without its full stop)
+        j = i + 1
+        while j < n - 1 and tokens[j - 1].endswith(";") and is_place(tokens[j]):
+            j += 1  # `Самара; М., 1931`
+        last = tokens[j - 1]
+        if last.endswith(":"):
+            k = j
+            while k < n and labels[k] in _PLACE_LABELS | {"location", "genre"} and not _YEAR_TOKEN.match(tokens[k].rstrip("абвгде")):
+                k += 1
+            if k == j or k >= n or labels[k] != "date":
+                continue
+            labels[i:j] = ["location"] * (j - i)
+            labels[j:k] = ["publisher"] * (k - j)
+        elif last.endswith((",", ".")) and labels[j] == "date" and _YEAR_TOKEN.match(tokens[j].rstrip("абвгде")):
+            labels[i:j] = ["location"] * (j - i)
+        else:
+            continue
+        _host_before_the_place(labels, i)
+
+
+def _closes_a_sentence(token: str) -> bool:
+    """A word's (or a code's: `03.00.16.`, a bracket's: `г.).`) full stop, not an initial's."""
+    return token.endswith(".") and (_FULL_STOP_WORD.match(token) is not None or re.fullmatch(r"[\d.]*\d\.|.+\)\.", token) is not None)
+
+
+def _conference_bracket_in_the_host(tokens: list[str], labels: list[str]) -> None:
+    """`// Раритеты флоры …: докл. участников науч. конф. (Тольятти, 12-15 окт. 2009 г.). Тольятти,
+    2009.`: the conference's place and dates in brackets after the proceedings' title are the
+    host's (its venue and dates), not the work's year or publisher."""
+    n = len(tokens)
+    for i in range(1, n - 1):
+        host = labels[i - 1]
+        if not tokens[i].startswith("(") or host not in ("journal", "container") or labels[i] == host and labels[i + 1] == host:
+            continue
+        j = next((k for k in range(i, min(n, i + 8)) if re.search(r"\)[.,;]?$", tokens[k])), None)
+        inside = tokens[i : (j or i) + 1]
+        if j is None or not any(_YEAR_TOKEN.match(t.strip("().,")) for t in inside) or not any(_is_month(t.strip("(),")) or t.startswith("г.") for t in inside):
+            continue
+        labels[i : j + 1] = [host] * (j + 1 - i)
+
+
+def _host_before_the_place(labels: list[str], i: int) -> None:
+    """GOST prints the publisher after the place, never before it: words read as the publisher
+    between the host and its place are the host's (`// Экология … Среднего Поволжья. Тольятти`)."""
+    k = i - 1
+    while k > 0 and labels[k] == "publisher":
+        k -= 1
+    if k < i - 1 and labels[k] in ("journal", "container"):
+        labels[k + 1 : i] = [labels[k]] * (i - 1 - k)
+
+
+# GOST's statement of responsibility names compilers and editors after ` / ` with their role first.
+_EDITOR_ROLE = re.compile(r"^(?:[Сс]ост|[Рр]ед|[Оо]тв|[Пп]од|[Нн]ауч|[Гг]л|[Cc]omp|[Ee]ds?|[Ee]d)\.?,?$")
+
+
+def _compilers_not_authors(tokens: list[str], labels: list[str]) -> None:
+    """`Красная книга … / Сост. А.И. Иванов, Л.А. Новикова. Пенза, 2002.`, `/ Под ред. … Г.С.
+    Розенберга и проф. С.В. Саксонова.`: the names after ` / ` and a compiler's or editor's role
+    are the editors, not the work's authors (a work with no author is described under its title)."""
+    for i in range(len(tokens) - 2):
+        if tokens[i] != "/" or labels[i] not in ("author", "editor") or not _EDITOR_ROLE.match(tokens[i + 1]):
+            continue
+        if "author" in labels[:i]:
+            return  # the work's authors came before its title
+        j = i
+        for k in range(i + 1, len(tokens)):
+            if labels[k] in ("author", "editor"):
+                j = k
+            elif labels[k] not in ("title", "container"):  # (`и проф.` between two names)
+                break
+        labels[i : j + 1] = ["editor"] * (j + 1 - i)
+        return
+
+
+def _one_letter_is_no_name(tokens: list[str], labels: list[str]) -> None:
+    """`В Госдуме прошло совещание …`: a lone bare capital opening the entry before the title is
+    the title's first word (a preposition, an article), never a name: an initial has its full
+    stop, a family name more letters."""
+    if len(tokens) > 2 and labels[0] == "author" and labels[1] == "title" and re.fullmatch(rf"[{_UP}]", tokens[0]):
+        labels[0] = "title"
+
+
+def _last_name_after_a_comma(tokens: list[str], labels: list[str]) -> None:
+    """`…, Гаврилова М.Н., Полянская Т.А. Экологические шкалы …`: a family-first author run that
+    ends with a comma goes on, so a title run opening with one more name in that form (a family
+    name and dotted initials closed by a full stop) before more words is the last author."""
+    found = _author_then_title(labels)
+    if found is None:
+        return
+    _, _, a, b, c = found
+    if not tokens[b - 1].endswith(",") or _form(tokens[a:b]) != "family-first" or not tokens[b][:1].isupper():
+        return
+    end, words, initials = _one_name(tokens, b, "family-first")
+    if words == 1 and initials and end < c - 1 and tokens[end - 1].endswith(".") and "." in tokens[end - 1][:-1] + tokens[b + 1]:
+        labels[b:end] = ["author"] * (end - b)
+
+
+_DASH_TOKEN = frozenset("– — -".split())
+
+
+def _responsibility_before_a_dash(tokens: list[str], labels: list[str]) -> None:
+    """`Title / Л.Дж. Игнарро. – Журнал физиологии …, 53, 2002.`, `/ Дж.О.Лундберг – Thorax`,
+    `/ Баранов Д.З, Трофимов В.И. – Практическая пульмонология, №3, 2020.`: GOST's statement of
+    responsibility after the title's ` / `, ended by the area's dash, is the authors' names, and
+    what follows the dash is the host (a journal, or a book when its publisher follows), not the
+    host's or the title's words."""
+    n = len(tokens)
+    for i in range(1, n - 2):
+        if tokens[i] != "/" or labels[i - 1] != "title":
+            continue
+        k = i + 1
+        while k < n and tokens[k] not in _DASH_TOKEN and "/" not in tokens[k] and (tokens[k][:1].isupper() or canonical(tokens[k]) in _BETWEEN):
+            k += 1  # names: capitalised words, initials, `[и др.]`; never past GOST's `//`
+        names = tokens[i + 1 : k]
+        kinds = [_kind(t, True) for t in names]
+        if k >= n - 1 or tokens[k] not in _DASH_TOKEN or not any(x in ("init", "name") for x in kinds) or kinds.count("word") > kinds.count("init") + 1:
+            return
+        misread = labels[k + 1] in ("title", "issue", "volume") and tokens[k + 1][:1].isupper() and re.search(r"\d|№", tokens[k + 1]) is None
+        if not misread and not any(label in ("journal", "container", "title") for label in labels[i + 1 : k + 1]):
+            return  # read as names and a host already
+        labels[i:k] = ["author"] * (k - i)
+        j = k + 1
+        while j < n and labels[j] in ("title", "issue", "volume") and re.search(r"\d|№", tokens[j]) is None:
+            j += 1
+        if misread and j > k + 1 and all(labels[m] == labels[k + 1] or labels[m] in ("issue", "volume") for m in range(k + 1, j)) and not (j < n and tokens[j].startswith("//")):
+            host = "container" if j < n and labels[j] in ("publisher", "location") else "journal"
+            labels[k + 1 : j] = [host] * (j - k - 1)
+        labels[k] = labels[k + 1]
+        return
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -676,6 +948,8 @@ def corrected(tagged: Tagged) -> Tagged:
     tokens = [tagged.text[s:e] for s, e in tagged.spans]
     labels = list(tagged.labels)
     _title_before_responsibility(tokens, labels)
+    _title_word_before_the_slash(tokens, labels)
+    _title_read_as_names_before_the_slash(tokens, labels)
     _possessive_title(tokens, labels)
     _title_out_of_names(tokens, labels, tagged.marginals)
     _names_out_of_title(tokens, labels, tagged.marginals)
@@ -692,12 +966,22 @@ def corrected(tagged: Tagged) -> Tagged:
     _day_before_a_month(tokens, labels)
     _contraction_not_date(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
+    _issue_qualifier_not_journal(tokens, labels)
+    _short_number_is_no_year(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
     _part_inside_a_title(tokens, labels)
     _title_to_its_sentence_end(tokens, labels)
     _classification_numbers(tokens, labels)
     _publisher_after_a_colon(tokens, labels)
     _year_inside_a_title(tokens, labels)
+    _year_of_account_in_a_title(tokens, labels)
+    _compilers_not_authors(tokens, labels)
+    _last_name_after_a_comma(tokens, labels)
+    _responsibility_before_a_dash(tokens, labels)
+    _one_letter_is_no_name(tokens, labels)
+    _conference_bracket_in_the_host(tokens, labels)
+    _place_before_the_imprint(tokens, labels)
+    _publisher_after_a_question(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -10,7 +10,7 @@ import re
 from .. import rules
 from ..parsed import Parsed
 from . import tag
-from .conventions import corrected
+from .conventions import corrected, is_place
 from .lexicon import MONTHS
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
@@ -111,7 +111,7 @@ def names(segment: str) -> str | None:
     text = _ET_AL.sub("", text)
     text = re.sub(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)", r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
     text = _strip(text)
-    if text.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", text):
+    if text.endswith(".") and not re.search(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$", text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
     if not text or not re.search(r"\w", text):
         return None
@@ -440,9 +440,10 @@ def _dated(text: str) -> tuple[str, list[int]] | None:
     return wide, where
 
 
-# A year's letter printed in Cyrillic (`(2013а)`, `(2017б)`: two works of one author and year in a
-# Russian or Kazakh journal's list), shown to the tagger as the Latin letter it learned (`(2013a)`).
-_CYRILLIC_YEAR_LETTER = re.compile(r"(?<=\((?:1[5-9]|20)\d\d)[а-е](?=\))")
+# A year's letter printed in Cyrillic (`(2013а)`, `(2017б)`, GOST's bare `С.-Пб, 1902а.`: two works
+# of one author and year in a Russian or Kazakh journal's list), shown to the tagger as the Latin
+# letter it learned (`(2013a)`).
+_CYRILLIC_YEAR_LETTER = re.compile(r"(?<=\((?:1[5-9]|20)\d\d)[а-е](?=\))|(?<=(?<![\d.,/])(?:1[5-9]|20)\d\d)[а-е](?=[.,;]\s)")  # `(2013а)`, `, 1902а.`
 _LATIN_OF = str.maketrans("абвгде", "abvgde")
 
 
@@ -521,8 +522,60 @@ def _no_year_from_the_title(f: "_Fields") -> None:
             f.taken = [t for t in f.taken if t != (s, e)]
 
 
+# A legal act cited by its designation and its name in quotes, as Russian and Kazakh law and
+# economics papers print it: the Russian designation first (`Федеральный закон от 21 ноября 2011 г.
+# № 323-ФЗ (ред. от 25.12.2023) «Об основах …» // Собрание законодательства РФ. – 2011. – № 48. –
+# Ст. 6724.`, `Указ Президента РФ от 02 июля 2021 г. № 400 «О Стратегии …»`), the Kazakh one around
+# the name, its kind last (`Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III «Білім
+# туралы» Заңы`, `«Білім туралы» Қазақстан Республикасының … Заңы`).
+_LEGAL_ACT = re.compile(
+    r"^(?P<act>(?:(?:Қазақстан\sРеспубликасының|Республики\sКазахстан)\s)?(?:Федеральный\s(?:конституционный\s)?закон|Закон|Указ|Постановление|Приказ|Распоряжение"
+    r"|Заңы?|Жарлығы?|Қаулысы?|Бұйрығы?)\b[^«»\"“”/]{0,160}?(?:\bот\b|№)[^«»\"“”/]{0,120}?)\s?(?=[«\"“])"
+)
+_KAZAKH_ACT = r"Қазақстан\sРеспубликасының[^«»\"“”/]{0,120}?"
+_KAZAKH_KIND = r"(?:Заңы|Кодексі|Жарлығы|Қаулысы|Бұйрығы)\b"
+_LEGAL_ACT_KK = re.compile(
+    rf"^(?P<pre>{_KAZAKH_ACT})\s?«(?P<name>[^«»]+)»\s?(?P<kind>{_KAZAKH_KIND})|^«(?P<name2>[^«»]+)»\s?(?P<pre2>{_KAZAKH_ACT})\s?(?P<kind2>{_KAZAKH_KIND})"
+)
+
+
+def _legal_act(text: str) -> Parsed | None:
+    """A legal act cited so (see above) read as GOST's description of it: its name in quotes is
+    the title (the tagger reads the rest well from there), the designation its kind of document
+    (`type`), and the designation's year the year when the rest names none."""
+    m = _LEGAL_ACT.match(text)
+    kk = None if m else _LEGAL_ACT_KK.match(text)
+    if m is None and kk is None:
+        return None
+    at = m.end() if m else kk.end()
+    rest = read_entry(text[at:])
+    fields = [(name, value, s + at, e + at) for name, value, s, e in rest.fields if name not in ("author", "editor")]
+    if m:
+        designation = (m["act"].strip(), m.start("act"), m.end("act"))
+    else:
+        named = "name" if kk["name"] else "name2"
+        fields = [x for x in fields if x[0] != "title"] + [("title", kk[named], kk.start(named), kk.end(named))]
+        pre, kind = ("pre", "kind") if kk["pre"] else ("pre2", "kind2")
+        designation = (f"{kk[pre].strip()} {kk[kind]}", kk.start(pre), kk.end(kind))
+    if not any(name == "title" for name, *_ in fields):  # `«Об образовании».` alone: the name is the title
+        fields = [("title" if s - at <= 1 and name in ("booktitle", "journal") else name, value, s, e) for name, value, s, e in fields]
+    item = re.search(r"\b[Сс]т\.\s?(\d{1,6})", text[at:])  # the act's number in the gazette (`Ст. 2660`) stands for pages
+    if item and not any(name == "pages" for name, *_ in fields):
+        fields.append(("pages", item[1], at + item.start(1), at + item.end(1)))
+    fields.append(("type", *designation))
+    year = re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", designation[0])
+    if year and not any(name == "year" for name, *_ in fields):
+        fields.append(("year", year.group(), designation[1], designation[2]))
+    fields.sort(key=lambda x: (x[2], x[0]))
+    entry_type = rest.entry_type if rest.entry_type in ("article", "online") else "misc"
+    return dataclasses.replace(rest, form=rules.recognise_form(text), entry_type=entry_type, fields=tuple(fields))
+
+
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
+    act = _legal_act(text)
+    if act is not None:
+        return act
     tagged = corrected(_tagged(text))
     remark = _closing_remark(text, tagged)
     if remark is not None:
@@ -607,9 +660,13 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _publisher_from_place(f)
     _publisher_not_container(f)
     _publisher_after_place(f)
+    _publisher_without_its_label(f)
+    _place_after_publisher(f)
+    _presentation_not_publisher(f)
     _institution_after_genre(f, tagged)
     _split_translation(f)
     _split_container_translation(f)
+    _conference_bracket(f)
     _site_before_address(f)
     _kind_of_work_not_container(f)
     _software_description(f)
@@ -639,6 +696,11 @@ def _sure_of_a_marked_container(f: _Fields) -> None:
 _SENTENCE_END = re.compile(r"(?<=\w\w[a-zа-яёәғқңөұүһі0-9)\]])\.[\"”»]?\s(?=[\"“«]?[A-ZА-ЯЁ])|[\"”»]\.?\s?(?=[A-ZА-ЯЁ])")
 
 
+def _title_sentence_ends(value: str) -> list[re.Match]:
+    """Where a title's sentences end, as places a journal could start: not before a part's number
+    (`Из области Пензенской лесостепи. I. Травяные степи …`: the title's parts, numbered)."""
+    return [m for m in _SENTENCE_END.finditer(value) if m.start() > 8 and not re.match(r"[IVXLC]{1,5}\.\s", value[m.end() :])]
+
 def _journal_glued_to_title(f: _Fields) -> None:
     """A journal read right after the title with no mark between them (`Optimization of Interval
     Systems. Automation and Remote | Control, 2000`): every style sets the two apart, so the
@@ -649,7 +711,7 @@ def _journal_glued_to_title(f: _Fields) -> None:
     j_value, j_start, j_end = f.items["journal"]
     if j_start < end or f.text[end:j_start].strip() or f.text[end - 1] in ".,:;\"”»)]/":
         return
-    ends = [m for m in _SENTENCE_END.finditer(value) if m.start() > 8]
+    ends = _title_sentence_ends(value)
     if not ends:
         return
     cut = ends[-1]
@@ -673,7 +735,7 @@ def _journal_from_title(f: _Fields) -> None:
     if not any(name in f.items for name in ("volume", "number", "pages")):
         return
     value, start, end = f.items["title"]
-    ends = [m for m in _SENTENCE_END.finditer(value) if m.start() > 8]
+    ends = _title_sentence_ends(value)
     if not ends:
         return
     cut = ends[-1]
@@ -763,7 +825,7 @@ def _page_of_a_site(f: _Fields) -> bool:
 # What kind of work a book is (GOST's other title information after ` : `): `учебное пособие`,
 # `учебник`, `монография`, `textbook`; it names the work's genre, never a container.
 _KIND_OF_WORK = re.compile(
-    r"(?:учеб(?:ное|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|справочник|хрестоматия"
+    r"(?:учеб(?:ное|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|лекции|справочник|хрестоматия"
     r"|метод(?:ические|\.)\s?указания|оқу\sқұралы|оқулық|монография|textbook|monograph|lecture\snotes)"
     r"(?:\s(?:для|по|к)\s[^.:/]{1,120})?",
     re.IGNORECASE,
@@ -771,9 +833,10 @@ _KIND_OF_WORK = re.compile(
 
 
 def _kind_of_work_not_container(f: _Fields) -> None:
-    """`Title [Текст] : учебное пособие / Author.`: the kind of work after the title's ` : ` is
-    its genre (`type`), not the journal or collection the tagger took it for."""
-    for name in ("journal", "booktitle"):
+    """`Title [Текст] : учебное пособие / Author.`, `Title: Лекции. Пенза, 2002.`: the kind of work
+    after the title's ` : ` is its genre (`type`), not the journal, collection or publisher the
+    tagger took it for."""
+    for name in ("journal", "booktitle", "publisher"):
         if name not in f.items:
             continue
         value, s, e = f.items[name]
@@ -1079,6 +1142,57 @@ def _publisher_after_place(f: _Fields) -> None:
             return
 
 
+_PUBLISHER_LABEL = re.compile(r"(?:Издательство|Изд-во|Баспасы|Publisher)\s?:\s?(?=\S)", re.IGNORECASE)
+
+
+def _publisher_without_its_label(f: _Fields) -> None:
+    """`М. : Издательство: МГТУ им. Баумана, 2008.`: the word `Издательство:` (`Publisher:`) before
+    the publisher's name is the name's label, not a part of it (`Изд-во СГУ`, with no colon, is)."""
+    if "publisher" not in f.items:
+        return
+    value, start, end = f.items["publisher"]
+    m = _PUBLISHER_LABEL.match(value)
+    if m and m.end() < len(value):
+        f.items["publisher"] = (value[m.end() :], start + f.text[start:end].find(value[m.end() :]), end)
+
+def _place_after_publisher(f: _Fields) -> None:
+    """`Intellect Publishing House, Kurchatov.`, `Academic Press, London.`: a city closing the
+    publisher after its comma, with no place read, is the place (the publisher-then-place order
+    of Harvard's and the romanised Russian lists)."""
+    if "publisher" not in f.items or "address" in f.items:
+        return
+    value, start, end = f.items["publisher"]
+    m = re.search(r",\s?([^\W\d_][\w-]*)[.,]?$", value)
+    if not m or m.start() == 0 or not is_place(m[1]):
+        return
+    p = f.confidence.get("publisher")
+    del f.items["publisher"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("publisher", start, start + m.start(), confidence=p)
+    f.add("address", start + m.start(1), start + m.end(1), confidence=p)
+
+_PRESENTED = re.compile(r"(?:(?:Paper|Poster)\s)?[Pp]resented\s(?:at|to)\b|Доклад\sна\b|Представлен[ао]?\sна\b")
+
+
+def _presentation_not_publisher(f: _Fields) -> None:
+    """`… a systematic review. Presented at the Cochrane Colloquium, Oslo, 1999.`: where a work
+    was presented is a note on it (the event), not its publisher; the note runs to the place or
+    the year. (Read as a collection it stays one: AnyStyle's and GROBID's labels call `Paper
+    presented at …` the container.)"""
+    if "note" in f.items:
+        return
+    for name in ("publisher",):
+        if name not in f.items or not _PRESENTED.match(f.items[name][0]):
+            continue
+        _, start, end = f.items.pop(name)
+        p = f.confidence.pop(name, None)
+        stops = [f.items[n][1] for n in ("address", "year", "url", "doi") if n in f.items and f.items[n][1] > start]
+        stop = min(stops) if stops else end
+        f.taken = [t for t in f.taken if not (start <= t[0] < stop)]
+        f.add("note", start, start + len(f.text[start:stop].rstrip(" ,.;")), confidence=p)
+        return
+
+
 def _institution_after_genre(f: _Fields, tagged) -> None:
     """`PhD thesis, University Of California, Irvine`, `Technical report, Department of …`: what
     follows a thesis's or report's designation, before the place or the year, is the school or
@@ -1156,6 +1270,36 @@ def _split_container_translation(f: _Fields) -> None:
         f.add(name, start, start + len(m[1].rstrip(" .,")), confidence=p)
         f.add(name.replace("journal", "journaltitle") + "addon" if name == "journal" else "booktitleaddon", start + m.start(2), start + m.end(2), confidence=p)
 
+
+# The conference's dates (and place) in brackets closing a proceedings' title: `(Тольятти, 12-15 окт.
+# 2009 г.)`, `(25-27 марта 2008 г., г. Владивосток)`: a year, and a Cyrillic month or GOST's `г.`.
+_CONFERENCE_BRACKET = re.compile(r"(?P<host>.*[^\W\d_].*?)\s?\((?P<event>[^()]*(?<!\d)(?:1[5-9]|20)\d\d(?!\d)[^()]*)\)[.,]?\s*")
+_EVENT_DATE = re.compile(r"\d.*(?:1[5-9]|20)\d\d(?:\s?г\.)?|(?:1[5-9]|20)\d\d(?:\s?г\.)?")
+
+
+def _conference_bracket(f: _Fields) -> None:
+    """`Раритеты флоры …: докл. участников науч. конф. (Тольятти, 12-15 окт. 2009 г.)`: the bracket
+    closing a host's name that gives the conference's dates and place is biblatex's `eventdate`
+    and `venue`, not a part of the proceedings' title (`booktitle`, or the journal the tagger read)."""
+    for name in ("booktitle", "journal"):
+        if name not in f.items:
+            continue
+        value, start, end = f.items[name]
+        m = _CONFERENCE_BRACKET.fullmatch(value)
+        if not m or not re.search(r"\bг\.|[а-яё]{3,}\.?\s(?:1[5-9]|20)\d\d", m["event"]) or not re.search(r"[а-яёА-ЯЁ]", m["event"]):
+            continue
+        p = f.confidence.get(name)
+        del f.items[name]
+        f.taken = [t for t in f.taken if t != (start, end)]
+        f.add(name, start, start + len(m["host"].rstrip(" .,")), confidence=p)
+        at = start + m.start("event")
+        date = _EVENT_DATE.search(m["event"])
+        if date:
+            f.add("eventdate", at + date.start(), at + date.end(), confidence=p)
+        place = re.sub(r"^[\s,;]+|[\s,;]+$", "", (m["event"][: date.start()] + " " + m["event"][date.end() :]) if date else m["event"]).strip()
+        if place:
+            f.add("venue", at + m["event"].find(place.split()[0]), at + len(m["event"].rstrip()), value=place, confidence=p)
+        return
 
 def _entry_type(text: str, v: dict[str, str]) -> str:
     """The BibTeX type from what was read: a journal is an article, a collection or proceedings a
