@@ -936,6 +936,51 @@ def test_a_full_width_caption_ends_where_an_indented_paragraph_begins(tmp_path):
     assert any(t.startswith("Как видно из рисунка") and t.endswith("чем температура.") for t in texts), texts
 
 
+def _paragraphs(c) -> float:
+    """A title page's top, then five paragraphs (an indented first line, a short last one): the
+    body's paragraph indent is measured from their first lines. The y under them."""
+    y = _thesis_page(c, 760, paragraph_lines=1) - 2 * THESIS_SPACING
+    for n in range(5):
+        _justified(c, THESIS_LEFT + 36, y, f"Абзац {n + 1} о свойствах металлополимерных труб в нефтегазовой")
+        _justified(c, THESIS_LEFT, y - THESIS_SPACING, "отрасли и об их надёжности.", x1=THESIS_LEFT + 200)
+        y -= 2 * THESIS_SPACING
+    return y
+
+
+def test_a_caption_as_wide_as_the_column_ends_where_a_paragraph_takes_the_bodys_indent(tmp_path):
+    """bulycheva_vkr's captions: `Рисунок 3.2 – Продольные напряжения … МПа` centred but as wide
+    as the column, then the paragraph after it one line below, its first line at the body's
+    paragraph indent (1.25 cm, measured over the thesis's paragraphs) and running to the edge:
+    the caption ends there. A hanging caption's next line stands under its words instead."""
+    path = tmp_path / "wide.pdf"
+    c = _canvas(path)
+    y = _paragraphs(c)
+    c.rect(200, y - 200, 240, 170)
+    caption = "Рисунок 1 – Продольные напряжения относительно оси стенки, МПа"
+    _justified(c, THESIS_LEFT + 6, y - 225, caption, x1=THESIS_RIGHT - 6)
+    _justified(c, THESIS_LEFT + 36, y - 225 - THESIS_SPACING, "Следующим шагом в анализе напряжённого состояния было построение")
+    _justified(c, THESIS_LEFT, y - 225 - 2 * THESIS_SPACING, "эпюр изгибных напряжений.", x1=THESIS_LEFT + 180)
+    c.save()
+    texts = _blocks_text(path)
+    assert any(t.endswith("Продольные напряжения относительно оси стенки, МПа") for t in texts), texts
+    assert any(t.startswith("Следующим шагом") for t in texts), texts
+
+
+def test_a_hanging_captions_next_line_stays_in_the_caption(tmp_path):
+    """A caption with a hanging indent: its next line starts under its words, past the label,
+    not at the body's paragraph indent: it is the caption's."""
+    path = tmp_path / "hanging.pdf"
+    c = _canvas(path)
+    y = _paragraphs(c)
+    c.rect(200, y - 200, 240, 170)
+    _justified(c, THESIS_LEFT, y - 225, "Рисунок 1 – Продольные напряжения относительно локальной оси стенки")
+    _justified(c, THESIS_LEFT + 90, y - 225 - THESIS_SPACING, "трубы при давлении среды, действующем на внутренний слой")
+    _text(c, THESIS_LEFT + 90, y - 225 - 2 * THESIS_SPACING, "каркаса", THESIS_SIZE)
+    c.save()
+    texts = _blocks_text(path)
+    assert any(t.endswith("действующем на внутренний слой каркаса") and "Продольные" in t for t in texts), texts
+
+
 def test_a_caption_at_a_pages_foot_ends_there(tmp_path):
     path = tmp_path / "foot.pdf"
     c = _canvas(path)

@@ -563,6 +563,21 @@ def column_edges(lines: list[Line], body: float) -> dict[tuple[int, str], tuple[
     return out
 
 
+def paragraph_indent(lines: list[Line], body: float, edges) -> float | None:
+    """The body's first-line indent, measured: the median indent of body-size lines that run to
+    their column's right edge right after a line that ended a sentence (None when under five
+    such lines: too few to tell an indent from a hanging caption's)."""
+    indents = []
+    texted = [line for line in lines if line.text]
+    for prev, line in zip(texted, texted[1:]):
+        if not (abs(line.size - body) < 0.5 and prev.page == line.page and prev.side == line.side):
+            continue
+        left, right = edges.get((line.page, line.side), (line.x0, line.x1))
+        if rules.ends_sentence(prev.text) and line.x0 - left > 0.8 * line.size and right - line.x1 < line.size:
+            indents.append(line.x0 - left)
+    return median(indents) if len(indents) >= 5 else None
+
+
 def starts_new_paragraph(prev: Line, line: Line, spacing: float, edges) -> bool:
     """Where a paragraph ends, read from the layout.
 
@@ -673,6 +688,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
     spacing = usual_spacing(lines, body)
     edges = column_edges(lines, body)
+    indent = paragraph_indent(body_lines, body, edges)
     groups: list[tuple[int | None, list[int]]] = []
     notes: list[list[int]] = []  # footnotes met inside the open block: they follow it
     held: list[tuple[int | None, list[int]]] = []  # captions met inside the open paragraph: they follow it
@@ -718,7 +734,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
             last = i
             continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
-        if held and held[-1][1][-1] == last and level is None and not starts_new_paragraph(lines[last], line, spacing, edges) and not _leaves_caption(lines[held[-1][1][0]], lines[last], line, edges):
+        if held and held[-1][1][-1] == last and level is None and not starts_new_paragraph(lines[last], line, spacing, edges) and not _leaves_caption(lines[held[-1][1][0]], lines[last], line, edges, indent):
             held[-1][1].append(i)  # the held caption's next line
         elif paused is not None and level is None and _goes_on(lines[paused[-1]], line):
             paused.append(i)  # the paragraph resumes after its figure (the caption held till it ends)
@@ -726,7 +742,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
         elif level is not None:
             opening((level, [i]))
         elif (groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[last], line, spacing, edges)
-              and not (_opens_caption(lines[groups[-1][1][0]], captioned) and _leaves_caption(lines[groups[-1][1][0]], lines[last], line, edges))):
+              and not (_opens_caption(lines[groups[-1][1][0]], captioned) and _leaves_caption(lines[groups[-1][1][0]], lines[last], line, edges, indent))):
             groups[-1][1].append(i)
         else:
             opening((None, [i]))
@@ -749,7 +765,7 @@ def _opens_caption(line: Line, captioned: dict) -> bool:
 WIDEST_LETTER = 0.6  # a text face's average letter is about half an em wide: 0.6 errs towards the caption going on
 
 
-def _leaves_caption(caption: Line, before: Line, line: Line, edges) -> bool:
+def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: float | None = None) -> bool:
     """Whether `line` is past the end of a caption (`caption` its first line, `before` its last
     so far), though no paragraph's gap or sentence's end says so (GOST's captions end with no
     full stop; a thesis's one-and-a-half spacing leaves the gap after one no wider than a line's):
@@ -759,7 +775,10 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges) -> bool:
       either `before` was set short of both of the column's edges (centred, as GOST sets
       captions, not the label alone; a centred caption's next line is centred too, however
       wide), or `before` ended so far short of the right edge that `line`'s first word would
-      have fitted there: a caption set as a paragraph ended on that line."""
+      have fitted there (a caption set as a paragraph ended on that line), or `line` is
+      indented exactly as the body's paragraphs are (`indent`, measured) where `before` was
+      not: a caption as wide as the column, then a paragraph (a hanging caption's next line
+      stands under the caption's words, past its label, not at the paragraphs' indent)."""
     if before.page != line.page or before.side != line.side and line.y > before.y + before.size:
         return not rules.starts_lowercase(line.text)
     if before.side != line.side:  # side by side (a label in the margin, its text beside it)
@@ -772,8 +791,13 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges) -> bool:
     if not (to_the_edge and indented):
         return False
     short_of_edges = before.x0 - left >= before.size and right - before.x1 >= before.size
+    if short_of_edges:
+        return line.x0 <= before.x0
     words = line.text.split()
-    return line.x0 <= before.x0 if short_of_edges else right - before.x1 > len(words[0] if words else "") * WIDEST_LETTER * line.size + before.size
+    if right - before.x1 > len(words[0] if words else "") * WIDEST_LETTER * line.size + before.size:
+        return True
+    at_indent = indent is not None and abs(line.x0 - left - indent) < 0.3 * line.size
+    return at_indent and abs(before.x0 - left - indent) >= 0.5 * line.size
 
 
 def _goes_on(before: Line, line: Line) -> bool:
