@@ -62,6 +62,16 @@ GAZETTEER_GRID = {
     "gazetteer all": {"gazetteer": _ALL},
 }
 GRID |= GAZETTEER_GRID
+# Training-data rows (tagger24): data/build.py --giant's synthetic lines (synthetic-giant.jsonl:
+# GIANT-style records from public name lists, more title shapes and kinds, 76 more CSL styles,
+# PDF-like text noise) in place of synthetic.jsonl, at the shipped settings and with the early
+# stop. Their synthetic development lines are the new file's; anystyle-core's and GROBID's are
+# the same lines as every other row's.
+DATA_GRID = {
+    "giant data": {"synthetic": "synthetic-giant.jsonl"},
+    "giant data max_iterations=50": {"synthetic": "synthetic-giant.jsonl", "max_iterations": 50},
+}
+GRID |= DATA_GRID
 # Rows of a feature set rather than a setting (tagger20), kept in bench/tagger_settings.json and
 # not in GRID: their features are not in this tree (none was shipped). "segment features …" were
 # run with commit 48c701b's features.py and bench/tagger_settings.py (each token's
@@ -141,7 +151,7 @@ def speed_ms(runs: int = 5) -> float:
 
 def run_one(job: tuple[str, dict]) -> dict:
     name, change = job
-    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer", "one_word")}
+    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer", "one_word", "synthetic")}
     path = model_path(name)
     _TRAINER.set_params(params)
     start = time.time()
@@ -150,6 +160,7 @@ def run_one(job: tuple[str, dict]) -> dict:
     curve = {it["num"]: round(it["item_accuracy_float"], 4) for it in _TRAINER.logparser.iterations}
     extra = {"weight": train.WEIGHT | change.get("weight", {})} | ({"gazetteer": list(change["gazetteer"])} if "gazetteer" in change else {})
     extra |= {"one_word": change["one_word"]} if "one_word" in change else {}
+    extra |= {"synthetic": change["synthetic"]} if "synthetic" in change else {}
     return {"name": name, "params": params | extra, "train_s": round(seconds), "iterations": max(curve),
             "token_accuracy": curve[max(curve)], "curve": {k: v for k, v in curve.items() if k % 25 == 0 or k == max(curve)},
             "size_kib": path.stat().st_size // 1024, "ms_per_100": speed_ms(), "fields": field_scores(path), "miss_kinds": miss_kinds(path)}
@@ -250,6 +261,18 @@ def gazetteer_section(done: list[dict]) -> str:
     return "\n\n".join(parts)
 
 
+def data_section(done: list[dict]) -> str:
+    """The training-data rows beside main's data at the same settings, and every field of each."""
+    rows = [r for r in done if r["name"] in DATA_GRID]
+    if not rows:
+        return "(not run yet)"
+    rows += [r for r in done if r["name"] in ("no gazetteer", "no gazetteer max_iterations=50")]
+    parts = [report(rows)]
+    for r in sorted(rows, key=lambda r: (r["iterations"], r["name"])):
+        parts.append(f"{r['name']} ({r['iterations']} iterations, token accuracy {r['token_accuracy']:.4f}, {r['size_kib']} KiB):\n\n{full_table(r)}")
+    return "\n\n".join(parts)
+
+
 def _named(results: list[dict], name: str) -> dict:
     return next(r for r in results if r["name"] == name)
 
@@ -265,7 +288,7 @@ def kinds_table(before: dict, chosen: dict) -> str:
     return "\n".join(lines)
 
 
-def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], one_word: bool, workers: int, done: list[dict]) -> None:
+def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], one_word: bool, workers: int, done: list[dict], synthetic: str = "synthetic.jsonl") -> None:
     """Run `todo` (settings sharing one weighting of the sources and one set of gazetteer
     kinds), `workers` at a time, adding each result to `done` and bench/tagger_settings.json
     as it comes (merged with what another run of this script wrote there meanwhile)."""
@@ -275,6 +298,7 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], 
     from exporter.references.tagger import features
 
     features.GAZETTEER_KINDS, features.GAZETTEER_ONE_WORD = kinds, one_word  # kept for the workers: they read the development lines with it
+    train.SOURCES[-1] = synthetic  # the same for the synthetic lines' file
     shipped = dict(train.WEIGHT)
     train.WEIGHT.update(weight)
     _TRAINER = load_trainer()
@@ -286,6 +310,7 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], 
             print(f"{result['name']}: focus {focus(result):.2%}, token {result['token_accuracy']:.4f}, {result['size_kib']} KiB, {result['ms_per_100']} ms", file=sys.stderr, flush=True)
             _merge(done)
     features.GAZETTEER_KINDS, features.GAZETTEER_ONE_WORD = (), True
+    train.SOURCES[-1] = "synthetic.jsonl"
 
 
 def _merge(done: list[dict]) -> None:
@@ -313,22 +338,22 @@ def main(argv=None) -> int:
     todo = [] if args.report else [(n, GRID[n]) for n in (args.only or GRID) if n not in {r["name"] for r in done}]
     MODELS.mkdir(exist_ok=True)
     def group(change: dict) -> str:  # one trainer per weighting of the sources and gazetteer setting
-        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ())), change.get("one_word", True)])
+        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ())), change.get("one_word", True), change.get("synthetic", "synthetic.jsonl")])
 
     for key in sorted({group(change) for _, change in todo}):
-        weight, kinds, one_word = json.loads(key)
-        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), one_word, args.workers, done)
+        weight, kinds, one_word, synthetic = json.loads(key)
+        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), one_word, args.workers, done, synthetic)
     _merge(done)
     for r in done:  # rows run before miss kinds were kept, while their development model is still at hand
         if "miss_kinds" not in r and model_path(r["name"]).exists():
             r["miss_kinds"] = miss_kinds(model_path(r["name"]))
     RESULTS.write_text(json.dumps(done, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    settings = [r for r in done if r["name"] not in FEATURE_ROWS and r["name"] not in GAZETTEER_GRID]
-    unrun = [n for n in GRID if n not in GAZETTEER_GRID and n not in {r["name"] for r in done}]
+    settings = [r for r in done if r["name"] not in FEATURE_ROWS and r["name"] not in GAZETTEER_GRID and r["name"] not in DATA_GRID]
+    unrun = [n for n in GRID if n not in GAZETTEER_GRID and n not in DATA_GRID and n not in {r["name"] for r in done}]
     text = TEMPLATE.format(table=report(settings), n=len(settings), unrun=", ".join(unrun) or "none",
                            chosen=CHOSEN, before=BEFORE, full_before=full_table(_named(done, BEFORE)), full_chosen=full_table(_named(done, CHOSEN)),
                            kinds=kinds_table(_named(done, BEFORE), _named(done, CHOSEN)), features=features_section(done),
-                           gazetteer=gazetteer_section(done))
+                           gazetteer=gazetteer_section(done), data=data_section(done))
     REPORT.write_text(text, encoding="utf-8")
     print(text)
     return 0
