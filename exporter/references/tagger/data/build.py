@@ -12,6 +12,11 @@ LICENSES.md says what each gives. Writes, beside this file:
 - synthetic.jsonl       records rendered through CSL styles by citeproc-py, and through our own
                         GOST 7.1 / 7.0.5 / 7.0.100 renderer, labelled by construction
 
+With `--giant --jabref PATH --out synthetic-giant.jsonl` (github:JabRef/abbrv.jabref.org, CC0) the
+English records are GIANT-style instead (records.py `giant_records`: values half from public name
+lists, more title shapes and kinds), rendered through more styles (GIANT_STYLES and a seeded sample)
+with PDF-like noise on some lines: an experiment (bench/TAGGER_SETTINGS.md), off by default.
+
 and bench/entries/anystyle-gold.jsonl: AnyStyle's res/parser/gold.xml, for evaluation only (the
 training script never reads bench/).
 
@@ -39,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # records.py, render.py and spans.py stand beside this script
 
-from records import _bib_records, cyrillic_records, english_records, giant_records  # noqa: E402
+from records import bib_records, cyrillic_records, english_records, giant_records  # noqa: E402
 from render import csl_lines, gost_lines  # noqa: E402
 from spans import line, squeeze  # noqa: E402
 
@@ -291,6 +296,8 @@ def main(argv=None) -> int:
     parser.add_argument("--jabref", help="checkout or bare git directory of github:JabRef/abbrv.jabref.org (CC0), for --giant")
     parser.add_argument("--out", default="synthetic.jsonl", help="the synthetic lines' file name beside this script")
     args = parser.parse_args(argv)
+    if args.giant and not args.jabref:
+        parser.error("--giant needs --jabref PATH (JabRef's journal abbreviation lists)")
     warnings.simplefilter("ignore")
     anystyle, grobid, styles = Repo(args.anystyle), Repo(args.grobid), Repo(args.styles)
     gold = anystyle_lines(anystyle, "gold.xml", "anystyle-gold", split_by_hash=False)
@@ -303,7 +310,7 @@ def main(argv=None) -> int:
     mined = [x for x in core + grob if x["split"] == "train"]
     if args.giant:
         ext = external_pools(grobid, Repo(args.jabref))
-        english = _bib_records(ROOT) + giant_records(mined, ext, rng)
+        english = bib_records(ROOT) + giant_records(mined, ext, rng)
         style_names = STYLES + GIANT_STYLES + sampled_styles(styles, rng)
     else:
         english, style_names = english_records(mined, ROOT, rng), STYLES

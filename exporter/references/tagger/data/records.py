@@ -86,7 +86,7 @@ def _date(rng: random.Random) -> dict:
 
 def english_records(mined_lines: list[dict], root: Path, rng: random.Random, n: int = 2600) -> list[dict]:
     pools = mine(mined_lines)
-    records = _bib_records(root)
+    records = bib_records(root)
     fam = pools["family"]
     for i in range(n):
         kind = rng.choices(["article-journal", "book", "chapter", "paper-conference", "thesis", "report", "webpage"], [50, 14, 13, 14, 3, 3, 3])[0]
@@ -147,7 +147,7 @@ def _isbn(rng: random.Random) -> str:
     return f"{s[:3]}-{s[3]}-{s[4:8]}-{s[8:12]}-{s[12]}"
 
 
-def _bib_records(root: Path) -> list[dict]:
+def bib_records(root: Path) -> list[dict]:
     """The shipped .bib files, through the exporter's loader and CSL mapping."""
     import sys
 
