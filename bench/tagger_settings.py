@@ -70,6 +70,9 @@ GRID |= GAZETTEER_GRID
 DATA_GRID = {
     "giant data": {"synthetic": "synthetic-giant.jsonl"},
     "giant data max_iterations=50": {"synthetic": "synthetic-giant.jsonl", "max_iterations": 50},
+    # the same build with --noise 0 (synthetic-giant-quiet.jsonl): no PDF-like noise (and, past the
+    # first line it spares, another random draw of the same records' styles)
+    "giant data, no noise": {"synthetic": "synthetic-giant-quiet.jsonl"},
 }
 GRID |= DATA_GRID
 # Rows of a feature set rather than a setting (tagger20), kept in bench/tagger_settings.json and

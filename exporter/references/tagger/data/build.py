@@ -294,6 +294,8 @@ def main(argv=None) -> int:
     parser.add_argument("--giant", action="store_true", help="GIANT-style English records (public name lists, more title shapes and "
                         "kinds), more CSL styles and PDF-like text noise; needs --jabref (default off: main's synthetic data)")
     parser.add_argument("--jabref", help="checkout or bare git directory of github:JabRef/abbrv.jabref.org (CC0), for --giant")
+    parser.add_argument("--noise", type=float, help="with --giant: the share of CSL training lines given PDF-like noise "
+                        "(default render.NOISE; 0 for none: the lines after the first one it spares are another random draw)")
     parser.add_argument("--out", default="synthetic.jsonl", help="the synthetic lines' file name beside this script")
     args = parser.parse_args(argv)
     if args.giant and not args.jabref:
@@ -315,7 +317,7 @@ def main(argv=None) -> int:
     else:
         english, style_names = english_records(mined, ROOT, rng), STYLES
     cyrillic = cyrillic_records(json.loads((HERE / "cyrillic_pools.json").read_text(encoding="utf-8")), rng)
-    synthetic = csl_lines(english, cyrillic, styles, style_names, GOST_STYLES, HELDOUT_STYLES, heldout, rng, giant=args.giant)
+    synthetic = csl_lines(english, cyrillic, styles, style_names, GOST_STYLES, HELDOUT_STYLES, heldout, rng, giant=args.giant, noise=args.noise)
     synthetic += gost_lines(cyrillic, rng, heldout)
     for name, lines in (("anystyle-core.jsonl", core), ("grobid.jsonl", grob), (args.out, synthetic)):
         _write(HERE / name, lines)

@@ -145,7 +145,8 @@ def variants(xml: str, rng: random.Random) -> list[str]:
     return out
 
 
-def csl_lines(english, cyrillic, styles_repo, styles, gost_styles, heldout_styles, heldout, rng: random.Random, giant: bool = False) -> list[dict]:
+def csl_lines(english, cyrillic, styles_repo, styles, gost_styles, heldout_styles, heldout, rng: random.Random, giant: bool = False,
+              noise: float | None = None) -> list[dict]:
     warnings.simplefilter("ignore")
     renderers: dict[str, list[Renderer]] = {}
     for name in styles:
@@ -169,7 +170,7 @@ def csl_lines(english, cyrillic, styles_repo, styles, gost_styles, heldout_style
             if labelled is None:
                 continue
             text, chars = _augment(*labelled, rng)
-            if giant and name not in heldout_styles and rng.random() < NOISE:
+            if giant and name not in heldout_styles and rng.random() < (NOISE if noise is None else noise):
                 text, chars = pdf_noise(text, chars, rng)
             split = "heldout" if name in heldout_styles or heldout(record["id"]) else "train"
             out.append(line("synthetic-csl", split, text, chars, style=name, lang=record.get("language", "en")))
