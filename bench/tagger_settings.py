@@ -740,14 +740,62 @@ software entry; tests/test_checks.py::test_year_typo_is_read_and_reported, as wi
 stop). Speed unchanged: 100 gold.xml entries 86.2 ms against main's 84.2 (CPU, both models in
 one process, best of 6).
 
-So it is not shipped: model.crfsuite, synthetic.jsonl and bench/ENTRY_FIELDS.md stay main's;
-the build code stays behind `--giant` (with `train.py --synthetic FILE` and the two rows above
-in GRID) so the experiment can be rerun. What it says: more varied synthetic values move the
+### The noise apart: `giant data, no noise` (development split, then held-out once; not shipped)
+
+The same build with `--noise 0` (synthetic-giant-quiet.jsonl; the same records, and past the
+first line the noise would have touched another random draw of their styles) was the best
+development row at the shipped settings (the table above): focus 85.42 % (anystyle-core title
+81.0, container 86.2, publisher 82.9; GROBID title 88.3, container 90.6, publisher 83.6), whole
+entries 64.1 % and 76.2 % (main's data 59.2 and 74.4; main's data with the early stop 63.1 and
+76.0), and no other field of the real sets below main's data (GROBID first authors 95.7, years
+99.7, volumes 96.0, pages 95.1). Entry by entry against main's data: titles 26 right only with
+it against 14, containers 22 against 7, publishers 5 against 5, first authors 3 against 1,
+years 2 against 2, volumes 3 against 2, pages 5 against 3. So the PDF-like noise did not help
+the real sets (GROBID's are PDF text, yet the noisy row read them worse), and this row was
+trained once on every training line (535 s, 3,897 KiB) and scored once (a fifth training, one
+past the four planned, run alone on the machine):
+
+| set | first author | year | title | container | volume | pages | publisher | entry |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| anystyle-core (141) | 97.7 -> 97.7 | 100.0 -> 100.0 | 82.4 -> 86.0 | 85.1 -> 87.2 | 93.0 -> 95.3 | 95.8 -> 94.4 | 77.9 -> 79.4 | 61.7 -> 64.5 |
+| GROBID (823) | 95.8 -> 95.6 | 99.1 -> 99.4 | 86.0 -> 86.6 | 90.9 -> 91.6 | 96.0 -> 96.0 | 96.0 -> 95.8 | 77.3 -> 79.5 | 74.7 -> 75.8 |
+| AnyStyle gold.xml (1669) | 97.6 -> 97.7 | 99.6 -> 99.6 | 91.6 -> 91.8 | 93.2 -> 92.5 | 98.3 -> 97.5 | 98.6 -> 98.8 | 92.3 -> 94.2 | 79.3 -> 79.7 |
+| synthetic.jsonl: styles never trained on (521) | 97.0 -> 97.0 | 100.0 -> 100.0 | 99.2 -> 97.9 | 96.8 -> 95.3 | 99.2 -> 99.6 | 99.4 -> 99.7 | 99.0 -> 93.8 | 93.1 -> 90.8 |
+| synthetic.jsonl: CSL en (783) | 94.0 -> 94.2 | 100.0 -> 99.9 | 93.2 -> 92.8 | 88.5 -> 87.0 | 98.5 -> 98.5 | 99.1 -> 98.9 | 86.2 -> 84.4 | 79.6 -> 77.0 |
+| synthetic.jsonl: CSL ru/kk (326) | 95.8 -> 95.8 | 99.7 -> 99.7 | 97.2 -> 98.2 | 97.4 -> 97.4 | 98.4 -> 95.3 | 99.6 -> 99.6 | 97.4 -> 99.1 | 88.0 -> 89.0 |
+| synthetic.jsonl: GOST (ours) ru/kk (520) | 96.3 -> 96.3 | 100.0 -> 100.0 | 100.0 -> 99.8 | 100.0 -> 100.0 | 100.0 -> 100.0 | 100.0 -> 100.0 | 98.2 -> 98.8 | 90.4 -> 90.4 |
+| synthetic-giant-quiet.jsonl: styles never trained on (206) | 98.9 -> 98.9 | 99.0 -> 100.0 | 94.2 -> 97.6 | 90.1 -> 96.3 | 100.0 -> 100.0 | 100.0 -> 98.6 | 86.8 -> 98.7 | 84.0 -> 93.2 |
+| synthetic-giant-quiet.jsonl: CSL en (1188) | 95.1 -> 95.1 | 98.1 -> 98.9 | 90.6 -> 92.5 | 87.5 -> 92.3 | 97.7 -> 98.5 | 98.0 -> 99.0 | 72.5 -> 85.1 | 71.9 -> 79.1 |
+| synthetic-giant-quiet.jsonl: CSL ru/kk (319) | 96.3 -> 96.3 | 100.0 -> 100.0 | 98.4 -> 98.4 | 98.5 -> 99.5 | 98.9 -> 100.0 | 98.9 -> 99.3 | 99.1 -> 100.0 | 90.3 -> 91.2 |
+| synthetic-giant-quiet.jsonl: GOST (ours) ru/kk (506) | 96.7 -> 95.9 | 100.0 -> 100.0 | 99.8 -> 99.6 | 99.4 -> 100.0 | 100.0 -> 100.0 | 99.6 -> 99.8 | 99.4 -> 99.4 | 92.9 -> 92.3 |
+
+The best held-out gains of any tagger experiment so far on anystyle-core (title 82.4 -> 86.0,
+container 85.1 -> 87.2, volume 93.0 -> 95.3, publisher 77.9 -> 79.4, whole entries 61.7 -> 64.5)
+and on GROBID's publishers (77.3 -> 79.5) and gold.xml's (92.3 -> 94.2); titles and containers
+still 9-10 points short of the 95 % target. But again protected fields drop: pages on
+anystyle-core (95.8 -> 94.4) and GROBID (96.0 -> 95.8), GROBID first authors 95.8 -> 95.6,
+gold.xml volumes 98.3 -> 97.5 and containers 93.2 -> 92.5, CSL ru/kk volumes 98.4 -> 95.3 and
+main's unseen styles' publishers 99.0 -> 93.8. On the corpus: years 100 % -> 98.9 % (one entry),
+titles 92.8 % -> 91.8 % (held-out part 95.2 % -> 90.5 %), page counts 100 % -> 95.7 %; REF010
+26 findings, all right, against main's 29: five of main's right findings no longer made
+(en_dutot_bicriteria_acm:5, en_yang_uav_path_planning_ieee:39, ru_korotin_ram_vulnerabilities:13,
+ru_zhilyakov_tracking:4 and :8) and three other right ones made (en_fielder_cyber_games_mdpi:13,
+en_kopp_gadr_lncs:6, en_yang_uav_path_planning_ieee:38); four tests fail (tests/test_tagger.py: an
+issue before the pages, `10:1, (2020), 2177.`, APA's software entry;
+tests/test_checks.py::test_year_typo_is_read_and_reported). 100 gold.xml entries 90.4 ms against
+main's 89.2 (CPU, one process, best of 6). Not shipped.
+
+So neither is shipped: model.crfsuite, synthetic.jsonl and bench/ENTRY_FIELDS.md stay main's;
+the build code stays behind `--giant` (with `--noise`, `train.py --synthetic FILE` and the rows
+above in GRID) so the experiment can be rerun. What it says: more varied synthetic values move the
 fields they describe (titles, containers) by one to three points on real text, about what the
 gazetteer and the early stop gave, and like them they move other fields' boundaries too (pages,
 volumes, one REF010), so no such data-only change clears the team's "nothing protected drops"
 rule by itself; the held-out targets (title and container 95 %, publisher 90 %) stay 8-13
-points away. Not tried (time): the noise and the new values apart (one ablation each), the new
+points away. The noise-free data is the candidate to build on: its losses are a handful of
+entries each on pages, volumes and the tests' hand-picked forms, the kind a few targeted
+synthetic forms (an issue before the pages, `Volumes 9(2), May 7, 0213.`, Vancouver and
+`10:1, (2020), 2177.` runs) or the normalisers might win back. Not tried (time): the new
 records added to main's rather than in their place, and the new data with the gazetteer's
 features.
 """
