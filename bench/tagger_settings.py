@@ -62,6 +62,19 @@ GAZETTEER_GRID = {
     "gazetteer all": {"gazetteer": _ALL},
 }
 GRID |= GAZETTEER_GRID
+# Training-data rows (tagger24): data/build.py --giant's synthetic lines (synthetic-giant.jsonl:
+# GIANT-style records from public name lists, more title shapes and kinds, 76 more CSL styles,
+# PDF-like text noise) in place of synthetic.jsonl, at the shipped settings and with the early
+# stop. Their synthetic development lines are the new file's; anystyle-core's and GROBID's are
+# the same lines as every other row's.
+DATA_GRID = {
+    "giant data": {"synthetic": "synthetic-giant.jsonl"},
+    "giant data max_iterations=50": {"synthetic": "synthetic-giant.jsonl", "max_iterations": 50},
+    # the same build with --noise 0 (synthetic-giant-quiet.jsonl): no PDF-like noise (and, past the
+    # first line it spares, another random draw of the same records' styles)
+    "giant data, no noise": {"synthetic": "synthetic-giant-quiet.jsonl"},
+}
+GRID |= DATA_GRID
 # Rows of a feature set rather than a setting (tagger20), kept in bench/tagger_settings.json and
 # not in GRID: their features are not in this tree (none was shipped). "segment features …" were
 # run with commit 48c701b's features.py and bench/tagger_settings.py (each token's
@@ -141,7 +154,7 @@ def speed_ms(runs: int = 5) -> float:
 
 def run_one(job: tuple[str, dict]) -> dict:
     name, change = job
-    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer", "one_word")}
+    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer", "one_word", "synthetic")}
     path = model_path(name)
     _TRAINER.set_params(params)
     start = time.time()
@@ -150,6 +163,7 @@ def run_one(job: tuple[str, dict]) -> dict:
     curve = {it["num"]: round(it["item_accuracy_float"], 4) for it in _TRAINER.logparser.iterations}
     extra = {"weight": train.WEIGHT | change.get("weight", {})} | ({"gazetteer": list(change["gazetteer"])} if "gazetteer" in change else {})
     extra |= {"one_word": change["one_word"]} if "one_word" in change else {}
+    extra |= {"synthetic": change["synthetic"]} if "synthetic" in change else {}
     return {"name": name, "params": params | extra, "train_s": round(seconds), "iterations": max(curve),
             "token_accuracy": curve[max(curve)], "curve": {k: v for k, v in curve.items() if k % 25 == 0 or k == max(curve)},
             "size_kib": path.stat().st_size // 1024, "ms_per_100": speed_ms(), "fields": field_scores(path), "miss_kinds": miss_kinds(path)}
@@ -250,6 +264,18 @@ def gazetteer_section(done: list[dict]) -> str:
     return "\n\n".join(parts)
 
 
+def data_section(done: list[dict]) -> str:
+    """The training-data rows beside main's data at the same settings, and every field of each."""
+    rows = [r for r in done if r["name"] in DATA_GRID]
+    if not rows:
+        return "(not run yet)"
+    rows += [r for r in done if r["name"] in ("no gazetteer", "no gazetteer max_iterations=50")]
+    parts = [report(rows)]
+    for r in sorted(rows, key=lambda r: (r["iterations"], r["name"])):
+        parts.append(f"{r['name']} ({r['iterations']} iterations, token accuracy {r['token_accuracy']:.4f}, {r['size_kib']} KiB):\n\n{full_table(r)}")
+    return "\n\n".join(parts)
+
+
 def _named(results: list[dict], name: str) -> dict:
     return next(r for r in results if r["name"] == name)
 
@@ -265,7 +291,7 @@ def kinds_table(before: dict, chosen: dict) -> str:
     return "\n".join(lines)
 
 
-def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], one_word: bool, workers: int, done: list[dict]) -> None:
+def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], one_word: bool, workers: int, done: list[dict], synthetic: str = "synthetic.jsonl") -> None:
     """Run `todo` (settings sharing one weighting of the sources and one set of gazetteer
     kinds), `workers` at a time, adding each result to `done` and bench/tagger_settings.json
     as it comes (merged with what another run of this script wrote there meanwhile)."""
@@ -275,6 +301,7 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], 
     from exporter.references.tagger import features
 
     features.GAZETTEER_KINDS, features.GAZETTEER_ONE_WORD = kinds, one_word  # kept for the workers: they read the development lines with it
+    train.SOURCES[-1] = synthetic  # the same for the synthetic lines' file
     shipped = dict(train.WEIGHT)
     train.WEIGHT.update(weight)
     _TRAINER = load_trainer()
@@ -286,6 +313,7 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], 
             print(f"{result['name']}: focus {focus(result):.2%}, token {result['token_accuracy']:.4f}, {result['size_kib']} KiB, {result['ms_per_100']} ms", file=sys.stderr, flush=True)
             _merge(done)
     features.GAZETTEER_KINDS, features.GAZETTEER_ONE_WORD = (), True
+    train.SOURCES[-1] = "synthetic.jsonl"
 
 
 def _merge(done: list[dict]) -> None:
@@ -313,22 +341,22 @@ def main(argv=None) -> int:
     todo = [] if args.report else [(n, GRID[n]) for n in (args.only or GRID) if n not in {r["name"] for r in done}]
     MODELS.mkdir(exist_ok=True)
     def group(change: dict) -> str:  # one trainer per weighting of the sources and gazetteer setting
-        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ())), change.get("one_word", True)])
+        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ())), change.get("one_word", True), change.get("synthetic", "synthetic.jsonl")])
 
     for key in sorted({group(change) for _, change in todo}):
-        weight, kinds, one_word = json.loads(key)
-        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), one_word, args.workers, done)
+        weight, kinds, one_word, synthetic = json.loads(key)
+        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), one_word, args.workers, done, synthetic)
     _merge(done)
     for r in done:  # rows run before miss kinds were kept, while their development model is still at hand
         if "miss_kinds" not in r and model_path(r["name"]).exists():
             r["miss_kinds"] = miss_kinds(model_path(r["name"]))
     RESULTS.write_text(json.dumps(done, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    settings = [r for r in done if r["name"] not in FEATURE_ROWS and r["name"] not in GAZETTEER_GRID]
-    unrun = [n for n in GRID if n not in GAZETTEER_GRID and n not in {r["name"] for r in done}]
+    settings = [r for r in done if r["name"] not in FEATURE_ROWS and r["name"] not in GAZETTEER_GRID and r["name"] not in DATA_GRID]
+    unrun = [n for n in GRID if n not in GAZETTEER_GRID and n not in DATA_GRID and n not in {r["name"] for r in done}]
     text = TEMPLATE.format(table=report(settings), n=len(settings), unrun=", ".join(unrun) or "none",
                            chosen=CHOSEN, before=BEFORE, full_before=full_table(_named(done, BEFORE)), full_chosen=full_table(_named(done, CHOSEN)),
                            kinds=kinds_table(_named(done, BEFORE), _named(done, CHOSEN)), features=features_section(done),
-                           gazetteer=gazetteer_section(done))
+                           gazetteer=gazetteer_section(done), data=data_section(done))
     REPORT.write_text(text, encoding="utf-8")
     print(text)
     return 0
@@ -615,7 +643,164 @@ its corpus (every one of them is a line of grobid.jsonl, 20 of them held out), i
 UMass citation field extraction set's page states no licence (only "please cite"), so it was
 not added.
 """
+DATA_TEXT = """
+## More varied synthetic data, GIANT-style (tagger24: development split, then held-out once; not shipped)
+
+The hypothesis: the synthetic English records are too few and too uniform (their journals,
+publishers, places and title shapes come from the training sets' own values, through 36 CSL
+styles), so the model learns those styles' punctuation rather than what a journal name or a
+publisher looks like. `data/build.py --giant --jabref PATH --out synthetic-giant.jsonl` (off by
+default; without it the build runs main's code: with today's GROBID snapshot 15 of
+grobid.jsonl's lines come out in another form, so that file stays main's) makes 3,600 English records (with the project's own
+.bib records, in place of main's 2,600) whose values come half from the mined pools as before
+and half from public lists (data/LICENSES.md): 51,923 journal titles with their ISO-4 or NLM
+abbreviations from JabRef's lists (CC0; 60 % of the articles take one, printed abbreviated 40 %
+of the time, else with CSL `container-title-short` beside the full title), conference names made around GROBID's
+`proceedings.txt` (`Proceedings of the 12th …`, `Proc. …`, `2019 … (ACRO)`), 2,157 publishers
+(GROBID's `publishers.txt`, capitals made title case), 22,084 universities and colleges for
+thesis schools and report institutions, 57,601 GeoNames city names (30 % of places). Titles:
+45 % are two mined titles joined as real ones are (`Main: sub`, `Main. Sub`, `Main? Sub`, `Main
+- sub`); books get editions (`2nd rev.`, `Revised`, `3rd, revised and expanded`), series with
+numbers, translators and editors; more theses and reports. The records go through 110 CSL
+styles (main's 36, 36 more named — Vancouver/NLM, BMJ, PLOS, physics, chemistry, AGU, ASM,
+Place: Publisher forms — and 38 drawn at random, seeded, from the snapshot's English styles;
+never a style whose name starts with a held-out style's). 12 % of the CSL training lines get
+PDF-like noise (`render.pdf_noise`: a space lost after punctuation, one added before it, a word of
+the title or journal broken `interfero- metric`; labels move with the text; tests/test_tagger_data.py).
+The file has 19,389 lines (17,170 training) against synthetic.jsonl's 16,526 (14,376). Rows:
+`giant data` (train.py's settings, 150 iterations) and with the early stop, beside main's data
+at the same settings on this tree ("no gazetteer" rows). anystyle-core's and GROBID's
+development lines are the same lines in every row; the synthetic development lines and token
+accuracy are each file's own, so those columns do not compare across the data.
+
+{data}
+
+What they show. At the shipped settings the new data reads the real development lines better
+where the held-out targets are missed: anystyle-core title 78 -> 80, container 80.0 -> 84.6,
+GROBID title 86.6 -> 87.3, container 88.7 -> 90.4, publisher 80.6 -> 85.1 (focus mean 83.62 % ->
+85.06 %), whole entries 59.2 -> 60.2 and 74.4 -> 75.5; anystyle-core publishers fall 87.8 ->
+82.9 (two entries of 41), GROBID years 99.7 -> 99.4, first authors 95.4 -> 95.2 and volumes
+95.8 -> 95.6. Entry by entry over the two real development sets (the one set right, the other
+wrong): containers 21 right only with the new data against 8 only with main's, titles 24 against
+18, publishers 4 against 3; first authors 1 against 2, years 1 against 3, volumes 1 against 2,
+pages 6 against 5. With the early stop it is no better than main's data with it (focus 85.43 %
+against 85.56 %: GROBID publisher 82.1 -> 89.5, but anystyle-core publisher 85.4 -> 80.5 and
+both sets' containers lower), and 150 iterations with it (85.06 %) does not beat 50 without
+(85.56 %): as with the gazetteer, the new data makes up for what the longer training overfits
+more than it adds beyond the early stop. The token accuracy curve peaks at 50 iterations
+(0.9800) and stays within 0.0007 of it to 150. Model 3,450 KiB (main's data 3,022), 100
+development entries as fast (a noisy column).
+
+Each data set's own synthetic development lines flatter the model trained beside them (a
+record is rendered through three styles, so a development line's title and journal were seen
+in training in another style); scored across, the new data generalises better than main's:
+main's model reads the new development lines (1,043 English) at 73.2 % whole entries (title
+90.0 %, container 86.2 %, publisher 75.7 %), the new model reads main's (733) at 80.8 % (title
+93.6 %, container 91.2 %, publisher 84.4 %).
+
+### The held-out sets and gold.xml, looked at once (not shipped)
+
+The dev gain being modest but on five of the six focus fields, the model was trained once on
+every training line with the new data (`python -m exporter.references.tagger.train --synthetic
+synthetic-giant.jsonl --out …`: 678 s, 3,643 KiB against main's 3,177) and scored once, with
+main's model beside it on the same lines (the synthetic held-out lines of both files). Main's
+model -> the new data's:
+
+| set | first author | year | title | container | volume | pages | publisher | entry |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| anystyle-core (141) | 97.7 -> 97.7 | 100.0 -> 100.0 | 82.4 -> 85.3 | 85.1 -> 84.0 | 93.0 -> 93.0 | 95.8 -> 94.4 | 77.9 -> 76.5 | 61.7 -> 62.4 |
+| GROBID (823) | 95.8 -> 95.8 | 99.1 -> 99.2 | 86.0 -> 87.3 | 90.9 -> 92.0 | 96.0 -> 96.3 | 96.0 -> 95.6 | 77.3 -> 75.0 | 74.7 -> 75.5 |
+| AnyStyle gold.xml (1669) | 97.6 -> 97.8 | 99.6 -> 99.6 | 91.6 -> 91.9 | 93.2 -> 92.7 | 98.3 -> 97.8 | 98.6 -> 98.6 | 92.3 -> 93.2 | 79.3 -> 80.0 |
+| synthetic.jsonl: styles never trained on (521) | 97.0 -> 97.0 | 100.0 -> 100.0 | 99.2 -> 98.5 | 96.8 -> 95.3 | 99.2 -> 99.6 | 99.4 -> 99.7 | 99.0 -> 93.8 | 93.1 -> 90.6 |
+| synthetic.jsonl: CSL en (783) | 94.0 -> 94.3 | 100.0 -> 99.9 | 93.2 -> 92.8 | 88.5 -> 87.0 | 98.5 -> 98.7 | 99.1 -> 99.3 | 86.2 -> 83.4 | 79.6 -> 77.0 |
+| synthetic.jsonl: CSL ru/kk (326) | 95.8 -> 95.8 | 99.7 -> 99.7 | 97.2 -> 98.2 | 97.4 -> 96.9 | 98.4 -> 98.4 | 99.6 -> 99.6 | 97.4 -> 100.0 | 88.0 -> 89.9 |
+| synthetic.jsonl: GOST (ours) ru/kk (520) | 96.3 -> 96.7 | 100.0 -> 100.0 | 100.0 -> 99.8 | 100.0 -> 100.0 | 100.0 -> 100.0 | 100.0 -> 100.0 | 98.2 -> 98.8 | 90.4 -> 90.6 |
+| synthetic-giant.jsonl: styles never trained on (206) | 97.5 -> 97.5 | 99.0 -> 100.0 | 94.2 -> 98.5 | 90.7 -> 98.8 | 100.0 -> 100.0 | 100.0 -> 98.6 | 86.8 -> 98.7 | 82.5 -> 93.7 |
+| synthetic-giant.jsonl: CSL en (1188) | 95.4 -> 95.6 | 98.1 -> 98.8 | 89.9 -> 91.6 | 86.9 -> 91.7 | 97.7 -> 98.7 | 98.0 -> 99.0 | 71.8 -> 84.5 | 71.4 -> 79.0 |
+| synthetic-giant.jsonl: CSL ru/kk (319) | 95.0 -> 95.0 | 99.7 -> 100.0 | 97.5 -> 98.1 | 98.5 -> 99.0 | 98.9 -> 97.8 | 98.6 -> 98.9 | 100.0 -> 100.0 | 88.1 -> 89.0 |
+| synthetic-giant.jsonl: GOST (ours) ru/kk (506) | 95.7 -> 96.1 | 100.0 -> 100.0 | 99.8 -> 99.8 | 100.0 -> 100.0 | 100.0 -> 100.0 | 99.6 -> 99.8 | 100.0 -> 100.0 | 89.9 -> 90.5 |
+
+Titles gain on every real set (anystyle-core 82.4 -> 85.3, GROBID 86.0 -> 87.3, gold.xml 91.6 ->
+91.9), GROBID containers 90.9 -> 92.0, gold.xml publishers 92.3 -> 93.2 and whole entries 79.3
+-> 80.0; the new data's own held-out styles are read far better (as its records' kinds of
+values are the ones in training). But the protected fields drop: pages on anystyle-core (95.8
+-> 94.4, two entries) and GROBID (96.0 -> 95.6), gold.xml volumes 98.3 -> 97.8 and containers
+93.2 -> 92.7; publishers fall on both real held-out sets (77.9 -> 76.5, 77.3 -> 75.0: the
+development split said the opposite for GROBID, 80.6 -> 85.1, so these few-dozen-entry columns
+are noise-sized either way), and main's styles never trained on lose publishers 99.0 -> 93.8.
+Beyond the sets (bench/entry_fields.py's corpus part with the new model, EXPORTER_CORPUS=/work/shared/corpus):
+the hand-labelled corpus entries' years 100 % -> 98.9 % (one entry), titles 92.8 % -> 91.8 %
+(held-out part 95.2 % -> 90.5 %), page counts 100 % -> 95.7 %; REF010 31 findings, one of them
+false (en_iqbal_requirement_prioritization:19 `Saaty, L.T, "Decision Making for Leaders: …",
+New Edition 2001, Publisher: RWS Publications, ISBN-13: …`, a book, called an article without
+pages), so 30 of 31 against main's 29 of 29; and seven tests fail with it
+(tests/test_tagger.py: an issue before the pages, `10:1, (2020), 2177.`, a state of publication
+read as a container, a lone number after a proceedings series, a supplement's `S` pages, APA's
+software entry; tests/test_checks.py::test_year_typo_is_read_and_reported, as with the early
+stop). Speed unchanged: 100 gold.xml entries 86.2 ms against main's 84.2 (CPU, both models in
+one process, best of 6).
+
+### The noise apart: `giant data, no noise` (development split, then held-out once; not shipped)
+
+The same build with `--noise 0` (synthetic-giant-quiet.jsonl; the same records, and past the
+first line the noise would have touched another random draw of their styles) was the best
+development row at the shipped settings (the table above): focus 85.42 % (anystyle-core title
+81.0, container 86.2, publisher 82.9; GROBID title 88.3, container 90.6, publisher 83.6), whole
+entries 64.1 % and 76.2 % (main's data 59.2 and 74.4; main's data with the early stop 63.1 and
+76.0), and no other field of the real sets below main's data (GROBID first authors 95.7, years
+99.7, volumes 96.0, pages 95.1). Entry by entry against main's data: titles 26 right only with
+it against 14, containers 22 against 7, publishers 5 against 5, first authors 3 against 1,
+years 2 against 2, volumes 3 against 2, pages 5 against 3. So the PDF-like noise did not help
+the real sets (GROBID's are PDF text, yet the noisy row read them worse), and this row was
+trained once on every training line (535 s, 3,897 KiB) and scored once (a fifth training, one
+past the four planned, run alone on the machine):
+
+| set | first author | year | title | container | volume | pages | publisher | entry |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| anystyle-core (141) | 97.7 -> 97.7 | 100.0 -> 100.0 | 82.4 -> 86.0 | 85.1 -> 87.2 | 93.0 -> 95.3 | 95.8 -> 94.4 | 77.9 -> 79.4 | 61.7 -> 64.5 |
+| GROBID (823) | 95.8 -> 95.6 | 99.1 -> 99.4 | 86.0 -> 86.6 | 90.9 -> 91.6 | 96.0 -> 96.0 | 96.0 -> 95.8 | 77.3 -> 79.5 | 74.7 -> 75.8 |
+| AnyStyle gold.xml (1669) | 97.6 -> 97.7 | 99.6 -> 99.6 | 91.6 -> 91.8 | 93.2 -> 92.5 | 98.3 -> 97.5 | 98.6 -> 98.8 | 92.3 -> 94.2 | 79.3 -> 79.7 |
+| synthetic.jsonl: styles never trained on (521) | 97.0 -> 97.0 | 100.0 -> 100.0 | 99.2 -> 97.9 | 96.8 -> 95.3 | 99.2 -> 99.6 | 99.4 -> 99.7 | 99.0 -> 93.8 | 93.1 -> 90.8 |
+| synthetic.jsonl: CSL en (783) | 94.0 -> 94.2 | 100.0 -> 99.9 | 93.2 -> 92.8 | 88.5 -> 87.0 | 98.5 -> 98.5 | 99.1 -> 98.9 | 86.2 -> 84.4 | 79.6 -> 77.0 |
+| synthetic.jsonl: CSL ru/kk (326) | 95.8 -> 95.8 | 99.7 -> 99.7 | 97.2 -> 98.2 | 97.4 -> 97.4 | 98.4 -> 95.3 | 99.6 -> 99.6 | 97.4 -> 99.1 | 88.0 -> 89.0 |
+| synthetic.jsonl: GOST (ours) ru/kk (520) | 96.3 -> 96.3 | 100.0 -> 100.0 | 100.0 -> 99.8 | 100.0 -> 100.0 | 100.0 -> 100.0 | 100.0 -> 100.0 | 98.2 -> 98.8 | 90.4 -> 90.4 |
+| synthetic-giant-quiet.jsonl: styles never trained on (206) | 98.9 -> 98.9 | 99.0 -> 100.0 | 94.2 -> 97.6 | 90.1 -> 96.3 | 100.0 -> 100.0 | 100.0 -> 98.6 | 86.8 -> 98.7 | 84.0 -> 93.2 |
+| synthetic-giant-quiet.jsonl: CSL en (1188) | 95.1 -> 95.1 | 98.1 -> 98.9 | 90.6 -> 92.5 | 87.5 -> 92.3 | 97.7 -> 98.5 | 98.0 -> 99.0 | 72.5 -> 85.1 | 71.9 -> 79.1 |
+| synthetic-giant-quiet.jsonl: CSL ru/kk (319) | 96.3 -> 96.3 | 100.0 -> 100.0 | 98.4 -> 98.4 | 98.5 -> 99.5 | 98.9 -> 100.0 | 98.9 -> 99.3 | 99.1 -> 100.0 | 90.3 -> 91.2 |
+| synthetic-giant-quiet.jsonl: GOST (ours) ru/kk (506) | 96.7 -> 95.9 | 100.0 -> 100.0 | 99.8 -> 99.6 | 99.4 -> 100.0 | 100.0 -> 100.0 | 99.6 -> 99.8 | 99.4 -> 99.4 | 92.9 -> 92.3 |
+
+The best held-out gains of any tagger experiment so far on anystyle-core (title 82.4 -> 86.0,
+container 85.1 -> 87.2, volume 93.0 -> 95.3, publisher 77.9 -> 79.4, whole entries 61.7 -> 64.5)
+and on GROBID's publishers (77.3 -> 79.5) and gold.xml's (92.3 -> 94.2); titles and containers
+still 9-10 points short of the 95 % target. But again protected fields drop: pages on
+anystyle-core (95.8 -> 94.4) and GROBID (96.0 -> 95.8), GROBID first authors 95.8 -> 95.6,
+gold.xml volumes 98.3 -> 97.5 and containers 93.2 -> 92.5, CSL ru/kk volumes 98.4 -> 95.3 and
+main's unseen styles' publishers 99.0 -> 93.8. On the corpus: years 100 % -> 98.9 % (one entry),
+titles 92.8 % -> 91.8 % (held-out part 95.2 % -> 90.5 %), page counts 100 % -> 95.7 %; REF010
+26 findings, all right, against main's 29: five of main's right findings no longer made
+(en_dutot_bicriteria_acm:5, en_yang_uav_path_planning_ieee:39, ru_korotin_ram_vulnerabilities:13,
+ru_zhilyakov_tracking:4 and :8) and three other right ones made (en_fielder_cyber_games_mdpi:13,
+en_kopp_gadr_lncs:6, en_yang_uav_path_planning_ieee:38); four tests fail (tests/test_tagger.py: an
+issue before the pages, `10:1, (2020), 2177.`, APA's software entry;
+tests/test_checks.py::test_year_typo_is_read_and_reported). 100 gold.xml entries 90.4 ms against
+main's 89.2 (CPU, one process, best of 6). Not shipped.
+
+So neither is shipped: model.crfsuite, synthetic.jsonl and bench/ENTRY_FIELDS.md stay main's;
+the build code stays behind `--giant` (with `--noise`, `train.py --synthetic FILE` and the rows
+above in GRID) so the experiment can be rerun. What it says: more varied synthetic values move the
+fields they describe (titles, containers) by one to three points on real text, about what the
+gazetteer and the early stop gave, and like them they move other fields' boundaries too (pages,
+volumes, one REF010), so no such data-only change clears the team's "nothing protected drops"
+rule by itself; the held-out targets (title and container 95 %, publisher 90 %) stay 8-13
+points away. The noise-free data is the candidate to build on: its losses are a handful of
+entries each on pages, volumes and the tests' hand-picked forms, the kind a few targeted
+synthetic forms (an issue before the pages, `Volumes 9(2), May 7, 0213.`, Vancouver and
+`10:1, (2020), 2177.` runs) or the normalisers might win back. Not tried (time): the new
+records added to main's rather than in their place, and the new data with the gazetteer's
+features.
+"""
 TEMPLATE += GAZETTEER_TEXT
+TEMPLATE += DATA_TEXT
 TEMPLATE = TEMPLATE.replace("{base}", ", ".join(f"{k} {v}" for k, v in BASE.items()))
 
 

@@ -23,7 +23,7 @@ from .features import sequence_features, tokenize
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 MODEL = HERE / "model.crfsuite"
-SOURCES = ("anystyle-core.jsonl", "grobid.jsonl", "synthetic.jsonl")
+SOURCES = ["anystyle-core.jsonl", "grobid.jsonl", "synthetic.jsonl"]  # the last: --synthetic (data/build.py --giant --out …)
 # AnyStyle's core set is the most varied real one (many styles, languages and kinds of work) and
 # the smallest: its lines count twice, so the synthetic lines do not drown its forms.
 WEIGHT = {"anystyle-core": 2}
@@ -116,12 +116,15 @@ def main(argv=None) -> int:
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 weight (to compare settings with --development)")
     parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 weight (to compare settings with --development)")
     parser.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS / OWL-QN iterations")
+    parser.add_argument("--synthetic", default=SOURCES[-1], help="the synthetic lines' file in data/ (an experiment's, "
+                        "e.g. synthetic-giant.jsonl from data/build.py --giant --out synthetic-giant.jsonl)")
     parser.add_argument("--gazetteer", default=",".join(features.GAZETTEER_KINDS),
                         help="kinds of known names read as features, comma-separated (features.GAZETTEER_KINDS; a model "
                         "trained with others than those is read wrongly by the shipped features: for experiments with --out)")
     args = parser.parse_args(argv)
     PARAMS.update(c1=args.c1, c2=args.c2, max_iterations=args.max_iterations)
     features.GAZETTEER_KINDS = tuple(k for k in args.gazetteer.split(",") if k)
+    SOURCES[-1] = args.synthetic
     train(args.out, args.development)
     if args.development:
         print(f"development token accuracy: {development_score(args.out):.4f}", file=sys.stderr)

@@ -12,6 +12,11 @@ LICENSES.md says what each gives. Writes, beside this file:
 - synthetic.jsonl       records rendered through CSL styles by citeproc-py, and through our own
                         GOST 7.1 / 7.0.5 / 7.0.100 renderer, labelled by construction
 
+With `--giant --jabref PATH --out synthetic-giant.jsonl` (github:JabRef/abbrv.jabref.org, CC0) the
+English records are GIANT-style instead (records.py `giant_records`: values half from public name
+lists, more title shapes and kinds), rendered through more styles (GIANT_STYLES and a seeded sample)
+with PDF-like noise on some lines: an experiment (bench/TAGGER_SETTINGS.md), off by default.
+
 and bench/entries/anystyle-gold.jsonl: AnyStyle's res/parser/gold.xml, for evaluation only (the
 training script never reads bench/).
 
@@ -39,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # records.py, render.py and spans.py stand beside this script
 
-from records import cyrillic_records, english_records  # noqa: E402
+from records import bib_records, cyrillic_records, english_records, giant_records  # noqa: E402
 from render import csl_lines, gost_lines  # noqa: E402
 from spans import line, squeeze  # noqa: E402
 
@@ -65,6 +70,20 @@ STYLES = (
     "gost-r-7-0-5-2008-numeric-alphabetical", *HELDOUT_STYLES,
 )
 GOST_STYLES = ("gost-r-7-0-5-2008", "gost-r-7-0-5-2008-numeric", "gost-r-7-0-5-2008-numeric-alphabetical")
+# --giant: more styles (GIANT rendered its records through ~1,500): ones that print an abbreviated
+# journal with no quotes or italics between title and journal (Vancouver, physics, chemistry,
+# medicine), ones with `Place: Publisher`, and a fixed random sample of the other English styles.
+GIANT_STYLES = (
+    "bmj", "plos", "american-geophysical-union", "angewandte-chemie", "harvard-anglia-ruskin-university", "american-political-science-association",
+    "american-society-of-civil-engineers", "american-society-for-microbiology", "american-meteorological-society", "nlm-citation-sequence",
+    "biomed-central", "elsevier-without-titles", "royal-society-of-chemistry-with-titles", "springer-vancouver", "springer-physics-brackets",
+    "springer-mathphys-brackets", "springer-basic-brackets", "american-anthropological-association", "unified-style-sheet-for-linguistics",
+    "taylor-and-francis-national-library-of-medicine", "copernicus-publications", "emerald-harvard", "american-statistical-association",
+    "institute-of-mathematical-statistics", "acm-siggraph", "ecology", "current-opinion", "optics-letters", "american-physics-society-without-titles",
+    "american-medical-association-no-url", "american-heart-association", "american-institute-of-aeronautics-and-astronautics",
+    "american-mathematical-society-numeric", "acm-sigchi-proceedings", "apa-no-initials", "american-journal-of-sociology",
+)
+GIANT_SAMPLE = 40  # further English styles drawn from the snapshot (seeded), never a held-out style's family
 
 
 def heldout(key: str) -> bool:
@@ -207,13 +226,80 @@ def grobid_lines(repo: Repo) -> list[dict]:
 
 
 
+# ---- public name lists (--giant) ------------------------------------------------------------
+
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f .,:;&'’()/\-]+")
+_SMALL = {"a", "an", "and", "as", "at", "by", "de", "der", "des", "di", "du", "for", "from", "in", "la", "le", "of", "on", "or", "the", "to", "und", "with"}
+
+
+def title_case(name: str) -> str:
+    """`AMERICAN SOCIETY FOR MICROBIOLOGY` or `glasgow school of art` as a list prints it."""
+    words = name.lower().split()
+    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _jabref_journals(jabref: Repo) -> list[tuple[str, str]]:
+    """(full title, ISO-4 or NLM abbreviation) pairs of JabRef's lists (CC0)."""
+    import csv
+
+    pairs = set()
+    for name in jabref.list("journals"):
+        if not name.endswith(".csv") or "ieee_strings" in name:
+            continue
+        for row in csv.reader(jabref.read(name).splitlines()):
+            if len(row) >= 2 and row[0].strip() and row[1].strip() and 1 <= len(row[0].split()) <= 12 and _LATIN.fullmatch(row[0] + row[1]):
+                pairs.add((row[0].strip(), row[1].strip()))
+    return sorted(pairs)
+
+
+def external_pools(grobid: Repo, jabref: Repo) -> dict[str, list]:
+    """Names from public lists (LICENSES.md): journals with abbreviations (JabRef), conference
+    names, publishers, universities and cities (GROBID's lexicon; cities from GeoNames)."""
+    lex = "grobid-home/lexicon/"
+
+    def lines(name: str) -> list[str]:
+        return [x.strip() for x in grobid.read(lex + name).splitlines() if x.strip()]
+
+    def fits(name: str, most: int) -> bool:
+        return 1 <= len(name.split()) <= most and bool(re.fullmatch(r"[A-Za-z\u00c0-\u024f .,&'’()\-]+", name))
+
+    publishers = sorted({title_case(x) if x.isupper() else x for x in lines("publishers/publishers.txt") if fits(x, 7)})
+    universities = sorted({title_case(x) for x in lines("organisations/education.university") if fits(x, 8) and re.search(r"universit|college|institut|school", x, re.I)})
+    cities = sorted({x for x in lines("places/cities15000.txt") if fits(x, 3) and x[:1].isupper() and x.isascii()})
+    return {"journals": _jabref_journals(jabref), "conferences": sorted(set(lines("journals/proceedings.txt"))),
+            "publishers": publishers, "universities": universities, "places": cities}
+
+
+def sampled_styles(styles: Repo, rng: random.Random) -> tuple[str, ...]:
+    """GIANT_SAMPLE independent English styles of the snapshot, none of a held-out style's family."""
+    names = [n[:-4] for n in styles.list(".") if n.endswith(".csl") and "/" not in n]
+    names = [n for n in names if not n.startswith(HELDOUT_STYLES) and n not in STYLES + GIANT_STYLES]
+    chosen = []
+    for name in rng.sample(names, len(names)):
+        head = styles.read(f"{name}.csl")[:3000]
+        locale = re.search(r'default-locale="([^"]+)"', head)
+        if locale is None or locale[1].startswith("en"):
+            chosen.append(name)
+        if len(chosen) == GIANT_SAMPLE:
+            break
+    return tuple(sorted(chosen))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--anystyle", required=True)
     parser.add_argument("--grobid", required=True)
     parser.add_argument("--styles", required=True)
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--giant", action="store_true", help="GIANT-style English records (public name lists, more title shapes and "
+                        "kinds), more CSL styles and PDF-like text noise; needs --jabref (default off: main's synthetic data)")
+    parser.add_argument("--jabref", help="checkout or bare git directory of github:JabRef/abbrv.jabref.org (CC0), for --giant")
+    parser.add_argument("--noise", type=float, help="with --giant: the share of CSL training lines given PDF-like noise "
+                        "(default render.NOISE; 0 for none: the lines after the first one it spares are another random draw)")
+    parser.add_argument("--out", default="synthetic.jsonl", help="the synthetic lines' file name beside this script")
     args = parser.parse_args(argv)
+    if args.giant and not args.jabref:
+        parser.error("--giant needs --jabref PATH (JabRef's journal abbreviation lists)")
     warnings.simplefilter("ignore")
     anystyle, grobid, styles = Repo(args.anystyle), Repo(args.grobid), Repo(args.styles)
     gold = anystyle_lines(anystyle, "gold.xml", "anystyle-gold", split_by_hash=False)
@@ -224,11 +310,16 @@ def main(argv=None) -> int:
     grob = _exclude(grobid_lines(grobid), gold_texts)
     rng = random.Random(args.seed)
     mined = [x for x in core + grob if x["split"] == "train"]
-    english = english_records(mined, ROOT, rng)
+    if args.giant:
+        ext = external_pools(grobid, Repo(args.jabref))
+        english = bib_records(ROOT) + giant_records(mined, ext, rng)
+        style_names = STYLES + GIANT_STYLES + sampled_styles(styles, rng)
+    else:
+        english, style_names = english_records(mined, ROOT, rng), STYLES
     cyrillic = cyrillic_records(json.loads((HERE / "cyrillic_pools.json").read_text(encoding="utf-8")), rng)
-    synthetic = csl_lines(english, cyrillic, styles, STYLES, GOST_STYLES, HELDOUT_STYLES, heldout, rng)
+    synthetic = csl_lines(english, cyrillic, styles, style_names, GOST_STYLES, HELDOUT_STYLES, heldout, rng, giant=args.giant, noise=args.noise)
     synthetic += gost_lines(cyrillic, rng, heldout)
-    for name, lines in (("anystyle-core.jsonl", core), ("grobid.jsonl", grob), ("synthetic.jsonl", synthetic)):
+    for name, lines in (("anystyle-core.jsonl", core), ("grobid.jsonl", grob), (args.out, synthetic)):
         _write(HERE / name, lines)
     _write(GOLD, gold)
     for name, lines in (("core", core), ("grobid", grob), ("synthetic", synthetic), ("gold", gold)):

@@ -42,13 +42,14 @@ def _clean(value: str) -> str:
     return value.strip(" .,;:()[]\"“”«»'")
 
 
-def mine(lines: list[dict]) -> dict[str, list[str]]:
-    pools: dict[str, set[str]] = {k: set() for k in ("title", "journal", "container", "publisher", "location", "family")}
+def mine(lines: list[dict], with_collection: bool = False) -> dict[str, list[str]]:
+    labels = ("title", "journal", "container", "publisher", "location") + (("collection",) if with_collection else ())
+    pools: dict[str, set[str]] = {k: set() for k in labels + ("family",)}
     for x in lines:
-        for label in ("title", "journal", "container", "publisher", "location"):
+        for label in labels:
             for value in segments(x, label):
                 words = value.split()
-                limits = {"title": (3, 30), "journal": (1, 10), "container": (2, 20), "publisher": (1, 6), "location": (1, 4)}[label]
+                limits = {"title": (3, 30), "journal": (1, 10), "container": (2, 20), "publisher": (1, 6), "location": (1, 4), "collection": (2, 12)}[label]
                 if limits[0] <= len(words) <= limits[1] and not re.search(r"\d{4}|https?:|[<>{}]", value):
                     pools[label].add(value)
         for value in segments(x, "author"):
@@ -85,7 +86,7 @@ def _date(rng: random.Random) -> dict:
 
 def english_records(mined_lines: list[dict], root: Path, rng: random.Random, n: int = 2600) -> list[dict]:
     pools = mine(mined_lines)
-    records = _bib_records(root)
+    records = bib_records(root)
     fam = pools["family"]
     for i in range(n):
         kind = rng.choices(["article-journal", "book", "chapter", "paper-conference", "thesis", "report", "webpage"], [50, 14, 13, 14, 3, 3, 3])[0]
@@ -146,7 +147,7 @@ def _isbn(rng: random.Random) -> str:
     return f"{s[:3]}-{s[3]}-{s[4:8]}-{s[8:12]}-{s[12]}"
 
 
-def _bib_records(root: Path) -> list[dict]:
+def bib_records(root: Path) -> list[dict]:
     """The shipped .bib files, through the exporter's loader and CSL mapping."""
     import sys
 
@@ -240,3 +241,128 @@ def cyrillic_records(p: dict, rng: random.Random, n: int = 2400) -> list[dict]:
             item["DOI"] = f"10.{rng.randint(1000, 99999)}/{rng.choice(['', 'vestnik.', 'jos.'])}{rng.randint(2000, 2024)}.{rng.randint(1, 99)}.{rng.randint(1, 12)}"
         out.append(item)
     return out
+
+
+# ---- GIANT-style records (build.py --giant) ---------------------------------------------------
+# Values beyond the training sets' own: real journal titles with their ISO-4 abbreviations,
+# conference names, publishers, universities and places from public lists (build.py's
+# `external_pools`, LICENSES.md), and title shapes the mined titles rarely have (inner colon,
+# inner full stop, a question), editions, translators, series, thesis schools and report
+# institutions. Half of each value still comes from the mined pools, so both kinds are seen.
+
+_ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th", "14th", "17th", "20th", "23rd", "25th", "31st", "40th")
+_CONF_FORMS = ("Proceedings of the {n} {name}", "Proc. {n} {name}", "{year} {name}", "Proceedings of {name} {year}", "{name}",
+               "Proceedings of the {year} {name}", "Proc. of the {name}", "{n} {name} ({acro})", "Proceedings of the {name} ({acro} {year})")
+_CONF_KINDS = ("International Conference on", "Annual Symposium on", "Workshop on", "European Conference on", "IEEE International Symposium on",
+               "ACM Conference on", "International Workshop on", "Annual Meeting of the")
+_EDITIONS = ("2", "3", "4", "5", "2nd rev.", "Revised", "3rd, revised and expanded", "New", "2nd English", "Expanded")
+_SERIES = ("Lecture Notes in Mathematics", "Springer Series in Statistics", "Graduate Texts in Mathematics", "Lecture Notes in Physics",
+           "Methods in Molecular Biology", "Studies in Computational Intelligence", "Oxford Studies in Phonology", "Cambridge Studies in Linguistics",
+           "Progress in Brain Research", "Handbook of Statistics", "Advances in Experimental Medicine and Biology", "Wiley Series in Probability and Statistics",
+           "Texts in Applied Mathematics", "Synthesis Lectures on Artificial Intelligence and Machine Learning", "NATO Science Series", "Routledge Studies in Economics")
+
+
+def _pick(rng: random.Random, mined: list[str], external: list[str], share: float = 0.5) -> str:
+    return rng.choice(external if external and rng.random() < share else mined)
+
+
+def giant_title(rng: random.Random, titles: list[str]) -> str:
+    """A mined title, or two joined the way real titles are (`Main: sub`, `Main. Sub`, `Main? Sub`)."""
+    first = rng.choice(titles)
+    r = rng.random()
+    if r < 0.55:
+        return first
+    second = rng.choice(titles)
+    second = second[:1].upper() + second[1:] if rng.random() < 0.7 else second[:1].lower() + second[1:]
+    joint = rng.choices([": ", ". ", "? ", " - ", " — "], [50, 20, 15, 8, 7])[0]
+    return first.rstrip(".?!:") + joint + second
+
+
+def giant_container(rng: random.Random, pools: dict, ext: dict, kind: str) -> tuple[str, str | None]:
+    """A container title, and its short form where it has one (CSL `container-title-short`)."""
+    if kind == "article-journal":
+        if ext["journals"] and rng.random() < 0.6:
+            full, short = rng.choice(ext["journals"])
+            return (short, None) if rng.random() < 0.4 else (full, short if short != full else None)
+        return rng.choice(pools["journal"]), None
+    if kind == "paper-conference" and ext["conferences"] and rng.random() < 0.6:
+        name = rng.choice(ext["conferences"])
+        if len(name.split()) == 1:  # an acronym: make the full name around it
+            name = f"{rng.choice(_CONF_KINDS)} {rng.choice(pools['title']).split(':')[0].strip()} ({name})"
+        acro = "".join(w[0] for w in name.split() if w[:1].isupper())[:6] or "ICML"
+        form = rng.choice(_CONF_FORMS)
+        return form.format(n=rng.choice(_ORDINALS), name=name, year=rng.randint(1980, 2024), acro=acro), None
+    return rng.choice(pools["container"]), None
+
+
+def giant_publisher(rng: random.Random, pools: dict, ext: dict, kind: str) -> str:
+    """A publisher; for a thesis its school, for a report its institution."""
+    if kind == "thesis" or (kind == "report" and rng.random() < 0.5):
+        return _pick(rng, pools["publisher"], ext["universities"]) if rng.random() < 0.85 else rng.choice(pools["publisher"])
+    return _pick(rng, pools["publisher"], ext["publishers"])
+
+
+def _giant_book_parts(item: dict, rng: random.Random, fam: list[str], pools: dict) -> None:
+    """Editions, translators and series of books (and a translator now and then elsewhere)."""
+    if item["type"] == "book" and rng.random() < 0.25:
+        item["edition"] = rng.choice(_EDITIONS)
+    if item["type"] in ("book", "chapter") and rng.random() < 0.08:
+        item["translator"] = [_person(rng, fam) for _ in range(rng.randint(1, 2))]
+    if item["type"] in ("book", "report") and rng.random() < 0.2:
+        series = pools.get("collection") or []
+        item["collection-title"] = _pick(rng, list(_SERIES), series)
+        if rng.random() < 0.6:
+            item["collection-number"] = str(rng.randint(1, 2500))
+    if item["type"] == "book" and rng.random() < 0.1:
+        item["editor"] = [_person(rng, fam) for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.5:
+            del item["author"]
+
+
+def giant_records(mined_lines: list[dict], ext: dict, rng: random.Random, n: int = 3600) -> list[dict]:
+    """English records of every kind with values from the mined and the public pools."""
+    pools = mine(mined_lines, with_collection=True)
+    fam = pools["family"]
+    out = []
+    for i in range(n):
+        kind = rng.choices(["article-journal", "book", "chapter", "paper-conference", "thesis", "report", "webpage"], [44, 16, 13, 15, 5, 5, 2])[0]
+        item: dict = {"id": f"gi{i}", "type": kind, "title": giant_title(rng, pools["title"]), "issued": _date(rng), "author": _people(rng, fam)}
+        if kind in ("article-journal", "chapter", "paper-conference"):
+            item["container-title"], short = giant_container(rng, pools, ext, kind)
+            if short:
+                item["container-title-short"] = short
+            if rng.random() < 0.88:
+                item["page"] = _pages(rng)
+        if kind == "article-journal":
+            item["volume"] = str(rng.randint(1, 350))
+            if rng.random() < 0.6:
+                item["issue"] = str(rng.randint(1, 12))
+        elif kind in ("chapter", "paper-conference") and rng.random() < 0.4:
+            item["editor"] = [_person(rng, fam) for _ in range(rng.randint(1, 3))]
+        if kind != "article-journal" and kind != "webpage" and (kind in ("book", "thesis", "report") or rng.random() < 0.6):
+            item["publisher"] = giant_publisher(rng, pools, ext, kind)
+            if rng.random() < 0.65:
+                item["publisher-place"] = _pick(rng, pools["location"], ext["places"], 0.3)
+        _giant_book_parts(item, rng, fam, pools)
+        _giant_kind_parts(item, rng)
+        out.append(item)
+    return out
+
+
+def _giant_kind_parts(item: dict, rng: random.Random) -> None:
+    """Genres, numbers, page counts, identifiers and web addresses, as english_records gives them."""
+    kind = item["type"]
+    if kind == "thesis":
+        item["genre"] = rng.choice(["PhD thesis", "Doctoral dissertation", "Master's thesis", "Ph.D. dissertation", "PhD dissertation", "MSc thesis"])
+    if kind == "report":
+        item["genre"] = rng.choice(["Technical Report", "Tech. Rep.", "Research Report", "Working Paper", "Report"])
+        item["number"] = rng.choice(["TR-", "CS-", "", "RR-", "WP "]) + str(rng.randint(1, 999))
+    if kind == "book" and rng.random() < 0.25:
+        item["number-of-pages"] = str(rng.randint(80, 900))
+    if kind == "webpage":
+        item["URL"] = f"https://www.{rng.choice(['example', 'research', 'data', 'project'])}{rng.randint(1, 99)}.org/{rng.choice(['docs', 'papers', 'about', 'reports'])}/{rng.randint(100, 9999)}"
+        item["accessed"] = {"date-parts": [[rng.randint(2015, 2024), rng.randint(1, 12), rng.randint(1, 28)]]}
+    if kind != "webpage" and rng.random() < 0.3:
+        item["DOI"] = f"10.{rng.randint(1000, 99999)}/{rng.choice(['j.', 's', 'a', ''])}{rng.randint(10000, 999999)}"
+    if kind == "book" and rng.random() < 0.2:
+        item["ISBN"] = _isbn(rng)

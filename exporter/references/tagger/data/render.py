@@ -21,6 +21,8 @@ _VARIABLES = {
     "edition": "edition", "DOI": "doi", "URL": "url", "ISBN": "isbn", "accessed": "accessed", "genre": "genre",
     "number-of-pages": "pages", "number": "note",
 }
+# Variables only GIANT-style records have (build.py --giant); main's records keep main's labelling.
+GIANT_VARIABLES = _VARIABLES | {"translator": "translator", "container-title-short": "container", "collection-number": "collection"}
 
 
 def _alter_text(value: str) -> str:
@@ -103,17 +105,17 @@ def _region(a: str, b: str) -> list[tuple[int, int]]:
     return out
 
 
-def label_rendering(renderer: Renderer, item: dict) -> tuple[str, list[str | None]] | None:
+def label_rendering(renderer: Renderer, item: dict, variables: dict = _VARIABLES) -> tuple[str, list[str | None]] | None:
     """The entry as the style prints it and a label per character, or None when a value's
     change moved more than that value (the style printed it in a way we cannot place)."""
     text = renderer.render(item)
     if not text:
         return None
     chars: list[str | None] = [None] * len(text)
-    for variable, label in _VARIABLES.items():
+    for variable, label in variables.items():
         if variable not in item:
             continue
-        if variable == "container-title":
+        if variable in ("container-title", "container-title-short"):
             label = "journal" if item["type"] == "article-journal" else "container"
         if variable == "number" and item["type"] == "report":
             label = "genre"
@@ -143,7 +145,8 @@ def variants(xml: str, rng: random.Random) -> list[str]:
     return out
 
 
-def csl_lines(english, cyrillic, styles_repo, styles, gost_styles, heldout_styles, heldout, rng: random.Random) -> list[dict]:
+def csl_lines(english, cyrillic, styles_repo, styles, gost_styles, heldout_styles, heldout, rng: random.Random, giant: bool = False,
+              noise: float | None = None) -> list[dict]:
     warnings.simplefilter("ignore")
     renderers: dict[str, list[Renderer]] = {}
     for name in styles:
@@ -161,12 +164,14 @@ def csl_lines(english, cyrillic, styles_repo, styles, gost_styles, heldout_style
         for name in names:
             renderer = rng.choice(renderers[name])
             try:
-                labelled = label_rendering(renderer, record)
+                labelled = label_rendering(renderer, record, GIANT_VARIABLES if giant else _VARIABLES)
             except Exception:
                 continue
             if labelled is None:
                 continue
             text, chars = _augment(*labelled, rng)
+            if giant and name not in heldout_styles and rng.random() < (NOISE if noise is None else noise):
+                text, chars = pdf_noise(text, chars, rng)
             split = "heldout" if name in heldout_styles or heldout(record["id"]) else "train"
             out.append(line("synthetic-csl", split, text, chars, style=name, lang=record.get("language", "en")))
     return out
@@ -189,6 +194,36 @@ def _augment(text: str, chars: list, rng: random.Random) -> tuple[str, list]:
     if r < 0.10:
         head = re.sub(r"\b(\w)(\w+)\b", lambda m: (m[1] + m[2]).upper() if len(m[0]) > 1 else m[0], text[:end])
         return head + text[end:], chars
+    return text, chars
+
+
+# ---- PDF-like text noise (build.py --giant) --------------------------------------------------
+
+NOISE = 0.12  # the share of CSL training lines given one or two of pdf_noise's changes
+
+
+def pdf_noise(text: str, chars: list, rng: random.Random) -> tuple[str, list]:
+    """What text taken from a PDF does to a reference (GROBID's corpus is such text): a space
+    lost after punctuation (`Title,Journal`), one added before it (`Nucl . Instrum`), a word of
+    the title or container broken at a line end (`interfero- metric`). Labels move with the text."""
+    for _ in range(rng.choice([1, 1, 2])):
+        kind = rng.choice(["lose", "lose", "add", "hyphen"])
+        if kind == "lose":
+            spots = [m.end() for m in re.finditer(r"[,.:;] (?=\S)", text)]
+            if spots:
+                k = rng.choice(spots) - 1
+                text, chars = text[:k] + text[k + 1 :], chars[:k] + chars[k + 1 :]
+        elif kind == "add":
+            spots = [m.start() for m in re.finditer(r"(?<=\w)[,.:;](?= )", text)]
+            if spots:
+                k = rng.choice(spots)
+                text, chars = text[:k] + " " + text[k:], chars[:k] + [chars[k - 1]] + chars[k:]
+        else:
+            words = [m for m in re.finditer(r"\b[^\W\d_]{8,}\b", text) if chars[m.start()] in ("title", "container", "journal")]
+            if words:
+                m = rng.choice(words)
+                k = m.start() + rng.randint(3, len(m[0]) - 4)
+                text, chars = text[:k] + "- " + text[k:], chars[:k] + [chars[k - 1]] * 2 + chars[k:]
     return text, chars
 
 
