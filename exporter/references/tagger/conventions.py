@@ -786,6 +786,7 @@ _FULL_STOP_WORD = re.compile(r"^[^\W_]{2,}[»”\"’')\]]*\.$")  # `естес�
 _PLACE_LABELS = frozenset({"journal", "container", "publisher", "title", "collection", "author", "editor"})
 
 
+@lru_cache(maxsize=65536)  # asked of most capitalised tokens of every entry
 def is_place(token: str) -> bool:
     """A city's name (hyphenated pairs too: `Москва-Самара`, `Йошкар-Ола`) or GOST's abbreviation."""
     if _PLACE_ABBREVIATION.match(token):

@@ -108,6 +108,7 @@ _KEYWORDS = (
 _KEYWORD_OF = {w: name for name, words in _KEYWORDS for w in words.split("|")}
 
 
+@lru_cache(maxsize=131072)  # asked of every token by the features and again by the conventions
 def canonical(token: str) -> str:
     """Letters and digits only, lower case, ё as е (AnyStyle's `canonize`)."""
     return "".join(ch for ch in token.casefold() if ch.isalnum()).replace("ё", "е")
