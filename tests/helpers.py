@@ -101,3 +101,11 @@ def title_block_docx(path, paragraphs, body=BODY_RU) -> str:
         document.add_paragraph(text)
     document.save(str(path))
     return str(path)
+
+
+def text_front_matter(lines: list[str]):
+    """The front matter the text reader makes of these lines (a `.txt` paper's first lines)."""
+    from exporter.readers.plaintext import read_plaintext
+    from exporter.sourcefile import SourceText
+
+    return read_plaintext(SourceText("p.txt", "\n".join(lines) + "\n", "utf-8")).meta

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from exporter.readers import read_document
 from exporter.readers.pdf.reader import name_parts
-from exporter.readers.plaintext import read_plaintext
-from exporter.sourcefile import SourceText
 
-from helpers import draw_text, pdf_canvas
+from helpers import draw_text, pdf_canvas, text_front_matter
 
 PREVIOUS_END = [
     "- совершенствование и развитие действующего законодательства в области",
@@ -39,18 +37,14 @@ BODY = [
 ]
 
 
-def read_text(lines: list[str]):
-    return read_plaintext(SourceText("p.txt", "\n".join(lines) + "\n", "utf-8")).meta
-
-
 def test_a_paper_under_the_previous_papers_reference_list(tmp_path):
-    meta = read_text([*PREVIOUS_END, "А. В. Тычков", "", "НЕОПРЕДЕЛЕННОСТЬ В ПРИНЯТИИ УПРАВЛЕНЧЕСКИХ РЕШЕНИЙ", "", *BODY])
+    meta = text_front_matter([*PREVIOUS_END, "А. В. Тычков", "", "НЕОПРЕДЕЛЕННОСТЬ В ПРИНЯТИИ УПРАВЛЕНЧЕСКИХ РЕШЕНИЙ", "", *BODY])
     assert meta.title_text == "НЕОПРЕДЕЛЕННОСТЬ В ПРИНЯТИИ УПРАВЛЕНЧЕСКИХ РЕШЕНИЙ"
     assert meta.authors[:1] == ("А. В. Тычков",)
 
 
 def test_full_names_over_their_positions_above_the_title(tmp_path):
-    meta = read_text([
+    meta = text_front_matter([
         *PREVIOUS_END,
         "Александров Илья Михайлович,",
         "инженер вычислительного центра, Ангарская государственная техническая академия,",
@@ -74,7 +68,7 @@ def test_full_names_over_their_positions_above_the_title(tmp_path):
 def test_a_reference_list_after_the_title_block_is_the_papers_own(tmp_path):
     """Not firing: the list's heading stands after the paper's own title, so the paper does not
     restart under it (an English block printed after the list is no second title)."""
-    meta = read_text([
+    meta = text_front_matter([
         "УДК 004.8", "", "МЕТОДЫ АНАЛИЗА РИСКОВ", "", "И. И. Иванов", "",
         "Аннотация. Рассмотрены методы анализа рисков информационной безопасности.", "", *BODY, "",
         "СПИСОК ЛИТЕРАТУРЫ", "", "1. Петров П. П. Риски. – М.: Наука, 2010. – 100 с.", "",
@@ -181,7 +175,7 @@ def test_a_guess_sharing_lines_with_the_rules_title_completes_it():
 
 
 def test_an_affiliation_broken_over_lines_under_a_name_is_not_the_title():
-    meta = read_text([
+    meta = text_front_matter([
         "В.С. Дунаев,", "Дальневосточный", "юридический институт", "МВД России", "",
         "О.И. Бокова,", "доктор технических наук,", "профессор", "", "Н.С. Хохлин,", "доктор технических наук,", "профессор", "",
         "ПОСТРОЕНИЕ МОДЕЛИ ИНТЕЛЛЕКТУАЛЬНОЙ СИСТЕМЫ", "УПРАВЛЕНИЯ БЕЗОПАСНОСТЬЮ ОБЪЕКТА", "ИНФОРМАТИЗАЦИИ НА ОСНОВЕ", "НЕЧЕТКОЙ НЕЙРОННОЙ СЕТИ",
@@ -225,7 +219,7 @@ def test_full_names_with_their_positions_on_the_same_line(tmp_path):
     followed on its line by a position (`Соколова Ирина Петровна, студент 2 курса`) is a by-line;
     with the previous paper's English by-line above (its translated summary), the names in the
     title's script are the authors."""
-    meta = read_text([
+    meta = text_front_matter([
         *PREVIOUS_END,
         "Sokolova Irina Petrovna, 2nd year student",
         "Kazan State University (Russia, Kazan)",
@@ -269,7 +263,7 @@ def test_a_title_given_by_the_works_kind_on_a_text_cover(tmp_path):
     """front19 (ladkina_seminar's class, text form): a student paper's cover: an institution,
     `Дисциплина: «…»`, the title after the work's kind (`Статья: «…»`), `Выполнил:` over the
     name with its group and year."""
-    meta = read_text([*COVER, "\f" + BODY[0], *BODY[1:]])
+    meta = text_front_matter([*COVER, "\f" + BODY[0], *BODY[1:]])
     assert meta.title_text.strip("«»") == "Очереди с приоритетом"
     assert meta.authors[:1] == ("Романов Глеб",)
 
@@ -296,7 +290,7 @@ def test_a_title_given_by_the_works_kind_on_a_pdf_cover(tmp_path):
 def test_a_labelled_title_goes_on_over_the_next_line(tmp_path):
     """A title given by its label broken over two lines (a manuscript's `Title: …` over its
     second line), then `Short title: …`: the title is both lines, without the short one."""
-    meta = read_text([
+    meta = text_front_matter([
         "Title: Genome-wide screening of growth requirements of soil bacteria in",
         "nitrogen-limited conditions",
         "",
@@ -317,7 +311,7 @@ def test_a_labelled_title_goes_on_over_the_next_line(tmp_path):
 def test_a_by_line_after_by_and_a_dash(tmp_path):
     """front19 (akshat_article's class): a blog-style article: `Article`, a short title in
     title case, `By - Name`; the by-line is what makes the short line a title block."""
-    meta = read_text([
+    meta = text_front_matter([
         "Article",
         "",
         "Binary Heap",

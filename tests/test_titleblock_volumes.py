@@ -9,12 +9,10 @@ document is written or drawn here in the layout the class shows; none copies a p
 from __future__ import annotations
 
 from exporter.readers import read_document
-from exporter.readers.plaintext import read_plaintext
 from exporter.readers.plaintext.frontmatter import read_front_matter
 from exporter.readers.plaintext.furniture import find_pages
-from exporter.sourcefile import SourceText
 
-from helpers import draw_text, pdf_canvas
+from helpers import draw_text, pdf_canvas, text_front_matter
 
 COVER = [
     "ҚАЗАҚ ҰЛТТЫҚ АГРАРЛЫҚ ЗЕРТТЕУ УНИВЕРСИТЕТІ",
@@ -59,15 +57,11 @@ PAPER = [
 ]
 
 
-def read_text(lines: list[str]):
-    return read_plaintext(SourceText("p.txt", "\n".join(lines) + "\n", "utf-8")).meta
-
-
 def test_a_paper_under_its_volumes_cover_and_imprint():
     """The volume's cover (`МАТЕРИАЛДАРЫ`, the conference's name, the place and year) and its
     imprint (`ӘОЖ`, `ҚБЖ`, the editors, ISBN) stand on the pages above the paper: the paper's
     own title block, opening at its `УДК` on page 3, gives the title and the authors."""
-    meta = read_text([*COVER, "\f" + IMPRINT[0], *IMPRINT[1:], "\f" + PAPER[0], *PAPER[1:]])
+    meta = text_front_matter([*COVER, "\f" + IMPRINT[0], *IMPRINT[1:], "\f" + PAPER[0], *PAPER[1:]])
     assert meta.title_text == "ВЛИЯНИЕ ОРОШЕНИЯ НА ЗАСОЛЕНИЕ ПОЧВ В ДОЛИНЕ РЕКИ ИЛИ"
     assert meta.authors[:1] == ("Б.К. Нурланова",)
 
@@ -88,7 +82,7 @@ def test_a_journal_papers_first_page_with_its_issn_is_no_volume_cover():
         "Введение",
         *["Яровая пшеница занимает в регионе большую часть пашни, и её урожайность зависит от влаги [1]."] * 30,
     ]
-    meta = read_text([*first, "\f" + PAPER[0], *PAPER[1:]])
+    meta = text_front_matter([*first, "\f" + PAPER[0], *PAPER[1:]])
     assert meta.title_text == "УРОЖАЙНОСТЬ ЯРОВОЙ ПШЕНИЦЫ НА СВЕТЛО-КАШТАНОВЫХ ПОЧВАХ"
     assert meta.authors[:1] == ("А.Е. Касымова",)
 
@@ -118,7 +112,7 @@ def test_ieee_numbered_author_blocks_under_a_title():
     """IEEE's conference template numbers its author blocks (`1st Anna Berg`, `2nd Tomas
     Lind`): those are names, and the two capitalised words above them (`Audio Segmentation`)
     are the title's last line, not a name."""
-    meta = read_text([
+    meta = text_front_matter([
         "Learning Sparse Filters for Noisy Spectrogram",
         "Audio Segmentation",
         "1st Anna Berg",
@@ -160,7 +154,7 @@ def test_a_title_cut_by_the_margins_rubric():
     ]
     for page in (13, 14):
         text += [f"\f{head}", "", "# Информатика", "", *["Продолжение текста статьи о сжатии изображений и его методах."] * 20, "", f"# Информатика # {page}"]
-    meta = read_text(text)
+    meta = text_front_matter(text)
     assert meta.title_text == "Методы сжатия изображений на основе вейвлет-преобразования"
     assert meta.authors[:1] == ("Иванова А. Б.",)
 
@@ -168,7 +162,7 @@ def test_a_title_cut_by_the_margins_rubric():
 def test_a_by_line_of_full_names_wrapped_inside_a_name():
     """Full names with affiliation digits run over three lines, the break falling between a
     given name and its family name (`…, Медет` / `Актаев2,6, …`): the lines are one by-line."""
-    meta = read_text([
+    meta = text_front_matter([
         "МРНТИ 87.19.91",
         "",
         "Гидрохимия малых рек степной зоны в период весеннего половодья",
@@ -189,7 +183,7 @@ def test_author_blocks_side_by_side_printed_one_under_the_other():
     """Two author blocks side by side under a title: pdftotext prints the first name right
     under the title's last line, the second after a blank line. The first name is the first
     author, not the title's last line (the line-role model ran the title on into it)."""
-    meta = read_text([
+    meta = text_front_matter([
         "Adaptive Sampling of Sparse Sensor Networks",
         "for Urban Flood Forecasting",
         "Marta Kowalczyk",
@@ -227,7 +221,7 @@ def test_acm_ccs_concepts_is_a_classification_not_a_title():
     text = list(page1)
     for page in (2, 3):
         text += ["\f" + title, "Conference’24, June 2024, Berlin, Germany", "", *["Sketches keep a small summary of every vertex and its neighbours."] * 30, "", str(page)]
-    meta = read_text(text)
+    meta = text_front_matter(text)
     assert meta.title_text == title
     assert meta.authors[:1] == ("Lena Hartmann",)
     pages = find_pages(text)  # the rules alone (the line-role model, judging them, hid it here)
@@ -240,14 +234,14 @@ def test_affiliation_letters_glued_to_the_names():
     them. A by-line whose names do not all end in a mark letter keeps its names whole."""
     body = ["", "Abstract", "Lightweight ciphers are implemented in hardware with small area and high throughput.", "",
             "1. Introduction", "Lightweight block ciphers protect small devices [1]."]
-    meta = read_text(["Compact Hardware for Lightweight Block Ciphers", "", "Wei Zhanga,b, Lina Choa,b,∗",
+    meta = text_front_matter(["Compact Hardware for Lightweight Block Ciphers", "", "Wei Zhanga,b, Lina Choa,b,∗",
                       "aCollege of Computer Science, Example Normal University, China",
                       "b Key Laboratory of Information Processing, China", *body])
     assert meta.authors[:2] == ("Wei Zhang", "Lina Cho")
-    meta = read_text(["Compact Hardware for Lightweight Block Ciphers", "", "Anna Kowalska, Piotr Nowak",
+    meta = text_front_matter(["Compact Hardware for Lightweight Block Ciphers", "", "Anna Kowalska, Piotr Nowak",
                       "aCollege of Computer Science, Example Normal University, China", *body])
     assert meta.authors[:2] == ("Anna Kowalska", "Piotr Nowak")
-    meta = read_text(["A Coded Computation Scheme Based on", "a Gabidulin Code and Its Evaluation", "Koki Sakama", "", "Hiroshi Matsushima", "",
+    meta = text_front_matter(["A Coded Computation Scheme Based on", "a Gabidulin Code and Its Evaluation", "Koki Sakama", "", "Hiroshi Matsushima", "",
                       "Example University", *body])
     assert meta.authors[:2] == ("Koki Sakama", "Hiroshi Matsushima")  # `a Gabidulin …` opens a title's line, not an affiliation
 
@@ -255,7 +249,7 @@ def test_affiliation_letters_glued_to_the_names():
 def test_a_section_rubric_above_the_title_is_no_title():
     """A journal names the issue's section and the article's kind above the title (`Секция:
     Экология`, `Научная статья`): rubrics, never the title, which is set in sentence case under them."""
-    meta = read_text([
+    meta = text_front_matter([
         "МРНТИ 87.19.91",
         "Секция: Экология",
         "Научная статья",
