@@ -243,14 +243,19 @@ def misses(model: Path, sets=("anystyle-core", "grobid"), fields=FOCUS) -> tuple
     return out, dict(kinds)
 
 
-def features_section(done: list[dict]) -> str:
-    """The feature rows beside the shipped features' rows at the same settings, and every
-    field of every development set for each."""
-    rows = [r for r in done if r["name"] in FEATURE_ROWS + (BEFORE, CHOSEN)]
+def rows_with_tables(rows: list[dict]) -> str:
+    """The rows' comparison table, then every field of every development set for each row."""
     parts = [report(rows)]
     for r in sorted(rows, key=lambda r: (r["iterations"], r["name"])):
         parts.append(f"{r['name']} ({r['iterations']} iterations, token accuracy {r['token_accuracy']:.4f}, {r['size_kib']} KiB):\n\n{full_table(r)}")
     return "\n\n".join(parts)
+
+
+def features_section(done: list[dict]) -> str:
+    """The feature rows beside the shipped features' rows at the same settings, and every
+    field of every development set for each."""
+    rows = [r for r in done if r["name"] in FEATURE_ROWS + (BEFORE, CHOSEN)]
+    return rows_with_tables(rows)
 
 
 def gazetteer_section(done: list[dict]) -> str:
@@ -258,10 +263,7 @@ def gazetteer_section(done: list[dict]) -> str:
     rows = [r for r in done if r["name"] in GAZETTEER_GRID]
     if not rows:
         return "(not run yet)"
-    parts = [report(rows)]
-    for r in sorted(rows, key=lambda r: (r["iterations"], r["name"])):
-        parts.append(f"{r['name']} ({r['iterations']} iterations, token accuracy {r['token_accuracy']:.4f}, {r['size_kib']} KiB):\n\n{full_table(r)}")
-    return "\n\n".join(parts)
+    return rows_with_tables(rows)
 
 
 def data_section(done: list[dict]) -> str:
@@ -270,10 +272,7 @@ def data_section(done: list[dict]) -> str:
     if not rows:
         return "(not run yet)"
     rows += [r for r in done if r["name"] in ("no gazetteer", "no gazetteer max_iterations=50")]
-    parts = [report(rows)]
-    for r in sorted(rows, key=lambda r: (r["iterations"], r["name"])):
-        parts.append(f"{r['name']} ({r['iterations']} iterations, token accuracy {r['token_accuracy']:.4f}, {r['size_kib']} KiB):\n\n{full_table(r)}")
-    return "\n\n".join(parts)
+    return rows_with_tables(rows)
 
 
 def _named(results: list[dict], name: str) -> dict:
