@@ -56,7 +56,9 @@ def _quote_cuts(text: str, start: int, word: str) -> list[int]:
 @lru_cache(maxsize=65536)
 def _cuts(word: str) -> tuple[int, ...]:
     """Where a word is cut, quotes aside (cached: words repeat)."""
-    if _LINK.search(word) or len(word) < 3:
+    # Letters alone, or letters and one closing mark, are never cut (most words; the regex
+    # below is the tokenizer's main cost on a list's first read).
+    if word.isalpha() or (word[:-1].isalpha() and word[-1] in ".,;:") or len(word) < 3 or _LINK.search(word):
         return ()
     return tuple(sorted({c.start() for c in _CUT.finditer(word)}))
 
@@ -123,21 +125,33 @@ def _shape(token: str) -> str:
     return "".join(out)[:8]
 
 
+# The number and terminal kinds' patterns, compiled once: on a list's first read (nothing cached
+# yet) looking them up in re's cache by string was a tenth of the parse.
+_VOLUME_MARK = re.compile(r"\d[(:;]\d")
+_YEAR_TOKEN = re.compile(r"[(\[]?(?:1[5-9]|20)\d\d[a-z]?[)\]]?[.,;:]?")
+_RANGE = re.compile(r"\d+\s?[-–—]\s?\d+")
+_ROMAN = re.compile(r"[IVXLCivxlc]{2,}[.,]?")
+_PLAIN_NUMBER = re.compile(r"\(?\d+\)?[.,:;]?")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th|е|-е|ое|-ші)\b")
+
+
 def _number(token: str) -> str:
-    if re.search(r"\d[(:;]\d", token):
+    if not any(ch.isdigit() for ch in token):  # every pattern but the roman one needs a digit
+        return "roman" if _ROMAN.fullmatch(token) else "none"
+    if _VOLUME_MARK.search(token):
         return "volume"
-    if re.fullmatch(r"[(\[]?(?:1[5-9]|20)\d\d[a-z]?[)\]]?[.,;:]?", token):
+    if _YEAR_TOKEN.fullmatch(token):
         return "year"
-    if re.search(r"\d+\s?[-–—]\s?\d+", token):
+    if _RANGE.search(token):
         return "range"
     if _YEAR.search(token):
         return "hasyear"
     digits = sum(ch.isdigit() for ch in token)
     if not digits:
-        return "roman" if re.fullmatch(r"[IVXLCivxlc]{2,}[.,]?", token) else "none"
-    if re.fullmatch(r"\(?\d+\)?[.,:;]?", token):
+        return "roman" if _ROMAN.fullmatch(token) else "none"
+    if _PLAIN_NUMBER.fullmatch(token):
         return f"n{min(digits, 5)}"
-    if re.search(r"\d(?:st|nd|rd|th|е|-е|ое|-ші)\b", token):
+    if _ORDINAL.search(token):
         return "ordinal"
     return "mixed"
 
@@ -173,14 +187,20 @@ def _punct(token: str) -> str:
     return "none" if last.isalnum() else "other"
 
 
+_STRONG_END = re.compile(r"[.)\]][\"'”„’‚´«‘“`»]?$|,[\"'”„’»]$|[\"'”„’»],$")
+_MODERATE_END = re.compile(r"[:\"'”„’‚´«‘“`»][,;:\-–—!?.]?$")
+_WEAK_END = re.compile(r"[!?,;\-–—][\"'”„’»]?$")
+
+
+@lru_cache(maxsize=65536)
 def terminal(token: str) -> str:
     """How strongly a token ends an element (AnyStyle's Terminal feature): `.` `)` `]` strong,
     `:` or a closing quote moderate, `,` `;` `!` `?` a dash weak."""
-    if re.search(r"[.)\]][\"'”„’‚´«‘“`»]?$", token) or re.search(r",[\"'”„’»]$|[\"'”„’»],$", token):
+    if _STRONG_END.search(token):
         return "strong"
-    if re.search(r"[:\"'”„’‚´«‘“`»][,;:\-–—!?.]?$", token):
+    if _MODERATE_END.search(token):
         return "moderate"
-    if re.search(r"[!?,;\-–—][\"'”„’»]?$", token):
+    if _WEAK_END.search(token):
         return "weak"
     return "none"
 
@@ -198,6 +218,10 @@ def _brackets(token: str) -> str:
     if last in _QUOTES or token[-2:-1] in tuple(_QUOTES):
         return "quote-close"
     return "none"
+
+
+_DOTTED_DATE = re.compile(r"(?:\d{1,2}[./]){2}\d{2,4}")
+_HYPHEN_CAPITAL = re.compile(r"[-‐][A-ZА-Я]")
 
 
 @lru_cache(maxsize=65536)
@@ -230,7 +254,7 @@ def token_features(token: str) -> tuple[str, ...]:
         feats.append("initial")
     if _LINK.search(token):
         feats.append("link")
-    if re.match(r"^(?:\d{1,2}[./]){2}\d{2,4}", token):
+    if _DOTTED_DATE.match(token):
         feats.append("dotdate")
     if w in GIVEN_NAMES:
         feats.append("dict=given")
@@ -242,7 +266,7 @@ def token_features(token: str) -> tuple[str, ...]:
         feats.append("dict=journal")
     if w in MONTHS:
         feats.append("dict=month")
-    if re.search(r"[-‐][A-ZА-Я]", token) and alpha:
+    if alpha and _HYPHEN_CAPITAL.search(token):
         feats.append("hyphen-cap")
     return tuple(feats)
 
@@ -271,9 +295,19 @@ _FROM_START = tuple(f"from-start={k}" for k in range(7))
 _FROM_END = tuple(f"from-end={k}" for k in range(7))
 
 
-@lru_cache(maxsize=131072)
+_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_EDGES = tuple((f"{k}:edge",) for k in _OFFSETS)
+
+
+@lru_cache(maxsize=65536)
+def _as_neighbour(token: str) -> tuple[tuple[str, ...], ...]:
+    """What a token says about the tokens around it, one tuple for each of _OFFSETS (the token
+    is -k places from the one it describes); cached: formatting is most of the cost."""
+    return tuple(_neighbour(token, k) for k in _OFFSETS)
+
+
 def _neighbour(token: str, k: int) -> tuple[str, ...]:
-    """What a token says about the one k places from it (cached: formatting is most of the cost)."""
+    """What a token says about the one k places from it."""
     w, shape, kw, _, caps, num = _context(token)
     out = [f"{k}:w={w}"]
     if abs(k) == 2:
@@ -312,6 +346,7 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     ctx = [_context(t) for t in tokens]
+    around = [_as_neighbour(t) for t in tokens]
     doc = "doc=cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "doc=lat"
     has_slashes = int("//" in text)
     out = []
@@ -327,9 +362,9 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]
         quotes, opened, closed = _marks(token)
         feats += [pos, doc, f"slashes={has_slashes}:{seen_slashes}", _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
                   _PERIODS[min(seen_period, 4)], _QUOTED[seen_quote % 2], _BRACKETED[min(depth, 1)][min(opened, 1)], _FROM_START[min(i, 6)], _FROM_END[min(n - 1 - i, 6)]]
-        for k in (-3, -2, -1, 1, 2, 3):
+        for slot, k in enumerate(_OFFSETS):
             j = i + k
-            feats += _neighbour(tokens[j], k) if 0 <= j < n else (f"{k}:edge",)
+            feats += around[j][slot] if 0 <= j < n else _EDGES[slot]
         before = ctx[i - 1][3] if i else "^"
         feats += [
             f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}",
