@@ -409,23 +409,25 @@ def map_run(fn, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 def map_inlines(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The blocks with every inline node replaced by `fn(node)`, children first (bottom-up)."""
-    from dataclasses import replace
+    return map_runs(lambda inlines: map_run(fn, inlines), blocks)
 
-    def run(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        return map_run(fn, inlines)
+
+def map_runs(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with each run of inlines (`inline_runs`' runs) replaced by `fn(run)`."""
+    from dataclasses import replace
 
     def block(b: Block) -> Block:
         if isinstance(b, BulletList):
-            return replace(b, items=tuple(replace(item, inlines=run(item.inlines)) for item in b.items))
+            return replace(b, items=tuple(replace(item, inlines=fn(item.inlines)) for item in b.items))
         if isinstance(b, Table):
-            rows = tuple(tuple(replace(cell, inlines=run(cell.inlines)) for cell in row) for row in b.rows)
-            return replace(b, rows=rows, caption=run(b.caption))
+            rows = tuple(tuple(replace(cell, inlines=fn(cell.inlines)) for cell in row) for row in b.rows)
+            return replace(b, rows=rows, caption=fn(b.caption))
         if isinstance(b, Figure):
-            return replace(b, caption=run(b.caption))
+            return replace(b, caption=fn(b.caption))
         if isinstance(b, (Paragraph, Heading, Quote)):
-            return replace(b, inlines=run(b.inlines))
+            return replace(b, inlines=fn(b.inlines))
         if isinstance(b, Bibliography):
-            return replace(b, items=tuple(replace(item, inlines=run(item.inlines)) for item in b.items))
+            return replace(b, items=tuple(replace(item, inlines=fn(item.inlines)) for item in b.items))
         if isinstance(b, CodeBlock):
             return b
         raise TypeError(f"no rule for block {type(b).__name__}")

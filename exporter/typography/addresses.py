@@ -50,3 +50,33 @@ def address_breaks(text: str) -> list[tuple[int, float, bool, bool]]:
         elif i in opaque:
             out.append((i, URL_CHAR_PENALTY, False, False))
     return out
+
+
+_SPACE_SEPARATED = re.compile(r"\S+")
+
+
+def with_address_breaks(text: str, mark: str) -> str:
+    """`text` with `mark` (a zero-width space for Word, which has no penalties) at each break
+    of its web addresses and DOIs after url.sty's marks. Only those: the mark is a character a
+    reader copies with the text, so a file name or an identifier is left whole, and so are the
+    last-resort breaks inside long runs of letters and digits (the reader's own line breaker
+    cuts a word longer than the line)."""
+    out, done = [], 0
+    for m in _SPACE_SEPARATED.finditer(text):
+        word = m.group()
+        if not _ADDRESS.search(word):
+            continue
+        cuts = [at for at, penalty, *_ in address_breaks(word) if penalty <= URL_PENALTY]
+        if not cuts:
+            continue
+        out.append(text[done:m.start()])
+        last = 0
+        for at in cuts:
+            out.append(word[last:at] + mark)
+            last = at
+        out.append(word[last:])
+        done = m.end()
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)

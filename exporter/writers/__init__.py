@@ -19,6 +19,7 @@ from ..model import (
     Strong, Subscript, Superscript, Table, Text, plain_text, walk,
 )
 from ..transforms.bibliography import anchor, add_bibliography
+from ..transforms.weblinks import link_addresses
 from ..venue import Labels, Template, TitleLine, Venue
 
 # name -> (module, file suffix); modules are imported only when that edition is built,
@@ -76,8 +77,9 @@ class Edition:
 
     @cached_property
     def document(self) -> Document:
-        """The linked document after the bibliography transform: citations rendered, lists appended."""
-        return add_bibliography(self.linked.document, self.template, self.style)
+        """The linked document after the transforms: citations rendered, lists appended, the
+        addresses written out in the text made links."""
+        return link_addresses(add_bibliography(self.linked.document, self.template, self.style))
 
     @property
     def venue(self) -> Venue:

@@ -40,6 +40,7 @@ from ..model import (
     Subscript, Superscript, Table, Text,
 )
 from ..venue import language
+from ..typography.addresses import with_address_breaks
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, Walker, label_anchor, math_text, split_display_math, table_grid, table_layout
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
@@ -73,6 +74,7 @@ QUOTE_STYLE = "Quote"
 BIBLIOGRAPHY_STYLE = "Bibliography"
 UNRESOLVED_STYLE = "Unresolved Citation"
 LINK_STYLE = "Hyperlink"
+ZERO_WIDTH_SPACE = "\u200b"
 CODE_STYLE = "Source Code"  # a code block's paragraph, as pandoc names it
 CODE_CHAR_STYLE = "Verbatim Char"  # inline code, as pandoc names it
 CODE_GROUND = "F2F2F2"  # a code block's light grey ground (the PDF edition's)
@@ -887,6 +889,10 @@ class DocxWriter(Walker):
         return self._footnotes
 
     def text(self, text: str) -> None:
+        """The text with its soft hyphens, and a zero-width space (U+200B, a break Word and
+        LibreOffice honour) after an address's marks: without them an address too long for
+        what is left of a line moves whole to the next and leaves a justified line stretched."""
+        text = with_address_breaks(text, ZERO_WIDTH_SPACE)
         self.add_text(self.current, text if self.unhyphenated else self.hyphenator.soft_hyphens(text, self.hyphenate))
 
     def citation(self, cite: Citation) -> None:
