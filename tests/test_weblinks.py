@@ -37,6 +37,12 @@ def test_an_address_ends_before_the_sentences_punctuation_and_what_follows_it():
     assert found("(see https://example.org/x), then") == [("https://example.org/x", "https://example.org/x")]
 
 
+def test_a_footnote_mark_glued_to_an_address_is_not_its_own_and_a_pdf_tilde_opens_as_a_tilde():
+    assert found("http://www.iac.edu.mx/† Electronic address") == [("http://www.iac.edu.mx/", "http://www.iac.edu.mx/")]
+    assert found("see http://www.cfa.example.edu/∼user/code.html.") == [
+        ("http://www.cfa.example.edu/∼user/code.html", "http://www.cfa.example.edu/~user/code.html")]
+
+
 def test_a_bracket_the_address_opened_is_its_own():
     assert found("(https://en.wikipedia.org/wiki/Set_(mathematics))") == [
         ("https://en.wikipedia.org/wiki/Set_(mathematics)", "https://en.wikipedia.org/wiki/Set_(mathematics)")]

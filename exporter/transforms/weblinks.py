@@ -19,7 +19,12 @@ from ..model import CONTAINERS, Document, Inline, Link, Text, map_runs
 # taken after its label only (a bare `10.1234/5` may be anything).
 _WEB = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+")
 _DOI = re.compile(r"(?i)\bdoi\s*:?\s*(10\.\d{4,9}/[^\s<>\"«»“”]+)")
-_TRAILING = ".,:;!?'*_~’"  # never an address's last character (GFM: `https://x.org.` ends before `.`)
+# Never an address's last character: the sentence's punctuation (GFM: `https://x.org.` ends
+# before `.`), and a footnote's mark glued to it (`http://www.iac.edu.mx/†` in PDF text).
+_TRAILING = ".,:;!?'*_~’†‡§¶"
+# A tilde as PDF text gives it (LaTeX's `$\sim$` in an address, `∼`, and its look-alikes): the
+# address a reader's click must open has `~` (the text still shows what the paper shows).
+_TILDES = str.maketrans({"\u223c": "~", "\u02dc": "~", "\uff5e": "~"})
 _HOST = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://)?([^/?#:]+)")
 
 
@@ -51,7 +56,8 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         end = address_end(text, m.start(), m.end())
         address = text[m.start():end]
         if _has_domain(address):
-            found.append((m.start(), end, address if "://" in address else "http://" + address))
+            target = address.translate(_TILDES)
+            found.append((m.start(), end, target if "://" in target else "http://" + target))
     for m in _DOI.finditer(text):
         start, end = m.start(1), address_end(text, m.start(1), m.end(1))
         if end > start and not any(s <= start < e for s, e, _ in found):
