@@ -37,7 +37,15 @@
   opening the entry before the title is the title's first word (`В Госдуме прошло …`); a year
   after `на`/`за` and before `год` is the title's when a later year is the imprint's (`Таблицы
   приливов на 2007 год. … 2006.`); `Спец.` before `вып.` is the issue's, not the journal's; a
-  bracket of a conference's place and dates after the proceedings' title is the host's.
+  bracket of a conference's place and dates after the proceedings' title is the host's;
+- a year in brackets right after the volume is the date (`Mathematics 117 (2002), № 1-3`); a
+  short capitalised run after a title's question mark, up to the journal, is the journal's
+  (`… What Is Not? Seminars in Perinatology. 2010;34:`); `, Том 1:` inside a host is its volume and
+  the words after its colon the kind of work; an entry opening with a name ending in an
+  organisation's word, read as the title's, is its corporate author (`World Health Organization.
+  Verbal autopsy standards …`); one `Given Family,` name, then another closed by a full stop and
+  more title, is two authors (`Mark Lundstrom, Jing Guo. Nanoscale Transistors.`); a report's year
+  after its title's comma, before the work's year, is the title's (`…, 2020. 2021.`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -758,7 +766,13 @@ def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
     known = canonical(tokens[b]) in GIVEN_NAMES
     if canonical(tokens[b]) in _TITLE_OPENERS:
         return  # `…, Lisa Terada, The Iliad. I, London`
-    if _is_given_family(tokens[b], tokens[b + 1], (".",) if not known else (".", ",")) and (b >= 4 or known):
+    if not _is_given_family(tokens[b], tokens[b + 1], (".",) if not known else (".", ",")):
+        return
+    # one name before it: the pair is a name when the title goes on after it to a sentence's end
+    # (`Mark Lundstrom, Jing Guo. Nanoscale Transistors. Springer`), not when it is the whole title
+    # (`Derek Greene, Mixed Signals. Springer`)
+    goes_on = b + 3 < len(labels) and labels[b + 2] == labels[b + 3] == "title" and tokens[b + 2][:1].isupper()
+    if b >= 4 or known or goes_on:
         labels[b] = labels[b + 1] = "author"
 
 
@@ -941,6 +955,103 @@ def _responsibility_before_a_dash(tokens: list[str], labels: list[str]) -> None:
         return
 
 
+_BRACKETED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-zа-я]?\)[,.;:]?$")
+
+
+def _bracketed_year_after_the_volume(tokens: list[str], labels: list[str]) -> None:
+    """`Discrete Applied Mathematics 117 (2002), № 1-3, 41-50.`, `Physica D 22 (1986), 120-149`: a
+    year in brackets right after the volume is the date, never the issue or pages, when the
+    entry has no date read elsewhere."""
+    if "date" in labels:
+        return
+    for k in range(1, len(tokens)):
+        if labels[k] in ("issue", "pages", "volume") and labels[k - 1] == "volume" and _BRACKETED_YEAR.match(tokens[k]):
+            labels[k] = "date"
+            return
+
+
+# The lower-case words a journal's name may hold between its capitalised ones (`Seminars in
+# Perinatology`, `Annals of Botany`, `Journal für Ornithologie`).
+_NAME_CONNECTORS = frozenset("in of and the & for on de des du di der für und la le".split())
+
+
+def _journal_after_a_question(tokens: list[str], labels: list[str]) -> None:
+    """`What Is Progressing and What Is Not? Seminars in Perinatology. 2010;34:371–86.`: a title
+    closed by its question mark, then a short run of capitalised words (and a journal name's
+    connectors) with no stop inside, read as the title's right up to the journal, is the journal
+    name's beginning: a subtitle after a question goes on in lower case (`Who dies where?
+    Estimating the …`)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title" or b >= len(tokens) or labels[b] != "journal":
+            continue
+        ask = next((k for k in range(b - 2, a - 1, -1) if tokens[k].endswith("?")), None)
+        if ask is None or b - ask - 1 > 4:
+            continue
+        tail, head = tokens[ask + 1 : b], " ".join(tokens[a : ask + 1])
+        if head.count("(") != head.count(")") or head[:1] in _OPEN_QUOTES:  # `(France? Bresil …)`, a quoted title: not its end
+            continue
+        if not tail[0][:1].isupper() or any(w.endswith((".", ",", ":", ";")) for w in tail) or not all(w[:1].isupper() or w in _NAME_CONNECTORS for w in tail):
+            continue
+        for k in range(ask + 1, b):
+            labels[k] = "journal"
+
+
+_VOLUME_WORD = re.compile(r"^(?:Т\.|Том|Vol\.|V\.)$")
+_VOLUME_NUMBER = re.compile(r"^\d{1,3}[:,.]?$")
+
+
+def _volume_inside_a_host(tokens: list[str], labels: list[str]) -> None:
+    """`// Перспективные информационные технологии (ПИТ 2015), Том 1: труды Международной … конференции
+    [под ред. …]`: a volume's mark and number after a comma inside a host's title are the volume,
+    and the words after the number's colon, to the host's end, the kind of work (its genre), no
+    part of the host's title."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("journal", "container"):
+            continue
+        k = next((i for i in range(a + 1, b - 1) if tokens[i - 1].endswith(",") and _VOLUME_WORD.match(tokens[i]) and _VOLUME_NUMBER.match(tokens[i + 1])), None)
+        if k is None:
+            continue
+        labels[k] = labels[k + 1] = "volume"
+        if tokens[k + 1].endswith(":"):
+            for i in range(k + 2, b):
+                labels[i] = "genre"
+        return
+
+
+# An organisation's last word: an entry opening with a name ending in one, read as the title's,
+# before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`).
+_ORGANISATION_WORDS = frozenset("organization organisation association agency commission council committee institute foundation federation society union".split())
+
+
+def _corporate_author_first(tokens: list[str], labels: list[str]) -> None:
+    """`World Health Organization. Verbal autopsy standards: … 2007.`, Vancouver's and APA's
+    corporate author: an entry with no names read, opening with two to six capitalised words (with
+    `of`, `for`, `and`, `on`) closed by a full stop on an organisation's word and read as the
+    title's first words, with more title after them, has them as its author."""
+    if labels[0] != "title" or "author" in labels or "editor" in labels:
+        return
+    end = next((k for k in range(min(6, len(tokens) - 1)) if tokens[k].endswith(".")), None)
+    if end is None or end < 1 or labels[end + 1] != "title" or any(labels[k] != "title" for k in range(end + 1)):
+        return
+    if canonical(tokens[end]) not in _ORGANISATION_WORDS or not tokens[end + 1][:1].isupper():
+        return
+    if all(tokens[k][:1].isupper() or tokens[k] in ("of", "for", "and", "on") for k in range(end + 1)):
+        for k in range(end + 1):
+            labels[k] = "author"
+
+
+def _year_of_a_report_in_its_title(tokens: list[str], labels: list[str]) -> None:
+    """`… global report on health data systems and capacity, 2020. 2021.`: a year after the title's
+    comma, read as the date right before another year read as the date, is the title's (the
+    period a report covers); the later year is the work's."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] != "date" or labels[k - 1] != "title" or not tokens[k - 1].endswith(","):
+            continue
+        if _YEAR_TOKEN.match(tokens[k]) and labels[k + 1] == "date" and _YEAR_TOKEN.match(tokens[k + 1]):
+            labels[k] = "title"
+            return
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -983,6 +1094,11 @@ def corrected(tagged: Tagged) -> Tagged:
     _conference_bracket_in_the_host(tokens, labels)
     _place_before_the_imprint(tokens, labels)
     _publisher_after_a_question(tokens, labels)
+    _bracketed_year_after_the_volume(tokens, labels)
+    _journal_after_a_question(tokens, labels)
+    _volume_inside_a_host(tokens, labels)
+    _corporate_author_first(tokens, labels)
+    _year_of_a_report_in_its_title(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -20,7 +20,7 @@ _ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|
 _EDITOR_WORDS = re.compile(r"\(?\b(?:eds?|editors?|edited\sby|ed\.\sby|hrsg|hg|под\s(?:общ\.\s)?ред|ред|сост|жауапты\sред)\b\.?\)?,?", re.IGNORECASE)
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 _INITIALS = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.?[-‐\s]?){{1,4}}$")
-_BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$")
+_BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$|^[{_UP}][-‐][{_UP}]$")  # Vancouver's `L-M` (Lise-Marie)
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы|оглы|кизи)[.,]?$")
 _PARTICLES = {"de", "la", "van", "von", "der", "den", "du", "da", "di", "dos", "del", "della", "le", "al", "el", "bin", "ter", "ten", "zu"}
 
