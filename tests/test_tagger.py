@@ -1420,3 +1420,13 @@ def test_a_reports_year_after_its_titles_comma_before_the_works_year_is_the_titl
     assert corrected_labels(*tokens) == [A, A, T, T, T, D]
     # one year after the comma is the work's
     assert corrected_labels(*tokens[:5]) == [A, A, T, T, D]
+
+
+def test_a_country_after_the_titles_comma_closes_the_title():
+    # APA `… of the Tobol River, Kazakhstan. Water, 11(3)` with the river's tail read as the journal's
+    tokens = [("Orlov,", A, 1.0), ("K.", A, 1.0), ("(2019).", D, 1.0), ("Silt", T, 1.0), ("of", T, 1.0), ("the", T, 1.0), ("Tobol", T, 1.0),
+              ("River,", J, 0.8), ("Kazakhstan.", J, 0.8), ("Water,", J, 1.0), ("11", "volume", 1.0)]
+    assert corrected_labels(*tokens) == [A, A, D, T, T, T, T, T, T, J, "volume"]
+    # a journal's abbreviation after the title's comma is the journal's (`…, Phys. Rev. Lett.`)
+    tokens = [("Orlov,", A, 1.0), ("Silt,", T, 1.0), ("Phys.", J, 1.0), ("Rev.", J, 1.0), ("Lett.", J, 1.0), ("11", "volume", 1.0)]
+    assert corrected_labels(*tokens) == [A, T, J, J, J, "volume"]

@@ -1052,6 +1052,41 @@ def _year_of_a_report_in_its_title(tokens: list[str], labels: list[str]) -> None
             return
 
 
+# Countries and parts of the world, in `canonical` form: the place a title's study names after its
+# comma (`… the Shiyang River, China.`), which no journal's name opens with.
+_COUNTRIES = frozenset(
+    """
+    afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium bolivia brazil
+    bulgaria cambodia cameroon canada chile china colombia croatia cuba cyprus czechia denmark ecuador egypt estonia ethiopia
+    finland france georgia germany ghana greece hungary iceland india indonesia iran iraq ireland israel italy japan jordan
+    kazakhstan kenya korea kyrgyzstan laos latvia lebanon lithuania malaysia mexico moldova mongolia morocco mozambique nepal
+    netherlands nigeria norway pakistan peru philippines poland portugal romania russia serbia singapore slovakia slovenia
+    spain sweden switzerland syria tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uzbekistan
+    venezuela vietnam zambia zimbabwe usa england scotland wales africa asia europe siberia antarctica arctic
+    россия казахстан китай украина беларусь узбекистан кыргызстан киргизия таджикистан туркменистан монголия германия
+    франция сша индия япония армения азербайджан грузия молдова сибирь
+    """.split()
+)
+
+
+def _place_closing_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`… a case study of the Shiyang River, China. Land, 13(2)`, `… River sediments, Bangladesh.
+    International Journal of …`: a country named in apposition after the title's comma ends the
+    title with its full stop; the words to that stop, read as the journal's first words before
+    the journal goes on, are the title's (a journal's abbreviation, `Phys. Rev.`, is no country)."""
+    runs = _runs(tuple(labels))
+    for (label, a, b), (host, c, d) in zip(runs, runs[1:]):
+        if label != "title" or host not in ("journal", "container"):
+            continue
+        k = next((i for i in range(c, min(c + 3, d - 1)) if tokens[i].endswith(".") and canonical(tokens[i]) in _COUNTRIES), None)
+        if k is None or not tokens[k - 1].endswith(",") or not tokens[k + 1][:1].isupper():
+            continue
+        if any(t.endswith((".", ":", ";")) for t in tokens[c:k]):
+            continue
+        for i in range(c, k + 1):
+            labels[i] = "title"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1099,6 +1134,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _volume_inside_a_host(tokens, labels)
     _corporate_author_first(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
+    _place_closing_the_title(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
