@@ -1430,3 +1430,28 @@ def test_a_country_after_the_titles_comma_closes_the_title():
     # a journal's abbreviation after the title's comma is the journal's (`…, Phys. Rev. Lett.`)
     tokens = [("Orlov,", A, 1.0), ("Silt,", T, 1.0), ("Phys.", J, 1.0), ("Rev.", J, 1.0), ("Lett.", J, 1.0), ("11", "volume", 1.0)]
     assert corrected_labels(*tokens) == [A, T, J, J, J, "volume"]
+
+
+@pytest.mark.parametrize(
+    "text, journal, addon",
+    [
+        # a one-word translation of the journal's name in a list that translates its titles so
+        ("Orlov, A.B. (2015). Sostav vod reki [Composition of the river waters]. Gidrologiya [Hydrology] 3, 11–19.", "Gidrologiya", "Hydrology"),
+    ],
+)
+def test_a_romanised_journals_translation_in_brackets_is_its_addon(text, journal, addon):
+    f = fields(text)
+    assert (f.get("journal"), f.get("journaltitleaddon")) == (journal, addon)
+
+
+def test_a_one_word_bracket_after_a_journal_with_no_translated_title_stays():
+    # `Annales du Musée [Alger]`: with no translated title, one word in brackets may be a place
+    f = fields("Orlov, A.B. (2015). Sostav vod reki. Annales du Musée [Alger] 3, 11–19.")
+    assert f.get("journaltitleaddon") is None
+
+
+def test_a_journals_translation_whose_closing_bracket_the_value_lost_is_its_addon():
+    # the tagger read `[NNC RK Bulletin]` apart and the name with the title; the journal rebuilt
+    # from both had lost its `]`: the bracket is still the translation
+    f = fields("Orlov, A.B. (2014). Sostav vod SIP [Composition of waters at the Site]. Vestnik NYaTs RK [NNC RK Bulletin] 3(22), 10–15.")
+    assert (f.get("journal"), f.get("journaltitleaddon")) == ("Vestnik NYaTs RK", "NNC RK Bulletin")

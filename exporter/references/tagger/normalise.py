@@ -1256,13 +1256,19 @@ def _split_container_translation(f: _Fields) -> None:
     """`Radiatsiya i risk [Radiation and Risk] 22(4)`: the journal's or book's name with its
     translation in brackets after it (Russian and Kazakh journals' romanised lists, as `Title
     [Its translation]` for the title): the name is the container, the bracket its
-    `journaltitleaddon` or `booktitleaddon` (biblatex's fields)."""
+    `journaltitleaddon` or `booktitleaddon` (biblatex's fields). In an entry whose title has its
+    translation so (`titleaddon`), one word is the name's translation too (`Ekologiya [Ecology] 2`),
+    and a bracket whose `]` the field's value lost at its end is still one (`[NNC RK Bulletin] 4(60)`)."""
+    translated = "titleaddon" in f.items
     for name in ("journal", "booktitle"):
         if name not in f.items:
             continue
         value, start, end = f.items[name]
-        m = re.fullmatch(r"(.*?[^\W\d_].*?)\s?\[([^\[\]]{4,})\][.,]?\s*", value)
-        if not m or not _TRANSLATED_NAME.fullmatch(m[1]) or not _TRANSLATION.fullmatch(m[2]) or _MEDIUM.search(m[2]):
+        closed = r"\]" if f.text[start + len(value) : start + len(value) + 1] != "]" else r"\]?"
+        m = re.fullmatch(r"(.*?[^\W\d_].*?)\s?\[([^\[\]]{4,})" + closed + r"[.,]?\s*", value)
+        if not m or not _TRANSLATED_NAME.fullmatch(m[1]) or _MEDIUM.search(m[2]):
+            continue
+        if not _TRANSLATION.fullmatch(m[2]) and not (translated and re.fullmatch(r"[^\W\d_][\w-]+", m[2])):
             continue
         p = f.confidence.get(name)
         del f.items[name]
