@@ -1455,3 +1455,38 @@ def test_a_journals_translation_whose_closing_bracket_the_value_lost_is_its_addo
     # from both had lost its `]`: the bracket is still the translation
     f = fields("Orlov, A.B. (2014). Sostav vod SIP [Composition of waters at the Site]. Vestnik NYaTs RK [NNC RK Bulletin] 3(22), 10–15.")
     assert (f.get("journal"), f.get("journaltitleaddon")) == ("Vestnik NYaTs RK", "NNC RK Bulletin")
+
+
+def test_a_proceedings_short_name_in_brackets_closes_the_host():
+    C = "container"
+    # `// Proceedings of the Snow Conference (SNOWC), 2006, vol. 1` with the bracket read as the publisher
+    tokens = [("Title.", T, 1.0), ("//", C, 1.0), ("Proceedings", C, 1.0), ("Snow", C, 1.0), ("Conference", C, 1.0), ("(SNOWC),", "publisher", 0.8),
+              ("2006,", D, 1.0), ("vol.", "volume", 1.0), ("1,", "volume", 1.0)]
+    assert corrected_labels(*tokens)[5] == C
+    # `(SNOWC2006), 2006`: the year closing the bracket is the host's when the year follows
+    tokens = [("Title.", T, 1.0), ("//", C, 1.0), ("Proceedings", C, 1.0), ("Snow", C, 1.0), ("(SNOWC", C, 1.0), ("2006),", D, 0.8), ("2006,", D, 1.0), ("pp.", P, 1.0), ("29-37.", P, 1.0)]
+    assert corrected_labels(*tokens)[5] == C
+    # `…, (SNOWC 2001), 2001, vol. 2` with the year after the bracket read as the host's
+    tokens = [("Title.", T, 1.0), ("//", C, 1.0), ("Proceedings", C, 1.0), ("Snow,", C, 1.0), ("(SNOWC", C, 1.0), ("2001),", C, 1.0), ("2001,", C, 0.8), ("vol.", "volume", 1.0)]
+    assert corrected_labels(*tokens)[6] == D
+    # a bracket before the pages is some styles' publisher (`In Lecture Notes in Physics, (NASA), 22–59`)
+    tokens = [("Title.", T, 1.0), ("In", C, 1.0), ("Lecture", C, 1.0), ("Notes,", C, 1.0), ("(NASA),", "publisher", 1.0), ("22–59.", P, 1.0)]
+    assert corrected_labels(*tokens)[4] == "publisher"
+
+
+def test_a_gost_host_mark_before_a_books_publisher(monkeypatch):
+    # `Язык UML. Руководство. // ДМК Пресс, 2006. — 496 с.`: a whole book (a page total), the `//` before its publisher
+    tokens = [("Орлов", A, 1.0), ("Б.", A, 1.0), ("Книга.", T, 1.0), ("//", J, 1.0), ("Снег", J, 1.0), ("Пресс,", J, 1.0), ("2006.", D, 1.0), ("—", P, 1.0), ("496", P, 1.0), ("с.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("journal")) == ("Снег Пресс", None)
+    # a component part's pages after the year: the host stays the journal
+    tokens[7:] = [("–", P, 1.0), ("С.", P, 1.0), ("26–35.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("journal")) == (None, "Снег Пресс")
+
+
+def test_a_quoted_page_title_holds_its_volume_words():
+    # IEEE's web page cited by its page's title: `“Results From X | AJPH | Vol. 98 Issue 1.” https://…`
+    tokens = [("“Results", T, 1.0), ("From", T, 1.0), ("X", T, 1.0), ("|", T, 1.0), ("AJPH", J, 0.8), ("|", J, 0.8), ("Vol.", "volume", 0.8), ("98", "volume", 0.8),
+              ("Issue", T, 0.8), ("1.”", T, 0.8), ("https://x.org/a", "url", 1.0)]
+    assert corrected_labels(*tokens)[:10] == [T] * 10

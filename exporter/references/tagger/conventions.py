@@ -45,7 +45,12 @@
   organisation's word, read as the title's, is its corporate author (`World Health Organization.
   Verbal autopsy standards …`); one `Given Family,` name, then another closed by a full stop and
   more title, is two authors (`Mark Lundstrom, Jing Guo. Nanoscale Transistors.`); a report's year
-  after its title's comma, before the work's year, is the title's (`…, 2020. 2021.`).
+  after its title's comma, before the work's year, is the title's (`…, 2020. 2021.`); a country
+  after the title's comma closes the title (`… the Shiyang River, China. Land`);
+- a proceedings' short name in brackets closes the host's name (`… Conference (BMVC), 2006`,
+  `(CVMP2006), 2006`), and a year after it read as the host's is the date; GOST's `//` before
+  a name, a year and a page total only (`// ДМК Пресс, 2006. — 496 с.`) stood before a book's
+  publisher; a quoted web page's title holds its `Vol. 98 Issue 1` (`“… | AJPH | Vol. 98 Issue 1.”`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -341,7 +346,7 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     glued_mark = tokens[end].endswith(close) and end + 1 < len(tokens) and tokens[end + 1][:1] in ".,"  # `chamber" .CERN`
     if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark):
         return
-    if all(labels[k] in ("title", "journal", "container") for k in range(start, end + 1)):
+    if all(labels[k] in ("title", "journal", "container", "volume", "issue") for k in range(start, end + 1)):  # `“… | AJPH | Vol. 98 Issue 1.”`: a page's title
         for k in range(start, end + 1):
             labels[k] = "title"
     k = end + 1
@@ -1087,6 +1092,53 @@ def _place_closing_the_title(tokens: list[str], labels: list[str]) -> None:
             labels[i] = "title"
 
 
+_ACRONYM_BRACKET = re.compile(r"^\([A-Z][A-Za-z]*[A-Z]\)[,.]?$")  # `(BMVC),`
+_BRACKET_YEAR_CLOSE = re.compile(r"^(?:1[5-9]|20)\d\d\)[,.]?$")  # `2006),` closing `(CVMP2006)`
+
+
+def _short_name_closing_the_host(tokens: list[str], labels: list[str]) -> None:
+    """`// Proceedings on British Machine Vision Conference (BMVC), 2006`, `… Production (CVMP2006),
+    2006`, `… Recognition, (CVPR 2001), 2001, vol. 2`: a proceedings' short name in brackets closes
+    the host's name, so it is the host's (no publisher when the year follows it, nor the year
+    inside it the date when the year follows it), and a year after the bracket, read as the host's
+    last word with no date elsewhere, is the date."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("journal", "container") or b >= len(tokens):
+            continue
+        later_date = any(lab == "date" for lab in labels[b + 1 :])
+        if labels[b] == "publisher" and _ACRONYM_BRACKET.match(tokens[b]) and b + 1 < len(tokens) and labels[b + 1] == "date":
+            # (a bracket before the pages is some styles' publisher: `In Lecture Notes in Physics, (NASA), 22–59`)
+            labels[b] = label
+        elif labels[b] == "date" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and later_date:  # `(CVMP` `2006),`, not `(Серия 2009)`
+            labels[b] = label
+    for label, a, b in _runs(tuple(labels)):
+        if label in ("journal", "container") and b - a > 2 and "date" not in labels and _YEAR_TOKEN.match(tokens[b - 1]) and tokens[b - 2].endswith(("),", ")")):
+            labels[b - 1] = "date"
+
+
+_PAGE_COUNT_WORD = re.compile(r"^(?:с|c|стр|p|pp|pages)\.?,?$", re.IGNORECASE)
+
+
+def _publisher_after_a_misused_host_mark(tokens: list[str], labels: list[str]) -> None:
+    """`Г. Буч, … Язык UML. Руководство. // ДМК Пресс, 2006. — 496 с.`: GOST's `//` opens the host
+    of a component part, whose own pages follow (`С. 5–9`); where the host is one to four words
+    closed by a comma before the year, and all that follows the year is a page total (`— 496 с.`),
+    the entry is a whole book and the `//` was written before its publisher."""
+    mark = next((k for k, t in enumerate(tokens) if t == "//"), None)
+    if mark is None or mark + 1 >= len(tokens) or labels[mark + 1] not in ("journal", "container"):
+        return
+    host = labels[mark + 1]
+    end = mark + 1
+    while end < len(tokens) and labels[end] == host:
+        end += 1
+    if not 1 <= end - mark - 1 <= 4 or not tokens[end - 1].endswith(",") or end >= len(tokens) or labels[end] != "date" or not _YEAR_TOKEN.match(tokens[end]):
+        return
+    tail = [t for t in tokens[end + 1 :] if t not in ("–", "—", "-")]
+    if len(tail) == 2 and tail[0].isdigit() and _PAGE_COUNT_WORD.match(tail[1]):
+        for k in range(mark, end):
+            labels[k] = "publisher"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1135,6 +1187,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _corporate_author_first(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
     _place_closing_the_title(tokens, labels)
+    _short_name_closing_the_host(tokens, labels)
+    _publisher_after_a_misused_host_mark(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
