@@ -1355,3 +1355,138 @@ def test_a_city_closing_the_publisher_after_its_comma_is_the_place(monkeypatch):
     tokens[-1] = ("Ltd.", "publisher", 0.8)
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert (f.get("publisher"), f.get("address")) == ("Intellect Publishing House, Ltd.", None)
+
+
+# ---- batch 8's conventions (lists25): each case invented, labels set by hand as the tagger misread them
+
+
+def test_a_bracketed_year_after_the_volume_is_the_date():
+    # `Journal 117 (2002), № 1-3, 41-50.` with the bracket read as the issue
+    tokens = [("Moreau", A, 1.0), ("B.", A, 1.0), ("Lattices.", T, 1.0), ("Discrete", J, 1.0), ("Structures", J, 1.0), ("45", "volume", 1.0),
+              ("(1999),", "issue", 0.7), ("№", "issue", 1.0), ("2-4,", "issue", 1.0), ("101-117.", P, 1.0)]
+    assert corrected_labels(*tokens)[6] == D
+    # with a date read elsewhere the bracket is left as read
+    tokens[2] = ("2001.", D, 1.0)
+    assert corrected_labels(*tokens)[6] == "issue"
+
+
+def test_a_short_capitalised_run_after_a_question_is_the_journal():
+    # Vancouver `… What Is Not? Seminars in Hydrology. 2015;12:33–40.` with the journal's first words read as the title's
+    tokens = [("Berg", A, 1.0), ("AB.", A, 1.0), ("Where", T, 1.0), ("Is", T, 1.0), ("It?", T, 1.0), ("Seminars", T, 0.8), ("in", T, 0.8),
+              ("Hydrology.", J, 1.0), ("2015;", D, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, T, T, T, J, J, J, D]
+    # a subtitle after the question goes on in lower case: it stays the title's
+    tokens[5:7] = [("Estimating", T, 0.8), ("loss.", T, 0.8)]
+    assert corrected_labels(*tokens)[5:7] == [T, T]
+
+
+def test_a_volume_inside_a_gost_host_is_its_volume(monkeypatch):
+    # `// Вымышленные технологии (ВТ 2019), Том 2: труды конференции. Казань: Наука, 2019.`
+    tokens = [("Иванов", A, 1.0), ("И.И.", A, 1.0), ("Статья", T, 1.0), ("//", C, 1.0), ("Вымышленные", C, 1.0), ("технологии", C, 1.0), ("(ВТ", C, 1.0),
+              ("2019),", C, 1.0), ("Том", C, 0.8), ("2:", C, 0.8), ("труды", C, 0.8), ("конференции.", C, 0.8), ("Казань:", L, 1.0), ("Наука,", "publisher", 1.0), ("2019.", D, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("booktitle"), f.get("volume"), f.get("type")) == ("Вымышленные технологии (ВТ 2019)", "2", "труды конференции")
+
+
+def test_an_organisation_opening_the_entry_is_its_author(monkeypatch):
+    # `World Meteorological Organization. Guide to snow gauges. 2019.` read as one title
+    tokens = [("World", T, 1.0), ("Meteorological", T, 1.0), ("Organization.", T, 1.0), ("Guide", T, 1.0), ("to", T, 1.0), ("gauges.", T, 1.0), ("2019.", D, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f.get("title") == "Guide to gauges"
+    assert family_names(f.get("author"))[-1].split()[-1] == "Organization"
+    # a title that is no organisation's name stays whole
+    tokens[2] = ("Gauges.", T, 1.0)
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f.get("author") is None and f.get("title").startswith("World Meteorological Gauges")
+
+
+def test_vancouver_hyphenated_initials_follow_the_family_name():
+    # `Thomas L-M, Brandt E-M, Ost P.`: `L-M` are initials (Lise-Marie), never a family name
+    assert names("Nowak K-H, Brandt E-M, Ost P.") == "Nowak, K-H and Brandt, E-M and Ost, P."
+
+
+def test_one_given_family_name_then_another_closed_by_a_full_stop_before_more_title():
+    # `Mark Lundstrom, Jing Guo. Nanoscale Transistors. Springer, 2006.`: the second name read as the title's first words
+    tokens = [("Olvar", A, 1.0), ("Brenn,", A, 1.0), ("Tovik", T, 1.0), ("Lanner.", T, 1.0), ("Hollow", T, 1.0), ("Crystals.", T, 1.0), ("Springer,", "publisher", 1.0), ("2006.", D, 1.0)]
+    assert corrected_labels(*tokens)[:6] == [A, A, A, A, T, T]
+    # a two-word title closing the description stays the title (`Derek Greene, Mixed Signals. Springer`)
+    tokens = [("Olvar", A, 1.0), ("Brenn,", A, 1.0), ("Hollow", T, 1.0), ("Crystals.", T, 1.0), ("Springer,", "publisher", 1.0), ("2006.", D, 1.0)]
+    assert corrected_labels(*tokens)[:4] == [A, A, T, T]
+
+
+def test_a_reports_year_after_its_titles_comma_before_the_works_year_is_the_titles():
+    # `… global report on health data systems and capacity, 2020. 2021.`
+    tokens = [("Snow", A, 1.0), ("Council.", A, 1.0), ("Annual", T, 1.0), ("report,", T, 1.0), ("2020.", D, 1.0), ("2021.", D, 1.0)]
+    assert corrected_labels(*tokens) == [A, A, T, T, T, D]
+    # one year after the comma is the work's
+    assert corrected_labels(*tokens[:5]) == [A, A, T, T, D]
+
+
+def test_a_country_after_the_titles_comma_closes_the_title():
+    # APA `… of the Tobol River, Kazakhstan. Water, 11(3)` with the river's tail read as the journal's
+    tokens = [("Orlov,", A, 1.0), ("K.", A, 1.0), ("(2019).", D, 1.0), ("Silt", T, 1.0), ("of", T, 1.0), ("the", T, 1.0), ("Tobol", T, 1.0),
+              ("River,", J, 0.8), ("Kazakhstan.", J, 0.8), ("Water,", J, 1.0), ("11", "volume", 1.0)]
+    assert corrected_labels(*tokens) == [A, A, D, T, T, T, T, T, T, J, "volume"]
+    # a journal's abbreviation after the title's comma is the journal's (`…, Phys. Rev. Lett.`)
+    tokens = [("Orlov,", A, 1.0), ("Silt,", T, 1.0), ("Phys.", J, 1.0), ("Rev.", J, 1.0), ("Lett.", J, 1.0), ("11", "volume", 1.0)]
+    assert corrected_labels(*tokens) == [A, T, J, J, J, "volume"]
+
+
+@pytest.mark.parametrize(
+    "text, journal, addon",
+    [
+        # a one-word translation of the journal's name in a list that translates its titles so
+        ("Orlov, A.B. (2015). Sostav vod reki [Composition of the river waters]. Gidrologiya [Hydrology] 3, 11–19.", "Gidrologiya", "Hydrology"),
+    ],
+)
+def test_a_romanised_journals_translation_in_brackets_is_its_addon(text, journal, addon):
+    f = fields(text)
+    assert (f.get("journal"), f.get("journaltitleaddon")) == (journal, addon)
+
+
+def test_a_one_word_bracket_after_a_journal_with_no_translated_title_stays():
+    # `Annales du Musée [Alger]`: with no translated title, one word in brackets may be a place
+    f = fields("Orlov, A.B. (2015). Sostav vod reki. Annales du Musée [Alger] 3, 11–19.")
+    assert f.get("journaltitleaddon") is None
+
+
+def test_a_journals_translation_whose_closing_bracket_the_value_lost_is_its_addon():
+    # the tagger read `[NNC RK Bulletin]` apart and the name with the title; the journal rebuilt
+    # from both had lost its `]`: the bracket is still the translation
+    f = fields("Orlov, A.B. (2014). Sostav vod SIP [Composition of waters at the Site]. Vestnik NYaTs RK [NNC RK Bulletin] 3(22), 10–15.")
+    assert (f.get("journal"), f.get("journaltitleaddon")) == ("Vestnik NYaTs RK", "NNC RK Bulletin")
+
+
+def test_a_proceedings_short_name_in_brackets_closes_the_host():
+    C = "container"
+    # `// Proceedings of the Snow Conference (SNOWC), 2006, vol. 1` with the bracket read as the publisher
+    tokens = [("Title.", T, 1.0), ("//", C, 1.0), ("Proceedings", C, 1.0), ("Snow", C, 1.0), ("Conference", C, 1.0), ("(SNOWC),", "publisher", 0.8),
+              ("2006,", D, 1.0), ("vol.", "volume", 1.0), ("1,", "volume", 1.0)]
+    assert corrected_labels(*tokens)[5] == C
+    # `(SNOWC2006), 2006`: the year closing the bracket is the host's when the year follows
+    tokens = [("Title.", T, 1.0), ("//", C, 1.0), ("Proceedings", C, 1.0), ("Snow", C, 1.0), ("(SNOWC", C, 1.0), ("2006),", D, 0.8), ("2006,", D, 1.0), ("pp.", P, 1.0), ("29-37.", P, 1.0)]
+    assert corrected_labels(*tokens)[5] == C
+    # `…, (SNOWC 2001), 2001, vol. 2` with the year after the bracket read as the host's
+    tokens = [("Title.", T, 1.0), ("//", C, 1.0), ("Proceedings", C, 1.0), ("Snow,", C, 1.0), ("(SNOWC", C, 1.0), ("2001),", C, 1.0), ("2001,", C, 0.8), ("vol.", "volume", 1.0)]
+    assert corrected_labels(*tokens)[6] == D
+    # a bracket before the pages is some styles' publisher (`In Lecture Notes in Physics, (NASA), 22–59`)
+    tokens = [("Title.", T, 1.0), ("In", C, 1.0), ("Lecture", C, 1.0), ("Notes,", C, 1.0), ("(NASA),", "publisher", 1.0), ("22–59.", P, 1.0)]
+    assert corrected_labels(*tokens)[4] == "publisher"
+
+
+def test_a_gost_host_mark_before_a_books_publisher(monkeypatch):
+    # `Язык UML. Руководство. // ДМК Пресс, 2006. — 496 с.`: a whole book (a page total), the `//` before its publisher
+    tokens = [("Орлов", A, 1.0), ("Б.", A, 1.0), ("Книга.", T, 1.0), ("//", J, 1.0), ("Снег", J, 1.0), ("Пресс,", J, 1.0), ("2006.", D, 1.0), ("—", P, 1.0), ("496", P, 1.0), ("с.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("journal")) == ("Снег Пресс", None)
+    # a component part's pages after the year: the host stays the journal
+    tokens[7:] = [("–", P, 1.0), ("С.", P, 1.0), ("26–35.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f.get("publisher"), f.get("journal")) == (None, "Снег Пресс")
+
+
+def test_a_quoted_page_title_holds_its_volume_words():
+    # IEEE's web page cited by its page's title: `“Results From X | AJPH | Vol. 98 Issue 1.” https://…`
+    tokens = [("“Results", T, 1.0), ("From", T, 1.0), ("X", T, 1.0), ("|", T, 1.0), ("AJPH", J, 0.8), ("|", J, 0.8), ("Vol.", "volume", 0.8), ("98", "volume", 0.8),
+              ("Issue", T, 0.8), ("1.”", T, 0.8), ("https://x.org/a", "url", 1.0)]
+    assert corrected_labels(*tokens)[:10] == [T] * 10

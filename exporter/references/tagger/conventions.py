@@ -37,7 +37,20 @@
   opening the entry before the title is the title's first word (`В Госдуме прошло …`); a year
   after `на`/`за` and before `год` is the title's when a later year is the imprint's (`Таблицы
   приливов на 2007 год. … 2006.`); `Спец.` before `вып.` is the issue's, not the journal's; a
-  bracket of a conference's place and dates after the proceedings' title is the host's.
+  bracket of a conference's place and dates after the proceedings' title is the host's;
+- a year in brackets right after the volume is the date (`Mathematics 117 (2002), № 1-3`); a
+  short capitalised run after a title's question mark, up to the journal, is the journal's
+  (`… What Is Not? Seminars in Perinatology. 2010;34:`); `, Том 1:` inside a host is its volume and
+  the words after its colon the kind of work; an entry opening with a name ending in an
+  organisation's word, read as the title's, is its corporate author (`World Health Organization.
+  Verbal autopsy standards …`); one `Given Family,` name, then another closed by a full stop and
+  more title, is two authors (`Mark Lundstrom, Jing Guo. Nanoscale Transistors.`); a report's year
+  after its title's comma, before the work's year, is the title's (`…, 2020. 2021.`); a country
+  after the title's comma closes the title (`… the Shiyang River, China. Land`);
+- a proceedings' short name in brackets closes the host's name (`… Conference (BMVC), 2006`,
+  `(CVMP2006), 2006`), and a year after it read as the host's is the date; GOST's `//` before
+  a name, a year and a page total only (`// ДМК Пресс, 2006. — 496 с.`) stood before a book's
+  publisher; a quoted web page's title holds its `Vol. 98 Issue 1` (`“… | AJPH | Vol. 98 Issue 1.”`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -333,7 +346,7 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     glued_mark = tokens[end].endswith(close) and end + 1 < len(tokens) and tokens[end + 1][:1] in ".,"  # `chamber" .CERN`
     if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark):
         return
-    if all(labels[k] in ("title", "journal", "container") for k in range(start, end + 1)):
+    if all(labels[k] in ("title", "journal", "container", "volume", "issue") for k in range(start, end + 1)):  # `“… | AJPH | Vol. 98 Issue 1.”`: a page's title
         for k in range(start, end + 1):
             labels[k] = "title"
     k = end + 1
@@ -758,7 +771,13 @@ def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
     known = canonical(tokens[b]) in GIVEN_NAMES
     if canonical(tokens[b]) in _TITLE_OPENERS:
         return  # `…, Lisa Terada, The Iliad. I, London`
-    if _is_given_family(tokens[b], tokens[b + 1], (".",) if not known else (".", ",")) and (b >= 4 or known):
+    if not _is_given_family(tokens[b], tokens[b + 1], (".",) if not known else (".", ",")):
+        return
+    # one name before it: the pair is a name when the title goes on after it to a sentence's end
+    # (`Mark Lundstrom, Jing Guo. Nanoscale Transistors. Springer`), not when it is the whole title
+    # (`Derek Greene, Mixed Signals. Springer`)
+    goes_on = b + 3 < len(labels) and labels[b + 2] == labels[b + 3] == "title" and tokens[b + 2][:1].isupper()
+    if b >= 4 or known or goes_on:
         labels[b] = labels[b + 1] = "author"
 
 
@@ -941,6 +960,185 @@ def _responsibility_before_a_dash(tokens: list[str], labels: list[str]) -> None:
         return
 
 
+_BRACKETED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-zа-я]?\)[,.;:]?$")
+
+
+def _bracketed_year_after_the_volume(tokens: list[str], labels: list[str]) -> None:
+    """`Discrete Applied Mathematics 117 (2002), № 1-3, 41-50.`, `Physica D 22 (1986), 120-149`: a
+    year in brackets right after the volume is the date, never the issue or pages, when the
+    entry has no date read elsewhere."""
+    if "date" in labels:
+        return
+    for k in range(1, len(tokens)):
+        if labels[k] in ("issue", "pages", "volume") and labels[k - 1] == "volume" and _BRACKETED_YEAR.match(tokens[k]):
+            labels[k] = "date"
+            return
+
+
+# The lower-case words a journal's name may hold between its capitalised ones (`Seminars in
+# Perinatology`, `Annals of Botany`, `Journal für Ornithologie`).
+_NAME_CONNECTORS = frozenset("in of and the & for on de des du di der für und la le".split())
+
+
+def _journal_after_a_question(tokens: list[str], labels: list[str]) -> None:
+    """`What Is Progressing and What Is Not? Seminars in Perinatology. 2010;34:371–86.`: a title
+    closed by its question mark, then a short run of capitalised words (and a journal name's
+    connectors) with no stop inside, read as the title's right up to the journal, is the journal
+    name's beginning: a subtitle after a question goes on in lower case (`Who dies where?
+    Estimating the …`)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title" or b >= len(tokens) or labels[b] != "journal":
+            continue
+        ask = next((k for k in range(b - 2, a - 1, -1) if tokens[k].endswith("?")), None)
+        if ask is None or b - ask - 1 > 4:
+            continue
+        tail, head = tokens[ask + 1 : b], " ".join(tokens[a : ask + 1])
+        if head.count("(") != head.count(")") or head[:1] in _OPEN_QUOTES:  # `(France? Bresil …)`, a quoted title: not its end
+            continue
+        if not tail[0][:1].isupper() or any(w.endswith((".", ",", ":", ";")) for w in tail) or not all(w[:1].isupper() or w in _NAME_CONNECTORS for w in tail):
+            continue
+        for k in range(ask + 1, b):
+            labels[k] = "journal"
+
+
+_VOLUME_WORD = re.compile(r"^(?:Т\.|Том|Vol\.|V\.)$")
+_VOLUME_NUMBER = re.compile(r"^\d{1,3}[:,.]?$")
+
+
+def _volume_inside_a_host(tokens: list[str], labels: list[str]) -> None:
+    """`// Перспективные информационные технологии (ПИТ 2015), Том 1: труды Международной … конференции
+    [под ред. …]`: a volume's mark and number after a comma inside a host's title are the volume,
+    and the words after the number's colon, to the host's end, the kind of work (its genre), no
+    part of the host's title."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("journal", "container"):
+            continue
+        k = next((i for i in range(a + 1, b - 1) if tokens[i - 1].endswith(",") and _VOLUME_WORD.match(tokens[i]) and _VOLUME_NUMBER.match(tokens[i + 1])), None)
+        if k is None:
+            continue
+        labels[k] = labels[k + 1] = "volume"
+        if tokens[k + 1].endswith(":"):
+            for i in range(k + 2, b):
+                labels[i] = "genre"
+        return
+
+
+# An organisation's last word: an entry opening with a name ending in one, read as the title's,
+# before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`).
+_ORGANISATION_WORDS = frozenset("organization organisation association agency commission council committee institute foundation federation society union".split())
+
+
+def _corporate_author_first(tokens: list[str], labels: list[str]) -> None:
+    """`World Health Organization. Verbal autopsy standards: … 2007.`, Vancouver's and APA's
+    corporate author: an entry with no names read, opening with two to six capitalised words (with
+    `of`, `for`, `and`, `on`) closed by a full stop on an organisation's word and read as the
+    title's first words, with more title after them, has them as its author."""
+    if labels[0] != "title" or "author" in labels or "editor" in labels:
+        return
+    end = next((k for k in range(min(6, len(tokens) - 1)) if tokens[k].endswith(".")), None)
+    if end is None or end < 1 or labels[end + 1] != "title" or any(labels[k] != "title" for k in range(end + 1)):
+        return
+    if canonical(tokens[end]) not in _ORGANISATION_WORDS or not tokens[end + 1][:1].isupper():
+        return
+    if all(tokens[k][:1].isupper() or tokens[k] in ("of", "for", "and", "on") for k in range(end + 1)):
+        for k in range(end + 1):
+            labels[k] = "author"
+
+
+def _year_of_a_report_in_its_title(tokens: list[str], labels: list[str]) -> None:
+    """`… global report on health data systems and capacity, 2020. 2021.`: a year after the title's
+    comma, read as the date right before another year read as the date, is the title's (the
+    period a report covers); the later year is the work's."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] != "date" or labels[k - 1] != "title" or not tokens[k - 1].endswith(","):
+            continue
+        if _YEAR_TOKEN.match(tokens[k]) and labels[k + 1] == "date" and _YEAR_TOKEN.match(tokens[k + 1]):
+            labels[k] = "title"
+            return
+
+
+# Countries and parts of the world, in `canonical` form: the place a title's study names after its
+# comma (`… the Shiyang River, China.`), which no journal's name opens with.
+_COUNTRIES = frozenset(
+    """
+    afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium bolivia brazil
+    bulgaria cambodia cameroon canada chile china colombia croatia cuba cyprus czechia denmark ecuador egypt estonia ethiopia
+    finland france georgia germany ghana greece hungary iceland india indonesia iran iraq ireland israel italy japan jordan
+    kazakhstan kenya korea kyrgyzstan laos latvia lebanon lithuania malaysia mexico moldova mongolia morocco mozambique nepal
+    netherlands nigeria norway pakistan peru philippines poland portugal romania russia serbia singapore slovakia slovenia
+    spain sweden switzerland syria tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uzbekistan
+    venezuela vietnam zambia zimbabwe usa england scotland wales africa asia europe siberia antarctica arctic
+    россия казахстан китай украина беларусь узбекистан кыргызстан киргизия таджикистан туркменистан монголия германия
+    франция сша индия япония армения азербайджан грузия молдова сибирь
+    """.split()
+)
+
+
+def _place_closing_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`… a case study of the Shiyang River, China. Land, 13(2)`, `… River sediments, Bangladesh.
+    International Journal of …`: a country named in apposition after the title's comma ends the
+    title with its full stop; the words to that stop, read as the journal's first words before
+    the journal goes on, are the title's (a journal's abbreviation, `Phys. Rev.`, is no country)."""
+    runs = _runs(tuple(labels))
+    for (label, a, b), (host, c, d) in zip(runs, runs[1:]):
+        if label != "title" or host not in ("journal", "container"):
+            continue
+        k = next((i for i in range(c, min(c + 3, d - 1)) if tokens[i].endswith(".") and canonical(tokens[i]) in _COUNTRIES), None)
+        if k is None or not tokens[k - 1].endswith(",") or not tokens[k + 1][:1].isupper():
+            continue
+        if any(t.endswith((".", ":", ";")) for t in tokens[c:k]):
+            continue
+        for i in range(c, k + 1):
+            labels[i] = "title"
+
+
+_ACRONYM_BRACKET = re.compile(r"^\([A-Z][A-Za-z]*[A-Z]\)[,.]?$")  # `(BMVC),`
+_BRACKET_YEAR_CLOSE = re.compile(r"^(?:1[5-9]|20)\d\d\)[,.]?$")  # `2006),` closing `(CVMP2006)`
+
+
+def _short_name_closing_the_host(tokens: list[str], labels: list[str]) -> None:
+    """`// Proceedings on British Machine Vision Conference (BMVC), 2006`, `… Production (CVMP2006),
+    2006`, `… Recognition, (CVPR 2001), 2001, vol. 2`: a proceedings' short name in brackets closes
+    the host's name, so it is the host's (no publisher when the year follows it, nor the year
+    inside it the date when the year follows it), and a year after the bracket, read as the host's
+    last word with no date elsewhere, is the date."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("journal", "container") or b >= len(tokens):
+            continue
+        later_date = any(lab == "date" for lab in labels[b + 1 :])
+        if labels[b] == "publisher" and _ACRONYM_BRACKET.match(tokens[b]) and b + 1 < len(tokens) and labels[b + 1] == "date":
+            # (a bracket before the pages is some styles' publisher: `In Lecture Notes in Physics, (NASA), 22–59`)
+            labels[b] = label
+        elif labels[b] == "date" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and later_date:  # `(CVMP` `2006),`, not `(Серия 2009)`
+            labels[b] = label
+    for label, a, b in _runs(tuple(labels)):
+        if label in ("journal", "container") and b - a > 2 and "date" not in labels and _YEAR_TOKEN.match(tokens[b - 1]) and tokens[b - 2].endswith(("),", ")")):
+            labels[b - 1] = "date"
+
+
+_PAGE_COUNT_WORD = re.compile(r"^(?:с|c|стр|p|pp|pages)\.?,?$", re.IGNORECASE)
+
+
+def _publisher_after_a_misused_host_mark(tokens: list[str], labels: list[str]) -> None:
+    """`Г. Буч, … Язык UML. Руководство. // ДМК Пресс, 2006. — 496 с.`: GOST's `//` opens the host
+    of a component part, whose own pages follow (`С. 5–9`); where the host is one to four words
+    closed by a comma before the year, and all that follows the year is a page total (`— 496 с.`),
+    the entry is a whole book and the `//` was written before its publisher."""
+    mark = next((k for k, t in enumerate(tokens) if t == "//"), None)
+    if mark is None or mark + 1 >= len(tokens) or labels[mark + 1] not in ("journal", "container"):
+        return
+    host = labels[mark + 1]
+    end = mark + 1
+    while end < len(tokens) and labels[end] == host:
+        end += 1
+    if not 1 <= end - mark - 1 <= 4 or not tokens[end - 1].endswith(",") or end >= len(tokens) or labels[end] != "date" or not _YEAR_TOKEN.match(tokens[end]):
+        return
+    tail = [t for t in tokens[end + 1 :] if t not in ("–", "—", "-")]
+    if len(tail) == 2 and tail[0].isdigit() and _PAGE_COUNT_WORD.match(tail[1]):
+        for k in range(mark, end):
+            labels[k] = "publisher"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -983,6 +1181,14 @@ def corrected(tagged: Tagged) -> Tagged:
     _conference_bracket_in_the_host(tokens, labels)
     _place_before_the_imprint(tokens, labels)
     _publisher_after_a_question(tokens, labels)
+    _bracketed_year_after_the_volume(tokens, labels)
+    _journal_after_a_question(tokens, labels)
+    _volume_inside_a_host(tokens, labels)
+    _corporate_author_first(tokens, labels)
+    _year_of_a_report_in_its_title(tokens, labels)
+    _place_closing_the_title(tokens, labels)
+    _short_name_closing_the_host(tokens, labels)
+    _publisher_after_a_misused_host_mark(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -20,7 +20,7 @@ _ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|
 _EDITOR_WORDS = re.compile(r"\(?\b(?:eds?|editors?|edited\sby|ed\.\sby|hrsg|hg|под\s(?:общ\.\s)?ред|ред|сост|жауапты\sред)\b\.?\)?,?", re.IGNORECASE)
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 _INITIALS = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.?[-‐\s]?){{1,4}}$")
-_BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$")
+_BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$|^[{_UP}][-‐][{_UP}]$")  # Vancouver's `L-M` (Lise-Marie)
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы|оглы|кизи)[.,]?$")
 _PARTICLES = {"de", "la", "van", "von", "der", "den", "du", "da", "di", "dos", "del", "della", "le", "al", "el", "bin", "ter", "ten", "zu"}
 
@@ -1256,13 +1256,19 @@ def _split_container_translation(f: _Fields) -> None:
     """`Radiatsiya i risk [Radiation and Risk] 22(4)`: the journal's or book's name with its
     translation in brackets after it (Russian and Kazakh journals' romanised lists, as `Title
     [Its translation]` for the title): the name is the container, the bracket its
-    `journaltitleaddon` or `booktitleaddon` (biblatex's fields)."""
+    `journaltitleaddon` or `booktitleaddon` (biblatex's fields). In an entry whose title has its
+    translation so (`titleaddon`), one word is the name's translation too (`Ekologiya [Ecology] 2`),
+    and a bracket whose `]` the field's value lost at its end is still one (`[NNC RK Bulletin] 4(60)`)."""
+    translated = "titleaddon" in f.items
     for name in ("journal", "booktitle"):
         if name not in f.items:
             continue
         value, start, end = f.items[name]
-        m = re.fullmatch(r"(.*?[^\W\d_].*?)\s?\[([^\[\]]{4,})\][.,]?\s*", value)
-        if not m or not _TRANSLATED_NAME.fullmatch(m[1]) or not _TRANSLATION.fullmatch(m[2]) or _MEDIUM.search(m[2]):
+        closed = r"\]" if f.text[start + len(value) : start + len(value) + 1] != "]" else r"\]?"
+        m = re.fullmatch(r"(.*?[^\W\d_].*?)\s?\[([^\[\]]{4,})" + closed + r"[.,]?\s*", value)
+        if not m or not _TRANSLATED_NAME.fullmatch(m[1]) or _MEDIUM.search(m[2]):
+            continue
+        if not _TRANSLATION.fullmatch(m[2]) and not (translated and re.fullmatch(r"[^\W\d_][\w-]+", m[2])):
             continue
         p = f.confidence.get(name)
         del f.items[name]
