@@ -264,24 +264,50 @@ class PdfFonts:
 
 
 def link_fix_applies() -> bool:
-    """Whether `_LinkCanvas`'s hook is still called: reportlab 5.1.0, whose `_putFragLine` asks
-    the text object for `_linkRecord`. Elsewhere the hook is not set and links keep reportlab's
-    own rectangles (tests/test_pdf.py fails then, so an upgrade re-reads the bug)."""
+    """Whether `LinkCanvas`'s hook is still called as it expects: reportlab 5.1.0, whose
+    `_putFragLine` asks the text object for `_linkRecord` and `_wordSpace` and writes each
+    fragment with its `_textOut`. Elsewhere the hook is not set and links keep reportlab's own
+    rectangles (tests/test_pdf.py fails then, so an upgrade re-reads the bug)."""
+    from reportlab.pdfgen.textobject import PDFTextObject
     from reportlab.platypus import paragraph
 
     code = getattr(getattr(paragraph, "_putFragLine", None), "__code__", None)
-    return reportlab.Version == "5.1.0" and code is not None and "_linkRecord" in code.co_consts
+    return (reportlab.Version == "5.1.0" and code is not None and {"_linkRecord", "_wordSpace"} <= set(code.co_consts)
+            and "_textOut" in code.co_names and callable(getattr(PDFTextObject, "_textOut", None)))
 
 
 LINK_FIX = link_fix_applies()
 
 
-class _LinkCanvas(Canvas):
+class _LineSpaces:
+    """What reportlab's `_putFragLine` counts and keeps to itself: the spaces its line showed
+    before the fragment just written, and whether that fragment ended the line (`T*`)."""
+
+    __slots__ = ("before", "seen", "ended")
+
+    def __init__(self):
+        self.before = self.seen = 0
+        self.ended = False
+
+    def wrote(self, text, ends_line) -> None:
+        if self.ended:
+            self.seen, self.ended = 0, False
+        self.before = self.seen
+        if isinstance(text, str):  # what `_putFragLine` counts: spaces and no-break spaces
+            self.seen += text.count(" ") + text.count("\xa0")
+        self.ended = bool(ends_line)
+
+
+class LinkCanvas(Canvas):
     """Works around a reportlab (5.1) bug: in a justified line a link's rectangle starts where
     the line would put it without the stretched spaces, i.e. too far left, often on the words
-    before the label (`_putFragLine` records `cur_x`, not `cur_x_s`). The end is right, and a
-    label has no spaces, so when a link ends its start is set to end minus the label's width.
-    `label_widths` maps an href to a function of font size; ambiguous hrefs are left alone.
+    before the link (`_putFragLine` records `cur_x`, not `cur_x_s`), and a link that ends the
+    line stops one stretched space short of its last glyph (`cur_x + (nSpaces - 1) * ws`). The
+    text object's `_textOut` is watched to count the spaces the line wrote before the link
+    (`_LineSpaces`), and the rectangle moved by that many stretched spaces; a link ending the
+    line gets its space back. A citation's label, whose width is known (`label_widths`: an href
+    to a function of font size; ambiguous hrefs are left alone), then starts at its end minus
+    its width, as before this fix covered every link.
 
     Upstream: seen in reportlab 5.1.0 (`reportlab/platypus/paragraph.py`, `_putFragLine`);
     no report of it was found in reportlab's tracker (the reportlab-users list and
@@ -308,19 +334,34 @@ class _LinkCanvas(Canvas):
     def beginText(self, *args, **kwargs):
         tx = super().beginText(*args, **kwargs)
         if LINK_FIX:
-            tx._linkRecord = lambda link, what: self._fix_link(tx, link, what)
+            spaces, write = _LineSpaces(), tx._textOut
+
+            def text_out(text, TStar=0):
+                spaces.wrote(text, TStar)
+                return write(text, TStar)
+
+            tx._textOut = text_out
+            tx._linkRecord = lambda link, what: self._fix_link(tx, link, what, spaces)
         return tx
 
-    def _fix_link(self, tx, link, what) -> None:
-        if what != "end":
-            return
+    def _fix_link(self, tx, link, what, spaces: _LineSpaces) -> None:
         xs = getattr(tx, "XtraState", None)
         record = xs.links.get(link) if xs is not None else None
-        width = self.label_widths.get(link[1]) if isinstance(link, tuple) and len(link) == 2 else None
-        if width is None or not (isinstance(record, tuple) and len(record) == 2):
+        stretch = getattr(tx, "_wordSpace", 0) or 0
+        if what == "start":
+            if isinstance(record, tuple) and len(record) == 3 and stretch:
+                (key, x1), lo, hi = record
+                xs.links[link] = (key, x1 + spaces.before * stretch), lo, hi
             return
-        ((key, _x1), lo, hi), x2 = record
-        xs.links[link] = ((key, x2 - width(xs.style.fontSize)), lo, hi), x2
+        if not (isinstance(record, tuple) and len(record) == 2):
+            return
+        ((key, x1), lo, hi), x2 = record
+        if spaces.ended:  # the link ends the line: after its last glyph, not a stretched space short
+            x2 += stretch
+        width = self.label_widths.get(link[1]) if isinstance(link, tuple) and len(link) == 2 else None
+        if width is not None:
+            x1 = x2 - width(xs.style.fontSize)
+        xs.links[link] = ((key, x1), lo, hi), x2
 
 
 def table_rules(placed, rows: int, merged_rows: bool = True) -> list:
@@ -887,7 +928,7 @@ def _layout(edition: Edition, fonts: PdfFonts, title: str, meta, page, margins, 
     pages: dict[int, int] = {}
 
     def canvasmaker(*args, **kwargs):
-        canvas = _LinkCanvas(*args, **kwargs)
+        canvas = LinkCanvas(*args, **kwargs)
         canvas.label_widths = widths
         canvas.inline = walker.inline
         canvas.note_pages = pages
