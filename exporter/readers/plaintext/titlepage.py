@@ -53,6 +53,7 @@ _OTHERS = re.compile(
     r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of)",
     re.IGNORECASE,
 )
+_RULE = re.compile(r"_{2,}|(?<!\S)_(?!\S)")  # a form's ruled blank (`Студент ______ Кириллов Павел Сергеевич _`): no text
 _QUOTED = re.compile(r"[«“\"][^«»“”\"]+[»”\"]\.?")  # a line wholly in quotes
 MAX_LINES = 80  # a title page's lines, at most
 MAX_TITLE_LINES = 6
@@ -84,14 +85,29 @@ def _stops(text: str) -> bool:
     )
 
 
-def _kind_at(texts: list[str], i: int) -> re.Match | None:
-    """The work's kind opening line `i`, alone or broken over it and the next line
-    (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), with at most six words after it."""
-    for text in (texts[i], f"{texts[i]} {texts[i + 1]}" if i + 1 < len(texts) and texts[i] and texts[i + 1] else None):
-        m = THESIS_KIND.match(text) if text else None
+def _kind_lines(texts: list[str], i: int) -> tuple[int, re.Match] | None:
+    """How many lines the work's kind opening line `i` takes, alone or broken over it and the
+    next one or two (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`, `ВЫПУСКНАЯ` /
+    `КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), and its match, with at most six words after it."""
+    for n in (1, 2, 3):
+        if i + n > len(texts) or not all(texts[i : i + n]):
+            return None
+        m = THESIS_KIND.match(" ".join(texts[i : i + n]))
         if m is not None and len(m["rest"].split()) <= 6:
-            return m
+            return n, m
     return None
+
+
+def _kind_at(texts: list[str], i: int) -> re.Match | None:
+    """The work's kind opening line `i` (`_kind_lines`), or None."""
+    found = _kind_lines(texts, i)
+    return found[1] if found else None
+
+
+def _topic(text: str) -> bool:
+    """A topic's label with the title after it (`на тему: «Сравнение …`): the title's line, not the kind's."""
+    m = TITLE_LABEL.match(text)
+    return m is not None and bool(m["value"])
 
 
 def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
@@ -100,9 +116,10 @@ def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
     at, m = next(((i, m) for i in range(len(texts)) if (m := _kind_at(texts, i)) is not None), (None, None))
     if at is None:
         return None
-    end = at + (1 if THESIS_KIND.match(texts[at]) and len(THESIS_KIND.match(texts[at])["rest"].split()) <= 6 else 2)
+    end = at + _kind_lines(texts, at)[0]
     while end < len(texts) and (
-        not texts[end] or _KIND_TAIL.match(texts[end].strip("()")) or texts[end][:1].islower() and not _FIELD.match(texts[end])
+        not texts[end] or _KIND_TAIL.match(texts[end].strip("()"))
+        or texts[end][:1].islower() and not _FIELD.match(texts[end]) and not _topic(texts[end])
         or re.fullmatch(r"\([^()]{3,40}\)", texts[end]) is not None
     ):
         end += 1
@@ -144,10 +161,17 @@ def _labelled(texts: list[str], at: int) -> list[str]:
 def _more(texts: list[str], i: int, first: str) -> list[str]:
     """The title's lines from `i` on, in `first`'s script, up to a blank or stopping line."""
     out: list[str] = []
-    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and script(texts[i]) == script(first):
+    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and (script(texts[i]) == script(first) or _open_quote(first, out)):
         out.append(texts[i])
         i += 1
     return out
+
+
+def _open_quote(first: str, more: list[str]) -> bool:
+    """The title's lines so far open a guillemet they do not close: the title runs on to it,
+    whatever script its next line is in (`«Сравнение библиотек …:` / `Matplotlib, Seaborn и Plotly»`)."""
+    text = " ".join([first, *more])
+    return text.count("«") > text.count("»")
 
 
 def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
@@ -201,7 +225,7 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     stands there, the run right above the kind's line; the author is the name under the student's label,
     else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
     `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label."""
-    texts = [" ".join(t.split()) for t in lines[:MAX_LINES]]
+    texts = [" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]
     block = _kind_block(texts)
     if block is None:
         return None
