@@ -1270,3 +1270,40 @@ def fields_after_list(lines: list[str], start: int, stop: int, have: set[str]) -
         if _is_prose(text) and detect_language(text) == language:
             abstract = FieldText(language, text, rows, skip)
     return abstract, (language, words)
+
+
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s")  # a numbered heading (`1 Introduction`, `2.1. Модель`)
+
+
+def _passed_over(text: str) -> bool:
+    """A line above a title that no reader takes for one: a journal header or a print date
+    (`05.03.2026, 09:30`), a rubric (`Статья`, `Research article`), a section's name in lower
+    case (`элементная база электроники`)."""
+    return is_header(text) or is_rubric(text) or text[:1].islower() and len(text) < 60 and not text.endswith(".")
+
+
+def standalone_title(lines: list[str], furniture: frozenset[int] = frozenset()) -> tuple[list[str], int] | None:
+    """A title with no field around it, for a text where no reader found one: the text's first
+    run of lines (past blank lines, the pages' furniture and `_passed_over` lines) when it can
+    be a title (`_title_run`, no numbered heading, no name or institution alone) and stands
+    apart from what follows: the introduction's heading right under it, or a blank line and
+    then the introduction's heading or a paragraph (a line of 60 characters or more); it ends
+    on no full stop and holds 200 characters at most (a paragraph's first lines do not). Returns
+    the title's lines and the line after them, or None. Evidence: magazine and web articles
+    printed to PDF (a title over the body, nothing else on the page's top)."""
+    texts = [clean(line) for line in lines[:80]]
+    i = 0
+    while i < len(texts) and (not texts[i] or i in furniture or _passed_over(texts[i])):
+        i += 1
+    end = i
+    while end < len(texts) and texts[end] and not is_introduction(texts[end]) and end - i <= MAX_TITLE_LINES:
+        end += 1
+    run = texts[i:end]
+    if not run or not _title_run(run) or _NUMBERED.match(run[0]) or len(run) == 1 and (is_name(run[0]) or is_institution(run[0])):
+        return None
+    if run[-1].endswith((".", ";", ":")) or len(" ".join(run)) > 200:
+        return None  # a sentence, or a paragraph's first lines: no title ends so
+    below = next((k for k in range(end, len(texts)) if texts[k] and k not in furniture), None)
+    if below is None or not (is_introduction(texts[below]) or below > end and len(texts[below]) >= 60):
+        return None
+    return run, end
