@@ -76,3 +76,32 @@ def test_a_closed_quote_still_ends_the_title_at_another_script():
     closed = QUOTED_TOPIC.replace("«Обзор средств вёрстки научных текстов:", "«Обзор средств вёрстки научных текстов»")
     page = read_title_page(closed.split("\n"))
     assert page is not None and page.title == "«Обзор средств вёрстки научных текстов»"
+
+
+# ---- a name's institution in brackets (congress theses' by-lines) ---------------------------
+
+THESES = """УДК 004.8
+
+ПРИМЕНЕНИЕ ГРАФОВЫХ НЕЙРОННЫХ СЕТЕЙ ДЛЯ ПОИСКА
+ДУБЛИКАТОВ В БИБЛИОГРАФИЧЕСКИХ БАЗАХ
+Нгуен Ван Минь Тхань (СПбГУ)
+Научный руководитель – Орлова Елена Викторовна (СПбГУ)
+
+Введение. Библиографические базы растут быстро, и дубликаты записей мешают поиску. В работе
+предложен метод их поиска на основе графовых нейронных сетей и оценена его точность на открытых данных.
+Основная часть. Записи представлены вершинами графа, а совпадения полей рёбрами между ними.
+"""
+
+
+def test_name_with_its_institution_in_brackets_is_a_by_line():
+    meta = read(THESES)
+    assert meta.title_text == "ПРИМЕНЕНИЕ ГРАФОВЫХ НЕЙРОННЫХ СЕТЕЙ ДЛЯ ПОИСКА ДУБЛИКАТОВ В БИБЛИОГРАФИЧЕСКИХ БАЗАХ"
+    assert meta.authors[0] == "Нгуен Ван Минь Тхань"
+
+
+def test_an_abbreviation_in_brackets_does_not_make_a_title_a_name():
+    from exporter.readers.plaintext.frontmatter import author_names
+
+    assert author_names("Орлова Е.В. (МГТУ), Петров П.П. (Университет ИТМО)", strong_only=True) == ["Орлова Е.В.", "Петров П.П."]
+    assert author_names("Метод конечных элементов (МКЭ)", strong_only=False) is None
+    assert author_names("Анализ данных (Big Data)", strong_only=False) is None

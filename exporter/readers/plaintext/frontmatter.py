@@ -246,6 +246,11 @@ def split_authors(text: str) -> list[str]:
 # A note in brackets after a name, opening in small letters: the author's position and place
 # (`Мокрецов Р.М. (магистрант 1 года, каф. МОЭВМ, СПБГЭТУ)`), never a name.
 _NOTE_IN_BRACKETS = re.compile(rf"\s*\((?=[{_LOWER}])[^()]*\)")
+# A name's institution in brackets after it (`Фам Данг Чунг Нгиа (ИТМО)`, `Иванов И.И. (Университет ИТМО)`,
+# congress theses' by-lines): an abbreviation (two capitals at least: `СПбГУ`), or words naming a university or an institute.
+_INSTITUTION_IN_BRACKETS = re.compile(
+    rf"\s*\((?:[{_UPPER}](?=[^()\s]*[{_UPPER}])[{_UPPER}{_LOWER}0-9-]{{1,11}}|[^()]*(?i:университет|university|институт|institute|академи|academy|college|колледж)[^()]*)\)(?=\s*(?:[,;]|$))"
+)
 
 
 def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list[str] | None:
@@ -259,12 +264,16 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     line lists several of them, or a position follows on the line (`Клочек Мария Сергеевна,
     студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line). A note in
     brackets opening in small letters after a name (its role and place) is dropped, unless
-    `keep_notes` (how the line-role model's features were trained to read the line).
+    `keep_notes` (how the line-role model's features were trained to read the line). So is a
+    name's institution in brackets (`Фам Данг Чунг Нгиа (ИТМО)`), which makes the line a by-line.
     """
     if len(text) > 250 or "@" in text:
         return None
+    placed = not keep_notes and _INSTITUTION_IN_BRACKETS.search(text) is not None  # the institution makes it a by-line
+    if placed:
+        text = _INSTITUTION_IN_BRACKETS.sub("", text)
     bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text if keep_notes else _NOTE_IN_BRACKETS.sub(" ", text)).split()))
-    names, weak, placed = [], 0, False
+    names, weak = [], 0
     for piece in _SPLIT.split(bare):
         piece = without_position(piece.strip(" ,:;"))
         if not STRONG_NAME.match(piece):
