@@ -105,3 +105,52 @@ def test_an_abbreviation_in_brackets_does_not_make_a_title_a_name():
     assert author_names("Орлова Е.В. (МГТУ), Петров П.П. (Университет ИТМО)", strong_only=True) == ["Орлова Е.В.", "Петров П.П."]
     assert author_names("Метод конечных элементов (МКЭ)", strong_only=False) is None
     assert author_names("Анализ данных (Big Data)", strong_only=False) is None
+
+
+# ---- a PDF cover whose names stand right of the labels' column -------------------------------
+
+# The geometry of a Saratov abstract's cover (x0, baseline, text), in the order the layout read
+# it: the lines spanning the page, then the labels' column (L), then the names set right (R).
+COVER_IN_COLUMNS = [
+    (223, 771, "МИНОБРНАУКИ РОССИИ"), (142, 611, "Кафедра вычислительной математики"),
+    (107, 531, "МОДЕЛИРОВАНИЕ ТЕПЛОПЕРЕНОСА В МНОГОСЛОЙНЫХ"), (88, 510, "СТЕНКАХ ЗДАНИЙ"),
+    (162, 480, "АВТОРЕФЕРАТ БАКАЛАВРСКОЙ РАБОТЫ"),
+    (72, 401, "Студентки 4 курса 421 группы"), (71, 380, "направления 01.03.02 — Прикладная математика"),
+    (190, 343, "механико-математического факультета"),
+    (72, 234, "Научный руководитель"), (71, 213, "доцент, к. ф.-м. н."), (72, 178, "Заведующий кафедрой"), (71, 157, "профессор, д. ф.-м. н."),
+    (220, 321, "Орловой Марии Андреевны"), (414, 213, "В. П. Сомов"), (463, 157, "Н. Г. Лебедев"), (271, 85, "Самара 2023"),
+]
+
+
+def test_pdf_cover_is_read_top_down_whatever_its_columns():
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import first_page_texts, with_title_page
+
+    lines = [Line(1, text, x, x + 7 * len(text), y, 14.3, False) for x, y, text in COVER_IN_COLUMNS]
+    page = read_title_page(first_page_texts(lines))
+    assert page is not None and page.title == "МОДЕЛИРОВАНИЕ ТЕПЛОПЕРЕНОСА В МНОГОСЛОЙНЫХ СТЕНКАХ ЗДАНИЙ"
+    assert page.author == "Орловой Марии Андреевны"
+    assert set(page.others) == {"В. П. Сомов", "Н. Г. Лебедев"}
+    title, authors = with_title_page(lines, None, ["В. П. Сомов", "Н. Г. Лебедев"])  # what a model misread
+    assert authors == ["Орловой Марии Андреевны"]
+
+
+def test_a_name_under_a_supervisors_label_alone_is_no_author():
+    cover = """Министерство образования Республики Беларусь
+Учреждение образования
+Белорусский государственный университет
+
+Информационная система учёта заявок
+
+АВТОРЕФЕРАТ
+на соискание степени магистра техники и технологии
+
+Научный руководитель
+Королёва Анна Сергеевна
+кандидат технических наук, доцент
+
+Минск 2019
+"""
+    page = read_title_page(cover.split("\n"))
+    assert page is not None and page.others == ("Королёва Анна Сергеевна",)
+    assert not any("Королёва" in a for a in read(cover).authors)

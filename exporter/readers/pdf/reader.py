@@ -914,6 +914,7 @@ def with_title_page(lines: list[Line], title: str | None, authors: list[str]) ->
     page = read_title_page(first_page_texts(lines))
     if page is None:
         return title, authors
+    authors = [a for a in authors if not page.names_other(a)]  # never the supervisor's or a reviewer's name
     return page.title or title, [page.author, *(a for a in authors if a != page.author)] if page.author else authors
 
 
@@ -926,9 +927,7 @@ def first_page_texts(lines: list[Line]) -> list[str]:
     first = next((line.page for line in lines if line.text.strip()), None)
     out: list[str] = []
     above = None
-    for line in lines:
-        if line.page != first:
-            continue
+    for line in _top_down([line for line in lines if line.page == first]):
         if not line.text.strip() or above is not None and above.y - line.y > TITLE_PAGE_GAP * max(line.size, above.size, 1.0):
             if out and out[-1]:
                 out.append("")
@@ -936,6 +935,21 @@ def first_page_texts(lines: list[Line]) -> list[str]:
             out.append(line.text)
             above = line
     return out
+
+
+def _top_down(lines: list[Line]) -> list[Line]:
+    """A title page's lines from the top down, those on one baseline from left to right (a
+    form's label and the name set right of it: `доцент, к. ф.-м. н.` … `И. Ю. Выгодчикова`),
+    whatever columns the layout read them in: a cover is one page of blocks, not columns.
+    Blank lines (the layout's partings) are left out; the gaps part the blocks."""
+    placed = sorted((line for line in lines if line.text.strip()), key=lambda line: -line.y)
+    rows: list[list[Line]] = []
+    for line in placed:
+        if rows and abs(rows[-1][0].y - line.y) < 0.5 * max(line.size, rows[-1][0].size, 1.0):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
 
 
 def past_volume_front(lines: list[Line]) -> list[Line]:

@@ -241,6 +241,8 @@ def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, .
         fm.title_lines = [page.title]
     if page is not None and page.author:
         fm.authors = [page.author, *(a for a in fm.authors if a != page.author)]
+    if page is not None:
+        fm.authors = [a for a in fm.authors if not page.names_other(a)]
 
 
 def after_list(fm, lines: list[str], start: int, stop: int) -> None:

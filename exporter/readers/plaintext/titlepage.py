@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .frontmatter import (
-    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, is_institution, opens_with_institution, script, title_text,
+    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, family_name, is_institution, opens_with_institution, script, title_text,
 )
 
 # The work's kind, opening its line; what may follow on the line is its degree, its English
@@ -49,7 +49,7 @@ _STUDENT = re.compile(
 )
 # Other people's labels: the names under them are never the author's.
 _OTHERS = re.compile(
-    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|"
+    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|"
     r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of)",
     re.IGNORECASE,
 )
@@ -65,6 +65,12 @@ class TitlePage:
 
     title: str | None
     author: str | None
+    others: tuple[str, ...] = ()  # names under other people's labels (the supervisor's, a reviewer's): never an author
+
+    def names_other(self, name: str) -> bool:
+        """`name` is one of `others` (by its family name: `И. Ю. Выгодчикова`, `И.Ю. Выгодчикова`)."""
+        key = family_name(name)
+        return bool(key) and any(family_name(other) == key for other in self.others)
 
 
 def is_person(text: str) -> bool:
@@ -215,6 +221,26 @@ def _student(texts: list[str]) -> str | None:
     return None
 
 
+def _others(texts: list[str]) -> tuple[str, ...]:
+    """The names under other people's labels (`Научный руководитель` alone over `Лукашевич
+    Марина Михайловна`, `Руководитель работы ____ Дерябин Сергей Андреевич`): at the label's
+    line's end, or the first name on the next three lines with text, before another label."""
+    out = []
+    for i, t in enumerate(texts):
+        if not (_OTHERS.match(t) or SUPERVISOR.match(t)):
+            continue
+        if found := NAME_AT_END.search(t):
+            out.append(found[0].strip())
+            continue
+        for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
+            if _OTHERS.match(below) or _STUDENT.match(below) or SUPERVISOR.match(below):
+                break
+            if is_person(below):
+                out.append(" ".join(below.split()).strip(" ,"))
+                break
+    return tuple(out)
+
+
 def read_title_page(lines: list[str]) -> TitlePage | None:
     """The title and author of a thesis's title page in `lines` (a page's lines, blank lines
     kept), or None when the lines show no work's kind (`THESIS_KIND`).
@@ -224,7 +250,8 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     kind broken over two lines is read whole) or, where a label, a name or a form's field
     stands there, the run right above the kind's line; the author is the name under the student's label,
     else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
-    `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label."""
+    `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label: those are
+    `others`, which the readers drop from the authors they read."""
     texts = [" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]
     block = _kind_block(texts)
     if block is None:
@@ -244,4 +271,5 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
         above = next((t for t in reversed(texts[:top]) if t), "")
         author = " ".join(above.split()).strip(" ,") if is_person(above) else None
     title = title_text(title_lines) if title_lines else None
-    return TitlePage(title, author) if title or author else None
+    others = tuple(name for name in _others(texts) if name != author)
+    return TitlePage(title, author, others) if title or author else None
