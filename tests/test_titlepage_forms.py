@@ -154,3 +154,21 @@ def test_a_name_under_a_supervisors_label_alone_is_no_author():
     page = read_title_page(cover.split("\n"))
     assert page is not None and page.others == ("Королёва Анна Сергеевна",)
     assert not any("Королёва" in a for a in read(cover).authors)
+
+
+# ---- a school paper: pupils' by-line with their class, a title given by its label --------------
+
+SCHOOL = """Соколова Дарья, Ким Артём - 9 «Б»
+Тема: Разработка датчика влажности почвы для школьной теплицы
+(на основе платы Arduino).
+Влажность почвы - главный показатель для полива растений, и её измеряют
+датчиками разных типов.
+
+Цель: создать недорогой датчик и проверить его в теплице.
+"""
+
+
+def test_pupils_by_line_with_their_class_and_a_labelled_title_ending_at_its_full_stop():
+    meta = read(SCHOOL)
+    assert meta.authors[:2] == ("Соколова Дарья", "Ким Артём")
+    assert meta.title_text == "Разработка датчика влажности почвы для школьной теплицы (на основе платы Arduino)."

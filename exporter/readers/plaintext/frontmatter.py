@@ -246,6 +246,8 @@ def split_authors(text: str) -> list[str]:
 # A note in brackets after a name, opening in small letters: the author's position and place
 # (`Мокрецов Р.М. (магистрант 1 года, каф. МОЭВМ, СПБГЭТУ)`), never a name.
 _NOTE_IN_BRACKETS = re.compile(rf"\s*\((?=[{_LOWER}])[^()]*\)")
+# School pupils' by-lines end with their class after a dash (`Лихницкий Тимофей, Перминова Ульяна - 10 «Г»`, `– 11А`).
+_SCHOOL_CLASS = re.compile(rf"\s+[-–—]\s*(?:1[01]|[5-9])\s*[«\"]?[{_UPPER}]?[»\"]?(?:\s+класс[а]?)?\s*$")
 # A name's institution in brackets after it (`Фам Данг Чунг Нгиа (ИТМО)`, `Иванов И.И. (Университет ИТМО)`,
 # congress theses' by-lines): an abbreviation (two capitals at least: `СПбГУ`), or words naming a university or an institute.
 _INSTITUTION_IN_BRACKETS = re.compile(
@@ -265,13 +267,14 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line). A note in
     brackets opening in small letters after a name (its role and place) is dropped, unless
     `keep_notes` (how the line-role model's features were trained to read the line). So is a
-    name's institution in brackets (`Фам Данг Чунг Нгиа (ИТМО)`), which makes the line a by-line.
+    name's institution in brackets (`Фам Данг Чунг Нгиа (ИТМО)`) or a pupils' class after a dash at
+    the line's end (`- 10 «Г»`), which makes the line a by-line.
     """
     if len(text) > 250 or "@" in text:
         return None
-    placed = not keep_notes and _INSTITUTION_IN_BRACKETS.search(text) is not None  # the institution makes it a by-line
+    placed = not keep_notes and (_INSTITUTION_IN_BRACKETS.search(text) or _SCHOOL_CLASS.search(text)) is not None  # they make it a by-line
     if placed:
-        text = _INSTITUTION_IN_BRACKETS.sub("", text)
+        text = _SCHOOL_CLASS.sub("", _INSTITUTION_IN_BRACKETS.sub("", text))
     bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text if keep_notes else _NOTE_IN_BRACKETS.sub(" ", text)).split()))
     names, weak = [], 0
     for piece in _SPLIT.split(bare):
@@ -885,6 +888,8 @@ def _labelled_title(fm: FrontMatter, texts: list[str], i: int, end: int) -> int 
         return None
     stop = i + 1
     while stop < end and texts[stop] and not _FIELD_LABEL.match(texts[stop]) and (continues_title(texts[stop - 1]) or not _classified(texts[stop], True)):
+        if texts[stop - 1].endswith(".") and texts[stop][:1].isupper():
+            break  # the title's sentence ended: a paragraph opens under it (`… (сваливание).` / `Сваливание - …`)
         stop += 1
     fm.labelled_title = fm.labelled_title or " ".join([m["value"], *texts[i + 1 : stop]])
     return stop
