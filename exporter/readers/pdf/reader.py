@@ -29,7 +29,7 @@ from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
-from .titleblock import front_items, without_superscripts
+from .titleblock import front_items, without_smaller_name, without_superscripts
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
 MIN_LETTERS_PER_PAGE = 20
@@ -213,8 +213,8 @@ def letters_in(text: str) -> int:
 
 
 _NOT_TITLE = re.compile(r"^(?:УДК|ӘОЖ|UDC|ГРНТИ|МРНТИ|IRSTI|DOI|Аннотация|Аңдатпа|Abstract|Ключевые слова|Кілт сөздер|Keywords|Key words)\b|@|https?://", re.IGNORECASE)
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'"
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())  # and Latin Extended-A's (`Tomáš`, `Łukasz`)
+_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).islower())
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
 _UDC_BESIDE = re.compile(r"^\s*(?:УДК|ӘОЖ|UDC)\s*:?\s*\d[\d.:/()+–-]*\s+(?=\S)", re.IGNORECASE)
@@ -979,11 +979,12 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
     choice = decide(items, language, rules_title, rules_authors, display)  # the model judges the rules' title and authors
+    cut: list[str] = []
     if choice.title and not fm.labelled_title:
-        title = [rows[i] for i in choice.title]
+        title, cut = without_smaller_name(lines, [rows[i] for i in choice.title])
     if title is not None:
         title_text = title_of(lines, title)
-        authors = choice.authors or find_authors(lines, title) or list(fm.authors)
+        authors = choice.authors or find_authors(lines, title) or list(fm.authors) or cut
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None

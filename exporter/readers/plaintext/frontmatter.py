@@ -97,8 +97,10 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{[\w,\s]+\}@")
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЎ"
-_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіў"
+_EXTENDED_A = [chr(c) for c in range(0x100, 0x180)]
+# Latin Extended-A's letters too (`Tomáš Drga`, `Jiří Dvořák`, `Łukasz Wróbel`, `Gülşen`): Central European and Turkish names.
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЎ" + "".join(ch for ch in _EXTENDED_A if ch.isupper())
+_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіў" + "".join(ch for ch in _EXTENDED_A if ch.islower())
 # Person names as papers print them: `Д.С. Курушин`, `Курушин Д.С.`, `Kurushin D.S.`,
 # `Wilson C. Hsieh`, `Ольга Борисовна Дигилина`, `Pierre-François Dutot`, `С.А. ГЛУШЕНКО`.
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
