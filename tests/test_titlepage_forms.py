@@ -172,3 +172,72 @@ def test_pupils_by_line_with_their_class_and_a_labelled_title_ending_at_its_full
     meta = read(SCHOOL)
     assert meta.authors[:2] == ("Соколова Дарья", "Ким Артём")
     assert meta.title_text == "Разработка датчика влажности почвы для школьной теплицы (на основе платы Arduino)."
+
+
+# ---- an essay's cover; a name broken after the family name; a master's student's label ---------
+
+ESSAY = """Министерство науки и высшего образования Российской Федерации
+«ПРИВОЛЖСКИЙ ФЕДЕРАЛЬНЫЙ УНИВЕРСИТЕТ»
+
+Кафедра программной инженерии
+
+РЕФЕРАТ
+На тему: «Шаблон Наблюдатель: подписка на события в приложениях
+на языке Python»
+Выполнил:
+Абдыкадырова Айпери Маратовна
+2 курс, группа ПИ-б-о-22-1
+Проверил:
+Семёнов И.А., канд. техн. наук, доцент
+
+Казань, 2024 г.
+"""
+
+
+def test_an_essays_cover_gives_its_topic_and_student():
+    page = read_title_page(ESSAY.split("\n"))
+    assert page is not None
+    assert page.title == "«Шаблон Наблюдатель: подписка на события в приложениях на языке Python»"
+    assert page.author == "Абдыкадырова Айпери Маратовна"
+
+
+def test_an_abstract_labelled_referat_is_no_cover():
+    paper = """УДК 004.9
+
+МЕТОД ПОИСКА ДУБЛИКАТОВ ЗАПИСЕЙ
+
+И.И. Петров
+
+Реферат
+Предложен метод поиска дубликатов записей в библиографических базах данных.
+"""
+    assert read_title_page(paper.split("\n")) is None
+    assert read(paper).title_text == "МЕТОД ПОИСКА ДУБЛИКАТОВ ЗАПИСЕЙ"
+
+
+SPLIT_NAME = """Министерство образования Республики Беларусь
+Белорусский государственный университет информатики и радиоэлектроники
+
+УДК 004.8
+
+Жуковская
+Ольга, Андреевна
+
+Система учёта заявок на ремонт оборудования
+
+АВТОРЕФЕРАТ
+на соискание степени магистра техники и технологии
+
+Научный руководитель
+Королёв Антон Сергеевич
+
+Минск 2020
+"""
+
+
+def test_a_name_broken_after_the_family_name_and_a_masters_students_label():
+    page = read_title_page(SPLIT_NAME.split("\n"))
+    assert page is not None and page.author == "Жуковская Ольга Андреевна"
+    labelled = SPLIT_NAME.replace("Научный руководитель", "Магистрант О.А. Жуковская\n\nНаучный руководитель").replace("Жуковская\nОльга, Андреевна\n", "")
+    page = read_title_page(labelled.split("\n"))
+    assert page is not None and page.author == "О.А. Жуковская"

@@ -22,7 +22,7 @@ THESIS_KIND = re.compile(
     r"^(?:выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
     r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
-    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация)\b(?P<rest>.*)$",
+    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Lines that go on the kind's line: its degree, its English name, the explanatory note's, the
@@ -43,13 +43,13 @@ _FIELD = re.compile(
 # The student's label (`студента 2 курса` on a cover naming the student in the genitive): the
 # name follows on its line or under it.
 _STUDENT = re.compile(
-    r"^(?:студент(?:ка|а|ки)?|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
     r"student|author|орындаған|білім\s+алушы)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Other people's labels: the names under them are never the author's.
 _OTHERS = re.compile(
-    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|"
+    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|проверил|"
     r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of)",
     re.IGNORECASE,
 )
@@ -99,9 +99,20 @@ def _kind_lines(texts: list[str], i: int) -> tuple[int, re.Match] | None:
         if i + n > len(texts) or not all(texts[i : i + n]):
             return None
         m = THESIS_KIND.match(" ".join(texts[i : i + n]))
+        if m is not None and _ESSAY.match(m[0]) and not _topic_follows(texts, i + n):
+            return None  # `Реферат` alone is a paper's abstract label; an essay's cover gives its topic under it
         if m is not None and len(m["rest"].split()) <= 6:
             return n, m
     return None
+
+
+_ESSAY = re.compile(r"^реферат\s*$", re.IGNORECASE)
+
+
+def _topic_follows(texts: list[str], i: int) -> bool:
+    """The next line with text gives a topic by its label (`На тему: «…»`)."""
+    below = next((t for t in texts[i:] if t), "")
+    return TITLE_LABEL.match(below) is not None and bool(re.match(r"(?:на|по)\s+тем", below, re.IGNORECASE))
 
 
 def _kind_at(texts: list[str], i: int) -> re.Match | None:
@@ -221,6 +232,18 @@ def _student(texts: list[str]) -> str | None:
     return None
 
 
+def _split_name(texts: list[str]) -> str | None:
+    """A full name broken after the family name (`Белов` / `Александр, Владимирович`, `Киневич` /
+    `Алексей Олегович`: the family name alone on its line, the given name and patronymic under it),
+    the two lines read as one name certain by its patronymic (`FULL_NAME`); None where none is."""
+    for i in range(len(texts) - 1):
+        if len(texts[i].split()) == 1 and len(texts[i + 1].replace(",", " ").split()) == 2:
+            name = " ".join(f"{texts[i]} {texts[i + 1]}".replace(",", " ").split())
+            if FULL_NAME.fullmatch(name):
+                return name
+    return None
+
+
 def _others(texts: list[str]) -> tuple[str, ...]:
     """The names under other people's labels (`Научный руководитель` alone over `Лукашевич
     Марина Михайловна`, `Руководитель работы ____ Дерябин Сергей Андреевич`): at the label's
@@ -269,7 +292,7 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     author = _student(texts)
     if author is None:
         above = next((t for t in reversed(texts[:top]) if t), "")
-        author = " ".join(above.split()).strip(" ,") if is_person(above) else None
+        author = " ".join(above.split()).strip(" ,") if is_person(above) else _split_name(texts[:top])
     title = title_text(title_lines) if title_lines else None
     others = tuple(name for name in _others(texts) if name != author)
     return TitlePage(title, author, others) if title or author else None
