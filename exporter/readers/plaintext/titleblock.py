@@ -590,6 +590,16 @@ def _without_by_line(title: list[int] | None, texts: list[str], rules_title: str
     return title
 
 
+def _up_to_letterless(title: list[int] | None, texts: list[str]) -> list[int] | None:
+    """The model's title cut above its first line with no letter (a candidate's number
+    `1041243` on an anonymised cover, a date `12.05.2021`): no title line is letterless, and
+    what stands under such a line is the cover's next block (`A dissertation submitted for …`)."""
+    if not title:
+        return title
+    cut = next((k for k, i in enumerate(title) if k and not any(ch.isalpha() for ch in texts[i])), None)
+    return title if cut is None else title[:cut]
+
+
 def _certain_by_line(text: str, first: str) -> bool:
     """A line that is the rules' first author's by-line beyond doubt: its names, certain by
     initials, a patronymic or the institution in brackets after them (`Фам Данг Чунг Нгиа (ИТМО)`),
@@ -605,7 +615,7 @@ def decide(items: list[LineItem], language: str | None, rules_title: str | None,
     if not proposal.labels:
         return Choice(None, None, [], len(items))
     judged = judge_title(proposal, texts, rules_title, language, display)
-    title = _without_by_line(judged, texts, rules_title, rules_authors)
+    title = _up_to_letterless(_without_by_line(judged, texts, rules_title, rules_authors), texts)
     chosen = " ".join(texts[i] for i in title) if title else rules_title
     # Where the model's title ran on into the rules' by-line, the rules' names stand.
     authors = None if judged and title != judged else judge_authors(proposal, texts, rules_authors, script(chosen) if chosen else None)
