@@ -105,6 +105,8 @@ def test_an_abbreviation_in_brackets_does_not_make_a_title_a_name():
     assert author_names("Орлова Е.В. (МГТУ), Петров П.П. (Университет ИТМО)", strong_only=True) == ["Орлова Е.В.", "Петров П.П."]
     assert author_names("Метод конечных элементов (МКЭ)", strong_only=False) is None
     assert author_names("Анализ данных (Big Data)", strong_only=False) is None
+    assert author_names("Deep Residual Networks (CNN)", strong_only=True) is None
+    assert author_names("Chen Wei (Tsinghua University)", strong_only=True) == ["Chen Wei"]
 
 
 # ---- a PDF cover whose names stand right of the labels' column -------------------------------

@@ -251,9 +251,11 @@ _NOTE_IN_BRACKETS = re.compile(rf"\s*\((?=[{_LOWER}])[^()]*\)")
 # School pupils' by-lines end with their class after a dash (`Лихницкий Тимофей, Перминова Ульяна - 10 «Г»`, `– 11А`).
 _SCHOOL_CLASS = re.compile(rf"\s+[-–—]\s*(?:1[01]|[5-9])\s*[«\"]?[{_UPPER}]?[»\"]?(?:\s+класс[а]?)?\s*$")
 # A name's institution in brackets after it (`Фам Данг Чунг Нгиа (ИТМО)`, `Иванов И.И. (Университет ИТМО)`,
-# congress theses' by-lines): an abbreviation (two capitals at least: `СПбГУ`), or words naming a university or an institute.
+# congress theses' by-lines): a Cyrillic abbreviation (two capitals at least: `СПбГУ`; a Latin one after title-case words is
+# a title's, `Deep Learning (CNN)`), or words naming a university or an institute.
+_CYRILLIC_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _INSTITUTION_IN_BRACKETS = re.compile(
-    rf"\s*\((?:[{_UPPER}](?=[^()\s]*[{_UPPER}])[{_UPPER}{_LOWER}0-9-]{{1,11}}|[^()]*(?i:университет|university|институт|institute|академи|academy|college|колледж)[^()]*)\)(?=\s*(?:[,;]|$))"
+    rf"\s*\((?:[{_CYRILLIC_UPPER}](?=[^()\s]*[{_CYRILLIC_UPPER}])[{_CYRILLIC_UPPER}а-яёәғқңөұүһі0-9-]{{1,11}}|[^()]*(?i:университет|university|институт|institute|академи|academy|college|колледж)[^()]*)\)(?=\s*(?:[,;]|$))"
 )
 
 
