@@ -243,3 +243,68 @@ def test_a_name_broken_after_the_family_name_and_a_masters_students_label():
     labelled = SPLIT_NAME.replace("Научный руководитель", "Магистрант О.А. Жуковская\n\nНаучный руководитель").replace("Жуковская\nОльга, Андреевна\n", "")
     page = read_title_page(labelled.split("\n"))
     assert page is not None and page.author == "О.А. Жуковская"
+
+
+# ---- course works: a translation under the title, the student's label in the kind's line, names
+# without patronymics under `Выполнили:` ----------------------------------------------------------
+
+TRANSLATED = """«НАЦИОНАЛЬНЫЙ ИССЛЕДОВАТЕЛЬСКИЙ УНИВЕРСИТЕТ»
+Институт экономики и финансов
+
+Смирнова Алина Петровна
+МОДЕЛИ ЗАРАЖЕНИЯ В СЕТЯХ
+МЕЖБАНКОВСКИХ КРЕДИТОВ
+CONTAGION MODELS IN INTERBANK
+LENDING NETWORKS
+Курсовая работа
+по направлению подготовки 38.04.01 «Экономика»
+
+Москва 2020
+"""
+
+
+def test_the_titles_translation_above_the_kind_is_left_out():
+    page = read_title_page(TRANSLATED.split("\n"))
+    assert page is not None
+    assert page.title == "МОДЕЛИ ЗАРАЖЕНИЯ В СЕТЯХ МЕЖБАНКОВСКИХ КРЕДИТОВ"
+    assert page.author == "Смирнова Алина Петровна"
+
+
+LABEL_IN_KIND = """МОСКОВСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ
+ФАКУЛЬТЕТ БИОИНЖЕНЕРИИ
+
+Механизмы устойчивости бактерий
+к антибиотикам
+
+Курсовая работа студентки 2-го курса
+Соловьёвой Марины Игоревны
+
+Научный руководитель:
+к.б.н. Д.А. Петров
+
+Москва 2019
+"""
+
+WEAK_NAMES = """НАЦИОНАЛЬНЫЙ ИССЛЕДОВАТЕЛЬСКИЙ УНИВЕРСИТЕТ
+Кафедра ПМИ
+
+КУРСОВАЯ РАБОТА
+по дисциплине: «Численные методы»
+на тему:
+«Сравнение методов интерполяции»
+
+Выполнили:
+студенты 3 курса группы А-01-21
+Орлова Мария
+Ким Денис
+Преподаватель:
+доцент кафедры ПМИ
+Белова Ирина Сергеевна
+"""
+
+
+def test_the_students_label_in_the_kinds_line_and_names_without_patronymics():
+    page = read_title_page(LABEL_IN_KIND.split("\n"))
+    assert page is not None and page.author == "Соловьёвой Марины Игоревны"
+    page = read_title_page(WEAK_NAMES.split("\n"))
+    assert page is not None and page.title == "«Сравнение методов интерполяции»" and page.author == "Орлова Мария"

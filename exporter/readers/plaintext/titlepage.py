@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .frontmatter import (
-    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, family_name, is_institution, opens_with_institution, script, title_text,
+    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, family_name, is_institution, is_name, opens_with_institution, script, title_text,
 )
 
 # The work's kind, opening its line; what may follow on the line is its degree, its English
@@ -193,8 +193,9 @@ def _open_quote(first: str, more: list[str]) -> bool:
 
 def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
     """The title's lines above the kind's line, and where they start: the nearest run of lines
-    up from it that no line stops; a form's field with its value lines under it (`Специальность
-    02.03.01 —` / `«Системный анализ…»`) is passed over."""
+    up from it that no line stops, in the kind's script (a translation under the title is left
+    out); a form's field with its value lines under it (`Специальность 02.03.01 —` /
+    `«Системный анализ…»`) is passed over."""
     run: list[int] = []
     i = at - 1
     while i >= 0:
@@ -209,27 +210,38 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
         else:
             run.insert(0, i)
         i -= 1
+    own = script(texts[at])
+    if run and script(texts[run[0]]) == own:  # the title's translation under it (`СРАВНЕНИЕ …` / `… COMPARISON …`) is no part of it
+        run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own), len(run))]
     if not run or len(run) > MAX_TITLE_LINES or not (texts[run[0]][:1].isupper() or texts[run[0]][:1] in "«\"“"):
         return [], at
     return [texts[k] for k in run], run[0]
 
 
 def _student(texts: list[str]) -> str | None:
-    """The name under the student's label: at its line's end (`Обучающийся / Student
-    Стародубцев Андрей Игоревич`), or the first name on the next lines (past a group's line,
-    a signature's rule, `подпись`); None without the label."""
+    """The name under the student's label (alone, or inside the kind's line: `Курсовая работа
+    студента 2-го курса`): at its line's end (`Обучающийся / Student Стародубцев Андрей
+    Игоревич`), or the first name on the next lines (past a group's line, a signature's rule,
+    `подпись`); None without the label."""
     for i, t in enumerate(texts):
-        m = _STUDENT.match(t)
+        kind = THESIS_KIND.match(t)
+        m = _STUDENT.match(t) or (_STUDENT.match(kind["rest"].strip()) if kind else None)  # `Курсовая работа студента 2-го курса`
         if m is None:
             continue
         if found := NAME_AT_END.search(m["rest"]):
             return found[0].strip()
         for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
-            if is_person(below):
+            if is_person(below) or _named(below):
                 return " ".join(below.split()).strip(" ,")
             if _OTHERS.match(below) or _STUDENT.match(below):
                 break
     return None
+
+
+def _named(text: str) -> bool:
+    """Under the student's label, a name without initials or patronymic (`Антонова Анна`): the
+    label makes it one; not an institution's words (`Кафедра МКМ`)."""
+    return len(text.split()) >= 2 and bool(is_name(text.strip(" ,"))) and not is_institution(text) and not opens_with_institution(text)
 
 
 def _split_name(texts: list[str]) -> str | None:
