@@ -841,7 +841,8 @@ def with_title_page(meta: Meta, items: list) -> Meta:
     if page is None:
         return meta
     title = (Text(page.title),) if page.title else meta.title
-    authors = (page.author, *(a for a in meta.authors if a != page.author)) if page.author else meta.authors
+    kept = tuple(a for a in meta.authors if not page.names_other(a))  # never the supervisor's or a reviewer's name
+    authors = (page.author, *(a for a in kept if a != page.author)) if page.author else kept
     return replace(meta, title=title, authors=authors)
 
 

@@ -29,7 +29,7 @@ from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
-from .titleblock import front_items, without_superscripts
+from .titleblock import front_items, without_smaller_name, without_superscripts
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
 MIN_LETTERS_PER_PAGE = 20
@@ -213,8 +213,8 @@ def letters_in(text: str) -> int:
 
 
 _NOT_TITLE = re.compile(r"^(?:УДК|ӘОЖ|UDC|ГРНТИ|МРНТИ|IRSTI|DOI|Аннотация|Аңдатпа|Abstract|Ключевые слова|Кілт сөздер|Keywords|Key words)\b|@|https?://", re.IGNORECASE)
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'"
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())  # and Latin Extended-A's (`Tomáš`, `Łukasz`)
+_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).islower())
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
 _UDC_BESIDE = re.compile(r"^\s*(?:УДК|ӘОЖ|UDC)\s*:?\s*\d[\d.:/()+–-]*\s+(?=\S)", re.IGNORECASE)
@@ -914,6 +914,7 @@ def with_title_page(lines: list[Line], title: str | None, authors: list[str]) ->
     page = read_title_page(first_page_texts(lines))
     if page is None:
         return title, authors
+    authors = [a for a in authors if not page.names_other(a)]  # never the supervisor's or a reviewer's name
     return page.title or title, [page.author, *(a for a in authors if a != page.author)] if page.author else authors
 
 
@@ -926,9 +927,7 @@ def first_page_texts(lines: list[Line]) -> list[str]:
     first = next((line.page for line in lines if line.text.strip()), None)
     out: list[str] = []
     above = None
-    for line in lines:
-        if line.page != first:
-            continue
+    for line in _top_down([line for line in lines if line.page == first]):
         if not line.text.strip() or above is not None and above.y - line.y > TITLE_PAGE_GAP * max(line.size, above.size, 1.0):
             if out and out[-1]:
                 out.append("")
@@ -936,6 +935,21 @@ def first_page_texts(lines: list[Line]) -> list[str]:
             out.append(line.text)
             above = line
     return out
+
+
+def _top_down(lines: list[Line]) -> list[Line]:
+    """A title page's lines from the top down, those on one baseline from left to right (a
+    form's label and the name set right of it: `доцент, к. ф.-м. н.` … `И. Ю. Выгодчикова`),
+    whatever columns the layout read them in: a cover is one page of blocks, not columns.
+    Blank lines (the layout's partings) are left out; the gaps part the blocks."""
+    placed = sorted((line for line in lines if line.text.strip()), key=lambda line: -line.y)
+    rows: list[list[Line]] = []
+    for line in placed:
+        if rows and abs(rows[-1][0].y - line.y) < 0.5 * max(line.size, rows[-1][0].size, 1.0):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
 
 
 def past_volume_front(lines: list[Line]) -> list[Line]:
@@ -965,11 +979,12 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
     choice = decide(items, language, rules_title, rules_authors, display)  # the model judges the rules' title and authors
+    cut: list[str] = []
     if choice.title and not fm.labelled_title:
-        title = [rows[i] for i in choice.title]
+        title, cut = without_smaller_name(lines, [rows[i] for i in choice.title])
     if title is not None:
         title_text = title_of(lines, title)
-        authors = choice.authors or find_authors(lines, title) or list(fm.authors)
+        authors = choice.authors or find_authors(lines, title) or list(fm.authors) or cut
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..plaintext.frontmatter import clean
+from ..plaintext.frontmatter import author_names, clean
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_introduction
 from .layout import Line
@@ -73,3 +73,19 @@ def front_items(lines: list[Line], body: float) -> tuple[list[int], list[LineIte
             after = i
     return rows, items
 
+
+
+SMALLER_TYPE = 0.85  # a line in type this much smaller than the title's first line is set apart from it
+
+
+def without_smaller_name(lines: list[Line], title: list[int]) -> tuple[list[int], list[str]]:
+    """The line-role model's title without the first line set in smaller type than the title's
+    first that reads as names (a by-line the model ran on into the title: `… multiplayer
+    hrách∗` in 17 pt over `Tomáš Drga` in 12 pt), and the names so cut off ([] where none is).
+    A title keeps one type; a subtitle in smaller type that is no name stays."""
+    head = lines[title[0]].size
+    for k, i in enumerate(title[1:], start=1):
+        text = without_superscripts(lines[i])
+        if lines[i].size < SMALLER_TYPE * head and (names := author_names(text, strong_only=False)):
+            return title[:k], names
+    return title, []

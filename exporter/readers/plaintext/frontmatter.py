@@ -97,8 +97,10 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{[\w,\s]+\}@")
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЎ"
-_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіў"
+_EXTENDED_A = [chr(c) for c in range(0x100, 0x180)]
+# Latin Extended-A's letters too (`Tomáš Drga`, `Jiří Dvořák`, `Łukasz Wróbel`, `Gülşen`): Central European and Turkish names.
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЎ" + "".join(ch for ch in _EXTENDED_A if ch.isupper())
+_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіў" + "".join(ch for ch in _EXTENDED_A if ch.islower())
 # Person names as papers print them: `Д.С. Курушин`, `Курушин Д.С.`, `Kurushin D.S.`,
 # `Wilson C. Hsieh`, `Ольга Борисовна Дигилина`, `Pierre-François Dutot`, `С.А. ГЛУШЕНКО`.
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
@@ -246,6 +248,15 @@ def split_authors(text: str) -> list[str]:
 # A note in brackets after a name, opening in small letters: the author's position and place
 # (`Мокрецов Р.М. (магистрант 1 года, каф. МОЭВМ, СПБГЭТУ)`), never a name.
 _NOTE_IN_BRACKETS = re.compile(rf"\s*\((?=[{_LOWER}])[^()]*\)")
+# School pupils' by-lines end with their class after a dash (`Лихницкий Тимофей, Перминова Ульяна - 10 «Г»`, `– 11А`).
+_SCHOOL_CLASS = re.compile(rf"\s+[-–—]\s*(?:1[01]|[5-9])\s*[«\"]?[{_UPPER}]?[»\"]?(?:\s+класс[а]?)?\s*$")
+# A name's institution in brackets after it (`Фам Данг Чунг Нгиа (ИТМО)`, `Иванов И.И. (Университет ИТМО)`,
+# congress theses' by-lines): a Cyrillic abbreviation (two capitals at least: `СПбГУ`; a Latin one after title-case words is
+# a title's, `Deep Learning (CNN)`), or words naming a university or an institute.
+_CYRILLIC_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+_INSTITUTION_IN_BRACKETS = re.compile(
+    rf"\s*\((?:[{_CYRILLIC_UPPER}](?=[^()\s]*[{_CYRILLIC_UPPER}])[{_CYRILLIC_UPPER}а-яёәғқңөұүһі0-9-]{{1,11}}|[^()]*(?i:университет|university|институт|institute|академи|academy|college|колледж)[^()]*)\)(?=\s*(?:[,;]|$))"
+)
 
 
 def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list[str] | None:
@@ -259,12 +270,17 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     line lists several of them, or a position follows on the line (`Клочек Мария Сергеевна,
     студент 3 курса`, `Ivan Petrov, PhD student`: the position makes it a by-line). A note in
     brackets opening in small letters after a name (its role and place) is dropped, unless
-    `keep_notes` (how the line-role model's features were trained to read the line).
+    `keep_notes` (how the line-role model's features were trained to read the line). So is a
+    name's institution in brackets (`Фам Данг Чунг Нгиа (ИТМО)`) or a pupils' class after a dash at
+    the line's end (`- 10 «Г»`), which makes the line a by-line.
     """
     if len(text) > 250 or "@" in text:
         return None
+    placed = not keep_notes and (_INSTITUTION_IN_BRACKETS.search(text) or _SCHOOL_CLASS.search(text)) is not None  # they make it a by-line
+    if placed:
+        text = _SCHOOL_CLASS.sub("", _INSTITUTION_IN_BRACKETS.sub("", text))
     bare = re.sub(r"\s(?:and|и|және)$", "", " ".join(_MARKS.sub(" ", text if keep_notes else _NOTE_IN_BRACKETS.sub(" ", text)).split()))
-    names, weak, placed = [], 0, False
+    names, weak = [], 0
     for piece in _SPLIT.split(bare):
         piece = without_position(piece.strip(" ,:;"))
         if not STRONG_NAME.match(piece):
@@ -876,6 +892,8 @@ def _labelled_title(fm: FrontMatter, texts: list[str], i: int, end: int) -> int 
         return None
     stop = i + 1
     while stop < end and texts[stop] and not _FIELD_LABEL.match(texts[stop]) and (continues_title(texts[stop - 1]) or not _classified(texts[stop], True)):
+        if texts[stop - 1].endswith(".") and texts[stop][:1].isupper():
+            break  # the title's sentence ended: a paragraph opens under it (`… (сваливание).` / `Сваливание - …`)
         stop += 1
     fm.labelled_title = fm.labelled_title or " ".join([m["value"], *texts[i + 1 : stop]])
     return stop
@@ -1270,3 +1288,40 @@ def fields_after_list(lines: list[str], start: int, stop: int, have: set[str]) -
         if _is_prose(text) and detect_language(text) == language:
             abstract = FieldText(language, text, rows, skip)
     return abstract, (language, words)
+
+
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s")  # a numbered heading (`1 Introduction`, `2.1. Модель`)
+
+
+def _passed_over(text: str) -> bool:
+    """A line above a title that no reader takes for one: a journal header or a print date
+    (`05.03.2026, 09:30`), a rubric (`Статья`, `Research article`), a section's name in lower
+    case (`элементная база электроники`)."""
+    return is_header(text) or is_rubric(text) or text[:1].islower() and len(text) < 60 and not text.endswith(".")
+
+
+def standalone_title(lines: list[str], furniture: frozenset[int] = frozenset()) -> tuple[list[str], int] | None:
+    """A title with no field around it, for a text where no reader found one: the text's first
+    run of lines (past blank lines, the pages' furniture and `_passed_over` lines) when it can
+    be a title (`_title_run`, no numbered heading, no name or institution alone) and stands
+    apart from what follows: the introduction's heading right under it, or a blank line and
+    then the introduction's heading or a paragraph (a line of 60 characters or more); it ends
+    on no full stop and holds 200 characters at most (a paragraph's first lines do not). Returns
+    the title's lines and the line after them, or None. Evidence: magazine and web articles
+    printed to PDF (a title over the body, nothing else on the page's top)."""
+    texts = [clean(line) for line in lines[:80]]
+    i = 0
+    while i < len(texts) and (not texts[i] or i in furniture or _passed_over(texts[i])):
+        i += 1
+    end = i
+    while end < len(texts) and texts[end] and not is_introduction(texts[end]) and end - i <= MAX_TITLE_LINES:
+        end += 1
+    run = texts[i:end]
+    if not run or not _title_run(run) or _NUMBERED.match(run[0]) or len(run) == 1 and (is_name(run[0]) or is_institution(run[0])):
+        return None
+    if run[-1].endswith((".", ";", ":")) or len(" ".join(run)) > 200:
+        return None  # a sentence, or a paragraph's first lines: no title ends so
+    below = next((k for k in range(end, len(texts)) if texts[k] and k not in furniture), None)
+    if below is None or not (is_introduction(texts[below]) or below > end and len(texts[below]) >= 60):
+        return None
+    return run, end

@@ -88,6 +88,54 @@ def _line_mappings(found, lines_of) -> dict[int, tuple[tuple[str, str], dict[int
     return out
 
 
+# Cyrillic from a font that numbers its glyphs in Unicode's order from another start: every
+# letter moved by one constant into Latin Extended-A and -B (`Ŝōœ 004.891.3` for `УДК 004.891.3`,
+# U+02C7 below, in journal PDFs made with PScript5 and Distiller). A word wholly of those letters
+# is no word of a language written in Latin (Czech, Slovak or Polish words mix them with ASCII).
+_SHIFTED_WORD = re.compile(r"(?<![^\W\d_])[\u0100-\u024f]{3,}(?![^\W\d_])")
+_FREQUENT = set("оеаинтсрвл")  # Russian's and Kazakh's most frequent letters
+_SHIFTED_RUN = re.compile(r"(?<![^\W\d_])[\u0100-\u024f]+(?![^\W\d_])")  # once shown: short words and initials too (`Ŗŉ`, `ŗ.ŋ.`)
+_SERBIAN_FOR_YO = str.maketrans("Ђђ", "Ёё")  # such fonts keep Ё one place after Е's run: Unicode's Ђ
+
+
+def _shift_of(words: list[str]) -> int | None:
+    """The one offset that moves nine in ten of the words' letters into Cyrillic `А`–`я` and
+    makes the most of them Russian's most frequent letters; None when no offset does."""
+    letters = [ord(ch) for w in words for ch in w]
+    best, best_score = None, 0
+    for offset in range(0x410 - 0x24F, 0x44F - 0x100 + 1):
+        inside = sum(0x410 <= c + offset <= 0x44F for c in letters)
+        score = sum(chr(c + offset).casefold() in _FREQUENT for c in letters)
+        if inside >= 0.9 * len(letters) and score > best_score:
+            best, best_score = offset, score
+    return best
+
+
+def unshifted(lines: list[str], path: str) -> tuple[list[str], tuple[Diagnostic, ...]]:
+    """`lines` with Cyrillic moved back from Latin Extended-A and -B (`_SHIFTED_WORD`), with a
+    TXT003 note. Evidence: such words hold a third of the text's letters or more (the whole
+    text layer is in the shifted font), one offset puts nine in ten of their letters in `А`–`я`
+    (`_shift_of`), and the words so read have a vowel in nine in ten (`_reads_as_words`)."""
+    found = [(n, m) for n, line in enumerate(lines) for m in _SHIFTED_WORD.finditer(line)]
+    letters = sum(ch.isalpha() for line in lines for ch in line)
+    if not found or sum(len(m.group()) for _, m in found) < WHOLE_TEXT_SHARE * letters:
+        return lines, ()
+    offset = _shift_of([m.group() for _, m in found])
+
+    def back(word: str) -> str:
+        return "".join(chr(ord(ch) + offset) if 0x400 <= ord(ch) + offset <= 0x4FF else ch for ch in word).translate(_SERBIAN_FOR_YO)
+
+    if offset is None or not _reads_as_words(back(m.group()) for _, m in found):
+        return lines, ()
+    fixed = [_SHIFTED_RUN.sub(lambda m: back(m.group()), line) for line in lines]
+    n, m = found[0]
+    note = Diagnostic.at_line(
+        "TXT003", path, n + 1, m.start() + 1, variant="font", words=len(found), lines=len({k for k, _ in found}),
+        tables=(f"Latin Extended-A shifted by U+{offset:04X}>Cyrillic",), written=m.group()[:24], repaired=back(m.group())[:24],
+    )
+    return fixed, (note,)
+
+
 def repair_mojibake(lines: list[str], path: str) -> Repair:
     """Re-read words printed in the wrong font table, line by line, with a TXT003 note.
 
@@ -100,6 +148,9 @@ def repair_mojibake(lines: list[str], path: str) -> Repair:
     rather than refusing the whole text. A text mostly made of suspect words of which no
     mapping reads half is refused (InputError); a few such words are left as they are.
     """
+    lines, shift_notes = unshifted(lines, path)
+    if shift_notes:
+        return Repair(lines, shift_notes)
     if not any(map(_LATIN_1_LETTER.search, lines)):  # no suspect word without one: most papers
         return Repair(lines)
     found = [(n, m) for n, line in enumerate(lines) for m in SUSPECT_WORD.finditer(line) if sum(ch.isalpha() for ch in m.group()) >= 3]

@@ -11,7 +11,7 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import find_reference_list, read_reference_list
-from .frontmatter import FieldText, FrontMatter, clean, fields_after_list, read_front_matter, title_text
+from .frontmatter import FieldText, FrontMatter, clean, fields_after_list, read_front_matter, standalone_title, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
@@ -241,6 +241,8 @@ def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, .
         fm.title_lines = [page.title]
     if page is not None and page.author:
         fm.authors = [page.author, *(a for a in fm.authors if a != page.author)]
+    if page is not None:
+        fm.authors = [a for a in fm.authors if not page.names_other(a)]
 
 
 def after_list(fm, lines: list[str], start: int, stop: int) -> None:
@@ -280,6 +282,9 @@ def read_plaintext(source: SourceText) -> Document:
     fm.choose(language)
     emails = with_model(fm, lines, pages.starts, language)
     with_title_page(fm, lines, pages.starts)
+    if not fm.title_lines and (alone := standalone_title(lines[fm.start :], frozenset(k - fm.start for k in pages.furniture if k >= fm.start))):
+        fm.title_lines = [title_text(alone[0])]  # a title over the text, nothing around it: read last, where nothing else read one
+        fm.body_start = max(fm.body_start, fm.start + alone[1])
     text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
     found = find_reference_list(text_lines, fm.body_start)
     body_end = found.body_end if found else len(lines)

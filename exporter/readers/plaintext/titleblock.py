@@ -574,20 +574,38 @@ def _without_by_line(title: list[int] | None, texts: list[str], rules_title: str
     where its names run on over the next line, `…, Дана` / `Мусина2, …`), or the rules' first
     author alone with their second alone on the next line, right under the rules' title (author
     blocks side by side, which pdftotext prints one under the other: `Attila Fodor` / `Gábor
-    Csorvási`); never a line the rules alone misread as a name (`Theory Group Preprint Series`,
+    Csorvási`), or a line right under the rules' title that is their first author's by-line
+    beyond doubt (`_certain_by_line`); never a line the rules alone misread as a name (`Theory Group Preprint Series`,
     one name read; `Spectroscopic Measurements` over `Katharine M. Mullen`, the rules' title
     elsewhere)."""
-    if not title or len(rules_authors) < 2:
+    if not title or not rules_authors:
         return title
     keys = [name.casefold() for name in rules_authors]
     rows = set(_rows_of(rules_title, texts)) if rules_title else set()
     for k, i in enumerate(title[1:], start=1):
         below = texts[i + 1] if i + 1 < len(texts) else ""
-        alone = title[k - 1] in rows and _name_key(texts[i]) == _name_key(keys[0]) and _name_key(below) == _name_key(keys[1])
-        if alone or sum(key in texts[i].casefold() for key in keys) >= 2:
+        alone = len(keys) > 1 and title[k - 1] in rows and _name_key(texts[i]) == _name_key(keys[0]) and _name_key(below) == _name_key(keys[1])
+        if alone or len(keys) > 1 and sum(key in texts[i].casefold() for key in keys) >= 2 or title[k - 1] in rows and _certain_by_line(texts[i], keys[0]):
             return title[:k]
     return title
 
+
+def _up_to_letterless(title: list[int] | None, texts: list[str]) -> list[int] | None:
+    """The model's title cut above its first line with no letter (a candidate's number
+    `1041243` on an anonymised cover, a date `12.05.2021`): no title line is letterless, and
+    what stands under such a line is the cover's next block (`A dissertation submitted for …`)."""
+    if not title:
+        return title
+    cut = next((k for k, i in enumerate(title) if k and not any(ch.isalpha() for ch in texts[i])), None)
+    return title if cut is None else title[:cut]
+
+
+def _certain_by_line(text: str, first: str) -> bool:
+    """A line that is the rules' first author's by-line beyond doubt: its names, certain by
+    initials, a patronymic or the institution in brackets after them (`Фам Данг Чунг Нгиа (ИТМО)`),
+    open with that author."""
+    names = author_names(text, strong_only=True)
+    return bool(names) and names[0].casefold() == first
 
 def decide(items: list[LineItem], language: str | None, rules_title: str | None, rules_authors: list[str], display: bool = False) -> Choice:
     """Judge the rules' title and authors by the model and take its own where they fail (see
@@ -597,7 +615,7 @@ def decide(items: list[LineItem], language: str | None, rules_title: str | None,
     if not proposal.labels:
         return Choice(None, None, [], len(items))
     judged = judge_title(proposal, texts, rules_title, language, display)
-    title = _without_by_line(judged, texts, rules_title, rules_authors)
+    title = _up_to_letterless(_without_by_line(judged, texts, rules_title, rules_authors), texts)
     chosen = " ".join(texts[i] for i in title) if title else rules_title
     # Where the model's title ran on into the rules' by-line, the rules' names stand.
     authors = None if judged and title != judged else judge_authors(proposal, texts, rules_authors, script(chosen) if chosen else None)

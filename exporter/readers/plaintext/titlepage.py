@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .frontmatter import (
-    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, is_institution, opens_with_institution, script, title_text,
+    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, family_name, is_institution, is_name, opens_with_institution, script, title_text,
 )
 
 # The work's kind, opening its line; what may follow on the line is its degree, its English
@@ -22,7 +22,7 @@ THESIS_KIND = re.compile(
     r"^(?:выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
     r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
-    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация)\b(?P<rest>.*)$",
+    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Lines that go on the kind's line: its degree, its English name, the explanatory note's, the
@@ -43,16 +43,17 @@ _FIELD = re.compile(
 # The student's label (`студента 2 курса` on a cover naming the student in the genitive): the
 # name follows on its line or under it.
 _STUDENT = re.compile(
-    r"^(?:студент(?:ка|а|ки)?|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
     r"student|author|орындаған|білім\s+алушы)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Other people's labels: the names under them are never the author's.
 _OTHERS = re.compile(
-    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|"
+    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|проверил|"
     r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of)",
     re.IGNORECASE,
 )
+_RULE = re.compile(r"_{2,}|(?<!\S)_(?!\S)")  # a form's ruled blank (`Студент ______ Кириллов Павел Сергеевич _`): no text
 _QUOTED = re.compile(r"[«“\"][^«»“”\"]+[»”\"]\.?")  # a line wholly in quotes
 MAX_LINES = 80  # a title page's lines, at most
 MAX_TITLE_LINES = 6
@@ -64,6 +65,12 @@ class TitlePage:
 
     title: str | None
     author: str | None
+    others: tuple[str, ...] = ()  # names under other people's labels (the supervisor's, a reviewer's): never an author
+
+    def names_other(self, name: str) -> bool:
+        """`name` is one of `others` (by its family name: `И. Ю. Выгодчикова`, `И.Ю. Выгодчикова`)."""
+        key = family_name(name)
+        return bool(key) and any(family_name(other) == key for other in self.others)
 
 
 def is_person(text: str) -> bool:
@@ -84,14 +91,40 @@ def _stops(text: str) -> bool:
     )
 
 
-def _kind_at(texts: list[str], i: int) -> re.Match | None:
-    """The work's kind opening line `i`, alone or broken over it and the next line
-    (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), with at most six words after it."""
-    for text in (texts[i], f"{texts[i]} {texts[i + 1]}" if i + 1 < len(texts) and texts[i] and texts[i + 1] else None):
-        m = THESIS_KIND.match(text) if text else None
+def _kind_lines(texts: list[str], i: int) -> tuple[int, re.Match] | None:
+    """How many lines the work's kind opening line `i` takes, alone or broken over it and the
+    next one or two (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`, `ВЫПУСКНАЯ` /
+    `КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), and its match, with at most six words after it."""
+    for n in (1, 2, 3):
+        if i + n > len(texts) or not all(texts[i : i + n]):
+            return None
+        m = THESIS_KIND.match(" ".join(texts[i : i + n]))
+        if m is not None and _ESSAY.match(m[0]) and not _topic_follows(texts, i + n):
+            return None  # `Реферат` alone is a paper's abstract label; an essay's cover gives its topic under it
         if m is not None and len(m["rest"].split()) <= 6:
-            return m
+            return n, m
     return None
+
+
+_ESSAY = re.compile(r"^реферат\s*$", re.IGNORECASE)
+
+
+def _topic_follows(texts: list[str], i: int) -> bool:
+    """The next line with text gives a topic by its label (`На тему: «…»`)."""
+    below = next((t for t in texts[i:] if t), "")
+    return TITLE_LABEL.match(below) is not None and bool(re.match(r"(?:на|по)\s+тем", below, re.IGNORECASE))
+
+
+def _kind_at(texts: list[str], i: int) -> re.Match | None:
+    """The work's kind opening line `i` (`_kind_lines`), or None."""
+    found = _kind_lines(texts, i)
+    return found[1] if found else None
+
+
+def _topic(text: str) -> bool:
+    """A topic's label with the title after it (`на тему: «Сравнение …`): the title's line, not the kind's."""
+    m = TITLE_LABEL.match(text)
+    return m is not None and bool(m["value"])
 
 
 def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
@@ -100,9 +133,10 @@ def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
     at, m = next(((i, m) for i in range(len(texts)) if (m := _kind_at(texts, i)) is not None), (None, None))
     if at is None:
         return None
-    end = at + (1 if THESIS_KIND.match(texts[at]) and len(THESIS_KIND.match(texts[at])["rest"].split()) <= 6 else 2)
+    end = at + _kind_lines(texts, at)[0]
     while end < len(texts) and (
-        not texts[end] or _KIND_TAIL.match(texts[end].strip("()")) or texts[end][:1].islower() and not _FIELD.match(texts[end])
+        not texts[end] or _KIND_TAIL.match(texts[end].strip("()"))
+        or texts[end][:1].islower() and not _FIELD.match(texts[end]) and not _topic(texts[end])
         or re.fullmatch(r"\([^()]{3,40}\)", texts[end]) is not None
     ):
         end += 1
@@ -144,16 +178,24 @@ def _labelled(texts: list[str], at: int) -> list[str]:
 def _more(texts: list[str], i: int, first: str) -> list[str]:
     """The title's lines from `i` on, in `first`'s script, up to a blank or stopping line."""
     out: list[str] = []
-    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and script(texts[i]) == script(first):
+    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and (script(texts[i]) == script(first) or _open_quote(first, out)):
         out.append(texts[i])
         i += 1
     return out
 
 
+def _open_quote(first: str, more: list[str]) -> bool:
+    """The title's lines so far open a guillemet they do not close: the title runs on to it,
+    whatever script its next line is in (`«Сравнение библиотек …:` / `Matplotlib, Seaborn и Plotly»`)."""
+    text = " ".join([first, *more])
+    return text.count("«") > text.count("»")
+
+
 def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
     """The title's lines above the kind's line, and where they start: the nearest run of lines
-    up from it that no line stops; a form's field with its value lines under it (`Специальность
-    02.03.01 —` / `«Системный анализ…»`) is passed over."""
+    up from it that no line stops, in the kind's script (a translation under the title is left
+    out); a form's field with its value lines under it (`Специальность 02.03.01 —` /
+    `«Системный анализ…»`) is passed over."""
     run: list[int] = []
     i = at - 1
     while i >= 0:
@@ -168,27 +210,70 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
         else:
             run.insert(0, i)
         i -= 1
+    own = script(texts[at])
+    if run and script(texts[run[0]]) == own:  # the title's translation under it (`СРАВНЕНИЕ …` / `… COMPARISON …`) is no part of it
+        run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own), len(run))]
     if not run or len(run) > MAX_TITLE_LINES or not (texts[run[0]][:1].isupper() or texts[run[0]][:1] in "«\"“"):
         return [], at
     return [texts[k] for k in run], run[0]
 
 
 def _student(texts: list[str]) -> str | None:
-    """The name under the student's label: at its line's end (`Обучающийся / Student
-    Стародубцев Андрей Игоревич`), or the first name on the next lines (past a group's line,
-    a signature's rule, `подпись`); None without the label."""
+    """The name under the student's label (alone, or inside the kind's line: `Курсовая работа
+    студента 2-го курса`): at its line's end (`Обучающийся / Student Стародубцев Андрей
+    Игоревич`), or the first name on the next lines (past a group's line, a signature's rule,
+    `подпись`); None without the label."""
     for i, t in enumerate(texts):
-        m = _STUDENT.match(t)
+        kind = THESIS_KIND.match(t)
+        m = _STUDENT.match(t) or (_STUDENT.match(kind["rest"].strip()) if kind else None)  # `Курсовая работа студента 2-го курса`
         if m is None:
             continue
         if found := NAME_AT_END.search(m["rest"]):
             return found[0].strip()
         for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
-            if is_person(below):
+            if is_person(below) or _named(below):
                 return " ".join(below.split()).strip(" ,")
             if _OTHERS.match(below) or _STUDENT.match(below):
                 break
     return None
+
+
+def _named(text: str) -> bool:
+    """Under the student's label, a name without initials or patronymic (`Антонова Анна`): the
+    label makes it one; not an institution's words (`Кафедра МКМ`)."""
+    return len(text.split()) >= 2 and bool(is_name(text.strip(" ,"))) and not is_institution(text) and not opens_with_institution(text)
+
+
+def _split_name(texts: list[str]) -> str | None:
+    """A full name broken after the family name (`Белов` / `Александр, Владимирович`, `Киневич` /
+    `Алексей Олегович`: the family name alone on its line, the given name and patronymic under it),
+    the two lines read as one name certain by its patronymic (`FULL_NAME`); None where none is."""
+    for i in range(len(texts) - 1):
+        if len(texts[i].split()) == 1 and len(texts[i + 1].replace(",", " ").split()) == 2:
+            name = " ".join(f"{texts[i]} {texts[i + 1]}".replace(",", " ").split())
+            if FULL_NAME.fullmatch(name):
+                return name
+    return None
+
+
+def _others(texts: list[str]) -> tuple[str, ...]:
+    """The names under other people's labels (`Научный руководитель` alone over `Лукашевич
+    Марина Михайловна`, `Руководитель работы ____ Дерябин Сергей Андреевич`): at the label's
+    line's end, or the first name on the next three lines with text, before another label."""
+    out = []
+    for i, t in enumerate(texts):
+        if not (_OTHERS.match(t) or SUPERVISOR.match(t)):
+            continue
+        if found := NAME_AT_END.search(t):
+            out.append(found[0].strip())
+            continue
+        for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
+            if _OTHERS.match(below) or _STUDENT.match(below) or SUPERVISOR.match(below):
+                break
+            if is_person(below):
+                out.append(" ".join(below.split()).strip(" ,"))
+                break
+    return tuple(out)
 
 
 def read_title_page(lines: list[str]) -> TitlePage | None:
@@ -200,8 +285,9 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     kind broken over two lines is read whole) or, where a label, a name or a form's field
     stands there, the run right above the kind's line; the author is the name under the student's label,
     else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
-    `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label."""
-    texts = [" ".join(t.split()) for t in lines[:MAX_LINES]]
+    `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label: those are
+    `others`, which the readers drop from the authors they read."""
+    texts = [" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]
     block = _kind_block(texts)
     if block is None:
         return None
@@ -218,6 +304,7 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     author = _student(texts)
     if author is None:
         above = next((t for t in reversed(texts[:top]) if t), "")
-        author = " ".join(above.split()).strip(" ,") if is_person(above) else None
+        author = " ".join(above.split()).strip(" ,") if is_person(above) else _split_name(texts[:top])
     title = title_text(title_lines) if title_lines else None
-    return TitlePage(title, author) if title or author else None
+    others = tuple(name for name in _others(texts) if name != author)
+    return TitlePage(title, author, others) if title or author else None
