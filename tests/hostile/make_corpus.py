@@ -651,7 +651,7 @@ tex_case("tex-hostile-bib-fields",
           r"\textasciicircum{}\textasciicircum{}5c \textbackslash{}def\textbackslash{}x\{y\} \% \# \& \$ \_ \textasciicircum{} \textasciitilde{} \textbackslash{}\textbackslash{} \textbackslash{}\{ \textbackslash{}\}"],
          argv_extra=["--bib", B])
 tex_case("tex-bib-accents-and-math", {P: "мәтін [1].\n", B: "@book{1, title={Accents {\\\"o} \\'{e} \\c{c} --- \\& $x^2$ \\url{http://x.org/~a_b}}, note={50% off}}\n"},
-         [r"\hypertarget{ref_1}{}Accents ö é ç — \& \$x\textasciicircum{}2\$ http://x.org/\textasciitilde{}a\_b. – 50\% off."], argv_extra=["--bib", B])
+         [r"\hypertarget{ref_1}{}Accents ö é ç — \& \$x\textasciicircum{}2\$ \href{http://x.org/~a_b}{http://x.org/\textasciitilde{}a\_b}. – 50\% off."], argv_extra=["--bib", B])
 tex_case("tex-bib-style-macros", {P: "мәтін [1].\n", B: "@book{1, title={\\textit{it} \\emph{em} \\textsc{sc} {\\bf b} \\texttt{tt} \\mbox{m} \\S 5 A & B}}\n"},
          [r"\hypertarget{ref_1}{}it em sc b tt m §5 A \& B."], argv_extra=["--bib", B])
 tex_case("tex-control-characters", {P: "мәтін\x00бір\x0cекі\x1bүш\ufffeтөрт [1].\n"}, ["мәтін бір екі үш төрт \\exporterunresolved{[1]}.\n"])
