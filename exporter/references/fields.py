@@ -59,7 +59,7 @@ def _strip_latex(value: str) -> str:
 
 
 def family_names(author: str | None) -> list[str]:
-    """Family names from a BibTeX author field (`Family, I. and Given Family and others`)."""
+    """Family names from a BibTeX author field (`Family, I. and Given Family and {Body} and others`)."""
     if not author:
         return []
     out = []
@@ -67,5 +67,8 @@ def family_names(author: str | None) -> list[str]:
         name = name.strip()
         if not name or name == "others":
             continue
-        out.append(name.split(",")[0].strip() if "," in name else name.split()[-1])
+        if name.startswith("{") and name.endswith("}"):  # a body's name, never split (`{World Health Organization}`)
+            out.append(name[1:-1].strip())
+        else:
+            out.append(name.split(",")[0].strip() if "," in name else name.split()[-1])
     return out

@@ -100,6 +100,48 @@ def _family_only(part: str) -> bool:
     return len(words) == 1 and (not _is_initials(words[0]) or len(words[0]) > 1 and words[0].isalpha())
 
 
+# Words that name a body, not a person: an author run that is such a name (and no list of
+# people) is one corporate author, written braced as BibTeX writes a name never to be split
+# (`{World Health Organization}`); the CSL conversion makes it a literal name, printed whole.
+# The weak ones are family names too (`Bank`, `Center`, `Bureau`): they need more evidence.
+_BODY_STRONG = (
+    r"organi[sz]ation|association|society|institute|university|agency|committee|council|ministry|commission|"
+    r"foundation|corporation|consortium|federation|team|inc|ltd|llc|gmbh|министерство|агентство|комитет|институт|"
+    r"университет|организация|ассоциация|общество|фонд|служба|управление|департамент|министрлігі|агенттігі|"
+    r"комитеті|институты|университеті|қоғамы|орталығы")
+_BODY_WEAK = r"bureau|department|office|company|union|bank|fund|centre|center|group|бюро|центр"
+_BODY = re.compile(rf"(?i)^(?:{_BODY_STRONG}|{_BODY_WEAK})$")
+_STRONG = re.compile(rf"(?i)^(?:{_BODY_STRONG})$")
+_LINKING = re.compile(r"(?i)^(?:of|for|on|in|and|the|de|du|der|für|по|при|и|при|жөніндегі)$")
+
+
+def corporate_author(text: str) -> str | None:
+    """`{Name}` when an author run names one body (`World Health Organization`, `R Core Team`,
+    `Ministry of Health`, `Министерство здравоохранения Республики Казахстан`), else None. Not
+    a run with an initial (`Xu D, Bureau Y`), nor parts without such a word (`Agency, Robert`),
+    nor a weak word opening a name (`Bank Leslie`) or closing one after initials (`JC Center`)."""
+    body = text.strip(" ,;.")
+    if re.search(rf"(?:^|[\s,.])[{_UP}]\.", body):
+        return None
+    parts = [part.split() for part in re.split(r"[,;]", body) if part.strip()]
+    if not parts or not all(_names_a_body(words) for words in parts):
+        return None
+    return "{" + body + "}"
+
+
+def _names_a_body(words: list[str]) -> bool:
+    bare = [w.strip("()[]«»\"'") for w in words]
+    at = [i for i, w in enumerate(bare) if _BODY.match(w)]
+    if not at:
+        return False
+    k = at[0]
+    if k == 0 and len(bare) > 1 and not _LINKING.match(bare[1]) and bare[1][:1].isupper():
+        return False  # `Bank Leslie`, `Agency Robert`: a family name, then a given one
+    strong = any(_STRONG.match(bare[i]) for i in at)
+    short_capitals = any(re.fullmatch(rf"[{_UP}]{{1,3}}", w) for w in bare)
+    return strong or not short_capitals  # `JC Center`, `Bureau Y`: initials with a family name
+
+
 def names(segment: str) -> str | None:
     """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
     text = segment.strip()
@@ -115,6 +157,9 @@ def names(segment: str) -> str | None:
         text = text[:-1]
     if not text or not re.search(r"\w", text):
         return None
+    body = corporate_author(text)
+    if body:
+        return body + (" and others" if others else "")
     parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*(?:and\s|AND\s|&\s|и\s|және\s)?|\s+(?:and|AND|&|и|және|und|et)\s+", text) if p.strip()]
     people: list[tuple[str, str]] = []
     i = 0
