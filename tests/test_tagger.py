@@ -1538,3 +1538,17 @@ def test_a_bracketed_short_name_read_as_the_issue_after_a_host_is_the_hosts():
     tokens = [("//", C, 1.0), ("International", C, 1.0), ("Workshop", C, 1.0), ("on", C, 1.0), ("Surgical", C, 1.0), ("Vision", C, 1.0),
               ("(IWSV).", "issue", 0.6), ("—", "date", 1.0), ("2019.", "date", 1.0), ("—", "pages", 1.0), ("P.", "pages", 1.0), ("11–19.", "pages", 1.0)]
     assert corrected_labels(*tokens)[6] == C
+
+
+def test_a_host_read_inside_an_apa_titles_sentence_is_the_titles_words():
+    f = fields("Osei, K., & Lund, M. (2019). Citation patterns of field studies in Nature and Science between 1990 and 2010. Public Understanding Review, 4(2), 11–29.")
+    assert (f["title"], f["journal"], f["year"], f["volume"], f["pages"]) == (
+        "Citation patterns of field studies in Nature and Science between 1990 and 2010", "Public Understanding Review", "2019", "4", "11–29")
+    assert "booktitle" not in f
+    f = fields("Varga, T. (2016). Replication of survey experiments in Science and Nature from 2005 to 2015. Journal of Open Methods, 7(1), 33–41.")
+    assert (f["title"], f["journal"]) == ("Replication of survey experiments in Science and Nature from 2005 to 2015", "Journal of Open Methods")
+
+
+def test_apa7s_ellipsis_before_the_last_author_separates_two_names():
+    assert names("Okafor, C. F., Lind, A., Moreau, T., … Salo, H.") == "Okafor, C. F. and Lind, A. and Moreau, T. and Salo, H."
+    assert names("Okafor, C. F., Lind, A., Moreau, T., . . . Salo, H.") == "Okafor, C. F. and Lind, A. and Moreau, T. and Salo, H."

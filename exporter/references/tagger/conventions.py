@@ -56,7 +56,10 @@
   edition (`(1st ed., pp. 309–333)`); the number after `№` alone is the issue; GOST's notes on an
   electronic resource (`– Загл. с экрана. – Яз. англ.`) are notes, no publisher; one capitalised
   word with no mark before a title going on in lower case is the title's (`Два мира …`); a
-  bracketed short name read as the issue after a host is the host's (`… Intervention (MICCAI). —`).
+  bracketed short name read as the issue after a host is the host's (`… Intervention (MICCAI). —`);
+  in APA's order one host follows the title's full stop, so a "host" read inside the title's
+  sentence, with a second date after it, is the title's (`… experiments in Nature and Science
+  between 2010 and 2015. Nature Human Behaviour, 2(9)`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -1197,6 +1200,36 @@ def _one_word_before_a_lower_case_title(tokens: list[str], labels: list[str]) ->
         labels[0] = "title"
 
 
+_HOSTS = frozenset({"journal", "container"})
+_NUMBERS_AFTER_A_HOST = frozenset({"volume", "issue", "pages"})
+
+
+def _title_words_read_as_a_first_host(tokens: list[str], labels: list[str]) -> None:
+    """`Camerer, C. F., … (2018). Evaluating the replicability of social science experiments in
+    Nature and Science between 2010 and 2015. Nature Human Behaviour, 2(9), 637–644.`: in APA's
+    order (names, the year, the title) an entry names one host, after the title's full stop; a
+    first "host" read inside the title's sentence (no full stop before the real one), with a
+    second "date" after it though the year was read, and the real host followed by its volume
+    or pages, is the title's words."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 6 or [r[0] for r in runs[:3]] != ["author", "date", "title"] or runs[3][0] not in _HOSTS:
+        return
+    first = runs[3]
+    for k, (label, a, b) in enumerate(runs[4:], start=4):
+        if label in _HOSTS and k + 1 < len(runs) and runs[k + 1][0] in _NUMBERS_AFTER_A_HOST:
+            break
+        if label not in _HOSTS | {"date", "author", "title"}:
+            return
+    else:
+        return
+    between = range(first[1], a - 1)
+    if a - first[1] > 12 or not tokens[a - 1].endswith(".") or any(tokens[i].endswith(".") for i in between):
+        return
+    if not any(r[0] == "date" for r in runs[4:k]):
+        return
+    labels[first[1] : a] = ["title"] * (a - first[1])
+
+
 _PAGE_COUNT_WORD = re.compile(r"^(?:с|c|стр|p|pp|pages)\.?,?$", re.IGNORECASE)
 
 
@@ -1275,6 +1308,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _issue_after_the_number_sign(tokens, labels)
     _electronic_resource_notes(tokens, labels)
     _one_word_before_a_lower_case_title(tokens, labels)
+    _title_words_read_as_a_first_host(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -110,6 +110,7 @@ def names(segment: str) -> str | None:
     others = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text)
     text = re.sub(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)", r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
+    text = re.sub(rf",?\s*(?:…|\.\s?\.\s?\.)\s*(?=[{_UP}])", ", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
     if text.endswith(".") and not re.search(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$", text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
