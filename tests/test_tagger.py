@@ -1490,3 +1490,65 @@ def test_a_quoted_page_title_holds_its_volume_words():
     tokens = [("“Results", T, 1.0), ("From", T, 1.0), ("X", T, 1.0), ("|", T, 1.0), ("AJPH", J, 0.8), ("|", J, 0.8), ("Vol.", "volume", 0.8), ("98", "volume", 0.8),
               ("Issue", T, 0.8), ("1.”", T, 0.8), ("https://x.org/a", "url", 1.0)]
     assert corrected_labels(*tokens)[:10] == [T] * 10
+
+
+def test_apas_state_of_publication_in_the_years_place_is_no_title_and_no_name():
+    # lists26, batch 10: `(Forthcoming).` was read into the title, `(n.d.)` as a name, `(in press)` and all after it as a note
+    f = fields("Lindqvist, T., & Moreau, P. (in press). Tidal sediment transport in narrow estuaries. Coastal Dynamics Review, 8(2), 41–57.")
+    assert family_names(f["author"]) == ["Lindqvist", "Moreau"]
+    assert (f["title"], f["journal"], f["volume"], f["pages"], f["note"]) == ("Tidal sediment transport in narrow estuaries", "Coastal Dynamics Review", "8", "41–57", "in press")
+    assert "year" not in f
+    f = fields("Okafor, N., Berg, L., & Salo, H. (Forthcoming). Counting birds from drones in wetland surveys. Journal of Field Ornithology Methods.")
+    assert (f["title"], f["journal"], f["note"]) == ("Counting birds from drones in wetland surveys", "Journal of Field Ornithology Methods", "Forthcoming")
+    assert "year" not in f
+    f = fields("Marsh, D. (n.d.). Notes on estuary mapping. Retrieved from https://example.org/estuary")
+    assert family_names(f["author"]) == ["Marsh"]
+    assert f["title"] == "Notes on estuary mapping" and "year" not in f
+
+
+def test_gost_notes_on_an_electronic_resource_are_no_publisher():
+    f = fields("Основы работы с потоками [Электронный ресурс]. – Режим доступа: https://example.org/threads, свободный. – Загл. с экрана. – Яз. рус.")
+    assert f["title"] == "Основы работы с потоками"
+    assert "publisher" not in f and "address" not in f
+
+
+def test_one_capitalised_word_before_a_lower_case_title_is_the_titles_first_word():
+    f = fields("Два способа сжатия журналов событий [Электронный ресурс]. – Режим доступа: https://example.org/logs, свободный. – Загл. с экрана.")
+    assert "author" not in f
+    assert f["title"] == "Два способа сжатия журналов событий"
+
+
+def test_names_after_gosts_slash_with_no_role_are_the_authors_and_the_edition_leaves_the_title():
+    f = fields("Numerical methods for river channels: 3rd ed. /Ingrid P. Dahl, Marco Santi. – Oslo: Fjord Academic, 2015.-412 p.")
+    assert family_names(f.get("author")) == ["Dahl", "Santi"]
+    assert (f["title"], f["edition"], f["publisher"], f["year"], f["pagetotal"]) == ("Numerical methods for river channels", "3", "Fjord Academic", "2015", "412")
+    f = fields("Halvorsen, E. M. (2012). Sediment budgets of sandy coasts. In K. Lund & J. Ortiz (Eds.), Coastal Processes (2nd ed., pp. 101–120). Northshore Press.")
+    assert (f["booktitle"], f["edition"], f["pages"]) == ("Coastal Processes", "2", "101–120")
+
+
+def test_the_number_after_the_number_sign_alone_is_the_issue():
+    f = fields("Ivanova, K.L., Berg, T. A test of unequal variances in small samples / Journal of Applied Tests. 2011. № 14. Р. 22-30.")
+    assert (f["journal"], f["year"], f["number"], f["pages"]) == ("Journal of Applied Tests", "2011", "14", "22-30")
+    assert "volume" not in f
+
+
+def test_a_bracketed_short_name_read_as_the_issue_after_a_host_is_the_hosts():
+    # `// International Workshop on Surgical Vision (IWSV). — 2019. — P. 11–19.` with the bracket read as the issue
+    C = "container"
+    tokens = [("//", C, 1.0), ("International", C, 1.0), ("Workshop", C, 1.0), ("on", C, 1.0), ("Surgical", C, 1.0), ("Vision", C, 1.0),
+              ("(IWSV).", "issue", 0.6), ("—", "date", 1.0), ("2019.", "date", 1.0), ("—", "pages", 1.0), ("P.", "pages", 1.0), ("11–19.", "pages", 1.0)]
+    assert corrected_labels(*tokens)[6] == C
+
+
+def test_a_host_read_inside_an_apa_titles_sentence_is_the_titles_words():
+    f = fields("Osei, K., & Lund, M. (2019). Citation patterns of field studies in Nature and Science between 1990 and 2010. Public Understanding Review, 4(2), 11–29.")
+    assert (f["title"], f["journal"], f["year"], f["volume"], f["pages"]) == (
+        "Citation patterns of field studies in Nature and Science between 1990 and 2010", "Public Understanding Review", "2019", "4", "11–29")
+    assert "booktitle" not in f
+    f = fields("Varga, T. (2016). Replication of survey experiments in Science and Nature from 2005 to 2015. Journal of Open Methods, 7(1), 33–41.")
+    assert (f["title"], f["journal"]) == ("Replication of survey experiments in Science and Nature from 2005 to 2015", "Journal of Open Methods")
+
+
+def test_apa7s_ellipsis_before_the_last_author_separates_two_names():
+    assert names("Okafor, C. F., Lind, A., Moreau, T., … Salo, H.") == "Okafor, C. F. and Lind, A. and Moreau, T. and Salo, H."
+    assert names("Okafor, C. F., Lind, A., Moreau, T., . . . Salo, H.") == "Okafor, C. F. and Lind, A. and Moreau, T. and Salo, H."

@@ -50,7 +50,16 @@
 - a proceedings' short name in brackets closes the host's name (`… Conference (BMVC), 2006`,
   `(CVMP2006), 2006`), and a year after it read as the host's is the date; GOST's `//` before
   a name, a year and a page total only (`// ДМК Пресс, 2006. — 496 с.`) stood before a book's
-  publisher; a quoted web page's title holds its `Vol. 98 Issue 1` (`“… | AJPH | Vol. 98 Issue 1.”`).
+  publisher; a quoted web page's title holds its `Vol. 98 Issue 1` (`“… | AJPH | Vol. 98 Issue 1.”`);
+- names after ` / ` with no role before them are the authors (`Title: 2nd ed. / Keith D. Cooper`),
+  and an ordinal with `ed.` after a title's colon or in the bracket after a book's title is the
+  edition (`(1st ed., pp. 309–333)`); the number after `№` alone is the issue; GOST's notes on an
+  electronic resource (`– Загл. с экрана. – Яз. англ.`) are notes, no publisher; one capitalised
+  word with no mark before a title going on in lower case is the title's (`Два мира …`); a
+  bracketed short name read as the issue after a host is the host's (`… Intervention (MICCAI). —`);
+  in APA's order one host follows the title's full stop, so a "host" read inside the title's
+  sentence, with a second date after it, is the title's (`… experiments in Nature and Science
+  between 2010 and 2015. Nature Human Behaviour, 2(9)`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -1109,11 +1118,116 @@ def _short_name_closing_the_host(tokens: list[str], labels: list[str]) -> None:
         if labels[b] == "publisher" and _ACRONYM_BRACKET.match(tokens[b]) and b + 1 < len(tokens) and labels[b + 1] == "date":
             # (a bracket before the pages is some styles' publisher: `In Lecture Notes in Physics, (NASA), 22–59`)
             labels[b] = label
+        elif labels[b] == "issue" and _ACRONYM_BRACKET.match(tokens[b]):  # `// Conference … (MICCAI). — 2020.`
+            labels[b] = label
         elif labels[b] == "date" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and later_date:  # `(CVMP` `2006),`, not `(Серия 2009)`
             labels[b] = label
     for label, a, b in _runs(tuple(labels)):
         if label in ("journal", "container") and b - a > 2 and "date" not in labels and _YEAR_TOKEN.match(tokens[b - 1]) and tokens[b - 2].endswith(("),", ")")):
             labels[b - 1] = "date"
+
+
+def _responsibility_without_a_role(tokens: list[str], labels: list[str]) -> None:
+    """`Engineering of compiler: 2nd ed. / Keith D. Cooper, Linda Torczon. – Burlington: …`: the
+    names after GOST's ` / ` with no role before them (`Под ред.`, `Сост.`, `ed. by`) are the
+    statement of responsibility's authors, not editors (an edition's `ed.` before the slash is
+    no role), where no author came before the title."""
+    for i in range(len(tokens) - 1):
+        if tokens[i] != "/" or labels[i + 1] != "editor" or "author" in labels[:i]:
+            continue
+        j = i + 1
+        while j < len(tokens) and labels[j] == "editor":
+            j += 1
+        if any(_EDITOR_ROLE.match(t) or canonical(t) in ("by", "edited", "hrsg", "hg") for t in tokens[i + 1 : j]):
+            return
+        labels[i:j] = ["author"] * (j - i)
+        return
+
+
+_ORDINAL = re.compile(r"^\(?\d{1,2}(?:st|nd|rd|th|-?[ей]|-?e)$", re.IGNORECASE)
+_EDITION_MARK = re.compile(r"^(?:ed|edn|изд|исп)\.[,;)]?$", re.IGNORECASE)
+
+
+def _edition_after_a_title(tokens: list[str], labels: list[str]) -> None:
+    """`Title: 2nd ed. / Names`, APA's `Book Title (1st ed., pp. 309–333)`: an ordinal and `ed.`
+    after a title's colon or in the bracket after a book's title are its edition, never the
+    title's words."""
+    for k in range(len(tokens) - 1):
+        opens = tokens[k].startswith("(") or k > 0 and tokens[k - 1].endswith(":")  # (`Book, 1st edn.` keeps it: GROBID's labels do)
+        if opens and _ORDINAL.match(tokens[k]) and _EDITION_MARK.match(tokens[k + 1]) and labels[k] in ("title", "container", "journal", "note"):
+            labels[k] = labels[k + 1] = "edition"
+
+
+_NUMBER_SIGN = frozenset({"№", "№.", "N°", "Nº"})
+_BRACKETED_NUMBER = re.compile(r"^\(\d{1,4}\)[.,;:]?$")
+
+
+def _issue_after_the_number_sign(tokens: list[str], labels: list[str]) -> None:
+    """`2000. № 20. Р. 145-170.`: the number after `№` alone is the issue (the tagger read it as
+    the volume, `№` as the issue's mark). (`№ 4 (290)` is left as the tagger reads it: the CSL
+    GOST styles the synthetic training lines were rendered with print the volume in that bracket.)"""
+    for k in range(1, len(tokens)):
+        if tokens[k - 1] not in _NUMBER_SIGN or not re.fullmatch(r"\d{1,4}[.,;]?", tokens[k]):
+            continue
+        bracket = k + 1 < len(tokens) and _BRACKETED_NUMBER.match(tokens[k + 1])
+        if not bracket and labels[k] == "volume" and labels[k - 1] == "issue" and labels.count("volume") == 1:
+            labels[k] = "issue"
+
+
+# GOST 7.82's notes on an electronic resource: `– Загл. с экрана.`, `– Яз. англ.`, `– Систем. требования: …`.
+_RESOURCE_NOTE = frozenset("загл яз систем".split())
+
+
+def _electronic_resource_notes(tokens: list[str], labels: list[str]) -> None:
+    """`… – Режим доступа: https://…, свободный. – Загл. с экрана. - Яз. англ.`: GOST's notes on
+    an electronic resource after its address (where the title was taken from, its language) are
+    notes, never a publisher or a place."""
+    for k in range(len(tokens)):
+        if canonical(tokens[k]) in _RESOURCE_NOTE and tokens[k].endswith(".") and labels[k] in ("publisher", "location"):
+            start = k - 1 if k and tokens[k - 1] in _DASH else k
+            end = k
+            while end < len(tokens) and labels[end] in ("publisher", "location"):
+                end += 1
+            labels[start:end] = ["note"] * (end - start)
+            return
+
+
+def _one_word_before_a_lower_case_title(tokens: list[str], labels: list[str]) -> None:
+    """`Два мира виртуальных машин [Электронный ресурс]`: an entry opening with one capitalised word
+    read as the author, with no mark after it and the title going on in lower case, opens with its
+    title: a name has its initials, its comma or its full stop before the title."""
+    if len(tokens) > 2 and labels[0] == "author" and labels[1] == "title" and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", tokens[0]) and tokens[1][:1].islower():
+        labels[0] = "title"
+
+
+_HOSTS = frozenset({"journal", "container"})
+_NUMBERS_AFTER_A_HOST = frozenset({"volume", "issue", "pages"})
+
+
+def _title_words_read_as_a_first_host(tokens: list[str], labels: list[str]) -> None:
+    """`Camerer, C. F., … (2018). Evaluating the replicability of social science experiments in
+    Nature and Science between 2010 and 2015. Nature Human Behaviour, 2(9), 637–644.`: in APA's
+    order (names, the year, the title) an entry names one host, after the title's full stop; a
+    first "host" read inside the title's sentence (no full stop before the real one), with a
+    second "date" after it though the year was read, and the real host followed by its volume
+    or pages, is the title's words."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 6 or [r[0] for r in runs[:3]] != ["author", "date", "title"] or runs[3][0] not in _HOSTS:
+        return
+    first = runs[3]
+    for k, (label, a, b) in enumerate(runs[4:], start=4):
+        if label in _HOSTS and k + 1 < len(runs) and runs[k + 1][0] in _NUMBERS_AFTER_A_HOST:
+            break
+        if label not in _HOSTS | {"date", "author", "title"}:
+            return
+    else:
+        return
+    between = range(first[1], a - 1)
+    if a - first[1] > 12 or not tokens[a - 1].endswith(".") or any(tokens[i].endswith(".") for i in between):
+        return
+    if not any(r[0] == "date" for r in runs[4:k]):
+        return
+    labels[first[1] : a] = ["title"] * (a - first[1])
 
 
 _PAGE_COUNT_WORD = re.compile(r"^(?:с|c|стр|p|pp|pages)\.?,?$", re.IGNORECASE)
@@ -1189,6 +1303,12 @@ def corrected(tagged: Tagged) -> Tagged:
     _place_closing_the_title(tokens, labels)
     _short_name_closing_the_host(tokens, labels)
     _publisher_after_a_misused_host_mark(tokens, labels)
+    _responsibility_without_a_role(tokens, labels)
+    _edition_after_a_title(tokens, labels)
+    _issue_after_the_number_sign(tokens, labels)
+    _electronic_resource_notes(tokens, labels)
+    _one_word_before_a_lower_case_title(tokens, labels)
+    _title_words_read_as_a_first_host(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -152,6 +152,7 @@ def names(segment: str) -> str | None:
     others = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text)
     text = re.sub(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)", r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
+    text = re.sub(rf",?\s*(?:…|\.\s?\.\s?\.)\s*(?=[{_UP}])", ", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
     if text.endswith(".") and not re.search(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$", text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
@@ -417,13 +418,15 @@ _TEXT_FIELDS = {"title": "title", "journal": "journal", "container": "booktitle"
 
 
 # GOST's separators printed without their spaces (`пособие для вузов/ Н. В. Артамонов`,
-# `обучение/Нильсен, Э.`, `2021– 134`, `2000.- 203с.`, `2004.-137с.`): a slash after a lower-case
-# Cyrillic word before a space, an initial or a name and its comma (`и/или`, `Москва/Ленинград`,
+# `обучение/Нильсен, Э.`, `2021– 134`, `2000.- 203с.`, `2004.-137с.`, `2011.-824 p.`): a slash after a lower-case
+# Cyrillic word before a space, an initial or a name and its comma, or after a full stop and a
+# space before an initial or a name (`2nd ed. /Keith D. Cooper`) (`и/или`, `Москва/Ленинград`,
 # Latin pairs `Oxford/Cambridge`, `Strom/Stromausfall` and addresses keep theirs), a dash glued to a
 # year before a space or a page count (not a range's dash: `2048- 2076`).
 _GLUED_SEPARATOR = re.compile(
     r"(?<=[а-яёәғқңөұүһі])/(?=\s|[А-ЯЁӘҒҚҢӨҰҮҺІ](?:\.|[а-яёәғқңөұүһі]+,))"
-    r"|(?<=(?<![\d/.])(?:1[5-9]|20)\d\d)\.?[-–—](?=\s|\d{1,5}\s?[сcб]\.)"
+    r"|(?<=[^\W\d_]\.\s)/(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:\.|[a-zа-яёәғқңөұүһі]+\s))"
+    r"|(?<=(?<![\d/.])(?:1[5-9]|20)\d\d)\.?[-–—](?=\s|\d{1,5}\s?(?:[сcб]|p)\.)"
 )
 
 
@@ -485,6 +488,29 @@ def _dated(text: str) -> tuple[str, list[int]] | None:
     return wide, where
 
 
+# APA's state of publication or no-date mark in the year's brackets after the authors:
+# `Family, A. (Forthcoming). Title.`, `(in press).`, `(n.d.).`, `(в печати).`, `(б. г.).`.
+_STATE_AFTER_NAMES = re.compile(
+    r"[^()]{2,300}?\s\((?P<state>n\.\s?d\.|s\.\s?d\.|б\.\s?г\.|in\spress|forthcoming|accepted|submitted|в\sпечати|(?:принят[ао]?\s)?к\sпечати)\)[.,]\s",
+    re.IGNORECASE,
+)
+
+
+def _stated(text: str) -> tuple[str, list[int]] | None:
+    """The entry with APA's state of publication in the year's place (see above) shown to the
+    tagger as a year, and each character's offset in `text`: the tagger learned `(2020).` there
+    and reads the title after it well once it sees one (without, it read `(n.d.)` as a name and
+    `(in press)` and all after it as a note); the bracket itself gives no year (`_year` finds
+    none in its words), and `read_entry` makes it the note."""
+    m = _STATE_AFTER_NAMES.match(text)
+    if m is None:
+        return None
+    s, e = m.span("state")
+    wide = text[:s] + "2000" + text[e:]
+    where = list(range(s)) + [s, s, s, e - 1] + list(range(e, len(text) + 1))
+    return wide, where
+
+
 # A year's letter printed in Cyrillic (`(2013а)`, `(2017б)`, GOST's bare `С.-Пб, 1902а.`: two works
 # of one author and year in a Russian or Kazakh journal's list), shown to the tagger as the Latin
 # letter it learned (`(2013a)`).
@@ -497,7 +523,7 @@ def _tagged(text: str):
     separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
     date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one."""
     view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
-    spaced = _dated(view) or _spaced(view)
+    spaced = _dated(view) or _stated(view) or _spaced(view)
     if spaced is None:
         return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
     wide, where = spaced
@@ -667,7 +693,10 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if remark is not None and "note" not in f.items:
         f.add("note", remark.start(1), remark.end(1))
-    if "year" not in f.items:
+    state = _STATE_AFTER_NAMES.match(text)
+    if state is not None and "year" not in f.items:
+        f.add("note", *state.span("state"))  # `(Forthcoming).`: no year, and none to look for elsewhere
+    elif "year" not in f.items:
         rules.find_year(f)  # a year the tagger put inside another field (`Journal 2001;`)
         _no_year_from_the_title(f)
     _assembly_conventions(f, tagged)
