@@ -20,7 +20,7 @@ from exporter.references.tagger.normalise import corporate_author
     ("Ministry of Health of the Republic of Kazakhstan", "{Ministry of Health of the Republic of Kazakhstan}"),
     ("Министерство здравоохранения Республики Казахстан", "{Министерство здравоохранения Республики Казахстан}"),
     ("Federal Reserve Bank of Chicago.", "{Federal Reserve Bank of Chicago}"),
-    ("American Bar Association, Commission on Women in the Profession", "{American Bar Association, Commission on Women in the Profession}"),
+    ("World Health Organization, United Nations University; UNICEF Fund", "{World Health Organization} and {United Nations University} and {UNICEF Fund}"),
 ])
 def test_a_body_is_one_name(run, body):
     assert corporate_author(run) == body

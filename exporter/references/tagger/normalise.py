@@ -116,17 +116,18 @@ _LINKING = re.compile(r"(?i)^(?:of|for|on|in|and|the|de|du|der|für|по|при|
 
 
 def corporate_author(text: str) -> str | None:
-    """`{Name}` when an author run names one body (`World Health Organization`, `R Core Team`,
-    `Ministry of Health`, `Министерство здравоохранения Республики Казахстан`), else None. Not
+    """`{Name}` when an author run names a body (`World Health Organization`, `R Core Team`,
+    `Ministry of Health`, `Министерство здравоохранения Республики Казахстан`), one for each
+    part when commas part several (`World Health Organization, United Nations University`); else None. Not
     a run with an initial (`Xu D, Bureau Y`), nor parts without such a word (`Agency, Robert`),
     nor a weak word opening a name (`Bank Leslie`) or closing one after initials (`JC Center`)."""
     body = text.strip(" ,;.")
     if re.search(rf"(?:^|[\s,.])[{_UP}]\.", body):
         return None
-    parts = [part.split() for part in re.split(r"[,;]", body) if part.strip()]
-    if not parts or not all(_names_a_body(words) for words in parts):
+    parts = [part.strip() for part in re.split(r"[,;]", body) if part.strip()]
+    if not parts or not all(_names_a_body(part.split()) for part in parts):
         return None
-    return "{" + body + "}"
+    return " and ".join("{" + part + "}" for part in parts)  # `World Health Organization, United Nations University`: two
 
 
 def _names_a_body(words: list[str]) -> bool:
