@@ -35,7 +35,7 @@ def address_end(text: str, start: int, end: int) -> int:
         last = text[end - 1]
         if last in _TRAILING:
             end -= 1
-        elif last in ")]" and text.count("([" [")]".index(last)], start, end) < text.count(last, start, end):
+        elif last in ")]" and text.count("(" if last == ")" else "[", start, end) < text.count(last, start, end):
             end -= 1
         else:
             break

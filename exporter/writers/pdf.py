@@ -293,8 +293,8 @@ class _LineSpaces:
         if self.ended:
             self.seen, self.ended = 0, False
         self.before = self.seen
-        if isinstance(text, str):  # what `_putFragLine` counts: spaces and no-break spaces
-            self.seen += text.count(" ") + text.count("\xa0")
+        # what `_putFragLine` counts: spaces and no-break spaces (bytes are UTF-8)
+        self.seen += text.count(" ") + text.count("\xa0") if isinstance(text, str) else text.count(b" ") + text.count(b"\xc2\xa0")
         self.ended = bool(ends_line)
 
 
