@@ -471,6 +471,22 @@ def test_an_empty_paragraph_left_in_a_heading_style_does_not_end_the_list(tmp_pa
     assert all(c.resolved for c in citations(linked.document))
 
 
+def test_entries_pasted_in_a_heading_style_are_the_list_and_the_next_section_ends_it(tmp_path):
+    """A list pasted from a web page keeps the page's heading style on its items (batch 10's
+    uml_referat_docx: `Heading 3` items under a `Normal` `Список литературы`); an item that reads
+    as a reference or opens with an address is an entry, the appendix's heading after them is not."""
+    d = docx.Document()
+    d.add_paragraph("Текст со ссылками [1] и [2].")
+    d.add_paragraph("Список литературы")
+    d.add_heading("Иванов И. И. Проектирование систем. – М.: Наука, 2010. – 200 с.", level=3)
+    d.add_heading("https://example-books.ru/book/analiz - Анализ и проектирование систем (Петров П. П.)", level=3)
+    d.add_heading("Приложение А", level=1)
+    d.add_paragraph("Код программы.")
+    doc = read_document(str(save(d, tmp_path / "pasted.docx")))
+    assert [e.text[:8] for e in doc.references] == ["Иванов И", "https://"]
+    assert any(isinstance(b, Heading) and "Приложение" in "".join(getattr(n, "text", "") for n in b.inlines) for b in doc.blocks)
+
+
 def test_a_reference_heading_in_the_contents_does_not_open_the_list(tmp_path):
     """A plan or table of contents typed as plain paragraphs names the list's heading first; the
     list stands under the heading's last occurrence (lists18, bench/unseen: a Word paper's

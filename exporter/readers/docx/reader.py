@@ -649,7 +649,8 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
 
     A bibliography field or content control (Mendeley, Zotero, Word's own) marks its entries
     itself. Otherwise the first reference heading opens the list; it ends at the next heading
-    style or reference heading (a transliterated copy), or after the last numbered paragraph
+    style (unless that paragraph is itself an entry: `_entry_in_heading_style`) or reference
+    heading (a transliterated copy), or after the last numbered paragraph
     of a numbered list. A heading whose words recur later is a line of the paper's contents
     (`План:`, `Содержание`): the list stands under the last of them.
     """
@@ -667,7 +668,7 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     rows = []
     end = heading + 1
     for i in range(heading + 1, len(paras)):
-        if _is_heading(paras[i]) and not paras[i].in_bibliography or is_reference_heading(paras[i].text):
+        if _is_heading(paras[i]) and not paras[i].in_bibliography and not _entry_in_heading_style(paras[i]) or is_reference_heading(paras[i].text):
             break
         rows.append(i)
         end = i + 1
@@ -676,6 +677,18 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
         end = numbered[-1] + 1
         rows = [i for i in rows if i >= numbered[0] and i < end]
     return heading, [i for i in rows if paras[i].text.strip()], end
+
+
+_OPENS_WITH_ADDRESS = re.compile(r"(?:\d+[.)]?\s+)?(?:https?://|www\.)\S+")
+
+
+def _entry_in_heading_style(para: Para) -> bool:
+    """A paragraph in a heading style under the list's heading that is an entry: a list pasted
+    from a web page keeps the page's heading styles on its items. It reads as a reference (a
+    year and a reference's mark) or opens with a web address (`https://… - Title (Authors)`);
+    a section's heading after the list (`Приложение А`) does neither."""
+    text = " ".join(para.text.split())
+    return reads_as_reference(text) or bool(_OPENS_WITH_ADDRESS.match(text))
 
 
 # Lines a collection prints after a paper's last entry (its section's name, a page number).
