@@ -112,7 +112,7 @@ _BODY_STRONG = (
 _BODY_WEAK = r"bureau|department|office|company|union|bank|fund|centre|center|group|бюро|центр"
 _BODY = re.compile(rf"(?i)^(?:{_BODY_STRONG}|{_BODY_WEAK})$")
 _STRONG = re.compile(rf"(?i)^(?:{_BODY_STRONG})$")
-_LINKING = re.compile(r"(?i)^(?:of|for|on|in|and|the|de|du|der|für|по|при|и|при|жөніндегі)$")
+_LINKING = re.compile(r"(?i)^(?:of|for|on|in|and|the|de|du|der|für|по|при|и|жөніндегі)$")
 
 
 def corporate_author(text: str) -> str | None:
