@@ -1104,10 +1104,10 @@ def test_gazetteer_bytes_round_trip_and_features_switch(monkeypatch):
     spans = tokenize(text)
     monkeypatch.setattr(gazetteer, "shipped", lambda: _SMALL)
     monkeypatch.setattr(tagger_features, "GAZETTEER_KINDS", ())
-    assert not any(f.startswith("gz:") for fs in tagger_features.sequence_features(text, spans) for f in fs)
+    assert not any(f.startswith(b"gz:") for fs in tagger_features.sequence_features(text, spans) for f in fs)
     monkeypatch.setattr(tagger_features, "GAZETTEER_KINDS", ("journal",))
     feats = tagger_features.sequence_features(text, spans)
-    assert [[f for f in fs if f.startswith("gz:")] for fs in feats][3:7] == [["gz:journal=B"], ["gz:journal=I"], ["gz:journal=I"], ["gz:journal=I"]]
+    assert [[f for f in fs if f.startswith(b"gz:")] for fs in feats][3:7] == [[b"gz:journal=B"], [b"gz:journal=I"], [b"gz:journal=I"], [b"gz:journal=I"]]
 
 
 def test_a_place_printed_without_gosts_area_dash_is_the_place():
@@ -1552,3 +1552,13 @@ def test_a_host_read_inside_an_apa_titles_sentence_is_the_titles_words():
 def test_apa7s_ellipsis_before_the_last_author_separates_two_names():
     assert names("Okafor, C. F., Lind, A., Moreau, T., … Salo, H.") == "Okafor, C. F. and Lind, A. and Moreau, T. and Salo, H."
     assert names("Okafor, C. F., Lind, A., Moreau, T., . . . Salo, H.") == "Okafor, C. F. and Lind, A. and Moreau, T. and Salo, H."
+
+
+def test_features_are_the_utf8_attribute_names_crfsuite_reads():
+    # Handed str, pycrfsuite encodes every attribute name on every read: the features are made
+    # as bytes, worked out here by hand for an invented two-token entry.
+    text = "Смирнов А."
+    first, second = tagger_features.sequence_features(text, tokenize(text))
+    assert all(isinstance(f, bytes) for f in first + second)
+    assert {"w=смирнов".encode(), b"pos=first", b"doc=cyr", b"1:w=\xd0\xb0", b"1:caps+num=single|none", b"+1:start=w", b"-1:edge"} <= set(first)
+    assert {"w=а".encode(), b"pos=last", b"initial", "-1:w=смирнов".encode(), b"-1:end=\xd0\xb2", b"1:edge", b"prev-term+caps=none|single"} <= set(second)

@@ -272,6 +272,12 @@ def token_features(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def _own_attributes(token: str) -> tuple[bytes, ...]:
+    """token_features as CRFsuite reads attribute names: UTF-8 bytes, encoded once a token."""
+    return tuple(f.encode() for f in token_features(token))
+
+
+@lru_cache(maxsize=65536)
 def _context(token: str) -> tuple[str, str, str, str, str, str]:
     """What a neighbour contributes: word, shape, keyword, terminal strength, capitals, number kind."""
     f = token_features(token)
@@ -284,39 +290,44 @@ def _marks(token: str) -> tuple[int, int, int]:
     return sum(token.count(q) for q in "\"“”«»"), token.count("(") + token.count("["), token.count(")") + token.count("]")
 
 
-# The place features' strings, made once (formatting them per token was a fifth of the time).
-_POS = tuple(f"pos={k}" for k in range(10))
-_YEAR_BEFORE = tuple(f"year-before={k}" for k in range(3))
-_DASHES = tuple(f"dashes={k}" for k in range(4))
-_PERIODS = tuple(f"periods={k}" for k in range(5))
-_QUOTED = ("quoted=0", "quoted=1")
-_BRACKETED = (("bracketed=0|0", "bracketed=0|1"), ("bracketed=1|0", "bracketed=1|1"))
-_FROM_START = tuple(f"from-start={k}" for k in range(7))
-_FROM_END = tuple(f"from-end={k}" for k in range(7))
+# The place features' names, made once (formatting them per token was a fifth of the time), as
+# the bytes CRFsuite reads: handed str, pycrfsuite encodes every name on every read (a sixth of
+# the tagging), so every feature is encoded once, where it is made or cached.
+_POS = tuple(f"pos={k}".encode() for k in range(10))
+_POS_FIRST, _POS_LAST = b"pos=first", b"pos=last"
+_DOC = {True: b"doc=cyr", False: b"doc=lat"}
+_SLASHES = tuple(tuple(f"slashes={has}:{k}".encode() for k in range(64)) for has in range(2))
+_YEAR_BEFORE = tuple(f"year-before={k}".encode() for k in range(3))
+_DASHES = tuple(f"dashes={k}".encode() for k in range(4))
+_PERIODS = tuple(f"periods={k}".encode() for k in range(5))
+_QUOTED = (b"quoted=0", b"quoted=1")
+_BRACKETED = ((b"bracketed=0|0", b"bracketed=0|1"), (b"bracketed=1|0", b"bracketed=1|1"))
+_FROM_START = tuple(f"from-start={k}".encode() for k in range(7))
+_FROM_END = tuple(f"from-end={k}".encode() for k in range(7))
 
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
-_EDGES = tuple((f"{k}:edge",) for k in _OFFSETS)
+_EDGES = tuple((f"{k}:edge".encode(),) for k in _OFFSETS)
 
 
 @lru_cache(maxsize=65536)
-def _as_neighbour(token: str) -> tuple[tuple[str, ...], ...]:
+def _as_neighbour(token: str) -> tuple[tuple[bytes, ...], ...]:
     """What a token says about the tokens around it, one tuple for each of _OFFSETS (the token
-    is -k places from the one it describes); cached: formatting is most of the cost."""
-    return tuple(_neighbour(token, k) for k in _OFFSETS)
-
-
-def _neighbour(token: str, k: int) -> tuple[str, ...]:
-    """What a token says about the one k places from it."""
-    w, shape, kw, _, caps, num = _context(token)
-    out = [f"{k}:w={w}"]
-    if abs(k) == 2:
-        out.append(f"{k}:shape={shape}")
-    if abs(k) == 1:
-        out += [f"{k}:shape={shape}", f"{k}:kw={kw}", f"{k}:end={token[-1]}", f"{k}:caps+num={caps}|{num}"]
-        if k == 1:
-            out.append(f"+1:start={token[0] if not token[0].isalnum() else 'w'}")  # punctuation after this token
-    return tuple(out)
+    is -k places from the one it describes): its word up to three places away, its shape up to
+    two, and at one place its keyword, last character, capitals and number kind, and after the
+    token it follows, its first character if that is no letter or digit (the punctuation after
+    that token). Cached, and joined from each value encoded once: formatting is most of the cost."""
+    w, shape, kw, _, caps, num = (x.encode() for x in _context(token))
+    end, start = token[-1].encode(), (token[0] if not token[0].isalnum() else "w").encode()
+    near = (b"shape=" + shape, b"kw=" + kw, b"end=" + end, b"caps+num=" + caps + b"|" + num)
+    return (
+        (b"-3:w=" + w,),
+        (b"-2:w=" + w, b"-2:shape=" + shape),
+        (b"-1:w=" + w, *(b"-1:" + x for x in near)),
+        (b"1:w=" + w, *(b"1:" + x for x in near), b"+1:start=" + start),
+        (b"2:w=" + w, b"2:shape=" + shape),
+        (b"3:w=" + w,),
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -339,38 +350,39 @@ def _counts(token: str) -> tuple[int, int, int, int]:
             int(token.endswith(".") and not _INITIAL.match(token)))
 
 
-def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[bytes]]:
     """Features of every token of one entry: its own, its neighbours' (words up to three tokens
     away, shapes up to two), its place in the entry and what stands before it (a `//`, GOST's
-    ` – `, a year, a full stop)."""
+    ` – `, a year, a full stop). Each is a UTF-8 attribute name, as CRFsuite reads it."""
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     ctx = [_context(t) for t in tokens]
     around = [_as_neighbour(t) for t in tokens]
-    doc = "doc=cyr" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "doc=lat"
-    has_slashes = int("//" in text)
+    doc = _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
+    slashes_seen = _SLASHES[int("//" in text)]
     out = []
     known = gazetteer_features(tokens, [c[0] for c in ctx]) if GAZETTEER_KINDS else None
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     for i, token in enumerate(tokens):
-        feats = list(token_features(token))
+        feats = list(_own_attributes(token))
         if known:
-            feats += known[i]
-        pos = "pos=first" if i == 0 else "pos=last" if i == n - 1 else _POS[10 * i // n]
+            feats += [f.encode() for f in known[i]]
+        pos = _POS_FIRST if i == 0 else _POS_LAST if i == n - 1 else _POS[10 * i // n]
         # Where the token stands: inside quotes or brackets (counted before it, and whether it
         # opens or closes one itself), and its distance from each end of the entry in tokens.
         quotes, opened, closed = _marks(token)
-        feats += [pos, doc, f"slashes={has_slashes}:{seen_slashes}", _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
+        slashes = slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode()
+        feats += [pos, doc, slashes, _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
                   _PERIODS[min(seen_period, 4)], _QUOTED[seen_quote % 2], _BRACKETED[min(depth, 1)][min(opened, 1)], _FROM_START[min(i, 6)], _FROM_END[min(n - 1 - i, 6)]]
         for slot, k in enumerate(_OFFSETS):
             j = i + k
             feats += around[j][slot] if 0 <= j < n else _EDGES[slot]
         before = ctx[i - 1][3] if i else "^"
         feats += [
-            f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}",
-            f"prev-term+caps={before}|{ctx[i][4]}",  # AnyStyle's Cap-3: a capital after a full stop starts an element
-            f"prev-term+kw={before}|{ctx[i][2]}",
-            f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}",
+            f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}".encode(),
+            f"prev-term+caps={before}|{ctx[i][4]}".encode(),  # AnyStyle's Cap-3: a capital after a full stop starts an element
+            f"prev-term+kw={before}|{ctx[i][2]}".encode(),
+            f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}".encode(),
         ]
         out.append(feats)
         slashes, year, dash, period = _counts(token)
