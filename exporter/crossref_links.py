@@ -39,17 +39,19 @@ def link_crossrefs(blocks: tuple[Block, ...], path: str) -> tuple[tuple[Block, .
     blocks = _labelled(blocks)
     defined, findings = _definitions(blocks, path)
     by_key = {(d.kind, d.number): d for d in reversed(defined)}  # the first of a repeated number wins
+    for d in defined:  # a figure captioned in parts (`Рисунок 3а`, `3б`) answers to its number too
+        by_key.setdefault((d.kind, _whole(d.number)), d)
     kinds_defined = {d.kind for d in defined}
     referred: set[tuple[str, str]] = set()
 
     def link(node: Inline) -> Inline:
         if not isinstance(node, CrossRef):
             return node
-        hit = by_key.get((node.kind, node.number))
+        hit = by_key.get((node.kind, _part_written(node))) or by_key.get((node.kind, node.number))
         if node.defines:
             return dataclasses.replace(node, target=hit.label if hit else None)
         if hit is not None:
-            referred.add((node.kind, node.number))
+            referred.add((node.kind, _whole(hit.number)))
             return dataclasses.replace(node, target=hit.label)
         # Known to be missing only where the paper numbers some of its kind: a PDF's tables and
         # formulas may be pictures, whose captions and numbers no text layer holds.
@@ -61,9 +63,26 @@ def link_crossrefs(blocks: tuple[Block, ...], path: str) -> tuple[tuple[Block, .
 
     blocks = map_inlines(link, blocks)
     for d in defined:
-        if d.kind != "equation" and (d.kind, d.number) not in referred and by_key[(d.kind, d.number)] is d:
+        if d.kind != "equation" and (d.kind, _whole(d.number)) not in referred and by_key[(d.kind, d.number)] is d:
             findings.append(Diagnostic.at("XRF002", path, d.span, variant=d.kind, item=d.number))
     return blocks, findings
+
+
+# A figure's number as captions print it: dotted numbers and, for a part, one letter (`3а`, `2.1b`).
+_NUMBER = re.compile(r"(\d+(?:\.\d+)*)([^\W\d_]?)")
+
+
+def _whole(number: str) -> str:
+    """A part's number without its letter (`3а` is a part of figure 3); any other as it is."""
+    m = _NUMBER.fullmatch(number)
+    return m[1] if m else number
+
+
+def _part_written(node: CrossRef) -> str:
+    """The part a reference names after its number (`рис. 3а` → `3а`; the finder's number is
+    the figure's, `3`), or the number alone."""
+    m = re.search(r"(\d+(?:\.\d+)*)([^\W\d_])$", node.raw or "")
+    return m[1] + m[2] if m and m[1] == node.number else node.number
 
 
 # ---- what the paper numbers ----------------------------------------------------------------
@@ -157,10 +176,19 @@ def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
     return findings
 
 
+
+
 def _follows(previous: str, number: str) -> bool:
     """Whether `number` may come right after `previous`: the next number (`3` after `2`), the
-    next in a chapter (`2.4` after `2.3`), or the first of a later chapter (`3.1` after `2.4`)."""
-    a, b = [int(p) for p in previous.split(".")], [int(p) for p in number.split(".")]
+    next in a chapter (`2.4` after `2.3`), or the first of a later chapter (`3.1` after `2.4`).
+    A lettered part (`3а`, `3б`) is its number's: any part may follow the number or its other
+    parts, and the next number follows it as it follows the number."""
+    pa, pb = _NUMBER.fullmatch(previous), _NUMBER.fullmatch(number)
+    if pa is None or pb is None:
+        return True  # a number of another form: no order to check
+    a, b = [int(p) for p in pa[1].split(".")], [int(p) for p in pb[1].split(".")]
+    if a == b:
+        return True  # parts of one number (a number given twice is XRF004's)
     if len(a) != len(b):
         return True  # numbering schemes mixed (a chapter's `2.1` beside a plain `3`): no order to check
     if a[:-1] == b[:-1]:

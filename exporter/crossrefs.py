@@ -166,7 +166,7 @@ def _more_numbers(text: str, at: int, kind: str, first: str, pattern: re.Pattern
         where = "item" if kind == "equation" else "n"
         if m.group("join").strip() in ("-", "–", "—"):
             out.extend(Found(m.start(where), m.start(where), kind, n, implied=True) for n in _between(previous, number))
-        out.append(Found(m.start(where), m.end(where), kind, number))
+        out.append(Found(m.start(where), m.end(where) if kind == "equation" else m.end(), kind, number))  # a part's letter with its number (`2б`)
         previous, at = number, m.end()
     return out
 

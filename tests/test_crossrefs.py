@@ -253,3 +253,37 @@ def test_the_web_page_and_api_report_them(tmp_path):
         page = client.post("/check", files={"source": ("paper.txt", PAPER.encode("utf-8"))}).text
     assert [d["code"] for d in api["diagnostics"] if d["code"].startswith("XRF")] == ["XRF001", "XRF002"]
     assert "ссылка на рисунок 3, которого нет" in page  # the page speaks the paper's language
+
+
+def test_lettered_figure_parts_keep_their_numbers_order(tmp_path):
+    """A Word caption may number a figure's part with a letter (`Рисунок 2а`): a part follows
+    its number or another part of it, the next number follows the parts, and a number skipped
+    before a part is still out of order (a Word essay's `Рисунок 3а` stopped `check`)."""
+    import io
+
+    from docx.shared import Emu
+
+    from docx_samples import PNG_1PX
+
+    def paper(numbers, name, named=None):
+        d = docx.Document()
+        d.add_heading("Заголовок статьи о сетях", level=0)
+        d.add_paragraph("Схемы показаны на рис. " + ", ".join(named or numbers) + ".")
+        for n in numbers:
+            d.add_paragraph().add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 100))
+            d.add_paragraph(f"Рисунок {n} – Схема")
+        return save(d, tmp_path / name)
+
+    def findings(path):
+        result = run_cli("check", "--json", str(path))
+        assert result.returncode in (0, 1), result.stderr
+        return [(d["code"], d["message"]) for d in json.loads(result.stdout)["diagnostics"] if d["code"].startswith("XRF")]
+
+    assert findings(paper(["1", "2", "2а", "2б", "3"], "parts.docx")) == []
+    assert findings(paper(["1", "3а"], "skipped.docx")) == [("XRF003", "figure 3а follows figure 1; number them in order")]
+    # `рис. 2` names a figure captioned only in parts: it exists, and both parts are referred to
+    assert findings(paper(["1", "2а", "2б"], "whole.docx", named=["1", "2"])) == []
+    # `рис. 2б` links to its own part's caption
+    linked = read_and_link(str(paper(["1", "2а", "2б"], "part.docx", named=["1", "2б"])))
+    targets = [n.target for n in walk(linked.document.blocks) if isinstance(n, CrossRef) and not n.defines]
+    assert targets == ["fig:1", "fig:2б"]
