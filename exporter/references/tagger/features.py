@@ -357,7 +357,15 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     ctx = [_context(t) for t in tokens]
+    # What the neighbours say of each token, one tuple per token: each slot's column shifted by
+    # its offset, the entry's edges padded with the slot's edge name.
     around = [_as_neighbour(t) for t in tokens]
+    columns = []
+    for slot, k in enumerate(_OFFSETS):
+        column = [a[slot] for a in around]
+        edge = [_EDGES[slot]] * min(abs(k), n)
+        columns.append((column[k:] + edge) if k > 0 else (edge + column[: max(n + k, 0)]))
+    neighbours = [sum(each, ()) for each in zip(*columns)]
     doc = _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
     slashes_seen = _SLASHES[int("//" in text)]
     out = []
@@ -374,9 +382,7 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
         slashes = slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode()
         feats += [pos, doc, slashes, _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
                   _PERIODS[min(seen_period, 4)], _QUOTED[seen_quote % 2], _BRACKETED[min(depth, 1)][min(opened, 1)], _FROM_START[min(i, 6)], _FROM_END[min(n - 1 - i, 6)]]
-        for slot, k in enumerate(_OFFSETS):
-            j = i + k
-            feats += around[j][slot] if 0 <= j < n else _EDGES[slot]
+        feats += neighbours[i]
         before = ctx[i - 1][3] if i else "^"
         feats += [
             f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}".encode(),
