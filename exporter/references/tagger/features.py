@@ -113,7 +113,10 @@ _KEYWORD_OF = {w: name for name, words in _KEYWORDS for w in words.split("|")}
 @lru_cache(maxsize=131072)  # asked of every token by the features and again by the conventions
 def canonical(token: str) -> str:
     """Letters and digits only, lower case, ё as е (AnyStyle's `canonize`)."""
-    return "".join(ch for ch in token.casefold() if ch.isalnum()).replace("ё", "е")
+    folded = token.casefold()
+    if not folded.isalnum():  # most tokens are a word alone: nothing to drop
+        folded = "".join(ch for ch in folded if ch.isalnum())
+    return folded.replace("ё", "е")
 
 
 def _shape(token: str) -> str:
@@ -228,7 +231,7 @@ _HYPHEN_CAPITAL = re.compile(r"[-‐][A-ZА-Я]")
 def token_features(token: str) -> tuple[str, ...]:
     """What a token says by itself (cached: most tokens of a list repeat)."""
     w = canonical(token)
-    alpha = "".join(ch for ch in token if ch.isalpha())
+    alpha = token if token.isalpha() else "".join(ch for ch in token if ch.isalpha())
     script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
     feats = [
         f"w={w}" if w else "w=",
