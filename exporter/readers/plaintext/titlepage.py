@@ -22,7 +22,7 @@ THESIS_KIND = re.compile(
     r"^(?:выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
     r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
-    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат)\b(?P<rest>.*)$",
+    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат|отч[её]т)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Lines that go on the kind's line: its degree, its English name, the explanatory note's, the
@@ -94,19 +94,24 @@ def _stops(text: str) -> bool:
 def _kind_lines(texts: list[str], i: int) -> tuple[int, re.Match] | None:
     """How many lines the work's kind opening line `i` takes, alone or broken over it and the
     next one or two (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`, `ВЫПУСКНАЯ` /
-    `КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), and its match, with at most six words after it."""
+    `КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), and its match, with at most six words after it
+    or a topic label with its title (`… на тему: «…»`)."""
     for n in (1, 2, 3):
         if i + n > len(texts) or not all(texts[i : i + n]):
             return None
         m = THESIS_KIND.match(" ".join(texts[i : i + n]))
         if m is not None and _ESSAY.match(m[0]) and not _topic_follows(texts, i + n):
             return None  # `Реферат` alone is a paper's abstract label; an essay's cover gives its topic under it
-        if m is not None and len(m["rest"].split()) <= 6:
-            return n, m
+        if m is not None and _REPORT.match(m[0]) and not _TOPIC_LABEL.search(m["rest"]) and not _topic_follows(texts, i + n):
+            return None  # a report's cover names its topic (`Отчет … на тему:`); `Отчёт о практике …` alone may head a text
+        if m is not None and (len(m["rest"].split()) <= 6 or _topic(m["rest"].strip(" :–-/"))):
+            return n, m  # a topic label with its title may follow the kind on its line, however long
     return None
 
 
 _ESSAY = re.compile(r"^реферат\s*$", re.IGNORECASE)
+_REPORT = re.compile(r"^отч[её]т\b", re.IGNORECASE)
+_TOPIC_LABEL = re.compile(r"\b(?:на|по)\s+тем[еуы]\b", re.IGNORECASE)
 
 
 def _topic_follows(texts: list[str], i: int) -> bool:
@@ -155,11 +160,22 @@ def _title_below(texts: list[str], start: int) -> list[str]:
     if (m := TITLE_LABEL.match(texts[i])) and m["value"]:
         return [m["value"], *_more(texts, i + 1, m["value"])]
     first = texts[i]
-    if _stops(first) or not (first[:1].isupper() or first[:1] in "«\"“") or len(first.split()) < 2:
+    if _stops(first) or not (first[:1].isupper() or first[:1] in "«\"“") or len(first.split()) < 2 or _place_over_year(texts, i):
         return []
     if _QUOTED.fullmatch(first):
         return [first]  # a title wholly in quotes ends with them (`Курсовая работа` / `«Устройство жёсткого диска»`)
     return [first, *_more(texts, i + 1, first)]
+
+
+_YEAR_ALONE = re.compile(r"^[–—-]?\s*(?:19|20)\d\d\s*(?:г\.?|год|ж\.?|жыл)?$")
+
+
+def _place_over_year(texts: list[str], i: int) -> bool:
+    """Line `i` is the cover's place: a short line (three words at most) with the year alone
+    on the next line with text (`Нижний Новгород` / `2005`), or with nothing under it (the
+    page's foot, where a PDF's layout took the year for a page number): never the title."""
+    below = next((t for t in texts[i + 1 :] if t), None)
+    return len(texts[i].split()) <= 3 and (below is None or _YEAR_ALONE.match(below) is not None)
 
 
 def _labelled(texts: list[str], at: int) -> list[str]:
@@ -274,6 +290,13 @@ def _others(texts: list[str]) -> tuple[str, ...]:
                 out.append(" ".join(below.split()).strip(" ,"))
                 break
     return tuple(out)
+
+
+def others_named(lines: list[str]) -> TitlePage:
+    """The names under other people's labels on a first page of any kind (`Руководитель –
+    учитель информатики` over `Соколов Игорь Петрович` on a school paper's cover), as a
+    TitlePage with neither title nor author: its `names_other` tells a supervisor from an author."""
+    return TitlePage(None, None, _others([" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]))
 
 
 def read_title_page(lines: list[str]) -> TitlePage | None:

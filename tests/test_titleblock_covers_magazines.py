@@ -1,0 +1,136 @@
+"""Title blocks of the failure classes front27's unseen batch showed (issue 16): a report's
+cover (`Отчет … на тему:` over the title), a cover's place over its year read as the title, a
+cover set in double spacing, a magazine's display title against a heading in text type or its
+author's name above it, a title pdftotext broke at its wide word gaps under a by-line of full
+names, a by-line given by its label in the title's type, a school cover naming its school in
+quotes and the conference above the title. Every example is invented after those forms (no
+paper's lines copied); each test fails without its rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exporter.readers import read_document
+from exporter.readers.pdf.layout import Line
+from exporter.readers.pdf.reader import first_page_texts
+from exporter.readers.plaintext import roles, titleblock
+from exporter.readers.plaintext.roles import Role
+from exporter.readers.plaintext.roles.features import Layout, LineItem
+from exporter.readers.plaintext.titlepage import read_title_page
+
+from helpers import draw_text, pdf_canvas, text_front_matter, title_block_docx
+
+
+def read_txt(text: str):
+    from exporter.readers.plaintext import read_plaintext
+    from exporter.sourcefile import SourceText
+
+    return read_plaintext(SourceText("p.txt", text, "utf-8")).meta
+
+# ---- a report's cover ------------------------------------------------------------------------
+
+REPORT_COVER = """МИНИСТЕРСТВО НАУКИ И ВЫСШЕГО ОБРАЗОВАНИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ
+Северный государственный университет
+Институт математики и информатики
+
+Отчет о научно-исследовательской работе на тему:
+Методы сжатия разреженных матриц
+
+Выполнил:
+студент группы ПМ-31
+Кузнецов Павел Олегович
+
+Руководитель:
+Смирнова Ольга Викторовна
+
+Архангельск 2024
+"""
+
+
+def test_a_reports_cover_gives_the_title_under_its_topic_label():
+    page = read_title_page(REPORT_COVER.split("\n"))
+    assert page is not None and page.title == "Методы сжатия разреженных матриц"
+    meta = read_txt(REPORT_COVER)
+    assert meta.title_text == "Методы сжатия разреженных матриц"
+    assert meta.authors[0] == "Кузнецов Павел Олегович"
+
+
+def test_a_reports_kind_with_its_topic_on_one_line():
+    cover = REPORT_COVER.replace("Отчет о научно-исследовательской работе на тему:\nМетоды сжатия разреженных матриц",
+                                 "ОТЧЁТ по учебной практике на тему: «Методы сжатия разреженных матриц»")
+    page = read_title_page(cover.split("\n"))
+    assert page is not None and page.title == "«Методы сжатия разреженных матриц»"
+
+
+def test_a_report_named_without_a_topic_is_no_cover():
+    lines = ["Отчёт о практике по вычислительной математике", "", "Первая глава описывает разностные схемы, вторая сравнивает их устойчивость."]
+    assert read_title_page(lines) is None
+
+
+# ---- a cover's place over its year ---------------------------------------------------------
+
+ABSTRACT_COVER = [
+    "На правах рукописи", "", "Зайцева Ольга Николаевна", "", "ОПТИМИЗАЦИЯ МАРШРУТОВ ДОСТАВКИ", "В ГОРОДСКИХ ТРАНСПОРТНЫХ СЕТЯХ", "",
+    "Специальность 05.13.01", "Системный анализ, управление и обработка информации", "(технические науки)", "",
+    "АВТОРЕФЕРАТ", "диссертации на соискание ученой степени", "кандидата технических наук", "", "Великий Новгород", "2011",
+]
+
+
+def test_the_covers_place_over_its_year_is_no_title():
+    page = read_title_page(ABSTRACT_COVER)
+    assert page is not None
+    assert page.title == "ОПТИМИЗАЦИЯ МАРШРУТОВ ДОСТАВКИ В ГОРОДСКИХ ТРАНСПОРТНЫХ СЕТЯХ"
+    assert page.author == "Зайцева Ольга Николаевна"
+
+
+def test_the_covers_place_at_its_foot_with_no_year_under_it_is_no_title():
+    page = read_title_page(ABSTRACT_COVER[:-1])  # a PDF's layout took the year for a page number
+    assert page is not None and page.title == "ОПТИМИЗАЦИЯ МАРШРУТОВ ДОСТАВКИ В ГОРОДСКИХ ТРАНСПОРТНЫХ СЕТЯХ"
+
+
+def test_a_title_under_the_kind_stays_a_title():
+    lines = ["ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА", "", "Анализ тональности отзывов о товарах", "", "Студент", "Петров Илья Сергеевич", "", "Томск 2022"]
+    page = read_title_page(lines)
+    assert page is not None and page.title == "Анализ тональности отзывов о товарах"
+
+
+def test_a_pdf_cover_in_double_spacing_is_read_in_its_blocks():
+    # every line 24 pt below the last (twice the type's size and more), the blocks 60 pt apart
+    ys, y, lines = [], 760.0, []
+    for block in ABSTRACT_COVER[:-1]:  # the layout took the year at the foot for a page number
+        if not block:
+            y -= 60
+            continue
+        lines.append(Line(1, block, 100, 100 + 6 * len(block), y, 10.0, False))
+        y -= 24
+    texts = first_page_texts(lines)
+    assert texts[4:6] == ["ОПТИМИЗАЦИЯ МАРШРУТОВ ДОСТАВКИ", "В ГОРОДСКИХ ТРАНСПОРТНЫХ СЕТЯХ"]  # one block, no blank between
+    page = read_title_page(texts)
+    assert page is not None and page.title == "ОПТИМИЗАЦИЯ МАРШРУТОВ ДОСТАВКИ В ГОРОДСКИХ ТРАНСПОРТНЫХ СЕТЯХ"
+
+
+def test_a_single_spaced_pdf_cover_keeps_its_partings():
+    lines = [Line(1, "Первая строка блока", 100, 300, 700, 12.0, False), Line(1, "вторая строка блока", 100, 300, 686, 12.0, False),
+             Line(1, "Следующий блок", 100, 300, 640, 12.0, False)]
+    assert first_page_texts(lines) == ["Первая строка блока", "вторая строка блока", "", "Следующий блок"]
+
+# ---- a by-line given by its label in the title's type ----------------------------------------
+
+
+def test_a_labelled_by_line_in_the_titles_type_is_no_title_line(tmp_path):
+    path = tmp_path / "s.pdf"
+    c = pdf_canvas(path)
+    for y, line in [(520, "Программа для моделирования движения"), (495, "маятника"), (462, "Автор: Соколов Дмитрий"), (429, "9 класс"),
+                    (396, "Лицей информационных технологий №2"), (364, "Научный руководитель: Жукова Анна"), (339, "Сергеевна")]:
+        draw_text(c, 100, y, line, 20)
+    c.showPage()
+    draw_text(c, 100, 760, "1. Аннотация", 20)
+    y = 730
+    for _ in range(6):
+        draw_text(c, 100, y, "Проект создан для наглядного изучения колебаний маятника на уроках физики.", 16)
+        y -= 20
+    c.showPage()
+    c.save()
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "Программа для моделирования движения маятника"
+    assert meta.authors[0] == "Соколов Дмитрий"
