@@ -134,3 +134,53 @@ def test_a_labelled_by_line_in_the_titles_type_is_no_title_line(tmp_path):
     meta = read_document(str(path)).meta
     assert meta.title_text == "Программа для моделирования движения маятника"
     assert meta.authors[0] == "Соколов Дмитрий"
+
+# ---- a magazine's display title -------------------------------------------------------------
+
+MAGAZINE_TEXT = [
+    "Описанные в литературе схемы фильтрации являются идеализациями реальных устройств,",
+    "поэтому при их воплощении нужно учесть ограничения, которые накладывает техника.",
+    "К таким ограничениям относятся конечный диапазон сигналов, шум датчиков, дискретность",
+    "отсчётов по времени и разброс параметров элементов от образца к образцу.",
+    "Далее рассматриваются способы, которыми эти ограничения преодолевают на практике.",
+]
+
+
+def _magazine_pdf(path: Path) -> str:
+    c = pdf_canvas(path)
+    draw_text(c, 60, 800, "ПРАКТИЧЕСКИЕ ЗАМЕТКИ", 9)
+    draw_text(c, 160, 770, "Олег Васильев", 12)
+    draw_text(c, 160, 730, "Цифровые фильтры:", 28, bold=True)
+    draw_text(c, 160, 700, "выбор и настройка", 28, bold=True)
+    draw_text(c, 60, 660, "ЧАСТЬ 2", 8)
+    draw_text(c, 60, 640, "ПОГРЕШНОСТИ, ВНОСИМЫЕ", 8)
+    draw_text(c, 60, 628, "ДИСКРЕТИЗАЦИЕЙ СИГНАЛА", 8)
+    y = 612
+    for _ in range(8):
+        for line in MAGAZINE_TEXT:
+            draw_text(c, 60, y, line, 9)
+            y -= 12
+        y -= 6
+    c.showPage()
+    c.save()
+    return str(path)
+
+
+def test_a_magazines_author_above_its_display_title_is_no_title_line(tmp_path):
+    meta = read_document(_magazine_pdf(tmp_path / "m.pdf")).meta
+    assert meta.title_text == "Цифровые фильтры: выбор и настройка"
+    assert meta.authors[0] == "Олег Васильев"
+
+
+def test_a_display_title_stands_against_a_title_the_model_reads_in_text_type(monkeypatch):
+    texts = ["Олег Васильев", "Цифровые фильтры:", "выбор и настройка", "ЧАСТЬ 2", "ПОГРЕШНОСТИ, ВНОСИМЫЕ", "ДИСКРЕТИЗАЦИЕЙ СИГНАЛА", *MAGAZINE_TEXT]
+    sizes = [1.33, 3.1, 3.1, 0.9, 0.9, 0.9] + [1.0] * len(MAGAZINE_TEXT)
+    items = [LineItem(t, layout=Layout(size=s)) for t, s in zip(texts, sizes)]
+    labels = [Role("other", 0.9, 0.1, 0.0)] * len(items)
+    labels[4] = labels[5] = Role("title", 0.7, 0.7, 0.0)
+    # what the model read on such a page: the heading in 8 pt capitals under the title as the title
+    monkeypatch.setattr(titleblock, "propose", lambda items, language=None: titleblock.Proposal(title=[4, 5], labels=labels, front_end=6))
+    choice = titleblock.decide(items, "ru", "Цифровые фильтры: выбор и настройка", ["Олег Васильев"], display=True)
+    assert choice.title is None  # the rules' title stands
+    choice = titleblock.decide(items, "ru", "Цифровые фильтры: выбор и настройка", ["Олег Васильев"], display=False)
+    assert choice.title == [4, 5]  # not in display type: the model's judgement as before
