@@ -14,6 +14,7 @@ from exporter.readers import read_document
 from exporter.readers.pdf.layout import Line
 from exporter.readers.pdf.reader import first_page_texts
 from exporter.readers.plaintext import roles, titleblock
+from exporter.readers.plaintext.frontmatter import names_venue, opens_with_institution
 from exporter.readers.plaintext.roles import Role
 from exporter.readers.plaintext.roles.features import Layout, LineItem
 from exporter.readers.plaintext.titlepage import read_title_page
@@ -184,3 +185,72 @@ def test_a_display_title_stands_against_a_title_the_model_reads_in_text_type(mon
     assert choice.title is None  # the rules' title stands
     choice = titleblock.decide(items, "ru", "Цифровые фильтры: выбор и настройка", ["Олег Васильев"], display=False)
     assert choice.title == [4, 5]  # not in display type: the model's judgement as before
+
+# ---- a title broken at its word gaps ---------------------------------------------------------
+
+GAPPED_TITLE = """Сидоренко Павел Андреевич, Ковальчук Ирина Олеговна, Мельник
+Татьяна Викторовна
+Одесский политехнический институт, г. Одесса, 2019 год
+
+Методы
+
+защиты веб-приложений от атак и их
+
+сравнительный анализ.
+В
+
+статье
+
+рассматриваются
+
+основные
+
+виды атак на веб-приложения и способы защиты от них.
+
+Введение
+Веб-приложения стали основой работы многих организаций, и их защита требует внимания.
+"""
+
+
+def test_a_title_broken_at_its_word_gaps_under_a_by_line_of_full_names():
+    for model in (False, True):
+        roles.ENABLED = model
+        try:
+            meta = read_txt(GAPPED_TITLE)
+        finally:
+            roles.ENABLED = True
+        assert meta.title_text == "Методы защиты веб-приложений от атак и их сравнительный анализ."
+        assert meta.authors[0] == "Сидоренко Павел Андреевич"
+
+
+def test_a_word_alone_over_a_capitalised_line_is_left_alone():
+    fm = text_front_matter(["УДК 004.8", "", "Нейросети", "", "Обзор методов обучения нейронных сетей", "", "И. И. Иванов", "",
+                            "Аннотация. В статье рассмотрены методы обучения.", "", "Введение", "Текст."])
+    assert fm.title_text == "Обзор методов обучения нейронных сетей"
+
+# ---- a school cover in Word ------------------------------------------------------------------
+
+
+def test_an_institution_in_quotes_and_a_conference_are_no_title():
+    assert opens_with_institution("«Средняя общеобразовательная школа №7»")
+    texts = ["Городская научно-практическая конференция школьников", "«Шаг в науку»", "Сравнение алгоритмов сортировки"]
+    assert names_venue(texts, 0) and names_venue(texts, 1) and not names_venue(texts, 2)
+    assert not names_venue(["Введение", "«Мастер и Маргарита»"], 1)
+
+
+def test_a_school_cover_in_word_names_its_school_and_conference_above_the_title(tmp_path):
+    path = title_block_docx(tmp_path / "s.docx", [
+        ("Муниципальное автономное общеобразовательное учреждение", {"center": True}),
+        ("«Средняя общеобразовательная школа №7»", {"center": True}),
+        ("Городская научно-практическая конференция школьников", {"center": True}),
+        ("«Шаг в науку»", {"center": True}),
+        ("Сравнение алгоритмов сортировки на больших массивах данных.", {"center": True}),
+        ("Выполнили ученицы 9а класса", {}),
+        ("Лебедева Мария и Орлова Анна", {}),
+        ("Руководитель – учитель информатики", {}),
+        ("Соколов Игорь Петрович", {}),
+        ("Казань – 2021", {"center": True}),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "Сравнение алгоритмов сортировки на больших массивах данных."
+    assert meta.authors[0] == "Лебедева Мария"
