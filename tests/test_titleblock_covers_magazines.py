@@ -254,3 +254,35 @@ def test_a_school_cover_in_word_names_its_school_and_conference_above_the_title(
     meta = read_document(path).meta
     assert meta.title_text == "Сравнение алгоритмов сортировки на больших массивах данных."
     assert meta.authors[0] == "Лебедева Мария"
+
+
+# ---- a report's cover with no topic: the exercise's number, the student's group --------------
+
+EXERCISE_COVER = """МИНОБРНАУКИ РОССИИ
+Уральский технический университет
+Кафедра прикладной информатики
+
+ОТЧЁТ ПО ЛАБОРАТОРНОЙ РАБОТЕ
+по дисциплине «Операционные системы»
+
+Лабораторная работа № 3
+
+Студент группы
+
+ПИ-22-1 Морозов К.А.
+
+Преподаватель
+
+Белова Т.Н.
+
+Екатеринбург 2023
+"""
+
+
+def test_a_reports_cover_naming_its_student_and_exercise_but_no_topic():
+    page = read_title_page(EXERCISE_COVER.split("\n"))
+    assert page is not None
+    assert page.title is None  # `Лабораторная работа № 3` goes on the kind's line: no title
+    assert page.author == "Морозов К.А."  # the group's code before the name left out
+    assert page.names_other("Белова Т.Н.")
+    assert read_txt(EXERCISE_COVER).authors[0] == "Морозов К.А."

@@ -26,10 +26,10 @@ THESIS_KIND = re.compile(
     re.IGNORECASE,
 )
 # Lines that go on the kind's line: its degree, its English name, the explanatory note's, the
-# degree sought, a topic label alone.
+# degree sought, a topic label alone, a numbered exercise (`Практическая работа № 6`).
 _KIND_TAIL = re.compile(
     r"^(?:бакалавра|магистра|специалиста|пояснительная\s+записка|(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?)\s+thesis|"
-    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?)$",
+    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?|(?:практическ|лабораторн|контрольн|самостоятельн|расчетно-графическ|расчётно-графическ)\w*\s+работ\w*\s*(?:№\s*)?\d{1,3}\.?)$",
     re.IGNORECASE,
 )
 # A form's field on a title page: never the title, and what stands under it is the field's
@@ -102,8 +102,8 @@ def _kind_lines(texts: list[str], i: int) -> tuple[int, re.Match] | None:
         m = THESIS_KIND.match(" ".join(texts[i : i + n]))
         if m is not None and _ESSAY.match(m[0]) and not _topic_follows(texts, i + n):
             return None  # `Реферат` alone is a paper's abstract label; an essay's cover gives its topic under it
-        if m is not None and _REPORT.match(m[0]) and not _TOPIC_LABEL.search(m["rest"]) and not _topic_follows(texts, i + n):
-            return None  # a report's cover names its topic (`Отчет … на тему:`); `Отчёт о практике …` alone may head a text
+        if m is not None and _REPORT.match(m[0]) and not _TOPIC_LABEL.search(m["rest"]) and not _topic_follows(texts, i + n) and not any(_STUDENT.match(t) for t in texts[i + n :]):
+            return None  # a report's cover names its topic (`Отчет … на тему:`) or its student; `Отчёт о практике …` alone may head a text
         if m is not None and (len(m["rest"].split()) <= 6 or _topic(m["rest"].strip(" :–-/"))):
             return n, m  # a topic label with its title may follow the kind on its line, however long
     return None
@@ -246,12 +246,16 @@ def _student(texts: list[str]) -> str | None:
             continue
         if found := NAME_AT_END.search(m["rest"]):
             return found[0].strip()
-        for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
+        for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 6] if b][:3]:
             if is_person(below) or _named(below):
                 return " ".join(below.split()).strip(" ,")
             if _OTHERS.match(below) or _STUDENT.match(below):
                 break
     return None
+
+
+# A study group's code before the student's name on its row (`ИКБО-31-24 Жильцова С.О.`, `ПМ-31 …`).
+_GROUP = re.compile(r"^[A-ZА-ЯЁ]{1,6}-?\d{1,3}(?:-\d{1,3}){0,2}[а-яa-z]?\s+(?=\S)")
 
 
 def _named(text: str) -> bool:
