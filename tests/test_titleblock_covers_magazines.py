@@ -286,3 +286,27 @@ def test_a_reports_cover_naming_its_student_and_exercise_but_no_topic():
     assert page.author == "Морозов К.А."  # the group's code before the name left out
     assert page.names_other("Белова Т.Н.")
     assert read_txt(EXERCISE_COVER).authors[0] == "Морозов К.А."
+
+
+# ---- front27's third batch: a letter-spaced kind, a by-line broken at a mark ----------------
+
+SPACED_KIND = ["Министерство науки и высшего образования Российской Федерации", "Южный федеральный университет", "",
+               "Р Е Ф Е Р А Т", "На тему: «Шифрование данных в облачных хранилищах»", "", "Выполнила:", "Смирнова Алина Игоревна", "",
+               "Проверил:", "Кузьмин П.А.", "", "Ростов-на-Дону 2022"]
+
+
+def test_a_letter_spaced_kind_on_a_cover():
+    page = read_title_page(SPACED_KIND)
+    assert page is not None
+    assert page.title == "«Шифрование данных в облачных хранилищах»"
+    assert page.author == "Смирнова Алина Игоревна"
+
+
+def test_a_by_line_broken_at_a_mark_keeps_its_first_author():
+    texts = ["Measuring Cache Effects in", "Stream Processing Engines", "Anna Berg , Paul Weiss", "∗", ", Maria Lopez , Tom Hale",
+             "Department of Computer Science", "Northern University", "anna@nu.edu, paul@nu.edu", "Abstract—We measure cache effects."]
+    labels = [Role("title", 0.9, 0.9, 0.0)] * 2 + [Role("title", 0.6, 0.6, 0.2), Role("title", 0.6, 0.6, 0.0), Role("author", 0.99, 0.0, 0.99)] + [Role("affiliation", 0.9, 0.0, 0.0)] * 4
+    proposal = titleblock.Proposal(title=[0, 1], authors=["Maria Lopez", "Tom Hale"], labels=labels, front_end=8)
+    assert titleblock.judge_authors(proposal, texts, ["Anna Berg", "Paul Weiss"]) is None  # the rules' first stands
+    texts[4] = "Maria Lopez , Tom Hale"  # a line of its own, not a by-line's continuation: the model's judgement as before
+    assert titleblock.judge_authors(proposal, texts, ["Anna Berg", "Paul Weiss"]) == ["Maria Lopez", "Tom Hale"]

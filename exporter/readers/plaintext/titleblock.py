@@ -527,6 +527,8 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
     if lines and AUTHOR_LABEL.match(texts[lines[0]]):
         return None  # a by-line given by its label (`Работу выполнили: К.С. Галиченко`): the author's own mark
+    if proposal.authors and lines and _goes_on_by_line(proposal.authors[0], texts, lines[0]):
+        return None  # the model read only the by-line's second part, which the layout broke off at a mark
     if proposal.authors and lines and _missed_first(proposal, lines[0], rules_authors, texts):
         return None  # the model's first author is the rules' second or later, or printed under it: the model missed the first by-line
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
@@ -552,6 +554,18 @@ def _missed_first(proposal: Proposal, line: int, rules_authors: list[str], texts
     guess = not any(role.label == "author" for role in proposal.labels)  # `_likely_authors`: no line labelled a by-line
     by_line = at is not None and (proposal.labels[at].label == "author" or proposal.labels[at].author >= 0.5 or guess)
     return by_line and not any(line < i < at for i in proposal.title)
+
+
+def _goes_on_by_line(first: str, texts: list[str], line: int) -> bool:
+    """Whether the line holding the model's first author `first` goes on the by-line at `line`
+    (the rules' first author's), broken off it at a superscript mark: it stands at most three
+    lines under it with only marks between, and opens with a comma or a conjunction (`Taiza
+    Montenegro , Hugo Melo` / `∗` / `, Roberta Coelho , Eiji Adachi`)."""
+    key = _name_key(first)
+    at = next((i for i in range(line + 1, min(line + 4, len(texts))) if key in _name_key(texts[i])), None)
+    if at is None or any(re.search(r"[^\W\d_]", texts[i]) for i in range(line + 1, at)):
+        return False
+    return re.match(r"\s*(?:,|and\b|&|и\b)", texts[at], re.IGNORECASE) is not None
 
 
 def _name_key(text: str) -> str:

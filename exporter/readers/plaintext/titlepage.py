@@ -303,6 +303,15 @@ def others_named(lines: list[str]) -> TitlePage:
     return TitlePage(None, None, _others([" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]))
 
 
+_LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_]")
+
+
+def _unspaced(text: str) -> str:
+    """A word set letter-spaced on a cover (`О Т Ч Е Т`, `Р Е Ф Е Р А Т`), as the word; any
+    other line as it is."""
+    return text.replace(" ", "") if _LETTER_SPACED.fullmatch(text) else text
+
+
 def read_title_page(lines: list[str]) -> TitlePage | None:
     """The title and author of a thesis's title page in `lines` (a page's lines, blank lines
     kept), or None when the lines show no work's kind (`THESIS_KIND`).
@@ -314,7 +323,7 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
     `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label: those are
     `others`, which the readers drop from the authors they read."""
-    texts = [" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]
+    texts = [_unspaced(" ".join(_RULE.sub(" ", t).split())) for t in lines[:MAX_LINES]]
     block = _kind_block(texts)
     if block is None:
         return None
