@@ -385,7 +385,7 @@ def opens_with_institution(text: str) -> bool:
 
 # A meeting that papers are read at (`Научно-практическая конференция учащихся`, `XII
 # International Symposium on …`): a cover's or a header's line naming the venue, not the title.
-_VENUE = re.compile(r"конференци|симпозиум|конгресс|семинар[аеу]?\b|conference|symposium|congress|workshop\b", re.IGNORECASE)
+_VENUE = re.compile(r"конференци|симпозиум|конгресс|conference|symposium|congress", re.IGNORECASE)  # as `_JOURNAL` names them in a header
 _IN_QUOTES = re.compile(r"^[«“\"][^«»“”\"]+[»”\"]\.?$")
 
 
