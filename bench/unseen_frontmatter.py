@@ -7,7 +7,7 @@ The papers are listed in bench/unseen/papers.json (source repository, commit and
 as printed; title and first author read off the first page by hand, before the tool was run on
 them). The PDFs are not copied into the project: each is taken from the repository's snapshot
 (the `fetch` tool puts them at /work/.mirror/OWNER+NAME/repo; --mirrors changes the root) with
-`git show COMMIT:PATH`. Every PDF is read in two forms: the PDF, and pdftotext's text of it
+`git cat-file blob COMMIT:PATH`. Every PDF is read in two forms: the PDF, and pdftotext's text of it
 (`-enc UTF-8`, as the corpus's text files were made); a Word paper (`"form": "docx"`) as it is.
 A paper is scored on what it has (a `null` title or first author is not present). Matching is bench/corpus.py's
 (`title_matches`, `author_matches`). Each form is read twice: by the readers as shipped and
@@ -63,7 +63,8 @@ def source_bytes(source: str, mirrors: Path) -> bytes | None:
         git_dir = git_dir / ".git"
     if not git_dir.is_dir():
         return None
-    done = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], capture_output=True)
+    # `cat-file blob`: `git show` first stats the argument as a file, and a name over 255 bytes stops it
+    done = subprocess.run(["git", "--git-dir", str(git_dir), "cat-file", "blob", f"{commit}:{path}"], capture_output=True)
     return done.stdout if done.returncode == 0 else None
 
 

@@ -25,13 +25,13 @@ from ...model import (
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING, reads_as_reference
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric,
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
-from ..plaintext.titlepage import read_title_page
+from ..plaintext.titlepage import others_named, read_title_page
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
@@ -469,6 +469,7 @@ def _title_set_apart(region: list[Para]) -> int | None:
     sizes = [p.size for p in region if p.size]
     body_size = sorted(sizes)[len(sizes) // 2] if sizes else None
     by_line = False  # the paragraph above is a name, or a note under one
+    firsts = [" ".join(p.text.split("\n")[0].split()) for p in region]
     for i, p in enumerate(region):
         first = " ".join(p.text.split("\n")[0].split())
         if is_section_name(first):
@@ -477,7 +478,7 @@ def _title_set_apart(region: list[Para]) -> int | None:
         if named or by_line and _by_line_note(first):
             by_line = True
             continue
-        if len(first) < 8 or labelled(_label_form(first)) or p.number is not None or is_rubric(first) or opens_with_institution(first):
+        if len(first) < 8 or labelled(_label_form(first)) or p.number is not None or is_rubric(first) or opens_with_institution(first) or names_venue(firsts, i):
             continue
         big = body_size is not None and p.size is not None and p.size > body_size
         set_apart = p.outline is not None or big or _bold_all(p) or is_title_line(first) or _centred_alone(region, i) or _name_set_apart(p) is not None
@@ -522,7 +523,8 @@ def _title_rows(region: list[Para], proposal, texts: list[str], language: str) -
         return title_at, []
     model_title = judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None, language)
     rows = [i for i in model_title or () if i < len(region)]
-    while rows and opens_with_institution(region[rows[0]].text.split("\n")[0]):
+    firsts = [p.text.split("\n")[0] for p in region]
+    while rows and (opens_with_institution(firsts[rows[0]]) or names_venue(firsts, rows[0])):
         rows = rows[1:]
     if not model_title or not rows:
         return title_at, _goes_on(region, title_at, [])
@@ -613,7 +615,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         last = max(last, i)
     abstract = fields["abstract"]
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
-    fields["authors"] = judge_authors(proposal, texts, fields["authors"], script(region[title_at].text) if title_at is not None else None) or fields["authors"]
+    fields["authors"] = _judged_authors(region, proposal, texts, fields["authors"], title_at)
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
@@ -622,6 +624,16 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         emails=tuple(emails),
     )
     return meta, last + 1
+
+
+def _judged_authors(region: list[Para], proposal, texts: list[str], authors: list[str], title_at: int | None) -> list[str]:
+    """The rules' `authors` as the model judges them (`judge_authors`), never a name set under
+    another person's label (`Руководитель – учитель информатики` over `Соколов Игорь
+    Петрович`: `others_named`), whoever read it."""
+    others = others_named([" ".join(p.text.split()) for p in region])
+    judged = judge_authors(proposal, texts, authors, script(region[title_at].text) if title_at is not None else None) or ()
+    kept = [a for a in judged if not others.names_other(a)]
+    return kept or [a for a in authors if not others.names_other(a)] or authors
 
 
 # ---- the reference list ---------------------------------------------------------------------

@@ -20,7 +20,7 @@ from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Headi
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, KEYWORDS, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, KEYWORDS, SUPERVISOR, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import DISPLAY, decide, emails_in, is_cover
@@ -261,14 +261,21 @@ def _style(line: Line) -> tuple:
     return (line.size, line.bold, in_capitals(line.text))
 
 
+def by_label(text: str) -> bool:
+    """A by-line given by its label (`Автор: Проводов Арсений`, `Научный руководитель: …`): a
+    school paper sets it in its title's type; never a title's line."""
+    text = text.strip()
+    return bool(AUTHOR_LABEL.match(text) or SUPERVISOR.match(text))
+
+
 def _style_blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
     """Consecutive lines of one size, weight and case (capitals or not), with no gap between
-    them, form a block."""
+    them, form a block; a by-line given by its label (`by_label`) opens a block of its own."""
     blocks: list[list[int]] = []
     for i in indexes:
         if not lines[i].text:  # a gap in the layout ends a block
             continue
-        if blocks and blocks[-1][-1] == i - 1 and _style(lines[i - 1]) == _style(lines[i]) and len(blocks[-1]) < 6:
+        if blocks and blocks[-1][-1] == i - 1 and _style(lines[i - 1]) == _style(lines[i]) and len(blocks[-1]) < 6 and not by_label(lines[i].text):
             blocks[-1].append(i)
         else:
             blocks.append([i])
@@ -342,7 +349,7 @@ def with_display_neighbours(lines: list[Line], block: list[int], body: float) ->
     def fits(i: int, near: int, same_style: bool) -> bool:
         line, text = lines[i], without_superscripts(lines[i])
         size_ok = _style(line) == _style(lines[near]) if same_style else DISPLAY * body <= line.size <= lines[near].size + 0.5
-        return bool(text) and size_ok and letters_in(text) >= 3 and script(text) == own and not _NOT_TITLE.search(text) and not name_parts(text)
+        return bool(text) and size_ok and letters_in(text) >= 3 and script(text) == own and not _NOT_TITLE.search(text) and not name_parts(text) and not by_label(text)
 
     def next_text(i: int, step: int) -> int | None:
         j = i + step
@@ -919,16 +926,22 @@ def with_title_page(lines: list[Line], title: str | None, authors: list[str]) ->
 
 
 TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks
+SPACING_SLACK = 1.25  # a gap this many times a page's narrowest is its line spacing still, not a parting
 
 
 def first_page_texts(lines: list[Line]) -> list[str]:
     """The first page's lines as the title-page rules read them (`read_title_page`): a blank
-    line where the layout put one or a gap wider than TITLE_PAGE_GAP lines parts two blocks."""
+    line where the layout put one or a gap wider than TITLE_PAGE_GAP lines parts two blocks,
+    unless the page sets every line so far apart: a cover in double spacing parts its blocks by
+    gaps wider than its line spacing (over SPACING_SLACK times its narrowest gap)."""
     first = next((line.page for line in lines if line.text.strip()), None)
+    placed = _top_down([line for line in lines if line.page == first])
+    gaps = [a.y - b.y for a, b in zip(placed, placed[1:]) if a.y - b.y > 0.5 * max(a.size, b.size, 1.0)]
+    spacing = SPACING_SLACK * min(gaps) if gaps else 0.0
     out: list[str] = []
     above = None
-    for line in _top_down([line for line in lines if line.page == first]):
-        if not line.text.strip() or above is not None and above.y - line.y > TITLE_PAGE_GAP * max(line.size, above.size, 1.0):
+    for line in placed:
+        if not line.text.strip() or above is not None and above.y - line.y > max(TITLE_PAGE_GAP * max(line.size, above.size, 1.0), spacing):
             if out and out[-1]:
                 out.append("")
         if line.text.strip():

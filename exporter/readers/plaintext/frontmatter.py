@@ -371,15 +371,33 @@ def names_side_by_side(text: str) -> list[str]:
 # `University of …`): the top of a cover page, never its title. Up to four qualifying words may
 # come before the institution's kind; a title that only mentions one (`Сайт для университета`) does not open with it.
 _INSTITUTION_FIRST = re.compile(
-    rf"^(?:[{_UPPER}]?[{_LOWER}-]+(?:ое|ый|ий|ой|ая)\s+){{0,4}}(?:учреждение|университет|институт|академия|колледж|лицей|гимназия|"
+    rf"^(?:[{_UPPER}]?[{_LOWER}-]+(?:ое|ый|ий|ой|ая|яя|ее)\s+){{0,4}}(?:учреждение|университет|институт|академия|колледж|лицей|гимназия|"
     r"школа|министерство|кафедра|факультет|департамент)\b|^(?:(?:[A-Z][a-z]+\s+){0,3}(?:University|Institute)|(?:Ministry|Department|Faculty)\s+of)\b",
     re.IGNORECASE,
 )
 
 
 def opens_with_institution(text: str) -> bool:
-    """Whether `text` opens with an institution's name (`_INSTITUTION_FIRST`)."""
-    return _INSTITUTION_FIRST.match(" ".join(text.split())) is not None
+    """Whether `text` opens with an institution's name (`_INSTITUTION_FIRST`), also in the
+    quotes Russian prints a name in (`«Средняя общеобразовательная школа №3»`)."""
+    return _INSTITUTION_FIRST.match(" ".join(text.split()).lstrip("«“\"")) is not None
+
+
+# A meeting that papers are read at (`Научно-практическая конференция учащихся`, `XII
+# International Symposium on …`): a cover's or a header's line naming the venue, not the title.
+_VENUE = re.compile(r"конференци|симпозиум|конгресс|conference|symposium|congress", re.IGNORECASE)  # as `_JOURNAL` names them in a header
+_IN_QUOTES = re.compile(r"^[«“\"][^«»“”\"]+[»”\"]\.?$")
+
+
+def names_venue(texts: list[str], i: int) -> bool:
+    """Line `i` names the meeting a paper is read at (`_VENUE`), or is wholly in quotes right
+    under such a line (its name: `Научно-практическая конференция` over `«Гагаринские
+    чтения»`); at most 12 words: a title may name a conference in a sentence of its own."""
+    text = " ".join(texts[i].split())
+    if _VENUE.search(text) and len(text.split()) <= 12:
+        return True
+    above = next((t for t in reversed(texts[:i]) if t.strip()), "")
+    return _IN_QUOTES.match(text) is not None and _VENUE.search(above) is not None and len(above.split()) <= 12
 
 
 def without_position(text: str) -> str:
@@ -640,7 +658,7 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
 def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None) -> FrontMatter:
     """The front matter in `lines[:end]` (see `read_front_matter`)."""
     fm = FrontMatter()
-    texts = _unwrapped_by_lines([clean(line) for line in lines[:end]])
+    texts = _unwrapped_by_lines(_rejoined_word_gaps([clean(line) for line in lines[:end]]))
     margin = {clean(lines[k]) for k in furniture if k < len(lines)}  # the pages' running heads and margins, wherever else printed
     later_label = _later_labels(texts)
     udc_at = next((i for i, t in enumerate(texts) if UDC.match(t) or BARE_UDC.match(t)), None)
@@ -734,6 +752,29 @@ def _unwrapped_by_lines(texts: list[str]) -> list[str]:
         joined = " ".join(out[i : k + 1])
         if k > i and not _CUT_BY_LINE.search(_MARKS.sub("", joined).rstrip()) and len(author_names(joined, strong_only=False) or ()) >= 2:
             out[i : k + 1] = [joined] + [""] * (k - i)
+        i = k + 1
+    return out
+
+
+_LONE_WORD = re.compile(rf"^[{_UPPER}][{_LOWER}]*$")
+
+
+def _rejoined_word_gaps(texts: list[str]) -> list[str]:
+    """`texts` with a line pdftotext broke at wide word gaps joined on its first part (the lines
+    it took left blank, so every line keeps its index): a justified line whose spaces the
+    layout stretched comes out as a capitalised word alone (`Основы`, `В`), a blank line, and
+    the rest opening in lower case (`технологии Blockchain и концепты ее`), which may break
+    again the same way. A word alone on its line opening in a capital, one blank line under it,
+    then a line in lower case: they are one line."""
+    out = list(texts)
+    i = 0
+    while i < len(out):
+        k = i
+        if _LONE_WORD.match(out[i]):
+            while k + 2 < len(out) and not out[k + 1] and out[k + 2][:1].islower() and (k == i or not out[k].endswith((".", ":", ";"))):
+                k += 2
+        if k > i:
+            out[i : k + 1] = [" ".join(t for t in out[i : k + 1] if t)] + [""] * (k - i)
         i = k + 1
     return out
 

@@ -527,6 +527,8 @@ def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str]
     lines = [i for i, t in enumerate(texts) if first.casefold() in t.casefold()] if first else []
     if lines and AUTHOR_LABEL.match(texts[lines[0]]):
         return None  # a by-line given by its label (`Работу выполнили: К.С. Галиченко`): the author's own mark
+    if proposal.authors and lines and _goes_on_by_line(proposal.authors[0], texts, lines[0]):
+        return None  # the model read only the by-line's second part, which the layout broke off at a mark
     if proposal.authors and lines and _missed_first(proposal, lines[0], rules_authors, texts):
         return None  # the model's first author is the rules' second or later, or printed under it: the model missed the first by-line
     if not proposal.authors or first and lines and max(proposal.labels[i].author for i in lines) >= PLAUSIBLE and not _earlier(proposal, texts, lines[0]):
@@ -552,6 +554,18 @@ def _missed_first(proposal: Proposal, line: int, rules_authors: list[str], texts
     guess = not any(role.label == "author" for role in proposal.labels)  # `_likely_authors`: no line labelled a by-line
     by_line = at is not None and (proposal.labels[at].label == "author" or proposal.labels[at].author >= 0.5 or guess)
     return by_line and not any(line < i < at for i in proposal.title)
+
+
+def _goes_on_by_line(first: str, texts: list[str], line: int) -> bool:
+    """Whether the line holding the model's first author `first` goes on the by-line at `line`
+    (the rules' first author's), broken off it at a superscript mark: it stands at most three
+    lines under it with only marks between, and opens with a comma or a conjunction (`Taiza
+    Montenegro , Hugo Melo` / `∗` / `, Roberta Coelho , Eiji Adachi`)."""
+    key = _name_key(first)
+    at = next((i for i in range(line + 1, min(line + 4, len(texts))) if key in _name_key(texts[i])), None)
+    if at is None or any(re.search(r"[^\W\d_]", texts[i]) for i in range(line + 1, at)):
+        return False
+    return re.match(r"\s*(?:,|and\b|&|и\b)", texts[at], re.IGNORECASE) is not None
 
 
 def _name_key(text: str) -> str:
@@ -600,6 +614,34 @@ def _up_to_letterless(title: list[int] | None, texts: list[str]) -> list[int] | 
     return title if cut is None else title[:cut]
 
 
+def _text_type(items: list[LineItem], title: list[int]) -> bool:
+    """The model's title lines are all set in text type (below `DISPLAY`): where the rules'
+    title is set in display type (a magazine's 28 pt title over a 9 pt body), such lines are a
+    heading or a label under it (`ОГРАНИЧЕНИЯ, НАКЛАДЫВАЕМЫЕ …` in 8 pt capitals), never the title."""
+    sizes = [items[i].layout.size for i in title if items[i].layout is not None]
+    return bool(title) and len(sizes) == len(title) and max(sizes) < DISPLAY
+
+
+def _past_first_author(title: list[int] | None, texts: list[str], rules_title: str | None, rules_authors: list[str]) -> list[int] | None:
+    """The model's title without its first lines where they are the rules' first author's name
+    alone, the rules' title under them (a magazine's `Олег Васильев` over its title), or hold
+    two of the rules' names (a by-line of full names above the title, wrapped: `Иванов Иван
+    Иванович, Петрова Анна Сергеевна, Сидоров`): a by-line is never the title's first line
+    (None where nothing else is left: the rules' title stands)."""
+    if not title or not rules_authors or not rules_title:
+        return title
+    rows = set(_rows_of(rules_title, texts))
+    key = _name_key(rules_authors[0])
+    keys = [name.casefold() for name in rules_authors]
+    k = 0
+    while k < len(title) and title[k] not in rows and (
+        _name_key(texts[title[k]]).strip(",") == key and k + 1 < len(title) and title[k + 1] in rows
+        or len(keys) > 1 and sum(name in texts[title[k]].casefold() for name in keys) >= 2
+    ):
+        k += 1
+    return title[k:] or None
+
+
 def _certain_by_line(text: str, first: str) -> bool:
     """A line that is the rules' first author's by-line beyond doubt: its names, certain by
     initials, a patronymic or the institution in brackets after them (`Фам Данг Чунг Нгиа (ИТМО)`),
@@ -614,8 +656,8 @@ def decide(items: list[LineItem], language: str | None, rules_title: str | None,
     texts = [item.text for item in items]
     if not proposal.labels:
         return Choice(None, None, [], len(items))
-    judged = judge_title(proposal, texts, rules_title, language, display)
-    title = _up_to_letterless(_without_by_line(judged, texts, rules_title, rules_authors), texts)
+    judged = None if display and rules_title and _text_type(items, proposal.title) else judge_title(proposal, texts, rules_title, language, display)
+    title = _up_to_letterless(_without_by_line(_past_first_author(judged, texts, rules_title, rules_authors), texts, rules_title, rules_authors), texts)
     chosen = " ".join(texts[i] for i in title) if title else rules_title
     # Where the model's title ran on into the rules' by-line, the rules' names stand.
     authors = None if judged and title != judged else judge_authors(proposal, texts, rules_authors, script(chosen) if chosen else None)

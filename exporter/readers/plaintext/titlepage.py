@@ -22,14 +22,14 @@ THESIS_KIND = re.compile(
     r"^(?:выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
     r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
-    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат)\b(?P<rest>.*)$",
+    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат|отч[её]т)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Lines that go on the kind's line: its degree, its English name, the explanatory note's, the
-# degree sought, a topic label alone.
+# degree sought, a topic label alone, a numbered exercise (`Практическая работа № 6`).
 _KIND_TAIL = re.compile(
     r"^(?:бакалавра|магистра|специалиста|пояснительная\s+записка|(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?)\s+thesis|"
-    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?)$",
+    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?|(?:практическ|лабораторн|контрольн|самостоятельн|расчетно-графическ|расчётно-графическ)\w*\s+работ\w*\s*(?:№\s*)?\d{1,3}\.?)$",
     re.IGNORECASE,
 )
 # A form's field on a title page: never the title, and what stands under it is the field's
@@ -94,19 +94,24 @@ def _stops(text: str) -> bool:
 def _kind_lines(texts: list[str], i: int) -> tuple[int, re.Match] | None:
     """How many lines the work's kind opening line `i` takes, alone or broken over it and the
     next one or two (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`, `ВЫПУСКНАЯ` /
-    `КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), and its match, with at most six words after it."""
+    `КВАЛИФИКАЦИОННАЯ` / `РАБОТА БАКАЛАВРА`), and its match, with at most six words after it
+    or a topic label with its title (`… на тему: «…»`)."""
     for n in (1, 2, 3):
         if i + n > len(texts) or not all(texts[i : i + n]):
             return None
         m = THESIS_KIND.match(" ".join(texts[i : i + n]))
         if m is not None and _ESSAY.match(m[0]) and not _topic_follows(texts, i + n):
             return None  # `Реферат` alone is a paper's abstract label; an essay's cover gives its topic under it
-        if m is not None and len(m["rest"].split()) <= 6:
-            return n, m
+        if m is not None and _REPORT.match(m[0]) and not _TOPIC_LABEL.search(m["rest"]) and not _topic_follows(texts, i + n) and not any(_STUDENT.match(t) for t in texts[i + n :]):
+            return None  # a report's cover names its topic (`Отчет … на тему:`) or its student; `Отчёт о практике …` alone may head a text
+        if m is not None and (len(m["rest"].split()) <= 6 or _topic(m["rest"].strip(" :–-/"))):
+            return n, m  # a topic label with its title may follow the kind on its line, however long
     return None
 
 
 _ESSAY = re.compile(r"^реферат\s*$", re.IGNORECASE)
+_REPORT = re.compile(r"^отч[её]т\b", re.IGNORECASE)
+_TOPIC_LABEL = re.compile(r"\b(?:на|по)\s+тем[еуы]\b", re.IGNORECASE)
 
 
 def _topic_follows(texts: list[str], i: int) -> bool:
@@ -155,11 +160,22 @@ def _title_below(texts: list[str], start: int) -> list[str]:
     if (m := TITLE_LABEL.match(texts[i])) and m["value"]:
         return [m["value"], *_more(texts, i + 1, m["value"])]
     first = texts[i]
-    if _stops(first) or not (first[:1].isupper() or first[:1] in "«\"“") or len(first.split()) < 2:
+    if _stops(first) or not (first[:1].isupper() or first[:1] in "«\"“") or len(first.split()) < 2 or _place_over_year(texts, i):
         return []
     if _QUOTED.fullmatch(first):
         return [first]  # a title wholly in quotes ends with them (`Курсовая работа` / `«Устройство жёсткого диска»`)
     return [first, *_more(texts, i + 1, first)]
+
+
+_YEAR_ALONE = re.compile(r"^[–—-]?\s*(?:19|20)\d\d\s*(?:г\.?|год|ж\.?|жыл)?$")
+
+
+def _place_over_year(texts: list[str], i: int) -> bool:
+    """Line `i` is the cover's place: a short line (three words at most) with the year alone
+    on the next line with text (`Нижний Новгород` / `2005`), or with nothing under it (the
+    page's foot, where a PDF's layout took the year for a page number): never the title."""
+    below = next((t for t in texts[i + 1 :] if t), None)
+    return len(texts[i].split()) <= 3 and (below is None or _YEAR_ALONE.match(below) is not None)
 
 
 def _labelled(texts: list[str], at: int) -> list[str]:
@@ -230,12 +246,16 @@ def _student(texts: list[str]) -> str | None:
             continue
         if found := NAME_AT_END.search(m["rest"]):
             return found[0].strip()
-        for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
+        for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 6] if b][:3]:
             if is_person(below) or _named(below):
                 return " ".join(below.split()).strip(" ,")
             if _OTHERS.match(below) or _STUDENT.match(below):
                 break
     return None
+
+
+# A study group's code before the student's name on its row (`ИКБО-31-24 Жильцова С.О.`, `ПМ-31 …`).
+_GROUP = re.compile(r"^[A-ZА-ЯЁ]{1,6}-?\d{1,3}(?:-\d{1,3}){0,2}[а-яa-z]?\s+(?=\S)")
 
 
 def _named(text: str) -> bool:
@@ -276,6 +296,22 @@ def _others(texts: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def others_named(lines: list[str]) -> TitlePage:
+    """The names under other people's labels on a first page of any kind (`Руководитель –
+    учитель информатики` over `Соколов Игорь Петрович` on a school paper's cover), as a
+    TitlePage with neither title nor author: its `names_other` tells a supervisor from an author."""
+    return TitlePage(None, None, _others([" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]))
+
+
+_LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_]")
+
+
+def _unspaced(text: str) -> str:
+    """A word set letter-spaced on a cover (`О Т Ч Е Т`, `Р Е Ф Е Р А Т`), as the word; any
+    other line as it is."""
+    return text.replace(" ", "") if _LETTER_SPACED.fullmatch(text) else text
+
+
 def read_title_page(lines: list[str]) -> TitlePage | None:
     """The title and author of a thesis's title page in `lines` (a page's lines, blank lines
     kept), or None when the lines show no work's kind (`THESIS_KIND`).
@@ -287,7 +323,7 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
     `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label: those are
     `others`, which the readers drop from the authors they read."""
-    texts = [" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]
+    texts = [_unspaced(" ".join(_RULE.sub(" ", t).split())) for t in lines[:MAX_LINES]]
     block = _kind_block(texts)
     if block is None:
         return None
