@@ -184,7 +184,7 @@ def _picture(placed: _Placed, page: Page, caption: Line) -> PagePicture | None:
         if filters[-1:] == ["DCTDecode"] and all(f in obj.SIMPLE_FILTERS for f in filters[:-1]) and obj.get_metadata().colorspace in _AS_STORED:
             data = bytes(obj.get_data(decode_simple=True))  # ASCII85, Flate… undone; the JPEG stays as stored
         else:
-            data = _png(obj.get_bitmap(render=True).to_pil())
+            data = png(obj.get_bitmap(render=True).to_pil())
         media_type = identify(data).media_type
     except (pdfium.PdfiumError, NotAPicture):
         return None
@@ -196,7 +196,7 @@ def _picture(placed: _Placed, page: Page, caption: Line) -> PagePicture | None:
 _AS_STORED = (pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_DEVICERGB)
 
 
-def _png(image) -> bytes:
+def png(image) -> bytes:
     out = BytesIO()
     image.save(out, "PNG", compress_level=1)  # measured on butsenko's ten figures: 0.36 s less than level 6, and 14 % smaller
     return out.getvalue()
@@ -224,7 +224,7 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
     of it), or when a stroke crossing the box runs out of the region (the drawing would be
     cut): better no picture than a wrong one.
     """
-    body = _body_size(page)
+    body = page_body_size(page)
     column = [l for l in page.lines if l.side == caption.side and abs(l.size - body) < 0.5] or page.lines
     if caption.breaks and (caption.side == "S" or len(_figure_labels(caption)) > 1):
         return None  # a caption sharing its baseline with another caption or across columns: its column is not known
@@ -260,7 +260,7 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
         return None
     width, height = pdf_page.get_size()  # the crop box's, whose corner every position is measured from
     bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
-    return PagePicture(page.number, caption.number, box, _png(bitmap.to_pil()), "image/png")
+    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()), "image/png")
 
 
 def _drawn_boxes(pdf_page) -> list[tuple[float, float, float, float]]:
@@ -283,7 +283,7 @@ def _union(boxes):
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def _body_size(page: Page) -> float:
+def page_body_size(page: Page) -> float:
     """The size most of the page's letters are set in."""
     sizes: dict[float, int] = {}
     for line in page.lines:

@@ -25,6 +25,7 @@ from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import DISPLAY, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
+from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
@@ -39,7 +40,7 @@ MIN_UNMAPPED = 20  # characters without a character map worth a warning (PDF001)
 def read_pdf(path: str) -> Document:
     """Read a PDF's text layer into a Document (citations still unlinked)."""
     layer = read_text_layer(path)
-    return _document(path, layer.lines, layer.notes, layer.pictures, layer.tables)
+    return _document(path, layer.lines, layer.notes, layer.pictures, layer.tables, layer.formulas)
 
 
 def pdf_lines(path: str) -> list[Line]:
@@ -54,13 +55,14 @@ class TextLayer:
     notes: list[Diagnostic]  # about the layer itself (PDF001)
     pictures: list[PagePicture]  # bound to figure captions
     tables: dict[tuple[int, int], Grid] = field(default_factory=dict)  # (page, table on it) -> its grid, as lines' `cell` name them
+    formulas: list[PageFormula] = field(default_factory=list)  # numbered display formulas, as pictures
 
 
 def read_text_layer(path: str) -> TextLayer:
     """The PDF's lines (furniture marked and left out), the findings about its text and the
     pictures of its figures; a scan or a damaged file is refused in one line."""
     try:
-        pages, pictures = run_bounded(read_layer, path)
+        pages, pictures, formulas = run_bounded(read_layer, path)
     except Exhausted as exc:
         raise InputError(path, exc.why) from None
     letters = sum(letters_in(line.text) for page in pages for line in page.lines)
@@ -77,7 +79,7 @@ def read_text_layer(path: str) -> TextLayer:
     lines = with_blank_lines(lines, body)
     lines, repaired = without_mojibake(lines, path)
     tables = {(page.number, k): grid for page in pages for k, grid in enumerate(page.tables)}
-    return TextLayer(lines, layer_notes(path, pages) + repaired, pictures, tables)
+    return TextLayer(lines, layer_notes(path, pages) + repaired, pictures, tables, formulas)
 
 
 def keep_first_by_line(page: Page) -> None:
@@ -103,14 +105,14 @@ def without_mojibake(lines: list[Line], path: str) -> tuple[list[Line], list[Dia
     return fixed, notes
 
 
-def read_layer(path: str) -> tuple[list[Page], list[PagePicture]]:
-    """The pages' lines and the pictures bound to figure captions, read with PDFium (in the
-    bounded child, see sandbox.py). Only PDFium's own refusals are the file's problem; any
-    other error is ours and is raised."""
+def read_layer(path: str) -> tuple[list[Page], list[PagePicture], list[PageFormula]]:
+    """The pages' lines, the pictures bound to figure captions and the numbered display
+    formulas' pictures, read with PDFium (in the bounded child, see sandbox.py). Only PDFium's
+    own refusals are the file's problem; any other error is ours and is raised."""
     doc, count = open_pdf(path)
     try:
         pages = read_pages(doc, count)
-        return pages, find_pictures(doc, pages)
+        return pages, find_pictures(doc, pages), find_formulas(doc, pages)
     except TooMuchText as exc:
         raise InputError(path, f"holds more than {MAX_CHARS} characters of text (past page {exc.pages}); exporter reads papers, not whole volumes: split it") from None
     except pdfium.PdfiumError:  # a page PDFium cannot load or read
@@ -680,7 +682,7 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
 # ---- the document --------------------------------------------------------------------------
 
 
-def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], captioned: dict) -> list[tuple[int | None, list[int]]]:
+def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], captioned: dict, formula_at: dict | None = None) -> list[tuple[int | None, list[int]]]:
     """The body's lines (and the prose the layout put between entries, `inside`) grouped into
     headings, paragraphs and figure captions: (heading level, FIGURE or None, line indexes).
     Headings are measured against the body's own type (not the list's or the title's).
@@ -721,12 +723,12 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
             else:
                 notes[-1].append(i)
             continue
-        if line.cell is not None:  # a ruled table's lines, cell by cell, are one block
-            key = (line.page, line.cell[0])
-            if groups and groups[-1][0] == TABLE and (lines[groups[-1][1][0]].page, lines[groups[-1][1][0]].cell[0]) == key:
+        block = _block_of(line, formula_at)
+        if block is not None:  # a ruled table's lines, cell by cell, are one block; a numbered formula's too
+            if groups and groups[-1][0] == block[0] and _block_of(lines[groups[-1][1][0]], formula_at) == block:
                 groups[-1][1].append(i)
             else:
-                opening((TABLE, [i]))
+                opening((block[0], [i]))
             last = i
             continue
         figure = (line.page, line.number) in captioned
@@ -757,6 +759,15 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     groups.extend((NOTE, rows) for rows in notes)
     groups.extend(held)
     return groups
+
+
+def _block_of(line: Line, formula_at: dict | None) -> tuple | None:
+    """The block a line belongs to whatever stands around it: (TABLE, (page, table)) for a ruled
+    table's cell, (FORMULA, (page, its first line)) for a numbered display formula's line."""
+    if line.cell is not None:
+        return TABLE, (line.page, line.cell[0])
+    formula = formula_at.get((line.page, line.number)) if formula_at else None
+    return (FORMULA, (line.page, formula.lines[0])) if formula is not None else None
 
 
 def is_figure_caption(line: Line) -> bool:
@@ -819,7 +830,7 @@ class _Note:
     called: bool = False
 
 
-def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, places: Places, captioned: dict) -> list:
+def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, places: Places, captioned: dict, formula_at: dict | None = None) -> list:
     """The grouped lines as blocks on the PDF's pages; superscript numbers up to
     `superscript_entries` are citations (0: the paper cites in brackets, or has no list).
     A footnote goes where its page's text raises its mark; one whose mark the text never
@@ -871,6 +882,11 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             continue
         if level == NOTE:
             blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
+            continue
+        if level == FORMULA:
+            first = lines[rows[0]]
+            span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
+            blocks.append((formula_paragraph(formula_at[(first.page, first.number)], span), None))
             continue
         inlines = with_raised(rows, joined, inlines)
         span = places.span(joined.whole)
@@ -974,7 +990,7 @@ def past_volume_front(lines: list[Line]) -> list[Line]:
     return lines[begin:] if begin else lines
 
 
-def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = (), tables: dict | None = None) -> Document:
+def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: list[PagePicture] = (), tables: dict | None = None, formulas: list[PageFormula] = ()) -> Document:
     tables = tables or {}
     lines = past_volume_front(lines)
     texts = [line.text for line in lines]
@@ -1024,8 +1040,8 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     budget = [MAX_LABELS]
 
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
-    captioned = figure_pictures(pictures)
-    groups = _body_groups(lines, start, end, inside, captioned)
+    captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
+    groups = _body_groups(lines, start, end, inside, captioned, formula_at)
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
@@ -1035,7 +1051,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
-    blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned)
+    blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned, formula_at)
 
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
@@ -1069,6 +1085,9 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
             span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
             built.append((TABLE, rows, (grid, span), cells))
             continue
+        if level == FORMULA:
+            built.append((FORMULA, rows, None, ()))
+            continue
         numbered = [(i + 1, lines[i].text) for i in rows]
         joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else 0)
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
@@ -1077,6 +1096,7 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
 
 
 FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)
+FORMULA = -3  # a group of lines that is a numbered display formula
 NOTE = -1  # a group of lines that is a footnote
 TABLE = -2  # a group of lines that is a ruled table's cells
 
@@ -1087,6 +1107,13 @@ def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
     for picture in pictures:
         out.setdefault((picture.page, picture.caption), []).append(picture)
     return out
+
+
+def formula_paragraph(formula: PageFormula, span: Span) -> Paragraph:
+    """A numbered display formula: its picture, marked as mathematics, and its number beside it
+    (as a Word equation object's picture keeps its number)."""
+    picture = Image(formula.data, "image/png", formula.width, formula.height, name=f"page{formula.page}-formula{formula.number}", formula=True)
+    return Paragraph((picture, Text(f"\u2003({formula.number})")), span)
 
 
 def figure_of(pictures: list[PagePicture], caption: tuple, span: Span) -> Figure:

@@ -1,0 +1,99 @@
+"""A PDF's numbered display formula reaches the model as a picture of mathematics (Image.formula,
+as a Word equation object's preview does), its number beside it; the prose around it, a prose
+line ending in a bracketed number, a sentence explaining the symbols and a formula whose region
+would cut another line stay text. Pages drawn here with reportlab: a fraction set as three
+lines (numerator, the line with the number, denominator) with a rule, as TeX and Word set it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image as PILImage
+
+from exporter.model import Image, Paragraph, Text, plain_text, walk
+from exporter.readers import read_document
+from helpers import draw_text, pdf_canvas
+
+PROSE = [
+    "Рассмотрим модель изменения площади поверхности, покрытой пеплом, с течением",
+    "времени; площадь меняется по закону, который мы запишем в следующем виде:",
+]
+AFTER = [
+    "где k – коэффициент пропорциональности изменения площади размерности метров,",
+    "а время t измеряется в годах от начала наблюдения за изменениями площади (2)",
+    "Далее определим закон изменения температуры на поверхности Земли со временем",
+    "и рассмотрим его подробно в следующем разделе этой работы вместе с выводами.",
+]
+
+
+def _fraction(c, y: float, numerator: str, rest: str, denominator: str, number: str | None) -> None:
+    """`numerator / denominator rest (number)`, centred on x = 250, the number at the right margin."""
+    draw_text(c, 240, y + 7, numerator, 9)
+    c.setLineWidth(0.5)
+    c.line(238, y + 3.5, 256, y + 3.5)
+    draw_text(c, 260, y, rest, 11)
+    draw_text(c, 241, y - 8, denominator, 9)
+    if number:
+        draw_text(c, 520, y, number, 11)
+
+
+def make_paper(path: Path, number: str | None = "(1)", between: float = 14) -> Path:
+    c = pdf_canvas(path)
+    draw_text(c, 50, 800, "Модель пеплового покрова Земли", 16, bold=True)
+    y = 760
+    for line in PROSE:
+        draw_text(c, 50, y, line)
+        y -= 14
+    y -= 12
+    _fraction(c, y, "dS", "= k S t", "dt", number)
+    y -= between + 10
+    for line in AFTER:
+        draw_text(c, 50, y, line)
+        y -= 14
+    for k in range(12):  # more prose, so the column's edges are known
+        draw_text(c, 50, y - 14 * k, "Текст статьи продолжается обычными строками основного текста без формул.")
+    c.save()
+    return path
+
+
+def _blocks(path: Path):
+    return read_document(str(path)).blocks
+
+
+def test_a_numbered_display_formula_is_its_picture_with_the_number_beside(tmp_path):
+    blocks = _blocks(make_paper(tmp_path / "f.pdf"))
+    formulas = [b for b in blocks if isinstance(b, Paragraph) and any(isinstance(n, Image) and n.formula for n in b.inlines)]
+    assert len(formulas) == 1
+    picture, number = formulas[0].inlines
+    assert isinstance(number, Text) and number.text.strip() == "(1)"
+    assert picture.media_type == "image/png" and picture.formula
+    # the picture is the formula only: about 40 pt wide (dS/dt and `= k S t`), three lines high, no number in it
+    assert 30 < picture.width < 80 and 14 < picture.height < 30, (picture.width, picture.height)
+    shown = PILImage.open(io.BytesIO(picture.data))
+    assert shown.size[0] > 100  # rendered finer than the page's points
+    # the formula's fragments are gone from the text; the prose around it, and its words, stay
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "dS" not in text and "= k S t" not in text
+    assert "в следующем виде:" in text and "где k – коэффициент" in text
+    assert formulas[0].span.page == 1
+
+
+def test_a_prose_line_ending_in_a_bracketed_number_is_no_formula(tmp_path):
+    blocks = _blocks(make_paper(tmp_path / "f.pdf"))
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "от начала наблюдения за изменениями площади (2)" in text
+    assert sum(1 for n in walk(blocks) if isinstance(n, Image)) == 1
+
+
+def test_a_formula_without_a_number_stays_text(tmp_path):
+    blocks = _blocks(make_paper(tmp_path / "f.pdf", number=None))
+    assert not any(isinstance(n, Image) for n in walk(blocks))
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "dS" in text and "k S t" in text
+
+
+def test_a_region_that_would_cut_the_next_line_leaves_the_formula_as_text(tmp_path):
+    # the prose line below stands so close that a picture of the formula would take its top
+    blocks = _blocks(make_paper(tmp_path / "f.pdf", between=-2))
+    assert not any(isinstance(n, Image) for n in walk(blocks))
