@@ -92,11 +92,14 @@ def align(labelled: list[dict], entries: list) -> list:
 
 
 def read_entries(path: Path):
-    """The entries of the paper's own list as `check` has them: read, then given fields by the linker."""
+    """The entries of the paper's own list as `check` has them: read, then given fields by the linker
+    (a paper `check` crashes on is refused, its error named, so that one paper does not stop the bench)."""
     try:
         return list(read_and_link(str(path), named_bib=False).document.references)
     except InputError as exc:
         return exc
+    except Exception as exc:  # noqa: BLE001  a crash reading the paper is a paper not read: scored as refused, the error named
+        return InputError(path.name, f"crashed: {type(exc).__name__}: {exc}")
 
 
 def cut_pages(source: Path, pages: list[int]) -> None:
