@@ -151,10 +151,10 @@ def score(lists: list[dict], sources: dict[str, dict], mirrors: Path) -> tuple[l
                 continue
             for form, path in forms_of(where | {"paper": paper["paper"]}, data, Path(tmp)):
                 entries = read_entries(path)
-                refused = isinstance(entries, InputError)
+                refused = str(entries) if isinstance(entries, InputError) else None
                 entries = [] if refused else entries
                 results.append({"paper": paper["paper"], "batch": paper.get("batch", 1), "form": form, "expected": paper["entries_in_list"], "read": len(entries),
-                                "refused": str(entries) if refused else None, "entries": score_entries(paper["entries"], entries)})
+                                "refused": refused, "entries": score_entries(paper["entries"], entries)})
     return results, missing
 
 
