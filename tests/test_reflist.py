@@ -61,6 +61,9 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         "Література",
         "4. Ссылки.",
         "REFERENCES.",
+        # Kazakh `деректер` (sources, data) beside `дереккөздер` and `әдебиеттер` (lists27)
+        "Қолданылған деректер тізімі",
+        "ПАЙДАЛАНЫЛҒАН ДЕРЕКТЕР ТІЗІМІ",
     ],
 )
 def test_list_headings(line):
@@ -69,7 +72,8 @@ def test_list_headings(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды.", "Ссылки на рисунки даны ниже."],
+    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды.", "Ссылки на рисунки даны ниже.",
+     "Қолданылған деректер негізінде кесте жасалды."],
 )
 def test_sentences_are_not_headings(line):
     assert not is_reference_heading(line)
