@@ -1552,3 +1552,48 @@ def test_a_host_read_inside_an_apa_titles_sentence_is_the_titles_words():
 def test_apa7s_ellipsis_before_the_last_author_separates_two_names():
     assert names("Okafor, C. F., Lind, A., Moreau, T., … Salo, H.") == "Okafor, C. F. and Lind, A. and Moreau, T. and Salo, H."
     assert names("Okafor, C. F., Lind, A., Moreau, T., . . . Salo, H.") == "Okafor, C. F. and Lind, A. and Moreau, T. and Salo, H."
+
+
+# ---- lists27: conventions from batch 11's misses, tested on invented entries or labelled tokens ----
+
+
+def test_a_volume_word_closing_a_gost_host_is_the_volumes_mark():
+    f = fields("Петров И. И. ГЕОДЕЗИЯ // Малая техническая энциклопедия. Том 7. – Казань – 2011 – с. 310.")
+    assert (f.get("journal") or f.get("booktitle"), f["volume"], f["pages"]) == ("Малая техническая энциклопедия", "7", "310")
+
+
+def test_the_range_after_the_volumes_colon_is_the_pages_though_it_looks_like_a_year():
+    # APS `Journal 23: 1890–1901, 2009.` with the range read as the date
+    J, V, D = "journal", "volume", "date"
+    tokens = [("Aging", J, 1.0), ("Physiology", J, 1.0), ("12:", V, 1.0), ("1802–1819,", D, 0.6), ("2011.", D, 1.0)]
+    assert corrected_labels(*tokens)[3] == "pages"
+    # a range of years with no volume's colon before it stays a date
+    assert corrected_labels(("Report", "title", 1.0), ("12", V, 1.0), ("1998–2001,", D, 0.9), ("2002.", D, 1.0))[2] == D
+
+
+def test_a_page_count_glued_to_its_mark_before_the_illustrations_is_the_length():
+    P, D = "publisher", "date"
+    tokens = [("Наука,", P, 1.0), ("2015.", D, 1.0), ("–", "doi", 0.5), ("412с.:", "doi", 0.5), ("цв.", "doi", 0.5), ("ил.", "doi", 0.5)]
+    assert corrected_labels(*tokens)[3:] == ["pages", "note", "note"]
+
+
+def test_a_number_glued_to_the_number_sign_is_the_issue_not_the_pages():
+    tokens = [("Вестник.", "journal", 1.0), ("—", "date", 1.0), ("2020.", "date", 1.0), ("—", "pages", 1.0), ("№4–1", "pages", 0.6), ("(33).", "date", 0.5)]
+    assert corrected_labels(*tokens)[4:] == ["issue", "issue"]
+
+
+def test_vancouvers_particle_after_the_initials_is_the_family_names():
+    f = fields("Hoek MA, Brink PJ, Berg KT van. Soil moisture and root growth in dune grasses. Journal of Coastal Botany 18: 233–241, 2016.")
+    assert family_names(f["author"]) == ["Hoek", "Brink", "van Berg"]
+    assert f["title"] == "Soil moisture and root growth in dune grasses"
+
+
+def test_a_one_word_title_between_the_name_and_gosts_slash_before_the_imprints_dash():
+    f = fields("Tarasov P. Compilers / A. Ivanov, P. Tarasov. — Oxford: Clarendon Press, 2012.")
+    assert (family_names(f["author"])[0], f["title"], f["publisher"], f["year"]) == ("Tarasov", "Compilers", "Clarendon Press", "2012")
+
+
+def test_gosts_note_on_a_pages_last_change_gives_no_volume_pages_or_journal():
+    f = fields("Weathernet [Электронный ресурс] : Климат регионов / текст доступен по лицензии Wiki. – URL: https://weathernet.example.org/climate "
+               "(дата обращения: 03.02.2023). – Загл. с экрана. – Последнее изменение страницы: 14:35, 2 января 2023 года. – Яз. рус.")
+    assert not {"volume", "pages", "journal"} & set(f)

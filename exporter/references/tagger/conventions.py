@@ -516,12 +516,21 @@ def _issue_qualifier_not_journal(tokens: list[str], labels: list[str]) -> None:
             labels[k] = "issue"
 
 
+_VOLUME_WORD_CLOSING = re.compile(r"^(?:Том|Т\.|Vol\.?|Volume|V\.|Bd\.|Band|Tome|Томы)$")
+
+
 def _volume_mark_not_journal(tokens: list[str], labels: list[str]) -> None:
     """`– Paris. 1890. V. 3, 6.`: a journal or container that is one volume mark before the volume's
-    number is that mark."""
+    number is that mark. And `// Большая российская энциклопедия. Том 13. – Москва – 2009`: a volume
+    word (`Том`, `Т.`, `Vol.`, `Bd.`) closing a longer host run after the host's full stop or comma,
+    right before the volume's number, is the volume's mark, no word of the host's name."""
     for label, a, b in _runs(tuple(labels)):
-        if label in ("journal", "container") and b - a == 1 and b < len(labels) and labels[b] == "volume" and _VOLUME_MARK.match(tokens[a]):
+        if label not in ("journal", "container") or b >= len(labels) or labels[b] != "volume":
+            continue
+        if b - a == 1 and _VOLUME_MARK.match(tokens[a]):
             labels[a] = "volume"
+        elif b - a > 1 and _VOLUME_WORD_CLOSING.match(tokens[b - 1]) and tokens[b - 2].endswith((".", ",")) and re.match(r"\d", tokens[b]):
+            labels[b - 1] = "volume"
 
 
 def _year_inside_a_host_title(tokens: list[str], labels: list[str]) -> None:
@@ -653,8 +662,9 @@ def _title_word_before_the_slash(tokens: list[str], labels: list[str]) -> None:
 
 def _title_read_as_names_before_the_slash(tokens: list[str], labels: list[str]) -> None:
     """`Ellenberg H. Ziegerwerte der Gefaspflanzen … / H. Ellenberg // Scripta …`: GOST's
-    `Family I. Title / I. Family // Host`; where the tagger read the whole stretch to the `//` as
-    names, the words with no initials between the first name and ` / ` are the title."""
+    `Family I. Title / I. Family // Host`, or a book's `Family I. Title / I. Family. — Place:
+    Publisher, Year.`; where the tagger read the whole stretch to the `//` or the next area's dash
+    as names, the words with no initials between the first name and ` / ` are the title."""
     if labels[0] != "author":
         return
     slash = next((k for k, t in enumerate(tokens) if t == "/"), None)
@@ -667,7 +677,8 @@ def _title_read_as_names_before_the_slash(tokens: list[str], labels: list[str]) 
     k = slash + 1
     while k < len(tokens) and k - slash <= 4 and not tokens[k].startswith("//") and _kind(tokens[k], True) in ("init", "name", "word"):
         k += 1
-    if k < len(tokens) and tokens[k].startswith("//") and any(_kind(t, True) == "init" for t in tokens[slash + 1 : k]):
+    closed = k < len(tokens) and (tokens[k].startswith("//") or tokens[k] in _DASH_TOKEN and tokens[k - 1].endswith("."))
+    if closed and any(_kind(t, True) == "init" for t in tokens[slash + 1 : k]):
         labels[end:slash] = ["title"] * (slash - end)
         labels[slash:k] = ["author"] * (k - slash)
 
@@ -934,6 +945,27 @@ def _last_name_after_a_comma(tokens: list[str], labels: list[str]) -> None:
     if words == 1 and initials and end < c - 1 and tokens[end - 1].endswith(".") and "." in tokens[end - 1][:-1] + tokens[b + 1]:
         labels[b:end] = ["author"] * (end - b)
 
+
+
+def _last_vancouver_name_with_a_particle(tokens: list[str], labels: list[str]) -> None:
+    """`Cermak NM, Res PT, Groot LC de, Saris WH, Loon LJ van. Protein supplementation …`: in
+    Vancouver's `Family INITIALS,` names a family name's particle follows the initials; an author
+    run of such names ending with a comma goes on, so a title run opening with one more
+    (`Family INITIALS particle.`) before more words is the last author."""
+    found = _author_then_title(labels)
+    if found is None:
+        return
+    _, _, a, b, c = found
+    if b + 1 >= c or not any(re.fullmatch(rf"[{_UP}]{{1,3}},", t) for t in tokens[a:b]):
+        return
+    if b - a >= 2 and re.fullmatch(rf"[{_UP}]{{1,3}}", tokens[b - 1]) and tokens[b].endswith(".") and tokens[b][:-1] in _NAME_PARTICLES:
+        labels[b] = "author"  # `…, Berg KT van. Title`: the name read, its particle left in the title
+        return
+    if b + 3 >= c or not tokens[b - 1].endswith(","):
+        return
+    family, initials, particle = tokens[b : b + 3]
+    if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", family) and re.fullmatch(rf"[{_UP}]{{1,3}}", initials) and particle.endswith(".") and particle[:-1] in _NAME_PARTICLES:
+        labels[b : b + 3] = ["author"] * 3
 
 _DASH_TOKEN = frozenset("– — -".split())
 
@@ -1253,6 +1285,74 @@ def _publisher_after_a_misused_host_mark(tokens: list[str], labels: list[str]) -
             labels[k] = "publisher"
 
 
+_VOLUME_COLON = re.compile(r"^\d{1,4}:$")
+_NUMBER_RANGE = re.compile(r"^(\d{1,6})[-–—](\d{1,6})[,.;]?$")
+
+
+def _pages_after_the_volumes_colon(tokens: list[str], labels: list[str]) -> None:
+    """`Journal of Strength and Conditioning Research 23: 1890–1901, 2009.` (the American
+    Physiological Society's `Journal Volume: first–last, Year.`, Vancouver's `Year;Volume:first–last`):
+    the range after the volume's colon is the pages, though its first page looks like a year, when
+    a year is read after it."""
+    for k in range(1, len(tokens) - 1):
+        m = _NUMBER_RANGE.match(tokens[k])
+        if labels[k] != "date" or labels[k - 1] != "volume" or not _VOLUME_COLON.match(tokens[k - 1]) or m is None or int(m[2]) <= int(m[1]):
+            continue
+        if any(labels[i] == "date" and _YEAR_TOKEN.match(tokens[i]) for i in range(k + 1, len(tokens))):
+            labels[k] = "pages"
+
+
+_GLUED_COUNT = re.compile(r"^\d{1,5}(?:с|c|б|p|pp|стр|бет)\.[:;,]?$")
+_ILLUSTRATION_WORDS = frozenset("ил илл цв табл рис портр карт схем ill illus col fig tab".split())
+
+
+def _glued_page_count(tokens: list[str], labels: list[str]) -> None:
+    """`– М.: ДМК Пресс, 2018. – 652с.: цв. ил.`: a page count glued to its mark (`652с.`), with the
+    illustration statement after its colon (`: ил.`, `: цв. ил.`, `: 12 табл.`), is the work's
+    length, whatever the tagger called it (an identifier, a note); the illustrations are a note."""
+    for k in range(len(tokens)):
+        if not _GLUED_COUNT.match(tokens[k]) or labels[k] in ("pages", "date") or not k or labels[k - 1] == "pages":
+            continue
+        if not (tokens[k - 1] in _DASH_TOKEN or tokens[k - 1].endswith((".", ","))):
+            continue  # `Cdc6p.`: a word's figure and letter, not a count after its area's separator
+        labels[k] = "pages"
+        i = k + 1
+        while i < len(tokens) and (canonical(tokens[i]) in _ILLUSTRATION_WORDS or re.fullmatch(r"\d{1,3}", tokens[i])):
+            labels[i] = "note"
+            i += 1
+        return
+
+
+def _number_glued_to_its_sign(tokens: list[str], labels: list[str]) -> None:
+    """`— 2019. — №2–1 (26).`: a number glued to GOST's `№` is an issue's (a double issue `2–1`, its
+    running number in the bracket), never the pages."""
+    for k in range(len(tokens)):
+        if labels[k] == "pages" and re.match(r"^(?:№|N°|Nº)\s?\d", tokens[k]):
+            labels[k] = "issue"
+            running = re.fullmatch(r"\((\d{1,4})\)[.,;:]?", tokens[k + 1]) if k + 1 < len(tokens) else None
+            if running and labels[k + 1] in ("pages", "date") and int(running[1]) < 1500:
+                labels[k + 1] = "issue"
+
+
+
+_CHANGE_NOTE = re.compile(r"^(?:последн(?:ее|ие|яя|ий)|дата|соңғы|last)$", re.IGNORECASE)
+_CHANGE_WORD = re.compile(r"^(?:изменени[ея]|обновлени[ея]|редакци[ия]|өзгерт\w*|жаңарт\w*|modified|updated|changed|edited)[.:,]?$", re.IGNORECASE)
+
+
+def _date_of_change_note(tokens: list[str], labels: list[str]) -> None:
+    """`– Загл. с экрана. – Последнее изменение страницы: 21:08, 20 августа 2024 года. – Яз. рус.`:
+    GOST's note on when a web page last changed (`Дата обновления: …`, `Last modified: …`), from
+    its area's dash to the next, is a note: its time of day is no volume and pages, its words no
+    journal (the year in it stays the date the tagger read)."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k - 1] not in _DASH_TOKEN or not _CHANGE_NOTE.match(canonical(tokens[k])) or not _CHANGE_WORD.match(tokens[k + 1]):
+            continue
+        end = next((i for i in range(k + 2, len(tokens)) if tokens[i] in _DASH_TOKEN), len(tokens))
+        for i in range(k - 1, end):
+            if not (labels[i] == "date" and _YEAR_TOKEN.match(tokens[i])):
+                labels[i] = "note"
+        return
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1290,6 +1390,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _year_of_account_in_a_title(tokens, labels)
     _compilers_not_authors(tokens, labels)
     _last_name_after_a_comma(tokens, labels)
+    _last_vancouver_name_with_a_particle(tokens, labels)
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _conference_bracket_in_the_host(tokens, labels)
@@ -1309,6 +1410,10 @@ def corrected(tagged: Tagged) -> Tagged:
     _electronic_resource_notes(tokens, labels)
     _one_word_before_a_lower_case_title(tokens, labels)
     _title_words_read_as_a_first_host(tokens, labels)
+    _pages_after_the_volumes_colon(tokens, labels)
+    _glued_page_count(tokens, labels)
+    _number_glued_to_its_sign(tokens, labels)
+    _date_of_change_note(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

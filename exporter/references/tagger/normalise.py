@@ -51,6 +51,9 @@ def _person(chunk: str) -> tuple[str, str] | None:
         return (" ".join(words[lead:]).strip(".,"), " ".join(words[:lead]))
     if len(words) >= 2 and _PATRONYMIC.search(words[-1]):  # `Власов Геннадий Фёдорович`
         return (words[0].strip(".,"), " ".join(words[1:]))
+    if len(words) >= 3 and words[-1].strip(".,") in _PARTICLES and _BARE_INITIALS.match(words[-2].strip(",;")) and not _is_initials(words[0]):
+        # Vancouver's `Loon LJ van`: the family name's particle printed after the initials
+        return (words[-1].strip(".,") + " " + " ".join(words[:-2]).strip(".,"), words[-2])
     trail = len(words)
     while trail > 1 and _is_initials(words[trail - 1]):
         trail -= 1
