@@ -667,3 +667,14 @@ def test_a_bare_numbered_entry_with_no_author_opens_after_a_complete_entry():
         "4 Әбілов А. Шекара. – Астана, 2015.\n"
     )
     assert [e.text.split()[0] for e in doc.references] == ["Сәрсенов", "Омаров", "Қазақстан", "Әбілов"]
+
+
+def test_a_page_count_glued_to_its_mark_ends_an_entry_before_a_bare_numbered_one_with_no_author():
+    # GOST's page count or range glued to `с.`/`б.` (`– 21-33с.`, `– 296с.`, `– 140б.`) ends its
+    # entry as surely as `296 с.`, so the next bare number before a capital opens an entry (lists27)
+    doc = read(
+        BODY + "Список использованных источников\n1 Орлов, К.В. Теория сетей / К.В. Орлов. - Москва: Наука, 2001. - 296с.\n"
+        "2 Седов, П.А. Графы / П.А. Седов. - Вестник МГУ, 2016. – 21-33с.\n3 Нейронные сети: краткое введение [Электронный ресурс] // 2022. – URL: https://example.org/nn\n"
+        "4 Ахметова Г.С. Тарих. – Алматы, 2012. – 140б.\n5 Қазақ тілінің сөздігі. – Алматы, 2008.\n"
+    )
+    assert [e.text.split()[0] for e in doc.references] == ["Орлов,", "Седов,", "Нейронные", "Ахметова", "Қазақ"]

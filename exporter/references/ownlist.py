@@ -429,8 +429,11 @@ _CONTINUES_ENTRY = re.compile(
     r"|In\b|В\s+(?:кн|сб)\.)"
 )
 # An entry's last line ends like this: a number (year, pages, a date), a closing bracket
-# (`[CrossRef]`, `(accessed on 19 December 2015)`), a page count (`272 с.`) or a URL.
-_ENDS_ENTRY_FIRMLY = re.compile(r"(?:\d[.)\]]?|[)\]]\.?|\s[сcpрs]\.|https?://\S+|\b(?:doi|DOI):\s*\S+)\s*$")
+# (`[CrossRef]`, `(accessed on 19 December 2015)`), a page count (`272 с.`, `186 б.`; glued to a
+# Cyrillic mark: `296с.`, `– 21-33с.`) or a URL.
+_ENDS_ENTRY_FIRMLY = re.compile(
+    r"(?:\d[.)\]]?|[)\]]\.?|\s[сcpрsб]\.|(?<![^\W\d_])\d{1,5}(?:\s?[-–—]\s?\d{1,5})?[сб]\.|https?://\S+|\b(?:doi|DOI):\s*\S+)\s*$"
+)
 # A word and a full stop end a title or an entry: weaker evidence (`Secur.`, `Методы.`).
 _ENDS_SENTENCE = re.compile(r"(?:[^\W\d_]\.|[»”\"]\.?)\s*$")
 
