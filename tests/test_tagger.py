@@ -1597,3 +1597,38 @@ def test_gosts_note_on_a_pages_last_change_gives_no_volume_pages_or_journal():
     f = fields("Weathernet [Электронный ресурс] : Климат регионов / текст доступен по лицензии Wiki. – URL: https://weathernet.example.org/climate "
                "(дата обращения: 03.02.2023). – Загл. с экрана. – Последнее изменение страницы: 14:35, 2 января 2023 года. – Яз. рус.")
     assert not {"volume", "pages", "journal"} & set(f)
+
+
+def test_the_other_title_information_after_the_electronic_resource_designation_is_the_titles():
+    f = fields("Astroclub [Электронный ресурс] : Кометы и метеоры / текст доступен по лицензии CC BY. – URL: https://astroclub.example.org/comets "
+               "(дата обращения: 05.03.2023). – Загл. с экрана.")
+    assert f["title"] == "Astroclub: Кометы и метеоры" and "author" not in f
+    f = fields("Vellinga, R. [Электронный ресурс] : Sorting Networks Explained / текст доступен по лицензии Medium. – URL: https://medium.example.com/sorting "
+               "(дата обращения: 05.03.2023). – Загл. с экрана.")
+    assert (family_names(f["author"]), f["title"]) == (["Vellinga"], "Sorting Networks Explained")
+    f = fields("Мир.Физики [Электронный ресурс] : Законы Ньютона / текст доступен по лицензии Mir LLC; Мир.Физики. – URL: https://mirfiziki.example.ru/newton "
+               "(дата обращения: 05.03.2023). – Загл. с экрана.")
+    assert f["title"] == "Мир.Физики: Законы Ньютона" and "author" not in f
+
+
+def test_the_last_family_name_of_given_family_names_read_into_the_title_is_the_authors():
+    # the tagger read `…, Daniel` with the names and `Crempes.` with the title
+    A, T = "author", "title"
+    tokens = [("Anna", A, 1.0), ("Berg,", A, 1.0), ("Tomas", A, 1.0), ("Lind,", A, 1.0), ("Erik", A, 0.6), ("Wallin.", T, 0.5),
+              ("GRID-MAP:", T, 1.0), ("Dense", T, 1.0), ("Mapping", T, 1.0)]
+    assert corrected_labels(*tokens)[:6] == [A] * 6
+
+
+def test_a_title_before_gosts_slash_with_a_list_of_names_after_it_before_the_imprint():
+    f = fields("Орлов, К.В. Нейродинамика / К.В. Орлов, П.А. Седов, Т.Н. Климова и др. – Томск: Наука, 2003. – 210 с.")
+    assert (family_names(f["author"])[0], f["title"], f["publisher"], f["year"]) == ("Орлов", "Нейродинамика", "Наука", "2003")
+
+
+def test_a_publisher_with_no_place_before_the_year_and_a_page_range_is_the_host():
+    # `/ А.Н. Горбань. - Изв. вузов. Матем., 1998. – 6-9с.`: a dash where GOST puts `//`
+    P, D = "publisher", "date"
+    tokens = [("Орлов.", "author", 1.0), ("-", P, 0.5), ("Вестн.", P, 0.5), ("физ.", P, 0.5), ("наук,", P, 0.5), ("2004.", D, 1.0), ("–", "pages", 1.0), ("15-28с.", "pages", 1.0)]
+    assert corrected_labels(*tokens)[1:5] == ["journal"] * 4
+    # a book's publisher before its page count stays the publisher
+    count = [("Орлов.", "author", 1.0), ("-", P, 0.5), ("Наука,", P, 0.5), ("2004.", D, 1.0), ("–", "pages", 1.0), ("215", "pages", 1.0), ("с.", "pages", 1.0)]
+    assert corrected_labels(*count)[1:3] == [P, P]

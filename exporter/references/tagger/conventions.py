@@ -675,7 +675,7 @@ def _title_read_as_names_before_the_slash(tokens: list[str], labels: list[str]) 
     if not initials or not tail or not tokens[end - 1].endswith(".") or not tail[0][:1].isupper() or any(_kind(t, False) in ("init", "name") for t in tail):
         return
     k = slash + 1
-    while k < len(tokens) and k - slash <= 4 and not tokens[k].startswith("//") and _kind(tokens[k], True) in ("init", "name", "word"):
+    while k < len(tokens) and k - slash <= 12 and not tokens[k].startswith("//") and (_kind(tokens[k], True) in ("init", "name", "word") or canonical(tokens[k]) in _BETWEEN):
         k += 1
     closed = k < len(tokens) and (tokens[k].startswith("//") or tokens[k] in _DASH_TOKEN and tokens[k - 1].endswith("."))
     if closed and any(_kind(t, True) == "init" for t in tokens[slash + 1 : k]):
@@ -780,10 +780,16 @@ def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
     """`Derek O’Callaghan, Derek Greene, Joe Carthy, Pádraig Cunningham. An analysis of …`: a list
     of `Given Family,` names keeps its form to the last name, which a full stop closes; a title
     run opening with one more such name is the last author when the list had two names or more,
-    or when its first word is a known given name (`… Pádraig Cunningham.`, `… Oliver Hinz,`)."""
+    or when its first word is a known given name (`… Pádraig Cunningham.`, `… Oliver Hinz,`); and
+    where the tagger read the last given name with the authors and its family name with the title,
+    the family name is the author's."""
     if labels[0] != "author":
         return
     b = _runs(tuple(labels))[0][2]
+    if b % 2 and b >= 5 and b + 2 < len(labels) and labels[b] == labels[b + 1] == "title" and all(_is_given_family(tokens[k], tokens[k + 1], (",",)) for k in range(0, b - 1, 2)):
+        if _is_given_family(tokens[b - 1], tokens[b], (".",)):  # `…, Thomas Schops, Daniel Crempes. LSD-SLAM: …`: the last family name read into the title
+            labels[b] = "author"
+        return
     if b % 2 or b + 3 > len(labels) or labels[b] != "title" or labels[b + 1] != "title" or labels[b + 2] != "title":
         return
     if not all(_is_given_family(tokens[k], tokens[k + 1], (",",)) for k in range(0, b, 2)):
@@ -1353,6 +1359,26 @@ def _date_of_change_note(tokens: list[str], labels: list[str]) -> None:
                 labels[i] = "note"
         return
 
+
+_PAGE_RANGE_TOKEN = re.compile(r"^\d{1,5}\s?[-–—]\s?\d{1,5}(?:с|c|б|p)?\.?[,;]?$")
+
+
+def _host_before_a_page_range(tokens: list[str], labels: list[str]) -> None:
+    """`… / А.Н. Горбань. - Изв. вузов. Матем., 1998. – 6-9с.`: a book has a page count, a part
+    of a host its page range; a "publisher" with no place read anywhere in the entry, followed by
+    the year and a range of pages, is the host the part is in (a journal's name after a dash
+    written where GOST puts `//`)."""
+    if any(label in ("location", "journal", "container") for label in labels):
+        return
+    runs = _runs(tuple(labels))
+    for k in range(len(runs) - 2):
+        (label, a, b), (nxt, _, c), (after, d, e) = runs[k], runs[k + 1], runs[k + 2]
+        if label != "publisher" or nxt != "date" or after != "pages" or not _YEAR_TOKEN.match(tokens[c - 1]):
+            continue
+        if any(_PAGE_RANGE_TOKEN.match(t) for t in tokens[d:e]) and not any(_COUNT_MARK.match(t) for t in tokens[d:e]):
+            labels[a:b] = ["journal"] * (b - a)
+        return
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1414,6 +1440,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _glued_page_count(tokens, labels)
     _number_glued_to_its_sign(tokens, labels)
     _date_of_change_note(tokens, labels)
+    _host_before_a_page_range(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -733,6 +733,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _place_not_publisher(f)
     _place_after_title(f, tagged)
     _cut_title_at_gost_marks(f)
+    _other_title_after_the_designation(f)
     _journal_from_title(f)
     _journal_glued_to_title(f)
     _publisher_from_place(f)
@@ -857,6 +858,51 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
         f.confidence["title"] = p
 
 
+
+# GOST 7.1's title area of an electronic resource: `Title proper [Электронный ресурс] : other title
+# information / statement of responsibility`, the other title information closed by ` / ` or the
+# next area's dash.
+_OTHER_TITLE_AFTER_DESIGNATION = re.compile(
+    r"^(?P<proper>[^\[\]/]*?)\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource)\]\s?:\s?"
+    r"(?P<other>[^\s/][^/]*?)(?=\s/\s|\.?\s[–—-]\s)"
+)
+_PERSON_NAME = re.compile(rf"^[{_UP}][^\W\d_]+(?:[-‐][^\W\d_]+)?,?\s(?:[{_UP}]\.\s?){{1,3}}$")
+
+
+def _other_title_after_the_designation(f: _Fields) -> None:
+    """`Neurones [Электронный ресурс] : Нейронные сети / текст доступен …`: the words after the
+    designation's colon, to the responsibility's ` / ` or the next area's dash, are the title's
+    other information (GOST 7.1-2003 §5.4), so the title is `Neurones: Нейронные сети`; where the
+    title proper is a person's name (`Pussadeniya, N. [Электронный ресурс] : Title / …`), read as
+    the author, they are the title; a site's name or the other information read as an author
+    (`Яндекс.Образование`: no comma, no initials) is the title's. A kind of work or a thesis's
+    designation there (`: дис. … канд. наук`, `: учебник`) is no title."""
+    m = _OTHER_TITLE_AFTER_DESIGNATION.match(f.text)
+    if m is None or not re.search(r"[^\W\d_]", m["other"]) or _THESIS_OR_KIND.match(m["other"]):
+        return
+    other = m["other"].strip(" .,;:")
+    begin = m.start("proper")
+    author = f.items.get("author")
+    if author is not None and author[1] < m.end("other"):
+        rest = f.text[author[2] : m.end("proper")].strip(" .,:;")
+        glued = author[2] < m.end("proper") and not f.text[author[2]].isspace()  # `Яндекс.Образование`: one word
+        if author[1] >= m.end("proper") or glued or not rest and not _PERSON_NAME.match(m["proper"].strip()):
+            f.items.pop("author")  # the site's name or the other information read as a name
+            f.taken = [t for t in f.taken if t != author[1:]]
+        elif not rest:
+            begin = None  # the person's name stands for the title proper
+        else:
+            begin = m.end("proper") - len(f.text[author[2] : m.end("proper")].lstrip(" .,:;"))
+    if "title" in f.items:
+        _, a, b = f.items.pop("title")
+        f.taken = [t for t in f.taken if t != (a, b)]
+    proper = f.text[begin : m.end("proper")].strip(" .,:;") if begin is not None else ""
+    if proper:
+        f.add("title", begin, m.start("other") + len(other), f"{proper}: {other}")
+    else:
+        f.add("title", m.start("other"), m.start("other") + len(other))
+
+
 # A page of a site by GOST 7.0.5/7.1 (`Title // Site. URL: …`, `Title // site URL: …`,
 # `Title // Site. – Режим доступа: …`): between `//` and the address's label stands the site.
 _SITE_BEFORE_ADDRESS = re.compile(r"//\s*(?P<site>[^\s/][^/]{0,120}?)[\s.,:]*(?:[–—-]\s*)?(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available\s(?:at|from)|Retrieved\sfrom)\b", re.IGNORECASE)
@@ -908,6 +954,8 @@ _KIND_OF_WORK = re.compile(
     r"(?:\s(?:для|по|к)\s[^.:/]{1,120})?",
     re.IGNORECASE,
 )
+# A thesis's designation or a kind of work after the designation's colon (`: дис. … канд. наук`).
+_THESIS_OR_KIND = re.compile(rf"\s*(?:дис\b|диссертац|автореф|dissertation|thesis|.*дәрежесін\sалу|{_KIND_OF_WORK.pattern})", re.IGNORECASE)
 
 
 def _kind_of_work_not_container(f: _Fields) -> None:
