@@ -1632,3 +1632,20 @@ def test_a_publisher_with_no_place_before_the_year_and_a_page_range_is_the_host(
     # a book's publisher before its page count stays the publisher
     count = [("Орлов.", "author", 1.0), ("-", P, 0.5), ("Наука,", P, 0.5), ("2004.", D, 1.0), ("–", "pages", 1.0), ("215", "pages", 1.0), ("с.", "pages", 1.0)]
     assert corrected_labels(*count)[1:3] == [P, P]
+
+
+def test_in_after_the_titles_full_stop_opens_the_host_and_a_word_after_the_editors_initials_is_the_publisher():
+    # APS's `Title. In: Book, edited by Family A. Publisher.` read as one title run
+    T, E = "title", "editor"
+    tokens = [("Holm", "author", 1.0), ("K.", "author", 1.0), ("Glycogen", T, 1.0), ("and", T, 1.0), ("fatigue.", T, 1.0), ("In:", T, 0.6), ("Exercise", T, 0.6),
+              ("Metabolism,", T, 0.6), ("edited", T, 0.6), ("by", E, 1.0), ("Lund", E, 1.0), ("P.", E, 1.0), ("Keller.", E, 0.5)]
+    labels = corrected_labels(*tokens)
+    assert labels[2:5] == [T] * 3 and labels[5:8] == ["container"] * 3 and labels[8:12] == [E] * 4 and labels[12] == "publisher"
+
+
+def test_gosts_double_slash_read_with_the_names_opens_the_host():
+    A = "author"
+    tokens = [("Korbut", A, 1.0), ("P.", A, 1.0), ("Graph", "title", 1.0), ("Colouring", "title", 1.0), ("/", A, 1.0), ("T.", A, 1.0), ("Lenz,", A, 1.0),
+              ("P.", A, 1.0), ("Korbut", A, 1.0), ("//", A, 0.5), ("Department", A, 0.5), ("of", A, 0.5), ("Mathematics.", A, 0.5), ("—", "date", 1.0), ("2017.", "date", 1.0)]
+    labels = corrected_labels(*tokens)
+    assert labels[5:9] == [A] * 4 and labels[9:13] == ["container"] * 4

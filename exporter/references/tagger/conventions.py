@@ -1379,6 +1379,45 @@ def _host_before_a_page_range(tokens: list[str], labels: list[str]) -> None:
             labels[a:b] = ["journal"] * (b - a)
         return
 
+
+def _host_after_in_inside_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Title of the chapter. In: Book Title, edited by Sebata A. InTech.`: `In:` after the title's
+    full stop opens the host; a title run read across it ends there, and the words after it to
+    the run's end are the host's (the editors' `edited` mark left to the editors). A publisher's
+    one word closing the editors' run after the last initials is the publisher (`… Sebata A.
+    InTech.`)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title":
+            continue
+        k = next((i for i in range(a + 2, b - 2) if tokens[i] == "In:" and tokens[i - 1].endswith(".") and tokens[i + 1][:1].isupper()), None)
+        if k is None:
+            continue
+        end = b - 1 if canonical(tokens[b - 1]) == "edited" else b
+        labels[k:end] = ["container"] * (end - k)
+        if end < b:
+            labels[end] = "editor"
+        e = b
+        while e < len(tokens) and labels[e] == "editor":
+            e += 1
+        if e == len(tokens) and e - b >= 3 and re.fullmatch(rf"(?:[{_UP}]\.){{1,3}}", tokens[e - 2]) and re.fullmatch(r"[A-Z][\w&-]+\.", tokens[e - 1]):
+            labels[e - 1] = "publisher"
+        return
+
+
+def _host_after_the_double_slash_read_as_names(tokens: list[str], labels: list[str]) -> None:
+    """`… / M. Smid, A. Maheshwari // School of Computer Science. Carleton University. — 2019.`:
+    GOST's `//` opens the host (GOST 7.1-2003 §7), never a name; where the tagger ran the names
+    across it, the words after it to the next area's dash are the host."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k] != "//" or labels[k] != "author" or labels[k - 1] != "author":
+            continue
+        j = k + 1
+        while j < len(tokens) and labels[j] == "author" and tokens[j] not in _DASH_TOKEN:
+            j += 1
+        if j > k + 1:
+            labels[k:j] = ["container"] * (j - k)
+        return
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1441,6 +1480,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _number_glued_to_its_sign(tokens, labels)
     _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
+    _host_after_in_inside_the_title(tokens, labels)
+    _host_after_the_double_slash_read_as_names(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
