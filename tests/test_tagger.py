@@ -1649,3 +1649,12 @@ def test_gosts_double_slash_read_with_the_names_opens_the_host():
               ("P.", A, 1.0), ("Korbut", A, 1.0), ("//", A, 0.5), ("Department", A, 0.5), ("of", A, 0.5), ("Mathematics.", A, 0.5), ("—", "date", 1.0), ("2017.", "date", 1.0)]
     labels = corrected_labels(*tokens)
     assert labels[5:9] == [A] * 4 and labels[9:13] == ["container"] * 4
+
+
+def test_each_gost_note_on_an_electronic_resource_is_a_note_and_other_title_information_ends_the_entry():
+    P = "publisher"
+    tokens = [("URL:", "url", 1.0), ("https://x.example.org", "url", 1.0), ("–", P, 0.5), ("Загл.", P, 0.5), ("с", P, 0.5), ("экрана.", P, 0.5),
+              ("–", P, 0.5), ("Яз.", P, 0.5), ("англ.", P, 0.5)]
+    assert corrected_labels(*tokens)[2:] == ["note"] * 7
+    f = fields("Орбита [Электронный ресурс] : Спутники связи")
+    assert f["title"] == "Орбита: Спутники связи" and "publisher" not in f

@@ -1224,10 +1224,9 @@ def _electronic_resource_notes(tokens: list[str], labels: list[str]) -> None:
         if canonical(tokens[k]) in _RESOURCE_NOTE and tokens[k].endswith(".") and labels[k] in ("publisher", "location"):
             start = k - 1 if k and tokens[k - 1] in _DASH else k
             end = k
-            while end < len(tokens) and labels[end] in ("publisher", "location"):
+            while end < len(tokens) and labels[end] in ("publisher", "location") and (end == k or tokens[end] not in _DASH):
                 end += 1
-            labels[start:end] = ["note"] * (end - start)
-            return
+            labels[start:end] = ["note"] * (end - start)  # each note in turn (`– Загл. с экрана. – Яз. англ.`)
 
 
 def _one_word_before_a_lower_case_title(tokens: list[str], labels: list[str]) -> None:

@@ -864,7 +864,7 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
 # next area's dash.
 _OTHER_TITLE_AFTER_DESIGNATION = re.compile(
     r"^(?P<proper>[^\[\]/]*?)\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource)\]\s?:\s?"
-    r"(?P<other>[^\s/][^/]*?)(?=\s/\s|\.?\s[–—-]\s)"
+    r"(?P<other>[^\s/][^/]*?)(?=\s/\s|\.?\s[–—-]\s|\.?\s*$)"
 )
 _PERSON_NAME = re.compile(rf"^[{_UP}][^\W\d_]+(?:[-‐][^\W\d_]+)?,?\s(?:[{_UP}]\.\s?){{1,3}}$")
 
@@ -893,9 +893,10 @@ def _other_title_after_the_designation(f: _Fields) -> None:
             begin = None  # the person's name stands for the title proper
         else:
             begin = m.end("proper") - len(f.text[author[2] : m.end("proper")].lstrip(" .,:;"))
-    if "title" in f.items:
-        _, a, b = f.items.pop("title")
-        f.taken = [t for t in f.taken if t != (a, b)]
+    for name in ("title", "publisher", "address", "journal", "booktitle", "series"):
+        if name in f.items and (name == "title" or m.start("other") <= f.items[name][1] < m.start("other") + len(other)):
+            _, a, b = f.items.pop(name)  # the other information read as a publisher, a place or a host is the title's
+            f.taken = [t for t in f.taken if t != (a, b)]
     proper = f.text[begin : m.end("proper")].strip(" .,:;") if begin is not None else ""
     if proper:
         f.add("title", begin, m.start("other") + len(other), f"{proper}: {other}")
