@@ -1658,3 +1658,8 @@ def test_each_gost_note_on_an_electronic_resource_is_a_note_and_other_title_info
     assert corrected_labels(*tokens)[2:] == ["note"] * 7
     f = fields("Орбита [Электронный ресурс] : Спутники связи")
     assert f["title"] == "Орбита: Спутники связи" and "publisher" not in f
+
+
+def test_a_firm_named_after_gosts_slash_is_the_corporate_author():
+    f = fields("Compact Flow Meter Datasheet [Электронный ресурс] / NORDTEK measurement GmbH – Режим доступа: https://nordtek.example.com/flow.pdf (Дата обращения: 08.10.2022)")
+    assert f["author"] == "{NORDTEK measurement GmbH}" and "publisher" not in f

@@ -1417,6 +1417,27 @@ def _host_after_the_double_slash_read_as_names(tokens: list[str], labels: list[s
             labels[k:j] = ["container"] * (j - k)
         return
 
+
+_COMPANY_FORM = frozenset("gmbh ag inc ltd llc corp plc sa ооо оао зао пао ао тоо ип".split())
+
+
+def _firm_after_the_slash_is_the_author(tokens: list[str], labels: list[str]) -> None:
+    """`Compact Geomagnetic Sensor [Электронный ресурс] / ZETTLER electronics GmbH – Режим доступа: …`:
+    GOST's ` / ` opens the statement of responsibility, which names the work's makers, never its
+    publisher; a firm named there (its legal form: `GmbH`, `Inc.`, `Ltd.`, `ООО`), with no author
+    before, is the corporate author, to the next area's dash."""
+    if "author" in labels[: next((i for i, t in enumerate(tokens) if t == "/"), 0)]:
+        return
+    for i in range(len(tokens) - 2):
+        if tokens[i] != "/":
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j] not in _DASH_TOKEN and tokens[j] != "//" and labels[j] not in ("url", "accessed", "date", "editor", "translator"):
+            j += 1
+        if 1 <= j - i - 1 <= 6 and any(canonical(t) in _COMPANY_FORM for t in tokens[i + 1 : j]):
+            labels[i:j] = ["author"] * (j - i)
+        return
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1481,6 +1502,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _host_before_a_page_range(tokens, labels)
     _host_after_in_inside_the_title(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
+    _firm_after_the_slash_is_the_author(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
