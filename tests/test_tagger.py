@@ -1663,3 +1663,10 @@ def test_each_gost_note_on_an_electronic_resource_is_a_note_and_other_title_info
 def test_a_firm_named_after_gosts_slash_is_the_corporate_author():
     f = fields("Compact Flow Meter Datasheet [Электронный ресурс] / NORDTEK measurement GmbH – Режим доступа: https://nordtek.example.com/flow.pdf (Дата обращения: 08.10.2022)")
     assert f["author"] == "{NORDTEK measurement GmbH}" and "publisher" not in f
+
+
+def test_a_second_host_after_the_imprints_place_and_colon_is_the_publisher():
+    C, L = "container", "location"
+    tokens = [("//", C, 1.0), ("Труды", C, 1.0), ("конференции", C, 1.0), ("«Сети»,", C, 1.0), ("–", L, 1.0), ("Томск:", L, 1.0),
+              ("Томский", "journal", 0.5), ("университет", "journal", 0.5), ("–", "date", 1.0), ("2019", "date", 1.0)]
+    assert corrected_labels(*tokens)[6:8] == ["publisher", "publisher"]

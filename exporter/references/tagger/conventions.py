@@ -1438,6 +1438,20 @@ def _firm_after_the_slash_is_the_author(tokens: list[str], labels: list[str]) ->
             labels[i:j] = ["author"] * (j - i)
         return
 
+
+def _second_host_after_the_places_colon(tokens: list[str], labels: list[str]) -> None:
+    """`// Proceedings title : Сборник трудов … / Под ред. … – Самара: Самарский университет – 2021`:
+    the imprint's `Place: Publisher` names the publisher after the place's colon; a second host
+    read there, after the host the part is in, is that publisher."""
+    runs = _runs(tuple(labels))
+    for k in range(2, len(runs)):
+        label, a, b = runs[k]
+        if label not in _HOSTS or runs[k - 1][0] != "location" or not tokens[a - 1].endswith(":"):
+            continue
+        if any(r[0] in _HOSTS for r in runs[: k - 1]):
+            labels[a:b] = ["publisher"] * (b - a)
+        return
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1503,6 +1517,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _host_after_in_inside_the_title(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
+    _second_host_after_the_places_colon(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
