@@ -20,7 +20,9 @@ papers) before the tool ran, first run kept; 5, labelled by lists21 (Russian and
 Word and PDF) before the tool ran, first run kept; 6, labelled by lists23 (Kazakhstani journals' and
 conferences' papers, English Chicago, Harvard and APA 7 papers, all PDF) before the tool ran, first
 run kept; 7, labelled by lists24 (Russian papers printed in two posted proceedings volumes, read as
-their offprints, one Kazakhstani) before the tool ran, first run kept. Each later batch's section
+their offprints, one Kazakhstani) before the tool ran, first run kept; 8-10 likewise; 11, labelled by
+lists27 (the first Kazakh-language list, a Kazakhstani dissertation's, four Russian lists, one in
+the APS style) before the tool ran, first run kept. Each later batch's section
 comes from lists.json:
 `batch_N` (what it is), `batch_N_heading`, `first_run_N` (its table when first run), and
 `after_first_run_N` (what was done after reading its misses).
