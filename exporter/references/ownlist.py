@@ -53,10 +53,12 @@ _HEADING_NAMES = (
     r"Sources",
 )
 _NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"
-# `6. Литература`, `IX. REFERENCES`, `A. References`; `Ссылки на источники / References`; a
-# full stop after the name as after a numbered section's heading (`4. Ссылки.`).
+# `6. Литература`, `IX. REFERENCES`, `A. References`, `8 - References` (the number and a dash; the
+# dash alone where a reader took the number off);
+# `Ссылки на источники / References`; a full stop after the name as after a numbered section's
+# heading (`4. Ссылки.`).
 REFERENCES_HEADING = re.compile(
-    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])\.?\s+)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
+    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
 
