@@ -1670,3 +1670,14 @@ def test_a_second_host_after_the_imprints_place_and_colon_is_the_publisher():
     tokens = [("//", C, 1.0), ("Труды", C, 1.0), ("конференции", C, 1.0), ("«Сети»,", C, 1.0), ("–", L, 1.0), ("Томск:", L, 1.0),
               ("Томский", "journal", 0.5), ("университет", "journal", 0.5), ("–", "date", 1.0), ("2019", "date", 1.0)]
     assert corrected_labels(*tokens)[6:8] == ["publisher", "publisher"]
+
+
+def test_harvards_single_quoted_title_ends_at_its_closing_quote_before_the_host():
+    T, J = "title", "journal"
+    tokens = [("Varga,", "author", 1.0), ("K.", "author", 1.0), ("(2015)", "date", 1.0), ("'Timing", T, 1.0), ("and", T, 1.0), ("Texture',", T, 1.0),
+              ("Music", T, 0.95), ("Cognition:", T, 0.95), ("A", T, 0.95), ("Quarterly", T, 0.95), ("Review,", J, 0.9), ("12(3),", "volume", 1.0)]
+    assert corrected_labels(*tokens)[3:11] == [T] * 3 + [J] * 5
+    # an apostrophe inside the title is no closing quote, and a title read on past the quote up to
+    # the host's comma keeps the tagger's reading
+    apostrophe = [("Lund,", "author", 1.0), ("(2016)", "date", 1.0), ("'No", T, 1.0), ("Man's", T, 1.0), ("Sky',", T, 1.0), ("Hello", T, 0.95), ("Games,", T, 0.95), ("2016.", "date", 1.0)]
+    assert corrected_labels(*apostrophe)[5:7] == [T, T]

@@ -86,6 +86,7 @@ _BETWEEN = frozenset("and und & и және et al etal others др тб 等 jr s
 # A tail that starts with `In`, `Dans`, `В` is the container's mark, not the title's first word.
 _HOST_MARK = frozenset("in dans im в".split())
 _OPEN_QUOTES = "\"“«„"
+_SINGLE_QUOTES = "'‘"
 _CLOSE_OF = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
@@ -337,17 +338,26 @@ def _author_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> Non
 def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A title that opens with a quote ends where the quote closes: the tokens up to the closing
     quote are the title, and title tokens after it (where the tagger was unsure of them) belong
-    to what follows them (`"Fixer l'opinion publique". Funktion der …` read as one title stands)."""
+    to what follows them (`"Fixer l'opinion publique". Funktion der …` read as one title stands).
+    Harvard's single quotes (`'Title', Journal, 36(2), pp. 127-161.`) close only at a word's end
+    before the element's comma or full stop; words read on past them as the title, right before
+    the host with no mark between, are the host's, however sure the tagger was."""
     start = next((i for i, label in enumerate(labels) if label == "title"), None)
-    if start is None or not tokens[start] or tokens[start][0] not in _OPEN_QUOTES:
+    if start is None or not tokens[start] or tokens[start][0] not in _OPEN_QUOTES + _SINGLE_QUOTES:
         return
-    close = _CLOSE_OF[tokens[start][0]]
-    end = None
-    for k in range(start, min(len(tokens), start + 80)):
-        body = tokens[k][1:] if k == start else tokens[k]
-        if close in body:
-            end = k
-            break
+    if tokens[start][0] in _SINGLE_QUOTES:
+        # Harvard's `'Title', Journal`: a single quote closes only at a word's end before the
+        # element's comma or full stop (`Man's` inside the title is an apostrophe)
+        close = "’" if tokens[start][0] == "‘" or any(t.rstrip(".,").endswith("’") for t in tokens[start : start + 80]) else "'"
+        end = next((k for k in range(start, min(len(tokens), start + 80)) if re.search(rf"\w[?!.]?{close}[.,]$", tokens[k])), None)
+    else:
+        close = _CLOSE_OF[tokens[start][0]]
+        end = None
+        for k in range(start, min(len(tokens), start + 80)):
+            body = tokens[k][1:] if k == start else tokens[k]
+            if close in body:
+                end = k
+                break
     # The quote must close on the punctuation that ends an element (`,"` `."` `",` `".`): scare
     # quotes at a title's start (`"Poor man's" TeX`) close on none.
     if end is None:
@@ -355,13 +365,17 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     glued_mark = tokens[end].endswith(close) and end + 1 < len(tokens) and tokens[end + 1][:1] in ".,"  # `chamber" .CERN`
     if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark):
         return
-    if all(labels[k] in ("title", "journal", "container", "volume", "issue") for k in range(start, end + 1)):  # `“… | AJPH | Vol. 98 Issue 1.”`: a page's title
+    single = tokens[start][0] in _SINGLE_QUOTES
+    if not single and all(labels[k] in ("title", "journal", "container", "volume", "issue") for k in range(start, end + 1)):  # `“… | AJPH | Vol. 98 Issue 1.”`: a page's title
         for k in range(start, end + 1):
             labels[k] = "title"
     k = end + 1
     while k < len(labels) and labels[k] == "title":
         k += 1
-    if end + 1 < k and marginals[end + 1] < UNSURE:
+    # past Harvard's single quote, words read on as the title before the host's name with no mark
+    # between (`'Title', Music Perception: An Interdisciplinary Journal,`) are the host's
+    glued_to_host = single and k < len(labels) and labels[k] in ("journal", "container") and not re.search(r"[,.;:]$", tokens[k - 1])
+    if end + 1 < k and (marginals[end + 1] < UNSURE or glued_to_host):
         # What follows a quoted title is its container (`"Title." Journal`, MLA's `"Title."
         # Website`), unless the entry has one already: then it is what comes next.
         has_container = any(label in ("journal", "container") for label in labels)
