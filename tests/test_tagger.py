@@ -1681,3 +1681,14 @@ def test_harvards_single_quoted_title_ends_at_its_closing_quote_before_the_host(
     # the host's comma keeps the tagger's reading
     apostrophe = [("Lund,", "author", 1.0), ("(2016)", "date", 1.0), ("'No", T, 1.0), ("Man's", T, 1.0), ("Sky',", T, 1.0), ("Hello", T, 0.95), ("Games,", T, 0.95), ("2016.", "date", 1.0)]
     assert corrected_labels(*apostrophe)[5:7] == [T, T]
+
+
+def test_apas_retrieval_statement_and_bracketed_format_are_no_title_words(monkeypatch):
+    # the tagger reading `Retrieved from` on with the title (as it did a Word paper's web pages, batch 12)
+    tokens = [("Strand,", A, 1.0), ("H.", A, 1.0), ("(2019b).", "date", 1.0), ("The", T, 1.0), ("Lofoten", T, 1.0), ("Whales.", T, 1.0),
+              ("Retrieved", T, 0.7), ("from", T, 0.7), ("https://www.whalevoices.example.org/lofoten.html", "url", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["title"] == "The Lofoten Whales"
+    monkeypatch.undo()
+    f = fields("Berg, A. (2007). Practical Statistics Using R [PDF] (3rd ed.). London: Sage Publishers. Retrieved from http://stats.example.org/docs/practical.pdf")
+    assert (f["title"], f.get("titleaddon")) == ("Practical Statistics Using R", "PDF")

@@ -743,6 +743,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _place_after_publisher(f)
     _presentation_not_publisher(f)
     _institution_after_genre(f, tagged)
+    _retrieval_statement_not_title(f)
     _split_translation(f)
     _split_container_translation(f)
     _conference_bracket(f)
@@ -1339,6 +1340,27 @@ def _institution_after_genre(f: _Fields, tagged) -> None:
     _text_value(f, "publisher", after[1], after[2])
 
 
+_RETRIEVAL_AT_THE_END = re.compile(r"[.,]?\s+(?:Retrieved\s+(?:from|on)|Available\s+(?:at|from|online)|Accessed(?:\s+on)?)\s*:?$", re.IGNORECASE)
+
+
+def _retrieval_statement_not_title(f: _Fields) -> None:
+    """`Poole, J. (2018b). The Amboseli Elephants. Retrieved from https://…`: APA's and Harvard's
+    retrieval statement (`Retrieved from`, `Available at:`) before the address is no word of the
+    title the tagger read on into it."""
+    if "title" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = _RETRIEVAL_AT_THE_END.search(value)
+    if m is None or m.start() < 3:
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + m.start(), value[: m.start()].strip(" .,:;"))
+    if p is not None:
+        f.confidence["title"] = p
+
+
 def _split_translation(f: _Fields) -> None:
     """`Title [Its translation]` (Russian journals' English lists): the bracket is `titleaddon`,
     and it ends the title: what a title read past it holds is the journal (`… [Translation].
@@ -1346,7 +1368,7 @@ def _split_translation(f: _Fields) -> None:
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
-    m = re.search(r"\s?\[([^\[\]]{4,})\][.,]?(?:\s+|$)", value)
+    m = re.search(r"\s?\[([^\[\]]{4,}|PDF|DVD|CD|MP3|MP4|PPT)\][.,]?(?:\s+|$)", value)  # APA's `[PDF]` too
     if not m or re.match(r"\d", m[1]) or m.start() == 0:
         return
     p = f.confidence.get("title")
