@@ -20,7 +20,9 @@ papers) before the tool ran, first run kept; 5, labelled by lists21 (Russian and
 Word and PDF) before the tool ran, first run kept; 6, labelled by lists23 (Kazakhstani journals' and
 conferences' papers, English Chicago, Harvard and APA 7 papers, all PDF) before the tool ran, first
 run kept; 7, labelled by lists24 (Russian papers printed in two posted proceedings volumes, read as
-their offprints, one Kazakhstani) before the tool ran, first run kept. Each later batch's section
+their offprints, one Kazakhstani) before the tool ran, first run kept; 8-10 likewise; 11, labelled by
+lists27 (the first Kazakh-language list, a Kazakhstani dissertation's, four Russian lists, one in
+the APS style) before the tool ran, first run kept. Each later batch's section
 comes from lists.json:
 `batch_N` (what it is), `batch_N_heading`, `first_run_N` (its table when first run), and
 `after_first_run_N` (what was done after reading its misses).
@@ -92,11 +94,14 @@ def align(labelled: list[dict], entries: list) -> list:
 
 
 def read_entries(path: Path):
-    """The entries of the paper's own list as `check` has them: read, then given fields by the linker."""
+    """The entries of the paper's own list as `check` has them: read, then given fields by the linker
+    (a paper `check` crashes on is refused, its error named, so that one paper does not stop the bench)."""
     try:
         return list(read_and_link(str(path), named_bib=False).document.references)
     except InputError as exc:
         return exc
+    except Exception as exc:  # noqa: BLE001  a crash reading the paper is a paper not read: scored as refused, the error named
+        return InputError(path.name, f"crashed: {type(exc).__name__}: {exc}")
 
 
 def cut_pages(source: Path, pages: list[int]) -> None:
@@ -148,10 +153,10 @@ def score(lists: list[dict], sources: dict[str, dict], mirrors: Path) -> tuple[l
                 continue
             for form, path in forms_of(where | {"paper": paper["paper"]}, data, Path(tmp)):
                 entries = read_entries(path)
-                refused = isinstance(entries, InputError)
+                refused = str(entries) if isinstance(entries, InputError) else None
                 entries = [] if refused else entries
                 results.append({"paper": paper["paper"], "batch": paper.get("batch", 1), "form": form, "expected": paper["entries_in_list"], "read": len(entries),
-                                "refused": str(entries) if refused else None, "entries": score_entries(paper["entries"], entries)})
+                                "refused": refused, "entries": score_entries(paper["entries"], entries)})
     return results, missing
 
 

@@ -61,6 +61,12 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         "Література",
         "4. Ссылки.",
         "REFERENCES.",
+        # a section's number and a dash before the name (lists27)
+        "8 - References",
+        "5 – Список литературы",
+        # Kazakh `деректер` (sources, data) beside `дереккөздер` and `әдебиеттер` (lists27)
+        "Қолданылған деректер тізімі",
+        "ПАЙДАЛАНЫЛҒАН ДЕРЕКТЕР ТІЗІМІ",
     ],
 )
 def test_list_headings(line):
@@ -69,7 +75,8 @@ def test_list_headings(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды.", "Ссылки на рисунки даны ниже."],
+    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды.", "Ссылки на рисунки даны ниже.",
+     "Қолданылған деректер негізінде кесте жасалды.", "8 - References to the figures"],
 )
 def test_sentences_are_not_headings(line):
     assert not is_reference_heading(line)
@@ -663,3 +670,30 @@ def test_a_bare_numbered_entry_with_no_author_opens_after_a_complete_entry():
         "4 Әбілов А. Шекара. – Астана, 2015.\n"
     )
     assert [e.text.split()[0] for e in doc.references] == ["Сәрсенов", "Омаров", "Қазақстан", "Әбілов"]
+
+
+def test_a_page_count_glued_to_its_mark_ends_an_entry_before_a_bare_numbered_one_with_no_author():
+    # GOST's page count or range glued to `с.`/`б.` (`– 21-33с.`, `– 296с.`, `– 140б.`) ends its
+    # entry as surely as `296 с.`, so the next bare number before a capital opens an entry (lists27)
+    doc = read(
+        BODY + "Список использованных источников\n1 Орлов, К.В. Теория сетей / К.В. Орлов. - Москва: Наука, 2001. - 296с.\n"
+        "2 Седов, П.А. Графы / П.А. Седов. - Вестник МГУ, 2016. – 21-33с.\n3 Нейронные сети: краткое введение [Электронный ресурс] // 2022. – URL: https://example.org/nn\n"
+        "4 Ахметова Г.С. Тарих. – Алматы, 2012. – 140б.\n5 Қазақ тілінің сөздігі. – Алматы, 2008.\n"
+    )
+    assert [e.text.split()[0] for e in doc.references] == ["Орлов,", "Седов,", "Нейронные", "Ахметова", "Қазақ"]
+
+
+def test_a_word_heading_with_the_sections_number_and_a_dash_opens_the_list(tmp_path):
+    # `8 - References` as a Word paper's heading: the Word reader takes the section's number off
+    # and leaves `- References` (lists27, batch 12)
+    import docx
+
+    from exporter.readers import read_document
+
+    d = docx.Document()
+    for line in ("1 - Introduction", "Games use adaptive music (Lind, 2015).", "8 - References",
+                 "Lind, A. (2015) 'Adaptive scores', Game Studies, 3(1), pp. 1-9.", "Moss, B. (2016) Music Systems. Oxford: Clarendon Press."):
+        d.add_paragraph(line)
+    path = tmp_path / "dash.docx"
+    d.save(str(path))
+    assert [e.text[:5] for e in read_document(str(path)).references] == ["Lind,", "Moss,"]

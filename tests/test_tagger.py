@@ -1562,3 +1562,143 @@ def test_features_are_the_utf8_attribute_names_crfsuite_reads():
     assert all(isinstance(f, bytes) for f in first + second)
     assert {"w=смирнов".encode(), b"pos=first", b"doc=cyr", b"1:w=\xd0\xb0", b"1:caps+num=single|none", b"+1:start=w", b"-1:edge"} <= set(first)
     assert {"w=а".encode(), b"pos=last", b"initial", "-1:w=смирнов".encode(), b"-1:end=\xd0\xb2", b"1:edge", b"prev-term+caps=none|single"} <= set(second)
+
+
+# ---- lists27: conventions from batch 11's misses, tested on invented entries or labelled tokens ----
+
+
+def test_a_volume_word_closing_a_gost_host_is_the_volumes_mark():
+    f = fields("Петров И. И. ГЕОДЕЗИЯ // Малая техническая энциклопедия. Том 7. – Казань – 2011 – с. 310.")
+    assert (f.get("journal") or f.get("booktitle"), f["volume"], f["pages"]) == ("Малая техническая энциклопедия", "7", "310")
+
+
+def test_the_range_after_the_volumes_colon_is_the_pages_though_it_looks_like_a_year():
+    # APS `Journal 23: 1890–1901, 2009.` with the range read as the date
+    J, V, D = "journal", "volume", "date"
+    tokens = [("Aging", J, 1.0), ("Physiology", J, 1.0), ("12:", V, 1.0), ("1802–1819,", D, 0.6), ("2011.", D, 1.0)]
+    assert corrected_labels(*tokens)[3] == "pages"
+    # a range of years with no volume's colon before it stays a date
+    assert corrected_labels(("Report", "title", 1.0), ("12", V, 1.0), ("1998–2001,", D, 0.9), ("2002.", D, 1.0))[2] == D
+
+
+def test_a_page_count_glued_to_its_mark_before_the_illustrations_is_the_length():
+    P, D = "publisher", "date"
+    tokens = [("Наука,", P, 1.0), ("2015.", D, 1.0), ("–", "doi", 0.5), ("412с.:", "doi", 0.5), ("цв.", "doi", 0.5), ("ил.", "doi", 0.5)]
+    assert corrected_labels(*tokens)[3:] == ["pages", "note", "note"]
+
+
+def test_a_number_glued_to_the_number_sign_is_the_issue_not_the_pages():
+    tokens = [("Вестник.", "journal", 1.0), ("—", "date", 1.0), ("2020.", "date", 1.0), ("—", "pages", 1.0), ("№4–1", "pages", 0.6), ("(33).", "date", 0.5)]
+    assert corrected_labels(*tokens)[4:] == ["issue", "issue"]
+
+
+def test_vancouvers_particle_after_the_initials_is_the_family_names():
+    f = fields("Hoek MA, Brink PJ, Berg KT van. Soil moisture and root growth in dune grasses. Journal of Coastal Botany 18: 233–241, 2016.")
+    assert family_names(f["author"]) == ["Hoek", "Brink", "van Berg"]
+    assert f["title"] == "Soil moisture and root growth in dune grasses"
+
+
+def test_a_one_word_title_between_the_name_and_gosts_slash_before_the_imprints_dash():
+    f = fields("Tarasov P. Compilers / A. Ivanov, P. Tarasov. — Oxford: Clarendon Press, 2012.")
+    assert (family_names(f["author"])[0], f["title"], f["publisher"], f["year"]) == ("Tarasov", "Compilers", "Clarendon Press", "2012")
+
+
+def test_gosts_note_on_a_pages_last_change_gives_no_volume_pages_or_journal():
+    f = fields("Weathernet [Электронный ресурс] : Климат регионов / текст доступен по лицензии Wiki. – URL: https://weathernet.example.org/climate "
+               "(дата обращения: 03.02.2023). – Загл. с экрана. – Последнее изменение страницы: 14:35, 2 января 2023 года. – Яз. рус.")
+    assert not {"volume", "pages", "journal"} & set(f)
+
+
+def test_the_other_title_information_after_the_electronic_resource_designation_is_the_titles():
+    f = fields("Astroclub [Электронный ресурс] : Кометы и метеоры / текст доступен по лицензии CC BY. – URL: https://astroclub.example.org/comets "
+               "(дата обращения: 05.03.2023). – Загл. с экрана.")
+    assert f["title"] == "Astroclub: Кометы и метеоры" and "author" not in f
+    f = fields("Vellinga, R. [Электронный ресурс] : Sorting Networks Explained / текст доступен по лицензии Medium. – URL: https://medium.example.com/sorting "
+               "(дата обращения: 05.03.2023). – Загл. с экрана.")
+    assert (family_names(f["author"]), f["title"]) == (["Vellinga"], "Sorting Networks Explained")
+    f = fields("Мир.Физики [Электронный ресурс] : Законы Ньютона / текст доступен по лицензии Mir LLC; Мир.Физики. – URL: https://mirfiziki.example.ru/newton "
+               "(дата обращения: 05.03.2023). – Загл. с экрана.")
+    assert f["title"] == "Мир.Физики: Законы Ньютона" and "author" not in f
+
+
+def test_the_last_family_name_of_given_family_names_read_into_the_title_is_the_authors():
+    # the tagger read `…, Daniel` with the names and `Crempes.` with the title
+    A, T = "author", "title"
+    tokens = [("Anna", A, 1.0), ("Berg,", A, 1.0), ("Tomas", A, 1.0), ("Lind,", A, 1.0), ("Erik", A, 0.6), ("Wallin.", T, 0.5),
+              ("GRID-MAP:", T, 1.0), ("Dense", T, 1.0), ("Mapping", T, 1.0)]
+    assert corrected_labels(*tokens)[:6] == [A] * 6
+
+
+def test_a_title_before_gosts_slash_with_a_list_of_names_after_it_before_the_imprint():
+    f = fields("Орлов, К.В. Нейродинамика / К.В. Орлов, П.А. Седов, Т.Н. Климова и др. – Томск: Наука, 2003. – 210 с.")
+    assert (family_names(f["author"])[0], f["title"], f["publisher"], f["year"]) == ("Орлов", "Нейродинамика", "Наука", "2003")
+
+
+def test_a_publisher_with_no_place_before_the_year_and_a_page_range_is_the_host():
+    # `/ А.Н. Горбань. - Изв. вузов. Матем., 1998. – 6-9с.`: a dash where GOST puts `//`
+    P, D = "publisher", "date"
+    tokens = [("Орлов.", "author", 1.0), ("-", P, 0.5), ("Вестн.", P, 0.5), ("физ.", P, 0.5), ("наук,", P, 0.5), ("2004.", D, 1.0), ("–", "pages", 1.0), ("15-28с.", "pages", 1.0)]
+    assert corrected_labels(*tokens)[1:5] == ["journal"] * 4
+    # a book's publisher before its page count stays the publisher
+    count = [("Орлов.", "author", 1.0), ("-", P, 0.5), ("Наука,", P, 0.5), ("2004.", D, 1.0), ("–", "pages", 1.0), ("215", "pages", 1.0), ("с.", "pages", 1.0)]
+    assert corrected_labels(*count)[1:3] == [P, P]
+
+
+def test_in_after_the_titles_full_stop_opens_the_host_and_a_word_after_the_editors_initials_is_the_publisher():
+    # APS's `Title. In: Book, edited by Family A. Publisher.` read as one title run
+    T, E = "title", "editor"
+    tokens = [("Holm", "author", 1.0), ("K.", "author", 1.0), ("Glycogen", T, 1.0), ("and", T, 1.0), ("fatigue.", T, 1.0), ("In:", T, 0.6), ("Exercise", T, 0.6),
+              ("Metabolism,", T, 0.6), ("edited", T, 0.6), ("by", E, 1.0), ("Lund", E, 1.0), ("P.", E, 1.0), ("Keller.", E, 0.5)]
+    labels = corrected_labels(*tokens)
+    assert labels[2:5] == [T] * 3 and labels[5:8] == ["container"] * 3 and labels[8:12] == [E] * 4 and labels[12] == "publisher"
+
+
+def test_gosts_double_slash_read_with_the_names_opens_the_host():
+    A = "author"
+    tokens = [("Korbut", A, 1.0), ("P.", A, 1.0), ("Graph", "title", 1.0), ("Colouring", "title", 1.0), ("/", A, 1.0), ("T.", A, 1.0), ("Lenz,", A, 1.0),
+              ("P.", A, 1.0), ("Korbut", A, 1.0), ("//", A, 0.5), ("Department", A, 0.5), ("of", A, 0.5), ("Mathematics.", A, 0.5), ("—", "date", 1.0), ("2017.", "date", 1.0)]
+    labels = corrected_labels(*tokens)
+    assert labels[5:9] == [A] * 4 and labels[9:13] == ["container"] * 4
+
+
+def test_each_gost_note_on_an_electronic_resource_is_a_note_and_other_title_information_ends_the_entry():
+    P = "publisher"
+    tokens = [("URL:", "url", 1.0), ("https://x.example.org", "url", 1.0), ("–", P, 0.5), ("Загл.", P, 0.5), ("с", P, 0.5), ("экрана.", P, 0.5),
+              ("–", P, 0.5), ("Яз.", P, 0.5), ("англ.", P, 0.5)]
+    assert corrected_labels(*tokens)[2:] == ["note"] * 7
+    f = fields("Орбита [Электронный ресурс] : Спутники связи")
+    assert f["title"] == "Орбита: Спутники связи" and "publisher" not in f
+
+
+def test_a_firm_named_after_gosts_slash_is_the_corporate_author():
+    f = fields("Compact Flow Meter Datasheet [Электронный ресурс] / NORDTEK measurement GmbH – Режим доступа: https://nordtek.example.com/flow.pdf (Дата обращения: 08.10.2022)")
+    assert f["author"] == "{NORDTEK measurement GmbH}" and "publisher" not in f
+
+
+def test_a_second_host_after_the_imprints_place_and_colon_is_the_publisher():
+    C, L = "container", "location"
+    tokens = [("//", C, 1.0), ("Труды", C, 1.0), ("конференции", C, 1.0), ("«Сети»,", C, 1.0), ("–", L, 1.0), ("Томск:", L, 1.0),
+              ("Томский", "journal", 0.5), ("университет", "journal", 0.5), ("–", "date", 1.0), ("2019", "date", 1.0)]
+    assert corrected_labels(*tokens)[6:8] == ["publisher", "publisher"]
+
+
+def test_harvards_single_quoted_title_ends_at_its_closing_quote_before_the_host():
+    T, J = "title", "journal"
+    tokens = [("Varga,", "author", 1.0), ("K.", "author", 1.0), ("(2015)", "date", 1.0), ("'Timing", T, 1.0), ("and", T, 1.0), ("Texture',", T, 1.0),
+              ("Music", T, 0.95), ("Cognition:", T, 0.95), ("A", T, 0.95), ("Quarterly", T, 0.95), ("Review,", J, 0.9), ("12(3),", "volume", 1.0)]
+    assert corrected_labels(*tokens)[3:11] == [T] * 3 + [J] * 5
+    # an apostrophe inside the title is no closing quote, and a title read on past the quote up to
+    # the host's comma keeps the tagger's reading
+    apostrophe = [("Lund,", "author", 1.0), ("(2016)", "date", 1.0), ("'No", T, 1.0), ("Man's", T, 1.0), ("Sky',", T, 1.0), ("Hello", T, 0.95), ("Games,", T, 0.95), ("2016.", "date", 1.0)]
+    assert corrected_labels(*apostrophe)[5:7] == [T, T]
+
+
+def test_apas_retrieval_statement_and_bracketed_format_are_no_title_words(monkeypatch):
+    # the tagger reading `Retrieved from` on with the title (as it did a Word paper's web pages, batch 12)
+    tokens = [("Strand,", A, 1.0), ("H.", A, 1.0), ("(2019b).", "date", 1.0), ("The", T, 1.0), ("Lofoten", T, 1.0), ("Whales.", T, 1.0),
+              ("Retrieved", T, 0.7), ("from", T, 0.7), ("https://www.whalevoices.example.org/lofoten.html", "url", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["title"] == "The Lofoten Whales"
+    monkeypatch.undo()
+    f = fields("Berg, A. (2007). Practical Statistics Using R [PDF] (3rd ed.). London: Sage Publishers. Retrieved from http://stats.example.org/docs/practical.pdf")
+    assert (f["title"], f.get("titleaddon")) == ("Practical Statistics Using R", "PDF")

@@ -29,7 +29,7 @@ def _is_blank(line: str) -> bool:
 
 # The wordings of a list heading, Kazakh, Russian, Ukrainian and English (matched ignoring case).
 _HEADING_NAMES = (
-    r"(?:Пайдаланылған|Қолданылған)\s+(?:әдебиеттер|дереккөздер)(?:\s+тізімі)?",
+    r"(?:Пайдаланылған|Қолданылған)\s+(?:әдебиеттер|дереккөздер|деректер)(?:\s+тізімі)?",
     r"Әдебиеттер(?:\s+тізімі)?",
     r"Дереккөздер(?:\s+тізімі)?",
     r"Список\s+(?:(?:использованной|используемой|цитируемой|цитированной|рекомендуемой|рекомендованной)\s+)?литературы",
@@ -53,10 +53,12 @@ _HEADING_NAMES = (
     r"Sources",
 )
 _NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"
-# `6. Литература`, `IX. REFERENCES`, `A. References`; `Ссылки на источники / References`; a
-# full stop after the name as after a numbered section's heading (`4. Ссылки.`).
+# `6. Литература`, `IX. REFERENCES`, `A. References`, `8 - References` (the number and a dash; the
+# dash alone where a reader took the number off);
+# `Ссылки на источники / References`; a full stop after the name as after a numbered section's
+# heading (`4. Ссылки.`).
 REFERENCES_HEADING = re.compile(
-    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])\.?\s+)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
+    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
 
@@ -429,8 +431,11 @@ _CONTINUES_ENTRY = re.compile(
     r"|In\b|В\s+(?:кн|сб)\.)"
 )
 # An entry's last line ends like this: a number (year, pages, a date), a closing bracket
-# (`[CrossRef]`, `(accessed on 19 December 2015)`), a page count (`272 с.`) or a URL.
-_ENDS_ENTRY_FIRMLY = re.compile(r"(?:\d[.)\]]?|[)\]]\.?|\s[сcpрs]\.|https?://\S+|\b(?:doi|DOI):\s*\S+)\s*$")
+# (`[CrossRef]`, `(accessed on 19 December 2015)`), a page count (`272 с.`, `186 б.`; glued to a
+# Cyrillic mark: `296с.`, `– 21-33с.`) or a URL.
+_ENDS_ENTRY_FIRMLY = re.compile(
+    r"(?:\d[.)\]]?|[)\]]\.?|\s[сcpрsб]\.|(?<![^\W\d_])\d{1,5}(?:\s?[-–—]\s?\d{1,5})?[сб]\.|https?://\S+|\b(?:doi|DOI):\s*\S+)\s*$"
+)
 # A word and a full stop end a title or an entry: weaker evidence (`Secur.`, `Методы.`).
 _ENDS_SENTENCE = re.compile(r"(?:[^\W\d_]\.|[»”\"]\.?)\s*$")
 

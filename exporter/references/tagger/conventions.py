@@ -86,6 +86,7 @@ _BETWEEN = frozenset("and und & и және et al etal others др тб 等 jr s
 # A tail that starts with `In`, `Dans`, `В` is the container's mark, not the title's first word.
 _HOST_MARK = frozenset("in dans im в".split())
 _OPEN_QUOTES = "\"“«„"
+_SINGLE_QUOTES = "'‘"
 _CLOSE_OF = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
@@ -337,17 +338,26 @@ def _author_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> Non
 def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A title that opens with a quote ends where the quote closes: the tokens up to the closing
     quote are the title, and title tokens after it (where the tagger was unsure of them) belong
-    to what follows them (`"Fixer l'opinion publique". Funktion der …` read as one title stands)."""
+    to what follows them (`"Fixer l'opinion publique". Funktion der …` read as one title stands).
+    Harvard's single quotes (`'Title', Journal, 36(2), pp. 127-161.`) close only at a word's end
+    before the element's comma or full stop; words read on past them as the title, right before
+    the host with no mark between, are the host's, however sure the tagger was."""
     start = next((i for i, label in enumerate(labels) if label == "title"), None)
-    if start is None or not tokens[start] or tokens[start][0] not in _OPEN_QUOTES:
+    if start is None or not tokens[start] or tokens[start][0] not in _OPEN_QUOTES + _SINGLE_QUOTES:
         return
-    close = _CLOSE_OF[tokens[start][0]]
-    end = None
-    for k in range(start, min(len(tokens), start + 80)):
-        body = tokens[k][1:] if k == start else tokens[k]
-        if close in body:
-            end = k
-            break
+    if tokens[start][0] in _SINGLE_QUOTES:
+        # Harvard's `'Title', Journal`: a single quote closes only at a word's end before the
+        # element's comma or full stop (`Man's` inside the title is an apostrophe)
+        close = "’" if tokens[start][0] == "‘" or any(t.rstrip(".,").endswith("’") for t in tokens[start : start + 80]) else "'"
+        end = next((k for k in range(start, min(len(tokens), start + 80)) if re.search(rf"\w[?!.]?{close}[.,]$", tokens[k])), None)
+    else:
+        close = _CLOSE_OF[tokens[start][0]]
+        end = None
+        for k in range(start, min(len(tokens), start + 80)):
+            body = tokens[k][1:] if k == start else tokens[k]
+            if close in body:
+                end = k
+                break
     # The quote must close on the punctuation that ends an element (`,"` `."` `",` `".`): scare
     # quotes at a title's start (`"Poor man's" TeX`) close on none.
     if end is None:
@@ -355,13 +365,17 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     glued_mark = tokens[end].endswith(close) and end + 1 < len(tokens) and tokens[end + 1][:1] in ".,"  # `chamber" .CERN`
     if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark):
         return
-    if all(labels[k] in ("title", "journal", "container", "volume", "issue") for k in range(start, end + 1)):  # `“… | AJPH | Vol. 98 Issue 1.”`: a page's title
+    single = tokens[start][0] in _SINGLE_QUOTES
+    if not single and all(labels[k] in ("title", "journal", "container", "volume", "issue") for k in range(start, end + 1)):  # `“… | AJPH | Vol. 98 Issue 1.”`: a page's title
         for k in range(start, end + 1):
             labels[k] = "title"
     k = end + 1
     while k < len(labels) and labels[k] == "title":
         k += 1
-    if end + 1 < k and marginals[end + 1] < UNSURE:
+    # past Harvard's single quote, words read on as the title before the host's name with no mark
+    # between (`'Title', Music Perception: An Interdisciplinary Journal,`) are the host's
+    glued_to_host = single and k < len(labels) and labels[k] in ("journal", "container") and not re.search(r"[,.;:]$", tokens[k - 1])
+    if end + 1 < k and (marginals[end + 1] < UNSURE or glued_to_host):
         # What follows a quoted title is its container (`"Title." Journal`, MLA's `"Title."
         # Website`), unless the entry has one already: then it is what comes next.
         has_container = any(label in ("journal", "container") for label in labels)
@@ -516,12 +530,21 @@ def _issue_qualifier_not_journal(tokens: list[str], labels: list[str]) -> None:
             labels[k] = "issue"
 
 
+_VOLUME_WORD_CLOSING = re.compile(r"^(?:Том|Т\.|Vol\.?|Volume|V\.|Bd\.|Band|Tome|Томы)$")
+
+
 def _volume_mark_not_journal(tokens: list[str], labels: list[str]) -> None:
     """`– Paris. 1890. V. 3, 6.`: a journal or container that is one volume mark before the volume's
-    number is that mark."""
+    number is that mark. And `// Большая российская энциклопедия. Том 13. – Москва – 2009`: a volume
+    word (`Том`, `Т.`, `Vol.`, `Bd.`) closing a longer host run after the host's full stop or comma,
+    right before the volume's number, is the volume's mark, no word of the host's name."""
     for label, a, b in _runs(tuple(labels)):
-        if label in ("journal", "container") and b - a == 1 and b < len(labels) and labels[b] == "volume" and _VOLUME_MARK.match(tokens[a]):
+        if label not in ("journal", "container") or b >= len(labels) or labels[b] != "volume":
+            continue
+        if b - a == 1 and _VOLUME_MARK.match(tokens[a]):
             labels[a] = "volume"
+        elif b - a > 1 and _VOLUME_WORD_CLOSING.match(tokens[b - 1]) and tokens[b - 2].endswith((".", ",")) and re.match(r"\d", tokens[b]):
+            labels[b - 1] = "volume"
 
 
 def _year_inside_a_host_title(tokens: list[str], labels: list[str]) -> None:
@@ -653,8 +676,9 @@ def _title_word_before_the_slash(tokens: list[str], labels: list[str]) -> None:
 
 def _title_read_as_names_before_the_slash(tokens: list[str], labels: list[str]) -> None:
     """`Ellenberg H. Ziegerwerte der Gefaspflanzen … / H. Ellenberg // Scripta …`: GOST's
-    `Family I. Title / I. Family // Host`; where the tagger read the whole stretch to the `//` as
-    names, the words with no initials between the first name and ` / ` are the title."""
+    `Family I. Title / I. Family // Host`, or a book's `Family I. Title / I. Family. — Place:
+    Publisher, Year.`; where the tagger read the whole stretch to the `//` or the next area's dash
+    as names, the words with no initials between the first name and ` / ` are the title."""
     if labels[0] != "author":
         return
     slash = next((k for k, t in enumerate(tokens) if t == "/"), None)
@@ -665,9 +689,10 @@ def _title_read_as_names_before_the_slash(tokens: list[str], labels: list[str]) 
     if not initials or not tail or not tokens[end - 1].endswith(".") or not tail[0][:1].isupper() or any(_kind(t, False) in ("init", "name") for t in tail):
         return
     k = slash + 1
-    while k < len(tokens) and k - slash <= 4 and not tokens[k].startswith("//") and _kind(tokens[k], True) in ("init", "name", "word"):
+    while k < len(tokens) and k - slash <= 12 and not tokens[k].startswith("//") and (_kind(tokens[k], True) in ("init", "name", "word") or canonical(tokens[k]) in _BETWEEN):
         k += 1
-    if k < len(tokens) and tokens[k].startswith("//") and any(_kind(t, True) == "init" for t in tokens[slash + 1 : k]):
+    closed = k < len(tokens) and (tokens[k].startswith("//") or tokens[k] in _DASH_TOKEN and tokens[k - 1].endswith("."))
+    if closed and any(_kind(t, True) == "init" for t in tokens[slash + 1 : k]):
         labels[end:slash] = ["title"] * (slash - end)
         labels[slash:k] = ["author"] * (k - slash)
 
@@ -769,10 +794,16 @@ def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
     """`Derek O’Callaghan, Derek Greene, Joe Carthy, Pádraig Cunningham. An analysis of …`: a list
     of `Given Family,` names keeps its form to the last name, which a full stop closes; a title
     run opening with one more such name is the last author when the list had two names or more,
-    or when its first word is a known given name (`… Pádraig Cunningham.`, `… Oliver Hinz,`)."""
+    or when its first word is a known given name (`… Pádraig Cunningham.`, `… Oliver Hinz,`); and
+    where the tagger read the last given name with the authors and its family name with the title,
+    the family name is the author's."""
     if labels[0] != "author":
         return
     b = _runs(tuple(labels))[0][2]
+    if b % 2 and b >= 5 and b + 2 < len(labels) and labels[b] == labels[b + 1] == "title" and all(_is_given_family(tokens[k], tokens[k + 1], (",",)) for k in range(0, b - 1, 2)):
+        if _is_given_family(tokens[b - 1], tokens[b], (".",)):  # `…, Thomas Schops, Daniel Crempes. LSD-SLAM: …`: the last family name read into the title
+            labels[b] = "author"
+        return
     if b % 2 or b + 3 > len(labels) or labels[b] != "title" or labels[b + 1] != "title" or labels[b + 2] != "title":
         return
     if not all(_is_given_family(tokens[k], tokens[k + 1], (",",)) for k in range(0, b, 2)):
@@ -934,6 +965,27 @@ def _last_name_after_a_comma(tokens: list[str], labels: list[str]) -> None:
     if words == 1 and initials and end < c - 1 and tokens[end - 1].endswith(".") and "." in tokens[end - 1][:-1] + tokens[b + 1]:
         labels[b:end] = ["author"] * (end - b)
 
+
+
+def _last_vancouver_name_with_a_particle(tokens: list[str], labels: list[str]) -> None:
+    """`Cermak NM, Res PT, Groot LC de, Saris WH, Loon LJ van. Protein supplementation …`: in
+    Vancouver's `Family INITIALS,` names a family name's particle follows the initials; an author
+    run of such names ending with a comma goes on, so a title run opening with one more
+    (`Family INITIALS particle.`) before more words is the last author."""
+    found = _author_then_title(labels)
+    if found is None:
+        return
+    _, _, a, b, c = found
+    if b + 1 >= c or not any(re.fullmatch(rf"[{_UP}]{{1,3}},", t) for t in tokens[a:b]):
+        return
+    if b - a >= 2 and re.fullmatch(rf"[{_UP}]{{1,3}}", tokens[b - 1]) and tokens[b].endswith(".") and tokens[b][:-1] in _NAME_PARTICLES:
+        labels[b] = "author"  # `…, Berg KT van. Title`: the name read, its particle left in the title
+        return
+    if b + 3 >= c or not tokens[b - 1].endswith(","):
+        return
+    family, initials, particle = tokens[b : b + 3]
+    if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", family) and re.fullmatch(rf"[{_UP}]{{1,3}}", initials) and particle.endswith(".") and particle[:-1] in _NAME_PARTICLES:
+        labels[b : b + 3] = ["author"] * 3
 
 _DASH_TOKEN = frozenset("– — -".split())
 
@@ -1186,10 +1238,9 @@ def _electronic_resource_notes(tokens: list[str], labels: list[str]) -> None:
         if canonical(tokens[k]) in _RESOURCE_NOTE and tokens[k].endswith(".") and labels[k] in ("publisher", "location"):
             start = k - 1 if k and tokens[k - 1] in _DASH else k
             end = k
-            while end < len(tokens) and labels[end] in ("publisher", "location"):
+            while end < len(tokens) and labels[end] in ("publisher", "location") and (end == k or tokens[end] not in _DASH):
                 end += 1
-            labels[start:end] = ["note"] * (end - start)
-            return
+            labels[start:end] = ["note"] * (end - start)  # each note in turn (`– Загл. с экрана. – Яз. англ.`)
 
 
 def _one_word_before_a_lower_case_title(tokens: list[str], labels: list[str]) -> None:
@@ -1253,6 +1304,168 @@ def _publisher_after_a_misused_host_mark(tokens: list[str], labels: list[str]) -
             labels[k] = "publisher"
 
 
+_VOLUME_COLON = re.compile(r"^\d{1,4}:$")
+_NUMBER_RANGE = re.compile(r"^(\d{1,6})[-–—](\d{1,6})[,.;]?$")
+
+
+def _pages_after_the_volumes_colon(tokens: list[str], labels: list[str]) -> None:
+    """`Journal of Strength and Conditioning Research 23: 1890–1901, 2009.` (the American
+    Physiological Society's `Journal Volume: first–last, Year.`, Vancouver's `Year;Volume:first–last`):
+    the range after the volume's colon is the pages, though its first page looks like a year, when
+    a year is read after it."""
+    for k in range(1, len(tokens) - 1):
+        m = _NUMBER_RANGE.match(tokens[k])
+        if labels[k] != "date" or labels[k - 1] != "volume" or not _VOLUME_COLON.match(tokens[k - 1]) or m is None or int(m[2]) <= int(m[1]):
+            continue
+        if any(labels[i] == "date" and _YEAR_TOKEN.match(tokens[i]) for i in range(k + 1, len(tokens))):
+            labels[k] = "pages"
+
+
+_GLUED_COUNT = re.compile(r"^\d{1,5}(?:с|c|б|p|pp|стр|бет)\.[:;,]?$")
+_ILLUSTRATION_WORDS = frozenset("ил илл цв табл рис портр карт схем ill illus col fig tab".split())
+
+
+def _glued_page_count(tokens: list[str], labels: list[str]) -> None:
+    """`– М.: ДМК Пресс, 2018. – 652с.: цв. ил.`: a page count glued to its mark (`652с.`), with the
+    illustration statement after its colon (`: ил.`, `: цв. ил.`, `: 12 табл.`), is the work's
+    length, whatever the tagger called it (an identifier, a note); the illustrations are a note."""
+    for k in range(len(tokens)):
+        if not _GLUED_COUNT.match(tokens[k]) or labels[k] in ("pages", "date") or not k or labels[k - 1] == "pages":
+            continue
+        if not (tokens[k - 1] in _DASH_TOKEN or tokens[k - 1].endswith((".", ","))):
+            continue  # `Cdc6p.`: a word's figure and letter, not a count after its area's separator
+        labels[k] = "pages"
+        i = k + 1
+        while i < len(tokens) and (canonical(tokens[i]) in _ILLUSTRATION_WORDS or re.fullmatch(r"\d{1,3}", tokens[i])):
+            labels[i] = "note"
+            i += 1
+        return
+
+
+def _number_glued_to_its_sign(tokens: list[str], labels: list[str]) -> None:
+    """`— 2019. — №2–1 (26).`: a number glued to GOST's `№` is an issue's (a double issue `2–1`, its
+    running number in the bracket), never the pages."""
+    for k in range(len(tokens)):
+        if labels[k] == "pages" and re.match(r"^(?:№|N°|Nº)\s?\d", tokens[k]):
+            labels[k] = "issue"
+            running = re.fullmatch(r"\((\d{1,4})\)[.,;:]?", tokens[k + 1]) if k + 1 < len(tokens) else None
+            if running and labels[k + 1] in ("pages", "date") and int(running[1]) < 1500:
+                labels[k + 1] = "issue"
+
+
+
+_CHANGE_NOTE = re.compile(r"^(?:последн(?:ее|ие|яя|ий)|дата|соңғы|last)$", re.IGNORECASE)
+_CHANGE_WORD = re.compile(r"^(?:изменени[ея]|обновлени[ея]|редакци[ия]|өзгерт\w*|жаңарт\w*|modified|updated|changed|edited)[.:,]?$", re.IGNORECASE)
+
+
+def _date_of_change_note(tokens: list[str], labels: list[str]) -> None:
+    """`– Загл. с экрана. – Последнее изменение страницы: 21:08, 20 августа 2024 года. – Яз. рус.`:
+    GOST's note on when a web page last changed (`Дата обновления: …`, `Last modified: …`), from
+    its area's dash to the next, is a note: its time of day is no volume and pages, its words no
+    journal (the year in it stays the date the tagger read)."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k - 1] not in _DASH_TOKEN or not _CHANGE_NOTE.match(canonical(tokens[k])) or not _CHANGE_WORD.match(tokens[k + 1]):
+            continue
+        end = next((i for i in range(k + 2, len(tokens)) if tokens[i] in _DASH_TOKEN), len(tokens))
+        for i in range(k - 1, end):
+            if not (labels[i] == "date" and _YEAR_TOKEN.match(tokens[i])):
+                labels[i] = "note"
+        return
+
+
+_PAGE_RANGE_TOKEN = re.compile(r"^\d{1,5}\s?[-–—]\s?\d{1,5}(?:с|c|б|p)?\.?[,;]?$")
+
+
+def _host_before_a_page_range(tokens: list[str], labels: list[str]) -> None:
+    """`… / А.Н. Горбань. - Изв. вузов. Матем., 1998. – 6-9с.`: a book has a page count, a part
+    of a host its page range; a "publisher" with no place read anywhere in the entry, followed by
+    the year and a range of pages, is the host the part is in (a journal's name after a dash
+    written where GOST puts `//`)."""
+    if any(label in ("location", "journal", "container") for label in labels):
+        return
+    runs = _runs(tuple(labels))
+    for k in range(len(runs) - 2):
+        (label, a, b), (nxt, _, c), (after, d, e) = runs[k], runs[k + 1], runs[k + 2]
+        if label != "publisher" or nxt != "date" or after != "pages" or not _YEAR_TOKEN.match(tokens[c - 1]):
+            continue
+        if any(_PAGE_RANGE_TOKEN.match(t) for t in tokens[d:e]) and not any(_COUNT_MARK.match(t) for t in tokens[d:e]):
+            labels[a:b] = ["journal"] * (b - a)
+        return
+
+
+def _host_after_in_inside_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Title of the chapter. In: Book Title, edited by Sebata A. InTech.`: `In:` after the title's
+    full stop opens the host; a title run read across it ends there, and the words after it to
+    the run's end are the host's (the editors' `edited` mark left to the editors). A publisher's
+    one word closing the editors' run after the last initials is the publisher (`… Sebata A.
+    InTech.`)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title":
+            continue
+        k = next((i for i in range(a + 2, b - 2) if tokens[i] == "In:" and tokens[i - 1].endswith(".") and tokens[i + 1][:1].isupper()), None)
+        if k is None:
+            continue
+        end = b - 1 if canonical(tokens[b - 1]) == "edited" else b
+        labels[k:end] = ["container"] * (end - k)
+        if end < b:
+            labels[end] = "editor"
+        e = b
+        while e < len(tokens) and labels[e] == "editor":
+            e += 1
+        if e == len(tokens) and e - b >= 3 and re.fullmatch(rf"(?:[{_UP}]\.){{1,3}}", tokens[e - 2]) and re.fullmatch(r"[A-Z][\w&-]+\.", tokens[e - 1]):
+            labels[e - 1] = "publisher"
+        return
+
+
+def _host_after_the_double_slash_read_as_names(tokens: list[str], labels: list[str]) -> None:
+    """`… / M. Smid, A. Maheshwari // School of Computer Science. Carleton University. — 2019.`:
+    GOST's `//` opens the host (GOST 7.1-2003 §7), never a name; where the tagger ran the names
+    across it, the words after it to the next area's dash are the host."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k] != "//" or labels[k] != "author" or labels[k - 1] != "author":
+            continue
+        j = k + 1
+        while j < len(tokens) and labels[j] == "author" and tokens[j] not in _DASH_TOKEN:
+            j += 1
+        if j > k + 1:
+            labels[k:j] = ["container"] * (j - k)
+        return
+
+
+_COMPANY_FORM = frozenset("gmbh ag inc ltd llc corp plc sa ооо оао зао пао ао тоо ип".split())
+
+
+def _firm_after_the_slash_is_the_author(tokens: list[str], labels: list[str]) -> None:
+    """`Compact Geomagnetic Sensor [Электронный ресурс] / ZETTLER electronics GmbH – Режим доступа: …`:
+    GOST's ` / ` opens the statement of responsibility, which names the work's makers, never its
+    publisher; a firm named there (its legal form: `GmbH`, `Inc.`, `Ltd.`, `ООО`), with no author
+    before, is the corporate author, to the next area's dash."""
+    if "author" in labels[: next((i for i, t in enumerate(tokens) if t == "/"), 0)]:
+        return
+    for i in range(len(tokens) - 2):
+        if tokens[i] != "/":
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j] not in _DASH_TOKEN and tokens[j] != "//" and labels[j] not in ("url", "accessed", "date", "editor", "translator"):
+            j += 1
+        if 1 <= j - i - 1 <= 6 and any(canonical(t) in _COMPANY_FORM for t in tokens[i + 1 : j]):
+            labels[i:j] = ["author"] * (j - i)
+        return
+
+
+def _second_host_after_the_places_colon(tokens: list[str], labels: list[str]) -> None:
+    """`// Proceedings title : Сборник трудов … / Под ред. … – Самара: Самарский университет – 2021`:
+    the imprint's `Place: Publisher` names the publisher after the place's colon; a second host
+    read there, after the host the part is in, is that publisher."""
+    runs = _runs(tuple(labels))
+    for k in range(2, len(runs)):
+        label, a, b = runs[k]
+        if label not in _HOSTS or runs[k - 1][0] != "location" or not tokens[a - 1].endswith(":"):
+            continue
+        if any(r[0] in _HOSTS for r in runs[: k - 1]):
+            labels[a:b] = ["publisher"] * (b - a)
+        return
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1290,6 +1503,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _year_of_account_in_a_title(tokens, labels)
     _compilers_not_authors(tokens, labels)
     _last_name_after_a_comma(tokens, labels)
+    _last_vancouver_name_with_a_particle(tokens, labels)
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _conference_bracket_in_the_host(tokens, labels)
@@ -1309,6 +1523,15 @@ def corrected(tagged: Tagged) -> Tagged:
     _electronic_resource_notes(tokens, labels)
     _one_word_before_a_lower_case_title(tokens, labels)
     _title_words_read_as_a_first_host(tokens, labels)
+    _pages_after_the_volumes_colon(tokens, labels)
+    _glued_page_count(tokens, labels)
+    _number_glued_to_its_sign(tokens, labels)
+    _date_of_change_note(tokens, labels)
+    _host_before_a_page_range(tokens, labels)
+    _host_after_in_inside_the_title(tokens, labels)
+    _host_after_the_double_slash_read_as_names(tokens, labels)
+    _firm_after_the_slash_is_the_author(tokens, labels)
+    _second_host_after_the_places_colon(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

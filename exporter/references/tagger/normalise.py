@@ -51,6 +51,9 @@ def _person(chunk: str) -> tuple[str, str] | None:
         return (" ".join(words[lead:]).strip(".,"), " ".join(words[:lead]))
     if len(words) >= 2 and _PATRONYMIC.search(words[-1]):  # `Власов Геннадий Фёдорович`
         return (words[0].strip(".,"), " ".join(words[1:]))
+    if len(words) >= 3 and words[-1].strip(".,") in _PARTICLES and _BARE_INITIALS.match(words[-2].strip(",;")) and not _is_initials(words[0]):
+        # Vancouver's `Loon LJ van`: the family name's particle printed after the initials
+        return (words[-1].strip(".,") + " " + " ".join(words[:-2]).strip(".,"), words[-2])
     trail = len(words)
     while trail > 1 and _is_initials(words[trail - 1]):
         trail -= 1
@@ -730,6 +733,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _place_not_publisher(f)
     _place_after_title(f, tagged)
     _cut_title_at_gost_marks(f)
+    _other_title_after_the_designation(f)
     _journal_from_title(f)
     _journal_glued_to_title(f)
     _publisher_from_place(f)
@@ -739,6 +743,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _place_after_publisher(f)
     _presentation_not_publisher(f)
     _institution_after_genre(f, tagged)
+    _retrieval_statement_not_title(f)
     _split_translation(f)
     _split_container_translation(f)
     _conference_bracket(f)
@@ -854,6 +859,52 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
         f.confidence["title"] = p
 
 
+
+# GOST 7.1's title area of an electronic resource: `Title proper [Электронный ресурс] : other title
+# information / statement of responsibility`, the other title information closed by ` / ` or the
+# next area's dash.
+_OTHER_TITLE_AFTER_DESIGNATION = re.compile(
+    r"^(?P<proper>[^\[\]/]*?)\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource)\]\s?:\s?"
+    r"(?P<other>[^\s/][^/]*?)(?=\s/\s|\.?\s[–—-]\s|\.?\s*$)"
+)
+_PERSON_NAME = re.compile(rf"^[{_UP}][^\W\d_]+(?:[-‐][^\W\d_]+)?,?\s(?:[{_UP}]\.\s?){{1,3}}$")
+
+
+def _other_title_after_the_designation(f: _Fields) -> None:
+    """`Neurones [Электронный ресурс] : Нейронные сети / текст доступен …`: the words after the
+    designation's colon, to the responsibility's ` / ` or the next area's dash, are the title's
+    other information (GOST 7.1-2003 §5.4), so the title is `Neurones: Нейронные сети`; where the
+    title proper is a person's name (`Pussadeniya, N. [Электронный ресурс] : Title / …`), read as
+    the author, they are the title; a site's name or the other information read as an author
+    (`Яндекс.Образование`: no comma, no initials) is the title's. A kind of work or a thesis's
+    designation there (`: дис. … канд. наук`, `: учебник`) is no title."""
+    m = _OTHER_TITLE_AFTER_DESIGNATION.match(f.text)
+    if m is None or not re.search(r"[^\W\d_]", m["other"]) or _THESIS_OR_KIND.match(m["other"]):
+        return
+    other = m["other"].strip(" .,;:")
+    begin = m.start("proper")
+    author = f.items.get("author")
+    if author is not None and author[1] < m.end("other"):
+        rest = f.text[author[2] : m.end("proper")].strip(" .,:;")
+        glued = author[2] < m.end("proper") and not f.text[author[2]].isspace()  # `Яндекс.Образование`: one word
+        if author[1] >= m.end("proper") or glued or not rest and not _PERSON_NAME.match(m["proper"].strip()):
+            f.items.pop("author")  # the site's name or the other information read as a name
+            f.taken = [t for t in f.taken if t != author[1:]]
+        elif not rest:
+            begin = None  # the person's name stands for the title proper
+        else:
+            begin = m.end("proper") - len(f.text[author[2] : m.end("proper")].lstrip(" .,:;"))
+    for name in ("title", "publisher", "address", "journal", "booktitle", "series"):
+        if name in f.items and (name == "title" or m.start("other") <= f.items[name][1] < m.start("other") + len(other)):
+            _, a, b = f.items.pop(name)  # the other information read as a publisher, a place or a host is the title's
+            f.taken = [t for t in f.taken if t != (a, b)]
+    proper = f.text[begin : m.end("proper")].strip(" .,:;") if begin is not None else ""
+    if proper:
+        f.add("title", begin, m.start("other") + len(other), f"{proper}: {other}")
+    else:
+        f.add("title", m.start("other"), m.start("other") + len(other))
+
+
 # A page of a site by GOST 7.0.5/7.1 (`Title // Site. URL: …`, `Title // site URL: …`,
 # `Title // Site. – Режим доступа: …`): between `//` and the address's label stands the site.
 _SITE_BEFORE_ADDRESS = re.compile(r"//\s*(?P<site>[^\s/][^/]{0,120}?)[\s.,:]*(?:[–—-]\s*)?(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available\s(?:at|from)|Retrieved\sfrom)\b", re.IGNORECASE)
@@ -905,6 +956,8 @@ _KIND_OF_WORK = re.compile(
     r"(?:\s(?:для|по|к)\s[^.:/]{1,120})?",
     re.IGNORECASE,
 )
+# A thesis's designation or a kind of work after the designation's colon (`: дис. … канд. наук`).
+_THESIS_OR_KIND = re.compile(rf"\s*(?:дис\b|диссертац|автореф|dissertation|thesis|.*дәрежесін\sалу|{_KIND_OF_WORK.pattern})", re.IGNORECASE)
 
 
 def _kind_of_work_not_container(f: _Fields) -> None:
@@ -1287,6 +1340,27 @@ def _institution_after_genre(f: _Fields, tagged) -> None:
     _text_value(f, "publisher", after[1], after[2])
 
 
+_RETRIEVAL_AT_THE_END = re.compile(r"[.,]?\s+(?:Retrieved\s+(?:from|on)|Available\s+(?:at|from|online)|Accessed(?:\s+on)?)\s*:?$", re.IGNORECASE)
+
+
+def _retrieval_statement_not_title(f: _Fields) -> None:
+    """`Poole, J. (2018b). The Amboseli Elephants. Retrieved from https://…`: APA's and Harvard's
+    retrieval statement (`Retrieved from`, `Available at:`) before the address is no word of the
+    title the tagger read on into it."""
+    if "title" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = _RETRIEVAL_AT_THE_END.search(value)
+    if m is None or m.start() < 3:
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + m.start(), value[: m.start()].strip(" .,:;"))
+    if p is not None:
+        f.confidence["title"] = p
+
+
 def _split_translation(f: _Fields) -> None:
     """`Title [Its translation]` (Russian journals' English lists): the bracket is `titleaddon`,
     and it ends the title: what a title read past it holds is the journal (`… [Translation].
@@ -1294,7 +1368,7 @@ def _split_translation(f: _Fields) -> None:
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
-    m = re.search(r"\s?\[([^\[\]]{4,})\][.,]?(?:\s+|$)", value)
+    m = re.search(r"\s?\[([^\[\]]{4,}|PDF|DVD|CD|MP3|MP4|PPT)\][.,]?(?:\s+|$)", value)  # APA's `[PDF]` too
     if not m or re.match(r"\d", m[1]) or m.start() == 0:
         return
     p = f.confidence.get("title")
