@@ -52,12 +52,18 @@ def find_formulas(doc, pages: list[Page]) -> list[PageFormula]:
     out: list[PageFormula] = []
     for page in pages:
         taken: set[int] = set()
-        for found in _numbered(page):
-            if taken.isdisjoint(found[0]):
-                picture = _picture(doc[page.number - 1], page, *found)
-                if picture is not None:
-                    out.append(picture)
-                    taken.update(found[0])
+        pdf_page = None  # loaded once, for the page's first formula (loading is most of a page's cost)
+        try:
+            for found in _numbered(page):
+                if taken.isdisjoint(found[0]):
+                    pdf_page = pdf_page or doc[page.number - 1]
+                    picture = _picture(pdf_page, page, *found)
+                    if picture is not None:
+                        out.append(picture)
+                        taken.update(found[0])
+        finally:
+            if pdf_page is not None:
+                pdf_page.close()
     return out
 
 

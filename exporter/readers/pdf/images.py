@@ -287,5 +287,5 @@ def page_body_size(page: Page) -> float:
     """The size most of the page's letters are set in."""
     sizes: dict[float, int] = {}
     for line in page.lines:
-        sizes[line.size] = sizes.get(line.size, 0) + sum(ch.isalpha() for ch in line.text)
+        sizes[line.size] = sizes.get(line.size, 0) + sum(map(str.isalpha, line.text))
     return max(sizes, key=sizes.__getitem__) if sizes else 10.0
