@@ -62,3 +62,61 @@ def test_pdf_edition_marks_the_picture_as_a_formula(edition):
     stream = PdfReader(io.BytesIO(pdf_writer.render(edition))).pages[0].get_contents().get_data().decode("latin-1")
     alts = [bytes.fromhex(a).decode("utf-16-be").lstrip("\ufeff") for a in re.findall(r"/Formula <</Alt <([0-9A-F]*)>>> BDC", stream)]
     assert alts == ["formula"]
+
+
+# ---- a formula picture on a line of its own is set as a display formula -------------------------
+
+
+@pytest.fixture(scope="module")
+def displayed():
+    numbered = Image(drawn("PNG", (240, 56)), "image/png", width=60, height=14, name="media/image7.png", formula=True)
+    alone = Image(drawn("PNG", (240, 56)), "image/png", width=60, height=14, name="media/image8.png", formula=True)
+    inline = Image(drawn("PNG", (240, 56)), "image/png", width=60, height=14, name="media/image9.png", formula=True)
+    blocks = (
+        Paragraph((Text("Модель записывается так:"),), Span(1, 1, 1, 20)),
+        Paragraph((numbered, Text("\u2003(3)")), Span(2, 1, 2, 5)),
+        Paragraph((alone,), Span(3, 1, 3, 2)),
+        Paragraph((Text("Здесь "), inline, Text(" – скорость (3)."),), Span(4, 1, 4, 20)),
+    )
+    return Edition(Linked(Document("d.docx", Meta(language="ru"), blocks), ()), Template.load("kz-conference"), stem="d")
+
+
+def test_docx_sets_a_formula_picture_alone_as_an_equation_paragraph(displayed):
+    xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(displayed))).read("word/document.xml").decode("utf-8")
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)
+    with_pictures = [p for p in paragraphs if "<wp:inline" in p]
+    assert len(with_pictures) == 3
+    numbered, alone, inline = with_pictures
+    # the Equation style's centre tab before the picture, its right tab before the number
+    assert 'w:val="Equation"' in numbered and numbered.count("<w:tab/>") == 2 and numbered.index("<w:tab/>") < numbered.index("<wp:inline") < numbered.rindex("<w:tab/>") < numbered.index(">(3)<")
+    assert 'w:val="Equation"' in alone and alone.count("<w:tab/>") == 1
+    assert 'w:val="Equation"' not in inline and "<w:tab/>" not in inline
+
+
+def test_latex_sets_a_formula_picture_alone_in_an_equation_with_its_number(displayed):
+    tex = latex_writer.render(displayed).decode("utf-8")
+    assert re.search(r"\\begin\{equation\}\n\\vcenter\{\\hbox\{\\includegraphics\[[^]]*\]\{d\.media/formula\d+\.png\}\}\}\\tag\{3\}\n\\end\{equation\}", tex)
+    assert re.search(r"\\begin\{center\}\n\\includegraphics\[[^]]*\]\{d\.media/formula\d+\.png\}\n\\end\{center\}", tex)
+    assert re.search(r"Здесь \\includegraphics\[[^]]*\]\{d\.media/formula\d+\.png\}", tex)  # in its sentence, as before
+
+
+def test_pdf_centres_a_formula_picture_alone_and_sets_its_number_at_the_right_margin(displayed):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(pdf_writer.render(displayed))
+    page = pdf[0]
+    width = page.get_width()
+    text = page.get_textpage()
+    whole = text.get_text_range()
+    pictures = sorted((obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])), key=lambda b: -b[3])
+    assert len(pictures) == 3
+    margin_right = width - 2.0 * 72 / 2.54  # kz-conference: 2 cm margins on both sides
+    middle = width / 2
+    for numbered_or_alone in pictures[:2]:  # centred in the text width, within a point
+        assert abs((numbered_or_alone[0] + numbered_or_alone[2]) / 2 - middle) < 1.0
+    number = whole.index("(3)")
+    box = text.get_charbox(number + 2)  # the closing bracket: at the right margin, on the picture's height
+    assert abs(box[2] - margin_right) < 1.0
+    assert pictures[0][1] - 2 < (box[1] + box[3]) / 2 < pictures[0][3] + 2
+    assert pictures[2][0] < middle - 60  # the one in a sentence stays in its line

@@ -327,6 +327,24 @@ def split_display_math(inlines) -> list:
     return out
 
 
+_NUMBER_BESIDE = re.compile(r"\s*\((\d{1,3}(?:\.\d{1,3})?[^\W\d_]?)\)[.,;]?\s*")
+
+
+def display_picture(run) -> tuple[Image, str | None] | None:
+    """A run that is one formula picture alone, with its number `(4)` after it or none: a
+    formula set as a picture on a line of its own (a Word equation object's preview, a PDF's
+    formula taken from the page), which the editions set as they set a typeset display formula
+    (centred, the number at the right margin); None for any other run."""
+    nodes = [n for n in run if not (isinstance(n, Text) and not n.text.strip())]
+    if not nodes or not isinstance(nodes[0], Image) or not nodes[0].formula:
+        return None
+    if len(nodes) == 1:
+        return nodes[0], None
+    if len(nodes) == 2 and isinstance(nodes[1], Text) and (m := _NUMBER_BESIDE.fullmatch(nodes[1].text)):
+        return nodes[0], m[1]
+    return None
+
+
 def table_grid(block: Table) -> tuple[list[tuple[int, int, Cell]], int, int]:
     """Where each cell starts (row, column), with the grid's columns and rows.
 

@@ -42,7 +42,7 @@ from ..model import (
 from ..venue import language
 from ..typography.addresses import with_address_breaks
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, Walker, label_anchor, math_text, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, Walker, display_picture, label_anchor, math_text, split_display_math, table_grid, table_layout
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 from .docx_package import trim_package
 
@@ -565,6 +565,8 @@ class DocxWriter(Walker):
         for part in split_display_math(block.inlines):
             if isinstance(part, Math):
                 self.display_math(part)
+            elif (shown := display_picture(part)) is not None:
+                self.display_formula_picture(*shown)
             else:
                 self.current = self.add_paragraph(BODY_STYLE)
                 self.inlines(part)
@@ -845,6 +847,16 @@ class DocxWriter(Walker):
             self.add_text(p, f"({node.number})")
         if node.label:
             self.bookmark(p, label_anchor(node.label))
+
+    def display_formula_picture(self, image: Image, number: str | None) -> None:
+        """A formula picture on its own line, set as display_math sets a formula (style
+        Equation): at the centre tab, its number `(4)` at the right tab."""
+        self.current = p = self.add_paragraph(EQUATION_STYLE)
+        p._p.add_r().append(OxmlElement("w:tab"))
+        self.image(image)
+        if number:
+            p._p.add_r().append(OxmlElement("w:tab"))
+            self.add_text(p, f"({number})")
 
     def footnote(self, node: Footnote) -> None:
         """A real Word footnote: a `w:footnoteReference` here, its text in the footnotes part."""

@@ -18,7 +18,7 @@ from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.addresses import URL_PENALTY, address_breaks, is_address
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -115,6 +115,8 @@ class _Body(Walker):
         for part in split_display_math(block.inlines):
             if isinstance(part, Math):
                 self.out.append(self.display(part))
+            elif (shown := display_picture(part)) is not None:
+                self.out.append(self.display_formula_picture(*shown))
             else:
                 self.out.append(("" if first else "\\noindent ") + self.collect(part) + "\n\n")
             first = False
@@ -131,6 +133,14 @@ class _Body(Walker):
         if label:
             return f"\\begin{{equation*}}\n{tex}{label}\n\\end{{equation*}}\n\n"
         return f"\\[\n{tex}\n\\]\n\n"
+
+    def display_formula_picture(self, image: Image, number: str | None) -> str:
+        """A formula picture on its own line, set as `display` sets a formula: centred in an
+        `equation` with the source's number as `\\tag`, or in `center`."""
+        graphic = self.graphic(image, self.text_width * 0.85, self.text_height * 0.8)
+        if number:
+            return f"\\begin{{equation}}\n\\vcenter{{\\hbox{{{graphic}}}}}\\tag{{{self.tex(number)}}}\n\\end{{equation}}\n\n"
+        return f"\\begin{{center}}\n{graphic}\n\\end{{center}}\n\n"
 
     def bibliography(self, block: Bibliography) -> None:
         """A list closing the edition: kept aside for the venue's shell, which sets it."""

@@ -48,7 +48,7 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, code_lines, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, CaptionedTable, FlushFloats, PagedDoc, WholeFigure, WideFloat, title_height
 
@@ -432,6 +432,8 @@ class _PdfWalker(Walker):
             self.headings = {level: self._venue_heading(level) for level in range(1, 7)}
         self.body_continued = ParagraphStyle("body_continued", parent=self.body, firstLineIndent=0)
         self.caption_style = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0, keepWithNext=0)
+        self.display_picture_style = ParagraphStyle("display_picture", parent=self.caption_style, spaceBefore=self.size / 2, spaceAfter=self.size / 2)
+        self.equation_number_style = ParagraphStyle("equation_number", parent=self.display_picture_style, alignment=TA_RIGHT)
         self.placeholder_style = ParagraphStyle("placeholder", parent=self.cell, borderWidth=0.5, borderColor=colors.black, borderPadding=6, textColor=FLAG_TEXT)
         # Code blocks: the monospace face, left-aligned, on a light ground, set off like a figure.
         self.code_style = ParagraphStyle(
@@ -592,6 +594,8 @@ class _PdfWalker(Walker):
         for part in split_display_math(block.inlines):
             if isinstance(part, Math):
                 self.story.append(self._display(part))
+            elif (shown := display_picture(part)) is not None:
+                self.story.append(self._display_picture(*shown))
             else:
                 self.story.append(self.typeset(self._collect(part), self.body if first else self.body_continued))
             first = False
@@ -611,6 +615,19 @@ class _PdfWalker(Walker):
         self.formulas += 1
         anchor = label_anchor(node.label) if node.label else None
         return DisplayFormula(formula, node.tex, width, height, depth, node.number, self.fonts.regular, self.size, anchor)
+
+    def _display_picture(self, image: Image, number: str | None):
+        """A formula picture on its own line, set as `_display` sets a formula: centred in the
+        text width, its number at the right margin (a row of three cells: the picture's cell is
+        the middle one, as wide as the text less two margins' room for the number)."""
+        shown = self.typeset(self._collect((image,)), self.display_picture_style)
+        if not number:
+            return shown
+        room = self.size * 4
+        label = self.typeset(self.fonts.markup(f"({number})"), self.equation_number_style)
+        row = RLTable([["", shown, label]], colWidths=[room, self.edition_width - 2 * room, room], hAlign="CENTER")
+        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return row
 
     def code_block(self, block: CodeBlock) -> None:
         """The code's lines as written (tabs to 4-column stops), in the monospace face; a line
