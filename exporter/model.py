@@ -118,6 +118,9 @@ class Image:
     alt: str = ""
     name: str = ""  # the name it had in the source (`media/image3.png`, `fig.png`), for messages and media files
     formula: bool = False  # the picture of a formula (an Equation 3.0 / MathType object's preview): mathematics, shown as a picture
+    # The body type's size beside it in the source, in points, for a picture of text set in that
+    # type (a formula taken from a PDF's page): an edition in other type scales it alike.
+    type_size: float | None = None
     share: float | None = None  # the share of the text width it is shown at (Markdown `{width=50%}`), over `width`
 
 

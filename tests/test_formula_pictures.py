@@ -120,3 +120,23 @@ def test_pdf_centres_a_formula_picture_alone_and_sets_its_number_at_the_right_ma
     assert abs(box[2] - margin_right) < 1.0
     assert pictures[0][1] - 2 < (box[1] + box[3]) / 2 < pictures[0][3] + 2
     assert pictures[2][0] < middle - 60  # the one in a sentence stays in its line
+
+
+def test_a_formula_picture_of_a_pages_type_is_scaled_to_the_editions_type():
+    """A formula taken from a PDF set in 10.5 pt type keeps its size against the text in a
+    14 pt edition (kz-conference): 60 x 14 pt becomes 80 x 18.67 pt; a picture with no type size
+    (a Word equation object's preview) keeps the source's size."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    scaled = Image(drawn("PNG", (240, 56)), "image/png", width=60, height=14, name="f1.png", formula=True, type_size=10.5)
+    kept = Image(drawn("PNG", (241, 56)), "image/png", width=60, height=14, name="f2.png", formula=True)
+    blocks = (Paragraph((scaled, Text("\u2003(1)")), Span(1, 1, 1, 5)), Paragraph((kept, Text("\u2003(2)")), Span(2, 1, 2, 5)))
+    edition = Edition(Linked(Document("s.docx", Meta(language="ru"), blocks), ()), Template.load("kz-conference"), stem="s")
+    tex = latex_writer.render(edition).decode("utf-8")
+    assert re.findall(r"\\includegraphics\[width=([\d.]+)pt,height=([\d.]+)pt\]", tex) == [("80.00", "18.67"), ("60.00", "14.00")]
+    xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(edition))).read("word/document.xml").decode("utf-8")
+    assert [(int(cx), int(cy)) for cx, cy in re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"', xml)] == [(80 * 12700, round(18.6667 * 12700)), (60 * 12700, 14 * 12700)]
+    page = pdfium.PdfDocument(pdf_writer.render(edition))[0]
+    boxes = sorted((obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])), key=lambda b: -b[3])
+    assert [(round(b[2] - b[0], 1), round(b[3] - b[1], 1)) for b in boxes] == [(80.0, 18.7), (60.0, 14.0)]

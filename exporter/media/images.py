@@ -83,10 +83,18 @@ def _prepare(data: bytes, media_type: str, name: str) -> Picture:
     return _svg(svg, name, converted=True)
 
 
-def display_size(image: Image, picture: Picture, text_width: float | None = None) -> tuple[float, float]:
+def display_size(image: Image, picture: Picture, text_width: float | None = None, type_size: float | None = None) -> tuple[float, float]:
     """The size the source shows the picture at, in points (its natural size if it sets none;
     one side given: the other in proportion; a share of the text width, when it gives one and
-    the text width is known)."""
+    the text width is known); a picture of text set in the source's body type (`type_size`),
+    scaled to the edition's body type when it is given."""
+    w, h = _source_size(image, picture, text_width)
+    if image.type_size and type_size and image.type_size > 0:
+        return w * type_size / image.type_size, h * type_size / image.type_size
+    return w, h
+
+
+def _source_size(image: Image, picture: Picture, text_width: float | None) -> tuple[float, float]:
     if image.share and text_width and picture.width > 0:
         w = min(image.share, 1.0) * text_width
         return w, w * picture.height / picture.width

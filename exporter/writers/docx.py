@@ -732,7 +732,7 @@ class DocxWriter(Walker):
             except MediaError:
                 size = (image.width or 72.0, image.height or 72.0)
         else:
-            size = display_size(image, picture, max_width)
+            size = display_size(image, picture, max_width, self.body.size_pt)
         width, height = fit(size, max_width, max_height)
         try:
             alt = image.alt or ("formula" if image.formula else "")

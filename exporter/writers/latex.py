@@ -324,7 +324,7 @@ class _Body(Walker):
         name, picture = self.media[(image.media_type, image.data)]
         if isinstance(picture, MediaError):  # MED001 reports it; shown where it stood
             return f"\\fbox{{\\parbox{{0.8\\linewidth}}{{\\textcolor{{red}}{{{self.tex('[' + str(picture) + ']')}}}}}}}"
-        width, height = fit(display_size(image, picture, max_width), max_width, max_height)
+        width, height = fit(display_size(image, picture, max_width, self.edition.venue.body.size_pt), max_width, max_height)
         return f"\\includegraphics[width={width:.2f}pt,height={height:.2f}pt]{{{name}}}"
 
     def image(self, node: Image) -> None:

@@ -701,7 +701,7 @@ class _PdfWalker(Walker):
         except MediaError as exc:
             self.buf.append(self.fonts.markup(f"[{exc}]"))
             return
-        width, height = fit(display_size(node, picture, self.edition_width), self.edition_width, self.frame_height * 0.5)
+        width, height = fit(display_size(node, picture, self.edition_width, self.size), self.edition_width, self.frame_height * 0.5)
         self.pictures += 1
         what = picture.drawing() if picture.kind == "svg" else picture
         if node.formula:  # mathematics shown as a picture: marked as a formula, like a typeset one

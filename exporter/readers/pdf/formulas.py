@@ -45,6 +45,7 @@ class PageFormula:
     data: bytes
     width: float  # points, after trimming
     height: float
+    type_size: float  # the page's body type, in points: the formula is set to match it
 
 
 def find_formulas(doc, pages: list[Page]) -> list[PageFormula]:
@@ -142,4 +143,4 @@ def _picture(pdf_page, page: Page, lines: tuple[int, ...], number: str, region) 
     box = (max(ink[0] - pad, 0), max(ink[1] - pad, 0), min(ink[2] + pad, image.width), min(ink[3] + pad, image.height))
     image = image.crop(box)
     scale = 72 / RENDER_DPI
-    return PageFormula(page.number, lines, number, region, png(image), round(image.width * scale, 2), round(image.height * scale, 2))
+    return PageFormula(page.number, lines, number, region, png(image), round(image.width * scale, 2), round(image.height * scale, 2), page_body_size(page))

@@ -1112,7 +1112,7 @@ def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
 def formula_paragraph(formula: PageFormula, span: Span) -> Paragraph:
     """A numbered display formula: its picture, marked as mathematics, and its number beside it
     (as a Word equation object's picture keeps its number)."""
-    picture = Image(formula.data, "image/png", formula.width, formula.height, name=f"page{formula.page}-formula{formula.number}", formula=True)
+    picture = Image(formula.data, "image/png", formula.width, formula.height, name=f"page{formula.page}-formula{formula.number}", formula=True, type_size=formula.type_size)
     return Paragraph((picture, Text(f"\u2003({formula.number})")), span)
 
 
