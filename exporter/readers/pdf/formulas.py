@@ -8,7 +8,8 @@ Word equation object's preview is, `Image.formula`), its number beside it.
 Rule: a display formula is a line ending in an equation's number set apart at its column's
 right (`(1)`, `(2.3)`, `(4a)`, after a wide gap on the baseline), with the lines next to it in
 its column that stand closer to it than a line of the body's type would (a fraction's
-numerator and denominator, limits, indices); none of them is prose (starting at the column's
+numerator and denominator, limits, indices; a short run in smaller type, as a sum's limit, a
+little further); none of them is prose (starting at the column's
 left edge, or holding more than a few words). The picture is the column's region between the
 prose line above and the prose line below, the number left out, rendered at RENDER_DPI and
 trimmed to its ink. A formula without a number stays text: nothing marks where it begins and
@@ -84,7 +85,7 @@ def _numbered(page: Page):
             run = [k]
             for step in (-1, 1):
                 j = k + step
-                while 0 <= j < len(column) and len(run) < MAX_LINES and abs(column[j].y - column[j - step].y) < 1.1 * body and _formula_line(column[j].text, column[j].x0, left, body):
+                while 0 <= j < len(column) and len(run) < MAX_LINES and _next_to(column[j], column[j - step], body) and _formula_line(column[j].text, column[j].x0, left, body):
                     run.append(j)
                     j += step
             run.sort()
@@ -95,6 +96,16 @@ def _numbered(page: Page):
             bottom = max(below.y + 0.8 * below.size if below else 0.0, min(lows) - 1.5 * body)
             stop = line.break_xs[-1] if at else line.x0
             yield tuple(column[j].number for j in run), number, (left - 2, bottom, stop - 2, top)
+
+
+def _next_to(line: Line, formula_line: Line, body: float) -> bool:
+    """Whether a line stands close enough to a formula's line to be the formula's: closer than
+    a line of the body's type would, or, for a short run in smaller type (a sum's limit `i=1`,
+    an index), within half a line more."""
+    gap = abs(line.y - formula_line.y)
+    if gap < 1.1 * body:
+        return True
+    return gap < 1.6 * body and line.size < body - 0.5 and len(line.text.replace(" ", "")) <= 8
 
 
 def _number_at_right(line: Line, left: float, right: float) -> tuple[str | None, int]:
