@@ -97,3 +97,31 @@ def test_a_region_that_would_cut_the_next_line_leaves_the_formula_as_text(tmp_pa
     # the prose line below stands so close that a picture of the formula would take its top
     blocks = _blocks(make_paper(tmp_path / "f.pdf", between=-2))
     assert not any(isinstance(n, Image) for n in walk(blocks))
+
+
+def test_a_sums_limit_in_smaller_type_below_the_line_is_the_formulas(tmp_path):
+    # `n` over and `i=1` under a sum, in 8 pt, further below its line than a body line's gap
+    # would allow (14 pt for 11 pt type): both belong to the formula, no `i=1` is left as text
+    path = tmp_path / "sum.pdf"
+    c = pdf_canvas(path)
+    y = 760
+    for line in PROSE:
+        draw_text(c, 50, y, line)
+        y -= 14
+    y -= 16
+    draw_text(c, 236, y + 11, "n", 8)
+    draw_text(c, 230, y, "S = Σ x", 11)
+    draw_text(c, 232, y - 14, "i=1", 8)
+    draw_text(c, 520, y, "(2)", 11)
+    y -= 34
+    for line in AFTER:
+        draw_text(c, 50, y, line)
+        y -= 14
+    for k in range(12):
+        draw_text(c, 50, y - 14 * k, "Текст статьи продолжается обычными строками основного текста без формул.")
+    c.save()
+    blocks = _blocks(path)
+    pictures = [n for n in walk(blocks) if isinstance(n, Image) and n.formula]
+    assert len(pictures) == 1 and pictures[0].height > 24  # the line and both limits
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "i=1" not in text and "Σ" not in text
