@@ -213,7 +213,12 @@ def test_nothing_is_kept_even_when_the_client_leaves(server):
                + body + f"\r\n--{boundary}--\r\n".encode())
     head = (f"POST /api/build?to=pdf HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n"
             f"Content-Length: {len(payload)}\r\n\r\n").encode()
-    folders = lambda: list(server["scratch"].glob("**/exporter-web-*"))  # noqa: E731
+    def folders() -> list:
+        while True:
+            try:
+                return list(server["scratch"].glob("**/exporter-web-*"))
+            except FileNotFoundError:  # the server removed a folder while the glob walked into it: look again
+                continue
     seen = False
     with socket.create_connection(("127.0.0.1", server["port"])) as conn:
         conn.sendall(head + payload)
