@@ -54,12 +54,13 @@ def find_formulas(doc, pages: list[Page]) -> list[PageFormula]:
     out: list[PageFormula] = []
     for page in pages:
         taken: set[int] = set()
+        body = page_body_size(page)
         pdf_page = None  # loaded once, for the page's first formula (loading is most of a page's cost)
         try:
-            for found in _numbered(page):
+            for found in _numbered(page, body):
                 if taken.isdisjoint(found[0]):
                     pdf_page = pdf_page or doc[page.number - 1]
-                    picture = _picture(pdf_page, page, *found)
+                    picture = _picture(pdf_page, page, body, *found)
                     if picture is not None:
                         out.append(picture)
                         taken.update(found[0])
@@ -69,9 +70,8 @@ def find_formulas(doc, pages: list[Page]) -> list[PageFormula]:
     return out
 
 
-def _numbered(page: Page):
-    """(lines, number, region) of each numbered formula on a page."""
-    body = page_body_size(page)
+def _numbered(page: Page, body: float):
+    """(lines, number, region) of each numbered formula on a page whose body type is `body` points."""
     for side in sorted({line.side for line in page.lines}):
         column = sorted((l for l in page.lines if l.side == side and l.text.strip()), key=lambda l: -l.y)
         prose = [l for l in column if abs(l.size - body) < 0.5 and len(_long_words(l.text)) > MAX_WORDS]
@@ -80,8 +80,8 @@ def _numbered(page: Page):
         left, right = _edge(sorted(l.x0 for l in prose), 0.1), _edge(sorted(l.x1 for l in prose), 0.9)
         for k, line in enumerate(column):
             number, at = _number_at_right(line, left, right)
-            if number is None or not _formula_line(line.text[:at], line.x0, left, body) and at:
-                continue
+            if number is None or (at and not _formula_line(line.text[:at], line.x0, left, body)):
+                continue  # no number, or prose before it (a number alone on its line is a formula's)
             run = [k]
             for step in (-1, 1):
                 j = k + step
@@ -139,7 +139,7 @@ def _edge(values: list[float], share: float) -> float:
     return values[min(int(share * len(values)), len(values) - 1)]
 
 
-def _picture(pdf_page, page: Page, lines: tuple[int, ...], number: str, region) -> PageFormula | None:
+def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: str, region) -> PageFormula | None:
     """The formula's picture: the region rendered, trimmed to its ink; None for an empty one."""
     left, bottom, right, top = region
     if right - left < 10 or top - bottom < 4:
@@ -154,4 +154,4 @@ def _picture(pdf_page, page: Page, lines: tuple[int, ...], number: str, region) 
     box = (max(ink[0] - pad, 0), max(ink[1] - pad, 0), min(ink[2] + pad, image.width), min(ink[3] + pad, image.height))
     image = image.crop(box)
     scale = 72 / RENDER_DPI
-    return PageFormula(page.number, lines, number, region, png(image), round(image.width * scale, 2), round(image.height * scale, 2), page_body_size(page))
+    return PageFormula(page.number, lines, number, region, png(image), round(image.width * scale, 2), round(image.height * scale, 2), body)
