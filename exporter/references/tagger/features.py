@@ -85,6 +85,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.[-‐]?){1,3}[,;:]?$")
 _QUOTES = "\"'”„’‚´«‘“`»"
+_QUOTE_SET = frozenset(_QUOTES)  # one character each: `in` a set, never a substring (`""`)
 
 # Words that mark an element, by what they mark (AnyStyle's keyword feature, with the Russian
 # and Kazakh ones GOST lists use).
@@ -195,7 +196,6 @@ _MODERATE_END = re.compile(r"[:\"'”„’‚´«‘“`»][,;:\-–—!?.]?$")
 _WEAK_END = re.compile(r"[!?,;\-–—][\"'”„’»]?$")
 
 
-@lru_cache(maxsize=65536)
 def terminal(token: str) -> str:
     """How strongly a token ends an element (AnyStyle's Terminal feature): `.` `)` `]` strong,
     `:` or a closing quote moderate, `,` `;` `!` `?` a dash weak."""
@@ -218,7 +218,7 @@ def _brackets(token: str) -> str:
         return "close"
     if first in _QUOTES:
         return "quote-open"
-    if last in _QUOTES or token[-2:-1] in tuple(_QUOTES):
+    if last in _QUOTES or token[-2:-1] in _QUOTE_SET:
         return "quote-close"
     return "none"
 
@@ -227,7 +227,6 @@ _DOTTED_DATE = re.compile(r"(?:\d{1,2}[./]){2}\d{2,4}")
 _HYPHEN_CAPITAL = re.compile(r"[-‐][A-ZА-Я]")
 
 
-@lru_cache(maxsize=65536)
 def token_features(token: str) -> tuple[str, ...]:
     """What a token says by itself (cached: most tokens of a list repeat)."""
     w = canonical(token)
@@ -275,19 +274,40 @@ def token_features(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _own_attributes(token: str) -> tuple[bytes, ...]:
-    """token_features as CRFsuite reads attribute names: UTF-8 bytes, encoded once a token."""
-    return tuple(f.encode() for f in token_features(token))
+def _token(token: str) -> tuple:
+    """Everything sequence_features asks of one token, made once (cached: words repeat), as the
+    UTF-8 bytes CRFsuite reads attribute names in: its own attributes (token_features), what it
+    says about each neighbour (_as_neighbour), the pieces the pair features join (its last
+    character, shape, keyword, terminal strength, capitals, word), its marks and its counts.
+    One record a token: on a list's first read most tokens are new, and a cache and an encoding
+    for each of these parts cost as much as computing them."""
+    feats = token_features(token)
+    own = tuple("\n".join(feats).encode().split(b"\n"))  # tokens hold no newline: one encoding for all
+    w, shape, caps, num, term = (feats[k][len(name):] for k, name in ((0, "w="), (1, "shape="), (2, "caps="), (3, "num="), (10, "term=")))
+    kw = _KEYWORD_OF.get(w, "")
+    pieces = tuple(x.encode() for x in (token[-1], shape, kw, term, caps, w))
+    return own, _as_neighbour(token, pieces, num.encode()), pieces, _marks(token), _counts(token)
 
 
-@lru_cache(maxsize=65536)
-def _context(token: str) -> tuple[str, str, str, str, str, str]:
-    """What a neighbour contributes: word, shape, keyword, terminal strength, capitals, number kind."""
-    f = token_features(token)
-    return f[0][2:], f[1][6:], _KEYWORD_OF.get(canonical(token), ""), terminal(token), f[2][5:], f[3][4:]
+def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tuple[bytes, ...], ...]:
+    """What a token says about the tokens around it, one tuple for each of _OFFSETS (the token
+    is -k places from the one it describes): its word up to three places away, its shape up to
+    two, and at one place its keyword, last character, capitals and number kind, and after the
+    token it follows, its first character if that is no letter or digit (the punctuation after
+    that token)."""
+    end, shape, kw, _, caps, w = pieces
+    start = (token[0] if not token[0].isalnum() else "w").encode()
+    near = (b"shape=" + shape, b"kw=" + kw, b"end=" + end, b"caps+num=" + caps + b"|" + num)
+    return (
+        (b"-3:w=" + w,),
+        (b"-2:w=" + w, b"-2:shape=" + shape),
+        (b"-1:w=" + w, *(b"-1:" + x for x in near)),
+        (b"1:w=" + w, *(b"1:" + x for x in near), b"+1:start=" + start),
+        (b"2:w=" + w, b"2:shape=" + shape),
+        (b"3:w=" + w,),
+    )
 
 
-@lru_cache(maxsize=65536)
 def _marks(token: str) -> tuple[int, int, int]:
     """Quotes, opening and closing brackets in a token."""
     return sum(token.count(q) for q in "\"“”«»"), token.count("(") + token.count("["), token.count(")") + token.count("]")
@@ -311,26 +331,7 @@ _FROM_END = tuple(f"from-end={k}".encode() for k in range(7))
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _EDGES = tuple((f"{k}:edge".encode(),) for k in _OFFSETS)
-
-
-@lru_cache(maxsize=65536)
-def _as_neighbour(token: str) -> tuple[tuple[bytes, ...], ...]:
-    """What a token says about the tokens around it, one tuple for each of _OFFSETS (the token
-    is -k places from the one it describes): its word up to three places away, its shape up to
-    two, and at one place its keyword, last character, capitals and number kind, and after the
-    token it follows, its first character if that is no letter or digit (the punctuation after
-    that token). Cached, and joined from each value encoded once: formatting is most of the cost."""
-    w, shape, kw, _, caps, num = (x.encode() for x in _context(token))
-    end, start = token[-1].encode(), (token[0] if not token[0].isalnum() else "w").encode()
-    near = (b"shape=" + shape, b"kw=" + kw, b"end=" + end, b"caps+num=" + caps + b"|" + num)
-    return (
-        (b"-3:w=" + w,),
-        (b"-2:w=" + w, b"-2:shape=" + shape),
-        (b"-1:w=" + w, *(b"-1:" + x for x in near)),
-        (b"1:w=" + w, *(b"1:" + x for x in near), b"+1:start=" + start),
-        (b"2:w=" + w, b"2:shape=" + shape),
-        (b"3:w=" + w,),
-    )
+_START = (b"^",) * 6  # the pieces of the pair features before the first token
 
 
 @lru_cache(maxsize=65536)
@@ -346,7 +347,6 @@ def gazetteer_features(tokens: list[str], words: list[str]) -> list[list[str]]:
     return gazetteer.token_features(words, [_capitalised(t) for t in tokens], GAZETTEER_KINDS, one_word=GAZETTEER_ONE_WORD)
 
 
-@lru_cache(maxsize=65536)
 def _counts(token: str) -> tuple[int, int, int, int]:
     """What a token adds to the counts kept along the entry: `//`, a year, a dash, a full stop."""
     return (int(token.startswith("//")), int(bool(_YEAR.search(token))), int(token in ("–", "—", "-")),
@@ -359,42 +359,45 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     ` – `, a year, a full stop). Each is a UTF-8 attribute name, as CRFsuite reads it."""
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
-    ctx = [_context(t) for t in tokens]
+    records = [_token(t) for t in tokens]
     # What the neighbours say of each token, one tuple per token: each slot's column shifted by
     # its offset, the entry's edges padded with the slot's edge name.
-    around = [_as_neighbour(t) for t in tokens]
     columns = []
     for slot, k in enumerate(_OFFSETS):
-        column = [a[slot] for a in around]
+        column = [r[1][slot] for r in records]
         edge = [_EDGES[slot]] * min(abs(k), n)
         columns.append((column[k:] + edge) if k > 0 else (edge + column[: max(n + k, 0)]))
     neighbours = [sum(each, ()) for each in zip(*columns)]
     doc = _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
     slashes_seen = _SLASHES[int("//" in text)]
     out = []
-    known = gazetteer_features(tokens, [c[0] for c in ctx]) if GAZETTEER_KINDS else None
+    known = gazetteer_features(tokens, [r[2][5].decode() for r in records]) if GAZETTEER_KINDS else None
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
-    for i, token in enumerate(tokens):
-        feats = list(_own_attributes(token))
+    before = _START
+    for i, (own, _, pieces, marks, counts) in enumerate(records):
+        feats = list(own)
         if known:
             feats += [f.encode() for f in known[i]]
         pos = _POS_FIRST if i == 0 else _POS_LAST if i == n - 1 else _POS[10 * i // n]
         # Where the token stands: inside quotes or brackets (counted before it, and whether it
         # opens or closes one itself), and its distance from each end of the entry in tokens.
-        quotes, opened, closed = _marks(token)
+        quotes, opened, closed = marks
         slashes = slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode()
         feats += [pos, doc, slashes, _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
                   _PERIODS[min(seen_period, 4)], _QUOTED[seen_quote % 2], _BRACKETED[min(depth, 1)][min(opened, 1)], _FROM_START[min(i, 6)], _FROM_END[min(n - 1 - i, 6)]]
         feats += neighbours[i]
-        before = ctx[i - 1][3] if i else "^"
+        # The pairs: the last character and terminal strength of the token before (`^` at the
+        # start) with this one's shape, capitals (AnyStyle's Cap-3: a capital after a full stop
+        # starts an element) and keyword, and the two words.
         feats += [
-            f"prev-end+shape={tokens[i - 1][-1] if i else '^'}|{ctx[i][1]}".encode(),
-            f"prev-term+caps={before}|{ctx[i][4]}".encode(),  # AnyStyle's Cap-3: a capital after a full stop starts an element
-            f"prev-term+kw={before}|{ctx[i][2]}".encode(),
-            f"bigram={ctx[i - 1][0] if i else '^'}/{ctx[i][0]}".encode(),
+            b"prev-end+shape=" + before[0] + b"|" + pieces[1],
+            b"prev-term+caps=" + before[3] + b"|" + pieces[4],
+            b"prev-term+kw=" + before[3] + b"|" + pieces[2],
+            b"bigram=" + before[5] + b"/" + pieces[5],
         ]
         out.append(feats)
-        slashes, year, dash, period = _counts(token)
+        before = pieces
+        slashes, year, dash, period = counts
         seen_slashes += slashes
         seen_year += year
         seen_dash += dash
