@@ -122,6 +122,10 @@ class Image:
     # type (a formula taken from a PDF's page): an edition in other type scales it alike.
     type_size: float | None = None
     share: float | None = None  # the share of the text width it is shown at (Markdown `{width=50%}`), over `width`
+    # How far below the text's baseline the picture's foot stands, in points at the source's size
+    # (Word's run position: MathType lowers its formula's preview so the formula's baseline meets
+    # the text's); negative: raised. A picture in the line stands on the baseline without it.
+    lowered: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,6 +138,21 @@ def test_equation_object_is_its_preview_inline_at_its_size_and_one_character(tmp
     assert "⟨formula⟩" not in json.dumps([getattr(n, "text", "") for n in para.inlines], ensure_ascii=False)
 
 
+def test_an_equation_objects_run_position_lowers_its_preview_and_a_plain_run_leaves_it_on_the_baseline(tmp_path):
+    """MathType sets `w:position` (half-points, up when positive) on its object's run so the
+    preview's baseline meets the text's: `-12` is 6 pt below; a run without one is on the
+    baseline, and a raised run (`6`) stands 3 pt above."""
+    d = paper()
+    p = d.add_paragraph("Здесь ")
+    lowered = equation_object(add_media(d, "image2.wmf", "image/x-wmf", WMF_TINY), add_ole(d, "oleObject1.bin"))
+    append_xml(p, lowered.replace("<w:r>", '<w:r><w:rPr><w:position w:val="-12"/></w:rPr>', 1))
+    append_xml(p, equation_object(add_media(d, "image3.wmf", "image/x-wmf", WMF_TINY), add_ole(d, "oleObject2.bin")))
+    raised = vml_picture(add_media(d, "image4.png", "image/png", PNG_1PX))
+    append_xml(p, raised.replace("<w:r>", '<w:r><w:rPr><w:position w:val="6"/></w:rPr>', 1))
+    [para] = blocks(d, tmp_path)
+    assert [n.lowered for n in para.inlines if isinstance(n, Image)] == [6.0, 0.0, -3.0]
+
+
 def test_alternate_content_takes_the_fallback_picture_of_a_shape_and_notes_a_chart_without_one(tmp_path):
     d = paper()
     rid = add_media(d, "image5.png", "image/png", PNG_1PX)
@@ -308,6 +323,23 @@ def test_mathtype_number_in_a_macrobutton_field(tmp_path):
     [para] = blocks(d, tmp_path)
     assert isinstance(para, Paragraph) and isinstance(para.inlines[1], Image)
     assert para.inlines[-1].text.endswith("(1)")
+
+
+def test_mathtype_number_whose_seq_result_is_written_as_instruction_text(tmp_path):
+    """MathType also writes the SEQ field's result inside its MACROBUTTON as `w:instrText` (the
+    whole button is the outer field's instruction), after a hidden `SEQ MTEqn \\h`: Word shows
+    `(2)`, and so does the reader."""
+    d = paper()
+    p = d.add_paragraph()
+    eq = equation_object(add_media(d, "image2.wmf", "image/x-wmf", WMF_TINY), add_ole(d, "oleObject1.bin"))
+    begin, separate, end = (f'<w:r><w:fldChar w:fldCharType="{k}"/></w:r>' for k in ("begin", "separate", "end"))
+    instr = lambda text: f'<w:r><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'  # noqa: E731
+    macro = (begin + instr(" MACROBUTTON MTPlaceRef \\* MERGEFORMAT ") + begin + instr(" SEQ MTEqn \\h \\* MERGEFORMAT ") + end
+             + instr("(") + begin + instr(" SEQ MTEqn \\c \\* Arabic \\* MERGEFORMAT ") + separate + instr("2") + end + instr(")") + end)
+    append_xml(p, f"<w:r><w:tab/></w:r>{eq}<w:r><w:tab/></w:r>{macro}")
+    [para] = blocks(d, tmp_path)
+    assert isinstance(para, Paragraph) and isinstance(para.inlines[1], Image)
+    assert para.inlines[-1].text.endswith("(2)")
 
 
 # ---- tables ------------------------------------------------------------------------------------

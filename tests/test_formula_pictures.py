@@ -140,3 +140,51 @@ def test_a_formula_picture_of_a_pages_type_is_scaled_to_the_editions_type():
     page = pdfium.PdfDocument(pdf_writer.render(edition))[0]
     boxes = sorted((obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])), key=lambda b: -b[3])
     assert [(round(b[2] - b[0], 1), round(b[3] - b[1], 1)) for b in boxes] == [(80.0, 18.7), (60.0, 14.0)]
+
+
+# ---- a formula picture in the line stands as far below the baseline as the source set it --------
+
+
+@pytest.fixture(scope="module")
+def lowered():
+    """`x_i` as MathType's preview: 13 x 19 pt, its run lowered 6 pt (Word's `w:position -12`)
+    so the letter's baseline meets the text's; the same picture set on the baseline beside it."""
+    down = Image(drawn("PNG", (52, 76)), "image/png", width=13, height=19, name="media/image1.png", formula=True, lowered=6.0)
+    level = Image(drawn("PNG", (53, 76)), "image/png", width=13, height=19, name="media/image2.png", formula=True)
+    blocks = (Paragraph((Text("где "), down, Text(" и "), level, Text(" – точки выборки.")), Span(1, 1, 1, 30)),)
+    return Edition(Linked(Document("l.docx", Meta(language="ru"), blocks), ()), Template.load("kz-conference"), stem="l")
+
+
+def test_docx_sets_the_lowered_pictures_run_position(lowered):
+    xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(lowered))).read("word/document.xml").decode("utf-8")
+    runs = [r for r in re.findall(r"<w:r>.*?</w:r>|<w:r [^>]*>.*?</w:r>", xml, re.S) if "<wp:inline" in r]
+    assert len(runs) == 2
+    assert '<w:position w:val="-12"/>' in runs[0] and "w:position" not in runs[1]
+
+
+def test_latex_lowers_the_picture_in_a_raisebox(lowered):
+    tex = latex_writer.render(lowered).decode("utf-8")
+    assert re.search(r"где \\raisebox\{-6\.00pt\}\{\\includegraphics\[width=13\.00pt,height=19\.00pt\]\{l\.media/formula\d+\.png\}\} и \\includegraphics", tex)
+
+
+def test_pdf_sets_the_lowered_picture_6_pt_below_the_one_on_the_baseline(lowered):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium.PdfDocument(pdf_writer.render(lowered))[0]
+    boxes = sorted((obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])), key=lambda b: b[0])
+    assert len(boxes) == 2
+    (_, down_bottom, _, down_top), (_, level_bottom, _, level_top) = boxes
+    assert abs((level_bottom - down_bottom) - 6.0) < 0.05 and abs((level_top - down_top) - 6.0) < 0.05
+    text = page.get_textpage()
+    where = text.get_text_range().index("где")
+    baseline = text.get_charbox(where)[1]  # `г` has no descender: its box's foot is on the baseline
+    assert abs(level_bottom - baseline) < 1.0
+
+
+def test_html_lowers_the_picture_by_its_vertical_align(lowered):
+    from exporter.writers import html as html_writer
+
+    page = html_writer.render(lowered).decode("utf-8")
+    styles = re.findall(r'<img class="picture" [^>]*style="([^"]*)"', page)
+    assert styles == ["max-width:100%;width:17px;vertical-align:-8.0px", "max-width:100%;width:17px"]  # 13 pt, 6 pt: 4/3 px a point

@@ -108,6 +108,16 @@ def _source_size(image: Image, picture: Picture, text_width: float | None) -> tu
     return picture.width, picture.height
 
 
+def lowered_by(image: Image, picture: Picture, shown_height: float) -> float:
+    """How far below the baseline a picture in the line stands at the height it is shown at:
+    the source's `lowered`, scaled with the picture (a formula's preview set smaller keeps its
+    baseline on the text's)."""
+    if not image.lowered:
+        return 0.0
+    source_height = _source_size(image, picture, None)[1]
+    return image.lowered * shown_height / source_height if source_height > 0 else image.lowered
+
+
 def fit(size: tuple[float, float], max_width: float, max_height: float) -> tuple[float, float]:
     """`size` scaled down to fit the box, proportions kept; never scaled up."""
     w, h = size

@@ -33,7 +33,7 @@ from docx.text.run import Run
 
 from .. import speedups
 from ..media.formulas import FormulaError
-from ..media.images import MediaError, display_size, fit, prepare
+from ..media.images import MediaError, display_size, fit, lowered_by, prepare
 from ..media.omml import tex_to_omml
 from ..model import (
     Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
@@ -742,6 +742,11 @@ class DocxWriter(Walker):
             return
         run = self.current._p.add_r()
         run.append(drawing)
+        lowered = lowered_by(image, picture, height) if picture is not None else image.lowered * height / (image.height or height)
+        if round(lowered * 2):  # Word's run position, in half-points: up when positive
+            position = OxmlElement("w:position")
+            position.set(qn("w:val"), str(-round(lowered * 2)))
+            run.get_or_add_rPr().append(position)
 
     def _broken(self, exc: MediaError) -> None:
         """A picture that cannot be carried: said in red where it stood (MED001 reports it)."""

@@ -214,11 +214,15 @@ class HtmlWalker(Walker):
             return Markup('<span class="picture-missing">[{}: {} KB, not shown on this page]</span>').format(image.name or "picture", size // 1024)
         self.picture_bytes += size
         uri = f"data:{DATA_TYPES[picture.kind]};base64," + base64.b64encode(picture.data).decode("ascii")
+        lowered = 0.0
         if image.share:  # a share of the text width: of the page's column here
             shown = f"{round(min(image.share, 1.0) * 100, 1):g}%"
         else:
-            shown = f"{round(min(picture.width if not image.width else image.width, 640) * 4 / 3)}px"
-        return Markup('<img class="picture" src="{}" alt="{}" style="max-width:100%;width:{}">').format(uri, image.alt or image.name, shown)
+            width = picture.width if not image.width else image.width
+            shown = f"{round(min(width, 640) * 4 / 3)}px"
+            lowered = image.lowered * min(width, 640) / width if width > 0 else 0.0  # below the baseline, as the source set it
+        style = f"max-width:100%;width:{shown}" + (f";vertical-align:{-lowered * 4 / 3:.1f}px" if abs(lowered) >= 0.01 else "")
+        return Markup('<img class="picture" src="{}" alt="{}" style="{}">').format(uri, image.alt or image.name, style)
 
     def formula(self, node: Math) -> Markup:
         """MathML from the TeX; the TeX itself in `<code class="math">` if it cannot be read."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..media.images import MediaError, Picture, display_size, fit, vector_pdf
+from ..media.images import MediaError, Picture, display_size, fit, lowered_by, vector_pdf
 from ..model import (
     CONTAINERS, Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
@@ -320,16 +320,19 @@ class _Body(Walker):
             + renumber + self._caption(block) + f"\n\\end{{figure{star}}}\n\n"
         )
 
-    def graphic(self, image: Image, max_width: float, max_height: float) -> str:
+    def graphic(self, image: Image, max_width: float, max_height: float, in_line: bool = False) -> str:
+        """`\\includegraphics` at the picture's size; in the line, lowered as the source set it."""
         name, picture = self.media[(image.media_type, image.data)]
         if isinstance(picture, MediaError):  # MED001 reports it; shown where it stood
             return f"\\fbox{{\\parbox{{0.8\\linewidth}}{{\\textcolor{{red}}{{{self.tex('[' + str(picture) + ']')}}}}}}}"
         width, height = fit(display_size(image, picture, max_width, self.edition.venue.body.size_pt), max_width, max_height)
-        return f"\\includegraphics[width={width:.2f}pt,height={height:.2f}pt]{{{name}}}"
+        graphic = f"\\includegraphics[width={width:.2f}pt,height={height:.2f}pt]{{{name}}}"
+        lowered = lowered_by(image, picture, height) if in_line else 0.0
+        return f"\\raisebox{{{-lowered:.2f}pt}}{{{graphic}}}" if abs(lowered) >= 0.01 else graphic
 
     def image(self, node: Image) -> None:
-        """A picture in the line (a formula's preview), standing on the baseline."""
-        self.out.append(self.graphic(node, self.text_width, self.text_height / 2))
+        """A picture in the line (a formula's preview): on the baseline, or as far below it as the source set it."""
+        self.out.append(self.graphic(node, self.text_width, self.text_height / 2, in_line=True))
 
     def cross_ref(self, node: CrossRef) -> None:
         target = self.edition.cross_ref_target(node)

@@ -39,7 +39,7 @@ from reportlab.platypus import TableStyle
 from .. import speedups
 from ..fonts import Face, cache_read, cache_write
 from ..media.formulas import FormulaError, typeset, typeset_ahead
-from ..media.images import MediaError, display_size, fit, prepare
+from ..media.images import MediaError, display_size, fit, lowered_by, prepare
 from ..media.mathfont import math_font
 from ..media.pdfsize import packed, unhint_subsets
 from ..model import (
@@ -695,7 +695,8 @@ class _PdfWalker(Walker):
         self.buf.append(self.inline.markup(form_key(node.tex, False), (formula, node.tex), width, height, depth))
 
     def image(self, node: Image) -> None:
-        """A picture in the line (a MathType formula's preview, an icon): on the baseline, at its size."""
+        """A picture in the line (a MathType formula's preview, an icon): at its size, on the
+        baseline or as far below it as the source set it."""
         try:
             picture = prepare(node)
         except MediaError as exc:
@@ -706,7 +707,7 @@ class _PdfWalker(Walker):
         what = picture.drawing() if picture.kind == "svg" else picture
         if node.formula:  # mathematics shown as a picture: marked as a formula, like a typeset one
             what = FormulaPicture(what, node.alt or "formula")
-        self.buf.append(self.inline.markup(f"img{self.pictures}", what, width, height, 0))
+        self.buf.append(self.inline.markup(f"img{self.pictures}", what, width, height, lowered_by(node, picture, height)))
 
     def cross_ref(self, node: CrossRef) -> None:
         """`рис. 3`: a link to the figure when it exists."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -524,6 +524,10 @@ class BodyWalker:
                     self.fields[-1].instruction += node.text or ""
                     if _is_macrobutton(self.fields[-1]):
                         self.fields[-1].shown.append(node.text or "")
+                elif (macro := self._macrobutton()) is not None:
+                    # a nested field's result written as instruction text, as MathType writes its
+                    # `SEQ MTEqn` number inside the MACROBUTTON: part of what the button shows
+                    macro.shown.append(node.text or "")
             elif self._hidden():
                 macro = self._macrobutton()
                 if macro is not None and tag == W + "t":  # a field's result inside a MACROBUTTON's display text
@@ -573,6 +577,8 @@ class BodyWalker:
             if image is None and self.media.part is not None:
                 self.unread.append((para, "picture", {"relationship": ref.rid}))
                 continue  # (without a package, as `annotate` walks, the atom still holds its place)
+            if image is not None and (lowered := _lowered(element)):
+                image = replace(image, lowered=lowered)
             self._add_formula(para, Atom("image", image=image, formula=ref.kind == "equation"), element)
 
     def _text(self, para: Para, text: str, style: dict, run) -> None:
@@ -589,6 +595,16 @@ class BodyWalker:
             last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs
             return
         para.atoms.append(Atom("text", text, cite=cite, **style))
+
+
+def _lowered(run) -> float:
+    """How far below the baseline the run sets what it holds, in points (its `w:position`, in
+    half-points, up when positive): MathType sets it on its formula's run so the preview's
+    baseline meets the text's. 0 for a run that sets none or an element that is no run."""
+    if run is None or run.tag != W + "r":
+        return 0.0
+    value = _int_or_none(attr(run.find(f"{W}rPr/{W}position"), "val"))
+    return -value / 2 if value else 0.0
 
 
 MAX_COLUMNS = 1000  # Word's grid holds at most 63 columns; a larger span is damage
