@@ -121,6 +121,7 @@ def test_a_picture_alone_with_an_equation_number_is_a_formula_not_a_figure(tmp_p
     append_xml(d.add_paragraph(), vml_picture(rid) + "<w:r><w:tab/><w:t>(1)</w:t></w:r>")
     [para] = blocks(d, tmp_path)
     assert isinstance(para, Paragraph) and isinstance(para.inlines[0], Image) and para.inlines[-1].text.endswith("(1)")
+    assert para.inlines[0].formula  # marked a formula: the editions centre it and set its number at the margin
 
 
 def test_equation_object_is_its_preview_inline_at_its_size_and_one_character(tmp_path):

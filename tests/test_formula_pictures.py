@@ -32,8 +32,10 @@ def test_the_docx_reader_marks_each_equation_objects_picture_as_a_formula():
     truth = json.loads(DIMITROV.with_suffix("").with_suffix(".truth.json").read_text(encoding="utf-8"))
     doc = read_document(str(DIMITROV))
     formulas = [n for n in walk(doc.blocks) if isinstance(n, Image) and n.formula]
-    assert len(formulas) == truth["objects"]["ole_equations"] == 9
-    assert all(n.media_type == "image/x-wmf" for n in formulas)
+    objects = [n for n in formulas if n.media_type == "image/x-wmf"]  # the equation objects' previews
+    assert len(objects) == truth["objects"]["ole_equations"] == 9
+    # and its formulas (1)-(3), pasted as PNG pictures each numbered `\t(n)`, are formulas too
+    assert [n.media_type for n in formulas if n not in objects] == ["image/png"] * 3
 
 
 @pytest.fixture(scope="module")
@@ -188,3 +190,53 @@ def test_html_lowers_the_picture_by_its_vertical_align(lowered):
     page = html_writer.render(lowered).decode("utf-8")
     styles = re.findall(r'<img class="picture" [^>]*style="([^"]*)"', page)
     assert styles == ["max-width:100%;width:17px;vertical-align:-8.0px", "max-width:100%;width:17px"]  # 13 pt, 6 pt: 4/3 px a point
+
+
+@pytest.fixture(scope="module")
+def joined():
+    """Two formula pictures joined by a comma with their number after (`ẋ = Ax + Bu, x = [φ ω]ᵀ
+    (4)`), and a picture closing its sentence with a comma: each a display of its own."""
+    first, second, closing = (Image(drawn("PNG", (240 + k, 56)), "image/png", width=60, height=14, name=f"media/image{k}.png", formula=True) for k in (1, 2, 3))
+    blocks = (
+        Paragraph((Text("Систему приводят к виду:"),), Span(1, 1, 1, 20)),
+        Paragraph((first, Text(", "), second, Text(" (4)")), Span(2, 1, 2, 5)),
+        Paragraph((closing, Text(",")), Span(3, 1, 3, 2)),
+        Paragraph((Text("где "), closing, Text(", – матрица.")), Span(4, 1, 4, 20)),
+    )
+    return Edition(Linked(Document("j.docx", Meta(language="ru"), blocks), ()), Template.load("kz-conference"), stem="j")
+
+
+def test_docx_sets_pictures_joined_by_punctuation_as_one_equation_paragraph(joined):
+    xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(joined))).read("word/document.xml").decode("utf-8")
+    with_pictures = [p for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S) if "<wp:inline" in p]
+    assert len(with_pictures) == 3
+    pair, closing, inline = with_pictures
+    assert 'w:val="Equation"' in pair and pair.count("<wp:inline") == 2 and pair.count("<w:tab/>") == 2
+    assert pair.index("<wp:inline") < pair.index(">, <") < pair.rindex("<wp:inline") < pair.rindex("<w:tab/>") < pair.index(">(4)<")
+    assert 'w:val="Equation"' in closing and closing.count("<w:tab/>") == 1 and ">,<" in closing
+    assert 'w:val="Equation"' not in inline
+
+
+def test_latex_sets_pictures_joined_by_punctuation_in_one_equation(joined):
+    tex = latex_writer.render(joined).decode("utf-8")
+    assert re.search(r"\\begin\{equation\}\n\\vcenter\{\\hbox\{\\includegraphics\[[^]]*\]\{j\.media/formula\d+\.png\}, \\includegraphics\[[^]]*\]\{j\.media/formula\d+\.png\}\}\}\\tag\{4\}\n\\end\{equation\}", tex)
+    assert re.search(r"\\begin\{center\}\n\\includegraphics\[[^]]*\]\{j\.media/formula\d+\.png\},\n\\end\{center\}", tex)
+    assert re.search(r"где \\includegraphics\[[^]]*\]\{j\.media/formula\d+\.png\}, – матрица", tex)
+
+
+def test_pdf_centres_pictures_joined_by_punctuation_and_sets_their_number_at_the_margin(joined):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium.PdfDocument(pdf_writer.render(joined))[0]
+    middle = page.get_width() / 2
+    boxes = sorted((obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])), key=lambda b: (-b[3], b[0]))
+    assert len(boxes) == 4
+    (a, b), closing, inline = boxes[:2], boxes[2], boxes[3]
+    assert abs(a[1] - b[1]) < 0.5 and a[2] < b[0]  # one line, in order
+    assert abs(((a[0] + b[2]) / 2) - middle) < 1.0  # centred: the pair's span, within a point
+    text = page.get_textpage()
+    box = text.get_charbox(text.get_text_range().index("(4)") + 2)
+    assert abs(box[2] - (page.get_width() - 2.0 * 72 / 2.54)) < 1.0
+    assert abs((closing[0] + closing[2]) / 2 - middle) < 4.0  # with its comma after it
+    assert inline[0] < middle - 60

@@ -328,21 +328,32 @@ def split_display_math(inlines) -> list:
 
 
 _NUMBER_BESIDE = re.compile(r"\s*\((\d{1,3}(?:\.\d{1,3})?[^\W\d_]?)\)[.,;]?\s*")
+_BETWEEN_PICTURES = re.compile(r"[ \t\u00a0\u2002\u2003,.;:]*")  # what may join a display's pictures: spaces, punctuation
 
 
-def display_picture(run) -> tuple[Image, str | None] | None:
-    """A run that is one formula picture alone, with its number `(4)` after it or none: a
-    formula set as a picture on a line of its own (a Word equation object's preview, a PDF's
-    formula taken from the page), which the editions set as they set a typeset display formula
-    (centred, the number at the right margin); None for any other run."""
-    nodes = [n for n in run if not (isinstance(n, Text) and not n.text.strip())]
-    if not nodes or not isinstance(nodes[0], Image) or not nodes[0].formula:
+def display_picture(run) -> tuple[tuple, str | None] | None:
+    """A run that is formula pictures alone on a line, with its number `(4)` after them or none:
+    a formula set as a picture on a line of its own (a Word equation object's preview, a PDF's
+    formula taken from the page), or several joined by punctuation (`x = Ax + Bu, x = [φ ω]ᵀ (4)`,
+    a formula closing its sentence with `,`), which the editions set as they set a typeset
+    display formula (centred, the number at the right margin): the run's nodes without the
+    number, and the number; None for any other run (text beside the pictures, a line break)."""
+    nodes = list(run)
+    while nodes and isinstance(nodes[-1], Text) and not nodes[-1].text.strip():
+        nodes.pop()
+    number = None
+    if nodes and isinstance(nodes[-1], Text) and (m := _NUMBER_BESIDE.search(nodes[-1].text)) and m.end() == len(nodes[-1].text):
+        number = m[1]
+        rest = nodes[-1].text[: m.start()]
+        nodes[-1:] = [Text(rest)] if rest.strip() else []
+    pictures = [n for n in nodes if isinstance(n, Image)]
+    if not pictures or not all(n.formula for n in pictures):
         return None
-    if len(nodes) == 1:
-        return nodes[0], None
-    if len(nodes) == 2 and isinstance(nodes[1], Text) and (m := _NUMBER_BESIDE.fullmatch(nodes[1].text)):
-        return nodes[0], m[1]
-    return None
+    if any(not isinstance(n, (Image, Text)) or isinstance(n, Text) and not _BETWEEN_PICTURES.fullmatch(n.text) for n in nodes):
+        return None
+    while nodes and isinstance(nodes[0], Text):  # the line's indent or tab before the first picture
+        nodes.pop(0)
+    return tuple(nodes), number
 
 
 def table_grid(block: Table) -> tuple[list[tuple[int, int, Cell]], int, int]:

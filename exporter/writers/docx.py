@@ -853,12 +853,12 @@ class DocxWriter(Walker):
         if node.label:
             self.bookmark(p, label_anchor(node.label))
 
-    def display_formula_picture(self, image: Image, number: str | None) -> None:
-        """A formula picture on its own line, set as display_math sets a formula (style
-        Equation): at the centre tab, its number `(4)` at the right tab."""
+    def display_formula_picture(self, nodes: tuple, number: str | None) -> None:
+        """Formula pictures on a line of their own, set as display_math sets a formula (style
+        Equation): at the centre tab, the number `(4)` at the right tab."""
         self.current = p = self.add_paragraph(EQUATION_STYLE)
         p._p.add_r().append(OxmlElement("w:tab"))
-        self.image(image)
+        self.inlines(nodes)
         if number:
             p._p.add_r().append(OxmlElement("w:tab"))
             self.add_text(p, f"({number})")

@@ -134,10 +134,14 @@ class _Body(Walker):
             return f"\\begin{{equation*}}\n{tex}{label}\n\\end{{equation*}}\n\n"
         return f"\\[\n{tex}\n\\]\n\n"
 
-    def display_formula_picture(self, image: Image, number: str | None) -> str:
-        """A formula picture on its own line, set as `display` sets a formula: centred in an
-        `equation` with the source's number as `\\tag`, or in `center`."""
-        graphic = self.graphic(image, self.text_width * 0.85, self.text_height * 0.8)
+    def display_formula_picture(self, nodes: tuple, number: str | None) -> str:
+        """Formula pictures on a line of their own, set as `display` sets a formula: centred in
+        an `equation` with the source's number as `\\tag`, or in `center` (one picture at most
+        0.85 of the text width; several, with the punctuation between them, each in the line)."""
+        if len(nodes) == 1:
+            graphic = self.graphic(nodes[0], self.text_width * 0.85, self.text_height * 0.8)
+        else:
+            graphic = self.collect(nodes)
         if number:
             return f"\\begin{{equation}}\n\\vcenter{{\\hbox{{{graphic}}}}}\\tag{{{self.tex(number)}}}\n\\end{{equation}}\n\n"
         return f"\\begin{{center}}\n{graphic}\n\\end{{center}}\n\n"

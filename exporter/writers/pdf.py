@@ -616,11 +616,11 @@ class _PdfWalker(Walker):
         anchor = label_anchor(node.label) if node.label else None
         return DisplayFormula(formula, node.tex, width, height, depth, node.number, self.fonts.regular, self.size, anchor)
 
-    def _display_picture(self, image: Image, number: str | None):
-        """A formula picture on its own line, set as `_display` sets a formula: centred in the
-        text width, its number at the right margin (a row of three cells: the picture's cell is
-        the middle one, as wide as the text less two margins' room for the number)."""
-        shown = self.typeset(self._collect((image,)), self.display_picture_style)
+    def _display_picture(self, nodes: tuple, number: str | None):
+        """Formula pictures on a line of their own, set as `_display` sets a formula: centred in
+        the text width, the number at the right margin (a row of three cells: the pictures' cell
+        is the middle one, as wide as the text less two margins' room for the number)."""
+        shown = self.typeset(self._collect(nodes), self.display_picture_style)
         if not number:
             return shown
         room = self.size * 4

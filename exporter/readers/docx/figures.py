@@ -115,8 +115,13 @@ def _numbered(inlines: tuple, para: Para, number: EquationNumber | None) -> tupl
     """A formula paragraph's inlines: formulas on their own lines, the number on the last one."""
     maths = [k for k, n in enumerate(inlines) if isinstance(n, Math)]
     if not maths:  # formula pictures: their number stays text, shown beside them
-        typed = number is not None and f"({number.number})" in para.text.replace(" ", "")
-        return inlines if number is None or typed else inlines + (Text(f"\u2003({number.number})"),)
+        if number is None:
+            return inlines
+        # a picture numbered as a formula is one (a formula pasted as a picture): marked so, the
+        # editions set it as they set an equation object's preview
+        inlines = tuple(replace(n, formula=True) if isinstance(n, Image) else n for n in inlines)
+        typed = f"({number.number})" in para.text.replace(" ", "")
+        return inlines if typed else inlines + (Text(f"\u2003({number.number})"),)
     out = []
     for k, node in enumerate(inlines):
         if isinstance(node, Math):
