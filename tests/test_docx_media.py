@@ -154,6 +154,23 @@ def test_an_equation_objects_run_position_lowers_its_preview_and_a_plain_run_lea
     assert [n.lowered for n in para.inlines if isinstance(n, Image)] == [6.0, 0.0, -3.0]
 
 
+def test_an_equation_objects_preview_carries_the_type_size_it_was_drawn_in(tmp_path):
+    """MathType draws its preview in the text's type: the run's own size when it sets one
+    (`w:sz 28`: 14 pt), else the paragraph style's (Normal at 12 pt here); the editions scale
+    the picture from it to their own body type."""
+    from docx.shared import Pt
+
+    d = paper()
+    d.styles["Normal"].font.size = Pt(12)
+    p = d.add_paragraph("Здесь ")
+    eq = equation_object(add_media(d, "image2.wmf", "image/x-wmf", WMF_TINY), add_ole(d, "oleObject1.bin"))
+    append_xml(p, eq)
+    append_xml(p, equation_object(add_media(d, "image3.wmf", "image/x-wmf", WMF_TINY), add_ole(d, "oleObject2.bin")).replace("<w:r>", '<w:r><w:rPr><w:sz w:val="28"/></w:rPr>', 1))
+    append_xml(p, vml_picture(add_media(d, "image4.png", "image/png", PNG_1PX)))
+    [para] = blocks(d, tmp_path)
+    assert [n.type_size for n in para.inlines if isinstance(n, Image)] == [12.0, 14.0, None]  # a plain picture is no text
+
+
 def test_alternate_content_takes_the_fallback_picture_of_a_shape_and_notes_a_chart_without_one(tmp_path):
     d = paper()
     rid = add_media(d, "image5.png", "image/png", PNG_1PX)

@@ -240,3 +240,17 @@ def test_pdf_centres_pictures_joined_by_punctuation_and_sets_their_number_at_the
     assert abs(box[2] - (page.get_width() - 2.0 * 72 / 2.54)) < 1.0
     assert abs((closing[0] + closing[2]) / 2 - middle) < 4.0  # with its comma after it
     assert inline[0] < middle - 60
+
+
+def test_a_word_formula_preview_drawn_in_12_pt_type_is_scaled_to_a_14_pt_docx_edition():
+    """An equation object's preview, a metafile the DOCX edition carries for Word to draw, drawn
+    in 12 pt type at 60 x 14 pt, becomes 70 x 16.33 pt in kz-conference's 14 pt type: its
+    letters keep their size against the text's (the PDF and LaTeX editions scale the converted
+    drawing as they scale any picture with a type size: test above)."""
+    from docx_samples import WMF_TINY
+
+    preview = Image(WMF_TINY, "image/x-wmf", width=60, height=14, name="media/image2.wmf", formula=True, type_size=12.0)
+    blocks = (Paragraph((Text("Здесь "), preview, Text(" – матрица.")), Span(1, 1, 1, 5)),)
+    edition = Edition(Linked(Document("w.docx", Meta(language="ru"), blocks), ()), Template.load("kz-conference"), stem="w")
+    xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(edition))).read("word/document.xml").decode("utf-8")
+    assert [(int(cx), int(cy)) for cx, cy in re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"', xml)] == [(70 * 12700, round(14 * 14 / 12 * 12700))]

@@ -728,9 +728,11 @@ class DocxWriter(Walker):
             return
         if picture is None:  # a metafile: Word draws it itself; its size is the source's, or the converted one's
             try:
-                size = display_size(image, prepare(image)) if not (image.width and image.height) else (image.width, image.height)
+                size = display_size(image, prepare(image), type_size=self.body.size_pt) if not (image.width and image.height) else (image.width, image.height)
             except MediaError:
                 size = (image.width or 72.0, image.height or 72.0)
+            if image.width and image.height and image.type_size:  # a formula's preview drawn in the source's type: in the edition's
+                size = (size[0] * self.body.size_pt / image.type_size, size[1] * self.body.size_pt / image.type_size)
         else:
             size = display_size(image, picture, max_width, self.body.size_pt)
         width, height = fit(size, max_width, max_height)

@@ -123,11 +123,13 @@ class Styles:
         self._cache: dict = {}  # (question, style id) -> answer: styles are asked once per paragraph
         self.fixed_pitch: frozenset[str] = frozenset()  # families the font table marks monospace (monospace.py)
         self.defaults_family: str | None = None  # the document default's font (w:docDefaults)
+        self.defaults_size: int | None = None
         if root is None:
             return
         defaults = child(child(child(root, "docDefaults"), "rPrDefault"), "rPr")
         fonts = child(defaults, "rFonts")
         self.defaults_family = attr(fonts, "ascii") or attr(fonts, "hAnsi")
+        self.defaults_size = _int_or_none(attr(child(defaults, "sz"), "val"))  # half-points
         for style in root.iterchildren(W + "style"):
             sid = attr(style, "styleId")
             if sid is None:
@@ -205,6 +207,15 @@ class Styles:
             body = self.family(self.default_paragraph) or self.defaults_family
             family = run_family or (self.family(char_sid) if char_sid else None) or self.family(para_sid) or self.defaults_family
             self._cache[key] = bool(names & CODE_STYLES) or (is_monospace(family, self.fixed_pitch) and not is_monospace(body, self.fixed_pitch))
+        return self._cache[key]
+
+    def size(self, sid: str | None) -> float:
+        """The type size a paragraph style (or its bases, or the document's defaults) sets, in
+        points; Word's 10 pt when none does."""
+        key = ("size", sid)
+        if key not in self._cache:
+            found = next((v for node in self.chain(sid) if (v := _int_or_none(attr(child(child(node, "rPr"), "sz"), "val")))), None)
+            self._cache[key] = (found or self.defaults_size or 20) / 2
         return self._cache[key]
 
     def run_flag(self, sid: str | None, name: str) -> bool:
@@ -579,6 +590,8 @@ class BodyWalker:
                 continue  # (without a package, as `annotate` walks, the atom still holds its place)
             if image is not None and (lowered := _lowered(element)):
                 image = replace(image, lowered=lowered)
+            if image is not None and ref.kind == "equation":  # its preview is drawn in the text's type
+                image = replace(image, type_size=_run_size(element) or self.styles.size(para.style_id))
             self._add_formula(para, Atom("image", image=image, formula=ref.kind == "equation"), element)
 
     def _text(self, para: Para, text: str, style: dict, run) -> None:
@@ -595,6 +608,14 @@ class BodyWalker:
             last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs
             return
         para.atoms.append(Atom("text", text, cite=cite, **style))
+
+
+def _run_size(run) -> float | None:
+    """The type size a run sets itself (`w:sz`, half-points), in points."""
+    if run is None or run.tag != W + "r":
+        return None
+    value = _int_or_none(attr(run.find(f"{W}rPr/{W}sz"), "val"))
+    return value / 2 if value else None
 
 
 def _lowered(run) -> float:
