@@ -79,6 +79,22 @@ def test_a_numbered_display_formula_is_its_picture_with_the_number_beside(tmp_pa
     assert formulas[0].span.page == 1
 
 
+def test_a_formula_on_a_turned_page_stays_text_and_the_page_is_read(tmp_path):
+    """A page turned by its /Rotate (a landscape sheet, a booklet's) renders in its turned frame,
+    not the text layer's: its formula stays text (it failed the whole read, `Crop exceeds page
+    dimensions`, on a real thesis abstract set sideways)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(make_paper(tmp_path / "f.pdf")).pages:
+        writer.add_page(page.rotate(90))
+    with open(tmp_path / "turned.pdf", "wb") as out:
+        writer.write(out)
+    blocks = _blocks(tmp_path / "turned.pdf")
+    assert not [n for n in walk(blocks) if isinstance(n, Image)]
+    assert "в следующем виде:" in "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+
+
 def test_a_prose_line_ending_in_a_bracketed_number_is_no_formula(tmp_path):
     blocks = _blocks(make_paper(tmp_path / "f.pdf"))
     text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))

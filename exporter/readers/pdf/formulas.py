@@ -144,8 +144,13 @@ def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: 
     left, bottom, right, top = region
     if right - left < 10 or top - bottom < 4:
         return None
+    if pdf_page.get_rotation() % 360:
+        return None  # a turned page renders in its turned frame, not the text layer's: text rather than a wrong crop
     width, height = pdf_page.get_size()
-    image = pdf_page.render(scale=RENDER_DPI / 72, crop=(max(left, 0), max(bottom, 0), max(width - right, 0), max(height - top, 0))).to_pil()
+    crop = (max(left, 0), max(bottom, 0), max(width - right, 0), max(height - top, 0))
+    if crop[0] + crop[2] >= width or crop[1] + crop[3] >= height:
+        return None  # a region off the page (a box larger than the page's own)
+    image = pdf_page.render(scale=RENDER_DPI / 72, crop=crop).to_pil()
     mask = ImageOps.invert(image.convert("L")).point(lambda v: 255 if v > 24 else 0)
     ink = mask.getbbox()
     if ink is None or ink[1] <= EDGE or ink[3] >= image.height - EDGE:
