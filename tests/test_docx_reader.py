@@ -380,7 +380,27 @@ def test_damaged_document_xml_is_one_line(tmp_path):
 
     path = _demo_copy(tmp_path)
     rewrite_member(path, "word/document.xml", lambda b: b[: len(b) // 2])
-    _error(path)
+    message = _error(path)
+    assert "word/document.xml is not well-formed XML at line" in message  # the part and the place named
+
+
+def test_a_bare_ampersand_in_a_header_names_the_part_line_and_column(tmp_path):
+    """A header written with a bare `&` (a real thesis template's): python-docx refuses the whole
+    package; the refusal names the damaged part and where, so the author can find it."""
+    from docx_samples import rewrite_member
+
+    d = docx.Document()
+    d.add_paragraph("Текст статьи.")
+    d.sections[0].header.paragraphs[0].text = "ООО Рога и Копыта"
+    path = tmp_path / "amp.docx"
+    d.save(path)
+    [header] = [n for n in zipfile.ZipFile(path).namelist() if n.startswith("word/header")]
+    rewrite_member(path, header, lambda b: b.replace("Рога и".encode(), "Рога &".encode()))
+    message = _error(path)
+    lines = zipfile.ZipFile(path).read(header).decode("utf-8").split("\n")
+    line = next(k for k, text in enumerate(lines, 1) if "Рога &" in text)
+    column = lines[line - 1].index("&") + 2  # libxml2 counts characters from 1 and points past the `&`, where a name should start
+    assert f"its part {header} is not well-formed XML at line {line}, column {column} (xmlParseEntityRef: no name)" in message
 
 
 def test_demo_docx_editions_carry_headings_emphasis_notes_and_tables(tmp_path):

@@ -49,6 +49,25 @@ _TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
 
 
+def _damage(data: bytes) -> str | None:
+    """Which XML part of the package is not well-formed XML, and where (`word/header2.xml, line
+    2, column 3288`: a bare `&` in a header), as the one-line refusal says it; None when every
+    part parses (the damage is elsewhere)."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    etree.fromstring(archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+                except etree.XMLSyntaxError as exc:
+                    line, column = exc.position
+                    return f"is not a readable Word document: its part {name} is not well-formed XML at line {line}, column {column} ({exc.msg.split(',')[0]}); Word would offer to repair it"
+    return None
+
+
 def _open(path: str):
     """python-docx's view of the package (parts, relationships, styles) and the body element,
     parsed again from the part's bytes as plain lxml: walking python-docx's element classes
@@ -63,7 +82,7 @@ def _open(path: str):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = parse(archive.read(str(document.part.partname).lstrip("/")))
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
-        raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+        raise InputError(path, _damage(data) or f"is not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
     from .xml import W
 
     body = root.find(W + "body")
