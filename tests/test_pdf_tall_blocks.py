@@ -95,3 +95,20 @@ def test_a_figure_taller_than_a_column_cut_short_by_a_wide_float_waits_for_a_who
         before = [Paragraph((Text(f"Абзац {n}: " + "текст перед рисунками занимает колонку. " * 12),), Span(2 + n, 1, 2 + n, 1)) for n in range(count)]
         text = " ".join(_render(*before, wide, after, tall, after, venue="ieee-conference"))
         assert "Широкий рисунок" in text and "Высокий рисунок" in text, count
+
+
+def test_a_list_item_of_three_pictures_taller_than_a_page_is_cut_across_pages():
+    """A list item holding three pictures, each on a line of its own, 980 pt together on a
+    frame of 728 (a real Word paper's bullet list of plots): no cut keeps the rules on widows
+    and orphans, so at a fresh frame's top it is cut where the frame is full."""
+    from exporter.model import BulletList, ListItem
+    from media_samples import drawn
+
+    pictures = tuple(Image(drawn("PNG", (400 + k, 300)), "image/png", width=400, height=330, name=f"plot{k}.png") for k in range(3))
+    item = ListItem((pictures[0], Text(" "), pictures[1], Text(" "), pictures[2]), Span(2, 1, 2, 1))
+    document = Document("t.docx", Meta(title=(Text("Графики"),), language="ru"), (Paragraph((Text("Текст перед списком."),), Span(1, 1, 1, 1)), BulletList((item,), Span(2, 1, 2, 1))))
+    pdf = pdfium.PdfDocument(pdf_writer.render(Edition(Linked(document, ()), Template.load("kz-conference"))))
+    import pypdfium2.raw as pdfium_c
+
+    per_page = [len(list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))) for page in pdf]
+    assert sum(per_page) == 3 and len([n for n in per_page if n]) == 2  # all three, over two pages

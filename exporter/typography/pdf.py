@@ -162,7 +162,8 @@ class TotalFitParagraph(DrawingParagraph):
 
     def split(self, availWidth, availHeight):
         """At most the lines that fit, never one alone at a page's foot or top (unless the
-        style allows orphans or widows); [] moves the whole paragraph to the next frame."""
+        style allows orphans or widows, or the paragraph is taller than a whole frame); []
+        moves the whole paragraph to the next frame."""
         if availWidth <= 1e-6 or availHeight <= 1e-6 or not self.frags:
             return []
         if getattr(self, "width", None) != availWidth or not hasattr(self, "blPara"):
@@ -172,10 +173,14 @@ class TotalFitParagraph(DrawingParagraph):
         fit = _lines_that_fit(lines, self.style, availHeight)
         if n <= fit:
             return [self]
-        if not self.style.allowWidows:
-            fit = min(fit, n - 2)
-        if fit < (1 if self.style.allowOrphans else 2):
+        kept = min(fit, n - 2) if not self.style.allowWidows else fit
+        if kept >= (1 if self.style.allowOrphans else 2):
+            fit = kept
+        elif fit < 1 or not getattr(getattr(self, "_frame", None), "_atTop", 0):
             return []
+        # else: at the top of a fresh frame no split keeps the rules, and waiting for the next frame
+        # gains nothing (a paragraph of a few lines taller than a page: pictures in a list item):
+        # it fills this frame, as Word breaks it, rather than fail the whole edition
         widths = self._wrapped_widths()
         head = self._part(self.style, self.bulletText, widths, lines[:fit])
         tail = self._part(self._typesetter.style(self.style, "tail"), None, (widths[-1], widths[-1]), lines[fit:])
