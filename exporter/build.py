@@ -20,6 +20,7 @@ from . import compile_cache, speedups
 from .diagnostics import InputError, sort_key
 from .messages import SOURCE_LANGUAGE
 from .linker import Linked
+from .media.images import remember
 from .pipeline import read_and_link
 from .report import check_json
 from .venue import Template
@@ -360,6 +361,7 @@ class _ForkedRender:
             given, cached = pickle.loads(job)
             edition = Edition(template=self.template, **given)
             vars(edition).update(cached)  # what the parent already derived (cached properties)
+            remember(cached.get("pictures", ()))  # the pictures as the parent prepared them: no converter runs again
         except Exception:  # an edition that cannot cross: the parent renders it itself
             return b""
         try:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import struct
 import subprocess
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -472,3 +474,52 @@ def test_a_bitmap_inside_a_vector_picture_reaches_the_pdf_and_latex_editions(tmp
         page = pdfium.PdfDocument(made)[0]
         images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=6))
         assert len(images) == 1  # the photo, drawn inside the picture
+
+
+def _emfs(tmp_path, colours: list[str]) -> list[bytes]:
+    """EMFs made by LibreOffice from SVGs, one rectangle of each colour."""
+    names = []
+    for k, colour in enumerate(colours):
+        (tmp_path / f"r{k}.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect x="10" y="10" width="80" height="50" fill="{colour}"/></svg>')
+        names.append(str(tmp_path / f"r{k}.svg"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "emf", "--outdir", str(tmp_path), *names], capture_output=True, timeout=240)
+    return [(tmp_path / f"r{k}.emf").read_bytes() for k in range(len(colours))]
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftocairo")), reason="LibreOffice or poppler not installed")
+def test_a_documents_emf_pictures_are_converted_in_one_libreoffice_run(tmp_path, monkeypatch):
+    """LibreOffice's start is most of an EMF's conversion: a document's EMFs go through one run,
+    each picture keeps its own drawing, and one LibreOffice cannot read (a bare header and end
+    record here; an EMF+-only file it leaves blank) is refused once, without a run of its own
+    for each edition."""
+    from exporter.media import convert, images
+
+    red, blue = _emfs(tmp_path, ["red", "blue"])
+    blank = struct.pack("<II", 1, 108) + b"\0" * 100 + struct.pack("<IIIII", 14, 20, 0, 0, 20)  # a header and EMR_EOF
+    runs = []
+    real_run = convert._run
+    monkeypatch.setattr(convert, "_run", lambda command, *rest: (runs.append(Path(command[0]).name), real_run(command, *rest))[1])
+    pictures = [Image(red, "image/x-emf", name="red.emf"), Image(blue, "image/x-emf", name="blue.emf"), Image(blank, "image/x-emf", name="blank.emf")]
+    images.prepare_all(pictures)
+    assert runs.count("soffice") == 1
+    for image, colour in zip(pictures[:2], ("ff0000", "0000ff")):
+        picture = prepare(image)
+        assert picture.kind == "svg" and colour in picture.data.decode("utf-8").lower().replace("rgb(100%,0%,0%)", "ff0000").replace("rgb(0%,0%,100%)", "0000ff")
+    for _ in range(2):  # asked again by the next edition: refused without another run
+        with pytest.raises(MediaError, match="could not be converted: LibreOffice could not read the EMF"):
+            prepare(pictures[2])
+    assert runs.count("soffice") == 1
+
+
+def test_pictures_prepared_in_another_process_are_taken_as_they_are(monkeypatch):
+    """A build's PDF child is sent the pictures its parent prepared: it converts none again."""
+    from exporter.media import images
+
+    done = images.Picture("svg", b"<svg/>", 10.0, 5.0, converted=True)
+    sent = Image(b"EMF bytes", "image/x-emf", name="sent.emf")
+    refused = Image(b"other EMF bytes", "image/x-emf", name="refused.emf")
+    monkeypatch.setattr(images, "_prepare", lambda *args: pytest.fail("converted again"))
+    images.remember([(sent, done), (refused, MediaError("refused.emf", "the metafile could not be converted: it draws nothing"))])
+    assert prepare(sent) is done
+    with pytest.raises(MediaError, match="it draws nothing"):
+        prepare(refused)

@@ -26,18 +26,21 @@ class ConversionError(Exception):
     """A converter is missing, failed, or was stopped at a limit; the text says which."""
 
 
-def _limits() -> None:  # runs in the child, before the converter starts
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    resource.setrlimit(resource.RLIMIT_CPU, (TIME_LIMIT, TIME_LIMIT + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT, OUTPUT_LIMIT))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+def _limits(seconds: int = TIME_LIMIT):
+    def limit() -> None:  # runs in the child, before the converter starts
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT, OUTPUT_LIMIT))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    return limit
 
 
-def _run(command: list[str], cwd: str) -> None:
+def _run(command: list[str], cwd: str, seconds: int = TIME_LIMIT) -> None:
     try:
-        run = subprocess.run(command, cwd=cwd, capture_output=True, timeout=TIME_LIMIT, preexec_fn=_limits, stdin=subprocess.DEVNULL)
+        run = subprocess.run(command, cwd=cwd, capture_output=True, timeout=seconds, preexec_fn=_limits(seconds), stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise ConversionError(f"{Path(command[0]).name} took longer than {TIME_LIMIT} s") from None
+        raise ConversionError(f"{Path(command[0]).name} took longer than {seconds} s") from None
     except OSError as exc:
         raise ConversionError(f"{Path(command[0]).name} could not run: {exc.strerror or exc}") from None
     if run.returncode != 0:
@@ -150,23 +153,49 @@ def emf_to_svg(data: bytes) -> bytes:
 
 
 def metafile_by_office(data: bytes, kind: str) -> bytes:
-    """A metafile (`kind`: emf, wmf) as SVG: LibreOffice headless sets it on a PDF page (with a
-    profile of its own, so a running office is not disturbed), poppler's pdftocairo turns the
-    page into SVG with its text as outlines (LibreOffice's own SVG keeps text in SVG fonts, which
-    svglib cannot draw). The picture stands on a page: it is cropped to what is drawn."""
+    """A metafile (`kind`: emf, wmf) as SVG (`metafiles_by_office`, one alone)."""
+    [result] = metafiles_by_office([data], kind)
+    if isinstance(result, ConversionError):
+        raise result
+    return result
+
+
+# LibreOffice's start is most of a conversion (~1 s with a fresh profile, a picture ~0.1 s):
+# a document's metafiles are set on their pages in one run; this much longer it may take each.
+SECONDS_A_PICTURE = 2
+
+
+def metafiles_by_office(datas: list[bytes], kind: str) -> list[bytes | ConversionError]:
+    """Metafiles (`kind`: emf, wmf) as SVG, or the ConversionError of each: LibreOffice headless
+    sets each on a PDF page, all in one run (with a profile of its own, so a running office is
+    not disturbed), poppler's pdftocairo turns each page into SVG with its text as outlines
+    (LibreOffice's own SVG keeps text in SVG fonts, which svglib cannot draw). Each picture
+    stands on a page: it is cropped to what is drawn. The run failing (a converter missing,
+    crashed or stopped at a limit) raises ConversionError: each may be tried alone then."""
     tool = shutil.which("soffice") or shutil.which("libreoffice")
     cairo = shutil.which("pdftocairo")
     if tool is None or cairo is None:
         raise ConversionError(f"LibreOffice and poppler's pdftocairo are needed for {kind.upper()} (Debian: libreoffice-draw-nogui, poppler-utils)")
     with tempfile.TemporaryDirectory(prefix=f"exporter-{kind}-") as tmp:
-        (Path(tmp) / f"in.{kind}").write_bytes(data)
+        names = [f"in{k}.{kind}" for k in range(len(datas))]
+        for name, data in zip(names, datas):
+            (Path(tmp) / name).write_bytes(data)
         profile = Path(tmp) / "profile"
-        _run([tool, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf", "--outdir", tmp, f"in.{kind}"], tmp)
-        if not (Path(tmp) / "in.pdf").is_file():
-            raise ConversionError(f"LibreOffice could not read the {kind.upper()}")
-        _run([cairo, "-svg", "-f", "1", "-l", "1", "in.pdf", "out.svg"], tmp)
-        _run([cairo, "-png", "-r", "72", "-gray", "-singlefile", "-f", "1", "-l", "1", "in.pdf", "page"], tmp)
-        return _cropped(_read_svg(Path(tmp) / "out.svg", "pdftocairo"), Path(tmp) / "page.png")
+        seconds = TIME_LIMIT + SECONDS_A_PICTURE * len(datas)
+        _run([tool, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf", "--outdir", tmp, *names], tmp, seconds)
+        return [_page_as_svg(cairo, tmp, k, kind) for k in range(len(datas))]
+
+
+def _page_as_svg(cairo: str, tmp: str, k: int, kind: str) -> bytes | ConversionError:
+    """Picture `k`'s PDF page, as LibreOffice set it, as cropped SVG (or why not)."""
+    if not (Path(tmp) / f"in{k}.pdf").is_file():
+        return ConversionError(f"LibreOffice could not read the {kind.upper()}")
+    try:
+        _run([cairo, "-svg", "-f", "1", "-l", "1", f"in{k}.pdf", f"out{k}.svg"], tmp)
+        _run([cairo, "-png", "-r", "72", "-gray", "-singlefile", "-f", "1", "-l", "1", f"in{k}.pdf", f"page{k}"], tmp)
+        return _cropped(_read_svg(Path(tmp) / f"out{k}.svg", "pdftocairo"), Path(tmp) / f"page{k}.png")
+    except ConversionError as exc:
+        return exc
 
 
 def _cropped(svg: bytes, page: Path) -> bytes:
@@ -192,4 +221,4 @@ def converter_available(media_type: str) -> bool:
     return True
 
 
-__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "converter_available", "svg_namespaces"]
+__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "metafiles_by_office", "converter_available", "svg_namespaces"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Image
-from .convert import ConversionError, emf_to_svg, wmf_to_svg
+from .convert import ConversionError, emf_to_svg, metafiles_by_office, wmf_to_svg
 
 # A 600 dpi scan of an A3 page has 70 million pixels; a picture in a paper has far fewer.
 # Refused from the header, so a 30000 × 30000 JPEG costs nothing to turn away.
@@ -67,7 +67,54 @@ def prepare(image: Image) -> Picture:
         raise MediaError(image.name, f"{image.media_type or 'an unknown format'} is not a picture format the editions can carry")
     if not image.data:
         raise MediaError(image.name, "the picture is empty")
-    return _prepare(image.data, image.media_type, image.name)
+    key = (image.media_type, image.data)
+    if key in _REFUSED:  # each edition asks again: a converter is not run again to fail again
+        raise MediaError(image.name, _REFUSED[key])
+    if key in _SENT:
+        return _SENT[key]
+    try:
+        return _prepare(image.data, image.media_type, image.name)
+    except MediaError as exc:
+        if len(_REFUSED) >= 64:
+            _REFUSED.clear()
+        _REFUSED[key] = exc.reason
+        raise
+
+
+_REFUSED: dict[tuple[str, bytes], str] = {}  # (media type, bytes) -> why `_prepare` refused it (lru_cache keeps no exception)
+_SENT: dict[tuple[str, bytes], Picture] = {}  # pictures another process prepared (`remember`)
+
+
+def remember(prepared) -> None:
+    """Pictures prepared in another process, as (Image, Picture or MediaError) pairs (a build's
+    PDF child is sent its parent's: Edition.pictures): `prepare` returns them as they are, so
+    no converter runs twice for one picture (a LibreOffice run is a second or more)."""
+    _SENT.clear()
+    for image, result in prepared:
+        key = (image.media_type, image.data)
+        if isinstance(result, MediaError):
+            _REFUSED[key] = result.reason
+        else:
+            _SENT[key] = result
+
+
+# EMF pictures converted together by `prepare_all` (the SVG, or why not), each taken (and
+# dropped) by its `prepare`.
+_CONVERTED: dict[bytes, bytes | ConversionError] = {}
+
+
+def prepare_all(images) -> None:
+    """Convert a document's EMF pictures in one LibreOffice run before `prepare` takes each
+    (its start is most of a conversion: ten pictures took 13 s one by one, 2 s together). When
+    the run itself fails, each is left to `prepare`, which tries it alone."""
+    pending = list(dict.fromkeys(i.data for i in images if i.media_type == "image/x-emf" and i.data and i.data not in _CONVERTED))
+    if len(pending) < 2:
+        return
+    try:
+        converted = metafiles_by_office(pending, "emf")
+    except ConversionError:
+        return
+    _CONVERTED.update(zip(pending, converted))
 
 
 @lru_cache(maxsize=64)
@@ -77,7 +124,9 @@ def _prepare(data: bytes, media_type: str, name: str) -> Picture:
     if media_type == SVG:
         return _svg(data, name, converted=False)
     try:
-        svg = wmf_to_svg(data) if media_type == "image/x-wmf" else emf_to_svg(data)
+        svg = wmf_to_svg(data) if media_type == "image/x-wmf" else _CONVERTED.pop(data, None) or emf_to_svg(data)
+        if isinstance(svg, ConversionError):
+            raise svg
     except ConversionError as exc:
         raise MediaError(name, f"the metafile could not be converted: {exc}") from None
     return _svg(svg, name, converted=True)

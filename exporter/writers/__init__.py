@@ -114,11 +114,13 @@ class Edition:
     def pictures(self) -> list[tuple[Image, object]]:
         """Every distinct picture of the document in reading order (figures' and inline ones),
         with its prepared form (media.images.Picture) or the MediaError that refuses it."""
-        from ..media.images import MediaError, prepare
+        from ..media.images import MediaError, prepare, prepare_all
 
         seen: dict[tuple[str, bytes], int] = {}
         out: list[tuple[Image, object]] = []
-        for image in document_images(self.document.blocks):
+        images = list(document_images(self.document.blocks))
+        prepare_all(images)
+        for image in images:
             key = (image.media_type, image.data)
             if key in seen:
                 continue
