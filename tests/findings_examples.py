@@ -126,7 +126,7 @@ Table 1 says more than Table 5, and the pictures below matter.
 MEDIA = """\
 # Pictures and formulas the editions cannot draw
 
-A smile 🙂 no font has, and a formula $\\frobnicate{x}$.
+A smile 🥰 no font has, and a formula $\\frobnicate{x}$.
 
 ![A drawing that points outside](outside.svg)
 """
