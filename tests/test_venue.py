@@ -35,7 +35,7 @@ def test_shipped_venues_read_as_written():
     assert venue.bibliography.style == "gost" and venue.bibliography.list_unresolved is True and venue.bibliography.csl is None
     assert venue.labels_for("kk").references == "Әдебиеттер тізімі"
     assert venue.labels_for("de").references == "References"  # no German labels: the venue's English
-    assert [f.file for f in venue.fonts.fallbacks] == ["wqy-microhei.ttc", "FreeSerif.ttf", "DejaVuMathTeXGyre.ttf"]
+    assert [f.file for f in venue.fonts.fallbacks] == ["wqy-microhei.ttc", "FreeSerif.ttf", "DejaVuMathTeXGyre.ttf", "Symbola_hint.ttf"]
     with pytest.raises(dataclasses.FrozenInstanceError):
         venue.page.size = "Letter"
 
