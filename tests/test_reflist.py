@@ -67,6 +67,9 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         # Kazakh `деректер` (sources, data) beside `дереккөздер` and `әдебиеттер` (lists27)
         "Қолданылған деректер тізімі",
         "ПАЙДАЛАНЫЛҒАН ДЕРЕКТЕР ТІЗІМІ",
+        # the literature first, then the other sources: the mirror of `источников и литературы` (lists28)
+        "СПИСОК ИСПОЛЬЗОВАННОЙ ЛИТЕРАТУРЫ И ИСТОЧНИКОВ",
+        "Список литературы и других источников",
     ],
 )
 def test_list_headings(line):
@@ -697,3 +700,31 @@ def test_a_word_heading_with_the_sections_number_and_a_dash_opens_the_list(tmp_p
     path = tmp_path / "dash.docx"
     d.save(str(path))
     assert [e.text[:5] for e in read_document(str(path)).references] == ["Lind,", "Moss,"]
+
+
+def test_a_heading_in_the_contents_is_not_the_list():
+    # a thesis's contents name the list (`Список источников` and its page); numbered sections
+    # and an enumeration in the body follow it: the list stands under the heading's last
+    # occurrence (invented, after lists28's unseen HSE thesis)
+    doc = read(
+        "Содержание\n1. Введение\n\n3\n\n2. Методы\n\n5\n\nСписок источников\n\n9\n\n"
+        "1. Введение\nРабота изучает выбор. Он зависит от многого. Мы это проверим ниже.\n\n"
+        "2. Методы\nОпрос задавал вопрос о планах. Ответы были такими:\n3.\n\nда\n\n4.\n\nнет\n\n"
+        "Мы взяли все ответы [1]. Модель описана там же [2].\n\n"
+        "Список источников\n1.\n\nSmith J. A study of plans // Journal of Plans. 2001. №5. С. 1-9.\n"
+        "2.\n\nBrown K. Models of choice // Choice Review. 2010. №7. С. 10-20.\n"
+    )
+    assert [e.text[:5] for e in doc.references] == ["Smith", "Brown"]
+
+
+def test_a_one_word_line_does_not_end_the_last_entry():
+    # pdftotext sets each word of a justified line on its own line: the last entry's first line
+    # `Plans` is not the whole entry, and its designation and address after a blank line go on
+    # with it (invented)
+    doc = read(
+        "Text [1] and [2].\n\nReferences\n1.\n\nSmith J. A study of plans // Journal of Plans. 2001. №5. С. 1-9.\n"
+        "2.\nPlans\n\nSurvey of Young People and their\nPlans\n\n[Электронный\n\nресурс].\n\n–\n\nРежим\n\n"
+        "доступа:\n\nhttps://example.org/plans, свободный.\n\n28\n"
+    )
+    last = doc.references[-1].text
+    assert last.startswith("Plans Survey of Young People") and "https://example.org/plans" in last and "28" not in last.split()

@@ -32,7 +32,7 @@ _HEADING_NAMES = (
     r"(?:Пайдаланылған|Қолданылған)\s+(?:әдебиеттер|дереккөздер|деректер)(?:\s+тізімі)?",
     r"Әдебиеттер(?:\s+тізімі)?",
     r"Дереккөздер(?:\s+тізімі)?",
-    r"Список\s+(?:(?:использованной|используемой|цитируемой|цитированной|рекомендуемой|рекомендованной)\s+)?литературы",
+    r"Список\s+(?:(?:использованной|используемой|цитируемой|цитированной|рекомендуемой|рекомендованной)\s+)?литературы(?:\s+и\s+(?:других\s+)?источников)?",
     r"Список\s+(?:(?:использованных|используемых|цитируемых|литературных)\s+)?источников(?:\s+и\s+литературы)?",
     r"(?:Использованная|Цитированная|Цитируемая)\s+литература",
     r"Библиографический\s+список",
@@ -271,7 +271,7 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     `References` many journals print after a Russian or Kazakh list): the first is the list.
     With no numbered list under any heading, the last heading's unnumbered lines are the list.
     """
-    headings = [i for i in range(start, len(lines)) if is_reference_heading(lines[i])]
+    headings = _without_contents_lines(lines, [i for i in range(start, len(lines)) if is_reference_heading(lines[i])])
     for index, h in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else len(lines)
         starts = number_entries(lines, h + 1, following, bare=True)
@@ -291,6 +291,18 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     if headings:  # an unnumbered list: everything after the last heading
         return ReferenceList(headings[-1], [], len(lines), headings[-1])
     return _headless(lines, start)
+
+
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,7})\.?\s+|[\s.:]+$")
+
+
+def _without_contents_lines(lines: list[str], headings: list[int]) -> list[int]:
+    """The headings less those whose words recur in a later heading: a line of the paper's
+    contents (`Список источников` with its page number, the numbered sections after it), as
+    the Word reader reads a recurring heading; the list stands under the last of them. A
+    transliterated twin (`References` after `Список литературы`) has other words and stays."""
+    words = [" ".join(_HEADING_NUMBER.sub("", lines[h]).split()).casefold() for h in headings]
+    return [h for k, h in enumerate(headings) if words[k] not in words[k + 1 :]]
 
 
 def _columns_before_heading(lines: list[str], found: ReferenceList, start: int) -> None:
@@ -395,24 +407,34 @@ def reads_as_reference(text: str) -> bool:
     return _YEAR.search(text) is not None and _REFERENCE_MARK.search(text) is not None
 
 
+# What carries on a title on the next line: GOST's designation (`[Электронный ресурс]`), its area
+# separator alone on a line (`–`: a page number has its number, `– 28 –`) and the address's words
+# (`URL:`, `Режим доступа:`, `Available at:`, `https://…`).
+_GOES_ON_AFTER_TITLE = re.compile(r"^\s*(?:\[|[–—-]\s*$|URL\b|Режим\b|Available\s+(?:at|from|online)|https?://|www\.)")
+
+
 def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: bool = False) -> int:
     """Where the list's last entry stops: before what journals print after a list (a caption,
     an abstract, author notes…), or at a blank line once the entry's text is complete and
     what follows it does not continue it (a lower-case line continues a sentence). `need`
     lines of text come first whatever they look like (the texts of a block of numbers);
-    `complete` says whether the entry's first line already ends like a whole entry."""
-    seen = 0
+    `complete` says whether the entry's first line already ends like a whole entry. A text of one
+    word is never a whole entry: pdftotext sets each word of a justified line on a line of its
+    own (`18.` / `TrEP` / blank / `Predicting the Educational … Using`), and the rest follows;
+    nor does a title end it when the next line carries it on (`[Электронный`, `URL:`)."""
+    seen, words = 0, 2 if complete else 0  # a first line that ends like an entry is more than a word
     for i in range(begin, end):
         line = lines[i]
         if _AFTER_LIST.match(line):
             return i
         if _is_blank(line):
-            if complete and seen >= need:
+            if complete and seen >= need and words > 1:
                 nxt = next((j for j in range(i + 1, end) if not _is_blank(lines[j])), None)
-                if nxt is None or not lines[nxt].lstrip()[:1].islower():
+                if nxt is None or not (lines[nxt].lstrip()[:1].islower() or _GOES_ON_AFTER_TITLE.match(lines[nxt])):
                     return i
             continue
         seen += 1
+        words += len(line.split())
         complete = _ENDS_ENTRY.search(line) is not None
     return end
 
