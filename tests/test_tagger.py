@@ -1702,3 +1702,25 @@ def test_apas_retrieval_statement_and_bracketed_format_are_no_title_words(monkey
     monkeypatch.undo()
     f = fields("Berg, A. (2007). Practical Statistics Using R [PDF] (3rd ed.). London: Sage Publishers. Retrieved from http://stats.example.org/docs/practical.pdf")
     assert (f["title"], f.get("titleaddon")) == ("Practical Statistics Using R", "PDF")
+
+
+def test_names_before_a_guillemet_title_are_the_authors(monkeypatch):
+    # `Given Family «Title» — Place: Publisher, Year.` (a thesis's hand-made list, lists28's batch 13):
+    # the names before the opening quote, read by the tagger as the title's first words, are the
+    # authors; an edition statement inside the quote is the edition (invented entries)
+    tokens = [("Анна", T, 0.8), ("Ветрова", T, 0.8), ("«Сад", T, 1.0), ("у", T, 1.0), ("реки.", T, 1.0), ("3-е", T, 0.7), ("издание.»", T, 0.7),
+              ("—", "publisher", 1.0), ("М.:", "location", 1.0), ("Зерно,", "publisher", 1.0), ("2011.", "date", 1.0), ("—", P, 1.0), ("120", P, 1.0), ("с.", P, 1.0)]
+    assert corrected_labels(*tokens)[:7] == [A, A, T, T, T, "edition", "edition"]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["author"], f["title"], f["edition"], f["publisher"]) == ("Ветрова, Анна", "Сад у реки", "3", "Зерно")
+    monkeypatch.undo()
+    # an organisation as author, and a publisher after the dash read as the title's (with Word's soft hyphen before it)
+    org = [("Delta", "container", 0.8), ("Standards", "container", 0.8), ("«River", "container", 0.8), ("Data", "container", 0.8), ("Format»", "container", 0.8),
+           ("\xad—", T, 0.6), ("Northwind,", T, 0.6), ("2015", "date", 1.0)]
+    assert corrected_labels(*org) == [A, A, T, T, T, "publisher", "publisher", "date"]
+    _, f = read_tagged_entry(monkeypatch, *org)
+    assert (f["title"], f["publisher"]) == ("River Data Format", "Northwind")
+    monkeypatch.undo()
+    # a law's title in quotes after a lower-case word, and a quote that does not close before the imprint, are left as read
+    law = [("Федеральный", T, 1.0), ("закон", T, 1.0), ("«Об", T, 1.0), ("охране", T, 1.0), ("леса»", T, 1.0), ("от", T, 1.0), ("2001", "date", 1.0)]
+    assert corrected_labels(*law) == [T] * 6 + ["date"]

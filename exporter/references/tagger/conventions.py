@@ -59,7 +59,11 @@
   bracketed short name read as the issue after a host is the host's (`… Intervention (MICCAI). —`);
   in APA's order one host follows the title's full stop, so a "host" read inside the title's
   sentence, with a second date after it, is the title's (`… experiments in Nature and Science
-  between 2010 and 2015. Nature Human Behaviour, 2(9)`).
+  between 2010 and 2015. Nature Human Behaviour, 2(9)`);
+- names before a title in guillemets or quotes that close before the imprint's dash are the
+  authors (`Глеб Архангельский «Title» — М.: …`, `Ecma International «Title» — Geneva, 2016`),
+  an edition statement inside the quotes the edition, words after the dash up to a comma and the
+  year the publisher.
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -1466,6 +1470,43 @@ def _second_host_after_the_places_colon(tokens: list[str], labels: list[str]) ->
             labels[a:b] = ["publisher"] * (b - a)
         return
 
+_EDITION_WORD = re.compile(r"^(?:издание|изд|edition|edn|ed)[.,»”\"]*$", re.IGNORECASE)
+
+
+def _names_before_a_quoted_title(tokens: list[str], labels: list[str]) -> None:
+    """`Глеб Архангельский «Title» — М.: Манн, 2014.`, `Кларенс Хо, Роб Харроп, «Title» — …`,
+    `Ecma International «Title» — Geneva, 2016`, `Philipp Kewisch «Title» — Mozilla, 2007`: up to
+    eight capitalised words with no digit (names in any order, an organisation) before an opening
+    quote that closes before the imprint's dash (or its comma and year) are the authors, and the
+    quoted words the title; an edition statement inside the quote (`8-е издание.`, `4th edition`)
+    is the edition, and capitalised words after the dash closed by a comma before the year are
+    the publisher. Names joined by `and`/`и` or with initials the tagger reads already."""
+    m = next((k for k in range(min(9, len(tokens))) if tokens[k][:1] in "«“„\""), None)
+    if not m or any(not tokens[k][:1].isupper() or re.search(r"\d", tokens[k]) for k in range(m)):
+        return
+    if any(labels[k] not in ("author", "title", "container", "journal", "publisher") for k in range(m)):
+        return
+    close = _CLOSE_OF[tokens[m][0]]
+    end = next((k for k in range(m, min(len(tokens), m + 40)) if close in (tokens[k][1:] if k == m else tokens[k])), None)
+    if end is None or not re.search(rf"{re.escape(close)}[,.]?$", tokens[end]):
+        return
+    nxt = tokens[end + 1].replace("\xad", "") if end + 1 < len(tokens) else ""
+    if not (nxt in _DASH or tokens[end].endswith(close + ",") and end + 1 < len(tokens) and re.fullmatch(r"(?:1[5-9]|20)\d\d\.?", nxt)):
+        return
+    for k in range(m):
+        labels[k] = "author"
+    edition = next((k for k in range(m + 1, end) if _ORDINAL.match(tokens[k]) and _EDITION_WORD.match(tokens[k + 1])), None)
+    for k in range(m, end + 1):
+        labels[k] = "edition" if edition is not None and k >= edition else "title"
+    if nxt not in _DASH:
+        return
+    closing = next((k for k in range(end + 2, min(len(tokens), end + 8)) if tokens[k].endswith(",")), None)
+    if closing is not None and closing + 1 < len(tokens) and re.fullmatch(r"(?:1[5-9]|20)\d\d\.?", tokens[closing + 1]):
+        if all(tokens[k][:1].isupper() and labels[k] in ("title", "container", "journal", "publisher") for k in range(end + 2, closing + 1)):
+            for k in range(end + 1, closing + 1):
+                labels[k] = "publisher"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1532,6 +1573,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
     _second_host_after_the_places_colon(tokens, labels)
+    _names_before_a_quoted_title(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
