@@ -1724,3 +1724,25 @@ def test_names_before_a_guillemet_title_are_the_authors(monkeypatch):
     # a law's title in quotes after a lower-case word, and a quote that does not close before the imprint, are left as read
     law = [("Федеральный", T, 1.0), ("закон", T, 1.0), ("«Об", T, 1.0), ("охране", T, 1.0), ("леса»", T, 1.0), ("от", T, 1.0), ("2001", "date", 1.0)]
     assert corrected_labels(*law) == [T] * 6 + ["date"]
+
+
+def test_ieee_quoted_title_and_its_host_after_in(monkeypatch):
+    # IEEE's `A. Author, “Title,” in Host, 2017`: the quoted words are the title though read as a
+    # note; a conference's short name after `in`, read as editors, is the host; a one-word short
+    # name in brackets after the host, read as its place, is the host's (invented entries)
+    note = [("K.", A, 1.0), ("Lind,", A, 1.0), ("“Sparse", "note", 0.6), ("river", "note", 0.6), ("models,”", "note", 0.6), ("arXiv:2101.00001,", "note", 0.9), ("2021.", "date", 1.0)]
+    assert corrected_labels(*note)[2:5] == [T, T, T]
+    host = [("K.", A, 1.0), ("Lind,", A, 1.0), ("“Sparse", T, 1.0), ("river", T, 1.0), ("models,”", T, 1.0), ("in", "editor", 0.7), ("RiverConf,", "editor", 0.7),
+            ("2019,", "date", 1.0), ("pp.", P, 1.0), ("1–9.", P, 1.0)]
+    assert corrected_labels(*host)[5:7] == ["container", "container"]
+    _, f = read_tagged_entry(monkeypatch, *host)
+    assert f["booktitle"] == "RiverConf" and "editor" not in f
+    monkeypatch.undo()
+    bracket = [("K.", A, 1.0), ("Lind,", A, 1.0), ("“Sparse", T, 1.0), ("models,”", T, 1.0), ("in", "container", 1.0), ("Proc.", "container", 1.0), ("Int.", "container", 1.0),
+               ("River", "container", 1.0), ("Conf.", "container", 1.0), ("(Rivercon),", "location", 0.8), ("May", "date", 1.0), ("2019,", "date", 1.0)]
+    assert corrected_labels(*bracket)[9] == "container"
+    # real editors after `in` keep their role, and a city in brackets stays the place
+    editors = [("K.", A, 1.0), ("Lind,", A, 1.0), ("“Sparse", T, 1.0), ("models,”", T, 1.0), ("in", "editor", 0.9), ("J.", "editor", 0.9), ("Moss,", "editor", 0.9), ("Ed.", "editor", 0.9)]
+    assert corrected_labels(*editors)[4:] == ["editor"] * 4
+    city = [*bracket[:9], ("(Berlin),", "location", 0.8), ("May", "date", 1.0), ("2019,", "date", 1.0)]
+    assert corrected_labels(*city)[9] == "location"

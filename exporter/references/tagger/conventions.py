@@ -63,7 +63,8 @@
 - names before a title in guillemets or quotes that close before the imprint's dash are the
   authors (`Глеб Архангельский «Title» — М.: …`, `Ecma International «Title» — Geneva, 2016`),
   an edition statement inside the quotes the edition, words after the dash up to a comma and the
-  year the publisher.
+  year the publisher; IEEE's quoted title after the authors' comma is the title, and after it
+  `in` opens the host (`in CoRL, 2017`: no editors), its bracketed short name the host's.
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -1507,6 +1508,37 @@ def _names_before_a_quoted_title(tokens: list[str], labels: list[str]) -> None:
                 labels[k] = "publisher"
 
 
+_ROLE_WORD = re.compile(r"^\(?(?:eds?|edited|editors?|hrsg|ред|под)\b", re.IGNORECASE)
+
+
+def _ieee_quoted_title_and_host(tokens: list[str], labels: list[str]) -> None:
+    """IEEE's `A. Author and B. Author, “Title,” in Host, 2017, pp. …`: the words in quotes right
+    after the authors' comma, closed by the comma inside the closing quote, are the title even
+    where the tagger read them as a note (`“Advantage-weighted regression,” arXiv:1910.00177,
+    2019.`); after that title `in` opens the host, so a conference's short name read as editors,
+    with no initials or editor's role (`in CoRL, 2017`, `in NeurIPS, 2024`), is the container; and
+    a proceedings' one-word short name in brackets after the host's name, read as its place before
+    the date (`in Proc. IEEE Global Commun. Conf. (Globecom), Dec 2014`), is the host's."""
+    start = next((k for k in range(1, min(len(tokens), 40)) if tokens[k][:1] == "“" and labels[k - 1] == "author" and tokens[k - 1].endswith(",")), None)
+    if start is None:
+        return
+    end = next((k for k in range(start, min(len(tokens), start + 60)) if tokens[k].endswith((",”", ",\"", "?”", "!”"))), None)
+    if end is None:
+        return
+    if "title" not in labels and all(labels[k] in ("note", "container", "journal") for k in range(start, end + 1)):
+        for k in range(start, end + 1):
+            labels[k] = "title"
+    k = end + 1
+    if k < len(tokens) and tokens[k] in ("in", "In") and labels[k] == "editor":
+        run = range(k, next((j for j in range(k, len(tokens)) if labels[j] != "editor"), len(tokens)))
+        if len(run) <= 5 and not any(_DOTTED.match(tokens[j]) or _ROLE_WORD.match(tokens[j]) for j in run):
+            for j in run:
+                labels[j] = "container"
+    for j in range(end + 2, len(tokens) - 1):
+        if labels[j] == "location" and labels[j - 1] == "container" and labels[j + 1] == "date" and re.fullmatch(r"\([A-Z][A-Za-z]{2,}\)[,.]?", tokens[j]) and not is_place(tokens[j].strip("(),.")):
+            labels[j] = "container"
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1574,6 +1606,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _firm_after_the_slash_is_the_author(tokens, labels)
     _second_host_after_the_places_colon(tokens, labels)
     _names_before_a_quoted_title(tokens, labels)
+    _ieee_quoted_title_and_host(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
