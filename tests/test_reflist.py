@@ -728,3 +728,19 @@ def test_a_one_word_line_does_not_end_the_last_entry():
     )
     last = doc.references[-1].text
     assert last.startswith("Plans Survey of Young People") and "https://example.org/plans" in last and "28" not in last.split()
+
+
+def test_the_same_author_dash_takes_the_names_of_the_entry_before():
+    # IEEE's and Chicago's `——,` for a name list repeated from the entry above (invented entries)
+    from exporter.linker import link
+    from exporter.references.fields import family_names
+
+    doc = read(
+        "Rivers are studied [1], [2], [3].\n\nReferences\n"
+        "[1] K. Lind and P. Moss, “Sparse river models,” IEEE Trans. Rivers, vol. 3, no. 1, pp. 1–9, 2014.\n"
+        "[2] ——, “Dense river models,” IEEE Trans. Rivers, vol. 4, no. 2, pp. 10–19, 2015.\n"
+        "[3] A. Berg, “Lakes,” in Proc. Lake Conf., 2016, pp. 5–6.\n"
+    )
+    entries = link(doc).document.references
+    authors = [family_names(dict(e.fields).get("author")) for e in entries]
+    assert authors == [["Lind", "Moss"], ["Lind", "Moss"], ["Berg"]]

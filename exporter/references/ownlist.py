@@ -12,6 +12,7 @@ after a blank line, or where a line opens with its authors right after a line th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -676,3 +677,22 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
         joined = join([(i + 1, lines[i]) for i in group], 0)
         entries.append(with_fields(Entry(key=str(n), number=n, span=joined.whole, text=joined.text), joined))
     return entries
+
+
+# The same-author dash of IEEE, Chicago and MLA (`——,`, `———.`): the names of the entry before.
+_SAME_AUTHOR_DASH = re.compile(r"^\s*[-–—_]{2,}\s*[.,]?(?:\s|$)")
+
+
+def with_previous_authors(entries: list[Entry]) -> list[Entry]:
+    """Each own-list entry that opens with the same-author dash and has no author of its own read
+    takes the authors of the entry before it: a list sorted by author prints a dash for a name
+    list repeated from the entry above (`[5] ——, “Robust group sparse beamforming…”`), which the
+    entry's own text cannot name."""
+    out: list[Entry] = []
+    for entry in entries:
+        fields = dict(entry.fields)
+        previous = dict(out[-1].fields).get("author") if out else None
+        if previous and entry.origin == "list" and "author" not in fields and _SAME_AUTHOR_DASH.match(entry.text):
+            entry = dataclasses.replace(entry, fields=(("author", previous), *entry.fields))
+        out.append(entry)
+    return out
