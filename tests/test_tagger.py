@@ -1746,3 +1746,30 @@ def test_ieee_quoted_title_and_its_host_after_in(monkeypatch):
     assert corrected_labels(*editors)[4:] == ["editor"] * 4
     city = [*bracket[:9], ("(Berlin),", "location", 0.8), ("May", "date", 1.0), ("2019,", "date", 1.0)]
     assert corrected_labels(*city)[9] == "location"
+
+
+def test_a_web_page_named_by_words_joined_by_and_is_the_title():
+    # `Title [2014] URL: … (Дата обращения …)` read as authors: four words or more joined by `and`,
+    # none a given name, with only a date, an address and an access date beside, name a work (invented)
+    tokens = [("Rivers", A, 0.8), ("and", A, 0.8), ("Lakes", A, 0.8), ("Data", A, 0.8), ("Exchange", A, 0.8), ("[2014]", "date", 1.0),
+              ("URL:", "url", 1.0), ("https://example.org/rivers", "url", 1.0)]
+    assert corrected_labels(*tokens)[:5] == [T] * 5
+    # two people joined by `and` stay the authors
+    people = [("John", A, 0.8), ("Berg", A, 0.8), ("and", A, 0.8), ("Mary", A, 0.8), ("Moss", A, 0.8), ("[2014]", "date", 1.0), ("URL:", "url", 1.0)]
+    assert corrected_labels(*people)[:5] == [A] * 5
+
+
+def test_areas_separated_by_dashes_only(monkeypatch):
+    # `Title – I.I.Family – Publisher, Place, 2016` and `I.I.Family - Title – ЗАО «Издательство …», 2011`:
+    # the glued name between two dashes is the author, the host holding a publisher's word the publisher (invented)
+    tokens = [("Гидрология", J, 0.7), ("–", J, 0.7), ("А.Б.Лесков", J, 0.7), ("–", "volume", 0.5), ("ЮГУ,", "publisher", 1.0), ("Томск,", "location", 1.0), ("2018г.", "date", 1.0)]
+    assert corrected_labels(*tokens)[:3] == [T, T, A]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["title"], f["author"], f["publisher"]) == ("Гидрология", "Лесков, А. Б.", "ЮГУ")
+    monkeypatch.undo()
+    host = [("А.Б.Лесков", A, 1.0), ("-", T, 1.0), ("Реки", T, 1.0), ("Сибири", T, 1.0), ("–", T, 1.0), ("ООО", "container", 0.8), ("«Издательство", "container", 0.8),
+            ("«Берег»,", "container", 0.8), ("2011", "date", 1.0)]
+    assert corrected_labels(*host)[5:8] == ["publisher"] * 3
+    # a host after GOST's `//` keeps its reading
+    gost = [("Лесков", A, 1.0), ("А.Б.", A, 1.0), ("Реки", T, 1.0), ("//", J, 1.0), ("Вестник", J, 1.0), ("издательство", J, 1.0), ("2011", "date", 1.0)]
+    assert corrected_labels(*gost)[3:6] == [J] * 3

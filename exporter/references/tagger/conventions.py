@@ -64,7 +64,11 @@
   authors (`Глеб Архангельский «Title» — М.: …`, `Ecma International «Title» — Geneva, 2016`),
   an edition statement inside the quotes the edition, words after the dash up to a comma and the
   year the publisher; IEEE's quoted title after the authors' comma is the title, and after it
-  `in` opens the host (`in CoRL, 2017`: no editors), its bracketed short name the host's.
+  `in` opens the host (`in CoRL, 2017`: no editors), its bracketed short name the host's;
+- four words or more joined by `and`, none a given name, with only a date and an address beside
+  them, are a web page's title (`Calendaring and Scheduling Standards Simplification [2014] URL:`);
+  where only spaced dashes part the areas (`Title – I.I.Family – Publisher, Place, 2016`), a name
+  with glued initials between two dashes is the author, a host with a publisher's word the publisher.
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -315,10 +319,18 @@ def _title_not_a_name(tokens: list[str], labels: list[str]) -> None:
     words = tokens[a:b]
     if any(_kind(t, k > 0) in ("init", "name") for k, t in enumerate(words)) or any(t.endswith((",", ";")) for t in words[:-1]):
         return
-    if any(canonical(t) in _BETWEEN for t in words):
+    if any(canonical(t) in _BETWEEN for t in words) and not _words_joined_by_and(words):
         return
     for k in range(a, b):
         labels[k] = "title"
+
+
+def _words_joined_by_and(words: list[str]) -> bool:
+    """Four or more words, `and` among them and no other joining word, none a known given name:
+    a title's `and` (`Calendaring and Scheduling Standards Simplification [2014] URL: …`), not
+    two names (`Smith and Jones`, `Anna Berg and Karl Moss`)."""
+    between = [canonical(t) for t in words if canonical(t) in _BETWEEN]
+    return len(words) >= 4 and set(between) <= {"and", "и"} and not any(canonical(t) in GIVEN_NAMES for t in words)
 
 
 _ORGANISATION_LINKS = frozenset("of for and the on in de du des der für и по".split())
@@ -1539,6 +1551,28 @@ def _ieee_quoted_title_and_host(tokens: list[str], labels: list[str]) -> None:
             labels[j] = "container"
 
 
+def _dash_separated_areas(tokens: list[str], labels: list[str]) -> None:
+    """Lists that print each area after a spaced dash and nothing else (`Title – I.I.Family –
+    Publisher, Place, 2016`, `I.I.Family - Title – ЗАО «Издательство «Экономика», 2011`): a name
+    with its initials glued on, alone between two dashes, is the author, and what stands before
+    its dash the title (`Эконометрика – В.В.Домбровский – ТГУ`); a "host" after the title's dash
+    holding a word only publishers' names hold, right before the year, is the publisher. Only in
+    an entry with no `//`, `/` or `In`, which would mark a host or a responsibility."""
+    if any(t in ("//", "/") or t.startswith("//") or t in ("In", "In:", "В:") for t in tokens):
+        return
+    if "author" not in labels:
+        for i in range(1, len(tokens) - 1):
+            if tokens[i - 1] in _DASH_TOKEN and tokens[i + 1] in _DASH_TOKEN and _GLUED.match(tokens[i]) and i - 1 >= 1:
+                if all(labels[k] in ("title", "journal", "container") for k in range(i)):
+                    labels[:i] = ["title"] * i
+                    labels[i] = "author"
+                break
+    for label, a, b in _runs(tuple(labels)):
+        if label in ("journal", "container") and a > 0 and tokens[a - 1] in _DASH_TOKEN and b < len(labels) and labels[b] == "date":
+            if b - a <= 6 and any(canonical(t) in _PUBLISHER_ONLY for t in tokens[a:b]):
+                labels[a:b] = ["publisher"] * (b - a)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1607,6 +1641,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _second_host_after_the_places_colon(tokens, labels)
     _names_before_a_quoted_title(tokens, labels)
     _ieee_quoted_title_and_host(tokens, labels)
+    _dash_separated_areas(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
