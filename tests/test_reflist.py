@@ -744,3 +744,37 @@ def test_the_same_author_dash_takes_the_names_of_the_entry_before():
     entries = link(doc).document.references
     authors = [family_names(dict(e.fields).get("author")) for e in entries]
     assert authors == [["Lind", "Moss"], ["Lind", "Moss"], ["Berg"]]
+
+
+def test_chicago_lists_capitalised_particles_a_given_name_cut_at_a_line_end_and_a_volume_carried_over():
+    # Chicago author-date from a PDF (invented entries): `De Groot, Anna,` opens an entry as `de Groot,
+    # Anna,` does; `…, and Mira S.` at a line's end goes on with the family name on the next line;
+    # `41 (3): 12–19.` after a page break carries on the entry before it
+    doc = read(
+        "Text.\n\nReferences\n"
+        "Berg, Karl, and Lisa Moss. 2011. “Rivers in Spring.” Journal of Rivers 4 (2): 1–9.\n"
+        "De Groot, Anna, and Paul Lind. 2006. “Lakes in Winter.” Journal of Lakes 5 (1): 10–19.\n"
+        "Dahl, Ola, Per Holm, and Mira S.\n"
+        "Vik. 2021. “Ice on Fjords.” The Journal of Ice: The Official Journal of the Ice Society\n\n"
+        "41 (3): 12–19. https://doi.org/10.1000/ice.2021.\n"
+        "Eng, Tor. 2015. “Snow.” Current Snow 25 (19): 2457–65.\n"
+    )
+    starts = [e.text.split(",")[0] for e in doc.references]
+    assert starts == ["Berg", "De Groot", "Dahl", "Eng"]
+    assert doc.references[2].text.endswith("https://doi.org/10.1000/ice.2021.")
+
+
+def test_a_double_spaced_list_is_judged_by_its_own_lines():
+    # a double-spaced manuscript's list (a blank line between all lines, as a PDF's text gives it),
+    # followed by single-spaced figure captions: the blank lines part lines, not entries (invented)
+    entries = [
+        ("Berg, K., and Moss, L., 2011. Rivers in spring and the floods that follow them. Journal of", "Rivers 4 , 1–9."),
+        ("Holm, P., 2006. Lakes in winter under the first ice of the year. The American Journal of", "Lakes 5 , 10–19."),
+        ("Lind, A., 2015. Snow on the high plains of the north. Journal of Applied", "Snow Studies 25 , 245–265."),
+        ("Moss, L., 2012. Ice on fjords in the long dark months of the year. Journal of", "Ice 3 , 1–5."),
+    ]
+    body = "\n\n".join(f"{a}\n\n{b}" for a, b in entries)
+    captions = "\n".join(f"Figure {n}: A caption line that runs on.\nAnd its second line, set single." for n in range(1, 16))
+    doc = read(f"Text.\n\nReferences\n\n{body}\n\n{captions}\n")
+    assert [e.text.split(",")[0] for e in doc.references] == ["Berg", "Holm", "Lind", "Moss"]
+    assert doc.references[0].text.endswith("Journal of Rivers 4 , 1–9.")

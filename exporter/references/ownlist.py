@@ -105,7 +105,7 @@ _AUTHOR_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\s*\(\s*(?:1[5-9
 _AUTHOR_DOT_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\.\s+(?:1[5-9]|20)\d\d[a-z]?\.(?=\s|$)")
 # Chicago's first author, family name first and the given name in full (`Wickham, Hadley,`,
 # `Kanatous, Shane B., and`), and the same-author dash of Chicago, SIAM and MLA (`———. 2023.`).
-_FAMILY_GIVEN = re.compile(rf"^\s*{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+, [{_FAMILY_CAPITAL}][a-z]+(?: [A-Z]\.)*(?:,|\.\s)")
+_FAMILY_GIVEN = re.compile(rf"^\s*(?i:{_PARTICLE})[{_FAMILY_CAPITAL}][\w'’-]+, [{_FAMILY_CAPITAL}][a-z]+(?: [A-Z]\.)*(?:,|\.\s)")
 _SAME_AUTHOR_DASH = re.compile(r"^\s*(?:[—–]{2,}|-{3,})[.,]\s")
 _NAME_LINK_WORDS = {"and", "et", "al", "&", "und", "и", *_PARTICLE_WORDS.split("|")}
 
@@ -444,12 +444,13 @@ def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: b
 # GOST's separators (`– 2003. – Т. 4.`, `//Автоматика`, `/ пер. с англ.`), a bracket or
 # parenthesis (`(accessed on`, `(дата обращения:`, `[CrossRef]`, `[S.l.]`), what ends an entry
 # (`URL:`, `DOI:`, `ISSN`, `Available online`), a number followed by punctuation (the year,
-# volume and pages `2002, 5, 438–457.`, a date `03.09.2020).`), a page, volume or issue mark
+# volume and pages `2002, 5, 438–457.`, a date `03.09.2020).`) or by its issue in brackets
+# (`41 (43): 8946–62.`, carried over a page break), a page, volume or issue mark
 # (`С. 70–75`, `pp. 12`, `Т. 4`, `№ 3`), and `In` before the container (`In Proceedings of`).
 _CONTINUES_ENTRY = re.compile(
     r"^\s*(?:[–—−-]|/|[(\[]"
     r"|(?:URL|DOI|doi|ISBN|ISSN|eISSN|PMID|https?:|www\.|Available\s+(?:online|at|from)|Retrieved\s+from|Режим\s+доступа)"
-    r"|\d{1,4}[.,;:)–—−-]"
+    r"|\d{1,4}[.,;:)–—−-]|\d{1,4}\s\(\d"
     r"|(?:[СсPpРрS]|pp|Т|T|Vol|vol|Bd|No|no|Nr|Вып|вып|Iss)\.?\s*\d|№"
     r"|In\b|В\s+(?:кн|сб)\.)"
 )
@@ -626,6 +627,11 @@ def _chicago_first_author(line: str) -> bool:
     return digit is None or (line[: digit.start()].rstrip().endswith(".") and re.match(r"(?:1[5-9]|20)\d\d[a-z]?\.", line[digit.start() :]) is not None)
 
 
+# Chicago's last author, given name first, cut before the family name at a line's end (`…, and
+# Liberty S.`): the next line goes on with the name.
+_LAST_GIVEN_NAME_AT_END = re.compile(r"(?:,|\band|&)\s+[A-Z][a-z]+(?:\s+[A-Z]\.)+\s*$")
+
+
 def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     """Inside a paragraph of an unnumbered list a line opens the next entry when the line before
     ends as an entry does (a full stop, bracket, number, address's slash, or an address) and the line opens
@@ -633,6 +639,8 @@ def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     `opens_author_date_entry`); a wrapped line of authors (`Vohs, K. D. (2001).` after `… C. and`)
     follows a line that does not end so."""
     if not _ENDS_WITH_STOP.search(previous) and not _ENDS_WITH_ADDRESS.search(previous):
+        return False
+    if _LAST_GIVEN_NAME_AT_END.search(previous):  # `…, and Liberty S.` / `Hamilton. 2021. “…`: the family name follows
         return False
     if _SAME_AUTHOR_DASH.match(line) or _chicago_first_author(line):
         return True
@@ -655,7 +663,8 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
     one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
-    spaced = _double_spaced(filled)
+    # the spacing of the list's own lines: captions or notes printed after it are set otherwise
+    spaced = _double_spaced(filled[: next((k for k, i in enumerate(filled) if _AFTER_LIST.match(lines[i])), len(filled))])
     groups: list[list[int]] = []
     previous_blank = True
     for k, i in enumerate(filled):
