@@ -1773,3 +1773,27 @@ def test_areas_separated_by_dashes_only(monkeypatch):
     # a host after GOST's `//` keeps its reading
     gost = [("Лесков", A, 1.0), ("А.Б.", A, 1.0), ("Реки", T, 1.0), ("//", J, 1.0), ("Вестник", J, 1.0), ("издательство", J, 1.0), ("2011", "date", 1.0)]
     assert corrected_labels(*gost)[3:6] == [J] * 3
+
+
+def test_pages_after_a_month_in_the_issue_bracket():
+    # Chicago's `Journal 12 (June): 54.`: the month stands for the issue, the number after it is the pages (invented)
+    tokens = [("Berg,", A, 1.0), ("Karl.", A, 1.0), ("2011.", "date", 1.0), ("“Rivers.”", T, 1.0), ("River", J, 1.0), ("Letters", J, 1.0),
+              ("12", "volume", 1.0), ("(June):", "date", 0.8), ("54.", "date", 0.8)]
+    assert corrected_labels(*tokens)[7:] == ["date", P]
+    # with no year elsewhere, the number stays the date
+    alone = [("Berg,", A, 1.0), ("Karl.", A, 1.0), ("“Rivers.”", T, 1.0), ("River", J, 1.0), ("12", "volume", 1.0), ("(June):", "date", 0.8), ("54.", "date", 0.8)]
+    assert corrected_labels(*alone)[-1] == "date"
+
+
+def test_a_journal_read_as_the_titles_last_words(monkeypatch):
+    # Elsevier Harvard's `Title for SPM 99. NeuroImage 16 , S497.`: an article with a volume and pages and no
+    # host read has its journal after the title's last full stop (invented)
+    tokens = [("Berg,", A, 1.0), ("K.,", A, 1.0), ("2002.", "date", 1.0), ("Maps", T, 1.0), ("of", T, 1.0), ("river", T, 1.0), ("beds.", T, 1.0),
+              ("RiverImage", T, 0.8), ("16", "volume", 1.0), (",", P, 1.0), ("S497.", P, 1.0)]
+    assert corrected_labels(*tokens)[7] == J
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["title"], f["journal"], f["volume"], f["pages"]) == ("Maps of river beds", "RiverImage", "16", "S497")
+    monkeypatch.undo()
+    # an abbreviated journal read as the title keeps its reading (no title's last word before it)
+    abbreviated = [("A.", A, 1.0), ("Berg,", A, 1.0), ("Phys.", T, 0.8), ("Rivers", T, 0.8), ("18,", "volume", 1.0), ("103101", P, 1.0), ("(2011).", "date", 1.0)]
+    assert corrected_labels(*abbreviated)[2:4] == [T, T]

@@ -68,7 +68,10 @@
 - four words or more joined by `and`, none a given name, with only a date and an address beside
   them, are a web page's title (`Calendaring and Scheduling Standards Simplification [2014] URL:`);
   where only spaced dashes part the areas (`Title – I.I.Family – Publisher, Place, 2016`), a name
-  with glued initials between two dashes is the author, a host with a publisher's word the publisher.
+  with glued initials between two dashes is the author, a host with a publisher's word the publisher;
+- a month in the bracket after the volume stands for the issue, the number after its colon is the
+  pages (`12 (June): 54.`); an article with a volume and pages and no host read has its journal
+  after the title's last full stop (`… for SPM 99. NeuroImage 16 , S497.`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -1573,6 +1576,38 @@ def _dash_separated_areas(tokens: list[str], labels: list[str]) -> None:
                 labels[a:b] = ["publisher"] * (b - a)
 
 
+def _pages_after_a_month_in_the_issue_bracket(tokens: list[str], labels: list[str]) -> None:
+    """Chicago's `BMC Neuroscience 12 (June): 54.`: a month's name in the bracket after the volume
+    stands where the issue would, so the number after its colon is the pages, not the date (the
+    entry's year is printed after the names)."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k - 1] != "volume" or not re.fullmatch(r"\([A-Za-z]+\.?\):", tokens[k]) or canonical(tokens[k].strip("():.")) not in MONTHS:
+            continue
+        if labels[k + 1] == "date" and re.fullmatch(r"[A-Za-z]?\d{1,6}(?:[-–]\d{1,6})?[.,]?", tokens[k + 1]):
+            if any(labels[j] == "date" and _YEAR_TOKEN.match(tokens[j]) for j in range(k - 1)):
+                labels[k + 1] = "pages"
+
+
+def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Title for SPM 99. NeuroImage 16 , S497.`: an article with a volume and pages but no host
+    read has its journal after the title's last full stop, right before the volume: up to four
+    capitalised words read as the title's last are the journal."""
+    if any(label in ("journal", "container", "publisher") for label in labels) or "pages" not in labels:
+        return
+    v = next((k for k, label in enumerate(labels) if label == "volume"), None)
+    if v is None or v < 3 or labels[v - 1] != "title":
+        return
+    a = v - 1
+    while a > 0 and labels[a - 1] == "title" and v - a < 4 and not tokens[a - 1].endswith("."):
+        a -= 1
+    # the title's last word: lower case, a number or an acronym (`dynamics.`, `SPM 99.`), never an
+    # abbreviation of the journal's own (`Phys. Plasmas 18`)
+    if a < 3 or labels[a - 1] != "title" or not re.fullmatch(r"(?:[a-z][a-z-]*|\d+|[A-Z]{2,}\d*)\.", tokens[a - 1]):
+        return
+    if all(tokens[k][:1].isupper() for k in range(a, v)):
+        labels[a:v] = ["journal"] * (v - a)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1642,6 +1677,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _names_before_a_quoted_title(tokens, labels)
     _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
+    _pages_after_a_month_in_the_issue_bracket(tokens, labels)
+    _journal_read_into_the_title(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
