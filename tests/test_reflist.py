@@ -710,9 +710,20 @@ def test_a_heading_in_the_contents_is_not_the_list():
         "Содержание\n1. Введение\n\n3\n\n2. Методы\n\n5\n\nСписок источников\n\n9\n\n"
         "1. Введение\nРабота изучает выбор. Он зависит от многого. Мы это проверим ниже.\n\n"
         "2. Методы\nОпрос задавал вопрос о планах. Ответы были такими:\n3.\n\nда\n\n4.\n\nнет\n\n"
-        "Мы взяли все ответы [1]. Модель описана там же [2].\n\n"
+        + "Мы взяли все ответы [1]. Модель описана там же [2].\n" * 40 + "\n"
         "Список источников\n1.\n\nSmith J. A study of plans // Journal of Plans. 2001. №5. С. 1-9.\n"
         "2.\n\nBrown K. Models of choice // Choice Review. 2010. №7. С. 10-20.\n"
+    )
+    assert [e.text[:5] for e in doc.references] == ["Smith", "Brown"]
+
+
+def test_a_supplements_list_after_the_papers_leaves_it_in_place():
+    # the same heading twice, far apart: the paper's list, then a supplement's (invented)
+    body = "Rivers are studied [1], [2].\n" * 30
+    doc = read(
+        f"Introduction\n{body}\nReferences\n1. Smith J. Rivers. Journal of Rivers. 2001. 5. P. 1-9.\n"
+        "2. Brown K. Lakes. Lake Review. 2010. 7. P. 10-20.\n\nSupplement\nMore on rivers [1].\n\n"
+        "References\n1. Green A. Ice. Ice Letters. 2015. 3. P. 1-2.\n"
     )
     assert [e.text[:5] for e in doc.references] == ["Smith", "Brown"]
 

@@ -298,12 +298,13 @@ _HEADING_NUMBER = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,7})\.?\s+|[\s.:]+$")
 
 
 def _without_contents_lines(lines: list[str], headings: list[int]) -> list[int]:
-    """The headings less those whose words recur in a later heading: a line of the paper's
-    contents (`Список источников` with its page number, the numbered sections after it), as
-    the Word reader reads a recurring heading; the list stands under the last of them. A
-    transliterated twin (`References` after `Список литературы`) has other words and stays."""
+    """The headings less the lines of the paper's contents: a heading in the first fifth of the
+    text whose words recur in a later heading, where the list stands (as the Word reader reads a
+    recurring heading; a text reader has already dropped the page number beside it). A
+    transliterated twin (`References` after `Список литературы`) has other words, and a paper's
+    own list is never in its first fifth (a supplement's list after it leaves it in place)."""
     words = [" ".join(_HEADING_NUMBER.sub("", lines[h]).split()).casefold() for h in headings]
-    return [h for k, h in enumerate(headings) if words[k] not in words[k + 1 :]]
+    return [h for k, h in enumerate(headings) if words[k] not in words[k + 1 :] or h >= len(lines) // 5]
 
 
 def _columns_before_heading(lines: list[str], found: ReferenceList, start: int) -> None:
