@@ -690,7 +690,7 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
 
 
 # The same-author dash of IEEE, Chicago and MLA (`——,`, `———.`): the names of the entry before.
-_SAME_AUTHOR_DASH = re.compile(r"^\s*[-–—_]{2,}\s*[.,]?(?:\s|$)")
+_DASH_FOR_THE_AUTHORS = re.compile(r"^\s*(?:[—–]{2,}|-{3,}|_{3,})\s*[.,]?(?:\s|$)")  # the opening's form, punctuation optional
 
 
 def with_previous_authors(entries: list[Entry]) -> list[Entry]:
@@ -702,7 +702,7 @@ def with_previous_authors(entries: list[Entry]) -> list[Entry]:
     for entry in entries:
         fields = dict(entry.fields)
         previous = dict(out[-1].fields).get("author") if out else None
-        if previous and entry.origin == "list" and "author" not in fields and _SAME_AUTHOR_DASH.match(entry.text):
+        if previous and entry.origin == "list" and "author" not in fields and _DASH_FOR_THE_AUTHORS.match(entry.text):
             entry = dataclasses.replace(entry, fields=(("author", previous), *entry.fields))
         out.append(entry)
     return out
