@@ -1797,3 +1797,15 @@ def test_a_journal_read_as_the_titles_last_words(monkeypatch):
     # an abbreviated journal read as the title keeps its reading (no title's last word before it)
     abbreviated = [("A.", A, 1.0), ("Berg,", A, 1.0), ("Phys.", T, 0.8), ("Rivers", T, 0.8), ("18,", "volume", 1.0), ("103101", P, 1.0), ("(2011).", "date", 1.0)]
     assert corrected_labels(*abbreviated)[2:4] == [T, T]
+
+
+def test_hyphenated_cities_are_places_and_name_the_imprints_place(monkeypatch):
+    # the lexicon writes `санкт-петербург` with its hyphen, which the token's canonical form drops (invented entry)
+    from exporter.references.tagger.conventions import is_place
+
+    assert is_place("Санкт-Петербург:") and is_place("Ростов-на-Дону,") and not is_place("Санкт-Пётр:")
+    tokens = [("Анна", T, 0.8), ("Ветрова", T, 0.8), ("«Сад", T, 1.0), ("у", T, 1.0), ("реки»", T, 1.0), ("—", "publisher", 1.0),
+              ("Санкт-Петербург:", "publisher", 0.8), ("Зерно,", "publisher", 1.0), ("2011.", "date", 1.0)]
+    assert corrected_labels(*tokens)[5:8] == ["location", "location", "publisher"]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["address"], f["publisher"]) == ("Санкт-Петербург", "Зерно")

@@ -63,7 +63,8 @@
 - names before a title in guillemets or quotes that close before the imprint's dash are the
   authors (`Глеб Архангельский «Title» — М.: …`, `Ecma International «Title» — Geneva, 2016`),
   an edition statement inside the quotes the edition, words after the dash up to a comma and the
-  year the publisher; IEEE's quoted title after the authors' comma is the title, and after it
+  year the publisher (a city closed by a colon before them the place); a hyphenated city of the
+  lexicon (`Санкт-Петербург`) is looked up in the form tokens are; IEEE's quoted title after the authors' comma is the title, and after it
   `in` opens the host (`in CoRL, 2017`: no editors), its bracketed short name the host's;
 - four words or more joined by `and`, none a given name, with only a date and an address beside
   them, are a web page's title (`Calendaring and Scheduling Standards Simplification [2014] URL:`);
@@ -859,6 +860,9 @@ _MORE_PLACES = frozenset(
     """.split()
 )
 _PLACES = CITIES | _MORE_PLACES
+# The same in `canonical` form, as tokens are looked up: the lexicon writes hyphenated names with
+# their hyphen (`санкт-петербург`, `ростов-на-дону`), which `canonical` drops.
+_PLACE_FORMS = frozenset(canonical(place) for place in _PLACES)
 # GOST's abbreviated places: Moscow, Leningrad, St Petersburg, Kyiv, Minsk.
 _PLACE_ABBREVIATION = re.compile(r"^(?:М|Л|К|Мн|СПб|СПБ|Спб|С\.-Пб|С\.-Петербург)\.[,:;]?$")
 _FULL_STOP_WORD = re.compile(r"^[^\W_]{2,}[»”\"’')\]]*\.$")  # `естествозн.`, `структура.`, `(Японское море).`
@@ -873,7 +877,7 @@ def is_place(token: str) -> bool:
     word = token.rstrip(",:;.")
     if not word[:1].isupper():
         return False
-    return canonical(word) in _PLACES or ("-" in word and all(canonical(part) in _PLACES for part in word.split("-") if part))
+    return canonical(word) in _PLACE_FORMS or ("-" in word and all(canonical(part) in _PLACE_FORMS for part in word.split("-") if part))
 
 
 def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
@@ -1496,7 +1500,7 @@ def _names_before_a_quoted_title(tokens: list[str], labels: list[str]) -> None:
     quote that closes before the imprint's dash (or its comma and year) are the authors, and the
     quoted words the title; an edition statement inside the quote (`8-е издание.`, `4th edition`)
     is the edition, and capitalised words after the dash closed by a comma before the year are
-    the publisher. Names joined by `and`/`и` or with initials the tagger reads already."""
+    the publisher, a city closed by a colon before them the place. Names joined by `and`/`и` or with initials the tagger reads already."""
     m = next((k for k in range(min(9, len(tokens))) if tokens[k][:1] in "«“„\""), None)
     if not m or any(not tokens[k][:1].isupper() or re.search(r"\d", tokens[k]) for k in range(m)):
         return
@@ -1521,6 +1525,8 @@ def _names_before_a_quoted_title(tokens: list[str], labels: list[str]) -> None:
         if all(tokens[k][:1].isupper() and labels[k] in ("title", "container", "journal", "publisher") for k in range(end + 2, closing + 1)):
             for k in range(end + 1, closing + 1):
                 labels[k] = "publisher"
+            if end + 2 < closing and tokens[end + 2].endswith(":") and is_place(tokens[end + 2]):  # `— Санкт-Петербург: Питер, 2017`
+                labels[end + 1 : end + 3] = ["location", "location"]
 
 
 _ROLE_WORD = re.compile(r"^\(?(?:eds?|edited|editors?|hrsg|ред|под)\b", re.IGNORECASE)
