@@ -22,7 +22,10 @@ conferences' papers, English Chicago, Harvard and APA 7 papers, all PDF) before 
 run kept; 7, labelled by lists24 (Russian papers printed in two posted proceedings volumes, read as
 their offprints, one Kazakhstani) before the tool ran, first run kept; 8-10 likewise; 11, labelled by
 lists27 (the first Kazakh-language list, a Kazakhstani dissertation's, four Russian lists, one in
-the APS style) before the tool ran, first run kept. Each later batch's section
+the APS style) before the tool ran, first run kept; 12 likewise, after 11's fixes; 13, labelled by
+lists28 (two IEEE conference PDFs, Russian theses and coursework in Word and PDF) before the tool
+ran, first run kept; 14, labelled by lists28 after 13's fixes with the code frozen (Chicago
+author-date, Elsevier numbered and Harvard, a Russian Word thesis), first run kept. Each later batch's section
 comes from lists.json:
 `batch_N` (what it is), `batch_N_heading`, `first_run_N` (its table when first run), and
 `after_first_run_N` (what was done after reading its misses).

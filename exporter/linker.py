@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .crossref_links import link_crossrefs
 from .references.checks import check_entries
 from .references.fields import with_fields
+from .references.ownlist import with_previous_authors
 from .diagnostics import Diagnostic, sort_key
 from .model import Citation, CiteRef, Document, Entry, map_inlines, map_meta_inlines, walk_document
 
@@ -54,7 +55,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
             findings.append(Diagnostic.at("REF002", path, s, count=len(doc.references), file=bib.path))
     else:
         # Readers that do not parse fields themselves get them here (without spans).
-        entries = [entry if entry.fields or entry.origin != "list" else with_fields(entry) for entry in doc.references]
+        entries = with_previous_authors([entry if entry.fields or entry.origin != "list" else with_fields(entry) for entry in doc.references])
         findings.extend(_duplicate_numbers(entries, path))
 
     by_number: dict[int, Entry] = {}

@@ -67,6 +67,9 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         # Kazakh `деректер` (sources, data) beside `дереккөздер` and `әдебиеттер` (lists27)
         "Қолданылған деректер тізімі",
         "ПАЙДАЛАНЫЛҒАН ДЕРЕКТЕР ТІЗІМІ",
+        # the literature first, then the other sources: the mirror of `источников и литературы` (lists28)
+        "СПИСОК ИСПОЛЬЗОВАННОЙ ЛИТЕРАТУРЫ И ИСТОЧНИКОВ",
+        "Список литературы и других источников",
     ],
 )
 def test_list_headings(line):
@@ -697,3 +700,92 @@ def test_a_word_heading_with_the_sections_number_and_a_dash_opens_the_list(tmp_p
     path = tmp_path / "dash.docx"
     d.save(str(path))
     assert [e.text[:5] for e in read_document(str(path)).references] == ["Lind,", "Moss,"]
+
+
+def test_a_heading_in_the_contents_is_not_the_list():
+    # a thesis's contents name the list (`Список источников` and its page); numbered sections
+    # and an enumeration in the body follow it: the list stands under the heading's last
+    # occurrence (invented, after lists28's unseen HSE thesis)
+    doc = read(
+        "Содержание\n1. Введение\n\n3\n\n2. Методы\n\n5\n\nСписок источников\n\n9\n\n"
+        "1. Введение\nРабота изучает выбор. Он зависит от многого. Мы это проверим ниже.\n\n"
+        "2. Методы\nОпрос задавал вопрос о планах. Ответы были такими:\n3.\n\nда\n\n4.\n\nнет\n\n"
+        + "Мы взяли все ответы [1]. Модель описана там же [2].\n" * 40 + "\n"
+        "Список источников\n1.\n\nSmith J. A study of plans // Journal of Plans. 2001. №5. С. 1-9.\n"
+        "2.\n\nBrown K. Models of choice // Choice Review. 2010. №7. С. 10-20.\n"
+    )
+    assert [e.text[:5] for e in doc.references] == ["Smith", "Brown"]
+
+
+def test_a_supplements_list_after_the_papers_leaves_it_in_place():
+    # the same heading twice, far apart: the paper's list, then a supplement's (invented)
+    body = "Rivers are studied [1], [2].\n" * 30
+    doc = read(
+        f"Introduction\n{body}\nReferences\n1. Smith J. Rivers. Journal of Rivers. 2001. 5. P. 1-9.\n"
+        "2. Brown K. Lakes. Lake Review. 2010. 7. P. 10-20.\n\nSupplement\nMore on rivers [1].\n\n"
+        "References\n1. Green A. Ice. Ice Letters. 2015. 3. P. 1-2.\n"
+    )
+    assert [e.text[:5] for e in doc.references] == ["Smith", "Brown"]
+
+
+def test_a_one_word_line_does_not_end_the_last_entry():
+    # pdftotext sets each word of a justified line on its own line: the last entry's first line
+    # `Plans` is not the whole entry, and its designation and address after a blank line go on
+    # with it (invented)
+    doc = read(
+        "Text [1] and [2].\n\nReferences\n1.\n\nSmith J. A study of plans // Journal of Plans. 2001. №5. С. 1-9.\n"
+        "2.\nPlans\n\nSurvey of Young People and their\nPlans\n\n[Электронный\n\nресурс].\n\n–\n\nРежим\n\n"
+        "доступа:\n\nhttps://example.org/plans, свободный.\n\n28\n"
+    )
+    last = doc.references[-1].text
+    assert last.startswith("Plans Survey of Young People") and "https://example.org/plans" in last and "28" not in last.split()
+
+
+def test_the_same_author_dash_takes_the_names_of_the_entry_before():
+    # IEEE's and Chicago's `——,` for a name list repeated from the entry above (invented entries)
+    from exporter.linker import link
+    from exporter.references.fields import family_names
+
+    doc = read(
+        "Rivers are studied [1], [2], [3].\n\nReferences\n"
+        "[1] K. Lind and P. Moss, “Sparse river models,” IEEE Trans. Rivers, vol. 3, no. 1, pp. 1–9, 2014.\n"
+        "[2] ——, “Dense river models,” IEEE Trans. Rivers, vol. 4, no. 2, pp. 10–19, 2015.\n"
+        "[3] A. Berg, “Lakes,” in Proc. Lake Conf., 2016, pp. 5–6.\n"
+    )
+    entries = link(doc).document.references
+    authors = [family_names(dict(e.fields).get("author")) for e in entries]
+    assert authors == [["Lind", "Moss"], ["Lind", "Moss"], ["Berg"]]
+
+
+def test_chicago_lists_capitalised_particles_a_given_name_cut_at_a_line_end_and_a_volume_carried_over():
+    # Chicago author-date from a PDF (invented entries): `De Groot, Anna,` opens an entry as `de Groot,
+    # Anna,` does; `…, and Mira S.` at a line's end goes on with the family name on the next line;
+    # `41 (3): 12–19.` after a page break carries on the entry before it
+    doc = read(
+        "Text.\n\nReferences\n"
+        "Berg, Karl, and Lisa Moss. 2011. “Rivers in Spring.” Journal of Rivers 4 (2): 1–9.\n"
+        "De Groot, Anna, and Paul Lind. 2006. “Lakes in Winter.” Journal of Lakes 5 (1): 10–19.\n"
+        "Dahl, Ola, Per Holm, and Mira S.\n"
+        "Vik. 2021. “Ice on Fjords.” The Journal of Ice: The Official Journal of the Ice Society\n\n"
+        "41 (3): 12–19. https://doi.org/10.1000/ice.2021.\n"
+        "Eng, Tor. 2015. “Snow.” Current Snow 25 (19): 2457–65.\n"
+    )
+    starts = [e.text.split(",")[0] for e in doc.references]
+    assert starts == ["Berg", "De Groot", "Dahl", "Eng"]
+    assert doc.references[2].text.endswith("https://doi.org/10.1000/ice.2021.")
+
+
+def test_a_double_spaced_list_is_judged_by_its_own_lines():
+    # a double-spaced manuscript's list (a blank line between all lines, as a PDF's text gives it),
+    # followed by single-spaced figure captions: the blank lines part lines, not entries (invented)
+    entries = [
+        ("Berg, K., and Moss, L., 2011. Rivers in spring and the floods that follow them. Journal of", "Rivers 4 , 1–9."),
+        ("Holm, P., 2006. Lakes in winter under the first ice of the year. The American Journal of", "Lakes 5 , 10–19."),
+        ("Lind, A., 2015. Snow on the high plains of the north. Journal of Applied", "Snow Studies 25 , 245–265."),
+        ("Moss, L., 2012. Ice on fjords in the long dark months of the year. Journal of", "Ice 3 , 1–5."),
+    ]
+    body = "\n\n".join(f"{a}\n\n{b}" for a, b in entries)
+    captions = "\n".join(f"Figure {n}: A caption line that runs on.\nAnd its second line, set single." for n in range(1, 16))
+    doc = read(f"Text.\n\nReferences\n\n{body}\n\n{captions}\n")
+    assert [e.text.split(",")[0] for e in doc.references] == ["Berg", "Holm", "Lind", "Moss"]
+    assert doc.references[0].text.endswith("Journal of Rivers 4 , 1–9.")

@@ -1702,3 +1702,110 @@ def test_apas_retrieval_statement_and_bracketed_format_are_no_title_words(monkey
     monkeypatch.undo()
     f = fields("Berg, A. (2007). Practical Statistics Using R [PDF] (3rd ed.). London: Sage Publishers. Retrieved from http://stats.example.org/docs/practical.pdf")
     assert (f["title"], f.get("titleaddon")) == ("Practical Statistics Using R", "PDF")
+
+
+def test_names_before_a_guillemet_title_are_the_authors(monkeypatch):
+    # `Given Family «Title» — Place: Publisher, Year.` (a thesis's hand-made list, lists28's batch 13):
+    # the names before the opening quote, read by the tagger as the title's first words, are the
+    # authors; an edition statement inside the quote is the edition (invented entries)
+    tokens = [("Анна", T, 0.8), ("Ветрова", T, 0.8), ("«Сад", T, 1.0), ("у", T, 1.0), ("реки.", T, 1.0), ("3-е", T, 0.7), ("издание.»", T, 0.7),
+              ("—", "publisher", 1.0), ("М.:", "location", 1.0), ("Зерно,", "publisher", 1.0), ("2011.", "date", 1.0), ("—", P, 1.0), ("120", P, 1.0), ("с.", P, 1.0)]
+    assert corrected_labels(*tokens)[:7] == [A, A, T, T, T, "edition", "edition"]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["author"], f["title"], f["edition"], f["publisher"]) == ("Ветрова, Анна", "Сад у реки", "3", "Зерно")
+    monkeypatch.undo()
+    # an organisation as author, and a publisher after the dash read as the title's (with Word's soft hyphen before it)
+    org = [("Delta", "container", 0.8), ("Standards", "container", 0.8), ("«River", "container", 0.8), ("Data", "container", 0.8), ("Format»", "container", 0.8),
+           ("\xad—", T, 0.6), ("Northwind,", T, 0.6), ("2015", "date", 1.0)]
+    assert corrected_labels(*org) == [A, A, T, T, T, "publisher", "publisher", "date"]
+    _, f = read_tagged_entry(monkeypatch, *org)
+    assert (f["title"], f["publisher"]) == ("River Data Format", "Northwind")
+    monkeypatch.undo()
+    # a law's title in quotes after a lower-case word, and a quote that does not close before the imprint, are left as read
+    law = [("Федеральный", T, 1.0), ("закон", T, 1.0), ("«Об", T, 1.0), ("охране", T, 1.0), ("леса»", T, 1.0), ("от", T, 1.0), ("2001", "date", 1.0)]
+    assert corrected_labels(*law) == [T] * 6 + ["date"]
+
+
+def test_ieee_quoted_title_and_its_host_after_in(monkeypatch):
+    # IEEE's `A. Author, “Title,” in Host, 2017`: the quoted words are the title though read as a
+    # note; a conference's short name after `in`, read as editors, is the host; a one-word short
+    # name in brackets after the host, read as its place, is the host's (invented entries)
+    note = [("K.", A, 1.0), ("Lind,", A, 1.0), ("“Sparse", "note", 0.6), ("river", "note", 0.6), ("models,”", "note", 0.6), ("arXiv:2101.00001,", "note", 0.9), ("2021.", "date", 1.0)]
+    assert corrected_labels(*note)[2:5] == [T, T, T]
+    host = [("K.", A, 1.0), ("Lind,", A, 1.0), ("“Sparse", T, 1.0), ("river", T, 1.0), ("models,”", T, 1.0), ("in", "editor", 0.7), ("RiverConf,", "editor", 0.7),
+            ("2019,", "date", 1.0), ("pp.", P, 1.0), ("1–9.", P, 1.0)]
+    assert corrected_labels(*host)[5:7] == ["container", "container"]
+    _, f = read_tagged_entry(monkeypatch, *host)
+    assert f["booktitle"] == "RiverConf" and "editor" not in f
+    monkeypatch.undo()
+    bracket = [("K.", A, 1.0), ("Lind,", A, 1.0), ("“Sparse", T, 1.0), ("models,”", T, 1.0), ("in", "container", 1.0), ("Proc.", "container", 1.0), ("Int.", "container", 1.0),
+               ("River", "container", 1.0), ("Conf.", "container", 1.0), ("(Rivercon),", "location", 0.8), ("May", "date", 1.0), ("2019,", "date", 1.0)]
+    assert corrected_labels(*bracket)[9] == "container"
+    # real editors after `in` keep their role, and a city in brackets stays the place
+    editors = [("K.", A, 1.0), ("Lind,", A, 1.0), ("“Sparse", T, 1.0), ("models,”", T, 1.0), ("in", "editor", 0.9), ("J.", "editor", 0.9), ("Moss,", "editor", 0.9), ("Ed.", "editor", 0.9)]
+    assert corrected_labels(*editors)[4:] == ["editor"] * 4
+    city = [*bracket[:9], ("(Berlin),", "location", 0.8), ("May", "date", 1.0), ("2019,", "date", 1.0)]
+    assert corrected_labels(*city)[9] == "location"
+
+
+def test_a_web_page_named_by_words_joined_by_and_is_the_title():
+    # `Title [2014] URL: … (Дата обращения …)` read as authors: four words or more joined by `and`,
+    # none a given name, with only a date, an address and an access date beside, name a work (invented)
+    tokens = [("Rivers", A, 0.8), ("and", A, 0.8), ("Lakes", A, 0.8), ("Data", A, 0.8), ("Exchange", A, 0.8), ("[2014]", "date", 1.0),
+              ("URL:", "url", 1.0), ("https://example.org/rivers", "url", 1.0)]
+    assert corrected_labels(*tokens)[:5] == [T] * 5
+    # two people joined by `and` stay the authors
+    people = [("John", A, 0.8), ("Berg", A, 0.8), ("and", A, 0.8), ("Mary", A, 0.8), ("Moss", A, 0.8), ("[2014]", "date", 1.0), ("URL:", "url", 1.0)]
+    assert corrected_labels(*people)[:5] == [A] * 5
+
+
+def test_areas_separated_by_dashes_only(monkeypatch):
+    # `Title – I.I.Family – Publisher, Place, 2016` and `I.I.Family - Title – ЗАО «Издательство …», 2011`:
+    # the glued name between two dashes is the author, the host holding a publisher's word the publisher (invented)
+    tokens = [("Гидрология", J, 0.7), ("–", J, 0.7), ("А.Б.Лесков", J, 0.7), ("–", "volume", 0.5), ("ЮГУ,", "publisher", 1.0), ("Томск,", "location", 1.0), ("2018г.", "date", 1.0)]
+    assert corrected_labels(*tokens)[:3] == [T, T, A]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["title"], f["author"], f["publisher"]) == ("Гидрология", "Лесков, А. Б.", "ЮГУ")
+    monkeypatch.undo()
+    host = [("А.Б.Лесков", A, 1.0), ("-", T, 1.0), ("Реки", T, 1.0), ("Сибири", T, 1.0), ("–", T, 1.0), ("ООО", "container", 0.8), ("«Издательство", "container", 0.8),
+            ("«Берег»,", "container", 0.8), ("2011", "date", 1.0)]
+    assert corrected_labels(*host)[5:8] == ["publisher"] * 3
+    # a host after GOST's `//` keeps its reading
+    gost = [("Лесков", A, 1.0), ("А.Б.", A, 1.0), ("Реки", T, 1.0), ("//", J, 1.0), ("Вестник", J, 1.0), ("издательство", J, 1.0), ("2011", "date", 1.0)]
+    assert corrected_labels(*gost)[3:6] == [J] * 3
+
+
+def test_pages_after_a_month_in_the_issue_bracket():
+    # Chicago's `Journal 12 (June): 54.`: the month stands for the issue, the number after it is the pages (invented)
+    tokens = [("Berg,", A, 1.0), ("Karl.", A, 1.0), ("2011.", "date", 1.0), ("“Rivers.”", T, 1.0), ("River", J, 1.0), ("Letters", J, 1.0),
+              ("12", "volume", 1.0), ("(June):", "date", 0.8), ("54.", "date", 0.8)]
+    assert corrected_labels(*tokens)[7:] == ["date", P]
+    # with no year elsewhere, the number stays the date
+    alone = [("Berg,", A, 1.0), ("Karl.", A, 1.0), ("“Rivers.”", T, 1.0), ("River", J, 1.0), ("12", "volume", 1.0), ("(June):", "date", 0.8), ("54.", "date", 0.8)]
+    assert corrected_labels(*alone)[-1] == "date"
+
+
+def test_a_journal_read_as_the_titles_last_words(monkeypatch):
+    # Elsevier Harvard's `Title for SPM 99. NeuroImage 16 , S497.`: an article with a volume and pages and no
+    # host read has its journal after the title's last full stop (invented)
+    tokens = [("Berg,", A, 1.0), ("K.,", A, 1.0), ("2002.", "date", 1.0), ("Maps", T, 1.0), ("of", T, 1.0), ("river", T, 1.0), ("beds.", T, 1.0),
+              ("RiverImage", T, 0.8), ("16", "volume", 1.0), (",", P, 1.0), ("S497.", P, 1.0)]
+    assert corrected_labels(*tokens)[7] == J
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["title"], f["journal"], f["volume"], f["pages"]) == ("Maps of river beds", "RiverImage", "16", "S497")
+    monkeypatch.undo()
+    # an abbreviated journal read as the title keeps its reading (no title's last word before it)
+    abbreviated = [("A.", A, 1.0), ("Berg,", A, 1.0), ("Phys.", T, 0.8), ("Rivers", T, 0.8), ("18,", "volume", 1.0), ("103101", P, 1.0), ("(2011).", "date", 1.0)]
+    assert corrected_labels(*abbreviated)[2:4] == [T, T]
+
+
+def test_hyphenated_cities_are_places_and_name_the_imprints_place(monkeypatch):
+    # the lexicon writes `санкт-петербург` with its hyphen, which the token's canonical form drops (invented entry)
+    from exporter.references.tagger.conventions import is_place
+
+    assert is_place("Санкт-Петербург:") and is_place("Ростов-на-Дону,") and not is_place("Санкт-Пётр:")
+    tokens = [("Анна", T, 0.8), ("Ветрова", T, 0.8), ("«Сад", T, 1.0), ("у", T, 1.0), ("реки»", T, 1.0), ("—", "publisher", 1.0),
+              ("Санкт-Петербург:", "publisher", 0.8), ("Зерно,", "publisher", 1.0), ("2011.", "date", 1.0)]
+    assert corrected_labels(*tokens)[5:8] == ["location", "location", "publisher"]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["address"], f["publisher"]) == ("Санкт-Петербург", "Зерно")

@@ -12,6 +12,7 @@ after a blank line, or where a line opens with its authors right after a line th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -32,7 +33,7 @@ _HEADING_NAMES = (
     r"(?:Пайдаланылған|Қолданылған)\s+(?:әдебиеттер|дереккөздер|деректер)(?:\s+тізімі)?",
     r"Әдебиеттер(?:\s+тізімі)?",
     r"Дереккөздер(?:\s+тізімі)?",
-    r"Список\s+(?:(?:использованной|используемой|цитируемой|цитированной|рекомендуемой|рекомендованной)\s+)?литературы",
+    r"Список\s+(?:(?:использованной|используемой|цитируемой|цитированной|рекомендуемой|рекомендованной)\s+)?литературы(?:\s+и\s+(?:других\s+)?источников)?",
     r"Список\s+(?:(?:использованных|используемых|цитируемых|литературных)\s+)?источников(?:\s+и\s+литературы)?",
     r"(?:Использованная|Цитированная|Цитируемая)\s+литература",
     r"Библиографический\s+список",
@@ -104,7 +105,7 @@ _AUTHOR_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\s*\(\s*(?:1[5-9
 _AUTHOR_DOT_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\.\s+(?:1[5-9]|20)\d\d[a-z]?\.(?=\s|$)")
 # Chicago's first author, family name first and the given name in full (`Wickham, Hadley,`,
 # `Kanatous, Shane B., and`), and the same-author dash of Chicago, SIAM and MLA (`———. 2023.`).
-_FAMILY_GIVEN = re.compile(rf"^\s*{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+, [{_FAMILY_CAPITAL}][a-z]+(?: [A-Z]\.)*(?:,|\.\s)")
+_FAMILY_GIVEN = re.compile(rf"^\s*(?i:{_PARTICLE})[{_FAMILY_CAPITAL}][\w'’-]+, [{_FAMILY_CAPITAL}][a-z]+(?: [A-Z]\.)*(?:,|\.\s)")
 _SAME_AUTHOR_DASH = re.compile(r"^\s*(?:[—–]{2,}|-{3,})[.,]\s")
 _NAME_LINK_WORDS = {"and", "et", "al", "&", "und", "и", *_PARTICLE_WORDS.split("|")}
 
@@ -271,7 +272,7 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     `References` many journals print after a Russian or Kazakh list): the first is the list.
     With no numbered list under any heading, the last heading's unnumbered lines are the list.
     """
-    headings = [i for i in range(start, len(lines)) if is_reference_heading(lines[i])]
+    headings = _without_contents_lines(lines, [i for i in range(start, len(lines)) if is_reference_heading(lines[i])])
     for index, h in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else len(lines)
         starts = number_entries(lines, h + 1, following, bare=True)
@@ -291,6 +292,19 @@ def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     if headings:  # an unnumbered list: everything after the last heading
         return ReferenceList(headings[-1], [], len(lines), headings[-1])
     return _headless(lines, start)
+
+
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,7})\.?\s+|[\s.:]+$")
+
+
+def _without_contents_lines(lines: list[str], headings: list[int]) -> list[int]:
+    """The headings less the lines of the paper's contents: a heading in the first fifth of the
+    text whose words recur in a later heading, where the list stands (as the Word reader reads a
+    recurring heading; a text reader has already dropped the page number beside it). A
+    transliterated twin (`References` after `Список литературы`) has other words, and a paper's
+    own list is never in its first fifth (a supplement's list after it leaves it in place)."""
+    words = [" ".join(_HEADING_NUMBER.sub("", lines[h]).split()).casefold() for h in headings]
+    return [h for k, h in enumerate(headings) if words[k] not in words[k + 1 :] or h >= len(lines) // 5]
 
 
 def _columns_before_heading(lines: list[str], found: ReferenceList, start: int) -> None:
@@ -395,24 +409,34 @@ def reads_as_reference(text: str) -> bool:
     return _YEAR.search(text) is not None and _REFERENCE_MARK.search(text) is not None
 
 
+# What carries on a title on the next line: GOST's designation (`[Электронный ресурс]`), its area
+# separator alone on a line (`–`: a page number has its number, `– 28 –`) and the address's words
+# (`URL:`, `Режим доступа:`, `Available at:`, `https://…`).
+_GOES_ON_AFTER_TITLE = re.compile(r"^\s*(?:\[|[–—-]\s*$|URL\b|Режим\b|Available\s+(?:at|from|online)|https?://|www\.)")
+
+
 def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: bool = False) -> int:
     """Where the list's last entry stops: before what journals print after a list (a caption,
     an abstract, author notes…), or at a blank line once the entry's text is complete and
     what follows it does not continue it (a lower-case line continues a sentence). `need`
     lines of text come first whatever they look like (the texts of a block of numbers);
-    `complete` says whether the entry's first line already ends like a whole entry."""
-    seen = 0
+    `complete` says whether the entry's first line already ends like a whole entry. A text of one
+    word is never a whole entry: pdftotext sets each word of a justified line on a line of its
+    own (`18.` / `TrEP` / blank / `Predicting the Educational … Using`), and the rest follows;
+    nor does a title end it when the next line carries it on (`[Электронный`, `URL:`)."""
+    seen, words = 0, 2 if complete else 0  # a first line that ends like an entry is more than a word
     for i in range(begin, end):
         line = lines[i]
         if _AFTER_LIST.match(line):
             return i
         if _is_blank(line):
-            if complete and seen >= need:
+            if complete and seen >= need and words > 1:
                 nxt = next((j for j in range(i + 1, end) if not _is_blank(lines[j])), None)
-                if nxt is None or not lines[nxt].lstrip()[:1].islower():
+                if nxt is None or not (lines[nxt].lstrip()[:1].islower() or _GOES_ON_AFTER_TITLE.match(lines[nxt])):
                     return i
             continue
         seen += 1
+        words += len(line.split())
         complete = _ENDS_ENTRY.search(line) is not None
     return end
 
@@ -421,12 +445,13 @@ def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: b
 # GOST's separators (`– 2003. – Т. 4.`, `//Автоматика`, `/ пер. с англ.`), a bracket or
 # parenthesis (`(accessed on`, `(дата обращения:`, `[CrossRef]`, `[S.l.]`), what ends an entry
 # (`URL:`, `DOI:`, `ISSN`, `Available online`), a number followed by punctuation (the year,
-# volume and pages `2002, 5, 438–457.`, a date `03.09.2020).`), a page, volume or issue mark
+# volume and pages `2002, 5, 438–457.`, a date `03.09.2020).`) or by its issue in brackets
+# (`41 (43): 8946–62.`, carried over a page break), a page, volume or issue mark
 # (`С. 70–75`, `pp. 12`, `Т. 4`, `№ 3`), and `In` before the container (`In Proceedings of`).
 _CONTINUES_ENTRY = re.compile(
     r"^\s*(?:[–—−-]|/|[(\[]"
     r"|(?:URL|DOI|doi|ISBN|ISSN|eISSN|PMID|https?:|www\.|Available\s+(?:online|at|from)|Retrieved\s+from|Режим\s+доступа)"
-    r"|\d{1,4}[.,;:)–—−-]"
+    r"|\d{1,4}[.,;:)–—−-]|\d{1,4}\s\(\d"
     r"|(?:[СсPpРрS]|pp|Т|T|Vol|vol|Bd|No|no|Nr|Вып|вып|Iss)\.?\s*\d|№"
     r"|In\b|В\s+(?:кн|сб)\.)"
 )
@@ -603,6 +628,11 @@ def _chicago_first_author(line: str) -> bool:
     return digit is None or (line[: digit.start()].rstrip().endswith(".") and re.match(r"(?:1[5-9]|20)\d\d[a-z]?\.", line[digit.start() :]) is not None)
 
 
+# Chicago's last author, given name first, cut before the family name at a line's end (`…, and
+# Liberty S.`): the next line goes on with the name.
+_LAST_GIVEN_NAME_AT_END = re.compile(r"(?:,|\band|&)\s+[A-Z][a-z]+(?:\s+[A-Z]\.)+\s*$")
+
+
 def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     """Inside a paragraph of an unnumbered list a line opens the next entry when the line before
     ends as an entry does (a full stop, bracket, number, address's slash, or an address) and the line opens
@@ -610,6 +640,8 @@ def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     `opens_author_date_entry`); a wrapped line of authors (`Vohs, K. D. (2001).` after `… C. and`)
     follows a line that does not end so."""
     if not _ENDS_WITH_STOP.search(previous) and not _ENDS_WITH_ADDRESS.search(previous):
+        return False
+    if _LAST_GIVEN_NAME_AT_END.search(previous):  # `…, and Liberty S.` / `Hamilton. 2021. “…`: the family name follows
         return False
     if _SAME_AUTHOR_DASH.match(line) or _chicago_first_author(line):
         return True
@@ -632,7 +664,8 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
     one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
-    spaced = _double_spaced(filled)
+    # the spacing of the list's own lines: captions or notes printed after it are set otherwise
+    spaced = _double_spaced(filled[: next((k for k, i in enumerate(filled) if _AFTER_LIST.match(lines[i])), len(filled))])
     groups: list[list[int]] = []
     previous_blank = True
     for k, i in enumerate(filled):
@@ -654,3 +687,22 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
         joined = join([(i + 1, lines[i]) for i in group], 0)
         entries.append(with_fields(Entry(key=str(n), number=n, span=joined.whole, text=joined.text), joined))
     return entries
+
+
+# The same-author dash of IEEE, Chicago and MLA (`——,`, `———.`): the names of the entry before.
+_DASH_FOR_THE_AUTHORS = re.compile(r"^\s*(?:[—–]{2,}|-{3,}|_{3,})\s*[.,]?(?:\s|$)")  # the opening's form, punctuation optional
+
+
+def with_previous_authors(entries: list[Entry]) -> list[Entry]:
+    """Each own-list entry that opens with the same-author dash and has no author of its own read
+    takes the authors of the entry before it: a list sorted by author prints a dash for a name
+    list repeated from the entry above (`[5] ——, “Robust group sparse beamforming…”`), which the
+    entry's own text cannot name."""
+    out: list[Entry] = []
+    for entry in entries:
+        fields = dict(entry.fields)
+        previous = dict(out[-1].fields).get("author") if out else None
+        if previous and entry.origin == "list" and "author" not in fields and _DASH_FOR_THE_AUTHORS.match(entry.text):
+            entry = dataclasses.replace(entry, fields=(("author", previous), *entry.fields))
+        out.append(entry)
+    return out

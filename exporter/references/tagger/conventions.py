@@ -59,7 +59,20 @@
   bracketed short name read as the issue after a host is the host's (`… Intervention (MICCAI). —`);
   in APA's order one host follows the title's full stop, so a "host" read inside the title's
   sentence, with a second date after it, is the title's (`… experiments in Nature and Science
-  between 2010 and 2015. Nature Human Behaviour, 2(9)`).
+  between 2010 and 2015. Nature Human Behaviour, 2(9)`);
+- names before a title in guillemets or quotes that close before the imprint's dash are the
+  authors (`Глеб Архангельский «Title» — М.: …`, `Ecma International «Title» — Geneva, 2016`),
+  an edition statement inside the quotes the edition, words after the dash up to a comma and the
+  year the publisher (a city closed by a colon before them the place); a hyphenated city of the
+  lexicon (`Санкт-Петербург`) is looked up in the form tokens are; IEEE's quoted title after the authors' comma is the title, and after it
+  `in` opens the host (`in CoRL, 2017`: no editors), its bracketed short name the host's;
+- four words or more joined by `and`, none a given name, with only a date and an address beside
+  them, are a web page's title (`Calendaring and Scheduling Standards Simplification [2014] URL:`);
+  where only spaced dashes part the areas (`Title – I.I.Family – Publisher, Place, 2016`), a name
+  with glued initials between two dashes is the author, a host with a publisher's word the publisher;
+- a month in the bracket after the volume stands for the issue, the number after its colon is the
+  pages (`12 (June): 54.`); an article with a volume and pages and no host read has its journal
+  after the title's last full stop (`… for SPM 99. NeuroImage 16 , S497.`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -310,10 +323,18 @@ def _title_not_a_name(tokens: list[str], labels: list[str]) -> None:
     words = tokens[a:b]
     if any(_kind(t, k > 0) in ("init", "name") for k, t in enumerate(words)) or any(t.endswith((",", ";")) for t in words[:-1]):
         return
-    if any(canonical(t) in _BETWEEN for t in words):
+    if any(canonical(t) in _BETWEEN for t in words) and not _words_joined_by_and(words):
         return
     for k in range(a, b):
         labels[k] = "title"
+
+
+def _words_joined_by_and(words: list[str]) -> bool:
+    """Four or more words, `and` among them and no other joining word, none a known given name:
+    a title's `and` (`Calendaring and Scheduling Standards Simplification [2014] URL: …`), not
+    two names (`Smith and Jones`, `Anna Berg and Karl Moss`)."""
+    between = [canonical(t) for t in words if canonical(t) in _BETWEEN]
+    return len(words) >= 4 and set(between) <= {"and", "и"} and not any(canonical(t) in GIVEN_NAMES for t in words)
 
 
 _ORGANISATION_LINKS = frozenset("of for and the on in de du des der für и по".split())
@@ -839,6 +860,9 @@ _MORE_PLACES = frozenset(
     """.split()
 )
 _PLACES = CITIES | _MORE_PLACES
+# The same in `canonical` form, as tokens are looked up: the lexicon writes hyphenated names with
+# their hyphen (`санкт-петербург`, `ростов-на-дону`), which `canonical` drops.
+_PLACE_FORMS = frozenset(canonical(place) for place in _PLACES)
 # GOST's abbreviated places: Moscow, Leningrad, St Petersburg, Kyiv, Minsk.
 _PLACE_ABBREVIATION = re.compile(r"^(?:М|Л|К|Мн|СПб|СПБ|Спб|С\.-Пб|С\.-Петербург)\.[,:;]?$")
 _FULL_STOP_WORD = re.compile(r"^[^\W_]{2,}[»”\"’')\]]*\.$")  # `естествозн.`, `структура.`, `(Японское море).`
@@ -853,7 +877,7 @@ def is_place(token: str) -> bool:
     word = token.rstrip(",:;.")
     if not word[:1].isupper():
         return False
-    return canonical(word) in _PLACES or ("-" in word and all(canonical(part) in _PLACES for part in word.split("-") if part))
+    return canonical(word) in _PLACE_FORMS or ("-" in word and all(canonical(part) in _PLACE_FORMS for part in word.split("-") if part))
 
 
 def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
@@ -1466,6 +1490,130 @@ def _second_host_after_the_places_colon(tokens: list[str], labels: list[str]) ->
             labels[a:b] = ["publisher"] * (b - a)
         return
 
+_EDITION_WORD = re.compile(r"^(?:издание|изд|edition|edn|ed)[.,»”\"]*$", re.IGNORECASE)
+
+
+def _names_before_a_quoted_title(tokens: list[str], labels: list[str]) -> None:
+    """`Глеб Архангельский «Title» — М.: Манн, 2014.`, `Кларенс Хо, Роб Харроп, «Title» — …`,
+    `Ecma International «Title» — Geneva, 2016`, `Philipp Kewisch «Title» — Mozilla, 2007`: up to
+    eight capitalised words with no digit (names in any order, an organisation) before an opening
+    quote that closes before the imprint's dash (or its comma and year) are the authors, and the
+    quoted words the title; an edition statement inside the quote (`8-е издание.`, `4th edition`)
+    is the edition, and capitalised words after the dash closed by a comma before the year are
+    the publisher, a city closed by a colon before them the place. Names joined by `and`/`и` or with initials the tagger reads already."""
+    m = next((k for k in range(min(9, len(tokens))) if tokens[k][:1] in "«“„\""), None)
+    if not m or any(not tokens[k][:1].isupper() or re.search(r"\d", tokens[k]) for k in range(m)):
+        return
+    if any(labels[k] not in ("author", "title", "container", "journal", "publisher") for k in range(m)):
+        return
+    close = _CLOSE_OF[tokens[m][0]]
+    end = next((k for k in range(m, min(len(tokens), m + 40)) if close in (tokens[k][1:] if k == m else tokens[k])), None)
+    if end is None or not re.search(rf"{re.escape(close)}[,.]?$", tokens[end]):
+        return
+    nxt = tokens[end + 1].replace("\xad", "") if end + 1 < len(tokens) else ""
+    if not (nxt in _DASH or tokens[end].endswith(close + ",") and end + 1 < len(tokens) and re.fullmatch(r"(?:1[5-9]|20)\d\d\.?", nxt)):
+        return
+    for k in range(m):
+        labels[k] = "author"
+    edition = next((k for k in range(m + 1, end) if _ORDINAL.match(tokens[k]) and _EDITION_WORD.match(tokens[k + 1])), None)
+    for k in range(m, end + 1):
+        labels[k] = "edition" if edition is not None and k >= edition else "title"
+    if nxt not in _DASH:
+        return
+    closing = next((k for k in range(end + 2, min(len(tokens), end + 8)) if tokens[k].endswith(",")), None)
+    if closing is not None and closing + 1 < len(tokens) and re.fullmatch(r"(?:1[5-9]|20)\d\d\.?", tokens[closing + 1]):
+        if all(tokens[k][:1].isupper() and labels[k] in ("title", "container", "journal", "publisher") for k in range(end + 2, closing + 1)):
+            for k in range(end + 1, closing + 1):
+                labels[k] = "publisher"
+            if end + 2 < closing and tokens[end + 2].endswith(":") and is_place(tokens[end + 2]):  # `— Санкт-Петербург: Питер, 2017`
+                labels[end + 1 : end + 3] = ["location", "location"]
+
+
+_ROLE_WORD = re.compile(r"^\(?(?:eds?|edited|editors?|hrsg|ред|под)\b", re.IGNORECASE)
+
+
+def _ieee_quoted_title_and_host(tokens: list[str], labels: list[str]) -> None:
+    """IEEE's `A. Author and B. Author, “Title,” in Host, 2017, pp. …`: the words in quotes right
+    after the authors' comma, closed by the comma inside the closing quote, are the title even
+    where the tagger read them as a note (`“Advantage-weighted regression,” arXiv:1910.00177,
+    2019.`); after that title `in` opens the host, so a conference's short name read as editors,
+    with no initials or editor's role (`in CoRL, 2017`, `in NeurIPS, 2024`), is the container; and
+    a proceedings' one-word short name in brackets after the host's name, read as its place before
+    the date (`in Proc. IEEE Global Commun. Conf. (Globecom), Dec 2014`), is the host's."""
+    start = next((k for k in range(1, min(len(tokens), 40)) if tokens[k][:1] == "“" and labels[k - 1] == "author" and tokens[k - 1].endswith(",")), None)
+    if start is None:
+        return
+    end = next((k for k in range(start, min(len(tokens), start + 60)) if tokens[k].endswith((",”", ",\"", "?”", "!”"))), None)
+    if end is None:
+        return
+    if "title" not in labels and all(labels[k] in ("note", "container", "journal") for k in range(start, end + 1)):
+        for k in range(start, end + 1):
+            labels[k] = "title"
+    k = end + 1
+    if k < len(tokens) and tokens[k] in ("in", "In") and labels[k] == "editor":
+        run = range(k, next((j for j in range(k, len(tokens)) if labels[j] != "editor"), len(tokens)))
+        if len(run) <= 5 and not any(_DOTTED.match(tokens[j]) or _ROLE_WORD.match(tokens[j]) for j in run):
+            for j in run:
+                labels[j] = "container"
+    for j in range(end + 2, len(tokens) - 1):
+        if labels[j] == "location" and labels[j - 1] == "container" and labels[j + 1] == "date" and re.fullmatch(r"\([A-Z][A-Za-z]{2,}\)[,.]?", tokens[j]) and not is_place(tokens[j].strip("(),.")):
+            labels[j] = "container"
+
+
+def _dash_separated_areas(tokens: list[str], labels: list[str]) -> None:
+    """Lists that print each area after a spaced dash and nothing else (`Title – I.I.Family –
+    Publisher, Place, 2016`, `I.I.Family - Title – ЗАО «Издательство «Экономика», 2011`): a name
+    with its initials glued on, alone between two dashes, is the author, and what stands before
+    its dash the title (`Эконометрика – В.В.Домбровский – ТГУ`); a "host" after the title's dash
+    holding a word only publishers' names hold, right before the year, is the publisher. Only in
+    an entry with no `//`, `/` or `In`, which would mark a host or a responsibility."""
+    if any(t in ("//", "/") or t.startswith("//") or t in ("In", "In:", "В:") for t in tokens):
+        return
+    if "author" not in labels:
+        for i in range(1, len(tokens) - 1):
+            if tokens[i - 1] in _DASH_TOKEN and tokens[i + 1] in _DASH_TOKEN and _GLUED.match(tokens[i]) and i - 1 >= 1:
+                if all(labels[k] in ("title", "journal", "container") for k in range(i)):
+                    labels[:i] = ["title"] * i
+                    labels[i] = "author"
+                break
+    for label, a, b in _runs(tuple(labels)):
+        if label in ("journal", "container") and a > 0 and tokens[a - 1] in _DASH_TOKEN and b < len(labels) and labels[b] == "date":
+            if b - a <= 6 and any(canonical(t) in _PUBLISHER_ONLY for t in tokens[a:b]):
+                labels[a:b] = ["publisher"] * (b - a)
+
+
+def _pages_after_a_month_in_the_issue_bracket(tokens: list[str], labels: list[str]) -> None:
+    """Chicago's `BMC Neuroscience 12 (June): 54.`: a month's name in the bracket after the volume
+    stands where the issue would, so the number after its colon is the pages, not the date (the
+    entry's year is printed after the names)."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k - 1] != "volume" or not re.fullmatch(r"\([A-Za-z]+\.?\):", tokens[k]) or canonical(tokens[k].strip("():.")) not in MONTHS:
+            continue
+        if labels[k + 1] == "date" and re.fullmatch(r"[A-Za-z]?\d{1,6}(?:[-–]\d{1,6})?[.,]?", tokens[k + 1]):
+            if any(labels[j] == "date" and _YEAR_TOKEN.match(tokens[j]) for j in range(k - 1)):
+                labels[k + 1] = "pages"
+
+
+def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Title for SPM 99. NeuroImage 16 , S497.`: an article with a volume and pages but no host
+    read has its journal after the title's last full stop, right before the volume: up to four
+    capitalised words read as the title's last are the journal."""
+    if any(label in ("journal", "container", "publisher") for label in labels) or "pages" not in labels:
+        return
+    v = next((k for k, label in enumerate(labels) if label == "volume"), None)
+    if v is None or v < 3 or labels[v - 1] != "title":
+        return
+    a = v - 1
+    while a > 0 and labels[a - 1] == "title" and v - a < 4 and not tokens[a - 1].endswith("."):
+        a -= 1
+    # the title's last word: lower case, a number or an acronym (`dynamics.`, `SPM 99.`), never an
+    # abbreviation of the journal's own (`Phys. Plasmas 18`)
+    if a < 3 or labels[a - 1] != "title" or not re.fullmatch(r"(?:[a-z][a-z-]*|\d+|[A-Z]{2,}\d*)\.", tokens[a - 1]):
+        return
+    if all(tokens[k][:1].isupper() for k in range(a, v)):
+        labels[a:v] = ["journal"] * (v - a)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1532,6 +1680,11 @@ def corrected(tagged: Tagged) -> Tagged:
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
     _second_host_after_the_places_colon(tokens, labels)
+    _names_before_a_quoted_title(tokens, labels)
+    _ieee_quoted_title_and_host(tokens, labels)
+    _dash_separated_areas(tokens, labels)
+    _pages_after_a_month_in_the_issue_bracket(tokens, labels)
+    _journal_read_into_the_title(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -374,7 +374,7 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     GOST's `//` and ` – `, an `In:`, the full stop after it (kept when it ends an abbreviation:
     `Int. J. Solids Struct.`, `Nauka Publ.`)."""
     seg = f.text[s:e]
-    lead = r"^[\s\"“”«»„'‘’(\[–—/-]*"
+    lead = r"^[\s\xad\"“”«»„'‘’(\[–—/-]*"  # a soft hyphen before a dash is Word's invisible mark (`\xad— Mozilla`)
     if name in ("journal", "booktitle"):
         lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+)?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`
     m = re.match(lead, seg)
