@@ -1,0 +1,148 @@
+"""Failure classes of front28's unseen batch (issue 16): a course work's cover headed by its
+explanatory note (`ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ`), the student in the cover's table;
+an English title whose last line reads like two names joined by `and` above a marked by-line;
+affiliation letters glued to names where only the authors' e-mails carry the letters. The
+covers and title blocks are invented after those forms, not copied from one paper; each test
+fails without its rule."""
+
+from __future__ import annotations
+
+import docx
+
+from exporter.readers import read_document
+from exporter.readers.plaintext import read_plaintext, roles
+from exporter.readers.plaintext.titlepage import read_title_page
+from exporter.sourcefile import SourceText
+
+
+def read(text: str):
+    return read_plaintext(SourceText("p.txt", text, "utf-8")).meta
+
+
+# ---- an explanatory note's cover ----------------------------------------------------------
+
+NOTE_COVER = """Частное образовательное учреждение высшего образования
+«Северный институт информатики»
+Кафедра информационных систем
+Направление подготовки: 09.03.02 Информационные системы и технологии
+ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОМУ ПРОЕКТУ
+на тему:
+«Расписание движения пригородных автобусов
+по данным о пассажиропотоке»
+Выполнила:
+студентка группы ИС–31
+Орлова Вера Николаевна
+Руководитель:
+доцент Карпов С.В.
+Архангельск
+2025
+"""
+
+
+def test_an_explanatory_notes_cover_names_the_kind_of_work():
+    page = read_title_page(NOTE_COVER.split("\n"))
+    assert page is not None
+    assert page.title == "«Расписание движения пригородных автобусов по данным о пассажиропотоке»"
+    assert page.author == "Орлова Вера Николаевна"
+
+
+def test_the_explanatory_note_alone_is_no_kind_of_work():
+    lines = ["Пояснительная записка", "Система рассчитывает расписание автобусов по данным о пассажиропотоке."]
+    assert read_title_page(lines) is None
+
+
+def test_the_word_reader_reads_an_explanatory_notes_cover_with_the_student_in_a_table(tmp_path):
+    d = docx.Document()
+    for text in ("Частное образовательное учреждение высшего образования\n«Северный институт информатики»", "Кафедра информационных систем",
+                 "ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ", "на тему:", "«Учёт заявок на ремонт оборудования\nв цехе»"):
+        d.add_paragraph(text)
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Выполнил:\nстудент группы ПИ–22\nочной формы обучения\nСеменов Олег Викторович\n____________ / Семенов О.В."
+    table.cell(0, 1).text = "Руководитель:\nстарший преподаватель\n____________ / Белова Т.А."
+    d.add_paragraph("Архангельск")
+    d.add_paragraph("2025")
+    d.add_heading("Введение", level=1)
+    d.add_paragraph("Заявки на ремонт оборудования в цехе записываются в журнал и нередко теряются.")
+    path = tmp_path / "note.docx"
+    d.save(path)
+    meta = read_document(str(path)).meta
+    assert meta.title_text == "«Учёт заявок на ремонт оборудования в цехе»"
+    assert meta.authors[0] == "Семенов Олег Викторович"
+
+
+# ---- a title's last line over a marked by-line --------------------------------------------
+
+MARKED_BY_LINE = """A Survey of Tools for Planning
+Field Trips and Museum Visits
+Anna Kowalskaa,∗, Peter Brandtb
+University of Tartu
+Ülikooli 18, Tartu, Estonia
+a anna.kowalska@ut.ee
+b peter.brandt@ut.ee
+
+Abstract
+Teachers plan field trips with many tools. We review how these tools support the planning of
+visits and how they differ from each other.
+
+1. Introduction
+Field trips are a part of school life in many countries.
+"""
+
+
+def test_title_words_joined_by_and_over_a_marked_by_line_are_the_titles(monkeypatch):
+    for enabled in (True, False):
+        monkeypatch.setattr(roles, "ENABLED", enabled)
+        meta = read(MARKED_BY_LINE)
+        assert meta.title_text == "A Survey of Tools for Planning Field Trips and Museum Visits"
+        assert meta.authors[:2] == ("Anna Kowalska", "Peter Brandt")
+
+
+def test_two_names_joined_by_and_over_an_institution_stay_a_by_line():
+    meta = read("A Survey of Tools for Planning Field Trips\nAnna Kowalska and Peter Brandt\nUniversity of Tartu\n\n"
+                "Abstract\nTeachers plan field trips with many tools. We review them.\n\n1. Introduction\nField trips are common.\n")
+    assert meta.title_text == "A Survey of Tools for Planning Field Trips"
+    assert meta.authors[:2] == ("Anna Kowalska", "Peter Brandt")
+
+
+def test_letters_glued_to_names_go_where_the_authors_e_mails_carry_them():
+    meta = read("Planning Field Trips with Open Data\nAnna Kowalskaa, Peter Brandtb\nTartu, Estonia\na anna.kowalska@ut.ee\nb peter.brandt@ut.ee\n\n"
+                "Abstract\nTeachers plan field trips with many tools. We review them.\n\n1. Introduction\nField trips are common.\n")
+    assert meta.title_text == "Planning Field Trips with Open Data"
+    assert meta.authors[:2] == ("Anna Kowalska", "Peter Brandt")
+
+
+# ---- a magazine's title in wide leading, its lead, then the author (no heading over the text) ----
+
+MAGAZINE_LEAD = """Электроника и автоматика, № 3’2019
+
+Быстрый
+
+алгоритм оценки
+скорости асинхронного двигателя
+
+Для асинхронного двигателя предложен алгоритм оценки скорости, который
+использует только измерения токов статора и не требует датчика на валу
+двигателя и дополнительной настройки
+
+Пётр Сидоров, к. т. н.
+
+p.sidorov@mail.ru
+
+Асинхронные двигатели широко применяются в приводах насосов, вентиляторов и конвейеров.
+Оценка скорости без датчика упрощает привод и снижает его стоимость.
+"""
+
+
+def test_a_title_in_wide_leading_then_the_magazines_lead_then_its_author(monkeypatch):
+    for enabled in (False, True):
+        monkeypatch.setattr(roles, "ENABLED", enabled)
+        meta = read(MAGAZINE_LEAD)
+        assert meta.title_text == "Быстрый алгоритм оценки скорости асинхронного двигателя"
+        assert meta.authors[:1] == ("Пётр Сидоров",)
+
+
+def test_a_paragraph_over_a_section_heading_is_no_lead():
+    meta = read("Обзор методов оценки скорости\n\nИ. И. Иванов\n\nВ работе рассмотрены методы оценки скорости двигателя без датчика на валу\n"
+                "и показано, какие из них годятся для насосов.\n\nРезультаты моделирования\n\nМоделирование проводилось в среде Python.\n")
+    assert meta.title_text == "Обзор методов оценки скорости"
+    assert meta.authors == ("И. И. Иванов",)
