@@ -146,3 +146,18 @@ def test_a_paragraph_over_a_section_heading_is_no_lead():
                 "и показано, какие из них годятся для насосов.\n\nРезультаты моделирования\n\nМоделирование проводилось в среде Python.\n")
     assert meta.title_text == "Обзор методов оценки скорости"
     assert meta.authors == ("И. И. Иванов",)
+
+
+# ---- the line-role model's title with a rubric in lower case over the rules' -------------------
+
+
+def test_a_rubric_in_lower_case_over_the_rules_title_is_no_part_of_the_models():
+    from exporter.readers.plaintext.roles import Role
+    from exporter.readers.plaintext.titleblock import Proposal, judge_title
+
+    texts = ["средства автоматизации", "Датчики давления –", "выбор и применение в насосных станциях", "Олег Васильев"]
+    labels = [Role("title", 0.8, 0.1, 0.0)] * 3 + [Role("author", 0.1, 0.9, 0.0)]
+    proposal = Proposal(title=[0, 1, 2], labels=labels)
+    assert judge_title(proposal, texts, "Датчики давления – выбор и применение в насосных станциях", "ru") is None  # the rules' title stands
+    texts[0] = "Средства автоматизации:"  # a line opening in a capital may open the title: the model's stands
+    assert judge_title(proposal, texts, "Датчики давления – выбор и применение в насосных станциях", "ru") == [0, 1, 2]

@@ -504,6 +504,8 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     if proposal.guessed and set(rows) & set(proposal.title) and joined == list(range(joined[0], joined[-1] + 1)) and not vetoes_title(rules_title):
         return joined  # a guess sharing lines with the rules' title: both are parts of one title block
     if rows and set(rows) < set(proposal.title):
+        if _rubric_over(proposal.title, rows, texts):
+            return None
         return proposal.title  # the rules took part of the model's title (its first or last lines)
     own = own_script(language)
     if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own):
@@ -513,6 +515,14 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
         return None
     return proposal.title
+
+
+def _rubric_over(title: list[int], rows: list[int], texts: list[str]) -> bool:
+    """The model's title is the rules' with lines above it that hold no capital letter (a
+    magazine's rubric in lower case over the title: `элементная база электроники`): a title
+    opens in a capital, so those lines are no part of it."""
+    above = [i for i in title if i < min(rows)]
+    return bool(above) and set(title) - set(above) <= set(rows) and not any(ch.isupper() for i in above for ch in texts[i])
 
 
 def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str], title_script: str | None = None) -> list[str] | None:
