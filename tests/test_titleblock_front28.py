@@ -161,3 +161,97 @@ def test_a_rubric_in_lower_case_over_the_rules_title_is_no_part_of_the_models():
     assert judge_title(proposal, texts, "Датчики давления – выбор и применение в насосных станциях", "ru") is None  # the rules' title stands
     texts[0] = "Средства автоматизации:"  # a line opening in a capital may open the title: the model's stands
     assert judge_title(proposal, texts, "Датчики давления – выбор и применение в насосных станциях", "ru") == [0, 1, 2]
+
+
+# ---- front28's second batch: an assignment form, a course's cover, a one-word kind, ACM's capitals ----
+
+ASSIGNMENT_FORM = """МИНОБРНАУКИ РОССИИ
+Федеральное государственное бюджетное образовательное учреждение высшего образования
+«Волжский технологический университет»
+УТВЕРЖДАЮ
+Заведующий кафедрой ____________ Орлов Пётр Иванович
+ЗАДАНИЕ
+на выполнение выпускной квалификационной работы магистра
+(магистерской диссертации)
+Обучающийся
+_____Гаврилов Степан Олегович_______________
+Фамилия Имя Отчество
+Группа ____РТМ-2-21____
+1. Тема выпускной квалификационной работы магистра:
+«Система контроля микроклимата теплицы на беспроводных датчиках»
+2. Цель и задачи выпускной квалификационной работы магистра
+"""
+
+
+def test_an_assignment_form_names_the_kind_its_student_and_its_numbered_topic():
+    page = read_title_page(ASSIGNMENT_FORM.split("\n"))
+    assert page is not None
+    assert page.title == "«Система контроля микроклимата теплицы на беспроводных датчиках»"
+    assert page.author == "Гаврилов Степан Олегович"
+
+
+COURSE_COVER = """МИНИСТЕРСТВО НАУКИ И ВЫСШЕГО ОБРАЗОВАНИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ
+Федеральное государственное бюджетное образовательное учреждение высшего образования
+«Северный технический университет»
+
+ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА
+по курсу
+«Анализ данных»
+
+Слушатель                 Белова Мария Андреевна
+
+Архангельск, 2024 год.
+
+Введение
+Работа посвящена кластеризации отзывов покупателей интернет-магазина.
+"""
+
+
+def test_a_courses_cover_names_its_listener_and_no_title():
+    page = read_title_page(COURSE_COVER.split("\n"))
+    assert page is not None
+    assert page.title is None  # `«Анализ данных»` under `по курсу` is the course, not the work's title
+    assert page.author == "Белова Мария Андреевна"
+    meta = read(COURSE_COVER)
+    assert meta.title_text is None  # the ministry's lines are the cover's head, not a title
+    assert meta.authors[:1] == ("Белова Мария Андреевна",)
+
+
+REPORT_COVER = """МИНИСТЕРСТВО ПРОСВЕЩЕНИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ
+«ПРИМОРСКИЙ ПЕДАГОГИЧЕСКИЙ УНИВЕРСИТЕТ»
+Кафедра информатики
+ОТЧЁТ\u200b
+О ПРОХОЖДЕНИИ ПРОИЗВОДСТВЕННОЙ\u200b
+(ПРЕДДИПЛОМНОЙ) ПРАКТИКИ\u200b
+по направлению «09.03.01 – Информатика и вычислительная техника»
+Руководитель:
+Кузьмин Олег Петрович
+Студент 4 курса
+Лаптева Ирина Сергеевна
+Владивосток
+2025
+"""
+
+
+def test_a_reports_matter_goes_on_its_kind():
+    page = read_title_page(REPORT_COVER.split("\n"))
+    assert page is not None
+    assert page.title is None  # `О ПРОХОЖДЕНИИ … ПРАКТИКИ` is what the report is, not a title
+    assert page.author == "Лаптева Ирина Сергеевна"
+
+
+def test_a_dissertations_cover_names_its_kind_in_one_word():
+    lines = ["МОСКОВСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ", "КАФЕДРА СИСТЕМНОГО ПРОГРАММИРОВАНИЯ", "", "Соколов Дмитрий Андреевич", "",
+             "Сжатие таблиц маршрутизации", "в программируемых коммутаторах", "", "ДИССЕРТАЦИЯ", "", "Научный руководитель:",
+             "к.ф.-м.н. Лебедев Олег Петрович", "", "Москва, 2024"]
+    page = read_title_page(lines)
+    assert page is not None
+    assert page.title == "Сжатие таблиц маршрутизации в программируемых коммутаторах"
+    assert page.author == "Соколов Дмитрий Андреевич"
+
+
+def test_a_by_line_in_capitals_with_its_affiliation_on_the_line():
+    meta = read("Compact Filters for Fast Packet Lookups\nMARTA KOVAC and LEO BRANDT, University of Ljubljana, Slovenia\n\n"
+                "Packet lookups need compact filters. We present a filter that saves memory.\n\n1 INTRODUCTION\nRouters look up packets.\n")
+    assert meta.title_text == "Compact Filters for Fast Packet Lookups"
+    assert meta.authors[:2] == ("Marta Kovac", "Leo Brandt")

@@ -33,7 +33,8 @@ _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 # A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`, `Тема выпускной
-# квалификационной работы:`) or under the label
+# квалификационной работы:`, an assignment form's numbered `1. Тема выпускной квалификационной
+# работы магистра:`) or under the label
 # alone: a student paper's cover page, a submission form. A colon is needed before the value:
 # `Тема Родины в лирике` is a title, not a label.
 # The kind of work (`Научно-исследовательская статья`, `Курсовая работа`, `Доклад`, `Research
@@ -48,8 +49,8 @@ WORK_KIND = re.compile(rf"^(?:{_WORK_KIND})$", re.IGNORECASE)
 # A work named with its topic in quotes (`Реферат литературы по теме «…»`, `Тезисы на тему «…»`):
 # up to three words before `по теме` / `на тему`; the quotes stand for the colon.
 TITLE_LABEL = re.compile(
-    r"^(?:(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)"
-    r"(?:\s+(?:[а-яё]+(?:ой|ей)\s+){0,3}(?:работы|статьи|доклада|исследования|проекта)|\s+of\s+the\s+(?:paper|article|work))?"
+    r"^(?:(?:\d{1,2}\.\s*)?(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)"
+    r"(?:\s+(?:[а-яё]+(?:ой|ей)\s+){0,3}(?:работы|статьи|доклада|исследования|проекта)(?:\s+(?:магистра|бакалавра|специалиста))?|\s+of\s+the\s+(?:paper|article|work))?"
     rf"|(?:[^\W\d_]+\s+){{0,3}}(?:на\s+тему|по\s+теме)|(?:{_WORK_KIND})(?=\s*:\s*\S))"
     r"\s*(?:(?::\s*|(?=[«“\"]))(?P<value>\S.*)|:?)$",
     re.IGNORECASE,
@@ -276,6 +277,8 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     """
     if len(text) > 250 or "@" in text:
         return None
+    if caps := _capitals_before_affiliation(text):
+        return caps
     placed = not keep_notes and (_INSTITUTION_IN_BRACKETS.search(text) or _SCHOOL_CLASS.search(text)) is not None  # they make it a by-line
     if placed:
         text = _SCHOOL_CLASS.sub("", _INSTITUTION_IN_BRACKETS.sub("", text))
@@ -300,6 +303,26 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     if not names or (strong_only and weak == len(names) and len(names) < 2 and not placed and not _ORDINAL.match(text)):
         return None  # one name of capitalised words alone: a name only where its line marks it so (a position, IEEE's number)
     return names
+
+
+_CAPS_NAME = re.compile(rf"^{_CAPS_WORD}(?:\s{_CAPS_WORD}){{1,3}}$")
+
+
+def _capitals_before_affiliation(text: str) -> list[str]:
+    """The names of a by-line set in capitals with its affiliation after them on the line (ACM's
+    journals: `SHOUQIAN SHI and CHEN QIAN, University of California, Santa Cruz, USA`): the
+    pieces before the first naming an institution (set in text case, not in capitals), each two
+    to four words in capitals, read in title case (`Shouqian Shi`); [] where the line is no such thing."""
+    names = []
+    for piece in _SPLIT.split(text.strip()):
+        piece = piece.strip()
+        if _CAPS_NAME.match(piece) and not _INSTITUTION.search(piece):
+            names.append(piece.title())
+        elif names and piece[:1].isupper() and _INSTITUTION.search(piece) and not is_title_line(piece):  # the affiliation in text case
+            return names
+        else:
+            return []
+    return []
 
 
 def leading_names(text: str) -> list[str]:
