@@ -255,3 +255,28 @@ def test_a_by_line_in_capitals_with_its_affiliation_on_the_line():
                 "Packet lookups need compact filters. We present a filter that saves memory.\n\n1 INTRODUCTION\nRouters look up packets.\n")
     assert meta.title_text == "Compact Filters for Fast Packet Lookups"
     assert meta.authors[:2] == ("Marta Kovac", "Leo Brandt")
+
+
+# ---- front28's third batch (read with the final code, its misses fixed after that run) ---------
+
+
+def test_a_name_typed_into_a_ruled_blank_with_underscores_for_spaces():
+    lines = ["Государственное бюджетное профессиональное образовательное учреждение", "«Приморский технический колледж»", "КУРСОВАЯ РАБОТА",
+             "Тема: «Прогноз спроса на электроэнергию по данным счётчиков»", "Исполнитель:", "Студент _____ИСП–22_______", "(группа)",
+             "Специальность 09.02.07_______", "_Информационные_системы_и_", "_программирование__________", "__Петров_И._С._________", "(Ф.И.О.)",
+             "Руководитель:", "_____Сидоров В.В._____"]
+    page = read_title_page(lines)
+    assert page is not None
+    assert page.title == "«Прогноз спроса на электроэнергию по данным счётчиков»"
+    assert page.author == "Петров И. С."
+
+
+def test_a_by_line_and_its_affiliations_broken_at_their_marks_keep_the_rules_first_author():
+    from exporter.readers.plaintext.roles import Role
+    from exporter.readers.plaintext.titleblock import Proposal, judge_authors
+
+    texts = ["Compact Filters for Fast Packet Lookups", "Maria Lopez", ", Karl Weber", "Tallinn University", ", Jan Novak", ", Tartu University"]
+    labels = [Role("title", 0.9, 0.9, 0.0), Role("other", 0.8, 0.0, 0.1), Role("rubric", 0.3, 0.2, 0.3), Role("title", 0.5, 0.5, 0.3),
+              Role("author", 0.95, 0.0, 0.95), Role("affiliation", 0.99, 0.0, 0.0)]
+    proposal = Proposal(title=[0, 3], authors=["Jan Novak"], labels=labels)  # the model took the broken affiliation for a title line
+    assert judge_authors(proposal, texts, ["Maria Lopez"]) is None  # the rules read the first name only; it stands

@@ -569,11 +569,13 @@ def _missed_first(proposal: Proposal, line: int, rules_authors: list[str], texts
 def _goes_on_by_line(first: str, texts: list[str], line: int) -> bool:
     """Whether the line holding the model's first author `first` goes on the by-line at `line`
     (the rules' first author's), broken off it at a superscript mark: it stands at most three
-    lines under it with only marks between, and opens with a comma or a conjunction (`Taiza
-    Montenegro , Hugo Melo` / `∗` / `, Roberta Coelho , Eiji Adachi`)."""
+    lines under it and opens with a comma or a conjunction (`Taiza Montenegro , Hugo Melo` / `∗` /
+    `, Roberta Coelho , Eiji Adachi`); the lines between are marks, or short pieces the layout
+    broke the same way (`Sanidhya Vijayvargiya` / `, Mootez Saad` / `BITS Pilani` / `, Tushar
+    Sharma`: the by-line and the affiliation line under it, each broken at its marks)."""
     key = _name_key(first)
     at = next((i for i in range(line + 1, min(line + 4, len(texts))) if key in _name_key(texts[i])), None)
-    if at is None or any(re.search(r"[^\W\d_]", texts[i]) for i in range(line + 1, at)):
+    if at is None or any(len(texts[i]) > 60 for i in range(line + 1, at)):
         return False
     return re.match(r"\s*(?:,|and\b|&|и\b)", texts[at], re.IGNORECASE) is not None
 

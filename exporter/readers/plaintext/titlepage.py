@@ -252,6 +252,14 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
     return [texts[k] for k in run], run[0]
 
 
+def _blank_filled(text: str) -> str:
+    """A form's line without its ruled blanks: runs of underscores, and a value typed into a
+    blank with underscores for its spaces (`__Коряковский_А._Р.______`, `_Информационные_системы_и_`)
+    read as words; a line with no blank as it is."""
+    text = _RULE.sub(" ", text)
+    return text.replace("_", " ") if re.search(r"\w_\w|(?<!\S)_\w|\w_(?!\S)", text) and not re.search(r"[a-z]_[a-z]", text) else text
+
+
 def _student(texts: list[str]) -> str | None:
     """The name under the student's label (alone, or inside the kind's line: `Курсовая работа
     студента 2-го курса`): at its line's end (`Обучающийся / Student Стародубцев Андрей
@@ -264,14 +272,16 @@ def _student(texts: list[str]) -> str | None:
             continue
         if found := NAME_AT_END.search(m["rest"]):
             return found[0].strip()
-        for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 6] if b][:3]:
+        for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 10] if b and not _HINT.fullmatch(b)][:5]:
             if is_person(below) or _named(below):
                 return " ".join(below.split()).strip(" ,")
-            if _OTHERS.match(below) or _STUDENT.match(below):
-                break
+            if _OTHERS.match(below) or _STUDENT.match(below) and m["rest"].strip(" :"):
+                break  # another person's label; a label alone (`Исполнитель:`) may stand over the student's position (`Студент ИСП-21`)
     return None
 
 
+# A form's hint under a blank, in brackets (`(группа)`, `(Ф.И.О.)`, `(подпись)`): no value.
+_HINT = re.compile(r"\([^()]{2,30}\)")
 # A study group's code before the student's name on its row (`ИКБО-31-24 Жильцова С.О.`, `ПМ-31 …`).
 _GROUP = re.compile(r"^[A-ZА-ЯЁ]{1,6}-?\d{1,3}(?:-\d{1,3}){0,2}[а-яa-z]?\s+(?=\S)")
 
@@ -341,7 +351,7 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
     `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label: those are
     `others`, which the readers drop from the authors they read."""
-    texts = [_unspaced(" ".join(_RULE.sub(" ", t).replace("\u200b", "").split())) for t in lines[:MAX_LINES]]  # a zero-width space is no text
+    texts = [_unspaced(" ".join(_blank_filled(t).replace("\u200b", "").split())) for t in lines[:MAX_LINES]]  # a zero-width space is no text
     block = _kind_block(texts)
     if block is None:
         return None
