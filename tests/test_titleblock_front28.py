@@ -280,3 +280,13 @@ def test_a_by_line_and_its_affiliations_broken_at_their_marks_keep_the_rules_fir
               Role("author", 0.95, 0.0, 0.95), Role("affiliation", 0.99, 0.0, 0.0)]
     proposal = Proposal(title=[0, 3], authors=["Jan Novak"], labels=labels)  # the model took the broken affiliation for a title line
     assert judge_authors(proposal, texts, ["Maria Lopez"]) is None  # the rules read the first name only; it stands
+
+
+def test_a_cover_keeps_people_as_co_authors_and_drops_its_heads_words():
+    from exporter.readers.plaintext.frontmatter import FrontMatter
+    from exporter.readers.plaintext.reader import with_title_page
+
+    fm = FrontMatter(authors=["РТУ МИРЭА", "Лаптева Ирина Сергеевна", "Соколов И. И.", "УЧРЕЖДЕНИЕ ВЫСШЕГО ОБРАЗОВАНИЯ"])
+    lines = REPORT_COVER.split("\n")
+    with_title_page(fm, lines, (0,))
+    assert fm.authors == ["Лаптева Ирина Сергеевна", "Соколов И. И."]

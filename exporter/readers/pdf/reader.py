@@ -939,7 +939,7 @@ def with_title_page(lines: list[Line], title: str | None, authors: list[str]) ->
         return title, authors
     authors = [a for a in authors if not page.names_other(a)]  # never the supervisor's or a reviewer's name
     title = None if page.strikes_title(title) else title  # the cover's head, where the cover names no title
-    return page.title or title, [page.author, *(a for a in authors if page.author not in a)] if page.author else authors
+    return page.title or title, page.with_author(authors)
 
 
 TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks

@@ -241,10 +241,8 @@ def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, .
         fm.title_lines = [page.title]
     elif page is not None and page.strikes_title(title_text(fm.title_lines) if fm.title_lines else None):
         fm.title_lines = []  # the cover's head read as a title where the cover names none
-    if page is not None and page.author:
-        fm.authors = [page.author, *(a for a in fm.authors if page.author not in a)]  # not again with its label (`Слушатель …`)
     if page is not None:
-        fm.authors = [a for a in fm.authors if not page.names_other(a)]
+        fm.authors = [a for a in page.with_author(fm.authors) if not page.names_other(a)]
 
 
 def after_list(fm, lines: list[str], start: int, stop: int) -> None:

@@ -82,6 +82,15 @@ class TitlePage:
         head, not the work's title."""
         return self.title is None and self.author is not None and bool(title) and (opens_with_institution(title) or _MINISTRY.match(title) is not None)
 
+    def with_author(self, names: list[str]) -> list[str]:
+        """`names` (what the rules or the model read) headed by the student the page names: the
+        others kept are people's names, not again the student's with its label (`Слушатель …`),
+        not a line of the cover's head the model took for a by-line (`РТУ МИРЭА`, `УЧРЕЖДЕНИЕ
+        ВЫСШЕГО ОБРАЗОВАНИЯ`); `names` as they are where the page names no student."""
+        if not self.author:
+            return list(names)
+        return [self.author, *(n for n in names if self.author not in n and (is_name(n) or is_person(n)) and not is_institution(n))]
+
     def names_other(self, name: str) -> bool:
         """`name` is one of `others` (by its family name: `И. Ю. Выгодчикова`, `И.Ю. Выгодчикова`)."""
         key = family_name(name)
