@@ -884,9 +884,9 @@ def with_title_page(meta: Meta, items: list) -> Meta:
     page = read_title_page(lines)
     if page is None:
         return meta
-    title = (Text(page.title),) if page.title else meta.title
+    title = (Text(page.title),) if page.title else () if page.strikes_title(meta.title_text) else meta.title  # the cover's head is no title
     kept = tuple(a for a in meta.authors if not page.names_other(a))  # never the supervisor's or a reviewer's name
-    authors = (page.author, *(a for a in kept if a != page.author)) if page.author else kept
+    authors = tuple(page.with_author(list(kept)))
     return replace(meta, title=title, authors=authors)
 
 

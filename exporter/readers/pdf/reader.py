@@ -938,7 +938,8 @@ def with_title_page(lines: list[Line], title: str | None, authors: list[str]) ->
     if page is None:
         return title, authors
     authors = [a for a in authors if not page.names_other(a)]  # never the supervisor's or a reviewer's name
-    return page.title or title, [page.author, *(a for a in authors if a != page.author)] if page.author else authors
+    title = None if page.strikes_title(title) else title  # the cover's head, where the cover names no title
+    return page.title or title, page.with_author(authors)
 
 
 TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks

@@ -33,7 +33,8 @@ _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 # A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`, `Тема выпускной
-# квалификационной работы:`) or under the label
+# квалификационной работы:`, an assignment form's numbered `1. Тема выпускной квалификационной
+# работы магистра:`) or under the label
 # alone: a student paper's cover page, a submission form. A colon is needed before the value:
 # `Тема Родины в лирике` is a title, not a label.
 # The kind of work (`Научно-исследовательская статья`, `Курсовая работа`, `Доклад`, `Research
@@ -48,8 +49,8 @@ WORK_KIND = re.compile(rf"^(?:{_WORK_KIND})$", re.IGNORECASE)
 # A work named with its topic in quotes (`Реферат литературы по теме «…»`, `Тезисы на тему «…»`):
 # up to three words before `по теме` / `на тему`; the quotes stand for the colon.
 TITLE_LABEL = re.compile(
-    r"^(?:(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)"
-    r"(?:\s+(?:[а-яё]+(?:ой|ей)\s+){0,3}(?:работы|статьи|доклада|исследования|проекта)|\s+of\s+the\s+(?:paper|article|work))?"
+    r"^(?:(?:\d{1,2}\.\s*)?(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)"
+    r"(?:\s+(?:[а-яё]+(?:ой|ей)\s+){0,3}(?:работы|статьи|доклада|исследования|проекта)(?:\s+(?:магистра|бакалавра|специалиста))?|\s+of\s+the\s+(?:paper|article|work))?"
     rf"|(?:[^\W\d_]+\s+){{0,3}}(?:на\s+тему|по\s+теме)|(?:{_WORK_KIND})(?=\s*:\s*\S))"
     r"\s*(?:(?::\s*|(?=[«“\"]))(?P<value>\S.*)|:?)$",
     re.IGNORECASE,
@@ -276,6 +277,8 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     """
     if len(text) > 250 or "@" in text:
         return None
+    if caps := _capitals_before_affiliation(text):
+        return caps
     placed = not keep_notes and (_INSTITUTION_IN_BRACKETS.search(text) or _SCHOOL_CLASS.search(text)) is not None  # they make it a by-line
     if placed:
         text = _SCHOOL_CLASS.sub("", _INSTITUTION_IN_BRACKETS.sub("", text))
@@ -300,6 +303,26 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     if not names or (strong_only and weak == len(names) and len(names) < 2 and not placed and not _ORDINAL.match(text)):
         return None  # one name of capitalised words alone: a name only where its line marks it so (a position, IEEE's number)
     return names
+
+
+_CAPS_NAME = re.compile(rf"^{_CAPS_WORD}(?:\s{_CAPS_WORD}){{1,3}}$")
+
+
+def _capitals_before_affiliation(text: str) -> list[str]:
+    """The names of a by-line set in capitals with its affiliation after them on the line (ACM's
+    journals: `SHOUQIAN SHI and CHEN QIAN, University of California, Santa Cruz, USA`): the
+    pieces before the first naming an institution (set in text case, not in capitals), each two
+    to four words in capitals, read in title case (`Shouqian Shi`); [] where the line is no such thing."""
+    names = []
+    for piece in _SPLIT.split(text.strip()):
+        piece = piece.strip()
+        if _CAPS_NAME.match(piece) and not _INSTITUTION.search(piece):
+            names.append(piece.title())
+        elif names and piece[:1].isupper() and _INSTITUTION.search(piece) and not is_title_line(piece):  # the affiliation in text case
+            return names
+        else:
+            return []
+    return []
 
 
 def leading_names(text: str) -> list[str]:
@@ -715,7 +738,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
                 candidates.append((any(k in furniture for k in range(i, run_end)), run))
                 title_rows.update(range(i, run_end))
                 last_run_end = run_end
-            elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords) and not _cites(run):
+            elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords or _by_line_under(texts, run_end)) and not _cites(run):
                 if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):  # else the rest of a labelled abstract, or a note
                     text = " ".join(run)
                     unlabelled.append(FieldText(detect_language(text), text, tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))))
@@ -765,7 +788,10 @@ def _rejoined_word_gaps(texts: list[str]) -> list[str]:
     layout stretched comes out as a capitalised word alone (`Основы`, `В`), a blank line, and
     the rest opening in lower case (`технологии Blockchain и концепты ее`), which may break
     again the same way. A word alone on its line opening in a capital, one blank line under it,
-    then a line in lower case: they are one line."""
+    then a line in lower case: they are one line, set where the blank lines it leaves part it
+    from nothing it goes on to: on its last part's place where the line under that opens in
+    lower case (a title's lines set in wide leading, `Упрощенная` / `математическая модель` /
+    `синхронного двигателя`), else on its first part's."""
     out = list(texts)
     i = 0
     while i < len(out):
@@ -774,7 +800,9 @@ def _rejoined_word_gaps(texts: list[str]) -> list[str]:
             while k + 2 < len(out) and not out[k + 1] and out[k + 2][:1].islower() and (k == i or not out[k].endswith((".", ":", ";"))):
                 k += 2
         if k > i:
-            out[i : k + 1] = [" ".join(t for t in out[i : k + 1] if t)] + [""] * (k - i)
+            joined = " ".join(t for t in out[i : k + 1] if t)
+            goes_on = k + 1 < len(out) and out[k + 1][:1].islower()  # the text goes on under its last part: no gap there
+            out[i : k + 1] = [""] * (k - i) + [joined] if goes_on else [joined] + [""] * (k - i)
         i = k + 1
     return out
 
@@ -851,14 +879,16 @@ def _later_labels(texts: list[str]) -> list[bool]:
 
 
 _GLUED_MARK = re.compile(r"^([a-z])\s?(?=[A-Z])")  # `a Department of Mathematics`, `aDepartment …`: an affiliation's letter
+_MARKED_EMAIL = re.compile(r"^([a-z])\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")  # `a elenavoy@uvic.ca`: an author's e-mail under its letter
 
 
 def _without_glued_marks(pending: list[tuple[str, list[str]]], texts: list[str]) -> list[tuple[str, list[str]]]:
     """The names read, without the affiliation letters pdftotext glued on to them (Elsevier's
     `Jiahao Xianga,b, Lang Lia,b` over `aCollege of …`, `bHunan …`: `Jiahao Xiang`, `Lang Li`):
-    where lines naming an institution open with letters and every Latin name ends in one of
-    them, that letter goes; names with no such ending show the marks are not glued, and stay."""
-    marks = {m.group(1) for t in texts if (m := _GLUED_MARK.match(t)) and _INSTITUTION.search(t)}  # not `a Gabidulin Code and …`
+    where lines naming an institution, or an e-mail address alone (`a elenavoy@uvic.ca`), open
+    with letters and every Latin name ends in one of them, that letter goes; names with no such
+    ending show the marks are not glued, and stay."""
+    marks = {m.group(1) for t in texts if (m := _GLUED_MARK.match(t)) and _INSTITUTION.search(t) or (m := _MARKED_EMAIL.match(t))}  # not `a Gabidulin Code and …`
     names = [name for _, found in pending for name in found if script(name) == "latin"]
     if not marks or not names or not all(name[-1] in marks and name[-2:-1].isalpha() for name in names):
         return pending
@@ -1168,13 +1198,25 @@ def _run_stop(texts: list[str], i: int, end: int, after_title: bool) -> int:
     """`_run_end`'s run without the title over the text."""
     run_end = i
     while run_end < end and texts[run_end] and (
-        run_end > i and (continues_title(texts[run_end - 1]) or texts[run_end][:1].islower())
+        run_end > i and (continues_title(texts[run_end - 1]) or texts[run_end][:1].islower() or _words_over_marked_names(texts, run_end))
         or not _classified(texts[run_end], after_title)
     ):
         if run_end > i and _ends_title(texts, i, run_end):
             break
         run_end += 1
     return run_end
+
+
+def _words_over_marked_names(texts: list[str], k: int) -> bool:
+    """Line `k` reads as names only by its capitalised words and `and` (`Information Discovery
+    and Curation Web Tools`: no initials, no comma, no mark) and the line under it is a by-line
+    whose names carry marks (`Elena Smitha,∗, Mary Jonesb`, `Ivan Petrov1, Olga Lee2`): a paper
+    marks all its authors alike, so line `k` is the title's last line, not a by-line."""
+    text, below = texts[k], texts[k + 1] if k + 1 < len(texts) else ""
+    if not below or "," in text or _MARKS.search(text) or not _MARKS.search(below):
+        return False
+    names = author_names(text, strong_only=False)
+    return bool(names) and not any(STRONG_NAME.match(n) for n in names) and author_names(below, strong_only=False) is not None
 
 
 def _chosen_title(candidates: list[tuple[bool, list[str]]], language: str | None) -> list[str]:
@@ -1236,6 +1278,19 @@ def _another_title(run: list[str], candidates: list[tuple[bool, list[str]]]) -> 
         return True  # only running headers so far (a rubric, the journal's name)
     text = " ".join(run)
     return is_title_line(text) or all(script(text) != script(" ".join(c)) for _, c in candidates)
+
+
+def _by_line_under(texts: list[str], i: int) -> bool:
+    """The next line with text from `i` on (past two blank lines at most) is a by-line: names
+    certain by their initials or patronymic, several names, or one followed by a degree or
+    position in lower case (`Анатолий Коршунов, д. т. н.`). A magazine prints its lead under the
+    title and the author under the lead: a paragraph standing there is front matter, not the body."""
+    k = i
+    while k < len(texts) and k - i < 2 and not texts[k]:
+        k += 1
+    text = texts[k] if k < len(texts) else ""
+    names = author_names(text, strong_only=False) if text else None
+    return bool(names) and (len(names) >= 2 or STRONG_NAME.match(names[0]) is not None or re.search(rf",\s*[{_LOWER}]", text) is not None)
 
 
 def _ends_with_names(texts: list[str], i: int) -> bool:

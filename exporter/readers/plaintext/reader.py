@@ -239,10 +239,10 @@ def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, .
     page = read_title_page([clean(line) for line in lines[fm.start : first_end]])
     if page is not None and page.title:
         fm.title_lines = [page.title]
-    if page is not None and page.author:
-        fm.authors = [page.author, *(a for a in fm.authors if a != page.author)]
+    elif page is not None and page.strikes_title(title_text(fm.title_lines) if fm.title_lines else None):
+        fm.title_lines = []  # the cover's head read as a title where the cover names none
     if page is not None:
-        fm.authors = [a for a in fm.authors if not page.names_other(a)]
+        fm.authors = [a for a in page.with_author(fm.authors) if not page.names_other(a)]
 
 
 def after_list(fm, lines: list[str], start: int, stop: int) -> None:

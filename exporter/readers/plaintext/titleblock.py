@@ -504,6 +504,8 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     if proposal.guessed and set(rows) & set(proposal.title) and joined == list(range(joined[0], joined[-1] + 1)) and not vetoes_title(rules_title):
         return joined  # a guess sharing lines with the rules' title: both are parts of one title block
     if rows and set(rows) < set(proposal.title):
+        if _rubric_over(proposal.title, rows, texts):
+            return None
         return proposal.title  # the rules took part of the model's title (its first or last lines)
     own = own_script(language)
     if _translation(rules_title, " ".join(texts[i] for i in proposal.title), own):
@@ -513,6 +515,14 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
         return None
     return proposal.title
+
+
+def _rubric_over(title: list[int], rows: list[int], texts: list[str]) -> bool:
+    """The model's title is the rules' with lines above it that hold no capital letter (a
+    magazine's rubric in lower case over the title: `элементная база электроники`): a title
+    opens in a capital, so those lines are no part of it."""
+    above = [i for i in title if i < min(rows)]
+    return bool(above) and set(title) - set(above) <= set(rows) and not any(ch.isupper() for i in above for ch in texts[i])
 
 
 def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str], title_script: str | None = None) -> list[str] | None:
@@ -559,11 +569,13 @@ def _missed_first(proposal: Proposal, line: int, rules_authors: list[str], texts
 def _goes_on_by_line(first: str, texts: list[str], line: int) -> bool:
     """Whether the line holding the model's first author `first` goes on the by-line at `line`
     (the rules' first author's), broken off it at a superscript mark: it stands at most three
-    lines under it with only marks between, and opens with a comma or a conjunction (`Taiza
-    Montenegro , Hugo Melo` / `∗` / `, Roberta Coelho , Eiji Adachi`)."""
+    lines under it and opens with a comma or a conjunction (`Taiza Montenegro , Hugo Melo` / `∗` /
+    `, Roberta Coelho , Eiji Adachi`); the lines between are marks, or short pieces the layout
+    broke the same way (`Sanidhya Vijayvargiya` / `, Mootez Saad` / `BITS Pilani` / `, Tushar
+    Sharma`: the by-line and the affiliation line under it, each broken at its marks)."""
     key = _name_key(first)
     at = next((i for i in range(line + 1, min(line + 4, len(texts))) if key in _name_key(texts[i])), None)
-    if at is None or any(re.search(r"[^\W\d_]", texts[i]) for i in range(line + 1, at)):
+    if at is None or any(len(texts[i]) > 60 for i in range(line + 1, at)):
         return False
     return re.match(r"\s*(?:,|and\b|&|и\b)", texts[at], re.IGNORECASE) is not None
 

@@ -17,33 +17,41 @@ from .frontmatter import (
 )
 
 # The work's kind, opening its line; what may follow on the line is its degree, its English
-# name, or a topic label (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА БАКАЛАВРА`, `… на тему: …`).
+# name, or a topic label (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА БАКАЛАВРА`, `… на тему: …`). The
+# explanatory note to a course work or a diploma project names the kind after it
+# (`ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ`, `… к дипломному проекту`), so does the assignment
+# form a thesis opens with (`ЗАДАНИЕ` / `на выполнение выпускной квалификационной работы`); a
+# dissertation's cover names its kind in one word on a line of its own (`ДИССЕРТАЦИЯ`).
 THESIS_KIND = re.compile(
-    r"^(?:выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
+    r"^(?:пояснительная\s+записка\s+к\s+(?:курсов\w+|дипломн\w+|выпускн\w+\s+квалификационн\w+|бакалаврск\w+)\s+(?:работе|проекту)|"
+    r"выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
     r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
-    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат|отч[её]т)\b(?P<rest>.*)$",
+    r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат|отч[её]т|диссертация(?=\s*$)|"
+    r"задание\s+на\s+(?:выполнение\s+)?(?:выпускн\w+\s+квалификационн\w+|курсов\w+|дипломн\w+|бакалаврск\w+|магистерск\w+)\s+(?:работ\w*|проект\w*))\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Lines that go on the kind's line: its degree, its English name, the explanatory note's, the
-# degree sought, a topic label alone, a numbered exercise (`Практическая работа № 6`).
+# degree sought, a topic label alone, a numbered exercise (`Практическая работа № 6`), a report's
+# matter (`О ПРОХОЖДЕНИИ ПРОИЗВОДСТВЕННОЙ` / `(ПРЕДДИПЛОМНОЙ) ПРАКТИКИ`).
 _KIND_TAIL = re.compile(
     r"^(?:бакалавра|магистра|специалиста|пояснительная\s+записка|(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?)\s+thesis|"
-    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?|(?:практическ|лабораторн|контрольн|самостоятельн|расчетно-графическ|расчётно-графическ)\w*\s+работ\w*\s*(?:№\s*)?\d{1,3}\.?)$",
+    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?|о\s+(?:прохождении|выполнении)\s.*|(?:\([^()]{3,40}\)\s*)?(?:[а-яё-]+\s+)?практик[аиеу]|(?:практическ|лабораторн|контрольн|самостоятельн|расчетно-графическ|расчётно-графическ)\w*\s+работ\w*\s*(?:№\s*)?\d{1,3}\.?)$",
     re.IGNORECASE,
 )
 # A form's field on a title page: never the title, and what stands under it is the field's
-# (`Специальность 02.03.01 —` over `«Системный анализ…»`, `по направлению подготовки …`).
+# (`Специальность 02.03.01 —` over `«Системный анализ…»`, `по направлению подготовки …`, the
+# course a work is written for: `по курсу` / `по дисциплине` alone over `«Data Science»`).
 _FIELD = re.compile(
     r"^(?:по\s+)?(?:направлени[юея]|специальност[ьи]|профил[ья]|образовательн\w*\s+программ\w*|квалификаци\w*|групп[аы]|курс|"
-    r"форма\s+обучения|шифр|обозначение|на\s+правах\s+рукописи|к\s+защите|утверждаю|допустить|язык|статус|"
+    r"форма\s+обучения|шифр|обозначение|на\s+правах\s+рукописи|к\s+защите|утверждаю|допустить|язык|статус|по\s+(?:курсу|дисциплине)\s*:?$|"
     r"subject\s+area|educational\s+program|degree|major|speciality|specialty|language|status)\b",
     re.IGNORECASE,
 )
-# The student's label (`студента 2 курса` on a cover naming the student in the genitive): the
-# name follows on its line or under it.
+# The student's label (`студента 2 курса` on a cover naming the student in the genitive; a
+# further-education course's `Слушатель`): the name follows on its line or under it.
 _STUDENT = re.compile(
-    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
     r"student|author|орындаған|білім\s+алушы)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -67,10 +75,29 @@ class TitlePage:
     author: str | None
     others: tuple[str, ...] = ()  # names under other people's labels (the supervisor's, a reviewer's): never an author
 
+    def strikes_title(self, title: str | None) -> bool:
+        """A cover naming its kind and student but no title (a practice report's, a course's)
+        strikes a title read off its top lines: one opening with an institution or the ministry
+        (`МИНИСТЕРСТВО НАУКИ …`, `Федеральное государственное … учреждение …`) is the cover's
+        head, not the work's title."""
+        return self.title is None and self.author is not None and bool(title) and (opens_with_institution(title) or _MINISTRY.match(title) is not None)
+
+    def with_author(self, names: list[str]) -> list[str]:
+        """`names` (what the rules or the model read) headed by the student the page names: the
+        others kept are people's names, not again the student's with its label (`Слушатель …`),
+        not a line of the cover's head the model took for a by-line (`РТУ МИРЭА`, `УЧРЕЖДЕНИЕ
+        ВЫСШЕГО ОБРАЗОВАНИЯ`); `names` as they are where the page names no student."""
+        if not self.author:
+            return list(names)
+        return [self.author, *(n for n in names if self.author not in n and (is_name(n) or is_person(n)) and not is_institution(n))]
+
     def names_other(self, name: str) -> bool:
         """`name` is one of `others` (by its family name: `И. Ю. Выгодчикова`, `И.Ю. Выгодчикова`)."""
         key = family_name(name)
         return bool(key) and any(family_name(other) == key for other in self.others)
+
+
+_MINISTRY = re.compile(r"^(?:министерств|минобрнауки|минпросвещения|ministry)", re.IGNORECASE)
 
 
 def is_person(text: str) -> bool:
@@ -182,7 +209,7 @@ def _labelled(texts: list[str], at: int) -> list[str]:
     """The title given by its label below the kind's line (`Тема: Анализ прочности …` on a
     form's row, or `Тема:` alone over it); [] where none is."""
     for i in range(at + 1, len(texts)):
-        m = TITLE_LABEL.match(texts[i]) if texts[i][:1].isupper() else None
+        m = TITLE_LABEL.match(texts[i]) if texts[i][:1].isupper() or texts[i][:1].isdigit() else None  # `1. Тема …:` on a form
         if m is None:
             continue
         if m["value"]:
@@ -234,6 +261,14 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
     return [texts[k] for k in run], run[0]
 
 
+def _blank_filled(text: str) -> str:
+    """A form's line without its ruled blanks: runs of underscores, and a value typed into a
+    blank with underscores for its spaces (`__Коряковский_А._Р.______`, `_Информационные_системы_и_`)
+    read as words; a line with no blank as it is."""
+    text = _RULE.sub(" ", text)
+    return text.replace("_", " ") if re.search(r"\w_\w|(?<!\S)_\w|\w_(?!\S)", text) and not re.search(r"[a-z]_[a-z]", text) else text
+
+
 def _student(texts: list[str]) -> str | None:
     """The name under the student's label (alone, or inside the kind's line: `Курсовая работа
     студента 2-го курса`): at its line's end (`Обучающийся / Student Стародубцев Андрей
@@ -246,14 +281,16 @@ def _student(texts: list[str]) -> str | None:
             continue
         if found := NAME_AT_END.search(m["rest"]):
             return found[0].strip()
-        for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 6] if b][:3]:
+        for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 10] if b and not _HINT.fullmatch(b)][:5]:
             if is_person(below) or _named(below):
                 return " ".join(below.split()).strip(" ,")
-            if _OTHERS.match(below) or _STUDENT.match(below):
-                break
+            if _OTHERS.match(below) or _STUDENT.match(below) and m["rest"].strip(" :"):
+                break  # another person's label; a label alone (`Исполнитель:`) may stand over the student's position (`Студент ИСП-21`)
     return None
 
 
+# A form's hint under a blank, in brackets (`(группа)`, `(Ф.И.О.)`, `(подпись)`): no value.
+_HINT = re.compile(r"\([^()]{2,30}\)")
 # A study group's code before the student's name on its row (`ИКБО-31-24 Жильцова С.О.`, `ПМ-31 …`).
 _GROUP = re.compile(r"^[A-ZА-ЯЁ]{1,6}-?\d{1,3}(?:-\d{1,3}){0,2}[а-яa-z]?\s+(?=\S)")
 
@@ -323,7 +360,7 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     else a name alone right above that title or kind (`Лемехова Ольга Александровна` over
     `ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА`); never a name under a supervisor's label: those are
     `others`, which the readers drop from the authors they read."""
-    texts = [_unspaced(" ".join(_RULE.sub(" ", t).split())) for t in lines[:MAX_LINES]]
+    texts = [_unspaced(" ".join(_blank_filled(t).replace("\u200b", "").split())) for t in lines[:MAX_LINES]]  # a zero-width space is no text
     block = _kind_block(texts)
     if block is None:
         return None
