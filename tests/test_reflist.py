@@ -70,6 +70,9 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         # the literature first, then the other sources: the mirror of `источников и литературы` (lists28)
         "СПИСОК ИСПОЛЬЗОВАННОЙ ЛИТЕРАТУРЫ И ИСТОЧНИКОВ",
         "Список литературы и других источников",
+        # small capitals as pdftotext gives them, each word's capital apart (IEEEtran journals)
+        "R EFERENCES",
+        "L ITERATURE C ITED",
     ],
 )
 def test_list_headings(line):
@@ -78,11 +81,29 @@ def test_list_headings(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Литература по теме показывает, что", "2.1 Methods", "References to figures are given below", "Әдебиеттерге шолу жасалды.", "Ссылки на рисунки даны ниже.",
+    ["Литература по теме показывает, что", "2.1 Methods", "A CKNOWLEDGMENT", "I. I NTRODUCTION", "References to figures are given below", "Әдебиеттерге шолу жасалды.", "Ссылки на рисунки даны ниже.",
      "Қолданылған деректер негізінде кесте жасалды.", "8 - References to the figures"],
 )
 def test_sentences_are_not_headings(line):
     assert not is_reference_heading(line)
+
+
+def test_a_list_under_a_small_capitals_heading_is_read():
+    """An IEEE Transactions paper's pdftotext text: `R EFERENCES` (small capitals), the first
+    numbers apart from their entries at the column's top, the authors' biographies after it
+    (more lines than a list with no heading may have after it). The list was not found: every
+    citation unresolved, the entries' own numbers read as citations."""
+    doc = read(
+        BODY + "The support is gratefully acknowledged.\n\nR EFERENCES\n[1]\n\n[2]\n\n"
+        "W. van der Aalst, “Process mining manifesto,” in Business Process Management Workshops. Berlin: Springer, 2012, pp. 169–194.\n"
+        "D. Fahland and B. Weber, “Declarative versus imperative process modeling languages,” in BMMDS, vol. 29. Springer, 2009, pp. 353–366.\n"
+        "[3] F. M. Maggi and A. Marrella, “Explaining non-compliance of business process models,” in ICSOC, vol. 11236. Springer, 2018, pp. 181–197.\n"
+        + "".join(f"\nAuthor {k} is a professor at the university. On these topics, he authored more than {100 + k}\n"
+                  f"papers in journals and conferences. He is recipient of {k} best paper awards, two of\n"
+                  "which in the International Conference on Business Process Management.\n" for k in range(1, 21))  # more than a headless list may have after it
+    )
+    assert [e.number for e in doc.references] == [1, 2, 3]
+    assert doc.references[1].text.startswith("D. Fahland and B. Weber, “Declarative")
 
 
 # ---- entry numbers --------------------------------------------------------------------------------

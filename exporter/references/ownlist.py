@@ -157,12 +157,19 @@ def reads_as_sections(lines: list[str], starts: list["Start"]) -> bool:
     return len(starts) > 0 and 2 * headings >= len(starts)
 
 
+# A heading set in small capitals, as pdftotext gives it: each word's capital apart from the
+# small ones (`R EFERENCES`, IEEEtran's journal headings; `L ITERATURE C ITED`).
+_SMALL_CAPITALS = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁ]) (?=[A-ZА-ЯЁ]{2,}\b)")
+
+
 def is_reference_heading(line: str) -> bool:
     """A reference-list heading, in any of the wordings above; short, on its own line."""
     if len(line) > 240:  # most lines of a paper: no need to look closer
         return False
     text = " ".join(line.split())
-    return len(text) < 120 and REFERENCES_HEADING.match(text) is not None
+    if len(text) >= 120:
+        return False
+    return REFERENCES_HEADING.match(text) is not None or REFERENCES_HEADING.match(_SMALL_CAPITALS.sub(r"\1", text)) is not None
 
 
 @dataclass(frozen=True)
