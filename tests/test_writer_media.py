@@ -523,3 +523,21 @@ def test_pictures_prepared_in_another_process_are_taken_as_they_are(monkeypatch)
     assert prepare(sent) is done
     with pytest.raises(MediaError, match="it draws nothing"):
         prepare(refused)
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftocairo")), reason="LibreOffice or poppler not installed")
+def test_a_second_edition_of_the_same_paper_converts_its_emfs_no_more(tmp_path, monkeypatch):
+    """Another venue's edition of the same paper (a new Edition, its pictures asked again) finds
+    the EMFs the first one converted: no LibreOffice run."""
+    from exporter.media import convert, images
+
+    pictures = [Image(data, "image/x-emf", name=f"{colour}.emf") for data, colour in zip(_emfs(tmp_path, ["green", "yellow"]), ("green", "yellow"))]
+    runs = []
+    real_run = convert._run
+    monkeypatch.setattr(convert, "_run", lambda command, *rest: (runs.append(Path(command[0]).name), real_run(command, *rest))[1])
+    images.prepare_all(pictures)
+    first = [prepare(p) for p in pictures]
+    images._prepare.cache_clear()  # as after many other pictures pushed these out of the cache
+    images.prepare_all(pictures)
+    assert [prepare(p).data for p in pictures] == [f.data for f in first]
+    assert runs.count("soffice") == 1

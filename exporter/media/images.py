@@ -98,9 +98,10 @@ def remember(prepared) -> None:
             _SENT[key] = result
 
 
-# EMF pictures converted together by `prepare_all` (the SVG, or why not), each taken (and
-# dropped) by its `prepare`.
+# EMF pictures converted together by `prepare_all` (the SVG, or why not), for `prepare`: kept
+# for the next edition of the same paper, at most MAX_CONVERTED of them (a long-lived server).
 _CONVERTED: dict[bytes, bytes | ConversionError] = {}
+MAX_CONVERTED = 32
 
 
 def prepare_all(images) -> None:
@@ -114,6 +115,8 @@ def prepare_all(images) -> None:
         converted = metafiles_by_office(pending, "emf")
     except ConversionError:
         return
+    if len(_CONVERTED) + len(pending) > MAX_CONVERTED:
+        _CONVERTED.clear()
     _CONVERTED.update(zip(pending, converted))
 
 
@@ -124,7 +127,7 @@ def _prepare(data: bytes, media_type: str, name: str) -> Picture:
     if media_type == SVG:
         return _svg(data, name, converted=False)
     try:
-        svg = wmf_to_svg(data) if media_type == "image/x-wmf" else _CONVERTED.pop(data, None) or emf_to_svg(data)
+        svg = wmf_to_svg(data) if media_type == "image/x-wmf" else _CONVERTED.get(data) or emf_to_svg(data)
         if isinstance(svg, ConversionError):
             raise svg
     except ConversionError as exc:
