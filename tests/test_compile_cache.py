@@ -137,7 +137,7 @@ def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch, damage):
 
 def test_the_stored_patterns_are_bounded(tmp_path, monkeypatch):
     """Patterns built from a paper's words would pile up run after run: past MAX_PATTERNS the
-    file starts again from this run's new patterns."""
+    oldest leave first, and a run that needs the bound's worth again compiles only what left."""
     import re
 
     monkeypatch.setenv("EXPORTER_CACHE_DIR", str(tmp_path))
@@ -161,7 +161,16 @@ def test_the_stored_patterns_are_bounded(tmp_path, monkeypatch):
     for n in range(4, 7):
         re.compile(f"bounded-{n}-[a-z]+")
     compile_cache.remember()
-    assert ours() == [f"bounded-{n}-[a-z]+" for n in range(4, 7)]  # 4 + 3 > 5: started again
+    assert ours() == [f"bounded-{n}-[a-z]+" for n in range(2, 7)]  # 4 + 3 > 5: the two oldest left
+    # The next run warms those five (as `warm` would: they are not new) and compiles the two that
+    # left: they come back in place of the two oldest, the other five stay (starting again here
+    # dropped all five and stored two, then all five again the run after).
+    for gone in [k for k in re._cache if k[1] in ("bounded-0-[a-z]+", "bounded-1-[a-z]+")]:
+        del re._cache[gone]
+        compile_cache._pattern_keys.discard(gone)
+    re.compile("bounded-0-[a-z]+"), re.compile("bounded-1-[a-z]+")
+    compile_cache.remember()
+    assert ours() == [f"bounded-{n}-[a-z]+" for n in (4, 5, 6, 0, 1)]
 
 
 def test_each_command_keeps_files_of_its_own(tmp_path):
