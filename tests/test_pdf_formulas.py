@@ -164,7 +164,7 @@ the paper ends after a few more lines of prose that hold no formula of any kind 
 """
 
 
-def _latex_paper(tmp_path: Path) -> Path:
+def _latex_paper(tmp_path: Path, source: str = LATEX_PAPER) -> Path:
     import shutil
     import subprocess
 
@@ -172,7 +172,7 @@ def _latex_paper(tmp_path: Path) -> Path:
         import pytest
 
         pytest.skip("pdflatex is not installed")
-    (tmp_path / "p.tex").write_text(LATEX_PAPER, encoding="utf-8")
+    (tmp_path / "p.tex").write_text(source, encoding="utf-8")
     subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "p.tex"], cwd=tmp_path, capture_output=True, check=True, timeout=120)
     return tmp_path / "p.pdf"
 
@@ -193,6 +193,21 @@ def test_a_display_formula_in_mathematics_fonts_is_its_picture_even_without_a_nu
     assert "stays in the sentence that names it" in text and "by integrating it over the year" in text
     assert "Every paragraph of the paper begins with an indent" in text
     assert not any(piece in text for piece in ("a+b", "a + b")), text
+
+
+def test_the_rows_of_an_unnumbered_display_are_one_picture(tmp_path):
+    """`align*`: rows more than a body line apart, each in mathematics fonts; taken row by row,
+    each picture would cut into the next row's ink (and was refused): one picture of all."""
+    aligned = LATEX_PAPER.replace(r"\[ \frac{a+b}{c} = \sum_{i=1}^{n} x_i^2 \]",
+                                  r"\begin{align*} u &= \frac{a+b}{c} + \sum_{i=1}^{n} x_i^2 \\ &= \frac{p}{q} - \int_0^1 g(t)\,dt \\ &= w_0 \end{align*}")
+    aligned = aligned.replace(r"\begin{document}", r"\usepackage{amsmath}\begin{document}")
+    blocks = _blocks(_latex_paper(tmp_path, aligned))
+    formulas = [b for b in blocks if isinstance(b, Paragraph) and any(isinstance(n, Image) and n.formula for n in b.inlines)]
+    assert len(formulas) == 2, [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+    picture = formulas[0].inlines[0]
+    assert len(formulas[0].inlines) == 1 and picture.height > 45, (picture.width, picture.height)  # three rows, fractions and limits
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "w0" not in text.replace(" ", "") and "= p" not in text, text
 
 
 def _line(text: str, x0: float, x1: float, math: int, **kw) -> "Line":

@@ -46,6 +46,8 @@ MATH_SHARE = 0.5
 # shorter; `sin`, `max` too): more is a sentence.
 MAX_WORDS = 3
 MAX_LINES = 7  # lines of one formula: a matrix or a system of more is left as text
+MAX_BLOCK_LINES = 24  # lines of one unnumbered display (its rows, limits and indices each a line)
+BLOCK_GAP = 2.5  # body lines between two lines of one display: a row of `align*` and the next
 EDGE = 2  # pixels: ink this near the region's top or foot runs on past it
 
 
@@ -69,11 +71,13 @@ def find_formulas(doc, pages: list[Page]) -> list[PageFormula]:
     out: list[PageFormula] = []
     for page in pages:
         taken: set[int] = set()
+        tried: set[tuple[int, ...]] = set()  # each line of a formula finds the same lines: rendered once
         body = page_body_size(page)
         pdf_page = None  # loaded once, for the page's first formula (loading is most of a page's cost)
         try:
             for found in (*_numbered(page, body), *_unnumbered(page, body)):
-                if taken.isdisjoint(found[0]):
+                if taken.isdisjoint(found[0]) and found[0] not in tried:
+                    tried.add(found[0])
                     pdf_page = pdf_page or doc[page.number - 1]
                     picture = _picture(pdf_page, page, body, *found)
                     if picture is not None:
@@ -103,7 +107,7 @@ def _numbered(page: Page, body: float):
             if number is None or (at and not _formula_line(line.text[:at], line.x0, left, body)):
                 continue  # no number, or prose before it (a number alone on its line is a formula's)
             stop = line.break_xs[-1] if at else line.x0
-            lines, (bottom, top), core = _formula_lines(page, column, k, left, body)
+            lines, (bottom, top), core = _formula_lines(page, column, _run_near(column, k, left, body), body)
             yield lines, number, (left - 2, bottom, stop - 2, top), core
 
 
@@ -112,8 +116,10 @@ def _unnumbered(page: Page, body: float):
     for column, left, right in _columns(page, body):
         for k, line in enumerate(column):
             if _display_line(line, left, right, body):
-                lines, (bottom, top), core = _formula_lines(page, column, k, left, body)
-                region = (left - 2, bottom, max(right, line.x1) + 2, top)
+                block = _display_block(column, k, left, body)
+                lines, (bottom, top), core = _formula_lines(page, column, block, body)
+                # a display wider than the column stands out of it on either side
+                region = (min(left, *(column[j].x0 for j in block)) - 2, bottom, max(right, *(column[j].x1 for j in block)) + 2, top)
                 if not _holds_other_lines(page, lines, region):
                     yield lines, "", region, core
 
@@ -137,19 +143,43 @@ def _display_line(line: Line, left: float, right: float, body: float) -> bool:
     return centred and line.x1 < right - body and _formula_line(line.text, line.x0, left, body)
 
 
-def _formula_lines(page: Page, column: list[Line], k: int, left: float, body: float) -> tuple[tuple[int, ...], tuple[float, float], tuple[float, float]]:
-    """The lines of the formula whose line `k` of the column is (the neighbours that stand close
-    and are no prose); the bottom and top of its region: from the prose line above's baseline to
-    the prose line below's capitals, at most two lines of body type beyond its own; and its core,
-    from its lowest baseline to its highest line's capitals, where its ink surely is (an accent
-    above a small letter too), with the depth of the prose line above's descenders (0 for none)."""
+def _run_near(column: list[Line], k: int, left: float, body: float) -> list[int]:
+    """The lines of a numbered formula whose line `k` of the column is: the neighbours that
+    stand close and are no prose, at most MAX_LINES."""
     run = [k]
     for step in (-1, 1):
         j = k + step
         while 0 <= j < len(column) and len(run) < MAX_LINES and _next_to(column[j], column[j - step], body) and _formula_line(column[j].text, column[j].x0, left, body):
             run.append(j)
             j += step
-    run.sort()
+    return sorted(run)
+
+
+def _display_block(column: list[Line], k: int, left: float, body: float) -> list[int]:
+    """The lines of an unnumbered display whose line `k` of the column is: the lines about it
+    that hold some mathematics and no prose (a display of several rows, `align*`, an
+    integral's limits set apart), at most BLOCK_GAP body lines apart, at most
+    MAX_BLOCK_LINES. Taken row by row, each row's picture would cut into its neighbours'. A
+    line with no character in a mathematics font (a page number, a chart's tick labels, a
+    table's row) unless it is a limit's few characters close by (an integral's `0`), with two words of four letters (`И, наконец, обновление параметров:`) or in
+    a ruled table ends the display."""
+    run = [k]
+    for step in (-1, 1):
+        j = k + step
+        while (0 <= j < len(column) and len(run) < MAX_BLOCK_LINES and abs(column[j].y - column[j - step].y) < BLOCK_GAP * body
+               and (column[j].math or (len(column[j].text.replace(" ", "")) <= 4 and _next_to(column[j], column[j - step], body)))
+               and column[j].cell is None and len(_long_words(column[j].text)) <= 1
+               and _formula_line(column[j].text, column[j].x0, left, body)):
+            run.append(j)
+            j += step
+    return sorted(run)
+
+
+def _formula_lines(page: Page, column: list[Line], run: list[int], body: float) -> tuple[tuple[int, ...], tuple[float, float], tuple[float, float, float]]:
+    """The formula's lines (numbers on the page), the bottom and top of its region: from the prose line above's baseline to
+    the prose line below's capitals, at most two lines of body type beyond its own; and its core,
+    from its lowest baseline to its highest line's capitals, where its ink surely is (an accent
+    above a small letter too), with the depth of the prose line above's descenders (0 for none)."""
     above = column[run[0] - 1] if run[0] > 0 else None
     below = column[run[-1] + 1] if run[-1] + 1 < len(column) else None
     lows, highs = [column[j].y for j in run], [column[j].y + column[j].size for j in run]
@@ -162,11 +192,17 @@ def _formula_lines(page: Page, column: list[Line], k: int, left: float, body: fl
 def _next_to(line: Line, formula_line: Line, body: float) -> bool:
     """Whether a line stands close enough to a formula's line to be the formula's: closer than
     a line of the body's type would, or, for a short run in smaller type (a sum's limit `i=1`,
-    an index), within half a line more."""
+    an index) or in mathematics fonts (an integral's sign with its upper limit, set at the
+    body's size), within half a line more."""
     gap = abs(line.y - formula_line.y)
     if gap < 1.1 * body:
         return True
-    return gap < 1.6 * body and line.size < body - 0.5 and len(line.text.replace(" ", "")) <= 8
+    chars = len(line.text.replace(" ", ""))
+    if gap >= 1.6 * body or chars > 8:
+        return False
+    # in mathematics fonts, a letter or digit among them: a limit (pieces of a tall bracket
+    # alone belong to whichever line the bracket stands on)
+    return line.size < body - 0.5 or (0 < chars <= 2 * line.math and any(ch.isalnum() for ch in line.text))
 
 
 def _number_at_right(line: Line, left: float, right: float) -> tuple[str | None, int]:
@@ -226,6 +262,8 @@ def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: 
     pad = 2
     box = (max(ink[0] - pad, 0), max(ink[1] - pad, 0), min(ink[2] + pad, image.width), min(ink[3] + pad, image.height))
     image = image.crop(box)
+    if _colourless(image):
+        image = image.convert("L")  # a third of the pixels to encode, and of the file
     scale = 72 / RENDER_DPI
     return PageFormula(page.number, lines, number, region, png(image), round(image.width * scale, 2), round(image.height * scale, 2), body)
 
@@ -259,3 +297,9 @@ def _ink_band(mask, high: float, low: float, depth: int) -> tuple[int, int] | No
     if last >= height - 1 - EDGE and inked(last):
         return None
     return (first if below is None else min(first, below)), last + 1
+
+
+def _colourless(image) -> bool:
+    """Whether every pixel of an RGB picture is a grey (black type on white, as most are)."""
+    red, green, blue = (band.tobytes() for band in image.split())
+    return red == green == blue
