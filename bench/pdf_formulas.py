@@ -1,4 +1,4 @@
-"""A PDF's numbered display formulas taken as pictures (exporter/readers/pdf/formulas.py):
+"""A PDF's display formulas taken as pictures (exporter/readers/pdf/formulas.py), numbered or not:
 how many, on which papers, at what cost, with a contact sheet to look at.
 
     .venv/bin/python bench/pdf_formulas.py      # writes bench/PDF_FORMULAS.md and /tmp/pdf_formulas/
@@ -8,7 +8,8 @@ bench/unseen/papers.json or lists.json names (taken from their snapshots as
 bench/unseen_frontmatter.py takes them). For each: the numbered formulas found and the time the
 text layer takes with and without them (formulas.find_formulas timed alone, CPU, in this
 process, read_layer called here rather than in its bounded child). The pictures go to /tmp/pdf_formulas/ with contact sheets (sheet-N.png) of a random
-sample and of the tallest, for a person to look at: a count says nothing of a cut picture.
+sample, of the tallest and of the unnumbered ones (taken by their mathematics fonts), for a
+person to look at: a count says nothing of a cut picture, nor of a line of prose taken.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def main(argv=None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     papers = [(p.stem, "corpus", p.read_bytes()) for p in sorted(CORPUS.glob("*.pdf"))]
     papers += [(s.split(":", 1)[1].rsplit("/", 1)[-1][:40], "unseen", data) for s in unseen_pdfs() if (data := source_bytes(s, args.mirrors))]
-    rows, pictures, refused = [], [], 0
+    rows, pictures, unnumbered, refused = [], [], [], 0
     for k, (name, kind, data) in enumerate(papers):
         path = OUT / f"paper{k:03d}.pdf"
         path.write_bytes(data)
@@ -113,31 +114,35 @@ def main(argv=None) -> int:
         if not any(calls):
             calls.append(0.0)
         for f in formulas:
-            picture = OUT / f"paper{k:03d}-p{f.page}-n{f.number}.png"
+            picture = OUT / f"paper{k:03d}-p{f.page}-{'n' + f.number if f.number else 'line' + str(f.lines[0])}.png"
             picture.write_bytes(f.data)
             pictures.append(picture)
-        rows.append((name, kind, len(formulas), sum(calls)))
+            if not f.number:
+                unnumbered.append(picture)
+        rows.append((name, kind, len(formulas), sum(calls), sum(1 for f in formulas if not f.number)))
     random.seed(7)
     contact_sheet(random.sample(pictures, min(44, len(pictures))), OUT / "sheet-1.png")
     contact_sheet(sorted(pictures, key=lambda p: -p.stat().st_size)[:16], OUT / "sheet-2.png")
+    if unnumbered:
+        contact_sheet(random.sample(unnumbered, min(44, len(unnumbered))), OUT / "sheet-3.png")
     total = sum(r[2] for r in rows)
     seconds = sum(r[3] for r in rows)
     lines = [
-        "# Numbered display formulas in PDFs, taken as pictures",
+        "# Display formulas in PDFs, taken as pictures",
         "",
         f"Written by `bench/pdf_formulas.py` (see its docstring). {len(rows)} PDFs read ({refused} refused: scans); "
-        f"{total} formulas taken, on {sum(1 for r in rows if r[2])} papers; finding and rendering them took "
+        f"{total} formulas taken ({sum(r[4] for r in rows)} of them unnumbered, by their mathematics fonts), on {sum(1 for r in rows if r[2])} papers; finding and rendering them took "
         f"{seconds:.1f} s of CPU in all ({1000 * seconds / max(total, 1):.0f} ms a formula, the pages without one included).",
-        "Contact sheets for looking at them: /tmp/pdf_formulas/sheet-1.png (a random 44), sheet-2.png (the 16 largest files).",
+        "Contact sheets for looking at them: /tmp/pdf_formulas/sheet-1.png (a random 44), sheet-2.png (the 16 largest files), sheet-3.png (a random 44 of the unnumbered).",
         "",
-        "| set | PDFs | with a formula taken | formulas |",
-        "|---|---:|---:|---:|",
+        "| set | PDFs | with a formula taken | formulas | unnumbered |",
+        "|---|---:|---:|---:|---:|",
     ]
     for kind in ("corpus", "unseen"):
         part = [r for r in rows if r[1] == kind]
-        lines.append(f"| {kind} | {len(part)} | {sum(1 for r in part if r[2])} | {sum(r[2] for r in part)} |")
+        lines.append(f"| {kind} | {len(part)} | {sum(1 for r in part if r[2])} | {sum(r[2] for r in part)} | {sum(r[4] for r in part)} |")
     lines += ["", "Papers with the most:", ""]
-    lines += [f"- {name} ({kind}): {n}" for name, kind, n, _ in sorted(rows, key=lambda r: -r[2])[:10]]
+    lines += [f"- {name} ({kind}): {n} ({u} unnumbered)" for name, kind, n, _, u in sorted(rows, key=lambda r: -r[2])[:10]]
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0

@@ -102,7 +102,8 @@ def test_a_prose_line_ending_in_a_bracketed_number_is_no_formula(tmp_path):
     assert sum(1 for n in walk(blocks) if isinstance(n, Image)) == 1
 
 
-def test_a_formula_without_a_number_stays_text(tmp_path):
+def test_a_formula_without_a_number_in_the_texts_font_stays_text(tmp_path):
+    """Set in the prose's own font (as reportlab draws it here), nothing marks it as mathematics."""
     blocks = _blocks(make_paper(tmp_path / "f.pdf", number=None))
     assert not any(isinstance(n, Image) for n in walk(blocks))
     text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
@@ -141,3 +142,111 @@ def test_a_sums_limit_in_smaller_type_below_the_line_is_the_formulas(tmp_path):
     assert len(pictures) == 1 and pictures[0].height > 24  # the line and both limits
     text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
     assert "i=1" not in text and "Σ" not in text
+
+
+# ---- display formulas with no number, found by their mathematics fonts -------------------------
+
+LATEX_PAPER = r"""\documentclass[11pt]{article}
+\usepackage[T2A]{fontenc}\usepackage[utf8]{inputenc}\usepackage[russian,english]{babel}
+\begin{document}
+\section{Model}
+The surface covered by ash changes with time, and we write the law it follows in the form
+below, where every quantity is measured in the units the survey of the region used:
+\[ \frac{a+b}{c} = \sum_{i=1}^{n} x_i^2 \]
+The sum runs over the samples taken, and the inline quantity $x_i$ with its square $x_i^2$
+stays in the sentence that names it, as does $\alpha+\beta=\gamma$ in this one here too.
+    Every paragraph of the paper begins with an indent: its first line runs to the right edge.
+The law of the temperature then follows from the first by integrating it over the year:
+\begin{equation} y = \int_0^1 f(t)\,dt \end{equation}
+The text goes on in ordinary lines of prose, so that the column's edges are known well, and
+the paper ends after a few more lines of prose that hold no formula of any kind at all here.
+\end{document}
+"""
+
+
+def _latex_paper(tmp_path: Path, source: str = LATEX_PAPER) -> Path:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdflatex") is None:
+        import pytest
+
+        pytest.skip("pdflatex is not installed")
+    (tmp_path / "p.tex").write_text(source, encoding="utf-8")
+    subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "p.tex"], cwd=tmp_path, capture_output=True, check=True, timeout=120)
+    return tmp_path / "p.pdf"
+
+
+def test_a_display_formula_in_mathematics_fonts_is_its_picture_even_without_a_number(tmp_path):
+    r"""TeX's `\[ … \]` (CMMI, CMSY, CMEX fonts, no number): the picture alone, no number beside it;
+    the numbered one keeps its `(1)`; inline mathematics in prose lines stays text."""
+    blocks = _blocks(_latex_paper(tmp_path))
+    formulas = [b for b in blocks if isinstance(b, Paragraph) and any(isinstance(n, Image) and n.formula for n in b.inlines)]
+    assert len(formulas) == 2, [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+    unnumbered, numbered = formulas
+    assert len(unnumbered.inlines) == 1 and unnumbered.inlines[0].formula  # the picture alone
+    assert plain_text(numbered.inlines).strip().endswith("(1)")
+    picture = unnumbered.inlines[0]
+    # a fraction beside a sum with both limits: wider than tall, about three lines of 11 pt high
+    assert 60 < picture.width < 200 and 20 < picture.height < 60, (picture.width, picture.height)
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "stays in the sentence that names it" in text and "by integrating it over the year" in text
+    assert "Every paragraph of the paper begins with an indent" in text
+    assert not any(piece in text for piece in ("a+b", "a + b")), text
+
+
+def test_the_rows_of_an_unnumbered_display_are_one_picture(tmp_path):
+    """`align*`: rows more than a body line apart, each in mathematics fonts; taken row by row,
+    each picture would cut into the next row's ink (and was refused): one picture of all."""
+    aligned = LATEX_PAPER.replace(r"\[ \frac{a+b}{c} = \sum_{i=1}^{n} x_i^2 \]",
+                                  r"\begin{align*} u &= \frac{a+b}{c} + \sum_{i=1}^{n} x_i^2 \\ &= \frac{p}{q} - \int_0^1 g(t)\,dt \\ &= w_0 \end{align*}")
+    aligned = aligned.replace(r"\begin{document}", r"\usepackage{amsmath}\begin{document}")
+    blocks = _blocks(_latex_paper(tmp_path, aligned))
+    formulas = [b for b in blocks if isinstance(b, Paragraph) and any(isinstance(n, Image) and n.formula for n in b.inlines)]
+    assert len(formulas) == 2, [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+    picture = formulas[0].inlines[0]
+    assert len(formulas[0].inlines) == 1 and picture.height > 45, (picture.width, picture.height)  # three rows, fractions and limits
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "w0" not in text.replace(" ", "") and "= p" not in text, text
+
+
+def _line(text: str, x0: float, x1: float, math: int, **kw) -> "Line":
+    from exporter.readers.pdf.layout import Line
+
+    return Line(1, text, x0, x1, 500.0, 11.0, False, math=math, **kw)
+
+
+def test_which_lines_in_mathematics_fonts_are_display_formulas():
+    """The column runs from 50 to 500 pt, its type 11 pt."""
+    from exporter.readers.pdf.formulas import _display_line
+
+    def display(line):
+        return _display_line(line, 50.0, 500.0, 11.0)
+
+    assert display(_line("y = f (x) + g(x)", 220, 330, 10))  # centred, clear of both edges
+    # the first line of an indented paragraph with inline mathematics runs to the right edge
+    assert not display(_line("Функцию φ(x) = ψ(x) определим таким", 85, 500, 12))
+    assert not display(_line("y = f(x)", 70, 120, 5))  # a fragment at the left, off the centre
+    assert not display(_line("• • • • •", 200, 350, 5))  # bullets: no letter nor digit
+    assert not display(_line("Пассажиропоток", 230, 320, 14))  # a word typed in an equation
+    assert not display(_line("y = f(x) + g(x)", 220, 330, 2))  # mostly in the text's font
+    assert not display(_line("y = f(x) + g(x)", 220, 330, 10, cell=(0, 1)))  # a ruled table's cell
+    assert display(_line("sup Span{X, Y} = Z", 220, 330, 12))  # short words of mathematics are no prose
+
+
+def test_a_formula_region_holding_another_line_of_the_page_is_refused():
+    """A text layer that cut a page's lines into pieces read as other columns: a piece of prose
+    standing inside the region would be taken into the picture."""
+    from exporter.readers.pdf.formulas import _holds_other_lines
+    from exporter.readers.pdf.layout import Page
+
+    formula = _line("y = f(x)", 250, 300, 6)
+    formula.number = 5
+    prose = _line("Lemma 3.11 satisfies the bias variance decomposition", 90, 480, 0)
+    prose.number, prose.y, prose.side = 6, 490.0, "R"
+    page = Page(1, 595.0, 842.0, [formula, prose])
+    region = (48.0, 480.0, 502.0, 515.0)
+    assert _holds_other_lines(page, (5,), region)
+    assert not _holds_other_lines(page, (5, 6), region)  # the formula's own lines
+    prose.y = 470.0  # below the region: the prose line under the formula
+    assert not _holds_other_lines(page, (5,), region)

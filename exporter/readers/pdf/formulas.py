@@ -12,12 +12,22 @@ numerator and denominator, limits, indices; a short run in smaller type, as a su
 little further); none of them is prose (starting at the column's
 left edge, or holding more than a few words). The picture is the column's region between the
 prose line above and the prose line below, the number left out, rendered at RENDER_DPI and
-trimmed to its ink. A formula without a number stays text: nothing marks where it begins and
-ends as surely.
+trimmed to its ink, the prose line above's descenders left out: the band of ink that holds the
+formula's lines is grown up from them until a blank row, so a formula that rises into their
+depth (a sum's upper limit) is taken whole, and any other ink there is theirs.
+
+A display formula without a number is found by its fonts: a line centred in its column, clear
+of both its edges (the first line of an indented paragraph runs to the right edge), no prose
+nor half its characters in words, not in a ruled table, most of whose characters are in fonts made for mathematics (TeX's math
+italic and symbols, Cambria Math of Word's equations, MathType's Euclid: layout.MATH_FONT) and
+some of them letters or digits (a row of bullets is none), with its neighbours as above, when
+no other line of the page stands in its region. A formula set in the text's own fonts with no number (italic
+Times letters) stays text: nothing marks where it begins and ends as surely.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -27,17 +37,23 @@ from .images import page_body_size, png
 from .layout import Line, Page
 
 RENDER_DPI = 300  # a formula's strokes are thin: rendered finer than a drawing
-NUMBER = re.compile(r"\(\s?(\d{1,3}(?:\.\d{1,3})?[a-z]?)\s?\)[.,;]?")
+NUMBER = re.compile(r"\(\s?((?:[A-ZА-Я]\.?)?\d{1,3}(?:\.\d{1,3})?[a-z]?)\s?\)[.,;]?")  # `(1)`, `(2.3)`, `(4a)`, an appendix's `(A.19)`, `(П.2)`
+# Of a line's characters (spaces aside), at least this share in a mathematics font makes it a
+# formula's line when no number says so: a fraction's numerator `a + b` has two of three;
+# a prose line with inline mathematics has most of its letters in the text's font.
+MATH_SHARE = 0.5
 # A formula's line holds at most this many words of four letters or more (`где`, `при` are
 # shorter; `sin`, `max` too): more is a sentence.
 MAX_WORDS = 3
 MAX_LINES = 7  # lines of one formula: a matrix or a system of more is left as text
+MAX_BLOCK_LINES = 24  # lines of one unnumbered display (its rows, limits and indices each a line)
+BLOCK_GAP = 2.5  # body lines between two lines of one display: a row of `align*` and the next
 EDGE = 2  # pixels: ink this near the region's top or foot runs on past it
 
 
 @dataclass(slots=True)
 class PageFormula:
-    """A numbered display formula: its lines (numbers on the page), its number, its picture."""
+    """A display formula: its lines (numbers on the page), its number ("" for none), its picture."""
 
     page: int
     lines: tuple[int, ...]
@@ -50,15 +66,18 @@ class PageFormula:
 
 
 def find_formulas(doc, pages: list[Page]) -> list[PageFormula]:
-    """The numbered display formulas of every page, as pictures."""
+    """The display formulas of every page, as pictures: the numbered ones, then those in
+    mathematics fonts with no number."""
     out: list[PageFormula] = []
     for page in pages:
         taken: set[int] = set()
+        tried: set[tuple[int, ...]] = set()  # each line of a formula finds the same lines: rendered once
         body = page_body_size(page)
         pdf_page = None  # loaded once, for the page's first formula (loading is most of a page's cost)
         try:
-            for found in _numbered(page, body):
-                if taken.isdisjoint(found[0]):
+            for found in (*_numbered(page, body), *_unnumbered(page, body)):
+                if taken.isdisjoint(found[0]) and found[0] not in tried:
+                    tried.add(found[0])
                     pdf_page = pdf_page or doc[page.number - 1]
                     picture = _picture(pdf_page, page, body, *found)
                     if picture is not None:
@@ -70,42 +89,120 @@ def find_formulas(doc, pages: list[Page]) -> list[PageFormula]:
     return out
 
 
-def _numbered(page: Page, body: float):
-    """(lines, number, region) of each numbered formula on a page whose body type is `body` points."""
+def _columns(page: Page, body: float):
+    """(lines top to bottom, left edge, right edge) of each column with prose enough to know
+    its edges by."""
     for side in sorted({line.side for line in page.lines}):
         column = sorted((l for l in page.lines if l.side == side and l.text.strip()), key=lambda l: -l.y)
         prose = [l for l in column if abs(l.size - body) < 0.5 and len(_long_words(l.text)) > MAX_WORDS]
-        if len(prose) < 3:
-            continue
-        left, right = _edge(sorted(l.x0 for l in prose), 0.1), _edge(sorted(l.x1 for l in prose), 0.9)
+        if len(prose) >= 3:
+            yield column, _edge(sorted(l.x0 for l in prose), 0.1), _edge(sorted(l.x1 for l in prose), 0.9)
+
+
+def _numbered(page: Page, body: float):
+    """(lines, number, region) of each numbered formula on a page whose body type is `body` points."""
+    for column, left, right in _columns(page, body):
         for k, line in enumerate(column):
             number, at = _number_at_right(line, left, right)
             if number is None or (at and not _formula_line(line.text[:at], line.x0, left, body)):
                 continue  # no number, or prose before it (a number alone on its line is a formula's)
-            run = [k]
-            for step in (-1, 1):
-                j = k + step
-                while 0 <= j < len(column) and len(run) < MAX_LINES and _next_to(column[j], column[j - step], body) and _formula_line(column[j].text, column[j].x0, left, body):
-                    run.append(j)
-                    j += step
-            run.sort()
-            above = column[run[0] - 1] if run[0] > 0 else None
-            below = column[run[-1] + 1] if run[-1] + 1 < len(column) else None
-            lows, highs = [column[j].y for j in run], [column[j].y + column[j].size for j in run]
-            top = min(above.y - 0.35 * above.size if above else page.height, max(highs) + 2 * body)
-            bottom = max(below.y + 0.8 * below.size if below else 0.0, min(lows) - 1.5 * body)
             stop = line.break_xs[-1] if at else line.x0
-            yield tuple(column[j].number for j in run), number, (left - 2, bottom, stop - 2, top)
+            lines, (bottom, top), core = _formula_lines(page, column, _run_near(column, k, left, body), body)
+            yield lines, number, (left - 2, bottom, stop - 2, top), core
+
+
+def _unnumbered(page: Page, body: float):
+    """(lines, "", region, core) of each display formula set in mathematics fonts with no number."""
+    for column, left, right in _columns(page, body):
+        for k, line in enumerate(column):
+            if _display_line(line, left, right, body):
+                block = _display_block(column, k, left, body)
+                lines, (bottom, top), core = _formula_lines(page, column, block, body)
+                # a display wider than the column stands out of it on either side
+                region = (min(left, *(column[j].x0 for j in block)) - 2, bottom, max(right, *(column[j].x1 for j in block)) + 2, top)
+                if not _holds_other_lines(page, lines, region):
+                    yield lines, "", region, core
+
+
+def _holds_other_lines(page: Page, lines: tuple[int, ...], region) -> bool:
+    """Whether a line of the page that is not the formula's stands inside its region (a page
+    whose text layer cut its lines into pieces read as other columns: its prose would be
+    taken into the picture)."""
+    left, bottom, right, top = region
+    return any(l.number not in lines and bottom < l.y < top and l.x0 < right and l.x1 > left and l.text.strip() for l in page.lines)
+
+
+def _display_line(line: Line, left: float, right: float, body: float) -> bool:
+    """Whether a line is a display formula's by its fonts and its place (see the module's rule)."""
+    chars = len(line.text.replace(" ", ""))
+    if line.math < 2 or line.math < MATH_SHARE * chars or line.cell is not None or not any(ch.isalnum() for ch in line.text):
+        return False
+    if sum(map(len, _long_words(line.text))) >= 0.5 * chars:
+        return False  # mostly words (a heading or a table's cell typed in an equation): `sup`, `Span` are not
+    centred = abs((line.x0 + line.x1) / 2 - (left + right) / 2) < 0.2 * (right - left)
+    return centred and line.x1 < right - body and _formula_line(line.text, line.x0, left, body)
+
+
+def _run_near(column: list[Line], k: int, left: float, body: float) -> list[int]:
+    """The lines of a numbered formula whose line `k` of the column is: the neighbours that
+    stand close and are no prose, at most MAX_LINES."""
+    run = [k]
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(column) and len(run) < MAX_LINES and _next_to(column[j], column[j - step], body) and _formula_line(column[j].text, column[j].x0, left, body):
+            run.append(j)
+            j += step
+    return sorted(run)
+
+
+def _display_block(column: list[Line], k: int, left: float, body: float) -> list[int]:
+    """The lines of an unnumbered display whose line `k` of the column is: the lines about it
+    that hold some mathematics and no prose (a display of several rows, `align*`, an
+    integral's limits set apart), at most BLOCK_GAP body lines apart, at most
+    MAX_BLOCK_LINES. Taken row by row, each row's picture would cut into its neighbours'. A
+    line with no character in a mathematics font (a page number, a chart's tick labels, a
+    table's row) unless it is a limit's few characters close by (an integral's `0`), with two words of four letters (`И, наконец, обновление параметров:`) or in
+    a ruled table ends the display."""
+    run = [k]
+    for step in (-1, 1):
+        j = k + step
+        while (0 <= j < len(column) and len(run) < MAX_BLOCK_LINES and abs(column[j].y - column[j - step].y) < BLOCK_GAP * body
+               and (column[j].math or (len(column[j].text.replace(" ", "")) <= 4 and _next_to(column[j], column[j - step], body)))
+               and column[j].cell is None and len(_long_words(column[j].text)) <= 1
+               and _formula_line(column[j].text, column[j].x0, left, body)):
+            run.append(j)
+            j += step
+    return sorted(run)
+
+
+def _formula_lines(page: Page, column: list[Line], run: list[int], body: float) -> tuple[tuple[int, ...], tuple[float, float], tuple[float, float, float]]:
+    """The formula's lines (numbers on the page), the bottom and top of its region: from the prose line above's baseline to
+    the prose line below's capitals, at most two lines of body type beyond its own; and its core,
+    from its lowest baseline to its highest line's capitals, where its ink surely is (an accent
+    above a small letter too), with the depth of the prose line above's descenders (0 for none)."""
+    above = column[run[0] - 1] if run[0] > 0 else None
+    below = column[run[-1] + 1] if run[-1] + 1 < len(column) else None
+    lows, highs = [column[j].y for j in run], [column[j].y + column[j].size for j in run]
+    top = min(above.y if above else page.height, max(highs) + 2 * body)
+    bottom = max(below.y + 0.8 * below.size if below else 0.0, min(lows) - 1.5 * body)
+    core = (min(lows), max(column[j].y + 0.75 * column[j].size for j in run), 0.35 * above.size if above else 0.0)
+    return tuple(column[j].number for j in run), (bottom, top), core
 
 
 def _next_to(line: Line, formula_line: Line, body: float) -> bool:
     """Whether a line stands close enough to a formula's line to be the formula's: closer than
     a line of the body's type would, or, for a short run in smaller type (a sum's limit `i=1`,
-    an index), within half a line more."""
+    an index) or in mathematics fonts (an integral's sign with its upper limit, set at the
+    body's size), within half a line more."""
     gap = abs(line.y - formula_line.y)
     if gap < 1.1 * body:
         return True
-    return gap < 1.6 * body and line.size < body - 0.5 and len(line.text.replace(" ", "")) <= 8
+    chars = len(line.text.replace(" ", ""))
+    if gap >= 1.6 * body or chars > 8:
+        return False
+    # in mathematics fonts, a letter or digit among them: a limit (pieces of a tall bracket
+    # alone belong to whichever line the bracket stands on)
+    return line.size < body - 0.5 or (0 < chars <= 2 * line.math and any(ch.isalnum() for ch in line.text))
 
 
 def _number_at_right(line: Line, left: float, right: float) -> tuple[str | None, int]:
@@ -139,8 +236,9 @@ def _edge(values: list[float], share: float) -> float:
     return values[min(int(share * len(values)), len(values) - 1)]
 
 
-def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: str, region) -> PageFormula | None:
-    """The formula's picture: the region rendered, trimmed to its ink; None for an empty one."""
+def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: str, region, core) -> PageFormula | None:
+    """The formula's picture: the region rendered, the band of ink about its core (see the
+    module's rule), trimmed to its ink; None for an empty one or one cut by the region."""
     left, bottom, right, top = region
     if right - left < 10 or top - bottom < 4:
         return None
@@ -152,11 +250,56 @@ def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: 
         return None  # a region off the page (a box larger than the page's own)
     image = pdf_page.render(scale=RENDER_DPI / 72, crop=crop).to_pil()
     mask = ImageOps.invert(image.convert("L")).point(lambda v: 255 if v > 24 else 0)
-    ink = mask.getbbox()
-    if ink is None or ink[1] <= EDGE or ink[3] >= image.height - EDGE:
+    low, high, depth = (v * RENDER_DPI / 72 for v in ((top - core[0]), (top - core[1]), core[2]))
+    band = _ink_band(mask, high, low, math.ceil(depth))
+    if band is None:
         return None  # ink at the region's top or foot: a line of the formula the rule did not take is cut (better text than a cut picture)
+    mask = mask.crop((0, band[0], mask.width, band[1]))
+    image = image.crop((0, band[0], image.width, band[1]))
+    ink = mask.getbbox()
+    if ink is None:
+        return None
     pad = 2
     box = (max(ink[0] - pad, 0), max(ink[1] - pad, 0), min(ink[2] + pad, image.width), min(ink[3] + pad, image.height))
     image = image.crop(box)
+    if _colourless(image):
+        image = image.convert("L")  # a third of the pixels to encode, and of the file
     scale = 72 / RENDER_DPI
     return PageFormula(page.number, lines, number, region, png(image), round(image.width * scale, 2), round(image.height * scale, 2), body)
+
+
+def _ink_band(mask, high: float, low: float, depth: int) -> tuple[int, int] | None:
+    """The rows (first, past the last) of the formula's ink: the core's rows [high, low] grown
+    up and down while a row holds ink, with all the ink below the top `depth` rows (the prose
+    line above's descenders) and above the foot. None when the formula's ink runs into the
+    image's top or foot (within EDGE), or into the descenders' depth without a blank row
+    between (a line above it the rule did not take: better text than a cut picture)."""
+    rows = mask.tobytes()
+    width, height = mask.size
+
+    def inked(r: int) -> bool:
+        return rows.find(b"\xff", r * width, (r + 1) * width) >= 0
+
+    # the core starts below the descenders' depth (its capitals' height may reach into it)
+    first = min(max(int(high), depth + EDGE + 1), int(low), height - 1)
+    last = min(int(low) + 1, height - 1)
+    while first > 0 and inked(first - 1):
+        first -= 1
+    while last < height - 1 and inked(last + 1):
+        last += 1
+    if first <= EDGE and inked(first):
+        return None
+    below = next((r for r in range(depth, first) if inked(r)), None)
+    if below is not None and below <= depth + EDGE:
+        return None  # ink across the descenders' depth that is not the formula's own band
+    inked_rows = [r for r in range(last, height) if inked(r)]
+    last = max(inked_rows, default=last)
+    if last >= height - 1 - EDGE and inked(last):
+        return None
+    return (first if below is None else min(first, below)), last + 1
+
+
+def _colourless(image) -> bool:
+    """Whether every pixel of an RGB picture is a grey (black type on white, as most are)."""
+    red, green, blue = (band.tobytes() for band in image.split())
+    return red == green == blue

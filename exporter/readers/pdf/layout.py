@@ -52,6 +52,7 @@ class Line:
     note_mark: str = ""  # the mark a footnote opens with (`1`, `*`), on the note's first line
     in_note: bool = False  # a line of a footnote at the foot of its page or column
     superscripts: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets in `text`
+    math: int = 0  # characters set in a font made for mathematics (MATH_FONT): a formula's line holds mostly these
     # Offsets in `text` where a run begins after a wide gap on the baseline (a table cell, a
     # caption set beside another, a formula's number): where a caption's label can stand.
     breaks: list[int] = field(default_factory=list)
@@ -138,11 +139,19 @@ _GET_OBJECT = _native(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c
 _GET_BOX = _native(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P)
 _GET_FONT = _native(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]b$|\bbd\b", re.IGNORECASE)
+# Fonts made for mathematics, by their base names (a subset's `ABCDEF+` prefix aside): TeX's
+# math italic, symbols and extension (`CMMI10`, `CMSY7`, `CMEX10`), the AMS ones (`MSBM10`,
+# `MSAM10`, `EUFM10`, `BBOLD7`), MathTime (`MTMI`, `MTSY`, `MTEX`, `RMTMI`), every `…Math` font
+# (`CambriaMath` of Word's equations, `PazoMath`, `LatinModernMath`, `STIXMath`, the TeX Gyre
+# ones), `LMMathItalic…`, `STIX…`, `XITS…` and MathType's `Euclid…` and `MT Extra`. Symbol is
+# not one: Word sets bullets and Greek letters of the prose in it.
+MATH_FONT = re.compile(r"^(?:CM(?:MI|SY|EX|BSY|MIB)\d|MSBM|MSAM|EUFM|EUSM|EUEX|BBOLD|RSFS|R?MT(?:MI|SY|EX)|STIX|XITS|Euclid|MT-?Extra|LMMath)|Math", re.IGNORECASE)
 
 
-def _font_facts(font: int) -> tuple[bool, bool]:
-    """(bold, symbol) of a font: bold by its name (`Times-Bold`, `…-BoldMT`, `…,Bold`) or its
-    ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's).
+def _font_facts(font: int) -> tuple[bool, bool, bool]:
+    """(bold, symbol, math) of a font: bold by its name (`Times-Bold`, `…-BoldMT`, `…,Bold`) or its
+    ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's); math
+    when its name is a mathematics font's (MATH_FONT).
 
     The weight PDFium reports is no evidence: for a Type 1 font without /FontWeight it is
     derived from the stem width, and Times-Roman comes out at 792 (measured on the corpus).
@@ -153,11 +162,12 @@ def _font_facts(font: int) -> tuple[bool, bool]:
     buffer = ctypes.create_string_buffer(max(size, 1))
     pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, size)
     name = buffer.value.decode("latin-1")
-    return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None, "symbol" in name.lower()
+    base = name.split("+", 1)[1] if re.match(r"[A-Z]{6}\+", name) else name
+    return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None, "symbol" in name.lower(), MATH_FONT.search(base) is not None
 
 
-def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool]]) -> tuple:
-    """(size, bold, angle, baseline, symbol font, unmapped) of the text object holding character `index`.
+def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool, bool]]) -> tuple:
+    """(size, bold, angle, baseline, symbol font, unmapped, mirrored, math font) of the text object holding character `index`.
 
     The size as printed is the font size times the vertical scale of the character's matrix
     (a producer may set 1 pt type scaled by 9). The angle is the direction the text runs in,
@@ -168,7 +178,7 @@ def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, 
     """
     facts = fonts.get(font)
     if facts is None:
-        facts = fonts[font] = _font_facts(font) if font else (False, False)
+        facts = fonts[font] = _font_facts(font) if font else (False, False, False)
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
     scale = math.hypot(matrix.c, matrix.d) or 1.0
@@ -180,7 +190,7 @@ def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, 
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
     unmapped = pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1
-    return round(abs(size) * scale, 1), facts[0], angle, (x.value, y.value), facts[1], unmapped, size < 0
+    return round(abs(size) * scale, 1), facts[0], angle, (x.value, y.value), facts[1], unmapped, size < 0, facts[2]
 
 
 def _page_text(textpage, count: int) -> list[int]:
@@ -234,7 +244,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
     get_box, get_object = _GET_BOX, _GET_OBJECT
     objects: dict[int, tuple] = {}
-    fonts: dict[int, tuple[bool, bool]] = {}
+    fonts: dict[int, tuple[bool, bool, bool]] = {}
     runs: list[list[tuple]] = []
     run: list[tuple] = []
     space = False
@@ -256,9 +266,9 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
             continue
         facts = objects.get(obj)
         if facts is None:
-            size, bold, angle, (x, y), symbol, unmapped, mirrored = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
-            facts = objects[obj] = size, bold, angle, (x - ox, y - oy), symbol, unmapped, mirrored
-        size, bold, angle, baseline, symbol, unmapped, mirrored = facts
+            size, bold, angle, (x, y), symbol, unmapped, mirrored, math_font = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
+            facts = objects[obj] = size, bold, angle, (x - ox, y - oy), symbol, unmapped, mirrored, math_font
+        size, bold, angle, baseline, symbol, unmapped, mirrored, math_font = facts
         get_box(handle, i, *boxes)
         x0, x1 = left.value - ox, right.value - ox
         if mirrored:
@@ -268,7 +278,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         if ch == " ":  # a Symbol font's own space
             space = True
             continue
-        run.append((ch, x0, x1, bottom.value - oy, top.value - oy, baseline, size, bold, space, angle, unmapped))
+        run.append((ch, x0, x1, bottom.value - oy, top.value - oy, baseline, size, bold, space, angle, unmapped, math_font))
         space = False
     if run:
         runs.append(run)
@@ -284,16 +294,16 @@ def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
     out = PageChars([], height if angle in (90, 270) else width, width if angle in (90, 270) else height, angle)
     for run in runs:
         if angle == 0:  # most pages: nothing to turn
-            kept = [(c[0], c[1], c[2], c[5][1], c[6], c[7], c[8]) for c in run if c[9] == 0]
+            kept = [(c[0], c[1], c[2], c[5][1], c[6], c[7], c[8], c[11]) for c in run if c[9] == 0]
             out.unmapped += sum(c[10] for c in run if c[9] == 0)
         else:
             kept = []
-            for ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped in run:
+            for ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped, math_font in run:
                 if char_angle != angle:
                     continue
                 out.unmapped += unmapped
                 ax, bx = turn(x0, y0, width, height)[0], turn(x1, y1, width, height)[0]
-                kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space))
+                kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space, math_font))
         out.dropped += len(run) - len(kept)
         if kept:
             out.runs.append(kept)
@@ -570,7 +580,7 @@ def compose_accents(chars: list[tuple]) -> list[tuple]:
             if after is not None and after[0].isalpha() and after[1] - 0.5 <= middle <= after[2] + 0.5:
                 composed = unicodedata.normalize("NFC", after[0] + mark)
                 if len(composed) == 1:
-                    out.append((composed,) + after[1:6] + (char[6] or after[6],))
+                    out.append((composed,) + after[1:6] + (char[6] or after[6],) + after[7:])
                     i += 2
                     continue
             if out and out[-1][0].isalpha() and out[-1][1] - 0.5 <= middle <= out[-1][2] + 0.5:
@@ -596,7 +606,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     y = next(f.y for f in fragments if f.size == size)
     text: list[str] = []
     superscripts: list[tuple[int, int]] = []
-    letters = bold = 0
+    letters = bold = in_math = 0
     prev = None
     sup_start = None
     length = 0
@@ -605,7 +615,8 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     for f in fragments:
         chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
         for char in chars:
-            ch, x0, x1, baseline, csize, is_bold, spaced = char
+            ch, x0, x1, baseline, csize, is_bold, spaced = char[:7]
+            in_math += len(char) > 7 and char[7]  # a character made elsewhere (a test's) has no font
             raised = csize < 0.85 * size and baseline - y > 0.2 * size
             # a raised mark's punctuation follows it with no space (`страны¹.`), whatever the gap
             closes = sup_start is not None and not raised and ch in _AFTER_MARK
@@ -632,7 +643,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     # a superscript run never begins or ends with the space before or after it
     superscripts = [(s + (joined[s] == " "), e - (joined[e - 1] == " ")) for s, e in superscripts]
     superscripts = [(s, e) for s, e in superscripts if s < e]
-    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks, break_xs=break_xs)
+    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks, break_xs=break_xs, math=in_math)
 
 
 class TooMuchText(Exception):

@@ -1111,10 +1111,11 @@ def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
 
 
 def formula_paragraph(formula: PageFormula, span: Span) -> Paragraph:
-    """A numbered display formula: its picture, marked as mathematics, and its number beside it
-    (as a Word equation object's picture keeps its number)."""
-    picture = Image(formula.data, "image/png", formula.width, formula.height, name=f"page{formula.page}-formula{formula.number}", formula=True, type_size=formula.type_size)
-    return Paragraph((picture, Text(f"\u2003({formula.number})")), span)
+    """A display formula: its picture, marked as mathematics, and its number beside it if it has
+    one (as a Word equation object's picture keeps its number)."""
+    name = f"page{formula.page}-formula{formula.number or f'-line{formula.lines[0]}'}"
+    picture = Image(formula.data, "image/png", formula.width, formula.height, name=name, formula=True, type_size=formula.type_size)
+    return Paragraph((picture, Text(f"\u2003({formula.number})")) if formula.number else (picture,), span)
 
 
 def figure_of(pictures: list[PagePicture], caption: tuple, span: Span) -> Figure:
