@@ -12,7 +12,7 @@ from exporter.linker import iter_citations
 from exporter.model import plain_text, walk
 from exporter.readers.plaintext import read_plaintext
 from exporter.sourcefile import SourceText
-from exporter.references.ownlist import continues_entry, entry_end_strength, entry_start_strength, is_reference_heading
+from exporter.references.ownlist import continues_entry, entry_end_strength, entry_start_strength, is_list_subheading, is_reference_heading
 
 
 def read(text: str):
@@ -810,3 +810,33 @@ def test_a_double_spaced_list_is_judged_by_its_own_lines():
     doc = read(f"Text.\n\nReferences\n\n{body}\n\n{captions}\n")
     assert [e.text.split(",")[0] for e in doc.references] == ["Berg", "Holm", "Lind", "Moss"]
     assert doc.references[0].text.endswith("Journal of Rivers 4 , 1–9.")
+
+
+# ---- a list printed in parts ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["Дополнительные источники", "Электронные ресурсы:", "Нормативно-правовые акты", "Литература на английском языке:",
+                                  "Internet resources", "Primary sources:", "Интернет-көздер"])
+def test_a_parts_name_inside_a_list_is_a_subheading(line):
+    assert is_list_subheading(line)
+
+
+@pytest.mark.parametrize("line", ["Режим доступа:", "Иванов И. И. Книга.", "Издательство МГУ", "Open Source Software",
+                                  "Electronic Resources Management in Libraries", "URL: https://example.org/resources",
+                                  "Ресурсы 2020 года", "источники и методы."])
+def test_an_entry_or_a_piece_of_one_is_no_subheading(line):
+    assert not is_list_subheading(line)
+
+
+def test_a_parts_name_between_numbered_entries_belongs_to_no_entry():
+    """A list in parts (books, then web pages under `Электронные ресурсы:`): the part's name
+    printed between two numbered entries is not glued to the entry before it (lists31, batch 15's
+    Word practice report; invented entries here)."""
+    doc = read(BODY + "Список литературы\n1. Иванов И. И. Проектирование систем. – М.: Наука, 2010. – 200 с.\n"
+               "Дополнительные источники\n2. Петров П. П. Базы данных. – СПб.: Питер, 2012. – 300 с.\n"
+               "Электронные ресурсы:\n3. Сайт о базах данных [Электронный ресурс]. – URL: https://example.org/db (дата обращения: 01.02.2022).\n")
+    assert [e.text for e in doc.references] == [
+        "Иванов И. И. Проектирование систем. – М.: Наука, 2010. – 200 с.",
+        "Петров П. П. Базы данных. – СПб.: Питер, 2012. – 300 с.",
+        "Сайт о базах данных [Электронный ресурс]. – URL: https://example.org/db (дата обращения: 01.02.2022).",
+    ]

@@ -416,6 +416,32 @@ def reads_as_reference(text: str) -> bool:
     return _YEAR.search(text) is not None and _REFERENCE_MARK.search(text) is not None
 
 
+# A part's name inside a list: the list's own words for its kinds of sources (`Дополнительные
+# источники`, `Электронные ресурсы:`, `Нормативно-правовые акты`, `Литература на английском языке`,
+# `Internet resources`, `Primary sources`, `Интернет-көздер`).
+_SUBHEADING_WORD = re.compile(
+    r"(?i)(?<![^\W\d_])(?:источник|ресурс|литератур|издани|документ|акты\b|материал|публикац|сайт|"
+    r"әдебиет|дереккөз|көздер|ресурстар|"
+    r"sources\b|resources\b|literature|references\b|publications\b|documents\b|materials\b|websites\b|works\b)"
+)
+
+
+def is_list_subheading(text: str) -> bool:
+    """A short line inside a list that names a part of it, not an entry nor a piece of one: a
+    few words (four at most, eight before a colon) with no digit, none of a reference's marks, no author's name and
+    initials, nothing that carries an entry on (`Режим доступа:`, a lower-case word), ending
+    with nothing, a colon or a full stop, and naming a kind of sources (`_SUBHEADING_WORD`):
+    `Дополнительные источники`, `Электронные ресурсы:`. A list printed in parts has them between
+    its entries; they belong to no entry."""
+    text = " ".join(text.split())
+    words = text.split()
+    if not words or len(words) > (8 if text.endswith(":") else 4) or len(text) > 80 or re.search(r"\d|//|https?:|www\.|[«»\"“”\[\]()/]", text):
+        return False
+    if not words[0][:1].isupper() or continues_entry(text) or _AUTHOR_START.match(text):
+        return False
+    return bool(re.fullmatch(r"[^.:;,]+[.:]?", text)) and _SUBHEADING_WORD.search(text) is not None
+
+
 # What carries on a title on the next line: GOST's designation (`[Электронный ресурс]`), its area
 # separator alone on a line (`–`: a page number has its number, `– 28 –`) and the address's words
 # (`URL:`, `Режим доступа:`, `Available at:`, `https://…`).
@@ -538,6 +564,15 @@ def _carried_over(lines: list[str], rows: list[int]) -> list[int]:
     return rows[:k] if k < len(rows) else []
 
 
+def _without_subheadings(lines: list[str], rows: list[int]) -> list[int]:
+    """An entry's rows without the part's name printed after it, before the next entry
+    (`Электронные ресурсы:`: `is_list_subheading`), when the row before it ends an entry."""
+    rows = list(rows)
+    while len(rows) > 1 and is_list_subheading(lines[rows[-1]]) and entry_end_strength(lines[rows[-2]]):
+        rows.pop()
+    return rows
+
+
 def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, list[int]]]:
     """(number, marker length, lines) of each entry, in the order printed.
 
@@ -572,7 +607,8 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
             out.extend((b.number, 0, piece) for b, piece in zip([*block, s], pieces))
             block = []
             continue
-        out.append((s.number, 0, text) if s.alone else (s.number, s.skip, [s.line, *text]))
+        rows = text if s.alone else [s.line, *text]
+        out.append((s.number, 0 if s.alone else s.skip, _without_subheadings(lines, rows)))
     for b in block:  # numbers with no text at all after them
         out.append((b.number, 0, []))
     return out
@@ -682,6 +718,8 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
             continue
         if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
             break
+        if previous_blank and nxt_blank and is_list_subheading(lines[i]):
+            continue
         following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
         if not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]):
             groups.append([i])
