@@ -270,9 +270,76 @@ class ReferenceList:
     twin: int | None = None  # heading of the twin list
     twin_starts: list[Start] = field(default_factory=list)
     body_inside: list[tuple[int, int]] = field(default_factory=list)  # line ranges of body text between entries
+    lines: list[str] | None = None  # the lines as the list is read: without a manuscript's margin line numbers
+
+
+# A manuscript's margin line numbers (LaTeX's lineno, elsarticle's `review`, Word's line
+# numbering): pdftotext sets each alone on a line between the text's lines, a PDF's baseline
+# puts it before its line's text.
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*$")
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})\s+(?=\S)")
+_MARGIN_RUN = 5
+
+
+def _margin_run(lines: list[str], rows: list[int], form: re.Pattern, most_between: int) -> list[tuple[int, int]]:
+    """The longest run of rows whose number (`form`) goes up by one from each to the next, with at
+    most `most_between` other lines of text between two of them: (row, length of the number's
+    part) of each."""
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    last = None
+    for i in rows:
+        m = form.match(lines[i])
+        if m is None:
+            continue
+        value = int(m.group(1))
+        between = sum(1 for j in range(run[-1][0] + 1, i) if not _is_blank(lines[j])) - sum(1 for j in range(run[-1][0] + 1, i) if form.match(lines[j])) if run else 0
+        run = run + [(i, m.end())] if run and value == last + 1 and between <= most_between else [(i, m.end())]
+        last = value
+        best = run if len(run) > len(best) else best
+    return best
+
+
+def without_margin_numbers(lines: list[str], start: int) -> list[str]:
+    """The lines with a manuscript's margin line numbers after the first reference heading blanked
+    out (spaces in their place: every line and column stays where it was). Line numbers count up
+    by one from each text line to the next, one a line: alone between the lines (`10`, each text
+    line with its own, page furniture aside: two lines in five numbers at least) or before each
+    line's text (`9 [1] A. B. Smith`: four lines in five). Entry numbers printed bare
+    (`1 Иванов И. И.`) count entries, not lines: an entry of several lines has one number, and a
+    run that starts at 1 is taken for line numbers only when the lines carry entry numbers of
+    their own."""
+    heading = next((i for i in range(start, len(lines)) if is_reference_heading(lines[i])), None)
+    if heading is None:
+        return lines
+    rows = [i for i in range(heading + 1, len(lines)) if not _is_blank(lines[i])]
+    out = lines
+    for form, between, share in ((_LONE_NUMBER, 1, 0.4), (_LEADING_NUMBER, 2, 0.8)):
+        run = _margin_run(out, rows, form, between)
+        lines_spanned = sum(1 for i in rows if run and run[0][0] <= i <= run[-1][0])
+        if len(run) < _MARGIN_RUN or len(run) < share * lines_spanned:  # entry numbers: a number for several lines
+            continue
+        members = {i for i, _ in run}
+        rest = [out[i][cut:] for i, cut in run] if form is _LEADING_NUMBER else [out[i] for i in rows if i not in members]
+        if int(form.match(out[run[0][0]]).group(1)) == 1 and not any(_ENTRY_NUMBER.match(text) for text in rest):
+            continue
+        out = list(out)
+        for i, cut in run:
+            out[i] = " " * cut + out[i][cut:]
+    return out
 
 
 def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
+    """The paper's list (`_find_reference_list`), read without a manuscript's margin line numbers
+    (`without_margin_numbers`): the lines it was found in are `lines` of the result."""
+    clean = without_margin_numbers(lines, start)
+    found = _find_reference_list(clean, start)
+    if found is not None and clean is not lines:
+        found.lines = clean
+    return found
+
+
+def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     """The paper's list: the first heading followed by numbered entries, else a headless one.
 
     A later heading whose list has as many entries is its twin (the transliterated
@@ -624,6 +691,7 @@ def read_reference_list(lines: list[str], found: ReferenceList | int, join) -> l
     """
     if isinstance(found, int):
         found = ReferenceList(found, number_entries(lines, found + 1, len(lines)), len(lines), found)
+    lines = found.lines or lines
     if found.starts:
         entries = []
         for number, skip, rows in entry_rows(lines, found):
