@@ -1839,3 +1839,12 @@ def test_the_access_dates_mark_is_no_host():
     tokens = [("Acme,", "author", 1.0), ("“Widgets", T, 1.0), ("Explained.”", T, 1.0), ("Accessed:", "container", 0.6), ("Jan.", "accessed", 1.0),
               ("02,", "accessed", 1.0), ("2023.", "accessed", 1.0)]
     assert corrected_labels(*tokens)[3] == "accessed"
+
+
+def test_a_number_after_a_page_mark_is_the_page_and_a_slash_edition_is_the_edition():
+    # lists31, batch 15 (Google Scholar's `…, vol. 20, p. 2014, 2001.`, Pearson's `Title, 2/E.`); invented entries
+    tokens = [("Ann", "author", 1.0), ("Lee,", "author", 1.0), ("“Fog,”", T, 1.0), ("Weather", "journal", 1.0), ("Notes,", "journal", 1.0),
+              ("vol.", "volume", 1.0), ("3,", "volume", 1.0), ("p.", "pages", 0.8), ("1998,", "date", 0.6), ("2005.", "date", 1.0)]
+    assert corrected_labels(*tokens)[7:] == ["pages", "pages", "date"]
+    f = fields("A. Lee, Clouds and Their Shapes, 3/E. Invented Press India, 2004.")
+    assert f["title"] == "Clouds and Their Shapes" and f["edition"] == "3" and f["year"] == "2004"

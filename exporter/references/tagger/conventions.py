@@ -1302,6 +1302,21 @@ def _access_mark_not_a_host(tokens: list[str], labels: list[str]) -> None:
             labels[k] = "accessed"
 
 
+_PAGE_MARK = frozenset({"p.", "pp.", "с."})  # lower case: `P.`, `S.`, `С.` are initials too
+_SLASH_EDITION = re.compile(r"\d{1,2}/[Ee][.,]?")
+
+
+def _page_after_its_mark_and_slash_edition(tokens: list[str], labels: list[str]) -> None:
+    """`…, vol. 20, p. 2014, 2001.`: a number right after a page mark is the page though it looks
+    like a year, when a year follows it; `Title, 2/E. Pearson, 2003.`: the publishers' `n/E` after
+    the title's comma is the edition, not the title's (lists31, batch 15)."""
+    for k in range(1, len(tokens)):
+        if tokens[k - 1] in _PAGE_MARK and labels[k - 1] == "pages" and labels[k] == "date" and re.fullmatch(r"\d{1,5}[.,;]?", tokens[k]) and "date" in labels[k + 1 :]:
+            labels[k - 1 : k + 1] = ["pages", "pages"]
+        if _SLASH_EDITION.fullmatch(tokens[k]) and labels[k] == "title" and tokens[k - 1].endswith(",") and labels[k - 1] == "title" and (k + 1 == len(tokens) or labels[k + 1] != "title"):
+            labels[k] = "edition"
+
+
 # GOST 7.82's notes on an electronic resource: `– Загл. с экрана.`, `– Яз. англ.`, `– Систем. требования: …`.
 _RESOURCE_NOTE = frozenset("загл яз систем".split())
 
@@ -1723,6 +1738,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _series_sentence(tokens, labels)
     _standard_designation(tokens, labels)
     _access_mark_not_a_host(tokens, labels)
+    _page_after_its_mark_and_slash_edition(tokens, labels)
     _electronic_resource_notes(tokens, labels)
     _one_word_before_a_lower_case_title(tokens, labels)
     _title_words_read_as_a_first_host(tokens, labels)
