@@ -74,6 +74,10 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         # Kazakh `деректер` (sources, data) beside `дереккөздер` and `әдебиеттер` (lists27)
         "Қолданылған деректер тізімі",
         "ПАЙДАЛАНЫЛҒАН ДЕРЕКТЕР ТІЗІМІ",
+        # an ornament before the name (ACS's `■ REFERENCES` as the PDF reader reads it) and a
+        # syllabus's `Основная литература:` (lists31, batch 16)
+        "■ REFERENCES",
+        "Основная литература:",
         # the literature first, then the other sources: the mirror of `источников и литературы` (lists28)
         "СПИСОК ИСПОЛЬЗОВАННОЙ ЛИТЕРАТУРЫ И ИСТОЧНИКОВ",
         "Список литературы и других источников",
@@ -893,3 +897,24 @@ def test_bare_entry_numbers_of_entries_of_several_lines_are_not_margin_numbers()
     number, so they are the entries' numbers, not the lines'."""
     lines = ["СПИСОК ЛИТЕРАТУРЫ"] + [row for n in range(6, 14) for row in (f"{n} Иванов{n} И. И. Распределение элементов в донных", "отложениях реки // Вестник. – 2020. – № 2. – С. 10–20.")]
     assert without_margin_numbers(lines, 0) == lines
+
+
+def test_acs_entry_numbers_in_round_brackets_under_a_heading():
+    """The American Chemical Society's `(1) Name, I.; …` numbers (lists31, batch 16's chemistry
+    article; invented entries): read under a heading whose first line opens with `(1)`, each entry
+    wrapped over lines; a wrapped line opening with the issue's bracket (`(12), 1−20.`) stays inside."""
+    doc = read("Introduction\n\nEarlier work (1, 2) and more (3).\n\nREFERENCES\n\n"
+               "(1) Department of Weather (DOW). Solving Rain; 2018; p 51.\n"
+               "(2) Stone, Q. R.; Wood, S. T. Fog over Invented Plains. J. Invent. Chem. 2009, 7\n"
+               "(12), 1−20.\n"
+               "(3) Green, G. H.; White, K. L. Snowflakes. Nat. Invent. 2015, 4, eaaq1566.\n")
+    assert [e.text for e in doc.references] == [
+        "Department of Weather (DOW). Solving Rain; 2018; p 51.",
+        "Stone, Q. R.; Wood, S. T. Fog over Invented Plains. J. Invent. Chem. 2009, 7 (12), 1−20.",
+        "Green, G. H.; White, K. L. Snowflakes. Nat. Invent. 2015, 4, eaaq1566.",
+    ]
+
+
+def test_a_parts_name_with_commas_before_its_colon_is_a_subheading():
+    assert is_list_subheading("Перечень Интернет-ресурсов, необходимых для освоения дисциплины:")
+    assert not is_list_subheading("Перечень Интернет-ресурсов, необходимых для освоения дисциплины")

@@ -35,7 +35,7 @@ _HEADING_NAMES = (
     r"Дереккөздер(?:\s+тізімі)?",
     r"Список\s+(?:(?:использованной|используемой|цитируемой|цитированной|рекомендуемой|рекомендованной)\s+)?литературы(?:\s+и\s+(?:других\s+)?источников)?",
     r"Список\s+(?:(?:использованных|используемых|цитируемых|литературных)\s+)?источников(?:\s+и\s+литературы)?",
-    r"(?:Использованная|Цитированная|Цитируемая)\s+литература",
+    r"(?:Использованная|Цитированная|Цитируемая|Основная|Рекомендуемая|Рекомендованная)\s+литература",
     r"Библиографический\s+список",
     r"Библиография",
     r"Литературные\s+источники",
@@ -57,9 +57,9 @@ _NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"
 # `6. Литература`, `IX. REFERENCES`, `A. References`, `8 - References` (the number and a dash; the
 # dash alone where a reader took the number off);
 # `Ссылки на источники / References`; a full stop after the name as after a numbered section's
-# heading (`4. Ссылки.`).
+# heading (`4. Ссылки.`); an ornament before it (ACS's `■ REFERENCES`, which pdftotext drops).
 REFERENCES_HEADING = re.compile(
-    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
+    rf"^(?:[■□▪▫●◆◇►▶]\s?)?(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
 
@@ -213,6 +213,17 @@ def _bare_number_after_an_entry(lines: list[str], i: int, expected: int) -> Star
     return Start(-1, expected, m.end(), False) if entry_end_strength(previous) == 2 else None
 
 
+# The American Chemical Society's entry number in round brackets (`(1) Department of Energy
+# (DOE). Title; 2018; p 51.`, `(22) Ye, W.; Chen, C. Title. Nat. Commun. 2018, 9, 1−6.`): read only
+# under a heading whose first line opens with `(1)`, a form an equation's number never takes there.
+_PAREN_NUMBER = re.compile(r"^\s*\((\d{1,3})\)\s+(?=\S)")
+
+
+def _paren_entry_number(line: str) -> Start | None:
+    m = _PAREN_NUMBER.match(line)
+    return Start(-1, int(m[1]), m.end(), False) if m else None
+
+
 # A line ending so is cut in the middle of a word or a range (`pp.1-` / `7.`): the next line
 # goes on with it and opens no entry.
 _CUT_LINE = re.compile(r"[-‐–—]\s*$")
@@ -228,13 +239,23 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
     columns interleaved by the extraction: `[5]`, `[22]`, `[6]`…). Any other number at a line
     start is part of an entry's text: `2004. 1090 p.`, a stray `1.` of a wrapped title, the end
     of a range cut at a line's end (`pp.1-` / `7.`). With `bare` (under a heading), a list whose
-    first entry has GOST 7.32's bare number (`1 Иванов И.И.`) is read in that form throughout.
+    first entry has GOST 7.32's bare number (`1 Иванов И.И.`) is read in that form throughout,
+    and so is one whose first line opens with ACS's `(1)` (`_PAREN_NUMBER`; numbers out of order
+    allowed as for `[n]`: two columns interleaved).
     """
     starts: list[Start] = []
     seen: set[int] = set()
     bare_form = False
+    top = next((i for i in range(begin, end) if not _is_blank(lines[i])), None)
+    paren_form = bare and top is not None and (m := _PAREN_NUMBER.match(lines[top])) is not None and m[1] == "1"
     for i in range(begin, end):
         if i > 0 and _CUT_LINE.search(lines[i - 1]):
+            continue
+        if paren_form:
+            found = _paren_entry_number(lines[i])
+            if found is not None and (not starts or found.number == starts[-1].number + 1 or found.number not in seen and found.number <= max(seen) + 50):
+                starts.append(Start(i, found.number, found.skip, False))
+                seen.add(found.number)
             continue
         found = entry_number(lines[i]) if not bare_form else None
         if found is None and bare and (bare_form or not starts):
@@ -497,8 +518,9 @@ def is_list_subheading(text: str) -> bool:
     """A short line inside a list that names a part of it, not an entry nor a piece of one: a
     few words (four at most, eight before a colon) with no digit, none of a reference's marks, no author's name and
     initials, nothing that carries an entry on (`Режим доступа:`, a lower-case word), ending
-    with nothing, a colon or a full stop, and naming a kind of sources (`_SUBHEADING_WORD`):
-    `Дополнительные источники`, `Электронные ресурсы:`. A list printed in parts has them between
+    with nothing, a colon or a full stop (commas only before a colon), and naming a kind of
+    sources (`_SUBHEADING_WORD`): `Дополнительные источники`, `Электронные ресурсы:`, `Перечень
+    Интернет-ресурсов, необходимых для освоения дисциплины:`. A list printed in parts has them between
     its entries; they belong to no entry."""
     text = " ".join(text.split())
     words = text.split()
@@ -506,7 +528,7 @@ def is_list_subheading(text: str) -> bool:
         return False
     if not words[0][:1].isupper() or continues_entry(text) or _AUTHOR_START.match(text):
         return False
-    return bool(re.fullmatch(r"[^.:;,]+[.:]?", text)) and _SUBHEADING_WORD.search(text) is not None
+    return bool(re.fullmatch(r"[^.:;,]+[.:]?|[^.:;]+:", text)) and _SUBHEADING_WORD.search(text) is not None
 
 
 # What carries on a title on the next line: GOST's designation (`[Электронный ресурс]`), its area
