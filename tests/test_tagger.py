@@ -1848,3 +1848,11 @@ def test_a_number_after_a_page_mark_is_the_page_and_a_slash_edition_is_the_editi
     assert corrected_labels(*tokens)[7:] == ["pages", "pages", "date"]
     f = fields("A. Lee, Clouds and Their Shapes, 3/E. Invented Press India, 2004.")
     assert f["title"] == "Clouds and Their Shapes" and f["edition"] == "3" and f["year"] == "2004"
+
+
+def test_words_after_an_opening_web_address_are_the_title():
+    # lists31, batch 16 (a course report's `https://… Официальный сайт языка R`); invented entries
+    f = fields("https://example-lang.org/ Официальный сайт языка Примера")
+    assert f["title"] == "Официальный сайт языка Примера" and f["url"] == "https://example-lang.org/"
+    f = fields("https://docs.example-plot.org/ Документация по библиотеке plot2 для графиков")
+    assert f["title"] == "Документация по библиотеке plot2 для графиков"

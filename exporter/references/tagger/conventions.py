@@ -1317,6 +1317,23 @@ def _page_after_its_mark_and_slash_edition(tokens: list[str], labels: list[str])
             labels[k] = "edition"
 
 
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _words_after_an_opening_address(tokens: list[str], labels: list[str]) -> None:
+    """`https://cran.r-project.org/ Официальный сайт языка R`: an entry that opens with a web
+    address and has nothing after it but words (no other address, year, date or range) names the page
+    in those words: they are the title (lists31, batch 16's course report)."""
+    if len(tokens) < 2 or not _ADDRESS.fullmatch(tokens[0]) or labels[0] != "url":
+        return
+    rest = tokens[1:]
+    if any(_ADDRESS.search(t) or re.fullmatch(r"\(?(?:1[5-9]|20)\d\d[.,;)]*|\d+[.:/–-]\d[\d.:/–-]*[.,;)]*", t) for t in rest) or any(label in ("date", "accessed") for label in labels[1:]):
+        return
+    for k in range(1, len(tokens)):  # names read as such keep their label (`URL - Title (Family I. I.)`)
+        if labels[k] not in ("author", "editor"):
+            labels[k] = "title"
+
+
 # GOST 7.82's notes on an electronic resource: `– Загл. с экрана.`, `– Яз. англ.`, `– Систем. требования: …`.
 _RESOURCE_NOTE = frozenset("загл яз систем".split())
 
@@ -1739,6 +1756,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _standard_designation(tokens, labels)
     _access_mark_not_a_host(tokens, labels)
     _page_after_its_mark_and_slash_edition(tokens, labels)
+    _words_after_an_opening_address(tokens, labels)
     _electronic_resource_notes(tokens, labels)
     _one_word_before_a_lower_case_title(tokens, labels)
     _title_words_read_as_a_first_host(tokens, labels)
