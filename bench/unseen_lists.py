@@ -25,7 +25,12 @@ lists27 (the first Kazakh-language list, a Kazakhstani dissertation's, four Russ
 the APS style) before the tool ran, first run kept; 12 likewise, after 11's fixes; 13, labelled by
 lists28 (two IEEE conference PDFs, Russian theses and coursework in Word and PDF) before the tool
 ran, first run kept; 14, labelled by lists28 after 13's fixes with the code frozen (Chicago
-author-date, Elsevier numbered and Harvard, a Russian Word thesis), first run kept. Each later batch's section
+author-date, Elsevier numbered and Harvard, a Russian Word thesis), first run kept; 15, labelled by
+lists31 (Russian GOST lists citing English journals, standards and web pages, a list in parts, an
+English IEEE report) before the tool ran, first run kept; 16, labelled by lists31 after 15's fixes
+with the code frozen (Russian Word reports, Chicago author-date, ACS), first run kept. Earlier first
+runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
+convention). Each later batch's section
 comes from lists.json:
 `batch_N` (what it is), `batch_N_heading`, `first_run_N` (its table when first run), and
 `after_first_run_N` (what was done after reading its misses).

@@ -537,3 +537,27 @@ def test_a_short_list_with_no_heading_that_ends_the_paper_is_read(tmp_path):
     assert [e.text[:7] for e in doc.references] == ["Сидоров", "Л. Нури"]
     doc = paper("conclusions.docx", "1. Прибор работает в 2019 году без сбоев.", "2. Его можно рекомендовать школам.")
     assert doc.references == ()
+
+
+def test_a_parts_name_inside_a_numbered_word_list_belongs_to_no_entry(tmp_path):
+    """A Word list in parts: `Дополнительные источники` and `Электронные ресурсы:` typed as
+    unnumbered paragraphs between the numbered entries are no entry and no part of the entry
+    before them (lists31, batch 15's kirasmir_warehouse_practice_docx; invented entries here).
+    An unnumbered paragraph that is not a part's name still carries the entry before it on."""
+    d = docx.Document()
+    d.add_paragraph("Текст со ссылками [1], [2] и [3].")
+    d.add_paragraph("Список использованных источников")
+    d.add_paragraph("Иванов И. И. Проектирование систем. М.: Наука, 2010. – 200 с.", style="List Number")
+    d.add_paragraph("Дополнительные источники")
+    d.add_paragraph("Петров П. П. Базы данных. СПб.: Питер, 2012. – 300 с.", style="List Number")
+    d.add_paragraph("Режим доступа: https://example.org/db")
+    d.add_paragraph("Электронные ресурсы:")
+    d.add_paragraph("Сайт о базах данных [Электронный ресурс] — Режим доступа: https://example.org/ (дата обращения 01.05.2022)", style="List Number")
+    linked = read_and_link(str(save(d, tmp_path / "parts.docx")))
+    texts = [e.text for e in linked.document.references]
+    assert texts == [
+        "Иванов И. И. Проектирование систем. М.: Наука, 2010. – 200 с.",
+        "Петров П. П. Базы данных. СПб.: Питер, 2012. – 300 с. Режим доступа: https://example.org/db",
+        "Сайт о базах данных [Электронный ресурс] — Режим доступа: https://example.org/ (дата обращения 01.05.2022)",
+    ]
+    assert all(c.resolved for c in citations(linked.document))

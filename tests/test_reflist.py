@@ -12,7 +12,14 @@ from exporter.linker import iter_citations
 from exporter.model import plain_text, walk
 from exporter.readers.plaintext import read_plaintext
 from exporter.sourcefile import SourceText
-from exporter.references.ownlist import continues_entry, entry_end_strength, entry_start_strength, is_reference_heading
+from exporter.references.ownlist import (
+    continues_entry,
+    entry_end_strength,
+    entry_start_strength,
+    is_list_subheading,
+    is_reference_heading,
+    without_margin_numbers,
+)
 
 
 def read(text: str):
@@ -67,6 +74,10 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         # Kazakh `деректер` (sources, data) beside `дереккөздер` and `әдебиеттер` (lists27)
         "Қолданылған деректер тізімі",
         "ПАЙДАЛАНЫЛҒАН ДЕРЕКТЕР ТІЗІМІ",
+        # an ornament before the name (ACS's `■ REFERENCES` as the PDF reader reads it) and a
+        # syllabus's `Основная литература:` (lists31, batch 16)
+        "■ REFERENCES",
+        "Основная литература:",
         # the literature first, then the other sources: the mirror of `источников и литературы` (lists28)
         "СПИСОК ИСПОЛЬЗОВАННОЙ ЛИТЕРАТУРЫ И ИСТОЧНИКОВ",
         "Список литературы и других источников",
@@ -810,3 +821,100 @@ def test_a_double_spaced_list_is_judged_by_its_own_lines():
     doc = read(f"Text.\n\nReferences\n\n{body}\n\n{captions}\n")
     assert [e.text.split(",")[0] for e in doc.references] == ["Berg", "Holm", "Lind", "Moss"]
     assert doc.references[0].text.endswith("Journal of Rivers 4 , 1–9.")
+
+
+# ---- a list printed in parts ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["Дополнительные источники", "Электронные ресурсы:", "Нормативно-правовые акты", "Литература на английском языке:",
+                                  "Internet resources", "Primary sources:", "Интернет-көздер"])
+def test_a_parts_name_inside_a_list_is_a_subheading(line):
+    assert is_list_subheading(line)
+
+
+@pytest.mark.parametrize("line", ["Режим доступа:", "Иванов И. И. Книга.", "Издательство МГУ", "Open Source Software",
+                                  "Electronic Resources Management in Libraries", "URL: https://example.org/resources",
+                                  "Ресурсы 2020 года", "источники и методы."])
+def test_an_entry_or_a_piece_of_one_is_no_subheading(line):
+    assert not is_list_subheading(line)
+
+
+def test_a_parts_name_between_numbered_entries_belongs_to_no_entry():
+    """A list in parts (books, then web pages under `Электронные ресурсы:`): the part's name
+    printed between two numbered entries is not glued to the entry before it (lists31, batch 15's
+    Word practice report; invented entries here)."""
+    doc = read(BODY + "Список литературы\n1. Иванов И. И. Проектирование систем. – М.: Наука, 2010. – 200 с.\n"
+               "Дополнительные источники\n2. Петров П. П. Базы данных. – СПб.: Питер, 2012. – 300 с.\n"
+               "Электронные ресурсы:\n3. Сайт о базах данных [Электронный ресурс]. – URL: https://example.org/db (дата обращения: 01.02.2022).\n")
+    assert [e.text for e in doc.references] == [
+        "Иванов И. И. Проектирование систем. – М.: Наука, 2010. – 200 с.",
+        "Петров П. П. Базы данных. – СПб.: Питер, 2012. – 300 с.",
+        "Сайт о базах данных [Электронный ресурс]. – URL: https://example.org/db (дата обращения: 01.02.2022).",
+    ]
+
+
+# ---- a manuscript's margin line numbers -----------------------------------------------------------
+
+_MARGIN_ENTRIES = [
+    ("[1] A. B. Smith, C. D. Jones, Rain is wetter than snow in the northern", "hemisphere over most years, J. Invent. Clim. 12 (3) (2011)", "101–118."),
+    ("[2] E. F. Brown, Hail and its stones, Wiley, New York, 2006.",),
+    ("[3] G. H. Green, K. L. White, Snowflakes under", "the microscope, in: Proceedings of the Invented", "Conference on Weather, 2015, pp. 33–41."),
+    ("[4] Q. R. Stone, Fog, Invent. Rev. 7 (2009) 1–20.",),
+]
+_MARGIN_TEXTS = ["A. B. Smith, C. D. Jones, Rain is wetter than snow in the northern hemisphere over most years, J. Invent. Clim. 12 (3) (2011) 101–118.",
+                 "E. F. Brown, Hail and its stones, Wiley, New York, 2006.",
+                 "G. H. Green, K. L. White, Snowflakes under the microscope, in: Proceedings of the Invented Conference on Weather, 2015, pp. 33–41.",
+                 "Q. R. Stone, Fog, Invent. Rev. 7 (2009) 1–20."]
+
+
+def test_margin_line_numbers_alone_between_the_lines_are_no_part_of_the_entries():
+    """An elsarticle preprint with lineno's margin numbers as pdftotext sets them: each number
+    alone between two lines of text (invented entries; lists31, issue 16's leftover)."""
+    lines = [line for entry in _MARGIN_ENTRIES for line in entry]
+    text = "".join(f"{line}\n\n{n}\n\n" for n, line in enumerate(lines, start=210))
+    doc = read("Introduction\n\nEarlier work [1, 2] and more [3, 4].\n\nReferences\n\n" + text)
+    assert [e.text for e in doc.references] == _MARGIN_TEXTS
+
+
+def test_margin_line_numbers_before_each_line_are_no_part_of_the_entries():
+    """The same list as a PDF's baselines give it: each line's number before its text (`9 [1] A. B.`)."""
+    lines = [line for entry in _MARGIN_ENTRIES for line in entry]
+    text = "".join(f"{n} {line}\n" for n, line in enumerate(lines, start=9))
+    doc = read("Introduction\n\nEarlier work [1, 2] and more [3, 4].\n\nReferences\n" + text)
+    assert [e.text for e in doc.references] == _MARGIN_TEXTS
+
+
+def test_bare_entry_numbers_one_a_line_are_not_margin_numbers():
+    """GOST 7.32's bare entry numbers, one entry a line, count entries from 1: they stay the list's numbers."""
+    doc = read(BODY + "Әдебиеттер тізімі\n" + "".join(f"{n} Иванов{n} И. И. Книга номер {n}. – М.: Наука, 200{n}. – 100 с.\n" for n in range(1, 7)))
+    assert [e.number for e in doc.references] == [1, 2, 3, 4, 5, 6]
+    assert doc.references[0].text.startswith("Иванов1 И. И.")
+
+
+def test_bare_entry_numbers_of_entries_of_several_lines_are_not_margin_numbers():
+    """Bare entry numbers that count on from 6 (a Kazakhstani journal's list whose first entries
+    the PDF reader set apart; batch 6's temirzhanova_hydromet): an entry of two lines has one
+    number, so they are the entries' numbers, not the lines'."""
+    lines = ["СПИСОК ЛИТЕРАТУРЫ"] + [row for n in range(6, 14) for row in (f"{n} Иванов{n} И. И. Распределение элементов в донных", "отложениях реки // Вестник. – 2020. – № 2. – С. 10–20.")]
+    assert without_margin_numbers(lines, 0) == lines
+
+
+def test_acs_entry_numbers_in_round_brackets_under_a_heading():
+    """The American Chemical Society's `(1) Name, I.; …` numbers (lists31, batch 16's chemistry
+    article; invented entries): read under a heading whose first line opens with `(1)`, each entry
+    wrapped over lines; a wrapped line opening with the issue's bracket (`(12), 1−20.`) stays inside."""
+    doc = read("Introduction\n\nEarlier work (1, 2) and more (3).\n\nREFERENCES\n\n"
+               "(1) Department of Weather (DOW). Solving Rain; 2018; p 51.\n"
+               "(2) Stone, Q. R.; Wood, S. T. Fog over Invented Plains. J. Invent. Chem. 2009, 7\n"
+               "(12), 1−20.\n"
+               "(3) Green, G. H.; White, K. L. Snowflakes. Nat. Invent. 2015, 4, eaaq1566.\n")
+    assert [e.text for e in doc.references] == [
+        "Department of Weather (DOW). Solving Rain; 2018; p 51.",
+        "Stone, Q. R.; Wood, S. T. Fog over Invented Plains. J. Invent. Chem. 2009, 7 (12), 1−20.",
+        "Green, G. H.; White, K. L. Snowflakes. Nat. Invent. 2015, 4, eaaq1566.",
+    ]
+
+
+def test_a_parts_name_with_commas_before_its_colon_is_a_subheading():
+    assert is_list_subheading("Перечень Интернет-ресурсов, необходимых для освоения дисциплины:")
+    assert not is_list_subheading("Перечень Интернет-ресурсов, необходимых для освоения дисциплины")

@@ -35,7 +35,7 @@ _HEADING_NAMES = (
     r"Дереккөздер(?:\s+тізімі)?",
     r"Список\s+(?:(?:использованной|используемой|цитируемой|цитированной|рекомендуемой|рекомендованной)\s+)?литературы(?:\s+и\s+(?:других\s+)?источников)?",
     r"Список\s+(?:(?:использованных|используемых|цитируемых|литературных)\s+)?источников(?:\s+и\s+литературы)?",
-    r"(?:Использованная|Цитированная|Цитируемая)\s+литература",
+    r"(?:Использованная|Цитированная|Цитируемая|Основная|Рекомендуемая|Рекомендованная)\s+литература",
     r"Библиографический\s+список",
     r"Библиография",
     r"Литературные\s+источники",
@@ -57,9 +57,9 @@ _NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"
 # `6. Литература`, `IX. REFERENCES`, `A. References`, `8 - References` (the number and a dash; the
 # dash alone where a reader took the number off);
 # `Ссылки на источники / References`; a full stop after the name as after a numbered section's
-# heading (`4. Ссылки.`).
+# heading (`4. Ссылки.`); an ornament before it (ACS's `■ REFERENCES`, which pdftotext drops).
 REFERENCES_HEADING = re.compile(
-    rf"^(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
+    rf"^(?:[■□▪▫●◆◇►▶]\s?)?(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
 
@@ -213,6 +213,17 @@ def _bare_number_after_an_entry(lines: list[str], i: int, expected: int) -> Star
     return Start(-1, expected, m.end(), False) if entry_end_strength(previous) == 2 else None
 
 
+# The American Chemical Society's entry number in round brackets (`(1) Department of Energy
+# (DOE). Title; 2018; p 51.`, `(22) Ye, W.; Chen, C. Title. Nat. Commun. 2018, 9, 1−6.`): read only
+# under a heading whose first line opens with `(1)`, a form an equation's number never takes there.
+_PAREN_NUMBER = re.compile(r"^\s*\((\d{1,3})\)\s+(?=\S)")
+
+
+def _paren_entry_number(line: str) -> Start | None:
+    m = _PAREN_NUMBER.match(line)
+    return Start(-1, int(m[1]), m.end(), False) if m else None
+
+
 # A line ending so is cut in the middle of a word or a range (`pp.1-` / `7.`): the next line
 # goes on with it and opens no entry.
 _CUT_LINE = re.compile(r"[-‐–—]\s*$")
@@ -228,13 +239,23 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
     columns interleaved by the extraction: `[5]`, `[22]`, `[6]`…). Any other number at a line
     start is part of an entry's text: `2004. 1090 p.`, a stray `1.` of a wrapped title, the end
     of a range cut at a line's end (`pp.1-` / `7.`). With `bare` (under a heading), a list whose
-    first entry has GOST 7.32's bare number (`1 Иванов И.И.`) is read in that form throughout.
+    first entry has GOST 7.32's bare number (`1 Иванов И.И.`) is read in that form throughout,
+    and so is one whose first line opens with ACS's `(1)` (`_PAREN_NUMBER`; numbers out of order
+    allowed as for `[n]`: two columns interleaved).
     """
     starts: list[Start] = []
     seen: set[int] = set()
     bare_form = False
+    top = next((i for i in range(begin, end) if not _is_blank(lines[i])), None)
+    paren_form = bare and top is not None and (m := _PAREN_NUMBER.match(lines[top])) is not None and m[1] == "1"
     for i in range(begin, end):
         if i > 0 and _CUT_LINE.search(lines[i - 1]):
+            continue
+        if paren_form:
+            found = _paren_entry_number(lines[i])
+            if found is not None and (not starts or found.number == starts[-1].number + 1 or found.number not in seen and found.number <= max(seen) + 50):
+                starts.append(Start(i, found.number, found.skip, False))
+                seen.add(found.number)
             continue
         found = entry_number(lines[i]) if not bare_form else None
         if found is None and bare and (bare_form or not starts):
@@ -270,9 +291,76 @@ class ReferenceList:
     twin: int | None = None  # heading of the twin list
     twin_starts: list[Start] = field(default_factory=list)
     body_inside: list[tuple[int, int]] = field(default_factory=list)  # line ranges of body text between entries
+    lines: list[str] | None = None  # the lines as the list is read: without a manuscript's margin line numbers
+
+
+# A manuscript's margin line numbers (LaTeX's lineno, elsarticle's `review`, Word's line
+# numbering): pdftotext sets each alone on a line between the text's lines, a PDF's baseline
+# puts it before its line's text.
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*$")
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})\s+(?=\S)")
+_MARGIN_RUN = 5
+
+
+def _margin_run(lines: list[str], rows: list[int], form: re.Pattern, most_between: int) -> list[tuple[int, int]]:
+    """The longest run of rows whose number (`form`) goes up by one from each to the next, with at
+    most `most_between` other lines of text between two of them: (row, length of the number's
+    part) of each."""
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    last = None
+    for i in rows:
+        m = form.match(lines[i])
+        if m is None:
+            continue
+        value = int(m.group(1))
+        between = sum(1 for j in range(run[-1][0] + 1, i) if not _is_blank(lines[j])) - sum(1 for j in range(run[-1][0] + 1, i) if form.match(lines[j])) if run else 0
+        run = run + [(i, m.end())] if run and value == last + 1 and between <= most_between else [(i, m.end())]
+        last = value
+        best = run if len(run) > len(best) else best
+    return best
+
+
+def without_margin_numbers(lines: list[str], start: int) -> list[str]:
+    """The lines with a manuscript's margin line numbers after the first reference heading blanked
+    out (spaces in their place: every line and column stays where it was). Line numbers count up
+    by one from each text line to the next, one a line: alone between the lines (`10`, each text
+    line with its own, page furniture aside: two lines in five numbers at least) or before each
+    line's text (`9 [1] A. B. Smith`: four lines in five). Entry numbers printed bare
+    (`1 Иванов И. И.`) count entries, not lines: an entry of several lines has one number, and a
+    run that starts at 1 is taken for line numbers only when the lines carry entry numbers of
+    their own."""
+    heading = next((i for i in range(start, len(lines)) if is_reference_heading(lines[i])), None)
+    if heading is None:
+        return lines
+    rows = [i for i in range(heading + 1, len(lines)) if not _is_blank(lines[i])]
+    out = lines
+    for form, between, share in ((_LONE_NUMBER, 1, 0.4), (_LEADING_NUMBER, 2, 0.8)):
+        run = _margin_run(out, rows, form, between)
+        lines_spanned = sum(1 for i in rows if run and run[0][0] <= i <= run[-1][0])
+        if len(run) < _MARGIN_RUN or len(run) < share * lines_spanned:  # entry numbers: a number for several lines
+            continue
+        members = {i for i, _ in run}
+        rest = [out[i][cut:] for i, cut in run] if form is _LEADING_NUMBER else [out[i] for i in rows if i not in members]
+        if int(form.match(out[run[0][0]]).group(1)) == 1 and not any(_ENTRY_NUMBER.match(text) for text in rest):
+            continue
+        out = list(out)
+        for i, cut in run:
+            out[i] = " " * cut + out[i][cut:]
+    return out
 
 
 def find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
+    """The paper's list (`_find_reference_list`), read without a manuscript's margin line numbers
+    (`without_margin_numbers`): the lines it was found in are `lines` of the result."""
+    clean = without_margin_numbers(lines, start)
+    found = _find_reference_list(clean, start)
+    if found is not None and clean is not lines:
+        found.lines = clean
+    return found
+
+
+def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     """The paper's list: the first heading followed by numbered entries, else a headless one.
 
     A later heading whose list has as many entries is its twin (the transliterated
@@ -416,6 +504,33 @@ def reads_as_reference(text: str) -> bool:
     return _YEAR.search(text) is not None and _REFERENCE_MARK.search(text) is not None
 
 
+# A part's name inside a list: the list's own words for its kinds of sources (`Дополнительные
+# источники`, `Электронные ресурсы:`, `Нормативно-правовые акты`, `Литература на английском языке`,
+# `Internet resources`, `Primary sources`, `Интернет-көздер`).
+_SUBHEADING_WORD = re.compile(
+    r"(?i)(?<![^\W\d_])(?:источник|ресурс|литератур|издани|документ|акты\b|материал|публикац|сайт|"
+    r"әдебиет|дереккөз|көздер|ресурстар|"
+    r"sources\b|resources\b|literature|references\b|publications\b|documents\b|materials\b|websites\b|works\b)"
+)
+
+
+def is_list_subheading(text: str) -> bool:
+    """A short line inside a list that names a part of it, not an entry nor a piece of one: a
+    few words (four at most, eight before a colon) with no digit, none of a reference's marks, no author's name and
+    initials, nothing that carries an entry on (`Режим доступа:`, a lower-case word), ending
+    with nothing, a colon or a full stop (commas only before a colon), and naming a kind of
+    sources (`_SUBHEADING_WORD`): `Дополнительные источники`, `Электронные ресурсы:`, `Перечень
+    Интернет-ресурсов, необходимых для освоения дисциплины:`. A list printed in parts has them between
+    its entries; they belong to no entry."""
+    text = " ".join(text.split())
+    words = text.split()
+    if not words or len(words) > (8 if text.endswith(":") else 4) or len(text) > 80 or re.search(r"\d|//|https?:|www\.|[«»\"“”\[\]()/]", text):
+        return False
+    if not words[0][:1].isupper() or continues_entry(text) or _AUTHOR_START.match(text):
+        return False
+    return bool(re.fullmatch(r"[^.:;,]+[.:]?|[^.:;]+:", text)) and _SUBHEADING_WORD.search(text) is not None
+
+
 # What carries on a title on the next line: GOST's designation (`[Электронный ресурс]`), its area
 # separator alone on a line (`–`: a page number has its number, `– 28 –`) and the address's words
 # (`URL:`, `Режим доступа:`, `Available at:`, `https://…`).
@@ -538,6 +653,15 @@ def _carried_over(lines: list[str], rows: list[int]) -> list[int]:
     return rows[:k] if k < len(rows) else []
 
 
+def _without_subheadings(lines: list[str], rows: list[int]) -> list[int]:
+    """An entry's rows without the part's name printed after it, before the next entry
+    (`Электронные ресурсы:`: `is_list_subheading`), when the row before it ends an entry."""
+    rows = list(rows)
+    while len(rows) > 1 and is_list_subheading(lines[rows[-1]]) and entry_end_strength(lines[rows[-2]]):
+        rows.pop()
+    return rows
+
+
 def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, list[int]]]:
     """(number, marker length, lines) of each entry, in the order printed.
 
@@ -572,7 +696,8 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
             out.extend((b.number, 0, piece) for b, piece in zip([*block, s], pieces))
             block = []
             continue
-        out.append((s.number, 0, text) if s.alone else (s.number, s.skip, [s.line, *text]))
+        rows = text if s.alone else [s.line, *text]
+        out.append((s.number, 0 if s.alone else s.skip, _without_subheadings(lines, rows)))
     for b in block:  # numbers with no text at all after them
         out.append((b.number, 0, []))
     return out
@@ -588,6 +713,7 @@ def read_reference_list(lines: list[str], found: ReferenceList | int, join) -> l
     """
     if isinstance(found, int):
         found = ReferenceList(found, number_entries(lines, found + 1, len(lines)), len(lines), found)
+    lines = found.lines or lines
     if found.starts:
         entries = []
         for number, skip, rows in entry_rows(lines, found):
@@ -682,6 +808,8 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
             continue
         if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
             break
+        if previous_blank and nxt_blank and is_list_subheading(lines[i]):
+            continue
         following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
         if not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]):
             groups.append([i])

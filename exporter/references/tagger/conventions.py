@@ -1250,6 +1250,90 @@ def _issue_after_the_number_sign(tokens: list[str], labels: list[str]) -> None:
             labels[k] = "issue"
 
 
+# The words that open a series statement printed as a sentence of its own after the title.
+_SERIES_WORD = frozenset("серия сер series".split())
+
+
+def _series_sentence(tokens: list[str], labels: list[str]) -> None:
+    """`Title. Серия Высшее образование. М.: Феникс, 2009.`: a sentence opening with `Серия` or
+    `Series` right after the title's full stop, closed by a full stop before the imprint (a place,
+    publisher or year next), is the series, not the title (lists31, batch 15)."""
+    for k in range(1, len(tokens) - 1):
+        if canonical(tokens[k]) not in _SERIES_WORD or labels[k] != "title" or labels[k - 1] != "title" or not tokens[k - 1].endswith("."):
+            continue
+        end = next((j for j in range(k + 1, min(len(tokens), k + 12)) if tokens[j].endswith(".")), None)
+        if end is None or end + 1 >= len(tokens) or labels[end + 1] not in ("location", "publisher", "date"):
+            continue
+        if all(labels[j] == "title" for j in range(k, end + 1)):
+            labels[k : end + 1] = ["collection"] * (end + 1 - k)
+
+
+# A standard's designation: its mark (`ГОСТ`, `ГОСТ Р`, `СТ РК`, `ISO`, `ИСО/МЭК`, `СНиП`, `DIN`) and number.
+_STANDARD_MARK = frozenset("гост ост снип сп стрк ст iso исо iec мэк исомэк isoiec din en ieee".split())
+_STANDARD_NUMBER = re.compile(r"\d[\d.:/–-]*\d(?:[–-]\d{2,4})?[.,:]?")
+
+
+def _standard_designation(tokens: list[str], labels: list[str]) -> None:
+    """`ГОСТ 34.602-89 [Электронный ресурс]`, `ГОСТ Р ИСО/МЭК 15288-2005 «…»`: a standard's
+    designation is one unit — its number (read as pages or a volume) takes its mark's label when
+    the mark is read as the title; an entry that opens with one and has no host's mark (`//`,
+    `In:`) has no host: the parts of its title read as one (`… системы. Требования к содержанию
+    документа «…»`) are the title's (lists31, batch 15)."""
+    for k, token in enumerate(tokens):
+        if canonical(token) not in _STANDARD_MARK or labels[k] != "title" or (k and labels[k - 1] == "title" and not tokens[k - 1].endswith(".")):
+            continue
+        j = k + 1
+        while j < len(tokens) and j <= k + 3 and re.fullmatch(r"[A-ZА-ЯЁ/]{1,8}", tokens[j]):
+            j += 1
+        if j < len(tokens) and _STANDARD_NUMBER.fullmatch(tokens[j]) and labels[j] in ("pages", "volume", "issue", "date"):
+            labels[k + 1 : j + 1] = ["title"] * (j - k)
+        if k == 0 and j < len(tokens) and labels[j] == "title" and not any(t in ("//", "In:", "In", "В:") for t in tokens):
+            for i in range(j + 1, len(tokens)):  # an entry that is a standard and nothing else has no host: its parts are its title
+                if labels[i] != "title" and (labels[i] != "container" or labels[i - 1] != "title"):
+                    break
+                labels[i] = "title"
+
+
+def _access_mark_not_a_host(tokens: list[str], labels: list[str]) -> None:
+    """`“Title.” Accessed: Nov. 05, 2024.`: the access date's mark (`Accessed:`, `Retrieved`) before
+    the date read as such is part of it, never the host or the publisher (lists31, batch 15)."""
+    for k in range(len(tokens) - 1):
+        if canonical(tokens[k]) in ("accessed", "retrieved") and labels[k] in ("container", "journal", "publisher") and labels[k + 1] == "accessed":
+            labels[k] = "accessed"
+
+
+_PAGE_MARK = frozenset({"p.", "pp.", "с."})  # lower case: `P.`, `S.`, `С.` are initials too
+_SLASH_EDITION = re.compile(r"\d{1,2}/[Ee][.,]?")
+
+
+def _page_after_its_mark_and_slash_edition(tokens: list[str], labels: list[str]) -> None:
+    """`…, vol. 20, p. 2014, 2001.`: a number right after a page mark is the page though it looks
+    like a year, when a year follows it; `Title, 2/E. Pearson, 2003.`: the publishers' `n/E` after
+    the title's comma is the edition, not the title's (lists31, batch 15)."""
+    for k in range(1, len(tokens)):
+        if tokens[k - 1] in _PAGE_MARK and labels[k - 1] == "pages" and labels[k] == "date" and re.fullmatch(r"\d{1,5}[.,;]?", tokens[k]) and "date" in labels[k + 1 :]:
+            labels[k - 1 : k + 1] = ["pages", "pages"]
+        if _SLASH_EDITION.fullmatch(tokens[k]) and labels[k] == "title" and tokens[k - 1].endswith(",") and labels[k - 1] == "title" and (k + 1 == len(tokens) or labels[k + 1] != "title"):
+            labels[k] = "edition"
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _words_after_an_opening_address(tokens: list[str], labels: list[str]) -> None:
+    """`https://cran.r-project.org/ Официальный сайт языка R`: an entry that opens with a web
+    address and has nothing after it but words (no other address, year, date or range) names the page
+    in those words: they are the title (lists31, batch 16's course report)."""
+    if len(tokens) < 2 or not _ADDRESS.fullmatch(tokens[0]) or labels[0] != "url":
+        return
+    rest = tokens[1:]
+    if any(_ADDRESS.search(t) or re.fullmatch(r"\(?(?:1[5-9]|20)\d\d[.,;)]*|\d+[.:/–-]\d[\d.:/–-]*[.,;)]*", t) for t in rest) or any(label in ("date", "accessed") for label in labels[1:]):
+        return
+    for k in range(1, len(tokens)):  # names read as such keep their label (`URL - Title (Family I. I.)`)
+        if labels[k] not in ("author", "editor"):
+            labels[k] = "title"
+
+
 # GOST 7.82's notes on an electronic resource: `– Загл. с экрана.`, `– Яз. англ.`, `– Систем. требования: …`.
 _RESOURCE_NOTE = frozenset("загл яз систем".split())
 
@@ -1668,6 +1752,11 @@ def corrected(tagged: Tagged) -> Tagged:
     _responsibility_without_a_role(tokens, labels)
     _edition_after_a_title(tokens, labels)
     _issue_after_the_number_sign(tokens, labels)
+    _series_sentence(tokens, labels)
+    _standard_designation(tokens, labels)
+    _access_mark_not_a_host(tokens, labels)
+    _page_after_its_mark_and_slash_edition(tokens, labels)
+    _words_after_an_opening_address(tokens, labels)
     _electronic_resource_notes(tokens, labels)
     _one_word_before_a_lower_case_title(tokens, labels)
     _title_words_read_as_a_first_host(tokens, labels)
