@@ -1856,3 +1856,28 @@ def test_words_after_an_opening_web_address_are_the_title():
     assert f["title"] == "Официальный сайт языка Примера" and f["url"] == "https://example-lang.org/"
     f = fields("https://docs.example-plot.org/ Документация по библиотеке plot2 для графиков")
     assert f["title"] == "Документация по библиотеке plot2 для графиков"
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # a host after the quote that closed the title on its comma, read as the title's by a sure
+        # tagger, with no other host, before its numbers: the host (Harvard's `“Title”, Gazette, 12(3), 45–50`)
+        ([("Ortiz,", A, 1.0), ("2016.", "date", 1.0), ("“Rivers", T, 1.0), ("run", T, 1.0), ("dry”,", T, 1.0), ("El", T, 0.97), ("Diario,", T, 0.97), ("12(3),", "volume", 1.0), ("45–50.", "pages", 1.0)],
+         [A, "date", T, T, T, "container", "container", "volume", "pages"]),
+        # `‘Title’, in Book, edd. …`: `in` opens the host
+        ([("Marek,", A, 1.0), ("‘The", T, 1.0), ("Refrain’,", T, 1.0), ("in", T, 0.95), ("Old", T, 0.95), ("Songs,", T, 0.95), ("edd.", "editor", 1.0), ("P.", "editor", 1.0), ("Lutz", "editor", 1.0)],
+         [A, T, T, "container", "container", "container", "editor", "editor", "editor"]),
+        # ASA's `“Title.” Pp. 25–30 in Book`: the page mark is the pages'
+        ([("Hale,", A, 1.0), ("“Quiet", T, 1.0), ("fields.”", T, 1.0), ("Pp.", T, 0.95), ("25–30", "pages", 1.0), ("in", "container", 1.0), ("Essays.", "container", 1.0)],
+         [A, T, T, "pages", "pages", "container", "container"]),
+        # a lower-case statement after the quote (`thesis`, `to appear`) is a note, not the title
+        ([("Moss,", A, 1.0), ("“Deep", T, 1.0), ("lakes”,", T, 1.0), ("thesis,", T, 0.95), ("Lakeside", "publisher", 1.0), ("Press", "publisher", 1.0)],
+         [A, T, T, "note", "publisher", "publisher"]),
+        # with a host read already, the words stay as the tagger read them
+        ([("Vogt,", A, 1.0), ("'Salt", T, 1.0), ("marshes',", T, 1.0), ("Die", T, 0.95), ("Küste,", T, 0.95), ("Z.", J, 1.0), ("Geogr,", J, 1.0), ("12", "volume", 1.0)],
+         [A, T, T, T, T, J, J, "volume"]),
+    ],
+)
+def test_words_read_on_past_the_quote_that_closed_the_title(tokens, expected):
+    assert corrected_labels(*tokens) == expected

@@ -6,7 +6,10 @@
   with no title beside them are the title (`LuaJIT roadmap 2008 – http://…`); a title before
   APA's bracketed year, with a title after it, is the authors (an organisation);
 - a title opened by a quote ends where the quote closes (`"Lazy Theta*: … in 3D." Third Annual
-  Symposium`, `"… explicit corridors."Robotics and Automation`);
+  Symposium`, `"… explicit corridors."Robotics and Automation`), and where it closes with the
+  element's comma or full stop words read on past it are no title even where the tagger was sure:
+  a page mark is the pages' (`“Title.” Pp. 25–30 in`), a host with none read the host (`‘Title’,
+  in Book, edd.`), a lower-case statement a note (`“Title”, thesis,`);
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
   printed once, so a bare number between the volume and a later page range is the issue;
@@ -356,6 +359,35 @@ def _author_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> Non
         labels[k] = "author"
 
 
+def _closes_an_element(token: str, close: str) -> bool:
+    """Whether a quote closes at the end of `token` with the element's comma or full stop
+    (`Title,”`, `Title”,`, `Title’.`)."""
+    return token.endswith((close + ",", close + ".", "," + close, "." + close))
+
+
+_PAGE_MARK_WORD = re.compile(r"^(?:pp?|pages?)\.?$", re.IGNORECASE)
+_RETRIEVAL_WORD = re.compile(r"^(?:accessed|retrieved|available|viewed|visited|online)\W*$", re.IGNORECASE)
+
+
+def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b: int) -> None:
+    """Words the tagger read on as the title, sure of them, after the quote that closed the title
+    with the element's comma or full stop (`“Title,” to appear in`, `“Title”. Pp. 25–30 in`,
+    `“Title”, Gazette, 12(3), 45–50`, `‘Title’, in A Companion to Homer, edd.`): a page mark
+    before the pages is the pages'; with no host read, words opening with `in` or a capital (no
+    retrieval statement) before the host's numbers or editors are the host; lower-case words
+    (`thesis`, `to appear`) are a note."""
+    nxt = labels[b] if b < len(labels) else None
+    first = tokens[a]
+    if _PAGE_MARK_WORD.match(first) and nxt == "pages":
+        labels[a:b] = ["pages"] * (b - a)
+    elif not any(label in _HOSTS for label in labels) and nxt in ("volume", "issue", "pages", "editor") and (
+        first in ("in", "In") or first[:1].isupper() and not _RETRIEVAL_WORD.match(first)
+    ):
+        labels[a:b] = ["container"] * (b - a)
+    elif first[:1].islower() and first not in ("in", "and"):
+        labels[a:b] = ["note"] * (b - a)
+
+
 def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A title that opens with a quote ends where the quote closes: the tokens up to the closing
     quote are the title, and title tokens after it (where the tagger was unsure of them) belong
@@ -396,7 +428,11 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     # past Harvard's single quote, words read on as the title before the host's name with no mark
     # between (`'Title', Music Perception: An Interdisciplinary Journal,`) are the host's
     glued_to_host = single and k < len(labels) and labels[k] in ("journal", "container") and not re.search(r"[,.;:]$", tokens[k - 1])
-    if end + 1 < k and (marginals[end + 1] < UNSURE or glued_to_host):
+    if end + 1 < k and marginals[end + 1] >= UNSURE and not glued_to_host:
+        if _closes_an_element(tokens[end], close):
+            _words_after_a_closed_quote(tokens, labels, end + 1, k)
+        return
+    if end + 1 < k:
         # What follows a quoted title is its container (`"Title." Journal`, MLA's `"Title."
         # Website`), unless the entry has one already: then it is what comes next.
         has_container = any(label in ("journal", "container") for label in labels)
