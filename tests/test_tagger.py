@@ -1881,3 +1881,16 @@ def test_words_after_an_opening_web_address_are_the_title():
 )
 def test_words_read_on_past_the_quote_that_closed_the_title(tokens, expected):
     assert corrected_labels(*tokens) == expected
+
+
+def test_a_volume_glued_to_the_journals_full_stop_is_the_volume(monkeypatch):
+    # PDF text that glued the volume to the journal's last full stop (`Opt .Lett .5 ( 2009)586`,
+    # invented): the number is the volume, no part of the journal's name
+    tokens = [("Brandt,", A, 1.0), ("K.,", A, 1.0), ("Opt", J, 1.0), (".Lett", J, 1.0), (".5", J, 0.8), ("(2009)", "date", 1.0), ("586.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["journal"], f["volume"], f["pages"]) == ("Opt .Lett .", "5", "586")
+    monkeypatch.undo()
+    # a series' mark keeps its number (`Bulletin …, ser.2`), and a volume read already is kept
+    series = [("Roth,", A, 1.0), ("Bull.", J, 1.0), ("Soc.", J, 1.0), ("Bot.,", J, 1.0), ("ser.2,", J, 0.8), ("1(3):120-132.", "volume", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *series)
+    assert f["journal"] == "Bull. Soc. Bot., ser.2"

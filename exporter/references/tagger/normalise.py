@@ -725,6 +725,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     """The fields as the conventions below correct them once the tagger's segments were read, in
     the order they build on each other (numbers first, then the host, place and publisher, then
     what is no host at all)."""
+    _volume_glued_to_the_journal(f)
     _numbers_after_volume(f)
     _page_not_issue(f)
     _journal_not_publisher(f)
@@ -1115,6 +1116,31 @@ def _volume_alone_after_the_host(f: _Fields) -> None:
     if re.fullmatch(r"\s?,\s?", f.text[host[2] : s]) and re.fullmatch(r"\.?\s*(?:(?:https?://|doi:\s?)\S+\s*)?", f.text[e:]):
         f.items["volume"] = f.items.pop("pages")
         f.confidence["volume"] = f.confidence.pop("pages", 1.0)
+
+
+_GLUED_VOLUME = re.compile(r"(?<=[^\W\d_])\s?\.(\d{1,4})$")  # the full stop kept with the name
+_NUMBERED_MARK = re.compile(r"(?:^|\W)(?:ser|series|sér|sect|sec|pt|part|no|nr|vol|v|t|bd|fasc)\s?\.\d{1,4}$", re.IGNORECASE)
+
+
+def _volume_glued_to_the_journal(f: _Fields) -> None:
+    """`Nat .Phys .5 ( 2009)586`, `Sci.Rep .7 ,43394`, `Transl.Ser .2 194` (PDF text that glued
+    the volume to the full stop of the journal's abbreviation): a number glued after the full
+    stop that closes the journal's name is no part of the name but the volume, where none was read
+    (a mark's number stays with its mark: `Bulletin …, ser.2`)."""
+    journal = f.items.get("journal")
+    if journal is None:
+        return
+    value, s, e = journal
+    m = _GLUED_VOLUME.search(value)
+    if m is None or m.start() == 0 or _NUMBERED_MARK.search(value):  # `Geneve, ser.2`: a series' number
+        return
+    cut = m.start(1)  # after the full stop
+    f.items["journal"] = (value[:cut].rstrip(), s, s + cut)
+    if "volume" not in f.items:
+        start = f.text.find(m.group(1), s + m.start())
+        if start >= 0:
+            f.add("volume", start, start + len(m.group(1)))
+            f.confidence["volume"] = f.confidence.get("journal", 1.0)
 
 
 def _journal_not_publisher(f: _Fields) -> None:
