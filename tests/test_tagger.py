@@ -1894,3 +1894,10 @@ def test_a_volume_glued_to_the_journals_full_stop_is_the_volume(monkeypatch):
     series = [("Roth,", A, 1.0), ("Bull.", J, 1.0), ("Soc.", J, 1.0), ("Bot.,", J, 1.0), ("ser.2,", J, 0.8), ("1(3):120-132.", "volume", 1.0)]
     _, f = read_tagged_entry(monkeypatch, *series)
     assert f["journal"] == "Bull. Soc. Bot., ser.2"
+
+
+def test_in_glued_to_the_hosts_name_is_no_part_of_it(monkeypatch):
+    # PDF text that lost the space after `in` (`,"inAdvanced Optics : 3rd Workshop`, invented)
+    tokens = [("Kerr,", A, 1.0), ('"Wake', T, 1.0), ('fields,"', T, 1.0), ("inAdvanced", "container", 1.0), ("Optics", "container", 1.0), ("(2006)", "date", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["booktitle"] == "Advanced Optics"
