@@ -1901,3 +1901,15 @@ def test_in_glued_to_the_hosts_name_is_no_part_of_it(monkeypatch):
     tokens = [("Kerr,", A, 1.0), ('"Wake', T, 1.0), ('fields,"', T, 1.0), ("inAdvanced", "container", 1.0), ("Optics", "container", 1.0), ("(2006)", "date", 1.0)]
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert f["booktitle"] == "Advanced Optics"
+
+
+def test_words_after_the_places_colon_open_the_publisher(monkeypatch):
+    # `Oxford: Oxford UniversityPress .` (PDF text, invented) read as the place `Oxford: Oxford`
+    tokens = [("Hale,", A, 1.0), ("Quiet", T, 1.0), ("fields.", T, 1.0), ("Oxford:", "location", 1.0), ("Oxford", "location", 0.8), ("UniversityPress", "publisher", 0.8), (".", "publisher", 0.8)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["address"], f["publisher"]) == ("Oxford", "Oxford UniversityPress")
+    monkeypatch.undo()
+    # a place of two parts after its colon (`New York: Ithaca, NY`) is left as read
+    tokens = [("Hale,", A, 1.0), ("Quiet", T, 1.0), ("fields.", T, 1.0), ("Ithaca:", "location", 1.0), ("Tompkins,", "location", 0.8), ("NY", "location", 0.8), ("Cornell", "publisher", 0.8)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["publisher"] == "Cornell"

@@ -738,6 +738,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _journal_from_title(f)
     _journal_glued_to_title(f)
     _publisher_from_place(f)
+    _publisher_begun_in_the_place(f)
     _publisher_not_container(f)
     _publisher_after_place(f)
     _publisher_without_its_label(f)
@@ -1280,6 +1281,26 @@ def _publisher_not_container(f: _Fields) -> None:
     f.items["publisher"] = f.items.pop("booktitle")
     if "booktitle" in f.confidence:
         f.confidence["publisher"] = f.confidence.pop("booktitle")
+
+
+def _publisher_begun_in_the_place(f: _Fields) -> None:
+    """`Cambridge: Cambridge UniversityPress .` read as the place `Cambridge: Cambridge` and the
+    publisher `UniversityPress`: a place names no more after its colon, so the words after the
+    colon, right before the publisher with nothing but a space between, open the publisher."""
+    if "address" not in f.items or "publisher" not in f.items:
+        return
+    value, start, end = f.items["address"]
+    _, p_start, p_end = f.items["publisher"]
+    m = re.search(r"\s?:\s?(?=[^\W\d_])", value)
+    if not m or m.start() == 0 or p_start < end or f.text[end:p_start].strip() or "," in value[m.end() :]:
+        return
+    f.items["address"] = (value[: m.start()], start, start + m.start())
+    f.taken = [t for t in f.taken if t not in ((start, end), (p_start, p_end))]
+    p = f.confidence.get("publisher")
+    del f.items["publisher"]
+    _text_value(f, "publisher", start + m.end(), p_end)
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
 
 
 def _publisher_after_place(f: _Fields) -> None:
