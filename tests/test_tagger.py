@@ -1913,3 +1913,14 @@ def test_words_after_the_places_colon_open_the_publisher(monkeypatch):
     tokens = [("Hale,", A, 1.0), ("Quiet", T, 1.0), ("fields.", T, 1.0), ("Ithaca:", "location", 1.0), ("Tompkins,", "location", 0.8), ("NY", "location", 0.8), ("Cornell", "publisher", 0.8)]
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert f["publisher"] == "Cornell"
+
+
+def test_an_edited_book_cited_whole_has_its_title_after_the_editors():
+    E, C = "editor", "container"
+    # `Lind, Hanna, and Oskar Berg, eds. Winter Roads. …` (invented): no author, no title read
+    tokens = [("Lind,", E, 1.0), ("Hanna,", E, 1.0), ("and", E, 1.0), ("Oskar", E, 1.0), ("Berg,", E, 1.0), ("eds.", E, 1.0),
+              ("Winter", C, 0.9), ("Roads.", C, 0.9), ("Oslo:", "location", 1.0), ("Fjord,", "publisher", 1.0), ("1990.", "date", 1.0)]
+    assert corrected_labels(*tokens)[6:8] == [T, T]
+    # a proceedings volume's name stays the host, and `In` after the editors opens one
+    proceedings = tokens[:6] + [("Proc.", C, 0.9), ("Winter", C, 0.9), ("Roads.", C, 0.9), ("1990.", "date", 1.0)]
+    assert corrected_labels(*proceedings)[6:9] == [C, C, C]

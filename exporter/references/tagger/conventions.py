@@ -10,7 +10,9 @@
   element's comma or full stop words read on past it are no title even where the tagger was sure:
   a page mark is the pages' (`“Title.” Pp. 25–30 in`), a host with none read the host (`‘Title’,
   in Book, edd.`), a lower-case statement a note (`“Title”, thesis,`);
-- after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
+- after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container; an
+  entry that opens with editors, with no author or title, cites the edited book whole, so the host
+  after them is its title (`Diamond, Irene, and Gloria Orenstein, eds. Reweaving the World.`);
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
   printed once, so a bare number between the volume and a later page range is the issue;
 - a day before a Cyrillic month's name is a date, never pages (`Минск, 29 окт. 2014 г.`), and so is
@@ -506,6 +508,25 @@ def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
         if mark is not None:
             for i in range(mark + 1, b):
                 labels[i] = "container"
+
+
+_PROCEEDINGS_NAMES = frozenset("proc proceedings conference conf symposium workshop congress meeting".split())
+
+
+def _edited_book_title(tokens: list[str], labels: list[str]) -> None:
+    """`Diamond, Irene, and Gloria Orenstein, eds. Reweaving the World. San Francisco: …`: an
+    entry that opens with its editors, with no author and no title read, cites the edited book
+    whole, so the host read right after the editors is the book's title (a proceedings volume's
+    name stays the host, as the labelled sets name it)."""
+    if not labels or labels[0] != "editor" or "title" in labels or "author" in labels:
+        return
+    runs = _runs(tuple(labels))
+    if len(runs) < 2 or runs[1][0] not in _HOSTS or not any(c.isalpha() for c in tokens[0]):
+        return  # `______. De doctrina …`: a dash for the last names, no editors
+    words = {canonical(t) for t in tokens[runs[1][1] : runs[1][2]]}
+    if tokens[runs[1][1]] not in ("In", "In:", "in") and not words & _PROCEEDINGS_NAMES:  # a proceedings volume is read as a host
+        for i in range(runs[1][1], runs[1][2]):
+            labels[i] = "title"
 
 
 # Months as abbreviated in Russian and Kazakh dates (`29 окт. 2014 г.`); the full names are in the lexicon.
@@ -1756,6 +1777,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _page_count(tokens, labels)
     _issue_not_pages(tokens, labels)
     _container_after_editors(tokens, labels)
+    _edited_book_title(tokens, labels)
     _edition_qualifiers(tokens, labels)
     _day_before_a_month(tokens, labels)
     _contraction_not_date(tokens, labels)
