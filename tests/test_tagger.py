@@ -1924,3 +1924,14 @@ def test_an_edited_book_cited_whole_has_its_title_after_the_editors():
     # a proceedings volume's name stays the host, and `In` after the editors opens one
     proceedings = tokens[:6] + [("Proc.", C, 0.9), ("Winter", C, 0.9), ("Roads.", C, 0.9), ("1990.", "date", 1.0)]
     assert corrected_labels(*proceedings)[6:9] == [C, C, C]
+
+
+def test_a_study_group_before_the_title_is_an_author():
+    # `The Harbour Study Group. Title …` and names closed by `et al.` before such a group (invented)
+    tokens = [("The", T, 0.9), ("Harbour", T, 0.9), ("Study", T, 0.9), ("Group.", T, 0.9), ("Tides", T, 1.0), ("and", T, 1.0), ("silt.", T, 1.0), ("Mar", J, 1.0), ("Geol", J, 1.0)]
+    assert corrected_labels(*tokens)[:5] == [A, A, A, A, T]
+    tokens = [("Vik", A, 1.0), ("S,", A, 1.0), ("et", A, 1.0), ("al.", A, 1.0), ("Oslo", T, 0.9), ("Tide", T, 0.9), ("Group.", T, 0.9), ("Tides", T, 1.0), ("and", T, 1.0), ("silt.", T, 1.0)]
+    assert corrected_labels(*tokens)[4:8] == [A, A, A, T]
+    # a title whose first sentence ends on another word stays whole
+    tokens = [("Vik", A, 1.0), ("S,", A, 1.0), ("et", A, 1.0), ("al.", A, 1.0), ("Oslo", T, 0.9), ("Tide", T, 0.9), ("Tables.", T, 0.9), ("Tides", T, 1.0), ("and", T, 1.0), ("silt.", T, 1.0)]
+    assert corrected_labels(*tokens)[4:8] == [T, T, T, T]

@@ -48,7 +48,8 @@
   (`… What Is Not? Seminars in Perinatology. 2010;34:`); `, Том 1:` inside a host is its volume and
   the words after its colon the kind of work; an entry opening with a name ending in an
   organisation's word, read as the title's, is its corporate author (`World Health Organization.
-  Verbal autopsy standards …`); one `Given Family,` name, then another closed by a full stop and
+  Verbal autopsy standards …`, `The BIP Study Group. Rationale …`), and so is such a group after
+  names closed by `et al.`; one `Given Family,` name, then another closed by a full stop and
   more title, is two authors (`Mark Lundstrom, Jing Guo. Nanoscale Transistors.`); a report's year
   after its title's comma, before the work's year, is the title's (`…, 2020. 2021.`); a country
   after the title's comma closes the title (`… the Shiyang River, China. Land`);
@@ -1167,23 +1168,34 @@ def _volume_inside_a_host(tokens: list[str], labels: list[str]) -> None:
 
 # An organisation's last word: an entry opening with a name ending in one, read as the title's,
 # before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`).
-_ORGANISATION_WORDS = frozenset("organization organisation association agency commission council committee institute foundation federation society union".split())
+_ORGANISATION_WORDS = frozenset(
+    "organization organisation association agency commission council committee institute foundation federation society union "
+    "group collaboration consortium".split()
+)
 
 
 def _corporate_author_first(tokens: list[str], labels: list[str]) -> None:
     """`World Health Organization. Verbal autopsy standards: … 2007.`, Vancouver's and APA's
-    corporate author: an entry with no names read, opening with two to six capitalised words (with
-    `of`, `for`, `and`, `on`) closed by a full stop on an organisation's word and read as the
-    title's first words, with more title after them, has them as its author."""
-    if labels[0] != "title" or "author" in labels or "editor" in labels:
+    corporate author: an entry opening with two to six capitalised words (with `of`, `for`,
+    `and`, `on`) closed by a full stop on an organisation's word and read as the title's first
+    words, with more title after them, has them as its author; so has one whose names end with
+    `et al.` before such a group (`Tesfaye S, Kempler P et al. Toronto Expert Group. Title`)."""
+    if "editor" in labels:
         return
-    end = next((k for k in range(min(6, len(tokens) - 1)) if tokens[k].endswith(".")), None)
-    if end is None or end < 1 or labels[end + 1] != "title" or any(labels[k] != "title" for k in range(end + 1)):
+    start = 0
+    if "author" in labels:
+        start = next((k for k, label in enumerate(labels) if label != "author"), len(labels))
+        if start < 2 or canonical(tokens[start - 1]) not in ("al", "etal") or "author" in labels[start:]:
+            return
+    if start >= len(labels) or labels[start] != "title":
+        return
+    end = next((k for k in range(start, min(start + 6, len(tokens) - 1)) if tokens[k].endswith(".")), None)
+    if end is None or end < start + 1 or labels[end + 1] != "title" or any(labels[k] != "title" for k in range(start, end + 1)):
         return
     if canonical(tokens[end]) not in _ORGANISATION_WORDS or not tokens[end + 1][:1].isupper():
         return
-    if all(tokens[k][:1].isupper() or tokens[k] in ("of", "for", "and", "on") for k in range(end + 1)):
-        for k in range(end + 1):
+    if all(tokens[k][:1].isupper() or tokens[k] in ("of", "for", "and", "on") for k in range(start, end + 1)):
+        for k in range(start, end + 1):
             labels[k] = "author"
 
 
