@@ -1935,3 +1935,16 @@ def test_a_study_group_before_the_title_is_an_author():
     # a title whose first sentence ends on another word stays whole
     tokens = [("Vik", A, 1.0), ("S,", A, 1.0), ("et", A, 1.0), ("al.", A, 1.0), ("Oslo", T, 0.9), ("Tide", T, 0.9), ("Tables.", T, 0.9), ("Tides", T, 1.0), ("and", T, 1.0), ("silt.", T, 1.0)]
     assert corrected_labels(*tokens)[4:8] == [T, T, T, T]
+
+
+def test_an_unmarked_title_end_before_a_vancouver_journal():
+    # `… of the harbour wall Coast Eng 1997; 46:111-119.` (invented): a lower-case word read as the
+    # journal's first is the title's last
+    tokens = [("Vik", A, 1.0), ("S.", A, 1.0), ("Tides", T, 1.0), ("of", T, 1.0), ("the", T, 1.0), ("harbour", T, 1.0), ("wall", J, 0.8), ("Coast", J, 1.0), ("Eng", J, 1.0), ("1997;", "date", 1.0)]
+    assert corrected_labels(*tokens)[6:9] == [T, J, J]
+    # `… silt transport SEDI J 1994; 9:` an initialism closing the title before a one-letter "journal"
+    tokens = [("Vik", A, 1.0), ("S.", A, 1.0), ("Tides", T, 1.0), ("and", T, 1.0), ("silt", T, 1.0), ("transport", T, 1.0), ("SEDI", T, 0.9), ("J", J, 1.0), ("1994;", "date", 1.0)]
+    assert corrected_labels(*tokens)[6:8] == [J, J]
+    # a journal of its own name after an initialism is left as read (`… stroke in AF Bandolier 1999;`)
+    tokens = [("Tides", T, 1.0), ("and", T, 1.0), ("silt", T, 1.0), ("in", T, 1.0), ("AF", T, 0.9), ("Bandolier", J, 1.0), ("1999;", "date", 1.0)]
+    assert corrected_labels(*tokens)[4:6] == [T, J]

@@ -78,7 +78,9 @@
   with glued initials between two dashes is the author, a host with a publisher's word the publisher;
 - a month in the bracket after the volume stands for the issue, the number after its colon is the
   pages (`12 (June): 54.`); an article with a volume and pages and no host read has its journal
-  after the title's last full stop (`… for SPM 99. NeuroImage 16 , S497.`).
+  after the title's last full stop (`… for SPM 99. NeuroImage 16 , S497.`); where no mark ends the title
+  before a journal (Vancouver without its full stop), lower-case words opening the journal are the
+  title's and an initialism before a one-letter journal the journal's (`… correction EMBO J 1997;`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -1553,6 +1555,32 @@ def _date_of_change_note(tokens: list[str], labels: list[str]) -> None:
 _PAGE_RANGE_TOKEN = re.compile(r"^\d{1,5}\s?[-–—]\s?\d{1,5}(?:с|c|б|p)?\.?[,;]?$")
 
 
+_LOWER_WORD = re.compile(r"^[a-z][a-z-]*$")
+_CAPITALS_WORD = re.compile(r"^[A-Z]{2,6}$")  # `EMBO`, `BMJ`: a journal's initialism
+
+
+def _unmarked_title_end_before_the_journal(tokens: list[str], labels: list[str]) -> None:
+    """Vancouver written without the title's full stop (`… in mismatch correction EMBO J 1997;
+    16:3349`, `… of the human MAdCAM-1 gene Immunogenetics 1997; 46:111`): a journal's name is
+    capitalised, so lower-case words opening the journal right after the title are the title's
+    last words, and an initialism closing a title of lower-case words, right before a "journal"
+    of one letter (`correction EMBO` + `J`), is the journal's first word. Only where nothing marks the end of
+    the title, and the journal is followed by its date or volume."""
+    runs = _runs(tuple(labels))
+    for k in range(len(runs) - 2):
+        (label, a, b), (host, c, d), (after, _, _) = runs[k], runs[k + 1], runs[k + 2]
+        if label != "title" or host != "journal" or after not in ("date", "volume") or re.search(r"[.,:;?!\"”’)]$", tokens[b - 1]):
+            continue
+        lower = c
+        while lower < d - 1 and _LOWER_WORD.match(tokens[lower]) and lower - c < 2:
+            lower += 1
+        if lower > c and tokens[lower][:1].isupper():
+            labels[c:lower] = ["title"] * (lower - c)
+        elif b - a >= 3 and _CAPITALS_WORD.match(tokens[b - 1]) and _LOWER_WORD.match(tokens[b - 2]) and d - c == 1 and len(tokens[c].rstrip(".,")) == 1:
+            labels[b - 1] = "journal"
+        return
+
+
 def _host_before_a_page_range(tokens: list[str], labels: list[str]) -> None:
     """`… / А.Н. Горбань. - Изв. вузов. Матем., 1998. – 6-9с.`: a book has a page count, a part
     of a host its page range; a "publisher" with no place read anywhere in the entry, followed by
@@ -1835,6 +1863,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _number_glued_to_its_sign(tokens, labels)
     _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
+    _unmarked_title_end_before_the_journal(tokens, labels)
     _host_after_in_inside_the_title(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
