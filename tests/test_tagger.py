@@ -1948,3 +1948,14 @@ def test_an_unmarked_title_end_before_a_vancouver_journal():
     # a journal of its own name after an initialism is left as read (`… stroke in AF Bandolier 1999;`)
     tokens = [("Tides", T, 1.0), ("and", T, 1.0), ("silt", T, 1.0), ("in", T, 1.0), ("AF", T, 0.9), ("Bandolier", J, 1.0), ("1999;", "date", 1.0)]
     assert corrected_labels(*tokens)[4:6] == [T, J]
+
+
+def test_words_before_the_editors_role_mark_are_the_titles():
+    E = "editor"
+    # `Noss, Ada. Salt and Cold Rivers. Ed. Jon K. Berg. Oslo: …` (invented), `Cold Rivers.` read with the editors
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Salt", T, 1.0), ("and", T, 0.6), ("Cold", E, 0.7), ("Rivers.", E, 0.7), ("Ed.", E, 1.0),
+              ("Jon", E, 1.0), ("K.", E, 1.0), ("Berg.", E, 1.0), ("Oslo:", "location", 1.0)]
+    assert corrected_labels(*tokens)[2:8] == [T, T, T, T, E, E]
+    # names with initials before the mark are the editors' (`R. Lund. Ed. …` is left as read)
+    tokens = [("Noss,", A, 1.0), ("Salt.", T, 1.0), ("R.", E, 0.7), ("Lund.", E, 0.7), ("Ed.", E, 1.0), ("Oslo:", "location", 1.0)]
+    assert corrected_labels(*tokens)[2:5] == [E, E, E]

@@ -10,6 +10,8 @@
   element's comma or full stop words read on past it are no title even where the tagger was sure:
   a page mark is the pages' (`“Title.” Pp. 25–30 in`), a host with none read the host (`‘Title’,
   in Book, edd.`), a lower-case statement a note (`“Title”, thesis,`);
+- an editor's or translator's statement opens with its role (`Ed.`, `Trans.`), so words read with
+  the editors before it, right after the title, are the title's (`My Freedom. Ed. William L. Andrews.`);
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container; an
   entry that opens with editors, with no author or title, cites the edited book whole, so the host
   after them is its title (`Diamond, Irene, and Gloria Orenstein, eds. Reweaving the World.`);
@@ -1555,6 +1557,22 @@ def _date_of_change_note(tokens: list[str], labels: list[str]) -> None:
 _PAGE_RANGE_TOKEN = re.compile(r"^\d{1,5}\s?[-–—]\s?\d{1,5}(?:с|c|б|p)?\.?[,;]?$")
 
 
+_ROLE_MARK = re.compile(r"^(?:Ed|Eds|Edited|Trans|Transl|Translated)\.?$")
+
+
+def _title_before_the_role_mark(tokens: list[str], labels: list[str]) -> None:
+    """`My Bondage and My Freedom. Ed. William L. Andrews.` read with `My Freedom.` among the
+    editors: the statement of an editor or translator opens with its role (`Ed.`, `Edited by`,
+    `Trans.`, `Translated by`), so words of an editors' run before its role mark, closed by a full
+    stop right after the title, are the title's last words."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("editor", "translator") or a == 0 or labels[a - 1] != "title":
+            continue
+        mark = next((k for k in range(a + 1, min(b, a + 8)) if _ROLE_MARK.match(tokens[k])), None)
+        if mark is not None and tokens[mark - 1].endswith(".") and not any(_DOTTED.match(tokens[k]) for k in range(a, mark)):
+            labels[a:mark] = ["title"] * (mark - a)
+
+
 _LOWER_WORD = re.compile(r"^[a-z][a-z-]*$")
 _CAPITALS_WORD = re.compile(r"^[A-Z]{2,6}$")  # `EMBO`, `BMJ`: a journal's initialism
 
@@ -1864,6 +1882,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
     _unmarked_title_end_before_the_journal(tokens, labels)
+    _title_before_the_role_mark(tokens, labels)
     _host_after_in_inside_the_title(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
