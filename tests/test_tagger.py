@@ -1959,3 +1959,22 @@ def test_words_before_the_editors_role_mark_are_the_titles():
     # names with initials before the mark are the editors' (`R. Lund. Ed. …` is left as read)
     tokens = [("Noss,", A, 1.0), ("Salt.", T, 1.0), ("R.", E, 0.7), ("Lund.", E, 0.7), ("Ed.", E, 1.0), ("Oslo:", "location", 1.0)]
     assert corrected_labels(*tokens)[2:5] == [E, E, E]
+
+
+def test_statements_read_into_a_books_title():
+    L, Pb = "location", "publisher"
+    # `Noss, Ada. Cold Rivers. Translated by Jon Berg; revised by K. Lund. Oslo: …` (invented)
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Translated", T, 0.7), ("by", T, 0.7), ("Jon", T, 0.7), ("Berg;", T, 0.7),
+              ("revised", T, 0.6), ("by", A, 0.5), ("K.", A, 0.5), ("Lund.", A, 0.5), ("Oslo:", L, 1.0), ("Fjord,", Pb, 1.0)]
+    assert corrected_labels(*tokens)[2:12] == [T, T] + ["translator"] * 8
+    # names ended by a bracketed role after the title's comma
+    tokens = [("Noss,", "editor", 1.0), ("Ada", "editor", 1.0), ("(ed.),", "editor", 1.0), ("Cold", T, 1.0), ("Rivers,", T, 1.0), ("Jon", T, 0.8), ("Berg", T, 0.8), ("(trans.)", T, 0.8), ("(Oslo:", L, 1.0)]
+    assert corrected_labels(*tokens)[3:8] == [T, T, "translator", "translator", "translator"]
+    # an edition statement after the title's full stop
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Revised", T, 0.9), ("and", T, 0.9), ("expanded.", T, 0.9), ("Oslo:", L, 1.0)]
+    assert corrected_labels(*tokens)[2:7] == [T, T, "edition", "edition", "edition"]
+    # a title that ends with `Ed` (no names after it) and one with an ordinary second sentence stand
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers,", T, 1.0), ("Ed.", T, 0.9), ("Oslo:", L, 1.0)]
+    assert corrected_labels(*tokens)[2:5] == [T, T, T]
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Revised", T, 0.9), ("maps.", T, 0.9), ("Oslo:", L, 1.0)]
+    assert corrected_labels(*tokens)[2:6] == [T, T, T, T]

@@ -11,7 +11,9 @@
   a page mark is the pages' (`“Title.” Pp. 25–30 in`), a host with none read the host (`‘Title’,
   in Book, edd.`), a lower-case statement a note (`“Title”, thesis,`);
 - an editor's or translator's statement opens with its role (`Ed.`, `Trans.`), so words read with
-  the editors before it, right after the title, are the title's (`My Freedom. Ed. William L. Andrews.`);
+  the editors before it, right after the title, are the title's (`My Freedom. Ed. William L. Andrews.`),
+  and a statement read into the title after its full stop or comma is no title (`The Trial.
+  Translated by …`, `Verdi, Richard Stokes (trans.)`), nor is an edition's (`Revised and expanded.`);
 - after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container; an
   entry that opens with editors, with no author or title, cites the edited book whole, so the host
   after them is its title (`Diamond, Irene, and Gloria Orenstein, eds. Reweaving the World.`);
@@ -1573,6 +1575,39 @@ def _title_before_the_role_mark(tokens: list[str], labels: list[str]) -> None:
             labels[a:mark] = ["title"] * (mark - a)
 
 
+_STATEMENT_OPENER = re.compile(r"^(?:Translated|Trans\.|Transl\.|Edited|Ed\.)$")
+_BRACKETED_ROLE = re.compile(r"^\((?:trans|transl|tr|ed|eds)\.\)[,.;]?$")
+_TITLE_EDITION_WORDS = frozenset(("and", "edition", "ed", "edn")) | frozenset(w for w in _EDITION_WORDS if w.isascii())
+
+
+def _statements_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
+    """A book's title is followed by what is no title, though the tagger read it on: after the
+    title's full stop or comma, a statement opened by its role (`The Trial. Translated by Willa and
+    Edwin Muir; revised by E. M. Butler.`, `Edited by`) is the translator's or editor's, names
+    ended by a bracketed role (`Encounters with Verdi, Richard Stokes (trans.)`) too, and words
+    only an edition statement holds (`Deutungen. Revised and expanded.`) are the edition."""
+    runs = _runs(tuple(labels))
+    for n, (label, a, b) in enumerate(runs):
+        if label != "title":
+            continue
+        for k in range(a + 1, b):
+            if not tokens[k - 1].endswith((".", ",", ";")):
+                continue
+            tail = tokens[k:b]
+            if _STATEMENT_OPENER.match(tokens[k]) and k + 1 < b:  # the role and the names after it
+                role = "editor" if tokens[k].startswith("Ed") else "translator"
+                labels[k:b] = [role] * (b - k)
+                if n + 1 < len(runs) and runs[n + 1][0] == "author" and "author" in labels[:a]:
+                    labels[runs[n + 1][1] : runs[n + 1][2]] = [role] * (runs[n + 1][2] - runs[n + 1][1])
+            elif _BRACKETED_ROLE.match(tail[-1]) and 2 <= len(tail) <= 5 and all(t[:1].isupper() for t in tail[:-1]):
+                labels[k:b] = ["editor" if "ed" in tail[-1] else "translator"] * (b - k)
+            elif tokens[k][:1].isupper() and all(canonical(t) in _TITLE_EDITION_WORDS for t in tail) and canonical(tokens[k]) in _EDITION_WORDS:
+                labels[k:b] = ["edition"] * (b - k)
+            else:
+                continue
+            return
+
+
 _LOWER_WORD = re.compile(r"^[a-z][a-z-]*$")
 _CAPITALS_WORD = re.compile(r"^[A-Z]{2,6}$")  # `EMBO`, `BMJ`: a journal's initialism
 
@@ -1883,6 +1918,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _host_before_a_page_range(tokens, labels)
     _unmarked_title_end_before_the_journal(tokens, labels)
     _title_before_the_role_mark(tokens, labels)
+    _statements_read_into_the_title(tokens, labels)
     _host_after_in_inside_the_title(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
