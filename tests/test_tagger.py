@@ -1978,3 +1978,17 @@ def test_statements_read_into_a_books_title():
     assert corrected_labels(*tokens)[2:5] == [T, T, T]
     tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Revised", T, 0.9), ("maps.", T, 0.9), ("Oslo:", L, 1.0)]
     assert corrected_labels(*tokens)[2:6] == [T, T, T, T]
+
+
+@pytest.mark.parametrize(
+    "text, year, title",
+    [
+        # APA's year with its month and day after the names (a press release's, invented)
+        ("Lindqvist, Maja. (2003, March 4). Harbour Board Opens New Quay. Press release.", "2003", "Harbour Board Opens New Quay"),
+        # APA's state `(in preparation)` in the year's place
+        ("Hale, M. (in preparation). Modelling silt in estuaries. Marine Geology", None, "Modelling silt in estuaries"),
+    ],
+)
+def test_apas_dates_with_a_day_and_in_preparation(text, year, title):
+    f = fields(text)
+    assert (f.get("year"), f["title"]) == (year, title)

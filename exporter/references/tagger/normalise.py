@@ -471,9 +471,11 @@ def _spaced(text: str) -> tuple[str, list[int]] | None:
 
 
 # APA's date after the authors written with its day and month in figures, or a range of such dates
-# (a data set's coverage): `Okafor, C. (12.03.2020). Title.`, `NASA. (01/02/2005 - 11/15/2022). Title.`
+# (a data set's coverage): `Okafor, C. (12.03.2020). Title.`, `NASA. (01/02/2005 - 11/15/2022). Title.`;
+# and APA's year with its month and day (a newspaper's or a press release's): `(1996, November 13).`
 _NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d"
-_NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?)\)[.,]\s")
+_DAY_AFTER_YEAR = r"(?:1[5-9]|20)\d\d,\s[A-Z][a-z]+\.?(?:\s\d{1,2}(?:[-–]\d{1,2})?)?"  # `(1996, November 13)`
+_NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?|{_DAY_AFTER_YEAR})\)[.,]\s")
 
 
 def _dated(text: str) -> tuple[str, list[int]] | None:
@@ -495,7 +497,7 @@ def _dated(text: str) -> tuple[str, list[int]] | None:
 # APA's state of publication or no-date mark in the year's brackets after the authors:
 # `Family, A. (Forthcoming). Title.`, `(in press).`, `(n.d.).`, `(в печати).`, `(б. г.).`.
 _STATE_AFTER_NAMES = re.compile(
-    r"[^()]{2,300}?\s\((?P<state>n\.\s?d\.|s\.\s?d\.|б\.\s?г\.|in\spress|forthcoming|accepted|submitted|в\sпечати|(?:принят[ао]?\s)?к\sпечати)\)[.,]\s",
+    r"[^()]{2,300}?\s\((?P<state>n\.\s?d\.|s\.\s?d\.|б\.\s?г\.|in\spress|in\spreparation|forthcoming|accepted|submitted|в\sпечати|(?:принят[ао]?\s)?к\sпечати)\)[.,]\s",
     re.IGNORECASE,
 )
 
