@@ -1992,3 +1992,21 @@ def test_statements_read_into_a_books_title():
 def test_apas_dates_with_a_day_and_in_preparation(text, year, title):
     f = fields(text)
     assert (f.get("year"), f["title"]) == (year, title)
+
+
+def test_a_remark_after_the_publishers_full_stop_and_mlas_no_publisher(monkeypatch):
+    L, Pb, C = "location", "publisher", "container"
+    # `Oslo: Fjord. (Reprinted …` (invented): the bracketed remark is no part of the publisher's name
+    tokens = [("Noss,", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Oslo:", L, 1.0), ("Fjord.", Pb, 1.0), ("(Reprinted", Pb, 0.7), ("1990.)", "note", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["publisher"] == "Fjord"
+    monkeypatch.undo()
+    # a firm's `Inc. (ACME)` keeps its bracket
+    tokens = [("Noss,", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Oslo:", L, 1.0), ("Tide", Pb, 1.0), ("Inc.", Pb, 1.0), ("(TIDE),", Pb, 1.0), ("1990.", "date", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["publisher"] == "Tide Inc. (TIDE)"
+    monkeypatch.undo()
+    # MLA's `N.p.` (no publisher) after a web site's name is no part of it
+    tokens = [("Noss,", A, 1.0), ("“Cold", T, 1.0), ("Rivers.”", T, 1.0), ("Fjord", C, 1.0), ("Blog,", C, 1.0), ("N.p.,", C, 0.8), ("2", "date", 1.0), ("Aug.", "date", 1.0), ("2006,", "date", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["booktitle"] == "Fjord Blog"

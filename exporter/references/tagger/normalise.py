@@ -395,6 +395,16 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
             b = a + m.start()
     if name == "journal":
         b = _journal_end(f.text, a, b)
+    if name == "booktitle":  # MLA's `Tesla Blog, N.p.,`: no publisher, no part of the host's name
+        m = re.search(r"[\s,]+N\.\s?p\.?$", f.text[a:b])
+        if m and m.start() > 0:
+            b = a + m.start()
+    if name == "publisher":  # `Leipzig: Barth. (Reprinted …`, `Press. [CUL/GBR]`: a remark after the name's full stop
+        m = re.search(r"\.\s[(\[]", f.text[a:b])
+        if m and m.start() > 0 and not _ABBREVIATION_END.search(f.text[a : a + m.start() + 1]):  # `Inc. (AECOM)` is the name's
+            b = a + m.start() + 1
+            while b > a and f.text[b - 1] in " .,;:" and not _ABBREVIATION_END.search(f.text[a:b]):
+                b -= 1
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
         m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
         if m:
