@@ -2010,3 +2010,14 @@ def test_a_remark_after_the_publishers_full_stop_and_mlas_no_publisher(monkeypat
     tokens = [("Noss,", A, 1.0), ("“Cold", T, 1.0), ("Rivers.”", T, 1.0), ("Fjord", C, 1.0), ("Blog,", C, 1.0), ("N.p.,", C, 0.8), ("2", "date", 1.0), ("Aug.", "date", 1.0), ("2006,", "date", 1.0)]
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert f["booktitle"] == "Fjord Blog"
+
+
+def test_a_city_before_a_state_code_is_no_part_of_the_host():
+    C, L = "container", "location"
+    # `In Proceedings of the Tide Workshop, Red Bank, NJ, June 1990.` (invented)
+    tokens = [("Noss,", A, 1.0), ("Tides.", T, 1.0), ("In", C, 1.0), ("Proceedings", C, 1.0), ("of", C, 1.0), ("the", C, 1.0), ("Tide", C, 1.0), ("Workshop,", C, 1.0),
+              ("Red", C, 0.8), ("Bank,", C, 0.8), ("NJ,", L, 1.0), ("June", "date", 1.0), ("1990.", "date", 1.0)]
+    assert corrected_labels(*tokens)[7:11] == [C, L, L, L]
+    # a host with no comma before its last words keeps them (`Tide Workshop Red Bank NJ` is left as read)
+    tokens = [("Noss,", A, 1.0), ("Tides.", T, 1.0), ("In", C, 1.0), ("Tide", C, 1.0), ("Workshop", C, 1.0), ("Red", C, 0.8), ("Bank,", C, 0.8), ("NJ,", L, 1.0)]
+    assert corrected_labels(*tokens)[5:8] == [C, C, L]

@@ -40,6 +40,8 @@
   names after ` / ` and a compiler's or editor's role (`/ Сост.`, `/ Под ред.`) are editors, and
   names after ` / ` ended by the area's dash are the authors, not the host (`/ Л.Дж. Игнарро. –
   Журнал …`); a family-first list ending with a comma goes on (`…, Полянская Т.А. Title`);
+- a US state's two-letter code read as the place right after a host names the city before it, so
+  the host's last comma part is the place's (`… Conference, White Plains, NY, June 1990`);
 - a city after a full stop, closed by a colon or by a comma before the year, is the place (GOST
   7.1-2003 lets `. ` stand for the area's `. – `: `// Host. Владивосток: Дальнаука. 1993.`), what
   follows its colon the publisher, and a publisher read before it the host's; a lone bare capital
@@ -1608,6 +1610,23 @@ def _statements_read_into_the_title(tokens: list[str], labels: list[str]) -> Non
             return
 
 
+_STATE_CODE = re.compile(r"^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])[.,:]?$")
+
+
+def _city_before_a_state_code(tokens: list[str], labels: list[str]) -> None:
+    """`In Proceedings of the … Conference, White Plains, NY, June 1990.`: a US state's two-letter
+    code read as the place right after a host names the city before it, so the host's last part
+    after its comma, one to three capitalised words, is the place's, not the host's."""
+    for k in range(3, len(tokens)):
+        if labels[k] != "location" or labels[k - 1] not in _HOSTS or not _STATE_CODE.match(tokens[k]) or not tokens[k - 1].endswith(","):
+            continue
+        a = k - 1
+        while a > 0 and labels[a - 1] == labels[k - 1] and not tokens[a - 1].endswith(",") and k - a < 3:
+            a -= 1
+        if a > 0 and labels[a - 1] == labels[k - 1] and tokens[a - 1].endswith(",") and all(tokens[i][:1].isupper() for i in range(a, k)):
+            labels[a:k] = ["location"] * (k - a)
+
+
 _LOWER_WORD = re.compile(r"^[a-z][a-z-]*$")
 _CAPITALS_WORD = re.compile(r"^[A-Z]{2,6}$")  # `EMBO`, `BMJ`: a journal's initialism
 
@@ -1919,6 +1938,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _unmarked_title_end_before_the_journal(tokens, labels)
     _title_before_the_role_mark(tokens, labels)
     _statements_read_into_the_title(tokens, labels)
+    _city_before_a_state_code(tokens, labels)
     _host_after_in_inside_the_title(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
