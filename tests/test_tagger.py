@@ -2021,3 +2021,13 @@ def test_a_city_before_a_state_code_is_no_part_of_the_host():
     # a host with no comma before its last words keeps them (`Tide Workshop Red Bank NJ` is left as read)
     tokens = [("Noss,", A, 1.0), ("Tides.", T, 1.0), ("In", C, 1.0), ("Tide", C, 1.0), ("Workshop", C, 1.0), ("Red", C, 0.8), ("Bank,", C, 0.8), ("NJ,", L, 1.0)]
     assert corrected_labels(*tokens)[5:8] == [C, C, L]
+
+
+def test_a_lone_in_before_the_title_opens_the_title():
+    C = "container"
+    # `Lind, Hanna, editor. In the Wake of the Ice. Oslo: …` (invented): `In` is the title's first word
+    tokens = [("Lind,", A, 1.0), ("Hanna,", A, 1.0), ("editor.", A, 0.8), ("In", C, 0.8), ("the", T, 0.8), ("Wake", T, 1.0), ("of", T, 1.0), ("the", T, 1.0), ("Ice.", T, 1.0), ("Oslo:", "location", 1.0)]
+    assert corrected_labels(*tokens)[3:5] == [T, T]
+    # `Title. In Book` (a host after `In` read as the title, with another host) is left as read
+    tokens = [("Lind,", A, 1.0), ("Hanna.", A, 1.0), ("In", C, 0.8), ("Winter", T, 0.8), ("Roads.", T, 0.8), ("Polar", J, 1.0), ("Notes", J, 1.0)]
+    assert corrected_labels(*tokens)[2] == C

@@ -526,11 +526,18 @@ def _edited_book_title(tokens: list[str], labels: list[str]) -> None:
     """`Diamond, Irene, and Gloria Orenstein, eds. Reweaving the World. San Francisco: …`: an
     entry that opens with its editors, with no author and no title read, cites the edited book
     whole, so the host read right after the editors is the book's title (a proceedings volume's
-    name stays the host, as the labelled sets name it)."""
-    if not labels or labels[0] != "editor" or "title" in labels or "author" in labels:
-        return
+    name stays the host, as the labelled sets name it). A lone `In` read as the only host, between
+    the names and the title, is the title's first word (`…, editors. In the Embrace of the Swan.`)."""
     runs = _runs(tuple(labels))
-    if len(runs) < 2 or runs[1][0] not in _HOSTS or not any(c.isalpha() for c in tokens[0]):
+    hosts = [r for r in runs if r[0] in _HOSTS]
+    for k in range(1, len(runs) - 1):  # `Görner, Rüdiger, editors. In the Embrace of the Swan: …`
+        label, a, b = runs[k]
+        if hosts == [runs[k]] and b - a == 1 and tokens[a] == "In" and runs[k - 1][0] in ("author", "editor") and runs[k + 1][0] == "title":
+            labels[a] = "title"
+            return
+    if not labels or labels[0] != "editor" or "author" in labels:
+        return
+    if "title" in labels or len(runs) < 2 or runs[1][0] not in _HOSTS or not any(c.isalpha() for c in tokens[0]):
         return  # `______. De doctrina …`: a dash for the last names, no editors
     words = {canonical(t) for t in tokens[runs[1][1] : runs[1][2]]}
     if tokens[runs[1][1]] not in ("In", "In:", "in") and not words & _PROCEEDINGS_NAMES:  # a proceedings volume is read as a host
