@@ -2031,3 +2031,14 @@ def test_a_lone_in_before_the_title_opens_the_title():
     # `Title. In Book` (a host after `In` read as the title, with another host) is left as read
     tokens = [("Lind,", A, 1.0), ("Hanna.", A, 1.0), ("In", C, 0.8), ("Winter", T, 0.8), ("Roads.", T, 0.8), ("Polar", J, 1.0), ("Notes", J, 1.0)]
     assert corrected_labels(*tokens)[2] == C
+
+
+def test_a_journal_in_the_titles_last_comma_part_before_the_volume():
+    # `On Tides in a Narrow Fjord , Coastal Waves and Currents , 25(3) (2016), 035022` (invented):
+    # title and journal parted by commas alone, no host read
+    tokens = [("Vik,", A, 1.0), ("On", T, 1.0), ("Tides", T, 1.0), ("in", T, 1.0), ("a", T, 1.0), ("Narrow", T, 1.0), ("Fjord", T, 1.0), (",", T, 1.0),
+              ("Coastal", T, 0.8), ("Waves", T, 0.8), ("and", T, 0.8), ("Currents", T, 0.8), (",", "volume", 1.0), ("25(3)", "volume", 1.0), ("035022", P, 1.0)]
+    assert corrected_labels(*tokens)[7:13] == [T, J, J, J, J, "volume"]
+    # a last part with a lower-case word is the title's (`Fjord, with notes on silt, 25(3)`)
+    tokens = [("Vik,", A, 1.0), ("On", T, 1.0), ("Tides", T, 1.0), ("in", T, 1.0), ("a", T, 1.0), ("Fjord,", T, 1.0), ("Notes", T, 0.8), ("with", T, 0.8), ("Silt,", T, 0.8), ("25(3)", "volume", 1.0)]
+    assert corrected_labels(*tokens)[6:9] == [T, T, T]

@@ -84,7 +84,9 @@
   with glued initials between two dashes is the author, a host with a publisher's word the publisher;
 - a month in the bracket after the volume stands for the issue, the number after its colon is the
   pages (`12 (June): 54.`); an article with a volume and pages and no host read has its journal
-  after the title's last full stop (`… for SPM 99. NeuroImage 16 , S497.`); where no mark ends the title
+  after the title's last full stop (`… for SPM 99. NeuroImage 16 , S497.`), or in its last comma
+  part of capitalised words right before the volume (`… Circular Rod , Smart Materials and
+  Structures , 25(3)`); where no mark ends the title
   before a journal (Vancouver without its full stop), lower-case words opening the journal are the
   title's and an initialism before a one-letter journal the journal's (`… correction EMBO J 1997;`).
 
@@ -1874,6 +1876,29 @@ def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
         labels[a:v] = ["journal"] * (v - a)
 
 
+_JOURNAL_LINKS = frozenset("of and & in the for on de der des du la le".split())
+
+
+def _journal_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -> None:
+    """`On the … Circular Rod , Smart Materials and Structures , 25( 3)(2016 ),035022`: an article
+    with a volume and no host read has its journal in the title's last comma part right before the
+    volume, when that part is capitalised words (with `of`, `and`, `in`…) and the title before it
+    ends on a comma: the style that parts title and journal by commas alone."""
+    if any(label in ("journal", "container", "publisher") for label in labels):
+        return
+    v = next((k for k, label in enumerate(labels) if label == "volume"), None)
+    if v is None or v < 4 or labels[v - 1] != "title" or not (tokens[v - 1].endswith(",") or tokens[v] == ","):
+        return
+    a = v - 1
+    while a > 0 and labels[a - 1] == "title" and not tokens[a - 1].endswith(",") and v - a <= 8:
+        a -= 1
+    if a < 2 or labels[a - 1] != "title" or not tokens[a - 1].endswith(",") or v - a > 7:
+        return
+    if tokens[a][:1].isupper() and all(tokens[k][:1].isupper() or tokens[k] in _JOURNAL_LINKS for k in range(a, v)):
+        if any(labels[k] == "title" for k in range(0, a - 1)) and sum(1 for k in range(a) if labels[k] == "title") >= 3:
+            labels[a:v] = ["journal"] * (v - a)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1955,6 +1980,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _dash_separated_areas(tokens, labels)
     _pages_after_a_month_in_the_issue_bracket(tokens, labels)
     _journal_read_into_the_title(tokens, labels)
+    _journal_after_the_titles_last_comma(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
