@@ -1874,6 +1874,9 @@ def test_words_after_an_opening_web_address_are_the_title():
         # a lower-case statement after the quote (`thesis`, `to appear`) is a note, not the title
         ([("Moss,", A, 1.0), ("“Deep", T, 1.0), ("lakes”,", T, 1.0), ("thesis,", T, 0.95), ("Lakeside", "publisher", 1.0), ("Press", "publisher", 1.0)],
          [A, T, T, "note", "publisher", "publisher"]),
+        # the quote closed at a token's end before a glued full stop (`RNA-seq" .`), then a language's code
+        ([("Berg,", A, 1.0), ('"Silt', T, 1.0), ('maps"', T, 1.0), (".", T, 1.0), ("eng.", T, 0.95), ("In:", J, 1.0), ("Geol", J, 1.0)],
+         [A, T, T, T, "note", J, J]),
         # with a host read already, the words stay as the tagger read them
         ([("Vogt,", A, 1.0), ("'Salt", T, 1.0), ("marshes',", T, 1.0), ("Die", T, 0.95), ("Küste,", T, 0.95), ("Z.", J, 1.0), ("Geogr,", J, 1.0), ("12", "volume", 1.0)],
          [A, T, T, T, T, J, J, "volume"]),

@@ -388,8 +388,11 @@ def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b:
     `“Title”, Gazette, 12(3), 45–50`, `‘Title’, in A Companion to Homer, edd.`): a page mark
     before the pages is the pages'; with no host read, words opening with `in` or a capital (no
     retrieval statement) before the host's numbers or editors are the host; lower-case words
-    (`thesis`, `to appear`) are a note."""
+    (`thesis`, `to appear`, a language's code `". eng.`) are a note."""
     nxt = labels[b] if b < len(labels) else None
+    a = next((i for i in range(a, b) if any(ch.isalnum() for ch in tokens[i])), b)  # past the glued `.` (`RNA-seq" .`): the title's
+    if a == b:
+        return
     first = tokens[a]
     if _PAGE_MARK_WORD.match(first) and nxt == "pages":
         labels[a:b] = ["pages"] * (b - a)
@@ -442,7 +445,7 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     # between (`'Title', Music Perception: An Interdisciplinary Journal,`) are the host's
     glued_to_host = single and k < len(labels) and labels[k] in ("journal", "container") and not re.search(r"[,.;:]$", tokens[k - 1])
     if end + 1 < k and marginals[end + 1] >= UNSURE and not glued_to_host:
-        if _closes_an_element(tokens[end], close):
+        if _closes_an_element(tokens[end], close) or glued_mark:
             _words_after_a_closed_quote(tokens, labels, end + 1, k)
         return
     if end + 1 < k:
