@@ -1902,6 +1902,28 @@ def _journal_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -
             labels[a:v] = ["journal"] * (v - a)
 
 
+def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
+    """The host after a part's editors, then an edited book cited whole (in this order)."""
+    _container_after_editors(tokens, labels)
+    _edited_book_title(tokens, labels)
+
+
+def _where_the_title_and_host_end(tokens: list[str], labels: list[str]) -> None:
+    """An unmarked title's end before a Vancouver journal, the title before an editor's role,
+    statements read into a book's title, a city before a state's code (in this order)."""
+    _unmarked_title_end_before_the_journal(tokens, labels)
+    _title_before_the_role_mark(tokens, labels)
+    _statements_read_into_the_title(tokens, labels)
+    _city_before_a_state_code(tokens, labels)
+
+
+def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> None:
+    """An article's journal read as the title's last words: after its last full stop, or in its
+    last comma part."""
+    _journal_read_into_the_title(tokens, labels)
+    _journal_after_the_titles_last_comma(tokens, labels)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1923,8 +1945,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _title_before_designation(tokens, labels)
     _page_count(tokens, labels)
     _issue_not_pages(tokens, labels)
-    _container_after_editors(tokens, labels)
-    _edited_book_title(tokens, labels)
+    _books_and_their_editors(tokens, labels)
     _edition_qualifiers(tokens, labels)
     _day_before_a_month(tokens, labels)
     _contraction_not_date(tokens, labels)
@@ -1970,10 +1991,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _number_glued_to_its_sign(tokens, labels)
     _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
-    _unmarked_title_end_before_the_journal(tokens, labels)
-    _title_before_the_role_mark(tokens, labels)
-    _statements_read_into_the_title(tokens, labels)
-    _city_before_a_state_code(tokens, labels)
+    _where_the_title_and_host_end(tokens, labels)
     _host_after_in_inside_the_title(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
@@ -1982,8 +2000,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
     _pages_after_a_month_in_the_issue_bracket(tokens, labels)
-    _journal_read_into_the_title(tokens, labels)
-    _journal_after_the_titles_last_comma(tokens, labels)
+    _journal_read_into_the_titles_end(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
