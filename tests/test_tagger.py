@@ -1856,3 +1856,192 @@ def test_words_after_an_opening_web_address_are_the_title():
     assert f["title"] == "Официальный сайт языка Примера" and f["url"] == "https://example-lang.org/"
     f = fields("https://docs.example-plot.org/ Документация по библиотеке plot2 для графиков")
     assert f["title"] == "Документация по библиотеке plot2 для графиков"
+
+
+@pytest.mark.parametrize(
+    "tokens, expected",
+    [
+        # a host after the quote that closed the title on its comma, read as the title's by a sure
+        # tagger, with no other host, before its numbers: the host (Harvard's `“Title”, Gazette, 12(3), 45–50`)
+        ([("Ortiz,", A, 1.0), ("2016.", "date", 1.0), ("“Rivers", T, 1.0), ("run", T, 1.0), ("dry”,", T, 1.0), ("El", T, 0.97), ("Diario,", T, 0.97), ("12(3),", "volume", 1.0), ("45–50.", "pages", 1.0)],
+         [A, "date", T, T, T, "container", "container", "volume", "pages"]),
+        # `‘Title’, in Book, edd. …`: `in` opens the host
+        ([("Marek,", A, 1.0), ("‘The", T, 1.0), ("Refrain’,", T, 1.0), ("in", T, 0.95), ("Old", T, 0.95), ("Songs,", T, 0.95), ("edd.", "editor", 1.0), ("P.", "editor", 1.0), ("Lutz", "editor", 1.0)],
+         [A, T, T, "container", "container", "container", "editor", "editor", "editor"]),
+        # ASA's `“Title.” Pp. 25–30 in Book`: the page mark is the pages'
+        ([("Hale,", A, 1.0), ("“Quiet", T, 1.0), ("fields.”", T, 1.0), ("Pp.", T, 0.95), ("25–30", "pages", 1.0), ("in", "container", 1.0), ("Essays.", "container", 1.0)],
+         [A, T, T, "pages", "pages", "container", "container"]),
+        # a lower-case statement after the quote (`thesis`, `to appear`) is a note, not the title
+        ([("Moss,", A, 1.0), ("“Deep", T, 1.0), ("lakes”,", T, 1.0), ("thesis,", T, 0.95), ("Lakeside", "publisher", 1.0), ("Press", "publisher", 1.0)],
+         [A, T, T, "note", "publisher", "publisher"]),
+        # the quote closed at a token's end before a glued full stop (`RNA-seq" .`), then a language's code
+        ([("Berg,", A, 1.0), ('"Silt', T, 1.0), ('maps"', T, 1.0), (".", T, 1.0), ("eng.", T, 0.95), ("In:", J, 1.0), ("Geol", J, 1.0)],
+         [A, T, T, T, "note", J, J]),
+        # with a host read already, the words stay as the tagger read them
+        ([("Vogt,", A, 1.0), ("'Salt", T, 1.0), ("marshes',", T, 1.0), ("Die", T, 0.95), ("Küste,", T, 0.95), ("Z.", J, 1.0), ("Geogr,", J, 1.0), ("12", "volume", 1.0)],
+         [A, T, T, T, T, J, J, "volume"]),
+    ],
+)
+def test_words_read_on_past_the_quote_that_closed_the_title(tokens, expected):
+    assert corrected_labels(*tokens) == expected
+
+
+def test_a_volume_glued_to_the_journals_full_stop_is_the_volume(monkeypatch):
+    # PDF text that glued the volume to the journal's last full stop (`Opt .Lett .5 ( 2009)586`,
+    # invented): the number is the volume, no part of the journal's name
+    tokens = [("Brandt,", A, 1.0), ("K.,", A, 1.0), ("Opt", J, 1.0), (".Lett", J, 1.0), (".5", J, 0.8), ("(2009)", "date", 1.0), ("586.", P, 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["journal"], f["volume"], f["pages"]) == ("Opt .Lett .", "5", "586")
+    monkeypatch.undo()
+    # a series' mark keeps its number (`Bulletin …, ser.2`), and a volume read already is kept
+    series = [("Roth,", A, 1.0), ("Bull.", J, 1.0), ("Soc.", J, 1.0), ("Bot.,", J, 1.0), ("ser.2,", J, 0.8), ("1(3):120-132.", "volume", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *series)
+    assert f["journal"] == "Bull. Soc. Bot., ser.2"
+
+
+def test_in_glued_to_the_hosts_name_is_no_part_of_it(monkeypatch):
+    # PDF text that lost the space after `in` (`,"inAdvanced Optics : 3rd Workshop`, invented)
+    tokens = [("Kerr,", A, 1.0), ('"Wake', T, 1.0), ('fields,"', T, 1.0), ("inAdvanced", "container", 1.0), ("Optics", "container", 1.0), ("(2006)", "date", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["booktitle"] == "Advanced Optics"
+
+
+def test_words_after_the_places_colon_open_the_publisher(monkeypatch):
+    # `Oxford: Oxford UniversityPress .` (PDF text, invented) read as the place `Oxford: Oxford`
+    tokens = [("Hale,", A, 1.0), ("Quiet", T, 1.0), ("fields.", T, 1.0), ("Oxford:", "location", 1.0), ("Oxford", "location", 0.8), ("UniversityPress", "publisher", 0.8), (".", "publisher", 0.8)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["address"], f["publisher"]) == ("Oxford", "Oxford UniversityPress")
+    monkeypatch.undo()
+    # a place of two parts after its colon (`New York: Ithaca, NY`) is left as read
+    tokens = [("Hale,", A, 1.0), ("Quiet", T, 1.0), ("fields.", T, 1.0), ("Ithaca:", "location", 1.0), ("Tompkins,", "location", 0.8), ("NY", "location", 0.8), ("Cornell", "publisher", 0.8)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["publisher"] == "Cornell"
+
+
+def test_an_edited_book_cited_whole_has_its_title_after_the_editors():
+    E, C = "editor", "container"
+    # `Lind, Hanna, and Oskar Berg, eds. Winter Roads. …` (invented): no author, no title read
+    tokens = [("Lind,", E, 1.0), ("Hanna,", E, 1.0), ("and", E, 1.0), ("Oskar", E, 1.0), ("Berg,", E, 1.0), ("eds.", E, 1.0),
+              ("Winter", C, 0.9), ("Roads.", C, 0.9), ("Oslo:", "location", 1.0), ("Fjord,", "publisher", 1.0), ("1990.", "date", 1.0)]
+    assert corrected_labels(*tokens)[6:8] == [T, T]
+    # a proceedings volume's name stays the host, and `In` after the editors opens one
+    proceedings = tokens[:6] + [("Proc.", C, 0.9), ("Winter", C, 0.9), ("Roads.", C, 0.9), ("1990.", "date", 1.0)]
+    assert corrected_labels(*proceedings)[6:9] == [C, C, C]
+
+
+def test_a_study_group_before_the_title_is_an_author():
+    # `The Harbour Study Group. Title …` and names closed by `et al.` before such a group (invented)
+    tokens = [("The", T, 0.9), ("Harbour", T, 0.9), ("Study", T, 0.9), ("Group.", T, 0.9), ("Tides", T, 1.0), ("and", T, 1.0), ("silt.", T, 1.0), ("Mar", J, 1.0), ("Geol", J, 1.0)]
+    assert corrected_labels(*tokens)[:5] == [A, A, A, A, T]
+    tokens = [("Vik", A, 1.0), ("S,", A, 1.0), ("et", A, 1.0), ("al.", A, 1.0), ("Oslo", T, 0.9), ("Tide", T, 0.9), ("Group.", T, 0.9), ("Tides", T, 1.0), ("and", T, 1.0), ("silt.", T, 1.0)]
+    assert corrected_labels(*tokens)[4:8] == [A, A, A, T]
+    # a title whose first sentence ends on another word stays whole
+    tokens = [("Vik", A, 1.0), ("S,", A, 1.0), ("et", A, 1.0), ("al.", A, 1.0), ("Oslo", T, 0.9), ("Tide", T, 0.9), ("Tables.", T, 0.9), ("Tides", T, 1.0), ("and", T, 1.0), ("silt.", T, 1.0)]
+    assert corrected_labels(*tokens)[4:8] == [T, T, T, T]
+
+
+def test_an_unmarked_title_end_before_a_vancouver_journal():
+    # `… of the harbour wall Coast Eng 1997; 46:111-119.` (invented): a lower-case word read as the
+    # journal's first is the title's last
+    tokens = [("Vik", A, 1.0), ("S.", A, 1.0), ("Tides", T, 1.0), ("of", T, 1.0), ("the", T, 1.0), ("harbour", T, 1.0), ("wall", J, 0.8), ("Coast", J, 1.0), ("Eng", J, 1.0), ("1997;", "date", 1.0)]
+    assert corrected_labels(*tokens)[6:9] == [T, J, J]
+    # `… silt transport SEDI J 1994; 9:` an initialism closing the title before a one-letter "journal"
+    tokens = [("Vik", A, 1.0), ("S.", A, 1.0), ("Tides", T, 1.0), ("and", T, 1.0), ("silt", T, 1.0), ("transport", T, 1.0), ("SEDI", T, 0.9), ("J", J, 1.0), ("1994;", "date", 1.0)]
+    assert corrected_labels(*tokens)[6:8] == [J, J]
+    # a journal of its own name after an initialism is left as read (`… stroke in AF Bandolier 1999;`)
+    tokens = [("Tides", T, 1.0), ("and", T, 1.0), ("silt", T, 1.0), ("in", T, 1.0), ("AF", T, 0.9), ("Bandolier", J, 1.0), ("1999;", "date", 1.0)]
+    assert corrected_labels(*tokens)[4:6] == [T, J]
+
+
+def test_words_before_the_editors_role_mark_are_the_titles():
+    E = "editor"
+    # `Noss, Ada. Salt and Cold Rivers. Ed. Jon K. Berg. Oslo: …` (invented), `Cold Rivers.` read with the editors
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Salt", T, 1.0), ("and", T, 0.6), ("Cold", E, 0.7), ("Rivers.", E, 0.7), ("Ed.", E, 1.0),
+              ("Jon", E, 1.0), ("K.", E, 1.0), ("Berg.", E, 1.0), ("Oslo:", "location", 1.0)]
+    assert corrected_labels(*tokens)[2:8] == [T, T, T, T, E, E]
+    # names with initials before the mark are the editors' (`R. Lund. Ed. …` is left as read)
+    tokens = [("Noss,", A, 1.0), ("Salt.", T, 1.0), ("R.", E, 0.7), ("Lund.", E, 0.7), ("Ed.", E, 1.0), ("Oslo:", "location", 1.0)]
+    assert corrected_labels(*tokens)[2:5] == [E, E, E]
+
+
+def test_statements_read_into_a_books_title():
+    L, Pb = "location", "publisher"
+    # `Noss, Ada. Cold Rivers. Translated by Jon Berg; revised by K. Lund. Oslo: …` (invented)
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Translated", T, 0.7), ("by", T, 0.7), ("Jon", T, 0.7), ("Berg;", T, 0.7),
+              ("revised", T, 0.6), ("by", A, 0.5), ("K.", A, 0.5), ("Lund.", A, 0.5), ("Oslo:", L, 1.0), ("Fjord,", Pb, 1.0)]
+    assert corrected_labels(*tokens)[2:12] == [T, T] + ["translator"] * 8
+    # names ended by a bracketed role after the title's comma
+    tokens = [("Noss,", "editor", 1.0), ("Ada", "editor", 1.0), ("(ed.),", "editor", 1.0), ("Cold", T, 1.0), ("Rivers,", T, 1.0), ("Jon", T, 0.8), ("Berg", T, 0.8), ("(trans.)", T, 0.8), ("(Oslo:", L, 1.0)]
+    assert corrected_labels(*tokens)[3:8] == [T, T, "translator", "translator", "translator"]
+    # an edition statement after the title's full stop
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Revised", T, 0.9), ("and", T, 0.9), ("expanded.", T, 0.9), ("Oslo:", L, 1.0)]
+    assert corrected_labels(*tokens)[2:7] == [T, T, "edition", "edition", "edition"]
+    # a title that ends with `Ed` (no names after it) and one with an ordinary second sentence stand
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers,", T, 1.0), ("Ed.", T, 0.9), ("Oslo:", L, 1.0)]
+    assert corrected_labels(*tokens)[2:5] == [T, T, T]
+    tokens = [("Noss,", A, 1.0), ("Ada.", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Revised", T, 0.9), ("maps.", T, 0.9), ("Oslo:", L, 1.0)]
+    assert corrected_labels(*tokens)[2:6] == [T, T, T, T]
+
+
+@pytest.mark.parametrize(
+    "text, year, title",
+    [
+        # APA's year with its month and day after the names (a press release's, invented)
+        ("Lindqvist, Maja. (2003, March 4). Harbour Board Opens New Quay. Press release.", "2003", "Harbour Board Opens New Quay"),
+        # APA's state `(in preparation)` in the year's place
+        ("Hale, M. (in preparation). Modelling silt in estuaries. Marine Geology", None, "Modelling silt in estuaries"),
+    ],
+)
+def test_apas_dates_with_a_day_and_in_preparation(text, year, title):
+    f = fields(text)
+    assert (f.get("year"), f["title"]) == (year, title)
+
+
+def test_a_remark_after_the_publishers_full_stop_and_mlas_no_publisher(monkeypatch):
+    L, Pb, C = "location", "publisher", "container"
+    # `Oslo: Fjord. (Reprinted …` (invented): the bracketed remark is no part of the publisher's name
+    tokens = [("Noss,", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Oslo:", L, 1.0), ("Fjord.", Pb, 1.0), ("(Reprinted", Pb, 0.7), ("1990.)", "note", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["publisher"] == "Fjord"
+    monkeypatch.undo()
+    # a firm's `Inc. (ACME)` keeps its bracket
+    tokens = [("Noss,", A, 1.0), ("Cold", T, 1.0), ("Rivers.", T, 1.0), ("Oslo:", L, 1.0), ("Tide", Pb, 1.0), ("Inc.", Pb, 1.0), ("(TIDE),", Pb, 1.0), ("1990.", "date", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["publisher"] == "Tide Inc. (TIDE)"
+    monkeypatch.undo()
+    # MLA's `N.p.` (no publisher) after a web site's name is no part of it
+    tokens = [("Noss,", A, 1.0), ("“Cold", T, 1.0), ("Rivers.”", T, 1.0), ("Fjord", C, 1.0), ("Blog,", C, 1.0), ("N.p.,", C, 0.8), ("2", "date", 1.0), ("Aug.", "date", 1.0), ("2006,", "date", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert f["booktitle"] == "Fjord Blog"
+
+
+def test_a_city_before_a_state_code_is_no_part_of_the_host():
+    C, L = "container", "location"
+    # `In Proceedings of the Tide Workshop, Red Bank, NJ, June 1990.` (invented)
+    tokens = [("Noss,", A, 1.0), ("Tides.", T, 1.0), ("In", C, 1.0), ("Proceedings", C, 1.0), ("of", C, 1.0), ("the", C, 1.0), ("Tide", C, 1.0), ("Workshop,", C, 1.0),
+              ("Red", C, 0.8), ("Bank,", C, 0.8), ("NJ,", L, 1.0), ("June", "date", 1.0), ("1990.", "date", 1.0)]
+    assert corrected_labels(*tokens)[7:11] == [C, L, L, L]
+    # a host with no comma before its last words keeps them (`Tide Workshop Red Bank NJ` is left as read)
+    tokens = [("Noss,", A, 1.0), ("Tides.", T, 1.0), ("In", C, 1.0), ("Tide", C, 1.0), ("Workshop", C, 1.0), ("Red", C, 0.8), ("Bank,", C, 0.8), ("NJ,", L, 1.0)]
+    assert corrected_labels(*tokens)[5:8] == [C, C, L]
+
+
+def test_a_lone_in_before_the_title_opens_the_title():
+    C = "container"
+    # `Lind, Hanna, editor. In the Wake of the Ice. Oslo: …` (invented): `In` is the title's first word
+    tokens = [("Lind,", A, 1.0), ("Hanna,", A, 1.0), ("editor.", A, 0.8), ("In", C, 0.8), ("the", T, 0.8), ("Wake", T, 1.0), ("of", T, 1.0), ("the", T, 1.0), ("Ice.", T, 1.0), ("Oslo:", "location", 1.0)]
+    assert corrected_labels(*tokens)[3:5] == [T, T]
+    # `Title. In Book` (a host after `In` read as the title, with another host) is left as read
+    tokens = [("Lind,", A, 1.0), ("Hanna.", A, 1.0), ("In", C, 0.8), ("Winter", T, 0.8), ("Roads.", T, 0.8), ("Polar", J, 1.0), ("Notes", J, 1.0)]
+    assert corrected_labels(*tokens)[2] == C
+
+
+def test_a_journal_in_the_titles_last_comma_part_before_the_volume():
+    # `On Tides in a Narrow Fjord , Coastal Waves and Currents , 25(3) (2016), 035022` (invented):
+    # title and journal parted by commas alone, no host read
+    tokens = [("Vik,", A, 1.0), ("On", T, 1.0), ("Tides", T, 1.0), ("in", T, 1.0), ("a", T, 1.0), ("Narrow", T, 1.0), ("Fjord", T, 1.0), (",", T, 1.0),
+              ("Coastal", T, 0.8), ("Waves", T, 0.8), ("and", T, 0.8), ("Currents", T, 0.8), (",", "volume", 1.0), ("25(3)", "volume", 1.0), ("035022", P, 1.0)]
+    assert corrected_labels(*tokens)[7:13] == [T, J, J, J, J, "volume"]
+    # a last part with a lower-case word is the title's (`Fjord, with notes on silt, 25(3)`)
+    tokens = [("Vik,", A, 1.0), ("On", T, 1.0), ("Tides", T, 1.0), ("in", T, 1.0), ("a", T, 1.0), ("Fjord,", T, 1.0), ("Notes", T, 0.8), ("with", T, 0.8), ("Silt,", T, 0.8), ("25(3)", "volume", 1.0)]
+    assert corrected_labels(*tokens)[6:9] == [T, T, T]

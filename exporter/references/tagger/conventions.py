@@ -6,8 +6,17 @@
   with no title beside them are the title (`LuaJIT roadmap 2008 – http://…`); a title before
   APA's bracketed year, with a title after it, is the authors (an organisation);
 - a title opened by a quote ends where the quote closes (`"Lazy Theta*: … in 3D." Third Annual
-  Symposium`, `"… explicit corridors."Robotics and Automation`);
-- after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container;
+  Symposium`, `"… explicit corridors."Robotics and Automation`), and where it closes with the
+  element's comma or full stop words read on past it are no title even where the tagger was sure:
+  a page mark is the pages' (`“Title.” Pp. 25–30 in`), a host with none read the host (`‘Title’,
+  in Book, edd.`), a lower-case statement a note (`“Title”, thesis,`);
+- an editor's or translator's statement opens with its role (`Ed.`, `Trans.`), so words read with
+  the editors before it, right after the title, are the title's (`My Freedom. Ed. William L. Andrews.`),
+  and a statement read into the title after its full stop or comma is no title (`The Trial.
+  Translated by …`, `Verdi, Richard Stokes (trans.)`), nor is an edition's (`Revised and expanded.`);
+- after the editors of a book (`In J. Foran (ed.)`) comes the book's title, the container; an
+  entry that opens with editors, with no author or title, cites the edited book whole, so the host
+  after them is its title (`Diamond, Irene, and Gloria Orenstein, eds. Reweaving the World.`);
 - GOST's `[Электронный ресурс]` follows the title proper; `6 pp.` is a page count; pages are
   printed once, so a bare number between the volume and a later page range is the issue;
 - a day before a Cyrillic month's name is a date, never pages (`Минск, 29 окт. 2014 г.`), and so is
@@ -31,6 +40,8 @@
   names after ` / ` and a compiler's or editor's role (`/ Сост.`, `/ Под ред.`) are editors, and
   names after ` / ` ended by the area's dash are the authors, not the host (`/ Л.Дж. Игнарро. –
   Журнал …`); a family-first list ending with a comma goes on (`…, Полянская Т.А. Title`);
+- a US state's two-letter code read as the place right after a host names the city before it, so
+  the host's last comma part is the place's (`… Conference, White Plains, NY, June 1990`);
 - a city after a full stop, closed by a colon or by a comma before the year, is the place (GOST
   7.1-2003 lets `. ` stand for the area's `. – `: `// Host. Владивосток: Дальнаука. 1993.`), what
   follows its colon the publisher, and a publisher read before it the host's; a lone bare capital
@@ -43,7 +54,8 @@
   (`… What Is Not? Seminars in Perinatology. 2010;34:`); `, Том 1:` inside a host is its volume and
   the words after its colon the kind of work; an entry opening with a name ending in an
   organisation's word, read as the title's, is its corporate author (`World Health Organization.
-  Verbal autopsy standards …`); one `Given Family,` name, then another closed by a full stop and
+  Verbal autopsy standards …`, `The BIP Study Group. Rationale …`), and so is such a group after
+  names closed by `et al.`; one `Given Family,` name, then another closed by a full stop and
   more title, is two authors (`Mark Lundstrom, Jing Guo. Nanoscale Transistors.`); a report's year
   after its title's comma, before the work's year, is the title's (`…, 2020. 2021.`); a country
   after the title's comma closes the title (`… the Shiyang River, China. Land`);
@@ -72,7 +84,11 @@
   with glued initials between two dashes is the author, a host with a publisher's word the publisher;
 - a month in the bracket after the volume stands for the issue, the number after its colon is the
   pages (`12 (June): 54.`); an article with a volume and pages and no host read has its journal
-  after the title's last full stop (`… for SPM 99. NeuroImage 16 , S497.`).
+  after the title's last full stop (`… for SPM 99. NeuroImage 16 , S497.`), or in its last comma
+  part of capitalised words right before the volume (`… Circular Rod , Smart Materials and
+  Structures , 25(3)`); where no mark ends the title
+  before a journal (Vancouver without its full stop), lower-case words opening the journal are the
+  title's and an initialism before a one-letter journal the journal's (`… correction EMBO J 1997;`).
 
 The tagger sees three tokens either side; these conventions span a whole name list, quote or
 entry, which a window that short cannot. Where a convention could misread a name, it acts only
@@ -356,6 +372,38 @@ def _author_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> Non
         labels[k] = "author"
 
 
+def _closes_an_element(token: str, close: str) -> bool:
+    """Whether a quote closes at the end of `token` with the element's comma or full stop
+    (`Title,”`, `Title”,`, `Title’.`)."""
+    return token.endswith((close + ",", close + ".", "," + close, "." + close))
+
+
+_PAGE_MARK_WORD = re.compile(r"^(?:pp?|pages?)\.?$", re.IGNORECASE)
+_RETRIEVAL_WORD = re.compile(r"^(?:accessed|retrieved|available|viewed|visited|online)\W*$", re.IGNORECASE)
+
+
+def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b: int) -> None:
+    """Words the tagger read on as the title, sure of them, after the quote that closed the title
+    with the element's comma or full stop (`“Title,” to appear in`, `“Title”. Pp. 25–30 in`,
+    `“Title”, Gazette, 12(3), 45–50`, `‘Title’, in A Companion to Homer, edd.`): a page mark
+    before the pages is the pages'; with no host read, words opening with `in` or a capital (no
+    retrieval statement) before the host's numbers or editors are the host; lower-case words
+    (`thesis`, `to appear`, a language's code `". eng.`) are a note."""
+    nxt = labels[b] if b < len(labels) else None
+    a = next((i for i in range(a, b) if any(ch.isalnum() for ch in tokens[i])), b)  # past the glued `.` (`RNA-seq" .`): the title's
+    if a == b:
+        return
+    first = tokens[a]
+    if _PAGE_MARK_WORD.match(first) and nxt == "pages":
+        labels[a:b] = ["pages"] * (b - a)
+    elif not any(label in _HOSTS for label in labels) and nxt in ("volume", "issue", "pages", "editor") and (
+        first in ("in", "In") or first[:1].isupper() and not _RETRIEVAL_WORD.match(first)
+    ):
+        labels[a:b] = ["container"] * (b - a)
+    elif first[:1].islower() and first not in ("in", "and"):
+        labels[a:b] = ["note"] * (b - a)
+
+
 def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A title that opens with a quote ends where the quote closes: the tokens up to the closing
     quote are the title, and title tokens after it (where the tagger was unsure of them) belong
@@ -396,7 +444,11 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     # past Harvard's single quote, words read on as the title before the host's name with no mark
     # between (`'Title', Music Perception: An Interdisciplinary Journal,`) are the host's
     glued_to_host = single and k < len(labels) and labels[k] in ("journal", "container") and not re.search(r"[,.;:]$", tokens[k - 1])
-    if end + 1 < k and (marginals[end + 1] < UNSURE or glued_to_host):
+    if end + 1 < k and marginals[end + 1] >= UNSURE and not glued_to_host:
+        if _closes_an_element(tokens[end], close) or glued_mark:
+            _words_after_a_closed_quote(tokens, labels, end + 1, k)
+        return
+    if end + 1 < k:
         # What follows a quoted title is its container (`"Title." Journal`, MLA's `"Title."
         # Website`), unless the entry has one already: then it is what comes next.
         has_container = any(label in ("journal", "container") for label in labels)
@@ -470,6 +522,32 @@ def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
         if mark is not None:
             for i in range(mark + 1, b):
                 labels[i] = "container"
+
+
+_PROCEEDINGS_NAMES = frozenset("proc proceedings conference conf symposium workshop congress meeting".split())
+
+
+def _edited_book_title(tokens: list[str], labels: list[str]) -> None:
+    """`Diamond, Irene, and Gloria Orenstein, eds. Reweaving the World. San Francisco: …`: an
+    entry that opens with its editors, with no author and no title read, cites the edited book
+    whole, so the host read right after the editors is the book's title (a proceedings volume's
+    name stays the host, as the labelled sets name it). A lone `In` read as the only host, between
+    the names and the title, is the title's first word (`…, editors. In the Embrace of the Swan.`)."""
+    runs = _runs(tuple(labels))
+    hosts = [r for r in runs if r[0] in _HOSTS]
+    for k in range(1, len(runs) - 1):  # `Görner, Rüdiger, editors. In the Embrace of the Swan: …`
+        label, a, b = runs[k]
+        if hosts == [runs[k]] and b - a == 1 and tokens[a] == "In" and runs[k - 1][0] in ("author", "editor") and runs[k + 1][0] == "title":
+            labels[a] = "title"
+            return
+    if not labels or labels[0] != "editor" or "author" in labels:
+        return
+    if "title" in labels or len(runs) < 2 or runs[1][0] not in _HOSTS or not any(c.isalpha() for c in tokens[0]):
+        return  # `______. De doctrina …`: a dash for the last names, no editors
+    words = {canonical(t) for t in tokens[runs[1][1] : runs[1][2]]}
+    if tokens[runs[1][1]] not in ("In", "In:", "in") and not words & _PROCEEDINGS_NAMES:  # a proceedings volume is read as a host
+        for i in range(runs[1][1], runs[1][2]):
+            labels[i] = "title"
 
 
 # Months as abbreviated in Russian and Kazakh dates (`29 окт. 2014 г.`); the full names are in the lexicon.
@@ -1110,23 +1188,34 @@ def _volume_inside_a_host(tokens: list[str], labels: list[str]) -> None:
 
 # An organisation's last word: an entry opening with a name ending in one, read as the title's,
 # before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`).
-_ORGANISATION_WORDS = frozenset("organization organisation association agency commission council committee institute foundation federation society union".split())
+_ORGANISATION_WORDS = frozenset(
+    "organization organisation association agency commission council committee institute foundation federation society union "
+    "group collaboration consortium".split()
+)
 
 
 def _corporate_author_first(tokens: list[str], labels: list[str]) -> None:
     """`World Health Organization. Verbal autopsy standards: … 2007.`, Vancouver's and APA's
-    corporate author: an entry with no names read, opening with two to six capitalised words (with
-    `of`, `for`, `and`, `on`) closed by a full stop on an organisation's word and read as the
-    title's first words, with more title after them, has them as its author."""
-    if labels[0] != "title" or "author" in labels or "editor" in labels:
+    corporate author: an entry opening with two to six capitalised words (with `of`, `for`,
+    `and`, `on`) closed by a full stop on an organisation's word and read as the title's first
+    words, with more title after them, has them as its author; so has one whose names end with
+    `et al.` before such a group (`Tesfaye S, Kempler P et al. Toronto Expert Group. Title`)."""
+    if "editor" in labels:
         return
-    end = next((k for k in range(min(6, len(tokens) - 1)) if tokens[k].endswith(".")), None)
-    if end is None or end < 1 or labels[end + 1] != "title" or any(labels[k] != "title" for k in range(end + 1)):
+    start = 0
+    if "author" in labels:
+        start = next((k for k, label in enumerate(labels) if label != "author"), len(labels))
+        if start < 2 or canonical(tokens[start - 1]) not in ("al", "etal") or "author" in labels[start:]:
+            return
+    if start >= len(labels) or labels[start] != "title":
+        return
+    end = next((k for k in range(start, min(start + 6, len(tokens) - 1)) if tokens[k].endswith(".")), None)
+    if end is None or end < start + 1 or labels[end + 1] != "title" or any(labels[k] != "title" for k in range(start, end + 1)):
         return
     if canonical(tokens[end]) not in _ORGANISATION_WORDS or not tokens[end + 1][:1].isupper():
         return
-    if all(tokens[k][:1].isupper() or tokens[k] in ("of", "for", "and", "on") for k in range(end + 1)):
-        for k in range(end + 1):
+    if all(tokens[k][:1].isupper() or tokens[k] in ("of", "for", "and", "on") for k in range(start, end + 1)):
+        for k in range(start, end + 1):
             labels[k] = "author"
 
 
@@ -1484,6 +1573,98 @@ def _date_of_change_note(tokens: list[str], labels: list[str]) -> None:
 _PAGE_RANGE_TOKEN = re.compile(r"^\d{1,5}\s?[-–—]\s?\d{1,5}(?:с|c|б|p)?\.?[,;]?$")
 
 
+_ROLE_MARK = re.compile(r"^(?:Ed|Eds|Edited|Trans|Transl|Translated)\.?$")
+
+
+def _title_before_the_role_mark(tokens: list[str], labels: list[str]) -> None:
+    """`My Bondage and My Freedom. Ed. William L. Andrews.` read with `My Freedom.` among the
+    editors: the statement of an editor or translator opens with its role (`Ed.`, `Edited by`,
+    `Trans.`, `Translated by`), so words of an editors' run before its role mark, closed by a full
+    stop right after the title, are the title's last words."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("editor", "translator") or a == 0 or labels[a - 1] != "title":
+            continue
+        mark = next((k for k in range(a + 1, min(b, a + 8)) if _ROLE_MARK.match(tokens[k])), None)
+        if mark is not None and tokens[mark - 1].endswith(".") and not any(_DOTTED.match(tokens[k]) for k in range(a, mark)):
+            labels[a:mark] = ["title"] * (mark - a)
+
+
+_STATEMENT_OPENER = re.compile(r"^(?:Translated|Trans\.|Transl\.|Edited|Ed\.)$")
+_BRACKETED_ROLE = re.compile(r"^\((?:trans|transl|tr|ed|eds)\.\)[,.;]?$")
+_TITLE_EDITION_WORDS = frozenset(("and", "edition", "ed", "edn")) | frozenset(w for w in _EDITION_WORDS if w.isascii())
+
+
+def _statements_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
+    """A book's title is followed by what is no title, though the tagger read it on: after the
+    title's full stop or comma, a statement opened by its role (`The Trial. Translated by Willa and
+    Edwin Muir; revised by E. M. Butler.`, `Edited by`) is the translator's or editor's, names
+    ended by a bracketed role (`Encounters with Verdi, Richard Stokes (trans.)`) too, and words
+    only an edition statement holds (`Deutungen. Revised and expanded.`) are the edition."""
+    runs = _runs(tuple(labels))
+    for n, (label, a, b) in enumerate(runs):
+        if label != "title":
+            continue
+        for k in range(a + 1, b):
+            if not tokens[k - 1].endswith((".", ",", ";")):
+                continue
+            tail = tokens[k:b]
+            if _STATEMENT_OPENER.match(tokens[k]) and k + 1 < b:  # the role and the names after it
+                role = "editor" if tokens[k].startswith("Ed") else "translator"
+                labels[k:b] = [role] * (b - k)
+                if n + 1 < len(runs) and runs[n + 1][0] == "author" and "author" in labels[:a]:
+                    labels[runs[n + 1][1] : runs[n + 1][2]] = [role] * (runs[n + 1][2] - runs[n + 1][1])
+            elif _BRACKETED_ROLE.match(tail[-1]) and 2 <= len(tail) <= 5 and all(t[:1].isupper() for t in tail[:-1]):
+                labels[k:b] = ["editor" if "ed" in tail[-1] else "translator"] * (b - k)
+            elif tokens[k][:1].isupper() and all(canonical(t) in _TITLE_EDITION_WORDS for t in tail) and canonical(tokens[k]) in _EDITION_WORDS:
+                labels[k:b] = ["edition"] * (b - k)
+            else:
+                continue
+            return
+
+
+_STATE_CODE = re.compile(r"^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])[.,:]?$")
+
+
+def _city_before_a_state_code(tokens: list[str], labels: list[str]) -> None:
+    """`In Proceedings of the … Conference, White Plains, NY, June 1990.`: a US state's two-letter
+    code read as the place right after a host names the city before it, so the host's last part
+    after its comma, one to three capitalised words, is the place's, not the host's."""
+    for k in range(3, len(tokens)):
+        if labels[k] != "location" or labels[k - 1] not in _HOSTS or not _STATE_CODE.match(tokens[k]) or not tokens[k - 1].endswith(","):
+            continue
+        a = k - 1
+        while a > 0 and labels[a - 1] == labels[k - 1] and not tokens[a - 1].endswith(",") and k - a < 3:
+            a -= 1
+        if a > 0 and labels[a - 1] == labels[k - 1] and tokens[a - 1].endswith(",") and all(tokens[i][:1].isupper() for i in range(a, k)):
+            labels[a:k] = ["location"] * (k - a)
+
+
+_LOWER_WORD = re.compile(r"^[a-z][a-z-]*$")
+_CAPITALS_WORD = re.compile(r"^[A-Z]{2,6}$")  # `EMBO`, `BMJ`: a journal's initialism
+
+
+def _unmarked_title_end_before_the_journal(tokens: list[str], labels: list[str]) -> None:
+    """Vancouver written without the title's full stop (`… in mismatch correction EMBO J 1997;
+    16:3349`, `… of the human MAdCAM-1 gene Immunogenetics 1997; 46:111`): a journal's name is
+    capitalised, so lower-case words opening the journal right after the title are the title's
+    last words, and an initialism closing a title of lower-case words, right before a "journal"
+    of one letter (`correction EMBO` + `J`), is the journal's first word. Only where nothing marks the end of
+    the title, and the journal is followed by its date or volume."""
+    runs = _runs(tuple(labels))
+    for k in range(len(runs) - 2):
+        (label, a, b), (host, c, d), (after, _, _) = runs[k], runs[k + 1], runs[k + 2]
+        if label != "title" or host != "journal" or after not in ("date", "volume") or re.search(r"[.,:;?!\"”’)]$", tokens[b - 1]):
+            continue
+        lower = c
+        while lower < d - 1 and _LOWER_WORD.match(tokens[lower]) and lower - c < 2:
+            lower += 1
+        if lower > c and tokens[lower][:1].isupper():
+            labels[c:lower] = ["title"] * (lower - c)
+        elif b - a >= 3 and _CAPITALS_WORD.match(tokens[b - 1]) and _LOWER_WORD.match(tokens[b - 2]) and d - c == 1 and len(tokens[c].rstrip(".,")) == 1:
+            labels[b - 1] = "journal"
+        return
+
+
 def _host_before_a_page_range(tokens: list[str], labels: list[str]) -> None:
     """`… / А.Н. Горбань. - Изв. вузов. Матем., 1998. – 6-9с.`: a book has a page count, a part
     of a host its page range; a "publisher" with no place read anywhere in the entry, followed by
@@ -1698,6 +1879,51 @@ def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
         labels[a:v] = ["journal"] * (v - a)
 
 
+_JOURNAL_LINKS = frozenset("of and & in the for on de der des du la le".split())
+
+
+def _journal_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -> None:
+    """`On the … Circular Rod , Smart Materials and Structures , 25( 3)(2016 ),035022`: an article
+    with a volume and no host read has its journal in the title's last comma part right before the
+    volume, when that part is capitalised words (with `of`, `and`, `in`…) and the title before it
+    ends on a comma: the style that parts title and journal by commas alone."""
+    if any(label in ("journal", "container", "publisher") for label in labels):
+        return
+    v = next((k for k, label in enumerate(labels) if label == "volume"), None)
+    if v is None or v < 4 or labels[v - 1] != "title" or not (tokens[v - 1].endswith(",") or tokens[v] == ","):
+        return
+    a = v - 1
+    while a > 0 and labels[a - 1] == "title" and not tokens[a - 1].endswith(",") and v - a <= 8:
+        a -= 1
+    if a < 2 or labels[a - 1] != "title" or not tokens[a - 1].endswith(",") or v - a > 7:
+        return
+    if tokens[a][:1].isupper() and all(tokens[k][:1].isupper() or tokens[k] in _JOURNAL_LINKS for k in range(a, v)):
+        if any(labels[k] == "title" for k in range(0, a - 1)) and sum(1 for k in range(a) if labels[k] == "title") >= 3:
+            labels[a:v] = ["journal"] * (v - a)
+
+
+def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
+    """The host after a part's editors, then an edited book cited whole (in this order)."""
+    _container_after_editors(tokens, labels)
+    _edited_book_title(tokens, labels)
+
+
+def _where_the_title_and_host_end(tokens: list[str], labels: list[str]) -> None:
+    """An unmarked title's end before a Vancouver journal, the title before an editor's role,
+    statements read into a book's title, a city before a state's code (in this order)."""
+    _unmarked_title_end_before_the_journal(tokens, labels)
+    _title_before_the_role_mark(tokens, labels)
+    _statements_read_into_the_title(tokens, labels)
+    _city_before_a_state_code(tokens, labels)
+
+
+def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> None:
+    """An article's journal read as the title's last words: after its last full stop, or in its
+    last comma part."""
+    _journal_read_into_the_title(tokens, labels)
+    _journal_after_the_titles_last_comma(tokens, labels)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -1719,7 +1945,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _title_before_designation(tokens, labels)
     _page_count(tokens, labels)
     _issue_not_pages(tokens, labels)
-    _container_after_editors(tokens, labels)
+    _books_and_their_editors(tokens, labels)
     _edition_qualifiers(tokens, labels)
     _day_before_a_month(tokens, labels)
     _contraction_not_date(tokens, labels)
@@ -1765,6 +1991,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _number_glued_to_its_sign(tokens, labels)
     _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
+    _where_the_title_and_host_end(tokens, labels)
     _host_after_in_inside_the_title(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
@@ -1773,7 +2000,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
     _pages_after_a_month_in_the_issue_bracket(tokens, labels)
-    _journal_read_into_the_title(tokens, labels)
+    _journal_read_into_the_titles_end(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

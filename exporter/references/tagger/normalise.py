@@ -376,7 +376,7 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     seg = f.text[s:e]
     lead = r"^[\s\xad\"“”«»„'‘’(\[–—/-]*"  # a soft hyphen before a dash is Word's invisible mark (`\xad— Mozilla`)
     if name in ("journal", "booktitle"):
-        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+)?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`
+        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+|in(?=[A-Z][a-z]))?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`, PDF text's `inAdvanced …`
     m = re.match(lead, seg)
     a = s + (m.end() if m else 0)
     b = e
@@ -395,6 +395,16 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
             b = a + m.start()
     if name == "journal":
         b = _journal_end(f.text, a, b)
+    if name == "booktitle":  # MLA's `Tesla Blog, N.p.,`: no publisher, no part of the host's name
+        m = re.search(r"[\s,]+N\.\s?p\.?$", f.text[a:b])
+        if m and m.start() > 0:
+            b = a + m.start()
+    if name == "publisher":  # `Leipzig: Barth. (Reprinted …`, `Press. [CUL/GBR]`: a remark after the name's full stop
+        m = re.search(r"\.\s[(\[]", f.text[a:b])
+        if m and m.start() > 0 and not _ABBREVIATION_END.search(f.text[a : a + m.start() + 1]):  # `Inc. (AECOM)` is the name's
+            b = a + m.start() + 1
+            while b > a and f.text[b - 1] in " .,;:" and not _ABBREVIATION_END.search(f.text[a:b]):
+                b -= 1
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
         m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
         if m:
@@ -471,9 +481,11 @@ def _spaced(text: str) -> tuple[str, list[int]] | None:
 
 
 # APA's date after the authors written with its day and month in figures, or a range of such dates
-# (a data set's coverage): `Okafor, C. (12.03.2020). Title.`, `NASA. (01/02/2005 - 11/15/2022). Title.`
+# (a data set's coverage): `Okafor, C. (12.03.2020). Title.`, `NASA. (01/02/2005 - 11/15/2022). Title.`;
+# and APA's year with its month and day (a newspaper's or a press release's): `(1996, November 13).`
 _NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d"
-_NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?)\)[.,]\s")
+_DAY_AFTER_YEAR = r"(?:1[5-9]|20)\d\d,\s[A-Z][a-z]+\.?(?:\s\d{1,2}(?:[-–]\d{1,2})?)?"  # `(1996, November 13)`
+_NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?|{_DAY_AFTER_YEAR})\)[.,]\s")
 
 
 def _dated(text: str) -> tuple[str, list[int]] | None:
@@ -495,7 +507,7 @@ def _dated(text: str) -> tuple[str, list[int]] | None:
 # APA's state of publication or no-date mark in the year's brackets after the authors:
 # `Family, A. (Forthcoming). Title.`, `(in press).`, `(n.d.).`, `(в печати).`, `(б. г.).`.
 _STATE_AFTER_NAMES = re.compile(
-    r"[^()]{2,300}?\s\((?P<state>n\.\s?d\.|s\.\s?d\.|б\.\s?г\.|in\spress|forthcoming|accepted|submitted|в\sпечати|(?:принят[ао]?\s)?к\sпечати)\)[.,]\s",
+    r"[^()]{2,300}?\s\((?P<state>n\.\s?d\.|s\.\s?d\.|б\.\s?г\.|in\spress|in\spreparation|forthcoming|accepted|submitted|в\sпечати|(?:принят[ао]?\s)?к\sпечати)\)[.,]\s",
     re.IGNORECASE,
 )
 
@@ -725,6 +737,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     """The fields as the conventions below correct them once the tagger's segments were read, in
     the order they build on each other (numbers first, then the host, place and publisher, then
     what is no host at all)."""
+    _volume_glued_to_the_journal(f)
     _numbers_after_volume(f)
     _page_not_issue(f)
     _journal_not_publisher(f)
@@ -737,6 +750,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _journal_from_title(f)
     _journal_glued_to_title(f)
     _publisher_from_place(f)
+    _publisher_begun_in_the_place(f)
     _publisher_not_container(f)
     _publisher_after_place(f)
     _publisher_without_its_label(f)
@@ -1117,6 +1131,31 @@ def _volume_alone_after_the_host(f: _Fields) -> None:
         f.confidence["volume"] = f.confidence.pop("pages", 1.0)
 
 
+_GLUED_VOLUME = re.compile(r"(?<=[^\W\d_])\s?\.(\d{1,4})$")  # the full stop kept with the name
+_NUMBERED_MARK = re.compile(r"(?:^|\W)(?:ser|series|sér|sect|sec|pt|part|no|nr|vol|v|t|bd|fasc)\s?\.\d{1,4}$", re.IGNORECASE)
+
+
+def _volume_glued_to_the_journal(f: _Fields) -> None:
+    """`Nat .Phys .5 ( 2009)586`, `Sci.Rep .7 ,43394`, `Transl.Ser .2 194` (PDF text that glued
+    the volume to the full stop of the journal's abbreviation): a number glued after the full
+    stop that closes the journal's name is no part of the name but the volume, where none was read
+    (a mark's number stays with its mark: `Bulletin …, ser.2`)."""
+    journal = f.items.get("journal")
+    if journal is None:
+        return
+    value, s, e = journal
+    m = _GLUED_VOLUME.search(value)
+    if m is None or m.start() == 0 or _NUMBERED_MARK.search(value):  # `Geneve, ser.2`: a series' number
+        return
+    cut = m.start(1)  # after the full stop
+    f.items["journal"] = (value[:cut].rstrip(), s, s + cut)
+    if "volume" not in f.items:
+        start = f.text.find(m.group(1), s + m.start())
+        if start >= 0:
+            f.add("volume", start, start + len(m.group(1)))
+            f.confidence["volume"] = f.confidence.get("journal", 1.0)
+
+
 def _journal_not_publisher(f: _Fields) -> None:
     """A volume and pages with no journal, no collection and no place: the one name read as a
     publisher is the journal those parts belong to (`[J]. Simulation, 2001, 76(2): 60-68`)."""
@@ -1254,6 +1293,26 @@ def _publisher_not_container(f: _Fields) -> None:
     f.items["publisher"] = f.items.pop("booktitle")
     if "booktitle" in f.confidence:
         f.confidence["publisher"] = f.confidence.pop("booktitle")
+
+
+def _publisher_begun_in_the_place(f: _Fields) -> None:
+    """`Cambridge: Cambridge UniversityPress .` read as the place `Cambridge: Cambridge` and the
+    publisher `UniversityPress`: a place names no more after its colon, so the words after the
+    colon, right before the publisher with nothing but a space between, open the publisher."""
+    if "address" not in f.items or "publisher" not in f.items:
+        return
+    value, start, end = f.items["address"]
+    _, p_start, p_end = f.items["publisher"]
+    m = re.search(r"\s?:\s?(?=[^\W\d_])", value)
+    if not m or m.start() == 0 or p_start < end or f.text[end:p_start].strip() or "," in value[m.end() :]:
+        return
+    f.items["address"] = (value[: m.start()], start, start + m.start())
+    f.taken = [t for t in f.taken if t not in ((start, end), (p_start, p_end))]
+    p = f.confidence.get("publisher")
+    del f.items["publisher"]
+    _text_value(f, "publisher", start + m.end(), p_end)
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
 
 
 def _publisher_after_place(f: _Fields) -> None:
