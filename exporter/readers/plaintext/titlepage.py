@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .frontmatter import (
-    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, family_name, is_institution, is_name, opens_with_institution, script, title_text,
+    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, continues_title, family_name, is_institution, is_name, opens_with_institution, script,
+    title_text,
 )
 
 # The work's kind, opening its line; what may follow on the line is its degree, its English
@@ -221,7 +222,9 @@ def _labelled(texts: list[str], at: int) -> list[str]:
 def _more(texts: list[str], i: int, first: str) -> list[str]:
     """The title's lines from `i` on, in `first`'s script, up to a blank or stopping line."""
     out: list[str] = []
-    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and (script(texts[i]) == script(first) or _open_quote(first, out)):
+    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and (
+        script(texts[i]) == script(first) or _open_quote(first, out) or continues_title((out or [first])[-1])
+    ):
         out.append(texts[i])
         i += 1
     return out
@@ -255,10 +258,16 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
         i -= 1
     own = script(texts[at])
     if run and script(texts[run[0]]) == own:  # the title's translation under it (`СРАВНЕНИЕ …` / `… COMPARISON …`) is no part of it
-        run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own), len(run))]
+        run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own and not _goes_on_from(texts, run, k)), len(run))]
     if not run or len(run) > MAX_TITLE_LINES or not (texts[run[0]][:1].isupper() or texts[run[0]][:1] in "«\"“"):
         return [], at
     return [texts[k] for k in run], run[0]
+
+
+def _goes_on_from(texts: list[str], run: list[int], k: int) -> bool:
+    """Line `run[k]` goes on the title line above it, which ends on a connective (`… блокировки
+    на` / `основе БД Cassandra`, whose Latin word outweighs its Cyrillic ones): no translation."""
+    return k > 0 and continues_title(texts[run[k - 1]])
 
 
 def _blank_filled(text: str) -> str:
@@ -316,7 +325,8 @@ def _split_name(texts: list[str]) -> str | None:
 def _others(texts: list[str]) -> tuple[str, ...]:
     """The names under other people's labels (`Научный руководитель` alone over `Лукашевич
     Марина Михайловна`, `Руководитель работы ____ Дерябин Сергей Андреевич`): at the label's
-    line's end, or the first name on the next three lines with text, before another label."""
+    line's end, or the first name on the next three lines with text (alone, or at the end of a
+    line after a rank: `профессор Волков М. В.`), before another label."""
     out = []
     for i, t in enumerate(texts):
         if not (_OTHERS.match(t) or SUPERVISOR.match(t)):
@@ -329,6 +339,9 @@ def _others(texts: list[str]) -> tuple[str, ...]:
                 break
             if is_person(below):
                 out.append(" ".join(below.split()).strip(" ,"))
+                break
+            if found := NAME_AT_END.search(below):  # after the person's degree or rank (`профессор Волков М. В.`)
+                out.append(found[0].strip())
                 break
     return tuple(out)
 
