@@ -31,7 +31,7 @@ from ..plaintext.frontmatter import (
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.roles import loaded_names
-from ..plaintext.titleblock import emails_in, judge_authors, judge_title, known_names, propose
+from ..plaintext.titleblock import apart_from_title, emails_in, judge_authors, judge_title, known_names, propose
 from ..plaintext.titlepage import others_named, read_title_page
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
@@ -651,7 +651,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         last = max(last, i)
     abstract = fields["abstract"]
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
-    fields["authors"] = _judged_authors(region, proposal, texts, fields["authors"], title_at)
+    fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),

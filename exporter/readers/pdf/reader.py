@@ -20,10 +20,10 @@ from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Headi
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
-from ..plaintext.titleblock import DISPLAY, decide, emails_in, is_cover
+from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures
@@ -243,6 +243,8 @@ def name_parts(text: str) -> list[str]:
     """
     names = []
     text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
+    if DATE_OR_KIND.search(text):
+        return []  # a cover's date or the work's kind (`Master’s Thesis`, `Summer Term 2022`)
     text = _UDC_BESIDE.sub("", text)  # `УДК 519.711 Александров Илья Михайлович,`: two fields on one baseline
     capitals = in_capitals(text)
     bare = re.sub(r"[©*†‡⇤\d]+", " ", re.sub(ORCID_IN_BRACKETS, " ", text))  # an ORCID iD in brackets (LNCS) is a mark too
@@ -936,13 +938,13 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
 
 def with_title_page(lines: list[Line], title: str | None, authors: list[str]) -> tuple[str | None, list[str]]:
     """The title and authors, those a thesis's title page names first (`read_title_page`): it
-    names them as no title block does."""
+    names them as no title block does; never the title as an author (`apart_from_title`)."""
     page = read_title_page(first_page_texts(lines))
     if page is None:
-        return title, authors
+        return title, apart_from_title(authors, title)
     authors = [a for a in authors if not page.names_other(a)]  # never the supervisor's or a reviewer's name
     title = None if page.strikes_title(title) else title  # the cover's head, where the cover names no title
-    return page.title or title, page.with_author(authors)
+    return page.title or title, apart_from_title(page.with_author(authors), page.title or title)
 
 
 TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks

@@ -65,7 +65,8 @@ _AUTHOR_LABEL = (
 )
 # The names follow a colon or a spaced dash (`By - Akshat Singh Gour`, a blog's by-line).
 AUTHOR_LABEL = re.compile(rf"{_AUTHOR_LABEL}(?:\s*:|\s+[-–—])\s*(?P<value>\S.*)$", re.IGNORECASE)
-AUTHOR_ALONE = re.compile(rf"{_AUTHOR_LABEL}\s*:$", re.IGNORECASE)  # `Выполнила:` over the names, on a cover page
+# `Выполнила:` over the names, on a cover page; `By` alone over the name (an American thesis's cover: `By` / `STEPHEN MALDONADO`).
+AUTHOR_ALONE = re.compile(rf"{_AUTHOR_LABEL}\s*:$|^by$", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|кафедр|факультет|"
     r"universit|institut|academy|college|school|centre|center|laborator|department|faculty|inc\.|ltd",
@@ -263,6 +264,11 @@ _INSTITUTION_IN_BRACKETS = re.compile(
 )
 
 
+# Words no by-line holds: a year standing alone (`Summer Term 2022`, `Нижний Новгород 2005`: a
+# cover's date or place line; a copyright's `© 2016` marks a by-line) or a kind of work (`Master’s Thesis`, `Project Report`).
+DATE_OR_KIND = re.compile(r"(?<![\d.,/©-])(?<!©\s)(?:19|20)\d\d(?![\d.,/-])|\b(?:thesis|dissertation|term|semester|report|master[’']s|bachelor[’']s)\b", re.IGNORECASE)
+
+
 def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list[str] | None:
     """The names on an author line, or None when the line is not one.
 
@@ -278,7 +284,7 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     name's institution in brackets (`Фам Данг Чунг Нгиа (ИТМО)`) or a pupils' class after a dash at
     the line's end (`- 10 «Г»`), which makes the line a by-line.
     """
-    if len(text) > 250 or "@" in text:
+    if len(text) > 250 or "@" in text or DATE_OR_KIND.search(text):
         return None
     if caps := _capitals_before_affiliation(text):
         return caps
@@ -349,7 +355,7 @@ def _names_on(texts: list[str], i: int, strong_only: bool) -> list[str] | None:
     if m := AUTHOR_LABEL.match(texts[i]):
         return leading_names(m["value"]) or None
     if AUTHOR_ALONE.match(above):
-        return leading_names(texts[i]) or None
+        return leading_names(texts[i]) or ([texts[i].title()] if _CAPS_NAME.match(texts[i]) else None)  # `By` / `STEPHEN MALDONADO`
     return author_names(texts[i], strong_only)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ...references.ownlist import is_reference_heading
 from .frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, BARE_UDC, CODES, FULL_NAME, IRSTI, KEYWORDS, RUNNING_HEAD, SUPERVISOR, UDC, author_names, continues_title, marked_by_line_going_on, running_name, is_institution, is_role, is_rubric,
+    ABSTRACT, AUTHOR_ALONE, AUTHOR_LABEL, BARE_UDC, CODES, DATE_OR_KIND, FULL_NAME, IRSTI, KEYWORDS, RUNNING_HEAD, SUPERVISOR, UDC, author_names, continues_title, marked_by_line_going_on, running_name, is_institution, is_role, is_rubric,
     ORCID_IN_BRACKETS, is_title_line, names_institution, repeats_header, script,
 )
 from .roles import LineItem, NameLexicon, Role, label_lines, loaded_names
@@ -103,7 +103,7 @@ _MARK_BETWEEN = re.compile(r"(?<=[^\W\d_])\s+[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗�
 # Words no personal name holds: a by-line's neighbours (institutions, addresses) read as names.
 _NOT_NAME = re.compile(
     r"\b(?:P\.?\s?O\.?\s?Box|Box|Avenue|Street|Road|Research|Society|Services|Sciences|Foundation|Hospital|Campus|"
-    r"Corporation|GmbH|Piazza|Parc|Member|IEEE)\b",
+    r"Corporation|GmbH|Piazza|Parc|Member|IEEE|Abstract|Summary|Contents|Preface|Acknowledgements?)\b",
     re.IGNORECASE,
 )
 _POSTAL = re.compile(r"\bP\.?\s?O\.?\s?Box\b|\bPostfach\b|\bа/я\b", re.IGNORECASE)  # an address line, whatever its capitals
@@ -163,7 +163,7 @@ def loose_names(text: str) -> list[str]:
 def line_names(text: str) -> list[str]:
     """The personal names on a line the model calls an author line: the rules' reading, else
     the loose one (`loose_names`); none naming an institution or an address."""
-    if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text):
+    if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text) or DATE_OR_KIND.search(text):
         return []
     names = [n for n in author_names(text, strong_only=False) or [] if not names_institution(n) and not _NOT_NAME.search(n)]
     if names:
@@ -344,7 +344,7 @@ def _unvetoed(run: list[int], texts: list[str], labels: list[Role]) -> list[list
         if parts[-1] and labels[i].title < SURE and (is_institution(t) or is_role(t)):
             break
         inner = bool(parts[-1]) and k + 1 < len(run) and not vetoes_title(texts[run[k + 1]])
-        if not vetoes_title(t) or inner and is_fragment(t) and not _struck(t):
+        if not vetoes_title(t) or inner and is_fragment(t) and not _struck(t) and not AUTHOR_ALONE.match(t):  # `By` parts the title from its author
             parts[-1].append(i)
         elif parts[-1]:
             parts.append([])
@@ -598,6 +598,14 @@ def _goes_on_by_line(first: str, texts: list[str], line: int) -> bool:
     if at is None or any(len(texts[i]) > 60 for i in range(line + 1, at)):
         return False
     return re.match(r"\s*(?:,|and\b|&|и\b)", texts[at], re.IGNORECASE) is not None
+
+
+def apart_from_title(authors: list[str], title: str | None) -> list[str]:
+    """The authors without a name that is the title's own text: a cover's title of a few
+    capitalised words (`Personalized Mass Email Communication`) reads as a name, but no paper
+    is written by its title."""
+    key = _name_key(title or "")
+    return [a for a in authors if _name_key(a) != key]
 
 
 def _name_key(text: str) -> str:
