@@ -7,6 +7,10 @@ its rule (the guards marked so pass either way).
 - A cover's date or place line with its year, and a work's kind (`Master’s Thesis`), read as names.
 - A cover's title of a few capitalised words read as the first author too.
 - A field's label in capitals (`ABSTRACT OF`) read as a name by the loose reading.
+- A Russian thesis cover whose kind is an explanatory note over two lines (`РАСЧЕТНО-ПОЯСНИТЕЛЬНАЯ
+  ЗАПИСКА` / `К ВЫПУСКНОЙ КВАЛИФИКАЦИОННОЙ РАБОТЕ` / `НА ТЕМУ:`), the student's name typed on the
+  form's row after the group's code (`Студент ИУ7И-84Б ____ Ву Минь Куанг____`); a supervisor's
+  label under the student's (`Руководитель ВКР`) read as the student's name.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import pytest
 from exporter.readers.plaintext import read_plaintext, roles
 from exporter.readers.plaintext.frontmatter import author_names
 from exporter.readers.plaintext.titleblock import line_names
+from exporter.readers.plaintext.titlepage import read_title_page
 from exporter.sourcefile import SourceText
 
 
@@ -84,3 +89,25 @@ def test_no_paper_is_written_by_its_title(model):
 def test_a_fields_label_in_capitals_is_no_name():
     assert line_names("ABSTRACT OF") == []
     assert line_names("ANDREW W. APPEL") == ["ANDREW W. APPEL"]
+
+
+NOTE_COVER_ROWS = ["Министерство науки и высшего образования Российской Федерации", "Северный технический университет", "",
+                   "ФАКУЛЬТЕТ ____Информатика и системы управления____", "", "РАСЧЕТНО-ПОЯСНИТЕЛЬНАЯ ЗАПИСКА", "К ВЫПУСКНОЙ КВАЛИФИКАЦИОННОЙ РАБОТЕ", "",
+                   "НА ТЕМУ:", "Планирование маршрутов складских роботов", "на основе графа состояний", "",
+                   "Студент ИУ5-82Б _________________ Ле Тхи Хоа_____", "(Группа) (Подпись, дата) (И.О.Фамилия)", "",
+                   "Руководитель ВКР _________________ Сомов П.Р.___", "(Подпись, дата) (И.О.Фамилия)", "", "2024 г."]
+
+
+def test_an_explanatory_notes_kind_over_two_lines_and_the_name_typed_after_the_group():
+    page = read_title_page(NOTE_COVER_ROWS)
+    assert page is not None
+    assert page.title == "Планирование маршрутов складских роботов на основе графа состояний"
+    assert page.author == "Ле Тхи Хоа"
+    assert page.names_other("Сомов П.Р.")
+
+
+def test_another_persons_label_under_the_students_is_never_the_students_name():
+    rows = ["РАСЧЕТНО-ПОЯСНИТЕЛЬНАЯ ЗАПИСКА", "К ВЫПУСКНОЙ КВАЛИФИКАЦИОННОЙ РАБОТЕ", "НА ТЕМУ:", "Планирование маршрутов складских роботов", "",
+            "Студент", "ИУ5-82Б", "(Группа)", "Руководитель ВКР", "(Подпись, дата)", "Нормоконтролер"]
+    page = read_title_page(rows)
+    assert page is not None and page.author is None

@@ -20,11 +20,12 @@ from .frontmatter import (
 # The work's kind, opening its line; what may follow on the line is its degree, its English
 # name, or a topic label (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА БАКАЛАВРА`, `… на тему: …`). The
 # explanatory note to a course work or a diploma project names the kind after it
-# (`ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ`, `… к дипломному проекту`), so does the assignment
+# (`ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ`, `… к дипломному проекту`, BMSTU's `РАСЧЕТНО-ПОЯСНИТЕЛЬНАЯ
+# ЗАПИСКА` / `К ВЫПУСКНОЙ КВАЛИФИКАЦИОННОЙ РАБОТЕ`), so does the assignment
 # form a thesis opens with (`ЗАДАНИЕ` / `на выполнение выпускной квалификационной работы`); a
 # dissertation's cover names its kind in one word on a line of its own (`ДИССЕРТАЦИЯ`).
 THESIS_KIND = re.compile(
-    r"^(?:пояснительная\s+записка\s+к\s+(?:курсов\w+|дипломн\w+|выпускн\w+\s+квалификационн\w+|бакалаврск\w+)\s+(?:работе|проекту)|"
+    r"^(?:(?:расч[её]тно-)?пояснительная\s+записка\s+к\s+(?:курсов\w+|дипломн\w+|выпускн\w+\s+квалификационн\w+|бакалаврск\w+)\s+(?:работе|проекту)|"
     r"выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
     r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
@@ -290,12 +291,23 @@ def _student(texts: list[str]) -> str | None:
             continue
         if found := NAME_AT_END.search(m["rest"]):
             return found[0].strip()
+        if (typed := _typed_after_code(m["rest"])) is not None:
+            return typed
         for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 10] if b and not _HINT.fullmatch(b)][:5]:
+            if _OTHERS.match(below) or _STUDENT.match(below) and m["rest"].strip(" :"):
+                break  # another person's label (never a name: `Руководитель ВКР`); a label alone (`Исполнитель:`) may stand over the student's position (`Студент ИСП-21`)
             if is_person(below) or _named(below):
                 return " ".join(below.split()).strip(" ,")
-            if _OTHERS.match(below) or _STUDENT.match(below) and m["rest"].strip(" :"):
-                break  # another person's label; a label alone (`Исполнитель:`) may stand over the student's position (`Студент ИСП-21`)
     return None
+
+
+def _typed_after_code(rest: str) -> str | None:
+    """The name typed on a form's row after the student's label and group code (`Студент
+    ИУ7И-84Б ____ Ву Минь Куанг____`, the blanks gone): the words past the last one holding a
+    digit, where they read as a name (`_named`); None where the row has no such code or name."""
+    pieces = re.split(r"\S*\d\S*", rest)
+    tail = " ".join(pieces[-1].split()).strip(" :,")
+    return tail if len(pieces) > 1 and _named(tail) else None
 
 
 # A form's hint under a blank, in brackets (`(группа)`, `(Ф.И.О.)`, `(подпись)`): no value.
