@@ -30,7 +30,8 @@ from ..plaintext.frontmatter import (
 )
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
-from ..plaintext.titleblock import emails_in, judge_authors, judge_title, propose
+from ..plaintext.roles import loaded_names
+from ..plaintext.titleblock import apart_from_title, emails_in, judge_authors, judge_title, known_names, propose
 from ..plaintext.titlepage import others_named, read_title_page
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
@@ -44,6 +45,9 @@ from .xml import parse
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 _RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+# A form's labelled line: a label of one or two words written with a capital, a colon, its value
+# (`Тематика: Информатика`, `Учреждение: г. Тверь, МБОУ СОШ №5`).
+_FORM_FIELD = re.compile(r"^[^\W\d_][^\W\d_-]*(?:\s[^\W\d_]+)?\s*:\s*\S")
 _BARE_NUMBERS = re.compile(r"\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*")
 _TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
@@ -493,7 +497,7 @@ def _title_set_apart(region: list[Para]) -> int | None:
         first = " ".join(p.text.split("\n")[0].split())
         if is_section_name(first):
             return None  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
-        named = _looks_like_authors(first) or AUTHOR_LABEL.match(first) is not None
+        named = _looks_like_authors(first) or AUTHOR_LABEL.match(first) is not None or _name_in_capitals_over(region, i)
         if named or by_line and _by_line_note(first):
             by_line = True
             continue
@@ -505,6 +509,19 @@ def _title_set_apart(region: list[Para]) -> int | None:
             return i
         return None  # only labelled lines and by-lines come before a title
     return None
+
+
+def _name_in_capitals_over(region: list[Para], i: int) -> bool:
+    """Paragraph `i` is its author's name set in capitals over the title (a thesis cover:
+    `MARIA SANTOS` over `GRAPH METHODS FOR …`): one line of two to four words, all in capitals,
+    that reads as a name the name lexicon knows (`known_names`: a known given name first), and
+    the next paragraph with text is longer and set in capitals or bold."""
+    first = " ".join(region[i].text.split())
+    under = next((p for p in region[i + 1 :] if p.text.strip()), None)
+    if under is None or "\n" in region[i].text.strip() or not 2 <= len(first.split()) <= 4 or not is_title_line(first):
+        return False
+    below = " ".join(under.text.split("\n")[0].split())
+    return len(below) > len(first) and (is_title_line(below) or _bold_all(under)) and known_names(first, loaded_names())
 
 
 def _name_set_apart(para: Para) -> int | None:
@@ -622,19 +639,19 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             break
         elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
             fields["authors"].extend(_author_names(m["value"]) or [_clean_name(m["value"])])
-        elif _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
-            fields["authors"].extend(_author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])])
+        elif (names := _by_line_names(region, i, text, after_title)) is not None:
+            fields["authors"].extend(names)
         elif (names_affiliation(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
             fields["affiliations"].append((i, i + 1))
         else:
-            if i > after_title + 8 or title_at is None:
+            if i > after_title + 8 or title_at is None and not _form_field(text, i):
                 break
-            unlabelled = i
+            unlabelled = i if title_at is not None else unlabelled
             continue
         last = max(last, i)
     abstract = fields["abstract"]
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
-    fields["authors"] = _judged_authors(region, proposal, texts, fields["authors"], title_at)
+    fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
@@ -643,6 +660,24 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         emails=tuple(emails),
     )
     return meta, last + 1
+
+
+def _form_field(text: str, i: int) -> bool:
+    """Paragraph `i` (one of the first four) is a form's labelled line (`Тематика: Информатика`,
+    `Класс: 9`): where no title was found, the front matter goes on past it to its `Автор:` line."""
+    return i < 4 and text[:1].isupper() and _FORM_FIELD.match(text) is not None
+
+
+def _by_line_names(region: list[Para], i: int, text: str, after_title: int) -> list[str] | None:
+    """The names of paragraph `i` where it is a by-line: its author's name in capitals over the
+    title (`ALEX WOOLFORD`, read `Alex Woolford`), a paragraph in an Author style, or names
+    first (`_names_first`) up to four paragraphs under the title; None where it is none."""
+    p = region[i]
+    if i < after_title and _name_in_capitals_over(region, i):
+        return [text.title()]
+    if _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
+        return _author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])]
+    return None
 
 
 def _judged_authors(region: list[Para], proposal, texts: list[str], authors: list[str], title_at: int | None) -> list[str]:

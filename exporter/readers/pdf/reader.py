@@ -20,17 +20,18 @@ from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Headi
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, KEYWORDS, SUPERVISOR, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
-from ..plaintext.titleblock import DISPLAY, decide, emails_in, is_cover
+from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures
 from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
-from .titleblock import front_items, without_smaller_name, without_superscripts
+from .linenumbers import blank_line_numbers
+from .titleblock import blocks_under, by_line_of, front_items, without_smaller_name, without_superscripts
 
 # A page of a text PDF holds hundreds of letters; a scan holds none (or a stray page number).
 MIN_LETTERS_PER_PAGE = 20
@@ -72,6 +73,7 @@ def read_text_layer(path: str) -> TextLayer:
             raise InputError(path, f"has {dropped} characters of text, all set askew (neither level nor at a right angle); exporter reads text set level or turned by a right angle")
         raise InputError(path, f"has no text layer ({len(pages)} page(s) of images: a scan?); it needs OCR first, e.g. `ocrmypdf {path} out.pdf`, then check out.pdf")
     mark_furniture(pages)
+    blank_line_numbers(pages)
     keep_first_by_line(pages[0])
     lines = [line for page in pages for line in page.lines if not line.furniture]
     body = body_size(lines)
@@ -237,13 +239,16 @@ def name_parts(text: str) -> list[str]:
     of names with bare initials, `G Daniel, G Lissa`, is names too); a line
     set in capitals is a title, not names, but for names in capitals after their initials
     (`T. HIGUCHI`: `_CAPS_NAME`). A piece naming an institution (`Geophysics Research
-    Laboratory`) is no name. Marks around names (`©`, `*`, digits) are dropped.
+    Laboratory`) is no name. Marks around names (`©`, `*`, digits, ORCID iDs in brackets) are dropped.
     """
     names = []
     text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
+    if DATE_OR_KIND.search(text):
+        return []  # a cover's date or the work's kind (`Master’s Thesis`, `Summer Term 2022`)
     text = _UDC_BESIDE.sub("", text)  # `УДК 519.711 Александров Илья Михайлович,`: two fields on one baseline
     capitals = in_capitals(text)
-    parts = split_authors(re.sub(r"[©*†‡⇤\d]+", " ", text))
+    bare = re.sub(r"[©*†‡⇤\d]+", " ", re.sub(ORCID_IN_BRACKETS, " ", text))  # an ORCID iD in brackets (LNCS) is a mark too
+    parts = split_authors(re.sub(r"\s(?:and|и|және)\s*$", "", bare))  # a by-line going on to the next line (`Ann Lee1 and`)
     if len(parts) >= 2 and all(_BARE_INITIAL_NAME.match(part) for part in parts):
         return parts  # `G Daniel, G Lissa, D Medina Redondo`: initials without full stops (IOP), a list of them
     for part in parts:
@@ -398,7 +403,7 @@ def find_authors(lines: list[Line], title: list[int]) -> list[str]:
     own = script(" ".join(lines[i].text for i in title))
     after = [i for i in range(title[-1] + 1, len(lines)) if lines[i].page == page and lines[i].text][:2]
     before = [i for i in range(0, title[0]) if lines[i].page == page]
-    found = [_by_line(lines, i, names) for i in after + before if (names := name_parts(without_superscripts(lines[i])))]
+    found = [_by_line(lines, i, names) for i in after + before if (names := name_parts(by_line_of(lines[i])))]
     return next((names for names in found if script(names[0]) == own), found[0] if found else [])
 
 
@@ -408,14 +413,14 @@ def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
     block = [first]
     for i in range(first + 1, len(lines)):
         line = lines[i]
-        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not name_parts(without_superscripts(line)):
+        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not name_parts(by_line_of(line)):
             break
         block.append(i)
     if len(block) == 1:
         return names
-    joined = without_superscripts(lines[first])
+    joined = by_line_of(lines[first])
     for i in block[1:]:  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
-        joined += (" " if _OPEN_BY_LINE.search(joined) else ", ") + without_superscripts(lines[i])
+        joined += (" " if _OPEN_BY_LINE.search(joined) else ", ") + by_line_of(lines[i])
     return name_parts(joined) or names
 
 
@@ -933,13 +938,13 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
 
 def with_title_page(lines: list[Line], title: str | None, authors: list[str]) -> tuple[str | None, list[str]]:
     """The title and authors, those a thesis's title page names first (`read_title_page`): it
-    names them as no title block does."""
+    names them as no title block does; never the title as an author (`apart_from_title`)."""
     page = read_title_page(first_page_texts(lines))
     if page is None:
-        return title, authors
+        return title, apart_from_title(authors, title)
     authors = [a for a in authors if not page.names_other(a)]  # never the supervisor's or a reviewer's name
     title = None if page.strikes_title(title) else title  # the cover's head, where the cover names no title
-    return page.title or title, page.with_author(authors)
+    return page.title or title, apart_from_title(page.with_author(authors), page.title or title)
 
 
 TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks
@@ -975,11 +980,65 @@ def _top_down(lines: list[Line]) -> list[Line]:
     placed = sorted((line for line in lines if line.text.strip()), key=lambda line: -line.y)
     rows: list[list[Line]] = []
     for line in placed:
-        if rows and abs(rows[-1][0].y - line.y) < 0.5 * max(line.size, rows[-1][0].size, 1.0):
+        if rows and _one_baseline(rows[-1][0], line):
             rows[-1].append(line)
         else:
             rows.append([line])
-    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
+    return _stacks_kept([line for row in rows for line in sorted(row, key=lambda line: line.x0)])
+
+
+def _one_baseline(a: Line, b: Line) -> bool:
+    return abs(a.y - b.y) < 0.5 * max(a.size, b.size, 1.0)
+
+
+STACK_GAP = 2.0  # lines this many sizes apart or closer, one over the other, are one block of a cover
+
+
+def _stacks(ordered: list[Line]) -> list[list[int]]:
+    """The cover's blocks: lines one over the other (their extents overlap across the page),
+    each at most STACK_GAP sizes below the block's last line; indexes into `ordered`."""
+    stacks: list[list[int]] = []
+    for i, line in enumerate(ordered):
+        home = next((s for s in reversed(stacks) if (last := ordered[s[-1]]).y > line.y and last.y - line.y <= STACK_GAP * max(last.size, line.size, 1.0)
+                     and min(last.x1, line.x1) > max(last.x0, line.x0)), None)
+        home.append(i) if home is not None else stacks.append([i])
+    return stacks
+
+
+def _interleaved(a: list[Line], b: list[Line]) -> bool:
+    """Two blocks set side by side whose lines fall between each other's baselines (a cover's
+    `Зав. кафедрой` / `… Волков М. В.` on the left, `Магистерская диссертация` / `студента 2 курса`
+    / `Мухаметьянова Д. И.` on the right, half a line lower): each of two lines or more, apart
+    across the page, over one stretch of it, fewer than half of the shorter's lines sharing a
+    baseline with the other's (a form's rows, label and value on one baseline, are not)."""
+    if min(len(a), len(b)) < 2 or not (min(x.x1 for x in a) <= max(x.x0 for x in b) or min(x.x1 for x in b) <= max(x.x0 for x in a)):
+        return False
+    if max(x.x0 for x in a) < min(x.x1 for x in b) and max(x.x0 for x in b) < min(x.x1 for x in a):
+        return False  # the blocks overlap across the page
+    if a[0].y < b[-1].y or b[0].y < a[-1].y:
+        return False  # one stands wholly above the other
+    shared = sum(any(_one_baseline(x, y) for y in b) for x in a)
+    return shared < min(len(a), len(b)) / 2
+
+
+def _stacks_kept(ordered: list[Line]) -> list[Line]:
+    """`ordered` (row by row) with the lines of blocks set side by side and interleaved
+    (`_interleaved`) read block by block, the higher block first, where the first of them stood."""
+    stacks = _stacks(ordered)
+    joined: dict[int, list[list[int]]] = {}  # the first stack of a group -> the group's stacks
+    for k, stack in enumerate(stacks):
+        partner = next((j for j in joined if any(_interleaved([ordered[i] for i in stack], [ordered[i] for i in other]) for other in joined[j])), None)
+        joined.setdefault(k if partner is None else partner, []).append(stack)
+    out: list[Line] = []
+    done: set[int] = set()
+    for i in range(len(ordered)):
+        if i in done:
+            continue
+        group = next((g for g in joined.values() if any(i in stack for stack in g)), [[i]])
+        members = [j for stack in sorted(group, key=lambda st: -ordered[st[0]].y) for j in stack] if len(group) > 1 else [i]
+        out += [ordered[j] for j in members]
+        done.update(members)
+    return out
 
 
 def past_volume_front(lines: list[Line]) -> list[Line]:
@@ -1014,7 +1073,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         title, cut = without_smaller_name(lines, [rows[i] for i in choice.title])
     if title is not None:
         title_text = title_of(lines, title)
-        authors = choice.authors or find_authors(lines, title) or list(fm.authors) or cut
+        authors = (None if blocks_under(lines, title) else choice.authors) or find_authors(lines, title) or list(fm.authors) or cut  # the layout's author blocks stand
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..plaintext.frontmatter import author_names, clean
 from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_introduction
@@ -15,6 +17,40 @@ def without_superscripts(line: Line) -> str:
     for start, stop in reversed(line.superscripts):
         text = text[:start] + " " + text[stop:]
     return " ".join(text.split())
+
+def by_line_text(line: Line) -> str:
+    """The line's text as a by-line: its superscript marks left out and a comma where a run
+    begins after a wide gap on the baseline (`breaks`): author blocks set side by side (IEEE's
+    `Alexis Aguilar Celis` … `Hongjian Sun`) name one person each."""
+    text = line.text
+    cuts = [(start, stop, " ") for start, stop in line.superscripts] + [(at, at, " , ") for at in line.breaks]
+    for start, stop, put in sorted(cuts, key=lambda cut: (cut[0], cut[1]), reverse=True):
+        text = text[:start] + put + text[stop:]
+    return re.sub(r"(?:\s*,\s*)+", ", ", " ".join(text.split())).strip(" ,")
+
+
+def names_side_by_side(line: Line) -> bool:
+    """The line's runs set apart by wide gaps on its baseline, with no separator printed between
+    them, are each one person's name: a row of author blocks side by side (IEEE's `Alexis
+    Aguilar Celis` … `Hongjian Sun`)."""
+    if not line.breaks or re.search(r"[,;&]|\s(?:and|и)\s", without_superscripts(line)):
+        return False  # the line parts its names itself: its wide gaps are no blocks' edges
+    pieces = by_line_text(line).split(", ")
+    return len(pieces) >= 2 and all((names := author_names(piece, strong_only=False)) and len(names) == 1 for piece in pieces)
+
+
+def blocks_under(lines: list[Line], title: list[int]) -> bool:
+    """The first line with text under the title is a row of author blocks (`names_side_by_side`):
+    the layout shows the by-line the line-role model, reading lines, may miss."""
+    below = next((line for line in lines[title[-1] + 1 :] if line.text.strip()), None)
+    return below is not None and below.page == lines[title[-1]].page and names_side_by_side(below)
+
+
+def by_line_of(line: Line) -> str:
+    """The line's text as the by-line rules and the line-role model read it: without superscript
+    marks; a row of author blocks (`names_side_by_side`) parted by commas as a by-line parts them."""
+    return by_line_text(line) if names_side_by_side(line) else without_superscripts(line)
+
 
 EXTRA_LINES = 15  # body lines after the introduction's heading: the model sees where the front ends
 MAX_ITEMS = 140
@@ -54,7 +90,7 @@ def front_items(lines: list[Line], body: float) -> tuple[list[int], list[LineIte
     for i, line in enumerate(lines):
         if line.page >= first + FRONT_PAGES or len(items) >= MAX_ITEMS or after is not None and i - after > EXTRA_LINES:
             break
-        text = clean(without_superscripts(line))
+        text = clean(by_line_of(line))
         if not text:
             blank = True
             continue

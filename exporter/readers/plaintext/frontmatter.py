@@ -65,7 +65,8 @@ _AUTHOR_LABEL = (
 )
 # The names follow a colon or a spaced dash (`By - Akshat Singh Gour`, a blog's by-line).
 AUTHOR_LABEL = re.compile(rf"{_AUTHOR_LABEL}(?:\s*:|\s+[-–—])\s*(?P<value>\S.*)$", re.IGNORECASE)
-AUTHOR_ALONE = re.compile(rf"{_AUTHOR_LABEL}\s*:$", re.IGNORECASE)  # `Выполнила:` over the names, on a cover page
+# `Выполнила:` over the names, on a cover page; `By` alone over the name (an American thesis's cover: `By` / `STEPHEN MALDONADO`).
+AUTHOR_ALONE = re.compile(rf"{_AUTHOR_LABEL}\s*:$|^by$", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"университет|институт|академия|академиясы|колледж|мектеп|лицей|орталығы|центр|кафедр|факультет|"
     r"universit|institut|academy|college|school|centre|center|laborator|department|faculty|inc\.|ltd",
@@ -167,9 +168,12 @@ def continues_title(line: str) -> bool:
     return _CONNECTIVE_END.search(line.rstrip(" ,")) is not None
 # IEEE's conference template numbers its author blocks: `1st Given Surname`, `2nd …`.
 _ORDINAL = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)\s+(?=[{_UPPER}])")
+# An ORCID iD printed in brackets after a name (Springer LNCS: `Ann Smith1[0000-0002-1825-0097]`, the
+# hyphens often minus signs): a mark, never part of the name.
+ORCID_IN_BRACKETS = r"\[\s*\d{4}(?:\s*[-−–]+\s*\d{3}[\dX]){3}\s*\]"
 # Marks that tie a name to its affiliation or note: digits, stars, daggers, `ID` (ORCID icon), ©;
-# an author block's number (`_ORDINAL`).
-_MARKS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
+# an author block's number (`_ORDINAL`); an ORCID iD in brackets.
+_MARKS = re.compile(ORCID_IN_BRACKETS + r"|\b\d{1,2}(?:st|nd|rd|th)\b|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
 _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
 MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
 
@@ -260,6 +264,11 @@ _INSTITUTION_IN_BRACKETS = re.compile(
 )
 
 
+# Words no by-line holds: a year standing alone (`Summer Term 2022`, `Нижний Новгород 2005`: a
+# cover's date or place line; a copyright's `© 2016` marks a by-line) or a kind of work (`Master’s Thesis`, `Project Report`).
+DATE_OR_KIND = re.compile(r"(?<![\d.,/©-])(?<!©\s)(?:19|20)\d\d(?![\d.,/-])|\b(?:thesis|dissertation|term|semester|report|master[’']s|bachelor[’']s)\b", re.IGNORECASE)
+
+
 def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list[str] | None:
     """The names on an author line, or None when the line is not one.
 
@@ -275,7 +284,7 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     name's institution in brackets (`Фам Данг Чунг Нгиа (ИТМО)`) or a pupils' class after a dash at
     the line's end (`- 10 «Г»`), which makes the line a by-line.
     """
-    if len(text) > 250 or "@" in text:
+    if len(text) > 250 or "@" in text or DATE_OR_KIND.search(text):
         return None
     if caps := _capitals_before_affiliation(text):
         return caps
@@ -346,7 +355,7 @@ def _names_on(texts: list[str], i: int, strong_only: bool) -> list[str] | None:
     if m := AUTHOR_LABEL.match(texts[i]):
         return leading_names(m["value"]) or None
     if AUTHOR_ALONE.match(above):
-        return leading_names(texts[i]) or None
+        return leading_names(texts[i]) or ([texts[i].title()] if _CAPS_NAME.match(texts[i]) else None)  # `By` / `STEPHEN MALDONADO`
     return author_names(texts[i], strong_only)
 
 
@@ -1262,12 +1271,24 @@ def _ends_title(texts: list[str], start: int, i: int) -> bool:
     first, text = texts[start], texts[i]
     if continues_title(texts[i - 1]):
         return False
+    if marked_by_line_going_on(texts, i):
+        return True
     if is_title_line(first) and not is_title_line(text) and any(ch.isalpha() for ch in text):
         return True
     if any(ch.isalpha() for ch in text) and script(text) != script(first):
         return True
     following = texts[i + 1] if i + 1 < len(texts) else ""
     return bool(WEAK_NAME.match(text)) and not (following and author_names(following, strong_only=False))
+
+
+def marked_by_line_going_on(texts: list[str], i: int) -> bool:
+    """Line `i` is a by-line's first line, broken after `and` or a comma (LNCS: `Ann Smith1 and` /
+    `Bob Lee2`): its names carry affiliation marks, it ends on `and` or a comma, and the line under
+    it reads as names carrying marks too. A title's line never ends so over a marked name."""
+    text, below = texts[i], texts[i + 1] if i + 1 < len(texts) else ""
+    if not below or not re.search(r"(?:,|\sand)\s*$", text) or not (_MARKS.search(text) and _MARKS.search(below)):
+        return False
+    return author_names(text, strong_only=False) is not None and author_names(below, strong_only=False) is not None
 
 
 def _another_title(run: list[str], candidates: list[tuple[bool, list[str]]]) -> bool:

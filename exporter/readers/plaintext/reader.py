@@ -17,7 +17,7 @@ from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
 from .roles.window import text_items
 from ...sourcefile import SourceText, control_characters
-from .titleblock import decide, emails_in
+from .titleblock import apart_from_title, decide, emails_in
 from .titlepage import read_title_page
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0, glued: frozenset[int] = frozenset()) -> Joined:
@@ -243,6 +243,7 @@ def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, .
         fm.title_lines = []  # the cover's head read as a title where the cover names none
     if page is not None:
         fm.authors = [a for a in page.with_author(fm.authors) if not page.names_other(a)]
+    fm.authors = apart_from_title(fm.authors, title_text(fm.title_lines) if fm.title_lines else None)
 
 
 def after_list(fm, lines: list[str], start: int, stop: int) -> None:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from ...references.ownlist import is_reference_heading
 from .frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, BARE_UDC, CODES, FULL_NAME, IRSTI, KEYWORDS, RUNNING_HEAD, SUPERVISOR, UDC, author_names, continues_title, running_name, is_institution, is_role, is_rubric,
-    is_title_line, names_institution, repeats_header, script,
+    ABSTRACT, AUTHOR_ALONE, AUTHOR_LABEL, BARE_UDC, CODES, DATE_OR_KIND, FULL_NAME, IRSTI, KEYWORDS, RUNNING_HEAD, SUPERVISOR, UDC, author_names, continues_title, marked_by_line_going_on, running_name, is_institution, is_role, is_rubric,
+    ORCID_IN_BRACKETS, is_title_line, names_institution, repeats_header, script,
 )
 from .roles import LineItem, NameLexicon, Role, label_lines, loaded_names
 from .sections import is_section_name
@@ -41,6 +41,14 @@ _COPYRIGHT = re.compile(r"^[-–]?\s*(?:©|\(c\)|copyright\b|c\s+(?:19|20)\d\d\b
 # An affiliation's first line in English forms (`Dept. of Comp. Science & Engineering`, `School
 # of Physics`, `Faculty of Medicine`): an address block's, never a title (IEEE sets author blocks side by side under it).
 _AFFILIATION_OPENING = re.compile(r"^(?:Dept\.?|Department|Faculty|School|Institute|Laboratory|Lab\.|Division|Centre|Center|College)\s+(?:of|for)\s+[A-Z]")
+# A degree or its programme named on a thesis cover (`BSc (Hons) Computer Games Technology`, `Master of
+# Science in Data Analytics`, `MSc Thesis`): the work's kind, never its title.
+_DEGREE_LINE = re.compile(
+    r"^(?:B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Eng|M\.?\s?Eng|B\.?\s?A|M\.?\s?A|Ph\.?\s?D|M\.?\s?Phil)\.?\s*\(\s*Hons?\.?\s*\)"
+    r"|^(?:Bachelor|Master|Doctor)\s+of\s+(?:Science|Arts|Engineering|Philosophy|Business|Laws)\b"
+    r"|^(?:B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Eng|M\.?\s?Eng|Ph\.?\s?D|M\.?\s?Phil|MBA)\.?\s+(?:thesis|dissertation|project)$",
+    re.IGNORECASE,
+)
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GROUPED = re.compile(r"\{([\w.+-]+(?:\s*,\s*[\w.+-]+)+)\}\s*@\s*([\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -72,16 +80,16 @@ def _struck(t: str) -> bool:
         return True
     if any(p.match(t) for p in (UDC, BARE_UDC, IRSTI, CODES, RUNNING_HEAD, ABSTRACT, KEYWORDS, SUPERVISOR, AUTHOR_LABEL)):
         return True
-    if "@" in t or _URL.search(t) or _COPYRIGHT.match(t) or _AFFILIATION_OPENING.match(t) or re.search(r"\[\d", t):
-        return True  # an address, a link, a copyright line, an affiliation's first line, a sentence citing `[2]`
+    if "@" in t or _URL.search(t) or _COPYRIGHT.match(t) or _AFFILIATION_OPENING.match(t) or _DEGREE_LINE.match(t) or re.search(r"\[\d", t):
+        return True  # an address, a link, a copyright line, an affiliation's first line, a degree, a sentence citing `[2]`
     if t.endswith(".") and re.search(r"[^\W\d_]{3}\. [^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]", t):
         return True  # two sentences (`… жоқ. Бұл …`): running text, not a title
     names = author_names(t, strong_only=True)
     return names is not None and (re.search(r"(?<![^\W\d_])[^\W\d_]\.", t) is not None or all(FULL_NAME.fullmatch(n) for n in names))
 
 
-# Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID`.
-_NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉+]+|\bID\b|(?<=[\s,])[a-h](?=\s|,|$)")
+# Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID` or iD in brackets.
+_NAME_MARKS = re.compile(ORCID_IN_BRACKETS + r"|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉+]+|\bID\b|(?<=[\s,])[a-h](?=\s|,|$)")
 _NAME_SPLIT = re.compile(r"\s*(?:[,;•·|/]|\s(?:and|и|және|&|et|und)\s)\s*", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:van|der|den|de|del|della|di|da|von|du|le|la|bin|al|el|ibn|dos|das|y)$")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?)$")  # `Hung-Ju`, `O’Neil`
@@ -95,7 +103,7 @@ _MARK_BETWEEN = re.compile(r"(?<=[^\W\d_])\s+[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗�
 # Words no personal name holds: a by-line's neighbours (institutions, addresses) read as names.
 _NOT_NAME = re.compile(
     r"\b(?:P\.?\s?O\.?\s?Box|Box|Avenue|Street|Road|Research|Society|Services|Sciences|Foundation|Hospital|Campus|"
-    r"Corporation|GmbH|Piazza|Parc|Member|IEEE)\b",
+    r"Corporation|GmbH|Piazza|Parc|Member|IEEE|Abstract|Summary|Contents|Preface|Acknowledgements?)\b",
     re.IGNORECASE,
 )
 _POSTAL = re.compile(r"\bP\.?\s?O\.?\s?Box\b|\bPostfach\b|\bа/я\b", re.IGNORECASE)  # an address line, whatever its capitals
@@ -155,7 +163,7 @@ def loose_names(text: str) -> list[str]:
 def line_names(text: str) -> list[str]:
     """The personal names on a line the model calls an author line: the rules' reading, else
     the loose one (`loose_names`); none naming an institution or an address."""
-    if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text):
+    if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text) or DATE_OR_KIND.search(text):
         return []
     names = [n for n in author_names(text, strong_only=False) or [] if not names_institution(n) and not _NOT_NAME.search(n)]
     if names:
@@ -336,7 +344,7 @@ def _unvetoed(run: list[int], texts: list[str], labels: list[Role]) -> list[list
         if parts[-1] and labels[i].title < SURE and (is_institution(t) or is_role(t)):
             break
         inner = bool(parts[-1]) and k + 1 < len(run) and not vetoes_title(texts[run[k + 1]])
-        if not vetoes_title(t) or inner and is_fragment(t) and not _struck(t):
+        if not vetoes_title(t) or inner and is_fragment(t) and not _struck(t) and not AUTHOR_ALONE.match(t):  # `By` parts the title from its author
             parts[-1].append(i)
         elif parts[-1]:
             parts.append([])
@@ -363,7 +371,10 @@ def known_names(text: str, names: NameLexicon) -> bool:
 def _trim_by_lines(kept: list[int], texts: list[str], labels: list[Role], named: bool, by_lines: set[int], names: NameLexicon) -> None:
     """Take off a title run's last (or first) lines that are a by-line (see `_by_line`), or
     known names (`known_names`) where the model's author probability of the line is at least
-    LIKELY, in place."""
+    LIKELY, or a by-line's first line broken after `and` over more marked names
+    (`marked_by_line_going_on`), in place."""
+    while len(kept) > 1 and marked_by_line_going_on(texts, kept[-1]):
+        by_lines.add(kept.pop())
     while len(kept) > 1 and labels[kept[-1]].author >= LIKELY and not continues_title(texts[kept[-2]]) and known_names(texts[kept[-1]], names):
         by_lines.add(kept.pop())
     while len(kept) > 1 and not named and _by_line(texts[kept[-1]], texts[kept[-2]], labels[kept[-1]]):
@@ -503,6 +514,8 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     joined = sorted(set(rows) | set(proposal.title))
     if proposal.guessed and set(rows) & set(proposal.title) and joined == list(range(joined[0], joined[-1] + 1)) and not vetoes_title(rules_title):
         return joined  # a guess sharing lines with the rules' title: both are parts of one title block
+    if rows and _over_udc(proposal.title, rows, texts):
+        return None  # the model's title is the rubric above the UDC line, the rules' stands under it
     if rows and set(rows) < set(proposal.title):
         if _rubric_over(proposal.title, rows, texts):
             return None
@@ -515,6 +528,13 @@ def judge_title(proposal: Proposal, texts: list[str], rules_title: str | None, l
     if rules_title and not vetoes_title(rules_title) and (not rows or sum(proposal.labels[i].title for i in rows) / len(rows) >= PLAUSIBLE):
         return None
     return proposal.title
+
+
+def _over_udc(title: list[int], rows: list[int], texts: list[str]) -> bool:
+    """The model's title stands above a UDC line and the rules' title below it: a Russian
+    journal prints its rubric above the UDC (`МАТЕМАТИЧЕСКИЕ И ИНСТРУМЕНТАЛЬНЫЕ МЕТОДЫ
+    ЭКОНОМИКИ` / `УДК 65.012.45` / the by-line / the title), the paper's title under it."""
+    return any((UDC.match(texts[k]) or BARE_UDC.match(texts[k])) for k in range(max(title) + 1, min(rows))) if title else False
 
 
 def _rubric_over(title: list[int], rows: list[int], texts: list[str]) -> bool:
@@ -578,6 +598,14 @@ def _goes_on_by_line(first: str, texts: list[str], line: int) -> bool:
     if at is None or any(len(texts[i]) > 60 for i in range(line + 1, at)):
         return False
     return re.match(r"\s*(?:,|and\b|&|и\b)", texts[at], re.IGNORECASE) is not None
+
+
+def apart_from_title(authors: list[str], title: str | None) -> list[str]:
+    """The authors without a name that is the title's own text: a cover's title of a few
+    capitalised words (`Personalized Mass Email Communication`) reads as a name, but no paper
+    is written by its title."""
+    key = _name_key(title or "")
+    return [a for a in authors if _name_key(a) != key]
 
 
 def _name_key(text: str) -> str:

@@ -13,17 +13,19 @@ import re
 from dataclasses import dataclass
 
 from .frontmatter import (
-    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, family_name, is_institution, is_name, opens_with_institution, script, title_text,
+    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, continues_title, family_name, is_institution, is_name, opens_with_institution, script,
+    title_text,
 )
 
 # The work's kind, opening its line; what may follow on the line is its degree, its English
 # name, or a topic label (`ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА БАКАЛАВРА`, `… на тему: …`). The
 # explanatory note to a course work or a diploma project names the kind after it
-# (`ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ`, `… к дипломному проекту`), so does the assignment
+# (`ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ`, `… к дипломному проекту`, BMSTU's `РАСЧЕТНО-ПОЯСНИТЕЛЬНАЯ
+# ЗАПИСКА` / `К ВЫПУСКНОЙ КВАЛИФИКАЦИОННОЙ РАБОТЕ`), so does the assignment
 # form a thesis opens with (`ЗАДАНИЕ` / `на выполнение выпускной квалификационной работы`); a
 # dissertation's cover names its kind in one word on a line of its own (`ДИССЕРТАЦИЯ`).
 THESIS_KIND = re.compile(
-    r"^(?:пояснительная\s+записка\s+к\s+(?:курсов\w+|дипломн\w+|выпускн\w+\s+квалификационн\w+|бакалаврск\w+)\s+(?:работе|проекту)|"
+    r"^(?:(?:расч[её]тно-)?пояснительная\s+записка\s+к\s+(?:курсов\w+|дипломн\w+|выпускн\w+\s+квалификационн\w+|бакалаврск\w+)\s+(?:работе|проекту)|"
     r"выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
     r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
@@ -221,7 +223,9 @@ def _labelled(texts: list[str], at: int) -> list[str]:
 def _more(texts: list[str], i: int, first: str) -> list[str]:
     """The title's lines from `i` on, in `first`'s script, up to a blank or stopping line."""
     out: list[str] = []
-    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and (script(texts[i]) == script(first) or _open_quote(first, out)):
+    while i < len(texts) and texts[i] and len(out) < MAX_TITLE_LINES - 1 and not _stops(texts[i]) and (
+        script(texts[i]) == script(first) or _open_quote(first, out) or continues_title((out or [first])[-1])
+    ):
         out.append(texts[i])
         i += 1
     return out
@@ -255,10 +259,16 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
         i -= 1
     own = script(texts[at])
     if run and script(texts[run[0]]) == own:  # the title's translation under it (`СРАВНЕНИЕ …` / `… COMPARISON …`) is no part of it
-        run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own), len(run))]
+        run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own and not _goes_on_from(texts, run, k)), len(run))]
     if not run or len(run) > MAX_TITLE_LINES or not (texts[run[0]][:1].isupper() or texts[run[0]][:1] in "«\"“"):
         return [], at
     return [texts[k] for k in run], run[0]
+
+
+def _goes_on_from(texts: list[str], run: list[int], k: int) -> bool:
+    """Line `run[k]` goes on the title line above it, which ends on a connective (`… блокировки
+    на` / `основе БД Cassandra`, whose Latin word outweighs its Cyrillic ones): no translation."""
+    return k > 0 and continues_title(texts[run[k - 1]])
 
 
 def _blank_filled(text: str) -> str:
@@ -281,12 +291,23 @@ def _student(texts: list[str]) -> str | None:
             continue
         if found := NAME_AT_END.search(m["rest"]):
             return found[0].strip()
+        if (typed := _typed_after_code(m["rest"])) is not None:
+            return typed
         for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 10] if b and not _HINT.fullmatch(b)][:5]:
+            if _OTHERS.match(below) or _STUDENT.match(below) and m["rest"].strip(" :"):
+                break  # another person's label (never a name: `Руководитель ВКР`); a label alone (`Исполнитель:`) may stand over the student's position (`Студент ИСП-21`)
             if is_person(below) or _named(below):
                 return " ".join(below.split()).strip(" ,")
-            if _OTHERS.match(below) or _STUDENT.match(below) and m["rest"].strip(" :"):
-                break  # another person's label; a label alone (`Исполнитель:`) may stand over the student's position (`Студент ИСП-21`)
     return None
+
+
+def _typed_after_code(rest: str) -> str | None:
+    """The name typed on a form's row after the student's label and group code (`Студент
+    ИУ7И-84Б ____ Ву Минь Куанг____`, the blanks gone): the words past the last one holding a
+    digit, where they read as a name (`_named`); None where the row has no such code or name."""
+    pieces = re.split(r"\S*\d\S*", rest)
+    tail = " ".join(pieces[-1].split()).strip(" :,")
+    return tail if len(pieces) > 1 and _named(tail) else None
 
 
 # A form's hint under a blank, in brackets (`(группа)`, `(Ф.И.О.)`, `(подпись)`): no value.
@@ -316,7 +337,8 @@ def _split_name(texts: list[str]) -> str | None:
 def _others(texts: list[str]) -> tuple[str, ...]:
     """The names under other people's labels (`Научный руководитель` alone over `Лукашевич
     Марина Михайловна`, `Руководитель работы ____ Дерябин Сергей Андреевич`): at the label's
-    line's end, or the first name on the next three lines with text, before another label."""
+    line's end, or the first name on the next three lines with text (alone, or at the end of a
+    line after a rank: `профессор Волков М. В.`), before another label."""
     out = []
     for i, t in enumerate(texts):
         if not (_OTHERS.match(t) or SUPERVISOR.match(t)):
@@ -329,6 +351,9 @@ def _others(texts: list[str]) -> tuple[str, ...]:
                 break
             if is_person(below):
                 out.append(" ".join(below.split()).strip(" ,"))
+                break
+            if found := NAME_AT_END.search(below):  # after the person's degree or rank (`профессор Волков М. В.`)
+                out.append(found[0].strip())
                 break
     return tuple(out)
 
