@@ -542,7 +542,7 @@ def test_a_short_list_with_no_heading_that_ends_the_paper_is_read(tmp_path):
 def test_a_parts_name_inside_a_numbered_word_list_belongs_to_no_entry(tmp_path):
     """A Word list in parts: `Дополнительные источники` and `Электронные ресурсы:` typed as
     unnumbered paragraphs between the numbered entries are no entry and no part of the entry
-    before them (lists31, batch 15's kirasmir_warehouse_practice_docx; invented entries here).
+    before them (unseen lists, batch 15's kirasmir_warehouse_practice_docx; invented entries here).
     An unnumbered paragraph that is not a part's name still carries the entry before it on."""
     d = docx.Document()
     d.add_paragraph("Текст со ссылками [1], [2] и [3].")

@@ -75,7 +75,7 @@ BODY = "Кіріспе\n\nБұл мәселе бұрын зерттелген [1
         "Қолданылған деректер тізімі",
         "ПАЙДАЛАНЫЛҒАН ДЕРЕКТЕР ТІЗІМІ",
         # an ornament before the name (ACS's `■ REFERENCES` as the PDF reader reads it) and a
-        # syllabus's `Основная литература:` (lists31, batch 16)
+        # syllabus's `Основная литература:` (unseen lists, batch 16)
         "■ REFERENCES",
         "Основная литература:",
         # the literature first, then the other sources: the mirror of `источников и литературы` (lists28)
@@ -841,7 +841,7 @@ def test_an_entry_or_a_piece_of_one_is_no_subheading(line):
 
 def test_a_parts_name_between_numbered_entries_belongs_to_no_entry():
     """A list in parts (books, then web pages under `Электронные ресурсы:`): the part's name
-    printed between two numbered entries is not glued to the entry before it (lists31, batch 15's
+    printed between two numbered entries is not glued to the entry before it (unseen lists, batch 15's
     Word practice report; invented entries here)."""
     doc = read(BODY + "Список литературы\n1. Иванов И. И. Проектирование систем. – М.: Наука, 2010. – 200 с.\n"
                "Дополнительные источники\n2. Петров П. П. Базы данных. – СПб.: Питер, 2012. – 300 с.\n"
@@ -869,7 +869,7 @@ _MARGIN_TEXTS = ["A. B. Smith, C. D. Jones, Rain is wetter than snow in the nort
 
 def test_margin_line_numbers_alone_between_the_lines_are_no_part_of_the_entries():
     """An elsarticle preprint with lineno's margin numbers as pdftotext sets them: each number
-    alone between two lines of text (invented entries; lists31, issue 16's leftover)."""
+    alone between two lines of text (invented entries; a leftover of issue 16)."""
     lines = [line for entry in _MARGIN_ENTRIES for line in entry]
     text = "".join(f"{line}\n\n{n}\n\n" for n, line in enumerate(lines, start=210))
     doc = read("Introduction\n\nEarlier work [1, 2] and more [3, 4].\n\nReferences\n\n" + text)
@@ -900,7 +900,7 @@ def test_bare_entry_numbers_of_entries_of_several_lines_are_not_margin_numbers()
 
 
 def test_acs_entry_numbers_in_round_brackets_under_a_heading():
-    """The American Chemical Society's `(1) Name, I.; …` numbers (lists31, batch 16's chemistry
+    """The American Chemical Society's `(1) Name, I.; …` numbers (unseen lists, batch 16's chemistry
     article; invented entries): read under a heading whose first line opens with `(1)`, each entry
     wrapped over lines; a wrapped line opening with the issue's bracket (`(12), 1−20.`) stays inside."""
     doc = read("Introduction\n\nEarlier work (1, 2) and more (3).\n\nREFERENCES\n\n"

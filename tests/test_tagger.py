@@ -1812,7 +1812,7 @@ def test_hyphenated_cities_are_places_and_name_the_imprints_place(monkeypatch):
 
 
 def test_a_series_printed_as_a_sentence_after_the_title_is_the_series():
-    # lists31, batch 15 (a Russian practice report's books); invented entry
+    # unseen lists, batch 15 (a Russian practice report's books); invented entry
     tokens = [("Орлова", "author", 1.0), ("А.Б.", "author", 1.0), ("Сети", T, 1.0), ("связи.", T, 1.0), ("Серия", T, 0.9), ("Учебники", T, 0.9),
               ("для", T, 0.9), ("вузов.", T, 0.9), ("М.:", "location", 1.0), ("Наука,", "publisher", 1.0), ("2010.", "date", 1.0)]
     assert corrected_labels(*tokens)[2:8] == [T, T, "collection", "collection", "collection", "collection"]
@@ -1823,7 +1823,7 @@ def test_a_series_printed_as_a_sentence_after_the_title_is_the_series():
 
 
 def test_a_standards_designation_is_one_unit_and_a_standard_alone_has_no_host():
-    # lists31, batch 15: `ГОСТ 34.602-89 [Электронный ресурс]` read as title `ГОСТ`, pages 34; invented standards
+    # unseen lists, batch 15: `ГОСТ 34.602-89 [Электронный ресурс]` read as title `ГОСТ`, pages 34; invented standards
     tokens = [("ГОСТ", T, 0.9), ("12.345-67", "pages", 0.6), ("[Электронный", "medium", 1.0), ("ресурс]", "medium", 1.0)]
     assert corrected_labels(*tokens)[:2] == [T, T]
     tokens = [("ГОСТ", T, 0.9), ("Р", T, 0.9), ("ИСО/МЭК", T, 0.9), ("12345-2001.", "pages", 0.6), ("Системы.", T, 0.9), ("Общие", "container", 0.6),
@@ -1835,14 +1835,14 @@ def test_a_standards_designation_is_one_unit_and_a_standard_alone_has_no_host():
 
 
 def test_the_access_dates_mark_is_no_host():
-    # lists31, batch 15: IEEE's `“Title.” Accessed: Nov. 05, 2024.` read `Accessed` as the host; invented entry
+    # unseen lists, batch 15: IEEE's `“Title.” Accessed: Nov. 05, 2024.` read `Accessed` as the host; invented entry
     tokens = [("Acme,", "author", 1.0), ("“Widgets", T, 1.0), ("Explained.”", T, 1.0), ("Accessed:", "container", 0.6), ("Jan.", "accessed", 1.0),
               ("02,", "accessed", 1.0), ("2023.", "accessed", 1.0)]
     assert corrected_labels(*tokens)[3] == "accessed"
 
 
 def test_a_number_after_a_page_mark_is_the_page_and_a_slash_edition_is_the_edition():
-    # lists31, batch 15 (Google Scholar's `…, vol. 20, p. 2014, 2001.`, Pearson's `Title, 2/E.`); invented entries
+    # unseen lists, batch 15 (Google Scholar's `…, vol. 20, p. 2014, 2001.`, Pearson's `Title, 2/E.`); invented entries
     tokens = [("Ann", "author", 1.0), ("Lee,", "author", 1.0), ("“Fog,”", T, 1.0), ("Weather", "journal", 1.0), ("Notes,", "journal", 1.0),
               ("vol.", "volume", 1.0), ("3,", "volume", 1.0), ("p.", "pages", 0.8), ("1998,", "date", 0.6), ("2005.", "date", 1.0)]
     assert corrected_labels(*tokens)[7:] == ["pages", "pages", "date"]
@@ -1851,7 +1851,7 @@ def test_a_number_after_a_page_mark_is_the_page_and_a_slash_edition_is_the_editi
 
 
 def test_words_after_an_opening_web_address_are_the_title():
-    # lists31, batch 16 (a course report's `https://… Официальный сайт языка R`); invented entries
+    # unseen lists, batch 16 (a course report's `https://… Официальный сайт языка R`); invented entries
     f = fields("https://example-lang.org/ Официальный сайт языка Примера")
     assert f["title"] == "Официальный сайт языка Примера" and f["url"] == "https://example-lang.org/"
     f = fields("https://docs.example-plot.org/ Документация по библиотеке plot2 для графиков")

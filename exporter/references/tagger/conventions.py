@@ -1346,7 +1346,7 @@ _SERIES_WORD = frozenset("серия сер series".split())
 def _series_sentence(tokens: list[str], labels: list[str]) -> None:
     """`Title. Серия Высшее образование. М.: Феникс, 2009.`: a sentence opening with `Серия` or
     `Series` right after the title's full stop, closed by a full stop before the imprint (a place,
-    publisher or year next), is the series, not the title (lists31, batch 15)."""
+    publisher or year next), is the series, not the title (unseen lists, batch 15)."""
     for k in range(1, len(tokens) - 1):
         if canonical(tokens[k]) not in _SERIES_WORD or labels[k] != "title" or labels[k - 1] != "title" or not tokens[k - 1].endswith("."):
             continue
@@ -1367,7 +1367,7 @@ def _standard_designation(tokens: list[str], labels: list[str]) -> None:
     designation is one unit — its number (read as pages or a volume) takes its mark's label when
     the mark is read as the title; an entry that opens with one and has no host's mark (`//`,
     `In:`) has no host: the parts of its title read as one (`… системы. Требования к содержанию
-    документа «…»`) are the title's (lists31, batch 15)."""
+    документа «…»`) are the title's (unseen lists, batch 15)."""
     for k, token in enumerate(tokens):
         if canonical(token) not in _STANDARD_MARK or labels[k] != "title" or (k and labels[k - 1] == "title" and not tokens[k - 1].endswith(".")):
             continue
@@ -1385,7 +1385,7 @@ def _standard_designation(tokens: list[str], labels: list[str]) -> None:
 
 def _access_mark_not_a_host(tokens: list[str], labels: list[str]) -> None:
     """`“Title.” Accessed: Nov. 05, 2024.`: the access date's mark (`Accessed:`, `Retrieved`) before
-    the date read as such is part of it, never the host or the publisher (lists31, batch 15)."""
+    the date read as such is part of it, never the host or the publisher (unseen lists, batch 15)."""
     for k in range(len(tokens) - 1):
         if canonical(tokens[k]) in ("accessed", "retrieved") and labels[k] in ("container", "journal", "publisher") and labels[k + 1] == "accessed":
             labels[k] = "accessed"
@@ -1398,7 +1398,7 @@ _SLASH_EDITION = re.compile(r"\d{1,2}/[Ee][.,]?")
 def _page_after_its_mark_and_slash_edition(tokens: list[str], labels: list[str]) -> None:
     """`…, vol. 20, p. 2014, 2001.`: a number right after a page mark is the page though it looks
     like a year, when a year follows it; `Title, 2/E. Pearson, 2003.`: the publishers' `n/E` after
-    the title's comma is the edition, not the title's (lists31, batch 15)."""
+    the title's comma is the edition, not the title's (unseen lists, batch 15)."""
     for k in range(1, len(tokens)):
         if tokens[k - 1] in _PAGE_MARK and labels[k - 1] == "pages" and labels[k] == "date" and re.fullmatch(r"\d{1,5}[.,;]?", tokens[k]) and "date" in labels[k + 1 :]:
             labels[k - 1 : k + 1] = ["pages", "pages"]
@@ -1412,7 +1412,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 def _words_after_an_opening_address(tokens: list[str], labels: list[str]) -> None:
     """`https://cran.r-project.org/ Официальный сайт языка R`: an entry that opens with a web
     address and has nothing after it but words (no other address, year, date or range) names the page
-    in those words: they are the title (lists31, batch 16's course report)."""
+    in those words: they are the title (unseen lists, batch 16's course report)."""
     if len(tokens) < 2 or not _ADDRESS.fullmatch(tokens[0]) or labels[0] != "url":
         return
     rest = tokens[1:]
