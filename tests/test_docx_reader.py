@@ -561,3 +561,20 @@ def test_a_parts_name_inside_a_numbered_word_list_belongs_to_no_entry(tmp_path):
         "Сайт о базах данных [Электронный ресурс] — Режим доступа: https://example.org/ (дата обращения 01.05.2022)",
     ]
     assert all(c.resolved for c in citations(linked.document))
+
+
+def test_a_list_under_a_heading_in_other_words_is_read_in_word(tmp_path):
+    """`Перечень информационных источников` is none of the known headings; the paragraphs after
+    it read as references: it is the list's heading (the list was not found at all)."""
+    d = docx.Document()
+    d.add_paragraph("Введение")
+    d.add_paragraph("Теория изложена в работах [1] и [2].")
+    d.add_paragraph("Перечень информационных источников")
+    d.add_paragraph("1. Иванов И. И. Теория информации / И. И. Иванов. – М.: Наука, 2010. – 245 с.")
+    d.add_paragraph("2. Petrov P. Coding theory // Journal of Codes. – 2015. – Vol. 3. – P. 12–20.")
+    d.add_paragraph("Приложение А")  # more than a list with no heading may have after it
+    for k in range(4):
+        d.add_paragraph(f"Описание таблицы исходных данных номер {k}, собранных в ходе эксперимента на стенде.")
+    doc = read_document(str(save(d, tmp_path / "p.docx")))
+    assert [e.number for e in doc.references] == [1, 2]
+    assert doc.references[0].text.startswith("Иванов И. И. Теория")

@@ -918,3 +918,34 @@ def test_acs_entry_numbers_in_round_brackets_under_a_heading():
 def test_a_parts_name_with_commas_before_its_colon_is_a_subheading():
     assert is_list_subheading("Перечень Интернет-ресурсов, необходимых для освоения дисциплины:")
     assert not is_list_subheading("Перечень Интернет-ресурсов, необходимых для освоения дисциплины")
+
+
+# ---- a heading in other words ---------------------------------------------------------------------
+
+OTHER_WORDS_LIST = (
+    "1. Иванов И. И. Теория информации / И. И. Иванов. – М.: Наука, 2010. – 245 с.\n"
+    "2. Petrov P. Coding theory // Journal of Codes. – 2015. – Vol. 3. – P. 12–20.\n"
+    "3. Сидоров С. С. Сети передачи данных. – СПб.: Питер, 2018. – 320 с.\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["Перечень информационных источников", "7. Основные источники:", "Cited works"])
+def test_a_list_under_a_heading_in_other_words_is_read(heading):
+    """No heading in the known wordings, but a short line naming the sources followed by
+    numbered entries that read as references: the list (it was taken for body text, and its
+    entries' numbers for nothing at all)."""
+    # an appendix after it: more lines than a list with no heading may have after it
+    appendix = "\nПриложение А\n" + "".join(f"Строка {k} приложения с описанием таблицы исходных данных.\n" for k in range(45))
+    doc = read(BODY + heading + "\n" + OTHER_WORDS_LIST + appendix)
+    assert [e.number for e in doc.references] == [1, 2, 3]
+    assert doc.references[1].text.startswith("Petrov P. Coding theory")
+
+
+def test_a_literature_review_section_is_no_list():
+    """`Обзор литературы` names literature too; numbered points that read as prose under it are
+    the paper's, not a list."""
+    doc = read("Кіріспе\n\nБұл мәселе бұрын зерттелген.\n\nОбзор литературы\n"
+               "1. Первые работы по теме появились давно, и с тех пор их число только росло.\n"
+               "2. Затем интерес к теме усилился, и появились обзоры по разным направлениям.\n"
+               "3. Наконец, сейчас эта тема стала одной из самых обсуждаемых в науке.\n")
+    assert not doc.references

@@ -386,7 +386,34 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         return found
     if headings:  # an unnumbered list: everything after the last heading
         return ReferenceList(headings[-1], [], len(lines), headings[-1])
-    return _headless(lines, start)
+    return _under_a_heading_in_other_words(lines, start) or _headless(lines, start)
+
+
+def reads_as_list_heading(text: str) -> bool:
+    """A heading in other words than _HEADING_NAMES that names the paper's sources: a line of a
+    few words naming a kind of them, as a list's part does (`is_list_subheading`: `Перечень
+    информационных источников`, `Основные источники:`, `Cited works`), a section's number
+    before it aside (`7. Литература и интернет-ресурсы`)."""
+    return is_list_subheading(_HEADING_NUMBER.sub("", " ".join(text.split()), count=1))
+
+
+def _under_a_heading_in_other_words(lines: list[str], start: int) -> ReferenceList | None:
+    """With no heading in the known wordings: the last heading in other words
+    (`reads_as_list_heading`) followed by numbered entries, at least two, at least half of
+    which read as references (`reads_as_reference`), that are not the paper's numbered sections.
+    The entries are the evidence: a section named `Обзор литературы` opens prose, not them."""
+    for h in range(len(lines) - 1, start - 1, -1):
+        if not reads_as_list_heading(lines[h]):
+            continue
+        starts = number_entries(lines, h + 1, len(lines), bare=True)
+        if len(starts) < 2 or reads_as_sections(lines, starts):
+            continue
+        texts = [" ".join(lines[a.line : b]) for a, b in zip(starts, [s.line for s in starts[1:]] + [len(lines)])]
+        if 2 * sum(map(reads_as_reference, texts)) >= len(texts):
+            found = ReferenceList(h, starts, len(lines), h)
+            _body_between_entries(lines, found)
+            return found
+    return None
 
 
 _HEADING_NUMBER = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,7})\.?\s+|[\s.:]+$")

@@ -23,7 +23,7 @@ from ...model import (
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
 from ...quoting import context_at
-from ...references.ownlist import REFERENCES_HEADING, is_list_subheading, reads_as_reference
+from ...references.ownlist import REFERENCES_HEADING, is_list_subheading, reads_as_list_heading, reads_as_reference
 from ..plaintext.frontmatter import (
     ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
@@ -730,6 +730,8 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
         entries = [i for i in marked if paras[i].text.strip() and not is_reference_heading(paras[i].text)]
         return heading, entries, marked[-1] + 1
     if heading is None:
+        heading = _heading_in_other_words(paras, start)
+    if heading is None:
         return _headless_list(paras, start)
     rows = []
     end = heading + 1
@@ -743,6 +745,19 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
         end = numbered[-1] + 1
         rows = [i for i in rows if i >= numbered[0] and i < end]
     return heading, [i for i in rows if paras[i].text.strip()], end
+
+
+def _heading_in_other_words(paras: list[Para], start: int) -> int | None:
+    """With no heading in the known wordings: the last paragraph that names the paper's sources
+    in other words (`reads_as_list_heading`: `Перечень информационных источников`) followed by
+    at least two paragraphs, most of the first three of which read as references."""
+    for i in range(len(paras) - 1, start - 1, -1):
+        if not reads_as_list_heading(paras[i].text):
+            continue
+        after = [p.text for p in paras[i + 1 :] if p.text.strip()][:3]
+        if len(after) >= 2 and 2 * sum(map(reads_as_reference, after)) > len(after):
+            return i
+    return None
 
 
 _OPENS_WITH_ADDRESS = re.compile(r"(?:\d+[.)]?\s+)?(?:https?://|www\.)\S+")
