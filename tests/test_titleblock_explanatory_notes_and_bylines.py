@@ -1,4 +1,4 @@
-"""Failure classes of front28's unseen batch (issue 16): a course work's cover headed by its
+"""Failure classes of an unseen batch of papers (issue 16; bench/unseen/papers.json): a course work's cover headed by its
 explanatory note (`ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ`), the student in the cover's table;
 an English title whose last line reads like two names joined by `and` above a marked by-line;
 affiliation letters glued to names where only the authors' e-mails carry the letters. The
