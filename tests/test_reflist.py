@@ -18,6 +18,7 @@ from exporter.references.ownlist import (
     entry_start_strength,
     is_list_subheading,
     is_reference_heading,
+    number_entries,
     without_margin_numbers,
 )
 
@@ -949,3 +950,15 @@ def test_a_literature_review_section_is_no_list():
                "2. Затем интерес к теме усилился, и появились обзоры по разным направлениям.\n"
                "3. Наконец, сейчас эта тема стала одной из самых обсуждаемых в науке.\n")
     assert not doc.references
+
+
+def test_a_bare_number_not_taken_first_does_not_set_the_lists_form():
+    """Under a heading, a first line opening with a number that cannot open a list (`12 Smith J. A.`, a
+    manuscript's line number or a year's tail) was taken as proof of GOST 7.32's bare form
+    though no entry was taken; the next line without a number then crashed the reader
+    (IndexError: a real preprint's PDF). The numbered entries after it are read."""
+    lines = ["References", "12 Smith J. A. supplied the data sets of this study", "that were used,",
+             "1. Ivanov I. I. Title of a book. – M.: Nauka, 2010. – 245 p.",
+             "2. Petrov P. P. Another title // Journal. – 2015. – Vol. 3. – P. 12–20."]
+    starts = number_entries(lines, 1, len(lines), bare=True)
+    assert [(s.line, s.number) for s in starts] == [(3, 1), (4, 2)]

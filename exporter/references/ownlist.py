@@ -258,12 +258,12 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
                 seen.add(found.number)
             continue
         found = entry_number(lines[i]) if not bare_form else None
+        opens_bare = False
         if found is None and bare and (bare_form or not starts):
             found = _bare_entry_number(lines[i])
             if found is None and bare_form:  # an entry with no author (a law, a standard) after a complete one
                 found = _bare_number_after_an_entry(lines, i, starts[-1].number + 1)
-            if found is not None and not starts:
-                bare_form = True
+            opens_bare = found is not None and not starts
         if found is None:
             continue
         n = found.number
@@ -276,6 +276,9 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
         if ok:
             starts.append(Start(i, n, found.skip, found.alone))
             seen.add(n)
+            # the list is in GOST 7.32's bare form when its first entry, once taken, is so
+            # numbered (a bare number not taken, `12 …` first, says nothing: it crashed here)
+            bare_form = bare_form or opens_bare
     return starts
 
 
