@@ -2045,3 +2045,23 @@ def test_a_journal_in_the_titles_last_comma_part_before_the_volume():
     # a last part with a lower-case word is the title's (`Fjord, with notes on silt, 25(3)`)
     tokens = [("Vik,", A, 1.0), ("On", T, 1.0), ("Tides", T, 1.0), ("in", T, 1.0), ("a", T, 1.0), ("Fjord,", T, 1.0), ("Notes", T, 0.8), ("with", T, 0.8), ("Silt,", T, 0.8), ("25(3)", "volume", 1.0)]
     assert corrected_labels(*tokens)[6:9] == [T, T, T]
+
+
+def test_a_conferences_days_after_its_place_or_beside_marked_pages_are_its_date():
+    # MDPI-style proceedings: `In Proceedings of …, Place, Country, 3–6 March 2019; Publisher: Place, 2019; pp. 41–52.`
+    f = fields("Varga, L.; Osei, P. Sparse attention for tidal gauges. In Proceedings of the 5th Workshop on Coastal Data, "
+               "Tromsø, Norway, 3–6 March 2019; Harbour Press: Oslo, Norway, 2019; pp. 41–52.")
+    assert (f.get("pages"), f["year"]) == ("41–52", "2019")
+    # the same without pages: the days are no pages
+    f = fields("Varga, L.; Osei, P. Sparse attention for tidal gauges. In Proceedings of the 5th Workshop on Coastal Data, "
+               "Tromsø, Norway, 11–14 October 2021.")
+    assert f.get("pages") is None and f["year"] == "2021"
+    # token level: a day range after the place's comma, before a Latin month and a year
+    L, D = "location", "date"
+    assert corrected_labels(("Title.", T, 1.0), ("Boston,", L, 1.0), ("MA,", L, 1.0), ("USA,", L, 1.0), ("4–9", P, 0.9), ("December", D, 1.0), ("2017;", D, 1.0)) == [T, L, L, L, D, D, D]
+    # or anywhere in an entry whose pages are printed after their mark
+    assert corrected_labels(("Title.", T, 1.0), ("4–9", P, 0.9), ("December", D, 1.0), ("2017;", D, 1.0), ("pp.", P, 1.0), ("180–186.", P, 1.0)) == [T, D, D, D, P, P]
+    # with neither (no comma of a place or host before, no marked pages), Latin months stay the tagger's, and pages
+    # after their own mark before a month stay the pages
+    assert corrected_labels(("Title.", T, 1.0), ("12-17", P, 1.0), ("June", D, 1.0), ("2011.", D, 1.0)) == [T, P, D, D]
+    assert corrected_labels(("Title.", T, 1.0), ("pp.", P, 1.0), ("29-40", P, 1.0), ("September", D, 1.0), ("1985.", D, 1.0)) == [T, P, P, D, D]

@@ -594,6 +594,32 @@ def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
                 labels[first] = labels[i - 1] = "date"
 
 
+_A_YEAR = re.compile(r"\(?(?:1[5-9]|20)\d\d[;,.)]*")
+_DAYS_PAGE_MARK = re.compile(r"^(?:pp?|s|с|стр|б)\.$")  # lower case: `P.`, `S.`, `С.` are initials too
+
+
+def _conference_days(tokens: list[str], labels: list[str]) -> None:
+    """A conference's days in any language: a day or day range read as pages, before a month's
+    name and a year, is the date where it follows the comma of the place or of the host (`…, Red
+    Hook, NY, USA, 4–9 December 2017;`, the place read into the host's name) or where the entry prints its pages after their own mark elsewhere
+    (`7–9 February 2020; pp. 180–186`: pages are printed once). With neither, Latin months are
+    left to the tagger (GROBID's labels call such days pages)."""
+    marked = any(_DAYS_PAGE_MARK.match(tokens[k]) and labels[k + 1] == "pages" for k in range(len(tokens) - 1))
+    for i in range(len(tokens) - 2):
+        if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]) or canonical(tokens[i + 1]) not in MONTHS:
+            continue
+        if not _A_YEAR.fullmatch(tokens[i + 2]) or i > 0 and _NUMBER_MARK.match(tokens[i - 1]):
+            continue
+        if marked or i > 0 and tokens[i - 1].endswith(",") and labels[i - 1] in ("location", "container", "booktitle", "journal", "publisher"):
+            labels[i] = labels[i + 1] = "date"
+
+
+def _days_not_pages(tokens: list[str], labels: list[str]) -> None:
+    """A date's days read as pages: before a Cyrillic month, or a conference's (above)."""
+    _day_before_a_month(tokens, labels)
+    _conference_days(tokens, labels)
+
+
 # Russian contractions with a hyphen (`ун-т`, `ин-т`, `изд-во`, `о-во`, `гос-ва`): words, never part of a date.
 _CONTRACTION = re.compile(r"^[а-яё]{1,5}-[а-яё]{1,3}\.?[,.]?$")
 
@@ -1947,7 +1973,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _issue_not_pages(tokens, labels)
     _books_and_their_editors(tokens, labels)
     _edition_qualifiers(tokens, labels)
-    _day_before_a_month(tokens, labels)
+    _days_not_pages(tokens, labels)
     _contraction_not_date(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
     _issue_qualifier_not_journal(tokens, labels)
