@@ -2065,3 +2065,19 @@ def test_a_conferences_days_after_its_place_or_beside_marked_pages_are_its_date(
     # after their own mark before a month stay the pages
     assert corrected_labels(("Title.", T, 1.0), ("12-17", P, 1.0), ("June", D, 1.0), ("2011.", D, 1.0)) == [T, P, D, D]
     assert corrected_labels(("Title.", T, 1.0), ("pp.", P, 1.0), ("29-40", P, 1.0), ("September", D, 1.0), ("1985.", D, 1.0)) == [T, P, P, D, D]
+
+
+def test_a_lower_case_corporate_author_before_an_ieee_quoted_title():
+    # IEEE prints the authors, then their comma, then the quoted title: `gitlab, “Title.” [Online]`
+    f = fields("tidekit, “tidekit 2.1 user guide.” [Online]. Available: https://example.org/tidekit/guide/")
+    assert family_names(f.get("author")) == ["tidekit"]
+    assert f["title"] == "tidekit 2.1 user guide"
+    f = fields("openharbor, “Chapter 4: Gauges,” 2019. [Online]. Available: https://example.org/oh/4")
+    assert (f.get("author"), f["title"], f["year"]) == ("openharbor", "Chapter 4: Gauges", "2019")
+    # capitalised words there may be a periodical's name: left as read
+    tokens = [("Harbour", J, 0.8), ("Weekly,", J, 0.8), ("“Tide", T, 0.9), ("gauges,”", T, 0.9), ("1969.", "date", 1.0)]
+    assert corrected_labels(*tokens) == [J, J, T, T, "date"]
+    assert corrected_labels(("harbourweekly,", J, 0.8), *tokens[2:]) == [A, T, T, "date"]
+    # a title printed first with a quoted part inside it, or a long run before the quote, is left as read
+    f = fields("Marta Kowalczyk and Henrik Solberg, “Adaptive meshing,” Ocean Modelling, vol. 41, pp. 55–71, 2014.")
+    assert family_names(f["author"]) == ["Kowalczyk", "Solberg"]

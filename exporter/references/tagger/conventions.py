@@ -1820,17 +1820,39 @@ def _names_before_a_quoted_title(tokens: list[str], labels: list[str]) -> None:
                 labels[end + 1 : end + 3] = ["location", "location"]
 
 
+def _author_run_before_an_opening_quote(tokens: list[str], labels: list[str]) -> None:
+    """IEEE's `Authors, “Title,”`: up to four lower-case words with no digit opening the entry,
+    the last closed by the authors' comma, right before an opening quote that closes within the
+    entry, are the authors however the tagger read them (a site's or a project's name: `nsnam,
+    “ns-3.” [Online].`), and the quoted words the title. Capitalised words there may be a
+    periodical's name (`Business Week, "Title," April 5, 1969.`), so they are left as read."""
+    m = next((k for k in range(1, min(5, len(tokens))) if tokens[k][:1] in "“\""), None)
+    if m is None or not tokens[m - 1].endswith(",") or any(t.endswith((",", ".", ":", ";")) or re.search(r"\d", t) for t in tokens[: m - 1]):
+        return
+    if re.search(r"\d", tokens[m - 1]) or not all(tokens[k][:1].islower() for k in range(m)) or any(labels[k] not in ("author", "title", "container", "journal", "publisher") for k in range(m)):
+        return
+    close = "”" if tokens[m][0] == "“" else "\""
+    end = next((k for k in range(m, min(len(tokens), m + 40)) if re.search(rf"{close}[,.]?$", tokens[k][1:] if k == m else tokens[k])), None)
+    if end is None or all(labels[k] == "author" for k in range(m)):
+        return
+    for k in range(m):
+        labels[k] = "author"
+    for k in range(m, end + 1):
+        labels[k] = "title"
+
+
 _ROLE_WORD = re.compile(r"^\(?(?:eds?|edited|editors?|hrsg|ред|под)\b", re.IGNORECASE)
 
 
 def _ieee_quoted_title_and_host(tokens: list[str], labels: list[str]) -> None:
-    """IEEE's `A. Author and B. Author, “Title,” in Host, 2017, pp. …`: the words in quotes right
+    """The authors' short run before the quote first (above). IEEE's `A. Author and B. Author, “Title,” in Host, 2017, pp. …`: the words in quotes right
     after the authors' comma, closed by the comma inside the closing quote, are the title even
     where the tagger read them as a note (`“Advantage-weighted regression,” arXiv:1910.00177,
     2019.`); after that title `in` opens the host, so a conference's short name read as editors,
     with no initials or editor's role (`in CoRL, 2017`, `in NeurIPS, 2024`), is the container; and
     a proceedings' one-word short name in brackets after the host's name, read as its place before
     the date (`in Proc. IEEE Global Commun. Conf. (Globecom), Dec 2014`), is the host's."""
+    _author_run_before_an_opening_quote(tokens, labels)
     start = next((k for k in range(1, min(len(tokens), 40)) if tokens[k][:1] == "“" and labels[k - 1] == "author" and tokens[k - 1].endswith(",")), None)
     if start is None:
         return
