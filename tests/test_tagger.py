@@ -2081,3 +2081,15 @@ def test_a_lower_case_corporate_author_before_an_ieee_quoted_title():
     # a title printed first with a quoted part inside it, or a long run before the quote, is left as read
     f = fields("Marta Kowalczyk and Henrik Solberg, “Adaptive meshing,” Ocean Modelling, vol. 41, pp. 55–71, 2014.")
     assert family_names(f["author"]) == ["Kowalczyk", "Solberg"]
+
+
+def test_a_publisher_before_the_places_colon_in_mdpi_and_acs_books():
+    # MDPI and ACS print `Publisher: City, Country, Year` (GOST and APA `City: Publisher`): the
+    # words before the colon name no place, the city after it is the place
+    f = fields("Varga, L.; Osei, P. Sparse attention for tidal gauges. In Coastal Engineering; Harbourline Books: London, UK, 2022.")
+    assert (f.get("publisher"), f.get("address"), f["year"]) == ("Harbourline Books", "London, UK", "2022")
+    L, PB = "location", "publisher"
+    assert corrected_labels(("Title.", T, 1.0), ("Harbourline:", L, 0.8), ("Oslo,", L, 0.9), ("Norway,", L, 0.9), ("2019.", "date", 1.0)) == [T, PB, L, L, "date"]
+    # `City: Publisher` stays as it is
+    assert corrected_labels(("Title.", T, 1.0), ("London:", L, 0.9), ("Harbourline,", L, 0.8), ("2019.", "date", 1.0)) == [T, L, L, "date"]
+    assert corrected_labels(("Title.", T, 1.0), ("New", L, 0.9), ("Haven:", L, 0.9), ("Oxford", L, 0.8), ("Books,", L, 0.8), ("2019.", "date", 1.0)) == [T, L, L, L, L, "date"]

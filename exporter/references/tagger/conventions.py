@@ -984,6 +984,29 @@ def is_place(token: str) -> bool:
     return canonical(word) in _PLACE_FORMS or ("-" in word and all(canonical(part) in _PLACE_FORMS for part in word.split("-") if part))
 
 
+def _imprints_place_and_publisher(tokens: list[str], labels: list[str]) -> None:
+    """The imprint's place and publisher in either order (below)."""
+    _place_before_the_imprint(tokens, labels)
+    _publisher_before_the_places_colon(tokens, labels)
+
+
+def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> None:
+    """MDPI's and ACS's `Publisher: City, Country, Year` (GOST's and APA's `City: Publisher`): in
+    a run read as the place, capitalised words closed by a colon that name no place, before a
+    city's name closed by a comma (its country's or state's, or the year's), are the publisher
+    (`In Book; IntechOpen: London, UK, 2022.`); `New York: Berkeley Books, 1975` stays."""
+    for i in range(len(tokens) - 1):
+        if labels[i] != "location" or not tokens[i].endswith(":") or labels[i + 1] != "location" or not (is_place(tokens[i + 1]) and tokens[i + 1].endswith(",")):
+            continue
+        start = i
+        while start > 0 and labels[start - 1] == "location" and not tokens[start - 1].endswith((",", ".", ";", ":")):
+            start -= 1
+        run = range(start, i + 1)
+        if all(tokens[k][:1].isupper() and not is_place(tokens[k]) for k in run):
+            for k in run:
+                labels[k] = "publisher"
+
+
 def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
     """`// Сезонная изменчивость и пространственная структура. Владивосток: Дальнаука. 1993.`,
     `// Тр. … естествозн. Саратов, 1927. Т. 11`, `Title: Лекции. Пенза, 2002. 42 с.`: GOST 7.1-2003
@@ -2013,7 +2036,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _conference_bracket_in_the_host(tokens, labels)
-    _place_before_the_imprint(tokens, labels)
+    _imprints_place_and_publisher(tokens, labels)
     _publisher_after_a_question(tokens, labels)
     _bracketed_year_after_the_volume(tokens, labels)
     _journal_after_a_question(tokens, labels)
