@@ -28,7 +28,9 @@ ran, first run kept; 14, labelled by lists28 after 13's fixes with the code froz
 author-date, Elsevier numbered and Harvard, a Russian Word thesis), first run kept; 15, labelled by
 lists31 (Russian GOST lists citing English journals, standards and web pages, a list in parts, an
 English IEEE report) before the tool ran, first run kept; 16, labelled by lists31 after 15's fixes
-with the code frozen (Russian Word reports, Chicago author-date, ACS), first run kept. Earlier first
+with the code frozen (Russian Word reports, Chicago author-date, ACS), first run kept; 17, labelled by
+lists32 (Russian theses with home-made slash forms, IEEE, Chicago, a Word list of MDPI/IEEE/Vancouver
+entries) before the tool ran, first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

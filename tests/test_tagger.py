@@ -2045,3 +2045,51 @@ def test_a_journal_in_the_titles_last_comma_part_before_the_volume():
     # a last part with a lower-case word is the title's (`Fjord, with notes on silt, 25(3)`)
     tokens = [("Vik,", A, 1.0), ("On", T, 1.0), ("Tides", T, 1.0), ("in", T, 1.0), ("a", T, 1.0), ("Fjord,", T, 1.0), ("Notes", T, 0.8), ("with", T, 0.8), ("Silt,", T, 0.8), ("25(3)", "volume", 1.0)]
     assert corrected_labels(*tokens)[6:9] == [T, T, T]
+
+
+def test_a_conferences_days_after_its_place_or_beside_marked_pages_are_its_date():
+    # MDPI-style proceedings: `In Proceedings of …, Place, Country, 3–6 March 2019; Publisher: Place, 2019; pp. 41–52.`
+    f = fields("Varga, L.; Osei, P. Sparse attention for tidal gauges. In Proceedings of the 5th Workshop on Coastal Data, "
+               "Tromsø, Norway, 3–6 March 2019; Harbour Press: Oslo, Norway, 2019; pp. 41–52.")
+    assert (f.get("pages"), f["year"]) == ("41–52", "2019")
+    # the same without pages: the days are no pages
+    f = fields("Varga, L.; Osei, P. Sparse attention for tidal gauges. In Proceedings of the 5th Workshop on Coastal Data, "
+               "Tromsø, Norway, 11–14 October 2021.")
+    assert f.get("pages") is None and f["year"] == "2021"
+    # token level: a day range after the place's comma, before a Latin month and a year
+    L, D = "location", "date"
+    assert corrected_labels(("Title.", T, 1.0), ("Boston,", L, 1.0), ("MA,", L, 1.0), ("USA,", L, 1.0), ("4–9", P, 0.9), ("December", D, 1.0), ("2017;", D, 1.0)) == [T, L, L, L, D, D, D]
+    # or anywhere in an entry whose pages are printed after their mark
+    assert corrected_labels(("Title.", T, 1.0), ("4–9", P, 0.9), ("December", D, 1.0), ("2017;", D, 1.0), ("pp.", P, 1.0), ("180–186.", P, 1.0)) == [T, D, D, D, P, P]
+    # with neither (no comma of a place or host before, no marked pages), Latin months stay the tagger's, and pages
+    # after their own mark before a month stay the pages
+    assert corrected_labels(("Title.", T, 1.0), ("12-17", P, 1.0), ("June", D, 1.0), ("2011.", D, 1.0)) == [T, P, D, D]
+    assert corrected_labels(("Title.", T, 1.0), ("pp.", P, 1.0), ("29-40", P, 1.0), ("September", D, 1.0), ("1985.", D, 1.0)) == [T, P, P, D, D]
+
+
+def test_a_lower_case_corporate_author_before_an_ieee_quoted_title():
+    # IEEE prints the authors, then their comma, then the quoted title: `gitlab, “Title.” [Online]`
+    f = fields("tidekit, “tidekit 2.1 user guide.” [Online]. Available: https://example.org/tidekit/guide/")
+    assert family_names(f.get("author")) == ["tidekit"]
+    assert f["title"] == "tidekit 2.1 user guide"
+    f = fields("openharbor, “Chapter 4: Gauges,” 2019. [Online]. Available: https://example.org/oh/4")
+    assert (f.get("author"), f["title"], f["year"]) == ("openharbor", "Chapter 4: Gauges", "2019")
+    # capitalised words there may be a periodical's name: left as read
+    tokens = [("Harbour", J, 0.8), ("Weekly,", J, 0.8), ("“Tide", T, 0.9), ("gauges,”", T, 0.9), ("1969.", "date", 1.0)]
+    assert corrected_labels(*tokens) == [J, J, T, T, "date"]
+    assert corrected_labels(("harbourweekly,", J, 0.8), *tokens[2:]) == [A, T, T, "date"]
+    # a title printed first with a quoted part inside it, or a long run before the quote, is left as read
+    f = fields("Marta Kowalczyk and Henrik Solberg, “Adaptive meshing,” Ocean Modelling, vol. 41, pp. 55–71, 2014.")
+    assert family_names(f["author"]) == ["Kowalczyk", "Solberg"]
+
+
+def test_a_publisher_before_the_places_colon_in_mdpi_and_acs_books():
+    # MDPI and ACS print `Publisher: City, Country, Year` (GOST and APA `City: Publisher`): the
+    # words before the colon name no place, the city after it is the place
+    f = fields("Varga, L.; Osei, P. Sparse attention for tidal gauges. In Coastal Engineering; Harbourline Books: London, UK, 2022.")
+    assert (f.get("publisher"), f.get("address"), f["year"]) == ("Harbourline Books", "London, UK", "2022")
+    L, PB = "location", "publisher"
+    assert corrected_labels(("Title.", T, 1.0), ("Harbourline:", L, 0.8), ("Oslo,", L, 0.9), ("Norway,", L, 0.9), ("2019.", "date", 1.0)) == [T, PB, L, L, "date"]
+    # `City: Publisher` stays as it is
+    assert corrected_labels(("Title.", T, 1.0), ("London:", L, 0.9), ("Harbourline,", L, 0.8), ("2019.", "date", 1.0)) == [T, L, L, "date"]
+    assert corrected_labels(("Title.", T, 1.0), ("New", L, 0.9), ("Haven:", L, 0.9), ("Oxford", L, 0.8), ("Books,", L, 0.8), ("2019.", "date", 1.0)) == [T, L, L, L, L, "date"]

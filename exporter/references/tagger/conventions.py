@@ -594,6 +594,32 @@ def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
                 labels[first] = labels[i - 1] = "date"
 
 
+_A_YEAR = re.compile(r"\(?(?:1[5-9]|20)\d\d[;,.)]*")
+_DAYS_PAGE_MARK = re.compile(r"^(?:pp?|s|с|стр|б)\.$")  # lower case: `P.`, `S.`, `С.` are initials too
+
+
+def _conference_days(tokens: list[str], labels: list[str]) -> None:
+    """A conference's days in any language: a day or day range read as pages, before a month's
+    name and a year, is the date where it follows the comma of the place or of the host (`…, Red
+    Hook, NY, USA, 4–9 December 2017;`, the place read into the host's name) or where the entry prints its pages after their own mark elsewhere
+    (`7–9 February 2020; pp. 180–186`: pages are printed once). With neither, Latin months are
+    left to the tagger (GROBID's labels call such days pages)."""
+    marked = any(_DAYS_PAGE_MARK.match(tokens[k]) and labels[k + 1] == "pages" for k in range(len(tokens) - 1))
+    for i in range(len(tokens) - 2):
+        if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]) or canonical(tokens[i + 1]) not in MONTHS:
+            continue
+        if not _A_YEAR.fullmatch(tokens[i + 2]) or i > 0 and _NUMBER_MARK.match(tokens[i - 1]):
+            continue
+        if marked or i > 0 and tokens[i - 1].endswith(",") and labels[i - 1] in ("location", "container", "booktitle", "journal", "publisher"):
+            labels[i] = labels[i + 1] = "date"
+
+
+def _days_not_pages(tokens: list[str], labels: list[str]) -> None:
+    """A date's days read as pages: before a Cyrillic month, or a conference's (above)."""
+    _day_before_a_month(tokens, labels)
+    _conference_days(tokens, labels)
+
+
 # Russian contractions with a hyphen (`ун-т`, `ин-т`, `изд-во`, `о-во`, `гос-ва`): words, never part of a date.
 _CONTRACTION = re.compile(r"^[а-яё]{1,5}-[а-яё]{1,3}\.?[,.]?$")
 
@@ -956,6 +982,29 @@ def is_place(token: str) -> bool:
     if not word[:1].isupper():
         return False
     return canonical(word) in _PLACE_FORMS or ("-" in word and all(canonical(part) in _PLACE_FORMS for part in word.split("-") if part))
+
+
+def _imprints_place_and_publisher(tokens: list[str], labels: list[str]) -> None:
+    """The imprint's place and publisher in either order (below)."""
+    _place_before_the_imprint(tokens, labels)
+    _publisher_before_the_places_colon(tokens, labels)
+
+
+def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> None:
+    """MDPI's and ACS's `Publisher: City, Country, Year` (GOST's and APA's `City: Publisher`): in
+    a run read as the place, capitalised words closed by a colon that name no place, before a
+    city's name closed by a comma (its country's or state's, or the year's), are the publisher
+    (`In Book; IntechOpen: London, UK, 2022.`); `New York: Berkeley Books, 1975` stays."""
+    for i in range(len(tokens) - 1):
+        if labels[i] != "location" or not tokens[i].endswith(":") or labels[i + 1] != "location" or not (is_place(tokens[i + 1]) and tokens[i + 1].endswith(",")):
+            continue
+        start = i
+        while start > 0 and labels[start - 1] == "location" and not tokens[start - 1].endswith((",", ".", ";", ":")):
+            start -= 1
+        run = range(start, i + 1)
+        if all(tokens[k][:1].isupper() and not is_place(tokens[k]) for k in run):
+            for k in run:
+                labels[k] = "publisher"
 
 
 def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
@@ -1794,17 +1843,39 @@ def _names_before_a_quoted_title(tokens: list[str], labels: list[str]) -> None:
                 labels[end + 1 : end + 3] = ["location", "location"]
 
 
+def _author_run_before_an_opening_quote(tokens: list[str], labels: list[str]) -> None:
+    """IEEE's `Authors, “Title,”`: up to four lower-case words with no digit opening the entry,
+    the last closed by the authors' comma, right before an opening quote that closes within the
+    entry, are the authors however the tagger read them (a site's or a project's name: `nsnam,
+    “ns-3.” [Online].`), and the quoted words the title. Capitalised words there may be a
+    periodical's name (`Business Week, "Title," April 5, 1969.`), so they are left as read."""
+    m = next((k for k in range(1, min(5, len(tokens))) if tokens[k][:1] in "“\""), None)
+    if m is None or not tokens[m - 1].endswith(",") or any(t.endswith((",", ".", ":", ";")) or re.search(r"\d", t) for t in tokens[: m - 1]):
+        return
+    if re.search(r"\d", tokens[m - 1]) or not all(tokens[k][:1].islower() for k in range(m)) or any(labels[k] not in ("author", "title", "container", "journal", "publisher") for k in range(m)):
+        return
+    close = "”" if tokens[m][0] == "“" else "\""
+    end = next((k for k in range(m, min(len(tokens), m + 40)) if re.search(rf"{close}[,.]?$", tokens[k][1:] if k == m else tokens[k])), None)
+    if end is None or all(labels[k] == "author" for k in range(m)):
+        return
+    for k in range(m):
+        labels[k] = "author"
+    for k in range(m, end + 1):
+        labels[k] = "title"
+
+
 _ROLE_WORD = re.compile(r"^\(?(?:eds?|edited|editors?|hrsg|ред|под)\b", re.IGNORECASE)
 
 
 def _ieee_quoted_title_and_host(tokens: list[str], labels: list[str]) -> None:
-    """IEEE's `A. Author and B. Author, “Title,” in Host, 2017, pp. …`: the words in quotes right
+    """The authors' short run before the quote first (above). IEEE's `A. Author and B. Author, “Title,” in Host, 2017, pp. …`: the words in quotes right
     after the authors' comma, closed by the comma inside the closing quote, are the title even
     where the tagger read them as a note (`“Advantage-weighted regression,” arXiv:1910.00177,
     2019.`); after that title `in` opens the host, so a conference's short name read as editors,
     with no initials or editor's role (`in CoRL, 2017`, `in NeurIPS, 2024`), is the container; and
     a proceedings' one-word short name in brackets after the host's name, read as its place before
     the date (`in Proc. IEEE Global Commun. Conf. (Globecom), Dec 2014`), is the host's."""
+    _author_run_before_an_opening_quote(tokens, labels)
     start = next((k for k in range(1, min(len(tokens), 40)) if tokens[k][:1] == "“" and labels[k - 1] == "author" and tokens[k - 1].endswith(",")), None)
     if start is None:
         return
@@ -1947,7 +2018,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _issue_not_pages(tokens, labels)
     _books_and_their_editors(tokens, labels)
     _edition_qualifiers(tokens, labels)
-    _day_before_a_month(tokens, labels)
+    _days_not_pages(tokens, labels)
     _contraction_not_date(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
     _issue_qualifier_not_journal(tokens, labels)
@@ -1965,7 +2036,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _conference_bracket_in_the_host(tokens, labels)
-    _place_before_the_imprint(tokens, labels)
+    _imprints_place_and_publisher(tokens, labels)
     _publisher_after_a_question(tokens, labels)
     _bracketed_year_after_the_volume(tokens, labels)
     _journal_after_a_question(tokens, labels)
