@@ -74,6 +74,8 @@ def read_meta(path: Path, model: bool):
         return read_document(str(path)).meta
     except InputError as exc:
         return exc
+    except Exception as exc:  # a reader that crashes reads nothing: scored as a miss, named in the report
+        return InputError(str(path), f"crashed: {type(exc).__name__}: {exc}")
     finally:
         roles.ENABLED = True
 

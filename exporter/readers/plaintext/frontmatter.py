@@ -173,7 +173,7 @@ _ORDINAL = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)\s+(?=[{_UPPER}])")
 ORCID_IN_BRACKETS = r"\[\s*\d{4}(?:\s*[-−–]+\s*\d{3}[\dX]){3}\s*\]"
 # Marks that tie a name to its affiliation or note: digits, stars, daggers, `ID` (ORCID icon), ©;
 # an author block's number (`_ORDINAL`); an ORCID iD in brackets.
-_MARKS = re.compile(ORCID_IN_BRACKETS + r"|\b\d{1,2}(?:st|nd|rd|th)\b|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
+_MARKS = re.compile(ORCID_IN_BRACKETS + r"|\b\d{1,2}(?:st|nd|rd|th)\b|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
 _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
 MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
 
@@ -269,6 +269,13 @@ _INSTITUTION_IN_BRACKETS = re.compile(
 DATE_OR_KIND = re.compile(r"(?<![\d.,/©-])(?<!©\s)(?:19|20)\d\d(?![\d.,/-])|\b(?:thesis|dissertation|term|semester|report|master[’']s|bachelor[’']s)\b", re.IGNORECASE)
 
 
+# An initial whose full stop a text layer set apart (`Мазитова Р .И.`, kerning read as a space).
+_SPACED_INITIAL = re.compile(rf"(?<![^\W\d_])([{_UPPER}]) \.")
+# The year a copyright by-line ends on (`© Петрова А.В., 2019`: GOST's form of a Russian journal's by-line):
+# the copyright's, not a cover's date line's.
+_COPYRIGHT_YEAR = re.compile(r"^(\s*©\D*?[^\W\d_].*?)[,\s]\s*(?:19|20)\d\d\.?\s*$")
+
+
 def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list[str] | None:
     """The names on an author line, or None when the line is not one.
 
@@ -284,6 +291,10 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
     name's institution in brackets (`Фам Данг Чунг Нгиа (ИТМО)`) or a pupils' class after a dash at
     the line's end (`- 10 «Г»`), which makes the line a by-line.
     """
+    text = _SPACED_INITIAL.sub(r"\1.", text)
+    if dated := _COPYRIGHT_YEAR.match(text):  # `© Петрова А.В., 2019`: names with initials or in full only (`© Издательство ТГУ, 2019` is none)
+        names = author_names(dated.group(1), strong_only, keep_notes)
+        return names if names and all(STRONG_NAME.match(n) for n in names) else None
     if len(text) > 250 or "@" in text or DATE_OR_KIND.search(text):
         return None
     if caps := _capitals_before_affiliation(text):

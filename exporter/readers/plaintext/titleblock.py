@@ -89,7 +89,7 @@ def _struck(t: str) -> bool:
 
 
 # Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID` or iD in brackets.
-_NAME_MARKS = re.compile(ORCID_IN_BRACKETS + r"|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉+]+|\bID\b|(?<=[\s,])[a-h](?=\s|,|$)")
+_NAME_MARKS = re.compile(ORCID_IN_BRACKETS + r"|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉+\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff]+|\bID\b|(?<=[\s,])[a-h](?=\s|,|$)")
 _NAME_SPLIT = re.compile(r"\s*(?:[,;•·|/]|\s(?:and|и|және|&|et|und)\s)\s*", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:van|der|den|de|del|della|di|da|von|du|le|la|bin|al|el|ibn|dos|das|y)$")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?)$")  # `Hung-Ju`, `O’Neil`
