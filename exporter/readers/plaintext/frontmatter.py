@@ -51,7 +51,7 @@ WORK_KIND = re.compile(rf"^(?:{_WORK_KIND})$", re.IGNORECASE)
 TITLE_LABEL = re.compile(
     r"^(?:(?:\d{1,2}\.\s*)?(?:тема|название|заглавие|тақырыб[ыі]?|title|topic)"
     r"(?:\s+(?:[а-яё]+(?:ой|ей)\s+){0,3}(?:работы|статьи|доклада|исследования|проекта)(?:\s+(?:магистра|бакалавра|специалиста))?|\s+of\s+the\s+(?:paper|article|work))?"
-    rf"|(?:[^\W\d_]+\s+){{0,3}}(?:на\s+тему|по\s+теме)|(?:{_WORK_KIND})(?=\s*:\s*\S))"
+    rf"|(?:[^\W\d_]+\s+){{0,3}}(?:на\s+тем[уа]|по\s+теме)|(?:{_WORK_KIND})(?=\s*:\s*\S))"
     r"\s*(?:(?::\s*|(?=[«“\"]))(?P<value>\S.*)|:?)$",
     re.IGNORECASE,
 )
@@ -100,9 +100,10 @@ _MONTH = re.compile(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{[\w,\s]+\}@")
 _EXTENDED_A = [chr(c) for c in range(0x100, 0x180)]
-# Latin Extended-A's letters too (`Tomáš Drga`, `Jiří Dvořák`, `Łukasz Wróbel`, `Gülşen`): Central European and Turkish names.
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЎ" + "".join(ch for ch in _EXTENDED_A if ch.isupper())
-_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіў" + "".join(ch for ch in _EXTENDED_A if ch.islower())
+# Latin Extended-A's letters too (`Tomáš Drga`, `Jiří Dvořák`, `Łukasz Wróbel`, `Gülşen`): Central European and Turkish names;
+# Ukrainian's own Cyrillic letters (`Є. О. Коваленко`, `Ануфрієва`, `Ґалаґан`), which no line-role training line holds.
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЎЄЇҐ" + "".join(ch for ch in _EXTENDED_A if ch.isupper())
+_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһіўєїґ" + "".join(ch for ch in _EXTENDED_A if ch.islower())
 # Person names as papers print them: `Д.С. Курушин`, `Курушин Д.С.`, `Kurushin D.S.`,
 # `Wilson C. Hsieh`, `Ольга Борисовна Дигилина`, `Pierre-François Dutot`, `С.А. ГЛУШЕНКО`.
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
@@ -131,9 +132,10 @@ FULL_NAME = re.compile(_FULL_NAME)
 NAME_AT_END = re.compile(rf"(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME}|{FULL_NAME.pattern})\s*$")
 # A journal's rubric over the title: the article's type or its access (BMC `RESEARCH ARTICLE`
 # and `Open Access`, `Original Article`, `Научная статья`), or its section: never a title or a name.
+# A conference paper's kind set under its title (`EXTENDED ABSTRACT`, `Position Paper`) is one too.
 _ONE_RUBRIC = (
-    r"(?:(?:original|research|review|short|brief|technical|case|methods?|full|regular)\s+)?"
-    r"(?:article|paper|report|communication|note|research|review|study|letter|editorial)s?"
+    r"(?:(?:original|research|review|short|brief|technical|case|methods?|full|regular|position)\s+)?"
+    r"(?:article|paper|report|communication|note|research|review|study|letter|editorial)s?|extended\s+abstract"
     r"|open\s+access|(?:научная|оригинальная|обзорная|исследовательская)\s+статья|обзор|краткое\s+сообщение|"
     r"ғылыми\s+мақала|шолу\s+мақала|"
     r"(?:секция|section|рубрика|бөлім)\s*\d*\s*:\s*[^\W\d_][^:]*"  # the conference's or the issue's section (`Секция: Экология`)

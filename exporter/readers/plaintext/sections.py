@@ -47,19 +47,29 @@ def numbering_level(text: str) -> tuple[int, str] | None:
     return level, m["text"]
 
 
+# A heading in small capitals whose text layer sets each large first letter apart from the small
+# capitals after it (`I NTRODUCTION`, `R ELATED W ORK`: IEEEtran's compsoc headings through pdftotext).
+_APART_INITIAL = re.compile(r"(?<!\S)([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]) (?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})")
+
+
+def _heading_names(text: str) -> tuple[str, str]:
+    """The heading's name (its numbering and a final `.` or `:` off, case-folded) as printed, and
+    with the first letters a small-capitals heading sets apart joined to their words: a known
+    name either way is the heading (`A NEW INTRODUCTION` joins to no known name)."""
+    def name(t: str) -> str:
+        numbered = numbering_level(t)
+        return (numbered[1] if numbered else t).rstrip(".:").strip().casefold()
+    return name(text), name(_APART_INITIAL.sub(r"\1", text))
+
+
 def is_section_name(text: str) -> bool:
-    """A known section name, numbered or not (`Введение`, `3. Results`, `ҚОРЫТЫНДЫ:`)."""
-    numbered = numbering_level(text)
-    name = (numbered[1] if numbered else text).rstrip(".:").strip().casefold()
-    return name in SECTION_NAMES
+    """A known section name, numbered or not (`Введение`, `3. Results`, `ҚОРЫТЫНДЫ:`, `R ELATED W ORK`)."""
+    return any(name in SECTION_NAMES for name in _heading_names(text))
 
 
 def is_introduction(line: str) -> bool:
-    """The heading that opens the body (`Кіріспе`, `Введение`, `1 Introduction`, `I. INTRODUCTION`)."""
-    text = heading_text(line)
-    numbered = numbering_level(text)
-    name = (numbered[1] if numbered else text).rstrip(".:").strip().casefold()
-    return name in INTRODUCTIONS
+    """The heading that opens the body (`Кіріспе`, `Введение`, `1 Introduction`, `I. INTRODUCTION`, `I NTRODUCTION`)."""
+    return any(name in INTRODUCTIONS for name in _heading_names(heading_text(line)))
 
 
 def _reads_as_words(text: str) -> bool:

@@ -23,11 +23,16 @@ from .frontmatter import (
 # (`ПОЯСНИТЕЛЬНАЯ ЗАПИСКА К КУРСОВОЙ РАБОТЕ`, `… к дипломному проекту`, BMSTU's `РАСЧЕТНО-ПОЯСНИТЕЛЬНАЯ
 # ЗАПИСКА` / `К ВЫПУСКНОЙ КВАЛИФИКАЦИОННОЙ РАБОТЕ`), so does the assignment
 # form a thesis opens with (`ЗАДАНИЕ` / `на выполнение выпускной квалификационной работы`); a
-# dissertation's cover names its kind in one word on a line of its own (`ДИССЕРТАЦИЯ`).
+# dissertation's cover names its kind in one word on a line of its own (`ДИССЕРТАЦИЯ`). The sister
+# languages' covers name the same kinds in their words: Ukrainian (`Курсова робота`, `Дипломний
+# проект`, `Кваліфікаційна робота`, a report's `ЗВІТ`) and Bulgarian (`Курсова работа`, `Курсов
+# проект`, `Дипломна работа`, `Дипломен проект`, `Магистърска теза`).
 THESIS_KIND = re.compile(
     r"^(?:(?:расч[её]тно-)?пояснительная\s+записка\s+к\s+(?:курсов\w+|дипломн\w+|выпускн\w+\s+квалификационн\w+|бакалаврск\w+)\s+(?:работе|проекту)|"
     r"выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
+    r"курсов(?:а\s+р[ао]бота|ий\s+проект|\s+проект)|дипломн(?:а\s+р[ао]бота|ий\s+проект)|дипломен\s+проект|"
+    r"(?:бакалаврськ|магістерськ|кваліфікаційн)\w*\s+робот\w*|магистърска\s+теза|звіт|"
     r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
     r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат|отч[её]т|диссертация(?=\s*$)|"
     r"задание\s+на\s+(?:выполнение\s+)?(?:выпускн\w+\s+квалификационн\w+|курсов\w+|дипломн\w+|бакалаврск\w+|магистерск\w+)\s+(?:работ\w*|проект\w*))\b(?P<rest>.*)$",
@@ -38,28 +43,30 @@ THESIS_KIND = re.compile(
 # matter (`О ПРОХОЖДЕНИИ ПРОИЗВОДСТВЕННОЙ` / `(ПРЕДДИПЛОМНОЙ) ПРАКТИКИ`).
 _KIND_TAIL = re.compile(
     r"^(?:бакалавра|магистра|специалиста|пояснительная\s+записка|(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?)\s+thesis|"
-    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?|о\s+(?:прохождении|выполнении)\s.*|(?:\([^()]{3,40}\)\s*)?(?:[а-яё-]+\s+)?практик[аиеу]|(?:практическ|лабораторн|контрольн|самостоятельн|расчетно-графическ|расчётно-графическ)\w*\s+работ\w*\s*(?:№\s*)?\d{1,3}\.?)$",
+    r"(?:по|на)\s+тем[еуы]\s*:?|тема\s*:?|о\s+(?:прохождении|выполнении)\s.*|(?:\([^()]{3,40}\)\s*)?(?:[а-яё-]+\s+)?практик[аиеу]|(?:(?:з|із|по|за)\s+)?(?:практическ|практичн|лабораторн|контрольн|самостоятельн|расчетно-графическ|расчётно-графическ)\w*\s+р[ао]бот\w*\s*(?:№\s*)?\d{1,3}\.?)$",
     re.IGNORECASE,
 )
 # A form's field on a title page: never the title, and what stands under it is the field's
 # (`Специальность 02.03.01 —` over `«Системный анализ…»`, `по направлению подготовки …`, the
-# course a work is written for: `по курсу` / `по дисциплине` alone over `«Data Science»`).
+# course a work is written for: `по курсу` / `по дисциплине` alone over `«Data Science»`; an
+# exercise's variant, `Вариант №7`, `Варіант 7`, `Variant 7`).
 _FIELD = re.compile(
-    r"^(?:по\s+)?(?:направлени[юея]|специальност[ьи]|профил[ья]|образовательн\w*\s+программ\w*|квалификаци\w*|групп[аы]|курс|"
+    r"^(?:(?:вариант|варіант|variant)\s*(?:№|no\.?)?\s*\d{1,3}\.?$|"
+    r"(?:по\s+)?(?:направлени[юея]|специальност[ьи]|профил[ья]|образовательн\w*\s+программ\w*|квалификаци\w*|групп[аы]|курс|"
     r"форма\s+обучения|шифр|обозначение|на\s+правах\s+рукописи|к\s+защите|утверждаю|допустить|язык|статус|по\s+(?:курсу|дисциплине)\s*:?$|"
-    r"subject\s+area|educational\s+program|degree|major|speciality|specialty|language|status)\b",
+    r"subject\s+area|educational\s+program|degree|major|speciality|specialty|language|status)\b)",
     re.IGNORECASE,
 )
 # The student's label (`студента 2 курса` on a cover naming the student in the genitive; a
 # further-education course's `Слушатель`): the name follows on its line or under it.
 _STUDENT = re.compile(
-    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|виконал[аи]?|виконав|изготвил[аи]?|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
     r"student|author|орындаған|білім\s+алушы)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Other people's labels: the names under them are never the author's.
 _OTHERS = re.compile(
-    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|проверил|"
+    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|проверил|прийня(?:в|ла)|перевіри(?:в|ла)|(?:науковий\s+)?керівник|викладач|(?:научен\s+)?ръководител|"
     r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of)",
     re.IGNORECASE,
 )
@@ -99,7 +106,7 @@ class TitlePage:
         return bool(key) and any(family_name(other) == key for other in self.others)
 
 
-_MINISTRY = re.compile(r"^(?:министерств|минобрнауки|минпросвещения|ministry)", re.IGNORECASE)
+_MINISTRY = re.compile(r"^(?:министерств|міністерств|минобрнауки|минпросвещения|ministry)", re.IGNORECASE)
 
 
 def is_person(text: str) -> bool:
@@ -139,8 +146,8 @@ def _kind_lines(texts: list[str], i: int) -> tuple[int, re.Match] | None:
 
 
 _ESSAY = re.compile(r"^реферат\s*$", re.IGNORECASE)
-_REPORT = re.compile(r"^отч[её]т\b", re.IGNORECASE)
-_TOPIC_LABEL = re.compile(r"\b(?:на|по)\s+тем[еуы]\b", re.IGNORECASE)
+_REPORT = re.compile(r"^(?:отч[её]т|звіт)\b", re.IGNORECASE)
+_TOPIC_LABEL = re.compile(r"\b(?:на|по)\s+тем[аеуы]\b", re.IGNORECASE)
 
 
 def _topic_follows(texts: list[str], i: int) -> bool:
@@ -293,6 +300,8 @@ def _student(texts: list[str]) -> str | None:
             return found[0].strip()
         if (typed := _typed_after_code(m["rest"])) is not None:
             return typed
+        if _named(value := _RECORD.sub("", m["rest"]).strip(" :,")):
+            return value  # a name with neither initials nor patronymic after the label (`Студент: Мария Петрова Иванова, ФН 61234`)
         for below in [_GROUP.sub("", b) for b in texts[i + 1 : i + 10] if b and not _HINT.fullmatch(b)][:5]:
             if _OTHERS.match(below) or _STUDENT.match(below) and m["rest"].strip(" :"):
                 break  # another person's label (never a name: `Руководитель ВКР`); a label alone (`Исполнитель:`) may stand over the student's position (`Студент ИСП-21`)
@@ -312,6 +321,12 @@ def _typed_after_code(rest: str) -> str | None:
 
 # A form's hint under a blank, in brackets (`(группа)`, `(Ф.И.О.)`, `(подпись)`): no value.
 _HINT = re.compile(r"\([^()]{2,30}\)")
+# A student's record number after the name on the student's row, with its label (Bulgarian `ФН 61234`,
+# `фак. № 191234`; a record book's `зач. кн. № 0417`, `зал. кн. № 0417`; `Student ID 123456`).
+_RECORD = re.compile(
+    r"[,;]?\s*(?:ф\.?\s?н\.?|фак(?:ултетен)?\.?\s*(?:№|номер)|за[чл]\w*\.?\s*(?:кн\w*\.?\s*)?№|student\s+(?:id|no\.?|number))\s*:?\s*\S*\d\S*\s*$",
+    re.IGNORECASE,
+)
 # A study group's code before the student's name on its row (`ИКБО-31-24 Жильцова С.О.`, `ПМ-31 …`).
 _GROUP = re.compile(r"^[A-ZА-ЯЁ]{1,6}-?\d{1,3}(?:-\d{1,3}){0,2}[а-яa-z]?\s+(?=\S)")
 
