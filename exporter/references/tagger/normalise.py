@@ -532,13 +532,31 @@ def _stated(text: str) -> tuple[str, list[int]] | None:
 # letter it learned (`(2013a)`).
 _CYRILLIC_YEAR_LETTER = re.compile(r"(?<=\((?:1[5-9]|20)\d\d)[а-е](?=\))|(?<=(?<![\d.,/])(?:1[5-9]|20)\d\d)[а-е](?=[.,;]\s)")  # `(2013а)`, `, 1902а.`
 _LATIN_OF = str.maketrans("абвгде", "abvgde")
+# GOST's marks typed with the Latin letter that looks like the Cyrillic one, in a Cyrillic entry:
+# Moscow's `M.:` after the area's dash, the pages' or volume's `C.`/`T.` before a number (`— M.:
+# «Вильямс», 2006. — C. 366.`); shown to the tagger as the Cyrillic marks it learned.
+_LATIN_LOOKALIKE_MARK = re.compile(r"(?<=[–—]\s)M(?=\.\s?:)|(?<=[–—]\s)[CT](?=\.\s?\d)")
+_CYRILLIC_OF = str.maketrans("MCT", "МСТ")
+
+
+# A list number left at the start of an entry's text: typed by hand inside a list the word
+# processor numbers itself (`3. Марк Гранд …` in Word's item 3, printed `3. 3. Марк Гранд …`).
+_LEADING_NUMBER = re.compile(r"\s*(?:\[\d{1,3}\]|\d{1,3}\.)\s+(?=[^\W\d_])")
 
 
 def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
     separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
-    date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one."""
+    date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one; a list number
+    left at its start is no part of the entry and is not shown to the tagger (its window of three
+    tokens either side read the names after it as the title's)."""
+    lead = _LEADING_NUMBER.match(text)
+    if lead is not None:
+        inner, k = _tagged(text[lead.end() :]), lead.end()
+        return dataclasses.replace(inner, text=text, spans=tuple((s + k, e + k) for s, e in inner.spans))
     view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
+    if _CYRILLIC.search(view):
+        view = _LATIN_LOOKALIKE_MARK.sub(lambda m: m[0].translate(_CYRILLIC_OF), view)  # as long as `text`
     spaced = _dated(view) or _stated(view) or _spaced(view)
     if spaced is None:
         return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
@@ -759,6 +777,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _institution_after_genre(f, tagged)
     _retrieval_statement_not_title(f)
     _split_translation(f)
+    _parallel_title(f)
     _split_container_translation(f)
     _conference_bracket(f)
     _site_before_address(f)
@@ -1450,6 +1469,42 @@ def _split_translation(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+# GOST 7.1's parallel title: `Title proper = Parallel title` (the title in another language). The
+# sides are in two scripts, so an equation in a title (`x = Ax + b`, `a = b в группах`) is none.
+_PARALLEL_TITLE = re.compile(r"\s=\s(?=\S)")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+_LATIN_WORDS = re.compile(r"[A-Za-z][a-z]+\W+[A-Za-z]")
+
+
+def _one_script_each(proper: str, parallel: str) -> bool:
+    """The title proper in one script, the parallel title of two words or more in the other."""
+    if _CYRILLIC.search(proper) and not _CYRILLIC.search(parallel):
+        return _LATIN_WORDS.match(parallel) is not None
+    if not _CYRILLIC.search(proper) and re.search(r"[A-Za-z]", proper):
+        return re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\W+[а-яёәғқңөұүһі]", parallel) is not None and not re.search(r"[A-Za-z]", parallel)
+    return False
+
+
+def _parallel_title(f: _Fields) -> None:
+    """`Основы программирования = Programming Basics: A First Course. — М.: …`: the parallel title
+    after GOST's ` = ` is no part of the title proper; it is the title's addon (as a translation in
+    brackets is)."""
+    if "title" not in f.items or "titleaddon" in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = _PARALLEL_TITLE.search(value)
+    if m is None or m.start() < 3 or not _one_script_each(value[: m.start()], value[m.end() :]):
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + len(value[: m.start()].rstrip(" .,:;")))
+    f.add("titleaddon", start + m.end(), end)
+    for name in ("title", "titleaddon"):
+        if p is not None:
+            f.confidence[name] = p
 
 
 # A romanised or Cyrillic name (not `耶稣会…` with its English name), its translation in two

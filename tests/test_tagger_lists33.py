@@ -1,0 +1,120 @@
+"""Conventions read from batch 18's misses (bench/UNSEEN_LISTS.md), each tested on invented entries:
+a list number typed inside a word processor's own numbered list, GOST's parallel title after ` = `,
+initials closing an author run, a month before the year after the title's full stop, GOST's
+publisher in guillemets after the place's colon, a Latin `M.:` typed for Cyrillic `М.:`."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.references.fields import family_names, parse_entry
+
+
+def fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+@pytest.mark.parametrize(
+    "number, entry",
+    [
+        ("4. ", "Грег Хилл Применение шаблонов в проектировании программ. — М.: Вильямс, 2008. — С. 512."),
+        ("2. ", "Стив Бронский Надёжный код. Практическое руководство. — М.: Русская редакция, 2010. — 896 с."),
+        ("[12] ", "Грег Хилл Применение шаблонов в проектировании программ. — М.: Вильямс, 2008. — С. 512."),
+    ],
+)
+def test_a_list_number_left_at_the_start_of_an_entry_is_no_part_of_it(number, entry):
+    """`3. Марк Гранд Шаблоны …` in Word's item 3 (printed `3. 3. Марк Гранд …`): the typed number
+    is read apart, so the entry reads as it does without it (the tagger took the names for the
+    title's words when it saw the number before them)."""
+    assert fields(number + entry) == fields(entry)
+
+
+def test_a_typed_list_number_before_given_family_names():
+    f = fields("4. Грег Хилл Применение шаблонов в проектировании программ. — М.: Вильямс, 2008. — С. 512.")
+    assert family_names(f["author"]) == ["Хилл"]
+    assert f["title"] == "Применение шаблонов в проектировании программ"
+
+
+def test_gost_parallel_title_after_an_equals_sign_is_no_part_of_the_title():
+    """GOST 7.1's `Title proper = Parallel title` (the title in another language): the title is the
+    title proper, the parallel title its addon."""
+    f = fields("Ремизова Я. Основы программирования = Programming Basics: A First Course. — М.: Вильямс, 2016. — 400 с.")
+    assert f["title"] == "Основы программирования"
+    assert f["titleaddon"] == "Programming Basics: A First Course"
+    assert f["publisher"] == "Вильямс"
+    g = fields("Smith J. Fast Fourier methods = Быстрые методы Фурье. — Berlin: Springer, 2001.")
+    assert g["title"] == "Fast Fourier methods"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Smith J. Solving x = Ax + b in sparse form. SIAM J. Matrix Anal. 2001;5:1-10.",
+        "Петров А. Уравнение a = b в конечных группах. — М.: Наука, 2001. — 120 с.",
+    ],
+)
+def test_an_equals_sign_inside_a_title_of_one_script_stays(entry):
+    """An equation is no parallel title: the sides are not a title in each of two scripts."""
+    assert " = " in fields(entry)["title"]
+
+
+@pytest.mark.parametrize(
+    "entry, families, title",
+    [
+        ("А. Б. Петров, В. Г. Сидоров, Дж. Смит Методы оптимизации в экономике. — М.: Наука, 2003. — 210 с.", ["Петров", "Сидоров", "Смит"], "Методы оптимизации в экономике"),
+        ("Е. Иванова, Дж. Браун Теория графов и её приложения. — СПб.: Питер, 2012. — 180 с.", ["Иванова", "Браун"], "Теория графов и её приложения"),
+    ],
+)
+def test_initials_closing_an_author_run_take_the_family_name_after_them(entry, families, title):
+    """In an initials-first list every name's initials come before its family name, so an author
+    run that ends on initials (`…, Дж. Смит Методы …`: the last name printed without its comma)
+    goes on to the capitalised word after them."""
+    f = fields(entry)
+    assert family_names(f["author"]) == families
+    assert f["title"] == title
+
+
+@pytest.mark.parametrize("month", ["Май", "Октябрь"])
+def test_a_month_before_the_year_after_the_titles_full_stop_is_the_date(month):
+    """`Title. Май 2014. URL: …` (biblatex's date in the list's language after an English title):
+    the month is the date's, never the title's last word nor a journal."""
+    f = fields(f"Helen Black. Why Facebook Doesn’t Move Fast Anymore. {month} 2014. URL: https://example.org/teams")
+    assert f["title"] == "Why Facebook Doesn’t Move Fast Anymore"
+    assert f["year"] == "2014"
+    g = fields(f"Helen Black. Mark Twain Explains Why Teams Fail. {month} 2019. URL: https : / / www . example.org/teams-2019.")
+    assert "journal" not in g
+    assert g["title"] == "Mark Twain Explains Why Teams Fail"
+
+
+def test_a_quoted_publisher_after_the_places_colon():
+    """GOST's `— М.: «Новое знание», 2004.`: the words in guillemets between the place's colon and
+    the year are the publisher (the tagger read them as the title's)."""
+    f = fields("Хилл Г. Применение шаблонов на практике. — М.: «Новое знание», 2004. — С. 560.")
+    assert f["publisher"] == "«Новое знание»" or f["publisher"] == "Новое знание"
+    assert f["title"] == "Применение шаблонов на практике"
+
+
+def test_a_latin_m_typed_for_moscow_in_a_cyrillic_entry():
+    """`— M.: Новое знание, 2004. — C. 560.` typed with Latin `M` and `C`: read as GOST's `М.:` and
+    `С.` (the tagger learned the Cyrillic marks); an English entry's `M.` stays an initial."""
+    f = fields("Хилл Г. Применение шаблонов = Applying Patterns in Practice. — M.: «Новое знание», 2004. — C. 560.")
+    assert f["publisher"].strip("«»") == "Новое знание"
+    assert f["pages"] == "560"
+    g = fields("Duckett J. HTML and CSS. Design and build websites, trans. by M. A. Reitman. Wiley, 2011.")
+    assert family_names(g["author"]) == ["Duckett"]
+
+
+def test_words_read_with_the_editors_before_their_role_mark_are_the_hosts():
+    """biblatex's Russian `В: Host. Под ред. I. Family …`: the editors' statement opens with its
+    role, so `Methods.` read among the editors before `Под ред.` is the host's last word."""
+    f = fields("Анна Иванова. “Fast sorting in practice”. В: Applied Algorithm Methods. Под ред. John Smith и Anna Brown. Cham: Springer International Publishing, 2015, с. 3—11.")
+    assert f["booktitle"] == "Applied Algorithm Methods"
+
+
+@pytest.mark.parametrize("prefix", ["Helen Black и Paul Green", "Helen Black and Paul Green"])
+def test_biblatex_volume_and_number_before_the_bracketed_year(prefix):
+    """biblatex's standard `Journal 2.1 (1973)`: volume 2, number 1, never the journal's or a page."""
+    f = fields(f"{prefix}. “Balanced search trees”. В: SIAM journal on Algorithms 2.1 (1973), с. 33—43.")
+    assert f["journal"] == "SIAM journal on Algorithms"
+    assert f["volume"] == "2"
+    assert f["pages"] == "33—43"
