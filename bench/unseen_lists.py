@@ -33,7 +33,8 @@ lists32 (Russian theses with home-made slash forms, IEEE, Chicago, a Word list o
 entries) before the tool ran, first run kept; 18, labelled by lists33 (a Russian thesis with biblatex's
 Russian-localised standard style, an English paper with a home-made English form of Russian
 sources, a Russian essay with `Given Family` names run into the title) before the tool ran, first
-run kept. Earlier first
+run kept; 19, labelled by lists33 after 18's fixes with the code frozen (authors after the
+description, Google Scholar's GOST export, `Title // Site` web pages), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:
