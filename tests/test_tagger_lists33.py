@@ -118,3 +118,46 @@ def test_biblatex_volume_and_number_before_the_bracketed_year(prefix):
     assert f["journal"] == "SIAM journal on Algorithms"
     assert f["volume"] == "2"
     assert f["pages"] == "33—43"
+
+
+# Batch 19's classes (read after its first run was kept).
+
+
+@pytest.mark.parametrize(
+    "entry, title",
+    [
+        ("Основы теории кодов: Учебное пособие. 2-е изд. – М.: Наука, 2003. – 210 с. Петров А.П., Смирнов Б.В.", "Основы теории кодов"),
+        ("Безопасность сетей. Учебное пособие, 2015. Петров А.П., Смирнов Б.В.", "Безопасность сетей"),
+    ],
+)
+def test_the_kind_of_work_closing_the_title_is_its_type(entry, title):
+    """GOST's kind of work after the title proper (`: Учебное пособие`, `. Учебное пособие,`),
+    capitalised as students print it, is the work's type: no part of the title, no host."""
+    f = fields(entry)
+    assert f["title"] == title
+    assert f["type"].lower() == "учебное пособие"
+    assert "booktitle" not in f and "journal" not in f
+
+
+def test_no_name_follows_et_al():
+    """`Smith J. et al. Zebra: A fast tool …`: `et al.` (`и др.`) closes the names, so the word
+    after it, closed by a colon, is the title's first part, never one more author."""
+    f = fields("Smith J. et al. Zebra: A fast tool for genome assembly //Bioinformatics. – 2019. – Т. 35. – №. 2. – С. 1-10.")
+    assert family_names(f["author"]) == ["Smith", "others"] or family_names(f["author"]) == ["Smith"]
+    assert f["title"] == "Zebra: A fast tool for genome assembly"
+
+
+def test_the_area_dash_ends_the_host_before_the_publisher():
+    """Google Scholar's GOST `//Host: Proceedings. – Springer, 2013. – С. 6-10.`: the words before
+    the area's dash are the host's, not the publisher's."""
+    f = fields("Petrov A. Fast codes for channels //Advances in Coding 2013: Proceedings. – Springer, 2013. – С. 6-10.")
+    assert f["publisher"] == "Springer"
+    assert f["booktitle"] == "Advances in Coding 2013: Proceedings"
+
+
+@pytest.mark.parametrize("word", ["Веб-сайт", "Сайт", "Website"])
+def test_the_kind_of_resource_alone_before_an_address_is_no_title(word):
+    """`Веб-сайт https://…` (a bare address with the word for what it is): no title."""
+    f = fields(f"{word} https://example.org/blog/123/")
+    assert "title" not in f
+    assert f["url"] == "https://example.org/blog/123/"

@@ -2077,11 +2077,28 @@ def _volume_and_number_before_a_bracketed_year(tokens: list[str], labels: list[s
                 labels[k] = "volume"
 
 
+def _no_name_after_et_al(tokens: list[str], labels: list[str]) -> None:
+    """`Smith J. et al. Zebra: A fast tool …`: `et al.` (`и др.`) closes the names, so one word
+    closed by a colon read with them after it, right before the title, is the title's first part
+    (as `Deberta:` after a family-first list is)."""
+    runs = _runs(tuple(labels))
+    run = next((r for r in runs if r[0] == "author"), None)
+    if run is None:
+        return
+    _, a, b = run
+    close = next((k for k in range(a + 1, b) if canonical(tokens[k]) in ("al", "др") and canonical(tokens[k - 1]) in ("et", "и") and tokens[k].endswith(".")), None)
+    if close is None or close + 2 != b or b >= len(labels) or labels[b] != "title":
+        return  # one word after it (`(CDF Collaboration),` and an organisation after `[и др.].` stay)
+    if tokens[close + 1].endswith(":") and _kind(tokens[close + 1][:-1], True) == "word" and tokens[close + 1][:1].isupper():
+        labels[close + 1] = "title"
+
+
 def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str]) -> None:
-    """A family name after a run's closing initials, a month before the year, a quoted publisher
+    """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
     volume and number (in this order), after an article's journal read into the title's end."""
     _journal_read_into_the_titles_end(tokens, labels)
+    _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
     _month_before_the_year(tokens, labels)
     _quoted_publisher_after_the_place(tokens, labels)

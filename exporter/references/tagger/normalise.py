@@ -782,6 +782,9 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _conference_bracket(f)
     _site_before_address(f)
     _kind_of_work_not_container(f)
+    _kind_of_work_closing_the_title(f)
+    _resource_word_not_title(f)
+    _imprint_after_the_hosts_area(f)
     _software_description(f)
     _container_without_designation(f)
     _state_not_container(f)
@@ -1009,6 +1012,69 @@ def _kind_of_work_not_container(f: _Fields) -> None:
         f.add("type", s, e, value.strip(" .,:;"))
         if p is not None and "type" in f.items:
             f.confidence["type"] = p
+
+
+_KIND_CLOSING_THE_TITLE = re.compile(rf"^(?P<title>.{{3,}}?)\s?[:.]\s?(?P<kind>{_KIND_OF_WORK.pattern})[.,]?$", re.IGNORECASE)
+
+
+def _kind_of_work_closing_the_title(f: _Fields) -> None:
+    """`Основы криптографии: Учебное пособие. 3-е изд. – М.: …`, `Title. Учебное пособие, 2015.`
+    (students print the kind of work capitalised, after the title's colon or full stop): the kind
+    of work is the type, no part of the title; nor is it a host where one was read alone."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and "title" in f.items and _KIND_OF_WORK.fullmatch(f.items[name][0].strip(" .,:;")) and f.items[name][1] >= f.items["title"][2]:
+            value, s, e = f.items.pop(name)
+            f.taken = [t for t in f.taken if t != (s, e)]
+            p = f.confidence.pop(name, None)
+            f.add("type", s, e, value.strip(" .,:;"), confidence=p)
+    if "title" not in f.items or "type" in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = _KIND_CLOSING_THE_TITLE.match(value)
+    if m is None or not m["kind"][:1].isupper():
+        return  # `: монография` in lower case stays (the labelled GOST sets keep it in the title)
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + m.end("title"), confidence=p)
+    f.add("type", start + m.start("kind"), start + m.end("kind"), confidence=p)
+    if p is not None:
+        f.confidence["title"] = p
+
+
+# The words for what a bare address is, printed alone before it (`Веб-сайт https://…`).
+_RESOURCE_WORD = re.compile(r"(?:веб-?\s?сайт|сайт|web\s?site|website|интернет-?\s?ресурс|web\s?page|веб-?\s?страница)[.:]?", re.IGNORECASE)
+
+
+def _resource_word_not_title(f: _Fields) -> None:
+    """`Веб-сайт https://habr.com/…`: the word for what the address is, alone before it, is no
+    title (a note)."""
+    if "title" not in f.items or "url" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    if _RESOURCE_WORD.fullmatch(value.strip()) and f.items["url"][1] >= end and len(f.items) == 2:
+        del f.items["title"]
+        f.taken = [t for t in f.taken if t != (start, end)]
+        f.add("note", start, end)
+
+
+_AREA_DASH = re.compile(r"\.\s[–—-]\s")
+
+
+def _imprint_after_the_hosts_area(f: _Fields) -> None:
+    """Google Scholar's GOST `//Host: Proceedings. – Springer, 2013.`: the area's dash ends the host,
+    so words before it read as the publisher's are the host's."""
+    if "publisher" not in f.items:
+        return
+    value, start, end = f.items["publisher"]
+    host = next((n for n in ("booktitle", "journal") if n in f.items), None)
+    m = _AREA_DASH.search(value)
+    if m is not None and host is not None and f.items[host][2] <= start and not f.text[f.items[host][2] : start].strip(" .,:"):
+        h_value, h_start, h_end = f.items.pop(host)
+        f.taken = [t for t in f.taken if t not in ((h_start, h_end), (start, end))]
+        del f.items["publisher"]
+        f.add(host, h_start, start + m.start(), f.text[h_start : start + m.start()].strip(" .,:"))
+        f.add("publisher", start + m.end(), end)
 
 
 # APA 7's description of a work's kind in brackets after its title (§9.21): `[Computer
