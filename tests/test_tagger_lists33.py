@@ -161,3 +161,33 @@ def test_the_kind_of_resource_alone_before_an_address_is_no_title(word):
     f = fields(f"{word} https://example.org/blog/123/")
     assert "title" not in f
     assert f["url"] == "https://example.org/blog/123/"
+
+
+def test_one_word_closed_by_a_colon_after_a_family_first_name_with_its_comma():
+    """`Petrov V., Kotlin: The practice …`: the comma after the initials leaves no doubt of the
+    name's form (family first), so a capitalised word after it closed by a colon, right before the
+    title, is the title's first part, never a second author."""
+    f = fields("Petrov V., Kotlin: The practice of writing mobile apps. St. Petersburg, Piter Publ., 523 p., 2016.")
+    assert family_names(f["author"]) == ["Petrov"]
+    assert f["title"] == "Kotlin: The practice of writing mobile apps"
+
+
+@pytest.mark.parametrize(
+    "entry, place, publisher",
+    [
+        ("Petrov V., Kotlin in practice. St. Petersburg, BHV-Petersburg, 523 p., 2019 (in Russian)", "St. Petersburg", "BHV-Petersburg"),
+        ("Orlov P., Rust in practice. St. Petersburg, DMK-Press, 448 p., 2021 (in Russian)", "St. Petersburg", "DMK-Press"),
+    ],
+)
+def test_a_publisher_read_as_the_places_last_comma_part(entry, place, publisher):
+    """`City, Publisher, 523 p., 2019` read whole as the place: in a book's imprint (its page count
+    printed) a last comma part naming no place (no city, country or code) after a city is the
+    publisher."""
+    f = fields(entry)
+    assert f["address"] == place
+    assert f["publisher"] == publisher
+
+
+@pytest.mark.parametrize("entry", ["Petrov V. Kotlin in practice. Berlin, Germany, 2019. 320 p.", "Petrov V. Kotlin in practice. Cambridge, MA, 2019. 320 p."])
+def test_a_country_or_state_after_the_city_stays_in_the_place(entry):
+    assert "publisher" not in fields(entry) or fields(entry)["publisher"] not in ("Germany", "MA")

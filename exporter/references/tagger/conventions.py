@@ -196,8 +196,8 @@ def _names_end(tokens: list[str]) -> int | None:
     if form == "family-first" and len(names) == 1:
         s, e = names[0]
         letters = sum(ch.isupper() for t in tokens[s + 1 : e] for ch in t)
-        if letters < 2 and not tokens[s].endswith(","):
-            return None  # `Marco M. Stubbs,` may be a given name, an initial and the family name
+        if letters < 2 and not tokens[s].endswith(",") and not tokens[e - 1].endswith(","):
+            return None  # `Marco M. Stubbs,` may be a given name, an initial and the family name (`Dronov V.,` is not)
     return i
 
 
@@ -1295,6 +1295,11 @@ _COUNTRIES = frozenset(
     франция сша индия япония армения азербайджан грузия молдова сибирь
     """.split()
 )
+
+
+def is_country(token: str) -> bool:
+    """A country's or continent's name (`Germany`, `Россия`), as `_COUNTRIES` lists them."""
+    return canonical(token.rstrip(",.;:")) in _COUNTRIES
 
 
 def _place_closing_the_title(tokens: list[str], labels: list[str]) -> None:

@@ -10,7 +10,7 @@ import re
 from .. import rules
 from ..parsed import Parsed
 from . import tag
-from .conventions import corrected, is_place
+from .conventions import corrected, is_country, is_place
 from .lexicon import MONTHS
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
@@ -771,6 +771,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _publisher_begun_in_the_place(f)
     _publisher_not_container(f)
     _publisher_after_place(f)
+    _publisher_as_the_places_last_part(f)
     _publisher_without_its_label(f)
     _place_after_publisher(f)
     _presentation_not_publisher(f)
@@ -1426,6 +1427,27 @@ def _publisher_without_its_label(f: _Fields) -> None:
     m = _PUBLISHER_LABEL.match(value)
     if m and m.end() < len(value):
         f.items["publisher"] = (value[m.end() :], start + f.text[start:end].find(value[m.end() :]), end)
+
+def _publisher_as_the_places_last_part(f: _Fields) -> None:
+    """`St. Petersburg, BHV-Petersburg, 523 p., 2019`, `Novosibirsk, Sibirskoe Knigoizdatelstvo,
+    2019. 320 p.` read whole as the place: in a book's imprint (a page count printed, no host) a last
+    comma part that names no place (no city, country, or a code in capitals), after a city, is the
+    publisher, when none was read."""
+    if "publisher" in f.items or "address" not in f.items or "pagetotal" not in f.items or "journal" in f.items or "booktitle" in f.items:
+        return  # a book's (its page count printed): a host's place names its state (`Baltimore, Maryland`, `Washington, D. C.`)
+    value, start, end = f.items["address"]
+    m = re.match(r"^(?P<place>[^,]+),\s?(?P<rest>[^,]+?)[.,]?$", value)
+    if m is None or not is_place(m["place"].split()[-1]):
+        return
+    words = m["rest"].split()
+    if not words[0][:1].isupper() or any(is_place(w) or is_country(w) for w in words) or re.fullmatch(r"[A-ZА-ЯЁ.]{1,4}", m["rest"]):
+        return
+    p = f.confidence.get("address")
+    del f.items["address"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("address", start, start + m.end("place"), confidence=p)
+    f.add("publisher", start + m.start("rest"), start + m.end("rest"), confidence=p)
+
 
 def _place_after_publisher(f: _Fields) -> None:
     """`Intellect Publishing House, Kurchatov.`, `Academic Press, London.`: a city closing the
