@@ -34,7 +34,9 @@ entries) before the tool ran, first run kept; 18, labelled by lists33 (a Russian
 Russian-localised standard style, an English paper with a home-made English form of Russian
 sources, a Russian essay with `Given Family` names run into the title) before the tool ran, first
 run kept; 19, labelled by lists33 after 18's fixes with the code frozen (authors after the
-description, Google Scholar's GOST export, `Title // Site` web pages), first run kept. Earlier first
+description, Google Scholar's GOST export, `Title // Site` web pages), first run kept; 20, labelled
+by lists33 after 19's fixes with the code frozen (a list in five headed parts, APA with quoted
+titles), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:
