@@ -191,3 +191,36 @@ def test_a_publisher_read_as_the_places_last_comma_part(entry, place, publisher)
 @pytest.mark.parametrize("entry", ["Petrov V. Kotlin in practice. Berlin, Germany, 2019. 320 p.", "Petrov V. Kotlin in practice. Cambridge, MA, 2019. 320 p."])
 def test_a_country_or_state_after_the_city_stays_in_the_place(entry):
     assert "publisher" not in fields(entry) or fields(entry)["publisher"] not in ("Germany", "MA")
+
+
+def test_a_roman_numbered_parts_name_inside_a_word_list_belongs_to_no_entry(tmp_path):
+    """GOST R 7.0.100 lists in parts under roman-numbered names (`II. Учебная и научная
+    литература`, `IV. Отчётность и внутренние документы ООО «Ромашка»`), typed as unnumbered
+    bold paragraphs between Word-numbered entries: no entry, and no part of the entry before."""
+    import docx
+    from docx_samples import save
+
+    from exporter.pipeline import read_and_link
+
+    d = docx.Document()
+    d.add_paragraph("Текст со ссылками [1], [2] и [3].")
+    d.add_paragraph("Список использованных источников")
+    d.add_paragraph("I. Нормативные правовые акты").runs[0].bold = True
+    d.add_paragraph("Федеральный закон от 01.02.2003 № 10-ФЗ «О примерах» (с изм.).", style="List Number")
+    d.add_paragraph("II. Учебная и научная литература").runs[0].bold = True
+    d.add_paragraph("Петров П. П. Базы данных / П. П. Петров. — СПб.: Питер, 2012.", style="List Number")
+    d.add_paragraph("IV. Отчётность и внутренние документы ООО «Ромашка»").runs[0].bold = True
+    d.add_paragraph("Годовой отчёт ООО «Ромашка» за 2020 г.", style="List Number")
+    texts = [e.text for e in read_and_link(str(save(d, tmp_path / "parts.docx"))).document.references]
+    assert texts == [
+        "Федеральный закон от 01.02.2003 № 10-ФЗ «О примерах» (с изм.).",
+        "Петров П. П. Базы данных / П. П. Петров. — СПб.: Питер, 2012.",
+        "Годовой отчёт ООО «Ромашка» за 2020 г.",
+    ]
+
+
+@pytest.mark.parametrize("line", ["I. Goodfellow, Y. Bengio, A. Courville. Deep learning sources", "Материалы сайта «Хабр»", "II. Материалы конференции «Наука» 2019"])
+def test_lines_that_are_no_numbered_part_name(line):
+    from exporter.references.ownlist import is_numbered_list_part
+
+    assert not is_numbered_list_part(line)
