@@ -224,3 +224,28 @@ def test_lines_that_are_no_numbered_part_name(line):
     from exporter.references.ownlist import is_numbered_list_part
 
     assert not is_numbered_list_part(line)
+
+
+def test_a_laws_amendment_note_is_no_publisher():
+    """`Федеральный закон от … «Name» (с изм.).`: the bracket says the act is cited with its
+    amendments (`(с изм.)`, `(с изм. и доп.)`, `(ред. от …)`): a note, never the publisher nor
+    the title's."""
+    f = fields("Федеральный закон от 12.03.2004 № 15-ФЗ «О примерных договорах» (с изм.).")
+    assert f["title"] == "О примерных договорах"
+    assert f["year"] == "2004"
+    assert "publisher" not in f
+
+
+@pytest.mark.parametrize(
+    "entry, year",
+    [
+        ("Письмо Министерства финансов от 11.05.2015 № 03-04/1123 «О порядке учёта расходов».", "2015"),
+        ("Положение Министерства финансов «О порядке учёта расходов» от 11.05.2015 № 34-П.", "2015"),
+    ],
+)
+def test_a_regulators_letter_or_regulation_is_read_as_a_legal_act(entry, year):
+    """A regulator's letter or regulation (`Письмо …`, `Положение …`, its date and number before
+    or after the quoted name): the quoted name is the title, the date's year the year."""
+    f = fields(entry)
+    assert f["title"] == "О порядке учёта расходов"
+    assert f["year"] == year

@@ -634,8 +634,8 @@ def _no_year_from_the_title(f: "_Fields") -> None:
 # the name, its kind last (`Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III «Білім
 # туралы» Заңы`, `«Білім туралы» Қазақстан Республикасының … Заңы`).
 _LEGAL_ACT = re.compile(
-    r"^(?P<act>(?:(?:Қазақстан\sРеспубликасының|Республики\sКазахстан)\s)?(?:Федеральный\s(?:конституционный\s)?закон|Закон|Указ|Постановление|Приказ|Распоряжение"
-    r"|Заңы?|Жарлығы?|Қаулысы?|Бұйрығы?)\b[^«»\"“”/]{0,160}?(?:\bот\b|№)[^«»\"“”/]{0,120}?)\s?(?=[«\"“])"
+    r"^(?P<act>(?:(?:Қазақстан\sРеспубликасының|Республики\sКазахстан)\s)?(?:Федеральный\s(?:конституционный\s)?закон|Закон|Указ|Постановление|Приказ|Распоряжение|Письмо|Положение|Указание|Инструкция"
+    r"|Заңы?|Жарлығы?|Қаулысы?|Бұйрығы?)\b[^«»\"“”/]{0,160}?(?:\bот\b|№)(?:[^«»\"“”/]|(?<=\d)/(?=\d)){0,120}?)\s?(?=[«\"“])"
 )
 _KAZAKH_ACT = r"Қазақстан\sРеспубликасының[^«»\"“”/]{0,120}?"
 _KAZAKH_KIND = r"(?:Заңы|Кодексі|Жарлығы|Қаулысы|Бұйрығы)\b"
@@ -644,23 +644,36 @@ _LEGAL_ACT_KK = re.compile(
 )
 
 
+# A regulator's act with its date and number after its name: `Положение Банка России «…» от
+# 27.03.2020 № 714-П.`, `Приказ Минфина «…» от 11.05.2015 № 34н`.
+_LEGAL_ACT_DATED_AFTER = re.compile(
+    r"^(?P<pre>(?:Положение|Письмо|Указание|Инструкция|Приказ|Постановление|Распоряжение)\s[^«»\"“”/\d]{0,100}?)\s?«(?P<name>[^«»]+)»\s?(?P<kind>от\s\d[^«»/]{0,40}?№\s?[\w/-]+)"
+)
+# The amendments an act is cited with, in brackets after its name: a note.
+_AMENDMENTS = re.compile(r"^(?:с\s?изм|с\s?доп|ред\.?\s?от|в\s?ред|с\s?посл)", re.IGNORECASE)
+
+
 def _legal_act(text: str) -> Parsed | None:
     """A legal act cited so (see above) read as GOST's description of it: its name in quotes is
     the title (the tagger reads the rest well from there), the designation its kind of document
     (`type`), and the designation's year the year when the rest names none."""
     m = _LEGAL_ACT.match(text)
-    kk = None if m else _LEGAL_ACT_KK.match(text)
+    kk = None if m else _LEGAL_ACT_KK.match(text) or _LEGAL_ACT_DATED_AFTER.match(text)
     if m is None and kk is None:
         return None
     at = m.end() if m else kk.end()
     rest = read_entry(text[at:])
     fields = [(name, value, s + at, e + at) for name, value, s, e in rest.fields if name not in ("author", "editor")]
+    fields = [("note" if name == "publisher" and _AMENDMENTS.match(value) else name, value, s, e) for name, value, s, e in fields]
     if m:
         designation = (m["act"].strip(), m.start("act"), m.end("act"))
+        quoted = re.match(r"\s?«([^«»]+)»", text[at:])
+        if quoted is not None:  # the name in guillemets is the title, whatever the tagger read past it (`» (с изм.)`)
+            fields = [x for x in fields if x[0] != "title"] + [("title", quoted[1], at + quoted.start(1), at + quoted.end(1))]
     else:
         named = "name" if kk["name"] else "name2"
         fields = [x for x in fields if x[0] != "title"] + [("title", kk[named], kk.start(named), kk.end(named))]
-        pre, kind = ("pre", "kind") if kk["pre"] else ("pre2", "kind2")
+        pre, kind = ("pre", "kind") if kk.re is _LEGAL_ACT_DATED_AFTER or kk["pre"] else ("pre2", "kind2")
         designation = (f"{kk[pre].strip()} {kk[kind]}", kk.start(pre), kk.end(kind))
     if not any(name == "title" for name, *_ in fields):  # `«Об образовании».` alone: the name is the title
         fields = [("title" if s - at <= 1 and name in ("booktitle", "journal") else name, value, s, e) for name, value, s, e in fields]
