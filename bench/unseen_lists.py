@@ -30,7 +30,13 @@ lists31 (Russian GOST lists citing English journals, standards and web pages, a 
 English IEEE report) before the tool ran, first run kept; 16, labelled by lists31 after 15's fixes
 with the code frozen (Russian Word reports, Chicago author-date, ACS), first run kept; 17, labelled by
 lists32 (Russian theses with home-made slash forms, IEEE, Chicago, a Word list of MDPI/IEEE/Vancouver
-entries) before the tool ran, first run kept. Earlier first
+entries) before the tool ran, first run kept; 18, labelled by lists33 (a Russian thesis with biblatex's
+Russian-localised standard style, an English paper with a home-made English form of Russian
+sources, a Russian essay with `Given Family` names run into the title) before the tool ran, first
+run kept; 19, labelled by lists33 after 18's fixes with the code frozen (authors after the
+description, Google Scholar's GOST export, `Title // Site` web pages), first run kept; 20, labelled
+by lists33 after 19's fixes with the code frozen (a list in five headed parts, APA with quoted
+titles), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

@@ -538,9 +538,9 @@ def reads_as_reference(text: str) -> bool:
 # источники`, `Электронные ресурсы:`, `Нормативно-правовые акты`, `Литература на английском языке`,
 # `Internet resources`, `Primary sources`, `Интернет-көздер`).
 _SUBHEADING_WORD = re.compile(
-    r"(?i)(?<![^\W\d_])(?:источник|ресурс|литератур|издани|документ|акты\b|материал|публикац|сайт|"
+    r"(?i)(?<![^\W\d_])(?:источник|ресурс|литератур|издани|документ|акты\b|материал|публикац|сайт|стать[ия]\b|статей\b|"
     r"әдебиет|дереккөз|көздер|ресурстар|"
-    r"sources\b|resources\b|literature|references\b|publications\b|documents\b|materials\b|websites\b|works\b)"
+    r"sources\b|resources\b|literature|references\b|publications\b|documents\b|materials\b|websites\b|works\b|articles\b)"
 )
 
 
@@ -559,6 +559,26 @@ def is_list_subheading(text: str) -> bool:
     if not words[0][:1].isupper() or continues_entry(text) or _AUTHOR_START.match(text):
         return False
     return bool(re.fullmatch(r"[^.:;,]+[.:]?|[^.:;]+:", text)) and _SUBHEADING_WORD.search(text) is not None
+
+
+_ROMAN_PART = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.\s+(?P<name>\S.*)$")
+
+
+def is_numbered_list_part(text: str) -> bool:
+    """A list's part named under a roman number (`II. Учебная и научная литература`, `IV.
+    Финансовая отчётность и корпоративные документы ПАО «АК БАРС» БАНК`, GOST R 7.0.100 lists set
+    in parts): the number, then a part's name (`is_list_subheading`), which may name a body in
+    guillemets and run to eight words besides; not an entry opening with an initial (`I. Goodfellow, …`)."""
+    m = _ROMAN_PART.match(" ".join(text.split()))
+    if m is None:
+        return False
+    name = m["name"].rstrip(".:")
+    if is_list_subheading(name):
+        return True
+    plain = " ".join(re.sub(r"«[^«»\d]{1,60}»", " ", name).split())  # a body's name in guillemets, no digit in it
+    if plain == name or len(plain.split()) > 8 or not plain[:1].isupper() or continues_entry(plain):
+        return False
+    return not re.search(r"\d|//|[\"“”\[\]()/,;:.]", plain) and _SUBHEADING_WORD.search(plain) is not None
 
 
 # What carries on a title on the next line: GOST's designation (`[Электронный ресурс]`), its area

@@ -23,7 +23,7 @@ from ...model import (
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
 from ...quoting import context_at
-from ...references.ownlist import REFERENCES_HEADING, is_list_subheading, reads_as_list_heading, reads_as_reference
+from ...references.ownlist import REFERENCES_HEADING, is_list_subheading, is_numbered_list_part, reads_as_list_heading, reads_as_reference
 from ..plaintext.frontmatter import (
     ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
@@ -817,15 +817,15 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
     """One entry per numbered paragraph (Word's number, else the typed one), an unnumbered
     paragraph inside a numbered list continuing the entry before it; an unnumbered list takes
     one entry per paragraph, numbered in order. An unnumbered paragraph that names a part of the
-    list (`Электронные ресурсы:`, `Дополнительные источники`: `is_list_subheading`) belongs to no
-    entry."""
+    list (`Электронные ресурсы:`, `Дополнительные источники`: `is_list_subheading`; under a roman
+    number, `II. Учебная и научная литература`: `is_numbered_list_part`) belongs to no entry."""
     numbered = any(_word_number(paras[i]) is not None or _typed_number(paras[i].text)[0] is not None for i in rows)
     groups: list[tuple[int, list[int]]] = []
     for i in rows:
         word = _word_number(paras[i])
         typed, _ = _typed_number(paras[i].text)
         n = word if word is not None else typed
-        if n is None and is_list_subheading(paras[i].text):
+        if n is None and (is_list_subheading(paras[i].text) or is_numbered_list_part(paras[i].text)):
             continue
         if not numbered:
             groups.append((len(groups) + 1, [i]))

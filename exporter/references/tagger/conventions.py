@@ -196,8 +196,8 @@ def _names_end(tokens: list[str]) -> int | None:
     if form == "family-first" and len(names) == 1:
         s, e = names[0]
         letters = sum(ch.isupper() for t in tokens[s + 1 : e] for ch in t)
-        if letters < 2 and not tokens[s].endswith(","):
-            return None  # `Marco M. Stubbs,` may be a given name, an initial and the family name
+        if letters < 2 and not tokens[s].endswith(",") and not tokens[e - 1].endswith(","):
+            return None  # `Marco M. Stubbs,` may be a given name, an initial and the family name (`Dronov V.,` is not)
     return i
 
 
@@ -1297,6 +1297,11 @@ _COUNTRIES = frozenset(
 )
 
 
+def is_country(token: str) -> bool:
+    """A country's or continent's name (`Germany`, `Россия`), as `_COUNTRIES` lists them."""
+    return canonical(token.rstrip(",.;:")) in _COUNTRIES
+
+
 def _place_closing_the_title(tokens: list[str], labels: list[str]) -> None:
     """`… a case study of the Shiyang River, China. Land, 13(2)`, `… River sediments, Bangladesh.
     International Journal of …`: a country named in apposition after the title's comma ends the
@@ -1973,6 +1978,55 @@ def _journal_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -
             labels[a:v] = ["journal"] * (v - a)
 
 
+def _family_name_after_closing_initials(tokens: list[str], labels: list[str]) -> None:
+    """In an initials-first list every name's initials come before its family name, so a first
+    author run that ends on initials (`Э. Гамма, Р. Хелм, Дж. Влиссидес Приемы …`: the last name
+    printed without its comma, its family name read as the title's first word) takes the one
+    capitalised word after them, when the title goes on after that word."""
+    runs = _runs(tuple(labels))
+    run = next((r for r in runs if r[0] == "author"), None)
+    if run is None or run[1] != 0:
+        return
+    b = run[2]
+    if b < 3 or b + 2 >= len(labels) or labels[b] != "title" or labels[b + 1] != "title":
+        return
+    if _form(tokens[:b]) != "initials-first" or "." not in tokens[0] or _kind(tokens[b - 1], False) != "init" or not tokens[b - 2].endswith(","):
+        return  # dotted initials opening the list (not `AL RUBAEE, M.`), one name before, closed by its comma
+    word = tokens[b]
+    if _kind(word, False) != "word" or not _GIVEN_FAMILY.match(word) or canonical(word) in _TITLE_OPENERS:
+        return
+    if not tokens[b + 1][:1].isupper() and not tokens[b + 1][:1].isalpha():
+        return
+    labels[b] = "author"
+
+
+_YEAR_TOKEN = re.compile(r"^\(?(?:1[5-9]|20)\d\d\)?[.,;]?$")
+
+
+def _month_before_the_year(tokens: list[str], labels: list[str]) -> None:
+    """A month's name right before the year the tagger read as the date, after the full stop that
+    closed the title (`… Anymore. Май 2014. URL: …`, biblatex's date in the list's language after
+    an English title), is the date's: never the title's last word, nor a journal."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] in ("title", "journal") and labels[k + 1] == "date" and tokens[k - 1].endswith(".") and labels[k - 1] == "title":
+            if _YEAR_TOKEN.match(tokens[k + 1]) and (_is_month(tokens[k]) or canonical(tokens[k]) in MONTHS and tokens[k][:1].isupper()):
+                labels[k] = "date"
+
+
+def _quoted_publisher_after_the_place(tokens: list[str], labels: list[str]) -> None:
+    """GOST's publisher in guillemets or quotes after the place's colon, before the year (`— М.:
+    «Новое знание», 2004.`): the quoted words are the publisher, whatever the tagger read them as."""
+    n = len(tokens)
+    for k in range(n - 2):
+        if labels[k] != "location" or not tokens[k].endswith(":") or tokens[k + 1][:1] not in "«\"“":
+            continue
+        close = next((m for m in range(k + 1, min(n, k + 7)) if tokens[m].rstrip(",.;").endswith(("»", "\"", "”"))), None)
+        if close is None or close + 1 >= n or labels[close + 1] != "date" or not tokens[close].endswith(","):
+            continue
+        for m in range(k + 1, close + 1):
+            labels[m] = "publisher"
+
+
 def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
     """The host after a part's editors, then an edited book cited whole (in this order)."""
     _container_after_editors(tokens, labels)
@@ -1993,6 +2047,68 @@ def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> N
     last comma part."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
+
+
+_HOST_ROLE_MARK = re.compile(r"^(?:Ed|Eds|Edited|Под|Пер|Сост)\.?$")
+
+
+def _host_before_the_role_mark(tokens: list[str], labels: list[str]) -> None:
+    """`В: NASA Formal Methods. Под ред. Klaus Havelund, …` read with `Methods.` among the editors:
+    the editors' statement opens with its role (`Под ред.`, `Ed.`, `Edited by`), so words of an
+    editors' run before its role mark, closed by a full stop right after the host, are the host's
+    last words (as `_title_before_the_role_mark` gives them back to a title)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "editor" or a == 0 or labels[a - 1] not in ("container", "journal"):
+            continue
+        mark = next((k for k in range(a + 1, min(b, a + 5)) if _HOST_ROLE_MARK.match(tokens[k])), None)
+        if mark is None or not tokens[mark - 1].endswith(".") or any(_DOTTED.match(tokens[k]) for k in range(a, mark)):
+            continue
+        if tokens[mark] == "Под" and not (mark + 1 < len(tokens) and tokens[mark + 1].startswith("ред")):
+            continue
+        labels[a:mark] = [labels[a - 1]] * (mark - a)
+
+
+_VOLUME_DOT_NUMBER = re.compile(r"^\d{1,4}\.\d{1,4}$")
+_BRACKETED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)[,.:;]?$")
+
+
+def _volume_and_number_before_a_bracketed_year(tokens: list[str], labels: list[str]) -> None:
+    """biblatex's standard style prints an article's volume and number joined by a full stop
+    before the year in brackets (`В: Journal of Computing 2.1 (1973), с. 33—43.`): that token, read
+    into the journal or as pages, is the volume (and number)."""
+    for k in range(1, len(tokens) - 1):
+        if _VOLUME_DOT_NUMBER.match(tokens[k]) and labels[k] in ("journal", "container", "pages") and labels[k - 1] in ("journal", "container"):
+            if _BRACKETED_YEAR.match(tokens[k + 1]) and labels[k + 1] == "date":
+                labels[k] = "volume"
+
+
+def _no_name_after_et_al(tokens: list[str], labels: list[str]) -> None:
+    """`Smith J. et al. Zebra: A fast tool …`: `et al.` (`и др.`) closes the names, so one word
+    closed by a colon read with them after it, right before the title, is the title's first part
+    (as `Deberta:` after a family-first list is)."""
+    runs = _runs(tuple(labels))
+    run = next((r for r in runs if r[0] == "author"), None)
+    if run is None:
+        return
+    _, a, b = run
+    close = next((k for k in range(a + 1, b) if canonical(tokens[k]) in ("al", "др") and canonical(tokens[k - 1]) in ("et", "и") and tokens[k].endswith(".")), None)
+    if close is None or close + 2 != b or b >= len(labels) or labels[b] != "title":
+        return  # one word after it (`(CDF Collaboration),` and an organisation after `[и др.].` stay)
+    if tokens[close + 1].endswith(":") and _kind(tokens[close + 1][:-1], True) == "word" and tokens[close + 1][:1].isupper():
+        labels[close + 1] = "title"
+
+
+def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str]) -> None:
+    """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
+    after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
+    volume and number (in this order), after an article's journal read into the title's end."""
+    _journal_read_into_the_titles_end(tokens, labels)
+    _no_name_after_et_al(tokens, labels)
+    _family_name_after_closing_initials(tokens, labels)
+    _month_before_the_year(tokens, labels)
+    _quoted_publisher_after_the_place(tokens, labels)
+    _host_before_the_role_mark(tokens, labels)
+    _volume_and_number_before_a_bracketed_year(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:
@@ -2071,7 +2187,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
     _pages_after_a_month_in_the_issue_bracket(tokens, labels)
-    _journal_read_into_the_titles_end(tokens, labels)
+    _closing_names_months_and_quoted_publishers(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -10,7 +10,7 @@ import re
 from .. import rules
 from ..parsed import Parsed
 from . import tag
-from .conventions import corrected, is_place
+from .conventions import corrected, is_country, is_place
 from .lexicon import MONTHS
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
@@ -532,13 +532,31 @@ def _stated(text: str) -> tuple[str, list[int]] | None:
 # letter it learned (`(2013a)`).
 _CYRILLIC_YEAR_LETTER = re.compile(r"(?<=\((?:1[5-9]|20)\d\d)[а-е](?=\))|(?<=(?<![\d.,/])(?:1[5-9]|20)\d\d)[а-е](?=[.,;]\s)")  # `(2013а)`, `, 1902а.`
 _LATIN_OF = str.maketrans("абвгде", "abvgde")
+# GOST's marks typed with the Latin letter that looks like the Cyrillic one, in a Cyrillic entry:
+# Moscow's `M.:` after the area's dash, the pages' or volume's `C.`/`T.` before a number (`— M.:
+# «Вильямс», 2006. — C. 366.`); shown to the tagger as the Cyrillic marks it learned.
+_LATIN_LOOKALIKE_MARK = re.compile(r"(?<=[–—]\s)M(?=\.\s?:)|(?<=[–—]\s)[CT](?=\.\s?\d)")
+_CYRILLIC_OF = str.maketrans("MCT", "МСТ")
+
+
+# A list number left at the start of an entry's text: typed by hand inside a list the word
+# processor numbers itself (`3. Марк Гранд …` in Word's item 3, printed `3. 3. Марк Гранд …`).
+_LEADING_NUMBER = re.compile(r"\s*(?:\[\d{1,3}\]|\d{1,3}\.)\s+(?=[^\W\d_])")
 
 
 def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
     separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
-    date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one."""
+    date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one; a list number
+    left at its start is no part of the entry and is not shown to the tagger (its window of three
+    tokens either side read the names after it as the title's)."""
+    lead = _LEADING_NUMBER.match(text)
+    if lead is not None:
+        inner, k = _tagged(text[lead.end() :]), lead.end()
+        return dataclasses.replace(inner, text=text, spans=tuple((s + k, e + k) for s, e in inner.spans))
     view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
+    if _CYRILLIC.search(view):
+        view = _LATIN_LOOKALIKE_MARK.sub(lambda m: m[0].translate(_CYRILLIC_OF), view)  # as long as `text`
     spaced = _dated(view) or _stated(view) or _spaced(view)
     if spaced is None:
         return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
@@ -616,8 +634,8 @@ def _no_year_from_the_title(f: "_Fields") -> None:
 # the name, its kind last (`Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III «Білім
 # туралы» Заңы`, `«Білім туралы» Қазақстан Республикасының … Заңы`).
 _LEGAL_ACT = re.compile(
-    r"^(?P<act>(?:(?:Қазақстан\sРеспубликасының|Республики\sКазахстан)\s)?(?:Федеральный\s(?:конституционный\s)?закон|Закон|Указ|Постановление|Приказ|Распоряжение"
-    r"|Заңы?|Жарлығы?|Қаулысы?|Бұйрығы?)\b[^«»\"“”/]{0,160}?(?:\bот\b|№)[^«»\"“”/]{0,120}?)\s?(?=[«\"“])"
+    r"^(?P<act>(?:(?:Қазақстан\sРеспубликасының|Республики\sКазахстан)\s)?(?:Федеральный\s(?:конституционный\s)?закон|Закон|Указ|Постановление|Приказ|Распоряжение|Письмо|Положение|Указание|Инструкция"
+    r"|Заңы?|Жарлығы?|Қаулысы?|Бұйрығы?)\b[^«»\"“”/]{0,160}?(?:\bот\b|№)(?:[^«»\"“”/]|(?<=\d)/(?=\d)){0,120}?)\s?(?=[«\"“])"
 )
 _KAZAKH_ACT = r"Қазақстан\sРеспубликасының[^«»\"“”/]{0,120}?"
 _KAZAKH_KIND = r"(?:Заңы|Кодексі|Жарлығы|Қаулысы|Бұйрығы)\b"
@@ -626,23 +644,36 @@ _LEGAL_ACT_KK = re.compile(
 )
 
 
+# A regulator's act with its date and number after its name: `Положение Банка России «…» от
+# 27.03.2020 № 714-П.`, `Приказ Минфина «…» от 11.05.2015 № 34н`.
+_LEGAL_ACT_DATED_AFTER = re.compile(
+    r"^(?P<pre>(?:Положение|Письмо|Указание|Инструкция|Приказ|Постановление|Распоряжение)\s[^«»\"“”/\d]{0,100}?)\s?«(?P<name>[^«»]+)»\s?(?P<kind>от\s\d[^«»/]{0,40}?№\s?[\w/-]+)"
+)
+# The amendments an act is cited with, in brackets after its name: a note.
+_AMENDMENTS = re.compile(r"^(?:с\s?изм|с\s?доп|ред\.?\s?от|в\s?ред|с\s?посл)", re.IGNORECASE)
+
+
 def _legal_act(text: str) -> Parsed | None:
     """A legal act cited so (see above) read as GOST's description of it: its name in quotes is
     the title (the tagger reads the rest well from there), the designation its kind of document
     (`type`), and the designation's year the year when the rest names none."""
     m = _LEGAL_ACT.match(text)
-    kk = None if m else _LEGAL_ACT_KK.match(text)
+    kk = None if m else _LEGAL_ACT_KK.match(text) or _LEGAL_ACT_DATED_AFTER.match(text)
     if m is None and kk is None:
         return None
     at = m.end() if m else kk.end()
     rest = read_entry(text[at:])
     fields = [(name, value, s + at, e + at) for name, value, s, e in rest.fields if name not in ("author", "editor")]
+    fields = [("note" if name == "publisher" and _AMENDMENTS.match(value) else name, value, s, e) for name, value, s, e in fields]
     if m:
         designation = (m["act"].strip(), m.start("act"), m.end("act"))
+        quoted = re.match(r"\s?«([^«»]+)»", text[at:])
+        if quoted is not None:  # the name in guillemets is the title, whatever the tagger read past it (`» (с изм.)`)
+            fields = [x for x in fields if x[0] != "title"] + [("title", quoted[1], at + quoted.start(1), at + quoted.end(1))]
     else:
         named = "name" if kk["name"] else "name2"
         fields = [x for x in fields if x[0] != "title"] + [("title", kk[named], kk.start(named), kk.end(named))]
-        pre, kind = ("pre", "kind") if kk["pre"] else ("pre2", "kind2")
+        pre, kind = ("pre", "kind") if kk.re is _LEGAL_ACT_DATED_AFTER or kk["pre"] else ("pre2", "kind2")
         designation = (f"{kk[pre].strip()} {kk[kind]}", kk.start(pre), kk.end(kind))
     if not any(name == "title" for name, *_ in fields):  # `«Об образовании».` alone: the name is the title
         fields = [("title" if s - at <= 1 and name in ("booktitle", "journal") else name, value, s, e) for name, value, s, e in fields]
@@ -753,16 +784,21 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _publisher_begun_in_the_place(f)
     _publisher_not_container(f)
     _publisher_after_place(f)
+    _publisher_as_the_places_last_part(f)
     _publisher_without_its_label(f)
     _place_after_publisher(f)
     _presentation_not_publisher(f)
     _institution_after_genre(f, tagged)
     _retrieval_statement_not_title(f)
     _split_translation(f)
+    _parallel_title(f)
     _split_container_translation(f)
     _conference_bracket(f)
     _site_before_address(f)
     _kind_of_work_not_container(f)
+    _kind_of_work_closing_the_title(f)
+    _resource_word_not_title(f)
+    _imprint_after_the_hosts_area(f)
     _software_description(f)
     _container_without_designation(f)
     _state_not_container(f)
@@ -990,6 +1026,69 @@ def _kind_of_work_not_container(f: _Fields) -> None:
         f.add("type", s, e, value.strip(" .,:;"))
         if p is not None and "type" in f.items:
             f.confidence["type"] = p
+
+
+_KIND_CLOSING_THE_TITLE = re.compile(rf"^(?P<title>.{{3,}}?)\s?[:.]\s?(?P<kind>{_KIND_OF_WORK.pattern})[.,]?$", re.IGNORECASE)
+
+
+def _kind_of_work_closing_the_title(f: _Fields) -> None:
+    """`Основы криптографии: Учебное пособие. 3-е изд. – М.: …`, `Title. Учебное пособие, 2015.`
+    (students print the kind of work capitalised, after the title's colon or full stop): the kind
+    of work is the type, no part of the title; nor is it a host where one was read alone."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and "title" in f.items and _KIND_OF_WORK.fullmatch(f.items[name][0].strip(" .,:;")) and f.items[name][1] >= f.items["title"][2]:
+            value, s, e = f.items.pop(name)
+            f.taken = [t for t in f.taken if t != (s, e)]
+            p = f.confidence.pop(name, None)
+            f.add("type", s, e, value.strip(" .,:;"), confidence=p)
+    if "title" not in f.items or "type" in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = _KIND_CLOSING_THE_TITLE.match(value)
+    if m is None or not m["kind"][:1].isupper():
+        return  # `: монография` in lower case stays (the labelled GOST sets keep it in the title)
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + m.end("title"), confidence=p)
+    f.add("type", start + m.start("kind"), start + m.end("kind"), confidence=p)
+    if p is not None:
+        f.confidence["title"] = p
+
+
+# The words for what a bare address is, printed alone before it (`Веб-сайт https://…`).
+_RESOURCE_WORD = re.compile(r"(?:веб-?\s?сайт|сайт|web\s?site|website|интернет-?\s?ресурс|web\s?page|веб-?\s?страница)[.:]?", re.IGNORECASE)
+
+
+def _resource_word_not_title(f: _Fields) -> None:
+    """`Веб-сайт https://habr.com/…`: the word for what the address is, alone before it, is no
+    title (a note)."""
+    if "title" not in f.items or "url" not in f.items:
+        return
+    value, start, end = f.items["title"]
+    if _RESOURCE_WORD.fullmatch(value.strip()) and f.items["url"][1] >= end and len(f.items) == 2:
+        del f.items["title"]
+        f.taken = [t for t in f.taken if t != (start, end)]
+        f.add("note", start, end)
+
+
+_AREA_DASH = re.compile(r"\.\s[–—-]\s")
+
+
+def _imprint_after_the_hosts_area(f: _Fields) -> None:
+    """Google Scholar's GOST `//Host: Proceedings. – Springer, 2013.`: the area's dash ends the host,
+    so words before it read as the publisher's are the host's."""
+    if "publisher" not in f.items:
+        return
+    value, start, end = f.items["publisher"]
+    host = next((n for n in ("booktitle", "journal") if n in f.items), None)
+    m = _AREA_DASH.search(value)
+    if m is not None and host is not None and f.items[host][2] <= start and not f.text[f.items[host][2] : start].strip(" .,:"):
+        h_value, h_start, h_end = f.items.pop(host)
+        f.taken = [t for t in f.taken if t not in ((h_start, h_end), (start, end))]
+        del f.items["publisher"]
+        f.add(host, h_start, start + m.start(), f.text[h_start : start + m.start()].strip(" .,:"))
+        f.add("publisher", start + m.end(), end)
 
 
 # APA 7's description of a work's kind in brackets after its title (§9.21): `[Computer
@@ -1342,6 +1441,27 @@ def _publisher_without_its_label(f: _Fields) -> None:
     if m and m.end() < len(value):
         f.items["publisher"] = (value[m.end() :], start + f.text[start:end].find(value[m.end() :]), end)
 
+def _publisher_as_the_places_last_part(f: _Fields) -> None:
+    """`St. Petersburg, BHV-Petersburg, 523 p., 2019`, `Novosibirsk, Sibirskoe Knigoizdatelstvo,
+    2019. 320 p.` read whole as the place: in a book's imprint (a page count printed, no host) a last
+    comma part that names no place (no city, country, or a code in capitals), after a city, is the
+    publisher, when none was read."""
+    if "publisher" in f.items or "address" not in f.items or "pagetotal" not in f.items or "journal" in f.items or "booktitle" in f.items:
+        return  # a book's (its page count printed): a host's place names its state (`Baltimore, Maryland`, `Washington, D. C.`)
+    value, start, end = f.items["address"]
+    m = re.match(r"^(?P<place>[^,]+),\s?(?P<rest>[^,]+?)[.,]?$", value)
+    if m is None or not is_place(m["place"].split()[-1]):
+        return
+    words = m["rest"].split()
+    if not words[0][:1].isupper() or any(is_place(w) or is_country(w) for w in words) or re.fullmatch(r"[A-ZА-ЯЁ.]{1,4}", m["rest"]):
+        return
+    p = f.confidence.get("address")
+    del f.items["address"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("address", start, start + m.end("place"), confidence=p)
+    f.add("publisher", start + m.start("rest"), start + m.end("rest"), confidence=p)
+
+
 def _place_after_publisher(f: _Fields) -> None:
     """`Intellect Publishing House, Kurchatov.`, `Academic Press, London.`: a city closing the
     publisher after its comma, with no place read, is the place (the publisher-then-place order
@@ -1450,6 +1570,42 @@ def _split_translation(f: _Fields) -> None:
             f.confidence[name] = p
     if p is not None:
         f.confidence["title"] = p
+
+
+# GOST 7.1's parallel title: `Title proper = Parallel title` (the title in another language). The
+# sides are in two scripts, so an equation in a title (`x = Ax + b`, `a = b в группах`) is none.
+_PARALLEL_TITLE = re.compile(r"\s=\s(?=\S)")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+_LATIN_WORDS = re.compile(r"[A-Za-z][a-z]+\W+[A-Za-z]")
+
+
+def _one_script_each(proper: str, parallel: str) -> bool:
+    """The title proper in one script, the parallel title of two words or more in the other."""
+    if _CYRILLIC.search(proper) and not _CYRILLIC.search(parallel):
+        return _LATIN_WORDS.match(parallel) is not None
+    if not _CYRILLIC.search(proper) and re.search(r"[A-Za-z]", proper):
+        return re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\W+[а-яёәғқңөұүһі]", parallel) is not None and not re.search(r"[A-Za-z]", parallel)
+    return False
+
+
+def _parallel_title(f: _Fields) -> None:
+    """`Основы программирования = Programming Basics: A First Course. — М.: …`: the parallel title
+    after GOST's ` = ` is no part of the title proper; it is the title's addon (as a translation in
+    brackets is)."""
+    if "title" not in f.items or "titleaddon" in f.items:
+        return
+    value, start, end = f.items["title"]
+    m = _PARALLEL_TITLE.search(value)
+    if m is None or m.start() < 3 or not _one_script_each(value[: m.start()], value[m.end() :]):
+        return
+    p = f.confidence.get("title")
+    del f.items["title"]
+    f.taken = [t for t in f.taken if t != (start, end)]
+    f.add("title", start, start + len(value[: m.start()].rstrip(" .,:;")))
+    f.add("titleaddon", start + m.end(), end)
+    for name in ("title", "titleaddon"):
+        if p is not None:
+            f.confidence[name] = p
 
 
 # A romanised or Cyrillic name (not `耶稣会…` with its English name), its translation in two
