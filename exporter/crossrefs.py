@@ -24,7 +24,8 @@ MAX_RANGE = 50
 _CYR = "а-яёәіңғүұқөһ"
 _NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}"
 # The number of a figure or a table, a sub-figure's letter glued to it (`3а`, `3b`) allowed.
-_FIG_NUM = rf"(?P<n>{_NUM})(?!\d)(?:[a-z{_CYR}](?![\w]))?(?![\w.]\d)"
+# A number glued to a word is a measure (`270min`, `23hrs`), not a figure's.
+_FIG_NUM = rf"(?P<n>{_NUM})(?!\d)(?:[a-z{_CYR}](?![\w]))?(?![\w.]\d)(?![^\W\d_]{{2}})"
 # Words naming a figure, a table, an equation, in every case form the languages use.
 _FIGURE = rf"рис\.|рисун[{_CYR}]{{0,4}}\b|figs?\.|figs?\b|figures?\b|сурет[{_CYR}]{{0,6}}\b"
 _TABLE = rf"табл\.|таблиц[{_CYR}]{{0,4}}\b|tabs?\.|tables?\b|кесте[{_CYR}]{{0,6}}\b"
@@ -38,6 +39,10 @@ _EQ_ITEM = rf"(?P<item>\(\s*(?P<n>{_NUM})[a-z{_CYR}]?\s*\))"
 # `рис. 3`, `Figures 2 and 3`, `табл. 1–3`: the word, then numbers joined by commas, `и`, dashes.
 _NAMED = re.compile(rf"(?<![\w])(?P<word>{_FIGURE}|{_TABLE})(?:\.(?=\d))?\s*(?:№\s*)?{_FIG_NUM}", re.IGNORECASE)  # `Table.2` too
 _NEXT_NUMBER = re.compile(rf"(?P<join>{_JOIN}){_FIG_NUM}", re.IGNORECASE)
+# English's singular full word names one number: after `Figure 1B,` a number is the sentence's
+# (`Figure 1B, 15 min`, `Table 2, 4 of 9 cases`); `and` or a dash still go on (`Figure 1 and 2`).
+_NEXT_AFTER_SINGULAR = re.compile(rf"(?P<join>\s*(?:\band\b|&|[-–—]|\bto\b)\s*){_FIG_NUM}", re.IGNORECASE)
+_SINGULAR = frozenset({"figure", "table"})
 # `3-сурет`, `2-кестеде` (Kazakh puts the number first).
 _NUMBER_FIRST = re.compile(rf"(?<![\w.]){_FIG_NUM}\s*-\s*(?P<word>сурет[{_CYR}]{{0,6}}\b|кесте[{_CYR}]{{0,6}}\b)", re.IGNORECASE)
 # `формула (4)`, `equations (2)–(4)`, `Eq. (3)`, `eq. 5`.
@@ -139,7 +144,8 @@ def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int 
         defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
         found.append(Found(m.start(), m.end("n"), kind, m.group("n"), defines))
         if not defines:
-            found.extend(_more_numbers(text, m.end(), kind, m.group("n"), _NEXT_NUMBER))
+            after = _NEXT_AFTER_SINGULAR if folded(m.group("word")) in _SINGULAR else _NEXT_NUMBER
+            found.extend(_more_numbers(text, m.end(), kind, m.group("n"), after))
     for m in _ROMAN_NAMED.finditer(text):
         defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
         found.append(Found(m.start(), m.end("n"), "table", _arabic(m.group("n")), defines))

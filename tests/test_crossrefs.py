@@ -87,6 +87,24 @@ def test_what_is_not_a_reference(text):
     assert refs(text, starts=()) == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a singular `Figure`/`Table` names one number: what follows its comma is the sentence's
+    # (a time, a measure), never a second figure
+    ("levels rose by 38% before RT (Figure 1B, 0 min), by 31% during RT (Figure 1B, 15 min)",
+     [("figure", "1", "Figure 1"), ("figure", "1", "Figure 1")]),
+    ("strength was unchanged (Figure 1D, 23h post 6RT: p = 0.117)", [("figure", "1", "Figure 1")]),
+    ("as Table 2, 4 of 9 cases show", [("table", "2", "Table 2")]),
+    # a number glued to a word is a measure, not a figure's number
+    ("(Fig. 1B, 270min: p = 0.029)", [("figure", "1", "Fig. 1")]),
+    # the plural or an abbreviation goes on naming numbers after a comma
+    ("as Figures 2, 3 and 5 show", [("figure", "2", "Figures 2"), ("figure", "3", "3"), ("figure", "5", "5")]),
+    ("см. рис. 2, 3", [("figure", "2", "рис. 2"), ("figure", "3", "3")]),
+    ("Figure 1 and 2 compare", [("figure", "1", "Figure 1"), ("figure", "2", "2")]),
+])
+def test_what_follows_a_single_figures_number(sentence, expected):
+    assert refs(sentence, starts=()) == expected
+
+
 @pytest.mark.parametrize("text, starts, expected", [
     ("Рис. 3. Схема установки", (0,), "=Рис. 3"),
     ("Рисунок 2 – Построение графика", (0,), "=Рисунок 2"),
