@@ -25,6 +25,12 @@ def found(text: str) -> list[tuple[str, str, bool]]:
     ("(Иванов, 2019; Петров и др., 2020)", [("Иванов", "2019", True), ("Петров", "2020", True)]),
     ("(Сейітов және т.б., 2021) зерттеген", [("Сейітов", "2021", True)]),
     ("(van der Berg, 2001) and (World Health Organization, 2020)", [("van der Berg", "2001", True), ("World Health Organization", "2020", True)]),
+    # lists of authors, in brackets and in the sentence; words leading to a bracket's citation
+    ("a minimal effects test (Murphy, Myors, & Wolach, 2014).", [("Murphy", "2014", True)]),
+    ("replicating Shih, Pittinsky, and Ambady (1999), they", [("Shih", "1999", True)]),
+    ("limitations (for a discussion, see Baguley, 2009). When", [("Baguley", "2009", True)]),
+    ("in R (Version 3.4.3; R Core Team, 2017)", [("R Core Team", "2017", True)]),
+    ("For example, Burriss and colleagues (2015) examined", [("Burriss", "2015", True)]),
     # a name and a number with nothing else may be a product and its year: found, never sure
     ("it ran on (Windows 2000)", [("Windows", "2000", False)]),
 ])
@@ -46,6 +52,18 @@ def test_an_entry_matches_by_its_first_authors_family_name_and_year():
     assert matches(citation, ["Hammarström", "Øfsteng"], "2020")  # accents folded
     assert not matches(citation, ["Hammarström"], "2022")
     assert not matches(citation, ["Øfsteng", "Hammarström"], "2020")  # the first author only
+
+
+def test_a_sentences_opening_word_before_a_list_of_names_is_told_by_the_entries():
+    # `Similarly,` is a word, `Hyde,` the first author: both open a sentence before a comma
+    (word,) = author_year_citations("Similarly, Norman, Sloan, and Wyrwich (2003) proposed it.")
+    (name,) = author_year_citations("Hyde, Lindberg, Linn, and Williams (2008) report it.")
+    assert matches(word, ["Norman", "Sloan"], "2003") and matches(name, ["Hyde", "Lindberg"], "2008")
+    assert not matches(word, ["Sloan"], "2003")
+    assert word.family == "Norman"  # what a finding names when no entry fits
+    # inside a sentence, a list's first name is the first author
+    (mid,) = author_year_citations("as Shih, Pittinsky, and Ambady (1999) did")
+    assert not matches(mid, ["Pittinsky"], "1999") and matches(mid, ["Shih"], "1999")
 
 
 PAPER = """Glucose and training
