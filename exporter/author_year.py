@@ -29,7 +29,7 @@ _FAMILY = (rf"(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|al|el)\s+){{0,2}
            rf"[{_UPPER}][^\W\d_]+{_PART}")
 _ET_AL = r"\s+(?:et\s*al\.?|and\s+(?:colleagues|co-?workers)|и\s+др\.?|с\s+соавт(?:\.|орами)|және\s+т\.\s?б\.?|және\s+басқ\.?)"
 # `Jones and Brown`, `Murphy, Myors, & Wolach`, `Иванов и Петров`.
-_LIST = rf"(?:\s*,\s*{_FAMILY}){{0,8}}\s*,?\s*(?:and|&|и|және)\s+{_FAMILY}"
+_LIST = rf"(?:\s*,\s*{_FAMILY}){{0,8}}\s*,?\s*(?:(?:and|и|және)\s+|&\s*){_FAMILY}"  # `&Dewaele`: PDF text lost the space
 _AUTHORS = rf"(?P<authors>{_FAMILY}(?P<more>{_ET_AL}|{_LIST})?)"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-zа-я])?(?![\w])"
 _LOCATOR = r"(?:\s*[,:]\s*(?:pp?\.|с\.|c\.|б\.|S\.)?\s*\d[\d–-]*)?"
