@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from .author_year import link_author_year
 from .crossref_links import link_crossrefs
 from .references.checks import check_entries
 from .references.fields import with_fields
@@ -102,6 +103,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
     blocks, crossref_findings = link_crossrefs(blocks, path)
     findings.extend(crossref_findings)
 
+    used |= _cited_by_author_year(doc, blocks, entries, path, findings)
     entry_path = bib.path if bib is not None else path
     for entry in entries:
         if entry.key not in used:
@@ -117,6 +119,16 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
     findings.extend(check_entries(entries, blocks, path, entry_path, expected_form))
     linked = dataclasses.replace(doc, meta=meta, blocks=tuple(blocks), references=tuple(entries), notes=())
     return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None)
+
+
+def _cited_by_author_year(doc: Document, blocks, entries: list[Entry], path: str, findings: list[Diagnostic]) -> set[str]:
+    """The entries a paper with no bracket citation at all cites by author and year (APA,
+    Harvard); their CIT007 findings are added to `findings`."""
+    if not entries or any(True for _ in iter_citations(doc)):
+        return set()
+    cited, author_year_findings = link_author_year(blocks, entries, path)
+    findings.extend(author_year_findings)
+    return cited
 
 
 def entry_name(entry: Entry) -> str:
