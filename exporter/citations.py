@@ -32,6 +32,12 @@ _NUMERIC_BODY = re.compile(
 _KEY_BODY = re.compile(rf"\s*{_KEY}(?:\s*,\s*{_LOCATOR})?(?:\s*;\s*{_KEY}(?:\s*,\s*{_LOCATOR})?)*\s*")
 _PART = re.compile(rf"\s*(?:(?P<loc>{_LOCATOR})|{_ITEM}|(?P<key>{_KEY}))\s*")
 _LOOKS_NUMERIC = re.compile(r"\s*\d")
+# Two or more numbers with decimal fractions, or one below 1 (`[0.058, 0.115]`, `[0.03 0.37]`,
+# `[9.8, 98.0]`, `[0,5; 1,2]`): a confidence interval or a range of measures, never a list's
+# labels, which are whole numbers from 1: left as text without a finding (`[1.]`, `[1.2]`, a
+# typo for a citation, are still reported).
+_DECIMAL = r"\s*[-–]?\d+[.,]\d+\s*"
+_MEASURES = re.compile(rf"(?:{_DECIMAL}[,;]?){{1,}}{_DECIMAL}|\s*[-–]?0[.,]\d+\s*(?:[,;]?{_DECIMAL})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +120,7 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
                 if doubtful:
                     malformed.append(Malformed(match.start(), match.group(0), "CIT006", why))
                     count += 1
-        elif _LOOKS_NUMERIC.match(body) and re.fullmatch(r"[\d\s,;.\-–—]+", body):
+        elif _LOOKS_NUMERIC.match(body) and re.fullmatch(r"[\d\s,;.\-–—]+", body) and not _MEASURES.fullmatch(body):
             malformed.append(Malformed(match.start(), match.group(0)))
             count += 1
         if count > limit:

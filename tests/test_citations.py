@@ -129,3 +129,18 @@ def test_citation_split_by_a_run_of_spaces_keeps_its_opening_column():
     assert cite.raw == "[12, б. 45]"
     assert (cite.span.line, cite.span.column) == (3, 7)
     assert [(r.label, r.locator) for r in cite.refs] == [("12", "б. 45")]
+
+
+@pytest.mark.parametrize("text", [
+    "+0.087 [0.058, 0.115] for Cardiomegaly",
+    "the coefficient (b = 0.26, 95% CI [0.22 0.30], p < .001)",
+    "5.8S, -7.7%, [9.8, 98.0], p = 0.644; 5S, -0.4%, [-31.1, 44.2]",
+    "a share of [0.4]",
+])
+def test_intervals_of_measures_are_no_malformed_citations(text):
+    # whole numbers from 1 label a list: decimal fractions in a bracket are a statistic's interval
+    assert find_citations(text) == ([], [])
+
+
+def test_a_decimal_point_typed_for_a_comma_is_still_reported():
+    assert [m.raw for m in find_citations("as shown [1.2] and [3.]")[1]] == ["[1.2]", "[3.]"]
