@@ -116,7 +116,7 @@ def canonical(token: str) -> str:
     """Letters and digits only, lower case, ё as е (AnyStyle's `canonize`)."""
     folded = token.casefold()
     if not folded.isalnum():  # most tokens are a word alone: nothing to drop
-        folded = "".join(ch for ch in folded if ch.isalnum())
+        folded = "".join(filter(str.isalnum, folded))
     return folded.replace("ё", "е")
 
 
@@ -139,8 +139,9 @@ _PLAIN_NUMBER = re.compile(r"\(?\d+\)?[.,:;]?")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th|е|-е|ое|-ші)\b")
 
 
-def _number(token: str) -> str:
-    if not any(ch.isdigit() for ch in token):  # every pattern but the roman one needs a digit
+def _number(token: str, digits: int) -> str:
+    """The number kind of a token holding `digits` digits (str.isdigit)."""
+    if not digits:  # every pattern but the roman one needs a digit
         return "roman" if _ROMAN.fullmatch(token) else "none"
     if _VOLUME_MARK.search(token):
         return "volume"
@@ -150,9 +151,6 @@ def _number(token: str) -> str:
         return "range"
     if _YEAR.search(token):
         return "hasyear"
-    digits = sum(ch.isdigit() for ch in token)
-    if not digits:
-        return "roman" if _ROMAN.fullmatch(token) else "none"
     if _PLAIN_NUMBER.fullmatch(token):
         return f"n{min(digits, 5)}"
     if _ORDINAL.search(token):
@@ -228,39 +226,52 @@ _HYPHEN_CAPITAL = re.compile(r"[-‐][A-ZА-Я]")
 
 
 def token_features(token: str) -> tuple[str, ...]:
-    """What a token says by itself (cached: most tokens of a list repeat)."""
+    """What a token says by itself."""
+    return _described(token)[0]
+
+
+def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, str]:
+    """A token's own attributes (token_features), and the parts of them the pair and neighbour
+    features reuse: its word, shape, capitals, number kind, terminal strength and keyword. Made
+    once for each new token of a list (a list's first read is mostly new tokens): each check
+    that cannot apply (no digit, no letter, no hyphen, not ASCII) is skipped, none reordered."""
     w = canonical(token)
-    alpha = token if token.isalpha() else "".join(ch for ch in token if ch.isalpha())
-    script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
+    alpha = token if token.isalpha() else "".join(filter(str.isalpha, token))
+    if token.isascii():  # no Cyrillic, and any letter is a Latin one
+        script = "lat" if alpha else "none"
+    else:
+        script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
+    digits = sum(map(str.isdigit, token))
+    shape, caps, num, term = _shape(token), _caps(alpha), _number(token, digits), terminal(token)
     feats = [
-        f"w={w}" if w else "w=",
-        f"shape={_shape(token)}",
-        f"caps={_caps(alpha)}",
-        f"num={_number(token)}",
+        f"w={w}",
+        f"shape={shape}",
+        f"caps={caps}",
+        f"num={num}",
         f"punct={_punct(token)}",
         f"br={_brackets(token)}",
         f"script={script}",
         f"len={min(len(w), 9)}",
         f"first={unicodedata.category(token[0])}",
         f"last={unicodedata.category(token[-1])}",
-        f"term={terminal(token)}",
+        f"term={term}",
     ]
     if len(token) <= 5:
         feats.append(f"t={token}")
     if w:
         feats += [f"p1={w[:1]}", f"p2={w[:2]}", f"p3={w[:3]}", f"s1={w[-1:]}", f"s2={w[-2:]}", f"s3={w[-3:]}"]
-    kw = _KEYWORD_OF.get(w)
+    kw = _KEYWORD_OF.get(w, "")
     if kw:
         feats.append(f"kw={kw}")
-    if _INITIAL.match(token):
+    if alpha and _INITIAL.match(token):  # an initial starts with a capital letter
         feats.append("initial")
     if _LINK.search(token):
         feats.append("link")
-    if _DOTTED_DATE.match(token):
+    if digits and _DOTTED_DATE.match(token):  # a date starts with a digit
         feats.append("dotdate")
     if w in GIVEN_NAMES:
         feats.append("dict=given")
-    if w in CITIES or token.rstrip(":,") in ("М.", "СПб.", "Л.", "К.", "Мн.", "N.Y.", "M."):
+    if w in CITIES or token.rstrip(":,") in _CITY_MARKS:
         feats.append("dict=city")
     if w in PUBLISHER_WORDS:
         feats.append("dict=publisher")
@@ -270,7 +281,10 @@ def token_features(token: str) -> tuple[str, ...]:
         feats.append("dict=month")
     if alpha and _HYPHEN_CAPITAL.search(token):
         feats.append("hyphen-cap")
-    return tuple(feats)
+    return tuple(feats), w, shape, caps, num, term, kw
+
+
+_CITY_MARKS = frozenset(("М.", "СПб.", "Л.", "К.", "Мн.", "N.Y.", "M."))
 
 
 @lru_cache(maxsize=65536)
@@ -281,11 +295,10 @@ def _token(token: str) -> tuple:
     character, shape, keyword, terminal strength, capitals, word), its marks and its counts.
     One record a token: on a list's first read most tokens are new, and a cache and an encoding
     for each of these parts cost as much as computing them."""
-    feats = token_features(token)
-    own = tuple("\n".join(feats).encode().split(b"\n"))  # tokens hold no newline: one encoding for all
-    w, shape, caps, num, term = (feats[k][len(name):] for k, name in ((0, "w="), (1, "shape="), (2, "caps="), (3, "num="), (10, "term=")))
-    kw = _KEYWORD_OF.get(w, "")
-    pieces = tuple(x.encode() for x in (token[-1], shape, kw, term, caps, w))
+    feats, w, shape, caps, num, term, kw = _described(token)
+    # Tokens hold no newline: one encoding for all the names.
+    own = tuple("\n".join(feats).encode().split(b"\n"))
+    pieces = tuple("\n".join((token[-1], shape, kw, term, caps, w)).encode().split(b"\n"))
     return own, _as_neighbour(token, pieces, num.encode()), pieces, _marks(token), _counts(token)
 
 
@@ -296,13 +309,13 @@ def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tu
     token it follows, its first character if that is no letter or digit (the punctuation after
     that token)."""
     end, shape, kw, _, caps, w = pieces
-    start = (token[0] if not token[0].isalnum() else "w").encode()
-    near = (b"shape=" + shape, b"kw=" + kw, b"end=" + end, b"caps+num=" + caps + b"|" + num)
+    start = b"w" if token[0].isalnum() else token[0].encode()
+    capsnum = caps + b"|" + num
     return (
         (b"-3:w=" + w,),
         (b"-2:w=" + w, b"-2:shape=" + shape),
-        (b"-1:w=" + w, *(b"-1:" + x for x in near)),
-        (b"1:w=" + w, *(b"1:" + x for x in near), b"+1:start=" + start),
+        (b"-1:w=" + w, b"-1:shape=" + shape, b"-1:kw=" + kw, b"-1:end=" + end, b"-1:caps+num=" + capsnum),
+        (b"1:w=" + w, b"1:shape=" + shape, b"1:kw=" + kw, b"1:end=" + end, b"1:caps+num=" + capsnum, b"+1:start=" + start),
         (b"2:w=" + w, b"2:shape=" + shape),
         (b"3:w=" + w,),
     )
@@ -310,7 +323,10 @@ def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tu
 
 def _marks(token: str) -> tuple[int, int, int]:
     """Quotes, opening and closing brackets in a token."""
-    return sum(token.count(q) for q in "\"“”«»"), token.count("(") + token.count("["), token.count(")") + token.count("]")
+    return len(_QUOTE_MARK.findall(token)), token.count("(") + token.count("["), token.count(")") + token.count("]")
+
+
+_QUOTE_MARK = re.compile("[\"“”«»]")
 
 
 # The place features' names, made once (formatting them per token was a fifth of the time), as
