@@ -79,7 +79,7 @@ def tag(text: str) -> Tagged:
     features = tuple(sequence_features(text, spans))
     with _LOCK:
         labels = tagger.tag(list(features))  # also keeps the sequence for marginal()
-        marginals = tuple(tagger.marginal(label, i) for i, label in enumerate(labels))
+        marginals = tuple(map(tagger.marginal, labels, range(len(labels))))
         generation = next(_GENERATIONS)
         _HELD[0] = generation
     return Tagged(text, tuple(spans), tuple(labels), marginals, features, generation)

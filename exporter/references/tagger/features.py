@@ -292,14 +292,16 @@ def _token(token: str) -> tuple:
     """Everything sequence_features asks of one token, made once (cached: words repeat), as the
     UTF-8 bytes CRFsuite reads attribute names in: its own attributes (token_features), what it
     says about each neighbour (_as_neighbour), the pieces the pair features join (its last
-    character, shape, keyword, terminal strength, capitals, word), its marks and its counts.
+    character, shape, keyword, terminal strength, capitals, word), its marks, its counts and its
+    halves of the pairs it makes with the token after it.
     One record a token: on a list's first read most tokens are new, and a cache and an encoding
     for each of these parts cost as much as computing them."""
     feats, w, shape, caps, num, term, kw = _described(token)
     # Tokens hold no newline: one encoding for all the names.
     own = tuple("\n".join(feats).encode().split(b"\n"))
     pieces = tuple("\n".join((token[-1], shape, kw, term, caps, w)).encode().split(b"\n"))
-    return own, _as_neighbour(token, pieces, num.encode()), pieces, _marks(token), _counts(token)
+    joins = _joins(pieces[0], pieces[3], pieces[5])
+    return own, _as_neighbour(token, pieces, num.encode()), pieces, _marks(token), _counts(token), joins
 
 
 def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tuple[bytes, ...], ...]:
@@ -347,7 +349,14 @@ _FROM_END = tuple(f"from-end={k}".encode() for k in range(7))
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _EDGES = tuple((f"{k}:edge".encode(),) for k in _OFFSETS)
-_START = (b"^",) * 6  # the pieces of the pair features before the first token
+
+
+def _joins(end: bytes, term: bytes, w: bytes) -> tuple[bytes, bytes, bytes, bytes]:
+    """A token's halves of the pair features of the token after it (sequence_features)."""
+    return (b"prev-end+shape=" + end + b"|", b"prev-term+caps=" + term + b"|", b"prev-term+kw=" + term + b"|", b"bigram=" + w + b"/")
+
+
+_START_JOINS = _joins(b"^", b"^", b"^")  # before the first token
 
 
 @lru_cache(maxsize=65536)
@@ -376,43 +385,40 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     records = [_token(t) for t in tokens]
-    # What the neighbours say of each token, one tuple per token: each slot's column shifted by
-    # its offset, the entry's edges padded with the slot's edge name.
+    # What the neighbours say of each token: each slot's column shifted by its offset, the
+    # entry's edges padded with the slot's edge name.
     columns = []
     for slot, k in enumerate(_OFFSETS):
         column = [r[1][slot] for r in records]
         edge = [_EDGES[slot]] * min(abs(k), n)
         columns.append((column[k:] + edge) if k > 0 else (edge + column[: max(n + k, 0)]))
-    neighbours = [sum(each, ()) for each in zip(*columns)]
-    doc = _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
+    # A text with no letter beyond ASCII has no Cyrillic one: Latin, counting nothing.
+    doc = _DOC[False] if text.isascii() else _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
     slashes_seen = _SLASHES[int("//" in text)]
     out = []
     known = gazetteer_features(tokens, [r[2][5].decode() for r in records]) if GAZETTEER_KINDS else None
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
-    before = _START
-    for i, (own, _, pieces, marks, counts) in enumerate(records):
-        feats = list(own)
-        if known:
-            feats += [f.encode() for f in known[i]]
+    joins = _START_JOINS
+    for i, ((own, _, pieces, marks, counts, own_joins), n3, n2, n1, p1, p2, p3) in enumerate(zip(records, *columns)):
+        gazetteer_hits = [f.encode() for f in known[i]] if known else ()
         pos = _POS_FIRST if i == 0 else _POS_LAST if i == n - 1 else _POS[10 * i // n]
         # Where the token stands: inside quotes or brackets (counted before it, and whether it
         # opens or closes one itself), and its distance from each end of the entry in tokens.
         quotes, opened, closed = marks
         slashes = slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode()
-        feats += [pos, doc, slashes, _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
-                  _PERIODS[min(seen_period, 4)], _QUOTED[seen_quote % 2], _BRACKETED[min(depth, 1)][min(opened, 1)], _FROM_START[min(i, 6)], _FROM_END[min(n - 1 - i, 6)]]
-        feats += neighbours[i]
-        # The pairs: the last character and terminal strength of the token before (`^` at the
-        # start) with this one's shape, capitals (AnyStyle's Cap-3: a capital after a full stop
-        # starts an element) and keyword, and the two words.
-        feats += [
-            b"prev-end+shape=" + before[0] + b"|" + pieces[1],
-            b"prev-term+caps=" + before[3] + b"|" + pieces[4],
-            b"prev-term+kw=" + before[3] + b"|" + pieces[2],
-            b"bigram=" + before[5] + b"/" + pieces[5],
-        ]
-        out.append(feats)
-        before = pieces
+        # Then the pairs: the last character and terminal strength of the token before (`^` at
+        # the start) with this one's shape, capitals (AnyStyle's Cap-3: a capital after a full
+        # stop starts an element) and keyword, and the two words (`joins`: the token before's
+        # halves of them, made with its record).
+        out.append([
+            *own, *gazetteer_hits,
+            pos, doc, slashes, _YEAR_BEFORE[seen_year if seen_year < 2 else 2], _DASHES[seen_dash if seen_dash < 3 else 3],
+            _PERIODS[seen_period if seen_period < 4 else 4], _QUOTED[seen_quote % 2], _BRACKETED[depth > 0][opened > 0],
+            _FROM_START[i if i < 6 else 6], _FROM_END[n - 1 - i if n - 1 - i < 6 else 6],
+            *n3, *n2, *n1, *p1, *p2, *p3,
+            joins[0] + pieces[1], joins[1] + pieces[4], joins[2] + pieces[2], joins[3] + pieces[5],
+        ])
+        joins = own_joins
         slashes, year, dash, period = counts
         seen_slashes += slashes
         seen_year += year
