@@ -52,7 +52,8 @@ class Tagged:
             if _HELD[0] != self.generation:
                 tagger.set(list(self.features))
                 _HELD[0] = self.generation
-            return max(tagger.marginal(label, i) for i in range(len(self.features)))
+            n = len(self.features)
+            return max(map(tagger.marginal, itertools.repeat(label, n), range(n)))
 
 
 _LOCK = threading.Lock()  # one tagger, one sequence at a time: its marginals are of the last read

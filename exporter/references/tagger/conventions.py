@@ -604,6 +604,8 @@ def _conference_days(tokens: list[str], labels: list[str]) -> None:
     Hook, NY, USA, 4–9 December 2017;`, the place read into the host's name) or where the entry prints its pages after their own mark elsewhere
     (`7–9 February 2020; pp. 180–186`: pages are printed once). With neither, Latin months are
     left to the tagger (GROBID's labels call such days pages)."""
+    if "pages" not in labels:  # (the cheap test first: this runs on every entry)
+        return
     marked = any(_DAYS_PAGE_MARK.match(tokens[k]) and labels[k + 1] == "pages" for k in range(len(tokens) - 1))
     for i in range(len(tokens) - 2):
         if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]) or canonical(tokens[i + 1]) not in MONTHS:
@@ -1118,6 +1120,11 @@ def _last_name_after_a_comma(tokens: list[str], labels: list[str]) -> None:
 
 
 
+_VANCOUVER_INITIALS = re.compile(rf"[{_UP}]{{1,3}}")  # compiled once: asked of an author run's every token
+_VANCOUVER_INITIALS_COMMA = re.compile(rf"[{_UP}]{{1,3}},")
+_LATIN_FAMILY = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+")
+
+
 def _last_vancouver_name_with_a_particle(tokens: list[str], labels: list[str]) -> None:
     """`Cermak NM, Res PT, Groot LC de, Saris WH, Loon LJ van. Protein supplementation …`: in
     Vancouver's `Family INITIALS,` names a family name's particle follows the initials; an author
@@ -1127,15 +1134,15 @@ def _last_vancouver_name_with_a_particle(tokens: list[str], labels: list[str]) -
     if found is None:
         return
     _, _, a, b, c = found
-    if b + 1 >= c or not any(re.fullmatch(rf"[{_UP}]{{1,3}},", t) for t in tokens[a:b]):
+    if b + 1 >= c or not any(_VANCOUVER_INITIALS_COMMA.fullmatch(t) for t in tokens[a:b]):
         return
-    if b - a >= 2 and re.fullmatch(rf"[{_UP}]{{1,3}}", tokens[b - 1]) and tokens[b].endswith(".") and tokens[b][:-1] in _NAME_PARTICLES:
+    if b - a >= 2 and _VANCOUVER_INITIALS.fullmatch(tokens[b - 1]) and tokens[b].endswith(".") and tokens[b][:-1] in _NAME_PARTICLES:
         labels[b] = "author"  # `…, Berg KT van. Title`: the name read, its particle left in the title
         return
     if b + 3 >= c or not tokens[b - 1].endswith(","):
         return
     family, initials, particle = tokens[b : b + 3]
-    if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", family) and re.fullmatch(rf"[{_UP}]{{1,3}}", initials) and particle.endswith(".") and particle[:-1] in _NAME_PARTICLES:
+    if _LATIN_FAMILY.fullmatch(family) and _VANCOUVER_INITIALS.fullmatch(initials) and particle.endswith(".") and particle[:-1] in _NAME_PARTICLES:
         labels[b : b + 3] = ["author"] * 3
 
 _DASH_TOKEN = frozenset("– — -".split())
@@ -1198,6 +1205,8 @@ def _journal_after_a_question(tokens: list[str], labels: list[str]) -> None:
     connectors) with no stop inside, read as the title's right up to the journal, is the journal
     name's beginning: a subtitle after a question goes on in lower case (`Who dies where?
     Estimating the …`)."""
+    if "journal" not in labels:  # the words after the question are read into the journal after it
+        return
     for label, a, b in _runs(tuple(labels)):
         if label != "title" or b >= len(tokens) or labels[b] != "journal":
             continue
@@ -1480,6 +1489,8 @@ def _electronic_resource_notes(tokens: list[str], labels: list[str]) -> None:
     """`… – Режим доступа: https://…, свободный. – Загл. с экрана. - Яз. англ.`: GOST's notes on
     an electronic resource after its address (where the title was taken from, its language) are
     notes, never a publisher or a place."""
+    if "publisher" not in labels and "location" not in labels:  # the notes are read as these
+        return
     for k in range(len(tokens)):
         if canonical(tokens[k]) in _RESOURCE_NOTE and tokens[k].endswith(".") and labels[k] in ("publisher", "location"):
             start = k - 1 if k and tokens[k - 1] in _DASH else k
@@ -1737,6 +1748,8 @@ def _host_after_in_inside_the_title(tokens: list[str], labels: list[str]) -> Non
     the run's end are the host's (the editors' `edited` mark left to the editors). A publisher's
     one word closing the editors' run after the last initials is the publisher (`… Sebata A.
     InTech.`)."""
+    if "In:" not in tokens:
+        return
     for label, a, b in _runs(tuple(labels)):
         if label != "title":
             continue
@@ -1903,6 +1916,8 @@ def _dash_separated_areas(tokens: list[str], labels: list[str]) -> None:
     its dash the title (`Эконометрика – В.В.Домбровский – ТГУ`); a "host" after the title's dash
     holding a word only publishers' names hold, right before the year, is the publisher. Only in
     an entry with no `//`, `/` or `In`, which would mark a host or a responsibility."""
+    if _DASH_TOKEN.isdisjoint(tokens):  # both readings stand between dashes (the cheap test first)
+        return
     if any(t in ("//", "/") or t.startswith("//") or t in ("In", "In:", "В:") for t in tokens):
         return
     if "author" not in labels:

@@ -70,6 +70,15 @@ def _person(chunk: str) -> tuple[str, str] | None:
     return (" ".join(words[at:]).strip(".,"), " ".join(words[:at]))
 
 
+# The name patterns below are compiled once: names() reads every entry's authors.
+_GIVEN_WORD = re.compile(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.?$")
+_INITIAL_IN_A_BODY = re.compile(rf"(?:^|[\s,.])[{_UP}]\.")
+_SHORT_CAPITALS = re.compile(rf"[{_UP}]{{1,3}}")
+_SMALL_CAPITALS = re.compile(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)")
+_NAMES_LEFT_OUT = re.compile(rf",?\s*(?:…|\.\s?\.\s?\.)\s*(?=[{_UP}])")
+_INITIALS_FULL_STOP = re.compile(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$")
+
+
 def _looks_given(chunk: str) -> bool:
     """A comma-separated piece that is the given part of the name before it (`J. A.`, `John`,
     `John A.`, `John D`, `Anatoly A.`): initials, or one or two capitalised words with no particle."""
@@ -78,7 +87,7 @@ def _looks_given(chunk: str) -> bool:
         return False
     if all(_is_initials(w) for w in words):
         return True
-    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.?$", w) for w in words) and not any(w in _PARTICLES for w in words)
+    return len(words) <= 2 and all(_GIVEN_WORD.match(w) for w in words) and not any(w in _PARTICLES for w in words)
 
 
 def _unglue(part: str) -> list[str]:
@@ -125,7 +134,7 @@ def corporate_author(text: str) -> str | None:
     a run with an initial (`Xu D, Bureau Y`), nor parts without such a word (`Agency, Robert`),
     nor a weak word opening a name (`Bank Leslie`) or closing one after initials (`JC Center`)."""
     body = text.strip(" ,;.")
-    if re.search(rf"(?:^|[\s,.])[{_UP}]\.", body):
+    if _INITIAL_IN_A_BODY.search(body):
         return None
     parts = [part.strip() for part in re.split(r"[,;]", body) if part.strip()]
     if not parts or not all(_names_a_body(part.split()) for part in parts):
@@ -142,7 +151,7 @@ def _names_a_body(words: list[str]) -> bool:
     if k == 0 and len(bare) > 1 and not _LINKING.match(bare[1]) and bare[1][:1].isupper():
         return False  # `Bank Leslie`, `Agency Robert`: a family name, then a given one
     strong = any(_STRONG.match(bare[i]) for i in at)
-    short_capitals = any(re.fullmatch(rf"[{_UP}]{{1,3}}", w) for w in bare)
+    short_capitals = any(_SHORT_CAPITALS.fullmatch(w) for w in bare)
     return strong or not short_capitals  # `JC Center`, `Bureau Y`: initials with a family name
 
 
@@ -155,10 +164,10 @@ def names(segment: str) -> str | None:
     text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
     others = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text)
-    text = re.sub(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)", r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
-    text = re.sub(rf",?\s*(?:…|\.\s?\.\s?\.)\s*(?=[{_UP}])", ", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
+    text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
+    text = _NAMES_LEFT_OUT.sub(", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
-    if text.endswith(".") and not re.search(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$", text):  # an initial's full stop stays (`Л.Дж.`)
+    if text.endswith(".") and not _INITIALS_FULL_STOP.search(text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
     if not text or not re.search(r"\w", text):
         return None
@@ -538,7 +547,8 @@ def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
     separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
     date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one."""
-    view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
+    # As long as `text` (an ASCII one has no Cyrillic letter to replace: no search).
+    view = text if text.isascii() else _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)
     spaced = _dated(view) or _stated(view) or _spaced(view)
     if spaced is None:
         return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
