@@ -902,7 +902,7 @@ def _other_title_after_the_designation(f: _Fields) -> None:
     the author, they are the title; a site's name or the other information read as an author
     (`Яндекс.Образование`: no comma, no initials) is the title's. A kind of work or a thesis's
     designation there (`: дис. … канд. наук`, `: учебник`) is no title."""
-    m = _OTHER_TITLE_AFTER_DESIGNATION.match(f.text)
+    m = _OTHER_TITLE_AFTER_DESIGNATION.match(f.text) if "[" in f.text else None  # the designation's bracket
     if m is None or not re.search(r"[^\W\d_]", m["other"]) or _THESIS_OR_KIND.match(m["other"]):
         return
     other = m["other"].strip(" .,;:")
@@ -1061,7 +1061,9 @@ def _state_not_container(f: _Fields) -> None:
         if name not in f.items:
             continue
         _, s, e = f.items[name]
-        s -= len(re.search(r"(?:\b(?:[Ii]n|[Вв])\s)?$", f.text[:s]).group())  # `in preparation`: the `In:` mark was left out
+        # `in preparation`: the `In:` mark was left out (looked for in the last few characters
+        # only: it ends the text before the field, and a word boundary needs one more)
+        s -= len(re.search(r"(?:\b(?:[Ii]n|[Вв])\s)?$", f.text[max(0, s - 8) : s]).group())
         state = f.text[s:e].strip(" .,;:()")
         if not _PUBLICATION_STATE.fullmatch(state):
             continue
@@ -1437,6 +1439,8 @@ def _split_translation(f: _Fields) -> None:
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
+    if "[" not in value:
+        return
     m = re.search(r"\s?\[([^\[\]]{4,}|PDF|DVD|CD|MP3|MP4|PPT)\][.,]?(?:\s+|$)", value)  # APA's `[PDF]` too
     if not m or re.match(r"\d", m[1]) or m.start() == 0:
         return
@@ -1482,6 +1486,8 @@ def _split_container_translation(f: _Fields) -> None:
         if name not in f.items:
             continue
         value, start, end = f.items[name]
+        if "[" not in value:  # no bracket, no translation (the cheap test first)
+            continue
         closed = r"\]" if f.text[start + len(value) : start + len(value) + 1] != "]" else r"\]?"
         m = re.fullmatch(r"(.*?[^\W\d_].*?)\s?\[([^\[\]]{4,})" + closed + r"[.,]?\s*", value)
         if not m or not _TRANSLATED_NAME.fullmatch(m[1]) or _MEDIUM.search(m[2]):
@@ -1509,6 +1515,8 @@ def _conference_bracket(f: _Fields) -> None:
         if name not in f.items:
             continue
         value, start, end = f.items[name]
+        if "(" not in value:  # no bracket (the cheap test first: the pattern backtracks)
+            continue
         m = _CONFERENCE_BRACKET.fullmatch(value)
         if not m or not re.search(r"\bг\.|[а-яё]{3,}\.?\s(?:1[5-9]|20)\d\d", m["event"]) or not re.search(r"[а-яёА-ЯЁ]", m["event"]):
             continue
