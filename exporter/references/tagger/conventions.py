@@ -508,6 +508,8 @@ def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
     """`Title. In J. Foran (ed.) Theorizing Revolutions.`: after the editors of the book a part
     stands in comes the book's title, the container; a second title read there is it, and so are
     words the tagger left with the editors after their `(eds.)` mark."""
+    if "editor" not in labels:
+        return
     runs = _runs(tuple(labels))
     for k, (label, a, b) in enumerate(runs):
         if label != "editor" or k + 1 >= len(runs):
@@ -534,8 +536,8 @@ def _edited_book_title(tokens: list[str], labels: list[str]) -> None:
     name stays the host, as the labelled sets name it). A lone `In` read as the only host, between
     the names and the title, is the title's first word (`…, editors. In the Embrace of the Swan.`)."""
     runs = _runs(tuple(labels))
-    hosts = [r for r in runs if r[0] in _HOSTS]
-    for k in range(1, len(runs) - 1):  # `Görner, Rüdiger, editors. In the Embrace of the Swan: …`
+    hosts = [r for r in runs if r[0] in _HOSTS] if "In" in tokens else ()  # (no `In`: nothing to look for)
+    for k in range(1, len(runs) - 1) if hosts else ():  # `Görner, Rüdiger, editors. In the Embrace of the Swan: …`
         label, a, b = runs[k]
         if hosts == [runs[k]] and b - a == 1 and tokens[a] == "In" and runs[k - 1][0] in ("author", "editor") and runs[k + 1][0] == "title":
             labels[a] = "title"
