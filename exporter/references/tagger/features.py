@@ -197,6 +197,8 @@ _WEAK_END = re.compile(r"[!?,;\-–—][\"'”„’»]?$")
 def terminal(token: str) -> str:
     """How strongly a token ends an element (AnyStyle's Terminal feature): `.` `)` `]` strong,
     `:` or a closing quote moderate, `,` `;` `!` `?` a dash weak."""
+    if token[-1].isalnum():  # every mark is punctuation (the cheap test first: most words)
+        return "none"
     if _STRONG_END.search(token):
         return "strong"
     if _MODERATE_END.search(token):
@@ -263,9 +265,9 @@ def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, st
     kw = _KEYWORD_OF.get(w, "")
     if kw:
         feats.append(f"kw={kw}")
-    if alpha and _INITIAL.match(token):  # an initial starts with a capital letter
+    if alpha and "." in token and _INITIAL.match(token):  # a capital letter and a full stop
         feats.append("initial")
-    if _LINK.search(token):
+    if ("." in token or "/" in token or "@" in token) and _LINK.search(token):  # each form has one
         feats.append("link")
     if digits and _DOTTED_DATE.match(token):  # a date starts with a digit
         feats.append("dotdate")
@@ -325,6 +327,8 @@ def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tu
 
 def _marks(token: str) -> tuple[int, int, int]:
     """Quotes, opening and closing brackets in a token."""
+    if token.isalnum():
+        return 0, 0, 0
     return len(_QUOTE_MARK.findall(token)), token.count("(") + token.count("["), token.count(")") + token.count("]")
 
 
@@ -374,7 +378,8 @@ def gazetteer_features(tokens: list[str], words: list[str]) -> list[list[str]]:
 
 def _counts(token: str) -> tuple[int, int, int, int]:
     """What a token adds to the counts kept along the entry: `//`, a year, a dash, a full stop."""
-    return (int(token.startswith("//")), int(bool(_YEAR.search(token))), int(token in ("–", "—", "-")),
+    year = ("1" in token or "2" in token) and _YEAR.search(token) is not None  # a year starts with one
+    return (int(token.startswith("//")), int(year), int(token in ("–", "—", "-")),
             int(token.endswith(".") and not _INITIAL.match(token)))
 
 
