@@ -8,7 +8,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from . import gazetteer
 from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 
 # Which kinds of known names (gazetteer.py: journals, conferences, publishers, places) give the
@@ -373,6 +372,8 @@ def gazetteer_features(tokens: list[str], words: list[str]) -> list[list[str]]:
     """Each token's known-name features (gazetteer.py) for GAZETTEER_KINDS: a match passes over
     a token with no letter or digit, and never crosses GOST's `//`."""
     words = [None if t == "//" else w for t, w in zip(tokens, words)]
+    from . import gazetteer  # imported when kinds are asked for: the shipped model reads none
+
     return gazetteer.token_features(words, [_capitalised(t) for t in tokens], GAZETTEER_KINDS, one_word=GAZETTEER_ONE_WORD)
 
 
