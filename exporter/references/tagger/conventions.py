@@ -570,6 +570,8 @@ _EDITION_WORDS = frozenset("испр испр доп перераб стер р�
 def _edition_qualifiers(tokens: list[str], labels: list[str]) -> None:
     """`– 2-е изд., испр. – М.: ДМК Пресс`: the words qualifying an edition are the edition's, not
     the publisher the tagger took them for (which then hid the real publisher after the place)."""
+    if "edition" not in labels:
+        return
     for i in range(1, len(tokens)):
         if labels[i - 1] == "edition" and labels[i] != "edition" and canonical(tokens[i]) in _EDITION_WORDS:
             labels[i] = "edition"
@@ -654,6 +656,8 @@ _ISSUE_WORD = re.compile(r"^(?:вып|выпуск|issue|no|№)\.?[,.]?$", re.I
 def _issue_qualifier_not_journal(tokens: list[str], labels: list[str]) -> None:
     """`// Вестник ОГУ. Спец. вып. (67).`: the word qualifying an issue's mark (`Спец. вып.`, a
     special issue; `Special issue`) is the issue's, not the journal's last word."""
+    if "issue" not in labels:
+        return
     for k in range(1, len(tokens) - 1):
         if labels[k + 1] == "issue" and labels[k] in ("journal", "container") and canonical(tokens[k]) in _ISSUE_QUALIFIER and _ISSUE_WORD.match(tokens[k + 1]):
             labels[k] = "issue"
@@ -798,6 +802,8 @@ def _title_before_responsibility(tokens: list[str], labels: list[str]) -> None:
 def _title_word_before_the_slash(tokens: list[str], labels: list[str]) -> None:
     """`… под действием ацетилхолина / Р. Ф. Фурчготт`: a lower-case word between the title and
     GOST's ` / ` read as a name is the title's last word (no name is written in lower case)."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     for i in range(2, len(tokens)):
         w = tokens[i - 1]
         if tokens[i] == "/" and labels[i - 1] == "author" and labels[i - 2] == "title" and w.isalpha() and w.islower() and w not in _NAME_PARTICLES and canonical(w) not in _BETWEEN:
@@ -1083,6 +1089,8 @@ def _compilers_not_authors(tokens: list[str], labels: list[str]) -> None:
     """`Красная книга … / Сост. А.И. Иванов, Л.А. Новикова. Пенза, 2002.`, `/ Под ред. … Г.С.
     Розенберга и проф. С.В. Саксонова.`: the names after ` / ` and a compiler's or editor's role
     are the editors, not the work's authors (a work with no author is described under its title)."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     for i in range(len(tokens) - 2):
         if tokens[i] != "/" or labels[i] not in ("author", "editor") or not _EDITOR_ROLE.match(tokens[i + 1]):
             continue
@@ -1156,6 +1164,8 @@ def _responsibility_before_a_dash(tokens: list[str], labels: list[str]) -> None:
     responsibility after the title's ` / `, ended by the area's dash, is the authors' names, and
     what follows the dash is the host (a journal, or a book when its publisher follows), not the
     host's or the title's words."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     n = len(tokens)
     for i in range(1, n - 2):
         if tokens[i] != "/" or labels[i - 1] != "title":
@@ -1357,6 +1367,8 @@ def _responsibility_without_a_role(tokens: list[str], labels: list[str]) -> None
     names after GOST's ` / ` with no role before them (`Под ред.`, `Сост.`, `ed. by`) are the
     statement of responsibility's authors, not editors (an edition's `ed.` before the slash is
     no role), where no author came before the title."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     for i in range(len(tokens) - 1):
         if tokens[i] != "/" or labels[i + 1] != "editor" or "author" in labels[:i]:
             continue
@@ -1391,6 +1403,8 @@ def _issue_after_the_number_sign(tokens: list[str], labels: list[str]) -> None:
     """`2000. № 20. Р. 145-170.`: the number after `№` alone is the issue (the tagger read it as
     the volume, `№` as the issue's mark). (`№ 4 (290)` is left as the tagger reads it: the CSL
     GOST styles the synthetic training lines were rendered with print the volume in that bracket.)"""
+    if _NUMBER_SIGN.isdisjoint(tokens):
+        return
     for k in range(1, len(tokens)):
         if tokens[k - 1] not in _NUMBER_SIGN or not re.fullmatch(r"\d{1,4}[.,;]?", tokens[k]):
             continue
@@ -1446,6 +1460,8 @@ def _standard_designation(tokens: list[str], labels: list[str]) -> None:
 def _access_mark_not_a_host(tokens: list[str], labels: list[str]) -> None:
     """`“Title.” Accessed: Nov. 05, 2024.`: the access date's mark (`Accessed:`, `Retrieved`) before
     the date read as such is part of it, never the host or the publisher (unseen lists, batch 15)."""
+    if "accessed" not in labels:
+        return
     for k in range(len(tokens) - 1):
         if canonical(tokens[k]) in ("accessed", "retrieved") and labels[k] in ("container", "journal", "publisher") and labels[k + 1] == "accessed":
             labels[k] = "accessed"
@@ -1572,6 +1588,8 @@ def _pages_after_the_volumes_colon(tokens: list[str], labels: list[str]) -> None
     Physiological Society's `Journal Volume: first–last, Year.`, Vancouver's `Year;Volume:first–last`):
     the range after the volume's colon is the pages, though its first page looks like a year, when
     a year is read after it."""
+    if "volume" not in labels:  # (each token's range is looked for after a volume only)
+        return
     for k in range(1, len(tokens) - 1):
         m = _NUMBER_RANGE.match(tokens[k])
         if labels[k] != "date" or labels[k - 1] != "volume" or not _VOLUME_COLON.match(tokens[k - 1]) or m is None or int(m[2]) <= int(m[1]):
@@ -1774,6 +1792,8 @@ def _host_after_the_double_slash_read_as_names(tokens: list[str], labels: list[s
     """`… / M. Smid, A. Maheshwari // School of Computer Science. Carleton University. — 2019.`:
     GOST's `//` opens the host (GOST 7.1-2003 §7), never a name; where the tagger ran the names
     across it, the words after it to the next area's dash are the host."""
+    if "//" not in tokens:
+        return
     for k in range(1, len(tokens) - 1):
         if tokens[k] != "//" or labels[k] != "author" or labels[k - 1] != "author":
             continue
@@ -1793,6 +1813,8 @@ def _firm_after_the_slash_is_the_author(tokens: list[str], labels: list[str]) ->
     GOST's ` / ` opens the statement of responsibility, which names the work's makers, never its
     publisher; a firm named there (its legal form: `GmbH`, `Inc.`, `Ltd.`, `ООО`), with no author
     before, is the corporate author, to the next area's dash."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     if "author" in labels[: next((i for i, t in enumerate(tokens) if t == "/"), 0)]:
         return
     for i in range(len(tokens) - 2):
@@ -1939,6 +1961,8 @@ def _pages_after_a_month_in_the_issue_bracket(tokens: list[str], labels: list[st
     """Chicago's `BMC Neuroscience 12 (June): 54.`: a month's name in the bracket after the volume
     stands where the issue would, so the number after its colon is the pages, not the date (the
     entry's year is printed after the names)."""
+    if "volume" not in labels:
+        return
     for k in range(1, len(tokens) - 1):
         if labels[k - 1] != "volume" or not re.fullmatch(r"\([A-Za-z]+\.?\):", tokens[k]) or canonical(tokens[k].strip("():.")) not in MONTHS:
             continue
