@@ -452,11 +452,14 @@ _GLUED_SEPARATOR = re.compile(
     r"|(?<=(?<![\d/.])(?:1[5-9]|20)\d\d)\.?[-–—](?=\s|\d{1,5}\s?(?:[сcб]|p)\.)"
 )
 
+_YEAR_DASH = re.compile(r"(?:1[5-9]|20)\d\d\.?[-–—]")  # what the dash after a year needs
+
 
 def _spaced(text: str) -> tuple[str, list[int]] | None:
     """The entry with GOST's glued separators spaced (see above), and each of its characters'
     offset in `text`; None when there is none (most entries: one search)."""
-    if _GLUED_SEPARATOR.search(text) is None:
+    # A slash or a year's dash first (the search above looks behind at every character).
+    if "/" not in text and _YEAR_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
         return None
     out: list[str] = []
     where: list[int] = []
@@ -594,7 +597,7 @@ def _closing_remark(text: str, tagged) -> re.Match | None:
     """The closing remark (see above) the tagger read as part of the description's elements (the
     journal, the title, the pages): then the entry is read without it. A remark it read whole as
     a note or a series (GOST's `(Библиотека студента)`) is left as it was read."""
-    m = _CLOSING_REMARK.search(text)
+    m = _CLOSING_REMARK.search(text) if text.rstrip().endswith((")", ").")) else None  # (the cheap test first)
     if m is None or len(re.findall(r"[^\W\d_]{2,}", m[1])) < 2 or _ACCESS_WORDS.search(m[1]) or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m[1]):
         return None
     inside = {label for label, s, e, _ in tagged.segments() if e > m.start(1) and s < m.end(1)}
@@ -1156,6 +1159,8 @@ def _volume_glued_to_the_journal(f: _Fields) -> None:
     if journal is None:
         return
     value, s, e = journal
+    if "." not in value or not (value[-1:].isdigit() or value.endswith("\n")):  # a full stop, a number at the end
+        return
     m = _GLUED_VOLUME.search(value)
     if m is None or m.start() == 0 or _NUMBERED_MARK.search(value):  # `Geneve, ser.2`: a series' number
         return
