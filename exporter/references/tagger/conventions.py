@@ -481,7 +481,7 @@ def _page_count(tokens: list[str], labels: list[str]) -> None:
     """`6 pp.`, `415 с.`: a number and a page mark after it, with no page number after the mark,
     is how long the work is, whatever the tagger called the two (`2006: 6 pp.`)."""
     for i in range(1, len(tokens)):
-        if _COUNT_MARK.match(tokens[i]) and re.fullmatch(r"\d{1,5}", tokens[i - 1]) and labels[i - 1] != "date":
+        if len(tokens[i]) <= 5 and _COUNT_MARK.match(tokens[i]) and re.fullmatch(r"\d{1,5}", tokens[i - 1]) and labels[i - 1] != "date":  # (a mark is short)
             if i + 1 < len(tokens) and re.match(r"[A-Za-z]?\d", tokens[i + 1]):
                 continue  # `6 pp. 12–20`: the mark opens the pages that follow
             labels[i - 1] = labels[i] = "pages"
@@ -1144,7 +1144,7 @@ def _last_vancouver_name_with_a_particle(tokens: list[str], labels: list[str]) -
     if found is None:
         return
     _, _, a, b, c = found
-    if b + 1 >= c or not any(_VANCOUVER_INITIALS_COMMA.fullmatch(t) for t in tokens[a:b]):
+    if b + 1 >= c or not any(t.endswith(",") and _VANCOUVER_INITIALS_COMMA.fullmatch(t) for t in tokens[a:b]):
         return
     if b - a >= 2 and _VANCOUVER_INITIALS.fullmatch(tokens[b - 1]) and tokens[b].endswith(".") and tokens[b][:-1] in _NAME_PARTICLES:
         labels[b] = "author"  # `…, Berg KT van. Title`: the name read, its particle left in the title
@@ -1478,7 +1478,7 @@ def _page_after_its_mark_and_slash_edition(tokens: list[str], labels: list[str])
     for k in range(1, len(tokens)):
         if tokens[k - 1] in _PAGE_MARK and labels[k - 1] == "pages" and labels[k] == "date" and re.fullmatch(r"\d{1,5}[.,;]?", tokens[k]) and "date" in labels[k + 1 :]:
             labels[k - 1 : k + 1] = ["pages", "pages"]
-        if _SLASH_EDITION.fullmatch(tokens[k]) and labels[k] == "title" and tokens[k - 1].endswith(",") and labels[k - 1] == "title" and (k + 1 == len(tokens) or labels[k + 1] != "title"):
+        if "/" in tokens[k] and _SLASH_EDITION.fullmatch(tokens[k]) and labels[k] == "title" and tokens[k - 1].endswith(",") and labels[k - 1] == "title" and (k + 1 == len(tokens) or labels[k + 1] != "title"):
             labels[k] = "edition"
 
 
@@ -1607,7 +1607,7 @@ def _glued_page_count(tokens: list[str], labels: list[str]) -> None:
     illustration statement after its colon (`: ил.`, `: цв. ил.`, `: 12 табл.`), is the work's
     length, whatever the tagger called it (an identifier, a note); the illustrations are a note."""
     for k in range(len(tokens)):
-        if not _GLUED_COUNT.match(tokens[k]) or labels[k] in ("pages", "date") or not k or labels[k - 1] == "pages":
+        if not tokens[k][:1].isdigit() or not _GLUED_COUNT.match(tokens[k]) or labels[k] in ("pages", "date") or not k or labels[k - 1] == "pages":
             continue
         if not (tokens[k - 1] in _DASH_TOKEN or tokens[k - 1].endswith((".", ","))):
             continue  # `Cdc6p.`: a word's figure and letter, not a count after its area's separator

@@ -1538,13 +1538,21 @@ def _conference_bracket(f: _Fields) -> None:
             f.add("venue", at + m["event"].find(place.split()[0]), at + len(m["event"].rstrip()), value=place, confidence=p)
         return
 
+
+# Words each thesis mark and each proceedings word below holds (`_entry_type` searches an entry
+# holding one of them only).
+_THESIS_MARK_WORDS = ("дис", "автореф", "thesis", "dissertation")
+_PROCEEDINGS_MARK_WORDS = ("proc", "conference", "symposium", "workshop", "конференц", "материал", "сборник", "сб.", "труд", "симпозиум", "конгресс", "форум", "[c]")
+
+
 def _entry_type(text: str, v: dict[str, str]) -> str:
     """The BibTeX type from what was read: a journal is an article, a collection or proceedings a
     paper in one, a thesis mark a thesis, a publisher or page count a book, an address alone a web page."""
     low = text.lower()
-    if v.get("type") and re.search(r"thesis|dissertation|дис\.|диссертац|автореф", v["type"].lower()) or re.search(r"\bдис\.|диссертац|автореф|ph\.?d\.?\sthesis|master'?s\sthesis|dissertation", low):
+    thesis = any(w in low for w in _THESIS_MARK_WORDS) and re.search(r"\bдис\.|диссертац|автореф|ph\.?d\.?\sthesis|master'?s\sthesis|dissertation", low)
+    if v.get("type") and re.search(r"thesis|dissertation|дис\.|диссертац|автореф", v["type"].lower()) or thesis:
         return "thesis"
-    proceedings = re.search(r"\bproc\.|proceedings|conference|symposium|workshop|конференц|материал|сборник|\bсб\.|трудов|труды|симпозиум|конгресс|форум|\[c\]", low)
+    proceedings = any(w in low for w in _PROCEEDINGS_MARK_WORDS) and re.search(r"\bproc\.|proceedings|conference|symposium|workshop|конференц|материал|сборник|\bсб\.|трудов|труды|симпозиум|конгресс|форум|\[c\]", low)
     if v.get("journal"):
         return "inproceedings" if proceedings and not v.get("volume") else "article"
     if v.get("booktitle"):
