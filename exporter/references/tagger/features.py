@@ -394,9 +394,8 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     # What the neighbours say of each token: each slot's column shifted by its offset, the
     # entry's edges padded with the slot's edge name.
     columns = []
-    for slot, k in enumerate(_OFFSETS):
-        column = [r[1][slot] for r in records]
-        edge = [_EDGES[slot]] * min(abs(k), n)
+    for slot, (k, column) in enumerate(zip(_OFFSETS, zip(*(r[1] for r in records)))):
+        edge = (_EDGES[slot],) * min(abs(k), n)
         columns.append((column[k:] + edge) if k > 0 else (edge + column[: max(n + k, 0)]))
     # A text with no letter beyond ASCII has no Cyrillic one: Latin, counting nothing.
     doc = _DOC[False] if text.isascii() else _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
@@ -431,5 +430,7 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
         seen_dash += dash
         seen_period += period
         seen_quote += quotes
-        depth = max(0, depth + opened - closed)
+        depth += opened - closed
+        if depth < 0:
+            depth = 0
     return out
