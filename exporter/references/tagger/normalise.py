@@ -550,8 +550,7 @@ def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
     separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
     date read as its year (`_dated`), a year's Cyrillic letter read as a Latin one."""
-    # As long as `text` (an ASCII one has no Cyrillic letter to replace: no search).
-    view = text if text.isascii() else _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)
+    view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
     spaced = _dated(view) or _stated(view) or _spaced(view)
     if spaced is None:
         return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
