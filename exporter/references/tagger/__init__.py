@@ -52,7 +52,8 @@ class Tagged:
             if _HELD[0] != self.generation:
                 tagger.set(list(self.features))
                 _HELD[0] = self.generation
-            return max(tagger.marginal(label, i) for i in range(len(self.features)))
+            n = len(self.features)
+            return max(map(tagger.marginal, itertools.repeat(label, n), range(n)))
 
 
 _LOCK = threading.Lock()  # one tagger, one sequence at a time: its marginals are of the last read
@@ -79,7 +80,7 @@ def tag(text: str) -> Tagged:
     features = tuple(sequence_features(text, spans))
     with _LOCK:
         labels = tagger.tag(list(features))  # also keeps the sequence for marginal()
-        marginals = tuple(tagger.marginal(label, i) for i, label in enumerate(labels))
+        marginals = tuple(map(tagger.marginal, labels, range(len(labels))))
         generation = next(_GENERATIONS)
         _HELD[0] = generation
     return Tagged(text, tuple(spans), tuple(labels), marginals, features, generation)

@@ -481,7 +481,7 @@ def _page_count(tokens: list[str], labels: list[str]) -> None:
     """`6 pp.`, `415 с.`: a number and a page mark after it, with no page number after the mark,
     is how long the work is, whatever the tagger called the two (`2006: 6 pp.`)."""
     for i in range(1, len(tokens)):
-        if _COUNT_MARK.match(tokens[i]) and re.fullmatch(r"\d{1,5}", tokens[i - 1]) and labels[i - 1] != "date":
+        if len(tokens[i]) <= 5 and _COUNT_MARK.match(tokens[i]) and re.fullmatch(r"\d{1,5}", tokens[i - 1]) and labels[i - 1] != "date":  # (a mark is short)
             if i + 1 < len(tokens) and re.match(r"[A-Za-z]?\d", tokens[i + 1]):
                 continue  # `6 pp. 12–20`: the mark opens the pages that follow
             labels[i - 1] = labels[i] = "pages"
@@ -508,6 +508,8 @@ def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
     """`Title. In J. Foran (ed.) Theorizing Revolutions.`: after the editors of the book a part
     stands in comes the book's title, the container; a second title read there is it, and so are
     words the tagger left with the editors after their `(eds.)` mark."""
+    if "editor" not in labels:
+        return
     runs = _runs(tuple(labels))
     for k, (label, a, b) in enumerate(runs):
         if label != "editor" or k + 1 >= len(runs):
@@ -534,8 +536,8 @@ def _edited_book_title(tokens: list[str], labels: list[str]) -> None:
     name stays the host, as the labelled sets name it). A lone `In` read as the only host, between
     the names and the title, is the title's first word (`…, editors. In the Embrace of the Swan.`)."""
     runs = _runs(tuple(labels))
-    hosts = [r for r in runs if r[0] in _HOSTS]
-    for k in range(1, len(runs) - 1):  # `Görner, Rüdiger, editors. In the Embrace of the Swan: …`
+    hosts = [r for r in runs if r[0] in _HOSTS] if "In" in tokens else ()  # (no `In`: nothing to look for)
+    for k in range(1, len(runs) - 1) if hosts else ():  # `Görner, Rüdiger, editors. In the Embrace of the Swan: …`
         label, a, b = runs[k]
         if hosts == [runs[k]] and b - a == 1 and tokens[a] == "In" and runs[k - 1][0] in ("author", "editor") and runs[k + 1][0] == "title":
             labels[a] = "title"
@@ -568,6 +570,8 @@ _EDITION_WORDS = frozenset("испр испр доп перераб стер р�
 def _edition_qualifiers(tokens: list[str], labels: list[str]) -> None:
     """`– 2-е изд., испр. – М.: ДМК Пресс`: the words qualifying an edition are the edition's, not
     the publisher the tagger took them for (which then hid the real publisher after the place)."""
+    if "edition" not in labels:
+        return
     for i in range(1, len(tokens)):
         if labels[i - 1] == "edition" and labels[i] != "edition" and canonical(tokens[i]) in _EDITION_WORDS:
             labels[i] = "edition"
@@ -604,6 +608,8 @@ def _conference_days(tokens: list[str], labels: list[str]) -> None:
     Hook, NY, USA, 4–9 December 2017;`, the place read into the host's name) or where the entry prints its pages after their own mark elsewhere
     (`7–9 February 2020; pp. 180–186`: pages are printed once). With neither, Latin months are
     left to the tagger (GROBID's labels call such days pages)."""
+    if "pages" not in labels:  # (the cheap test first: this runs on every entry)
+        return
     marked = any(_DAYS_PAGE_MARK.match(tokens[k]) and labels[k + 1] == "pages" for k in range(len(tokens) - 1))
     for i in range(len(tokens) - 2):
         if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]) or canonical(tokens[i + 1]) not in MONTHS:
@@ -650,6 +656,8 @@ _ISSUE_WORD = re.compile(r"^(?:вып|выпуск|issue|no|№)\.?[,.]?$", re.I
 def _issue_qualifier_not_journal(tokens: list[str], labels: list[str]) -> None:
     """`// Вестник ОГУ. Спец. вып. (67).`: the word qualifying an issue's mark (`Спец. вып.`, a
     special issue; `Special issue`) is the issue's, not the journal's last word."""
+    if "issue" not in labels:
+        return
     for k in range(1, len(tokens) - 1):
         if labels[k + 1] == "issue" and labels[k] in ("journal", "container") and canonical(tokens[k]) in _ISSUE_QUALIFIER and _ISSUE_WORD.match(tokens[k + 1]):
             labels[k] = "issue"
@@ -794,6 +802,8 @@ def _title_before_responsibility(tokens: list[str], labels: list[str]) -> None:
 def _title_word_before_the_slash(tokens: list[str], labels: list[str]) -> None:
     """`… под действием ацетилхолина / Р. Ф. Фурчготт`: a lower-case word between the title and
     GOST's ` / ` read as a name is the title's last word (no name is written in lower case)."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     for i in range(2, len(tokens)):
         w = tokens[i - 1]
         if tokens[i] == "/" and labels[i - 1] == "author" and labels[i - 2] == "title" and w.isalpha() and w.islower() and w not in _NAME_PARTICLES and canonical(w) not in _BETWEEN:
@@ -1079,6 +1089,8 @@ def _compilers_not_authors(tokens: list[str], labels: list[str]) -> None:
     """`Красная книга … / Сост. А.И. Иванов, Л.А. Новикова. Пенза, 2002.`, `/ Под ред. … Г.С.
     Розенберга и проф. С.В. Саксонова.`: the names after ` / ` and a compiler's or editor's role
     are the editors, not the work's authors (a work with no author is described under its title)."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     for i in range(len(tokens) - 2):
         if tokens[i] != "/" or labels[i] not in ("author", "editor") or not _EDITOR_ROLE.match(tokens[i + 1]):
             continue
@@ -1118,6 +1130,11 @@ def _last_name_after_a_comma(tokens: list[str], labels: list[str]) -> None:
 
 
 
+_VANCOUVER_INITIALS = re.compile(rf"[{_UP}]{{1,3}}")  # compiled once: asked of an author run's every token
+_VANCOUVER_INITIALS_COMMA = re.compile(rf"[{_UP}]{{1,3}},")
+_LATIN_FAMILY = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+")
+
+
 def _last_vancouver_name_with_a_particle(tokens: list[str], labels: list[str]) -> None:
     """`Cermak NM, Res PT, Groot LC de, Saris WH, Loon LJ van. Protein supplementation …`: in
     Vancouver's `Family INITIALS,` names a family name's particle follows the initials; an author
@@ -1127,15 +1144,15 @@ def _last_vancouver_name_with_a_particle(tokens: list[str], labels: list[str]) -
     if found is None:
         return
     _, _, a, b, c = found
-    if b + 1 >= c or not any(re.fullmatch(rf"[{_UP}]{{1,3}},", t) for t in tokens[a:b]):
+    if b + 1 >= c or not any(t.endswith(",") and _VANCOUVER_INITIALS_COMMA.fullmatch(t) for t in tokens[a:b]):
         return
-    if b - a >= 2 and re.fullmatch(rf"[{_UP}]{{1,3}}", tokens[b - 1]) and tokens[b].endswith(".") and tokens[b][:-1] in _NAME_PARTICLES:
+    if b - a >= 2 and _VANCOUVER_INITIALS.fullmatch(tokens[b - 1]) and tokens[b].endswith(".") and tokens[b][:-1] in _NAME_PARTICLES:
         labels[b] = "author"  # `…, Berg KT van. Title`: the name read, its particle left in the title
         return
     if b + 3 >= c or not tokens[b - 1].endswith(","):
         return
     family, initials, particle = tokens[b : b + 3]
-    if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", family) and re.fullmatch(rf"[{_UP}]{{1,3}}", initials) and particle.endswith(".") and particle[:-1] in _NAME_PARTICLES:
+    if _LATIN_FAMILY.fullmatch(family) and _VANCOUVER_INITIALS.fullmatch(initials) and particle.endswith(".") and particle[:-1] in _NAME_PARTICLES:
         labels[b : b + 3] = ["author"] * 3
 
 _DASH_TOKEN = frozenset("– — -".split())
@@ -1147,6 +1164,8 @@ def _responsibility_before_a_dash(tokens: list[str], labels: list[str]) -> None:
     responsibility after the title's ` / `, ended by the area's dash, is the authors' names, and
     what follows the dash is the host (a journal, or a book when its publisher follows), not the
     host's or the title's words."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     n = len(tokens)
     for i in range(1, n - 2):
         if tokens[i] != "/" or labels[i - 1] != "title":
@@ -1198,6 +1217,8 @@ def _journal_after_a_question(tokens: list[str], labels: list[str]) -> None:
     connectors) with no stop inside, read as the title's right up to the journal, is the journal
     name's beginning: a subtitle after a question goes on in lower case (`Who dies where?
     Estimating the …`)."""
+    if "journal" not in labels:  # the words after the question are read into the journal after it
+        return
     for label, a, b in _runs(tuple(labels)):
         if label != "title" or b >= len(tokens) or labels[b] != "journal":
             continue
@@ -1351,6 +1372,8 @@ def _responsibility_without_a_role(tokens: list[str], labels: list[str]) -> None
     names after GOST's ` / ` with no role before them (`Под ред.`, `Сост.`, `ed. by`) are the
     statement of responsibility's authors, not editors (an edition's `ed.` before the slash is
     no role), where no author came before the title."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     for i in range(len(tokens) - 1):
         if tokens[i] != "/" or labels[i + 1] != "editor" or "author" in labels[:i]:
             continue
@@ -1385,6 +1408,8 @@ def _issue_after_the_number_sign(tokens: list[str], labels: list[str]) -> None:
     """`2000. № 20. Р. 145-170.`: the number after `№` alone is the issue (the tagger read it as
     the volume, `№` as the issue's mark). (`№ 4 (290)` is left as the tagger reads it: the CSL
     GOST styles the synthetic training lines were rendered with print the volume in that bracket.)"""
+    if _NUMBER_SIGN.isdisjoint(tokens):
+        return
     for k in range(1, len(tokens)):
         if tokens[k - 1] not in _NUMBER_SIGN or not re.fullmatch(r"\d{1,4}[.,;]?", tokens[k]):
             continue
@@ -1440,6 +1465,8 @@ def _standard_designation(tokens: list[str], labels: list[str]) -> None:
 def _access_mark_not_a_host(tokens: list[str], labels: list[str]) -> None:
     """`“Title.” Accessed: Nov. 05, 2024.`: the access date's mark (`Accessed:`, `Retrieved`) before
     the date read as such is part of it, never the host or the publisher (unseen lists, batch 15)."""
+    if "accessed" not in labels:
+        return
     for k in range(len(tokens) - 1):
         if canonical(tokens[k]) in ("accessed", "retrieved") and labels[k] in ("container", "journal", "publisher") and labels[k + 1] == "accessed":
             labels[k] = "accessed"
@@ -1456,7 +1483,7 @@ def _page_after_its_mark_and_slash_edition(tokens: list[str], labels: list[str])
     for k in range(1, len(tokens)):
         if tokens[k - 1] in _PAGE_MARK and labels[k - 1] == "pages" and labels[k] == "date" and re.fullmatch(r"\d{1,5}[.,;]?", tokens[k]) and "date" in labels[k + 1 :]:
             labels[k - 1 : k + 1] = ["pages", "pages"]
-        if _SLASH_EDITION.fullmatch(tokens[k]) and labels[k] == "title" and tokens[k - 1].endswith(",") and labels[k - 1] == "title" and (k + 1 == len(tokens) or labels[k + 1] != "title"):
+        if "/" in tokens[k] and _SLASH_EDITION.fullmatch(tokens[k]) and labels[k] == "title" and tokens[k - 1].endswith(",") and labels[k - 1] == "title" and (k + 1 == len(tokens) or labels[k + 1] != "title"):
             labels[k] = "edition"
 
 
@@ -1485,6 +1512,8 @@ def _electronic_resource_notes(tokens: list[str], labels: list[str]) -> None:
     """`… – Режим доступа: https://…, свободный. – Загл. с экрана. - Яз. англ.`: GOST's notes on
     an electronic resource after its address (where the title was taken from, its language) are
     notes, never a publisher or a place."""
+    if "publisher" not in labels and "location" not in labels:  # the notes are read as these
+        return
     for k in range(len(tokens)):
         if canonical(tokens[k]) in _RESOURCE_NOTE and tokens[k].endswith(".") and labels[k] in ("publisher", "location"):
             start = k - 1 if k and tokens[k - 1] in _DASH else k
@@ -1564,6 +1593,8 @@ def _pages_after_the_volumes_colon(tokens: list[str], labels: list[str]) -> None
     Physiological Society's `Journal Volume: first–last, Year.`, Vancouver's `Year;Volume:first–last`):
     the range after the volume's colon is the pages, though its first page looks like a year, when
     a year is read after it."""
+    if "volume" not in labels:  # (each token's range is looked for after a volume only)
+        return
     for k in range(1, len(tokens) - 1):
         m = _NUMBER_RANGE.match(tokens[k])
         if labels[k] != "date" or labels[k - 1] != "volume" or not _VOLUME_COLON.match(tokens[k - 1]) or m is None or int(m[2]) <= int(m[1]):
@@ -1581,7 +1612,7 @@ def _glued_page_count(tokens: list[str], labels: list[str]) -> None:
     illustration statement after its colon (`: ил.`, `: цв. ил.`, `: 12 табл.`), is the work's
     length, whatever the tagger called it (an identifier, a note); the illustrations are a note."""
     for k in range(len(tokens)):
-        if not _GLUED_COUNT.match(tokens[k]) or labels[k] in ("pages", "date") or not k or labels[k - 1] == "pages":
+        if not tokens[k][:1].isdigit() or not _GLUED_COUNT.match(tokens[k]) or labels[k] in ("pages", "date") or not k or labels[k - 1] == "pages":
             continue
         if not (tokens[k - 1] in _DASH_TOKEN or tokens[k - 1].endswith((".", ","))):
             continue  # `Cdc6p.`: a word's figure and letter, not a count after its area's separator
@@ -1742,6 +1773,8 @@ def _host_after_in_inside_the_title(tokens: list[str], labels: list[str]) -> Non
     the run's end are the host's (the editors' `edited` mark left to the editors). A publisher's
     one word closing the editors' run after the last initials is the publisher (`… Sebata A.
     InTech.`)."""
+    if "In:" not in tokens:
+        return
     for label, a, b in _runs(tuple(labels)):
         if label != "title":
             continue
@@ -1764,6 +1797,8 @@ def _host_after_the_double_slash_read_as_names(tokens: list[str], labels: list[s
     """`… / M. Smid, A. Maheshwari // School of Computer Science. Carleton University. — 2019.`:
     GOST's `//` opens the host (GOST 7.1-2003 §7), never a name; where the tagger ran the names
     across it, the words after it to the next area's dash are the host."""
+    if "//" not in tokens:
+        return
     for k in range(1, len(tokens) - 1):
         if tokens[k] != "//" or labels[k] != "author" or labels[k - 1] != "author":
             continue
@@ -1783,6 +1818,8 @@ def _firm_after_the_slash_is_the_author(tokens: list[str], labels: list[str]) ->
     GOST's ` / ` opens the statement of responsibility, which names the work's makers, never its
     publisher; a firm named there (its legal form: `GmbH`, `Inc.`, `Ltd.`, `ООО`), with no author
     before, is the corporate author, to the next area's dash."""
+    if "/" not in tokens:  # (the cheap test first: this runs on every entry)
+        return
     if "author" in labels[: next((i for i, t in enumerate(tokens) if t == "/"), 0)]:
         return
     for i in range(len(tokens) - 2):
@@ -1908,6 +1945,8 @@ def _dash_separated_areas(tokens: list[str], labels: list[str]) -> None:
     its dash the title (`Эконометрика – В.В.Домбровский – ТГУ`); a "host" after the title's dash
     holding a word only publishers' names hold, right before the year, is the publisher. Only in
     an entry with no `//`, `/` or `In`, which would mark a host or a responsibility."""
+    if _DASH_TOKEN.isdisjoint(tokens):  # both readings stand between dashes (the cheap test first)
+        return
     if any(t in ("//", "/") or t.startswith("//") or t in ("In", "In:", "В:") for t in tokens):
         return
     if "author" not in labels:
@@ -1927,6 +1966,8 @@ def _pages_after_a_month_in_the_issue_bracket(tokens: list[str], labels: list[st
     """Chicago's `BMC Neuroscience 12 (June): 54.`: a month's name in the bracket after the volume
     stands where the issue would, so the number after its colon is the pages, not the date (the
     entry's year is printed after the names)."""
+    if "volume" not in labels:
+        return
     for k in range(1, len(tokens) - 1):
         if labels[k - 1] != "volume" or not re.fullmatch(r"\([A-Za-z]+\.?\):", tokens[k]) or canonical(tokens[k].strip("():.")) not in MONTHS:
             continue

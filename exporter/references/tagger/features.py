@@ -8,7 +8,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from . import gazetteer
 from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 
 # Which kinds of known names (gazetteer.py: journals, conferences, publishers, places) give the
@@ -116,7 +115,7 @@ def canonical(token: str) -> str:
     """Letters and digits only, lower case, ё as е (AnyStyle's `canonize`)."""
     folded = token.casefold()
     if not folded.isalnum():  # most tokens are a word alone: nothing to drop
-        folded = "".join(ch for ch in folded if ch.isalnum())
+        folded = "".join(filter(str.isalnum, folded))
     return folded.replace("ё", "е")
 
 
@@ -139,8 +138,9 @@ _PLAIN_NUMBER = re.compile(r"\(?\d+\)?[.,:;]?")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th|е|-е|ое|-ші)\b")
 
 
-def _number(token: str) -> str:
-    if not any(ch.isdigit() for ch in token):  # every pattern but the roman one needs a digit
+def _number(token: str, digits: int) -> str:
+    """The number kind of a token holding `digits` digits (str.isdigit)."""
+    if not digits:  # every pattern but the roman one needs a digit
         return "roman" if _ROMAN.fullmatch(token) else "none"
     if _VOLUME_MARK.search(token):
         return "volume"
@@ -150,9 +150,6 @@ def _number(token: str) -> str:
         return "range"
     if _YEAR.search(token):
         return "hasyear"
-    digits = sum(ch.isdigit() for ch in token)
-    if not digits:
-        return "roman" if _ROMAN.fullmatch(token) else "none"
     if _PLAIN_NUMBER.fullmatch(token):
         return f"n{min(digits, 5)}"
     if _ORDINAL.search(token):
@@ -199,6 +196,8 @@ _WEAK_END = re.compile(r"[!?,;\-–—][\"'”„’»]?$")
 def terminal(token: str) -> str:
     """How strongly a token ends an element (AnyStyle's Terminal feature): `.` `)` `]` strong,
     `:` or a closing quote moderate, `,` `;` `!` `?` a dash weak."""
+    if token[-1].isalnum():  # every mark is punctuation (the cheap test first: most words)
+        return "none"
     if _STRONG_END.search(token):
         return "strong"
     if _MODERATE_END.search(token):
@@ -228,39 +227,52 @@ _HYPHEN_CAPITAL = re.compile(r"[-‐][A-ZА-Я]")
 
 
 def token_features(token: str) -> tuple[str, ...]:
-    """What a token says by itself (cached: most tokens of a list repeat)."""
+    """What a token says by itself."""
+    return _described(token)[0]
+
+
+def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, str]:
+    """A token's own attributes (token_features), and the parts of them the pair and neighbour
+    features reuse: its word, shape, capitals, number kind, terminal strength and keyword. Made
+    once for each new token of a list (a list's first read is mostly new tokens): each check
+    that cannot apply (no digit, no letter, no hyphen, not ASCII) is skipped, none reordered."""
     w = canonical(token)
-    alpha = token if token.isalpha() else "".join(ch for ch in token if ch.isalpha())
-    script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
+    alpha = token if token.isalpha() else "".join(filter(str.isalpha, token))
+    if token.isascii():  # no Cyrillic, and any letter is a Latin one
+        script = "lat" if alpha else "none"
+    else:
+        script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
+    digits = sum(map(str.isdigit, token))
+    shape, caps, num, term = _shape(token), _caps(alpha), _number(token, digits), terminal(token)
     feats = [
-        f"w={w}" if w else "w=",
-        f"shape={_shape(token)}",
-        f"caps={_caps(alpha)}",
-        f"num={_number(token)}",
+        f"w={w}",
+        f"shape={shape}",
+        f"caps={caps}",
+        f"num={num}",
         f"punct={_punct(token)}",
         f"br={_brackets(token)}",
         f"script={script}",
         f"len={min(len(w), 9)}",
         f"first={unicodedata.category(token[0])}",
         f"last={unicodedata.category(token[-1])}",
-        f"term={terminal(token)}",
+        f"term={term}",
     ]
     if len(token) <= 5:
         feats.append(f"t={token}")
     if w:
         feats += [f"p1={w[:1]}", f"p2={w[:2]}", f"p3={w[:3]}", f"s1={w[-1:]}", f"s2={w[-2:]}", f"s3={w[-3:]}"]
-    kw = _KEYWORD_OF.get(w)
+    kw = _KEYWORD_OF.get(w, "")
     if kw:
         feats.append(f"kw={kw}")
-    if _INITIAL.match(token):
+    if alpha and "." in token and _INITIAL.match(token):  # a capital letter and a full stop
         feats.append("initial")
-    if _LINK.search(token):
+    if ("." in token or "/" in token or "@" in token) and _LINK.search(token):  # each form has one
         feats.append("link")
-    if _DOTTED_DATE.match(token):
+    if digits and _DOTTED_DATE.match(token):  # a date starts with a digit
         feats.append("dotdate")
     if w in GIVEN_NAMES:
         feats.append("dict=given")
-    if w in CITIES or token.rstrip(":,") in ("М.", "СПб.", "Л.", "К.", "Мн.", "N.Y.", "M."):
+    if w in CITIES or token.rstrip(":,") in _CITY_MARKS:
         feats.append("dict=city")
     if w in PUBLISHER_WORDS:
         feats.append("dict=publisher")
@@ -270,7 +282,10 @@ def token_features(token: str) -> tuple[str, ...]:
         feats.append("dict=month")
     if alpha and _HYPHEN_CAPITAL.search(token):
         feats.append("hyphen-cap")
-    return tuple(feats)
+    return tuple(feats), w, shape, caps, num, term, kw
+
+
+_CITY_MARKS = frozenset(("М.", "СПб.", "Л.", "К.", "Мн.", "N.Y.", "M."))
 
 
 @lru_cache(maxsize=65536)
@@ -278,15 +293,16 @@ def _token(token: str) -> tuple:
     """Everything sequence_features asks of one token, made once (cached: words repeat), as the
     UTF-8 bytes CRFsuite reads attribute names in: its own attributes (token_features), what it
     says about each neighbour (_as_neighbour), the pieces the pair features join (its last
-    character, shape, keyword, terminal strength, capitals, word), its marks and its counts.
+    character, shape, keyword, terminal strength, capitals, word), its marks, its counts and its
+    halves of the pairs it makes with the token after it.
     One record a token: on a list's first read most tokens are new, and a cache and an encoding
     for each of these parts cost as much as computing them."""
-    feats = token_features(token)
-    own = tuple("\n".join(feats).encode().split(b"\n"))  # tokens hold no newline: one encoding for all
-    w, shape, caps, num, term = (feats[k][len(name):] for k, name in ((0, "w="), (1, "shape="), (2, "caps="), (3, "num="), (10, "term=")))
-    kw = _KEYWORD_OF.get(w, "")
-    pieces = tuple(x.encode() for x in (token[-1], shape, kw, term, caps, w))
-    return own, _as_neighbour(token, pieces, num.encode()), pieces, _marks(token), _counts(token)
+    feats, w, shape, caps, num, term, kw = _described(token)
+    # Tokens hold no newline: one encoding for all the names.
+    own = tuple("\n".join(feats).encode().split(b"\n"))
+    pieces = tuple("\n".join((token[-1], shape, kw, term, caps, w)).encode().split(b"\n"))
+    joins = _joins(pieces[0], pieces[3], pieces[5])
+    return own, _as_neighbour(token, pieces, num.encode()), pieces, _marks(token), _counts(token), joins
 
 
 def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tuple[bytes, ...], ...]:
@@ -296,13 +312,13 @@ def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tu
     token it follows, its first character if that is no letter or digit (the punctuation after
     that token)."""
     end, shape, kw, _, caps, w = pieces
-    start = (token[0] if not token[0].isalnum() else "w").encode()
-    near = (b"shape=" + shape, b"kw=" + kw, b"end=" + end, b"caps+num=" + caps + b"|" + num)
+    start = b"w" if token[0].isalnum() else token[0].encode()
+    capsnum = caps + b"|" + num
     return (
         (b"-3:w=" + w,),
         (b"-2:w=" + w, b"-2:shape=" + shape),
-        (b"-1:w=" + w, *(b"-1:" + x for x in near)),
-        (b"1:w=" + w, *(b"1:" + x for x in near), b"+1:start=" + start),
+        (b"-1:w=" + w, b"-1:shape=" + shape, b"-1:kw=" + kw, b"-1:end=" + end, b"-1:caps+num=" + capsnum),
+        (b"1:w=" + w, b"1:shape=" + shape, b"1:kw=" + kw, b"1:end=" + end, b"1:caps+num=" + capsnum, b"+1:start=" + start),
         (b"2:w=" + w, b"2:shape=" + shape),
         (b"3:w=" + w,),
     )
@@ -310,7 +326,12 @@ def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tu
 
 def _marks(token: str) -> tuple[int, int, int]:
     """Quotes, opening and closing brackets in a token."""
-    return sum(token.count(q) for q in "\"“”«»"), token.count("(") + token.count("["), token.count(")") + token.count("]")
+    if token.isalnum():
+        return 0, 0, 0
+    return len(_QUOTE_MARK.findall(token)), token.count("(") + token.count("["), token.count(")") + token.count("]")
+
+
+_QUOTE_MARK = re.compile("[\"“”«»]")
 
 
 # The place features' names, made once (formatting them per token was a fifth of the time), as
@@ -331,7 +352,14 @@ _FROM_END = tuple(f"from-end={k}".encode() for k in range(7))
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _EDGES = tuple((f"{k}:edge".encode(),) for k in _OFFSETS)
-_START = (b"^",) * 6  # the pieces of the pair features before the first token
+
+
+def _joins(end: bytes, term: bytes, w: bytes) -> tuple[bytes, bytes, bytes, bytes]:
+    """A token's halves of the pair features of the token after it (sequence_features)."""
+    return (b"prev-end+shape=" + end + b"|", b"prev-term+caps=" + term + b"|", b"prev-term+kw=" + term + b"|", b"bigram=" + w + b"/")
+
+
+_START_JOINS = _joins(b"^", b"^", b"^")  # before the first token
 
 
 @lru_cache(maxsize=65536)
@@ -344,12 +372,15 @@ def gazetteer_features(tokens: list[str], words: list[str]) -> list[list[str]]:
     """Each token's known-name features (gazetteer.py) for GAZETTEER_KINDS: a match passes over
     a token with no letter or digit, and never crosses GOST's `//`."""
     words = [None if t == "//" else w for t, w in zip(tokens, words)]
+    from . import gazetteer  # imported when kinds are asked for: the shipped model reads none
+
     return gazetteer.token_features(words, [_capitalised(t) for t in tokens], GAZETTEER_KINDS, one_word=GAZETTEER_ONE_WORD)
 
 
 def _counts(token: str) -> tuple[int, int, int, int]:
     """What a token adds to the counts kept along the entry: `//`, a year, a dash, a full stop."""
-    return (int(token.startswith("//")), int(bool(_YEAR.search(token))), int(token in ("–", "—", "-")),
+    year = ("1" in token or "2" in token) and _YEAR.search(token) is not None  # a year starts with one
+    return (int(token.startswith("//")), int(year), int(token in ("–", "—", "-")),
             int(token.endswith(".") and not _INITIAL.match(token)))
 
 
@@ -360,48 +391,46 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     tokens = [text[s:e] for s, e in spans]
     n = len(tokens)
     records = [_token(t) for t in tokens]
-    # What the neighbours say of each token, one tuple per token: each slot's column shifted by
-    # its offset, the entry's edges padded with the slot's edge name.
+    # What the neighbours say of each token: each slot's column shifted by its offset, the
+    # entry's edges padded with the slot's edge name.
     columns = []
-    for slot, k in enumerate(_OFFSETS):
-        column = [r[1][slot] for r in records]
-        edge = [_EDGES[slot]] * min(abs(k), n)
+    for slot, (k, column) in enumerate(zip(_OFFSETS, zip(*(r[1] for r in records)))):
+        edge = (_EDGES[slot],) * min(abs(k), n)
         columns.append((column[k:] + edge) if k > 0 else (edge + column[: max(n + k, 0)]))
-    neighbours = [sum(each, ()) for each in zip(*columns)]
-    doc = _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
+    # A text with no letter beyond ASCII has no Cyrillic one: Latin, counting nothing.
+    doc = _DOC[False] if text.isascii() else _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
     slashes_seen = _SLASHES[int("//" in text)]
     out = []
     known = gazetteer_features(tokens, [r[2][5].decode() for r in records]) if GAZETTEER_KINDS else None
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
-    before = _START
-    for i, (own, _, pieces, marks, counts) in enumerate(records):
-        feats = list(own)
-        if known:
-            feats += [f.encode() for f in known[i]]
+    joins = _START_JOINS
+    for i, ((own, _, pieces, marks, counts, own_joins), n3, n2, n1, p1, p2, p3) in enumerate(zip(records, *columns)):
+        gazetteer_hits = [f.encode() for f in known[i]] if known else ()
         pos = _POS_FIRST if i == 0 else _POS_LAST if i == n - 1 else _POS[10 * i // n]
         # Where the token stands: inside quotes or brackets (counted before it, and whether it
         # opens or closes one itself), and its distance from each end of the entry in tokens.
         quotes, opened, closed = marks
         slashes = slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode()
-        feats += [pos, doc, slashes, _YEAR_BEFORE[min(seen_year, 2)], _DASHES[min(seen_dash, 3)],
-                  _PERIODS[min(seen_period, 4)], _QUOTED[seen_quote % 2], _BRACKETED[min(depth, 1)][min(opened, 1)], _FROM_START[min(i, 6)], _FROM_END[min(n - 1 - i, 6)]]
-        feats += neighbours[i]
-        # The pairs: the last character and terminal strength of the token before (`^` at the
-        # start) with this one's shape, capitals (AnyStyle's Cap-3: a capital after a full stop
-        # starts an element) and keyword, and the two words.
-        feats += [
-            b"prev-end+shape=" + before[0] + b"|" + pieces[1],
-            b"prev-term+caps=" + before[3] + b"|" + pieces[4],
-            b"prev-term+kw=" + before[3] + b"|" + pieces[2],
-            b"bigram=" + before[5] + b"/" + pieces[5],
-        ]
-        out.append(feats)
-        before = pieces
+        # Then the pairs: the last character and terminal strength of the token before (`^` at
+        # the start) with this one's shape, capitals (AnyStyle's Cap-3: a capital after a full
+        # stop starts an element) and keyword, and the two words (`joins`: the token before's
+        # halves of them, made with its record).
+        out.append([
+            *own, *gazetteer_hits,
+            pos, doc, slashes, _YEAR_BEFORE[seen_year if seen_year < 2 else 2], _DASHES[seen_dash if seen_dash < 3 else 3],
+            _PERIODS[seen_period if seen_period < 4 else 4], _QUOTED[seen_quote % 2], _BRACKETED[depth > 0][opened > 0],
+            _FROM_START[i if i < 6 else 6], _FROM_END[n - 1 - i if n - 1 - i < 6 else 6],
+            *n3, *n2, *n1, *p1, *p2, *p3,
+            joins[0] + pieces[1], joins[1] + pieces[4], joins[2] + pieces[2], joins[3] + pieces[5],
+        ])
+        joins = own_joins
         slashes, year, dash, period = counts
         seen_slashes += slashes
         seen_year += year
         seen_dash += dash
         seen_period += period
         seen_quote += quotes
-        depth = max(0, depth + opened - closed)
+        depth += opened - closed
+        if depth < 0:
+            depth = 0
     return out

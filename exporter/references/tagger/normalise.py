@@ -70,6 +70,15 @@ def _person(chunk: str) -> tuple[str, str] | None:
     return (" ".join(words[at:]).strip(".,"), " ".join(words[:at]))
 
 
+# The name patterns below are compiled once: names() reads every entry's authors.
+_GIVEN_WORD = re.compile(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.?$")
+_INITIAL_IN_A_BODY = re.compile(rf"(?:^|[\s,.])[{_UP}]\.")
+_SHORT_CAPITALS = re.compile(rf"[{_UP}]{{1,3}}")
+_SMALL_CAPITALS = re.compile(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)")
+_NAMES_LEFT_OUT = re.compile(rf",?\s*(?:…|\.\s?\.\s?\.)\s*(?=[{_UP}])")
+_INITIALS_FULL_STOP = re.compile(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$")
+
+
 def _looks_given(chunk: str) -> bool:
     """A comma-separated piece that is the given part of the name before it (`J. A.`, `John`,
     `John A.`, `John D`, `Anatoly A.`): initials, or one or two capitalised words with no particle."""
@@ -78,7 +87,7 @@ def _looks_given(chunk: str) -> bool:
         return False
     if all(_is_initials(w) for w in words):
         return True
-    return len(words) <= 2 and all(re.match(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.?$", w) for w in words) and not any(w in _PARTICLES for w in words)
+    return len(words) <= 2 and all(_GIVEN_WORD.match(w) for w in words) and not any(w in _PARTICLES for w in words)
 
 
 def _unglue(part: str) -> list[str]:
@@ -125,7 +134,7 @@ def corporate_author(text: str) -> str | None:
     a run with an initial (`Xu D, Bureau Y`), nor parts without such a word (`Agency, Robert`),
     nor a weak word opening a name (`Bank Leslie`) or closing one after initials (`JC Center`)."""
     body = text.strip(" ,;.")
-    if re.search(rf"(?:^|[\s,.])[{_UP}]\.", body):
+    if _INITIAL_IN_A_BODY.search(body):
         return None
     parts = [part.strip() for part in re.split(r"[,;]", body) if part.strip()]
     if not parts or not all(_names_a_body(part.split()) for part in parts):
@@ -142,7 +151,7 @@ def _names_a_body(words: list[str]) -> bool:
     if k == 0 and len(bare) > 1 and not _LINKING.match(bare[1]) and bare[1][:1].isupper():
         return False  # `Bank Leslie`, `Agency Robert`: a family name, then a given one
     strong = any(_STRONG.match(bare[i]) for i in at)
-    short_capitals = any(re.fullmatch(rf"[{_UP}]{{1,3}}", w) for w in bare)
+    short_capitals = any(_SHORT_CAPITALS.fullmatch(w) for w in bare)
     return strong or not short_capitals  # `JC Center`, `Bureau Y`: initials with a family name
 
 
@@ -155,10 +164,10 @@ def names(segment: str) -> str | None:
     text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
     others = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text)
-    text = re.sub(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)", r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
-    text = re.sub(rf",?\s*(?:…|\.\s?\.\s?\.)\s*(?=[{_UP}])", ", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
+    text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
+    text = _NAMES_LEFT_OUT.sub(", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
-    if text.endswith(".") and not re.search(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$", text):  # an initial's full stop stays (`Л.Дж.`)
+    if text.endswith(".") and not _INITIALS_FULL_STOP.search(text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
     if not text or not re.search(r"\w", text):
         return None
@@ -443,11 +452,14 @@ _GLUED_SEPARATOR = re.compile(
     r"|(?<=(?<![\d/.])(?:1[5-9]|20)\d\d)\.?[-–—](?=\s|\d{1,5}\s?(?:[сcб]|p)\.)"
 )
 
+_YEAR_DASH = re.compile(r"(?:1[5-9]|20)\d\d\.?[-–—]")  # what the dash after a year needs
+
 
 def _spaced(text: str) -> tuple[str, list[int]] | None:
     """The entry with GOST's glued separators spaced (see above), and each of its characters'
     offset in `text`; None when there is none (most entries: one search)."""
-    if _GLUED_SEPARATOR.search(text) is None:
+    # A slash or a year's dash first (the search above looks behind at every character).
+    if "/" not in text and _YEAR_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
         return None
     out: list[str] = []
     where: list[int] = []
@@ -602,7 +614,7 @@ def _closing_remark(text: str, tagged) -> re.Match | None:
     """The closing remark (see above) the tagger read as part of the description's elements (the
     journal, the title, the pages): then the entry is read without it. A remark it read whole as
     a note or a series (GOST's `(Библиотека студента)`) is left as it was read."""
-    m = _CLOSING_REMARK.search(text)
+    m = _CLOSING_REMARK.search(text) if text.rstrip().endswith((")", ").")) else None  # (the cheap test first)
     if m is None or len(re.findall(r"[^\W\d_]{2,}", m[1])) < 2 or _ACCESS_WORDS.search(m[1]) or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", m[1]):
         return None
     inside = {label for label, s, e, _ in tagged.segments() if e > m.start(1) and s < m.end(1)}
@@ -928,7 +940,7 @@ def _other_title_after_the_designation(f: _Fields) -> None:
     the author, they are the title; a site's name or the other information read as an author
     (`Яндекс.Образование`: no comma, no initials) is the title's. A kind of work or a thesis's
     designation there (`: дис. … канд. наук`, `: учебник`) is no title."""
-    m = _OTHER_TITLE_AFTER_DESIGNATION.match(f.text)
+    m = _OTHER_TITLE_AFTER_DESIGNATION.match(f.text) if "[" in f.text else None  # the designation's bracket
     if m is None or not re.search(r"[^\W\d_]", m["other"]) or _THESIS_OR_KIND.match(m["other"]):
         return
     other = m["other"].strip(" .,;:")
@@ -1150,7 +1162,9 @@ def _state_not_container(f: _Fields) -> None:
         if name not in f.items:
             continue
         _, s, e = f.items[name]
-        s -= len(re.search(r"(?:\b(?:[Ii]n|[Вв])\s)?$", f.text[:s]).group())  # `in preparation`: the `In:` mark was left out
+        # `in preparation`: the `In:` mark was left out (looked for in the last few characters
+        # only: it ends the text before the field, and a word boundary needs one more)
+        s -= len(re.search(r"(?:\b(?:[Ii]n|[Вв])\s)?$", f.text[max(0, s - 8) : s]).group())
         state = f.text[s:e].strip(" .,;:()")
         if not _PUBLICATION_STATE.fullmatch(state):
             continue
@@ -1243,6 +1257,8 @@ def _volume_glued_to_the_journal(f: _Fields) -> None:
     if journal is None:
         return
     value, s, e = journal
+    if "." not in value or not (value[-1:].isdigit() or value.endswith("\n")):  # a full stop, a number at the end
+        return
     m = _GLUED_VOLUME.search(value)
     if m is None or m.start() == 0 or _NUMBERED_MARK.search(value):  # `Geneve, ser.2`: a series' number
         return
@@ -1547,6 +1563,8 @@ def _split_translation(f: _Fields) -> None:
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
+    if "[" not in value:
+        return
     m = re.search(r"\s?\[([^\[\]]{4,}|PDF|DVD|CD|MP3|MP4|PPT)\][.,]?(?:\s+|$)", value)  # APA's `[PDF]` too
     if not m or re.match(r"\d", m[1]) or m.start() == 0:
         return
@@ -1628,6 +1646,8 @@ def _split_container_translation(f: _Fields) -> None:
         if name not in f.items:
             continue
         value, start, end = f.items[name]
+        if "[" not in value:  # no bracket, no translation (the cheap test first)
+            continue
         closed = r"\]" if f.text[start + len(value) : start + len(value) + 1] != "]" else r"\]?"
         m = re.fullmatch(r"(.*?[^\W\d_].*?)\s?\[([^\[\]]{4,})" + closed + r"[.,]?\s*", value)
         if not m or not _TRANSLATED_NAME.fullmatch(m[1]) or _MEDIUM.search(m[2]):
@@ -1655,6 +1675,8 @@ def _conference_bracket(f: _Fields) -> None:
         if name not in f.items:
             continue
         value, start, end = f.items[name]
+        if "(" not in value:  # no bracket (the cheap test first: the pattern backtracks)
+            continue
         m = _CONFERENCE_BRACKET.fullmatch(value)
         if not m or not re.search(r"\bг\.|[а-яё]{3,}\.?\s(?:1[5-9]|20)\d\d", m["event"]) or not re.search(r"[а-яёА-ЯЁ]", m["event"]):
             continue
@@ -1671,13 +1693,21 @@ def _conference_bracket(f: _Fields) -> None:
             f.add("venue", at + m["event"].find(place.split()[0]), at + len(m["event"].rstrip()), value=place, confidence=p)
         return
 
+
+# Words each thesis mark and each proceedings word below holds (`_entry_type` searches an entry
+# holding one of them only).
+_THESIS_MARK_WORDS = ("дис", "автореф", "thesis", "dissertation")
+_PROCEEDINGS_MARK_WORDS = ("proc", "conference", "symposium", "workshop", "конференц", "материал", "сборник", "сб.", "труд", "симпозиум", "конгресс", "форум", "[c]")
+
+
 def _entry_type(text: str, v: dict[str, str]) -> str:
     """The BibTeX type from what was read: a journal is an article, a collection or proceedings a
     paper in one, a thesis mark a thesis, a publisher or page count a book, an address alone a web page."""
     low = text.lower()
-    if v.get("type") and re.search(r"thesis|dissertation|дис\.|диссертац|автореф", v["type"].lower()) or re.search(r"\bдис\.|диссертац|автореф|ph\.?d\.?\sthesis|master'?s\sthesis|dissertation", low):
+    thesis = any(w in low for w in _THESIS_MARK_WORDS) and re.search(r"\bдис\.|диссертац|автореф|ph\.?d\.?\sthesis|master'?s\sthesis|dissertation", low)
+    if v.get("type") and re.search(r"thesis|dissertation|дис\.|диссертац|автореф", v["type"].lower()) or thesis:
         return "thesis"
-    proceedings = re.search(r"\bproc\.|proceedings|conference|symposium|workshop|конференц|материал|сборник|\bсб\.|трудов|труды|симпозиум|конгресс|форум|\[c\]", low)
+    proceedings = any(w in low for w in _PROCEEDINGS_MARK_WORDS) and re.search(r"\bproc\.|proceedings|conference|symposium|workshop|конференц|материал|сборник|\bсб\.|трудов|труды|симпозиум|конгресс|форум|\[c\]", low)
     if v.get("journal"):
         return "inproceedings" if proceedings and not v.get("volume") else "article"
     if v.get("booktitle"):
