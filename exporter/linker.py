@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from .author_year import link_author_year
+from .collation import in_name_order
 from .crossref_links import link_crossrefs
 from .references.checks import check_entries
 from .references.fields import with_fields
@@ -17,6 +19,10 @@ from .model import Citation, CiteRef, Document, Entry, map_inlines, map_meta_inl
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # loading a .bib imports bibtexparser; a check without --bib never needs it
     from .references.bibtex import Bibliography
+
+
+# The number an own-list entry's text may open with (`12.`, `[12]`, `12)`).
+_LIST_NUMBER = re.compile(r"^\W*\d{1,4}\W*")
 
 
 @dataclass(frozen=True)
@@ -59,11 +65,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
         entries = with_previous_authors([entry if entry.fields or entry.origin != "list" else with_fields(entry) for entry in doc.references])
         findings.extend(_duplicate_numbers(entries, path))
 
-    by_number: dict[int, Entry] = {}
-    by_key: dict[str, Entry] = {}
-    for entry in entries:
-        by_number.setdefault(entry.number, entry)
-        by_key.setdefault(entry.key, entry)
+    by_number, by_key = _indexed(entries)
 
     def resolve(ref: CiteRef) -> str | None:
         if not ref.valid:
@@ -77,6 +79,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
         return hit.key if hit else None
 
     used: set[str] = set()
+    sorted_by_name = bib is None and in_name_order([_LIST_NUMBER.sub("", entry.text, count=1) for entry in entries])
     highest = 0
     first_seen: set[str] = set()
 
@@ -93,7 +96,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
             if is_number(ref.label) and ref.label not in first_seen:
                 first_seen.add(ref.label)
                 n = int(ref.label)
-                if n < highest:
+                if n < highest and not sorted_by_name:  # an alphabetical list is not numbered by first citation
                     findings.append(Diagnostic.at("CIT003", path, node.span, label=ref.label, after=highest))
                 highest = max(highest, n)
         return dataclasses.replace(node, refs=refs)
@@ -129,6 +132,16 @@ def _cited_by_author_year(doc: Document, blocks, entries: list[Entry], path: str
     cited, author_year_findings = link_author_year(blocks, entries, path)
     findings.extend(author_year_findings)
     return cited
+
+
+def _indexed(entries: list[Entry]) -> tuple[dict[int, Entry], dict[str, Entry]]:
+    """The entries by number and by key (the first of two with the same one)."""
+    by_number: dict[int, Entry] = {}
+    by_key: dict[str, Entry] = {}
+    for entry in entries:
+        by_number.setdefault(entry.number, entry)
+        by_key.setdefault(entry.key, entry)
+    return by_number, by_key
 
 
 def entry_name(entry: Entry) -> str:

@@ -17,7 +17,6 @@ import io
 import json
 import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 import pikepdf
 
 from .build import atomic_write, atomic_write_folder, make_folder, usable_cores
+from .collation import collation_key
 from .diagnostics import InputError
 from .pipeline import read_and_link
 from .messages import SOURCE_LANGUAGE
@@ -143,9 +143,6 @@ def render_parts(jobs: list[tuple[str, str | None]], template_folder: str, scrat
 
 # ---- the author index -----------------------------------------------------------------------
 
-# Kazakh Cyrillic order (Russian letters keep their relative order within it), then Latin.
-_KAZAKH = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"
-_RANK = {ch: n for n, ch in enumerate(_KAZAKH)}
 _INITIAL = re.compile(r"^(?:\w{1,2}\.)+(?:-\w\.)?$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -164,20 +161,6 @@ def index_name(author: str) -> str:
     if _CYRILLIC.search(words[0]):
         return f"{words[0]}, {' '.join(words[1:])}"
     return f"{words[-1]}, {' '.join(words[:-1])}"
-
-
-def collation_key(name: str) -> tuple:
-    """Cyrillic names first, in the Kazakh alphabet's order; Latin ones after, accents aside."""
-    key = []
-    for ch in name.upper():
-        if ch in _RANK:
-            key.append((0, _RANK[ch]))
-        elif ch.isalpha():
-            base = unicodedata.normalize("NFD", ch)[0]
-            key.append((1, ord(base), ord(ch)))
-        elif ch.isdigit():
-            key.append((2, ord(ch)))
-    return (key[0][0] if key else 3, key, name)
 
 
 def author_index(parts: list[Part], numbers: list[int]) -> list[tuple[str, list[int]]]:

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from helpers import DEMO, DEMO_BIB, REPO, SEED, run_cli
 
-from exporter.volume import Part, author_index, collation_key, index_name, page_numbers
+from exporter.collation import collation_key
+from exporter.volume import Part, author_index, index_name, page_numbers
 from exporter.writers.pdf_volume import short_authors
 
 CORPUS = REPO.parent.parent / "shared" / "corpus" / "pdf"
