@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
-from .model import Bibliography, Block, Entry, Text, inline_runs, iter_inlines
+from .model import Bibliography, Block, Entry, Span, Text, inline_runs, iter_inlines
 from .references.fields import family_names
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž" + "А-ЯЁӘҒҚҢӨҰҮҺІЄЇҐ"
@@ -120,12 +120,23 @@ def matches(citation: AuthorYear, families: Iterable[str], year: str | None) -> 
     return any(folded_name(first) == folded_name(name) for name in candidates)
 
 
-def link_author_year(blocks: Iterable[Block], entries: list[Entry], path: str) -> tuple[set[str], list[Diagnostic]]:
-    """The keys of the entries the paragraphs cite by author and year, and a CIT007 for each
-    citation that names no entry. Only a citation sure to be one (a comma before its year, `et
-    al.`, two authors) is reported; `Windows 2000` may still match an entry, never a finding."""
+@dataclass(frozen=True, slots=True)
+class AuthorYearLink:
+    """An author–year citation linked: as written, its paragraph's place, the entries it names
+    (none: it names no entry of the list, and a CIT007 says so)."""
+
+    written: str
+    span: Span
+    entries: tuple[str, ...]
+
+
+def link_author_year(blocks: Iterable[Block], entries: list[Entry], path: str) -> tuple[list[AuthorYearLink], list[Diagnostic]]:
+    """The author–year citations of the paragraphs linked to the entries they name, and a CIT007
+    for each that names none. Only a citation sure to be one (a comma before its year, `et
+    al.`, two authors) is kept when it names no entry; `Windows 2000` may still match an entry,
+    never make a finding."""
     by_name = [(entry.key, family_names(entry.field("author") or entry.field("editor")), entry.field("year") or entry.field("date")) for entry in entries]
-    used: set[str] = set()
+    links: list[AuthorYearLink] = []
     findings: list[Diagnostic] = []
     for block in blocks:
         if isinstance(block, Bibliography):
@@ -133,13 +144,14 @@ def link_author_year(blocks: Iterable[Block], entries: list[Entry], path: str) -
         for run in inline_runs(block):
             text = "".join(node.text for node in iter_inlines(run) if isinstance(node, Text))
             for citation in author_year_citations(text):
-                hits = {key for key, families, year in by_name if matches(citation, families, year)}
-                used |= hits
+                hits = tuple(key for key, families, year in by_name if matches(citation, families, year))
+                if hits or citation.sure:
+                    links.append(AuthorYearLink(citation.written, block.span, hits))
                 if not hits and citation.sure:
                     context = _around(text, citation.start, citation.start + len(citation.written))
                     findings.append(Diagnostic.at("CIT007", path, block.span, context=context, written=citation.written,
                                                   family=citation.family, year=citation.year))
-    return used, findings
+    return links, findings
 
 
 def _around(text: str, start: int, end: int, reach: int = 40) -> str:

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .author_year import link_author_year
+from .author_year import AuthorYearLink, link_author_year
 from .collation import in_name_order
 from .crossref_links import link_crossrefs
 from .references.checks import check_entries
@@ -32,6 +32,7 @@ class Linked:
     document: Document
     diagnostics: tuple[Diagnostic, ...]
     bib_path: str | None = None
+    author_year: tuple[AuthorYearLink, ...] = ()  # a paper citing by author and year: its citations, linked
 
 
 def iter_citations(doc: Document):
@@ -106,7 +107,8 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
     blocks, crossref_findings = link_crossrefs(blocks, path)
     findings.extend(crossref_findings)
 
-    used |= _cited_by_author_year(doc, blocks, entries, path, findings)
+    author_year = _cited_by_author_year(doc, blocks, entries, path, findings)
+    used |= {key for link_ in author_year for key in link_.entries}
     entry_path = bib.path if bib is not None else path
     for entry in entries:
         if entry.key not in used:
@@ -121,17 +123,17 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
 
     findings.extend(check_entries(entries, blocks, path, entry_path, expected_form))
     linked = dataclasses.replace(doc, meta=meta, blocks=tuple(blocks), references=tuple(entries), notes=())
-    return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None)
+    return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None, author_year)
 
 
-def _cited_by_author_year(doc: Document, blocks, entries: list[Entry], path: str, findings: list[Diagnostic]) -> set[str]:
-    """The entries a paper with no bracket citation at all cites by author and year (APA,
-    Harvard); their CIT007 findings are added to `findings`."""
+def _cited_by_author_year(doc: Document, blocks, entries: list[Entry], path: str, findings: list[Diagnostic]) -> tuple[AuthorYearLink, ...]:
+    """The author–year citations of a paper with no bracket citation at all (APA, Harvard),
+    linked to its entries; their CIT007 findings are added to `findings`."""
     if not entries or any(True for _ in iter_citations(doc)):
-        return set()
-    cited, author_year_findings = link_author_year(blocks, entries, path)
+        return ()
+    links, author_year_findings = link_author_year(blocks, entries, path)
     findings.extend(author_year_findings)
-    return cited
+    return tuple(links)
 
 
 def _indexed(entries: list[Entry]) -> tuple[dict[int, Entry], dict[str, Entry]]:

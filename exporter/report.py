@@ -39,19 +39,31 @@ def check_json(linked: Linked, language: str = SOURCE_LANGUAGE) -> dict:
             citations.append(item)
             if ref.entry is None:
                 unresolved.add(ref.label)
-    used = {c["entry"] for c in citations if c["entry"]}
+    author_year = [_author_year_json(link) for link in linked.author_year]
+    used = {c["entry"] for c in citations if c["entry"]} | {key for c in author_year for key in c["entries"]}
     counts = Counter(d.severity.value for d in linked.diagnostics)
     return {
         "file": doc.path,
         "bibliography": linked.bib_path,
         "encoding": doc.encoding,
         "citations": citations,
+        "author_year_citations": author_year,
         "unresolved": sorted(unresolved, key=_label_order),
         "unused": [e.key for e in doc.references if e.key not in used],
         "entries": len(doc.references),
         "diagnostics": [d.to_json(language) for d in linked.diagnostics],
         "summary": {"errors": counts["error"], "warnings": counts["warning"], "notes": counts["note"]},
     }
+
+
+def _author_year_json(link) -> dict:
+    """An author–year citation as `check --json` gives it: as written, its paragraph's place,
+    the keys of the entries it names (empty: none, and a CIT007 says so)."""
+    item = {"written": link.written, "line": link.span.line, "column": link.span.column, "resolved": bool(link.entries), "entries": list(link.entries)}
+    for name in ("page", "paragraph"):
+        if getattr(link.span, name) is not None:
+            item[name] = getattr(link.span, name)
+    return item
 
 
 def in_language(report: dict, language: str) -> dict:
@@ -63,9 +75,10 @@ def summary_line(report: dict, language: str = SOURCE_LANGUAGE) -> str:
     """`paper.txt: 8 citations, 0 resolved, 7 unresolved labels (1, 2, …), 0 entries, 8 errors, 4 warnings`."""
     s = report["summary"]
     unresolved = report["unresolved"]
+    cited = report["citations"] + report.get("author_year_citations", [])  # a report written before them has none
     parts = [
-        word("summary.citations", language, count=len(report["citations"])),
-        word("summary.resolved", language, count=sum(c["resolved"] for c in report["citations"])),
+        word("summary.citations", language, count=len(cited)),
+        word("summary.resolved", language, count=sum(c["resolved"] for c in cited)),
         word("summary.unresolved", language, count=len(unresolved)) + (f" ({', '.join(unresolved[:12])}{', …' if len(unresolved) > 12 else ''})" if unresolved else ""),
         word("summary.entries", language, count=report["entries"]),
         word("summary.errors", language, count=s["errors"]),

@@ -9,6 +9,7 @@ import pytest
 
 from exporter.author_year import author_year_citations, matches
 from exporter.pipeline import read_and_link
+from exporter.report import check_json, summary_line
 
 
 def found(text: str) -> list[tuple[str, str, bool]]:
@@ -104,3 +105,14 @@ def test_a_numeric_paper_is_not_read_for_author_year_citations(tmp_path):
                      "1. Smith J. A study of training // J Appl Physiol. 2018. Vol. 12. P. 100–110.\n", encoding="utf-8")
     codes = [d.code for d in read_and_link(str(paper)).diagnostics if d.code.startswith("CIT")]
     assert codes == []
+
+
+def test_the_json_report_lists_them_and_counts_what_they_cite_as_used(tmp_path):
+    paper = tmp_path / "paper.txt"
+    paper.write_text(PAPER, encoding="utf-8")
+    report = check_json(read_and_link(str(paper)))
+    # Hammarström et al., 2020 -> entry 2; Bates and Walker 2014 -> 1; Smith et al. (2018) -> 3; Nobody: none
+    assert [(c["written"], c["entries"]) for c in report["author_year_citations"]] == [
+        ("Hammarström et al., 2020", ["2"]), ("Bates and Walker 2014", ["1"]), ("Smith et al. (2018)", ["3"]), ("Nobody et al., 2011", [])]
+    assert report["unused"] == ["4"] and report["citations"] == []
+    assert summary_line(report).endswith("paper.txt: 4 citations, 3 resolved, 0 unresolved labels, 4 entries, 0 errors, 2 warnings")
