@@ -298,7 +298,8 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
     form blocks; a block is no title when it is a label line (UDC, DOI, abstract, keywords,
     an address), personal names, a single word (a journal's logo), or text that a line above it
     repeats (the journal's name, printed again in its imprint). Of the rest, the block set
-    largest wins when it is 15% above the body size; else the first block set in bold or in
+    largest wins when it is 15% above the body size (the first in bold of several:
+    `_largest_block`); else the first block set in bold or in
     capitals; else none.
     """
     first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
@@ -322,10 +323,19 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
         candidates.append(block)
     if not candidates:
         return None
-    largest = max(candidates, key=lambda b: lines[b[0]].size)
+    largest = _largest_block(lines, candidates)
     if lines[largest[0]].size >= DISPLAY * body:
         return with_display_neighbours(lines, largest, body)
     return next((b for b in candidates if lines[b[0]].bold or in_capitals(lines[b[0]].text)), None)
+
+
+def _largest_block(lines: list[Line], candidates: list[list[int]]) -> list[int]:
+    """The first block set in the largest size; of several in that size, the first set in bold
+    when the first is not: a title page sets a university's name or a course's line in its
+    title's size but upright, and the title in bold below them."""
+    size = max(lines[b[0]].size for b in candidates)
+    largest = [b for b in candidates if lines[b[0]].size == size]
+    return next((b for b in largest if lines[b[0]].bold), largest[0])
 
 
 def _display_title_case(line: Line, text: str, body: float) -> bool:
