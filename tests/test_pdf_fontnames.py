@@ -116,3 +116,25 @@ def test_a_latex_title_in_computer_modern_bold_is_bold_and_stands_apart_from_the
             roles.ENABLED = True
         assert plain_text(meta.title) == "How a made-up variable changes the waiting time in an imaginary network model", (model, meta.title)
         assert meta.authors[0] == "Jane Placeholder"
+
+
+@pytest.mark.parametrize("text, breaks", [
+    ("end if", []), ("13: end for", []), ("else", []),  # pseudo-code's keywords, set in bold
+    ("Input:", []),  # a label introducing what follows
+    ("ated to activity labels (boxed). Activated events", []), ("Corresponding label with different embodiment in-", []),  # a bold caption's wrapped lines
+    ("2 Literature Survey 3", [2, 20]), ("Введение 5", [9]),  # contents' entries: the page after a wide gap
+    ("Symbol Value", [7]),  # a table's row
+])
+def test_a_bold_line_in_the_body_size_that_is_a_piece_of_something_else_is_no_heading(text, breaks):
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import heading_level
+
+    assert heading_level(Line(1, text, 72, 300, 500, 10.0, True, breaks=breaks), 10.0, []) is None
+
+
+@pytest.mark.parametrize("text, breaks", [("1 Introduction", [2]), ("2.1 Team Ant Colony Optimization", [4]), ("Results", []), ("Введение", []), ("Experiment 2", [])])
+def test_a_bold_heading_in_the_body_size_stays_a_heading(text, breaks):
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import heading_level
+
+    assert heading_level(Line(1, text, 72, 300, 500, 10.0, True, breaks=breaks), 10.0, []) == 1

@@ -565,9 +565,25 @@ def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | 
         return None
     if line.size >= 1.1 * body:
         return min(heading_sizes.index(line.size) + 1, 3) if line.size in heading_sizes else 1
-    if line.bold and abs(line.size - body) < 0.5:
+    if line.bold and abs(line.size - body) < 0.5 and not _bold_piece(line, text):
         return min(len(heading_sizes) + 1, 3)
     return None
+
+
+_LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}\.)*\d{1,2}\.?|[A-Z]\.?|[IVX]{1,4}\.)\s+")
+
+
+def _bold_piece(line: Line, text: str) -> bool:
+    """A bold line in the body's size that is a piece of something else, not a heading: a line of
+    pseudo-code (`end if`, `13: else`: a keyword in lower case), a wrapped line of a bold paragraph
+    or caption (it opens in lower case or ends in a word broken at its hyphen), a label that
+    introduces what follows (`Input:`), or a line with a wide gap past its section number: a table's
+    row (`Symbol     Value`) or a contents' entry with its page (`2 Literature Survey     3`)."""
+    first = next((c for c in text if c.isalpha()), "")
+    if first.islower() or text.endswith(":") or re.search(r"[^\W\d_]-$", text):
+        return True
+    number = _LEADING_NUMBER.match(text)
+    return any(offset > (number.end() if number else 0) for offset in line.breaks)
 
 
 # ---- paragraphs ----------------------------------------------------------------------------
