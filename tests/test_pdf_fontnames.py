@@ -138,3 +138,32 @@ def test_a_bold_heading_in_the_body_size_stays_a_heading(text, breaks):
     from exporter.readers.pdf.reader import heading_level
 
     assert heading_level(Line(1, text, 72, 300, 500, 10.0, True, breaks=breaks), 10.0, []) == 1
+
+
+def test_a_bold_translation_of_the_title_in_its_size_does_not_take_the_title(tmp_path):
+    """A Russian title upright, its English translation below it in the same size in bold: the
+    bold block in another script is the translation; the title is the Russian one."""
+    from helpers import draw_text, pdf_canvas
+
+    from exporter.model import plain_text
+    from exporter.readers import read_document
+    from exporter.readers.plaintext import roles
+
+    path = tmp_path / "p.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 72, 780, "И. И. Примеров", 12)
+    draw_text(c, 90, 740, "ПОСТРОЕНИЕ ВЫДУМАННОЙ МОДЕЛИ", 14)
+    draw_text(c, 110, 724, "ДЛЯ ПРОВЕРКИ ЧТЕНИЯ", 14)
+    draw_text(c, 90, 690, "CONSTRUCTION OF AN INVENTED MODEL", 14, bold=True)
+    draw_text(c, 110, 674, "FOR A READING TEST", 14, bold=True)
+    body = "Рассматривается построение выдуманной модели для проверки того, как читается заголовок статьи."
+    for k in range(12):
+        draw_text(c, 72, 640 - 14 * k, body, 11)
+    c.save()
+    for model in (False, True):
+        roles.ENABLED = model
+        try:
+            meta = read_document(str(path)).meta
+        finally:
+            roles.ENABLED = True
+        assert plain_text(meta.title) == "ПОСТРОЕНИЕ ВЫДУМАННОЙ МОДЕЛИ ДЛЯ ПРОВЕРКИ ЧТЕНИЯ", (model, meta.title)

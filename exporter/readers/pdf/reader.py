@@ -332,10 +332,12 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
 def _largest_block(lines: list[Line], candidates: list[list[int]]) -> list[int]:
     """The first block set in the largest size; of several in that size, the first set in bold
     when the first is not: a title page sets a university's name or a course's line in its
-    title's size but upright, and the title in bold below them."""
+    title's size but upright, and the title in bold below them. A bold block in another script
+    is the title's translation (`ПОСТРОЕНИЕ МОДЕЛИ …` over a bold `CONSTRUCTION OF THE MODEL …`)."""
     size = max(lines[b[0]].size for b in candidates)
     largest = [b for b in candidates if lines[b[0]].size == size]
-    return next((b for b in largest if lines[b[0]].bold), largest[0])
+    own = script(" ".join(lines[i].text for i in largest[0]))
+    return next((b for b in largest if lines[b[0]].bold and script(" ".join(lines[i].text for i in b)) == own), largest[0])
 
 
 def _display_title_case(line: Line, text: str, body: float) -> bool:
