@@ -25,6 +25,7 @@ from ..plaintext.furniture import is_credit_line
 from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
 from ...symbol_encoding import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE
 from ..plaintext.normalize import VARIATION_SELECTORS
+from .fontnames import font_style
 from .tables import Grid, Run, ruled_grids, rules_only_grid, strokes
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
@@ -138,7 +139,6 @@ _DOUBLE_P = ctypes.POINTER(ctypes.c_double)
 _GET_OBJECT = _native(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
 _GET_BOX = _native(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P)
 _GET_FONT = _native(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
-_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]b$|\bbd\b", re.IGNORECASE)
 # Fonts made for mathematics, by their base names (a subset's `ABCDEF+` prefix aside): TeX's
 # math italic, symbols and extension (`CMMI10`, `CMSY7`, `CMEX10`), the AMS ones (`MSBM10`,
 # `MSAM10`, `EUFM10`, `BBOLD7`), MathTime (`MTMI`, `MTSY`, `MTEX`, `RMTMI`), every `…Math` font
@@ -149,7 +149,8 @@ MATH_FONT = re.compile(r"^(?:CM(?:MI|SY|EX|BSY|MIB)\d|MSBM|MSAM|EUFM|EUSM|EUEX|B
 
 
 def _font_facts(font: int) -> tuple[bool, bool, bool]:
-    """(bold, symbol, math) of a font: bold by its name (`Times-Bold`, `…-BoldMT`, `…,Bold`) or its
+    """(bold, symbol, math) of a font: bold by its name (fontnames.font_style: `Times-Bold`,
+    `…,Bold`, TeX's `CMBX12` and `SFBX1200`, URW's `NimbusRomNo9L-Medi`, `LinLibertineTB`) or its
     ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's); math
     when its name is a mathematics font's (MATH_FONT).
 
@@ -163,7 +164,7 @@ def _font_facts(font: int) -> tuple[bool, bool, bool]:
     pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, size)
     name = buffer.value.decode("latin-1")
     base = name.split("+", 1)[1] if re.match(r"[A-Z]{6}\+", name) else name
-    return bool(flags & (1 << 18)) or _BOLD_NAME.search(name) is not None, "symbol" in name.lower(), MATH_FONT.search(base) is not None
+    return bool(flags & (1 << 18)) or font_style(name)[0], "symbol" in name.lower(), MATH_FONT.search(base) is not None
 
 
 def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool, bool]]) -> tuple:

@@ -298,7 +298,8 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
     form blocks; a block is no title when it is a label line (UDC, DOI, abstract, keywords,
     an address), personal names, a single word (a journal's logo), or text that a line above it
     repeats (the journal's name, printed again in its imprint). Of the rest, the block set
-    largest wins when it is 15% above the body size; else the first block set in bold or in
+    largest wins when it is 15% above the body size (the first in bold of several:
+    `_largest_block`); else the first block set in bold or in
     capitals; else none.
     """
     first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page]
@@ -322,10 +323,21 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
         candidates.append(block)
     if not candidates:
         return None
-    largest = max(candidates, key=lambda b: lines[b[0]].size)
+    largest = _largest_block(lines, candidates)
     if lines[largest[0]].size >= DISPLAY * body:
         return with_display_neighbours(lines, largest, body)
     return next((b for b in candidates if lines[b[0]].bold or in_capitals(lines[b[0]].text)), None)
+
+
+def _largest_block(lines: list[Line], candidates: list[list[int]]) -> list[int]:
+    """The first block set in the largest size; of several in that size, the first set in bold
+    when the first is not: a title page sets a university's name or a course's line in its
+    title's size but upright, and the title in bold below them. A bold block in another script
+    is the title's translation (`ПОСТРОЕНИЕ МОДЕЛИ …` over a bold `CONSTRUCTION OF THE MODEL …`)."""
+    size = max(lines[b[0]].size for b in candidates)
+    largest = [b for b in candidates if lines[b[0]].size == size]
+    own = script(" ".join(lines[i].text for i in largest[0]))
+    return next((b for b in largest if lines[b[0]].bold and script(" ".join(lines[i].text for i in b)) == own), largest[0])
 
 
 def _display_title_case(line: Line, text: str, body: float) -> bool:
@@ -555,9 +567,25 @@ def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | 
         return None
     if line.size >= 1.1 * body:
         return min(heading_sizes.index(line.size) + 1, 3) if line.size in heading_sizes else 1
-    if line.bold and abs(line.size - body) < 0.5:
+    if line.bold and abs(line.size - body) < 0.5 and not _bold_piece(line, text):
         return min(len(heading_sizes) + 1, 3)
     return None
+
+
+_LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}\.)*\d{1,2}\.?|[A-Z]\.?|[IVX]{1,4}\.)\s+")
+
+
+def _bold_piece(line: Line, text: str) -> bool:
+    """A bold line in the body's size that is a piece of something else, not a heading: a line of
+    pseudo-code (`end if`, `13: else`: a keyword in lower case), a wrapped line of a bold paragraph
+    or caption (it opens in lower case or ends in a word broken at its hyphen), a label that
+    introduces what follows (`Input:`), or a line with a wide gap past its section number: a table's
+    row (`Symbol     Value`) or a contents' entry with its page (`2 Literature Survey     3`)."""
+    first = next((c for c in text if c.isalpha()), "")
+    if first.islower() or text.endswith(":") or re.search(r"[^\W\d_]-$", text):
+        return True
+    number = _LEADING_NUMBER.match(text)
+    return any(offset > (number.end() if number else 0) for offset in line.breaks)
 
 
 # ---- paragraphs ----------------------------------------------------------------------------
