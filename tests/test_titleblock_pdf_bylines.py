@@ -222,3 +222,18 @@ def test_only_runs_with_no_separator_printed_between_are_blocks_side_by_side():
     assert not names_side_by_side(line(", Roberta Coelho, Eiji Adachi", [17]))  # a by-line broken at its marks goes on
     assert not names_side_by_side(line("УДК 519.711 Александров Илья Михайлович,", [12]))  # a UDC beside the first name
     assert not names_side_by_side(line("Maria Lopez Garcia Wei Zhang", []))
+
+
+def test_a_reference_lists_bare_numbers_are_no_margin_numbering():
+    # `1   The future is big graphs / …` over its further lines: GOST's numbers set apart with no
+    # full stop label the entries' first lines only; they stay (they were blanked before)
+    from exporter.readers.pdf.layout import Line, Page
+    from exporter.readers.pdf.linenumbers import blank_line_numbers
+
+    lines, y = [], 760.0
+    for k in range(1, 9):
+        lines.append(Line(page=1, text=f"{k} Author A. Title of work {k} // Journal of things. —", x0=84, x1=500, y=y, size=12.0, bold=False, breaks=[len(str(k)) + 1]))
+        lines.append(Line(page=1, text="2021. — Vol. 64, no. 9. — P. 62–71.", x0=106, x1=500, y=y - 21, size=12.0, bold=False))
+        y -= 50
+    blank_line_numbers([Page(1, 612.0, 792.0, lines)])
+    assert [line.text.split()[0] for line in lines[::2]] == [str(k) for k in range(1, 9)]

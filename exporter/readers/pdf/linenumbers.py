@@ -28,23 +28,36 @@ def _number(line) -> tuple[int, bool] | None:
 def blank_line_numbers(pages: list[Page]) -> None:
     """Margin line numbers blanked in place, each digit a space (lengths stay: superscript and
     break offsets hold), where at least MIN_RUN lines in reading order are numbered one more
-    than the numbered line before them, each set apart by a gap (LONG_RUN lines when not); a
-    numbered list or a table's column counts less."""
-    numbered = [(line, found) for page in pages for line in page.lines if (found := _number(line)) is not None]
+    than the numbered line before them, each set apart by a gap (LONG_RUN lines when not), and
+    the numbered lines follow one another line after line; a numbered list (its entries' further
+    lines carry no number) or a table's column counts less."""
+    numbered = []
+    for page in pages:
+        text_lines = [line for line in page.lines if not line.furniture]
+        numbered += [(line, found, (page.number, k)) for k, line in enumerate(text_lines) if (found := _number(line)) is not None]
     run: list = []
-    for line, (n, apart) in numbered:
+    for line, (n, apart), place in numbered:
         if run and n == run[-1][1] + 1:
-            run.append((line, n, apart))
+            run.append((line, n, apart, place))
         else:
             _blank(run)
-            run = [(line, n, apart)]
+            run = [(line, n, apart, place)]
     _blank(run)
 
 
+# Margin numbering numbers every line: at least this share of a run's neighbours on one page are
+# lines next to each other (a formula's or a caption's line may go unnumbered); a list's labels
+# stand only on its entries' first lines.
+LINE_AFTER_LINE = 0.8
+
+
 def _blank(run: list) -> None:
-    apart = sum(1 for *_, gap in run if gap)
+    apart = sum(1 for _, _, gap, _ in run if gap)
     if not (apart >= MIN_RUN and apart * 2 >= len(run) or len(run) >= LONG_RUN):
         return
-    for line, n, _ in run:
+    pairs = [(a[3], b[3]) for a, b in zip(run, run[1:]) if a[3][0] == b[3][0]]
+    if pairs and sum(b[1] - a[1] == 1 for a, b in pairs) < LINE_AFTER_LINE * len(pairs):
+        return
+    for line, n, _, _ in run:
         width = len(str(n))
         line.text = " " * width + line.text[width:]
