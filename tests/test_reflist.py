@@ -708,6 +708,30 @@ def test_a_bare_numbered_entry_with_no_author_opens_after_a_complete_entry():
     assert [e.text.split()[0] for e in doc.references] == ["Сәрсенов", "Омаров", "Қазақстан", "Әбілов"]
 
 
+def test_a_bare_numbered_list_may_open_with_a_work_under_its_title_and_wrap_its_addresses():
+    # biblatex-gost's numbers with no stop (`1 The future … / S. Sakr [et al.]`): a work under its
+    # title opens the list on the heading's first line, and a web address wrapped to its own
+    # line (`www.example.org.`) ends an entry as surely as one with `https://`
+    lines = [
+        "Список использованных источников",
+        "1 The future of graphs / S. Sakr [et al.] // Communications of the ACM. —",
+        "2021. — Vol. 64, no. 9. — P. 62–71.",
+        "2 Rodriguez M. A. The Gremlin machine // Proceedings of DBPL. — ACM, 2015. — P. 1–10.",
+        "3 Software Heritage [Электронный ресурс]. — 2022. — URL: https://",
+        "www.softwareheritage.org.",
+        "4 TinkerPop Gremlin backend [Электронный ресурс]. — 2022. — URL: https://",
+        "wiki.example.org/wiki/gremlin.",
+        "5 Data System Providers [Электронный ресурс]. — 2022. — URL: https:",
+        "//tinkerpop.apache.org/providers.html.",
+        "6 Dataset [Электронный ресурс]. — 2022. — URL:",
+        "https : / / docs . example . org / devel / swh -",
+        "dataset/graph/dataset.html.",
+        "7 Apache Maven [Электронный ресурс]. — 2022. — URL: https://maven.apache.org.",
+    ]
+    doc = read(BODY + "\n".join(lines) + "\n")
+    assert [e.text.split()[0] for e in doc.references] == ["The", "Rodriguez", "Software", "TinkerPop", "Data", "Dataset", "Apache"]
+
+
 def test_a_page_count_glued_to_its_mark_ends_an_entry_before_a_bare_numbered_one_with_no_author():
     # GOST's page count or range glued to `с.`/`б.` (`– 21-33с.`, `– 296с.`, `– 140б.`) ends its
     # entry as surely as `296 с.`, so the next bare number before a capital opens an entry (lists27)

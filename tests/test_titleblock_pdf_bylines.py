@@ -190,6 +190,27 @@ def test_a_numbered_list_of_a_few_lines_keeps_its_numbers():
     assert [line.text for line in lines] == ["1 Item number 1", "2 Item number 2", "3 Item number 3"]
 
 
+def test_margin_numbers_set_close_to_the_text_are_blanked_over_a_pages_worth_of_lines():
+    # A manuscript's margin numbers with no wide gap after them (PDFium sees none): a run of a
+    # page's lines is the margin's; `Figure` ending one line is not `Figure 168` with the next
+    from exporter.readers.pdf.layout import Line, Page
+    from exporter.readers.pdf.linenumbers import blank_line_numbers
+
+    def numbered(first: int, count: int, **extra) -> list[Line]:
+        return [Line(page=1, text=f"{k} words of the line {k} as in Figure", x0=53, x1=500, y=760.0 - 24 * (k - first), size=12.0, bold=False, **extra)
+                for k in range(first, first + count)]
+
+    lines = numbered(144, 27)
+    blank_line_numbers([Page(1, 612.0, 792.0, lines)])
+    assert lines[0].text == "    words of the line 144 as in Figure" and lines[-1].text.startswith("    words of the line 170")
+    # a list (or a table's column) of a few such lines keeps its numbers, as a ruled table's cells do
+    few = numbered(1, 8)
+    cells = numbered(1, 30, cell=(0, 0))
+    blank_line_numbers([Page(1, 612.0, 792.0, few + cells)])
+    assert [line.text.split()[0] for line in few] == [str(k) for k in range(1, 9)]
+    assert cells[-1].text.startswith("30 words")
+
+
 def test_only_runs_with_no_separator_printed_between_are_blocks_side_by_side():
     from exporter.readers.pdf.layout import Line
     from exporter.readers.pdf.titleblock import names_side_by_side
@@ -201,3 +222,18 @@ def test_only_runs_with_no_separator_printed_between_are_blocks_side_by_side():
     assert not names_side_by_side(line(", Roberta Coelho, Eiji Adachi", [17]))  # a by-line broken at its marks goes on
     assert not names_side_by_side(line("УДК 519.711 Александров Илья Михайлович,", [12]))  # a UDC beside the first name
     assert not names_side_by_side(line("Maria Lopez Garcia Wei Zhang", []))
+
+
+def test_a_reference_lists_bare_numbers_are_no_margin_numbering():
+    # `1   The future is big graphs / …` over its further lines: GOST's numbers set apart with no
+    # full stop label the entries' first lines only; they stay (they were blanked before)
+    from exporter.readers.pdf.layout import Line, Page
+    from exporter.readers.pdf.linenumbers import blank_line_numbers
+
+    lines, y = [], 760.0
+    for k in range(1, 9):
+        lines.append(Line(page=1, text=f"{k} Author A. Title of work {k} // Journal of things. —", x0=84, x1=500, y=y, size=12.0, bold=False, breaks=[len(str(k)) + 1]))
+        lines.append(Line(page=1, text="2021. — Vol. 64, no. 9. — P. 62–71.", x0=106, x1=500, y=y - 21, size=12.0, bold=False))
+        y -= 50
+    blank_line_numbers([Page(1, 612.0, 792.0, lines)])
+    assert [line.text.split()[0] for line in lines[::2]] == [str(k) for k in range(1, 9)]

@@ -195,9 +195,13 @@ def entry_number(line: str) -> Start | None:
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
 
 
-def _bare_entry_number(line: str) -> Start | None:
+def _bare_entry_number(line: str, first_line: bool = False) -> Start | None:
+    """A bare number before an author's name; or `1` before a capital on the list's first line
+    (a work described under its title: `1 The future is big graphs / S. Sakr [et al.]`)."""
     m = _BARE_NUMBER.match(line)
-    if m is None or _AUTHOR_START.match(line[m.end() :]) is None:
+    if m is None:
+        return None
+    if _AUTHOR_START.match(line[m.end() :]) is None and not (first_line and m[1] == "1" and line[m.end() :][:1].isupper()):
         return None
     return Start(-1, int(m[1]), m.end(), False)
 
@@ -260,7 +264,7 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
         found = entry_number(lines[i]) if not bare_form else None
         opens_bare = False
         if found is None and bare and (bare_form or not starts):
-            found = _bare_entry_number(lines[i])
+            found = _bare_entry_number(lines[i], first_line=i == top)
             if found is None and bare_form:  # an entry with no author (a law, a standard) after a complete one
                 found = _bare_number_after_an_entry(lines, i, starts[-1].number + 1)
             opens_bare = found is not None and not starts
@@ -631,7 +635,9 @@ _CONTINUES_ENTRY = re.compile(
 # (`[CrossRef]`, `(accessed on 19 December 2015)`), a page count (`272 с.`, `186 б.`; glued to a
 # Cyrillic mark: `296с.`, `– 21-33с.`) or a URL.
 _ENDS_ENTRY_FIRMLY = re.compile(
-    r"(?:\d[.)\]]?|[)\]]\.?|\s[сcpрsб]\.|(?<![^\W\d_])\d{1,5}(?:\s?[-–—]\s?\d{1,5})?[сб]\.|https?://\S+|\b(?:doi|DOI):\s*\S+)\s*$"
+    r"(?:\d[.)\]]?|[)\]]\.?|\s[сcpрsб]\.|(?<![^\W\d_])\d{1,5}(?:\s?[-–—]\s?\d{1,5})?[сб]\.|https?://\S+|\b(?:doi|DOI):\s*\S+"
+    # a web address's wrapped tail: `www.softwareheritage.org.`, `//example.org/a.html.`, `graph/api.html.`
+    r"|(?:^|\s)/{0,2}[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?:/\S*)?\.?|(?:^|\s)[a-z0-9._-]+(?:/[a-z0-9._%-]+)+(?:\.[a-z]{2,5}|/)\.?)\s*$"
 )
 # A word and a full stop end a title or an entry: weaker evidence (`Secur.`, `Методы.`).
 _ENDS_SENTENCE = re.compile(r"(?:[^\W\d_]\.|[»”\"]\.?)\s*$")
