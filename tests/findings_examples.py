@@ -48,6 +48,20 @@ A reversed range [5–1], a bracket [1,,2] and an index x1[2].
 4. Иванов И. И. Никем не цитированная книга. – М. : Наука, 2004. – 300 с.
 """
 
+AUTHOR_YEAR = """\
+An author-year paper
+
+Training volume matters (Hammarström et al., 2020; Bates and Walker 2014).
+Smith et al. (2018) found the same, as did an earlier study (Nobody et al., 2011).
+
+References
+
+Bates D, Walker S (2014) Fitting linear mixed-effects models. J Stat Softw 67:1–48
+Hammarström D, Øfsteng SJ (2020) Ribosome accumulation in humans. Acta Physiol 228:13–25
+Smith J, Jones K (2018) A study of training. J Appl Physiol 12:100–110
+Unused A (2015) An entry no one cites. Sport Sci 3:1–9
+"""
+
 ENTRIES = """\
 Checks of the entries
 
@@ -182,6 +196,7 @@ HOSTILE = REPO / "tests" / "hostile" / "corpus"
 EXAMPLES = (
     Example("Citations in the text", ("check", "citations.txt"), {"citations.txt": CITATIONS}, ("citations.txt",)),
     Example("A paper whose list is missing", ("check", "no-list.txt"), {"no-list.txt": NO_LIST}, ("no-list.txt",)),
+    Example("An author-year paper (APA, Harvard)", ("check", "author-year.txt"), {"author-year.txt": AUTHOR_YEAR}, ("author-year.txt",)),
     Example("The entries of a list, checked against the venue's form (GOST)", ("check", "entries.txt", "--template", "kz-conference"), {"entries.txt": ENTRIES}, ("entries.txt",)),
     Example("A bibliography file beside the paper's own list", ("check", "paper.txt", "--bib", "refs.bib"), {"paper.txt": OWN_AND_BIB, "refs.bib": BIB}, ("paper.txt", "refs.bib")),
     Example("A Windows-1251 file with a control character", ("check", "legacy.txt"), {"legacy.txt": LEGACY}),
