@@ -4,8 +4,9 @@ author's family name and the year, as an editor checks an APA, Harvard or Chicag
 
 The readers find numeric citations (`[12]`) as model nodes; a paper that cites by author and
 year has none of them, and without this every entry of its list would be reported as never
-cited. The linker asks `author_year_citations` only of a paper whose brackets link to no entry.
-They stay the author's text in every edition: nothing here changes the document.
+cited. The linker asks for them only of a paper with no bracket citation at all (a narrative
+`Smith et al. (2019)` beside `[3]` is the text's, never a finding). They stay the author's text
+in every edition: nothing here changes the document.
 """
 
 from __future__ import annotations
