@@ -80,12 +80,9 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
         return hit.key if hit else None
 
     used: set[str] = set()
-    sorted_by_name = bib is None and in_name_order([_LIST_NUMBER.sub("", entry.text, count=1) for entry in entries])
-    highest = 0
-    first_seen: set[str] = set()
+    first_cited: dict[int, object] = {}  # each number's first citation's span, in reading order
 
     def link_citation(node):
-        nonlocal highest
         if not isinstance(node, Citation):
             return node
         refs = tuple(dataclasses.replace(ref, entry=resolve(ref)) for ref in node.refs)
@@ -94,16 +91,15 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
                 used.add(ref.entry)
             elif ref.valid:
                 findings.append(_unresolved(ref, entries, bib, path, node.span))
-            if is_number(ref.label) and ref.label not in first_seen:
-                first_seen.add(ref.label)
-                n = int(ref.label)
-                if n < highest and not sorted_by_name:  # an alphabetical list is not numbered by first citation
-                    findings.append(Diagnostic.at("CIT003", path, node.span, label=ref.label, after=highest))
-                highest = max(highest, n)
+            if is_number(ref.label):
+                first_cited.setdefault(int(ref.label), node.span)
         return dataclasses.replace(node, refs=refs)
 
     meta = map_meta_inlines(link_citation, doc.meta)  # the front matter is read first: it counts for CIT003
     blocks = map_inlines(link_citation, doc.blocks)
+    # An alphabetical list is not numbered by first citation.
+    if not (bib is None and in_name_order([_LIST_NUMBER.sub("", entry.text, count=1) for entry in entries])):
+        findings.extend(_out_of_order(first_cited, path))
     blocks, crossref_findings = link_crossrefs(blocks, path)
     findings.extend(crossref_findings)
 
@@ -124,6 +120,44 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
     findings.extend(check_entries(entries, blocks, path, entry_path, expected_form))
     linked = dataclasses.replace(doc, meta=meta, blocks=tuple(blocks), references=tuple(entries), notes=())
     return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None, author_year)
+
+
+def _out_of_order(first_cited: dict[int, object], path: str) -> list[Diagnostic]:
+    """CIT003 for the numbers whose first citations break the order, and only those.
+
+    The numbers that stay in place are the longest run rising in reading order (of several, the
+    one keeping the earliest citations); each other number is reported once: cited before a
+    smaller kept one (`[33]` written into the introduction of a paper numbered to 32: one
+    finding, not one for each of [12]…[32] cited after it), or after a larger one.
+    """
+    numbers = list(first_cited)
+    kept = _longest_rising(numbers)
+    findings = []
+    for i, n in enumerate(numbers):
+        if i in kept:
+            continue
+        later = next((numbers[j] for j in range(i + 1, len(numbers)) if j in kept), None)
+        if later is not None and later < n:
+            findings.append(Diagnostic.at("CIT003", path, first_cited[n], variant="early", label=str(n), before=later))
+        else:
+            earlier = max((numbers[j] for j in range(i) if j in kept), default=0)
+            findings.append(Diagnostic.at("CIT003", path, first_cited[n], label=str(n), after=earlier))
+    return findings
+
+
+def _longest_rising(numbers: list[int]) -> set[int]:
+    """The positions of a longest rising subsequence of `numbers`, the earliest positions of
+    several (quadratic: a paper cites at most a few hundred numbers)."""
+    longest = [1] * len(numbers)  # the longest rising run starting at each position
+    for i in range(len(numbers) - 2, -1, -1):
+        longest[i] = 1 + max((longest[j] for j in range(i + 1, len(numbers)) if numbers[j] > numbers[i]), default=0)
+    kept: set[int] = set()
+    need, floor = max(longest, default=0), 0
+    for i, n in enumerate(numbers):
+        if need and longest[i] == need and n > floor:
+            kept.add(i)
+            need, floor = need - 1, n
+    return kept
 
 
 def _cited_by_author_year(doc: Document, blocks, entries: list[Entry], path: str, findings: list[Diagnostic]) -> tuple[AuthorYearLink, ...]:

@@ -37,7 +37,7 @@ def test_an_alphabetical_list_is_not_told_to_number_by_first_citation(tmp_path):
 def test_a_list_in_no_name_order_still_is(tmp_path):
     shuffled = [ENTRIES[k] for k in (5, 1, 6, 3, 0, 4, 2)]
     assert not in_name_order(shuffled)
-    assert cit003(tmp_path, shuffled) == 5  # [2], [4], [1], [3] and [5] are each first cited after [6]
+    assert cit003(tmp_path, shuffled) == 3  # [6] before [2], then [1] and [3] after [4]; [2], [4], [5], [7] rise
 
 
 def test_name_order_is_the_kazakh_alphabets_with_latin_after():

@@ -192,15 +192,15 @@ def test_unused_out_of_order_and_duplicate_numbers_in_own_list():
     )
     linked = link(doc)
     assert codes(linked) == [
-        ("CIT003", 1, 20),  # [1] first cited after [3]
-        ("CIT003", 1, 20),  # [2] too
+        ("CIT003", 1, 9),  # [3] first cited before [1] ([1], [2] rise after it: one finding)
         ("BIB001", 6, 4),  # the second "2."
         ("CIT002", 8, 4),  # entry 4 is never cited
     ]
     report = check_json(linked)
     assert report["unused"] == ["4"]
     assert report["entries"] == 5
-    assert "first on line 5" in linked.diagnostics[2].message
+    assert "first cited before [1]" in linked.diagnostics[0].message
+    assert "first on line 5" in linked.diagnostics[1].message
 
 
 def test_key_citations_with_a_bib(tmp_path):
