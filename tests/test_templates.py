@@ -75,3 +75,13 @@ def test_title_block_and_headings_follow_the_language(language, udc, references)
     assert plain_text(lines[0].inlines) == f"{udc} 930.85" and lines[0].align == "left"
     assert plain_text(lines[1].inlines) == "ТАҚЫРЫП" and lines[1].bold and lines[1].align == "center"
     assert template.labels(language).references == references
+
+
+@pytest.mark.parametrize("language, irsti", [("kk", "МҒТАР"), ("ru", "МРНТИ"), ("en", "IRSTI")])
+def test_the_conference_keeps_the_papers_irsti_below_its_udc(language, irsti):
+    # An author who prints both codes (`УДК 531.57`, `ГРНТИ 27.41.19`) finds both in the edition.
+    template = Template.load("kz-conference")
+    meta = Meta(udc="531.57", irsti="27.41.19", title=(Text("Тақырып"),), language=language)
+    first = [plain_text(line.inlines) for line in template.title_lines(meta)][:3]
+    assert first[1] == f"{irsti} 27.41.19" and first[2] == "ТАҚЫРЫП"
+    assert [plain_text(line.inlines) for line in template.title_lines(Meta(udc="531.57", title=(Text("T"),), language=language))][1] == "T"
