@@ -250,3 +250,61 @@ def test_a_formula_region_holding_another_line_of_the_page_is_refused():
     assert not _holds_other_lines(page, (5, 6), region)  # the formula's own lines
     prose.y = 470.0  # below the region: the prose line under the formula
     assert not _holds_other_lines(page, (5,), region)
+
+
+def _stacked_sums(path: Path, bracket_below: bool) -> Path:
+    """Two numbered sums set one under the other as Word's equation editor sets them (each with
+    `I`/`J` above and `i=1 j=1` below in 8 pt: the first's lower limits stand as far from the
+    second's upper limits as from their own line), then, if asked, a third numbered formula
+    whose tall bracket (22 pt) rises above its line's capitals, close under the second."""
+    c = pdf_canvas(path)
+    y = 760
+    for line in PROSE:
+        draw_text(c, 50, y, line)
+        y -= 14
+    y -= 14
+    for number in ("(1)", "(2)"):
+        draw_text(c, 236, y + 11, "I  J", 8)
+        draw_text(c, 230, y, "ΣΣ c x ⇒ min", 11)
+        draw_text(c, 232, y - 12, "i=1 j=1", 8)
+        draw_text(c, 520, y, number, 11)
+        y -= 36
+    if bracket_below:
+        draw_text(c, 200, y, "[", 22)
+        draw_text(c, 214, y, "max Σ t x ⇒ min", 11)
+        draw_text(c, 520, y, "(3)", 11)
+        y -= 14
+    y -= 10
+    for line in AFTER:
+        draw_text(c, 50, y, line)
+        y -= 14
+    for k in range(12):
+        draw_text(c, 50, y - 14 * k, "Текст статьи продолжается обычными строками основного текста без формул.")
+    c.save()
+    return path
+
+
+def _numbers_of_pictures(blocks) -> list[str]:
+    out = []
+    for b in blocks:
+        if isinstance(b, Paragraph) and any(isinstance(n, Image) and n.formula for n in b.inlines):
+            out.append(plain_text(b.inlines).strip())
+    return out
+
+
+def test_two_numbered_sums_one_under_the_other_are_two_pictures(tmp_path):
+    # the upper limits of (2) are nearer (2)'s line than (1)'s lower limits: they are (2)'s,
+    # so (1)'s picture stops above them (taken into (1), they cut (2)'s ink: both stayed text)
+    blocks = _blocks(_stacked_sums(tmp_path / "sums.pdf", bracket_below=False))
+    assert _numbers_of_pictures(blocks) == ["(1)", "(2)"]
+    pictures = [n for n in walk(blocks) if isinstance(n, Image) and n.formula]
+    assert all(24 < p.height < 40 for p in pictures), [p.height for p in pictures]  # a line and both limits each
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "i=1" not in text and "I  J" not in text
+
+
+def test_a_tall_bracket_rising_from_the_line_below_does_not_cost_the_formula_its_picture(tmp_path):
+    blocks = _blocks(_stacked_sums(tmp_path / "bracket.pdf", bracket_below=True))
+    assert {"(1)", "(2)"} <= set(_numbers_of_pictures(blocks))
+    second = [n for n in walk(blocks) if isinstance(n, Image) and n.formula][1]
+    assert second.height < 40, second.height  # the bracket below is not in it

@@ -49,6 +49,7 @@ MAX_LINES = 7  # lines of one formula: a matrix or a system of more is left as t
 MAX_BLOCK_LINES = 24  # lines of one unnumbered display (its rows, limits and indices each a line)
 BLOCK_GAP = 2.5  # body lines between two lines of one display: a row of `align*` and the next
 EDGE = 2  # pixels: ink this near the region's top or foot runs on past it
+FOOT_GAP = 0.3  # body lines of blank rows that part a formula's ink from the line below's
 
 
 @dataclass(slots=True)
@@ -102,12 +103,12 @@ def _columns(page: Page, body: float):
 def _numbered(page: Page, body: float):
     """(lines, number, region) of each numbered formula on a page whose body type is `body` points."""
     for column, left, right in _columns(page, body):
-        for k, line in enumerate(column):
-            number, at = _number_at_right(line, left, right)
-            if number is None or (at and not _formula_line(line.text[:at], line.x0, left, body)):
-                continue  # no number, or prose before it (a number alone on its line is a formula's)
+        numbers = [_number_at_right(line, left, right) for line in column]
+        numbered = frozenset(k for k, (number, at) in enumerate(numbers) if number is not None and (not at or _formula_line(column[k].text[:at], column[k].x0, left, body)))
+        for k in sorted(numbered):
+            line, (number, at) = column[k], numbers[k]  # a number, with no prose before it (a number alone on its line is a formula's)
             stop = line.break_xs[-1] if at else line.x0
-            lines, (bottom, top), core = _formula_lines(page, column, _run_near(column, k, left, body), body)
+            lines, (bottom, top), core = _formula_lines(page, column, _run_near(column, k, left, body, numbered), body)
             yield lines, number, (left - 2, bottom, stop - 2, top), core
 
 
@@ -143,13 +144,18 @@ def _display_line(line: Line, left: float, right: float, body: float) -> bool:
     return centred and line.x1 < right - body and _formula_line(line.text, line.x0, left, body)
 
 
-def _run_near(column: list[Line], k: int, left: float, body: float) -> list[int]:
+def _run_near(column: list[Line], k: int, left: float, body: float, numbered: frozenset[int] = frozenset()) -> list[int]:
     """The lines of a numbered formula whose line `k` of the column is: the neighbours that
-    stand close and are no prose, at most MAX_LINES."""
+    stand close and are no prose, at most MAX_LINES; a line nearer another numbered formula's
+    line (of `numbered`) than the line it would join is that formula's (two sums set one under
+    the other: the lower limit of the first, then the upper limit of the second)."""
     run = [k]
+    others = [column[m].y for m in numbered if m != k]
     for step in (-1, 1):
         j = k + step
         while 0 <= j < len(column) and len(run) < MAX_LINES and _next_to(column[j], column[j - step], body) and _formula_line(column[j].text, column[j].x0, left, body):
+            if any(abs(column[j].y - y) < abs(column[j].y - column[j - step].y) for y in others):
+                break
             run.append(j)
             j += step
     return sorted(run)
@@ -251,7 +257,7 @@ def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: 
     image = pdf_page.render(scale=RENDER_DPI / 72, crop=crop).to_pil()
     mask = ImageOps.invert(image.convert("L")).point(lambda v: 255 if v > 24 else 0)
     low, high, depth = (v * RENDER_DPI / 72 for v in ((top - core[0]), (top - core[1]), core[2]))
-    band = _ink_band(mask, high, low, math.ceil(depth))
+    band = _ink_band(mask, high, low, math.ceil(depth), math.ceil(FOOT_GAP * body * RENDER_DPI / 72))
     if band is None:
         return None  # ink at the region's top or foot: a line of the formula the rule did not take is cut (better text than a cut picture)
     mask = mask.crop((0, band[0], mask.width, band[1]))
@@ -268,12 +274,15 @@ def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: 
     return PageFormula(page.number, lines, number, region, png(image), round(image.width * scale, 2), round(image.height * scale, 2), body)
 
 
-def _ink_band(mask, high: float, low: float, depth: int) -> tuple[int, int] | None:
+def _ink_band(mask, high: float, low: float, depth: int, foot_gap: int = 0) -> tuple[int, int] | None:
     """The rows (first, past the last) of the formula's ink: the core's rows [high, low] grown
     up and down while a row holds ink, with all the ink below the top `depth` rows (the prose
     line above's descenders) and above the foot. None when the formula's ink runs into the
     image's top or foot (within EDGE), or into the descenders' depth without a blank row
-    between (a line above it the rule did not take: better text than a cut picture)."""
+    between (a line above it the rule did not take: better text than a cut picture). Ink at
+    the foot parted from the formula's by at least `foot_gap` blank rows is the line below's
+    (the tall bracket of a formula set under this one rises above its capitals): the band
+    ends at that gap."""
     rows = mask.tobytes()
     width, height = mask.size
 
@@ -293,9 +302,13 @@ def _ink_band(mask, high: float, low: float, depth: int) -> tuple[int, int] | No
     if below is not None and below <= depth + EDGE:
         return None  # ink across the descenders' depth that is not the formula's own band
     inked_rows = [r for r in range(last, height) if inked(r)]
-    last = max(inked_rows, default=last)
-    if last >= height - 1 - EDGE and inked(last):
-        return None
+    lowest = max(inked_rows, default=last)
+    if lowest >= height - 1 - EDGE and inked(lowest):
+        parted = [a for a, b in zip(inked_rows, inked_rows[1:]) if b - a > foot_gap] if foot_gap else []
+        if not parted:
+            return None
+        lowest = parted[-1]  # the last ink row above the lowest wide gap: the line below's ink starts after it
+    last = lowest
     return (first if below is None else min(first, below)), last + 1
 
 
