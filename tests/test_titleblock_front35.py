@@ -169,3 +169,44 @@ def test_a_typed_numbered_list_stays_text(tmp_path):  # a guard: items standing 
     blocks = read_document(path).blocks
     assert not any(isinstance(b, Heading) and "Проверку" in plain_text(b.inlines) for b in blocks)
     assert any(isinstance(b, Paragraph) and plain_text(b.inlines).strip() == "3. Перевод в рубли." for b in blocks)
+
+
+# ---- a numbered subsection set in the PDF body's own type -----------------------------------
+
+_SENTENCES = [
+    "Birds that cross the sea each spring follow the coast where they can do so safely.",
+    "The counts made at coastal stations over forty years show how their routes changed.",
+    "Each station counted every bird that passed during the first hour after sunrise.",
+]
+
+
+def _subsection_pdf(path):
+    from helpers import draw_text, pdf_canvas
+
+    c = pdf_canvas(path)
+    y = 780
+    def line(text, size=10, bold=False, gap=13):
+        nonlocal y
+        draw_text(c, 60, y, text, size=size, bold=bold)
+        y -= gap
+    line("Seasonal Patterns of Bird Migration on the Coast", size=16, bold=True, gap=24)
+    line("Anna Kowalska", size=11, gap=24)
+    for heading, sub in (("1. Introduction", "1.1. Seasonal counts at the stations"), ("2. Methods", "2.1. Stations and observers")):
+        line(heading, bold=True, gap=16)
+        for s in _SENTENCES:
+            line(s)
+        y -= 6
+        line(sub, gap=16)  # set in the body's type: no size, no bold
+        for s in _SENTENCES:
+            line(s)
+        y -= 10
+    c.save()
+    return str(path)
+
+
+def test_a_numbered_subsection_in_the_body_type_of_a_pdf_is_a_heading(tmp_path):
+    blocks = read_document(_subsection_pdf(tmp_path / "paper.pdf")).blocks
+    headings = [(b.level, plain_text(b.inlines).strip()) for b in blocks if isinstance(b, Heading)]
+    top = {text: level for level, text in headings}
+    assert "1.1. Seasonal counts at the stations" in top and "2.1. Stations and observers" in top
+    assert top["1.1. Seasonal counts at the stations"] > top["1. Introduction"]
