@@ -210,3 +210,41 @@ def test_a_numbered_subsection_in_the_body_type_of_a_pdf_is_a_heading(tmp_path):
     top = {text: level for level, text in headings}
     assert "1.1. Seasonal counts at the stations" in top and "2.1. Stations and observers" in top
     assert top["1.1. Seasonal counts at the stations"] > top["1. Introduction"]
+
+
+# ---- headings set apart in bold alone in Word --------------------------------------------------
+
+def _bold_headed_docx(path, headings, style=None):
+    import docx
+
+    document = docx.Document()
+    title = document.add_paragraph()
+    title.add_run("Платформа для разметки видеозаписей операций").bold = True
+    for heading in headings:
+        paragraph = document.add_paragraph(style=style) if style else document.add_paragraph()
+        paragraph.add_run(heading).bold = True
+        document.add_paragraph(_PROSE)
+        document.add_paragraph(_PROSE)
+    document.save(str(path))
+    return str(path)
+
+
+def test_bold_paragraphs_alone_head_the_sections_of_a_paper_without_heading_styles(tmp_path):
+    blocks = read_document(_bold_headed_docx(tmp_path / "p.docx", ["Актуальность", "Цель исследования", "Текущие результаты"])).blocks
+    assert [plain_text(b.inlines) for b in blocks if isinstance(b, Heading)] == ["Актуальность", "Цель исследования", "Текущие результаты"]
+
+
+def test_one_bold_line_alone_is_emphasis(tmp_path):  # a guard: a paper's sections are several
+    blocks = read_document(_bold_headed_docx(tmp_path / "p.docx", ["Важное замечание"])).blocks
+    assert not any(isinstance(b, Heading) for b in blocks)
+
+
+def test_bold_lines_in_a_paper_with_heading_styles_stay_text(tmp_path):  # a guard: its sections are the styled ones
+    import docx
+
+    path = _bold_headed_docx(tmp_path / "p.docx", ["Первый шаг", "Второй шаг"])
+    document = docx.Document(path)
+    document.paragraphs[1].insert_paragraph_before("Введение", style="Heading 1")
+    document.save(path)
+    headings = [plain_text(b.inlines) for b in read_document(path).blocks if isinstance(b, Heading)]
+    assert headings == ["Введение"]

@@ -1,4 +1,5 @@
-"""Section headings a Word author typed with their numbers into plain paragraphs (`1. Введение`, `2.1 Results`)."""
+"""Section headings a Word author made without a heading style: typed with their numbers into plain
+paragraphs (`1. Введение`, `2.1 Results`), or set apart in bold alone (`Актуальность`, `Value of the Data`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .body import MATH_MARK, Para
 # More than one sentence (`… финансах. Это …`): running text, whatever its number.
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+\S")
 MAX_WORDS = 14  # words after the number: a longer paragraph is a numbered sentence, not a heading
+SET_APART_WORDS = 10  # words of a heading set apart in bold alone
 
 
 def _text(para: Para) -> str:
@@ -66,3 +68,41 @@ def typed_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> d
         found.append((k, numbered[0], top_number(text)))
     kept = in_sequence([(k, level, number if number is not None else 0) for k, level, number in found])
     return {k: level for k, level, _ in found if k in kept}
+
+
+def _bold(para: Para) -> bool:
+    texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
+    return bool(texts) and all(a.bold for a in texts)
+
+
+def _set_apart(para: Para, after: Para | None) -> bool:
+    """A paragraph that reads as a heading set apart by its type alone: one line of at most
+    `SET_APART_WORDS` words, opening with a capital, holding no colon (`Ключевые слова: …` is a
+    labelled field) and ending with no `.`, `,` or `;`, every letter bold, not in Word's
+    numbering, a list style or a table, over a paragraph that is not bold and is longer (the
+    section's text)."""
+    text = _text(para)
+    if para.number is not None or para.in_table or para.style_name.lower().startswith("list") or "\n" in para.text.strip():
+        return False
+    if not text[:1].isupper() or ":" in text or text.endswith((".", ",", ";")) or len(text.split()) > SET_APART_WORDS or sum(map(str.isalpha, text)) < 3:
+        return False
+    return _bold(para) and after is not None and not _bold(after) and len(_text(after)) > len(text)
+
+
+def set_apart_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> dict[int, int]:
+    """{paragraph index: 1} for the headings of a paper that sets its sections apart in bold
+    alone (`_set_apart`), when it uses no heading style in its body and has at least two such
+    paragraphs: a paper's sections are several, and one bold line alone is emphasis. A paper
+    with heading styles has its sections there (a bold line among them is a run-in label)."""
+    if any(p.outline is not None or p.style_name.lower().startswith("heading") for p in paras[start:end]):
+        return {}
+    filled = [k for k in range(start, end) if paras[k].text.strip() and not paras[k].in_table]
+    found = [k for n, k in enumerate(filled) if k not in skip and _set_apart(paras[k], paras[filled[n + 1]] if n + 1 < len(filled) else None)]
+    return {k: 1 for k in found} if len(found) >= 2 else {}
+
+
+def section_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> dict[int, int]:
+    """{paragraph index: level} for the headings made without a heading style among
+    `paras[start:end]`: typed with their numbers (`typed_headings`), else set apart in bold
+    alone (`set_apart_headings`)."""
+    return {**set_apart_headings(paras, start, end, skip), **typed_headings(paras, start, end, skip)}

@@ -36,7 +36,7 @@ from ..plaintext.titlepage import others_named, read_title_page
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
-from .headings import typed_headings
+from .headings import section_headings
 from .media import PackageMedia
 from .monospace import fixed_pitch_families
 from .numbering import Numbering
@@ -1051,7 +1051,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     # A second reference heading after the list (a transliterated copy) and what follows it is not body.
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
     entries = read_entries(paras, rows, numbers) if rows else []
-    typed = typed_headings(paras, body_start, list_start, {k for k, p in enumerate(paras) if id(p) in captions})
+    typed = section_headings(paras, body_start, list_start, {k for k, p in enumerate(paras) if id(p) in captions})
     body = _BodyBlocks()
     add, items_open = body.add, body.items_open
     para_index = {id(p): k for k, p in enumerate(paras)}
@@ -1073,7 +1073,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         n = numbers[k]
         inlines = builder.inlines(item, n)
         span = Span(n, 1, n, len(item.text) + 1, paragraph=n)
-        level = _heading_level(item) or typed.get(k)  # a heading style's level, else a heading typed with its number
+        level = _heading_level(item) or typed.get(k)  # a heading style's level, else one made without a style
         name = item.style_name.lower()
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), inlines, span), Source(item))
