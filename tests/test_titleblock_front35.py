@@ -248,3 +248,10 @@ def test_bold_lines_in_a_paper_with_heading_styles_stay_text(tmp_path):  # a gua
     document.save(path)
     headings = [plain_text(b.inlines) for b in read_document(path).blocks if isinstance(b, Heading)]
     assert headings == ["Введение"]
+
+
+def test_the_contents_typed_with_numbers_and_pages_are_no_headings(tmp_path):  # a guard
+    contents = ("Содержание", "1. Введение\t3", "1.1 Задача\t4", "2. Сбор данных на рынках\t6", "2.1 Выбор рынков\t7", "3. Выводы\t9")
+    path = title_block_docx(tmp_path / "paper.docx", [("Цены на зерно на малых рынках", {"bold": True, "center": True})], body=contents + _NUMBERED_BODY)
+    headings = [plain_text(b.inlines).strip() for b in read_document(path).blocks if isinstance(b, Heading)]
+    assert headings == ["1. Введение", "2. Сбор данных на рынках.", "2.1 Выбор рынков", "3. Выводы"]

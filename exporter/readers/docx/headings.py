@@ -11,6 +11,8 @@ from .body import MATH_MARK, Para
 
 # More than one sentence (`… финансах. Это …`): running text, whatever its number.
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+\S")
+# A line of the paper's contents: its page number after leaders, a tab or a wide gap (`2. Методы ....... 7`).
+_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…|\t|\s{3,})\s*\d{1,3}\s*$")
 MAX_WORDS = 14  # words after the number: a longer paragraph is a numbered sentence, not a heading
 SET_APART_WORDS = 10  # words of a heading set apart in bold alone
 
@@ -19,12 +21,19 @@ def _text(para: Para) -> str:
     return " ".join(para.text.replace(MATH_MARK, " ").split())
 
 
+def _listed(para: Para) -> bool:
+    """A paragraph of a list or the contents (a list style, a contents style `toc 1`, a page
+    number after leaders or a tab), or of more than one line: never a heading."""
+    name = para.style_name.lower()
+    return name.startswith(("list", "toc", "оглавление", "table of contents")) or "\n" in para.text.strip() or _CONTENTS_LINE.search(para.text) is not None
+
+
 def _candidate(para: Para) -> tuple[int, str] | None:
     """(level, text after the number) for a paragraph that reads as a typed-numbered heading:
     not in Word's own numbering, a list style or a table, one line of at most `MAX_WORDS`
     words after the number that opens with a capital, ends with no `,` `;` `:` and holds one
     sentence at most, and is no reference entry (`reads_as_reference`)."""
-    if para.number is not None or para.in_table or para.style_name.lower().startswith("list") or "\n" in para.text.strip():
+    if para.number is not None or para.in_table or _listed(para):
         return None
     text = _text(para)
     numbered = numbering_level(text)
@@ -82,7 +91,7 @@ def _set_apart(para: Para, after: Para | None) -> bool:
     numbering, a list style or a table, over a paragraph that is not bold and is longer (the
     section's text)."""
     text = _text(para)
-    if para.number is not None or para.in_table or para.style_name.lower().startswith("list") or "\n" in para.text.strip():
+    if para.number is not None or para.in_table or _listed(para):
         return False
     if not text[:1].isupper() or ":" in text or text.endswith((".", ",", ";")) or len(text.split()) > SET_APART_WORDS or sum(map(str.isalpha, text)) < 3:
         return False
