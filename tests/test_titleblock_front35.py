@@ -255,3 +255,10 @@ def test_the_contents_typed_with_numbers_and_pages_are_no_headings(tmp_path):  #
     path = title_block_docx(tmp_path / "paper.docx", [("Цены на зерно на малых рынках", {"bold": True, "center": True})], body=contents + _NUMBERED_BODY)
     headings = [plain_text(b.inlines).strip() for b in read_document(path).blocks if isinstance(b, Heading)]
     assert headings == ["1. Введение", "2. Сбор данных на рынках.", "2.1 Выбор рынков", "3. Выводы"]
+
+
+def test_a_numbered_step_of_two_sentences_is_no_heading(tmp_path):  # the sentence's end may follow a bracket
+    body = ("1. Введение", _PROSE, "1. Откройте меню [Пуск - Выполнить]. Появится окно запуска программ", _PROSE, "2. Выводы", _PROSE)
+    path = title_block_docx(tmp_path / "paper.docx", [("Цены на зерно на малых рынках", {"bold": True, "center": True})], body=body)
+    headings = [plain_text(b.inlines).strip() for b in read_document(path).blocks if isinstance(b, Heading)]
+    assert headings == ["1. Введение", "2. Выводы"]

@@ -9,8 +9,8 @@ from ...references.ownlist import reads_as_reference
 from ..plaintext.sections import in_sequence, numbering_level, top_number
 from .body import MATH_MARK, Para
 
-# More than one sentence (`… финансах. Это …`): running text, whatever its number.
-_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+\S")
+# More than one sentence (`… финансах. Это …`, `… [Сеанс MS-DOS]. Появится …`): running text, whatever its number.
+_SENTENCE_INSIDE = re.compile(r"(?:[^\W\d_]{2}|[)\]»”\"])[.!?]\s+\S")
 # A line of the paper's contents: its page number after leaders, a tab or a wide gap (`2. Методы ....... 7`).
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…|\t|\s{3,})\s*\d{1,3}\s*$")
 MAX_WORDS = 14  # words after the number: a longer paragraph is a numbered sentence, not a heading
