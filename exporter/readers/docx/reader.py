@@ -36,6 +36,7 @@ from ..plaintext.titlepage import others_named, read_title_page
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
+from .headings import section_headings
 from .media import PackageMedia
 from .monospace import fixed_pitch_families
 from .numbering import Numbering
@@ -590,11 +591,11 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     (`Ross G. DOUGLAS, …` above the title); a section name (`Введение`) is never the title. Labelled fields (UDC, abstract, keywords…) use the plain-text
     reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
     paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
-    digits, e-mails and roles dropped) or paragraphs in an Author style. `inlines(paragraph)`
+    digits, e-mails and roles dropped), from a by-line's label on where it has one (`Authors: …`), or paragraphs in an Author style. `inlines(paragraph)`
     reads a paragraph as the body's are (citations, notes): the title and the abstract keep them.
     """
     region = paras[:30]
-    fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
+    fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "labelled": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
     items = front_items(paras)
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
@@ -638,6 +639,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
+            fields["labelled"].append(len(fields["authors"]))  # a name read before the author's labelled by-line is none
             fields["authors"].extend(_author_names(m["value"]) or [_clean_name(m["value"])])
         elif (names := _by_line_names(region, i, text, after_title)) is not None:
             fields["authors"].extend(names)
@@ -651,7 +653,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         last = max(last, i)
     abstract = fields["abstract"]
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
-    fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"], title_at), plain_text(fields["title"] or ()))
+    fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     meta = Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
@@ -1049,7 +1051,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     # A second reference heading after the list (a transliterated copy) and what follows it is not body.
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
     entries = read_entries(paras, rows, numbers) if rows else []
-
+    typed = section_headings(paras, body_start, list_start, {k for k, p in enumerate(paras) if id(p) in captions})
     body = _BodyBlocks()
     add, items_open = body.add, body.items_open
     para_index = {id(p): k for k, p in enumerate(paras)}
@@ -1071,7 +1073,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         n = numbers[k]
         inlines = builder.inlines(item, n)
         span = Span(n, 1, n, len(item.text) + 1, paragraph=n)
-        level = _heading_level(item)
+        level = _heading_level(item) or typed.get(k)  # a heading style's level, else one made without a style
         name = item.style_name.lower()
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), inlines, span), Source(item))

@@ -23,6 +23,8 @@ from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
+from ..plaintext.sections import heading_level as text_heading_level
+from ..plaintext.sections import numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .formulas import PageFormula, find_formulas
@@ -572,6 +574,27 @@ def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | 
     return None
 
 
+def numbered_subsection(lines: list[Line], i: int, last: int, groups: list[tuple[int | None, list[int]]]) -> int | None:
+    """The level of a numbered subsection's line set in the body's own type (Elsevier sets
+    `1.1. Dimensional accounts …` in italic, a slope the layout does not read), or None: a line
+    the text rules read as a numbered heading two or three deep (`sections.heading_level`:
+    short, a capital after the number, no sentence's end, after a finished sentence or a
+    heading, no list's next item under it) whose first number is the open section's, the last heading numbered
+    with one number (`1.1.` under `1. Introduction`); a level under that heading's."""
+    numbered = numbering_level(lines[i].text.strip())
+    if numbered is None or numbered[0] < 2:
+        return None
+    after = next((l.text for l in lines[i + 1 : i + 4] if l.text and not l.in_note), "")
+    under_heading = last < 0 or bool(groups) and (groups[-1][0] or 0) > 0 and groups[-1][1][-1] == last  # a heading above opens it as a blank line does
+    if text_heading_level(lines[i].text.strip(), "" if under_heading else lines[last].text, after) is None:
+        return None
+    for level, rows in reversed(groups):
+        above = numbering_level(lines[rows[0]].text.strip()) if level is not None and level > 0 else None
+        if above is not None and above[0] == 1:
+            return min(level + numbered[0] - 1, 3) if top_number(lines[rows[0]].text) == top_number(lines[i].text) else None
+    return None
+
+
 _LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}\.)*\d{1,2}\.?|[A-Z]\.?|[IVX]{1,4}\.)\s+")
 
 
@@ -775,7 +798,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
                 opening(group)
             last = i
             continue
-        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes)
+        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups)
         if held and held[-1][1][-1] == last and level is None and not starts_new_paragraph(lines[last], line, spacing, edges) and not _leaves_caption(lines[held[-1][1][0]], lines[last], line, edges, indent):
             held[-1][1].append(i)  # the held caption's next line
         elif paused is not None and level is None and _goes_on(lines[paused[-1]], line):

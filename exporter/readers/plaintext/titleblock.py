@@ -88,8 +88,9 @@ def _struck(t: str) -> bool:
     return names is not None and (re.search(r"(?<![^\W\d_])[^\W\d_]\.", t) is not None or all(FULL_NAME.fullmatch(n) for n in names))
 
 
-# Marks around names in a by-line: affiliation digits and letters, stars, daggers, ORCID's `ID` or iD in brackets.
-_NAME_MARKS = re.compile(ORCID_IN_BRACKETS + r"|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉+\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff]+|\bID\b|(?<=[\s,])[a-h](?=\s|,|$)")
+# Marks around names in a by-line: affiliation digits and letters, stars, daggers, arrows (Elsevier's
+# corresponding-author mark `⇑` through pdftotext), ORCID's `ID` or iD in brackets.
+_NAME_MARKS = re.compile(ORCID_IN_BRACKETS + r"|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©☯✉+\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff]+|\bID\b|(?<=[\s,])[a-h](?=\s|,|$)")
 _NAME_SPLIT = re.compile(r"\s*(?:[,;•·|/]|\s(?:and|и|және|&|et|und)\s)\s*", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:van|der|den|de|del|della|di|da|von|du|le|la|bin|al|el|ibn|dos|das|y)$")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_]\.?(?:-[^\W\d_]\.?)?|[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?)$")  # `Hung-Ju`, `O’Neil`
@@ -99,7 +100,7 @@ _DEGREE = re.compile(r"^(?:MD|PhD|MSc|BSc|MPH|DSc|RN|Jr|Sr|II|III|Prof|Dr)\.?$",
 # A mark in brackets (`( * )`, `(1)`, `(a,b)`), and marks standing alone between two names
 # (`Kawahara † Daniel`, `Li 1 Y. Wang`): the first goes, the second parts the names.
 _BRACKET_MARK = re.compile(r"\((?:\s*(?:[\d*∗†‡§¶#]+|[a-h])\s*,?)+\)")
-_MARK_BETWEEN = re.compile(r"(?<=[^\W\d_])\s+[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#☯✉+,\s]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#☯✉+]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ])")
+_MARK_BETWEEN = re.compile(r"(?<=[^\W\d_])\s+[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#☯✉+\u2190-\u21ff,\s]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#☯✉+\u2190-\u21ff]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ])")
 # Words no personal name holds: a by-line's neighbours (institutions, addresses) read as names.
 _NOT_NAME = re.compile(
     r"\b(?:P\.?\s?O\.?\s?Box|Box|Avenue|Street|Road|Research|Society|Services|Sciences|Foundation|Hospital|Campus|"

@@ -26,14 +26,15 @@ from .frontmatter import (
 # dissertation's cover names its kind in one word on a line of its own (`ДИССЕРТАЦИЯ`). The sister
 # languages' covers name the same kinds in their words: Ukrainian (`Курсова робота`, `Дипломний
 # проект`, `Кваліфікаційна робота`, a report's `ЗВІТ`) and Bulgarian (`Курсова работа`, `Курсов
-# проект`, `Дипломна работа`, `Дипломен проект`, `Магистърска теза`).
+# проект`, `Дипломна работа`, `Дипломен проект`, `Магистърска теза`), and German ones theirs in one
+# word (`DIPLOMARBEIT`, `Masterarbeit`, `Bachelorarbeit`, `Seminararbeit`).
 THESIS_KIND = re.compile(
     r"^(?:(?:расч[её]тно-)?пояснительная\s+записка\s+к\s+(?:курсов\w+|дипломн\w+|выпускн\w+\s+квалификационн\w+|бакалаврск\w+)\s+(?:работе|проекту)|"
     r"выпускная\s+квалификационная\s+работа|бакалаврская\s+работа|магистерская\s+(?:диссертация|работа)|"
     r"дипломн(?:ая\s+работа|ый\s+проект)|курсов(?:ая\s+работа|ой\s+проект)|автореферат|диссертация\s+на\s+соискание|"
     r"курсов(?:а\s+р[ао]бота|ий\s+проект|\s+проект)|дипломн(?:а\s+р[ао]бота|ий\s+проект)|дипломен\s+проект|"
     r"(?:бакалаврськ|магістерськ|кваліфікаційн)\w*\s+робот\w*|магистърска\s+теза|звіт|"
-    r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|"
+    r"(?:graduation|bachelor(?:['’]?s)?|master(?:['’]?s)?|diploma|doctoral)\s+(?:thesis|dissertation|project)|(?:diplom|master|bachelor|seminar|studien)arbeit|"
     r"дипломдық\s+(?:жұмыс|жоба)|бітіру\s+жұмысы|магистрлік\s+диссертация|реферат|отч[её]т|диссертация(?=\s*$)|"
     r"задание\s+на\s+(?:выполнение\s+)?(?:выпускн\w+\s+квалификационн\w+|курсов\w+|дипломн\w+|бакалаврск\w+|магистерск\w+)\s+(?:работ\w*|проект\w*))\b(?P<rest>.*)$",
     re.IGNORECASE,
@@ -58,16 +59,17 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 # The student's label (`студента 2 курса` on a cover naming the student in the genitive; a
-# further-education course's `Слушатель`): the name follows on its line or under it.
+# further-education course's `Слушатель`; alone on its line, German `durch`, `vorgelegt von` and
+# English `submitted by`): the name follows on its line or under it.
 _STUDENT = re.compile(
     r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|виконал[аи]?|виконав|изготвил[аи]?|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
-    r"student|author|орындаған|білім\s+алушы)\b(?P<rest>.*)$",
+    r"student|author|орындаған|білім\s+алушы|(?:durch|(?:vorgelegt|eingereicht|verfasst)\s+von|(?:submitted|prepared|written)\s+by)(?=\s*:?\s*$))\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Other people's labels: the names under them are never the author's.
 _OTHERS = re.compile(
     r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|проверил|прийня(?:в|ла)|перевіри(?:в|ла)|(?:науковий\s+)?керівник|викладач|(?:научен\s+)?ръководител|"
-    r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of)",
+    r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of|betreu|begutacht|gutachter|unter\s+der\s+(?:anleitung|leitung))",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"_{2,}|(?<!\S)_(?!\S)")  # a form's ruled blank (`Студент ______ Кириллов Павел Сергеевич _`): no text

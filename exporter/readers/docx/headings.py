@@ -1,0 +1,117 @@
+"""Section headings a Word author made without a heading style: typed with their numbers into plain
+paragraphs (`1. Введение`, `2.1 Results`), or set apart in bold alone (`Актуальность`, `Value of the Data`)."""
+
+from __future__ import annotations
+
+import re
+
+from ...references.ownlist import reads_as_reference
+from ..plaintext.sections import in_sequence, numbering_level, top_number
+from .body import MATH_MARK, Para
+
+# More than one sentence (`… финансах. Это …`, `… [Сеанс MS-DOS]. Появится …`): running text, whatever its number.
+_SENTENCE_INSIDE = re.compile(r"(?:[^\W\d_]{2}|[)\]»”\"])[.!?]\s+\S")
+# A line of the paper's contents: its page number after leaders, a tab or a wide gap (`2. Методы ....... 7`).
+_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…|\t|\s{3,})\s*\d{1,3}\s*$")
+MAX_WORDS = 14  # words after the number: a longer paragraph is a numbered sentence, not a heading
+SET_APART_WORDS = 10  # words of a heading set apart in bold alone
+
+
+def _text(para: Para) -> str:
+    return " ".join(para.text.replace(MATH_MARK, " ").split())
+
+
+def _listed(para: Para) -> bool:
+    """A paragraph of a list or the contents (a list style, a contents style `toc 1`, a page
+    number after leaders or a tab), or of more than one line: never a heading."""
+    name = para.style_name.lower()
+    return name.startswith(("list", "toc", "оглавление", "table of contents")) or "\n" in para.text.strip() or _CONTENTS_LINE.search(para.text) is not None
+
+
+def _candidate(para: Para) -> tuple[int, str] | None:
+    """(level, text after the number) for a paragraph that reads as a typed-numbered heading:
+    not in Word's own numbering, a list style or a table, one line of at most `MAX_WORDS`
+    words after the number that opens with a capital, ends with no `,` `;` `:` and holds one
+    sentence at most, and is no reference entry (`reads_as_reference`)."""
+    if para.number is not None or para.in_table or _listed(para):
+        return None
+    text = _text(para)
+    numbered = numbering_level(text)
+    if numbered is None or not numbered[1][:1].isupper() or not any(ch.isalpha() for ch in numbered[1]):
+        return None
+    rest = numbered[1]
+    if len(rest.split()) > MAX_WORDS or rest.endswith((",", ";", ":")) or _SENTENCE_INSIDE.search(rest) or reads_as_reference(text):
+        return None
+    return numbered
+
+
+def _same_depth_next(a: str, b: str) -> bool:
+    """`b` carries the number right after `a`'s at the same depth (`2.` then `3.`, `2.1` then `2.2`)."""
+    x, y = (re.match(r"^((?:\d{1,2}\.)*\d{1,2})\.?\s", t) for t in (a, b))
+    if not x or not y:
+        return False
+    p, q = x.group(1).split("."), y.group(1).split(".")
+    return len(p) == len(q) and p[:-1] == q[:-1] and int(q[-1]) == int(p[-1]) + 1
+
+
+def typed_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> dict[int, int]:
+    """{paragraph index: level} for the section headings typed with their numbers among
+    `paras[start:end]` (indexes in `skip`, captions and such, left out).
+
+    Rule: a paragraph reads as one (`_candidate`) and stands apart from its neighbours: neither
+    the paragraph with text before it nor the one after carries the number next to its own at
+    the same depth (`2. Сбор данных` over `3. Обработка`: a typed list); and the numbers keep the
+    section numbering across the paper (`in_sequence`: `1.`, `2.`, `2.1`, `3.` …). A numbered
+    list keeps its items together; headings stand apart over the text of their sections.
+    """
+    filled = [k for k in range(start, end) if paras[k].text.strip()]
+    found = []
+    for n, k in enumerate(filled):
+        if k in skip or (numbered := _candidate(paras[k])) is None:
+            continue
+        text = _text(paras[k])
+        before = _text(paras[filled[n - 1]]) if n > 0 else ""
+        after = _text(paras[filled[n + 1]]) if n + 1 < len(filled) else ""
+        if _same_depth_next(before, text) or _same_depth_next(text, after) or not after:
+            continue
+        found.append((k, numbered[0], top_number(text)))
+    kept = in_sequence([(k, level, number if number is not None else 0) for k, level, number in found])
+    return {k: level for k, level, _ in found if k in kept}
+
+
+def _bold(para: Para) -> bool:
+    texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
+    return bool(texts) and all(a.bold for a in texts)
+
+
+def _set_apart(para: Para, after: Para | None) -> bool:
+    """A paragraph that reads as a heading set apart by its type alone: one line of at most
+    `SET_APART_WORDS` words, opening with a capital, holding no colon (`Ключевые слова: …` is a
+    labelled field) and ending with no `.`, `,` or `;`, every letter bold, not in Word's
+    numbering, a list style or a table, over a paragraph that is not bold and is longer (the
+    section's text)."""
+    text = _text(para)
+    if para.number is not None or para.in_table or _listed(para):
+        return False
+    if not text[:1].isupper() or ":" in text or text.endswith((".", ",", ";")) or len(text.split()) > SET_APART_WORDS or sum(map(str.isalpha, text)) < 3:
+        return False
+    return _bold(para) and after is not None and not _bold(after) and len(_text(after)) > len(text)
+
+
+def set_apart_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> dict[int, int]:
+    """{paragraph index: 1} for the headings of a paper that sets its sections apart in bold
+    alone (`_set_apart`), when it uses no heading style in its body and has at least two such
+    paragraphs: a paper's sections are several, and one bold line alone is emphasis. A paper
+    with heading styles has its sections there (a bold line among them is a run-in label)."""
+    if any(p.outline is not None or p.style_name.lower().startswith("heading") for p in paras[start:end]):
+        return {}
+    filled = [k for k in range(start, end) if paras[k].text.strip() and not paras[k].in_table]
+    found = [k for n, k in enumerate(filled) if k not in skip and _set_apart(paras[k], paras[filled[n + 1]] if n + 1 < len(filled) else None)]
+    return {k: 1 for k in found} if len(found) >= 2 else {}
+
+
+def section_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> dict[int, int]:
+    """{paragraph index: level} for the headings made without a heading style among
+    `paras[start:end]`: typed with their numbers (`typed_headings`), else set apart in bold
+    alone (`set_apart_headings`)."""
+    return {**set_apart_headings(paras, start, end, skip), **typed_headings(paras, start, end, skip)}
