@@ -46,6 +46,16 @@ LIST_MARK = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 LIST_MARK_ROOM_CM = 0.5
 
 
+def list_room_cm(block: BulletList, size_pt: float) -> float:
+    """The room between the mark and the item's text, the same in every edition: LIST_MARK's,
+    or, for a numbered list (`1.`, `12)`), room for its widest label and a space, estimated
+    at a wide figure's 0.55 em a character (no edition measures fonts the same way)."""
+    widest = max((len(item.label) for item in block.items), default=0)
+    if not widest:
+        return LIST_MARK_ROOM_CM
+    return max(LIST_MARK_ROOM_CM, round((0.55 * widest + 0.35) * size_pt * 2.54 / 72, 3))
+
+
 def companions(name: str, edition: "Edition") -> dict[str, dict[str, bytes]]:
     """Folders an edition needs beside its file (`{"<stem>.media": {file: bytes}}`), if it has any."""
     if name not in WITH_COMPANIONS:
