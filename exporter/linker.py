@@ -152,7 +152,7 @@ def _longest_rising(numbers: list[int]) -> set[int]:
     for i in range(len(numbers) - 2, -1, -1):
         longest[i] = 1 + max((longest[j] for j in range(i + 1, len(numbers)) if numbers[j] > numbers[i]), default=0)
     kept: set[int] = set()
-    need, floor = max(longest, default=0), 0
+    need, floor = max(longest, default=0), -1  # a .bib may have a key `0`
     for i, n in enumerate(numbers):
         if need and longest[i] == need and n > floor:
             kept.add(i)
