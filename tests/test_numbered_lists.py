@@ -106,3 +106,17 @@ def test_pdf_prints_the_number_in_place_of_the_dash(edition, tmp_path):
     assert re.search(r"^\s*1\.\s+Ограниченность мощностей\.", text, re.M) and re.search(r"^\s*10\)\s+десятый\.", text, re.M)
     assert "–" not in text.split("Прочее")[0]
     assert re.search(r"^\s*–\s+первый пункт;", text, re.M)
+
+
+def test_a_number_too_long_for_the_room_is_set_before_the_text(tmp_path):
+    # `1234567.` would need 5 cm of room: printed before the item's words in every edition,
+    # never over them (LaTeX's label box would overlap the text)
+    path = tmp_path / "long.md"
+    path.write_text("Текст.\n\n1234567. первый;\n1234568. второй.\n", encoding="utf-8")
+    long = Edition(link(read_markdown(str(path))), Template.load("kz-conference"))
+    tex = latex_writer.render(long).decode()
+    assert "\\item[] {1234567.} первый;" in tex and "leftmargin=1.75cm" in tex  # the dash list's room
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(pdf_writer.render(long))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"1234567\. первый;", text)

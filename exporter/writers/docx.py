@@ -604,7 +604,7 @@ class DocxWriter(Walker):
                 pf.left_indent = Cm(self.body.first_line_indent_cm) + room
                 pf.first_line_indent = -room
                 pf.tab_stops.add_tab_stop(pf.left_indent)
-                self.current.add_run(item.label + "\t")
+                self.current.add_run(xml_safe(item.label) + "\t")
             self.inlines(item.inlines)
 
     def _list_mark(self, num_pr, indent) -> None:

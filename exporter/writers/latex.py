@@ -18,7 +18,7 @@ from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.addresses import URL_PENALTY, address_breaks, is_address
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, list_room_cm, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, list_room_cm, margin_label, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -174,7 +174,11 @@ class _Body(Walker):
         self.out.append(f"\\begin{{itemize}}{options}\n" + items + "\\end{itemize}\n\n")
 
     def _label(self, item) -> str:
-        return f"[{{{self.collect((Text(item.label),))}}}]" if item.label else ""
+        """`[{1.}]`; a number too long for the room is set before the text: `[] {MMMDCCLXVII.}`."""
+        if not item.label:
+            return ""
+        label = f"{{{self.collect((Text(item.label),))}}}"
+        return f"[{label}]" if margin_label(item) else f"[] {label}"
 
     def moving(self, inlines) -> tuple[str, str]:
         """Inlines for a moving argument (a heading's, a caption's): in full, fragile commands
