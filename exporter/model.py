@@ -187,6 +187,7 @@ class Quote:
 class ListItem:
     inlines: tuple[Inline, ...]
     span: Span
+    label: str = ""  # the item's own mark as its numbering prints it (`1.`, `а)`); empty: the list's bullet
 
 
 @dataclass(frozen=True, slots=True)

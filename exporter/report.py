@@ -146,7 +146,7 @@ def model_json(doc: Document) -> dict:
     blocks = []
     for block in doc.blocks:
         if isinstance(block, BulletList):
-            blocks.append({"type": "list", **_span(block.span), "items": [{**_span(i.span), "text": inline_text(i.inlines)} for i in block.items]})
+            blocks.append({"type": "list", **_span(block.span), "items": [{**_span(i.span), **({"label": i.label} if i.label else {}), "text": inline_text(i.inlines)} for i in block.items]})
         elif isinstance(block, Table):
             blocks.append(_table_json(block))
         elif isinstance(block, Figure):

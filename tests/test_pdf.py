@@ -83,7 +83,7 @@ def expected_words(edition: Edition) -> list[str]:
     parts = [plain_text(line.inlines) for line in edition.title_lines]
     for block in edition.document.blocks:
         if isinstance(block, BulletList):
-            parts.extend("– " + _inline_text(item.inlines) for item in block.items)
+            parts.extend((item.label or "–") + " " + _inline_text(item.inlines) for item in block.items)  # the author's number, else the dash
         elif isinstance(block, Bibliography):  # heading, then "n. entry" (the notes numbered in order)
             parts.append(block.title)
             parts.extend(f"{item.label or f'{n}.'} " + plain_text(item.inlines) for n, item in enumerate(block.items, 1))

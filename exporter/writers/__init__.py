@@ -14,7 +14,7 @@ from importlib import import_module
 
 from ..linker import Linked
 from ..model import (
-    Bibliography, BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, Math,
+    Bibliography, BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, ListItem, Math,
     Paragraph, Quote,
     Strong, Subscript, Superscript, Table, Text, plain_text, walk,
 )
@@ -44,6 +44,24 @@ WITH_COMPANIONS = frozenset({"latex"})
 # item's text (and its next lines) LIST_MARK_ROOM_CM further right.
 LIST_MARK = "\u2013"  # en dash: the list mark of Kazakh and Russian typesetting
 LIST_MARK_ROOM_CM = 0.5
+
+
+LIST_LABEL_CHARS = 6  # a longer number (`MMMDCCLXVII.`) is printed before the item's text, not in the room
+
+
+def margin_label(item: ListItem) -> str:
+    """The item's number when it is set in the room before the text; "" for none or a longer one."""
+    return item.label if len(item.label) <= LIST_LABEL_CHARS else ""
+
+
+def list_room_cm(block: BulletList, size_pt: float) -> float:
+    """The room between the mark and the item's text, the same in every edition: LIST_MARK's,
+    or, for a numbered list (`1.`, `12)`), room for its widest label and a space, estimated
+    at a wide figure's 0.55 em a character (no edition measures fonts the same way)."""
+    widest = max((len(margin_label(item)) for item in block.items), default=0)
+    if not widest:
+        return LIST_MARK_ROOM_CM
+    return max(LIST_MARK_ROOM_CM, round((0.55 * widest + 0.35) * size_pt * 2.54 / 72, 3))
 
 
 def companions(name: str, edition: "Edition") -> dict[str, dict[str, bytes]]:

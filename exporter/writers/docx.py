@@ -42,7 +42,7 @@ from ..model import (
 from ..venue import language
 from ..typography.addresses import with_address_breaks
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, Walker, display_picture, label_anchor, math_text, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, list_room_cm, Walker, display_picture, label_anchor, math_text, split_display_math, table_grid, table_layout
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 from .docx_package import trim_package
 
@@ -595,8 +595,16 @@ class DocxWriter(Walker):
         self.inlines(block.inlines)
 
     def bullet_list(self, block: BulletList) -> None:
+        room = Cm(list_room_cm(block, self.body.size_pt))
         for item in block.items:
             self.current = self.add_paragraph(LIST_STYLE)
+            if item.label:  # the author's number, typed: no bullet (numId 0), the text at a tab after it
+                self.current._p.get_or_add_pPr().insert(0, _no_numbering())
+                pf = self.current.paragraph_format
+                pf.left_indent = Cm(self.body.first_line_indent_cm) + room
+                pf.first_line_indent = -room
+                pf.tab_stops.add_tab_stop(pf.left_indent)
+                self.current.add_run(xml_safe(item.label) + "\t")
             self.inlines(item.inlines)
 
     def _list_mark(self, num_pr, indent) -> None:
@@ -1261,3 +1269,12 @@ def _property(text: str) -> str:
     cut = text[: _PROPERTY_LIMIT - 1]
     space = cut.rfind(" ")
     return (cut[:space] if space > _PROPERTY_LIMIT // 2 else cut).rstrip(" ,;") + "…"
+
+
+def _no_numbering():
+    """`<w:numPr><w:numId w:val="0"/></w:numPr>`: the style's list numbering switched off."""
+    num_pr = OxmlElement("w:numPr")
+    num_id = OxmlElement("w:numId")
+    num_id.set(qn("w:val"), "0")
+    num_pr.append(num_id)
+    return num_pr

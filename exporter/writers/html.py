@@ -91,8 +91,13 @@ class HtmlWalker(Walker):
         self.out.append(f"<pre{self.block_id(block)}><code{language}>{escape(block.text)}</code></pre>\n")
 
     def bullet_list(self, block: BulletList) -> None:
-        items = "".join(f"<li{self.block_id(item)}>{self.collect(item.inlines)}</li>" for item in block.items)
-        self.out.append(f"<ul>{items}</ul>\n")
+        items = "".join(f"<li{self.block_id(item)}>{self._label(item)}{self.collect(item.inlines)}</li>" for item in block.items)
+        numbered = ' style="list-style: none"' if any(item.label for item in block.items) else ""  # the author's numbers are the marks
+        self.out.append(f"<ul{numbered}>{items}</ul>\n")
+
+    @staticmethod
+    def _label(item) -> str:
+        return f'<span class="list-label">{escape(item.label)}</span> ' if item.label else ""
 
     def table(self, block: Table) -> None:
         placed, _, count = table_grid(block)

@@ -18,7 +18,7 @@ from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.addresses import URL_PENALTY, address_breaks, is_address
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, list_room_cm, margin_label, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -166,8 +166,19 @@ class _Body(Walker):
     def bullet_list(self, block: BulletList) -> None:
         if not block.items:  # an empty itemize is a LaTeX error
             return
-        items = "".join(f"  \\item {self.collect(item.inlines)}\n" for item in block.items)
-        self.out.append("\\begin{itemize}\n" + items + "\\end{itemize}\n\n")
+        items = "".join(f"  \\item{self._label(item)} {self.collect(item.inlines)}\n" for item in block.items)
+        options = ""
+        if any(item.label for item in block.items):  # the numbers as the author's list printed them
+            room = list_room_cm(block, self.edition.venue.body.size_pt)
+            options = f"[labelwidth={_number(room)}cm, leftmargin={_number(round(self.edition.venue.body.first_line_indent_cm + room, 4))}cm]"
+        self.out.append(f"\\begin{{itemize}}{options}\n" + items + "\\end{itemize}\n\n")
+
+    def _label(self, item) -> str:
+        """`[{1.}]`; a number too long for the room is set before the text: `[] {MMMDCCLXVII.}`."""
+        if not item.label:
+            return ""
+        label = f"{{{self.collect((Text(item.label),))}}}"
+        return f"[{label}]" if margin_label(item) else f"[] {label}"
 
     def moving(self, inlines) -> tuple[str, str]:
         """Inlines for a moving argument (a heading's, a caption's): in full, fragile commands

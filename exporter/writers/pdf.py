@@ -48,7 +48,7 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, list_room_cm, margin_label, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, CaptionedTable, FlushFloats, PagedDoc, WholeFigure, WideFloat, title_height
 
@@ -649,8 +649,14 @@ class _PdfWalker(Walker):
             self.story.append(self.typeset(f"{target}{self.fonts.markup(item.label or f'{n}.')} {self._collect(item.inlines)}", style))
 
     def bullet_list(self, block: BulletList) -> None:
+        style = self.item
+        if any(item.label for item in block.items):
+            style = ParagraphStyle("numbered", parent=self.item, leftIndent=self.indent + list_room_cm(block, self.size) * cm)
         for item in block.items:
-            self.story.append(self.typeset(self._collect(item.inlines), self.item, bulletText=LIST_MARK))
+            text = self._collect(item.inlines)
+            if item.label and not margin_label(item):  # too long for the room: before the text
+                text = f"{self.fonts.markup(item.label)} {text}"
+            self.story.append(self.typeset(text, style, bulletText=self.fonts.markup(margin_label(item)) if item.label else LIST_MARK))
 
     # -- inlines -------------------------------------------------------------------------
     def text(self, text: str) -> None:

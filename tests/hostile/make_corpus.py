@@ -759,7 +759,7 @@ PARA1 = {"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column
 # Word's own limit for a list's first value is 32767: a larger start is damage, read as 32767 (MMM…DCCLXVII).
 case("docx-roman-list-from-a-trillion", {D: _numbered("999999999999", "0")}, ["inspect", D], exit=0, stderr="",
      model=_inspect_blocks(PARA1, {"type": "list", "line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2,
-                                   "items": [{"line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "text": "M" * 32 + "DCCLXVII. бір"}]}))
+                                   "items": [{"line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "label": "M" * 32 + "DCCLXVII.", "text": "бір"}]}))
 # Word has list levels 0–8; a paragraph at level 300,000,000 is not numbered.
 case("docx-list-level-300-million", {D: _numbered("1", "300000000")}, ["inspect", D], exit=0, stderr="",
      model=_inspect_blocks(PARA1, {"type": "paragraph", "line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "text": "бір"}))

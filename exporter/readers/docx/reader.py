@@ -1078,8 +1078,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), inlines, span), Source(item))
         elif (item.number is not None or name.startswith("list")) and id(item) not in captions:
-            label = item.number.label if item.number is not None else ""
-            items_open.append(ListItem(((Text(label + " "),) if label else ()) + inlines, span))
+            items_open.append(ListItem(inlines, span, item.number.label if item.number is not None else ""))
         elif inlines and item.number is None and all(isinstance(node, Code) for node in inlines):
             body.add_code_line(item, k, span, paras)
         elif "quote" in name:

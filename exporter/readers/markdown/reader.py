@@ -460,7 +460,8 @@ def _close_list(read: _Read, list_stack: list[dict], done: dict, in_references: 
             entry_text = plain_text(tuple(item["inlines"])).strip()
             read.references.append(Entry(key=str(n), number=n, span=item["span"], text=entry_text))
     elif not list_stack:
-        read.blocks.append(BulletList(tuple(ListItem(tuple(i["inlines"]), i["span"]) for i in done["items"]), done["span"]))
+        labels = [f"{n}{done['delimiter']}" for n in range(done["start"], done["start"] + len(done["items"]))] if done["ordered"] else []
+        read.blocks.append(BulletList(tuple(ListItem(tuple(i["inlines"]), i["span"], labels[k] if labels else "") for k, i in enumerate(done["items"])), done["span"]))
     else:
         parent = list_stack[-1]["items"][-1]["inlines"]
         for item in done["items"]:
@@ -496,9 +497,10 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
             quote_depth -= 1
         elif kind in ("bullet_list_open", "ordered_list_open"):
             start = int(t.attrGet("start") or 1) if kind == "ordered_list_open" else None
-            list_stack.append({"items": [], "start": start, "span": _span(t, lines), "ordered": start is not None})
+            list_stack.append({"items": [], "start": start, "span": _span(t, lines), "ordered": start is not None, "delimiter": "."})
         elif kind == "list_item_open":
             list_stack[-1]["items"].append({"inlines": [], "span": _span(t, lines)})
+            list_stack[-1]["delimiter"] = t.markup or "."  # `1.` or `1)`: one list keeps one delimiter (CommonMark)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             _close_list(read, list_stack, list_stack.pop(), in_references)
         elif kind == "table_open":
