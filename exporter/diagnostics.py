@@ -52,6 +52,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TXT004": (Severity.NOTE, "font glyphs replaced by the characters they stand for"),
     "TXT005": (Severity.WARNING, "mojibake lines no mapping reads, left as they were"),
     "DOC001": (Severity.WARNING, "part of the Word document not read (a drawing with no picture, an embedded HTML part)"),
+    "DOC002": (Severity.WARNING, "list paragraphs numbered twice: by Word's list and by a number typed before the text"),
     "GLY001": (Severity.WARNING, "no font of the venue has this character; shown as a replacement"),
     "PDF001": (Severity.WARNING, "PDF text from a font with no character map: it may read as other letters"),
     "IMG001": (Severity.WARNING, "picture left out: a remote address is not fetched"),

@@ -204,6 +204,7 @@ EXAMPLES = (
     Example("Figures and tables in a Markdown paper", ("check", "figures.md"), {"figures.md": CROSSREFS}, ("figures.md",)),
     Example("Raw HTML in a Markdown paper", ("check", "html.md"), {"html.md": RAW_HTML}, ("html.md",)),
     Example("A Word file with an embedded HTML part (tests/hostile/corpus/docx-altchunk-html-part)", ("check", "paper.docx"), {"paper.docx": HOSTILE / "docx-altchunk-html-part" / "paper.docx"}),
+    Example("A Word list numbered twice (tests/hostile/corpus/docx-list-numbered-twice)", ("check", "paper.docx"), {"paper.docx": HOSTILE / "docx-list-numbered-twice" / "paper.docx"}),
     Example("A PDF whose font has no character map (tests/hostile/corpus/pdf-cid-font-without-character-map)", ("check", "paper.pdf"), {"paper.pdf": HOSTILE / "pdf-cid-font-without-character-map" / "paper.pdf"}),
     Example("What only a build finds: a character no font has, a picture and a formula that cannot be drawn", ("build", "media.md", "--to", "latex", "--out", "out"), {"media.md": MEDIA, "outside.svg": OUTSIDE_SVG}, ("media.md", "outside.svg")),
     Example("A venue's rules (`[rules]` in venue/template.toml)", ("build", "venue-paper.md", "--template", "venue", "--to", "pdf", "--out", "out"), {"venue-paper.md": VENUE_PAPER}, ("venue-paper.md",), VENUE_RULES),

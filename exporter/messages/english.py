@@ -104,6 +104,10 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
     "DOC001.drawing": "a {drawing} holds no picture this reader can show; it is left out",
     "DOC001.ole": "an OLE object {program} holds no picture this reader can show; it is left out",
     "DOC001.ole-bare": "an OLE object without a preview holds no picture this reader can show; it is left out",
+    "DOC002": (
+        "a list paragraph shows two numbers: Word's list numbers it {list_number} and the same number is typed before its text; delete the typed number",
+        "{count} list paragraphs in a row show two numbers each: Word's list numbers them ({list_number} …) and the same numbers are typed before their text; delete the typed numbers",
+    ),
     "DOC001.linked-drawing": "a picture linked from outside the document holds no picture this reader can show; it is left out",
     "DOC001.picture": "a picture ({relationship}) is linked from outside the document or missing; it is left out",
     "DOC001.altchunk": "an embedded HTML or RTF part (altChunk {part}) is not read: its text and citations are left out; paste it into the document as text",
@@ -185,6 +189,7 @@ ARGUMENTS: dict[str, str] = {
     "link": "the BibLaTeX field that names the missing entry: crossref or xdata",
     "kind": "the kind of a JSON value found instead (a JSON term)",
     "label": "a citation's label as written: 5, or @key",
+    "list_number": "a number as Word's list prints it, e.g. 1. or 1)",
     "language": "a language (a LANGUAGE term)",
     "languages": "languages (LANGUAGE terms, joined)",
     "limit": "the widest range read (a number)",

@@ -760,6 +760,25 @@ PARA1 = {"type": "paragraph", "line": 1, "column": 1, "end_line": 1, "end_column
 case("docx-roman-list-from-a-trillion", {D: _numbered("999999999999", "0")}, ["inspect", D], exit=0, stderr="",
      model=_inspect_blocks(PARA1, {"type": "list", "line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2,
                                    "items": [{"line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "label": "M" * 32 + "DCCLXVII.", "text": "бір"}]}))
+
+
+def _typed_under_word(texts: list[str]) -> bytes:
+    """A paragraph citing [1] and [2], the list's heading, then `texts` as paragraphs Word's list numbers `%1.`."""
+    numbering = (f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    items = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in texts)
+    document = (f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>мәтін [1], [2]</w:t></w:r></w:p>'
+                f'<w:p><w:r><w:t>Әдебиеттер тізімі</w:t></w:r></w:p>{items}</w:body></w:document>')
+    return _word(document, extra={"word/_rels/document.xml.rels": _rels("numbering", "numbering.xml"), "word/numbering.xml": numbering})
+
+
+# Word's list numbers the entries and the author typed the numbers too: the page shows `1. 1. Әбілов…`.
+# The entries are read without the typed number, and one DOC002 says so for the run.
+case("docx-list-numbered-twice", {D: _typed_under_word(["1. Әбілов А. Қазақ тарихы. – Алматы : Ғылым, 2010. – 200 б.",
+                                                         "2. Сейітов А. Хандық. – Алматы : Ғылым, 2012. – 150 б."])},
+     ["check", "--json", D], exit=0, stderr="", citations=[["1", 1, 7, "1"], ["2", 1, 12, "2"]],
+     diagnostics=[["DOC002", D, 3, 1, "2 list paragraphs in a row show two numbers each: Word's list numbers them (1. …) and the same numbers"
+                                       " are typed before their text; delete the typed numbers"]])
 # Word has list levels 0–8; a paragraph at level 300,000,000 is not numbered.
 case("docx-list-level-300-million", {D: _numbered("1", "300000000")}, ["inspect", D], exit=0, stderr="",
      model=_inspect_blocks(PARA1, {"type": "paragraph", "line": 2, "column": 1, "end_line": 2, "end_column": 4, "paragraph": 2, "text": "бір"}))

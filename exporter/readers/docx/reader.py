@@ -51,6 +51,7 @@ _RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 _FORM_FIELD = re.compile(r"^[^\W\d_][^\W\d_-]*(?:\s[^\W\d_]+)?\s*:\s*\S")
 _BARE_NUMBERS = re.compile(r"\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*")
 _TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
+_TYPED_TWICE = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s")  # a typed number, then a space: not `1.5 mm`
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
 
 
@@ -712,6 +713,28 @@ def _word_number(para: Para) -> int | None:
     return n.value if n is not None and n.fmt not in ("bullet", "none") else None
 
 
+def _numbered_twice(para: Para) -> bool:
+    """Whether Word's list numbers the paragraph and its text opens with the same number typed
+    (`1. Sufian…` under Word's `1.`: the page shows `1. 1. Sufian…`)."""
+    word = _word_number(para)
+    m = _TYPED_TWICE.match(para.text) if word is not None else None
+    return m is not None and int(m.group(1) or m.group(2)) == word
+
+
+def _twice_notes(path: str, paras: list[Para], numbers: list[int]) -> list[Diagnostic]:
+    """DOC002 once for each run of paragraphs numbered twice (a list's paragraphs in a row;
+    a paragraph with text that is not, or the end, closes the run)."""
+    out, run = [], []
+    for k, para in enumerate(paras + [None]):
+        if para is not None and _numbered_twice(para):
+            run.append(k)
+        elif run and (para is None or para.text.strip()):
+            n = numbers[run[0]]
+            out.append(Diagnostic.at_line("DOC002", path, n, 1, paragraph=n, count=len(run), list_number=paras[run[0]].number.label))
+            run = []
+    return out
+
+
 def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int]:
     """(heading index, entry paragraph indexes, index where the list ends) among `paras`.
 
@@ -840,8 +863,8 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
         parts = []
         for k, i in enumerate(members):
             text = _entry_text(paras[i])
-            if k == 0 and _word_number(paras[i]) is None:
-                text = text[_typed_number(text)[1]:]
+            if k == 0 and (_word_number(paras[i]) is None or _numbered_twice(paras[i])):
+                text = text[_typed_number(text)[1]:]  # the typed number (DOC002 reports one typed under Word's)
             parts.append(text)
         text = " ".join(" ".join(parts).split())
         first, last = numbers[members[0]], numbers[members[-1]]
@@ -1088,6 +1111,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     body.close_list()
     blocks = arrange(body.blocks, body.sources, captions, equations)
     notes.extend(_unread_notes(path, unread or [], paras, numbers))
+    notes.extend(_twice_notes(path, paras, numbers))
     if not entries and builder.field_items:
         entries = field_entries(builder.field_items)
     heading_span = None
