@@ -141,7 +141,7 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th|е|-е|ое|-ші)\b")
 def _number(token: str, digits: int) -> str:
     """The number kind of a token holding `digits` digits (str.isdigit)."""
     if not digits:  # every pattern but the roman one needs a digit
-        return "roman" if _ROMAN.fullmatch(token) else "none"
+        return "roman" if token[0] in "IVXLCivxlc" and _ROMAN.fullmatch(token) else "none"  # its first letter
     if _VOLUME_MARK.search(token):
         return "volume"
     if _YEAR_TOKEN.fullmatch(token):
@@ -237,20 +237,34 @@ def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, st
     once for each new token of a list (a list's first read is mostly new tokens): each check
     that cannot apply (no digit, no letter, no hyphen, not ASCII) is skipped, none reordered."""
     w = canonical(token)
-    alpha = token if token.isalpha() else "".join(filter(str.isalpha, token))
-    if token.isascii():  # no Cyrillic, and any letter is a Latin one
-        script = "lat" if alpha else "none"
+    last = token[-1]
+    word = token[:-1] if last in ".,;:" else token
+    if word.isalpha() and token.isascii():
+        # Latin letters alone, or closed by one mark (most new tokens): no digit, no bracket or
+        # quote, a shape of one run of capitals or small letters (and the mark) read off at once.
+        alpha, script, digits, br = word, "lat", 0, "none"
+        run = "a" if word.islower() else "A" if word.isupper() else ""
+        if word is token:
+            shape, punct, term = run or _shape(token), "none", "none"
+        else:
+            shape = run + last if run else _shape(token)
+            punct, term = _CLOSING_MARK[last]
     else:
-        script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
-    digits = sum(map(str.isdigit, token))
-    shape, caps, num, term = _shape(token), _caps(alpha), _number(token, digits), terminal(token)
+        alpha = token if token.isalpha() else "".join(filter(str.isalpha, token))
+        if token.isascii():  # no Cyrillic, and any letter is a Latin one
+            script = "lat" if alpha else "none"
+        else:
+            script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
+        digits = sum(map(str.isdigit, token))
+        shape, punct, br, term = _shape(token), _punct(token), _brackets(token), terminal(token)
+    caps, num = _caps(alpha), _number(token, digits)
     feats = [
         f"w={w}",
         f"shape={shape}",
         f"caps={caps}",
         f"num={num}",
-        f"punct={_punct(token)}",
-        f"br={_brackets(token)}",
+        f"punct={punct}",
+        f"br={br}",
         f"script={script}",
         f"len={min(len(w), 9)}",
         f"first={unicodedata.category(token[0])}",
@@ -280,12 +294,14 @@ def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, st
         feats.append("dict=journal")
     if w in MONTHS:
         feats.append("dict=month")
-    if alpha and _HYPHEN_CAPITAL.search(token):
+    if alpha and ("-" in token or "‐" in token) and _HYPHEN_CAPITAL.search(token):  # the pattern's hyphens
         feats.append("hyphen-cap")
     return tuple(feats), w, shape, caps, num, term, kw
 
 
 _CITY_MARKS = frozenset(("М.", "СПб.", "Л.", "К.", "Мн.", "N.Y.", "M."))
+# The punctuation and terminal strength (_punct, terminal) of a word closed by one of these marks.
+_CLOSING_MARK = {".": ("period", "strong"), ",": ("comma", "weak"), ";": ("semicolon", "weak"), ":": ("colon", "moderate")}
 
 
 @lru_cache(maxsize=65536)
