@@ -57,7 +57,7 @@ def _cuts(word: str) -> tuple[int, ...]:
     """Where a word is cut, quotes aside (cached: words repeat)."""
     # Letters alone, or letters and one closing mark, are never cut (most words; the regex
     # below is the tokenizer's main cost on a list's first read).
-    if word.isalpha() or (word[:-1].isalpha() and word[-1] in ".,;:") or len(word) < 3 or _LINK.search(word):
+    if word.isalpha() or (word[:-1].isalpha() and word[-1] in ".,;:") or len(word) < 3 or ("." in word or ":" in word or "@" in word) and _LINK.search(word):
         return ()
     return tuple(sorted({c.start() for c in _CUT.finditer(word)}))
 
@@ -413,8 +413,8 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     for slot, (k, column) in enumerate(zip(_OFFSETS, zip(*(r[1] for r in records)))):
         edge = (_EDGES[slot],) * min(abs(k), n)
         columns.append((column[k:] + edge) if k > 0 else (edge + column[: max(n + k, 0)]))
-    # A text with no letter beyond ASCII has no Cyrillic one: Latin, counting nothing.
-    doc = _DOC[False] if text.isascii() else _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
+    # A text with no Cyrillic letter (all ASCII ones among them) is Latin, counting nothing.
+    doc = _DOC[False] if text.isascii() or not _CYRILLIC.search(text) else _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
     slashes_seen = _SLASHES[int("//" in text)]
     out = []
     known = gazetteer_features(tokens, [r[2][5].decode() for r in records]) if GAZETTEER_KINDS else None
