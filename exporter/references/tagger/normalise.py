@@ -570,9 +570,11 @@ def _tagged(text: str):
     if lead is not None:
         inner, k = _tagged(text[lead.end() :]), lead.end()
         return dataclasses.replace(inner, text=text, spans=tuple((s + k, e + k) for s, e in inner.spans))
-    view = text if text.isascii() else _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
-    if _CYRILLIC.search(view):
-        view = _LATIN_LOOKALIKE_MARK.sub(lambda m: m[0].translate(_CYRILLIC_OF), view)  # as long as `text`
+    view = text
+    if not text.isascii() and _CYRILLIC.search(text):  # (the year letters are Cyrillic ones)
+        view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
+        if _CYRILLIC.search(view):
+            view = _LATIN_LOOKALIKE_MARK.sub(lambda m: m[0].translate(_CYRILLIC_OF), view)  # as long as `text`
     spaced = _dated(view) or _stated(view) or _spaced(view)
     if spaced is None:
         return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
@@ -908,6 +910,8 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
+    if "/" not in value and "[" not in value and "–" not in value and "—" not in value:
+        return  # (every mark holds one of these: the search is a title's longest)
     m = _GOST_MARK.search(value)
     if not m or m.start() < 3:
         return
@@ -1206,6 +1210,7 @@ def _volume_and_pages_inside_the_host(f: _Fields) -> None:
 
 # A software's version where pages would stand: `R package version 1.0-2`.
 _VERSION_MARK = re.compile(r"\b(?:[Vv]ersion|[Vv]er\.|[Вв]ерсия|[Нн]ұсқа(?:сы)?)\s?$")
+_VERSION_WORD_ENDS = ("ersion", "er.", "ерсия", "ұсқа", "ұсқасы")  # how each of its words ends
 
 
 def _version_not_pages(f: _Fields) -> None:
@@ -1215,8 +1220,9 @@ def _version_not_pages(f: _Fields) -> None:
     if "pages" not in f.items:
         return
     _, s, e = f.items["pages"]
-    if _VERSION_MARK.search(f.text[:s]) is None:
-        return
+    before = f.text[:s]
+    if not before.rstrip().endswith(_VERSION_WORD_ENDS) or _VERSION_MARK.search(before) is None:
+        return  # (a mark closes the text before the pages: its last word, the search a long one)
     del f.items["pages"]
     f.confidence.pop("pages", None)
     e = s + len(re.match(r"[\w.-]*\w", f.text[s:]).group())
