@@ -596,6 +596,7 @@ def speed_section(runs: int = 5, against: Path | None = None) -> str:
     sample = [x["text"] for x in labelled_sets()["AnyStyle gold.xml"][:100]]
     # A list read for the first time in a process: the tagger's per-token caches are empty (the
     # model and modules loaded first, as `opener` times them); the warm figure below re-reads it.
+    busy = os.getloadavg()[0]  # the machine's load as the first reads start (other work shares its cores)
     first, before = _first_reads(runs, against)
     whole = _fresh_process(5)
     model = _best_of(5, lambda: [parse_entry(t) for t in sample])
@@ -613,7 +614,7 @@ def speed_section(runs: int = 5, against: Path | None = None) -> str:
         f"Model file {size / 1024:.0f} KiB; importing the tagger and opening the model takes {load * 1000:.0f} ms in a fresh process (best of 3; once per process, on the first entry read).",
         f"100 entries (gold.xml's first hundred, 26 tokens an entry), read for the first time in a fresh process (the model already open, the clock started after it): {first * 1000:.0f} ms (best of {runs} processes; target ≤ 100 ms"
         + (f"; {_commit(against)}, measured in the same run, its processes taking turns with these: {before * 1000:.0f} ms" if before is not None else "")
-        + "). "
+        + f"; load average {busy:.1f} on {os.cpu_count()} cores as they ran). "
         f"Read again in the same process (the tagger's per-token caches warm): {model * 1000:.0f} ms by the tagger, {rules_ * 1000:.0f} ms by the rule parser (best of 5). "
         f"The whole of a fresh process that reads them (Python's start, the imports, the model's opening, the 100 first reads): {whole * 1000:.0f} ms (best of 5).",
         f"`exporter check source/kz-china-relations.txt`, a fresh process: median {statistics.median(times):.2f} s of 5 (min {min(times):.2f} s; target ≤ 0.2 s). "
