@@ -66,10 +66,14 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of `text`."""
     out = []
     for m in _WORD.finditer(text):
-        word, start = m.group(), m.start()
+        word = m.group()
         cuts = _cuts(word)
         if '"' in word and len(word) >= 3 and not _LINK.search(word):
-            cuts = sorted(set(cuts) | set(_quote_cuts(text, start, word)))
+            cuts = sorted(set(cuts) | set(_quote_cuts(text, m.start(), word)))
+        if not cuts:  # (most words)
+            out.append(m.span())
+            continue
+        start = m.start()
         at = 0
         for cut in cuts:
             if cut > at:
@@ -278,7 +282,7 @@ def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, st
     kw = _KEYWORD_OF.get(w, "")
     if kw:
         feats.append(f"kw={kw}")
-    if alpha and "." in token and _INITIAL.match(token):  # a capital letter and a full stop
+    if alpha and "." in token and token[0].isupper() and _INITIAL.match(token):  # a capital letter and a full stop
         feats.append("initial")
     if ("." in token or "/" in token or "@" in token) and _LINK.search(token):  # each form has one
         feats.append("link")
@@ -395,9 +399,9 @@ def gazetteer_features(tokens: list[str], words: list[str]) -> list[list[str]]:
 
 def _counts(token: str) -> tuple[int, int, int, int]:
     """What a token adds to the counts kept along the entry: `//`, a year, a dash, a full stop."""
-    year = ("1" in token or "2" in token) and _YEAR.search(token) is not None  # a year starts with one
+    year = len(token) >= 4 and ("1" in token or "2" in token) and _YEAR.search(token) is not None  # four digits, the first a 1 or 2
     return (int(token.startswith("//")), int(year), int(token in ("–", "—", "-")),
-            int(token.endswith(".") and not _INITIAL.match(token)))
+            int(token.endswith(".") and not (token[0].isupper() and _INITIAL.match(token))))  # an initial opens with a capital
 
 
 def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[bytes]]:
