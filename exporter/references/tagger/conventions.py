@@ -610,7 +610,7 @@ def _conference_days(tokens: list[str], labels: list[str]) -> None:
     left to the tagger (GROBID's labels call such days pages)."""
     if "pages" not in labels:  # (the cheap test first: this runs on every entry)
         return
-    marked = any(_DAYS_PAGE_MARK.match(tokens[k]) and labels[k + 1] == "pages" for k in range(len(tokens) - 1))
+    marked = any(labels[k + 1] == "pages" and _DAYS_PAGE_MARK.match(tokens[k]) for k in range(len(tokens) - 1))
     for i in range(len(tokens) - 2):
         if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]) or canonical(tokens[i + 1]) not in MONTHS:
             continue
@@ -1596,8 +1596,10 @@ def _pages_after_the_volumes_colon(tokens: list[str], labels: list[str]) -> None
     if "volume" not in labels:  # (each token's range is looked for after a volume only)
         return
     for k in range(1, len(tokens) - 1):
+        if labels[k] != "date" or labels[k - 1] != "volume" or not _VOLUME_COLON.match(tokens[k - 1]):
+            continue
         m = _NUMBER_RANGE.match(tokens[k])
-        if labels[k] != "date" or labels[k - 1] != "volume" or not _VOLUME_COLON.match(tokens[k - 1]) or m is None or int(m[2]) <= int(m[1]):
+        if m is None or int(m[2]) <= int(m[1]):
             continue
         if any(labels[i] == "date" and _YEAR_TOKEN.match(tokens[i]) for i in range(k + 1, len(tokens))):
             labels[k] = "pages"
@@ -2118,7 +2120,7 @@ def _volume_and_number_before_a_bracketed_year(tokens: list[str], labels: list[s
     before the year in brackets (`В: Journal of Computing 2.1 (1973), с. 33—43.`): that token, read
     into the journal or as pages, is the volume (and number)."""
     for k in range(1, len(tokens) - 1):
-        if _VOLUME_DOT_NUMBER.match(tokens[k]) and labels[k] in ("journal", "container", "pages") and labels[k - 1] in ("journal", "container"):
+        if labels[k] in ("journal", "container", "pages") and labels[k - 1] in ("journal", "container") and _VOLUME_DOT_NUMBER.match(tokens[k]):
             if _BRACKETED_YEAR.match(tokens[k + 1]) and labels[k + 1] == "date":
                 labels[k] = "volume"
 

@@ -57,7 +57,7 @@ def _cuts(word: str) -> tuple[int, ...]:
     """Where a word is cut, quotes aside (cached: words repeat)."""
     # Letters alone, or letters and one closing mark, are never cut (most words; the regex
     # below is the tokenizer's main cost on a list's first read).
-    if word.isalpha() or (word[:-1].isalpha() and word[-1] in ".,;:") or len(word) < 3 or _LINK.search(word):
+    if word.isalpha() or (word[:-1].isalpha() and word[-1] in ".,;:") or len(word) < 3 or ("." in word or ":" in word or "@" in word) and _LINK.search(word):
         return ()
     return tuple(sorted({c.start() for c in _CUT.finditer(word)}))
 
@@ -66,10 +66,14 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of `text`."""
     out = []
     for m in _WORD.finditer(text):
-        word, start = m.group(), m.start()
+        word = m.group()
         cuts = _cuts(word)
         if '"' in word and len(word) >= 3 and not _LINK.search(word):
-            cuts = sorted(set(cuts) | set(_quote_cuts(text, start, word)))
+            cuts = sorted(set(cuts) | set(_quote_cuts(text, m.start(), word)))
+        if not cuts:  # (most words)
+            out.append(m.span())
+            continue
+        start = m.start()
         at = 0
         for cut in cuts:
             if cut > at:
@@ -141,7 +145,7 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th|е|-е|ое|-ші)\b")
 def _number(token: str, digits: int) -> str:
     """The number kind of a token holding `digits` digits (str.isdigit)."""
     if not digits:  # every pattern but the roman one needs a digit
-        return "roman" if _ROMAN.fullmatch(token) else "none"
+        return "roman" if token[0] in "IVXLCivxlc" and _ROMAN.fullmatch(token) else "none"  # its first letter
     if _VOLUME_MARK.search(token):
         return "volume"
     if _YEAR_TOKEN.fullmatch(token):
@@ -237,20 +241,34 @@ def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, st
     once for each new token of a list (a list's first read is mostly new tokens): each check
     that cannot apply (no digit, no letter, no hyphen, not ASCII) is skipped, none reordered."""
     w = canonical(token)
-    alpha = token if token.isalpha() else "".join(filter(str.isalpha, token))
-    if token.isascii():  # no Cyrillic, and any letter is a Latin one
-        script = "lat" if alpha else "none"
+    last = token[-1]
+    word = token[:-1] if last in ".,;:" else token
+    if word.isalpha() and token.isascii():
+        # Latin letters alone, or closed by one mark (most new tokens): no digit, no bracket or
+        # quote, a shape of one run of capitals or small letters (and the mark) read off at once.
+        alpha, script, digits, br = word, "lat", 0, "none"
+        run = "a" if word.islower() else "A" if word.isupper() else ""
+        if word is token:
+            shape, punct, term = run or _shape(token), "none", "none"
+        else:
+            shape = run + last if run else _shape(token)
+            punct, term = _CLOSING_MARK[last]
     else:
-        script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
-    digits = sum(map(str.isdigit, token))
-    shape, caps, num, term = _shape(token), _caps(alpha), _number(token, digits), terminal(token)
+        alpha = token if token.isalpha() else "".join(filter(str.isalpha, token))
+        if token.isascii():  # no Cyrillic, and any letter is a Latin one
+            script = "lat" if alpha else "none"
+        else:
+            script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
+        digits = sum(map(str.isdigit, token))
+        shape, punct, br, term = _shape(token), _punct(token), _brackets(token), terminal(token)
+    caps, num = _caps(alpha), _number(token, digits)
     feats = [
         f"w={w}",
         f"shape={shape}",
         f"caps={caps}",
         f"num={num}",
-        f"punct={_punct(token)}",
-        f"br={_brackets(token)}",
+        f"punct={punct}",
+        f"br={br}",
         f"script={script}",
         f"len={min(len(w), 9)}",
         f"first={unicodedata.category(token[0])}",
@@ -264,7 +282,7 @@ def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, st
     kw = _KEYWORD_OF.get(w, "")
     if kw:
         feats.append(f"kw={kw}")
-    if alpha and "." in token and _INITIAL.match(token):  # a capital letter and a full stop
+    if alpha and "." in token and token[0].isupper() and _INITIAL.match(token):  # a capital letter and a full stop
         feats.append("initial")
     if ("." in token or "/" in token or "@" in token) and _LINK.search(token):  # each form has one
         feats.append("link")
@@ -280,12 +298,14 @@ def _described(token: str) -> tuple[tuple[str, ...], str, str, str, str, str, st
         feats.append("dict=journal")
     if w in MONTHS:
         feats.append("dict=month")
-    if alpha and _HYPHEN_CAPITAL.search(token):
+    if alpha and ("-" in token or "‐" in token) and _HYPHEN_CAPITAL.search(token):  # the pattern's hyphens
         feats.append("hyphen-cap")
     return tuple(feats), w, shape, caps, num, term, kw
 
 
 _CITY_MARKS = frozenset(("М.", "СПб.", "Л.", "К.", "Мн.", "N.Y.", "M."))
+# The punctuation and terminal strength (_punct, terminal) of a word closed by one of these marks.
+_CLOSING_MARK = {".": ("period", "strong"), ",": ("comma", "weak"), ";": ("semicolon", "weak"), ":": ("colon", "moderate")}
 
 
 @lru_cache(maxsize=65536)
@@ -379,9 +399,9 @@ def gazetteer_features(tokens: list[str], words: list[str]) -> list[list[str]]:
 
 def _counts(token: str) -> tuple[int, int, int, int]:
     """What a token adds to the counts kept along the entry: `//`, a year, a dash, a full stop."""
-    year = ("1" in token or "2" in token) and _YEAR.search(token) is not None  # a year starts with one
+    year = len(token) >= 4 and ("1" in token or "2" in token) and _YEAR.search(token) is not None  # four digits, the first a 1 or 2
     return (int(token.startswith("//")), int(year), int(token in ("–", "—", "-")),
-            int(token.endswith(".") and not _INITIAL.match(token)))
+            int(token.endswith(".") and not (token[0].isupper() and _INITIAL.match(token))))  # an initial opens with a capital
 
 
 def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[bytes]]:
@@ -397,8 +417,8 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     for slot, (k, column) in enumerate(zip(_OFFSETS, zip(*(r[1] for r in records)))):
         edge = (_EDGES[slot],) * min(abs(k), n)
         columns.append((column[k:] + edge) if k > 0 else (edge + column[: max(n + k, 0)]))
-    # A text with no letter beyond ASCII has no Cyrillic one: Latin, counting nothing.
-    doc = _DOC[False] if text.isascii() else _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
+    # A text with no Cyrillic letter (all ASCII ones among them) is Latin, counting nothing.
+    doc = _DOC[False] if text.isascii() or not _CYRILLIC.search(text) else _DOC[len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))]
     slashes_seen = _SLASHES[int("//" in text)]
     out = []
     known = gazetteer_features(tokens, [r[2][5].decode() for r in records]) if GAZETTEER_KINDS else None

@@ -75,6 +75,7 @@ _GIVEN_WORD = re.compile(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{
 _INITIAL_IN_A_BODY = re.compile(rf"(?:^|[\s,.])[{_UP}]\.")
 _SHORT_CAPITALS = re.compile(rf"[{_UP}]{{1,3}}")
 _SMALL_CAPITALS = re.compile(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)")
+_SMALL_CAPITALS_HINT = re.compile(rf"[{_UP}]\s[{_UP}]{{2,}}\s?,")  # the characters any match of it holds
 _NAMES_LEFT_OUT = re.compile(rf",?\s*(?:…|\.\s?\.\s?\.)\s*(?=[{_UP}])")
 _INITIALS_FULL_STOP = re.compile(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$")
 
@@ -162,9 +163,12 @@ def names(segment: str) -> str | None:
         return None
     text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
     text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
-    others = bool(_ET_AL.search(text))
-    text = _ET_AL.sub("", text)
-    text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
+    et_al = _ET_AL.search(text)  # one search: the mark closes the text (`$`), so it is the only match
+    others = et_al is not None
+    if et_al is not None:
+        text = text[: et_al.start()] + text[et_al.end() :]
+    if _SMALL_CAPITALS_HINT.search(text):  # what every match holds, found without looking behind at each character
+        text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
     text = _NAMES_LEFT_OUT.sub(", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
     if text.endswith(".") and not _INITIALS_FULL_STOP.search(text):  # an initial's full stop stays (`Л.Дж.`)
@@ -566,9 +570,11 @@ def _tagged(text: str):
     if lead is not None:
         inner, k = _tagged(text[lead.end() :]), lead.end()
         return dataclasses.replace(inner, text=text, spans=tuple((s + k, e + k) for s, e in inner.spans))
-    view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
-    if _CYRILLIC.search(view):
-        view = _LATIN_LOOKALIKE_MARK.sub(lambda m: m[0].translate(_CYRILLIC_OF), view)  # as long as `text`
+    view = text
+    if not text.isascii() and _CYRILLIC.search(text):  # (the year letters are Cyrillic ones)
+        view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
+        if _CYRILLIC.search(view):
+            view = _LATIN_LOOKALIKE_MARK.sub(lambda m: m[0].translate(_CYRILLIC_OF), view)  # as long as `text`
     spaced = _dated(view) or _stated(view) or _spaced(view)
     if spaced is None:
         return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
@@ -904,6 +910,8 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
+    if "/" not in value and "[" not in value and "–" not in value and "—" not in value:
+        return  # (every mark holds one of these: the search is a title's longest)
     m = _GOST_MARK.search(value)
     if not m or m.start() < 3:
         return
@@ -1202,6 +1210,7 @@ def _volume_and_pages_inside_the_host(f: _Fields) -> None:
 
 # A software's version where pages would stand: `R package version 1.0-2`.
 _VERSION_MARK = re.compile(r"\b(?:[Vv]ersion|[Vv]er\.|[Вв]ерсия|[Нн]ұсқа(?:сы)?)\s?$")
+_VERSION_WORD_ENDS = ("ersion", "er.", "ерсия", "ұсқа", "ұсқасы")  # how each of its words ends
 
 
 def _version_not_pages(f: _Fields) -> None:
@@ -1211,8 +1220,9 @@ def _version_not_pages(f: _Fields) -> None:
     if "pages" not in f.items:
         return
     _, s, e = f.items["pages"]
-    if _VERSION_MARK.search(f.text[:s]) is None:
-        return
+    before = f.text[:s]
+    if not before.rstrip().endswith(_VERSION_WORD_ENDS) or _VERSION_MARK.search(before) is None:
+        return  # (a mark closes the text before the pages: its last word, the search a long one)
     del f.items["pages"]
     f.confidence.pop("pages", None)
     e = s + len(re.match(r"[\w.-]*\w", f.text[s:]).group())
