@@ -2054,18 +2054,74 @@ def _month_before_the_year(tokens: list[str], labels: list[str]) -> None:
                 labels[k] = "date"
 
 
+# A firm's legal form printed before its quoted name (`ООО "1С-Паблишинг"`, `ЗАО «Книжный дом»`).
+_LEGAL_FORM = frozenset("ооо зао оао пао ао тоо ип гуп фгуп ано".split())
+
+
 def _quoted_publisher_after_the_place(tokens: list[str], labels: list[str]) -> None:
     """GOST's publisher in guillemets or quotes after the place's colon, before the year (`— М.:
-    «Новое знание», 2004.`): the quoted words are the publisher, whatever the tagger read them as."""
+    «Новое знание», 2004.`), a firm's legal form before them its own (`М.: ООО "1С-Паблишинг",
+    2020`, the comma printed apart or not): the words are the publisher, whatever the tagger read
+    them as (unseen lists, batch 21)."""
     n = len(tokens)
     for k in range(n - 2):
-        if labels[k] != "location" or not tokens[k].endswith(":") or tokens[k + 1][:1] not in "«\"“":
+        if labels[k] != "location" or not tokens[k].endswith(":"):
             continue
-        close = next((m for m in range(k + 1, min(n, k + 7)) if tokens[m].rstrip(",.;").endswith(("»", "\"", "”"))), None)
+        first = k + 2 if canonical(tokens[k + 1]) in _LEGAL_FORM and not tokens[k + 1].endswith(",") else k + 1
+        if first >= n or tokens[first][:1] not in "«\"“" and not (first > k + 1 and tokens[first - 1][-1:] in "«\"“"):
+            continue
+        close = next((m for m in range(first, min(n, first + 6)) if tokens[m].rstrip(",.;").endswith(("»", "\"", "”"))), None)
+        if close is not None and close + 1 < n and tokens[close + 1] == ",":
+            close += 1  # `"1С-Паблишинг" ,`: the comma read apart
         if close is None or close + 1 >= n or labels[close + 1] != "date" or not tokens[close].endswith(","):
             continue
         for m in range(k + 1, close + 1):
             labels[m] = "publisher"
+
+
+def _publisher_alone_after_the_areas_dash(tokens: list[str], labels: list[str]) -> None:
+    """biblatex-gost with no place: `Title. — Питер, 2018. — С. 400.`, `— ООО”Альфа-книга”, 2018.`:
+    up to four words after the area's dash that closes a full stop, the first capitalised or
+    quoted, closed by a comma right before the year and naming no place, read into the title, are
+    the publisher — in an entry with no publisher, place or `//` host read; words read as a host
+    there stay one (`/ В. П. Фёдорова. – Математические заметки, 2002. – 417–427 с.`: a journal
+    printed as a book's imprint; unseen lists, batch 21)."""
+    if "publisher" in labels or "location" in labels or "//" in tokens:
+        return
+    for k in range(3, len(tokens)):
+        if labels[k] != "date" or not _YEAR_TOKEN.match(tokens[k]):
+            continue
+        a = k
+        while a > 0 and k - a < 4 and labels[a - 1] == "title" and tokens[a - 1] not in _DASH_TOKEN:
+            a -= 1
+        run = tokens[a:k]
+        if not run or a < 2 or tokens[a - 1] not in ("—", "–") or not tokens[a - 2].endswith((".", "?", "!")) or not run[-1].endswith(","):
+            return
+        if not (run[0][:1].isupper() or run[0][:1] in "«\"“") or any(t.endswith(".") or is_place(t) for t in run):
+            return
+        labels[a:k] = ["publisher"] * (k - a)
+        return
+
+
+# GOST 7.1's `Введ.` (введён, введено: a standard's date of coming into force) before that date.
+_IN_FORCE = re.compile(r"^[Вв]вед(?:\.|ен[аоы]?\.?|ён\.?)$")
+_FULL_DATE = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})[.,]?$")
+
+
+def _date_of_coming_into_force(tokens: list[str], labels: list[str]) -> None:
+    """`ГОСТ 2.105-95 … – Введ. 1996-07-01. – М.: Изд-во стандартов, 1995.`: the date a standard came
+    into force (after `Введ.`, `Введ. впервые`) is a note, never the work's year nor its publisher,
+    when a year read as the date follows it (the imprint's); alone, it stays the date (unseen
+    lists, batch 21)."""
+    n = len(tokens)
+    for k in range(n - 1):
+        if not _IN_FORCE.match(tokens[k]):
+            continue
+        j = k + 2 if tokens[k + 1].lower().startswith("впервые") and k + 2 < n else k + 1
+        if not _FULL_DATE.match(tokens[j]):
+            continue
+        if any(labels[m] == "date" and _YEAR_TOKEN.match(tokens[m]) for m in range(j + 1, n)):
+            labels[k : j + 1] = ["note"] * (j + 1 - k)
 
 
 def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
@@ -2142,7 +2198,8 @@ def _no_name_after_et_al(tokens: list[str], labels: list[str]) -> None:
 def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str]) -> None:
     """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
-    volume and number (in this order), after an article's journal read into the title's end."""
+    volume and number, a publisher alone after the area's dash, a standard's date of coming into
+    force (in this order), after an article's journal read into the title's end."""
     _journal_read_into_the_titles_end(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
@@ -2150,6 +2207,8 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     _quoted_publisher_after_the_place(tokens, labels)
     _host_before_the_role_mark(tokens, labels)
     _volume_and_number_before_a_bracketed_year(tokens, labels)
+    _publisher_alone_after_the_areas_dash(tokens, labels)
+    _date_of_coming_into_force(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:

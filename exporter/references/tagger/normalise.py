@@ -378,6 +378,16 @@ def _journal_end(text: str, a: int, b: int) -> int:
     return b
 
 
+def _opens_the_quote(value: str, close: str) -> bool:
+    """Whether `value` holds the opening mark of a closing quote `close` after it (`«` for `»`, `“`
+    or `”` for `”`, a straight quote an odd number of times): the quote is the value's own."""
+    if close == "»":
+        return value.count("«") > value.count("»")
+    if close == "”":
+        return "“" in value or value.count("”") % 2 == 1
+    return value.count('"') % 2 == 1
+
+
 def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     """A title, container, publisher or place without the marks around it: quotes, brackets,
     GOST's `//` and ` – `, an `In:`, the full stop after it (kept when it ends an abbreviation:
@@ -392,6 +402,8 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     while b > a and f.text[b - 1] in " \t.,;:/–—-\"“”«»„'‘’)]":
         ch = f.text[b - 1]
         if ch in ")]" and ("(" if ch == ")" else "[") in f.text[a : b - 1]:
+            break
+        if ch in "\"”»" and _opens_the_quote(f.text[a : b - 1], ch):  # `ООО "1С-Паблишинг"`: the name's own quotes
             break
         if ch == "." and name == "address" and re.search(r"(?:^|[\s.])\w{1,3}\.$", f.text[a:b]):  # `М.`, `СПб.`, `N.Y.`
             break

@@ -1,0 +1,89 @@
+"""Conventions read from batch 21's misses (bench/UNSEEN_LISTS.md), each tested on invented entries:
+a standard's date of coming into force is no year of the work; GOST's publisher after the place's
+colon keeps a firm's legal form with its quoted name; a publisher printed alone after the area's
+dash before the year (no place)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.references.fields import parse_entry
+
+
+def fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+@pytest.mark.parametrize(
+    "entry, year, publisher",
+    [
+        ("ГОСТ 2.105-95 ЕСКД. Общие требования к текстовым документам. – Введ. 1996-07-01. – М.: Изд-во стандартов, 1995. – 36 с.", "1995", "Изд-во стандартов"),
+        ("ГОСТ 7.32-2001 СИБИД. Отчёт о научно-исследовательской работе. – Введ. 2002-07-01. – Минск: Межгос. совет по стандартизации, 2001. – 18 с.", "2001", None),
+        ("ГОСТ Р 52872-2019 Интернет-ресурсы. Требования доступности. – Введ. 01.04.2020. – М.: Стандартинформ, 2019. – 32 с.", "2019", "Стандартинформ"),
+        ("ГОСТ 34.601-90. Автоматизированные системы. Стадии создания. – Введ. впервые 1992-01-01. – М.: Стандартинформ, 2009. – 6 с.", "2009", "Стандартинформ"),
+    ],
+)
+def test_a_standards_date_of_coming_into_force_is_no_year(entry, year, publisher):
+    """GOST 7.1's `– Введ. 1996-07-01. –` (введён: the date a standard came into force) is a note; the
+    year of the work is the imprint's (`М.: Изд-во стандартов, 1995`), never that date, nor is the
+    note the publisher."""
+    f = fields(entry)
+    assert f["year"] == year
+    assert "Введ" not in f.get("publisher", "")
+    if publisher:
+        assert f["publisher"] == publisher
+
+
+def test_a_standards_date_of_coming_into_force_stays_the_year_without_an_imprint():
+    """With no other date printed the only date is kept (nothing to tell it from)."""
+    f = fields("ГОСТ 2.105-95 ЕСКД. Общие требования к текстовым документам. – Введ. 1996-07-01.")
+    assert f["year"] == "1996"
+
+
+@pytest.mark.parametrize(
+    "entry, publisher",
+    [
+        ('Петров, А. Б. Программирование в системе 1С:Бухгалтерия / А.Б. Петров. – М.: ООО "Альфа-Пресс", 2019. – 320 с.', 'ООО "Альфа-Пресс"'),
+        ('Сидорова, В. Г. Основы учёта / В. Г. Сидорова. – СПб.: ЗАО "Книжный дом", 2011. – 210 с.', 'ЗАО "Книжный дом"'),
+        ("Орлов, Д. Е. Сети ЭВМ / Д. Е. Орлов. – М.: ООО “Новые технологии”, 2015. – 140 с.", "ООО “Новые технологии”"),
+    ],
+)
+def test_a_firm_and_its_quoted_name_after_the_places_colon_is_the_publisher(entry, publisher):
+    """GOST's imprint `Место: Издательство, Год`: a firm's legal form (`ООО`, `ЗАО`) and its name in
+    straight or curly quotes, after the place's colon and before the year's comma, are the
+    publisher whole (the quoted name was read as a title)."""
+    f = fields(entry)
+    assert f["publisher"] == publisher
+    assert f["year"] in entry
+
+
+@pytest.mark.parametrize(
+    "entry, title, publisher",
+    [
+        ("Иванов С. Машинное обучение на практике. — Питер, 2018. — С. 400.", "Машинное обучение на практике", "Питер"),
+        ("Смирнова К. Анализ данных с помощью Pandas и NumPy. — ООО”Диалектика”, 2020. — С. 512.", "Анализ данных с помощью Pandas и NumPy", "ООО”Диалектика”"),
+        ("Браун Т. Алгоритмы на языке C++. — БХВ-Петербург, 2016. — С. 380.", "Алгоритмы на языке C++", "БХВ-Петербург"),
+    ],
+)
+def test_a_publisher_alone_after_the_areas_dash_before_the_year(entry, title, publisher):
+    """biblatex-gost with no place: `Title. — Publisher, 2018. — С. 400.`: capitalised words after the
+    area's dash, closed by a comma right before the year, naming no place, are the publisher (the
+    tagger read them into the title)."""
+    f = fields(entry)
+    assert f["title"] == title
+    assert f["publisher"] == publisher
+    assert f["year"] in entry
+
+
+def test_a_place_alone_after_the_areas_dash_stays_the_place():
+    f = fields("Иванов С. Машинное обучение на практике. — Москва, 2018. — 400 с.")
+    assert f.get("publisher") is None
+    assert f["title"] == "Машинное обучение на практике"
+
+
+def test_a_journal_read_after_the_areas_dash_stays_the_journal():
+    """A journal printed where a book's imprint stands (`– Journal, 2002. – 417–427 с.`) read as the
+    host keeps that reading: only words read into the title become the publisher."""
+    f = fields("Сергеева, Л. М. Теорема о неподвижной точке / Л. М. Сергеева. – Математические заметки, 2005. – 112–120 с.")
+    assert f.get("publisher") is None
+    assert f["journal"] == "Математические заметки"
