@@ -87,3 +87,56 @@ def test_a_journal_read_after_the_areas_dash_stays_the_journal():
     f = fields("Сергеева, Л. М. Теорема о неподвижной точке / Л. М. Сергеева. – Математические заметки, 2005. – 112–120 с.")
     assert f.get("publisher") is None
     assert f["journal"] == "Математические заметки"
+
+
+
+def corrected_labels(tokens: list[tuple[str, str]]) -> list[str]:
+    """The labels `corrected` gives invented tokens labelled as the tagger might have."""
+    from exporter.references.tagger import Tagged
+    from exporter.references.tagger.conventions import corrected
+
+    spans, at = [], 0
+    for word, _ in tokens:
+        spans.append((at, at + len(word)))
+        at += len(word) + 1
+    text = " ".join(word for word, _ in tokens)
+    labels = tuple(label for _, label in tokens)
+    return list(corrected(Tagged(text, tuple(spans), labels, (0.5,) * len(tokens))).labels)
+
+
+def test_no_host_opens_in_the_middle_of_the_titles_sentence():
+    """A host is named after a mark (full stop, comma, colon, quote, `//`, `In`); words read as one
+    right after a title word with no mark, to the sentence's full stop, are the title's."""
+    words = "Miller, T. (2023) Digital Nudges: The Design That Shapes and Guides Us. Available at https://example.org/n".split()
+    given = ["author", "author", "date"] + ["title"] * 4 + ["container"] * 5 + ["note", "note", "url"]
+    assert corrected_labels(list(zip(words, given))) == ["author", "author", "date"] + ["title"] * 9 + ["note", "note", "url"]
+
+
+@pytest.mark.parametrize(
+    "words, given",
+    [
+        ("Smith, T. (2023) Nudges at work. Behavioural Science Review. Available at https://example.org/n", ["author", "author", "date", "title", "title", "title", "container", "container", "container", "note", "note", "url"]),
+        ("Smith, T. (2023) Nudges at work, Behavioural Science Review. Available", ["author", "author", "date", "title", "title", "title", "container", "container", "container", "note"]),
+        ("Smith, T. (2023) Nudges at work In Behavioural Science Review.", ["author", "author", "date", "title", "title", "title", "container", "container", "container", "container"]),
+        ("Smith T. Nudges at work Behav Sci Rev 12 34-40.", ["author", "author", "title", "title", "title", "journal", "journal", "journal", "volume", "pages"]),
+    ],
+)
+def test_a_host_after_a_mark_stays_the_host(words, given):
+    """After the title's full stop or comma, after `In`, or with its volume and pages after it, a
+    host read as such stays one."""
+    assert corrected_labels(list(zip(words.split(), given))) == given
+
+
+def test_a_sites_name_before_its_address_with_no_label_is_the_container():
+    """`Title [Электронный ресурс] // site.ru. https://site.ru/… – Режим доступа:` (pdftotext set the
+    address before its label): what stands between `//` and the address is the site, as before
+    `URL:` or `Режим доступа:`."""
+    f = fields("Работа с регистрами сведений [Электронный ресурс] // example-1c.ru. https://example-1c.ru/articles/42/. – Режим доступа:")
+    assert f["journal"] == "example-1c.ru"
+    assert f["url"].startswith("https://example-1c.ru/articles/42")
+
+
+def test_an_address_label_right_after_the_double_slash_names_no_site():
+    f = fields("Svelte // URL: https://svelte.dev/ (дата обращения: 05.09.2025).")
+    assert "journal" not in f and "booktitle" not in f
+    assert f["title"] == "Svelte"

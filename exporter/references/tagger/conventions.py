@@ -2103,6 +2103,25 @@ def _publisher_alone_after_the_areas_dash(tokens: list[str], labels: list[str]) 
         return
 
 
+def _host_inside_the_titles_sentence(tokens: list[str], labels: list[str]) -> None:
+    """`Arora, S. (2024) Persuasive Technology: The Technology That Connects and Controls Us.
+    Available at …`: every style names the host after a mark (the title's full stop, comma, colon
+    or closing quote, `//`, `In`), never in the middle of the title's sentence: a run read as the
+    host right after a capitalised title word with no mark (a title-case title run on; never
+    after `… dans un prochain`, a host introduced in words), closing the sentence with its full
+    stop, with only the imprint or the address after it (no date, volume or pages: `model Insect
+    Nat Rev Genet. 2000;` is Vancouver's journal with its full stops left out), is the title's
+    (unseen lists, batch 21)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("container", "journal") or a == 0 or labels[a - 1] != "title" or not tokens[a][:1].isalpha() or not tokens[a - 1][:1].isupper():
+            continue
+        if re.search(r"[.,:;?!\"”»'’)\]]$", tokens[a - 1]) or tokens[a] in ("In", "In:", "in", "In.", "В:", "Available", "URL:"):
+            continue
+        if not tokens[b - 1].endswith(".") or b < len(labels) and labels[b] not in ("url", "note", "accessed", "doi", "location", "publisher"):
+            continue
+        labels[a:b] = ["title"] * (b - a)
+
+
 # GOST 7.1's `Введ.` (введён, введено: a standard's date of coming into force) before that date.
 _IN_FORCE = re.compile(r"^[Вв]вед(?:\.|ен[аоы]?\.?|ён\.?)$")
 _FULL_DATE = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})[.,]?$")
@@ -2199,7 +2218,8 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
     volume and number, a publisher alone after the area's dash, a standard's date of coming into
-    force (in this order), after an article's journal read into the title's end."""
+    force, a host read inside the title's sentence (in this order), after an article's journal
+    read into the title's end."""
     _journal_read_into_the_titles_end(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
@@ -2209,6 +2229,7 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     _volume_and_number_before_a_bracketed_year(tokens, labels)
     _publisher_alone_after_the_areas_dash(tokens, labels)
     _date_of_coming_into_force(tokens, labels)
+    _host_inside_the_titles_sentence(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:

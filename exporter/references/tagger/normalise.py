@@ -980,8 +980,10 @@ def _other_title_after_the_designation(f: _Fields) -> None:
 
 
 # A page of a site by GOST 7.0.5/7.1 (`Title // Site. URL: …`, `Title // site URL: …`,
-# `Title // Site. – Режим доступа: …`): between `//` and the address's label stands the site.
-_SITE_BEFORE_ADDRESS = re.compile(r"//\s*(?P<site>[^\s/][^/]{0,120}?)[\s.,:]*(?:[–—-]\s*)?(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available\s(?:at|from)|Retrieved\sfrom)\b", re.IGNORECASE)
+# `Title // Site. – Режим доступа: …`, `// site.ru. https://…` with the label set after the
+# address): between `//` and the address's label or the address stands the site (never the label
+# itself: `Title // URL: …` names none).
+_SITE_BEFORE_ADDRESS = re.compile(r"//\s*(?!(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available|Retrieved)\b)(?P<site>[^\s/][^/]{0,120}?)[\s.,:]*(?:[–—-]\s*)?(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available\s(?:at|from)|Retrieved\sfrom|https?://)\b", re.IGNORECASE)
 
 
 def _site_before_address(f: _Fields) -> None:
