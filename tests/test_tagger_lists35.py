@@ -140,3 +140,35 @@ def test_an_address_label_right_after_the_double_slash_names_no_site():
     f = fields("Svelte // URL: https://svelte.dev/ (дата обращения: 05.09.2025).")
     assert "journal" not in f and "booktitle" not in f
     assert f["title"] == "Svelte"
+
+
+@pytest.mark.parametrize(
+    "words, given, host",
+    [
+        ("Okafor, B. (2022) Remote work and wellbeing: a survey of teams, Frontiers in Psychology, 13(845210).",
+         ["author", "author", "date"] + ["title"] * 8 + ["title"] * 3 + ["note"], 3),
+        ("Okafor, B. (2022) Remote work and wellbeing: a survey of teams, The Daily Herald, 4 March.",
+         ["author", "author", "date"] + ["title"] * 8 + ["title"] * 3 + ["date", "date"], 3),
+    ],
+)
+def test_a_host_after_the_titles_last_comma_before_its_volume_or_day(words, given, host):
+    """Harvard typed with commas for full stops: capitalised words after the title's last comma,
+    before a volume with its issue or a day and a month, are the host."""
+    got = corrected_labels(list(zip(words.split(), given)))
+    assert len(got) == len(words.split())
+    assert got[11 : 11 + host] == ["journal"] * host
+    assert got[3:11] == ["title"] * 8
+
+
+def test_a_title_with_a_comma_before_its_last_words_and_no_volume_keeps_them():
+    words = "Okafor, B. (2022) Remote work and wellbeing: a survey of teams, Northern Europe Edition. Available at https://example.org".split()
+    given = ["author", "author", "date"] + ["title"] * 11 + ["note", "note", "url"]
+    assert len(given) == len(words)
+    assert corrected_labels(list(zip(words, given))) == given
+
+
+def test_a_quoted_titles_last_words_after_a_comma_stay_the_titles():
+    words = "UNDP, (2016) “Report of the Working Group on water, Maria Lopez”, 12 May 2016.".split()
+    given = ["author", "date"] + ["title"] * 9 + ["date", "date", "date"]
+    assert len(given) == len(words)
+    assert corrected_labels(list(zip(words, given))) == given

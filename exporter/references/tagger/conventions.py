@@ -2122,6 +2122,40 @@ def _host_inside_the_titles_sentence(tokens: list[str], labels: list[str]) -> No
         labels[a:b] = ["title"] * (b - a)
 
 
+_VOLUME_AND_ISSUE = re.compile(r"^\d{1,4}\(\d{1,8}\)[.,]?$")
+
+
+def _host_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -> None:
+    """Harvard and APA lists typed with commas for full stops (`(2024) Title, Frontiers in Big
+    Data, 7(1359906).`, `(2015) Title, The Economic Times India, 2 October.`): in an entry of
+    names, year and title with no host read, two to eight capitalised words (link words between)
+    after the title's last comma, closed by a comma before a volume with its issue or a day and
+    a month, are the host — not in a quoted title (unseen lists, batch 21)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 4 or [r[0] for r in runs[:3]] != ["author", "date", "title"] or any(label in _HOSTS for label in labels):
+        return
+    _, a, b = runs[2]
+    if b >= len(tokens) or not tokens[b - 1].endswith(","):
+        return
+    after, nxt = tokens[b], tokens[b + 1] if b + 1 < len(tokens) else ""
+    month = re.fullmatch(r"\d{1,2}", after) is not None and canonical(nxt) in MONTHS
+    if not (_VOLUME_AND_ISSUE.match(after) or re.fullmatch(r"\d{1,4}", after) and re.fullmatch(r"\(\d{1,8}\)[.,]?", nxt) or month):
+        return
+    c = next((k for k in range(b - 2, a, -1) if tokens[k].endswith(",")), None)
+    if c is None or not 2 <= b - c - 1 <= 8:
+        return
+    words = tokens[c + 1 : b]
+    if not words[0][:1].isupper() or not all(w[:1].isupper() or w.lower() in _JOURNAL_LINKS for w in words):
+        return
+    if any(q in token for token in tokens[a:b] for q in "“”\"«»„"):  # a quoted title's last words are its own (`“Report …, Christof Heyns”, 28 April`)
+        return
+    labels[c + 1 : b] = ["journal"] * (b - c - 1)
+    if not month:
+        labels[b] = "volume"
+        if not _VOLUME_AND_ISSUE.match(after):
+            labels[b + 1] = "issue"
+
+
 # GOST 7.1's `Введ.` (введён, введено: a standard's date of coming into force) before that date.
 _IN_FORCE = re.compile(r"^[Вв]вед(?:\.|ен[аоы]?\.?|ён\.?)$")
 _FULL_DATE = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})[.,]?$")
@@ -2218,8 +2252,8 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
     volume and number, a publisher alone after the area's dash, a standard's date of coming into
-    force, a host read inside the title's sentence (in this order), after an article's journal
-    read into the title's end."""
+    force, a host read inside the title's sentence, a host after the title's last comma (in this
+    order), after an article's journal read into the title's end."""
     _journal_read_into_the_titles_end(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
@@ -2230,6 +2264,7 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     _publisher_alone_after_the_areas_dash(tokens, labels)
     _date_of_coming_into_force(tokens, labels)
     _host_inside_the_titles_sentence(tokens, labels)
+    _host_after_the_titles_last_comma(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:
