@@ -200,7 +200,7 @@ def tally(results: list[dict], keep=lambda row: True) -> dict:
 
 def groups(results: list[dict]) -> dict[str, dict]:
     table = {}
-    for form in ("txt", "pdf", "docx"):
+    for form in ("txt", "pdf", "docx", "md"):
         part = [r for r in results if r["form"] == form]
         if part:
             table[form] = tally(part)
