@@ -172,3 +172,15 @@ def test_a_quoted_titles_last_words_after_a_comma_stay_the_titles():
     given = ["author", "date"] + ["title"] * 9 + ["date", "date", "date"]
     assert len(given) == len(words)
     assert corrected_labels(list(zip(words, given))) == given
+
+
+def test_mla_volume_before_the_bracketed_year_and_pages_after_its_colon():
+    """MLA's `Journal 30.1-7 (1998): 107-117.`: the number before `(1998):` is the volume (issue
+    after its full stop), the range after the colon the pages."""
+    words = 'Okafor, Bola. "Reading in two languages." Journal of Second Language Studies 12.1-4 (2011): 45-67.'.split()
+    given = ["author", "author", "title", "title", "title", "title", "journal", "journal", "journal", "journal", "journal", "pages", "date", "pages"]
+    assert len(given) == len(words)
+    assert corrected_labels(list(zip(words, given)))[-3:] == ["volume", "date", "pages"]
+    words = 'Okafor, Bola. "Reading." Energies 15.3 (2022): 797.'.split()
+    given = ["author", "author", "title", "journal", "volume", "date", "volume"]
+    assert corrected_labels(list(zip(words, given)))[-3:] == ["volume", "date", "pages"]

@@ -2156,6 +2156,22 @@ def _host_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -> N
             labels[b + 1] = "issue"
 
 
+def _mla_volume_year_and_pages(tokens: list[str], labels: list[str]) -> None:
+    """MLA (and Google Scholar's MLA export): `Journal 30.1-7 (1998): 107-117.`, `Energies 15.3
+    (2022): 797.`: after the host, the number before the bracketed year and its colon is the
+    volume (its issue after the full stop, a range or not), the page or range after the colon
+    the pages (unseen lists, batch 22)."""
+    n = len(tokens)
+    for k in range(2, n - 1):
+        if not re.fullmatch(r"\((?:1[5-9]|20)\d\d\):", tokens[k]) or labels[k - 2] not in _HOSTS:
+            continue
+        if not re.fullmatch(r"\d{1,4}(?:\.\d{1,4}(?:[-–]\d{1,4})?)?", tokens[k - 1]):
+            continue
+        if not re.fullmatch(r"[A-Za-z]?\d{1,7}(?:[-–][A-Za-z]?\d{1,7})?[.,]?", tokens[k + 1]):
+            continue
+        labels[k - 1], labels[k + 1] = "volume", "pages"
+
+
 # GOST 7.1's `Введ.` (введён, введено: a standard's date of coming into force) before that date.
 _IN_FORCE = re.compile(r"^[Вв]вед(?:\.|ен[аоы]?\.?|ён\.?)$")
 _FULL_DATE = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})[.,]?$")
@@ -2252,8 +2268,9 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
     volume and number, a publisher alone after the area's dash, a standard's date of coming into
-    force, a host read inside the title's sentence, a host after the title's last comma (in this
-    order), after an article's journal read into the title's end."""
+    force, a host read inside the title's sentence, a host after the title's last comma, MLA's
+    volume and pages around the bracketed year (in this order), after an article's journal read
+    into the title's end."""
     _journal_read_into_the_titles_end(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
@@ -2265,6 +2282,7 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     _date_of_coming_into_force(tokens, labels)
     _host_inside_the_titles_sentence(tokens, labels)
     _host_after_the_titles_last_comma(tokens, labels)
+    _mla_volume_year_and_pages(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:
