@@ -36,7 +36,11 @@ sources, a Russian essay with `Given Family` names run into the title) before th
 run kept; 19, labelled by lists33 after 18's fixes with the code frozen (authors after the
 description, Google Scholar's GOST export, `Title // Site` web pages), first run kept; 20, labelled
 by lists33 after 19's fixes with the code frozen (a list in five headed parts, APA with quoted
-titles), first run kept. Earlier first
+titles), first run kept; 21, labelled by lists35 (a Russian GOST 7.1 thesis in Word and PDF, an English
+Harvard review in Word and PDF, a Russian biblatex-gost thesis, a Russian GOST 7.0.5 master's thesis
+with `Place: Publisher` books) before the tool ran, first run kept; 22, labelled by lists35 after 21's
+fixes with the code frozen (Google Scholar's MLA and GOST exports in a Russian Word list, the first
+Markdown list: APA as paragraphs), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:
@@ -198,7 +202,7 @@ def tally(results: list[dict], keep=lambda row: True) -> dict:
 
 def groups(results: list[dict]) -> dict[str, dict]:
     table = {}
-    for form in ("txt", "pdf", "docx"):
+    for form in ("txt", "pdf", "docx", "md"):
         part = [r for r in results if r["form"] == form]
         if part:
             table[form] = tally(part)

@@ -360,3 +360,23 @@ def test_pandoc_divs_and_spans_show_their_words_not_their_markup(tmp_path):
     cites = [n for n in walk(linked.document.blocks) if isinstance(n, Citation)]
     line = "A note [1] with [small caps]{.smallcaps} and [see]{#x} [2]."
     assert [(c.raw, c.span.line, c.span.column) for c in cites] == [("[1]", 2, line.index("[1]") + 1), ("[2]", 2, line.index("[2]") + 1)]
+
+
+def test_an_unnumbered_list_written_as_paragraphs_under_the_references_heading(tmp_path):
+    # a word processor's Markdown export (APA: one paragraph an entry, italics as `_…_`, HTML
+    # entities left in): each paragraph that opens as an entry and holds a year is one; the note
+    # before them is none (lists35: an unseen essay's list was not read at all)
+    paper = tmp_path / "essay.md"
+    paper.write_text(
+        "# Reading in two languages\n\nAs shown before (Okafor, 2019; Lind &amp; Berg, 2021).\n\n### References\n\n"
+        "Sources are listed in alphabetical order.\n\n"
+        "Lind, P., &amp; Berg, S. (2021). Reading in a second language. _Language Learning_, _71_(2), 101-130.\n\n"
+        "Okafor, B. (2019). _Bilingual minds_. Routledge.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(str(paper))
+    texts = [e.text for e in doc.references]
+    assert texts == [
+        "Lind, P., & Berg, S. (2021). Reading in a second language. Language Learning, 71(2), 101-130.",
+        "Okafor, B. (2019). Bilingual minds. Routledge.",
+    ]

@@ -986,3 +986,100 @@ def test_a_bare_number_not_taken_first_does_not_set_the_lists_form():
              "2. Petrov P. P. Another title // Journal. – 2015. – Vol. 3. – P. 12–20."]
     starts = number_entries(lines, 1, len(lines), bare=True)
     assert [(s.line, s.number) for s in starts] == [(3, 1), (4, 2)]
+
+
+def test_the_last_entrys_host_mark_on_a_line_of_its_own_carries_it_on():
+    # pdftotext sets each word of a justified last entry on a line of its own (`[Электронный` /
+    # `ресурс]` / `//` / `site.ru.`): GOST's host mark `//` after a blank line carries the entry on,
+    # as `URL:` and `[Электронный ресурс]` do; the page number and the appendix heading end it (lists35)
+    lines = [
+        "Список литературы",
+        "1.",
+        "",
+        "Петров А. Б. Базы данных. – М.: Наука, 2010. – 200 с.",
+        "2.",
+        "",
+        "Работа с отчётами в учётных системах",
+        "",
+        "[Электронный",
+        "",
+        "ресурс]",
+        "",
+        "//",
+        "",
+        "example.ru.",
+        "",
+        "https://example.ru/reports/12.",
+        "",
+        "47",
+        "",
+        "ПРИЛОЖЕНИЯ",
+    ]
+    doc = read(BODY + "\n".join(lines) + "\n")
+    texts = [e.text for e in doc.references]
+    assert len(texts) == 2
+    assert "// example.ru." in texts[1] and "https://example.ru/reports/12" in texts[1]
+    assert "ПРИЛОЖЕНИЯ" not in texts[1] and "47" not in texts[1].replace("12.", "")
+
+
+APA_BODY = "Introduction\n\nThis was studied before (Smith, 2018; Brown, 2019).\n\n"
+
+
+def test_a_doi_cut_at_its_slash_goes_on_after_a_blank_line():
+    # a double-spaced PDF's text: the DOI's tail after a blank line is the rest of the address, no
+    # entry of its own (it was read as a fourth entry `13670050.2018.1434563`) (lists35)
+    lines = [
+        "References", "",
+        "Smith, J. A., & Lee, K. (2018). Bilingual schooling in two cities. Journal of Bilingual",
+        "Education, 21(3), 257–270. https://doi.org/10.1080/", "",
+        "13670050.2018.1434563", "",
+        "Brown, K. (2019). Language policy at home. Journal of Sociolinguistics, 23(1), 10–29.", "",
+        "Chen, W., & Park, S. (2020). Reading in a second language. Language Learning, 70(2), 1–30.", "",
+    ]
+    doc = read(APA_BODY + "\n".join(lines) + "\n")
+    texts = [e.text for e in doc.references]
+    assert [t.split()[0] for t in texts] == ["Smith,", "Brown,", "Chen,"]
+    assert texts[0].endswith("https://doi.org/10.1080/13670050.2018.1434563")
+
+
+def test_a_doi_without_its_resolver_cut_at_its_slash_is_joined_without_a_space():
+    # `doi:10.1080/` at a line's end, its suffix on the next line: one address, as a cut URL is
+    lines = [
+        "References",
+        "Smith, J. A., & Lee, K. (2018). Bilingual schooling in two cities. Journal of Bilingual",
+        "Education, 21(3), 257–270. doi:10.1080/",
+        "13670050.2018.1434563",
+        "Brown, K. (2019). Language policy at home. Journal of Sociolinguistics, 23(1), 10–29.",
+    ]
+    doc = read(APA_BODY + "\n".join(lines) + "\n")
+    texts = [e.text for e in doc.references]
+    assert len(texts) == 2
+    assert texts[0].endswith("doi:10.1080/13670050.2018.1434563")
+
+
+def test_a_bare_numbered_entry_may_open_with_a_lower_case_program_name():
+    # biblatex-gost's bare numbers: a work described under its name, a program's written in lower
+    # case (`3 git-annex [Электронный ресурс]`), opens the next entry after one that ended surely
+    # (lists35; lineno34's thesis lost these entries to the one before)
+    lines = [
+        "Список использованных источников",
+        "1 Chacon S. Pro Git. — Apress, 2014. — 456 p.",
+        "2 Loeliger J. Version control with Git. — O'Reilly, 2012. — 452 p.",
+        "3 git-annex [Электронный ресурс]. — 2023. — URL: https://git-annex.branchable.com/",
+        "4 libgit2 [Электронный ресурс]. — 2023. — URL: https://libgit2.org/",
+        "5 Spinellis D. Version control systems // IEEE Software. — 2005. — Vol. 22, no. 5. — P. 108–109.",
+    ]
+    doc = read(BODY + "\n".join(lines) + "\n")
+    assert [e.text.split()[0] for e in doc.references] == ["Chacon", "Loeliger", "git-annex", "libgit2", "Spinellis"]
+
+
+def test_a_wrapped_page_count_after_a_bare_numbered_entry_opens_nothing():
+    lines = [
+        "Список использованных источников",
+        "1 Орлов К. В. Теория сетей. — М.: Наука, 2001. — 296 с.",
+        "2 Седов П. А. Графы и сети. — М.: Мир, 2016.",
+        "3 с. Приложение к журналу «Вестник».",
+        "3 Ахметова Г. С. Тарих. — Алматы, 2012. — 140 б.",
+    ]
+    doc = read(BODY + "\n".join(lines) + "\n")
+    assert [e.text.split()[0] for e in doc.references] == ["Орлов", "Седов", "Ахметова"]

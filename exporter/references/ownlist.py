@@ -206,12 +206,19 @@ def _bare_entry_number(line: str, first_line: bool = False) -> Start | None:
     return Start(-1, int(m[1]), m.end(), False)
 
 
+# A lower-case word that may open an entry described under its title (a program's name: `git-annex`,
+# `libgit2`, `numpy`): three letters or more, no abbreviation's full stop (`с.`, `pp.`, `vol.`).
+_LOWER_CASE_NAME = re.compile(r"[^\W\d_][\w+-]{2,}(?![.\w])")
+
+
 def _bare_number_after_an_entry(lines: list[str], i: int, expected: int) -> Start | None:
-    """`5 Қазақстан Республикасының Конституциясы. – Алматы, 1995.`: in a list of bare numbers,
-    the next number before a capital opens an entry with no author when the line before ends
-    as an entry surely does (a number, a bracket, a page count or an address)."""
+    """`5 Қазақстан Республикасының Конституциясы. – Алматы, 1995.`, `16 git-annex [Электронный
+    ресурс]`: in a list of bare numbers, the next number before a capital or a lower-case name
+    opens an entry with no author when the line before ends as an entry surely does (a number,
+    a bracket, a page count or an address)."""
     m = _BARE_NUMBER.match(lines[i])
-    if m is None or int(m[1]) != expected or not lines[i][m.end() :][:1].isupper():
+    rest = lines[i][m.end() :] if m else ""
+    if m is None or int(m[1]) != expected or not (rest[:1].isupper() or _LOWER_CASE_NAME.match(rest)):
         return None
     previous = next((lines[j] for j in range(i - 1, -1, -1) if not _is_blank(lines[j])), "")
     return Start(-1, expected, m.end(), False) if entry_end_strength(previous) == 2 else None
@@ -586,9 +593,10 @@ def is_numbered_list_part(text: str) -> bool:
 
 
 # What carries on a title on the next line: GOST's designation (`[Электронный ресурс]`), its area
-# separator alone on a line (`–`: a page number has its number, `– 28 –`) and the address's words
-# (`URL:`, `Режим доступа:`, `Available at:`, `https://…`).
-_GOES_ON_AFTER_TITLE = re.compile(r"^\s*(?:\[|[–—-]\s*$|URL\b|Режим\b|Available\s+(?:at|from|online)|https?://|www\.)")
+# separator alone on a line (`–`: a page number has its number, `– 28 –`), its host's mark (`//`,
+# alone on a line in pdftotext's text of a justified line: `[Электронный` / `ресурс]` / `//` /
+# `intuit.ru.`) and the address's words (`URL:`, `Режим доступа:`, `Available at:`, `https://…`).
+_GOES_ON_AFTER_TITLE = re.compile(r"^\s*(?:\[|[–—-]\s*$|//|URL\b|Режим\b|Available\s+(?:at|from|online)|https?://|www\.)")
 
 
 def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: bool = False) -> int:
@@ -837,6 +845,18 @@ def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     return entry_start_strength(line, following) == 2 or opens_author_date_entry(line)
 
 
+# An address cut at its line's end right after a slash (`https://doi.org/10.1080/`, `doi:10.1016/`).
+_ADDRESS_CUT_AT_SLASH = re.compile(r"(?:https?://|www\.|\bdoi:\s?10\.|\b10\.\d{4,9}/)\S*/$", re.IGNORECASE)
+
+
+def _address_tail(previous: str, line: str) -> bool:
+    """`… https://doi.org/10.1080/`, a blank line, `13670050.2018.1434563`: one word after a line
+    that ended in an address cut at its slash is the rest of that address, not an entry (a
+    double-spaced PDF's text), unless it opens an address of its own."""
+    words = line.split()
+    return len(words) == 1 and _ADDRESS_CUT_AT_SLASH.search(previous.rstrip()) is not None and not re.match(r"(?:https?://|www\.)", words[0], re.I)
+
+
 def _double_spaced(filled: list[int]) -> bool:
     """Nearly every line stands between blank lines (a double-spaced manuscript read from a PDF:
     APA's papers): the blank lines then part lines, not entries, and the entries are told apart
@@ -867,7 +887,7 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
         if previous_blank and nxt_blank and is_list_subheading(lines[i]):
             continue
         following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
-        if not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]):
+        if not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]) and not _address_tail(lines[groups[-1][-1]], lines[i]):
             groups.append([i])
         elif _opens_unnumbered_entry(lines[groups[-1][-1]], lines[i], following):
             groups.append([i])

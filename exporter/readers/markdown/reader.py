@@ -17,7 +17,7 @@ from ...model import (
     map_inlines,
     plain_text,
 )
-from ...references.ownlist import REFERENCES_HEADING
+from ...references.ownlist import REFERENCES_HEADING, entry_start_strength, opens_author_date_entry, reads_as_reference
 from ...sourcefile import control_characters, read_source
 from ..markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
 from ..markdown_html import HtmlBlock
@@ -468,6 +468,20 @@ def _close_list(read: _Read, list_stack: list[dict], done: dict, in_references: 
             parent.extend([Text(" "), *item["inlines"]])
 
 
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _paragraph_entry(read: _Read, text: str, span: Span) -> None:
+    """Under the references heading, a paragraph that opens as an entry does (an author–date
+    opening, a name and initials) and holds a year, or that reads as a reference, is the next
+    entry of an unnumbered list (APA's, as a word processor's Markdown export writes it: one
+    paragraph an entry); other prose there is no entry."""
+    if not _YEAR.search(text) or not (opens_author_date_entry(text) or entry_start_strength(text) == 2 or reads_as_reference(text)):
+        return
+    n = len(read.references) + 1
+    read.references.append(Entry(key=str(n), number=n, span=span, text=text))
+
+
 def _read_blocks(tokens, build: _Builder) -> _Read:
     """Block tokens to blocks; the list under a references heading becomes the paper's own list."""
     read, lines, path = _Read(), build.lines, build.path
@@ -539,7 +553,7 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
                     item.append(Text(" "))
                 item.extend(build.inlines(t))
             elif in_references:
-                continue  # prose under the reference heading that is not a numbered list
+                _paragraph_entry(read, plain_text(build.inlines(t)).strip(), _span(t, lines))
             else:
                 span = _span(t, lines)
                 special = None if quote_depth else build.paragraph(t, span)

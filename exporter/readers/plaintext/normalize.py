@@ -207,13 +207,15 @@ def glyph_replacements(lines: list[str]) -> dict[str, tuple[int, int, int]]:
     return found
 
 
-# A URL cut at a line end: pdftotext breaks long addresses wherever the line is full.
-_URL = re.compile(r"^[(<«\"]?(?:https?://|ftp://|www\.)\S+$", re.IGNORECASE)
+# A URL cut at a line end: pdftotext breaks long addresses wherever the line is full; a DOI
+# written without its resolver (`doi:10.1080/`, `DOI: 10.1080/` as one token) is cut so too.
+_URL = re.compile(r"^[(<«\"]?(?:https?://|ftp://|www\.|doi:10\.\d{4,9}/)\S*$", re.IGNORECASE)
 _URL_CUT_END = tuple("/-._?=&#~%:")
 
 
 def url_cut_at_line_end(token: str) -> bool:
-    """A URL token ending in a character a URL goes on after (`https://jet-`, `http://dx.doi.org/`)."""
+    """A URL token ending in a character a URL goes on after (`https://jet-`, `http://dx.doi.org/`,
+    `doi:10.1080/`)."""
     return bool(_URL.match(token)) and token.endswith(_URL_CUT_END)
 
 

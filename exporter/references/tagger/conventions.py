@@ -2056,18 +2056,143 @@ def _month_before_the_year(tokens: list[str], labels: list[str]) -> None:
                 labels[k] = "date"
 
 
+# A firm's legal form printed before its quoted name (`ООО "1С-Паблишинг"`, `ЗАО «Книжный дом»`).
+_LEGAL_FORM = frozenset("ооо зао оао пао ао тоо ип гуп фгуп ано".split())
+
+
 def _quoted_publisher_after_the_place(tokens: list[str], labels: list[str]) -> None:
     """GOST's publisher in guillemets or quotes after the place's colon, before the year (`— М.:
-    «Новое знание», 2004.`): the quoted words are the publisher, whatever the tagger read them as."""
+    «Новое знание», 2004.`), a firm's legal form before them its own (`М.: ООО "1С-Паблишинг",
+    2020`, the comma printed apart or not): the words are the publisher, whatever the tagger read
+    them as (unseen lists, batch 21)."""
     n = len(tokens)
     for k in range(n - 2):
-        if labels[k] != "location" or not tokens[k].endswith(":") or tokens[k + 1][:1] not in "«\"“":
+        if labels[k] != "location" or not tokens[k].endswith(":"):
             continue
-        close = next((m for m in range(k + 1, min(n, k + 7)) if tokens[m].rstrip(",.;").endswith(("»", "\"", "”"))), None)
+        first = k + 2 if canonical(tokens[k + 1]) in _LEGAL_FORM and not tokens[k + 1].endswith(",") else k + 1
+        if first >= n or tokens[first][:1] not in "«\"“" and not (first > k + 1 and tokens[first - 1][-1:] in "«\"“"):
+            continue
+        close = next((m for m in range(first, min(n, first + 6)) if tokens[m].rstrip(",.;").endswith(("»", "\"", "”"))), None)
+        if close is not None and close + 1 < n and tokens[close + 1] == ",":
+            close += 1  # `"1С-Паблишинг" ,`: the comma read apart
         if close is None or close + 1 >= n or labels[close + 1] != "date" or not tokens[close].endswith(","):
             continue
         for m in range(k + 1, close + 1):
             labels[m] = "publisher"
+
+
+def _publisher_alone_after_the_areas_dash(tokens: list[str], labels: list[str]) -> None:
+    """biblatex-gost with no place: `Title. — Питер, 2018. — С. 400.`, `— ООО”Альфа-книга”, 2018.`:
+    up to four words after the area's dash that closes a full stop, the first capitalised or
+    quoted, closed by a comma right before the year and naming no place, read into the title, are
+    the publisher — in an entry with no publisher, place or `//` host read; words read as a host
+    there stay one (`/ В. П. Фёдорова. – Математические заметки, 2002. – 417–427 с.`: a journal
+    printed as a book's imprint; unseen lists, batch 21)."""
+    if "publisher" in labels or "location" in labels or "//" in tokens:
+        return
+    for k in range(3, len(tokens)):
+        if labels[k] != "date" or not _YEAR_TOKEN.match(tokens[k]):
+            continue
+        a = k
+        while a > 0 and k - a < 4 and labels[a - 1] == "title" and tokens[a - 1] not in _DASH_TOKEN:
+            a -= 1
+        run = tokens[a:k]
+        if not run or a < 2 or tokens[a - 1] not in ("—", "–") or not tokens[a - 2].endswith((".", "?", "!")) or not run[-1].endswith(","):
+            return
+        if not (run[0][:1].isupper() or run[0][:1] in "«\"“") or any(t.endswith(".") or is_place(t) for t in run):
+            return
+        labels[a:k] = ["publisher"] * (k - a)
+        return
+
+
+def _host_inside_the_titles_sentence(tokens: list[str], labels: list[str]) -> None:
+    """`Arora, S. (2024) Persuasive Technology: The Technology That Connects and Controls Us.
+    Available at …`: every style names the host after a mark (the title's full stop, comma, colon
+    or closing quote, `//`, `In`), never in the middle of the title's sentence: a run read as the
+    host right after a capitalised title word with no mark (a title-case title run on; never
+    after `… dans un prochain`, a host introduced in words), closing the sentence with its full
+    stop, with only the imprint or the address after it (no date, volume or pages: `model Insect
+    Nat Rev Genet. 2000;` is Vancouver's journal with its full stops left out), is the title's
+    (unseen lists, batch 21)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label not in ("container", "journal") or a == 0 or labels[a - 1] != "title" or not tokens[a][:1].isalpha() or not tokens[a - 1][:1].isupper():
+            continue
+        if re.search(r"[.,:;?!\"”»'’)\]]$", tokens[a - 1]) or tokens[a] in ("In", "In:", "in", "In.", "В:", "Available", "URL:"):
+            continue
+        if not tokens[b - 1].endswith(".") or b < len(labels) and labels[b] not in ("url", "note", "accessed", "doi", "location", "publisher"):
+            continue
+        labels[a:b] = ["title"] * (b - a)
+
+
+_VOLUME_AND_ISSUE = re.compile(r"^\d{1,4}\(\d{1,8}\)[.,]?$")
+
+
+def _host_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -> None:
+    """Harvard and APA lists typed with commas for full stops (`(2024) Title, Frontiers in Big
+    Data, 7(1359906).`, `(2015) Title, The Economic Times India, 2 October.`): in an entry of
+    names, year and title with no host read, two to eight capitalised words (link words between)
+    after the title's last comma, closed by a comma before a volume with its issue or a day and
+    a month, are the host — not in a quoted title (unseen lists, batch 21)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 4 or [r[0] for r in runs[:3]] != ["author", "date", "title"] or any(label in _HOSTS for label in labels):
+        return
+    _, a, b = runs[2]
+    if b >= len(tokens) or not tokens[b - 1].endswith(","):
+        return
+    after, nxt = tokens[b], tokens[b + 1] if b + 1 < len(tokens) else ""
+    month = re.fullmatch(r"\d{1,2}", after) is not None and canonical(nxt) in MONTHS
+    if not (_VOLUME_AND_ISSUE.match(after) or re.fullmatch(r"\d{1,4}", after) and re.fullmatch(r"\(\d{1,8}\)[.,]?", nxt) or month):
+        return
+    c = next((k for k in range(b - 2, a, -1) if tokens[k].endswith(",")), None)
+    if c is None or not 2 <= b - c - 1 <= 8:
+        return
+    words = tokens[c + 1 : b]
+    if not words[0][:1].isupper() or not all(w[:1].isupper() or w.lower() in _JOURNAL_LINKS for w in words):
+        return
+    if any(q in token for token in tokens[a:b] for q in "“”\"«»„"):  # a quoted title's last words are its own (`“Report …, Christof Heyns”, 28 April`)
+        return
+    labels[c + 1 : b] = ["journal"] * (b - c - 1)
+    if not month:
+        labels[b] = "volume"
+        if not _VOLUME_AND_ISSUE.match(after):
+            labels[b + 1] = "issue"
+
+
+def _mla_volume_year_and_pages(tokens: list[str], labels: list[str]) -> None:
+    """MLA (and Google Scholar's MLA export): `Journal 30.1-7 (1998): 107-117.`, `Energies 15.3
+    (2022): 797.`: after the host, the number before the bracketed year and its colon is the
+    volume (its issue after the full stop, a range or not), the page or range after the colon
+    the pages (unseen lists, batch 22)."""
+    n = len(tokens)
+    for k in range(2, n - 1):
+        if not re.fullmatch(r"\((?:1[5-9]|20)\d\d\):", tokens[k]) or labels[k - 2] not in _HOSTS:
+            continue
+        if not re.fullmatch(r"\d{1,4}(?:\.\d{1,4}(?:[-–]\d{1,4})?)?", tokens[k - 1]):
+            continue
+        if not re.fullmatch(r"[A-Za-z]?\d{1,7}(?:[-–][A-Za-z]?\d{1,7})?[.,]?", tokens[k + 1]):
+            continue
+        labels[k - 1], labels[k + 1] = "volume", "pages"
+
+
+# GOST 7.1's `Введ.` (введён, введено: a standard's date of coming into force) before that date.
+_IN_FORCE = re.compile(r"^[Вв]вед(?:\.|ен[аоы]?\.?|ён\.?)$")
+_FULL_DATE = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})[.,]?$")
+
+
+def _date_of_coming_into_force(tokens: list[str], labels: list[str]) -> None:
+    """`ГОСТ 2.105-95 … – Введ. 1996-07-01. – М.: Изд-во стандартов, 1995.`: the date a standard came
+    into force (after `Введ.`, `Введ. впервые`) is a note, never the work's year nor its publisher,
+    when a year read as the date follows it (the imprint's); alone, it stays the date (unseen
+    lists, batch 21)."""
+    n = len(tokens)
+    for k in range(n - 1):
+        if not _IN_FORCE.match(tokens[k]):
+            continue
+        j = k + 2 if tokens[k + 1].lower().startswith("впервые") and k + 2 < n else k + 1
+        if not _FULL_DATE.match(tokens[j]):
+            continue
+        if any(labels[m] == "date" and _YEAR_TOKEN.match(tokens[m]) for m in range(j + 1, n)):
+            labels[k : j + 1] = ["note"] * (j + 1 - k)
 
 
 def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
@@ -2144,7 +2269,10 @@ def _no_name_after_et_al(tokens: list[str], labels: list[str]) -> None:
 def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str]) -> None:
     """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
-    volume and number (in this order), after an article's journal read into the title's end."""
+    volume and number, a publisher alone after the area's dash, a standard's date of coming into
+    force, a host read inside the title's sentence, a host after the title's last comma, MLA's
+    volume and pages around the bracketed year (in this order), after an article's journal read
+    into the title's end."""
     _journal_read_into_the_titles_end(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
@@ -2152,6 +2280,11 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     _quoted_publisher_after_the_place(tokens, labels)
     _host_before_the_role_mark(tokens, labels)
     _volume_and_number_before_a_bracketed_year(tokens, labels)
+    _publisher_alone_after_the_areas_dash(tokens, labels)
+    _date_of_coming_into_force(tokens, labels)
+    _host_inside_the_titles_sentence(tokens, labels)
+    _host_after_the_titles_last_comma(tokens, labels)
+    _mla_volume_year_and_pages(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:

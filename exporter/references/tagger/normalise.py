@@ -382,6 +382,16 @@ def _journal_end(text: str, a: int, b: int) -> int:
     return b
 
 
+def _opens_the_quote(value: str, close: str) -> bool:
+    """Whether `value` holds the opening mark of a closing quote `close` after it (`«` for `»`, `“`
+    or `”` for `”`, a straight quote an odd number of times): the quote is the value's own."""
+    if close == "»":
+        return value.count("«") > value.count("»")
+    if close == "”":
+        return "“" in value or value.count("”") % 2 == 1
+    return value.count('"') % 2 == 1
+
+
 def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     """A title, container, publisher or place without the marks around it: quotes, brackets,
     GOST's `//` and ` – `, an `In:`, the full stop after it (kept when it ends an abbreviation:
@@ -396,6 +406,8 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     while b > a and f.text[b - 1] in " \t.,;:/–—-\"“”«»„'‘’)]":
         ch = f.text[b - 1]
         if ch in ")]" and ("(" if ch == ")" else "[") in f.text[a : b - 1]:
+            break
+        if ch in "\"”»" and _opens_the_quote(f.text[a : b - 1], ch):  # `ООО "1С-Паблишинг"`: the name's own quotes
             break
         if ch == "." and name == "address" and re.search(r"(?:^|[\s.])\w{1,3}\.$", f.text[a:b]):  # `М.`, `СПб.`, `N.Y.`
             break
@@ -976,8 +988,10 @@ def _other_title_after_the_designation(f: _Fields) -> None:
 
 
 # A page of a site by GOST 7.0.5/7.1 (`Title // Site. URL: …`, `Title // site URL: …`,
-# `Title // Site. – Режим доступа: …`): between `//` and the address's label stands the site.
-_SITE_BEFORE_ADDRESS = re.compile(r"//\s*(?P<site>[^\s/][^/]{0,120}?)[\s.,:]*(?:[–—-]\s*)?(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available\s(?:at|from)|Retrieved\sfrom)\b", re.IGNORECASE)
+# `Title // Site. – Режим доступа: …`, `// site.ru. https://…` with the label set after the
+# address): between `//` and the address's label or the address stands the site (never the label
+# itself: `Title // URL: …` names none).
+_SITE_BEFORE_ADDRESS = re.compile(r"//\s*(?!(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available|Retrieved)\b)(?P<site>[^\s/][^/]{0,120}?)[\s.,:]*(?:[–—-]\s*)?(?:URL|Режим\sдоступа|Қолжетімділік\sрежимі|Available\s(?:at|from)|Retrieved\sfrom|https?://)\b", re.IGNORECASE)
 
 
 def _site_before_address(f: _Fields) -> None:
