@@ -42,8 +42,9 @@ _ITEM = re.compile(
     r"(?P<years>(?:\s*,\s*(?:1[5-9]\d\d|20\d\d)[a-zа-я]?(?![\w]))*)" + _LOCATOR + "$"
 )
 _ONE_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
-# In the sentence: `Smith et al. (2019)`, `Shih, Pittinsky, and Ambady (1999)`, `Иванов и Петров (2020а, с. 5)`.
-_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s*\(\s*{_YEAR}{_LOCATOR}\s*\)")
+# In the sentence: `Smith et al. (2019)`, `Shih, Pittinsky, and Ambady (1999)`, `Иванов и Петров (2020а, с. 5)`,
+# and with more in the bracket after a semicolon: `Burton, Jenkins and Schweinberger (2011; see also …)`.
+_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s*\(\s*{_YEAR}{_LOCATOR}\s*[);]")
 _BRACKETS = re.compile(r"\(([^()]{6,400})\)")
 _NAME_BREAK = re.compile(r"\s*(?:,|&|\band\b|\bи\b|\bжәне\b)\s*|" + _ET_AL + ".*$")
 # A sentence's first word followed by a comma may be a word (`Similarly, Norman, Sloan, and

@@ -32,6 +32,9 @@ def found(text: str) -> list[tuple[str, str, bool]]:
     ("limitations (for a discussion, see Baguley, 2009). When", [("Baguley", "2009", True)]),
     ("in R (Version 3.4.3; R Core Team, 2017)", [("R Core Team", "2017", True)]),
     ("For example, Burriss and colleagues (2015) examined", [("Burriss", "2015", True)]),
+    # the sentence's citation with more in its bracket: both are read
+    ("was introduced by Burton, Jenkins and Schweinberger (2011; see also Jenkins, White, & Burton, 2011) to",
+     [("Burton", "2011", True), ("Jenkins", "2011", True)]),
     ("to change (Boudreau, MacIntyre, &Dewaele, 2018) and", [("Boudreau", "2018", True)]),  # PDF text lost a space
     # a name and a number with nothing else may be a product and its year: found, never sure
     ("it ran on (Windows 2000)", [("Windows", "2000", False)]),

@@ -67,8 +67,9 @@ REFERENCES_HEADING = re.compile(
 # `12)` followed by a space, a letter, or nothing (the number alone on its line); a PDF's text
 # layer may put a space before the dot (`1 . ГОСТ`). `2.1 Methods` and `1.5` are not entry
 # numbers, nor is `[17], [18]. We have…`: a bracket followed by punctuation is a citation that
-# happens to open a line.
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\](?![.,;:–—-])|(\d{1,4}) ?[.)](?=\s|$|[^\W\d_]|[«\"“(]))\s*")
+# happens to open a line; nor is a number with a leading zero (`002.`, a DOI's tail wrapped to
+# its own line: a list's numbers never have one).
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\](?![.,;:–—-])|(?!0)(\d{1,4}) ?[.)](?=\s|$|[^\W\d_]|[«\"“(]))\s*")
 
 # Lines that end a list: what journals print after it (captions, a second-language abstract,
 # "how to cite", author notes, a rule of underscores, a copyright line, the heading of the

@@ -788,10 +788,12 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
             last = i
             continue
         figure = (line.page, line.number) in captioned
-        if figure or line.table_caption or is_figure_caption(line):  # a caption opens a block of its own
+        mid_sentence = groups and groups[-1][0] is None and groups[-1][1][-1] == last and not rules.ends_sentence(lines[last].text)
+        # `… are shown in` / `Fig. 3. There was …` at the paragraph's own spacing: the sentence names the figure
+        in_flow = mid_sentence and not figure and not line.table_caption and not starts_new_paragraph(lines[last], line, spacing, edges)
+        if (figure or line.table_caption or is_figure_caption(line)) and not in_flow:  # a caption opens a block of its own
             group = (FIGURE if figure else None, [i])
-            open_paragraph = groups and groups[-1][0] is None and groups[-1][1][-1] == last
-            if not line.table_caption and (paused is not None or open_paragraph and not rules.ends_sentence(lines[last].text)):
+            if not line.table_caption and (paused is not None or mid_sentence):
                 paused = paused if paused is not None else groups[-1][1]
                 held.append(group)
             else:
