@@ -1015,6 +1015,24 @@ def _table(item: TableRec, k: int, builder: "_Builder") -> tuple[Table, Source]:
     return table, Source(table=item, cells=cell_inlines)
 
 
+def _trimmed(inlines: tuple) -> tuple:
+    """A heading's inlines without the spaces typed before and after its words (`      SRAM`,
+    centred by hand: the venue sets headings itself), inside bold or italic too."""
+
+    def edge(nodes: tuple, first: bool) -> tuple:
+        if not nodes:
+            return nodes
+        k = 0 if first else len(nodes) - 1
+        node = nodes[k]
+        if isinstance(node, Text):
+            node = Text(node.text.lstrip() if first else node.text.rstrip())
+        elif isinstance(node, (Strong, Emph)):
+            node = replace(node, inlines=edge(node.inlines, first))
+        return nodes[:k] + (node,) + nodes[k + 1 :]
+
+    return edge(edge(tuple(inlines), True), False)
+
+
 def _shows_something(para: Para) -> bool:
     return bool(para.text.strip()) or any(a.kind == "image" for a in para.atoms)
 
@@ -1099,7 +1117,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         level = _heading_level(item) or typed.get(k)  # a heading style's level, else one made without a style
         name = item.style_name.lower()
         if level is not None and item.text.replace(MATH_MARK, "").strip():
-            add(Heading(min(level, 6), inlines, span), Source(item))
+            add(Heading(min(level, 6), _trimmed(inlines), span), Source(item))
         elif (item.number is not None or name.startswith("list")) and id(item) not in captions:
             items_open.append(ListItem(inlines, span, item.number.label if item.number is not None else ""))
         elif inlines and item.number is None and all(isinstance(node, Code) for node in inlines):
