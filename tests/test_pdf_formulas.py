@@ -38,6 +38,15 @@ def _fraction(c, y: float, numerator: str, rest: str, denominator: str, number: 
         draw_text(c, 520, y, number, 11)
 
 
+def _prose_after(c, y: float) -> None:
+    """AFTER's lines from `y` down, then more prose, so the column's edges are known."""
+    for line in AFTER:
+        draw_text(c, 50, y, line)
+        y -= 14
+    for k in range(12):
+        draw_text(c, 50, y - 14 * k, "Текст статьи продолжается обычными строками основного текста без формул.")
+
+
 def make_paper(path: Path, number: str | None = "(1)", between: float = 14) -> Path:
     c = pdf_canvas(path)
     draw_text(c, 50, 800, "Модель пеплового покрова Земли", 16, bold=True)
@@ -48,11 +57,7 @@ def make_paper(path: Path, number: str | None = "(1)", between: float = 14) -> P
     y -= 12
     _fraction(c, y, "dS", "= k S t", "dt", number)
     y -= between + 10
-    for line in AFTER:
-        draw_text(c, 50, y, line)
-        y -= 14
-    for k in range(12):  # more prose, so the column's edges are known
-        draw_text(c, 50, y - 14 * k, "Текст статьи продолжается обычными строками основного текста без формул.")
+    _prose_after(c, y)
     c.save()
     return path
 
@@ -131,11 +136,7 @@ def test_a_sums_limit_in_smaller_type_below_the_line_is_the_formulas(tmp_path):
     draw_text(c, 232, y - 14, "i=1", 8)
     draw_text(c, 520, y, "(2)", 11)
     y -= 34
-    for line in AFTER:
-        draw_text(c, 50, y, line)
-        y -= 14
-    for k in range(12):
-        draw_text(c, 50, y - 14 * k, "Текст статьи продолжается обычными строками основного текста без формул.")
+    _prose_after(c, y)
     c.save()
     blocks = _blocks(path)
     pictures = [n for n in walk(blocks) if isinstance(n, Image) and n.formula]
@@ -275,11 +276,7 @@ def _stacked_sums(path: Path, bracket_below: bool) -> Path:
         draw_text(c, 520, y, "(3)", 11)
         y -= 14
     y -= 10
-    for line in AFTER:
-        draw_text(c, 50, y, line)
-        y -= 14
-    for k in range(12):
-        draw_text(c, 50, y - 14 * k, "Текст статьи продолжается обычными строками основного текста без формул.")
+    _prose_after(c, y)
     c.save()
     return path
 
