@@ -13,7 +13,7 @@ from .references.checks import check_entries
 from .references.fields import with_fields
 from .references.ownlist import with_previous_authors
 from .diagnostics import Diagnostic, sort_key
-from .model import Citation, CiteRef, Document, Entry, map_inlines, map_meta_inlines, walk_document
+from .model import Citation, CiteRef, Document, Entry, Span, map_inlines, map_meta_inlines, walk_document
 
 # typing.TYPE_CHECKING without importing typing (2 ms of a check): type checkers take it as true.
 TYPE_CHECKING = False
@@ -80,7 +80,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
         return hit.key if hit else None
 
     used: set[str] = set()
-    first_cited: dict[int, object] = {}  # each number's first citation's span, in reading order
+    first_cited: dict[int, Span] = {}  # each number's first citation's span, in reading order
 
     def link_citation(node):
         if not isinstance(node, Citation):
@@ -122,7 +122,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
     return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None, author_year)
 
 
-def _out_of_order(first_cited: dict[int, object], path: str) -> list[Diagnostic]:
+def _out_of_order(first_cited: dict[int, Span], path: str) -> list[Diagnostic]:
     """CIT003 for the numbers whose first citations break the order, and only those.
 
     The numbers that stay in place are the longest run rising in reading order (of several, the
