@@ -320,6 +320,11 @@ def test_text_without_fields_around_a_sentence_case_line_has_no_front_matter():
         (["http://cwe.mitre.org/top25/", "(accessed on 19 December 2015)"], "http://cwe.mitre.org/top25/ (accessed on 19 December 2015)"),  # corpus en_fielder:1367
         (["DOI: http://dx.doi.org/10.26583/bit.2019.2.05.", "3. Отчет компании"], "DOI: http://dx.doi.org/10.26583/bit.2019.2.05. 3. Отчет компании"),  # corpus ru_gavdan:808
         (["Сайт: https://kaznu.kz/kk/ақпарат-", "орталығы туралы"], "Сайт: https://kaznu.kz/kk/ақпарат-орталығы туралы"),
+        # A DOI's zero-padded part after a full stop goes on; an unpadded number is the next entry.
+        (["J. Food Eng. https://doi.org/10.1016/j.foo.2008.02.", "002. More"], "J. Food Eng. https://doi.org/10.1016/j.foo.2008.02.002. More"),
+        (["doi:10.1016/j.foo.2009.", "03.011"], "doi:10.1016/j.foo.2009.03.011"),
+        (["https://doi.org/10.1016/j.foo.2008.02.002.", "2. Brown K."], "https://doi.org/10.1016/j.foo.2008.02.002. 2. Brown K."),
+        (["http://example.org/report.", "05 May 2020"], "http://example.org/report. 05 May 2020"),
     ],
 )
 def test_url_cut_at_line_end(lines, joined):

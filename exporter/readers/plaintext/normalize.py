@@ -211,6 +211,7 @@ def glyph_replacements(lines: list[str]) -> dict[str, tuple[int, int, int]]:
 # written without its resolver (`doi:10.1080/`, `DOI: 10.1080/` as one token) is cut so too.
 _URL = re.compile(r"^[(<«\"]?(?:https?://|ftp://|www\.|doi:10\.\d{4,9}/)\S*$", re.IGNORECASE)
 _URL_CUT_END = tuple("/-._?=&#~%:")
+_DOI_IN = re.compile(r"10\.\d{4,9}/")
 
 
 def url_cut_at_line_end(token: str) -> bool:
@@ -223,8 +224,10 @@ def continues_url(left: str, right: str) -> bool:
     """Does `right` (the next line's first token) continue the URL cut at the end of `left`?
 
     Rule: after `/` any URL text continues it (`http://cwe.mitre.org/` + `top25/`); after `.`
-    only a lower-case letter does (`…technologies.` + `pdf`), since a full stop before a
-    capital or a number (`…bit.2019.2.05.` + `3. Отчет…`) ends the sentence or the entry; after
+    a lower-case letter does (`…technologies.` + `pdf`), and in a DOI a number written with a
+    leading zero (`…/j.jfoodeng.2008.02.` + `002.`: publishers pad a DOI's parts so, and no
+    entry or sentence is numbered `002`), since a full stop before a capital or another number
+    (`…bit.2019.2.05.` + `3. Отчет…`) ends the sentence or the entry; after
     `-`, `_`, `=`, `&`… a lower-case letter or a digit (`https://jet-` + `online.ru`). Text
     opening with a bracket or quote (`(accessed on …)`) never continues a URL.
     """
@@ -233,5 +236,5 @@ def continues_url(left: str, right: str) -> bool:
     if left.endswith("/"):
         return True
     if left.endswith("."):
-        return right[0].islower()
+        return right[0].islower() or (right[:2].isdigit() and right[0] == "0" and _DOI_IN.search(left) is not None)
     return right[0].islower() or right[0].isdigit()
