@@ -234,6 +234,51 @@ def test_bold_paragraphs_alone_head_the_sections_of_a_paper_without_heading_styl
     assert [plain_text(b.inlines) for b in blocks if isinstance(b, Heading)] == ["Актуальность", "Цель исследования", "Текущие результаты"]
 
 
+def test_a_bold_line_over_a_short_sentence_opening_a_list_heads_a_section(tmp_path):
+    import docx
+
+    path = _bold_headed_docx(tmp_path / "p.docx", ["Актуальность", "Текущие результаты"])
+    document = docx.Document(path)
+    heading = document.add_paragraph()
+    heading.add_run("Перспективы развития запоминающих устройств").bold = True
+    document.add_paragraph().add_run("Распространенные виды RAM:").bold = True  # shorter, bold: a label opening a list
+    document.add_paragraph("DRAM", style="List Number")
+    document.save(path)
+    headings = [plain_text(b.inlines) for b in read_document(path).blocks if isinstance(b, Heading)]
+    assert headings == ["Актуальность", "Текущие результаты", "Перспективы развития запоминающих устройств"]
+
+
+def test_a_bold_line_over_a_short_sentence_is_a_heading(tmp_path):
+    import docx
+
+    path = _bold_headed_docx(tmp_path / "p.docx", ["Актуальность", "Текущие результаты"])
+    document = docx.Document(path)
+    document.add_paragraph().add_run("Итоги наблюдений за год").bold = True
+    document.add_paragraph("Данные сведены.")  # shorter than the heading, but a sentence
+    document.save(path)
+    headings = [plain_text(b.inlines) for b in read_document(path).blocks if isinstance(b, Heading)]
+    assert headings[-1] == "Итоги наблюдений за год"
+
+
+def test_bold_lines_centred_head_sections_and_bold_lines_from_the_indent_their_subsections(tmp_path):
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    path = _bold_headed_docx(tmp_path / "p.docx", ["Виды памяти", "Оптические накопители", "Дисковые накопители", "Облачное хранение"])
+    document = docx.Document(path)
+    for paragraph in document.paragraphs:
+        if paragraph.text in ("Виды памяти", "Облачное хранение"):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.save(path)
+    levels = [(b.level, plain_text(b.inlines)) for b in read_document(path).blocks if isinstance(b, Heading)]
+    assert levels == [(1, "Виды памяти"), (2, "Оптические накопители"), (2, "Дисковые накопители"), (1, "Облачное хранение")]
+
+
+def test_bold_lines_all_from_the_indent_are_all_sections(tmp_path):  # a guard: no centred one, one level
+    levels = [b.level for b in read_document(_bold_headed_docx(tmp_path / "p.docx", ["Актуальность", "Цель", "Итоги"])).blocks if isinstance(b, Heading)]
+    assert levels == [1, 1, 1]
+
+
 def test_one_bold_line_alone_is_emphasis(tmp_path):  # a guard: a paper's sections are several
     blocks = read_document(_bold_headed_docx(tmp_path / "p.docx", ["Важное замечание"])).blocks
     assert not any(isinstance(b, Heading) for b in blocks)

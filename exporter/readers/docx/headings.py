@@ -88,26 +88,38 @@ def _set_apart(para: Para, after: Para | None) -> bool:
     """A paragraph that reads as a heading set apart by its type alone: one line of at most
     `SET_APART_WORDS` words, opening with a capital, holding no colon (`Ключевые слова: …` is a
     labelled field) and ending with no `.`, `,` or `;`, every letter bold, not in Word's
-    numbering, a list style or a table, over a paragraph that is not bold and is longer (the
-    section's text)."""
+    numbering, a list style or a table, over the section's text: a paragraph not bold that is
+    longer or a sentence of its own however short (`Data were pooled.`), or one that opens what
+    follows with a colon, bold or not (`Распространенные виды RAM:` over a list)."""
     text = _text(para)
     if para.number is not None or para.in_table or _listed(para):
         return False
     if not text[:1].isupper() or ":" in text or text.endswith((".", ",", ";")) or len(text.split()) > SET_APART_WORDS or sum(map(str.isalpha, text)) < 3:
         return False
-    return _bold(para) and after is not None and not _bold(after) and len(_text(after)) > len(text)
+    if not _bold(para) or after is None:
+        return False
+    following = _text(after)
+    if _bold(after):
+        return following.endswith(":")
+    return len(following) > len(text) or following.endswith((".", ":", "!", "?"))
 
 
 def set_apart_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> dict[int, int]:
-    """{paragraph index: 1} for the headings of a paper that sets its sections apart in bold
+    """{paragraph index: level} for the headings of a paper that sets its sections apart in bold
     alone (`_set_apart`), when it uses no heading style in its body and has at least two such
     paragraphs: a paper's sections are several, and one bold line alone is emphasis. A paper
-    with heading styles has its sections there (a bold line among them is a run-in label)."""
+    with heading styles has its sections there (a bold line among them is a run-in label).
+    Levels: where the first is centred and others are not, the centred ones head the sections
+    and the others their subsections (GOST's habit: sections centred, subsections from the
+    indent); otherwise all are sections."""
     if any(p.outline is not None or p.style_name.lower().startswith("heading") for p in paras[start:end]):
         return {}
     filled = [k for k in range(start, end) if paras[k].text.strip() and not paras[k].in_table]
     found = [k for n, k in enumerate(filled) if k not in skip and _set_apart(paras[k], paras[filled[n + 1]] if n + 1 < len(filled) else None)]
-    return {k: 1 for k in found} if len(found) >= 2 else {}
+    if len(found) < 2:
+        return {}
+    two_levels = paras[found[0]].centered and not all(paras[k].centered for k in found)
+    return {k: 1 if paras[k].centered or not two_levels else 2 for k in found}
 
 
 def section_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> dict[int, int]:
