@@ -26,9 +26,12 @@ _NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}"
 # The number of a figure or a table, a sub-figure's letter glued to it (`3а`, `3b`) allowed.
 # A number glued to a word is a measure (`270min`, `23hrs`), not a figure's.
 _FIG_NUM = rf"(?P<n>{_NUM})(?!\d)(?:[a-z{_CYR}](?![\w]))?(?![\w.]\d)(?![^\W\d_]{{2}})"
-# Words naming a figure, a table, an equation, in every case form the languages use.
-_FIGURE = rf"рис\.|рисун[{_CYR}]{{0,4}}\b|figs?\.|figs?\b|figures?\b|сурет[{_CYR}]{{0,6}}\b"
-_TABLE = rf"табл\.|таблиц[{_CYR}]{{0,4}}\b|tabs?\.|tables?\b|кесте[{_CYR}]{{0,6}}\b"
+# Words naming a figure, a table, an equation, in every case form the languages use. A case
+# ending may hold a Latin letter shaped as a Cyrillic one (`таблицаx 4`, `рисункe 2`: typed in
+# the other keyboard layout; the reader sees the word, so does the check).
+_ENDING = f"[{_CYR}aeopcxy]"
+_FIGURE = rf"рис\.|рисун{_ENDING}{{0,4}}\b|figs?\.|figs?\b|figures?\b|сурет{_ENDING}{{0,6}}\b"
+_TABLE = rf"табл\.|таблиц{_ENDING}{{0,4}}\b|tabs?\.|tables?\b|кесте{_ENDING}{{0,6}}\b"
 _EQUATION = (
     rf"формул[{_CYR}]{{0,5}}\b|выражени[{_CYR}]{{0,3}}\b|уравнени[{_CYR}]{{0,3}}\b|equations?\b|eqs?\.|eqns?\.|formula[se]?\b"
     rf"|теңдеу[{_CYR}]{{0,6}}\b|өрнек[{_CYR}]{{0,6}}\b"

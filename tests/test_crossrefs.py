@@ -69,6 +69,9 @@ def test_the_quick_test_folds_as_the_patterns_match():
     ("Нәтижелер 1-суретте және 2-кестеде көрсетілген.", [("figure", "1", "1-суретте"), ("table", "2", "2-кестеде")]),
     ("сурет 3 пен кесте 2 бойынша", [("figure", "3", "сурет 3"), ("table", "2", "кесте 2")]),
     ("(4) формуладан шығады", [("equation", "4", "(4)")]),
+    # a Latin letter shaped as a Cyrillic one in the ending (typed in the other keyboard layout)
+    ("приведены в таблицаx 4, 5 и 6.", [("table", "4", "таблицаx 4"), ("table", "5", "5"), ("table", "6", "6")]),
+    ("как на рисункe 2 видно", [("figure", "2", "рисункe 2")]),
 ])
 def test_references_in_real_sentences(sentence, expected):
     assert refs(sentence, starts=()) == expected
