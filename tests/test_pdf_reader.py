@@ -745,6 +745,27 @@ def _figure_between_columns(path: Path, sentence_ends: bool = False) -> Path:
     return path
 
 
+def test_a_caption_in_the_body_type_gives_back_the_sentence_it_interrupted():
+    """ACM sets captions in the body's type: a caption ending its sentence (`… the same.`),
+    then, at a gap little wider than a line's, the interrupted sentence goes on in lower case
+    (`of guaranteeing …`): that line is the paragraph's, not the caption's next line (an
+    unseen KDD paper's caption took it). A caption that interrupted nothing keeps it."""
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import _caption_goes_on
+
+    def line(text: str, y: float, x1: float = 559.0) -> Line:
+        return Line(4, text, 318.0, x1, y, 9.0, False, "R")
+
+    caption = line("Figure 3: To quickly update our estimates when the observa-", 592)
+    before = line("tamps, while enforcing that the oldest must remain the same.", 570, 547.0)
+    after = line("of guaranteeing that it takes the same amount of time to solve,", 554)
+    measures = (11.0, {(4, "R"): (318.0, 559.0)}, 10.3)
+    assert _caption_goes_on(caption, before, after, True, measures) is False
+    assert _caption_goes_on(caption, before, after, False, measures) is True
+    for label in ("б) при изменении параметров системы", "(b) the rendered image of the object", "а – температура процессора"):
+        assert _caption_goes_on(caption, line("Рис. 5. Пример управления: а – при заданных параметрах.", 570, 547.0), line(label, 554), True, measures) is True
+
+
 def _texts(path: Path) -> list[str]:
     return [" ".join(plain_text(b.inlines).split()) for b in read_document(str(path)).blocks if isinstance(b, Paragraph)]
 
@@ -817,6 +838,81 @@ def test_a_caption_set_in_a_narrow_column_beside_its_picture_binds_it(tmp_path):
     assert [(f.number, len(f.images)) for f in figures] == [("2", 1)]
     assert figures[0].images[0].data == plot.getvalue()
     assert plain_text(figures[0].caption).startswith("Treatment effect and underlying connection")
+
+
+def test_pictures_and_drawings_placed_inside_a_scaled_form_are_found_where_the_page_shows_them(tmp_path):
+    """LaTeX's `includegraphics` of a PDF figure puts its pictures inside a Form XObject drawn
+    scaled: PDFium gives their boxes in the form's own space (here 0..1000 points, off the
+    page), and the figures above their captions were lost. Boxes are taken to the page."""
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from reportlab.lib.utils import ImageReader
+
+    photo = BytesIO()
+    PILImage.new("RGB", (400, 250), (30, 120, 200)).save(photo, "JPEG", quality=90)
+    path = tmp_path / "forms.pdf"
+    c = _canvas(path)
+    _text(c, 120, 810, "Pictures Placed as Forms", 16, bold=True)
+    _text(c, 250, 792, "Ann Smith", 12)
+    _text(c, 50, 772, "The text refers to Figure 1 and Figure 2, and its lines fill the measure of the page.")
+    c.beginForm("photo")  # the form's space: a picture 1000 x 625 points, far larger than the page
+    c.drawImage(ImageReader(BytesIO(photo.getvalue())), 0, 0, 1000, 625)
+    c.endForm()
+    c.beginForm("scheme")  # three boxes joined by lines, in the form's space
+    for k in range(3):
+        c.rect(300 * k, 0, 200, 125)
+        if k:
+            c.line(300 * k - 100, 62, 300 * k, 62)
+    c.endForm()
+    for name, y in (("photo", 560), ("scheme", 380)):
+        c.saveState()
+        c.translate(100, y)
+        c.scale(0.32, 0.32)  # on the page: 320 points wide, above the caption
+        c.doForm(name)
+        c.restoreState()
+    _text(c, 150, 540, "Figure 1. A blue rectangle", 10)
+    _text(c, 150, 360, "Figure 2. Three boxes", 10)
+    for i in range(6):
+        _text(c, 50, 320 - 14 * i, "Body text of the paper runs across the page from the left margin to the right one.")
+    c.save()
+    figures = [b for b in read_document(str(path)).blocks if isinstance(b, Figure)]
+    assert [f.number for f in figures] == ["1", "2"]
+    photo_image, drawing = figures[0].images[0], figures[1].images[0]
+    assert photo_image.data == photo.getvalue() and (photo_image.width, photo_image.height) == (320.0, 200.0)
+    # the boxes span 0..800 x 0..125 form points, 256 x 40 on the page; 2 points are kept around
+    assert drawing.media_type == "image/png" and 258 <= drawing.width <= 262 and 42 <= drawing.height <= 46
+
+
+def test_a_figure_of_two_rows_of_panels_is_one_picture_of_both_rows(tmp_path):
+    """A waveform over its spectrogram, for two recordings: four pictures in two rows above one
+    caption. Only the row next to the caption was taken (and an edition set a figure's pictures
+    in one row); the figure is rendered from the page whole, both rows and their labels."""
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from reportlab.lib.utils import ImageReader
+
+    path = tmp_path / "panels.pdf"
+    c = _canvas(path)
+    _text(c, 120, 810, "Recordings Compared", 16, bold=True)
+    _text(c, 250, 792, "Ann Smith", 12)
+    _text(c, 50, 772, "The text refers to Figure 1, and its lines fill the measure of the page from side to side.")
+    for row, y in enumerate((640, 560)):  # the upper row stands right on the lower one
+        for col, x in enumerate((100, 260)):
+            panel = BytesIO()
+            PILImage.new("RGB", (160, 80), (40 * (row + 1), 80 * col, 150)).save(panel, "JPEG", quality=90)
+            c.drawImage(ImageReader(BytesIO(panel.getvalue())), x, y, 160, 80)
+    _text(c, 104, 708, "(a)", 8)  # a panel label on the upper row
+    _text(c, 150, 540, "Figure 1. Waveforms over their spectrograms", 10)
+    for i in range(6):
+        _text(c, 50, 500 - 14 * i, "Body text of the paper runs across the page from the left margin to the right one.")
+    c.save()
+    figures = [b for b in read_document(str(path)).blocks if isinstance(b, Figure)]
+    assert [(f.number, len(f.images)) for f in figures] == [("1", 1)]
+    image = figures[0].images[0]
+    # the rows span x 100..420 and y 560..720 on the page; 2 points are kept around
+    assert image.media_type == "image/png" and (image.width, image.height) == (324.0, 164.0)
 
 
 def test_a_by_line_over_two_lines_gives_every_author(tmp_path):

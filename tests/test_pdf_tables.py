@@ -376,3 +376,37 @@ def test_a_ruled_table_under_a_label_and_a_title_of_several_lines_is_read(tmp_pa
     (table,) = [b for b in read_pdf(str(path)).blocks if isinstance(b, Table)]
     assert table.number == "2" and plain_text(table.caption).startswith("MODELS EVALUATION ON TEST DATA (LABORATORY ENVIRONMENT). TRUE POSITIVE")
     assert _rows(table)[1] == [("DBoW2", 1, 1), ("0.941", 1, 1), ("0.324", 1, 1)]
+
+
+def test_a_table_floated_into_a_sentence_is_held_and_the_paragraph_goes_on(tmp_path):
+    """A two-column paper floats a table to the next column's top, in the middle of a word
+    (`assump-` … `Table 1` and its grid … `tion of the model`): the paragraph is one again, the
+    table (with its caption) follows it; before, the paragraph ended at `assump-`."""
+    from helpers import draw_text, pdf_canvas
+
+    path = tmp_path / "float.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 50, 780, "Heterogeneity of the trials", 16, True)
+    left = ["For results showing significant heterogeneity a random", "effects meta-analysis was also performed with the method", "of DerSimonian and Laird. The underlying assump-"]
+    for i, line in enumerate(left):
+        draw_text(c, 50, 740 - 14 * i, line, 10, False)
+    draw_text(c, 320, 740, "Table 1. Trials by arm", 9, False)
+    for y in (725, 705, 685, 665):  # three rows of two cells, each border a stroke of its own (as Word's)
+        c.line(320, y, 540, y)
+    for x in (320, 420, 540):
+        c.line(x, 725, x, 665)
+    for r, (a, b) in enumerate((("Arm", "Trials"), ("Placebo", "12"), ("Drug", "14"))):
+        draw_text(c, 325, 711 - 20 * r, a, 9, False)
+        draw_text(c, 425, 711 - 20 * r, b, 9, False)
+    right = ["tion of the model is that the studies come from one", "population and that their variance is one estimate, the", "studies weighted by their precision throughout."]
+    for i, line in enumerate(right):
+        draw_text(c, 320, 640 - 14 * i, line, 10, False)
+    c.save()
+    blocks = read_pdf(str(path)).blocks
+    texts = [" ".join(plain_text(b.inlines).split()) for b in blocks if isinstance(b, Paragraph)]
+    paragraph = next(t for t in texts if t.startswith("For results"))
+    assert "The underlying assumption of the model is that the studies come from one" in paragraph
+    assert paragraph.endswith("weighted by their precision throughout.")
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].number == "1" and plain_text(tables[0].caption) == "Trials by arm"
+    assert blocks.index(tables[0]) > next(k for k, b in enumerate(blocks) if isinstance(b, Paragraph) and plain_text(b.inlines).startswith("For results"))

@@ -508,6 +508,25 @@ def test_a_numbered_entry_with_no_text_is_an_entry_not_a_crash(tmp_path):
     assert ("REF010", 4) in codes and not any(code.startswith("CIT00") for code, _ in codes)
 
 
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Copyright © 2022 ACL", True),  # a copyright with its year first
+        ("© 2021 Elsevier B.V.", True),
+        ("(c) 2018 The Authors", True),
+        ("© Иванов И. И., 2020", False),  # a `© Author` line: the title block reads its names
+        ("Copyright © 2022 ACL      117      https://doi.org/10.18653/v1/2022.acl-1.9", True),  # runs set apart: credits and a folio
+        ("117      https://doi.org/10.18653/v1/2022.acl-1.9", True),
+        ("Proceedings of the Workshop      117", False),  # a folio beside no credit: a running foot, not a credit
+        ("12      Глава 1", False),
+    ],
+)
+def test_credit_lines(line, credit):
+    from exporter.readers.plaintext.furniture import is_credit_line
+
+    assert is_credit_line(line) is credit
+
+
 def test_the_first_pages_credit_line_is_furniture_and_no_other_pages_doi():
     # pdftotext puts IEEE's price-code line at the end of page 1: left in, the text
     # reader glued the next column's first words to it

@@ -27,6 +27,7 @@ MAX_CAPTION_GAP = 48.0
 # end may stop this far short of the picture (BMJ: 16–43 pt).
 MAX_SIDE_GAP = 72.0
 MIN_SIDE = 30.0  # points: smaller pictures are icons, bullets and rules drawn as images
+PANEL_GAP = 6.0  # points: rows of one figure's panels stand this close (a row of panel labels between is a figure's own)
 MIN_FIGURE_WIDTH = 72.0  # points: a figure's pictures together are at least an inch wide
 MIN_PIXELS = 16  # a picture of fewer pixels a side is a fill or a rule
 MAX_PAGE_SHARE = 0.8  # a picture covering most of the page is a scanned page behind its text
@@ -64,6 +65,9 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page]) -> list[PagePictur
             for k, (line, _) in enumerate(captions):  # then a caption set beside its picture, from what is left
                 bound[k] = bound[k] or _bind_beside(line, placed, taken)
             for (line, _), pictures in zip(captions, bound):
+                if page.angle == 0 and any(not _same_row(placed[pictures[0]].box, placed[i].box) for i in pictures):
+                    out.append(_region(pdf_page, page, line, _union([placed[i].box for i in pictures])))  # rows of panels: one picture
+                    continue
                 for i in pictures:
                     picture = _picture(placed[i], page, line)
                     if picture is not None:
@@ -106,7 +110,7 @@ def _pictures_on(pdf_page, page: Page) -> list[_Placed]:
     for obj in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
         if min(obj.get_px_size()) < MIN_PIXELS:  # a colour fill stretched over an area
             continue
-        left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = page_bounds(obj)
         left, bottom, right, top = left - ox, bottom - oy, right - ox, top - oy
         (ax, ay), (bx, by) = turn(left, bottom, width, height), turn(right, top, width, height)
         box = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
@@ -131,7 +135,26 @@ def _bind(line: Line, extent: tuple[float, float], placed: list[_Placed], taken:
     if nearest is None:
         return []
     first = placed[nearest[1]].box
-    return _row(sorted((i for i, p in enumerate(placed) if i not in taken and beside(p.box) and _same_row(first, p.box)), key=lambda i: placed[i].box[0]), placed, taken)
+    row = _row(sorted((i for i, p in enumerate(placed) if i not in taken and beside(p.box) and _same_row(first, p.box)), key=lambda i: placed[i].box[0]), placed, taken)
+    return _stacked(row, placed, taken, upward=bool(above)) if row else row
+
+
+def _stacked(row: list[int], placed: list[_Placed], taken: set[int], upward: bool) -> list[int]:
+    """A figure's rows of panels: from the row nearest its caption, each next row of pictures
+    that touches it (within PANEL_GAP, away from the caption) and stands over the same stretch
+    (a waveform over its spectrogram), taken with it, top row first."""
+    rows = [row]
+    while True:
+        edge = max(placed[i].box[3] for i in rows[-1]) if upward else min(placed[i].box[1] for i in rows[-1])
+        left, right = min(placed[i].box[0] for i in rows[-1]), max(placed[i].box[2] for i in rows[-1])
+        near = [i for i, p in enumerate(placed) if i not in taken and min(p.box[2], right) - max(p.box[0], left) > 0.5 * min(p.box[2] - p.box[0], right - left)
+                and -PANEL_GAP <= ((p.box[1] - edge) if upward else (edge - p.box[3])) <= PANEL_GAP]
+        if not near:
+            break
+        first = placed[near[0]].box
+        rows.append(sorted((i for i in near if _same_row(first, placed[i].box)), key=lambda i: placed[i].box[0]))
+        taken.update(rows[-1])
+    return [i for r in (reversed(rows) if upward else rows) for i in r]
 
 
 def _bind_beside(line: Line, placed: list[_Placed], taken: set[int]) -> list[int]:
@@ -263,12 +286,37 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
     return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()), "image/png")
 
 
+def _region(pdf_page, page: Page, caption: Line, pictures: tuple[float, float, float, float]) -> PagePicture:
+    """A figure of several rows of pictures rendered from the page as one picture (a figure
+    holds one row of sub-figures): the pictures' box, with the short lines of text inside it or
+    at its edge (panel labels, axis ticks) and 2 points around."""
+    grown = (pictures[0] - LABEL_REACH, pictures[1] - LABEL_REACH, pictures[2] + LABEL_REACH, pictures[3] + LABEL_REACH)
+    labels = [(l.x0, l.y - 0.3 * l.size, l.x1, l.y + l.size) for l in page.lines if l is not caption and _inside((l.x0, l.y, l.x1, l.y + 0.5 * l.size), grown)]
+    box = _union([pictures, *labels])
+    box = (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height))
+    width, height = pdf_page.get_size()
+    bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
+    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()), "image/png")
+
+
 def _drawn_boxes(pdf_page) -> list[tuple[float, float, float, float]]:
     """The boxes of the page's paths and pictures (a drawing may hold small pictures), from the
     crop box's corner."""
     kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]
     ox, oy = shown_origin(pdf_page)
-    return [(a - ox, b - oy, c - ox, d - oy) for a, b, c, d in (obj.get_bounds() for obj in pdf_page.get_objects(filter=kinds))]
+    return [(a - ox, b - oy, c - ox, d - oy) for a, b, c, d in map(page_bounds, pdf_page.get_objects(filter=kinds))]
+
+
+def page_bounds(obj) -> tuple[float, float, float, float]:
+    """An object's box on the page. PDFium gives an object inside a Form XObject its box in the
+    form's own space (LaTeX's `includegraphics` of a PDF figure, InDesign's placed art, a
+    scaled `Do`): each enclosing form's matrix takes it to its parent's space, up to the page."""
+    box = obj.get_bounds()
+    form = obj.container
+    while form is not None:
+        box = form.get_matrix().on_rect(*box)
+        form = form.container
+    return box
 
 
 def _inside(box, region) -> bool:

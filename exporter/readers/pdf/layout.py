@@ -961,8 +961,14 @@ def mark_furniture(pages: list[Page]) -> None:
                     line.furniture = True
     for row in rows_by_page[0] if pages else ():
         for line in row:
-            if is_credit_line(line.text):
+            if is_credit_line("   ".join(_runs(line))):  # the runs the layout set apart, apart
                 line.furniture = True
+
+
+def _runs(line: Line) -> list[str]:
+    """A line's runs as the layout set them apart (`line.breaks`)."""
+    ends = [0, *line.breaks, len(line.text)]
+    return [line.text[a:b].strip() for a, b in zip(ends, ends[1:]) if line.text[a:b].strip()]
 
 
 # ---- footnotes ---------------------------------------------------------------------------

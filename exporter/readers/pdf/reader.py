@@ -29,7 +29,7 @@ from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in,
 from ..plaintext.titlepage import read_title_page
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures
-from .layout import MAX_CHARS, Line, Page, TooMuchText, mark_furniture, mark_notes, open_pdf, read_pages
+from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
 from .linenumbers import blank_line_numbers
@@ -746,13 +746,13 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     A figure's caption opens a block of its own. One met in the middle of a sentence (a
     figure at a column's top or foot, the paragraph going on past it: `assump-` … `Figure 1
     Flow chart …` … `tion of the model`) is held, and the paragraph goes on with the next
-    body line; the caption follows the paragraph, as a float follows the text that calls it."""
+    body line; the caption follows the paragraph, as a float follows the text that calls it.
+    A table and its caption met so (at the next page's top, `Dif-` … `Table 1` … `ferent`) too."""
     body_lines = lines[start:end] or lines
     body = body_size(body_lines)
     bold_share = sum(len(l.text) for l in body_lines if l.bold) / max(sum(len(l.text) for l in body_lines), 1)
     heading_sizes = sorted({l.size for l in lines[start:end] if l.size >= 1.1 * body and len(l.text.split()) <= 12}, reverse=True)
-    spacing = usual_spacing(lines, body)
-    edges = column_edges(lines, body)
+    spacing, edges = usual_spacing(lines, body), column_edges(lines, body)
     indent = paragraph_indent(body_lines, body, edges)
     groups: list[tuple[int | None, list[int]]] = []
     notes: list[list[int]] = []  # footnotes met inside the open block: they follow it
@@ -774,26 +774,26 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
         if not line.text:
             continue
         if line.in_note:  # a paragraph broken by a page's foot goes on over its notes
-            if line.note_mark or not notes:
-                notes.append([i])
-            else:
-                notes[-1].append(i)
+            notes.append([i]) if line.note_mark or not notes else notes[-1].append(i)
             continue
         block = _block_of(line, formula_at)
+        mid_sentence = groups and groups[-1][0] is None and groups[-1][1][-1] == last and not rules.ends_sentence(lines[last].text) and not lines[groups[-1][1][0]].table_caption
         if block is not None:  # a ruled table's lines, cell by cell, are one block; a numbered formula's too
-            if groups and groups[-1][0] == block[0] and _block_of(lines[groups[-1][1][0]], formula_at) == block:
-                groups[-1][1].append(i)
+            if (same := _same_block(block, held[-1:] + groups[-1:], lines, formula_at)) is not None:
+                same[1].append(i)
+            elif block[0] == TABLE and (paused is not None or mid_sentence):  # a table floated into a sentence (`Dif-` … `ferent`)
+                paused = paused if paused is not None else groups[-1][1]
+                held.append((TABLE, [i]))
             else:
                 opening((block[0], [i]))
             last = i
             continue
         figure = (line.page, line.number) in captioned
-        mid_sentence = groups and groups[-1][0] is None and groups[-1][1][-1] == last and not rules.ends_sentence(lines[last].text)
         # `… are shown in` / `Fig. 3. There was …` at the paragraph's own spacing: the sentence names the figure
         in_flow = mid_sentence and not figure and not line.table_caption and not starts_new_paragraph(lines[last], line, spacing, edges)
         if (figure or line.table_caption or is_figure_caption(line)) and not in_flow:  # a caption opens a block of its own
             group = (FIGURE if figure else None, [i])
-            if not line.table_caption and (paused is not None or mid_sentence):
+            if paused is not None or mid_sentence:
                 paused = paused if paused is not None else groups[-1][1]
                 held.append(group)
             else:
@@ -801,9 +801,9 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
             last = i
             continue
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups)
-        if held and held[-1][1][-1] == last and level is None and not starts_new_paragraph(lines[last], line, spacing, edges) and not _leaves_caption(lines[held[-1][1][0]], lines[last], line, edges, indent):
+        if held and held[-1][0] != TABLE and held[-1][1][-1] == last and level is None and _caption_goes_on(lines[held[-1][1][0]], lines[last], line, paused is not None, (spacing, edges, indent)):
             held[-1][1].append(i)  # the held caption's next line
-        elif paused is not None and level is None and _goes_on(lines[paused[-1]], line):
+        elif paused is not None and level is None and _goes_on(lines[paused[-1]], line, after_table=any(g[0] == TABLE for g in held)):
             paused.append(i)  # the paragraph resumes after its figure (the caption held till it ends)
             paused = None
         elif level is not None:
@@ -817,6 +817,11 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     groups.extend((NOTE, rows) for rows in notes)
     groups.extend(held)
     return groups
+
+
+def _same_block(block: tuple, groups: list, lines: list[Line], formula_at: dict | None):
+    """The first of `groups` whose lines are `block`'s (a table's cells met again), or None."""
+    return next((g for g in groups if g[0] == block[0] and _block_of(lines[g[1][0]], formula_at) == block), None)
 
 
 def _block_of(line: Line, formula_at: dict | None) -> tuple | None:
@@ -839,6 +844,21 @@ def _opens_caption(line: Line, captioned: dict) -> bool:
 
 
 WIDEST_LETTER = 0.6  # a text face's average letter is about half an em wide: 0.6 errs towards the caption going on
+
+
+_OPENS_WITH_WORD = re.compile(r"[^\W\d_]{2,}\b(?![)\]])")  # a word of two letters or more, no sub-figure's label
+
+
+def _caption_goes_on(caption: Line, before: Line, line: Line, interrupted: bool, measures: tuple) -> bool:
+    """Whether `line` is the next line of a held caption (`caption` its first line, `before` its
+    last so far). A caption that ended its sentence does not take a line opening in lower case
+    when it interrupted an open sentence: that sentence goes on there (`… we need a way` |
+    `Figure 3: … remain the same.` | `of guaranteeing that it …`, ACM's captions in the body's type);
+    a sub-figure's label (`б) при …`, `(b) Photo…`, `а – …`) goes on with the caption."""
+    spacing, edges, indent = measures
+    if interrupted and before.text.rstrip().endswith((".", "!", "?")) and _OPENS_WITH_WORD.match(line.text) and line.text[0].islower():
+        return False
+    return not starts_new_paragraph(before, line, spacing, edges) and not _leaves_caption(caption, before, line, edges, indent)
 
 
 def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: float | None = None) -> bool:
@@ -876,10 +896,14 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: floa
     return at_indent and abs(before.x0 - left - indent) >= 0.5 * line.size
 
 
-def _goes_on(before: Line, line: Line) -> bool:
+def _goes_on(before: Line, line: Line, after_table: bool = False) -> bool:
     """Whether `line` carries on the paragraph whose last line is `before`, a figure standing
-    between them: the sentence was left open, and the line is in the paragraph's type."""
-    return not rules.ends_sentence(before.text) and abs(before.size - line.size) <= 0.15 * max(before.size, line.size)
+    between them: the sentence was left open, the line is in the paragraph's type and opens
+    no caption. Past a table (whose cells a page's layout may interleave with the text) only a
+    word cut at the line's end or a line opening in lower case says the sentence goes on."""
+    if rules.ends_sentence(before.text) or abs(before.size - line.size) > 0.15 * max(before.size, line.size) or is_table_caption(line) or is_figure_caption(line):
+        return False
+    return not after_table or before.text.rstrip().endswith(("-", "‐", ",")) or rules.starts_lowercase(line.text)
 
 
 @dataclass

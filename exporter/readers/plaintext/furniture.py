@@ -18,20 +18,30 @@ _PAGE_OF = re.compile(r"^\s*(?:page|стр\.?|бет)?\s*(\d{1,4})\s+(?:of|из)
 # A publisher's credit line, printed once in a margin of an article's first page: the price
 # code and copyright of IEEE/ACM/Elsevier (`978-1-4799-5825-2/14/$31.00 ©2014 IEEE`,
 # `0885-064X/© 2018 Elsevier Inc. All rights reserved.`), the article's DOI alone
-# (`DOI: 10.15826/…`) and MDPI's `Games 2018, 9, 34; doi:10.3390/…`. A `© Author` line is
-# not one: the title block reads the authors from it.
+# (`DOI: 10.15826/…`), MDPI's `Games 2018, 9, 34; doi:10.3390/…` and a copyright with its year
+# first (`Copyright © 2019 ISCA`, `© 2020 Elsevier B.V.`). A `© Author` line (`© Иванов И. И.,
+# 2020`, the year last) is not one: the title block reads the authors from it.
 _CREDIT_LINE = re.compile(
     r"/\d\d/\s*\$\s?\d+\.\d\d|\$\s?\d+\.\d\d\b.*(?:©|copyright|\(c\))|(?:©|copyright|\(c\)).*\$\s?\d+\.\d\d"
     r"|all rights reserved|все права защищены"
     r"|^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+(?:\s+\d{1,4})?$"
-    r"|^\w[\w .&-]* (?:19|20)\d\d, \d+, \w+; doi:\s?10\.\d{4,9}/",
+    r"|^\w[\w .&-]* (?:19|20)\d\d, \d+, \w+; doi:\s?10\.\d{4,9}/"
+    r"|^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d\d\b.{0,80}$",
     re.IGNORECASE,
 )
+# Runs a layout set apart on one line: three spaces or more in pdftotext's text.
+_RUN_GAP = re.compile(r"\s{3,}")
 
 
 def is_credit_line(line: str) -> bool:
-    """A publisher's credit line (see `_CREDIT_LINE`)."""
-    return bool(_CREDIT_LINE.search(line.replace("\f", "").strip()))
+    """A publisher's credit line (see `_CREDIT_LINE`), or a foot of runs set apart that are all
+    credits or page numbers, one a credit at least (`Copyright © 2019 ISCA   4564
+    http://dx.doi.org/10.21437/…`: the first page's foot of a conference paper)."""
+    text = line.replace("\f", "").strip()
+    if _CREDIT_LINE.search(text):
+        return True
+    runs = _RUN_GAP.split(text)
+    return len(runs) > 1 and all(_CREDIT_LINE.search(r) or is_page_number(r) for r in runs) and any(_CREDIT_LINE.search(r) for r in runs)
 
 
 @dataclass(frozen=True, slots=True)
