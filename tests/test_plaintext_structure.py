@@ -527,6 +527,23 @@ def test_credit_lines(line, credit):
     assert is_credit_line(line) is credit
 
 
+def test_a_chapters_running_head_with_its_folio_is_furniture():
+    """A report class prints each chapter's name with the page's number on its pages: too few
+    pages for a fixed head, told by the number running with the pages."""
+    from exporter.readers.plaintext.furniture import heads_with_folios
+
+    margin = [
+        (4, "CHAPTER 2. RELATED WORK 5"), (5, "CHAPTER 2. RELATED WORK 6"), (7, "CHAPTER 2. RELATED WORK 8"),
+        (9, "10 CHAPTER 3. METHODS"), (10, "11 CHAPTER 3. METHODS"),
+        (12, "Table 2 Results of the first run"), (13, "Table 2 Results of the first run"),  # no number running with the pages
+        (14, "Step 1 of the procedure 4"), (20, "Step 1 of the procedure 4"),
+        (21, "CHAPTER 4. RESULTS 23"),  # on one page only
+    ]
+    assert heads_with_folios(margin) == {0, 1, 2, 3, 4}
+    text = "\n".join(["Body of page one.", "\fCHAPTER 2. RELATED WORK 2", "Body of page two.", "\fCHAPTER 2. RELATED WORK 3", "Body of page three."])
+    assert find_pages(text.split("\n")).furniture == {1, 3}
+
+
 def test_the_first_pages_credit_line_is_furniture_and_no_other_pages_doi():
     # pdftotext puts IEEE's price-code line at the end of page 1: left in, the text
     # reader glued the next column's first words to it

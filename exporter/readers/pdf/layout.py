@@ -21,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from ...crossrefs import continued_table, find_crossrefs, roman_table_label
 from ...diagnostics import InputError
-from ..plaintext.furniture import is_credit_line
+from ..plaintext.furniture import heads_with_folios, is_credit_line
 from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
 from ...symbol_encoding import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE
 from ..plaintext.normalize import VARIATION_SELECTORS
@@ -963,6 +963,17 @@ def mark_furniture(pages: list[Page]) -> None:
         for line in row:
             if is_credit_line("   ".join(_runs(line))):  # the runs the layout set apart, apart
                 line.furniture = True
+    # A head with a folio is told by its evidence (the number runs with the pages), so the
+    # outermost line at either end counts wherever it stands (a report class's head 1.4 inches down).
+    ends = [(n, line) for n, page in enumerate(pages) for line in _end_lines(page)]
+    for k in heads_with_folios([(n, line.text) for n, line in ends]):
+        ends[k][1].furniture = True
+
+
+def _end_lines(page: Page) -> list[Line]:
+    """The page's top and bottom lines outside tables (one if the page has one)."""
+    lines = sorted((l for l in page.lines if l.cell is None and l.text.strip()), key=lambda l: l.y)
+    return lines[:1] + lines[-1:] if len(lines) > 1 else lines
 
 
 def _runs(line: Line) -> list[str]:

@@ -44,6 +44,30 @@ def is_credit_line(line: str) -> bool:
     return len(runs) > 1 and all(_CREDIT_LINE.search(r) or is_page_number(r) for r in runs) and any(_CREDIT_LINE.search(r) for r in runs)
 
 
+# A running head or foot printed with the page's number before or after it (`CHAPTER 2.
+# LITERATURE REVIEW 17`, `18 Глава 1. Обзор`): the text, and the number.
+_WITH_FOLIO = re.compile(r"^\s*(?:(?P<before>\d{1,4})\s+(?P<text>\S.*?)|(?P<text2>.*?\S)\s+(?P<after>\d{1,4}))\s*$")
+
+
+def heads_with_folios(lines: list[tuple[int, str]]) -> set[int]:
+    """Which of the margin lines (page index, text) are a running head that changes with the
+    chapter: the same text on two pages or more, with a number beside it that runs with the
+    pages (the number less the page's index is the same on each). A chapter's head recurs on
+    its chapter's pages only, too few for the third of the pages a fixed head needs."""
+    by_text: dict[str, list[tuple[int, int, int]]] = {}
+    for k, (page, line) in enumerate(lines):
+        m = _WITH_FOLIO.match(line.replace("\f", ""))
+        if m:
+            text, number = (m["text"], m["before"]) if m["before"] else (m["text2"], m["after"])
+            if sum(map(str.isalpha, text)) >= 3:
+                by_text.setdefault(" ".join(text.split()).casefold(), []).append((k, page, int(number)))
+    out: set[int] = set()
+    for found in by_text.values():
+        if len({page for _, page, _ in found}) >= 2 and len({number - page for _, page, number in found}) == 1:
+            out.update(k for k, _, _ in found)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Pages:
     """Where pages start (0-based line indices) and which lines are furniture."""
@@ -129,6 +153,8 @@ def find_pages(lines: list[str]) -> Pages:
         if m and int(m[1]) <= int(m[2]) <= len(starts) + 1:
             furniture.add(i)
     furniture.update(i for i in wide[0] if is_credit_line(lines[i]))
+    margin = [(n, i) for n, page in enumerate(edges) for i in page]
+    furniture.update(margin[k][1] for k in heads_with_folios([(n, lines[i]) for n, i in margin]))
     for page in wide:  # a running head of two lines, or under the page number
         for i in page:
             text = " ".join(TOKEN.findall(lines[i])).casefold()
