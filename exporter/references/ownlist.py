@@ -280,6 +280,8 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
             continue
         n = found.number
         bracketed = lines[i].lstrip().startswith("[")
+        if _in_another_mark(lines, starts, i):
+            continue
         if not starts:
             ok = n == first if first is not None else n < 10
         else:
@@ -292,6 +294,20 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
             # numbered (a bare number not taken, `12 …` first, says nothing: it crashed here)
             bare_form = bare_form or opens_bare
     return starts
+
+
+def _number_mark(line: str) -> str:
+    """The mark of a list number at the line's start: `[`, `.` or `)` (`` for a bare one)."""
+    m = re.match(r"\s*(\[|\d+\s?([.)])?)", line)
+    return "" if m is None else "[" if m[1] == "[" else m[2] or ""
+
+
+def _in_another_mark(lines: list[str], starts: list[Start], i: int) -> bool:
+    """Whether line `i`'s number is in another mark than the list's: once three entries are
+    numbered in one mark (`1)`, `2)`, `3)`), a number in another (`10.`: an issue's number that
+    pdftotext set alone on its line) opens no entry."""
+    marks = {_number_mark(lines[s.line]) for s in starts}
+    return len(starts) >= 3 and len(marks) == 1 and _number_mark(lines[i]) not in marks
 
 
 @dataclass

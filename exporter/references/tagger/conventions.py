@@ -359,13 +359,18 @@ _ORGANISATION_LINKS = frozenset("of for and the on in de du des der für и по
 def _author_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> None:
     """`Alzheimer’s Disease International. (2009). World Alzheimer Report.`: APA and Harvard print
     the authors, then the year in brackets, then the title; a first run read as a title, before
-    a bracketed date with a title after it, is the authors (an organisation)."""
+    a bracketed date with a title after it, is the authors (an organisation). So is one read as a
+    host or an address: a site's name or a body's one word (`Britannica.com (n.d.) Title
+    [Online].`, `Europol (2020) Title.`), no address (`/`, `:`, `www.`) in it. (One read as the
+    publisher stays: GROBID's labelled entries give a body there as the publisher.)"""
     runs = _runs(tuple(labels))
-    if len(runs) < 3 or runs[0][0] != "title" or runs[1][0] != "date" or "author" in labels:
+    if len(runs) < 3 or runs[0][0] not in ("title", "journal", "booktitle", "url") or runs[1][0] != "date" or "author" in labels:
         return
     if not tokens[runs[1][1]].startswith("(") or not any(r[0] == "title" for r in runs[2:]):
         return
     words = tokens[runs[0][1] : runs[0][2]]
+    if runs[0][0] != "title" and (len(words) > 8 or any(re.search(r"[/:@]|^www\.", w, re.IGNORECASE) for w in words)):
+        return
     if not all(w[:1].isupper() or canonical(w) in _ORGANISATION_LINKS for w in words) or any(ch.isdigit() for w in words for ch in w):
         return  # an organisation's name is capitalised; `The Annotated 8 principles of …` is a title
     for k in range(runs[0][1], runs[0][2]):

@@ -1,0 +1,102 @@
+"""Conventions read from batch 23's misses (bench/UNSEEN_LISTS.md), each tested on invented entries
+or invented lists: a number and a tab typed before a Word paragraph's text is its list number
+(citeproc's numeric styles as pandoc writes them to Word); in a text list numbered in one mark
+(`1)`), a number in another mark (`10.`) at a line's start opens no entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.references.fields import parse_entry
+
+
+def fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def test_a_number_and_a_tab_before_a_word_paragraph_is_its_list_number(tmp_path):
+    """pandoc's Word output of a numeric CSL style (Vancouver, BMJ, AMA) types each entry's number
+    and a tab before its text (`1<tab>Family AB, …`), with no Word numbering: the number is the
+    entry's label, no part of its text (it was read as the pages or the title's first word)."""
+    import docx
+    from docx_samples import save
+
+    from exporter.pipeline import read_and_link
+
+    d = docx.Document()
+    d.add_paragraph("Body text citing [1] and [2].")
+    d.add_paragraph("References", style="Heading 1")
+    d.add_paragraph("1 \tKowalczyk P, Brandt O, et al. Sleep and memory in older adults. Journal of Invented Studies 2015;12:101–9.")
+    d.add_paragraph("2\tNordic Modelling Group. Tool: a program for modelling. Published Online First: 2020.")
+    refs = read_and_link(str(save(d, tmp_path / "tabbed.docx"))).document.references
+    assert [e.text for e in refs] == [
+        "Kowalczyk P, Brandt O, et al. Sleep and memory in older adults. Journal of Invented Studies 2015;12:101–9.",
+        "Nordic Modelling Group. Tool: a program for modelling. Published Online First: 2020.",
+    ]
+    assert [e.number for e in refs] == [1, 2]
+
+
+def test_a_number_in_another_mark_inside_a_paren_numbered_text_list_opens_no_entry(tmp_path):
+    """pdftotext sets a justified entry's words each on its own line (`№` / `10.` / `—` / `С.`): in
+    a list numbered `1)`, `2)`, … a line `10.` goes on with the entry (the issue's number), even
+    when 10 is the next entry's number."""
+    from exporter.pipeline import read_and_link
+
+    items = [f"{n}) Иванов И. И. Статья номер {n} // Вестник науки. — 2015. — № 3. — С. 1-9." for n in range(1, 10)]
+    items[8] = "9) Сидоров С. С. Статья / С. С. Сидоров // Молодой учёный. — 2015. — №\n\n10.\n\n—\n\nС.\n\n6-9."
+    items.append("10) Петров П. П. Другая статья // Юный учёный. — 2016. — № 6. — С. 40-41.")
+    text = "Текст [1-10].\n\nСписок литературы\n" + "\n".join(items) + "\n"
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    refs = read_and_link(str(path)).document.references
+    assert [e.number for e in refs] == list(range(1, 11))
+    assert refs[8].text.endswith("С. 6-9.")
+    assert refs[9].text.startswith("Петров")
+
+
+@pytest.mark.parametrize(
+    "entry, container",
+    [
+        ("Marsh, T. and Oduya, K. (2019) Rivers we remember. Journal of Invented Hydrology [Online], 12 (3), pp. 45–67. Available from: <https://example.org/a> [Accessed 2 May 2020].", "Journal of Invented Hydrology"),
+        ("Lind, P. (2008) Small towns at night. Urban Studies Review [online], 4 (1), pp. 1–20.", "Urban Studies Review"),
+    ],
+)
+def test_harvards_online_mark_after_the_journal_is_no_part_of_its_name(entry, container):
+    """Leeds Beckett's and other UK Harvard guides mark an online journal `Journal [Online], 12 (3)`:
+    `[Online]` is the medium's designation, no part of the journal's name."""
+    assert fields(entry)["journal"] == container
+
+
+@pytest.mark.parametrize(
+    "entry, author, title",
+    [
+        ("Gardenly.com (n.d.) Growing tomatoes indoors [Online]. Gardenly.com. Available from: <https://gardenly.com/tomatoes> [Accessed 3 April 2026].", "{Gardenly.com}", "Growing tomatoes indoors"),
+        ("Shopfinder.net (2019) A survey of shoppers [Online]. Shopfinder.net. Available from: <https://shopfinder.net/s.pdf> [Accessed 22 December 2025].", "{Shopfinder.net}", "A survey of shoppers"),
+        ("Europol (n.d.) Joint investigation teams [Online]. Europol. Available from: <https://www.europol.europa.eu/jit> [Accessed 14 May 2026].", "Europol", "Joint investigation teams"),
+        ("Brandt (n.d.) “Pearson’s correlation” Brandt Statistics. Retrieved 27/12/2013 from https://stats.example.com/p", "Brandt", None),
+    ],
+)
+def test_a_body_or_site_before_the_bracketed_date_is_the_author(entry, author, title):
+    """Harvard's `Author (Year) Title`: the words before the bracketed year or `(n.d.)` (no date,
+    with or without a full stop after it) are the authors, also one word or a site's name
+    (`Name.com`, one corporate name) that the tagger read as a host or an address."""
+    f = fields(entry)
+    assert f.get("author") == author
+    assert "year" not in f or f["year"] == "2019"
+    if title:
+        assert f["title"] == title
+
+
+@pytest.mark.parametrize(
+    "entry, year, title, host",
+    [
+        ("Okoro, T. and Lind, B. (2016/9/12-2016/9/14) Routing in mesh networks. In: 2016 International Conference on Invented Networks, 2016/9/12-2016/9/14. IEEE.", "2016", "Routing in mesh networks", "2016 International Conference on Invented Networks"),
+        ("Sato, K. (2021/03/02) Notes on lattices. In: Proceedings of the Invented Workshop, 2021/03/02. Springer, pp. 1–9.", "2021", "Notes on lattices", "Proceedings of the Invented Workshop"),
+    ],
+)
+def test_a_year_first_date_or_range_in_the_years_brackets_is_the_date(entry, year, title, host):
+    """A reference manager's Harvard prints a meeting's dates year first (`(2016/9/12-2016/9/14)`)
+    where the year stands, and again after the proceedings' name: the first year is the year,
+    the brackets no part of the title, and the dates after the host's name no part of it."""
+    f = fields(entry)
+    assert (f.get("year"), f.get("title"), f.get("booktitle")) == (year, title, host)
