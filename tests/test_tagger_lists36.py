@@ -100,3 +100,58 @@ def test_a_year_first_date_or_range_in_the_years_brackets_is_the_date(entry, yea
     the brackets no part of the title, and the dates after the host's name no part of it."""
     f = fields(entry)
     assert (f.get("year"), f.get("title"), f.get("booktitle")) == (year, title, host)
+
+
+@pytest.mark.parametrize(
+    "entry, title, host",
+    [
+        ("Park, J (July 26, 2013) “Bees learn to count to four in a maze” Boston Herald. Retrieved 11/12/2013 from http://www.example.com/bees", "Bees learn to count to four in a maze", "Boston Herald"),
+        ("Lowe (n.d.) “Kendall’s Tau Explained Simply” Lowe Statistics. Retrieved 27/12/2013 from https://stats.example.org/k", "Kendall’s Tau Explained Simply", "Lowe Statistics"),
+        ("Ward, R (2005) “The Long Quiet: Notes on Remote Islands” Harbour Books, United Kingdom.", "The Long Quiet: Notes on Remote Islands", None),
+    ],
+)
+def test_a_quote_after_the_date_closed_with_no_mark_still_ends_the_title(entry, title, host):
+    """A home-made Harvard quotes the title right after the bracketed date and closes the quote
+    with no full stop (`(2013) “Title” Boston Herald. Retrieved …`): the title ends at the quote;
+    a short capitalised element after it is no part of it."""
+    f = fields(entry)
+    assert f["title"] == title
+    if host:
+        assert (f.get("journal") or f.get("booktitle")) == host
+
+
+def test_scare_quotes_at_a_titles_start_stay_in_the_title():
+    """Two quoted words opening a title (`“Poor man’s” TeX for beginners`) are scare quotes."""
+    assert "beginners" in fields("Smith, J. (2010) “Poor man’s” TeX for beginners. Journal of Typesetting 3(2), 1-10.")["title"]
+
+
+@pytest.mark.parametrize(
+    "entry, title, volume",
+    [
+        ("Айвазов С. А. Прикладная статистика. Основы эконометрики. Том 1. - 2-е изд. - М.: Юнити, 2001. - 432 с.", "Прикладная статистика. Основы эконометрики", "1"),
+        ("Петров П. П. Теория чисел. Том 2. – 3-е изд. – М.: Наука, 2005. – 400 с.", "Теория чисел", "2"),
+        ("Kowalski J. Linear algebra for engineers. Vol. 3. Berlin: Springer, 2001. 210 p.", "Linear algebra for engineers", "3"),
+    ],
+)
+def test_a_books_volume_closing_its_title_is_the_volume(entry, title, volume):
+    """`Title. Том 1. – 2-е изд.`: a volume mark and its number after the title's full stop are
+    the book's volume, no part of its title."""
+    f = fields(entry)
+    assert (f["title"], f.get("volume")) == (title, volume)
+
+
+@pytest.mark.parametrize(
+    "entry, editor, title",
+    [
+        ("Moreau JPT, Lind J, Okafor C, et al., editors. Handbook for invented reviews version 2.1. Cochrane 2020.", "Moreau, JPT and Lind, J and Okafor, C and others", "Handbook for invented reviews version 2.1"),
+        ("Moreau J, Lind J, eds. Handbook for invented reviews. 2nd ed. London: Invented Press; 2019.", "Moreau, J and Lind, J", "Handbook for invented reviews"),
+        ("Moreau JPT, Lind J, editors. Handbook for invented reviews. London: Invented Press; 2019.", "Moreau, JPT and Lind, J", "Handbook for invented reviews"),
+    ],
+)
+def test_names_closed_by_the_editors_role_word_are_the_editors(entry, editor, title):
+    """Vancouver's and BMJ's edited book cited whole: `Family AB, Family C, et al., editors. Title.`
+    names its editors first; they are no authors, and the words after the role word the title."""
+    f = fields(entry)
+    assert "author" not in f
+    assert f["editor"] == editor
+    assert f["title"].startswith(title)

@@ -409,6 +409,21 @@ def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b:
         labels[a:b] = ["note"] * (b - a)
 
 
+def _closes_after_the_date(tokens: list[str], start: int, end: int, close: str) -> bool:
+    """`Family, A. (July 26, 2013) “Title in three words or more” Washington Post. Retrieved …`: a
+    home-made Harvard quotes the title right after the bracketed date and closes the quote with no
+    mark; the quote still ends the title when a short element (six words at most, opening with a
+    capital or a figure: a site, a newspaper, a publisher, `1st edition`) follows it up to a full
+    stop or the entry's end. Scare quotes at a title's start (`"Poor man's" TeX`) quote fewer
+    words or run on into the title."""
+    if start == 0 or not tokens[start - 1].endswith(")") or end - start < 2 or not tokens[end].endswith(close):
+        return False
+    if end + 1 >= len(tokens) or not (tokens[end + 1][:1].isupper() or tokens[end + 1][:1].isdigit()):
+        return False
+    stop = next((k for k in range(end + 1, len(tokens)) if tokens[k].endswith((".", ","))), len(tokens) - 1)
+    return stop - end <= 6
+
+
 def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A title that opens with a quote ends where the quote closes: the tokens up to the closing
     quote are the title, and title tokens after it (where the tagger was unsure of them) belong
@@ -437,7 +452,8 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     if end is None:
         return
     glued_mark = tokens[end].endswith(close) and end + 1 < len(tokens) and tokens[end + 1][:1] in ".,"  # `chamber" .CERN`
-    if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark):
+    bare_close = _closes_after_the_date(tokens, start, end, close)
+    if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark or bare_close):
         return
     single = tokens[start][0] in _SINGLE_QUOTES
     if not single and all(labels[k] in ("title", "journal", "container", "volume", "issue") for k in range(start, end + 1)):  # `“… | AJPH | Vol. 98 Issue 1.”`: a page's title
@@ -449,7 +465,7 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     # past Harvard's single quote, words read on as the title before the host's name with no mark
     # between (`'Title', Music Perception: An Interdisciplinary Journal,`) are the host's
     glued_to_host = single and k < len(labels) and labels[k] in ("journal", "container") and not re.search(r"[,.;:]$", tokens[k - 1])
-    if end + 1 < k and marginals[end + 1] >= UNSURE and not glued_to_host:
+    if end + 1 < k and marginals[end + 1] >= UNSURE and not glued_to_host and not bare_close:
         if _closes_an_element(tokens[end], close) or glued_mark:
             _words_after_a_closed_quote(tokens, labels, end + 1, k)
         return
@@ -675,8 +691,12 @@ def _volume_mark_not_journal(tokens: list[str], labels: list[str]) -> None:
     """`– Paris. 1890. V. 3, 6.`: a journal or container that is one volume mark before the volume's
     number is that mark. And `// Большая российская энциклопедия. Том 13. – Москва – 2009`: a volume
     word (`Том`, `Т.`, `Vol.`, `Bd.`) closing a longer host run after the host's full stop or comma,
-    right before the volume's number, is the volume's mark, no word of the host's name."""
+    right before the volume's number, is the volume's mark, no word of the host's name. So is a
+    book's volume closing its title after the title's full stop (`Основы эконометрики. Том 1. –
+    2-е изд.`, `Linear algebra. Vol. 3.`): the mark and its number are the volume."""
     for label, a, b in _runs(tuple(labels)):
+        if label == "title" and b - a >= 3 and _VOLUME_WORD_CLOSING.match(tokens[b - 2]) and re.fullmatch(r"\d{1,3}[.,]?", tokens[b - 1]) and tokens[b - 3].endswith("."):
+            labels[b - 2] = labels[b - 1] = "volume"
         if label not in ("journal", "container") or b >= len(labels) or labels[b] != "volume":
             continue
         if b - a == 1 and _VOLUME_MARK.match(tokens[a]):
@@ -2201,9 +2221,35 @@ def _date_of_coming_into_force(tokens: list[str], labels: list[str]) -> None:
 
 
 def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
-    """The host after a part's editors, then an edited book cited whole (in this order)."""
+    """The host after a part's editors, then an edited book cited whole (in this order), its
+    editors named first."""
     _container_after_editors(tokens, labels)
     _edited_book_title(tokens, labels)
+    _editors_first(tokens, labels)
+
+
+# (`Ed.` with a capital and alone is a given name too: `Vitagliano, Ed. 2011.`)
+_ROLE_AFTER_NAMES = re.compile(r"^\(?(?:editors?|eds?|Editors|Eds)\.?\)?[.,]?$")
+
+
+def _editors_first(tokens: list[str], labels: list[str]) -> None:
+    """`Family AB, Family C, et al., editors. Title. Publisher; 2019.`, `Family J, eds. Title.`:
+    names opening the entry, closed by a comma and the editors' role word, are the editors of a
+    book cited whole (Vancouver's and BMJ's form), no authors; a run read as the host right after
+    the role word, with no title read, is the book's title."""
+    runs = _runs(tuple(labels))
+    if not runs or runs[0][0] != "author":
+        return
+    _, a, b = runs[0]
+    role = b - 1 if _ROLE_AFTER_NAMES.match(tokens[b - 1]) else b if b < len(tokens) and _ROLE_AFTER_NAMES.match(tokens[b]) else None
+    if role is None or role == a or not tokens[role - 1].endswith(","):
+        return
+    for k in range(a, role + 1):
+        labels[k] = "editor"
+    nxt = next((r for r in _runs(tuple(labels)) if r[1] > role), None)
+    if nxt is not None and nxt[0] in ("container", "journal") and "title" not in labels:
+        for k in range(nxt[1], nxt[2]):
+            labels[k] = "title"
 
 
 def _where_the_title_and_host_end(tokens: list[str], labels: list[str]) -> None:
