@@ -155,3 +155,29 @@ def test_names_closed_by_the_editors_role_word_are_the_editors(entry, editor, ti
     assert "author" not in f
     assert f["editor"] == editor
     assert f["title"].startswith(title)
+
+
+@pytest.mark.parametrize(
+    "entry, publisher",
+    [
+        ("Banda, R. (2025) The Kernel, an Overview. In: Building Secure Systems. Cham: Springer Nature Switzerland, pp. 19–106.", "Springer Nature Switzerland"),
+        ("Cho, J. (2012) Analysis of browsers. In: Lecture Notes in Invented Engineering. Dordrecht: Springer Netherlands, pp. 207–214.", "Springer Netherlands"),
+    ],
+)
+def test_a_country_joined_to_the_publishers_name_is_the_names(entry, publisher):
+    """After the place's colon the publisher's name runs to its comma: a national imprint's
+    country (`Springer Nature Switzerland,`) is part of the name, not a second place."""
+    assert fields(entry)["publisher"] == publisher
+
+
+def test_a_country_after_the_publishers_comma_stays_a_place():
+    assert fields("Petrov V. Kotlin in practice. Berlin: Springer, Germany, 2019. 320 p.")["publisher"] == "Springer"
+
+
+def test_the_words_before_harvards_online_mark_are_the_journal_in_any_case():
+    """`(2007) Title. annals of broadcasting - annales de la radiodiffusion [Online], 62 (3–4), pp.`:
+    with no host read, the words after the title's last full stop up to `[Online],` and the
+    volume are the journal's name, printed in lower case as it is."""
+    f = fields("Lambert, T. and Osei, K. (2007) Radio 2.0: Early Listeners, Early Habits. annals of broadcasting - annales de la radiodiffusion [Online], 62 (3–4), pp. 283–304. Available from: <https://doi.org/10.1000/x>.")
+    assert f["title"] == "Radio 2.0: Early Listeners, Early Habits"
+    assert f["journal"] == "annals of broadcasting - annales de la radiodiffusion"

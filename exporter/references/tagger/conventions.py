@@ -1348,6 +1348,19 @@ def is_country(token: str) -> bool:
     return canonical(token.rstrip(",.;:")) in _COUNTRIES
 
 
+def _country_closing_a_publishers_name(tokens: list[str], labels: list[str]) -> None:
+    """`Cham: Springer Nature Switzerland, pp. 19–106.`, `Dordrecht: Springer Netherlands`: after
+    the place's colon the publisher's name runs to its comma, so a country's name joined to the
+    publisher's words with no mark between is the name's (a publisher's national imprint); one
+    after a comma (`Place: Publisher, Germany`) stays a place."""
+    colon = next((i for i, t in enumerate(tokens) if labels[i] == "location" and t.endswith(":")), None)
+    if colon is None:
+        return
+    for k in range(colon + 2, len(tokens)):
+        if labels[k] == "location" and labels[k - 1] == "publisher" and is_country(tokens[k]) and not tokens[k - 1].endswith((",", ".", ":", ";")):
+            labels[k] = "publisher"
+
+
 def _place_closing_the_title(tokens: list[str], labels: list[str]) -> None:
     """`… a case study of the Shiyang River, China. Land, 13(2)`, `… River sediments, Bangladesh.
     International Journal of …`: a country named in apposition after the title's comma ends the
@@ -2023,6 +2036,25 @@ def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
         labels[a:v] = ["journal"] * (v - a)
 
 
+_ONLINE_MARK = re.compile(r"^\[[Oo]nline\][,.]?$")
+
+
+def _host_before_the_online_mark(tokens: list[str], labels: list[str]) -> None:
+    """`(2007) Title. annals of broadcasting [Online], 62 (3–4), pp. 283–304.`: UK Harvard marks an
+    online journal `Journal [Online],` before its volume; with no host read, the words after the
+    title's last full stop up to the mark are the journal (in whatever case it is printed)."""
+    m = next((k for k, t in enumerate(tokens) if _ONLINE_MARK.match(t)), None)
+    if m is None or m < 3 or any(label in ("journal", "container") for label in labels[:m]):
+        return
+    if not any(label in ("volume", "pages") for label in labels[m + 1 :]) or labels[m - 1] != "title":
+        return
+    a = m - 1
+    while a > 0 and labels[a - 1] == "title" and not tokens[a - 1].endswith(".") and m - a < 15:
+        a -= 1
+    if a > 1 and labels[a - 1] == "title" and tokens[a - 1].endswith("."):
+        labels[a : m + 1] = ["journal"] * (m + 1 - a)
+
+
 _JOURNAL_LINKS = frozenset("of and & in the for on de der des du la le".split())
 
 
@@ -2266,6 +2298,7 @@ def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> N
     last comma part."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
+    _host_before_the_online_mark(tokens, labels)
 
 
 _HOST_ROLE_MARK = re.compile(r"^(?:Ed|Eds|Edited|Под|Пер|Сост)\.?$")
@@ -2323,8 +2356,9 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     volume and number, a publisher alone after the area's dash, a standard's date of coming into
     force, a host read inside the title's sentence, a host after the title's last comma, MLA's
     volume and pages around the bracketed year (in this order), after an article's journal read
-    into the title's end."""
+    into the title's end; a country closing a publisher's name."""
     _journal_read_into_the_titles_end(tokens, labels)
+    _country_closing_a_publishers_name(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
     _month_before_the_year(tokens, labels)
