@@ -181,3 +181,36 @@ def test_the_words_before_harvards_online_mark_are_the_journal_in_any_case():
     f = fields("Lambert, T. and Osei, K. (2007) Radio 2.0: Early Listeners, Early Habits. annals of broadcasting - annales de la radiodiffusion [Online], 62 (3–4), pp. 283–304. Available from: <https://doi.org/10.1000/x>.")
     assert f["title"] == "Radio 2.0: Early Listeners, Early Habits"
     assert f["journal"] == "annals of broadcasting - annales de la radiodiffusion"
+
+
+@pytest.mark.parametrize(
+    "entry, author",
+    [
+        ("Фант мл., Г., Лильенкрантс, Й. (1985). Анализ речи.", "Фант, мл, Г. and Лильенкрантс, Й."),
+        ("Smith Jr., J. and Lee, K. (1985). Speech analysis.", "Smith, Jr, J. and Lee, K."),
+        ("Knapp FF Jr, Mirzadeh S. Reactor-made isotopes. Clin Invented Res. 1999;5:1-9.", "Knapp, FF and Mirzadeh, S."),
+    ],
+)
+def test_a_generational_suffix_stays_with_its_family_name(entry, author):
+    """`Smith Jr., J.`, `Фант мл., Г.`: the suffix after a family name, before the comma of
+    `Family, Given`, is part of that name (BibTeX's `Family, Jr, Given`), no name of its own;
+    after Vancouver's initials (`Knapp FF Jr,`) it is left out, the name `Knapp FF`."""
+    from exporter.references.fields import family_names
+
+    f = fields(entry)
+    assert f["author"] == author
+    assert family_names(f["author"])[0] in ("Фант", "Smith", "Knapp")
+
+
+@pytest.mark.parametrize(
+    "entry, title, year",
+    [
+        ("Nordic Modelling Group. Tool: a program for modelling. Published Online First: 2020.https://www.example.org/", "Tool: a program for modelling", "2020"),
+        ("Lind J, Okafor C. How to model rivers: A practical tutorial. Published Online First: 2019.", "How to model rivers: A practical tutorial", "2019"),
+    ],
+)
+def test_published_online_first_is_no_title_or_journal(entry, title, year):
+    """BMJ's `Title. Published Online First: 2020.`: the words introduce the date; they are no
+    part of the title and no journal."""
+    f = fields(entry)
+    assert (f["title"], f.get("year"), f.get("journal")) == (title, year, None)

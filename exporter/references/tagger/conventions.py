@@ -1348,6 +1348,14 @@ def is_country(token: str) -> bool:
     return canonical(token.rstrip(",.;:")) in _COUNTRIES
 
 
+def _published_online_first(tokens: list[str], labels: list[str]) -> None:
+    """BMJ's and AMA's `Title. Published Online First: 2020.`: the words introduce the date of
+    the online publication; they are a note, never the title's or a journal's."""
+    for k in range(len(tokens) - 2):
+        if canonical(tokens[k]) == "published" and canonical(tokens[k + 1]) == "online" and re.fullmatch(r"[Ff]irst:?", tokens[k + 2]):
+            labels[k : k + 3] = ["note"] * 3
+
+
 def _country_closing_a_publishers_name(tokens: list[str], labels: list[str]) -> None:
     """`Cham: Springer Nature Switzerland, pp. 19–106.`, `Dordrecht: Springer Netherlands`: after
     the place's colon the publisher's name runs to its comma, so a country's name joined to the
@@ -2359,6 +2367,7 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     into the title's end; a country closing a publisher's name."""
     _journal_read_into_the_titles_end(tokens, labels)
     _country_closing_a_publishers_name(tokens, labels)
+    _published_online_first(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
     _month_before_the_year(tokens, labels)

@@ -161,6 +161,13 @@ def _names_a_body(words: list[str]) -> bool:
     return strong or not short_capitals  # `JC Center`, `Bureau Y`: initials with a family name
 
 
+# A generational suffix after a family name, before the comma of `Family, Given` (`Smith Jr., J.`,
+# `Фант мл., Г.`): part of the name, never a name of its own.
+_GENERATION = re.compile(r"(?<=[^\W\d_][a-zа-яёß'’-])( )(Jr\.?|Sr\.?|мл\.|ст\.)(?=,)")
+# Vancouver's `Knapp FF Jr,`: after the initials the suffix is left out (the name is `Knapp FF`).
+_GENERATION_AFTER_INITIALS = re.compile(r"(\s[A-Z]{1,3})\s(?:Jr|Sr)\.?(?=,|$)")
+
+
 def names(segment: str) -> str | None:
     """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
     text = segment.strip()
@@ -176,6 +183,7 @@ def names(segment: str) -> str | None:
         text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
     text = _NAMES_LEFT_OUT.sub(", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
+    text = _GENERATION.sub("\u00a7\\2", _GENERATION_AFTER_INITIALS.sub("\\1", text))  # `Smith Jr., J.`: the suffix kept with its family name (one word)
     if text.endswith(".") and not _INITIALS_FULL_STOP.search(text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
     if not text or not re.search(r"\w", text):
@@ -204,6 +212,9 @@ def names(segment: str) -> str | None:
             continue
         if family.isupper() and len(family) > 2 and given:
             family = family.title()
+        if "\u00a7" in family:  # BibTeX's `Family, Jr., Given`
+            family, suffix = family.split("\u00a7", 1)
+            given = f"{suffix}, {given}" if given else suffix
         out.append(f"{family}, {given}" if given else family)
     if others:
         out.append("others")
