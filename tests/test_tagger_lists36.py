@@ -214,3 +214,18 @@ def test_published_online_first_is_no_title_or_journal(entry, title, year):
     part of the title and no journal."""
     f = fields(entry)
     assert (f["title"], f.get("year"), f.get("journal")) == (title, year, None)
+
+
+def test_a_page_mark_closing_a_line_waits_for_its_number(tmp_path):
+    """The last entry of a justified list, its words each on a line of its own in pdftotext's text
+    (`— С.` / blank / `40-41.`): a page mark closing a line is no entry's end; its number on the
+    next line is the entry's, not left out of the list."""
+    from exporter.pipeline import read_and_link
+
+    items = [f"{n}) Иванов И. И. Статья номер {n} // Вестник науки. — 2015. — № 3. — С. 1-9." for n in range(1, 4)]
+    items.append("4) Петров П. П. Другая статья // Юный учёный. — 2016. — № 6. — С.\n\n40-41.\n\nhttps://example.org/a (дата обращения: 14.03.2023).\n")
+    path = tmp_path / "paper.txt"
+    path.write_text("Текст [1-4].\n\nСписок литературы\n" + "\n".join(items), encoding="utf-8")
+    refs = read_and_link(str(path)).document.references
+    assert len(refs) == 4
+    assert "С. 40-41." in refs[3].text

@@ -638,8 +638,13 @@ def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: b
             continue
         seen += 1
         words += len(line.split())
-        complete = _ENDS_ENTRY.search(line) is not None
+        complete = _ENDS_ENTRY.search(line) is not None and not _MARK_WITHOUT_ITS_NUMBER.search(line)
     return end
+
+
+# A page, volume or issue mark closing a line (`— С.` / blank / `40-41.`: pdftotext's justified
+# words, each on a line): its number follows, so the entry is not complete there.
+_MARK_WITHOUT_ITS_NUMBER = re.compile(r"(?:^|[\s—–-])(?:С|P|pp|Т|T|Vol|vol|No|№)\.?\s*$")
 
 
 # A line that carries on an entry and never opens one: a lower-case word (a wrapped sentence),
@@ -756,7 +761,7 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
     for k, s in enumerate(starts):
         nxt = starts[k + 1].line if k + 1 < len(starts) else None
         if nxt is None:
-            first_complete = not s.alone and _ENDS_ENTRY.search(lines[s.line]) is not None
+            first_complete = not s.alone and _ENDS_ENTRY.search(lines[s.line]) is not None and not _MARK_WITHOUT_ITS_NUMBER.search(lines[s.line])
             stop = _list_end(lines, s.line + 1, found.end, len(block) + 1 if s.alone else 0, first_complete)
         elif nxt < s.line:  # entries before the heading (see _columns_before_heading): up to it
             stop = found.heading if found.heading is not None else len(lines)
