@@ -229,3 +229,11 @@ def test_a_page_mark_closing_a_line_waits_for_its_number(tmp_path):
     refs = read_and_link(str(path)).document.references
     assert len(refs) == 4
     assert "С. 40-41." in refs[3].text
+
+
+def test_a_bracketed_word_before_the_title_opens_the_title():
+    """`Family, I. I. [Антикейс] Title / I. I. Family.`: a site's rubric in square brackets after
+    the names opens the title as printed; it is no name, and the title keeps its brackets."""
+    f = fields("Соколов, П. В. [Антикейс] Прогнозирование спроса на воду с помощью deep learning (опыт) / П. В. Соколов. — Текст : электронный // Хабр : [сайт]. — URL: https://habr.com/ru/articles/5/ (дата обращения: 29.04.2023).")
+    assert f["author"] == "Соколов, П. В."
+    assert f["title"] == "[Антикейс] Прогнозирование спроса на воду с помощью deep learning (опыт)"

@@ -1348,6 +1348,15 @@ def is_country(token: str) -> bool:
     return canonical(token.rstrip(",.;:")) in _COUNTRIES
 
 
+def _bracketed_word_opening_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Family, I. I. [Антикейс] Title / I. I. Family.`: a word in square brackets after the
+    authors' names, right before the title, is no name: it opens the title as printed (a site's
+    rubric, `[Перевод]`, `[Review]`); `[et al.]`, `[и др.]` stay the names'."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] == "author" and labels[k - 1] == "author" and labels[k + 1] == "title" and re.fullmatch(r"\[[^\W\d_][^\W\d_-]{2,}\]", tokens[k]) and not re.search(r"(?i)et al|и др", tokens[k]):
+            labels[k] = "title"
+
+
 def _published_online_first(tokens: list[str], labels: list[str]) -> None:
     """BMJ's and AMA's `Title. Published Online First: 2020.`: the words introduce the date of
     the online publication; they are a note, never the title's or a journal's."""
@@ -2368,6 +2377,7 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     _journal_read_into_the_titles_end(tokens, labels)
     _country_closing_a_publishers_name(tokens, labels)
     _published_online_first(tokens, labels)
+    _bracketed_word_opening_the_title(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
     _month_before_the_year(tokens, labels)

@@ -418,6 +418,8 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+|in(?=[A-Z][a-z]))?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`, PDF text's `inAdvanced …`
     m = re.match(lead, seg)
     a = s + (m.end() if m else 0)
+    while name == "title" and a > s and f.text[a - 1] in "([" and (")" if f.text[a - 1] == "(" else "]") in f.text[a:e]:
+        a -= 1  # a bracket opening the title and closed in it is the title's (`[Перевод] Title`, `(Un)making`)
     b = e
     while b > a and f.text[b - 1] in " \t.,;:/–—-\"“”«»„'‘’)]":
         ch = f.text[b - 1]
