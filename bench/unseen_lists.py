@@ -40,7 +40,9 @@ titles), first run kept; 21, labelled by lists35 (a Russian GOST 7.1 thesis in W
 Harvard review in Word and PDF, a Russian biblatex-gost thesis, a Russian GOST 7.0.5 master's thesis
 with `Place: Publisher` books) before the tool ran, first run kept; 22, labelled by lists35 after 21's
 fixes with the code frozen (Google Scholar's MLA and GOST exports in a Russian Word list, the first
-Markdown list: APA as paragraphs), first run kept. Earlier first
+Markdown list: APA as paragraphs), first run kept; 23, labelled by lists36 (Russian GOST theses in PDF,
+a Russian author-date Word list, English Leeds Beckett Harvard, BMJ Vancouver and a home-made
+Harvard in Word) before the tool ran, first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

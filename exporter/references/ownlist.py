@@ -280,6 +280,8 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
             continue
         n = found.number
         bracketed = lines[i].lstrip().startswith("[")
+        if _in_another_mark(lines, starts, i):
+            continue
         if not starts:
             ok = n == first if first is not None else n < 10
         else:
@@ -292,6 +294,20 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
             # numbered (a bare number not taken, `12 …` first, says nothing: it crashed here)
             bare_form = bare_form or opens_bare
     return starts
+
+
+def _number_mark(line: str) -> str:
+    """The mark of a list number at the line's start: `[`, `.` or `)` (`` for a bare one)."""
+    m = re.match(r"\s*(\[|\d+\s?([.)])?)", line)
+    return "" if m is None else "[" if m[1] == "[" else m[2] or ""
+
+
+def _in_another_mark(lines: list[str], starts: list[Start], i: int) -> bool:
+    """Whether line `i`'s number is in another mark than the list's: once three entries are
+    numbered in one mark (`1)`, `2)`, `3)`), a number in another (`10.`: an issue's number that
+    pdftotext set alone on its line) opens no entry."""
+    marks = {_number_mark(lines[s.line]) for s in starts}
+    return len(starts) >= 3 and len(marks) == 1 and _number_mark(lines[i]) not in marks
 
 
 @dataclass
@@ -622,8 +638,13 @@ def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: b
             continue
         seen += 1
         words += len(line.split())
-        complete = _ENDS_ENTRY.search(line) is not None
+        complete = _ENDS_ENTRY.search(line) is not None and not _MARK_WITHOUT_ITS_NUMBER.search(line)
     return end
+
+
+# A page, volume or issue mark closing a line (`— С.` / blank / `40-41.`: pdftotext's justified
+# words, each on a line): its number follows, so the entry is not complete there.
+_MARK_WITHOUT_ITS_NUMBER = re.compile(r"(?:^|[\s—–-])(?:С|P|pp|Т|T|Vol|vol|No|№)\.?\s*$")
 
 
 # A line that carries on an entry and never opens one: a lower-case word (a wrapped sentence),
@@ -740,7 +761,7 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
     for k, s in enumerate(starts):
         nxt = starts[k + 1].line if k + 1 < len(starts) else None
         if nxt is None:
-            first_complete = not s.alone and _ENDS_ENTRY.search(lines[s.line]) is not None
+            first_complete = not s.alone and _ENDS_ENTRY.search(lines[s.line]) is not None and not _MARK_WITHOUT_ITS_NUMBER.search(lines[s.line])
             stop = _list_end(lines, s.line + 1, found.end, len(block) + 1 if s.alone else 0, first_complete)
         elif nxt < s.line:  # entries before the heading (see _columns_before_heading): up to it
             stop = found.heading if found.heading is not None else len(lines)

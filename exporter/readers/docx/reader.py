@@ -50,7 +50,9 @@ _RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 # (`Тематика: Информатика`, `Учреждение: г. Тверь, МБОУ СОШ №5`).
 _FORM_FIELD = re.compile(r"^[^\W\d_][^\W\d_-]*(?:\s[^\W\d_]+)?\s*:\s*\S")
 _BARE_NUMBERS = re.compile(r"\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*")
-_TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s*(?=\S)")
+# A number typed before a paragraph's text: `[1]`, `1.`, `1)`, or `1` and a tab (citeproc's numeric
+# styles as pandoc writes them to Word: `1<tab>Family AB, …`, no Word numbering).
+_TYPED_LABEL = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)]|(\d{1,6}) ?\t)\s*(?=\S)")
 _TYPED_TWICE = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.)])\s")  # a typed number, then a space: not `1.5 mm`
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
 
@@ -705,7 +707,7 @@ def is_reference_heading(text: str) -> bool:
 
 def _typed_number(text: str) -> tuple[int | None, int]:
     m = _TYPED_LABEL.match(text)
-    return (int(m.group(1) or m.group(2)), m.end()) if m else (None, 0)
+    return (int(m.group(1) or m.group(2) or m.group(3)), m.end()) if m else (None, 0)
 
 
 def _word_number(para: Para) -> int | None:
@@ -864,7 +866,12 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
         for k, i in enumerate(members):
             text = _entry_text(paras[i])
             if k == 0 and (_word_number(paras[i]) is None or _numbered_twice(paras[i])):
-                text = text[_typed_number(text)[1]:]  # the typed number (DOC002 reports one typed under Word's)
+                # the typed number (DOC002 reports one typed under Word's); the entry's text has
+                # its tabs as spaces, so a number typed before a tab is found in the paragraph's own
+                skip = _typed_number(text)[1]
+                if not skip and _typed_number(paras[i].text)[0] is not None:
+                    skip = re.match(r"\s*\d+\s*", text).end()
+                text = text[skip:]
             parts.append(text)
         text = " ".join(" ".join(parts).split())
         first, last = numbers[members[0]], numbers[members[-1]]

@@ -359,13 +359,18 @@ _ORGANISATION_LINKS = frozenset("of for and the on in de du des der für и по
 def _author_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> None:
     """`Alzheimer’s Disease International. (2009). World Alzheimer Report.`: APA and Harvard print
     the authors, then the year in brackets, then the title; a first run read as a title, before
-    a bracketed date with a title after it, is the authors (an organisation)."""
+    a bracketed date with a title after it, is the authors (an organisation). So is one read as a
+    host or an address: a site's name or a body's one word (`Britannica.com (n.d.) Title
+    [Online].`, `Europol (2020) Title.`), no address (`/`, `:`, `www.`) in it. (One read as the
+    publisher stays: GROBID's labelled entries give a body there as the publisher.)"""
     runs = _runs(tuple(labels))
-    if len(runs) < 3 or runs[0][0] != "title" or runs[1][0] != "date" or "author" in labels:
+    if len(runs) < 3 or runs[0][0] not in ("title", "journal", "booktitle", "url") or runs[1][0] != "date" or "author" in labels:
         return
     if not tokens[runs[1][1]].startswith("(") or not any(r[0] == "title" for r in runs[2:]):
         return
     words = tokens[runs[0][1] : runs[0][2]]
+    if runs[0][0] != "title" and (len(words) > 8 or any(re.search(r"[/:@]|^www\.", w, re.IGNORECASE) for w in words)):
+        return
     if not all(w[:1].isupper() or canonical(w) in _ORGANISATION_LINKS for w in words) or any(ch.isdigit() for w in words for ch in w):
         return  # an organisation's name is capitalised; `The Annotated 8 principles of …` is a title
     for k in range(runs[0][1], runs[0][2]):
@@ -404,6 +409,21 @@ def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b:
         labels[a:b] = ["note"] * (b - a)
 
 
+def _closes_after_the_date(tokens: list[str], start: int, end: int, close: str) -> bool:
+    """`Family, A. (July 26, 2013) “Title in three words or more” Washington Post. Retrieved …`: a
+    home-made Harvard quotes the title right after the bracketed date and closes the quote with no
+    mark; the quote still ends the title when a short element (six words at most, opening with a
+    capital or a figure: a site, a newspaper, a publisher, `1st edition`) follows it up to a full
+    stop or the entry's end. Scare quotes at a title's start (`"Poor man's" TeX`) quote fewer
+    words or run on into the title."""
+    if start == 0 or not tokens[start - 1].endswith(")") or end - start < 2 or not tokens[end].endswith(close):
+        return False
+    if end + 1 >= len(tokens) or not (tokens[end + 1][:1].isupper() or tokens[end + 1][:1].isdigit()):
+        return False
+    stop = next((k for k in range(end + 1, len(tokens)) if tokens[k].endswith((".", ","))), len(tokens) - 1)
+    return stop - end <= 6
+
+
 def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, ...]) -> None:
     """A title that opens with a quote ends where the quote closes: the tokens up to the closing
     quote are the title, and title tokens after it (where the tagger was unsure of them) belong
@@ -432,7 +452,8 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     if end is None:
         return
     glued_mark = tokens[end].endswith(close) and end + 1 < len(tokens) and tokens[end + 1][:1] in ".,"  # `chamber" .CERN`
-    if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark):
+    bare_close = _closes_after_the_date(tokens, start, end, close)
+    if not (re.search(rf"[.,!?]{re.escape(close)}|{re.escape(close)}[.,]", tokens[end]) or glued_mark or bare_close):
         return
     single = tokens[start][0] in _SINGLE_QUOTES
     if not single and all(labels[k] in ("title", "journal", "container", "volume", "issue") for k in range(start, end + 1)):  # `“… | AJPH | Vol. 98 Issue 1.”`: a page's title
@@ -444,7 +465,7 @@ def _quoted_title(tokens: list[str], labels: list[str], marginals: tuple[float, 
     # past Harvard's single quote, words read on as the title before the host's name with no mark
     # between (`'Title', Music Perception: An Interdisciplinary Journal,`) are the host's
     glued_to_host = single and k < len(labels) and labels[k] in ("journal", "container") and not re.search(r"[,.;:]$", tokens[k - 1])
-    if end + 1 < k and marginals[end + 1] >= UNSURE and not glued_to_host:
+    if end + 1 < k and marginals[end + 1] >= UNSURE and not glued_to_host and not bare_close:
         if _closes_an_element(tokens[end], close) or glued_mark:
             _words_after_a_closed_quote(tokens, labels, end + 1, k)
         return
@@ -670,8 +691,12 @@ def _volume_mark_not_journal(tokens: list[str], labels: list[str]) -> None:
     """`– Paris. 1890. V. 3, 6.`: a journal or container that is one volume mark before the volume's
     number is that mark. And `// Большая российская энциклопедия. Том 13. – Москва – 2009`: a volume
     word (`Том`, `Т.`, `Vol.`, `Bd.`) closing a longer host run after the host's full stop or comma,
-    right before the volume's number, is the volume's mark, no word of the host's name."""
+    right before the volume's number, is the volume's mark, no word of the host's name. So is a
+    book's volume closing its title after the title's full stop (`Основы эконометрики. Том 1. –
+    2-е изд.`, `Linear algebra. Vol. 3.`): the mark and its number are the volume."""
     for label, a, b in _runs(tuple(labels)):
+        if label == "title" and b - a >= 3 and _VOLUME_WORD_CLOSING.match(tokens[b - 2]) and re.fullmatch(r"\d{1,3}[.,]?", tokens[b - 1]) and tokens[b - 3].endswith("."):
+            labels[b - 2] = labels[b - 1] = "volume"
         if label not in ("journal", "container") or b >= len(labels) or labels[b] != "volume":
             continue
         if b - a == 1 and _VOLUME_MARK.match(tokens[a]):
@@ -1321,6 +1346,36 @@ _COUNTRIES = frozenset(
 def is_country(token: str) -> bool:
     """A country's or continent's name (`Germany`, `Россия`), as `_COUNTRIES` lists them."""
     return canonical(token.rstrip(",.;:")) in _COUNTRIES
+
+
+def _bracketed_word_opening_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Family, I. I. [Антикейс] Title / I. I. Family.`: a word in square brackets after the
+    authors' names, right before the title, is no name: it opens the title as printed (a site's
+    rubric, `[Перевод]`, `[Review]`); `[et al.]`, `[и др.]` stay the names'."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] == "author" and labels[k - 1] == "author" and labels[k + 1] == "title" and re.fullmatch(r"\[[^\W\d_][^\W\d_-]{2,}\]", tokens[k]) and not re.search(r"(?i)et al|и др", tokens[k]):
+            labels[k] = "title"
+
+
+def _published_online_first(tokens: list[str], labels: list[str]) -> None:
+    """BMJ's and AMA's `Title. Published Online First: 2020.`: the words introduce the date of
+    the online publication; they are a note, never the title's or a journal's."""
+    for k in range(len(tokens) - 2):
+        if canonical(tokens[k]) == "published" and canonical(tokens[k + 1]) == "online" and re.fullmatch(r"[Ff]irst:?", tokens[k + 2]):
+            labels[k : k + 3] = ["note"] * 3
+
+
+def _country_closing_a_publishers_name(tokens: list[str], labels: list[str]) -> None:
+    """`Cham: Springer Nature Switzerland, pp. 19–106.`, `Dordrecht: Springer Netherlands`: after
+    the place's colon the publisher's name runs to its comma, so a country's name joined to the
+    publisher's words with no mark between is the name's (a publisher's national imprint); one
+    after a comma (`Place: Publisher, Germany`) stays a place."""
+    colon = next((i for i, t in enumerate(tokens) if labels[i] == "location" and t.endswith(":")), None)
+    if colon is None:
+        return
+    for k in range(colon + 2, len(tokens)):
+        if labels[k] == "location" and labels[k - 1] == "publisher" and is_country(tokens[k]) and not tokens[k - 1].endswith((",", ".", ":", ";")):
+            labels[k] = "publisher"
 
 
 def _place_closing_the_title(tokens: list[str], labels: list[str]) -> None:
@@ -1998,6 +2053,25 @@ def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
         labels[a:v] = ["journal"] * (v - a)
 
 
+_ONLINE_MARK = re.compile(r"^\[[Oo]nline\][,.]?$")
+
+
+def _host_before_the_online_mark(tokens: list[str], labels: list[str]) -> None:
+    """`(2007) Title. annals of broadcasting [Online], 62 (3–4), pp. 283–304.`: UK Harvard marks an
+    online journal `Journal [Online],` before its volume; with no host read, the words after the
+    title's last full stop up to the mark are the journal (in whatever case it is printed)."""
+    m = next((k for k, t in enumerate(tokens) if _ONLINE_MARK.match(t)), None)
+    if m is None or m < 3 or any(label in ("journal", "container") for label in labels[:m]):
+        return
+    if not any(label in ("volume", "pages") for label in labels[m + 1 :]) or labels[m - 1] != "title":
+        return
+    a = m - 1
+    while a > 0 and labels[a - 1] == "title" and not tokens[a - 1].endswith(".") and m - a < 15:
+        a -= 1
+    if a > 1 and labels[a - 1] == "title" and tokens[a - 1].endswith("."):
+        labels[a : m + 1] = ["journal"] * (m + 1 - a)
+
+
 _JOURNAL_LINKS = frozenset("of and & in the for on de der des du la le".split())
 
 
@@ -2196,9 +2270,35 @@ def _date_of_coming_into_force(tokens: list[str], labels: list[str]) -> None:
 
 
 def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
-    """The host after a part's editors, then an edited book cited whole (in this order)."""
+    """The host after a part's editors, then an edited book cited whole (in this order), its
+    editors named first."""
     _container_after_editors(tokens, labels)
     _edited_book_title(tokens, labels)
+    _editors_first(tokens, labels)
+
+
+# (`Ed.` with a capital and alone is a given name too: `Vitagliano, Ed. 2011.`)
+_ROLE_AFTER_NAMES = re.compile(r"^\(?(?:editors?|eds?|Editors|Eds)\.?\)?[.,]?$")
+
+
+def _editors_first(tokens: list[str], labels: list[str]) -> None:
+    """`Family AB, Family C, et al., editors. Title. Publisher; 2019.`, `Family J, eds. Title.`:
+    names opening the entry, closed by a comma and the editors' role word, are the editors of a
+    book cited whole (Vancouver's and BMJ's form), no authors; a run read as the host right after
+    the role word, with no title read, is the book's title."""
+    runs = _runs(tuple(labels))
+    if not runs or runs[0][0] != "author":
+        return
+    _, a, b = runs[0]
+    role = b - 1 if _ROLE_AFTER_NAMES.match(tokens[b - 1]) else b if b < len(tokens) and _ROLE_AFTER_NAMES.match(tokens[b]) else None
+    if role is None or role == a or not tokens[role - 1].endswith(","):
+        return
+    for k in range(a, role + 1):
+        labels[k] = "editor"
+    nxt = next((r for r in _runs(tuple(labels)) if r[1] > role), None)
+    if nxt is not None and nxt[0] in ("container", "journal") and "title" not in labels:
+        for k in range(nxt[1], nxt[2]):
+            labels[k] = "title"
 
 
 def _where_the_title_and_host_end(tokens: list[str], labels: list[str]) -> None:
@@ -2215,6 +2315,7 @@ def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> N
     last comma part."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
+    _host_before_the_online_mark(tokens, labels)
 
 
 _HOST_ROLE_MARK = re.compile(r"^(?:Ed|Eds|Edited|Под|Пер|Сост)\.?$")
@@ -2272,8 +2373,11 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     volume and number, a publisher alone after the area's dash, a standard's date of coming into
     force, a host read inside the title's sentence, a host after the title's last comma, MLA's
     volume and pages around the bracketed year (in this order), after an article's journal read
-    into the title's end."""
+    into the title's end; a country closing a publisher's name."""
     _journal_read_into_the_titles_end(tokens, labels)
+    _country_closing_a_publishers_name(tokens, labels)
+    _published_online_first(tokens, labels)
+    _bracketed_word_opening_the_title(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
     _month_before_the_year(tokens, labels)

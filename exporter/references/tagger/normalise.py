@@ -128,6 +128,9 @@ _STRONG = re.compile(rf"(?i)^(?:{_BODY_STRONG})$")
 _LINKING = re.compile(r"(?i)^(?:of|for|on|in|and|the|de|du|der|für|по|при|и|жөніндегі)$")
 
 
+_SITE_NAME = re.compile(r"[A-Za-z][\w-]+(?:\.[a-z]{2,6})+")
+
+
 def corporate_author(text: str) -> str | None:
     """`{Name}` when an author run names a body (`World Health Organization`, `R Core Team`,
     `Ministry of Health`, `Министерство здравоохранения Республики Казахстан`), one for each
@@ -135,6 +138,8 @@ def corporate_author(text: str) -> str | None:
     a run with an initial (`Xu D, Bureau Y`), nor parts without such a word (`Agency, Robert`),
     nor a weak word opening a name (`Bank Leslie`) or closing one after initials (`JC Center`)."""
     body = text.strip(" ,;.")
+    if _SITE_NAME.fullmatch(body):  # a site's name as its author (`Britannica.com`, `Home.cern`)
+        return "{" + body + "}"
     if _INITIAL_IN_A_BODY.search(body):
         return None
     parts = [part.strip() for part in re.split(r"[,;]", body) if part.strip()]
@@ -156,6 +161,13 @@ def _names_a_body(words: list[str]) -> bool:
     return strong or not short_capitals  # `JC Center`, `Bureau Y`: initials with a family name
 
 
+# A generational suffix after a family name, before the comma of `Family, Given` (`Smith Jr., J.`,
+# `Фант мл., Г.`): part of the name, never a name of its own.
+_GENERATION = re.compile(r"(?<=[^\W\d_][a-zа-яёß'’-])( )(Jr\.?|Sr\.?|мл\.|ст\.)(?=,)")
+# Vancouver's `Knapp FF Jr,`: after the initials the suffix is left out (the name is `Knapp FF`).
+_GENERATION_AFTER_INITIALS = re.compile(r"(\s[A-Z]{1,3})\s(?:Jr|Sr)\.?(?=,|$)")
+
+
 def names(segment: str) -> str | None:
     """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
     text = segment.strip()
@@ -171,6 +183,7 @@ def names(segment: str) -> str | None:
         text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
     text = _NAMES_LEFT_OUT.sub(", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
+    text = _GENERATION.sub("\u00a7\\2", _GENERATION_AFTER_INITIALS.sub("\\1", text))  # `Smith Jr., J.`: the suffix kept with its family name (one word)
     if text.endswith(".") and not _INITIALS_FULL_STOP.search(text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
     if not text or not re.search(r"\w", text):
@@ -199,6 +212,9 @@ def names(segment: str) -> str | None:
             continue
         if family.isupper() and len(family) > 2 and given:
             family = family.title()
+        if "\u00a7" in family:  # BibTeX's `Family, Jr., Given`
+            family, suffix = family.split("\u00a7", 1)
+            given = f"{suffix}, {given}" if given else suffix
         out.append(f"{family}, {given}" if given else family)
     if others:
         out.append("others")
@@ -402,6 +418,8 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+|in(?=[A-Z][a-z]))?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`, PDF text's `inAdvanced …`
     m = re.match(lead, seg)
     a = s + (m.end() if m else 0)
+    while name == "title" and a > s and f.text[a - 1] in "([" and (")" if f.text[a - 1] == "(" else "]") in f.text[a:e]:
+        a -= 1  # a bracket opening the title and closed in it is the title's (`[Перевод] Title`, `(Un)making`)
     b = e
     while b > a and f.text[b - 1] in " \t.,;:/–—-\"“”«»„'‘’)]":
         ch = f.text[b - 1]
@@ -424,6 +442,9 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         m = re.search(r"[\s,]+N\.\s?p\.?$", f.text[a:b])
         if m and m.start() > 0:
             b = a + m.start()
+        m = re.search(rf",\s*{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?$", f.text[a:b])  # the meeting's dates
+        if m and m.start() > 0:
+            b = a + m.start()
     if name == "publisher":  # `Leipzig: Barth. (Reprinted …`, `Press. [CUL/GBR]`: a remark after the name's full stop
         m = re.search(r"\.\s[(\[]", f.text[a:b])
         if m and m.start() > 0 and not _ABBREVIATION_END.search(f.text[a : a + m.start() + 1]):  # `Inc. (AECOM)` is the name's
@@ -431,8 +452,11 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
             while b > a and f.text[b - 1] in " .,;:" and not _ABBREVIATION_END.search(f.text[a:b]):
                 b -= 1
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
-        m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
-        if m:
+        m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|[Oo]nline|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
+    elif name in ("journal", "booktitle"):  # Harvard's `Journal [Online], 6 (5)`: the medium, not the name
+        m = re.search(r"\s?\[[Oo]nline\]\s*$", f.text[a:b])
+    if name in ("title", "journal", "booktitle"):
+        if m and (name == "title" or m.start() > 0):
             b = a + m.start()
             while b > a and f.text[b - 1] in " .,;:":
                 b -= 1
@@ -511,9 +535,9 @@ def _spaced(text: str) -> tuple[str, list[int]] | None:
 # APA's date after the authors written with its day and month in figures, or a range of such dates
 # (a data set's coverage): `Okafor, C. (12.03.2020). Title.`, `NASA. (01/02/2005 - 11/15/2022). Title.`;
 # and APA's year with its month and day (a newspaper's or a press release's): `(1996, November 13).`
-_NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d"
+_NUMERIC_DATE = r"(?:\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d|(?:1[5-9]|20)\d\d/\d{1,2}/\d{1,2})"  # also year first: `2013/12/26`
 _DAY_AFTER_YEAR = r"(?:1[5-9]|20)\d\d,\s[A-Z][a-z]+\.?(?:\s\d{1,2}(?:[-–]\d{1,2})?)?"  # `(1996, November 13)`
-_NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?|{_DAY_AFTER_YEAR})\)[.,]\s")
+_NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?|{_DAY_AFTER_YEAR})\)[.,]?\s")
 
 
 def _dated(text: str) -> tuple[str, list[int]] | None:
@@ -535,7 +559,7 @@ def _dated(text: str) -> tuple[str, list[int]] | None:
 # APA's state of publication or no-date mark in the year's brackets after the authors:
 # `Family, A. (Forthcoming). Title.`, `(in press).`, `(n.d.).`, `(в печати).`, `(б. г.).`.
 _STATE_AFTER_NAMES = re.compile(
-    r"[^()]{2,300}?\s\((?P<state>n\.\s?d\.|s\.\s?d\.|б\.\s?г\.|in\spress|in\spreparation|forthcoming|accepted|submitted|в\sпечати|(?:принят[ао]?\s)?к\sпечати)\)[.,]\s",
+    r"[^()]{2,300}?\s\((?P<state>n\.\s?d\.|s\.\s?d\.|б\.\s?г\.|in\spress|in\spreparation|forthcoming|accepted|submitted|в\sпечати|(?:принят[ао]?\s)?к\sпечати)\)[.,]?\s",
     re.IGNORECASE,
 )
 
