@@ -123,9 +123,9 @@ _CLOSE_OF = {'"': '"', "“": "”", "«": "»", "„": "“"}
 def _kind(token: str, after_family: bool) -> str:
     """`init` (initials), `name` (initials glued to a name), `sep` (a joining word or mark), or
     `word` (a name word, or not a name)."""
-    if _GLUED.match(token):
+    if token[1:2] == "." and _GLUED.match(token):  # (what each pattern needs tested first: a full stop there, a short token)
         return "name"
-    if _DOTTED.match(token) or after_family and _BARE.match(token):
+    if "." in token[1:3] and _DOTTED.match(token) or after_family and len(token) <= 5 and _BARE.match(token):
         return "init"
     w = canonical(token)
     if not w or w in _BETWEEN:
