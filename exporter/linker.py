@@ -6,7 +6,6 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .author_year import AuthorYearLink, link_author_year
 from .collation import in_name_order
 from .crossref_links import link_crossrefs
 from .references.checks import check_entries
@@ -18,6 +17,7 @@ from .model import Citation, CiteRef, Document, Entry, Span, map_inlines, map_me
 # typing.TYPE_CHECKING without importing typing (2 ms of a check): type checkers take it as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # loading a .bib imports bibtexparser; a check without --bib never needs it
+    from .author_year import AuthorYearLink  # imported on use: only a paper citing by author and year links so
     from .references.bibtex import Bibliography
 
 
@@ -165,6 +165,8 @@ def _cited_by_author_year(doc: Document, blocks, entries: list[Entry], path: str
     linked to its entries; their CIT007 findings are added to `findings`."""
     if not entries or any(True for _ in iter_citations(doc)):
         return ()
+    from .author_year import link_author_year  # on use: a paper with bracket citations or no list never needs it
+
     links, author_year_findings = link_author_year(blocks, entries, path)
     findings.extend(author_year_findings)
     return tuple(links)

@@ -382,8 +382,11 @@ _LINE_END = re.compile(r"[\r\n]")
 def _looks_binary(text: str) -> bool:
     """Text with many control characters in its head is a binary file that happened to decode."""
     head = text[:8192]
-    controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f")
+    controls = sum(map(head.count, _CONTROLS))  # (each counted by str.count, not character by character)
     return len(head) > 0 and controls > max(8, len(head) // 20)
+
+
+_CONTROLS = tuple(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f")
 
 
 def _glyph_numbers(text: str) -> bool:

@@ -79,13 +79,15 @@ def find_doi(f: Found) -> None:
 
     A value written after a `DOI` label that does not look like one is still kept, so the
     DOI check can report it."""
-    m = re.search(r"\b10\.\d{4,9}/[^\s\"<>]+", f.text)
+    m = re.search(r"\b10\.\d{4,9}/[^\s\"<>]+", f.text) if "10." in f.text else None  # (the cheap test first, here and below)
     if m:
         end = m.end()
         while end > m.start() and f.text[end - 1] in ".,;)]":
             end -= 1
         f.add("doi", m.start(), end)
         return
+    if "do" not in f.text.lower():
+        return  # (no `DOI` in any case: neither letter has a look-alike the search would take for it)
     m = re.search(r"\bDOI\s?:?\s?(?!https?:)(\S+?)(?=[.,;]?(?:\s|$))", f.text, re.IGNORECASE)
     if m and re.search(r"\d", m[1]):
         f.add("doi", m.start(1), m.end(1))
@@ -94,6 +96,8 @@ def find_doi(f: Found) -> None:
 def find_url(f: Found) -> None:
     """The first web address: `http(s)://…` or `www.…` (an address broken by a line break
     keeps only its first part: PDF text does not tell a wrapped address from two words)."""
+    if "http" not in f.text and "www." not in f.text:
+        return
     for m in re.finditer(r"(?:https?://|www\.)[^\s<>\"]+", f.text):
         end = m.end()
         while end > m.start() and f.text[end - 1] in ".,;)]»":
@@ -104,11 +108,17 @@ def find_url(f: Found) -> None:
         return
 
 
+# A piece of each access label above that any text it matches in any case holds, lower-cased
+# (letters the case-blind search also matches with another letter, as `с` with `ᲃ` or `i` with
+# `ı`, left out), to look for before the search itself, which tries every label at every character.
+_ACCESS_LABEL_HINT = re.compile(r"щени|упа|күні|cce|dat|retr")
+
+
 def find_urldate(f: Found) -> None:
     """The access date: `(дата обращения: 12.03.2021)`, `accessed: 20.09.2020`, `Data obrasheniya`,
     Kazakh `қаралған күні` / `жүгінген күні`, the label in any case (`(Дата обращения: …)`);
     written dd.mm.yyyy (GOST) or as words."""
-    m = re.search(
+    m = _ACCESS_LABEL_HINT.search(f.text.lower()) and re.search(
         r"(?i:дата\s+обращения|дата\s+доступа|дата\s+посещения|қаралған\s+күні|жүгінген\s+күні|пайдаланылған\s+күні|[аa]ccessed|accessed\s+on|data\s+obrasheniya|retrieved|date\s+of\s+access)"
         r"\s?:?\s?(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s[A-Za-z]+\.?\s\d{4}|[A-Za-z]+\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2})",
         f.text,
@@ -117,17 +127,17 @@ def find_urldate(f: Found) -> None:
         f.add("urldate", m.start(1), m.end(1))
         return
     # `URL: http://…. 23.04.2014.` — a bare date right after the address.
-    m = re.search(r"(?:https?://|www\.)\S+\s(\d{1,2}\.\d{1,2}\.\d{4})\.?\s*$", f.text)
+    m = ("http" in f.text or "www." in f.text) and re.search(r"(?:https?://|www\.)\S+\s(\d{1,2}\.\d{1,2}\.\d{4})\.?\s*$", f.text)
     if m:
         f.add("urldate", m.start(1), m.end(1))
 
 
 def find_isbn_issn(f: Found) -> None:
     """`ISBN 978-5-…` (10 or 13 digits, hyphens and spaces allowed) and `ISSN 1234-567X`."""
-    m = re.search(r"ISBN(?:-1[03])?\s?:?\s?((?:97[89][-–\s]?)?(?:\d[-–\s]?){8,9}[\dXxХх])\b", f.text)
+    m = "ISBN" in f.text and re.search(r"ISBN(?:-1[03])?\s?:?\s?((?:97[89][-–\s]?)?(?:\d[-–\s]?){8,9}[\dXxХх])\b", f.text)
     if m:
         f.add("isbn", m.start(1), m.end(1))
-    m = re.search(r"ISSN\s?:?\s?(\d{4}\s?[-–]?\s?\d{3}[\dXxХх])", f.text)
+    m = "ISSN" in f.text and re.search(r"ISSN\s?:?\s?(\d{4}\s?[-–]?\s?\d{3}[\dXxХх])", f.text)
     if m:
         f.add("issn", m.start(1), m.end(1))
 
@@ -438,13 +448,19 @@ def recognise_form(text: str) -> str:
     GOST: `//` before the container or `. – ` between elements, `С.`/`Т.`/`№`, `Режим доступа`;
     APA: `(2010).` right after the authors; IEEE: a quoted title and `vol.`/`pp.`;
     Vancouver: `Family AB` names and `2010;3(2):45-50`."""
-    if re.search(r"\s//\s?|\.\s[–—]\s(?:\d|[СCТМ]\.|№|[A-ZА-Я][a-zа-я]+\s?:)|Режим доступа|\[Электрон(?:ный|дық) ресурс\]", text):
+    # Each search is tried only where the marks it needs stand (`//` or a dash, `).`, a quote, `;`),
+    # and the long name pattern after the year's short one.
+    if ("//" in text or "–" in text or "—" in text or "Режим доступа" in text or "[Электрон" in text) and re.search(
+        r"\s//\s?|\.\s[–—]\s(?:\d|[СCТМ]\.|№|[A-ZА-Я][a-zа-я]+\s?:)|Режим доступа|\[Электрон(?:ный|дық) ресурс\]", text
+    ):
         return "gost"
-    if re.search(r"^[^()]{2,300}?\((?:1[5-9]|20)\d\d[a-z]?(?:,\s[A-Za-z]+(?:\s\d+)?)?\)\.\s", text):
+    if ")." in text and re.search(r"^[^()]{2,300}?\((?:1[5-9]|20)\d\d[a-z]?(?:,\s[A-Za-z]+(?:\s\d+)?)?\)\.\s", text):
         return "apa"
     if re.search(r"[\"“][^\"”]{5,}[,.]?[\"”]", text) and re.search(r"\b(?:vol\.|pp\.|no\.|in\s)", text) and re.match(rf"\s*{_INITIALS}\s?{_FAMILY}", text):
         return "ieee"
-    if re.search(rf"\b{_YEAR}(?:\s[A-Z][a-z]{{2}}(?:\s\d+)?)?;\s?\d+(?:\(\d+\))?:\s?\d+", text) or (re.match(rf"\s*{_FAMILY}\s(?:[A-Z]{{1,3}},|[A-Z]{{2,3}}\.)\s", text) and re.search(rf"\.\s{_YEAR}[;.]", text)):
+    if ";" in text and re.search(rf"\b{_YEAR}(?:\s[A-Z][a-z]{{2}}(?:\s\d+)?)?;\s?\d+(?:\(\d+\))?:\s?\d+", text) or (
+        re.search(rf"\.\s{_YEAR}[;.]", text) and re.match(rf"\s*{_FAMILY}\s(?:[A-Z]{{1,3}},|[A-Z]{{2,3}}\.)\s", text)
+    ):
         return "vancouver"
     return "unknown"
 

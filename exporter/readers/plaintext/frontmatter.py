@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
@@ -229,6 +230,7 @@ class FrontMatter:
             self.keywords = list(next((k for lang, k in self.keyword_sets if lang == language), self.keyword_sets[0][1]))
 
 
+@lru_cache(maxsize=8192)  # the reader, the title page, the line roles and the front matter each ask it of the same lines
 def clean(line: str) -> str:
     """The line's text with runs of spaces collapsed, its edges dropped and font glyphs repaired."""
     return unicodedata.normalize("NFC", normalize_glyphs(" ".join(t for _, t in tokens_with_columns(line))))

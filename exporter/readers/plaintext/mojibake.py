@@ -117,8 +117,10 @@ def unshifted(lines: list[str], path: str) -> tuple[list[str], tuple[Diagnostic,
     text layer is in the shifted font), one offset puts nine in ten of their letters in `А`–`я`
     (`_shift_of`), and the words so read have a vowel in nine in ten (`_reads_as_words`)."""
     found = [(n, m) for n, line in enumerate(lines) for m in _SHIFTED_WORD.finditer(line)]
+    if not found:  # (most texts: the letters are counted only where such a word stands)
+        return lines, ()
     letters = sum(ch.isalpha() for line in lines for ch in line)
-    if not found or sum(len(m.group()) for _, m in found) < WHOLE_TEXT_SHARE * letters:
+    if sum(len(m.group()) for _, m in found) < WHOLE_TEXT_SHARE * letters:
         return lines, ()
     offset = _shift_of([m.group() for _, m in found])
 

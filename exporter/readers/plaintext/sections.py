@@ -67,6 +67,7 @@ def is_section_name(text: str) -> bool:
     return any(name in SECTION_NAMES for name in _heading_names(text))
 
 
+@lru_cache(maxsize=4096)  # the front matter's window and the line roles' each look for it over the same first lines
 def is_introduction(line: str) -> bool:
     """The heading that opens the body (`Кіріспе`, `Введение`, `1 Introduction`, `I. INTRODUCTION`, `I NTRODUCTION`)."""
     return any(name in INTRODUCTIONS for name in _heading_names(heading_text(line)))

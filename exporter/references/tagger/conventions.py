@@ -123,9 +123,9 @@ _CLOSE_OF = {'"': '"', "“": "”", "«": "»", "„": "“"}
 def _kind(token: str, after_family: bool) -> str:
     """`init` (initials), `name` (initials glued to a name), `sep` (a joining word or mark), or
     `word` (a name word, or not a name)."""
-    if _GLUED.match(token):
+    if token[1:2] == "." and _GLUED.match(token):  # (what each pattern needs tested first: a full stop there, a short token)
         return "name"
-    if _DOTTED.match(token) or after_family and _BARE.match(token):
+    if "." in token[1:3] and _DOTTED.match(token) or after_family and len(token) <= 5 and _BARE.match(token):
         return "init"
     w = canonical(token)
     if not w or w in _BETWEEN:
@@ -502,7 +502,7 @@ def _page_count(tokens: list[str], labels: list[str]) -> None:
     """`6 pp.`, `415 с.`: a number and a page mark after it, with no page number after the mark,
     is how long the work is, whatever the tagger called the two (`2006: 6 pp.`)."""
     for i in range(1, len(tokens)):
-        if len(tokens[i]) <= 5 and _COUNT_MARK.match(tokens[i]) and re.fullmatch(r"\d{1,5}", tokens[i - 1]) and labels[i - 1] != "date":  # (a mark is short)
+        if len(tokens[i]) <= 5 and tokens[i][:1] in "pсcбS" and _COUNT_MARK.match(tokens[i]) and re.fullmatch(r"\d{1,5}", tokens[i - 1]) and labels[i - 1] != "date":  # (a mark is short and opens so)
             if i + 1 < len(tokens) and re.match(r"[A-Za-z]?\d", tokens[i + 1]):
                 continue  # `6 pp. 12–20`: the mark opens the pages that follow
             labels[i - 1] = labels[i] = "pages"
@@ -744,7 +744,7 @@ def _part_inside_a_title(tokens: list[str], labels: list[str]) -> None:
     standing between two runs of the title belong to it (GOST 7.1's number of a part, then its
     title), whatever the tagger called them."""
     for i in range(1, len(tokens) - 2):
-        if labels[i - 1] == "title" and labels[i + 2] == "title" and _PART_NUMBER.match(tokens[i + 1]) and canonical(tokens[i]) in _PART_MARK:
+        if labels[i - 1] == "title" and labels[i + 2] == "title" and canonical(tokens[i]) in _PART_MARK and _PART_NUMBER.match(tokens[i + 1]):
             labels[i] = labels[i + 1] = "title"
 
 
@@ -1685,7 +1685,7 @@ def _number_glued_to_its_sign(tokens: list[str], labels: list[str]) -> None:
     """`— 2019. — №2–1 (26).`: a number glued to GOST's `№` is an issue's (a double issue `2–1`, its
     running number in the bracket), never the pages."""
     for k in range(len(tokens)):
-        if labels[k] == "pages" and re.match(r"^(?:№|N°|Nº)\s?\d", tokens[k]):
+        if labels[k] == "pages" and tokens[k][:1] in "№N" and re.match(r"^(?:№|N°|Nº)\s?\d", tokens[k]):
             labels[k] = "issue"
             running = re.fullmatch(r"\((\d{1,4})\)[.,;:]?", tokens[k + 1]) if k + 1 < len(tokens) else None
             if running and labels[k + 1] in ("pages", "date") and int(running[1]) < 1500:
@@ -2239,7 +2239,7 @@ def _mla_volume_year_and_pages(tokens: list[str], labels: list[str]) -> None:
     the pages (unseen lists, batch 22)."""
     n = len(tokens)
     for k in range(2, n - 1):
-        if not re.fullmatch(r"\((?:1[5-9]|20)\d\d\):", tokens[k]) or labels[k - 2] not in _HOSTS:
+        if not tokens[k].endswith("):") or not re.fullmatch(r"\((?:1[5-9]|20)\d\d\):", tokens[k]) or labels[k - 2] not in _HOSTS:  # (the cheap test first)
             continue
         if not re.fullmatch(r"\d{1,4}(?:\.\d{1,4}(?:[-–]\d{1,4})?)?", tokens[k - 1]):
             continue
@@ -2260,7 +2260,7 @@ def _date_of_coming_into_force(tokens: list[str], labels: list[str]) -> None:
     lists, batch 21)."""
     n = len(tokens)
     for k in range(n - 1):
-        if not _IN_FORCE.match(tokens[k]):
+        if not tokens[k].startswith(("Вв", "вв")) or not _IN_FORCE.match(tokens[k]):  # (the cheap test first)
             continue
         j = k + 2 if tokens[k + 1].lower().startswith("впервые") and k + 2 < n else k + 1
         if not _FULL_DATE.match(tokens[j]):

@@ -30,8 +30,8 @@ def _strip(value: str) -> str:
 
 
 def _is_initials(word: str) -> bool:
-    w = word.strip(",;")
-    return bool(_INITIALS.match(w)) and (("." in w) or len(w) <= 1) or bool(_BARE_INITIALS.match(w) and len(w) <= 3)
+    w = word.strip(",;")  # (the length and the full stop tested before the patterns)
+    return ("." in w or len(w) <= 1) and _INITIALS.match(w) is not None or len(w) <= 3 and _BARE_INITIALS.match(w) is not None
 
 
 def _person(chunk: str) -> tuple[str, str] | None:
@@ -174,8 +174,12 @@ def names(segment: str) -> str | None:
     if re.match(r"^[-–—_]{2,}", text):  # `———`: the previous entry's names, not known here
         return None
     text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
-    text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
-    et_al = _ET_AL.search(text)  # one search: the mark closes the text (`$`), so it is the only match
+    low = text.lower()
+    if not text.isascii() or "ed" in low or "hrsg" in low:  # (an ASCII text matches the case-blind search only so)
+        text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
+    # One search: the mark closes the text (`$`), so it is the only match; only where a piece of
+    # some form of it stands (letters the case-blind search takes for another letter left out).
+    et_al = _ET_AL.search(text) if "al" in low or "и" in low or "б" in low or "other" in low else None
     others = et_al is not None
     if et_al is not None:
         text = text[: et_al.start()] + text[et_al.end() :]
@@ -865,7 +869,7 @@ def marks_host_item(before: str) -> bool:
     """Whether `before` ends with GOST's `//` (GB/T 7714's `[C]//`), so what follows is the host
     item of a component part: GOST 7.1-2003 §7 prints `//` there and nowhere else (a URL's `://`
     is not it)."""
-    return re.search(r"(?<!:)//\s*$", before) is not None
+    return "//" in before and re.search(r"(?<!:)//\s*$", before) is not None
 
 
 def _sure_of_a_marked_container(f: _Fields) -> None:
