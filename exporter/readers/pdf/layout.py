@@ -949,15 +949,19 @@ def mark_furniture(pages: list[Page]) -> None:
         heights = sorted({line.y for line in page.lines if line.cell is None})
         page.outermost = set(heights[:3] + heights[-3:])
     rows_by_page = [margin_rows(page) for page in pages]
+    # Each row's text and each of its lines' own (a first page's foot sets the credit line
+    # beside the running foot: `…/$26.00©2011IEEE` | `IEEE SIGNAL PROCESSING MAGAZINE [111]`).
     seen: Counter = Counter()
     for rows in rows_by_page:
         seen.update({_furniture_key(" ".join(l.text for l in sorted(row, key=lambda l: l.x0))) for row in rows} - {""})
+        seen.update({"\0" + _furniture_key(line.text) for row in rows if len(row) > 1 for line in row} - {"\0"})
     needed = max(2, len(pages) / 3)
     for rows in rows_by_page:
         for row in rows:
             key = _furniture_key(" ".join(l.text for l in sorted(row, key=lambda l: l.x0)))
             for line in row:
-                if _PAGE_NUMBER.match(line.text.strip()) or (key and seen[key] >= needed):
+                own = _furniture_key(line.text)
+                if _PAGE_NUMBER.match(line.text.strip()) or (key and seen[key] >= needed) or (own and seen[own] + seen["\0" + own] >= needed):
                     line.furniture = True
     for row in rows_by_page[0] if pages else ():
         for line in row:
