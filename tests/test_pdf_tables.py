@@ -471,3 +471,14 @@ def test_a_table_drawn_inside_a_form_is_read(tmp_path):
     path = _boxed_block_table(tmp_path / "t.pdf", [("A01", "55", "235.7"), ("A02", "52", "164.2")], in_form=True)
     (table,) = [b for b in read_pdf(str(path)).blocks if isinstance(b, Table)]
     assert [plain_text(cell.inlines) for cell in table.rows[2]] == ["A02", "52", "164.2"]
+
+
+def test_in_narrow_columns_two_numbers_are_two_rows_and_a_range_cut_at_its_dash_is_one(tmp_path):
+    """The fit test alone cannot tell in a narrow column (`63.5 8.7` does not fit): a line that
+    reads on (ends with a dash, the next opens in lower case) is wrapped text, two values are rows."""
+    numbers = _boxed_block_table(tmp_path / "n.pdf", [("Mean", "63.5", "189.8"), ("Std", "8.7", "16.5")], widths=(60, 24, 60))
+    (table,) = [b for b in read_pdf(str(numbers)).blocks if isinstance(b, Table)]
+    assert [[plain_text(cell.inlines) for cell in row] for row in table.rows][1:] == [["Mean", "63.5", "189.8"], ["Std", "8.7", "16.5"]]
+    ranges = _boxed_block_table(tmp_path / "r.pdf", [("DRAM", "-40 –", "-40 –"), ("cells", "+110", "+100")], widths=(60, 24, 24))
+    (table,) = [b for b in read_pdf(str(ranges)).blocks if isinstance(b, Table)]
+    assert [[plain_text(cell.inlines) for cell in row] for row in table.rows][1:] == [["DRAM cells", "-40 – +110", "-40 – +100"]]

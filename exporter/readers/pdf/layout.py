@@ -751,7 +751,7 @@ def _captioned_table(grid: Grid, fragments: list[_Fragment], lines: list[Line]) 
     first row drawn across the table (a magazine's frame around caption and table). Strokes
     alone also draw charts, frames and boxed formulas: None for those. A drawn row whose lines
     are rows of their own is split into them (`rows_by_baseline`)."""
-    grid = rows_by_baseline(grid, [(c[1], c[2], c[3]) for f in fragments for c in f.chars if not c[0].isspace()])
+    grid = rows_by_baseline(grid, [c[:5] for f in fragments for c in f.chars if not c[0].isspace()])
     first = grid.cells[0]
     if first[3] == len(grid.xs) - 1 and len(grid.ys) > 3:  # a first row across the table may hold its caption
         inside = [l for l in lines if grid.ys[1] < l.y < grid.ys[0] and grid.xs[0] <= l.x0 < grid.xs[-1]]

@@ -112,24 +112,20 @@ def ruled_grids(horizontal, vertical) -> list[Grid]:
     return out
 
 
-WRAPPED = 0.85  # a cell's line this share of the cell's width or wider may be wrapped text
-
-
-def rows_by_baseline(grid: Grid, chars: list[tuple[float, float, float]]) -> Grid:
+def rows_by_baseline(grid: Grid, chars: list[tuple[float, float, float, float]]) -> Grid:
     """The grid with a drawn row split into its lines where they are rows of their own: every
-    filled cell of the row holds the same baselines, two or more, and no line but a cell's
-    last is as wide as wrapped text would be (LaTeX's `|c|c|` tabular ruled around blocks of
-    rows only: thirteen patients' rows between the head's rule and the sums' ones). `chars`
-    are the page's visible characters as (left, right, baseline). A row crossed by a merged
-    cell is left as drawn."""
-    lines: dict[int, dict[float, list[float]]] = {}  # cell -> baseline -> its line's [left, right]
-    for x0, x1, y in chars:
+    filled cell of the row holds the same baselines, two or more, and no line of a cell was
+    wrapped (the next line's first word would have fitted after it: LaTeX's `|c|c|` tabular
+    ruled around blocks of rows only, thirteen patients' rows between the head's rule and the
+    sums'). `chars` are the page's visible characters as (character, left, right, baseline,
+    size). A row
+    crossed by a merged cell is left as drawn."""
+    lines: dict[int, dict[float, list]] = {}  # cell -> baseline -> its characters
+    for ch, x0, x1, y, size in chars:
         k = grid.cell_at((x0 + x1) / 2, y)
         if k is not None:
             found = lines.setdefault(k, {})
-            base = next((b for b in found if abs(b - y) <= 1.0), y)
-            extent = found.setdefault(base, [x0, x1])
-            extent[0], extent[1] = min(extent[0], x0), max(extent[1], x1)
+            found.setdefault(next((b for b in found if abs(b - y) <= 1.0), y), []).append((x0, x1, size, ch))
     splits: dict[int, list[float]] = {}
     for r in range(len(grid.ys) - 1):
         if any(rr <= r < rr + rowspan and rowspan > 1 for rr, _, rowspan, _ in grid.cells):
@@ -138,8 +134,7 @@ def rows_by_baseline(grid: Grid, chars: list[tuple[float, float, float]]) -> Gri
         bases = [sorted(lines[k], reverse=True) for k in filled]
         if len(filled) < 2 or len(bases[0]) < 2 or any(len(b) != len(bases[0]) or any(abs(p - q) > 1.0 for p, q in zip(b, bases[0])) for b in bases):
             continue
-        width = {k: grid.xs[grid.cells[k][1] + grid.cells[k][3]] - grid.xs[grid.cells[k][1]] for k in filled}
-        if any(right - left >= WRAPPED * width[k] for k in filled for base, (left, right) in lines[k].items() if base != min(lines[k])):
+        if any(_wrapped(grid, k, [_text_of(lines[k][b]) for b in order]) for k, order in zip(filled, bases)):
             continue
         splits[r] = [(a + b) / 2 for a, b in zip(bases[0], bases[0][1:])]
     if not splits:
@@ -150,6 +145,34 @@ def rows_by_baseline(grid: Grid, chars: list[tuple[float, float, float]]) -> Gri
              for rr, c, rowspan, colspan in grid.cells if rr == r]
     header = grid.header_rows + before[grid.header_rows] if grid.header_rows else 0
     return Grid(grid.xs, tuple(ys), tuple(cells), header, grid.columns_drawn)
+
+
+def _text_of(chars: list[tuple[float, float, float, str]]) -> tuple[str, list[tuple[float, float, float]]]:
+    """A cell line's characters as its text (left to right) and their (left, right, size)."""
+    chars = sorted(chars)
+    return "".join(ch for *_, ch in chars), [(x0, x1, size) for x0, x1, size, _ in chars]
+
+
+def _wrapped(grid: Grid, k: int, lines: list[tuple[str, list[tuple[float, float, float]]]]) -> bool:
+    """Whether a cell's lines (top first: text, characters) are text wrapped in it: a line and
+    the next one's first word, a space between, would not have fitted in the cell (its width
+    less two points each side), and the line reads on into the next (it ends with a dash,
+    hyphen, comma or slash, or the next opens in lower case: `Диапазон` | `температур`,
+    `-40 –` | `+110`); two numbers in a narrow column (`63.5` | `8.7`) are two values."""
+    _, c, _, colspan = grid.cells[k]
+    room = grid.xs[c + colspan] - grid.xs[c] - 4.0
+    for (text, line), (next_text, after) in zip(lines, lines[1:]):
+        after = sorted(after)
+        size = after[0][2]
+        word_end = after[0][1]
+        for x0, x1, _ in after[1:]:
+            if x0 - word_end > 0.2 * size:  # a space
+                break
+            word_end = max(word_end, x1)
+        fits = max(x1 for _, x1, _ in line) - min(x0 for x0, _, _ in line) + 0.25 * size + (word_end - after[0][0]) <= room
+        if not fits and (text.endswith(("-", "–", "—", "‐", ",", "/")) or next_text[:1].islower()):
+            return True
+    return False
 
 
 def _touching(horizontal, vertical) -> list[tuple[list[int], list[int]]]:
