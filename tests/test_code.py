@@ -244,4 +244,10 @@ def test_latex_code_compiles_and_prints_every_special_character(tmp_path):
 def test_code_lines_expand_tabs_and_continue_long_lines():
     from exporter.writers import code_lines
 
-    assert code_lines("a\tb\n\n" + "x" * 20, 8) == ["a   b", "", "xxxxxxxx", "xxxxxxxx", "xxxx"]
+    # a word longer than the line is cut at the limit, its continuations set in two columns
+    assert code_lines("a\tb\n\n" + "x" * 20, 8) == ["a   b", "", "xxxxxxxx", "  xxxxxx", "  xxxxxx"]
+    # a long line breaks at the last space that fits; the continuation stands two columns past
+    # its line's own indent (`    int total = …` continues under `    ` + 2)
+    line = "    int total = first_value_of_the_row + second_value_of_the_row;"
+    assert code_lines(line, 40) == ["    int total = first_value_of_the_row +", "      second_value_of_the_row;"]
+    assert all(len(piece) <= 40 for piece in code_lines(line * 3, 40))

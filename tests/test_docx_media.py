@@ -90,6 +90,32 @@ def test_weak_caption_binds_only_beside_an_uncaptioned_figure(tmp_path):
     assert (fig.number, fig.caption[0].text) == ("1", "Схема архитектуры")
 
 
+def test_weak_caption_pulls_out_the_pictures_that_end_the_paragraph_above(tmp_path):
+    """`… (рис. 2).` then two pictures separated by tabs in the same paragraph, then `Рис. 2
+    Слева …, справа …` (no separator after the number): the pictures are the figure (an
+    unseen thesis lost its figure 7 and reported `figure 8 follows figure 6`)."""
+    d = paper()
+    p = d.add_paragraph("Удаление строк даёт тот же эффект (рис. 2).")
+    p.add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 75))
+    p.add_run("\t\t")
+    p.add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 75))
+    d.add_paragraph("Рис. 2 Слева восстановленный знак, справа исходный")
+    out = blocks(d, tmp_path)
+    assert isinstance(out[0], Paragraph) and plain_text(out[0].inlines).strip() == "Удаление строк даёт тот же эффект (рис. 2)."
+    assert isinstance(out[1], Figure) and (out[1].number, len(out[1].images)) == ("2", 2)
+    assert plain_text(out[1].caption) == "Слева восстановленный знак, справа исходный"
+
+
+def test_a_sentence_starting_with_a_label_leaves_a_picture_inside_the_text_above(tmp_path):  # a guard
+    d = paper()
+    p = d.add_paragraph("Иконка ")
+    p.add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(127000))
+    p.add_run(" стоит в тексте.")
+    d.add_paragraph("Рисунок 2 иллюстрирует движение.")
+    out = blocks(d, tmp_path)
+    assert not any(isinstance(b, Figure) for b in out)
+
+
 def test_picture_inside_text_is_an_inline_image_and_a_caption_pulls_it_out(tmp_path):
     d = paper()
     p = d.add_paragraph("Иконка ")

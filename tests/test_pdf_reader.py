@@ -593,6 +593,30 @@ def test_the_first_pages_credit_line_is_furniture_and_no_longer_opens_the_next_c
     assert "$31.00" not in text and "every obstacle" in text
 
 
+def test_a_running_foot_beside_the_first_pages_credit_line_is_furniture(tmp_path):
+    """A magazine prints its foot with the page in brackets on every page (`… [111] JULY
+    2011`, read as a citation [111]), and on the first page its credit line on the same
+    baseline: the row's text is then no other page's, but the foot's own is."""
+    path = tmp_path / "foot.pdf"
+    c = _canvas(path)
+    for page in range(3):
+        for i in range(30):  # two columns of prose
+            _text(c, 50, 760 - 14 * i, "Body text of the left column runs on as prose.", 10)
+            _text(c, 320, 760 - 14 * i, "Body text of the right column runs on too.", 10)
+        if page == 0:
+            _text(c, 50, 30, "1053-5888/11/$26.00©2011IEEE", 7)
+        _text(c, 330, 30, f"JOURNAL OF SIGNALS [{111 + page}] JULY 2011", 7)
+        c.showPage()
+    c.save()
+    from exporter.readers.pdf.layout import mark_furniture, open_pdf, read_pages
+
+    doc, _ = open_pdf(str(path))
+    pages = read_pages(doc)
+    mark_furniture(pages)
+    feet = [(line.page, line.furniture) for page in pages for line in page.lines if line.text.startswith("JOURNAL OF SIGNALS")]
+    assert feet == [(1, True), (2, True), (3, True)]
+
+
 def _raised(c, x: float, y: float, before: str, mark: str, after: str, size: float = 11) -> None:
     """`before`, a raised `mark` (a footnote's call) and `after` on one baseline."""
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -410,3 +410,75 @@ def test_a_table_floated_into_a_sentence_is_held_and_the_paragraph_goes_on(tmp_p
     tables = [b for b in blocks if isinstance(b, Table)]
     assert len(tables) == 1 and tables[0].number == "1" and plain_text(tables[0].caption) == "Trials by arm"
     assert blocks.index(tables[0]) > next(k for k, b in enumerate(blocks) if isinstance(b, Paragraph) and plain_text(b.inlines).startswith("For results"))
+
+
+def _boxed_block_table(path, body_rows, widths=(60, 60, 90), in_form=False):
+    """A table drawn as LaTeX's `|l|c|c|` tabular ruled around blocks only: a frame, the column
+    strokes, a rule under the head; the body's lines between no rules. `in_form`: the whole
+    page drawn inside a Form XObject, as a proceedings volume stamps its papers' pages."""
+    from helpers import draw_text, pdf_canvas
+
+    c = pdf_canvas(path)
+    if in_form:
+        c.beginForm("page")
+    draw_text(c, 60, 780, "Patients and their measures", 16, True)
+    for i in range(4):
+        draw_text(c, 60, 750 - 14 * i, "Body text of the paper runs across the page from the left margin to the right.", 10, False)
+    draw_text(c, 100, 680, "Table 1: Patients information", 9, False)
+    xs = [100]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top, head = 670, 655
+    bottom = head - 12 * len(body_rows) - 4
+    for y in (top, head, bottom):
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, top, x, bottom)
+    for k, text in enumerate(("Subject", "Age", "Speaking rate")):
+        draw_text(c, xs[k] + 3, 659, text, 9, False)
+    for i, row in enumerate(body_rows):
+        for k, text in enumerate(row):
+            if text:
+                draw_text(c, xs[k] + 3, head - 11 - 12 * i, text, 9, False)
+    for i in range(4):
+        draw_text(c, 60, bottom - 30 - 14 * i, "Body text of the paper runs across the page from the left margin to the right.", 10, False)
+    if in_form:
+        c.endForm()
+        c.doForm("page")
+    c.save()
+    return path
+
+
+def test_lines_between_no_rules_of_a_ruled_table_are_its_rows(tmp_path):
+    """Every cell of a drawn row holds the same baselines, none wrapped: each line is a row
+    (the cell's lines had been joined, `53.9` and `6.4` read as `53.96.4`)."""
+    path = _boxed_block_table(tmp_path / "t.pdf", [("A01", "55", "235.7"), ("A02", "52", "164.2"), ("Mean", "53.9", "186.1")])
+    (table,) = [b for b in read_pdf(str(path)).blocks if isinstance(b, Table)]
+    assert [[plain_text(cell.inlines) for cell in row] for row in table.rows] == [
+        ["Subject", "Age", "Speaking rate"], ["A01", "55", "235.7"], ["A02", "52", "164.2"], ["Mean", "53.9", "186.1"]]
+
+
+def test_cells_of_wrapped_text_keep_their_row(tmp_path):  # a guard: lines filling their cells are wrapped text
+    rows = [("Average speech of", "Slow speech in most", "Mean of"), ("all patients", "recorded tasks", "all")]
+    path = _boxed_block_table(tmp_path / "t.pdf", rows, widths=(73, 80, 50))  # the first lines fill 92 % of their cells
+    (table,) = [b for b in read_pdf(str(path)).blocks if isinstance(b, Table)]
+    assert [[plain_text(cell.inlines) for cell in row] for row in table.rows][1] == ["Average speech of all patients", "Slow speech in most recorded tasks", "Mean of all"]
+
+
+def test_a_table_drawn_inside_a_form_is_read(tmp_path):
+    """A proceedings volume draws each paper's page inside a Form XObject: the table's strokes
+    are the form's, placed where the page shows them (no table had been found)."""
+    path = _boxed_block_table(tmp_path / "t.pdf", [("A01", "55", "235.7"), ("A02", "52", "164.2")], in_form=True)
+    (table,) = [b for b in read_pdf(str(path)).blocks if isinstance(b, Table)]
+    assert [plain_text(cell.inlines) for cell in table.rows[2]] == ["A02", "52", "164.2"]
+
+
+def test_in_narrow_columns_two_numbers_are_two_rows_and_a_range_cut_at_its_dash_is_one(tmp_path):
+    """The fit test alone cannot tell in a narrow column (`63.5 8.7` does not fit): a line that
+    reads on (ends with a dash, the next opens in lower case) is wrapped text, two values are rows."""
+    numbers = _boxed_block_table(tmp_path / "n.pdf", [("Mean", "63.5", "189.8"), ("Std", "8.7", "16.5")], widths=(60, 24, 60))
+    (table,) = [b for b in read_pdf(str(numbers)).blocks if isinstance(b, Table)]
+    assert [[plain_text(cell.inlines) for cell in row] for row in table.rows][1:] == [["Mean", "63.5", "189.8"], ["Std", "8.7", "16.5"]]
+    ranges = _boxed_block_table(tmp_path / "r.pdf", [("DRAM", "-40 –", "-40 –"), ("cells", "+110", "+100")], widths=(60, 24, 24))
+    (table,) = [b for b in read_pdf(str(ranges)).blocks if isinstance(b, Table)]
+    assert [[plain_text(cell.inlines) for cell in row] for row in table.rows][1:] == [["DRAM cells", "-40 – +110", "-40 – +100"]]

@@ -512,11 +512,25 @@ def content_shares(block: Table, columns: int, chars: float) -> list[float]:
 
 def code_lines(text: str, columns: int) -> list[str]:
     """A code block's lines as an edition sets them: tabs to 4-column stops, a line longer than
-    `columns` characters continued on the next (code is never hyphenated, nor overflows)."""
+    `columns` characters continued on the next (code is never hyphenated, nor overflows), as
+    fvextra's `breaklines` does: at the last space that fits, else at the limit (a word longer
+    than the line), each continuation set in two columns past its line's own indent."""
     columns = max(columns, 8)
     out: list[str] = []
     for line in text.expandtabs(4).split("\n"):
-        out.extend([line[i:i + columns] for i in range(0, len(line), columns)] or [""])
+        indent = len(line) - len(line.lstrip(" "))
+        hang = " " * min(indent + 2, columns // 2)
+        rest, room = line, columns
+        while len(rest) > room:
+            cut = rest.rfind(" ", 0, room + 1)
+            if cut <= len(rest) - len(rest.lstrip(" ")) or cut < room // 2:  # no space past the indent, or too early: cut the word
+                piece, rest = rest[:room], rest[room:]
+            else:
+                piece, rest = rest[:cut].rstrip(" "), rest[cut + 1 :].lstrip(" ")
+            out.append(piece if room == columns else hang + piece)
+            room = columns - len(hang)
+        if room == columns or rest:  # (trailing spaces after a break leave no line)
+            out.append(rest if room == columns else hang + rest)
     return out
 
 

@@ -39,6 +39,15 @@ def _pictures(para: Para) -> list[Image]:
     return [a.image for a in para.atoms if a.kind == "image" and not a.formula]
 
 
+def _ends_in_pictures(src: Source | None) -> bool:
+    """A text paragraph whose last atoms are pictures (set after its last sentence, with tabs or
+    spaces between: `… (рис. 7).` and two pictures, then the caption)."""
+    if src is None or src.para is None:
+        return False
+    atoms = [a for a in src.para.atoms if not (a.kind == "text" and not a.text.strip())]
+    return bool(atoms) and atoms[-1].kind == "image" and not atoms[-1].formula
+
+
 def _has_text(para: Para) -> bool:
     return bool(para.text.replace(MATH_MARK, "").strip())
 
@@ -209,8 +218,8 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
     for i in order:
         block, src = flat[i], flat_sources[i]
         caption = captions[id(src.para)]
-        if caption.weak and not any(0 <= i + d < len(out) and isinstance(out[i + d], Figure) and not out[i + d].caption and i + d not in consumed for d in (-1, 1)):
-            continue  # `Рисунок 10 иллюстрирует…` is a sentence unless an uncaptioned figure stands beside it
+        if caption.weak and not any(0 <= i + d < len(out) and i + d not in consumed and (isinstance(out[i + d], Figure) and not out[i + d].caption or d == -1 and _ends_in_pictures(flat_sources[i - 1])) for d in (-1, 1)):
+            continue  # `Рисунок 10 иллюстрирует…` is a sentence unless an uncaptioned figure stands beside it (or pictures end the paragraph above)
         text = drop_prefix(block.inlines, caption.text_start)
         title_at = None
         if caption.label_only and caption.kind == "table" and _title_line(flat, flat_sources, i, captions):

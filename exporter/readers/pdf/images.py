@@ -19,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 from ...crossrefs import find_crossrefs
 from ...imagefile import MAX_PIXELS, NotAPicture, identify
 from .layout import TURNS, Line, Page, shown_origin
+from .tables import page_bounds
 
 # A caption stands within this distance of its picture (measured on the corpus: 0–18 pt,
 # 41 pt under a figure with a row of panel labels).
@@ -306,17 +307,6 @@ def _drawn_boxes(pdf_page) -> list[tuple[float, float, float, float]]:
     ox, oy = shown_origin(pdf_page)
     return [(a - ox, b - oy, c - ox, d - oy) for a, b, c, d in map(page_bounds, pdf_page.get_objects(filter=kinds))]
 
-
-def page_bounds(obj) -> tuple[float, float, float, float]:
-    """An object's box on the page. PDFium gives an object inside a Form XObject its box in the
-    form's own space (LaTeX's `includegraphics` of a PDF figure, InDesign's placed art, a
-    scaled `Do`): each enclosing form's matrix takes it to its parent's space, up to the page."""
-    box = obj.get_bounds()
-    form = obj.container
-    while form is not None:
-        box = form.get_matrix().on_rect(*box)
-        form = form.container
-    return box
 
 
 def _inside(box, region) -> bool:

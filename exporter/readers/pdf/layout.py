@@ -26,7 +26,7 @@ from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
 from ...symbol_encoding import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE
 from ..plaintext.normalize import VARIATION_SELECTORS
 from .fontnames import font_style
-from .tables import Grid, Run, ruled_grids, rules_only_grid, strokes
+from .tables import Grid, Run, rows_by_baseline, ruled_grids, rules_only_grid, strokes
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
 _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
@@ -749,7 +749,9 @@ def _captioned_table(grid: Grid, fragments: list[_Fragment], lines: list[Line]) 
     table's caption (`Таблица 2`, `Table 1:`, `TABLE II`, `Окончание табл. 1`) stands right
     above it (a title line may stand between), right below it, over its width, or in a
     first row drawn across the table (a magazine's frame around caption and table). Strokes
-    alone also draw charts, frames and boxed formulas: None for those."""
+    alone also draw charts, frames and boxed formulas: None for those. A drawn row whose lines
+    are rows of their own is split into them (`rows_by_baseline`)."""
+    grid = rows_by_baseline(grid, [c[:5] for f in fragments for c in f.chars if not c[0].isspace()])
     first = grid.cells[0]
     if first[3] == len(grid.xs) - 1 and len(grid.ys) > 3:  # a first row across the table may hold its caption
         inside = [l for l in lines if grid.ys[1] < l.y < grid.ys[0] and grid.xs[0] <= l.x0 < grid.xs[-1]]
@@ -949,15 +951,19 @@ def mark_furniture(pages: list[Page]) -> None:
         heights = sorted({line.y for line in page.lines if line.cell is None})
         page.outermost = set(heights[:3] + heights[-3:])
     rows_by_page = [margin_rows(page) for page in pages]
+    # Each row's text and each of its lines' own (a first page's foot sets the credit line
+    # beside the running foot: `…/$26.00©2011IEEE` | `IEEE SIGNAL PROCESSING MAGAZINE [111]`).
     seen: Counter = Counter()
     for rows in rows_by_page:
         seen.update({_furniture_key(" ".join(l.text for l in sorted(row, key=lambda l: l.x0))) for row in rows} - {""})
+        seen.update({"\0" + _furniture_key(line.text) for row in rows if len(row) > 1 for line in row} - {"\0"})
     needed = max(2, len(pages) / 3)
     for rows in rows_by_page:
         for row in rows:
             key = _furniture_key(" ".join(l.text for l in sorted(row, key=lambda l: l.x0)))
             for line in row:
-                if _PAGE_NUMBER.match(line.text.strip()) or (key and seen[key] >= needed):
+                own = _furniture_key(line.text)
+                if _PAGE_NUMBER.match(line.text.strip()) or (key and seen[key] >= needed) or (own and seen[own] + seen["\0" + own] >= needed):
                     line.furniture = True
     for row in rows_by_page[0] if pages else ():
         for line in row:

@@ -68,13 +68,14 @@ def strokes(pdf_page, origin: tuple[float, float] = (0.0, 0.0)) -> tuple[list[tu
     """The page's thin paths: horizontal ones as (left, right, y), vertical ones as (x, bottom, top),
     measured from `origin` (the crop box's corner: layout.shown_origin).
 
-    Only the page's own objects are looked at (a form's bounds are in page space, the objects
-    inside it in the form's own): paths, thin shadings (some producers fill a border with a
-    shading clipped to a line: a Word paper's rules, ru_zenchenko) and thin forms."""
+    Paths, thin shadings (some producers fill a border with a shading clipped to a line: a Word
+    paper's rules, ru_zenchenko) and thin forms, inside forms too, each where the page shows it
+    (`page_bounds`: a proceedings volume that wraps each paper's page in a form draws every
+    table rule inside it)."""
     horizontal, vertical = [], []
     kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING, pdfium_c.FPDF_PAGEOBJ_FORM]
-    for obj in pdf_page.get_objects(filter=kinds, max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
+    for obj in pdf_page.get_objects(filter=kinds):
+        left, bottom, right, top = page_bounds(obj)
         left, bottom, right, top = left - origin[0], bottom - origin[1], right - origin[0], top - origin[1]
         if top - bottom <= THIN and right - left >= MIN_STROKE:
             horizontal.append((left, right, (bottom + top) / 2))
@@ -109,6 +110,69 @@ def ruled_grids(horizontal, vertical) -> list[Grid]:
         if grid is not None:
             out.append(grid)
     return out
+
+
+def rows_by_baseline(grid: Grid, chars: list[tuple[float, float, float, float]]) -> Grid:
+    """The grid with a drawn row split into its lines where they are rows of their own: every
+    filled cell of the row holds the same baselines, two or more, and no line of a cell was
+    wrapped (the next line's first word would have fitted after it: LaTeX's `|c|c|` tabular
+    ruled around blocks of rows only, thirteen patients' rows between the head's rule and the
+    sums'). `chars` are the page's visible characters as (character, left, right, baseline,
+    size). A row
+    crossed by a merged cell is left as drawn."""
+    lines: dict[int, dict[float, list]] = {}  # cell -> baseline -> its characters
+    for ch, x0, x1, y, size in chars:
+        k = grid.cell_at((x0 + x1) / 2, y)
+        if k is not None:
+            found = lines.setdefault(k, {})
+            found.setdefault(next((b for b in found if abs(b - y) <= 1.0), y), []).append((x0, x1, size, ch))
+    splits: dict[int, list[float]] = {}
+    for r in range(len(grid.ys) - 1):
+        if any(rr <= r < rr + rowspan and rowspan > 1 for rr, _, rowspan, _ in grid.cells):
+            continue
+        filled = [k for k, (rr, _, _, _) in enumerate(grid.cells) if rr == r and k in lines]
+        bases = [sorted(lines[k], reverse=True) for k in filled]
+        if len(filled) < 2 or len(bases[0]) < 2 or any(len(b) != len(bases[0]) or any(abs(p - q) > 1.0 for p, q in zip(b, bases[0])) for b in bases):
+            continue
+        if any(_wrapped(grid, k, [_text_of(lines[k][b]) for b in order]) for k, order in zip(filled, bases)):
+            continue
+        splits[r] = [(a + b) / 2 for a, b in zip(bases[0], bases[0][1:])]
+    if not splits:
+        return grid
+    before = [sum(len(splits.get(q, ())) for q in range(r)) for r in range(len(grid.ys))]  # rows added above each drawn row
+    ys = [y for r in range(len(grid.ys) - 1) for y in (grid.ys[r], *splits.get(r, ()))] + [grid.ys[-1]]
+    cells = [(r + before[r] + j, c, rowspan, colspan) for r in range(len(grid.ys) - 1) for j in range(len(splits.get(r, ())) + 1)
+             for rr, c, rowspan, colspan in grid.cells if rr == r]
+    header = grid.header_rows + before[grid.header_rows] if grid.header_rows else 0
+    return Grid(grid.xs, tuple(ys), tuple(cells), header, grid.columns_drawn)
+
+
+def _text_of(chars: list[tuple[float, float, float, str]]) -> tuple[str, list[tuple[float, float, float]]]:
+    """A cell line's characters as its text (left to right) and their (left, right, size)."""
+    chars = sorted(chars)
+    return "".join(ch for *_, ch in chars), [(x0, x1, size) for x0, x1, size, _ in chars]
+
+
+def _wrapped(grid: Grid, k: int, lines: list[tuple[str, list[tuple[float, float, float]]]]) -> bool:
+    """Whether a cell's lines (top first: text, characters) are text wrapped in it: a line and
+    the next one's first word, a space between, would not have fitted in the cell (its width
+    less two points each side), and the line reads on into the next (it ends with a dash,
+    hyphen, comma or slash, or the next opens in lower case: `Диапазон` | `температур`,
+    `-40 –` | `+110`); two numbers in a narrow column (`63.5` | `8.7`) are two values."""
+    _, c, _, colspan = grid.cells[k]
+    room = grid.xs[c + colspan] - grid.xs[c] - 4.0
+    for (text, line), (next_text, after) in zip(lines, lines[1:]):
+        after = sorted(after)
+        size = after[0][2]
+        word_end = after[0][1]
+        for x0, x1, _ in after[1:]:
+            if x0 - word_end > 0.2 * size:  # a space
+                break
+            word_end = max(word_end, x1)
+        fits = max(x1 for _, x1, _ in line) - min(x0 for x0, _, _ in line) + 0.25 * size + (word_end - after[0][0]) <= room
+        if not fits and (text.endswith(("-", "–", "—", "‐", ",", "/")) or next_text[:1].islower()):
+            return True
+    return False
 
 
 def _touching(horizontal, vertical) -> list[tuple[list[int], list[int]]]:
@@ -328,3 +392,15 @@ def _rows(runs: list[Run], columns: list[tuple[float, float]], heading_below: fl
 def _crosses(runs: list[Run], columns: list[tuple[float, float]]) -> bool:
     """Whether a run stands over more than one column."""
     return any(sum(1 for a, b in columns if r.x0 < b and r.x1 > a) > 1 for r in runs)
+
+
+def page_bounds(obj) -> tuple[float, float, float, float]:
+    """An object's box on the page. PDFium gives an object inside a Form XObject its box in the
+    form's own space (LaTeX's `includegraphics` of a PDF figure, InDesign's placed art, a
+    scaled `Do`): each enclosing form's matrix takes it to its parent's space, up to the page."""
+    box = obj.get_bounds()
+    form = obj.container
+    while form is not None:
+        box = form.get_matrix().on_rect(*box)
+        form = form.container
+    return box
