@@ -121,7 +121,14 @@ def main(argv=None) -> int:
     parser.add_argument("--gazetteer", default=",".join(features.GAZETTEER_KINDS),
                         help="kinds of known names read as features, comma-separated (features.GAZETTEER_KINDS; a model "
                         "trained with others than those is read wrongly by the shipped features: for experiments with --out)")
+    parser.add_argument("--extra", default=",".join(features.EXTRA),
+                        help="context features beyond the window (features.EXTRA: run, since, inseen), comma-separated; "
+                        "a model trained with others than those is read wrongly by the shipped features: for experiments with --out")
+    parser.add_argument("--add-synthetic", default="", help="a second synthetic file in data/ read beside the first (experiments)")
     args = parser.parse_args(argv)
+    features.EXTRA = tuple(k for k in args.extra.split(",") if k)
+    if args.add_synthetic:
+        SOURCES.append(args.add_synthetic)
     PARAMS.update(c1=args.c1, c2=args.c2, max_iterations=args.max_iterations)
     features.GAZETTEER_KINDS = tuple(k for k in args.gazetteer.split(",") if k)
     SOURCES[-1] = args.synthetic
