@@ -14,6 +14,11 @@ from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 # tokens features; the model must be trained with the same kinds it is read with.
 GAZETTEER_KINDS: tuple[str, ...] = ()
 GAZETTEER_ONE_WORD = True  # whether one-word names (many are also surnames) give features too
+# Context features beyond the CRF's window (tagger36's experiments; the model must be trained
+# with the same ones it is read with): "run", the small words seen since the last element's end
+# (a strong or moderate terminal) with the token's capitals; "since", the tokens since that end
+# with its capitals; "inseen", whether an `In`/`in:` mark stood before.
+EXTRA: tuple[str, ...] = ()
 
 # A token is a run of non-space characters, cut where text glued two elements together (as
 # GROBID's tokenizer cuts at punctuation and PDF text loses spaces): after `;`, `:` or `,` glued
@@ -370,6 +375,40 @@ _FROM_START = tuple(f"from-start={k}".encode() for k in range(7))
 _FROM_END = tuple(f"from-end={k}".encode() for k in range(7))
 
 
+_RUN = {c: tuple(f"run={k}|{c}".encode() for k in range(4)) for c in ("none", "single", "lone", "caps", "initial", "lower", "other")}
+_SINCE = {c: tuple(f"since={k}|{c}".encode() for k in range(6)) for c in _RUN}
+_SINCE_BUCKET = (0, 1, 2, 3, 4, 4, 4, 4, 5)
+_INSEEN = (b"inseen=0", b"inseen=1")
+_ENDS = frozenset((b"strong", b"moderate"))
+
+
+def _extra_features(tokens: list[str], records: list[tuple]) -> list[tuple[bytes, ...]]:
+    """Each token's EXTRA features (see EXTRA): counts kept from the last element's end."""
+    run = since = inseen = 0
+    out = []
+    want_run, want_since, want_in = "run" in EXTRA, "since" in EXTRA, "inseen" in EXTRA
+    for token, record in zip(tokens, records):
+        _, _, kw, term, caps, w = record[2]
+        c = caps.decode()
+        feats = []
+        if want_run:
+            feats.append(_RUN[c][run if run < 3 else 3])
+        if want_since:
+            feats.append(_SINCE[c][_SINCE_BUCKET[since if since < 8 else 8]])
+        if want_in:
+            feats.append(_INSEEN[inseen])
+        out.append(tuple(feats))
+        if term in _ENDS:
+            run = since = 0
+        else:
+            since += 1
+            if caps == b"lower" and len(w) >= 3 and not kw:
+                run += 1
+        if kw == b"in" and (token[0] == "I" or token.endswith(":")):
+            inseen = 1
+    return out
+
+
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _EDGES = tuple((f"{k}:edge".encode(),) for k in _OFFSETS)
 
@@ -422,6 +461,7 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     slashes_seen = _SLASHES[int("//" in text)]
     out = []
     known = gazetteer_features(tokens, [r[2][5].decode() for r in records]) if GAZETTEER_KINDS else None
+    extra = _extra_features(tokens, records) if EXTRA else None
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     joins = _START_JOINS
     for i, ((own, _, pieces, marks, counts, own_joins), n3, n2, n1, p1, p2, p3) in enumerate(zip(records, *columns)):
@@ -436,7 +476,7 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
         # stop starts an element) and keyword, and the two words (`joins`: the token before's
         # halves of them, made with its record).
         out.append([
-            *own, *gazetteer_hits,
+            *own, *gazetteer_hits, *(extra[i] if extra else ()),
             pos, doc, slashes, _YEAR_BEFORE[seen_year if seen_year < 2 else 2], _DASHES[seen_dash if seen_dash < 3 else 3],
             _PERIODS[seen_period if seen_period < 4 else 4], _QUOTED[seen_quote % 2], _BRACKETED[depth > 0][opened > 0],
             _FROM_START[i if i < 6 else 6], _FROM_END[n - 1 - i if n - 1 - i < 6 else 6],

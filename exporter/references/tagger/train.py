@@ -34,7 +34,9 @@ WEIGHT = {"anystyle-core": 2}
 # container 90.6 against 88.7, publisher 82.1 against 80.6) but is not shipped: with it, a real
 # paper's year typo (tests/test_checks.py `0213`) was read as pages, the corpus titles fell from
 # 92.8 % to 90.7 %, REF010 made a false finding, and the model was 2.5 times larger, for held-out
-# gains of 1-3 points and none on gold.xml (bench/TAGGER_SETTINGS.md says it all).
+# gains of 1-3 points and none on gold.xml (bench/TAGGER_SETTINGS.md says it all). c2 0.05 read
+# the development lines a little better (tagger36) and anystyle-core's held-out lines too, but the
+# unseen real lists (bench/unseen_lists.py) worse on every field: not shipped either.
 PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True, "feature.minfreq": 2}
 
 
@@ -121,7 +123,14 @@ def main(argv=None) -> int:
     parser.add_argument("--gazetteer", default=",".join(features.GAZETTEER_KINDS),
                         help="kinds of known names read as features, comma-separated (features.GAZETTEER_KINDS; a model "
                         "trained with others than those is read wrongly by the shipped features: for experiments with --out)")
+    parser.add_argument("--extra", default=",".join(features.EXTRA),
+                        help="context features beyond the window (features.EXTRA: run, since, inseen), comma-separated; "
+                        "a model trained with others than those is read wrongly by the shipped features: for experiments with --out")
+    parser.add_argument("--add-synthetic", default="", help="a second synthetic file in data/ read beside the first (experiments)")
     args = parser.parse_args(argv)
+    features.EXTRA = tuple(k for k in args.extra.split(",") if k)
+    if args.add_synthetic:
+        SOURCES.append(args.add_synthetic)
     PARAMS.update(c1=args.c1, c2=args.c2, max_iterations=args.max_iterations)
     features.GAZETTEER_KINDS = tuple(k for k in args.gazetteer.split(",") if k)
     SOURCES[-1] = args.synthetic
