@@ -33,5 +33,5 @@ def test_a_wrapped_doi_tail_with_a_leading_zero_opens_no_numbered_list(tmp_path)
     source.write_text(PAPER, encoding="utf-8")
     linked = read_and_link(str(source))
     assert [e.text.split(",")[0] for e in linked.document.references] == ["Abele", "Anderson", "Reyes", "Rhodes", "Rule"]
-    assert linked.document.references[2].text.endswith("2008.02. 002.")  # the tail is the entry's (joined with a space: a full stop may end an address)
+    assert linked.document.references[2].text.endswith("/j.evolhumbehav.2008.02.002.")  # the tail is the entry's, and the DOI's: a zero-padded part goes on after its full stop
     assert not [d for d in linked.diagnostics if d.code in ("CIT002", "CIT007")]
