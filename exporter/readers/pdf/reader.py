@@ -774,7 +774,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
         if not line.text:
             continue
         if line.in_note:  # a paragraph broken by a page's foot goes on over its notes
-            notes.append([i]) if line.note_mark or not notes else notes[-1].append(i)
+            _add_note_line(notes, i, line)
             continue
         block = _block_of(line, formula_at)
         mid_sentence = groups and groups[-1][0] is None and groups[-1][1][-1] == last and not rules.ends_sentence(lines[last].text) and not lines[groups[-1][1][0]].table_caption
@@ -817,6 +817,14 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     groups.extend((NOTE, rows) for rows in notes)
     groups.extend(held)
     return groups
+
+
+def _add_note_line(notes: list[list[int]], i: int, line: Line) -> None:
+    """A footnote's line: its mark opens a note, any other line goes on with the last one."""
+    if line.note_mark or not notes:
+        notes.append([i])
+    else:
+        notes[-1].append(i)
 
 
 def _same_block(block: tuple, groups: list, lines: list[Line], formula_at: dict | None):
