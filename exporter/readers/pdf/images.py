@@ -282,9 +282,7 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
         return None
     if any(_overlaps(b, box) and not _inside(b, region) for b in all_paths):  # the drawing runs on past the region: it would be cut
         return None
-    width, height = pdf_page.get_size()  # the crop box's, whose corner every position is measured from
-    bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
-    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()), "image/png")
+    return _rendered(pdf_page, page, caption, box)
 
 
 def _region(pdf_page, page: Page, caption: Line, pictures: tuple[float, float, float, float]) -> PagePicture:
@@ -294,8 +292,12 @@ def _region(pdf_page, page: Page, caption: Line, pictures: tuple[float, float, f
     grown = (pictures[0] - LABEL_REACH, pictures[1] - LABEL_REACH, pictures[2] + LABEL_REACH, pictures[3] + LABEL_REACH)
     labels = [(l.x0, l.y - 0.3 * l.size, l.x1, l.y + l.size) for l in page.lines if l is not caption and _inside((l.x0, l.y, l.x1, l.y + 0.5 * l.size), grown)]
     box = _union([pictures, *labels])
-    box = (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height))
-    width, height = pdf_page.get_size()
+    return _rendered(pdf_page, page, caption, (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height)))
+
+
+def _rendered(pdf_page, page: Page, caption: Line, box: tuple[float, float, float, float]) -> PagePicture:
+    """The page's region `box` rendered at RENDER_DPI as the caption's picture."""
+    width, height = pdf_page.get_size()  # the crop box's, whose corner every position is measured from
     bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
     return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()), "image/png")
 
