@@ -121,8 +121,12 @@ def rows_by_baseline(grid: Grid, chars: list[tuple[float, float, float, float]])
     size). A row
     crossed by a merged cell is left as drawn."""
     lines: dict[int, dict[float, list]] = {}  # cell -> baseline -> its characters
+    left, bottom, right, top = grid.box
     for ch, x0, x1, y, size in chars:
-        k = grid.cell_at((x0 + x1) / 2, y)
+        x = (x0 + x1) / 2
+        if not (left <= x <= right and bottom <= y <= top):  # most of a page's characters: no cell to look for
+            continue
+        k = grid.cell_at(x, y)
         if k is not None:
             found = lines.setdefault(k, {})
             found.setdefault(next((b for b in found if abs(b - y) <= 1.0), y), []).append((x0, x1, size, ch))
