@@ -1023,6 +1023,7 @@ def _imprints_place_and_publisher(tokens: list[str], labels: list[str]) -> None:
     """The imprint's place and publisher in either order (below)."""
     _place_before_the_imprint(tokens, labels)
     _publisher_before_the_places_colon(tokens, labels)
+    _place_with_its_region_before_the_colon(tokens, labels)
 
 
 def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> None:
@@ -1040,6 +1041,41 @@ def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> 
         if all(tokens[k][:1].isupper() and not is_place(tokens[k]) for k in run):
             for k in run:
                 labels[k] = "publisher"
+
+
+# A state's, province's or country's short form closing a place before the publisher's colon:
+# `MA:`, `Miss.:`, `Colo.:`, `N.Y.:`, `(MS):`, `UK:` (`Oxford, Miss.: Riverbank Press`).
+_REGION_BEFORE_A_COLON = re.compile(r"^\(?(?:[A-Z]{2,3}|[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){2,3})\)?:$")
+
+
+def _place_with_its_region_before_the_colon(tokens: list[str], labels: list[str]) -> None:
+    """`Peabody, Ma.: Hendrickson`, `Oxford, MS: Riverbank Press` (APA's and Chicago's `City,
+    State: Publisher`): a city closed by its comma and a state's or country's short form closed by
+    the imprint's colon are one place, whatever part of them the tagger gave the publisher; the
+    publisher starts after the colon. (MDPI's `Publisher: City, Country` has its colon after the
+    publisher's name and no comma before it: not this.)"""
+    for i in range(1, len(tokens) - 1):
+        if labels[i] not in ("location", "publisher") or labels[i + 1] not in ("location", "publisher") or not _REGION_BEFORE_A_COLON.match(tokens[i]):
+            continue
+        code = tokens[i].strip("():")
+        if code.isupper() and code.isalpha() and not (_STATE_CODE.match(code) or code in ("UK", "US") or is_country(code)):
+            continue  # capitals that name no state or country (`IEEE:`) are a publisher's
+        a = i - 1
+        if labels[a] not in ("location", "publisher") or not tokens[a].endswith("," if tokens[i][0] != "(" else tokens[a][-1:]) or not tokens[a][:1].isupper():
+            continue
+        while a > 0 and labels[a - 1] in ("location", "publisher") and tokens[a - 1][:1].isupper() and not tokens[a - 1].endswith((",", ".", ";", ":")) and i - a < 3:
+            a -= 1  # `New York, NY:`, `Upper Saddle River, NJ:`
+        if a > 0 and labels[a - 1] in ("location", "publisher") and not tokens[a - 1].endswith((".", ";", "(")):
+            continue  # the city opens the imprint (after the title's full stop, a bracket or `;`)
+        if "publisher" not in labels[a : i + 1] and labels[i + 1] != "publisher":
+            continue
+        labels[a : i + 1] = ["location"] * (i + 1 - a)
+        k = i + 1
+        while k < len(tokens) and labels[k] in ("location", "publisher"):
+            labels[k] = "publisher"
+            if tokens[k].endswith((",", ";", ".")) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", tokens[k]):
+                break
+            k += 1
 
 
 def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:

@@ -1,0 +1,44 @@
+"""Conventions read from the development split's misses (train.py `is_development`; no held-out
+line, no gold.xml line), each tested on invented entries: APA's and Chicago's `City, State:
+Publisher` is one place before the colon."""
+
+from __future__ import annotations
+
+from exporter.references.fields import parse_entry
+from exporter.references.tagger import Tagged
+from exporter.references.tagger.conventions import corrected
+
+
+def fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def corrected_labels(*tokens: tuple[str, str, float]) -> list[str]:
+    text, spans = "", []
+    for word, _, _ in tokens:
+        text += " " if text else ""
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    tagged = Tagged(text, tuple(spans), tuple(label for _, label, _ in tokens), tuple(p for _, _, p in tokens))
+    return list(corrected(tagged).labels)
+
+
+T, L, PB, D = "title", "location", "publisher", "date"
+
+
+def test_a_city_and_its_state_before_the_colon_are_the_place():
+    # the state's short form read into the publisher, or the city read as the publisher
+    assert corrected_labels(("Title.", T, 1.0), ("Oxford,", L, 0.9), ("MS:", PB, 0.6), ("Riverbank", PB, 0.9), ("Press.", PB, 0.9)) == [T, L, L, PB, PB]
+    assert corrected_labels(("Title", T, 1.0), ("(ed.", "editor", 1.0), ("Doe;", "editor", 1.0), ("Peabody,", PB, 0.5), ("Ma.:", L, 0.6), ("Hendrickson,", PB, 0.9), ("1991),", D, 1.0)) == [T, "editor", "editor", L, L, PB, D]
+    assert corrected_labels(("Title.", T, 1.0), ("Upper", PB, 0.5), ("Saddle", PB, 0.5), ("River,", PB, 0.5), ("NJ:", PB, 0.5), ("Hall,", PB, 0.9), ("2004.", D, 1.0)) == [T, L, L, L, L, PB, D]
+    f = fields("Dorman, K. (2004). A short history of rivers. Oxford, MS: Riverbank Press.")
+    assert (f.get("address"), f.get("publisher")) == ("Oxford, MS", "Riverbank Press")
+    f = fields("Dorman K. A short history of rivers. Oxford (MS): Riverbank Press; 2004.")
+    assert (f.get("address"), f.get("publisher")) == ("Oxford (MS)", "Riverbank Press")
+
+
+def test_a_publishers_colon_and_capitals_that_name_no_state_are_left_as_read():
+    # MDPI's `Publisher: City, Country`: the colon closes the publisher, no comma before it
+    assert corrected_labels(("Engineering;", "container", 1.0), ("Harbourline", PB, 0.9), ("Books:", PB, 0.9), ("London,", L, 0.9), ("UK,", L, 0.9), ("2022.", D, 1.0)) == ["container", PB, PB, L, L, D]
+    # capitals that are no state's or country's code (`ACM:`) after a comma: a publisher's
+    assert corrected_labels(("Title.", T, 1.0), ("Riverbank,", PB, 0.9), ("ACM:", PB, 0.9), ("Oslo,", L, 0.9), ("2022.", D, 1.0)) == [T, PB, PB, L, D]
