@@ -306,11 +306,12 @@ def _letters(value: str | None) -> str | None:
 def _strip_container(value: str | None) -> str | None:
     """A container's name without the marks around it: a leading `//` or `In:`, and (a convention
     rule, applied to the label and the parse alike) a trailing word that introduces the next
-    element, which some labels include (`Rev. Mod. Phys. ,vol.`, `Advances in … (Vol.`)."""
+    element, which some labels include (`Rev. Mod. Phys. ,vol.`, `Advances in … (Vol.`, `In
+    Chemical Nomenclature ,ed .`, `Lett .,in press`: `ed`, `eds`, `in` in lower case only)."""
     if not value:
         return None
     value = re.sub(r"^\s*(?://|In:?\s|in:?\s|В:\s)\s*", "", value)
-    return re.sub(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited)\.?[\s(]*$", "", value, flags=re.IGNORECASE)
+    return re.sub(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited|(?-i:ed|eds|in))\.?[\s(]*$", "", value, flags=re.IGNORECASE)
 
 
 def _first_number(value: str | None) -> str | None:

@@ -42,3 +42,45 @@ def test_a_publishers_colon_and_capitals_that_name_no_state_are_left_as_read():
     assert corrected_labels(("Engineering;", "container", 1.0), ("Harbourline", PB, 0.9), ("Books:", PB, 0.9), ("London,", L, 0.9), ("UK,", L, 0.9), ("2022.", D, 1.0)) == ["container", PB, PB, L, L, D]
     # capitals that are no state's or country's code (`ACM:`) after a comma: a publisher's
     assert corrected_labels(("Title.", T, 1.0), ("Riverbank,", PB, 0.9), ("ACM:", PB, 0.9), ("Oslo,", L, 0.9), ("2022.", D, 1.0)) == [T, PB, PB, L, D]
+
+
+def read_as_labelled(monkeypatch, *tokens: tuple[str, str]) -> dict[str, str]:
+    """The fields the assembly makes of tokens labelled so (the tagger's reading stood in for)."""
+    from exporter.references.tagger import normalise
+
+    text, spans = "", []
+    for word, _ in tokens:
+        text += " " if text else ""
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(1.0 for _ in tokens))
+    monkeypatch.setattr(normalise, "_tagged", lambda t: tagged)
+    return fields(text)
+
+
+def test_the_next_elements_mark_is_no_part_of_the_publisher(monkeypatch):
+    # a page, edition, volume or number mark the tagger left at the publisher's end
+    C = "container"
+    f = read_as_labelled(monkeypatch, ("Tidal", T), ("flats.", T), ("In:", C), ("Coasts.", C), ("Harbourline", PB), ("Press,", PB), ("pp", PB), ("875–911", "pages"))
+    assert f.get("publisher") == "Harbourline Press"
+    f = read_as_labelled(monkeypatch, ("Tidal", T), ("flats", T), ("(Kaito", PB), ("Shobo", PB), ("Co.,", PB), ("Ltd)", PB), ("pp", PB), ("2–35", "pages"))
+    assert f.get("publisher") == "Kaito Shobo Co., Ltd"
+    f = read_as_labelled(monkeypatch, ("Tidal", T), ("Flats", T), ("(Harbourline,", PB), ("ed.", PB), ("5,", "edition"), ("1911).", D))
+    assert (f.get("publisher"), f.get("edition")) == ("Harbourline", "5")
+    # a publisher's own abbreviation stays (`Co.`), and a capitalised `Ed.` may end a name
+    f = read_as_labelled(monkeypatch, ("Tidal", T), ("flats.", T), ("Harbourline", PB), ("Co.", PB))
+    assert f.get("publisher") == "Harbourline Co."
+
+
+def test_the_editors_or_a_series_mark_is_no_part_of_the_host(monkeypatch):
+    # `ed`, `eds`, `in` in lower case after the host's name open the next element
+    C, ED = "container", "editor"
+    f = read_as_labelled(monkeypatch, ("Tidal", T), ("flats.", T), ("In", C), ("Coastal", C), ("Systems,", C), ("ed", C), ("Jane", ED), ("Stow.", ED), ("8–16", "pages"))
+    assert f.get("booktitle") == "Coastal Systems"
+    f = read_as_labelled(monkeypatch, ("Tidal", T), ("flats.", T), ("In", C), ("Coastal", C), ("Systems", C), ("(ed.", C), ("J.", ED), ("Stow;", ED), ("1991),", D), ("8–16", "pages"))
+    assert f.get("booktitle") == "Coastal Systems"
+    f = read_as_labelled(monkeypatch, ("“Tidal", T), ("flats”,", T), ("in", C), ("Proceedings", C), ("of", C), ("Coasts,", C), ("in", C), ("Coastal", "collection"), ("Series,", "collection"), ("1959,", D))
+    assert f.get("booktitle") == "Proceedings of Coasts"
+    # a capitalised word is the name's own
+    f = read_as_labelled(monkeypatch, ("Tidal", T), ("flats.", T), ("In", C), ("Coastal", C), ("Studies", C), ("In", C), ("1959,", D))
+    assert f.get("booktitle") == "Coastal Studies In"
