@@ -84,3 +84,24 @@ def test_the_editors_or_a_series_mark_is_no_part_of_the_host(monkeypatch):
     # a capitalised word is the name's own
     f = read_as_labelled(monkeypatch, ("Tidal", T), ("flats.", T), ("In", C), ("Coastal", C), ("Studies", C), ("In", C), ("1959,", D))
     assert f.get("booktitle") == "Coastal Studies In"
+
+
+def test_the_book_title_after_in_and_its_editors_is_the_host():
+    # APA's `In M. Roe (Ed.), Book title (pp. 32–42).` with the book's title read as a note
+    ED, N = "editor", "note"
+    labels = corrected_labels(("Title.", T, 1.0), ("In", ED, 1.0), ("M.", ED, 1.0), ("Roe", ED, 1.0), ("(Ed.),", ED, 1.0), ("Coastal", N, 0.5), ("studies", N, 0.5), ("(pp.", "pages", 1.0), ("32-42).", "pages", 1.0))
+    assert labels[5:7] == ["container", "container"]
+    # with a host read elsewhere, or no `In`, the note stays
+    labels = corrected_labels(("Title.", T, 1.0), ("Journal,", "journal", 1.0), ("M.", ED, 1.0), ("Roe", ED, 1.0), ("(Ed.),", ED, 1.0), ("Reprinted", N, 0.5), ("1990.", N, 0.5))
+    assert labels[5:7] == [N, N]
+
+
+def test_a_city_its_colon_and_a_name_read_as_a_note_are_the_imprint():
+    N = "note"
+    labels = corrected_labels(("Studies,", "container", 1.0), ("13-42.", "pages", 1.0), ("Oxford:", N, 0.5), ("Riverbank", N, 0.5), ("Press.", N, 0.5), ("(in", N, 0.9), ("Hebrew)", N, 0.9))
+    assert labels[2:] == [L, PB, PB, N, N]
+    # no city before the colon, or a publisher read already: left as read
+    labels = corrected_labels(("Studies,", "container", 1.0), ("13-42.", "pages", 1.0), ("Reprint:", N, 0.5), ("Riverbank", N, 0.5), ("Press.", N, 0.5))
+    assert labels[2:] == [N, N, N]
+    labels = corrected_labels(("Title.", T, 1.0), ("Harbourline,", PB, 1.0), ("1990.", D, 1.0), ("Oxford:", N, 0.5), ("Reprint", N, 0.5), ("Press.", N, 0.5))
+    assert labels[3:] == [N, N, N]

@@ -536,6 +536,9 @@ def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
         if label != "editor" or k + 1 >= len(runs):
             continue
         nxt = runs[k + 1]
+        if nxt[0] == "note" and tokens[a] in ("In", "in", "In:") and canonical(tokens[b - 1]) in _EDITOR_MARK and not set(labels) & _HOSTS:
+            for i in range(nxt[1], nxt[2]):  # APA's `In M. Roe (Ed.), Book title (pp. 32–42).`: no host read
+                labels[i] = "container"
         if nxt[0] == "title" and any(r[0] == "title" for r in runs[:k]):
             for i in range(nxt[1], nxt[2]):
                 labels[i] = "container"
@@ -1024,6 +1027,7 @@ def _imprints_place_and_publisher(tokens: list[str], labels: list[str]) -> None:
     _place_before_the_imprint(tokens, labels)
     _publisher_before_the_places_colon(tokens, labels)
     _place_with_its_region_before_the_colon(tokens, labels)
+    _imprint_read_as_a_note(tokens, labels)
 
 
 def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> None:
@@ -1076,6 +1080,31 @@ def _place_with_its_region_before_the_colon(tokens: list[str], labels: list[str]
             if tokens[k].endswith((",", ";", ".")) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", tokens[k]):
                 break
             k += 1
+
+
+def _imprint_read_as_a_note(tokens: list[str], labels: list[str]) -> None:
+    """`…, 13–42. Jerusalem: Magnes. (in Hebrew)`: a note that opens with a known city closed by
+    the imprint's colon and one to four capitalised words after it, in an entry with no place or
+    publisher read, is the imprint: the city the place, the words to their full stop or comma the
+    publisher."""
+    if "publisher" in labels or "location" in labels or "note" not in labels:
+        return
+    for i in range(len(tokens) - 1):
+        if labels[i] != "note" or (i and labels[i - 1] == "note") or not is_place(tokens[i]):
+            continue
+        j = i
+        while j < i + 2 and not tokens[j].endswith(":") and j + 1 < len(tokens) and labels[j + 1] == "note":
+            j += 1
+        if not tokens[j].endswith(":"):
+            return
+        k = j + 1
+        while k < len(tokens) and k - j <= 4 and labels[k] == "note" and tokens[k][:1].isupper() and not tokens[k - 1].endswith((".", ",")) or k == j + 1 and k < len(tokens) and labels[k] == "note" and tokens[k][:1].isupper():
+            k += 1
+        if k == j + 1 or not tokens[k - 1].endswith((".", ",")):
+            return
+        labels[i : j + 1] = ["location"] * (j + 1 - i)
+        labels[j + 1 : k] = ["publisher"] * (k - j - 1)
+        return
 
 
 def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
