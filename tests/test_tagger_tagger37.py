@@ -105,3 +105,27 @@ def test_a_city_its_colon_and_a_name_read_as_a_note_are_the_imprint():
     assert labels[2:] == [N, N, N]
     labels = corrected_labels(("Title.", T, 1.0), ("Harbourline,", PB, 1.0), ("1990.", D, 1.0), ("Oxford:", N, 0.5), ("Reprint", N, 0.5), ("Press.", N, 0.5))
     assert labels[3:] == [N, N, N]
+
+
+def test_a_host_opened_by_in_after_the_title():
+    C = "container"
+    # a second title run opening with `In` and a capitalised word, after the title and the year
+    labels = corrected_labels(("Tidal", T, 1.0), ("maps", T, 1.0), ("2007", D, 1.0), ("In", T, 0.6), ("Proceedings", T, 0.6), ("of", T, 0.6), ("Coasts", T, 0.6))
+    assert labels[3:] == [C, C, C, C]
+    # IEEE's `Title, in Proceedings of …` (or PDF text's glued `inproceedings`) read into the title
+    labels = corrected_labels(("Tidal", T, 1.0), ("flats", T, 1.0), ("maps,", T, 1.0), ("in", T, 0.6), ("Proceedings", T, 0.6), ("of", T, 0.6), ("Coasts,", T, 0.6), ("2017.", D, 1.0))
+    assert labels[:3] == [T, T, T] and labels[3:7] == [C, C, C, C]
+    f = fields("Hana Roe and Jan Lind, Timing jitter of tidal flats detectors, inproceedings of the Conference on Coasts ,COAST2017, 14 -19 May2017,San Jose ,California , USA.")
+    assert (f["title"], f.get("booktitle")) == ("Timing jitter of tidal flats detectors", "proceedings of the Conference on Coasts")
+    # `in` inside a title with no proceedings after it, and a first title opening with `In`, stay
+    assert corrected_labels(("Learning,", T, 1.0), ("in", T, 1.0), ("theory", T, 1.0), ("and", T, 1.0), ("practice.", T, 1.0)) == [T] * 5
+    assert corrected_labels(("Roe,", "author", 1.0), ("In", T, 1.0), ("Search", T, 1.0), ("of", T, 1.0), ("Time.", T, 1.0)) == ["author", T, T, T, T]
+
+
+def test_a_page_range_closing_the_entry_is_no_part_of_the_host():
+    C = "container"
+    labels = corrected_labels(("Maps", T, 1.0), ("2007", D, 1.0), ("In", C, 0.9), ("Proceedings", C, 0.9), ("of", C, 0.9), ("Coasts", C, 0.9), ("407--410", C, 0.5))
+    assert labels[-1] == "pages"
+    # a range of years, or pages read elsewhere, stay
+    assert corrected_labels(("Maps", T, 1.0), ("In", C, 0.9), ("Coasts", C, 0.9), ("1995-2003", C, 0.5))[-1] == C
+    assert corrected_labels(("Maps", T, 1.0), ("pp.", "pages", 1.0), ("4-9", "pages", 1.0), ("Coasts", C, 0.9), ("12-18", C, 0.5))[-1] == C

@@ -1915,6 +1915,40 @@ def _host_after_in_inside_the_title(tokens: list[str], labels: list[str]) -> Non
         return
 
 
+def _hosts_opened_by_in(tokens: list[str], labels: list[str]) -> None:
+    """The host after `In` read into the title, inside its run or after it (below)."""
+    _host_after_in_inside_the_title(tokens, labels)
+    _host_opened_by_in_after_the_title(tokens, labels)
+
+
+_PROCEEDINGS_AFTER_IN = re.compile(r"^(?:[Ii]n:?)?(?:[Pp]roceedings|[Pp]roc\.?)$")
+
+
+def _host_opened_by_in_after_the_title(tokens: list[str], labels: list[str]) -> None:
+    """A work has one title, and its host follows it opened by `In`: so a second title run after
+    the first that opens with `In`/`In:` and a capitalised word (`Title 2007 In Proceedings of …`),
+    and a title run's words from its comma on where `in Proceedings`/`inproceedings` follows the
+    comma (IEEE's `Title, in Proceedings of …` with no quotes), are the host; a page range closing
+    the entry with no pages read is the pages, not the host's last word."""
+    runs = [r for r in _runs(tuple(labels)) if r[0] == "title"]
+    if not runs:
+        return
+    for label, a, b in runs[1:]:
+        if b - a >= 2 and tokens[a] in ("In", "In:") and tokens[a + 1][:1].isupper():
+            labels[a:b] = ["container"] * (b - a)
+    n = len(tokens)
+    if labels[n - 1] in ("container", "journal") and "pages" not in labels and re.fullmatch(r"\d{1,5}\s?(?:--|[-–—])\s?\d{1,5}\.?", tokens[n - 1]):
+        a, b = (int(x) for x in re.findall(r"\d+", tokens[n - 1]))
+        if a < b and labels[n - 2] == labels[n - 1] and not _YEAR_TOKEN.match(tokens[n - 1][-4:]):
+            labels[n - 1] = "pages"  # `… In Proceedings of … Symposium 407--410`: a host's name ends in no page range
+    label, a, b = runs[0]
+    for i in range(a + 2, b - 1):
+        glued = _PROCEEDINGS_AFTER_IN.match(tokens[i]) and tokens[i][:2].lower() == "in" and len(tokens[i]) > 3
+        if tokens[i - 1].endswith(",") and (glued or tokens[i] in ("in", "In", "in:", "In:") and _PROCEEDINGS_AFTER_IN.match(tokens[i + 1])):
+            labels[i:b] = ["container"] * (b - i)
+            return
+
+
 def _host_after_the_double_slash_read_as_names(tokens: list[str], labels: list[str]) -> None:
     """`… / M. Smid, A. Maheshwari // School of Computer Science. Carleton University. — 2019.`:
     GOST's `//` opens the host (GOST 7.1-2003 §7), never a name; where the tagger ran the names
@@ -2524,7 +2558,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
     _where_the_title_and_host_end(tokens, labels)
-    _host_after_in_inside_the_title(tokens, labels)
+    _hosts_opened_by_in(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
     _second_host_after_the_places_colon(tokens, labels)

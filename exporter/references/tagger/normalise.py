@@ -426,7 +426,7 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     seg = f.text[s:e]
     lead = r"^[\s\xad\"“”«»„'‘’(\[–—/-]*"  # a soft hyphen before a dash is Word's invisible mark (`\xad— Mozilla`)
     if name in ("journal", "booktitle"):
-        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+|in(?=[A-Z][a-z]))?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`, PDF text's `inAdvanced …`
+        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+|in(?=[A-Z][a-z]|proceedings\b))?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`, PDF text's `inAdvanced …`, `inproceedings of`
     m = re.match(lead, seg)
     a = s + (m.end() if m else 0)
     while name == "title" and a > s and f.text[a - 1] in "([" and (")" if f.text[a - 1] == "(" else "]") in f.text[a:e]:
