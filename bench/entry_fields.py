@@ -306,11 +306,12 @@ def _letters(value: str | None) -> str | None:
 def _strip_container(value: str | None) -> str | None:
     """A container's name without the marks around it: a leading `//` or `In:`, and (a convention
     rule, applied to the label and the parse alike) a trailing word that introduces the next
-    element, which some labels include (`Rev. Mod. Phys. ,vol.`, `Advances in … (Vol.`)."""
+    element, which some labels include (`Rev. Mod. Phys. ,vol.`, `Advances in … (Vol.`, `In
+    Chemical Nomenclature ,ed .`, `Lett .,in press`: `ed`, `eds`, `in` in lower case only)."""
     if not value:
         return None
     value = re.sub(r"^\s*(?://|In:?\s|in:?\s|В:\s)\s*", "", value)
-    return re.sub(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited)\.?[\s(]*$", "", value, flags=re.IGNORECASE)
+    return re.sub(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited|(?-i:ed|eds|in))\.?[\s(]*$", "", value, flags=re.IGNORECASE)
 
 
 def _first_number(value: str | None) -> str | None:
@@ -454,8 +455,10 @@ def sets_section() -> str:
         "(3) two or three capitalised words with no comma are given names then the family name, particles aside (`Jørgen "
         "Ellegaard Andersen` is Andersen, `Mathilde von Bulow,` is Bulow), and a colon after a name is the label's punctuation "
         "(`Wolfgang Jantzen:`); (4) a container's trailing word that introduces the next element (`vol.`, `no.`, `pp.`, `pages`, "
-        "`Jg.`, `edited`) is not its name, on the label side (`Rev. Mod. Phys. ,vol.`, `Advances in … (Vol.`) and the parse side "
-        "alike (the normaliser now drops it from the field too); (5) in a volume label that starts with a year and `;` (AnyStyle "
+        "`Jg.`, `edited`, and `ed`, `eds`, `in` in lower case) is not its name, on the label side (`Rev. Mod. Phys. ,vol.`, `Advances in … (Vol.`, "
+        "`In ChemicalNomenclature ,ed .`, `Lett .,in press`) and the parse side alike (the normaliser now drops it from the field too; "
+        "`ed`, `eds` and `in` were added by tagger37, as GROBID's and the synthetic labels put them in the container in some lines and not in "
+        "others); (5) in a volume label that starts with a year and `;` (AnyStyle "
         "labels Vancouver's `2009;7:` as volume whole) the year is the date, and the volume is the number after it. Not changed, though they count as misses: GROBID labels that take "
         "a glued neighbour into the title (`… development ,\"in`, `… theory Int`), a corporate author labelled as publisher "
         "(`UNODC.`, `CPA.`), and `<title level=\"m\">` for a proceedings volume with no paper title (its name is read as the container).",
@@ -477,7 +480,14 @@ def sets_section() -> str:
         "real papers' lists: bench/UNSEEN_LISTS.md), three assembly rules first written too broadly broke gold.xml entries, "
         "those entries were read and the rules narrowed (`61: 4, 220-233`, `Performance analysis of MSP:`, `… Annual Forum`): "
         "a look at gold.xml, said here."
-        " acc31's conventions (title/host boundaries, statements read into a title, glued volumes and host marks) were written from the development split's misses only; afterwards a regression check over every labelled line (bench/unseen_lists.py --compare, main against the branch) also printed the held-out and gold.xml lines whose reading changed (most were gains; the comparison was against a newer main, so not all changes were this branch's), which were looked at but changed no rule: said here.",
+        " acc31's conventions (title/host boundaries, statements read into a title, glued volumes and host marks) were written from the development split's misses only; afterwards a regression check over every labelled line (bench/unseen_lists.py --compare, main against the branch) also printed the held-out and gold.xml lines whose reading changed (most were gains; the comparison was against a newer main, so not all changes were this branch's), which were looked at but changed no rule: said here."
+        " tagger37's conventions (`City, State: Publisher` one place; the next element's mark at a publisher's end; APA's book title "
+        "after `In` and its editors read as a note; an imprint read as a note; a host opened by `In` after the title, IEEE's unquoted "
+        "`Title, in Proceedings of`; a page range closing the entry) were written from the misses of the development split only "
+        "(a model trained without those lines, read by the whole parser), and checked on the training lines and the unseen real lists "
+        "(bench/unseen_lists.py's tables, main against the branch), never on held-out or gold.xml lines; these rows were taken once, after (main's parser scored with the same comparison "
+        "reads the rows as before but for the synthetic \"styles never trained on\" container 96.8 -> 98.3 % and entry 93.1 -> 94.2 %, "
+        "which are the comparison's `ed`/`eds`/`in`, not the parser's).",
         "",
         "| set | entries | first author | year | title | container | volume | pages | publisher | entry |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

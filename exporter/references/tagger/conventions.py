@@ -536,6 +536,9 @@ def _container_after_editors(tokens: list[str], labels: list[str]) -> None:
         if label != "editor" or k + 1 >= len(runs):
             continue
         nxt = runs[k + 1]
+        if nxt[0] == "note" and tokens[a] in ("In", "in", "In:") and canonical(tokens[b - 1]) in _EDITOR_MARK and not set(labels) & _HOSTS:
+            for i in range(nxt[1], nxt[2]):  # APA's `In M. Roe (Ed.), Book title (pp. 32–42).`: no host read
+                labels[i] = "container"
         if nxt[0] == "title" and any(r[0] == "title" for r in runs[:k]):
             for i in range(nxt[1], nxt[2]):
                 labels[i] = "container"
@@ -1023,6 +1026,8 @@ def _imprints_place_and_publisher(tokens: list[str], labels: list[str]) -> None:
     """The imprint's place and publisher in either order (below)."""
     _place_before_the_imprint(tokens, labels)
     _publisher_before_the_places_colon(tokens, labels)
+    _place_with_its_region_before_the_colon(tokens, labels)
+    _imprint_read_as_a_note(tokens, labels)
 
 
 def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> None:
@@ -1040,6 +1045,66 @@ def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> 
         if all(tokens[k][:1].isupper() and not is_place(tokens[k]) for k in run):
             for k in run:
                 labels[k] = "publisher"
+
+
+# A state's, province's or country's short form closing a place before the publisher's colon:
+# `MA:`, `Miss.:`, `Colo.:`, `N.Y.:`, `(MS):`, `UK:` (`Oxford, Miss.: Riverbank Press`).
+_REGION_BEFORE_A_COLON = re.compile(r"^\(?(?:[A-Z]{2,3}|[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){2,3})\)?:$")
+
+
+def _place_with_its_region_before_the_colon(tokens: list[str], labels: list[str]) -> None:
+    """`Peabody, Ma.: Hendrickson`, `Oxford, MS: Riverbank Press` (APA's and Chicago's `City,
+    State: Publisher`): a city closed by its comma and a state's or country's short form closed by
+    the imprint's colon are one place, whatever part of them the tagger gave the publisher; the
+    publisher starts after the colon. (MDPI's `Publisher: City, Country` has its colon after the
+    publisher's name and no comma before it: not this.)"""
+    for i in range(1, len(tokens) - 1):
+        if labels[i] not in ("location", "publisher") or labels[i + 1] not in ("location", "publisher") or not _REGION_BEFORE_A_COLON.match(tokens[i]):
+            continue
+        code = tokens[i].strip("():")
+        if code.isupper() and code.isalpha() and not (_STATE_CODE.match(code) or code in ("UK", "US") or is_country(code)):
+            continue  # capitals that name no state or country (`IEEE:`) are a publisher's
+        a = i - 1
+        if labels[a] not in ("location", "publisher") or not tokens[a].endswith("," if tokens[i][0] != "(" else tokens[a][-1:]) or not tokens[a][:1].isupper():
+            continue
+        while a > 0 and labels[a - 1] in ("location", "publisher") and tokens[a - 1][:1].isupper() and not tokens[a - 1].endswith((",", ".", ";", ":")) and i - a < 3:
+            a -= 1  # `New York, NY:`, `Upper Saddle River, NJ:`
+        if a > 0 and labels[a - 1] in ("location", "publisher") and not tokens[a - 1].endswith((".", ";", "(")):
+            continue  # the city opens the imprint (after the title's full stop, a bracket or `;`)
+        if "publisher" not in labels[a : i + 1] and labels[i + 1] != "publisher":
+            continue
+        labels[a : i + 1] = ["location"] * (i + 1 - a)
+        k = i + 1
+        while k < len(tokens) and labels[k] in ("location", "publisher"):
+            labels[k] = "publisher"
+            if tokens[k].endswith((",", ";", ".")) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", tokens[k]):
+                break
+            k += 1
+
+
+def _imprint_read_as_a_note(tokens: list[str], labels: list[str]) -> None:
+    """`…, 13–42. Jerusalem: Magnes. (in Hebrew)`: a note that opens with a known city closed by
+    the imprint's colon and one to four capitalised words after it, in an entry with no place or
+    publisher read, is the imprint: the city the place, the words to their full stop or comma the
+    publisher."""
+    if "publisher" in labels or "location" in labels or "note" not in labels:
+        return
+    for i in range(len(tokens) - 1):
+        if labels[i] != "note" or (i and labels[i - 1] == "note") or not is_place(tokens[i]):
+            continue
+        j = i
+        while j < i + 2 and not tokens[j].endswith(":") and j + 1 < len(tokens) and labels[j + 1] == "note":
+            j += 1
+        if not tokens[j].endswith(":"):
+            return
+        k = j + 1
+        while k < len(tokens) and k - j <= 4 and labels[k] == "note" and tokens[k][:1].isupper() and not tokens[k - 1].endswith((".", ",")) or k == j + 1 and k < len(tokens) and labels[k] == "note" and tokens[k][:1].isupper():
+            k += 1
+        if k == j + 1 or not tokens[k - 1].endswith((".", ",")):
+            return
+        labels[i : j + 1] = ["location"] * (j + 1 - i)
+        labels[j + 1 : k] = ["publisher"] * (k - j - 1)
+        return
 
 
 def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
@@ -1850,6 +1915,40 @@ def _host_after_in_inside_the_title(tokens: list[str], labels: list[str]) -> Non
         return
 
 
+def _hosts_opened_by_in(tokens: list[str], labels: list[str]) -> None:
+    """The host after `In` read into the title, inside its run or after it (below)."""
+    _host_after_in_inside_the_title(tokens, labels)
+    _host_opened_by_in_after_the_title(tokens, labels)
+
+
+_PROCEEDINGS_AFTER_IN = re.compile(r"^(?:[Ii]n:?)?(?:[Pp]roceedings|[Pp]roc\.?)$")
+
+
+def _host_opened_by_in_after_the_title(tokens: list[str], labels: list[str]) -> None:
+    """A work has one title, and its host follows it opened by `In`: so a second title run after
+    the first that opens with `In`/`In:` and a capitalised word (`Title 2007 In Proceedings of …`),
+    and a title run's words from its comma on where `in Proceedings`/`inproceedings` follows the
+    comma (IEEE's `Title, in Proceedings of …` with no quotes), are the host; a page range closing
+    the entry with no pages read is the pages, not the host's last word."""
+    runs = [r for r in _runs(tuple(labels)) if r[0] == "title"]
+    if not runs:
+        return
+    for label, a, b in runs[1:]:
+        if b - a >= 2 and tokens[a] in ("In", "In:") and tokens[a + 1][:1].isupper():
+            labels[a:b] = ["container"] * (b - a)
+    n = len(tokens)
+    if labels[n - 1] in ("container", "journal") and "pages" not in labels and re.fullmatch(r"\d{1,5}\s?(?:--|[-–—])\s?\d{1,5}\.?", tokens[n - 1]):
+        a, b = (int(x) for x in re.findall(r"\d+", tokens[n - 1]))
+        if a < b and labels[n - 2] == labels[n - 1] and not _YEAR_TOKEN.match(tokens[n - 1][-4:]):
+            labels[n - 1] = "pages"  # `… In Proceedings of … Symposium 407--410`: a host's name ends in no page range
+    label, a, b = runs[0]
+    for i in range(a + 2, b - 1):
+        glued = _PROCEEDINGS_AFTER_IN.match(tokens[i]) and tokens[i][:2].lower() == "in" and len(tokens[i]) > 3
+        if tokens[i - 1].endswith(",") and (glued or tokens[i] in ("in", "In", "in:", "In:") and _PROCEEDINGS_AFTER_IN.match(tokens[i + 1])):
+            labels[i:b] = ["container"] * (b - i)
+            return
+
+
 def _host_after_the_double_slash_read_as_names(tokens: list[str], labels: list[str]) -> None:
     """`… / M. Smid, A. Maheshwari // School of Computer Science. Carleton University. — 2019.`:
     GOST's `//` opens the host (GOST 7.1-2003 §7), never a name; where the tagger ran the names
@@ -2459,7 +2558,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
     _where_the_title_and_host_end(tokens, labels)
-    _host_after_in_inside_the_title(tokens, labels)
+    _hosts_opened_by_in(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
     _second_host_after_the_places_colon(tokens, labels)

@@ -384,7 +384,14 @@ _ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Ver
 
 # A word that introduces the element after a container (its volume, number, pages, editors), left
 # at the container's end when the tagger gave it the container's label.
-_NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited)\.?[\s(]*$", re.IGNORECASE)
+_NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited|(?-i:ed|eds|in))\.?[\s(]*$", re.IGNORECASE)
+# (`ed`, `eds` and `in` in lower case only: `Book, ed Jane Roe`, `(ed. J. Roe;`, `Proceedings, in
+# Series`: the editors' or a series' mark; a host's name ends in no preposition)
+
+
+# The next element's mark the tagger left at a publisher's end: pages (`pp`, `p.`, `pages`), an
+# edition (`ed.`, `edn`), a volume or number (`vol.`, `no.`); lower case, as the marks print.
+_MARK_AFTER_PUBLISHER = re.compile(r"[\s,;)]+(?:pp|p|pages|ed|edn|vol|no)\.?[\s(]*$")
 
 
 def _journal_end(text: str, a: int, b: int) -> int:
@@ -419,7 +426,7 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
     seg = f.text[s:e]
     lead = r"^[\s\xad\"“”«»„'‘’(\[–—/-]*"  # a soft hyphen before a dash is Word's invisible mark (`\xad— Mozilla`)
     if name in ("journal", "booktitle"):
-        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+|in(?=[A-Z][a-z]))?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`, PDF text's `inAdvanced …`
+        lead += r"(?:[A-Z/]{1,5}\][.,]?\s*)?(?:(?:In|in|В):\s*|(?:In|in|В)\s+|in(?=[A-Z][a-z]|proceedings\b))?[\s\"“”«»„'‘’/]*"  # `[J]. Journal`, `In: Book`, PDF text's `inAdvanced …`, `inproceedings of`
     m = re.match(lead, seg)
     a = s + (m.end() if m else 0)
     while name == "title" and a > s and f.text[a - 1] in "([" and (")" if f.text[a - 1] == "(" else "]") in f.text[a:e]:
@@ -449,6 +456,12 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         m = re.search(rf",\s*{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?$", f.text[a:b])  # the meeting's dates
         if m and m.start() > 0:
             b = a + m.start()
+    if name == "publisher":  # `Scholar Press, pp`, `(Sachi Shobo Co., Ltd) pp`, `(IOP, ed. 5`: the next element's mark
+        m = _MARK_AFTER_PUBLISHER.search(f.text[a:b])
+        if m and m.start() > 0:
+            b = a + m.start()
+            while b > a and (f.text[b - 1] in " .,;:" or f.text[b - 1] == ")" and "(" not in f.text[a : b - 1]) and not _ABBREVIATION_END.search(f.text[a:b]):
+                b -= 1
     if name == "publisher":  # `Leipzig: Barth. (Reprinted …`, `Press. [CUL/GBR]`: a remark after the name's full stop
         m = re.search(r"\.\s[(\[]", f.text[a:b])
         if m and m.start() > 0 and not _ABBREVIATION_END.search(f.text[a : a + m.start() + 1]):  # `Inc. (AECOM)` is the name's
