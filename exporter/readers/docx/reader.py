@@ -1125,7 +1125,9 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         name = item.style_name.lower()
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), _trimmed(inlines), span), Source(item))
-        elif (item.number is not None or name.startswith("list")) and id(item) not in captions:
+        elif item.number is not None and id(item) not in captions:
+            # Word shows a bullet or number only where numbering applies (the paragraph's or its
+            # style's): a `List Paragraph` with none is a plain paragraph on the page.
             items_open.append(ListItem(inlines, span, item.number.label if item.number is not None else ""))
         elif inlines and item.number is None and all(isinstance(node, Code) for node in inlines):
             body.add_code_line(item, k, span, paras)
