@@ -355,9 +355,10 @@ def display_picture(run) -> tuple[tuple, str | None] | None:
     """A run that is formula pictures alone on a line, with its number `(4)` after them or none:
     a formula set as a picture on a line of its own (a Word equation object's preview, a PDF's
     formula taken from the page), or several joined by punctuation (`x = Ax + Bu, x = [φ ω]ᵀ (4)`,
-    a formula closing its sentence with `,`), which the editions set as they set a typeset
-    display formula (centred, the number at the right margin): the run's nodes without the
-    number, and the number; None for any other run (text beside the pictures, a line break)."""
+    a formula closing its sentence with `,`; the number may stand between two of them, pushed to
+    the line's end before the next picture), which the editions set as they set a typeset display
+    formula (centred, the number at the right margin): the run's nodes without the number, and
+    the number; None for any other run (text beside the pictures, a line break)."""
     nodes = list(run)
     while nodes and isinstance(nodes[-1], Text) and not nodes[-1].text.strip():
         nodes.pop()
@@ -366,6 +367,12 @@ def display_picture(run) -> tuple[tuple, str | None] | None:
         number = m[1]
         rest = nodes[-1].text[: m.start()]
         nodes[-1:] = [Text(rest)] if rest.strip() else []
+    else:  # the number typed between two pictures, pushed right by spaces: Word wraps the second below
+        between = [k for k, n in enumerate(nodes) if 0 < k < len(nodes) - 1 and isinstance(n, Text) and _NUMBER_BESIDE.search(n.text)]
+        if len(between) == 1:
+            k = between[0]
+            m = _NUMBER_BESIDE.search(nodes[k].text)
+            number, nodes[k] = m[1], Text(nodes[k].text[: m.start()] + " " + nodes[k].text[m.end() :])
     pictures = [n for n in nodes if isinstance(n, Image)]
     if not pictures or not all(n.formula for n in pictures):
         return None
