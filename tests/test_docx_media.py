@@ -612,3 +612,48 @@ def test_corpus_equation_numbers_and_ref_cross_references():
     xrefs = [n for n in nodes if isinstance(n, CrossRef) and n.target]  # the REF fields (text references are linked later)
     targets = {m.label for m in nodes if isinstance(m, Math) and m.label}
     assert len(xrefs) >= 25 and all(x.kind == "equation" and x.target in targets for x in xrefs)
+
+
+def test_body_text_in_the_caption_style_yields_to_the_figures_numbered_caption(tmp_path):
+    """An author who set a body paragraph in Word's Caption style (no label, no SEQ field) above
+    a picture whose own caption (`рис. ` and a SEQ field) stands below it: the numbered caption
+    names the figure and the body paragraph stays text; a Caption-style line with no label
+    still names an uncaptioned figure or table beside it."""
+    d = paper()
+    d.add_paragraph("Очевидно, что при нескольких лампах одна лампа перекрывает другую. Задачу можно упростить.", style="Caption")
+    picture_paragraph(d)
+    cap = d.add_paragraph(style="Caption")
+    append_xml(cap, '<w:r><w:t xml:space="preserve">рис. </w:t></w:r>' + field(" SEQ рис. \\* ARABIC ", "1"))
+    picture_paragraph(d)
+    d.add_paragraph("Схема второй установки", style="Caption")
+    out = blocks(d, tmp_path)
+    figures = [b for b in out if isinstance(b, Figure)]
+    assert [(f.number, plain_text(f.caption)) for f in figures] == [("1", ""), (None, "Схема второй установки")]
+    assert any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Очевидно, что") for b in out)
+    d = paper()
+    d.add_table(rows=1, cols=2).rows[0].cells[0].text = "данные"
+    d.add_paragraph("Сводка результатов", style="Caption")
+    [table] = [b for b in blocks(d, tmp_path, "t.docx") if isinstance(b, Table)]
+    assert plain_text(table.caption) == "Сводка результатов"
+
+
+def test_layout_table_cells_with_a_label_only_caption_and_its_title_lines_below(tmp_path):
+    """Each cell: the picture (its paragraph in the Caption style), `рис. N` (a SEQ field), then
+    the caption's words and a legend on lines of their own: one figure per cell, numbered, with
+    those words; a body paragraph in the Caption style above the table stays text."""
+    d = paper()
+    d.add_paragraph("Очевидно, что одна лампа перекрывает другую. Задачу можно упростить.", style="Caption")
+    t = d.add_table(rows=1, cols=2)
+    for col, (title, legend) in enumerate((("Сечение облучателя.", "Тёмные круги – стойки."), ("Вид сверху.", ""))):
+        cell = t.cell(0, col)
+        cell.paragraphs[0].style = d.styles["Caption"]
+        cell.paragraphs[0].add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 50))
+        label = cell.add_paragraph(style="Caption")
+        append_xml(label, '<w:r><w:t xml:space="preserve">рис. </w:t></w:r>' + field(" SEQ рис. \\* ARABIC ", str(col + 1)))
+        cell.add_paragraph(title)
+        if legend:
+            cell.add_paragraph(legend)
+    out = blocks(d, tmp_path)
+    assert isinstance(out[0], Paragraph) and plain_text(out[0].inlines).startswith("Очевидно")
+    figures = [b for b in out if isinstance(b, Figure)]
+    assert [(f.number, len(f.images), plain_text(f.caption)) for f in figures] == [("1", 1, "Сечение облучателя. Тёмные круги – стойки."), ("2", 1, "Вид сверху.")]

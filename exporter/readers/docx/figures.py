@@ -163,8 +163,8 @@ def _layout_table(block: Table, src: Source, captions, subcaptions: dict) -> Tab
             under_picture = k < len(above) and above[k]  # a sub-caption (`а)`) below its picture
             held.append(has_picture)
             for p in cell.paras:
-                if any(a.kind == "math" or a.formula for a in p.atoms if a.kind != "text") and not _pictures(p) and id(p) not in captions:
-                    return block
+                if any(a.kind == "math" or a.formula for a in p.atoms if a.kind != "text") and not _pictures(p) and id(p) not in captions and not (has_picture and _has_text(p)):
+                    return block  # a formula of its own in a cell: a table (words with a formula beside a picture are its legend)
                 if _has_text(p) and not (has_picture or under_picture) and id(p) not in captions:
                     return block
         above = held
@@ -176,22 +176,25 @@ def _layout_table(block: Table, src: Source, captions, subcaptions: dict) -> Tab
         for row in src.table.rows:
             for k, cell in enumerate(row):
                 pics = [img for p in cell.paras for img in _pictures(p)]
-                cap = next((p for p in cell.paras if id(p) in captions), None)
+                cap = next((p for p in cell.paras if id(p) in captions and captions[id(p)].number), None)
+                cap = cap or next((p for p in cell.paras if id(p) in captions), None)
                 if cap is None:
                     pending.setdefault(k, []).extend(pics)
                     continue
                 pics = pics or pending.pop(k, [])
                 if pics:
                     c = captions[id(cap)]
-                    figures.append(Figure(tuple(pics), drop_prefix(inlines[id(cap)], c.text_start), block.span, c.number, c.label, kind=c.kind or "figure"))
+                    text = _with_legend(drop_prefix(inlines[id(cap)], c.text_start), [inlines[id(p)] for p in cell.paras[cell.paras.index(cap) + 1 :] if _has_text(p)])
+                    figures.append(Figure(tuple(pics), text, block.span, c.number, c.label, kind=c.kind or "figure"))
         figures.extend(Figure(tuple(pics), (), block.span) for _, pics in sorted(pending.items()) if pics)  # never a picture lost
         if figures:
             return figures
     images = tuple(img for p in paras for img in _pictures(p))
-    cap = next((p for p in paras if id(p) in captions), None)
+    cap = next((p for p in paras if id(p) in captions and captions[id(p)].number), None) or next((p for p in paras if id(p) in captions), None)
     if cap is not None:
         c = captions[id(cap)]
-        return Figure(images, drop_prefix(inlines[id(cap)], c.text_start), block.span, c.number, c.label, kind=c.kind or "figure")
+        text = _with_legend(drop_prefix(inlines[id(cap)], c.text_start), [inlines[id(p)] for p in paras[paras.index(cap) + 1 :] if _has_text(p) and id(p) not in captions])
+        return Figure(images, text, block.span, c.number, c.label, kind=c.kind or "figure")
     joined: list = []
     for sub in (inlines[id(p)] for p in paras if _has_text(p)):
         if joined:
@@ -201,6 +204,17 @@ def _layout_table(block: Table, src: Source, captions, subcaptions: dict) -> Tab
     if joined:
         subcaptions[id(figure)] = tuple(joined)
     return figure
+
+
+def _with_legend(caption: tuple, lines: list[tuple]) -> tuple:
+    """A caption with the lines written under it in its cell (the title under a label-only
+    `рис. 3`, a legend): joined by spaces, none lost."""
+    out = list(caption)
+    for line in lines:
+        if out:
+            out.append(Text(" "))
+        out.extend(line)
+    return tuple(out)
 
 
 def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions: dict[int, tuple]) -> list:
@@ -218,7 +232,7 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
     for i in order:
         block, src = flat[i], flat_sources[i]
         caption = captions[id(src.para)]
-        if caption.weak and not any(0 <= i + d < len(out) and i + d not in consumed and (isinstance(out[i + d], Figure) and not out[i + d].caption or d == -1 and _ends_in_pictures(flat_sources[i - 1])) for d in (-1, 1)):
+        if caption.weak and not _uncaptioned_beside(out, flat_sources, i, caption, consumed):
             continue  # `Рисунок 10 иллюстрирует…` is a sentence unless an uncaptioned figure stands beside it (or pictures end the paragraph above)
         text = drop_prefix(block.inlines, caption.text_start)
         title_at = None
@@ -252,6 +266,17 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
         if i in inserted:
             result.append(inserted[i])
     return result
+
+
+def _uncaptioned_beside(blocks: list, sources: list, i: int, caption: Caption, consumed: set[int]) -> bool:
+    """Whether a figure (or, for a caption of no kind, a table) with no caption stands beside the
+    caption at `i`, or pictures end the paragraph above it."""
+    kinds = (Figure,) if caption.kind else (Figure, Table)
+    for d in (-1, 1):
+        k = i + d
+        if 0 <= k < len(blocks) and k not in consumed and (isinstance(blocks[k], kinds) and not blocks[k].caption or d == -1 and _ends_in_pictures(sources[k])):
+            return True
+    return False
 
 
 def _title_line(blocks: list, sources: list, i: int, captions: dict) -> bool:
