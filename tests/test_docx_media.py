@@ -657,3 +657,37 @@ def test_layout_table_cells_with_a_label_only_caption_and_its_title_lines_below(
     assert isinstance(out[0], Paragraph) and plain_text(out[0].inlines).startswith("Очевидно")
     figures = [b for b in out if isinstance(b, Figure)]
     assert [(f.number, len(f.images), plain_text(f.caption)) for f in figures] == [("1", 1, "Сечение облучателя. Тёмные круги – стойки."), ("2", 1, "Вид сверху.")]
+
+
+def test_a_table_laying_out_a_formula_and_its_number_is_a_numbered_display(tmp_path):
+    """`| E=mc² | (3) |` (and `| | x=1 | (4) |` with an empty margin cell): a one-row table placing a
+    formula and its number, as many Russian theses do, is that numbered display formula, and
+    `формулы (3)` in the text finds it; a table holding a formula beside words stays a table."""
+    d = paper()
+    t = d.add_table(rows=1, cols=2)
+    append_xml(t.cell(0, 0).paragraphs[0], omml("E=mc²"))
+    t.cell(0, 1).text = "(3)"
+    u = d.add_table(rows=1, cols=3)
+    append_xml(u.cell(0, 1).paragraphs[0], omml("x=1") + "<w:r><w:t>,</w:t></w:r>")
+    u.cell(0, 2).text = "(4)"
+    d.add_paragraph("Из формулы (3) следует оценка.")
+    w = d.add_table(rows=1, cols=2)
+    append_xml(w.cell(0, 0).paragraphs[0], omml("a=b") + '<w:r><w:t xml:space="preserve">, где </w:t></w:r>' + omml("b=c"))
+    w.cell(0, 1).text = "(5)"
+    v = d.add_table(rows=1, cols=2)
+    append_xml(v.cell(0, 0).paragraphs[0], omml("y=2"))
+    v.cell(0, 1).text = "где y – выход"
+    out = blocks(d, tmp_path)
+    first, second = out[0].inlines[0], out[1].inlines[0]
+    assert isinstance(out[0], Paragraph) and (first.tex, first.display, first.number, first.label) == ("E=mc^{2}", True, "3", "eq:3")
+    assert isinstance(out[1], Paragraph) and (second.display, second.number) == (True, "4")
+    assert [n.text for n in out[1].inlines[1:]] == [","]
+    [xref] = [n for n in out[2].inlines if isinstance(n, CrossRef)]
+    assert (xref.kind, xref.number) == ("equation", "3")
+    lead = out[3].inlines  # a word between the formulas stays between them
+    assert [(type(n).__name__, getattr(n, "text", None) or getattr(n, "number", None)) for n in lead] == [("Math", None), ("Text", ", где"), ("Math", "5")]
+    assert isinstance(out[4], Table)
+    from exporter.pipeline import read_and_link
+
+    linked = read_and_link(str(tmp_path / "m.docx"))
+    assert not [d.code for d in linked.diagnostics if d.code.startswith("XRF")]  # `(3)` finds its formula

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ...model import CONTAINERS, CrossRef, Figure, Image, Math, Paragraph, Table, Text
 from .body import MATH_MARK, Para, TableRec
-from .captions import Caption, EquationNumber
+from .captions import Caption, EquationNumber, number_alone
 
 _SIDES = {"figure": (-1, 1), "table": (1, -1), None: (-1, 1)}
 
@@ -101,7 +101,7 @@ def arrange(blocks: list, sources: list, captions: dict[int, Caption], equations
         if isinstance(block, Paragraph) and src is not None and src.para is not None:
             blocks[i] = _paragraph(block, src.para, captions, equations)
         elif isinstance(block, Table) and src is not None and src.table is not None:
-            blocks[i] = _layout_table(block, src, captions, subcaptions)
+            blocks[i] = _equation_table(block, src, equations) or _layout_table(block, src, captions, subcaptions)
     return _bind(blocks, sources, captions, subcaptions)
 
 
@@ -135,7 +135,7 @@ def _numbered(inlines: tuple, para: Para, number: EquationNumber | None) -> tupl
     for k, node in enumerate(inlines):
         if isinstance(node, Math):
             last = k == maths[-1]
-            out.append(replace(node, display=True, number=number.number if number and last else None, label=number.label if number and last else None))
+            out.append(replace(node, display=True, number=number.number if number and last else None, label=number.label or None if number and last else None))
         elif isinstance(node, Text):
             kept = "".join(ch for ch in node.text if ch in ",.;:") if number else node.text.strip()
             if kept:
@@ -143,6 +143,33 @@ def _numbered(inlines: tuple, para: Para, number: EquationNumber | None) -> tupl
         else:
             out.append(node)
     return tuple(out)
+
+
+def _equation_table(block: Table, src: Source, equations: dict[int, EquationNumber]) -> Paragraph | None:
+    """A one-row table placing a formula and its number (`| x = y | (3) |`, an empty cell or two
+    for margins): the numbered display formula it lays out, else None. A word or three beside
+    the formulas in their cell (`x = y, где z = w`) stay where they stand, between displays."""
+    if len(src.table.rows) != 1:
+        return None
+    filled = [p for cell in src.table.rows[0] for p in cell.paras if _has_text(p) or p.atoms and any(a.kind != "text" for a in p.atoms)]
+    if len(filled) != 2:
+        return None
+    formula, number = filled
+    shown = number_alone(number)
+    words = formula.text.replace(MATH_MARK, " ").split()
+    maths = any(a.kind == "math" for a in formula.atoms)
+    if shown is None or not (maths or any(a.kind == "image" and a.formula for a in formula.atoms)):
+        return None
+    if len([w for w in words if w.strip(",.;:")]) > (3 if maths else 0):
+        return None
+    numbered = equations.get(id(formula)) or EquationNumber(shown, "")  # labelled when its number follows it
+    inlines = next(inl for p, inl in src.cells if p is formula)
+    if not maths:
+        return Paragraph(_numbered(inlines, formula, numbered), block.span)
+    last = max(k for k, n in enumerate(inlines) if isinstance(n, Math))
+    shown_inlines = tuple(replace(n, display=True, number=numbered.number if k == last else None, label=(numbered.label or None) if k == last else None) if isinstance(n, Math)
+                          else Text(n.text.strip()) if isinstance(n, Text) else n for k, n in enumerate(inlines) if not (isinstance(n, Text) and not n.text.strip()))
+    return Paragraph(shown_inlines, block.span)
 
 
 def _cell_paras(src: Source) -> list[Para]:
