@@ -691,3 +691,18 @@ def test_a_table_laying_out_a_formula_and_its_number_is_a_numbered_display(tmp_p
 
     linked = read_and_link(str(tmp_path / "m.docx"))
     assert not [d.code for d in linked.diagnostics if d.code.startswith("XRF")]  # `(3)` finds its formula
+
+
+def test_a_formula_holding_only_a_line_break_is_that_break_and_an_empty_formula_is_nothing(tmp_path):
+    """Word lets a line break stand inside an equation (`<m:oMath><m:r><w:br/></m:r></m:oMath>`):
+    it breaks the line and is no formula (it was read as an empty one the editions could not
+    typeset); an equation with nothing in it shows nothing."""
+    d = paper()
+    p = d.add_paragraph()
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    append_xml(p, omml("a=b") + f'<m:oMath xmlns:m="{M_NS}" xmlns:w="{W}"><m:r><w:br/></m:r></m:oMath><w:r><w:t>where a is a constant.</w:t></w:r>'
+               + f'<m:oMath xmlns:m="{M_NS}"><m:r><m:t> </m:t></m:r></m:oMath>')
+    [para] = blocks(d, tmp_path)
+    maths = [n for n in para.inlines if isinstance(n, Math)]
+    assert [m.tex for m in maths] == ["a=b"]
+    assert "where a is a constant." in plain_text(para.inlines)

@@ -566,6 +566,10 @@ class BodyWalker:
         """A Word formula (each `m:oMath` of an `m:oMathPara` is one, set on its own line)."""
         formulas = list(node.iterchildren(M + "oMath")) if node.tag == M + "oMathPara" else [node]
         for formula in formulas:
+            if not "".join(formula.itertext()).strip():
+                if next(formula.iter(W + "br", W + "cr"), None) is not None:  # a formula holding only a line break: Word breaks the line there
+                    self._text(para, "\n", dict(bold=False, italic=False, vert=None, link=None, code=False), element if element is not None else node)
+                continue  # an empty formula shows nothing
             omml = etree.tostring(formula, encoding="unicode")
             atom = Atom("math", _math_text(formula), tex=omml_to_tex(formula), omml=omml, display=node.tag == M + "oMathPara")
             self._add_formula(para, atom, element if element is not None else node)
