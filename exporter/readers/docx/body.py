@@ -86,6 +86,7 @@ class Para:
     centered: bool = False
     size: int | None = None  # largest run font size in half-points, when set
     in_bibliography: bool = False  # inside a bibliography field or content control
+    in_contents: bool = False  # a line of the contents or of a list of figures (a TOC field's result, a `toc N` or `table of figures` style)
     in_table: bool = False
     bookmarks: list[str] = field(default_factory=list)
     element: object = None  # the w:p, for `annotate`
@@ -270,6 +271,8 @@ def read_field(instruction: str) -> Field:
         return Field(instruction, "csl-bibliography")
     if head == "BIBLIOGRAPHY":
         return Field(instruction, "bibliography")
+    if head == "TOC":  # the contents, or a list of figures or tables (`TOC \\c "Figure"`)
+        return Field(instruction, "contents")
     if head in ("REF", "NOTEREF") and len(words) > 1:
         return Field(instruction, head.lower(), target=words[1])
     if head == "SEQ" and len(words) > 1:
@@ -418,6 +421,8 @@ class BodyWalker:
         for atom in para.atoms:
             atom.close()
         para.in_bibliography = para.in_bibliography or in_bibliography
+        name = para.style_name.lower()
+        para.in_contents = para.in_contents or name.startswith("toc ") or name == "table of figures"
         return para
 
     def _number(self, ppr, sid) -> Number | None:
@@ -607,6 +612,8 @@ class BodyWalker:
         cite = self._citing_field()
         if any(f.kind in ("bibliography", "csl-bibliography") and f.in_result for f in self.fields):
             para.in_bibliography = True
+        if any(f.kind == "contents" and f.in_result for f in self.fields):
+            para.in_contents = True
         last = para.atoms[-1] if para.atoms else None
         if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link, last.code) == (style["bold"], style["italic"], style["vert"], style["link"], style["code"]):
             last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs

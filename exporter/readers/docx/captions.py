@@ -62,6 +62,8 @@ def seq_kind(identifier: str | None) -> str | None:
 
 def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     """The paragraph's caption, or None (see the module docstring for what counts)."""
+    if para.in_contents:
+        return None  # `Figure 3: Vector GA Mapping 21` in a list of figures names the caption, it is not one
     text = para.text.replace(MATH_MARK, " ")
     seq = next((k for k in map(seq_kind, para.seq) if k in ("figure", "table")), None)
     styled = para.style_name.lower().strip() == "caption"

@@ -147,7 +147,9 @@ class _Builder:
         else:  # a note's citations are placed at its reference mark in the body paragraph
             joined = Joined(text, list(range(max(len(text), 1))), [(number, note_column)] * max(len(text), 1), (number, note_column + 1))
         before = len(self.notes)
-        flat = crossrefs_of(inlines_of(joined, self.path, self.notes, self.budget), joined)
+        flat = inlines_of(joined, self.path, self.notes, self.budget)
+        if not para.in_contents:  # a contents line names figures and tables, never refers to or numbers them
+            flat = crossrefs_of(flat, joined)
         for i in range(before, len(self.notes)):
             d = self.notes[i]
             offset = d.column - 1 if note_column is None else 0
