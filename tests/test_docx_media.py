@@ -706,3 +706,47 @@ def test_a_formula_holding_only_a_line_break_is_that_break_and_an_empty_formula_
     maths = [n for n in para.inlines if isinstance(n, Math)]
     assert [m.tex for m in maths] == ["a=b"]
     assert "where a is a constant." in plain_text(para.inlines)
+
+
+def test_a_word_table_captioned_as_a_figure_is_a_table_numbered_as_a_figure(tmp_path):
+    """`Рисунок 5 – …` under a Word table (no picture near): the table is what the caption names,
+    numbered among the figures; a `Таблица 2` caption beside another table binds as a table."""
+    d = paper()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(1, 0).text = "Параметр", "Скорость"
+    d.add_paragraph("Рисунок 5 – Сравнение атрибутов двух позиций")
+    d.add_paragraph("Таблица 2 – Итоги")
+    u = d.add_table(rows=1, cols=1)
+    u.cell(0, 0).text = "итого"
+    out = blocks(d, tmp_path)
+    tables = [b for b in out if isinstance(b, Table)]
+    assert [(b.kind, b.number, plain_text(b.caption)) for b in tables] == [("figure", "5", "Сравнение атрибутов двух позиций"), ("table", "2", "Итоги")]
+    assert not any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Рисунок 5") for b in out)
+
+
+def test_a_list_of_figures_names_captions_without_numbering_or_citing_them(tmp_path):
+    """A thesis's list of figures (Word's `TOC \\c "Figure"` field, lines in the `table of
+    figures` style, page numbers after a tab) repeats each caption: those lines neither number
+    the figures (no `figure 1 is numbered twice`) nor refer to them."""
+    from exporter.model import CrossRef
+    from exporter.pipeline import read_and_link
+
+    d = paper()
+    d.add_paragraph("LIST OF FIGURES")
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\h \\z \\c "Figure" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    first = d.add_paragraph()
+    append_xml(first, begin + '<w:r><w:t xml:space="preserve">Figure 1: Vector mapping</w:t></w:r><w:r><w:tab/><w:t>3</w:t></w:r>')
+    second = d.add_paragraph(style=d.styles.add_style("table of figures", 1))
+    append_xml(second, '<w:r><w:t xml:space="preserve">Figure 2: Binary mapping</w:t></w:r><w:r><w:tab/><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    d.add_paragraph("The mapping is shown below.")
+    picture_paragraph(d)
+    d.add_paragraph("Figure 1: Vector mapping")
+    picture_paragraph(d)
+    d.add_paragraph("Figure 2: Binary mapping")
+    path = save(d, tmp_path / "lof.docx")
+    linked = read_and_link(str(path))
+    assert not [x.code for x in linked.diagnostics if x.code in ("XRF003", "XRF004")]
+    out = linked.document.blocks
+    assert [(b.number, plain_text(b.caption)) for b in out if isinstance(b, Figure)] == [("1", "Vector mapping"), ("2", "Binary mapping")]
+    lines = [b for b in out if isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Figure ")]
+    assert len(lines) == 2 and not [n for b in lines for n in walk((b,)) if isinstance(n, CrossRef)]

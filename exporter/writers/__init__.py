@@ -287,7 +287,7 @@ def caption_of(block: Figure | Table, language: str, separator: str = ". ") -> C
     A caption the source printed with its label keeps its own mark after the number; one given
     its number apart (Word's SEQ field) is joined by `separator`, the venue's."""
     caption = tuple(block.caption)
-    kind = "figure" if isinstance(block, Figure) else "table"
+    kind = block.kind  # a table given as a picture is labelled a table, a table captioned as a figure a figure
     if caption and isinstance(caption[0], Text):
         found = _CAPTION_START.match(caption[0].text)
         if found:

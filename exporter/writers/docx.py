@@ -656,7 +656,7 @@ class DocxWriter(Walker):
         placed, columns, rows = table_grid(block)
         if not columns:
             return
-        self.caption(block, "Table")
+        self.caption(block, "Figure" if block.kind == "figure" else "Table")
         before = self.doc.element.body.find(qn("w:sectPr"))
         before = before.getprevious() if before is not None else None
         if self.edition.caption(block) is None and before is not None and before.tag == qn("w:p"):
@@ -700,7 +700,7 @@ class DocxWriter(Walker):
         if caption is None:
             return
         self.current = p = self.add_paragraph(CAPTION_STYLE)
-        if identifier == "Table":  # above its table: room above it, close to the table, kept with it
+        if isinstance(block, Table):  # above its table: room above it, close to the table, kept with it
             p.paragraph_format.keep_with_next = True
             self._room(p, "space_before")
             p.paragraph_format.space_after = Pt(3)
@@ -725,7 +725,7 @@ class DocxWriter(Walker):
             self.picture(image, (text_width - 6 * (count - 1)) / count, text_height * 0.8)
         if self.edition.caption(block) is None and block.label:
             self.bookmark(p, label_anchor(block.label))
-        self.caption(block, "Figure")
+        self.caption(block, "Table" if block.kind == "table" else "Figure")  # Word renumbers each kind on its own
 
     def picture(self, image: Image, max_width: float, max_height: float) -> None:
         """A Word picture: the source's bytes, fitted to the box (never enlarged)."""

@@ -276,7 +276,7 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
             out[k] = Paragraph(tuple(n for n in out[k].inlines if not isinstance(n, Image)), out[k].span)
             inserted[k] = Figure(pictures, text, block.span, caption.number, caption.label, kind=caption.kind or "figure")
         elif isinstance(out[k], Table):
-            out[k] = replace(out[k], caption=text, number=caption.number, label=caption.label)
+            out[k] = replace(out[k], caption=text, number=caption.number, label=caption.label, kind="figure" if caption.kind == "figure" else "table")
         else:
             sub = subcaptions.pop(id(out[k]), ())
             text = text + ((Text(": "),) + sub if sub else ())
@@ -333,4 +333,9 @@ def _target(blocks: list, sources: list, i: int, caption: Caption, consumed: set
             if 0 <= k < len(blocks) and k not in consumed and isinstance(blocks[k], Paragraph) and sources[k] is not None \
                     and sources[k].para is not None and _pictures(sources[k].para):
                 return k, "split"
+    if caption.kind == "figure" and not caption.weak:  # a Word table the paper captions as a figure (`Рис. 5 – …`)
+        for step in sides:
+            k = i + step
+            if 0 <= k < len(blocks) and k not in consumed and isinstance(blocks[k], Table) and not blocks[k].caption:
+                return k, "bind"
     return None
