@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import cached_property
+from typing import NamedTuple
 from importlib import import_module
 
 from ..linker import Linked
@@ -330,8 +331,21 @@ def document_images(blocks):
                 yield node
 
 
+class Display(NamedTuple):
+    """A display formula as an edition sets it: the formula, and the punctuation that closes its
+    sentence (`,` `.` `;` `:` right after it in the source), set with it on its line."""
+
+    math: Math
+    closing: str = ""
+
+
+_CLOSING = re.compile(r"\s*([,.;:]+)")
+
+
 def split_display_math(inlines) -> list:
-    """A run cut at its display formulas: runs of inlines (tuples) and `Math` nodes set apart."""
+    """A run cut at its display formulas: runs of inlines (tuples) and `Display`s set apart,
+    each taking the punctuation written right after it (`E = mc², (4)` ends its line with the
+    comma, not a line of its own)."""
     out: list = []
     current: list = []
     for node in inlines:
@@ -339,7 +353,11 @@ def split_display_math(inlines) -> list:
             if any(not (isinstance(n, Text) and not n.text.strip()) for n in current):
                 out.append(tuple(current))
             current = []
-            out.append(node)
+            out.append(Display(node))
+        elif not current and out and isinstance(out[-1], Display) and not out[-1].closing and isinstance(node, Text) and (m := _CLOSING.match(node.text)):
+            out[-1] = out[-1]._replace(closing=m[1])
+            if node.text[m.end():].strip():
+                current.append(Text(node.text[m.end():].lstrip()))
         else:
             current.append(node)
     if any(not (isinstance(n, Text) and not n.text.strip()) for n in current):
