@@ -34,7 +34,7 @@ class Field:
     """A Word field: its instruction and, for the kinds we read, what it stands for."""
 
     instruction: str
-    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, ref, noteref, hyperlink, seq, macrobutton, other
+    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, contents, pageref, ref, noteref, hyperlink, seq, macrobutton, other
     items: tuple = ()  # CSL items (each a dict of itemData) for a citation field
     target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK; identifier of SEQ
     in_result: bool = False
@@ -273,6 +273,8 @@ def read_field(instruction: str) -> Field:
         return Field(instruction, "bibliography")
     if head == "TOC":  # the contents, or a list of figures or tables (`TOC \\c "Figure"`)
         return Field(instruction, "contents")
+    if head == "PAGEREF":
+        return Field(instruction, "pageref")
     if head in ("REF", "NOTEREF") and len(words) > 1:
         return Field(instruction, head.lower(), target=words[1])
     if head == "SEQ" and len(words) > 1:
@@ -477,8 +479,9 @@ class BodyWalker:
                     self.bookmarks.setdefault(name, para)
 
     def _hidden(self) -> bool:
-        """Text inside a field's instruction part is never shown."""
-        return any(not f.in_result for f in self.fields)
+        """Text inside a field's instruction part is never shown; nor a PAGEREF's result (a
+        contents line's page number: the source's page, not the edition's)."""
+        return any(not f.in_result or f.kind == "pageref" for f in self.fields)
 
     def _macrobutton(self) -> Field | None:
         """The MACROBUTTON whose display text is being read (MathType writes equation numbers so)."""

@@ -333,7 +333,9 @@ def _target(blocks: list, sources: list, i: int, caption: Caption, consumed: set
             if 0 <= k < len(blocks) and k not in consumed and isinstance(blocks[k], Paragraph) and sources[k] is not None \
                     and sources[k].para is not None and _pictures(sources[k].para):
                 return k, "split"
-    if caption.kind == "figure" and not caption.weak:  # a Word table the paper captions as a figure (`Рис. 5 – …`)
+    near = [blocks[k] for k in range(max(0, i - 2), min(len(blocks), i + 3)) if k != i]
+    if caption.kind == "figure" and not caption.weak and not any(isinstance(b, Figure) for b in near):
+        # a Word table the paper captions as a figure (`Рис. 5 – …`), no picture near the caption
         for step in sides:
             k = i + step
             if 0 <= k < len(blocks) and k not in consumed and isinstance(blocks[k], Table) and not blocks[k].caption:

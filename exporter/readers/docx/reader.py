@@ -747,10 +747,11 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     style (unless that paragraph is itself an entry: `_entry_in_heading_style`) or reference
     heading (a transliterated copy), or after the last numbered paragraph
     of a numbered list. A heading whose words recur later is a line of the paper's contents
-    (`План:`, `Содержание`): the list stands under the last of them.
+    (`План:`, `Содержание`): the list stands under the last of them; a line of Word's own
+    contents (a TOC field's result) never opens it.
     """
     marked = [i for i in range(start, len(paras)) if paras[i].in_bibliography]
-    heading = next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text)), None)
+    heading = next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text) and not paras[i].in_contents), None)
     if heading is not None:
         words = " ".join(paras[heading].text.split()).casefold()
         heading = max(i for i in range(heading, len(paras)) if " ".join(paras[i].text.split()).casefold() == words)
