@@ -47,6 +47,15 @@ _ONE_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
 _NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s*\(\s*{_YEAR}{_LOCATOR}\s*[);]")
 _BRACKETS = re.compile(r"\(([^()]{6,400})\)")
 _NAME_BREAK = re.compile(r"\s*(?:,|&|\band\b|\bи\b|\bжәне\b)\s*|" + _ET_AL + ".*$")
+# Words a bracket writes before a year that name no one: months (`April and May 2025`: a date)
+# and the paper's own author (`Source: Author, 2012` under a figure the author made).
+_MONTH = re.compile(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|январ[ьяе]|феврал[ьяе]|март[аe]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[аe]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+    r"|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\.?",
+    re.IGNORECASE,
+)
+_SELF = re.compile(r"author|authors|author's|автор|авторы|автора|авторов|авторлар|автордың", re.IGNORECASE)
 # A sentence's first word followed by a comma may be a word (`Similarly, Norman, Sloan, and
 # Wyrwich (2003)`) or the first author (`Hyde, Lindberg, …`): the entries tell.
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:]\s+)$")
@@ -78,7 +87,7 @@ def author_year_citations(text: str) -> list[AuthorYear]:
             found.extend(_bracketed(part, at, text))
             at += len(part) + 1
     for m in _NARRATIVE.finditer(text):
-        if not any(f.start <= m.start() < f.start + len(f.written) for f in found):
+        if not any(f.start <= m.start() < f.start + len(f.written) for f in found) and not _names_no_one(m.group("authors")):
             names, opens = _names(m.group("authors"), text, m.start())
             found.append(AuthorYear(m.group(0), m.start(), names, m.group("year"), bool(m.group("more")), opens))
     return sorted(found, key=lambda f: f.start)
@@ -87,7 +96,7 @@ def author_year_citations(text: str) -> list[AuthorYear]:
 def _bracketed(part: str, at: int, text: str) -> list[AuthorYear]:
     """`Smith et al., 2019`, or `Smith 2019, 2020a` (one author's works: one citation each)."""
     m = _ITEM.search(part.rstrip())
-    if m is None:
+    if m is None or _names_no_one(m.group("authors"), dated=not m.group("comma")):
         return []
     sure = bool(m.group("comma") or m.group("more"))
     start = at + m.start()
@@ -95,6 +104,14 @@ def _bracketed(part: str, at: int, text: str) -> list[AuthorYear]:
     names, opens = _names(m.group("authors"), text, start)
     years = [m.group("year")] + _ONE_YEAR.findall(m.group("years"))
     return [AuthorYear(written, start, names, year, sure, opens) for year in years]
+
+
+def _names_no_one(authors: str, dated: bool = False) -> bool:
+    """Whether every name before the year is the paper's own author (`Source: Author, 2012`) or,
+    with no comma before the year (`dated`), a month's (`April and May 2025`; `(May, 1976)`
+    cites a May)."""
+    names = [n.strip() for n in _NAME_BREAK.split(authors) if n and n.strip()]
+    return bool(names) and all(_SELF.fullmatch(n) or dated and _MONTH.fullmatch(n) for n in names)
 
 
 def _names(authors: str, text: str, start: int) -> tuple[tuple[str, ...], bool]:

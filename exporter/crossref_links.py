@@ -123,8 +123,9 @@ def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def _kind(block: Figure | Table) -> str:
-    """A Figure's kind (`table` for a table the source gives as a picture), or `table`."""
-    return block.kind if isinstance(block, Figure) else "table"
+    """What the paper numbers it as: `table` for a table the source gives as a picture,
+    `figure` for a table it captions as a figure."""
+    return block.kind
 
 
 def _definitions(blocks: tuple[Block, ...], path: str) -> tuple[list[_Defined], list[Diagnostic]]:

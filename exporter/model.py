@@ -221,6 +221,7 @@ class Table:
     caption: tuple[Inline, ...] = ()
     number: str | None = None  # as printed: `2`, `2.1`
     label: str | None = None  # cross-reference target
+    kind: str = "table"  # "figure" for a table the source captions as a figure (`Рис. 5 – …`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,8 @@ def _table_json(block: Table) -> dict:
     out = {"type": "table", **_span(block.span), "header_rows": block.header_rows, "rows": [[inline_text(cell.inlines) for cell in row] for row in block.rows]}
     if block.caption or block.number or block.label:
         out.update(caption=inline_text(block.caption), number=block.number, label=block.label)
+    if block.kind != "table":
+        out["kind"] = block.kind  # a table the paper captions as a figure
     if block.widths:
         out["widths"] = list(block.widths)
     spans = [[r, c, cell.rowspan, cell.colspan] for r, row in enumerate(block.rows) for c, cell in enumerate(row) if cell.rowspan > 1 or cell.colspan > 1]

@@ -38,6 +38,9 @@ def found(text: str) -> list[tuple[str, str, bool]]:
     ("to change (Boudreau, MacIntyre, &Dewaele, 2018) and", [("Boudreau", "2018", True)]),  # PDF text lost a space
     # a name and a number with nothing else may be a product and its year: found, never sure
     ("it ran on (Windows 2000)", [("Windows", "2000", False)]),
+    # a family name that starts like a month is a name
+    ("as shown (Mayer, 2019; Marchetti & Junge, 2020)", [("Mayer", "2019", True), ("Marchetti", "2020", True)]),
+    ("stability (May, 1976)", [("May", "1976", True)]),  # a comma before the year: a May cited, not a month
 ])
 def test_author_year_citations_in_sentences(text, expected):
     assert found(text) == expected
@@ -47,6 +50,11 @@ def test_author_year_citations_in_sentences(text, expected):
     "levels rose (Figure 1B, 0 min) and fell (Table 2, 15 min)",
     "in (2019) and [12], from 1990 to 2000",
     "the range (10, 2000) and the point (x, 2019)",
+    # months before a year are a date; the paper's own author under a figure names no entry
+    "wet (November, December and January 2025) and dry months (April and May 2025)",
+    "sourcing control (Source: Author, 2012) and the dashboard (Source: Authors, 2012)",
+    "по данным (Автор, 2021) и (май 2020)",
+    "Author (2012) built the tool",
 ])
 def test_what_is_no_author_year_citation(text):
     assert found(text) == []

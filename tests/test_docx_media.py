@@ -612,3 +612,152 @@ def test_corpus_equation_numbers_and_ref_cross_references():
     xrefs = [n for n in nodes if isinstance(n, CrossRef) and n.target]  # the REF fields (text references are linked later)
     targets = {m.label for m in nodes if isinstance(m, Math) and m.label}
     assert len(xrefs) >= 25 and all(x.kind == "equation" and x.target in targets for x in xrefs)
+
+
+def test_body_text_in_the_caption_style_yields_to_the_figures_numbered_caption(tmp_path):
+    """An author who set a body paragraph in Word's Caption style (no label, no SEQ field) above
+    a picture whose own caption (`рис. ` and a SEQ field) stands below it: the numbered caption
+    names the figure and the body paragraph stays text; a Caption-style line with no label
+    still names an uncaptioned figure or table beside it."""
+    d = paper()
+    d.add_paragraph("Очевидно, что при нескольких лампах одна лампа перекрывает другую. Задачу можно упростить.", style="Caption")
+    picture_paragraph(d)
+    cap = d.add_paragraph(style="Caption")
+    append_xml(cap, '<w:r><w:t xml:space="preserve">рис. </w:t></w:r>' + field(" SEQ рис. \\* ARABIC ", "1"))
+    picture_paragraph(d)
+    d.add_paragraph("Схема второй установки", style="Caption")
+    out = blocks(d, tmp_path)
+    figures = [b for b in out if isinstance(b, Figure)]
+    assert [(f.number, plain_text(f.caption)) for f in figures] == [("1", ""), (None, "Схема второй установки")]
+    assert any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Очевидно, что") for b in out)
+    d = paper()
+    d.add_table(rows=1, cols=2).rows[0].cells[0].text = "данные"
+    d.add_paragraph("Сводка результатов", style="Caption")
+    [table] = [b for b in blocks(d, tmp_path, "t.docx") if isinstance(b, Table)]
+    assert plain_text(table.caption) == "Сводка результатов"
+
+
+def test_layout_table_cells_with_a_label_only_caption_and_its_title_lines_below(tmp_path):
+    """Each cell: the picture (its paragraph in the Caption style), `рис. N` (a SEQ field), then
+    the caption's words and a legend on lines of their own: one figure per cell, numbered, with
+    those words; a body paragraph in the Caption style above the table stays text."""
+    d = paper()
+    d.add_paragraph("Очевидно, что одна лампа перекрывает другую. Задачу можно упростить.", style="Caption")
+    t = d.add_table(rows=1, cols=2)
+    for col, (title, legend) in enumerate((("Сечение облучателя.", "Тёмные круги – стойки."), ("Вид сверху.", ""))):
+        cell = t.cell(0, col)
+        cell.paragraphs[0].style = d.styles["Caption"]
+        cell.paragraphs[0].add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 50))
+        label = cell.add_paragraph(style="Caption")
+        append_xml(label, '<w:r><w:t xml:space="preserve">рис. </w:t></w:r>' + field(" SEQ рис. \\* ARABIC ", str(col + 1)))
+        cell.add_paragraph(title)
+        if legend:
+            cell.add_paragraph(legend)
+    out = blocks(d, tmp_path)
+    assert isinstance(out[0], Paragraph) and plain_text(out[0].inlines).startswith("Очевидно")
+    figures = [b for b in out if isinstance(b, Figure)]
+    assert [(f.number, len(f.images), plain_text(f.caption)) for f in figures] == [("1", 1, "Сечение облучателя. Тёмные круги – стойки."), ("2", 1, "Вид сверху.")]
+
+
+def test_a_table_laying_out_a_formula_and_its_number_is_a_numbered_display(tmp_path):
+    """`| E=mc² | (3) |` (and `| | x=1 | (4) |` with an empty margin cell): a one-row table placing a
+    formula and its number, as many Russian theses do, is that numbered display formula, and
+    `формулы (3)` in the text finds it; a table holding a formula beside words stays a table."""
+    d = paper()
+    t = d.add_table(rows=1, cols=2)
+    append_xml(t.cell(0, 0).paragraphs[0], omml("E=mc²"))
+    t.cell(0, 1).text = "(3)"
+    u = d.add_table(rows=1, cols=3)
+    append_xml(u.cell(0, 1).paragraphs[0], omml("x=1") + "<w:r><w:t>,</w:t></w:r>")
+    u.cell(0, 2).text = "(4)"
+    d.add_paragraph("Из формулы (3) следует оценка.")
+    w = d.add_table(rows=1, cols=2)
+    append_xml(w.cell(0, 0).paragraphs[0], omml("a=b") + '<w:r><w:t xml:space="preserve">, где </w:t></w:r>' + omml("b=c"))
+    w.cell(0, 1).text = "(5)"
+    v = d.add_table(rows=1, cols=2)
+    append_xml(v.cell(0, 0).paragraphs[0], omml("y=2"))
+    v.cell(0, 1).text = "где y – выход"
+    out = blocks(d, tmp_path)
+    first, second = out[0].inlines[0], out[1].inlines[0]
+    assert isinstance(out[0], Paragraph) and (first.tex, first.display, first.number, first.label) == ("E=mc^{2}", True, "3", "eq:3")
+    assert isinstance(out[1], Paragraph) and (second.display, second.number) == (True, "4")
+    assert [n.text for n in out[1].inlines[1:]] == [","]
+    [xref] = [n for n in out[2].inlines if isinstance(n, CrossRef)]
+    assert (xref.kind, xref.number) == ("equation", "3")
+    lead = out[3].inlines  # a word between the formulas stays between them
+    assert [(type(n).__name__, getattr(n, "text", None) or getattr(n, "number", None)) for n in lead] == [("Math", None), ("Text", ", где"), ("Math", "5")]
+    assert isinstance(out[4], Table)
+    from exporter.pipeline import read_and_link
+
+    linked = read_and_link(str(tmp_path / "m.docx"))
+    assert not [d.code for d in linked.diagnostics if d.code.startswith("XRF")]  # `(3)` finds its formula
+
+
+def test_a_formula_holding_only_a_line_break_is_that_break_and_an_empty_formula_is_nothing(tmp_path):
+    """Word lets a line break stand inside an equation (`<m:oMath><m:r><w:br/></m:r></m:oMath>`):
+    it breaks the line and is no formula (it was read as an empty one the editions could not
+    typeset); an equation with nothing in it shows nothing."""
+    d = paper()
+    p = d.add_paragraph()
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    append_xml(p, omml("a=b") + f'<m:oMath xmlns:m="{M_NS}" xmlns:w="{W}"><m:r><w:br/></m:r></m:oMath><w:r><w:t>where a is a constant.</w:t></w:r>'
+               + f'<m:oMath xmlns:m="{M_NS}"><m:r><m:t> </m:t></m:r></m:oMath>')
+    [para] = blocks(d, tmp_path)
+    maths = [n for n in para.inlines if isinstance(n, Math)]
+    assert [m.tex for m in maths] == ["a=b"]
+    assert "where a is a constant." in plain_text(para.inlines)
+
+
+def test_a_word_table_captioned_as_a_figure_is_a_table_numbered_as_a_figure(tmp_path):
+    """`Рисунок 5 – …` under a Word table (no picture near): the table is what the caption names,
+    numbered among the figures; a `Таблица 2` caption beside another table binds as a table."""
+    d = paper()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(1, 0).text = "Параметр", "Скорость"
+    d.add_paragraph("Рисунок 5 – Сравнение атрибутов двух позиций")
+    d.add_paragraph("Таблица 2 – Итоги")
+    u = d.add_table(rows=1, cols=1)
+    u.cell(0, 0).text = "итого"
+    out = blocks(d, tmp_path)
+    tables = [b for b in out if isinstance(b, Table)]
+    assert [(b.kind, b.number, plain_text(b.caption)) for b in tables] == [("figure", "5", "Сравнение атрибутов двух позиций"), ("table", "2", "Итоги")]
+    assert not any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Рисунок 5") for b in out)
+    # a figure's caption between a table and the pictures it names (a sub-label between): not the table's
+    d = paper()
+    d.add_table(rows=1, cols=2).cell(0, 0).text = "x"
+    d.add_paragraph("Figure 1: Features generated by the simulator")
+    d.add_paragraph("a) Price")
+    picture_paragraph(d)
+    assert [b.kind for b in blocks(d, tmp_path, "near.docx") if isinstance(b, Table)] == ["table"]
+    assert not [b.caption for b in blocks(d, tmp_path, "near.docx") if isinstance(b, Table) and b.caption]
+
+
+def test_a_list_of_figures_names_captions_without_numbering_or_citing_them(tmp_path):
+    """A thesis's list of figures (Word's `TOC \\c "Figure"` field, lines in the `table of
+    figures` style, page numbers after a tab) repeats each caption: those lines neither number
+    the figures (no `figure 1 is numbered twice`) nor refer to them, and the source's page
+    numbers (PAGEREF fields) are left out."""
+    from exporter.model import CrossRef
+    from exporter.pipeline import read_and_link
+
+    d = paper()
+    d.add_paragraph("LIST OF FIGURES")
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\h \\z \\c "Figure" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    first = d.add_paragraph()
+    append_xml(first, begin + '<w:r><w:t xml:space="preserve">Figure 1: Vector mapping</w:t></w:r><w:r><w:tab/></w:r>' + field(" PAGEREF _Toc1 \\h ", "3"))
+    second = d.add_paragraph(style=d.styles.add_style("table of figures", 1))
+    append_xml(second, '<w:r><w:t xml:space="preserve">Figure 2: Binary mapping</w:t></w:r><w:r><w:tab/></w:r>' + field(" PAGEREF _Toc2 \\h ", "5") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    d.add_paragraph("The mapping is shown below.")
+    picture_paragraph(d)
+    d.add_paragraph("Figure 1: Vector mapping")
+    picture_paragraph(d)
+    d.add_paragraph("Figure 2: Binary mapping")
+    path = save(d, tmp_path / "lof.docx")
+    linked = read_and_link(str(path))
+    assert not [x.code for x in linked.diagnostics if x.code in ("XRF003", "XRF004")]
+    out = linked.document.blocks
+    assert [(b.number, plain_text(b.caption)) for b in out if isinstance(b, Figure)] == [("1", "Vector mapping"), ("2", "Binary mapping")]
+    lines = [b for b in out if isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Figure ")]
+    assert len(lines) == 2 and not [n for b in lines for n in walk((b,)) if isinstance(n, CrossRef)]
+    # their page numbers (PAGEREF fields) are the source's pages, not the edition's: left out
+    assert [plain_text(b.inlines).strip() for b in lines] == ["Figure 1: Vector mapping", "Figure 2: Binary mapping"]

@@ -578,3 +578,21 @@ def test_a_list_under_a_heading_in_other_words_is_read_in_word(tmp_path):
     doc = read_document(str(save(d, tmp_path / "p.docx")))
     assert [e.number for e in doc.references] == [1, 2]
     assert doc.references[0].text.startswith("Иванов И. И. Теория")
+
+
+def test_list_paragraph_style_without_numbering_is_a_paragraph(tmp_path):
+    # Word's `List Paragraph` style carries no numbering: a paragraph in it with no numPr shows no
+    # bullet or number on the page (authors use it for indented text and formulas), so it is a
+    # paragraph; `List Bullet`, whose style numbers it, stays a list item.
+    from exporter.model import BulletList, Paragraph, plain_text
+
+    d = docx.Document()
+    d.add_paragraph("Введение", style="Heading 1")
+    d.add_paragraph("Система уравнений, приведенная к удобному виду для численного решения:", style="List Paragraph")
+    d.add_paragraph("Первый пункт перечня.", style="List Bullet")
+    d.add_paragraph("Второй пункт перечня.", style="List Bullet")
+    doc = read_document(save(d, tmp_path / "lp.docx"))
+    paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+    lists = [[plain_text(i.inlines) for i in b.items] for b in doc.blocks if isinstance(b, BulletList)]
+    assert paragraphs == ["Система уравнений, приведенная к удобному виду для численного решения:"]
+    assert lists == [["Первый пункт перечня.", "Второй пункт перечня."]]

@@ -254,3 +254,18 @@ def test_a_word_formula_preview_drawn_in_12_pt_type_is_scaled_to_a_14_pt_docx_ed
     edition = Edition(Linked(Document("w.docx", Meta(language="ru"), blocks), ()), Template.load("kz-conference"), stem="w")
     xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(edition))).read("word/document.xml").decode("utf-8")
     assert [(int(cx), int(cy)) for cx, cy in re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"', xml)] == [(70 * 12700, round(14 * 14 / 12 * 12700))]
+
+
+def test_a_number_typed_between_two_formula_pictures_is_the_displays_number():
+    # `eq1,            (1)            eq2.` in one centred paragraph: the author pushed the
+    # number to the first line's end with spaces and Word wrapped the second formula below it.
+    from exporter.writers import display_picture
+
+    first, second = (Image(drawn("PNG", (200 + k, 40)), "image/png", width=150, height=20, formula=True) for k in (1, 2))
+    nodes, number = display_picture((Text("        "), first, Text(",            (1)              "), second, Text(".")))
+    assert number == "1"
+    assert [type(n).__name__ for n in nodes] == ["Image", "Text", "Image", "Text"]
+    assert "(1)" not in "".join(n.text for n in nodes if isinstance(n, Text))
+    # two numbers between pictures, or words, are no display of one formula
+    assert display_picture((first, Text(" (1) "), second, Text(" (2) "), first)) is None
+    assert display_picture((first, Text(" и (1) "), second)) is None

@@ -36,7 +36,41 @@ _ALIGNED = re.compile(r"\\(begin|end)\{aligned(?:at)?\}(?:(?<=begin\{alignedat\}
 
 
 def _readable(tex: str) -> str:
-    return _OPERATORS.sub(lambda m: "\\operatorname{" + m.group(1) + "}", tex)
+    return _OPERATORS.sub(lambda m: "\\operatorname{" + m.group(1) + "}", _without_genfrac(tex))
+
+
+_GENFRAC = re.compile(r"\\genfrac\s*\{([^{}]*)\}\s*\{([^{}]*)\}\s*\{([^{}]*)\}\s*\{[^{}]*\}\s*")
+
+
+def _group(tex: str, at: int) -> int | None:
+    """Where the brace group opening at `at` closes (one past it), or None."""
+    if at >= len(tex) or tex[at] != "{":
+        return None
+    depth = 0
+    for k in range(at, len(tex)):
+        if tex[k] == "\\":
+            continue
+        depth += {"{": 1, "}": -1}.get(tex[k], 0) if tex[k - 1 : k] != "\\" else 0
+        if depth == 0:
+            return k + 1
+    return None
+
+
+def _without_genfrac(tex: str) -> str:
+    """`\\genfrac{L}{R}{0pt}{}{a}{b}` (Word's fraction with no bar, as the OMML reader writes it;
+    ziamath cannot typeset it) as `\\left L {a \\atop b} \\right R`, or `\\frac` with a bar."""
+    out, at = [], 0
+    while (m := _GENFRAC.search(tex, at)) is not None:
+        first = _group(tex, m.end())
+        second = _group(tex, first) if first is not None else None
+        if second is None:
+            break
+        top, bottom = tex[m.end() + 1 : first - 1], tex[first + 1 : second - 1]
+        body = f"{{{top} \\atop {bottom}}}" if m.group(3).strip() in ("0pt", "0", "0em") else f"\\frac{{{top}}}{{{bottom}}}"
+        left, right = m.group(1).strip(), m.group(2).strip()
+        out.append(tex[at : m.start()] + (f"\\left{left or '.'} {body} \\right{right or '.'}" if left or right else body))
+        at = second
+    return "".join(out) + tex[at:]
 
 
 class FormulaError(Exception):

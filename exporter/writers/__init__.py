@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import cached_property
+from typing import NamedTuple
 from importlib import import_module
 
 from ..linker import Linked
@@ -287,7 +288,7 @@ def caption_of(block: Figure | Table, language: str, separator: str = ". ") -> C
     A caption the source printed with its label keeps its own mark after the number; one given
     its number apart (Word's SEQ field) is joined by `separator`, the venue's."""
     caption = tuple(block.caption)
-    kind = "figure" if isinstance(block, Figure) else "table"
+    kind = block.kind  # a table given as a picture is labelled a table, a table captioned as a figure a figure
     if caption and isinstance(caption[0], Text):
         found = _CAPTION_START.match(caption[0].text)
         if found:
@@ -330,8 +331,21 @@ def document_images(blocks):
                 yield node
 
 
+class Display(NamedTuple):
+    """A display formula as an edition sets it: the formula, and the punctuation that closes its
+    sentence (`,` `.` `;` `:` right after it in the source), set with it on its line."""
+
+    math: Math
+    closing: str = ""
+
+
+_CLOSING = re.compile(r"\s*([,.;:]+)")
+
+
 def split_display_math(inlines) -> list:
-    """A run cut at its display formulas: runs of inlines (tuples) and `Math` nodes set apart."""
+    """A run cut at its display formulas: runs of inlines (tuples) and `Display`s set apart,
+    each taking the punctuation written right after it (`E = mc², (4)` ends its line with the
+    comma, not a line of its own)."""
     out: list = []
     current: list = []
     for node in inlines:
@@ -339,7 +353,11 @@ def split_display_math(inlines) -> list:
             if any(not (isinstance(n, Text) and not n.text.strip()) for n in current):
                 out.append(tuple(current))
             current = []
-            out.append(node)
+            out.append(Display(node))
+        elif not current and out and isinstance(out[-1], Display) and not out[-1].closing and isinstance(node, Text) and (m := _CLOSING.match(node.text)):
+            out[-1] = out[-1]._replace(closing=m[1])
+            if node.text[m.end():].strip():
+                current.append(Text(node.text[m.end():].lstrip()))
         else:
             current.append(node)
     if any(not (isinstance(n, Text) and not n.text.strip()) for n in current):
@@ -355,9 +373,10 @@ def display_picture(run) -> tuple[tuple, str | None] | None:
     """A run that is formula pictures alone on a line, with its number `(4)` after them or none:
     a formula set as a picture on a line of its own (a Word equation object's preview, a PDF's
     formula taken from the page), or several joined by punctuation (`x = Ax + Bu, x = [φ ω]ᵀ (4)`,
-    a formula closing its sentence with `,`), which the editions set as they set a typeset
-    display formula (centred, the number at the right margin): the run's nodes without the
-    number, and the number; None for any other run (text beside the pictures, a line break)."""
+    a formula closing its sentence with `,`; the number may stand between two of them, pushed to
+    the line's end before the next picture), which the editions set as they set a typeset display
+    formula (centred, the number at the right margin): the run's nodes without the number, and
+    the number; None for any other run (text beside the pictures, a line break)."""
     nodes = list(run)
     while nodes and isinstance(nodes[-1], Text) and not nodes[-1].text.strip():
         nodes.pop()
@@ -366,6 +385,12 @@ def display_picture(run) -> tuple[tuple, str | None] | None:
         number = m[1]
         rest = nodes[-1].text[: m.start()]
         nodes[-1:] = [Text(rest)] if rest.strip() else []
+    else:  # the number typed between two pictures, pushed right by spaces: Word wraps the second below
+        between = [k for k, n in enumerate(nodes) if 0 < k < len(nodes) - 1 and isinstance(n, Text) and _NUMBER_BESIDE.search(n.text)]
+        if len(between) == 1:
+            k = between[0]
+            m = _NUMBER_BESIDE.search(nodes[k].text)
+            number, nodes[k] = m[1], Text(nodes[k].text[: m.start()] + " " + nodes[k].text[m.end() :])
     pictures = [n for n in nodes if isinstance(n, Image)]
     if not pictures or not all(n.formula for n in pictures):
         return None

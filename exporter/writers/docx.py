@@ -30,6 +30,7 @@ from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
+from lxml import etree
 
 from .. import speedups
 from ..media.formulas import FormulaError
@@ -42,7 +43,7 @@ from ..model import (
 from ..venue import language
 from ..typography.addresses import with_address_breaks
 from ..typography.hyphenation import Hyphenator, explicit_languages
-from . import LIST_MARK, LIST_MARK_ROOM_CM, Edition, list_room_cm, Walker, display_picture, label_anchor, math_text, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, Display, Edition, list_room_cm, Walker, display_picture, label_anchor, math_text, split_display_math, table_grid, table_layout
 from .docx_media import PictureParts, inline_math, omml_element, seq_field
 from .docx_package import trim_package
 
@@ -563,8 +564,8 @@ class DocxWriter(Walker):
 
     def paragraph(self, block: Paragraph) -> None:
         for part in split_display_math(block.inlines):
-            if isinstance(part, Math):
-                self.display_math(part)
+            if isinstance(part, Display):
+                self.display_math(part.math, part.closing)
             elif (shown := display_picture(part)) is not None:
                 self.display_formula_picture(*shown)
             else:
@@ -656,7 +657,7 @@ class DocxWriter(Walker):
         placed, columns, rows = table_grid(block)
         if not columns:
             return
-        self.caption(block, "Table")
+        self.caption(block, "Figure" if block.kind == "figure" else "Table")
         before = self.doc.element.body.find(qn("w:sectPr"))
         before = before.getprevious() if before is not None else None
         if self.edition.caption(block) is None and before is not None and before.tag == qn("w:p"):
@@ -700,7 +701,7 @@ class DocxWriter(Walker):
         if caption is None:
             return
         self.current = p = self.add_paragraph(CAPTION_STYLE)
-        if identifier == "Table":  # above its table: room above it, close to the table, kept with it
+        if isinstance(block, Table):  # above its table: room above it, close to the table, kept with it
             p.paragraph_format.keep_with_next = True
             self._room(p, "space_before")
             p.paragraph_format.space_after = Pt(3)
@@ -725,7 +726,7 @@ class DocxWriter(Walker):
             self.picture(image, (text_width - 6 * (count - 1)) / count, text_height * 0.8)
         if self.edition.caption(block) is None and block.label:
             self.bookmark(p, label_anchor(block.label))
-        self.caption(block, "Figure")
+        self.caption(block, "Table" if block.kind == "table" else "Figure")  # Word renumbers each kind on its own
 
     def picture(self, image: Image, max_width: float, max_height: float) -> None:
         """A Word picture: the source's bytes, fitted to the box (never enlarged)."""
@@ -845,13 +846,16 @@ class DocxWriter(Walker):
         if node.label:
             self.bookmark(self.current, label_anchor(node.label))
 
-    def display_math(self, node: Math) -> None:
+    def display_math(self, node: Math, closing: str = "") -> None:
         """A paragraph of its own (style Equation): the formula at a centre tab, its number `(4)`
-        at a right tab; an unnumbered one as an equation paragraph (`m:oMathPara`)."""
+        at a right tab; an unnumbered one as an equation paragraph (`m:oMathPara`). The
+        punctuation closing its sentence is set inside the formula, at its end."""
         self.current = p = self.add_paragraph(EQUATION_STYLE)
         element = self.equation(node, display=not node.number)
+        if element is not None and closing:
+            _close_formula(element, closing)
         if element is None:
-            self.add_text(p, math_text(node.tex))
+            self.add_text(p, math_text(node.tex) + closing)
         elif node.number:
             p._p.add_r().append(OxmlElement("w:tab"))
             p._p.append(inline_math(element))
@@ -1145,6 +1149,18 @@ def _spacing(after: int, line: int):
     spacing.set(qn("w:line"), str(line))
     spacing.set(qn("w:lineRule"), "auto")
     return spacing
+
+
+OMML_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def _close_formula(element, closing: str) -> None:
+    """`closing` (`,` `.`) as a last run of the formula's (last) `m:oMath`."""
+    formulas = [e for e in element.iter(OMML_NS + "oMath")]
+    if not formulas:
+        return
+    run = etree.SubElement(formulas[-1], OMML_NS + "r")
+    etree.SubElement(run, OMML_NS + "t").text = closing
 
 
 def _sized(table, size_pt: float) -> None:

@@ -18,7 +18,7 @@ from ..latex_text import TexSafe, escape_tex, tex_url
 from ..typography.addresses import URL_PENALTY, address_breaks, is_address
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, list_room_cm, margin_label, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Display, Edition, list_room_cm, margin_label, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .latex_math import math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
@@ -113,21 +113,23 @@ class _Body(Walker):
     def paragraph(self, block: Paragraph) -> None:
         first = True
         for part in split_display_math(block.inlines):
-            if isinstance(part, Math):
-                self.out.append(self.display(part))
+            if isinstance(part, Display):
+                self.out.append(self.display(part.math, part.closing))
             elif (shown := display_picture(part)) is not None:
                 self.out.append(self.display_formula_picture(*shown))
             else:
                 self.out.append(("" if first else "\\noindent ") + self.collect(part) + "\n\n")
             first = False
 
-    def display(self, node: Math) -> str:
-        """`equation` with the source's number as `\\tag`, or `\\[…\\]`; escaped text if the TeX is unsafe."""
+    def display(self, node: Math, closing: str = "") -> str:
+        """`equation` with the source's number as `\\tag`, or `\\[…\\]` (the punctuation closing
+        its sentence inside, as TeX sets it); escaped text if the TeX is unsafe."""
         tex = math_tex(node.tex)
         label = f"\\label{{{self.anchor(label_anchor(node.label))}}}" if node.label else ""
         if tex is None:
             number = f"\\hfill({self.tex(node.number)})" if node.number else ""
-            return f"\\begin{{center}}{label}\\mbox{{{self.tex(math_text(node.tex))}}}{number}\\end{{center}}\n\n"
+            return f"\\begin{{center}}{label}\\mbox{{{self.tex(math_text(node.tex) + closing)}}}{number}\\end{{center}}\n\n"
+        tex += closing
         if node.number:
             return f"\\begin{{equation}}\n{tex}\\tag{{{self.tex(node.number)}}}{label}\n\\end{{equation}}\n\n"
         if label:

@@ -48,7 +48,7 @@ from ..model import (
 )
 from ..typography.pdf import Typesetter
 from ..venue import language
-from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Edition, list_room_cm, margin_label, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
+from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Display, Edition, list_room_cm, margin_label, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
 from .pdf_media import Anchor, DisplayFormula, FormulaPicture, InlineDrawings, picture_flowable
 from .pdf_pages import FLOAT_AREA, CaptionedTable, FlushFloats, PagedDoc, WholeFigure, WideFloat, title_height
 
@@ -592,22 +592,23 @@ class _PdfWalker(Walker):
     def paragraph(self, block: Paragraph) -> None:
         first = True
         for part in split_display_math(block.inlines):
-            if isinstance(part, Math):
-                self.story.append(self._display(part))
+            if isinstance(part, Display):
+                self.story.append(self._display(part.math, part.closing))
             elif (shown := display_picture(part)) is not None:
                 self.story.append(self._display_picture(*shown))
             else:
                 self.story.append(self.typeset(self._collect(part), self.body if first else self.body_continued))
             first = False
 
-    def _display(self, node: Math):
-        """A display formula: centred, its number at the right margin; the TeX as text if it cannot be typeset."""
+    def _display(self, node: Math, closing: str = ""):
+        """A display formula (with the punctuation closing its sentence): centred, its number at
+        the right margin; the TeX as text if it cannot be typeset."""
         try:
-            formula = typeset(node.tex, display=True)
+            formula = typeset(node.tex + closing, display=True)
         except FormulaError:
             anchor = f'<a name="{label_anchor(node.label)}"/>' if node.label else ""
             number = f" ({node.number})" if node.number else ""
-            return RLParagraph(anchor + self.fonts.markup(math_text(node.tex) + number), self.display_fallback)
+            return RLParagraph(anchor + self.fonts.markup(math_text(node.tex) + closing + number), self.display_fallback)
         self.outlines.update((glyph.key, glyph.ops) for glyph in formula.glyphs)
         width, height, depth = formula.scaled(self.size)
         width, height = fit((width, height), self.edition_width * 0.85, self.frame_height * 0.8)

@@ -34,7 +34,7 @@ class Field:
     """A Word field: its instruction and, for the kinds we read, what it stands for."""
 
     instruction: str
-    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, ref, noteref, hyperlink, seq, macrobutton, other
+    kind: str = "other"  # csl-citation, csl-bibliography, bibliography, contents, pageref, ref, noteref, hyperlink, seq, macrobutton, other
     items: tuple = ()  # CSL items (each a dict of itemData) for a citation field
     target: str | None = None  # bookmark of REF/NOTEREF; URL of HYPERLINK; identifier of SEQ
     in_result: bool = False
@@ -86,6 +86,7 @@ class Para:
     centered: bool = False
     size: int | None = None  # largest run font size in half-points, when set
     in_bibliography: bool = False  # inside a bibliography field or content control
+    in_contents: bool = False  # a line of the contents or of a list of figures (a TOC field's result, a `toc N` or `table of figures` style)
     in_table: bool = False
     bookmarks: list[str] = field(default_factory=list)
     element: object = None  # the w:p, for `annotate`
@@ -270,6 +271,10 @@ def read_field(instruction: str) -> Field:
         return Field(instruction, "csl-bibliography")
     if head == "BIBLIOGRAPHY":
         return Field(instruction, "bibliography")
+    if head == "TOC":  # the contents, or a list of figures or tables (`TOC \\c "Figure"`)
+        return Field(instruction, "contents")
+    if head == "PAGEREF":
+        return Field(instruction, "pageref")
     if head in ("REF", "NOTEREF") and len(words) > 1:
         return Field(instruction, head.lower(), target=words[1])
     if head == "SEQ" and len(words) > 1:
@@ -418,6 +423,8 @@ class BodyWalker:
         for atom in para.atoms:
             atom.close()
         para.in_bibliography = para.in_bibliography or in_bibliography
+        name = para.style_name.lower()
+        para.in_contents = para.in_contents or name.startswith("toc ") or name == "table of figures"
         return para
 
     def _number(self, ppr, sid) -> Number | None:
@@ -472,8 +479,9 @@ class BodyWalker:
                     self.bookmarks.setdefault(name, para)
 
     def _hidden(self) -> bool:
-        """Text inside a field's instruction part is never shown."""
-        return any(not f.in_result for f in self.fields)
+        """Text inside a field's instruction part is never shown; nor a PAGEREF's result (a
+        contents line's page number: the source's page, not the edition's)."""
+        return any(not f.in_result or f.kind == "pageref" for f in self.fields)
 
     def _macrobutton(self) -> Field | None:
         """The MACROBUTTON whose display text is being read (MathType writes equation numbers so)."""
@@ -566,6 +574,10 @@ class BodyWalker:
         """A Word formula (each `m:oMath` of an `m:oMathPara` is one, set on its own line)."""
         formulas = list(node.iterchildren(M + "oMath")) if node.tag == M + "oMathPara" else [node]
         for formula in formulas:
+            if not "".join(formula.itertext()).strip():
+                if next(formula.iter(W + "br", W + "cr"), None) is not None:  # a formula holding only a line break: Word breaks the line there
+                    self._text(para, "\n", dict(bold=False, italic=False, vert=None, link=None, code=False), element if element is not None else node)
+                continue  # an empty formula shows nothing
             omml = etree.tostring(formula, encoding="unicode")
             atom = Atom("math", _math_text(formula), tex=omml_to_tex(formula), omml=omml, display=node.tag == M + "oMathPara")
             self._add_formula(para, atom, element if element is not None else node)
@@ -603,6 +615,8 @@ class BodyWalker:
         cite = self._citing_field()
         if any(f.kind in ("bibliography", "csl-bibliography") and f.in_result for f in self.fields):
             para.in_bibliography = True
+        if any(f.kind == "contents" and f.in_result for f in self.fields):
+            para.in_contents = True
         last = para.atoms[-1] if para.atoms else None
         if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link, last.code) == (style["bold"], style["italic"], style["vert"], style["link"], style["code"]):
             last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs

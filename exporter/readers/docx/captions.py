@@ -5,8 +5,10 @@ tables, or one whose text starts with a figure or table label and its number fol
 separator (`Рис. 3 –`, `Figure 2.`, `Таблица 1`, `Fig. 10,`), so a sentence that begins with
 `Рисунок 10 иллюстрирует` is not one. A label with its number but no separator (`Рис. 1 Схема`),
 or a separator but no number (`Рисунок – Схема`, the number left to Word's list numbering or
-never typed), is a weak caption: one only beside a figure or table that has none. An equation's number is a `(4)`, `(2.1)` typed after the
-formula in its paragraph, or what a MathType MACROBUTTON field shows there.
+never typed), is a weak caption: one only beside a figure or table that has none; so is a
+paragraph only the Caption style marks (no label, no SEQ field: authors set body text in that
+style too). An equation's number is a `(4)`, `(2.1)` typed after the formula in its paragraph,
+or what a MathType MACROBUTTON field shows there.
 
 Each numbered thing gets a label: its `_Ref…` bookmark (what Word's REF fields point at), else
 `fig:N`, `tab:N`, `eq:N` (unique within the paper).
@@ -60,6 +62,8 @@ def seq_kind(identifier: str | None) -> str | None:
 
 def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     """The paragraph's caption, or None (see the module docstring for what counts)."""
+    if para.in_contents:
+        return None  # `Figure 3: Vector GA Mapping 21` in a list of figures names the caption, it is not one
     text = para.text.replace(MATH_MARK, " ")
     seq = next((k for k in map(seq_kind, para.seq) if k in ("figure", "table")), None)
     styled = para.style_name.lower().strip() == "caption"
@@ -76,11 +80,14 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
         kind = "figure" if m.group("figure") else "table"
         number = m.group("number") or seq_number or listed
         start = m.end() + len(after) - len(after.lstrip(" \t.:,;-–—"))
-    if kind is None and not (seq or styled):
-        return None
+    if kind is None and not (seq or styled and text.strip()):
+        return None  # a picture's own paragraph set in the Caption style is no caption
     if kind is None:
         kind = seq
         number = seq_number
+        # only the Caption style says so (no label, no SEQ field): authors set body text in it too,
+        # so it is a caption only beside a figure or table no other caption names
+        weak = seq is None
     return Caption(kind, number, "", start, label_only=not text[start:].strip(), weak=weak)
 
 

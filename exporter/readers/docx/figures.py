@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ...model import CONTAINERS, CrossRef, Figure, Image, Math, Paragraph, Table, Text
 from .body import MATH_MARK, Para, TableRec
-from .captions import Caption, EquationNumber
+from .captions import Caption, EquationNumber, number_alone
 
 _SIDES = {"figure": (-1, 1), "table": (1, -1), None: (-1, 1)}
 
@@ -101,7 +101,7 @@ def arrange(blocks: list, sources: list, captions: dict[int, Caption], equations
         if isinstance(block, Paragraph) and src is not None and src.para is not None:
             blocks[i] = _paragraph(block, src.para, captions, equations)
         elif isinstance(block, Table) and src is not None and src.table is not None:
-            blocks[i] = _layout_table(block, src, captions, subcaptions)
+            blocks[i] = _equation_table(block, src, equations) or _layout_table(block, src, captions, subcaptions)
     return _bind(blocks, sources, captions, subcaptions)
 
 
@@ -135,7 +135,7 @@ def _numbered(inlines: tuple, para: Para, number: EquationNumber | None) -> tupl
     for k, node in enumerate(inlines):
         if isinstance(node, Math):
             last = k == maths[-1]
-            out.append(replace(node, display=True, number=number.number if number and last else None, label=number.label if number and last else None))
+            out.append(replace(node, display=True, number=number.number if number and last else None, label=number.label or None if number and last else None))
         elif isinstance(node, Text):
             kept = "".join(ch for ch in node.text if ch in ",.;:") if number else node.text.strip()
             if kept:
@@ -143,6 +143,33 @@ def _numbered(inlines: tuple, para: Para, number: EquationNumber | None) -> tupl
         else:
             out.append(node)
     return tuple(out)
+
+
+def _equation_table(block: Table, src: Source, equations: dict[int, EquationNumber]) -> Paragraph | None:
+    """A one-row table placing a formula and its number (`| x = y | (3) |`, an empty cell or two
+    for margins): the numbered display formula it lays out, else None. A word or three beside
+    the formulas in their cell (`x = y, где z = w`) stay where they stand, between displays."""
+    if len(src.table.rows) != 1:
+        return None
+    filled = [p for cell in src.table.rows[0] for p in cell.paras if _has_text(p) or p.atoms and any(a.kind != "text" for a in p.atoms)]
+    if len(filled) != 2:
+        return None
+    formula, number = filled
+    shown = number_alone(number)
+    words = formula.text.replace(MATH_MARK, " ").split()
+    maths = any(a.kind == "math" for a in formula.atoms)
+    if shown is None or not (maths or any(a.kind == "image" and a.formula for a in formula.atoms)):
+        return None
+    if len([w for w in words if w.strip(",.;:")]) > (3 if maths else 0):
+        return None
+    numbered = equations.get(id(formula)) or EquationNumber(shown, "")  # labelled when its number follows it
+    inlines = next(inl for p, inl in src.cells if p is formula)
+    if not maths:
+        return Paragraph(_numbered(inlines, formula, numbered), block.span)
+    last = max(k for k, n in enumerate(inlines) if isinstance(n, Math))
+    shown_inlines = tuple(replace(n, display=True, number=numbered.number if k == last else None, label=(numbered.label or None) if k == last else None) if isinstance(n, Math)
+                          else Text(n.text.strip()) if isinstance(n, Text) else n for k, n in enumerate(inlines) if not (isinstance(n, Text) and not n.text.strip()))
+    return Paragraph(shown_inlines, block.span)
 
 
 def _cell_paras(src: Source) -> list[Para]:
@@ -163,8 +190,8 @@ def _layout_table(block: Table, src: Source, captions, subcaptions: dict) -> Tab
             under_picture = k < len(above) and above[k]  # a sub-caption (`а)`) below its picture
             held.append(has_picture)
             for p in cell.paras:
-                if any(a.kind == "math" or a.formula for a in p.atoms if a.kind != "text") and not _pictures(p) and id(p) not in captions:
-                    return block
+                if any(a.kind == "math" or a.formula for a in p.atoms if a.kind != "text") and not _pictures(p) and id(p) not in captions and not (has_picture and _has_text(p)):
+                    return block  # a formula of its own in a cell: a table (words with a formula beside a picture are its legend)
                 if _has_text(p) and not (has_picture or under_picture) and id(p) not in captions:
                     return block
         above = held
@@ -176,22 +203,25 @@ def _layout_table(block: Table, src: Source, captions, subcaptions: dict) -> Tab
         for row in src.table.rows:
             for k, cell in enumerate(row):
                 pics = [img for p in cell.paras for img in _pictures(p)]
-                cap = next((p for p in cell.paras if id(p) in captions), None)
+                cap = next((p for p in cell.paras if id(p) in captions and captions[id(p)].number), None)
+                cap = cap or next((p for p in cell.paras if id(p) in captions), None)
                 if cap is None:
                     pending.setdefault(k, []).extend(pics)
                     continue
                 pics = pics or pending.pop(k, [])
                 if pics:
                     c = captions[id(cap)]
-                    figures.append(Figure(tuple(pics), drop_prefix(inlines[id(cap)], c.text_start), block.span, c.number, c.label, kind=c.kind or "figure"))
+                    text = _with_legend(drop_prefix(inlines[id(cap)], c.text_start), [inlines[id(p)] for p in cell.paras[cell.paras.index(cap) + 1 :] if _has_text(p)])
+                    figures.append(Figure(tuple(pics), text, block.span, c.number, c.label, kind=c.kind or "figure"))
         figures.extend(Figure(tuple(pics), (), block.span) for _, pics in sorted(pending.items()) if pics)  # never a picture lost
         if figures:
             return figures
     images = tuple(img for p in paras for img in _pictures(p))
-    cap = next((p for p in paras if id(p) in captions), None)
+    cap = next((p for p in paras if id(p) in captions and captions[id(p)].number), None) or next((p for p in paras if id(p) in captions), None)
     if cap is not None:
         c = captions[id(cap)]
-        return Figure(images, drop_prefix(inlines[id(cap)], c.text_start), block.span, c.number, c.label, kind=c.kind or "figure")
+        text = _with_legend(drop_prefix(inlines[id(cap)], c.text_start), [inlines[id(p)] for p in paras[paras.index(cap) + 1 :] if _has_text(p) and id(p) not in captions])
+        return Figure(images, text, block.span, c.number, c.label, kind=c.kind or "figure")
     joined: list = []
     for sub in (inlines[id(p)] for p in paras if _has_text(p)):
         if joined:
@@ -201,6 +231,17 @@ def _layout_table(block: Table, src: Source, captions, subcaptions: dict) -> Tab
     if joined:
         subcaptions[id(figure)] = tuple(joined)
     return figure
+
+
+def _with_legend(caption: tuple, lines: list[tuple]) -> tuple:
+    """A caption with the lines written under it in its cell (the title under a label-only
+    `рис. 3`, a legend): joined by spaces, none lost."""
+    out = list(caption)
+    for line in lines:
+        if out:
+            out.append(Text(" "))
+        out.extend(line)
+    return tuple(out)
 
 
 def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions: dict[int, tuple]) -> list:
@@ -218,7 +259,7 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
     for i in order:
         block, src = flat[i], flat_sources[i]
         caption = captions[id(src.para)]
-        if caption.weak and not any(0 <= i + d < len(out) and i + d not in consumed and (isinstance(out[i + d], Figure) and not out[i + d].caption or d == -1 and _ends_in_pictures(flat_sources[i - 1])) for d in (-1, 1)):
+        if caption.weak and not _uncaptioned_beside(out, flat_sources, i, caption, consumed):
             continue  # `Рисунок 10 иллюстрирует…` is a sentence unless an uncaptioned figure stands beside it (or pictures end the paragraph above)
         text = drop_prefix(block.inlines, caption.text_start)
         title_at = None
@@ -235,7 +276,7 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
             out[k] = Paragraph(tuple(n for n in out[k].inlines if not isinstance(n, Image)), out[k].span)
             inserted[k] = Figure(pictures, text, block.span, caption.number, caption.label, kind=caption.kind or "figure")
         elif isinstance(out[k], Table):
-            out[k] = replace(out[k], caption=text, number=caption.number, label=caption.label)
+            out[k] = replace(out[k], caption=text, number=caption.number, label=caption.label, kind="figure" if caption.kind == "figure" else "table")
         else:
             sub = subcaptions.pop(id(out[k]), ())
             text = text + ((Text(": "),) + sub if sub else ())
@@ -252,6 +293,17 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
         if i in inserted:
             result.append(inserted[i])
     return result
+
+
+def _uncaptioned_beside(blocks: list, sources: list, i: int, caption: Caption, consumed: set[int]) -> bool:
+    """Whether a figure (or, for a caption of no kind, a table) with no caption stands beside the
+    caption at `i`, or pictures end the paragraph above it."""
+    kinds = (Figure,) if caption.kind else (Figure, Table)
+    for d in (-1, 1):
+        k = i + d
+        if 0 <= k < len(blocks) and k not in consumed and (isinstance(blocks[k], kinds) and not blocks[k].caption or d == -1 and _ends_in_pictures(sources[k])):
+            return True
+    return False
 
 
 def _title_line(blocks: list, sources: list, i: int, captions: dict) -> bool:
@@ -281,4 +333,11 @@ def _target(blocks: list, sources: list, i: int, caption: Caption, consumed: set
             if 0 <= k < len(blocks) and k not in consumed and isinstance(blocks[k], Paragraph) and sources[k] is not None \
                     and sources[k].para is not None and _pictures(sources[k].para):
                 return k, "split"
+    near = [blocks[k] for k in range(max(0, i - 2), min(len(blocks), i + 3)) if k != i]
+    if caption.kind == "figure" and not caption.weak and not any(isinstance(b, Figure) for b in near):
+        # a Word table the paper captions as a figure (`Рис. 5 – …`), no picture near the caption
+        for step in sides:
+            k = i + step
+            if 0 <= k < len(blocks) and k not in consumed and isinstance(blocks[k], Table) and not blocks[k].caption:
+                return k, "bind"
     return None

@@ -147,7 +147,9 @@ class _Builder:
         else:  # a note's citations are placed at its reference mark in the body paragraph
             joined = Joined(text, list(range(max(len(text), 1))), [(number, note_column)] * max(len(text), 1), (number, note_column + 1))
         before = len(self.notes)
-        flat = crossrefs_of(inlines_of(joined, self.path, self.notes, self.budget), joined)
+        flat = inlines_of(joined, self.path, self.notes, self.budget)
+        if not para.in_contents:  # a contents line names figures and tables, never refers to or numbers them
+            flat = crossrefs_of(flat, joined)
         for i in range(before, len(self.notes)):
             d = self.notes[i]
             offset = d.column - 1 if note_column is None else 0
@@ -745,10 +747,11 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     style (unless that paragraph is itself an entry: `_entry_in_heading_style`) or reference
     heading (a transliterated copy), or after the last numbered paragraph
     of a numbered list. A heading whose words recur later is a line of the paper's contents
-    (`План:`, `Содержание`): the list stands under the last of them.
+    (`План:`, `Содержание`): the list stands under the last of them; a line of Word's own
+    contents (a TOC field's result) never opens it.
     """
     marked = [i for i in range(start, len(paras)) if paras[i].in_bibliography]
-    heading = next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text)), None)
+    heading = next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text) and not paras[i].in_contents), None)
     if heading is not None:
         words = " ".join(paras[heading].text.split()).casefold()
         heading = max(i for i in range(heading, len(paras)) if " ".join(paras[i].text.split()).casefold() == words)
@@ -1125,7 +1128,9 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         name = item.style_name.lower()
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), _trimmed(inlines), span), Source(item))
-        elif (item.number is not None or name.startswith("list")) and id(item) not in captions:
+        elif item.number is not None and id(item) not in captions:
+            # Word shows a bullet or number only where numbering applies (the paragraph's or its
+            # style's): a `List Paragraph` with none is a plain paragraph on the page.
             items_open.append(ListItem(inlines, span, item.number.label if item.number is not None else ""))
         elif inlines and item.number is None and all(isinstance(node, Code) for node in inlines):
             body.add_code_line(item, k, span, paras)
