@@ -51,8 +51,11 @@ class _Placed:
     box: tuple[float, float, float, float]
 
 
-def find_pictures(doc: pdfium.PdfDocument, pages: list[Page]) -> list[PagePicture]:
-    """The pictures of every page that has a figure caption, bound to their captions."""
+def find_pictures(doc: pdfium.PdfDocument, pages: list[Page], pictures: bool = True) -> list[PagePicture]:
+    """The pictures of every page that has a figure caption, bound to their captions.
+    `pictures=False` binds the same pictures but leaves a region rendered from the page (a
+    drawing, rows of panels) unencoded (`data` b""): a reading that checks the text never shows
+    it. An embedded picture is still decoded (whether it can be decides whether it is kept)."""
     out: list[PagePicture] = []
     for page in pages:
         captions = [(line, extent) for line in page.lines if (extent := _caption_extent(line)) is not None]
@@ -65,16 +68,16 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page]) -> list[PagePictur
             bound = [_bind(line, extent, placed, taken) for line, extent in captions]
             for k, (line, _) in enumerate(captions):  # then a caption set beside its picture, from what is left
                 bound[k] = bound[k] or _bind_beside(line, placed, taken)
-            for (line, _), pictures in zip(captions, bound):
-                if page.angle == 0 and any(not _same_row(placed[pictures[0]].box, placed[i].box) for i in pictures):
-                    out.append(_region(pdf_page, page, line, _union([placed[i].box for i in pictures])))  # rows of panels: one picture
+            for (line, _), bound_to in zip(captions, bound):
+                if page.angle == 0 and any(not _same_row(placed[bound_to[0]].box, placed[i].box) for i in bound_to):
+                    out.append(_region(pdf_page, page, line, _union([placed[i].box for i in bound_to]), pictures))  # rows of panels: one picture
                     continue
-                for i in pictures:
+                for i in bound_to:
                     picture = _picture(placed[i], page, line)
                     if picture is not None:
                         out.append(picture)
-                if not pictures and page.angle == 0:
-                    drawing = _drawing_above(pdf_page, page, line)
+                if not bound_to and page.angle == 0:
+                    drawing = _drawing_above(pdf_page, page, line, pictures)
                     if drawing is not None:
                         out.append(drawing)
         finally:
@@ -235,7 +238,7 @@ LABEL_REACH = 12.0  # points around the strokes where a drawing's labels stand (
 MAX_TEXT_SHARE = 0.3  # a drawing's labels cover a small part of it; text covering more is a page of text
 
 
-def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
+def _drawing_above(pdf_page, page: Page, caption: Line, pictures: bool = True) -> PagePicture | None:
     """A figure drawn with vector paths above its caption, rendered from its region; None
     when the region cannot be bounded reliably.
 
@@ -282,24 +285,25 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
         return None
     if any(_overlaps(b, box) and not _inside(b, region) for b in all_paths):  # the drawing runs on past the region: it would be cut
         return None
-    return _rendered(pdf_page, page, caption, box)
+    return _rendered(pdf_page, page, caption, box, pictures)
 
 
-def _region(pdf_page, page: Page, caption: Line, pictures: tuple[float, float, float, float]) -> PagePicture:
+def _region(pdf_page, page: Page, caption: Line, boxes: tuple[float, float, float, float], pictures: bool = True) -> PagePicture:
     """A figure of several rows of pictures rendered from the page as one picture (a figure
     holds one row of sub-figures): the pictures' box, with the short lines of text inside it or
     at its edge (panel labels, axis ticks) and 2 points around."""
-    grown = (pictures[0] - LABEL_REACH, pictures[1] - LABEL_REACH, pictures[2] + LABEL_REACH, pictures[3] + LABEL_REACH)
+    grown = (boxes[0] - LABEL_REACH, boxes[1] - LABEL_REACH, boxes[2] + LABEL_REACH, boxes[3] + LABEL_REACH)
     labels = [(l.x0, l.y - 0.3 * l.size, l.x1, l.y + l.size) for l in page.lines if l is not caption and _inside((l.x0, l.y, l.x1, l.y + 0.5 * l.size), grown)]
-    box = _union([pictures, *labels])
-    return _rendered(pdf_page, page, caption, (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height)))
+    box = _union([boxes, *labels])
+    return _rendered(pdf_page, page, caption, (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height)), pictures)
 
 
-def _rendered(pdf_page, page: Page, caption: Line, box: tuple[float, float, float, float]) -> PagePicture:
-    """The page's region `box` rendered at RENDER_DPI as the caption's picture."""
+def _rendered(pdf_page, page: Page, caption: Line, box: tuple[float, float, float, float], pictures: bool = True) -> PagePicture:
+    """The page's region `box` rendered at RENDER_DPI as the caption's picture (still rendered
+    without `pictures`, as PDFium may refuse to, but neither converted nor encoded)."""
     width, height = pdf_page.get_size()  # the crop box's, whose corner every position is measured from
     bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
-    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()), "image/png")
+    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()) if pictures else b"", "image/png")
 
 
 def _drawn_boxes(pdf_page) -> list[tuple[float, float, float, float]]:
