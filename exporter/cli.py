@@ -295,7 +295,7 @@ def _bib(args) -> int:
 
         if is_csl(args.style):
             find_style(args.style, template.folder)  # a bad name fails before any work
-    linked = read_and_link(_input(args.source), args.bib and _input(args.bib))
+    linked = read_and_link(_input(args.source), args.bib and _input(args.bib), pictures=False)  # the entries only: no picture is shown
     entries = used_entries(linked)
 
     def text_lines(entries):
