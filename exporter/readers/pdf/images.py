@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ...crossrefs import find_crossrefs
-from ...imagefile import MAX_PIXELS, NotAPicture, identify
+from ...imagefile import MAX_BYTES, MAX_PIXELS, NotAPicture, identify
 from .layout import TURNS, Line, Page, shown_origin
 from .tables import page_bounds
 
@@ -55,7 +55,8 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page], pictures: bool = T
     """The pictures of every page that has a figure caption, bound to their captions.
     `pictures=False` binds the same pictures but leaves a region rendered from the page (a
     drawing, rows of panels) unencoded (`data` b""): a reading that checks the text never shows
-    it. An embedded picture is still decoded (whether it can be decides whether it is kept)."""
+    it, nor the PNG of an embedded picture PDFium decodes, unless imagefile.identify could
+    refuse it (_png_surely_taken): whether it can be decoded and taken decides whether it is kept."""
     out: list[PagePicture] = []
     for page in pages:
         captions = [(line, extent) for line in page.lines if (extent := _caption_extent(line)) is not None]
@@ -73,7 +74,7 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page], pictures: bool = T
                     out.append(_region(pdf_page, page, line, _union([placed[i].box for i in bound_to]), pictures))  # rows of panels: one picture
                     continue
                 for i in bound_to:
-                    picture = _picture(placed[i], page, line)
+                    picture = _picture(placed[i], page, line, pictures)
                     if picture is not None:
                         out.append(picture)
                 if not bound_to and page.angle == 0:
@@ -198,10 +199,12 @@ def _same_row(a, b) -> bool:
     return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1])
 
 
-def _picture(placed: _Placed, page: Page, caption: Line) -> PagePicture | None:
+def _picture(placed: _Placed, page: Page, caption: Line, pictures: bool = True) -> PagePicture | None:
     """The picture's bytes: a grey or RGB JPEG as stored, anything else decoded by PDFium (its
     mask and colour space applied) and written as PNG; None for one too large to decode or
-    that PDFium cannot decode."""
+    that PDFium cannot decode. Without `pictures`, the same picture (or None) with no bytes
+    when it is surely kept: PDFium still decodes it (it may refuse), but a PNG that
+    imagefile.identify takes whatever its pixels is not written (see _png_surely_taken)."""
     obj = placed.obj
     w, h = obj.get_px_size()
     if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
@@ -211,11 +214,23 @@ def _picture(placed: _Placed, page: Page, caption: Line) -> PagePicture | None:
         if filters[-1:] == ["DCTDecode"] and all(f in obj.SIMPLE_FILTERS for f in filters[:-1]) and obj.get_metadata().colorspace in _AS_STORED:
             data = bytes(obj.get_data(decode_simple=True))  # ASCII85, Flate… undone; the JPEG stays as stored
         else:
-            data = png(obj.get_bitmap(render=True).to_pil())
+            bitmap = obj.get_bitmap(render=True)
+            if not pictures and _png_surely_taken(bitmap):
+                return PagePicture(page.number, caption.number, placed.box, b"", "image/png")
+            data = png(bitmap.to_pil())
         media_type = identify(data).media_type
     except (pdfium.PdfiumError, NotAPicture):
         return None
     return PagePicture(page.number, caption.number, placed.box, data, media_type)
+
+
+def _png_surely_taken(bitmap) -> bool:
+    """Whether the PNG `png` writes of a decoded picture passes imagefile.identify whatever its
+    pixels: an RGBA one (PDFium's BGRA) of at most MAX_PIXELS pixels whose PNG cannot exceed
+    MAX_BYTES even if nothing compresses (4 bytes a pixel and a filter byte a row, deflate's
+    and the chunks' overhead under 0.1 %, 2 KB of header)."""
+    w, h = bitmap.width, bitmap.height
+    return bitmap.mode == "BGRA" and 0 < w * h <= MAX_PIXELS and (4 * w * h + h) * 1.001 + 2048 <= MAX_BYTES
 
 
 # A JPEG in these colour spaces looks the same outside the PDF; a CMYK one (often stored
