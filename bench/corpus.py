@@ -250,7 +250,7 @@ def score_paper(paper: Paper, form: str, build: bool, template=None) -> Score:
     source = str(paper.sources[form])
     started = time.perf_counter()
     try:
-        linked = read_and_link(source)
+        linked = read_and_link(source, pictures=False)  # as `exporter check` reads it (no picture is shown)
         check_json(linked)
     except InputError as exc:
         s.error = exc.format() if hasattr(exc, "format") else str(exc)

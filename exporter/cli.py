@@ -295,7 +295,7 @@ def _bib(args) -> int:
 
         if is_csl(args.style):
             find_style(args.style, template.folder)  # a bad name fails before any work
-    linked = read_and_link(_input(args.source), args.bib and _input(args.bib))
+    linked = read_and_link(_input(args.source), args.bib and _input(args.bib), pictures=False)  # the entries only: no picture is shown
     entries = used_entries(linked)
 
     def text_lines(entries):
@@ -391,7 +391,9 @@ def run(argv: list[str]) -> int:
 
         template = Template.load(args.template)
         expected_form = _venue_form(template)
-    linked = read_and_link(_input(args.source), args.bib and _input(args.bib), expected_form)
+    # a check without a venue shows no picture (inspect counts their bytes; a venue's rules lay out the pages)
+    pictures = args.command != "check" or template is not None
+    linked = read_and_link(_input(args.source), args.bib and _input(args.bib), expected_form, pictures=pictures)
     if template is not None and args.command == "check":
         from .build import venue_pages
         from .venue_rules import rule_findings

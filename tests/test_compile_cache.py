@@ -217,3 +217,31 @@ def test_a_pattern_made_in_hash_order_is_stored_once(monkeypatch):
     assert len(other[1]) == len(stored[1])
     assert compile_cache._not_reordered([reordered, other]) == [other]
     assert reordered in compile_cache._pattern_keys  # not weighed again in this run
+
+
+_MANY = r"""
+import re, sys
+from re import _compiler
+from exporter import compile_cache
+compile_cache.warm("check")
+compiled = []
+original = _compiler.compile
+_compiler.compile = lambda pattern, flags=0: compiled.append(pattern) or original(pattern, flags)
+for n in range(600):
+    re.search(f"many-{n}-[a-z]+", "text")  # as a reader's inline patterns are used
+compile_cache.remember()
+print(sum(p.startswith("many-") for p in compiled))
+"""
+
+
+def test_a_run_using_more_patterns_than_res_own_cache_compiles_none_of_them_next_time(tmp_path):
+    """A PDF's check uses some 530 patterns, more than Python's own cache holds (512, the oldest
+    dropped first): the warmed ones were pushed out by the last compiled, the file kept only the
+    last ones, and the same 420 were compiled again at every run. Every one is stored and kept."""
+    def run() -> int:
+        result = subprocess.run([sys.executable, "-c", _MANY], env=_env(tmp_path), capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return int(result.stdout)
+
+    assert run() == 600  # nothing stored yet
+    assert run() == 0

@@ -6,6 +6,7 @@ lines (numerator, the line with the number, denominator) with a rule, as TeX and
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -82,6 +83,20 @@ def test_a_numbered_display_formula_is_its_picture_with_the_number_beside(tmp_pa
     assert "dS" not in text and "= k S t" not in text
     assert "в следующем виде:" in text and "где k – коэффициент" in text
     assert formulas[0].span.page == 1
+
+
+def test_a_reading_without_pictures_is_the_same_document_with_empty_picture_bytes(tmp_path):
+    """`check` reads a PDF with pictures=False: every block, line and size as the full reading
+    has them, only the pictures' bytes left out (none rendered into PNG)."""
+    path = str(make_paper(tmp_path / "f.pdf"))
+    full, bare = read_document(path), read_document(path, pictures=False)
+    images = [n for b in full.blocks if isinstance(b, Paragraph) for n in b.inlines if isinstance(n, Image)]
+    bare_images = [n for b in bare.blocks if isinstance(b, Paragraph) for n in b.inlines if isinstance(n, Image)]
+    assert len(images) == 1 and images[0].data.startswith(b"\x89PNG")
+    assert [n.data for n in bare_images] == [b""]
+    assert [dataclasses.replace(n, data=b"") for n in images] == bare_images
+    assert [b for b in full.blocks if b not in bare.blocks] == [b for b in full.blocks if isinstance(b, Paragraph) and any(isinstance(n, Image) for n in b.inlines)]
+    assert dataclasses.replace(full, blocks=()) == dataclasses.replace(bare, blocks=())
 
 
 def test_a_formula_on_a_turned_page_stays_text_and_the_page_is_read(tmp_path):

@@ -4,6 +4,7 @@ real papers of the development corpus checked against their hand-made truth."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -1114,3 +1115,44 @@ def test_a_caption_at_a_pages_foot_ends_there(tmp_path):
     texts = _blocks_text(path)
     assert any(t.endswith("Эпюра изгибных напряжений, МПа") for t in texts)
     assert any(t.startswith("Так как напряжения краевого эффекта") for t in texts)
+
+
+def test_a_reading_without_pictures_binds_the_same_decoded_picture_with_no_bytes(tmp_path):
+    """`check` reads with pictures=False: a picture PDFium decodes (not a JPEG kept as stored) is
+    bound to its caption as in the full reading, its PNG not written (nothing shows it)."""
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from reportlab.lib.utils import ImageReader
+
+    plot = BytesIO()
+    PILImage.new("RGB", (300, 200), (200, 40, 40)).save(plot, "PNG")
+    path = tmp_path / "png.pdf"
+    c = _canvas(path)
+    _text(c, 71, 790, "A paper with one chart", 16, bold=True)
+    c.drawImage(ImageReader(BytesIO(plot.getvalue())), 100, 520, 300, 200)
+    _text(c, 100, 505, "Figure 1. A red chart drawn as a picture.", 9)
+    for i in range(8):
+        _text(c, 71, 480 - 12 * i, "Body text of the results section runs across the page from the left margin to the right.", 10)
+    c.save()
+    full, bare = (read_document(str(path), pictures=p) for p in (True, False))
+    (figure,), (bare_figure,) = ([b for b in d.blocks if isinstance(b, Figure)] for d in (full, bare))
+    assert figure.images[0].data.startswith(b"\x89PNG") and bare_figure.images[0].data == b""
+    assert dataclasses.replace(figure, images=tuple(dataclasses.replace(i, data=b"") for i in figure.images)) == bare_figure
+
+
+def test_a_decoded_pictures_png_is_left_unwritten_only_where_identify_surely_takes_it():
+    """imagefile.identify refuses a PNG over MAX_BYTES: one that could be (4 bytes a pixel,
+    nothing compressed) is written and checked even when no picture is shown."""
+    from types import SimpleNamespace
+
+    from exporter.readers.pdf.images import _png_surely_taken
+
+    def bitmap(w, h, mode="BGRA"):
+        return SimpleNamespace(width=w, height=h, mode=mode)
+
+    assert _png_surely_taken(bitmap(1000, 800))
+    assert _png_surely_taken(bitmap(4000, 4000))  # 64 MB raw: 16 M pixels, under 64 MiB with the overhead
+    assert not _png_surely_taken(bitmap(4096, 4096))  # 67.1 M bytes raw: could be over 64 MiB
+    assert not _png_surely_taken(bitmap(1000, 800, "BGRx"))  # not a mode PNG writes as read
+    assert not _png_surely_taken(bitmap(0, 800))

@@ -71,6 +71,12 @@ def extensions() -> tuple[str, ...]:
     return tuple(ext for name in READERS for ext in reader(name).EXTENSIONS)
 
 
-def read_document(path: str) -> Document:
-    """Read any supported source into a Document (citations still unlinked)."""
-    return reader(choose_reader(path)).read(path)
+def read_document(path: str, pictures: bool = True) -> Document:
+    """Read any supported source into a Document (citations still unlinked). `pictures=False`
+    asks for the text only: a reader that makes its pictures' bytes (one that sets
+    `PICTURES_OPTIONAL`: the PDF reader renders and encodes them) may leave them empty, all
+    else the same; a command that never shows a picture (`check`) asks so."""
+    module = reader(choose_reader(path))
+    if not pictures and getattr(module, "PICTURES_OPTIONAL", False):
+        return module.read(path, pictures=False)
+    return module.read(path)

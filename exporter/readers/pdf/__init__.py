@@ -12,10 +12,15 @@ def sniff(head: bytes) -> bool:
     return b"%PDF-" in head[:1024]
 
 
-def read(path: str) -> Document:
+# read(path, pictures=False) gives the same Document with its pictures' bytes left out (see
+# readers.read_document)
+PICTURES_OPTIONAL = True
+
+
+def read(path: str, pictures: bool = True) -> Document:
     from .reader import read_pdf  # PDFium is loaded only when a PDF is read, not to sniff a .txt
 
-    return read_pdf(path)
+    return read_pdf(path, pictures)
 
 
-__all__ = ["EXTENSIONS", "read", "sniff"]
+__all__ = ["EXTENSIONS", "PICTURES_OPTIONAL", "read", "sniff"]

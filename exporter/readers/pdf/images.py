@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ...crossrefs import find_crossrefs
-from ...imagefile import MAX_PIXELS, NotAPicture, identify
+from ...imagefile import MAX_BYTES, MAX_PIXELS, NotAPicture, identify
 from .layout import TURNS, Line, Page, shown_origin
 from .tables import page_bounds
 
@@ -51,8 +51,12 @@ class _Placed:
     box: tuple[float, float, float, float]
 
 
-def find_pictures(doc: pdfium.PdfDocument, pages: list[Page]) -> list[PagePicture]:
-    """The pictures of every page that has a figure caption, bound to their captions."""
+def find_pictures(doc: pdfium.PdfDocument, pages: list[Page], pictures: bool = True) -> list[PagePicture]:
+    """The pictures of every page that has a figure caption, bound to their captions.
+    `pictures=False` binds the same pictures but leaves a region rendered from the page (a
+    drawing, rows of panels) unencoded (`data` b""): a reading that checks the text never shows
+    it, nor the PNG of an embedded picture PDFium decodes, unless imagefile.identify could
+    refuse it (_png_surely_taken): whether it can be decoded and taken decides whether it is kept."""
     out: list[PagePicture] = []
     for page in pages:
         captions = [(line, extent) for line in page.lines if (extent := _caption_extent(line)) is not None]
@@ -65,16 +69,16 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page]) -> list[PagePictur
             bound = [_bind(line, extent, placed, taken) for line, extent in captions]
             for k, (line, _) in enumerate(captions):  # then a caption set beside its picture, from what is left
                 bound[k] = bound[k] or _bind_beside(line, placed, taken)
-            for (line, _), pictures in zip(captions, bound):
-                if page.angle == 0 and any(not _same_row(placed[pictures[0]].box, placed[i].box) for i in pictures):
-                    out.append(_region(pdf_page, page, line, _union([placed[i].box for i in pictures])))  # rows of panels: one picture
+            for (line, _), bound_to in zip(captions, bound):
+                if page.angle == 0 and any(not _same_row(placed[bound_to[0]].box, placed[i].box) for i in bound_to):
+                    out.append(_region(pdf_page, page, line, _union([placed[i].box for i in bound_to]), pictures))  # rows of panels: one picture
                     continue
-                for i in pictures:
-                    picture = _picture(placed[i], page, line)
+                for i in bound_to:
+                    picture = _picture(placed[i], page, line, pictures)
                     if picture is not None:
                         out.append(picture)
-                if not pictures and page.angle == 0:
-                    drawing = _drawing_above(pdf_page, page, line)
+                if not bound_to and page.angle == 0:
+                    drawing = _drawing_above(pdf_page, page, line, pictures)
                     if drawing is not None:
                         out.append(drawing)
         finally:
@@ -195,10 +199,12 @@ def _same_row(a, b) -> bool:
     return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1])
 
 
-def _picture(placed: _Placed, page: Page, caption: Line) -> PagePicture | None:
+def _picture(placed: _Placed, page: Page, caption: Line, pictures: bool = True) -> PagePicture | None:
     """The picture's bytes: a grey or RGB JPEG as stored, anything else decoded by PDFium (its
     mask and colour space applied) and written as PNG; None for one too large to decode or
-    that PDFium cannot decode."""
+    that PDFium cannot decode. Without `pictures`, the same picture (or None) with no bytes
+    when it is surely kept: PDFium still decodes it (it may refuse), but a PNG that
+    imagefile.identify takes whatever its pixels is not written (see _png_surely_taken)."""
     obj = placed.obj
     w, h = obj.get_px_size()
     if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
@@ -208,11 +214,23 @@ def _picture(placed: _Placed, page: Page, caption: Line) -> PagePicture | None:
         if filters[-1:] == ["DCTDecode"] and all(f in obj.SIMPLE_FILTERS for f in filters[:-1]) and obj.get_metadata().colorspace in _AS_STORED:
             data = bytes(obj.get_data(decode_simple=True))  # ASCII85, Flate… undone; the JPEG stays as stored
         else:
-            data = png(obj.get_bitmap(render=True).to_pil())
+            bitmap = obj.get_bitmap(render=True)
+            if not pictures and _png_surely_taken(bitmap):
+                return PagePicture(page.number, caption.number, placed.box, b"", "image/png")
+            data = png(bitmap.to_pil())
         media_type = identify(data).media_type
     except (pdfium.PdfiumError, NotAPicture):
         return None
     return PagePicture(page.number, caption.number, placed.box, data, media_type)
+
+
+def _png_surely_taken(bitmap) -> bool:
+    """Whether the PNG `png` writes of a decoded picture passes imagefile.identify whatever its
+    pixels: an RGBA one (PDFium's BGRA) of at most MAX_PIXELS pixels whose PNG cannot exceed
+    MAX_BYTES even if nothing compresses (4 bytes a pixel and a filter byte a row, deflate's
+    and the chunks' overhead under 0.1 %, 2 KB of header)."""
+    w, h = bitmap.width, bitmap.height
+    return bitmap.mode == "BGRA" and 0 < w * h <= MAX_PIXELS and (4 * w * h + h) * 1.001 + 2048 <= MAX_BYTES
 
 
 # A JPEG in these colour spaces looks the same outside the PDF; a CMYK one (often stored
@@ -235,7 +253,7 @@ LABEL_REACH = 12.0  # points around the strokes where a drawing's labels stand (
 MAX_TEXT_SHARE = 0.3  # a drawing's labels cover a small part of it; text covering more is a page of text
 
 
-def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
+def _drawing_above(pdf_page, page: Page, caption: Line, pictures: bool = True) -> PagePicture | None:
     """A figure drawn with vector paths above its caption, rendered from its region; None
     when the region cannot be bounded reliably.
 
@@ -282,24 +300,25 @@ def _drawing_above(pdf_page, page: Page, caption: Line) -> PagePicture | None:
         return None
     if any(_overlaps(b, box) and not _inside(b, region) for b in all_paths):  # the drawing runs on past the region: it would be cut
         return None
-    return _rendered(pdf_page, page, caption, box)
+    return _rendered(pdf_page, page, caption, box, pictures)
 
 
-def _region(pdf_page, page: Page, caption: Line, pictures: tuple[float, float, float, float]) -> PagePicture:
+def _region(pdf_page, page: Page, caption: Line, boxes: tuple[float, float, float, float], pictures: bool = True) -> PagePicture:
     """A figure of several rows of pictures rendered from the page as one picture (a figure
     holds one row of sub-figures): the pictures' box, with the short lines of text inside it or
     at its edge (panel labels, axis ticks) and 2 points around."""
-    grown = (pictures[0] - LABEL_REACH, pictures[1] - LABEL_REACH, pictures[2] + LABEL_REACH, pictures[3] + LABEL_REACH)
+    grown = (boxes[0] - LABEL_REACH, boxes[1] - LABEL_REACH, boxes[2] + LABEL_REACH, boxes[3] + LABEL_REACH)
     labels = [(l.x0, l.y - 0.3 * l.size, l.x1, l.y + l.size) for l in page.lines if l is not caption and _inside((l.x0, l.y, l.x1, l.y + 0.5 * l.size), grown)]
-    box = _union([pictures, *labels])
-    return _rendered(pdf_page, page, caption, (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height)))
+    box = _union([boxes, *labels])
+    return _rendered(pdf_page, page, caption, (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height)), pictures)
 
 
-def _rendered(pdf_page, page: Page, caption: Line, box: tuple[float, float, float, float]) -> PagePicture:
-    """The page's region `box` rendered at RENDER_DPI as the caption's picture."""
+def _rendered(pdf_page, page: Page, caption: Line, box: tuple[float, float, float, float], pictures: bool = True) -> PagePicture:
+    """The page's region `box` rendered at RENDER_DPI as the caption's picture (still rendered
+    without `pictures`, as PDFium may refuse to, but neither converted nor encoded)."""
     width, height = pdf_page.get_size()  # the crop box's, whose corner every position is measured from
     bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
-    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()), "image/png")
+    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()) if pictures else b"", "image/png")
 
 
 def _drawn_boxes(pdf_page) -> list[tuple[float, float, float, float]]:

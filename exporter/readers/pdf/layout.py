@@ -812,11 +812,13 @@ def _rules_only_tables(horizontal, vertical, fragments: list[_Fragment], lines: 
     """Tables drawn with horizontal rules only (booktabs, journals' styles), each under a
     table's caption no grid took, with text in two or more of its cells, clear of the grids."""
     taken = {table.caption[2] for table in found}
-    runs = [run for f in fragments for run in _phrases(f)]
+    runs: list[Run] | None = None  # the page's phrases, made for its first caption (most pages have none)
     out: list[_Captioned] = []
     for line in lines:
         if line.y in taken or not is_table_caption(line):
             continue
+        if runs is None:
+            runs = [run for f in fragments for run in _phrases(f)]
         grid = rules_only_grid(Run(line.x0, line.x1, line.y, line.size), horizontal, vertical, runs, height)
         if grid is None or any(_overlap(grid.box, table.grid.box) for table in found + out):
             continue

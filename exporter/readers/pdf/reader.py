@@ -40,9 +40,11 @@ MIN_LETTERS_PER_PAGE = 20
 MIN_UNMAPPED = 20  # characters without a character map worth a warning (PDF001)
 
 
-def read_pdf(path: str) -> Document:
-    """Read a PDF's text layer into a Document (citations still unlinked)."""
-    layer = read_text_layer(path)
+def read_pdf(path: str, pictures: bool = True) -> Document:
+    """Read a PDF's text layer into a Document (citations still unlinked). `pictures=False`:
+    the same Document, but its figures' and formulas' pictures hold no bytes (a check reads the
+    text only: encoding them was a tenth of a long paper's check)."""
+    layer = read_text_layer(path, pictures)
     return _document(path, layer.lines, layer.notes, layer.pictures, layer.tables, layer.formulas)
 
 
@@ -61,11 +63,12 @@ class TextLayer:
     formulas: list[PageFormula] = field(default_factory=list)  # numbered display formulas, as pictures
 
 
-def read_text_layer(path: str) -> TextLayer:
+def read_text_layer(path: str, pictures: bool = True) -> TextLayer:
     """The PDF's lines (furniture marked and left out), the findings about its text and the
-    pictures of its figures; a scan or a damaged file is refused in one line."""
+    pictures of its figures (without their bytes unless `pictures`); a scan or a damaged file
+    is refused in one line."""
     try:
-        pages, pictures, formulas = run_bounded(read_layer, path)
+        pages, figures, formulas = run_bounded(read_layer, path, pictures)
     except Exhausted as exc:
         raise InputError(path, exc.why) from None
     letters = sum(letters_in(line.text) for page in pages for line in page.lines)
@@ -83,7 +86,7 @@ def read_text_layer(path: str) -> TextLayer:
     lines = with_blank_lines(lines, body)
     lines, repaired = without_mojibake(lines, path)
     tables = {(page.number, k): grid for page in pages for k, grid in enumerate(page.tables)}
-    return TextLayer(lines, layer_notes(path, pages) + repaired, pictures, tables, formulas)
+    return TextLayer(lines, layer_notes(path, pages) + repaired, figures, tables, formulas)
 
 
 def keep_first_by_line(page: Page) -> None:
@@ -109,14 +112,15 @@ def without_mojibake(lines: list[Line], path: str) -> tuple[list[Line], list[Dia
     return fixed, notes
 
 
-def read_layer(path: str) -> tuple[list[Page], list[PagePicture], list[PageFormula]]:
+def read_layer(path: str, pictures: bool = True) -> tuple[list[Page], list[PagePicture], list[PageFormula]]:
     """The pages' lines, the pictures bound to figure captions and the numbered display
-    formulas' pictures, read with PDFium (in the bounded child, see sandbox.py). Only PDFium's
-    own refusals are the file's problem; any other error is ours and is raised."""
+    formulas' pictures (bytes left out unless `pictures`), read with PDFium (in the bounded
+    child, see sandbox.py). Only PDFium's own refusals are the file's problem; any other error
+    is ours and is raised."""
     doc, count = open_pdf(path)
     try:
         pages = read_pages(doc, count)
-        return pages, find_pictures(doc, pages), find_formulas(doc, pages)
+        return pages, find_pictures(doc, pages, pictures), find_formulas(doc, pages, pictures)
     except TooMuchText as exc:
         raise InputError(path, f"holds more than {MAX_CHARS} characters of text (past page {exc.pages}); exporter reads papers, not whole volumes: split it") from None
     except pdfium.PdfiumError:  # a page PDFium cannot load or read
