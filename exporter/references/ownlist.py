@@ -77,6 +77,7 @@ _ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\](?![.,;:–—-])|(?!0)(\d{1,4}
 _AFTER_LIST = re.compile(
     r"^\s*(?:(?:Рис\.|Рисунок|Fig\.|Figure|Таблица|Table|Сурет|Кесте)\s*\d"
     r"|(?:Таблицы|Рисунки|Иллюстрации|Приложения|Кестелер|Суреттер|Қосымшалар|Tables|Figures|Appendices)[.:]?\s*$"
+    r"|(?:Figure|Table)s?\s+(?:captions?|legends?|titles?)[.:]?\s*$|Подписи\s+к\s+(?:рисункам|таблицам)[.:]?\s*$"
     r"|(?:Для\s+цитирования|For\s+citation|Дәйексөз\s+үшін|Сведения\s+об\s+авторах|Информация\s+об\s+авторах|Об\s+авторах|"
     r"Авторлар\s+туралы(?:\s+мәлімет)?|Information\s+about\s+(?:the\s+)?authors?|About\s+the\s+authors?|Authors?\s+information|"
     r"Поступила\s+в\s+редакцию|Статья\s+поступила|Received|Abstract|Аннотация|Аңдатпа|Резюме|Түйін|"
@@ -84,6 +85,26 @@ _AFTER_LIST = re.compile(
     r"|_{5,}|©)",
     re.IGNORECASE,
 )
+
+
+def ends_list(text: str) -> bool:
+    """What journals print after a list, and never an entry (`_AFTER_LIST`): a caption (`Figure 1.`),
+    the heading of the captions (`Figure captions:`), an abstract, author notes, a copyright line."""
+    return _AFTER_LIST.match(text) is not None
+
+
+# An appendix's heading alone on its line, after a blank line (`Приложение А`, `ПРИЛОЖЕНИЕ 1`,
+# `Appendix B`, `Appendix B. Tables`): a numbered list ends before it, though the appendix may go on
+# numbering its own items past the list's last number (`11. T10 = {…}` after a list of ten).
+_APPENDIX_LABEL = re.compile(
+    r"^\s*(?:Appendix|APPENDIX|Приложение|ПРИЛОЖЕНИЕ|Қосымша|ҚОСЫМША)(?:\s+(?:[A-ZА-ЯЁ]|\d{1,2}))?\s*(?:[.:—–-]\s*[^\W\d_].{0,80})?$"
+)
+
+
+def _before_appendix(lines: list[str], begin: int, end: int) -> int:
+    return next((i for i in range(begin, end) if _APPENDIX_LABEL.match(lines[i]) and (_is_blank(lines[i - 1]) or lines[i].startswith("\f"))), end)
+
+
 # An entry's text ends like this when it is complete: a full stop, a closing bracket, a page
 # or year number, a URL or an access date.
 _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|\w/?)\s*$")
@@ -401,6 +422,7 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     headings = _without_contents_lines(lines, [i for i in range(start, len(lines)) if is_reference_heading(lines[i])])
     for index, h in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else len(lines)
+        following = _before_appendix(lines, h + 1, following)
         starts = number_entries(lines, h + 1, following, bare=True)
         if not starts or reads_as_sections(lines, starts):  # `2. Literature`: a section of the body
             continue
