@@ -426,6 +426,7 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         starts = number_entries(lines, h + 1, following, bare=True)
         if not starts or reads_as_sections(lines, starts):  # `2. Literature`: a section of the body
             continue
+        starts = _first_number_above_the_heading(lines, h, starts)
         found = ReferenceList(h, starts, following, h)
         _columns_before_heading(lines, found, start)
         _body_between_entries(lines, found)
@@ -440,6 +441,18 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     if headings:  # an unnumbered list: everything after the last heading
         return ReferenceList(headings[-1], [], len(lines), headings[-1])
     return _under_a_heading_in_other_words(lines, start) or _headless(lines, start)
+
+
+def _first_number_above_the_heading(lines: list[str], heading: int, starts: list[Start]) -> list[Start]:
+    """`1.` / blank / `СПИСОК ИСПОЛЬЗУЕМЫХ ИСТОЧНИКОВ` / blank / `Шишов Ю. А., …` / blank / `2.`: pdftotext
+    may set the first entry's number, alone on its line, above the list's heading; when the numbers
+    under it start at 2 with text between the heading and `2.`, that text is entry 1."""
+    above = next((lines[i] for i in range(heading - 1, -1, -1) if not _is_blank(lines[i])), "")
+    first = entry_number(above)
+    text = next((i for i in range(heading + 1, starts[0].line) if not _is_blank(lines[i])), None)
+    if starts[0].number != 2 or first is None or first.number != 1 or not first.alone or text is None:
+        return starts
+    return [Start(text, 1, 0, False), *starts]
 
 
 def reads_as_list_heading(text: str) -> bool:
@@ -909,11 +922,27 @@ def _double_spaced(filled: list[int]) -> bool:
     return len(gaps) >= 6 and sum(1 for g in gaps if g == 2) >= 0.8 * len(gaps)
 
 
+def _blocks_of_bare_numbers(lines: list[str], filled: list[int]) -> set[int]:
+    """The lines of paragraphs made of bare numbers only, two or more (`286` / `287` / `288`: a
+    manuscript's margin line numbers that pdftotext set apart from the text, a block a page): page
+    furniture, no entry."""
+    out: set[int] = set()
+    block: list[int] = []
+    for k, i in enumerate(filled + [-2]):
+        if block and i != block[-1] + 1:
+            if len(block) >= 2 and all(_PAGE_NUMBER.match(lines[j]) for j in block):
+                out.update(block)
+            block = []
+        block.append(i)
+    return out
+
+
 def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     """One entry per paragraph, or per line when every line ends as an entry and no blank line
     separates them; inside a paragraph a new entry opens where `_opens_unnumbered_entry` says.
-    A page number alone between blank lines is furniture; an appendix heading after a blank
-    line, or what journals print after a list, ends it."""
+    A page number alone between blank lines is furniture, and so is a paragraph of bare numbers
+    (`_blocks_of_bare_numbers`); an appendix heading after a blank line, or what journals print
+    after a list, ends it."""
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
     one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
@@ -921,10 +950,11 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     spaced = _double_spaced(filled[: next((k for k, i in enumerate(filled) if _AFTER_LIST.match(lines[i])), len(filled))])
     groups: list[list[int]] = []
     previous_blank = True
+    numbers_only = _blocks_of_bare_numbers(lines, filled)
     for k, i in enumerate(filled):
         previous_blank = k == 0 or filled[k - 1] != i - 1
         nxt_blank = k + 1 == len(filled) or filled[k + 1] != i + 1
-        if previous_blank and nxt_blank and _PAGE_NUMBER.match(lines[i]):
+        if previous_blank and nxt_blank and _PAGE_NUMBER.match(lines[i]) or i in numbers_only:
             continue
         if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
             break
