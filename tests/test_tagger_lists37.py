@@ -230,3 +230,16 @@ def test_a_city_and_its_colon_opening_a_publisher_run_is_the_place():
     got = fields("Орлов О.О. Численные методы механики. Монография. / Орлов О.О. – Саратов: Издательство Саратовский государственный университет, 2009. – 140 с.")
     assert got.get("publisher") == "Издательство Саратовский государственный университет"
     assert got.get("address") == "Саратов"
+
+
+def test_gosts_place_letter_with_a_colon_after_the_host_mark_opens_the_imprint():
+    """`Title // М: Наука, 1999, с. 12.`: GOST's abbreviated place with its full stop left out."""
+    got = fields("Смирнов А. Б. Волны в океане — угроза побережью // М: Наука, 1999, ISSN 1234-5678, с. 12.")
+    assert got.get("publisher") == "Наука"
+    assert "journal" not in got
+
+
+def test_a_copyright_lines_by_is_no_word_of_the_publisher():
+    """`// 2008 by The Invented Press Companies.`: the copyright line's `by` is left out of the name."""
+    got = fields("Oduya K. Heron Handbook // 2008 by The Invented-Press Companies. ISBN 978-0-00-000000-0")
+    assert got.get("publisher") == "The Invented-Press Companies"

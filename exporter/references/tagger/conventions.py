@@ -2394,13 +2394,18 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
 # ---- batch 24's conventions (lists37): each tested on invented entries in tests/test_tagger_lists37.py
 
 
+_PLACE_LETTER_COLON = re.compile(r"^(?:М|Л|К|СПб|Мн):$")  # `// М: ИКИ РАН, 2012`: GOST's abbreviated place, its full stop left out
+
+
 def _imprint_after_the_host_mark(tokens: list[str], labels: list[str]) -> None:
     """`Title // Москва. Советское радио. 1971. с. 134–154.`, `Title // М: ИКИ РАН, 2012`: no host's
     name opens with a city's name closed by a full stop or colon; after `//` such a place, then words
     up to the year, is a book's imprint written after the host's mark: the place and its publisher."""
     mark = next((k for k, t in enumerate(tokens) if t == "//"), None)
     i = mark + 1 if mark is not None else len(tokens)
-    if i + 2 >= len(tokens) or labels[i] not in ("journal", "container") or not tokens[i].endswith((".", ":")) or not is_place(tokens[i]):
+    if i + 2 >= len(tokens) or labels[i] not in ("journal", "container") or not tokens[i].endswith((".", ":")):
+        return
+    if not is_place(tokens[i]) and not _PLACE_LETTER_COLON.match(tokens[i]):
         return
     if not tokens[i].endswith(":") and (len(tokens[i]) <= 4 or _DOTTED.match(tokens[i + 1])):  # `// Л. Н. Гумилев атындағы ЕҰУ Хабаршысы`: initials
         return
@@ -2591,12 +2596,29 @@ def _place_opening_a_publisher_run(tokens: list[str], labels: list[str]) -> None
             labels[a : j + 1] = ["location"] * (j + 1 - a)
 
 
+def _copyright_by_before_the_publisher(tokens: list[str], labels: list[str]) -> None:
+    """`// 2008 by The McGraw-Hill Companies. ISBN …`: a copyright line's `by` between the year and the
+    publisher's name closing the entry (or before its ISBN) is no word of the name, and the name is
+    the publisher's, no host's."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k] != "by" or labels[k - 1] != "date" or labels[k] not in ("publisher", "container", "journal") or not tokens[k + 1][:1].isupper():
+            continue
+        end = k + 1
+        while end < len(tokens) and labels[end] == labels[k]:
+            end += 1
+        if end == len(tokens) or labels[end] in ("isbn", "url", "doi"):
+            labels[k] = "note"
+            labels[k + 1 : end] = ["publisher"] * (end - k - 1)
+        return
+
+
 def _last_conventions(tokens: list[str], labels: list[str]) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
     a book's part or volume, GOST's translation and series statements, AOS's chapter host, and the
     years a title holds (a version, a report's period, dates before Vancouver's host), a journal's
-    bracketed place and a title's last word read into the journal, a place opening a publisher's run."""
+    bracketed place and a title's last word read into the journal, a place opening a publisher's run,
+    a copyright line's `by`."""
     _closing_names_months_and_quoted_publishers(tokens, labels)
     _imprint_after_the_host_mark(tokens, labels)
     _number_after_an_identifier_mark(tokens, labels)
@@ -2611,6 +2633,7 @@ def _last_conventions(tokens: list[str], labels: list[str]) -> None:
     _place_qualifier_of_a_journal(tokens, labels)
     _title_word_opening_a_journal(tokens, labels)
     _place_opening_a_publisher_run(tokens, labels)
+    _copyright_by_before_the_publisher(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:
