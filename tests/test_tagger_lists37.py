@@ -243,3 +243,13 @@ def test_a_copyright_lines_by_is_no_word_of_the_publisher():
     """`// 2008 by The Invented Press Companies.`: the copyright line's `by` is left out of the name."""
     got = fields("Oduya K. Heron Handbook // 2008 by The Invented-Press Companies. ISBN 978-0-00-000000-0")
     assert got.get("publisher") == "The Invented-Press Companies"
+
+
+def test_an_organisations_word_closing_the_opening_names_is_the_authors():
+    """`Q Stats Team. Q V2.1: A System …` read as a name `Q Stats` and a title opening with `Team.`:
+    an organisation's word closed by a full stop after capitalised names with no initials ends them
+    (one corporate name), as `R Core Team.` prints."""
+    entry = "Q Stats Team. Q V2.1: A System for Invented Computing. 2020."
+    labels = relabelled(entry, "aattttttttd")
+    assert labels[:3] == ["author"] * 3
+    assert labels[3] == "title"

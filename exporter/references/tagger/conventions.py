@@ -2612,13 +2612,26 @@ def _copyright_by_before_the_publisher(tokens: list[str], labels: list[str]) -> 
         return
 
 
+def _organisation_word_closing_the_authors(tokens: list[str], labels: list[str]) -> None:
+    """`R Core Team. R V4.3.0: A Language …`: an opening author run of capitalised words with no
+    initials, commas or full stops, followed by an organisation's word (`Team`, `Group`, `Committee`)
+    closed by a full stop and read as the title's first word, ends with that word: one corporate name."""
+    b = next((k for k, label in enumerate(labels) if label != "author"), len(labels))
+    if not 1 <= b <= 5 or b + 1 >= len(tokens) or labels[b] != "title" or not tokens[b].endswith(".") or not tokens[b][:1].isupper():
+        return
+    if canonical(tokens[b]) not in _ORGANISATION_WORDS | {"team"} or labels[b + 1] != "title":
+        return
+    if all(tokens[k][:1].isupper() and not tokens[k].endswith((",", ".", ";", ":")) and not _DOTTED.match(tokens[k]) for k in range(b)):
+        labels[b] = "author"
+
+
 def _last_conventions(tokens: list[str], labels: list[str]) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
     a book's part or volume, GOST's translation and series statements, AOS's chapter host, and the
     years a title holds (a version, a report's period, dates before Vancouver's host), a journal's
     bracketed place and a title's last word read into the journal, a place opening a publisher's run,
-    a copyright line's `by`."""
+    a copyright line's `by`, an organisation's word closing the opening names."""
     _closing_names_months_and_quoted_publishers(tokens, labels)
     _imprint_after_the_host_mark(tokens, labels)
     _number_after_an_identifier_mark(tokens, labels)
@@ -2634,6 +2647,7 @@ def _last_conventions(tokens: list[str], labels: list[str]) -> None:
     _title_word_opening_a_journal(tokens, labels)
     _place_opening_a_publisher_run(tokens, labels)
     _copyright_by_before_the_publisher(tokens, labels)
+    _organisation_word_closing_the_authors(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:
