@@ -253,3 +253,10 @@ def test_an_organisations_word_closing_the_opening_names_is_the_authors():
     labels = relabelled(entry, "aattttttttd")
     assert labels[:3] == ["author"] * 3
     assert labels[3] == "title"
+
+
+def test_a_place_before_a_publishers_name_after_a_comma_is_the_place():
+    """`- Бостон, Invented River Press, 2011.`: a one-word place written with a comma for GOST's colon
+    before a name ending in a publisher's word is the place, no word of the publisher."""
+    got = fields("Marsh, T. Heron Studies for Beginners. - Бостон, Invented River Press, 2011. - 240 с.")
+    assert (got.get("address"), got.get("publisher")) == ("Бостон", "Invented River Press")

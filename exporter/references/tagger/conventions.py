@@ -2625,13 +2625,28 @@ def _organisation_word_closing_the_authors(tokens: list[str], labels: list[str])
         labels[b] = "author"
 
 
+def _place_before_a_named_publisher(tokens: list[str], labels: list[str]) -> None:
+    """`- Берлингтон, Morgan Kauffman Publishers, 2008.`: a publisher run whose first comma part is one
+    capitalised word in the list's Cyrillic, the rest a Latin name ending in a publisher's word
+    (`Publishers`, `Press`, `Verlag`), has the place first, written with a comma for GOST's colon
+    (`ACM, ACM Press` and `Marlboro, Vt.: Marlboro Press` stay as read: one script)."""
+    for label, a, b in _runs(tuple(labels)):
+        j = a + 1 if tokens[a] in _DASH_TOKEN else a
+        if label != "publisher" or b - j < 3 or not tokens[j].endswith(",") or not tokens[j][:1].isupper() or any(ch.isdigit() for ch in tokens[j]):
+            continue
+        cyrillic = [bool(re.search("[а-яё]", tokens[k], re.IGNORECASE)) for k in range(j, b)]
+        if canonical(tokens[b - 1]) in _PUBLISHER_ONLY and all(tokens[k][:1].isupper() for k in range(j + 1, b)) and cyrillic[0] and not any(cyrillic[1:]):
+            labels[a : j + 1] = ["location"] * (j + 1 - a)
+
+
 def _last_conventions(tokens: list[str], labels: list[str]) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
     a book's part or volume, GOST's translation and series statements, AOS's chapter host, and the
     years a title holds (a version, a report's period, dates before Vancouver's host), a journal's
     bracketed place and a title's last word read into the journal, a place opening a publisher's run,
-    a copyright line's `by`, an organisation's word closing the opening names."""
+    a copyright line's `by`, an organisation's word closing the opening names, a place before a
+    publisher's name after a comma."""
     _closing_names_months_and_quoted_publishers(tokens, labels)
     _imprint_after_the_host_mark(tokens, labels)
     _number_after_an_identifier_mark(tokens, labels)
@@ -2648,6 +2663,7 @@ def _last_conventions(tokens: list[str], labels: list[str]) -> None:
     _place_opening_a_publisher_run(tokens, labels)
     _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)
+    _place_before_a_named_publisher(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:
