@@ -42,7 +42,9 @@ with `Place: Publisher` books) before the tool ran, first run kept; 22, labelled
 fixes with the code frozen (Google Scholar's MLA and GOST exports in a Russian Word list, the first
 Markdown list: APA as paragraphs), first run kept; 23, labelled by lists36 (Russian GOST theses in PDF,
 a Russian author-date Word list, English Leeds Beckett Harvard, BMJ Vancouver and a home-made
-Harvard in Word) before the tool ran, first run kept. Earlier first
+Harvard in Word) before the tool ran, first run kept; 24, labelled by lists37 (Russian GOST-like theses in
+PDF and Word, Elsevier Vancouver and AOS (Auk/Condor) lists in Word, an Elsevier author-year PDF with line
+numbers) before the tool ran, first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

@@ -77,6 +77,7 @@ _ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\](?![.,;:–—-])|(?!0)(\d{1,4}
 _AFTER_LIST = re.compile(
     r"^\s*(?:(?:Рис\.|Рисунок|Fig\.|Figure|Таблица|Table|Сурет|Кесте)\s*\d"
     r"|(?:Таблицы|Рисунки|Иллюстрации|Приложения|Кестелер|Суреттер|Қосымшалар|Tables|Figures|Appendices)[.:]?\s*$"
+    r"|(?:Figure|Table)s?\s+(?:captions?|legends?|titles?)[.:]?\s*$|Подписи\s+к\s+(?:рисункам|таблицам)[.:]?\s*$"
     r"|(?:Для\s+цитирования|For\s+citation|Дәйексөз\s+үшін|Сведения\s+об\s+авторах|Информация\s+об\s+авторах|Об\s+авторах|"
     r"Авторлар\s+туралы(?:\s+мәлімет)?|Information\s+about\s+(?:the\s+)?authors?|About\s+the\s+authors?|Authors?\s+information|"
     r"Поступила\s+в\s+редакцию|Статья\s+поступила|Received|Abstract|Аннотация|Аңдатпа|Резюме|Түйін|"
@@ -84,6 +85,26 @@ _AFTER_LIST = re.compile(
     r"|_{5,}|©)",
     re.IGNORECASE,
 )
+
+
+def ends_list(text: str) -> bool:
+    """What journals print after a list, and never an entry (`_AFTER_LIST`): a caption (`Figure 1.`),
+    the heading of the captions (`Figure captions:`), an abstract, author notes, a copyright line."""
+    return _AFTER_LIST.match(text) is not None
+
+
+# An appendix's heading alone on its line, after a blank line (`Приложение А`, `ПРИЛОЖЕНИЕ 1`,
+# `Appendix B`, `Appendix B. Tables`): a numbered list ends before it, though the appendix may go on
+# numbering its own items past the list's last number (`11. T10 = {…}` after a list of ten).
+_APPENDIX_LABEL = re.compile(
+    r"^\s*(?:Appendix|APPENDIX|Приложение|ПРИЛОЖЕНИЕ|Қосымша|ҚОСЫМША)(?:\s+(?:[A-ZА-ЯЁ]|\d{1,2}))?\s*(?:[.:—–-]\s*[^\W\d_].{0,80})?$"
+)
+
+
+def _before_appendix(lines: list[str], begin: int, end: int) -> int:
+    return next((i for i in range(begin, end) if _APPENDIX_LABEL.match(lines[i]) and (_is_blank(lines[i - 1]) or lines[i].startswith("\f"))), end)
+
+
 # An entry's text ends like this when it is complete: a full stop, a closing bracket, a page
 # or year number, a URL or an access date.
 _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|\w/?)\s*$")
@@ -401,9 +422,11 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     headings = _without_contents_lines(lines, [i for i in range(start, len(lines)) if is_reference_heading(lines[i])])
     for index, h in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else len(lines)
+        following = _before_appendix(lines, h + 1, following)
         starts = number_entries(lines, h + 1, following, bare=True)
         if not starts or reads_as_sections(lines, starts):  # `2. Literature`: a section of the body
             continue
+        starts = _first_number_above_the_heading(lines, h, starts)
         found = ReferenceList(h, starts, following, h)
         _columns_before_heading(lines, found, start)
         _body_between_entries(lines, found)
@@ -418,6 +441,18 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     if headings:  # an unnumbered list: everything after the last heading
         return ReferenceList(headings[-1], [], len(lines), headings[-1])
     return _under_a_heading_in_other_words(lines, start) or _headless(lines, start)
+
+
+def _first_number_above_the_heading(lines: list[str], heading: int, starts: list[Start]) -> list[Start]:
+    """`1.` / blank / `СПИСОК ИСПОЛЬЗУЕМЫХ ИСТОЧНИКОВ` / blank / `Шишов Ю. А., …` / blank / `2.`: pdftotext
+    may set the first entry's number, alone on its line, above the list's heading; when the numbers
+    under it start at 2 with text between the heading and `2.`, that text is entry 1."""
+    above = next((lines[i] for i in range(heading - 1, -1, -1) if not _is_blank(lines[i])), "")
+    first = entry_number(above)
+    text = next((i for i in range(heading + 1, starts[0].line) if not _is_blank(lines[i])), None)
+    if starts[0].number != 2 or first is None or first.number != 1 or not first.alone or text is None:
+        return starts
+    return [Start(text, 1, 0, False), *starts]
 
 
 def reads_as_list_heading(text: str) -> bool:
@@ -887,11 +922,27 @@ def _double_spaced(filled: list[int]) -> bool:
     return len(gaps) >= 6 and sum(1 for g in gaps if g == 2) >= 0.8 * len(gaps)
 
 
+def _blocks_of_bare_numbers(lines: list[str], filled: list[int]) -> set[int]:
+    """The lines of paragraphs made of bare numbers only, two or more (`286` / `287` / `288`: a
+    manuscript's margin line numbers that pdftotext set apart from the text, a block a page): page
+    furniture, no entry."""
+    out: set[int] = set()
+    block: list[int] = []
+    for k, i in enumerate(filled + [-2]):
+        if block and i != block[-1] + 1:
+            if len(block) >= 2 and all(_PAGE_NUMBER.match(lines[j]) for j in block):
+                out.update(block)
+            block = []
+        block.append(i)
+    return out
+
+
 def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     """One entry per paragraph, or per line when every line ends as an entry and no blank line
     separates them; inside a paragraph a new entry opens where `_opens_unnumbered_entry` says.
-    A page number alone between blank lines is furniture; an appendix heading after a blank
-    line, or what journals print after a list, ends it."""
+    A page number alone between blank lines is furniture, and so is a paragraph of bare numbers
+    (`_blocks_of_bare_numbers`); an appendix heading after a blank line, or what journals print
+    after a list, ends it."""
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
     one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
@@ -899,10 +950,11 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
     spaced = _double_spaced(filled[: next((k for k, i in enumerate(filled) if _AFTER_LIST.match(lines[i])), len(filled))])
     groups: list[list[int]] = []
     previous_blank = True
+    numbers_only = _blocks_of_bare_numbers(lines, filled)
     for k, i in enumerate(filled):
         previous_blank = k == 0 or filled[k - 1] != i - 1
         nxt_blank = k + 1 == len(filled) or filled[k + 1] != i + 1
-        if previous_blank and nxt_blank and _PAGE_NUMBER.match(lines[i]):
+        if previous_blank and nxt_blank and _PAGE_NUMBER.match(lines[i]) or i in numbers_only:
             continue
         if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
             break

@@ -23,7 +23,7 @@ from ...model import (
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
 )
 from ...quoting import context_at
-from ...references.ownlist import REFERENCES_HEADING, is_list_subheading, is_numbered_list_part, reads_as_list_heading, reads_as_reference
+from ...references.ownlist import REFERENCES_HEADING, ends_list, is_list_subheading, is_numbered_list_part, reads_as_list_heading, reads_as_reference
 from ..plaintext.frontmatter import (
     ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
@@ -745,7 +745,8 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     A bibliography field or content control (Mendeley, Zotero, Word's own) marks its entries
     itself. Otherwise the first reference heading opens the list; it ends at the next heading
     style (unless that paragraph is itself an entry: `_entry_in_heading_style`) or reference
-    heading (a transliterated copy), or after the last numbered paragraph
+    heading (a transliterated copy), at what journals print after a list in any style (`ends_list`:
+    `Figure captions:`, `Figure 1. …`), or after the last numbered paragraph
     of a numbered list. A heading whose words recur later is a line of the paper's contents
     (`План:`, `Содержание`): the list stands under the last of them; a line of Word's own
     contents (a TOC field's result) never opens it.
@@ -767,6 +768,8 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     end = heading + 1
     for i in range(heading + 1, len(paras)):
         if _is_heading(paras[i]) and not paras[i].in_bibliography and not _entry_in_heading_style(paras[i]) or is_reference_heading(paras[i].text):
+            break
+        if ends_list(paras[i].text) and not paras[i].in_bibliography and _word_number(paras[i]) is None:  # `Figure captions:`, `Figure 1. …`
             break
         rows.append(i)
         end = i + 1

@@ -1350,7 +1350,7 @@ def _volume_inside_a_host(tokens: list[str], labels: list[str]) -> None:
 # before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`).
 _ORGANISATION_WORDS = frozenset(
     "organization organisation association agency commission council committee institute foundation federation society union "
-    "group collaboration consortium".split()
+    "group collaboration consortium centre center".split()
 )
 
 
@@ -2490,6 +2490,281 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     _mla_volume_year_and_pages(tokens, labels)
 
 
+# ---- batch 24's conventions (lists37): each tested on invented entries in tests/test_tagger_lists37.py
+
+
+_PLACE_LETTER_COLON = re.compile(r"^(?:М|Л|К|СПб|Мн):$")  # `// М: ИКИ РАН, 2012`: GOST's abbreviated place, its full stop left out
+
+
+def _imprint_after_the_host_mark(tokens: list[str], labels: list[str]) -> None:
+    """`Title // Москва. Советское радио. 1971. с. 134–154.`, `Title // М: ИКИ РАН, 2012`: no host's
+    name opens with a city's name closed by a full stop or colon; after `//` such a place, then words
+    up to the year, is a book's imprint written after the host's mark: the place and its publisher."""
+    mark = next((k for k, t in enumerate(tokens) if t == "//"), None)
+    i = mark + 1 if mark is not None else len(tokens)
+    if i + 2 >= len(tokens) or labels[i] not in ("journal", "container") or not tokens[i].endswith((".", ":")):
+        return
+    if not is_place(tokens[i]) and not _PLACE_LETTER_COLON.match(tokens[i]):
+        return
+    if not tokens[i].endswith(":") and (len(tokens[i]) <= 4 or _DOTTED.match(tokens[i + 1])):  # `// Л. Н. Гумилев атындағы ЕҰУ Хабаршысы`: initials
+        return
+    k = i + 1
+    while k < len(tokens) and labels[k] in ("journal", "container", "publisher") and not _YEAR_TOKEN.match(tokens[k]):
+        k += 1
+    if k == i + 1 or k >= len(tokens) or labels[k] != "date" or not _YEAR_TOKEN.match(tokens[k]):
+        return
+    labels[mark : i + 1] = ["location"] * (i + 1 - mark)
+    labels[i + 1 : k] = ["publisher"] * (k - i - 1)
+
+
+_IDENTIFIER_MARK = re.compile(r"^(?:ISSN|eISSN|ISBN|e-ISSN|EISSN)[:]?$", re.IGNORECASE)
+
+
+def _number_after_an_identifier_mark(tokens: list[str], labels: list[str]) -> None:
+    """`…, 2012, ISSN 2075-6836, с. 149.`: the number after `ISSN` or `ISBN` is the identifier's,
+    never the pages (its hyphen reads as a range)."""
+    for k in range(len(tokens) - 1):
+        if _IDENTIFIER_MARK.match(tokens[k]) and labels[k + 1] == "pages" and re.match(r"\d", tokens[k + 1]):
+            labels[k + 1] = labels[k] if labels[k] not in ("pages", "title") else "isbn"
+
+
+_BOOK_PART_MARK = frozenset("ч часть том т кн книга vol volume".split())
+
+
+def _part_or_volume_closing_a_book_title(tokens: list[str], labels: list[str]) -> None:
+    """`Title. Ч. 1. / Author – Place: Publisher`, `Title. Часть 2. / …`, `Title: Том 1. — М.: Мир,
+    1972.`: a book's part or volume mark and its number right after the title's full stop or colon,
+    closing it before GOST's ` / ` or the area's dash, is the volume (as `Title. Том 1. –` is)."""
+    for i in range(1, len(tokens) - 1):
+        if labels[i - 1] != "title" or not tokens[i - 1].endswith((".", ":")) or canonical(tokens[i]) not in _BOOK_PART_MARK:
+            continue
+        if not re.fullmatch(r"\d{1,3}\.?", tokens[i + 1]) or i + 2 < len(tokens) and tokens[i + 2] not in ("/", "–", "—", "-"):
+            continue
+        labels[i] = labels[i + 1] = "volume"
+
+
+def _translation_statement_after_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Общая топология (основные структуры): пер. с франц. …, под ред. …`: `пер.` (translated)
+    opens the statement of responsibility, however it is punctuated before it: no word of the title."""
+    for k in range(1, len(tokens) - 1):
+        if canonical(tokens[k]) != "пер" or labels[k] != "title" or labels[k - 1] != "title":
+            continue
+        j = k
+        while j < len(tokens) and j - k < 3 and labels[j] == "title":  # `пер. с нем.`
+            j += 1
+        if j < len(tokens) and labels[j] in ("editor", "translator", "note"):
+            labels[k:j] = [labels[j]] * (j - k)
+
+
+def _bracketed_series_at_the_end(tokens: list[str], labels: list[str]) -> None:
+    """`… – 336 с. – (Серия «Для профессионалов»).`: GOST's series area stands in brackets after the
+    physical description; a bracket opening with `Серия`/`Series` that closes the entry is the
+    series, no host."""
+    for k in range(len(tokens)):
+        if not tokens[k].startswith("(") or canonical(tokens[k].lstrip("(")) not in _SERIES_WORD or k == 0 or tokens[k - 1] not in _DASH_TOKEN:
+            continue
+        if re.search(r"\)[.,;]?$", tokens[-1]) and not any(labels[j] in ("volume", "pages", "date", "issue") for j in range(k, len(tokens))):
+            labels[k:] = ["collection"] * (len(tokens) - k)
+        return
+
+
+_STATE_CODE = re.compile(r"^[A-Z]{1,2},?$")
+
+
+def _publisher_before_a_us_place(tokens: list[str], labels: list[str]) -> None:
+    """The AOS's and many US styles' imprint at the entry's end, `Publisher, City, ST, USA.` (`Cornell
+    University Press, Ithaca, NY, USA.`, `Academic Press, San Diego, CA, USA.`): after the state's
+    or province's code and before the country, the words back to the comma before them are the
+    city; the words before that comma, back to the title's full stop, are the publisher."""
+    n = len(tokens)
+    if n < 6 or not tokens[-1].endswith(".") or not is_country(tokens[-1]) or not _STATE_CODE.match(tokens[-2]) or "title" not in labels:
+        return
+    comma = n - 4
+    while comma > 0 and not tokens[comma].endswith(","):
+        comma -= 1
+    start = comma
+    while start > 0 and not (tokens[start - 1].endswith(".") and len(tokens[start - 1]) > 3 or labels[start - 1] in ("date", "editor")):
+        start -= 1
+    body = range(start, comma + 1)
+    if not 1 <= len(body) <= 10 or labels.index("title") >= start or any(labels[k] in ("date", "pages", "volume", "issue", "journal") for k in body):
+        return
+    if not all(tokens[k][:1].isupper() or tokens[k] in _ORGANISATION_LINKS or tokens[k] == "&" for k in body):
+        return
+    labels[start : comma + 1] = ["publisher"] * (comma + 1 - start)
+    labels[comma + 1 :] = ["location"] * (n - comma - 1)
+
+
+_EDITORS_CLOSE = re.compile(r"^(?:Editors?|editors?|Eds?|eds?)\.?\)[.,]?$")
+
+
+def _host_after_in_before_bracketed_editors(tokens: list[str], labels: list[str]) -> None:
+    """`Fox Sparrow. In The Atlas of … Manitoba (C. Artuso, …, Editors). Bird Studies Canada`: `In`
+    after the title's full stop, then words and the book's editors in brackets closed by their role,
+    is the host: the words from `In` to the bracket are the host's, the bracket the editors'."""
+    for k in range(2, len(tokens) - 2):
+        if tokens[k] != "In" or not tokens[k - 1].endswith(".") or labels[k - 1] != "title" or not tokens[k + 1][:1].isupper():
+            continue
+        opening = next((j for j in range(k + 2, len(tokens)) if tokens[j].startswith("(")), None)
+        if opening is None:
+            return
+        close = next((j for j in range(opening, min(len(tokens), opening + 40)) if tokens[j].endswith(")") or tokens[j].endswith((").", "),"))), None)
+        if close is None or close - opening < 2 or not tokens[opening][1:2].isupper() or not _EDITORS_CLOSE.match(tokens[close]):
+            return  # (`In K. Brown (gen. ed.), Encyclopedia …`: the editor before the bracket, the book after it)
+        if any(labels[j] not in ("title", "container", "editor") for j in range(k, close + 1)):
+            return
+        labels[k:opening] = ["container"] * (opening - k)
+        labels[opening : close + 1] = ["editor"] * (close + 1 - opening)
+        return
+
+
+_VERSION_WORD = re.compile(r"(?:[^\W\d_]+-)?[Vv]ersion|[Vv]er\.")  # `Version`, `Data-version`; not `Conversion`
+
+
+def _version_number_in_a_title(tokens: list[str], labels: list[str]) -> None:
+    """`The eBird Reference Dataset, Version 2016. Cornell Lab …`, `…, Data-version 2015.`: a number
+    after `Version` is the work's version, the title's, never its date, when another date is read."""
+    for k in range(1, len(tokens)):
+        if labels[k] == "date" and labels[k - 1] == "title" and _VERSION_WORD.fullmatch(tokens[k - 1]) and sum(1 for x in labels if x == "date") > 1:
+            labels[k] = "title"
+
+
+_YEAR_OR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d(?:[-–](?:1[5-9]|20)\d\d)?$")
+
+
+def _year_before_the_closing_year(tokens: list[str], labels: list[str]) -> None:
+    """Vancouver's reports `NHS Recovery Plan 2021-2026 2021.`: a year or range read right after the
+    title with no mark between them, right before another year that closes the entry or its
+    sentence, is the title's last word."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] != "date" or labels[k - 1] != "title" or tokens[k - 1].endswith((",", ".", ":", ";")) or not _YEAR_OR_RANGE.match(tokens[k]):
+            continue
+        if labels[k + 1] == "date" and re.fullmatch(r"(?:1[5-9]|20)\d\d\.", tokens[k + 1]):
+            labels[k] = "title"
+
+
+def _dates_in_the_title_before_a_vancouver_host(tokens: list[str], labels: list[str]) -> None:
+    """`… data between 2019 and 2020. Contracept Reprod Med 2022;7:3.`, `Impact of coronavirus disease
+    2019 on … Therapies 2023. https://…`: Vancouver's year stands after the journal's name (before
+    `;volume` or the entry's end); dates read inside the title, or closing it, before that journal
+    are the title's words."""
+    runs = _runs(tuple(labels))
+    for k in range(1, len(runs) - 1):
+        (label, a, b), (nxt, c, d) = runs[k], runs[k + 1]
+        if label != "journal" or nxt != "date" or d - c != 1 or not re.fullmatch(r"(?:1[5-9]|20)\d\d[;.]", tokens[c]):
+            continue
+        for m, (label0, a0, b0) in enumerate(runs[:k]):
+            if label0 != "date" or a0 == 0 or labels[a0 - 1] not in ("title", "journal") or tokens[a0 - 1].endswith((",", ";", ":")):
+                continue  # (`…Shopping Center, 2002. Prehosp Disaster Med. 2007;`: a report's date after the title's comma)
+            if labels[a0 - 1] == "journal":  # `et al. Impact of coronavirus disease 2019 on …`: the title's first words read as a journal
+                first = runs[m - 1][1]
+                if b0 >= a or labels[b0] != "title" or first == 0 or labels[first - 1] != "author":
+                    continue
+                labels[first:a0] = ["title"] * (a0 - first)
+            if b0 < a and labels[b0] == "title" or b0 == a and tokens[b0 - 1].endswith("."):
+                labels[a0:b0] = ["title"] * (b0 - a0)
+        return
+
+
+
+def _place_qualifier_of_a_journal(tokens: list[str], labels: list[str]) -> None:
+    """NLM's journal abbreviations with a place in brackets, `Appl. Sci. (Basel) 11, 2959.`, `Sensors
+    (Basel) 20:`: a bracketed capitalised word between the journal's name and its bare volume number
+    is the name's, no place of publication (before `vol.` it is left as read: GROBID's labels keep
+    `J. Phys. (Paris) vol. 7` apart)."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k - 1] == "journal" and labels[k + 1] == "volume" and tokens[k + 1][:1].isdigit() and labels[k] != "journal" and re.fullmatch(r"\([A-Z][a-z]+\)", tokens[k]):
+            labels[k] = "journal"
+
+
+def _title_word_opening_a_journal(tokens: list[str], labels: list[str]) -> None:
+    """`… archaeological and environmental research. Sci. Rep. 13, 19812.`: no journal's name opens with
+    a lower-case word and its full stop after an open title; that word is the title's last."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] == "journal" and labels[k - 1] == "title" and labels[k + 1] == "journal" and not re.search(r"[.,:;?!]$", tokens[k - 1]):
+            if re.fullmatch(r"[a-z]{3,}\.", tokens[k]) and tokens[k + 1][:1].isupper():
+                labels[k] = "title"
+
+
+def _place_opening_a_publisher_run(tokens: list[str], labels: list[str]) -> None:
+    """`– Волгоград: Издательство Волгоградский государственный университет, 2008.`: a run read as the
+    publisher that opens (after the area's dash) with a city closed by the imprint's colon has the
+    place first: the city (and the dash before it) is the place, the rest the publisher."""
+    for label, a, b in _runs(tuple(labels)):
+        j = a + 1 if tokens[a] in _DASH_TOKEN else a
+        if label == "publisher" and j + 1 < b and tokens[j].endswith(":") and is_place(tokens[j]):
+            labels[a : j + 1] = ["location"] * (j + 1 - a)
+
+
+def _copyright_by_before_the_publisher(tokens: list[str], labels: list[str]) -> None:
+    """`// 2008 by The McGraw-Hill Companies. ISBN …`: a copyright line's `by` between the year and the
+    publisher's name closing the entry (or before its ISBN) is no word of the name, and the name is
+    the publisher's, no host's."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k] != "by" or labels[k - 1] != "date" or labels[k] not in ("publisher", "container", "journal") or not tokens[k + 1][:1].isupper():
+            continue
+        end = k + 1
+        while end < len(tokens) and labels[end] == labels[k]:
+            end += 1
+        if end == len(tokens) or labels[end] in ("isbn", "url", "doi"):
+            labels[k] = "note"
+            labels[k + 1 : end] = ["publisher"] * (end - k - 1)
+        return
+
+
+def _organisation_word_closing_the_authors(tokens: list[str], labels: list[str]) -> None:
+    """`R Core Team. R V4.3.0: A Language …`: an opening author run of capitalised words with no
+    initials, commas or full stops, followed by an organisation's word (`Team`, `Group`, `Committee`)
+    closed by a full stop and read as the title's first word, ends with that word: one corporate name."""
+    b = next((k for k, label in enumerate(labels) if label != "author"), len(labels))
+    if not 1 <= b <= 5 or b + 1 >= len(tokens) or labels[b] != "title" or not tokens[b].endswith(".") or not tokens[b][:1].isupper():
+        return
+    if canonical(tokens[b]) not in _ORGANISATION_WORDS | {"team"} or labels[b + 1] != "title":
+        return
+    if all(tokens[k][:1].isupper() and not tokens[k].endswith((",", ".", ";", ":")) and not _DOTTED.match(tokens[k]) for k in range(b)):
+        labels[b] = "author"
+
+
+def _place_before_a_named_publisher(tokens: list[str], labels: list[str]) -> None:
+    """`- Берлингтон, Morgan Kauffman Publishers, 2008.`: a publisher run whose first comma part is one
+    capitalised word in the list's Cyrillic, the rest a Latin name ending in a publisher's word
+    (`Publishers`, `Press`, `Verlag`), has the place first, written with a comma for GOST's colon
+    (`ACM, ACM Press` and `Marlboro, Vt.: Marlboro Press` stay as read: one script)."""
+    for label, a, b in _runs(tuple(labels)):
+        j = a + 1 if tokens[a] in _DASH_TOKEN else a
+        if label != "publisher" or b - j < 3 or not tokens[j].endswith(",") or not tokens[j][:1].isupper() or any(ch.isdigit() for ch in tokens[j]):
+            continue
+        cyrillic = [bool(re.search("[а-яё]", tokens[k], re.IGNORECASE)) for k in range(j, b)]
+        if canonical(tokens[b - 1]) in _PUBLISHER_ONLY and all(tokens[k][:1].isupper() for k in range(j + 1, b)) and cyrillic[0] and not any(cyrillic[1:]):
+            labels[a : j + 1] = ["location"] * (j + 1 - a)
+
+
+def _last_conventions(tokens: list[str], labels: list[str]) -> None:
+    """The conventions that read the labels the others left: names, months and quoted publishers
+    closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
+    a book's part or volume, GOST's translation and series statements, AOS's chapter host, and the
+    years a title holds (a version, a report's period, dates before Vancouver's host), a journal's
+    bracketed place and a title's last word read into the journal, a place opening a publisher's run,
+    a copyright line's `by`, an organisation's word closing the opening names, a place before a
+    publisher's name after a comma."""
+    _closing_names_months_and_quoted_publishers(tokens, labels)
+    _imprint_after_the_host_mark(tokens, labels)
+    _number_after_an_identifier_mark(tokens, labels)
+    _part_or_volume_closing_a_book_title(tokens, labels)
+    _translation_statement_after_the_title(tokens, labels)
+    _bracketed_series_at_the_end(tokens, labels)
+    _publisher_before_a_us_place(tokens, labels)
+    _host_after_in_before_bracketed_editors(tokens, labels)
+    _version_number_in_a_title(tokens, labels)
+    _year_before_the_closing_year(tokens, labels)
+    _dates_in_the_title_before_a_vancouver_host(tokens, labels)
+    _place_qualifier_of_a_journal(tokens, labels)
+    _title_word_opening_a_journal(tokens, labels)
+    _place_opening_a_publisher_run(tokens, labels)
+    _copyright_by_before_the_publisher(tokens, labels)
+    _organisation_word_closing_the_authors(tokens, labels)
+    _place_before_a_named_publisher(tokens, labels)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -2566,7 +2841,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
     _pages_after_a_month_in_the_issue_bracket(tokens, labels)
-    _closing_names_months_and_quoted_publishers(tokens, labels)
+    _last_conventions(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
