@@ -24,7 +24,7 @@ from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWOR
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
-from ..plaintext.sections import numbering_level, top_number
+from ..plaintext.sections import continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .formulas import PageFormula, find_formulas
@@ -575,19 +575,23 @@ def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | 
 
 
 def numbered_subsection(lines: list[Line], i: int, last: int, groups: list[tuple[int | None, list[int]]]) -> int | None:
-    """The level of a numbered subsection's line set in the body's own type (Elsevier sets
-    `1.1. Dimensional accounts …` in italic, a slope the layout does not read), or None: a line
+    """The level of a numbered section's line set in the body's own type: a section in capitals
+    (IEEE sets `II. RELATED WORK` in small capitals of the body's size), or a subsection (Elsevier
+    sets `1.1. Dimensional accounts …` in italic, a slope the layout does not read), or None: a line
     the text rules read as a numbered heading two or three deep (`sections.heading_level`:
     short, a capital after the number, no sentence's end, after a finished sentence or a
     heading, no list's next item under it) whose first number is the open section's, the last heading numbered
     with one number (`1.1.` under `1. Introduction`); a level under that heading's."""
     numbered = numbering_level(lines[i].text.strip())
-    if numbered is None or numbered[0] < 2:
+    if numbered is None:
         return None
     after = next((l.text for l in lines[i + 1 : i + 4] if l.text and not l.in_note), "")
-    under_heading = last < 0 or bool(groups) and (groups[-1][0] or 0) > 0 and groups[-1][1][-1] == last  # a heading above opens it as a blank line does
+    # a heading, a caption, a table or a numbered formula above opens it as a blank line does
+    under_heading = last < 0 or bool(groups) and groups[-1][0] is not None and groups[-1][0] != NOTE and groups[-1][1][-1] == last
     if text_heading_level(lines[i].text.strip(), "" if under_heading else lines[last].text, after) is None:
         return None
+    if numbered[0] == 1:  # a section in the body's type: only in capitals (IEEE's `II. RELATED WORK` in small capitals)
+        return 1 if in_capitals(numbered[1]) and len(numbered[1].split()) <= 8 else None
     for level, rows in reversed(groups):
         above = numbering_level(lines[rows[0]].text.strip()) if level is not None and level > 0 else None
         if above is not None and above[0] == 1:
@@ -817,6 +821,21 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     groups.extend((NOTE, rows) for rows in notes)
     groups.extend(held)
     return groups
+
+
+def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Line]) -> list[tuple[int | None, list[int]]]:
+    """Groups with a heading in capitals wrapped over a second line in capitals (`III. MDRPM
+    (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`) made one heading."""
+    out: list[tuple[int | None, list[int]]] = []
+    for level, rows in groups:
+        previous = out[-1] if out else None
+        if level is None and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 \
+                and previous[1][0] + 1 == rows[0] and continues_heading(lines[previous[1][0]].text, lines[rows[0]].text):
+            previous[1].append(rows[0])  # the paragraph under it, if the line opened one, keeps the rest
+            rows = rows[1:]
+        if rows:
+            out.append((level, rows))
+    return out
 
 
 def _add_note_line(notes: list[list[int]], i: int, line: Line) -> None:
@@ -1186,7 +1205,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
-    groups = _body_groups(lines, start, end, inside, captioned, formula_at)
+    groups = _wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines)
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
