@@ -229,6 +229,9 @@ _BARE_INITIAL_NAME = re.compile(rf"^[{_UPPER}]\s[{_UPPER}][{_LOWER}]+(?:[\s-][{_
 _CAPS_NAME = re.compile(rf"^(?:[{_UPPER}]\.\s?){{1,3}}[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?$")
 
 
+_ORDINAL_MARK = re.compile(r"^\s*\d{1,2}\s?(?:st|nd|rd|th)\s+(?=[^\W\d_])")
+
+
 def in_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
@@ -245,6 +248,7 @@ def name_parts(text: str) -> list[str]:
     """
     names = []
     text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
+    text = _ORDINAL_MARK.sub("", text)  # IEEE's author grid: `1st Vinh Phu Tran`, `2 nd …` (a superscript parted)
     if DATE_OR_KIND.search(text):
         return []  # a cover's date or the work's kind (`Master’s Thesis`, `Summer Term 2022`)
     text = _UDC_BESIDE.sub("", text)  # `УДК 519.711 Александров Илья Михайлович,`: two fields on one baseline
@@ -431,11 +435,34 @@ def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
             break
         block.append(i)
     if len(block) == 1:
-        return names
+        return names + _grid_names(lines, first)
     joined = by_line_of(lines[first])
     for i in block[1:]:  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
         joined += (" " if _OPEN_BY_LINE.search(joined) else ", ") + by_line_of(lines[i])
     return name_parts(joined) or names
+
+
+GRID_REACH = 24  # lines an author grid's blocks span at most (four lines a block, six blocks)
+
+
+def _grid_names(lines: list[Line], first: int) -> list[str]:
+    """The names of an author grid's other blocks (IEEE, ACM: each author's name over their
+    affiliation, city and e-mail, blocks side by side): after the first name's block, the lines
+    of its page in the name's own type, set apart from the lines between (larger or bolder than
+    them), that hold one name and nothing else, up to the abstract."""
+    name = lines[first]
+    between = [line for line in lines[first + 1 : first + 4] if line.page == name.page and line.text]
+    if not between or all(_style(line) == _style(name) for line in between):
+        return []  # no affiliation under the name in a type of its own: no grid
+    found: list[str] = []
+    for line in lines[first + 1 : first + 1 + GRID_REACH]:
+        text = line.text.strip()
+        if line.page != name.page or ABSTRACT.match(text) or KEYWORDS.match(text):
+            break
+        names = name_parts(by_line_of(line)) if _style(line) == _style(name) else []
+        if len(names) == 1 and len(names[0]) >= 0.7 * len(re.sub(r"[\d*†‡]|\b(?:st|nd|rd|th)\b", "", text).strip()):
+            found.extend(names)
+    return found
 
 
 _OPEN_BY_LINE = re.compile(r"(?:[,;&]|\b(?:and|и|және|und))\s*$", re.IGNORECASE)
