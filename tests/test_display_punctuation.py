@@ -55,3 +55,14 @@ def test_docx_sets_the_punctuation_as_the_formulas_last_run():
     formulas = re.findall(r"<m:oMath>.*?</m:oMath>", xml, re.S)
     assert len(formulas) == 2
     assert formulas[0].endswith("<m:r><m:t>,</m:t></m:r></m:oMath>") and formulas[1].endswith("<m:r><m:t>.</m:t></m:r></m:oMath>")
+
+
+def test_a_words_display_formula_is_an_equation_paragraph_in_the_docx_edition():
+    """A display formula read from Word keeps its own `m:oMath`; set alone in the edition's
+    paragraph it stood at the line's start (the Equation style is left-aligned for its tabs):
+    it is wrapped in `m:oMathPara`, which Word and LibreOffice centre."""
+    omml = '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:t>a=b</m:t></m:r></m:oMath>'
+    blocks = (Paragraph((Math("a=b", display=True, omml=omml),), Span(1, 1, 1, 3)),)
+    edition = Edition(Linked(Document("w.docx", Meta(language="ru"), blocks), ()), Template.load("kz-conference"), stem="w")
+    xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(edition))).read("word/document.xml").decode("utf-8")
+    assert re.search(r"<m:oMathPara>\s*<m:oMath[ >].*?a=b.*?</m:oMath>\s*</m:oMathPara>", xml, re.S)

@@ -44,7 +44,7 @@ from ..venue import language
 from ..typography.addresses import with_address_breaks
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from . import LIST_MARK, LIST_MARK_ROOM_CM, Display, Edition, list_room_cm, Walker, display_picture, label_anchor, math_text, split_display_math, table_grid, table_layout
-from .docx_media import PictureParts, inline_math, omml_element, seq_field
+from .docx_media import PictureParts, display_math_element, inline_math, omml_element, seq_field
 from .docx_package import trim_package
 
 # ---- constants -----------------------------------------------------------------------------
@@ -861,7 +861,7 @@ class DocxWriter(Walker):
             p._p.append(inline_math(element))
             p._p.add_r().append(OxmlElement("w:tab"))
         else:
-            p._p.append(element)
+            p._p.append(display_math_element(element))
         if node.number:
             self.add_text(p, f"({node.number})")
         if node.label:

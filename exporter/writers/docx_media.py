@@ -17,7 +17,7 @@ from html import escape as html_escape  # not xml.sax.saxutils: it imports urlli
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.image import ImagePart
 from lxml import etree
@@ -120,6 +120,16 @@ def inline_math(element):
         inner = element.find(qn("m:oMath"))
         return inner if inner is not None else element
     return element
+
+
+def display_math_element(element):
+    """An `m:oMathPara` holding the formula (a source's `m:oMath` set on a line of its own:
+    Word centres an equation paragraph, and sets a bare `m:oMath` in the line, at its start)."""
+    if element.tag == qn("m:oMathPara"):
+        return element
+    para = OxmlElement("m:oMathPara")
+    para.append(element)
+    return para
 
 
 def seq_field(paragraph_element, identifier: str, number: str, run_properties=None) -> None:

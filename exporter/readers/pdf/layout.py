@@ -484,6 +484,46 @@ def _side(f: _Fragment, gutters: list[float]) -> str:
     return "S"
 
 
+def _centre(line: list[_Fragment]) -> float:
+    return (line[0].x0 + max(f.x1 for f in line)) / 2
+
+
+def _centred_blocks(lines: list[list[_Fragment]]) -> int:
+    """How many of `lines`, from the first, are blocks of lines centred on one axis (each block
+    three lines or more, a blank line between blocks): an author grid's cells."""
+    k = 0
+    while k < len(lines):
+        axis, n = _centre(lines[k]), 1
+        while k + n < len(lines) and abs(_centre(lines[k + n]) - axis) < 0.4 * lines[k][0].size \
+                and lines[k + n - 1][0].y - lines[k + n][0].y < 2 * lines[k][0].size:
+            n += 1
+        if n < 3:
+            break
+        k += n
+    return k
+
+
+def _grid_rows(sides: dict[str, list[list[_Fragment]]]) -> list[tuple[str, list[_Fragment]]]:
+    """The lines of an author grid opening the first page's columns (under the title), taken
+    out of `sides`: blocks of lines centred on their own axis side by side (IEEE's `1st Name` /
+    affiliation / city / e-mail, two to a row), read row by row, each row's left block then its
+    right one, as the by-line is read; the columns' text below them (`Abstract—…`) is read as
+    columns. None when either side does not open with such a block at the other's height."""
+    left, right = sides.get("L", []), sides.get("R", [])
+    a, b = _centred_blocks(left), _centred_blocks(right)
+    if a < 3 or b < 3 or abs(left[0][0].y - right[0][0].y) > 0.5 * left[0][0].size:
+        return []
+    grid = sorted([("L", line) for line in left[:a]] + [("R", line) for line in right[:b]], key=lambda item: -item[1][0].y)
+    spacing = min(abs(p[1][0].y - q[1][0].y) for p, q in zip(grid, grid[1:]) if abs(p[1][0].y - q[1][0].y) > 0.5 * p[1][0].size) if len(grid) > 2 else 0
+    rows: list[list[tuple[str, list[_Fragment]]]] = [[grid[0]]]
+    for previous, item in zip(grid, grid[1:]):
+        if previous[1][0].y - item[1][0].y > 1.8 * spacing:  # a blank line between the rows of blocks
+            rows.append([])
+        rows[-1].append(item)
+    del left[:a], right[:b]
+    return [item for row in rows for side in ("L", "R") for item in row if item[0] == side]
+
+
 def _lines_of(fragments: list[_Fragment]) -> list[list[_Fragment]]:
     """Fragments on one baseline (within 0.4 size) joined, top to bottom, left to right."""
     ordered = sorted(fragments, key=lambda f: (-f.y, f.x0))
@@ -523,7 +563,7 @@ def _raised_beside(marks: list[_Fragment], line: list[_Fragment]) -> bool:
     return True
 
 
-def _reading_order(fragments: list[_Fragment], width: float) -> list[tuple[str, list[_Fragment]]]:
+def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = False) -> list[tuple[str, list[_Fragment]]]:
     """(side, fragments of one line) in reading order.
 
     On a page in two (three) columns, runs crossing a gutter (a title, a full-width figure
@@ -536,8 +576,11 @@ def _reading_order(fragments: list[_Fragment], width: float) -> list[tuple[str, 
     band: list[_Fragment] = []
 
     def close_band() -> None:
-        for side in _SIDES[len(gutters)]:
-            out.extend((side, line) for line in _lines_of([f for f in band if _side(f, gutters) == side]))
+        sides = {side: _lines_of([f for f in band if _side(f, gutters) == side]) for side in _SIDES[len(gutters)]}
+        if first_page and len(gutters) == 1 and out and all(side == "S" for side, _ in out):  # right under the title
+            out.extend(_grid_rows(sides))
+        for side, lines in sides.items():
+            out.extend((side, line) for line in lines)
         band.clear()
 
     # On one baseline (to a tenth of a point) left to right: names set side by side, the middle one crossing the gutter
@@ -682,7 +725,7 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         horizontal, vertical = strokes(page, origin) if chars.angle == 0 else ([], [])
         page.close()
         fragments = [_fragment(piece) for run in chars.runs for piece in _split_run(run)]
-        lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width)]
+        lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width, first_page=index == 0)]
         tables = [table for grid in ruled_grids(horizontal, vertical) if (table := _captioned_table(grid, fragments, lines)) is not None]
         tables += _rules_only_tables(horizontal, vertical, fragments, lines, tables, chars.height)
         if tables:

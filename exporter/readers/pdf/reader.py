@@ -24,7 +24,7 @@ from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWOR
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
-from ..plaintext.sections import numbering_level, top_number
+from ..plaintext.sections import continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .formulas import PageFormula, find_formulas
@@ -233,6 +233,9 @@ _BARE_INITIAL_NAME = re.compile(rf"^[{_UPPER}]\s[{_UPPER}][{_LOWER}]+(?:[\s-][{_
 _CAPS_NAME = re.compile(rf"^(?:[{_UPPER}]\.\s?){{1,3}}[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?$")
 
 
+_ORDINAL_MARK = re.compile(r"^\s*\d{1,2}\s?(?:st|nd|rd|th)\s+(?=[^\W\d_])")
+
+
 def in_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
@@ -249,6 +252,7 @@ def name_parts(text: str) -> list[str]:
     """
     names = []
     text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
+    text = _ORDINAL_MARK.sub("", text)  # IEEE's author grid: `1st Vinh Phu Tran`, `2 nd …` (a superscript parted)
     if DATE_OR_KIND.search(text):
         return []  # a cover's date or the work's kind (`Master’s Thesis`, `Summer Term 2022`)
     text = _UDC_BESIDE.sub("", text)  # `УДК 519.711 Александров Илья Михайлович,`: two fields on one baseline
@@ -435,11 +439,34 @@ def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
             break
         block.append(i)
     if len(block) == 1:
-        return names
+        return names + _grid_names(lines, first)
     joined = by_line_of(lines[first])
     for i in block[1:]:  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
         joined += (" " if _OPEN_BY_LINE.search(joined) else ", ") + by_line_of(lines[i])
     return name_parts(joined) or names
+
+
+GRID_REACH = 24  # lines an author grid's blocks span at most (four lines a block, six blocks)
+
+
+def _grid_names(lines: list[Line], first: int) -> list[str]:
+    """The names of an author grid's other blocks (IEEE, ACM: each author's name over their
+    affiliation, city and e-mail, blocks side by side): after the first name's block, the lines
+    of its page in the name's own type, set apart from the lines between (larger or bolder than
+    them), that hold one name and nothing else, up to the abstract."""
+    name = lines[first]
+    between = [line for line in lines[first + 1 : first + 4] if line.page == name.page and line.text]
+    if not between or all(_style(line) == _style(name) for line in between):
+        return []  # no affiliation under the name in a type of its own: no grid
+    found: list[str] = []
+    for line in lines[first + 1 : first + 1 + GRID_REACH]:
+        text = line.text.strip()
+        if line.page != name.page or ABSTRACT.match(text) or KEYWORDS.match(text):
+            break
+        names = name_parts(by_line_of(line)) if _style(line) == _style(name) else []
+        if len(names) == 1 and len(names[0]) >= 0.7 * len(re.sub(r"[\d*†‡]|\b(?:st|nd|rd|th)\b", "", text).strip()):
+            found.extend(names)
+    return found
 
 
 _OPEN_BY_LINE = re.compile(r"(?:[,;&]|\b(?:and|и|және|und))\s*$", re.IGNORECASE)
@@ -579,19 +606,23 @@ def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | 
 
 
 def numbered_subsection(lines: list[Line], i: int, last: int, groups: list[tuple[int | None, list[int]]]) -> int | None:
-    """The level of a numbered subsection's line set in the body's own type (Elsevier sets
-    `1.1. Dimensional accounts …` in italic, a slope the layout does not read), or None: a line
+    """The level of a numbered section's line set in the body's own type: a section in capitals
+    (IEEE sets `II. RELATED WORK` in small capitals of the body's size), or a subsection (Elsevier
+    sets `1.1. Dimensional accounts …` in italic, a slope the layout does not read), or None: a line
     the text rules read as a numbered heading two or three deep (`sections.heading_level`:
     short, a capital after the number, no sentence's end, after a finished sentence or a
     heading, no list's next item under it) whose first number is the open section's, the last heading numbered
     with one number (`1.1.` under `1. Introduction`); a level under that heading's."""
     numbered = numbering_level(lines[i].text.strip())
-    if numbered is None or numbered[0] < 2:
+    if numbered is None:
         return None
     after = next((l.text for l in lines[i + 1 : i + 4] if l.text and not l.in_note), "")
-    under_heading = last < 0 or bool(groups) and (groups[-1][0] or 0) > 0 and groups[-1][1][-1] == last  # a heading above opens it as a blank line does
+    # a heading, a caption, a table or a numbered formula above opens it as a blank line does
+    under_heading = last < 0 or bool(groups) and groups[-1][0] is not None and groups[-1][0] != NOTE and groups[-1][1][-1] == last
     if text_heading_level(lines[i].text.strip(), "" if under_heading else lines[last].text, after) is None:
         return None
+    if numbered[0] == 1:  # a section in the body's type: only in capitals (IEEE's `II. RELATED WORK` in small capitals)
+        return 1 if in_capitals(numbered[1]) and len(numbered[1].split()) <= 8 else None
     for level, rows in reversed(groups):
         above = numbering_level(lines[rows[0]].text.strip()) if level is not None and level > 0 else None
         if above is not None and above[0] == 1:
@@ -821,6 +852,21 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
     groups.extend((NOTE, rows) for rows in notes)
     groups.extend(held)
     return groups
+
+
+def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Line]) -> list[tuple[int | None, list[int]]]:
+    """Groups with a heading in capitals wrapped over a second line in capitals (`III. MDRPM
+    (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`) made one heading."""
+    out: list[tuple[int | None, list[int]]] = []
+    for level, rows in groups:
+        previous = out[-1] if out else None
+        if level is None and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 \
+                and previous[1][0] + 1 == rows[0] and continues_heading(lines[previous[1][0]].text, lines[rows[0]].text):
+            previous[1].append(rows[0])  # the paragraph under it, if the line opened one, keeps the rest
+            rows = rows[1:]
+        if rows:
+            out.append((level, rows))
+    return out
 
 
 def _add_note_line(notes: list[list[int]], i: int, line: Line) -> None:
@@ -1190,7 +1236,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
-    groups = _body_groups(lines, start, end, inside, captioned, formula_at)
+    groups = _wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines)
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
