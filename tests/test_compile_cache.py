@@ -135,42 +135,52 @@ def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch, damage):
     assert result.returncode == plain.returncode and result.stdout == plain.stdout, result.stderr
 
 
-def test_the_stored_patterns_are_bounded(tmp_path, monkeypatch):
+_BOUNDED = r"""
+import json, re, sys
+from exporter import compile_cache
+from exporter.usercache import read_entry
+compile_cache.MAX_PATTERNS = 5
+compile_cache._warmed = True
+re.compile("warm-up-[a-z]+")
+compile_cache.remember()  # what storing imports the first time compiles patterns of its own: before the count starts
+compile_cache._patterns = []
+compile_cache._pattern_keys = set(re._cache)
+name, key = f"regex-{sys.implementation.cache_tag}.bin", compile_cache._key("regex")
+seen = []
+def ours():
+    table = read_entry(name, key)
+    seen.append(None if table is None else [entry[1] for entry in table if isinstance(entry[1], str) and entry[1].startswith("bounded-")])
+for n in range(4):
+    re.compile(f"bounded-{n}-[a-z]+")
+compile_cache.remember(); ours()
+for n in range(4, 7):
+    re.compile(f"bounded-{n}-[a-z]+")
+compile_cache.remember(); ours()
+# The next run warms those five (as `warm` would: they are not new) and compiles the two that
+# left: they come back in place of the two oldest, the other five stay (starting again here
+# dropped all five and stored two, then all five again the run after).
+for gone in [k for k in re._cache if k[1] in ("bounded-0-[a-z]+", "bounded-1-[a-z]+")]:
+    del re._cache[gone]
+    compile_cache._pattern_keys.discard(gone)
+re.compile("bounded-0-[a-z]+"), re.compile("bounded-1-[a-z]+")
+compile_cache.remember(); ours()
+print(json.dumps(seen))
+"""
+
+
+def test_the_stored_patterns_are_bounded(tmp_path):
     """Patterns built from a paper's words would pile up run after run: past MAX_PATTERNS the
-    oldest leave first, and a run that needs the bound's worth again compiles only what left."""
-    import re
+    oldest leave first, and a run that needs the bound's worth again compiles only what left.
+    (In a process of its own: in the suite's, another test's threads and patterns share `re`'s
+    cache, and once left nothing to store.)"""
+    import json
 
-    monkeypatch.setenv("EXPORTER_CACHE_DIR", str(tmp_path))
-    monkeypatch.delenv("EXPORTER_PLAIN", raising=False)
-    monkeypatch.setattr(compile_cache, "MAX_PATTERNS", 5)
-    monkeypatch.setattr(compile_cache, "_warmed", True)
-    monkeypatch.setattr(compile_cache, "_new_methods", {})
-    monkeypatch.setattr(compile_cache, "_patterns", [])
-    monkeypatch.setattr(compile_cache, "_pattern_keys", set(re._cache))
-    monkeypatch.setattr(compile_cache, "_command", "")
-    name, key = f"regex-{sys.implementation.cache_tag}.bin", compile_cache._key("regex")
-    def ours() -> list[str]:
-        # only this test's patterns: a thread another test left running (a server shutting
-        # down) may compile one of its own meanwhile, which `remember` rightly stores too
-        return [entry[1] for entry in read_entry(name, key) if entry[1].startswith("bounded-")]
-
-    for n in range(4):
-        re.compile(f"bounded-{n}-[a-z]+")
-    compile_cache.remember()
-    assert ours() == [f"bounded-{n}-[a-z]+" for n in range(4)]
-    for n in range(4, 7):
-        re.compile(f"bounded-{n}-[a-z]+")
-    compile_cache.remember()
-    assert ours() == [f"bounded-{n}-[a-z]+" for n in range(2, 7)]  # 4 + 3 > 5: the two oldest left
-    # The next run warms those five (as `warm` would: they are not new) and compiles the two that
-    # left: they come back in place of the two oldest, the other five stay (starting again here
-    # dropped all five and stored two, then all five again the run after).
-    for gone in [k for k in re._cache if k[1] in ("bounded-0-[a-z]+", "bounded-1-[a-z]+")]:
-        del re._cache[gone]
-        compile_cache._pattern_keys.discard(gone)
-    re.compile("bounded-0-[a-z]+"), re.compile("bounded-1-[a-z]+")
-    compile_cache.remember()
-    assert ours() == [f"bounded-{n}-[a-z]+" for n in (4, 5, 6, 0, 1)]
+    result = subprocess.run([sys.executable, "-c", _BOUNDED], env=_env(tmp_path), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    first, second, third = json.loads(result.stdout)
+    assert first == [f"bounded-{n}-[a-z]+" for n in range(4)]
+    assert second == [f"bounded-{n}-[a-z]+" for n in range(2, 7)]  # 4 + 3 > 5: the two oldest left
+    assert third == [f"bounded-{n}-[a-z]+" for n in (4, 5, 6, 0, 1)]
 
 
 def test_each_command_keeps_files_of_its_own(tmp_path):

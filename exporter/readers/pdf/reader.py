@@ -608,19 +608,25 @@ def heading_level(line: Line, body: float, heading_sizes: list[float]) -> int | 
 def numbered_subsection(lines: list[Line], i: int, last: int, groups: list[tuple[int | None, list[int]]]) -> int | None:
     """The level of a numbered section's line set in the body's own type: a section in capitals
     (IEEE sets `II. RELATED WORK` in small capitals of the body's size), or a subsection (Elsevier
-    sets `1.1. Dimensional accounts …` in italic, a slope the layout does not read), or None: a line
+    sets `1.1. Dimensional accounts …` in italic, a slope the layout does not read; IEEE letters
+    its subsections, `A. Class Activation Map`, under roman-numbered sections), or None: a line
     the text rules read as a numbered heading two or three deep (`sections.heading_level`:
     short, a capital after the number, no sentence's end, after a finished sentence or a
     heading, no list's next item under it) whose first number is the open section's, the last heading numbered
     with one number (`1.1.` under `1. Introduction`); a level under that heading's."""
-    numbered = numbering_level(lines[i].text.strip())
+    text = lines[i].text.strip()
+    lettered = _LETTERED.match(text)  # IEEE's `A. Class Activation Map` under `II. RELATED WORK`
+    numbered = (2, lettered[2]) if lettered else numbering_level(text)
     if numbered is None:
         return None
     after = next((l.text for l in lines[i + 1 : i + 4] if l.text and not l.in_note), "")
     # a heading, a caption, a table or a numbered formula above opens it as a blank line does
     under_heading = last < 0 or bool(groups) and groups[-1][0] is not None and groups[-1][0] != NOTE and groups[-1][1][-1] == last
-    if text_heading_level(lines[i].text.strip(), "" if under_heading else lines[last].text, after) is None:
+    if text_heading_level(f"1.1 {lettered[2]}" if lettered else text, "" if under_heading else lines[last].text, after) is None:
         return None
+    if lettered:  # a subsection lettered under a section numbered in roman figures, alone on its line
+        section = next((lines[rows[0]].text.strip() for level, rows in reversed(groups) if level == 1), "")
+        return 2 if re.match(r"[IVX]{1,5}\.\s", section) and not _LETTERED.match(after.strip() or "-") else None
     if numbered[0] == 1:  # a section in the body's type: only in capitals (IEEE's `II. RELATED WORK` in small capitals)
         return 1 if in_capitals(numbered[1]) and len(numbered[1].split()) <= 8 else None
     for level, rows in reversed(groups):
@@ -630,6 +636,7 @@ def numbered_subsection(lines: list[Line], i: int, last: int, groups: list[tuple
     return None
 
 
+_LETTERED = re.compile(r"^([A-H])\.\s+([A-Z]\S*(?:\s+\S+){0,10})$")
 _LEADING_NUMBER = re.compile(r"^(?:(?:\d{1,2}\.)*\d{1,2}\.?|[A-Z]\.?|[IVX]{1,4}\.)\s+")
 
 
