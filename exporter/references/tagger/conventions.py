@@ -496,6 +496,11 @@ def _title_before_designation(tokens: list[str], labels: list[str]) -> None:
 
 
 _COUNT_MARK = re.compile(r"^(?:pp?|[сcб]|стр|S|бет)\.?[,;.]?$")
+# The canonical forms of every token _COUNT_MARK matches. `corrected` runs a convention that looks
+# for certain words or marks only when the entry holds one of them (`seen`: its tokens as printed
+# and in canonical form, computed once an entry): without one it could change nothing (most
+# entries hold none of a given convention's words).
+_COUNT_WORDS = frozenset("p pp с c б стр s бет".split())
 
 
 def _page_count(tokens: list[str], labels: list[str]) -> None:
@@ -2466,7 +2471,7 @@ def _no_name_after_et_al(tokens: list[str], labels: list[str]) -> None:
         labels[close + 1] = "title"
 
 
-def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str]) -> None:
+def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
     volume and number, a publisher alone after the area's dash, a standard's date of coming into
@@ -2475,7 +2480,8 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     into the title's end; a country closing a publisher's name."""
     _journal_read_into_the_titles_end(tokens, labels)
     _country_closing_a_publishers_name(tokens, labels)
-    _published_online_first(tokens, labels)
+    if not frozenset({"published"}).isdisjoint(seen):
+        _published_online_first(tokens, labels)
     _bracketed_word_opening_the_title(tokens, labels)
     _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
@@ -2738,7 +2744,7 @@ def _place_before_a_named_publisher(tokens: list[str], labels: list[str]) -> Non
             labels[a : j + 1] = ["location"] * (j + 1 - a)
 
 
-def _last_conventions(tokens: list[str], labels: list[str]) -> None:
+def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
     a book's part or volume, GOST's translation and series statements, AOS's chapter host, and the
@@ -2746,45 +2752,50 @@ def _last_conventions(tokens: list[str], labels: list[str]) -> None:
     bracketed place and a title's last word read into the journal, a place opening a publisher's run,
     a copyright line's `by`, an organisation's word closing the opening names, a place before a
     publisher's name after a comma."""
-    _closing_names_months_and_quoted_publishers(tokens, labels)
-    _imprint_after_the_host_mark(tokens, labels)
-    _number_after_an_identifier_mark(tokens, labels)
-    _part_or_volume_closing_a_book_title(tokens, labels)
-    _translation_statement_after_the_title(tokens, labels)
-    _bracketed_series_at_the_end(tokens, labels)
+    _closing_names_months_and_quoted_publishers(tokens, labels, seen)
+    if not frozenset({"//"}).isdisjoint(seen):
+        _imprint_after_the_host_mark(tokens, labels)
+    if not frozenset({"issn", "eissn", "isbn"}).isdisjoint(seen):
+        _number_after_an_identifier_mark(tokens, labels)
+    if not _BOOK_PART_MARK.isdisjoint(seen):
+        _part_or_volume_closing_a_book_title(tokens, labels)
+    if not frozenset({"пер"}).isdisjoint(seen):
+        _translation_statement_after_the_title(tokens, labels)
+    if not _SERIES_WORD.isdisjoint(seen):
+        _bracketed_series_at_the_end(tokens, labels)
     _publisher_before_a_us_place(tokens, labels)
-    _host_after_in_before_bracketed_editors(tokens, labels)
+    if not frozenset({"In"}).isdisjoint(seen):
+        _host_after_in_before_bracketed_editors(tokens, labels)
     _version_number_in_a_title(tokens, labels)
     _year_before_the_closing_year(tokens, labels)
     _dates_in_the_title_before_a_vancouver_host(tokens, labels)
     _place_qualifier_of_a_journal(tokens, labels)
     _title_word_opening_a_journal(tokens, labels)
     _place_opening_a_publisher_run(tokens, labels)
-    _copyright_by_before_the_publisher(tokens, labels)
+    if not frozenset({"by"}).isdisjoint(seen):
+        _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)
     _place_before_a_named_publisher(tokens, labels)
 
 
-def corrected(tagged: Tagged) -> Tagged:
-    """The tagged entry with its labels corrected by the conventions above (marginals kept: a
-    token whose label changed carries the probability of the label it had, a lower bound)."""
-    if not tagged.spans:
-        return tagged
-    tokens = [tagged.text[s:e] for s, e in tagged.spans]
-    labels = list(tagged.labels)
+def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[float, ...], seen: frozenset[str]) -> None:
+    """The conventions `corrected` runs first, in order: the title and the names around it, then
+    numbers, hosts and GOST's areas, to the imprint (`seen`: see _COUNT_WORDS)."""
     _title_before_responsibility(tokens, labels)
     _title_word_before_the_slash(tokens, labels)
     _title_read_as_names_before_the_slash(tokens, labels)
     _possessive_title(tokens, labels)
-    _title_out_of_names(tokens, labels, tagged.marginals)
-    _names_out_of_title(tokens, labels, tagged.marginals)
+    _title_out_of_names(tokens, labels, marginals)
+    _names_out_of_title(tokens, labels, marginals)
     _last_given_family_name(tokens, labels)
     _last_name_before_a_colon(tokens, labels)
     _title_not_a_name(tokens, labels)
     _author_before_a_bracketed_date(tokens, labels)
-    _quoted_title(tokens, labels, tagged.marginals)
-    _title_before_designation(tokens, labels)
-    _page_count(tokens, labels)
+    _quoted_title(tokens, labels, marginals)
+    if not _DESIGNATION_WORDS.isdisjoint(seen):
+        _title_before_designation(tokens, labels)
+    if not _COUNT_WORDS.isdisjoint(seen):
+        _page_count(tokens, labels)
     _issue_not_pages(tokens, labels)
     _books_and_their_editors(tokens, labels)
     _edition_qualifiers(tokens, labels)
@@ -2794,18 +2805,32 @@ def corrected(tagged: Tagged) -> Tagged:
     _issue_qualifier_not_journal(tokens, labels)
     _short_number_is_no_year(tokens, labels)
     _year_inside_a_host_title(tokens, labels)
-    _part_inside_a_title(tokens, labels)
+    if not _PART_MARK.isdisjoint(seen):
+        _part_inside_a_title(tokens, labels)
     _title_to_its_sentence_end(tokens, labels)
-    _classification_numbers(tokens, labels)
+    if not _CLASSIFICATION_MARK.isdisjoint(seen):
+        _classification_numbers(tokens, labels)
     _publisher_after_a_colon(tokens, labels)
     _year_inside_a_title(tokens, labels)
-    _year_of_account_in_a_title(tokens, labels)
+    if not _ACCOUNT_PREPOSITION.isdisjoint(seen):
+        _year_of_account_in_a_title(tokens, labels)
     _compilers_not_authors(tokens, labels)
     _last_name_after_a_comma(tokens, labels)
     _last_vancouver_name_with_a_particle(tokens, labels)
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _conference_bracket_in_the_host(tokens, labels)
+
+
+def corrected(tagged: Tagged) -> Tagged:
+    """The tagged entry with its labels corrected by the conventions above (marginals kept: a
+    token whose label changed carries the probability of the label it had, a lower bound)."""
+    if not tagged.spans:
+        return tagged
+    tokens = [tagged.text[s:e] for s, e in tagged.spans]
+    labels = list(tagged.labels)
+    seen = frozenset(tokens).union(map(canonical, tokens))  # (see _COUNT_WORDS)
+    _first_conventions(tokens, labels, tagged.marginals, seen)
     _imprints_place_and_publisher(tokens, labels)
     _publisher_after_a_question(tokens, labels)
     _bracketed_year_after_the_volume(tokens, labels)
@@ -2815,12 +2840,15 @@ def corrected(tagged: Tagged) -> Tagged:
     _year_of_a_report_in_its_title(tokens, labels)
     _place_closing_the_title(tokens, labels)
     _short_name_closing_the_host(tokens, labels)
-    _publisher_after_a_misused_host_mark(tokens, labels)
+    if not frozenset({"//"}).isdisjoint(seen):
+        _publisher_after_a_misused_host_mark(tokens, labels)
     _responsibility_without_a_role(tokens, labels)
     _edition_after_a_title(tokens, labels)
     _issue_after_the_number_sign(tokens, labels)
-    _series_sentence(tokens, labels)
-    _standard_designation(tokens, labels)
+    if not _SERIES_WORD.isdisjoint(seen):
+        _series_sentence(tokens, labels)
+    if not _STANDARD_MARK.isdisjoint(seen):
+        _standard_designation(tokens, labels)
     _access_mark_not_a_host(tokens, labels)
     _page_after_its_mark_and_slash_edition(tokens, labels)
     _words_after_an_opening_address(tokens, labels)
@@ -2830,7 +2858,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _pages_after_the_volumes_colon(tokens, labels)
     _glued_page_count(tokens, labels)
     _number_glued_to_its_sign(tokens, labels)
-    _date_of_change_note(tokens, labels)
+    if not _DASH_TOKEN.isdisjoint(seen):
+        _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
     _where_the_title_and_host_end(tokens, labels)
     _hosts_opened_by_in(tokens, labels)
@@ -2841,7 +2870,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
     _pages_after_a_month_in_the_issue_bracket(tokens, labels)
-    _last_conventions(tokens, labels)
+    _last_conventions(tokens, labels, seen)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
