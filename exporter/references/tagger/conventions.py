@@ -1027,12 +1027,15 @@ def is_place(token: str) -> bool:
     return canonical(word) in _PLACE_FORMS or ("-" in word and all(canonical(part) in _PLACE_FORMS for part in word.split("-") if part))
 
 
-def _imprints_place_and_publisher(tokens: list[str], labels: list[str]) -> None:
-    """The imprint's place and publisher in either order (below)."""
-    _place_before_the_imprint(tokens, labels)
-    _publisher_before_the_places_colon(tokens, labels)
+def _imprints_place_and_publisher(tokens: list[str], labels: list[str], places: bool) -> None:
+    """The imprint's place and publisher in either order (below); `places`: some token is a place
+    (is_place), without which three of them could change nothing and are not run."""
+    if places:
+        _place_before_the_imprint(tokens, labels)
+        _publisher_before_the_places_colon(tokens, labels)
     _place_with_its_region_before_the_colon(tokens, labels)
-    _imprint_read_as_a_note(tokens, labels)
+    if places:
+        _imprint_read_as_a_note(tokens, labels)
 
 
 def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> None:
@@ -1513,6 +1516,7 @@ def _responsibility_without_a_role(tokens: list[str], labels: list[str]) -> None
 
 _ORDINAL = re.compile(r"^\(?\d{1,2}(?:st|nd|rd|th|-?[ей]|-?e)$", re.IGNORECASE)
 _EDITION_MARK = re.compile(r"^(?:ed|edn|изд|исп)\.[,;)]?$", re.IGNORECASE)
+_EDITION_MARK_WORDS = frozenset("ed edn изд исп".split())  # the canonical forms of what _EDITION_MARK matches
 
 
 def _edition_after_a_title(tokens: list[str], labels: list[str]) -> None:
@@ -2373,16 +2377,18 @@ def _date_of_coming_into_force(tokens: list[str], labels: list[str]) -> None:
             labels[k : j + 1] = ["note"] * (j + 1 - k)
 
 
-def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
+def _books_and_their_editors(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """The host after a part's editors, then an edited book cited whole (in this order), its
     editors named first."""
     _container_after_editors(tokens, labels)
     _edited_book_title(tokens, labels)
-    _editors_first(tokens, labels)
+    if not _ROLE_WORDS.isdisjoint(seen):
+        _editors_first(tokens, labels)
 
 
 # (`Ed.` with a capital and alone is a given name too: `Vitagliano, Ed. 2011.`)
 _ROLE_AFTER_NAMES = re.compile(r"^\(?(?:editors?|eds?|Editors|Eds)\.?\)?[.,]?$")
+_ROLE_WORDS = frozenset("editor editors ed eds".split())  # the canonical forms of what _ROLE_AFTER_NAMES matches
 
 
 def _editors_first(tokens: list[str], labels: list[str]) -> None:
@@ -2414,12 +2420,13 @@ def _where_the_title_and_host_end(tokens: list[str], labels: list[str]) -> None:
     _city_before_a_state_code(tokens, labels)
 
 
-def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> None:
+def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """An article's journal read as the title's last words: after its last full stop, or in its
     last comma part."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
-    _host_before_the_online_mark(tokens, labels)
+    if "online" in seen:  # (the canonical form of _ONLINE_MARK's `[Online]`)
+        _host_before_the_online_mark(tokens, labels)
 
 
 _HOST_ROLE_MARK = re.compile(r"^(?:Ed|Eds|Edited|Под|Пер|Сост)\.?$")
@@ -2478,7 +2485,7 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     force, a host read inside the title's sentence, a host after the title's last comma, MLA's
     volume and pages around the bracketed year (in this order), after an article's journal read
     into the title's end; a country closing a publisher's name."""
-    _journal_read_into_the_titles_end(tokens, labels)
+    _journal_read_into_the_titles_end(tokens, labels, seen)
     _country_closing_a_publishers_name(tokens, labels)
     if not frozenset({"published"}).isdisjoint(seen):
         _published_online_first(tokens, labels)
@@ -2797,7 +2804,7 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
     if not _COUNT_WORDS.isdisjoint(seen):
         _page_count(tokens, labels)
     _issue_not_pages(tokens, labels)
-    _books_and_their_editors(tokens, labels)
+    _books_and_their_editors(tokens, labels, seen)
     _edition_qualifiers(tokens, labels)
     _days_not_pages(tokens, labels)
     _contraction_not_date(tokens, labels)
@@ -2831,7 +2838,7 @@ def corrected(tagged: Tagged) -> Tagged:
     labels = list(tagged.labels)
     seen = frozenset(tokens).union(map(canonical, tokens))  # (see _COUNT_WORDS)
     _first_conventions(tokens, labels, tagged.marginals, seen)
-    _imprints_place_and_publisher(tokens, labels)
+    _imprints_place_and_publisher(tokens, labels, any(map(is_place, tokens)))
     _publisher_after_a_question(tokens, labels)
     _bracketed_year_after_the_volume(tokens, labels)
     _journal_after_a_question(tokens, labels)
@@ -2843,7 +2850,8 @@ def corrected(tagged: Tagged) -> Tagged:
     if not frozenset({"//"}).isdisjoint(seen):
         _publisher_after_a_misused_host_mark(tokens, labels)
     _responsibility_without_a_role(tokens, labels)
-    _edition_after_a_title(tokens, labels)
+    if not _EDITION_MARK_WORDS.isdisjoint(seen):
+        _edition_after_a_title(tokens, labels)
     _issue_after_the_number_sign(tokens, labels)
     if not _SERIES_WORD.isdisjoint(seen):
         _series_sentence(tokens, labels)
