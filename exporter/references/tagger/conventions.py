@@ -639,20 +639,24 @@ def _conference_days(tokens: list[str], labels: list[str]) -> None:
     left to the tagger (GROBID's labels call such days pages)."""
     if "pages" not in labels:  # (the cheap test first: this runs on every entry)
         return
-    marked = any(labels[k + 1] == "pages" and _DAYS_PAGE_MARK.match(tokens[k]) for k in range(len(tokens) - 1))
+    marked = None  # (looked for at the first day found before a month and a year)
     for i in range(len(tokens) - 2):
         if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]) or canonical(tokens[i + 1]) not in MONTHS:
             continue
         if not _A_YEAR.fullmatch(tokens[i + 2]) or i > 0 and _NUMBER_MARK.match(tokens[i - 1]):
             continue
+        if marked is None:
+            marked = any(labels[k + 1] == "pages" and _DAYS_PAGE_MARK.match(tokens[k]) for k in range(len(tokens) - 1))
         if marked or i > 0 and tokens[i - 1].endswith(",") and labels[i - 1] in ("location", "container", "booktitle", "journal", "publisher"):
             labels[i] = labels[i + 1] = "date"
 
 
-def _days_not_pages(tokens: list[str], labels: list[str]) -> None:
-    """A date's days read as pages: before a Cyrillic month, or a conference's (above)."""
+def _days_not_pages(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
+    """A date's days read as pages: before a Cyrillic month, or a conference's (above: only
+    before a month's name, which `seen` holds in canonical form if the entry has one)."""
     _day_before_a_month(tokens, labels)
-    _conference_days(tokens, labels)
+    if not seen.isdisjoint(MONTHS):
+        _conference_days(tokens, labels)
 
 
 # Russian contractions with a hyphen (`ун-т`, `ин-т`, `изд-во`, `о-во`, `гос-ва`): words, never part of a date.
@@ -1482,13 +1486,12 @@ def _short_name_closing_the_host(tokens: list[str], labels: list[str]) -> None:
     for label, a, b in _runs(tuple(labels)):
         if label not in ("journal", "container") or b >= len(tokens):
             continue
-        later_date = any(lab == "date" for lab in labels[b + 1 :])
         if labels[b] == "publisher" and _ACRONYM_BRACKET.match(tokens[b]) and b + 1 < len(tokens) and labels[b + 1] == "date":
             # (a bracket before the pages is some styles' publisher: `In Lecture Notes in Physics, (NASA), 22–59`)
             labels[b] = label
         elif labels[b] == "issue" and _ACRONYM_BRACKET.match(tokens[b]):  # `// Conference … (MICCAI). — 2020.`
             labels[b] = label
-        elif labels[b] == "date" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and later_date:  # `(CVMP` `2006),`, not `(Серия 2009)`
+        elif labels[b] == "date" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and "date" in labels[b + 1 :]:  # `(CVMP` `2006),`, not `(Серия 2009)`
             labels[b] = label
     for label, a, b in _runs(tuple(labels)):
         if label in ("journal", "container") and b - a > 2 and "date" not in labels and _YEAR_TOKEN.match(tokens[b - 1]) and tokens[b - 2].endswith(("),", ")")):
@@ -2145,7 +2148,7 @@ def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
     """`Title for SPM 99. NeuroImage 16 , S497.`: an article with a volume and pages but no host
     read has its journal after the title's last full stop, right before the volume: up to four
     capitalised words read as the title's last are the journal."""
-    if any(label in ("journal", "container", "publisher") for label in labels) or "pages" not in labels:
+    if "journal" in labels or "container" in labels or "publisher" in labels or "pages" not in labels:
         return
     v = next((k for k, label in enumerate(labels) if label == "volume"), None)
     if v is None or v < 3 or labels[v - 1] != "title":
@@ -2188,7 +2191,7 @@ def _journal_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -
     with a volume and no host read has its journal in the title's last comma part right before the
     volume, when that part is capitalised words (with `of`, `and`, `in`…) and the title before it
     ends on a comma: the style that parts title and journal by commas alone."""
-    if any(label in ("journal", "container", "publisher") for label in labels):
+    if "journal" in labels or "container" in labels or "publisher" in labels:
         return
     v = next((k for k, label in enumerate(labels) if label == "volume"), None)
     if v is None or v < 4 or labels[v - 1] != "title" or not (tokens[v - 1].endswith(",") or tokens[v] == ","):
@@ -2788,7 +2791,8 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
 def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[float, ...], seen: frozenset[str]) -> None:
     """The conventions `corrected` runs first, in order: the title and the names around it, then
     numbers, hosts and GOST's areas, to the imprint (`seen`: see _COUNT_WORDS)."""
-    _title_before_responsibility(tokens, labels)
+    if "/" in seen:
+        _title_before_responsibility(tokens, labels)
     _title_word_before_the_slash(tokens, labels)
     _title_read_as_names_before_the_slash(tokens, labels)
     _possessive_title(tokens, labels)
@@ -2806,7 +2810,7 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
     _issue_not_pages(tokens, labels)
     _books_and_their_editors(tokens, labels, seen)
     _edition_qualifiers(tokens, labels)
-    _days_not_pages(tokens, labels)
+    _days_not_pages(tokens, labels, seen)
     _contraction_not_date(tokens, labels)
     _volume_mark_not_journal(tokens, labels)
     _issue_qualifier_not_journal(tokens, labels)
