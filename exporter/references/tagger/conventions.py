@@ -1800,6 +1800,8 @@ def _title_before_the_role_mark(tokens: list[str], labels: list[str]) -> None:
     editors: the statement of an editor or translator opens with its role (`Ed.`, `Edited by`,
     `Trans.`, `Translated by`), so words of an editors' run before its role mark, closed by a full
     stop right after the title, are the title's last words."""
+    if "editor" not in labels and "translator" not in labels:
+        return
     for label, a, b in _runs(tuple(labels)):
         if label not in ("editor", "translator") or a == 0 or labels[a - 1] != "title":
             continue
@@ -1811,6 +1813,9 @@ def _title_before_the_role_mark(tokens: list[str], labels: list[str]) -> None:
 _STATEMENT_OPENER = re.compile(r"^(?:Translated|Trans\.|Transl\.|Edited|Ed\.)$")
 _BRACKETED_ROLE = re.compile(r"^\((?:trans|transl|tr|ed|eds)\.\)[,.;]?$")
 _TITLE_EDITION_WORDS = frozenset(("and", "edition", "ed", "edn")) | frozenset(w for w in _EDITION_WORDS if w.isascii())
+# What _statements_read_into_the_title needs one token to be (as printed or in canonical form): an
+# opener (_STATEMENT_OPENER), a bracketed role's word (_BRACKETED_ROLE) or an edition's word.
+_STATEMENT_WORDS = frozenset("Translated Trans. Transl. Edited Ed. trans transl tr ed eds".split()) | _EDITION_WORDS
 
 
 def _statements_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
@@ -2414,12 +2419,13 @@ def _editors_first(tokens: list[str], labels: list[str]) -> None:
             labels[k] = "title"
 
 
-def _where_the_title_and_host_end(tokens: list[str], labels: list[str]) -> None:
+def _where_the_title_and_host_end(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """An unmarked title's end before a Vancouver journal, the title before an editor's role,
     statements read into a book's title, a city before a state's code (in this order)."""
     _unmarked_title_end_before_the_journal(tokens, labels)
     _title_before_the_role_mark(tokens, labels)
-    _statements_read_into_the_title(tokens, labels)
+    if not _STATEMENT_WORDS.isdisjoint(seen):
+        _statements_read_into_the_title(tokens, labels)
     _city_before_a_state_code(tokens, labels)
 
 
@@ -2493,7 +2499,8 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     if not frozenset({"published"}).isdisjoint(seen):
         _published_online_first(tokens, labels)
     _bracketed_word_opening_the_title(tokens, labels)
-    _no_name_after_et_al(tokens, labels)
+    if "al" in seen or "др" in seen:  # (`et al.`, `и др.` in canonical form)
+        _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
     _month_before_the_year(tokens, labels)
     _quoted_publisher_after_the_place(tokens, labels)
@@ -2873,7 +2880,7 @@ def corrected(tagged: Tagged) -> Tagged:
     if not _DASH_TOKEN.isdisjoint(seen):
         _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
-    _where_the_title_and_host_end(tokens, labels)
+    _where_the_title_and_host_end(tokens, labels, seen)
     _hosts_opened_by_in(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
