@@ -2496,7 +2496,7 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     into the title's end; a country closing a publisher's name."""
     _journal_read_into_the_titles_end(tokens, labels, seen)
     _country_closing_a_publishers_name(tokens, labels)
-    if not frozenset({"published"}).isdisjoint(seen):
+    if "published" in seen:
         _published_online_first(tokens, labels)
     _bracketed_word_opening_the_title(tokens, labels)
     if "al" in seen or "др" in seen:  # (`et al.`, `и др.` in canonical form)
@@ -2770,18 +2770,18 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
     a copyright line's `by`, an organisation's word closing the opening names, a place before a
     publisher's name after a comma."""
     _closing_names_months_and_quoted_publishers(tokens, labels, seen)
-    if not frozenset({"//"}).isdisjoint(seen):
+    if "//" in seen:
         _imprint_after_the_host_mark(tokens, labels)
-    if not frozenset({"issn", "eissn", "isbn"}).isdisjoint(seen):
+    if "issn" in seen or "eissn" in seen or "isbn" in seen:
         _number_after_an_identifier_mark(tokens, labels)
     if not _BOOK_PART_MARK.isdisjoint(seen):
         _part_or_volume_closing_a_book_title(tokens, labels)
-    if not frozenset({"пер"}).isdisjoint(seen):
+    if "пер" in seen:
         _translation_statement_after_the_title(tokens, labels)
     if not _SERIES_WORD.isdisjoint(seen):
         _bracketed_series_at_the_end(tokens, labels)
     _publisher_before_a_us_place(tokens, labels)
-    if not frozenset({"In"}).isdisjoint(seen):
+    if "In" in seen:
         _host_after_in_before_bracketed_editors(tokens, labels)
     _version_number_in_a_title(tokens, labels)
     _year_before_the_closing_year(tokens, labels)
@@ -2789,7 +2789,7 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
     _place_qualifier_of_a_journal(tokens, labels)
     _title_word_opening_a_journal(tokens, labels)
     _place_opening_a_publisher_run(tokens, labels)
-    if not frozenset({"by"}).isdisjoint(seen):
+    if "by" in seen:
         _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)
     _place_before_a_named_publisher(tokens, labels)
@@ -2858,7 +2858,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _year_of_a_report_in_its_title(tokens, labels)
     _place_closing_the_title(tokens, labels)
     _short_name_closing_the_host(tokens, labels)
-    if not frozenset({"//"}).isdisjoint(seen):
+    if "//" in seen:
         _publisher_after_a_misused_host_mark(tokens, labels)
     _responsibility_without_a_role(tokens, labels)
     if not _EDITION_MARK_WORDS.isdisjoint(seen):
