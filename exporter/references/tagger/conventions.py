@@ -496,6 +496,11 @@ def _title_before_designation(tokens: list[str], labels: list[str]) -> None:
 
 
 _COUNT_MARK = re.compile(r"^(?:pp?|[сcб]|стр|S|бет)\.?[,;.]?$")
+# The canonical forms of every token _COUNT_MARK matches. `corrected` runs a convention that looks
+# for certain words or marks only when the entry holds one of them (`seen`: its tokens as printed
+# and in canonical form, computed once an entry): without one it could change nothing (most
+# entries hold none of a given convention's words).
+_COUNT_WORDS = frozenset("p pp с c б стр s бет".split())
 
 
 def _page_count(tokens: list[str], labels: list[str]) -> None:
@@ -634,20 +639,24 @@ def _conference_days(tokens: list[str], labels: list[str]) -> None:
     left to the tagger (GROBID's labels call such days pages)."""
     if "pages" not in labels:  # (the cheap test first: this runs on every entry)
         return
-    marked = any(labels[k + 1] == "pages" and _DAYS_PAGE_MARK.match(tokens[k]) for k in range(len(tokens) - 1))
+    marked = None  # (looked for at the first day found before a month and a year)
     for i in range(len(tokens) - 2):
         if labels[i] != "pages" or not _DAY.fullmatch(tokens[i]) or canonical(tokens[i + 1]) not in MONTHS:
             continue
         if not _A_YEAR.fullmatch(tokens[i + 2]) or i > 0 and _NUMBER_MARK.match(tokens[i - 1]):
             continue
+        if marked is None:
+            marked = any(labels[k + 1] == "pages" and _DAYS_PAGE_MARK.match(tokens[k]) for k in range(len(tokens) - 1))
         if marked or i > 0 and tokens[i - 1].endswith(",") and labels[i - 1] in ("location", "container", "booktitle", "journal", "publisher"):
             labels[i] = labels[i + 1] = "date"
 
 
-def _days_not_pages(tokens: list[str], labels: list[str]) -> None:
-    """A date's days read as pages: before a Cyrillic month, or a conference's (above)."""
+def _days_not_pages(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
+    """A date's days read as pages: before a Cyrillic month, or a conference's (above: only
+    before a month's name, which `seen` holds in canonical form if the entry has one)."""
     _day_before_a_month(tokens, labels)
-    _conference_days(tokens, labels)
+    if not seen.isdisjoint(MONTHS):
+        _conference_days(tokens, labels)
 
 
 # Russian contractions with a hyphen (`ун-т`, `ин-т`, `изд-во`, `о-во`, `гос-ва`): words, never part of a date.
@@ -1022,12 +1031,15 @@ def is_place(token: str) -> bool:
     return canonical(word) in _PLACE_FORMS or ("-" in word and all(canonical(part) in _PLACE_FORMS for part in word.split("-") if part))
 
 
-def _imprints_place_and_publisher(tokens: list[str], labels: list[str]) -> None:
-    """The imprint's place and publisher in either order (below)."""
-    _place_before_the_imprint(tokens, labels)
-    _publisher_before_the_places_colon(tokens, labels)
+def _imprints_place_and_publisher(tokens: list[str], labels: list[str], places: bool) -> None:
+    """The imprint's place and publisher in either order (below); `places`: some token is a place
+    (is_place), without which three of them could change nothing and are not run."""
+    if places:
+        _place_before_the_imprint(tokens, labels)
+        _publisher_before_the_places_colon(tokens, labels)
     _place_with_its_region_before_the_colon(tokens, labels)
-    _imprint_read_as_a_note(tokens, labels)
+    if places:
+        _imprint_read_as_a_note(tokens, labels)
 
 
 def _publisher_before_the_places_colon(tokens: list[str], labels: list[str]) -> None:
@@ -1474,13 +1486,12 @@ def _short_name_closing_the_host(tokens: list[str], labels: list[str]) -> None:
     for label, a, b in _runs(tuple(labels)):
         if label not in ("journal", "container") or b >= len(tokens):
             continue
-        later_date = any(lab == "date" for lab in labels[b + 1 :])
         if labels[b] == "publisher" and _ACRONYM_BRACKET.match(tokens[b]) and b + 1 < len(tokens) and labels[b + 1] == "date":
             # (a bracket before the pages is some styles' publisher: `In Lecture Notes in Physics, (NASA), 22–59`)
             labels[b] = label
         elif labels[b] == "issue" and _ACRONYM_BRACKET.match(tokens[b]):  # `// Conference … (MICCAI). — 2020.`
             labels[b] = label
-        elif labels[b] == "date" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and later_date:  # `(CVMP` `2006),`, not `(Серия 2009)`
+        elif labels[b] == "date" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and "date" in labels[b + 1 :]:  # `(CVMP` `2006),`, not `(Серия 2009)`
             labels[b] = label
     for label, a, b in _runs(tuple(labels)):
         if label in ("journal", "container") and b - a > 2 and "date" not in labels and _YEAR_TOKEN.match(tokens[b - 1]) and tokens[b - 2].endswith(("),", ")")):
@@ -1508,6 +1519,7 @@ def _responsibility_without_a_role(tokens: list[str], labels: list[str]) -> None
 
 _ORDINAL = re.compile(r"^\(?\d{1,2}(?:st|nd|rd|th|-?[ей]|-?e)$", re.IGNORECASE)
 _EDITION_MARK = re.compile(r"^(?:ed|edn|изд|исп)\.[,;)]?$", re.IGNORECASE)
+_EDITION_MARK_WORDS = frozenset("ed edn изд исп".split())  # the canonical forms of what _EDITION_MARK matches
 
 
 def _edition_after_a_title(tokens: list[str], labels: list[str]) -> None:
@@ -1788,6 +1800,8 @@ def _title_before_the_role_mark(tokens: list[str], labels: list[str]) -> None:
     editors: the statement of an editor or translator opens with its role (`Ed.`, `Edited by`,
     `Trans.`, `Translated by`), so words of an editors' run before its role mark, closed by a full
     stop right after the title, are the title's last words."""
+    if "editor" not in labels and "translator" not in labels:
+        return
     for label, a, b in _runs(tuple(labels)):
         if label not in ("editor", "translator") or a == 0 or labels[a - 1] != "title":
             continue
@@ -1799,6 +1813,9 @@ def _title_before_the_role_mark(tokens: list[str], labels: list[str]) -> None:
 _STATEMENT_OPENER = re.compile(r"^(?:Translated|Trans\.|Transl\.|Edited|Ed\.)$")
 _BRACKETED_ROLE = re.compile(r"^\((?:trans|transl|tr|ed|eds)\.\)[,.;]?$")
 _TITLE_EDITION_WORDS = frozenset(("and", "edition", "ed", "edn")) | frozenset(w for w in _EDITION_WORDS if w.isascii())
+# What _statements_read_into_the_title needs one token to be (as printed or in canonical form): an
+# opener (_STATEMENT_OPENER), a bracketed role's word (_BRACKETED_ROLE) or an edition's word.
+_STATEMENT_WORDS = frozenset("Translated Trans. Transl. Edited Ed. trans transl tr ed eds".split()) | _EDITION_WORDS
 
 
 def _statements_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
@@ -2136,7 +2153,7 @@ def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
     """`Title for SPM 99. NeuroImage 16 , S497.`: an article with a volume and pages but no host
     read has its journal after the title's last full stop, right before the volume: up to four
     capitalised words read as the title's last are the journal."""
-    if any(label in ("journal", "container", "publisher") for label in labels) or "pages" not in labels:
+    if "journal" in labels or "container" in labels or "publisher" in labels or "pages" not in labels:
         return
     v = next((k for k, label in enumerate(labels) if label == "volume"), None)
     if v is None or v < 3 or labels[v - 1] != "title":
@@ -2179,7 +2196,7 @@ def _journal_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -
     with a volume and no host read has its journal in the title's last comma part right before the
     volume, when that part is capitalised words (with `of`, `and`, `in`…) and the title before it
     ends on a comma: the style that parts title and journal by commas alone."""
-    if any(label in ("journal", "container", "publisher") for label in labels):
+    if "journal" in labels or "container" in labels or "publisher" in labels:
         return
     v = next((k for k, label in enumerate(labels) if label == "volume"), None)
     if v is None or v < 4 or labels[v - 1] != "title" or not (tokens[v - 1].endswith(",") or tokens[v] == ","):
@@ -2368,16 +2385,18 @@ def _date_of_coming_into_force(tokens: list[str], labels: list[str]) -> None:
             labels[k : j + 1] = ["note"] * (j + 1 - k)
 
 
-def _books_and_their_editors(tokens: list[str], labels: list[str]) -> None:
+def _books_and_their_editors(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """The host after a part's editors, then an edited book cited whole (in this order), its
     editors named first."""
     _container_after_editors(tokens, labels)
     _edited_book_title(tokens, labels)
-    _editors_first(tokens, labels)
+    if not _ROLE_WORDS.isdisjoint(seen):
+        _editors_first(tokens, labels)
 
 
 # (`Ed.` with a capital and alone is a given name too: `Vitagliano, Ed. 2011.`)
 _ROLE_AFTER_NAMES = re.compile(r"^\(?(?:editors?|eds?|Editors|Eds)\.?\)?[.,]?$")
+_ROLE_WORDS = frozenset("editor editors ed eds".split())  # the canonical forms of what _ROLE_AFTER_NAMES matches
 
 
 def _editors_first(tokens: list[str], labels: list[str]) -> None:
@@ -2400,21 +2419,23 @@ def _editors_first(tokens: list[str], labels: list[str]) -> None:
             labels[k] = "title"
 
 
-def _where_the_title_and_host_end(tokens: list[str], labels: list[str]) -> None:
+def _where_the_title_and_host_end(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """An unmarked title's end before a Vancouver journal, the title before an editor's role,
     statements read into a book's title, a city before a state's code (in this order)."""
     _unmarked_title_end_before_the_journal(tokens, labels)
     _title_before_the_role_mark(tokens, labels)
-    _statements_read_into_the_title(tokens, labels)
+    if not _STATEMENT_WORDS.isdisjoint(seen):
+        _statements_read_into_the_title(tokens, labels)
     _city_before_a_state_code(tokens, labels)
 
 
-def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> None:
+def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """An article's journal read as the title's last words: after its last full stop, or in its
     last comma part."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
-    _host_before_the_online_mark(tokens, labels)
+    if "online" in seen:  # (the canonical form of _ONLINE_MARK's `[Online]`)
+        _host_before_the_online_mark(tokens, labels)
 
 
 _HOST_ROLE_MARK = re.compile(r"^(?:Ed|Eds|Edited|Под|Пер|Сост)\.?$")
@@ -2466,18 +2487,20 @@ def _no_name_after_et_al(tokens: list[str], labels: list[str]) -> None:
         labels[close + 1] = "title"
 
 
-def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str]) -> None:
+def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
     volume and number, a publisher alone after the area's dash, a standard's date of coming into
     force, a host read inside the title's sentence, a host after the title's last comma, MLA's
     volume and pages around the bracketed year (in this order), after an article's journal read
     into the title's end; a country closing a publisher's name."""
-    _journal_read_into_the_titles_end(tokens, labels)
+    _journal_read_into_the_titles_end(tokens, labels, seen)
     _country_closing_a_publishers_name(tokens, labels)
-    _published_online_first(tokens, labels)
+    if "published" in seen:
+        _published_online_first(tokens, labels)
     _bracketed_word_opening_the_title(tokens, labels)
-    _no_name_after_et_al(tokens, labels)
+    if "al" in seen or "др" in seen:  # (`et al.`, `и др.` in canonical form)
+        _no_name_after_et_al(tokens, labels)
     _family_name_after_closing_initials(tokens, labels)
     _month_before_the_year(tokens, labels)
     _quoted_publisher_after_the_place(tokens, labels)
@@ -2738,7 +2761,7 @@ def _place_before_a_named_publisher(tokens: list[str], labels: list[str]) -> Non
             labels[a : j + 1] = ["location"] * (j + 1 - a)
 
 
-def _last_conventions(tokens: list[str], labels: list[str]) -> None:
+def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
     a book's part or volume, GOST's translation and series statements, AOS's chapter host, and the
@@ -2746,23 +2769,75 @@ def _last_conventions(tokens: list[str], labels: list[str]) -> None:
     bracketed place and a title's last word read into the journal, a place opening a publisher's run,
     a copyright line's `by`, an organisation's word closing the opening names, a place before a
     publisher's name after a comma."""
-    _closing_names_months_and_quoted_publishers(tokens, labels)
-    _imprint_after_the_host_mark(tokens, labels)
-    _number_after_an_identifier_mark(tokens, labels)
-    _part_or_volume_closing_a_book_title(tokens, labels)
-    _translation_statement_after_the_title(tokens, labels)
-    _bracketed_series_at_the_end(tokens, labels)
+    _closing_names_months_and_quoted_publishers(tokens, labels, seen)
+    if "//" in seen:
+        _imprint_after_the_host_mark(tokens, labels)
+    if "issn" in seen or "eissn" in seen or "isbn" in seen:
+        _number_after_an_identifier_mark(tokens, labels)
+    if not _BOOK_PART_MARK.isdisjoint(seen):
+        _part_or_volume_closing_a_book_title(tokens, labels)
+    if "пер" in seen:
+        _translation_statement_after_the_title(tokens, labels)
+    if not _SERIES_WORD.isdisjoint(seen):
+        _bracketed_series_at_the_end(tokens, labels)
     _publisher_before_a_us_place(tokens, labels)
-    _host_after_in_before_bracketed_editors(tokens, labels)
+    if "In" in seen:
+        _host_after_in_before_bracketed_editors(tokens, labels)
     _version_number_in_a_title(tokens, labels)
     _year_before_the_closing_year(tokens, labels)
     _dates_in_the_title_before_a_vancouver_host(tokens, labels)
     _place_qualifier_of_a_journal(tokens, labels)
     _title_word_opening_a_journal(tokens, labels)
     _place_opening_a_publisher_run(tokens, labels)
-    _copyright_by_before_the_publisher(tokens, labels)
+    if "by" in seen:
+        _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)
     _place_before_a_named_publisher(tokens, labels)
+
+
+def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[float, ...], seen: frozenset[str]) -> None:
+    """The conventions `corrected` runs first, in order: the title and the names around it, then
+    numbers, hosts and GOST's areas, to the imprint (`seen`: see _COUNT_WORDS)."""
+    if "/" in seen:
+        _title_before_responsibility(tokens, labels)
+    _title_word_before_the_slash(tokens, labels)
+    _title_read_as_names_before_the_slash(tokens, labels)
+    _possessive_title(tokens, labels)
+    _title_out_of_names(tokens, labels, marginals)
+    _names_out_of_title(tokens, labels, marginals)
+    _last_given_family_name(tokens, labels)
+    _last_name_before_a_colon(tokens, labels)
+    _title_not_a_name(tokens, labels)
+    _author_before_a_bracketed_date(tokens, labels)
+    _quoted_title(tokens, labels, marginals)
+    if not _DESIGNATION_WORDS.isdisjoint(seen):
+        _title_before_designation(tokens, labels)
+    if not _COUNT_WORDS.isdisjoint(seen):
+        _page_count(tokens, labels)
+    _issue_not_pages(tokens, labels)
+    _books_and_their_editors(tokens, labels, seen)
+    _edition_qualifiers(tokens, labels)
+    _days_not_pages(tokens, labels, seen)
+    _contraction_not_date(tokens, labels)
+    _volume_mark_not_journal(tokens, labels)
+    _issue_qualifier_not_journal(tokens, labels)
+    _short_number_is_no_year(tokens, labels)
+    _year_inside_a_host_title(tokens, labels)
+    if not _PART_MARK.isdisjoint(seen):
+        _part_inside_a_title(tokens, labels)
+    _title_to_its_sentence_end(tokens, labels)
+    if not _CLASSIFICATION_MARK.isdisjoint(seen):
+        _classification_numbers(tokens, labels)
+    _publisher_after_a_colon(tokens, labels)
+    _year_inside_a_title(tokens, labels)
+    if not _ACCOUNT_PREPOSITION.isdisjoint(seen):
+        _year_of_account_in_a_title(tokens, labels)
+    _compilers_not_authors(tokens, labels)
+    _last_name_after_a_comma(tokens, labels)
+    _last_vancouver_name_with_a_particle(tokens, labels)
+    _responsibility_before_a_dash(tokens, labels)
+    _one_letter_is_no_name(tokens, labels)
+    _conference_bracket_in_the_host(tokens, labels)
 
 
 def corrected(tagged: Tagged) -> Tagged:
@@ -2772,41 +2847,9 @@ def corrected(tagged: Tagged) -> Tagged:
         return tagged
     tokens = [tagged.text[s:e] for s, e in tagged.spans]
     labels = list(tagged.labels)
-    _title_before_responsibility(tokens, labels)
-    _title_word_before_the_slash(tokens, labels)
-    _title_read_as_names_before_the_slash(tokens, labels)
-    _possessive_title(tokens, labels)
-    _title_out_of_names(tokens, labels, tagged.marginals)
-    _names_out_of_title(tokens, labels, tagged.marginals)
-    _last_given_family_name(tokens, labels)
-    _last_name_before_a_colon(tokens, labels)
-    _title_not_a_name(tokens, labels)
-    _author_before_a_bracketed_date(tokens, labels)
-    _quoted_title(tokens, labels, tagged.marginals)
-    _title_before_designation(tokens, labels)
-    _page_count(tokens, labels)
-    _issue_not_pages(tokens, labels)
-    _books_and_their_editors(tokens, labels)
-    _edition_qualifiers(tokens, labels)
-    _days_not_pages(tokens, labels)
-    _contraction_not_date(tokens, labels)
-    _volume_mark_not_journal(tokens, labels)
-    _issue_qualifier_not_journal(tokens, labels)
-    _short_number_is_no_year(tokens, labels)
-    _year_inside_a_host_title(tokens, labels)
-    _part_inside_a_title(tokens, labels)
-    _title_to_its_sentence_end(tokens, labels)
-    _classification_numbers(tokens, labels)
-    _publisher_after_a_colon(tokens, labels)
-    _year_inside_a_title(tokens, labels)
-    _year_of_account_in_a_title(tokens, labels)
-    _compilers_not_authors(tokens, labels)
-    _last_name_after_a_comma(tokens, labels)
-    _last_vancouver_name_with_a_particle(tokens, labels)
-    _responsibility_before_a_dash(tokens, labels)
-    _one_letter_is_no_name(tokens, labels)
-    _conference_bracket_in_the_host(tokens, labels)
-    _imprints_place_and_publisher(tokens, labels)
+    seen = frozenset(tokens).union(map(canonical, tokens))  # (see _COUNT_WORDS)
+    _first_conventions(tokens, labels, tagged.marginals, seen)
+    _imprints_place_and_publisher(tokens, labels, any(map(is_place, tokens)))
     _publisher_after_a_question(tokens, labels)
     _bracketed_year_after_the_volume(tokens, labels)
     _journal_after_a_question(tokens, labels)
@@ -2815,12 +2858,16 @@ def corrected(tagged: Tagged) -> Tagged:
     _year_of_a_report_in_its_title(tokens, labels)
     _place_closing_the_title(tokens, labels)
     _short_name_closing_the_host(tokens, labels)
-    _publisher_after_a_misused_host_mark(tokens, labels)
+    if "//" in seen:
+        _publisher_after_a_misused_host_mark(tokens, labels)
     _responsibility_without_a_role(tokens, labels)
-    _edition_after_a_title(tokens, labels)
+    if not _EDITION_MARK_WORDS.isdisjoint(seen):
+        _edition_after_a_title(tokens, labels)
     _issue_after_the_number_sign(tokens, labels)
-    _series_sentence(tokens, labels)
-    _standard_designation(tokens, labels)
+    if not _SERIES_WORD.isdisjoint(seen):
+        _series_sentence(tokens, labels)
+    if not _STANDARD_MARK.isdisjoint(seen):
+        _standard_designation(tokens, labels)
     _access_mark_not_a_host(tokens, labels)
     _page_after_its_mark_and_slash_edition(tokens, labels)
     _words_after_an_opening_address(tokens, labels)
@@ -2830,9 +2877,10 @@ def corrected(tagged: Tagged) -> Tagged:
     _pages_after_the_volumes_colon(tokens, labels)
     _glued_page_count(tokens, labels)
     _number_glued_to_its_sign(tokens, labels)
-    _date_of_change_note(tokens, labels)
+    if not _DASH_TOKEN.isdisjoint(seen):
+        _date_of_change_note(tokens, labels)
     _host_before_a_page_range(tokens, labels)
-    _where_the_title_and_host_end(tokens, labels)
+    _where_the_title_and_host_end(tokens, labels, seen)
     _hosts_opened_by_in(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
@@ -2841,7 +2889,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
     _pages_after_a_month_in_the_issue_bracket(tokens, labels)
-    _last_conventions(tokens, labels)
+    _last_conventions(tokens, labels, seen)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
