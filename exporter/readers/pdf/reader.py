@@ -617,8 +617,8 @@ def numbered_subsection(lines: list[Line], i: int, last: int, groups: list[tuple
     text = lines[i].text.strip()
     lettered = _LETTERED.match(text)  # IEEE's `A. Class Activation Map` under `II. RELATED WORK`
     numbered = (2, lettered[2]) if lettered else numbering_level(text)
-    if numbered is None:
-        return None
+    if numbered is None or numbered[0] == 1 and not (in_capitals(numbered[1]) and len(numbered[1].split()) <= 8):
+        return None  # a section in the body's type: only in capitals (IEEE's `II. RELATED WORK` in small capitals)
     after = next((l.text for l in lines[i + 1 : i + 4] if l.text and not l.in_note), "")
     # a heading, a caption, a table or a numbered formula above opens it as a blank line does
     under_heading = last < 0 or bool(groups) and groups[-1][0] is not None and groups[-1][0] != NOTE and groups[-1][1][-1] == last
@@ -627,8 +627,8 @@ def numbered_subsection(lines: list[Line], i: int, last: int, groups: list[tuple
     if lettered:  # a subsection lettered under a section numbered in roman figures, alone on its line
         section = next((lines[rows[0]].text.strip() for level, rows in reversed(groups) if level == 1), "")
         return 2 if re.match(r"[IVX]{1,5}\.\s", section) and not _LETTERED.match(after.strip() or "-") else None
-    if numbered[0] == 1:  # a section in the body's type: only in capitals (IEEE's `II. RELATED WORK` in small capitals)
-        return 1 if in_capitals(numbered[1]) and len(numbered[1].split()) <= 8 else None
+    if numbered[0] == 1:
+        return 1
     for level, rows in reversed(groups):
         above = numbering_level(lines[rows[0]].text.strip()) if level is not None and level > 0 else None
         if above is not None and above[0] == 1:
