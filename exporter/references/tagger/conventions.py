@@ -2746,6 +2746,8 @@ def _place_closing_a_publisher_run(tokens: list[str], labels: list[str]) -> None
     """`Harbour University Press, Amherst, | Massachusetts, 1970`: a publisher run whose last comma
     part is one city, right before a run read as the place, ends before the city: the city opens the
     place (`City, State` after the publisher's comma)."""
+    if "location" not in labels or "publisher" not in labels:
+        return
     runs = _runs(tuple(labels))
     for (label, a, b), (after, _, _) in zip(runs, runs[1:]):
         if label == "publisher" and after == "location" and b - a >= 2 and tokens[b - 2].endswith(",") and tokens[b - 1].endswith(","):
