@@ -2166,3 +2166,18 @@ def test_a_study_group_of_two_words_closes_the_corporate_author():
     # a title's first words that name no organisation stay the title's
     tokens[3] = ("Tides.", T, 0.6)
     assert corrected_labels(*tokens)[2:5] == [T, T, T]
+
+
+def test_a_short_run_inside_the_titles_sentence_is_the_titles():
+    # `Publication bias: evidence of delayed publication in a cohort study. BMJ` (invented wording):
+    # the lone `in` read as a host between two parts of one unclosed title sentence is the title's
+    tokens = [("Roe", A, 1.0), ("JM.", A, 1.0), ("Tidal", T, 0.9), ("gauges", T, 0.9), ("in", J, 0.5), ("a", T, 0.8), ("cohort", T, 0.8),
+              ("study.", T, 0.9), ("BMJ", J, 1.0), ("315:640-645.", "volume", 1.0)]
+    assert corrected_labels(*tokens)[4] == T
+    # a first part closed by its full stop, or a run holding a number or a quote, is left as read
+    closed = list(tokens)
+    closed[3] = ("gauges.", T, 0.9)
+    assert corrected_labels(*closed)[4] == J
+    quoted = list(tokens)
+    quoted[4] = ('"Harbour"', "container", 0.5)
+    assert corrected_labels(*quoted)[4] == "container"

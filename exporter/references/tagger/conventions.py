@@ -2755,6 +2755,25 @@ def _place_closing_a_publisher_run(tokens: list[str], labels: list[str]) -> None
                 labels[b - 1] = "location"
 
 
+def _title_run_interrupted(tokens: list[str], labels: list[str]) -> None:
+    """`Publication bias: evidence of delayed publication | in | a cohort study of …`, `… gene | A, B,
+    D, and of | SP-B-linked markers …`: a title run of two tokens or more with nothing closing it (no
+    full stop, question mark, colon or quote), a short run of a host's, a name's or a month's label
+    with no number, slash or quote and no full stop closing it, and the title going on after it:
+    no style prints an element inside the title's sentence, so the short run is the title's."""
+    if labels.count("title") < 3:
+        return
+    runs = _runs(tuple(labels))
+    for (first, a, b), (label, c, d), (again, e, g) in zip(runs, runs[1:], runs[2:]):
+        if first != "title" or again != "title" or label not in ("journal", "container", "author", "date") or d - c > 5 or b - a < 2 or g - e < 2:
+            continue
+        if re.search(r"[.?!:\"”»’]$", tokens[b - 1]) or tokens[d - 1].endswith(".") or g >= len(tokens):
+            continue
+        if any(ch.isdigit() or ch in "/\"“”«»" for t in tokens[c:d] for ch in t):
+            continue
+        labels[c:d] = ["title"] * (d - c)
+
+
 def _copyright_by_before_the_publisher(tokens: list[str], labels: list[str]) -> None:
     """`// 2008 by The McGraw-Hill Companies. ISBN …`: a copyright line's `by` between the year and the
     publisher's name closing the entry (or before its ISBN) is no word of the name, and the name is
@@ -2832,6 +2851,7 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
     _title_word_opening_a_journal(tokens, labels)
     _place_opening_a_publisher_run(tokens, labels)
     _place_closing_a_publisher_run(tokens, labels)
+    _title_run_interrupted(tokens, labels)
     if "by" in seen:
         _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)
