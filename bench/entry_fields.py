@@ -322,11 +322,11 @@ def _strip_container(value: str | None) -> str | None:
 
 def _with_series_letter(container: str | None, volume: str | None) -> str | None:
     """Convention rule (6): a capital letter glued to the number of a volume printed right after the
-    journal (`Phys. Rev. D62`, `J. R. Stat. Soc. B39`; `V` aside, a volume's mark; not `Phys. Lett.,
+    journal (`Phys. Rev. D62`, `J. R. Stat. Soc. B39`; `V` and `N` aside, a volume's and a number's marks; not `Phys. Lett.,
     2005, B629`) is the journal's series, counted with the journal's name on the label side, as
     GROBID's labels put it (128 times of 140 in its training lines) and the parser reads it
     (normalise.py `_series_letter_before_the_volume`); AnyStyle's labels put it in the volume."""
-    if container and volume and re.match(r"\s*[A-UW-Z]\d", volume):
+    if container and volume and re.match(r"\s*[A-MO-UW-Z]\d", volume):
         return f"{container} {volume.strip()[0]}"
     return container
 

@@ -2103,10 +2103,12 @@ def test_a_series_letter_glued_to_the_volume_closes_the_journals_name(monkeypatc
     _, f = read_tagged_entry(monkeypatch, *tokens)
     assert (f["journal"], f["volume"], f["pages"]) == ("J. Invented Stud. B", "41", "12-19")
     monkeypatch.undo()
-    # a volume's own mark glued to its number (`V41`) is no series
-    tokens[7] = ("V41,", "volume", 0.9)
-    _, f = read_tagged_entry(monkeypatch, *tokens)
-    assert (f["journal"], f["volume"]) == ("J. Invented Stud.", "41")
+    # a volume's or a number's own mark glued to its number (`V41`, `N41`) is no series
+    for mark in ("V41,", "N41,"):
+        monkeypatch.undo()
+        tokens[7] = (mark, "volume", 0.9)
+        _, f = read_tagged_entry(monkeypatch, *tokens)
+        assert (f["journal"], f["volume"]) == ("J. Invented Stud.", "41")
 
 
 def test_bench_counts_a_series_letter_read_with_the_volume_to_the_journal():

@@ -1340,13 +1340,13 @@ def _volume_glued_to_the_journal(f: _Fields) -> None:
 def _series_letter_before_the_volume(f: _Fields) -> None:
     """`Phys. Rev. D62`, `J. R. Stat. Soc. B39, 1-38`, `Proc. R. Soc. Lond., B200`: a capital letter
     glued to the volume's number is the journal's series (Physical Review D), not a mark of the
-    volume (`V69` aside): it closes the journal's name when the tagger read it with the volume,
+    volume (`V69`, `N5` aside: a volume's and a number's marks): it closes the journal's name when the tagger read it with the volume,
     whose number alone is kept, so the letter is not lost."""
     if "journal" not in f.items or "volume" not in f.items:
         return
     value, s, e = f.items["journal"]
     at = f.items["volume"][1] - 1  # the volume's value starts at its number
-    if at < e or not re.match(r"[A-UW-Z]\d", f.text[at : at + 2]) or f.text[at - 1].isalnum():
+    if at < e or not re.match(r"[A-MO-UW-Z]\d", f.text[at : at + 2]) or f.text[at - 1].isalnum():
         return
     if re.fullmatch(r"[\s.,]*", f.text[e:at]):
         f.items["journal"] = (f"{value} {f.text[at]}", s, at + 1)
