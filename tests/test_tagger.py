@@ -2093,3 +2093,93 @@ def test_a_publisher_before_the_places_colon_in_mdpi_and_acs_books():
     # `City: Publisher` stays as it is
     assert corrected_labels(("Title.", T, 1.0), ("London:", L, 0.9), ("Harbourline,", L, 0.8), ("2019.", "date", 1.0)) == [T, L, L, "date"]
     assert corrected_labels(("Title.", T, 1.0), ("New", L, 0.9), ("Haven:", L, 0.9), ("Oxford", L, 0.8), ("Books,", L, 0.8), ("2019.", "date", 1.0)) == [T, L, L, L, L, "date"]
+
+
+def test_a_series_letter_glued_to_the_volume_closes_the_journals_name(monkeypatch):
+    # `J. Invented Stud. B41, 12-19` (invented): the letter glued to the volume's number is the
+    # journal's series (as `Phys. Rev. D`), kept in the journal when the tagger read it with the volume
+    tokens = [("Kowalczyk,", A, 1.0), ("M.", A, 1.0), ("Tidal", T, 1.0), ("gauges.", T, 1.0), ("J.", J, 1.0), ("Invented", J, 1.0),
+              ("Stud.", J, 1.0), ("B41,", "volume", 0.9), ("12-19", P, 1.0), ("(1999).", "date", 1.0)]
+    _, f = read_tagged_entry(monkeypatch, *tokens)
+    assert (f["journal"], f["volume"], f["pages"]) == ("J. Invented Stud. B", "41", "12-19")
+    monkeypatch.undo()
+    # a volume's or a number's own mark glued to its number (`V41`, `N41`) is no series
+    for mark in ("V41,", "N41,"):
+        monkeypatch.undo()
+        tokens[7] = (mark, "volume", 0.9)
+        _, f = read_tagged_entry(monkeypatch, *tokens)
+        assert (f["journal"], f["volume"]) == ("J. Invented Stud.", "41")
+
+
+def test_bench_counts_a_series_letter_read_with_the_volume_to_the_journal():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import entry_fields
+
+    text = "Roe, J. Title. Invented Lett. B12, 3-9."
+    line = {"text": text, "labels": [[0, 7, "author"], [8, 14, "title"], [15, 29, "journal"], [30, 34, "volume"], [35, 39, "pages"]]}
+    truth = entry_fields.truth_values(line)
+    assert (truth["container"], truth["volume"]) == ("inventedlettb", "12")
+    assert entry_fields.label_values({"container": "Invented Lett.", "volume": "V12"})["container"] == "inventedlett"
+
+
+def test_a_city_closing_the_publishers_run_before_the_place_opens_the_place():
+    # `Harbourline University Press, Amherst, | Massachusetts, 1970` (invented): the city after the
+    # publisher's comma, right before the state read as the place, is the place's first word
+    L, PB = "location", "publisher"
+    tokens = [("Title,", T, 1.0), ("Harbourline", PB, 0.9), ("University", PB, 0.9), ("Press,", PB, 0.9), ("Amherst,", PB, 0.6),
+              ("Massachusetts,", L, 0.9), ("1970.", "date", 1.0)]
+    assert corrected_labels(*tokens) == [T, PB, PB, PB, L, L, "date"]
+    # a publisher's last word that names no city stays the publisher's
+    tokens[4] = ("Harcourt,", PB, 0.6)
+    assert corrected_labels(*tokens) == [T, PB, PB, PB, PB, L, "date"]
+
+
+def test_more_cities_of_publication_are_places():
+    # `Jerusalem: Magnes.` read as a note (invented entry): the imprint's city is now a known place,
+    # so the note is the imprint
+    from exporter.references.tagger.conventions import is_place
+
+    assert is_place("Jerusalem:") and is_place("Stuttgart,") and is_place("Edinburgh")
+    assert not is_place("Nancy") and not is_place("Lincoln")
+    N = "note"
+    tokens = [("Roe,", A, 1.0), ("J.", A, 1.0), ("Title.", T, 1.0), ("13-42.", P, 1.0), ("Jerusalem:", N, 0.6), ("Magnes.", N, 0.6), ("(in", N, 0.9), ("Hebrew)", N, 0.9)]
+    assert corrected_labels(*tokens)[4:6] == ["location", "publisher"]
+
+
+def test_a_last_name_of_several_initials_takes_its_family_name_from_the_title():
+    # ACM's `…, and C. S. Ellis. Exploiting …` (invented names): no name of an initials-first list
+    # ends on its initials, so the word after them, closed by the names' full stop, is the family name
+    tokens = [("R.", A, 1.0), ("P.", A, 1.0), ("Lind,", A, 1.0), ("J.", A, 1.0), ("T.", A, 1.0), ("Wolk,", A, 1.0), ("and", A, 1.0),
+              ("C.", A, 1.0), ("S.", A, 1.0), ("Elkin.", T, 0.6), ("Paging", T, 0.9), ("for", T, 0.9), ("tidal", T, 0.9), ("gauges.", T, 0.9)]
+    assert corrected_labels(*tokens)[9:11] == [A, T]
+    # one initial after a comma, and a word with its full stop: a title's first sentence, left as read
+    tokens = [("R.", A, 1.0), ("Lind,", A, 1.0), ("J.", A, 1.0), ("Wolk,", A, 1.0), ("C.", A, 1.0), ("Tides.", T, 0.6), ("Paging", T, 0.9), ("gauges.", T, 0.9)]
+    assert corrected_labels(*tokens)[5] == T
+
+
+def test_a_study_group_of_two_words_closes_the_corporate_author():
+    # `The Harbour Study Group. Rationale …` (invented): the organisation's word and the capitalised
+    # word before it close the opening corporate name
+    tokens = [("The", A, 1.0), ("HTS", A, 1.0), ("Study", T, 0.6), ("Group.", T, 0.6), ("Rationale", T, 0.9), ("of", T, 0.9), ("gauges.", T, 0.9)]
+    assert corrected_labels(*tokens)[2:5] == [A, A, T]
+    # a title's first words that name no organisation stay the title's
+    tokens[3] = ("Tides.", T, 0.6)
+    assert corrected_labels(*tokens)[2:5] == [T, T, T]
+
+
+def test_a_short_run_inside_the_titles_sentence_is_the_titles():
+    # `Publication bias: evidence of delayed publication in a cohort study. BMJ` (invented wording):
+    # the lone `in` read as a host between two parts of one unclosed title sentence is the title's
+    tokens = [("Roe", A, 1.0), ("JM.", A, 1.0), ("Tidal", T, 0.9), ("gauges", T, 0.9), ("in", J, 0.5), ("a", T, 0.8), ("cohort", T, 0.8),
+              ("study.", T, 0.9), ("BMJ", J, 1.0), ("315:640-645.", "volume", 1.0)]
+    assert corrected_labels(*tokens)[4] == T
+    # a first part closed by its full stop, or a run holding a number or a quote, is left as read
+    closed = list(tokens)
+    closed[3] = ("gauges.", T, 0.9)
+    assert corrected_labels(*closed)[4] == J
+    quoted = list(tokens)
+    quoted[4] = ('"Harbour"', "container", 0.5)
+    assert corrected_labels(*quoted)[4] == "container"

@@ -995,7 +995,10 @@ def _last_given_family_name(tokens: list[str], labels: list[str]) -> None:
 
 # Places of publication beyond the features' city list (which the model was trained with and stays
 # as it is): the regional centres where Russian, Kazakh and neighbouring proceedings and journals
-# are printed, with their former names, in `canonical` form.
+# are printed, with their former names, in `canonical` form; then cities where books and
+# proceedings are printed elsewhere in the world (tagger39: the commonest one-word places of the
+# training lines' labels, and others like them; no city that is also a common given or family
+# name, `Nancy`, `Lincoln`, `Madison`).
 _MORE_PLACES = frozenset(
     """
     курчатов kurchatov оскемен ustkamenogorsk ускаменогорск семипалатинск semipalatinsk рудный балхаш степногорск байконур
@@ -1008,6 +1011,19 @@ _MORE_PLACES = frozenset(
     горький куйбышев свердловск фрунзе целиноград акмола кокшетау уральск актау кызылорда талдыкорган экибастуз
     темиртау жезказган туркестан гомель витебск могилев гродно брест днепропетровск львов донецк запорожье полтава
     ужгород черновцы кишинев ереван тбилиси баку душанбе ашхабад самарканд рига вильнюс таллин тарту
+    jerusalem stuttgart edinburgh hillsdale boulder albuquerque milwaukee sheffield bloomington ithaca amherst denver
+    wiesbaden osaka kyoto portland waterloo brussels bruxelles irvine ottawa vancouver minneapolis tucson houston wien
+    mineola grenoble paderborn detroit yokohama karlsruhe padua padova eindhoven indianapolis würzburg wurzburg hildesheim
+    turnhout bremen honolulu münchen dresden köln cologne bonn hannover mannheim freiburg marburg aachen darmstadt
+    düsseldorf münster regensburg konstanz bielefeld lyon marseille toulouse bordeaux strasbourg montpellier leuven
+    louvain rotterdam groningen nijmegen delft maastricht bristol manchester liverpool glasgow aberdeen dublin belfast
+    cardiff nottingham norwich exeter basingstoke abingdon aldershot farnham bingley harlow nagoya taipei
+    bangkok jakarta kolkata calcutta chennai madras hyderabad karachi lahore dhaka nairobi pretoria johannesburg
+    brisbane adelaide canberra auckland christchurch quebec winnipeg calgary edmonton cincinnati pasadena evanston
+    urbana champaign tallahassee gainesville nashville knoxville charlottesville newark albany syracuse bucharest
+    belgrade zagreb ljubljana bratislava krakow kraków wroclaw gdansk poznan athens thessaloniki izmir haifa beirut
+    bogota montevideo coimbra sevilla seville bilbao zaragoza napoli naples torino turin bologna genova pisa venezia
+    trieste firenze roma milano moskva yaroslavl
     """.split()
 )
 _PLACES = CITIES | _MORE_PLACES
@@ -2215,7 +2231,9 @@ def _family_name_after_closing_initials(tokens: list[str], labels: list[str]) ->
     """In an initials-first list every name's initials come before its family name, so a first
     author run that ends on initials (`Э. Гамма, Р. Хелм, Дж. Влиссидес Приемы …`: the last name
     printed without its comma, its family name read as the title's first word) takes the one
-    capitalised word after them, when the title goes on after that word."""
+    capitalised word after them, when the title goes on after that word; so does a last name of
+    two initials or more, or after `and`, whose family name closes with the full stop that ends
+    the names (`…, and C. S. Ellis. Exploiting …`)."""
     runs = _runs(tuple(labels))
     run = next((r for r in runs if r[0] == "author"), None)
     if run is None or run[1] != 0:
@@ -2223,10 +2241,16 @@ def _family_name_after_closing_initials(tokens: list[str], labels: list[str]) ->
     b = run[2]
     if b < 3 or b + 2 >= len(labels) or labels[b] != "title" or labels[b + 1] != "title":
         return
-    if _form(tokens[:b]) != "initials-first" or "." not in tokens[0] or _kind(tokens[b - 1], False) != "init" or not tokens[b - 2].endswith(","):
-        return  # dotted initials opening the list (not `AL RUBAEE, M.`), one name before, closed by its comma
+    if _form(tokens[:b]) != "initials-first" or "." not in tokens[0] or _kind(tokens[b - 1], False) != "init":
+        return  # dotted initials opening the list (not `AL RUBAEE, M.`)
+    k = b - 1
+    while k > 1 and _kind(tokens[k - 1], False) == "init":  # the last name's initials (`C. S.`)
+        k -= 1
+    if not (tokens[k - 1].endswith(",") or tokens[k - 1] in ("and", "&")):
+        return  # one name before, closed by its comma or joined by `and`
     word = tokens[b]
-    if _kind(word, False) != "word" or not _GIVEN_FAMILY.match(word) or canonical(word) in _TITLE_OPENERS:
+    bare = word[:-1] if word.endswith(".") and (k < b - 1 or tokens[k - 1] in ("and", "&")) else word
+    if _kind(word, False) != "word" or not _GIVEN_FAMILY.match(bare) or canonical(word) in _TITLE_OPENERS:
         return
     if not tokens[b + 1][:1].isupper() and not tokens[b + 1][:1].isalpha():
         return
@@ -2718,6 +2742,38 @@ def _place_opening_a_publisher_run(tokens: list[str], labels: list[str]) -> None
             labels[a : j + 1] = ["location"] * (j + 1 - a)
 
 
+def _place_closing_a_publisher_run(tokens: list[str], labels: list[str]) -> None:
+    """`Harbour University Press, Amherst, | Massachusetts, 1970`: a publisher run whose last comma
+    part is one city, right before a run read as the place, ends before the city: the city opens the
+    place (`City, State` after the publisher's comma)."""
+    if "location" not in labels or "publisher" not in labels:
+        return
+    runs = _runs(tuple(labels))
+    for (label, a, b), (after, _, _) in zip(runs, runs[1:]):
+        if label == "publisher" and after == "location" and b - a >= 2 and tokens[b - 2].endswith(",") and tokens[b - 1].endswith(","):
+            if is_place(tokens[b - 1]) and not is_place(tokens[b - 2]):
+                labels[b - 1] = "location"
+
+
+def _title_run_interrupted(tokens: list[str], labels: list[str]) -> None:
+    """`Publication bias: evidence of delayed publication | in | a cohort study of …`, `… gene | A, B,
+    D, and of | SP-B-linked markers …`: a title run of two tokens or more with nothing closing it (no
+    full stop, question mark, colon or quote), a short run of a host's, a name's or a month's label
+    with no number, slash or quote and no full stop closing it, and the title going on after it:
+    no style prints an element inside the title's sentence, so the short run is the title's."""
+    if labels.count("title") < 3:
+        return
+    runs = _runs(tuple(labels))
+    for (first, a, b), (label, c, d), (again, e, g) in zip(runs, runs[1:], runs[2:]):
+        if first != "title" or again != "title" or label not in ("journal", "container", "author", "date") or d - c > 5 or b - a < 2 or g - e < 2:
+            continue
+        if re.search(r"[.?!:\"”»’]$", tokens[b - 1]) or tokens[d - 1].endswith(".") or g >= len(tokens):
+            continue
+        if any(ch.isdigit() or ch in "/\"“”«»" for t in tokens[c:d] for ch in t):
+            continue
+        labels[c:d] = ["title"] * (d - c)
+
+
 def _copyright_by_before_the_publisher(tokens: list[str], labels: list[str]) -> None:
     """`// 2008 by The McGraw-Hill Companies. ISBN …`: a copyright line's `by` between the year and the
     publisher's name closing the entry (or before its ISBN) is no word of the name, and the name is
@@ -2734,17 +2790,22 @@ def _copyright_by_before_the_publisher(tokens: list[str], labels: list[str]) -> 
         return
 
 
+_BARE_CAPITALISED = re.compile(r"[A-Z][a-z]+")  # a capitalised word with no mark after it
+
+
 def _organisation_word_closing_the_authors(tokens: list[str], labels: list[str]) -> None:
     """`R Core Team. R V4.3.0: A Language …`: an opening author run of capitalised words with no
     initials, commas or full stops, followed by an organisation's word (`Team`, `Group`, `Committee`)
-    closed by a full stop and read as the title's first word, ends with that word: one corporate name."""
+    closed by a full stop and read as the title's first word, ends with that word: one corporate name;
+    so does a capitalised word and the organisation's word after it (`The BIP Study Group.`)."""
     b = next((k for k, label in enumerate(labels) if label != "author"), len(labels))
-    if not 1 <= b <= 5 or b + 1 >= len(tokens) or labels[b] != "title" or not tokens[b].endswith(".") or not tokens[b][:1].isupper():
+    w = b + 1 if b + 2 < len(tokens) and labels[b + 1] == "title" and _BARE_CAPITALISED.fullmatch(tokens[b]) else b  # `Study Group.`
+    if not 1 <= b <= 5 or w + 1 >= len(tokens) or labels[w] != "title" or not tokens[w].endswith(".") or not tokens[w][:1].isupper():
         return
-    if canonical(tokens[b]) not in _ORGANISATION_WORDS | {"team"} or labels[b + 1] != "title":
+    if canonical(tokens[w]) not in _ORGANISATION_WORDS | {"team"} or labels[w + 1] != "title":
         return
     if all(tokens[k][:1].isupper() and not tokens[k].endswith((",", ".", ";", ":")) and not _DOTTED.match(tokens[k]) for k in range(b)):
-        labels[b] = "author"
+        labels[b : w + 1] = ["author"] * (w + 1 - b)
 
 
 def _place_before_a_named_publisher(tokens: list[str], labels: list[str]) -> None:
@@ -2789,6 +2850,8 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
     _place_qualifier_of_a_journal(tokens, labels)
     _title_word_opening_a_journal(tokens, labels)
     _place_opening_a_publisher_run(tokens, labels)
+    _place_closing_a_publisher_run(tokens, labels)
+    _title_run_interrupted(tokens, labels)
     if "by" in seen:
         _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)

@@ -840,6 +840,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     the order they build on each other (numbers first, then the host, place and publisher, then
     what is no host at all)."""
     _volume_glued_to_the_journal(f)
+    _series_letter_before_the_volume(f)
     _numbers_after_volume(f)
     _page_not_issue(f)
     _journal_not_publisher(f)
@@ -1334,6 +1335,21 @@ def _volume_glued_to_the_journal(f: _Fields) -> None:
         if start >= 0:
             f.add("volume", start, start + len(m.group(1)))
             f.confidence["volume"] = f.confidence.get("journal", 1.0)
+
+
+def _series_letter_before_the_volume(f: _Fields) -> None:
+    """`Phys. Rev. D62`, `J. R. Stat. Soc. B39, 1-38`, `Proc. R. Soc. Lond., B200`: a capital letter
+    glued to the volume's number is the journal's series (Physical Review D), not a mark of the
+    volume (`V69`, `N5` aside: a volume's and a number's marks): it closes the journal's name when the tagger read it with the volume,
+    whose number alone is kept, so the letter is not lost."""
+    if "journal" not in f.items or "volume" not in f.items:
+        return
+    value, s, e = f.items["journal"]
+    at = f.items["volume"][1] - 1  # the volume's value starts at its number
+    if at < e or not re.match(r"[A-MO-UW-Z]\d", f.text[at : at + 2]) or f.text[at - 1].isalnum():
+        return
+    if re.fullmatch(r"[\s.,]*", f.text[e:at]):
+        f.items["journal"] = (f"{value} {f.text[at]}", s, at + 1)
 
 
 def _journal_not_publisher(f: _Fields) -> None:
