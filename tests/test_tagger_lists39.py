@@ -197,3 +197,23 @@ def test_a_journals_name_after_the_host_mark_before_a_page_count_stays_the_journ
     f = fields(entry)
     assert f.get("journal") == journal
     assert "publisher" not in f
+
+
+def test_a_sites_name_read_as_a_doi_after_its_designation():
+    f = fields("Tom Marsh (2015) Herons, Springfield’s Open Source Birds, Signals Big Changes in Rivers Too. // Сайт Wired.com. 10 ноября (https://www.wired.com/2015/11/herons/) Просмотрено: 02.02.2022")
+    assert f.get("journal", "").rstrip(".") == "Wired.com"
+
+
+@pytest.mark.parametrize("entry, title, volume", [
+    ("Marsh, T., Oduya, K., & Zeller, A. (2007). Computation of Standard Values for Heron Counts Using the RIVER Version of HC-12v2 (Vol. 1, pp. 171–182). Duncker & Humboldt.",
+     "Computation of Standard Values for Heron Counts Using the RIVER Version of HC-12v2", "1"),
+    ("Marsh, T., Oduya, K., & Zeller, A. (2016). The Invented Heron Panel: Study Design and Cumulated Field Report (Waves 1 to 7) (pp. 1–35).",
+     "The Invented Heron Panel: Study Design and Cumulated Field Report (Waves 1 to 7)", None),
+])
+def test_the_words_before_apas_part_bracket_are_the_titles(entry, title, volume):
+    """APA's book or report part prints its volume and pages in one bracket after the title
+    (`(Vol. 1, pp. 171–182).`); the words before it are the title's, the name after it the publisher."""
+    f = fields(entry)
+    assert f["title"] == title
+    assert f.get("volume") == volume
+    assert "journal" not in f

@@ -2858,7 +2858,7 @@ def _site_after_the_host_mark(tokens: list[str], labels: list[str]) -> None:
         if tokens[k] != "//" or canonical(tokens[k + 1]) not in _SITE_WORDS or tokens[k + 1].endswith((".", ",", ":")):
             continue
         end = k + 2
-        while end < len(tokens) and labels[end] in ("journal", "container", "url", "publisher", "note") and not tokens[end].startswith("("):
+        while end < len(tokens) and labels[end] in ("journal", "container", "url", "doi", "publisher", "note") and not tokens[end].startswith("("):
             end += 1
             if tokens[end - 1].endswith("."):
                 break
@@ -3035,6 +3035,24 @@ def _biblatex_host_after_in(tokens: list[str], labels: list[str]) -> None:
         return
 
 
+_PART_BRACKET = frozenset("(Vol. (pp. (p.".split())
+
+
+def _words_before_apas_part_bracket(tokens: list[str], labels: list[str]) -> None:
+    """APA's book or report part, `Title Using the SOEP Version of SF-12v2 (Vol. 1, pp. 171–182).`,
+    `… Field Report (Waves 1 to 7) (pp. 1–35).`: the volume and pages stand in that bracket; the words
+    between the open title and it, read as a journal, volume or issue, are the title's."""
+    for k in range(2, len(tokens)):
+        if tokens[k] not in _PART_BRACKET or labels[k] not in ("volume", "pages"):
+            continue
+        j = k - 1
+        while j > 0 and labels[j] in ("journal", "container", "volume", "issue") and not tokens[j].endswith((".", ",")):
+            j -= 1
+        if j < k - 1 and labels[j] == "title" and not tokens[j].endswith((".", ",", ":")):
+            labels[j + 1 : k] = ["title"] * (k - 1 - j)
+        return
+
+
 _STRONG_JOURNAL_WORDS = frozenset("journal журнал вестник известия review letters bulletin annals transactions proceedings quarterly magazine acta хабаршысы j sci rev lett bull".split())
 
 
@@ -3043,7 +3061,8 @@ def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[
     name in brackets and users' names as authors, APA's date bracket closed after a space, years
     inside an APA title, a title read as a publisher, a journal read as a
     publisher before the pages, a host's sentence read into the title, a page mark read into the
-    publisher, biblatex's `24.3 (2017)` and its host after `В:`."""
+    publisher, the words before APA's `(Vol. 1, pp. …)`, biblatex's `24.3 (2017)` and its host after
+    `В:`."""
     if "//" in seen:
         _site_after_the_host_mark(tokens, labels)
     _real_name_after_a_handle(tokens, labels)
@@ -3056,6 +3075,8 @@ def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[
     _host_sentence_closing_the_title(tokens, labels)
     if not seen.isdisjoint(_PAGE_MARKS):
         _page_mark_read_into_the_publisher(tokens, labels)
+    if not seen.isdisjoint(_PART_BRACKET):
+        _words_before_apas_part_bracket(tokens, labels)
     if "В:" in seen or "In:" in seen:
         _biblatex_volume_and_number(tokens, labels)
         _biblatex_host_after_in(tokens, labels)
