@@ -217,3 +217,11 @@ def test_the_words_before_apas_part_bracket_are_the_titles(entry, title, volume)
     assert f["title"] == title
     assert f.get("volume") == volume
     assert "journal" not in f
+
+
+def test_a_data_sets_title_read_as_a_note_after_the_year():
+    """`Family, Given & Given Family. 2016. Title (short). Archive, City. …`: a data set cited with the
+    year and its full stop after the names; the first sentence after the year is the title."""
+    f = fields("Marsh, Tom, Kofi Oduya & Anna Zeller. 2016. The Invented Heron Panel (heronpan). Heron Data Archive, Springfield. ZA0000 Data file Version 7.0.0, doi:10.0000/heronpan.0000.7.0.0.")
+    assert f["title"] == "The Invented Heron Panel (heronpan)"
+    assert f["year"] == "2016"

@@ -2943,18 +2943,23 @@ def _years_inside_an_apa_title(tokens: list[str], labels: list[str], seen: froze
 
 
 def _title_sentence_read_as_a_publisher(tokens: list[str], labels: list[str]) -> None:
-    """`Blaxter, M. (2005). Health & Lifestyles. Taylor & Francis e-Library.`: with no title read, the
-    first sentence after APA's bracketed date, read as the start of the publisher, is the title."""
+    """`Blaxter, M. (2005). Health & Lifestyles. Taylor & Francis e-Library.`, a data set's `Family, Given
+    & Given Family. 2016. The Invented Panel (pan). Data Archive, City. …`: with no title read, the
+    first sentence after the date that follows the names (APA's bracket, or the year and its full
+    stop), read as the start of a longer publisher or note, is the title."""
     if "title" in labels:
         return
     first = next((k for k, label in enumerate(labels) if label == "date"), None)
-    if first is None or first == 0 or labels[first - 1] != "author" or not _APA_DATE.match(tokens[first]):
+    if first is None or first == 0 or first + 1 >= len(tokens) or labels[first - 1] != "author":
+        return
+    if not _APA_DATE.match(tokens[first]) and not re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]?\.", tokens[first]):
         return
     k = first + 1
+    run = labels[k]
     end = k
-    while end < len(tokens) and labels[end] == "publisher" and not tokens[end].endswith("."):
+    while end < len(tokens) and labels[end] == run and run in ("publisher", "note") and not tokens[end].endswith("."):
         end += 1
-    if k < end < len(tokens) - 1 and labels[end] == labels[end + 1] == "publisher" and tokens[end + 1][:1].isupper():
+    if k <= end < len(tokens) - 1 and end - k >= 1 and labels[end] == labels[end + 1] == run and tokens[end + 1][:1].isupper():
         labels[k : end + 1] = ["title"] * (end + 1 - k)
 
 
