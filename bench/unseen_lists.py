@@ -44,7 +44,9 @@ Markdown list: APA as paragraphs), first run kept; 23, labelled by lists36 (Russ
 a Russian author-date Word list, English Leeds Beckett Harvard, BMJ Vancouver and a home-made
 Harvard in Word) before the tool ran, first run kept; 24, labelled by lists37 (Russian GOST-like theses in
 PDF and Word, Elsevier Vancouver and AOS (Auk/Condor) lists in Word, an Elsevier author-year PDF with line
-numbers) before the tool ran, first run kept. Earlier first
+numbers) before the tool ran, first run kept; 25, labelled by lists39 (Russian coursework PDFs in biblatex's
+Russian-localised style and a home-made web-page form, a Russian Word diploma with `//` before every host, English Word
+reports in home-made and Google Scholar APA, an APA 7 thesis PDF in two headed parts) before the tool ran, first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

@@ -47,19 +47,19 @@ _HEADING_NAMES = (
     r"Література",
     r"Бібліографія",
     r"References(?:\s+and\s+notes)?",
-    r"Reference\s+list",
+    r"Reference(?:\s+list)?",
     r"Bibliograph(?:y|ical\s+list|ic\s+list)",
     r"Literature(?:\s+cited)?",
     r"Works\s+cited",
     r"Sources",
 )
 _NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"
-# `6. Литература`, `IX. REFERENCES`, `A. References`, `8 - References` (the number and a dash; the
-# dash alone where a reader took the number off);
+# `6. Литература`, `IX. REFERENCES`, `A. References`, `5.REFERENCES:` (the number's full stop run into
+# the name), `8 - References` (the number and a dash; the dash alone where a reader took the number off);
 # `Ссылки на источники / References`; a full stop after the name as after a numbered section's
 # heading (`4. Ссылки.`); an ornament before it (ACS's `■ REFERENCES`, which pdftotext drops).
 REFERENCES_HEADING = re.compile(
-    rf"^(?:[■□▪▫●◆◇►▶]\s?)?(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
+    rf"^(?:[■□▪▫●◆◇►▶]\s?)?(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|\d{{1,2}}\.(?=[^\W\d_])|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
 
@@ -121,8 +121,11 @@ _AUTHOR_START = re.compile(
 )
 _PARTICLE_FIRST = re.compile(rf"^\s*(?:{_PARTICLE_WORDS})\s")
 # An author–date entry's opening: authors (or an organisation) in capitalised words, then the
-# year in brackets (`R Development Core Team (2006).`, `American Psychiatric Association. (2000).`).
-_AUTHOR_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)")
+# year in brackets (`R Development Core Team (2006).`, `American Psychiatric Association. (2000).`),
+# with APA's day and month after it or no date (`Eurostat. (2018, March 28).`, `Destatis. (n.d.).`).
+_AUTHOR_DATE = re.compile(
+    r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\s*\(\s*(?:(?:1[5-9]|20)\d\d[a-z]?(?:,\s*[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?|n\.\s?d\.)\s*\)"
+)
 # Chicago's author-date opening: the authors, a full stop, the year and a full stop.
 _AUTHOR_DOT_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\.\s+(?:1[5-9]|20)\d\d[a-z]?\.(?=\s|$)")
 # Chicago's first author, family name first and the given name in full (`Wickham, Hadley,`,
@@ -438,9 +441,27 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
                 found.twin, found.twin_starts = later, twin
                 break
         return found
-    if headings:  # an unnumbered list: everything after the last heading
-        return ReferenceList(headings[-1], [], len(lines), headings[-1])
+    if headings:  # an unnumbered list: everything after the last heading (or the part's before it)
+        first = _opening_a_list_in_parts(lines, headings)
+        return ReferenceList(first, [], len(lines), first)
     return _under_a_heading_in_other_words(lines, start) or _headless(lines, start)
+
+
+def _opening_a_list_in_parts(lines: list[str], headings: list[int]) -> int:
+    """The last heading, or the one before it when the last names a part of the list that one
+    opens: `6 Bibliography` / `Dataset:` / its entries / `Literature:` / its entries. The last is
+    closed by a colon, a few lines after the one before it, whose first line is a part's label
+    closed by a colon (`is_list_subheading`)."""
+    last = headings[-1]
+    if len(headings) < 2 or not lines[last].rstrip().endswith(":") or last - headings[-2] > _PART_LINES:
+        return last
+    label = next((i for i in range(headings[-2] + 1, last) if not _is_blank(lines[i])), None)
+    if label is None or not lines[label].rstrip().endswith(":") or not is_list_subheading(lines[label]):
+        return last
+    return headings[-2]
+
+
+_PART_LINES = 20
 
 
 def _first_number_above_the_heading(lines: list[str], heading: int, starts: list[Start]) -> list[Start]:
@@ -603,7 +624,7 @@ def reads_as_reference(text: str) -> bool:
 _SUBHEADING_WORD = re.compile(
     r"(?i)(?<![^\W\d_])(?:источник|ресурс|литератур|издани|документ|акты\b|материал|публикац|сайт|стать[ия]\b|статей\b|"
     r"әдебиет|дереккөз|көздер|ресурстар|"
-    r"sources\b|resources\b|literature|references\b|publications\b|documents\b|materials\b|websites\b|works\b|articles\b)"
+    r"sources\b|resources\b|literature|references\b|publications\b|documents\b|materials\b|websites\b|works\b|articles\b|datasets?\b)"
 )
 
 
@@ -863,12 +884,13 @@ def opens_author_date_entry(line: str) -> bool:
 
 
 # What ends an unnumbered list besides the paper's end: an appendix's heading (`Appendix B`,
-# `Приложение 1`, a lettered `A. Partitioned vs. unpartitioned …`), or what journals print after a list.
-_APPENDIX_HEADING = re.compile(r"^\s*(?:(?:Appendix|APPENDIX|Приложение|ПРИЛОЖЕНИЕ|Қосымша|ҚОСЫМША)\b.{0,80}|[A-Z]\.?\s+[A-Z][^,\d;:()\[\]]{3,80}[^.,\d\s])$")
+# `Приложение 1`, a thesis's numbered `7 Appendix`, `8 Attachments`, a lettered `A. Partitioned vs.
+# unpartitioned …`), or what journals print after a list.
+_APPENDIX_HEADING = re.compile(r"^\s*(?:(?:\d{1,2}\.?\s+)?(?:Appendix|APPENDIX|Приложение|ПРИЛОЖЕНИЕ|Қосымша|ҚОСЫМША)\b.{0,80}|\d{1,2}\.?\s+(?:Attachments?|ATTACHMENTS?|Annex(?:es)?|ANNEX(?:ES)?)\b.{0,80}|[A-Z]\.?\s+[A-Z][^,\d;:()\[\]]{3,80}[^.,\d\s])$")
 _ENDS_WITH_STOP = re.compile(r"(?:[.)\]\d]|/)\s*$")
 # `… https://dplyr.tidyverse.org`, or an address's tail wrapped to a line of its own
-# (`package=corx`, `package.tinylabels`): APA's entries end so.
-_ENDS_WITH_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$|^\s*[^\s/]*[a-z][./=][^\s]*[a-z0-9]\s*$")
+# (`package=corx`, `package.tinylabels`, a DOI's `4457.2016.00128.x`): APA's entries end so.
+_ENDS_WITH_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$|^\s*[^\s/]*(?:[a-z][./=]|\d\.\d)[^\s]*[a-z0-9]\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 
 
@@ -958,8 +980,8 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
             continue
         if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
             break
-        if previous_blank and nxt_blank and is_list_subheading(lines[i]):
-            continue
+        if previous_blank and (nxt_blank or lines[i].rstrip().endswith(":")) and is_list_subheading(lines[i]):
+            continue  # a part's name set apart, or closed by a colon (`Literature:` over its entries)
         following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
         if not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]) and not _address_tail(lines[groups[-1][-1]], lines[i]):
             groups.append([i])

@@ -102,7 +102,7 @@ from functools import lru_cache
 
 from . import Tagged
 from .features import canonical
-from .lexicon import CITIES, GIVEN_NAMES, MONTHS
+from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 # `J.`, `J.-P.`, `V.I.`, `Ж.`, `Yu.` (a capital and at most one small letter, each with its full
@@ -613,11 +613,12 @@ _NUMBER_MARK = re.compile(r"^(?:vol|no|nr|n|№|т|вып|pp?|с|s)\.?$", re.IGN
 
 def _day_before_a_month(tokens: list[str], labels: list[str]) -> None:
     """A day's number before a month's name is part of a date (a conference's `29 окт. 2014 г.`,
-    `24–26 March 2009`), never the pages the tagger took it for. A volume or issue before a month
-    in brackets (`21 (March): 53–61`, `No. 6 (July 1992)`) or after its mark stays what it is.
+    `24–26 March 2009`, a web page's `// Сайт Habr.com. 9 апреля (https://…)`), never the pages or
+    the volume the tagger took it for. A volume or issue before a month in brackets (`21 (March):
+    53–61`, `No. 6 (July 1992)`) or after its mark stays what it is.
     So is the first day of a range printed with a spaced dash (`28 — 30 ноября 2017`)."""
     for i in range(len(tokens) - 1):
-        if labels[i] not in ("pages", "date") or not _DAY.fullmatch(tokens[i]):  # the cheap tests first: this runs on every entry
+        if labels[i] not in ("pages", "date", "volume") or not _DAY.fullmatch(tokens[i]):  # the cheap tests first: this runs on every entry
             continue
         marked = i > 0 and _NUMBER_MARK.match(tokens[i - 1]) or tokens[i + 1].startswith("(")
         if not marked and _is_month(tokens[i + 1]):
@@ -1726,6 +1727,8 @@ def _publisher_after_a_misused_host_mark(tokens: list[str], labels: list[str]) -
         end += 1
     if not 1 <= end - mark - 1 <= 4 or not tokens[end - 1].endswith(",") or end >= len(tokens) or labels[end] != "date" or not _YEAR_TOKEN.match(tokens[end]):
         return
+    if any(canonical(t) in _STRONG_JOURNAL_WORDS for t in tokens[mark + 1 : end]):
+        return  # `// African Journal of Psychiatry, 2007. – 141 p.`, `// Sci China Life Sci, 2014.`: a journal's name
     tail = [t for t in tokens[end + 1 :] if t not in ("–", "—", "-")]
     if len(tail) == 2 and tail[0].isdigit() and _PAGE_COUNT_WORD.match(tail[1]):
         for k in range(mark, end):
@@ -2903,6 +2906,250 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
     _conference_bracket_in_the_host(tokens, labels)
 
 
+# ---- batch 25's conventions (web pages in a home-made GOST form, APA's titles and hosts, biblatex) --
+
+# A site's designation before its name after GOST's `//` (`// Сайт Habr.com.`): the kind of resource.
+_SITE_WORDS = frozenset("сайт веб-сайт вебсайт портал блог site website portal blog".split())
+_A_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}[.,]?$", re.IGNORECASE)
+
+
+def _site_after_the_host_mark(tokens: list[str], labels: list[str]) -> None:
+    """`Title // Сайт Сomputerweekly.com. 9 апреля (https://…)`: after `//` the word naming the kind of
+    resource is no word of the host's name (its medium), and the name after it, up to its closing
+    full stop, is the host, though it reads as an address (`Arxiv.org.`)."""
+    for k in range(len(tokens) - 2):
+        if tokens[k] != "//" or canonical(tokens[k + 1]) not in _SITE_WORDS or tokens[k + 1].endswith((".", ",", ":")):
+            continue
+        end = k + 2
+        while end < len(tokens) and labels[end] in ("journal", "container", "url", "doi", "publisher", "note") and not tokens[end].startswith("("):
+            end += 1
+            if tokens[end - 1].endswith("."):
+                break
+        if end == k + 2 or not (tokens[k + 2][:1].isupper() or _A_DOMAIN.match(tokens[k + 2])):
+            return
+        host = labels[k] if labels[k] in ("journal", "container") else "journal"
+        labels[k + 1] = "medium"
+        labels[k + 2 : end] = [host] * (end - k - 2)
+        return
+
+
+_BRACKETED_NAME = re.compile(r"^\([A-Z][a-z]+$")
+
+
+def _real_name_after_a_handle(tokens: list[str], labels: list[str]) -> None:
+    """`Baekalfen (Mads Ynddal) (2021) Title`, `nuno-faria, nlinker (Nick Linker) (2019)`: a bracketed
+    given name and family name right after an opening author (a user's name) and before the
+    bracketed year is that author's own name, a note, not a second author."""
+    for k in range(1, len(tokens) - 2):
+        if labels[k - 1] != "author":
+            return  # (only inside the opening names)
+        if not _BRACKETED_NAME.match(tokens[k]) or labels[k] != "author":
+            continue
+        if re.fullmatch(r"[A-Z][\w'’-]+\)", tokens[k + 1]) and labels[k + 2] == "date" and tokens[k + 2].startswith("("):
+            if all(x == "author" for x in labels[:k]):
+                labels[k] = labels[k + 1] = "note"
+        return
+
+
+_HANDLE = re.compile(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+|[a-z]+ \d+")
+
+
+def _handles_before_a_bracketed_date(tokens: list[str], labels: list[str]) -> None:
+    """`accel-brain, chimera0 (2020) Reinforcement Learning Library.`: an opening run read as the title,
+    made of users' names (lower case, a hyphen or a number in each, `,` between them), before a
+    bracketed year and a title, is the authors."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 3 or runs[0][0] != "title" or runs[1][0] != "date" or runs[2][0] != "title" or not tokens[runs[1][1]].startswith("("):
+        return
+    words = " ".join(tokens[runs[0][1] : runs[0][2]])
+    if all(_HANDLE.fullmatch(part.strip()) for part in words.split(",")):
+        labels[runs[0][1] : runs[0][2]] = ["author"] * (runs[0][2] - runs[0][1])
+
+
+def _closing_bracket_of_the_date(tokens: list[str], labels: list[str]) -> None:
+    """`(2013, August 25th ). Title`: a bracket closed after a space is the date's end, no title word."""
+    for k in range(1, len(tokens)):
+        if labels[k - 1] == "date" and labels[k] != "date" and re.fullmatch(r"\)[.,:]?", tokens[k]):
+            labels[k] = "date"
+
+
+_APA_DATE = re.compile(r"^\((?:(?:1[5-9]|20)\d\d[a-z]?|n\.d\.)\)[.,]?$")
+_BARE_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[.,]?$")
+_NO_DATE = re.compile(r"^\(n\.\s?d\.\)[.,]?$")
+_YEAR_SPAN_WORDS = frozenset("to bis until до по".split())
+_NO_DATE_TOKENS = frozenset("(n.d.) (n.d.). (n.d.),".split())
+_CLOSING_BRACKETS = frozenset(") ). ), ):".split())
+_PAGE_MARKS = frozenset("С. с. P. p. pp. S.".split())
+
+
+def _years_inside_an_apa_title(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
+    """APA prints the date in brackets after the authors (`(2017).`, `(n.d.).`); a year the tagger read
+    inside the title after it (`The Case of Hong Kong 2014. Media and Communication`, `… in
+    Deutschland, 1892 bis 2015.`) is the title's, where a title word stands before it with no mark
+    between or a title word follows it; so is a span of years (`1892 bis 2015`). APA's `(n.d.)` is the
+    date, never a name's word."""
+    if not seen.isdisjoint(_NO_DATE_TOKENS):
+        for k, token in enumerate(tokens):
+            if labels[k] == "author" and k > 0 and _NO_DATE.match(token):
+                labels[k] = "date"
+    first = next((k for k, label in enumerate(labels) if label == "date"), None)
+    if first is None or first == 0 or labels[first - 1] != "author" or not _APA_DATE.match(tokens[first]):
+        return
+    for k in range(first + 2, len(tokens)):
+        if labels[k] != "date" or not _BARE_YEAR.match(tokens[k]) or labels[k - 1] != "title":
+            continue
+        span = k + 2 < len(tokens) and canonical(tokens[k + 1]) in _YEAR_SPAN_WORDS and _BARE_YEAR.match(tokens[k + 2]) and not tokens[k].endswith((",", "."))
+        if span:
+            labels[k : k + 3] = ["title"] * 3
+        elif k + 1 < len(tokens) and labels[k + 1] == "title" or not tokens[k - 1].endswith((",", ".", ":", ";")):
+            labels[k] = "title"
+
+
+def _title_sentence_read_as_a_publisher(tokens: list[str], labels: list[str]) -> None:
+    """`Blaxter, M. (2005). Health & Lifestyles. Taylor & Francis e-Library.`, a data set's `Family, Given
+    & Given Family. 2016. The Invented Panel (pan). Data Archive, City. …`: with no title read, the
+    first sentence after the date that follows the names (APA's bracket, or the year and its full
+    stop), read as the start of a longer publisher or note, is the title."""
+    if "title" in labels:
+        return
+    first = next((k for k, label in enumerate(labels) if label == "date"), None)
+    if first is None or first == 0 or first + 1 >= len(tokens) or labels[first - 1] != "author":
+        return
+    if not _APA_DATE.match(tokens[first]) and not re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]?\.", tokens[first]):
+        return
+    k = first + 1
+    run = labels[k]
+    end = k
+    while end < len(tokens) and labels[end] == run and run in ("publisher", "note") and not tokens[end].endswith("."):
+        end += 1
+    if k <= end < len(tokens) - 1 and end - k >= 1 and labels[end] == labels[end + 1] == run and tokens[end + 1][:1].isupper():
+        labels[k : end + 1] = ["title"] * (end + 1 - k)
+
+
+def _journal_read_as_a_publisher_before_pages(tokens: list[str], labels: list[str]) -> None:
+    """`Title. New media & Society, 1 -19. Doi: …`: a name read as the publisher right after the title's
+    full stop, closed by a comma and followed by the pages, with no place nor year after the title,
+    is the journal: a publisher is not followed by an article's pages."""
+    if "location" in labels:
+        return
+    for label, a, b in _runs(tuple(labels)):
+        if label != "publisher" or a == 0 or b >= len(tokens) or labels[a - 1] != "title" or not tokens[a - 1].endswith("."):
+            continue
+        words = tokens[a:b]
+        if any(t.endswith(",") for t in words[:-1]) or any(canonical(t) in PUBLISHER_WORDS or canonical(t).startswith("univ") for t in words) or len(tokens[a - 1]) <= 3:
+            return  # `Climate Extremes and Society, Cambridge University Press, 189-208.`, `Ed. De Boeck université, 273-292.`
+        if tokens[b - 1].endswith(",") and labels[b] == "pages" and "date" not in labels[b:]:
+            labels[a:b] = ["journal"] * (b - a)
+        return
+
+
+def _host_sentence_closing_the_title(tokens: list[str], labels: list[str]) -> None:
+    """Google Scholar's chapter with no `In`, `Title. Book title: Subtitle, 227-242.`, and a journal's
+    name in two languages, `Title. European Journal of Population / Revue Européenne …, 29(4)`: the
+    words after the title's last full stop that end where the host read starts (at a colon
+    closing them, or at the host's ` / `) are the host's first words."""
+    runs = _runs(tuple(labels))
+    for r in range(len(runs) - 1):
+        (label, a, b), (host, c, _) = runs[r], runs[r + 1]
+        if label != "title" or host not in ("journal", "container") or b != c:
+            continue
+        stop = max((k for k in range(a, b - 2) if tokens[k].endswith(".") and len(tokens[k]) > 3 and not _DOTTED.match(tokens[k])), default=None)
+        if stop is None or not tokens[stop + 1][:1].isupper() or is_place(tokens[stop + 1]):
+            return  # (`… in Europa. Frankfurt am Main: Suhrkamp, 1999.`: the place)
+        after = next((x for x in labels[c:] if x != host), None)
+        if after in ("pages", "volume") and (tokens[b - 1].endswith(":") or tokens[c] == "/"):
+            labels[stop + 1 : b] = [host] * (b - stop - 1)
+        return
+
+
+def _page_mark_read_into_the_publisher(tokens: list[str], labels: list[str]) -> None:
+    """`Three Rivers Press. С. 377-381.`: a page mark after the publisher's full stop, before the pages,
+    is the pages' mark, no word of the name (in whatever script the list writes it)."""
+    for k in range(1, len(tokens) - 1):
+        if labels[k] == "publisher" and tokens[k] in _PAGE_MARKS and tokens[k - 1].endswith(".") and labels[k + 1] == "pages":
+            labels[k] = "pages"
+
+
+_VOLUME_DOT_NUMBER = re.compile(r"^\d{1,4}\.\d{1,3}(?:[-–]\d{1,3})?$")
+
+
+def _biblatex_volume_and_number(tokens: list[str], labels: list[str]) -> None:
+    """biblatex's `В: Mathematical Notes 113.3–4 (апр. 2023), с. 538—551.`, `In: Journal 24.3 (2017)`:
+    the number with a full stop after the host's name, before the bracketed date, is the volume
+    and its issue, no word of the host; the bracket after it is the date."""
+    for k in range(1, len(tokens) - 1):
+        if not _VOLUME_DOT_NUMBER.match(tokens[k]) or labels[k - 1] not in ("journal", "container") or not tokens[k + 1].startswith("("):
+            continue
+        labels[k] = "volume"
+        end = k + 1
+        while end < len(tokens) and labels[end] in (labels[k - 1], "date"):
+            end += 1
+            if ")" in tokens[end - 1]:
+                break
+        labels[k + 1 : end] = ["date"] * (end - k - 1)
+
+
+def _biblatex_host_after_in(tokens: list[str], labels: list[str]) -> None:
+    """biblatex's `В: Electronic Notes in Discrete Mathematics 70 (2018).`: after `В:` / `In:` the words
+    up to the volume before a bracketed date are one journal's name, none of them a series."""
+    for k in range(len(tokens) - 3):
+        if tokens[k] not in ("В:", "In:") or labels[k + 1] not in ("container", "journal", "collection"):
+            continue
+        end = k + 1
+        while end < len(tokens) and labels[end] in ("container", "journal", "collection"):
+            end += 1
+        if end + 1 < len(tokens) and end - k > 2 and labels[end] == "volume" and tokens[end].isdigit() and re.fullmatch(r"\((?:1[5-9]|20)\d\d\)[.,]?", tokens[end + 1]):
+            labels[k:end] = ["journal"] * (end - k)
+        return
+
+
+_PART_BRACKET = frozenset("(Vol. (pp. (p.".split())
+
+
+def _words_before_apas_part_bracket(tokens: list[str], labels: list[str]) -> None:
+    """APA's book or report part, `Title Using the SOEP Version of SF-12v2 (Vol. 1, pp. 171–182).`,
+    `… Field Report (Waves 1 to 7) (pp. 1–35).`: the volume and pages stand in that bracket; the words
+    between the open title and it, read as a journal, volume or issue, are the title's."""
+    for k in range(2, len(tokens)):
+        if tokens[k] not in _PART_BRACKET or labels[k] not in ("volume", "pages"):
+            continue
+        j = k - 1
+        while j > 0 and labels[j] in ("journal", "container", "volume", "issue") and not tokens[j].endswith((".", ",")):
+            j -= 1
+        if j < k - 1 and labels[j] == "title" and not tokens[j].endswith((".", ",", ":")):
+            labels[j + 1 : k] = ["title"] * (k - 1 - j)
+        return
+
+
+_STRONG_JOURNAL_WORDS = frozenset("journal журнал вестник известия review letters bulletin annals transactions proceedings quarterly magazine acta хабаршысы j sci rev lett bull".split())
+
+
+def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
+    """Batch 25's conventions, run after the others: a site's designation after `//`, a user's real
+    name in brackets and users' names as authors, APA's date bracket closed after a space, years
+    inside an APA title, a title read as a publisher, a journal read as a
+    publisher before the pages, a host's sentence read into the title, a page mark read into the
+    publisher, the words before APA's `(Vol. 1, pp. …)`, biblatex's `24.3 (2017)` and its host after
+    `В:`."""
+    if "//" in seen:
+        _site_after_the_host_mark(tokens, labels)
+    _real_name_after_a_handle(tokens, labels)
+    _handles_before_a_bracketed_date(tokens, labels)
+    if not seen.isdisjoint(_CLOSING_BRACKETS):
+        _closing_bracket_of_the_date(tokens, labels)
+    _years_inside_an_apa_title(tokens, labels, seen)
+    _title_sentence_read_as_a_publisher(tokens, labels)
+    _journal_read_as_a_publisher_before_pages(tokens, labels)
+    _host_sentence_closing_the_title(tokens, labels)
+    if not seen.isdisjoint(_PAGE_MARKS):
+        _page_mark_read_into_the_publisher(tokens, labels)
+    if not seen.isdisjoint(_PART_BRACKET):
+        _words_before_apas_part_bracket(tokens, labels)
+    if "В:" in seen or "In:" in seen:
+        _biblatex_volume_and_number(tokens, labels)
+        _biblatex_host_after_in(tokens, labels)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -2953,6 +3200,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _dash_separated_areas(tokens, labels)
     _pages_after_a_month_in_the_issue_bracket(tokens, labels)
     _last_conventions(tokens, labels, seen)
+    _batch_25_conventions(tokens, labels, seen)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -1354,11 +1354,14 @@ def _series_letter_before_the_volume(f: _Fields) -> None:
 
 def _journal_not_publisher(f: _Fields) -> None:
     """A volume and pages with no journal, no collection and no place: the one name read as a
-    publisher is the journal those parts belong to (`[J]. Simulation, 2001, 76(2): 60-68`)."""
+    publisher is the journal those parts belong to (`[J]. Simulation, 2001, 76(2): 60-68`), unless
+    the volume stands in APA's bracket of a book's part (`(Vol. 1, pp. 171–182).`)."""
     if "publisher" not in f.items or any(n in f.items for n in ("journal", "booktitle", "address")):
         return
     if not ("volume" in f.items and "pages" in f.items):
         return
+    if re.match(r"\(\s*Vol\.", f.text[f.items["volume"][1] :]) or re.search(r"\(\s*Vol\.\s*$", f.text[: f.items["volume"][1]]):
+        return  # APA's book part, `Title (Vol. 1, pp. 171–182). Duncker & Humboldt.`: its publisher
     value, start, end = f.items.pop("publisher")
     f.items["journal"] = (value, start, end)
     if "publisher" in f.confidence:
