@@ -20,7 +20,7 @@ from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Headi
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
@@ -28,7 +28,7 @@ from ..plaintext.sections import continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .formulas import PageFormula, find_formulas
-from .images import PagePicture, find_pictures
+from .images import PagePicture, find_pictures, text_in_drawings
 from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
@@ -80,7 +80,8 @@ def read_text_layer(path: str, pictures: bool = True) -> TextLayer:
     mark_furniture(pages)
     blank_line_numbers(pages)
     keep_first_by_line(pages[0])
-    lines = [line for page in pages for line in page.lines if not line.furniture]
+    in_drawings = text_in_drawings(pages, figures)
+    lines = [line for page in pages for line in page.lines if not line.furniture and (page.number, line.number) not in in_drawings]
     body = body_size(lines)
     mark_notes(pages, body)
     lines = with_blank_lines(lines, body)
@@ -517,7 +518,7 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
             value = join(parts).strip()
             if value:
                 if is_keywords:
-                    found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
+                    found.keyword_sets.append(list(keywords_of(parts, not m["value"], value)))
                 else:
                     skip = raw_column(texts[index], len(text) - len(m["value"])) if m["value"] else 0
                     found.abstracts.append(FieldText(detect_language(value), value, tuple(rows), skip))
@@ -845,7 +846,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
         level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups)
         if held and held[-1][0] != TABLE and held[-1][1][-1] == last and level is None and _caption_goes_on(lines[held[-1][1][0]], lines[last], line, paused is not None, (spacing, edges, indent)):
             held[-1][1].append(i)  # the held caption's next line
-        elif paused is not None and level is None and _goes_on(lines[paused[-1]], line, after_table=any(g[0] == TABLE for g in held)):
+        elif paused is not None and level is None and _goes_on(lines[paused[-1]], line, edges, after_table=any(g[0] == TABLE for g in held)):
             paused.append(i)  # the paragraph resumes after its figure (the caption held till it ends)
             paused = None
         elif level is not None:
@@ -961,12 +962,17 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: floa
     return at_indent and abs(before.x0 - left - indent) >= 0.5 * line.size
 
 
-def _goes_on(before: Line, line: Line, after_table: bool = False) -> bool:
+def _goes_on(before: Line, line: Line, edges, after_table: bool = False) -> bool:
     """Whether `line` carries on the paragraph whose last line is `before`, a figure standing
-    between them: the sentence was left open, the line is in the paragraph's type and opens
-    no caption. Past a table (whose cells a page's layout may interleave with the text) only a
-    word cut at the line's end or a line opening in lower case says the sentence goes on."""
+    between them: the sentence was left open, the line is in the paragraph's type, opens no
+    caption and is not a paragraph's first line (set in from its column's edge, in capitals:
+    `before` is then a paragraph left without its stop, a formula or code typed as text).
+    Past a table (whose cells a page's layout may interleave with the text) only a word cut at
+    the line's end or a line opening in lower case says the sentence goes on."""
     if rules.ends_sentence(before.text) or abs(before.size - line.size) > 0.15 * max(before.size, line.size) or is_table_caption(line) or is_figure_caption(line):
+        return False
+    left, _ = edges.get((line.page, line.side), (line.x0, line.x1))
+    if line.x0 - left > 0.8 * line.size and not rules.starts_lowercase(line.text):
         return False
     return not after_table or before.text.rstrip().endswith(("-", "‐", ",")) or rules.starts_lowercase(line.text)
 
