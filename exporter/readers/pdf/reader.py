@@ -144,6 +144,31 @@ def layer_notes(path: str, pages: list[Page]) -> list[Diagnostic]:
     return notes
 
 
+def hanging_indents(lines: list[Line], begin: int, end: int) -> dict[int, bool]:
+    """Of an unnumbered list set with hanging indents (its first line at its column's edge, an
+    entry's later lines set in by one to four type sizes), each line's index and whether it
+    opens an entry (at the edge) or carries one on (set in), read from the page: over a page
+    break, and where a line's words look like an entry's opening (`Theunissen. 2017. …`).
+    Empty for a list set otherwise: its first line set in, or fewer than a quarter of its
+    lines set in (entries of one line each say nothing). Lines set in otherwise (a centred
+    heading, a note) are left out, for the text's rules."""
+    rows = [i for i in range(begin, min(end, len(lines))) if lines[i].text]
+    edges: dict[tuple[int, str], float] = {}
+    for i in rows:
+        key = (lines[i].page, lines[i].side)
+        edges[key] = min(edges.get(key, lines[i].x0), lines[i].x0)
+    kinds: dict[int, bool] = {}
+    for i in rows:
+        inset = lines[i].x0 - edges[(lines[i].page, lines[i].side)]
+        if inset < 0.3 * lines[i].size:
+            kinds[i] = True
+        elif lines[i].size <= inset <= 4 * lines[i].size:
+            kinds[i] = False
+    if not rows or not kinds.get(rows[0]) or sum(not v for v in kinds.values()) < 0.25 * len(rows):
+        return {}
+    return kinds
+
+
 def with_blank_lines(lines: list[Line], body: float) -> list[Line]:
     """The lines with an empty line where the layout parts them, as pdftotext writes one.
 
@@ -1254,7 +1279,8 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
 
-    references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
+    hanging = hanging_indents(lines, found.heading + 1, found.end) if found and not found.starts and found.heading is not None else {}
+    references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip), hanging) if found else []
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
