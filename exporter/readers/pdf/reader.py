@@ -1002,7 +1002,7 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: floa
 
 
 # A list item's mark opening a line: a bullet (Word's Symbol-font bullets as PDFs map them too) or a dash
-_ITEM_MARK = re.compile(r"^([•●▪◦■□➢►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s))\s*(?=\S)")
+_ITEM_MARK = re.compile(r"^([•●▪◦■□➢►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZА-ЯЁ]))\s*(?=\S)")  # `o`: Word's second-level bullet in Courier
 
 
 def item_mark(text: str) -> int | None:
@@ -1016,7 +1016,7 @@ def _opens_item(line: Line, before: Line | None, groups: list) -> int | None:
     that closed a sentence, a clause or (in a list) an item (`такие как:` / `– первый;`): a
     dash that a wrapped sentence put at a line's start (`… страна` / `– это …`) opens none."""
     m = _ITEM_MARK.match(line.text)
-    if m is None:
+    if m is None or not re.search(r"[^\W\d_]{2}", line.text[m.end():]):  # words, not a formula's minus signs
         return None
     if m.group(1) in "-–—" and before is not None:
         closing = (":", ";", ".", "!", "?") + ((",",) if groups and groups[-1][0] == ITEM else ())
@@ -1028,17 +1028,17 @@ def _opens_item(line: Line, before: Line | None, groups: list) -> int | None:
 def _carries_on(first: Line, before: Line, line: Line, level: int | None, captioned: dict, measures: tuple) -> bool:
     """Whether `line` goes on with the open paragraph, caption or list item whose first line is
     `first` and last line `before`: a paragraph's or caption's as the layout says
-    (starts_new_paragraph, _leaves_caption); a list item's when the line before it was cut by
-    the column's edge or it opens in lower case, and it is set in past the item's mark (a
-    hanging indent) or stands at the mark's edge after an open clause: a paragraph's first line
-    after a list, set in as far as an item's text in Word's defaults, is no item's."""
+    (starts_new_paragraph, _leaves_caption); a list item's when it opens in lower case, or the
+    line before ran to the column's edge and left its sentence open or the line is set in past
+    the item's mark (a hanging indent): a paragraph's first line after a list, set in as far as
+    an item's text in Word's defaults, comes after an item's short last line, and is no item's."""
     spacing, edges, indent = measures
     if level not in (None, FIGURE, ITEM) or starts_new_paragraph(before, line, spacing, edges):
         return False
-    if level == ITEM:  # the item's line before was cut short by the column's edge, or the line goes on in lower case
+    if level == ITEM:
         _, right = edges.get((before.page, before.side), (before.x0, before.x1))
-        wrapped = before.x1 >= right - 3 * before.size or rules.starts_lowercase(line.text)
-        return wrapped and (line.x0 > first.x0 + 0.5 * line.size or abs(line.x0 - first.x0) < 0.5 * line.size and not rules.ends_sentence(before.text))
+        cut = before.x1 >= right - 3 * before.size  # the line before ran to the column's edge
+        return rules.starts_lowercase(line.text) or cut and (not rules.ends_sentence(before.text) or line.x0 > first.x0 + 0.5 * line.size)
     return not (_opens_caption(first, captioned) and _leaves_caption(first, before, line, edges, indent))
 
 
