@@ -845,11 +845,13 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
     return out
 
 
-def read_reference_list(lines: list[str], found: ReferenceList | int, join) -> list[Entry]:
+def read_reference_list(lines: list[str], found: ReferenceList | int, join, hanging: dict[int, bool] | None = None) -> list[Entry]:
     """The entries of the list `found` (or, for old callers, of the list under heading index).
 
     Numbered lists: see `entry_rows`. Unnumbered lists take one entry per paragraph (or per
-    line when no blank line separates them) and are numbered in order. `join(numbered_lines,
+    line when no blank line separates them) and are numbered in order; `hanging`, from a reader
+    that sees the page, says of a line of a list set with hanging indents whether it opens an
+    entry (True) or carries one on (False), over the text's own signs. `join(numbered_lines,
     skip)` is the reader's own line joining (it knows the source's hyphenation); it returns a
     `Joined`.
     """
@@ -865,7 +867,7 @@ def read_reference_list(lines: list[str], found: ReferenceList | int, join) -> l
             joined = join([(i + 1, lines[i]) for i in rows], skip)
             entries.append(with_fields(Entry(key=str(number), number=number, span=joined.whole, text=joined.text), joined))
         return entries
-    return _unnumbered(lines, found.heading, join)
+    return _unnumbered(lines, found.heading, join, hanging or {})
 
 
 def opens_author_date_entry(line: str) -> bool:
@@ -959,9 +961,10 @@ def _blocks_of_bare_numbers(lines: list[str], filled: list[int]) -> set[int]:
     return out
 
 
-def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
+def _unnumbered(lines: list[str], heading: int, join, hanging: dict[int, bool]) -> list[Entry]:
     """One entry per paragraph, or per line when every line ends as an entry and no blank line
-    separates them; inside a paragraph a new entry opens where `_opens_unnumbered_entry` says.
+    separates them; inside a paragraph a new entry opens where `_opens_unnumbered_entry` says;
+    a line `hanging` names opens an entry or carries one on (over a page break too) as it says.
     A page number alone between blank lines is furniture, and so is a paragraph of bare numbers
     (`_blocks_of_bare_numbers`); an appendix heading after a blank line, or what journals print
     after a list, ends it."""
@@ -983,7 +986,11 @@ def _unnumbered(lines: list[str], heading: int, join) -> list[Entry]:
         if previous_blank and (nxt_blank or lines[i].rstrip().endswith(":")) and is_list_subheading(lines[i]):
             continue  # a part's name set apart, or closed by a colon (`Literature:` over its entries)
         following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
-        if not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]) and not _address_tail(lines[groups[-1][-1]], lines[i]):
+        if groups and i in hanging and not hanging[i]:
+            groups[-1].append(i)
+        elif groups and hanging.get(i):
+            groups.append([i])
+        elif not groups or one_per_line or previous_blank and not spaced and not continues_entry(lines[i]) and not _address_tail(lines[groups[-1][-1]], lines[i]):
             groups.append([i])
         elif _opens_unnumbered_entry(lines[groups[-1][-1]], lines[i], following):
             groups.append([i])

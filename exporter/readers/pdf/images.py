@@ -43,6 +43,7 @@ class PagePicture:
     box: tuple[float, float, float, float]  # left, bottom, right, top, in points
     data: bytes
     media_type: str
+    drawn: bool = False  # rendered from the page's region: the text standing in `box` is in the picture
 
 
 @dataclass(slots=True)
@@ -83,6 +84,18 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page], pictures: bool = T
                         out.append(drawing)
         finally:
             pdf_page.close()
+    return out
+
+
+def text_in_drawings(pages: list[Page], pictures: list[PagePicture]) -> set[tuple[int, int]]:
+    """The lines, by (page, line number), standing inside a picture rendered from its page (a
+    drawing's labels, axis ticks, legend): the picture shows them, so the body's text does not.
+    A ruled table's cells stay: a table the picture overlaps is read as a table still."""
+    out: set[tuple[int, int]] = set()
+    for picture in pictures:
+        if picture.drawn:
+            page = pages[picture.page - 1]
+            out.update((page.number, l.number) for l in page.lines if l.number != picture.caption and l.cell is None and _inside(_middle(l), picture.box))
     return out
 
 
@@ -258,8 +271,8 @@ def _drawing_above(pdf_page, page: Page, caption: Line, pictures: bool = True) -
     when the region cannot be bounded reliably.
 
     Rule: the region spans the caption's column, from the caption up to the nearest line of
-    body text above it (a line in the body's size filling most of the column), another
-    caption, or the page's top. The drawing is the box of the path objects inside the region
+    body text above it (a line in the body's size, mostly letters, filling most of the
+    column), another caption, a ruled table, or the page's top. The drawing is the box of the path objects inside the region
     (and small pictures; at least MIN_PATHS, none in the page's outer 7 %: a running head's rules) and of
     the text lines inside that box (its labels). It is refused when prose stands inside the
     box (two or more lines in the body's size filling half its width, or text covering 30 %
@@ -272,13 +285,7 @@ def _drawing_above(pdf_page, page: Page, caption: Line, pictures: bool = True) -
         return None  # a caption sharing its baseline with another caption or across columns: its column is not known
     left, right = min(l.x0 for l in column), max(l.x1 for l in column)
     all_paths = [b for b in _drawn_boxes(pdf_page) if b[1] > MARGIN * page.height and b[3] < (1 - MARGIN) * page.height]
-    ceiling = page.height * (1 - MARGIN)
-    sides = (caption.side, "S") if caption.side != "S" else ("S", "L", "M", "R")  # a caption across the page: every column ends above it
-    for line in sorted((l for l in page.lines if l.y > caption.y + caption.size and l.side in sides), key=lambda l: l.y):
-        crossed = any(b[1] < line.y < b[3] and min(b[2], line.x1) > max(b[0], line.x0) for b in all_paths)
-        if not crossed and (abs(line.size - body) < 0.5 and line.x1 - line.x0 >= 0.6 * (right - left) or _caption_extent(line) is not None):
-            ceiling = min(ceiling, line.y - 0.3 * line.size)  # below its descenders
-            break
+    ceiling = _ceiling(page, caption, (left, right), all_paths, body)
     region = (left - 2, caption.y + caption.size * 0.8, right + 2, ceiling)
     if region[3] - region[1] < MIN_SIDE:
         return None
@@ -286,29 +293,87 @@ def _drawing_above(pdf_page, page: Page, caption: Line, pictures: bool = True) -
     if len(boxes) < MIN_PATHS:
         return None
     paths = _union(boxes)
-    grown = (paths[0] - LABEL_REACH, paths[1] - LABEL_REACH, paths[2] + LABEL_REACH, paths[3] + LABEL_REACH)
-    inside = [l for l in page.lines if _inside((l.x0, l.y, l.x1, l.y + 0.5 * l.size), grown)]
-    prose = [l for l in inside if abs(l.size - body) < 0.5 and l.x1 - l.x0 >= 0.5 * (paths[2] - paths[0]) and len(l.text.split()) >= 8]
+    inside = _labels(page, caption, region, paths, body)
+    prose = [l for l in inside if _prose(l, body) and l.x1 - l.x0 >= 0.5 * (paths[2] - paths[0]) and len(l.text.split()) >= 8]
     if len(prose) >= 2:
         return None
-    box = _union([paths] + [(l.x0, l.y - 0.3 * l.size, l.x1, l.y + l.size) for l in inside])
+    box = _union([paths] + [_extent(l) for l in inside])
     box = (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height))
     if box[2] - box[0] < MIN_FIGURE_WIDTH or box[3] - box[1] < MIN_SIDE:
         return None
-    text = sum((l.x1 - l.x0) * l.size for l in inside)
+    text = sum(0.5 * l.size * l.size * len(l.text.replace(" ", "")) for l in inside)  # its letters' area (a line's extent overstates labels scattered along it)
     if text > MAX_TEXT_SHARE * (box[2] - box[0]) * (box[3] - box[1]):  # mostly text: not a drawing
         return None
-    if any(_overlaps(b, box) and not _inside(b, region) for b in all_paths):  # the drawing runs on past the region: it would be cut
+    slack = (region[0] - 2, region[1] - 2, region[2] + 2, region[3] + 2)  # a frame's edge grazing the text above is not cut
+    if any(_overlaps(b, box) and not _inside(b, slack) for b in all_paths):  # the drawing runs on past the region: it would be cut
         return None
     return _rendered(pdf_page, page, caption, box, pictures)
+
+
+def _ceiling(page: Page, caption: Line, column: tuple[float, float], all_paths, body: float) -> float:
+    """The top of a drawing's region above `caption` (see _drawing_above): below the nearest
+    line of text above it that fills most of the column (strokes crossing it: a label) and the
+    lines of its paragraph under it at the body's line spacing from the column's edge (a
+    paragraph's short last line is no label), below another caption or a ruled table, else the page's top margin."""
+    left, right = column
+    ceiling = page.height * (1 - MARGIN)
+    sides = (caption.side, "S") if caption.side != "S" else ("S", "L", "M", "R")  # a caption across the page: every column ends above it
+    above = sorted((l for l in page.lines if l.y > caption.y + caption.size and l.side in sides), key=lambda l: l.y)
+    gaps = sorted(a.y - b.y for a, b in zip(page.lines, page.lines[1:]) if a.side == b.side and _prose(a, body) and _prose(b, body) and 0 < a.y - b.y < 3 * body)
+    spacing = gaps[len(gaps) // 2] if gaps else 1.2 * body  # the body's line spacing on this page
+    for k, line in enumerate(above):
+        crossed = any(b[1] < line.y < b[3] and min(b[2], line.x1) > max(b[0], line.x0) for b in all_paths)
+        if not crossed and (_prose(line, body) and line.x1 - line.x0 >= 0.6 * (right - left) or _caption_extent(line) is not None):
+            while k > 0 and _prose(above[k - 1], body) and abs(above[k - 1].x0 - left) < body and line.y - above[k - 1].y < 1.25 * spacing and not _caption_extent(line):
+                k, line = k - 1, above[k - 1]  # the paragraph goes on below
+            ceiling = min(ceiling, line.y - 0.3 * line.size)  # below its descenders
+            break
+    for grid in page.tables:  # a ruled table standing above the caption ends the region: its rules are no drawing's
+        if caption.y < grid.box[1] < ceiling and min(grid.box[2], right) > max(grid.box[0], left):
+            ceiling = grid.box[1] - 1
+    return ceiling
+
+
+def _labels(page: Page, caption: Line, region, paths, body: float) -> list[Line]:
+    """A drawing's labels: the lines inside its strokes' box grown by LABEL_REACH, then, as long
+    as more are found, the region's lines that the box of strokes and labels so far, grown the
+    same, touches (an axis's title beyond its ticks, a tick's label reaching out to the left),
+    but for lines of prose (four words or more in the body's type)."""
+    inside = [l for l in page.lines if _inside(_middle(l), _grown(paths)) and _inside(_middle(l), region)]
+    while True:
+        reach = _grown(_union([paths] + [_extent(l) for l in inside]))
+        more = [l for l in page.lines if l is not caption and l not in inside and _inside(_middle(l), region) and _overlaps(_extent(l), reach) and not (_prose(l, body) and len(l.text.split()) >= 4)]
+        if not more:
+            return inside
+        inside += more
+
+
+def _middle(line: Line) -> tuple[float, float, float, float]:
+    """The box of a line's lower half, from its baseline: what must lie in a region for the line to."""
+    return line.x0, line.y, line.x1, line.y + 0.5 * line.size
+
+
+def _extent(line: Line) -> tuple[float, float, float, float]:
+    """The box a line's letters fill, descenders to capitals."""
+    return line.x0, line.y - 0.3 * line.size, line.x1, line.y + line.size
+
+
+def _grown(box):
+    return box[0] - LABEL_REACH, box[1] - LABEL_REACH, box[2] + LABEL_REACH, box[3] + LABEL_REACH
+
+
+def _prose(line: Line, body: float) -> bool:
+    """A line in the body's size whose characters are mostly letters: a line of text, not a
+    drawing's row of axis ticks (`0,01 0,1 1 10 100`), which is as wide and as large."""
+    shown = [c for c in line.text if not c.isspace()]
+    return abs(line.size - body) < 0.5 and sum(c.isalpha() for c in shown) >= 0.5 * len(shown)
 
 
 def _region(pdf_page, page: Page, caption: Line, boxes: tuple[float, float, float, float], pictures: bool = True) -> PagePicture:
     """A figure of several rows of pictures rendered from the page as one picture (a figure
     holds one row of sub-figures): the pictures' box, with the short lines of text inside it or
     at its edge (panel labels, axis ticks) and 2 points around."""
-    grown = (boxes[0] - LABEL_REACH, boxes[1] - LABEL_REACH, boxes[2] + LABEL_REACH, boxes[3] + LABEL_REACH)
-    labels = [(l.x0, l.y - 0.3 * l.size, l.x1, l.y + l.size) for l in page.lines if l is not caption and _inside((l.x0, l.y, l.x1, l.y + 0.5 * l.size), grown)]
+    labels = [_extent(l) for l in page.lines if l is not caption and _inside(_middle(l), _grown(boxes))]
     box = _union([boxes, *labels])
     return _rendered(pdf_page, page, caption, (max(box[0] - 2, 0), max(box[1] - 2, 0), min(box[2] + 2, page.width), min(box[3] + 2, page.height)), pictures)
 
@@ -318,7 +383,7 @@ def _rendered(pdf_page, page: Page, caption: Line, box: tuple[float, float, floa
     without `pictures`, as PDFium may refuse to, but neither converted nor encoded)."""
     width, height = pdf_page.get_size()  # the crop box's, whose corner every position is measured from
     bitmap = pdf_page.render(scale=RENDER_DPI / 72, crop=(box[0], box[1], width - box[2], height - box[3]))
-    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()) if pictures else b"", "image/png")
+    return PagePicture(page.number, caption.number, box, png(bitmap.to_pil()) if pictures else b"", "image/png", drawn=True)
 
 
 def _drawn_boxes(pdf_page) -> list[tuple[float, float, float, float]]:

@@ -574,9 +574,15 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
         return [("S", line) for line in _lines_of(fragments)]
     out: list[tuple[str, list[_Fragment]]] = []
     band: list[_Fragment] = []
+    blocks = _beside_left_column(fragments, gutters) if first_page and len(gutters) == 1 else []
+    beside = {id(f) for run, _ in blocks for f in run}
+    bottoms = sorted((end for _, end in blocks), reverse=True)  # a band ends under each such block
+
+    def side_of(f: _Fragment) -> str:
+        return "R" if id(f) in beside else _side(f, gutters)
 
     def close_band() -> None:
-        sides = {side: _lines_of([f for f in band if _side(f, gutters) == side]) for side in _SIDES[len(gutters)]}
+        sides = {side: _lines_of([f for f in band if side_of(f) == side]) for side in _SIDES[len(gutters)]}
         if first_page and len(gutters) == 1 and out and all(side == "S" for side, _ in out):  # right under the title
             out.extend(_grid_rows(sides))
         for side, lines in sides.items():
@@ -586,7 +592,10 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
     # On one baseline (to a tenth of a point) left to right: names set side by side, the middle one crossing the gutter
     # (`Ivan Efremov   Ramil Khafizov   Ramil Khusainov`), are read in their order.
     for f in sorted(fragments, key=lambda f: (-round(f.y, 1), f.x0)):
-        if _side(f, gutters) == "S":
+        if bottoms and f.y < bottoms[0]:
+            bottoms.pop(0)
+            close_band()
+        if side_of(f) == "S":
             close_band()
             out.append(("S", [f]))
         else:
@@ -600,6 +609,42 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
         else:
             merged.append((side, line))
     return merged
+
+
+def _beside_left_column(fragments: list[_Fragment], gutters: list[float]) -> list[tuple[list[_Fragment], float]]:
+    """The runs crossing the gutter that stand beside a narrow left column rather than across
+    the page (Elsevier's first page: the `ARTICLE INFO` column of keywords left of the abstract,
+    which starts at a third of the page and runs over the gutter): blocks of runs, top down,
+    each with the height its band ends at (under it and under the left column's runs going on
+    beside it); each is read as the right column of a band of its own, after the left one.
+    Rule: three or more such runs of words one under another (a line apart or less), starting
+    at one edge (a paragraph's indent aside), with two or more left column runs ending before
+    that edge at their heights and none reaching past it."""
+    spanning = sorted((f for f in fragments if _side(f, gutters) == "S" and _wordy(f)), key=lambda f: -f.y)
+    lefts = sorted((f for f in fragments if _side(f, gutters) == "L"), key=lambda f: -f.y)
+    out: list[tuple[list[_Fragment], float]] = []
+    run: list[_Fragment] = []
+    for f in [*spanning, None]:
+        if f is not None and run and run[-1].y - f.y < 2 * f.size and -1 <= f.x0 - min(g.x0 for g in run) <= 2 * f.size:
+            run.append(f)
+            continue
+        if len(run) >= 3:
+            top, bottom, edge = run[0].y + run[0].size, run[-1].y - run[-1].size, min(g.x0 for g in run)
+            left = [g for g in lefts if bottom <= g.y <= top]
+            if sum(g.x1 < edge - g.size for g in left) >= 2 and all(g.x1 < edge for g in left):
+                end = min(run[-1].y, left[-1].y)
+                for g in lefts:  # the left column going on under the block at its own spacing
+                    if g.y < end and end - g.y < 2 * g.size and g.x1 < edge:
+                        end = g.y
+                out.append((run, end - 0.5 * run[-1].size))
+        run = [f] if f is not None else []
+    return out
+
+
+def _wordy(f: _Fragment) -> bool:
+    """A run of words, mostly letters (not a contents line's dot leaders, not a row of figures)."""
+    shown = [c[0] for c in f.chars if not c[0].isspace()]
+    return sum(c.isalpha() for c in shown) >= 0.5 * len(shown)
 
 
 # Spacing accents TeX sets as glyphs of their own over or under a letter (`Gr´egory`, `Franc¸ois`),

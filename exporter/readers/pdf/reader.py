@@ -16,11 +16,11 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_crossrefs, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import Cell, Citation, CrossRef, Document, Figure, Footnote, Heading, Image, Meta, Paragraph, Span, Superscript, Table, Text, plain_text
+from ...model import BulletList, Cell, Citation, CrossRef, Document, Figure, Footnote, Heading, Image, ListItem, Meta, Paragraph, Span, Superscript, Table, Text, plain_text
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
@@ -28,7 +28,7 @@ from ..plaintext.sections import continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .formulas import PageFormula, find_formulas
-from .images import PagePicture, find_pictures
+from .images import PagePicture, find_pictures, text_in_drawings
 from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
@@ -80,7 +80,8 @@ def read_text_layer(path: str, pictures: bool = True) -> TextLayer:
     mark_furniture(pages)
     blank_line_numbers(pages)
     keep_first_by_line(pages[0])
-    lines = [line for page in pages for line in page.lines if not line.furniture]
+    in_drawings = text_in_drawings(pages, figures)
+    lines = [line for page in pages for line in page.lines if not line.furniture and (page.number, line.number) not in in_drawings]
     body = body_size(lines)
     mark_notes(pages, body)
     lines = with_blank_lines(lines, body)
@@ -141,6 +142,46 @@ def layer_notes(path: str, pages: list[Page]) -> list[Diagnostic]:
         count = sum(page.unmapped for page in unmapped)  # at the first such page; `page` is also the message's
         notes.append(Diagnostic("PDF001", path, 1, 1, page=first.number, args=frozen_args({"count": count, "page": first.number})))
     return notes
+
+
+def _entries(lines: list[Line], texts: list[str], found, lexicon) -> list:
+    """The own list's entries (none without a list); an unnumbered one's split by its hanging
+    indents where the page sets it so."""
+    if found is None:
+        return []
+    hanging = hanging_indents(lines, found.heading + 1, found.end) if not found.starts and found.heading is not None and found.lines is None else {}
+    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip), hanging)
+
+
+_MARGIN_NUMBER = re.compile(r"\d{1,4} ")
+
+
+def hanging_indents(lines: list[Line], begin: int, end: int) -> dict[int, bool]:
+    """Of an unnumbered list set with hanging indents (its first line at its column's edge, an
+    entry's later lines set in by one to four type sizes), each line's index and whether it
+    opens an entry (at the edge) or carries one on (set in), read from the page: over a page
+    break, and where a line's words look like an entry's opening (`Theunissen. 2017. …`).
+    Empty for a list set otherwise: its first line set in, or fewer than a quarter of its
+    lines set in (entries of one line each say nothing). Lines set in otherwise (a centred
+    heading, a note) are left out, for the text's rules."""
+    rows = [i for i in range(begin, min(end, len(lines))) if lines[i].text]
+    edges: dict[tuple[int, str], float] = {}
+    for i in rows:  # the column's edge, a manuscript's margin line numbers (`205 Elag, M.`) aside
+        key = (lines[i].page, lines[i].side)
+        if not _MARGIN_NUMBER.match(lines[i].text):
+            edges[key] = min(edges.get(key, lines[i].x0), lines[i].x0)
+    kinds: dict[int, bool] = {}
+    for i in rows:
+        inset = lines[i].x0 - edges.get((lines[i].page, lines[i].side), lines[i].x0)
+        if inset < -lines[i].size:
+            continue  # a margin number's line
+        if inset < 0.3 * lines[i].size:
+            kinds[i] = True
+        elif lines[i].size <= inset <= 4 * lines[i].size:
+            kinds[i] = False
+    if not rows or not kinds.get(rows[0]) or sum(not v for v in kinds.values()) < 0.25 * len(rows):
+        return {}
+    return kinds
 
 
 def with_blank_lines(lines: list[Line], body: float) -> list[Line]:
@@ -517,7 +558,7 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
             value = join(parts).strip()
             if value:
                 if is_keywords:
-                    found.keyword_sets.append([k.strip().rstrip(".") for k in re.split(r"[,;]", value) if k.strip()])
+                    found.keyword_sets.append(list(keywords_of(parts, not m["value"], value)))
                 else:
                     skip = raw_column(texts[index], len(text) - len(m["value"])) if m["value"] else 0
                     found.abstracts.append(FieldText(detect_language(value), value, tuple(rows), skip))
@@ -842,16 +883,15 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
                 opening(group)
             last = i
             continue
-        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups)
+        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups) or _opens_item(line, lines[last] if last >= 0 else None, groups)
         if held and held[-1][0] != TABLE and held[-1][1][-1] == last and level is None and _caption_goes_on(lines[held[-1][1][0]], lines[last], line, paused is not None, (spacing, edges, indent)):
             held[-1][1].append(i)  # the held caption's next line
-        elif paused is not None and level is None and _goes_on(lines[paused[-1]], line, after_table=any(g[0] == TABLE for g in held)):
+        elif paused is not None and level is None and _goes_on(lines[paused[-1]], line, edges, after_table=any(g[0] == TABLE for g in held)):
             paused.append(i)  # the paragraph resumes after its figure (the caption held till it ends)
             paused = None
         elif level is not None:
             opening((level, [i]))
-        elif (groups and groups[-1][0] in (None, FIGURE) and groups[-1][1][-1] == last and not starts_new_paragraph(lines[last], line, spacing, edges)
-              and not (_opens_caption(lines[groups[-1][1][0]], captioned) and _leaves_caption(lines[groups[-1][1][0]], lines[last], line, edges, indent))):
+        elif groups and groups[-1][1][-1] == last and _carries_on(lines[groups[-1][1][0]], lines[last], line, groups[-1][0], captioned, (spacing, edges, indent)):
             groups[-1][1].append(i)
         else:
             opening((None, [i]))
@@ -961,12 +1001,58 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: floa
     return at_indent and abs(before.x0 - left - indent) >= 0.5 * line.size
 
 
-def _goes_on(before: Line, line: Line, after_table: bool = False) -> bool:
+# A list item's mark opening a line: a bullet (Word's Symbol-font bullets as PDFs map them too) or a dash
+_ITEM_MARK = re.compile(r"^([•●▪◦■□➢►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZА-ЯЁ]))\s*(?=\S)")  # `o`: Word's second-level bullet in Courier
+
+
+def item_mark(text: str) -> int | None:
+    """The length of the list item's mark opening `text` (with the space after it), or None."""
+    m = _ITEM_MARK.match(text)
+    return m.end() if m else None
+
+
+def _opens_item(line: Line, before: Line | None, groups: list) -> int | None:
+    """ITEM when `line` opens a list item: it opens with a bullet, or with a dash after a line
+    that closed a sentence, a clause or (in a list) an item (`такие как:` / `– первый;`): a
+    dash that a wrapped sentence put at a line's start (`… страна` / `– это …`) opens none."""
+    m = _ITEM_MARK.match(line.text)
+    if m is None or not re.search(r"[^\W\d_]{2}", line.text[m.end():]):  # words, not a formula's minus signs
+        return None
+    if m.group(1) in "-–—" and before is not None:
+        closing = (":", ";", ".", "!", "?") + ((",",) if groups and groups[-1][0] == ITEM else ())
+        if not before.text.rstrip().endswith(closing):
+            return None
+    return ITEM
+
+
+def _carries_on(first: Line, before: Line, line: Line, level: int | None, captioned: dict, measures: tuple) -> bool:
+    """Whether `line` goes on with the open paragraph, caption or list item whose first line is
+    `first` and last line `before`: a paragraph's or caption's as the layout says
+    (starts_new_paragraph, _leaves_caption); a list item's when it opens in lower case, or the
+    line before ran to the column's edge and left its sentence open or the line is set in past
+    the item's mark (a hanging indent): a paragraph's first line after a list, set in as far as
+    an item's text in Word's defaults, comes after an item's short last line, and is no item's."""
+    spacing, edges, indent = measures
+    if level not in (None, FIGURE, ITEM) or starts_new_paragraph(before, line, spacing, edges):
+        return False
+    if level == ITEM:
+        _, right = edges.get((before.page, before.side), (before.x0, before.x1))
+        cut = before.x1 >= right - 3 * before.size  # the line before ran to the column's edge
+        return rules.starts_lowercase(line.text) or cut and (not rules.ends_sentence(before.text) or line.x0 > first.x0 + 0.5 * line.size)
+    return not (_opens_caption(first, captioned) and _leaves_caption(first, before, line, edges, indent))
+
+
+def _goes_on(before: Line, line: Line, edges, after_table: bool = False) -> bool:
     """Whether `line` carries on the paragraph whose last line is `before`, a figure standing
-    between them: the sentence was left open, the line is in the paragraph's type and opens
-    no caption. Past a table (whose cells a page's layout may interleave with the text) only a
-    word cut at the line's end or a line opening in lower case says the sentence goes on."""
+    between them: the sentence was left open, the line is in the paragraph's type, opens no
+    caption and is not a paragraph's first line (set in from its column's edge, in capitals:
+    `before` is then a paragraph left without its stop, a formula or code typed as text).
+    Past a table (whose cells a page's layout may interleave with the text) only a word cut at
+    the line's end or a line opening in lower case says the sentence goes on."""
     if rules.ends_sentence(before.text) or abs(before.size - line.size) > 0.15 * max(before.size, line.size) or is_table_caption(line) or is_figure_caption(line):
+        return False
+    left, _ = edges.get((line.page, line.side), (line.x0, line.x1))
+    if line.x0 - left > 0.8 * line.size and not rules.starts_lowercase(line.text):
         return False
     return not after_table or before.text.rstrip().endswith(("-", "‐", ",")) or rules.starts_lowercase(line.text)
 
@@ -1040,10 +1126,25 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
         if level == FIGURE:
             first = lines[rows[0]]
             blocks.append((figure_of(captioned[(first.page, first.number)], inlines, span), None))
+        elif level == ITEM:
+            blocks.append((ListItem(inlines, span), None))
         else:
             blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
     # the notes called in the text went into it; the others stand where they were met
-    return with_table_captions([block for block, note in blocks if note is None or not note.called])
+    return with_table_captions(_lists([block for block, note in blocks if note is None or not note.called]))
+
+
+def _lists(blocks: list) -> list:
+    """Runs of list items made lists."""
+    out: list = []
+    for block in blocks:
+        if isinstance(block, ListItem) and out and isinstance(out[-1], BulletList):
+            out[-1] = BulletList((*out[-1].items, block), dataclasses.replace(out[-1].span, end_line=block.span.end_line, end_column=block.span.end_column))
+        elif isinstance(block, ListItem):
+            out.append(BulletList((block,), block.span))
+        else:
+            out.append(block)
+    return out
 
 
 def _abstracts_and_keywords(fm, fields, texts: list[str], references: list) -> tuple[list[FieldText], tuple]:
@@ -1248,7 +1349,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
 
-    references = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
+    references = _entries(lines, texts, found, lexicon)
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
@@ -1291,13 +1392,14 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
             built.append((FORMULA, rows, None, ()))
             continue
         numbered = [(i + 1, lines[i].text) for i in rows]
-        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else 0)
+        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0)
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
         built.append((level, rows, joined, words(joined, starts=breaks)))
     return built
 
 
 FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)
+ITEM = -4  # a group of lines that is a list item
 FORMULA = -3  # a group of lines that is a numbered display formula
 NOTE = -1  # a group of lines that is a footnote
 TABLE = -2  # a group of lines that is a ruled table's cells

@@ -552,6 +552,16 @@ def _keywords(text: str) -> tuple[str, ...]:
     return tuple(k.strip().rstrip(".").strip() for k in re.split(r"[,;]", text) if k.strip().rstrip(".").strip())
 
 
+def keywords_of(parts: list[str], alone: bool, joined: str | None = None) -> tuple[str, ...]:
+    """A keyword field's words from its lines (`joined`: them joined, line-end hyphens mended):
+    split at commas and semicolons; when the label stands alone on its line and no line holds a
+    separator, one keyword a line (Elsevier's list under `Keywords`)."""
+    text = " ".join(parts) if joined is None else joined
+    if alone and len(parts) > 1 and not re.search(r"[,;·•]", text):
+        return tuple(k for part in parts if (k := part.strip().rstrip(".").strip()))
+    return _keywords(text)
+
+
 def _label(match_fn, text: str):
     """A label line, also when the PDF spaced out its first letter (`К ЛЮЧЕВЫЕ СЛОВА`)."""
     m = match_fn(text)
@@ -693,7 +703,7 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
         if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
         elif value:
-            fm.keyword_sets.append((detect_language(value), _keywords(value)))
+            fm.keyword_sets.append((detect_language(value), keywords_of([texts[r] for r in rows], not m["value"], value)))
         return after, True, False
     if m := _label(ABSTRACT.match, texts[i]):
         value, rows, after = _continued(texts, i, end, m["value"], keywords=False)

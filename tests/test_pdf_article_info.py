@@ -1,0 +1,61 @@
+"""Elsevier's first page: an `ARTICLE INFO` column of keywords, one a line, left of the
+abstract, which starts at a third of the page and runs over the body's gutter. The abstract is
+read whole, after the keywords, and each keyword line is one keyword (docs/formats.md)."""
+
+from __future__ import annotations
+
+from exporter.model import plain_text
+from exporter.readers.pdf.reader import read_pdf
+
+from helpers import draw_text, pdf_canvas
+
+KEYWORDS = ("Corrosion monitoring", "Corrosion rate", "Ultrasound", "Piezoelectric transducer", "Structural health monitoring")
+ABSTRACT = (
+    "Wall-thickness loss rate is an important parameter that defines a corrosion process. The",
+    "speed at which it can be determined is directly related to how quickly one can intervene in",
+    "a process that is heading in the wrong direction. Ultrasonic testing has been widely used as",
+    "a convenient and efficient technique for online corrosion monitoring. In this paper, a",
+    "statistics based approach for assessing the detection speeds of such systems is presented.",
+)
+LEFT = "Corrosion costs the oil and gas industry billions of dollars a year and more [1]."
+RIGHT = "The statistical approach is equally applicable to analysing field measurements [2]."
+
+
+def _elsevier_page(path):
+    c = pdf_canvas(path)
+    draw_text(c, 38, 700, "On quantitative corrosion rate monitoring with ultrasound", 13.4)
+    draw_text(c, 38, 678, "Fangxin Zou, Frederic B. Cegla", 10.6)
+    draw_text(c, 38, 630, "ARTICLE INFO", 9)
+    draw_text(c, 203, 630, "ABSTRACT", 9)
+    draw_text(c, 38, 610, "Keywords:", 6.4)
+    for k, keyword in enumerate(KEYWORDS):
+        draw_text(c, 38, 601 - 8.5 * k, keyword, 6.4)
+    for k, line in enumerate(ABSTRACT):
+        draw_text(c, 203, 610 - 9.5 * k, line, 7.2)
+    draw_text(c, 38, 520, "1. Introduction", 8)
+    for k in range(14):  # the body in two columns, 38..288 and 307..557
+        draw_text(c, 38, 500 - 10.5 * k, LEFT[:62], 8)
+        draw_text(c, 307, 520 - 10.5 * k, RIGHT[:62], 8)
+    c.save()
+    return str(path)
+
+
+def test_the_abstract_beside_the_article_info_column_is_read_whole_and_the_keywords_one_a_line(tmp_path):
+    meta = read_pdf(_elsevier_page(tmp_path / "elsevier.pdf")).meta
+    assert plain_text(meta.abstract) == " ".join(ABSTRACT)
+    assert tuple(meta.keywords) == KEYWORDS
+
+
+def test_keywords_one_a_line_under_their_label_in_text_are_each_a_keyword(tmp_path):
+    """The same list as pdftotext gives it; a list written with commas, or wrapped on from the
+    label's line, is split at its commas as before."""
+    from exporter.readers import read_document
+
+    head = ["On quantitative corrosion rate monitoring with ultrasound", "", "Fangxin Zou, Frederic B. Cegla", ""]
+    tail = ["", "Abstract", " ".join(ABSTRACT), "", "1. Introduction", "", LEFT]
+    listed = tmp_path / "listed.txt"
+    listed.write_text("\n".join(head + ["Keywords:", *KEYWORDS] + tail) + "\n", encoding="utf-8")
+    assert tuple(read_document(str(listed)).meta.keywords) == KEYWORDS
+    commas = tmp_path / "commas.txt"
+    commas.write_text("\n".join(head + ["Keywords:", "Corrosion monitoring, Corrosion rate,", "Ultrasound"] + tail) + "\n", encoding="utf-8")
+    assert tuple(read_document(str(commas)).meta.keywords) == ("Corrosion monitoring", "Corrosion rate", "Ultrasound")

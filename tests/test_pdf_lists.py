@@ -1,0 +1,45 @@
+"""Lists in a PDF: a line opening with a bullet, or with a dash after a line that closed a
+clause, opens a list item; its lines set in past the mark (a hanging indent) carry it on; the
+paragraph after the list is no item's. A dash that a wrapped sentence put at a line's start
+opens none. Pages drawn here with reportlab."""
+
+from __future__ import annotations
+
+from exporter.model import BulletList, Paragraph, plain_text
+from exporter.readers.pdf.reader import read_pdf
+
+from helpers import draw_text, pdf_canvas
+
+
+def _paper(path) -> str:
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Приложение для изучения полёта тела", 16, bold=True)
+    draw_text(c, 60, 760, "И. И. Иванов", 11)
+    draw_text(c, 95, 720, "На данный момент существует несколько аналогов данному приложению, но каждое", 12)
+    draw_text(c, 60, 705, "из них имеет свои недостатки, такие как:", 12)
+    draw_text(c, 80, 690, "•", 12)
+    draw_text(c, 98, 690, "Недостаточная визуализация", 12)
+    draw_text(c, 80, 675, "•", 12)
+    draw_text(c, 98, 675, "Невозможность высчитать часть данных по остальным известным", 12)
+    draw_text(c, 98, 660, "параметрам", 12)
+    draw_text(c, 80, 645, "•", 12)
+    draw_text(c, 98, 645, "Неудобный интерфейс", 12)
+    draw_text(c, 95, 630, "Визуализация полёта и простота интерфейса позволяют изучить эту тему с большой", 12)
+    draw_text(c, 60, 615, "лёгкостью. Казахстан и Россия", 12)
+    draw_text(c, 60, 600, "– это соседние страны, и такие приложения там нужны школам обеих стран.", 12)
+    draw_text(c, 95, 585, "Результаты работы:", 12)
+    draw_text(c, 80, 570, "– рассчитаны формулы для каждого типа полёта;", 12)
+    draw_text(c, 80, 555, "– написано приложение.", 12)
+    c.save()
+    return str(path)
+
+
+def test_bulleted_and_dashed_items_are_lists_and_a_wrapped_dash_is_no_item(tmp_path):
+    blocks = read_pdf(_paper(tmp_path / "lists.pdf")).blocks
+    lists = [[plain_text(item.inlines) for item in b.items] for b in blocks if isinstance(b, BulletList)]
+    assert lists == [
+        ["Недостаточная визуализация", "Невозможность высчитать часть данных по остальным известным параметрам", "Неудобный интерфейс"],
+        ["рассчитаны формулы для каждого типа полёта;", "написано приложение."],
+    ]
+    paragraphs = [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+    assert any(p.startswith("Визуализация полёта") and p.endswith("нужны школам обеих стран.") for p in paragraphs)
