@@ -453,7 +453,8 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         m = re.search(r"[\s,]+N\.\s?p\.?$", f.text[a:b])
         if m and m.start() > 0:
             b = a + m.start()
-        m = re.search(rf",\s*{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?$", f.text[a:b])  # the meeting's dates
+        tail = f.text[b - 1 : b]  # a date's last digit, or the newline `$` may stand before
+        m = re.search(rf",\s*{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?$", f.text[a:b]) if tail.isdecimal() or tail == "\n" else None  # the meeting's dates
         if m and m.start() > 0:
             b = a + m.start()
     if name == "publisher":  # `Scholar Press, pp`, `(Sachi Shobo Co., Ltd) pp`, `(IOP, ed. 5`: the next element's mark
@@ -1401,7 +1402,7 @@ def _place_not_publisher(f: _Fields) -> None:
     if "publisher" not in f.items or "address" in f.items:
         return
     value, start, end = f.items["publisher"]
-    if not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", value) or not re.search(r"\w\.\s?$", f.text[:start]):
+    if value.isascii() or not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", value) or not re.search(r"\w\.\s?$", f.text[:start]):  # (a Cyrillic first letter tested first)
         return  # after the title's full stop, not after a place's colon or an edition's comma
     if not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end:]):
         return
