@@ -37,7 +37,7 @@ def _is_initials(word: str) -> bool:
 def _person(chunk: str) -> tuple[str, str] | None:
     """(family, given) of one name as printed: `Smith J. A.`, `J. A. Smith`, `Smith JA`,
     `Jacob Ziv`, `van der Berg J.`, `SMITH, J.`, `Hwang I.-W.`, `CASSARD Jean-Christophe`."""
-    words = re.sub(r"\.(?![-‐])", ". ", chunk).split()  # `I.-W.` stays one initial
+    words = (re.sub(r"\.(?![-‐])", ". ", chunk) if "." in chunk else chunk).split()  # `I.-W.` stays one initial
     words = [w for w in words if w]
     if not words:
         return None
@@ -166,14 +166,17 @@ def _names_a_body(words: list[str]) -> bool:
 _GENERATION = re.compile(r"(?<=[^\W\d_][a-zа-яёß'’-])( )(Jr\.?|Sr\.?|мл\.|ст\.)(?=,)")
 # Vancouver's `Knapp FF Jr,`: after the initials the suffix is left out (the name is `Knapp FF`).
 _GENERATION_AFTER_INITIALS = re.compile(r"(\s[A-Z]{1,3})\s(?:Jr|Sr)\.?(?=,|$)")
+_DASH_OR_LINE = frozenset("-–—_")  # the first characters of names()'s patterns for a text's start
+_HOST_MARK_START = frozenset("IВ/")
 
 
 def names(segment: str) -> str | None:
     """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
     text = segment.strip()
-    if re.match(r"^[-–—_]{2,}", text):  # `———`: the previous entry's names, not known here
+    if text[:1] in _DASH_OR_LINE and re.match(r"^[-–—_]{2,}", text):  # `———`: the previous entry's names, not known here
         return None
-    text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
+    if text[:1] in _HOST_MARK_START:  # (what the pattern's first character needs)
+        text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
     low = text.lower()
     if not text.isascii() or "ed" in low or "hrsg" in low:  # (an ASCII text matches the case-blind search only so)
         text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
@@ -187,7 +190,8 @@ def names(segment: str) -> str | None:
         text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
     text = _NAMES_LEFT_OUT.sub(", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
-    text = _GENERATION.sub("\u00a7\\2", _GENERATION_AFTER_INITIALS.sub("\\1", text))  # `Smith Jr., J.`: the suffix kept with its family name (one word)
+    if "Jr" in text or "Sr" in text or "мл." in text or "ст." in text:  # (what either pattern needs)
+        text = _GENERATION.sub("\u00a7\\2", _GENERATION_AFTER_INITIALS.sub("\\1", text))  # `Smith Jr., J.`: the suffix kept with its family name (one word)
     if text.endswith(".") and not _INITIALS_FULL_STOP.search(text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
     if not text or not re.search(r"\w", text):
