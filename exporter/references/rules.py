@@ -127,7 +127,8 @@ def find_urldate(f: Found) -> None:
         f.add("urldate", m.start(1), m.end(1))
         return
     # `URL: http://…. 23.04.2014.` — a bare date right after the address.
-    m = ("http" in f.text or "www." in f.text) and re.search(r"(?:https?://|www\.)\S+\s(\d{1,2}\.\d{1,2}\.\d{4})\.?\s*$", f.text)
+    tail = f.text.rstrip()[-1:]  # (the date's last digit or its full stop closes the text)
+    m = ("http" in f.text or "www." in f.text) and (tail == "." or tail.isdecimal()) and re.search(r"(?:https?://|www\.)\S+\s(\d{1,2}\.\d{1,2}\.\d{4})\.?\s*$", f.text)
     if m:
         f.add("urldate", m.start(1), m.end(1))
 

@@ -780,7 +780,7 @@ def read_entry(text: str) -> Parsed:
     access = _access_date_after_address(f)  # (a date the tagger read elsewhere, labelled, is kept as GROBID's labels keep it)
     done: set[str] = set()  # labels whose first segment that held a value was read
     for label, s, e, p in tagged.segments():
-        if label == "volume" and "volume" in done and "pages" not in f.items and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
+        if label == "volume" and "volume" in done and "pages" not in f.items and text[s:e].strip()[:1].isdecimal() and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
         if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
@@ -1422,7 +1422,7 @@ def _place_after_title(f: _Fields, tagged) -> None:
         return
     value, start, end = f.items["title"]
     m = re.search(r"\.\s([A-ZА-ЯЁ][\w-]+)$", value)
-    if not m or not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end : end + 8]):
+    if not m or "," not in f.text[end : end + 2] or not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end : end + 8]):
         return
     word_start = start + m.start(1)
     unsure = [p for (s, e), label, p in zip(tagged.spans, tagged.labels, tagged.marginals) if s >= word_start and e <= end + 1 and label == "title"]
@@ -1555,7 +1555,7 @@ def _place_after_publisher(f: _Fields) -> None:
     if "publisher" not in f.items or "address" in f.items:
         return
     value, start, end = f.items["publisher"]
-    m = re.search(r",\s?([^\W\d_][\w-]*)[.,]?$", value)
+    m = re.search(r",\s?([^\W\d_][\w-]*)[.,]?$", value) if "," in value else None
     if not m or m.start() == 0 or not is_place(m[1]):
         return
     p = f.confidence.get("publisher")
