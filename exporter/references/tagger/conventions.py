@@ -2834,10 +2834,14 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
         _year_of_account_in_a_title(tokens, labels)
     _compilers_not_authors(tokens, labels)
     _last_name_after_a_comma(tokens, labels)
-    _last_vancouver_name_with_a_particle(tokens, labels)
+    if not _NAME_PARTICLES.isdisjoint(seen):  # (the particle is a word of its own, in small letters)
+        _last_vancouver_name_with_a_particle(tokens, labels)
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _conference_bracket_in_the_host(tokens, labels)
+
+
+_OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
 
 
 def corrected(tagged: Tagged) -> Tagged:
@@ -2850,13 +2854,17 @@ def corrected(tagged: Tagged) -> Tagged:
     seen = frozenset(tokens).union(map(canonical, tokens))  # (see _COUNT_WORDS)
     _first_conventions(tokens, labels, tagged.marginals, seen)
     _imprints_place_and_publisher(tokens, labels, any(map(is_place, tokens)))
-    _publisher_after_a_question(tokens, labels)
+    asks = "?" in tagged.text  # (the two conventions after a question need its mark; one also takes `!`)
+    if asks or "!" in tagged.text:
+        _publisher_after_a_question(tokens, labels)
     _bracketed_year_after_the_volume(tokens, labels)
-    _journal_after_a_question(tokens, labels)
+    if asks:
+        _journal_after_a_question(tokens, labels)
     _volume_inside_a_host(tokens, labels)
     _corporate_author_first(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
-    _place_closing_the_title(tokens, labels)
+    if not _COUNTRIES.isdisjoint(seen):
+        _place_closing_the_title(tokens, labels)
     _short_name_closing_the_host(tokens, labels)
     if "//" in seen:
         _publisher_after_a_misused_host_mark(tokens, labels)
@@ -2884,11 +2892,14 @@ def corrected(tagged: Tagged) -> Tagged:
     _hosts_opened_by_in(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
-    _second_host_after_the_places_colon(tokens, labels)
-    _names_before_a_quoted_title(tokens, labels)
-    _ieee_quoted_title_and_host(tokens, labels)
+    if ":" in tagged.text:  # (the place's colon)
+        _second_host_after_the_places_colon(tokens, labels)
+    if any(map(tagged.text.__contains__, _OPENING_QUOTES)):  # (each reads the words in quotes)
+        _names_before_a_quoted_title(tokens, labels)
+        _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
-    _pages_after_a_month_in_the_issue_bracket(tokens, labels)
+    if not MONTHS.isdisjoint(seen):
+        _pages_after_a_month_in_the_issue_bracket(tokens, labels)
     _last_conventions(tokens, labels, seen)
     if labels == list(tagged.labels):
         return tagged
