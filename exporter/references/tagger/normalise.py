@@ -562,11 +562,22 @@ _DAY_AFTER_YEAR = r"(?:1[5-9]|20)\d\d,\s[A-Z][a-z]+\.?(?:\s\d{1,2}(?:[-–]\d{1,
 _NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?|{_DAY_AFTER_YEAR})\)[.,]?\s")
 
 
+def _bracket_after_names(text: str) -> int:
+    """Where the bracket _NUMERIC_DATE_AFTER_NAMES and _STATE_AFTER_NAMES look for can stand: the
+    text's first `(`, 3 to 301 characters in, after a space, with no `)` before it (their `[^()]{2,300}?\s\(`);
+    -1 where there is none, so neither pattern is tried on most entries."""
+    at = text.find("(")
+    if not 3 <= at <= 301 or not text[at - 1].isspace() or ")" in text[:at]:
+        return -1
+    return at
+
+
 def _dated(text: str) -> tuple[str, list[int]] | None:
     """The entry with APA's numeric date after the authors (see above) written as its first year,
     and each character's offset in `text`: the tagger learned APA's `(2020).` and reads the rest
     of such an entry well once it sees one."""
-    m = _NUMERIC_DATE_AFTER_NAMES.match(text)
+    at = _bracket_after_names(text)
+    m = _NUMERIC_DATE_AFTER_NAMES.match(text) if at > 0 and text[at + 1 : at + 2].isdecimal() else None  # (a date's first digit)
     if m is None:
         return None
     year = re.search(r"\d{4}", m["date"])
@@ -592,7 +603,7 @@ def _stated(text: str) -> tuple[str, list[int]] | None:
     and reads the title after it well once it sees one (without, it read `(n.d.)` as a name and
     `(in press)` and all after it as a note); the bracket itself gives no year (`_year` finds
     none in its words), and `read_entry` makes it the note."""
-    m = _STATE_AFTER_NAMES.match(text)
+    m = _STATE_AFTER_NAMES.match(text) if _bracket_after_names(text) > 0 else None
     if m is None:
         return None
     s, e = m.span("state")
@@ -816,7 +827,7 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if remark is not None and "note" not in f.items:
         f.add("note", remark.start(1), remark.end(1))
-    state = _STATE_AFTER_NAMES.match(text)
+    state = _STATE_AFTER_NAMES.match(text) if _bracket_after_names(text) > 0 else None
     if state is not None and "year" not in f.items:
         f.add("note", *state.span("state"))  # `(Forthcoming).`: no year, and none to look for elsewhere
     elif "year" not in f.items:
