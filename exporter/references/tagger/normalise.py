@@ -473,10 +473,11 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
             b = a + m.start() + 1
             while b > a and f.text[b - 1] in " .,;:" and not _ABBREVIATION_END.search(f.text[a:b]):
                 b -= 1
+    closed = f.text[a:b].rstrip().endswith("]")  # (what both marks below need)
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
-        m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|[Oo]nline|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
+        m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|[Oo]nline|J|M|C|D|EB/OL)\]\s*$", f.text[a:b]) if closed else None
     elif name in ("journal", "booktitle"):  # Harvard's `Journal [Online], 6 (5)`: the medium, not the name
-        m = re.search(r"\s?\[[Oo]nline\]\s*$", f.text[a:b])
+        m = re.search(r"\s?\[[Oo]nline\]\s*$", f.text[a:b]) if closed else None
     if name in ("title", "journal", "booktitle"):
         if m and (name == "title" or m.start() > 0):
             b = a + m.start()
