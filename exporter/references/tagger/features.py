@@ -30,7 +30,6 @@ EXTRA: tuple[str, ...] = ()
 # (`Maldacena,"The`); after a number's full stop before a capital (`2016.V.`). Web addresses
 # and DOIs are never cut. Cutting only moves token boundaries:
 # every character stays in one token, so fields cut from the text keep it whole.
-_WORD = re.compile(r"\S+")
 _LINK = re.compile(r"https?://|://|www\.|\b10\.\d{4,9}/|@|\.(?:com|org|ru|kz|net|edu)\b", re.IGNORECASE)
 _CUT = re.compile(
     r"(?<=[;:,])(?=[^\s;:,.)\]»”\"'])|(?<=[\w.])(?=[(\[])|(?<=\S)(?=//)|(?<=//)(?=\S)"
@@ -70,21 +69,24 @@ def _cuts(word: str) -> tuple[int, ...]:
 def tokenize(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of `text`."""
     out = []
-    for m in _WORD.finditer(text):
-        word = m.group()
+    end = 0
+    # The runs of non-space characters (`\S+`, as str.split() cuts them: a pattern's `\s` is what
+    # str.isspace() takes for a space), each found from the end of the one before.
+    for word in text.split():
+        start = text.find(word, end)
+        end = start + len(word)
         cuts = _cuts(word)
         if '"' in word and len(word) >= 3 and not _LINK.search(word):
-            cuts = sorted(set(cuts) | set(_quote_cuts(text, m.start(), word)))
+            cuts = sorted(set(cuts) | set(_quote_cuts(text, start, word)))
         if not cuts:  # (most words)
-            out.append(m.span())
+            out.append((start, end))
             continue
-        start = m.start()
         at = 0
         for cut in cuts:
             if cut > at:
                 out.append((start + at, start + cut))
                 at = cut
-        out.append((start + at, m.end()))
+        out.append((start + at, end))
     return out
 
 
