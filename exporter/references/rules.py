@@ -127,7 +127,8 @@ def find_urldate(f: Found) -> None:
         f.add("urldate", m.start(1), m.end(1))
         return
     # `URL: http://…. 23.04.2014.` — a bare date right after the address.
-    m = ("http" in f.text or "www." in f.text) and re.search(r"(?:https?://|www\.)\S+\s(\d{1,2}\.\d{1,2}\.\d{4})\.?\s*$", f.text)
+    tail = f.text.rstrip()[-1:]  # (the date's last digit or its full stop closes the text)
+    m = ("http" in f.text or "www." in f.text) and (tail == "." or tail.isdecimal()) and re.search(r"(?:https?://|www\.)\S+\s(\d{1,2}\.\d{1,2}\.\d{4})\.?\s*$", f.text)
     if m:
         f.add("urldate", m.start(1), m.end(1))
 
@@ -443,6 +444,24 @@ def find_edition(f: Found) -> None:
 # ---- the whole entry --------------------------------------------------------------------------
 
 
+def _dash_after_a_full_stop(text: str) -> bool:
+    """Whether a dash stands after a full stop and a space (`. – `, GOST's area mark), tested
+    without the pattern that needs it: most dashes are those of page ranges."""
+    for dash in "–—":
+        at = text.find(dash, 2)
+        while at != -1:
+            if text[at - 2] == "." and text[at - 1].isspace():
+                return True
+            at = text.find(dash, at + 1)
+    return False
+
+
+def _capitals_closed(word: str) -> bool:
+    """`A,`, `ABC,`, `AB.`: one to three Latin capitals and a comma, or two or three and a full
+    stop (Vancouver's initials, as recognise_form's pattern has them)."""
+    return (word[-1:] == "," and 2 <= len(word) <= 4 or word[-1:] == "." and 3 <= len(word) <= 4) and word[:-1].isascii() and word[:-1].isalpha() and word[:-1].isupper()
+
+
 def recognise_form(text: str) -> str:
     """The style an entry is written in, from the marks each style alone uses:
     GOST: `//` before the container or `. – ` between elements, `С.`/`Т.`/`№`, `Режим доступа`;
@@ -450,16 +469,21 @@ def recognise_form(text: str) -> str:
     Vancouver: `Family AB` names and `2010;3(2):45-50`."""
     # Each search is tried only where the marks it needs stand (`//` or a dash, `).`, a quote, `;`),
     # and the long name pattern after the year's short one.
-    if ("//" in text or "–" in text or "—" in text or "Режим доступа" in text or "[Электрон" in text) and re.search(
+    if ("//" in text or "Режим доступа" in text or "[Электрон" in text or _dash_after_a_full_stop(text)) and re.search(
         r"\s//\s?|\.\s[–—]\s(?:\d|[СCТМ]\.|№|[A-ZА-Я][a-zа-я]+\s?:)|Режим доступа|\[Электрон(?:ный|дық) ресурс\]", text
     ):
         return "gost"
     if ")." in text and re.search(r"^[^()]{2,300}?\((?:1[5-9]|20)\d\d[a-z]?(?:,\s[A-Za-z]+(?:\s\d+)?)?\)\.\s", text):
         return "apa"
-    if re.search(r"[\"“][^\"”]{5,}[,.]?[\"”]", text) and re.search(r"\b(?:vol\.|pp\.|no\.|in\s)", text) and re.match(rf"\s*{_INITIALS}\s?{_FAMILY}", text):
+    # The two name patterns (long, with every capital and small letter: a millisecond each to
+    # compile on a process's first entries) are tried only where what they need stands: an initial's
+    # full stop at the second or third character (after the spaces `\s*` takes), and a word of one
+    # to three capitals closed by `,` or `.` among the second to fourth words (a family name holds
+    # one to three words: two particles at most).
+    if re.search(r"[\"“][^\"”]{5,}[,.]?[\"”]", text) and re.search(r"\b(?:vol\.|pp\.|no\.|in\s)", text) and "." in text.lstrip()[1:3] and re.match(rf"\s*{_INITIALS}\s?{_FAMILY}", text):
         return "ieee"
     if ";" in text and re.search(rf"\b{_YEAR}(?:\s[A-Z][a-z]{{2}}(?:\s\d+)?)?;\s?\d+(?:\(\d+\))?:\s?\d+", text) or (
-        re.search(rf"\.\s{_YEAR}[;.]", text) and re.match(rf"\s*{_FAMILY}\s(?:[A-Z]{{1,3}},|[A-Z]{{2,3}}\.)\s", text)
+        re.search(rf"\.\s{_YEAR}[;.]", text) and any(map(_capitals_closed, text.split(None, 4)[1:4])) and re.match(rf"\s*{_FAMILY}\s(?:[A-Z]{{1,3}},|[A-Z]{{2,3}}\.)\s", text)
     ):
         return "vancouver"
     return "unknown"

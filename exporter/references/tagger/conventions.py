@@ -1171,7 +1171,7 @@ def _place_before_the_imprint(tokens: list[str], labels: list[str]) -> None:
 
 def _closes_a_sentence(token: str) -> bool:
     """A word's (or a code's: `03.00.16.`, a bracket's: `г.).`) full stop, not an initial's."""
-    return token.endswith(".") and (_FULL_STOP_WORD.match(token) is not None or re.fullmatch(r"[\d.]*\d\.|.+\)\.", token) is not None)
+    return token.endswith(".") and (_FULL_STOP_WORD.match(token) is not None or (token[-2:-1].isdecimal() or token.endswith(").")) and re.fullmatch(r"[\d.]*\d\.|.+\)\.", token) is not None)
 
 
 def _conference_bracket_in_the_host(tokens: list[str], labels: list[str]) -> None:
@@ -1229,7 +1229,7 @@ def _one_letter_is_no_name(tokens: list[str], labels: list[str]) -> None:
     """`В Госдуме прошло совещание …`: a lone bare capital opening the entry before the title is
     the title's first word (a preposition, an article), never a name: an initial has its full
     stop, a family name more letters."""
-    if len(tokens) > 2 and labels[0] == "author" and labels[1] == "title" and re.fullmatch(rf"[{_UP}]", tokens[0]):
+    if len(tokens) > 2 and labels[0] == "author" and labels[1] == "title" and len(tokens[0]) == 1 and re.fullmatch(rf"[{_UP}]", tokens[0]):
         labels[0] = "title"
 
 
@@ -1508,7 +1508,7 @@ def _short_name_closing_the_host(tokens: list[str], labels: list[str]) -> None:
             labels[b] = label
         elif labels[b] == "issue" and _ACRONYM_BRACKET.match(tokens[b]):  # `// Conference … (MICCAI). — 2020.`
             labels[b] = label
-        elif labels[b] == "date" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and "date" in labels[b + 1 :]:  # `(CVMP` `2006),`, not `(Серия 2009)`
+        elif labels[b] == "date" and tokens[b - 1][:1] == "(" and re.fullmatch(r"\([A-ZА-ЯЁ]{2,}", tokens[b - 1]) and _BRACKET_YEAR_CLOSE.match(tokens[b]) and "date" in labels[b + 1 :]:  # `(CVMP` `2006),`, not `(Серия 2009)`
             labels[b] = label
     for label, a, b in _runs(tuple(labels)):
         if label in ("journal", "container") and b - a > 2 and "date" not in labels and _YEAR_TOKEN.match(tokens[b - 1]) and tokens[b - 2].endswith(("),", ")")):
@@ -1676,7 +1676,7 @@ def _one_word_before_a_lower_case_title(tokens: list[str], labels: list[str]) ->
     """`Два мира виртуальных машин [Электронный ресурс]`: an entry opening with one capitalised word
     read as the author, with no mark after it and the title going on in lower case, opens with its
     title: a name has its initials, its comma or its full stop before the title."""
-    if len(tokens) > 2 and labels[0] == "author" and labels[1] == "title" and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", tokens[0]) and tokens[1][:1].islower():
+    if len(tokens) > 2 and labels[0] == "author" and labels[1] == "title" and tokens[1][:1].islower() and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", tokens[0]):
         labels[0] = "title"
 
 
@@ -1973,7 +1973,7 @@ def _host_opened_by_in_after_the_title(tokens: list[str], labels: list[str]) -> 
         if b - a >= 2 and tokens[a] in ("In", "In:") and tokens[a + 1][:1].isupper():
             labels[a:b] = ["container"] * (b - a)
     n = len(tokens)
-    if labels[n - 1] in ("container", "journal") and "pages" not in labels and re.fullmatch(r"\d{1,5}\s?(?:--|[-–—])\s?\d{1,5}\.?", tokens[n - 1]):
+    if labels[n - 1] in ("container", "journal") and "pages" not in labels and tokens[n - 1][:1].isdecimal() and re.fullmatch(r"\d{1,5}\s?(?:--|[-–—])\s?\d{1,5}\.?", tokens[n - 1]):
         a, b = (int(x) for x in re.findall(r"\d+", tokens[n - 1]))
         if a < b and labels[n - 2] == labels[n - 1] and not _YEAR_TOKEN.match(tokens[n - 1][-4:]):
             labels[n - 1] = "pages"  # `… In Proceedings of … Symposium 407--410`: a host's name ends in no page range
@@ -2182,7 +2182,7 @@ def _journal_read_into_the_title(tokens: list[str], labels: list[str]) -> None:
         a -= 1
     # the title's last word: lower case, a number or an acronym (`dynamics.`, `SPM 99.`), never an
     # abbreviation of the journal's own (`Phys. Plasmas 18`)
-    if a < 3 or labels[a - 1] != "title" or not re.fullmatch(r"(?:[a-z][a-z-]*|\d+|[A-Z]{2,}\d*)\.", tokens[a - 1]):
+    if a < 3 or labels[a - 1] != "title" or not tokens[a - 1].endswith(".") or not re.fullmatch(r"(?:[a-z][a-z-]*|\d+|[A-Z]{2,}\d*)\.", tokens[a - 1]):
         return
     if all(tokens[k][:1].isupper() for k in range(a, v)):
         labels[a:v] = ["journal"] * (v - a)
@@ -2382,7 +2382,7 @@ def _mla_volume_year_and_pages(tokens: list[str], labels: list[str]) -> None:
     the pages (unseen lists, batch 22)."""
     n = len(tokens)
     for k in range(2, n - 1):
-        if not tokens[k].endswith("):") or not re.fullmatch(r"\((?:1[5-9]|20)\d\d\):", tokens[k]) or labels[k - 2] not in _HOSTS:  # (the cheap test first)
+        if not tokens[k].endswith("):") or len(tokens[k]) != 7 or not re.fullmatch(r"\((?:1[5-9]|20)\d\d\):", tokens[k]) or labels[k - 2] not in _HOSTS:  # (the cheap test first)
             continue
         if not re.fullmatch(r"\d{1,4}(?:\.\d{1,4}(?:[-–]\d{1,4})?)?", tokens[k - 1]):
             continue
@@ -2820,7 +2820,7 @@ def _place_before_a_named_publisher(tokens: list[str], labels: list[str]) -> Non
         j = a + 1 if tokens[a] in _DASH_TOKEN else a
         if label != "publisher" or b - j < 3 or not tokens[j].endswith(",") or not tokens[j][:1].isupper() or any(ch.isdigit() for ch in tokens[j]):
             continue
-        cyrillic = [bool(re.search("[а-яё]", tokens[k], re.IGNORECASE)) for k in range(j, b)]
+        cyrillic = [not tokens[k].isascii() and bool(re.search("[а-яё]", tokens[k], re.IGNORECASE)) for k in range(j, b)]
         if canonical(tokens[b - 1]) in _PUBLISHER_ONLY and all(tokens[k][:1].isupper() for k in range(j + 1, b)) and cyrillic[0] and not any(cyrillic[1:]):
             labels[a : j + 1] = ["location"] * (j + 1 - a)
 
@@ -2900,7 +2900,8 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
         _year_of_account_in_a_title(tokens, labels)
     _compilers_not_authors(tokens, labels)
     _last_name_after_a_comma(tokens, labels)
-    _last_vancouver_name_with_a_particle(tokens, labels)
+    if not _NAME_PARTICLES.isdisjoint(seen):  # (the particle is a word of its own, in small letters)
+        _last_vancouver_name_with_a_particle(tokens, labels)
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
     _conference_bracket_in_the_host(tokens, labels)
@@ -3150,6 +3151,9 @@ def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[
         _biblatex_host_after_in(tokens, labels)
 
 
+_OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -3160,13 +3164,17 @@ def corrected(tagged: Tagged) -> Tagged:
     seen = frozenset(tokens).union(map(canonical, tokens))  # (see _COUNT_WORDS)
     _first_conventions(tokens, labels, tagged.marginals, seen)
     _imprints_place_and_publisher(tokens, labels, any(map(is_place, tokens)))
-    _publisher_after_a_question(tokens, labels)
+    asks = "?" in tagged.text  # (the two conventions after a question need its mark; one also takes `!`)
+    if asks or "!" in tagged.text:
+        _publisher_after_a_question(tokens, labels)
     _bracketed_year_after_the_volume(tokens, labels)
-    _journal_after_a_question(tokens, labels)
+    if asks:
+        _journal_after_a_question(tokens, labels)
     _volume_inside_a_host(tokens, labels)
     _corporate_author_first(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
-    _place_closing_the_title(tokens, labels)
+    if not _COUNTRIES.isdisjoint(seen):
+        _place_closing_the_title(tokens, labels)
     _short_name_closing_the_host(tokens, labels)
     if "//" in seen:
         _publisher_after_a_misused_host_mark(tokens, labels)
@@ -3194,11 +3202,14 @@ def corrected(tagged: Tagged) -> Tagged:
     _hosts_opened_by_in(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
     _firm_after_the_slash_is_the_author(tokens, labels)
-    _second_host_after_the_places_colon(tokens, labels)
-    _names_before_a_quoted_title(tokens, labels)
-    _ieee_quoted_title_and_host(tokens, labels)
+    if ":" in tagged.text:  # (the place's colon)
+        _second_host_after_the_places_colon(tokens, labels)
+    if any(map(tagged.text.__contains__, _OPENING_QUOTES)):  # (each reads the words in quotes)
+        _names_before_a_quoted_title(tokens, labels)
+        _ieee_quoted_title_and_host(tokens, labels)
     _dash_separated_areas(tokens, labels)
-    _pages_after_a_month_in_the_issue_bracket(tokens, labels)
+    if not MONTHS.isdisjoint(seen):
+        _pages_after_a_month_in_the_issue_bracket(tokens, labels)
     _last_conventions(tokens, labels, seen)
     _batch_25_conventions(tokens, labels, seen)
     if labels == list(tagged.labels):

@@ -37,7 +37,7 @@ def _is_initials(word: str) -> bool:
 def _person(chunk: str) -> tuple[str, str] | None:
     """(family, given) of one name as printed: `Smith J. A.`, `J. A. Smith`, `Smith JA`,
     `Jacob Ziv`, `van der Berg J.`, `SMITH, J.`, `Hwang I.-W.`, `CASSARD Jean-Christophe`."""
-    words = re.sub(r"\.(?![-‐])", ". ", chunk).split()  # `I.-W.` stays one initial
+    words = (re.sub(r"\.(?![-‐])", ". ", chunk) if "." in chunk else chunk).split()  # `I.-W.` stays one initial
     words = [w for w in words if w]
     if not words:
         return None
@@ -166,14 +166,17 @@ def _names_a_body(words: list[str]) -> bool:
 _GENERATION = re.compile(r"(?<=[^\W\d_][a-zа-яёß'’-])( )(Jr\.?|Sr\.?|мл\.|ст\.)(?=,)")
 # Vancouver's `Knapp FF Jr,`: after the initials the suffix is left out (the name is `Knapp FF`).
 _GENERATION_AFTER_INITIALS = re.compile(r"(\s[A-Z]{1,3})\s(?:Jr|Sr)\.?(?=,|$)")
+_DASH_OR_LINE = frozenset("-–—_")  # the first characters of names()'s patterns for a text's start
+_HOST_MARK_START = frozenset("IВ/")
 
 
 def names(segment: str) -> str | None:
     """`Family, Given and …` (BibTeX) from an author or editor segment; `others` for et al."""
     text = segment.strip()
-    if re.match(r"^[-–—_]{2,}", text):  # `———`: the previous entry's names, not known here
+    if text[:1] in _DASH_OR_LINE and re.match(r"^[-–—_]{2,}", text):  # `———`: the previous entry's names, not known here
         return None
-    text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
+    if text[:1] in _HOST_MARK_START:  # (what the pattern's first character needs)
+        text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
     low = text.lower()
     if not text.isascii() or "ed" in low or "hrsg" in low:  # (an ASCII text matches the case-blind search only so)
         text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
@@ -187,7 +190,8 @@ def names(segment: str) -> str | None:
         text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
     text = _NAMES_LEFT_OUT.sub(", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
-    text = _GENERATION.sub("\u00a7\\2", _GENERATION_AFTER_INITIALS.sub("\\1", text))  # `Smith Jr., J.`: the suffix kept with its family name (one word)
+    if "Jr" in text or "Sr" in text or "мл." in text or "ст." in text:  # (what either pattern needs)
+        text = _GENERATION.sub("\u00a7\\2", _GENERATION_AFTER_INITIALS.sub("\\1", text))  # `Smith Jr., J.`: the suffix kept with its family name (one word)
     if text.endswith(".") and not _INITIALS_FULL_STOP.search(text):  # an initial's full stop stays (`Л.Дж.`)
         text = text[:-1]
     if not text or not re.search(r"\w", text):
@@ -453,7 +457,8 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
         m = re.search(r"[\s,]+N\.\s?p\.?$", f.text[a:b])
         if m and m.start() > 0:
             b = a + m.start()
-        m = re.search(rf",\s*{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?$", f.text[a:b])  # the meeting's dates
+        tail = f.text[b - 1 : b]  # a date's last digit, or the newline `$` may stand before
+        m = re.search(rf",\s*{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?$", f.text[a:b]) if tail.isdecimal() or tail == "\n" else None  # the meeting's dates
         if m and m.start() > 0:
             b = a + m.start()
     if name == "publisher":  # `Scholar Press, pp`, `(Sachi Shobo Co., Ltd) pp`, `(IOP, ed. 5`: the next element's mark
@@ -468,10 +473,11 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
             b = a + m.start() + 1
             while b > a and f.text[b - 1] in " .,;:" and not _ABBREVIATION_END.search(f.text[a:b]):
                 b -= 1
+    closed = f.text[a:b].rstrip().endswith("]")  # (what both marks below need)
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
-        m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|[Oo]nline|J|M|C|D|EB/OL)\]\s*$", f.text[a:b])
+        m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|[Oo]nline|J|M|C|D|EB/OL)\]\s*$", f.text[a:b]) if closed else None
     elif name in ("journal", "booktitle"):  # Harvard's `Journal [Online], 6 (5)`: the medium, not the name
-        m = re.search(r"\s?\[[Oo]nline\]\s*$", f.text[a:b])
+        m = re.search(r"\s?\[[Oo]nline\]\s*$", f.text[a:b]) if closed else None
     if name in ("title", "journal", "booktitle"):
         if m and (name == "title" or m.start() > 0):
             b = a + m.start()
@@ -557,11 +563,22 @@ _DAY_AFTER_YEAR = r"(?:1[5-9]|20)\d\d,\s[A-Z][a-z]+\.?(?:\s\d{1,2}(?:[-–]\d{1,
 _NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_DATE}(?:\s?[-–—]\s?{_NUMERIC_DATE})?|{_DAY_AFTER_YEAR})\)[.,]?\s")
 
 
+def _bracket_after_names(text: str) -> int:
+    """Where the bracket _NUMERIC_DATE_AFTER_NAMES and _STATE_AFTER_NAMES look for can stand: the
+    text's first `(`, 3 to 301 characters in, after a space, with no `)` before it (their `[^()]{2,300}?\s\(`);
+    -1 where there is none, so neither pattern is tried on most entries."""
+    at = text.find("(")
+    if not 3 <= at <= 301 or not text[at - 1].isspace() or ")" in text[:at]:
+        return -1
+    return at
+
+
 def _dated(text: str) -> tuple[str, list[int]] | None:
     """The entry with APA's numeric date after the authors (see above) written as its first year,
     and each character's offset in `text`: the tagger learned APA's `(2020).` and reads the rest
     of such an entry well once it sees one."""
-    m = _NUMERIC_DATE_AFTER_NAMES.match(text)
+    at = _bracket_after_names(text)
+    m = _NUMERIC_DATE_AFTER_NAMES.match(text) if at > 0 and text[at + 1 : at + 2].isdecimal() else None  # (a date's first digit)
     if m is None:
         return None
     year = re.search(r"\d{4}", m["date"])
@@ -587,7 +604,7 @@ def _stated(text: str) -> tuple[str, list[int]] | None:
     and reads the title after it well once it sees one (without, it read `(n.d.)` as a name and
     `(in press)` and all after it as a note); the bracket itself gives no year (`_year` finds
     none in its words), and `read_entry` makes it the note."""
-    m = _STATE_AFTER_NAMES.match(text)
+    m = _STATE_AFTER_NAMES.match(text) if _bracket_after_names(text) > 0 else None
     if m is None:
         return None
     s, e = m.span("state")
@@ -775,7 +792,7 @@ def read_entry(text: str) -> Parsed:
     access = _access_date_after_address(f)  # (a date the tagger read elsewhere, labelled, is kept as GROBID's labels keep it)
     done: set[str] = set()  # labels whose first segment that held a value was read
     for label, s, e, p in tagged.segments():
-        if label == "volume" and "volume" in done and "pages" not in f.items and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
+        if label == "volume" and "volume" in done and "pages" not in f.items and text[s:e].strip()[:1].isdecimal() and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
         if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
@@ -811,7 +828,7 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if remark is not None and "note" not in f.items:
         f.add("note", remark.start(1), remark.end(1))
-    state = _STATE_AFTER_NAMES.match(text)
+    state = _STATE_AFTER_NAMES.match(text) if _bracket_after_names(text) > 0 else None
     if state is not None and "year" not in f.items:
         f.add("note", *state.span("state"))  # `(Forthcoming).`: no year, and none to look for elsewhere
     elif "year" not in f.items:
@@ -1420,7 +1437,7 @@ def _place_not_publisher(f: _Fields) -> None:
     if "publisher" not in f.items or "address" in f.items:
         return
     value, start, end = f.items["publisher"]
-    if not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", value) or not re.search(r"\w\.\s?$", f.text[:start]):
+    if value.isascii() or not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", value) or not re.search(r"\w\.\s?$", f.text[:start]):  # (a Cyrillic first letter tested first)
         return  # after the title's full stop, not after a place's colon or an edition's comma
     if not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end:]):
         return
@@ -1436,7 +1453,7 @@ def _place_after_title(f: _Fields, tagged) -> None:
         return
     value, start, end = f.items["title"]
     m = re.search(r"\.\s([A-ZА-ЯЁ][\w-]+)$", value)
-    if not m or not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end : end + 8]):
+    if not m or "," not in f.text[end : end + 2] or not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[end : end + 8]):
         return
     word_start = start + m.start(1)
     unsure = [p for (s, e), label, p in zip(tagged.spans, tagged.labels, tagged.marginals) if s >= word_start and e <= end + 1 and label == "title"]
@@ -1569,7 +1586,7 @@ def _place_after_publisher(f: _Fields) -> None:
     if "publisher" not in f.items or "address" in f.items:
         return
     value, start, end = f.items["publisher"]
-    m = re.search(r",\s?([^\W\d_][\w-]*)[.,]?$", value)
+    m = re.search(r",\s?([^\W\d_][\w-]*)[.,]?$", value) if "," in value else None
     if not m or m.start() == 0 or not is_place(m[1]):
         return
     p = f.confidence.get("publisher")
