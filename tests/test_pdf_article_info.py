@@ -59,3 +59,45 @@ def test_keywords_one_a_line_under_their_label_in_text_are_each_a_keyword(tmp_pa
     commas = tmp_path / "commas.txt"
     commas.write_text("\n".join(head + ["Keywords:", "Corrosion monitoring, Corrosion rate,", "Ultrasound"] + tail) + "\n", encoding="utf-8")
     assert tuple(read_document(str(commas)).meta.keywords) == ("Corrosion monitoring", "Corrosion rate", "Ultrasound")
+
+
+FOOT = (
+    "https://doi.org/10.1016/j.jelechem.2018.02.005",
+    "Received 30 November 2017; Received in revised form 1 February 2018; Accepted 5 February 2018",
+    "Available online 06 February 2018",
+    "1572-6657/ © 2018 The Authors. Published by Elsevier B.V. This is an open access article under the CC BY license.",
+)
+
+
+def test_the_first_pages_foot_of_credits_is_no_text_and_the_sentence_goes_on_past_it(tmp_path):
+    """Elsevier's first page ends with the DOI, the article's history, the date it went online
+    and the ISSN with its licence, a line each, under the column's text: they had been read
+    into the body, cutting the sentence that goes on at the next page's top."""
+    path = tmp_path / "foot.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 38, 760, "On quantitative corrosion rate monitoring with ultrasound", 13.4)
+    draw_text(c, 38, 738, "Fangxin Zou, Frederic B. Cegla", 10.6)
+    for k in range(12):
+        draw_text(c, 38, 700 - 12 * k, LEFT, 9)
+    draw_text(c, 38, 556, "The measurements that", 9)
+    for k, line in enumerate(FOOT):
+        draw_text(c, 38, 74 - 8.5 * k, line, 6.4)
+    c.showPage()
+    draw_text(c, 38, 760, "were acquired during the experiment are shown in the second figure.", 9)
+    for k in range(8):
+        draw_text(c, 38, 748 - 12 * k, RIGHT, 9)
+    c.save()
+    from exporter.model import Paragraph
+
+    texts = [plain_text(b.inlines) for b in read_pdf(str(path)).blocks if isinstance(b, Paragraph)]
+    body = " ".join(texts)
+    for line in FOOT:
+        assert line[:20] not in body
+    assert "The measurements that were acquired during the experiment" in body
+
+
+def test_credit_lines_are_told_from_sentences_about_receiving():
+    from exporter.readers.plaintext.furniture import is_credit_line
+
+    assert all(is_credit_line(line) for line in (*FOOT[1:], "Received: 12 March 2019 / Accepted: 3 June 2019", "Published online: 12 May 2020"))
+    assert not any(is_credit_line(line) for line in ("Received 5 samples from the lab and accepted them.", "We received 30 November 2017 data.", "Available online resources are listed in Table 2."))

@@ -1059,11 +1059,27 @@ def mark_furniture(pages: list[Page]) -> None:
         for line in row:
             if is_credit_line("   ".join(_runs(line))):  # the runs the layout set apart, apart
                 line.furniture = True
+    if pages:
+        _credit_block(pages[0])
     # A head with a folio is told by its evidence (the number runs with the pages), so the
     # outermost line at either end counts wherever it stands (a report class's head 1.4 inches down).
     ends = [(n, line) for n, page in enumerate(pages) for line in _end_lines(page)]
     for k in heads_with_folios([(n, line.text) for n, line in ends]):
         ends[k][1].furniture = True
+
+
+def _credit_block(page: Page) -> None:
+    """A first page's credits run on past the three outermost lines (Elsevier's foot: the DOI,
+    the article's history, `Available online …`, the ISSN and licence, a line each): going in
+    from the page's edge through furniture, each credit line met in the margin is furniture
+    too, up to the first line that is neither."""
+    bottom = sorted((l for l in page.lines if l.cell is None and l.text.strip() and l.y < page.height * MARGIN), key=lambda l: l.y)
+    top = sorted((l for l in page.lines if l.cell is None and l.text.strip() and l.y > page.height * (1 - MARGIN)), key=lambda l: -l.y)
+    for edge in (bottom, top):
+        for line in edge:
+            if not (line.furniture or is_credit_line("   ".join(_runs(line)))):
+                break
+            line.furniture = True
 
 
 def _end_lines(page: Page) -> list[Line]:

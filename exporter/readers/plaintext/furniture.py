@@ -15,18 +15,25 @@ _PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|с\.|бет)\
 _DIGITS = re.compile(r"\d+")
 _PAGE_OF = re.compile(r"^\s*(?:page|стр\.?|бет)?\s*(\d{1,4})\s+(?:of|из)\s+(\d{1,4})\s*$", re.IGNORECASE)
 
+_DATE = r"(?:\d{1,2}\s+[^\W\d_]+\.?,?\s+(?:19|20)\d\d|[^\W\d_]+\.?\s+\d{1,2},\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"  # `5 February 2018`, `Feb. 5, 2018`, `2018-02-05`
 # A publisher's credit line, printed once in a margin of an article's first page: the price
 # code and copyright of IEEE/ACM/Elsevier (`978-1-4799-5825-2/14/$31.00 ©2014 IEEE`,
 # `0885-064X/© 2018 Elsevier Inc. All rights reserved.`), the article's DOI alone
 # (`DOI: 10.15826/…`), MDPI's `Games 2018, 9, 34; doi:10.3390/…` and a copyright with its year
-# first (`Copyright © 2019 ISCA`, `© 2020 Elsevier B.V.`). A `© Author` line (`© Иванов И. И.,
-# 2020`, the year last) is not one: the title block reads the authors from it.
+# first (`Copyright © 2019 ISCA`, `© 2020 Elsevier B.V.`) or after the ISSN (`1572-6657/ © 2018
+# The Authors. Published by Elsevier B.V. This is an open access article…`), and the article's
+# history (`Received 30 November 2017; Received in revised form …; Accepted …`, `Available online
+# 6 February 2018`). A `© Author` line (`© Иванов И. И., 2020`, the year last) is not one: the
+# title block reads the authors from it.
 _CREDIT_LINE = re.compile(
     r"/\d\d/\s*\$\s?\d+\.\d\d|\$\s?\d+\.\d\d\b.*(?:©|copyright|\(c\))|(?:©|copyright|\(c\)).*\$\s?\d+\.\d\d"
     r"|all rights reserved|все права защищены"
     r"|^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+(?:\s+\d{1,4})?$"
     r"|^\w[\w .&-]* (?:19|20)\d\d, \d+, \w+; doi:\s?10\.\d{4,9}/"
-    r"|^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d\d\b.{0,80}$",
+    r"|^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d\d\b.{0,80}$"
+    r"|^\d{4}-\d{3}[\dX]\s*/\s*(?:©|\(c\)|copyright)\s*(?:19|20)\d\d\b"
+    rf"|^received:?\s+{_DATE}.{{0,160}}\b(?:accepted|revised)\b"
+    rf"|^(?:available|published)\s+online:?\s+{_DATE}\.?$",
     re.IGNORECASE,
 )
 # Runs a layout set apart on one line: three spaces or more in pdftotext's text.
