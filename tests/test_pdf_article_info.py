@@ -101,3 +101,27 @@ def test_credit_lines_are_told_from_sentences_about_receiving():
 
     assert all(is_credit_line(line) for line in (*FOOT[1:], "Received: 12 March 2019 / Accepted: 3 June 2019", "Published online: 12 May 2020"))
     assert not any(is_credit_line(line) for line in ("Received 5 samples from the lab and accepted them.", "We received 30 November 2017 data.", "Available online resources are listed in Table 2."))
+
+
+def _run(text: str, x0: float, x1: float, y: float, size: float = 8.0):
+    from exporter.readers.pdf.layout import _Fragment
+
+    return _Fragment([(ch, x0, x1, y, size) for ch in text], x0, x1, y, size)
+
+
+def test_an_author_grid_under_the_title_is_no_column_beside_the_left_one():
+    """ACM's first page: authors side by side, each cell (name, affiliation, city, e-mail)
+    centred; the middle cells cross the body's gutter and stand beside the left cells as an
+    abstract stands beside Elsevier's keywords, but they are narrow: the grid is no right column
+    (a first version of the rule took the middle column for one, and three unseen ACM papers
+    lost affiliations: degenhardt_ecom_acm all of them)."""
+    from exporter.readers.pdf.layout import _beside_left_column
+
+    width, gutter = 612.0, [297.0]
+    left = [_run(t, 60, 150, 700 - 12 * k) for k, t in enumerate(("Jon Degenhardt", "eBay Inc.", "San Jose, USA", "jon@ebay.com"))]
+    middle = [_run(t, 250, 350, 700 - 12 * k) for k, t in enumerate(("Surya Kallumadi", "Kansas State University", "Manhattan, Kansas", "surya@ksu.edu"))]
+    assert _beside_left_column(left + middle, gutter, width) == []
+    abstract = [_run(t, 203, 558, 700 - 10 * k) for k, t in enumerate(("Wall-thickness loss rate is an important", "parameter that defines a corrosion process", "and the speed at which it can be found", "matters to the industry."))]
+    keywords = [_run(t, 38, 120, 700 - 9 * k, 6.4) for k, t in enumerate(("Keywords:", "Corrosion", "Ultrasound", "Transducer"))]
+    (block,) = _beside_left_column(keywords + abstract, gutter, width)
+    assert block[0] == abstract

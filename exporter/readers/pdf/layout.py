@@ -574,7 +574,7 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
         return [("S", line) for line in _lines_of(fragments)]
     out: list[tuple[str, list[_Fragment]]] = []
     band: list[_Fragment] = []
-    blocks = _beside_left_column(fragments, gutters) if first_page and len(gutters) == 1 else []
+    blocks = _beside_left_column(fragments, gutters, width) if first_page and len(gutters) == 1 else []
     beside = {id(f) for run, _ in blocks for f in run}
     bottoms = sorted((end for _, end in blocks), reverse=True)  # a band ends under each such block
 
@@ -611,15 +611,16 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
     return merged
 
 
-def _beside_left_column(fragments: list[_Fragment], gutters: list[float]) -> list[tuple[list[_Fragment], float]]:
+def _beside_left_column(fragments: list[_Fragment], gutters: list[float], width: float) -> list[tuple[list[_Fragment], float]]:
     """The runs crossing the gutter that stand beside a narrow left column rather than across
     the page (Elsevier's first page: the `ARTICLE INFO` column of keywords left of the abstract,
     which starts at a third of the page and runs over the gutter): blocks of runs, top down,
     each with the height its band ends at (under it and under the left column's runs going on
     beside it); each is read as the right column of a band of its own, after the left one.
     Rule: three or more such runs of words one under another (a line apart or less), starting
-    at one edge (a paragraph's indent aside), with two or more left column runs ending before
-    that edge at their heights and none reaching past it."""
+    at one edge (a paragraph's indent aside), two thirds of them lines of text across 40 % of the
+    page or more (an author grid's centred cells are narrower), with two or more left column
+    runs ending before that edge at their heights and none reaching past it."""
     spanning = sorted((f for f in fragments if _side(f, gutters) == "S" and _wordy(f)), key=lambda f: -f.y)
     lefts = sorted((f for f in fragments if _side(f, gutters) == "L"), key=lambda f: -f.y)
     out: list[tuple[list[_Fragment], float]] = []
@@ -628,7 +629,7 @@ def _beside_left_column(fragments: list[_Fragment], gutters: list[float]) -> lis
         if f is not None and run and run[-1].y - f.y < 2 * f.size and -1 <= f.x0 - min(g.x0 for g in run) <= 2 * f.size:
             run.append(f)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and sum(g.x1 - g.x0 >= 0.4 * width for g in run) >= 2 / 3 * len(run):
             top, bottom, edge = run[0].y + run[0].size, run[-1].y - run[-1].size, min(g.x0 for g in run)
             left = [g for g in lefts if bottom <= g.y <= top]
             if sum(g.x1 < edge - g.size for g in left) >= 2 and all(g.x1 < edge for g in left):
