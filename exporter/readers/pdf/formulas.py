@@ -164,7 +164,8 @@ def _numbered_runs(column: list[Line], numbered: list[int], left: float, body: f
     whose limits stand between their lines) part where their lines stand nearer the one's
     numbered line than the other's (the widest gap between them is no surer: a Word equation's
     `∫` and `∑` stand on baselines of their own, above their row's)."""
-    reach = {k: [_reach(column, k, step, left, body) for step in (-1, 1)] for k in numbered}
+    prose = [line.y for line in column if not _formula_line(line.text, line.x0, left, body)]
+    reach = {k: [_reach(column, k, step, left, body, prose) for step in (-1, 1)] for k in numbered}
     for a, b in zip(numbered, numbered[1:]):
         if reach[a][1] >= reach[b][0]:  # they overlap: each line between is the nearer number's
             reach[a][1] = max(j for j in range(a, b) if column[a].y - column[j].y <= column[j].y - column[b].y)
@@ -172,29 +173,31 @@ def _numbered_runs(column: list[Line], numbered: list[int], left: float, body: f
     return {k: list(range(first, last + 1)) for k, (first, last) in reach.items()}
 
 
-def _reach(column: list[Line], k: int, step: int, left: float, body: float) -> int:
+def _reach(column: list[Line], k: int, step: int, left: float, body: float, prose: list[float]) -> int:
     """The farthest line from line `k` of the column, going `step` (-1 up, 1 down), that
     joins the formula line by line; at most 2 * MAX_LINES away."""
     j = k
-    while 0 <= j + step < len(column) and abs(j + step - k) <= 2 * MAX_LINES and _joins(column[j + step], column[j], left, body):
+    while 0 <= j + step < len(column) and abs(j + step - k) <= 2 * MAX_LINES and _joins(column[j + step], column[j], left, body, prose):
         j += step
     return j
 
 
-def _joins(line: Line, formula_line: Line, left: float, body: float) -> bool:
+def _joins(line: Line, formula_line: Line, left: float, body: float, prose: list[float]) -> bool:
     """Whether a line next to a formula's line is the formula's: no prose (_formula_line), and
-    close to it (_next_to), or in the body's type with a quarter of it in mathematics fonts within
-    JOIN_GAP body lines (a display set over lines, LaTeX's `multline` and `split`: its lines a
-    body line and a jot apart, a fraction's numerator and denominator about each; an inline
-    fraction's denominator in smaller type under a prose line is that line's)."""
+    close to it (_next_to), or with a quarter of it in mathematics fonts within JOIN_GAP body
+    lines (a display set over lines, LaTeX's `multline` and `split`: its lines a body line and
+    a jot apart, a fraction's numerator and denominator about each; a short run in smaller
+    type is a limit or an index, within _next_to's reach), unless it stands within
+    the depth of a prose line (of `prose`, their baselines): an inline fraction's denominator
+    or an index is that line's."""
     if not _formula_line(line.text, line.x0, left, body):
         return False
     if _next_to(line, formula_line, body):
         return True
     chars = len(line.text.replace(" ", ""))
     # a letter or digit among them: an accent's or a vector's arrows alone are the line's they stand over
-    return (abs(line.y - formula_line.y) < JOIN_GAP * body and line.size > body - 0.5 and 0 < line.math >= MATH_JOIN_SHARE * chars
-            and any(ch.isalnum() for ch in line.text))
+    return (abs(line.y - formula_line.y) < JOIN_GAP * body and 0 < line.math >= MATH_JOIN_SHARE * chars and (line.size > body - 0.5 or chars > 8)
+            and any(ch.isalnum() for ch in line.text) and all(abs(line.y - y) >= 0.8 * body for y in prose))
 
 
 def _display_block(column: list[Line], k: int, left: float, body: float) -> list[int]:
