@@ -82,13 +82,15 @@ def find_formulas(doc, pages: list[Page], pictures: bool = True) -> list[PageFor
     out: list[PageFormula] = []
     for page in pages:
         taken: set[int] = set()
-        tried: set[tuple[int, ...]] = set()  # each line of a formula finds the same lines: rendered once
+        # each line of a formula finds the same lines: rendered once (a numbered formula refused
+        # may still be taken whole, number and all, as an unnumbered display of the same lines)
+        tried: set[tuple[tuple[int, ...], str]] = set()
         body = page_body_size(page)
         pdf_page = None  # loaded once, for the page's first formula (loading is most of a page's cost)
         try:
             for found in (*_numbered(page, body), *_unnumbered(page, body)):
-                if taken.isdisjoint(found[0]) and found[0] not in tried:
-                    tried.add(found[0])
+                if taken.isdisjoint(found[0]) and found[:2] not in tried:
+                    tried.add(found[:2])
                     pdf_page = pdf_page or doc[page.number - 1]
                     picture = _picture(pdf_page, page, body, *found, pictures=pictures)
                     if picture is not None:
