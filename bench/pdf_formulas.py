@@ -60,10 +60,10 @@ def timed_find(calls: list[float]):
     """formulas.find_formulas, its CPU time added to `calls`."""
     original = pdf_formulas.find_formulas
 
-    def find(doc, pages):
+    def find(doc, pages, *args):
         start = time.process_time()
         try:
-            return original(doc, pages)
+            return original(doc, pages, *args)
         finally:
             calls.append(time.process_time() - start)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -320,3 +321,99 @@ def test_a_tall_bracket_rising_from_the_line_below_does_not_cost_the_formula_its
     assert {"(1)", "(2)"} <= set(_numbers_of_pictures(blocks))
     second = [n for n in walk(blocks) if isinstance(n, Image) and n.formula][1]
     assert second.height < 40, second.height  # the bracket below is not in it
+
+
+# ---- displays set over several lines (LaTeX's multline and split), one after another -----------
+
+# Pieces (x, baseline, text) of a page of displays as pdfTeX set them in a Russian paper (10 pt
+# type, the text layer's places): a `split` whose number stands between its lines, `multline`s
+# with the number on the last line and a fraction there, integrals over a fraction; no prose
+# between them. Drawn in STIX Two Math (a font made for mathematics, as TeX's CMMI is).
+SPLIT_2 = [(309.6, 717.7, "sin νt"), (375.5, 717.7, "sin νt"), (210.1, 711.0, "Φ(t) = Φ(0) cos νt +"),
+           (333.9, 711.0, "δV(0) +"), (399.7, 711.0, "ξ+"), (314.7, 704.1, "νR"), (384.5, 704.1, "ν"),
+           (543.6, 699.8, "(2)"), (280.8, 693.7, "1 − cos νt"), (297.7, 687.0, "2R"), (322.8, 687.0, "B(0)"),
+           (292.2, 680.1, "ν")]
+SPLIT_3 = [(355.1, 665.3, "tg ϕ sin νt"), (192.9, 658.5, "Φ(t) = Φ(0)U cos ϕt + Φ(0) tg ϕ +"), (397.8, 658.5, "δV(0)−"),
+           (369.5, 651.7, "νR"), (243.3, 641.0, "sin νt"), (329.4, 641.0, "1 − cos νt"), (543.6, 641.0, "(3)"),
+           (223.1, 634.3, "(t −"), (267.8, 634.3, ") tg ϕξ + tg ϕ"), (346.3, 634.3, "2R"), (371.4, 634.3, "B(0)+"),
+           (252.3, 627.5, "ν"), (340.8, 627.5, "ν"), (289.0, 615.1, "Φ(0) + ξt")]
+MULTLINE_4 = [(185.6, 595.2, "δV(t) = −Φ(0)R sin νt + δV(0) cos νt − ξR(1 − cos νt)+"), (284.5, 581.0, "sin νt"),
+              (543.6, 581.0, "(4)"), (318.3, 574.2, "B(0)"), (298.2, 567.4, "ν")]
+MULTLINE_5 = [(x, y - 44.2, text.replace("(4)", "(5)").replace("−Φ", "+Φ")) for x, y, text in MULTLINE_4]
+INTEGRAL_6 = [(302.3, 514.6, "∫"), (317.0, 507.8, "δV(t)"), (271.9, 501.1, "λ(t) ="), (346.4, 501.1, "dt"),
+              (543.6, 501.1, "(6)"), (315.0, 494.2, "R cos ϕ")]
+INTEGRAL_7 = [(x, y - 32.9, text.replace("(6)", "(7)").replace("λ", "ϕ")) for x, y, text in INTEGRAL_6]
+WIDE_PROSE = [
+    "Для связи выходных параметров инерциальной навигационной системы (крен, тангаж, курс, широта,",
+    "долгота) с погрешностями её чувствительных элементов в данной работе использованы следующие",
+    "зависимости, полученные из уравнений ошибок системы при малых углах отклонения платформы и",
+    "при постоянных значениях смещений нулей акселерометров и дрейфов гироскопов на интервале:",
+]
+
+
+def _math_face() -> str:
+    """STIX Two Math (ziamath's copy), registered with reportlab; its name marks it a mathematics font."""
+    import ziamath
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("STIXTwoMath", str(Path(ziamath.__file__).parent / "fonts" / "STIXTwoMath-Regular.ttf")))
+    return "STIXTwoMath"
+
+
+def _displays_paper(path: Path, *displays: list[tuple[float, float, str]]) -> Path:
+    """Prose, the displays' pieces (numbers in the text's font, the rest in mathematics fonts), prose."""
+    c = pdf_canvas(path)
+    face = _math_face()
+    for k, line in enumerate(WIDE_PROSE):
+        draw_text(c, 71, 788 - 12 * k, line, 10)
+    lowest = 800.0
+    for x, y, text in (piece for display in displays for piece in display):
+        if NUMBER_PIECE.fullmatch(text):
+            draw_text(c, x, y, text, 10)
+        else:
+            c.setFont(face, 10)
+            c.drawString(x, y, text)
+        lowest = min(lowest, y)
+    draw_text(c, 86, lowest - 30, "где ν – шулеровская частота колебания, R – радиус Земли;", 10)
+    for k, line in enumerate(WIDE_PROSE * 2):
+        draw_text(c, 71, lowest - 54 - 12 * k, line, 10)
+    c.save()
+    return path
+
+
+NUMBER_PIECE = re.compile(r"\(\d\)")
+
+
+def _formula_pictures(blocks) -> list:
+    return [n for n in walk(blocks) if isinstance(n, Image) and n.formula]
+
+
+def test_a_multline_display_is_one_picture_with_its_number_on_the_last_line(tmp_path):
+    """`multline`: line 2 (a fraction and the number) stands 1.42 body lines under line 1, no
+    nearer than a line of prose would: both lines are the formula's (line 1 was left as text,
+    the picture only line 2's)."""
+    blocks = _blocks(_displays_paper(tmp_path / "multline.pdf", MULTLINE_4))
+    assert _numbers_of_pictures(blocks) == ["(4)"]
+    (picture,) = _formula_pictures(blocks)
+    # from line 1's capitals to the fraction's denominator: about 36 pt; as wide as line 1
+    assert picture.height > 30 and picture.width > 230, (picture.width, picture.height)
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "δV(t) =" not in text and "B(0)" not in text, text
+    assert "зависимости, полученные" in text and "где ν – шулеровская" in text
+
+
+def test_displays_over_several_lines_one_after_another_are_a_picture_each(tmp_path):
+    """Six numbered displays with no prose between (a `split` with its number between its
+    lines, `multline`s, integrals over a fraction): the lines of one display stand as far from
+    the next display's as from each other (a denominator `ν` 1.48 body lines over the next
+    numerator): each display is its lines up to the widest gap between two numbers, a picture
+    of all of them with its number (they were taken by the display above, or cut)."""
+    blocks = _blocks(_displays_paper(tmp_path / "displays.pdf", SPLIT_2, SPLIT_3, MULTLINE_4, MULTLINE_5, INTEGRAL_6, INTEGRAL_7))
+    assert _numbers_of_pictures(blocks) == ["(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]
+    heights = [p.height for p in _formula_pictures(blocks)]
+    # (2): two lines with fractions; (3): three lines; (4), (5): two lines; (6), (7): the integral over a fraction
+    assert 40 < heights[0] < 55 and 55 < heights[1] < 70 and all(30 < h < 42 for h in heights[2:4]) and all(20 < h < 34 for h in heights[4:]), heights
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert not any(piece in text for piece in ("Φ(", "cos", "δV", "dt")), text
+    assert "при постоянных значениях" in text and "где ν – шулеровская" in text

@@ -9,8 +9,12 @@ Rule: a display formula is a line ending in an equation's number set apart at it
 right (`(1)`, `(2.3)`, `(4a)`, after a wide gap on the baseline), with the lines next to it in
 its column that stand closer to it than a line of the body's type would (a fraction's
 numerator and denominator, limits, indices; a short run in smaller type, as a sum's limit, a
-little further); none of them is prose (starting at the column's
-left edge, or holding more than a few words). The picture is the column's region between the
+little further; a line mostly in mathematics fonts up to two body lines off, as the lines of
+LaTeX's `multline` and `split`, its number on the last line or between them), one under
+another up to a line of prose; none of them is prose (starting at the column's
+left edge, or holding more than a few words). Two numbered formulas that would both take a line
+(displays set one after another with no prose between) part where their lines stand nearer the one's
+numbered line than the other's. The picture is the column's region between the
 prose line above and the prose line below, the number left out, rendered at RENDER_DPI and
 trimmed to its ink, the prose line above's descenders left out: the band of ink that holds the
 formula's lines is grown up from them until a blank row, so a formula that rises into their
@@ -43,7 +47,13 @@ MATH_SHARE = 0.5
 # A formula's line holds at most this many words of four letters or more (`где`, `при` are
 # shorter; `sin`, `max` too): more is a sentence.
 MAX_WORDS = 3
-MAX_LINES = 7  # lines of one formula: a matrix or a system of more is left as text
+MAX_LINES = 12  # lines of one numbered formula: a matrix or a system of more is left as text
+# A line this many body lines from a numbered formula's, with at least this share of its
+# characters in mathematics fonts, is one more line of it (`multline`, `split`: TeX sets them a
+# body line and a jot apart, a fraction's numerator and denominator about each; line 2 of
+# `δVe(t) = −Φy(0)R sin νt + … +` / `sin νt/ν Bx(0)  (4)` stands 1.42 body lines under line 1).
+JOIN_GAP = 2.0
+MATH_JOIN_SHARE = 0.25
 MAX_BLOCK_LINES = 24  # lines of one unnumbered display (its rows, limits and indices each a line)
 BLOCK_GAP = 2.5  # body lines between two lines of one display: a row of `align*` and the next
 EDGE = 2  # pixels: ink this near the region's top or foot runs on past it
@@ -72,13 +82,15 @@ def find_formulas(doc, pages: list[Page], pictures: bool = True) -> list[PageFor
     out: list[PageFormula] = []
     for page in pages:
         taken: set[int] = set()
-        tried: set[tuple[int, ...]] = set()  # each line of a formula finds the same lines: rendered once
+        # each line of a formula finds the same lines: rendered once (a numbered formula refused
+        # may still be taken whole, number and all, as an unnumbered display of the same lines)
+        tried: set[tuple[tuple[int, ...], str]] = set()
         body = page_body_size(page)
         pdf_page = None  # loaded once, for the page's first formula (loading is most of a page's cost)
         try:
             for found in (*_numbered(page, body), *_unnumbered(page, body)):
-                if taken.isdisjoint(found[0]) and found[0] not in tried:
-                    tried.add(found[0])
+                if taken.isdisjoint(found[0]) and found[:2] not in tried:
+                    tried.add(found[:2])
                     pdf_page = pdf_page or doc[page.number - 1]
                     picture = _picture(pdf_page, page, body, *found, pictures=pictures)
                     if picture is not None:
@@ -105,10 +117,13 @@ def _numbered(page: Page, body: float):
     for column, left, right in _columns(page, body):
         numbers = [_number_at_right(line, left, right) for line in column]
         numbered = frozenset(k for k, (number, at) in enumerate(numbers) if number is not None and (not at or _formula_line(column[k].text[:at], column[k].x0, left, body)))
+        runs = _numbered_runs(column, sorted(numbered), left, body)
         for k in sorted(numbered):
             line, (number, at) = column[k], numbers[k]  # a number, with no prose before it (a number alone on its line is a formula's)
+            if len(runs[k]) > MAX_LINES:
+                continue  # a matrix or a system of many rows: text
             stop = line.break_xs[-1] if at else line.x0
-            lines, (bottom, top), core = _formula_lines(page, column, _run_near(column, k, left, body, numbered), body)
+            lines, (bottom, top), core = _formula_lines(page, column, runs[k], body)
             yield lines, number, (left - 2, bottom, stop - 2, top), core
 
 
@@ -144,21 +159,47 @@ def _display_line(line: Line, left: float, right: float, body: float) -> bool:
     return centred and line.x1 < right - body and _formula_line(line.text, line.x0, left, body)
 
 
-def _run_near(column: list[Line], k: int, left: float, body: float, numbered: frozenset[int] = frozenset()) -> list[int]:
-    """The lines of a numbered formula whose line `k` of the column is: the neighbours that
-    stand close and are no prose, at most MAX_LINES; a line nearer another numbered formula's
-    line (of `numbered`) than the line it would join is that formula's (two sums set one under
-    the other: the lower limit of the first, then the upper limit of the second)."""
-    run = [k]
-    others = [column[m].y for m in numbered if m != k]
-    for step in (-1, 1):
-        j = k + step
-        while 0 <= j < len(column) and len(run) < MAX_LINES and _next_to(column[j], column[j - step], body) and _formula_line(column[j].text, column[j].x0, left, body):
-            if any(abs(column[j].y - y) < abs(column[j].y - column[j - step].y) for y in others):
-                break
-            run.append(j)
-            j += step
-    return sorted(run)
+def _numbered_runs(column: list[Line], numbered: list[int], left: float, body: float) -> dict[int, list[int]]:
+    """The lines of each numbered formula (by its numbered line `k` of the column): the lines
+    about it that join it one under another (_joins), up to a line of prose. Two numbered
+    formulas that would both take a line (LaTeX's `multline`s and `split`s set one after another, two sums
+    whose limits stand between their lines) part where their lines stand nearer the one's
+    numbered line than the other's (the widest gap between them is no surer: a Word equation's
+    `∫` and `∑` stand on baselines of their own, above their row's)."""
+    prose = [line.y for line in column if not _formula_line(line.text, line.x0, left, body)]
+    reach = {k: [_reach(column, k, step, left, body, prose) for step in (-1, 1)] for k in numbered}
+    for a, b in zip(numbered, numbered[1:]):
+        if reach[a][1] >= reach[b][0]:  # they overlap: each line between is the nearer number's
+            reach[a][1] = max(j for j in range(a, b) if column[a].y - column[j].y <= column[j].y - column[b].y)
+            reach[b][0] = reach[a][1] + 1
+    return {k: list(range(first, last + 1)) for k, (first, last) in reach.items()}
+
+
+def _reach(column: list[Line], k: int, step: int, left: float, body: float, prose: list[float]) -> int:
+    """The farthest line from line `k` of the column, going `step` (-1 up, 1 down), that
+    joins the formula line by line; at most 2 * MAX_LINES away."""
+    j = k
+    while 0 <= j + step < len(column) and abs(j + step - k) <= 2 * MAX_LINES and _joins(column[j + step], column[j], left, body, prose):
+        j += step
+    return j
+
+
+def _joins(line: Line, formula_line: Line, left: float, body: float, prose: list[float]) -> bool:
+    """Whether a line next to a formula's line is the formula's: no prose (_formula_line), and
+    close to it (_next_to), or with a quarter of it in mathematics fonts within JOIN_GAP body
+    lines (a display set over lines, LaTeX's `multline` and `split`: its lines a body line and
+    a jot apart, a fraction's numerator and denominator about each; a short run in smaller
+    type is a limit or an index, within _next_to's reach), unless it stands within
+    the depth of a prose line (of `prose`, their baselines): an inline fraction's denominator
+    or an index is that line's."""
+    if not _formula_line(line.text, line.x0, left, body):
+        return False
+    if _next_to(line, formula_line, body):
+        return True
+    chars = len(line.text.replace(" ", ""))
+    # a letter or digit among them: an accent's or a vector's arrows alone are the line's they stand over
+    return (abs(line.y - formula_line.y) < JOIN_GAP * body and 0 < line.math >= MATH_JOIN_SHARE * chars and (line.size > body - 0.5 or chars > 8)
+            and any(ch.isalnum() for ch in line.text) and all(abs(line.y - y) >= 0.8 * body for y in prose))
 
 
 def _display_block(column: list[Line], k: int, left: float, body: float) -> list[int]:
