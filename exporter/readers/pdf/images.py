@@ -340,12 +340,15 @@ def _labels(page: Page, caption: Line, region, paths, body: float) -> list[Line]
     same, touches (an axis's title beyond its ticks, a tick's label reaching out to the left),
     but for lines of prose (four words or more in the body's type)."""
     inside = [l for l in page.lines if _inside(_middle(l), _grown(paths)) and _inside(_middle(l), region)]
+    taken = {id(l) for l in inside}
+    candidates = [l for l in page.lines if l is not caption and id(l) not in taken and _inside(_middle(l), region) and not (_prose(l, body) and len(l.text.split()) >= 4)]
     while True:
         reach = _grown(_union([paths] + [_extent(l) for l in inside]))
-        more = [l for l in page.lines if l is not caption and l not in inside and _inside(_middle(l), region) and _overlaps(_extent(l), reach) and not (_prose(l, body) and len(l.text.split()) >= 4)]
+        more = [l for l in candidates if id(l) not in taken and _overlaps(_extent(l), reach)]
         if not more:
             return inside
         inside += more
+        taken.update(id(l) for l in more)
 
 
 def _middle(line: Line) -> tuple[float, float, float, float]:
