@@ -125,3 +125,30 @@ def test_an_author_grid_under_the_title_is_no_column_beside_the_left_one():
     keywords = [_run(t, 38, 120, 700 - 9 * k, 6.4) for k, t in enumerate(("Keywords:", "Corrosion", "Ultrasound", "Transducer"))]
     (block,) = _beside_left_column(keywords + abstract, gutter, width)
     assert block[0] == abstract
+
+
+def test_a_first_page_star_note_opens_the_body_and_leaves_the_paragraph_whole(tmp_path):
+    """The title's or by-line's note (`* Corresponding author. E-mail …`) at the first page's
+    foot: the text never calls it, so it stood where it was met, in the middle of the paragraph
+    running on to the next page; it opens the body now, as the front matter's."""
+    path = tmp_path / "star.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 60, 770, "On quantitative corrosion rate monitoring with ultrasound", 16, bold=True)
+    draw_text(c, 60, 748, "Fangxin Zou", 11)
+    draw_text(c, 60, 720, "1. Introduction", 11, bold=True)
+    for k in range(40):
+        draw_text(c, 60, 700 - 14 * k, LEFT, 10)
+    draw_text(c, 60, 140, "The measurements that", 10)
+    draw_text(c, 60, 100, "*", 5)
+    draw_text(c, 65, 97, "Corresponding author. E-mail address: f.zou11@imperial.ac.uk (F. Zou).", 7)
+    c.showPage()
+    draw_text(c, 60, 780, "were acquired during the experiment are shown in the second figure.", 10)
+    for k in range(10):
+        draw_text(c, 60, 766 - 14 * k, RIGHT, 10)
+    c.save()
+    from exporter.model import Paragraph
+
+    blocks = read_pdf(str(path)).blocks
+    assert plain_text(blocks[0].inlines).lstrip("*⁎ ").startswith("Corresponding author.")
+    texts = [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+    assert any("The measurements that were acquired during the experiment" in t for t in texts)

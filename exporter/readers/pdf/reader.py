@@ -1130,8 +1130,23 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             blocks.append((ListItem(inlines, span), None))
         else:
             blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
-    # the notes called in the text went into it; the others stand where they were met
-    return with_table_captions(_lists([block for block, note in blocks if note is None or not note.called]))
+    # the notes called in the text went into it; the others stand where they were met, but a
+    # first page's note under a star or dagger (the title's or a by-line's: `⁎ Corresponding
+    # author. E-mail …`) opens the body, as the front matter's, not in mid-paragraph
+    kept = [(block, note) for block, note in blocks if note is None or not note.called]
+    front = [k for k, (block, note) in enumerate(kept) if note is not None and _front_note(block, lines)]
+    ordered = [kept[k][0] for k in front] + [block for k, (block, _) in enumerate(kept) if k not in front]
+    return with_table_captions(_lists(ordered))
+
+
+_FRONT_NOTE_MARKS = frozenset("*⁎∗†‡✉")
+
+
+def _front_note(block, lines: list[Line]) -> bool:
+    """A footnote the text never called, on the document's first page, opening with a star or
+    a dagger: the title's or a by-line's note."""
+    first = next((l for l in lines if l.text and l.page == block.span.page and l.number == block.span.line), None)
+    return first is not None and first.page == lines[0].page and (first.note_mark or first.text.lstrip())[:1] in _FRONT_NOTE_MARKS
 
 
 def _lists(blocks: list) -> list:
