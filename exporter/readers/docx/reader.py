@@ -599,6 +599,11 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     digits, e-mails and roles dropped), from a by-line's label on where it has one (`Authors: …`), or paragraphs in an Author style. `inlines(paragraph)`
     reads a paragraph as the body's are (citations, notes): the title and the abstract keep them.
     """
+    heading = next((i for i, p in enumerate(paras[:30]) if is_reference_heading(p.text)), None)
+    if heading is not None:  # the list's heading ends the front matter (a file holding only a list)
+        paras = paras[:heading]
+        if not paras:
+            return Meta(language=language), 0
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "labelled": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
     items = front_items(paras)
@@ -860,7 +865,9 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
         n = word if word is not None else typed
         if n is None and (is_list_subheading(paras[i].text) or is_numbered_list_part(paras[i].text)):
             continue
-        if not numbered:
+        if not numbered and groups and _typed_indent(paras[i].text) > max(1, _typed_indent(paras[groups[-1][1][0]].text)):
+            groups[-1][1].append(i)  # a line of the entry before it, its hanging indent typed as spaces
+        elif not numbered:
             groups.append((len(groups) + 1, [i]))
         elif n is not None or not groups:
             groups.append((n if n is not None else len(groups) + 1, [i]))
@@ -884,6 +891,12 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
         span = Span(first, 1, last, len(paras[members[-1]].text) + 1, paragraph=first)
         entries.append(Entry(key=str(n), number=n, span=span, text=text))
     return entries
+
+
+def _typed_indent(text: str) -> int:
+    """The width of the spaces and tabs typed before a paragraph's text (a tab as four)."""
+    lead = text[: len(text) - len(text.lstrip(" \t\u00a0"))]
+    return len(lead) + 3 * lead.count("\t")
 
 
 def _entry_text(para: Para) -> str:
