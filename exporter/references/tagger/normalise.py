@@ -1479,7 +1479,7 @@ def _given_names_before_the_year(f: _Fields) -> None:
 # `[Текст]`, `[Книга]`.
 _DESIGNATION = re.compile(r"\[(?:Электронный\sресурс|Электронды\sресурс|Текст|Книга|Electronic\sresource)\]", re.IGNORECASE)
 _INITIAL = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.")
-_NAME_WORD = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+[.,]?")  # a name's word: a capital, then small letters
+_NAME_WORD = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:[a-zа-яёәғқңөұүһі'’-]+|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+)[.,]?")  # a name's word: a capital, then small letters; or a body's in capitals (`UNAIDS.`)
 
 
 def _title_read_as_names(f: _Fields) -> None:
