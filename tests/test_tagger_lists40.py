@@ -179,6 +179,8 @@ def test_a_web_pages_site_after_its_quoted_title_is_the_container():
     assert got.get("journal") == "Heronsite"
     got = fields("Marsh, Tilda. 2019. “Counting the Herons: What the Numbers Say.” Accessed November 23. https://blog.example.org/herons/.")
     assert got.get("journal") is None
+    got = fields("Marsh, Tilda. 2016. “Behind the Herons’ Return: Divisions by River, Season, Weather,” November. https://www.heronresearch.example/2016/11/09/return/.")
+    assert got.get("journal") is None  # the page's month is no site
 
 
 def test_the_other_title_information_ends_at_the_areas_dash_glued_to_its_last_word():
@@ -210,3 +212,20 @@ def test_a_justified_entrys_first_line_set_above_its_lone_number_is_that_entrys(
     )
     refs = _text_refs(tmp_path, text)
     assert [e.text[:12] for e in refs] == ["Марш Т. Счёт", "Почему цапли"]
+
+
+def test_the_site_before_its_designation_is_the_container():
+    """`Title / I. Family [Электронный ресурс] // HeronOpen : [сайт]. — URL: …`: the name before
+    GOST 7.0.100's `[сайт]` is the site, though read as a place."""
+    got = fields("Luiz F. C. Heron development life cycle: a systematic review / Luiz F. C. [Электронный ресурс] // HeronOpen : [сайт]. — URL: https://heronopen.example.com/articles/10.1000/s4041 (дата обращения: 22.06.2024).")
+    assert got.get("journal") == "HeronOpen"
+    assert got.get("address") is None
+
+
+def test_a_year_the_title_names_is_no_year_and_a_number_after_a_quoted_title_is_its_pages():
+    """`The top 10 heron counts of 2022. — Текст: электронный // Site` has no year of its own;
+    `“Title,” 4.` closing the entry gives the pages."""
+    got = fields("The top 10 heron counts of 2022. — Текст: электронный // Heronsutra: [сайт]. — URL: https://www.heronsutra.example/view/news/287546 (дата обращения: 22.06.2024).")
+    assert got.get("year") is None
+    got = fields("Marsh, Tilda, and Kofi Oduya. 2017. “Heron Minorities at the 2017 Invented River Count,” 4.")
+    assert got.get("pages") == "4"

@@ -701,16 +701,17 @@ def _closing_remark(text: str, tagged) -> re.Match | None:
 # (`2018-2022 гг.`, `1808–1860`) or a year with its word (`за 2022 год`, `2018 years`).
 _PERIOD_AFTER = re.compile(r"\s?(?:[-–—]\s?\d{2,4}\b|гг\b|год|жыл|years?\b)")
 _PERIOD_BEFORE = re.compile(r"\d{4}\s?[-–—]\s?$")
+_YEAR_NAMED = re.compile(r"(?<![^\W\d_])(?:of|for|за|на)\s$")  # `issues of 2022`, `план на 2021`: the year the title names
 
 
 def _no_year_from_the_title(f: "_Fields") -> None:
     """A year inside the title that names a period or a year of account (`Исследование рынка,
-    2018-2022 гг.`, `годовой отчёт за 2022 год`) is what the work is about, not when it
-    appeared: the fallback year is not taken there (a year set off by itself is: `Noaybr, 2004,`)."""
+    2018-2022 гг.`, `годовой отчёт за 2022 год`, `issues of 2022`) is what the work is about, not
+    when it appeared: the fallback year is not taken there (a year set off by itself is: `Noaybr, 2004,`)."""
     if "year" in f.items and "title" in f.items:
         _, s, e = f.items["year"]
         _, a, b = f.items["title"]
-        if a <= s and e <= b and (_PERIOD_AFTER.match(f.text, e) or _PERIOD_BEFORE.search(f.text[max(0, s - 8) : s])):
+        if a <= s and e <= b and (_PERIOD_AFTER.match(f.text, e) or _PERIOD_BEFORE.search(f.text[max(0, s - 8) : s]) or _YEAR_NAMED.search(f.text[max(0, s - 5) : s])):
             del f.items["year"]
             f.taken = [t for t in f.taken if t != (s, e)]
 
@@ -893,6 +894,8 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _title_to_its_closing_quote(f)
     _site_after_quoted_title(f)
     _title_series_publisher(f)
+    _site_with_its_designation(f)
+    _pages_after_a_quoted_title(f)
     _title_read_as_names(f)
     _heading_named_again(f)
     _volume_glued_to_the_journal(f)
@@ -1555,6 +1558,7 @@ def _title_to_its_closing_quote(f: _Fields) -> None:
 # Chicago's web page as Zotero writes it: `“Title.” 2019. Encyclopedia Britannica. Accessed November
 # 23. https://…`, `“Safe Seats.” Text/html. Tutor2u. https://…`: after the quoted title (its year,
 # a file's type) the site's name, then the access date or the address.
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
 _SITE_AFTER_QUOTED_TITLE = re.compile(
     r"[.,]?[”\"]?[.,]?\s(?:(?:1[5-9]|20)\d\d[a-z]?\.\s)?(?:[A-Za-z]+/[\w.+-]+\.\s)?(?!Accessed|Retrieved)(?P<site>[A-Z][^.,;:“”\"\s]*(?:\s[^.,;:“”\"\s]+){0,5})\.\s(?:Accessed|Retrieved|https?://|www\.)"
 )
@@ -1567,8 +1571,8 @@ def _site_after_quoted_title(f: _Fields) -> None:
     if title is None or "journal" in f.items or "booktitle" in f.items:
         return
     m = _SITE_AFTER_QUOTED_TITLE.match(f.text, title[2])
-    if m is None or not any(f.text[title[2] - 1 : title[2] + 2].count(q) for q in "”\""):
-        return
+    if m is None or not any(f.text[title[2] - 1 : title[2] + 2].count(q) for q in "”\"") or m["site"].lower().rstrip(".") in _MONTH_WORDS:
+        return  # (`“Title,” November. https://…`: the page's month)
     for name, (_, a, b) in list(f.items.items()):
         if name not in ("title", "year", "author") and a < m.end("site") and m.start("site") < b:
             del f.items[name]
@@ -1595,6 +1599,34 @@ def _title_series_publisher(f: _Fields) -> None:
             del f.items[name]
     for name in ("title", "series", "publisher"):
         f.items[name] = (m[name], *m.span(name))
+
+
+# GOST 7.0.100's site after `//` with its designation: `// SpringerOpen : [сайт].`, `// Хабр : [сайт]`.
+_SITE_WITH_DESIGNATION = re.compile(r"//\s*(?P<site>[^/\[\]:]{1,80}?)\s*:\s*\[сайт\]", re.IGNORECASE)
+
+
+def _pages_after_a_quoted_title(f: _Fields) -> None:
+    """`2017. “Title,” 4.` closing the entry (Chicago as Zotero writes a report's pages): a number
+    of one to three figures after the quoted title's comma, the year read before the title, is its
+    pages (IEEE's `“Title,” 2012.` closes with its year)."""
+    m = re.search(r",[”\"]\s(\d{1,3})\.?\s*$", f.text) if "pages" not in f.items and "title" in f.items and "year" in f.items else None
+    if m is not None and f.items["year"][2] <= f.items["title"][1] <= f.items["title"][2] <= m.start() + 1:
+        for name in ("edition", "volume", "number"):
+            if name in f.items and f.items[name][1] < m.end(1) and m.start(1) < f.items[name][2]:
+                del f.items[name]  # (the tagger read the lone number as an edition)
+        f.add("pages", *m.span(1))
+
+
+def _site_with_its_designation(f: _Fields) -> None:
+    """The name between `//` and `: [сайт]` is the site the page is in (its container), though
+    the tagger read it as a place or a publisher (`// SpringerOpen : [сайт]`)."""
+    m = _SITE_WITH_DESIGNATION.search(f.text) if "[сайт]" in f.text.lower() and "journal" not in f.items and "booktitle" not in f.items else None
+    if m is None:
+        return
+    for name in ("address", "publisher", "note"):
+        if name in f.items and f.items[name][1] < m.end("site") and m.start("site") < f.items[name][2]:
+            del f.items[name]
+    f.items["journal"] = (m["site"].strip(), *m.span("site"))
 
 
 def _volume_glued_to_the_journal(f: _Fields) -> None:
