@@ -587,6 +587,16 @@ def _goes_on(region: list[Para], title_at: int | None, more: list[int]) -> list[
     return more
 
 
+def read_front_matter(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
+    """`read_meta` on the paragraphs before the reference list's heading, when one stands among
+    the first 30: the list's heading ends the front matter (a file holding only a list, `Works
+    Cited` first, has none)."""
+    heading = next((i for i, p in enumerate(paras[:30]) if is_reference_heading(p.text)), None)
+    if heading == 0:
+        return Meta(language=language), 0
+    return read_meta(paras[:heading] if heading is not None else paras, language, inlines)
+
+
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
@@ -599,11 +609,6 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     digits, e-mails and roles dropped), from a by-line's label on where it has one (`Authors: …`), or paragraphs in an Author style. `inlines(paragraph)`
     reads a paragraph as the body's are (citations, notes): the title and the abstract keep them.
     """
-    heading = next((i for i, p in enumerate(paras[:30]) if is_reference_heading(p.text)), None)
-    if heading is not None:  # the list's heading ends the front matter (a file holding only a list)
-        paras = paras[:heading]
-        if not paras:
-            return Meta(language=language), 0
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "labelled": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
     items = front_items(paras)
@@ -1109,7 +1114,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     captions, equations, targets, number_paras = number_things(_all_paragraphs(items))
     builder = _Builder(path, notes_by_id, notes, targets)
     number_of = {id(p): numbers[k] for k, p in enumerate(paras)}
-    meta, body_start_filled = read_meta([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
+    meta, body_start_filled = read_front_matter([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
     meta = with_title_page(meta, items)
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
     heading, rows, list_end = find_list(paras, body_start)
