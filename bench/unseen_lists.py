@@ -46,7 +46,9 @@ Harvard in Word) before the tool ran, first run kept; 24, labelled by lists37 (R
 PDF and Word, Elsevier Vancouver and AOS (Auk/Condor) lists in Word, an Elsevier author-year PDF with line
 numbers) before the tool ran, first run kept; 25, labelled by lists39 (Russian coursework PDFs in biblatex's
 Russian-localised style and a home-made web-page form, a Russian Word diploma with `//` before every host, English Word
-reports in home-made and Google Scholar APA, an APA 7 thesis PDF in two headed parts) before the tool ran, first run kept. Earlier first
+reports in home-made and Google Scholar APA, an APA 7 thesis PDF in two headed parts) before the tool ran, first run kept; 26, labelled
+by lists40 (a justified Russian GOST 7.0.100-like PDF, Russian Word lists under Word's automatic numbering, Zotero's Chicago
+author-date, MLA 7 typed a paragraph a line, an ACL two-column PDF) before the tool ran, first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..citations import cited_numbers
 from ..model import Entry
 from .fields import with_fields
+from .tagger.normalise import given_names_before_year
 
 # Blank as the readers see it: white space and control characters only.
 _BLANK = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]*")
@@ -842,6 +843,29 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
         out.append((s.number, 0 if s.alone else s.skip, _without_subheadings(lines, rows)))
     for b in block:  # numbers with no text at all after them
         out.append((b.number, 0, []))
+    return _first_lines_above_their_numbers(lines, found, out)
+
+
+def _first_lines_above_their_numbers(lines: list[str], found: ReferenceList, out: list) -> list:
+    """pdftotext sets a justified entry's first line above its number when the number stands alone
+    on its line (`Title … / [Электронный` / blank / `13.` / blank / `ресурс] // …`): a line right
+    above a lone number (blanks between) that ends no entry, after a line that ends one firmly or
+    the list's heading, is the first line of the entry under that number, not the last of the one
+    before."""
+    alone = {s.number for s in found.starts if s.alone}
+    firsts = {s.number: s.line for s in found.starts}
+    for k, (number, skip, rows) in enumerate(out):
+        if number not in alone:
+            continue
+        before = out[k - 1][2] if k else [i for i in range(found.heading + 1, firsts[number]) if not _is_blank(lines[i])] if found.heading is not None else []
+        if not before or not all(_is_blank(lines[i]) for i in range(before[-1] + 1, firsts[number])):
+            continue
+        last = before[-1]
+        ended = entry_end_strength(lines[before[-2]]) == 2 if len(before) > 1 else k == 0 and len(before) == 1
+        if ended and entry_end_strength(lines[last]) == 0 and not continues_entry(lines[last]) and not _MARK_WITHOUT_ITS_NUMBER.search(lines[last]):
+            if k:
+                out[k - 1] = (out[k - 1][0], out[k - 1][1], before[:-1])
+            out[k] = (number, skip, [last, *rows])
     return out
 
 
@@ -921,9 +945,17 @@ def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
         return False
     if _LAST_GIVEN_NAME_AT_END.search(previous):  # `…, and Liberty S.` / `Hamilton. 2021. “…`: the family name follows
         return False
-    if _SAME_AUTHOR_DASH.match(line) or _chicago_first_author(line):
+    if _SAME_AUTHOR_DASH.match(line) or _chicago_first_author(line) or _given_names_then_year(line, following):
         return True
     return entry_start_strength(line, following) == 2 or opens_author_date_entry(line)
+
+
+def _given_names_then_year(line: str, following: str) -> bool:
+    """The line opens `Given Family, Given Family, and Given Family. 2019.` (ACL's and natbib's
+    author-year opening: `given_names_before_year`) on it or on the lines after it (`following`:
+    the names are often wrapped over two or three lines before the year)."""
+    joined = line.rstrip()[:-1] + following.lstrip() if re.search(r"[a-z]-$", line.rstrip()) else f"{line.rstrip()} {following.strip()}"
+    return given_names_before_year(joined) is not None
 
 
 # An address cut at its line's end right after a slash (`https://doi.org/10.1080/`, `doi:10.1016/`).
@@ -985,7 +1017,7 @@ def _unnumbered(lines: list[str], heading: int, join, hanging: dict[int, bool]) 
             break
         if previous_blank and (nxt_blank or lines[i].rstrip().endswith(":")) and is_list_subheading(lines[i]):
             continue  # a part's name set apart, or closed by a colon (`Literature:` over its entries)
-        following = lines[filled[k + 1]] if k + 1 < len(filled) else ""
+        following = " ".join(lines[j] for j in filled[k + 1 : k + 3] if j - i <= 2)  # (the next two lines of the paragraph)
         if groups and i in hanging and not hanging[i]:
             groups[-1].append(i)
         elif groups and hanging.get(i):

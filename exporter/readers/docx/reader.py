@@ -587,6 +587,16 @@ def _goes_on(region: list[Para], title_at: int | None, more: list[int]) -> list[
     return more
 
 
+def read_front_matter(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
+    """`read_meta` on the paragraphs before the reference list's heading, when one stands among
+    the first 30: the list's heading ends the front matter (a file holding only a list, `Works
+    Cited` first, has none)."""
+    heading = next((i for i, p in enumerate(paras[:30]) if is_reference_heading(p.text)), None)
+    if heading == 0:
+        return Meta(language=language), 0
+    return read_meta(paras[:heading] if heading is not None else paras, language, inlines)
+
+
 def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
     """Front matter from the first paragraphs; returns it and the index where the body starts.
 
@@ -860,7 +870,9 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
         n = word if word is not None else typed
         if n is None and (is_list_subheading(paras[i].text) or is_numbered_list_part(paras[i].text)):
             continue
-        if not numbered:
+        if not numbered and groups and _typed_indent(paras[i].text) > max(1, _typed_indent(paras[groups[-1][1][0]].text)):
+            groups[-1][1].append(i)  # a line of the entry before it, its hanging indent typed as spaces
+        elif not numbered:
             groups.append((len(groups) + 1, [i]))
         elif n is not None or not groups:
             groups.append((n if n is not None else len(groups) + 1, [i]))
@@ -884,6 +896,12 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
         span = Span(first, 1, last, len(paras[members[-1]].text) + 1, paragraph=first)
         entries.append(Entry(key=str(n), number=n, span=span, text=text))
     return entries
+
+
+def _typed_indent(text: str) -> int:
+    """The width of the spaces and tabs typed before a paragraph's text (a tab as four)."""
+    lead = text[: len(text) - len(text.lstrip(" \t\u00a0"))]
+    return len(lead) + 3 * lead.count("\t")
 
 
 def _entry_text(para: Para) -> str:
@@ -1096,7 +1114,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     captions, equations, targets, number_paras = number_things(_all_paragraphs(items))
     builder = _Builder(path, notes_by_id, notes, targets)
     number_of = {id(p): numbers[k] for k, p in enumerate(paras)}
-    meta, body_start_filled = read_meta([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
+    meta, body_start_filled = read_front_matter([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
     meta = with_title_page(meta, items)
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
     heading, rows, list_end = find_list(paras, body_start)

@@ -128,7 +128,7 @@ _STRONG = re.compile(rf"(?i)^(?:{_BODY_STRONG})$")
 _LINKING = re.compile(r"(?i)^(?:of|for|on|in|and|the|de|du|der|für|по|при|и|жөніндегі)$")
 
 
-_SITE_NAME = re.compile(r"[A-Za-z][\w-]+(?:\.[a-z]{2,6})+")
+_SITE_NAME = re.compile(r"[A-Za-z][\w-]+(?:\.[a-z]{2,6})+|[A-Z][a-z]{1,10}\.[A-Z]{2}")  # `Britannica.com`, `Gov.UK`
 
 
 def corporate_author(text: str) -> str | None:
@@ -701,16 +701,17 @@ def _closing_remark(text: str, tagged) -> re.Match | None:
 # (`2018-2022 гг.`, `1808–1860`) or a year with its word (`за 2022 год`, `2018 years`).
 _PERIOD_AFTER = re.compile(r"\s?(?:[-–—]\s?\d{2,4}\b|гг\b|год|жыл|years?\b)")
 _PERIOD_BEFORE = re.compile(r"\d{4}\s?[-–—]\s?$")
+_YEAR_NAMED = re.compile(r"(?<![^\W\d_])(?:of|for|за|на)\s$")  # `issues of 2022`, `план на 2021`: the year the title names
 
 
 def _no_year_from_the_title(f: "_Fields") -> None:
     """A year inside the title that names a period or a year of account (`Исследование рынка,
-    2018-2022 гг.`, `годовой отчёт за 2022 год`) is what the work is about, not when it
-    appeared: the fallback year is not taken there (a year set off by itself is: `Noaybr, 2004,`)."""
+    2018-2022 гг.`, `годовой отчёт за 2022 год`, `issues of 2022`) is what the work is about, not
+    when it appeared: the fallback year is not taken there (a year set off by itself is: `Noaybr, 2004,`)."""
     if "year" in f.items and "title" in f.items:
         _, s, e = f.items["year"]
         _, a, b = f.items["title"]
-        if a <= s and e <= b and (_PERIOD_AFTER.match(f.text, e) or _PERIOD_BEFORE.search(f.text[max(0, s - 8) : s])):
+        if a <= s and e <= b and (_PERIOD_AFTER.match(f.text, e) or _PERIOD_BEFORE.search(f.text[max(0, s - 8) : s]) or _YEAR_NAMED.search(f.text[max(0, s - 5) : s])):
             del f.items["year"]
             f.taken = [t for t in f.taken if t != (s, e)]
 
@@ -777,15 +778,46 @@ def _legal_act(text: str) -> Parsed | None:
     return dataclasses.replace(rest, form=rules.recognise_form(text), entry_type=entry_type, fields=tuple(fields))
 
 
+# MLA 7's medium of publication closing the entry (`Print.`, `Web.`), with the database an article
+# was read in before `Web.` and the day it was read after it: `Journal 2.2 (2009): 29+. Academic
+# OneFile. Web. 16 Mar. 2011.`, `“Title.” Site. Publisher. 24 Aug. 2008. Web. 18 Apr. 2011.`,
+# `New York: Publisher, 2008. Print.`. No element of the work: the tagger, which never learned
+# them, read the access date's year as the year and the database as the publisher.
+_MLA_MEDIUM = re.compile(
+    r"(?<=[.)+\d])\s+(?:(?P<db>[A-Z][^.,:;\d]{2,60}?)\.\s+(?=Web\.))?(?P<medium>Web|Print|PDF\s?file)\."
+    r"(?:\s+(?P<date>\d{1,2}\s[A-Z][a-z]{2,4}\.?\s(?:1[5-9]|20)\d\d)\.)?\s*$"
+)
+
+
+def _tagged_without_closings(text: str):
+    """The tagger's labels for the entry read without what closes it outside its description:
+    a remark in brackets (`_closing_remark`) or MLA's medium (`_MLA_MEDIUM`, when the description
+    before it has a year or `n.d.`); and those two."""
+    medium = _MLA_MEDIUM.search(text) if text.rstrip().endswith(".") else None
+    if medium is not None and not re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\bn\.\s?d\.", text[: medium.start()]):
+        medium = None  # with no date of its own, the date after `Web.` is the one it has (AnyStyle labels it so)
+    body = text[: medium.start()] if medium is not None else text
+    tagged = corrected(_tagged(body))
+    remark = _closing_remark(body, tagged)
+    if remark is not None:
+        tagged = corrected(_tagged(body[: remark.start()]))
+    return tagged, remark, medium
+
+
+def _medium_fields(f: "_Fields", medium: re.Match) -> None:
+    """MLA's closing medium (see above): its database a note, its date the access date."""
+    if medium["date"] and "urldate" not in f.items:
+        f.add("urldate", *medium.span("date"))
+    if medium["db"] and "note" not in f.items:
+        f.add("note", *medium.span("db"))
+
+
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
     act = _legal_act(text)
     if act is not None:
         return act
-    tagged = corrected(_tagged(text))
-    remark = _closing_remark(text, tagged)
-    if remark is not None:
-        tagged = corrected(_tagged(text[: remark.start()]))
+    tagged, remark, medium = _tagged_without_closings(text)
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
@@ -828,6 +860,8 @@ def read_entry(text: str) -> Parsed:
             done.add(label)
     if remark is not None and "note" not in f.items:
         f.add("note", remark.start(1), remark.end(1))
+    if medium is not None:
+        _medium_fields(f, medium)
     state = _STATE_AFTER_NAMES.match(text) if _bracket_after_names(text) > 0 else None
     if state is not None and "year" not in f.items:
         f.add("note", *state.span("state"))  # `(Forthcoming).`: no year, and none to look for elsewhere
@@ -856,7 +890,17 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     """The fields as the conventions below correct them once the tagger's segments were read, in
     the order they build on each other (numbers first, then the host, place and publisher, then
     what is no host at all)."""
+    _given_names_before_the_year(f)
+    _title_to_its_closing_quote(f)
+    _site_after_quoted_title(f)
+    _title_series_publisher(f)
+    _site_with_its_designation(f)
+    _pages_after_a_quoted_title(f)
+    _title_read_as_names(f)
+    _heading_named_again(f)
     _volume_glued_to_the_journal(f)
+    _volume_date_pages(f)
+    _site_body_date(f)
     _series_letter_before_the_volume(f)
     _numbers_after_volume(f)
     _page_not_issue(f)
@@ -1006,7 +1050,7 @@ def _cut_title_at_gost_marks(f: _Fields) -> None:
 # next area's dash.
 _OTHER_TITLE_AFTER_DESIGNATION = re.compile(
     r"^(?P<proper>[^\[\]/]*?)\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource)\]\s?:\s?"
-    r"(?P<other>[^\s/][^/]*?)(?=\s/\s|\.?\s[–—-]\s|\.?\s*$)"
+    r"(?P<other>[^\s/][^/]*?)(?=\s/\s|\.?\s[–—-]\s|(?<=[^\W\d_])[–—-]\s(?:Режим\sдоступа|URL)\b|\.?\s*$)"  # (the area's dash glued to the word: `IDE- Режим доступа`)
 )
 _PERSON_NAME = re.compile(rf"^[{_UP}][^\W\d_]+(?:[-‐][^\W\d_]+)?,?\s(?:[{_UP}]\.\s?){{1,3}}$")
 
@@ -1329,6 +1373,260 @@ def _volume_alone_after_the_host(f: _Fields) -> None:
 
 _GLUED_VOLUME = re.compile(r"(?<=[^\W\d_])\s?\.(\d{1,4})$")  # the full stop kept with the name
 _NUMBERED_MARK = re.compile(r"(?:^|\W)(?:ser|series|sér|sect|sec|pt|part|no|nr|vol|v|t|bd|fasc)\s?\.\d{1,4}$", re.IGNORECASE)
+
+
+# MLA's and Chicago's `Journal 110.9 (Sept. 2002): A512.`, `Journal 2.2 (2009): 29+.`, `87.4 (July-
+# August 2008): 47+.`: the volume (and the issue after its full stop), the date in brackets, and
+# after its colon the pages to the element's end (a page with its section letter, `29+` for
+# pages that run on elsewhere in the issue).
+_VOLUME_DATE_PAGES = re.compile(
+    r"\s(?P<volume>\d{1,4})(?:\.(?P<issue>\d{1,3}))?\s\((?:[A-Z][a-z]{2,8}\.?(?:\s?[-–]\s?[A-Z][a-z]{2,8}\.?)?\s)?(?:1[5-9]|20)\d\d\):"
+    r"\s(?P<pages>[A-Z]?\d{1,6}(?:\s?[-–]\s?[A-Z]?\d{1,6}|\+)?)(?=\.?\s*$|[.,]\s)"
+)
+
+
+def _volume_date_pages(f: _Fields) -> None:
+    """The numbers of `Journal 110.9 (Sept. 2002): A512.` (see above) right after the journal
+    read, whatever the tagger made of them (it read a section letter's page or `29+` as a note or
+    the volume)."""
+    journal = f.items.get("journal")
+    m = _VOLUME_DATE_PAGES.search(f.text, journal[2] - 1) if journal is not None and ":" in f.text[journal[2] :] else None
+    if m is None or f.text[journal[2] : m.start()].strip(" ,"):
+        return
+    for name in ("volume", "number", "pages", "note"):
+        if name in f.items and f.items[name][1] < m.end() and m.start() < f.items[name][2]:
+            del f.items[name]
+    f.items["volume"] = (m["volume"], *m.span("volume"))
+    if m["issue"]:
+        f.items["number"] = (m["issue"], *m.span("issue"))
+    f.items["pages"] = (m["pages"], *m.span("pages"))
+    for name in ("volume", "number", "pages"):
+        f.confidence.setdefault(name, f.confidence.get("journal", 1.0))
+
+
+# MLA's web page: `“Title.” English.news.cn. Xinhua News Agency. 24 Aug. 2008. Web. 18 Apr. 2011.`,
+# `“Title.” en.beijing2008.cn. The Beijing Organizing Committee …. n.d. Web. …`: the site's domain
+# name, the body that publishes it, the page's date (or `n.d.`), the medium.
+_SITE_BODY_DATE = re.compile(
+    r"(?<=[.?!”\"]\s)(?P<site>(?:[A-Za-z0-9-]+\.)+[a-z]{2,4})\.\s(?P<body>[A-Z][^.]{2,120}?)\.\s"
+    r"(?P<date>\d{1,2}\s[A-Z][a-z]{2,4}\.?\s(?:1[5-9]|20)\d\d|n\.\s?d)\.(?:\s+(?:Web|Print)\..*)?\s*$"
+)
+
+
+def _site_body_date(f: _Fields) -> None:
+    """An MLA web page (see above): the domain is the site (the container), the words after it
+    the publisher, and the day before the month no volume; read so where the tagger ran them
+    together or called them a note."""
+    title = f.items.get("title")
+    m = _SITE_BODY_DATE.search(f.text, title[2]) if title is not None else None
+    if m is None or f.text[title[2] : m.start()].strip(" .”\"'"):
+        return
+    for name in ("journal", "booktitle", "publisher", "note", "volume", "pages", "address"):
+        if name in f.items and f.items[name][1] < m.end("date") and m.start() < f.items[name][2]:
+            del f.items[name]
+    f.items["journal"] = (m["site"], *m.span("site"))
+    f.items["publisher"] = (m["body"], *m.span("body"))
+
+
+# ACL's and natbib's author-year opening with given names first: `Iz Beltagy, Kyle Lo, and Arman
+# Cohan. 2019. Title.`, the names before the year's full stop.
+_GIVEN_NAMES_DOT_YEAR = re.compile(r"^\s*(?P<who>[A-Z][^()\d:;\[\]\"“”«»/]{2,400}?)\.\s(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.(?=\s|$)")
+_NAME_LINKS = frozenset({"and", "et", "al", "&", "van", "von", "de", "der", "den", "du", "da", "di", "del", "la", "le"})
+
+
+def given_names_before_year(text: str) -> re.Match | None:
+    """The opening `Given Family, Given Family, and Given Family. 2019.` (see above): two names or
+    more, each of two words or more (`et al.` aside), every word capitalised but `and`, `et al.`
+    and name particles, the first name's first word a given name (not `Family, I.`)."""
+    m = _GIVEN_NAMES_DOT_YEAR.match(text)
+    if m is None or not re.match(r"\s*[A-Z][a-z]*\.?\s[A-Z]", m["who"]) or re.search(r"[^\W\d_]{2,}\.\s", m["who"]):
+        return None  # (a full stop inside the names is an initial's: `DANN. Structural Complexity I.` is a title after them)
+    parts = [n.strip() for n in re.split(r",\s*(?:and\s)?|\sand\s", m["who"]) if n.strip()]
+    words = re.findall(r"[^\W\d_][\w'’.-]*", m["who"])
+    named = len(parts) >= 2 and all(len(n.split()) >= 2 or n in ("et al", "et al.") for n in parts)
+    return m if named and all(w[0].isupper() or w.lower().rstrip(".") in _NAME_LINKS for w in words) else None
+
+
+def _given_names_before_the_year(f: _Fields) -> None:
+    """`Given Family, …, and Given Family. 2019. Title. …` (`given_names_before_year`): the names
+    run to the year, and the sentence after the year is the title, where the tagger ended the
+    names early (reading the last names as the title) or read no title after the year (a long
+    run of names: `…, Ganesh Venkatesh, et al. 2017. Mixed precision training.`)."""
+    m = given_names_before_year(f.text) if "author" in f.items else None
+    if m is None:
+        return
+    a, b = m.span("who")
+    title = f.items.get("title")
+    names_cut, title_lost = f.items["author"][2] < b - 1, title is None or title[1] < m.end()
+    if not (names_cut or title_lost) or title is not None and title[1] >= m.end():
+        return
+    value = names(f.text[a:b])
+    if value:
+        f.items["author"] = (value, a, b)
+    start = m.end() + len(f.text[m.end() :]) - len(f.text[m.end() :].lstrip())
+    end = re.search(r"[.?!](?=\s|$)", f.text[start:])
+    if end is None or end.start() < 3:
+        return
+    stop = start + end.start() + (end.group() != ".")
+    for name, (old, s, e) in list(f.items.items()):
+        if name not in ("author", "year") and s < stop and start < e:
+            rest = f.text[stop + 1 : e].strip(" .,")
+            del f.items[name]
+            if rest and e > stop + 1:
+                f.items[name] = (rest, e - len(f.text[stop + 1 : e].lstrip(" .,")), e)
+    f.items["title"] = (f.text[start:stop], start, stop)
+    f.items.setdefault("year", (m["year"], *m.span("year")))
+
+
+# GOST's designation of the medium or the kind of text after a title: `[Электронный ресурс]`,
+# `[Текст]`, `[Книга]`.
+_DESIGNATION = re.compile(r"\[(?:Электронный\sресурс|Электронды\sресурс|Текст|Книга|Electronic\sresource)\]", re.IGNORECASE)
+_INITIAL = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.")
+_NAME_WORD = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:[a-zа-яёәғқңөұүһі'’-]+|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+)[.,]?")  # a name's word: a capital, then small letters; or a body's in capitals (`UNAIDS.`)
+
+
+def _title_read_as_names(f: _Fields) -> None:
+    """A work described under its title (GOST: `Title (Java SE 17) [Электронный ресурс] // Site.`,
+    `List of File Formats – Wikipedia [Электронный ресурс] //`) has no author: words read as names
+    before the title that bear no initial and no comma of a name, with no statement of
+    responsibility (` / `) before the designation or after it, are the title's first words when
+    some word is not a name's (`of`, `IntelliJ`, `(Java`, `&`; `Степанова Анна Михайловна.` is a name)."""
+    author, title = f.items.get("author"), f.items.get("title")
+    if author is None or title is None or author[2] > title[1]:
+        return
+    mark = _DESIGNATION.search(f.text, title[1])
+    raw = f.text[author[1] : author[2]]
+    if mark is None or _INITIAL.search(raw) or "," in raw.rstrip(" ,:") or "/" in f.text[author[1] : mark.start()] or re.match(r"\s?/(?!/)", f.text[mark.end() :]):
+        return
+    if all(_NAME_WORD.fullmatch(w) or w.rstrip(".,") in ("и", "др", "and", "et", "al") for w in raw.split()):
+        return  # `Степанова Анна Михайловна.`, `Kamenshchik Brian.`: names written in full
+    del f.items["author"]
+    f.items["title"] = (f.text[author[1] : title[2]].strip(), author[1], title[2])
+
+
+# GOST's heading repeated by its statement of responsibility: `John P. Flynt Software Engineering
+# for Game Developers [Текст] / John P. Flynt — 1-е изд.`: the names after the slash open the entry.
+_RESPONSIBILITY_AFTER_DESIGNATION = re.compile(r"\]\s?/\s?(?P<names>(?:[^/—–.;]|(?<=\b[A-ZА-ЯЁ])\.)+?)\s?(?:[—–]|(?<!\b[A-ZА-ЯЁ])\.\s|\.?$)")
+
+
+def _heading_named_again(f: _Fields) -> None:
+    """The names the statement of responsibility gives (see above), printed the same way at the
+    entry's start, are its author, and the words between them and the designation its title,
+    where the tagger ended the names earlier (`John P.` read as the name, `Flynt Software …` as
+    the title)."""
+    mark = _DESIGNATION.search(f.text)
+    said = _RESPONSIBILITY_AFTER_DESIGNATION.match(f.text, mark.end() - 1) if mark is not None else None
+    if said is None:
+        return
+    who = said["names"].strip()
+    if len(who.split()) < 2 or not f.text.startswith(who + " ") or "author" in f.items and f.items["author"][2] >= len(who):
+        return
+    value = names(who)
+    if not value:
+        return
+    f.items["author"] = (value, 0, len(who))
+    start = len(who) + 1
+    f.items["title"] = (f.text[start : mark.start()].strip(), start, mark.start())
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_CLOSING_QUOTE = {"“": "”", '"': '"', "«": "»", "„": "“"}
+
+
+def _title_to_its_closing_quote(f: _Fields) -> None:
+    """A title printed in quotes runs to its closing quote: `“Kurtosis as Peakedness, 1905 – 2014.
+    R.I.P.” The American Statistician`, where the tagger ended it at a date inside the quotes
+    (the year read before it stays the year)."""
+    title = f.items.get("title")
+    if title is None:
+        return
+    _, s, e = title
+    at = s if f.text[s : s + 1] in _CLOSING_QUOTE else s - 1 if s > 0 and f.text[s - 1] in _CLOSING_QUOTE else None
+    if at is None:
+        return
+    close = f.text.find(_CLOSING_QUOTE[f.text[at]], at + 1)
+    if close <= e or close - e > 120 or "//" in f.text[e:close] or any(q in f.text[e:close] for q in "“«„"):
+        return
+    if "year" in f.items and e <= f.items["year"][1] < close or not _YEAR_IN.search(f.text, e, close):
+        return  # (the tagger ends a quoted title early at a date inside it; `Report. Manuscript.”` is another matter)
+    for name, (_, a, b) in list(f.items.items()):
+        if name != "title" and a < close and e <= b and a >= s:
+            del f.items[name]
+    f.items["title"] = (f.text[at + 1 : close].rstrip(" ,.;:"), at + 1, close)
+
+
+# Chicago's web page as Zotero writes it: `“Title.” 2019. Encyclopedia Britannica. Accessed November
+# 23. https://…`, `“Safe Seats.” Text/html. Tutor2u. https://…`: after the quoted title (its year,
+# a file's type) the site's name, then the access date or the address.
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+_SITE_AFTER_QUOTED_TITLE = re.compile(
+    r"[.,]?[”\"]?[.,]?\s(?:(?:1[5-9]|20)\d\d[a-z]?\.\s)?(?:[A-Za-z]+/[\w.+-]+\.\s)?(?!Accessed|Retrieved)(?P<site>[A-Z][^.,;:“”\"\s]*(?:\s[^.,;:“”\"\s]+){0,5})\.\s(?:Accessed|Retrieved|https?://|www\.)"
+)
+
+
+def _site_after_quoted_title(f: _Fields) -> None:
+    """The site's name of a web page (see above: one to six words, no comma: `PhD thesis, Press`
+    is no site) is its container, where none was read."""
+    title = f.items.get("title")
+    if title is None or "journal" in f.items or "booktitle" in f.items:
+        return
+    m = _SITE_AFTER_QUOTED_TITLE.match(f.text, title[2])
+    if m is None or not any(f.text[title[2] - 1 : title[2] + 2].count(q) for q in "”\"") or m["site"].lower().rstrip(".") in _MONTH_WORDS:
+        return  # (`“Title,” November. https://…`: the page's month)
+    for name, (_, a, b) in list(f.items.items()):
+        if name not in ("title", "year", "author") and a < m.end("site") and m.start("site") < b:
+            del f.items[name]
+    f.items["journal"] = (m["site"], *m.span("site"))
+
+
+# Chicago's book in a series, as Zotero writes it: `2016. Title. British General Election Series.
+# Palgrave Macmillan UK. doi:…`: after the year the title, the series' name ending in `Series`, the
+# publisher, then the identifier or the end.
+_TITLE_SERIES_PUBLISHER = re.compile(
+    r"\.?\s(?P<title>[^.“”\"]{3,200}?)\.\s(?P<series>(?:[A-Z][\w’'&-]*\s){1,6}Series)\.\s(?P<publisher>[A-Z][^.]{2,80}?)\.(?=\s(?:doi|DOI|https?://|ISBN)|\s*$)"
+)
+
+
+def _title_series_publisher(f: _Fields) -> None:
+    """A book in a series (see above), after the year: the title, the series (no title's part, no
+    host), the publisher (the series' name is none of its words)."""
+    year = f.items.get("year")
+    m = _TITLE_SERIES_PUBLISHER.match(f.text, year[2]) if year is not None and "Series." in f.text else None
+    if m is None:
+        return
+    for name, (_, a, b) in list(f.items.items()):
+        if name not in ("author", "year") and a < m.end("publisher") and m.start("title") < b:
+            del f.items[name]
+    for name in ("title", "series", "publisher"):
+        f.items[name] = (m[name], *m.span(name))
+
+
+# GOST 7.0.100's site after `//` with its designation: `// SpringerOpen : [сайт].`, `// Хабр : [сайт]`.
+_SITE_WITH_DESIGNATION = re.compile(r"//\s*(?P<site>[^/\[\]:]{1,80}?)\s*:\s*\[сайт\]", re.IGNORECASE)
+
+
+def _pages_after_a_quoted_title(f: _Fields) -> None:
+    """`2017. “Title,” 4.` closing the entry (Chicago as Zotero writes a report's pages): a number
+    of one to three figures after the quoted title's comma, the year read before the title, is its
+    pages (IEEE's `“Title,” 2012.` closes with its year)."""
+    m = re.search(r",[”\"]\s(\d{1,3})\.?\s*$", f.text) if "pages" not in f.items and "title" in f.items and "year" in f.items else None
+    if m is not None and f.items["year"][2] <= f.items["title"][1] <= f.items["title"][2] <= m.start() + 1:
+        for name in ("edition", "volume", "number"):
+            if name in f.items and f.items[name][1] < m.end(1) and m.start(1) < f.items[name][2]:
+                del f.items[name]  # (the tagger read the lone number as an edition)
+        f.add("pages", *m.span(1))
+
+
+def _site_with_its_designation(f: _Fields) -> None:
+    """The name between `//` and `: [сайт]` is the site the page is in (its container), though
+    the tagger read it as a place or a publisher (`// SpringerOpen : [сайт]`)."""
+    m = _SITE_WITH_DESIGNATION.search(f.text) if "[сайт]" in f.text.lower() and "journal" not in f.items and "booktitle" not in f.items else None
+    if m is None:
+        return
+    for name in ("address", "publisher", "note"):
+        if name in f.items and f.items[name][1] < m.end("site") and m.start("site") < f.items[name][2]:
+            del f.items[name]
+    f.items["journal"] = (m["site"].strip(), *m.span("site"))
 
 
 def _volume_glued_to_the_journal(f: _Fields) -> None:
