@@ -43,7 +43,7 @@ from ..media.images import MediaError, display_size, fit, lowered_by, prepare
 from ..media.mathfont import math_font
 from ..media.pdfsize import packed, unhint_subsets
 from ..model import (
-    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, LineBreak, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, plain_text, walk_document,
 )
 from ..typography.pdf import Typesetter
@@ -721,6 +721,9 @@ class _PdfWalker(Walker):
         target = self.edition.cross_ref_target(node)
         markup = self.fonts.markup(node.raw)
         self.buf.append(f'<a href="#{target}">{markup}</a>' if target else markup)
+
+    def line_break(self, node: LineBreak) -> None:
+        self.buf.append("<br/>")
 
     def footnote(self, node: Footnote) -> None:
         """A raised number; the note is set at the foot of the page the number lands on."""
