@@ -682,7 +682,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         if not text:
             continue
         if pending_abstract:
-            fields["abstract"], pending_abstract = inlines(p), False
+            fields["abstract"], pending_abstract, fields["abstract_at"] = inlines(p), False, i
         elif m := UDC.match(text):
             fields["udc"] = m["value"]
         elif m := IRSTI.match(text):
@@ -698,6 +698,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
                 pending_abstract = fields["abstract"] is None
+                fields["abstract_at"] = i
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
@@ -714,6 +715,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract = fields["abstract"]
+    if abstract is not None and fields.get("abstract_at") is not None:
+        abstract, last = _abstract_going_on(region, fields["abstract_at"], abstract, inlines, last)
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
@@ -724,6 +727,24 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         emails=tuple(emails),
     )
     return meta, last + 1
+
+
+def _abstract_going_on(region: list[Para], at: int, abstract: tuple, inlines, last: int) -> tuple[tuple, int]:
+    """The abstract read at paragraph `at`, with the paragraphs after it that go on its
+    sentence: the one before ends on a word, with no mark, and the next opens in small letters
+    (`… на языке` / `программирования Python. …`: an abstract typed a line per paragraph); and
+    the last paragraph of the front matter."""
+    k = at + 1
+    while k < len(region) and _sentence_goes_on(region[k - 1].text, region[k].text):
+        abstract = (*abstract, Text(" "), *inlines(region[k]))
+        last, k = max(last, k), k + 1
+    return abstract, last
+
+
+def _sentence_goes_on(before: str, after: str) -> bool:
+    """`after` is the rest of the sentence `before` broke off: `before` ends on a letter and
+    `after` opens with a small one."""
+    return before.rstrip()[-1:].isalpha() and after.lstrip()[:1].islower()
 
 
 def _form_field(text: str, i: int) -> bool:
