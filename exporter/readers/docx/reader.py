@@ -697,8 +697,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         elif m := ABSTRACT.match(text):
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
-                pending_abstract = fields["abstract"] is None
-                fields["abstract_at"] = i
+                pending_abstract, fields["abstract_at"] = fields["abstract"] is None, i
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
@@ -714,9 +713,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             unlabelled = i if title_at is not None else unlabelled
             continue
         last = max(last, i)
-    abstract = fields["abstract"]
-    if abstract is not None and fields.get("abstract_at") is not None:
-        abstract, last = _abstract_going_on(region, fields["abstract_at"], abstract, inlines, last)
+    abstract, last = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last)
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
@@ -729,11 +726,13 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     return meta, last + 1
 
 
-def _abstract_going_on(region: list[Para], at: int, abstract: tuple, inlines, last: int) -> tuple[tuple, int]:
+def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int) -> tuple[tuple | None, int]:
     """The abstract read at paragraph `at`, with the paragraphs after it that go on its
     sentence: the one before ends on a word, with no mark, and the next opens in small letters
     (`… на языке` / `программирования Python. …`: an abstract typed a line per paragraph); and
     the last paragraph of the front matter."""
+    if abstract is None or at is None:
+        return abstract, last
     k = at + 1
     while k < len(region) and _sentence_goes_on(region[k - 1].text, region[k].text):
         abstract = (*abstract, Text(" "), *inlines(region[k]))
