@@ -32,7 +32,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.lib import colors
-from reportlab.platypus import FrameBreak, Spacer, XPreformatted
+from reportlab.platypus import Flowable, FrameBreak, Spacer, XPreformatted
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
@@ -747,6 +747,23 @@ def form_key(tex: str, display: bool) -> str:
     return hashlib.sha256(f"{display}:{tex}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+class OutlineMark(Flowable):
+    """An outline entry at this place with nothing drawn: the document's first entry where the
+    venue sets no title block (its text is the title, else the file's name — never printed as
+    if the author had titled the paper so)."""
+
+    def __init__(self, key: str, title: str):
+        super().__init__()
+        self.key = key
+        self._outline = (key, title, 0)
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+
+
 def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
     """A heading of the edition's own (References, the unresolved list): centred and bold, or as
     the venue sets its first-level headings."""
@@ -815,8 +832,8 @@ def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: f
     story.extend(flowables[len(head):])
     if edition.title_lines:
         story.append(Spacer(1, edition.venue.title_block.space_after_pt))
-    else:  # no title block: still give the outline its first entry
-        story.append(_heading(walker, "sec_title", title))
+    else:  # no title block: still give the outline its first entry, but print no title the paper has not
+        story.append(OutlineMark("sec_title", title))
 
     walker.walk(edition.document.blocks)  # the bibliography lists are its last blocks
     if columns > 1:  # wide floats the flow passed last still get their pages (a page takes
