@@ -1109,6 +1109,24 @@ def _table(item: TableRec, k: int, builder: "_Builder") -> tuple[Table, Source]:
     return table, Source(table=item, cells=cell_inlines)
 
 
+_PROSE = re.compile(r"^[^\W\d_]\S*(?:\s+\S+){4,}.*[.!?:…][)»”\"]?$", re.DOTALL)
+
+
+def _unindented(block):
+    """A paragraph of prose without the tabs or spaces its author typed before it for an indent
+    (`⇥С появлением …`): the venue indents its paragraphs, and the DOCX edition showed them as
+    a wider indent. Prose: five words at least, opening with a capital letter and ending its
+    sentence; a line of a program keeps its indent."""
+    if not isinstance(block, Paragraph) or not block.inlines or not isinstance(block.inlines[0], Text):
+        return block
+    first = block.inlines[0].text
+    text = plain_text(block.inlines).strip()
+    if first[:1] not in (" ", "\t") or not text[:1].isupper() or not _PROSE.match(text):
+        return block
+    rest = first.lstrip(" \t")
+    return replace(block, inlines=((Text(rest),) if rest else ()) + block.inlines[1:])
+
+
 def _trimmed(inlines: tuple) -> tuple:
     """A heading's inlines without the spaces typed before and after its words (`      SRAM`,
     centred by hand: the venue sets headings itself), inside bold or italic too."""
@@ -1223,7 +1241,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         else:
             add(Paragraph(inlines, span), Source(item))
     body.close_list()
-    blocks = arrange(body.blocks, body.sources, captions, equations)
+    blocks = [_unindented(b) for b in arrange(body.blocks, body.sources, captions, equations)]
     notes.extend(_unread_notes(path, unread or [], paras, numbers))
     notes.extend(_twice_notes(path, paras, numbers))
     if not entries and builder.field_items:
