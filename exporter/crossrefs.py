@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .citations import Joined
-from .model import Citation, CrossRef, Inline, Text
+from .model import Citation, CrossRef, Inline, LineBreak, Text
 
 # A range wider than this is taken for a typo, not expanded (`рис. 1–900`).
 MAX_RANGE = 50
@@ -293,7 +293,7 @@ def without_caption_label(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ..
     """A caption's words without its own label (`Рисунок 3 – ` of `Рисунок 3 – Схема`), and the
     number that label gives; the editions print the label themselves (`Figure 3.`, as Word's
     captions are read). A caption that opens with no label is returned as it is."""
-    first = next((k for k, node in enumerate(inlines) if not (isinstance(node, Text) and not node.text.strip())), None)
+    first = next((k for k, node in enumerate(inlines) if not (isinstance(node, Text) and not node.text.strip() or isinstance(node, LineBreak))), None)
     if first is None or not (isinstance(inlines[first], CrossRef) and inlines[first].defines):
         return inlines, None
     rest = list(inlines[first + 1 :])

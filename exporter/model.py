@@ -159,7 +159,13 @@ class Footnote:
     inlines: tuple["Inline", ...]
 
 
-Inline = Text | Citation | Emph | Strong | Superscript | Subscript | Link | Math | Footnote | Image | CrossRef | Code
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A line the source ends inside its paragraph or table cell (Word's `w:br`, a cell's next
+    paragraph): the text goes on at the start of the next line."""
+
+
+Inline = Text | Citation | Emph | Strong | Superscript | Subscript | Link | Math | Footnote | Image | CrossRef | Code | LineBreak
 # Inline nodes that wrap other inlines (`inlines` field); the walk descends into them.
 CONTAINERS = (Emph, Strong, Superscript, Subscript, Link, Footnote)
 
@@ -480,7 +486,7 @@ def cut_inlines(inlines: tuple[Inline, ...], start: int, end: int | None = None)
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
     """A run's text as written: citations, cross-references and code as written, formulas as
-    TeX, pictures as nothing."""
+    TeX, pictures as nothing, a line break as `\\n`."""
     out = []
     for node in inlines:
         if isinstance(node, Text):
@@ -493,6 +499,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
             out.append(node.tex)
         elif isinstance(node, Image):
             pass
+        elif isinstance(node, LineBreak):
+            out.append("\n")
         elif isinstance(node, CONTAINERS):
             out.append(plain_text(node.inlines))
         else:

@@ -113,3 +113,72 @@ def test_code_or_a_title_beginning_with_the_word_is_no_label(tmp_path):
     ])
     title = read_document(path).meta.title_text
     assert title.startswith("Flutter – Splitting App into Widgets") and "Tutorials Point" not in title
+
+
+# ---- the supervisor's line without a separator after its label (bench/unseen: sogimu_diploma,
+# `Научный руководитель Ф.Е. Татарский, ассистент каф. АИКС, НИТПУ`; lines written here) ----
+
+
+def test_a_supervisor_labelled_without_a_colon_is_the_supervisor_and_kept(tmp_path):
+    path = _docx(tmp_path / "s.docx", [
+        ("Программный каркас для создания анимации в браузере", True),
+        ("А.С. Петров, О.К. Сидоров", False),
+        ("Научный руководитель Б.Е. Иванов, ассистент каф. ВТ", False),
+        ("Томский государственный университет", False),
+        ("Введение", True),
+        ("С появлением новых стандартов разработчики браузеров получили средства для анимации [1].", False),
+        ("Литература", True),
+        ("1. Иванов И. И. Теория анимации. – М.: Наука, 2010. – 300 с.", False),
+    ])
+    doc = read_document(path)
+    assert doc.meta.supervisor == "Б.Е. Иванов, ассистент каф. ВТ"
+    assert doc.meta.authors == ("А.С. Петров", "О.К. Сидоров")
+
+
+def test_a_sentence_opening_with_the_words_of_the_label_is_no_supervisor(tmp_path):
+    path = _docx(tmp_path / "n.docx", [
+        ("Программный каркас для создания анимации в браузере", True),
+        ("А.С. Петров, О.К. Сидоров", False),
+        ("Научный руководитель проекта предложил использовать новые стандарты.", False),
+        ("Введение", True),
+        ("С появлением новых стандартов разработчики браузеров получили средства для анимации [1].", False),
+    ])
+    assert read_document(path).meta.supervisor is None
+
+
+# ---- an abstract typed a line per paragraph under its label alone (bench/unseen: galichenko_gravity,
+# `Аннотация` / `Работа посвящена … на языке` / `программирования Python. …`; lines written here) ----
+
+
+def test_an_abstract_typed_a_line_per_paragraph_is_read_whole(tmp_path):
+    path = _docx(tmp_path / "a.docx", [
+        ("Гравитационный манёвр спутника", True),
+        ("К.С. Петрова", False),
+        ("Аннотация", False),
+        ("Работа посвящена моделированию гравитационного манёвра на языке", False),
+        ("программирования Python. Результат показывает перелёт спутника к Урану.", False),
+        ("Введение", True),
+        ("Гравитационный манёвр позволяет изменить траекторию полёта аппарата без затрат топлива.", False),
+        ("Цель работы", True),
+        ("Построить модель манёвра и проверить её на данных о полёте.", False),
+    ])
+    doc = read_document(path)
+    assert doc.meta.abstract_text == (
+        "Работа посвящена моделированию гравитационного манёвра на языке программирования Python. "
+        "Результат показывает перелёт спутника к Урану."
+    )
+    texts = [" ".join(getattr(node, "text", "") for node in block.inlines).strip() for block in doc.blocks if hasattr(block, "inlines")]
+    assert not any(t.startswith("программирования") for t in texts)
+
+
+def test_a_paragraph_after_an_abstract_ending_its_sentence_is_the_body(tmp_path):  # a guard
+    path = _docx(tmp_path / "b.docx", [
+        ("Гравитационный манёвр спутника", True),
+        ("К.С. Петрова", False),
+        ("Аннотация", False),
+        ("Работа посвящена моделированию гравитационного манёвра.", False),
+        ("программа написана на языке Python и проверена на данных о полёте.", False),
+        ("Введение", True),
+        ("Гравитационный манёвр позволяет изменить траекторию полёта аппарата без затрат топлива.", False),
+    ])
+    assert read_document(path).meta.abstract_text == "Работа посвящена моделированию гравитационного манёвра."

@@ -246,3 +246,21 @@ def test_a_line_that_cannot_stretch_is_bad_but_not_infinitely_so():
     # 48.5 + 3 + 48.5 = 100: the words fill their lines exactly; each address piece is alone.
     assert [line.end for line in lines] == [3, 5, 7, len(items.kind) - 1]
     assert lines[0].ratio == 0.0
+
+
+def test_a_short_word_alone_never_beats_a_loose_line_of_words():
+    """`С` / `появлением … HTML(HTML5)`: a one-letter word set alone on a justified line (it has
+    no glue, so it was as bad as inf_bad) beat a line of words loose enough to pass TeX's
+    inf_bad (seed-40 unseen sogimu_diploma's first paragraph in the PDF edition). A line that
+    cannot stretch is the worse the emptier it is."""
+    items = Items.empty()
+    for width in (5.0, 34.0, 40.0, 20.0, 30.0, 30.0):
+        if items.kind:
+            items.add(GLUE, 3.0, 1.0, 1.0)
+        items.add(BOX, width)
+    items.add(GLUE, 0.0, 1e6)
+    items.add(PENALTY, 0.0, penalty=-INFINITY)
+    # The first three words fill 85 of 100 (r = 7.5: loose, badness 42 000, past inf_bad); the
+    # word `20` does not fit after them. The first word alone fills 5 (inf_bad / 0.05 now).
+    lines = break_lines(items, (100.0,), Params(tolerance=4.0))
+    assert lines[0].end == 5  # after the third word, not the first

@@ -144,7 +144,7 @@ def break_lines(items: Items, widths: tuple[float, ...], params: Params = Params
             if -1.0 <= ratio <= tolerance or (params.final and ratio > tolerance):
                 # The final pass takes a loose line rather than an overfull one (words that
                 # collide, or a line running into the margin): its badness is its demerits.
-                _candidate(candidates, a, ratio, pen, flag, kind, flagged, params, forced, rigid=natural > 0)
+                _candidate(candidates, a, ratio, pen, flag, kind, flagged, params, forced, fill=min(natural / target, 1.0) if target > 0 else 0.0)
             elif ratio > tolerance and a.line > 0 and not forced:
                 keep.extend(active[i + 1:])  # later nodes make shorter lines: looser still
                 break
@@ -197,16 +197,18 @@ def _lines_to(best: _Node) -> list[Line]:
     return lines
 
 
-def _candidate(candidates: list, a: _Node, ratio: float, pen: float, flag: bool, kind, flagged, params: Params, forced: bool, artificial: bool = False, rigid: bool = False) -> None:
+def _candidate(candidates: list, a: _Node, ratio: float, pen: float, flag: bool, kind, flagged, params: Params, forced: bool, artificial: bool = False, fill: float = 0.0) -> None:
     """Weigh the line from `a` to the current break and keep it if best in its fitness class.
-    `rigid`: the line has something in it (an empty line stays infinitely bad)."""
+    `fill`: the share of the line's width its text takes (an empty line stays infinitely bad)."""
     if artificial:
         demerits = 0.0
     else:
         # A line without glue (one piece of a long address) cannot stretch: TeX's inf_bad, not
-        # infinity, or every breaking after it would be equally (infinitely) bad. Other loose
-        # lines of the final pass keep their whole badness, so a breaking avoids them.
-        badness = INF_BAD if ratio == AWFUL and rigid else 100.0 * abs(ratio) ** 3
+        # infinity, or every breaking after it would be equally (infinitely) bad — and more the
+        # emptier it is (inf_bad over its fill), so a short word alone on a line (`С` before an
+        # unbreakable `HTML(HTML5)`) never beats a loose line of words. Other loose lines of the
+        # final pass keep their whole badness, so a breaking avoids them.
+        badness = INF_BAD / fill if ratio == AWFUL and fill > 0 else 100.0 * abs(ratio) ** 3
         demerits = (params.line_penalty + badness) ** 2
         if pen > 0:
             demerits += pen * pen

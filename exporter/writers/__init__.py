@@ -15,7 +15,7 @@ from importlib import import_module
 
 from ..linker import Linked
 from ..model import (
-    Bibliography, BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, ListItem, Math,
+    Bibliography, BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, LineBreak, Link, ListItem, Math,
     Paragraph, Quote,
     Strong, Subscript, Superscript, Table, Text, plain_text, walk,
 )
@@ -174,7 +174,7 @@ class Walker:
     INLINES = {
         Text: "text", Citation: "citation", Emph: "emph", Strong: "strong", Superscript: "superscript",
         Subscript: "subscript", Link: "link", Math: "math", Footnote: "footnote", Image: "image", CrossRef: "cross_ref",
-        Code: "code",
+        Code: "code", LineBreak: "line_break",
     }
 
     def walk(self, blocks) -> None:
@@ -250,6 +250,9 @@ class Walker:
         raise NotImplementedError
 
     def footnote(self, node: Footnote) -> None:
+        raise NotImplementedError
+
+    def line_break(self, node: LineBreak) -> None:
         raise NotImplementedError
 
     def image(self, node: Image) -> None:

@@ -37,7 +37,7 @@ from ..media.formulas import FormulaError
 from ..media.images import MediaError, display_size, fit, lowered_by, prepare
 from ..media.omml import tex_to_omml
 from ..model import (
-    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, LineBreak, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text,
 )
 from ..venue import language
@@ -179,6 +179,7 @@ class DocxWriter(Walker):
         # dictionary for (Kazakh, and other languages' words in this one) get soft hyphens.
         self.hyphenator, self.hyphenate = Hyphenator(edition.language), explicit_languages(edition.language)
         self.unhyphenated = False
+        self.line_start = False  # just after a line break: the spaces the source typed there are not shown
 
     @property
     def text_width(self) -> int:
@@ -202,6 +203,7 @@ class DocxWriter(Walker):
         self.walk(self.edition.document.blocks)  # the bibliography lists are its last blocks
         self._core_properties()
         self._hyphenation()
+        self._unstretched_line_breaks()
         trim_package(self.doc)
         if speedups.enabled("docxzip"):
             return zip_members(package_members(self.doc))
@@ -877,6 +879,11 @@ class DocxWriter(Walker):
             p._p.add_r().append(OxmlElement("w:tab"))
             self.add_text(p, f"({number})")
 
+    def line_break(self, node: LineBreak) -> None:
+        """Word's own line break (`w:br`)."""
+        self.current._p.add_r().append(OxmlElement("w:br"))
+        self.line_start = True
+
     def footnote(self, node: Footnote) -> None:
         """A real Word footnote: a `w:footnoteReference` here, its text in the footnotes part."""
         notes = self.footnotes_element()
@@ -923,6 +930,9 @@ class DocxWriter(Walker):
         """The text with its soft hyphens, and a zero-width space (U+200B, a break Word and
         LibreOffice honour) after an address's marks: without them an address too long for
         what is left of a line moves whole to the next and leaves a justified line stretched."""
+        if self.line_start:
+            text = text.lstrip(" ")
+            self.line_start = not text
         text = with_address_breaks(text, ZERO_WIDTH_SPACE)
         self.add_text(self.current, text if self.unhyphenated else self.hyphenator.soft_hyphens(text, self.hyphenate))
 
@@ -1092,6 +1102,14 @@ class DocxWriter(Walker):
         after = settings.find(qn("w:defaultTabStop"))  # python-docx's template has it; ours follow it
         for tag in ("w:doNotHyphenateCaps", "w:autoHyphenation"):
             after.addnext(OxmlElement(tag))
+
+    def _unstretched_line_breaks(self) -> None:
+        """A justified line the author ends with a line break is not stretched to the margin
+        (`w:doNotExpandShiftReturn`, which LibreOffice reads too): the PDF and LaTeX editions
+        end such a line where its words end."""
+        settings = self.doc.settings.element
+        compat = settings.find(qn("w:compat"))  # python-docx's template has one
+        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))  # first in the schema's order
 
     # -- metadata --
 

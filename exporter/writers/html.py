@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from ..media.formulas import FormulaError, mathml
 from ..media.images import MediaError, prepare
 from ..model import (
-    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, LineBreak, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text,
 )
 from ..venue import language
@@ -175,6 +175,9 @@ class HtmlWalker(Walker):
             self.out.append(f'<a class="xref" href="#{escape(label_anchor(node.target))}">{escape(node.raw)}</a>')
         else:
             self.text(node.raw)
+
+    def line_break(self, node: LineBreak) -> None:
+        self.out.append("<br>")
 
     def footnote(self, node: Footnote) -> None:
         """A raised number linked to the note, which is set with the others at the end."""

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..media.images import MediaError, Picture, display_size, fit, lowered_by, vector_pdf
 from ..model import (
-    CONTAINERS, Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    CONTAINERS, Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, LineBreak, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, iter_inlines, plain_text, walk,
 )
 from ..latex_text import TexSafe, escape_tex, tex_url
@@ -396,6 +396,11 @@ class _Body(Walker):
             self.out.append(f"\\mbox{{{self.tex(math_text(node.tex))}}}{label}")
         else:
             self.out.append(f"${tex}${label}")
+
+    def line_break(self, node: LineBreak) -> None:
+        """`\\newline` (a line ended inside a paragraph or a table's cell, where `\\\\` would end
+        the row); a space in the contents and running heads."""
+        self.out.append(" " if self.toc else "\\newline{}")
 
     def footnote(self, node: Footnote) -> None:
         if self.toc:  # no note in the table of contents or a running head

@@ -32,7 +32,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.lib import colors
-from reportlab.platypus import FrameBreak, Spacer, XPreformatted
+from reportlab.platypus import Flowable, FrameBreak, Spacer, XPreformatted
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
@@ -43,7 +43,7 @@ from ..media.images import MediaError, display_size, fit, lowered_by, prepare
 from ..media.mathfont import math_font
 from ..media.pdfsize import packed, unhint_subsets
 from ..model import (
-    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, Link, Math, Paragraph, Quote, Strong,
+    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, LineBreak, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text, plain_text, walk_document,
 )
 from ..typography.pdf import Typesetter
@@ -722,6 +722,9 @@ class _PdfWalker(Walker):
         markup = self.fonts.markup(node.raw)
         self.buf.append(f'<a href="#{target}">{markup}</a>' if target else markup)
 
+    def line_break(self, node: LineBreak) -> None:
+        self.buf.append("<br/>")
+
     def footnote(self, node: Footnote) -> None:
         """A raised number; the note is set at the foot of the page the number lands on."""
         self.notes.append(self._collect(node.inlines))
@@ -742,6 +745,23 @@ def form_key(tex: str, display: bool) -> str:
     import hashlib
 
     return hashlib.sha256(f"{display}:{tex}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+class OutlineMark(Flowable):
+    """An outline entry at this place with nothing drawn: the document's first entry where the
+    venue sets no title block (its text is the title, else the file's name — never printed as
+    if the author had titled the paper so)."""
+
+    def __init__(self, key: str, title: str):
+        super().__init__()
+        self.key = key
+        self._outline = (key, title, 0)
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
 
 
 def _heading(walker: _PdfWalker, key: str, title: str) -> RLParagraph:
@@ -812,8 +832,8 @@ def _story(edition: Edition, fonts: PdfFonts, page_width: float, column_width: f
     story.extend(flowables[len(head):])
     if edition.title_lines:
         story.append(Spacer(1, edition.venue.title_block.space_after_pt))
-    else:  # no title block: still give the outline its first entry
-        story.append(_heading(walker, "sec_title", title))
+    else:  # no title block: still give the outline its first entry, but print no title the paper has not
+        story.append(OutlineMark("sec_title", title))
 
     walker.walk(edition.document.blocks)  # the bibliography lists are its last blocks
     if columns > 1:  # wide floats the flow passed last still get their pages (a page takes

@@ -632,6 +632,13 @@ def _run_size(run) -> float | None:
     return value / 2 if value else None
 
 
+def text_sizes(para: Para) -> list[float | None]:
+    """The type size each run of the paragraph with visible text sets itself (`w:sz`, in
+    points), None for a run that takes its size from a style."""
+    runs = [element for _, element in para.places if element is not None and element.tag == W + "r"]
+    return [_run_size(run) for run in runs if "".join(t.text or "" for t in run.iter(W + "t")).strip()]
+
+
 def _lowered(run) -> float:
     """How far below the baseline the run sets what it holds, in points (its `w:position`, in
     half-points, up when positive): MathType sets it on its formula's run so the preview's

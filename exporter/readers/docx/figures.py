@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...model import CONTAINERS, CrossRef, Figure, Image, Math, Paragraph, Table, Text
+from ...model import CONTAINERS, CrossRef, Figure, Image, LineBreak, Math, Paragraph, Table, Text
 from .body import MATH_MARK, Para, TableRec
 from .captions import Caption, EquationNumber, number_alone
 
@@ -76,6 +76,8 @@ def drop_prefix(inlines: tuple, count: int) -> tuple:
                 out.append(Text(cut))
         elif count > 0 and isinstance(node, CrossRef):
             count = max(0, count - len(node.raw))
+        elif count > 0 and isinstance(node, LineBreak):  # one character of the text, as `w:br` is
+            count -= 1
         elif count > 0 and isinstance(node, CONTAINERS):
             size = _length(node)
             inner = drop_prefix(node.inlines, count) if size > count else ()
@@ -85,7 +87,7 @@ def drop_prefix(inlines: tuple, count: int) -> tuple:
         else:
             count = 0
             out.append(node)
-    while out and isinstance(out[0], Text) and not out[0].text.strip():
+    while out and (isinstance(out[0], Text) and not out[0].text.strip() or isinstance(out[0], LineBreak)):
         out.pop(0)
     if out and isinstance(out[0], Text):
         out[0] = Text(out[0].text.lstrip())

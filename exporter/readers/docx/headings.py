@@ -1,5 +1,6 @@
 """Section headings a Word author made without a heading style: typed with their numbers into plain
-paragraphs (`1. Введение`, `2.1 Results`), or set apart in bold alone (`Актуальность`, `Value of the Data`)."""
+paragraphs (`1. Введение`, `2.1 Results`), or set apart in bold alone (`Актуальность`, `Value of the Data`)
+or in a larger type alone (`Введение` in 14 pt over 12 pt text)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import re
 
 from ...references.ownlist import reads_as_reference
 from ..plaintext.sections import in_sequence, numbering_level, top_number
-from .body import MATH_MARK, Para
+from collections import Counter
+
+from .body import MATH_MARK, Para, text_sizes
 
 # More than one sentence (`… финансах. Это …`, `… [Сеанс MS-DOS]. Появится …`): running text, whatever its number.
 _SENTENCE_INSIDE = re.compile(r"(?:[^\W\d_]{2}|[)\]»”\"])[.!?]\s+\S")
@@ -84,38 +87,66 @@ def _bold(para: Para) -> bool:
     return bool(texts) and all(a.bold for a in texts)
 
 
-def _set_apart(para: Para, after: Para | None) -> bool:
+def _larger(para: Para, body_size: float | None) -> bool:
+    """Every run of the paragraph with text sets its own type size, at least a point above the
+    body's (`body_size`)."""
+    sizes = text_sizes(para)
+    return body_size is not None and bool(sizes) and None not in sizes and min(sizes) >= body_size + 1
+
+
+def body_type_size(paras: list[Para]) -> float | None:
+    """The type size most of the body's text is set in, where the runs set it themselves: the
+    size of the most characters among the paragraphs set in one size, when those are at least
+    half the text; None otherwise (sizes from the styles, or mixed)."""
+    sized: Counter = Counter()
+    total = 0
+    for para in paras:
+        length = len(para.text.strip())
+        total += length
+        sizes = set(text_sizes(para))
+        if length and len(sizes) == 1 and None not in sizes:
+            sized[sizes.pop()] += length
+    if not sized:
+        return None
+    size, count = sized.most_common(1)[0]
+    return size if count * 2 >= total else None
+
+
+def _set_apart(para: Para, after: Para | None, body_size: float | None = None) -> bool:
     """A paragraph that reads as a heading set apart by its type alone: one line of at most
     `SET_APART_WORDS` words, opening with a capital, holding no colon (`Ключевые слова: …` is a
-    labelled field) and ending with no `.`, `,` or `;`, every letter bold, not in Word's
-    numbering, a list style or a table, over the section's text: a paragraph not bold that is
-    longer or a sentence of its own however short (`Data were pooled.`), or one that opens what
-    follows with a colon, bold or not (`Распространенные виды RAM:` over a list)."""
+    labelled field) and ending with no `.`, `,` or `;`, every letter bold or every letter in a
+    type at least a point larger than the body's (`_larger`), not in Word's numbering, a list
+    style or a table, over the section's text: a paragraph set in neither way that is longer or
+    a sentence of its own however short (`Data were pooled.`), or one that opens what follows
+    with a colon, set apart or not (`Распространенные виды RAM:` over a list)."""
     text = _text(para)
     if para.number is not None or para.in_table or _listed(para):
         return False
     if not text[:1].isupper() or ":" in text or text.endswith((".", ",", ";")) or len(text.split()) > SET_APART_WORDS or sum(map(str.isalpha, text)) < 3:
         return False
-    if not _bold(para) or after is None:
+    bold = _bold(para)
+    if not bold and not _larger(para, body_size) or after is None:
         return False
     following = _text(after)
-    if _bold(after):
+    if _bold(after) or not bold and _larger(after, body_size):
         return following.endswith(":")
     return len(following) > len(text) or following.endswith((".", ":", "!", "?"))
 
 
 def set_apart_headings(paras: list[Para], start: int, end: int, skip: set[int]) -> dict[int, int]:
     """{paragraph index: level} for the headings of a paper that sets its sections apart in bold
-    alone (`_set_apart`), when it uses no heading style in its body and has at least two such
-    paragraphs: a paper's sections are several, and one bold line alone is emphasis. A paper
-    with heading styles has its sections there (a bold line among them is a run-in label).
-    Levels: where the first is centred and others are not, the centred ones head the sections
-    and the others their subsections (GOST's habit: sections centred, subsections from the
-    indent); otherwise all are sections."""
+    or a larger type alone (`_set_apart`), when it uses no heading style in its body and has at
+    least two such paragraphs: a paper's sections are several, and one bold line alone is
+    emphasis. A paper with heading styles has its sections there (a bold line among them is a
+    run-in label). Levels: where the first is centred and others are not, the centred ones head
+    the sections and the others their subsections (GOST's habit: sections centred, subsections
+    from the indent); otherwise all are sections."""
     if any(p.outline is not None or p.style_name.lower().startswith("heading") for p in paras[start:end]):
         return {}
     filled = [k for k in range(start, end) if paras[k].text.strip() and not paras[k].in_table]
-    found = [k for n, k in enumerate(filled) if k not in skip and _set_apart(paras[k], paras[filled[n + 1]] if n + 1 < len(filled) else None)]
+    body_size = body_type_size([paras[k] for k in filled])
+    found = [k for n, k in enumerate(filled) if k not in skip and _set_apart(paras[k], paras[filled[n + 1]] if n + 1 < len(filled) else None, body_size)]
     if len(found) < 2:
         return {}
     two_levels = paras[found[0]].centered and not all(paras[k].centered for k in found)

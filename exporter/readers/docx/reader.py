@@ -19,8 +19,8 @@ from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
-    BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Entry, Footnote, Heading, Link, ListItem, Math, Meta,
-    Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, plain_text,
+    BulletList, Cell, Citation, Code, CodeBlock, CrossRef, Document, Emph, Entry, Footnote, Heading, LineBreak, Link, ListItem, Math, Meta,
+    Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, map_run, plain_text,
 )
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING, ends_list, is_list_subheading, is_numbered_list_part, reads_as_list_heading, reads_as_reference
@@ -163,7 +163,7 @@ class _Builder:
                 cites.append((offset, offset + size, replace(node, span=span)))
             offset += size
         cites = sorted(cites + self._bare_field_citations(para, cites, joined, number), key=lambda c: c[0])
-        return tuple(self._overlay(para, cites, number))
+        return _edge_breaks_as_spaces(self._overlay(para, cites, number))
 
     def _bare_field_citations(self, para: Para, cites, joined: Joined, number: int):
         """A citation field whose result is bare numbers (`1`, `2, 5`, `3–6`, often superscript)
@@ -203,6 +203,7 @@ class _Builder:
         pos = 0
         ci = 0
         text = para.text  # built once: per atom it made reading quadratic in the runs of a paragraph
+        kept = {i for i, ch in enumerate(text) if ch == "\n" and ends_a_line(text, i)}
         for atom in para.atoms:
             if atom.kind == "note":
                 note = self.notes_by_id.get(atom.note, [])
@@ -249,8 +250,7 @@ class _Builder:
                     cur = min(end, c_end)
                     continue
                 stop = min(end, cites[ci][0]) if ci < len(cites) else end
-                piece = text[cur:stop].replace("\t", " ").replace("\n", " ")
-                out.append(_wrap(Text(piece), atom))
+                out.extend(_lines_of(text[cur:stop].replace("\t", " "), atom, cur, kept))
                 cur = stop
             pos = end
         return out
@@ -262,6 +262,64 @@ class _Builder:
         shown = re.search(r"\d+(?:[.\-]\d+)*[a-zа-я]?", atom.text)
         span = Span(number, start + 1, number, start + len(atom.text) + 1, paragraph=number)
         return CrossRef(atom.text, kind, shown.group(0) if shown else (target_number or ""), span, target=label)
+
+
+def _blank(node) -> bool:
+    """Spaces only (plain or formatted), and no line break."""
+    return isinstance(node, (Text, Strong, Emph, Superscript, Subscript)) and not plain_text((node,)).strip()
+
+
+def _edge_breaks_as_spaces(out: list) -> tuple:
+    """A paragraph's inlines with the line breaks that end no line as spaces: those before its
+    text and after it, and all but the first of breaks in a row (empty lines typed to space
+    the author's page) — one character each still, so offsets into the paragraph's text hold."""
+    for order in (range(len(out)), range(len(out) - 1, -1, -1)):
+        for k in order:
+            if isinstance(out[k], LineBreak):
+                out[k] = Text(" ")
+            elif not _blank(out[k]):
+                break
+    after_break = False
+    for k, node in enumerate(out):
+        if isinstance(node, LineBreak) and after_break:
+            out[k] = Text(" ")
+        elif not _blank(node):
+            after_break = isinstance(node, LineBreak)
+    return tuple(out)
+
+
+# What ends a line of its own before a break: a sentence's or a clause's end (`… кг;`, `Адрес:`).
+_LINE_END = re.compile(r"[.:;!?…][)\]»”\"']*$")
+
+
+def ends_a_line(text: str, at: int) -> bool:
+    """The line break at `text[at]` ends a line the author meant (an affiliation, a legend's
+    line, a list's item): the text before it ends with a sentence's or clause's mark, or the
+    text after it does not go on the sentence. A break inside a sentence, before its next word
+    in small letters, a bracket or a dash (`простой` / `в использовании`, `компонентов` /
+    `(см. Рисунок 1)`, set so a preposition or a bracket would not end the author's line),
+    fitted the author's own page only: a space in any other."""
+    after = text[at + 1 :].lstrip(" \t\n")
+    before = text[:at].rstrip(" \t")
+    goes_on = after[:1].islower() or after[:1] in ("(", "[", "–", "—")
+    return not goes_on or bool(_LINE_END.search(before))
+
+
+def _lines_of(piece: str, atom: Atom, start: int, kept: set[int]) -> list:
+    """A piece of a run's text from offset `start` of its paragraph, its line breaks (`w:br`)
+    at the offsets in `kept` as `LineBreak` nodes, the others as spaces (one character each,
+    as the offsets into the paragraph's text count)."""
+    out: list = []
+    line_start = 0
+    for j, ch in enumerate(piece):
+        if ch == "\n" and start + j in kept:
+            if j > line_start:
+                out.append(_wrap(Text(piece[line_start:j].replace("\n", " ")), atom))
+            out.append(LineBreak())
+            line_start = j + 1
+    if len(piece) > line_start:
+        out.append(_wrap(Text(piece[line_start:].replace("\n", " ")), atom))
+    return out
 
 
 def _wrap(node, atom: Atom):
@@ -394,11 +452,10 @@ def _names_first(para: Para, text: str) -> bool:
     return len(text) < 200 and _looks_like_authors(text) or head != text and len(head) < 200 and _looks_like_authors(head)
 
 
-def _first_line(inlines: tuple) -> tuple:
-    """A paragraph's inlines up to its first line break (a title paragraph may hold more)."""
-    text = plain_text(inlines)
-    cut = text.find("\n", len(text) - len(text.lstrip()))
-    return cut_inlines(inlines, 0, cut) if cut > 0 else inlines
+def _one_line(inlines: tuple) -> tuple:
+    """A title's inlines with its line breaks as spaces: a title broken by hand over lines
+    (`… АУТЕНТИФИКАЦИИ:` / `ОБЗОР, АНАЛИЗ …`) is one title, and the venue sets its lines."""
+    return map_run(lambda node: Text(" ") if isinstance(node, LineBreak) else node, inlines)
 
 
 def _after_label(inlines: tuple, label: re.Pattern = ABSTRACT) -> tuple:
@@ -619,9 +676,9 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     if title_at is not None:
         cut = _name_set_apart(region[title_at]) if not more else None
         title = inlines(region[title_at]) if cut is None else cut_inlines(inlines(region[title_at]), 0, cut)
-        fields["title"] = _after_label(_first_line(title), TITLE_LABEL)
+        fields["title"] = _after_label(_one_line(title), TITLE_LABEL)
         for i in more:  # a title set in two paragraphs
-            fields["title"] = (*fields["title"], Text(" "), *_first_line(inlines(region[i])))
+            fields["title"] = (*fields["title"], Text(" "), *_one_line(inlines(region[i])))
         if cut is not None:  # the title's author named at its end
             fields["authors"].append(" ".join(region[title_at].text[cut:].split()))
         last = max([title_at, *more])
@@ -635,7 +692,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         if not text:
             continue
         if pending_abstract:
-            fields["abstract"], pending_abstract = inlines(p), False
+            fields["abstract"], pending_abstract, fields["abstract_at"] = inlines(p), False, i
         elif m := UDC.match(text):
             fields["udc"] = m["value"]
         elif m := IRSTI.match(text):
@@ -650,7 +707,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         elif m := ABSTRACT.match(text):
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
-                pending_abstract = fields["abstract"] is None
+                pending_abstract, fields["abstract_at"] = fields["abstract"] is None, i
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
@@ -666,7 +723,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             unlabelled = i if title_at is not None else unlabelled
             continue
         last = max(last, i)
-    abstract = fields["abstract"]
+    abstract, last = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last)
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
@@ -677,6 +734,26 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         emails=tuple(emails),
     )
     return meta, last + 1
+
+
+def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int) -> tuple[tuple | None, int]:
+    """The abstract read at paragraph `at`, with the paragraphs after it that go on its
+    sentence: the one before ends on a word, with no mark, and the next opens in small letters
+    (`… на языке` / `программирования Python. …`: an abstract typed a line per paragraph); and
+    the last paragraph of the front matter."""
+    if abstract is None or at is None:
+        return abstract, last
+    k = at + 1
+    while k < len(region) and _sentence_goes_on(region[k - 1].text, region[k].text):
+        abstract = (*abstract, Text(" "), *inlines(region[k]))
+        last, k = max(last, k), k + 1
+    return abstract, last
+
+
+def _sentence_goes_on(before: str, after: str) -> bool:
+    """`after` is the rest of the sentence `before` broke off: `before` ends on a letter and
+    `after` opens with a small one."""
+    return before.rstrip()[-1:].isalpha() and after.lstrip()[:1].islower()
 
 
 def _form_field(text: str, i: int) -> bool:
@@ -1022,11 +1099,15 @@ def _table(item: TableRec, k: int, builder: "_Builder") -> tuple[Table, Source]:
         column = 0
         for cell in row:
             inl: list = []
+            before = ""
             for p in cell.paras:
                 run = builder.inlines(p, k)
                 cell_inlines.append((p, run))
-                if inl:
-                    inl.append(Text(" "))
+                if inl and run:  # the cell's next paragraph starts a line of its own, unless it goes on a sentence
+                    code = all(a.code for a in p.atoms if a.kind == "text" and a.text.strip())  # a program's lines stay lines
+                    inl.append(LineBreak() if code or ends_a_line(f"{before}\n{p.text}", len(before)) else Text(" "))
+                if run:
+                    before = p.text
                 inl.extend(run)
             if cell.merge == "continue" and column in open_merge:
                 open_merge[column][1] += 1
@@ -1044,6 +1125,24 @@ def _table(item: TableRec, k: int, builder: "_Builder") -> tuple[Table, Source]:
         Span(k, 1, k, 1, paragraph=k), item.header_rows, item.widths,
     )
     return table, Source(table=item, cells=cell_inlines)
+
+
+_PROSE = re.compile(r"^[^\W\d_]\S*(?:\s+\S+){4,}.*[.!?:…][)»”\"]?$", re.DOTALL)
+
+
+def _unindented(block):
+    """A paragraph of prose without the tabs or spaces its author typed before it for an indent
+    (`⇥С появлением …`): the venue indents its paragraphs, and the DOCX edition showed them as
+    a wider indent. Prose: five words at least, opening with a capital letter and ending its
+    sentence; a line of a program keeps its indent."""
+    if not isinstance(block, Paragraph) or not block.inlines or not isinstance(block.inlines[0], Text):
+        return block
+    first = block.inlines[0].text
+    text = plain_text(block.inlines).strip()
+    if first[:1] not in (" ", "\t") or not text[:1].isupper() or not _PROSE.match(text):
+        return block
+    rest = first.lstrip(" \t")
+    return replace(block, inlines=((Text(rest),) if rest else ()) + block.inlines[1:])
 
 
 def _trimmed(inlines: tuple) -> tuple:
@@ -1160,7 +1259,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         else:
             add(Paragraph(inlines, span), Source(item))
     body.close_list()
-    blocks = arrange(body.blocks, body.sources, captions, equations)
+    blocks = [_unindented(b) for b in arrange(body.blocks, body.sources, captions, equations)]
     notes.extend(_unread_notes(path, unread or [], paras, numbers))
     notes.extend(_twice_notes(path, paras, numbers))
     if not entries and builder.field_items:

@@ -25,7 +25,10 @@ CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID|CCS\s+c
 RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head|title)|short\s+title)\s*:", re.IGNORECASE)
 SUPERVISOR = re.compile(
     r"^(?:(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]"
-    r"|Науч(?:н)?\.\s*рук(?:\.|оводитель)\s*[:\-–]?)\s*(?P<value>.*)$",  # `Науч. рук. ст. преп. И.Г. Сухорукова`: abbreviated, no colon
+    r"|Науч(?:н)?\.\s*рук(?:\.|оводитель)\s*[:\-–]?"  # `Науч. рук. ст. преп. И.Г. Сухорукова`: abbreviated, no colon
+    # the label in full and no separator, a name or initials after it (`Научный руководитель
+    # Ф.Е. Татарский, ассистент каф. АИКС`); `Научный руководитель проекта …` is a sentence
+    r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Резюме|Реферат|Abstract|Annotation|Summary"
