@@ -2,7 +2,7 @@
 
 from exporter.references import rules
 from exporter.references.tagger import Tagged, features
-from exporter.references.tagger.features import _cuts, _shape, canonical, sequence_features, token_features, tokenize
+from exporter.references.tagger.features import canonical, sequence_features, token_features, tokenize
 from exporter.references.tagger.normalise import names
 
 
@@ -63,23 +63,23 @@ def test_each_tokens_names_are_its_own_its_neighbours_and_its_pairs():
 
 
 def test_a_shape_marks_capitals_small_letters_and_digits_once_a_run():
-    assert _shape("Smith,") == "Aa,"
-    assert _shape("1215–1218.") == "9–9."
-    assert _shape("McDonald") == "AaAa"
-    assert _shape("ÉCOLE") == "A"
-    assert _shape("x²") == "a9"  # a superscript two is a digit to str.isdigit
-    assert _shape("ǅemal") == "ǅa"  # a title-case letter is neither a capital nor a small one
-    assert _shape("((a))") == "(a)"
-    assert _shape("AbCdEfGhIj") == "AaAaAaAa"  # eight marks at most
+    assert features._shape("Smith,") == "Aa,"
+    assert features._shape("1215–1218.") == "9–9."
+    assert features._shape("McDonald") == "AaAa"
+    assert features._shape("ÉCOLE") == "A"
+    assert features._shape("x²") == "a9"  # a superscript two is a digit to str.isdigit
+    assert features._shape("ǅemal") == "ǅa"  # a title-case letter is neither a capital nor a small one
+    assert features._shape("((a))") == "(a)"
+    assert features._shape("AbCdEfGhIj") == "AaAaAaAa"  # eight marks at most
 
 
 def test_numbers_are_never_cut_and_glued_elements_still_are():
     for word in ("2005,", "327–335.", "12-34", "(2000).", "(2000),", "1215–1218."):
-        assert _cuts(word) == ()
-    assert _cuts("2009;108(2):508-12") == (5, 8, 12)
-    assert _cuts("(2004)284") == (6,)
-    assert _cuts("Acta6") == (4,)
-    assert _cuts("2016.V.") == (5,)
+        assert features._cuts(word) == ()
+    assert features._cuts("2009;108(2):508-12") == (5, 8, 12)
+    assert features._cuts("(2004)284") == (6,)
+    assert features._cuts("Acta6") == (4,)
+    assert features._cuts("2016.V.") == (5,)
 
 
 def test_gost_needs_its_slashes_after_a_space_not_a_web_addresss():
