@@ -456,10 +456,40 @@ def _dash_after_a_full_stop(text: str) -> bool:
     return False
 
 
+def _slashes_after_a_space(text: str) -> bool:
+    """Whether `//` stands after a space (GOST's mark before the host), tested without the
+    pattern that needs it: most `//` are a web address's."""
+    at = text.find("//", 1)
+    while at != -1:
+        if text[at - 1].isspace():
+            return True
+        at = text.find("//", at + 1)
+    return False
+
+
 def _capitals_closed(word: str) -> bool:
     """`A,`, `ABC,`, `AB.`: one to three Latin capitals and a comma, or two or three and a full
     stop (Vancouver's initials, as recognise_form's pattern has them)."""
     return (word[-1:] == "," and 2 <= len(word) <= 4 or word[-1:] == "." and 3 <= len(word) <= 4) and word[:-1].isascii() and word[:-1].isalpha() and word[:-1].isupper()
+
+
+# The particles _PARTICLE takes before a family name, as words.
+_PARTICLE_WORDS = frozenset(_PARTICLE.removeprefix("(?:(?:").removesuffix(")\\s)").split("|"))
+
+
+def _opens_with_vancouver_names(text: str) -> bool:
+    """Whether the text can open as recognise_form's Vancouver name pattern asks (`Family AB,`,
+    `van Loon ABC.`), tested without the pattern (long, with every capital and small letter: a
+    millisecond to compile): one of its second to fourth words is capitals closed by a comma or
+    a full stop (_capitals_closed) after a word that opens with a capital and ends with a letter
+    or an apostrophe, with nothing but particles before that word (`29. Kurth AE,`: a list's
+    number first, no name opens the text)."""
+    words = text.split(None, 4)
+    for k in range(1, min(4, len(words))):
+        family = words[k - 1]
+        if _capitals_closed(words[k]) and family[:1].isupper() and (family[-1].isalpha() or family[-1] in "'’") and all(w in _PARTICLE_WORDS for w in words[: k - 1]):
+            return True
+    return False
 
 
 def recognise_form(text: str) -> str:
@@ -467,9 +497,9 @@ def recognise_form(text: str) -> str:
     GOST: `//` before the container or `. – ` between elements, `С.`/`Т.`/`№`, `Режим доступа`;
     APA: `(2010).` right after the authors; IEEE: a quoted title and `vol.`/`pp.`;
     Vancouver: `Family AB` names and `2010;3(2):45-50`."""
-    # Each search is tried only where the marks it needs stand (`//` or a dash, `).`, a quote, `;`),
+    # Each search is tried only where the marks it needs stand (` //` or a dash, `).`, a quote, `;`),
     # and the long name pattern after the year's short one.
-    if ("//" in text or "Режим доступа" in text or "[Электрон" in text or _dash_after_a_full_stop(text)) and re.search(
+    if (_slashes_after_a_space(text) or "Режим доступа" in text or "[Электрон" in text or _dash_after_a_full_stop(text)) and re.search(
         r"\s//\s?|\.\s[–—]\s(?:\d|[СCТМ]\.|№|[A-ZА-Я][a-zа-я]+\s?:)|Режим доступа|\[Электрон(?:ный|дық) ресурс\]", text
     ):
         return "gost"
@@ -483,7 +513,7 @@ def recognise_form(text: str) -> str:
     if re.search(r"[\"“][^\"”]{5,}[,.]?[\"”]", text) and re.search(r"\b(?:vol\.|pp\.|no\.|in\s)", text) and "." in text.lstrip()[1:3] and re.match(rf"\s*{_INITIALS}\s?{_FAMILY}", text):
         return "ieee"
     if ";" in text and re.search(rf"\b{_YEAR}(?:\s[A-Z][a-z]{{2}}(?:\s\d+)?)?;\s?\d+(?:\(\d+\))?:\s?\d+", text) or (
-        re.search(rf"\.\s{_YEAR}[;.]", text) and any(map(_capitals_closed, text.split(None, 4)[1:4])) and re.match(rf"\s*{_FAMILY}\s(?:[A-Z]{{1,3}},|[A-Z]{{2,3}}\.)\s", text)
+        re.search(rf"\.\s{_YEAR}[;.]", text) and _opens_with_vancouver_names(text) and re.match(rf"\s*{_FAMILY}\s(?:[A-Z]{{1,3}},|[A-Z]{{2,3}}\.)\s", text)
     ):
         return "vancouver"
     return "unknown"

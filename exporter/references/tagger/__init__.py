@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from itertools import groupby
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -29,15 +30,16 @@ class Tagged:
     viterbi: tuple[str, ...] = field(default=(), repr=False, compare=False)  # its own labels, whose marginals `marginals` are
 
     def segments(self) -> list[tuple[str, int, int, float]]:
-        """Runs of one label as (label, start, end, mean marginal), in order."""
-        out: list[list] = []
-        for (s, e), label, p in zip(self.spans, self.labels, self.marginals):
-            if out and out[-1][0] == label:
-                out[-1][2] = e
-                out[-1][3].append(p)
-            else:
-                out.append([label, s, e, [p]])
-        return [(label, s, e, sum(ps) / len(ps)) for label, s, e, ps in out]
+        """Runs of one label as (label, start, end, mean marginal), in order (a run's tokens
+        found by groupby, its marginals summed in order)."""
+        spans, marginals = self.spans, self.marginals
+        out = []
+        start = 0
+        for label, run in groupby(self.labels):
+            end = start + len(list(run))
+            out.append((label, spans[start][0], spans[end - 1][1], sum(marginals[start:end]) / (end - start)))
+            start = end
+        return out
 
     def present(self, label: str) -> float:
         """The probability that at least one token carries `label` (the largest marginal over

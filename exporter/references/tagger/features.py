@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 from .lexicon import CITIES, GIVEN_NAMES, MONTHS, PUBLISHER_WORDS, JOURNAL_WORDS
 
@@ -62,6 +63,14 @@ def _cuts(word: str) -> tuple[int, ...]:
     # Letters alone, or letters and one closing mark, are never cut (most words; the regex
     # below is the tokenizer's main cost on a list's first read).
     if word.isalpha() or (word[:-1].isalpha() and word[-1] in ".,;:") or len(word) < 3 or ("." in word or ":" in word or "@" in word) and _LINK.search(word):
+        return ()
+    # Nor a number, a range of numbers or a number in brackets, with one closing mark or none
+    # (`2005,`, `327–335.`, `(2000).`): every cut needs a letter, a quote, a slash, a bracket
+    # glued to more, or a `;`, `:` or `,` with more after it.
+    core = word[:-1] if word[-1] in ".,;:" else word
+    if core[:1] == "(" and core[-1:] == ")":
+        core = core[1:-1]
+    if core.isdecimal() or core[:1].isdecimal() and core.replace("–", "").replace("-", "").replace("—", "").isdecimal():
         return ()
     return tuple(sorted({c.start() for c in _CUT.finditer(word)}))
 
@@ -130,13 +139,23 @@ def canonical(token: str) -> str:
     return folded.replace("ё", "е")
 
 
+class _ShapeOf(dict):
+    """A character's mark in a token's shape, by its code point (str.translate's table): `A` a
+    capital, `a` a small letter, `9` a digit, any other character itself; found once a character."""
+
+    def __missing__(self, point: int) -> str:
+        ch = chr(point)
+        mark = self[point] = "A" if ch.isupper() else "a" if ch.islower() else "9" if ch.isdigit() else ch
+        return mark
+
+
+_SHAPE_OF = _ShapeOf()
+
+
 def _shape(token: str) -> str:
-    out = []
-    for ch in token:
-        c = "A" if ch.isupper() else "a" if ch.islower() else "9" if ch.isdigit() else ch
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)[:8]
+    """Each character's mark (_ShapeOf), a run of one mark written once, the first eight kept:
+    `Smith,` -> `Aa,`, `1215–1218.` -> `9–9.`."""
+    return "".join(mark for mark, _ in groupby(token.translate(_SHAPE_OF)))[:8]
 
 
 # The number and terminal kinds' patterns, compiled once: on a list's first read (nothing cached
@@ -244,9 +263,20 @@ def token_features(token: str) -> tuple[str, ...]:
 
 def _described(token: str) -> tuple[str, str, str, str, str, str, str]:
     """A token's own attributes (token_features, one a line), and the parts of them the pair and neighbour
-    features reuse: its word, shape, capitals, number kind, terminal strength and keyword. Made
-    once for each new token of a list (a list's first read is mostly new tokens): each check
-    that cannot apply (no digit, no letter, no hyphen, not ASCII) is skipped, none reordered."""
+    features reuse: its word, shape, capitals, number kind, terminal strength and keyword."""
+    w, kind, kw, rest = _attributes(token)
+    shape, caps, num, punct, br, script, length, first, last, term = kind
+    text = f"w={w}\nshape={shape}\ncaps={caps}\nnum={num}\npunct={punct}\nbr={br}\nscript={script}\nlen={length}\nfirst={first}\nlast={last}\nterm={term}{rest}"
+    return text, w, shape, caps, num, term, kw
+
+
+def _attributes(token: str) -> tuple[str, tuple, str, str]:
+    """A token's own attributes (_described) in parts: its word, its kind (shape, capitals, number
+    kind, punctuation, brackets, script, length, first and last characters' categories, terminal
+    strength: few tokens differ in them), its keyword, and the attributes that follow the kind
+    (from `t=` on), one a line, each after a newline. Made once for each new token of a list (a
+    list's first read is mostly new tokens): each check that cannot apply (no digit, no letter,
+    no hyphen, not ASCII) is skipped, none reordered."""
     w = canonical(token)
     last = token[-1]
     word = token[:-1] if last in ".,;:" else token
@@ -268,36 +298,34 @@ def _described(token: str) -> tuple[str, str, str, str, str, str, str]:
             script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
         digits = sum(map(str.isdigit, token))
         shape, punct, br, term = _shape(token), _punct(token), _brackets(token), terminal(token)
-    caps, num = _caps(alpha), _number(token, digits)
-    # The names, one a line (tokens hold no newline), written into one text: a list of names
-    # joined afterwards took a sixth longer on a list's first read.
-    text = f"w={w}\nshape={shape}\ncaps={caps}\nnum={num}\npunct={punct}\nbr={br}\nscript={script}\nlen={min(len(w), 9)}\nfirst={unicodedata.category(token[0])}\nlast={unicodedata.category(last)}\nterm={term}"
-    if len(token) <= 5:
-        text += f"\nt={token}"
+    kind = (shape, _caps(alpha), _number(token, digits), punct, br, script, min(len(w), 9), unicodedata.category(token[0]), unicodedata.category(last), term)
+    # The names after the kind, one a line (tokens hold no newline), written into one text: a
+    # list of names joined afterwards took a sixth longer on a list's first read.
+    rest = f"\nt={token}" if len(token) <= 5 else ""
     if w:
-        text += f"\np1={w[:1]}\np2={w[:2]}\np3={w[:3]}\ns1={w[-1:]}\ns2={w[-2:]}\ns3={w[-3:]}"
+        rest += f"\np1={w[:1]}\np2={w[:2]}\np3={w[:3]}\ns1={w[-1:]}\ns2={w[-2:]}\ns3={w[-3:]}"
     kw = _KEYWORD_OF.get(w, "")
     if kw:
-        text += f"\nkw={kw}"
+        rest += f"\nkw={kw}"
     if alpha and "." in token and token[0].isupper() and _INITIAL.match(token):  # a capital letter and a full stop
-        text += "\ninitial"
+        rest += "\ninitial"
     if ("." in token or "/" in token or "@" in token) and _LINK.search(token):  # each form has one
-        text += "\nlink"
+        rest += "\nlink"
     if digits and _DOTTED_DATE.match(token):  # a date starts with a digit
-        text += "\ndotdate"
+        rest += "\ndotdate"
     if w in GIVEN_NAMES:
-        text += "\ndict=given"
+        rest += "\ndict=given"
     if w in CITIES or token.rstrip(":,") in _CITY_MARKS:
-        text += "\ndict=city"
+        rest += "\ndict=city"
     if w in PUBLISHER_WORDS:
-        text += "\ndict=publisher"
+        rest += "\ndict=publisher"
     if w in JOURNAL_WORDS:
-        text += "\ndict=journal"
+        rest += "\ndict=journal"
     if w in MONTHS:
-        text += "\ndict=month"
+        rest += "\ndict=month"
     if alpha and ("-" in token or "‐" in token) and _HYPHEN_CAPITAL.search(token):  # the pattern's hyphens
-        text += "\nhyphen-cap"
-    return text, w, shape, caps, num, term, kw
+        rest += "\nhyphen-cap"
+    return w, kind, kw, rest
 
 
 _CITY_MARKS = frozenset(("М.", "СПб.", "Л.", "К.", "Мн.", "N.Y.", "M."))
@@ -309,36 +337,59 @@ _CLOSING_MARK = {".": ("period", "strong"), ",": ("comma", "weak"), ";": ("semic
 def _token(token: str) -> tuple:
     """Everything sequence_features asks of one token, made once (cached: words repeat), as the
     UTF-8 bytes CRFsuite reads attribute names in: its own attributes (token_features), what it
-    says about each neighbour (_as_neighbour), the pieces the pair features join (its last
-    character, shape, keyword, terminal strength, capitals, word), its marks, its counts and its
-    halves of the pairs it makes with the token after it.
-    One record a token: on a list's first read most tokens are new, and a cache and an encoding
-    for each of these parts cost as much as computing them."""
-    names, w, shape, caps, num, term, kw = _described(token)
-    # Tokens hold no newline: one encoding for all the names.
-    own = tuple(names.encode().split(b"\n"))
-    pieces = tuple("\n".join((token[-1], shape, kw, term, caps, w)).encode().split(b"\n"))
-    joins = _joins(pieces[0], pieces[3], pieces[5])
-    return own, _as_neighbour(token, pieces, num.encode()), pieces, _marks(token), _counts(token), joins
-
-
-def _as_neighbour(token: str, pieces: tuple[bytes, ...], num: bytes) -> tuple[tuple[bytes, ...], ...]:
-    """What a token says about the tokens around it, one tuple for each of _OFFSETS (the token
-    is -k places from the one it describes): its word up to three places away, its shape up to
-    two, and at one place its keyword, last character, capitals and number kind, and after the
-    token it follows, its first character if that is no letter or digit (the punctuation after
-    that token)."""
-    end, shape, kw, _, caps, w = pieces
-    start = b"w" if token[0].isalnum() else token[0].encode()
-    capsnum = caps + b"|" + num
-    return (
-        (b"-3:w=" + w,),
-        (b"-2:w=" + w, b"-2:shape=" + shape),
-        (b"-1:w=" + w, b"-1:shape=" + shape, b"-1:kw=" + kw, b"-1:end=" + end, b"-1:caps+num=" + capsnum),
-        (b"1:w=" + w, b"1:shape=" + shape, b"1:kw=" + kw, b"1:end=" + end, b"1:caps+num=" + capsnum, b"+1:start=" + start),
-        (b"2:w=" + w, b"2:shape=" + shape),
-        (b"3:w=" + w,),
+    says about each neighbour, one tuple for each of _OFFSETS (the token is -k places from the one
+    it describes: its word up to three places away, its shape up to two, and at one place its
+    keyword, last character, capitals and number kind, and after the token it follows, its first
+    character if that is no letter or digit: the punctuation after that token), the pieces the pair features join (its last
+    character, shape, keyword, terminal strength, capitals, word), its marks and counts (_marks,
+    _counts: one tuple) and its halves of the pairs it makes with the token after it (_joins).
+    One record a token: on a list's first read most tokens are new. The names made of the word
+    are written into one text, encoded once and cut at its newlines (tokens hold no newline);
+    the names made of the token's kind (shape, capitals, number kind, … : a few hundred kinds
+    in a list of a thousand new words) are taken as made for an earlier token of the same kind
+    (_kind_names, _around_names), so each new token makes a third of the bytes objects it did."""
+    w, kind, kw, rest = _attributes(token)
+    shape, caps, num, _, _, _, _, _, _, term = kind
+    end = token[-1]
+    start = "w" if token[0].isalnum() else token[0]
+    around = _AROUND.get((shape, kw, end, caps, num, start, term)) or _around_names(shape, kw, end, caps, num, start, term)
+    words = f"w={w}\n-3:w={w}\n-2:w={w}\n-1:w={w}\n1:w={w}\n2:w={w}\n3:w={w}\nbigram={w}/\n{w}{rest}".encode().split(b"\n")
+    own = (words[0], *(_KIND.get(kind) or _kind_names(kind)), *words[9:])
+    # The neighbour names by the slot they fill (_OFFSETS: -3 -2 -1 1 2 3).
+    neighbour = (
+        (words[1],),
+        (words[2], around[0]),
+        (words[3], around[1], around[2], around[3], around[4]),
+        (words[4], around[5], around[6], around[7], around[8], around[9]),
+        (words[5], around[10]),
+        (words[6],),
     )
+    pieces = (around[11], around[12], around[13], around[14], around[15], words[8])
+    return own, neighbour, pieces, _NOTHING_COUNTED if token.isalpha() else _marks(token) + _counts(token), (around[16], around[17], around[18], words[7])
+
+
+_NOTHING_COUNTED = (0, 0, 0, 0, 0, 0, 0)  # _marks and _counts of a word of letters alone
+_KIND: dict[tuple, tuple[bytes, ...]] = {}  # a kind (_attributes) -> its names, shape= to term=
+_AROUND: dict[tuple, tuple[bytes, ...]] = {}  # (shape, kw, end, caps, num, start, term) -> _around_names
+
+
+def _kind_names(kind: tuple) -> tuple[bytes, ...]:
+    """The own names a token's kind gives (token_features' from `shape=` to `term=`), made once a kind."""
+    shape, caps, num, punct, br, script, length, first, last, term = kind
+    names = _KIND[kind] = tuple(f"shape={shape}\ncaps={caps}\nnum={num}\npunct={punct}\nbr={br}\nscript={script}\nlen={length}\nfirst={first}\nlast={last}\nterm={term}".encode().split(b"\n"))
+    return names
+
+
+def _around_names(shape: str, kw: str, end: str, caps: str, num: str, start: str, term: str) -> tuple[bytes, ...]:
+    """The names a token gives its neighbours that its word has no part in (_token's neighbour
+    shapes, keywords, last character, capitals and number kind, first character: for the slots
+    -2, -1, 1 and 2), then its pieces but the word (end, shape, kw, term, caps) and the first
+    three of its _joins: made once for each combination of these."""
+    names = f"-2:shape={shape}\n-1:shape={shape}\n-1:kw={kw}\n-1:end={end}\n-1:caps+num={caps}|{num}" \
+        f"\n1:shape={shape}\n1:kw={kw}\n1:end={end}\n1:caps+num={caps}|{num}\n+1:start={start}\n2:shape={shape}" \
+        f"\n{end}\n{shape}\n{kw}\n{term}\n{caps}\nprev-end+shape={end}|\nprev-term+caps={term}|\nprev-term+kw={term}|"
+    names = _AROUND[shape, kw, end, caps, num, start, term] = tuple(names.encode().split(b"\n"))
+    return names
 
 
 def _marks(token: str) -> tuple[int, int, int]:
@@ -456,27 +507,27 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     extra = _extra_features(tokens, records) if EXTRA else None
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     joins = _START_JOINS
-    for i, ((own, _, pieces, marks, counts, own_joins), n3, n2, n1, p1, p2, p3) in enumerate(zip(records, *columns)):
-        gazetteer_hits = [f.encode() for f in known[i]] if known else ()
+    for i, ((own, _, pieces, marks, own_joins), n3, n2, n1, p1, p2, p3) in enumerate(zip(records, *columns)):
+        if known or extra:  # (the shipped model reads neither)
+            own = (*own, *([f.encode() for f in known[i]] if known else ()), *(extra[i] if extra else ()))
         pos = _POS_FIRST if i == 0 else _POS_LAST if i == n - 1 else _POS[10 * i // n]
         # Where the token stands: inside quotes or brackets (counted before it, and whether it
         # opens or closes one itself), and its distance from each end of the entry in tokens.
-        quotes, opened, closed = marks
-        slashes = slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode()
+        quotes, opened, closed, slashes, year, dash, period = marks
         # Then the pairs: the last character and terminal strength of the token before (`^` at
         # the start) with this one's shape, capitals (AnyStyle's Cap-3: a capital after a full
         # stop starts an element) and keyword, and the two words (`joins`: the token before's
         # halves of them, made with its record).
         out.append([
-            *own, *gazetteer_hits, *(extra[i] if extra else ()),
-            pos, doc, slashes, _YEAR_BEFORE[seen_year if seen_year < 2 else 2], _DASHES[seen_dash if seen_dash < 3 else 3],
+            *own,
+            pos, doc, slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode(),
+            _YEAR_BEFORE[seen_year if seen_year < 2 else 2], _DASHES[seen_dash if seen_dash < 3 else 3],
             _PERIODS[seen_period if seen_period < 4 else 4], _QUOTED[seen_quote % 2], _BRACKETED[depth > 0][opened > 0],
             _FROM_START[i if i < 6 else 6], _FROM_END[n - 1 - i if n - 1 - i < 6 else 6],
             *n3, *n2, *n1, *p1, *p2, *p3,
             joins[0] + pieces[1], joins[1] + pieces[4], joins[2] + pieces[2], joins[3] + pieces[5],
         ])
         joins = own_joins
-        slashes, year, dash, period = counts
         seen_slashes += slashes
         seen_year += year
         seen_dash += dash

@@ -167,7 +167,7 @@ _GENERATION = re.compile(r"(?<=[^\W\d_][a-zа-яёß'’-])( )(Jr\.?|Sr\.?|мл\
 # Vancouver's `Knapp FF Jr,`: after the initials the suffix is left out (the name is `Knapp FF`).
 _GENERATION_AFTER_INITIALS = re.compile(r"(\s[A-Z]{1,3})\s(?:Jr|Sr)\.?(?=,|$)")
 _DASH_OR_LINE = frozenset("-–—_")  # the first characters of names()'s patterns for a text's start
-_HOST_MARK_START = frozenset("IВ/")
+_HOST_MARKS = ("In", "В", "/")  # how each of names()'s host marks opens
 
 
 def names(segment: str) -> str | None:
@@ -175,7 +175,7 @@ def names(segment: str) -> str | None:
     text = segment.strip()
     if text[:1] in _DASH_OR_LINE and re.match(r"^[-–—_]{2,}", text):  # `———`: the previous entry's names, not known here
         return None
-    if text[:1] in _HOST_MARK_START:  # (what the pattern's first character needs)
+    if text.startswith(_HOST_MARKS):  # (what the pattern's first characters need)
         text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
     low = text.lower()
     if not text.isascii() or "ed" in low or "hrsg" in low:  # (an ASCII text matches the case-blind search only so)
@@ -812,6 +812,11 @@ def _medium_fields(f: "_Fields", medium: re.Match) -> None:
         f.add("note", *medium.span("db"))
 
 
+def _has_a_dash(text: str) -> bool:
+    """Whether a hyphen or a dash stands in the text (what a range of numbers needs)."""
+    return "-" in text or "–" in text or "—" in text
+
+
 def read_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets and confidence."""
     act = _legal_act(text)
@@ -824,7 +829,7 @@ def read_entry(text: str) -> Parsed:
     access = _access_date_after_address(f)  # (a date the tagger read elsewhere, labelled, is kept as GROBID's labels keep it)
     done: set[str] = set()  # labels whose first segment that held a value was read
     for label, s, e, p in tagged.segments():
-        if label == "volume" and "volume" in done and "pages" not in f.items and text[s:e].strip()[:1].isdecimal() and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
+        if label == "volume" and "volume" in done and "pages" not in f.items and text[s:e].strip()[:1].isdecimal() and _has_a_dash(text[s:e]) and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
             label = "pages"  # `41(2):55–71`: a range after the issue is the pages, whatever the label
         if label in ("url", "doi", "isbn") and _PAGE_SHAPE.fullmatch(text[s:e].strip()):
             label = "pages"  # `2006: 6 pp.`: a page count, whatever the label (the exact rules read addresses)
@@ -1817,7 +1822,7 @@ def _publisher_begun_in_the_place(f: _Fields) -> None:
         return
     value, start, end = f.items["address"]
     _, p_start, p_end = f.items["publisher"]
-    m = re.search(r"\s?:\s?(?=[^\W\d_])", value)
+    m = re.search(r"\s?:\s?(?=[^\W\d_])", value) if ":" in value else None  # (the cheap test first)
     if not m or m.start() == 0 or p_start < end or f.text[end:p_start].strip() or "," in value[m.end() :]:
         return
     f.items["address"] = (value[: m.start()], start, start + m.start())
