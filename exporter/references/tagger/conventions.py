@@ -2456,11 +2456,67 @@ def _where_the_title_and_host_end(tokens: list[str], labels: list[str], seen: fr
     _city_before_a_state_code(tokens, labels)
 
 
+# Words of journal names as ISO 4 (the List of Title Word Abbreviations) shortens them: never an
+# English or Latin word printed whole, so one of them with its full stop is no title's last word.
+_ISO4_WORDS = frozenset(
+    """
+    acad adv agric am anal anat ann annu anthropol appl arch astron astrophys atmos bact behav biochem bioinform biol
+    biomed biophys bot br bull can cardiol chem chim clin cogn commun comput conf contemp crit crystallogr curr dermatol
+    dev ecol econ educ electrochem electron endocrinol eng entomol environ epidemiol eur evol exp fed fis found gastroenterol
+    genet geochem geogr geol geophys geosci gynecol hematol hist hortic hum hydrol immunol ind inf infect inorg instrum
+    int intell invertebr investig jpn lett ling mag manag mar mater math mech med metab meteorol methodol microbiol mol
+    mon nachr natl neurobiol neurol neurosci nucl nutr obstet oncol ophthalmol opt org ornithol paleontol parasitol
+    pathol pediatr pharmacol philos photochem phys physiol polit proc psychiatr psychol publ q radiol rehabil rep res
+    rev sci soc sociol spectrosc stat stud surg symp syst technol theor ther toxicol transl trop univ urol vet virol zool
+    """.split()
+)
+_JOURNAL_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,10}\.)*[A-Z][a-z]{0,10}\.?[,;:]?$")  # `Educ.,`, `Publ.`, `J.Stat`, `Sci.Rep`
+_JOURNAL_FULL_WORD = re.compile(r"^[A-Z][a-z]{2,}$")  # `Diabetes` before `Educ.`
+_SENTENCE_CASE_WORD = re.compile(r"^[a-z][a-z-]*$")
+
+
+def _is_journal_abbreviation(token: str) -> bool:
+    """`Educ.`, `Publ.`, `J.Stat`: ISO 4 abbreviations (a one-letter `J.` among them), each with its full stop but the last of glued ones."""
+    if not _JOURNAL_ABBREVIATION.match(token) or "." not in token:
+        return False
+    parts = [p for p in token.rstrip(",;:").split(".") if p]
+    return any(p.lower() in _ISO4_WORDS for p in parts) and all(len(p) == 1 or p.lower() in _ISO4_WORDS for p in parts)
+
+
+def _abbreviated_journal_closing_an_open_title(tokens: list[str], labels: list[str]) -> None:
+    """`… a randomized clinical trial Diabetes Educ., 36 (2010)`, `… of the Virasoro algebra Publ. RIMS
+    Kyoto Univ. 22`: a title printed without its closing full stop runs on into the journal's
+    abbreviated name; a title's lower-case word never ends in an abbreviation's full stop, so ISO 4
+    abbreviations (and, in a title of lower-case words, up to two capitalised words before
+    them) after the title's last lower-case word, right before the journal's other words or the
+    volume, are the journal's."""
+    runs = _runs(tuple(labels))
+    for (label, a, b), (after, c, _) in zip(runs, runs[1:]):
+        if label != "title" or after not in ("journal", "volume"):
+            continue
+        if after == "volume" and not any(ch.isdigit() for ch in tokens[c]):
+            continue
+        k = b
+        while k > a and _is_journal_abbreviation(tokens[k - 1]) and b - k < 4:
+            k -= 1
+        if k == b:
+            continue
+        words = [t for t in tokens[a + 1 : k] if t[:1].isalpha()]
+        sentence_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) * 4 <= len(words)
+        full = 0
+        while sentence_case and k - 1 > a and _JOURNAL_FULL_WORD.match(tokens[k - 1]) and full < 2:
+            k, full = k - 1, full + 1
+        if k - a >= 3 and _SENTENCE_CASE_WORD.match(tokens[k - 1]):
+            labels[k:b] = ["journal"] * (b - k)
+        return
+
+
 def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """An article's journal read as the title's last words: after its last full stop, or in its
-    last comma part."""
+    last comma part, or its abbreviations after an open title's last word."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
+    _abbreviated_journal_closing_an_open_title(tokens, labels)
     if "online" in seen:  # (the canonical form of _ONLINE_MARK's `[Online]`)
         _host_before_the_online_mark(tokens, labels)
 

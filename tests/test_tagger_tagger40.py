@@ -1,0 +1,47 @@
+"""Conventions read from the development split's misses (train.py `is_development`; no held-out
+line, no gold.xml line), each tested on invented entries."""
+
+from __future__ import annotations
+
+from exporter.references.fields import parse_entry
+from exporter.references.tagger import Tagged
+from exporter.references.tagger.conventions import corrected
+
+
+def fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def corrected_labels(*tokens: tuple[str, str]) -> list[str]:
+    text, spans = "", []
+    for word, _ in tokens:
+        text += " " if text else ""
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(0.9 for _ in tokens))
+    return list(corrected(tagged).labels)
+
+
+T, J, V, D, P = "title", "journal", "volume", "date", "pages"
+
+
+def test_a_journals_abbreviations_after_an_open_titles_last_word_are_the_journals():
+    title = [(w, T) for w in "Counting the herons of a small river delta in spring".split()]
+    # an abbreviation read as the title's last word, the journal's next word after it
+    assert corrected_labels(*title, ("Ornithol.", T), ("Lett.", J), ("12", V), ("45-67", P))[-5:] == [T, J, J, V, P]
+    # a sentence-case title: the journal's capitalised word before its abbreviation goes with it
+    assert corrected_labels(*title, ("Wetland", T), ("Ecol.,", T), ("12", V), ("(2001),", D))[-5:] == [T, J, J, V, D]
+    # glued abbreviations (`J.Stat`) before the journal's other word
+    assert corrected_labels(*title, ("J.Stat", T), (".Mech", J), ("12", V))[-4:] == [T, J, J, V]
+    f = fields("Marsh T, Oduya K 2001 Counting the herons of a small river delta in spring Ornithol. Lett. 12 45-67")
+    assert (f.get("title"), f.get("journal")) == ("Counting the herons of a small river delta in spring", "Ornithol. Lett.")
+
+
+def test_a_title_closed_by_a_capitalised_word_and_its_full_stop_keeps_it():
+    # `Coot.`, `Finland.`, `Use.` close a title's sentence: no ISO 4 abbreviation, they stay the title's
+    for last in ("Finland.", "Use.", "Coot."):
+        title = [(w, T) for w in f"Counting the herons of a small river delta: the example of {last}".split()]
+        assert corrected_labels(*title, ("Acta", J), ("Ornithol.", J), ("12", V))[-4:] == [T, J, J, V]
+    # a title-case title's capitalised last word cannot be told from the journal's first: left as read
+    title = [(w, T) for w in "Counting the Herons of the River Delta".split()]
+    assert corrected_labels(*title, ("Bull.", T), ("Ornithol.", J), ("12", V))[-4:] == [T, T, J, V]
