@@ -45,3 +45,16 @@ def test_a_title_closed_by_a_capitalised_word_and_its_full_stop_keeps_it():
     # a title-case title's capitalised last word cannot be told from the journal's first: left as read
     title = [(w, T) for w in "Counting the Herons of the River Delta".split()]
     assert corrected_labels(*title, ("Bull.", T), ("Ornithol.", J), ("12", V))[-4:] == [T, T, J, V]
+
+
+def test_a_series_volume_or_a_publishing_house_keeps_the_publisher():
+    # the volume is the series' number: the name after it is the book's publisher, not a journal
+    f = fields("Oduya, K., in: T. Marsh (Ed.), Herons of the Delta, in: Lecture Notes in Ornithology 412, Springer Verlag, 2010, p. 223.")
+    assert (f.get("publisher"), f.get("journal")) == ("Springer Verlag", None)
+    # an imprint in brackets after the pages
+    f = fields("Marsh, High Speed Heron Counts, Chapter 14, Section 14.2, pp. 512-518 (Harbour House 1997)")
+    assert (f.get("publisher"), f.get("journal")) == ("Harbour House", None)
+    # still: one name with a volume and pages and nothing else is the journal
+    f = fields("Marsh T. Counting herons [J]. Simulation, 2001, 76(2): 60-68.")
+    assert f.get("journal") == "Simulation" and "publisher" not in f
+
