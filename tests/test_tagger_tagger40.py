@@ -58,3 +58,18 @@ def test_a_series_volume_or_a_publishing_house_keeps_the_publisher():
     f = fields("Marsh T. Counting herons [J]. Simulation, 2001, 76(2): 60-68.")
     assert f.get("journal") == "Simulation" and "publisher" not in f
 
+
+def test_the_second_part_of_a_bracketed_imprint_is_the_place():
+    f = fields("T. Marsh and K. Oduya, in Proceedings of the Second Heron Society Meeting, Lyon, May 1993, Vol. 2, edited by P. DORMAN (Dorman Editrice Lagunare, Porto de la Garza, 1993) p. 301.")
+    assert (f.get("publisher"), f.get("address")) == ("Dorman Editrice Lagunare", "Porto de la Garza")
+    f = fields("T. Marsh, in Heron Studies, edited by K. Oduya (Harbour Scientific, Villanueva del Rio, 2001), pp. 3-9.")
+    assert (f.get("publisher"), f.get("address")) == ("Harbour Scientific", "Villanueva del Rio")
+    # a firm's suffix after the comma, or Chicago's place before the colon, stay as read
+    labels = corrected_labels(("Title", T), ("(Harbour", "publisher"), ("House,", "publisher"), ("Inc.,", "publisher"), ("1993)", D))
+    assert labels == [T, "publisher", "publisher", "publisher", D]
+    labels = corrected_labels(("Title", T), ("(Ithaca,", "location"), ("NY:", "location"), ("Harbour", "publisher"), ("Press,", "publisher"), ("1993)", D))
+    assert labels == [T, "location", "location", "publisher", "publisher", D]
+    # two publishers in the bracket: the second is a publishing house's name, no place
+    labels = corrected_labels(("Title", T), ("(Harbour", "publisher"), ("Institute,", "publisher"), ("Springer-Verlag,", "publisher"), ("1977)", D))
+    assert labels == [T, "publisher", "publisher", "publisher", D]
+

@@ -2881,6 +2881,33 @@ def _place_before_a_named_publisher(tokens: list[str], labels: list[str]) -> Non
             labels[a : j + 1] = ["location"] * (j + 1 - a)
 
 
+_FIRM_SUFFIX = re.compile(r"^(?:Inc|Ltd|Co|Corp|LLC|GmbH|AG|SA|S\.A|Pvt|Incorporated|Limited)\.?[,)]?$")
+# A body that issues a work (`Dept. of Computer Science, Stanford University`): a second part with one is no place.
+_BODY_OF_AN_ISSUER = frozenset("university universität université universidad università univ college institute institut school laboratory department dept academy".split())
+_YEAR_CLOSING_A_BRACKET = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?\)[.,;:]?$")
+
+
+def _place_in_a_bracketed_imprint(tokens: list[str], labels: list[str]) -> None:
+    """`(Faenza Editrice Iberica, Castellon de la Plana, 1993)`: the physicists' imprint in brackets
+    is publisher, place, year (`(Wiley, New York, 1972)`, `(AIP, New York, 1993)`); a publisher run
+    opened by the bracket and read over both comma parts, right before the year that closes the
+    bracket, has the place in its second part (not a firm's `Inc.`, not after a colon: `(Ithaca, NY:
+    Cornell University Press, 1984)` is Chicago's place first; nor a second publisher's or an
+    issuing body's name: `(DIKU, University of Copenhagen, 2023)`)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "publisher" or not tokens[a].startswith("(") or b >= len(tokens) or labels[b] != "date":
+            continue
+        if not _YEAR_CLOSING_A_BRACKET.match(tokens[b]) or not tokens[b - 1].endswith(","):
+            continue
+        commas = [k for k in range(a, b - 1) if tokens[k].endswith(",")]
+        if len(commas) != 1 or any(":" in tokens[k] for k in range(a, b)):
+            continue
+        m = commas[0] + 1
+        words = set(re.findall(r"[^\W\d_]+", " ".join(tokens[m:b]).lower()))
+        if tokens[m][:1].isupper() and not _FIRM_SUFFIX.match(tokens[m]) and b - m <= 4 and words.isdisjoint(_PUBLISHER_ONLY | _BODY_OF_AN_ISSUER):
+            labels[m:b] = ["location"] * (b - m)  # (not `(AIP, Springer-Verlag, 1977)`, `(DIKU, University of Copenhagen, 2023)`)
+
+
 def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
@@ -2915,6 +2942,8 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
         _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)
     _place_before_a_named_publisher(tokens, labels)
+    if "(" in "".join(tokens):
+        _place_in_a_bracketed_imprint(tokens, labels)
 
 
 def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[float, ...], seen: frozenset[str]) -> None:
