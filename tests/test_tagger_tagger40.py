@@ -73,3 +73,11 @@ def test_the_second_part_of_a_bracketed_imprint_is_the_place():
     labels = corrected_labels(("Title", T), ("(Harbour", "publisher"), ("Institute,", "publisher"), ("Springer-Verlag,", "publisher"), ("1977)", D))
     assert labels == [T, "publisher", "publisher", "publisher", D]
 
+
+def test_a_link_word_and_names_opening_an_abbreviated_journal_close_the_title():
+    title = [(w, T) for w in "On the counts of Marsh".split()]
+    labels = corrected_labels(*title, ("and", J), ("Oduya", J), ("Ornithol.", J), ("Lett.", J), ("40", V))
+    assert labels[-5:] == [T, T, J, J, V]
+    # a journal's capitalised words with no abbreviation after them stay the journal's
+    labels = corrected_labels(*title, ("and", J), ("Herons", J), ("Review", J), ("40", V))
+    assert labels[-3:] == [J, J, V]

@@ -2511,12 +2511,40 @@ def _abbreviated_journal_closing_an_open_title(tokens: list[str], labels: list[s
         return
 
 
+_TITLE_LINK_WORDS = frozenset("and of in for on with to the".split())
+
+
+def _title_words_opening_an_abbreviated_journal(tokens: list[str], labels: list[str]) -> None:
+    """`… integral of Richards | and Zheng Adv. Appl. Math. 40 212`: no journal's name opens with a
+    lower-case link word, and no title ends on one; a journal run that opens with one right after
+    an open title (no closing mark), or follows a title ending on one, has the title's last words
+    before its first ISO 4 abbreviation: the link word and up to two capitalised words after it."""
+    runs = _runs(tuple(labels))
+    for (label, a, b), (host, c, d) in zip(runs, runs[1:]):
+        if label != "title" or host != "journal" or b - a < 3:
+            continue
+        if tokens[b - 1] in _TITLE_LINK_WORDS:  # (the link word already given back to the title)
+            start = c
+        elif tokens[c] in _TITLE_LINK_WORDS and not re.search(r"[.,:;?!\"”’)]$", tokens[b - 1]):
+            start = c + 1
+        else:
+            return
+        k = start
+        while k < d and k - start < 2 and re.fullmatch(r"[A-Z][a-z]+", tokens[k]):
+            k += 1
+        if k > start and k < d and _is_journal_abbreviation(tokens[k]):
+            labels[c:k] = ["title"] * (k - c)
+        return
+
+
 def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """An article's journal read as the title's last words: after its last full stop, or in its
-    last comma part, or its abbreviations after an open title's last word."""
+    last comma part, or its abbreviations after an open title's last word; the title's last words
+    read as the opening of an abbreviated journal."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
     _abbreviated_journal_closing_an_open_title(tokens, labels)
+    _title_words_opening_an_abbreviated_journal(tokens, labels)
     if "online" in seen:  # (the canonical form of _ONLINE_MARK's `[Online]`)
         _host_before_the_online_mark(tokens, labels)
 
