@@ -2483,14 +2483,13 @@ def _is_journal_abbreviation(token: str) -> bool:
     return any(p.lower() in _ISO4_WORDS for p in parts) and all(len(p) == 1 or p.lower() in _ISO4_WORDS for p in parts)
 
 
-def _abbreviated_journal_closing_an_open_title(tokens: list[str], labels: list[str]) -> None:
+def _abbreviated_journal_closing_an_open_title(tokens: list[str], labels: list[str], runs: tuple) -> bool:
     """`… a randomized clinical trial Diabetes Educ., 36 (2010)`, `… of the Virasoro algebra Publ. RIMS
     Kyoto Univ. 22`: a title printed without its closing full stop runs on into the journal's
     abbreviated name; a title's lower-case word never ends in an abbreviation's full stop, so ISO 4
     abbreviations (and, in a title of lower-case words, up to two capitalised words before
     them) after the title's last lower-case word, right before the journal's other words or the
-    volume, are the journal's."""
-    runs = _runs(tuple(labels))
+    volume, are the journal's (`runs`: the labels' runs; True when it moved any)."""
     for (label, a, b), (after, c, _) in zip(runs, runs[1:]):
         if label != "title" or after not in ("journal", "volume"):
             continue
@@ -2508,18 +2507,19 @@ def _abbreviated_journal_closing_an_open_title(tokens: list[str], labels: list[s
             k, full = k - 1, full + 1
         if k - a >= 3 and _SENTENCE_CASE_WORD.match(tokens[k - 1]):
             labels[k:b] = ["journal"] * (b - k)
-        return
+            return True
+        return False
+    return False
 
 
 _TITLE_LINK_WORDS = frozenset("and of in for on with to the".split())
 
 
-def _title_words_opening_an_abbreviated_journal(tokens: list[str], labels: list[str]) -> None:
+def _title_words_opening_an_abbreviated_journal(tokens: list[str], labels: list[str], runs: tuple) -> None:
     """`… integral of Richards | and Zheng Adv. Appl. Math. 40 212`: no journal's name opens with a
     lower-case link word, and no title ends on one; a journal run that opens with one right after
     an open title (no closing mark), or follows a title ending on one, has the title's last words
     before its first ISO 4 abbreviation: the link word and up to two capitalised words after it."""
-    runs = _runs(tuple(labels))
     for (label, a, b), (host, c, d) in zip(runs, runs[1:]):
         if label != "title" or host != "journal" or b - a < 3:
             continue
@@ -2543,8 +2543,10 @@ def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str], seen
     read as the opening of an abbreviated journal."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
-    _abbreviated_journal_closing_an_open_title(tokens, labels)
-    _title_words_opening_an_abbreviated_journal(tokens, labels)
+    if not _ISO4_WORDS.isdisjoint(seen) and "title" in labels and ("journal" in labels or "volume" in labels):
+        runs = _runs(tuple(labels))  # (one reading for both: the second is asked only if the first moved nothing)
+        if not _abbreviated_journal_closing_an_open_title(tokens, labels, runs):
+            _title_words_opening_an_abbreviated_journal(tokens, labels, runs)
     if "online" in seen:  # (the canonical form of _ONLINE_MARK's `[Online]`)
         _host_before_the_online_mark(tokens, labels)
 
@@ -2922,8 +2924,13 @@ def _place_in_a_bracketed_imprint(tokens: list[str], labels: list[str]) -> None:
     bracket, has the place in its second part (not a firm's `Inc.`, not after a colon: `(Ithaca, NY:
     Cornell University Press, 1984)` is Chicago's place first; nor a second publisher's or an
     issuing body's name: `(DIKU, University of Copenhagen, 2023)`)."""
-    for label, a, b in _runs(tuple(labels)):
-        if label != "publisher" or not tokens[a].startswith("(") or b >= len(tokens) or labels[b] != "date":
+    for a, token in enumerate(tokens):
+        if token[:1] != "(" or labels[a] != "publisher" or a and labels[a - 1] == "publisher":
+            continue
+        b = a + 1
+        while b < len(tokens) and labels[b] == "publisher":
+            b += 1
+        if b >= len(tokens) or labels[b] != "date":
             continue
         if not _YEAR_CLOSING_A_BRACKET.match(tokens[b]) or not tokens[b - 1].endswith(","):
             continue
@@ -2970,7 +2977,7 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
         _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)
     _place_before_a_named_publisher(tokens, labels)
-    if "(" in "".join(tokens):
+    if "publisher" in labels:
         _place_in_a_bracketed_imprint(tokens, labels)
 
 
