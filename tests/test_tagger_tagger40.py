@@ -81,3 +81,11 @@ def test_a_link_word_and_names_opening_an_abbreviated_journal_close_the_title():
     # a journal's capitalised words with no abbreviation after them stay the journal's
     labels = corrected_labels(*title, ("and", J), ("Herons", J), ("Review", J), ("40", V))
     assert labels[-3:] == [J, J, V]
+
+
+def test_iso_690s_unbracketed_medium_after_the_title_is_no_word_of_it():
+    f = fields("MARSH, Thomas and ODUYA, Kim, 2013. Counting herons in the delta. Online. Riverbank Press. Available from: https://example.org/herons [Accessed 17 May 2018].")
+    assert f.get("title") == "Counting herons in the delta"
+    # a title's own last word `Online` (no full stop before it) stays the title's
+    assert corrected_labels(("Learning", T), ("to", T), ("count", T), ("online.", T), ("2013.", D))[:4] == [T, T, T, T]
+    assert corrected_labels(("Herons", T), ("seen", T), ("Online.", T), ("2013.", D))[:3] == [T, T, T]

@@ -2943,6 +2943,15 @@ def _place_in_a_bracketed_imprint(tokens: list[str], labels: list[str]) -> None:
             labels[m:b] = ["location"] * (b - m)  # (not `(AIP, Springer-Verlag, 1977)`, `(DIKU, University of Copenhagen, 2023)`)
 
 
+def _medium_closing_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Counting herons in the delta. Online. Riverbank Press.`: ISO 690 prints the medium, unbracketed,
+    as a sentence of its own after the title proper; a title run closed by `Online.` after its own full
+    stop has the medium there, no word of the title."""
+    for label, a, b in _runs(tuple(labels)):
+        if label == "title" and b - a >= 3 and tokens[b - 1] == "Online." and tokens[b - 2].endswith("."):
+            labels[b - 1] = "medium"
+
+
 def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
@@ -2979,6 +2988,8 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
     _place_before_a_named_publisher(tokens, labels)
     if "publisher" in labels:
         _place_in_a_bracketed_imprint(tokens, labels)
+    if "Online." in seen:
+        _medium_closing_the_title(tokens, labels)
 
 
 def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[float, ...], seen: frozenset[str]) -> None:
