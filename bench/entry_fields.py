@@ -526,7 +526,19 @@ def sets_section() -> str:
         "every other cell as in these rows but GROBID container 91.7 %, entry 75.3 % and gold.xml title 92.3 % (main 92.2 %). A sixth "
         "rule (a Chinese or Japanese name list ends at a comma part of more than five characters) gained one development title and "
         "container and changed no training line, but the regression check's counts showed one held-out title read worse (the line was "
-        "not read); with one development line for it, it was dropped: said here, as a choice the held-out counts took part in.",
+        "not read); with one development line for it, it was dropped: said here, as a choice the held-out counts took part in."
+        " tagger40's conventions (ISO 4 abbreviations after an open title's last lower-case word, or after a link word and names "
+        "read as a journal's first words, are the journal's; the second comma part of a bracketed `(Publisher, Place, Year)` imprint "
+        "is the place; ISO 690's unbracketed `Online.` after the title is the medium) and one assembly fix (a name beside a series' volume, a publishing house's name or a bracketed imprint stays "
+        "the publisher, where a volume and pages had made it the journal) were written from the misses of the development split "
+        "(a model trained without those lines, read by the whole parser) and, for the assembly fix, of the training lines read "
+        "with the shipped model; checked on every labelled line against main (the training lines' changes read one by one; of the "
+        "held-out and gold.xml lines only the counts of changed fields: two synthetic held-out publishers gained, nothing else "
+        "changed) and on the unseen real lists (report identical to main's); no model was retrained. On the development split, "
+        "main's parser against this one: anystyle-core title 88.0 -> 89.0 %, container 89.2 -> 90.8 %, entry 74.8 -> 75.7 %; "
+        "GROBID title 89.2 -> 89.8 %, container 91.6 -> 92.1 %, publisher 82.1 -> 83.6 %, entry 77.5 -> 77.7 %; synthetic en title "
+        "96.0 -> 96.4 %, container 95.5 -> 95.7 %; the GROBID and "
+        "anystyle-core held-out rows did not move (no line of theirs is read differently); synthetic CSL en's publisher moved 88.2 -> 88.9 %.",
         "",
         "| set | entries | first author | year | title | container | volume | pages | publisher | entry |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

@@ -2456,11 +2456,97 @@ def _where_the_title_and_host_end(tokens: list[str], labels: list[str], seen: fr
     _city_before_a_state_code(tokens, labels)
 
 
+# Words of journal names as ISO 4 (the List of Title Word Abbreviations) shortens them: never an
+# English or Latin word printed whole, so one of them with its full stop is no title's last word.
+_ISO4_WORDS = frozenset(
+    """
+    acad adv agric am anal anat ann annu anthropol appl arch astron astrophys atmos bact behav biochem bioinform biol
+    biomed biophys bot br bull can cardiol chem chim clin cogn commun comput conf contemp crit crystallogr curr dermatol
+    dev ecol econ educ electrochem electron endocrinol eng entomol environ epidemiol eur evol exp fed fis found gastroenterol
+    genet geochem geogr geol geophys geosci gynecol hematol hist hortic hum hydrol immunol ind inf infect inorg instrum
+    int intell invertebr investig jpn lett ling mag manag mar mater math mech med metab meteorol methodol microbiol mol
+    mon nachr natl neurobiol neurol neurosci nucl nutr obstet oncol ophthalmol opt org ornithol paleontol parasitol
+    pathol pediatr pharmacol philos photochem phys physiol polit proc psychiatr psychol publ q radiol rehabil rep res
+    rev sci soc sociol spectrosc stat stud surg symp syst technol theor ther toxicol transl trop univ urol vet virol zool
+    """.split()
+)
+_JOURNAL_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,10}\.)*[A-Z][a-z]{0,10}\.?[,;:]?$")  # `Educ.,`, `Publ.`, `J.Stat`, `Sci.Rep`
+_JOURNAL_FULL_WORD = re.compile(r"^[A-Z][a-z]{2,}$")  # `Diabetes` before `Educ.`
+_SENTENCE_CASE_WORD = re.compile(r"^[a-z][a-z-]*$")
+
+
+def _is_journal_abbreviation(token: str) -> bool:
+    """`Educ.`, `Publ.`, `J.Stat`: ISO 4 abbreviations (a one-letter `J.` among them), each with its full stop but the last of glued ones."""
+    if not _JOURNAL_ABBREVIATION.match(token) or "." not in token:
+        return False
+    parts = [p for p in token.rstrip(",;:").split(".") if p]
+    return any(p.lower() in _ISO4_WORDS for p in parts) and all(len(p) == 1 or p.lower() in _ISO4_WORDS for p in parts)
+
+
+def _abbreviated_journal_closing_an_open_title(tokens: list[str], labels: list[str], runs: tuple) -> bool:
+    """`… a randomized clinical trial Diabetes Educ., 36 (2010)`, `… of the Virasoro algebra Publ. RIMS
+    Kyoto Univ. 22`: a title printed without its closing full stop runs on into the journal's
+    abbreviated name; a title's lower-case word never ends in an abbreviation's full stop, so ISO 4
+    abbreviations (and, in a title of lower-case words, up to two capitalised words before
+    them) after the title's last lower-case word, right before the journal's other words or the
+    volume, are the journal's (`runs`: the labels' runs; True when it moved any)."""
+    for (label, a, b), (after, c, _) in zip(runs, runs[1:]):
+        if label != "title" or after not in ("journal", "volume"):
+            continue
+        if after == "volume" and not any(ch.isdigit() for ch in tokens[c]):
+            continue
+        k = b
+        while k > a and _is_journal_abbreviation(tokens[k - 1]) and b - k < 4:
+            k -= 1
+        if k == b:
+            continue
+        words = [t for t in tokens[a + 1 : k] if t[:1].isalpha()]
+        sentence_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) * 4 <= len(words)
+        full = 0
+        while sentence_case and k - 1 > a and _JOURNAL_FULL_WORD.match(tokens[k - 1]) and full < 2:
+            k, full = k - 1, full + 1
+        if k - a >= 3 and _SENTENCE_CASE_WORD.match(tokens[k - 1]):
+            labels[k:b] = ["journal"] * (b - k)
+            return True
+        return False
+    return False
+
+
+_TITLE_LINK_WORDS = frozenset("and of in for on with to the".split())
+
+
+def _title_words_opening_an_abbreviated_journal(tokens: list[str], labels: list[str], runs: tuple) -> None:
+    """`… integral of Richards | and Zheng Adv. Appl. Math. 40 212`: no journal's name opens with a
+    lower-case link word, and no title ends on one; a journal run that opens with one right after
+    an open title (no closing mark), or follows a title ending on one, has the title's last words
+    before its first ISO 4 abbreviation: the link word and up to two capitalised words after it."""
+    for (label, a, b), (host, c, d) in zip(runs, runs[1:]):
+        if label != "title" or host != "journal" or b - a < 3:
+            continue
+        if tokens[b - 1] in _TITLE_LINK_WORDS:  # (the link word already given back to the title)
+            start = c
+        elif tokens[c] in _TITLE_LINK_WORDS and not re.search(r"[.,:;?!\"”’)]$", tokens[b - 1]):
+            start = c + 1
+        else:
+            return
+        k = start
+        while k < d and k - start < 2 and re.fullmatch(r"[A-Z][a-z]+", tokens[k]):
+            k += 1
+        if k > start and k < d and _is_journal_abbreviation(tokens[k]):
+            labels[c:k] = ["title"] * (k - c)
+        return
+
+
 def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """An article's journal read as the title's last words: after its last full stop, or in its
-    last comma part."""
+    last comma part, or its abbreviations after an open title's last word; the title's last words
+    read as the opening of an abbreviated journal."""
     _journal_read_into_the_title(tokens, labels)
     _journal_after_the_titles_last_comma(tokens, labels)
+    if not _ISO4_WORDS.isdisjoint(seen) and "title" in labels and ("journal" in labels or "volume" in labels):
+        runs = _runs(tuple(labels))  # (one reading for both: the second is asked only if the first moved nothing)
+        if not _abbreviated_journal_closing_an_open_title(tokens, labels, runs):
+            _title_words_opening_an_abbreviated_journal(tokens, labels, runs)
     if "online" in seen:  # (the canonical form of _ONLINE_MARK's `[Online]`)
         _host_before_the_online_mark(tokens, labels)
 
@@ -2825,6 +2911,47 @@ def _place_before_a_named_publisher(tokens: list[str], labels: list[str]) -> Non
             labels[a : j + 1] = ["location"] * (j + 1 - a)
 
 
+_FIRM_SUFFIX = re.compile(r"^(?:Inc|Ltd|Co|Corp|LLC|GmbH|AG|SA|S\.A|Pvt|Incorporated|Limited)\.?[,)]?$")
+# A body that issues a work (`Dept. of Computer Science, Stanford University`): a second part with one is no place.
+_BODY_OF_AN_ISSUER = frozenset("university universität université universidad università univ college institute institut school laboratory department dept academy".split())
+_YEAR_CLOSING_A_BRACKET = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?\)[.,;:]?$")
+
+
+def _place_in_a_bracketed_imprint(tokens: list[str], labels: list[str]) -> None:
+    """`(Faenza Editrice Iberica, Castellon de la Plana, 1993)`: the physicists' imprint in brackets
+    is publisher, place, year (`(Wiley, New York, 1972)`, `(AIP, New York, 1993)`); a publisher run
+    opened by the bracket and read over both comma parts, right before the year that closes the
+    bracket, has the place in its second part (not a firm's `Inc.`, not after a colon: `(Ithaca, NY:
+    Cornell University Press, 1984)` is Chicago's place first; nor a second publisher's or an
+    issuing body's name: `(DIKU, University of Copenhagen, 2023)`)."""
+    for a, token in enumerate(tokens):
+        if token[:1] != "(" or labels[a] != "publisher" or a and labels[a - 1] == "publisher":
+            continue
+        b = a + 1
+        while b < len(tokens) and labels[b] == "publisher":
+            b += 1
+        if b >= len(tokens) or labels[b] != "date":
+            continue
+        if not _YEAR_CLOSING_A_BRACKET.match(tokens[b]) or not tokens[b - 1].endswith(","):
+            continue
+        commas = [k for k in range(a, b - 1) if tokens[k].endswith(",")]
+        if len(commas) != 1 or any(":" in tokens[k] for k in range(a, b)):
+            continue
+        m = commas[0] + 1
+        words = set(re.findall(r"[^\W\d_]+", " ".join(tokens[m:b]).lower()))
+        if tokens[m][:1].isupper() and not _FIRM_SUFFIX.match(tokens[m]) and b - m <= 4 and words.isdisjoint(_PUBLISHER_ONLY | _BODY_OF_AN_ISSUER):
+            labels[m:b] = ["location"] * (b - m)  # (not `(AIP, Springer-Verlag, 1977)`, `(DIKU, University of Copenhagen, 2023)`)
+
+
+def _medium_closing_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Counting herons in the delta. Online. Riverbank Press.`: ISO 690 prints the medium, unbracketed,
+    as a sentence of its own after the title proper; a title run closed by `Online.` after its own full
+    stop has the medium there, no word of the title."""
+    for label, a, b in _runs(tuple(labels)):
+        if label == "title" and b - a >= 3 and tokens[b - 1] == "Online." and tokens[b - 2].endswith("."):
+            labels[b - 1] = "medium"
+
+
 def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
@@ -2859,6 +2986,10 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
         _copyright_by_before_the_publisher(tokens, labels)
     _organisation_word_closing_the_authors(tokens, labels)
     _place_before_a_named_publisher(tokens, labels)
+    if "publisher" in labels:
+        _place_in_a_bracketed_imprint(tokens, labels)
+    if "Online." in seen:
+        _medium_closing_the_title(tokens, labels)
 
 
 def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[float, ...], seen: frozenset[str]) -> None:

@@ -1672,14 +1672,24 @@ def _series_letter_before_the_volume(f: _Fields) -> None:
         f.items["journal"] = (f"{value} {f.text[at]}", s, at + 1)
 
 
+# Words that name a publishing house and never a journal (`Springer Verlag`, `Wiley`, `… Press`).
+_PUBLISHING_HOUSE_WORDS = frozenset("press verlag publishers publishing springer elsevier wiley kluwer routledge pergamon издательство баспасы".split())
+
+
 def _journal_not_publisher(f: _Fields) -> None:
     """A volume and pages with no journal, no collection and no place: the one name read as a
     publisher is the journal those parts belong to (`[J]. Simulation, 2001, 76(2): 60-68`), unless
-    the volume stands in APA's bracket of a book's part (`(Vol. 1, pp. 171–182).`)."""
-    if "publisher" not in f.items or any(n in f.items for n in ("journal", "booktitle", "address")):
+    the volume stands in APA's bracket of a book's part (`(Vol. 1, pp. 171–182).`), or is a
+    series' (`Lecture Notes in Physics 818, Springer Verlag, 2010, p. 223`: the volume is the
+    series' number, the publisher the book's), or the name is a publishing house's (`Springer`,
+    `… Press`)."""
+    if "publisher" not in f.items or any(n in f.items for n in ("journal", "booktitle", "address", "series")):
         return
     if not ("volume" in f.items and "pages" in f.items):
         return
+    value, start, _ = f.items["publisher"]
+    if not _PUBLISHING_HOUSE_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", value.casefold())) or f.text[:start].rstrip().endswith("("):
+        return  # (a journal is not printed in brackets: `pp. 512-518 (McGraw Hill 1997)` is the imprint)
     if re.match(r"\(\s*Vol\.", f.text[f.items["volume"][1] :]) or re.search(r"\(\s*Vol\.\s*$", f.text[: f.items["volume"][1]]):
         return  # APA's book part, `Title (Vol. 1, pp. 171–182). Duncker & Humboldt.`: its publisher
     value, start, end = f.items.pop("publisher")
