@@ -16,7 +16,7 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_crossrefs, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import BulletList, Cell, Citation, CrossRef, Document, Figure, Footnote, Heading, Image, ListItem, Meta, Paragraph, Span, Superscript, Table, Text, plain_text
+from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, ListItem, Meta, Paragraph, Span, Strong, Superscript, Table, Text, plain_text
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
@@ -27,6 +27,7 @@ from ..plaintext.sections import heading_level as text_heading_level
 from ..plaintext.sections import continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
+from .faces import code_block, code_groups, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, text_in_drawings
 from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
@@ -794,7 +795,11 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
     offset = 0
     runs = sorted(runs)
     for node in inlines:
-        length = len(node.text) if isinstance(node, Text) else len(node.raw) if isinstance(node, (Citation, CrossRef)) else 0
+        length = _length(node)
+        if isinstance(node, Emph | Strong):  # a styled run (emphasis.styled): its words hold the marks
+            out.append(dataclasses.replace(node, inlines=with_superscripts(node.inlines, [(s - offset, e - offset) for s, e in runs], text[offset : offset + length], lambda s, e, at=offset: cite_at(s + at, e + at))))
+            offset += length
+            continue
         if not isinstance(node, Text):
             out.append(node)
             offset += length
@@ -816,6 +821,17 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
             out.append(Text(node.text[cursor:]))
         offset += length
     return tuple(out)
+
+
+def _length(node) -> int:
+    """How much of the joined text a node of a block's first reading covers."""
+    if isinstance(node, Text | Code):
+        return len(node.text)
+    if isinstance(node, Citation | CrossRef):
+        return len(node.raw)
+    if isinstance(node, Emph | Strong):
+        return sum(_length(n) for n in node.inlines)
+    return 0
 
 
 # ---- the document --------------------------------------------------------------------------
@@ -1116,10 +1132,10 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
         if level == NOTE:
             blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
             continue
-        if level == FORMULA:
+        if level in (FORMULA, CODE):
             first = lines[rows[0]]
             span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
-            blocks.append((formula_paragraph(formula_at[(first.page, first.number)], span), None))
+            blocks.append((formula_paragraph(formula_at[(first.page, first.number)], span) if level == FORMULA else code_block([lines[i] for i in rows], span), None))
             continue
         inlines = with_raised(rows, joined, inlines)
         span = places.span(joined.whole)
@@ -1359,7 +1375,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
-    groups = _wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines)
+    groups = code_groups(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines, CODE)
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
@@ -1403,18 +1419,22 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
             span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
             built.append((TABLE, rows, (grid, span), cells))
             continue
-        if level == FORMULA:
-            built.append((FORMULA, rows, None, ()))
+        if level in (FORMULA, CODE):
+            built.append((level, rows, None, ()))
             continue
         numbered = [(i + 1, lines[i].text) for i in rows]
         joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0)
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
-        built.append((level, rows, joined, words(joined, starts=breaks)))
+        inlines = words(joined, starts=breaks)
+        if level in (None, ITEM, NOTE):  # a paragraph's words in their styles; a heading's or caption's style is the venue's
+            inlines = styled(inlines, joined, {i + 1: lines[i] for i in rows})
+        built.append((level, rows, joined, inlines))
     return built
 
 
 FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)
 ITEM = -4  # a group of lines that is a list item
+CODE = -5  # a group of lines that is a block of code (set in a monospace face)
 FORMULA = -3  # a group of lines that is a numbered display formula
 NOTE = -1  # a group of lines that is a footnote
 TABLE = -2  # a group of lines that is a ruled table's cells
@@ -1599,9 +1619,9 @@ def _shift(offset: int | None) -> int | None:
 
 
 def _placed(node, places: Places):
-    """A citation's (a cross-reference's) span moved from the joining's line numbers to its page and line."""
-    if isinstance(node, (Citation, CrossRef)) and node.span.page is None:
+    """A citation's (a cross-reference's, code's) span moved from the joining's line numbers to its page and line."""
+    if isinstance(node, (Citation, CrossRef, Code)) and node.span.page is None:
         return dataclasses.replace(node, span=places.span(node.span))
-    if isinstance(node, Superscript | Footnote):
+    if isinstance(node, Superscript | Footnote | Emph | Strong):
         return dataclasses.replace(node, inlines=tuple(_placed(n, places) for n in node.inlines))
     return node
