@@ -20,7 +20,7 @@ from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph,
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, abstract_goes_on, next_filled, past_title, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
@@ -540,22 +540,9 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
         if m := UDC.match(text):
             found.udc = found.udc or m["value"]
             found.last = max(found.last, index)
-        elif (m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text)):
+        elif not CONTENTS_LINE.search(text) and ((m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text))):  # not the contents' `Аннотация ..... 3`
             is_keywords = m.re is KEYWORDS
-            parts = [m["value"]] if m["value"] else []
-            rows = [index] if parts else []
-            j = index + 1
-            size = lines[j].size if not parts and j < len(lines) else lines[index].size
-            while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
-                nxt = " ".join(texts[j].split())
-                if not nxt and not parts:  # the label alone, its text after a gap
-                    j += 1
-                    continue
-                if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
-                    break
-                parts.append(nxt)
-                rows.append(j)
-                j += 1
+            parts, rows, j = _field_lines(lines, texts, index, m, is_keywords)
             value = join(parts).strip()
             if value:
                 if is_keywords:
@@ -568,6 +555,37 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
                 i += 1
         i += 1
     return found
+
+
+def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, is_keywords: bool) -> tuple[list[str], list[int], int]:
+    """The lines of the field whose label `m` opens line `index`: (their texts, their indexes,
+    the index after them). The text runs on over lines in one size on the label's page, up to a
+    blank, the next label or (keywords) a sentence's end. Under a label alone on its line an
+    abstract may stand under the work's title repeated in capitals (a thesis's annotation page:
+    the title is passed over) and run on over paragraphs of prose on its page (`abstract_goes_on`)."""
+    parts = [m["value"]] if m["value"] else []
+    alone = not parts
+    rows = [index] if parts else []
+    j = index + 1
+    size = lines[j].size if alone and j < len(lines) else lines[index].size
+    page = lines[index].page
+    later = lambda k: k < len(lines) and lines[k].page == page  # noqa: E731
+    while j < len(lines) and lines[j].page == page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
+        nxt = " ".join(texts[j].split())
+        if not nxt and not parts:  # the label alone, its text after a gap
+            j += 1
+            if not is_keywords and later(j) and (prose := past_title(texts, j, len(texts))) is not None and later(prose):
+                j = prose
+            continue
+        if not nxt and alone and not is_keywords and parts[-1].endswith(".") and later(k := next_filled(texts, j)) and abs(lines[k].size - size) < 0.5 and abstract_goes_on(texts, k, len(texts)):
+            j = k  # the abstract's next paragraph
+            continue
+        if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+            break
+        parts.append(nxt)
+        rows.append(j)
+        j += 1
+    return parts, rows, j
 
 
 def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[FieldText, int] | None:
@@ -1210,15 +1228,19 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
     )
 
 
-def with_title_page(lines: list[Line], title: str | None, authors: list[str]) -> tuple[str | None, list[str]]:
+def with_title_page(lines: list[Line], title: str | None, authors: list[str], fm=None, language: str | None = None) -> tuple[str | None, list[str], bool]:
     """The title and authors, those a thesis's title page names first (`read_title_page`): it
-    names them as no title block does; never the title as an author (`apart_from_title`)."""
+    names them as no title block does; never the title as an author (`apart_from_title`); and
+    whether the first page is such a title page (a cover: it holds no abstract, and the front
+    matter `fm` read from the lines keeps none there: `FrontMatter.off_cover`)."""
     page = read_title_page(first_page_texts(lines))
     if page is None:
-        return title, apart_from_title(authors, title)
+        return title, apart_from_title(authors, title), False
+    if fm is not None:
+        fm.off_cover(next((i for i, line in enumerate(lines) if line.page != lines[0].page), len(lines)), language)
     authors = [a for a in authors if not page.names_other(a)]  # never the supervisor's or a reviewer's name
     title = None if page.strikes_title(title) else title  # the cover's head, where the cover names no title
-    return page.title or title, apart_from_title(page.with_author(authors), page.title or title)
+    return page.title or title, apart_from_title(page.with_author(authors), page.title or title), True
 
 
 TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks
@@ -1353,14 +1375,14 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         title_text = " ".join(fm.title_lines) or None
         authors = choice.authors or list(fm.authors)
         start = fm.body_start
-    title_text, authors = with_title_page(lines, title_text, authors)
+    title_text, authors, cover = with_title_page(lines, title_text, authors, fm, language)
     lexicon = rules.attested_words(texts)
 
     def join_parts(parts: list[str]) -> str:
         return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
 
     fields = labelled_fields(before_tables, front_texts, join_parts)
-    if not fields.abstracts and title is not None:
+    if not fields.abstracts and title is not None and not cover:  # a thesis's cover: its small or bold lines are the university's, the kind's
         found_abstract = unlabelled_abstract(before_tables, front_texts, title[-1] + 1, body, join_parts)
         if found_abstract is not None:
             fields.abstracts.append(found_abstract[0])

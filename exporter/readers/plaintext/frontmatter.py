@@ -222,12 +222,20 @@ class FrontMatter:
     start: int = 0  # index of the paper's first line: past the previous paper's end printed above it (`_after_previous_paper`)
     labelled_title: str | None = None  # a title given by its label (`Статья: «…»`, `Тема: …`): the author's own mark, past any judging
 
-    def choose(self, language: str) -> None:
+    def choose(self, language: str | None) -> None:
         """`abstract` and `keywords` are those in the paper's language, else the first printed."""
         if self.abstracts:
             self.abstract = next((a for a in self.abstracts if a.language == language), self.abstracts[0])
         if self.keyword_sets:
             self.keywords = list(next((k for lang, k in self.keyword_sets if lang == language), self.keyword_sets[0][1]))
+
+    def off_cover(self, cover_end: int, language: str | None) -> None:
+        """No abstract stands on a thesis's cover (its lines up to `cover_end`): what was read as
+        one there (the university's name in small type, the kind and title in bold) is dropped."""
+        kept = [a for a in self.abstracts if not a.rows or a.rows[0] >= cover_end]
+        if len(kept) < len(self.abstracts):
+            self.abstracts, self.abstract = kept, None
+            self.choose(language)
 
 
 @lru_cache(maxsize=8192)  # the reader, the title page, the line roles and the front matter each ask it of the same lines
@@ -562,8 +570,15 @@ def keywords_of(parts: list[str], alone: bool, joined: str | None = None) -> tup
     return _keywords(text)
 
 
+# A line of a table of contents: its page number after dot leaders (`Аннотация ........ 3`)
+CONTENTS_LINE = re.compile(r"(?:\.\s*){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$")
+
+
 def _label(match_fn, text: str):
-    """A label line, also when the PDF spaced out its first letter (`К ЛЮЧЕВЫЕ СЛОВА`)."""
+    """A label line, also when the PDF spaced out its first letter (`К ЛЮЧЕВЫЕ СЛОВА`); a line of
+    the contents naming the abstract (`Аннотация ....... 3`) is none."""
+    if CONTENTS_LINE.search(text):
+        return None
     m = match_fn(text)
     if m is None and len(text) < 40 and is_title_line(text):
         m = match_fn(re.sub(r"^(\w) (?=\w)", r"\1", text))
@@ -1283,9 +1298,9 @@ def _cites(run: list[str]) -> bool:
 
 def _may_be_abstract(run: list[str], languages: set[str]) -> bool:
     """An unlabelled paragraph is an abstract only where the paper has none in its language yet
-    and it starts a sentence."""
+    and it starts a sentence; the contents' lines (`Random Forest ........ 24`) are none."""
     text = " ".join(run)
-    return run[0][:1].isupper() and detect_language(text) not in languages
+    return run[0][:1].isupper() and not any(CONTENTS_LINE.search(t) for t in run) and detect_language(text) not in languages
 
 
 def _ends_title(texts: list[str], start: int, i: int) -> bool:
@@ -1372,18 +1387,75 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -
     parts = [first] if first else []
     rows = [i] if first else []
     i += 1
-    if not parts:  # the label alone on its line: the text follows, after optional blank lines
-        while i < end and not texts[i]:
-            i += 1
+    alone = not parts
+    if alone:  # the label alone on its line: the text follows, after optional blank lines
+        i = _past_blanks(texts, i, end)
+        if not keywords and (prose := past_title(texts, i, end)) is not None:
+            i = prose
     while i < end and texts[i] and not (_label(KEYWORDS.match, texts[i]) or _label(ABSTRACT.match, texts[i])):
         if keywords and parts and parts[-1].endswith(".") and re.search(r"[,;]", " ".join(parts)):
             break
         if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper():
             break
+        if not keywords and parts and parts[-1].endswith(".") and _ends_paragraph(texts[i]):
+            break  # a heading in capitals, or the contents, right under the abstract's last sentence
         parts.append(texts[i])
         rows.append(i)
         i += 1
+        if not keywords and alone and i < end and not texts[i] and parts[-1].endswith(".") and abstract_goes_on(texts, _past_blanks(texts, i, end), end):
+            i = _past_blanks(texts, i, end)  # an abstract under a label of its own, in paragraphs
     return " ".join(parts), tuple(rows), i
+
+
+def _past_blanks(texts: list[str], i: int, end: int) -> int:
+    while i < end and not texts[i]:
+        i += 1
+    return i
+
+
+def next_filled(texts: list[str], i: int) -> int:
+    """The first line at or after `i` with text (len(texts) when none)."""
+    return _past_blanks(texts, i, len(texts))
+
+
+def past_title(texts: list[str], i: int, end: int) -> int | None:
+    """Where the prose begins when the lines at `i` are a title in capitals repeated under an
+    abstract's label (a thesis's `АННОТАЦИЯ`, then the work's title, then the text), else None."""
+    k = i
+    while k < end and texts[k] and is_title_line(texts[k]):
+        k += 1
+    if k == i:
+        return None
+    prose = _past_blanks(texts, k, end)
+    return prose if abstract_goes_on(texts, prose, end) else None
+
+
+def abstract_goes_on(texts: list[str], i: int, end: int) -> bool:
+    """Whether the paragraph at `i` is more of an abstract set under a label of its own (the
+    paragraph before it closed a sentence): prose opening in capitals, no label, heading,
+    contents line or title in capitals, and no citation (the body's first paragraph cites)."""
+    if i >= end or not texts[i]:
+        return False
+    text = texts[i]
+    if _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or CONTENTS_LINE.search(text) or is_introduction(text) or is_title_line(text):
+        return False
+    paragraph = " ".join(texts[i : _next_blank(texts, i, end)])
+    sentence = re.match(rf"[{_UPPER}][{_LOWER}]*\s+[{_LOWER}]", text) is not None and paragraph.rstrip().endswith(".")
+    return sentence and len(paragraph) >= 60 and not re.search(r"\[\d", paragraph)
+
+
+def _next_blank(texts: list[str], i: int, end: int) -> int:
+    """The end of the paragraph at `i`: a blank line, or a heading or contents line after it."""
+    i += 1
+    while i < end and texts[i] and not (texts[i - 1].endswith(".") and _ends_paragraph(texts[i])):
+        i += 1
+    return i
+
+
+def _ends_paragraph(text: str) -> bool:
+    """A line no paragraph of prose goes on into after a sentence's end: a heading in capitals
+    (no full stop after it: `МКО с ЦАФАР.` ends a sentence), a contents line."""
+    return is_title_line(text) and not text.rstrip().endswith((".", ",", ";", ":")) or CONTENTS_LINE.search(text) is not None
 
 
 TRAILING_ABSTRACT_LINES = 60  # how far above its keywords a translated abstract is looked for
