@@ -85,11 +85,11 @@ _POSITION_BEFORE = re.compile(
     r"проф(?:ессор)?|оқытушы|аға\s+оқытушы|student|undergraduate|(?:assoc\.\s|assistant\s|associate\s)?prof(?:essor)?|dr)\.?\s+)+",
     re.IGNORECASE,
 )
-# What a journal prints around the title: its name, issue, dates, licence, contacts.
+# What a journal prints around the title: its name, issue, dates (and the editor who handled the paper), licence, contacts.
 _JOURNAL = re.compile(
     r"journal|журнал|вестник|хабаршы|известия|жаршысы|proceedings?\b|conference|congress|symposium|труды|"
     r"сборник|ScienceDirect|homepage|available online|article history|received|accepted|published|"
-    r"поступила|принята|ISSN|ISBN|copyright|creative commons|licen[cs]e|correspondence|tel\.|e-?mail|"
+    r"поступила|принята|communicated\s+by|recommended\s+by|handling\s+editor|ISSN|ISBN|copyright|creative commons|licen[cs]e|correspondence|tel\.|e-?mail|"
     r"https?://|www\.",
     re.IGNORECASE,
 )
