@@ -917,7 +917,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
                 opening(group)
             last = i
             continue
-        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups) or _opens_item(line, lines[last] if last >= 0 else None, groups)
+        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups) or _opens_item(line, lines[last] if last >= 0 else None, groups, lines)
         if held and held[-1][0] != TABLE and held[-1][1][-1] == last and level is None and _caption_goes_on(lines[held[-1][1][0]], lines[last], line, paused is not None, (spacing, edges, indent)):
             held[-1][1].append(i)  # the held caption's next line
         elif paused is not None and level is None and _goes_on(lines[paused[-1]], line, edges, after_table=any(g[0] == TABLE for g in held)):
@@ -1039,18 +1039,56 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: floa
 _ITEM_MARK = re.compile(r"^([•●▪◦■□➢►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZА-ЯЁ]))\s*(?=\S)")  # `o`: Word's second-level bullet in Courier
 
 
+# A numbered item's mark: a number or a letter with its stop or bracket (`1.`, `2)`, `а)`, `b)`)
+_NUMBER_MARK = re.compile(r"^(?:(\d{1,2})[.)]|([а-яa-z])\))\s+(?=\S)")
+
+
 def item_mark(text: str) -> int | None:
     """The length of the list item's mark opening `text` (with the space after it), or None."""
-    m = _ITEM_MARK.match(text)
+    m = _ITEM_MARK.match(text) or _NUMBER_MARK.match(text)
     return m.end() if m else None
 
 
-def _opens_item(line: Line, before: Line | None, groups: list) -> int | None:
+def item_label(text: str) -> str:
+    """A numbered item's mark as printed (`1.`, `а)`); empty for a bullet's or a dash's."""
+    m = None if _ITEM_MARK.match(text) else _NUMBER_MARK.match(text)
+    return m.group(0).strip() if m else ""
+
+
+def _ordinal(text: str) -> tuple[str, int] | None:
+    """(the numbering's kind, the item's place in it) of a numbered item's mark: `2)` is
+    ("1)", 2), `в)` is ("а)", 3)."""
+    m = _NUMBER_MARK.match(text)
+    if m is None:
+        return None
+    if m[1]:
+        return "1" + m[0].strip()[-1], int(m[1])
+    alphabet = "абвгдежзиклмнопрстуфхцчшщэюя" if m[2] in "абвгдежзиклмнопрстуфхцчшщэюя" else "abcdefghijklmnopqrstuvwxyz"
+    return alphabet[0] + ")", alphabet.index(m[2]) + 1 if m[2] in alphabet else 0
+
+
+def _opens_numbered(line: Line, before: Line | None, groups: list, lines: list[Line]) -> bool:
+    """Whether `line` opens a numbered item: its mark is the first of a numbering after a line
+    that announced a list (`следующие задачи:` / `1. Изучение …`), or the next of the numbering
+    the item before it opened (`2.` after the item `1.`), words after it."""
+    place = _ordinal(line.text)
+    if place is None or not re.search(r"[^\W\d_]{2}", line.text[item_mark(line.text):]):
+        return False
+    kind, number = place
+    if number == 1:
+        return before is not None and before.text.rstrip().endswith(":")
+    return bool(groups) and groups[-1][0] == ITEM and _ordinal(lines[groups[-1][1][0]].text) == (kind, number - 1)
+
+
+def _opens_item(line: Line, before: Line | None, groups: list, lines: list[Line] = ()) -> int | None:
     """ITEM when `line` opens a list item: it opens with a bullet, or with a dash after a line
     that closed a sentence, a clause or (in a list) an item (`такие как:` / `– первый;`): a
-    dash that a wrapped sentence put at a line's start (`… страна` / `– это …`) opens none."""
+    dash that a wrapped sentence put at a line's start (`… страна` / `– это …`) opens none;
+    or with a numbered item's mark (`_opens_numbered`)."""
     m = _ITEM_MARK.match(line.text)
-    if m is None or not re.search(r"[^\W\d_]{2}", line.text[m.end():]):  # words, not a formula's minus signs
+    if m is None:
+        return ITEM if lines and _opens_numbered(line, before, groups, lines) else None
+    if not re.search(r"[^\W\d_]{2}", line.text[m.end():]):  # words, not a formula's minus signs
         return None
     if m.group(1) in "-–—" and before is not None:
         closing = (":", ";", ".", "!", "?") + ((",",) if groups and groups[-1][0] == ITEM else ())
@@ -1065,10 +1103,13 @@ def _carries_on(first: Line, before: Line, line: Line, level: int | None, captio
     (starts_new_paragraph, _leaves_caption); a list item's when it opens in lower case, or the
     line before ran to the column's edge and left its sentence open or the line is set in past
     the item's mark (a hanging indent): a paragraph's first line after a list, set in as far as
-    an item's text in Word's defaults, comes after an item's short last line, and is no item's."""
+    an item's text in Word's defaults, comes after an item's short last line, and is no item's.
+    A numbered item's lines go on as a paragraph's do."""
     spacing, edges, indent = measures
     if level not in (None, FIGURE, ITEM) or starts_new_paragraph(before, line, spacing, edges):
         return False
+    if level == ITEM and item_label(first.text):  # a numbered item goes on as a paragraph does (GOST sets each as one)
+        return True
     if level == ITEM:
         _, right = edges.get((before.page, before.side), (before.x0, before.x1))
         cut = before.x1 >= right - 3 * before.size  # the line before ran to the column's edge
@@ -1161,7 +1202,7 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             first = lines[rows[0]]
             blocks.append((figure_of(captioned[(first.page, first.number)], inlines, span), None))
         elif level == ITEM:
-            blocks.append((ListItem(inlines, span), None))
+            blocks.append((ListItem(inlines, span, item_label(lines[rows[0]].text)), None))
         else:
             blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
     # the notes called in the text went into it; the others stand where they were met, but a
@@ -1184,10 +1225,11 @@ def _front_note(block, lines: list[Line]) -> bool:
 
 
 def _lists(blocks: list) -> list:
-    """Runs of list items made lists."""
+    """Runs of list items made lists; a numbering that starts again opens a list of its own."""
     out: list = []
     for block in blocks:
-        if isinstance(block, ListItem) and out and isinstance(out[-1], BulletList):
+        restarts = isinstance(block, ListItem) and block.label[:-1] in ("1", "а", "a")  # `1.` again: a list of its own
+        if isinstance(block, ListItem) and out and isinstance(out[-1], BulletList) and not restarts:
             out[-1] = BulletList((*out[-1].items, block), dataclasses.replace(out[-1].span, end_line=block.span.end_line, end_column=block.span.end_column))
         elif isinstance(block, ListItem):
             out.append(BulletList((block,), block.span))
