@@ -35,3 +35,29 @@ def _abstract(editor: str) -> str:
 def test_the_editors_line_is_no_abstract():
     for editor in ("Communicated by M. Mimura", "Recommended by A. Smith"):
         assert _abstract(editor).startswith("We present a technique"), editor
+
+
+LICENCE_TAIL = """International Journal of Ageing (2014), 26:1, 147–154 © Association 2013. The online version is Open Access
+subject to the conditions of the Creative Commons licence. The written permission of
+Cambridge University Press must be obtained for commercial re-use.
+
+Stressful events and the onset of memory decline
+Anna Lindqvist,1 Per Olsson2
+1 Department of Psychology, Umeå University, Umeå, Sweden
+2 Department of Clinical Sciences, Umeå University, Umeå, Sweden
+
+Abstract
+We studied whether stressful life events come before memory decline in a population-based cohort followed for many years.
+
+Introduction
+Memory decline is common among the elderly [1].
+
+References
+1. Smith A. Memory. Oxford, 2001.
+"""
+
+
+def test_a_licences_wrapped_tail_is_no_affiliation():
+    meta = read_plaintext(SourceText("p.txt", LICENCE_TAIL, "utf-8")).meta
+    assert meta.title_text == "Stressful events and the onset of memory decline"
+    assert list(meta.affiliations) == ["Department of Psychology, Umeå University, Umeå, Sweden", "Department of Clinical Sciences, Umeå University, Umeå, Sweden"]

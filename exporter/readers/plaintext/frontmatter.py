@@ -85,11 +85,13 @@ _POSITION_BEFORE = re.compile(
     r"проф(?:ессор)?|оқытушы|аға\s+оқытушы|student|undergraduate|(?:assoc\.\s|assistant\s|associate\s)?prof(?:essor)?|dr)\.?\s+)+",
     re.IGNORECASE,
 )
-# What a journal prints around the title: its name, issue, dates (and the editor who handled the paper), licence, contacts.
+# What a journal prints around the title: its name, issue, dates (and the editor who handled the paper), licence (and
+# its terms' tail wrapped to a line of its own: `… must be obtained for commercial re-use.`), contacts.
 _JOURNAL = re.compile(
     r"journal|журнал|вестник|хабаршы|известия|жаршысы|proceedings?\b|conference|congress|symposium|труды|"
     r"сборник|ScienceDirect|homepage|available online|article history|received|accepted|published|"
-    r"поступила|принята|communicated\s+by|recommended\s+by|handling\s+editor|ISSN|ISBN|copyright|creative commons|licen[cs]e|correspondence|tel\.|e-?mail|"
+    r"поступила|принята|communicated\s+by|recommended\s+by|handling\s+editor|ISSN|ISBN|copyright|creative commons|licen[cs]e|"
+    r"commercial\s+re-?use|written\s+permission|correspondence|tel\.|e-?mail|"
     r"https?://|www\.",
     re.IGNORECASE,
 )
