@@ -641,7 +641,8 @@ def _beside_left_column(fragments: list[_Fragment], gutters: list[float], width:
     Rule: three or more such runs of words one under another (a line apart or less), starting
     at one edge (a paragraph's indent aside), two thirds of them lines of text across 40 % of the
     page or more (an author grid's centred cells are narrower), with two or more left column
-    runs ending before that edge at their heights and none reaching past it."""
+    runs ending half a size or more before that edge at their heights (a justified column of
+    keywords runs close to it) and none reaching past it."""
     spanning = sorted((f for f in fragments if _side(f, gutters) == "S" and _wordy(f)), key=lambda f: -f.y)
     lefts = sorted((f for f in fragments if _side(f, gutters) == "L"), key=lambda f: -f.y)
     out: list[tuple[list[_Fragment], float]] = []
@@ -653,7 +654,7 @@ def _beside_left_column(fragments: list[_Fragment], gutters: list[float], width:
         if len(run) >= 3 and sum(g.x1 - g.x0 >= 0.4 * width for g in run) >= 2 / 3 * len(run):
             top, bottom, edge = run[0].y + run[0].size, run[-1].y - run[-1].size, min(g.x0 for g in run)
             left = [g for g in lefts if bottom <= g.y <= top]
-            if sum(g.x1 < edge - g.size for g in left) >= 2 and all(g.x1 < edge for g in left):
+            if sum(g.x1 < edge - 0.5 * g.size for g in left) >= 2 and all(g.x1 < edge for g in left):
                 end = min(run[-1].y, left[-1].y)
                 for g in lefts:  # the left column going on under the block at its own spacing
                     if g.y < end and end - g.y < 2 * g.size and g.x1 < edge:
@@ -1021,7 +1022,7 @@ def _lines_with_tables(page: int, fragments: list[_Fragment], tables: list[_Capt
         size = Counter(c[4] for chars in cells[k].values() for c in chars).most_common(1)[0][0]
         anchors.append(_Fragment([("\ufffc", left, right, (top + bottom) / 2, size, False, False)], left, right, (top + bottom) / 2, size))
     lines = []
-    for side, frags in _reading_order(kept + anchors, width):
+    for side, frags in _reading_order(kept + anchors, width, first_page=page == 1):  # a first page with a table reads its title block as one without
         k = next((k for k, anchor in enumerate(anchors) if any(f is anchor for f in frags)), None)
         others = [f for f in frags if k is None or f is not anchors[k]]
         if others:
