@@ -110,3 +110,46 @@ def test_lines_in_a_monospace_face_are_a_code_block_with_their_breaks_and_indent
     address = next(b for b in blocks if isinstance(b, Paragraph) and plain_text(b.inlines).startswith("The source is kept"))
     assert plain_text(address.inlines) == "The source is kept in the project's repository, whose address is https://example.org/engine/graphs and it is free to use."
     assert [n.text for n in address.inlines if isinstance(n, Code)] == ["https://example.org/engine/graphs"]
+
+
+def test_a_captions_bold_label_leaves_no_mark_in_the_caption_and_a_sentence_runs_through_its_code(tmp_path):
+    """A table's caption with its label in bold (`Таблица 1.` then the title) is read as a
+    caption, its label and stop gone (the caption's style is the venue's: no Strong); two lines
+    of code a sentence runs into and out of are the sentence's words (LaTeX's \\texttt list of
+    benchmark names), not a block."""
+    import shutil
+    import subprocess
+
+    import docx
+    import pytest
+    from docx.shared import Pt
+
+    from exporter.model import CodeBlock, Table
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    paper = docx.Document()
+    paper.styles["Normal"].font.size = Pt(12)
+    paper.add_paragraph("Результаты опыта. " + "Измерения проводились трижды на каждом образце. " * 4)
+    caption = paper.add_paragraph()
+    caption.add_run("Таблица 1").bold = True
+    caption.add_run(". ")
+    caption.add_run("Результаты измерений").italic = True
+    table = paper.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for (r, c), text in zip(((0, 0), (0, 1), (1, 0), (1, 1)), ("Образец", "Масса, г", "А-1", "12,5")):
+        table.cell(r, c).text = text
+    sentence = paper.add_paragraph("The engine is the fastest on the nine benchmarks ")
+    sentence.add_run("bitops-bits-in-byte, bitops-bitwise-and, crypto-sha1, math-cordic, math-partial-sums, math-spectral-norm, string-base64, string-validate-input, access-nbody").font.name = "Liberation Mono"
+    sentence.add_run(" and is slower on the others by a small margin.")
+    path = tmp_path / "paper.docx"
+    paper.save(path)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   capture_output=True, timeout=180, check=True)
+    blocks = read_pdf(str(path.with_suffix(".pdf"))).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].number == "1" and plain_text(tables[0].caption).strip() == "Результаты измерений"
+    assert not [b for b in blocks if isinstance(b, CodeBlock)]
+    running = next(b for b in blocks if isinstance(b, Paragraph) and plain_text(b.inlines).startswith("The engine"))
+    assert plain_text(running.inlines).endswith("by a small margin.")
+    assert any(isinstance(n, Code) and n.text.startswith("bitops-bits-in") and n.text.endswith("access-nbody") for n in running.inlines)

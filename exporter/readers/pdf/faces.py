@@ -113,6 +113,8 @@ def _plain(out: list, text: str) -> None:
 # A number opening a listing's line outside its monospace face (the listing's own line numbers,
 # or the margin numbers blank_line_numbers left as spaces)
 _LINE_NUMBER = re.compile(r"\s*\d{0,4}\s*")
+# A web address set in the monospace face (LaTeX's \url): a word of its sentence, not code
+_ADDRESS = re.compile(r"(?:\w+://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*")
 CODE_SHARE = 0.8  # a code line's characters are nearly all monospace (a comment's word in italic is still mono)
 
 
@@ -126,20 +128,18 @@ def _code_start(line: Line, faces: list[int]) -> int | None:
     rest = [f for ch, f in zip(line.text[skip:], faces[skip:]) if not ch.isspace()]
     if not rest or sum(1 for f in rest if f & MONO) < CODE_SHARE * len(rest):
         return None
-    text = line.text[skip:].strip()
-    if " " not in text and ("://" in text or text.startswith("www.")):
+    mono = "".join(ch for ch, f in zip(line.text[skip:], faces[skip:]) if f & MONO).strip()
+    if _ADDRESS.fullmatch(mono):
         return None
     return skip
 
 
 def code_groups(groups: list, lines: list[Line], code: int) -> list:
     """The groups with each paragraph's runs of code lines (`_code_start`) made blocks of their
-    own (level `code`), and code blocks that follow one another line after line made one (a
-    listing's indented lines open paragraphs of their own). One code line inside a paragraph
-    is a block only after a colon (`run:` / `pip install …`); otherwise it is a wrapped
-    sentence's code, read with its words. A line after a block that holds no more than a
-    number is the numbered listing's empty line. A paper typed in a monospace face throughout (more
-    than half its lines) has no code blocks."""
+    own (level `code`) where `_is_block` says so, and code blocks that follow one another line
+    after line made one (a listing's indented lines open paragraphs of their own). A line after
+    a block that holds no more than a number is the numbered listing's empty line. A paper
+    typed in a monospace face throughout (more than half its lines) has no code blocks."""
     starts = {i: _code_start(lines[i], _line_faces(lines[i])) for level, rows in groups if level is None for i in rows if lines[i].styles}
     in_paragraphs = sum(len(rows) for level, rows in groups if level is None)
     if not starts or sum(1 for s in starts.values() if s is not None) > 0.5 * in_paragraphs:
@@ -150,9 +150,7 @@ def code_groups(groups: list, lines: list[Line], code: int) -> list:
             out.append((level, rows))
             continue
         for is_code, run in _runs(rows, lambda i: starts.get(i) is not None):
-            whole = len(run) == len(rows)
-            after_colon = run[0] != rows[0] and lines[run[0] - 1].text.rstrip().endswith(":")
-            if is_code and (whole or len(run) >= 2 or after_colon):
+            if is_code and _is_block(run, rows, lines):
                 if out and out[-1][0] == code and all(not lines[k].text.strip() for k in range(out[-1][1][-1] + 1, run[0])):
                     out[-1][1].extend(run)
                 else:
@@ -164,6 +162,21 @@ def code_groups(groups: list, lines: list[Line], code: int) -> list:
             else:
                 out.append((None, run))
     return out
+
+
+def _is_block(run: list[int], rows: list[int], lines: list[Line]) -> bool:
+    """Whether a run of code lines in a paragraph's rows is a block of its own: the whole
+    paragraph; else after a line that closed a sentence or a clause (or at the paragraph's
+    start), two lines or more, or one after a colon. A run the sentence goes on into and out
+    of (`… on 9 of the 26 benchmarks` / `(3d-morph, bitops-…,` / `…) and 2.5 times …`) is the
+    sentence's code."""
+    if len(run) == len(rows):
+        return True
+    before = lines[run[0] - 1].text.rstrip() if run[0] != rows[0] else ""
+    if before.endswith(":"):
+        return True
+    closed = not before or before.endswith((".", "!", "?", ";"))
+    return closed and len(run) >= 2
 
 
 def _runs(rows: list[int], test) -> list[tuple[bool, list[int]]]:

@@ -20,7 +20,7 @@ from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph,
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, abstract_goes_on, next_filled, past_title, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
@@ -562,7 +562,7 @@ def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, i
     the index after them). The text runs on over lines in one size on the label's page, up to a
     blank, the next label or (keywords) a sentence's end. Under a label alone on its line an
     abstract may stand under the work's title repeated in capitals (a thesis's annotation page:
-    the title is passed over) and run on over paragraphs of prose on its page (`abstract_goes_on`)."""
+    the title is passed over) and run on over paragraphs of prose that end its page (`prose_to_page_end`)."""
     parts = [m["value"]] if m["value"] else []
     alone = not parts
     rows = [index] if parts else []
@@ -570,6 +570,7 @@ def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, i
     size = lines[j].size if alone and j < len(lines) else lines[index].size
     page = lines[index].page
     later = lambda k: k < len(lines) and lines[k].page == page  # noqa: E731
+    page_end = next((k for k in range(index, len(lines)) if lines[k].page != page), len(lines))
     while j < len(lines) and lines[j].page == page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
         nxt = " ".join(texts[j].split())
         if not nxt and not parts:  # the label alone, its text after a gap
@@ -577,8 +578,8 @@ def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, i
             if not is_keywords and later(j) and (prose := past_title(texts, j, len(texts))) is not None and later(prose):
                 j = prose
             continue
-        if not nxt and alone and not is_keywords and parts[-1].endswith(".") and later(k := next_filled(texts, j)) and abs(lines[k].size - size) < 0.5 and abstract_goes_on(texts, k, len(texts)):
-            j = k  # the abstract's next paragraph
+        if not nxt and alone and not is_keywords and parts[-1].endswith(".") and later(k := next_filled(texts, j)) and prose_to_page_end(texts, k, page_end):
+            j = k  # the abstract's next paragraph, the abstract filling its page
             continue
         if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
             break
@@ -1398,7 +1399,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     before_tables = lines[: next((i for i, line in enumerate(lines) if line.cell is not None or line.table_caption), len(lines))]
     front_texts = texts[: len(before_tables)]
     language = detect_language("\n".join(texts)[:200_000])
-    fm = read_front_matter(front_texts, language=language)
+    fm = read_front_matter(front_texts, language=language, page_breaks=tuple(i for i, line in enumerate(before_tables) if i and line.page != before_tables[i - 1].page))
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
     title = _title_past_cover(before_tables, body) if not fm.labelled_title else None  # a title given by its label (`Статья: «…»`) stands over the layout's
     rows, items = front_items(before_tables, body)
@@ -1490,8 +1491,9 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
         joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0)
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
         inlines = words(joined, starts=breaks)
-        if level in (None, ITEM, NOTE):  # a paragraph's words in their styles; a heading's or caption's style is the venue's
-            inlines = styled(inlines, joined, {i + 1: lines[i] for i in rows})
+        first = lines[rows[0]]
+        if level in (None, ITEM, NOTE) and not (first.table_caption or is_table_caption(first) or is_figure_caption(first)):
+            inlines = styled(inlines, joined, {i + 1: lines[i] for i in rows})  # a paragraph's words in their styles; a heading's or caption's style is the venue's
         built.append((level, rows, joined, inlines))
     return built
 

@@ -598,7 +598,8 @@ def front_window(lines: list[str], page_starts: tuple[int, ...] = (0,)) -> tuple
 
 
 def read_front_matter(
-    lines: list[str], page_starts: tuple[int, ...] = (0,), furniture: frozenset[int] = frozenset(), language: str | None = None
+    lines: list[str], page_starts: tuple[int, ...] = (0,), furniture: frozenset[int] = frozenset(), language: str | None = None,
+    page_breaks: tuple[int, ...] | None = None,
 ) -> FrontMatter:
     """Read the front matter at the top of `lines`; the body starts at the first line none matches.
 
@@ -610,7 +611,9 @@ def read_front_matter(
     when nothing else is. A run of prose is an unlabelled
     abstract when the title is known and more front matter follows it (a label, or the
     introduction's heading that ends the window) or it follows the keywords; otherwise the
-    body starts there. Without a title nothing is front matter.
+    body starts there. Without a title nothing is front matter. `page_breaks`: where pages
+    start, for a field that fills its page (the PDF reader gives them, and no `page_starts`:
+    its window and volume rules read the lines as one run); `page_starts` else.
     """
     begin = paper_in_volume(lines, page_starts) if len(page_starts) > 1 else None
     if begin is not None:  # the volume's cover, imprint and contents above: the paper's own title block
@@ -620,7 +623,7 @@ def read_front_matter(
             return _shifted(later, begin)
     end, at_heading = front_window(lines, page_starts)
     heading = next((i for i in range(end) if is_reference_heading(lines[i])), None)
-    fm = _read_window(lines, end if heading is None else heading, at_heading and heading is None, furniture, language)
+    fm = _read_window(lines, end if heading is None else heading, at_heading and heading is None, furniture, language, page_starts if page_breaks is None else page_breaks)
     first_page_end = page_starts[1] if len(page_starts) > 1 else len(lines)
     if not fm.title_lines and heading is not None and heading < first_page_end and (begin := _after_previous_paper(lines, heading, end)) is not None:
         starts = tuple(sorted({0} | {p - begin for p in page_starts if p > begin}))
@@ -711,7 +714,7 @@ def _shifted(fm: FrontMatter, by: int) -> FrontMatter:
     return fm
 
 
-def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int, end: int, abstract_pending: bool) -> tuple[int, bool, bool] | None:
+def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int, end: int, abstract_pending: bool, page_starts: tuple[int, ...] = ()) -> tuple[int, bool, bool] | None:
     """The keywords or the abstract opening at line `i` by their label, read into `fm`: (the
     line after the field, whether it was the keywords, whether an abstract's label is left
     with no text), or None when no such label opens the line."""
@@ -723,14 +726,14 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
             fm.keyword_sets.append((detect_language(value), keywords_of([texts[r] for r in rows], not m["value"], value)))
         return after, True, False
     if m := _label(ABSTRACT.match, texts[i]):
-        value, rows, after = _continued(texts, i, end, m["value"], keywords=False)
+        value, rows, after = _continued(texts, i, end, m["value"], keywords=False, page_end=next((p for p in page_starts if p > i), None))
         if value:
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
         return after, False, not value
     return None
 
 
-def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None) -> FrontMatter:
+def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None, page_starts: tuple[int, ...] = ()) -> FrontMatter:
     """The front matter in `lines[:end]` (see `read_front_matter`)."""
     fm = FrontMatter()
     texts = _unwrapped_by_lines(_rejoined_word_gaps([clean(line) for line in lines[:end]]))
@@ -760,7 +763,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
         elif (after := _labelled_title(fm, texts, i, end)) is not None:
             i = after
             continue
-        elif (field := _labelled_field(fm, lines, texts, i, end, abstract_pending)) is not None:
+        elif (field := _labelled_field(fm, lines, texts, i, end, abstract_pending, page_starts)) is not None:
             i, keywords, abstract_pending = field
             after_keywords, seen_label = after_keywords or keywords, True
             continue
@@ -1381,11 +1384,13 @@ def _value_column(lines: list[str], rows: tuple[int, ...], m: re.Match) -> int:
     return raw_column(lines[rows[0]], len(text) - len(m["value"]))
 
 
-def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -> tuple[str, tuple[int, ...], int]:
+def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, page_end: int | None = None) -> tuple[str, tuple[int, ...], int]:
     """A labelled field's text: the rest of its line and the lines after, up to a blank line,
     another label or the introduction. Keywords written with commas end at a line that ends
-    with a full stop (what follows is the next paragraph). Returns the text, the indexes of
-    the lines it takes, and the index after them."""
+    with a full stop (what follows is the next paragraph). An abstract under a label alone
+    passes over the work's title repeated in capitals, and runs on over paragraphs of prose
+    that end its page (`page_end`: where the next page starts; a thesis's annotation page).
+    Returns the text, the indexes of the lines it takes, and the index after them."""
     parts = [first] if first else []
     rows = [i] if first else []
     i += 1
@@ -1404,8 +1409,8 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -
         parts.append(texts[i])
         rows.append(i)
         i += 1
-        if not keywords and alone and i < end and not texts[i] and parts[-1].endswith(".") and abstract_goes_on(texts, _past_blanks(texts, i, end), end):
-            i = _past_blanks(texts, i, end)  # an abstract under a label of its own, in paragraphs
+        if not keywords and alone and page_end is not None and i < end and not texts[i] and parts[-1].endswith(".") and prose_to_page_end(texts, _past_blanks(texts, i, end), min(page_end, end)):
+            i = _past_blanks(texts, i, end)  # an abstract on a page of its own, in paragraphs
     return " ".join(parts), tuple(rows), i
 
 
@@ -1433,9 +1438,10 @@ def past_title(texts: list[str], i: int, end: int) -> int | None:
 
 
 def abstract_goes_on(texts: list[str], i: int, end: int) -> bool:
-    """Whether the paragraph at `i` is more of an abstract set under a label of its own (the
-    paragraph before it closed a sentence): prose opening in capitals, no label, heading,
-    contents line or title in capitals, and no citation (the body's first paragraph cites)."""
+    """Whether the paragraph at `i` reads as more of an abstract set under a label of its own
+    (the paragraph before it closed a sentence): prose opening in capitals on a line of five
+    words or more, no label, heading, contents line or title in capitals, and no citation (the
+    body's first paragraph cites)."""
     if i >= end or not texts[i]:
         return False
     text = texts[i]
@@ -1443,7 +1449,20 @@ def abstract_goes_on(texts: list[str], i: int, end: int) -> bool:
         return False
     paragraph = " ".join(texts[i : _next_blank(texts, i, end)])
     sentence = re.match(rf"[{_UPPER}][{_LOWER}]*\s+[{_LOWER}]", text) is not None and paragraph.rstrip().endswith(".")
-    return sentence and len(paragraph) >= 60 and not re.search(r"\[\d", paragraph)
+    return sentence and len(text.split()) >= 5 and len(paragraph) >= 60 and not re.search(r"\[\d", paragraph)  # a heading's short line opens none
+
+
+def prose_to_page_end(texts: list[str], i: int, page_end: int) -> bool:
+    """Whether the lines from `i` to `page_end` are paragraphs of an abstract's prose
+    (`abstract_goes_on`), the last closing a sentence, and nothing else: the abstract fills its
+    page to the end (a journal's abstract has the text or a heading under it on its page)."""
+    if i >= page_end:
+        return False
+    while i < page_end:
+        if not abstract_goes_on(texts, i, page_end):
+            return False
+        i = _past_blanks(texts, _next_blank(texts, i, page_end), page_end)
+    return True
 
 
 def _next_blank(texts: list[str], i: int, end: int) -> int:
