@@ -11,6 +11,7 @@ as they are, outside any wrapper (the checks count them at the block's top level
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from statistics import median
 
 from ...citations import Joined
@@ -39,15 +40,17 @@ def joined_faces(joined: Joined, lines: dict[int, Line]) -> list[int]:
         on_line = per_line.get(number)
         if on_line is None:
             on_line = per_line[number] = _line_faces(line)
-        for k in range(offset, stop):
-            at = column - 1 + (k - offset)
-            if 0 <= at < len(on_line):
-                faces[k] = on_line[at]
+        piece = on_line[column - 1 : column - 1 + (stop - offset)] if column >= 1 else []
+        faces[offset : offset + len(piece)] = piece
     faces = [MONO if f & MONO else f for f in faces]  # code is code, whatever its weight or slope
-    for k in range(1, len(faces) - 1):
-        if joined.text[k].isspace() and faces[k - 1] and faces[k - 1] == faces[k + 1]:
+    for m in _SPACE.finditer(joined.text, 1, max(len(faces) - 1, 1)):
+        k = m.start()
+        if faces[k - 1] and faces[k - 1] == faces[k + 1]:
             faces[k] = faces[k - 1]
     return faces
+
+
+_SPACE = re.compile(r"\s")
 
 
 def styled(inlines: tuple, joined: Joined, lines: dict[int, Line]) -> tuple:
@@ -57,6 +60,8 @@ def styled(inlines: tuple, joined: Joined, lines: dict[int, Line]) -> tuple:
     if not any(lines[n].styles for n in {number for number, _ in joined.places} if n in lines):
         return inlines
     faces = joined_faces(joined, lines)
+    if not any(faces):
+        return inlines
     letters = [f for f, ch in zip(faces, joined.text) if ch.isalpha()]
     for style in (BOLD, MONO):  # bold throughout: the block's weight; monospace throughout: a paper typed so
         if letters and all(f & style for f in letters):
@@ -80,10 +85,9 @@ def _cut(text: str, faces: list[int], offset: int, joined: Joined) -> list:
     or digit, a lone parenthesis or comma in italic, stays plain text)."""
     out: list = []
     start = 0
-    for k in range(1, len(text) + 1):
-        if k < len(text) and faces[k] == faces[start]:
-            continue
-        part, style = text[start:k], faces[start]
+    for style, same in groupby(faces):
+        k = start + len(list(same))
+        part = text[start:k]
         if not style or not any(ch.isalnum() for ch in part):
             _plain(out, part)
         else:  # the spaces at a run's ends are the text's, not the style's
