@@ -152,3 +152,46 @@ def test_a_first_page_star_note_opens_the_body_and_leaves_the_paragraph_whole(tm
     assert plain_text(blocks[0].inlines).lstrip("*⁎ ").startswith("Corresponding author.")
     texts = [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
     assert any("The measurements that were acquired during the experiment" in t for t in texts)
+
+
+import pytest
+
+
+@pytest.mark.parametrize("justified", [False, True])
+def test_a_first_page_with_a_ruled_table_reads_the_article_info_column_as_one_without(tmp_path, justified):
+    """A ruled table on the first page (SoftwareX's code metadata) makes the page's lines be read
+    again around the table's cells; that reading had forgotten it was the first page, and the
+    keywords came interleaved with the abstract's lines (seed-41 unseen u059). `justified`: the
+    keyword lines run to 4 pt short of the abstract's edge, as a justified column does."""
+    path = tmp_path / "table.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 38, 700, "On quantitative corrosion rate monitoring with ultrasound", 13.4)
+    draw_text(c, 38, 678, "Fangxin Zou, Frederic B. Cegla", 10.6)
+    draw_text(c, 38, 630, "ARTICLE INFO", 9)
+    draw_text(c, 203, 630, "ABSTRACT", 9)
+    draw_text(c, 38, 610, "Keywords:", 6.4)
+    for k, keyword in enumerate(KEYWORDS):
+        if justified:
+            c.setFont("LiberationSerif", 6.4)
+            c.drawRightString(199, 601 - 8.5 * k, keyword)
+        else:
+            draw_text(c, 38, 601 - 8.5 * k, keyword, 6.4)
+    for k, line in enumerate(ABSTRACT):
+        draw_text(c, 203, 610 - 9.5 * k, line, 7.2)
+    draw_text(c, 240, 548, "Table 1. Code metadata.", 8)
+    for y in (540, 525, 510):
+        c.line(38, y, 557, y)
+    for x in (38, 200, 557):
+        c.line(x, 510, x, 540)
+    draw_text(c, 42, 529, "Current code version", 8)
+    draw_text(c, 204, 529, "0.1.0", 8)
+    draw_text(c, 42, 514, "Legal code license", 8)
+    draw_text(c, 204, 514, "MIT", 8)
+    draw_text(c, 38, 480, "1. Introduction", 8)
+    for k in range(12):
+        draw_text(c, 38, 460 - 10.5 * k, LEFT[:62], 8)
+        draw_text(c, 307, 480 - 10.5 * k, RIGHT[:62], 8)
+    c.save()
+    doc = read_pdf(str(path))
+    assert plain_text(doc.meta.abstract) == " ".join(ABSTRACT)
+    assert tuple(doc.meta.keywords) == KEYWORDS

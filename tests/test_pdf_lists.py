@@ -43,3 +43,32 @@ def test_bulleted_and_dashed_items_are_lists_and_a_wrapped_dash_is_no_item(tmp_p
     ]
     paragraphs = [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
     assert any(p.startswith("Визуализация полёта") and p.endswith("нужны школам обеих стран.") for p in paragraphs)
+
+
+def _numbered(path) -> str:
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Приложение для облачного хранения файлов", 16, bold=True)
+    draw_text(c, 60, 760, "И. И. Иванов", 11)
+    draw_text(c, 95, 720, "Для достижения поставленной цели были решены следующие задачи:", 12)
+    draw_text(c, 95, 705, "1. Изучение принципов работы массивов и их адаптация для облачных хра-", 12)
+    draw_text(c, 60, 690, "нилищ;", 12)
+    draw_text(c, 95, 675, "2. Исследование программных интерфейсов облачных сервисов.", 12)
+    draw_text(c, 95, 660, "Структура работы состоит из двух разделов:", 12)
+    draw_text(c, 95, 645, "1. Постановка задачи;", 12)
+    draw_text(c, 95, 630, "2. Теоретические основы.", 12)
+    draw_text(c, 95, 615, "Материалы исследования включают реализацию приложения на платформе.", 12)
+    draw_text(c, 95, 600, "3. Третий пункт без первого и второго открывает абзац, а не список.", 12)
+    c.save()
+    return str(path)
+
+
+def test_numbered_items_after_a_colon_are_a_numbered_list_and_a_new_numbering_a_new_list(tmp_path):
+    blocks = read_pdf(_numbered(tmp_path / "numbered.pdf")).blocks
+    lists = [[(item.label, plain_text(item.inlines)) for item in b.items] for b in blocks if isinstance(b, BulletList)]
+    assert lists == [
+        [("1.", "Изучение принципов работы массивов и их адаптация для облачных хранилищ;"), ("2.", "Исследование программных интерфейсов облачных сервисов.")],
+        [("1.", "Постановка задачи;"), ("2.", "Теоретические основы.")],
+    ]
+    paragraphs = [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+    assert "Материалы исследования включают реализацию приложения на платформе." in paragraphs
+    assert "3. Третий пункт без первого и второго открывает абзац, а не список." in paragraphs

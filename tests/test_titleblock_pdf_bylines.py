@@ -237,3 +237,17 @@ def test_a_reference_lists_bare_numbers_are_no_margin_numbering():
         y -= 50
     blank_line_numbers([Page(1, 612.0, 792.0, lines)])
     assert [line.text.split()[0] for line in lines[::2]] == [str(k) for k in range(1, 9)]
+
+
+def test_numbered_section_headings_a_page_apart_keep_their_numbers():
+    # LNCS's `1   Introduction` … `5   Problem Instance`, each set apart by a wide gap, each on
+    # a page of its own: five numbers one after another, but no margin's numbering (blanked before)
+    from exporter.readers.pdf.layout import Line, Page
+    from exporter.readers.pdf.linenumbers import blank_line_numbers
+
+    names = ["Introduction", "Background", "Related Works", "Proposed Model", "Problem Instance"]
+    pages = [Page(k, 595.0, 842.0, [Line(page=k, text=f"{k} {name}", x0=135, x1=250, y=600.0, size=12.0, bold=True, breaks=[2]),
+                                    Line(page=k, text="Running text of the section set in the body's type.", x0=135, x1=480, y=580.0, size=10.0, bold=False)])
+             for k, name in enumerate(names, start=1)]
+    blank_line_numbers(pages)
+    assert [page.lines[0].text for page in pages] == [f"{k} {name}" for k, name in enumerate(names, start=1)]

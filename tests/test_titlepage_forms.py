@@ -133,7 +133,8 @@ def test_pdf_cover_is_read_top_down_whatever_its_columns():
     assert page is not None and page.title == "МОДЕЛИРОВАНИЕ ТЕПЛОПЕРЕНОСА В МНОГОСЛОЙНЫХ СТЕНКАХ ЗДАНИЙ"
     assert page.author == "Орловой Марии Андреевны"
     assert set(page.others) == {"В. П. Сомов", "Н. Г. Лебедев"}
-    title, authors = with_title_page(lines, None, ["В. П. Сомов", "Н. Г. Лебедев"])  # what a model misread
+    title, authors, cover = with_title_page(lines, None, ["В. П. Сомов", "Н. Г. Лебедев"])  # what a model misread
+    assert cover  # a title page: it holds no abstract
     assert authors == ["Орловой Марии Андреевны"]
 
 

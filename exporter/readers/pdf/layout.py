@@ -53,6 +53,7 @@ class Line:
     note_mark: str = ""  # the mark a footnote opens with (`1`, `*`), on the note's first line
     in_note: bool = False  # a line of a footnote at the foot of its page or column
     superscripts: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets in `text`
+    styles: list[tuple[int, int, int]] = field(default_factory=list)  # [start, end) offsets in `text` set in a style: BOLD, ITALIC, MONO (or'ed)
     math: int = 0  # characters set in a font made for mathematics (MATH_FONT): a formula's line holds mostly these
     # Offsets in `text` where a run begins after a wide gap on the baseline (a table cell, a
     # caption set beside another, a formula's number): where a caption's label can stand.
@@ -146,13 +147,28 @@ _GET_FONT = _native(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void
 # ones), `LMMathItalic…`, `STIX…`, `XITS…` and MathType's `Euclid…` and `MT Extra`. Symbol is
 # not one: Word sets bullets and Greek letters of the prose in it.
 MATH_FONT = re.compile(r"^(?:CM(?:MI|SY|EX|BSY|MIB)\d|MSBM|MSAM|EUFM|EUSM|EUEX|BBOLD|RSFS|R?MT(?:MI|SY|EX)|STIX|XITS|Euclid|MT-?Extra|LMMath)|Math", re.IGNORECASE)
+# Monospace (typewriter) fonts, by their base names: Courier and its clones (`CourierNewPSMT`,
+# URW's `NimbusMonL`, `NimbusMono…`), every `…Mono` family (`LiberationMono`, `DejaVuSansMono`,
+# `LMMono10`, `PTMono`, `BeraSansMono`), Consolas, Menlo, Monaco, Inconsolata, Lucida's console
+# and typewriter faces, the `…Code` families (`SourceCodePro`, `FiraCode`, `CascadiaCode`), and TeX's
+# typewriter fonts by their METAFONT codes (`CMTT10`, `CMSLTT10`, `SFTT1000`, `ECTT1000`, `txtt`,
+# `pcrr8r`). The FixedPitch flag is no evidence: CJK text fonts carry it too.
+MONO_FONT = re.compile(
+    r"courier|nimbusmon|mono(?!type)|consol|menlo|monaco|inconsolata|lucida\s*(?:console|sans\s*typewriter)|typewriter|(?:source|fira|cascadia|jetbrains)\s*code|"
+    r"^(?:CM(?:SL|I)?TT|SFTT|ECTT|EC(?:IT|ST)|TCTT|txtt|pcr[rb])\d*",
+    re.IGNORECASE,
+)
+# A character's face beside its weight (the `face` of its facts): set in a mathematics font, in an
+# italic (oblique, slanted) face, in a monospace one. A Line's `styles` give BOLD, ITALIC and MONO.
+MATH, ITALIC, MONO, BOLD = 1, 2, 4, 8
 
 
-def _font_facts(font: int) -> tuple[bool, bool, bool]:
-    """(bold, symbol, math) of a font: bold by its name (fontnames.font_style: `Times-Bold`,
+def _font_facts(font: int) -> tuple[bool, bool, int]:
+    """(bold, symbol, face) of a font: bold by its name (fontnames.font_style: `Times-Bold`,
     `…,Bold`, TeX's `CMBX12` and `SFBX1200`, URW's `NimbusRomNo9L-Medi`, `LinLibertineTB`) or its
-    ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's); math
-    when its name is a mathematics font's (MATH_FONT).
+    ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's); the
+    face MATH when its name is a mathematics font's (MATH_FONT), else ITALIC by its name or its
+    Italic flag, MONO by its name (MONO_FONT).
 
     The weight PDFium reports is no evidence: for a Type 1 font without /FontWeight it is
     derived from the stem width, and Times-Roman comes out at 792 (measured on the corpus).
@@ -164,11 +180,16 @@ def _font_facts(font: int) -> tuple[bool, bool, bool]:
     pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, size)
     name = buffer.value.decode("latin-1")
     base = name.split("+", 1)[1] if re.match(r"[A-Z]{6}\+", name) else name
-    return bool(flags & (1 << 18)) or font_style(name)[0], "symbol" in name.lower(), MATH_FONT.search(base) is not None
+    bold, sloped = font_style(name)
+    if MATH_FONT.search(base):
+        face = MATH
+    else:
+        face = (ITALIC if sloped or flags & (1 << 6) else 0) | (MONO if MONO_FONT.search(base) else 0)
+    return bool(flags & (1 << 18)) or bold, "symbol" in name.lower(), face
 
 
-def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool, bool]]) -> tuple:
-    """(size, bold, angle, baseline, symbol font, unmapped, mirrored, math font) of the text object holding character `index`.
+def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool, int]]) -> tuple:
+    """(size, bold, angle, baseline, symbol font, unmapped, mirrored, face) of the text object holding character `index`.
 
     The size as printed is the font size times the vertical scale of the character's matrix
     (a producer may set 1 pt type scaled by 9). The angle is the direction the text runs in,
@@ -179,7 +200,7 @@ def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, 
     """
     facts = fonts.get(font)
     if facts is None:
-        facts = fonts[font] = _font_facts(font) if font else (False, False, False)
+        facts = fonts[font] = _font_facts(font) if font else (False, False, 0)
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
     scale = math.hypot(matrix.c, matrix.d) or 1.0
@@ -245,7 +266,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
     get_box, get_object = _GET_BOX, _GET_OBJECT
     objects: dict[int, tuple] = {}
-    fonts: dict[int, tuple[bool, bool, bool]] = {}
+    fonts: dict[int, tuple[bool, bool, int]] = {}
     runs: list[list[tuple]] = []
     run: list[tuple] = []
     space = False
@@ -267,9 +288,9 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
             continue
         facts = objects.get(obj)
         if facts is None:
-            size, bold, angle, (x, y), symbol, unmapped, mirrored, math_font = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
-            facts = objects[obj] = size, bold, angle, (x - ox, y - oy), symbol, unmapped, mirrored, math_font
-        size, bold, angle, baseline, symbol, unmapped, mirrored, math_font = facts
+            size, bold, angle, (x, y), symbol, unmapped, mirrored, face = _object_facts(textpage, i, _GET_FONT(obj) if obj else 0, fonts)
+            facts = objects[obj] = size, bold, angle, (x - ox, y - oy), symbol, unmapped, mirrored, face
+        size, bold, angle, baseline, symbol, unmapped, mirrored, face = facts
         get_box(handle, i, *boxes)
         x0, x1 = left.value - ox, right.value - ox
         if mirrored:
@@ -279,7 +300,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         if ch == " ":  # a Symbol font's own space
             space = True
             continue
-        run.append((ch, x0, x1, bottom.value - oy, top.value - oy, baseline, size, bold, space, angle, unmapped, math_font))
+        run.append((ch, x0, x1, bottom.value - oy, top.value - oy, baseline, size, bold, space, angle, unmapped, face))
         space = False
     if run:
         runs.append(run)
@@ -299,12 +320,12 @@ def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
             out.unmapped += sum(c[10] for c in run if c[9] == 0)
         else:
             kept = []
-            for ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped, math_font in run:
+            for ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped, face in run:
                 if char_angle != angle:
                     continue
                 out.unmapped += unmapped
                 ax, bx = turn(x0, y0, width, height)[0], turn(x1, y1, width, height)[0]
-                kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space, math_font))
+                kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space, face))
         out.dropped += len(run) - len(kept)
         if kept:
             out.runs.append(kept)
@@ -620,7 +641,8 @@ def _beside_left_column(fragments: list[_Fragment], gutters: list[float], width:
     Rule: three or more such runs of words one under another (a line apart or less), starting
     at one edge (a paragraph's indent aside), two thirds of them lines of text across 40 % of the
     page or more (an author grid's centred cells are narrower), with two or more left column
-    runs ending before that edge at their heights and none reaching past it."""
+    runs ending half a size or more before that edge at their heights (a justified column of
+    keywords runs close to it) and none reaching past it."""
     spanning = sorted((f for f in fragments if _side(f, gutters) == "S" and _wordy(f)), key=lambda f: -f.y)
     lefts = sorted((f for f in fragments if _side(f, gutters) == "L"), key=lambda f: -f.y)
     out: list[tuple[list[_Fragment], float]] = []
@@ -632,7 +654,7 @@ def _beside_left_column(fragments: list[_Fragment], gutters: list[float], width:
         if len(run) >= 3 and sum(g.x1 - g.x0 >= 0.4 * width for g in run) >= 2 / 3 * len(run):
             top, bottom, edge = run[0].y + run[0].size, run[-1].y - run[-1].size, min(g.x0 for g in run)
             left = [g for g in lefts if bottom <= g.y <= top]
-            if sum(g.x1 < edge - g.size for g in left) >= 2 and all(g.x1 < edge for g in left):
+            if sum(g.x1 < edge - 0.5 * g.size for g in left) >= 2 and all(g.x1 < edge for g in left):
                 end = min(run[-1].y, left[-1].y)
                 for g in lefts:  # the left column going on under the block at its own spacing
                     if g.y < end and end - g.y < 2 * g.size and g.x1 < edge:
@@ -702,17 +724,20 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     length = 0
     breaks: list[int] = []
     break_xs: list[float] = []
+    faces: list[int | None] = []  # each character's style (BOLD, ITALIC, MONO); None for a space put between words
     for f in fragments:
         chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
         for char in chars:
             ch, x0, x1, baseline, csize, is_bold, spaced = char[:7]
-            in_math += len(char) > 7 and char[7]  # a character made elsewhere (a test's) has no font
+            face = char[7] if len(char) > 7 else 0  # a character made elsewhere (a test's) has no font
+            in_math += face & MATH
             raised = csize < 0.85 * size and baseline - y > 0.2 * size
             # a raised mark's punctuation follows it with no space (`страны¹.`), whatever the gap
             closes = sup_start is not None and not raised and ch in _AFTER_MARK
             if prev is not None and (spaced or chars[0] is char) and not closes:
                 text.append(" ")
                 length += 1
+                faces.append(None)
             if prev is not None and chars[0] is char:
                 breaks.append(length)
                 break_xs.append(x0)
@@ -723,6 +748,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
                 sup_start = None
             text.append(ch)
             length += len(ch)
+            faces.extend([0 if face & MATH else face & (ITALIC | MONO) | (BOLD if is_bold else 0)] * len(ch))
             if ch.isalpha():
                 letters += 1
                 bold += is_bold
@@ -733,7 +759,25 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     # a superscript run never begins or ends with the space before or after it
     superscripts = [(s + (joined[s] == " "), e - (joined[e - 1] == " ")) for s, e in superscripts]
     superscripts = [(s, e) for s, e in superscripts if s < e]
-    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks, break_xs=break_xs, math=in_math)
+    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks, break_xs=break_xs, math=in_math, styles=style_runs(faces))
+
+
+def style_runs(faces: list[int | None]) -> list[tuple[int, int, int]]:
+    """[start, end, style) runs of the styled characters (BOLD, ITALIC, MONO) of a line; a space
+    between two characters of one style is theirs (`cold starts` is one italic run)."""
+    runs: list[tuple[int, int, int]] = []
+    start, current = 0, 0
+    for k, face in enumerate([*faces, 0]):
+        if face is None:
+            continue
+        if face != current:
+            if current:
+                end = k
+                while faces[end - 1] is None:
+                    end -= 1
+                runs.append((start, end, current))
+            start, current = k, face
+    return runs
 
 
 class TooMuchText(Exception):
@@ -978,7 +1022,7 @@ def _lines_with_tables(page: int, fragments: list[_Fragment], tables: list[_Capt
         size = Counter(c[4] for chars in cells[k].values() for c in chars).most_common(1)[0][0]
         anchors.append(_Fragment([("\ufffc", left, right, (top + bottom) / 2, size, False, False)], left, right, (top + bottom) / 2, size))
     lines = []
-    for side, frags in _reading_order(kept + anchors, width):
+    for side, frags in _reading_order(kept + anchors, width, first_page=page == 1):  # a first page with a table reads its title block as one without
         k = next((k for k, anchor in enumerate(anchors) if any(f is anchor for f in frags)), None)
         others = [f for f in frags if k is None or f is not anchors[k]]
         if others:

@@ -56,8 +56,8 @@ def _blank(run: list) -> None:
     if not (apart >= MIN_RUN and apart * 2 >= len(run) or len(run) >= LONG_RUN):
         return
     pairs = [(a[3], b[3]) for a, b in zip(run, run[1:]) if a[3][0] == b[3][0]]
-    if pairs and sum(b[1] - a[1] == 1 for a, b in pairs) < LINE_AFTER_LINE * len(pairs):
-        return
+    if not pairs or sum(b[1] - a[1] == 1 for a, b in pairs) < LINE_AFTER_LINE * len(pairs):
+        return  # a margin numbers a page's lines one after another; section headings, a page apart each, are no margin
     for line, n, _, _ in run:
         width = len(str(n))
         line.text = " " * width + line.text[width:]

@@ -16,17 +16,18 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_crossrefs, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import BulletList, Cell, Citation, CrossRef, Document, Figure, Footnote, Heading, Image, ListItem, Meta, Paragraph, Span, Superscript, Table, Text, plain_text
+from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, ListItem, Meta, Paragraph, Span, Strong, Superscript, Table, Text, plain_text
 from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
 from ..plaintext.sections import continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
+from .faces import code_block, code_groups, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, text_in_drawings
 from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
@@ -539,22 +540,9 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
         if m := UDC.match(text):
             found.udc = found.udc or m["value"]
             found.last = max(found.last, index)
-        elif (m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text)):
+        elif not CONTENTS_LINE.search(text) and ((m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text))):  # not the contents' `Аннотация ..... 3`
             is_keywords = m.re is KEYWORDS
-            parts = [m["value"]] if m["value"] else []
-            rows = [index] if parts else []
-            j = index + 1
-            size = lines[j].size if not parts and j < len(lines) else lines[index].size
-            while j < len(lines) and lines[j].page == lines[index].page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
-                nxt = " ".join(texts[j].split())
-                if not nxt and not parts:  # the label alone, its text after a gap
-                    j += 1
-                    continue
-                if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
-                    break
-                parts.append(nxt)
-                rows.append(j)
-                j += 1
+            parts, rows, j = _field_lines(lines, texts, index, m, is_keywords)
             value = join(parts).strip()
             if value:
                 if is_keywords:
@@ -567,6 +555,38 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
                 i += 1
         i += 1
     return found
+
+
+def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, is_keywords: bool) -> tuple[list[str], list[int], int]:
+    """The lines of the field whose label `m` opens line `index`: (their texts, their indexes,
+    the index after them). The text runs on over lines in one size on the label's page, up to a
+    blank, the next label or (keywords) a sentence's end. Under a label alone on its line an
+    abstract may stand under the work's title repeated in capitals (a thesis's annotation page:
+    the title is passed over) and run on over paragraphs of prose that end its page (`prose_to_page_end`)."""
+    parts = [m["value"]] if m["value"] else []
+    alone = not parts
+    rows = [index] if parts else []
+    j = index + 1
+    size = lines[j].size if alone and j < len(lines) else lines[index].size
+    page = lines[index].page
+    later = lambda k: k < len(lines) and lines[k].page == page  # noqa: E731
+    page_end = next((k for k in range(index, len(lines)) if lines[k].page != page), len(lines))
+    while j < len(lines) and lines[j].page == page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
+        nxt = " ".join(texts[j].split())
+        if not nxt and not parts:  # the label alone, its text after a gap
+            j += 1
+            if not is_keywords and later(j) and (prose := past_title(texts, j, len(texts))) is not None and later(prose):
+                j = prose
+            continue
+        if not nxt and alone and not is_keywords and parts[-1].endswith(".") and later(k := next_filled(texts, j)) and prose_to_page_end(texts, k, page_end):
+            j = k  # the abstract's next paragraph, the abstract filling its page
+            continue
+        if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+            break
+        parts.append(nxt)
+        rows.append(j)
+        j += 1
+    return parts, rows, j
 
 
 def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[FieldText, int] | None:
@@ -794,7 +814,11 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
     offset = 0
     runs = sorted(runs)
     for node in inlines:
-        length = len(node.text) if isinstance(node, Text) else len(node.raw) if isinstance(node, (Citation, CrossRef)) else 0
+        length = _length(node)
+        if isinstance(node, Emph | Strong):  # a styled run (emphasis.styled): its words hold the marks
+            out.append(dataclasses.replace(node, inlines=with_superscripts(node.inlines, [(s - offset, e - offset) for s, e in runs], text[offset : offset + length], lambda s, e, at=offset: cite_at(s + at, e + at))))
+            offset += length
+            continue
         if not isinstance(node, Text):
             out.append(node)
             offset += length
@@ -816,6 +840,17 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
             out.append(Text(node.text[cursor:]))
         offset += length
     return tuple(out)
+
+
+def _length(node) -> int:
+    """How much of the joined text a node of a block's first reading covers."""
+    if isinstance(node, Text | Code):
+        return len(node.text)
+    if isinstance(node, Citation | CrossRef):
+        return len(node.raw)
+    if isinstance(node, Emph | Strong):
+        return sum(_length(n) for n in node.inlines)
+    return 0
 
 
 # ---- the document --------------------------------------------------------------------------
@@ -883,7 +918,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
                 opening(group)
             last = i
             continue
-        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups) or _opens_item(line, lines[last] if last >= 0 else None, groups)
+        level = heading_level(dataclasses.replace(line, bold=line.bold and bold_share < 0.5), body, heading_sizes) or numbered_subsection(lines, i, last, groups) or _opens_item(line, lines[last] if last >= 0 else None, groups, lines)
         if held and held[-1][0] != TABLE and held[-1][1][-1] == last and level is None and _caption_goes_on(lines[held[-1][1][0]], lines[last], line, paused is not None, (spacing, edges, indent)):
             held[-1][1].append(i)  # the held caption's next line
         elif paused is not None and level is None and _goes_on(lines[paused[-1]], line, edges, after_table=any(g[0] == TABLE for g in held)):
@@ -1005,18 +1040,56 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: floa
 _ITEM_MARK = re.compile(r"^([•●▪◦■□➢►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZА-ЯЁ]))\s*(?=\S)")  # `o`: Word's second-level bullet in Courier
 
 
+# A numbered item's mark: a number or a letter with its stop or bracket (`1.`, `2)`, `а)`, `b)`)
+_NUMBER_MARK = re.compile(r"^(?:(\d{1,2})[.)]|([а-яa-z])\))\s+(?=\S)")
+
+
 def item_mark(text: str) -> int | None:
     """The length of the list item's mark opening `text` (with the space after it), or None."""
-    m = _ITEM_MARK.match(text)
+    m = _ITEM_MARK.match(text) or _NUMBER_MARK.match(text)
     return m.end() if m else None
 
 
-def _opens_item(line: Line, before: Line | None, groups: list) -> int | None:
+def item_label(text: str) -> str:
+    """A numbered item's mark as printed (`1.`, `а)`); empty for a bullet's or a dash's."""
+    m = None if _ITEM_MARK.match(text) else _NUMBER_MARK.match(text)
+    return m.group(0).strip() if m else ""
+
+
+def _ordinal(text: str) -> tuple[str, int] | None:
+    """(the numbering's kind, the item's place in it) of a numbered item's mark: `2)` is
+    ("1)", 2), `в)` is ("а)", 3)."""
+    m = _NUMBER_MARK.match(text)
+    if m is None:
+        return None
+    if m[1]:
+        return "1" + m[0].strip()[-1], int(m[1])
+    alphabet = "абвгдежзиклмнопрстуфхцчшщэюя" if m[2] in "абвгдежзиклмнопрстуфхцчшщэюя" else "abcdefghijklmnopqrstuvwxyz"
+    return alphabet[0] + ")", alphabet.index(m[2]) + 1 if m[2] in alphabet else 0
+
+
+def _opens_numbered(line: Line, before: Line | None, groups: list, lines: list[Line]) -> bool:
+    """Whether `line` opens a numbered item: its mark is the first of a numbering after a line
+    that announced a list (`следующие задачи:` / `1. Изучение …`), or the next of the numbering
+    the item before it opened (`2.` after the item `1.`), words after it."""
+    place = _ordinal(line.text)
+    if place is None or not re.search(r"[^\W\d_]{2}", line.text[item_mark(line.text):]):
+        return False
+    kind, number = place
+    if number == 1:
+        return before is not None and before.text.rstrip().endswith(":")
+    return bool(groups) and groups[-1][0] == ITEM and _ordinal(lines[groups[-1][1][0]].text) == (kind, number - 1)
+
+
+def _opens_item(line: Line, before: Line | None, groups: list, lines: list[Line] = ()) -> int | None:
     """ITEM when `line` opens a list item: it opens with a bullet, or with a dash after a line
     that closed a sentence, a clause or (in a list) an item (`такие как:` / `– первый;`): a
-    dash that a wrapped sentence put at a line's start (`… страна` / `– это …`) opens none."""
+    dash that a wrapped sentence put at a line's start (`… страна` / `– это …`) opens none;
+    or with a numbered item's mark (`_opens_numbered`)."""
     m = _ITEM_MARK.match(line.text)
-    if m is None or not re.search(r"[^\W\d_]{2}", line.text[m.end():]):  # words, not a formula's minus signs
+    if m is None:
+        return ITEM if lines and _opens_numbered(line, before, groups, lines) else None
+    if not re.search(r"[^\W\d_]{2}", line.text[m.end():]):  # words, not a formula's minus signs
         return None
     if m.group(1) in "-–—" and before is not None:
         closing = (":", ";", ".", "!", "?") + ((",",) if groups and groups[-1][0] == ITEM else ())
@@ -1031,10 +1104,13 @@ def _carries_on(first: Line, before: Line, line: Line, level: int | None, captio
     (starts_new_paragraph, _leaves_caption); a list item's when it opens in lower case, or the
     line before ran to the column's edge and left its sentence open or the line is set in past
     the item's mark (a hanging indent): a paragraph's first line after a list, set in as far as
-    an item's text in Word's defaults, comes after an item's short last line, and is no item's."""
+    an item's text in Word's defaults, comes after an item's short last line, and is no item's.
+    A numbered item's lines go on as a paragraph's do."""
     spacing, edges, indent = measures
     if level not in (None, FIGURE, ITEM) or starts_new_paragraph(before, line, spacing, edges):
         return False
+    if level == ITEM and item_label(first.text):  # a numbered item goes on as a paragraph does (GOST sets each as one)
+        return True
     if level == ITEM:
         _, right = edges.get((before.page, before.side), (before.x0, before.x1))
         cut = before.x1 >= right - 3 * before.size  # the line before ran to the column's edge
@@ -1116,10 +1192,10 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
         if level == NOTE:
             blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
             continue
-        if level == FORMULA:
+        if level in (FORMULA, CODE):
             first = lines[rows[0]]
             span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
-            blocks.append((formula_paragraph(formula_at[(first.page, first.number)], span), None))
+            blocks.append((formula_paragraph(formula_at[(first.page, first.number)], span) if level == FORMULA else code_block([lines[i] for i in rows], span), None))
             continue
         inlines = with_raised(rows, joined, inlines)
         span = places.span(joined.whole)
@@ -1127,7 +1203,7 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             first = lines[rows[0]]
             blocks.append((figure_of(captioned[(first.page, first.number)], inlines, span), None))
         elif level == ITEM:
-            blocks.append((ListItem(inlines, span), None))
+            blocks.append((ListItem(inlines, span, item_label(lines[rows[0]].text)), None))
         else:
             blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
     # the notes called in the text went into it; the others stand where they were met, but a
@@ -1150,10 +1226,11 @@ def _front_note(block, lines: list[Line]) -> bool:
 
 
 def _lists(blocks: list) -> list:
-    """Runs of list items made lists."""
+    """Runs of list items made lists; a numbering that starts again opens a list of its own."""
     out: list = []
     for block in blocks:
-        if isinstance(block, ListItem) and out and isinstance(out[-1], BulletList):
+        restarts = isinstance(block, ListItem) and block.label[:-1] in ("1", "а", "a")  # `1.` again: a list of its own
+        if isinstance(block, ListItem) and out and isinstance(out[-1], BulletList) and not restarts:
             out[-1] = BulletList((*out[-1].items, block), dataclasses.replace(out[-1].span, end_line=block.span.end_line, end_column=block.span.end_column))
         elif isinstance(block, ListItem):
             out.append(BulletList((block,), block.span))
@@ -1194,15 +1271,19 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
     )
 
 
-def with_title_page(lines: list[Line], title: str | None, authors: list[str]) -> tuple[str | None, list[str]]:
+def with_title_page(lines: list[Line], title: str | None, authors: list[str], fm=None, language: str | None = None) -> tuple[str | None, list[str], bool]:
     """The title and authors, those a thesis's title page names first (`read_title_page`): it
-    names them as no title block does; never the title as an author (`apart_from_title`)."""
+    names them as no title block does; never the title as an author (`apart_from_title`); and
+    whether the first page is such a title page (a cover: it holds no abstract, and the front
+    matter `fm` read from the lines keeps none there: `FrontMatter.off_cover`)."""
     page = read_title_page(first_page_texts(lines))
     if page is None:
-        return title, apart_from_title(authors, title)
+        return title, apart_from_title(authors, title), False
+    if fm is not None:
+        fm.off_cover(next((i for i, line in enumerate(lines) if line.page != lines[0].page), len(lines)), language)
     authors = [a for a in authors if not page.names_other(a)]  # never the supervisor's or a reviewer's name
     title = None if page.strikes_title(title) else title  # the cover's head, where the cover names no title
-    return page.title or title, apart_from_title(page.with_author(authors), page.title or title)
+    return page.title or title, apart_from_title(page.with_author(authors), page.title or title), True
 
 
 TITLE_PAGE_GAP = 1.8  # a gap between baselines this many times the type's size parts a title page's blocks
@@ -1318,7 +1399,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     before_tables = lines[: next((i for i, line in enumerate(lines) if line.cell is not None or line.table_caption), len(lines))]
     front_texts = texts[: len(before_tables)]
     language = detect_language("\n".join(texts)[:200_000])
-    fm = read_front_matter(front_texts, language=language)
+    fm = read_front_matter(front_texts, language=language, page_breaks=tuple(i for i, line in enumerate(before_tables) if i and line.page != before_tables[i - 1].page))
     fm.choose(language)  # the abstract and keywords in the paper's language, as the text reader takes them
     title = _title_past_cover(before_tables, body) if not fm.labelled_title else None  # a title given by its label (`Статья: «…»`) stands over the layout's
     rows, items = front_items(before_tables, body)
@@ -1337,14 +1418,14 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         title_text = " ".join(fm.title_lines) or None
         authors = choice.authors or list(fm.authors)
         start = fm.body_start
-    title_text, authors = with_title_page(lines, title_text, authors)
+    title_text, authors, cover = with_title_page(lines, title_text, authors, fm, language)
     lexicon = rules.attested_words(texts)
 
     def join_parts(parts: list[str]) -> str:
         return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
 
     fields = labelled_fields(before_tables, front_texts, join_parts)
-    if not fields.abstracts and title is not None:
+    if not fields.abstracts and title is not None and not cover:  # a thesis's cover: its small or bold lines are the university's, the kind's
         found_abstract = unlabelled_abstract(before_tables, front_texts, title[-1] + 1, body, join_parts)
         if found_abstract is not None:
             fields.abstracts.append(found_abstract[0])
@@ -1359,7 +1440,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
-    groups = _wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines)
+    groups = code_groups(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines, CODE)
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
@@ -1403,18 +1484,23 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
             span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
             built.append((TABLE, rows, (grid, span), cells))
             continue
-        if level == FORMULA:
-            built.append((FORMULA, rows, None, ()))
+        if level in (FORMULA, CODE):
+            built.append((level, rows, None, ()))
             continue
         numbered = [(i + 1, lines[i].text) for i in rows]
         joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0)
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
-        built.append((level, rows, joined, words(joined, starts=breaks)))
+        inlines = words(joined, starts=breaks)
+        first = lines[rows[0]]
+        if level in (None, ITEM, NOTE) and not (first.table_caption or is_table_caption(first) or is_figure_caption(first)):
+            inlines = styled(inlines, joined, {i + 1: lines[i] for i in rows})  # a paragraph's words in their styles; a heading's or caption's style is the venue's
+        built.append((level, rows, joined, inlines))
     return built
 
 
 FIGURE = 0  # a group of lines that is a figure's caption (heading levels start at 1)
 ITEM = -4  # a group of lines that is a list item
+CODE = -5  # a group of lines that is a block of code (set in a monospace face)
 FORMULA = -3  # a group of lines that is a numbered display formula
 NOTE = -1  # a group of lines that is a footnote
 TABLE = -2  # a group of lines that is a ruled table's cells
@@ -1599,9 +1685,9 @@ def _shift(offset: int | None) -> int | None:
 
 
 def _placed(node, places: Places):
-    """A citation's (a cross-reference's) span moved from the joining's line numbers to its page and line."""
-    if isinstance(node, (Citation, CrossRef)) and node.span.page is None:
+    """A citation's (a cross-reference's, code's) span moved from the joining's line numbers to its page and line."""
+    if isinstance(node, (Citation, CrossRef, Code)) and node.span.page is None:
         return dataclasses.replace(node, span=places.span(node.span))
-    if isinstance(node, Superscript | Footnote):
+    if isinstance(node, Superscript | Footnote | Emph | Strong):
         return dataclasses.replace(node, inlines=tuple(_placed(n, places) for n in node.inlines))
     return node

@@ -88,11 +88,13 @@ _POSITION_BEFORE = re.compile(
     r"проф(?:ессор)?|оқытушы|аға\s+оқытушы|student|undergraduate|(?:assoc\.\s|assistant\s|associate\s)?prof(?:essor)?|dr)\.?\s+)+",
     re.IGNORECASE,
 )
-# What a journal prints around the title: its name, issue, dates, licence, contacts.
+# What a journal prints around the title: its name, issue, dates (and the editor who handled the paper), licence (and
+# its terms' tail wrapped to a line of its own: `… must be obtained for commercial re-use.`), contacts.
 _JOURNAL = re.compile(
     r"journal|журнал|вестник|хабаршы|известия|жаршысы|proceedings?\b|conference|congress|symposium|труды|"
     r"сборник|ScienceDirect|homepage|available online|article history|received|accepted|published|"
-    r"поступила|принята|ISSN|ISBN|copyright|creative commons|licen[cs]e|correspondence|tel\.|e-?mail|"
+    r"поступила|принята|communicated\s+by|recommended\s+by|handling\s+editor|ISSN|ISBN|copyright|creative commons|licen[cs]e|"
+    r"commercial\s+re-?use|written\s+permission|correspondence|tel\.|e-?mail|"
     r"https?://|www\.",
     re.IGNORECASE,
 )
@@ -225,12 +227,20 @@ class FrontMatter:
     start: int = 0  # index of the paper's first line: past the previous paper's end printed above it (`_after_previous_paper`)
     labelled_title: str | None = None  # a title given by its label (`Статья: «…»`, `Тема: …`): the author's own mark, past any judging
 
-    def choose(self, language: str) -> None:
+    def choose(self, language: str | None) -> None:
         """`abstract` and `keywords` are those in the paper's language, else the first printed."""
         if self.abstracts:
             self.abstract = next((a for a in self.abstracts if a.language == language), self.abstracts[0])
         if self.keyword_sets:
             self.keywords = list(next((k for lang, k in self.keyword_sets if lang == language), self.keyword_sets[0][1]))
+
+    def off_cover(self, cover_end: int, language: str | None) -> None:
+        """No abstract stands on a thesis's cover (its lines up to `cover_end`): what was read as
+        one there (the university's name in small type, the kind and title in bold) is dropped."""
+        kept = [a for a in self.abstracts if not a.rows or a.rows[0] >= cover_end]
+        if len(kept) < len(self.abstracts):
+            self.abstracts, self.abstract = kept, None
+            self.choose(language)
 
 
 @lru_cache(maxsize=8192)  # the reader, the title page, the line roles and the front matter each ask it of the same lines
@@ -565,8 +575,15 @@ def keywords_of(parts: list[str], alone: bool, joined: str | None = None) -> tup
     return _keywords(text)
 
 
+# A line of a table of contents: its page number after dot leaders (`Аннотация ........ 3`)
+CONTENTS_LINE = re.compile(r"(?:\.\s*){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$")
+
+
 def _label(match_fn, text: str):
-    """A label line, also when the PDF spaced out its first letter (`К ЛЮЧЕВЫЕ СЛОВА`)."""
+    """A label line, also when the PDF spaced out its first letter (`К ЛЮЧЕВЫЕ СЛОВА`); a line of
+    the contents naming the abstract (`Аннотация ....... 3`) is none."""
+    if CONTENTS_LINE.search(text):
+        return None
     m = match_fn(text)
     if m is None and len(text) < 40 and is_title_line(text):
         m = match_fn(re.sub(r"^(\w) (?=\w)", r"\1", text))
@@ -584,7 +601,8 @@ def front_window(lines: list[str], page_starts: tuple[int, ...] = (0,)) -> tuple
 
 
 def read_front_matter(
-    lines: list[str], page_starts: tuple[int, ...] = (0,), furniture: frozenset[int] = frozenset(), language: str | None = None
+    lines: list[str], page_starts: tuple[int, ...] = (0,), furniture: frozenset[int] = frozenset(), language: str | None = None,
+    page_breaks: tuple[int, ...] | None = None,
 ) -> FrontMatter:
     """Read the front matter at the top of `lines`; the body starts at the first line none matches.
 
@@ -596,7 +614,9 @@ def read_front_matter(
     when nothing else is. A run of prose is an unlabelled
     abstract when the title is known and more front matter follows it (a label, or the
     introduction's heading that ends the window) or it follows the keywords; otherwise the
-    body starts there. Without a title nothing is front matter.
+    body starts there. Without a title nothing is front matter. `page_breaks`: where pages
+    start, for a field that fills its page (the PDF reader gives them, and no `page_starts`:
+    its window and volume rules read the lines as one run); `page_starts` else.
     """
     begin = paper_in_volume(lines, page_starts) if len(page_starts) > 1 else None
     if begin is not None:  # the volume's cover, imprint and contents above: the paper's own title block
@@ -606,7 +626,7 @@ def read_front_matter(
             return _shifted(later, begin)
     end, at_heading = front_window(lines, page_starts)
     heading = next((i for i in range(end) if is_reference_heading(lines[i])), None)
-    fm = _read_window(lines, end if heading is None else heading, at_heading and heading is None, furniture, language)
+    fm = _read_window(lines, end if heading is None else heading, at_heading and heading is None, furniture, language, page_starts if page_breaks is None else page_breaks)
     first_page_end = page_starts[1] if len(page_starts) > 1 else len(lines)
     if not fm.title_lines and heading is not None and heading < first_page_end and (begin := _after_previous_paper(lines, heading, end)) is not None:
         starts = tuple(sorted({0} | {p - begin for p in page_starts if p > begin}))
@@ -697,7 +717,7 @@ def _shifted(fm: FrontMatter, by: int) -> FrontMatter:
     return fm
 
 
-def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int, end: int, abstract_pending: bool) -> tuple[int, bool, bool] | None:
+def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int, end: int, abstract_pending: bool, page_starts: tuple[int, ...] = ()) -> tuple[int, bool, bool] | None:
     """The keywords or the abstract opening at line `i` by their label, read into `fm`: (the
     line after the field, whether it was the keywords, whether an abstract's label is left
     with no text), or None when no such label opens the line."""
@@ -709,14 +729,14 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
             fm.keyword_sets.append((detect_language(value), keywords_of([texts[r] for r in rows], not m["value"], value)))
         return after, True, False
     if m := _label(ABSTRACT.match, texts[i]):
-        value, rows, after = _continued(texts, i, end, m["value"], keywords=False)
+        value, rows, after = _continued(texts, i, end, m["value"], keywords=False, page_end=next((p for p in page_starts if p > i), None))
         if value:
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
         return after, False, not value
     return None
 
 
-def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None) -> FrontMatter:
+def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None, page_starts: tuple[int, ...] = ()) -> FrontMatter:
     """The front matter in `lines[:end]` (see `read_front_matter`)."""
     fm = FrontMatter()
     texts = _unwrapped_by_lines(_rejoined_word_gaps([clean(line) for line in lines[:end]]))
@@ -746,7 +766,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
         elif (after := _labelled_title(fm, texts, i, end)) is not None:
             i = after
             continue
-        elif (field := _labelled_field(fm, lines, texts, i, end, abstract_pending)) is not None:
+        elif (field := _labelled_field(fm, lines, texts, i, end, abstract_pending, page_starts)) is not None:
             i, keywords, abstract_pending = field
             after_keywords, seen_label = after_keywords or keywords, True
             continue
@@ -1286,9 +1306,9 @@ def _cites(run: list[str]) -> bool:
 
 def _may_be_abstract(run: list[str], languages: set[str]) -> bool:
     """An unlabelled paragraph is an abstract only where the paper has none in its language yet
-    and it starts a sentence."""
+    and it starts a sentence; the contents' lines (`Random Forest ........ 24`) are none."""
     text = " ".join(run)
-    return run[0][:1].isupper() and detect_language(text) not in languages
+    return run[0][:1].isupper() and not any(CONTENTS_LINE.search(t) for t in run) and detect_language(text) not in languages
 
 
 def _ends_title(texts: list[str], start: int, i: int) -> bool:
@@ -1367,26 +1387,99 @@ def _value_column(lines: list[str], rows: tuple[int, ...], m: re.Match) -> int:
     return raw_column(lines[rows[0]], len(text) - len(m["value"]))
 
 
-def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool) -> tuple[str, tuple[int, ...], int]:
+def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, page_end: int | None = None) -> tuple[str, tuple[int, ...], int]:
     """A labelled field's text: the rest of its line and the lines after, up to a blank line,
     another label or the introduction. Keywords written with commas end at a line that ends
-    with a full stop (what follows is the next paragraph). Returns the text, the indexes of
-    the lines it takes, and the index after them."""
+    with a full stop (what follows is the next paragraph). An abstract under a label alone
+    passes over the work's title repeated in capitals, and runs on over paragraphs of prose
+    that end its page (`page_end`: where the next page starts; a thesis's annotation page).
+    Returns the text, the indexes of the lines it takes, and the index after them."""
     parts = [first] if first else []
     rows = [i] if first else []
     i += 1
-    if not parts:  # the label alone on its line: the text follows, after optional blank lines
-        while i < end and not texts[i]:
-            i += 1
+    alone = not parts
+    if alone:  # the label alone on its line: the text follows, after optional blank lines
+        i = _past_blanks(texts, i, end)
+        if not keywords and (prose := past_title(texts, i, end)) is not None:
+            i = prose
     while i < end and texts[i] and not (_label(KEYWORDS.match, texts[i]) or _label(ABSTRACT.match, texts[i])):
         if keywords and parts and parts[-1].endswith(".") and re.search(r"[,;]", " ".join(parts)):
             break
         if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper():
             break
+        if not keywords and parts and parts[-1].endswith(".") and _ends_paragraph(texts[i]):
+            break  # a heading in capitals, or the contents, right under the abstract's last sentence
         parts.append(texts[i])
         rows.append(i)
         i += 1
+        if not keywords and alone and page_end is not None and i < end and not texts[i] and parts[-1].endswith(".") and prose_to_page_end(texts, _past_blanks(texts, i, end), min(page_end, end)):
+            i = _past_blanks(texts, i, end)  # an abstract on a page of its own, in paragraphs
     return " ".join(parts), tuple(rows), i
+
+
+def _past_blanks(texts: list[str], i: int, end: int) -> int:
+    while i < end and not texts[i]:
+        i += 1
+    return i
+
+
+def next_filled(texts: list[str], i: int) -> int:
+    """The first line at or after `i` with text (len(texts) when none)."""
+    return _past_blanks(texts, i, len(texts))
+
+
+def past_title(texts: list[str], i: int, end: int) -> int | None:
+    """Where the prose begins when the lines at `i` are a title in capitals repeated under an
+    abstract's label (a thesis's `АННОТАЦИЯ`, then the work's title, then the text), else None."""
+    k = i
+    while k < end and texts[k] and is_title_line(texts[k]):
+        k += 1
+    if k == i:
+        return None
+    prose = _past_blanks(texts, k, end)
+    return prose if abstract_goes_on(texts, prose, end) else None
+
+
+def abstract_goes_on(texts: list[str], i: int, end: int) -> bool:
+    """Whether the paragraph at `i` reads as more of an abstract set under a label of its own
+    (the paragraph before it closed a sentence): prose opening in capitals on a line of five
+    words or more, no label, heading, contents line or title in capitals, and no citation (the
+    body's first paragraph cites)."""
+    if i >= end or not texts[i]:
+        return False
+    text = texts[i]
+    if _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or CONTENTS_LINE.search(text) or is_introduction(text) or is_title_line(text):
+        return False
+    paragraph = " ".join(texts[i : _next_blank(texts, i, end)])
+    sentence = re.match(rf"[{_UPPER}][{_LOWER}]*\s+[{_LOWER}]", text) is not None and paragraph.rstrip().endswith(".")
+    return sentence and len(text.split()) >= 5 and len(paragraph) >= 60 and not re.search(r"\[\d", paragraph)  # a heading's short line opens none
+
+
+def prose_to_page_end(texts: list[str], i: int, page_end: int) -> bool:
+    """Whether the lines from `i` to `page_end` are paragraphs of an abstract's prose
+    (`abstract_goes_on`), the last closing a sentence, and nothing else: the abstract fills its
+    page to the end (a journal's abstract has the text or a heading under it on its page)."""
+    if i >= page_end:
+        return False
+    while i < page_end:
+        if not abstract_goes_on(texts, i, page_end):
+            return False
+        i = _past_blanks(texts, _next_blank(texts, i, page_end), page_end)
+    return True
+
+
+def _next_blank(texts: list[str], i: int, end: int) -> int:
+    """The end of the paragraph at `i`: a blank line, or a heading or contents line after it."""
+    i += 1
+    while i < end and texts[i] and not (texts[i - 1].endswith(".") and _ends_paragraph(texts[i])):
+        i += 1
+    return i
+
+
+def _ends_paragraph(text: str) -> bool:
+    """A line no paragraph of prose goes on into after a sentence's end: a heading in capitals
+    (no full stop after it: `МКО с ЦАФАР.` ends a sentence), a contents line."""
+    return is_title_line(text) and not text.rstrip().endswith((".", ",", ";", ":")) or CONTENTS_LINE.search(text) is not None
 
 
 TRAILING_ABSTRACT_LINES = 60  # how far above its keywords a translated abstract is looked for

@@ -232,9 +232,10 @@ def with_model(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], 
     return list(dict.fromkeys(emails_in([clean(line) for line in lines[: fm.body_start]]) + choice.emails))
 
 
-def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...]) -> None:
+def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, ...], language: str | None = None) -> None:
     """A thesis's title page on the first page (`titlepage`) names the work's title and its
-    author as no title block does: they stand over what the rules and the model read."""
+    author as no title block does: they stand over what the rules and the model read; it
+    holds no abstract (`FrontMatter.off_cover`)."""
     first_end = next((p for p in page_starts if p > fm.start), len(lines))
     page = read_title_page([clean(line) for line in lines[fm.start : first_end]])
     if page is not None and page.title:
@@ -243,6 +244,7 @@ def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, .
         fm.title_lines = []  # the cover's head read as a title where the cover names none
     if page is not None:
         fm.authors = [a for a in page.with_author(fm.authors) if not page.names_other(a)]
+        fm.off_cover(first_end, language)
     fm.authors = apart_from_title(fm.authors, title_text(fm.title_lines) if fm.title_lines else None)
 
 
@@ -282,7 +284,7 @@ def read_plaintext(source: SourceText) -> Document:
     fm = read_front_matter(lines, pages.starts, pages.furniture, language)
     fm.choose(language)
     emails = with_model(fm, lines, pages.starts, language)
-    with_title_page(fm, lines, pages.starts)
+    with_title_page(fm, lines, pages.starts, language)
     if not fm.title_lines and (alone := standalone_title(lines[fm.start :], frozenset(k - fm.start for k in pages.furniture if k >= fm.start))):
         fm.title_lines = [title_text(alone[0])]  # a title over the text, nothing around it: read last, where nothing else read one
         fm.body_start = max(fm.body_start, fm.start + alone[1])
