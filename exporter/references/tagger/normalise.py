@@ -564,7 +564,7 @@ _NUMERIC_DATE_AFTER_NAMES = re.compile(rf"[^()]{{2,300}}?\s\((?P<date>{_NUMERIC_
 
 
 def _bracket_after_names(text: str) -> int:
-    """Where the bracket _NUMERIC_DATE_AFTER_NAMES and _STATE_AFTER_NAMES look for can stand: the
+    r"""Where the bracket _NUMERIC_DATE_AFTER_NAMES and _STATE_AFTER_NAMES look for can stand: the
     text's first `(`, 3 to 301 characters in, after a space, with no `)` before it (their `[^()]{2,300}?\s\(`);
     -1 where there is none, so neither pattern is tried on most entries."""
     at = text.find("(")
