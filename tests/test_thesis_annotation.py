@@ -143,3 +143,20 @@ def test_a_course_works_cover_and_contents_hold_no_abstract():
     assert meta.title_text == "«Модель ценообразования активов на основе методов машинного обучения»"
     assert meta.authors[0] == "Барамия Никита Тенгизович"
     assert plain_text(meta.abstract) == ""
+
+
+def test_the_contents_entry_split_over_two_lines_is_no_abstract_and_annotations_is_a_label():
+    """pdftotext's contents with each page number on a line of its own (`Аннотация` / `3`) give
+    no abstract `3`; a label in the plural (`Аннотации`, over an annotation in two languages)
+    opens the abstract; a link's name alone (`GitHub.`) is no unlabelled abstract."""
+    contents = "Содержание\nАннотация\n\n3\n\nВведение\n\n4\n"
+    annotation = (
+        "Аннотации\nВ данной работе проводится сравнительный анализ трёх моделей глубинного обучения для\n"
+        "классификации аритмий по данным электрокардиограммы.\n"
+    )
+    meta = _meta("\f".join([COVER, contents, BODY]))
+    assert plain_text(meta.abstract) == ""
+    meta = _meta("\f".join([COVER, annotation, BODY]))
+    assert plain_text(meta.abstract) == "В данной работе проводится сравнительный анализ трёх моделей глубинного обучения для классификации аритмий по данным электрокардиограммы."
+    meta = _meta("\f".join([COVER, "Код доступен по адресу:\n\nGitHub.\n", BODY]))
+    assert plain_text(meta.abstract) == ""

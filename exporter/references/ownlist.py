@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from ..citations import cited_numbers
 from ..model import Entry
 from .fields import with_fields
-from .tagger.normalise import given_names_before_year
 
 # Blank as the readers see it: white space and control characters only.
 _BLANK = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]*")
@@ -954,6 +953,8 @@ def _given_names_then_year(line: str, following: str) -> bool:
     """The line opens `Given Family, Given Family, and Given Family. 2019.` (ACL's and natbib's
     author-year opening: `given_names_before_year`) on it or on the lines after it (`following`:
     the names are often wrapped over two or three lines before the year)."""
+    from .tagger.normalise import given_names_before_year  # the tagger loads only for a paper with a list (tests/test_lazy_imports.py)
+
     joined = line.rstrip()[:-1] + following.lstrip() if re.search(r"[a-z]-$", line.rstrip()) else f"{line.rstrip()} {following.strip()}"
     return given_names_before_year(joined) is not None
 

@@ -31,7 +31,7 @@ SUPERVISOR = re.compile(
     r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Резюме|Реферат|Abstract|Annotation|Summary"
+_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Аннотации|Резюме|Реферат|Abstract|Annotation|Summary"
 _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Ключевые слова|Keywords|Key words|Index terms"
 # A label opens its line, followed by a separator and the text, or stands alone.
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
@@ -730,7 +730,7 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
         return after, True, False
     if m := _label(ABSTRACT.match, texts[i]):
         value, rows, after = _continued(texts, i, end, m["value"], keywords=False, page_end=next((p for p in page_starts if p > i), None))
-        if value:
+        if value and re.search(r"[^\W\d_]{3}", value):  # words: a page number under the label (the contents' entry over two lines) is none
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
         return after, False, not value
     return None
@@ -1306,9 +1306,10 @@ def _cites(run: list[str]) -> bool:
 
 def _may_be_abstract(run: list[str], languages: set[str]) -> bool:
     """An unlabelled paragraph is an abstract only where the paper has none in its language yet
-    and it starts a sentence; the contents' lines (`Random Forest ........ 24`) are none."""
+    and it is sentences (eight words or more, opening in capitals: not a link's name alone,
+    `GitHub.`); the contents' lines (`Random Forest ........ 24`) are none."""
     text = " ".join(run)
-    return run[0][:1].isupper() and not any(CONTENTS_LINE.search(t) for t in run) and detect_language(text) not in languages
+    return run[0][:1].isupper() and len(text.split()) >= 8 and not any(CONTENTS_LINE.search(t) for t in run) and detect_language(text) not in languages
 
 
 def _ends_title(texts: list[str], start: int, i: int) -> bool:
