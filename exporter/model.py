@@ -413,7 +413,9 @@ def map_run(fn, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     out = []
     for node in inlines:
         if isinstance(node, CONTAINERS):
-            node = replace(node, inlines=map_run(fn, node.inlines))
+            children = map_run(fn, node.inlines)
+            if len(children) != len(node.inlines) or any(a is not b for a, b in zip(children, node.inlines)):
+                node = replace(node, inlines=children)  # a container whose children all came back as they were stays itself
         new = fn(node)
         if isinstance(new, tuple):
             out.extend(new)

@@ -144,7 +144,7 @@ def code_groups(groups: list, lines: list[Line], code: int) -> list:
     after line made one (a listing's indented lines open paragraphs of their own). A line after
     a block that holds no more than a number is the numbered listing's empty line. A paper
     typed in a monospace face throughout (more than half its lines) has no code blocks."""
-    starts = {i: _code_start(lines[i], _line_faces(lines[i])) for level, rows in groups if level is None for i in rows if lines[i].styles}
+    starts = {i: _code_start(lines[i], _line_faces(lines[i])) for level, rows in groups if level is None for i in rows if any(style & MONO for _, _, style in lines[i].styles)}
     in_paragraphs = sum(len(rows) for level, rows in groups if level is None)
     if not starts or sum(1 for s in starts.values() if s is not None) > 0.5 * in_paragraphs:
         return groups
