@@ -4,6 +4,8 @@ read whole, after the keywords, and each keyword line is one keyword (docs/forma
 
 from __future__ import annotations
 
+import pytest
+
 from exporter.model import plain_text
 from exporter.readers.pdf.reader import read_pdf
 
@@ -21,17 +23,27 @@ LEFT = "Corrosion costs the oil and gas industry billions of dollars a year and 
 RIGHT = "The statistical approach is equally applicable to analysing field measurements [2]."
 
 
-def _elsevier_page(path):
-    c = pdf_canvas(path)
+def _title_block(c, justified: bool = False) -> None:
+    """The title, the by-line and the ARTICLE INFO column of keywords left of the abstract;
+    `justified`: the keyword lines run to 4 pt short of the abstract's edge."""
     draw_text(c, 38, 700, "On quantitative corrosion rate monitoring with ultrasound", 13.4)
     draw_text(c, 38, 678, "Fangxin Zou, Frederic B. Cegla", 10.6)
     draw_text(c, 38, 630, "ARTICLE INFO", 9)
     draw_text(c, 203, 630, "ABSTRACT", 9)
     draw_text(c, 38, 610, "Keywords:", 6.4)
     for k, keyword in enumerate(KEYWORDS):
-        draw_text(c, 38, 601 - 8.5 * k, keyword, 6.4)
+        if justified:
+            c.setFont("LiberationSerif", 6.4)
+            c.drawRightString(199, 601 - 8.5 * k, keyword)
+        else:
+            draw_text(c, 38, 601 - 8.5 * k, keyword, 6.4)
     for k, line in enumerate(ABSTRACT):
         draw_text(c, 203, 610 - 9.5 * k, line, 7.2)
+
+
+def _elsevier_page(path):
+    c = pdf_canvas(path)
+    _title_block(c)
     draw_text(c, 38, 520, "1. Introduction", 8)
     for k in range(14):  # the body in two columns, 38..288 and 307..557
         draw_text(c, 38, 500 - 10.5 * k, LEFT[:62], 8)
@@ -154,9 +166,6 @@ def test_a_first_page_star_note_opens_the_body_and_leaves_the_paragraph_whole(tm
     assert any("The measurements that were acquired during the experiment" in t for t in texts)
 
 
-import pytest
-
-
 @pytest.mark.parametrize("justified", [False, True])
 def test_a_first_page_with_a_ruled_table_reads_the_article_info_column_as_one_without(tmp_path, justified):
     """A ruled table on the first page (SoftwareX's code metadata) makes the page's lines be read
@@ -165,19 +174,7 @@ def test_a_first_page_with_a_ruled_table_reads_the_article_info_column_as_one_wi
     keyword lines run to 4 pt short of the abstract's edge, as a justified column does."""
     path = tmp_path / "table.pdf"
     c = pdf_canvas(path)
-    draw_text(c, 38, 700, "On quantitative corrosion rate monitoring with ultrasound", 13.4)
-    draw_text(c, 38, 678, "Fangxin Zou, Frederic B. Cegla", 10.6)
-    draw_text(c, 38, 630, "ARTICLE INFO", 9)
-    draw_text(c, 203, 630, "ABSTRACT", 9)
-    draw_text(c, 38, 610, "Keywords:", 6.4)
-    for k, keyword in enumerate(KEYWORDS):
-        if justified:
-            c.setFont("LiberationSerif", 6.4)
-            c.drawRightString(199, 601 - 8.5 * k, keyword)
-        else:
-            draw_text(c, 38, 601 - 8.5 * k, keyword, 6.4)
-    for k, line in enumerate(ABSTRACT):
-        draw_text(c, 203, 610 - 9.5 * k, line, 7.2)
+    _title_block(c, justified)
     draw_text(c, 240, 548, "Table 1. Code metadata.", 8)
     for y in (540, 525, 510):
         c.line(38, y, 557, y)

@@ -22,13 +22,19 @@ def _line(c, x: float, y: float, parts: list[tuple[str, str]], size: float = 11)
         x += c.stringWidth(text, FACES[face], size)
 
 
-def _paper(path) -> str:
+def _canvas(path):
+    """The helpers' canvas with Liberation Serif Italic and Liberation Mono registered too."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     c = pdf_canvas(path)
     pdfmetrics.registerFont(TTFont("LiberationSerif-Italic", str(LIBERATION / "LiberationSerif-Italic.ttf")))
     pdfmetrics.registerFont(TTFont("LiberationMono", str(LIBERATION / "LiberationMono-Regular.ttf")))
+    return c
+
+
+def _paper(path) -> str:
+    c = _canvas(path)
     _line(c, 60, 780, [("b", "Serverless workflows on demand")], 16)
     _line(c, 60, 760, [("r", "Ivan Petrov")])
     _line(c, 60, 730, [("b", "1 Introduction")], 14)
@@ -72,12 +78,7 @@ def test_a_paragraph_in_bold_throughout_carries_no_strong(tmp_path):
 
 
 def _listing(path) -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    c = pdf_canvas(path)
-    pdfmetrics.registerFont(TTFont("LiberationSerif-Italic", str(LIBERATION / "LiberationSerif-Italic.ttf")))
-    pdfmetrics.registerFont(TTFont("LiberationMono", str(LIBERATION / "LiberationMono-Regular.ttf")))
+    c = _canvas(path)
     _line(c, 60, 780, [("b", "Task graphs in Python")], 16)
     _line(c, 60, 760, [("r", "Ivan Petrov")])
     _line(c, 60, 730, [("b", "1 Introduction")], 14)
