@@ -564,3 +564,28 @@ def test_the_first_pages_credit_line_is_furniture_and_no_other_pages_doi():
     assert {4, 5} <= furniture
     assert 10 not in furniture  # a DOI closing a later page may end a reference entry
     assert not {0, 1, 2} & furniture
+
+
+# Keywords broken over two lines by a hyphen: mended as the body's words are, with the paper's
+# own words as evidence (a compound the paper writes whole keeps its hyphen).
+KEYWORDS_BROKEN = """Fast anomaly detection in streaming sensor data
+
+John Smith
+University of Somewhere, City, Country
+
+Abstract
+We study data-driven methods for anomaly detection in streams of sensor readings and propose
+a new method that is fast and accurate on real data sets.
+
+Keywords: anomaly de-
+tection, data-
+driven methods, sensors
+
+1. Introduction
+Sensor networks are everywhere.
+"""
+
+
+def test_keywords_broken_at_a_line_end_are_mended():
+    m = read_text(KEYWORDS_BROKEN).meta
+    assert m.keywords == ("anomaly detection", "data-driven methods", "sensors")

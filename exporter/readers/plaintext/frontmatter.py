@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
-from .normalize import normalize_glyphs, tokens_with_columns
+from .normalize import attested_words, ends_with_line_break_hyphen, join_line_end_hyphen, normalize_glyphs, tokens_with_columns
 from .sections import is_introduction
 
 UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
@@ -723,6 +723,7 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
     with no text), or None when no such label opens the line."""
     if m := _label(KEYWORDS.match, texts[i]):
         value, rows, after = _continued(texts, i, end, m["value"], keywords=True)
+        value = _mended(value, [m["value"]] * bool(m["value"]) + [texts[r] for r in rows[bool(m["value"]):]], lines)
         if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
         elif value:
@@ -734,6 +735,25 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
         return after, False, not value
     return None
+
+
+def _mended(value: str, parts: list[str], lines: list[str]) -> str:
+    """`value`, its lines `parts` joined with spaces, with a word broken by a hyphen at a line's
+    end mended as the body's are (`join_line_end_hyphen`, the whole document's words as its
+    evidence: `de-` + `tection` is `detection`, `data-` + `driven` stays `data-driven` when the
+    paper writes it so)."""
+    if not any(p.split() and ends_with_line_break_hyphen(p.split()[-1]) for p in parts[:-1]):
+        return value  # most fields: no broken word, no lexicon to build
+    lexicon = attested_words(lines)
+    out = parts[0].rstrip()
+    for part in parts[1:]:
+        left, rest = (out.split() or [""])[-1], part.strip()
+        if rest and ends_with_line_break_hyphen(left):
+            right = rest.split()[0]
+            out = out[: len(out) - len(left)] + join_line_end_hyphen(left, right, lexicon) + rest[len(right):]
+        else:
+            out = f"{out} {rest}" if rest else out
+    return out
 
 
 def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None, page_starts: tuple[int, ...] = ()) -> FrontMatter:
