@@ -134,7 +134,9 @@ def attested_words(lines: Iterable[str]) -> Lexicon:
 
 
 def _ends_with_break(token: str) -> bool:
-    return len(token) > 1 and token.endswith("-") and token[-2].isalpha()
+    # U+00AD SOFT HYPHEN too: pdftotext writes it for the hyphen a line break showed when the
+    # PDF's font maps that glyph so (Word's and InDesign's automatic hyphenation)
+    return len(token) > 1 and token.endswith(("-", "\u00ad")) and token[-2].isalpha()
 
 
 def join_line_end_hyphen(left: str, right: str, attested: Lexicon) -> str:
