@@ -22,7 +22,9 @@ IRSTI = re.compile(r"^(?:МҒТАР|ГРНТИ|МРНТИ|IRSTI|GRNTI)\b\s*:?\s*
 CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID|CCS\s+concepts|ACM\s+CCS|ACM\s+reference\s+format)\b\s*:?", re.IGNORECASE)
 # A manuscript's running head given by its label (APA: `Running head: STRUCTURE OF CHAOS`): a
 # header's field, never the title.
-RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head|title)|short\s+title)\s*:", re.IGNORECASE)
+# A manuscript's running heads, labelled: `Running head:`, `Running headline:`, `Short title:`,
+# and the left and right ones by their usual marks (`LRH: J.D. Lloyd`, `RRH: Fox Sparrow …`).
+RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head(?:er|line)?|title)|short\s+title|[LR]RH)\s*:", re.IGNORECASE)
 SUPERVISOR = re.compile(
     r"^(?:(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]"
     r"|Науч(?:н)?\.\s*рук(?:\.|оводитель)\s*[:\-–]?"  # `Науч. рук. ст. преп. И.Г. Сухорукова`: abbreviated, no colon
