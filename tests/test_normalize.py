@@ -195,10 +195,11 @@ def test_a_soft_hyphen_at_a_line_end_is_a_line_break_hyphen():
     assert not rules.ends_with_line_break_hyphen("\u00ad")  # alone: no word broken
 
 
-def test_a_broken_word_goes_on_only_with_a_letter():
-    # The next line opening with a number or a sign is no word's rest (a column or a formula
-    # between): the broken word and it stay apart, the hyphen kept.
-    assert join([(1, "collected by the en-"), (2, "930 stations")]) == "collected by the en- 930 stations"
+def test_a_broken_word_goes_on_with_a_letter_or_a_number_only():
+    # A number after a line-end hyphen is a compound's (`CIFAR-10`: before, `CIFAR10`); a sign
+    # (a formula's, a bullet) is no word's rest: the two stay apart, the hyphen kept.
+    assert join([(1, "trained on CIFAR-"), (2, "10 and GPT-"), (3, "4 models")]) == "trained on CIFAR-10 and GPT-4 models"
+    assert join([(1, "the sum over all en-"), (2, "∑ terms")]) == "the sum over all en- ∑ terms"
 
 
 # ---- line-end hyphens: each evidence step decides, on hand-built lexicons ----------------
