@@ -777,12 +777,15 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
     title_rows: set[int] = set()  # the lines of the title candidates: no affiliation's
     i = 0
     stop = end
+    claimed = -1  # the start of the last line or run read as a field (or passed over as a rubric)
+    unread: list[int] = []  # the starts of runs read as nothing: notes, or the text's first paragraphs
     while i < end:
         text = texts[i]
         if not text:
             i += 1
             after_keywords = after_keywords and i < end and not texts[i]
             continue
+        before, claimed = claimed, i
         if _one_line_field(fm, text):
             pass
         elif (after := _labelled_title(fm, texts, i, end)) is not None:
@@ -819,9 +822,13 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
                 title_rows.update(range(i, run_end))
                 last_run_end = run_end
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords or _by_line_under(texts, run_end)) and not _cites(run):
-                if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):  # else the rest of a labelled abstract, or a note
+                rows = tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))
+                if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):
                     text = " ".join(run)
-                    unlabelled.append(FieldText(detect_language(text), text, tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))))
+                    unlabelled.append(FieldText(detect_language(text), text, rows))
+                elif not (_goes_on(fm.abstracts, texts, i, run, rows) or _goes_on(unlabelled, texts, i, run, rows)):
+                    claimed = before
+                    unread.append(i)
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at or len(run) <= 2 and all(len(t) < 60 for t in run)):
                 pass  # a rubric or header above the UDC, a degree or city line, a short header line (`Article`, a section of the journal)
             else:
@@ -831,6 +838,10 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = False
             continue
         i += 1
+    # Text read as nothing after the last field is the body's (`Актуальность исследований: …`
+    # between the keywords and `Введение`): the body starts there, not at the heading, unless it
+    # is a notice (a copyright or permission block under the abstract) or the contents' lines.
+    stop = min([stop] + [k for k in unread if k > claimed and not NOTICE.search(texts[k]) and not CONTENTS_LINE.search(texts[k])][:1])
     fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
     return _with_title(fm, candidates, _without_glued_marks(pending, texts[:stop]), unlabelled, stop, language)
 
@@ -1326,6 +1337,27 @@ def _cites(run: list[str]) -> bool:
     return re.search(r"\[\d", " ".join(run)) is not None
 
 
+# An abstract's paragraph: sentences, opening in capitals, eight words or more, ending one.
+_ABSTRACT_SENTENCES = re.compile(r"^[^\W\d_](?=(?:\S+\s+){7}).*[.!?:»\")]$", re.DOTALL)
+# The notices a first page prints under the abstract, which are no part of it (ACM's
+# permission block, a report's disclaimer, a licence, an ISBN or a link).
+NOTICE = re.compile(r"©|\bcopyright\b|\bpermission\b|\blicen[cs]ed?\b|\bISBN\b|\bdisclaimer\b|https?://|\bwww\.", re.IGNORECASE)
+
+
+def _goes_on(abstracts: list[FieldText], texts: list[str], i: int, run: list[str], rows: tuple[int, ...]) -> bool:
+    """Whether the paragraph `run` (its lines `rows`, from line `i`) is the next paragraph of one
+    of `abstracts`: right under its last line (blank lines between) and in its language. It is
+    added to it (an abstract of several paragraphs under its label: its later ones were lost)."""
+    text = " ".join(run)
+    if not _ABSTRACT_SENTENCES.match(text) or NOTICE.search(text):
+        return False  # a heading (`Contents`), a keyword line, a copyright or permission notice
+    for k, field in enumerate(abstracts):
+        if field.rows and rows and all(not texts[j] for j in range(field.rows[-1] + 1, i)) and detect_language(text) == field.language:
+            abstracts[k] = replace(field, text=f"{field.text} {text}", rows=field.rows + rows)
+            return True
+    return False
+
+
 def _may_be_abstract(run: list[str], languages: set[str]) -> bool:
     """An unlabelled paragraph is an abstract only where the paper has none in its language yet
     and it is sentences (eight words or more, opening in capitals: not a link's name alone,
@@ -1428,7 +1460,7 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, p
     while i < end and texts[i] and not (_label(KEYWORDS.match, texts[i]) or _label(ABSTRACT.match, texts[i])):
         if keywords and parts and parts[-1].endswith(".") and re.search(r"[,;]", " ".join(parts)):
             break
-        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper():
+        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper() and not _list_goes_on(texts[i]):
             break
         if not keywords and parts and parts[-1].endswith(".") and _ends_paragraph(texts[i]):
             break  # a heading in capitals, or the contents, right under the abstract's last sentence
@@ -1438,6 +1470,14 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, p
         if not keywords and alone and page_end is not None and i < end and not texts[i] and parts[-1].endswith(".") and prose_to_page_end(texts, _past_blanks(texts, i, end), min(page_end, end)):
             i = _past_blanks(texts, i, end)  # an abstract on a page of its own, in paragraphs
     return " ".join(parts), tuple(rows), i
+
+
+def _list_goes_on(text: str) -> bool:
+    """A keyword list's next line in title case (`Pattern` / `Recognition, Neighborhood Component
+    Analysis, Signal Classification.`): more items and a comma between them, no sentence, no
+    label of its own (`For citation: GAVDAN, Grigory P, …`)."""
+    return (bool(re.search(r"[,;]", text)) and len(text) < 150 and not re.search(rf"[{_LOWER}]\. [{_UPPER}]", text)
+            and not re.match(r"[^,;:]{1,40}:", text))
 
 
 def _past_blanks(texts: list[str], i: int, end: int) -> int:
