@@ -777,8 +777,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
     title_rows: set[int] = set()  # the lines of the title candidates: no affiliation's
     i = 0
     stop = end
-    claimed = -1  # the start of the last line or run read as a field (or passed over as a rubric)
-    unread: list[int] = []  # the starts of runs read as nothing: notes, or the text's first paragraphs
+    claimed, unread = -1, []  # the last line read as a field (or a rubric); the runs read as nothing
     while i < end:
         text = texts[i]
         if not text:
@@ -822,11 +821,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
                 title_rows.update(range(i, run_end))
                 last_run_end = run_end
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords or _by_line_under(texts, run_end)) and not _cites(run):
-                rows = tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))
-                if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):
-                    text = " ".join(run)
-                    unlabelled.append(FieldText(detect_language(text), text, rows))
-                elif not (_goes_on(fm.abstracts, texts, i, run, rows) or _goes_on(unlabelled, texts, i, run, rows)):
+                if not _prose_run(fm, unlabelled, texts, i, run, run_end):
                     claimed = before
                     unread.append(i)
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at or len(run) <= 2 and all(len(t) < 60 for t in run)):
@@ -838,10 +833,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = False
             continue
         i += 1
-    # Text read as nothing after the last field is the body's (`Актуальность исследований: …`
-    # between the keywords and `Введение`): the body starts there, not at the heading, unless it
-    # is a notice (a copyright or permission block under the abstract) or the contents' lines.
-    stop = min([stop] + [k for k in unread if k > claimed and not NOTICE.search(texts[k]) and not CONTENTS_LINE.search(texts[k])][:1])
+    stop = _body_from(stop, unread, claimed, texts)
     fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
     return _with_title(fm, candidates, _without_glued_marks(pending, texts[:stop]), unlabelled, stop, language)
 
@@ -1342,6 +1334,25 @@ _ABSTRACT_SENTENCES = re.compile(r"^[^\W\d_](?=(?:\S+\s+){7}).*[.!?:»\")]$", re
 # The notices a first page prints under the abstract, which are no part of it (ACM's
 # permission block, a report's disclaimer, a licence, an ISBN or a link).
 NOTICE = re.compile(r"©|\bcopyright\b|\bpermission\b|\blicen[cs]ed?\b|\bISBN\b|\bdisclaimer\b|https?://|\bwww\.", re.IGNORECASE)
+
+
+def _body_from(stop: int, unread: list[int], claimed: int, texts: list[str]) -> int:
+    """Where the body starts: text read as nothing after the last field (`claimed`) is the
+    body's (`Актуальность исследований: …` between the keywords and `Введение`), not only what
+    follows the window's end (`stop`), unless it is a notice (a copyright or permission block
+    under the abstract) or the contents' lines."""
+    return min([stop] + [k for k in unread if k > claimed and not NOTICE.search(texts[k]) and not CONTENTS_LINE.search(texts[k])][:1])
+
+
+def _prose_run(fm: FrontMatter, unlabelled: list[FieldText], texts: list[str], i: int, run: list[str], run_end: int) -> bool:
+    """A run of prose among the front matter, read into a field: an unlabelled abstract
+    (`unlabelled`), or the next paragraph of an abstract read already. False: read as nothing."""
+    rows = tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))
+    if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):
+        text = " ".join(run)
+        unlabelled.append(FieldText(detect_language(text), text, rows))
+        return True
+    return _goes_on(fm.abstracts, texts, i, run, rows) or _goes_on(unlabelled, texts, i, run, rows)
 
 
 def _goes_on(abstracts: list[FieldText], texts: list[str], i: int, run: list[str], rows: tuple[int, ...]) -> bool:
