@@ -43,9 +43,14 @@ _ITEM = re.compile(
 )
 _ONE_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
 # In the sentence: `Smith et al. (2019)`, `Shih, Pittinsky, and Ambady (1999)`, `Иванов и Петров (2020а, с. 5)`,
-# and with more in the bracket after a semicolon: `Burton, Jenkins and Schweinberger (2011; see also …)`.
-_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s*\(\s*{_YEAR}{_LOCATOR}\s*[);]")
+# and with more in the bracket after a semicolon: `Burton, Jenkins and Schweinberger (2011; see also …)`;
+# the year in square brackets inside a parenthesis (`(but see Marshall et al. [2003])`).
+_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s*[(\[]\s*{_YEAR}{_LOCATOR}\s*[);\]]")
 _BRACKETS = re.compile(r"\(([^()]{6,400})\)")
+# Where a bracket's citations part: a semicolon (APA, Harvard), or a comma after a year before
+# a capital (`Lambert et al. 2008, King et al. 2008`: the comma-separated author-date styles,
+# AOS, CSE); a comma before a year or a page (`Smith 2019, 2020a`, `2019, p. 4`) parts nothing.
+_ITEMS_APART = re.compile(rf";|(?<=\d\d\d\d),(?=\s*[{_UPPER}])|(?<=\d\d\d\d[a-zа-я]),(?=\s*[{_UPPER}])")
 _NAME_BREAK = re.compile(r"\s*(?:,|&|\band\b|\bи\b|\bжәне\b)\s*|" + _ET_AL + ".*$")
 # Words a bracket writes before a year that name no one: months (`April and May 2025`: a date)
 # and the paper's own author (`Source: Author, 2012` under a figure the author made).
@@ -82,10 +87,11 @@ def author_year_citations(text: str) -> list[AuthorYear]:
     """The author–year citations of `text`, in order."""
     found: list[AuthorYear] = []
     for m in _BRACKETS.finditer(text):
-        at = m.start(1)
-        for part in m.group(1).split(";"):
-            found.extend(_bracketed(part, at, text))
-            at += len(part) + 1
+        inner, at, pos = m.group(1), m.start(1), 0
+        for sep in [*_ITEMS_APART.finditer(inner), None]:
+            end = sep.start() if sep else len(inner)
+            found.extend(_bracketed(inner[pos:end], at + pos, text))
+            pos = sep.end() if sep else end
     for m in _NARRATIVE.finditer(text):
         if not any(f.start <= m.start() < f.start + len(f.written) for f in found) and not _names_no_one(m.group("authors")):
             names, opens = _names(m.group("authors"), text, m.start())

@@ -12,7 +12,7 @@ from .references.checks import check_entries
 from .references.fields import with_fields
 from .references.ownlist import with_previous_authors
 from .diagnostics import Diagnostic, sort_key
-from .model import Citation, CiteRef, Document, Entry, Span, map_inlines, map_meta_inlines, walk_document
+from .model import Citation, CiteRef, Document, Entry, Span, Text, map_inlines, map_meta_inlines, walk_document
 
 # typing.TYPE_CHECKING without importing typing (2 ms of a check): type checkers take it as true.
 TYPE_CHECKING = False
@@ -44,6 +44,14 @@ def iter_citations(doc: Document):
 
 def is_number(label: str) -> bool:
     return label.isdecimal()
+
+
+def is_bracketed_year(node: Citation, entries: int) -> bool:
+    """`[2003]` in `Marshall et al. [2003]`: a number no entry of a list of `entries` can have,
+    that is a year (1500-2099), is the year of an author–year citation written in square
+    brackets, not a numeric citation (`[12]`): never a finding of its own, and it does not make
+    an author–year paper a numeric one."""
+    return entries > 0 and all(is_number(r.label) and entries < int(r.label) and 1500 <= int(r.label) <= 2099 for r in node.refs)
 
 
 def link(doc: Document, bib: Bibliography | None = None, expected_form: str | None = None) -> Linked:
@@ -85,6 +93,8 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
     def link_citation(node):
         if not isinstance(node, Citation):
             return node
+        if is_bracketed_year(node, len(entries)):
+            return Text(node.raw)  # the text's, as written: no citation to count, link or report
         refs = tuple(dataclasses.replace(ref, entry=resolve(ref)) for ref in node.refs)
         for ref in refs:
             if ref.entry:
@@ -161,9 +171,9 @@ def _longest_rising(numbers: list[int]) -> set[int]:
 
 
 def _cited_by_author_year(doc: Document, blocks, entries: list[Entry], path: str, findings: list[Diagnostic]) -> tuple[AuthorYearLink, ...]:
-    """The author–year citations of a paper with no bracket citation at all (APA, Harvard),
-    linked to its entries; their CIT007 findings are added to `findings`."""
-    if not entries or any(True for _ in iter_citations(doc)):
+    """The author–year citations of a paper with no bracket citation at all (APA, Harvard; a
+    year in square brackets is none: `is_bracketed_year`), linked to its entries; their CIT007 findings are added to `findings`."""
+    if not entries or any(not is_bracketed_year(c, len(entries)) for c in iter_citations(doc)):
         return ()
     from .author_year import link_author_year  # on use: a paper with bracket citations or no list never needs it
 

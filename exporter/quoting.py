@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .model import CONTAINERS, Citation, Math, Text, inline_runs
+from .model import CONTAINERS, Citation, Code, CrossRef, LineBreak, Math, Text, inline_runs
 
 # Unicode's OBJECT REPLACEMENT CHARACTER: a reader's stand-in for an embedded object (the DOCX
 # reader's formulas) in a paragraph's text; a gap between words when quoted.
@@ -35,9 +35,11 @@ def _run_places(inlines, out: dict, texts: list[str]) -> None:
             if node.span.paragraph is not None:
                 out.setdefault((node.span.paragraph, node.span.column), (texts, offset, offset + len(node.raw)))
             texts.append(node.raw)
-        elif isinstance(node, Text):
+        elif isinstance(node, (Text, Code)):
             texts.append(node.text)
-        elif isinstance(node, Math):
+        elif isinstance(node, CrossRef):  # `рисунке 3` as written: a quote without it is not found by Word's search
+            texts.append(node.raw)
+        elif isinstance(node, (Math, LineBreak)):
             texts.append(" ")
         elif isinstance(node, CONTAINERS):
             _run_places(node.inlines, out, texts)

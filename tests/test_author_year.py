@@ -41,6 +41,12 @@ def found(text: str) -> list[tuple[str, str, bool]]:
     # a family name that starts like a month is a name
     ("as shown (Mayer, 2019; Marchetti & Junge, 2020)", [("Mayer", "2019", True), ("Marchetti", "2020", True)]),
     ("stability (May, 1976)", [("May", "1976", True)]),  # a comma before the year: a May cited, not a month
+    # comma-separated author-date styles (AOS, CSE): a comma after a year before a name parts two
+    ("declining (Lambert et al. 2008, King et al. 2008) in", [("Lambert", "2008", True), ("King", "2008", True)]),
+    ("(Bisson and Limoges 1996, McLaren 2007a, Stewart 2015)", [("Bisson", "1996", True), ("McLaren", "2007", False), ("Stewart", "2015", False)]),
+    ("as (Smith 2019, 2020a, p. 4)", [("Smith", "2019", False), ("Smith", "2020", False)]),
+    # the year in square brackets inside a parenthesis
+    ("of Oregon (but see Marshall et al. [2003]).", [("Marshall", "2003", True)]),
 ])
 def test_author_year_citations_in_sentences(text, expected):
     assert found(text) == expected
@@ -127,3 +133,25 @@ def test_the_json_report_lists_them_and_counts_what_they_cite_as_used(tmp_path):
         ("Hammarström et al., 2020", ["2"]), ("Bates and Walker 2014", ["1"]), ("Smith et al. (2018)", ["3"]), ("Nobody et al., 2011", [])]
     assert report["unused"] == ["4"] and report["citations"] == []
     assert summary_line(report).endswith("paper.txt: 4 citations, 3 resolved, 0 unresolved labels, 4 entries, 0 errors, 2 warnings")
+
+
+def test_a_year_in_square_brackets_is_no_numeric_citation_of_an_author_year_paper(tmp_path):
+    # `Marshall et al. [2003]` in an author-year paper: before, the one bracket made the paper
+    # numeric — every entry "never cited", and `[2003]` "no entry 2003".
+    paper = tmp_path / "paper.txt"
+    paper.write_text(PAPER.replace("as did an earlier study (Nobody et al., 2011).", "but see Smith et al. [2018] and (Unused 2015)."), encoding="utf-8")
+    linked = read_and_link(str(paper))
+    assert [d.code for d in linked.diagnostics if d.code.startswith("CIT")] == []
+    assert {e for link_ in linked.author_year for e in link_.entries} == {e.key for e in linked.document.references}
+    assert [(c.written, c.entries) for c in linked.author_year][3:] == [("Smith et al. [2018]", ("3",)), ("Unused 2015", ("4",))]
+    assert summary_line(check_json(linked)).endswith("5 citations, 5 resolved, 0 unresolved labels, 4 entries, 0 errors, 0 warnings")
+
+
+def test_a_year_in_square_brackets_of_a_numeric_paper_is_no_entry_number(tmp_path):
+    # A number no entry of the list can have that is a year: the text's, never `no entry 2003`.
+    paper = tmp_path / "paper.txt"
+    paper.write_text("A study\n\nIntroduction\n\nAs shown in [1] and by the 2003 survey [2003].\n\nReferences\n\n"
+                     "1. Smith J. A study of training // J Appl Physiol. 2018. Vol. 12. P. 100–110.\n", encoding="utf-8")
+    linked = read_and_link(str(paper))
+    assert [d.code for d in linked.diagnostics if d.code.startswith("CIT")] == []
+    assert summary_line(check_json(linked)).endswith("1 citation, 1 resolved, 0 unresolved labels, 1 entry, 0 errors, 0 warnings")

@@ -182,3 +182,21 @@ def test_a_paragraph_after_an_abstract_ending_its_sentence_is_the_body(tmp_path)
         ("Гравитационный манёвр позволяет изменить траекторию полёта аппарата без затрат топлива.", False),
     ])
     assert read_document(path).meta.abstract_text == "Работа посвящена моделированию гравитационного манёвра."
+
+
+def test_running_heads_marked_lrh_and_rrh_are_no_title(tmp_path):
+    # A manuscript's left and right running heads by their usual marks, above the title (an
+    # unseen AOS Word paper): the right one had been read as the title's first line.
+    path = _docx(tmp_path / "rh.docx", [
+        ("LRH: J.D. Lloyd", False),
+        ("RRH: Fox Sparrow range expansion", False),
+        ("The recent expansion of Fox Sparrow breeding range into the northeastern United States", True),
+        ("John D. Lloyd", False),
+        ("Abstract", True),
+        ("The breeding range of the Red Fox Sparrow is generally recognized as comprising the boreal forest of Canada.", False),
+        ("Introduction", True),
+        ("Fox Sparrow is a polytypic species that breeds in montane and boreal forest.", False),
+    ])
+    meta = read_document(path).meta
+    assert meta.title_text == "The recent expansion of Fox Sparrow breeding range into the northeastern United States"
+    assert meta.authors == ("John D. Lloyd",)

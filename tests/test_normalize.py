@@ -186,6 +186,22 @@ def test_line_break_hyphen_is_not_a_lone_dash(seed_lines):
     assert rules.ends_with_line_break_hyphen("ынты-")
 
 
+def test_a_soft_hyphen_at_a_line_end_is_a_line_break_hyphen():
+    # pdftotext writes U+00AD for the hyphen a line break showed when the PDF's font maps that
+    # glyph so (an unseen Russian thesis: `пред\u00ad` / `ставленной`)
+    assert join([(1, "информации, пред\u00ad"), (2, "ставленной в тексте")]) == "информации, представленной в тексте"
+    lexicon = Lexicon(["программно-технических"])
+    assert join([(1, "программно\u00ad"), (2, "технических решений")], lexicon) == "программно-технических решений"
+    assert not rules.ends_with_line_break_hyphen("\u00ad")  # alone: no word broken
+
+
+def test_a_broken_word_goes_on_with_a_letter_or_a_number_only():
+    # A number after a line-end hyphen is a compound's (`CIFAR-10`: before, `CIFAR10`); a sign
+    # (a formula's, a bullet) is no word's rest: the two stay apart, the hyphen kept.
+    assert join([(1, "trained on CIFAR-"), (2, "10 and GPT-"), (3, "4 models")]) == "trained on CIFAR-10 and GPT-4 models"
+    assert join([(1, "the sum over all en-"), (2, "∑ terms")]) == "the sum over all en- ∑ terms"
+
+
 # ---- line-end hyphens: each evidence step decides, on hand-built lexicons ----------------
 
 

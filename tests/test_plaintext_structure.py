@@ -564,3 +564,104 @@ def test_the_first_pages_credit_line_is_furniture_and_no_other_pages_doi():
     assert {4, 5} <= furniture
     assert 10 not in furniture  # a DOI closing a later page may end a reference entry
     assert not {0, 1, 2} & furniture
+
+
+# Keywords broken over two lines by a hyphen: mended as the body's words are, with the paper's
+# own words as evidence (a compound the paper writes whole keeps its hyphen).
+KEYWORDS_BROKEN = """Fast anomaly detection in streaming sensor data
+
+John Smith
+University of Somewhere, City, Country
+
+Abstract
+We study data-driven methods for anomaly detection in streams of sensor readings and propose
+a new method that is fast and accurate on real data sets.
+
+Keywords: anomaly de-
+tection, data-
+driven methods, sensors
+
+1. Introduction
+Sensor networks are everywhere.
+"""
+
+
+def test_keywords_broken_at_a_line_end_are_mended():
+    m = read_text(KEYWORDS_BROKEN).meta
+    assert m.keywords == ("anomaly detection", "data-driven methods", "sensors")
+
+
+# An abstract of two paragraphs under its label alone, the introduction's heading after it:
+# the second paragraph was neither the abstract's nor the body's (lost from every edition).
+ABSTRACT_IN_PARAGRAPHS = """РЕАЛИЗАЦИЯ РАЗЛИЧНЫХ МЕТОДОВ ОЦЕНКИ КАЧЕСТВА КЛАСТЕРИЗАЦИИ ДАННЫХ
+
+Федоров А.М.
+
+Аннотация
+
+Объектом исследования являются внешние критерии оценки качества кластеризации.
+
+Целью работы является разработка и реализация модификаций внешних критериев оценки качества, пригодных к использованию на различных типах кластеризации.
+
+ВВЕДЕНИЕ
+
+Кластеризация – это задача [1].
+"""
+
+
+def test_an_abstracts_later_paragraphs_under_its_label_stay_the_abstracts():
+    doc = read_text(ABSTRACT_IN_PARAGRAPHS)
+    assert doc.meta.abstract_text == (
+        "Объектом исследования являются внешние критерии оценки качества кластеризации. Целью работы является разработка "
+        "и реализация модификаций внешних критериев оценки качества, пригодных к использованию на различных типах кластеризации."
+    )
+    assert [inline_text(b.inlines) for b in doc.blocks] == ["ВВЕДЕНИЕ", "Кластеризация – это задача [1]."]
+
+
+# Text between the keywords and the introduction's heading, read as no field: the body's first
+# paragraphs (a corpus paper, ru_voronkin, puts `Актуальность исследований:` there), never lost.
+TEXT_BEFORE_THE_INTRODUCTION = """Исследование применения модели ChatGPT в задаче генерации данных
+
+Воронкин Р. А.
+
+Аннотация: проблема заключается в отсутствии адекватных аналитических моделей генерации данных.
+
+Ключевые слова: выборка, набор данных, машинное обучение.
+
+Актуальность исследований:
+Проблема, рассматриваемая в данном исследовании, заключается в отсутствии адекватных моделей.
+
+Введение
+ChatGPT — это модель искусственного интеллекта [1].
+"""
+
+
+def test_text_after_the_last_field_before_the_introduction_is_the_body():
+    doc = read_text(TEXT_BEFORE_THE_INTRODUCTION)
+    assert doc.meta.keywords == ("выборка", "набор данных", "машинное обучение")
+    assert [inline_text(b.inlines) for b in doc.blocks] == [
+        "Актуальность исследований: Проблема, рассматриваемая в данном исследовании, заключается в отсутствии адекватных моделей.",
+        "Введение",
+        "ChatGPT — это модель искусственного интеллекта [1].",
+    ]
+
+
+def test_a_keyword_list_in_title_case_goes_on_over_its_lines():
+    # `Pattern` / `Recognition, …`: the next line opening in capitals is more items, not the
+    # text; a labelled line under it (`For citation: …`) is not.
+    text = """Feature selection for surface electromyography
+
+Daniyar Example
+
+Abstract
+We select features of surface electromyography signals for the recognition of hand gestures.
+
+Keywords: Surface Electromyography, Feature Selection, Pattern
+Recognition, Neighborhood Component Analysis, Signal Classification.
+For citation: Example D. Feature selection. Journal, 2020, 1, 1-2.
+
+1. Introduction
+Signals are recorded [1].
+"""
+    assert read_text(text).meta.keywords == (
+        "Surface Electromyography", "Feature Selection", "Pattern Recognition", "Neighborhood Component Analysis", "Signal Classification")

@@ -26,3 +26,19 @@ def test_a_source_numbered_by_lines_passes_unchanged():
     linked = link(read_document(str(SEED)))
     assert linked.diagnostics and all(d.paragraph is None for d in linked.diagnostics)
     assert quote_places(linked) is linked
+
+
+def test_a_quote_keeps_the_cross_references_and_code_words(tmp_path):
+    # A finding's quote is searched for in Word: words of a cross-reference (`рисунке 3`) or of
+    # inline code must stay in it, else the quote is a sentence the paper never wrote.
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Введение")
+    d.add_paragraph("Результат для множества на рисунке 3 представлен в [2].")
+    d.add_paragraph("Список литературы")
+    d.add_paragraph("1. Иванов И. И. Кластеризация. М.: Наука, 2020. 100 с.")
+    d.save(tmp_path / "p.docx")
+    linked = quote_places(link(read_document(str(tmp_path / "p.docx"))))
+    (unresolved,) = [x for x in linked.diagnostics if x.code == "CIT001"]
+    assert unresolved.context == "на рисунке 3 представлен в [2]."  # 30 characters back, to a whole word

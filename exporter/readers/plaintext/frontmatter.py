@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...language import detect_language
 from ...references.ownlist import is_reference_heading
-from .normalize import normalize_glyphs, tokens_with_columns
+from .normalize import attested_words, ends_with_line_break_hyphen, join_line_end_hyphen, normalize_glyphs, tokens_with_columns
 from .sections import is_introduction
 
 UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
@@ -22,7 +22,9 @@ IRSTI = re.compile(r"^(?:МҒТАР|ГРНТИ|МРНТИ|IRSTI|GRNTI)\b\s*:?\s*
 CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID|CCS\s+concepts|ACM\s+CCS|ACM\s+reference\s+format)\b\s*:?", re.IGNORECASE)
 # A manuscript's running head given by its label (APA: `Running head: STRUCTURE OF CHAOS`): a
 # header's field, never the title.
-RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head|title)|short\s+title)\s*:", re.IGNORECASE)
+# A manuscript's running heads, labelled: `Running head:`, `Running headline:`, `Short title:`,
+# and the left and right ones by their usual marks (`LRH: J.D. Lloyd`, `RRH: Fox Sparrow …`).
+RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head(?:er|line)?|title)|short\s+title|[LR]RH)\s*:", re.IGNORECASE)
 SUPERVISOR = re.compile(
     r"^(?:(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]"
     r"|Науч(?:н)?\.\s*рук(?:\.|оводитель)\s*[:\-–]?"  # `Науч. рук. ст. преп. И.Г. Сухорукова`: abbreviated, no colon
@@ -723,6 +725,7 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
     with no text), or None when no such label opens the line."""
     if m := _label(KEYWORDS.match, texts[i]):
         value, rows, after = _continued(texts, i, end, m["value"], keywords=True)
+        value = _mended(value, [m["value"]] * bool(m["value"]) + [texts[r] for r in rows[bool(m["value"]):]], lines)
         if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
         elif value:
@@ -734,6 +737,25 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
         return after, False, not value
     return None
+
+
+def _mended(value: str, parts: list[str], lines: list[str]) -> str:
+    """`value`, its lines `parts` joined with spaces, with a word broken by a hyphen at a line's
+    end mended as the body's are (`join_line_end_hyphen`, the whole document's words as its
+    evidence: `de-` + `tection` is `detection`, `data-` + `driven` stays `data-driven` when the
+    paper writes it so)."""
+    if not any(p.split() and ends_with_line_break_hyphen(p.split()[-1]) for p in parts[:-1]):
+        return value  # most fields: no broken word, no lexicon to build
+    lexicon = attested_words(lines)
+    out = parts[0].rstrip()
+    for part in parts[1:]:
+        left, rest = (out.split() or [""])[-1], part.strip()
+        if rest and ends_with_line_break_hyphen(left):
+            right = rest.split()[0]
+            out = out[: len(out) - len(left)] + join_line_end_hyphen(left, right, lexicon) + rest[len(right):]
+        else:
+            out = f"{out} {rest}" if rest else out
+    return out
 
 
 def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozenset[int], language: str | None, page_starts: tuple[int, ...] = ()) -> FrontMatter:
@@ -755,12 +777,14 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
     title_rows: set[int] = set()  # the lines of the title candidates: no affiliation's
     i = 0
     stop = end
+    claimed, unread = -1, []  # the last line read as a field (or a rubric); the runs read as nothing
     while i < end:
         text = texts[i]
         if not text:
             i += 1
             after_keywords = after_keywords and i < end and not texts[i]
             continue
+        before, claimed = claimed, i
         if _one_line_field(fm, text):
             pass
         elif (after := _labelled_title(fm, texts, i, end)) is not None:
@@ -797,9 +821,9 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
                 title_rows.update(range(i, run_end))
                 last_run_end = run_end
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords or _by_line_under(texts, run_end)) and not _cites(run):
-                if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):  # else the rest of a labelled abstract, or a note
-                    text = " ".join(run)
-                    unlabelled.append(FieldText(detect_language(text), text, tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))))
+                if not _prose_run(fm, unlabelled, texts, i, run, run_end):
+                    claimed = before
+                    unread.append(i)
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at or len(run) <= 2 and all(len(t) < 60 for t in run)):
                 pass  # a rubric or header above the UDC, a degree or city line, a short header line (`Article`, a section of the journal)
             else:
@@ -809,6 +833,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = False
             continue
         i += 1
+    stop = _body_from(stop, unread, claimed, texts)
     fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
     return _with_title(fm, candidates, _without_glued_marks(pending, texts[:stop]), unlabelled, stop, language)
 
@@ -1304,6 +1329,46 @@ def _cites(run: list[str]) -> bool:
     return re.search(r"\[\d", " ".join(run)) is not None
 
 
+# An abstract's paragraph: sentences, opening in capitals, eight words or more, ending one.
+_ABSTRACT_SENTENCES = re.compile(r"^[^\W\d_](?=(?:\S+\s+){7}).*[.!?:»\")]$", re.DOTALL)
+# The notices a first page prints under the abstract, which are no part of it (ACM's
+# permission block, a report's disclaimer, a licence, an ISBN or a link).
+NOTICE = re.compile(r"©|\bcopyright\b|\bpermission\b|\blicen[cs]ed?\b|\bISBN\b|\bdisclaimer\b|https?://|\bwww\.", re.IGNORECASE)
+
+
+def _body_from(stop: int, unread: list[int], claimed: int, texts: list[str]) -> int:
+    """Where the body starts: text read as nothing after the last field (`claimed`) is the
+    body's (`Актуальность исследований: …` between the keywords and `Введение`), not only what
+    follows the window's end (`stop`), unless it is a notice (a copyright or permission block
+    under the abstract) or the contents' lines."""
+    return min([stop] + [k for k in unread if k > claimed and not NOTICE.search(texts[k]) and not CONTENTS_LINE.search(texts[k])][:1])
+
+
+def _prose_run(fm: FrontMatter, unlabelled: list[FieldText], texts: list[str], i: int, run: list[str], run_end: int) -> bool:
+    """A run of prose among the front matter, read into a field: an unlabelled abstract
+    (`unlabelled`), or the next paragraph of an abstract read already. False: read as nothing."""
+    rows = tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))
+    if _may_be_abstract(run, {a.language for a in fm.abstracts + unlabelled}):
+        text = " ".join(run)
+        unlabelled.append(FieldText(detect_language(text), text, rows))
+        return True
+    return _goes_on(fm.abstracts, texts, i, run, rows) or _goes_on(unlabelled, texts, i, run, rows)
+
+
+def _goes_on(abstracts: list[FieldText], texts: list[str], i: int, run: list[str], rows: tuple[int, ...]) -> bool:
+    """Whether the paragraph `run` (its lines `rows`, from line `i`) is the next paragraph of one
+    of `abstracts`: right under its last line (blank lines between) and in its language. It is
+    added to it (an abstract of several paragraphs under its label: its later ones were lost)."""
+    text = " ".join(run)
+    if not _ABSTRACT_SENTENCES.match(text) or NOTICE.search(text):
+        return False  # a heading (`Contents`), a keyword line, a copyright or permission notice
+    for k, field in enumerate(abstracts):
+        if field.rows and rows and all(not texts[j] for j in range(field.rows[-1] + 1, i)) and detect_language(text) == field.language:
+            abstracts[k] = replace(field, text=f"{field.text} {text}", rows=field.rows + rows)
+            return True
+    return False
+
+
 def _may_be_abstract(run: list[str], languages: set[str]) -> bool:
     """An unlabelled paragraph is an abstract only where the paper has none in its language yet
     and it is sentences (eight words or more, opening in capitals: not a link's name alone,
@@ -1406,7 +1471,7 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, p
     while i < end and texts[i] and not (_label(KEYWORDS.match, texts[i]) or _label(ABSTRACT.match, texts[i])):
         if keywords and parts and parts[-1].endswith(".") and re.search(r"[,;]", " ".join(parts)):
             break
-        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper():
+        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper() and not _list_goes_on(texts[i]):
             break
         if not keywords and parts and parts[-1].endswith(".") and _ends_paragraph(texts[i]):
             break  # a heading in capitals, or the contents, right under the abstract's last sentence
@@ -1416,6 +1481,14 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, p
         if not keywords and alone and page_end is not None and i < end and not texts[i] and parts[-1].endswith(".") and prose_to_page_end(texts, _past_blanks(texts, i, end), min(page_end, end)):
             i = _past_blanks(texts, i, end)  # an abstract on a page of its own, in paragraphs
     return " ".join(parts), tuple(rows), i
+
+
+def _list_goes_on(text: str) -> bool:
+    """A keyword list's next line in title case (`Pattern` / `Recognition, Neighborhood Component
+    Analysis, Signal Classification.`): more items and a comma between them, no sentence, no
+    label of its own (`For citation: GAVDAN, Grigory P, …`)."""
+    return (bool(re.search(r"[,;]", text)) and len(text) < 150 and not re.search(rf"[{_LOWER}]\. [{_UPPER}]", text)
+            and not re.match(r"[^,;:]{1,40}:", text))
 
 
 def _past_blanks(texts: list[str], i: int, end: int) -> int:

@@ -134,13 +134,16 @@ def attested_words(lines: Iterable[str]) -> Lexicon:
 
 
 def _ends_with_break(token: str) -> bool:
-    return len(token) > 1 and token.endswith("-") and token[-2].isalpha()
+    # U+00AD SOFT HYPHEN too: pdftotext writes it for the hyphen a line break showed when the
+    # PDF's font maps that glyph so (Word's and InDesign's automatic hyphenation)
+    return len(token) > 1 and token.endswith(("-", "\u00ad")) and token[-2].isalpha()
 
 
 def join_line_end_hyphen(left: str, right: str, attested: Lexicon) -> str:
     """Join `left` (ending in `-` at a line end) with `right`, the next line's first token.
 
-    Evidence comes from the document itself, in this order (the first that applies wins, so
+    A number after the hyphen is a compound's (`CIFAR-` + `10`, `GPT-` + `4`): the hyphen stays.
+    Else evidence comes from the document itself, in this order (the first that applies wins, so
     where the evidence conflicts an attested compound keeps its hyphen):
       1. the hyphenated compound is written whole elsewhere, in this or another ending
          (`қарым-қатынасы`, `сондай-ақ`) -> keep the hyphen;
@@ -150,6 +153,8 @@ def join_line_end_hyphen(left: str, right: str, attested: Lexicon) -> str:
       5. otherwise it is a syllable break -> join.
     """
     stem = left[:-1]
+    if right[:1].isdigit():
+        return stem + "-" + right
     head, tail = bare_word(stem), bare_word(right)
     if attested.has_compound(head, tail):
         return stem + "-" + right

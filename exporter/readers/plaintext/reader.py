@@ -52,7 +52,7 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
             parts.append(tokens[0])
             length += len(tokens[0])
             first = 1
-        elif broken:  # glue this line's first token to the broken word
+        elif broken and tokens[0][:1].isalnum():  # glue this line's first token to the broken word (a formula's sign, a bullet: not its rest)
             left, token = parts[-1], tokens[0]
             joined = rules.join_line_end_hyphen(left, token, lexicon)
             parts[-1] = joined[: len(joined) - len(token)]
