@@ -119,6 +119,31 @@ def _plain(out: list, text: str) -> None:
 _LINE_NUMBER = re.compile(r"\s*\d{0,4}\s*")
 # A web address set in the monospace face (LaTeX's \url): a word of its sentence, not code
 _ADDRESS = re.compile(r"(?:\w+://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*")
+_LAST_TOKEN = re.compile(r"\S+$")
+_OPENS_WORD = re.compile(r"\s*\w")
+_DOI_PREFIX = re.compile(r"^doi:\s*", re.IGNORECASE)
+
+
+def kept_hyphens(rows: list[int], lines: list[Line]) -> frozenset[int]:
+    """The places in `rows` (a block's lines) of the lines that go on the word the line before
+    broke after a hyphen the word keeps: a hyphen of inline code, its letter before and the next
+    line's first set in the monospace face (`foo-` + `bar` is `foo-bar`: code is printed as
+    written, never hyphenated), or of a web address or DOI (`orcid.org/0000-` + `0003-4346`,
+    `10.1046/j.1523-` + `5378`: an address has no syllables to break)."""
+    glued = set()
+    for k in range(1, len(rows)):
+        before, line = lines[rows[k - 1]], lines[rows[k]]
+        text = before.text.rstrip()
+        if len(text) < 2 or text[-1] != "-" or not text[-2].isalnum() or not _OPENS_WORD.match(line.text):
+            continue
+        token = _LAST_TOKEN.search(text).group()
+        first = len(line.text) - len(line.text.lstrip())
+        in_code = _line_faces(before)[len(text) - 2] & MONO and _line_faces(line)[first] & MONO
+        if in_code or _ADDRESS.fullmatch(_DOI_PREFIX.sub("", token.lstrip("(<[«\""))):
+            glued.add(k)
+    return frozenset(glued)
+
+
 CODE_SHARE = 0.8  # a code line's characters are nearly all monospace (a comment's word in italic is still mono)
 
 

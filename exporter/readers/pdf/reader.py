@@ -27,7 +27,7 @@ from ..plaintext.sections import heading_level as text_heading_level
 from ..plaintext.sections import continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
-from .faces import code_block, code_groups, styled
+from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, text_in_drawings
 from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
@@ -151,7 +151,7 @@ def _entries(lines: list[Line], texts: list[str], found, lexicon) -> list:
     if found is None:
         return []
     hanging = hanging_indents(lines, found.heading + 1, found.end) if not found.starts and found.heading is not None and found.lines is None else {}
-    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip), hanging)
+    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines)), hanging)
 
 
 _MARGIN_NUMBER = re.compile(r"\d{1,4} ")
@@ -1488,7 +1488,7 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
             built.append((level, rows, None, ()))
             continue
         numbered = [(i + 1, lines[i].text) for i in rows]
-        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0)
+        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0, kept_hyphens(rows, lines))
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
         inlines = words(joined, starts=breaks)
         first = lines[rows[0]]
