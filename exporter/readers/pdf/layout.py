@@ -379,10 +379,11 @@ def spaced_at_face_change(piece: list[tuple]) -> list[tuple]:
     instead of printing a space (`Fountoulakis` | `et al.`, 0.27 of the size apart), while
     letters of one word in two faces touch (`*Fig*ure`, an italic correction: under 0.05).
     """
+    faces = [c[5:8:2] for c in piece]
     out = piece
-    for k in range(1, len(piece)):
+    for k in [k for k in range(1, len(faces)) if faces[k] != faces[k - 1]]:  # where the face changes
         prev, char = piece[k - 1], piece[k]
-        if char[6] or _face(prev) == _face(char) or not (prev[0].isalpha() and char[0].isalpha()):
+        if char[6] or not (prev[0].isalpha() and char[0].isalpha()):
             continue
         if abs(prev[4] - char[4]) <= 0.1 * char[4] and char[1] - prev[2] > FACE_CHANGE_GAP * char[4]:
             if out is piece:
@@ -405,6 +406,8 @@ def joined_letter_spacing(piece: list[tuple]) -> list[tuple]:
     one gap clearly wider than the run's usual (twice it, and a quarter of the size more)
     parts two words.
     """
+    if b"\x01" * (LETTER_SPACED - 1) not in bytes(c[6] for c in piece[1:]):  # most pieces: no single letters in a row
+        return piece
     runs = []
     k = 0
     while k < len(piece):
