@@ -16,13 +16,13 @@ ABSTRACT = (
 BODY = "Corrosion costs the oil and gas industry billions of dollars a year and more [1]."
 
 
-def _letter_spaced(c, x: float, y: float, text: str, size: float, tracking: float = 0.3) -> None:
+def _letter_spaced(c, x: float, y: float, text: str, size: float, tracking: float = 0.3, face: str = "LiberationSerif") -> None:
     """`text` drawn a letter at a time, each `tracking` sizes past the one before (a word gap a
     third of the size more), as a label set with wide letter spacing is."""
-    c.setFont("LiberationSerif", size)
+    c.setFont(face, size)
     for ch in text:
         c.drawString(x, y, ch)
-        x += c.stringWidth(ch, "LiberationSerif", size) + (0.3 if ch == " " else tracking) * size
+        x += c.stringWidth(ch, face, size) + (0.3 if ch == " " else tracking) * size
 
 
 def _labelled_page(path) -> str:
@@ -52,15 +52,17 @@ def test_letter_spaced_labels_are_read_as_words_and_open_their_fields(tmp_path):
 
 
 def test_single_letter_words_at_word_gaps_stay_apart(tmp_path):
-    """Three single-letter words (`поколений Y и Z`) are words, and so are letters a sentence
-    names one by one with commas between (`a, b, c and d`)."""
+    """Single-letter words at the line's word gaps (`поколений Y и Z в`) are words, and so are
+    letters a sentence names one by one with commas between (`a, b, c and d`) and a formula's
+    italic variables set apart (`a b a a b b`, as a word processor's equation spaces them)."""
     path = tmp_path / "letters.pdf"
     c = pdf_canvas(path)
     draw_text(c, 60, 700, "поколений Y и Z в контексте финансового поведения", 11)
     draw_text(c, 60, 680, "the points a, b, c and d lie on one line", 11)
+    _letter_spaced(c, 60, 660, "abaabb", 11, face="Times-Italic")
     c.save()
     texts = [line.text for line in pdf_lines(str(path)) if line.text]
-    assert texts == ["поколений Y и Z в контексте финансового поведения", "the points a, b, c and d lie on one line"]
+    assert texts == ["поколений Y и Z в контексте финансового поведения", "the points a, b, c and d lie on one line", "a b a a b b"]
 
 
 def test_a_name_and_et_al_in_another_face_moved_along_are_two_words(tmp_path):
@@ -95,7 +97,8 @@ def test_a_hyphen_at_a_line_end_inside_code_or_an_address_is_kept(tmp_path):
     """A line-end hyphen of inline code (a monospace run: `configure_logging-` + `handler`) or
     of a web address or DOI is printed as written: the word goes on after it, the hyphen kept
     (it had been read as a syllable break, `configure_logginghandler`, or left with a space
-    after it, `orcid.org/0000- 0003-4346`); a hyphenated word of the prose is still joined."""
+    after it, `orcid.org/0000- 0003-4346`); a hyphenated word of the prose is still joined, and
+    so is code the document writes whole elsewhere (`ResFile-` + `SystemEntry`)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -115,11 +118,18 @@ def test_a_hyphen_at_a_line_end_inside_code_or_an_address_is_kept(tmp_path):
     c.drawString(60, 696, "handler")
     draw_text(c, 60 + c.stringWidth("handler ", "LiberationMono", 11), 696, "once, as the author's record at orcid.org/0000-", 11)
     draw_text(c, 60, 682, "0003-4346-1234 says, and the measure-", 11)
-    draw_text(c, 60, 668, "ments agree with it in every workflow we tried.", 11)
+    draw_text(c, 60, 668, "ments agree with it in every workflow we tried. The class", 11)
+    c.setFont("LiberationMono", 11)
+    c.drawString(60 + c.stringWidth("ments agree with it in every workflow we tried. The class ", "LiberationSerif", 11), 668, "ResFile-")
+    c.drawString(60, 654, "SystemEntry")
+    draw_text(c, 60 + c.stringWidth("SystemEntry ", "LiberationMono", 11), 654, "wraps a file; each", 11)
+    c.drawString(60, 640, "ResFileSystemEntry")
+    draw_text(c, 60 + c.stringWidth("ResFileSystemEntry ", "LiberationMono", 11), 640, "is made once.", 11)
     c.save()
     paragraph = next(b for b in read_pdf(str(path)).blocks if isinstance(b, Paragraph) and "planner" in plain_text(b.inlines))
     text = plain_text(paragraph.inlines)
     assert "configure_logging-handler once" in text
     assert "orcid.org/0000-0003-4346-1234 says" in text
     assert "the measurements agree" in text
+    assert "The class ResFileSystemEntry wraps" in text  # the name written whole below: a word processor hyphenated its code too
     assert any(isinstance(n, Code) and n.text == "configure_logging-handler" for n in paragraph.inlines)

@@ -378,12 +378,14 @@ def spaced_at_face_change(piece: list[tuple]) -> list[tuple]:
     ends and `et al.` in another begins when the producer moved the second run along
     instead of printing a space (`Fountoulakis` | `et al.`, 0.27 of the size apart), while
     letters of one word in two faces touch (`*Fig*ure`, an italic correction: under 0.05).
+    A formula's letters (a mathematics font on either side) are left as they are: TeX sets
+    `Δt`, `‖X‖`, `TRAFFIC_mean` with gaps as wide between a symbol and a letter.
     """
     faces = [c[5:8:2] for c in piece]
     out = piece
     for k in [k for k in range(1, len(faces)) if faces[k] != faces[k - 1]]:  # where the face changes
         prev, char = piece[k - 1], piece[k]
-        if char[6] or not (prev[0].isalpha() and char[0].isalpha()):
+        if char[6] or not (prev[0].isalpha() and char[0].isalpha()) or (_face(prev)[1] | _face(char)[1]) & MATH:
             continue
         if abs(prev[4] - char[4]) <= 0.1 * char[4] and char[1] - prev[2] > FACE_CHANGE_GAP * char[4]:
             if out is piece:
@@ -402,8 +404,9 @@ def joined_letter_spacing(piece: list[tuple]) -> list[tuple]:
     single letters, each after a word gap. Rule: LETTER_SPACED or more single letters in a row,
     of one size, face and baseline, none of a mathematics font, are letter-spaced when the
     piece has no other word gaps or its gaps between them are narrower than those
-    (TRACKING_SHARE: `поколений Y и Z в контексте` is four words at the line's word gaps);
-    one gap clearly wider than the run's usual (twice it, and a quarter of the size more)
+    (TRACKING_SHARE: `поколений Y и Z в контексте` is four words at the line's word gaps),
+    and, set in italic, are capitals (italic small letters in a row are a formula's variables,
+    `a b a a b b`, `i k j l`, as a word processor's equation sets them); one gap clearly wider than the run's usual (twice it, and a quarter of the size more)
     parts two words.
     """
     if b"\x01" * (LETTER_SPACED - 1) not in bytes(c[6] for c in piece[1:]):  # most pieces: no single letters in a row
@@ -424,6 +427,8 @@ def joined_letter_spacing(piece: list[tuple]) -> list[tuple]:
         gaps = [piece[j][1] - piece[j - 1][2] for j in range(k + 1, end)]
         usual, size = median(gaps), piece[k][4]
         if others and usual >= TRACKING_SHARE * median(others):
+            continue
+        if _face(piece[k])[1] & ITALIC and not all(piece[j][0].isupper() for j in range(k, end)):  # a formula's variables
             continue
         for j, gap in zip(range(k + 1, end), gaps):
             if gap <= max(2 * usual, usual + 0.25 * size):

@@ -151,7 +151,7 @@ def _entries(lines: list[Line], texts: list[str], found, lexicon) -> list:
     if found is None:
         return []
     hanging = hanging_indents(lines, found.heading + 1, found.end) if not found.starts and found.heading is not None and found.lines is None else {}
-    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines)), hanging)
+    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines, lexicon)), hanging)
 
 
 _MARGIN_NUMBER = re.compile(r"\d{1,4} ")
@@ -1243,17 +1243,17 @@ def item_kind(text: str) -> str:
     return place[0] if place else ""
 
 
-NEST_INDENT = 0.8  # sizes: an item's mark set in this much past the item above opens a list nested in that one
+NEST_INDENT = 0.5  # sizes: an item's mark set in this much past the item above opens a list nested in that one
 
 
 def _lists(blocks: list, marks: dict | None = None) -> list:
     """Runs of list items made lists; a numbering that starts again opens a list of its own.
 
     An item of another kind than its list's (`•` or `a)` under `1.`) whose mark is set in past
-    the item above it (NEST_INDENT, on one page and column) opens a list nested in that item,
-    as pandoc reads an indented list; the next item of an enclosing list's kind (`2.`) goes
-    back to that list. `marks` gives each item's mark by its span (see `_placed_blocks`).
-    """
+    the item above it (NEST_INDENT, on one page and column: a list's own marks stand level)
+    opens a list nested in that item, as pandoc reads an indented list; the next item of an
+    enclosing list's kind (`2.`) goes back to that list. `marks` gives each item's mark by its
+    span (see `_placed_blocks`)."""
     marks = marks or {}
     out: list = []
     open_lists: list[tuple[str, list]] = []  # the lists open, outermost first: (kind, [[item, its nested lists]])
@@ -1547,7 +1547,7 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
             built.append((level, rows, None, ()))
             continue
         numbered = [(i + 1, lines[i].text) for i in rows]
-        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0, kept_hyphens(rows, lines))
+        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0, kept_hyphens(rows, lines, lexicon))
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
         inlines = words(joined, starts=breaks)
         first = lines[rows[0]]
