@@ -137,8 +137,8 @@ def kept_hyphens(rows: list[int], lines: list[Line], attested: Lexicon) -> froze
     for k in range(1, len(rows)):
         before, line = lines[rows[k - 1]], lines[rows[k]]
         text = before.text.rstrip()
-        if len(text) < 2 or text[-1] != "-" or not text[-2].isalnum() or not _OPENS_WORD.match(line.text):
-            continue
+        if len(text) < 2 or text[-1] != "-" or not text[-2].isalnum() or not _OPENS_WORD.match(line.text) or line.text.split()[0].endswith(":"):
+            continue  # a next line opening with a label (`DOI:`) goes on no address
         token, first = _LAST_TOKEN.search(text).group(), len(line.text) - len(line.text.lstrip())
         in_code = _line_faces(before)[len(text) - 2] & MONO and _line_faces(line)[first] & MONO
         if not (in_code or _ADDRESS.fullmatch(_DOI_PREFIX.sub("", token.lstrip("(<[«\"")))):

@@ -365,6 +365,7 @@ def _split_run(run: list[tuple]) -> list[list[tuple]]:
     return pieces
 
 
+_GREEK = re.compile("[\u0370-\u03ff]|.[\u0370-\u03ff]")
 FACE_CHANGE_GAP = 0.12  # sizes: a gap this wide between letters set in two faces is a word gap (`Fountoulakis` | `et al.`)
 
 
@@ -378,14 +379,15 @@ def spaced_at_face_change(piece: list[tuple]) -> list[tuple]:
     ends and `et al.` in another begins when the producer moved the second run along
     instead of printing a space (`Fountoulakis` | `et al.`, 0.27 of the size apart), while
     letters of one word in two faces touch (`*Fig*ure`, an italic correction: under 0.05).
-    A formula's letters (a mathematics font on either side) are left as they are: TeX sets
-    `Δt`, `‖X‖`, `TRAFFIC_mean` with gaps as wide between a symbol and a letter.
+    A formula's letters (a mathematics font or a Greek letter on either side) are left as
+    they are: TeX and Word set `Δt`, `‖X‖`, `(ΔG)` with gaps as wide between a symbol and a
+    letter; so is code (a monospace face's narrow letters stand apart in their cells).
     """
     faces = [c[5:8:2] for c in piece]
     out = piece
     for k in [k for k in range(1, len(faces)) if faces[k] != faces[k - 1]]:  # where the face changes
         prev, char = piece[k - 1], piece[k]
-        if char[6] or not (prev[0].isalpha() and char[0].isalpha()) or (_face(prev)[1] | _face(char)[1]) & MATH:
+        if char[6] or not (prev[0].isalpha() and char[0].isalpha()) or (_face(prev)[1] | _face(char)[1]) & (MATH | MONO) or _GREEK.match(prev[0] + char[0]):
             continue
         if abs(prev[4] - char[4]) <= 0.1 * char[4] and char[1] - prev[2] > FACE_CHANGE_GAP * char[4]:
             if out is piece:
