@@ -108,3 +108,20 @@ def test_items_set_in_under_a_numbered_item_are_a_list_nested_in_it(tmp_path):
     assert [[(i.label, plain_text(i.inlines)) for i in b.items] for b in second.blocks] == [[("a)", "with the features of word shape;"), ("b)", "with the dictionaries of names and places.")]]
     assert third.blocks == ()
     assert any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("The measured scores") for b in blocks)
+
+
+def test_dashes_of_two_kinds_set_a_little_apart_are_one_list(tmp_path):
+    """`–` and `-` open items of one list (a writer types either): the second, 5 pt further in
+    behind a shorter mark, is no list nested in the first."""
+    path = tmp_path / "dashes.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Routing the vehicles of a fleet", 16, bold=True)
+    draw_text(c, 60, 760, "I. Petrov", 11)
+    draw_text(c, 60, 720, "The model uses the following notation:", 10)
+    draw_text(c, 60, 705, "– the route of the vehicle;", 10)
+    draw_text(c, 65.5, 690, "- the number of nodes on the route.", 10)
+    draw_text(c, 60, 665, "The routes are built one vehicle at a time.", 10)
+    c.save()
+    [found] = [b for b in read_pdf(str(path)).blocks if isinstance(b, BulletList)]
+    assert [plain_text(i.inlines) for i in found.items] == ["the route of the vehicle;", "the number of nodes on the route."]
+    assert all(not i.blocks for i in found.items)

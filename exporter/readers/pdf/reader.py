@@ -1235,10 +1235,11 @@ def _front_note(block, lines: list[Line]) -> bool:
 
 
 def item_kind(text: str) -> str:
-    """The kind of an item's mark: its bullet or dash (`•`, `◦`, `–`), or its numbering's (`1.`, `a)`)."""
+    """The kind of an item's mark: its bullet (`•`, `◦`), a dash (`-`, `–` and `—` alike: a
+    writer types them at random), or its numbering's (`1.`, `a)`)."""
     m = _ITEM_MARK.match(text)
     if m is not None:
-        return m.group(1)
+        return "–" if m.group(1) in "-–—" else m.group(1)
     place = _ordinal(text)
     return place[0] if place else ""
 
