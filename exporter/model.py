@@ -194,6 +194,9 @@ class ListItem:
     inlines: tuple[Inline, ...]
     span: Span
     label: str = ""  # the item's own mark as its numbering prints it (`1.`, `а)`); empty: the list's bullet
+    # What the item holds under its own text, as pandoc's list item holds blocks: a nested list
+    # (`1. Prepare:` with its bulleted or lettered items set in under it).
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,10 +369,10 @@ class Document:
 
 
 def inline_runs(block: Block) -> list[tuple[Inline, ...]]:
-    """The runs of inlines a block holds: one for a paragraph, one per list item or table cell
-    (then the table's caption), one for a figure's caption."""
+    """The runs of inlines a block holds: one for a paragraph, one per list item (then its
+    nested blocks' runs) or table cell (then the table's caption), one for a figure's caption."""
     if isinstance(block, BulletList):
-        return [item.inlines for item in block.items]
+        return [run for item in block.items for run in (item.inlines, *(r for b in item.blocks for r in inline_runs(b)))]
     if isinstance(block, Table):
         return [cell.inlines for row in block.rows for cell in row] + [block.caption]
     if isinstance(block, Figure):
@@ -435,7 +438,7 @@ def map_runs(fn, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
     def block(b: Block) -> Block:
         if isinstance(b, BulletList):
-            return replace(b, items=tuple(replace(item, inlines=fn(item.inlines)) for item in b.items))
+            return replace(b, items=tuple(replace(item, inlines=fn(item.inlines), blocks=tuple(block(c) for c in item.blocks)) for item in b.items))
         if isinstance(b, Table):
             rows = tuple(tuple(replace(cell, inlines=fn(cell.inlines)) for cell in row) for row in b.rows)
             return replace(b, rows=rows, caption=fn(b.caption))

@@ -142,13 +142,23 @@ def _entry_json(entry: Entry) -> dict:
     return item
 
 
+def _list_json(block: BulletList) -> dict:
+    """A list for `inspect`: its items, each with the lists nested in it (`lists`) when it holds any."""
+    items = []
+    for i in block.items:
+        item = {**_span(i.span), **({"label": i.label} if i.label else {}), "text": inline_text(i.inlines)}
+        nested = [_list_json(b) for b in i.blocks if isinstance(b, BulletList)]
+        items.append({**item, "lists": nested} if nested else item)
+    return {"type": "list", **_span(block.span), "items": items}
+
+
 def model_json(doc: Document) -> dict:
     """The `inspect` object (a public interface: see the README)."""
     m = doc.meta
     blocks = []
     for block in doc.blocks:
         if isinstance(block, BulletList):
-            blocks.append({"type": "list", **_span(block.span), "items": [{**_span(i.span), **({"label": i.label} if i.label else {}), "text": inline_text(i.inlines)} for i in block.items]})
+            blocks.append(_list_json(block))
         elif isinstance(block, Table):
             blocks.append(_table_json(block))
         elif isinstance(block, Figure):

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 from exporter.linker import iter_citations
-from exporter.model import Bibliography, BulletList, Citation, Paragraph, Quote, Span, Text, plain_text
+from exporter.model import Bibliography, BulletList, Citation, ListItem, Paragraph, Quote, Span, Text, plain_text
 from exporter.pipeline import read_and_link
 from exporter.venue import Template
 from exporter.transforms.bibliography import anchor, citation_pieces
@@ -332,7 +332,7 @@ def test_markup_characters_quotes_and_lists(demo, tmp_path):
     blocks = (
         Paragraph((Text(nasty),), span),
         Quote((Text("Quoted <i>words</i> here"),), span),
-        BulletList((dataclasses.replace(demo.document.blocks[-1].items[0], inlines=(Text("item & more"),)),), span),
+        BulletList((ListItem((Text("item & more"),), span),), span),  # a list item (it had borrowed a bibliography item)
     )
     doc = dataclasses.replace(demo.document, blocks=blocks)
     edition = Edition(dataclasses.replace(demo.linked, document=doc), demo.template)

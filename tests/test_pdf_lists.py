@@ -72,3 +72,56 @@ def test_numbered_items_after_a_colon_are_a_numbered_list_and_a_new_numbering_a_
     paragraphs = [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
     assert "Материалы исследования включают реализацию приложения на платформе." in paragraphs
     assert "3. Третий пункт без первого и второго открывает абзац, а не список." in paragraphs
+
+
+def _nested(path) -> str:
+    """Numbered steps, bulleted items set in under the first and lettered ones under the second."""
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Training a tagger for reference strings", 16, bold=True)
+    draw_text(c, 60, 760, "I. Petrov", 11)
+    draw_text(c, 60, 720, "The model is trained in three steps, each run on its own:", 12)
+    draw_text(c, 60, 705, "1. Prepare the data for the tagger:", 12)
+    draw_text(c, 80, 690, "•", 12)
+    draw_text(c, 95, 690, "the labelled references of the public sets;", 12)
+    draw_text(c, 80, 675, "•", 12)
+    draw_text(c, 95, 675, "the entries rendered through many citation styles.", 12)
+    draw_text(c, 60, 660, "2. Train the model on them:", 12)
+    draw_text(c, 80, 645, "a) with the features of word shape;", 12)
+    draw_text(c, 80, 630, "b) with the dictionaries of names and places.", 12)
+    draw_text(c, 60, 615, "3. Measure it on the held-out split.", 12)
+    draw_text(c, 60, 590, "The measured scores are kept in the repository beside the model.", 12)
+    c.save()
+    return str(path)
+
+
+def test_items_set_in_under_a_numbered_item_are_a_list_nested_in_it(tmp_path):
+    """Bulleted or lettered items set in under a numbered one had been read flat, and the next
+    number after them (`2.`) as a paragraph: they are a list inside that item now, as pandoc
+    reads an indented list, and the numbering goes on after them."""
+    blocks = read_pdf(_nested(tmp_path / "nested.pdf")).blocks
+    [outer] = [b for b in blocks if isinstance(b, BulletList)]
+    assert [(item.label, plain_text(item.inlines)) for item in outer.items] == [
+        ("1.", "Prepare the data for the tagger:"), ("2.", "Train the model on them:"), ("3.", "Measure it on the held-out split."),
+    ]
+    first, second, third = outer.items
+    assert [[plain_text(i.inlines) for i in b.items] for b in first.blocks] == [["the labelled references of the public sets;", "the entries rendered through many citation styles."]]
+    assert [[(i.label, plain_text(i.inlines)) for i in b.items] for b in second.blocks] == [[("a)", "with the features of word shape;"), ("b)", "with the dictionaries of names and places.")]]
+    assert third.blocks == ()
+    assert any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("The measured scores") for b in blocks)
+
+
+def test_dashes_of_two_kinds_set_a_little_apart_are_one_list(tmp_path):
+    """`–` and `-` open items of one list (a writer types either): the second, 5 pt further in
+    behind a shorter mark, is no list nested in the first."""
+    path = tmp_path / "dashes.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Routing the vehicles of a fleet", 16, bold=True)
+    draw_text(c, 60, 760, "I. Petrov", 11)
+    draw_text(c, 60, 720, "The model uses the following notation:", 10)
+    draw_text(c, 60, 705, "– the route of the vehicle;", 10)
+    draw_text(c, 65.5, 690, "- the number of nodes on the route.", 10)
+    draw_text(c, 60, 665, "The routes are built one vehicle at a time.", 10)
+    c.save()
+    [found] = [b for b in read_pdf(str(path)).blocks if isinstance(b, BulletList)]
+    assert [plain_text(i.inlines) for i in found.items] == ["the route of the vehicle;", "the number of nodes on the route."]
+    assert all(not i.blocks for i in found.items)

@@ -597,18 +597,26 @@ class DocxWriter(Walker):
         self.current = self.add_paragraph(QUOTE_STYLE)
         self.inlines(block.inlines)
 
-    def bullet_list(self, block: BulletList) -> None:
-        room = Cm(list_room_cm(block, self.body.size_pt))
+    def bullet_list(self, block: BulletList, inset_cm: float | None = None) -> None:
+        """The items, each a paragraph of the list style; a nested list (an item's `blocks`)
+        has its marks at its parent item's text (`inset_cm`), typed as a number is."""
+        room_cm = list_room_cm(block, self.body.size_pt)
+        left_cm = self.body.first_line_indent_cm if inset_cm is None else inset_cm
         for item in block.items:
             self.current = self.add_paragraph(LIST_STYLE)
-            if item.label:  # the author's number, typed: no bullet (numId 0), the text at a tab after it
+            if item.label or inset_cm is not None:  # the author's number (or a nested list's mark), typed: no bullet (numId 0), the text at a tab after it
                 self.current._p.get_or_add_pPr().insert(0, _no_numbering())
                 pf = self.current.paragraph_format
-                pf.left_indent = Cm(self.body.first_line_indent_cm) + room
-                pf.first_line_indent = -room
+                pf.left_indent = Cm(left_cm + room_cm)
+                pf.first_line_indent = -Cm(room_cm)
                 pf.tab_stops.add_tab_stop(pf.left_indent)
-                self.current.add_run(xml_safe(item.label) + "\t")
+                self.current.add_run(xml_safe(item.label or LIST_MARK) + "\t")
             self.inlines(item.inlines)
+            for child in item.blocks:
+                if isinstance(child, BulletList):
+                    self.bullet_list(child, left_cm + room_cm)
+                else:
+                    self.block(child)
 
     def _list_mark(self, num_pr, indent) -> None:
         """The list style's mark as the other editions draw it: LIST_MARK in the body's font at

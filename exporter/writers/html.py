@@ -91,9 +91,20 @@ class HtmlWalker(Walker):
         self.out.append(f"<pre{self.block_id(block)}><code{language}>{escape(block.text)}</code></pre>\n")
 
     def bullet_list(self, block: BulletList) -> None:
-        items = "".join(f"<li{self.block_id(item)}>{self._label(item)}{self.collect(item.inlines)}</li>" for item in block.items)
+        items = "".join(f"<li{self.block_id(item)}>{self._label(item)}{self.collect(item.inlines)}{self._nested(item.blocks)}</li>" for item in block.items)
         numbered = ' style="list-style: none"' if any(item.label for item in block.items) else ""  # the author's numbers are the marks
         self.out.append(f"<ul{numbered}>{items}</ul>\n")
+
+    def _nested(self, blocks: tuple) -> str:
+        """The blocks an item holds (a nested list), inside its `li`."""
+        if not blocks:
+            return ""
+        saved, self.out = self.out, []
+        try:
+            self.walk(blocks)
+            return "".join(self.out).rstrip("\n")
+        finally:
+            self.out = saved
 
     @staticmethod
     def _label(item) -> str:

@@ -166,14 +166,29 @@ class _Body(Walker):
         self.out.append("\\begin{quote}\n" + self.collect(block.inlines) + "\n\\end{quote}\n\n")
 
     def bullet_list(self, block: BulletList) -> None:
-        if not block.items:  # an empty itemize is a LaTeX error
-            return
-        items = "".join(f"  \\item{self._label(item)} {self.collect(item.inlines)}\n" for item in block.items)
+        if block.items:  # an empty itemize is a LaTeX error
+            self.out.append(self._itemize(block, nested=False) + "\n")
+
+    def _itemize(self, block: BulletList, nested: bool) -> str:
+        """The list's `itemize`, an item's nested lists (its `blocks`) inside the item; a nested
+        list's left margin is measured from its parent item's text, as LaTeX nests lists."""
+        items = "".join(f"  \\item{self._label(item)} {self.collect(item.inlines)}\n" + "".join(self._nested(child) for child in item.blocks) for item in block.items)
         options = ""
         if any(item.label for item in block.items):  # the numbers as the author's list printed them
             room = list_room_cm(block, self.edition.venue.body.size_pt)
-            options = f"[labelwidth={_number(room)}cm, leftmargin={_number(round(self.edition.venue.body.first_line_indent_cm + room, 4))}cm]"
-        self.out.append(f"\\begin{{itemize}}{options}\n" + items + "\\end{itemize}\n\n")
+            options = f"[labelwidth={_number(room)}cm, leftmargin={_number(round((0 if nested else self.edition.venue.body.first_line_indent_cm) + room, 4))}cm]"
+        return f"\\begin{{itemize}}{options}\n" + items + "\\end{itemize}\n"
+
+    def _nested(self, child) -> str:
+        """A block an item holds, as text inside the item."""
+        if isinstance(child, BulletList):
+            return self._itemize(child, nested=True) if child.items else ""
+        saved, self.out = self.out, []
+        try:
+            self.block(child)
+            return "".join(self.out)
+        finally:
+            self.out = saved
 
     def _label(self, item) -> str:
         """`[{1.}]`; a number too long for the room is set before the text: `[] {MMMDCCLXVII.}`."""

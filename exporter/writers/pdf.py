@@ -649,15 +649,26 @@ class _PdfWalker(Walker):
             target = f'<a name="{item.anchor}"/>' if item.anchor else ""
             self.story.append(self.typeset(f"{target}{self.fonts.markup(item.label or f'{n}.')} {self._collect(item.inlines)}", style))
 
-    def bullet_list(self, block: BulletList) -> None:
+    def bullet_list(self, block: BulletList, inset: float | None = None) -> None:
+        """The items, a mark in the room before each; a nested list (an item's `blocks`) has
+        its marks at its parent item's text (`inset`, points)."""
         style = self.item
-        if any(item.label for item in block.items):
-            style = ParagraphStyle("numbered", parent=self.item, leftIndent=self.indent + list_room_cm(block, self.size) * cm)
+        left = self.indent if inset is None else inset
+        room = list_room_cm(block, self.size) * cm
+        if inset is not None:
+            style = ParagraphStyle("nested", parent=self.item, leftIndent=left + room, bulletIndent=left)
+        elif any(item.label for item in block.items):
+            style = ParagraphStyle("numbered", parent=self.item, leftIndent=self.indent + room)
         for item in block.items:
             text = self._collect(item.inlines)
             if item.label and not margin_label(item):  # too long for the room: before the text
                 text = f"{self.fonts.markup(item.label)} {text}"
             self.story.append(self.typeset(text, style, bulletText=self.fonts.markup(margin_label(item)) if item.label else LIST_MARK))
+            for child in item.blocks:
+                if isinstance(child, BulletList):
+                    self.bullet_list(child, left + room)
+                else:
+                    self.block(child)
 
     # -- inlines -------------------------------------------------------------------------
     def text(self, text: str) -> None:

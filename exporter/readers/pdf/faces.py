@@ -16,6 +16,7 @@ from statistics import median
 
 from ...citations import Joined
 from ...model import Code, CodeBlock, Emph, Span, Strong, Text
+from ..plaintext.normalize import Lexicon, bare_word
 from .layout import BOLD, ITALIC, MONO, Line
 
 
@@ -119,6 +120,35 @@ def _plain(out: list, text: str) -> None:
 _LINE_NUMBER = re.compile(r"\s*\d{0,4}\s*")
 # A web address set in the monospace face (LaTeX's \url): a word of its sentence, not code
 _ADDRESS = re.compile(r"(?:\w+://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*")
+_LAST_TOKEN = re.compile(r"\S+$")
+_OPENS_WORD = re.compile(r"\s*\w")
+_DOI_PREFIX = re.compile(r"^doi:\s*", re.IGNORECASE)
+
+
+def kept_hyphens(rows: list[int], lines: list[Line], attested: Lexicon) -> frozenset[int]:
+    """The places in `rows` (a block's lines) of the lines that go on the word the line before
+    broke after a hyphen the word keeps: a hyphen of inline code, its letter before and the next
+    line's first set in the monospace face (`foo-` + `bar` is `foo-bar`), or of a web address or
+    DOI (`orcid.org/0000-` + `0003-4346`, `10.1046/j.1523-` + `5378`): neither has syllables a
+    typesetter breaks. The document's own words decide first, as for prose
+    (`join_line_end_hyphen`): a name written whole elsewhere (`ResFileSystemEntry`, a word
+    processor hyphenating its code font too) is joined."""
+    glued = set()
+    for k in range(1, len(rows)):
+        before, line = lines[rows[k - 1]], lines[rows[k]]
+        text = before.text.rstrip()
+        if len(text) < 2 or text[-1] != "-" or not text[-2].isalnum() or not _OPENS_WORD.match(line.text) or line.text.split()[0].endswith(":"):
+            continue  # a next line opening with a label (`DOI:`) goes on no address
+        token, first = _LAST_TOKEN.search(text).group(), len(line.text) - len(line.text.lstrip())
+        in_code = _line_faces(before)[len(text) - 2] & MONO and _line_faces(line)[first] & MONO
+        if not (in_code or _ADDRESS.fullmatch(_DOI_PREFIX.sub("", token.lstrip("(<[«\"")))):
+            continue
+        head, tail = bare_word(token[:-1]), bare_word(line.text.split()[0])
+        if attested.has_compound(head, tail) or bare_word(token[:-1] + line.text.split()[0]) not in attested:
+            glued.add(k)
+    return frozenset(glued)
+
+
 CODE_SHARE = 0.8  # a code line's characters are nearly all monospace (a comment's word in italic is still mono)
 
 

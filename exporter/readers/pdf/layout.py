@@ -365,6 +365,96 @@ def _split_run(run: list[tuple]) -> list[list[tuple]]:
     return pieces
 
 
+_GREEK = re.compile("[\u0370-\u03ff]|.[\u0370-\u03ff]")
+FACE_CHANGE_GAP = 0.12  # sizes: a gap this wide between letters set in two faces is a word gap (`Fountoulakis` | `et al.`)
+
+
+def _face(char: tuple) -> tuple:
+    return char[5], char[7] if len(char) > 7 else 0
+
+
+def spaced_at_face_change(piece: list[tuple]) -> list[tuple]:
+    """A piece's characters with a word gap marked where the face changes between two letters
+    of one size that stand apart: PDFium puts no space where a family name set in one face
+    ends and `et al.` in another begins when the producer moved the second run along
+    instead of printing a space (`Fountoulakis` | `et al.`, 0.27 of the size apart), while
+    letters of one word in two faces touch (`*Fig*ure`, an italic correction: under 0.05).
+    A formula's letters (a mathematics font or a Greek letter on either side) are left as
+    they are: TeX and Word set `Δt`, `‖X‖`, `(ΔG)` with gaps as wide between a symbol and a
+    letter; so is code (a monospace face's narrow letters stand apart in their cells).
+    """
+    faces = [c[5:8:2] for c in piece]
+    out = piece
+    for k in [k for k in range(1, len(faces)) if faces[k] != faces[k - 1]]:  # where the face changes
+        prev, char = piece[k - 1], piece[k]
+        if char[6] or not (prev[0].isalpha() and char[0].isalpha()) or (_face(prev)[1] | _face(char)[1]) & (MATH | MONO) or _GREEK.match(prev[0] + char[0]):
+            continue
+        if abs(prev[4] - char[4]) <= 0.1 * char[4] and char[1] - prev[2] > FACE_CHANGE_GAP * char[4]:
+            if out is piece:
+                out = list(piece)
+            out[k] = char[:6] + (True,) + char[7:]
+    return out
+
+
+LETTER_SPACED = 4  # single letters in a row, each set apart, that are one letter-spaced word or more (`A B S T R A C T`)
+TRACKING_SHARE = 0.75  # a letter-spaced run's gaps are narrower than this share of its line's word gaps
+
+
+def joined_letter_spacing(piece: list[tuple]) -> list[tuple]:
+    """A piece's characters with the gaps of letter-spaced words unmarked: a label set with
+    wide tracking (Elsevier's `A R T I C L E  I N F O`, `A B S T R A C T`) reaches PDFium as
+    single letters, each after a word gap. Rule: LETTER_SPACED or more single letters in a row,
+    of one size, face and baseline, none of a mathematics font, are letter-spaced when the
+    piece has no other word gaps or its gaps between them are narrower than those
+    (TRACKING_SHARE: `поколений Y и Z в контексте` is four words at the line's word gaps),
+    and, set in italic, are capitals (italic small letters in a row are a formula's variables,
+    `a b a a b b`, `i k j l`, as a word processor's equation sets them); one gap clearly wider than the run's usual (twice it, and a quarter of the size more)
+    parts two words.
+    """
+    if b"\x01" * (LETTER_SPACED - 1) not in bytes(c[6] for c in piece[1:]):  # most pieces: no single letters in a row
+        return piece
+    runs = []
+    k = 0
+    while k < len(piece):
+        end = _single_letters_from(piece, k)
+        if end - k >= LETTER_SPACED:
+            runs.append((k, end))
+        k = max(end, k + 1)
+    if not runs:
+        return piece
+    inside = {j for k, end in runs for j in range(k + 1, end)}
+    others = [piece[j][1] - piece[j - 1][2] for j in range(1, len(piece)) if piece[j][6] and j not in inside]
+    out = list(piece)
+    for k, end in runs:
+        gaps = [piece[j][1] - piece[j - 1][2] for j in range(k + 1, end)]
+        usual, size = median(gaps), piece[k][4]
+        if others and usual >= TRACKING_SHARE * median(others):
+            continue
+        if _face(piece[k])[1] & ITALIC and not all(piece[j][0].isupper() for j in range(k, end)):  # a formula's variables
+            continue
+        for j, gap in zip(range(k + 1, end), gaps):
+            if gap <= max(2 * usual, usual + 0.25 * size):
+                out[j] = piece[j][:6] + (False,) + piece[j][7:]
+    return out
+
+
+def _single_letters_from(piece: list[tuple], k: int) -> int:
+    """The end of the run of single letters (each a word of its own, all alike in size, face and
+    baseline, no mathematics) that opens at `k`: `k` itself when there is none."""
+    first = piece[k]
+    if not (k == 0 or first[6]) or not first[0].isalpha() or _face(first)[1] & MATH:
+        return k
+    end = k
+    while end < len(piece):
+        char = piece[end]
+        if not char[0].isalpha() or (end > k and not char[6]) or _face(char) != _face(first) or char[4] != first[4] or abs(char[3] - first[3]) > 0.1 * first[4]:
+            break
+        if end + 1 < len(piece) and not piece[end + 1][6]:  # the next character goes on this word: no single letter
+            break
+        end += 1
+    return end
+
+
 @dataclass(slots=True)
 class _Fragment:
     chars: list[tuple]
@@ -814,7 +904,7 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         textpage.close()
         horizontal, vertical = strokes(page, origin) if chars.angle == 0 else ([], [])
         page.close()
-        fragments = [_fragment(piece) for run in chars.runs for piece in _split_run(run)]
+        fragments = [_fragment(joined_letter_spacing(spaced_at_face_change(piece))) for run in chars.runs for piece in _split_run(run)]
         lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width, first_page=index == 0)]
         tables = [table for grid in ruled_grids(horizontal, vertical) if (table := _captioned_table(grid, fragments, lines)) is not None]
         tables += _rules_only_tables(horizontal, vertical, fragments, lines, tables, chars.height)

@@ -27,7 +27,7 @@ from ..plaintext.sections import heading_level as text_heading_level
 from ..plaintext.sections import continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
-from .faces import code_block, code_groups, styled
+from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, text_in_drawings
 from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
@@ -151,7 +151,7 @@ def _entries(lines: list[Line], texts: list[str], found, lexicon) -> list:
     if found is None:
         return []
     hanging = hanging_indents(lines, found.heading + 1, found.end) if not found.starts and found.heading is not None and found.lines is None else {}
-    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip), hanging)
+    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines, lexicon)), hanging)
 
 
 _MARGIN_NUMBER = re.compile(r"\d{1,4} ")
@@ -1071,14 +1071,20 @@ def _ordinal(text: str) -> tuple[str, int] | None:
 def _opens_numbered(line: Line, before: Line | None, groups: list, lines: list[Line]) -> bool:
     """Whether `line` opens a numbered item: its mark is the first of a numbering after a line
     that announced a list (`следующие задачи:` / `1. Изучение …`), or the next of the numbering
-    the item before it opened (`2.` after the item `1.`), words after it."""
+    the item before it opened (`2.` after the item `1.`, the items nested under that one between
+    them: `1. Prepare:` / `• the data` / `2. Train`), words after it."""
     place = _ordinal(line.text)
     if place is None or not re.search(r"[^\W\d_]{2}", line.text[item_mark(line.text):]):
         return False
     kind, number = place
     if number == 1:
         return before is not None and before.text.rstrip().endswith(":")
-    return bool(groups) and groups[-1][0] == ITEM and _ordinal(lines[groups[-1][1][0]].text) == (kind, number - 1)
+    for level, rows in reversed(groups):
+        if level != ITEM:
+            return False
+        if _ordinal(lines[rows[0]].text) == (kind, number - 1):
+            return True
+    return False
 
 
 def _opens_item(line: Line, before: Line | None, groups: list, lines: list[Line] = ()) -> int | None:
@@ -1182,6 +1188,7 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
         runs = superscript_places(joined, [(i + 1, lines[i]) for i in rows])
         return tuple(_placed(node, places) for node in with_superscripts(inlines, runs, joined.text, raised_at))
 
+    marks: dict[Span, tuple] = {}  # each item's mark: (its kind, page, column, left edge, size)
     blocks = []
     for k, (level, rows, joined, inlines) in enumerate(built):
         if level == TABLE:  # `joined` holds the grid and the table's span, `inlines` each cell's lines, text and words
@@ -1203,7 +1210,9 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             first = lines[rows[0]]
             blocks.append((figure_of(captioned[(first.page, first.number)], inlines, span), None))
         elif level == ITEM:
-            blocks.append((ListItem(inlines, span, item_label(lines[rows[0]].text)), None))
+            first = lines[rows[0]]
+            blocks.append((ListItem(inlines, span, item_label(first.text)), None))
+            marks[span] = (item_kind(first.text), first.page, first.side, first.x0, first.size)
         else:
             blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
     # the notes called in the text went into it; the others stand where they were met, but a
@@ -1212,7 +1221,7 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
     kept = [(block, note) for block, note in blocks if note is None or not note.called]
     front = [k for k, (block, note) in enumerate(kept) if note is not None and _front_note(block, lines)]
     ordered = [kept[k][0] for k in front] + [block for k, (block, _) in enumerate(kept) if k not in front]
-    return with_table_captions(_lists(ordered))
+    return with_table_captions(_lists(ordered, marks))
 
 
 _FRONT_NOTE_MARKS = frozenset("*⁎∗†‡✉")
@@ -1225,18 +1234,69 @@ def _front_note(block, lines: list[Line]) -> bool:
     return first is not None and first.page == lines[0].page and (first.note_mark or first.text.lstrip())[:1] in _FRONT_NOTE_MARKS
 
 
-def _lists(blocks: list) -> list:
-    """Runs of list items made lists; a numbering that starts again opens a list of its own."""
+def item_kind(text: str) -> str:
+    """The kind of an item's mark: its bullet (`•`, `◦`), a dash (`-`, `–` and `—` alike: a
+    writer types them at random), or its numbering's (`1.`, `a)`)."""
+    m = _ITEM_MARK.match(text)
+    if m is not None:
+        return "–" if m.group(1) in "-–—" else m.group(1)
+    place = _ordinal(text)
+    return place[0] if place else ""
+
+
+NEST_INDENT = 0.5  # sizes: an item's mark set in this much past the item above opens a list nested in that one
+
+
+def _lists(blocks: list, marks: dict | None = None) -> list:
+    """Runs of list items made lists; a numbering that starts again opens a list of its own.
+
+    An item of another kind than its list's (`•` or `a)` under `1.`) whose mark is set in past
+    the item above it (NEST_INDENT, on one page and column: a list's own marks stand level)
+    opens a list nested in that item, as pandoc reads an indented list; the next item of an
+    enclosing list's kind (`2.`) goes back to that list. `marks` gives each item's mark by its
+    span (see `_placed_blocks`)."""
+    marks = marks or {}
     out: list = []
+    open_lists: list[tuple[str, list]] = []  # the lists open, outermost first: (kind, [[item, its nested lists]])
     for block in blocks:
-        restarts = isinstance(block, ListItem) and block.label[:-1] in ("1", "а", "a")  # `1.` again: a list of its own
-        if isinstance(block, ListItem) and out and isinstance(out[-1], BulletList) and not restarts:
-            out[-1] = BulletList((*out[-1].items, block), dataclasses.replace(out[-1].span, end_line=block.span.end_line, end_column=block.span.end_column))
-        elif isinstance(block, ListItem):
-            out.append(BulletList((block,), block.span))
-        else:
+        if not isinstance(block, ListItem):
+            open_lists.clear()
             out.append(block)
-    return out
+            continue
+        mark = marks.get(block.span, ("",))
+        depth = _list_depth(open_lists, mark, block.label[:-1] in ("1", "а", "a"), marks)  # `1.` again: a list of its own
+        if depth is None:
+            open_lists.clear()
+            out.append([])
+            open_lists.append((mark[0], out[-1]))
+            depth = 0
+        elif depth == len(open_lists):  # a list nested in the item above
+            open_lists[-1][1][-1][1].append([])
+            open_lists.append((mark[0], open_lists[-1][1][-1][1][-1]))
+        del open_lists[depth + 1 :]
+        open_lists[depth][1].append([block, []])
+    return [_frozen_list(b) if isinstance(b, list) else b for b in out]
+
+
+def _list_depth(open_lists: list, mark: tuple, restarts: bool, marks: dict) -> int | None:
+    """The depth of the open list an item goes on: len(open_lists) for a new list nested in the
+    last item, None for a list of its own (none open, or a numbering starting again)."""
+    if not open_lists:
+        return None
+    kind = mark[0]
+    above = marks.get(open_lists[-1][1][-1][0].span)
+    if kind != open_lists[-1][0] and above is not None and len(mark) > 1 and mark[1:3] == above[1:3] and mark[3] - above[3] >= NEST_INDENT * mark[4]:
+        return len(open_lists)
+    if restarts:
+        return None
+    return next((d for d in range(len(open_lists) - 1, -1, -1) if open_lists[d][0] == kind), len(open_lists) - 1)
+
+
+def _frozen_list(items: list) -> BulletList:
+    """A list built as [[item, nested lists]] as a BulletList, its items holding their nested lists."""
+    done = tuple(dataclasses.replace(item, blocks=tuple(_frozen_list(n) for n in nested)) if nested else item for item, nested in items)
+    last = done[-1].blocks[-1].span if done[-1].blocks else done[-1].span
+    return BulletList(done, dataclasses.replace(done[0].span, end_line=last.end_line, end_column=last.end_column))
 
 
 def _abstracts_and_keywords(fm, fields, texts: list[str], references: list) -> tuple[list[FieldText], tuple]:
@@ -1488,7 +1548,7 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
             built.append((level, rows, None, ()))
             continue
         numbered = [(i + 1, lines[i].text) for i in rows]
-        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0)
+        joined = join_lines(numbered, lexicon, len(lines[rows[0]].note_mark) if level == NOTE else item_mark(lines[rows[0]].text) or 0 if level == ITEM else 0, kept_hyphens(rows, lines, lexicon))
         breaks = [start for start, _ in superscript_places(joined, [(i + 1, dataclasses.replace(lines[i], superscripts=[(b, b + 1) for b in lines[i].breaks])) for i in rows])]
         inlines = words(joined, starts=breaks)
         first = lines[rows[0]]
