@@ -154,3 +154,12 @@ def test_an_issues_part_before_the_pages_is_no_page():
     """`(in Russian), Journal, 2011, №2 (24), P.1., pp. 219-222.`"""
     got = fields("Honey, A.B. “Counting invented bees,” (in Russian), Vestnik Invented Apiculture, 2011, №2 (24), P.1., pp. 219-222.")
     assert got.get("pages") == "219-222"
+
+
+def test_an_edition_after_a_quoted_name_and_a_year_with_its_letter():
+    """`«Title "Улей 8". Издание 2, стереотипное» - 2019г.`: the edition, the year, no host, no pages."""
+    got = fields('И. И. Пчелкин, А. А. Медова «Учёт выдуманных ульев на платформе "Улей 8". Издание 2, стереотипное» - 2019г.')
+    assert got.get("year") == "2019"
+    assert "pages" not in got and "journal" not in got
+    assert got.get("edition", "").startswith("Издание 2")
+    assert got.get("title") == 'Учёт выдуманных ульев на платформе "Улей 8"'

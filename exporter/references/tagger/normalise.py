@@ -2155,6 +2155,8 @@ def _batch_27_conventions(f: _Fields) -> None:
     _scholar_names_after_the_title(f)
     _publisher_named_in_guillemets(f)
     _pages_after_the_part(f)
+    _edition_read_as_host(f)
+    _year_with_its_letter_not_pages(f)
 
 
 def _drop(f: _Fields, name: str) -> tuple[str, int, int, float | None]:
@@ -2175,7 +2177,7 @@ def _host_without_its_designation(f: _Fields) -> None:
     for name in ("journal", "booktitle"):
         if name in f.items:
             value, s, e = f.items[name]
-            m = _HOST_DESIGNATION.search(value)
+            m = _HOST_DESIGNATION.search(value) if ":" in value else None
             if m and m.start() > 1:
                 f.items[name] = (value[: m.start()].strip(" .,:;"), s, e)
 
@@ -2210,7 +2212,7 @@ def _edition_closing_the_title(f: _Fields) -> None:
     if "title" not in f.items or "edition" in f.items:
         return
     value, s, e = f.items["title"]
-    m = _EDITION_CLOSING.match(value)
+    m = _EDITION_CLOSING.match(value) if "Изд" in value else None
     if m is None:
         return
     at = f.text.find(m["edition"], s, e + 1)
@@ -2229,7 +2231,7 @@ def _volumes_statement_not_title(f: _Fields) -> None:
     """`: в 2-х кн.` after the title is the number of volumes, not the title's words."""
     if "title" in f.items:
         value, s, e = f.items["title"]
-        m = _VOLUMES_STATEMENT.search(value)
+        m = _VOLUMES_STATEMENT.search(value) if "в " in value else None
         if m and m.start() > 0:
             f.items["title"] = (value[: m.start()], s, e)
 
@@ -2419,8 +2421,35 @@ _PART_THEN_PAGES = re.compile(r"\b(?:P|Pt|Part|Ч)\.\s?(?P<part>\d{1,2})\.?,\s(?
 def _pages_after_the_part(f: _Fields) -> None:
     """`№2 (24), P.1., pp. 219-222.`: the issue's part (`P.1.`) and then the pages; the part's
     number read as the pages is not them."""
-    m = _PART_THEN_PAGES.search(f.text) if "pages" in f.items else None
+    m = _PART_THEN_PAGES.search(f.text) if "pages" in f.items and ("P." in f.text or "Ч." in f.text or "Pt." in f.text or "Part." in f.text) else None
     if m is None or (f.items["pages"][1], f.items["pages"][2]) != m.span("part"):
         return
     _, _, _, p = _drop(f, "pages")
     f.add("pages", *m.span("pages"), confidence=p)
+
+
+_EDITION_STATEMENT = re.compile(r"(?:Издание|Изд\.)\s\d{1,2}(?:-?[ея])?(?:,\s[а-яё .,]{3,40})?")
+
+
+def _edition_read_as_host(f: _Fields) -> None:
+    """`«Title". Издание 2, стереотипное» - 2019г.`: an edition statement read as the host is the
+    edition; a quoted name closing the title before it is the title's (`"1С: Предприятие 8"`)."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and "edition" not in f.items and _EDITION_STATEMENT.fullmatch(f.items[name][0].strip(" .,;»”")):
+            _, s, e, p = _drop(f, name)
+            f.add("edition", s, e, value=f.text[s:e].strip(" .,;»”"), confidence=p)
+            if "title" in f.items:
+                value, ts, te = f.items["title"]
+                at = f.text.find('"', te - 1, te + 1)  # (the span may hold the quote its value lost)
+                if value.count('"') % 2 and not value.endswith('"') and at >= 0:
+                    f.items["title"] = (value + '"', ts, max(te, at + 1))
+
+
+def _year_with_its_letter_not_pages(f: _Fields) -> None:
+    """`- 2019г.` closing the entry, read as its pages: the year, `г.` its abbreviated word."""
+    if "year" in f.items or "pages" not in f.items:
+        return
+    value, s, e = f.items["pages"]
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", value) and re.match(r"\s?г\.", f.text[e:]):
+        _, s, e, p = _drop(f, "pages")
+        f.add("year", s, e, confidence=p)
