@@ -163,3 +163,10 @@ def test_an_edition_after_a_quoted_name_and_a_year_with_its_letter():
     assert "pages" not in got and "journal" not in got
     assert got.get("edition", "").startswith("Издание 2")
     assert got.get("title") == 'Учёт выдуманных ульев на платформе "Улей 8"'
+
+
+def test_the_heading_name_before_the_title_stays_the_first_author():
+    """`Family I.I. Title / I.I. Other, I.I. Family // Host`: the heading's name is the first author,
+    whatever the order after the slash."""
+    got = fields("Медова А.А. Учёт выдуманных ульев / И.И. Пчелкин, А.А. Медова // Вестник пчеловода. — 2018. — №11 (52).")
+    assert got.get("author", "").startswith("Медова")

@@ -2359,8 +2359,10 @@ def _title_before_the_responsibility(f: _Fields) -> None:
         return
     m = _TITLE_SLASH_NAMES.match(f.text)
     _, a, b = f.items["author"]
-    if m is None or not (a < m.end("title") or b < m.end("names") - 1):
-        return
+    over_the_slash = m is not None and a < m.end("title") < b
+    cut_short = m is not None and m.end("title") <= a and b < m.end("names") - 1
+    if not (over_the_slash or cut_short):
+        return  # (an author read before the title, as GOST's heading names one, stays)
     _, _, _, p = _drop(f, "author")
     if "title" not in f.items or f.items["title"][1] >= m.end("title"):
         if "title" in f.items:
