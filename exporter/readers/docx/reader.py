@@ -839,7 +839,7 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     contents (a TOC field's result) never opens it.
     """
     marked = [i for i in range(start, len(paras)) if paras[i].in_bibliography]
-    heading = next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text) and not paras[i].in_contents), None)
+    heading = _past_a_list_of_parts(paras, next((i for i in range(start, len(paras)) if is_reference_heading(paras[i].text) and not paras[i].in_contents), None))
     if heading is not None:
         words = " ".join(paras[heading].text.split()).casefold()
         heading = max(i for i in range(heading, len(paras)) if " ".join(paras[i].text.split()).casefold() == words)
@@ -865,6 +865,26 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
         end = numbered[-1] + 1
         rows = [i for i in rows if i >= numbered[0] and i < end]
     return heading, [i for i in rows if paras[i].text.strip()], end
+
+
+def _past_a_list_of_parts(paras: list[Para], heading: int | None) -> int | None:
+    """A reference heading in the first fifth of the paper's text (counted in characters, so that
+    title pages of short lines weigh little) is a line of a list of its parts typed by hand (a
+    contents or an assignment's `Содержание работы`, in other words than the list's own heading:
+    `Список используемых источников` there, `Список использованных источников` over the list)
+    when another reference heading follows past that fifth: the list stands under that one. A
+    paper's own list is never in its first fifth."""
+    if heading is None:
+        return None
+    sizes = [len(p.text) for p in paras]
+    total, before = sum(sizes), sum(sizes[:heading])
+    if 5 * before >= total:
+        return heading
+    for i in range(heading + 1, len(paras)):
+        before += sizes[i - 1]
+        if 5 * before >= total and is_reference_heading(paras[i].text) and not paras[i].in_contents:
+            return i
+    return heading
 
 
 def _heading_in_other_words(paras: list[Para], start: int) -> int | None:

@@ -943,6 +943,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _volume_and_pages_inside_the_host(f)
     _version_not_pages(f)
     _volume_alone_after_the_host(f)
+    _batch_27_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -2133,3 +2134,324 @@ def _entry_type(text: str, v: dict[str, str]) -> str:
     if v.get("pagetotal") or v.get("publisher") or v.get("isbn"):
         return "book"
     return "misc"
+
+
+# ---- conventions read from batch 27's misses (bench/UNSEEN_LISTS.md), run after the others ----
+
+
+def _batch_27_conventions(f: _Fields) -> None:
+    """Batch 27's conventions, each in a function of its own, run once the others have read the
+    fields (conventions.py's are untouched)."""
+    _host_without_its_designation(f)
+    _site_after_the_medium(f)
+    _edition_closing_the_title(f)
+    _volumes_statement_not_title(f)
+    _place_of_two_words(f)
+    _article_number_and_page_count(f)
+    _patent_number_not_host(f)
+    _quoted_word_inside_the_title(f)
+    _journal_with_its_place(f)
+    _title_before_the_responsibility(f)
+    _scholar_names_after_the_title(f)
+    _publisher_named_in_guillemets(f)
+    _pages_after_the_part(f)
+    _edition_read_as_host(f)
+    _year_with_its_letter_not_pages(f)
+
+
+def _drop(f: _Fields, name: str) -> tuple[str, int, int, float | None]:
+    """Take field `name` out (its place free again): (value, start, end, confidence)."""
+    value, s, e = f.items.pop(name)
+    f.taken = [t for t in f.taken if t != (s, e)]
+    return value, s, e, f.confidence.pop(name, None)
+
+
+# GOST 7.0.100's designation after the host's name, unbracketed (`// Википедия: сайт.`, `// IEEE
+# Transactions on Games: электронный журнал. – Дата публикации: 2019.`): what the host is, and the
+# areas after it, are no part of its name.
+_HOST_DESIGNATION = re.compile(r"\s*:\s*(?:официальный\s|информационный\s)?(?:сайт|веб-сайт|портал|интернет-портал|электронный\sжурнал|электронная\sбиблиотека|блог)\b.*$", re.IGNORECASE)
+
+
+def _host_without_its_designation(f: _Fields) -> None:
+    """`// Хабр: сайт.`: the container is `Хабр`."""
+    for name in ("journal", "booktitle"):
+        if name in f.items:
+            value, s, e = f.items[name]
+            m = _HOST_DESIGNATION.search(value) if ":" in value else None
+            if m and m.start() > 1:
+                f.items[name] = (value[: m.start()].strip(" .,:;"), s, e)
+
+
+# `Title [Электронный ресурс] Википедия. Свободная энциклопедия. – URL: …`: the site named after the
+# medium, with no `//` before it, up to the area's dash before the address's label.
+_SITE_AFTER_MEDIUM = re.compile(r"\[(?:Электронный ресурс|Electronic resource)\]\s*(?P<site>[^\s/\[\]–—:][^/\[\]–—]{0,80}?)[.,]?\s[–—-]\s(?:URL|Режим доступа)", re.IGNORECASE)
+
+
+def _site_after_the_medium(f: _Fields) -> None:
+    """The words between `[Электронный ресурс]` and `– URL:` name the site: the container, where
+    none was read or the one read is a part of them (`Энциклопедия` of `Пасечник. Энциклопедия`)."""
+    m = _SITE_AFTER_MEDIUM.search(f.text) if "]" in f.text else None
+    if m is None or not re.search(r"[^\W\d_]", m["site"]):
+        return
+    for name in ("journal", "booktitle"):
+        if name in f.items:
+            if not (m.start("site") <= f.items[name][1] and f.items[name][2] <= m.end("site")):
+                return
+            _drop(f, name)
+    if f.free(m.start("site"), m.end("site")):
+        _text_value(f, "journal", m.start("site"), m.end("site"))
+
+
+# `«Title. Издание 3»`, `Title. Издание 3-е, стереотипное`, `Title. Изд. 2-е, перераб.`: the edition
+# statement closing a title (inside its quotes) is the edition.
+_EDITION_CLOSING = re.compile(r"(?P<title>.*\S)\.\s(?P<edition>(?:Издание|Изд\.)\s\d{1,2}(?:-?[ея])?(?:,\s[а-яё .,]{3,40})?)[»\"”]?$", re.DOTALL)
+
+
+def _edition_closing_the_title(f: _Fields) -> None:
+    """The edition statement at the end of a title is the edition, no part of the title."""
+    if "title" not in f.items or "edition" in f.items:
+        return
+    value, s, e = f.items["title"]
+    m = _EDITION_CLOSING.match(value) if "Изд" in value else None
+    if m is None:
+        return
+    at = f.text.find(m["edition"], s, e + 1)
+    _, s, e, p = _drop(f, "title")
+    f.add("title", s, s + len(m["title"]) + (f.text[s:e].find(value[:1]) if value[:1] else 0), value=m["title"], confidence=p)
+    if at >= 0:
+        f.add("edition", at, at + len(m["edition"]), confidence=p)
+
+
+# `Справочник по композиционным материалам: в 2 - х кн. Кн. 2`, `Title: в 3 т. Т. 1`: how many
+# volumes the work has closes the title; it is not the title's.
+_VOLUMES_STATEMENT = re.compile(r"\s*:\s*в\s\d{1,2}\s?(?:-\s?)?(?:х\s)?(?:т|кн|ч)\.?$", re.IGNORECASE)
+
+
+def _volumes_statement_not_title(f: _Fields) -> None:
+    """`: в 2-х кн.` after the title is the number of volumes, not the title's words."""
+    if "title" in f.items:
+        value, s, e = f.items["title"]
+        m = _VOLUMES_STATEMENT.search(value) if "в " in value else None
+        if m and m.start() > 0:
+            f.items["title"] = (value[: m.start()], s, e)
+
+
+# A place of two capitalised words joined by `на` before the publisher's colon (`Ростов на Дону:
+# Феникс, 2005`, `Комсомольск на Амуре: …`), printed without the hyphens of `Ростов-на-Дону`.
+_PLACE_ON_A_RIVER = re.compile(r"(?:^|[–—-]\s|\.\s)(?P<place>[А-ЯЁ][а-яё]+\sна\s[А-ЯЁ][а-яё]+)\s?:\s?(?P<publisher>[^:,;]{2,80}?),\s(?:1[5-9]|20)\d\d")
+
+
+def _place_of_two_words(f: _Fields) -> None:
+    """`Ростов на Дону: Феникс, 2005`: the place is `Ростов на Дону`, the publisher `Феникс`."""
+    m = _PLACE_ON_A_RIVER.search(f.text) if " на " in f.text else None
+    if m is None:
+        return
+    for name in ("address", "publisher", "booktitle", "journal"):
+        if name in f.items and f.items[name][1] < m.end("publisher") and m.start("place") < f.items[name][2]:
+            _drop(f, name)
+    f.add("address", *m.span("place"))
+    _text_value(f, "publisher", *m.span("publisher"))
+
+
+# Hindawi's `Journal of Sensors Volume 2016, Article ID 8046529, 7 pages`.
+_ARTICLE_ID = re.compile(r"\b(?:Volume|Vol\.)\s(?P<volume>\d{1,4}),\s(?:Article\sID|Article\sNo\.?|Article)\s(?P<id>\w{1,12}),\s\d{1,3}\spages\b")
+
+
+def _article_number_and_page_count(f: _Fields) -> None:
+    """The article's number stands for its pages, the volume before it is the volume; `7 pages` is
+    the article's length."""
+    m = _ARTICLE_ID.search(f.text) if "Article" in f.text else None
+    if m is None:
+        return
+    if "pages" not in f.items:
+        f.add("pages", *m.span("id"))
+    if "volume" not in f.items:
+        f.add("volume", *m.span("volume"))
+
+
+# A patent's number: `US Pat. № 4 962 359`, `U.S. Patent No. 6,009,432`, `Patent RU 2123456`.
+_PATENT = re.compile(r"\b(?:U\.?S\.?\s?)?(?:Pat\.|Patent)\s?(?:No\.?|№)?\s?(?:[A-Z]{2}\s?)?\d[\d ,/]{3,14}\d")
+
+
+def _patent_number_not_host(f: _Fields) -> None:
+    """A patent has no host and no volume: its designation and number are a note."""
+    m = _PATENT.search(f.text) if "Pat" in f.text else None
+    if m is None:
+        return
+    touched = False
+    for name in ("journal", "booktitle", "volume", "number"):  # (GROBID's labels read pages in a patent's number)
+        if name in f.items and f.items[name][1] < m.end() and m.start() < f.items[name][2]:
+            _drop(f, name)
+            touched = True
+    if touched:
+        f.add("note", *m.span())
+
+
+def _quoted_word_inside_the_title(f: _Fields) -> None:
+    """`(2008). Concerns about measuring “spirituality” in research. J. Nerv. Ment. Dis.`: a title
+    read to a quoted word, the few words after it in lower case up to a full stop (read as a host,
+    its `in` taken for the host's `In`, or as nothing) are the title's."""
+    if "title" not in f.items or not f.items["title"][0].endswith(("”", '"')):
+        return
+    _, ts, te = f.items["title"]
+    m = re.match(r"[”\"]?((?:\s[a-z][a-z-]*){1,6})\.\s", f.text[te:])
+    if m is None:
+        return
+    end = te + m.end(1)
+    host = None  # a host read from the words on past the full stop: read again after it
+    for name in ("journal", "booktitle", "note", "publisher", "address"):
+        if name in f.items and f.items[name][1] < end:
+            if f.items[name][2] > end + 2 and (name not in ("journal", "booktitle") or host is not None):
+                return  # another field that runs past the full stop: not this convention's
+            value, _, e, q = _drop(f, name)
+            host = (name, e, q) if e > end + 2 else host
+    _, ts, _, p = _drop(f, "title")
+    f.add("title", ts, end, confidence=p)
+    if host is not None:
+        _text_value(f, host[0], end + 1, host[1])
+        if host[2] is not None and host[0] in f.items:
+            f.confidence[host[0]] = host[2]
+        return
+    journal = re.match(r"\.\s([A-Z][^,(]{1,80}?)[.,]?\s?,\s?\d", f.text[end:])
+    if journal and "journal" not in f.items and "booktitle" not in f.items and f.free(end + journal.start(1), end + journal.end(1)):
+        _text_value(f, "journal", end + journal.start(1), end + journal.end(1))
+
+
+# PubMed's journal names with the place in brackets: `Sensors (Basel, Switzerland)`, `Molecules (Basel)`,
+# the volume after them (`Academie Sciences (Paris) Comptes Rendus` goes on: no such name).
+_JOURNAL_WITH_PLACE = re.compile(r"(?:[.”\"],?\s)(?P<journal>[A-Z][A-Za-z&]*(?:\s[A-Za-z&]+){0,4}\s\((?P<place>[A-Z][a-z]+(?:,\s[A-Z][a-z]+)?)\))(?=[.,]?\s(?:[Vv]ol\.\s?)?\d|\.?$)")
+
+
+def _journal_with_its_place(f: _Fields) -> None:
+    """`“Title.”, Sensors (Basel, Switzerland) vol. 17`, `Title. Sensors (Basel, Switzerland). 20.`:
+    the journal's name carries its place in brackets; the words before it read into the title
+    are the journal's, the place no address."""
+    if "journal" in f.items or "booktitle" in f.items or "address" not in f.items or "title" not in f.items:
+        return
+    m = _JOURNAL_WITH_PLACE.search(f.text)
+    address = f.items["address"]
+    if m is None or not (m.start("place") <= address[1] < m.end("place")):
+        return
+    _drop(f, "address")
+    title, ts, te = f.items["title"]
+    if ts < m.start("journal") < te:
+        _, ts, te, p = _drop(f, "title")
+        _text_value(f, "title", ts, m.start("journal"))
+        if p is not None and "title" in f.items:
+            f.confidence["title"] = p
+    _text_value(f, "journal", *m.span("journal"))
+    if "volume" not in f.items:
+        v = re.match(r"\.\s(\d{1,4})\.\s", f.text[m.end("journal") :])
+        if v:
+            f.add("volume", m.end("journal") + v.start(1), m.end("journal") + v.end(1))
+
+
+# `Title / N. Justesen, P. Bontrager, J. Togelius // Host`: the words before the slash are the
+# title, the initials and names after it the authors.
+_TITLE_SLASH_NAMES = re.compile(r"^(?P<title>[^/]{3,300}?)\s/\s(?P<names>(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'-]+(?:,\s(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'-]+)*)(?:,?\s(?:et\sal\.?|и\sдр\.?))?\s//")
+
+
+def _title_before_the_responsibility(f: _Fields) -> None:
+    """The statement of responsibility between ` / ` and ` //` names all the authors: an author
+    read over the title and the slash, or cut short before the last name's family name (`…, S.`),
+    is read again from it, and the words before the slash are the title."""
+    if "author" not in f.items or "//" not in f.text:
+        return
+    m = _TITLE_SLASH_NAMES.match(f.text)
+    _, a, b = f.items["author"]
+    over_the_slash = m is not None and a < m.end("title") < b
+    cut_short = m is not None and m.end("title") <= a and b < m.end("names") - 1
+    if not (over_the_slash or cut_short):
+        return  # (an author read before the title, as GOST's heading names one, stays)
+    _, _, _, p = _drop(f, "author")
+    if "title" not in f.items or f.items["title"][1] >= m.end("title"):
+        if "title" in f.items:
+            _drop(f, "title")
+        _text_value(f, "title", *m.span("title"))
+    value = names(m["names"])
+    if value:
+        f.add("author", *m.span("names"), value=value, confidence=p)
+
+
+# Google Scholar's citation: `Title. C Beumier, M Acheroy - Journal, 2000.` (initials without full
+# stops, the names after the title, a dash before the source).
+_SCHOLAR_NAMES = re.compile(r"\.\s(?P<names>[A-Z]{1,2}\s[A-Z][a-z'-]+(?:,\s[A-Z]{1,2}\s[A-Z][a-z'-]+)*)\s[\xad–—-]")
+
+
+def _scholar_names_after_the_title(f: _Fields) -> None:
+    """The names read into the title's end are the authors."""
+    if "author" in f.items or "title" not in f.items:
+        return
+    title, ts, te = f.items["title"]
+    m = _SCHOLAR_NAMES.search(f.text, ts)
+    if m is None or not (ts < m.start("names") < te):
+        return
+    _, _, _, p = _drop(f, "title")
+    _text_value(f, "title", ts, m.start() + 1)
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
+    value = names(", ".join(" ".join(reversed(n.split())) for n in m["names"].split(", ")))
+    if value:
+        f.add("author", *m.span("names"), value=value, confidence=p)
+
+
+# A school as publisher: its legal form's abbreviations, then its name in guillemets (`ФГАОУ ВО
+# «Российский государственный профессионально-педагогический университет», 2020`).
+_BODY_IN_GUILLEMETS = re.compile(r"(?:[А-ЯЁ]{2,6}\s){1,3}«[^«»]{3,150}»(?=,\s?(?:1[5-9]|20)\d\d)")
+
+
+def _publisher_named_in_guillemets(f: _Fields) -> None:
+    """A publisher read as the legal form's abbreviation alone is the whole body's name."""
+    if "publisher" not in f.items:
+        return
+    _, s, e = f.items["publisher"]
+    m = _BODY_IN_GUILLEMETS.match(f.text, s)
+    if m is None or e >= m.end():
+        return
+    inside = [n for n, (_, a, b) in f.items.items() if n != "publisher" and s < b and a < m.end()]
+    if any(n not in ("booktitle", "journal", "note", "series") or f.items[n][2] > m.end() for n in inside):
+        return
+    for n in inside:  # (the name's rest read as a host)
+        _drop(f, n)
+    _, _, _, p = _drop(f, "publisher")
+    f.add("publisher", s, m.end(), confidence=p)
+
+
+_PART_THEN_PAGES = re.compile(r"\b(?:P|Pt|Part|Ч)\.\s?(?P<part>\d{1,2})\.?,\s(?:pp?|С|с)\.\s?(?P<pages>\d{1,5}\s?[-–—]\s?\d{1,5})")
+
+
+def _pages_after_the_part(f: _Fields) -> None:
+    """`№2 (24), P.1., pp. 219-222.`: the issue's part (`P.1.`) and then the pages; the part's
+    number read as the pages is not them."""
+    m = _PART_THEN_PAGES.search(f.text) if "pages" in f.items and ("P." in f.text or "Ч." in f.text or "Pt." in f.text or "Part." in f.text) else None
+    if m is None or (f.items["pages"][1], f.items["pages"][2]) != m.span("part"):
+        return
+    _, _, _, p = _drop(f, "pages")
+    f.add("pages", *m.span("pages"), confidence=p)
+
+
+_EDITION_STATEMENT = re.compile(r"(?:Издание|Изд\.)\s\d{1,2}(?:-?[ея])?(?:,\s[а-яё .,]{3,40})?")
+
+
+def _edition_read_as_host(f: _Fields) -> None:
+    """`«Title". Издание 2, стереотипное» - 2019г.`: an edition statement read as the host is the
+    edition; a quoted name closing the title before it is the title's (`"1С: Предприятие 8"`)."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and "edition" not in f.items and _EDITION_STATEMENT.fullmatch(f.items[name][0].strip(" .,;»”")):
+            _, s, e, p = _drop(f, name)
+            f.add("edition", s, e, value=f.text[s:e].strip(" .,;»”"), confidence=p)
+            if "title" in f.items:
+                value, ts, te = f.items["title"]
+                at = f.text.find('"', te - 1, te + 1)  # (the span may hold the quote its value lost)
+                if value.count('"') % 2 and not value.endswith('"') and at >= 0:
+                    f.items["title"] = (value + '"', ts, max(te, at + 1))
+
+
+def _year_with_its_letter_not_pages(f: _Fields) -> None:
+    """`- 2019г.` closing the entry, read as its pages: the year, `г.` its abbreviated word."""
+    if "year" in f.items or "pages" not in f.items:
+        return
+    value, s, e = f.items["pages"]
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", value) and re.match(r"\s?г\.", f.text[e:]):
+        _, s, e, p = _drop(f, "pages")
+        f.add("year", s, e, confidence=p)
