@@ -163,8 +163,14 @@ def anystyle_lines(repo: Repo, name: str, source: str, split_by_hash: bool = Tru
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
-def _grobid_label(el: ET.Element, has_article_title: bool) -> str | None:
+def _grobid_label(el: ET.Element, has_article_title: bool, org: str = "publisher") -> str | None:
+    """Our label of a GROBID element (None: its text is between values). `org` is an untyped
+    `orgName`'s: after the title it is the school of a thesis or the institution of a report
+    (BibTeX's `school`/`institution`, CSL's `publisher`), before it a corporate author
+    (`National Research Council (NRC)`); a `collaboration` is always an author."""
     tag = el.tag.replace(_TEI, "")
+    if tag == "orgName":
+        return "author" if el.get("type") == "collaboration" else org
     level = el.get("level")
     unit = el.get("unit") or el.get("type")
     kind = (el.get("type") or "").lower()
@@ -177,10 +183,11 @@ def _grobid_label(el: ET.Element, has_article_title: bool) -> str | None:
     if tag == "note":
         return "genre" if kind == "report" else "note"
     return {"author": "author", "editor": "editor", "date": "date", "publisher": "publisher", "pubPlace": "location",
-            "orgName": "author", "ptr": "url", "institution": "publisher"}.get(tag)
+            "ptr": "url", "institution": "publisher"}.get(tag)
 
 
-def _grobid_walk(el: ET.Element, label: str | None, has_a: bool, text: list[str], chars: list) -> None:
+def _grobid_walk(el: ET.Element, label: str | None, has_a: bool, text: list[str], chars: list, state: dict) -> None:
+    """`state`: {"org": what an untyped orgName is (its first use by grobid_lines says), "titled": a title was read}."""
     if el.text:
         text.append(el.text)
         chars.extend([label] * len(el.text))
@@ -190,13 +197,17 @@ def _grobid_walk(el: ET.Element, label: str | None, has_a: bool, text: list[str]
             text.append(" ")
             chars.append(None)
         else:
-            _grobid_walk(child, label or _grobid_label(child, has_a), has_a, text, chars)
+            own = _grobid_label(child, has_a, state["org"] if state["titled"] else "author")
+            state["titled"] = state["titled"] or tag == "title"
+            _grobid_walk(child, label or own, has_a, text, chars, state)
         if child.tail:
             text.append(child.tail)
             chars.extend([label] * len(child.tail))
 
 
-def grobid_lines(repo: Repo) -> list[dict]:
+def grobid_lines(repo: Repo, org: str = "publisher") -> list[dict]:
+    """GROBID's labelled references; `org` is an untyped orgName's label after the title (see
+    `_grobid_label`; "author" gives the lines the synthetic records were mined from until round 41)."""
     out = []
     for name in repo.list("grobid-trainer/resources/dataset/citation/corpus"):
         if not name.endswith(".xml"):
@@ -213,7 +224,7 @@ def grobid_lines(repo: Repo) -> list[dict]:
             has_a = any(t.tag.replace(_TEI, "") == "title" and t.get("level") == "a" for t in bibl.iter())
             text: list[str] = []
             chars: list = []
-            _grobid_walk(bibl, None, has_a, text, chars)
+            _grobid_walk(bibl, None, has_a, text, chars, {"org": org, "titled": False})
             full = "".join(text)
             if len(full.split()) < 3 or not any(chars):
                 continue
@@ -309,7 +320,9 @@ def main(argv=None) -> int:
     core = _exclude(anystyle_lines(anystyle, "core.xml", "anystyle-core"), gold_texts)
     grob = _exclude(grobid_lines(grobid), gold_texts)
     rng = random.Random(args.seed)
-    mined = [x for x in core + grob if x["split"] == "train"]
+    # The records are mined with GROBID's untyped orgName read as an author, as before round 41's
+    # relabelling (`grobid_lines`), so that it changes GROBID's lines and not every synthetic record.
+    mined = [x for x in core + _exclude(grobid_lines(grobid, org="author"), gold_texts) if x["split"] == "train"]
     if args.giant:
         ext = external_pools(grobid, Repo(args.jabref))
         english = bib_records(ROOT) + giant_records(mined, ext, rng)

@@ -173,7 +173,7 @@ def csl_lines(english, cyrillic, styles_repo, styles, gost_styles, heldout_style
             if giant and name not in heldout_styles and rng.random() < (NOISE if noise is None else noise):
                 text, chars = pdf_noise(text, chars, rng)
             split = "heldout" if name in heldout_styles or heldout(record["id"]) else "train"
-            out.append(line("synthetic-csl", split, text, chars, style=name, lang=record.get("language", "en")))
+            out.append(line("synthetic-csl", split, text, chars, style_words=True, style=name, lang=record.get("language", "en")))
     return out
 
 
