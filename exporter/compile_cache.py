@@ -130,7 +130,10 @@ def note_compiled(before: int) -> None:
     noted, to be stored at exit. A no-op in a command (which stores all it compiled)."""
     added = len(re._cache) - before
     if _noted is not None and added > 0:
-        _noted.update(itertools.islice(reversed(re._cache), added))
+        try:
+            _noted.update(itertools.islice(reversed(re._cache), added))
+        except RuntimeError:  # another thread compiled meanwhile: these go unstored (only slower)
+            pass
 
 
 def continue_in_child(part: str) -> None:
