@@ -608,38 +608,53 @@ for text in sample:
 def _fresh_process(runs: int) -> float:
     """The best wall time of `runs` fresh processes running _WHOLE_RUN, with the modules' compiled
     bytecode cached as an installed package has it (a first unmeasured run writes it, whatever
-    PYTHONDONTWRITEBYTECODE says: compiling the sources is no part of a user's run)."""
+    PYTHONDONTWRITEBYTECODE says: compiling the sources is no part of a user's run), and the
+    parser's compiled patterns in a cache folder of its own that the same run fills."""
     import subprocess
+    import tempfile
     import time
 
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    caches = tempfile.TemporaryDirectory(prefix="exporter-bench-cache-")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"EXPORTER_CACHE_DIR": caches.name}
     subprocess.run([sys.executable, "-c", _WHOLE_RUN], cwd=ROOT, env=env, capture_output=True, check=True)
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", _WHOLE_RUN], cwd=ROOT, env=env, capture_output=True, check=True)
         best = min(best, time.perf_counter() - start)
+    caches.cleanup()
     return best
 
 
-def _first_reads(runs: int, against: Path | None) -> tuple[tuple[float, float], tuple[float, float] | None]:
+def _first_reads(runs: int, against: Path | None) -> tuple[tuple[float, float], tuple[float, float] | None, tuple[float, float]]:
     """The best of `runs` fresh processes' first read (_FIRST_READ) here, and in the checkout
-    `against` (its own code and modules) when given, the two taking turns so both see the same
-    load on a shared machine: (wall time, CPU time) each, the best of each. The CPU time is the
-    steadier figure when other work shares the cores (waiting for one is not counted in it)."""
+    `against` (its own code and modules) when given, and here without the compiled patterns
+    from the cache (EXPORTER_PLAIN=regex), all taking turns so they see the same load on a
+    shared machine: (wall time, CPU time) each, the best of each. The CPU time is the steadier
+    figure when other work shares the cores (waiting for one is not counted in it). Each keeps
+    its compile cache (compile_cache.py: a Python caller's parser takes the patterns an earlier
+    process compiled) in a folder of its own, filled by an unmeasured run, as a user's machine
+    has one after the first list read."""
     import subprocess
+    import tempfile
 
-    def once(where: Path) -> tuple[float, float]:
-        wall, cpu = subprocess.run([sys.executable, "-c", _FIRST_READ], cwd=where, capture_output=True, text=True, check=True).stdout.split()
+    caches = tempfile.TemporaryDirectory(prefix="exporter-bench-cache-")
+    trees = [(ROOT, {}), (ROOT, {"EXPORTER_PLAIN": "regex"})] + ([(against, {})] if against is not None else [])
+    envs = [dict(os.environ, EXPORTER_CACHE_DIR=f"{caches.name}/{n}", **extra) for n, (_, extra) in enumerate(trees)]
+
+    def once(where: Path, env: dict) -> tuple[float, float]:
+        wall, cpu = subprocess.run([sys.executable, "-c", _FIRST_READ], cwd=where, env=env, capture_output=True, text=True, check=True).stdout.split()
         return float(wall), float(cpu)
 
-    here, there = [], []
+    for (where, _), env in zip(trees, envs):
+        once(where, env)  # unmeasured: fills its cache
+    got: list[list[tuple[float, float]]] = [[] for _ in trees]
     for _ in range(runs):
-        here.append(once(ROOT))
-        if against is not None:
-            there.append(once(against))
+        for n, ((where, _), env) in enumerate(zip(trees, envs)):
+            got[n].append(once(where, env))
+    caches.cleanup()
     best = lambda times: (min(t[0] for t in times), min(t[1] for t in times))  # noqa: E731
-    return best(here), (best(there) if there else None)
+    return best(got[0]), (best(got[2]) if against is not None else None), best(got[1])
 
 
 def _check_runs(runs: int, against: Path | None, paper: str) -> tuple[tuple[list[float], list[float]], tuple[list[float], list[float]] | None]:
@@ -693,7 +708,7 @@ def speed_section(runs: int = 5, against: Path | None = None) -> str:
     # A list read for the first time in a process: the tagger's per-token caches are empty (the
     # model and modules loaded first, as `opener` times them); the warm figure below re-reads it.
     busy = os.getloadavg()[0]  # the machine's load as the first reads start (other work shares its cores)
-    (first, first_cpu), before = _first_reads(runs, against)
+    (first, first_cpu), before, (plain, plain_cpu) = _first_reads(runs, against)
     whole = _fresh_process(5)
     model = _best_of(5, lambda: [parse_entry(t) for t in sample])
     rules_ = _best_of(5, lambda: [parse_by_rules(t) for t in sample])
@@ -708,8 +723,10 @@ def speed_section(runs: int = 5, against: Path | None = None) -> str:
         f"100 entries (gold.xml's first hundred, 26 tokens an entry), read for the first time in a fresh process (the model already open, the clock started after it): {first * 1000:.0f} ms, {first_cpu * 1000:.0f} ms of CPU time (best of {runs} processes; target ≤ 100 ms"
         + (f"; {_commit(against)}, measured in the same run, its processes taking turns with these: {before[0] * 1000:.0f} ms, {before[1] * 1000:.0f} ms of CPU time" if before is not None else "")
         + f"; load average {busy:.1f} on {os.cpu_count()} cores as they ran). "
+        f"These processes take the patterns the parser compiles from the user's cache, as `exporter` does, filled by an earlier process's read (compile_cache.warm_for_a_caller, since speed41; each tree a cache folder of its own); "
+        f"without it (EXPORTER_PLAIN=regex), in turns with them: {plain * 1000:.0f} ms, {plain_cpu * 1000:.0f} ms of CPU time. "
         f"Read again in the same process (the tagger's per-token caches warm): {model * 1000:.0f} ms by the tagger, {rules_ * 1000:.0f} ms by the rule parser (best of 5). "
-        f"The whole of a fresh process that reads them (Python's start, the imports, the model's opening, the 100 first reads): {whole * 1000:.0f} ms (best of 5).",
+        f"The whole of a fresh process that reads them (Python's start, the imports, the model's opening, the 100 first reads; the compiled patterns from the cache): {whole * 1000:.0f} ms (best of 5).",
         shipped + (" " + longest if longest else "") + " The machine is shared while this runs; bench/RESULTS.md times `check` against its peers.",
         "",
     ])

@@ -24,6 +24,12 @@ who alternates them does not push one command's entries out with the other's (on
 held more than MAX_PATTERNS and started again at nearly every run). A build's PDF child, which
 imports reportlab only after it is forked, keeps its own too (`continue_in_child`).
 
+A Python caller's process (no `exporter` command: a script that reads a reference list with
+`references.fields.parse_entry`) keeps the patterns the parser compiles on a list's first entry
+the same way, in files of its own (`regex-parse-….bin`): `warm_for_a_caller`, on the first entry
+read; at exit it stores what the parser's calls compiled (`note_compiled`), never the caller's
+own patterns; its `dataclasses` is left alone.
+
 Both lean on Python 3.11's internals (speedups.PRIVATE); each file is keyed by the interpreter's
 full version, so a code object or a program is never handed to another Python. Only an
 accelerator: a missing, foreign or damaged file is ignored, and `EXPORTER_PLAIN=regex` or
@@ -33,12 +39,13 @@ accelerator: a missing, foreign or damaged file is ignored, and `EXPORTER_PLAIN=
 from __future__ import annotations
 
 import builtins
+import itertools
 import re
 import sys
 from array import array
 
 from . import speedups
-from .usercache import read_entry, write_entry
+from .usercache import cache_dir, read_entry, write_entry
 
 _FORMAT = "compiled-1"  # bump when what a file holds changes
 # Entries kept at most. Past it the oldest entries leave first, so what one paper's text made (a
@@ -59,6 +66,7 @@ _patterns: list[tuple] = []  # the regex file's entries (written back with the n
 _pattern_keys: set[tuple] = set()  # the re._cache keys those entries stand for
 _methods: dict[str, object] = {}  # dataclass method source -> code object, from the file
 _new_methods: dict[str, object] = {}  # compiled in this run
+_noted: set[tuple] | None = None  # in a Python caller's process, the patterns its calls compiled (only they are stored)
 
 
 def _file(kind: str) -> str:
@@ -89,6 +97,45 @@ def warm(command: str = "") -> None:
         _warm_methods()
 
 
+def warm_for_a_caller(command: str = "parse") -> None:
+    """The regular expressions of a Python caller's process (no `exporter` command ran `warm`):
+    the patterns an earlier process's calls compiled (`command`'s file: the inline patterns the
+    reference parser compiles on a list's first entries) put into `re`'s cache now; those this
+    process's calls compile (`note_compiled`: the caller's own patterns are never stored) stored
+    when it exits (atexit). Only the patterns: a caller's `dataclasses` is left alone. A no-op
+    when a command (or an earlier call) warmed already."""
+    global _warmed, _command, _noted
+    if _warmed:
+        return
+    _warmed = True
+    _command = command if command.isascii() and command.isalpha() else ""
+    if not speedups.enabled("regex"):
+        return
+    _noted = set()
+    _pattern_keys.update(re._cache)  # compiled before this call (the modules' patterns, at their import): not stored
+    _warm_patterns()
+    import atexit
+
+    atexit.register(remember)
+
+
+def held() -> int:
+    """How many patterns `re`'s cache holds (what `note_compiled` is handed after a call)."""
+    return len(re._cache)
+
+
+def note_compiled(before: int) -> None:
+    """After a call of ours in a Python caller's process (warm_for_a_caller), before which `re`'s
+    cache held `before` patterns: the patterns the call compiled (the newest in the cache) are
+    noted, to be stored at exit. A no-op in a command (which stores all it compiled)."""
+    added = len(re._cache) - before
+    if _noted is not None and added > 0:
+        try:
+            _noted.update(itertools.islice(reversed(re._cache), added))
+        except RuntimeError:  # another thread compiled meanwhile: these go unstored (only slower)
+            pass
+
+
 def continue_in_child(part: str) -> None:
     """In a forked child that goes on to import and compile more than its parent (build's PDF
     child: reportlab's patterns, the PDF writer's dataclasses), files of its own from here on
@@ -111,7 +158,7 @@ def continue_in_child(part: str) -> None:
 
 def remember() -> None:
     """Store what this run compiled that the cache did not hold."""
-    if not _warmed:
+    if not _warmed or cache_dir() is None:  # (no cache at all: nothing to store, nothing to make)
         return
     if speedups.enabled("regex"):
         _remember_patterns()
@@ -143,7 +190,7 @@ def _warm_patterns() -> None:
 
 
 def _remember_patterns() -> None:
-    new = [key for key in list(re._cache) if key not in _pattern_keys]
+    new = [key for key in list(re._cache) if key not in _pattern_keys and (_noted is None or key in _noted)]
     if new:
         new = _not_reordered(new)
     if not new:

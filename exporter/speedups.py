@@ -14,7 +14,8 @@ each gives the same bytes as the plain path (tests/test_speedups.py):
 - `gc`: the `exporter` command (only it, never a Python caller) collects garbage less often
   (a build or volume batch in cli._batch_gc; check, inspect, bib, fix and annotate from the start).
 - `regex`: the `exporter` command hands `re` the regular expressions an earlier run compiled,
-  kept in the user's cache (compile_cache.py; Python 3.11's `re` internals).
+  kept in the user's cache (compile_cache.py; Python 3.11's `re` internals); so does a Python
+  caller's first reference entry read (`references.fields.parse_entry`: the parser's patterns).
 - `dataclass`: likewise the code of the methods `@dataclass` writes (compile_cache.py; Python
   3.11's `dataclasses`, which runs them with `exec`).
 - `mathfork`: a paper's formulas the user cache lacks are typeset in forked workers, one a

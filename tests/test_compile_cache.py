@@ -255,3 +255,59 @@ def test_a_run_using_more_patterns_than_res_own_cache_compiles_none_of_them_next
 
     assert run() == 600  # nothing stored yet
     assert run() == 0
+
+
+# A Python caller's process (no `exporter` command): reads two entries of a list with the
+# reference parser, reporting how many patterns `re` compiled while it did and what it read.
+_CALLER = r"""
+import dataclasses, json, re, sys
+from re import _compiler
+from exporter.references.fields import parse_entry
+compiled = []
+plain = _compiler.compile
+def counting(pattern, flags=0):
+    compiled.append(pattern)
+    return plain(pattern, flags)
+_compiler.compile = counting
+read = [parse_entry(text) for text in sys.argv[1:]]
+mine = re.compile("a-callers-own-[a-z]+")  # the caller's own pattern, compiled after: never stored
+print(json.dumps([len(compiled), "exec" in vars(dataclasses), repr(read)]))
+"""
+_ENTRIES = (
+    "Иванов И. И. Заглавие статьи // Вестник КазНУ. Серия математическая. – 2019. – Т. 3, № 2. – С. 45–52.",
+    "Smith, J., & Doe, A. (2001). A title of the work. Journal of Things, 12(3), 1-20. https://doi.org/10.1000/xyz",
+)
+
+
+def _caller(cache, **extra) -> list:
+    import json
+
+    result = subprocess.run([sys.executable, "-c", _CALLER, *_ENTRIES], env=_env(cache, **extra), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_callers_reference_parser_takes_its_patterns_from_the_cache(tmp_path, monkeypatch):
+    """A script that reads a reference list (parse_entry) compiled the parser's patterns in every
+    process (its modules' and the inline ones a list's first entries need: 7 ms of a list's first
+    read): the first process stores them, at exit, in a file of its own; the next compiles none
+    and reads the same. The caller's own patterns are not stored, nor is its `dataclasses` touched."""
+    compiled, patched, first = _caller(tmp_path)
+    assert compiled > 50 and not patched
+    tag = sys.implementation.cache_tag
+    assert sorted(p.name for p in tmp_path.glob("*.bin")) == [f"regex-parse-{tag}.bin"]
+    monkeypatch.setenv("EXPORTER_CACHE_DIR", str(tmp_path))
+    stored = read_entry(f"regex-parse-{tag}.bin", compile_cache._key("regex"))
+    assert stored and not any(entry[1] == "a-callers-own-[a-z]+" for entry in stored)
+    compiled, patched, again = _caller(tmp_path)
+    assert compiled == 1 and not patched  # the caller's own pattern alone
+    assert again == first
+    assert _caller(tmp_path, EXPORTER_PLAIN="regex")[2] == first
+
+
+def test_a_caller_without_a_cache_writes_nothing(tmp_path):
+    """No cache (EXPORTER_CACHE_DIR empty): nothing is written, in the package's folder or elsewhere."""
+    before = sorted(p for p in (REPO / "exporter").rglob("*") if not p.name.endswith(".pyc"))
+    compiled, _, read = _caller("")
+    assert compiled > 50 and read == _caller(tmp_path)[2]
+    assert sorted(p for p in (REPO / "exporter").rglob("*") if not p.name.endswith(".pyc")) == before

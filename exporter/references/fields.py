@@ -6,17 +6,25 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from .. import compile_cache
 from ..model import Entry
 from .parsed import Parsed
 
 
 def parse_entry(text: str) -> Parsed:
     """Fields of one entry of the paper's own list, with their offsets in `text`."""
+    # The patterns the parser compiles (its modules' at their import, the inline ones on a list's
+    # first entries) taken from the user's cache as `exporter` takes them (compile_cache.py), in a
+    # Python caller's process: a no-op after the first call, or in a command.
+    compile_cache.warm_for_a_caller("parse")
+    before = compile_cache.held()
     # The tagger and the rule parser (their patterns, lexicons, pycrfsuite) are imported when a
     # paper has a list to read: a check of a paper without one, or with a .bib, never needs them.
     from .tagger.normalise import read_entry
 
-    return read_entry(text)
+    parsed = read_entry(text)
+    compile_cache.note_compiled(before)
+    return parsed
 
 
 def with_fields(entry: Entry, joined=None) -> Entry:

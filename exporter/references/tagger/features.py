@@ -486,6 +486,19 @@ def _counts(token: str) -> tuple[int, int, int, int]:
             int(token.endswith(".") and not (token[0].isupper() and _INITIAL.match(token))))  # an initial opens with a capital
 
 
+_PLACES: dict[int, tuple[tuple[bytes, ...], tuple[tuple[bytes, bytes], ...]]] = {}  # n -> _places(n)
+
+
+def _places(n: int) -> tuple[tuple[bytes, ...], tuple[tuple[bytes, bytes], ...]]:
+    """The place names of each of an entry's `n` tokens: its `pos=` (first, last, or its tenth of
+    the entry), and its `from-start=` and `from-end=` (tokens to each end, 6 for six or more);
+    made once for each length of entry."""
+    pos = tuple(_POS_FIRST if i == 0 else _POS_LAST if i == n - 1 else _POS[10 * i // n] for i in range(n))
+    ends = tuple((_FROM_START[i if i < 6 else 6], _FROM_END[n - 1 - i if n - 1 - i < 6 else 6]) for i in range(n))
+    _PLACES[n] = pos, ends
+    return pos, ends
+
+
 def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[bytes]]:
     """Features of every token of one entry: its own, its neighbours' (words up to three tokens
     away, shapes up to two), its place in the entry and what stands before it (a `//`, GOST's
@@ -507,33 +520,41 @@ def sequence_features(text: str, spans: list[tuple[int, int]]) -> list[list[byte
     extra = _extra_features(tokens, records) if EXTRA else None
     seen_slashes = seen_year = seen_dash = seen_period = seen_quote = depth = 0
     joins = _START_JOINS
-    for i, ((own, _, pieces, marks, own_joins), n3, n2, n1, p1, p2, p3) in enumerate(zip(records, *columns)):
+    # What stands before a token (a `//`, a year, a dash, a full stop, an open quote or bracket):
+    # its names change only after a token that counts one of these (a word of letters alone
+    # counts none: _NOTHING_COUNTED), so they are kept as one tuple and made again only then.
+    before = (doc, slashes_seen[0], _YEAR_BEFORE[0], _DASHES[0], _PERIODS[0], _QUOTED[0], _BRACKETED[0][0])
+    places, ends = _PLACES.get(n) or _places(n)
+    for i, ((own, _, pieces, marks, own_joins), n3, n2, n1, p1, p2, p3, pos, edge) in enumerate(zip(records, *columns, places, ends)):
         if known or extra:  # (the shipped model reads neither)
             own = (*own, *([f.encode() for f in known[i]] if known else ()), *(extra[i] if extra else ()))
-        pos = _POS_FIRST if i == 0 else _POS_LAST if i == n - 1 else _POS[10 * i // n]
-        # Where the token stands: inside quotes or brackets (counted before it, and whether it
-        # opens or closes one itself), and its distance from each end of the entry in tokens.
-        quotes, opened, closed, slashes, year, dash, period = marks
-        # Then the pairs: the last character and terminal strength of the token before (`^` at
-        # the start) with this one's shape, capitals (AnyStyle's Cap-3: a capital after a full
-        # stop starts an element) and keyword, and the two words (`joins`: the token before's
-        # halves of them, made with its record).
+        here = before
+        if marks is not _NOTHING_COUNTED:
+            # Where the token stands: inside quotes or brackets (counted before it, and whether it
+            # opens one itself), after how many `//`, years, dashes and full stops.
+            quotes, opened, closed, slashes, year, dash, period = marks
+            if opened:
+                here = (*before[:6], _BRACKETED[depth > 0][1])
+            seen_slashes += slashes
+            seen_year += year
+            seen_dash += dash
+            seen_period += period
+            seen_quote += quotes
+            depth += opened - closed
+            if depth < 0:
+                depth = 0
+            before = (doc, slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode(),
+                      _YEAR_BEFORE[seen_year if seen_year < 2 else 2], _DASHES[seen_dash if seen_dash < 3 else 3],
+                      _PERIODS[seen_period if seen_period < 4 else 4], _QUOTED[seen_quote % 2], _BRACKETED[depth > 0][0])
+        # Its place (pos, and its distance from each end of the entry in tokens: `edge`), then the
+        # pairs: the last character and terminal strength of the token before (`^` at the start)
+        # with this one's shape, capitals (AnyStyle's Cap-3: a capital after a full stop starts
+        # an element) and keyword, and the two words (`joins`: the token before's halves of
+        # them, made with its record).
         out.append([
-            *own,
-            pos, doc, slashes_seen[seen_slashes] if seen_slashes < 64 else f"slashes={int('//' in text)}:{seen_slashes}".encode(),
-            _YEAR_BEFORE[seen_year if seen_year < 2 else 2], _DASHES[seen_dash if seen_dash < 3 else 3],
-            _PERIODS[seen_period if seen_period < 4 else 4], _QUOTED[seen_quote % 2], _BRACKETED[depth > 0][opened > 0],
-            _FROM_START[i if i < 6 else 6], _FROM_END[n - 1 - i if n - 1 - i < 6 else 6],
+            *own, pos, *here, *edge,
             *n3, *n2, *n1, *p1, *p2, *p3,
             joins[0] + pieces[1], joins[1] + pieces[4], joins[2] + pieces[2], joins[3] + pieces[5],
         ])
         joins = own_joins
-        seen_slashes += slashes
-        seen_year += year
-        seen_dash += dash
-        seen_period += period
-        seen_quote += quotes
-        depth += opened - closed
-        if depth < 0:
-            depth = 0
     return out
