@@ -11,26 +11,34 @@ from exporter.readers.pdf.reader import read_pdf
 from helpers import draw_text, pdf_canvas
 
 
-def _paper(path) -> str:
+def draw_page(path, title: str, author: str, rows: list[tuple[float, float, str]], size: float) -> None:
+    """A page with a bold title and its author on top, then each row's text at (x, y) in `size`."""
     c = pdf_canvas(path)
-    draw_text(c, 60, 780, "Приложение для изучения полёта тела", 16, bold=True)
-    draw_text(c, 60, 760, "И. И. Иванов", 11)
-    draw_text(c, 95, 720, "На данный момент существует несколько аналогов данному приложению, но каждое", 12)
-    draw_text(c, 60, 705, "из них имеет свои недостатки, такие как:", 12)
-    draw_text(c, 80, 690, "•", 12)
-    draw_text(c, 98, 690, "Недостаточная визуализация", 12)
-    draw_text(c, 80, 675, "•", 12)
-    draw_text(c, 98, 675, "Невозможность высчитать часть данных по остальным известным", 12)
-    draw_text(c, 98, 660, "параметрам", 12)
-    draw_text(c, 80, 645, "•", 12)
-    draw_text(c, 98, 645, "Неудобный интерфейс", 12)
-    draw_text(c, 95, 630, "Визуализация полёта и простота интерфейса позволяют изучить эту тему с большой", 12)
-    draw_text(c, 60, 615, "лёгкостью. Казахстан и Россия", 12)
-    draw_text(c, 60, 600, "– это соседние страны, и такие приложения там нужны школам обеих стран.", 12)
-    draw_text(c, 95, 585, "Результаты работы:", 12)
-    draw_text(c, 80, 570, "– рассчитаны формулы для каждого типа полёта;", 12)
-    draw_text(c, 80, 555, "– написано приложение.", 12)
+    draw_text(c, 60, 780, title, 16, bold=True)
+    draw_text(c, 60, 760, author, 11)
+    for x, y, text in rows:
+        draw_text(c, x, y, text, size)
     c.save()
+
+
+def _paper(path) -> str:
+    draw_page(path, "Приложение для изучения полёта тела", "И. И. Иванов", [
+        (95, 720, "На данный момент существует несколько аналогов данному приложению, но каждое"),
+        (60, 705, "из них имеет свои недостатки, такие как:"),
+        (80, 690, "•"),
+        (98, 690, "Недостаточная визуализация"),
+        (80, 675, "•"),
+        (98, 675, "Невозможность высчитать часть данных по остальным известным"),
+        (98, 660, "параметрам"),
+        (80, 645, "•"),
+        (98, 645, "Неудобный интерфейс"),
+        (95, 630, "Визуализация полёта и простота интерфейса позволяют изучить эту тему с большой"),
+        (60, 615, "лёгкостью. Казахстан и Россия"),
+        (60, 600, "– это соседние страны, и такие приложения там нужны школам обеих стран."),
+        (95, 585, "Результаты работы:"),
+        (80, 570, "– рассчитаны формулы для каждого типа полёта;"),
+        (80, 555, "– написано приложение."),
+    ], size=12)
     return str(path)
 
 
@@ -46,19 +54,17 @@ def test_bulleted_and_dashed_items_are_lists_and_a_wrapped_dash_is_no_item(tmp_p
 
 
 def _numbered(path) -> str:
-    c = pdf_canvas(path)
-    draw_text(c, 60, 780, "Приложение для облачного хранения файлов", 16, bold=True)
-    draw_text(c, 60, 760, "И. И. Иванов", 11)
-    draw_text(c, 95, 720, "Для достижения поставленной цели были решены следующие задачи:", 12)
-    draw_text(c, 95, 705, "1. Изучение принципов работы массивов и их адаптация для облачных хра-", 12)
-    draw_text(c, 60, 690, "нилищ;", 12)
-    draw_text(c, 95, 675, "2. Исследование программных интерфейсов облачных сервисов.", 12)
-    draw_text(c, 95, 660, "Структура работы состоит из двух разделов:", 12)
-    draw_text(c, 95, 645, "1. Постановка задачи;", 12)
-    draw_text(c, 95, 630, "2. Теоретические основы.", 12)
-    draw_text(c, 95, 615, "Материалы исследования включают реализацию приложения на платформе.", 12)
-    draw_text(c, 95, 600, "3. Третий пункт без первого и второго открывает абзац, а не список.", 12)
-    c.save()
+    draw_page(path, "Приложение для облачного хранения файлов", "И. И. Иванов", [
+        (95, 720, "Для достижения поставленной цели были решены следующие задачи:"),
+        (95, 705, "1. Изучение принципов работы массивов и их адаптация для облачных хра-"),
+        (60, 690, "нилищ;"),
+        (95, 675, "2. Исследование программных интерфейсов облачных сервисов."),
+        (95, 660, "Структура работы состоит из двух разделов:"),
+        (95, 645, "1. Постановка задачи;"),
+        (95, 630, "2. Теоретические основы."),
+        (95, 615, "Материалы исследования включают реализацию приложения на платформе."),
+        (95, 600, "3. Третий пункт без первого и второго открывает абзац, а не список."),
+    ], size=12)
     return str(path)
 
 
@@ -76,21 +82,19 @@ def test_numbered_items_after_a_colon_are_a_numbered_list_and_a_new_numbering_a_
 
 def _nested(path) -> str:
     """Numbered steps, bulleted items set in under the first and lettered ones under the second."""
-    c = pdf_canvas(path)
-    draw_text(c, 60, 780, "Training a tagger for reference strings", 16, bold=True)
-    draw_text(c, 60, 760, "I. Petrov", 11)
-    draw_text(c, 60, 720, "The model is trained in three steps, each run on its own:", 12)
-    draw_text(c, 60, 705, "1. Prepare the data for the tagger:", 12)
-    draw_text(c, 80, 690, "•", 12)
-    draw_text(c, 95, 690, "the labelled references of the public sets;", 12)
-    draw_text(c, 80, 675, "•", 12)
-    draw_text(c, 95, 675, "the entries rendered through many citation styles.", 12)
-    draw_text(c, 60, 660, "2. Train the model on them:", 12)
-    draw_text(c, 80, 645, "a) with the features of word shape;", 12)
-    draw_text(c, 80, 630, "b) with the dictionaries of names and places.", 12)
-    draw_text(c, 60, 615, "3. Measure it on the held-out split.", 12)
-    draw_text(c, 60, 590, "The measured scores are kept in the repository beside the model.", 12)
-    c.save()
+    draw_page(path, "Training a tagger for reference strings", "I. Petrov", [
+        (60, 720, "The model is trained in three steps, each run on its own:"),
+        (60, 705, "1. Prepare the data for the tagger:"),
+        (80, 690, "•"),
+        (95, 690, "the labelled references of the public sets;"),
+        (80, 675, "•"),
+        (95, 675, "the entries rendered through many citation styles."),
+        (60, 660, "2. Train the model on them:"),
+        (80, 645, "a) with the features of word shape;"),
+        (80, 630, "b) with the dictionaries of names and places."),
+        (60, 615, "3. Measure it on the held-out split."),
+        (60, 590, "The measured scores are kept in the repository beside the model."),
+    ], size=12)
     return str(path)
 
 
@@ -114,14 +118,12 @@ def test_dashes_of_two_kinds_set_a_little_apart_are_one_list(tmp_path):
     """`–` and `-` open items of one list (a writer types either): the second, 5 pt further in
     behind a shorter mark, is no list nested in the first."""
     path = tmp_path / "dashes.pdf"
-    c = pdf_canvas(path)
-    draw_text(c, 60, 780, "Routing the vehicles of a fleet", 16, bold=True)
-    draw_text(c, 60, 760, "I. Petrov", 11)
-    draw_text(c, 60, 720, "The model uses the following notation:", 10)
-    draw_text(c, 60, 705, "– the route of the vehicle;", 10)
-    draw_text(c, 65.5, 690, "- the number of nodes on the route.", 10)
-    draw_text(c, 60, 665, "The routes are built one vehicle at a time.", 10)
-    c.save()
+    draw_page(path, "Routing the vehicles of a fleet", "I. Petrov", [
+        (60, 720, "The model uses the following notation:"),
+        (60, 705, "– the route of the vehicle;"),
+        (65.5, 690, "- the number of nodes on the route."),
+        (60, 665, "The routes are built one vehicle at a time."),
+    ], size=10)
     [found] = [b for b in read_pdf(str(path)).blocks if isinstance(b, BulletList)]
     assert [plain_text(i.inlines) for i in found.items] == ["the route of the vehicle;", "the number of nodes on the route."]
     assert all(not i.blocks for i in found.items)
