@@ -823,7 +823,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords or _by_line_under(texts, run_end)) and not _cites(run):
                 if not _prose_run(fm, unlabelled, texts, i, run, run_end):
                     claimed = before
-                    unread.append(i)
+                    unread.append((i, " ".join(run)))
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at or len(run) <= 2 and all(len(t) < 60 for t in run)):
                 pass  # a rubric or header above the UDC, a degree or city line, a short header line (`Article`, a section of the journal)
             else:
@@ -833,7 +833,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = False
             continue
         i += 1
-    stop = _body_from(stop, unread, claimed, texts)
+    stop = _body_from(stop, unread, claimed)
     fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
     return _with_title(fm, candidates, _without_glued_marks(pending, texts[:stop]), unlabelled, stop, language)
 
@@ -1336,12 +1336,12 @@ _ABSTRACT_SENTENCES = re.compile(r"^[^\W\d_](?=(?:\S+\s+){7}).*[.!?:»\")]$", re
 NOTICE = re.compile(r"©|\bcopyright\b|\bpermission\b|\blicen[cs]ed?\b|\bISBN\b|\bdisclaimer\b|https?://|\bwww\.", re.IGNORECASE)
 
 
-def _body_from(stop: int, unread: list[int], claimed: int, texts: list[str]) -> int:
-    """Where the body starts: text read as nothing after the last field (`claimed`) is the
-    body's (`Актуальность исследований: …` between the keywords and `Введение`), not only what
-    follows the window's end (`stop`), unless it is a notice (a copyright or permission block
-    under the abstract) or the contents' lines."""
-    return min([stop] + [k for k in unread if k > claimed and not NOTICE.search(texts[k]) and not CONTENTS_LINE.search(texts[k])][:1])
+def _body_from(stop: int, unread: list[tuple[int, str]], claimed: int) -> int:
+    """Where the body starts: a paragraph of sentences read as nothing after the last field
+    (`claimed`) begins it (`Актуальность исследований: …` between the keywords and `Введение`),
+    not only the window's end (`stop`); a notice (a copyright or permission block under the
+    abstract), the contents' lines or a cover's short lines (`Москва 2021`) begin nothing."""
+    return min([stop] + [k for k, text in unread if k > claimed and _ABSTRACT_SENTENCES.match(text) and not NOTICE.search(text) and not CONTENTS_LINE.search(text)][:1])
 
 
 def _prose_run(fm: FrontMatter, unlabelled: list[FieldText], texts: list[str], i: int, run: list[str], run_end: int) -> bool:
