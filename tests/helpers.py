@@ -109,3 +109,23 @@ def text_front_matter(lines: list[str]):
     from exporter.sourcefile import SourceText
 
     return read_plaintext(SourceText("p.txt", "\n".join(lines) + "\n", "utf-8")).meta
+
+
+def entry_fields(text: str) -> dict[str, str]:
+    """An entry's fields as the reference parser reads them: name -> value."""
+    from exporter.references.fields import parse_entry
+
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def linked_word_file(tmp_path, paragraphs: list[str]):
+    """A Word file of one plain paragraph per text, read and linked as `check` does."""
+    import docx
+    from docx_samples import save
+
+    from exporter.pipeline import read_and_link
+
+    d = docx.Document()
+    for text in paragraphs:
+        d.add_paragraph(text)
+    return read_and_link(str(save(d, tmp_path / "paper.docx")))

@@ -9,11 +9,7 @@ import pytest
 
 from exporter.references.fields import family_names, parse_entry
 from exporter.references.rules import recognise_form
-from tests.helpers import REPO, run_cli
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
+from tests.helpers import REPO, entry_fields as fields, run_cli
 
 
 def test_gost_article_with_slashes_and_dashes():

@@ -15,11 +15,7 @@ from exporter.references.tagger import features as tagger_features
 from exporter.references.tagger import gazetteer
 from exporter.references.tagger.features import tokenize
 from exporter.references.tagger.normalise import marks_host_item, names
-from tests.helpers import run_cli
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
+from tests.helpers import entry_fields as fields, run_cli
 
 
 def test_given_family_names():

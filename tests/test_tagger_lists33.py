@@ -8,10 +8,7 @@ from __future__ import annotations
 import pytest
 
 from exporter.references.fields import family_names, parse_entry
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
+from helpers import entry_fields as fields
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,7 @@ dash before the year (no place)."""
 from __future__ import annotations
 
 import pytest
-
-from exporter.references.fields import parse_entry
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
+from helpers import entry_fields as fields
 
 
 @pytest.mark.parametrize(
@@ -87,7 +82,6 @@ def test_a_journal_read_after_the_areas_dash_stays_the_journal():
     f = fields("Сергеева, Л. М. Теорема о неподвижной точке / Л. М. Сергеева. – Математические заметки, 2005. – 112–120 с.")
     assert f.get("publisher") is None
     assert f["journal"] == "Математические заметки"
-
 
 
 def corrected_labels(tokens: list[tuple[str, str]]) -> list[str]:

@@ -6,12 +6,7 @@ or invented lists: a number and a tab typed before a Word paragraph's text is it
 from __future__ import annotations
 
 import pytest
-
-from exporter.references.fields import parse_entry
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
+from helpers import entry_fields as fields
 
 
 def test_a_number_and_a_tab_before_a_word_paragraph_is_its_list_number(tmp_path):

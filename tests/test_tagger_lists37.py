@@ -5,12 +5,7 @@ or invented lists: an appendix's heading ends a numbered list; what journals pri
 from __future__ import annotations
 
 import pytest
-
-from exporter.references.fields import parse_entry
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
+from helpers import entry_fields as fields
 
 
 def test_an_appendix_heading_ends_a_numbered_list(tmp_path):

@@ -4,12 +4,7 @@ or invented lists."""
 from __future__ import annotations
 
 import pytest
-
-from exporter.references.fields import parse_entry
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
+from helpers import entry_fields as fields
 
 
 def _word_refs(tmp_path, heading: str, items: list[str]):

@@ -2,24 +2,7 @@
 or invented lists."""
 
 from __future__ import annotations
-
-from exporter.references.fields import parse_entry
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
-
-
-def _word_file(tmp_path, paragraphs: list[str]):
-    import docx
-    from docx_samples import save
-
-    from exporter.pipeline import read_and_link
-
-    d = docx.Document()
-    for text in paragraphs:
-        d.add_paragraph(text)
-    return read_and_link(str(save(d, tmp_path / "cited.docx")))
+from helpers import entry_fields as fields, linked_word_file as _word_file
 
 
 _MLA_TYPED = [

@@ -3,24 +3,8 @@ or invented lists."""
 
 from __future__ import annotations
 
-from exporter.references.fields import parse_entry
 from exporter.references.ownlist import is_reference_heading
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
-
-
-def _word_file(tmp_path, paragraphs: list[str]):
-    import docx
-    from docx_samples import save
-
-    from exporter.pipeline import read_and_link
-
-    d = docx.Document()
-    for text in paragraphs:
-        d.add_paragraph(text)
-    return read_and_link(str(save(d, tmp_path / "report.docx")))
+from helpers import entry_fields as fields, linked_word_file as _word_file
 
 
 def test_a_list_of_literature_and_links_is_headed_so():

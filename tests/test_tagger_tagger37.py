@@ -4,13 +4,9 @@ Publisher` is one place before the colon."""
 
 from __future__ import annotations
 
-from exporter.references.fields import parse_entry
 from exporter.references.tagger import Tagged
 from exporter.references.tagger.conventions import corrected
-
-
-def fields(text: str) -> dict[str, str]:
-    return {name: value for name, value, _, _ in parse_entry(text).fields}
+from helpers import entry_fields as fields
 
 
 def corrected_labels(*tokens: tuple[str, str, float]) -> list[str]:
