@@ -1,5 +1,7 @@
 """speed40: the first read's shortcuts give what the long way gives (invented entries only)."""
 
+import re
+
 from exporter.references import rules
 from exporter.references.tagger import Tagged, features
 from exporter.references.tagger.features import canonical, sequence_features, token_features, tokenize
@@ -8,6 +10,7 @@ from exporter.references.tagger.normalise import names
 
 def _cold():
     features._token.cache_clear()
+    features._collapsed.cache_clear()
     features._KIND.clear()
     features._AROUND.clear()
 
@@ -71,6 +74,43 @@ def test_a_shape_marks_capitals_small_letters_and_digits_once_a_run():
     assert features._shape("ǅemal") == "ǅa"  # a title-case letter is neither a capital nor a small one
     assert features._shape("((a))") == "(a)"
     assert features._shape("AbCdEfGhIj") == "AaAaAaAa"  # eight marks at most
+
+
+def test_a_words_shape_read_off_its_case_is_the_one_its_marks_give():
+    # speed42: a word of Latin letters (closed by one mark or none) has its shape read off its
+    # case (all small, all capitals, a capital then small letters); spelled out here the long way,
+    # one mark a character and a run of one mark written once.
+    def long_way(token):
+        marks = ["A" if c.isupper() else "a" if c.islower() else "9" if c.isdigit() else c for c in token]
+        return "".join(m for k, m in enumerate(marks) if k == 0 or m != marks[k - 1])[:8]
+
+    words = ["Smith", "Smith,", "Smith.", "Journal:", "IEEE", "IEEE;", "and", "pp.", "A", "A.", "a",
+             "McDonald", "McDonald,", "iPhone", "eBay.", "Ab", "aB", "ABc", "Abc", "Lett.", "X,", "Verylongcapitalisedword"]
+    for word in words:
+        shape = dict(f.split("=", 1) for f in token_features(word) if "=" in f)["shape"]
+        assert shape == long_way(word), word
+        assert features._shape(word) == long_way(word), word
+    assert features._shape("Aaaa,") == features._shape("Bbbb,") == "Aa,"  # (the same marks: one collapse, kept)
+
+
+def test_a_word_of_other_letters_reads_as_the_general_checks_read_it():
+    # speed42: a word of non-Latin letters (closed by one mark or none) skips the checks for
+    # digits, brackets and quotes; its punctuation, brackets, terminal strength, shape and script
+    # are those the general checks give.
+    words = ["Иванов", "Иванов,", "Вестник.", "КазНУ;", "М.", "СПб.:", "Алматы:", "том", "ТОМ", "Ёлка",
+             "Müller,", "ÉCOLE.", "ǅemal", "ʻabc", "Ωmega.", "Қазақстан:", "Ұлы"]
+    for word in words:
+        got = dict(f.split("=", 1) for f in token_features(word) if "=" in f)
+        alpha = "".join(filter(str.isalpha, word))
+        script = "cyr" if re.search(r"[\u0400-\u04ff]", word) else "lat" if re.search(r"[A-Za-z\u00c0-\u024f]", word) else "none"
+        assert got["punct"] == features._punct(word), word
+        assert got["br"] == features._brackets(word), word
+        assert got["term"] == features.terminal(word), word
+        assert got["shape"] == features._shape(word), word
+        assert got["script"] == script, word
+        assert got["num"] == ("none" if alpha else got["num"]), word
+    assert dict(f.split("=", 1) for f in token_features("Вестник.") if "=" in f)["shape"] == "Aa."
+    assert dict(f.split("=", 1) for f in token_features("ʻabc") if "=" in f)["shape"] == "ʻa"  # a letter with no case is its own mark
 
 
 def test_numbers_are_never_cut_and_glued_elements_still_are():

@@ -155,7 +155,13 @@ _SHAPE_OF = _ShapeOf()
 def _shape(token: str) -> str:
     """Each character's mark (_ShapeOf), a run of one mark written once, the first eight kept:
     `Smith,` -> `Aa,`, `1215–1218.` -> `9–9.`."""
-    return "".join(mark for mark, _ in groupby(token.translate(_SHAPE_OF)))[:8]
+    return _collapsed(token.translate(_SHAPE_OF))
+
+
+@lru_cache(maxsize=8192)  # many tokens have the same marks: `9999,` is every year closed by a comma
+def _collapsed(marks: str) -> str:
+    """A token's marks (_shape) with each run of one mark written once, the first eight kept."""
+    return "".join(mark for mark, _ in groupby(marks))[:8]
 
 
 # The number and terminal kinds' patterns, compiled once: on a list's first read (nothing cached
@@ -284,12 +290,20 @@ def _attributes(token: str) -> tuple[str, tuple, str, str]:
         # Latin letters alone, or closed by one mark (most new tokens): no digit, no bracket or
         # quote, a shape of one run of capitals or small letters (and the mark) read off at once.
         alpha, script, digits, br = word, "lat", 0, "none"
-        run = "a" if word.islower() else "A" if word.isupper() else ""
+        # All small, all capitals, or a capital then small letters (most words: `Smith,`).
+        run = "a" if word.islower() else "A" if word.isupper() else "Aa" if word[0].isupper() and word[1:].islower() else ""
         if word is token:
             shape, punct, term = run or _shape(token), "none", "none"
         else:
             shape = run + last if run else _shape(token)
             punct, term = _CLOSING_MARK[last]
+    elif word.isalpha():
+        # Letters of other scripts (Cyrillic: most words of a GOST list), alone or closed by one
+        # mark: no digit, bracket or quote either, the same punctuation and terminal strength; the
+        # shape and script asked of the letters (a letter with no case is its own mark).
+        alpha, digits, br, shape = word, 0, "none", _shape(token)
+        script = "cyr" if _CYRILLIC.search(token) else "lat" if _LATIN.search(token) else "none"
+        punct, term = ("none", "none") if word is token else _CLOSING_MARK[last]
     else:
         alpha = token if token.isalpha() else "".join(filter(str.isalpha, token))
         if token.isascii():  # no Cyrillic, and any letter is a Latin one
