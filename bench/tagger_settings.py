@@ -74,7 +74,13 @@ DATA_GRID = {
     # first line it spares, another random draw of the same records' styles)
     "giant data, no noise": {"synthetic": "synthetic-giant-quiet.jsonl"},
 }
+# Real-data rows (tagger42): main's data retrained at the shipped settings (the data changed after
+# the shipped model was trained: tagger41's relabelling), and the same with ParsCit's tagged sets
+# that are in no other source (data/build.py --parscit: parscit.jsonl) read as a further source.
+# ParsCit's own development lines are scored in a row of their own ("parscit").
+DATA_GRID |= {"round 42: main's data": {"extra": []}, "round 42: + parscit": {"extra": ["parscit.jsonl"]}}
 GRID |= DATA_GRID
+REAL = ("anystyle-core", "grobid", "parscit")
 # Rows of a feature set rather than a setting (tagger20), kept in bench/tagger_settings.json and
 # not in GRID: their features are not in this tree (none was shipped). "segment features …" were
 # run with commit 48c701b's features.py and bench/tagger_settings.py (each token's
@@ -97,7 +103,7 @@ def development_sets() -> dict[str, list[dict]]:
     sets: dict[str, list[dict]] = {}
     for x in train.read_lines():
         if train.is_development(x["text"]):
-            key = x["source"] if x["source"] in ("anystyle-core", "grobid") else f"synthetic {'ru/kk' if x.get('lang') in ('ru', 'kk') else 'en'}"
+            key = x["source"] if x["source"] in REAL else f"synthetic {'ru/kk' if x.get('lang') in ('ru', 'kk') else 'en'}"
             sets.setdefault(key, []).append(x)
     return sets
 
@@ -154,7 +160,7 @@ def speed_ms(runs: int = 5) -> float:
 
 def run_one(job: tuple[str, dict]) -> dict:
     name, change = job
-    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer", "one_word", "synthetic")}
+    params = BASE | {k: v for k, v in change.items() if k not in ("weight", "gazetteer", "one_word", "synthetic", "extra")}
     path = model_path(name)
     _TRAINER.set_params(params)
     start = time.time()
@@ -164,6 +170,7 @@ def run_one(job: tuple[str, dict]) -> dict:
     extra = {"weight": train.WEIGHT | change.get("weight", {})} | ({"gazetteer": list(change["gazetteer"])} if "gazetteer" in change else {})
     extra |= {"one_word": change["one_word"]} if "one_word" in change else {}
     extra |= {"synthetic": change["synthetic"]} if "synthetic" in change else {}
+    extra |= {"sources": list(train.SOURCES)} if "extra" in change else {}
     return {"name": name, "params": params | extra, "train_s": round(seconds), "iterations": max(curve),
             "token_accuracy": curve[max(curve)], "curve": {k: v for k, v in curve.items() if k % 25 == 0 or k == max(curve)},
             "size_kib": path.stat().st_size // 1024, "ms_per_100": speed_ms(), "fields": field_scores(path), "miss_kinds": miss_kinds(path)}
@@ -187,7 +194,7 @@ def focus(result: dict) -> float:
 
 def report(results: list[dict]) -> str:
     """The grid as markdown: one row per setting, development scores, size and speed."""
-    sets = sorted(results[0]["fields"])
+    sets = sorted(set.intersection(*(set(r["fields"]) for r in results)))  # the sets every row has (not every row reads parscit)
     head = ["setting", "iterations", "token acc."] + [f"{s} {f}" for s in ("anystyle-core", "grobid") for f in FOCUS]
     head += ["real-set focus mean"] + [f"{s} entry" for s in sets] + ["min other field", "KiB", "ms/100 (CPU)", "train s"]
     lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
@@ -290,7 +297,8 @@ def kinds_table(before: dict, chosen: dict) -> str:
     return "\n".join(lines)
 
 
-def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], one_word: bool, workers: int, done: list[dict], synthetic: str = "synthetic.jsonl") -> None:
+def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], one_word: bool, workers: int, done: list[dict], synthetic: str = "synthetic.jsonl",
+            extra: tuple[str, ...] = ()) -> None:
     """Run `todo` (settings sharing one weighting of the sources and one set of gazetteer
     kinds), `workers` at a time, adding each result to `done` and bench/tagger_settings.json
     as it comes (merged with what another run of this script wrote there meanwhile)."""
@@ -301,6 +309,8 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], 
 
     features.GAZETTEER_KINDS, features.GAZETTEER_ONE_WORD = kinds, one_word  # kept for the workers: they read the development lines with it
     train.SOURCES[-1] = synthetic  # the same for the synthetic lines' file
+    shipped_sources = list(train.SOURCES)
+    train.SOURCES.extend(s for s in extra if s not in train.SOURCES)  # further data files (the real-data rows)
     shipped = dict(train.WEIGHT)
     train.WEIGHT.update(weight)
     _TRAINER = load_trainer()
@@ -312,6 +322,7 @@ def run_all(todo: list[tuple[str, dict]], weight: dict, kinds: tuple[str, ...], 
             print(f"{result['name']}: focus {focus(result):.2%}, token {result['token_accuracy']:.4f}, {result['size_kib']} KiB, {result['ms_per_100']} ms", file=sys.stderr, flush=True)
             _merge(done)
     features.GAZETTEER_KINDS, features.GAZETTEER_ONE_WORD = (), True
+    train.SOURCES[:] = shipped_sources
     train.SOURCES[-1] = "synthetic.jsonl"
 
 
@@ -340,11 +351,12 @@ def main(argv=None) -> int:
     todo = [] if args.report else [(n, GRID[n]) for n in (args.only or GRID) if n not in {r["name"] for r in done}]
     MODELS.mkdir(exist_ok=True)
     def group(change: dict) -> str:  # one trainer per weighting of the sources and gazetteer setting
-        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ())), change.get("one_word", True), change.get("synthetic", "synthetic.jsonl")])
+        return json.dumps([change.get("weight", {}), list(change.get("gazetteer", ())), change.get("one_word", True), change.get("synthetic", "synthetic.jsonl"),
+                           change.get("extra", [])])
 
     for key in sorted({group(change) for _, change in todo}):
-        weight, kinds, one_word, synthetic = json.loads(key)
-        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), one_word, args.workers, done, synthetic)
+        weight, kinds, one_word, synthetic, extra = json.loads(key)
+        run_all([job for job in todo if group(job[1]) == key], weight, tuple(kinds), one_word, args.workers, done, synthetic, tuple(extra))
     _merge(done)
     for r in done:  # rows run before miss kinds were kept, while their development model is still at hand
         if "miss_kinds" not in r and model_path(r["name"]).exists():

@@ -156,3 +156,52 @@ def test_grobid_org_name_after_the_title_is_the_publisher_before_it_an_author():
     assert labelled(group, "Group,") == "author"  # a corporate author before the title
     assert labelled(collaboration, "Collaboration,") == "author"
     assert labelled(build.grobid_lines(_Grobid(), org="author")[0], "University,") == "author"  # as the records are mined
+
+
+class _Files:
+    """A stand-in for build.Repo: files by name."""
+
+    def __init__(self, files: dict[str, str]):
+        self.files = files
+
+    def read(self, name: str) -> str:
+        return self.files.get(name, "")
+
+
+def _segments(x: dict) -> list[tuple[str, str]]:
+    """(label, text) runs of a built line, its words joined as the line has them."""
+    out: list[list[str]] = []
+    for s, e, label in x["labels"]:
+        if out and out[-1][0] == label:
+            out[-1][1] = x["text"][out[-1][2]:e]
+        else:
+            out.append([label, x["text"][s:e], s])
+    return [(label, text) for label, text, _ in out]
+
+
+def test_parscit_lines_relabel_parscit_tags():
+    """ParsCit's `<tag> words </tag>` lines (invented here): booktitle is the container,
+    institution the publisher, tech the genre, a volume's bracketed issue split off; `<br>`
+    and tags of no field dropped; a line twice (by its letters) kept once."""
+    cora = ("<author> A. Cau, and R. Kuiper. </author> <title> Formalising development strategies. </title> "
+            "<booktitle> In Proc. 5th Refinement Workshop, </booktitle> <date> 1992. </date>\n"
+            "<author> M. Kitsu. </author> <title> Hash machines. </title> <journal> New Generation Computing, </journal> "
+            "<volume> 1(2), </volume> <date> 1983. </date> <br>\n"
+            "<author> A. Vrcho. </author> <title> Modula/R. </title> <tech> Technical Report rr-02-92, </tech> "
+            "<institution> TU Wien, </institution> <date> 1993. </date> <contexts> see [3] </contexts>\n"
+            "<author> M. Kitsu. </author> <title> Hash machines. </title> <journal> New Generation Computing </journal> "
+            "<volume> 1 (2) </volume> <date> 1983 </date>\n")
+    repo = _Files({"crfpp/taggeddata/cora.tagged.txt": cora})
+    lines = build.parscit_lines(repo)
+    assert [x["text"] for x in lines] == [
+        "A. Cau, and R. Kuiper. Formalising development strategies. In Proc. 5th Refinement Workshop, 1992.",
+        "M. Kitsu. Hash machines. New Generation Computing, 1(2), 1983.",
+        "A. Vrcho. Modula/R. Technical Report rr-02-92, TU Wien, 1993.",
+    ]
+    assert {x["source"] for x in lines} == {"parscit"} and {x["set"] for x in lines} == {"cora"}
+    assert _segments(lines[0]) == [("author", "A. Cau, and R. Kuiper."), ("title", "Formalising development strategies."),
+                                   ("container", "In Proc. 5th Refinement Workshop,"), ("date", "1992.")]
+    assert _segments(lines[1])[2:] == [("journal", "New Generation Computing,"), ("volume", "1"), ("issue", "(2)"),
+                                       ("volume", ","), ("date", "1983.")]
+    assert _segments(lines[2])[2:] == [("genre", "Technical Report rr-02-92,"), ("publisher", "TU Wien,"), ("date", "1993.")]
+    assert all(x["split"] in ("train", "heldout") for x in lines)

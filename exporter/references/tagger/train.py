@@ -24,6 +24,10 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 MODEL = HERE / "model.crfsuite"
 SOURCES = ["anystyle-core.jsonl", "grobid.jsonl", "synthetic.jsonl"]  # the last: --synthetic (data/build.py --giant --out …)
+# data/parscit.jsonl (data/build.py --parscit: ParsCit's tagged sets, the 210 lines no other source
+# has) is not read: trained beside these it read the development split no better (tagger42,
+# bench/TAGGER_SETTINGS.md "Real data: ParsCit's tagged sets"); `--add-synthetic parscit.jsonl`
+# reads it beside them (as bench/tagger_settings.py's "round 42: + parscit" row did).
 # AnyStyle's core set is the most varied real one (many styles, languages and kinds of work) and
 # the smallest: its lines count twice, so the synthetic lines do not drown its forms.
 WEIGHT = {"anystyle-core": 2}

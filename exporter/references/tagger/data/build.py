@@ -17,6 +17,11 @@ English records are GIANT-style instead (records.py `giant_records`: values half
 lists, more title shapes and kinds), rendered through more styles (GIANT_STYLES and a seeded sample)
 with PDF-like noise on some lines: an experiment (bench/TAGGER_SETTINGS.md), off by default.
 
+With `--parscit PATH` (github:knmnyn/ParsCit, LGPL-3.0; `--parscit-only` writes nothing else) also
+parscit.jsonl: ParsCit's tagged reference sets (CORA, FLUX-CIM, humanities, ICONIP, CiteSeerX),
+with the lines another source or gold.xml already has marked (`parscit_lines`, `main`): an
+experiment train.py does not read (bench/TAGGER_SETTINGS.md, round 42).
+
 and bench/entries/anystyle-gold.jsonl: AnyStyle's res/parser/gold.xml, for evaluation only (the
 training script never reads bench/).
 
@@ -237,6 +242,52 @@ def grobid_lines(repo: Repo, org: str = "publisher") -> list[dict]:
 
 
 
+# ---- ParsCit -------------------------------------------------------------------------------
+
+# ParsCit's tagged reference sets (github:knmnyn/ParsCit, crfpp/taggeddata/): one reference a line,
+# its segments in `<tag> words </tag>`. cora: the CORA set (computer science, 500); flux-cim-cs:
+# FLUX-CIM's computer science set (300); en-, it-, mixed-humanities: humanities references in
+# English and Italian (`Firenze 1989`, `in D. Lanza – O. Longo,`); iconip: ICONIP papers' references;
+# doc/citeseerx: CiteSeerX references of many fields (199).
+PARSCIT_SETS = ("crfpp/taggeddata/cora", "crfpp/taggeddata/flux-cim-cs", "crfpp/taggeddata/en-humanities", "crfpp/taggeddata/it-humanities",
+                "crfpp/taggeddata/mixed-humanities", "crfpp/taggeddata/iconip", "doc/citeseerx")
+_PARSCIT = {
+    "author": "author", "title": "title", "editor": "editor", "booktitle": "container", "journal": "journal",
+    "volume": "volume", "date": "date", "pages": "pages", "location": "location", "publisher": "publisher",
+    "institution": "publisher", "tech": "genre", "note": "note", "notes": "note",
+}
+
+
+def parscit_lines(repo: Repo) -> list[dict]:
+    """ParsCit's labelled references in our labels: `booktitle` is the container, `institution`
+    the publisher (a report's, as GROBID's), `tech` (`Technical Report TR-12`) the genre; a
+    volume's bracketed issue is split off as AnyStyle's is (`split_volume`). A `<br>` (FLUX-CIM's) and
+    a tag of no field (`contexts`) are dropped; a line is kept once (the humanities sets share lines)."""
+    out, seen = [], set()
+    for name in PARSCIT_SETS:
+        for raw in repo.read(f"{name}.tagged.txt").splitlines():
+            text, chars = "", []
+            for tag, body in re.findall(r"<([a-z]+)>(.*?)</\1>", raw):
+                value = " ".join(body.split())
+                label = _PARSCIT.get(tag)
+                if not value or label is None:
+                    continue
+                if text:
+                    text += " "
+                    chars.append(None)
+                start = len(text)
+                text += value
+                chars += [label] * len(value)
+                if label == "volume":
+                    split_volume(text, start, len(text), chars)
+            key = _letters_of(text)
+            if len(text.split()) < 3 or key in seen:
+                continue
+            seen.add(key)
+            out.append(line("parscit", "heldout" if heldout(text) else "train", text, chars, set=name.rsplit("/", 1)[-1]))
+    return out
+
+
 # ---- public name lists (--giant) ------------------------------------------------------------
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f .,:;&'’()/\-]+")
@@ -308,7 +359,12 @@ def main(argv=None) -> int:
     parser.add_argument("--noise", type=float, help="with --giant: the share of CSL training lines given PDF-like noise "
                         "(default render.NOISE; 0 for none: the lines after the first one it spares are another random draw)")
     parser.add_argument("--out", default="synthetic.jsonl", help="the synthetic lines' file name beside this script")
+    parser.add_argument("--parscit", help="checkout or bare git directory of github:knmnyn/ParsCit (LGPL-3.0): writes "
+                        "parscit.jsonl (its tagged reference sets; off by default: an experiment until a model is trained on it)")
+    parser.add_argument("--parscit-only", action="store_true", help="with --parscit: write parscit.jsonl only (the other files as they are)")
     args = parser.parse_args(argv)
+    if args.parscit_only and not args.parscit:
+        parser.error("--parscit-only needs --parscit PATH")
     if args.giant and not args.jabref:
         parser.error("--giant needs --jabref PATH (JabRef's journal abbreviation lists)")
     warnings.simplefilter("ignore")
@@ -319,6 +375,23 @@ def main(argv=None) -> int:
     gold_texts = {_letters_of(x["text"]) for x in gold}
     core = _exclude(anystyle_lines(anystyle, "core.xml", "anystyle-core"), gold_texts)
     grob = _exclude(grobid_lines(grobid), gold_texts)
+    if args.parscit:
+        # Most of ParsCit's lines are already GROBID's (its corpus holds the CORA, FLUX-CIM,
+        # humanities, ICONIP and CiteSeerX lines; CORA's are core.xml's too) or gold.xml's (154 of
+        # CORA's): a line that is a gold line or a held-out line of the other real sets is
+        # "evaluation-duplicate", one that is a training line of theirs "duplicate"; neither is
+        # trained on. (GROBID's citation/evaluation files, 327 physics references, were checked
+        # the same way in round 42: every line is in its corpus or in gold.xml, so none is read.)
+        held = {_letters_of(x["text"]) for x in core + grob if x["split"] == "heldout"}
+        trained = {_letters_of(x["text"]) for x in core + grob if x["split"] == "train"}
+        pars = _exclude(parscit_lines(Repo(args.parscit)), gold_texts | held)
+        for x in pars:
+            if x["split"] != "evaluation-duplicate" and _letters_of(x["text"]) in trained:
+                x["split"] = "duplicate"
+        _write(HERE / "parscit.jsonl", pars)
+        print("parscit: " + ", ".join(f"{k} {sum(x['split'] == k for x in pars)}" for k in ("train", "heldout", "duplicate", "evaluation-duplicate")), file=sys.stderr)
+        if args.parscit_only:
+            return 0
     rng = random.Random(args.seed)
     # The records are mined with GROBID's untyped orgName read as an author, as before round 41's
     # relabelling (`grobid_lines`), so that it changes GROBID's lines and not every synthetic record.
