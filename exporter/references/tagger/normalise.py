@@ -388,7 +388,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Ver
 
 # A word that introduces the element after a container (its volume, number, pages, editors), left
 # at the container's end when the tagger gave it the container's label.
-_NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited|(?-i:ed|eds|in))\.?[\s(]*$", re.IGNORECASE)
+_NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited|(?-i:ed|eds|in))\.?|№)[\s(]*$", re.IGNORECASE)
 # (`ed`, `eds` and `in` in lower case only: `Book, ed Jane Roe`, `(ed. J. Roe;`, `Proceedings, in
 # Series`: the editors' or a series' mark; a host's name ends in no preposition)
 
@@ -473,6 +473,10 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
             b = a + m.start() + 1
             while b > a and f.text[b - 1] in " .,;:" and not _ABBREVIATION_END.search(f.text[a:b]):
                 b -= 1
+    if name == "address":  # `(01.02.04). – Пермь`: a place begins after GOST's area separator (before it, a remark's end)
+        m = re.search(r"[.)\]]\s[–—-]\s(?=\w)", f.text[a:b])
+        if m:
+            a += m.end()
     closed = f.text[a:b].rstrip().endswith("]")  # (what both marks below need)
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
         m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|[Oo]nline|J|M|C|D|EB/OL)\]\s*$", f.text[a:b]) if closed else None
@@ -826,7 +830,7 @@ def read_entry(text: str) -> Parsed:
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
-    access = _access_date_after_address(f)  # (a date the tagger read elsewhere, labelled, is kept as GROBID's labels keep it)
+    access = _access_date_after_address(f)  # (unlabelled; a labelled one, `accessed …`, is `f.access`: GROBID labels its year as the date in some lines, not in others; it is the day the page was read, never the year)
     done: set[str] = set()  # labels whose first segment that held a value was read
     for label, s, e, p in tagged.segments():
         if label == "volume" and "volume" in done and "pages" not in f.items and text[s:e].strip()[:1].isdecimal() and _has_a_dash(text[s:e]) and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
@@ -841,6 +845,8 @@ def read_entry(text: str) -> Parsed:
             s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
         if label in done or label == "date" and access and access[0] < e and s < access[1]:
             continue  # the access date is no year of the work
+        if f.access and label not in ("url", "urldate", "accessed") and s <= f.access[1] and e >= f.access[0] and not re.search(r"\w", text[s : f.access[0]] + text[f.access[1] : e]):
+            continue  # the access date's label and date are no element of the work (`Дата обращения к ресурсу: …`)
         before = set(f.items)
         if label in ("author", "editor", "translator"):
             value = names(text[s:e])
