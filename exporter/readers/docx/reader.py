@@ -960,9 +960,13 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
     list (`Электронные ресурсы:`, `Дополнительные источники`: `is_list_subheading`; under a roman
     number, `II. Учебная и научная литература`: `is_numbered_list_part`) belongs to no entry."""
     numbered = any(_word_number(paras[i]) is not None or _typed_number(paras[i].text)[0] is not None for i in rows)
+    formats = [paras[i].number.fmt for i in rows if _word_number(paras[i]) is not None]
+    main = max(set(formats), key=formats.count) if formats else None
     groups: list[tuple[int, list[int]]] = []
     for i in rows:
         word = _word_number(paras[i])
+        if word is not None and groups and _broken_off(paras[groups[-1][1][-1]], paras[i], main):
+            word = None
         typed, _ = _typed_number(paras[i].text)
         n = word if word is not None else typed
         if n is None and (is_list_subheading(paras[i].text) or is_numbered_list_part(paras[i].text)):
@@ -993,6 +997,16 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
         span = Span(first, 1, last, len(paras[members[-1]].text) + 1, paragraph=first)
         entries.append(Entry(key=str(n), number=n, span=span, text=text))
     return entries
+
+
+def _broken_off(before: Para, para: Para, main: str | None) -> bool:
+    """A paragraph Word numbers in a list of letters (or roman numbers) inside a list of numbered
+    entries, right after an entry left unfinished (`…, С. С. Соколов,` / `…методы /`), is the rest
+    of that entry: Word's AutoFormat made a list of a line that began with an initial (`В. С.
+    Белоусов // Вестн. …` became item `A.`), or a converter did. It is no entry of its own (read
+    so, its counter gave three entries numbered 1, 2, 3 a second time)."""
+    fmt = para.number.fmt if para.number is not None else None
+    return main == "decimal" and fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and before.text.rstrip().endswith((",", "/", ":", ";", "–", "—", "-"))
 
 
 def _typed_indent(text: str) -> int:
