@@ -26,6 +26,9 @@ _KEY = r"-?@[\w:./+-]*\w"  # `-@key`: pandoc's author suppressed (a numeric styl
 
 # Any bracket without nested brackets; its content is then read by the grammar below.
 _BRACKET = re.compile(r"\[([^\[\]\n]{0,200})\]")
+# Numbers parted by one Cyrillic letter, `[3ы4]`, `[3б4]`: a separator typed in the other keyboard
+# layout (`б` is the comma's key there). No math or code writes a Cyrillic letter between numbers.
+_MISTYPED_SEPARATOR = re.compile(r"\d{1,4}(?:\s?[,;]\s?\d{1,4})*[а-яёәғқңөұүһі]\d{1,4}(?:\s?[,;]\s?\d{1,4})*")
 _NUMERIC_BODY = re.compile(
     rf"\s*{_NUM}(?:\s*{_DASH}\s*{_NUM})?(?:\s*[,;]\s*(?:{_LOCATOR}|{_NUM}(?:\s*{_DASH}\s*{_NUM})?))*\s*"
 )
@@ -120,7 +123,7 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
                 if doubtful:
                     malformed.append(Malformed(match.start(), match.group(0), "CIT006", why))
                     count += 1
-        elif _LOOKS_NUMERIC.match(body) and re.fullmatch(r"[\d\s,;.\-–—]+", body) and not _MEASURES.fullmatch(body):
+        elif _LOOKS_NUMERIC.match(body) and (re.fullmatch(r"[\d\s,;.\-–—]+", body) or _MISTYPED_SEPARATOR.fullmatch(body)) and not _MEASURES.fullmatch(body):
             malformed.append(Malformed(match.start(), match.group(0)))
             count += 1
         if count > limit:

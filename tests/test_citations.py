@@ -65,7 +65,7 @@ def test_brackets_that_are_text(raw):
     assert found == [] and malformed == []
 
 
-@pytest.mark.parametrize("raw", ["[1.]", "[1, 2,]", "[1 2]"])
+@pytest.mark.parametrize("raw", ["[1.]", "[1, 2,]", "[1 2]", "[3ы4]", "[2, 3б5]"])  # a separator typed in the Russian layout
 def test_numeric_looking_brackets_are_reported_not_read(raw):
     found, malformed = find_citations(f"x {raw} y")
     assert found == []
@@ -144,3 +144,8 @@ def test_intervals_of_measures_are_no_malformed_citations(text):
 
 def test_a_decimal_point_typed_for_a_comma_is_still_reported():
     assert [m.raw for m in find_citations("as shown [1.2] and [3.]")[1]] == ["[1.2]", "[3.]"]
+
+
+@pytest.mark.parametrize("raw", ["[2x3]", "[3a]", "[1e5]", "[12б]"])
+def test_latin_letters_between_numbers_and_a_letter_after_them_are_not_mistyped_separators(raw):
+    assert find_citations(f"x {raw} y")[1] == []
