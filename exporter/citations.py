@@ -136,6 +136,10 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
 # silently; doubtful ones are reported (CIT006) so that a real citation is never lost unseen.
 
 _OPERATOR_BEFORE = set("^_=/(<>|\\{&")  # not `*` nor `+`: `D*[6]`, `C++[3]` name algorithms and languages
+_SET_SIGN_BEFORE = re.compile(r"([∈∉⊂⊆⊃⊇∋])\s?$")
+# A word naming an interval right before a bracket of two rising numbers, one of which no entry
+# has (or with no list): `интервал [10, 35]`, `in the range [750, 850]`, `в диапазоне [600, 850]`.
+_INTERVAL_WORD = re.compile(r"(?<![^\W\d_])(интервал\w*|отрез\w*|диапазон\w*|промежут\w*|аралы\w*|intervals?|range|segment)\s?$", re.IGNORECASE)
 _IDENTIFIER_BEFORE = re.compile(r"(?:(?<=\.)|\b)([A-Za-z_][A-Za-z0-9_]*)$")
 _CODE_NEAR = re.compile(r"[A-Za-z_]\.[A-Za-z_]\w*\(|[A-Za-z_]\w*\[[A-Za-z_]|[=!:<>+\-*/]=|->")
 _JOINER = re.compile(r"\s*(?:[,;]|\s(?:и|или|and|or|және|немесе))?\s*$", re.IGNORECASE)
@@ -155,6 +159,12 @@ def operator_before(text: str, start: int) -> tuple[str, dict] | None:
     """An operator or an opening parenthesis glued to the bracket makes it math or code:
     `y^[1]`, `x_[2]`, `np.array([1, 2, 3])`."""
     return ("operator", {"character": text[start - 1]}) if start and text[start - 1] in _OPERATOR_BEFORE else None
+
+
+def set_sign_before(text: str, start: int) -> tuple[str, dict] | None:
+    """A set's sign before the bracket makes it an interval: `N ∈ [750, 850]`, `x ∉ [0, 1]`."""
+    m = _SET_SIGN_BEFORE.search(text, max(0, start - 3), start)
+    return ("operator", {"character": m[1]}) if m else None
 
 
 def identifier_before(text: str, start: int) -> tuple[str, bool] | None:
@@ -182,7 +192,7 @@ def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, r
     glued = None if opens_line else identifier_before(text, start)
     # A numbered list starts at 1; a .bib file (no list of the paper's own) may have a key `0`.
     why = zero_label(refs) if entries or glued else None
-    why = why or (None if opens_line else operator_before(text, start))
+    why = why or (None if opens_line else operator_before(text, start) or set_sign_before(text, start))
     if why:
         return False, why
     numbers = _numbers(refs)
@@ -196,6 +206,9 @@ def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, r
     near = text[max(0, start - 30) : start] + " " + text[end : end + 30]
     if _CODE_NEAR.search(near):
         return True, ("code", {})
+    named = _INTERVAL_WORD.search(text, max(0, start - 30), start)
+    if named and len(numbers) == 2 and numbers[0] < numbers[1] and (not entries or numbers[1] > entries):
+        return True, ("named", {"word": named[1]})
     if len(numbers) == 2 and numbers[0] < numbers[1] and rejected_end >= 0 and start - rejected_end <= 12 and _JOINER.fullmatch(text[rejected_end:start]):
         return True, ("interval", {})
     return None

@@ -149,3 +149,16 @@ def test_a_decimal_point_typed_for_a_comma_is_still_reported():
 @pytest.mark.parametrize("raw", ["[2x3]", "[3a]", "[1e5]", "[12б]"])
 def test_latin_letters_between_numbers_and_a_letter_after_them_are_not_mistyped_separators(raw):
     assert find_citations(f"x {raw} y")[1] == []
+
+
+def test_a_bracket_after_a_sets_sign_is_an_interval():
+    assert find_citations("размер окрестности N ∈ [750, 850].", entries=19) == ([], [])
+    assert find_citations("where x ∉[2, 3] holds", entries=19) == ([], [])
+
+
+def test_a_bracket_after_a_word_naming_an_interval_is_reported_as_one():
+    found, malformed = find_citations("размер списка определяется как интервал [10, 35] и далее", entries=19)
+    assert found == []
+    assert [(m.code, m.why) for m in malformed] == [("CIT006", ("named", {"word": "интервал"}))]
+    # numbers the list has, or a single number: a citation as before (`the confidence interval [12]`)
+    assert [c.raw for c in find_citations("the confidence interval [3, 12] and the range [12]", entries=19)[0]] == ["[3, 12]", "[12]"]

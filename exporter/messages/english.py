@@ -29,6 +29,7 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
     ),
     "CIT006.identifier": "{bracket} is read as math or code, not a citation: it is glued to the identifier '{word}'; put a space before it if it is a citation",
     "CIT006.code": "{bracket} is read as math or code, not a citation: the text around it reads as code or math",
+    "CIT006.named": "{bracket} is read as math or code, not a citation: the word before it, '{word}', names an interval",
     "CIT006.interval": "{bracket} is read as math or code, not a citation: it follows the interval or index just before it ({bracket} reads as an interval)",
     "CIT007": "{written}: no entry by {family} from {year} in the reference list",
     "CIT008": (
