@@ -41,3 +41,11 @@ def test_a_thesis_place_starts_after_its_specialty_code():
     got = entry_fields("Петров П.П. Расчёт прочности композитных оболочек: автореф. дис. на соиск. учен. степ. канд. техн. наук (01.02.04). – Пермь, 2012. – 17 с.")
     assert got["address"] == "Пермь"
     assert got["year"] == "2012"
+
+
+def test_the_areas_dash_glued_to_the_issue_and_pages_marks():
+    # `2022г. -№6-2. -с. 356-360.`: a double issue (6, part 2), then the pages; the dash glued to
+    # each mark. Read as pages `6-2`, the entry got a false "page range runs backwards".
+    got = entry_fields("Сидорова А.А. Доступ к данным массивов / Сидорова А.А., Орлова Ю.В. // Вестник экономики и права. - 2021г. -№5-2. -с. 256-260.")
+    assert got["number"] == "5-2"
+    assert got["pages"] == "256-260"

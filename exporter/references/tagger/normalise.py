@@ -517,7 +517,9 @@ _GLUED_SEPARATOR = re.compile(
     r"(?<=[а-яёәғқңөұүһі])/(?=\s|[А-ЯЁӘҒҚҢӨҰҮҺІ](?:\.|[а-яёәғқңөұүһі]+,))"
     r"|(?<=[^\W\d_]\.\s)/(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:\.|[a-zа-яёәғқңөұүһі]+\s))"
     r"|(?<=(?<![\d/.])(?:1[5-9]|20)\d\d)\.?[-–—](?=\s|\d{1,5}\s?(?:[сcб]|p)\.)"
+    r"|(?<=[.,]\s)[-–—](?=№|[СсCcТтPpБб]\.\s?\d)"  # `2022г. -№6-2. -с. 356-360.`: the area's dash glued to the next mark
 )
+_MARK_DASH = re.compile(r"[.,]\s[-–—](?:№|[СсCcТтPpБб]\.\s?\d)")  # what the last needs
 
 _YEAR_DASH = re.compile(r"(?:1[5-9]|20)\d\d\.?[-–—]")  # what the dash after a year needs
 
@@ -526,7 +528,7 @@ def _spaced(text: str) -> tuple[str, list[int]] | None:
     """The entry with GOST's glued separators spaced (see above), and each of its characters'
     offset in `text`; None when there is none (most entries: one search)."""
     # A slash or a year's dash first (the search above looks behind at every character).
-    if "/" not in text and _YEAR_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
+    if "/" not in text and _YEAR_DASH.search(text) is None and _MARK_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
         return None
     out: list[str] = []
     where: list[int] = []
