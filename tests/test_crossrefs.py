@@ -308,3 +308,24 @@ def test_lettered_figure_parts_keep_their_numbers_order(tmp_path):
     linked = read_and_link(str(paper(["1", "2а", "2б"], "part.docx", named=["1", "2б"])))
     targets = [n.target for n in walk(linked.document.blocks) if isinstance(n, CrossRef) and not n.defines]
     assert targets == ["fig:1", "fig:2б"]
+
+
+def test_a_list_of_figures_names_the_figures_it_does_not_number_them(tmp_path):
+    # A thesis lists its figures before the text, each with its page: those labels refer to the
+    # figures; read as captions, every figure was "numbered twice" (XRF004) and the text's
+    # references were linked to the list instead of the figures.
+    lines = ["---", "title: A Study of Things", "author: John Smith", "---", "", "# List of Figures", ""]
+    lines += [f"Figure {n}: Results of the experiment number {n} ........................ {10 + n}  " for n in (1, 2, 3)]
+    lines += ["", "# Introduction", ""]
+    for n in (1, 2, 3):
+        lines += [f"The experiment {n} went well, as Figure {n} shows in detail.", "", f"Figure {n}: Results of the experiment number {n}, with the error of each point", ""]
+    paper = tmp_path / "thesis.md"
+    paper.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    linked = read_and_link(str(paper))
+    assert not [d for d in linked.diagnostics if d.code.startswith("XRF")]
+    crossrefs = [n for n in walk(linked.document.blocks) if isinstance(n, CrossRef)]
+    assert [(n.span.line, n.defines, n.target) for n in crossrefs if n.span.line in (8, 9, 10)] == [(8, False, "fig:1"), (9, False, "fig:2"), (10, False, "fig:3")]
+    assert [(n.span.line, n.number) for n in crossrefs if n.defines] == [(16, "1"), (20, "2"), (24, "3")]
+    # without the heading, a block of such lines (labels with dot leaders to their pages) is one too
+    paper.write_text("\n".join(lines).replace("# List of Figures", "Figures of this thesis:") + "\n", encoding="utf-8")
+    assert not [d for d in read_and_link(str(paper)).diagnostics if d.code.startswith("XRF")]
