@@ -143,6 +143,8 @@ def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int 
     if not may_refer(text):
         return found
     for m in _NAMED.finditer(text):
+        if _alone_on_its_line(text, m.start("n"), m.end("n"), line_starts):
+            continue  # `… fallback table` / `6` / `f ailed_key ← k`: a listing's line number, a page's number
         kind = kind_of(m.group("word"))
         defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
         found.append(Found(m.start(), m.end("n"), kind, m.group("n"), defines))
@@ -164,6 +166,17 @@ def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int 
     for m in _EQ_NUMBER_FIRST.finditer(text):
         found.append(Found(m.start("item"), m.end("item"), "equation", m.group("n")))
     return _without_overlaps(found)
+
+
+def _alone_on_its_line(text: str, start: int, end: int, line_starts: tuple[int, ...]) -> bool:
+    """Whether text[start:end] is a source line of its own, the word before it ending the line
+    above: a numbered listing's line number (`Insert to fallback table` / `6`) or a page number,
+    which no reference writes so (a wrapped `Table` / `6 shows …` goes on after its number)."""
+    i = bisect.bisect_left(line_starts, start)
+    if i == len(line_starts) or line_starts[i] != start:
+        return False
+    following = line_starts[i + 1] if i + 1 < len(line_starts) else len(text)
+    return not text[end:following].strip()
 
 
 def _more_numbers(text: str, at: int, kind: str, first: str, pattern: re.Pattern) -> list[Found]:

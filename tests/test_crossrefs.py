@@ -329,3 +329,13 @@ def test_a_list_of_figures_names_the_figures_it_does_not_number_them(tmp_path):
     # without the heading, a block of such lines (labels with dot leaders to their pages) is one too
     paper.write_text("\n".join(lines).replace("# List of Figures", "Figures of this thesis:") + "\n", encoding="utf-8")
     assert not [d for d in read_and_link(str(paper)).diagnostics if d.code.startswith("XRF")]
+
+
+def test_a_number_alone_on_the_next_line_is_no_reference():
+    # A numbered listing (`Insert to fallback table` / `6` / `failed_key ← k`): the line's number.
+    text = "if path is empty then\n5\nInsert to fallback table\n6\nfailed_key ← k"
+    starts = tuple(m.end() for m in re.finditer("\n", text))
+    assert refs(text, (0, *starts)) == []
+    # a reference wrapped after its word goes on after its number
+    text = "as the results in Table\n6 show, the ratio grows"
+    assert refs(text, (0, text.index("6"))) == [("table", "6", "Table\n6")]
