@@ -49,3 +49,12 @@ def test_the_areas_dash_glued_to_the_issue_and_pages_marks():
     got = entry_fields("Сидорова А.А. Доступ к данным массивов / Сидорова А.А., Орлова Ю.В. // Вестник экономики и права. - 2021г. -№5-2. -с. 256-260.")
     assert got["number"] == "5-2"
     assert got["pages"] == "256-260"
+
+
+def test_ieees_web_page_named_in_quotes_before_its_year():
+    # `“ros.org,” 2024. [Online]. Available: …`: a site's name (a domain) opens the entry; the
+    # tagger took it for an address and read `[Online]. Available` as the title.
+    got = entry_fields("“example.org,” 2023. [Online]. Available: https://example.org/tools")
+    assert got["title"] == "example.org"
+    assert got["year"] == "2023"
+    assert got["url"] == "https://example.org/tools"

@@ -952,6 +952,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _version_not_pages(f)
     _volume_alone_after_the_host(f)
     _batch_27_conventions(f)
+    _quoted_name_opening_the_entry(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -1221,6 +1222,26 @@ def _resource_word_not_title(f: _Fields) -> None:
         del f.items["title"]
         f.taken = [t for t in f.taken if t != (start, end)]
         f.add("note", start, end)
+
+
+# IEEE's web page with no author: its name in quotes opens the entry, the year and the medium
+# after it (`“ros.org,” 2024. [Online]. Available: https://ros.org`).
+_QUOTED_NAME_FIRST = re.compile(r"\s*[“\"](?P<name>[^“”\"]{2,200}?)[,.]?[”\"],?\s+(?:(?:1[5-9]|20)\d\d|n\.\s?d\.)")
+_MEDIUM_WORDS = re.compile(r"[\[\]().:,\s]*(?:online|available(?:\s(?:at|from))?|электронный\sресурс|режим\sдоступа)(?:[\[\]().:,\s]+(?:online|available(?:\s(?:at|from))?))*[\[\]().:,\s]*", re.IGNORECASE)
+
+
+def _quoted_name_opening_the_entry(f: _Fields) -> None:
+    """IEEE's web page with no author (see above): the quoted name is the title, where the
+    tagger read none, or read the medium's words (`[Online]. Available`) as one; a domain name
+    (`ros.org`) had looked like an address to it."""
+    m = _QUOTED_NAME_FIRST.match(f.text)
+    title = f.items.get("title")
+    if m is None or "author" in f.items or title is not None and not _MEDIUM_WORDS.fullmatch(title[0]):
+        return
+    if title is not None:
+        del f.items["title"]
+        f.taken = [t for t in f.taken if t != title[1:]]
+    f.add("title", *m.span("name"))
 
 
 _AREA_DASH = re.compile(r"\.\s[–—-]\s")
