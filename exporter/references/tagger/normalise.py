@@ -1233,10 +1233,11 @@ _MEDIUM_WORDS = re.compile(r"[\[\]().:,\s]*(?:online|available(?:\s(?:at|from))?
 def _quoted_name_opening_the_entry(f: _Fields) -> None:
     """IEEE's web page with no author (see above): the quoted name is the title, where the
     tagger read none, or read the medium's words (`[Online]. Available`) as one; a domain name
-    (`ros.org`) had looked like an address to it."""
+    (`ros.org`) had looked like an address to it. Only with an address: a journal's name in
+    quotes before its year and volume is no page's."""
     m = _QUOTED_NAME_FIRST.match(f.text)
     title = f.items.get("title")
-    if m is None or "author" in f.items or title is not None and not _MEDIUM_WORDS.fullmatch(title[0]):
+    if m is None or "author" in f.items or "url" not in f.items or title is not None and not _MEDIUM_WORDS.fullmatch(title[0]):
         return
     if title is not None:
         del f.items["title"]
