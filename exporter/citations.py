@@ -40,6 +40,7 @@ _LOOKS_NUMERIC = re.compile(r"\s*\d")
 # labels, which are whole numbers from 1: left as text without a finding (`[1.]`, `[1.2]`, a
 # typo for a citation, are still reported).
 _DECIMAL = r"\s*[-–]?\d+[.,]\d+\s*"
+_DECIMAL_COMMA = re.compile(r"\d,0\d")  # `16,057`: a fraction's digits after a decimal comma
 _MEASURES = re.compile(rf"(?:{_DECIMAL}[,;]?){{1,}}{_DECIMAL}|\s*[-–]?0[.,]\d+\s*(?:[,;]?{_DECIMAL})*")
 
 
@@ -111,6 +112,8 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
         body = match.group(1)
         a, b = _words_around(body)
         inner = body[a:b]
+        if _MEASURES.fullmatch(inner) and _DECIMAL_COMMA.search(inner):
+            continue  # `[4,627; 16,057]`: numbers with decimal commas (no label has a leading zero), an interval
         if _NUMERIC_BODY.fullmatch(inner) or (a == 0 and b == len(body) and _KEY_BODY.fullmatch(body)):
             refs, problem = _parse_body(inner, 1 + a)
             verdict = not_a_citation(text, match.start(), match.end(), refs, entries, rejected_end, match.start() in line_starts)
@@ -136,7 +139,7 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
 # silently; doubtful ones are reported (CIT006) so that a real citation is never lost unseen.
 
 _OPERATOR_BEFORE = set("^_=/(<>|\\{&")  # not `*` nor `+`: `D*[6]`, `C++[3]` name algorithms and languages
-_SET_SIGN_BEFORE = re.compile(r"([∈∉⊂⊆⊃⊇∋])\s?$")
+_SET_SIGN_BEFORE = re.compile(r"([∈∉⊂⊆⊃⊇∋=])\s?$")  # and an assignment's `=` with its space: `inputShape = [100, 100, 1]`
 # A word naming an interval right before a bracket of two rising numbers, one of which no entry
 # has (or with no list): `интервал [10, 35]`, `in the range [750, 850]`, `в диапазоне [600, 850]`.
 _INTERVAL_WORD = re.compile(r"(?<![^\W\d_])(интервал\w*|отрез\w*|диапазон\w*|промежут\w*|аралы\w*|intervals?|range|segment)\s?$", re.IGNORECASE)
@@ -162,7 +165,8 @@ def operator_before(text: str, start: int) -> tuple[str, dict] | None:
 
 
 def set_sign_before(text: str, start: int) -> tuple[str, dict] | None:
-    """A set's sign before the bracket makes it an interval: `N ∈ [750, 850]`, `x ∉ [0, 1]`."""
+    """A set's sign before the bracket makes it an interval, an equals sign a value: `N ∈ [750,
+    850]`, `x ∉ [0, 1]`, `] = [10, 40]`, `shape = [100, 100, 1]`."""
     m = _SET_SIGN_BEFORE.search(text, max(0, start - 3), start)
     return ("operator", {"character": m[1]}) if m else None
 

@@ -214,7 +214,7 @@ _REFERRING = re.compile(
     re.IGNORECASE,
 )
 _CYRILLIC_WORD = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
-_STRONG_SEPARATOR = re.compile(r"\s*[:–—]|\s+-\s")  # `Figure 4:`, `Рисунок 2 – …`
+_STRONG_SEPARATOR = re.compile(r"\s*[:–—]|\s*-\s")  # `Figure 4:`, `Рисунок 2 – …`, `Таблица 9- Перекодирование` (not `Table 9-1`)
 _ANY_SEPARATOR = re.compile(r"\s*[.,;:–—-]")
 _WEAK_SEPARATOR = re.compile(r"\.|\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")  # `Рис. 2. Блок-схемы`, `Figure 1 Steps involved`
 

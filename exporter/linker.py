@@ -55,10 +55,11 @@ def is_bracketed_year(node: Citation, entries: int) -> bool:
 
 
 def bare_pages(node: Citation, entries: int) -> tuple[tuple[CiteRef, ...], list[tuple[str, str]]]:
-    """`[2, 78]` in a paper whose list has 11 entries: a number no entry can have, after a comma
-    right behind a number that has one, and closing its group (`]` or `;` after it), is the page
-    of the source before it, written without `с.`/`p.` (`[2,78; 3, 67]`), not a citation of its
-    own. Returns the refs with such pages moved into their source's locator, and each (label,
+    """`[2, 78]` in a paper whose list has 11 entries: a number more than twice the list's size,
+    after a comma right behind a number the list has, and closing its group (`]` or `;` after
+    it), is the page of the source before it, written without `с.`/`p.` (`[2,78; 3, 67]`), not a
+    citation of its own. (A number just past the list is more likely an entry the list, or its
+    reading, lacks: `[2, 7]` with 5 entries read stays a CIT001.) Returns the refs with such pages moved into their source's locator, and each (label,
     page) moved, for the CIT008 that asks for the page's mark: the reading is a guess the author
     should confirm, never silent."""
     refs = list(node.refs)
@@ -69,7 +70,7 @@ def bare_pages(node: Citation, entries: int) -> tuple[tuple[CiteRef, ...], list[
         single = lambda r: r.valid and is_number(r.label) and r.start is not None and (r.start, r.end) == (r.item_start, r.item_end)  # noqa: E731 (no range)
         if (
             single(ref) and single(before) and before.locator is None and ref.locator is None
-            and int(before.label) <= entries < int(ref.label)
+            and int(before.label) <= entries and int(ref.label) > 2 * entries
             and re.fullmatch(r"\s*,\s*", node.raw[before.end : ref.start])
             and re.match(r"\s*(?:[;\]]|$)", node.raw[ref.end :])
         ):

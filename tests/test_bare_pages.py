@@ -42,3 +42,10 @@ def test_numbers_the_list_has_stay_citations_and_a_number_beyond_it_alone_is_cit
     assert [label for label, _, _ in refs[3]] == ["1", "40", "2"]  # not closing its group
     assert [d.arguments["label"] for d in linked.diagnostics if d.code == "CIT001"] == ["40", "40", "40"]
     assert not [d for d in linked.diagnostics if d.code == "CIT008"]
+
+
+def test_a_number_just_past_the_list_is_a_missing_entry_not_a_page(tmp_path):
+    # With 5 entries, `[2, 7]` may well cite an entry 7 the list lacks (or its reading missed).
+    linked = _paper(tmp_path, "Fuzzy measures [2, 7] and [1, 10]. Also [3], [4], [5].")
+    assert [d.arguments["label"] for d in linked.diagnostics if d.code == "CIT001"] == ["7", "10"]
+    assert not [d for d in linked.diagnostics if d.code == "CIT008"]

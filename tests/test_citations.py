@@ -162,3 +162,14 @@ def test_a_bracket_after_a_word_naming_an_interval_is_reported_as_one():
     assert [(m.code, m.why) for m in malformed] == [("CIT006", ("named", {"word": "интервал"}))]
     # numbers the list has, or a single number: a citation as before (`the confidence interval [12]`)
     assert [c.raw for c in find_citations("the confidence interval [3, 12] and the range [12]", entries=19)[0]] == ["[3, 12]", "[12]"]
+
+
+def test_numbers_with_decimal_commas_are_no_citations():
+    # `[4,627; 16,057]`: an interval written with decimal commas; no label has a leading zero.
+    assert find_citations("значения лежат в [4,627; 16,057] при", entries=29) == ([], [])
+    assert [c.raw for c in find_citations("источники [4,627; 16,57]", entries=700)[0]] == ["[4,627; 16,57]"]
+
+
+def test_a_bracket_after_an_equals_sign_is_a_value():
+    assert find_citations("inputShape = [100, 100, 1]", entries=10) == ([], [])
+    assert find_citations("[ℎbegin , ℎend ] = [10, 40]).", entries=19)[0] == []

@@ -339,3 +339,11 @@ def test_a_number_alone_on_the_next_line_is_no_reference():
     # a reference wrapped after its word goes on after its number
     text = "as the results in Table\n6 show, the ratio grows"
     assert refs(text, (0, text.index("6"))) == [("table", "6", "Table\n6")]
+
+
+def test_a_caption_label_with_a_hyphen_glued_to_its_number():
+    text = "Таблица 9- Перекодирование меток классов"
+    assert refs(text) == [("table", "9", "=Таблица 9")]
+    # in a block's middle, after a sentence: a caption's label opening its line
+    text = "The classes are recoded.\nТаблица 9- Перекодирование меток"
+    assert refs(text, (0, text.index("Т"))) == [("table", "9", "=Таблица 9")]
