@@ -135,15 +135,17 @@ class Found:
     implied: bool = False
 
 
-def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int | None = 0) -> list[Found]:
+def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int | None = 0, source_lines: tuple[int, ...] | None = None) -> list[Found]:
     """The cross-references in `text`, in order; `line_starts` are the offsets, in order,
     where a source line (or the block) began, which is where a caption's label stands;
-    `opening` is where the block's text begins (None: `text` is not a block's beginning)."""
+    `opening` is where the block's text begins (None: `text` is not a block's beginning);
+    `source_lines`, where only the source's lines began (a PDF's `line_starts` also hold the
+    runs after a wide gap), `line_starts` when not given."""
     found: list[Found] = []
     if not may_refer(text):
         return found
     for m in _NAMED.finditer(text):
-        if _alone_on_its_line(text, m.start("n"), m.end("n"), line_starts):
+        if _alone_on_its_line(text, m.start("n"), m.end("n"), line_starts if source_lines is None else source_lines):
             continue  # `… fallback table` / `6` / `f ailed_key ← k`: a listing's line number, a page's number
         kind = kind_of(m.group("word"))
         defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
@@ -266,7 +268,8 @@ def crossrefs_of(inlines: tuple[Inline, ...], joined: Joined, at_start: bool = T
     begins something anew (a PDF's run after a wide gap): where a caption's label can stand."""
     lines = {joined.offsets[i] for i in range(1, len(joined.offsets)) if joined.places[i][0] != joined.places[i - 1][0]}
     opening = len(joined.text) - len(joined.text.lstrip()) if at_start else None  # a Word paragraph may open with spaces
-    found = find_crossrefs(joined.text, tuple(sorted(lines | set(starts) | ({opening} if at_start else set()))), opening)
+    begun = lines | ({opening} if at_start else set())
+    found = find_crossrefs(joined.text, tuple(sorted(begun | set(starts))), opening, tuple(sorted(begun)))
     if not found:
         return inlines
     out: list[Inline] = []

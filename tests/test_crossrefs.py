@@ -347,3 +347,12 @@ def test_a_caption_label_with_a_hyphen_glued_to_its_number():
     # in a block's middle, after a sentence: a caption's label opening its line
     text = "The classes are recoded.\nТаблица 9- Перекодирование меток"
     assert refs(text, (0, text.index("Т"))) == [("table", "9", "=Таблица 9")]
+
+
+def test_a_number_after_a_wide_gap_is_not_alone_on_its_line():
+    # A PDF's justified line breaks into runs at wide gaps (`на рисунке` … `6.13` … `представлена`):
+    # those runs are no lines of their own, and the number is a reference's.
+    text = "На рисунке 6.13 представлена демонстрация"
+    runs = (0, text.index("6.13"), text.index("представлена"))
+    found = [(f.kind, f.number) for f in find_crossrefs(text, runs, 0, (0,))]
+    assert found == [("figure", "6.13")]
