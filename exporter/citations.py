@@ -159,9 +159,14 @@ def zero_label(refs) -> tuple[str, dict] | None:
 
 
 def operator_before(text: str, start: int) -> tuple[str, dict] | None:
-    """An operator or an opening parenthesis glued to the bracket makes it math or code:
-    `y^[1]`, `x_[2]`, `np.array([1, 2, 3])`."""
-    return ("operator", {"character": text[start - 1]}) if start and text[start - 1] in _OPERATOR_BEFORE else None
+    """An operator, or an opening parenthesis glued to a name or a closing bracket, glued to the
+    bracket makes it math or code: `y^[1]`, `x_[2]`, `np.array([1, 2, 3])`, `f(x)([2])`. A
+    parenthesis after a space is prose's: `хорошо развитой ([6])`, `(see [3])`."""
+    if not start or text[start - 1] not in _OPERATOR_BEFORE:
+        return None
+    if text[start - 1] == "(" and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in "_)].")):
+        return None
+    return ("operator", {"character": text[start - 1]})
 
 
 def set_sign_before(text: str, start: int) -> tuple[str, dict] | None:

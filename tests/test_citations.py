@@ -173,3 +173,9 @@ def test_numbers_with_decimal_commas_are_no_citations():
 def test_a_bracket_after_an_equals_sign_is_a_value():
     assert find_citations("inputShape = [100, 100, 1]", entries=10) == ([], [])
     assert find_citations("[ℎbegin , ℎend ] = [10, 40]).", entries=19)[0] == []
+
+
+def test_a_citation_in_parentheses_after_a_space_is_one():
+    assert [c.raw for c in find_citations("теории, хорошо развитой ([6]) и применяемой ([3], [4]).", entries=10)[0]] == ["[6]", "[3]", "[4]"]
+    assert find_citations("x = np.array([1, 2, 3])", entries=10)[0] == []
+    assert find_citations("value = f([2])", entries=10)[0] == []
