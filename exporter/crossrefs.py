@@ -148,16 +148,16 @@ def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int 
         if _alone_on_its_line(text, m.start("n"), m.end("n"), line_starts if source_lines is None else source_lines):
             continue  # `… fallback table` / `6` / `f ailed_key ← k`: a listing's line number, a page's number
         kind = kind_of(m.group("word"))
-        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening, source_lines)
         found.append(Found(m.start(), m.end("n"), kind, m.group("n"), defines))
         if not defines:
             after = _NEXT_AFTER_SINGULAR if folded(m.group("word")) in _SINGULAR else _NEXT_NUMBER
             found.extend(_more_numbers(text, m.end(), kind, m.group("n"), after))
     for m in _ROMAN_NAMED.finditer(text):
-        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening, source_lines)
         found.append(Found(m.start(), m.end("n"), "table", _arabic(m.group("n")), defines))
     for m in _NUMBER_FIRST.finditer(text):
-        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening, source_lines)
         found.append(Found(m.start(), m.end(), kind_of(m.group("word")), m.group("n"), defines))
     for m in _EQ_NAMED.finditer(text):
         if m.group("item"):
@@ -221,7 +221,7 @@ _ANY_SEPARATOR = re.compile(r"\s*[.,;:–—-]")
 _WEAK_SEPARATOR = re.compile(r"\.|\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")  # `Рис. 2. Блок-схемы`, `Figure 1 Steps involved`
 
 
-def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[int, ...], opening: int | None = None) -> bool:
+def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[int, ...], opening: int | None = None, source_lines: tuple[int, ...] | None = None) -> bool:
     """A figure's or table's label opening its caption: `Рис. 3. Схема`, `Таблица 2 – …`,
     `Figure 4: CMB…`, `Figure 1 Steps involved…`, `Table 4` alone on its line, `2-кесте`.
 
@@ -239,8 +239,9 @@ def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[in
         return False
     if _STRONG_SEPARATOR.match(text, end) or (start == opening and _ANY_SEPARATOR.match(text, end)):
         return True
-    j = bisect.bisect_right(line_starts, end)
-    line_end = line_starts[j] if j < len(line_starts) else len(text)
+    lines = line_starts if source_lines is None else source_lines  # where the label's line ends: a PDF's runs after a wide gap go on with it
+    j = bisect.bisect_right(lines, end)
+    line_end = lines[j] if j < len(lines) else len(text)
     if not (_WEAK_SEPARATOR.match(text, end) or not text[end:line_end].strip()):
         return False
     # Russian and Kazakh write a reference in lower case (`на рис. 4`): a capitalised `Рис. 4.`

@@ -356,3 +356,12 @@ def test_a_number_after_a_wide_gap_is_not_alone_on_its_line():
     runs = (0, text.index("6.13"), text.index("представлена"))
     found = [(f.kind, f.number) for f in find_crossrefs(text, runs, 0, (0,))]
     assert found == [("figure", "6.13")]
+
+
+def test_a_label_opening_a_sentence_after_a_wide_gap_is_a_reference():
+    # `Рисунок 1` … `демонстрирует начало` on one justified PDF line (a run after a wide gap): the
+    # line goes on in lower case, so the label refers to the figure; it does not caption it.
+    text = "Рисунок 1 демонстрирует начало создания случайного дерева"
+    runs = (0, text.index("демонстрирует"))
+    assert [(f.number, f.defines) for f in find_crossrefs(text, runs, 0, (0,))] == [("1", False)]
+    assert [(f.number, f.defines) for f in find_crossrefs("Рисунок 1\nСоздание корня дерева", (0, 10), 0, (0, 10))] == [("1", True)]
