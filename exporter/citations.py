@@ -26,6 +26,9 @@ _KEY = r"-?@[\w:./+-]*\w"  # `-@key`: pandoc's author suppressed (a numeric styl
 
 # Any bracket without nested brackets; its content is then read by the grammar below.
 _BRACKET = re.compile(r"\[([^\[\]\n]{0,200})\]")
+# Numbers parted by one Cyrillic letter, `[3ы4]`, `[3б4]`: a separator typed in the other keyboard
+# layout (`б` is the comma's key there). No math or code writes a Cyrillic letter between numbers.
+_MISTYPED_SEPARATOR = re.compile(r"\d{1,4}(?:\s?[,;]\s?\d{1,4})*[а-яёәғқңөұүһі]\d{1,4}(?:\s?[,;]\s?\d{1,4})*")
 _NUMERIC_BODY = re.compile(
     rf"\s*{_NUM}(?:\s*{_DASH}\s*{_NUM})?(?:\s*[,;]\s*(?:{_LOCATOR}|{_NUM}(?:\s*{_DASH}\s*{_NUM})?))*\s*"
 )
@@ -37,6 +40,7 @@ _LOOKS_NUMERIC = re.compile(r"\s*\d")
 # labels, which are whole numbers from 1: left as text without a finding (`[1.]`, `[1.2]`, a
 # typo for a citation, are still reported).
 _DECIMAL = r"\s*[-–]?\d+[.,]\d+\s*"
+_DECIMAL_COMMA = re.compile(r"\d,0\d")  # `16,057`: a fraction's digits after a decimal comma
 _MEASURES = re.compile(rf"(?:{_DECIMAL}[,;]?){{1,}}{_DECIMAL}|\s*[-–]?0[.,]\d+\s*(?:[,;]?{_DECIMAL})*")
 
 
@@ -108,6 +112,8 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
         body = match.group(1)
         a, b = _words_around(body)
         inner = body[a:b]
+        if _MEASURES.fullmatch(inner) and _DECIMAL_COMMA.search(inner):
+            continue  # `[4,627; 16,057]`: numbers with decimal commas (no label has a leading zero), an interval
         if _NUMERIC_BODY.fullmatch(inner) or (a == 0 and b == len(body) and _KEY_BODY.fullmatch(body)):
             refs, problem = _parse_body(inner, 1 + a)
             verdict = not_a_citation(text, match.start(), match.end(), refs, entries, rejected_end, match.start() in line_starts)
@@ -120,7 +126,7 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
                 if doubtful:
                     malformed.append(Malformed(match.start(), match.group(0), "CIT006", why))
                     count += 1
-        elif _LOOKS_NUMERIC.match(body) and re.fullmatch(r"[\d\s,;.\-–—]+", body) and not _MEASURES.fullmatch(body):
+        elif _LOOKS_NUMERIC.match(body) and (re.fullmatch(r"[\d\s,;.\-–—]+", body) or _MISTYPED_SEPARATOR.fullmatch(body)) and not _MEASURES.fullmatch(body):
             malformed.append(Malformed(match.start(), match.group(0)))
             count += 1
         if count > limit:
@@ -133,6 +139,10 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
 # silently; doubtful ones are reported (CIT006) so that a real citation is never lost unseen.
 
 _OPERATOR_BEFORE = set("^_=/(<>|\\{&")  # not `*` nor `+`: `D*[6]`, `C++[3]` name algorithms and languages
+_SET_SIGN_BEFORE = re.compile(r"([∈∉⊂⊆⊃⊇∋=])\s?$")  # and an assignment's `=` with its space: `inputShape = [100, 100, 1]`
+# A word naming an interval right before a bracket of two rising numbers, one of which no entry
+# has (or with no list): `интервал [10, 35]`, `in the range [750, 850]`, `в диапазоне [600, 850]`.
+_INTERVAL_WORD = re.compile(r"(?<![^\W\d_])(интервал\w*|отрез\w*|диапазон\w*|промежут\w*|аралы\w*|intervals?|range|segment)\s?$", re.IGNORECASE)
 _IDENTIFIER_BEFORE = re.compile(r"(?:(?<=\.)|\b)([A-Za-z_][A-Za-z0-9_]*)$")
 _CODE_NEAR = re.compile(r"[A-Za-z_]\.[A-Za-z_]\w*\(|[A-Za-z_]\w*\[[A-Za-z_]|[=!:<>+\-*/]=|->")
 _JOINER = re.compile(r"\s*(?:[,;]|\s(?:и|или|and|or|және|немесе))?\s*$", re.IGNORECASE)
@@ -149,9 +159,21 @@ def zero_label(refs) -> tuple[str, dict] | None:
 
 
 def operator_before(text: str, start: int) -> tuple[str, dict] | None:
-    """An operator or an opening parenthesis glued to the bracket makes it math or code:
-    `y^[1]`, `x_[2]`, `np.array([1, 2, 3])`."""
-    return ("operator", {"character": text[start - 1]}) if start and text[start - 1] in _OPERATOR_BEFORE else None
+    """An operator, or an opening parenthesis glued to a name or a closing bracket, glued to the
+    bracket makes it math or code: `y^[1]`, `x_[2]`, `np.array([1, 2, 3])`, `f(x)([2])`. A
+    parenthesis after a space is prose's: `хорошо развитой ([6])`, `(see [3])`."""
+    if not start or text[start - 1] not in _OPERATOR_BEFORE:
+        return None
+    if text[start - 1] == "(" and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in "_)].")):
+        return None
+    return ("operator", {"character": text[start - 1]})
+
+
+def set_sign_before(text: str, start: int) -> tuple[str, dict] | None:
+    """A set's sign before the bracket makes it an interval, an equals sign a value: `N ∈ [750,
+    850]`, `x ∉ [0, 1]`, `] = [10, 40]`, `shape = [100, 100, 1]`."""
+    m = _SET_SIGN_BEFORE.search(text, max(0, start - 3), start)
+    return ("operator", {"character": m[1]}) if m else None
 
 
 def identifier_before(text: str, start: int) -> tuple[str, bool] | None:
@@ -179,7 +201,7 @@ def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, r
     glued = None if opens_line else identifier_before(text, start)
     # A numbered list starts at 1; a .bib file (no list of the paper's own) may have a key `0`.
     why = zero_label(refs) if entries or glued else None
-    why = why or (None if opens_line else operator_before(text, start))
+    why = why or (None if opens_line else operator_before(text, start) or set_sign_before(text, start))
     if why:
         return False, why
     numbers = _numbers(refs)
@@ -193,6 +215,9 @@ def not_a_citation(text: str, start: int, end: int, refs, entries: int | None, r
     near = text[max(0, start - 30) : start] + " " + text[end : end + 30]
     if _CODE_NEAR.search(near):
         return True, ("code", {})
+    named = _INTERVAL_WORD.search(text, max(0, start - 30), start)
+    if named and len(numbers) == 2 and numbers[0] < numbers[1] and (not entries or numbers[1] > entries):
+        return True, ("named", {"word": named[1]})
     if len(numbers) == 2 and numbers[0] < numbers[1] and rejected_end >= 0 and start - rejected_end <= 12 and _JOINER.fullmatch(text[rejected_end:start]):
         return True, ("interval", {})
     return None

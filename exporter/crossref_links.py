@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .crossrefs import CONTINUATION
 from .diagnostics import Diagnostic
-from .model import CONTAINERS, Block, CrossRef, Figure, Inline, Math, Span, Table, inline_runs, iter_inlines, map_inlines, plain_text
+from .model import CONTAINERS, Block, CrossRef, Figure, Heading, Inline, Math, Span, Table, inline_runs, iter_inlines, map_inlines, plain_text
 
 _PREFIX = {"figure": "fig", "table": "tbl", "equation": "eq"}
 _CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
@@ -35,6 +35,7 @@ class _Defined:
 def link_crossrefs(blocks: tuple[Block, ...], path: str) -> tuple[tuple[Block, ...], list[Diagnostic]]:
     """The blocks with every CrossRef's `target` set (and labels given to numbered figures,
     tables and equations that had none), and the findings about them."""
+    blocks = _listed_captions_refer(blocks)
     blocks = _number_in_order(blocks)
     blocks = _labelled(blocks)
     defined, findings = _definitions(blocks, path)
@@ -86,6 +87,40 @@ def _part_written(node: CrossRef) -> str:
 
 
 # ---- what the paper numbers ----------------------------------------------------------------
+
+# A thesis's list of its figures or tables, under its heading: `LIST OF FIGURES`, `Список
+# иллюстраций`, `Перечень таблиц`, `Суреттер тізімі`.
+_LIST_OF_CAPTIONS = re.compile(
+    r"\s*(?:list\s+of\s+(?:figures|tables|illustrations)(?:\s+and\s+tables)?|(?:список|перечень)\s+(?:рисунков|иллюстраций|таблиц)(?:\s+и\s+таблиц)?|(?:суреттер|кестелер)\s+тізімі)\s*",
+    re.IGNORECASE,
+)
+_LEADERS_AND_PAGE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}(?!\d)|…{2,}\s*\d{1,4}(?!\d)")
+
+
+def _listed_captions_refer(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A caption's label in a list of figures or tables (`Figure 23 Effect of … 55` under `LIST
+    OF FIGURES`, or a block of such lines with dot leaders to their pages) names the figure, it
+    does not number one: a reference to it, not a second figure 23 (a false XRF004, and the
+    text's references linked to the list instead of the figure)."""
+    out: list[Block] = []
+    listing = False
+
+    def refers(node: Inline) -> Inline:
+        return dataclasses.replace(node, defines=False) if isinstance(node, CrossRef) and node.defines else node
+
+    for block in blocks:
+        if isinstance(block, Heading):
+            listing = bool(_LIST_OF_CAPTIONS.fullmatch(plain_text(block.inlines)))
+        elif listing or _lists_captions(block):
+            block = map_inlines(refers, (block,))[0]
+        out.append(block)
+    return tuple(out)
+
+
+def _lists_captions(block: Block) -> bool:
+    """A block of two or more caption labels, most of them followed by dot leaders and a page."""
+    labels = sum(1 for run in inline_runs(block) for n in iter_inlines(run) if isinstance(n, CrossRef) and n.defines)
+    return labels >= 2 and 2 * len(_LEADERS_AND_PAGE.findall(plain_text(tuple(n for run in inline_runs(block) for n in run)))) > labels
 
 
 def _number_in_order(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -135,25 +135,29 @@ class Found:
     implied: bool = False
 
 
-def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int | None = 0) -> list[Found]:
+def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int | None = 0, source_lines: tuple[int, ...] | None = None) -> list[Found]:
     """The cross-references in `text`, in order; `line_starts` are the offsets, in order,
     where a source line (or the block) began, which is where a caption's label stands;
-    `opening` is where the block's text begins (None: `text` is not a block's beginning)."""
+    `opening` is where the block's text begins (None: `text` is not a block's beginning);
+    `source_lines`, where only the source's lines began (a PDF's `line_starts` also hold the
+    runs after a wide gap), `line_starts` when not given."""
     found: list[Found] = []
     if not may_refer(text):
         return found
     for m in _NAMED.finditer(text):
+        if _alone_on_its_line(text, m.start("n"), m.end("n"), line_starts if source_lines is None else source_lines):
+            continue  # `… fallback table` / `6` / `f ailed_key ← k`: a listing's line number, a page's number
         kind = kind_of(m.group("word"))
-        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening, source_lines)
         found.append(Found(m.start(), m.end("n"), kind, m.group("n"), defines))
         if not defines:
             after = _NEXT_AFTER_SINGULAR if folded(m.group("word")) in _SINGULAR else _NEXT_NUMBER
             found.extend(_more_numbers(text, m.end(), kind, m.group("n"), after))
     for m in _ROMAN_NAMED.finditer(text):
-        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening, source_lines)
         found.append(Found(m.start(), m.end("n"), "table", _arabic(m.group("n")), defines))
     for m in _NUMBER_FIRST.finditer(text):
-        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening)
+        defines = is_caption(text, m.start(), m.end(), m.group("word"), line_starts, opening, source_lines)
         found.append(Found(m.start(), m.end(), kind_of(m.group("word")), m.group("n"), defines))
     for m in _EQ_NAMED.finditer(text):
         if m.group("item"):
@@ -164,6 +168,17 @@ def find_crossrefs(text: str, line_starts: tuple[int, ...] = (0,), opening: int 
     for m in _EQ_NUMBER_FIRST.finditer(text):
         found.append(Found(m.start("item"), m.end("item"), "equation", m.group("n")))
     return _without_overlaps(found)
+
+
+def _alone_on_its_line(text: str, start: int, end: int, line_starts: tuple[int, ...]) -> bool:
+    """Whether text[start:end] is a source line of its own, the word before it ending the line
+    above: a numbered listing's line number (`Insert to fallback table` / `6`) or a page number,
+    which no reference writes so (a wrapped `Table` / `6 shows …` goes on after its number)."""
+    i = bisect.bisect_left(line_starts, start)
+    if i == len(line_starts) or line_starts[i] != start:
+        return False
+    following = line_starts[i + 1] if i + 1 < len(line_starts) else len(text)
+    return not text[end:following].strip()
 
 
 def _more_numbers(text: str, at: int, kind: str, first: str, pattern: re.Pattern) -> list[Found]:
@@ -201,12 +216,12 @@ _REFERRING = re.compile(
     re.IGNORECASE,
 )
 _CYRILLIC_WORD = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
-_STRONG_SEPARATOR = re.compile(r"\s*[:–—]|\s+-\s")  # `Figure 4:`, `Рисунок 2 – …`
+_STRONG_SEPARATOR = re.compile(r"\s*[:–—]|\s*-\s")  # `Figure 4:`, `Рисунок 2 – …`, `Таблица 9- Перекодирование` (not `Table 9-1`)
 _ANY_SEPARATOR = re.compile(r"\s*[.,;:–—-]")
 _WEAK_SEPARATOR = re.compile(r"\.|\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")  # `Рис. 2. Блок-схемы`, `Figure 1 Steps involved`
 
 
-def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[int, ...], opening: int | None = None) -> bool:
+def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[int, ...], opening: int | None = None, source_lines: tuple[int, ...] | None = None) -> bool:
     """A figure's or table's label opening its caption: `Рис. 3. Схема`, `Таблица 2 – …`,
     `Figure 4: CMB…`, `Figure 1 Steps involved…`, `Table 4` alone on its line, `2-кесте`.
 
@@ -224,8 +239,9 @@ def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[in
         return False
     if _STRONG_SEPARATOR.match(text, end) or (start == opening and _ANY_SEPARATOR.match(text, end)):
         return True
-    j = bisect.bisect_right(line_starts, end)
-    line_end = line_starts[j] if j < len(line_starts) else len(text)
+    lines = line_starts if source_lines is None else source_lines  # where the label's line ends: a PDF's runs after a wide gap go on with it
+    j = bisect.bisect_right(lines, end)
+    line_end = lines[j] if j < len(lines) else len(text)
     if not (_WEAK_SEPARATOR.match(text, end) or not text[end:line_end].strip()):
         return False
     # Russian and Kazakh write a reference in lower case (`на рис. 4`): a capitalised `Рис. 4.`
@@ -253,7 +269,8 @@ def crossrefs_of(inlines: tuple[Inline, ...], joined: Joined, at_start: bool = T
     begins something anew (a PDF's run after a wide gap): where a caption's label can stand."""
     lines = {joined.offsets[i] for i in range(1, len(joined.offsets)) if joined.places[i][0] != joined.places[i - 1][0]}
     opening = len(joined.text) - len(joined.text.lstrip()) if at_start else None  # a Word paragraph may open with spaces
-    found = find_crossrefs(joined.text, tuple(sorted(lines | set(starts) | ({opening} if at_start else set()))), opening)
+    begun = lines | ({opening} if at_start else set())
+    found = find_crossrefs(joined.text, tuple(sorted(begun | set(starts))), opening, tuple(sorted(begun)))
     if not found:
         return inlines
     out: list[Inline] = []

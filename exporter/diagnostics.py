@@ -31,6 +31,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "CIT005": (Severity.WARNING, "bracket looks like a citation but cannot be read"),
     "CIT006": (Severity.WARNING, "bracket with numbers read as math or code, not a citation"),
     "CIT007": (Severity.WARNING, "author–year citation names no entry of the list"),
+    "CIT008": (Severity.WARNING, "number beyond the list read as a page of the source before it"),
     "REF001": (Severity.WARNING, "paper cites sources but has no reference list"),
     "REF002": (Severity.NOTE, "paper's own reference list ignored in favour of --bib"),
     "BIB001": (Severity.ERROR, "duplicate entry key or number"),

@@ -54,6 +54,34 @@ def is_bracketed_year(node: Citation, entries: int) -> bool:
     return entries > 0 and all(is_number(r.label) and entries < int(r.label) and 1500 <= int(r.label) <= 2099 for r in node.refs)
 
 
+def bare_pages(node: Citation, entries: int) -> tuple[tuple[CiteRef, ...], list[tuple[str, str]]]:
+    """`[2, 78]` in a paper whose list has 11 entries: a number more than twice the list's size,
+    after a comma right behind a number the list has, and closing its group (`]` or `;` after
+    it), is the page of the source before it, written without `с.`/`p.` (`[2,78; 3, 67]`), not a
+    citation of its own. (A number just past the list is more likely an entry the list, or its
+    reading, lacks: `[2, 7]` with 5 entries read stays a CIT001.) Returns the refs with such pages moved into their source's locator, and each (label,
+    page) moved, for the CIT008 that asks for the page's mark: the reading is a guess the author
+    should confirm, never silent."""
+    refs = list(node.refs)
+    moved: list[tuple[str, str]] = []
+    k = 1
+    while entries and k < len(refs):
+        ref, before = refs[k], refs[k - 1]
+        single = lambda r: r.valid and is_number(r.label) and r.start is not None and (r.start, r.end) == (r.item_start, r.item_end)  # noqa: E731 (no range)
+        if (
+            single(ref) and single(before) and before.locator is None and ref.locator is None
+            and int(before.label) <= entries and int(ref.label) > 2 * entries
+            and re.fullmatch(r"\s*,\s*", node.raw[before.end : ref.start])
+            and re.match(r"\s*(?:[;\]]|$)", node.raw[ref.end :])
+        ):
+            refs[k - 1] = dataclasses.replace(before, locator=ref.label)
+            moved.append((before.label, ref.label))
+            del refs[k]
+        else:
+            k += 1
+    return tuple(refs), moved
+
+
 def link(doc: Document, bib: Bibliography | None = None, expected_form: str | None = None) -> Linked:
     """Resolve `[n]` to entry n and `[@key]` to the entry with that key, then check the entries
     (references/checks.py) against each other, the citations and the venue's `expected_form`.
@@ -95,7 +123,10 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
             return node
         if is_bracketed_year(node, len(entries)):
             return Text(node.raw)  # the text's, as written: no citation to count, link or report
-        refs = tuple(dataclasses.replace(ref, entry=resolve(ref)) for ref in node.refs)
+        refs, pages = bare_pages(node, len(entries)) if bib is None else (node.refs, [])
+        for label, page in pages:
+            findings.append(Diagnostic.at("CIT008", path, node.span, bracket=node.raw, label=label, locator=page, count=len(entries)))
+        refs = tuple(dataclasses.replace(ref, entry=resolve(ref)) for ref in refs)
         for ref in refs:
             if ref.entry:
                 used.add(ref.entry)

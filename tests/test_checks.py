@@ -158,6 +158,16 @@ def test_same_work_twice():
     assert codes(checks.check_duplicates(same_doi)) == ["BIB005"]
 
 
+def test_two_pages_of_one_site_are_two_works():
+    # IEEE's `“Name,” year. [Online]. Available: URL` for a site and for one of its pages.
+    site = own("“Robot Operating System documentation,” 2024. [Online]. Available: https://docs.ros.org", 1)
+    page = own("“Robot Operating System documentation,” 2024. [Online]. Available: http://wiki.ros.org/rosbridge_suite", 5)
+    again = own("“Robot Operating System documentation,” 2024. [Online]. Available: https://www.docs.ros.org/", 6)
+    assert site.values["title"] == "Robot Operating System documentation"
+    found = checks.check_duplicates([site, page, again])
+    assert codes(found) == ["BIB005"] and found[0].line == 6  # the same address written another way is the same page
+
+
 def _all_pairs_duplicates(items):
     """BIB005 by title as it was first written: every title against every earlier kept title of
     its group (quadratic) — the reference the blocked search must agree with."""

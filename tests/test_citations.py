@@ -65,7 +65,7 @@ def test_brackets_that_are_text(raw):
     assert found == [] and malformed == []
 
 
-@pytest.mark.parametrize("raw", ["[1.]", "[1, 2,]", "[1 2]"])
+@pytest.mark.parametrize("raw", ["[1.]", "[1, 2,]", "[1 2]", "[3ы4]", "[2, 3б5]"])  # a separator typed in the Russian layout
 def test_numeric_looking_brackets_are_reported_not_read(raw):
     found, malformed = find_citations(f"x {raw} y")
     assert found == []
@@ -144,3 +144,38 @@ def test_intervals_of_measures_are_no_malformed_citations(text):
 
 def test_a_decimal_point_typed_for_a_comma_is_still_reported():
     assert [m.raw for m in find_citations("as shown [1.2] and [3.]")[1]] == ["[1.2]", "[3.]"]
+
+
+@pytest.mark.parametrize("raw", ["[2x3]", "[3a]", "[1e5]", "[12б]"])
+def test_latin_letters_between_numbers_and_a_letter_after_them_are_not_mistyped_separators(raw):
+    assert find_citations(f"x {raw} y")[1] == []
+
+
+def test_a_bracket_after_a_sets_sign_is_an_interval():
+    assert find_citations("размер окрестности N ∈ [750, 850].", entries=19) == ([], [])
+    assert find_citations("where x ∉[2, 3] holds", entries=19) == ([], [])
+
+
+def test_a_bracket_after_a_word_naming_an_interval_is_reported_as_one():
+    found, malformed = find_citations("размер списка определяется как интервал [10, 35] и далее", entries=19)
+    assert found == []
+    assert [(m.code, m.why) for m in malformed] == [("CIT006", ("named", {"word": "интервал"}))]
+    # numbers the list has, or a single number: a citation as before (`the confidence interval [12]`)
+    assert [c.raw for c in find_citations("the confidence interval [3, 12] and the range [12]", entries=19)[0]] == ["[3, 12]", "[12]"]
+
+
+def test_numbers_with_decimal_commas_are_no_citations():
+    # `[4,627; 16,057]`: an interval written with decimal commas; no label has a leading zero.
+    assert find_citations("значения лежат в [4,627; 16,057] при", entries=29) == ([], [])
+    assert [c.raw for c in find_citations("источники [4,627; 16,57]", entries=700)[0]] == ["[4,627; 16,57]"]
+
+
+def test_a_bracket_after_an_equals_sign_is_a_value():
+    assert find_citations("inputShape = [100, 100, 1]", entries=10) == ([], [])
+    assert find_citations("[ℎbegin , ℎend ] = [10, 40]).", entries=19)[0] == []
+
+
+def test_a_citation_in_parentheses_after_a_space_is_one():
+    assert [c.raw for c in find_citations("теории, хорошо развитой ([6]) и применяемой ([3], [4]).", entries=10)[0]] == ["[6]", "[3]", "[4]"]
+    assert find_citations("x = np.array([1, 2, 3])", entries=10)[0] == []
+    assert find_citations("value = f([2])", entries=10)[0] == []

@@ -308,3 +308,60 @@ def test_lettered_figure_parts_keep_their_numbers_order(tmp_path):
     linked = read_and_link(str(paper(["1", "2а", "2б"], "part.docx", named=["1", "2б"])))
     targets = [n.target for n in walk(linked.document.blocks) if isinstance(n, CrossRef) and not n.defines]
     assert targets == ["fig:1", "fig:2б"]
+
+
+def test_a_list_of_figures_names_the_figures_it_does_not_number_them(tmp_path):
+    # A thesis lists its figures before the text, each with its page: those labels refer to the
+    # figures; read as captions, every figure was "numbered twice" (XRF004) and the text's
+    # references were linked to the list instead of the figures.
+    lines = ["---", "title: A Study of Things", "author: John Smith", "---", "", "# List of Figures", ""]
+    lines += [f"Figure {n}: Results of the experiment number {n} ........................ {10 + n}  " for n in (1, 2, 3)]
+    lines += ["", "# Introduction", ""]
+    for n in (1, 2, 3):
+        lines += [f"The experiment {n} went well, as Figure {n} shows in detail.", "", f"Figure {n}: Results of the experiment number {n}, with the error of each point", ""]
+    paper = tmp_path / "thesis.md"
+    paper.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    linked = read_and_link(str(paper))
+    assert not [d for d in linked.diagnostics if d.code.startswith("XRF")]
+    crossrefs = [n for n in walk(linked.document.blocks) if isinstance(n, CrossRef)]
+    assert [(n.span.line, n.defines, n.target) for n in crossrefs if n.span.line in (8, 9, 10)] == [(8, False, "fig:1"), (9, False, "fig:2"), (10, False, "fig:3")]
+    assert [(n.span.line, n.number) for n in crossrefs if n.defines] == [(16, "1"), (20, "2"), (24, "3")]
+    # without the heading, a block of such lines (labels with dot leaders to their pages) is one too
+    paper.write_text("\n".join(lines).replace("# List of Figures", "Figures of this thesis:") + "\n", encoding="utf-8")
+    assert not [d for d in read_and_link(str(paper)).diagnostics if d.code.startswith("XRF")]
+
+
+def test_a_number_alone_on_the_next_line_is_no_reference():
+    # A numbered listing (`Insert to fallback table` / `6` / `failed_key ← k`): the line's number.
+    text = "if path is empty then\n5\nInsert to fallback table\n6\nfailed_key ← k"
+    starts = tuple(m.end() for m in re.finditer("\n", text))
+    assert refs(text, (0, *starts)) == []
+    # a reference wrapped after its word goes on after its number
+    text = "as the results in Table\n6 show, the ratio grows"
+    assert refs(text, (0, text.index("6"))) == [("table", "6", "Table\n6")]
+
+
+def test_a_caption_label_with_a_hyphen_glued_to_its_number():
+    text = "Таблица 9- Перекодирование меток классов"
+    assert refs(text) == [("table", "9", "=Таблица 9")]
+    # in a block's middle, after a sentence: a caption's label opening its line
+    text = "The classes are recoded.\nТаблица 9- Перекодирование меток"
+    assert refs(text, (0, text.index("Т"))) == [("table", "9", "=Таблица 9")]
+
+
+def test_a_number_after_a_wide_gap_is_not_alone_on_its_line():
+    # A PDF's justified line breaks into runs at wide gaps (`на рисунке` … `6.13` … `представлена`):
+    # those runs are no lines of their own, and the number is a reference's.
+    text = "На рисунке 6.13 представлена демонстрация"
+    runs = (0, text.index("6.13"), text.index("представлена"))
+    found = [(f.kind, f.number) for f in find_crossrefs(text, runs, 0, (0,))]
+    assert found == [("figure", "6.13")]
+
+
+def test_a_label_opening_a_sentence_after_a_wide_gap_is_a_reference():
+    # `Рисунок 1` … `демонстрирует начало` on one justified PDF line (a run after a wide gap): the
+    # line goes on in lower case, so the label refers to the figure; it does not caption it.
+    text = "Рисунок 1 демонстрирует начало создания случайного дерева"
+    runs = (0, text.index("демонстрирует"))
+    assert [(f.number, f.defines) for f in find_crossrefs(text, runs, 0, (0,))] == [("1", False)]
+    assert [(f.number, f.defines) for f in find_crossrefs("Рисунок 1\nСоздание корня дерева", (0, 10), 0, (0, 10))] == [("1", True)]

@@ -596,3 +596,35 @@ def test_list_paragraph_style_without_numbering_is_a_paragraph(tmp_path):
     lists = [[plain_text(i.inlines) for i in b.items] for b in doc.blocks if isinstance(b, BulletList)]
     assert paragraphs == ["Система уравнений, приведенная к удобному виду для численного решения:"]
     assert lists == [["Первый пункт перечня.", "Второй пункт перечня."]]
+
+
+def test_a_letter_item_after_an_unfinished_entry_is_the_rest_of_it(tmp_path):
+    # Word's AutoFormat makes a list item of a line that opens with an initial (`В. С. Белоусов //
+    # …` became item `A.` of a list of letters): inside a numbered list, right after an entry left
+    # unfinished, it is that entry's rest, not entries 1, 2, … a second time.
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("Сети рассмотрены [1], защита [2] и методы [3].")
+    d.add_paragraph("Список литературы")
+    numbering = d.part.numbering_part.element
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for abstract, fmt in (("90", "decimal"), ("91", "upperLetter")):
+        numbering.insert(0, parse_xml(f'<w:abstractNum {ns} w:abstractNumId="{abstract}"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {ns} w:numId="{abstract}"><w:abstractNumId w:val="{abstract}"/></w:num>'))
+    rows = [
+        ("90", "Нырков А. П. Мультисервисная сеть / А. П. Нырков, С. С. Соколов,"),
+        ("91", "С. Белоусов // Вестн. компьютерных технологий. 2014. № 4. С. 33-38."),
+        ("90", "Шибанов С. В. Сравнительный анализ методов аутентификации /"),
+        ("91", "В. Шибанов, Д. А. Карпушин // Программное обеспечение. 2010. Т. 8. С. 1-5."),
+        ("90", "Экман П. Психология эмоций. СПб.: Питер, 2010. 180 с."),
+    ]
+    for num, text in rows:
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {ns}><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'))
+    linked = read_and_link(str(save(d, tmp_path / "letters.docx")))
+    refs = linked.document.references
+    assert [e.number for e in refs] == [1, 2, 3]
+    assert refs[0].text.endswith("С. С. Соколов, С. Белоусов // Вестн. компьютерных технологий. 2014. № 4. С. 33-38.")
+    assert refs[1].text.startswith("Шибанов С. В.") and "Д. А. Карпушин" in refs[1].text
+    assert not [x for x in linked.diagnostics if x.code == "BIB001"]

@@ -296,3 +296,24 @@ def test_names_parted_by_full_stops_above_the_title(tmp_path):
     meta = read_document(path).meta
     assert meta.title_text == "HomeMeter - приложение для учёта показаний счётчиков воды и электроэнергии"
     assert meta.authors[:2] == ("Соколов Артём Игоревич", "Белова Мария Павловна")
+
+
+def test_a_gost_7_32_referat_its_volume_keywords_and_paragraphs(tmp_path):
+    # GOST 7.32's `РЕФЕРАТ`: the work's volume, the keywords in capitals with no label, then the
+    # text in several paragraphs (the volume line had been read as the abstract, the keywords lost).
+    path = _docx(tmp_path / "r.docx", [
+        ("Методы оценки качества классификации текстов", {"bold": True, "center": True}),
+        ("Петров П. П.", {"center": True}),
+        ("РЕФЕРАТ", {"center": True}),
+        ("Пояснительная записка 48 стр., 7 рис., 5 табл., 21 ист., 2 прил.", {}),
+        ("КЛАССИФИКАЦИЯ ТЕКСТОВ, ОЦЕНКА КАЧЕСТВА, МЕТРИКИ, ВЫБОРКА", {}),
+        ("Объектом исследования являются метрики качества классификации текстов.", {}),
+        ("Целью работы является сравнение метрик на трёх выборках разного размера.", {}),
+        ("ABSTRACT", {"center": True}),
+        ("The work compares quality metrics of text classification on three samples.", {}),
+    ], body=["ВВЕДЕНИЕ", "Классификация текстов применяется широко."])
+    meta = read_document(path).meta
+    assert meta.keywords == ("КЛАССИФИКАЦИЯ ТЕКСТОВ", "ОЦЕНКА КАЧЕСТВА", "МЕТРИКИ", "ВЫБОРКА")
+    [(language, abstract)] = meta.abstracts
+    text = "".join(getattr(node, "text", "") for node in abstract)
+    assert text.startswith("Объектом исследования") and text.endswith("разного размера.")

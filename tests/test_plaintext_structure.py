@@ -665,3 +665,22 @@ Signals are recorded [1].
 """
     assert read_text(text).meta.keywords == (
         "Surface Electromyography", "Feature Selection", "Pattern Recognition", "Neighborhood Component Analysis", "Signal Classification")
+
+
+def test_a_page_number_and_footer_the_extraction_set_inside_the_page():
+    # A two-column magazine page: pdftotext gives the first column, then the page number and the
+    # footer (odd pages), then the second column; no line of them is at the page's edge.
+    lines: list[str] = []
+    for page in range(5):
+        words = ["биометрии", "сетчатке", "отпечатках", "голосе", "почерке"][page]
+        body = [f"Текст колонки о {words}.", f"Метод по {words} описан.", "", f"Сравнение методов по {words}.", f"Выводы о {words}."]
+        first = ["\f" + body[0]] if page else [body[0]]
+        footer = ["", "№ 3 [91] • май – июнь 2011"] if page % 2 == 0 else []
+        lines += first + body[1:3] + [str(52 + page)] + footer + [""] + body[3:]
+    pages = find_pages(lines)
+    furniture = sorted(lines[i].strip("\f") for i in pages.furniture)
+    assert furniture == ["52", "53", "54", "55", "56"] + ["№ 3 [91] • май – июнь 2011"] * 3
+    assert not any("[91]" in t for t in texts(read_text("\n".join(lines) + "\n")))
+    # a number that does not run with the pages (the same on each: a table's) stays text
+    lines = [line if not line.isdecimal() else "7" for line in lines]
+    assert not [i for i in find_pages(lines).furniture if lines[i].isdecimal()]

@@ -29,8 +29,13 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
     ),
     "CIT006.identifier": "{bracket} is read as math or code, not a citation: it is glued to the identifier '{word}'; put a space before it if it is a citation",
     "CIT006.code": "{bracket} is read as math or code, not a citation: the text around it reads as code or math",
+    "CIT006.named": "{bracket} is read as math or code, not a citation: the word before it, '{word}', names an interval",
     "CIT006.interval": "{bracket} is read as math or code, not a citation: it follows the interval or index just before it ({bracket} reads as an interval)",
     "CIT007": "{written}: no entry by {family} from {year} in the reference list",
+    "CIT008": (
+        "{bracket}: {locator} is read as a page of [{label}], as the list has {count} entry; write it with its mark: [{label}, p. {locator}]",
+        "{bracket}: {locator} is read as a page of [{label}], as the list has {count} entries; write it with its mark: [{label}, p. {locator}]",
+    ),
     # ---- the reference list ----
     "REF001": "the paper cites sources but has no reference list (and no --bib was given)",
     "REF001.file": "{file} holds no entries",
@@ -189,6 +194,7 @@ ARGUMENTS: dict[str, str] = {
     "link": "the BibLaTeX field that names the missing entry: crossref or xdata",
     "kind": "the kind of a JSON value found instead (a JSON term)",
     "label": "a citation's label as written: 5, or @key",
+    "locator": "a number read as the page of the source cited before it, e.g. 78 of [2, 78]",
     "list_number": "a number as Word's list prints it, e.g. 1. or 1)",
     "language": "a language (a LANGUAGE term)",
     "languages": "languages (LANGUAGE terms, joined)",

@@ -340,7 +340,12 @@ def _title_duplicates(group: list[tuple[int, Checked, str]]) -> list[tuple[int, 
 
 def _same_locators(a: dict[str, str], b: dict[str, str]) -> bool:
     """Two entries that both give pages, a volume or an issue, and give different ones, are two
-    parts (two articles of one author in one journal and year), whatever their titles."""
+    parts (two articles of one author in one journal and year), whatever their titles; and two
+    that give different addresses are two pages of a site (`“ros.org,” 2024` twice, one for the
+    site, one for a package's page)."""
+    x, y = (re.sub(r"^(?:https?://)?(?:www\.)?|[/\s]+$", "", (v.get("url") or "").casefold()) for v in (a, b))
+    if x and y and x != y:
+        return False
     for name in ("pages", "volume", "number"):
         x, y = a.get(name), b.get(name)
         if not (x and y):

@@ -672,6 +672,27 @@ def is_numbered_list_part(text: str) -> bool:
 _GOES_ON_AFTER_TITLE = re.compile(r"^\s*(?:\[|[–—-]\s*$|//|URL\b|Режим\b|Available\s+(?:at|from|online)|https?://|www\.)")
 
 
+# A heading that opens an appendix: the word alone or with its letter or number and a title
+# (`APPENDIX`, `Appendix A. Proofs`, `ПРИЛОЖЕНИЕ А`, `Приложение 1. Листинг программы`, `Қосымша`);
+# not a sentence that opens with the word (`Приложение позволяет …`: "the application allows").
+_APPENDIX_OPENS = re.compile(
+    r"\s*(?:appendix|appendices|приложение|приложения|қосымша|қосымшалар)"
+    r"(?:\s+(?:(?-i:[A-ZА-ЯЁ]|[IVX]{1,4})|\d{1,2})(?=[\s.:]|$)[.:]?(?:\s+\S.{0,80})?)?[.:]?\s*",
+    re.IGNORECASE,
+)
+
+
+def appendix_after_list(lines: list[str], last: int) -> tuple[int, int] | None:
+    """The lines of an appendix printed after the list, whose last entry ends at line `last`:
+    from its heading to the end, or to a reference heading after it (the list again, in Latin
+    letters). It is the paper's body, kept after the list as printed."""
+    for i in range(last + 1, len(lines)):
+        text = lines[i].strip()
+        if text[:1].isupper() and len(text) < 100 and _APPENDIX_OPENS.fullmatch(text):
+            return i, next((j for j in range(i + 1, len(lines)) if is_reference_heading(lines[j])), len(lines))
+    return None
+
+
 def _list_end(lines: list[str], begin: int, end: int, need: int = 0, complete: bool = False) -> int:
     """Where the list's last entry stops: before what journals print after a list (a caption,
     an abstract, author notes…), or at a blank line once the entry's text is complete and

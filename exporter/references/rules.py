@@ -56,6 +56,9 @@ class Found:
         self.text = text
         self.items: dict[str, tuple[str, int, int]] = {}
         self.taken: list[tuple[int, int]] = []
+        # Where a labelled access date stands, its label included (`Дата обращения к ресурсу: март
+        # 2022`): none of the work's own elements is there.
+        self.access: tuple[int, int] | None = None
 
     def add(self, name: str, start: int, end: int, value: str | None = None) -> None:
         if name in self.items or start < 0 or end <= start:
@@ -117,14 +120,16 @@ _ACCESS_LABEL_HINT = re.compile(r"щени|упа|күні|cce|dat|retr")
 def find_urldate(f: Found) -> None:
     """The access date: `(дата обращения: 12.03.2021)`, `accessed: 20.09.2020`, `Data obrasheniya`,
     Kazakh `қаралған күні` / `жүгінген күні`, the label in any case (`(Дата обращения: …)`);
-    written dd.mm.yyyy (GOST) or as words."""
+    written dd.mm.yyyy (GOST) or as words (`12 марта 2022 г.`, `март 2022`), the label may name what
+    was read (`Дата обращения к ресурсу: …`)."""
     m = _ACCESS_LABEL_HINT.search(f.text.lower()) and re.search(
-        r"(?i:дата\s+обращения|дата\s+доступа|дата\s+посещения|қаралған\s+күні|жүгінген\s+күні|пайдаланылған\s+күні|[аa]ccessed|accessed\s+on|data\s+obrasheniya|retrieved|date\s+of\s+access)"
-        r"\s?:?\s?(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s[A-Za-z]+\.?\s\d{4}|[A-Za-z]+\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2})",
+        r"(?i:дата\s+обращения(?:\s+к\s+(?:ресурсу|источнику|сайту))?|дата\s+доступа|дата\s+посещения|қаралған\s+күні|жүгінген\s+күні|пайдаланылған\s+күні|[аa]ccessed|accessed\s+on|data\s+obrasheniya|retrieved|date\s+of\s+access)"
+        r"\s?:?\s?(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s[A-Za-z]+\.?\s\d{4}|[A-Za-z]+\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s)?[^\W\d_]{3,}\s\d{4}(?:\s?г\.)?)",
         f.text,
     )
     if m:
         f.add("urldate", m.start(1), m.end(1))
+        f.access = (m.start(), m.end(1))
         return
     # `URL: http://…. 23.04.2014.` — a bare date right after the address.
     tail = f.text.rstrip()[-1:]  # (the date's last digit or its full stop closes the text)
@@ -221,11 +226,34 @@ def find_year(f: Found) -> None:
     blocked = _dates_and_links(f) + [(s, e) for name, (_, s, e) in f.items.items() if name in ("pages", "volume", "number", "pagetotal")]
     candidates = [m for m in re.finditer(rf"(?<![\d\w./-]){_YEAR}(?![\d\w]|\.\d)", text) if not any(a < m.end() and m.start() < b for a, b in blocked)]
     if not candidates:
-        find_implausible_year(f, blocked)
+        if not _dated_to_the_day(f):
+            find_implausible_year(f, blocked)
         return
     set_off = [m for m in candidates if re.search(r"(?:[–—.,(;:]\s?|\s[–—]\s|^)$", text[max(0, m.start() - 3) : m.start()]) and re.match(r"\s?(?:[.,;:)\]]|[a-z]?\)|$)", text[m.end() :])]
     pick = (set_off or candidates)[0]
     f.add("year", pick.start(), pick.end())
+
+
+# A work dated to the day (`// Storage Notes, 13.02.2008.`, a newspaper's `// Известия. 12.03.2019.`):
+# GOST prints a report's, a newspaper's or a web page's own date so.
+_DAY_MONTH_YEAR = re.compile(rf"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.({_YEAR})(?!\d)")
+_ACCESS_LABEL = re.compile(r"(?:обращ|доступ|просмотр|қаралған|accessed|retrieved|viewed|visited|abgerufen|zugegriffen|consult)\w*\W{0,3}$", re.IGNORECASE)
+
+
+def _dated_to_the_day(f: Found) -> bool:
+    """With no year set off by itself, a full date's year is the year, unless the date is the day
+    the work was read: an access date (labelled, `дата обращения: …`, `accessed …`), or any date
+    after the address or in it."""
+    links = _dates_and_links(f)
+    address = re.search(r"https?://|www\.|URL\b", f.text)
+    # (every style prints a work's own date before its address: a date after one is when it was read)
+    for m in _DAY_MONTH_YEAR.finditer(f.text, 0, address.start() if address else len(f.text)):
+        inside = any(a <= m.start() and m.end() <= b and not re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", f.text[a:b]) for a, b in links)
+        if inside or _ACCESS_LABEL.search(f.text[max(0, m.start() - 30) : m.start()]) or "urldate" in f.items and f.items["urldate"][1] <= m.start() < f.items["urldate"][2]:
+            continue
+        f.add("year", m.start(1), m.end(1))
+        return True
+    return False
 
 
 def find_implausible_year(f: Found, blocked: list[tuple[int, int]]) -> None:

@@ -180,5 +180,19 @@ def add_bibliography(document: Document, template: Template, style: str | None =
     return replace(
         document,
         meta=map_meta_inlines(render, document.meta),
-        blocks=map_inlines(render, document.blocks) + tuple(lists),
+        blocks=in_place(map_inlines(render, document.blocks), tuple(lists), document.references),
     )
+
+
+def in_place(blocks: tuple, lists: tuple, entries) -> tuple:
+    """The blocks with the lists where the paper printed its own list: before the blocks that
+    all come after its last entry (an appendix), or at the end (pandoc's citeproc puts the `refs`
+    div where the text has one, else at the end). Only the paper's own entries say where."""
+    own = [entry.span for entry in entries if entry.origin == "list"]
+    if not own or not lists:
+        return blocks + lists
+    last = max((span.page or 0, span.end_line) for span in own)
+    k = len(blocks)
+    while k > 0 and (blocks[k - 1].span.page or 0, blocks[k - 1].span.line) > last:
+        k -= 1
+    return blocks[:k] + lists + blocks[k:]

@@ -195,6 +195,16 @@ class Template:
         with TemplateErrors(str(self.folder / name)):
             return self._latex_env.get_template(name).render(**context)
 
+    def latex_names(self, name: str) -> frozenset[str]:
+        """The values the LaTeX shell `name` uses (jinja2.meta: what a template of an older
+        release lacks, the writer gives it another way)."""
+        import jinja2.meta
+
+        env = self._latex_env
+        with TemplateErrors(str(self.folder / name)):
+            source, _, _ = env.loader.get_source(env, name)
+            return frozenset(jinja2.meta.find_undeclared_variables(env.parse(source)))
+
     @cached_property
     def _latex_env(self) -> jinja2.Environment:
         """The LaTeX shell's environment: TeX-safe delimiters, every value escaped unless marked

@@ -83,6 +83,7 @@ class _Body(Walker):
         self.mono = edition.template.mono_fonts  # code: \texttt and Verbatim, the shell's \setmonofont
         self.out: list[str] = []
         self.lists: dict[str, list[dict]] = {}  # the bibliography lists by kind, as TeX for the shell
+        self.lists_at: int | None = None  # where in `out` the lists stood: what follows (an appendix) the shell sets after them
         self.in_heading = False  # moving arguments (headings, captions): fragile commands get \protect
         self.toc = False  # the heading's short form: no notes, no links
         page = edition.venue.page
@@ -150,6 +151,8 @@ class _Body(Walker):
 
     def bibliography(self, block: Bibliography) -> None:
         """A list closing the edition: kept aside for the venue's shell, which sets it."""
+        if self.lists_at is None:
+            self.lists_at = len(self.out)
         self.lists[block.kind] = [
             {"number": item.number, "label": item_label(self, item.label or ""), "anchor": TexSafe(self.anchor(item.anchor)) if item.anchor else None,
              "tex": TexSafe(self.collect(item.inlines))}
@@ -564,7 +567,10 @@ def render(edition: Edition) -> bytes:
 
 
 def render_shell(template, context: dict) -> str:
-    """The venue's LaTeX shell (`document.tex.j2`) filled with `context`."""
+    """The venue's LaTeX shell (`document.tex.j2`) filled with `context`; a shell that does not
+    set what follows the lists (`after_lists`: an appendix) gets it at the body's end."""
+    if context.get("after_lists") and "after_lists" not in template.latex_names("document.tex.j2"):
+        context = context | {"body": TexSafe(context["body"] + "\n" + context["after_lists"]), "after_lists": ""}
     return template.render_latex("document.tex.j2", context)
 
 
@@ -607,7 +613,8 @@ def shell_context(edition: Edition) -> dict:
         "title": meta.title_text or "",
         "authors": ", ".join(meta.authors),
         "front": front_matter(edition, body),
-        "body": TexSafe("".join(body.out).rstrip() + "\n"),
+        "body": TexSafe("".join(body.out[: body.lists_at]).rstrip() + "\n"),
+        "after_lists": TexSafe("".join(body.out[body.lists_at :]).rstrip() + "\n") if body.lists_at is not None and body.out[body.lists_at :] else "",
         "entries": body.lists.get("references", []),
         "romanised": body.lists.get("romanised", []),
         "unresolved": [item["tex"] for item in body.lists.get("unresolved", [])],

@@ -25,7 +25,7 @@ from ...model import (
 from ...quoting import context_at
 from ...references.ownlist import REFERENCES_HEADING, ends_list, is_list_subheading, is_numbered_list_part, reads_as_list_heading, reads_as_reference
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
@@ -691,7 +691,11 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         text = _label_form(" ".join(p.text.split()))
         if not text:
             continue
-        if pending_abstract:
+        if pending_abstract and WORK_VOLUME.search(text):
+            pass  # GOST 7.32's volume line under `РЕФЕРАТ` (`Пояснительная записка 56 стр., 10 рис., …`): no abstract
+        elif pending_abstract and not fields["keywords"] and text == text.upper() and text.count(",") >= 2 and len(text) < 600:
+            fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", text) if k.strip())  # GOST 7.32's keywords in capitals, unlabelled
+        elif pending_abstract:
             fields["abstract"], pending_abstract, fields["abstract_at"] = inlines(p), False, i
         elif m := UDC.match(text):
             fields["udc"] = m["value"]
@@ -708,6 +712,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
                 pending_abstract, fields["abstract_at"] = fields["abstract"] is None, i
+                fields["referat"] = text.casefold().startswith("реферат")
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
@@ -723,7 +728,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             unlabelled = i if title_at is not None else unlabelled
             continue
         last = max(last, i)
-    abstract, last = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last)
+    abstract, last = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last, fields.get("referat", False))
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
@@ -736,18 +741,27 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     return meta, last + 1
 
 
-def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int) -> tuple[tuple | None, int]:
+def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int, referat: bool = False) -> tuple[tuple | None, int]:
     """The abstract read at paragraph `at`, with the paragraphs after it that go on its
     sentence: the one before ends on a word, with no mark, and the next opens in small letters
     (`… на языке` / `программирования Python. …`: an abstract typed a line per paragraph); and
-    the last paragraph of the front matter."""
+    the last paragraph of the front matter. Under GOST 7.32's `РЕФЕРАТ` (`referat`), whose text
+    is several paragraphs (the object, the aim, the methods, the results), each paragraph of
+    sentences up to a label (`ABSTRACT`), a heading or a section's name (`СОДЕРЖАНИЕ`) too."""
     if abstract is None or at is None:
         return abstract, last
     k = at + 1
-    while k < len(region) and _sentence_goes_on(region[k - 1].text, region[k].text):
+    while k < len(region) and (_sentence_goes_on(region[k - 1].text, region[k].text) or referat and _referat_goes_on(region[k])):
         abstract = (*abstract, Text(" "), *inlines(region[k]))
         last, k = max(last, k), k + 1
     return abstract, last
+
+
+def _referat_goes_on(p: Para) -> bool:
+    """A paragraph of the referat's text: sentences, no label, no heading, no section's name."""
+    text = " ".join(p.text.split())
+    labelled = ABSTRACT.match(text) or KEYWORDS.match(text)
+    return text.endswith(".") and len(text.split()) >= 5 and not labelled and _heading_level(p) is None and not is_section_name(text)
 
 
 def _sentence_goes_on(before: str, after: str) -> bool:
@@ -960,9 +974,13 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
     list (`Электронные ресурсы:`, `Дополнительные источники`: `is_list_subheading`; under a roman
     number, `II. Учебная и научная литература`: `is_numbered_list_part`) belongs to no entry."""
     numbered = any(_word_number(paras[i]) is not None or _typed_number(paras[i].text)[0] is not None for i in rows)
+    formats = [paras[i].number.fmt for i in rows if _word_number(paras[i]) is not None]
+    main = max(set(formats), key=formats.count) if formats else None
     groups: list[tuple[int, list[int]]] = []
     for i in rows:
         word = _word_number(paras[i])
+        if word is not None and groups and _broken_off(paras[groups[-1][1][-1]], paras[i], main):
+            word = None
         typed, _ = _typed_number(paras[i].text)
         n = word if word is not None else typed
         if n is None and (is_list_subheading(paras[i].text) or is_numbered_list_part(paras[i].text)):
@@ -993,6 +1011,16 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
         span = Span(first, 1, last, len(paras[members[-1]].text) + 1, paragraph=first)
         entries.append(Entry(key=str(n), number=n, span=span, text=text))
     return entries
+
+
+def _broken_off(before: Para, para: Para, main: str | None) -> bool:
+    """A paragraph Word numbers in a list of letters (or roman numbers) inside a list of numbered
+    entries, right after an entry left unfinished (`…, С. С. Соколов,` / `…методы /`), is the rest
+    of that entry: Word's AutoFormat made a list of a line that began with an initial (`В. С.
+    Белоусов // Вестн. …` became item `A.`), or a converter did. It is no entry of its own (read
+    so, its counter gave three entries numbered 1, 2, 3 a second time)."""
+    fmt = para.number.fmt if para.number is not None else None
+    return main == "decimal" and fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and before.text.rstrip().endswith((",", "/", ":", ";", "–", "—", "-"))
 
 
 def _typed_indent(text: str) -> int:

@@ -17,7 +17,7 @@ from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_cross
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
 from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, ListItem, Meta, Paragraph, Span, Strong, Superscript, Table, Text, plain_text
-from ...references.ownlist import find_reference_list, is_reference_heading, read_reference_list
+from ...references.ownlist import appendix_after_list, find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
 from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
@@ -1499,13 +1499,16 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     budget = [MAX_LABELS]
 
     inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
+    references = _entries(lines, texts, found, lexicon)
+    appendix = appendix_after_list(texts, max(e.span.end_line for e in references) - 1) if references else None
+    if appendix is not None:  # after the list, in the order printed
+        inside += range(*appendix)
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
     groups = code_groups(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines, CODE)
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
 
-    references = _entries(lines, texts, found, lexicon)
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))

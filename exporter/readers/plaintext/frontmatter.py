@@ -36,6 +36,10 @@ SUPERVISOR = re.compile(
 _ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Аннотации|Резюме|Реферат|Abstract|Annotation|Summary"
 _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Ключевые слова|Keywords|Key words|Index terms"
 # A label opens its line, followed by a separator and the text, or stands alone.
+# A report's or thesis's volume under its `РЕФЕРАТ` (GOST 7.32): pages, then figures, tables,
+# sources, appendices counted (`Пояснительная записка 56 стр., 10 рис., 12 табл., 16 ист., 1 прил.`,
+# `Объем 66 с., 3 гл., 8 рис., 1 табл., 8 источников`, `Отчёт 45 с., 1 кн., 12 рис.`).
+WORK_VOLUME = re.compile(r"\d+\s*(?:с\.|стр\.?|страниц\w*|л\.|бет)\s*,.{0,80}?\d+\s*(?:рис|табл|ист|источ|прил|гл|кн|илл|формул|сурет|кесте)", re.IGNORECASE)
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 # A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`, `Тема выпускной

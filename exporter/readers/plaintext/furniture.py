@@ -169,4 +169,37 @@ def find_pages(lines: list[str]) -> Pages:
                 wide_count["\0" + _key(lines[i])] >= max(3, pages_with_text / 2) and len(text) >= 3
             ):
                 furniture.add(i)
+    furniture.update(folios_inside(lines, starts))
     return Pages(tuple(starts), frozenset(furniture))
+
+
+def folios_inside(lines: list[str], starts: list[int]) -> set[int]:
+    """Page numbers the extraction set inside the page (a two-column page's footer comes after
+    its first column), and the footer beside them: a bare number on three pages or more, and half
+    of them, whose value less the page's index is the same on each (it runs with the pages); and,
+    beside those standing inside their page (past its first and last `WIDE_EDGE` lines), a line
+    of the same page within four of them repeated word for word beside half of them, three at
+    least (a magazine's `№ 2 [83] • март – апрель 2009` on its odd pages, a line or two under it)."""
+    bounds = [*starts, len(lines)]
+    runs: dict[int, list[tuple[int, int]]] = {}  # the number less the page's index -> (page, line), one a page
+    for page, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        seen: set[int] = set()
+        for i in range(a, b):
+            text = lines[i].replace("\f", "").strip()
+            if text.isdecimal() and len(text) <= 4 and int(text) - page not in seen:
+                seen.add(int(text) - page)
+                runs.setdefault(int(text) - page, []).append((page, i))
+    out: set[int] = set()
+    for folios in runs.values():
+        if len(folios) < max(3, len(starts) / 2):
+            continue
+        out.update(i for _, i in folios)
+        inside = [(page, i) for page, i in folios if bounds[page] + WIDE_EDGE <= i < bounds[page + 1] - WIDE_EDGE]
+        beside: dict[str, set[int]] = {}
+        for page, i in inside:
+            for j in range(max(bounds[page], i - 4), min(bounds[page + 1], i + 5)):
+                text = " ".join(TOKEN.findall(lines[j])).casefold()
+                if j != i and len(text) >= 10:
+                    beside.setdefault(text, set()).add(j)
+        out.update(j for found in beside.values() if len(found) >= max(3, len(inside) / 2) for j in found)
+    return out

@@ -10,7 +10,7 @@ from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
-from ...references.ownlist import find_reference_list, read_reference_list
+from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
 from .frontmatter import FieldText, FrontMatter, clean, fields_after_list, read_front_matter, standalone_title, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
@@ -296,12 +296,18 @@ def read_plaintext(source: SourceText) -> Document:
     chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end, headings), headings)
     for begin, end in found.body_inside if found else ():  # prose the extraction put inside the list
         chunks += _chunks(text_lines, begin, end)
-    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
     references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
+    list_end = max((e.span.end_line for e in references), default=0)
+    appendix = appendix_after_list(text_lines, list_end - 1) if references else None
+    if appendix is not None:  # after the list, in the order printed
+        after = {appendix[0]: (1, appendix[0])} | heading_levels(text_lines, appendix[0] + 1, appendix[1])  # its heading opens a section
+        headings = {**headings, **after}
+        chunks += _merge_page_breaks(text_lines, _chunks(text_lines, *appendix, after), after)
+    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
     heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
     entries = len(found.starts) if found and found.starts else None
     if references:  # a translated abstract and keywords printed after the list
-        after_list(fm, text_lines, max(e.span.end_line for e in references), len(lines))
+        after_list(fm, text_lines, list_end, appendix[0] if appendix else len(lines))
     title = " ".join(fm.title_lines)
     meta = Meta(
         udc=fm.udc,

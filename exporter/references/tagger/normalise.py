@@ -388,7 +388,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:Publ|Inc|Ltd|Co|Corp|Univ|Acad|Sci|Ges|Ver
 
 # A word that introduces the element after a container (its volume, number, pages, editors), left
 # at the container's end when the tagger gave it the container's label.
-_NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited|(?-i:ed|eds|in))\.?[\s(]*$", re.IGNORECASE)
+_NEXT_ELEMENT_WORD = re.compile(r"[\s,;(]+(?:(?:vol|vols|volume|no|nos|nr|pp|pages|jg|edited|(?-i:ed|eds|in))\.?|№)[\s(]*$", re.IGNORECASE)
 # (`ed`, `eds` and `in` in lower case only: `Book, ed Jane Roe`, `(ed. J. Roe;`, `Proceedings, in
 # Series`: the editors' or a series' mark; a host's name ends in no preposition)
 
@@ -473,6 +473,10 @@ def _text_value(f: "_Fields", name: str, s: int, e: int) -> None:
             b = a + m.start() + 1
             while b > a and f.text[b - 1] in " .,;:" and not _ABBREVIATION_END.search(f.text[a:b]):
                 b -= 1
+    if name == "address":  # `(01.02.04). – Пермь`: a place begins after GOST's area separator (before it, a remark's end)
+        m = re.search(r"[.)\]]\s[–—-]\s(?=\w)", f.text[a:b])
+        if m:
+            a += m.end()
     closed = f.text[a:b].rstrip().endswith("]")  # (what both marks below need)
     if name == "title":  # `[Электронный ресурс]`, `[J]`, `[Text]` after a title are not the title
         m = re.search(r"\s?\[(?:Электрон(?:ный|дық)\sресурс|Electronic\sresource|Текст|Text|[Oo]nline|J|M|C|D|EB/OL)\]\s*$", f.text[a:b]) if closed else None
@@ -513,7 +517,9 @@ _GLUED_SEPARATOR = re.compile(
     r"(?<=[а-яёәғқңөұүһі])/(?=\s|[А-ЯЁӘҒҚҢӨҰҮҺІ](?:\.|[а-яёәғқңөұүһі]+,))"
     r"|(?<=[^\W\d_]\.\s)/(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:\.|[a-zа-яёәғқңөұүһі]+\s))"
     r"|(?<=(?<![\d/.])(?:1[5-9]|20)\d\d)\.?[-–—](?=\s|\d{1,5}\s?(?:[сcб]|p)\.)"
+    r"|(?<=[.,]\s)[-–—](?=№|[СсCcТтPpБб]\.\s?\d)"  # `2022г. -№6-2. -с. 356-360.`: the area's dash glued to the next mark
 )
+_MARK_DASH = re.compile(r"[.,]\s[-–—](?:№|[СсCcТтPpБб]\.\s?\d)")  # what the last needs
 
 _YEAR_DASH = re.compile(r"(?:1[5-9]|20)\d\d\.?[-–—]")  # what the dash after a year needs
 
@@ -522,7 +528,7 @@ def _spaced(text: str) -> tuple[str, list[int]] | None:
     """The entry with GOST's glued separators spaced (see above), and each of its characters'
     offset in `text`; None when there is none (most entries: one search)."""
     # A slash or a year's dash first (the search above looks behind at every character).
-    if "/" not in text and _YEAR_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
+    if "/" not in text and _YEAR_DASH.search(text) is None and _MARK_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
         return None
     out: list[str] = []
     where: list[int] = []
@@ -826,7 +832,7 @@ def read_entry(text: str) -> Parsed:
     f = _Fields(text)
     for rule in (rules.find_doi, rules.find_url, rules.find_urldate, rules.find_isbn_issn):
         rule(f)
-    access = _access_date_after_address(f)  # (a date the tagger read elsewhere, labelled, is kept as GROBID's labels keep it)
+    access = _access_date_after_address(f)  # (unlabelled; a labelled one, `accessed …`, is `f.access`: GROBID labels its year as the date in some lines, not in others; it is the day the page was read, never the year)
     done: set[str] = set()  # labels whose first segment that held a value was read
     for label, s, e, p in tagged.segments():
         if label == "volume" and "volume" in done and "pages" not in f.items and text[s:e].strip()[:1].isdecimal() and _has_a_dash(text[s:e]) and re.fullmatch(r"\d+\s?[-–—]\s?\d+[.,;]?", text[s:e].strip()):
@@ -841,6 +847,8 @@ def read_entry(text: str) -> Parsed:
             s = _issue_before_pages(f, s, e)  # `7 (4–5), 342–359`, `№. 10. P. 52–58`: the issue first
         if label in done or label == "date" and access and access[0] < e and s < access[1]:
             continue  # the access date is no year of the work
+        if f.access and label not in ("url", "urldate", "accessed") and s <= f.access[1] and e >= f.access[0] and not re.search(r"\w", text[s : f.access[0]] + text[f.access[1] : e]):
+            continue  # the access date's label and date are no element of the work (`Дата обращения к ресурсу: …`)
         before = set(f.items)
         if label in ("author", "editor", "translator"):
             value = names(text[s:e])
@@ -944,6 +952,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _version_not_pages(f)
     _volume_alone_after_the_host(f)
     _batch_27_conventions(f)
+    _quoted_name_opening_the_entry(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -1213,6 +1222,27 @@ def _resource_word_not_title(f: _Fields) -> None:
         del f.items["title"]
         f.taken = [t for t in f.taken if t != (start, end)]
         f.add("note", start, end)
+
+
+# IEEE's web page with no author: its name in quotes opens the entry, the year and the medium
+# after it (`“ros.org,” 2024. [Online]. Available: https://ros.org`).
+_QUOTED_NAME_FIRST = re.compile(r"\s*[“\"](?P<name>[^“”\"]{2,200}?)[,.]?[”\"],?\s+(?:(?:1[5-9]|20)\d\d|n\.\s?d\.)")
+_MEDIUM_WORDS = re.compile(r"[\[\]().:,\s]*(?:online|available(?:\s(?:at|from))?|электронный\sресурс|режим\sдоступа)(?:[\[\]().:,\s]+(?:online|available(?:\s(?:at|from))?))*[\[\]().:,\s]*", re.IGNORECASE)
+
+
+def _quoted_name_opening_the_entry(f: _Fields) -> None:
+    """IEEE's web page with no author (see above): the quoted name is the title, where the
+    tagger read none, or read the medium's words (`[Online]. Available`) as one; a domain name
+    (`ros.org`) had looked like an address to it. Only with an address: a journal's name in
+    quotes before its year and volume is no page's."""
+    m = _QUOTED_NAME_FIRST.match(f.text)
+    title = f.items.get("title")
+    if m is None or "author" in f.items or "url" not in f.items or title is not None and not _MEDIUM_WORDS.fullmatch(title[0]):
+        return
+    if title is not None:
+        del f.items["title"]
+        f.taken = [t for t in f.taken if t != title[1:]]
+    f.add("title", *m.span("name"))
 
 
 _AREA_DASH = re.compile(r"\.\s[–—-]\s")
