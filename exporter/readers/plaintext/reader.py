@@ -298,7 +298,7 @@ def read_plaintext(source: SourceText) -> Document:
         chunks += _chunks(text_lines, begin, end)
     blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
     references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
-    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
+    heading = None if found is None else found.heading if found.heading is not None else found.body_end  # a list with no heading: its first entry's line
     entries = len(found.starts) if found and found.starts else None
     if references:  # a translated abstract and keywords printed after the list
         after_list(fm, text_lines, max(e.span.end_line for e in references), len(lines))
