@@ -1071,12 +1071,24 @@ def _chicago_first_author(line: str) -> bool:
 _LAST_GIVEN_NAME_AT_END = re.compile(r"(?:,|\band|&)\s+[A-Z][a-z]+(?:\s+[A-Z]\.)+\s*$")
 
 
+# APA's and Harvard's opening whole on one line: a family name, initials (more names, `&`, `and`,
+# `et al.` between), then the bracketed year and a full stop: `Franklin, J. (2010).`, `Gu, W., & Swihart,
+# R. K. (2004).`
+_APA_OPENING_ON_ITS_LINE = re.compile(
+    rf"^\s*{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+,\s+(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)(?:,?\s+(?:&\s+|and\s+)?(?:{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+,\s+(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)|et\s+al\.))*\s*\((?:1[5-9]|20)\d\d[a-z]?\)\."
+)
+
+
 def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     """Inside a paragraph of an unnumbered list a line opens the next entry when the line before
     ends as an entry does (a full stop, bracket, number, address's slash, or an address) and the line opens
     with an author's name and initials or an author–date opening (see `entry_start_strength`,
     `opens_author_date_entry`); a wrapped line of authors (`Vohs, K. D. (2001).` after `… C. and`)
-    follows a line that does not end so."""
+    follows a line that does not end so. A line that opens with a name and initials and its bracketed
+    date on it (`Franklin, J. (2010).`) opens one after any line that carries no names on (an address's
+    wrapped tail, `0653-x`, may end the entry before: `_APA_OPENING_ON_ITS_LINE`)."""
+    if _APA_OPENING_ON_ITS_LINE.match(line) and not _NAMES_GO_ON.search(previous) and not _LAST_GIVEN_NAME_AT_END.search(previous):
+        return True
     if not _ENDS_WITH_STOP.search(previous) and not _ENDS_WITH_ADDRESS.search(previous):
         return False
     if _LAST_GIVEN_NAME_AT_END.search(previous):  # `…, and Liberty S.` / `Hamilton. 2021. “…`: the family name follows
