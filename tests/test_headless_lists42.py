@@ -240,6 +240,7 @@ def test_a_pdf_list_with_no_heading_set_with_hanging_indents(tmp_path):
 def test_an_apa_opening_whole_on_its_line_opens_an_entry_after_an_address_tail():
     # a double-spaced list: the DOI's wrapped tail (`0417-x`) ends its entry with no full stop; the
     # next line's `Family, I. (year).` opens the next entry, and a wrapped line of names does not
+    # (after a comma, `&`, or a name begun after `and`)
     lines = [
         "Abara, T. (2001). Ice records of northern lakes. Journal of Limnic Studies, 12(3), 45–67.",
         "https://doi.org/10.0000/s10530-001-",
@@ -247,7 +248,9 @@ def test_an_apa_opening_whole_on_its_line_opens_an_entry_after_an_address_tail()
         "Berglund, K., & Hahn, M. (2014). Late freezing in a warming climate. Polar Waters, 8, 101–118.",
         "Kowalczyk, P., Nordin, E., Falk, R., Lund, S., Ostrander, J. B., Quill, A., Reyes, D., Tamm, L., &",
         "Wiik, O. (2008). River ice and its decline. Hydrology Letters, 3(2), 12–19.",
-        *APA[3:],
+        "Nordin, E., Falk, R., and Van",  # a family name with its particle cut at the line's end
+        "Hoorn, P. (2019). Forty lakes: A survey of ice onset. Freshwater Reports, 44(1), e1021.",
+        APA[4],
     ]
     doc = read(BODY + "References\n\n" + "".join(f"{line}\n\n" for line in lines))
     assert [e.text.split(",")[0] for e in doc.references] == ["Abara", "Berglund", "Kowalczyk", "Nordin", "Ostrander"]

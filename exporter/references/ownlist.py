@@ -668,8 +668,9 @@ def reads_as_author_date_list(openings: list[tuple[str, str]], body: str) -> boo
     return 2 * _cited_by_author_and_year(openings, body) >= len(openings)
 
 
-# A line ending so goes on with the next (a list of names wrapped: `Feng, X.,` / `Guisan, A., …`).
-_NAMES_GO_ON = re.compile(r"(?:[,;:&–—-]|\band)\s*$")
+# A line ending so goes on with the next (a list of names wrapped: `Feng, X.,` / `Guisan, A., …`; a
+# name begun after `and`, `&` or a comma, `… and Van` / `Mechelen, W. (1999).`; a particle, `… de`).
+_NAMES_GO_ON = re.compile(rf"(?:[,;:&–—-]|\band|(?:,|\band|&)\s+[^\W\d_][\w'’-]*|\b(?i:{_PARTICLE_WORDS}))\s*$")
 
 
 def _headless_author_date(lines: list[str], start: int) -> ReferenceList | None:
