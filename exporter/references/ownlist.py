@@ -444,7 +444,7 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
     if headings:  # an unnumbered list: everything after the last heading (or the part's before it)
         first = _opening_a_list_in_parts(lines, headings)
         return ReferenceList(first, [], len(lines), first)
-    return _under_a_heading_in_other_words(lines, start) or _headless(lines, start)
+    return _under_a_heading_in_other_words(lines, start) or _headless(lines, start) or _headless_author_date(lines, start)
 
 
 def _opening_a_list_in_parts(lines: list[str], headings: list[int]) -> int:
@@ -575,8 +575,10 @@ def _headless(lines: list[str], start: int) -> ReferenceList | None:
 
     Evidence: it starts at 1, has at least three entries (two, when each reads as a reference:
     `reads_as_reference`), at least half of its numbers are
-    cited in the text before it, it ends the paper (a few lines may follow its last entry), and
-    its lines are not the paper's numbered section headings (`reads_as_sections`).
+    cited in the text before it, at least half of its entries read as references in any style
+    (`looks_like_reference`: a table of contents, numbered steps or findings do not), it ends the
+    paper (a few lines may follow its last entry), and its lines are not the paper's numbered
+    section headings (`reads_as_sections`).
     """
     cited_on: dict[int, set[int]] | None = None  # line -> numbers cited on it, read once when needed
     for i in range(len(lines) - 1, start - 1, -1):
@@ -595,11 +597,117 @@ def _headless(lines: list[str], start: int) -> ReferenceList | None:
         if cited_on is None:
             cited_on = {j: cited_numbers(lines[j]) for j in range(start, len(lines)) if "[" in lines[j]}
         cited = set().union(*(n for j, n in cited_on.items() if j < i))
-        if len(numbers & cited) * 2 >= len(numbers):
+        texts = [" ".join([lines[a.line][a.skip :], *lines[a.line + 1 : b]]) for a, b in zip(run, [s.line for s in run[1:]] + [min(len(lines), run[-1].line + 6)])]
+        if len(numbers & cited) * 2 >= len(numbers) and 2 * sum(map(looks_like_reference, texts)) >= len(texts):
             found = ReferenceList(None, run, len(lines), i)
             _body_between_entries(lines, found)
             return found
     return None
+
+
+# An author–date list with no heading and no numbers: at least this many entries; an entry's
+# first line is at most this many lines of text after the one before it (prose paragraphs run
+# longer); at most a tenth of neighbours out of alphabetical order.
+_HEADLESS_AUTHOR_DATE_MIN = 5
+_AUTHOR_DATE_ENTRY_LINES = 8
+# The date after an author–date entry's names: bracketed (APA, Harvard: `(2013).`, `(2018, March
+# 28).`, `(n.d.).`) or between full stops (Chicago: `Xie, Yihui. 2016.`).
+_DATE_AFTER_NAMES = re.compile(
+    r"\(\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:,[^()\d]{1,20}\d{0,2})?\s*\)|\(\s*n\.\s?d\.\s*\)|(?<=\.)\s+(?P<dot>(?:1[5-9]|20)\d\d)[a-z]?\.(?=\s|$)"
+)
+_NAME_RUN_WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|…")
+
+
+def author_date_opening(text: str) -> tuple[str, str] | None:
+    """(first author's family name, year) of a text that opens as an author–date entry: names
+    only (capitalised words, initials, `&`, `and`, `et al.`, particles, APA 7's `…`), no digit,
+    then the year in brackets or between full stops, within its first 400 characters and with
+    a name and initials, a family name and a given name, or an organisation's capitalised words
+    first (`_AUTHOR_START`, `_FAMILY_GIVEN`, `opens_author_date_entry`). None for prose, which
+    has lower-case words before a year."""
+    head = " ".join(text[:400].split())
+    m = _DATE_AFTER_NAMES.search(head)
+    if m is None or re.search(r"\d", head[: m.start()]):
+        return None
+    words = _NAME_RUN_WORD.findall(head[: m.start()])
+    if not words or not all(w[0].isupper() or w in ("&", "…") or w.lower().rstrip(".") in _NAME_LINK_WORDS for w in words):
+        return None
+    if not (_AUTHOR_START.match(head) or _FAMILY_GIVEN.match(head) or opens_author_date_entry(head)):
+        return None
+    family = next((w for w in words if w.lower() not in _PARTICLE_WORDS.split("|")), words[0]).rstrip(".,")
+    year = m["year"] or m["dot"]
+    return (family, year) if year else (family, "")
+
+
+def _alphabetical(families: list[str]) -> bool:
+    """At most a tenth of neighbours out of order (case and accents folded): an author–date list
+    is sorted by its first authors; a run of paragraphs that happen to open with names is not."""
+    from ..author_year import folded_name  # the linker's folding of family names
+
+    keys = [folded_name(f) for f in families]
+    disorder = sum(1 for a, b in zip(keys, keys[1:]) if a > b)
+    return 10 * disorder <= len(keys) - 1
+
+
+def _cited_by_author_and_year(openings: list[tuple[str, str]], body: str) -> int:
+    """How many of the entries (first family name, year) the body's author–year citations name
+    (`(Ahumada et al., 2013)`, `Ahumada et al. (2013)`: `exporter.author_year`)."""
+    from ..author_year import author_year_citations, folded_name
+
+    cited = {(folded_name(c.family), c.year) for c in author_year_citations(body)}
+    return sum(1 for family, year in openings if (folded_name(family), year[:4]) in cited)
+
+
+def reads_as_author_date_list(openings: list[tuple[str, str]], body: str) -> bool:
+    """Paragraphs after the body with no heading over them are its author–date list when an
+    editor would take them for one: at least five, each opening with names and a date
+    (`author_date_opening`), sorted by their first authors (`_alphabetical`), and at least half
+    of them cited by first author and year in the body before them."""
+    if len(openings) < _HEADLESS_AUTHOR_DATE_MIN or not _alphabetical([f for f, _ in openings]):
+        return False
+    return 2 * _cited_by_author_and_year(openings, body) >= len(openings)
+
+
+# A line ending so goes on with the next (a list of names wrapped: `Feng, X.,` / `Guisan, A., …`; a
+# name begun after `and`, `&` or a comma, `… and Van` / `Mechelen, W. (1999).`; a particle, `… de`).
+_NAMES_GO_ON = re.compile(rf"(?:[,;:&–—-]|\band|(?:,|\band|&)\s+[^\W\d_][\w'’-]*|\b(?i:{_PARTICLE_WORDS}))\s*$")
+
+
+def _headless_author_date(lines: list[str], start: int) -> ReferenceList | None:
+    """A trailing run of unnumbered author–date entries (`reads_as_author_date_list`) with no
+    heading: the list follows the last paragraph, as a manuscript with its heading lost prints it.
+
+    An entry's first line follows a line that does not carry names on (no comma, `&` or `and` at its
+    end, no given name cut from its family name: `…, and Ruth E.`; an address's wrapped tail may end
+    the entry before), is not among the names of the entry before, and opens with names and a date (`author_date_opening`, over its next lines too: long author lists wrap);
+    from the paper's end backwards each entry's first line is at most `_AUTHOR_DATE_ENTRY_LINES`
+    lines of text after the one before, and the last is at most `_HEADLESS_TAIL` lines from the
+    end. Bare numbers (page and margin line numbers) count as no text."""
+    filled = [i for i in range(start, len(lines)) if not _is_blank(lines[i]) and not _PAGE_NUMBER.match(lines[i])]
+    openings: dict[int, tuple[str, str]] = {}  # position in `filled` -> (family, year)
+    names_until = 0  # the line where the last opening's date stands: the lines up to it are its names
+    for k in range(1, len(filled)):
+        line, previous = lines[filled[k]], lines[filled[k - 1]]
+        if k <= names_until or not line.lstrip()[:1].isupper() or _NAMES_GO_ON.search(previous) or _LAST_GIVEN_NAME_AT_END.search(previous):
+            continue
+        for size in range(1, 5):  # the names may wrap over the next three lines
+            opening = author_date_opening(" ".join(lines[j].strip() for j in filled[k : k + size]))
+            if opening is not None and opening[1]:
+                openings[k], names_until = opening, k + size - 1
+                break
+    if not openings:
+        return None
+    run = [max(openings)]
+    if len(filled) - run[0] > _HEADLESS_TAIL:
+        return None
+    for k in sorted(openings, reverse=True)[1:]:
+        if run[0] - k > _AUTHOR_DATE_ENTRY_LINES:
+            break
+        run.insert(0, k)
+    first = filled[run[0]]
+    if not reads_as_author_date_list([openings[k] for k in run], " ".join(lines[start:first])):
+        return None
+    return ReferenceList(None, [], len(lines), first)
 
 
 # What only a reference carries: GOST's `//` before its host, a page count (`– 192 с.`, `245 p.`),
@@ -616,6 +724,36 @@ def reads_as_reference(text: str) -> bool:
     """The text has a year and one of a reference's own marks (`_REFERENCE_MARK`): evidence
     enough for a short list with no heading, which prose and numbered conclusions lack."""
     return _YEAR.search(text) is not None and _REFERENCE_MARK.search(text) is not None
+
+
+# What a reference in any style carries besides its year: its authors first (`Smith, J.`,
+# `Иванов И. И.`, `A. B. Smith,`, `J. Smith and`), `et al.`, a volume and its issue (`12(3)`), a DOI
+# or an address, a quoted title before a comma (IEEE's `“Title,”`), `In:`/`In Proc.`, and the marks of
+# `_REFERENCE_MARK`.
+_ANY_STYLE_MARK = re.compile(
+    r"\bet\s+al\.|\bи\s+др\.|\b\d{1,4}\s?\(\d{1,4}(?:[-–]\d{1,4})?\)|\bdoi\b|\b10\.\d{4,9}/|https?://|www\."
+    r"|[,.]”|,\"|[“\"«][^”\"»]{8,200}[,.]?[”\"»]|\bIn:?\s+(?:Proc|[A-Z][a-z]+\s+[A-Z])|\bProc\.",
+    re.IGNORECASE,
+)
+_INITIALS_FIRST = re.compile(rf"^\s*(?:[{_FAMILY_CAPITAL}]\.\s?){{1,3}}\s?[{_FAMILY_CAPITAL}][\w'’-]+")
+
+
+_SPACED_YEAR = re.compile(r"(?<![\w.])(?:1 ?[5-9]|2 ?0) ?\d ?\d(?![\w.])")  # `1 9 8 9`, `1 9 94`
+_SPACED_STOP = re.compile(r"(?<=\b[^\W\d_]) \.")  # `N .`, `Phys .`
+
+
+def looks_like_reference(text: str) -> bool:
+    """A numbered paragraph reads as a reference in any style: a year, and its authors first
+    (a name and initials, initials and a name) or another of a reference's marks
+    (`_ANY_STYLE_MARK`, `_REFERENCE_MARK`). A table of contents' line (`2. Методы 12`), a
+    numbered step or finding, a section's heading carry none of them with a year. Text a PDF's
+    layer letter-spaced (`N . Isgur`, `( 1 9 8 9 )`) is read closed up."""
+    text = _SPACED_STOP.sub(".", " ".join(text.split()))
+    if _YEAR.search(text) is None and _SPACED_YEAR.search(text) is None:
+        return False
+    if _AUTHOR_START.match(text) or _INITIALS_FIRST.match(text) or author_date_opening(text):
+        return True
+    return _REFERENCE_MARK.search(text) is not None or _ANY_STYLE_MARK.search(text) is not None
 
 
 # A part's name inside a list: the list's own words for its kinds of sources (`Дополнительные
@@ -911,7 +1049,7 @@ def read_reference_list(lines: list[str], found: ReferenceList | int, join, hang
             joined = join([(i + 1, lines[i]) for i in rows], skip)
             entries.append(with_fields(Entry(key=str(number), number=number, span=joined.whole, text=joined.text), joined))
         return entries
-    return _unnumbered(lines, found.heading, join, hanging or {})
+    return _unnumbered(lines, found.heading if found.heading is not None else found.body_end - 1, join, hanging or {})
 
 
 def opens_author_date_entry(line: str) -> bool:
@@ -955,12 +1093,24 @@ def _chicago_first_author(line: str) -> bool:
 _LAST_GIVEN_NAME_AT_END = re.compile(r"(?:,|\band|&)\s+[A-Z][a-z]+(?:\s+[A-Z]\.)+\s*$")
 
 
+# APA's and Harvard's opening whole on one line: a family name, initials (more names, `&`, `and`,
+# `et al.` between), then the bracketed year and a full stop: `Franklin, J. (2010).`, `Gu, W., & Swihart,
+# R. K. (2004).`
+_APA_OPENING_ON_ITS_LINE = re.compile(
+    rf"^\s*{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+,\s+(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)(?:,?\s+(?:&\s+|and\s+)?(?:{_PARTICLE}[{_FAMILY_CAPITAL}][\w'’-]+,\s+(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)|et\s+al\.))*\s*\((?:1[5-9]|20)\d\d[a-z]?\)\."
+)
+
+
 def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
     """Inside a paragraph of an unnumbered list a line opens the next entry when the line before
     ends as an entry does (a full stop, bracket, number, address's slash, or an address) and the line opens
     with an author's name and initials or an author–date opening (see `entry_start_strength`,
     `opens_author_date_entry`); a wrapped line of authors (`Vohs, K. D. (2001).` after `… C. and`)
-    follows a line that does not end so."""
+    follows a line that does not end so. A line that opens with a name and initials and its bracketed
+    date on it (`Franklin, J. (2010).`) opens one after any line that carries no names on (an address's
+    wrapped tail, `0653-x`, may end the entry before: `_APA_OPENING_ON_ITS_LINE`)."""
+    if _APA_OPENING_ON_ITS_LINE.match(line) and not _NAMES_GO_ON.search(previous) and not _LAST_GIVEN_NAME_AT_END.search(previous):
+        return True
     if not _ENDS_WITH_STOP.search(previous) and not _ENDS_WITH_ADDRESS.search(previous):
         return False
     if _LAST_GIVEN_NAME_AT_END.search(previous):  # `…, and Liberty S.` / `Hamilton. 2021. “…`: the family name follows

@@ -14,7 +14,7 @@ import io
 import re
 from dataclasses import replace
 
-from ...citations import MAX_LABELS, Joined, find_citations, inlines_of
+from ...citations import MAX_LABELS, Joined, cited_numbers, find_citations, inlines_of
 from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
@@ -23,7 +23,17 @@ from ...model import (
     Paragraph, Quote, Span, Strong, Subscript, Superscript, Table, Text, cut_inlines, map_run, plain_text,
 )
 from ...quoting import context_at
-from ...references.ownlist import REFERENCES_HEADING, ends_list, is_list_subheading, is_numbered_list_part, reads_as_list_heading, reads_as_reference
+from ...references.ownlist import (
+    REFERENCES_HEADING,
+    author_date_opening,
+    ends_list,
+    is_list_subheading,
+    is_numbered_list_part,
+    looks_like_reference,
+    reads_as_author_date_list,
+    reads_as_list_heading,
+    reads_as_reference,
+)
 from ..plaintext.frontmatter import (
     ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
@@ -864,7 +874,8 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     if heading is None:
         heading = _heading_in_other_words(paras, start)
     if heading is None:
-        return _headless_list(paras, start)
+        found = _headless_list(paras, start)
+        return found if found[1] else _headless_author_date_list(paras, start)
     rows = []
     end = heading + 1
     for i in range(heading + 1, len(paras)):
@@ -949,8 +960,11 @@ def bibliography_table_rows(items: list) -> list:
 
 
 def _headless_list(paras: list[Para], start: int) -> tuple[None, list[int], int]:
-    """A list printed with no heading: numbered paragraphs 1, 2, … (at least two) that end the
-    paper, a few short lines aside, each of which reads as a reference (`reads_as_reference`)."""
+    """A list printed with no heading: numbered paragraphs 1, 2, … that end the paper, a few short
+    lines aside; two or more, each of which reads as a reference by GOST's marks
+    (`reads_as_reference`), or three or more whose numbers the body cites in brackets, at least
+    half of them, and at least half of which read as references in any style
+    (`looks_like_reference`): numbered steps, findings or a table of contents do not."""
     filled = [i for i in range(start, len(paras)) if paras[i].text.strip()]
     def number(i: int) -> int | None:
         word = _word_number(paras[i])
@@ -962,7 +976,33 @@ def _headless_list(paras: list[Para], start: int) -> tuple[None, list[int], int]
     while k >= 0 and number(filled[k]) is not None:
         run.insert(0, filled[k])
         k -= 1
-    if len(run) < 2 or [number(i) for i in run] != list(range(1, len(run) + 1)) or not all(reads_as_reference(paras[i].text) for i in run):
+    if len(run) < 2 or [number(i) for i in run] != list(range(1, len(run) + 1)):
+        return None, [], len(paras)
+    if all(reads_as_reference(paras[i].text) for i in run):
+        return None, run, run[-1] + 1
+    texts = [paras[i].text[_typed_number(paras[i].text)[1] if _word_number(paras[i]) is None else 0 :] for i in run]
+    cited = cited_numbers(" ".join(paras[i].text for i in range(start, run[0])))
+    if len(run) >= 3 and 2 * len(cited & set(range(1, len(run) + 1))) >= len(run) and 2 * sum(map(looks_like_reference, texts)) >= len(run):
+        return None, run, run[-1] + 1
+    return None, [], len(paras)
+
+
+def _headless_author_date_list(paras: list[Para], start: int) -> tuple[None, list[int], int]:
+    """A list printed with no heading and no numbers: the paragraphs that end the paper (a few short
+    ones aside), each opening with names and a date (`author_date_opening`), taken as the list when
+    an editor would (`reads_as_author_date_list`: five or more, sorted by first author, half of
+    them cited by author and year in the body before them)."""
+    filled = [i for i in range(start, len(paras)) if paras[i].text.strip()]
+    k = len(filled) - 1
+    while k >= 0 and len(filled) - 1 - k < _HEADLESS_TRAIL and author_date_opening(paras[filled[k]].text) is None and len(paras[filled[k]].text) < 100:
+        k -= 1
+    run: list[int] = []
+    openings = []
+    while k >= 0 and _word_number(paras[filled[k]]) is None and (opening := author_date_opening(paras[filled[k]].text)) is not None and opening[1]:
+        run.insert(0, filled[k])
+        openings.insert(0, opening)
+        k -= 1
+    if not run or not reads_as_author_date_list(openings, " ".join(paras[i].text for i in range(start, run[0]))):
         return None, [], len(paras)
     return None, run, run[-1] + 1
 

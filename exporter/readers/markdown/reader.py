@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...citations import MAX_LABELS, Joined, inlines_of
+from ...citations import MAX_LABELS, Joined, cited_numbers, inlines_of
 from ...crossrefs import without_caption_label
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
@@ -17,7 +17,15 @@ from ...model import (
     map_inlines,
     plain_text,
 )
-from ...references.ownlist import REFERENCES_HEADING, entry_start_strength, opens_author_date_entry, reads_as_reference
+from ...references.ownlist import (
+    REFERENCES_HEADING,
+    author_date_opening,
+    entry_start_strength,
+    looks_like_reference,
+    opens_author_date_entry,
+    reads_as_author_date_list,
+    reads_as_reference,
+)
 from ...sourcefile import control_characters, read_source
 from ..markdown_inlines import InlineReader, SourceLines, after_label, inline_math, sub_map
 from ..markdown_html import HtmlBlock
@@ -563,6 +571,41 @@ def _read_blocks(tokens, build: _Builder) -> _Read:
     return read
 
 
+def _body_text(blocks: list) -> str:
+    return " ".join(plain_text(b.inlines) for b in blocks if hasattr(b, "inlines"))
+
+
+def _headless_list(blocks: list) -> tuple[list, list[Entry], Span | None]:
+    """With no references heading: the paper's own list printed with none after its last paragraph.
+    An ordered list that ends the paper, numbered 1, 2, …, whose items read as references by
+    GOST's marks (two or more: `reads_as_reference`), or three or more whose numbers the body cites
+    in brackets, at least half, at least half of which read as references in any style
+    (`looks_like_reference`); or paragraphs that end the paper, each opening with names and a date,
+    that an editor takes for an author–date list (`reads_as_author_date_list`). A numbered list of
+    steps or findings, numbered headings (`#` headings here) are never taken. Returns the blocks
+    without the list, its entries, and the span of its first entry (where the list starts)."""
+    last = blocks[-1] if blocks else None
+    if isinstance(last, BulletList) and last.items:
+        numbers = [re.fullmatch(r"(\d+)[.)]", item.label) for item in last.items]
+        texts = [plain_text(item.inlines).strip() for item in last.items]
+        if all(numbers) and [int(m[1]) for m in numbers] == list(range(1, len(texts) + 1)):
+            cited = cited_numbers(_body_text(blocks[:-1]))
+            sure = len(texts) >= 2 and all(map(reads_as_reference, texts))
+            if sure or len(texts) >= 3 and 2 * len(cited & set(range(1, len(texts) + 1))) >= len(texts) and 2 * sum(map(looks_like_reference, texts)) >= len(texts):
+                entries = [Entry(key=str(n), number=n, span=item.span, text=text) for n, (item, text) in enumerate(zip(last.items, texts), start=1)]
+                return blocks[:-1], entries, last.items[0].span
+        return blocks, [], None
+    k = len(blocks)
+    openings = []
+    while k > 0 and type(blocks[k - 1]) is Paragraph and (opening := author_date_opening(plain_text(blocks[k - 1].inlines))) is not None and opening[1]:
+        openings.insert(0, opening)
+        k -= 1
+    if not openings or not reads_as_author_date_list(openings, _body_text(blocks[:k])):
+        return blocks, [], None
+    entries = [Entry(key=str(n), number=n, span=b.span, text=plain_text(b.inlines).strip()) for n, b in enumerate(blocks[k:], start=1)]
+    return blocks[:k], entries, blocks[k].span
+
+
 def read_markdown(path: str) -> Document:
     """Read a Markdown paper into a Document (citations still unlinked)."""
     source = read_source(path)
@@ -580,6 +623,8 @@ def read_markdown(path: str) -> Document:
     _read_footnotes(tokens, build)
     read = _read_blocks(tokens, build)
     blocks, references, references_span, front = read.blocks, read.references, read.references_span, read.front
+    if not references and references_span is None:
+        blocks, references, references_span = _headless_list(blocks)
     blocks = number_equations(bind_captions(blocks))
 
     authors, affiliations = _names(front.get("author") or front.get("authors"))

@@ -150,7 +150,8 @@ def _entries(lines: list[Line], texts: list[str], found, lexicon) -> list:
     indents where the page sets it so."""
     if found is None:
         return []
-    hanging = hanging_indents(lines, found.heading + 1, found.end) if not found.starts and found.heading is not None and found.lines is None else {}
+    first = found.heading + 1 if found.heading is not None else found.body_end  # a list with no heading starts at its first entry
+    hanging = hanging_indents(lines, first, found.end) if not found.starts and found.lines is None else {}
     return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines, lexicon)), hanging)
 
 
@@ -1509,7 +1510,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
 
-    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
+    heading = None if found is None else found.heading if found.heading is not None else found.body_end  # a list with no heading: its first entry's line
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)

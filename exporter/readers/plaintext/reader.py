@@ -304,7 +304,7 @@ def read_plaintext(source: SourceText) -> Document:
         headings = {**headings, **after}
         chunks += _merge_page_breaks(text_lines, _chunks(text_lines, *appendix, after), after)
     blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
-    heading = None if found is None else found.heading if found.heading is not None else found.starts[0].line
+    heading = None if found is None else found.heading if found.heading is not None else found.body_end  # a list with no heading: its first entry's line
     entries = len(found.starts) if found and found.starts else None
     if references:  # a translated abstract and keywords printed after the list
         after_list(fm, text_lines, list_end, appendix[0] if appendix else len(lines))
