@@ -239,9 +239,14 @@ def is_caption(text: str, start: int, end: int, word: str, line_starts: tuple[in
         return False
     if _STRONG_SEPARATOR.match(text, end) or (start == opening and _ANY_SEPARATOR.match(text, end)):
         return True
-    lines = line_starts if source_lines is None else source_lines  # where the label's line ends: a PDF's runs after a wide gap go on with it
-    j = bisect.bisect_right(lines, end)
-    line_end = lines[j] if j < len(lines) else len(text)
+    j = bisect.bisect_right(line_starts, end)
+    line_end = line_starts[j] if j < len(line_starts) else len(text)
+    if source_lines is not None and not text[line_end : line_end + 1].isupper() and not text[line_end : line_end + 1].isdigit():
+        # a PDF's run after a wide gap (`line_starts`) ends the label's line only where the run
+        # opens a caption's text (`Fig. 10` … `3D topographic maps`), not a sentence going on in
+        # small letters (`Рисунок 1` … `демонстрирует начало`): there the source's line does
+        k = bisect.bisect_right(source_lines, end)
+        line_end = source_lines[k] if k < len(source_lines) else len(text)
     if not (_WEAK_SEPARATOR.match(text, end) or not text[end:line_end].strip()):
         return False
     # Russian and Kazakh write a reference in lower case (`на рис. 4`): a capitalised `Рис. 4.`

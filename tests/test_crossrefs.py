@@ -365,3 +365,6 @@ def test_a_label_opening_a_sentence_after_a_wide_gap_is_a_reference():
     runs = (0, text.index("демонстрирует"))
     assert [(f.number, f.defines) for f in find_crossrefs(text, runs, 0, (0,))] == [("1", False)]
     assert [(f.number, f.defines) for f in find_crossrefs("Рисунок 1\nСоздание корня дерева", (0, 10), 0, (0, 10))] == [("1", True)]
+    # a run opening in a capital or a figure after the gap is the caption's text
+    text = "Fig. 10 3D topographic maps with threat areas."
+    assert [(f.number, f.defines) for f in find_crossrefs(text, (0, text.index("3D")), 0, (0,))] == [("10", True)]
