@@ -54,6 +54,11 @@ def is_bracketed_year(node: Citation, entries: int) -> bool:
     return entries > 0 and all(is_number(r.label) and entries < int(r.label) and 1500 <= int(r.label) <= 2099 for r in node.refs)
 
 
+def _one_number(ref: CiteRef) -> bool:
+    """A label written as a number of its own, not one of a range's (`3–5`)."""
+    return ref.valid and is_number(ref.label) and ref.start is not None and (ref.start, ref.end) == (ref.item_start, ref.item_end)
+
+
 def bare_pages(node: Citation, entries: int) -> tuple[tuple[CiteRef, ...], list[tuple[str, str]]]:
     """`[2, 78]` in a paper whose list has 11 entries: a number more than twice the list's size,
     after a comma right behind a number the list has, and closing its group (`]` or `;` after
@@ -67,9 +72,8 @@ def bare_pages(node: Citation, entries: int) -> tuple[tuple[CiteRef, ...], list[
     k = 1
     while entries and k < len(refs):
         ref, before = refs[k], refs[k - 1]
-        single = lambda r: r.valid and is_number(r.label) and r.start is not None and (r.start, r.end) == (r.item_start, r.item_end)  # noqa: E731 (no range)
         if (
-            single(ref) and single(before) and before.locator is None and ref.locator is None
+            _one_number(ref) and _one_number(before) and before.locator is None and ref.locator is None
             and int(before.label) <= entries and int(ref.label) > 2 * entries
             and re.fullmatch(r"\s*,\s*", node.raw[before.end : ref.start])
             and re.match(r"\s*(?:[;\]]|$)", node.raw[ref.end :])
