@@ -60,7 +60,7 @@ def _one_number(ref: CiteRef) -> bool:
 
 
 def bare_pages(node: Citation, entries: int) -> tuple[tuple[CiteRef, ...], list[tuple[str, str]]]:
-    """`[2, 78]` in a paper whose list has 11 entries: a number more than twice the list's size,
+    """`[2, 78]` in a Russian or Kazakh paper whose list has 11 entries: a number more than twice the list's size,
     after a comma right behind a number the list has, and closing its group (`]` or `;` after
     it), is the page of the source before it, written without `с.`/`p.` (`[2,78; 3, 67]`), not a
     citation of its own. (A number just past the list is more likely an entry the list, or its
@@ -127,7 +127,8 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
             return node
         if is_bracketed_year(node, len(entries)):
             return Text(node.raw)  # the text's, as written: no citation to count, link or report
-        refs, pages = bare_pages(node, len(entries)) if bib is None else (node.refs, [])
+        # (GOST's habit, `[10, 81]` for `[10, с. 81]`: English styles never write a page so)
+        refs, pages = bare_pages(node, len(entries)) if bib is None and doc.meta.language in ("ru", "kk") else (node.refs, [])
         for label, page in pages:
             findings.append(Diagnostic.at("CIT008", path, node.span, bracket=node.raw, label=label, locator=page, count=len(entries)))
         refs = tuple(dataclasses.replace(ref, entry=resolve(ref)) for ref in refs)

@@ -78,6 +78,17 @@ Text [1], [2], [3], [4], [5], [6], [7].
 7. Smith, J. (2019). A study of things. Journal of Studies, 4(2), 1–10.
 """
 
+BARE_PAGE = """\
+Устройства хранения данных
+
+Оперативная память описана в пособии [1, 45], диски – в статье [2].
+
+Список литературы
+
+1. Смирнов А. А. Устройства памяти. – М. : Наука, 2001. – 300 с.
+2. Петров П. П. Диски // Вестник науки. – 2002. – № 1. – С. 10–20.
+"""
+
 NO_LIST = """\
 A paper without its list
 
@@ -195,6 +206,7 @@ HOSTILE = REPO / "tests" / "hostile" / "corpus"
 
 EXAMPLES = (
     Example("Citations in the text", ("check", "citations.txt"), {"citations.txt": CITATIONS}, ("citations.txt",)),
+    Example("A page written without its mark", ("check", "bare-page.txt"), {"bare-page.txt": BARE_PAGE}, ("bare-page.txt",)),
     Example("A paper whose list is missing", ("check", "no-list.txt"), {"no-list.txt": NO_LIST}, ("no-list.txt",)),
     Example("An author-year paper (APA, Harvard)", ("check", "author-year.txt"), {"author-year.txt": AUTHOR_YEAR}, ("author-year.txt",)),
     Example("The entries of a list, checked against the venue's form (GOST)", ("check", "entries.txt", "--template", "kz-conference"), {"entries.txt": ENTRIES}, ("entries.txt",)),

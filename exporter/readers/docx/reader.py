@@ -701,12 +701,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         text = _label_form(" ".join(p.text.split()))
         if not text:
             continue
-        if pending_abstract and WORK_VOLUME.search(text):
-            pass  # GOST 7.32's volume line under `РЕФЕРАТ` (`Пояснительная записка 56 стр., 10 рис., …`): no abstract
-        elif pending_abstract and not fields["keywords"] and text == text.upper() and text.count(",") >= 2 and len(text) < 600:
-            fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", text) if k.strip())  # GOST 7.32's keywords in capitals, unlabelled
-        elif pending_abstract:
-            fields["abstract"], pending_abstract, fields["abstract_at"] = inlines(p), False, i
+        if pending_abstract:
+            pending_abstract = _under_abstract_label(fields, p, text, i, inlines)
         elif m := UDC.match(text):
             fields["udc"] = m["value"]
         elif m := IRSTI.match(text):
@@ -721,8 +717,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         elif m := ABSTRACT.match(text):
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
-                pending_abstract, fields["abstract_at"] = fields["abstract"] is None, i
-                fields["referat"] = text.casefold().startswith("реферат")
+                pending_abstract, fields["abstract_at"], fields["referat"] = fields["abstract"] is None, i, text.casefold().startswith("реферат")
         elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
@@ -749,6 +744,19 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         emails=tuple(emails),
     )
     return meta, last + 1
+
+
+def _under_abstract_label(fields: dict, p: Para, text: str, i: int, inlines) -> bool:
+    """Paragraph `i` under an abstract's label alone (`Аннотация`, `РЕФЕРАТ`) read into `fields`:
+    the abstract, or, before it, GOST 7.32's volume line (`Пояснительная записка 56 стр., 10 рис.,
+    …`: no abstract) and its unlabelled keywords in capitals. Whether the abstract is still to come."""
+    if WORK_VOLUME.search(text):
+        return True
+    if not fields["keywords"] and text == text.upper() and text.count(",") >= 2 and len(text) < 600:
+        fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", text) if k.strip())
+        return True
+    fields["abstract"], fields["abstract_at"] = inlines(p), i
+    return False
 
 
 def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int, referat: bool = False) -> tuple[tuple | None, int]:

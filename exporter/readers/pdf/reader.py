@@ -1499,11 +1499,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
 
-    inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
-    references = _entries(lines, texts, found, lexicon)
-    appendix = appendix_after_list(texts, max(e.span.end_line for e in references) - 1) if references else None
-    if appendix is not None:  # after the list, in the order printed
-        inside += range(*appendix)
+    references, inside = _entries_and_body_beside(lines, texts, found, lexicon)
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
     groups = code_groups(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines, CODE)
 
@@ -1533,6 +1529,17 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         encoding="pdf",  # no text file behind it: build checks glyphs on the model, as for a DOCX
         notes=tuple(layer) + tuple(places.note(n) for n in notes),
     )
+
+
+def _entries_and_body_beside(lines: list[Line], texts: list[str], found, lexicon) -> tuple[list, list[int]]:
+    """The list's entries, and the body's lines besides those before the list: the prose the
+    layout put between entries, and an appendix printed after the list (read after it, as printed)."""
+    inside = [i for begin, stop in (found.body_inside if found else ()) for i in range(begin, stop)]
+    references = _entries(lines, texts, found, lexicon)
+    appendix = appendix_after_list(texts, max(e.span.end_line for e in references) - 1) if references else None
+    if appendix is not None:
+        inside += range(*appendix)
+    return references, inside
 
 
 def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places, lexicon, words) -> list:
