@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -1157,3 +1159,19 @@ def test_a_decoded_pictures_png_is_left_unwritten_only_where_identify_surely_tak
     assert not _png_surely_taken(bitmap(4096, 4096))  # 67.1 M bytes raw: could be over 64 MiB
     assert not _png_surely_taken(bitmap(1000, 800, "BGRx"))  # not a mode PNG writes as read
     assert not _png_surely_taken(bitmap(0, 800))
+
+
+
+@pytest.mark.skipif(shutil.which("xelatex") is None, reason="xelatex not installed (the README's setup installs it)")
+def test_a_character_past_the_basic_plane_is_kept(tmp_path):
+    """PDFium gives a mathematical italic `𝑘` (U+1D458, as unicode-math and Typst set a
+    variable) two character indices, its UTF-16 surrogates: the reader had dropped both.
+    XeLaTeX writes the character's ToUnicode entry right (reportlab cuts it to 16 bits)."""
+    (tmp_path / "math.tex").write_text(
+        "\\documentclass{article}\\usepackage{fontspec}\\setmainfont{DejaVu Serif}\\pagestyle{empty}\n"
+        "\\begin{document}\nThe Top-𝑘 selection keeps 𝑘 of 𝑛 values and the rest stays as it was.\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["xelatex", "-interaction=nonstopmode", "math.tex"], cwd=tmp_path, capture_output=True, check=True, timeout=120)
+    words = " ".join(plain_text(b.inlines) for b in read_document(tmp_path / "math.pdf").blocks if isinstance(b, Paragraph))
+    assert words == "The Top-𝑘 selection keeps 𝑘 of 𝑛 values and the rest stays as it was."

@@ -216,11 +216,32 @@ def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, 
 
 
 def _page_text(textpage, count: int) -> list[int]:
-    """The code point of every character index, in one call (a surrogate pair is one index)."""
-    buffer = ctypes.create_string_buffer((2 * count + 1) * 2)
-    written = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
-    return [ord(ch) for ch in text]
+    """The code point of every character index, in one call.
+
+    PDFium gives a character outside the Basic Multilingual Plane (a mathematical italic `𝑘`,
+    U+1D458, as unicode-math and Typst set a variable) two indices, its UTF-16 surrogates:
+    the pair's code point goes to the first index, the second keeps its low surrogate, which
+    the reader skips. Older PDFium builds gave the pair one index: then the decoded text is one
+    code point an index."""
+    buffer = (ctypes.c_ushort * (2 * count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    units = list(buffer[: max(written - 1, 0)])
+    if len(units) != count:
+        text = bytes(memoryview(buffer).cast("B")[: max(written - 1, 0) * 2]).decode("utf-16-le", "replace")
+        units = [ord(ch) for ch in text]
+        if len(units) == count:
+            return units
+        units = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]  # a producer whose text does not fold
+    return joined_surrogates(units)
+
+
+def joined_surrogates(units: list[int]) -> list[int]:
+    """`units` with each high surrogate followed by a low one replaced by the pair's code point."""
+    for i in range(len(units) - 1):
+        high, low = units[i], units[i + 1]
+        if 0xD800 <= high < 0xDC00 and 0xDC00 <= low < 0xE000:
+            units[i] = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+    return units
 
 
 @dataclass(slots=True)
@@ -258,8 +279,6 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
     if count <= 0:
         return PageChars([], width, height)
     codes = _page_text(textpage, count)
-    if len(codes) < count:  # a producer whose text does not fold: one call per character
-        codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
     ox, oy = origin
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     boxes = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
