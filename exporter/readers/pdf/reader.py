@@ -211,9 +211,11 @@ def _runs_on(upper: Line, lower: Line, body: float) -> bool:
     one across the page and one keeping to a column, whatever the sides say: a paragraph's
     last line keeping left of the gutter of the columns below, and the next paragraph's
     first line (indented, or flush with a label: `Results:`), as in an abstract set above
-    two columns."""
+    two columns; or a short last line whose sides say another column while it starts where
+    the line above starts (a right column wider than the left: `extended.` under a 320 pt wide
+    abstract, left of the page's middle)."""
     return (
-        "S" in (upper.side, lower.side)
+        ("S" in (upper.side, lower.side) or abs(lower.x0 - upper.x0) < 0.5 * upper.size)
         and abs(upper.size - lower.size) < 0.5
         and upper.size <= 1.05 * body
         and 0 < upper.y - lower.y <= 2 * upper.size  # as close as the lines of one column
@@ -541,6 +543,8 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
         if m := UDC.match(text):
             found.udc = found.udc or m["value"]
             found.last = max(found.last, index)
+        elif (info := _INFO_BESIDE_ABSTRACT.match(text)) and (m := ABSTRACT.match(text[info.end():])) and not m["value"]:
+            _abstract_beside_info(lines, texts, index, m, join, found)
         elif not CONTENTS_LINE.search(text) and ((m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text))):  # not the contents' `Аннотация ..... 3`
             is_keywords = m.re is KEYWORDS
             parts, rows, j = _field_lines(lines, texts, index, m, is_keywords)
@@ -556,6 +560,31 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
                 i += 1
         i += 1
     return found
+
+
+# Elsevier's two-column front: the article's facts (history, keywords) under `ARTICLE INFO` on
+# the left, the abstract under `ABSTRACT` on the right, both labels on one row (`A R T I C L E
+# I N F O` letter-spaced in the journals, as it is read it from a PDF's runs).
+_INFO_BESIDE_ABSTRACT = re.compile(r"^(?:A ?R ?T ?I ?C ?L ?E +I ?N ?F ?O|Article +info(?:rmation)?)\s+(?=\S)", re.IGNORECASE)
+
+
+def _abstract_beside_info(lines: list[Line], texts: list[str], index: int, m: re.Match, join, found: LabelledFields) -> None:
+    """The abstract under an `ARTICLE INFO  ABSTRACT` row (line `index`): the left column's
+    lines come first in reading order, in one size; the abstract is the run set in the next size
+    on the page. The left column's own labels (`Keywords:`) are read where they stand."""
+    page = lines[index].page
+    k = next((k for k in range(index + 1, len(lines)) if texts[k].strip() or lines[k].page != page), len(lines))
+    if k == len(lines) or lines[k].page != page:
+        return
+    size = lines[k].size
+    while k < len(lines) and lines[k].page == page and abs(lines[k].size - size) < 0.5:
+        k += 1
+    if k == len(lines) or lines[k].page != page:
+        return
+    parts, rows, j = _field_lines(lines, texts, k - 1, m, False)
+    if value := join(parts).strip():
+        found.abstracts.append(FieldText(detect_language(value), value, tuple(rows), 0))
+        found.last = max(found.last, j - 1)
 
 
 def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, is_keywords: bool) -> tuple[list[str], list[int], int]:
