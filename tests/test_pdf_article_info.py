@@ -197,7 +197,8 @@ def test_a_first_page_with_a_ruled_table_reads_the_article_info_column_as_one_wi
 def test_the_abstract_under_a_row_of_both_labels_is_the_run_after_the_keywords_not_a_note_above(tmp_path):
     """`ARTICLE INFO` and `ABSTRACT` on one row, the keywords wrapped in the left column, a long
     note in small type under the by-line (it had been taken for an unlabelled abstract), and
-    the abstract's last line short, left of the page's middle (it had been parted off as body)."""
+    the abstract's last line short, left of the page's middle (it had been parted off as body);
+    a keyword line ending on the semicolon between two keywords had ended the keywords."""
     note = ("Course project manuscript prepared for reproducible software submission practice. Institutional affiliation and "
             "corresponding author details require author confirmation by the editors.")
     abstract = [
@@ -215,7 +216,7 @@ def test_the_abstract_under_a_row_of_both_labels_is_the_run_after_the_keywords_n
     draw_text(c, 48, 705, note[118:].strip(), 8.4)
     draw_text(c, 48, 670, "ARTICLE INFO", 9)
     draw_text(c, 224, 670, "ABSTRACT", 9)
-    for k, line in enumerate(("Keywords: federated learning; anomaly de-", "tection; industrial IoT; Byzantine", "robustness; PyTorch")):
+    for k, line in enumerate(("Keywords: federated learning; anomaly de-", "tection; industrial IoT; Byzantine robustness;", "reproducible software; PyTorch")):
         draw_text(c, 48, 652 - 11 * k, line, 9.1)
     for k, line in enumerate(abstract):
         draw_text(c, 224, 652 - 11 * k, line, 8.2)
@@ -226,5 +227,6 @@ def test_the_abstract_under_a_row_of_both_labels_is_the_run_after_the_keywords_n
     c.save()
     doc = read_pdf(str(path))
     assert plain_text(doc.meta.abstract) == " ".join(abstract)
-    assert tuple(doc.meta.keywords) == ("federated learning", "anomaly detection", "industrial IoT", "Byzantine robustness", "PyTorch")
+    keywords = ("federated learning", "anomaly detection", "industrial IoT", "Byzantine robustness", "reproducible software", "PyTorch")
+    assert tuple(doc.meta.keywords) == keywords and doc.meta.keyword_sets == (("en", keywords),)  # a line ending on `;` goes on
     assert not any("extended." == plain_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))

@@ -104,5 +104,8 @@ def test_every_abstract_and_keyword_set_is_printed_each_under_its_own_languages_
         "Abstract. The functions are compared.",
         "Keywords: neural networks, functions",
     ]
+    # a set in the paper's own language read twice (one cut short) is printed once
+    twice = Meta(title=(Text("T"),), language="en", keywords=("a", "b", "c"), keyword_sets=(("en", ("a", "b")),))
+    assert [plain_text(line.inlines) for line in Template.load(venue).title_lines(twice)][-1] == "Keywords: a, b, c"
     english_only = Meta(title=(Text("T"),), language="ru", abstracts=(("en", (Text("Only English."),)),))
     assert [t for line in Template.load(venue).title_lines(english_only) if "Only English." in (t := plain_text(line.inlines))] == ["Аннотация. Only English."]

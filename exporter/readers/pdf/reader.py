@@ -611,12 +611,19 @@ def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, i
         if not nxt and alone and not is_keywords and parts[-1].endswith(".") and later(k := next_filled(texts, j)) and prose_to_page_end(texts, k, page_end):
             j = k  # the abstract's next paragraph, the abstract filling its page
             continue
-        if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+        if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and _keywords_end(parts)):
             break
         parts.append(nxt)
         rows.append(j)
         j += 1
     return parts, rows, j
+
+
+def _keywords_end(parts: list[str]) -> bool:
+    """The keywords read so far end their field: they end a sentence, but not on the semicolon
+    that parts two keywords (`…; Byzantine robustness;` / `reproducible software; PyTorch`)."""
+    last = parts[-1].rstrip() if parts else ""
+    return rules.ends_sentence(last) and not last.endswith(";")
 
 
 def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[FieldText, int] | None:
