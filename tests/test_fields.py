@@ -226,3 +226,6 @@ def test_a_doi_address_broken_after_its_prefix_is_the_doi_and_its_host_name_is_n
     cut = "1. Anand S. S. Intelligent Techniques. –– Berlin : Springer-Verlag, 2003. –– 36 p. –– URL: https://doi.org/10."
     assert "doi" not in fields(cut)
     assert fields("Smith J. Title // Journal. 2020. Vol. 3. P. 1-5. DOI: 10.1007/1157")["doi"] == "10.1007/1157"
+    # a resolver's address whose path is no DOI is still read as one, for the DOI check to report
+    wrong = "Refosco, P. S., & Fushimi, M. (2025). A title. Journal, 3(1), 1-5. https://doi.org/0.5016/cboe.5.9788589082839"
+    assert fields(wrong)["doi"] == "0.5016/cboe.5.9788589082839"

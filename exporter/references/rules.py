@@ -96,6 +96,8 @@ def find_doi(f: Found) -> None:
         return  # (no `DOI` in any case: neither letter has a look-alike the search would take for it)
     # the label, not a resolver's host name (`https://doi.org/10.` whose number went on the next line)
     m = re.search(r"(?<![/.])\bDOI(?!\.org)\s?:?\s?(?!https?:)(\S+?)(?=[.,;]?(?:\s|$))", f.text, re.IGNORECASE)
+    if m is None:  # a resolver's address whose path is no DOI (`https://doi.org/0.5016/…`): kept for the check
+        m = re.search(r"\bdoi\.org/(?!10\.?(?:\s|$))(\S+?)(?=[.,;]?(?:\s|$))", f.text, re.IGNORECASE)
     if m and re.search(r"\d", m[1]):
         f.add("doi", m.start(1), m.end(1))
 
