@@ -1175,3 +1175,28 @@ def test_a_character_past_the_basic_plane_is_kept(tmp_path):
     subprocess.run(["xelatex", "-interaction=nonstopmode", "math.tex"], cwd=tmp_path, capture_output=True, check=True, timeout=120)
     words = " ".join(plain_text(b.inlines) for b in read_document(tmp_path / "math.pdf").blocks if isinstance(b, Paragraph))
     assert words == "The Top-𝑘 selection keeps 𝑘 of 𝑛 values and the rest stays as it was."
+
+
+def test_a_bold_heading_wrapped_onto_a_second_line_is_one_heading(tmp_path):
+    """`Обучение сети нечеткого вывода` / `по алгоритму Ванга – Менделя`, both bold: the second
+    line had opened the paragraph under the heading."""
+    path = tmp_path / "wrapped.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 72, 780, "Нечеткие нейронные сети в задачах управления", 16, bold=True)
+    draw_text(c, 72, 750, "А. Б. Александров", 11)
+    body = "Задача сети состоит в таком отображении пар данных, чтобы ошибка была мала."
+    draw_text(c, 72, 700, body, 11)
+    draw_text(c, 72, 686, "Алгоритм обратного распространения ошибки применим к ней [1].", 11)
+    draw_text(c, 100, 660, "Обучение сети нечеткого вывода", 11, bold=True)
+    draw_text(c, 100, 647, "по алгоритму Ванга – Менделя", 11, bold=True)
+    draw_text(c, 100, 634, "Задача сети Ванга – Менделя состоит в таком отображении пар", 11)
+    draw_text(c, 72, 621, "данных, чтобы ошибка на обучающей выборке была наименьшей [2].", 11)
+    draw_text(c, 72, 590, "Список литературы", 11, bold=True)
+    draw_text(c, 72, 575, "1. Иванов И. И. Нейронные сети. – М. : Наука, 2010. – 300 с.", 11)
+    draw_text(c, 72, 561, "2. Петров П. П. Нечеткая логика. – М. : Наука, 2012. – 200 с.", 11)
+    c.save()
+    doc = read_document(path)
+    headings = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Heading)]
+    assert "Обучение сети нечеткого вывода по алгоритму Ванга – Менделя" in headings
+    paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert any(p.startswith("Задача сети Ванга – Менделя") for p in paragraphs)

@@ -974,18 +974,35 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
 
 
 def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Line]) -> list[tuple[int | None, list[int]]]:
-    """Groups with a heading in capitals wrapped over a second line in capitals (`III. MDRPM
-    (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`) made one heading."""
+    """Groups with a heading wrapped over a second line made one heading: in capitals (`III.
+    MDRPM (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`), or in bold (`bold_wrap`)."""
     out: list[tuple[int | None, list[int]]] = []
     for level, rows in groups:
         previous = out[-1] if out else None
-        if level is None and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 \
-                and previous[1][0] + 1 == rows[0] and continues_heading(lines[previous[1][0]].text, lines[rows[0]].text):
+        if level is None and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 and previous[1][0] + 1 == rows[0] \
+                and (continues_heading(lines[previous[1][0]].text, lines[rows[0]].text) or bold_wrap(lines[previous[1][0]], lines[rows[0]])):
             previous[1].append(rows[0])  # the paragraph under it, if the line opened one, keeps the rest
             rows = rows[1:]
         if rows:
             out.append((level, rows))
     return out
+
+
+# Words a heading's line does not end on unless the heading goes on (`… Analysis of the` /
+# `Problem`, `… риск-профилей разных поколений на` / `российском рынке`).
+_GOES_ON = frozenset("a an the of and or for in on to with by from at as и или в во на по для с со о об к из от при без до за мен және пен бен".split())
+
+
+def bold_wrap(heading: Line, line: Line) -> bool:
+    """`line` is the second line of the bold heading above it: bold throughout as it is, in its
+    size, right under it, unnumbered, and the heading's words go on into it (it opens in a
+    small letter, or the heading's line ends on a word that leaves it unfinished)."""
+    if not (heading.bold and line.bold and line.text and abs(heading.size - line.size) < 0.5 and heading.page == line.page):
+        return False
+    if not 0 < heading.y - line.y <= 2 * heading.size or numbering_level(line.text) is not None:
+        return False
+    last = heading.text.split()[-1].casefold() if heading.text.split() else ""
+    return line.text[:1].islower() or last in _GOES_ON or heading.text.endswith(("-", "‐"))
 
 
 def _add_note_line(notes: list[list[int]], i: int, line: Line) -> None:
