@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter.model import Citation, Figure, Heading, Paragraph, Superscript, Text, plain_text, walk
+from exporter.model import Citation, Figure, Footnote, Heading, Paragraph, Superscript, Text, plain_text, walk
 from exporter.readers import read_document
 from exporter.readers.pdf.layout import _Fragment, compose_accents, find_gutter
 from exporter.readers.pdf.reader import is_superscript_citation, name_parts
@@ -1200,3 +1200,37 @@ def test_a_bold_heading_wrapped_onto_a_second_line_is_one_heading(tmp_path):
     assert "Обучение сети нечеткого вывода по алгоритму Ванга – Менделя" in headings
     paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
     assert any(p.startswith("Задача сети Ванга – Менделя") for p in paragraphs)
+
+
+def test_a_first_word_with_a_note_mark_and_the_notes_short_last_line_stay_in_their_line_and_note(tmp_path):
+    """A page in one column under two author columns (a gutter is found there): the paragraph's
+    bold first word with its raised note mark (`TIMP¹`) kept left of the gutter and had been
+    parted from the rest of its line (read as a heading), and the note's short last line
+    (`package.`) had been read as a paragraph of its own."""
+    path = tmp_path / "jss.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 72, 780, "TIMP: An R Package for Modeling Spectroscopic Measurements", 16, bold=True)
+    for k, (left, right) in enumerate((("Katharine M. Mullen", "Ivo H. M. van Stokkum"), ("Vrije Universiteit Amsterdam", "Vrije Universiteit Amsterdam"), ("Department of Physics", "Department of Biophysics"))):
+        draw_text(c, 72, 740 - 14 * k, left, 11)
+        draw_text(c, 320, 740 - 14 * k, right, 11)
+    draw_text(c, 72, 690, "Abstract", 11, bold=True)
+    draw_text(c, 72, 676, "TIMP is an R package for modeling multiway spectroscopic measurements in many forms.", 10)
+    draw_text(c, 72, 662, "Keywords: spectroscopy, separable nonlinear least squares, global analysis.", 10)
+    draw_text(c, 72, 640, "1. Introduction", 14, bold=True)
+    draw_text(c, 72, 636 - 20, "TIMP", 11, bold=True)
+    draw_text(c, 100.5, 620, "1", 7)
+    draw_text(c, 110, 616, "is an R package for modeling multiway spectroscopic measurements. It is a", 11)
+    draw_text(c, 72, 602, "fully cross-platform environment for fitting a wide range of models to spectroscopy", 11)
+    draw_text(c, 72, 588, "data, and it is freely available under the GNU General Public License for all users.", 11)
+    draw_text(c, 78, 104, "1", 6)
+    draw_text(c, 84, 100, "The name of the package references its origins in the tim collection of FORTRAN", 9)
+    draw_text(c, 72, 89, "routines developed over fifteen years to model time-resolved spectroscopy data; TIMP is the tim", 9)
+    draw_text(c, 72, 78, "package.", 9)
+    c.save()
+    doc = read_document(path)
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    first = next(b for b in paragraphs if "is an R package" in plain_text(b.inlines))
+    assert plain_text(first.inlines).startswith("TIMP")
+    notes = [n for b in paragraphs for n in b.inlines if isinstance(n, Footnote)]
+    assert len(notes) == 1 and plain_text(notes[0].inlines).endswith("TIMP is the tim package.")
+    assert not [b for b in doc.blocks if plain_text(getattr(b, "inlines", ())).strip() in ("package.", "TIMP", "TIMP1")]
