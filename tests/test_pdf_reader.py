@@ -1191,13 +1191,19 @@ def test_a_bold_heading_wrapped_onto_a_second_line_is_one_heading(tmp_path):
     draw_text(c, 100, 647, "по алгоритму Ванга – Менделя", 11, bold=True)
     draw_text(c, 100, 634, "Задача сети Ванга – Менделя состоит в таком отображении пар", 11)
     draw_text(c, 72, 621, "данных, чтобы ошибка на обучающей выборке была наименьшей [2].", 11)
-    draw_text(c, 72, 590, "Список литературы", 11, bold=True)
-    draw_text(c, 72, 575, "1. Иванов И. И. Нейронные сети. – М. : Наука, 2010. – 300 с.", 11)
-    draw_text(c, 72, 561, "2. Петров П. П. Нечеткая логика. – М. : Наука, 2012. – 200 с.", 11)
+    draw_text(c, 100, 595, "ЭДС, наводимая постоянными", 11, bold=True)
+    draw_text(c, 100, 582, "магнитами вращающегося ротора", 11, bold=True)
+    draw_text(c, 100, 569, "в обмотке статора", 11, bold=True)
+    draw_text(c, 100, 556, "При вращении ротора в каждом проводнике обмотки наводится ЭДС,", 11)
+    draw_text(c, 72, 543, "которая зависит от скорости вращения и потока полюсов ротора [1].", 11)
+    draw_text(c, 72, 510, "Список литературы", 11, bold=True)
+    draw_text(c, 72, 495, "1. Иванов И. И. Нейронные сети. – М. : Наука, 2010. – 300 с.", 11)
+    draw_text(c, 72, 481, "2. Петров П. П. Нечеткая логика. – М. : Наука, 2012. – 200 с.", 11)
     c.save()
     doc = read_document(path)
     headings = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Heading)]
     assert "Обучение сети нечеткого вывода по алгоритму Ванга – Менделя" in headings
+    assert "ЭДС, наводимая постоянными магнитами вращающегося ротора в обмотке статора" in headings  # three lines
     paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
     assert any(p.startswith("Задача сети Ванга – Менделя") for p in paragraphs)
 

@@ -24,7 +24,7 @@ from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
-from ..plaintext.sections import continues_heading, numbering_level, top_number
+from ..plaintext.sections import MAX_HEADING, continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .faces import code_block, code_groups, kept_hyphens, styled
@@ -980,8 +980,12 @@ def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Li
     for level, rows in groups:
         previous = out[-1] if out else None
         if level is None and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 and previous[1][0] + 1 == rows[0] \
-                and (continues_heading(lines[previous[1][0]].text, lines[rows[0]].text) or bold_wrap(lines[previous[1][0]], lines[rows[0]])):
+                and continues_heading(lines[previous[1][0]].text, lines[rows[0]].text):
             previous[1].append(rows[0])  # the paragraph under it, if the line opened one, keeps the rest
+            rows = rows[1:]
+        while level is None and rows and previous is not None and (previous[0] or 0) > 0 and previous[1][-1] + 1 == rows[0] and len(previous[1]) < 3 \
+                and sum(len(lines[i].text) for i in previous[1]) <= 2 * MAX_HEADING and bold_wrap(lines[previous[1][-1]], lines[rows[0]]):
+            previous[1].append(rows[0])
             rows = rows[1:]
         if rows:
             out.append((level, rows))
