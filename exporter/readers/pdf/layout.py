@@ -726,10 +726,8 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
             bottoms.pop(0)
             close_band()
         if side_of(f) == "S":
-            glued = _glued_before(band, f)
-            band[:] = [g for g in band if g not in glued]
             close_band()
-            out.append(("S", glued + [f]))
+            out.append(("S", [f]))
         else:
             band.append(f)
     close_band()
@@ -741,21 +739,6 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
         else:
             merged.append((side, line))
     return merged
-
-
-def _glued_before(band: list[_Fragment], f: _Fragment) -> list[_Fragment]:
-    """The runs of `band` that open the spanning run `f`'s line: on its baseline (a raised mark
-    near it), each a word's space from the next (`TIMP` in bold and its note mark `¹`, left of
-    a gutter found on the page, then `is an R package …` across it)."""
-    near = sorted((g for g in band if abs(g.y - f.y) < 0.4 * f.size and g.x1 <= f.x0 + 1), key=lambda g: -g.x1)
-    glued: list[_Fragment] = []
-    start = f.x0
-    for g in near:
-        if start - g.x1 >= f.size:
-            break
-        glued.insert(0, g)
-        start = min(start, g.x0)
-    return glued
 
 
 def _beside_left_column(fragments: list[_Fragment], gutters: list[float], width: float) -> list[tuple[list[_Fragment], float]]:
@@ -1307,12 +1290,14 @@ def mark_notes(pages: list[Page], body: float) -> None:
 
 
 def _notes_run_on(page: Page) -> None:
-    """A note's short last line that its sides put in another column (`package.`, left of a
-    gutter found on the page) goes on with the note: it stands right under a note's line, in its
-    size, flush with it."""
+    """A marked note's short last line that its sides put in another column (`package.`, left of
+    a gutter found on the page) goes on with the note: it stands right under the note's line, in
+    its size, flush with it. (An unmarked note is a guess of its own: nothing is added to it.)"""
     lines = sorted((l for l in page.lines if l.text.strip() and not l.furniture), key=lambda l: -l.y)
+    marked = False  # the line above belongs to a note opened by a mark
     for above, line in zip(lines, lines[1:]):
-        if above.in_note and not line.in_note and 0 < above.y - line.y <= 1.6 * above.size and abs(above.size - line.size) < 0.5 and abs(above.x0 - line.x0) < above.size:
+        marked = above.in_note and (bool(above.note_mark) or marked)
+        if marked and not line.in_note and 0 < above.y - line.y <= 1.6 * above.size and abs(above.size - line.size) < 0.5 and abs(above.x0 - line.x0) < above.size:
             line.in_note = True
 
 
