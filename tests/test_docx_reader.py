@@ -628,3 +628,22 @@ def test_a_letter_item_after_an_unfinished_entry_is_the_rest_of_it(tmp_path):
     assert refs[0].text.endswith("С. С. Соколов, С. Белоусов // Вестн. компьютерных технологий. 2014. № 4. С. 33-38.")
     assert refs[1].text.startswith("Шибанов С. В.") and "Д. А. Карпушин" in refs[1].text
     assert not [x for x in linked.diagnostics if x.code == "BIB001"]
+
+
+def test_a_bracket_holding_zero_is_an_interval_in_a_word_paper_with_a_numbered_list(tmp_path):
+    """`нормалізуються до [0, 1]`: the text and PDF readers knew the list's size when reading
+    the body and left `[0, 1]` as text; the Word reader did not, and reported a missing entry 0."""
+    from helpers import linked_word_file
+
+    from exporter.linker import iter_citations
+
+    linked = linked_word_file(tmp_path, [
+        "Акустичне виявлення дронів",
+        "Вступ",
+        "Значення обрізаються до діапазону [–80, 0] дБ та нормалізуються до [0, 1], як у роботі [1].",
+        "Список літератури",
+        "1. Іванов І. І. Акустика. – Київ : Наука, 2010. – 200 с.",
+        "2. Петров П. П. Дрони. – Київ : Наука, 2012. – 100 с.",
+    ])
+    assert [c.raw for c in iter_citations(linked.document)] == ["[1]"]
+    assert not [d for d in linked.diagnostics if d.code == "CIT001"]

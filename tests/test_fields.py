@@ -215,3 +215,17 @@ def test_cyrillic_er_as_the_page_mark():
     # ru_butsenko_network_planning.txt (Russian list, entry 22): `Р.` is Cyrillic Er, typed for P.
     f = fields("Watts D.J. Collective Dynamics of «Small-world» Networks // Nature / еd. by S.H. Strogatz. 1998. Vol. 393. Р. 440–442.")
     assert (f["volume"], f["pages"], f["year"]) == ("393", "440–442", "1998")
+
+
+def test_a_doi_address_broken_after_its_prefix_is_the_doi_and_its_host_name_is_no_doi_label():
+    """`https://doi.org/10.` at a line's end, `1007/11577935_1.` on the next (a PDF's list joined
+    with a space): the DOI had been read as `.org/10` (the host's `doi` taken for the label), a
+    false REF013."""
+    broken = "1. Anand S. S., Mobasher B. Intelligent Techniques for Web Personalization // Proceedings of ITWP’03. –– Berlin : Springer-Verlag, 2003. –– P. 1–36. –– URL: https://doi.org/10. 1007/11577935_1."
+    assert fields(broken)["doi"] == "10.1007/11577935_1"
+    cut = "1. Anand S. S. Intelligent Techniques. –– Berlin : Springer-Verlag, 2003. –– 36 p. –– URL: https://doi.org/10."
+    assert "doi" not in fields(cut)
+    assert fields("Smith J. Title // Journal. 2020. Vol. 3. P. 1-5. DOI: 10.1007/1157")["doi"] == "10.1007/1157"
+    # a resolver's address whose path is no DOI is still read as one, for the DOI check to report
+    wrong = "Refosco, P. S., & Fushimi, M. (2025). A title. Journal, 3(1), 1-5. https://doi.org/0.5016/cboe.5.9788589082839"
+    assert fields(wrong)["doi"] == "0.5016/cboe.5.9788589082839"

@@ -192,3 +192,41 @@ def test_a_first_page_with_a_ruled_table_reads_the_article_info_column_as_one_wi
     doc = read_pdf(str(path))
     assert plain_text(doc.meta.abstract) == " ".join(ABSTRACT)
     assert tuple(doc.meta.keywords) == KEYWORDS
+
+
+def test_the_abstract_under_a_row_of_both_labels_is_the_run_after_the_keywords_not_a_note_above(tmp_path):
+    """`ARTICLE INFO` and `ABSTRACT` on one row, the keywords wrapped in the left column, a long
+    note in small type under the by-line (it had been taken for an unlabelled abstract), and
+    the abstract's last line short, left of the page's middle (it had been parted off as body);
+    a keyword line ending on the semicolon between two keywords had ended the keywords."""
+    note = ("Course project manuscript prepared for reproducible software submission practice. Institutional affiliation and "
+            "corresponding author details require author confirmation by the editors.")
+    abstract = [
+        "FedGuard is a reproducible software pipeline for federated anomaly detection in industrial",
+        "settings with three practical constraints: limited uplink bandwidth, heterogeneous client data,",
+        "and potentially poisoned model updates. The repository combines four elements in one single",
+        "workflow that can be rerun, inspected, and",
+        "extended.",
+    ]
+    path = tmp_path / "info.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 48, 760, "FedGuard: A reproducible software pipeline for federated anomaly detection", 14.5)
+    draw_text(c, 48, 735, "Sundetkhan Bekzat, Baibolat Bekarys", 10)
+    draw_text(c, 48, 715, note[:118], 8.4)
+    draw_text(c, 48, 705, note[118:].strip(), 8.4)
+    draw_text(c, 48, 670, "ARTICLE INFO", 9)
+    draw_text(c, 224, 670, "ABSTRACT", 9)
+    for k, line in enumerate(("Keywords: federated learning; anomaly de-", "tection; industrial IoT; Byzantine robustness;", "reproducible software; PyTorch")):
+        draw_text(c, 48, 652 - 11 * k, line, 9.1)
+    for k, line in enumerate(abstract):
+        draw_text(c, 224, 652 - 11 * k, line, 8.2)
+    draw_text(c, 48, 560, "1 Motivation and significance", 12, bold=True)
+    for k in range(12):
+        draw_text(c, 48, 540 - 11 * k, "Federated anomaly detection is relevant to industrial networks", 9.5)
+        draw_text(c, 310, 540 - 11 * k, "because raw sensor streams are often costly to centralise.", 9.5)
+    c.save()
+    doc = read_pdf(str(path))
+    assert plain_text(doc.meta.abstract) == " ".join(abstract)
+    keywords = ("federated learning", "anomaly detection", "industrial IoT", "Byzantine robustness", "reproducible software", "PyTorch")
+    assert tuple(doc.meta.keywords) == keywords and doc.meta.keyword_sets == (("en", keywords),)  # a line ending on `;` goes on
+    assert not any("extended." == plain_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))

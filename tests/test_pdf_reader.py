@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from exporter.model import Citation, Figure, Heading, Paragraph, Superscript, Text, plain_text, walk
+from exporter.model import Citation, Figure, Footnote, Heading, Paragraph, Superscript, Text, plain_text, walk
 from exporter.readers import read_document
 from exporter.readers.pdf.layout import _Fragment, compose_accents, find_gutter
 from exporter.readers.pdf.reader import is_superscript_citation, name_parts
@@ -1157,3 +1159,80 @@ def test_a_decoded_pictures_png_is_left_unwritten_only_where_identify_surely_tak
     assert not _png_surely_taken(bitmap(4096, 4096))  # 67.1 M bytes raw: could be over 64 MiB
     assert not _png_surely_taken(bitmap(1000, 800, "BGRx"))  # not a mode PNG writes as read
     assert not _png_surely_taken(bitmap(0, 800))
+
+
+
+@pytest.mark.skipif(shutil.which("xelatex") is None, reason="xelatex not installed (the README's setup installs it)")
+def test_a_character_past_the_basic_plane_is_kept(tmp_path):
+    """PDFium gives a mathematical italic `𝑘` (U+1D458, as unicode-math and Typst set a
+    variable) two character indices, its UTF-16 surrogates: the reader had dropped both.
+    XeLaTeX writes the character's ToUnicode entry right (reportlab cuts it to 16 bits)."""
+    (tmp_path / "math.tex").write_text(
+        "\\documentclass{article}\\usepackage{fontspec}\\setmainfont{DejaVu Serif}\\pagestyle{empty}\n"
+        "\\begin{document}\nThe Top-𝑘 selection keeps 𝑘 of 𝑛 values and the rest stays as it was.\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["xelatex", "-interaction=nonstopmode", "math.tex"], cwd=tmp_path, capture_output=True, check=True, timeout=120)
+    words = " ".join(plain_text(b.inlines) for b in read_document(tmp_path / "math.pdf").blocks if isinstance(b, Paragraph))
+    assert words == "The Top-𝑘 selection keeps 𝑘 of 𝑛 values and the rest stays as it was."
+
+
+def test_a_bold_heading_wrapped_onto_a_second_line_is_one_heading(tmp_path):
+    """`Обучение сети нечеткого вывода` / `по алгоритму Ванга – Менделя`, both bold: the second
+    line had opened the paragraph under the heading."""
+    path = tmp_path / "wrapped.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 72, 780, "Нечеткие нейронные сети в задачах управления", 16, bold=True)
+    draw_text(c, 72, 750, "А. Б. Александров", 11)
+    body = "Задача сети состоит в таком отображении пар данных, чтобы ошибка была мала."
+    draw_text(c, 72, 700, body, 11)
+    draw_text(c, 72, 686, "Алгоритм обратного распространения ошибки применим к ней [1].", 11)
+    draw_text(c, 100, 660, "Обучение сети нечеткого вывода", 11, bold=True)
+    draw_text(c, 100, 647, "по алгоритму Ванга – Менделя", 11, bold=True)
+    draw_text(c, 100, 634, "Задача сети Ванга – Менделя состоит в таком отображении пар", 11)
+    draw_text(c, 72, 621, "данных, чтобы ошибка на обучающей выборке была наименьшей [2].", 11)
+    draw_text(c, 100, 595, "ЭДС, наводимая постоянными", 11, bold=True)
+    draw_text(c, 100, 582, "магнитами вращающегося ротора", 11, bold=True)
+    draw_text(c, 100, 569, "в обмотке статора", 11, bold=True)
+    draw_text(c, 100, 556, "При вращении ротора в каждом проводнике обмотки наводится ЭДС,", 11)
+    draw_text(c, 72, 543, "которая зависит от скорости вращения и потока полюсов ротора [1].", 11)
+    draw_text(c, 72, 510, "Список литературы", 11, bold=True)
+    draw_text(c, 72, 495, "1. Иванов И. И. Нейронные сети. – М. : Наука, 2010. – 300 с.", 11)
+    draw_text(c, 72, 481, "2. Петров П. П. Нечеткая логика. – М. : Наука, 2012. – 200 с.", 11)
+    c.save()
+    doc = read_document(path)
+    headings = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Heading)]
+    assert "Обучение сети нечеткого вывода по алгоритму Ванга – Менделя" in headings
+    assert "ЭДС, наводимая постоянными магнитами вращающегося ротора в обмотке статора" in headings  # three lines
+    paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert any(p.startswith("Задача сети Ванга – Менделя") for p in paragraphs)
+
+
+def test_a_notes_short_last_line_on_another_side_stays_in_the_note(tmp_path):
+    """A page in one column under two author columns (a gutter is found there): the note's short
+    last line (`package.`) kept left of the gutter and had been read as a paragraph of its own,
+    parting the page's last paragraph from its end on the next page."""
+    path = tmp_path / "jss.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 72, 780, "TIMP: An R Package for Modeling Spectroscopic Measurements", 16, bold=True)
+    for k, (left, right) in enumerate((("Katharine M. Mullen", "Ivo H. M. van Stokkum"), ("Vrije Universiteit Amsterdam", "Vrije Universiteit Amsterdam"), ("Department of Physics", "Department of Biophysics"))):
+        draw_text(c, 72, 740 - 14 * k, left, 11)
+        draw_text(c, 320, 740 - 14 * k, right, 11)
+    draw_text(c, 72, 690, "Abstract", 11, bold=True)
+    draw_text(c, 72, 676, "TIMP is an R package for modeling multiway spectroscopic measurements in many forms.", 10)
+    draw_text(c, 72, 662, "Keywords: spectroscopy, separable nonlinear least squares, global analysis.", 10)
+    draw_text(c, 72, 640, "1. Introduction", 14, bold=True)
+    draw_text(c, 72, 636 - 20, "TIMP", 11, bold=True)
+    draw_text(c, 100.5, 620, "1", 7)
+    draw_text(c, 110, 616, "is an R package for modeling multiway spectroscopic measurements. It is a", 11)
+    draw_text(c, 72, 602, "fully cross-platform environment for fitting a wide range of models to spectroscopy", 11)
+    draw_text(c, 72, 588, "data, and it is freely available under the GNU General Public License for all users.", 11)
+    draw_text(c, 78, 104, "1", 6)
+    draw_text(c, 84, 100, "The name of the package references its origins in the tim collection of FORTRAN", 9)
+    draw_text(c, 72, 89, "routines developed over fifteen years to model time-resolved spectroscopy data; TIMP is the tim", 9)
+    draw_text(c, 72, 78, "package.", 9)
+    c.save()
+    doc = read_document(path)
+    notes = [n for b in doc.blocks for n in getattr(b, "inlines", ()) if isinstance(n, Footnote)]
+    assert len(notes) == 1 and plain_text(notes[0].inlines).endswith("TIMP is the tim package.")
+    assert not [b for b in doc.blocks if plain_text(getattr(b, "inlines", ())).strip() == "package."]

@@ -684,3 +684,17 @@ def test_a_page_number_and_footer_the_extraction_set_inside_the_page():
     # a number that does not run with the pages (the same on each: a table's) stays text
     lines = [line if not line.isdecimal() else "7" for line in lines]
     assert not [i for i in find_pages(lines).furniture if lines[i].isdecimal()]
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Сравнительный анализ функций активации на примере MobileNetV2", "Сравнительный анализ функций активации на примере MobileNetV2"),
+    ("Object detection in orchards with YOLOv8", "Object detection in orchards with YOLOv8"),
+    ("Capture and storage of CO2", "Capture and storage of CO2"),
+    ("Optimal control of business planning1", "Optimal control of business planning"),
+    ("ЗАДАЧИ БИЗНЕС-ПЛАНИРОВАНИЯ2", "ЗАДАЧИ БИЗНЕС-ПЛАНИРОВАНИЯ"),
+])
+def test_a_number_ending_a_names_mixed_case_is_no_note_mark_on_the_title(line, title):
+    """`MobileNetV2` had lost its 2, read as a note mark glued to the title's end."""
+    from exporter.readers.plaintext.frontmatter import title_text
+
+    assert title_text([line]) == title

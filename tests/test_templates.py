@@ -85,3 +85,27 @@ def test_the_conference_keeps_the_papers_irsti_below_its_udc(language, irsti):
     first = [plain_text(line.inlines) for line in template.title_lines(meta)][:3]
     assert first[1] == f"{irsti} 27.41.19" and first[2] == "ТАҚЫРЫП"
     assert [plain_text(line.inlines) for line in template.title_lines(Meta(udc="531.57", title=(Text("T"),), language=language))][1] == "T"
+
+
+@pytest.mark.parametrize("venue", ["kz-conference", "article"])
+def test_every_abstract_and_keyword_set_is_printed_each_under_its_own_languages_label(venue):
+    """A Russian paper's English abstract and keywords had been left out of the default
+    editions (the title block printed the paper's own language only)."""
+    meta = Meta(
+        title=(Text("Сравнительный анализ"),), language="ru",
+        abstracts=(("ru", (Text("Проведен анализ функций."),)), ("en", (Text("The functions are compared."),))),
+        keywords=("нейронные сети", "функции"),
+        keyword_sets=(("ru", ("нейронные сети", "функции")), ("en", ("neural networks", "functions"))),
+    )
+    printed = [plain_text(line.inlines) for line in Template.load(venue).title_lines(meta)]
+    assert printed[-4:] == [
+        "Аннотация. Проведен анализ функций.",
+        "Ключевые слова: нейронные сети, функции",
+        "Abstract. The functions are compared.",
+        "Keywords: neural networks, functions",
+    ]
+    # a set in the paper's own language read twice (one cut short) is printed once
+    twice = Meta(title=(Text("T"),), language="en", keywords=("a", "b", "c"), keyword_sets=(("en", ("a", "b")),))
+    assert [plain_text(line.inlines) for line in Template.load(venue).title_lines(twice)][-1] == "Keywords: a, b, c"
+    english_only = Meta(title=(Text("T"),), language="ru", abstracts=(("en", (Text("Only English."),)),))
+    assert [t for line in Template.load(venue).title_lines(english_only) if "Only English." in (t := plain_text(line.inlines))] == ["Аннотация. Only English."]

@@ -89,9 +89,15 @@ def find_doi(f: Found) -> None:
             end -= 1
         f.add("doi", m.start(), end)
         return
+    if "10. " in f.text and (m := re.search(r"\b10\. (\d{4,9}/[^\s\"<>]*[^\s\"<>.,;)\]])", f.text)):
+        f.add("doi", m.start(), m.end(), "10." + m[1])  # broken at a line's end after `10.` and joined with a space
+        return
     if "do" not in f.text.lower():
         return  # (no `DOI` in any case: neither letter has a look-alike the search would take for it)
-    m = re.search(r"\bDOI\s?:?\s?(?!https?:)(\S+?)(?=[.,;]?(?:\s|$))", f.text, re.IGNORECASE)
+    # the label, not a resolver's host name (`https://doi.org/10.` whose number went on the next line)
+    m = re.search(r"(?<![/.])\bDOI(?!\.org)\s?:?\s?(?!https?:)(\S+?)(?=[.,;]?(?:\s|$))", f.text, re.IGNORECASE)
+    if m is None:  # a resolver's address whose path is no DOI (`https://doi.org/0.5016/…`): kept for the check
+        m = re.search(r"\bdoi\.org/(?!10\.?(?:\s|$))(\S+?)(?=[.,;]?(?:\s|$))", f.text, re.IGNORECASE)
     if m and re.search(r"\d", m[1]):
         f.add("doi", m.start(1), m.end(1))
 

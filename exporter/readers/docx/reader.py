@@ -148,6 +148,7 @@ class _Builder:
         self.notes = notes
         self.budget = [MAX_LABELS]
         self.field_items: dict[str, tuple[dict, Span]] = {}  # label -> (CSL item, first citation's span)
+        self.entries: int | None = None  # the size of the paper's own list, once read (the body is read after it)
 
     def inlines(self, para: Para, number: int, note_column: int | None = None) -> tuple:
         # Code is blanked out (same length, so offsets hold): a bracket in code is never a citation.
@@ -157,7 +158,7 @@ class _Builder:
         else:  # a note's citations are placed at its reference mark in the body paragraph
             joined = Joined(text, list(range(max(len(text), 1))), [(number, note_column)] * max(len(text), 1), (number, note_column + 1))
         before = len(self.notes)
-        flat = inlines_of(joined, self.path, self.notes, self.budget)
+        flat = inlines_of(joined, self.path, self.notes, self.budget, self.entries)
         if not para.in_contents:  # a contents line names figures and tables, never refers to or numbers them
             flat = crossrefs_of(flat, joined)
         for i in range(before, len(self.notes)):
@@ -1318,6 +1319,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     # A second reference heading after the list (a transliterated copy) and what follows it is not body.
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
     entries = read_entries(paras, rows, numbers) if rows else []
+    builder.entries = len(entries) or None  # as the text and PDF readers know it: `[0, 1]` is no citation in a numbered paper
     typed = section_headings(paras, body_start, list_start, {k for k, p in enumerate(paras) if id(p) in captions})
     body = _BodyBlocks()
     add, items_open = body.add, body.items_open

@@ -216,11 +216,32 @@ def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, 
 
 
 def _page_text(textpage, count: int) -> list[int]:
-    """The code point of every character index, in one call (a surrogate pair is one index)."""
-    buffer = ctypes.create_string_buffer((2 * count + 1) * 2)
-    written = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
-    return [ord(ch) for ch in text]
+    """The code point of every character index, in one call.
+
+    PDFium gives a character outside the Basic Multilingual Plane (a mathematical italic `𝑘`,
+    U+1D458, as unicode-math and Typst set a variable) two indices, its UTF-16 surrogates:
+    the pair's code point goes to the first index, the second keeps its low surrogate, which
+    the reader skips. Older PDFium builds gave the pair one index: then the decoded text is one
+    code point an index."""
+    buffer = (ctypes.c_ushort * (2 * count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    units = list(buffer[: max(written - 1, 0)])
+    if len(units) != count:
+        text = bytes(memoryview(buffer).cast("B")[: max(written - 1, 0) * 2]).decode("utf-16-le", "replace")
+        units = [ord(ch) for ch in text]
+        if len(units) == count:
+            return units
+        units = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]  # a producer whose text does not fold
+    return joined_surrogates(units)
+
+
+def joined_surrogates(units: list[int]) -> list[int]:
+    """`units` with each high surrogate followed by a low one replaced by the pair's code point."""
+    for i in range(len(units) - 1):
+        high, low = units[i], units[i + 1]
+        if 0xD800 <= high < 0xDC00 and 0xDC00 <= low < 0xE000:
+            units[i] = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+    return units
 
 
 @dataclass(slots=True)
@@ -258,8 +279,6 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
     if count <= 0:
         return PageChars([], width, height)
     codes = _page_text(textpage, count)
-    if len(codes) < count:  # a producer whose text does not fold: one call per character
-        codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
     ox, oy = origin
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     boxes = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
@@ -1267,6 +1286,19 @@ def mark_notes(pages: list[Page], body: float) -> None:
                 line.in_note = True
             for i in opened:
                 foot[i].note_mark = foot[i].text[: foot[i].superscripts[0][1]]
+        _notes_run_on(page)
+
+
+def _notes_run_on(page: Page) -> None:
+    """A marked note's short last line that its sides put in another column (`package.`, left of
+    a gutter found on the page) goes on with the note: it stands right under the note's line, in
+    its size, flush with it. (An unmarked note is a guess of its own: nothing is added to it.)"""
+    lines = sorted((l for l in page.lines if l.text.strip() and not l.furniture), key=lambda l: -l.y)
+    marked = False  # the line above belongs to a note opened by a mark
+    for above, line in zip(lines, lines[1:]):
+        marked = above.in_note and (bool(above.note_mark) or marked)
+        if marked and not line.in_note and 0 < above.y - line.y <= 1.6 * above.size and abs(above.size - line.size) < 0.5 and abs(above.x0 - line.x0) < above.size:
+            line.in_note = True
 
 
 def _unmarked_note(foot: list[Line], column: list[Line], page: Page) -> bool:

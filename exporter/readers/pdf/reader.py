@@ -24,7 +24,7 @@ from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
-from ..plaintext.sections import continues_heading, numbering_level, top_number
+from ..plaintext.sections import MAX_HEADING, continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
 from ..plaintext.titlepage import read_title_page
 from .faces import code_block, code_groups, kept_hyphens, styled
@@ -211,9 +211,11 @@ def _runs_on(upper: Line, lower: Line, body: float) -> bool:
     one across the page and one keeping to a column, whatever the sides say: a paragraph's
     last line keeping left of the gutter of the columns below, and the next paragraph's
     first line (indented, or flush with a label: `Results:`), as in an abstract set above
-    two columns."""
+    two columns; or a short last line whose sides say another column while it starts where
+    the line above starts (a right column wider than the left: `extended.` under a 320 pt wide
+    abstract, left of the page's middle)."""
     return (
-        "S" in (upper.side, lower.side)
+        ("S" in (upper.side, lower.side) or abs(lower.x0 - upper.x0) < 0.5 * upper.size)
         and abs(upper.size - lower.size) < 0.5
         and upper.size <= 1.05 * body
         and 0 < upper.y - lower.y <= 2 * upper.size  # as close as the lines of one column
@@ -541,6 +543,8 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
         if m := UDC.match(text):
             found.udc = found.udc or m["value"]
             found.last = max(found.last, index)
+        elif (info := _INFO_BESIDE_ABSTRACT.match(text)) and (m := ABSTRACT.match(text[info.end():])) and not m["value"]:
+            _abstract_beside_info(lines, texts, index, m, join, found)
         elif not CONTENTS_LINE.search(text) and ((m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text))):  # not the contents' `Аннотация ..... 3`
             is_keywords = m.re is KEYWORDS
             parts, rows, j = _field_lines(lines, texts, index, m, is_keywords)
@@ -556,6 +560,31 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
                 i += 1
         i += 1
     return found
+
+
+# Elsevier's two-column front: the article's facts (history, keywords) under `ARTICLE INFO` on
+# the left, the abstract under `ABSTRACT` on the right, both labels on one row (`A R T I C L E
+# I N F O` letter-spaced in the journals, as it is read it from a PDF's runs).
+_INFO_BESIDE_ABSTRACT = re.compile(r"^(?:A ?R ?T ?I ?C ?L ?E +I ?N ?F ?O|Article +info(?:rmation)?)\s+(?=\S)", re.IGNORECASE)
+
+
+def _abstract_beside_info(lines: list[Line], texts: list[str], index: int, m: re.Match, join, found: LabelledFields) -> None:
+    """The abstract under an `ARTICLE INFO  ABSTRACT` row (line `index`): the left column's
+    lines come first in reading order, in one size; the abstract is the run set in the next size
+    on the page. The left column's own labels (`Keywords:`) are read where they stand."""
+    page = lines[index].page
+    k = next((k for k in range(index + 1, len(lines)) if texts[k].strip() or lines[k].page != page), len(lines))
+    if k == len(lines) or lines[k].page != page:
+        return
+    size = lines[k].size
+    while k < len(lines) and lines[k].page == page and abs(lines[k].size - size) < 0.5:
+        k += 1
+    if k == len(lines) or lines[k].page != page:
+        return
+    parts, rows, j = _field_lines(lines, texts, k - 1, m, False)
+    if value := join(parts).strip():
+        found.abstracts.append(FieldText(detect_language(value), value, tuple(rows), 0))
+        found.last = max(found.last, j - 1)
 
 
 def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, is_keywords: bool) -> tuple[list[str], list[int], int]:
@@ -582,12 +611,19 @@ def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, i
         if not nxt and alone and not is_keywords and parts[-1].endswith(".") and later(k := next_filled(texts, j)) and prose_to_page_end(texts, k, page_end):
             j = k  # the abstract's next paragraph, the abstract filling its page
             continue
-        if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and rules.ends_sentence(" ".join(parts))):
+        if not nxt or UDC.match(nxt) or KEYWORDS.match(nxt) or ABSTRACT.match(nxt) or (is_keywords and _keywords_end(parts)):
             break
         parts.append(nxt)
         rows.append(j)
         j += 1
     return parts, rows, j
+
+
+def _keywords_end(parts: list[str]) -> bool:
+    """The keywords read so far end their field: they end a sentence, but not on the semicolon
+    that parts two keywords (`…; Byzantine robustness;` / `reproducible software; PyTorch`)."""
+    last = parts[-1].rstrip() if parts else ""
+    return rules.ends_sentence(last) and not last.endswith(";")
 
 
 def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: float, join) -> tuple[FieldText, int] | None:
@@ -938,18 +974,39 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
 
 
 def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Line]) -> list[tuple[int | None, list[int]]]:
-    """Groups with a heading in capitals wrapped over a second line in capitals (`III. MDRPM
-    (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`) made one heading."""
+    """Groups with a heading wrapped over a second line made one heading: in capitals (`III.
+    MDRPM (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`), or in bold (`bold_wrap`)."""
     out: list[tuple[int | None, list[int]]] = []
     for level, rows in groups:
         previous = out[-1] if out else None
-        if level is None and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 \
-                and previous[1][0] + 1 == rows[0] and continues_heading(lines[previous[1][0]].text, lines[rows[0]].text):
+        if level is None and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 and previous[1][0] + 1 == rows[0] \
+                and continues_heading(lines[previous[1][0]].text, lines[rows[0]].text):
             previous[1].append(rows[0])  # the paragraph under it, if the line opened one, keeps the rest
+            rows = rows[1:]
+        while level is None and rows and previous is not None and (previous[0] or 0) > 0 and previous[1][-1] + 1 == rows[0] and len(previous[1]) < 3 \
+                and sum(len(lines[i].text) for i in previous[1]) <= 2 * MAX_HEADING and bold_wrap(lines[previous[1][-1]], lines[rows[0]]):
+            previous[1].append(rows[0])
             rows = rows[1:]
         if rows:
             out.append((level, rows))
     return out
+
+
+# Words a heading's line does not end on unless the heading goes on (`… Analysis of the` /
+# `Problem`, `… риск-профилей разных поколений на` / `российском рынке`).
+_GOES_ON = frozenset("a an the of and or for in on to with by from at as и или в во на по для с со о об к из от при без до за мен және пен бен".split())
+
+
+def bold_wrap(heading: Line, line: Line) -> bool:
+    """`line` is the second line of the bold heading above it: bold throughout as it is, in its
+    size, right under it, unnumbered, and the heading's words go on into it (it opens in a
+    small letter, or the heading's line ends on a word that leaves it unfinished)."""
+    if not (heading.bold and line.bold and line.text and abs(heading.size - line.size) < 0.5 and heading.page == line.page):
+        return False
+    if not 0 < heading.y - line.y <= 2 * heading.size or numbering_level(line.text) is not None:
+        return False
+    last = heading.text.split()[-1].casefold() if heading.text.split() else ""
+    return line.text[:1].islower() or last in _GOES_ON or heading.text.endswith(("-", "‐"))
 
 
 def _add_note_line(notes: list[list[int]], i: int, line: Line) -> None:

@@ -558,8 +558,20 @@ def title_text(texts: list[str]) -> str:
     out = ""
     for t in texts:
         out = out + t if out.endswith("-") and out[-2:-1].isalpha() else f"{out} {t}".strip()
-    out = re.sub(r"(?<=[^\W\d])[\d*∗†‡]+$", "", out)
-    return re.sub(r"(?<=[?!.])[A-Z*∗†‡]$", "", out).strip()
+    return re.sub(r"(?<=[?!.])[A-Z*∗†‡]$", "", _without_end_mark(out)).strip()
+
+
+def _without_end_mark(title: str) -> str:
+    """`title` without a note mark glued to its last word (`Planning1`, `ПЛАНИРОВАНИЯ2`,
+    `Planning*`); a number that ends a name in mixed case in a title not in capitals
+    (`MobileNetV2`, `YOLOv8`, `CO2`) is the name's own."""
+    m = re.search(r"(?<=[^\W\d])[\d*∗†‡]+$", title)
+    if m is None:
+        return title
+    word = re.search(r"[^\W\d_]+$", title[: m.start()])[0]
+    if m[0].isdigit() and any(ch.isupper() for ch in word[1:]) and not is_title_line(title):
+        return title
+    return title[: m.start()]
 
 
 def _is_prose(text: str) -> bool:
