@@ -594,6 +594,72 @@ print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
+# Where a first read's CPU time goes, by stage: the same first read as _FIRST_READ, each stage's
+# function wrapped to add up its CPU time (the wrappers' own cost falls in the stage they wrap,
+# a few hundredths of a millisecond each call). The CRF's share is what `tag` spends beyond the
+# tokens and their features: pycrfsuite's conversion of the feature names, the labels and each
+# token's marginal. The rest is what no stage named here holds: the normalisers making fields
+# of the labelled segments, their assembly, the form and type of the entry.
+_STAGES = """
+import sys, time, json
+sys.path.insert(0, "bench")
+from entry_fields import labelled_sets
+from exporter.references import tagger
+from exporter.references.tagger import normalise
+from exporter.references.fields import parse_entry
+sample = [x["text"] for x in labelled_sets()["AnyStyle gold.xml"][:100]]
+tagger.loaded_model()
+parse_entry("Smith, J. (2001). A title. Journal, 12(3), 1-20.")
+spent = dict.fromkeys(("tokenise", "features", "tag", "conventions", "confidence"), 0.0)
+def timed(owner, name, stage):
+    work = getattr(owner, name)
+    def wrapper(*args):
+        start = time.process_time()
+        try:
+            return work(*args)
+        finally:
+            spent[stage] += time.process_time() - start
+    setattr(owner, name, wrapper)
+timed(tagger, "tokenize", "tokenise")
+timed(tagger, "sequence_features", "features")
+timed(normalise, "tag", "tag")
+timed(normalise, "corrected", "conventions")
+timed(tagger.Tagged, "present", "confidence")
+start = time.process_time()
+for text in sample:
+    parse_entry(text)
+spent["total"] = time.process_time() - start
+print(json.dumps(spent))
+"""
+
+
+_STAGE_NAMES = (
+    ("tokenise", "tokenising"),
+    ("features", "feature names"),
+    ("crf", "the CRF (pycrfsuite: the names handed over, Viterbi, each token's marginal)"),
+    ("conventions", "the tagger's conventions (corrected)"),
+    ("confidence", "the confidence of missing fields (Tagged.present)"),
+    ("rest", "the rest (normalisers, assembly into fields, form and type)"),
+)
+
+
+def _stages(runs: int) -> dict[str, float]:
+    """CPU time by stage (_STAGES) of the fresh process, of `runs`, whose first read took least,
+    its compile cache filled by an unmeasured run as _first_reads has it."""
+    import subprocess
+    import tempfile
+
+    caches = tempfile.TemporaryDirectory(prefix="exporter-bench-cache-")
+    env = dict(os.environ, EXPORTER_CACHE_DIR=caches.name)
+    once = lambda: json.loads(subprocess.run([sys.executable, "-c", _STAGES], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout)  # noqa: E731
+    once()
+    best = min((once() for _ in range(runs)), key=lambda spent: spent["total"])
+    caches.cleanup()
+    best["crf"] = best.pop("tag") - best["tokenise"] - best["features"]
+    best["rest"] = best["total"] - best["crf"] - best["tokenise"] - best["features"] - best["conventions"] - best["confidence"]
+    return best
+
+
 # The same 100 entries read by a fresh process from its start: Python, the imports, the model's
 # opening and the first read of every entry, as a user's `exporter` run reads a list.
 _WHOLE_RUN = """
@@ -711,6 +777,7 @@ def speed_section(runs: int = 5, against: Path | None = None) -> str:
     busy = os.getloadavg()[0]  # the machine's load as the first reads start (other work shares its cores)
     (first, first_cpu), before, (plain, plain_cpu) = _first_reads(runs, against)
     whole = _fresh_process(5)
+    stages = _stages(runs)
     model = _best_of(5, lambda: [parse_entry(t) for t in sample])
     rules_ = _best_of(5, lambda: [parse_by_rules(t) for t in sample])
     shipped = _check_line("source/kz-china-relations.txt", "target ≤ 0.2 s", max(runs, 10), against)
@@ -727,7 +794,10 @@ def speed_section(runs: int = 5, against: Path | None = None) -> str:
         f"These processes take the patterns the parser compiles from the user's cache, as `exporter` does, filled by an earlier process's read (compile_cache.warm_for_a_caller, since speed41; each tree a cache folder of its own); "
         f"without it (EXPORTER_PLAIN=regex), in turns with them: {plain * 1000:.0f} ms, {plain_cpu * 1000:.0f} ms of CPU time. "
         f"Read again in the same process (the tagger's per-token caches warm): {model * 1000:.0f} ms by the tagger, {rules_ * 1000:.0f} ms by the rule parser (best of 5). "
-        f"The whole of a fresh process that reads them (Python's start, the imports, the model's opening, the 100 first reads; the compiled patterns from the cache): {whole * 1000:.0f} ms (best of 5).",
+        f"The whole of a fresh process that reads them (Python's start, the imports, the model's opening, the 100 first reads; the compiled patterns from the cache): {whole * 1000:.0f} ms (best of 5). "
+        f"Where the first read's CPU time goes (each stage's function timed in a fresh process, the fastest of {runs}: {stages['total'] * 1000:.0f} ms with the timing): "
+        + ", ".join(f"{what} {stages[key] * 1000:.0f} ms" for key, what in _STAGE_NAMES)
+        + ".",
         shipped + (" " + longest if longest else "") + " The machine is shared while this runs; bench/RESULTS.md times `check` against its peers.",
         "",
     ])
