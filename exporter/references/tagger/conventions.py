@@ -1376,10 +1376,11 @@ def _volume_inside_a_host(tokens: list[str], labels: list[str]) -> None:
 
 
 # An organisation's last word: an entry opening with a name ending in one, read as the title's,
-# before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`).
+# before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`,
+# `Mars Climate Orbiter Mishap Investigation Board. Phase I Report.`, `R Core Team. R: A language …`).
 _ORGANISATION_WORDS = frozenset(
     "organization organisation association agency commission council committee institute foundation federation society union "
-    "group collaboration consortium centre center".split()
+    "group collaboration consortium centre center board team".split()
 )
 
 
