@@ -118,3 +118,20 @@ def test_the_pdf_reader_reads_an_alphabetic_list(tmp_path):
     linked = link(read_pdf(str(path)))
     assert [e.key for e in linked.document.references] == ["Aba01", "BH14", "Kow08", "NFL+19"]
     assert [[r.entry for r in c.refs] for c in iter_citations(linked.document)] == [["Aba01"], ["BH14", "Kow08"], ["BH14"], ["NFL+19"]]
+
+
+def test_the_word_reader_reads_an_alphabetic_list(tmp_path):
+    from helpers import linked_word_file
+
+    body, listed = PAPER.split("References\n\n")
+    paragraphs = [p.replace("\n", " ") for p in body.split("\n\n") if p.strip()] + ["References"]
+    paragraphs += ["[Aba01] T. Abara. Ice records of northern lakes. Journal of Limnic Studies, 12:45–67, 2001.",
+                   "[BH14] Kari Berglund and Mats Hahn. Late freezing in a warming climate. Polar Waters, 8:101–118, 2014.",
+                   "[Kow08] Piotr Kowalczyk. River ice and its decline. Hydrology Letters, 3:12–19, 2008.",
+                   "[NFL+19] Eva Nordin, Rolf Falk, Sven Lund, and Ola Berg. Forty lakes. Freshwater Reports, 44:1–9, 2019.",
+                   "[NFL+19a] Eva Nordin, Rolf Falk, Sven Lund, and Ola Berg. Forty more lakes. Freshwater Reports, 45:3–8, 2019."]
+    linked = linked_word_file(tmp_path, paragraphs)
+    assert [e.key for e in linked.document.references] == ["Aba01", "BH14", "Kow08", "NFL+19", "NFL+19a"]
+    assert linked.document.references[0].text.startswith("T. Abara. Ice records")
+    assert [[r.entry for r in c.refs] for c in iter_citations(linked.document)] == [["Aba01"], ["BH14", "Kow08"], ["BH14"], ["NFL+19"], ["NFL+19a"]]
+    assert not {d.code for d in linked.diagnostics} & {"CIT001", "CIT002"}

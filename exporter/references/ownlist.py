@@ -342,6 +342,16 @@ def alpha_entries(lines: list[str], begin: int, end: int) -> list[Start]:
     return starts if len(starts) >= 2 else []
 
 
+def keyed_by_alpha_labels(entries: list[Entry]) -> list[Entry]:
+    """A list read paragraph by paragraph (a Word file's) whose entries each open with an
+    alphabetic style's label (`[Köt16] Timo Kötzing. …`, see `alpha_entries`): each keyed by its
+    label, its text without it. Any other list is returned as it is."""
+    found = [_ALPHA_ENTRY.match(e.text) for e in entries]
+    if len(entries) < 2 or not all(found) or len({m[1] for m in found}) < len(found):
+        return entries
+    return [dataclasses.replace(e, key=m[1], text=e.text[m.end() :]) for e, m in zip(entries, found)]
+
+
 def _number_mark(line: str) -> str:
     """The mark of a list number at the line's start: `[`, `.` or `)` (`` for a bare one)."""
     m = re.match(r"\s*(\[|\d+\s?([.)])?)", line)
