@@ -52,3 +52,19 @@ def test_a_latin_given_name_in_full_stays_first():
 def test_a_board_or_a_team_closing_the_opening_words_is_the_author():
     assert author("Lake Ice Survey Investigation Board. Final Report on the Winter Season. 2003.") == "{Lake Ice Survey Investigation Board}"
     assert author("Limnic Data Team. Ice onset records for northern lakes. Version 2. 2021.").strip("{}") == "Limnic Data Team"
+
+
+def test_a_full_stop_after_a_given_family_name_closes_the_names():
+    # labels as the tagger gave them to an unseen entry (`Drake Baer. Mark Zuckerberg Explains …`),
+    # on invented words: the title's opening name read as a third name word
+    from test_tagger import corrected_labels
+
+    A, T, D = "author", "title", "date"
+    tokens = [("Dana", A, 0.9), ("Voss.", A, 0.9), ("Mark", A, 0.6), ("Hollis", T, 0.7), ("Explains", T, 0.9), ("Lakes.", T, 0.9), ("2014.", D, 0.9)]
+    assert corrected_labels(*tokens) == [A, A, T, T, T, T, D]
+    # names after a comma or `and` go on; a last name closed by its full stop keeps its place;
+    # an initial's full stop (`J.`, `Дж.`) closes no name
+    for words in (["Dana", "Voss,", "Mark", "Hollis."], ["Dana", "Voss", "and", "Mark", "Hollis."], ["Voss", "J.", "Hollis", "M."], ["Бонд", "Дж.", "Гибсон."]):
+        tokens = [(w, A, 0.9) for w in words] + [("Explains", T, 0.9), ("Lakes.", T, 0.9), ("2014.", D, 0.9)]
+        assert corrected_labels(*tokens) == [A] * len(words) + [T, T, D], words
+    assert author("Jacob Ziv and Abraham Lempel. A universal algorithm for sequential data compression. IEEE Trans. Inf. Theory, 23(3):337–343, 1977.") == "Ziv, Jacob and Lempel, Abraham"
