@@ -23,6 +23,14 @@ _LOC_NUM = rf"[\dIVXLCivxlc]+(?:\s*{_DASH}\s*[\dIVXLCivxlc]+)?"
 _LOCATOR = rf"(?:{_LOC_WORD}\s*{_LOC_NUM}|{_NUM}(?:\s*{_DASH}\s*{_NUM})?\s*(?:б|с|p|pp|бб)\.)"
 _ITEM = rf"(?P<a>{_NUM})(?:\s*{_DASH}\s*(?P<b>{_NUM}))?"
 _KEY = r"-?@[\w:./+-]*\w"  # `-@key`: pandoc's author suppressed (a numeric style prints the same)
+# An alphabetic style's label (amsalpha, biblatex's `alphabetic`): letters of the authors' names,
+# a `+` for more of them, two digits of the year and a letter telling two works apart: `[Köt16]`,
+# `[RS12]`, `[ABC+19]`, `[Knu84a]`, `[vdH18]` (a name's particle in small letters first; a letter
+# may carry a combining accent, as pdftotext gives `Ko\u0308t16`). Read as a citation only in a
+# paper whose own list is labelled so (`find_citations`' `labels`).
+ALPHA_LABEL = r"(?:[a-z]{1,3})?[A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ](?:[^\W\d_][\u0300-\u036f]?|\+){0,6}\d{2}[a-z]?"
+_ALPHA_ITEM = re.compile(ALPHA_LABEL)
+_LOCATOR_CHARS = 40  # `Thm. 2`, `Lemma 2.8`, `Section 3.1`, `p. 45`: a locator after an alphabetic label
 
 # Any bracket without nested brackets; its content is then read by the grammar below.
 _BRACKET = re.compile(r"\[([^\[\]\n]{0,200})\]")
@@ -95,11 +103,14 @@ def _words_around(body: str) -> tuple[int, int]:
     return start, end
 
 
-def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = None, line_starts: frozenset[int] = frozenset()) -> tuple[list[Found], list[Malformed]]:
+def find_citations(
+    text: str, limit: int = MAX_LABELS, entries: int | None = None, line_starts: frozenset[int] = frozenset(), labels: frozenset[str] = frozenset(),
+) -> tuple[list[Found], list[Malformed]]:
     """Return the citations in `text` in order, and brackets reported rather than read.
 
     `entries` is the size of the paper's list when it is known: a number beyond it is
-    evidence against a citation. `line_starts` are offsets where a source line began: what
+    evidence against a citation. `labels` are the list's alphabetic labels when it is labelled
+    so (`[Köt16]`): then a bracket of such labels is a citation (`alpha_refs`). `line_starts` are offsets where a source line began: what
     stands glued before a bracket there was glued by joining the lines, not by the author. Brackets that hold numbers but are intervals, indices or
     code are left as text (see `not_a_citation`); doubtful ones are reported as CIT006.
     Raises TooManyLabels past `limit` labels and unreadable brackets, before they fill memory.
@@ -126,6 +137,9 @@ def find_citations(text: str, limit: int = MAX_LABELS, entries: int | None = Non
                 if doubtful:
                     malformed.append(Malformed(match.start(), match.group(0), "CIT006", why))
                     count += 1
+        elif labels and (alpha := alpha_refs(inner, 1 + a)):
+            found.append(Found(match.start(), match.end(), match.group(0), alpha))
+            count += len(alpha)
         elif _LOOKS_NUMERIC.match(body) and (re.fullmatch(r"[\d\s,;.\-–—]+", body) or _MISTYPED_SEPARATOR.fullmatch(body)) and not _MEASURES.fullmatch(body):
             malformed.append(Malformed(match.start(), match.group(0)))
             count += 1
@@ -271,6 +285,26 @@ def _parse_body(body: str, base: int = 1) -> tuple[tuple[CiteRef, ...], tuple[st
     return tuple(refs), problem
 
 
+def alpha_refs(body: str, base: int = 1) -> tuple[CiteRef, ...] | None:
+    """The refs of a bracket of alphabetic labels (`ALPHA_LABEL`), None when it is not one.
+
+    `Köt16, RS12` cites two; what follows a label after a comma or a semicolon and is no label is
+    its locator (`RS12, Thm. 2`, `Haj82, Lemma 2.8`, `Len17, p. 3, 5`). The first item must be a
+    label and a locator is short: `[Note 12, see below]`, `[Table 12]` are no citations. `base`
+    is where `body` starts in the bracket."""
+    refs: list[CiteRef] = []
+    for piece in re.finditer(r"[^,;]+", body):
+        word = piece.group().strip()
+        at = base + piece.start() + len(piece.group()) - len(piece.group().lstrip())
+        if _ALPHA_ITEM.fullmatch(word):
+            refs.append(CiteRef(word, start=at, end=at + len(word), item_start=at, item_end=at + len(word)))
+        elif refs and len(word) <= _LOCATOR_CHARS:
+            refs[-1] = _with_locator(refs[-1], word)
+        else:
+            return None
+    return tuple(refs) or None
+
+
 def _with_locator(ref: CiteRef, locator: str) -> CiteRef:
     from dataclasses import replace
 
@@ -306,15 +340,18 @@ class Joined:
         return Span(*(self.places[0] if self.places else self.end), *self.end)
 
 
-def inlines_of(joined: Joined, path: str, notes: list[Diagnostic], budget: list[int] | None = None, entries: int | None = None) -> tuple[Inline, ...]:
+def inlines_of(
+    joined: Joined, path: str, notes: list[Diagnostic], budget: list[int] | None = None, entries: int | None = None, labels: frozenset[str] = frozenset(),
+) -> tuple[Inline, ...]:
     """Split repaired text into Text and Citation nodes, each citation with its source span.
 
     `budget` holds the labels the paper may still cite (see MAX_LABELS); it is used up here.
-    `entries` is the size of the paper's own list, when it has one (see `find_citations`).
+    `entries` is the size of the paper's own list, when it has one, and `labels` its
+    alphabetic labels, when it is labelled so (see `find_citations`).
     """
     try:
         starts = frozenset(joined.offsets[i] for i in range(1, len(joined.offsets)) if joined.places[i][0] != joined.places[i - 1][0])
-        found, malformed = find_citations(joined.text, budget[0] if budget else MAX_LABELS, entries, starts)
+        found, malformed = find_citations(joined.text, budget[0] if budget else MAX_LABELS, entries, starts, labels)
     except TooManyLabels as exc:
         raise InputError(path, f"holds more than {MAX_LABELS} citation labels (each number of a range counts); split it into smaller files", joined.position(exc.start)[0]) from None
     if budget:

@@ -87,7 +87,7 @@ def bare_pages(node: Citation, entries: int) -> tuple[tuple[CiteRef, ...], list[
 
 
 def link(doc: Document, bib: Bibliography | None = None, expected_form: str | None = None) -> Linked:
-    """Resolve `[n]` to entry n and `[@key]` to the entry with that key, then check the entries
+    """Resolve `[n]` to entry n, `[@key]` and an alphabetic label (`[Köt16]`) to the entry with that key, then check the entries
     (references/checks.py) against each other, the citations and the venue's `expected_form`.
 
     With `--bib`, the .bib file's entries are the list and the paper's own list is ignored
@@ -109,15 +109,7 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
     by_number, by_key = _indexed(entries)
 
     def resolve(ref: CiteRef) -> str | None:
-        if not ref.valid:
-            return None
-        if ref.label.startswith("@"):
-            hit = by_key.get(ref.label[1:])
-        elif len(ref.label) < 10:
-            hit = by_number.get(int(ref.label))
-        else:
-            hit = None
-        return hit.key if hit else None
+        return resolved(ref, by_number, by_key)
 
     used: set[str] = set()
     first_cited: dict[int, Span] = {}  # each number's first citation's span, in reading order
@@ -166,6 +158,22 @@ def link(doc: Document, bib: Bibliography | None = None, expected_form: str | No
     findings.extend(check_entries(entries, blocks, path, entry_path, expected_form))
     linked = dataclasses.replace(doc, meta=meta, blocks=tuple(blocks), references=tuple(entries), notes=())
     return Linked(linked, tuple(sorted(findings, key=sort_key)), bib.path if bib is not None else None, author_year)
+
+
+def resolved(ref: CiteRef, by_number: dict[int, Entry], by_key: dict[str, Entry]) -> str | None:
+    """The key of the entry `ref` names: `[n]` entry n, `[@key]` and an alphabetic style's label
+    (`[Köt16]`) the entry keyed so; None when there is none."""
+    if not ref.valid:
+        return None
+    if ref.label.startswith("@"):
+        hit = by_key.get(ref.label[1:])
+    elif not is_number(ref.label):
+        hit = by_key.get(ref.label)
+    elif len(ref.label) < 10:
+        hit = by_number.get(int(ref.label))
+    else:
+        hit = None
+    return hit.key if hit else None
 
 
 def _out_of_order(first_cited: dict[int, Span], path: str) -> list[Diagnostic]:

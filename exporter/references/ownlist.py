@@ -16,7 +16,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..citations import cited_numbers
+from ..citations import ALPHA_LABEL, cited_numbers
 from ..model import Entry
 from .fields import with_fields
 
@@ -205,6 +205,7 @@ class Start:
     number: int
     skip: int  # characters of the marker on that line
     alone: bool  # nothing but the number on its line
+    label: str = ""  # an alphabetic style's label (`Köt16`, see `alpha_entries`); the number is then the entry's place
 
 
 def entry_number(line: str) -> Start | None:
@@ -320,6 +321,37 @@ def number_entries(lines: list[str], begin: int, end: int, first: int | None = N
     return starts
 
 
+# An alphabetic style's entry label opening a line (`[Köt16] Timo Kötzing. …`, `[RS12]` alone on its
+# line), followed by the entry's text or nothing, not by punctuation (a citation opening a line).
+_ALPHA_ENTRY = re.compile(rf"^\s*\[({ALPHA_LABEL})\](?![.,;:–—-])\s*")
+
+
+def alpha_entries(lines: list[str], begin: int, end: int) -> list[Start]:
+    """The entries of a list labelled in an alphabetic style (amsalpha, biblatex's `alphabetic`:
+    `[ADK19]`, `[HY04]`, `[ABC+19]`), numbered by their place, each with its label: the first line
+    of text opens with a label, and at least two lines do. A line opening with a label already
+    seen carries an entry on (a citation wrapped to a line's start)."""
+    top = next((i for i in range(begin, end) if not _is_blank(lines[i])), None)
+    if top is None or not _ALPHA_ENTRY.match(lines[top]):
+        return []
+    starts: list[Start] = []
+    for i in range(top, end):
+        m = _ALPHA_ENTRY.match(lines[i])
+        if m is not None and all(m[1] != s.label for s in starts):
+            starts.append(Start(i, len(starts) + 1, m.end(), m.end() >= len(lines[i].rstrip()), m[1]))
+    return starts if len(starts) >= 2 else []
+
+
+def keyed_by_alpha_labels(entries: list[Entry]) -> list[Entry]:
+    """A list read paragraph by paragraph (a Word file's) whose entries each open with an
+    alphabetic style's label (`[Köt16] Timo Kötzing. …`, see `alpha_entries`): each keyed by its
+    label, its text without it. Any other list is returned as it is."""
+    found = [_ALPHA_ENTRY.match(e.text) for e in entries]
+    if len(entries) < 2 or not all(found) or len({m[1] for m in found}) < len(found):
+        return entries
+    return [dataclasses.replace(e, key=m[1], text=e.text[m.end() :]) for e, m in zip(entries, found)]
+
+
 def _number_mark(line: str) -> str:
     """The mark of a list number at the line's start: `[`, `.` or `)` (`` for a bare one)."""
     m = re.match(r"\s*(\[|\d+\s?([.)])?)", line)
@@ -347,6 +379,11 @@ class ReferenceList:
     twin_starts: list[Start] = field(default_factory=list)
     body_inside: list[tuple[int, int]] = field(default_factory=list)  # line ranges of body text between entries
     lines: list[str] | None = None  # the lines as the list is read: without a manuscript's margin line numbers
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """The entries' alphabetic labels (`Köt16`), for the citations to be read by; none for a numbered list."""
+        return frozenset(s.label for s in self.starts if s.label)
 
 
 # A manuscript's margin line numbers (LaTeX's lineno, elsarticle's `review`, Word's line
@@ -427,6 +464,8 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         following = headings[index + 1] if index + 1 < len(headings) else len(lines)
         following = _before_appendix(lines, h + 1, following)
         starts = number_entries(lines, h + 1, following, bare=True)
+        if not starts and (alpha := alpha_entries(lines, h + 1, following)):
+            return ReferenceList(h, alpha, following, h)
         if not starts or reads_as_sections(lines, starts):  # `2. Literature`: a section of the body
             continue
         starts = _first_number_above_the_heading(lines, h, starts)
@@ -1042,12 +1081,13 @@ def read_reference_list(lines: list[str], found: ReferenceList | int, join, hang
     lines = found.lines or lines
     if found.starts:
         entries = []
+        labels = {s.number: s.label for s in found.starts if s.label}  # an alphabetic list's entries are keyed by their labels
         for number, skip, rows in entry_rows(lines, found):
             if not rows:  # a number with no text: the entry is its number
                 start = next(s for s in found.starts if s.number == number)
                 rows, skip = [start.line], 0
             joined = join([(i + 1, lines[i]) for i in rows], skip)
-            entries.append(with_fields(Entry(key=str(number), number=number, span=joined.whole, text=joined.text), joined))
+            entries.append(with_fields(Entry(key=labels.get(number, str(number)), number=number, span=joined.whole, text=joined.text), joined))
         return entries
     return _unnumbered(lines, found.heading if found.heading is not None else found.body_end - 1, join, hanging or {})
 

@@ -27,6 +27,7 @@ from ...references.ownlist import (
     REFERENCES_HEADING,
     author_date_opening,
     ends_list,
+    keyed_by_alpha_labels,
     is_list_subheading,
     is_numbered_list_part,
     looks_like_reference,
@@ -147,6 +148,7 @@ class _Builder:
         self.notes_by_id = notes_by_id
         self.notes = notes
         self.budget = [MAX_LABELS]
+        self.labels: frozenset[str] = frozenset()  # the list's alphabetic labels (`Köt16`), once it is read
         self.field_items: dict[str, tuple[dict, Span]] = {}  # label -> (CSL item, first citation's span)
         self.entries: int | None = None  # the size of the paper's own list, once read (the body is read after it)
 
@@ -158,7 +160,7 @@ class _Builder:
         else:  # a note's citations are placed at its reference mark in the body paragraph
             joined = Joined(text, list(range(max(len(text), 1))), [(number, note_column)] * max(len(text), 1), (number, note_column + 1))
         before = len(self.notes)
-        flat = inlines_of(joined, self.path, self.notes, self.budget, self.entries)
+        flat = inlines_of(joined, self.path, self.notes, self.budget, self.entries, labels=self.labels)
         if not para.in_contents:  # a contents line names figures and tables, never refers to or numbers them
             flat = crossrefs_of(flat, joined)
         for i in range(before, len(self.notes)):
@@ -1318,8 +1320,9 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     list_start = min(in_list) if in_list else len(paras)
     # A second reference heading after the list (a transliterated copy) and what follows it is not body.
     tail_stop = next((i for i in range(list_end, len(paras)) if is_reference_heading(paras[i].text)), len(paras))
-    entries = read_entries(paras, rows, numbers) if rows else []
+    entries = keyed_by_alpha_labels(read_entries(paras, rows, numbers)) if rows else []
     builder.entries = len(entries) or None  # as the text and PDF readers know it: `[0, 1]` is no citation in a numbered paper
+    builder.labels = frozenset(e.key for e in entries if not e.key.isdecimal())
     typed = section_headings(paras, body_start, list_start, {k for k, p in enumerate(paras) if id(p) in captions})
     body = _BodyBlocks()
     add, items_open = body.add, body.items_open

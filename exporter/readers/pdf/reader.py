@@ -1553,6 +1553,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
     entries = len(found.starts) if found and found.starts else None
+    labels = found.labels if found else frozenset()
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
 
@@ -1560,7 +1561,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
     groups = code_groups(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines, CODE)
 
-    words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined, **where)  # noqa: E731
+    words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
 
     heading = None if found is None else found.heading if found.heading is not None else found.body_end  # a list with no heading: its first entry's line
@@ -1571,7 +1572,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
-    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed)) for a in front)
+    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed, labels)) for a in front)
     heading_span = None
     if heading is not None:
         line = lines[heading]

@@ -78,6 +78,7 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
 
 def field_inlines(
     field: FieldText, lines: list[str], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic], entries: int | None = None, placed=None,
+    labels: frozenset[str] = frozenset(),
 ) -> tuple[Inline, ...]:
     """A front-matter field (an abstract) as inlines: its lines joined as a paragraph's are and
     its citations found, each with its place, as in the body. `placed` maps each node's span
@@ -86,7 +87,7 @@ def field_inlines(
     if not field.rows:
         return (Text(field.text),)
     joined = join_lines([(i + 1, lines[i]) for i in field.rows], lexicon, field.skip)
-    inlines = inlines_of(joined, path, notes, [MAX_LABELS], entries)
+    inlines = inlines_of(joined, path, notes, [MAX_LABELS], entries, labels)
     return tuple(placed(node) for node in inlines) if placed else inlines
 
 
@@ -177,7 +178,7 @@ _QUOTE = re.compile(r"^«[^«»]*»[\s\d\[\],.;–-]*$")
 
 def _blocks(
     lines: list[str], chunks: list[list[int]], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic],
-    headings: dict[int, tuple[int, int]] | None = None, entries: int | None = None,
+    headings: dict[int, tuple[int, int]] | None = None, entries: int | None = None, labels: frozenset[str] = frozenset(),
 ):
     blocks: list = []
     items: list[ListItem] = []
@@ -192,7 +193,7 @@ def _blocks(
         numbered = [(i + 1, lines[i]) for i in chunk]
         marker = rules.list_item_marker(lines[chunk[0]])
         joined = join_lines(numbered, lexicon, skip=marker or 0)
-        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries), joined)
+        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined)
         if headings and chunk[0] in headings:
             close_list()
             blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
@@ -303,7 +304,8 @@ def read_plaintext(source: SourceText) -> Document:
         after = {appendix[0]: (1, appendix[0])} | heading_levels(text_lines, appendix[0] + 1, appendix[1])  # its heading opens a section
         headings = {**headings, **after}
         chunks += _merge_page_breaks(text_lines, _chunks(text_lines, *appendix, after), after)
-    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None)
+    labels = found.labels if found else frozenset()
+    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None, labels)
     heading = None if found is None else found.heading if found.heading is not None else found.body_end  # a list with no heading: its first entry's line
     entries = len(found.starts) if found and found.starts else None
     if references:  # a translated abstract and keywords printed after the list
@@ -319,7 +321,7 @@ def read_plaintext(source: SourceText) -> Document:
         supervisor=fm.supervisor,
         language=language,
         keywords=tuple(fm.keywords),
-        abstracts=tuple((a.language, field_inlines(a, lines, lexicon, path, notes, entries)) for a in fm.abstracts),
+        abstracts=tuple((a.language, field_inlines(a, lines, lexicon, path, notes, entries, labels=labels)) for a in fm.abstracts),
         keyword_sets=tuple(fm.keyword_sets),
         emails=tuple(emails),
     )

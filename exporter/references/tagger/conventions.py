@@ -1376,10 +1376,11 @@ def _volume_inside_a_host(tokens: list[str], labels: list[str]) -> None:
 
 
 # An organisation's last word: an entry opening with a name ending in one, read as the title's,
-# before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`).
+# before the title itself, is its corporate author (`World Health Organization. Verbal autopsy …`,
+# `Mars Climate Orbiter Mishap Investigation Board. Phase I Report.`, `R Core Team. R: A language …`).
 _ORGANISATION_WORDS = frozenset(
     "organization organisation association agency commission council committee institute foundation federation society union "
-    "group collaboration consortium centre center".split()
+    "group collaboration consortium centre center board team".split()
 )
 
 
@@ -1406,6 +1407,28 @@ def _corporate_author_first(tokens: list[str], labels: list[str]) -> None:
     if all(tokens[k][:1].isupper() or tokens[k] in ("of", "for", "and", "on") for k in range(start, end + 1)):
         for k in range(start, end + 1):
             labels[k] = "author"
+
+
+# A whole name word closed by a full stop (`Baer.`), never an initial (`J.`, `Дж.`) nor `al.`, `Jr.`.
+_WHOLE_WORD_STOP = re.compile(r"[A-ZА-ЯЁ][a-zа-яё'’-]{2,}\.")
+
+
+def _full_stop_closing_a_given_family_name(tokens: list[str], labels: list[str]) -> None:
+    """`Drake Baer. Mark Zuckerberg Explains …`: in the names opening the entry, a `Given Family.`
+    name (two capitalised words, no comma or initial between, the second closed by a full stop)
+    ends them; the words the tagger read as names after it, up to the title it read, are the
+    title's first words (a name list goes on after a comma or `and`, never after a full stop);
+    a date the tagger read as a name there (`[n.d.].`) is left as it is."""
+    end = next((k for k, label in enumerate(labels) if label != "author"), len(labels))
+    if end < 3 or end >= len(labels) or labels[end] != "title":
+        return
+    for k in range(1, end - 1):
+        if _WHOLE_WORD_STOP.fullmatch(tokens[k]) and canonical(tokens[k]) not in ("al", "jr", "sr") and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё'’-]+", tokens[k - 1]):
+            opens = k == 1 or tokens[k - 2].endswith((",", ".", ";")) or canonical(tokens[k - 2]) in ("and", "и")
+            if opens and all(tokens[i][:1].isalpha() for i in range(k + 1, end)):  # words, not `[n.d.].`
+                for i in range(k + 1, end):
+                    labels[i] = "title"
+            return
 
 
 def _year_of_a_report_in_its_title(tokens: list[str], labels: list[str]) -> None:
@@ -3303,6 +3326,7 @@ def corrected(tagged: Tagged) -> Tagged:
         _journal_after_a_question(tokens, labels)
     _volume_inside_a_host(tokens, labels)
     _corporate_author_first(tokens, labels)
+    _full_stop_closing_a_given_family_name(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
     if not _COUNTRIES.isdisjoint(seen):
         _place_closing_the_title(tokens, labels)

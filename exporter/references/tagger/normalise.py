@@ -11,7 +11,8 @@ from .. import rules
 from ..parsed import Parsed
 from . import tag
 from .conventions import corrected, is_country, is_place
-from .lexicon import MONTHS
+from .features import canonical
+from .lexicon import GIVEN_NAMES, MONTHS
 
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
 _LABEL_OF_FIELD = {"author": "author", "title": "title", "year": "date", "journal": "journal", "booktitle": "container", "pages": "pages", "publisher": "publisher"}
@@ -63,6 +64,8 @@ def _person(chunk: str) -> tuple[str, str] | None:
         # `CASSARD Jean-Christophe`: the family name in capitals first (three capitals or fewer
         # are initials: `TD Hodge`)
         return (words[0].strip(".,"), words[1])
+    if len(words) == 2 and _family_then_given_in_full(words):
+        return (words[0].strip(".,"), words[1].strip(".,"))
     # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
     at = len(words) - 1
     while at > 1 and words[at - 1] in _PARTICLES:
@@ -91,11 +94,24 @@ def _looks_given(chunk: str) -> bool:
     return len(words) <= 2 and all(_GIVEN_WORD.match(w) for w in words) and not any(w in _PARTICLES for w in words)
 
 
+def _family_then_given_in_full(words: list[str]) -> bool:
+    """`Швец Александр`: two Cyrillic words, the second a known given name and the first not, are
+    the family name, then the given name in full, as Russian and Kazakh lists print a full name
+    (a Latin `Given Family` is read given name first: `Jacob Ziv`)."""
+    first, second = canonical(words[0]), canonical(words[1])
+    return _CYRILLIC_WORD.match(words[0]) is not None and _CYRILLIC_WORD.match(words[1]) is not None and second in GIVEN_NAMES and first not in GIVEN_NAMES
+
+
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+[.,]?$")
+
+
 def _unglue(part: str) -> list[str]:
     """`Avdiyskiy V. I. Bezdenezhnykh V. M.`, `Liu SM Zhong J` (names without a comma between
-    them): a new name starts at a word after the initials that followed the previous family name."""
+    them): a new name starts at a word after the initials that followed the previous family name.
+    So does a Cyrillic `Бонд Дж. Гибсон` (three words: a Russian or Kazakh list never prints a
+    given name before the initial and the family name, `Donald E. Knuth`'s Latin form)."""
     words = part.split()
-    if len(words) < 4 or _is_initials(words[0]):
+    if len(words) < 3 or len(words) == 3 and not all(_CYRILLIC_WORD.match(words[k]) for k in (0, 2)) or _is_initials(words[0]):
         return [part]
     out, current = [], [words[0]]
     for prev, word in zip(words, words[1:]):
@@ -122,7 +138,7 @@ _BODY_STRONG = (
     r"foundation|corporation|consortium|federation|team|inc|ltd|llc|gmbh|министерство|агентство|комитет|институт|"
     r"университет|организация|ассоциация|общество|фонд|служба|управление|департамент|министрлігі|агенттігі|"
     r"комитеті|институты|университеті|қоғамы|орталығы")
-_BODY_WEAK = r"bureau|department|office|company|union|bank|fund|centre|center|group|бюро|центр"
+_BODY_WEAK = r"bureau|department|office|company|union|bank|fund|centre|center|group|board|бюро|центр"
 _BODY = re.compile(rf"(?i)^(?:{_BODY_STRONG}|{_BODY_WEAK})$")
 _STRONG = re.compile(rf"(?i)^(?:{_BODY_STRONG})$")
 _LINKING = re.compile(r"(?i)^(?:of|for|on|in|and|the|de|du|der|für|по|при|и|жөніндегі)$")
