@@ -3282,6 +3282,52 @@ def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[
         _biblatex_host_after_in(tokens, labels)
 
 
+# ---- tagger43's conventions (from the development split's misses) --
+
+_A_LINK = re.compile(r"^\(?(?:https?://|www\.)\S+$")
+
+
+def _link_read_into_the_imprint(tokens: list[str], labels: list[str]) -> None:
+    """`… (New York: Springer) (https://doi.org/10.1007/…)`, `Queen Mary University of London,
+    www.dcs.qmul.ac.uk/research/…, 2001.`: a web address is never a publisher's or a place's name;
+    read into the imprint it is the link (a DOI's when it resolves one)."""
+    for k, token in enumerate(tokens):
+        if labels[k] in ("publisher", "location") and _A_LINK.match(token):
+            labels[k] = "doi" if "doi.org/10." in token else "url"
+
+
+def _last_family_name_read_as_the_host(tokens: list[str], labels: list[str]) -> None:
+    """The last name of a list keeps the list's form, so its family name is no host's first word:
+    in an initials-first list that ends on initials, the next capitalised word closed by the
+    list's comma is the family name (`S.E. Pollack, D. Dries, R.G. Hulet, Science 326`); in a
+    Vancouver list whose names close with commas, a `Family INITIALS` pair opening the host or
+    title before more capitalised words is the last name, printed without its comma
+    (`…, Hasnain S, Xuong N Biochemistry 1992;`)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 2 or runs[0][0] != "author" or runs[1][0] not in ("journal", "container", "title"):
+        return
+    b, c = runs[0][2], runs[1][2]
+    form = _form(tokens[:b])
+    if form == "initials-first" and b >= 3 and c - b >= 2 and "." in tokens[0] and _kind(tokens[b - 1], False) == "init":
+        k = b - 1
+        while k > 1 and _kind(tokens[k - 1], False) == "init":
+            k -= 1
+        word = tokens[b]
+        if (tokens[k - 1].endswith(",") or tokens[k - 1] in ("and", "&")) and word.endswith(",") and _GIVEN_FAMILY.match(word[:-1]):
+            if canonical(word) not in _TITLE_OPENERS and tokens[b + 1][:1].isupper():
+                labels[b] = "author"
+    elif form == "family-first" and tokens[b - 1].endswith(",") and c - b >= 3 and _VANCOUVER_INITIALS.fullmatch(tokens[b + 1]):
+        if _LATIN_FAMILY.fullmatch(tokens[b]) and tokens[b + 2][:1].isupper() and _VANCOUVER_INITIALS.fullmatch(tokens[b - 1][:-1]):
+            labels[b : b + 2] = ["author", "author"]
+
+
+def _tagger43_conventions(tokens: list[str], labels: list[str]) -> None:
+    """Conventions written from the development split's misses (tagger43): a link read into the
+    imprint, the last author's family name read as the host's first word."""
+    _link_read_into_the_imprint(tokens, labels)
+    _last_family_name_read_as_the_host(tokens, labels)
+
+
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
 
 
@@ -3343,6 +3389,7 @@ def corrected(tagged: Tagged) -> Tagged:
         _pages_after_a_month_in_the_issue_bracket(tokens, labels)
     _last_conventions(tokens, labels, seen)
     _batch_25_conventions(tokens, labels, seen)
+    _tagger43_conventions(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -1,0 +1,55 @@
+"""Conventions read from the development split's misses (train.py `is_development`; no held-out
+line, no gold.xml line), each tested on invented entries."""
+
+from __future__ import annotations
+
+from exporter.references.tagger import Tagged
+from exporter.references.tagger.conventions import corrected
+
+
+def corrected_labels(*tokens: tuple[str, str], marginal: float = 0.9) -> list[str]:
+    text, spans = "", []
+    for word, _ in tokens:
+        text += " " if text else ""
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(marginal for _ in tokens))
+    return list(corrected(tagged).labels)
+
+
+A, T, J, V, D, P, PUB, LOC = "author", "title", "journal", "volume", "date", "pages", "publisher", "location"
+
+
+def test_a_link_read_into_the_imprint_is_the_link():
+    labels = corrected_labels(("Marsh", A), ("T", A), ("2001", D), ("Herons", T), ("(Lyon:", LOC), ("Harbour)", PUB),
+                              ("(https://doi.org/10.1234/herons.5)", PUB))
+    assert labels[-3:] == [LOC, PUB, "doi"]
+    labels = corrected_labels(("Marsh,", A), ("T.", A), ("Herons,", T), ("Harbour", PUB), ("Institute,", PUB),
+                              ("www.harbour.example/herons/counts,", PUB), ("2001.", D))
+    assert labels[-4:] == [PUB, PUB, "url", D]
+    # a firm's name with a dot (no address) stays the publisher's
+    labels = corrected_labels(("Marsh,", A), ("T.", A), ("Herons,", T), ("Harbour.com", PUB), ("Inc.,", PUB), ("2001.", D))
+    assert labels[-3:] == [PUB, PUB, D]
+
+
+def test_the_last_family_name_of_an_initials_first_list_is_no_journals_word():
+    labels = corrected_labels(("T.", A), ("Marsh,", A), ("K.", A), ("Oduya,", A), ("R.G.", A), ("Hale,", J), ("Science", J),
+                              ("326", V), ("(2009)", D), ("1683.", P))
+    assert labels[:7] == [A, A, A, A, A, A, J]
+    # a journal's own first word (no comma after it) stays the journal's
+    labels = corrected_labels(("T.", A), ("Marsh,", A), ("K.", A), ("Oduya,", A), ("R.G.", A), ("Hale", A), ("Phys.", J),
+                              ("Rev.", J), ("326", V))
+    assert labels[5:8] == [A, J, J]
+    # a list in no initials-first form is left as read
+    labels = corrected_labels(("Marsh", A), ("and", A), ("Oduya,", A), ("Herons,", J), ("Science", J), ("326", V))
+    assert labels[3] == J
+
+
+def test_a_vancouver_lists_last_name_without_its_comma_is_no_journals_word():
+    labels = corrected_labels(("Marsh", A), ("T,", A), ("Oduya", A), ("K,", A), ("Hale", J), ("RG", J), ("Biochemistry", J),
+                              ("1992;", D), ("31:", V), ("5172-5176.", P))
+    assert labels[:7] == [A, A, A, A, A, A, J]
+    # a journal of two words after the list's last comma: the second is no initials, left as read
+    labels = corrected_labels(("Marsh", A), ("T,", A), ("Oduya", A), ("K,", A), ("Heron", J), ("Biology", J), ("1992;", D))
+    assert labels[4:6] == [J, J]
+
