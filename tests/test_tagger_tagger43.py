@@ -53,3 +53,36 @@ def test_a_vancouver_lists_last_name_without_its_comma_is_no_journals_word():
     labels = corrected_labels(("Marsh", A), ("T,", A), ("Oduya", A), ("K,", A), ("Heron", J), ("Biology", J), ("1992;", D))
     assert labels[4:6] == [J, J]
 
+
+
+def test_a_bracketed_role_closes_the_names_before_it():
+    E = "editor"
+    labels = corrected_labels(("T.", A), ("Marsh", A), ("and", A), ("K.-L.", A), ("Oduya", T), ("(editors).", T), ("Counting", T),
+                              ("herons.", T), ("Harbour", PUB), ("Press,", PUB), ("1997.", D))
+    assert labels[:8] == [E, E, E, E, E, E, T, T]
+    labels = corrected_labels(("Tobias", A), ("Marsh,", A), ("Karl", T), ("Oduya", T), ("(Hg.):", T), ("Reiher", T), ("zählen.", T),
+                              ("Lyon", LOC), ("2012.", D))
+    assert labels[:7] == [E, E, E, E, E, T, T]
+    # a bracket of no role after the first title word stays the title's
+    labels = corrected_labels(("T.", A), ("Marsh", A), ("Herons", T), ("(review).", T), ("Counting", T), ("herons.", T))
+    assert labels == [A, A, T, T, T, T]
+
+
+def test_a_german_editors_bracket_is_no_part_of_their_names():
+    from helpers import entry_fields as fields
+
+    f = fields("Tobias Marsh, Karl Oduya (Hg.): Reiher zählen am Fluss. Lyon 2012.")
+    assert f.get("editor", f.get("author")) in ("Marsh, Tobias and Oduya, Karl",)
+
+
+def test_an_imprint_read_into_the_titles_last_sentence_is_the_publisher():
+    title = [(w, T) for w in "Counting herons: a field guide.".split()]
+    # a publishing house's word
+    labels = corrected_labels(("Marsh", A), ("T.", A), *title, ("Editions", T), ("du", T), ("Marais.", T), ("Heron", J), ("Review,", J), ("12", V))
+    assert labels[2:10] == [T] * 5 + [PUB] * 3
+    # author-date: `Publisher, Place.` closing the entry
+    labels = corrected_labels(("Marsh,", A), ("T.", A), ("1998.", D), *title, ("HeronSoft,", T), ("Natick,", LOC), ("Mass.", LOC))
+    assert labels[3:11] == [T] * 5 + [PUB, LOC, LOC]
+    # a capitalised subtitle before `Place Year` stays the title's
+    labels = corrected_labels(("Marsh,", A), ("T.", A), *title, ("Reality,", T), ("Bergen", LOC), ("1995.", D))
+    assert labels[2:8] == [T] * 6

@@ -3321,11 +3321,62 @@ def _last_family_name_read_as_the_host(tokens: list[str], labels: list[str]) -> 
             labels[b : b + 2] = ["author", "author"]
 
 
+_ROLE_BRACKET = re.compile(r"^\((?:editors?|eds?|hg|hrsg)\.?\)[.,:]?$", re.IGNORECASE)
+
+
+def _names_closed_by_a_role_bracket(tokens: list[str], labels: list[str]) -> None:
+    """`M. C. Ferris and J.-S. Pang (editors). Title.`, `Silvia Stoller, Gerhard Unterthurner (Hg.):
+    Title.`: a bracketed role closes the list of names it follows, so the name words read as the
+    title's first words before it are the last name's, and the whole list is the editors' (a
+    book cited whole)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 2 or runs[0][0] != "author" or runs[1][0] != "title":
+        return
+    b, c = runs[0][2], runs[1][2]
+    role = next((k for k in range(b, min(b + 4, c - 1)) if _ROLE_BRACKET.match(tokens[k])), None)
+    if role is None or role == b:
+        return
+    if all(_GIVEN_FAMILY.match(tokens[k].rstrip(",")) for k in range(b, role)):
+        labels[: role + 1] = ["editor"] * (role + 1)
+
+
+# A publishing house's words: a short sentence holding one, read as the title's last, is the imprint.
+_HOUSE_WORDS = frozenset("press publishing publishers verlag editions éditions ediciones edizioni editora editorial".split())
+
+
+def _imprint_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> None:
+    """`… User's Guide. MathWorks, | Natick, Mass.`, `… d'effort. Editions médico-chirurgicales.
+    Gynécologie, 300`: the title's last sentence, one to five words after its full stop, is the
+    publisher when it names a publishing house, or, in the author-date order, when its capitalised
+    words closed by a comma are followed by the place alone, closing the entry."""
+    runs = _runs(tuple(labels))
+    for n, (label, a, b) in enumerate(runs):
+        if label != "title" or b - a < 3:
+            continue
+        stop = next((k for k in range(b - 2, a, -1) if tokens[k].endswith(".") and len(tokens[k].strip(".")) > 3), None)
+        if stop is None or not 1 <= b - stop - 1 <= 5 or not tokens[stop + 1][:1].isupper():
+            continue
+        words = tokens[stop + 1 : b]
+        house = any(canonical(w) in _HOUSE_WORDS for w in words) and words[-1].endswith((".", ","))
+        rest = [r[0] for r in runs[n + 1 :]]
+        # the author-date order (the year before the title) ends with `Publisher, Place.`, no year
+        # after it: a subtitle before `Place Year` (`Homer's World. Fiction, Tradition, Reality,
+        # Bergen 1995.`) is the title's
+        place = rest == ["location"] and "date" in (r[0] for r in runs[:n]) and words[-1].endswith(",")
+        place = place and all(w[:1].isupper() and not w[:-1].endswith(",") for w in words) and canonical(words[0]) not in _TITLE_OPENERS
+        if house or place:
+            labels[stop + 1 : b] = ["publisher"] * (b - stop - 1)
+        return
+
+
 def _tagger43_conventions(tokens: list[str], labels: list[str]) -> None:
     """Conventions written from the development split's misses (tagger43): a link read into the
-    imprint, the last author's family name read as the host's first word."""
+    imprint, the last author's family name read as the host's first word, names closed by a
+    bracketed role, an imprint read into the title's last sentence."""
     _link_read_into_the_imprint(tokens, labels)
     _last_family_name_read_as_the_host(tokens, labels)
+    _names_closed_by_a_role_bracket(tokens, labels)
+    _imprint_read_into_the_titles_end(tokens, labels)
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
