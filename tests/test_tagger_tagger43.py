@@ -86,3 +86,28 @@ def test_an_imprint_read_into_the_titles_last_sentence_is_the_publisher():
     # a capitalised subtitle before `Place Year` stays the title's
     labels = corrected_labels(("Marsh,", A), ("T.", A), *title, ("Reality,", T), ("Bergen", LOC), ("1995.", D))
     assert labels[2:8] == [T] * 6
+
+
+def test_a_volume_or_chapter_closing_the_title_after_its_comma_is_no_title_word():
+    title = [(w, T) for w in "Counting herons in spring,".split()]
+    labels = corrected_labels(("Marsh,", A), *title, ("Chapter", T), ("14,", T), ("Section", T), ("14.2,", "issue"), ("pp.", P), ("512-518", P))
+    assert labels[1:9] == [T] * 4 + [V] * 4
+    labels = corrected_labels(("Marsh,", A), ("T.", A), *title, ("volume", T), ("4th.", T), ("Harbour", PUB), ("Press,", PUB))
+    assert labels[2:8] == [T] * 4 + [V, V]
+    # a part of the work's own name stays the title's (`…, Part I.`), and so does a mark with no number
+    labels = corrected_labels(("Marsh,", A), *title, ("Part", T), ("I.", T), ("Heron", J), ("Review", J))
+    assert labels[1:7] == [T] * 6
+    labels = corrected_labels(("Marsh,", A), *title, ("volume", T), ("one", T), ("Harbour", PUB))
+    assert labels[1:7] == [T] * 6
+
+
+def test_a_meeting_after_the_titles_last_comma_is_the_host():
+    title = [(w, T) for w in "Counting herons on a small river delta,".split()]
+    labels = corrected_labels(("Marsh,", A), ("T.:", A), *title, ("European", T), ("Heron", T), ("Conference,", T), ("pages", P), ("23", P))
+    assert labels[-5:] == ["container"] * 3 + [P, P]
+    # no meeting's word: the title's own last words
+    labels = corrected_labels(("Marsh,", A), ("T.:", A), *title, ("European", T), ("Heron", T), ("Counts,", T), ("pages", P), ("23", P))
+    assert labels[-5:] == [T, T, T, P, P]
+    # a host read already: left as read
+    labels = corrected_labels(("Marsh,", A), *title, ("Heron", T), ("Workshop,", T), ("Heron", J), ("Review", J), ("12,", V), ("3-9", P))
+    assert labels[8:10] == [T, T]

@@ -3369,14 +3369,68 @@ def _imprint_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> N
         return
 
 
+_PART_MARK_WORD = frozenset("chapter chap ch section sect sec volume vol".split())  # (a `Part I` is often the title's own)
+_PART_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|\d+(?:st|nd|rd|th)|[IVXLC]+)[.,]?$")
+
+
+def _part_closing_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Dynamics of structures: …, volume 4th. Prentice Hall`, `High Speed Cable Modems, Chapter 14,
+    Section 14.2, pp. 512-518`, `…, volume 82 of CBMS …`: after the title's comma, marks of a
+    volume, chapter or section with their numbers closing the title run (the last number perhaps
+    read apart) name the part cited, no words of the title: its number is the volume (as the
+    labelled data have it)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title":
+            continue
+        start = next((i for i in range(a + 1, b) if tokens[i - 1].endswith(",") and canonical(tokens[i]) in _PART_MARK_WORD), None)
+        if start is None or start < a + 2:
+            continue
+        end, i = start, start
+        while i < b and canonical(tokens[i]) in _PART_MARK_WORD:
+            if i + 1 < len(tokens) and _PART_NUMBER.match(tokens[i + 1]) and (i + 1 < b or i + 2 == len(tokens) or labels[i + 1] != "pages"):
+                end, i = i + 2, i + 2
+            else:
+                break
+        if i >= b and end >= b:
+            labels[start:end] = ["volume"] * (end - start)
+        return
+
+
+_MEETING_WORDS = frozenset("conference symposium workshop congress colloquium proceedings".split())
+
+
+def _meeting_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -> None:
+    """`Wan, W.: A New Approach to …, European Design Automation Conference, pages 23`: with no host
+    read, capitalised words after the title's last comma naming a meeting (`Conference`,
+    `Symposium`, `Workshop`), closed by a comma before the pages, the date or the place, are the
+    host: a paper's proceedings, not its title's last words."""
+    if any(label in _HOSTS for label in labels):
+        return
+    runs = _runs(tuple(labels))
+    for n, (label, a, b) in enumerate(runs):
+        if label != "title" or n + 1 >= len(runs) or runs[n + 1][0] not in ("pages", "date", "location") or not tokens[b - 1].endswith(","):
+            continue
+        c = next((k for k in range(b - 2, a, -1) if tokens[k].endswith(",")), None)
+        if c is None or not 2 <= b - c - 1 <= 8:
+            return
+        words = tokens[c + 1 : b]
+        if words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _JOURNAL_LINKS for w in words):
+            if any(canonical(w) in _MEETING_WORDS for w in words) and not any(q in t for t in tokens[a:b] for q in "“”\"«»„"):
+                labels[c + 1 : b] = ["container"] * (b - c - 1)
+        return
+
+
 def _tagger43_conventions(tokens: list[str], labels: list[str]) -> None:
     """Conventions written from the development split's misses (tagger43): a link read into the
     imprint, the last author's family name read as the host's first word, names closed by a
-    bracketed role, an imprint read into the title's last sentence."""
+    bracketed role, an imprint read into the title's last sentence, a part's marks closing the
+    title, a meeting after the title's last comma."""
     _link_read_into_the_imprint(tokens, labels)
     _last_family_name_read_as_the_host(tokens, labels)
     _names_closed_by_a_role_bracket(tokens, labels)
     _imprint_read_into_the_titles_end(tokens, labels)
+    _part_closing_the_title(tokens, labels)
+    _meeting_after_the_titles_last_comma(tokens, labels)
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
