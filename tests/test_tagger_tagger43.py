@@ -111,3 +111,14 @@ def test_a_meeting_after_the_titles_last_comma_is_the_host():
     # a host read already: left as read
     labels = corrected_labels(("Marsh,", A), *title, ("Heron", T), ("Workshop,", T), ("Heron", J), ("Review", J), ("12,", V), ("3-9", P))
     assert labels[8:10] == [T, T]
+
+
+def test_words_opening_with_in_after_a_closed_quote_before_a_bracketed_imprint_are_the_host():
+    C = "container"
+    labels = corrected_labels(("Tobias", A), ("Marsh,", A), ("“Counting", T), ("Herons,”", T), ("in", T), ("The", T), ("Delta", T),
+                              ("(Lyon:", LOC), ("Harbour,", PUB), ("1995),", D), ("181–97", P), marginal=0.95)
+    assert labels[2:8] == [T, T, C, C, C, LOC]
+    # no bracket after them: left as read
+    labels = corrected_labels(("Tobias", A), ("Marsh,", A), ("“Counting", T), ("Herons,”", T), ("in", T), ("The", T), ("Delta", T),
+                              ("Lyon:", LOC), ("Harbour,", PUB), marginal=0.95)
+    assert labels[2:7] == [T] * 5

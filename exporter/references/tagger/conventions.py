@@ -392,7 +392,9 @@ def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b:
     with the element's comma or full stop (`“Title,” to appear in`, `“Title”. Pp. 25–30 in`,
     `“Title”, Gazette, 12(3), 45–50`, `‘Title’, in A Companion to Homer, edd.`): a page mark
     before the pages is the pages'; with no host read, words opening with `in` or a capital (no
-    retrieval statement) before the host's numbers or editors are the host; lower-case words
+    retrieval statement) before the host's numbers or editors are the host, and so are words
+    opening with `in` before a bracketed imprint (Chicago's `“Title,” in Book (Place: Publisher,
+    Year), 181–97`); lower-case words
     (`thesis`, `to appear`, a language's code `". eng.`) are a note."""
     nxt = labels[b] if b < len(labels) else None
     a = next((i for i in range(a, b) if any(ch.isalnum() for ch in tokens[i])), b)  # past the glued `.` (`RNA-seq" .`): the title's
@@ -405,6 +407,8 @@ def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b:
         first in ("in", "In") or first[:1].isupper() and not _RETRIEVAL_WORD.match(first)
     ):
         labels[a:b] = ["container"] * (b - a)
+    elif not any(label in _HOSTS for label in labels) and nxt in ("location", "publisher") and first in ("in", "In") and b - a >= 2 and tokens[b].startswith("("):
+        labels[a:b] = ["container"] * (b - a)  # Chicago's `“Title,” in Book (New York: Norton, 1995), 181–97` (tagger43)
     elif first[:1].islower() and first not in ("in", "and"):
         labels[a:b] = ["note"] * (b - a)
 
