@@ -122,3 +122,20 @@ def test_words_opening_with_in_after_a_closed_quote_before_a_bracketed_imprint_a
     labels = corrected_labels(("Tobias", A), ("Marsh,", A), ("“Counting", T), ("Herons,”", T), ("in", T), ("The", T), ("Delta", T),
                               ("Lyon:", LOC), ("Harbour,", PUB), marginal=0.95)
     assert labels[2:7] == [T] * 5
+
+
+def test_pages_before_an_imprint_read_as_a_note_and_the_imprint():
+    N = "note"
+    labels = corrected_labels(("Marsh,", A), ("T.", A), ("1983.", D), ("Counting", T), ("herons.", T), ("Heron", "container"),
+                              ("Studies,", "container"), ("13-42.", N), ("Paris:", N), ("Harbour.", N), ("(in", N), ("French)", N))
+    assert labels[7:] == [P, LOC, PUB, N, N]
+    # no city after the range: left as read
+    labels = corrected_labels(("Marsh,", A), ("T.", A), ("1983.", D), ("Counting", T), ("herons.", T), ("Heron", "container"),
+                              ("Studies,", "container"), ("13-42.", N), ("Reprinted", N), ("1990.", N))
+    assert labels[7:] == [N, N, N]
+
+
+def test_a_bracketed_imprints_place_read_in_two_is_one_place():
+    labels = corrected_labels(("Title", T), ("(Harbour", PUB), ("Editrice", PUB), ("Lagunare,", PUB), ("Porto", PUB), ("de", PUB), ("la", PUB),
+                              ("Garza,", LOC), ("1993)", D))
+    assert labels == [T, PUB, PUB, PUB, LOC, LOC, LOC, LOC, D]

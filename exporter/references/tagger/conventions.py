@@ -1115,6 +1115,9 @@ def _place_with_its_region_before_the_colon(tokens: list[str], labels: list[str]
             k += 1
 
 
+_PAGE_RANGE_CLOSED = re.compile(r"^\d{1,5}[-–]\d{1,5}\.$")
+
+
 def _imprint_read_as_a_note(tokens: list[str], labels: list[str]) -> None:
     """`…, 13–42. Jerusalem: Magnes. (in Hebrew)`: a note that opens with a known city closed by
     the imprint's colon and one to four capitalised words after it, in an entry with no place or
@@ -1122,6 +1125,11 @@ def _imprint_read_as_a_note(tokens: list[str], labels: list[str]) -> None:
     publisher."""
     if "publisher" in labels or "location" in labels or "note" not in labels:
         return
+    for i in range(1, len(tokens) - 1):  # pages printed before the imprint, read into its note (`Studies, | 13-42. Jerusalem:`; tagger43)
+        if labels[i - 1] == labels[i] == "note" and (i < 2 or labels[i - 2] != "note") and _PAGE_RANGE_CLOSED.match(tokens[i - 1]) and "pages" not in labels:
+            if is_place(tokens[i]):
+                labels[i - 1] = "pages"
+            break
     for i in range(len(tokens) - 1):
         if labels[i] != "note" or (i and labels[i - 1] == "note") or not is_place(tokens[i]):
             continue
@@ -2934,6 +2942,8 @@ def _place_in_a_bracketed_imprint(tokens: list[str], labels: list[str]) -> None:
         b = a + 1
         while b < len(tokens) and labels[b] == "publisher":
             b += 1
+        while b < len(tokens) and labels[b] == "location" and not tokens[b - 1].endswith(","):
+            b += 1  # the place's last words read apart (`… Iberica, Castellon de la | Plana, 1993)`): the same imprint (tagger43)
         if b >= len(tokens) or labels[b] != "date":
             continue
         if not _YEAR_CLOSING_A_BRACKET.match(tokens[b]) or not tokens[b - 1].endswith(","):
