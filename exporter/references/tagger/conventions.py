@@ -392,7 +392,9 @@ def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b:
     with the element's comma or full stop (`“Title,” to appear in`, `“Title”. Pp. 25–30 in`,
     `“Title”, Gazette, 12(3), 45–50`, `‘Title’, in A Companion to Homer, edd.`): a page mark
     before the pages is the pages'; with no host read, words opening with `in` or a capital (no
-    retrieval statement) before the host's numbers or editors are the host; lower-case words
+    retrieval statement) before the host's numbers or editors are the host, and so are words
+    opening with `in` before a bracketed imprint (Chicago's `“Title,” in Book (Place: Publisher,
+    Year), 181–97`); lower-case words
     (`thesis`, `to appear`, a language's code `". eng.`) are a note."""
     nxt = labels[b] if b < len(labels) else None
     a = next((i for i in range(a, b) if any(ch.isalnum() for ch in tokens[i])), b)  # past the glued `.` (`RNA-seq" .`): the title's
@@ -405,6 +407,8 @@ def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b:
         first in ("in", "In") or first[:1].isupper() and not _RETRIEVAL_WORD.match(first)
     ):
         labels[a:b] = ["container"] * (b - a)
+    elif not any(label in _HOSTS for label in labels) and nxt in ("location", "publisher") and first in ("in", "In") and b - a >= 2 and tokens[b].startswith("("):
+        labels[a:b] = ["container"] * (b - a)  # Chicago's `“Title,” in Book (New York: Norton, 1995), 181–97` (tagger43)
     elif first[:1].islower() and first not in ("in", "and"):
         labels[a:b] = ["note"] * (b - a)
 
@@ -1111,6 +1115,9 @@ def _place_with_its_region_before_the_colon(tokens: list[str], labels: list[str]
             k += 1
 
 
+_PAGE_RANGE_CLOSED = re.compile(r"^\d{1,5}[-–]\d{1,5}\.$")
+
+
 def _imprint_read_as_a_note(tokens: list[str], labels: list[str]) -> None:
     """`…, 13–42. Jerusalem: Magnes. (in Hebrew)`: a note that opens with a known city closed by
     the imprint's colon and one to four capitalised words after it, in an entry with no place or
@@ -1118,6 +1125,11 @@ def _imprint_read_as_a_note(tokens: list[str], labels: list[str]) -> None:
     publisher."""
     if "publisher" in labels or "location" in labels or "note" not in labels:
         return
+    for i in range(1, len(tokens) - 1):  # pages printed before the imprint, read into its note (`Studies, | 13-42. Jerusalem:`; tagger43)
+        if labels[i - 1] == labels[i] == "note" and (i < 2 or labels[i - 2] != "note") and _PAGE_RANGE_CLOSED.match(tokens[i - 1]) and "pages" not in labels:
+            if is_place(tokens[i]):
+                labels[i - 1] = "pages"
+            break
     for i in range(len(tokens) - 1):
         if labels[i] != "note" or (i and labels[i - 1] == "note") or not is_place(tokens[i]):
             continue
@@ -2953,6 +2965,8 @@ def _place_in_a_bracketed_imprint(tokens: list[str], labels: list[str]) -> None:
         b = a + 1
         while b < len(tokens) and labels[b] == "publisher":
             b += 1
+        while b < len(tokens) and labels[b] == "location" and not tokens[b - 1].endswith(","):
+            b += 1  # the place's last words read apart (`… Iberica, Castellon de la | Plana, 1993)`): the same imprint (tagger43)
         if b >= len(tokens) or labels[b] != "date":
             continue
         if not _YEAR_CLOSING_A_BRACKET.match(tokens[b]) or not tokens[b - 1].endswith(","):
@@ -3305,6 +3319,157 @@ def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[
         _biblatex_host_after_in(tokens, labels)
 
 
+# ---- tagger43's conventions (from the development split's misses) --
+
+_A_LINK = re.compile(r"^\(?(?:https?://|www\.)\S+$")
+
+
+def _link_read_into_the_imprint(tokens: list[str], labels: list[str]) -> None:
+    """`… (New York: Springer) (https://doi.org/10.1007/…)`, `Queen Mary University of London,
+    www.dcs.qmul.ac.uk/research/…, 2001.`: a web address is never a publisher's or a place's name;
+    read into the imprint it is the link (a DOI's when it resolves one)."""
+    for k, token in enumerate(tokens):
+        if labels[k] in ("publisher", "location") and _A_LINK.match(token):
+            labels[k] = "doi" if "doi.org/10." in token else "url"
+
+
+def _last_family_name_read_as_the_host(tokens: list[str], labels: list[str]) -> None:
+    """The last name of a list keeps the list's form, so its family name is no host's first word:
+    in an initials-first list that ends on initials, the next capitalised word closed by the
+    list's comma is the family name (`S.E. Pollack, D. Dries, R.G. Hulet, Science 326`); in a
+    Vancouver list whose names close with commas, a `Family INITIALS` pair opening the host or
+    title before more capitalised words is the last name, printed without its comma
+    (`…, Hasnain S, Xuong N Biochemistry 1992;`)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 2 or runs[0][0] != "author" or runs[1][0] not in ("journal", "container", "title"):
+        return
+    b, c = runs[0][2], runs[1][2]
+    form = _form(tokens[:b])
+    if form == "initials-first" and b >= 3 and c - b >= 2 and "." in tokens[0] and _kind(tokens[b - 1], False) == "init":
+        k = b - 1
+        while k > 1 and _kind(tokens[k - 1], False) == "init":
+            k -= 1
+        word = tokens[b]
+        if (tokens[k - 1].endswith(",") or tokens[k - 1] in ("and", "&")) and word.endswith(",") and _GIVEN_FAMILY.match(word[:-1]):
+            if canonical(word) not in _TITLE_OPENERS and tokens[b + 1][:1].isupper():
+                labels[b] = "author"
+    elif form == "family-first" and tokens[b - 1].endswith(",") and c - b >= 3 and _VANCOUVER_INITIALS.fullmatch(tokens[b + 1]):
+        if _LATIN_FAMILY.fullmatch(tokens[b]) and tokens[b + 2][:1].isupper() and _VANCOUVER_INITIALS.fullmatch(tokens[b - 1][:-1]):
+            labels[b : b + 2] = ["author", "author"]
+
+
+_ROLE_BRACKET = re.compile(r"^\((?:editors?|eds?|hg|hrsg)\.?\)[.,:]?$", re.IGNORECASE)
+
+
+def _names_closed_by_a_role_bracket(tokens: list[str], labels: list[str]) -> None:
+    """`M. C. Ferris and J.-S. Pang (editors). Title.`, `Silvia Stoller, Gerhard Unterthurner (Hg.):
+    Title.`: a bracketed role closes the list of names it follows, so the name words read as the
+    title's first words before it are the last name's, and the whole list is the editors' (a
+    book cited whole)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 2 or runs[0][0] != "author" or runs[1][0] != "title":
+        return
+    b, c = runs[0][2], runs[1][2]
+    role = next((k for k in range(b, min(b + 4, c - 1)) if _ROLE_BRACKET.match(tokens[k])), None)
+    if role is None or role == b:
+        return
+    if all(_GIVEN_FAMILY.match(tokens[k].rstrip(",")) for k in range(b, role)):
+        labels[: role + 1] = ["editor"] * (role + 1)
+
+
+# A publishing house's words: a short sentence holding one, read as the title's last, is the imprint.
+_HOUSE_WORDS = frozenset("press publishing publishers verlag editions éditions ediciones edizioni editora editorial".split())
+
+
+def _imprint_read_into_the_titles_end(tokens: list[str], labels: list[str]) -> None:
+    """`… User's Guide. MathWorks, | Natick, Mass.`, `… d'effort. Editions médico-chirurgicales.
+    Gynécologie, 300`: the title's last sentence, one to five words after its full stop, is the
+    publisher when it names a publishing house, or, in the author-date order, when its capitalised
+    words closed by a comma are followed by the place alone, closing the entry."""
+    runs = _runs(tuple(labels))
+    for n, (label, a, b) in enumerate(runs):
+        if label != "title" or b - a < 3:
+            continue
+        stop = next((k for k in range(b - 2, a, -1) if tokens[k].endswith(".") and len(tokens[k].strip(".")) > 3), None)
+        if stop is None or not 1 <= b - stop - 1 <= 5 or not tokens[stop + 1][:1].isupper():
+            continue
+        words = tokens[stop + 1 : b]
+        house = any(canonical(w) in _HOUSE_WORDS for w in words) and words[-1].endswith((".", ","))
+        rest = [r[0] for r in runs[n + 1 :]]
+        # the author-date order (the year before the title) ends with `Publisher, Place.`, no year
+        # after it: a subtitle before `Place Year` (`Homer's World. Fiction, Tradition, Reality,
+        # Bergen 1995.`) is the title's
+        place = rest == ["location"] and "date" in (r[0] for r in runs[:n]) and words[-1].endswith(",")
+        place = place and all(w[:1].isupper() and not w[:-1].endswith(",") for w in words) and canonical(words[0]) not in _TITLE_OPENERS
+        if house or place:
+            labels[stop + 1 : b] = ["publisher"] * (b - stop - 1)
+        return
+
+
+_PART_MARK_WORD = frozenset("chapter chap ch section sect sec volume vol".split())  # (a `Part I` is often the title's own)
+_PART_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|\d+(?:st|nd|rd|th)|[IVXLC]+)[.,]?$")
+
+
+def _part_closing_the_title(tokens: list[str], labels: list[str]) -> None:
+    """`Dynamics of structures: …, volume 4th. Prentice Hall`, `High Speed Cable Modems, Chapter 14,
+    Section 14.2, pp. 512-518`, `…, volume 82 of CBMS …`: after the title's comma, marks of a
+    volume, chapter or section with their numbers closing the title run (the last number perhaps
+    read apart) name the part cited, no words of the title: its number is the volume (as the
+    labelled data have it)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "title":
+            continue
+        start = next((i for i in range(a + 1, b) if tokens[i - 1].endswith(",") and canonical(tokens[i]) in _PART_MARK_WORD), None)
+        if start is None or start < a + 2:
+            continue
+        end, i = start, start
+        while i < b and canonical(tokens[i]) in _PART_MARK_WORD:
+            if i + 1 < len(tokens) and _PART_NUMBER.match(tokens[i + 1]) and (i + 1 < b or i + 2 == len(tokens) or labels[i + 1] != "pages"):
+                end, i = i + 2, i + 2
+            else:
+                break
+        if i >= b and end >= b:
+            labels[start:end] = ["volume"] * (end - start)
+        return
+
+
+_MEETING_WORDS = frozenset("conference symposium workshop congress colloquium proceedings".split())
+
+
+def _meeting_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -> None:
+    """`Wan, W.: A New Approach to …, European Design Automation Conference, pages 23`: with no host
+    read, capitalised words after the title's last comma naming a meeting (`Conference`,
+    `Symposium`, `Workshop`), closed by a comma before the pages, the date or the place, are the
+    host: a paper's proceedings, not its title's last words."""
+    if any(label in _HOSTS for label in labels):
+        return
+    runs = _runs(tuple(labels))
+    for n, (label, a, b) in enumerate(runs):
+        if label != "title" or n + 1 >= len(runs) or runs[n + 1][0] not in ("pages", "date", "location") or not tokens[b - 1].endswith(","):
+            continue
+        c = next((k for k in range(b - 2, a, -1) if tokens[k].endswith(",")), None)
+        if c is None or not 2 <= b - c - 1 <= 8:
+            return
+        words = tokens[c + 1 : b]
+        if words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _JOURNAL_LINKS for w in words):
+            if any(canonical(w) in _MEETING_WORDS for w in words) and not any(q in t for t in tokens[a:b] for q in "“”\"«»„"):
+                labels[c + 1 : b] = ["container"] * (b - c - 1)
+        return
+
+
+def _tagger43_conventions(tokens: list[str], labels: list[str]) -> None:
+    """Conventions written from the development split's misses (tagger43): a link read into the
+    imprint, the last author's family name read as the host's first word, names closed by a
+    bracketed role, an imprint read into the title's last sentence, a part's marks closing the
+    title, a meeting after the title's last comma."""
+    _link_read_into_the_imprint(tokens, labels)
+    _last_family_name_read_as_the_host(tokens, labels)
+    _names_closed_by_a_role_bracket(tokens, labels)
+    _imprint_read_into_the_titles_end(tokens, labels)
+    _part_closing_the_title(tokens, labels)
+    _meeting_after_the_titles_last_comma(tokens, labels)
+
+
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
 
 
@@ -3367,6 +3532,7 @@ def corrected(tagged: Tagged) -> Tagged:
         _pages_after_a_month_in_the_issue_bracket(tokens, labels)
     _last_conventions(tokens, labels, seen)
     _batch_25_conventions(tokens, labels, seen)
+    _tagger43_conventions(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -194,8 +194,8 @@ def names(segment: str) -> str | None:
     if text.startswith(_HOST_MARKS):  # (what the pattern's first characters need)
         text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
     low = text.lower()
-    if not text.isascii() or "ed" in low or "hrsg" in low:  # (an ASCII text matches the case-blind search only so)
-        text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b", text, re.I) else text
+    if not text.isascii() or "ed" in low or "hrsg" in low or "(hg" in low:  # (an ASCII text matches the case-blind search only so)
+        text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b|\(hg\b", text, re.I) else text  # German's bracketed `(Hg.)`
     # One search: the mark closes the text (`$`), so it is the only match; only where a piece of
     # some form of it stands (letters the case-blind search takes for another letter left out).
     et_al = _ET_AL.search(text) if "al" in low or "и" in low or "б" in low or "other" in low else None
