@@ -293,6 +293,10 @@ def truth_first_family(segment: str | None) -> str | None:
             name = name[: end + 1]
             break
     name = [w.strip(".,;") for w in name if w not in _PARTICLE]
+    # A name in Cyrillic written in full is the family first (`Трофимова Валентина`, as GOST and
+    # the CSL styles rendering ru/kk entries write it; a patronymic's form was taken above).
+    if len(name) in (2, 3) and re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", name[0]) and re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", name[-1]):
+        return name[0]
     if len(name) in (2, 3) and not first.isupper() and all(w[:1].isupper() and w[1:].replace("-", "").replace("'", "").isalpha() and w[1:].replace("-", "").islower() for w in name):
         return name[-1]
     nxt = words[j + 1]

@@ -174,6 +174,7 @@ def test_bench_targets_hold():
         ("Smith, J. A., & Lee, K.", "Smith"),
         ("CASSARD Jean-Christophe,", "CASSARD"),
         ("Власов Геннадий Фёдорович", "Власов"),
+        ("Трофимова Валентина.", "Трофимова"),  # a Cyrillic name in full: the family first (GOST, the ru/kk CSL styles)
         ("van der Berg, J.", "Berg"),
     ],
 )
