@@ -7,7 +7,7 @@
     .venv/bin/python bench/unseen_lists.py --out - -v --batch 3            # the misses of one batch only
     .venv/bin/python bench/unseen_lists.py --batch 3 --save-first-run "…"  # a later batch's first run
     .venv/bin/python bench/unseen_lists.py --labelled-lines now.json      # every labelled line as read
-    .venv/bin/python bench/unseen_lists.py --compare main.json now.json   # field by field, main vs this tree
+    .venv/bin/python bench/unseen_lists.py --compare main.json now.json   # field by field, main vs this tree (held-out and gold.xml lines counted only)
 
 A change is checked on every labelled line before it is kept: run --labelled-lines in a copy of
 main (`git archive main | tar -x -C /tmp/main`, with this venv's python, from that folder) and in
@@ -92,6 +92,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -364,16 +365,27 @@ def labelled_lines() -> list[list]:
     return out
 
 
-def compare_lines(before: list[list], after: list[list]) -> list[str]:
+# The lines the scores are taken on (the held-out split, gold.xml and the training data's copies
+# of gold.xml's lines): a change on them is counted, never shown, so that no rule is written from
+# them (issue 16: neither train nor tune on them).
+COUNTED_ONLY = frozenset({"heldout", "gold", "evaluation-duplicate"})
+
+
+def compare_lines(before: list[list], after: list[list], show_counted: bool = False) -> list[str]:
     """Each field read differently on a labelled line: GAIN (now equals the label), LOSS (did),
-    or diff (neither), with the line's text."""
+    or diff (neither), with the line's text; on the lines of `COUNTED_ONLY` splits, how many of
+    each kind by set, split and field (their text too with `show_counted`)."""
     out = []
+    counted: Counter = Counter()
     for old, new in zip(before, after, strict=True):
         for f, truth in old[3].items():
             if old[4][f] != new[4][f]:
                 kind = "GAIN" if new[4][f] == truth else "LOSS" if old[4][f] == truth else "diff"
-                out.append(f"{kind} {old[0]}/{old[1]} {f}: label={truth!r} before={old[4][f]!r} now={new[4][f]!r} | {old[2][:150]}")
-    return out
+                if old[1] in COUNTED_ONLY and not show_counted:
+                    counted[(kind, old[0], old[1], f)] += 1
+                else:
+                    out.append(f"{kind} {old[0]}/{old[1]} {f}: label={truth!r} before={old[4][f]!r} now={new[4][f]!r} | {old[2][:150]}")
+    return out + [f"{kind} {name}/{split} {f}: {n} line(s), counted only" for (kind, name, split, f), n in sorted(counted.items())]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -384,14 +396,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save-first-run", metavar="WHAT", help="store this run's table of --batch in lists.json as its first run")
     parser.add_argument("--batch", type=int, default=None, help="-v prints this batch's misses only; --save-first-run stores this batch's (default 1)")
     parser.add_argument("--labelled-lines", metavar="OUT", help="write this tree's reading of every labelled line to OUT (json) and stop")
-    parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="print the fields two --labelled-lines files read differently and stop")
+    parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="print the fields two --labelled-lines files read differently and stop (held-out and gold.xml lines as counts)")
+    parser.add_argument("--show-counted", action="store_true", help="with --compare, print the held-out and gold.xml lines too (never to write rules from)")
     args = parser.parse_args(argv)
     if args.labelled_lines:
         Path(args.labelled_lines).write_text(json.dumps(labelled_lines(), ensure_ascii=False), encoding="utf-8")
         return 0
     if args.compare:
-        changes = compare_lines(*(json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare))
-        print("\n".join(changes + [f"{len(changes)} fields read differently"]))
+        changes = compare_lines(*(json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare), show_counted=args.show_counted)
+        total = sum(int(c.split(": ")[-1].split()[0]) if c.endswith("counted only") else 1 for c in changes)
+        print("\n".join(changes + [f"{total} fields read differently"]))
         return 0
     listed = json.loads(LISTS.read_text(encoding="utf-8"))
     sources = {p["name"]: p for p in json.loads(PAPERS.read_text(encoding="utf-8"))["papers"]}

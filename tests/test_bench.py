@@ -93,3 +93,25 @@ def test_bench_quick_run_writes_every_case(tmp_path):
                 assert "not measured" not in line, line
                 cells = [c.strip() for c in line.strip("|").split("|")]
                 assert re.fullmatch(r"\d+\.\d{3}", cells[3]), line  # the median, in seconds
+
+
+def test_the_labelled_lines_comparison_shows_training_lines_and_only_counts_the_scored_ones():
+    """`bench/unseen_lists.py --compare`: a held-out, gold.xml or gold-copy line that reads
+    differently is counted, never printed (a helper once saw held-out lines in full this way)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import unseen_lists
+
+    def line(name, split, text, read):
+        return [name, split, text, {"title": "Right"}, {"title": read}]
+
+    before = [line("grobid", "train", "TRAINING TEXT", "Wrong"), line("grobid", "heldout", "HELD-OUT TEXT", "Wrong"),
+              line("gold", "gold", "GOLD TEXT", "Right"), line("anystyle-core", "evaluation-duplicate", "COPY TEXT", "Wrong")]
+    after = [line("grobid", "train", "TRAINING TEXT", "Right"), line("grobid", "heldout", "HELD-OUT TEXT", "Right"),
+             line("gold", "gold", "GOLD TEXT", "Other"), line("anystyle-core", "evaluation-duplicate", "COPY TEXT", "Right")]
+    shown = "\n".join(unseen_lists.compare_lines(before, after))
+    assert "TRAINING TEXT" in shown and "GAIN grobid/train title" in shown
+    assert not any(text in shown for text in ("HELD-OUT TEXT", "GOLD TEXT", "COPY TEXT"))
+    assert "GAIN grobid/heldout title: 1 line(s), counted only" in shown
+    assert "LOSS gold/gold title: 1 line(s), counted only" in shown
+    assert "GAIN anystyle-core/evaluation-duplicate title: 1 line(s), counted only" in shown
+    assert "HELD-OUT TEXT" in "\n".join(unseen_lists.compare_lines(before, after, show_counted=True))
