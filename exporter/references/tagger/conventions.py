@@ -3046,7 +3046,7 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
     _title_run_interrupted(tokens, labels)
     if "by" in seen:
         _copyright_by_before_the_publisher(tokens, labels)
-    if labels[0] == "author":
+    if labels[0] == "author" and not _ORGANISATION_WORDS.isdisjoint(seen):
         _organisation_word_closing_the_authors(tokens, labels)
     if "publisher" in labels and not text.isascii():  # (a Cyrillic place's name)
         _place_before_a_named_publisher(tokens, labels)
@@ -3067,10 +3067,12 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
     _title_out_of_names(tokens, labels, marginals)
     _names_out_of_title(tokens, labels, marginals)
     _last_given_family_name(tokens, labels)
-    _last_name_before_a_colon(tokens, labels)
+    if ":" in text:  # (the colon closing the name)
+        _last_name_before_a_colon(tokens, labels)
     _title_not_a_name(tokens, labels)
     _author_before_a_bracketed_date(tokens, labels)
-    _quoted_title(tokens, labels, marginals)
+    if any(map(text.__contains__, _OPEN_QUOTES + _SINGLE_QUOTES)):  # (the title opens with one)
+        _quoted_title(tokens, labels, marginals)
     if not _DESIGNATION_WORDS.isdisjoint(seen):
         _title_before_designation(tokens, labels)
     if not _COUNT_WORDS.isdisjoint(seen):
@@ -3342,7 +3344,8 @@ def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[
         _handles_before_a_bracketed_date(tokens, labels)
     if not seen.isdisjoint(_CLOSING_BRACKETS):
         _closing_bracket_of_the_date(tokens, labels)
-    _years_inside_an_apa_title(tokens, labels, seen)
+    if "(" in text:  # (APA's bracketed date, `(n.d.)`)
+        _years_inside_an_apa_title(tokens, labels, seen)
     _title_sentence_read_as_a_publisher(tokens, labels)
     if "publisher" in labels:
         _journal_read_as_a_publisher_before_pages(tokens, labels)
@@ -3495,17 +3498,23 @@ def _meeting_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -
         return
 
 
-def _tagger43_conventions(tokens: list[str], labels: list[str]) -> None:
+def _tagger43_conventions(tokens: list[str], labels: list[str], seen: frozenset[str], text: str) -> None:
     """Conventions written from the development split's misses (tagger43): a link read into the
     imprint, the last author's family name read as the host's first word, names closed by a
     bracketed role, an imprint read into the title's last sentence, a part's marks closing the
     title, a meeting after the title's last comma."""
-    _link_read_into_the_imprint(tokens, labels)
-    _last_family_name_read_as_the_host(tokens, labels)
-    _names_closed_by_a_role_bracket(tokens, labels)
-    _imprint_read_into_the_titles_end(tokens, labels)
-    _part_closing_the_title(tokens, labels)
-    _meeting_after_the_titles_last_comma(tokens, labels)
+    if ("://" in text or "www." in text) and ("publisher" in labels or "location" in labels):
+        _link_read_into_the_imprint(tokens, labels)
+    if labels[0] == "author":
+        _last_family_name_read_as_the_host(tokens, labels)
+        if "(" in text:  # (the role's bracket)
+            _names_closed_by_a_role_bracket(tokens, labels)
+    if "location" in labels or not _HOUSE_WORDS.isdisjoint(seen):
+        _imprint_read_into_the_titles_end(tokens, labels)
+    if not _PART_MARK_WORD.isdisjoint(seen):
+        _part_closing_the_title(tokens, labels)
+    if not _MEETING_WORDS.isdisjoint(seen) and "journal" not in labels and "container" not in labels:
+        _meeting_after_the_titles_last_comma(tokens, labels)
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
@@ -3530,8 +3539,10 @@ def corrected(tagged: Tagged) -> Tagged:
         _journal_after_a_question(tokens, labels)
     if not _VOLUME_WORD_TOKENS.isdisjoint(seen):
         _volume_inside_a_host(tokens, labels)
-    _corporate_author_first(tokens, labels)
-    _full_stop_closing_a_given_family_name(tokens, labels)
+    if not _ORGANISATION_WORDS.isdisjoint(seen):
+        _corporate_author_first(tokens, labels)
+    if labels[0] == "author":
+        _full_stop_closing_a_given_family_name(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
     if not _COUNTRIES.isdisjoint(seen):
         _place_closing_the_title(tokens, labels)
@@ -3563,7 +3574,8 @@ def corrected(tagged: Tagged) -> Tagged:
         _number_glued_to_its_sign(tokens, labels)
     if not _DASH_TOKEN.isdisjoint(seen):
         _date_of_change_note(tokens, labels)
-    _host_before_a_page_range(tokens, labels)
+    if "publisher" in labels and "pages" in labels:
+        _host_before_a_page_range(tokens, labels)
     _where_the_title_and_host_end(tokens, labels, seen)
     _hosts_opened_by_in(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
@@ -3578,7 +3590,7 @@ def corrected(tagged: Tagged) -> Tagged:
         _pages_after_a_month_in_the_issue_bracket(tokens, labels)
     _last_conventions(tokens, labels, seen, text)
     _batch_25_conventions(tokens, labels, seen, text)
-    _tagger43_conventions(tokens, labels)
+    _tagger43_conventions(tokens, labels, seen, text)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
