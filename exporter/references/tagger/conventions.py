@@ -3062,15 +3062,19 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
     if "/" in seen:
         _title_before_responsibility(tokens, labels)
     _title_word_before_the_slash(tokens, labels)
-    _title_read_as_names_before_the_slash(tokens, labels)
-    _possessive_title(tokens, labels)
+    if "/" in seen:
+        _title_read_as_names_before_the_slash(tokens, labels)
+    if "’" in text or "'" in text:  # (the title's `'s`)
+        _possessive_title(tokens, labels)
     _title_out_of_names(tokens, labels, marginals)
     _names_out_of_title(tokens, labels, marginals)
     _last_given_family_name(tokens, labels)
     if ":" in text:  # (the colon closing the name)
         _last_name_before_a_colon(tokens, labels)
-    _title_not_a_name(tokens, labels)
-    _author_before_a_bracketed_date(tokens, labels)
+    if labels[0] == "author" and "title" not in labels:
+        _title_not_a_name(tokens, labels)
+    if "(" in text and "author" not in labels:  # (the date's bracket)
+        _author_before_a_bracketed_date(tokens, labels)
     if any(map(text.__contains__, _OPEN_QUOTES + _SINGLE_QUOTES)):  # (the title opens with one)
         _quoted_title(tokens, labels, marginals)
     if not _DESIGNATION_WORDS.isdisjoint(seen):

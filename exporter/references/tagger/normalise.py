@@ -538,13 +538,16 @@ _GLUED_SEPARATOR = re.compile(
 _MARK_DASH = re.compile(r"[.,]\s[-–—](?:№|[СсCcТтPpБб]\.\s?\d)")  # what the last needs
 
 _YEAR_DASH = re.compile(r"(?:1[5-9]|20)\d\d\.?[-–—]")  # what the dash after a year needs
+_SPACE_SLASH = re.compile(r"\s/")  # what a slash needs in a text of ASCII alone (no Cyrillic letter before it)
 
 
 def _spaced(text: str) -> tuple[str, list[int]] | None:
     """The entry with GOST's glued separators spaced (see above), and each of its characters'
     offset in `text`; None when there is none (most entries: one search)."""
-    # A slash or a year's dash first (the search above looks behind at every character).
-    if "/" not in text and _YEAR_DASH.search(text) is None and _MARK_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
+    # A slash or a year's dash first (the search above looks behind at every character); a slash
+    # of a link (`https://`, `10.1000/x`) is none of GOST's.
+    slash = "/" in text and (not text.isascii() or _SPACE_SLASH.search(text) is not None)
+    if not slash and _YEAR_DASH.search(text) is None and _MARK_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
         return None
     out: list[str] = []
     where: list[int] = []
