@@ -233,11 +233,11 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
     if run is None:
         return
     _, a, b = run
+    after = labels[b] if b < len(labels) else None
+    if after != "title" and "title" in labels:  # (the cheap test first: most runs are followed by a date)
+        return
     end = _names_end(tokens[a:b])
     if end is None or marginals[a + end] >= UNSURE and not _sure_tail(tokens[a : a + end + 1], tokens[a + end : b], b < len(labels) and labels[b] == "title"):
-        return
-    after = labels[b] if b < len(labels) else None
-    if after != "title" and "title" in labels:
         return
     tail = "title"
     if after in ("journal", "container") and b - (a + end) <= 2 and tokens[b - 1].endswith("."):
