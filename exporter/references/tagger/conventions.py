@@ -3067,7 +3067,8 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
     if "’" in text or "'" in text:  # (the title's `'s`)
         _possessive_title(tokens, labels)
     _title_out_of_names(tokens, labels, marginals)
-    _names_out_of_title(tokens, labels, marginals)
+    if "journal" in labels or "container" in labels or "//" in text:  # (the host after the short title)
+        _names_out_of_title(tokens, labels, marginals)
     _last_given_family_name(tokens, labels)
     if ":" in text:  # (the colon closing the name)
         _last_name_before_a_colon(tokens, labels)
@@ -3571,7 +3572,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _one_word_before_a_lower_case_title(tokens, labels)
     if labels[0] == "author":
         _title_words_read_as_a_first_host(tokens, labels)
-    _pages_after_the_volumes_colon(tokens, labels)
+    if ":" in text:  # (the volume's colon)
+        _pages_after_the_volumes_colon(tokens, labels)
     if any(map(text.__contains__, _GLUED_COUNT_MARKS)):
         _glued_page_count(tokens, labels)
     if "№" in text or "N°" in text or "Nº" in text:
