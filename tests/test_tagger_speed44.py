@@ -100,3 +100,43 @@ def test_a_kind_of_work_is_looked_for_where_one_can_stand():
     assert normalise._may_name_a_kind_of_work("A Textbook of Physics")
     assert normalise._may_name_a_kind_of_work("Lecture Notes in Physics")
     assert normalise._may_name_a_kind_of_work("Учебное пособие")
+
+
+class _Refusing:
+    """A pattern that must not be asked."""
+
+    def __init__(self, what):
+        self.what = what
+
+    def search(self, *args):
+        raise AssertionError(f"{self.what} searched")
+
+    match = search
+
+
+def test_mlas_medium_is_looked_for_only_where_its_word_stands(monkeypatch):
+    text = "Roe, Jane. The title. New York: Riverbank Press, 2008."
+    assert normalise._MLA_MEDIUM.search(text) is None
+    monkeypatch.setattr(normalise, "_MLA_MEDIUM", _Refusing("_MLA_MEDIUM"))
+    assert normalise._tagged_without_closings(text)[2] is None
+
+
+def test_mlas_medium_is_still_read():
+    _, _, medium = normalise._tagged_without_closings("Roe, Jane. The title. New York: Riverbank Press, 2008. Print.")
+    assert medium is not None and medium["medium"] == "Print"
+
+
+def test_a_latin_token_is_never_matched_against_gosts_place_abbreviations(monkeypatch):
+    monkeypatch.setattr(conventions, "_PLACE_ABBREVIATION", _Refusing("_PLACE_ABBREVIATION"))
+    assert conventions.is_place.__wrapped__("London:") is True
+    assert conventions.is_place.__wrapped__("Smith,") is False
+
+
+def test_gosts_place_abbreviations_are_still_places():
+    assert conventions.is_place.__wrapped__("М.:") and conventions.is_place.__wrapped__("СПб.,")
+
+
+def test_the_tokens_least_sure_first_are_sorted_once_ties_in_order():
+    tagged = Tagged("a b c d", ((0, 1), (2, 3), (4, 5), (6, 7)), ("title",) * 4, (0.9, 0.5, 0.7, 0.5))
+    assert tagged.least_sure_first == [1, 3, 2, 0]
+    assert tagged.least_sure_first is tagged.least_sure_first  # (kept: `present` asks it for each missing field)

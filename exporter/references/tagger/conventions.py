@@ -1047,7 +1047,7 @@ _PLACE_LABELS = frozenset({"journal", "container", "publisher", "title", "collec
 @lru_cache(maxsize=65536)  # asked of most capitalised tokens of every entry
 def is_place(token: str) -> bool:
     """A city's name (hyphenated pairs too: `Москва-Самара`, `Йошкар-Ола`) or GOST's abbreviation."""
-    if _PLACE_ABBREVIATION.match(token):
+    if token[:1] in "МЛКС" and _PLACE_ABBREVIATION.match(token):  # (its first letters first)
         return True
     word = token.rstrip(",:;.")
     if not word[:1].isupper():

@@ -818,7 +818,7 @@ def _tagged_without_closings(text: str):
     """The tagger's labels for the entry read without what closes it outside its description:
     a remark in brackets (`_closing_remark`) or MLA's medium (`_MLA_MEDIUM`, when the description
     before it has a year or `n.d.`); and those two."""
-    medium = _MLA_MEDIUM.search(text) if text.rstrip().endswith(".") else None
+    medium = _MLA_MEDIUM.search(text) if text.rstrip().endswith(".") and ("Web." in text or "Print." in text or "PDF" in text) else None  # (the medium's words first)
     if medium is not None and not re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\bn\.\s?d\.", text[: medium.start()]):
         medium = None  # with no date of its own, the date after `Web.` is the one it has (AnyStyle labels it so)
     body = text[: medium.start()] if medium is not None else text
