@@ -233,11 +233,11 @@ def _title_out_of_names(tokens: list[str], labels: list[str], marginals: tuple[f
     if run is None:
         return
     _, a, b = run
+    after = labels[b] if b < len(labels) else None
+    if after != "title" and "title" in labels:  # (the cheap test first: most runs are followed by a date)
+        return
     end = _names_end(tokens[a:b])
     if end is None or marginals[a + end] >= UNSURE and not _sure_tail(tokens[a : a + end + 1], tokens[a + end : b], b < len(labels) and labels[b] == "title"):
-        return
-    after = labels[b] if b < len(labels) else None
-    if after != "title" and "title" in labels:
         return
     tail = "title"
     if after in ("journal", "container") and b - (a + end) <= 2 and tokens[b - 1].endswith("."):
@@ -656,10 +656,11 @@ def _conference_days(tokens: list[str], labels: list[str]) -> None:
             labels[i] = labels[i + 1] = "date"
 
 
-def _days_not_pages(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
+def _days_not_pages(tokens: list[str], labels: list[str], seen: frozenset[str], text: str) -> None:
     """A date's days read as pages: before a Cyrillic month, or a conference's (above: only
     before a month's name, which `seen` holds in canonical form if the entry has one)."""
-    _day_before_a_month(tokens, labels)
+    if not text.isascii():  # (the month's name a Cyrillic one: _is_month)
+        _day_before_a_month(tokens, labels)
     if not seen.isdisjoint(MONTHS):
         _conference_days(tokens, labels)
 
@@ -702,6 +703,8 @@ def _issue_qualifier_not_journal(tokens: list[str], labels: list[str]) -> None:
 
 
 _VOLUME_WORD_CLOSING = re.compile(r"^(?:Том|Т\.|Vol\.?|Volume|V\.|Bd\.|Band|Tome|Томы)$")
+# The tokens _VOLUME_WORD_CLOSING and _VOLUME_MARK match: an entry with none is left alone.
+_VOLUME_MARK_TOKENS = frozenset(("Том", "Т.", "Vol", "Vol.", "Volume", "V.", "Bd.", "Band", "Tome", "Томы", "Том."))
 
 
 def _volume_mark_not_journal(tokens: list[str], labels: list[str]) -> None:
@@ -1044,7 +1047,7 @@ _PLACE_LABELS = frozenset({"journal", "container", "publisher", "title", "collec
 @lru_cache(maxsize=65536)  # asked of most capitalised tokens of every entry
 def is_place(token: str) -> bool:
     """A city's name (hyphenated pairs too: `Москва-Самара`, `Йошкар-Ола`) or GOST's abbreviation."""
-    if _PLACE_ABBREVIATION.match(token):
+    if token[:1] in "МЛКС" and _PLACE_ABBREVIATION.match(token):  # (its first letters first)
         return True
     word = token.rstrip(",:;.")
     if not word[:1].isupper():
@@ -1058,7 +1061,8 @@ def _imprints_place_and_publisher(tokens: list[str], labels: list[str], places: 
     if places:
         _place_before_the_imprint(tokens, labels)
         _publisher_before_the_places_colon(tokens, labels)
-    _place_with_its_region_before_the_colon(tokens, labels)
+    if "location" in labels or "publisher" in labels:
+        _place_with_its_region_before_the_colon(tokens, labels)
     if places:
         _imprint_read_as_a_note(tokens, labels)
 
@@ -1366,6 +1370,7 @@ def _journal_after_a_question(tokens: list[str], labels: list[str]) -> None:
 
 
 _VOLUME_WORD = re.compile(r"^(?:Т\.|Том|Vol\.|V\.)$")
+_VOLUME_WORD_TOKENS = frozenset(("Т.", "Том", "Vol.", "V."))  # the tokens _VOLUME_WORD matches (an entry with none is left alone)
 _VOLUME_NUMBER = re.compile(r"^\d{1,3}[:,.]?$")
 
 
@@ -1792,6 +1797,7 @@ def _pages_after_the_volumes_colon(tokens: list[str], labels: list[str]) -> None
 
 
 _GLUED_COUNT = re.compile(r"^\d{1,5}(?:с|c|б|p|pp|стр|бет)\.[:;,]?$")
+_GLUED_COUNT_MARKS = ("с.", "c.", "б.", "p.", "стр.", "бет.")  # one is in every token _GLUED_COUNT matches (`pp.` holds `p.`)
 _ILLUSTRATION_WORDS = frozenset("ил илл цв табл рис портр карт схем ill illus col fig tab".split())
 
 
@@ -2451,7 +2457,8 @@ def _books_and_their_editors(tokens: list[str], labels: list[str], seen: frozens
     """The host after a part's editors, then an edited book cited whole (in this order), its
     editors named first."""
     _container_after_editors(tokens, labels)
-    _edited_book_title(tokens, labels)
+    if "In" in seen or labels[0] == "editor":  # (a host opened by `In`, or editors opening the entry)
+        _edited_book_title(tokens, labels)
     if not _ROLE_WORDS.isdisjoint(seen):
         _editors_first(tokens, labels)
 
@@ -2484,11 +2491,13 @@ def _editors_first(tokens: list[str], labels: list[str]) -> None:
 def _where_the_title_and_host_end(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
     """An unmarked title's end before a Vancouver journal, the title before an editor's role,
     statements read into a book's title, a city before a state's code (in this order)."""
-    _unmarked_title_end_before_the_journal(tokens, labels)
+    if "journal" in labels:
+        _unmarked_title_end_before_the_journal(tokens, labels)
     _title_before_the_role_mark(tokens, labels)
     if not _STATEMENT_WORDS.isdisjoint(seen):
         _statements_read_into_the_title(tokens, labels)
-    _city_before_a_state_code(tokens, labels)
+    if "location" in labels:
+        _city_before_a_state_code(tokens, labels)
 
 
 # Words of journal names as ISO 4 (the List of Title Word Abbreviations) shortens them: never an
@@ -2576,8 +2585,9 @@ def _journal_read_into_the_titles_end(tokens: list[str], labels: list[str], seen
     """An article's journal read as the title's last words: after its last full stop, or in its
     last comma part, or its abbreviations after an open title's last word; the title's last words
     read as the opening of an abbreviated journal."""
-    _journal_read_into_the_title(tokens, labels)
-    _journal_after_the_titles_last_comma(tokens, labels)
+    if "volume" in labels:  # (each reads the words before the volume)
+        _journal_read_into_the_title(tokens, labels)
+        _journal_after_the_titles_last_comma(tokens, labels)
     if not _ISO4_WORDS.isdisjoint(seen) and "title" in labels and ("journal" in labels or "volume" in labels):
         runs = _runs(tuple(labels))  # (one reading for both: the second is asked only if the first moved nothing)
         if not _abbreviated_journal_closing_an_open_title(tokens, labels, runs):
@@ -2635,7 +2645,7 @@ def _no_name_after_et_al(tokens: list[str], labels: list[str]) -> None:
         labels[close + 1] = "title"
 
 
-def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
+def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[str], seen: frozenset[str], text: str) -> None:
     """No name after `et al.`, a family name after a run's closing initials, a month before the year, a quoted publisher
     after the place's colon, a host's words before the editors' role mark, biblatex's `2.1 (1973)`
     volume and number, a publisher alone after the area's dash, a standard's date of coming into
@@ -2643,22 +2653,34 @@ def _closing_names_months_and_quoted_publishers(tokens: list[str], labels: list[
     volume and pages around the bracketed year (in this order), after an article's journal read
     into the title's end; a country closing a publisher's name."""
     _journal_read_into_the_titles_end(tokens, labels, seen)
-    _country_closing_a_publishers_name(tokens, labels)
+    if ":" in text and "location" in labels:  # (the place's colon)
+        _country_closing_a_publishers_name(tokens, labels)
     if "published" in seen:
         _published_online_first(tokens, labels)
-    _bracketed_word_opening_the_title(tokens, labels)
+    if "[" in text:
+        _bracketed_word_opening_the_title(tokens, labels)
     if "al" in seen or "др" in seen:  # (`et al.`, `и др.` in canonical form)
         _no_name_after_et_al(tokens, labels)
-    _family_name_after_closing_initials(tokens, labels)
-    _month_before_the_year(tokens, labels)
-    _quoted_publisher_after_the_place(tokens, labels)
-    _host_before_the_role_mark(tokens, labels)
-    _volume_and_number_before_a_bracketed_year(tokens, labels)
-    _publisher_alone_after_the_areas_dash(tokens, labels)
-    _date_of_coming_into_force(tokens, labels)
-    _host_inside_the_titles_sentence(tokens, labels)
-    _host_after_the_titles_last_comma(tokens, labels)
-    _mla_volume_year_and_pages(tokens, labels)
+    if labels[0] == "author" and "." in tokens[0]:  # (dotted initials opening the list)
+        _family_name_after_closing_initials(tokens, labels)
+    if not text.isascii() or not seen.isdisjoint(MONTHS):  # (_is_month: a Cyrillic month's name)
+        _month_before_the_year(tokens, labels)
+    if ":" in text and "location" in labels:  # (the place's colon)
+        _quoted_publisher_after_the_place(tokens, labels)
+    if "editor" in labels:
+        _host_before_the_role_mark(tokens, labels)
+    if "(" in text:  # (the bracketed year)
+        _volume_and_number_before_a_bracketed_year(tokens, labels)
+    if "—" in seen or "–" in seen:
+        _publisher_alone_after_the_areas_dash(tokens, labels)
+    if not text.isascii():  # (`Введ.`)
+        _date_of_coming_into_force(tokens, labels)
+    if "journal" in labels or "container" in labels:
+        _host_inside_the_titles_sentence(tokens, labels)
+    if labels[0] == "author":
+        _host_after_the_titles_last_comma(tokens, labels)
+    if "):" in text:
+        _mla_volume_year_and_pages(tokens, labels)
 
 
 # ---- batch 24's conventions (lists37): each tested on invented entries in tests/test_tagger_lists37.py
@@ -2989,7 +3011,7 @@ def _medium_closing_the_title(tokens: list[str], labels: list[str]) -> None:
             labels[b - 1] = "medium"
 
 
-def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
+def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str], text: str) -> None:
     """The conventions that read the labels the others left: names, months and quoted publishers
     closing an entry; then batch 24's imprints after `//` or before a US place, identifiers' numbers,
     a book's part or volume, GOST's translation and series statements, AOS's chapter host, and the
@@ -2997,7 +3019,7 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
     bracketed place and a title's last word read into the journal, a place opening a publisher's run,
     a copyright line's `by`, an organisation's word closing the opening names, a place before a
     publisher's name after a comma."""
-    _closing_names_months_and_quoted_publishers(tokens, labels, seen)
+    _closing_names_months_and_quoted_publishers(tokens, labels, seen, text)
     if "//" in seen:
         _imprint_after_the_host_mark(tokens, labels)
     if "issn" in seen or "eissn" in seen or "isbn" in seen:
@@ -3013,37 +3035,49 @@ def _last_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]
         _host_after_in_before_bracketed_editors(tokens, labels)
     _version_number_in_a_title(tokens, labels)
     _year_before_the_closing_year(tokens, labels)
-    _dates_in_the_title_before_a_vancouver_host(tokens, labels)
-    _place_qualifier_of_a_journal(tokens, labels)
-    _title_word_opening_a_journal(tokens, labels)
-    _place_opening_a_publisher_run(tokens, labels)
+    if "journal" in labels:
+        _dates_in_the_title_before_a_vancouver_host(tokens, labels)
+        if "(" in text:
+            _place_qualifier_of_a_journal(tokens, labels)
+        _title_word_opening_a_journal(tokens, labels)
+    if "publisher" in labels and ":" in text:
+        _place_opening_a_publisher_run(tokens, labels)
     _place_closing_a_publisher_run(tokens, labels)
     _title_run_interrupted(tokens, labels)
     if "by" in seen:
         _copyright_by_before_the_publisher(tokens, labels)
-    _organisation_word_closing_the_authors(tokens, labels)
-    _place_before_a_named_publisher(tokens, labels)
+    if labels[0] == "author" and not _ORGANISATION_WORDS.isdisjoint(seen):
+        _organisation_word_closing_the_authors(tokens, labels)
+    if "publisher" in labels and not text.isascii():  # (a Cyrillic place's name)
+        _place_before_a_named_publisher(tokens, labels)
     if "publisher" in labels:
         _place_in_a_bracketed_imprint(tokens, labels)
     if "Online." in seen:
         _medium_closing_the_title(tokens, labels)
 
 
-def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[float, ...], seen: frozenset[str]) -> None:
+def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[float, ...], seen: frozenset[str], text: str) -> None:
     """The conventions `corrected` runs first, in order: the title and the names around it, then
     numbers, hosts and GOST's areas, to the imprint (`seen`: see _COUNT_WORDS)."""
     if "/" in seen:
         _title_before_responsibility(tokens, labels)
     _title_word_before_the_slash(tokens, labels)
-    _title_read_as_names_before_the_slash(tokens, labels)
-    _possessive_title(tokens, labels)
+    if "/" in seen:
+        _title_read_as_names_before_the_slash(tokens, labels)
+    if "’" in text or "'" in text:  # (the title's `'s`)
+        _possessive_title(tokens, labels)
     _title_out_of_names(tokens, labels, marginals)
-    _names_out_of_title(tokens, labels, marginals)
+    if "journal" in labels or "container" in labels or "//" in text:  # (the host after the short title)
+        _names_out_of_title(tokens, labels, marginals)
     _last_given_family_name(tokens, labels)
-    _last_name_before_a_colon(tokens, labels)
-    _title_not_a_name(tokens, labels)
-    _author_before_a_bracketed_date(tokens, labels)
-    _quoted_title(tokens, labels, marginals)
+    if ":" in text:  # (the colon closing the name)
+        _last_name_before_a_colon(tokens, labels)
+    if labels[0] == "author" and "title" not in labels:
+        _title_not_a_name(tokens, labels)
+    if "(" in text and "author" not in labels:  # (the date's bracket)
+        _author_before_a_bracketed_date(tokens, labels)
+    if any(map(text.__contains__, _OPEN_QUOTES + _SINGLE_QUOTES)):  # (the title opens with one)
+        _quoted_title(tokens, labels, marginals)
     if not _DESIGNATION_WORDS.isdisjoint(seen):
         _title_before_designation(tokens, labels)
     if not _COUNT_WORDS.isdisjoint(seen):
@@ -3051,19 +3085,25 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
     _issue_not_pages(tokens, labels)
     _books_and_their_editors(tokens, labels, seen)
     _edition_qualifiers(tokens, labels)
-    _days_not_pages(tokens, labels, seen)
-    _contraction_not_date(tokens, labels)
-    _volume_mark_not_journal(tokens, labels)
+    _days_not_pages(tokens, labels, seen, text)
+    if not text.isascii():  # (a contraction is of Cyrillic letters)
+        _contraction_not_date(tokens, labels)
+    if not _VOLUME_MARK_TOKENS.isdisjoint(seen):
+        _volume_mark_not_journal(tokens, labels)
     _issue_qualifier_not_journal(tokens, labels)
-    _short_number_is_no_year(tokens, labels)
-    _year_inside_a_host_title(tokens, labels)
+    if "journal" in labels:
+        _short_number_is_no_year(tokens, labels)
+    if "//" in text:
+        _year_inside_a_host_title(tokens, labels)
     if not _PART_MARK.isdisjoint(seen):
         _part_inside_a_title(tokens, labels)
     _title_to_its_sentence_end(tokens, labels)
     if not _CLASSIFICATION_MARK.isdisjoint(seen):
         _classification_numbers(tokens, labels)
-    _publisher_after_a_colon(tokens, labels)
-    _year_inside_a_title(tokens, labels)
+    if ":" in text:
+        _publisher_after_a_colon(tokens, labels)
+    if "–" in text or "—" in text:  # (the title's year before a dash)
+        _year_inside_a_title(tokens, labels)
     if not _ACCOUNT_PREPOSITION.isdisjoint(seen):
         _year_of_account_in_a_title(tokens, labels)
     _compilers_not_authors(tokens, labels)
@@ -3072,7 +3112,8 @@ def _first_conventions(tokens: list[str], labels: list[str], marginals: tuple[fl
         _last_vancouver_name_with_a_particle(tokens, labels)
     _responsibility_before_a_dash(tokens, labels)
     _one_letter_is_no_name(tokens, labels)
-    _conference_bracket_in_the_host(tokens, labels)
+    if not text.isascii():  # (a conference's dates in Cyrillic: _is_month, `г.`)
+        _conference_bracket_in_the_host(tokens, labels)
 
 
 # ---- batch 25's conventions (web pages in a home-made GOST form, APA's titles and hosts, biblatex) --
@@ -3293,7 +3334,7 @@ def _words_before_apas_part_bracket(tokens: list[str], labels: list[str]) -> Non
 _STRONG_JOURNAL_WORDS = frozenset("journal журнал вестник известия review letters bulletin annals transactions proceedings quarterly magazine acta хабаршысы j sci rev lett bull".split())
 
 
-def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[str]) -> None:
+def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[str], text: str) -> None:
     """Batch 25's conventions, run after the others: a site's designation after `//`, a user's real
     name in brackets and users' names as authors, APA's date bracket closed after a space, years
     inside an APA title, a title read as a publisher, a journal read as a
@@ -3302,14 +3343,19 @@ def _batch_25_conventions(tokens: list[str], labels: list[str], seen: frozenset[
     `В:`."""
     if "//" in seen:
         _site_after_the_host_mark(tokens, labels)
-    _real_name_after_a_handle(tokens, labels)
-    _handles_before_a_bracketed_date(tokens, labels)
+    if labels[0] == "author" and "(" in text:  # (`(Real Name)` inside the opening names)
+        _real_name_after_a_handle(tokens, labels)
+    if labels[0] == "title":
+        _handles_before_a_bracketed_date(tokens, labels)
     if not seen.isdisjoint(_CLOSING_BRACKETS):
         _closing_bracket_of_the_date(tokens, labels)
-    _years_inside_an_apa_title(tokens, labels, seen)
+    if "(" in text:  # (APA's bracketed date, `(n.d.)`)
+        _years_inside_an_apa_title(tokens, labels, seen)
     _title_sentence_read_as_a_publisher(tokens, labels)
-    _journal_read_as_a_publisher_before_pages(tokens, labels)
-    _host_sentence_closing_the_title(tokens, labels)
+    if "publisher" in labels:
+        _journal_read_as_a_publisher_before_pages(tokens, labels)
+    if "journal" in labels or "container" in labels:
+        _host_sentence_closing_the_title(tokens, labels)
     if not seen.isdisjoint(_PAGE_MARKS):
         _page_mark_read_into_the_publisher(tokens, labels)
     if not seen.isdisjoint(_PART_BRACKET):
@@ -3457,17 +3503,23 @@ def _meeting_after_the_titles_last_comma(tokens: list[str], labels: list[str]) -
         return
 
 
-def _tagger43_conventions(tokens: list[str], labels: list[str]) -> None:
+def _tagger43_conventions(tokens: list[str], labels: list[str], seen: frozenset[str], text: str) -> None:
     """Conventions written from the development split's misses (tagger43): a link read into the
     imprint, the last author's family name read as the host's first word, names closed by a
     bracketed role, an imprint read into the title's last sentence, a part's marks closing the
     title, a meeting after the title's last comma."""
-    _link_read_into_the_imprint(tokens, labels)
-    _last_family_name_read_as_the_host(tokens, labels)
-    _names_closed_by_a_role_bracket(tokens, labels)
-    _imprint_read_into_the_titles_end(tokens, labels)
-    _part_closing_the_title(tokens, labels)
-    _meeting_after_the_titles_last_comma(tokens, labels)
+    if ("://" in text or "www." in text) and ("publisher" in labels or "location" in labels):
+        _link_read_into_the_imprint(tokens, labels)
+    if labels[0] == "author":
+        _last_family_name_read_as_the_host(tokens, labels)
+        if "(" in text:  # (the role's bracket)
+            _names_closed_by_a_role_bracket(tokens, labels)
+    if "location" in labels or not _HOUSE_WORDS.isdisjoint(seen):
+        _imprint_read_into_the_titles_end(tokens, labels)
+    if not _PART_MARK_WORD.isdisjoint(seen):
+        _part_closing_the_title(tokens, labels)
+    if not _MEETING_WORDS.isdisjoint(seen) and "journal" not in labels and "container" not in labels:
+        _meeting_after_the_titles_last_comma(tokens, labels)
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
@@ -3481,7 +3533,8 @@ def corrected(tagged: Tagged) -> Tagged:
     tokens = [tagged.text[s:e] for s, e in tagged.spans]
     labels = list(tagged.labels)
     seen = frozenset(tokens).union(map(canonical, tokens))  # (see _COUNT_WORDS)
-    _first_conventions(tokens, labels, tagged.marginals, seen)
+    text = tagged.text  # (every token is a piece of it: a mark no token holds is not in it either)
+    _first_conventions(tokens, labels, tagged.marginals, seen, text)
     _imprints_place_and_publisher(tokens, labels, any(map(is_place, tokens)))
     asks = "?" in tagged.text  # (the two conventions after a question need its mark; one also takes `!`)
     if asks or "!" in tagged.text:
@@ -3489,13 +3542,17 @@ def corrected(tagged: Tagged) -> Tagged:
     _bracketed_year_after_the_volume(tokens, labels)
     if asks:
         _journal_after_a_question(tokens, labels)
-    _volume_inside_a_host(tokens, labels)
-    _corporate_author_first(tokens, labels)
-    _full_stop_closing_a_given_family_name(tokens, labels)
+    if not _VOLUME_WORD_TOKENS.isdisjoint(seen):
+        _volume_inside_a_host(tokens, labels)
+    if not _ORGANISATION_WORDS.isdisjoint(seen):
+        _corporate_author_first(tokens, labels)
+    if labels[0] == "author":
+        _full_stop_closing_a_given_family_name(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
     if not _COUNTRIES.isdisjoint(seen):
         _place_closing_the_title(tokens, labels)
-    _short_name_closing_the_host(tokens, labels)
+    if ")" in text and ("journal" in labels or "container" in labels):  # (each reading has a closing bracket at the host's end)
+        _short_name_closing_the_host(tokens, labels)
     if "//" in seen:
         _publisher_after_a_misused_host_mark(tokens, labels)
     _responsibility_without_a_role(tokens, labels)
@@ -3507,17 +3564,24 @@ def corrected(tagged: Tagged) -> Tagged:
     if not _STANDARD_MARK.isdisjoint(seen):
         _standard_designation(tokens, labels)
     _access_mark_not_a_host(tokens, labels)
-    _page_after_its_mark_and_slash_edition(tokens, labels)
+    if "/" in text or not _PAGE_MARK.isdisjoint(seen):
+        _page_after_its_mark_and_slash_edition(tokens, labels)
     _words_after_an_opening_address(tokens, labels)
-    _electronic_resource_notes(tokens, labels)
+    if not _RESOURCE_NOTE.isdisjoint(seen):
+        _electronic_resource_notes(tokens, labels)
     _one_word_before_a_lower_case_title(tokens, labels)
-    _title_words_read_as_a_first_host(tokens, labels)
-    _pages_after_the_volumes_colon(tokens, labels)
-    _glued_page_count(tokens, labels)
-    _number_glued_to_its_sign(tokens, labels)
+    if labels[0] == "author":
+        _title_words_read_as_a_first_host(tokens, labels)
+    if ":" in text:  # (the volume's colon)
+        _pages_after_the_volumes_colon(tokens, labels)
+    if any(map(text.__contains__, _GLUED_COUNT_MARKS)):
+        _glued_page_count(tokens, labels)
+    if "№" in text or "N°" in text or "Nº" in text:
+        _number_glued_to_its_sign(tokens, labels)
     if not _DASH_TOKEN.isdisjoint(seen):
         _date_of_change_note(tokens, labels)
-    _host_before_a_page_range(tokens, labels)
+    if "publisher" in labels and "pages" in labels:
+        _host_before_a_page_range(tokens, labels)
     _where_the_title_and_host_end(tokens, labels, seen)
     _hosts_opened_by_in(tokens, labels)
     _host_after_the_double_slash_read_as_names(tokens, labels)
@@ -3530,9 +3594,9 @@ def corrected(tagged: Tagged) -> Tagged:
     _dash_separated_areas(tokens, labels)
     if not MONTHS.isdisjoint(seen):
         _pages_after_a_month_in_the_issue_bracket(tokens, labels)
-    _last_conventions(tokens, labels, seen)
-    _batch_25_conventions(tokens, labels, seen)
-    _tagger43_conventions(tokens, labels)
+    _last_conventions(tokens, labels, seen, text)
+    _batch_25_conventions(tokens, labels, seen, text)
+    _tagger43_conventions(tokens, labels, seen, text)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

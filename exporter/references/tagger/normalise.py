@@ -538,13 +538,16 @@ _GLUED_SEPARATOR = re.compile(
 _MARK_DASH = re.compile(r"[.,]\s[-–—](?:№|[СсCcТтPpБб]\.\s?\d)")  # what the last needs
 
 _YEAR_DASH = re.compile(r"(?:1[5-9]|20)\d\d\.?[-–—]")  # what the dash after a year needs
+_SPACE_SLASH = re.compile(r"\s/")  # what a slash needs in a text of ASCII alone (no Cyrillic letter before it)
 
 
 def _spaced(text: str) -> tuple[str, list[int]] | None:
     """The entry with GOST's glued separators spaced (see above), and each of its characters'
     offset in `text`; None when there is none (most entries: one search)."""
-    # A slash or a year's dash first (the search above looks behind at every character).
-    if "/" not in text and _YEAR_DASH.search(text) is None and _MARK_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
+    # A slash or a year's dash first (the search above looks behind at every character); a slash
+    # of a link (`https://`, `10.1000/x`) is none of GOST's.
+    slash = "/" in text and (not text.isascii() or _SPACE_SLASH.search(text) is not None)
+    if not slash and _YEAR_DASH.search(text) is None and _MARK_DASH.search(text) is None or _GLUED_SEPARATOR.search(text) is None:
         return None
     out: list[str] = []
     where: list[int] = []
@@ -815,7 +818,7 @@ def _tagged_without_closings(text: str):
     """The tagger's labels for the entry read without what closes it outside its description:
     a remark in brackets (`_closing_remark`) or MLA's medium (`_MLA_MEDIUM`, when the description
     before it has a year or `n.d.`); and those two."""
-    medium = _MLA_MEDIUM.search(text) if text.rstrip().endswith(".") else None
+    medium = _MLA_MEDIUM.search(text) if text.rstrip().endswith(".") and ("Web." in text or "Print." in text or "PDF" in text) else None  # (the medium's words first)
     if medium is not None and not re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\bn\.\s?d\.", text[: medium.start()]):
         medium = None  # with no date of its own, the date after `Web.` is the one it has (AnyStyle labels it so)
     body = text[: medium.start()] if medium is not None else text
@@ -1186,7 +1189,7 @@ def _kind_of_work_not_container(f: _Fields) -> None:
         if name not in f.items:
             continue
         value, s, e = f.items[name]
-        if not _KIND_OF_WORK.fullmatch(value.strip(" .,:;")) or not re.search(r":\s*$", f.text[:s] + f.text[s:e].split(value, 1)[0]):
+        if not _may_name_a_kind_of_work(value) or not _KIND_OF_WORK.fullmatch(value.strip(" .,:;")) or not re.search(r":\s*$", f.text[:s] + f.text[s:e].split(value, 1)[0]):
             continue
         del f.items[name]
         f.taken = [t for t in f.taken if t != (s, e)]
@@ -1194,6 +1197,15 @@ def _kind_of_work_not_container(f: _Fields) -> None:
         f.add("type", s, e, value.strip(" .,:;"))
         if p is not None and "type" in f.items:
             f.confidence["type"] = p
+
+
+def _may_name_a_kind_of_work(value: str) -> bool:
+    """Whether _KIND_OF_WORK can match in `value` (the cheap test first): a value of ASCII
+    characters alone needs one of its English words."""
+    if not value.isascii():
+        return True
+    low = value.lower()
+    return "textbook" in low or "monograph" in low or "lecture" in low
 
 
 _KIND_CLOSING_THE_TITLE = re.compile(rf"^(?P<title>.{{3,}}?)\s?[:.]\s?(?P<kind>{_KIND_OF_WORK.pattern})[.,]?$", re.IGNORECASE)
@@ -1204,7 +1216,7 @@ def _kind_of_work_closing_the_title(f: _Fields) -> None:
     (students print the kind of work capitalised, after the title's colon or full stop): the kind
     of work is the type, no part of the title; nor is it a host where one was read alone."""
     for name in ("journal", "booktitle"):
-        if name in f.items and "title" in f.items and _KIND_OF_WORK.fullmatch(f.items[name][0].strip(" .,:;")) and f.items[name][1] >= f.items["title"][2]:
+        if name in f.items and "title" in f.items and _may_name_a_kind_of_work(f.items[name][0]) and _KIND_OF_WORK.fullmatch(f.items[name][0].strip(" .,:;")) and f.items[name][1] >= f.items["title"][2]:
             value, s, e = f.items.pop(name)
             f.taken = [t for t in f.taken if t != (s, e)]
             p = f.confidence.pop(name, None)
@@ -1212,7 +1224,7 @@ def _kind_of_work_closing_the_title(f: _Fields) -> None:
     if "title" not in f.items or "type" in f.items:
         return
     value, start, end = f.items["title"]
-    m = _KIND_CLOSING_THE_TITLE.match(value)
+    m = _KIND_CLOSING_THE_TITLE.match(value) if _may_name_a_kind_of_work(value) else None
     if m is None or not m["kind"][:1].isupper():
         return  # `: монография` in lower case stays (the labelled GOST sets keep it in the title)
     p = f.confidence.get("title")
@@ -1367,7 +1379,7 @@ def _volume_and_pages_inside_the_host(f: _Fields) -> None:
     for name in ("journal", "booktitle"):
         if name in f.items:
             value, s, e = f.items[name]
-            m = _HOST_VOLUME_PAGES.fullmatch(f.text[s:e])
+            m = _HOST_VOLUME_PAGES.fullmatch(f.text[s:e]) if "," in f.text[s:e] and _has_a_dash(f.text[s:e]) else None  # (the pattern's comma and range: the cheap test first)
             if m:
                 f.items[name] = (m["host"], s, s + m.end("host"))
                 f.add("volume", s + m.start("volume"), s + m.end("volume"))
@@ -1546,7 +1558,7 @@ def _title_read_as_names(f: _Fields) -> None:
     author, title = f.items.get("author"), f.items.get("title")
     if author is None or title is None or author[2] > title[1]:
         return
-    mark = _DESIGNATION.search(f.text, title[1])
+    mark = _DESIGNATION.search(f.text, title[1]) if "[" in f.text else None
     raw = f.text[author[1] : author[2]]
     if mark is None or _INITIAL.search(raw) or "," in raw.rstrip(" ,:") or "/" in f.text[author[1] : mark.start()] or re.match(r"\s?/(?!/)", f.text[mark.end() :]):
         return
@@ -1566,7 +1578,7 @@ def _heading_named_again(f: _Fields) -> None:
     entry's start, are its author, and the words between them and the designation its title,
     where the tagger ended the names earlier (`John P.` read as the name, `Flynt Software …` as
     the title)."""
-    mark = _DESIGNATION.search(f.text)
+    mark = _DESIGNATION.search(f.text) if "[" in f.text else None
     said = _RESPONSIBILITY_AFTER_DESIGNATION.match(f.text, mark.end() - 1) if mark is not None else None
     if said is None:
         return
@@ -2006,7 +2018,8 @@ def _retrieval_statement_not_title(f: _Fields) -> None:
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
-    m = _RETRIEVAL_AT_THE_END.search(value)
+    low = value.lower()  # (the cheap test first: a value of ASCII characters alone needs one of the pattern's words)
+    m = _RETRIEVAL_AT_THE_END.search(value) if not value.isascii() or "retrieved" in low or "available" in low or "accessed" in low else None
     if m is None or m.start() < 3:
         return
     p = f.confidence.get("title")
