@@ -639,8 +639,10 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
         return lead
     page = lines[after].page if after < len(lines) else None
     i = after
-    while i < len(lines) and lines[i].page == page:
+    while i < len(lines) and lines[i].page == page and not _body_text_from(lines, i, body):
         line = lines[i]
+        if line.in_note:  # a footnote is small type too, but no abstract
+            break
         if line.text and line.size < 0.95 * body and len(line.text) > 40:
             parts, j = [], i
             while j < len(lines) and lines[j].text and abs(lines[j].size - line.size) < 0.5 and not KEYWORDS.match(" ".join(texts[j].split())):
@@ -652,6 +654,17 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
             i = j
         i += 1
     return None
+
+
+BODY_RUN = 3  # lines of body-size prose in a row: the text has begun (a by-line or an affiliation is shorter)
+
+
+def _body_text_from(lines: list[Line], i: int, body: float) -> bool:
+    """Whether the body text begins at line i: BODY_RUN lines in a row set in the body's size,
+    each longer than a name or an affiliation. The abstract stands above the text, so small
+    type below it (a footnote, a caption) is never the abstract."""
+    run = lines[i:i + BODY_RUN]
+    return len(run) == BODY_RUN and all(line.text and abs(line.size - body) < 0.5 and len(line.text) > 40 and line.page == run[0].page for line in run)
 
 
 LEAD_LINES = 3  # a lead paragraph is prose: two bold lines under a title are more likely its translation
