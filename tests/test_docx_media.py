@@ -761,3 +761,17 @@ def test_a_list_of_figures_names_captions_without_numbering_or_citing_them(tmp_p
     assert len(lines) == 2 and not [n for b in lines for n in walk((b,)) if isinstance(n, CrossRef)]
     # their page numbers (PAGEREF fields) are the source's pages, not the edition's: left out
     assert [plain_text(b.inlines).strip() for b in lines] == ["Figure 1: Vector mapping", "Figure 2: Binary mapping"]
+
+
+def test_a_picture_set_in_a_sentence_about_its_figure_takes_the_caption_under_it(tmp_path):
+    """`Figure 8 shows how …` with the chart or picture in that paragraph, and `Figure 8 – Early
+    fitness` under it (an honours thesis): the sentence had been the figure's weak caption (a
+    label and a number, no separator) and the real caption a stray paragraph."""
+    d = paper()
+    p = d.add_paragraph("Figure 8 shows how the algorithm was steadily learning over the iterations.")
+    p.add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(100 * 12700))
+    d.add_paragraph("Figure 8 – Early fitness factor")
+    out = blocks(d, tmp_path)
+    [figure] = [b for b in out if isinstance(b, Figure)]
+    assert (figure.number, plain_text(figure.caption)) == ("8", "Early fitness factor")
+    assert any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Figure 8 shows how") for b in out)
