@@ -509,7 +509,8 @@ def _grid_names(lines: list[Line], first: int) -> list[str]:
         if line.page != name.page or ABSTRACT.match(text) or KEYWORDS.match(text):
             break
         names = name_parts(by_line_of(line)) if _style(line) == _style(name) else []
-        if len(names) == 1 and len(names[0]) >= 0.7 * len(re.sub(r"[\d*†‡]|\b(?:st|nd|rd|th)\b", "", text).strip()):
+        # one name, or one a block where the line crosses blocks set apart by wide gaps (a grid of four: `Christopher Groves    Pratik Harsh`)
+        if names and len(names) in (1, len(line.breaks) + 1) and sum(map(len, names)) >= 0.7 * len(re.sub(r"[\d*†‡\s]|\b(?:st|nd|rd|th)\b", "", text)):
             found.extend(names)
     return found
 
