@@ -1274,3 +1274,23 @@ def test_a_footnote_under_the_first_page_text_is_no_abstract_and_the_page_is_kep
     text = " ".join(plain_text(block.inlines) for block in doc.blocks if isinstance(block, (Heading, Paragraph)))
     assert "Drift analysis is a powerful toolbox" in text
     assert "hitting time is the first such moment" in text
+
+
+def test_a_bold_first_word_on_its_paragraphs_baseline_is_no_heading():
+    """JSS opens its introduction with the package's name in bold (`TIMP¹ is an R package …`);
+    a gutter the page's other lines show put the bold word in a column of its own, and it was
+    read as a heading, its footnote glued to it. A bold word right before the rest of its own
+    baseline, which opens in a small letter, is the paragraph's first word."""
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import _wrapped_headings, run_in
+
+    word = Line(page=1, text="TIMP", x0=81, x1=114, y=215, size=10.9, bold=True, side="L", number=27)
+    rest = Line(page=1, text="is an R package for modeling multiway spectroscopic measurements.", x0=119, x1=521, y=215, size=10.9, bold=False, number=28)
+    below = Line(page=1, text="platform problem-solving environment for fitting models.", x0=81, x1=521, y=202, size=10.9, bold=False, number=29)
+    assert run_in(word, rest)
+    assert _wrapped_headings([(3, [0]), (None, [1, 2])], [word, rest, below]) == [(None, [0, 1, 2])]
+    # a heading above its paragraph, or a column's gap after it, stays a heading
+    lower = dataclasses.replace(rest, y=200)
+    assert not run_in(word, lower) and _wrapped_headings([(3, [0]), (None, [1, 2])], [word, lower, below]) == [(3, [0]), (None, [1, 2])]
+    assert not run_in(word, dataclasses.replace(rest, x0=160))
+    assert not run_in(word, dataclasses.replace(rest, text="The package fits models."))

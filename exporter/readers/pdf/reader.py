@@ -1001,9 +1001,22 @@ def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Li
                 and sum(len(lines[i].text) for i in previous[1]) <= 2 * MAX_HEADING and bold_wrap(lines[previous[1][-1]], lines[rows[0]]):
             previous[1].append(rows[0])
             rows = rows[1:]
+        if level is None and rows and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 and previous[1][0] < rows[0] \
+                and not any(lines[k].text for k in range(previous[1][0] + 1, rows[0])) and run_in(lines[previous[1][0]], lines[rows[0]]):
+            out[-1] = (None, previous[1] + rows)  # no heading: the paragraph's first word, set in bold
+            continue
         if rows:
             out.append((level, rows))
     return out
+
+
+def run_in(first: Line, rest: Line) -> bool:
+    """`first`, read as a bold heading, is the first word of the line `rest` goes on with: on its
+    baseline, right after it (a word space, not a column's gap), in its size, opening in a small
+    letter (JSS's bold `TIMP¹` / `is an R package …`, put in a column of its own by a gutter
+    the page's other lines show)."""
+    return first.page == rest.page and abs(first.y - rest.y) < 0.5 and abs(first.size - rest.size) < 0.5 \
+        and 0 <= rest.x0 - first.x1 <= first.size and not rest.bold and next((c for c in rest.text if c.isalpha()), "").islower()
 
 
 # Words a heading's line does not end on unless the heading goes on (`… Analysis of the` /
