@@ -66,6 +66,8 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     if para.in_contents:
         return None  # `Figure 3: Vector GA Mapping 21` in a list of figures names the caption, it is not one
     text = para.text.replace(MATH_MARK, " ")
+    if number_alone(para) is not None:
+        return None  # `(2.2)` alone, its SEQ field counting formulas, in the Caption style Word's templates give it: a formula's number
     seq = next((k for k in map(seq_kind, para.seq) if k in ("figure", "table")), None)
     styled = para.style_name.lower().strip() == "caption"
     m = _LABEL.match(text)
