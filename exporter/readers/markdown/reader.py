@@ -454,12 +454,12 @@ def _read_footnotes(tokens, build: _Builder) -> None:
 class _Read:
     """What the block tokens give: the body, the paper's own list, the front matter."""
 
-    def __init__(self):
+    def __init__(self, labels: frozenset[str] = frozenset()):
         self.blocks: list = []
         self.references: list[Entry] = []
         self.references_span: Span | None = None
         self.front: dict = {}
-        self.labels: frozenset[str] = frozenset()  # the list's alphabetic labels (`_alpha_labels`)
+        self.labels = labels  # the list's alphabetic labels (`_alpha_labels`)
 
 
 def _close_list(read: _Read, list_stack: list[dict], done: dict, in_references: bool) -> None:
@@ -550,10 +550,8 @@ def _paragraph_entry(read: _Read, text: str, span: Span) -> None:
 
 
 def _read_blocks(tokens, build: _Builder, labels: frozenset[str] = frozenset()) -> _Read:
-    """Block tokens to blocks; the list under a references heading becomes the paper's own list
-    (`labels`: its alphabetic labels, if it is labelled so)."""
-    read, lines, path = _Read(), build.lines, build.path
-    read.labels = labels
+    """Block tokens to blocks; the list under a references heading (`labels`: its alphabetic labels) becomes the paper's own list."""
+    read, lines, path = _Read(labels), build.lines, build.path
     blocks = read.blocks
     in_references = False
     quote_depth = 0
