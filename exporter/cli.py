@@ -12,7 +12,7 @@ from functools import cache
 from . import compile_cache
 from .diagnostics import Diagnostic, InputError
 from .messages import LANGUAGES, environment_language
-from .terminal import Terminal
+from .terminal import Terminal, quiet_libraries
 
 EXIT_OK, EXIT_UNRESOLVED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _LANG_HELP = "language of the findings: kk, ru or en (default: from LC_ALL, LC_MESSAGES or LANG, e.g. ru_RU.UTF-8; else en)"
@@ -447,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if argv is None:  # the command itself, not a Python caller of main
         _collect_less_for_one_paper(args[0] if args else "")
+        quiet_libraries()
     # Before the readers and writers are imported (they compile at import); each command its own files.
     compile_cache.warm(args[0] if args and args[0] in COMMANDS else "")
     try:

@@ -205,6 +205,8 @@ def _number_findings(defined: list[_Defined], path: str) -> list[Diagnostic]:
                 continue
             seen[d.number] = d
             if d.caption is not None or d.span.page is not None:  # read from a page's layout
+                if d.span.page is None:  # a caption in the text, where no layout moved it: the count goes on from it
+                    previous = d  # (a Word paper's `Figure 3 –` under a drawing read as text, not as a figure)
                 continue
             if previous is not None and not _follows(previous.number, d.number):
                 findings.append(Diagnostic.at("XRF003", path, d.span, variant=kind, item=d.number, previous=previous.number))

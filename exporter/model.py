@@ -107,12 +107,17 @@ class Math:
     omml: str | None = field(default=None, repr=False)
 
 
+# An Image holding a chart: a Word package whose one page is the chart (the DOCX reader's; the
+# media stage has LibreOffice draw it), for a chart Word stored as data with no picture of it.
+CHART_PACKAGE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 @dataclass(frozen=True, slots=True)
 class Image:
     """A picture as the source holds it: its bytes unchanged, so an edition can carry them as they are."""
 
     data: bytes = field(repr=False)
-    media_type: str  # image/png, image/jpeg, image/gif, image/bmp, image/tiff, image/svg+xml, image/x-emf, image/x-wmf
+    media_type: str  # image/png, image/jpeg, image/gif, image/bmp, image/tiff, image/svg+xml, image/x-emf, image/x-wmf, CHART_PACKAGE
     width: float | None = None  # size the source shows it at, in points; None: the intrinsic size
     height: float | None = None
     alt: str = ""

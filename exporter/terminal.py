@@ -6,11 +6,24 @@ it is, with nothing added; `NO_COLOR` (https://no-color.org) turns colours off o
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from contextlib import contextmanager
 
 STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+
+
+def quiet_libraries() -> None:
+    """Keep the libraries' log records off the user's screen: a person reads exporter's own
+    findings and errors. Without a handler of its own on Python's root logger, ziafont's
+    `logging.debug` (each formula typeset) installs one on stderr, which then prints every
+    library's warning (fontTools on a font subset's dates: `WARNING:fontTools…: 'created'
+    timestamp seems very low`). For the command line and the server's workers, never for a
+    program that imports exporter as a library."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
 
 
 class Terminal:

@@ -135,3 +135,48 @@ def test_the_word_reader_reads_an_alphabetic_list(tmp_path):
     assert linked.document.references[0].text.startswith("T. Abara. Ice records")
     assert [[r.entry for r in c.refs] for c in iter_citations(linked.document)] == [["Aba01"], ["BH14", "Kow08"], ["BH14"], ["NFL+19"], ["NFL+19a"]]
     assert not {d.code for d in linked.diagnostics} & {"CIT001", "CIT002"}
+
+
+MARKDOWN = """---
+title: Ice drift on small lakes
+---
+
+# Introduction
+
+Drift on lakes was first measured by Abara [Aba01] and later by two teams [BH14, Kow08].
+The bound of [BH14, Thm. 2] is tight; see [see Table 2] and the range [0.5, 0.7].
+
+# References
+
+[Aba01] T. Abara. Ice records of northern lakes. Journal of Limnic Studies, 12:45–67, 2001.
+
+[BH14] Kari Berglund and Mats Hahn. Late freezing in a warming climate. Polar
+Waters, 8:101–118, 2014.
+
+[Kow08] Piotr Kowalczyk. River ice and its decline. Hydrology Letters, 3:12–19.
+
+# Appendix
+
+[Aba01] is cited again here.
+"""
+
+
+def test_a_markdown_list_labelled_so_is_keyed_by_its_labels_and_its_citations_link(tmp_path):
+    """CommonMark leaves `[Aba01]` as text (no link definition names it): the Markdown reader had
+    found neither the list (its paragraphs open with no name) nor a citation. The labels are
+    read off the lines under the references heading first, as paragraphs or as list items."""
+    from exporter.pipeline import read_and_link
+
+    for name, text in (("paragraphs.md", MARKDOWN), ("items.md", MARKDOWN.replace("\n[Aba01] T.", "\n- [Aba01] T.").replace("\n[BH14] K", "\n- [BH14] K").replace("\n[Kow08]", "\n- [Kow08]"))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        linked = read_and_link(str(tmp_path / name))
+        assert [(e.key, e.number) for e in linked.document.references] == [("Aba01", 1), ("BH14", 2), ("Kow08", 3)], name
+        assert linked.document.references[2].text.startswith("Piotr Kowalczyk. River ice")  # no year: an entry all the same
+        cites = [(c.raw, [(r.label, r.locator, r.entry) for r in c.refs]) for c in iter_citations(linked.document)]
+        assert cites == [
+            ("[Aba01]", [("Aba01", None, "Aba01")]),
+            ("[BH14, Kow08]", [("BH14", None, "BH14"), ("Kow08", None, "Kow08")]),
+            ("[BH14, Thm. 2]", [("BH14", "Thm. 2", "BH14")]),
+            ("[Aba01]", [("Aba01", None, "Aba01")]),
+        ], name
+        assert not [d.code for d in linked.diagnostics if d.code.startswith("CIT")], name

@@ -368,3 +368,29 @@ def test_a_label_opening_a_sentence_after_a_wide_gap_is_a_reference():
     # a run opening in a capital or a figure after the gap is the caption's text
     text = "Fig. 10 3D topographic maps with threat areas."
     assert [(f.number, f.defines) for f in find_crossrefs(text, (0, text.index("3D")), 0, (0,))] == [("10", True)]
+
+
+def test_a_word_caption_under_a_drawing_read_as_text_still_counts_in_the_figures_order(tmp_path):
+    """Figures 1 and 3 are pictures; figure 2 a drawing of shapes the reader gives as text, its
+    caption `Рисунок 2 – …` a paragraph. The order check had gone from figure 1 to figure 3
+    (`figure 3 follows figure 1`): the caption in the text numbers figure 2 where it stands."""
+    import io
+
+    from docx.shared import Emu
+
+    from docx_samples import PNG_1PX
+
+    d = docx.Document()
+    d.add_heading("Заголовок статьи о сетях", level=0)
+    d.add_paragraph("Схемы показаны на рис. 1, 2 и 3.")
+    d.add_paragraph().add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 100))
+    d.add_paragraph("Рисунок 1 – Схема сети")
+    d.add_paragraph("Начало")
+    d.add_paragraph("Конец")
+    d.add_paragraph("Рисунок 2 – Алгоритм")
+    d.add_paragraph("Алгоритм обучения сети описан в работе подробно; результаты даны ниже.")
+    d.add_paragraph().add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(12700 * 100))
+    d.add_paragraph("Рисунок 3 – Результаты")
+    result = run_cli("check", "--json", str(save(d, tmp_path / "drawn.docx")))
+    assert result.returncode in (0, 1), result.stderr
+    assert [x["code"] for x in json.loads(result.stdout)["diagnostics"] if x["code"].startswith("XRF")] == []

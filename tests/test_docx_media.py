@@ -355,6 +355,23 @@ def test_math_para_is_display_and_a_number_paragraph_after_it_numbers_it(tmp_pat
     assert (xref.raw, xref.kind, xref.number, xref.target) == ("(7)", "equation", "7", "_Ref1")
 
 
+def test_a_formulas_number_in_the_caption_style_numbers_the_formula(tmp_path):
+    """Russian thesis templates set the number's paragraph (a tab, `(`, STYLEREF, `.`, SEQ
+    Формула, `)`) in Word's Caption style: it had been read as a weak caption and printed as a
+    paragraph `(2.2)` under the formula, the formula unnumbered."""
+    d = paper()
+    append_xml(d.add_paragraph(), f'<m:oMathPara xmlns:m="{M_NS}">{omml("x=1")}</m:oMathPara>')
+    p = d.add_paragraph(style="Caption")
+    append_xml(p, '<w:r><w:tab/><w:t>(</w:t></w:r>' + field(" STYLEREF 1 \\s ", "2") + '<w:r><w:t>.</w:t></w:r>' + field(" SEQ Формула \\* ARABIC \\s 1 ", "2") + '<w:r><w:t>)</w:t></w:r>')
+    d.add_paragraph("Формула (2.2) задаёт начальное условие.")
+    out = blocks(d, tmp_path)
+    assert len(out) == 2  # the number's paragraph is read into the formula
+    [m] = out[0].inlines
+    assert (m.display, m.number, m.label) == (True, "2.2", "eq:2.2")
+    [xref] = [n for n in out[1].inlines if isinstance(n, CrossRef)]
+    assert (xref.kind, xref.number) == ("equation", "2.2")
+
+
 def test_mathtype_number_in_a_macrobutton_field(tmp_path):
     """MathType writes `(1)` as a MACROBUTTON's display text around a SEQ field: read, and
     kept beside the formula's picture."""
@@ -761,3 +778,17 @@ def test_a_list_of_figures_names_captions_without_numbering_or_citing_them(tmp_p
     assert len(lines) == 2 and not [n for b in lines for n in walk((b,)) if isinstance(n, CrossRef)]
     # their page numbers (PAGEREF fields) are the source's pages, not the edition's: left out
     assert [plain_text(b.inlines).strip() for b in lines] == ["Figure 1: Vector mapping", "Figure 2: Binary mapping"]
+
+
+def test_a_picture_set_in_a_sentence_about_its_figure_takes_the_caption_under_it(tmp_path):
+    """`Figure 8 shows how …` with the chart or picture in that paragraph, and `Figure 8 – Early
+    fitness` under it (an honours thesis): the sentence had been the figure's weak caption (a
+    label and a number, no separator) and the real caption a stray paragraph."""
+    d = paper()
+    p = d.add_paragraph("Figure 8 shows how the algorithm was steadily learning over the iterations.")
+    p.add_run().add_picture(io.BytesIO(PNG_1PX), width=Emu(100 * 12700))
+    d.add_paragraph("Figure 8 – Early fitness factor")
+    out = blocks(d, tmp_path)
+    [figure] = [b for b in out if isinstance(b, Figure)]
+    assert (figure.number, plain_text(figure.caption)) == ("8", "Early fitness factor")
+    assert any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Figure 8 shows how") for b in out)

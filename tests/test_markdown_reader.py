@@ -380,3 +380,15 @@ def test_an_unnumbered_list_written_as_paragraphs_under_the_references_heading(t
         "Lind, P., & Berg, S. (2021). Reading in a second language. Language Learning, 71(2), 101-130.",
         "Okafor, B. (2019). Bilingual minds. Routledge.",
     ]
+
+
+def test_an_interval_opening_at_zero_is_no_citation_when_the_list_is_known(tmp_path):
+    """`normalised to [0, 1]` beside a list of two entries: the Markdown reader read its body
+    without the list's size and cited a missing entry 0 (CIT001), as the Word reader once did."""
+    paper = tmp_path / "p.md"
+    paper.write_text(
+        "---\ntitle: A test\n---\n\nValues are normalised to [0, 1] as in [1] and [2].\n\n# References\n\n"
+        "1. Smith J. A paper. Journal, 2001, 1, 1-2.\n2. Doe J. Another paper. Journal, 2002, 2, 3-4.\n", encoding="utf-8")
+    linked = read_and_link(str(paper))
+    assert [c.raw for c in _citations(linked.document)] == ["[1]", "[2]"]
+    assert [d.code for d in linked.diagnostics if d.code.startswith("CIT")] == []

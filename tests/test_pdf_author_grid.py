@@ -50,3 +50,29 @@ def test_an_author_grid_is_the_by_line_and_no_part_of_the_columns(tmp_path):
     assert list(doc.meta.authors) == ["Anna Kowalska", "Jan Nowak", "Maria Lis", "Piotr Wrona"]
     body = " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, (Paragraph, Heading)))
     assert "Nowak" not in body and "Wrona" not in body and "uni.example" not in body
+
+
+def test_four_author_blocks_in_one_row_are_four_authors(tmp_path):
+    """Four blocks side by side (IEEEtran's four to a row; a real IEEE paper's geometry: the
+    second block's affiliation crosses the page's middle): the layout reads the two left names
+    as one line and the two right ones as another, each pair parted by a wide gap. The second
+    pair was no grid name (a grid line was to hold one name): two authors of four were read."""
+    path = tmp_path / "four.pdf"
+    c = pdf_canvas(path)
+    _centred(c, 297, 780, "Optimal Placement of Solar Panels on Residential Roofs", 20)
+    names = ("Anna Kowalska", "Jan Nowak", "Maria Lisowska", "Piotr Wrona")
+    for k, name in enumerate(names):
+        axis = 110 + 125 * k
+        _centred(c, axis, 740, name, 11)
+        _centred(c, axis, 728, "School of Engineering and Computing", 9.5)
+        _centred(c, axis, 716, "Durham University", 9.5)
+        _centred(c, axis, 704, f"{name.split()[1].lower()}@uni.example", 9.5)
+    y = 640
+    draw_text(c, 50, y + 14, "Abstract—Panels are placed where they gather most light.", size=9)
+    for left, right in zip(_LEFT * 3, _RIGHT * 3):
+        draw_text(c, 50, y, left[:52], size=10)
+        draw_text(c, 310, y, right[:52], size=10)
+        y -= 12
+    c.save()
+    doc = read_document(str(path))
+    assert list(doc.meta.authors) == list(names)

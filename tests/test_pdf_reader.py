@@ -1236,3 +1236,61 @@ def test_a_notes_short_last_line_on_another_side_stays_in_the_note(tmp_path):
     notes = [n for b in doc.blocks for n in getattr(b, "inlines", ()) if isinstance(n, Footnote)]
     assert len(notes) == 1 and plain_text(notes[0].inlines).endswith("TIMP is the tim package.")
     assert not [b for b in doc.blocks if plain_text(getattr(b, "inlines", ())).strip() == "package."]
+
+
+def test_a_footnote_under_the_first_page_text_is_no_abstract_and_the_page_is_kept(tmp_path):
+    """A preprint with no abstract: title, by-line, date, then the text from `1 Introduction`,
+    and a footnote in small type at the page's foot. The footnote had been read as an
+    unlabelled abstract (the first small type after the title), and the whole page above it as
+    front matter: the first page's text was lost."""
+    path = tmp_path / "preprint.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 120, 780, "Additive bounds for random walks", 20)
+    draw_text(c, 150, 750, "Petrov A.   Smirnov B.   Volkov C.", 14)
+    draw_text(c, 220, 730, "November 27, 2021", 12)
+    draw_text(c, 50, 690, "1   Introduction", 17, bold=True)
+    body = (
+        "Drift analysis is a powerful toolbox for the analysis of random processes, first",
+        "developed for evolutionary algorithms and since then applied to many other kinds",
+        "of processes in computer science, physics and the study of populations over time.",
+        "All drift theorems consider a random process which starts with some first value",
+        "and aims to reach some target value; the hitting time is the first such moment.",
+    )
+    for i, line in enumerate(body):
+        draw_text(c, 50, 665 - 15 * i, line, 12)
+    note = (
+        "Some of the drift theorems are formulated for a process which starts at a greater",
+        "value and aims to reach a smaller one. However, such results can be inverted by",
+        "considering the process taken with the opposite sign, which changes nothing else.",
+    )
+    draw_text(c, 50, 120, "1", 7)
+    for i, line in enumerate(note):
+        draw_text(c, 55, 116 - 12 * i, line, 10)
+    draw_text(c, 290, 40, "1", 10)
+    c.save()
+    doc = read_document(str(path))
+    assert doc.meta.title_text == "Additive bounds for random walks"
+    assert doc.meta.abstract_text is None
+    text = " ".join(plain_text(block.inlines) for block in doc.blocks if isinstance(block, (Heading, Paragraph)))
+    assert "Drift analysis is a powerful toolbox" in text
+    assert "hitting time is the first such moment" in text
+
+
+def test_a_bold_first_word_on_its_paragraphs_baseline_is_no_heading():
+    """JSS opens its introduction with the package's name in bold (`TIMP¹ is an R package …`);
+    a gutter the page's other lines show put the bold word in a column of its own, and it was
+    read as a heading, its footnote glued to it. A bold word right before the rest of its own
+    baseline, which opens in a small letter, is the paragraph's first word."""
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import _wrapped_headings, run_in
+
+    word = Line(page=1, text="TIMP", x0=81, x1=114, y=215, size=10.9, bold=True, side="L", number=27)
+    rest = Line(page=1, text="is an R package for modeling multiway spectroscopic measurements.", x0=119, x1=521, y=215, size=10.9, bold=False, number=28)
+    below = Line(page=1, text="platform problem-solving environment for fitting models.", x0=81, x1=521, y=202, size=10.9, bold=False, number=29)
+    assert run_in(word, rest)
+    assert _wrapped_headings([(3, [0]), (None, [1, 2])], [word, rest, below]) == [(None, [0, 1, 2])]
+    # a heading above its paragraph, or a column's gap after it, stays a heading
+    lower = dataclasses.replace(rest, y=200)
+    assert not run_in(word, lower) and _wrapped_headings([(3, [0]), (None, [1, 2])], [word, lower, below]) == [(3, [0]), (None, [1, 2])]
+    assert not run_in(word, dataclasses.replace(rest, x0=160))
+    assert not run_in(word, dataclasses.replace(rest, text="The package fits models."))

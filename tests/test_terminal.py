@@ -80,3 +80,25 @@ def test_one_paper_has_no_bar(tmp_path):
     shutil.copyfile(SEED, tmp_path / SEED.name)
     status, out = run_in_terminal("build", SEED.name, "--to", "latex", "--out", "dist", cwd=tmp_path)
     assert status == 0 and "building" not in out and "━" not in out
+
+
+def test_a_build_shows_no_librarys_log_records(tmp_path):
+    """A formula (typeset by ziamath: ziafont calls `logging.debug`, which set up a stderr
+    handler on Python's root logger) and characters that need the fallback fonts, built with
+    an empty cache: fontTools' warnings about a font subset's dates reached the user's screen
+    (`WARNING:fontTools.ttLib.tables._h_e_a_d:'created' timestamp seems very low`)."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    paper = tmp_path / "p.md"
+    paper.write_text("---\ntitle: Test\n---\n\nA formula $x^2 + y_1$, a word 中文, a circled Ⓐ and ⩽ here.\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONIOENCODING="utf-8")
+    env.pop("EXPORTER_CACHE_DIR", None)
+    result = subprocess.run([sys.executable, "-m", "exporter", "build", str(paper), "--to", "pdf", "--out", str(tmp_path / "out")],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "p.pdf").is_file()
+    assert "WARNING" not in result.stderr and "fontTools" not in result.stderr, result.stderr

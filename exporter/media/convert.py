@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..model import CHART_PACKAGE
 from ..symbol_encoding import ADOBE_CORPORATE_USE
 from .wmf_fonts import decode_mt_extra, framed, text_record_faces
 
@@ -166,8 +167,8 @@ SECONDS_A_PICTURE = 2
 
 
 def metafiles_by_office(datas: list[bytes], kind: str) -> list[bytes | ConversionError]:
-    """Metafiles (`kind`: emf, wmf) as SVG, or the ConversionError of each: LibreOffice headless
-    sets each on a PDF page, all in one run (with a profile of its own, so a running office is
+    """Metafiles (`kind`: emf, wmf), or Word packages of one chart each (`docx`: the DOCX
+    reader's charts), as SVG, or the ConversionError of each: LibreOffice headless sets each on a PDF page, all in one run (with a profile of its own, so a running office is
     not disturbed), poppler's pdftocairo turns each page into SVG with its text as outlines
     (LibreOffice's own SVG keeps text in SVG fonts, which svglib cannot draw). Each picture
     stands on a page: it is cropped to what is drawn. The run failing (a converter missing,
@@ -175,7 +176,7 @@ def metafiles_by_office(datas: list[bytes], kind: str) -> list[bytes | Conversio
     tool = shutil.which("soffice") or shutil.which("libreoffice")
     cairo = shutil.which("pdftocairo")
     if tool is None or cairo is None:
-        raise ConversionError(f"LibreOffice and poppler's pdftocairo are needed for {kind.upper()} (Debian: libreoffice-draw-nogui, poppler-utils)")
+        raise ConversionError(f"LibreOffice and poppler's pdftocairo are needed for {kind.upper()} (Debian: {'libreoffice-writer-nogui' if kind == 'docx' else 'libreoffice-draw-nogui'}, poppler-utils)")
     with tempfile.TemporaryDirectory(prefix=f"exporter-{kind}-") as tmp:
         names = [f"in{k}.{kind}" for k in range(len(datas))]
         for name, data in zip(names, datas):
@@ -216,9 +217,9 @@ def _cropped(svg: bytes, page: Path) -> bytes:
 def converter_available(media_type: str) -> bool:
     if media_type == "image/x-wmf":
         return shutil.which("wmf2svg") is not None
-    if media_type == "image/x-emf":
+    if media_type in ("image/x-emf", CHART_PACKAGE):
         return (shutil.which("soffice") or shutil.which("libreoffice")) is not None
     return True
 
 
-__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "metafiles_by_office", "converter_available", "svg_namespaces"]
+__all__ = ["ConversionError", "wmf_to_svg", "emf_to_svg", "metafile_by_office", "metafiles_by_office", "converter_available", "svg_namespaces"]

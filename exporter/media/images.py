@@ -2,7 +2,8 @@
 
 JPEG and PNG stay as the source's bytes (the PDF and LaTeX editions pass a JPEG through
 without re-encoding); GIF, BMP and TIFF become PNG; SVG is kept once it is known to refer to
-nothing outside itself; WMF and EMF are converted to SVG (vectors stay vectors). Work is
+nothing outside itself; WMF and EMF are converted to SVG (vectors stay vectors), and so is a
+Word chart (drawn by LibreOffice from the data Word stored). Work is
 bounded: a picture of more than `MAX_PIXELS` is refused from its header, before decoding.
 """
 
@@ -15,8 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Image
-from .convert import ConversionError, emf_to_svg, metafiles_by_office, wmf_to_svg
+from ..model import CHART_PACKAGE, Image
+from .convert import ConversionError, emf_to_svg, metafile_by_office, metafiles_by_office, wmf_to_svg
 
 # A 600 dpi scan of an A3 page has 70 million pixels; a picture in a paper has far fewer.
 # Refused from the header, so a 30000 × 30000 JPEG costs nothing to turn away.
@@ -25,7 +26,9 @@ DEFAULT_DPI = 96  # what Word assumes for a picture that states no resolution
 RASTER = {"image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff"}
 METAFILE = {"image/x-wmf", "image/x-emf"}
 SVG = "image/svg+xml"
-KINDS = RASTER | METAFILE | {SVG}
+KINDS = RASTER | METAFILE | {SVG, CHART_PACKAGE}
+# What LibreOffice is given for each kind it draws: the file's extension.
+BY_OFFICE = {"image/x-emf": "emf", CHART_PACKAGE: "docx"}
 EXTENSIONS = {"jpeg": ".jpg", "png": ".png", "svg": ".svg"}
 
 
@@ -105,19 +108,20 @@ MAX_CONVERTED = 32
 
 
 def prepare_all(images) -> None:
-    """Convert a document's EMF pictures in one LibreOffice run before `prepare` takes each
-    (its start is most of a conversion: ten pictures took 13 s one by one, 2 s together). When
-    the run itself fails, each is left to `prepare`, which tries it alone."""
-    pending = list(dict.fromkeys(i.data for i in images if i.media_type == "image/x-emf" and i.data and i.data not in _CONVERTED))
-    if len(pending) < 2:
-        return
-    try:
-        converted = metafiles_by_office(pending, "emf")
-    except ConversionError:
-        return
-    if len(_CONVERTED) + len(pending) > MAX_CONVERTED:
-        _CONVERTED.clear()
-    _CONVERTED.update(zip(pending, converted))
+    """Convert a document's EMF pictures and charts in one LibreOffice run a kind before
+    `prepare` takes each (its start is most of a conversion: ten pictures took 13 s one by one,
+    2 s together). When the run itself fails, each is left to `prepare`, which tries it alone."""
+    for media_type, extension in BY_OFFICE.items():
+        pending = list(dict.fromkeys(i.data for i in images if i.media_type == media_type and i.data and i.data not in _CONVERTED))
+        if len(pending) < 2:
+            continue
+        try:
+            converted = metafiles_by_office(pending, extension)
+        except ConversionError:
+            continue
+        if len(_CONVERTED) + len(pending) > MAX_CONVERTED:
+            _CONVERTED.clear()
+        _CONVERTED.update(zip(pending, converted))
 
 
 @lru_cache(maxsize=64)
@@ -127,11 +131,15 @@ def _prepare(data: bytes, media_type: str, name: str) -> Picture:
     if media_type == SVG:
         return _svg(data, name, converted=False)
     try:
-        svg = wmf_to_svg(data) if media_type == "image/x-wmf" else _CONVERTED.get(data) or emf_to_svg(data)
+        if media_type == "image/x-wmf":
+            svg = wmf_to_svg(data)
+        else:
+            svg = _CONVERTED.get(data) or (emf_to_svg(data) if media_type == "image/x-emf" else metafile_by_office(data, BY_OFFICE[media_type]))
         if isinstance(svg, ConversionError):
             raise svg
     except ConversionError as exc:
-        raise MediaError(name, f"the metafile could not be converted: {exc}") from None
+        what = "the chart could not be drawn" if media_type == CHART_PACKAGE else "the metafile could not be converted"
+        raise MediaError(name, f"{what}: {exc}") from None
     return _svg(svg, name, converted=True)
 
 
@@ -259,11 +267,72 @@ def _svg(data: bytes, name: str, converted: bool) -> Picture:
             if etree.QName(attr).localname == "href" and _OUTSIDE.match(value):
                 raise MediaError(name, f"the SVG refers to an outside file ({value[:60]!r}); refused")
     _set_fonts(root)
+    _masks_applied(root)
     data = etree.tostring(root, encoding="utf-8", xml_declaration=True)
     drawing = svg_drawing(data)
     if drawing is None:
         raise MediaError(name, "the SVG has nothing svglib can draw")
     return Picture("svg", data, drawing.width, drawing.height, converted=converted)
+
+
+_MASK_URL = re.compile(r"^url\(#([^)]+)\)$")
+_DATA_URI = re.compile(r"^data:image/(?:png|jpeg);base64,(.*)$", re.S)
+
+
+def _masks_applied(root) -> None:
+    """A picture drawn through a mask that is itself a picture (pdftocairo writes a PDF's soft
+    mask so: a chart's 3D walls, a shadow) made one picture with the mask as its alpha. svglib
+    draws no masks: the picture showed unmasked, black where the mask made it clear."""
+    from lxml import etree
+
+    href = "{http://www.w3.org/1999/xlink}href"
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+
+    def picture_of(element):  # an <image> of a data URI, or a <use> of one
+        if element is not None and etree.QName(element).localname == "use":
+            element = by_id.get((element.get(href) or element.get("href") or "").lstrip("#"))
+        if element is None or etree.QName(element).localname != "image":
+            return None
+        m = _DATA_URI.match(element.get(href) or element.get("href") or "")
+        return (element, m.group(1)) if m else None
+
+    for element in list(root.iter()):
+        m = _MASK_URL.match(element.get("mask") or "")
+        mask = by_id.get(m.group(1)) if m else None
+        shown = picture_of(element)
+        alpha = picture_of(mask[0]) if mask is not None and len(mask) == 1 else None
+        if shown is None or alpha is None:
+            continue
+        try:
+            merged = _with_alpha(shown[1], alpha[1])
+        except (ValueError, OSError):  # an undecodable picture: left as svglib draws it
+            continue
+        image = etree.SubElement(shown[0].getparent(), shown[0].tag, {k: v for k, v in shown[0].attrib.items() if k not in ("id", href, "href")})
+        image.set("id", f"{shown[0].get('id') or 'image'}-{m.group(1)}")
+        image.set(href, "data:image/png;base64," + merged)
+        if etree.QName(element).localname == "use":
+            element.set(href, "#" + image.get("id"))
+        else:  # an <image> itself masked: drawn in place as the merged one
+            element.set(href, image.get(href))
+            image.getparent().remove(image)
+        del element.attrib["mask"]
+
+
+def _with_alpha(picture: str, mask: str) -> str:
+    """Base64 PNG of `picture` (base64 PNG or JPEG) with `mask`'s luminance as its alpha (a
+    luminance mask, as SVG reads one), the mask scaled to the picture's pixels."""
+    import base64
+
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(base64.b64decode(picture))) as shown, PILImage.open(io.BytesIO(base64.b64decode(mask))) as alpha:
+        if shown.width * shown.height > MAX_PIXELS:
+            raise ValueError("too many pixels")
+        merged = shown.convert("RGBA")
+        merged.putalpha(alpha.convert("L").resize(shown.size))
+        out = io.BytesIO()
+        merged.save(out, "PNG", optimize=False)
+    return base64.b64encode(out.getvalue()).decode("ascii")
 
 
 # Text in an SVG is drawn in one of three embedded families with wide coverage (Latin, Greek,
@@ -327,6 +396,7 @@ def svg_drawing(data: bytes):
     from .pdfsize import unhint_drawing_fonts
 
     logging.getLogger("svglib.svglib").setLevel(logging.ERROR)  # it logs each unsupported attribute
+    alpha_bitmaps()
     initial_font = register_svg_fonts()
     try:
         drawing = svg2rlg(io.BytesIO(data))
@@ -337,6 +407,37 @@ def svg_drawing(data: bytes):
     drawing.initialFontName = initial_font  # read by reportlab's renderer as its first font
     unhint_drawing_fonts(drawing)  # the fonts svglib registered for its text embed unhinted subsets
     return drawing
+
+
+@lru_cache(maxsize=1)
+def alpha_bitmaps() -> bool:
+    """Teach reportlab's renderPDF to draw a Drawing's bitmap with its alpha. It draws each as an
+    inline image, which carries none: a picture with clear parts (an SVG's masked image, made one
+    RGBA picture by `_masks_applied`: a chart's 3D walls) showed black there. A bitmap with alpha
+    is drawn instead as an image XObject with its alpha as soft mask (the canvas's public
+    `drawImage(…, mask="auto")`); any other as before. This touches renderPDF's private
+    `_PDFRenderer`: where a reportlab has none, nothing changes (the bitmap shows unmasked).
+    True when renderPDF draws alpha."""
+    from reportlab.graphics import renderPDF
+    from reportlab.lib.utils import ImageReader
+
+    renderer = getattr(renderPDF, "_PDFRenderer", None)
+    inline = getattr(renderer, "drawImage", None)
+    if inline is None:
+        return False
+    if getattr(inline, "draws_alpha", False):
+        return True
+
+    def draw_image(self, image):
+        bitmap = image.path
+        if getattr(bitmap, "mode", None) in ("RGBA", "LA"):
+            self._canvas.drawImage(ImageReader(bitmap), image.x, image.y, image.width, image.height, mask="auto")
+        else:
+            inline(self, image)
+
+    draw_image.draws_alpha = True
+    renderer.drawImage = draw_image
+    return True
 
 
 @contextmanager

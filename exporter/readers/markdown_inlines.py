@@ -134,6 +134,8 @@ class InlineReader:
         self.path, self.notes, self.budget = path, notes, budget
         self.footnotes = footnotes
         self.pictures = pictures
+        self.labels: frozenset[str] = frozenset()  # the list's alphabetic labels, when it is labelled so (`[Köt16]`)
+        self.entries: int | None = None  # the size of the paper's own list, when it has one
 
     def read_run(self, run: _TextRun, source: Joined) -> list[Inline]:
         """The run's text read for citations, then for cross-references (a caption's label
@@ -147,7 +149,7 @@ class InlineReader:
         joined = run.joined(source)
         first = run.pieces[0][1]
         at_start = first == 0 or source.text[first - 1 : first] == "\n"
-        found = inlines_of(joined, self.path, self.notes, self.budget)
+        found = inlines_of(joined, self.path, self.notes, self.budget, self.entries, self.labels)
         run.pieces.clear()
         return list(crossrefs_of(found, joined, at_start))
 

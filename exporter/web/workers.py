@@ -28,6 +28,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 
+from ..terminal import quiet_libraries
+
 # Imported once by the fork server, so every worker starts with them (a check of a .txt
 # paper sniffs the other formats' readers too; the Markdown reader and the reference tagger,
 # which the command line imports only when a paper needs them, are loaded here beforehand).
@@ -80,6 +82,7 @@ def _leave_with_server(server: int) -> None:
 def serve_jobs(conn, nice: int, server: int, memory_mb: int, tmp: str) -> None:
     """A worker's life: take (function, arguments) from the pipe, send back what it returns."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    quiet_libraries()
     os.environ["TMPDIR"] = tempfile.tempdir = tmp
     if nice:
         os.nice(nice)

@@ -37,7 +37,7 @@ from ..media.formulas import FormulaError
 from ..media.images import MediaError, display_size, fit, lowered_by, prepare
 from ..media.omml import tex_to_omml
 from ..model import (
-    Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, LineBreak, Link, Math, Paragraph, Quote, Strong,
+    CHART_PACKAGE, Bibliography, BulletList, Citation, Code, CodeBlock, CrossRef, Emph, Figure, Footnote, Heading, Image, LineBreak, Link, Math, Paragraph, Quote, Strong,
     Subscript, Superscript, Table, Text,
 )
 from ..venue import language
@@ -757,7 +757,9 @@ class DocxWriter(Walker):
         width, height = fit(size, max_width, max_height)
         try:
             alt = image.alt or ("formula" if image.formula else "")
-            drawing = self.pictures.inline(image.data, image.media_type, width, height, xml_safe(image.name), xml_safe(alt), picture, "Formula" if image.formula else "Picture")
+            # A chart comes as a package Word cannot show as a picture: its drawing goes in instead.
+            data, media_type = (picture.data, "image/svg+xml") if image.media_type == CHART_PACKAGE and picture is not None else (image.data, image.media_type)
+            drawing = self.pictures.inline(data, media_type, width, height, xml_safe(image.name), xml_safe(alt), picture, "Formula" if image.formula else "Picture")
         except MediaError as exc:
             self._broken(exc)
             return

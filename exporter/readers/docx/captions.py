@@ -3,7 +3,7 @@
 A caption is a paragraph in Word's Caption style, one holding a `SEQ` field for figures or
 tables, or one whose text starts with a figure or table label and its number followed by a
 separator (`Рис. 3 –`, `Figure 2.`, `Таблица 1`, `Fig. 10,`), so a sentence that begins with
-`Рисунок 10 иллюстрирует` is not one. A label with its number but no separator (`Рис. 1 Схема`),
+`Рисунок 10 иллюстрирует` or `Figure 8 shows` (a lower-case word after the number) is not one. A label with its number but no separator (`Рис. 1 Схема`),
 or a separator but no number (`Рисунок – Схема`, the number left to Word's list numbering or
 never typed), is a weak caption: one only beside a figure or table that has none; so is a
 paragraph only the Caption style marks (no label, no SEQ field: authors set body text in that
@@ -25,6 +25,7 @@ FIGURE_WORDS = r"рис(?:\.|унок|унке|\b)|fig(?:\.|ure|\b)|сурет"
 TABLE_WORDS = r"табл(?:\.|ица|\b)|table\b|кесте"
 _LABEL = re.compile(rf"^\s*(?:(?P<figure>{FIGURE_WORDS})|(?P<table>{TABLE_WORDS}))\s*(?P<number>\d{{1,4}}(?:[.\-–]\d{{1,4}}){{0,3}}[a-zа-я]?)?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[.:,;\-–—]|\)|$)")
+_SENTENCE_GOES_ON = re.compile(r"^\s+[a-zа-яёәғқңөұүһі]", re.UNICODE)  # a lower-case word right after the number
 _EQUATION_NUMBER = re.compile(r"^\s*(?P<lead>[,.;:]?)\s*\(\s*(?P<number>\d{1,4}(?:[.,\-]\d{1,4}){0,3}[a-zа-я]?)\s*\)\s*(?P<trail>[,.;]?)\s*$")
 _SEQ_FIGURE = re.compile(r"^(?:рис|fig|сурет|image|picture|illustration|диаграмма|схема)", re.IGNORECASE)
 _SEQ_TABLE = re.compile(r"^(?:табл|table|кесте)", re.IGNORECASE)
@@ -65,6 +66,8 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     if para.in_contents:
         return None  # `Figure 3: Vector GA Mapping 21` in a list of figures names the caption, it is not one
     text = para.text.replace(MATH_MARK, " ")
+    if number_alone(para) is not None:
+        return None  # `(2.2)` alone, its SEQ field counting formulas, in the Caption style Word's templates give it: a formula's number
     seq = next((k for k in map(seq_kind, para.seq) if k in ("figure", "table")), None)
     styled = para.style_name.lower().strip() == "caption"
     m = _LABEL.match(text)
@@ -74,6 +77,8 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     weak = False
     after = text[m.end():] if m else ""
     listed = str(para.number.value) if para.number is not None and para.number.fmt not in ("bullet", "none") else None
+    if m and m.group("number") and not (seq or styled) and _SENTENCE_GOES_ON.match(after):
+        m = None  # `Figure 8 shows how …`, `Рисунок 10 иллюстрирует`: a sentence about the figure, no caption
     if m and (m.group("number") or seq or styled or listed or _SEPARATOR.match(after) and after.strip()):
         # numbered, or set as a caption, or `Рисунок – Молекула…` (a label and a dash, the number left out)
         weak = not (m.group("number") and _SEPARATOR.match(after) or seq or styled)

@@ -1,8 +1,10 @@
 """Pictures in a Word body: DrawingML (`w:drawing`, inline or anchored), VML (`w:pict`,
 `v:imagedata`), OLE objects (`w:object`: the preview picture Word shows, e.g. of an Equation 3.0
-or MathType formula), and `mc:AlternateContent` (the fallback picture of a chart, SmartArt or
-group). Pictures are found here as references; `PackageMedia` gives their bytes unchanged,
-never decoding an image.
+or MathType formula), `mc:AlternateContent` (the fallback picture of a chart, SmartArt or
+group), and charts (`c:chart`). Pictures are found here as references; `PackageMedia` gives
+their bytes unchanged, never decoding an image. A chart is no picture but data Word draws: it
+is given as a Word package of its own holding the chart and the theme its colours come from
+(`chart_package`), which the media stage has LibreOffice draw.
 
 A text box (`w:txbxContent`, in a DrawingML shape or a VML one) holds paragraphs of its own —
 often a figure's caption, or the figure itself: `text_boxes` gives them to the body walker to
@@ -11,10 +13,12 @@ read as paragraphs, and the pictures inside a box are left to those paragraphs (
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 
-from ...model import Image
+from ...model import CHART_PACKAGE, Image
 from .xml import R
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -23,6 +27,8 @@ PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
 V = "{urn:schemas-microsoft-com:vml}"
 O = "{urn:schemas-microsoft-com:office:office}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+C_CHART = "{%s}chart" % CHART_URI
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT_BOX = W_NS + "txbxContent"
@@ -41,7 +47,7 @@ class PictureRef:
     width: float | None
     height: float | None
     alt: str = ""
-    kind: str = "picture"  # picture; equation (an equation object's preview); object (another OLE object's)
+    kind: str = "picture"  # picture; equation (an equation object's preview); object (another OLE object's); chart
     anchored: bool = False
 
 
@@ -97,8 +103,8 @@ def _alternate(node) -> list:
     choice = node.find(MC + "Choice")
     fallback = node.find(MC + "Fallback")
     chosen = _content(choice)
-    if chosen and all(isinstance(p, PictureRef) for p in chosen):
-        return chosen
+    if chosen and all(isinstance(p, PictureRef) and p.kind != "chart" for p in chosen):
+        return chosen  # (a chart's fallback is Word's own drawing of it: taken first)
     fallen = _content(fallback)
     if fallen and any(isinstance(p, PictureRef) for p in fallen):
         return [p for p in fallen if isinstance(p, PictureRef)]
@@ -140,7 +146,11 @@ def _drawing(node) -> list:
         elif frame.find(f".//{TEXT_BOX}") is None:  # a text box shows its paragraphs (text_boxes)
             data = frame.find(f"{A}graphic/{A}graphicData")
             uri = data.get("uri", "") if data is not None else ""
-            out.append(Unshown(uri.rsplit("/", 1)[-1] or "drawing"))
+            chart = data.find(C_CHART) if uri == CHART_URI else None
+            if chart is not None and chart.get(R + "id"):
+                out.append(PictureRef(chart.get(R + "id"), width, height, alt=alt, kind="chart", anchored=anchored))
+            else:
+                out.append(Unshown(uri.rsplit("/", 1)[-1] or "drawing"))
     return out
 
 
@@ -251,7 +261,19 @@ class PackageMedia:
         if found is None:
             return None
         data, kind, name = found
+        if ref.kind == "chart":
+            if not data.lstrip().startswith(b"<"):
+                return None
+            data, kind = chart_package(data, self._theme(), ref.width, ref.height), CHART_PACKAGE
         return Image(data=data, media_type=kind, width=ref.width, height=ref.height, alt=ref.alt, name=name, formula=ref.kind == "equation")
+
+    def _theme(self) -> bytes | None:
+        """The document's theme (`word/theme/theme1.xml`): a chart's colours are the theme's accents."""
+        main = getattr(self.part.package, "main_document_part", None) if self.part is not None else None
+        for rel in (main.rels.values() if main is not None else ()):
+            if rel.reltype.endswith("/theme") and not rel.is_external:
+                return rel.target_part.blob
+        return None
 
     def part_name(self, rid: str) -> str | None:
         """The part a relationship id names (`word/afchunk.htm`), None when it names none."""
@@ -270,3 +292,53 @@ class PackageMedia:
                 data = target.blob
                 self.cache[rid] = (data, media_type(data, name, getattr(target, "content_type", "")), name)
         return self.cache[rid]
+
+
+# ---- a chart, as a Word package of its own ----------------------------------------------------
+
+CHART_SIZE = (432.0, 252.0)  # points: Word's default chart, 6 × 3.5 in, for a frame that states no size
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def chart_package(chart: bytes, theme: bytes | None, width: float | None, height: float | None) -> bytes:
+    """A Word document whose one page is the chart at its size: the chart part as the source
+    holds it (its cached values are what Word shows), the source's theme beside it (without it
+    LibreOffice draws the theme's colours black). Its page leaves 1 pt around the chart."""
+    w, h = (width or CHART_SIZE[0], height or CHART_SIZE[1])
+    emu = lambda points: round(points * EMU_PER_POINT)  # noqa: E731
+    twips = lambda points: round(points * 20)  # noqa: E731
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W_NS[1:-1]}" xmlns:wp="{WP[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:c="{CHART_URI}" xmlns:r="{_OFFICE_RELS}">'
+        '<w:body><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:drawing>'
+        f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{emu(w)}" cy="{emu(h)}"/><wp:docPr id="1" name="Chart 1"/>'
+        f'<a:graphic><a:graphicData uri="{CHART_URI}"><c:chart r:id="rIdChart"/></a:graphicData></a:graphic></wp:inline>'
+        '</w:drawing></w:r></w:p>'
+        f'<w:sectPr><w:pgSz w:w="{twips(w) + 40}" w:h="{twips(h) + 40}"/>'
+        '<w:pgMar w:top="20" w:right="20" w:bottom="20" w:left="20" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr></w:body></w:document>'
+    )
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        '<Override PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+        + ('<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>' if theme else "")
+        + "</Types>"
+    )
+    relation = lambda rid, kind, target: f'<Relationship Id="{rid}" Type="{_OFFICE_RELS}/{kind}" Target="{target}"/>'  # noqa: E731
+    rels = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{_PACKAGE_RELS}">'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in (
+            ("[Content_Types].xml", types),
+            ("_rels/.rels", rels + relation("rId1", "officeDocument", "word/document.xml") + "</Relationships>"),
+            ("word/document.xml", document),
+            ("word/_rels/document.xml.rels", rels + relation("rIdChart", "chart", "charts/chart1.xml") + (relation("rIdTheme", "theme", "theme/theme1.xml") if theme else "") + "</Relationships>"),
+            ("word/charts/chart1.xml", chart),
+            *((("word/theme/theme1.xml", theme),) if theme else ()),
+        ):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # the same chart, the same bytes: one picture, converted once
+            info.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(info, data)
+    return out.getvalue()

@@ -19,11 +19,13 @@ from ...model import (
 )
 from ...references.ownlist import (
     REFERENCES_HEADING,
+    alpha_entries,
     author_date_opening,
     entry_start_strength,
     looks_like_reference,
     opens_author_date_entry,
     reads_as_author_date_list,
+    keyed_by_alpha_labels,
     reads_as_reference,
 )
 from ...sourcefile import control_characters, read_source
@@ -452,11 +454,12 @@ def _read_footnotes(tokens, build: _Builder) -> None:
 class _Read:
     """What the block tokens give: the body, the paper's own list, the front matter."""
 
-    def __init__(self):
+    def __init__(self, labels: frozenset[str] = frozenset()):
         self.blocks: list = []
         self.references: list[Entry] = []
         self.references_span: Span | None = None
         self.front: dict = {}
+        self.labels = labels  # the list's alphabetic labels (`_alpha_labels`)
 
 
 def _close_list(read: _Read, list_stack: list[dict], done: dict, in_references: bool) -> None:
@@ -477,6 +480,62 @@ def _close_list(read: _Read, list_stack: list[dict], done: dict, in_references: 
 
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_LABEL_OPENING = re.compile(r"^\[([^\]\s]+)\]")
+
+
+def _opens_entry(text: str, labels: frozenset[str]) -> bool:
+    """Whether a paragraph under the references heading is an entry (`_paragraph_entry`): one
+    opening with the list's alphabetic label (`[Köt16] T. Kötzing. …`, year or not), or one
+    holding a year that opens as an entry does or reads as a reference."""
+    label = _LABEL_OPENING.match(text)
+    if label and label[1] in labels:
+        return True
+    return bool(_YEAR.search(text)) and (opens_author_date_entry(text) or entry_start_strength(text) == 2 or reads_as_reference(text))
+
+
+def _list_size(tokens, labels: frozenset[str]) -> int | None:
+    """How many entries the list under the references heading holds (its outermost list's items,
+    or its paragraphs that are entries), read off the block tokens before any inline is read: the
+    body's brackets are read knowing it (`[0, 1]` is no citation of an entry 0), as the other
+    readers read theirs. None without such a heading."""
+    size, inside, heading, depth = None, False, False, 0
+    for t in tokens:
+        if t.type == "heading_open":
+            heading = True
+        elif t.type == "inline" and heading:
+            heading = False
+            inside = bool(REFERENCES_HEADING.match(t.content.strip()))
+            size = 0 if inside and size is None else size
+        elif not inside:
+            continue
+        elif t.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            depth += 1
+        elif t.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            depth -= 1
+        elif t.type == "list_item_open" and depth == 1:
+            size += 1
+        elif t.type == "inline" and depth == 0 and _opens_entry(t.content.strip(), labels):
+            size += 1
+    return size or None
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_ITEM_MARK = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def _alpha_labels(lines: list[str]) -> frozenset[str]:
+    """The alphabetic labels of the list under the references heading (`[Köt16] T. Kötzing. …`,
+    an entry a paragraph or a list item: `alpha_entries`), read off the source's lines before
+    the body is read, so the body's `[Köt16]` is read as a citation (CommonMark leaves a bracket
+    with no link definition as text). None for any other list."""
+    headings = [(i, m[1]) for i, line in enumerate(lines) if (m := _ATX_HEADING.match(line))]
+    headings += [(i - 1, lines[i - 1]) for i, line in enumerate(lines) if i and lines[i - 1].strip() and _SETEXT_UNDERLINE.match(line)]
+    headings.sort()
+    for k, (i, text) in enumerate(headings):
+        if REFERENCES_HEADING.match(text.strip()):
+            end = headings[k + 1][0] if k + 1 < len(headings) else len(lines)
+            items = [_ITEM_MARK.sub("", line, count=1) for line in lines]
+            return frozenset(s.label for s in alpha_entries(items, i + 2 if i + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[i + 1]) else i + 1, end))
+    return frozenset()
 
 
 def _paragraph_entry(read: _Read, text: str, span: Span) -> None:
@@ -484,15 +543,15 @@ def _paragraph_entry(read: _Read, text: str, span: Span) -> None:
     opening, a name and initials) and holds a year, or that reads as a reference, is the next
     entry of an unnumbered list (APA's, as a word processor's Markdown export writes it: one
     paragraph an entry); other prose there is no entry."""
-    if not _YEAR.search(text) or not (opens_author_date_entry(text) or entry_start_strength(text) == 2 or reads_as_reference(text)):
+    if not _opens_entry(text, read.labels):
         return
     n = len(read.references) + 1
     read.references.append(Entry(key=str(n), number=n, span=span, text=text))
 
 
-def _read_blocks(tokens, build: _Builder) -> _Read:
-    """Block tokens to blocks; the list under a references heading becomes the paper's own list."""
-    read, lines, path = _Read(), build.lines, build.path
+def _read_blocks(tokens, build: _Builder, labels: frozenset[str] = frozenset()) -> _Read:
+    """Block tokens to blocks; the list under a references heading (`labels`: its alphabetic labels) becomes the paper's own list."""
+    read, lines, path = _Read(labels), build.lines, build.path
     blocks = read.blocks
     in_references = False
     quote_depth = 0
@@ -620,9 +679,13 @@ def read_markdown(path: str) -> Document:
     # markdown-it ends lines at LF only; the file's own CR and CRLF ends become LF, line for line.
     tokens = parser().parse("\n".join(lines))
     build = _Builder(path, lines, notes)
+    labels = build.reader.labels = _alpha_labels(lines)
+    build.reader.entries = _list_size(tokens, labels)
     _read_footnotes(tokens, build)
-    read = _read_blocks(tokens, build)
+    read = _read_blocks(tokens, build, labels)
     blocks, references, references_span, front = read.blocks, read.references, read.references_span, read.front
+    if labels:
+        references = keyed_by_alpha_labels(references)
     if not references and references_span is None:
         blocks, references, references_span = _headless_list(blocks)
     blocks = number_equations(bind_captions(blocks))

@@ -509,7 +509,8 @@ def _grid_names(lines: list[Line], first: int) -> list[str]:
         if line.page != name.page or ABSTRACT.match(text) or KEYWORDS.match(text):
             break
         names = name_parts(by_line_of(line)) if _style(line) == _style(name) else []
-        if len(names) == 1 and len(names[0]) >= 0.7 * len(re.sub(r"[\d*†‡]|\b(?:st|nd|rd|th)\b", "", text).strip()):
+        # one name, or one a block where the line crosses blocks set apart by wide gaps (a grid of four: `Christopher Groves    Pratik Harsh`)
+        if names and len(names) in (1, len(line.breaks) + 1) and sum(map(len, names)) >= 0.7 * len(re.sub(r"[\d*†‡\s]|\b(?:st|nd|rd|th)\b", "", text)):
             found.extend(names)
     return found
 
@@ -639,8 +640,10 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
         return lead
     page = lines[after].page if after < len(lines) else None
     i = after
-    while i < len(lines) and lines[i].page == page:
+    while i < len(lines) and lines[i].page == page and not _body_text_from(lines, i, body):
         line = lines[i]
+        if line.in_note:  # a footnote is small type too, but no abstract
+            break
         if line.text and line.size < 0.95 * body and len(line.text) > 40:
             parts, j = [], i
             while j < len(lines) and lines[j].text and abs(lines[j].size - line.size) < 0.5 and not KEYWORDS.match(" ".join(texts[j].split())):
@@ -652,6 +655,17 @@ def unlabelled_abstract(lines: list[Line], texts: list[str], after: int, body: f
             i = j
         i += 1
     return None
+
+
+BODY_RUN = 3  # lines of body-size prose in a row: the text has begun (a by-line or an affiliation is shorter)
+
+
+def _body_text_from(lines: list[Line], i: int, body: float) -> bool:
+    """Whether the body text begins at line i: BODY_RUN lines in a row set in the body's size,
+    each longer than a name or an affiliation. The abstract stands above the text, so small
+    type below it (a footnote, a caption) is never the abstract."""
+    run = lines[i:i + BODY_RUN]
+    return len(run) == BODY_RUN and all(line.text and abs(line.size - body) < 0.5 and len(line.text) > 40 and line.page == run[0].page for line in run)
 
 
 LEAD_LINES = 3  # a lead paragraph is prose: two bold lines under a title are more likely its translation
@@ -987,9 +1001,22 @@ def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Li
                 and sum(len(lines[i].text) for i in previous[1]) <= 2 * MAX_HEADING and bold_wrap(lines[previous[1][-1]], lines[rows[0]]):
             previous[1].append(rows[0])
             rows = rows[1:]
+        if level is None and rows and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 and previous[1][0] < rows[0] \
+                and not any(lines[k].text for k in range(previous[1][0] + 1, rows[0])) and run_in(lines[previous[1][0]], lines[rows[0]]):
+            out[-1] = (None, previous[1] + rows)  # no heading: the paragraph's first word, set in bold
+            continue
         if rows:
             out.append((level, rows))
     return out
+
+
+def run_in(first: Line, rest: Line) -> bool:
+    """`first`, read as a bold heading, is the first word of the line `rest` goes on with: on its
+    baseline, right after it (a word space, not a column's gap), in its size, opening in a small
+    letter (JSS's bold `TIMP¹` / `is an R package …`, put in a column of its own by a gutter
+    the page's other lines show)."""
+    return first.page == rest.page and abs(first.y - rest.y) < 0.5 and abs(first.size - rest.size) < 0.5 \
+        and 0 <= rest.x0 - first.x1 <= first.size and not rest.bold and next((c for c in rest.text if c.isalpha()), "").islower()
 
 
 # Words a heading's line does not end on unless the heading goes on (`… Analysis of the` /
