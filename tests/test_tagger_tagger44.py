@@ -1,0 +1,34 @@
+"""Names read from the development split's first-author misses (train.py `is_development`; no
+held-out line, no gold.xml line), each tested on invented names: a Cyrillic name in capitals with
+its patronymic, a patronymic in `-ич` without `-в-`, a family name and a known given name both in
+capitals, and a list of initials before family names in capitals (GB/T 7714's, IOP's)."""
+
+from __future__ import annotations
+
+from exporter.references.fields import family_names
+from exporter.references.tagger.normalise import names
+
+
+def test_a_patronymic_in_capitals_closes_a_family_first_name():
+    assert family_names(names("ЗАРЕЧНЫЙ ПЁТР ВИКТОРОВИЧ")) == ["Заречный"]
+    assert family_names(names("ТОКАЕВА ГҮЛНАР ЕРЛАНҚЫЗЫ, ЛИСИЦЫН ОЛЕГ ПЕТРОВИЧ")) == ["Токаева", "Лисицын"]
+    assert family_names(names("Зареченко Пётр Кузьмич")) == ["Зареченко"]
+    assert family_names(names("Зареченко Иван Ильич, Борцова Анна Ильинична")) == ["Зареченко", "Борцова"]
+    # a given name, the patronymic, then the family name: as read before
+    assert family_names(names("Пётр Викторович Заречный")) == ["Заречный"]
+
+
+def test_a_family_name_and_a_known_given_name_both_in_capitals_are_family_first():
+    assert family_names(names("ЗАРЕЧНАЯ ВЕРА")) == ["Заречная"]
+    assert family_names(names("QUINTERRA MICHELLE, OSBALDO JENNIFER")) == ["Quinterra", "Osbaldo"]
+    # the known given name first: given first, as before
+    assert family_names(names("DAVID QUINTERRA")) == ["Quinterra"]
+    assert family_names(names("Michelle Quinterra")) == ["Quinterra"]
+
+
+def test_initials_before_family_names_in_capitals_are_no_small_capitals():
+    assert family_names(names("S QUIMBOROW, W FRANZEL, C STOLTERN")) == ["Quimborow", "Franzel", "Stoltern"]
+    assert family_names(names("A OKU, S M LEVRAN, D E K PREIMAN")) == ["Oku", "Levran", "Preiman"]
+    assert family_names(names("Н ЗАРЕЧНАЯ, П А ЛИСИЦЫН")) == ["Заречная", "Лисицын"]
+    # pdftotext's small capitals, the given part after the comma: still one family name
+    assert family_names(names("L AMPORT, L.")) == ["Lamport"]
