@@ -32,3 +32,10 @@ def test_initials_before_family_names_in_capitals_are_no_small_capitals():
     assert family_names(names("Н ЗАРЕЧНАЯ, П А ЛИСИЦЫН")) == ["Заречная", "Лисицын"]
     # pdftotext's small capitals, the given part after the comma: still one family name
     assert family_names(names("L AMPORT, L.")) == ["Lamport"]
+
+
+def test_a_bare_list_number_before_the_names_is_none_of_them():
+    assert family_names(names("1 Hanne E. Marlow, George Hippel, and Steven Sjoberg")) == ["Marlow", "Hippel", "Sjoberg"]
+    assert family_names(names("12 I.P. von Steenkamp")) == ["von Steenkamp"]
+    # a number that is a body's name stays
+    assert family_names(names("1000 Genomes Project Consortium")) != []

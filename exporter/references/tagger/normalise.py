@@ -206,6 +206,8 @@ def names(segment: str) -> str | None:
         return None
     if text.startswith(_HOST_MARKS):  # (what the pattern's first characters need)
         text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
+    if text[:1].isdigit():  # `1 Hans E. Mair`: a list's number printed bare before the names (AIP's) is none of them
+        text = re.sub(r"^\d{1,3}\s+(?=[^\W\d_])", "", text)
     low = text.lower()
     if not text.isascii() or "ed" in low or "hrsg" in low or "(hg" in low:  # (an ASCII text matches the case-blind search only so)
         text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b|\(hg\b", text, re.I) else text  # German's bracketed `(Hg.)`
