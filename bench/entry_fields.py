@@ -251,6 +251,9 @@ def truth_first_family(segment: str | None) -> str | None:
     if not segment:
         return None
     segment = re.sub(r"^(?:In:?|/+)\s+", "", segment.strip())
+    # Convention rule (7): a bare number opening the segment is the citation number a CSL style
+    # prints before the entry (`1 L.A. Price`: AIP's), which the synthetic labels give the authors.
+    segment = re.sub(r"^\d{1,3}\s+(?=\D)", "", segment)
     # Convention rules (each is how the label is written, not what a parser must do):
     # the first name ends at the first `and`/`&`/`;` (`Lawrie E A and Shirinda O`: the initials
     # before `and` belong to Lawrie, not to a `Given Family` reading across the `and`); a comma
@@ -273,8 +276,14 @@ def truth_first_family(segment: str | None) -> str | None:
     while j < len(words) - 1 and (words[j] in _PARTICLE or words[j].isupper() and words[j].lower() in _PARTICLE):
         j += 1
     first = words[j]
-    if len(words) > j + 2 and re.search(r"(?:вич|вна|ична|ұлы|улы|қызы|кызы)[.,;]?$", words[j + 2]):  # `Власов Геннадий Фёдорович`
+    patronymic = r"(?:вич|ьич|ьмич|вна|ична|ұлы|улы|қызы|кызы)[.,;]?$"
+    if len(words) > j + 2 and re.search(patronymic, words[j + 2], re.IGNORECASE):  # `Власов Геннадий Фёдорович`, `МАСЛОВ СЕРГЕЙ ВИКТОРОВИЧ`
         return first.strip(".,;:")
+    # Convention rule (8): a patronymic second (`Лариса Григорьевна Тарасова`, `Иван Иванович
+    # КУЗНЕЦОВ`) follows the given name, so the third word is the family name.
+    if len(words) > j + 2 and re.search(patronymic, words[j + 1].rstrip(",;"), re.IGNORECASE) is not None and not words[j + 1].endswith((",", ";")) \
+            and re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі-]+[.,;]?", words[j + 2]):
+        return words[j + 2].strip(".,;:")
     if first.endswith((",", ";")) or j == len(words) - 1:
         return first.strip(".,;:")
     k = j + 1
