@@ -39,3 +39,36 @@ def test_a_bare_list_number_before_the_names_is_none_of_them():
     assert family_names(names("12 I.P. von Steenkamp")) == ["von Steenkamp"]
     # a number that is a body's name stays
     assert family_names(names("1000 Genomes Project Consortium")) != []
+
+
+def _corrected(*tokens):
+    from exporter.references.tagger import Tagged
+    from exporter.references.tagger.conventions import corrected
+
+    text, spans = "", []
+    for word, _ in tokens:
+        text += " " if text else ""
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(1.0 for _ in tokens))
+    return list(corrected(tagged).labels)
+
+
+T, C, J, V, D = "title", "container", "journal", "volume", "date"
+
+
+def test_proceedings_words_read_as_a_title_between_in_and_the_host_are_the_hosts():
+    assert _corrected(("Counting", T), ("herons.", T), ("In", C), ("Proceedings", T), ("of", T), ("the", T), ("Heron", C), ("Workshop;", C), ("1999;", D)) == [T, T, C, C, C, C, C, C, D]
+    assert _corrected(("Counting", T), ("herons.", T), ("In", C), (":", T), ("Proceedings", C), ("of", C), ("Herons.", C), ("1999.", D)) == [T, T, C, C, C, C, C, D]
+    # a title run closed by its own full stop after `In` is a title (a chapter's book title read so): left
+    assert _corrected(("Counting", T), ("herons.", T), ("In", C), ("Birds", T), ("of", T), ("Lakes.", T), ("Heron", C), ("Workshop;", C), ("1999;", D)) == [T, T, C, T, T, T, C, C, D]
+
+
+def test_a_volume_term_closing_the_host_is_the_volumes():
+    assert _corrected(("Counting", T), ("herons//Heron", C), ("Studies:", C), ("卷", C), ("691.", V), ("1982.", D)) == [T, C, C, V, V, D]
+
+
+def test_iso_690s_medium_after_the_journal_is_no_word_of_its_name():
+    assert _corrected(("Counting", T), ("herons.", T), ("Heron", J), ("Studies.", J), ("Online.", J), ("1993.", D)) == [T, T, J, J, "medium", D]
+    # `Online` inside the name, no full stop before it: the name's
+    assert _corrected(("Counting", T), ("herons.", T), ("Heron", J), ("Studies", J), ("Online.", J), ("1993.", D)) == [T, T, J, J, J, D]
