@@ -72,3 +72,10 @@ def test_iso_690s_medium_after_the_journal_is_no_word_of_its_name():
     assert _corrected(("Counting", T), ("herons.", T), ("Heron", J), ("Studies.", J), ("Online.", J), ("1993.", D)) == [T, T, J, J, "medium", D]
     # `Online` inside the name, no full stop before it: the name's
     assert _corrected(("Counting", T), ("herons.", T), ("Heron", J), ("Studies", J), ("Online.", J), ("1993.", D)) == [T, T, J, J, J, D]
+
+
+def test_et_al_glued_to_the_next_elements_mark_is_no_family_name():
+    assert names("/ Л.Г. Заречная [и др.]:") == "Заречная, Л. Г. and others"
+    assert names("/ Я.О. Лисицын [и др.]//") == "Лисицын, Я. О. and others"
+    assert names("А. Д. Зареченко [т.б.] ;") == "Зареченко, А. Д. and others"
+    assert names("Quinterra J, et al.:") == "Quinterra, J and others"

@@ -17,7 +17,7 @@ from .lexicon import GIVEN_NAMES, MONTHS
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
 _LABEL_OF_FIELD = {"author": "author", "title": "title", "year": "date", "journal": "journal", "booktitle": "container", "pages": "pages", "publisher": "publisher"}
 
-_ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|және\sт\.б\.|and\sothers|others)\s*[.,]?\s*$", re.IGNORECASE)
+_ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|және\sт\.б\.|and\sothers|others)\s*[.,]?\s*(?:[:;]|//?)?\s*$", re.IGNORECASE)  # (GOST's `[и др.]:` or `[и др.]//` glued to the next element's mark)
 _EDITOR_WORDS = re.compile(r"\(?\b(?:eds?|editors?|edited\sby|ed\.\sby|hrsg|hg|под\s(?:общ\.\s)?ред|ред|сост|жауапты\sред)\b\.?\)?,?", re.IGNORECASE)
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 _INITIALS = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.?[-‐\s]?){{1,4}}$")
