@@ -79,3 +79,12 @@ def test_et_al_glued_to_the_next_elements_mark_is_no_family_name():
     assert names("/ Я.О. Лисицын [и др.]//") == "Лисицын, Я. О. and others"
     assert names("А. Д. Зареченко [т.б.] ;") == "Зареченко, А. Д. and others"
     assert names("Quinterra J, et al.:") == "Quinterra, J and others"
+
+
+def test_a_family_name_in_capitals_before_the_given_name_and_its_initial():
+    assert family_names(names("HARRISON Kent S., MCCLURE Robert M.")) == ["Harrison", "Mcclure"]
+    assert family_names(names("DE LA QUINTERRA Noam T.")) == ["De La Quinterra"]
+    assert family_names(names("DE LA QUINTERRA Noam, ESCARTO Sarah")) == ["De La Quinterra", "Escarto"]
+    # initials after a family name in small letters, or a short capital word (initials): as before
+    assert family_names(names("Harrison Kent S.")) == ["Harrison Kent"]
+    assert family_names(names("TD Hodge J.")) == ["TD Hodge"]

@@ -61,11 +61,17 @@ def _person(chunk: str) -> tuple[str, str] | None:
     while trail > 1 and _is_initials(words[trail - 1]):
         trail -= 1
     if trail < len(words):  # `Smith J. A.`, `Smith JA`
+        if trail >= 2 and _GIVEN_AFTER_CAPITALS.match(words[trail - 1]) and all(w.isupper() for w in words[: trail - 1]) and len(words[trail - 2]) > 3:
+            # `HARRIS Kent S.`, `DE LA RATTRAY Noam T.`: the family name in capitals, then the given name and its initial
+            return (" ".join(words[: trail - 1]).strip(".,"), " ".join(words[trail - 1 :]))
         return (" ".join(words[:trail]).strip(".,"), " ".join(words[trail:]))
     if len(words) == 2 and len(words[0].strip(".,")) > 3 and words[0].strip(".,").isupper() and not words[1].isupper():
         # `CASSARD Jean-Christophe`: the family name in capitals first (three capitals or fewer
         # are initials: `TD Hodge`)
         return (words[0].strip(".,"), words[1])
+    if len(words) >= 3 and all(w.isupper() for w in words[:-1]) and len(words[-2].strip(".,")) > 3 and _GIVEN_AFTER_CAPITALS.match(words[-1].strip(".,")):
+        # `DE LA RATTRAY Noam`: the family name in capitals with its particles, then the given name
+        return (" ".join(words[:-1]).strip(".,"), words[-1])
     if len(words) == 2 and _family_then_given_in_full(words):
         return (words[0].strip(".,"), words[1].strip(".,"))
     # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
@@ -74,6 +80,8 @@ def _person(chunk: str) -> tuple[str, str] | None:
         at -= 1
     return (" ".join(words[at:]).strip(".,"), " ".join(words[:at]))
 
+
+_GIVEN_AFTER_CAPITALS = re.compile(rf"^[{_UP}][a-zа-яёß'’]+(?:-[{_UP}]?[a-zа-яё'’]+)?$")  # `Kent`, `Jean-Luc`: a given name in small letters
 
 # The name patterns below are compiled once: names() reads every entry's authors.
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.?$")
