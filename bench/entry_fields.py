@@ -311,7 +311,11 @@ def truth_first_family(segment: str | None) -> str | None:
     nxt = words[j + 1]
     if re.match(r"^[A-ZА-Я][A-ZА-Я'’-]+[.,;]?$", nxt) and not first.isupper():  # `Kevin CONSTANT`
         return nxt.strip(".,;:")
-    if re.match(r"^[A-ZА-Я][a-zа-яё'’-]+[.,;]?$", nxt):  # `Jacob Ziv and …`: given name first
+    # Convention rule (9): a family name in capitals before a given name in small letters is the
+    # family name (`RODGERS David`, GB/T 7714's and ISO 690's form; as `CASSARD Jean-Christophe`).
+    given_after_capitals = len(first.strip(".,;:")) > 3 and first.strip(".,;:").isupper() and (
+        nxt.endswith((".", ",", ";")) or len(words) > j + 2 and _TRAIL_INITIAL.match(words[j + 2]) is not None)
+    if re.match(r"^[A-ZА-Я][a-zа-яё'’-]+[.,;]?$", nxt) and not given_after_capitals:  # `Jacob Ziv and …`: given name first
         return nxt.strip(".,;:")
     return first.strip(".,;:")
 

@@ -175,6 +175,12 @@ def test_bench_targets_hold():
         ("CASSARD Jean-Christophe,", "CASSARD"),
         ("Власов Геннадий Фёдорович", "Власов"),
         ("Трофимова Валентина.", "Трофимова"),  # a Cyrillic name in full: the family first (GOST, the ru/kk CSL styles)
+        # rule (9): a family name in capitals, then the given name
+        ("RODGERS Dagny.", "RODGERS"),
+        ("QUINTERRA Ole, MILSTED Sandra A.", "QUINTERRA"),
+        ("Jacob Ziv", "Ziv"),
+        ("HARRISON Kent S., MCCLURE Robert M.", "HARRISON"),
+        ("STAR Collaboration (Abelev B. I. et al.)", "Collaboration"),  # a body's name: as before
         # rule (7): a CSL style's citation number before the names is none of them
         ("1 L.A. Prizer, and K. Chalm", "Prizer"),
         ("1 Dagny Ellerbrook", "Ellerbrook"),
