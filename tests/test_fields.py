@@ -175,6 +175,21 @@ def test_bench_targets_hold():
         ("CASSARD Jean-Christophe,", "CASSARD"),
         ("Власов Геннадий Фёдорович", "Власов"),
         ("Трофимова Валентина.", "Трофимова"),  # a Cyrillic name in full: the family first (GOST, the ru/kk CSL styles)
+        # rule (9): a family name in capitals, then the given name
+        ("RODGERS Dagny.", "RODGERS"),
+        ("QUINTERRA Ole, MILSTED Sandra A.", "QUINTERRA"),
+        ("Jacob Ziv", "Ziv"),
+        ("HARRISON Kent S., MCCLURE Robert M.", "HARRISON"),
+        ("STAR Collaboration (Abelev B. I. et al.)", "Collaboration"),  # a body's name: as before
+        # rule (7): a CSL style's citation number before the names is none of them
+        ("1 L.A. Prizer, and K. Chalm", "Prizer"),
+        ("1 Dagny Ellerbrook", "Ellerbrook"),
+        # rule (8): a patronymic second follows the given name; the family name is third
+        ("Лариса Григорьевна Заречная and Светлана Юрьевна Лисицына", "Заречная"),
+        ("Иван Иванович ЗАРЕЧНЫЙ", "ЗАРЕЧНЫЙ"),
+        ("Меруерт Жанатқызы Токаева,", "Токаева"),
+        ("ЗАРЕЧНЫЙ СЕРГЕЙ ВИКТОРОВИЧ.", "ЗАРЕЧНЫЙ"),
+        ("Зареченко Фёдор Кузьмич [и др.]", "Зареченко"),
         ("van der Berg, J.", "Berg"),
     ],
 )

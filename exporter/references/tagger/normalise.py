@@ -17,12 +17,14 @@ from .lexicon import GIVEN_NAMES, MONTHS
 # Fields whose absence a check reports (REF010): the tagger says how sure it is of each.
 _LABEL_OF_FIELD = {"author": "author", "title": "title", "year": "date", "journal": "journal", "booktitle": "container", "pages": "pages", "publisher": "publisher"}
 
-_ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|және\sт\.б\.|and\sothers|others)\s*[.,]?\s*$", re.IGNORECASE)
+_ET_AL = re.compile(r"[\s,]*(?:et\s?al\.?|\[?и\s?др\.?\]?|\[?т\.\s?б\.?\]?|және\sт\.б\.|and\sothers|others)\s*[.,]?\s*(?:[:;]|//?)?\s*$", re.IGNORECASE)  # (GOST's `[и др.]:` or `[и др.]//` glued to the next element's mark)
 _EDITOR_WORDS = re.compile(r"\(?\b(?:eds?|editors?|edited\sby|ed\.\sby|hrsg|hg|под\s(?:общ\.\s)?ред|ред|сост|жауапты\sред)\b\.?\)?,?", re.IGNORECASE)
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄÖÜÅØÆÇŠŽČŁÉÈÁÍÓÚÑ"
 _INITIALS = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.?[-‐\s]?){{1,4}}$")
 _BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$|^[{_UP}][-‐][{_UP}]$")  # Vancouver's `L-M` (Lise-Marie)
-_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы|оглы|кизи)[.,]?$")
+# A patronymic closing a name, in any case (`ВИКТОРОВИЧ`: names printed in capitals), and the few
+# formed in `-ич` without `-в-` (`Кузьмич`, `Ильич`, `Фомич`, `Лукич`, `Никитич`).
+_PATRONYMIC = re.compile(r"(?:вич|ьич|ьмич|омич|укич|итич|вна|ична|инична|ұлы|улы|қызы|кызы|оглы|кизи)[.,]?$", re.IGNORECASE)
 _PARTICLES = {"de", "la", "van", "von", "der", "den", "du", "da", "di", "dos", "del", "della", "le", "al", "el", "bin", "ter", "ten", "zu"}
 
 
@@ -59,11 +61,17 @@ def _person(chunk: str) -> tuple[str, str] | None:
     while trail > 1 and _is_initials(words[trail - 1]):
         trail -= 1
     if trail < len(words):  # `Smith J. A.`, `Smith JA`
+        if trail >= 2 and _GIVEN_AFTER_CAPITALS.match(words[trail - 1]) and all(w.isupper() for w in words[: trail - 1]) and len(words[trail - 2]) > 3:
+            # `HARRIS Kent S.`, `DE LA RATTRAY Noam T.`: the family name in capitals, then the given name and its initial
+            return (" ".join(words[: trail - 1]).strip(".,"), " ".join(words[trail - 1 :]))
         return (" ".join(words[:trail]).strip(".,"), " ".join(words[trail:]))
     if len(words) == 2 and len(words[0].strip(".,")) > 3 and words[0].strip(".,").isupper() and not words[1].isupper():
         # `CASSARD Jean-Christophe`: the family name in capitals first (three capitals or fewer
         # are initials: `TD Hodge`)
         return (words[0].strip(".,"), words[1])
+    if len(words) >= 3 and all(w.isupper() for w in words[:-1]) and len(words[-2].strip(".,")) > 3 and _GIVEN_AFTER_CAPITALS.match(words[-1].strip(".,")):
+        # `DE LA RATTRAY Noam`: the family name in capitals with its particles, then the given name
+        return (" ".join(words[:-1]).strip(".,"), words[-1])
     if len(words) == 2 and _family_then_given_in_full(words):
         return (words[0].strip(".,"), words[1].strip(".,"))
     # `Jacob Ziv`, `Donald E. Knuth`, `Ludwig van Beethoven`: given names first
@@ -73,12 +81,19 @@ def _person(chunk: str) -> tuple[str, str] | None:
     return (" ".join(words[at:]).strip(".,"), " ".join(words[:at]))
 
 
+_GIVEN_AFTER_CAPITALS = re.compile(rf"^[{_UP}][a-zа-яёß'’]+(?:-[{_UP}]?[a-zа-яё'’]+)?$")  # `Kent`, `Jean-Luc`: a given name in small letters
+
 # The name patterns below are compiled once: names() reads every entry's authors.
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-zа-яёәғқңөұүһі'’-]+\.?$|^[{_UP}]\.?$")
 _INITIAL_IN_A_BODY = re.compile(rf"(?:^|[\s,.])[{_UP}]\.")
 _SHORT_CAPITALS = re.compile(rf"[{_UP}]{{1,3}}")
 _SMALL_CAPITALS = re.compile(rf"(?<!\b[{_UP}]\s)\b([{_UP}])\s([{_UP}]{{2,}})(?=\s?,)")
 _SMALL_CAPITALS_HINT = re.compile(rf"[{_UP}]\s[{_UP}]{{2,}}\s?,")  # the characters any match of it holds
+# `S BOROWITZ, W FRAIN, C STROSCHEIN`, `M MEILANDT, A MORTE`: an initial and a family name in
+# capitals, then another name of that form after the comma, is a list of such names (GB/T 7714's
+# and IOP's forms), no small capitals split by pdftotext (`L AMPORT, L.`: its given part follows).
+_INITIAL_CAPITALS_LIST = re.compile(rf"(?<![^\W\d_])[{_UP}]\s[{_UP}]{{2,}}\s?,\s?(?:[{_UP}]\s){{1,3}}[{_UP}]{{2,}}\b")
+_INITIAL_BEFORE_CAPITALS = re.compile(rf"(?<![^\W\d_])([{_UP}])(?=\s(?:[{_UP}]\s){{0,3}}[{_UP}]{{2,}}\b)")
 _NAMES_LEFT_OUT = re.compile(rf",?\s*(?:…|\.\s?\.\s?\.)\s*(?=[{_UP}])")
 _INITIALS_FULL_STOP = re.compile(rf"(?:^|[\s.])(?:\w|[{_UP}][a-zа-яё])\.$")
 
@@ -99,7 +114,13 @@ def _family_then_given_in_full(words: list[str]) -> bool:
     the family name, then the given name in full, as Russian and Kazakh lists print a full name
     (a Latin `Given Family` is read given name first: `Jacob Ziv`)."""
     first, second = canonical(words[0]), canonical(words[1])
-    return _CYRILLIC_WORD.match(words[0]) is not None and _CYRILLIC_WORD.match(words[1]) is not None and second in GIVEN_NAMES and first not in GIVEN_NAMES
+    if second not in GIVEN_NAMES or first in GIVEN_NAMES:
+        return False
+    if _CYRILLIC_WORD.match(words[0]) is not None and _CYRILLIC_WORD.match(words[1]) is not None:
+        return True
+    # Both in capitals (`ВЕРШИНИНА ВЕРА`, `DREXLIN MICHELLE`: GOST's and AMA's family-first order
+    # printed in capitals), in any script: the capitals hide the order, the known given name shows it.
+    return all(w.strip(".,").isupper() and len(w.strip(".,")) > 3 and w.strip(".,").isalpha() for w in words)
 
 
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+[.,]?$")
@@ -193,6 +214,8 @@ def names(segment: str) -> str | None:
         return None
     if text.startswith(_HOST_MARKS):  # (what the pattern's first characters need)
         text = re.sub(r"^(?:In:?\s|В:?\s|/\s?|//\s?)", "", text)
+    if text[:1].isdigit():  # `1 Hans E. Mair`: a list's number printed bare before the names (AIP's) is none of them
+        text = re.sub(r"^\d{1,3}\s+(?=[^\W\d_])", "", text)
     low = text.lower()
     if not text.isascii() or "ed" in low or "hrsg" in low or "(hg" in low:  # (an ASCII text matches the case-blind search only so)
         text = _EDITOR_WORDS.sub(" ", text) if re.search(r"\b(?:eds?|editors?|edited|ред|сост|hrsg)\b|\(hg\b", text, re.I) else text  # German's bracketed `(Hg.)`
@@ -203,7 +226,10 @@ def names(segment: str) -> str | None:
     if et_al is not None:
         text = text[: et_al.start()] + text[et_al.end() :]
     if _SMALL_CAPITALS_HINT.search(text):  # what every match holds, found without looking behind at each character
-        text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
+        if _INITIAL_CAPITALS_LIST.search(text):  # initials, then the family name: each initial given its full stop (`A CAL` is no `Family INITIALS`)
+            text = _INITIAL_BEFORE_CAPITALS.sub(r"\1.", text)
+        else:
+            text = _SMALL_CAPITALS.sub(r"\1\2", text)  # pdftotext's small capitals: `L AMPORT, L.`
     text = _NAMES_LEFT_OUT.sub(", ", text)  # APA 7's `…, Imai, T., … Wu, H.`: names left out before the last
     text = _strip(text)
     if "Jr" in text or "Sr" in text or "мл." in text or "ст." in text:  # (what either pattern needs)
