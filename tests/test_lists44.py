@@ -64,3 +64,31 @@ def test_a_tables_reference_column_over_one_bare_number_is_no_list(tmp_path):
     refs = read_and_link(str(path)).document.references
     assert [e.text[:5] for e in refs] == ["HOLM,", "STONE"]
 
+
+
+def test_a_site_named_by_its_host_name_after_a_dash_is_the_container():
+    """Zotero's web page in ACS: `Title — Site.org.`; words with no name's form before it are the
+    title, a `Family, I.` before the title stays the author; the entry is a page of a site."""
+    from exporter.references.fields import parse_entry
+
+    page = parse_entry("Harbour Ferry Timetables Archive — Ferries.example.org.")
+    assert dict(page.fields and [(n, v) for n, v, *_ in page.fields]) == {"title": "Harbour Ferry Timetables Archive", "journal": "Ferries.example.org"}
+    assert page.entry_type == "online"
+    named = {n: v for n, v, *_ in parse_entry("Marsh, T. Counting Swans on the Lower River — Birds.example.net.").fields}
+    assert named["author"] == "Marsh, T." and named["title"] == "Counting Swans on the Lower River" and named["journal"] == "Birds.example.net"
+
+
+def test_a_dash_before_words_or_an_address_is_no_site():
+    """A spaced dash before words (`— a review`) or before a full address is not a site's host name."""
+    from exporter.references.fields import parse_entry
+
+    review = {n: v for n, v, *_ in parse_entry("Marsh, T. Swans and Geese — a Review. Journal of Invented Birds, 2010, 4, 1–9.").fields}
+    assert review.get("journal") == "Journal of Invented Birds"
+    assert _site_is_no_container("Ferry Tables — https://ferries.example.org/tables")
+
+
+def _site_is_no_container(text: str) -> bool:
+    from exporter.references.fields import parse_entry
+
+    fields = {n: v for n, v, *_ in parse_entry(text).fields}
+    return fields.get("journal") != "ferries.example.org/tables" and "Ferries" not in (fields.get("journal") or "")
