@@ -50,7 +50,9 @@ reports in home-made and Google Scholar APA, an APA 7 thesis PDF in two headed p
 by lists40 (a justified Russian GOST 7.0.100-like PDF, Russian Word lists under Word's automatic numbering, Zotero's Chicago
 author-date, MLA 7 typed a paragraph a line, an ACL two-column PDF) before the tool ran, first run kept; 27, labelled
 by lists41 (Russian Word reports and theses in GOST-like forms, a Russian PDF report, papaja's APA 6 in Word, an APA 7 PDF
-with line numbers and no heading, two IEEE-like two-column PDFs) before the tool ran, first run kept. Earlier first
+with line numbers and no heading, two IEEE-like two-column PDFs) before the tool ran, first run kept; 28, labelled by lists44
+(Russian Word theses in home-made forms, Zotero's ACS in Word under `Refrences`, ABNT and pandoc's Chicago author-date
+PDFs) before the tool ran, first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

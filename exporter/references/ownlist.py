@@ -48,6 +48,8 @@ _HEADING_NAMES = (
     r"Бібліографія",
     r"References(?:\s+and\s+notes)?",
     r"Reference(?:\s+list)?",
+    # `References` typed with one letter left out or `a` for `e` (`Refrences`, `Referances`): a heading alone on its line
+    r"R(?:ferences|eerences|efrences|efeences|efernces|efereces|eferenes|eferencs|eferances?)",
     r"Bibliograph(?:y|ical\s+list|ic\s+list)",
     r"Literature(?:\s+cited)?",
     r"Works\s+cited",
@@ -468,6 +470,8 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
             return ReferenceList(h, alpha, following, h)
         if not starts or reads_as_sections(lines, starts):  # `2. Literature`: a section of the body
             continue
+        if len(starts) == 1 and starts[0].alone and starts[0].number != 1 and index + 1 < len(headings):
+            continue  # a table's `Reference` column over a row's bare `4.`: a later heading has the list
         starts = _first_number_above_the_heading(lines, h, starts)
         found = ReferenceList(h, starts, following, h)
         _columns_before_heading(lines, found, start)

@@ -998,6 +998,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _volume_alone_after_the_host(f)
     _batch_27_conventions(f)
     _quoted_name_opening_the_entry(f)
+    _site_named_by_its_address(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -1192,6 +1193,8 @@ def _page_of_a_site(f: _Fields) -> bool:
         return False
     m = _SITE_BEFORE_ADDRESS.search(f.text)
     host = f.items.get("journal") or f.items.get("booktitle")
+    if m is None and host is not None and ("—" in f.text or "–" in f.text):
+        m = _SITE_BY_ADDRESS.search(f.text)  # `Title — Data.example.org.`: the site by its host name
     return m is not None and host is not None and m.start("site") <= host[1] and host[2] <= m.end("site") + 2
 
 
@@ -2540,3 +2543,41 @@ def _year_with_its_letter_not_pages(f: _Fields) -> None:
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", value) and re.match(r"\s?г\.", f.text[e:]):
         _, s, e, p = _drop(f, "pages")
         f.add("year", s, e, confidence=p)
+
+
+_WORDED_FIELDS = frozenset(_TEXT_FIELDS.values())
+
+# Zotero's web page in ACS and like styles: `Title — Data.example.org.`, the site named by its host
+# name after a spaced dash, closing the entry (a host name: dotted words ending in letters, no
+# space, no scheme).
+_SITE_BY_ADDRESS = re.compile(r"\s[—–]\s(?P<site>[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6})\.?\s*$")
+
+
+def _site_named_by_its_address(f: _Fields) -> None:
+    """`Title — Site.org.`: the host name after the last spaced dash is the container, no field
+    read across the dash keeps it; the words before it with no name's form (no comma, no
+    initial) and no date read are the title, not authors (`UC Berkeley GeoData Repository —
+    Geodata.lib.berkeley.edu.`); `Snell, J. Title — Grid3.org.` keeps its author."""
+    m = _SITE_BY_ADDRESS.search(f.text) if ("—" in f.text or "–" in f.text) else None
+    if m is None or "journal" in f.items and f.items["journal"][1] < m.start() or "booktitle" in f.items and f.items["booktitle"][1] < m.start():
+        return
+    for name in [n for n, (_, a, b) in f.items.items() if b > m.start()]:
+        _, a, b, p = _drop(f, name)
+        if a < m.start():
+            if name in _WORDED_FIELDS:
+                _text_value(f, name, a, m.start())
+            else:
+                f.add(name, a, m.start())
+            if name in f.items and p is not None:
+                f.confidence[name] = p
+    if "author" in f.items and "year" not in f.items:
+        _, a, b = f.items["author"]
+        if "," not in f.text[a:b] and not re.search(r"(?:^|\s)[A-Z]\.", f.text[a:b]) and ("title" not in f.items or f.items["title"][1] >= b):
+            _drop(f, "author")
+            end = f.items["title"][2] if "title" in f.items else m.start()
+            if "title" in f.items:
+                _drop(f, "title")
+            _text_value(f, "title", a, end)
+    if "title" not in f.items:
+        return
+    _text_value(f, "journal", m.start("site"), m.end("site"))
