@@ -20,7 +20,8 @@ from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph,
 from ...references.ownlist import appendix_after_list, find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..translations import translated
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, keywords_row, title_block_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
@@ -1359,14 +1360,18 @@ def _frozen_list(items: list) -> BulletList:
 
 def _abstracts_and_keywords(fm, fields, texts: list[str], references: list) -> tuple[list[FieldText], tuple]:
     """The abstracts and keyword sets the layout labels (else the text reader's), and a
-    translated abstract and keywords printed after the list, as the text reader reads them."""
+    translated abstract and keywords printed after the list, as the text reader reads them
+    (the title block over them joins `fm.translations`)."""
     front = list(fields.abstracts or fm.abstracts)
     keyword_sets = [(detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets] or list(fm.keyword_sets)
     if references:
         have = {a.language for a in front} | {language for language, _ in keyword_sets}
-        late, late_keywords = fields_after_list(texts, max(e.span.end_line for e in references), len(texts), have)
+        end = max(e.span.end_line for e in references)
+        late, late_keywords = fields_after_list(texts, end, len(texts), have)
         front += [late] if late is not None else []
         keyword_sets += [late_keywords] if late_keywords is not None else []
+        if late_keywords is not None:
+            fm.translations.append(title_block_after_list(texts, end, len(texts), late, keywords_row(texts, end, len(texts)), late_keywords[0]))
     return front, tuple(keyword_sets)
 
 
@@ -1573,13 +1578,14 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
     abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed, labels)) for a in front)
+    meta = _meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails)
     heading_span = None
     if heading is not None:
         line = lines[heading]
         heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page)
     return Document(
         path=path,
-        meta=_meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails),
+        meta=dataclasses.replace(meta, translations=translated(meta, fm.translations)),
         blocks=tuple(blocks),
         references=tuple(references),
         references_span=heading_span,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import normalize as rules
 from ...citations import MAX_LABELS, Joined, inlines_of
@@ -11,11 +12,12 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
-from .frontmatter import FieldText, FrontMatter, clean, fields_after_list, read_front_matter, standalone_title, title_text
+from .frontmatter import FieldText, FrontMatter, clean, fields_after_list, read_front_matter, keywords_row, standalone_title, title_block_after_list, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
 from .roles.window import text_items
+from ..translations import translated
 from ...sourcefile import SourceText, control_characters
 from .titleblock import apart_from_title, decide, emails_in
 from .titlepage import read_title_page
@@ -258,6 +260,7 @@ def after_list(fm, lines: list[str], start: int, stop: int) -> None:
         fm.abstracts.append(abstract)
     if keywords is not None:
         fm.keyword_sets.append(keywords)
+        fm.translations.append(title_block_after_list(lines, start, stop, abstract, keywords_row(lines, start, stop), keywords[0]))
 
 
 def read_plaintext(source: SourceText) -> Document:
@@ -325,6 +328,7 @@ def read_plaintext(source: SourceText) -> Document:
         keyword_sets=tuple(fm.keyword_sets),
         emails=tuple(emails),
     )
+    meta = replace(meta, translations=translated(meta, fm.translations))
     heading_span = None
     if heading is not None:
         col = len(lines[heading]) - len(lines[heading].lstrip()) + 1
