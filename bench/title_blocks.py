@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -40,6 +41,7 @@ from exporter.venue_rules import Rules, abstract_languages  # noqa: E402
 
 TRUTH = BENCH / "unseen" / "title_blocks.json"
 PAPERS = BENCH / "unseen" / "papers.json"
+LISTS = BENCH / "unseen" / "lists.json"
 CORPUS = Path("/work/shared/corpus/pdf")
 KINDS = ("titles", "authors", "abstracts", "keywords")
 KZ = Rules(abstract_languages=("kk", "ru", "en"))
@@ -96,6 +98,20 @@ def score(mirrors: Path) -> list[tuple[str, str, dict]]:
             path = Path(tmp) / f"{paper['name']}.docx"
             path.write_bytes(data)
             rows.append((paper["name"], "docx", compare(paper, read(path))))
+        lists = {p["paper"]: p["source"] for p in json.loads(LISTS.read_text(encoding="utf-8"))["papers"] if p.get("source")}
+        for paper in truth.get("fresh", ()):
+            data = source_bytes(lists[paper["name"]], mirrors)
+            if data is None:
+                rows.append((f"{paper['name']} (second set)", paper["form"], {"error": "no snapshot"}))
+                continue
+            path = Path(tmp) / f"{paper['name']}.{paper['form']}"
+            path.write_bytes(data)
+            forms = [("docx", path)]
+            if paper["form"] == "pdf":
+                subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), str(path.with_suffix(".txt"))], check=True, capture_output=True)
+                forms = [("txt", path.with_suffix(".txt")), ("pdf", path)]
+            for form, source in forms:
+                rows.append((f"{paper['name']} (second set)", form, compare(paper, read(source))))
         for paper in truth["corpus"]:
             for form in ("txt", "pdf"):
                 path = CORPUS / f"{paper['name']}.{form}"
@@ -148,15 +164,16 @@ def report(rows: list[tuple[str, str, dict]], docx_count: tuple | None) -> str:
             out.append(f"| {name} | {form} | {row['error']} | | | | |")
             continue
         out.append(f"| {name} | {form} | " + " | ".join(_cell(row[k]) for k in KINDS) + f" | {_cell(row['false_ven002'])} |")
-        t = totals.setdefault(form, {k: [0, 0, 0] for k in (*KINDS, "false_ven002")})
+        group = "second set" if "(second set)" in name else "corpus" if "(dev)" in name or "(held_out)" in name else "first set"
+        t = totals.setdefault((group, form), {k: [0, 0, 0] for k in (*KINDS, "false_ven002")})
         for k in KINDS:
             t[k][0] += row[k][0]
             t[k][1] += row[k][1]
             t[k][2] += len(row[k][2])
         t["false_ven002"][0] += len(row["false_ven002"])
-    out += ["", "| form | titles | author lines | abstracts | keyword sets | extra blocks | false VEN002 |", "|---|---|---|---|---|---|---|"]
-    for form, t in totals.items():
-        out.append(f"| {form} | " + " | ".join(f"{t[k][0]}/{t[k][1]}" for k in KINDS) + f" | {sum(t[k][2] for k in KINDS)} | {t['false_ven002'][0]} |")
+    out += ["", "| set | form | titles | author lines | abstracts | keyword sets | extra blocks | false VEN002 |", "|---|---|---|---|---|---|---|---|"]
+    for (group, form), t in totals.items():
+        out.append(f"| {group} | {form} | " + " | ".join(f"{t[k][0]}/{t[k][1]}" for k in KINDS) + f" | {sum(t[k][2] for k in KINDS)} | {t['false_ven002'][0]} |")
     if docx_count is not None:
         n, ven, names = docx_count
         out += ["", f"Every unseen Word paper here ({n} read): VEN002 for en on {ven}.", "", "Those papers: " + ", ".join(names)]

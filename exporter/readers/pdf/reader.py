@@ -21,7 +21,7 @@ from ...references.ownlist import appendix_after_list, find_reference_list, is_r
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
 from ..translations import translated
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, keywords_row, title_block_after_list, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
@@ -1366,12 +1366,10 @@ def _abstracts_and_keywords(fm, fields, texts: list[str], references: list) -> t
     keyword_sets = [(detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets] or list(fm.keyword_sets)
     if references:
         have = {a.language for a in front} | {language for language, _ in keyword_sets}
-        end = max(e.span.end_line for e in references)
-        late, late_keywords = fields_after_list(texts, end, len(texts), have)
-        front += [late] if late is not None else []
-        keyword_sets += [late_keywords] if late_keywords is not None else []
-        if late_keywords is not None:
-            fm.translations.append(title_block_after_list(texts, end, len(texts), late, keywords_row(texts, end, len(texts)), late_keywords[0]))
+        for late, late_keywords, block in blocks_after_list(texts, max(e.span.end_line for e in references), len(texts), have):
+            front += [late] if late is not None and late.language not in {a.language for a in front} else []
+            keyword_sets.append(late_keywords)
+            fm.translations.append(block)
     return front, tuple(keyword_sets)
 
 

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import takewhile
 
 from ...language import detect_language
 from ...model import TitleTranslation
@@ -35,8 +36,9 @@ SUPERVISOR = re.compile(
     r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Аннотации|Резюме|Реферат|Abstract|Annotation|Summary"
-_KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Ключевые слова|Keywords|Key words|Index terms"
+# Kazakh journals also label them `Абстракт` and `Негізгі сөздер` (key words).
+_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Аннотации|Резюме|Реферат|Абстракт|Abstract|Annotation|Summary"
+_KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Негізгі сөздер|Ключевые слова|Keywords|Key words|Index terms"
 # A label opens its line, followed by a separator and the text, or stands alone.
 # A report's or thesis's volume under its `РЕФЕРАТ` (GOST 7.32): pages, then figures, tables,
 # sources, appendices counted (`Пояснительная записка 56 стр., 10 рис., 12 табл., 16 ист., 1 прил.`,
@@ -1325,18 +1327,18 @@ def _words_over_marked_names(texts: list[str], k: int) -> bool:
 
 def _translations(fm: FrontMatter, others: list[list[str]], pending: list[tuple[str, list[str]]], own: str) -> list[TitleTranslation]:
     """The title block in other languages: each other title candidate (a title in another
-    script, or in capitals), with the by-lines and affiliations written in its script when
-    that is not the title's (a Kazakh and a Russian block share a script: their by-lines
-    cannot be told apart, and stay the title's); a by-line in another script with no title in
-    it is a block of its own (an English author line under a Russian block)."""
+    script, or in capitals; no address), with the by-lines and affiliations written in its
+    script when that is not the title's (a Kazakh and a Russian block share a script: their
+    by-lines cannot be told apart, and stay the title's). Names in another script with no
+    title beside them make no block: in a text they are as often a licence's or a citation's
+    words (`Creative Commons Attribution`) as a by-line."""
     def apart(s: str) -> tuple[list[str], list[str]]:
         if s == own:
             return [], []
         return _authors_in_script([p for p in pending if p[0] == s], s), [a for a in fm.affiliations if script(a) == s]
 
+    others = [run for run in others if not any(EMAIL.search(t) or names_affiliation(t) or is_place(t) for t in run)]  # an address in capitals is no title
     blocks = [translation(title_text(run), *apart(script(" ".join(run)))) for run in others]
-    titled = {script(" ".join(run)) for run in others}
-    blocks += [translation(None, *apart(s)) for s in sorted({s for s, names in pending if names} - titled - {own})]
     return list(kept(detect_language(" ".join(fm.title_lines)), blocks))
 
 
@@ -1641,6 +1643,22 @@ def fields_after_list(lines: list[str], start: int, stop: int, have: set[str]) -
     return abstract, (language, words)
 
 
+def blocks_after_list(lines: list[str], start: int, stop: int, have: set[str]) -> list[tuple[FieldText | None, tuple[str, tuple[str, ...]], TitleTranslation | None]]:
+    """Every translated block printed after the reference list, one per keywords label in a
+    language not yet read (a Kazakh journal's Russian paper prints the Kazakh block, then the
+    English one): each block's abstract and keywords (`fields_after_list`, from the previous
+    block's keywords on) and its title and by-line (`title_block_after_list`)."""
+    out = []
+    begin, have = start, set(have)
+    while (row := keywords_row(lines, begin, stop)) < stop:
+        abstract, keywords = fields_after_list(lines, begin, stop, have)
+        if keywords is not None:
+            out.append((abstract, keywords, title_block_after_list(lines, begin, stop, abstract, row, keywords[0])))
+            have |= {keywords[0]} | ({abstract.language} if abstract is not None else set())
+        begin = row + 1
+    return out
+
+
 def keywords_row(lines: list[str], start: int, stop: int) -> int:
     """The row of the first keywords label between `start` and `stop` (the one `fields_after_list` reads); `stop` when none."""
     return next((i for i in range(start, stop) if _label(KEYWORDS.match, clean(lines[i]))), stop)
@@ -1659,17 +1677,19 @@ def title_block_after_list(lines: list[str], start: int, stop: int, abstract: Fi
     capitals are a by-line's); above it only the by-line's lines go on (names, affiliations,
     places, e-mails, a wrapped line ending in a comma). With no title in capitals, the lines
     over the topmost by-line at the block's top are the title in sentence case (`Stability
-    of Solution …` over `V. I. Levin`). The title is kept in `language`, the names in its
+    of Solution …` over `V. I. Levin`): those in `language` right over it, up to a line in
+    another (the list's last entry, the previous block's keywords). The title is kept in `language`, the names in its
     script; None when neither is there."""
-    texts = [""] * start + [clean(line) for line in lines[start:stop]]
+    raw = [""] * start + [clean(line) for line in lines[start:stop]]
+    texts = raw[:start] + _unwrapped_by_lines(raw[start:])  # a by-line cut inside a name (`…, Касым` / `Дускаев, …`) is one line, on its first
     top = abstract.rows[0] if abstract is not None and abstract.rows else keywords_row
     if top - 1 >= start and (m := _label(ABSTRACT.match, texts[top - 1])) and not m.group("value").strip():
         top -= 1  # the abstract's label alone over its text
     rows: list[tuple[str, str, list[str]]] = []  # (kind, text, names) from the bottom up
     i = top - 1
-    while i >= start and top - i <= MAX_BLOCK_LINES and (texts[i] or texts[i - 1 if i > start else i] and texts[i + 1]) and not _RULE.match(texts[i]):
+    while i >= start and top - i <= MAX_BLOCK_LINES and (raw[i] or raw[i - 1 if i > start else i] and raw[i + 1]) and not _RULE.match(texts[i]):
         text = texts[i]
-        if not text:  # one blank line: the gap a PDF's layout leaves between a block's lines
+        if not text:  # one blank line (the gap a PDF's layout leaves between a block's lines), or a by-line's line joined on the one above
             i -= 1
             continue
         names = _names_on(texts, i, strong_only=is_institution(text)) or []  # `Ural Federal University` is no name
@@ -1682,8 +1702,8 @@ def title_block_after_list(lines: list[str], start: int, stop: int, abstract: Fi
     title = [t for k, t, _ in _first_run(rows, "capitals")]
     if not title and any(k == "names" for k, _, _ in rows):
         top_names = max(n for n, (k, _, _) in enumerate(rows) if k == "names")
-        over = rows[top_names + 1 :]
-        title = [t for _, t, _ in reversed(over)] if over and len(over) <= MAX_TITLE_LINES and all(k == "other" for k, _, _ in over) else []
+        over = list(takewhile(lambda row: row[0] == "other" and detect_language(row[1]) == language, rows[top_names + 1 :]))
+        title = [t for _, t, _ in reversed(over)] if over and len(over) <= MAX_TITLE_LINES else []
     own = "latin" if language == "en" else "cyrillic"
     heading = title_text(title) if title else None
     authors = [name for k, _, names in reversed(rows) if k == "names" for name in names if script(name) == own]
