@@ -317,3 +317,14 @@ def test_the_kz_journal_editions_print_each_translated_title_over_its_abstract(t
     assert xml.count("Abstract.") == 0  # no English abstract given: none printed
     tex = (tmp_path / "out" / "paper.tex").read_text(encoding="utf-8")
     assert tex.find("ПЛАНИРОВАНИЕ МАРШРУТОВ МОБИЛЬНЫХ РОБОТОВ НА СКЛАДЕ") < tex.find("Аннотация.")
+
+
+def test_a_label_a_role_or_a_piece_of_the_title_is_no_translated_title():
+    from exporter.readers.translations import may_be_title
+
+    assert may_be_title("ROUTE PLANNING FOR MOBILE ROBOTS IN A WAREHOUSE")
+    assert may_be_title("EFFICIENT CONSTRUCTION OF HADAMARD MATRICES: A METHODICAL SCHEME")  # a colon after many words
+    assert not may_be_title("FIELD OF STUDY: DESIGN-ENGINEERING SUPPORT OF MACHINE-BUILDING")
+    assert not may_be_title("DOI: 10.17212/2307-6879-2019-3-4-177-186")
+    assert not may_be_title("Thesis supervisor")
+    assert not may_be_title("Matplotlib, Seaborn и Plotly»")

@@ -5,6 +5,7 @@ top or after its reference list. Each block's language is told from its own text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..language import detect_language
@@ -23,6 +24,22 @@ def translation(title: str | Sequence[Inline] | None, authors: Iterable[str] = (
     if not text.strip():
         return None
     return TitleTranslation(detect_language(text), run, authors, affiliations)
+
+
+_LABELLED = re.compile(r"^[^:]{1,40}:\s")  # `FIELD OF STUDY: …`, `DOI: 10.…`, `Thesis: «…»`
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+MIN_TITLE_WORDS = 3  # `Thesis supervisor`, `«Data Science»`: a role or a course's name, no title
+
+
+def may_be_title(text: str) -> bool:
+    """Whether a line a reader found in another language's place can be that language's title:
+    three words or more, no label opening it (a field's name and a colon, `DOI:`), and an
+    English one holds no Cyrillic letter (`Matplotlib, Seaborn и Plotly»` is a piece of the
+    Russian title)."""
+    words = text.split()
+    if len(words) < MIN_TITLE_WORDS or (m := _LABELLED.match(text)) and len(m.group(0).split()) <= 3:
+        return False
+    return detect_language(text) != "en" or not _CYRILLIC.search(text)
 
 
 def kept(own: str, found: Iterable[TitleTranslation | None]) -> tuple[TitleTranslation, ...]:

@@ -44,7 +44,7 @@ from ..plaintext.sections import is_section_name
 from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import apart_from_title, emails_in, judge_authors, judge_title, known_names, propose
 from ..plaintext.titlepage import others_named, read_title_page
-from ..translations import translated, translation
+from ..translations import may_be_title, translated, translation
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
@@ -951,7 +951,7 @@ def _block_above(paras: list[Para], texts: list[str], top: int, language: str, t
             names[:0] = block_names
         elif names_affiliation(text) or _by_line_note(text) or EMAIL.search(text):
             places[:0] = [text] if names_affiliation(text) else []
-        elif detect_language(text) == language and (strong or _block_title_like(paras[i], text, title)):
+        elif detect_language(text) == language and may_be_title(text) and (strong or _block_title_like(paras[i], text, title)):
             if strong:
                 at = i
                 break

@@ -12,7 +12,7 @@ from itertools import takewhile
 from ...language import detect_language
 from ...model import TitleTranslation
 from ...references.ownlist import is_reference_heading
-from ..translations import kept, translation
+from ..translations import kept, may_be_title, translation
 from .normalize import attested_words, ends_with_line_break_hyphen, join_line_end_hyphen, normalize_glyphs, tokens_with_columns
 from .sections import is_introduction
 
@@ -1337,7 +1337,7 @@ def _translations(fm: FrontMatter, others: list[list[str]], pending: list[tuple[
             return [], []
         return _authors_in_script([p for p in pending if p[0] == s], s), [a for a in fm.affiliations if script(a) == s]
 
-    others = [run for run in others if not any(EMAIL.search(t) or names_affiliation(t) or is_place(t) for t in run)]  # an address in capitals is no title
+    others = [run for run in others if may_be_title(title_text(run)) and not any(EMAIL.search(t) or names_affiliation(t) or is_place(t) for t in run)]  # an address in capitals is no title
     blocks = [translation(title_text(run), *apart(script(" ".join(run)))) for run in others]
     return list(kept(detect_language(" ".join(fm.title_lines)), blocks))
 
@@ -1705,7 +1705,7 @@ def title_block_after_list(lines: list[str], start: int, stop: int, abstract: Fi
         over = list(takewhile(lambda row: row[0] == "other" and detect_language(row[1]) == language, rows[top_names + 1 :]))
         title = [t for _, t, _ in reversed(over)] if over and len(over) <= MAX_TITLE_LINES else []
     own = "latin" if language == "en" else "cyrillic"
-    heading = title_text(title) if title else None
+    heading = title_text(title) if title and may_be_title(title_text(title)) else None
     authors = [name for k, _, names in reversed(rows) if k == "names" for name in names if script(name) == own]
     places = [t for k, t, _ in reversed(rows) if is_institution(t) and k != "names"]
     block = translation(heading if heading and detect_language(heading) == language else None, authors, places)
