@@ -328,3 +328,18 @@ def test_a_label_a_role_or_a_piece_of_the_title_is_no_translated_title():
     assert not may_be_title("DOI: 10.17212/2307-6879-2019-3-4-177-186")
     assert not may_be_title("Thesis supervisor")
     assert not may_be_title("Matplotlib, Seaborn и Plotly»")
+
+
+def test_inspect_shows_every_block_by_language(tmp_path):
+    import json
+
+    path = tmp_path / "paper.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    done = run_cli("inspect", str(path))
+    meta = json.loads(done.stdout)["meta"]
+    assert [a["language"] for a in meta["abstracts"]] == ["kk", "ru"]
+    assert [k["language"] for k in meta["keyword_sets"]] == ["kk", "ru", "en"]
+    assert [(t["language"], t["title"]) for t in meta["translations"]] == [
+        ("ru", "Планирование маршрутов мобильных роботов на складе"),
+        ("en", "Route planning for mobile robots in a warehouse"),
+    ]
