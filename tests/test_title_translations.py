@@ -328,6 +328,7 @@ def test_a_label_a_role_or_a_piece_of_the_title_is_no_translated_title():
     assert not may_be_title("DOI: 10.17212/2307-6879-2019-3-4-177-186")
     assert not may_be_title("Thesis supervisor")
     assert not may_be_title("Matplotlib, Seaborn и Plotly»")
+    assert not may_be_title("RidgeClassifier ............................................ 12")
 
 
 def test_inspect_shows_every_block_by_language(tmp_path):

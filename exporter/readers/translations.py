@@ -28,16 +28,17 @@ def translation(title: str | Sequence[Inline] | None, authors: Iterable[str] = (
 
 _LABELLED = re.compile(r"^[^:]{1,40}:\s")  # `FIELD OF STUDY: …`, `DOI: 10.…`, `Thesis: «…»`
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")  # a contents line's leader (`RidgeClassifier ........ 12`)
 MIN_TITLE_WORDS = 3  # `Thesis supervisor`, `«Data Science»`: a role or a course's name, no title
 
 
 def may_be_title(text: str) -> bool:
     """Whether a line a reader found in another language's place can be that language's title:
-    three words or more, no label opening it (a field's name and a colon, `DOI:`), and an
-    English one holds no Cyrillic letter (`Matplotlib, Seaborn и Plotly»` is a piece of the
-    Russian title)."""
+    three words or more, no label opening it (a field's name and a colon, `DOI:`), no contents
+    line's leader dots, and an English one holds no Cyrillic letter (`Matplotlib, Seaborn и
+    Plotly»` is a piece of the Russian title)."""
     words = text.split()
-    if len(words) < MIN_TITLE_WORDS or (m := _LABELLED.match(text)) and len(m.group(0).split()) <= 3:
+    if len(words) < MIN_TITLE_WORDS or (m := _LABELLED.match(text)) and len(m.group(0).split()) <= 3 or _LEADER.search(text):
         return False
     return detect_language(text) != "en" or not _CYRILLIC.search(text)
 
