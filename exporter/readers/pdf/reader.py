@@ -1375,8 +1375,9 @@ def _abstracts_and_keywords(fm, fields, texts: list[str], references: list) -> t
 
 def _meta(fm, fields, title_text: str | None, authors: list[str], language: str, abstracts: tuple, keyword_sets: tuple, emails: list[str]) -> Meta:
     """The paper's metadata: the text reader's front matter (`fm`), completed by the fields
-    the layout labels (`fields`) and the title and authors the layout found."""
-    return Meta(
+    the layout labels (`fields`) and the title and authors the layout found; the title block
+    in other languages kept beside the title found (`translated`)."""
+    meta = Meta(
         udc=fm.udc or fields.udc,
         irsti=fm.irsti,
         title=(Text(title_text),) if title_text else (),
@@ -1390,6 +1391,7 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
         keyword_sets=keyword_sets,
         emails=tuple(emails),
     )
+    return dataclasses.replace(meta, translations=translated(meta, fm.translations))
 
 
 def with_title_page(lines: list[Line], title: str | None, authors: list[str], fm=None, language: str | None = None) -> tuple[str | None, list[str], bool]:
@@ -1576,14 +1578,13 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
     abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed, labels)) for a in front)
-    meta = _meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails)
     heading_span = None
     if heading is not None:
         line = lines[heading]
         heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page)
     return Document(
         path=path,
-        meta=dataclasses.replace(meta, translations=translated(meta, fm.translations)),
+        meta=_meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails),
         blocks=tuple(blocks),
         references=tuple(references),
         references_span=heading_span,
