@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .language import detect_language
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -313,6 +315,23 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class TitleTranslation:
+    """The title block printed again in another language (a Russian paper's English title and
+    author lines, at the top or after its reference list), as the paper gives it: a part it
+    does not print is empty, never filled in. Its abstract and keywords are the `Meta`'s
+    `abstracts` and `keyword_sets` under the same language."""
+
+    language: str  # told from the block's own text (exporter/language.py), never from its place
+    title: tuple[Inline, ...] = ()
+    authors: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+
+    @property
+    def title_text(self) -> str | None:
+        return _text_or_none(self.title)
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     """The front matter. The title and the abstracts are runs of inlines, like a paragraph's:
     a citation in an abstract is a `Citation` (found, linked and checked as in the body), a
@@ -333,6 +352,9 @@ class Meta:
     abstracts: tuple[tuple[str, tuple[Inline, ...]], ...] = ()
     keyword_sets: tuple[tuple[str, tuple[str, ...]], ...] = ()
     emails: tuple[str, ...] = ()  # the authors' e-mail addresses the front matter gives
+    # The title block in each other language the paper prints it in, one per language, in the
+    # order printed (pandoc keeps `title` and adds translated metadata beside it the same way).
+    translations: tuple[TitleTranslation, ...] = ()
 
     @property
     def abstract(self) -> tuple[Inline, ...]:
@@ -347,9 +369,22 @@ class Meta:
     def abstract_text(self) -> str | None:
         return _text_or_none(self.abstract)
 
+    @property
+    def title_language(self) -> str:
+        """The language of the title's own text; the paper's when there is no title."""
+        text = self.title_text
+        return detect_language(text) if text else self.language
+
+    @property
+    def titles(self) -> tuple[tuple[str, tuple[Inline, ...]], ...]:
+        """Every title the paper prints, by language: the title, then its translations'."""
+        own = ((self.title_language, self.title),) if self.title else ()
+        return own + tuple((t.language, t.title) for t in self.translations if t.title)
+
     def runs(self) -> list[tuple[Inline, ...]]:
-        """The runs of inlines the front matter holds, in reading order: the title, then each abstract."""
-        return [self.title, *(run for _, run in self.abstracts)]
+        """The runs of inlines the front matter holds, in reading order: the title, the
+        translated titles, then each abstract."""
+        return [self.title, *(t.title for t in self.translations), *(run for _, run in self.abstracts)]
 
 
 def _text_or_none(run: tuple[Inline, ...]) -> str | None:

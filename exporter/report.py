@@ -185,6 +185,12 @@ def model_json(doc: Document) -> dict:
             "language": m.language,
             "abstract": m.abstract_text,
             "keywords": list(m.keywords),
+            # every abstract and keyword set by language, and the title block in other languages
+            "abstracts": [{"language": lang, "text": inline_text(run)} for lang, run in m.abstracts],
+            "keyword_sets": [{"language": lang, "keywords": list(words)} for lang, words in m.keyword_sets],
+            "translations": [
+                {"language": t.language, "title": t.title_text, "authors": list(t.authors), "affiliations": list(t.affiliations)} for t in m.translations
+            ],
         },
         "blocks": blocks,
         "references": [_entry_json(e) for e in doc.references],

@@ -104,8 +104,11 @@ def test_keyword_count(tmp_path):
 
 @needs_corpus
 def test_abstract_length_and_languages(tmp_path):
+    # the Russian abstract, and the English one printed after the transliterated list under its
+    # title and by-line (`Relevance. Here the problem…`, unlabelled): both over 50 words
     _, found = findings(tmp_path, LEVIN, "abstract_words = { max = 50 }")
-    assert codes(found) == ["VEN001"]
+    assert codes(found) == ["VEN001", "VEN001"]
+    assert [f["message"].split(" abstract")[0] for f in found] == ["the Russian", "the English"]
     assert findings(tmp_path / "b", LEVIN, "abstract_words = { min = 50, max = 1000 }")[1] == []
     _, found = findings(tmp_path / "c", LEVIN, 'abstract_languages = ["ru", "kk"]')
     assert codes(found) == ["VEN002"] and "no abstract in Kazakh" in found[0]["message"]

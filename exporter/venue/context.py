@@ -121,6 +121,13 @@ def meta_view(meta: Meta, nodes: list[Inline] | None = None) -> types.SimpleName
     view["title"] = text(meta.title)
     view["abstracts"] = tuple((lang, text(run)) for lang, run in meta.abstracts)
     view["abstract"] = text(meta.abstract)
+    view["title_language"] = meta.title_language
+    view["titles"] = tuple((lang, text(run)) for lang, run in meta.titles)
+    # The title block in each other language, as a template prints it: `t.language`,
+    # `t.title` (text), `t.authors`, `t.affiliations`; a part the paper does not give is empty.
+    view["translations"] = tuple(
+        types.SimpleNamespace(language=t.language, title=text(t.title), authors=t.authors, affiliations=t.affiliations) for t in meta.translations
+    )
     view["author_groups"] = author_groups(meta)
     return types.SimpleNamespace(**view)
 

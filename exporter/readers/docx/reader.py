@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ...citations import MAX_LABELS, Joined, cited_numbers, find_citations, inlines_of
 from ...crossrefs import crossrefs_of
@@ -44,6 +44,7 @@ from ..plaintext.sections import is_section_name
 from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import apart_from_title, emails_in, judge_authors, judge_title, known_names, propose
 from ..plaintext.titlepage import others_named, read_title_page
+from ..translations import may_be_title, translated, translation
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
@@ -819,6 +820,229 @@ def _judged_authors(region: list[Para], proposal, texts: list[str], authors: lis
     return kept or [a for a in authors if not others.names_other(a)] or authors
 
 
+# ---- the title block in other languages --------------------------------------------------------
+
+BLOCK_REACH = 12  # paragraphs above a block's abstract or keywords its title and by-line stand in
+UNLABELLED_REACH = 3  # paragraphs of another language between keywords and their unlabelled abstract
+
+
+@dataclass
+class _Label:
+    """A labelled abstract or keywords paragraph: where the label stands, where its text is
+    (the same paragraph, or the next under a label alone), the text and its language."""
+
+    at: int
+    value_at: int
+    text: str
+    language: str
+
+
+def _labelled(texts: list[str], pattern: re.Pattern) -> list[_Label]:
+    """Every paragraph `pattern` labels, with its text: after the label, else the next
+    paragraph's when the label stands alone and no other label opens that one."""
+    out = []
+    for i, text in enumerate(texts):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        value, at = (m["value"] or "").lstrip("–-: ").strip(), i
+        if not value and i + 1 < len(texts) and not (ABSTRACT.match(texts[i + 1]) or KEYWORDS.match(texts[i + 1])):
+            value, at = texts[i + 1], i + 1
+            if pattern is ABSTRACT and len(value.split()) < LONE_LABEL_WORDS:
+                continue  # `Реферат` over `По теме: «…»`: a cover's kind of work, no abstract's label
+        if pattern is ABSTRACT and WORK_VOLUME.search(value):
+            continue  # GOST 7.32's volume line under `РЕФЕРАТ` is no abstract
+        if value:  # the label is the block's text too: `Ключевые слова: React, Tailwind CSS, blob, …` is Russian
+            out.append(_Label(i, at, value, detect_language(value if at != i or pattern is not KEYWORDS else text)))
+    return out
+
+
+LONE_LABEL_WORDS = 12  # the text under an abstract's label alone on its line: sentences, not a cover's line
+MIN_ABSTRACT_WORDS = 5  # fewer is no abstract (an e-mail address read as one)
+ABSTRACT_PARAGRAPHS = 6  # a structured abstract's parts (`Purpose:` … `Conclusion:`) over its keywords
+# An abstract's label run into its text with no mark (`Аннотация В данной работе …`).
+_RUN_IN_LABEL = re.compile(r"^(?:Аңдатпа|Аннотация|Abstract|Annotation)\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of sentences: 15 words or more, no address nor e-mail (`Пермский
+    государственный … университет, 614990, Россия, г. Пермь` over the keywords is none)."""
+    return len(text.split()) >= 15 and not names_affiliation(text) and not EMAIL.search(text)
+
+
+def _abstract_rest(texts: list[str], a: "_Label", keyword_labels: list["_Label"]) -> list[int]:
+    """The paragraphs after a labelled abstract's first that go on it: all up to the keywords
+    in its language when at most `ABSTRACT_PARAGRAPHS` stand between, each in its language and
+    none a label (a structured abstract: `Purpose:` / `Methods:` / … / `Keywords:`)."""
+    k = next((k.at for k in keyword_labels if k.language == a.language and 0 < k.at - a.value_at <= ABSTRACT_PARAGRAPHS), None)
+    if k is None:
+        return []
+    rest = [i for i in range(a.value_at + 1, k) if texts[i]]
+    ok = all(detect_language(texts[i]) == a.language and not (ABSTRACT.match(texts[i]) or KEYWORDS.match(texts[i])) for i in rest)
+    return rest if ok else []
+
+
+def _keyword_list(text: str) -> tuple[str, ...]:
+    return tuple(k.strip().rstrip(".") for k in re.split(r"[,;·]", text) if k.strip())
+
+
+_ADDRESS_OR_LABELLED = re.compile(r"^\S+:\s|\d.*,.*,|,.*,.*\d")  # `Spokesperson: …`, `RC Module, Russia, Moscow, 3 …`
+
+
+def _block_title_like(p: Para, text: str, title: Para | None) -> bool:
+    """A paragraph set as a title is: short, and in capitals, in a Title style, bold
+    throughout, or in the paper's own title's size; or set as that title is, when it is
+    no address (commas and a number) nor a labelled line (`Докладчик: …`)."""
+    if len(text) >= 300:
+        return False
+    if is_title_line(text) or _title_style(p) or _bold_all(p) or title is not None and title.size is not None and p.size is not None and p.size >= title.size:
+        return True  # `title` None: this strong evidence only
+    return title is not None and _set_alike(title, p) and not _ADDRESS_OR_LABELLED.search(text)
+
+
+def _set_as_title(p: Para, title: Para | None, text: Para) -> bool:
+    """`p` is set as the paper's title is, where that stands out from the text (`text`, a
+    paragraph of the block's abstract or keywords): in its size or larger, or both in a
+    heading style."""
+    if title is None:
+        return False
+    if title.size is not None and p.size is not None and p.size >= title.size and (text.size or 0) < title.size:
+        return True
+    return _is_heading_style(title) and _is_heading_style(p)
+
+
+def _block_names(p: Para, text: str) -> list[str]:
+    """The names of a by-line paragraph in a translated block (`_names_first`): never an
+    institution's (`Volgograd State Technical University`), and the names must be most of its
+    first line unless the rest is a position or an affiliation (`Polina Novikova student,
+    Department …`): `Data Mining and Machine Learning in aviation` is a title."""
+    head = text.split("\n")[0]
+    if not _names_first(p, text) or is_institution(head.split(",")[0]) or is_place(head):
+        return []
+    names = _author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])]
+    letters = lambda t: sum(ch.isalpha() for ch in t)  # noqa: E731
+    if letters("".join(names)) < 0.6 * letters(head) and not (names_affiliation(head) or is_role(head)):
+        return []
+    return names
+
+
+def _block_above(paras: list[Para], texts: list[str], top: int, language: str, title: Para | None, stop: int) -> tuple[int | None, list[str], list[str], set[int]]:
+    """The title and by-line of the block in `language` whose abstract or keywords open at
+    `top`: walking up at most `BLOCK_REACH` paragraphs (not above `stop`), past paragraphs in
+    another script (the other language's block printed alongside: `Title` / `Название` /
+    `Abstract` / `Аннотация`) and labelled fields, the names and affiliations in the block's
+    script are read; the title is the nearest paragraph in `language` set as a title in
+    capitals, a Title style, bold or the title's size, else the nearest set as the paper's own
+    title (`_block_title_like`), with the by-line right above it (`V.S. Ivanov` over `SERVICE
+    FOR …`). A paragraph of prose in the block's script, or a title in another language of that
+    script, ends the walk. Returns (title's row, names, affiliations, rows read)."""
+    own = script(texts[top]) if language != "en" else "latin"
+    names: list[str] = []
+    places: list[str] = []
+    rows: set[int] = set()
+    weak = None  # the nearest paragraph set only as the paper's title is
+    at = None
+    for i in range(top - 1, max(stop, top - BLOCK_REACH) - 1, -1):
+        text = texts[i]
+        if not text or script(text) != own or UDC.match(text) or IRSTI.match(text) or SUPERVISOR.match(text) or ABSTRACT.match(text) or KEYWORDS.match(text):
+            continue
+        strong = _block_title_like(paras[i], text, None) or _set_as_title(paras[i], title, paras[top])
+        if block_names := _block_names(paras[i], text):
+            names[:0] = block_names
+        elif names_affiliation(text) or _by_line_note(text) or EMAIL.search(text):
+            places[:0] = [text] if names_affiliation(text) else []
+        elif detect_language(text) == language and may_be_title(text) and (strong or _block_title_like(paras[i], text, title)):
+            if strong:
+                at = i
+                break
+            weak = i if weak is None else weak
+            continue
+        elif len(text) > 200 or strong:
+            break  # the body's prose, or another language's title: the block is above nothing more
+        else:
+            continue
+        rows.add(i)
+    at = at if at is not None else weak
+    if at is None:
+        return None, names, places, rows
+    rows.add(at)
+    for k in range(at - 1, max(stop, at - 4) - 1, -1) if not names else ():  # the by-line over the title, its notes under it
+        text = texts[k]
+        if not text or script(text) != own:
+            break
+        if block_names := _block_names(paras[k], text):
+            names = block_names
+        elif not (names_affiliation(text) or _by_line_note(text) or EMAIL.search(text)):
+            break
+        rows.add(k)
+        if names:
+            break
+    return at, names, places, rows
+
+
+def other_languages(paras: list[Para], meta: Meta, body_start: int, inlines) -> tuple[Meta, int]:
+    """`meta` with every abstract and keyword set the paper prints in a language it lacks, and
+    the title block in each language other than the title's (`_block_above`); the body start
+    moved past such a block printed right under the front matter (the English block under the
+    Russian one). Keywords are found by their label anywhere (a translated block after the
+    list, or the whole paper printed again in English); an abstract by its label among the
+    first paragraphs or right above those keywords, else, unlabelled, as the paragraph of prose
+    in their language right above them (past at most `UNLABELLED_REACH` paragraphs of another
+    language: `Аннотация` / `Abstract` / `Ключевые слова` / `Keywords`); a label with no
+    text is no abstract. Each block's language is its text's."""
+    texts = [_label_form(" ".join(p.text.replace(MATH_MARK, " ").split())) for p in paras]
+    keyword_labels = [k for k in _labelled(texts, KEYWORDS) if _keyword_list(k.text)]
+    abstract_labels = [a for a in _labelled(texts, ABSTRACT) if a.at < FRONT_PARAGRAPHS or any(0 < k.at - a.value_at <= 3 for k in keyword_labels)]
+    abstracts = [(detect_language(plain_text(run)), run) for _, run in meta.abstracts if len(plain_text(run).split()) >= MIN_ABSTRACT_WORDS]
+    own_set = next((k for k in keyword_labels if _keyword_list(k.text) == tuple(meta.keywords)), None)  # the front matter's own set, its language with its label
+    keyword_sets = [(own_set.language if own_set else detect_language(" ".join(meta.keywords)), tuple(meta.keywords))] if meta.keywords else []
+    used: set[int] = set()  # the paragraphs read into the front matter here
+    read = lambda i: inlines(paras[i]) if i < body_start else (Text(texts[i]),)  # noqa: E731  (a paragraph the body reads too keeps no citations twice)
+    starts: dict[str, int] = {}  # each language's block: its first row
+    for k in keyword_labels:
+        if k.language in {lang for lang, _ in keyword_sets}:
+            continue
+        keyword_sets.append((k.language, _keyword_list(k.text)))
+        used.update({k.at, k.value_at})
+        starts[k.language] = min(starts.get(k.language, k.at), k.at)
+    for a in abstract_labels:
+        if a.language not in {lang for lang, _ in abstracts}:
+            run = _after_label(read(a.value_at)) if a.value_at == a.at else read(a.value_at)
+            for i in _abstract_rest(texts, a, keyword_labels):
+                run = (*run, Text(" "), *read(i))
+                used.add(i)
+            abstracts.append((a.language, run))
+            used.update({a.at, a.value_at})
+            starts[a.language] = min(starts.get(a.language, a.at), a.at)
+    for k in keyword_labels:
+        if k.language in {lang for lang, _ in abstracts}:
+            continue
+        i, passed = k.at - 1, 0
+        while i >= 0 and passed <= UNLABELLED_REACH and (not texts[i] or detect_language(texts[i]) != k.language or KEYWORDS.match(texts[i])):
+            passed += bool(texts[i])
+            i -= 1
+        if i >= 0 and passed <= UNLABELLED_REACH and _prose(texts[i]) and not ABSTRACT.match(texts[i]) and not _block_title_like(paras[i], texts[i], None):
+            first = i - 1 if i > 0 and _RUN_IN_LABEL.match(texts[i - 1]) and detect_language(texts[i - 1]) == k.language else i
+            run = tuple(node for n in range(first, i + 1) for node in (*((Text(" "),) if n > first else ()), *read(n)))
+            if label := _RUN_IN_LABEL.match(plain_text(run).lstrip()):
+                run = cut_inlines(run, len(plain_text(run)) - len(plain_text(run).lstrip()) + label.end() - 1)
+            abstracts.append((k.language, run))
+            used.update(range(first, i + 1))
+            starts[k.language] = min(starts.get(k.language, first), first)
+    title = next((p for p in paras[:FRONT_PARAGRAPHS] if meta.title_text and " ".join(p.text.split()) and " ".join(p.text.split()) in meta.title_text), None)
+    found = []
+    for language, top in starts.items():
+        if language == meta.title_language:
+            continue
+        at, names, places, rows = _block_above(paras, texts, top, language, title, 0)
+        found.append(translation((Text(texts[at]),) if at is not None else None, names, places))
+        used |= rows | set(range(min(rows | {top}), top))
+    while body_start < len(paras) and (body_start in used or not texts[body_start]):
+        body_start += 1  # a block right under the front matter is front matter
+    translations = translated(meta, (b for b in found if b is not None and b.language in starts))
+    return replace(meta, abstracts=tuple(abstracts), keyword_sets=tuple(keyword_sets), translations=translations), body_start
+
+
 # ---- the reference list ---------------------------------------------------------------------
 
 
@@ -1314,6 +1538,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     number_of = {id(p): numbers[k] for k, p in enumerate(paras)}
     meta, body_start_filled = read_front_matter([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
     meta = with_title_page(meta, items)
+    meta, body_start_filled = other_languages([paras[i] for i in filled], meta, body_start_filled, lambda p: builder.inlines(p, number_of[id(p)]))
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
     heading, rows, list_end = find_list(paras, body_start)
     in_list = set(rows) | ({heading} if heading is not None else set())

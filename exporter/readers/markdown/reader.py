@@ -5,14 +5,14 @@ the text, markdown_media.py for the pictures)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ...citations import MAX_LABELS, Joined, cited_numbers, inlines_of
 from ...crossrefs import without_caption_label
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import (
-    BulletList, Cell, Citation, CodeBlock, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table,
+    BulletList, Cell, Citation, CodeBlock, CrossRef, Document, Entry, Figure, Footnote, Heading, ListItem, Math, Meta, Paragraph, Quote, Span, Table, TitleTranslation,
     Text,
     map_inlines,
     plain_text,
@@ -33,6 +33,7 @@ from ..markdown_inlines import InlineReader, SourceLines, after_label, inline_ma
 from ..markdown_html import HtmlBlock
 from ..markdown_media import Pictures
 from ..markdown_syntax import MAX_NESTING, parser
+from ..translations import translated
 
 _LEAD = re.compile(r"[ \t>*+-]*")
 
@@ -400,6 +401,47 @@ def front_inlines(value: str | None, key: str, lines: list[str], path: str, note
     return tuple(out)
 
 
+# The title block in another language, by key (`title-ru`, `abstract-kk`, `keywords-en`,
+# `author-ru` / `authors-ru`, `affiliation-ru` / `affiliations-ru`): the language is the key's,
+# as the author declares it; the paper's own title block stays `title`, `abstract`, … .
+_LANGUAGE_KEY = re.compile(r"^(title|abstract|keywords|authors?|affiliations?)-(kk|ru|en)$")
+
+
+@dataclass
+class _OtherLanguages:
+    abstracts: list = field(default_factory=list)
+    keyword_sets: list = field(default_factory=list)
+    translations: list = field(default_factory=list)
+
+
+def _other_languages(front: dict, lines: list[str], path: str, notes: list[Diagnostic]) -> _OtherLanguages:
+    """The front matter's blocks in other languages (`_LANGUAGE_KEY`), in the order their keys
+    stand: abstracts and keyword sets by language, and one `TitleTranslation` per language
+    with its title, authors and affiliations (none filled in where the key is absent)."""
+    out = _OtherLanguages()
+    parts: dict[str, dict] = {}
+    for key in front:
+        m = _LANGUAGE_KEY.match(str(key))
+        if m is None:
+            continue
+        kind, lang = m[1].rstrip("s") if m[1] != "keywords" else m[1], m[2]
+        block = parts.setdefault(lang, {"title": (), "authors": [], "affiliations": []})
+        if kind == "abstract" and (run := front_inlines(_text(front, key, path), key, lines, path, notes)):
+            out.abstracts.append((lang, run))
+        elif kind == "keywords" and (words := tuple(_strings(front[key]))):
+            out.keyword_sets.append((lang, words))
+        elif kind == "title":
+            block["title"] = front_inlines(_text(front, key, path), key, lines, path, notes)
+        elif kind == "author":
+            names, places = _names(front[key])
+            block["authors"] += names
+            block["affiliations"] += places
+        elif kind == "affiliation":
+            block["affiliations"] += _strings(front[key])
+    out.translations = [TitleTranslation(lang, b["title"], tuple(b["authors"]), tuple(b["affiliations"])) for lang, b in parts.items() if b["title"] or b["authors"] or b["affiliations"]]
+    return out
+
+
 def _emails(front: dict) -> list[str]:
     """The authors' e-mail addresses: `email:` of each {name, email} author, and `email:` or
     `emails:` of the front matter (a string or a list), in order, each once."""
@@ -699,6 +741,7 @@ def read_markdown(path: str) -> Document:
     abstract = front_inlines(fields["abstract"], "abstract", lines, path, notes)
     keywords = tuple(_strings(front.get("keywords")))
     blocks = crossref_citations(blocks, language)
+    other = _other_languages(front, lines, path, notes)
     meta = Meta(
         udc=fields["udc"],
         irsti=fields["irsti"],
@@ -708,10 +751,11 @@ def read_markdown(path: str) -> Document:
         supervisor=fields["supervisor"],
         language=language,
         keywords=keywords,
-        abstracts=((language, abstract),) if abstract else (),
-        keyword_sets=((language, keywords),) if keywords else (),
+        abstracts=(((language, abstract),) if abstract else ()) + tuple((lang, run) for lang, run in other.abstracts if lang != language or not abstract),
+        keyword_sets=(((language, keywords),) if keywords else ()) + tuple((lang, words) for lang, words in other.keyword_sets if lang != language or not keywords),
         emails=tuple(_emails(front)),
     )
+    meta = replace(meta, translations=translated(meta, other.translations))
     bibliography = fields["bibliography"]
     return Document(
         path=path,

@@ -20,7 +20,8 @@ from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph,
 from ...references.ownlist import appendix_after_list, find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines
 from ..plaintext import normalize as rules
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, fields_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..translations import translated
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
@@ -1386,21 +1387,24 @@ def _frozen_list(items: list) -> BulletList:
 
 def _abstracts_and_keywords(fm, fields, texts: list[str], references: list) -> tuple[list[FieldText], tuple]:
     """The abstracts and keyword sets the layout labels (else the text reader's), and a
-    translated abstract and keywords printed after the list, as the text reader reads them."""
+    translated abstract and keywords printed after the list, as the text reader reads them
+    (the title block over them joins `fm.translations`)."""
     front = list(fields.abstracts or fm.abstracts)
     keyword_sets = [(detect_language(" ".join(words)), tuple(words)) for words in fields.keyword_sets] or list(fm.keyword_sets)
     if references:
         have = {a.language for a in front} | {language for language, _ in keyword_sets}
-        late, late_keywords = fields_after_list(texts, max(e.span.end_line for e in references), len(texts), have)
-        front += [late] if late is not None else []
-        keyword_sets += [late_keywords] if late_keywords is not None else []
+        for late, late_keywords, block in blocks_after_list(texts, max(e.span.end_line for e in references), len(texts), have):
+            front += [late] if late is not None and late.language not in {a.language for a in front} else []
+            keyword_sets.append(late_keywords)
+            fm.translations.append(block)
     return front, tuple(keyword_sets)
 
 
 def _meta(fm, fields, title_text: str | None, authors: list[str], language: str, abstracts: tuple, keyword_sets: tuple, emails: list[str]) -> Meta:
     """The paper's metadata: the text reader's front matter (`fm`), completed by the fields
-    the layout labels (`fields`) and the title and authors the layout found."""
-    return Meta(
+    the layout labels (`fields`) and the title and authors the layout found; the title block
+    in other languages kept beside the title found (`translated`)."""
+    meta = Meta(
         udc=fm.udc or fields.udc,
         irsti=fm.irsti,
         title=(Text(title_text),) if title_text else (),
@@ -1414,6 +1418,7 @@ def _meta(fm, fields, title_text: str | None, authors: list[str], language: str,
         keyword_sets=keyword_sets,
         emails=tuple(emails),
     )
+    return dataclasses.replace(meta, translations=translated(meta, fm.translations))
 
 
 def with_title_page(lines: list[Line], title: str | None, authors: list[str], fm=None, language: str | None = None) -> tuple[str | None, list[str], bool]:

@@ -7,9 +7,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import takewhile
 
 from ...language import detect_language
+from ...model import TitleTranslation
 from ...references.ownlist import is_reference_heading
+from ..translations import kept, may_be_title, translation
 from .normalize import attested_words, ends_with_line_break_hyphen, join_line_end_hyphen, normalize_glyphs, tokens_with_columns
 from .sections import is_introduction
 
@@ -33,8 +36,9 @@ SUPERVISOR = re.compile(
     r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Аннотации|Резюме|Реферат|Abstract|Annotation|Summary"
-_KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Ключевые слова|Keywords|Key words|Index terms"
+# Kazakh journals also label them `Абстракт` and `Негізгі сөздер` (key words).
+_ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Аннотации|Резюме|Реферат|Абстракт|Abstract|Annotation|Summary"
+_KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Негізгі сөздер|Ключевые слова|Keywords|Key words|Index terms"
 # A label opens its line, followed by a separator and the text, or stands alone.
 # A report's or thesis's volume under its `РЕФЕРАТ` (GOST 7.32): pages, then figures, tables,
 # sources, appendices counted (`Пояснительная записка 56 стр., 10 рис., 12 табл., 16 ист., 1 прил.`,
@@ -232,6 +236,7 @@ class FrontMatter:
     body_start: int = 0  # index of the first body line
     start: int = 0  # index of the paper's first line: past the previous paper's end printed above it (`_after_previous_paper`)
     labelled_title: str | None = None  # a title given by its label (`Статья: «…»`, `Тема: …`): the author's own mark, past any judging
+    translations: list[TitleTranslation] = field(default_factory=list)  # the title block in other languages (readers/translations.py)
 
     def choose(self, language: str | None) -> None:
         """`abstract` and `keywords` are those in the paper's language, else the first printed."""
@@ -1003,8 +1008,10 @@ def _with_title(fm: FrontMatter, candidates: list, pending: list, unlabelled: li
         # stay for a title the line-role model finds (`Priority Queue` over `By - Akshat Singh Gour`)
         return FrontMatter(authors=_authors_in_script([p for p in pending if p[1]], "latin" if language == "en" else "cyrillic"))
     fm.title_lines = [fm.labelled_title] if fm.labelled_title else _chosen_title(candidates, language)
-    fm.authors.extend(_authors_in_script(pending, script(" ".join(fm.title_lines))))
+    own = script(" ".join(fm.title_lines))
+    fm.authors.extend(_authors_in_script(pending, own))
     fm.abstracts.extend(unlabelled)
+    fm.translations = _translations(fm, [run for header, run in candidates if not header and run is not fm.title_lines], pending, own)
     fm.title_lines = [title_text(fm.title_lines)]
     fm.body_start = stop
     return fm
@@ -1318,6 +1325,23 @@ def _words_over_marked_names(texts: list[str], k: int) -> bool:
     return bool(names) and not any(STRONG_NAME.match(n) for n in names) and author_names(below, strong_only=False) is not None
 
 
+def _translations(fm: FrontMatter, others: list[list[str]], pending: list[tuple[str, list[str]]], own: str) -> list[TitleTranslation]:
+    """The title block in other languages: each other title candidate (a title in another
+    script, or in capitals; no address), with the by-lines and affiliations written in its
+    script when that is not the title's (a Kazakh and a Russian block share a script: their
+    by-lines cannot be told apart, and stay the title's). Names in another script with no
+    title beside them make no block: in a text they are as often a licence's or a citation's
+    words (`Creative Commons Attribution`) as a by-line."""
+    def apart(s: str) -> tuple[list[str], list[str]]:
+        if s == own:
+            return [], []
+        return _authors_in_script([p for p in pending if p[0] == s], s), [a for a in fm.affiliations if script(a) == s]
+
+    others = [run for run in others if may_be_title(title_text(run)) and not any(EMAIL.search(t) or names_affiliation(t) or is_place(t) for t in run)]  # an address in capitals is no title
+    blocks = [translation(title_text(run), *apart(script(" ".join(run)))) for run in others]
+    return list(kept(detect_language(" ".join(fm.title_lines)), blocks))
+
+
 def _chosen_title(candidates: list[tuple[bool, list[str]]], language: str | None) -> list[str]:
     """The title among the candidates (is running header, lines): the first in the paper's
     script, a running header only when nothing else is."""
@@ -1582,7 +1606,7 @@ def fields_after_list(lines: list[str], start: int, stop: int, have: set[str]) -
 
     Rule: the keywords are found by their label; the abstract is the labelled one above them
     (`Abstract.`, `Annotation.`), else the lines of prose right above them up to the translated
-    title in capitals (blank lines, where a page break and its furniture stood, are passed over).
+    title in capitals or the by-line (`V. I. Levin`) (blank lines, where a page break and its furniture stood, are passed over).
     Nothing is taken without the keywords' label, and nothing in a language already read.
     """
     texts = [""] * start + [clean(line) for line in lines[start:stop]]  # only the tail is read: the rest stays unread
@@ -1605,7 +1629,7 @@ def fields_after_list(lines: list[str], start: int, stop: int, have: set[str]) -
         parts = [a.group("value").strip() if i == labelled else texts[i] for i in rows]
     else:
         rows, i = [], at - 1
-        while i >= top and not (texts[i] and is_title_line(texts[i])):
+        while i >= top and not (texts[i] and (is_title_line(texts[i]) or author_names(texts[i], strong_only=True))):
             if texts[i]:
                 rows.insert(0, i)
             i -= 1
@@ -1617,6 +1641,86 @@ def fields_after_list(lines: list[str], start: int, stop: int, have: set[str]) -
         if _is_prose(text) and detect_language(text) == language:
             abstract = FieldText(language, text, rows, skip)
     return abstract, (language, words)
+
+
+def blocks_after_list(lines: list[str], start: int, stop: int, have: set[str]) -> list[tuple[FieldText | None, tuple[str, tuple[str, ...]], TitleTranslation | None]]:
+    """Every translated block printed after the reference list, one per keywords label in a
+    language not yet read (a Kazakh journal's Russian paper prints the Kazakh block, then the
+    English one): each block's abstract and keywords (`fields_after_list`, from the previous
+    block's keywords on) and its title and by-line (`title_block_after_list`)."""
+    out = []
+    begin, have = start, set(have)
+    while (row := keywords_row(lines, begin, stop)) < stop:
+        abstract, keywords = fields_after_list(lines, begin, stop, have)
+        if keywords is not None:
+            out.append((abstract, keywords, title_block_after_list(lines, begin, stop, abstract, row, keywords[0])))
+            have |= {keywords[0]} | ({abstract.language} if abstract is not None else set())
+        begin = row + 1
+    return out
+
+
+def keywords_row(lines: list[str], start: int, stop: int) -> int:
+    """The row of the first keywords label between `start` and `stop` (the one `fields_after_list` reads); `stop` when none."""
+    return next((i for i in range(start, stop) if _label(KEYWORDS.match, clean(lines[i]))), stop)
+
+
+_RULE = re.compile(r"^[_\-–—=*.]{3,}$")  # a printed rule between the author notes and the block
+MAX_BLOCK_LINES = 15  # title, by-lines, affiliations, e-mails above a translated abstract
+
+
+def title_block_after_list(lines: list[str], start: int, stop: int, abstract: FieldText | None, keywords_row: int, language: str) -> TitleTranslation | None:
+    """The translated title and by-line printed after the reference list, right above the
+    translated abstract (else its keywords) `fields_after_list` read.
+
+    Walking up from the abstract (past its label alone on a line) to two blank lines (one is
+    the gap a PDF's layout leaves between lines), a printed rule or `MAX_BLOCK_LINES`: the title is the first run of lines in capitals met (names in
+    capitals are a by-line's); above it only the by-line's lines go on (names, affiliations,
+    places, e-mails, a wrapped line ending in a comma). With no title in capitals, the lines
+    over the topmost by-line at the block's top are the title in sentence case (`Stability
+    of Solution …` over `V. I. Levin`): those in `language` right over it, up to a line in
+    another (the list's last entry, the previous block's keywords). The title is kept in `language`, the names in its
+    script; None when neither is there."""
+    raw = [""] * start + [clean(line) for line in lines[start:stop]]
+    texts = raw[:start] + _unwrapped_by_lines(raw[start:])  # a by-line cut inside a name (`…, Касым` / `Дускаев, …`) is one line, on its first
+    top = abstract.rows[0] if abstract is not None and abstract.rows else keywords_row
+    if top - 1 >= start and (m := _label(ABSTRACT.match, texts[top - 1])) and not m.group("value").strip():
+        top -= 1  # the abstract's label alone over its text
+    rows: list[tuple[str, str, list[str]]] = []  # (kind, text, names) from the bottom up
+    i = top - 1
+    while i >= start and top - i <= MAX_BLOCK_LINES and (raw[i] or raw[i - 1 if i > start else i] and raw[i + 1]) and not _RULE.match(texts[i]):
+        text = texts[i]
+        if not text:  # one blank line (the gap a PDF's layout leaves between a block's lines), or a by-line's line joined on the one above
+            i -= 1
+            continue
+        names = _names_on(texts, i, strong_only=is_institution(text)) or []  # `Ural Federal University` is no name
+        kind = "names" if names else "capitals" if is_title_line(text) else "by-line" if _by_line_part(text) or text.endswith(",") else "other"
+        titled = any(k == "capitals" for k, _, _ in rows)
+        if titled and kind == "capitals" and rows[-1][0] != "capitals" or titled and kind == "other":
+            break  # above the title only its by-line goes on
+        rows.append((kind, text, names))
+        i -= 1
+    title = [t for k, t, _ in _first_run(rows, "capitals")]
+    if not title and any(k == "names" for k, _, _ in rows):
+        top_names = max(n for n, (k, _, _) in enumerate(rows) if k == "names")
+        over = list(takewhile(lambda row: row[0] == "other" and detect_language(row[1]) == language, rows[top_names + 1 :]))
+        title = [t for _, t, _ in reversed(over)] if over and len(over) <= MAX_TITLE_LINES else []
+    own = "latin" if language == "en" else "cyrillic"
+    heading = title_text(title) if title and may_be_title(title_text(title)) else None
+    authors = [name for k, _, names in reversed(rows) if k == "names" for name in names if script(name) == own]
+    places = [t for k, t, _ in reversed(rows) if is_institution(t) and k != "names"]
+    block = translation(heading if heading and detect_language(heading) == language else None, authors, places)
+    return block if block is not None and block.language == language else None
+
+
+def _first_run(rows: list[tuple[str, str, list[str]]], kind: str) -> list[tuple[str, str, list[str]]]:
+    """The first run of rows of `kind` (rows read from the bottom up), top line first."""
+    first = next((n for n, row in enumerate(rows) if row[0] == kind), None)
+    if first is None:
+        return []
+    last = first
+    while last + 1 < len(rows) and rows[last + 1][0] == kind:
+        last += 1
+    return list(reversed(rows[first : last + 1]))
 
 
 _NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s")  # a numbered heading (`1 Introduction`, `2.1. Модель`)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import normalize as rules
 from ...citations import MAX_LABELS, Joined, inlines_of
@@ -11,11 +12,12 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
-from .frontmatter import FieldText, FrontMatter, clean, fields_after_list, read_front_matter, standalone_title, title_text
+from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, read_front_matter, standalone_title, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
 from .roles.window import text_items
+from ..translations import translated
 from ...sourcefile import SourceText, control_characters
 from .titleblock import apart_from_title, decide, emails_in
 from .titlepage import read_title_page
@@ -250,14 +252,14 @@ def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, .
 
 
 def after_list(fm, lines: list[str], start: int, stop: int) -> None:
-    """The front matter `fm` with the translated abstract and keywords printed between the
-    list's end and `stop` (`fields_after_list`; before or after a transliterated twin list)
-    added, each in its language."""
-    abstract, keywords = fields_after_list(lines, start, stop, {a.language for a in fm.abstracts} | {lang for lang, _ in fm.keyword_sets})
-    if abstract is not None:
-        fm.abstracts.append(abstract)
-    if keywords is not None:
+    """The front matter `fm` with the translated blocks printed between the list's end and
+    `stop` (`blocks_after_list`; before or after a transliterated twin list) added, each in
+    its language: abstract, keywords, title and by-line."""
+    for abstract, keywords, block in blocks_after_list(lines, start, stop, {a.language for a in fm.abstracts} | {lang for lang, _ in fm.keyword_sets}):
+        if abstract is not None and abstract.language not in {a.language for a in fm.abstracts}:
+            fm.abstracts.append(abstract)
         fm.keyword_sets.append(keywords)
+        fm.translations.append(block)
 
 
 def read_plaintext(source: SourceText) -> Document:
@@ -325,6 +327,7 @@ def read_plaintext(source: SourceText) -> Document:
         keyword_sets=tuple(fm.keyword_sets),
         emails=tuple(emails),
     )
+    meta = replace(meta, translations=translated(meta, fm.translations))
     heading_span = None
     if heading is not None:
         col = len(lines[heading]) - len(lines[heading].lstrip()) + 1
