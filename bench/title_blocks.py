@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -42,7 +43,9 @@ from exporter.venue_rules import Rules, abstract_languages  # noqa: E402
 TRUTH = BENCH / "unseen" / "title_blocks.json"
 PAPERS = BENCH / "unseen" / "papers.json"
 LISTS = BENCH / "unseen" / "lists.json"
-CORPUS = Path("/work/shared/corpus/pdf")
+# $EXPORTER_CORPUS, else `shared/corpus` beside the checkout or above it (a worktree's), as bench/entry_fields.py finds it
+CORPUS = next((p for p in ([Path(os.environ["EXPORTER_CORPUS"])] if os.environ.get("EXPORTER_CORPUS") else [])
+               + [ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus"] if p.is_dir()), ROOT.parent / "shared" / "corpus") / "pdf"
 KINDS = ("titles", "authors", "abstracts", "keywords")
 KZ = Rules(abstract_languages=("kk", "ru", "en"))
 
