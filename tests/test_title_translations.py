@@ -13,7 +13,7 @@ from docx.shared import Pt
 
 from helpers import run_cli
 
-from exporter.model import Meta, Text, TitleTranslation
+from exporter.model import Meta, Text, TitleTranslation, plain_text
 from exporter.readers import read_document
 from exporter.readers.translations import kept, translated
 from exporter.venue_rules import Rules, abstract_languages
@@ -344,3 +344,28 @@ def test_inspect_shows_every_block_by_language(tmp_path):
         ("ru", "Планирование маршрутов мобильных роботов на складе"),
         ("en", "Route planning for mobile robots in a warehouse"),
     ]
+
+
+def test_word_reader_reads_the_english_block_after_the_list_once(tmp_path):
+    """A Kazakh journal's Russian paper prints its English title block after the list: read
+    into the front matter, it had stayed in the body too, so an edition printed the English
+    title and abstract twice (front matter, then after the list)."""
+    document = docx.Document()
+    _paragraph(document, "ПЛАНИРОВАНИЕ МАРШРУТОВ МОБИЛЬНЫХ РОБОТОВ НА СКЛАДЕ", bold=True, size=14)
+    _paragraph(document, "А. Б. Садыкова")
+    _paragraph(document, "Аннотация: " + RU_ABSTRACT)
+    _paragraph(document, "Ключевые слова: склад, мобильный робот, маршрут.")
+    document.add_heading("Введение", level=1)
+    _paragraph(document, "Склады всё чаще обслуживают мобильные роботы [1].")
+    document.add_heading("Список литературы", level=1)
+    _paragraph(document, "1. Иванов И. И. Складская логистика. М.: Наука, 2020. 200 с.")
+    for text, bold in ENGLISH:
+        _paragraph(document, text, bold=bold, size=14 if bold else None)
+    path = tmp_path / "after.docx"
+    document.save(path)
+    doc = read_document(str(path))
+    assert [lang for lang, _ in doc.meta.abstracts] == ["ru", "en"]
+    assert [(t.language, t.title_text) for t in doc.meta.translations] == [("en", "ROUTE PLANNING FOR MOBILE ROBOTS IN A WAREHOUSE")]
+    body = " ".join(plain_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))
+    assert "Склады всё чаще" in body
+    assert EN_ABSTRACT[:40] not in body and "ROUTE PLANNING" not in body and "Keywords" not in body

@@ -980,7 +980,7 @@ def _block_above(paras: list[Para], texts: list[str], top: int, language: str, t
     return at, names, places, rows
 
 
-def other_languages(paras: list[Para], meta: Meta, body_start: int, inlines) -> tuple[Meta, int]:
+def other_languages(paras: list[Para], meta: Meta, body_start: int, inlines) -> tuple[Meta, int, set[int]]:
     """`meta` with every abstract and keyword set the paper prints in a language it lacks, and
     the title block in each language other than the title's (`_block_above`); the body start
     moved past such a block printed right under the front matter (the English block under the
@@ -989,7 +989,9 @@ def other_languages(paras: list[Para], meta: Meta, body_start: int, inlines) -> 
     first paragraphs or right above those keywords, else, unlabelled, as the paragraph of prose
     in their language right above them (past at most `UNLABELLED_REACH` paragraphs of another
     language: `Аннотация` / `Abstract` / `Ключевые слова` / `Keywords`); a label with no
-    text is no abstract. Each block's language is its text's."""
+    text is no abstract. Each block's language is its text's. Also returns the paragraphs read
+    into the front matter here: the body leaves them out wherever they stand (a block after the
+    list had been printed twice, as front matter and as body)."""
     texts = [_label_form(" ".join(p.text.replace(MATH_MARK, " ").split())) for p in paras]
     keyword_labels = [k for k in _labelled(texts, KEYWORDS) if _keyword_list(k.text)]
     abstract_labels = [a for a in _labelled(texts, ABSTRACT) if a.at < FRONT_PARAGRAPHS or any(0 < k.at - a.value_at <= 3 for k in keyword_labels)]
@@ -997,7 +999,7 @@ def other_languages(paras: list[Para], meta: Meta, body_start: int, inlines) -> 
     own_set = next((k for k in keyword_labels if _keyword_list(k.text) == tuple(meta.keywords)), None)  # the front matter's own set, its language with its label
     keyword_sets = [(own_set.language if own_set else detect_language(" ".join(meta.keywords)), tuple(meta.keywords))] if meta.keywords else []
     used: set[int] = set()  # the paragraphs read into the front matter here
-    read = lambda i: inlines(paras[i]) if i < body_start else (Text(texts[i]),)  # noqa: E731  (a paragraph the body reads too keeps no citations twice)
+    read = lambda i: inlines(paras[i])  # noqa: E731  (read once: the body leaves it out)
     starts: dict[str, int] = {}  # each language's block: its first row
     for k in keyword_labels:
         if k.language in {lang for lang, _ in keyword_sets}:
@@ -1040,7 +1042,7 @@ def other_languages(paras: list[Para], meta: Meta, body_start: int, inlines) -> 
     while body_start < len(paras) and (body_start in used or not texts[body_start]):
         body_start += 1  # a block right under the front matter is front matter
     translations = translated(meta, (b for b in found if b is not None and b.language in starts))
-    return replace(meta, abstracts=tuple(abstracts), keyword_sets=tuple(keyword_sets), translations=translations), body_start
+    return replace(meta, abstracts=tuple(abstracts), keyword_sets=tuple(keyword_sets), translations=translations), body_start, used
 
 
 # ---- the reference list ---------------------------------------------------------------------
@@ -1538,8 +1540,9 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     number_of = {id(p): numbers[k] for k, p in enumerate(paras)}
     meta, body_start_filled = read_front_matter([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
     meta = with_title_page(meta, items)
-    meta, body_start_filled = other_languages([paras[i] for i in filled], meta, body_start_filled, lambda p: builder.inlines(p, number_of[id(p)]))
+    meta, body_start_filled, used = other_languages([paras[i] for i in filled], meta, body_start_filled, lambda p: builder.inlines(p, number_of[id(p)]))
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
+    front_rows = {filled[i] for i in used}  # a title block read into the front matter wherever it stands
     heading, rows, list_end = find_list(paras, body_start)
     in_list = set(rows) | ({heading} if heading is not None else set())
     list_start = min(in_list) if in_list else len(paras)
@@ -1563,7 +1566,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         k = para_index[id(item)]
         if k < body_start and _shows_something(item) and not item.text.replace(MATH_MARK, "").strip():
             pass  # a picture or formula alone among (or above) the front matter's lines: kept as body
-        elif k < body_start or k in in_list or list_start <= k < list_end or k >= tail_stop:
+        elif k < body_start or k in in_list or list_start <= k < list_end or k >= tail_stop or k in front_rows:
             continue
         if not _shows_something(item) or id(item) in number_paras:
             continue
