@@ -167,7 +167,7 @@ def test_a_markdown_list_labelled_so_is_keyed_by_its_labels_and_its_citations_li
     read off the lines under the references heading first, as paragraphs or as list items."""
     from exporter.pipeline import read_and_link
 
-    for name, text in (("paragraphs.md", MARKDOWN), ("items.md", MARKDOWN.replace("\n[Aba01] T.", "\n- [Aba01] T.").replace("\n[BH14] K", "\n- [BH14] K").replace("\n[Kow08]", "\n- [Kow08]"))):
+    for name, text in (("paragraphs.md", MARKDOWN), ("setext.md", MARKDOWN.replace("# References\n", "References\n==========\n")), ("items.md", MARKDOWN.replace("\n[Aba01] T.", "\n- [Aba01] T.").replace("\n[BH14] K", "\n- [BH14] K").replace("\n[Kow08]", "\n- [Kow08]"))):
         (tmp_path / name).write_text(text, encoding="utf-8")
         linked = read_and_link(str(tmp_path / name))
         assert [(e.key, e.number) for e in linked.document.references] == [("Aba01", 1), ("BH14", 2), ("Kow08", 3)], name

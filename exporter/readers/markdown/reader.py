@@ -559,24 +559,21 @@ def _list_size(tokens, labels: frozenset[str]) -> int | None:
         elif t.type == "inline" and depth == 0 and _opens_entry(t.content.strip(), labels):
             size += 1
     return size or None
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _ITEM_MARK = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
-def _alpha_labels(lines: list[str]) -> frozenset[str]:
+def _alpha_labels(tokens, lines: list[str]) -> frozenset[str]:
     """The alphabetic labels of the list under the references heading (`[Köt16] T. Kötzing. …`,
-    an entry a paragraph or a list item: `alpha_entries`), read off the source's lines before
-    the body is read, so the body's `[Köt16]` is read as a citation (CommonMark leaves a bracket
-    with no link definition as text). None for any other list."""
-    headings = [(i, m[1]) for i, line in enumerate(lines) if (m := _ATX_HEADING.match(line))]
-    headings += [(i - 1, lines[i - 1]) for i, line in enumerate(lines) if i and lines[i - 1].strip() and _SETEXT_UNDERLINE.match(line)]
-    headings.sort()
-    for k, (i, text) in enumerate(headings):
+    an entry a paragraph or a list item: `alpha_entries`), read off the source's lines under
+    the heading (the parser's headings give where it and the next one stand) before the body is
+    read, so the body's `[Köt16]` is read as a citation (CommonMark leaves a bracket with no
+    link definition as text). None for any other list."""
+    headings = [(t.map, tokens[k + 1].content) for k, t in enumerate(tokens) if t.type == "heading_open" and t.map and k + 1 < len(tokens)]
+    for n, (where, text) in enumerate(headings):
         if REFERENCES_HEADING.match(text.strip()):
-            end = headings[k + 1][0] if k + 1 < len(headings) else len(lines)
+            end = headings[n + 1][0][0] if n + 1 < len(headings) else len(lines)
             items = [_ITEM_MARK.sub("", line, count=1) for line in lines]
-            return frozenset(s.label for s in alpha_entries(items, i + 2 if i + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[i + 1]) else i + 1, end))
+            return frozenset(s.label for s in alpha_entries(items, where[1], end))
     return frozenset()
 
 
@@ -721,7 +718,7 @@ def read_markdown(path: str) -> Document:
     # markdown-it ends lines at LF only; the file's own CR and CRLF ends become LF, line for line.
     tokens = parser().parse("\n".join(lines))
     build = _Builder(path, lines, notes)
-    labels = build.reader.labels = _alpha_labels(lines)
+    labels = build.reader.labels = _alpha_labels(tokens, lines)
     build.reader.entries = _list_size(tokens, labels)
     _read_footnotes(tokens, build)
     read = _read_blocks(tokens, build, labels)
