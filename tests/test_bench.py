@@ -108,7 +108,10 @@ def test_the_labelled_lines_comparison_shows_training_lines_and_only_counts_the_
               line("gold", "gold", "GOLD TEXT", "Right"), line("anystyle-core", "evaluation-duplicate", "COPY TEXT", "Wrong")]
     after = [line("grobid", "train", "TRAINING TEXT", "Right"), line("grobid", "heldout", "HELD-OUT TEXT", "Right"),
              line("gold", "gold", "GOLD TEXT", "Other"), line("anystyle-core", "evaluation-duplicate", "COPY TEXT", "Right")]
+    before.append(line("gold", "evaluation", "GOLD XML TEXT", "Right"))  # gold.xml's lines as bench/entries/anystyle-gold.jsonl splits them
+    after.append(line("gold", "evaluation", "GOLD XML TEXT", "Other"))
     shown = "\n".join(unseen_lists.compare_lines(before, after))
+    assert "GOLD XML TEXT" not in shown and "LOSS gold/evaluation title: 1 line(s), counted only" in shown
     assert "TRAINING TEXT" in shown and "GAIN grobid/train title" in shown
     assert not any(text in shown for text in ("HELD-OUT TEXT", "GOLD TEXT", "COPY TEXT"))
     assert "GAIN grobid/heldout title: 1 line(s), counted only" in shown

@@ -71,7 +71,7 @@ def family_names(author: str | None) -> list[str]:
     if not author:
         return []
     out = []
-    for name in re.split(r"\s+and\s+", author):
+    for name in re.split(r"\s+and\s+(?![^{}]*\})", author):  # (an `and` inside a body's braces is its name's: `{Centers for Disease Control and Prevention}`)
         name = name.strip()
         if not name or name == "others":
             continue

@@ -159,7 +159,7 @@ _BODY_STRONG = (
     r"foundation|corporation|consortium|federation|team|inc|ltd|llc|gmbh|министерство|агентство|комитет|институт|"
     r"университет|организация|ассоциация|общество|фонд|служба|управление|департамент|министрлігі|агенттігі|"
     r"комитеті|институты|университеті|қоғамы|орталығы")
-_BODY_WEAK = r"bureau|department|office|company|union|bank|fund|centre|center|group|board|бюро|центр"
+_BODY_WEAK = r"bureau|department|office|company|union|bank|fund|centres?|centers?|group|board|бюро|центр"
 _BODY = re.compile(rf"(?i)^(?:{_BODY_STRONG}|{_BODY_WEAK})$")
 _STRONG = re.compile(rf"(?i)^(?:{_BODY_STRONG})$")
 _LINKING = re.compile(r"(?i)^(?:of|for|on|in|and|the|de|du|der|für|по|при|и|жөніндегі)$")
@@ -999,6 +999,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_27_conventions(f)
     _quoted_name_opening_the_entry(f)
     _site_named_by_its_address(f)
+    _batch_29_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -2581,3 +2582,227 @@ def _site_named_by_its_address(f: _Fields) -> None:
     if "title" not in f.items:
         return
     _text_value(f, "journal", m.start("site"), m.end("site"))
+
+
+def _batch_29_conventions(f: _Fields) -> None:
+    """Batch 29's conventions (bench/UNSEEN_LISTS.md), each in a function of its own, run once the
+    others have read the fields."""
+    _mark_closing_a_field(f)
+    _title_word_read_as_a_name(f)
+    _title_before_the_slash_read_as_names(f)
+    _responsibility_not_host(f)
+    _journal_ending_in_a_number(f)
+    _title_word_read_into_the_journal(f)
+    _day_of_a_date_not_pages(f)
+    _acm_article_number_pages(f)
+    _acm_series_not_publisher(f)
+    _others_before_the_publisher(f)
+    _responsibility_glued_to_the_title(f)
+    _body_before_a_quoted_title(f)
+
+
+# The mark that opens the next area (GOST's `— P. 291-301`, `— С. 5`, `— URL: …`) read at the end of
+# a title or a host: no part of it.
+_CLOSING_MARK = re.compile(r"\s*[—–]\s*(?:P|pp|С|с|S|URL|Режим\sдоступа)\.?\s*$")
+
+
+def _mark_closing_a_field(f: _Fields) -> None:
+    """`// ICSE '02 Proceedings … — P. 291-301`: the host is `ICSE '02 Proceedings …`, not `… — P`;
+    `Handbook — P. 321-352 / Names`: the title is `Handbook`; `// Site — URL: …`: the site."""
+    for name in ("title", "journal", "booktitle"):
+        if name not in f.items:
+            continue
+        value, s, e = f.items[name]
+        m = _CLOSING_MARK.search(value)
+        if m is None or m.start() == 0:
+            continue
+        cut = re.search(r"\s*[—–]\s*(?:P|pp|С|с|S|URL|Режим\sдоступа)\.?[\s:]*$", f.text[s:e])
+        if cut is not None and cut.start() > 0:
+            f.items[name] = (value[: m.start()].rstrip(" .,;:"), s, s + cut.start())
+        else:
+            f.items[name] = (value[: m.start()].rstrip(" .,;:"), s, e)
+
+
+def _title_word_read_as_a_name(f: _Fields) -> None:
+    """A single word read as the author with no mark after it, the title going on after a space
+    (`Kotlin Language Documentation // Site`), or closed by a colon before the title's words with
+    the names printed after the slash (`DECKARD: Scalable … / Lingxiao Jiang, … //`): a name is
+    closed by a full stop or a comma, so the word opens the title."""
+    if "author" not in f.items or "title" not in f.items:
+        return
+    value, a, b = f.items["author"]
+    _, s, e = f.items["title"]
+    word = f.text[a:b].strip()
+    if not word or " " in word or "." in word or "," in word or not word[:1].isupper() or s < b:
+        return
+    between = f.text[b:s]
+    if not re.search(r"(?<!:)//", f.text):  # GOST's host mark, not an address's
+        return
+    colon = word.endswith(":") or between.strip() == ":"
+    word = word.rstrip(":")
+    if between == " " and not colon and "url" in f.items:
+        pass  # a page of a site described under its title: `Kotlin Language Documentation // Site — URL:`
+    elif colon and re.search(r"\s/\s+[^/]", f.text[e:]) and (word.isupper() or any(c.isupper() for c in word[1:])):
+        pass  # `DECKARD: Scalable …`
+    else:
+        return
+    _drop(f, "author")
+    _drop(f, "title")
+    _text_value(f, "title", a, e)
+    after = re.match(r"\s*/\s+([^/]+?)\s*(?://|—|–|$)", f.text[e:])
+    if after and "author" not in f.items:
+        people = names(after.group(1))
+        if people:
+            f.add("author", e + after.start(1), e + after.end(1), people)
+
+
+def _title_before_the_slash_read_as_names(f: _Fields) -> None:
+    """`Isolation Forest / Liu F. T., Ting K. M. // Host`: read whole as the authors, no title: the
+    words before the slash (no initial, no comma) are the title, the names after it the authors."""
+    if "author" not in f.items or "title" in f.items:
+        return
+    value, a, b = f.items["author"]
+    seg = f.text[a:b]
+    m = re.match(r"\s*([^/,.]+?)\s+/\s+(\S.*)$", seg)
+    if m is None or _INITIAL_IN_A_BODY.search(m.group(1)) or not re.search(r"[,.]", m.group(2)):
+        return
+    people = names(m.group(2))
+    if not people:
+        return
+    _drop(f, "author")
+    _text_value(f, "title", a + m.start(1), a + m.end(1))
+    f.add("author", a + m.start(2), b, people)
+
+
+def _responsibility_not_host(f: _Fields) -> None:
+    """`Title [Текст] / Шолле Франсуа — Санкт-Петербург: Publisher, 2018`: with no `//` the names
+    after the slash, up to the area's dash, are the statement of responsibility, never a host."""
+    if "//" in f.text:
+        return
+    for name in ("journal", "booktitle"):
+        if name not in f.items:
+            continue
+        _, s, e = f.items[name]
+        before = f.text[:s]
+        if not re.search(r"\s/\s*(?:[^/—–]*,\s*)?$", before) or not re.match(r"\s*[—–]", f.text[e:]):
+            continue
+        seg = f.text[s:e].strip(" ,.")
+        if re.search(r"\d|[:«»\"“”]", seg) or not all(re.fullmatch(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?\s?){1,4}", p.strip()) for p in seg.split(",")):
+            continue
+        _drop(f, name)
+
+
+def _journal_ending_in_a_number(f: _Fields) -> None:
+    """`Boundary 2 40(1): 155–189`: two numbers after the journal, the second with its issue before
+    the pages' colon: the first is the journal's (`Boundary 2`), the second the volume."""
+    if "journal" not in f.items or "volume" not in f.items:
+        return
+    jv, js, je = f.items["journal"]
+    vv, vs, ve = f.items["volume"]
+    if not re.fullmatch(r"\d{1,3}", vv.strip()) or not re.fullmatch(r"\s?", f.text[je:vs]):
+        return
+    m = re.match(r"\s(\d{1,4})\s?\(\d+(?:[-–/]\d+)?\)\s?:", f.text[ve:])
+    if m is None:
+        return
+    f.items["journal"] = (f"{jv} {vv.strip()}", js, ve)
+    f.items["volume"] = (m.group(1), ve + m.start(1), ve + m.end(1))
+
+
+def _title_word_read_into_the_journal(f: _Fields) -> None:
+    """`Title: Islam, state, agency. Annual Review of Sociology 37:`: words in small letters read as
+    the journal's first sentence, after the title's comma, are the title's end."""
+    if "journal" not in f.items or "title" not in f.items:
+        return
+    jv, js, je = f.items["journal"]
+    tv, ts, te = f.items["title"]
+    m = re.match(r"([a-z][a-z’'-]*(?:\s[a-z][a-z’'-]*){0,2})\.\s+([A-Z].*)$", jv)
+    if m is None or ts > js or not re.fullmatch(r"[,;]?\s", f.text[te:js]) or re.fullmatch(r"(?:trans|tr|eds?|comp|repr|rev|transl|cf|see|vol|no)", m.group(1)):
+        return
+    if "volume" not in f.items or f.items["volume"][1] < je:
+        return  # what is left is a journal only with its volume after it
+    _drop(f, "title")
+    _text_value(f, "title", ts, js + m.end(1))
+    off = f.text.find(m.group(2), js)
+    if off >= 0:
+        f.items["journal"] = (m.group(2), off, je)
+
+
+_DAY_MONTH = re.compile(r"\s(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?", re.IGNORECASE)
+
+
+def _day_of_a_date_not_pages(f: _Fields) -> None:
+    """`Al-Ahram 797, 1 June.`: a number of one or two figures with a month's name after it is the
+    day of a date, not a page."""
+    if "pages" not in f.items:
+        return
+    value, s, e = f.items["pages"]
+    if re.fullmatch(r"\s*(?:[1-9]|[12]\d|3[01])\s*", value) and _DAY_MONTH.match(f.text[e:]) and not re.search(r"(?:p|pp|P|С|с)\.\s?$", f.text[:s]):
+        _drop(f, "pages")
+
+
+def _acm_article_number_pages(f: _Fields) -> None:
+    """ACM's `15:1–15:58` (the article's number, then its first and last page): the pages whole."""
+    m = re.search(r"(?<![\d:])(\d{1,4}):(\d{1,4})\s?[-–]\s?\1:(\d{1,4})(?![\d:])", f.text)
+    if m is None:
+        return
+    if "pages" in f.items:
+        _, s, e = f.items["pages"]
+        if not (m.start() <= s < m.end()):
+            return
+        _drop(f, "pages")
+    f.add("pages", m.start(), m.end(), m.group())
+
+
+def _acm_series_not_publisher(f: _Fields) -> None:
+    """ACM's `(Cambridge, MA, USA, 1999), NIPS’99, MIT Press, pp.`: the conference's short name and
+    year before the publisher are no part of it."""
+    if "publisher" not in f.items:
+        return
+    value, s, e = f.items["publisher"]
+    m = re.match(r"[A-Z][A-Za-z/-]*[A-Z]\s?[’'‘]\s?\d\d,\s*(?=\S)", value)
+    if m is not None and len(value) > m.end():
+        off = f.text.find(value[m.end() :], s)
+        f.items["publisher"] = (value[m.end() :], off if off >= 0 else s, e)
+
+
+def _others_before_the_publisher(f: _Fields) -> None:
+    """GOST's `М. [и др.]: Питер` (`and other places`) read into the publisher: no part of it."""
+    if "publisher" not in f.items:
+        return
+    value, s, e = f.items["publisher"]
+    m = re.match(r"(?:\[?и\s?)?др\.?\]?\s*:\s*(?=\S)", value)
+    if m is not None:
+        off = f.text.find(value[m.end() :], s)
+        f.items["publisher"] = (value[m.end() :], off if off >= 0 else s, e)
+
+
+def _responsibility_glued_to_the_title(f: _Fields) -> None:
+    """`Архитектура компьютера /Э.Таненбаум.`: a slash after a space and glued to an initial opens
+    the statement of responsibility, no part of the title."""
+    if "title" not in f.items:
+        return
+    value, s, e = f.items["title"]
+    m = re.search(r"\s/(?=[A-ZА-ЯЁ]\.\s?(?:[A-ZА-ЯЁ]\.\s?)?[A-ZА-ЯЁ][a-zа-яё-]+\.?$)", value)
+    if m is None or m.start() == 0:
+        return
+    cut = f.text.find(" /", s)
+    if s <= cut < e:
+        _drop(f, "title")
+        _text_value(f, "title", s, cut)
+
+
+def _body_before_a_quoted_title(f: _Fields) -> None:
+    """IEEE's `American Diabetes Association …, "Title," Journal`: with no author read, a body's name
+    before the quoted title is the author."""
+    if "author" in f.items or "title" not in f.items:
+        return
+    value, s, e = f.items["title"]
+    m = re.match(r"([^\"“”]{3,}?),\s?[\"“](?=\S)", f.text[s:e])
+    if m is None or s != len(f.text) - len(f.text.lstrip()) and re.search(r"\w", f.text[:s]):
+        return
+    body = corporate_author(m.group(1))
+    if body is None:
+        return
+    _drop(f, "title")
+    f.add("author", s, s + m.end(1), body)
+    _text_value(f, "title", s + m.end(), e)
