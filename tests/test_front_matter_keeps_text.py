@@ -119,3 +119,69 @@ def test_text_between_the_keywords_and_the_first_heading_is_body_however_its_lin
     assert "Несмотря на прорывы в этой области" in body
     assert "Модели генерации текста обучаются" in body
     assert "Практическая значимость" not in body  # the abstract's, printed once
+
+
+REVIEW = """\
+Сглаживание временных рядов с помощью вейвлетов
+Иванов Р.А., Петров В.И.
+Постановка задачи: что такое вейвлет-преобразование и в каких областях оно применяется.
+Цель работы: изучить вейвлет-преобразования на языке программирования Python.
+Ключевые слова: вейвлет-преобразования, анализ данных,
+сигналы, декомпозиция.
+Свою статью я позиционирую как обзорную статью по материалам, которые были
+прочитаны и преобразованы для дальнейшей работы.
+1) Что такое вейвлет-преобразование?
+Если переводить это слово дословно, то это небольшая волна, всплеск.
+
+Самое первое упоминание вейвлетов в литературе было в 1984 году, в
+работах о цифровой обработке сигналов.
+"""
+
+
+def test_a_line_cut_inside_a_sentence_under_the_text_after_the_keywords_is_no_header():
+    """ru_bogadurov_wavelets_python's layout (a corpus text): the text after the keywords, then a
+    line cut inside its sentence holding a year and a comma, which had read as a journal's header
+    line and made the text above it front matter, lost."""
+    doc = _read_text(REVIEW)
+    assert doc.meta.keywords == ("вейвлет-преобразования", "анализ данных", "сигналы", "декомпозиция")
+    body = " ".join(_body(doc)) + " " + " ".join(inline_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))
+    assert "Свою статью я позиционирую" in body
+    assert "Если переводить это слово дословно" in body
+    assert "Самое первое упоминание вейвлетов" in body
+
+
+def test_a_line_ending_on_a_preposition_is_no_journal_header():
+    from exporter.readers.plaintext.frontmatter import is_header
+
+    assert not is_header("Самое первое упоминание вейвлетов в литературе было в 1984 году, в")
+    assert not is_header("The first mention of wavelets dates from 1984, in the work of")
+    assert is_header("Вестник КазНУ. Серия математическая, 2019, № 3")
+    assert is_header("Journal of Complexity 53 (2019), 133–161")
+
+
+def test_author_blocks_parted_by_column_breaks_give_every_author(tmp_path):
+    """The IEEE conference template's Word by-line: one `Author` paragraph, each author's block
+    (name, department, university, city, e-mail, lines broken by hand) parted from the next by a
+    column break (ru_sukhikh_student_site, a corpus paper of the dev half: its second author had
+    been read as the first block's e-mail line's tail, and lost)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.styles.add_style("Author", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Development of a site assistant for students", style="Title")
+    by_line = document.add_paragraph(style="Author")
+    for n, block in enumerate([["Anna Petrova", "Department of Computer Systems", "Moscow, Russia", "anna@example.org"],
+                               ["Ivan Sidorov", "Department of Computer Systems", "Moscow, Russia", "ivan@example.org"]]):
+        if n:
+            by_line.add_run().add_break(WD_BREAK.COLUMN)
+        for k, line in enumerate(block):
+            run = by_line.add_run(line)
+            if k < len(block) - 1:
+                run.add_break(WD_BREAK.LINE)
+    document.add_paragraph("Abstract — The article is devoted to the development of a web resource for students and teachers.")
+    document.add_paragraph("Introduction", style="Heading 1")
+    document.add_paragraph("Most students look for help on the web.")
+    document.save(str(tmp_path / "ieee.docx"))
+    doc = read_document(str(tmp_path / "ieee.docx"))
+    assert doc.meta.authors == ("Anna Petrova", "Ivan Sidorov")

@@ -815,8 +815,15 @@ def _by_line_names(region: list[Para], i: int, text: str, after_title: int) -> l
     if i < after_title and _name_in_capitals_over(region, i):
         return [text.title()]
     if _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
-        return _author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])]
+        return [name for block in _author_blocks(p) for name in _author_names(block.split("\n")[0]) or [_clean_name(block.split("\n")[0])]]
     return None
+
+
+def _author_blocks(p: Para) -> list[str]:
+    """A by-line paragraph's author blocks: parted by column breaks (the IEEE template sets its
+    authors side by side so, each block a name over its affiliation and e-mail), else one."""
+    text, cuts = p.text, [0, *p.column_breaks, len(p.text)]
+    return [part for a, b in zip(cuts, cuts[1:]) if (part := text[a:b].strip("\n ").strip())]
 
 
 def _judged_authors(region: list[Para], proposal, texts: list[str], authors: list[str], title_at: int | None) -> list[str]:

@@ -523,6 +523,11 @@ def is_role(text: str) -> bool:
     return len(text) < 200 and _ROLE.search(text) is not None
 
 
+# A line cut inside a sentence: it ends on a preposition or conjunction (`… было в 1984 году, в`),
+# which no journal's header line does.
+_CUT_SENTENCE = re.compile(r"\s(?:в|во|на|и|с|со|к|о|об|по|за|из|от|до|для|что|а|но|of|in|on|and|the|to|for|with|by|a|an)$")
+
+
 def is_header(text: str) -> bool:
     """A journal header or editorial line: the journal's name, issue and year, dates, contacts,
     a page number, letter-spaced running heads (`Т Р УД Ы В Э О Р О С С И И | 212 ТО М`)."""
@@ -533,7 +538,7 @@ def is_header(text: str) -> bool:
         return True
     if not any(ch.isalpha() for ch in text):
         return True  # page numbers, marks
-    if _YEAR.search(text) and (_ISSUE.search(text) or _MONTH.search(text) or "," in text) and len(tokens) <= 14:
+    if _YEAR.search(text) and (_ISSUE.search(text) or _MONTH.search(text) or "," in text) and len(tokens) <= 14 and not _CUT_SENTENCE.search(text):
         return True
     return bool(_ISSUE.search(text)) and len(tokens) <= 6
 
@@ -848,7 +853,7 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at or len(run) <= 2 and all(len(t) < 60 for t in run)):
                 pass  # a rubric or header above the UDC, a degree or city line, a short header line (`Article`, a section of the journal)
             else:
-                stop = i
+                stop, claimed = i, before  # the line that ends the front matter is none of it
                 break
             i = run_end
             after_keywords = False
@@ -1377,9 +1382,15 @@ _ABSTRACT_SENTENCES = re.compile(r"^[^\W\d_](?=(?:\S+\s+){7}).*[.!?:»\")]$", re
 NOTICE = re.compile(r"©|\bcopyright\b|\bpermission\b|\blicen[cs]ed?\b|\bISBN\b|\bdisclaimer\b|https?://|\bwww\.", re.IGNORECASE)
 
 
-# Text: eight words or more, opening on a letter, however it ends (a paragraph pdftotext cut
-# at a line it spread word by word, or at a page's foot, is text all the same).
+# Text: eight words or more, opening on a letter, ending a sentence, or, however it ends, over
+# three lines or more (a paragraph pdftotext cut at a line it spread word by word, or at a
+# page's foot, is text all the same; a contents' last line is not).
 _TEXT_BEGUN = re.compile(r"^[^\W\d_](?=(?:\S+\s+){7})", re.DOTALL)
+TEXT_LINES = 3
+
+
+def _is_text(text: str, rows: tuple[int, ...]) -> bool:
+    return bool(_TEXT_BEGUN.match(text)) and (bool(_ABSTRACT_SENTENCES.match(text)) or len(rows) >= TEXT_LINES) and not NOTICE.search(text) and not CONTENTS_LINE.search(text)
 
 
 def _body_from(stop: int, unread: list[tuple[int, str, tuple[int, ...]]], claimed: int) -> int:
@@ -1388,7 +1399,7 @@ def _body_from(stop: int, unread: list[tuple[int, str, tuple[int, ...]]], claime
     not only the window's end (`stop`): text there is never lost to the front matter. A notice (a
     copyright or permission block under the abstract), the contents' lines or a cover's short
     lines (`Москва 2021`) begin nothing."""
-    return min([stop] + [k for k, text, _ in unread if k > claimed and _TEXT_BEGUN.match(text) and not NOTICE.search(text) and not CONTENTS_LINE.search(text)][:1])
+    return min([stop] + [k for k, text, rows in unread if k > claimed and _is_text(text, rows)][:1])
 
 
 ABSTRACT_TAIL_LINES = 12  # an abstract's paragraphs cut off from it stand right above its keywords
