@@ -145,12 +145,15 @@ def render_parts(jobs: list[tuple[str, str | None]], template_folder: str, scrat
 
 _INITIAL = re.compile(r"^(?:\w{1,2}\.)+(?:-\w\.)?$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A patronymic (Russian `-ович`/`-овна`, Kazakh `-ұлы`/`-қызы`): the word after it, if any, is the family name.
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|ұлы|улы|қызы|кызы)$", re.IGNORECASE)
 
 
 def index_name(author: str) -> str:
     """`Family, Given` for the index. Initials mark the given names (`А.Б. Әбілов`, `Әбілов А.Б.`);
     a name spelled out in Cyrillic is printed family first, as Kazakh and Russian title blocks
-    do (`Жақан Жанар`, `Иванов Иван Иванович`); a Latin one family last (`Jacob Ziv`)."""
+    do (`Жақан Жанар`, `Иванов Иван Иванович`), unless its patronymic stands second (`Иван
+    Сергеевич Барынкин`); a Latin one family last (`Jacob Ziv`)."""
     words = author.replace(",", " ").split()
     if len(words) < 2:
         return author.strip()
@@ -159,6 +162,8 @@ def index_name(author: str) -> str:
         family = [w for w in words if not _INITIAL.match(w)]
         return f"{' '.join(family)}, {' '.join(initials)}"
     if _CYRILLIC.search(words[0]):
+        if len(words) == 3 and _PATRONYMIC.search(words[1]) and not _PATRONYMIC.search(words[2]):
+            return f"{words[2]}, {words[0]} {words[1]}"  # given name and patronymic first: `Иван Сергеевич Барынкин`
         return f"{words[0]}, {' '.join(words[1:])}"
     return f"{words[-1]}, {' '.join(words[:-1])}"
 

@@ -95,6 +95,7 @@ class Para:
     length: int = 0
     field_texts: list = field(default_factory=list)  # what MACROBUTTON fields show (MathType's equation numbers)
     seq: list = field(default_factory=list)  # identifiers of the SEQ fields it holds (`Figure`, `Таблица`)
+    column_breaks: list = field(default_factory=list)  # offsets in `text` of its column breaks (the IEEE template's author blocks side by side)
 
     @property
     def text(self) -> str:
@@ -559,6 +560,8 @@ class BodyWalker:
             elif tag in (W + "tab", W + "ptab"):
                 self._text(para, "\t", style, run)
             elif tag in (W + "br", W + "cr"):
+                if tag == W + "br" and attr(node, "type") == "column":
+                    para.column_breaks.append(para.length)
                 self._text(para, "\n", style, run)  # as python-docx shows it; a space in the model's text
             elif tag == W + "noBreakHyphen":
                 self._text(para, "-", style, run)

@@ -658,18 +658,19 @@ def _goes_on(region: list[Para], title_at: int | None, more: list[int]) -> list[
     return more
 
 
-def read_front_matter(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
+def read_front_matter(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int, set[int]]:
     """`read_meta` on the paragraphs before the reference list's heading, when one stands among
     the first 30: the list's heading ends the front matter (a file holding only a list, `Works
     Cited` first, has none)."""
     heading = next((i for i, p in enumerate(paras[:30]) if is_reference_heading(p.text)), None)
     if heading == 0:
-        return Meta(language=language), 0
+        return Meta(language=language), 0, set()
     return read_meta(paras[:heading] if heading is not None else paras, language, inlines)
 
 
-def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int]:
-    """Front matter from the first paragraphs; returns it and the index where the body starts.
+def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),)) -> tuple[Meta, int, set[int]]:
+    """Front matter from the first paragraphs; returns it, the index where the body starts, and
+    the paragraphs from there on read into the front matter (the body leaves them out).
 
     The title is the paragraph in a Title style (`Title`, `paper title`), else the first one
     set apart by a heading style, a larger font, bold type, or capitals, with only labelled
@@ -679,6 +680,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
     digits, e-mails and roles dropped), from a by-line's label on where it has one (`Authors: …`), or paragraphs in an Author style. `inlines(paragraph)`
     reads a paragraph as the body's are (citations, notes): the title and the abstract keep them.
+    The body starts at the first paragraph of sentences after the title that no field took
+    (a short paper's text, a supervisor's line under it: the text is never lost to the front matter).
     """
     region = paras[:30]
     fields: dict = {"udc": None, "irsti": None, "title": None, "authors": [], "labelled": [], "affiliations": [], "supervisor": None, "abstract": None, "keywords": ()}
@@ -699,6 +702,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     after_title = title_at if title_at is not None else -1
     pending_abstract = False
     unlabelled: int | None = None
+    skipped: list[int] = []  # paragraphs no field took
     for i, p in enumerate(region):
         if i == title_at or i in more:
             continue
@@ -718,6 +722,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
                 fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", m["value"]) if k.strip())
                 if fields["abstract"] is None and unlabelled is not None and unlabelled == i - 1:
                     fields["abstract"] = inlines(region[unlabelled])
+                    skipped.remove(unlabelled)
         elif m := ABSTRACT.match(text):
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
@@ -735,6 +740,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if i > after_title + 8 or title_at is None and not _form_field(text, i):
                 break
             unlabelled = i if title_at is not None else unlabelled
+            skipped.append(i)
             continue
         last = max(last, i)
     abstract, last = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last, fields.get("referat", False))
@@ -747,7 +753,10 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         keywords=tuple(fields["keywords"]), abstracts=((language, abstract),) if abstract and plain_text(abstract).strip() else (),
         emails=tuple(emails),
     )
-    return meta, last + 1
+    text_at = next((i for i in skipped if after_title < i <= last and _prose(" ".join(region[i].text.split()))), None)
+    if text_at is None:
+        return meta, last + 1, set()
+    return meta, text_at, {i for i in range(text_at, last + 1) if i not in skipped}
 
 
 def _under_abstract_label(fields: dict, p: Para, text: str, i: int, inlines) -> bool:
@@ -806,8 +815,15 @@ def _by_line_names(region: list[Para], i: int, text: str, after_title: int) -> l
     if i < after_title and _name_in_capitals_over(region, i):
         return [text.title()]
     if _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
-        return _author_names(p.text.split("\n")[0]) or [_clean_name(p.text.split("\n")[0])]
+        return [name for block in _author_blocks(p) for name in _author_names(block.split("\n")[0]) or [_clean_name(block.split("\n")[0])]]
     return None
+
+
+def _author_blocks(p: Para) -> list[str]:
+    """A by-line paragraph's author blocks: parted by column breaks (the IEEE template sets its
+    authors side by side so, each block a name over its affiliation and e-mail), else one."""
+    text, cuts = p.text, [0, *p.column_breaks, len(p.text)]
+    return [part for a, b in zip(cuts, cuts[1:]) if (part := text[a:b].strip("\n ").strip())]
 
 
 def _judged_authors(region: list[Para], proposal, texts: list[str], authors: list[str], title_at: int | None) -> list[str]:
@@ -1538,11 +1554,11 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     captions, equations, targets, number_paras = number_things(_all_paragraphs(items))
     builder = _Builder(path, notes_by_id, notes, targets)
     number_of = {id(p): numbers[k] for k, p in enumerate(paras)}
-    meta, body_start_filled = read_front_matter([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
+    meta, body_start_filled, in_front = read_front_matter([paras[i] for i in filled], language, lambda p: builder.inlines(p, number_of[id(p)]))
     meta = with_title_page(meta, items)
     meta, body_start_filled, used = other_languages([paras[i] for i in filled], meta, body_start_filled, lambda p: builder.inlines(p, number_of[id(p)]))
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
-    front_rows = {filled[i] for i in used}  # a title block read into the front matter wherever it stands
+    front_rows = {filled[i] for i in used | in_front}  # a title block read into the front matter wherever it stands
     heading, rows, list_end = find_list(paras, body_start)
     in_list = set(rows) | ({heading} if heading is not None else set())
     list_start = min(in_list) if in_list else len(paras)

@@ -523,6 +523,11 @@ def is_role(text: str) -> bool:
     return len(text) < 200 and _ROLE.search(text) is not None
 
 
+# A line cut inside a sentence: it ends on a preposition or conjunction (`… было в 1984 году, в`),
+# which no journal's header line does.
+_CUT_SENTENCE = re.compile(r"\s(?:в|во|на|и|с|со|к|о|об|по|за|из|от|до|для|что|а|но|of|in|on|and|the|to|for|with|by|a|an)$")
+
+
 def is_header(text: str) -> bool:
     """A journal header or editorial line: the journal's name, issue and year, dates, contacts,
     a page number, letter-spaced running heads (`Т Р УД Ы В Э О Р О С С И И | 212 ТО М`)."""
@@ -533,7 +538,7 @@ def is_header(text: str) -> bool:
         return True
     if not any(ch.isalpha() for ch in text):
         return True  # page numbers, marks
-    if _YEAR.search(text) and (_ISSUE.search(text) or _MONTH.search(text) or "," in text) and len(tokens) <= 14:
+    if _YEAR.search(text) and (_ISSUE.search(text) or _MONTH.search(text) or "," in text) and len(tokens) <= 14 and not _CUT_SENTENCE.search(text):
         return True
     return bool(_ISSUE.search(text)) and len(tokens) <= 6
 
@@ -844,16 +849,17 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             elif run and (candidates or fm.abstracts) and (at_heading or later_label[run_end] or after_keywords or _by_line_under(texts, run_end)) and not _cites(run):
                 if not _prose_run(fm, unlabelled, texts, i, run, run_end):
                     claimed = before
-                    unread.append((i, " ".join(run)))
+                    unread.append((i, " ".join(run), tuple(k for k in range(i, run_end) if any(ch.isalpha() for ch in texts[k]))))
             elif run and not candidates and (text[0].islower() or udc_at is not None and i < udc_at or len(run) <= 2 and all(len(t) < 60 for t in run)):
                 pass  # a rubric or header above the UDC, a degree or city line, a short header line (`Article`, a section of the journal)
             else:
-                stop = i
+                stop, claimed = i, before  # the line that ends the front matter is none of it
                 break
             i = run_end
             after_keywords = False
             continue
         i += 1
+    unread = _abstract_tails(unlabelled, _abstract_tails(fm.abstracts, unread, texts), texts)
     stop = _body_from(stop, unread, claimed)
     fm.affiliations = affiliation_entries(texts, anchors, frozenset(title_rows))
     return _with_title(fm, candidates, _without_glued_marks(pending, texts[:stop]), unlabelled, stop, language)
@@ -1376,12 +1382,51 @@ _ABSTRACT_SENTENCES = re.compile(r"^[^\W\d_](?=(?:\S+\s+){7}).*[.!?:»\")]$", re
 NOTICE = re.compile(r"©|\bcopyright\b|\bpermission\b|\blicen[cs]ed?\b|\bISBN\b|\bdisclaimer\b|https?://|\bwww\.", re.IGNORECASE)
 
 
-def _body_from(stop: int, unread: list[tuple[int, str]], claimed: int) -> int:
-    """Where the body starts: a paragraph of sentences read as nothing after the last field
+# Text: eight words or more, opening on a letter, ending a sentence, or, however it ends, over
+# three lines or more (a paragraph pdftotext cut at a line it spread word by word, or at a
+# page's foot, is text all the same; a contents' last line is not).
+_TEXT_BEGUN = re.compile(r"^[^\W\d_](?=(?:\S+\s+){7})", re.DOTALL)
+TEXT_LINES = 3
+
+
+def _is_text(text: str, rows: tuple[int, ...]) -> bool:
+    return bool(_TEXT_BEGUN.match(text)) and (bool(_ABSTRACT_SENTENCES.match(text)) or len(rows) >= TEXT_LINES) and not NOTICE.search(text) and not CONTENTS_LINE.search(text)
+
+
+def _body_from(stop: int, unread: list[tuple[int, str, tuple[int, ...]]], claimed: int) -> int:
+    """Where the body starts: a paragraph of text read as nothing after the last field
     (`claimed`) begins it (`Актуальность исследований: …` between the keywords and `Введение`),
-    not only the window's end (`stop`); a notice (a copyright or permission block under the
-    abstract), the contents' lines or a cover's short lines (`Москва 2021`) begin nothing."""
-    return min([stop] + [k for k, text in unread if k > claimed and _ABSTRACT_SENTENCES.match(text) and not NOTICE.search(text) and not CONTENTS_LINE.search(text)][:1])
+    not only the window's end (`stop`): text there is never lost to the front matter. A notice (a
+    copyright or permission block under the abstract), the contents' lines or a cover's short
+    lines (`Москва 2021`) begin nothing."""
+    return min([stop] + [k for k, text, rows in unread if k > claimed and _is_text(text, rows)][:1])
+
+
+ABSTRACT_TAIL_LINES = 12  # an abstract's paragraphs cut off from it stand right above its keywords
+
+
+def _abstract_tails(abstracts: list[FieldText], unread: list[tuple[int, str, tuple[int, ...]]], texts: list[str]) -> list[tuple[int, str, tuple[int, ...]]]:
+    """`unread` without the runs that go on an abstract: between its last line and the keywords'
+    label under it (at most `ABSTRACT_TAIL_LINES` lines below), in its language, nothing else
+    read between (a structured abstract's `Результат: …` and `Практическая значимость: …`,
+    parted from it by blank lines pdftotext left: they had been lost, neither abstract nor body).
+    Each is added to the abstract (in `abstracts`, labelled or not), its lines with it."""
+    left = list(unread)
+    for n, field in enumerate(abstracts):
+        if not field.rows:
+            continue
+        last = field.rows[-1]
+        label = next((k for k in range(last + 1, min(len(texts), last + 1 + ABSTRACT_TAIL_LINES)) if _label(KEYWORDS.match, texts[k])), None)
+        if label is None:
+            continue
+        tail = [run for run in left if last < run[0] < label]
+        if not tail or {k for k in range(last + 1, label) if texts[k]} != {k for run in tail for k in range(run[0], run[2][-1] + 1) if texts[k]}:
+            continue  # something else stands between (a name, a heading read): not the abstract's
+        if any(detect_language(text) != field.language for _, text, _ in tail):
+            continue
+        abstracts[n] = replace(field, text=" ".join([field.text] + [text for _, text, _ in tail]), rows=field.rows + tuple(k for run in tail for k in run[2]))
+        left = [run for run in left if run not in tail]
+    return left
 
 
 def _prose_run(fm: FrontMatter, unlabelled: list[FieldText], texts: list[str], i: int, run: list[str], run_end: int) -> bool:

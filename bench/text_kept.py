@@ -1,0 +1,203 @@
+"""Text the readers lose: source paragraphs whose words the document model holds nowhere.
+
+    .venv/bin/python bench/text_kept.py                 # writes bench/TEXT_KEPT.md
+    .venv/bin/python bench/text_kept.py --out -         # to stdout
+
+An edition must print everything the author put on the page; a reader that reads a paragraph
+into nothing (neither front matter, body, list nor note) loses it silently. This counts, per
+source paper, its paragraphs (a Word file's `w:p`, table cells' included; a text's and a PDF's
+lines as pdftotext gives them, mojibake repaired as the readers repair it) of at least
+`MIN_WORDS` words, and calls one lost when at least
+`LOST_SHARE` of its words (three letters or more, case folded) occur in no string of the model
+(`exporter.readers.read_document`: every string field of the metadata, the blocks and the
+entries, walked as data). A word counts as kept wherever it occurs, so the measure undercounts
+(a lost paragraph repeating the abstract's words is not seen); what it does see is read off below.
+
+Some loss is by design and is listed so: a thesis cover's lines (ministry, department, signature
+blanks) that the venue's title block replaces, the contents, running heads, the romanised copy
+of a Russian list (`References`; the bibliography transform makes its own), a journal volume's
+other papers around the one read.
+
+Peer, in the same run: pandoc (`-t plain`) on the Word papers, through the same measure (its
+reading keeps all text but fields' results and text boxes, so its losses show the measure's
+floor). Papers: the corpus (both halves, bench/corpus_split.json) and, when their repository
+snapshots are present under /work/.mirror (`fetch`), the unseen papers of bench/unseen/papers.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.corpus import corpus_dir, corpus_split  # noqa: E402
+from bench.unseen_frontmatter import source_bytes  # noqa: E402
+from exporter.diagnostics import InputError  # noqa: E402
+from exporter.readers import read_document  # noqa: E402
+from exporter.readers.plaintext.mojibake import repair_mojibake  # noqa: E402
+
+MIN_WORDS = 6
+LOST_SHARE = 0.6
+WORD = re.compile(r"[^\W\d_]{3,}")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MIRRORS = Path("/work/.mirror")
+SKIPPED_FIELDS = {"data", "package", "svg"}  # bytes of pictures and charts: no text
+
+
+def _strings(value, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, (bytes, bytearray)):
+        return
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            if f.name not in SKIPPED_FIELDS:
+                _strings(getattr(value, f.name), out)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _strings(item, out)
+
+
+def kept_words(strings: list[str]) -> set[str]:
+    return {w.casefold() for w in WORD.findall(" ".join(strings))}
+
+
+def model_words(path: str) -> set[str] | None:
+    try:
+        doc = read_document(path, False)
+    except InputError:
+        return None
+    out: list[str] = []
+    _strings(doc.meta, out)
+    _strings(doc.blocks, out)
+    _strings(doc.references, out)
+    return kept_words(out)
+
+
+def source_units(path: str) -> list[str]:
+    """The paper's paragraphs as its source holds them (see the module's docstring)."""
+    if path.endswith(".docx"):
+        root = ElementTree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+        return ["".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")]
+    if path.endswith(".pdf"):
+        done = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True)
+        lines = done.stdout.decode("utf-8", "replace").split("\n")
+    else:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").split("\n")
+    try:  # the words the readers repair (a Cyrillic text set in a Latin font table) are compared repaired
+        return repair_mojibake(lines, path).lines
+    except InputError:
+        return lines
+
+
+def lost_units(units: list[str], kept: set[str]) -> tuple[int, list[str]]:
+    """(how many units are long enough to count, the lost ones)."""
+    counted, lost = 0, []
+    for text in units:
+        words = [w.casefold() for w in WORD.findall(text)]
+        if len(words) < MIN_WORDS:
+            continue
+        counted += 1
+        if sum(w not in kept for w in words) >= LOST_SHARE * len(words):
+            lost.append(" ".join(text.split()))
+    return counted, lost
+
+
+def pandoc_words(path: str) -> set[str] | None:
+    if shutil.which("pandoc") is None:
+        return None
+    done = subprocess.run(["pandoc", "-f", "docx", "-t", "plain", "--wrap=none", path], capture_output=True)
+    return kept_words([done.stdout.decode("utf-8", "replace")]) if done.returncode == 0 else None
+
+
+def papers(corpus: Path | None, unseen: bool, tmp: Path) -> list[tuple[str, str, str]]:
+    """(set, form, path) of every paper measured."""
+    out = []
+    if corpus is not None:
+        split = corpus_split()
+        for f in sorted(corpus.glob("*/*")):
+            if f.suffix in (".docx", ".pdf", ".txt") and not f.name.endswith(".truth.json"):
+                out.append((f"corpus {split.get(f.stem, '?')}", f.suffix[1:], str(f)))
+    if unseen:
+        for paper in json.loads((BENCH / "unseen" / "papers.json").read_text(encoding="utf-8"))["papers"]:
+            ext = Path(paper["source"].partition(":")[2]).suffix.lower()
+            if ext not in (".docx", ".pdf"):
+                continue
+            data = source_bytes(paper["source"], MIRRORS)
+            if data is None:
+                continue
+            f = tmp / f"{paper['name']}{ext}"
+            f.write_bytes(data)
+            out.append(("unseen", ext[1:], str(f)))
+    return out
+
+
+def run(corpus: Path | None, unseen: bool) -> tuple[list[dict], int]:
+    rows, missing = [], 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for group, form, path in papers(corpus, unseen, Path(tmp)):
+            kept = model_words(path)
+            units = source_units(path)
+            if kept is None:
+                missing += 1
+                continue
+            counted, lost = lost_units(units, kept)
+            row = {"set": group, "form": form, "paper": Path(path).name, "units": counted, "lost": lost}
+            if form == "docx" and (peer := pandoc_words(path)) is not None:
+                row["pandoc_lost"] = len(lost_units(units, peer)[1])
+            rows.append(row)
+    return rows, missing
+
+
+def render(rows: list[dict], refused: int) -> str:
+    lines = ["# Text kept: source paragraphs the model holds nowhere", "",
+             f"Written by `bench/text_kept.py` (its docstring says what is counted). A paragraph of {MIN_WORDS} words or more is lost when "
+             f"{LOST_SHARE:.0%} of its words occur in no string of the document model. Papers a reader refuses (no text layer, empty): {refused}.", "",
+             "| set | form | papers | paragraphs | lost | lost share | pandoc lost (Word) |", "|---|---|---:|---:|---:|---:|---:|"]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in rows:
+        groups.setdefault((row["set"], row["form"]), []).append(row)
+    for (group, form), members in sorted(groups.items()):
+        units = sum(r["units"] for r in members)
+        lost = sum(len(r["lost"]) for r in members)
+        peer = sum(r.get("pandoc_lost", 0) for r in members) if form == "docx" else None
+        lines.append(f"| {group} | {form} | {len(members)} | {units} | {lost} | {lost / units if units else 0:.1%} | {'' if peer is None else peer} |")
+    lines += ["", "Every lost paragraph of the corpus, to read (the first 90 characters):", ""]
+    for row in rows:
+        if row["set"].startswith("corpus") and row["lost"]:
+            lines.append(f"- {row['paper']} ({row['set']}): " + "; ".join(f"`{t[:90]}`" for t in row["lost"]))
+    lines += ["", "Unseen papers losing the most paragraphs (the first five of each, 70 characters):", ""]
+    worst = sorted((r for r in rows if r["set"] == "unseen" and r["lost"]), key=lambda r: -len(r["lost"]))[:25]
+    for row in worst:
+        lines.append(f"- {row['paper']}: {len(row['lost'])} of {row['units']}: " + "; ".join(f"`{t[:70]}`" for t in row["lost"][:5]))
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", default=str(BENCH / "TEXT_KEPT.md"), help="file to write, or - for stdout")
+    parser.add_argument("--no-unseen", action="store_true", help="the corpus only")
+    args = parser.parse_args()
+    rows, refused = run(corpus_dir(), not args.no_unseen)
+    text = render(rows, refused)
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
