@@ -17,6 +17,7 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 WPG_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WPC_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 EMU = 12700  # a point
 WIDTH, HEIGHT = 288, 72  # points: the drawing's frame
@@ -73,15 +74,24 @@ def drawingml_group(members: str, width: float = WIDTH, height: float = HEIGHT) 
     )
 
 
-def vml_group(labels: tuple[str, ...] = LABELS, anchored: bool = True) -> str:
+def drawingml_canvas(members: str) -> str:
+    """A drawing canvas (`wpc:wpc`, Word's Insert ▸ Shapes ▸ New Drawing Canvas) holding `members`."""
+    return (
+        f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{WPC_NS}"><wpc:wpc xmlns:wpc="{WPC_NS}" xmlns:wps="{WPS_NS}" xmlns:pic="{PIC_NS}" xmlns:r="{R_NS}">'
+        f"<wpc:bg/><wpc:whole/>{members}</wpc:wpc></a:graphicData></a:graphic>"
+    )
+
+
+def vml_group(labels: tuple[str, ...] = LABELS, anchored: bool = True, canvas: bool = False) -> str:
     """The same drawing as VML: a `v:group` of two filled boxes with text and an arrow between."""
+    edit_as = ' editas="canvas"' if canvas else ""
     placing = "position:absolute;margin-left:72pt;margin-top:5pt;z-index:251659264;mso-position-horizontal-relative:text;mso-position-vertical-relative:text;" if anchored else ""
     box = lambda x, colour, words: (  # noqa: E731
         f'<v:rect style="position:absolute;left:{x};top:0;width:96;height:{HEIGHT}" fillcolor="{colour}" strokeweight="2pt">'
         f"<v:textbox>{_box_text(words)}</v:textbox></v:rect>"
     )
     return (
-        f'<w:pict><v:group xmlns:v="{V_NS}" xmlns:o="{O_NS}" id="Group 5" style="{placing}width:{WIDTH}pt;height:{HEIGHT}pt" coordorigin="0,0" coordsize="{WIDTH},{HEIGHT}">'
+        f'<w:pict><v:group xmlns:v="{V_NS}" xmlns:o="{O_NS}" id="Group 5"{edit_as} style="{placing}width:{WIDTH}pt;height:{HEIGHT}pt" coordorigin="0,0" coordsize="{WIDTH},{HEIGHT}">'
         + box(0, "red", labels[0])
         + f'<v:line from="104,{HEIGHT // 2}" to="184,{HEIGHT // 2}" strokeweight="2pt"><v:stroke endarrow="block"/></v:line>'
         + box(192, "blue", labels[1])
@@ -94,6 +104,13 @@ def group_drawing(anchored: bool = True, labels: tuple[str, ...] = LABELS, descr
     Choice, its VML as the Fallback (both hold the same boxes and words)."""
     choice = _frame(drawingml_group(_group_members(labels)), anchored, "Group 1", descr=descr)
     return f'<w:r><mc:AlternateContent xmlns:mc="{MC_NS}"><mc:Choice Requires="wpg">{choice}</mc:Choice><mc:Fallback>{vml_group(labels, anchored)}</mc:Fallback></mc:AlternateContent></w:r>'
+
+
+def canvas_drawing(anchored: bool = False) -> str:
+    """A run holding the same drawing on a drawing canvas, with its VML fallback (a group Word
+    marks `editas="canvas"`)."""
+    choice = _frame(drawingml_canvas(_group_members()), anchored, "Canvas 3")
+    return f'<w:r><mc:AlternateContent xmlns:mc="{MC_NS}"><mc:Choice Requires="wpc">{choice}</mc:Choice><mc:Fallback>{vml_group(anchored=anchored, canvas=True)}</mc:Fallback></mc:AlternateContent></w:r>'
 
 
 def text_frame(words: str, anchored: bool = True) -> str:

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image as PILImage
 
 from docx_samples import PNG_1PX, add_media, save
-from docx_shapes import HEIGHT, LABELS, WIDTH, add_run, group_drawing, picture_with_caption_box, text_frame, vml_group
+from docx_shapes import HEIGHT, LABELS, WIDTH, add_run, canvas_drawing, group_drawing, picture_with_caption_box, text_frame, vml_group
 from exporter.media.images import prepare, vector_pdf
 from exporter.model import CHART_PACKAGE, Figure, Paragraph, Text, iter_inlines
 from exporter.readers import read_document
@@ -89,6 +89,17 @@ def test_a_vml_group_anchored_beside_text_is_a_figure_after_that_text(tmp_path):
     assert "v:group" in group and "position:absolute;margin-left" not in group and f"width:{WIDTH}pt" in group
 
 
+def test_a_drawing_canvas_is_one_figure_and_travels_with_its_fallback(tmp_path):
+    doc = read_document(str(_paper(tmp_path, canvas_drawing())))
+    [figure] = [b for b in doc.blocks if isinstance(b, Figure)]
+    [image] = figure.images
+    assert (image.media_type, image.alt, figure.number) == (CHART_PACKAGE, "; ".join(LABELS), "1")
+    assert not set(LABELS) & set(_texts(doc))
+    with zipfile.ZipFile(io.BytesIO(image.data)) as package:
+        document = package.read("word/document.xml").decode()
+    assert "wpc:wpc" in document and 'editas="canvas"' in document  # LibreOffice draws the Choice it knows, else the VML
+
+
 def _colours(pdf: bytes, tmp_path) -> dict[str, list[int]]:
     """x of every pure red and pure blue pixel of a one-page PDF drawn at 72 dpi."""
     (tmp_path / "p.pdf").write_bytes(pdf)
@@ -107,7 +118,7 @@ def _colours(pdf: bytes, tmp_path) -> dict[str, list[int]]:
 
 
 @needs_office
-@pytest.mark.parametrize("run", [group_drawing(), f"<w:r>{vml_group()}</w:r>"], ids=["drawingml", "vml"])
+@pytest.mark.parametrize("run", [group_drawing(), f"<w:r>{vml_group()}</w:r>", canvas_drawing()], ids=["drawingml", "vml", "canvas"])
 def test_a_drawing_is_drawn_whole_at_its_size(tmp_path, run):
     doc = read_document(str(_paper(tmp_path, run)))
     [image] = next(b for b in doc.blocks if isinstance(b, Figure)).images

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...model import CHART_PACKAGE, Image
 from .xml import R
@@ -58,7 +58,7 @@ class PictureRef:
     alt: str = ""
     kind: str = "picture"  # picture; equation (an equation object's preview); object (another OLE object's); chart; drawing (shapes)
     anchored: bool = False
-    drawing: object = field(default=None, compare=False, repr=False)  # a shape drawing's run-level element (`w:drawing`, `w:pict`)
+    drawing: object = field(default=None, compare=False, repr=False)  # a shape drawing's run-level element (`w:drawing`, `w:pict`, `mc:AlternateContent`)
 
 
 @dataclass(frozen=True)
@@ -199,6 +199,10 @@ def _alternate(node) -> list:
     choice = node.find(MC + "Choice")
     fallback = node.find(MC + "Fallback")
     chosen = _content(choice)
+    if any(isinstance(p, PictureRef) and p.kind == "drawing" for p in chosen):
+        # a drawing travels with its Fallback: LibreOffice draws the Choice it knows (a group),
+        # else the VML (a canvas)
+        return [replace(p, drawing=node) if isinstance(p, PictureRef) and p.kind == "drawing" else p for p in chosen]
     if chosen and all(isinstance(p, PictureRef) and p.kind != "chart" for p in chosen):
         return chosen  # (a chart's fallback is Word's own drawing of it: taken first)
     fallen = _content(fallback)
@@ -489,13 +493,15 @@ def _drawing_name(drawing) -> str:
     return (group.get("id") if group is not None else None) or "drawing"
 
 
-def _inline(drawing):
-    """A copy of a DrawingML drawing set in the line: an anchored frame (placed on the source's
-    page, beside its text) becomes an inline one of the same size and graphic."""
+def _in_line(drawing):
+    """A copy of a drawing (`w:drawing`, `w:pict`, or `mc:AlternateContent` holding both) set in
+    the line: an anchored DrawingML frame (placed on the source's page, beside its text) becomes
+    an inline one of the same size and graphic; a VML group's or shape's placing on the page
+    (`position:absolute`, margins, wrapping) is taken out of its style, its size kept."""
     from copy import deepcopy
 
     drawing = deepcopy(drawing)
-    for anchor in list(drawing.iterchildren(WP + "anchor")):
+    for anchor in [a for a in drawing.iter(WP + "anchor") if not _in_box(a, drawing)]:
         inline = anchor.makeelement(WP + "inline", {"distT": "0", "distB": "0", "distL": "0", "distR": "0"})
         for name in ("extent", "effectExtent", "docPr", "cNvGraphicFramePr"):
             part = anchor.find(WP + name)
@@ -504,33 +510,24 @@ def _inline(drawing):
         graphic = anchor.find(A + "graphic")
         if graphic is not None:
             inline.append(graphic)
-        drawing.replace(anchor, inline)
+        anchor.getparent().replace(anchor, inline)
+    for pict in [p for p in drawing.iter(W_NS + "pict") if not _in_box(p, drawing)]:
+        for element in pict.iterchildren():
+            style = element.get("style")
+            if style is not None:
+                element.set("style", ";".join(item for item in style.split(";") if item.strip() and not _VML_PLACING.match(item.split(":", 1)[0])))
     return drawing
 
 
-def _vml_inline(pict):
-    """A copy of a VML drawing set in the line: its groups' and shapes' placing on the source's
-    page (`position:absolute`, margins, wrapping) taken out of their style, their size kept."""
-    from copy import deepcopy
-
-    pict = deepcopy(pict)
-    for element in pict.iterchildren():
-        style = element.get("style")
-        if style is not None:
-            element.set("style", ";".join(item for item in style.split(";") if item.strip() and not _VML_PLACING.match(item.split(":", 1)[0])))
-    return pict
-
-
 def drawing_package(drawing, parts: list[tuple[str, str, str, str, bytes]], width: float | None, height: float | None) -> bytes:
-    """A Word document whose one page holds a shape drawing (a `w:drawing` or `w:pict` element)
-    set in the line, with the parts it names (`parts`: relationship id, type, part name, content
+    """A Word document whose one page holds a shape drawing (a `w:drawing`, `w:pict` or
+    `mc:AlternateContent` element) set in the line, with the parts it names (`parts`: relationship id, type, part name, content
     type, bytes — its pictures, the document's styles and theme) under their own names."""
     from lxml import etree
 
     w, h = (width or CHART_SIZE[0], height or CHART_SIZE[1])
     twips = lambda points: round(points * 20)  # noqa: E731
-    shown = _inline(drawing) if drawing.tag == W_NS + "drawing" else _vml_inline(drawing)
-    run = etree.tostring(shown, encoding="unicode")
+    run = etree.tostring(_in_line(drawing), encoding="unicode")
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{W_NS[1:-1]}" xmlns:r="{_OFFICE_RELS}">'
