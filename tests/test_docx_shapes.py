@@ -11,6 +11,7 @@ import io
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -98,6 +99,22 @@ def test_a_drawing_canvas_is_one_figure_and_travels_with_its_fallback(tmp_path):
     with zipfile.ZipFile(io.BytesIO(image.data)) as package:
         document = package.read("word/document.xml").decode()
     assert "wpc:wpc" in document and 'editas="canvas"' in document  # LibreOffice draws the Choice it knows, else the VML
+
+
+@needs_office
+def test_a_group_drawn_in_libreoffice_and_saved_as_docx_is_one_figure(tmp_path):
+    """Another producer's group: LibreOffice Writer saves its drawing (tests/data/shape_group.fodt)
+    as a `wpg:wgp` with a VML fallback, its text in `wps:txbx` boxes."""
+    source = Path(__file__).parent / "data" / "shape_group.fodt"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([shutil.which("soffice"), "--headless", f"-env:UserInstallation={profile}", "--convert-to", "docx", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=120)
+    doc = read_document(str(tmp_path / "shape_group.docx"))
+    [figure] = [b for b in doc.blocks if isinstance(b, Figure)]
+    [image] = figure.images
+    assert (image.media_type, image.alt, figure.number) == (CHART_PACKAGE, "; ".join(LABELS), "1")
+    assert not set(LABELS) & set(_texts(doc))
+    colours = _colours(vector_pdf(prepare(image)), tmp_path)
+    assert colours["red"] and colours["blue"] and max(colours["red"]) < min(colours["blue"])
 
 
 def _colours(pdf: bytes, tmp_path) -> dict[str, list[int]]:
