@@ -119,6 +119,18 @@ def text_frame(words: str, anchored: bool = True) -> str:
     return f"<w:r>{_frame(graphic, anchored, 'Text Box 2')}</w:r>"
 
 
+def picture_with_arrow_and_label(rid: str, label: str) -> str:
+    """A run holding a group of a picture, an arrow pointing into it and the arrow's label in a
+    box beside it (a picture an author marked up)."""
+    picture = (
+        f'<pic:pic><pic:nvPicPr><pic:cNvPr id="6" name="Picture 6"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{192 * EMU}" cy="{HEIGHT * EMU}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+    )
+    arrow = _wsp(3, 232, HEIGHT / 2, 48, 0, "straightConnector1", None, None, arrow=True)
+    box = _wsp(4, 232, 0, 56, 24, "rect", None, label)
+    return f"<w:r>{_frame(drawingml_group(picture + arrow + box), True, 'Group 9')}</w:r>"
+
+
 def picture_with_caption_box(rid: str, caption: str) -> str:
     """A run holding a group of a picture and a text box under it holding its caption (grouped so
     they move together), as authors do."""

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image as PILImage
 
 from docx_samples import PNG_1PX, add_media, save
-from docx_shapes import HEIGHT, LABELS, WIDTH, add_run, canvas_drawing, group_drawing, picture_with_caption_box, text_frame, vml_group
+from docx_shapes import HEIGHT, LABELS, WIDTH, add_run, canvas_drawing, group_drawing, picture_with_arrow_and_label, picture_with_caption_box, text_frame, vml_group
 from exporter.media.images import prepare, vector_pdf
 from exporter.model import CHART_PACKAGE, Figure, Paragraph, Text, iter_inlines
 from exporter.readers import read_document
@@ -88,6 +88,22 @@ def test_a_vml_group_anchored_beside_text_is_a_figure_after_that_text(tmp_path):
     with zipfile.ZipFile(io.BytesIO(image.data)) as package:
         group = package.read("word/document.xml").decode()
     assert "v:group" in group and "position:absolute;margin-left" not in group and f"width:{WIDTH}pt" in group
+
+
+def test_a_picture_grouped_with_an_arrow_and_its_label_is_one_drawing(tmp_path):
+    """An arrow points at something: with it the group is a marked-up picture, drawn whole (a
+    plain rule beside a picture and one box, a letterhead, is not: the first test)."""
+    d = docx.Document()
+    rid = add_media(d, "image1.png", "image/png", PNG_1PX)
+    add_run(d.add_paragraph(), picture_with_arrow_and_label(rid, "Датчик"))
+    d.add_paragraph("Рис. 1. Стенд")
+    doc = read_document(str(save(d, tmp_path / "arrow.docx")))
+    [figure] = [b for b in doc.blocks if isinstance(b, Figure)]
+    [image] = figure.images
+    assert (image.media_type, image.alt, figure.number) == (CHART_PACKAGE, "Датчик", "1")
+    assert "Датчик" not in _texts(doc)
+    with zipfile.ZipFile(io.BytesIO(image.data)) as package:
+        assert package.read("word/media/image1.png") == PNG_1PX  # the picture it is drawn over, under its own name
 
 
 def test_a_drawing_canvas_is_one_figure_and_travels_with_its_fallback(tmp_path):

@@ -108,8 +108,8 @@ _NOTE_REFERENCES = (W_NS + "footnoteReference", W_NS + "endnoteReference")
 def drawn_group(group) -> bool:
     """Whether a group or canvas (`wpg:wgp`, `wpc:wpc`, `v:group`) is a drawing shown as one
     picture: it holds a shape that draws (a rectangle, an oval, an arrow, a connector, a
-    freeform: any shape but a straight line or a text box) or two text boxes or more (labels set
-    in a diagram). A group of pictures alone shows each picture, as before; pictures and lines
+    freeform: any shape but a text box or a straight line without an arrowhead) or two text
+    boxes or more (labels set in a diagram). A group of pictures alone shows each picture, as before; pictures and lines
     with one text box are a picture with its text beside it (a caption grouped with its picture,
     a letterhead's logo and name): the pictures shown, the text read as paragraphs, as before.
     Nor is a group whose boxes hold body text — a paragraph of PROSE_WORDS words or more, or a
@@ -138,11 +138,15 @@ _VML_LINE_TYPES = ("#_x0000_t32", "#_x0000_t20")  # VML's straight connector and
 
 
 def _straight_line(shape) -> bool:
-    """A straight line (a rule, or a line beside a picture), as DrawingML or VML draws one."""
+    """A straight line without an arrowhead (a rule, or a line beside a picture), as DrawingML
+    or VML draws one. An arrow points at something: it draws."""
     if shape.tag == WPS + "wsp":
         geometry = shape.find(f"{WPS}spPr/{A}prstGeom")
-        return geometry is not None and geometry.get("prst") in _LINES
-    return shape.tag == V + "line" or shape.get("type") in _VML_LINE_TYPES
+        heads = [end.get("type") for end in shape.iterfind(f"{WPS}spPr/{A}ln/*") if end.tag in (A + "headEnd", A + "tailEnd")]
+        return geometry is not None and geometry.get("prst") in _LINES and all(head in (None, "none") for head in heads)
+    stroke = shape.find(V + "stroke")
+    heads = [stroke.get(name) for name in ("startarrow", "endarrow")] if stroke is not None else []
+    return (shape.tag == V + "line" or shape.get("type") in _VML_LINE_TYPES) and all(head in (None, "none") for head in heads)
 
 
 _VML_SHAPES = tuple(V + name for name in ("shape", "rect", "roundrect", "oval", "line", "polyline", "arc", "curve"))
