@@ -82,28 +82,38 @@ def drawingml_canvas(members: str) -> str:
     )
 
 
-def vml_group(labels: tuple[str, ...] = LABELS, anchored: bool = True, canvas: bool = False) -> str:
+def vml_group(labels: tuple[str, ...] = LABELS, anchored: bool = True, canvas: bool = False, caption: str = "") -> str:
     """The same drawing as VML: a `v:group` of two filled boxes with text and an arrow between."""
     edit_as = ' editas="canvas"' if canvas else ""
+    height = HEIGHT + (CAPTION_DEPTH if caption else 0)
     placing = "position:absolute;margin-left:72pt;margin-top:5pt;z-index:251659264;mso-position-horizontal-relative:text;mso-position-vertical-relative:text;" if anchored else ""
     box = lambda x, colour, words: (  # noqa: E731
         f'<v:rect style="position:absolute;left:{x};top:0;width:96;height:{HEIGHT}" fillcolor="{colour}" strokeweight="2pt">'
         f"<v:textbox>{_box_text(words)}</v:textbox></v:rect>"
     )
     return (
-        f'<w:pict><v:group xmlns:v="{V_NS}" xmlns:o="{O_NS}" id="Group 5"{edit_as} style="{placing}width:{WIDTH}pt;height:{HEIGHT}pt" coordorigin="0,0" coordsize="{WIDTH},{HEIGHT}">'
+        f'<w:pict><v:group xmlns:v="{V_NS}" xmlns:o="{O_NS}" id="Group 5"{edit_as} style="{placing}width:{WIDTH}pt;height:{height}pt" coordorigin="0,0" coordsize="{WIDTH},{height}">'
         + box(0, "red", labels[0])
         + f'<v:line from="104,{HEIGHT // 2}" to="184,{HEIGHT // 2}" strokeweight="2pt"><v:stroke endarrow="block"/></v:line>'
         + box(192, "blue", labels[1])
+        + (f'<v:rect style="position:absolute;left:0;top:{HEIGHT + 4};width:{WIDTH};height:{CAPTION_DEPTH - 4}" stroked="f"><v:textbox>{_box_text(caption)}</v:textbox></v:rect>' if caption else "")
         + "</v:group></w:pict>"
     )
 
 
-def group_drawing(anchored: bool = True, labels: tuple[str, ...] = LABELS, descr: str = "") -> str:
+CAPTION_DEPTH = 28  # points under the drawing a caption's box takes in its group
+
+
+def group_drawing(anchored: bool = True, labels: tuple[str, ...] = LABELS, descr: str = "", caption: str = "") -> str:
     """A run holding the group as Word 2010 and later writes it: the DrawingML group as the
-    Choice, its VML as the Fallback (both hold the same boxes and words)."""
-    choice = _frame(drawingml_group(_group_members(labels)), anchored, "Group 1", descr=descr)
-    return f'<w:r><mc:AlternateContent xmlns:mc="{MC_NS}"><mc:Choice Requires="wpg">{choice}</mc:Choice><mc:Fallback>{vml_group(labels, anchored)}</mc:Fallback></mc:AlternateContent></w:r>'
+    Choice, its VML as the Fallback (both hold the same boxes and words); with `caption`, a box
+    under the drawing holding it, grouped with it (so they move together)."""
+    members, height = _group_members(labels), HEIGHT
+    if caption:
+        members += _wsp(5, 0, HEIGHT + 4, WIDTH, CAPTION_DEPTH - 4, "rect", None, caption)
+        height += CAPTION_DEPTH
+    choice = _frame(drawingml_group(members, WIDTH, height), anchored, "Group 1", height=height, descr=descr)
+    return f'<w:r><mc:AlternateContent xmlns:mc="{MC_NS}"><mc:Choice Requires="wpg">{choice}</mc:Choice><mc:Fallback>{vml_group(labels, anchored, caption=caption)}</mc:Fallback></mc:AlternateContent></w:r>'
 
 
 def canvas_drawing(anchored: bool = False) -> str:

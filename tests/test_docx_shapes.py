@@ -90,6 +90,21 @@ def test_a_vml_group_anchored_beside_text_is_a_figure_after_that_text(tmp_path):
     assert "v:group" in group and "position:absolute;margin-left" not in group and f"width:{WIDTH}pt" in group
 
 
+def test_a_caption_grouped_with_the_drawing_is_its_caption_not_part_of_its_picture(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Первое предложение основного текста статьи.")
+    add_run(d.add_paragraph(), group_drawing(caption="Рис. 1 – Схема обработки данных"))
+    d.add_paragraph("Последнее предложение статьи.")
+    doc = read_document(str(save(d, tmp_path / "grouped.docx")))
+    [figure] = [b for b in doc.blocks if isinstance(b, Figure)]
+    [image] = figure.images
+    assert (figure.number, "".join(n.text for n in figure.caption if isinstance(n, Text))) == ("1", "Схема обработки данных")
+    assert image.alt == "; ".join(LABELS) and not any("Схема" in t for t in _texts(doc))  # read once, as the caption
+    with zipfile.ZipFile(io.BytesIO(image.data)) as package:
+        document = package.read("word/document.xml").decode()
+    assert "Input" in document and "Схема" not in document  # not drawn into the picture too (nor by the VML fallback)
+
+
 def test_a_picture_grouped_with_an_arrow_and_its_label_is_one_drawing(tmp_path):
     """An arrow points at something: with it the group is a marked-up picture, drawn whole (a
     plain rule beside a picture and one box, a letterhead, is not: the first test)."""
@@ -151,13 +166,13 @@ def _colours(pdf: bytes, tmp_path) -> dict[str, list[int]]:
 
 
 @needs_office
-@pytest.mark.parametrize("run", [group_drawing(), f"<w:r>{vml_group()}</w:r>", canvas_drawing()], ids=["drawingml", "vml", "canvas"])
+@pytest.mark.parametrize("run", [group_drawing(), f"<w:r>{vml_group()}</w:r>", canvas_drawing(), group_drawing(caption="Рис. 1 – Схема")], ids=["drawingml", "vml", "canvas", "caption grouped"])
 def test_a_drawing_is_drawn_whole_at_its_size(tmp_path, run):
     doc = read_document(str(_paper(tmp_path, run)))
     [image] = next(b for b in doc.blocks if isinstance(b, Figure)).images
     picture = prepare(image)
     assert picture.kind == "svg" and picture.converted
-    assert abs(picture.width / picture.height - WIDTH / HEIGHT) < 0.3  # cropped to what is drawn: the group's frame
+    assert abs(picture.width / picture.height - WIDTH / HEIGHT) < 0.3  # cropped to what is drawn: the boxes' frame (a grouped caption's box left blank, not the others stretched over its place)
     colours = _colours(vector_pdf(picture), tmp_path)
     assert len(colours["red"]) > 500 and len(colours["blue"]) > 500  # both boxes, filled
     assert max(colours["red"]) < min(colours["blue"])  # the red box on the left, the blue on the right

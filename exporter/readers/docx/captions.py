@@ -96,6 +96,14 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     return Caption(kind, number, "", start, label_only=not text[start:].strip(), weak=weak)
 
 
+def starts_as_caption(text: str) -> bool:
+    """Text that opens with a figure's or table's label and its number, no sentence going on
+    (`Рис. 3 – Схема`, `Figure 2.`, `Таблица 1`): a caption wherever it stands (a text box
+    grouped with a drawing)."""
+    m = _LABEL.match(text)
+    return bool(m and m.group("number") and not _SENTENCE_GOES_ON.match(text[m.end():]))
+
+
 def _formula_only(para: Para) -> bool:
     return any(a.kind == "math" for a in para.atoms) and not para.text.replace(MATH_MARK, "").strip(" \t\n,.;:")
 

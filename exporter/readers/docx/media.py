@@ -96,7 +96,7 @@ def text_boxes(node) -> list:
             if found or any(drawn_group(group) for child in children for group in _groups(child)):
                 return found  # (the Choice's drawing holds the boxes the Fallback repeats)
         return []
-    return [box for box in node.iter(TEXT_BOX) if not _in_box(box.getparent(), node) and not _in_drawing(box, node)]
+    return [box for box in node.iter(TEXT_BOX) if not _in_box(box.getparent(), node) and (not _in_drawing(box, node) or caption_box(box))]
 
 
 # A text box paragraph of this many words is body text set in a frame, not a label in a diagram.
@@ -109,7 +109,8 @@ def drawn_group(group) -> bool:
     """Whether a group or canvas (`wpg:wgp`, `wpc:wpc`, `v:group`) is a drawing shown as one
     picture: it holds a shape that draws (a rectangle, an oval, an arrow, a connector, a
     freeform: any shape but a text box or a straight line without an arrowhead) or two text
-    boxes or more (labels set in a diagram). A group of pictures alone shows each picture, as before; pictures and lines
+    boxes or more (labels set in a diagram; a box holding a caption is none: it is read as the
+    figure's caption, `caption_box`). A group of pictures alone shows each picture, as before; pictures and lines
     with one text box are a picture with its text beside it (a caption grouped with its picture,
     a letterhead's logo and name): the pictures shown, the text read as paragraphs, as before.
     Nor is a group whose boxes hold body text — a paragraph of PROSE_WORDS words or more, or a
@@ -118,8 +119,9 @@ def drawn_group(group) -> bool:
     for shape in group.iter(WPS + "wsp", *_VML_SHAPES):
         if _in_box(shape, group) or shape.find(V + "imagedata") is not None:
             continue
-        if shape.find(f".//{TEXT_BOX}") is not None:
-            boxes += 1
+        box = shape.find(f".//{TEXT_BOX}")
+        if box is not None:
+            boxes += not caption_box(box)  # a caption grouped with the drawing is read as one, not drawn
         elif not _straight_line(shape):
             draws = True
     if not draws and boxes < 2:
@@ -174,13 +176,27 @@ def _below(element, top) -> bool:
 
 def _drawn_text(node) -> str:
     """The words of a drawing's text boxes, box by box: what its picture says, as alt text."""
-    boxes = [box for box in node.iter(TEXT_BOX) if not _in_box(box.getparent(), node)]
+    boxes = [box for box in node.iter(TEXT_BOX) if not _in_box(box.getparent(), node) and not caption_box(box)]
     seen: list[str] = []
     for box in boxes:
         text = " ".join(" ".join("".join(t.text or "" for t in p.iter(W_NS + "t")) for p in box.iter(W_NS + "p")).split())
         if text:
             seen.append(text)
     return "; ".join(seen)
+
+
+def caption_box(box) -> bool:
+    """A text box holding a figure's or table's caption: its first paragraph with text holds a
+    SEQ field or opens with a label and its number (`Рис. 3 – …`, `Figure 2.`)."""
+    from .captions import starts_as_caption  # (captions reads the body's records, which read this module)
+
+    for paragraph in box.iter(W_NS + "p"):
+        text = "".join(t.text or "" for t in paragraph.iter(W_NS + "t"))
+        instructions = [f.get(W_NS + "instr") or "" for f in paragraph.iter(W_NS + "fldSimple")] + [i.text or "" for i in paragraph.iter(W_NS + "instrText")]
+        seq = any(i.strip().upper().startswith("SEQ ") for i in instructions)
+        if text.strip() or seq:
+            return seq or starts_as_caption(text)
+    return False
 
 
 def _in_drawing(element, top) -> bool:
@@ -501,7 +517,8 @@ def _in_line(drawing):
     """A copy of a drawing (`w:drawing`, `w:pict`, or `mc:AlternateContent` holding both) set in
     the line: an anchored DrawingML frame (placed on the source's page, beside its text) becomes
     an inline one of the same size and graphic; a VML group's or shape's placing on the page
-    (`position:absolute`, margins, wrapping) is taken out of its style, its size kept."""
+    (`position:absolute`, margins, wrapping) is taken out of its style, its size kept; a caption's
+    box grouped with it blanked (the reader reads it as the figure's caption)."""
     from copy import deepcopy
 
     drawing = deepcopy(drawing)
@@ -515,12 +532,38 @@ def _in_line(drawing):
         if graphic is not None:
             inline.append(graphic)
         anchor.getparent().replace(anchor, inline)
+    for box in [b for b in drawing.iter(TEXT_BOX) if not _in_box(b.getparent(), drawing) and caption_box(b)]:
+        shape = next((a for a in box.iterancestors(WPS + "wsp", *_VML_SHAPES)), None)
+        if shape is not None and shape.getparent() is not None and shape.getparent().tag in _GROUPS:
+            _blank(shape, box)  # a caption grouped with the drawing: read as its caption, not drawn
     for pict in [p for p in drawing.iter(W_NS + "pict") if not _in_box(p, drawing)]:
         for element in pict.iterchildren():
             style = element.get("style")
             if style is not None:
                 element.set("style", ";".join(item for item in style.split(";") if item.strip() and not _VML_PLACING.match(item.split(":", 1)[0])))
     return drawing
+
+
+def _blank(shape, box) -> None:
+    """A shape kept in its place but drawing nothing: no text, no fill, no outline (taken out,
+    the group's other members would be stretched over its place: LibreOffice fits them to the
+    group's frame)."""
+    for paragraph in list(box):
+        box.remove(paragraph)
+    box.append(box.makeelement(W_NS + "p", {}))
+    if shape.tag == WPS + "wsp":
+        properties = shape.find(WPS + "spPr")
+        if properties is not None:
+            for element in list(properties):
+                if element.tag in (A + "solidFill", A + "gradFill", A + "pattFill", A + "blipFill", A + "noFill", A + "ln", A + "effectLst"):
+                    properties.remove(element)
+            properties.append(properties.makeelement(A + "noFill", {}))
+            line = properties.makeelement(A + "ln", {})
+            line.append(line.makeelement(A + "noFill", {}))
+            properties.append(line)
+    else:
+        shape.set("filled", "f")
+        shape.set("stroked", "f")
 
 
 def drawing_package(drawing, parts: list[tuple[str, str, str, str, bytes]], width: float | None, height: float | None) -> bytes:
