@@ -105,6 +105,19 @@ def test_a_caption_grouped_with_the_drawing_is_its_caption_not_part_of_its_pictu
     assert "Input" in document and "Схема" not in document  # not drawn into the picture too (nor by the VML fallback)
 
 
+def test_a_drawing_captioned_figura_takes_its_caption_and_a_list_of_figury_is_none(tmp_path):
+    """`Фигура 2 – …` labels a figure as `Рисунок 2 – …` does (LizaM19's graph drawings are
+    numbered so); `Фигуры:` opening a list of shapes, with no number, is no caption."""
+    def listed(d):
+        d.add_paragraph("Фигуры:")
+        d.add_paragraph("прямоугольник, эллипс, кривая.")
+
+    doc = read_document(str(_paper(tmp_path, group_drawing(anchored=False), caption="Фигура 2 – Визуализация графа", extra=listed)))
+    [figure] = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert (figure.number, "".join(n.text for n in figure.caption if isinstance(n, Text))) == ("2", "Визуализация графа")
+    assert "Фигуры:" in _texts(doc)
+
+
 def test_a_picture_grouped_with_an_arrow_and_its_label_is_one_drawing(tmp_path):
     """An arrow points at something: with it the group is a marked-up picture, drawn whole (a
     plain rule beside a picture and one box, a letterhead, is not: the first test)."""
