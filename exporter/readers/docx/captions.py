@@ -21,12 +21,10 @@ import re
 from dataclasses import dataclass
 
 from .body import MATH_MARK, Para
+from .caption_labels import LABEL as _LABEL
+from .caption_labels import SENTENCE_GOES_ON as _SENTENCE_GOES_ON
 
-FIGURE_WORDS = r"рис(?:\.|унок|унке|\b)|fig(?:\.|ure|\b)|сурет|фигур[аеы](?=\s*\d)"
-TABLE_WORDS = r"табл(?:\.|ица|\b)|table\b|кесте"
-_LABEL = re.compile(rf"^\s*(?:(?P<figure>{FIGURE_WORDS})|(?P<table>{TABLE_WORDS}))\s*(?P<number>\d{{1,4}}(?:[.\-–]\d{{1,4}}){{0,3}}[a-zа-я]?)?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[.:,;\-–—]|\)|$)")
-_SENTENCE_GOES_ON = re.compile(r"^\s+[a-zа-яёәғқңөұүһі]", re.UNICODE)  # a lower-case word right after the number
 _EQUATION_NUMBER = re.compile(r"^\s*(?P<lead>[,.;:]?)\s*\(\s*(?P<number>\d{1,4}(?:[.,\-]\d{1,4}){0,3}[a-zа-я]?)\s*\)\s*(?P<trail>[,.;]?)\s*$")
 _SEQ_FIGURE = re.compile(r"^(?:рис|fig|сурет|image|picture|illustration|диаграмма|схема|фигур)", re.IGNORECASE)
 _SEQ_TABLE = re.compile(r"^(?:табл|table|кесте)", re.IGNORECASE)
@@ -95,14 +93,6 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
         # so it is a caption only beside a figure or table no other caption names
         weak = seq is None
     return Caption(kind, number, "", start, label_only=not text[start:].strip(), weak=weak)
-
-
-def starts_as_caption(text: str) -> bool:
-    """Text that opens with a figure's or table's label and its number, no sentence going on
-    (`Рис. 3 – Схема`, `Figure 2.`, `Таблица 1`): a caption wherever it stands (a text box
-    grouped with a drawing)."""
-    m = _LABEL.match(text)
-    return bool(m and m.group("number") and not _SENTENCE_GOES_ON.match(text[m.end():]))
 
 
 def _formula_only(para: Para) -> bool:

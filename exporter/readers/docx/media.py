@@ -25,6 +25,7 @@ import zipfile
 from dataclasses import dataclass, field, replace
 
 from ...model import CHART_PACKAGE, Image
+from .caption_labels import starts_as_caption
 from .xml import R
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -188,8 +189,6 @@ def _drawn_text(node) -> str:
 def caption_box(box) -> bool:
     """A text box holding a figure's or table's caption: its first paragraph with text holds a
     SEQ field or opens with a label and its number (`Рис. 3 – …`, `Figure 2.`)."""
-    from .captions import starts_as_caption  # (captions reads the body's records, which read this module)
-
     for paragraph in box.iter(W_NS + "p"):
         text = "".join(t.text or "" for t in paragraph.iter(W_NS + "t"))
         instructions = [f.get(W_NS + "instr") or "" for f in paragraph.iter(W_NS + "fldSimple")] + [i.text or "" for i in paragraph.iter(W_NS + "instrText")]
