@@ -109,8 +109,9 @@ class Math:
     omml: str | None = field(default=None, repr=False)
 
 
-# An Image holding a chart: a Word package whose one page is the chart (the DOCX reader's; the
-# media stage has LibreOffice draw it), for a chart Word stored as data with no picture of it.
+# An Image holding a chart or a drawing made of shapes: a Word package whose one page is the
+# chart or drawing (the DOCX reader's; the media stage has LibreOffice draw it), for what Word
+# stored as data or shapes with no picture of it.
 CHART_PACKAGE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 

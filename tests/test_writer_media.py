@@ -430,6 +430,34 @@ def test_a_transparent_vector_picture_keeps_its_graphics_state(tmp_path):
         assert all(float(states["/" + n.decode()].get("/ca", 1)) == 0.5 for n in named)
 
 
+def test_a_vector_picture_painted_with_a_gradient_keeps_its_shading(tmp_path):
+    """A picture whose SVG fills a box with a gradient (as LibreOffice draws a Word drawing's
+    gradient-filled shapes) drawn as a form: every shading it paints with is in the form's
+    resources (reportlab 5.1 kept them only on a page: poppler reported "Shading 'Sh0' is
+    unknown" and the boxes printed black)."""
+    import re as _re
+
+    import pikepdf
+    from reportlab.pdfgen.canvas import Canvas
+
+    from exporter.media.images import svg_drawing
+    from exporter.writers.pdf_media import draw_vector
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1">'
+           b'<stop offset="0" stop-color="#4f81bd"/><stop offset="1" stop-color="#ffffff"/></linearGradient></defs>'
+           b'<rect x="0" y="0" width="100" height="50" fill="url(#g)"/></svg>')
+    out = tmp_path / "form.pdf"
+    canvas = Canvas(str(out))
+    draw_vector(canvas, svg_drawing(svg), 50, 100, 100, 50, "pic_gradient")
+    canvas.save()
+    with pikepdf.open(out) as pdf:
+        [form] = [x for x in pdf.pages[0].Resources.XObject.values() if x.get("/Subtype") == "/Form"]
+        named = set(_re.findall(rb"/(Sh\d+) sh", form.read_bytes()))
+        assert named, "the drawing paints with a shading"
+        shadings = form.Resources.get("/Shading", {})
+        assert {n.decode() for n in named} <= {k.lstrip("/") for k in shadings.keys()}
+
+
 def test_the_form_states_workaround_is_still_needed():
     """pdf_media patches reportlab's PDFFormXObject.format on the versions known to drop a form's
     graphics states: an upgrade fails here until it is re-read (kept, widened or removed)."""
@@ -442,6 +470,7 @@ def test_the_form_states_workaround_is_still_needed():
 
     assert reportlab.Version in pdf_media.FORM_STATES_DROPPED, f"re-read PDFFormXObject.format of reportlab {reportlab.Version}"
     assert "ExtGState" not in inspect.getsource(pdfdoc.PDFFormXObject.format.original)
+    assert "Shading" not in inspect.getsource(pdfdoc.PDFFormXObject.format.original)
 
 
 def test_a_bitmap_inside_a_vector_picture_reaches_the_pdf_and_latex_editions(tmp_path):

@@ -167,8 +167,8 @@ SECONDS_A_PICTURE = 2
 
 
 def metafiles_by_office(datas: list[bytes], kind: str) -> list[bytes | ConversionError]:
-    """Metafiles (`kind`: emf, wmf), or Word packages of one chart each (`docx`: the DOCX
-    reader's charts), as SVG, or the ConversionError of each: LibreOffice headless sets each on a PDF page, all in one run (with a profile of its own, so a running office is
+    """Metafiles (`kind`: emf, wmf), or Word packages of one chart or drawing each (`docx`: the DOCX
+    reader's charts and shape drawings), as SVG, or the ConversionError of each: LibreOffice headless sets each on a PDF page, all in one run (with a profile of its own, so a running office is
     not disturbed), poppler's pdftocairo turns each page into SVG with its text as outlines
     (LibreOffice's own SVG keeps text in SVG fonts, which svglib cannot draw). Each picture
     stands on a page: it is cropped to what is drawn. The run failing (a converter missing,

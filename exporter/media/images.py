@@ -3,7 +3,7 @@
 JPEG and PNG stay as the source's bytes (the PDF and LaTeX editions pass a JPEG through
 without re-encoding); GIF, BMP and TIFF become PNG; SVG is kept once it is known to refer to
 nothing outside itself; WMF and EMF are converted to SVG (vectors stay vectors), and so is a
-Word chart (drawn by LibreOffice from the data Word stored). Work is
+Word chart or shape drawing (drawn by LibreOffice from what Word stored). Work is
 bounded: a picture of more than `MAX_PIXELS` is refused from its header, before decoding.
 """
 
@@ -138,7 +138,7 @@ def _prepare(data: bytes, media_type: str, name: str) -> Picture:
         if isinstance(svg, ConversionError):
             raise svg
     except ConversionError as exc:
-        what = "the chart could not be drawn" if media_type == CHART_PACKAGE else "the metafile could not be converted"
+        what = "the chart or drawing could not be drawn" if media_type == CHART_PACKAGE else "the metafile could not be converted"
         raise MediaError(name, f"{what}: {exc}") from None
     return _svg(svg, name, converted=True)
 

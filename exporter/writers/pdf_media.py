@@ -47,16 +47,20 @@ def _placeholder_png(key: str) -> bytes:
 # reportlab 5.1's PDFFormXObject.format builds a form's resources from its fonts, procsets and
 # XObjects, and drops the graphics states (ExtGState) canvas.endForm gave it: a picture with
 # transparency drawn as a form named /gRLs0 that no resource held (poppler: "ExtGState 'gRLs0'
-# is unknown"; the picture drawn opaque or not at all). The resources are built as `format`
-# builds them, with the states. Only on the version read; tests/test_writer_media.py fails when
-# an upgrade still drops them (then widen FORM_STATES_DROPPED) or keeps them (then remove this).
+# is unknown"; the picture drawn opaque or not at all). Nor does a form keep the shadings its
+# drawing paints with (an SVG's gradient: `/Sh0 sh`, the canvas's private `_shadingUsed`, which
+# only a page takes): a Word drawing's gradient-filled boxes printed black. The resources are
+# built as `format` builds them, with the states and the shadings (`draw_vector` hands the form
+# its shadings). Only on the version read; tests/test_writer_media.py fails when an upgrade
+# still drops them (then widen FORM_STATES_DROPPED) or keeps them (then remove this).
 FORM_STATES_DROPPED = {"5.1.0"}
 
 
 def _form_with_states(format_form):
     def format(self, document):
         states = getattr(self, "ExtGState", None)
-        if states and not self.Resources:
+        shadings = getattr(self, "shadings", None)
+        if (states or shadings) and not self.Resources:
             resources = pdfdoc.PDFResourceDictionary()
             resources.basicFonts()
             if self.hasImages:
@@ -65,7 +69,9 @@ def _form_with_states(format_form):
                 resources.basicProcs()
             if self.XObjects:
                 resources.XObject = self.XObjects
-            resources.ExtGState = states
+            if states:
+                resources.ExtGState = states
+            resources.setShading(shadings or {})
             self.Resources = resources
         return format_form(self, document)
 
@@ -83,7 +89,7 @@ def draw_vector(canvas, drawing, x: float, y: float, width: float, height: float
         canvas.beginForm(form, lowerx=0, lowery=0, upperx=drawing.width, uppery=drawing.height)
         with bitmaps_as_text():  # a bitmap inside the drawing: an inline image (media.images)
             renderPDF.draw(drawing, canvas, 0, 0, showBoundary=False)
-        canvas.endForm()
+        canvas.endForm(shadings=dict(getattr(canvas, "_shadingUsed", {})))  # (FORM_STATES_DROPPED)
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(width / drawing.width, height / drawing.height)

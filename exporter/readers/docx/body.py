@@ -343,6 +343,7 @@ class BodyWalker:
         self.items: list = []  # Para and TableRec, in order
         self.bookmarks: dict[str, Para] = {}
         self.boxes: list = []  # text boxes met in the paragraph being read, read after it
+        self.floating: list = []  # shape drawings anchored in the paragraph being read (placed on the page, not in its line)
 
     # ---- block level
 
@@ -354,7 +355,13 @@ class BodyWalker:
         for node in parent.iterchildren():
             tag = node.tag
             if tag == W + "p":
-                out.append(self.paragraph(node, in_bibliography, in_table))
+                para = self.paragraph(node, in_bibliography, in_table)
+                out.append(para)
+                floating, self.floating = self.floating, []
+                if floating and para.text.replace(MATH_MARK, "").strip():  # a drawing beside the text: a paragraph of its own after it
+                    out.append(Para(para.style_id, para.style_name, floating, in_bibliography=para.in_bibliography, in_table=in_table, element=node))
+                elif floating:
+                    para.atoms.extend(floating)
                 boxes, self.boxes = self.boxes, []
                 for box in boxes:  # a text box's paragraphs follow the paragraph it is anchored in
                     self._blocks(box, out, in_bibliography, in_table)
@@ -607,6 +614,9 @@ class BodyWalker:
                 image = replace(image, lowered=lowered)
             if image is not None and ref.kind == "equation":  # its preview is drawn in the text's type
                 image = replace(image, type_size=_run_size(element) or self.styles.size(para.style_id))
+            if ref.kind == "drawing" and ref.anchored:
+                self.floating.append(Atom("image", image=image))
+                continue
             self._add_formula(para, Atom("image", image=image, formula=ref.kind == "equation"), element)
 
     def _text(self, para: Para, text: str, style: dict, run) -> None:

@@ -2,7 +2,8 @@
 
 A caption is a paragraph in Word's Caption style, one holding a `SEQ` field for figures or
 tables, or one whose text starts with a figure or table label and its number followed by a
-separator (`Рис. 3 –`, `Figure 2.`, `Таблица 1`, `Fig. 10,`), so a sentence that begins with
+separator (`Рис. 3 –`, `Figure 2.`, `Таблица 1`, `Fig. 10,`, `Фигура 2 –`; `Фигура` only before its
+number: `Фигуры:` opens a list of shapes), so a sentence that begins with
 `Рисунок 10 иллюстрирует` or `Figure 8 shows` (a lower-case word after the number) is not one. A label with its number but no separator (`Рис. 1 Схема`),
 or a separator but no number (`Рисунок – Схема`, the number left to Word's list numbering or
 never typed), is a weak caption: one only beside a figure or table that has none; so is a
@@ -20,14 +21,12 @@ import re
 from dataclasses import dataclass
 
 from .body import MATH_MARK, Para
+from .caption_labels import LABEL as _LABEL
+from .caption_labels import SENTENCE_GOES_ON as _SENTENCE_GOES_ON
 
-FIGURE_WORDS = r"рис(?:\.|унок|унке|\b)|fig(?:\.|ure|\b)|сурет"
-TABLE_WORDS = r"табл(?:\.|ица|\b)|table\b|кесте"
-_LABEL = re.compile(rf"^\s*(?:(?P<figure>{FIGURE_WORDS})|(?P<table>{TABLE_WORDS}))\s*(?P<number>\d{{1,4}}(?:[.\-–]\d{{1,4}}){{0,3}}[a-zа-я]?)?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[.:,;\-–—]|\)|$)")
-_SENTENCE_GOES_ON = re.compile(r"^\s+[a-zа-яёәғқңөұүһі]", re.UNICODE)  # a lower-case word right after the number
 _EQUATION_NUMBER = re.compile(r"^\s*(?P<lead>[,.;:]?)\s*\(\s*(?P<number>\d{1,4}(?:[.,\-]\d{1,4}){0,3}[a-zа-я]?)\s*\)\s*(?P<trail>[,.;]?)\s*$")
-_SEQ_FIGURE = re.compile(r"^(?:рис|fig|сурет|image|picture|illustration|диаграмма|схема)", re.IGNORECASE)
+_SEQ_FIGURE = re.compile(r"^(?:рис|fig|сурет|image|picture|illustration|диаграмма|схема|фигур)", re.IGNORECASE)
 _SEQ_TABLE = re.compile(r"^(?:табл|table|кесте)", re.IGNORECASE)
 _SEQ_EQUATION = re.compile(r"^(?:формул|equation|eq|mteqn|теңдеу)", re.IGNORECASE)
 MAX_LABELS = 100_000  # numbered things a paper can hold; past it labels are not made (bounded work)
