@@ -157,6 +157,7 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
         "{count} character, from page {page}, comes from a font with no character map (ToUnicode): its text may read as other letters than the PDF shows; citations there may be missed",
         "{count} characters, from page {page}, come from fonts with no character map (ToUnicode): their text may read as other letters than the PDF shows; citations there may be missed",
     ),
+    "PDF001.poppler": "this PDF's fonts have no character map (`ToUnicode`) and `PDFium` reads them as other letters: its text was read with `pdftotext` (`poppler`) instead; its pictures, tables and layout are not read",
     "IMG001": "picture {address!r} is at a remote address and is not fetched (exporter works offline): save it next to the paper and name its file",
     "HTM001": "<{element}> cannot be shown on a printed page; it is left out with what it holds",
     "MED001": "a picture no edition can draw ({error}); the editions show a framed note in its place",

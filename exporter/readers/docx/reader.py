@@ -747,16 +747,26 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
-    meta = Meta(
+    return (_meta(fields, abstract, language, emails), *_body_start(region, skipped, after_title, last))
+
+
+def _meta(fields: dict, abstract: tuple | None, language: str, emails: list[str]) -> Meta:
+    return Meta(
         udc=fields["udc"], irsti=fields["irsti"], title=fields["title"] or (), authors=tuple(fields["authors"]),
         affiliations=tuple(fields["affiliations"]), supervisor=fields["supervisor"], language=language,
         keywords=tuple(fields["keywords"]), abstracts=((language, abstract),) if abstract and plain_text(abstract).strip() else (),
         emails=tuple(emails),
     )
+
+
+def _body_start(region: list[Para], skipped: list[int], after_title: int, last: int) -> tuple[int, set[int]]:
+    """Where the body starts, and the paragraphs from there to the front matter's `last` that a
+    field took (the body leaves them out): at the first paragraph of sentences after the title
+    that no field took (`skipped`), else after `last`."""
     text_at = next((i for i in skipped if after_title < i <= last and _prose(" ".join(region[i].text.split()))), None)
     if text_at is None:
-        return meta, last + 1, set()
-    return meta, text_at, {i for i in range(text_at, last + 1) if i not in skipped}
+        return last + 1, set()
+    return text_at, {i for i in range(text_at, last + 1) if i not in skipped}
 
 
 def _under_abstract_label(fields: dict, p: Para, text: str, i: int, inlines) -> bool:

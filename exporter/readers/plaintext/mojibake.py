@@ -138,6 +138,21 @@ def unshifted(lines: list[str], path: str) -> tuple[list[str], tuple[Diagnostic,
     return fixed, (note,)
 
 
+# Windows-1251's (and KZ-1048's) dashes, quotes, `…` and `№`-less signs at 0x80-0x9F, which
+# Latin-1 reads as control characters (U+0080-U+009F).
+_C1 = re.compile("[\u0080-\u009f]")
+
+
+def _c1_sign(ch: str, meant: str) -> str:
+    """The sign a control character read as Latin-1 stands for in `meant` (`\x96` -> `–`), one
+    character for one (a PDF line's offsets hold); itself where the table has none there."""
+    try:
+        sign = ch.encode("latin-1").decode("cp1251" if meant == "t2a" else meant)
+    except UnicodeDecodeError:
+        return ch
+    return sign if len(sign) == 1 and sign.isprintable() else ch
+
+
 def repair_mojibake(lines: list[str], path: str) -> Repair:
     """Re-read words printed in the wrong font table, line by line, with a TXT003 note.
 
@@ -186,6 +201,8 @@ def repair_mojibake(lines: list[str], path: str) -> Repair:
     repaired = list(lines)
     for n, (mapping, _) in by_line.items():  # on those lines, short words too (`Ò` -> `с`)
         repaired[n] = SUSPECT_WORD.sub(lambda m, mp=mapping: remap(m.group(), mp) or m.group(), lines[n])
+        if mapping[0] == "latin-1":  # and the dashes and quotes Latin-1 reads as control characters (0x96 `–`)
+            repaired[n] = _C1.sub(lambda m, meant=mapping[1]: _c1_sign(m.group(), meant), repaired[n])
     first_line = min(by_line)
     mapping, fixed = by_line[first_line]
     k = min(fixed)

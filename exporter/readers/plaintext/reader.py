@@ -270,7 +270,8 @@ def read_plaintext(source: SourceText) -> Document:
         raise InputError(path, "is empty")
     if all(rules.is_blank(line) for line in lines):
         raise InputError(path, "contains no text (only whitespace or control characters)")
-    notes = control_characters(lines, path)
+    repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
+    notes = control_characters(repair.lines, path)  # after the repair, which reads Latin-1's 0x96 as the `–` it was
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         notes.append(Diagnostic.at_line("TXT002", path, 1, 1, encoding=source.encoding))
     if source.repaired:
@@ -278,7 +279,6 @@ def read_plaintext(source: SourceText) -> Document:
         notes.append(Diagnostic.at_line("TXT003", path, fixed.line, 1, variant="file", encoding=fixed.label, count=fixed.count))
         if fixed.left:
             notes.append(Diagnostic.at_line("TXT005", path, fixed.left_line, 1, variant="file", count=fixed.left))
-    repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
     lines = repair.lines
     notes.extend(repair.notes)
     notes.extend(glyph_notes(lines, path))
