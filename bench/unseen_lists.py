@@ -370,7 +370,7 @@ def labelled_lines() -> list[list]:
 # The lines the scores are taken on (the held-out split, gold.xml and the training data's copies
 # of gold.xml's lines): a change on them is counted, never shown, so that no rule is written from
 # them (issue 16: neither train nor tune on them).
-COUNTED_ONLY = frozenset({"heldout", "gold", "evaluation-duplicate"})
+COUNTED_ONLY = frozenset({"heldout", "gold", "evaluation", "evaluation-duplicate"})
 
 
 def compare_lines(before: list[list], after: list[list], show_counted: bool = False) -> list[str]:
