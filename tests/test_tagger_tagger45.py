@@ -66,3 +66,16 @@ def test_the_host_comes_after_the_editors_role():
         == [A, T, E, E, E, E, C, C, C, C, C, C, P, P, P, D]
     # the publisher alone after the role (a house's words, or one part): left
     assert _corrected(("Quell,", A), ("Herons,", T), ("in:", E), ("Ann", E), ("Marsh", E), ("(Eds.),", E), ("Heron", P), ("Press,", P), ("Oxford,", P), ("1957.", D)) == [A, T, E, E, E, E, P, P, P, D]
+
+
+def test_a_title_never_ends_on_a_french_or_german_article():
+    assert _corrected(("QUELL", A), ("M.,", A), ("Hérons", T), ("de", T), ("Rome,", L), ("Paris,", L), ("2006.", D)) == [A, A, T, T, T, L, D]
+
+
+def test_acs_place_after_the_publishers_colon():
+    assert _corrected(("Quell,", A), ("Herons;", T), ("Marsh", P), ("Hall:", P), ("Port", P), ("Moresby,", P), ("1976;", D)) == [A, T, P, P, L, L, D]
+    assert _corrected(("Quell,", A), ("Herons;", T), ("Mimeo:", P), ("Rochester,", P), ("New", L), ("York,", L), ("1898.", D)) == [A, T, P, L, L, L, D]
+    # APA's `City: Publisher` (a place before the colon), a house after it, or more after the comma: left
+    assert _corrected(("Quell,", A), ("Herons.", T), ("Oxford:", P), ("Marsh", P), ("Books,", P), ("1999.", D))[3:5] == [P, P]
+    assert _corrected(("Quell,", A), ("Herons.", T), ("Marshby:", P), ("Warwick", P), ("UP,", P), ("2017.", D)) == [A, T, P, P, P, D]
+    assert _corrected(("Quell,", A), ("Herons.", T), ("Marshby:", P), ("Mundo", P), ("Shuar,", P), ("Centro", P), ("Heron,", P), ("1978.", D)) == [A, T, P, P, P, P, P, D]

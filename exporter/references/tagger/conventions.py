@@ -3591,7 +3591,7 @@ def _possessive_closing_the_title(tokens: list[str], labels: list[str]) -> None:
 
 # Words that join a title's words and never end it (`… Ancient Greece and | Rome, Oxford 1951`).
 # Not `in` (GROBID labels `…, in` before a host as the title's), nor French `a` (`à`).
-_LINK_WORDS_NO_TITLE_ENDS_ON = frozenset("and of for on the with to from by und der die das des et du и для".split())
+_LINK_WORDS_NO_TITLE_ENDS_ON = frozenset("and of for on the with to from by at und der die das des zur zum für et de du la le les и для".split())
 
 
 def _title_ending_on_a_link_word(tokens: list[str], labels: list[str], read: tuple[str, ...]) -> None:
@@ -3695,12 +3695,33 @@ def _host_after_the_editors_role(tokens: list[str], labels: list[str]) -> None:
         return
 
 
+def _place_after_the_publishers_colon(tokens: list[str], labels: list[str]) -> None:
+    """ACS's `Publisher: City, Year` (`…; 5th ed.; Prentice Hall: Port Moresby, 1976`, `World Book:
+    Waterloo, Ontario, 1990`): read as one publisher, the one to three capitalised words after the
+    colon, closed by a comma before the date or the place, are the place, where no word before
+    the colon is a place (APA's `City: Publisher` then) and none after it a publishing house's
+    (`Coventry: Warwick UP`)."""
+    for label, a, b in _runs(tuple(labels)):
+        if label != "publisher":
+            continue
+        k = next((i for i in range(a, b - 1) if tokens[i].endswith(":") and len(tokens[i]) > 2), None)
+        if k is None or any(is_place(tokens[i]) for i in range(a, k + 1)):
+            continue
+        e = next((i for i in range(k + 1, min(k + 4, b)) if tokens[i].endswith(",")), None)
+        if e is None or e + 1 < b or e + 1 >= len(tokens) or labels[e + 1] not in ("date", "location"):
+            continue
+        words = tokens[k + 1 : e + 1]
+        if all(w[:1].isupper() and w.rstrip(",").replace("-", "").isalpha() and canonical(w) not in PUBLISHER_WORDS and canonical(w) not in _HOUSE_WORDS and canonical(w) != "up" for w in words):
+            labels[k + 1 : e + 1] = ["location"] * (e - k)
+
+
 def _tagger45_conventions(tokens: list[str], labels: list[str], seen: frozenset[str], read: tuple[str, ...]) -> None:
     """Conventions written from the misses of training lines read by a model trained without them
     (tagger45: a second tenth of the training lines held back as train.py's development split is),
     checked on the development split: a title closed by a word in the possessive or by `and`/`of`,
     `in` inside an unclosed title, names opened by a preposition, a place alone before the closing
-    year, the host after the editors' role (`read`: the tagger's own labels)."""
+    year, the host after the editors' role, ACS's place after the publisher's colon (`read`: the
+    tagger's own labels)."""
     if "title" in labels:
         if any(("'" in t or "’" in t) for t in seen):
             _possessive_closing_the_title(tokens, labels)
@@ -3714,6 +3735,8 @@ def _tagger45_conventions(tokens: list[str], labels: list[str], seen: frozenset[
         _place_before_the_closing_year(tokens, labels)
     if "editor" in labels and "publisher" in labels:
         _host_after_the_editors_role(tokens, labels)
+    if "publisher" in labels and any(t.endswith(":") for t in seen):
+        _place_after_the_publishers_colon(tokens, labels)
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
