@@ -79,3 +79,24 @@ def test_acs_place_after_the_publishers_colon():
     assert _corrected(("Quell,", A), ("Herons.", T), ("Oxford:", P), ("Marsh", P), ("Books,", P), ("1999.", D))[3:5] == [P, P]
     assert _corrected(("Quell,", A), ("Herons.", T), ("Marshby:", P), ("Warwick", P), ("UP,", P), ("2017.", D)) == [A, T, P, P, P, D]
     assert _corrected(("Quell,", A), ("Herons.", T), ("Marshby:", P), ("Mundo", P), ("Shuar,", P), ("Centro", P), ("Heron,", P), ("1978.", D)) == [A, T, P, P, P, P, P, D]
+
+
+def test_the_link_word_rule_leaves_a_title_whose_sentence_ended_before_it():
+    # `European Scale 1998. Cahiers du Centre de | Géodynamique, vol. 15`: the series may open after the full stop
+    assert _corrected(("Quell", A), ("G.", A), ("Heron", T), ("Scale.", T), ("Cahiers", T), ("du", T), ("Centre", T), ("de", T), ("Hérons,", C), ("vol.", "volume"), ("15.", "volume")) \
+        == [A, A, T, T, T, T, T, T, C, "volume", "volume"]
+
+
+def test_the_publishers_designation_before_a_colon_is_no_publisher():
+    assert _corrected(("Quell", A), ("A.", A), ("Herons.", T), ("Издательство:", P), ("Ридеро,", P), ("2018.", D)) == [A, A, T, P, P, D]
+    assert _corrected(("Quell", A), ("A.", A), ("Herons.", T), ("—", P), ("Издательство:", P), ("Ридеро,", P), ("2018.", D)) == [A, A, T, P, P, P, D]
+    assert _corrected(("Quell", A), ("G.", A), ("Heron", T), ("Scale", T), ("(HS-98).", T), ("Cahiers", T), ("du", T), ("Centre", T), ("de", T), ("Hérons,", J), ("vol.", "volume"), ("15.", "volume"))[-3:] \
+        == [J, "volume", "volume"]
+
+
+def test_title_words_closed_by_a_colon_after_a_whole_name_are_the_titles():
+    assert _corrected(("Ann", A), ("Quell,", A), ("Herons:", A), ("Making", T), ("a", T), ("Marsh,", T), ("1988.", D)) == [A, A, T, T, T, T, D]
+    assert _corrected(("de", A), ("Quell", A), ("T.,", A), ("Black", A), ("Herons:", A), ("Marsh", T), ("and", T), ("Lake,", T), ("2003.", D)) == [A, A, A, T, T, T, T, T, D]
+    # a given name after a family name alone (`Willmann, Marc:`), or Vancouver initials: names
+    assert _corrected(("Quell,", A), ("Helmut", A), ("und", A), ("Marsh,", A), ("Bruno:", A), ("Herons.", T), ("1999.", D)) == [A, A, A, A, A, T, D]
+    assert _corrected(("Quell", A), ("CE,", A), ("Marsh", A), ("M:", A), ("Herons.", T), ("1999.", D)) == [A, A, A, A, T, D]

@@ -3600,14 +3600,18 @@ def _title_ending_on_a_link_word(tokens: list[str], labels: list[str], read: tup
     title read to `and`, `of`, `the` (with no mark) goes on past it, to the end of the next run
     (a host, a place, a note) or that run's first comma or full stop; a publisher after it is left
     alone (`The University of | Chicago Press`: the title's end is what is wrong there), and so is
-    a host opened by its mark (`In:`). Only where the tagger itself read the link word as the
-    title's (`read`): a link word an earlier convention gave the title is that convention's."""
+    a host opened by its mark (`In:`), and so is a run in which a sentence ended before the link
+    word (`Scale 1998 (EMS-98). Cahiers du Centre de`: the words after that end may open the next
+    element, a series, a host). Only where the tagger itself read the link word as the title's
+    (`read`): a link word an earlier convention gave the title is that convention's."""
     runs = _runs(tuple(labels))
     for (label, a, b), (nxt, c, d) in zip(runs, runs[1:]):
         if label != "title" or b - a < 2 or tokens[b - 1] not in _LINK_WORDS_NO_TITLE_ENDS_ON or read[b - 1] != "title":
             continue
         if nxt not in ("journal", "container", "collection", "location", "note") or not tokens[c][:1].isalpha() or tokens[c] in _HOSTS_OPENING_IN:
             return
+        if any((_SENTENCE_END_WORD.match(tokens[k]) or tokens[k].endswith((").", "]."))) and tokens[k + 1][:1].isupper() for k in range(a, b - 1)):
+            return  # a sentence ended inside the run: the words after it may be the next element's (`Scale 1998. Cahiers du Centre de | …`)
         end = next((k for k in range(c, d) if tokens[k].endswith((",", ".", ";", ":"))), d - 1)
         labels[c : end + 1] = ["title"] * (end + 1 - c)
         return
@@ -3695,6 +3699,9 @@ def _host_after_the_editors_role(tokens: list[str], labels: list[str]) -> None:
         return
 
 
+_PUBLISHER_DESIGNATIONS = frozenset("издательство изд издво publisher publishers publ verlag баспа баспасы".split())
+
+
 def _place_after_the_publishers_colon(tokens: list[str], labels: list[str]) -> None:
     """ACS's `Publisher: City, Year` (`…; 5th ed.; Prentice Hall: Port Moresby, 1976`, `World Book:
     Waterloo, Ontario, 1990`): read as one publisher, the one to three capitalised words after the
@@ -3705,8 +3712,8 @@ def _place_after_the_publishers_colon(tokens: list[str], labels: list[str]) -> N
         if label != "publisher":
             continue
         k = next((i for i in range(a, b - 1) if tokens[i].endswith(":") and len(tokens[i]) > 2), None)
-        if k is None or any(is_place(tokens[i]) for i in range(a, k + 1)):
-            continue
+        if k is None or any(is_place(tokens[i]) for i in range(a, k + 1)) or [canonical(t) for t in tokens[a : k + 1] if canonical(t)] == [canonical(tokens[k])] and canonical(tokens[k]) in _PUBLISHER_DESIGNATIONS:
+            continue  # (`Издательство: Ридеро, 2018`: the colon follows the element's designation)
         e = next((i for i in range(k + 1, min(k + 4, b)) if tokens[i].endswith(",")), None)
         if e is None or e + 1 < b or e + 1 >= len(tokens) or labels[e + 1] not in ("date", "location"):
             continue
@@ -3715,11 +3722,39 @@ def _place_after_the_publishers_colon(tokens: list[str], labels: list[str]) -> N
             labels[k + 1 : e + 1] = ["location"] * (e - k)
 
 
+_NAME_INITIAL = re.compile(rf"^(?:[{_UP}][a-zа-яё]?\.[-‐]?){{1,3}}[,;:]?$|^[{_UP}]{{1,3}}[,;:]?$")  # `T.`, `F.B.`, Vancouver's `M`
+_NAME_JOINS = frozenset("and und & et и және y e".split())
+
+
+def _title_words_closed_by_a_colon_after_the_names(tokens: list[str], labels: list[str]) -> None:
+    """`James Gleick, Chaos: | Making a New Science`, `de Waal T., Black Garden: | Armenia and
+    Azerbaijan …`: one to three capitalised words closed by a colon, read as the names' last part,
+    after a name that is whole (two words or more, or with an initial) and closed by its comma,
+    are the title's first words: a name is no colon's, and those words are no given name (not
+    `…, Willmann, Marc:`, whose family name stands alone before them)."""
+    runs = _runs(tuple(labels))
+    if len(runs) < 2 or runs[0][0] != "author" or runs[1][0] != "title":
+        return
+    b = runs[0][2]
+    if not tokens[b - 1].endswith(":"):
+        return
+    k = next((i for i in range(b - 2, 0, -1) if tokens[i].endswith(",")), None)
+    if k is None or not 1 <= b - k - 1 <= 3:
+        return
+    if any(_NAME_INITIAL.match(w) or not w[:1].isupper() or canonical(w) in GIVEN_NAMES for w in tokens[k + 1 : b]):
+        return
+    j = next((i for i in range(k - 1, -1, -1) if tokens[i].endswith((",", ";")) or tokens[i] in _NAME_JOINS), -1)
+    name = tokens[j + 1 : k + 1]
+    if any(_NAME_INITIAL.match(w) for w in name) or len(name) >= 2:
+        labels[k + 1 : b] = ["title"] * (b - k - 1)
+
+
 def _tagger45_conventions(tokens: list[str], labels: list[str], seen: frozenset[str], read: tuple[str, ...]) -> None:
     """Conventions written from the misses of training lines read by a model trained without them
     (tagger45: a second tenth of the training lines held back as train.py's development split is),
     checked on the development split: a title closed by a word in the possessive or by `and`/`of`,
-    `in` inside an unclosed title, names opened by a preposition, a place alone before the closing
+    `in` inside an unclosed title, names opened by a preposition, title words closed by a colon
+    read as the last name, a place alone before the closing
     year, the host after the editors' role, ACS's place after the publisher's colon (`read`: the
     tagger's own labels)."""
     if "title" in labels:
@@ -3731,6 +3766,8 @@ def _tagger45_conventions(tokens: list[str], labels: list[str], seen: frozenset[
             _in_inside_an_unclosed_title(tokens, labels)
         if "author" in labels and not _NO_NAME_OPENERS.isdisjoint(seen):
             _function_word_opening_names_after_the_title(tokens, labels)
+        if labels[0] == "author" and any(t.endswith(":") for t in seen):
+            _title_words_closed_by_a_colon_after_the_names(tokens, labels)
     if labels[-1] == "date" and "publisher" in labels:
         _place_before_the_closing_year(tokens, labels)
     if "editor" in labels and "publisher" in labels:
