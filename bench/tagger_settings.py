@@ -340,7 +340,10 @@ def main(argv=None) -> int:
     parser.add_argument("--only", nargs="*", help="settings of GRID to run (in this order); default all of GRID")
     parser.add_argument("--report", action="store_true", help="only rewrite bench/TAGGER_SETTINGS.md from bench/tagger_settings.json")
     parser.add_argument("--misses", type=Path, help="print the development misses of this model and stop")
+    parser.add_argument("--fold", type=int, default=0, choices=range(10), help="with --misses, the tenth of the training lines the "
+                        "model was trained without (train.py --development --fold N); 0, the development split")
     args = parser.parse_args(argv)
+    train.FOLD[0] = args.fold
     if args.misses:
         found, kinds = misses(args.misses)
         print("\n".join(found))

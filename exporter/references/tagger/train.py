@@ -76,8 +76,14 @@ def read_lines(split: str = "train") -> list[dict]:
     return out
 
 
+# Which tenth of the training lines is held back as the development set (`--fold`): the tenth
+# whose text hashes to it. 0 is the development split every bench file names; another tenth gives
+# lines no convention was yet written from, read by a model trained without them (tagger45).
+FOLD = [0]
+
+
 def is_development(text: str) -> bool:
-    return int(hashlib.sha1(("dev:" + text).encode("utf-8")).hexdigest(), 16) % 10 == 0
+    return int(hashlib.sha1(("dev:" + text).encode("utf-8")).hexdigest(), 16) % 10 == FOLD[0]
 
 
 def examples(lines: list[dict]):
@@ -131,7 +137,10 @@ def main(argv=None) -> int:
                         help="context features beyond the window (features.EXTRA: run, since, inseen), comma-separated; "
                         "a model trained with others than those is read wrongly by the shipped features: for experiments with --out")
     parser.add_argument("--add-synthetic", default="", help="a second synthetic file in data/ read beside the first (experiments)")
+    parser.add_argument("--fold", type=int, default=0, choices=range(10), help="with --development, which tenth of the training "
+                        "lines is held back (0, the development split; another, fresh lines to read misses from)")
     args = parser.parse_args(argv)
+    FOLD[0] = args.fold
     features.EXTRA = tuple(k for k in args.extra.split(",") if k)
     if args.add_synthetic:
         SOURCES.append(args.add_synthetic)
