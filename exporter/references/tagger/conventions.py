@@ -3707,13 +3707,16 @@ def _place_after_the_publishers_colon(tokens: list[str], labels: list[str]) -> N
     Waterloo, Ontario, 1990`): read as one publisher, the one to three capitalised words after the
     colon, closed by a comma before the date or the place, are the place, where no word before
     the colon is a place (APA's `City: Publisher` then) and none after it a publishing house's
-    (`Coventry: Warwick UP`)."""
+    (`Coventry: Warwick UP`), and every word before the colon is capitalised (`М. [и др.]: Питер`
+    is GOST's places and publisher)."""
     for label, a, b in _runs(tuple(labels)):
         if label != "publisher":
             continue
         k = next((i for i in range(a, b - 1) if tokens[i].endswith(":") and len(tokens[i]) > 2), None)
         if k is None or any(is_place(tokens[i]) for i in range(a, k + 1)) or [canonical(t) for t in tokens[a : k + 1] if canonical(t)] == [canonical(tokens[k])] and canonical(tokens[k]) in _PUBLISHER_DESIGNATIONS:
             continue  # (`Издательство: Ридеро, 2018`: the colon follows the element's designation)
+        if not all(tokens[i][:1].isupper() for i in range(a, k + 1)):
+            continue  # a publisher's name is capitalised words: GOST's `[и др.]:` after the places is none
         e = next((i for i in range(k + 1, min(k + 4, b)) if tokens[i].endswith(",")), None)
         if e is None or e + 1 < b or e + 1 >= len(tokens) or labels[e + 1] not in ("date", "location"):
             continue
