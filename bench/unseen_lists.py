@@ -56,7 +56,9 @@ PDFs) before the tool ran, first run kept; 29, labelled by lists45 (Russian Word
 `Режим доступа` pages, a Russian PDF thesis with `Title / Given Family // Proceedings — P.`, acmart's ACM format, a
 home-made Chicago, IEEE in Word, SAGE Harvard) before the tool ran, first run kept; 30, labelled by lists45 after 29's
 fixes with the code frozen (a Russian PDF thesis of standards and web pages, a Chicago article with transliterated
-Arabic names, Russian Word reports with `"Title" by Name` and `«Title» Name` books), first run kept. Earlier first
+Arabic names, Russian Word reports with `"Title" by Name` and `«Title» Name` books), first run kept; 31, labelled by
+lists46 after 30's fixes with the code frozen (a Russian GOST 7.1 PDF diploma, English Word papers in a home-made APA typed
+two paragraphs an entry, MLA 8, IEEE and APA 7, a LaTeX plainnat PDF; no Kazakh list found), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

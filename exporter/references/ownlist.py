@@ -128,8 +128,12 @@ _PARTICLE_FIRST = re.compile(rf"^\s*(?:{_PARTICLE_WORDS})\s")
 _AUTHOR_DATE = re.compile(
     r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\s*\(\s*(?:(?:1[5-9]|20)\d\d[a-z]?(?:,\s*[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?|n\.\s?d\.)\s*\)"
 )
-# Chicago's author-date opening: the authors, a full stop, the year and a full stop.
-_AUTHOR_DOT_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\.\s+(?:1[5-9]|20)\d\d[a-z]?\.(?=\s|$)")
+# Chicago's author-date opening: the authors, a full stop, the year (or the years of a work
+# published over several, `1980-1998.`) and a full stop.
+_AUTHOR_DOT_DATE = re.compile(r"^\s*(?P<who>[^\W\d_][^()\d]{0,100}?)\.\s+(?:1[5-9]|20)\d\d[a-z]?(?:\s?[-–]\s?(?:1[5-9]|20)?\d\d)?\.(?=\s|$)")
+# The article of a transliterated Arabic name, in small letters and glued to the name by a hyphen
+# (`al-Ğāḥiẓ`, `el-Rouayheb`, `aš-Šāfiʿī`): a particle, as `van` or `de` is, so a name may open with it.
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ul|ad|ar|as|at|az|an|ash|ath|adh|aš|aṣ|aḍ|aṭ|aẓ|aḏ|aṯ|až)-(?=[^\W\d_])(?=\w*[^\W\d_])", re.IGNORECASE)
 # Chicago's first author, family name first and the given name in full (`Wickham, Hadley,`,
 # `Kanatous, Shane B., and`), and the same-author dash of Chicago, SIAM and MLA (`———. 2023.`).
 _FAMILY_GIVEN = re.compile(rf"^\s*(?i:{_PARTICLE})[{_FAMILY_CAPITAL}][\w'’-]+, [{_FAMILY_CAPITAL}][a-z]+(?: [A-Z]\.)*(?:,|\.\s)")
@@ -937,6 +941,8 @@ def continues_entry(line: str) -> bool:
     `2002, 5, 438–457. [CrossRef]`, `counciloncybersecurity.org/…`, `(accessed on`;
     ru_tsp `– 2003. – Т. 4. – №. 4. – С. 70-75.`, `//Автоматика и телемеханика.`)."""
     text = line.lstrip()
+    if text[:1].islower() and _ARTICLE_NAME.match(text) and opens_author_date_entry(text):
+        return False  # `al-Ğāḥiẓ. 2007. Title.`: a transliterated Arabic name opens the entry with its article
     return not text or text[0].islower() or _CONTINUES_ENTRY.match(text) is not None
 
 
@@ -1106,9 +1112,16 @@ def opens_author_date_entry(line: str) -> bool:
     if m is None:
         return False
     words = re.findall(r"[^\W\d_][\w'’.-]*|&", m["who"])
-    if not words or not (words[0][0].isupper() or words[0] in _PARTICLE_WORDS.split("|")):  # `and Tschanz, J. T. (2009)` goes on
+    if not words or not (words[0][0].isupper() or words[0] in _PARTICLE_WORDS.split("|") or _arabic_article_name(words[0])):  # `and Tschanz, J. T. (2009)` goes on
         return False
-    return all(w[0].isupper() or w.lower().rstrip(".") in _NAME_LINK_WORDS for w in words)
+    return all(w[0].isupper() or w.lower().rstrip(".") in _NAME_LINK_WORDS or _arabic_article_name(w) for w in words)
+
+
+def _arabic_article_name(word: str) -> bool:
+    """`al-Ğāḥiẓ`, `el-Rouayheb`: a transliterated Arabic name after its article (`_ARTICLE_NAME`),
+    the name itself capitalised."""
+    m = _ARTICLE_NAME.match(word)
+    return m is not None and word[m.end() :][:1].isupper()
 
 
 # What ends an unnumbered list besides the paper's end: an appendix's heading (`Appendix B`,

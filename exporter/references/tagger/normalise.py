@@ -664,6 +664,22 @@ def _stated(text: str) -> tuple[str, list[int]] | None:
     return wide, where
 
 
+# Chicago's years of a work published over several after the names' full stop (`Dār al-Iftā’
+# al-Miṣriyya. 1980-1998. Title.`, `Schmitt, Arno. 2001-2002. “Title”.`).
+_YEAR_RANGE_AFTER_NAMES = re.compile(r"[^\W\d_][^()\d]{0,100}?\.\s(?:1[5-9]|20)\d\d(?P<upto>\s?[-–]\s?(?:1[5-9]|20)?\d\d)\.\s")
+
+
+def _ranged(text: str) -> tuple[str, list[int]] | None:
+    """The entry with Chicago's range of years after the names (see above) shown to the tagger as
+    its first year, and each character's offset in `text`: the tagger learned `Names. 1980. Title.`
+    and read the range, and all after it, as the title."""
+    m = _YEAR_RANGE_AFTER_NAMES.match(text) if "-" in text[:130] or "–" in text[:130] else None
+    if m is None:
+        return None
+    s, e = m.span("upto")
+    return text[:s] + text[e:], list(range(s)) + list(range(e, len(text) + 1))
+
+
 # A year's letter printed in Cyrillic (`(2013а)`, `(2017б)`, GOST's bare `С.-Пб, 1902а.`: two works
 # of one author and year in a Russian or Kazakh journal's list), shown to the tagger as the Latin
 # letter it learned (`(2013a)`).
@@ -681,6 +697,23 @@ _CYRILLIC_OF = str.maketrans("MCT", "МСТ")
 _LEADING_NUMBER = re.compile(r"\s*(?:\[\d{1,3}\]|\d{1,3}\.)\s+(?=[^\W\d_])")
 
 
+# The names before Chicago's `. 2007.` holding a transliterated Arabic name's article in small
+# letters (`al-Ğāḥiẓ. 2007.`, `Dār al-Iftā’ al-Miṣriyya. 1980.`), and the article's place in them.
+_NAMES_BEFORE_YEAR = re.compile(r"[^\W\d_][^()\d.]{0,100}?\.\s(?:1[5-9]|20)\d\d")
+_ARTICLE_IN_NAMES = re.compile(r"(?<![^\s‘’'ʻ])(?:al|el|ad|ar|as|at|az|an|aš)(?=-[^\W\d_])")
+
+
+def _capitalised_articles(text: str) -> str:
+    """`al-Ğāḥiẓ. 2007. Title.` shown to the tagger as `Al-Ğāḥiẓ. 2007. Title.` (the names before the
+    year only, as long as `text`): it learned names in capitals and read one in small letters, with
+    the year after it, as the title's start."""
+    m = _NAMES_BEFORE_YEAR.match(text)
+    if m is None or not _ARTICLE_IN_NAMES.search(text, 0, m.end()):
+        return text
+    head = _ARTICLE_IN_NAMES.sub(lambda a: a[0][0].upper() + a[0][1:], text[: m.end()])
+    return head + text[m.end() :]
+
+
 def _tagged(text: str):
     """The tagger's labels for `text`, read on its spaced form (`_spaced`) where it has glued
     separators (the tagger learned GOST's marks as tokens of their own), or with APA's numeric
@@ -692,11 +725,13 @@ def _tagged(text: str):
         inner, k = _tagged(text[lead.end() :]), lead.end()
         return dataclasses.replace(inner, text=text, spans=tuple((s + k, e + k) for s, e in inner.spans))
     view = text
+    if not text.isascii() and "-" in text[:100]:
+        view = _capitalised_articles(text)  # as long as `text`
     if not text.isascii() and _CYRILLIC.search(text):  # (the year letters are Cyrillic ones)
         view = _CYRILLIC_YEAR_LETTER.sub(lambda m: m[0].translate(_LATIN_OF), text)  # as long as `text`
         if _CYRILLIC.search(view):
             view = _LATIN_LOOKALIKE_MARK.sub(lambda m: m[0].translate(_CYRILLIC_OF), view)  # as long as `text`
-    spaced = _dated(view) or _stated(view) or _spaced(view)
+    spaced = _dated(view) or _stated(view) or _ranged(view) or _spaced(view)
     if spaced is None:
         return dataclasses.replace(tag(view), text=text) if view != text else tag(text)
     wide, where = spaced
@@ -1000,6 +1035,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _quoted_name_opening_the_entry(f)
     _site_named_by_its_address(f)
     _batch_29_conventions(f)
+    _batch_30_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -2806,3 +2842,146 @@ def _body_before_a_quoted_title(f: _Fields) -> None:
     _drop(f, "title")
     f.add("author", s, s + m.end(1), body)
     _text_value(f, "title", s + m.end(), e)
+
+
+def _batch_30_conventions(f: _Fields) -> None:
+    """Batch 30's conventions (bench/UNSEEN_LISTS.md), each in a function of its own, run once the
+    others have read the fields."""
+    _quoted_title_by_names(f)
+    _quoted_title_then_a_name(f)
+    _place_and_publisher_closing_the_title(f)
+    _page_cited_before_the_page_count(f)
+    _publisher_after_the_titles_comma(f)
+    _role_word_closing_the_title(f)
+
+
+# `"Title" by Given Family and Given Family - what the book is`: the English statement of
+# responsibility after a quoted title (`by`), and a description after a spaced dash.
+_QUOTED_BY = re.compile(r"\s*[\"“«](?P<title>[^\"“”«»]{2,300}?)[\"”»]\s+by\s+(?P<names>[^\W\d_][^\"“”«»\d()\[\]]{2,200}?)\s*(?:\s[-–—]\s+(?P<rest>\S.*)|[.;]?\s*)$", re.DOTALL)
+
+
+def _quoted_title_by_names(f: _Fields) -> None:
+    """`"Spring Boot in Action" by Craig Walls - Основы работы …`: the quoted words are the title,
+    the names after `by` the authors (given name first), the words after the dash a note."""
+    m = _QUOTED_BY.match(f.text)
+    if m is None:
+        return
+    people = names(m["names"])
+    if not people:
+        return
+    for name in list(f.items):
+        if name not in ("url", "doi", "urldate", "isbn", "issn"):
+            _drop(f, name)
+    _text_value(f, "title", m.start("title"), m.end("title"))
+    f.add("author", m.start("names"), m.end("names"), people)
+    if m["rest"]:
+        _text_value(f, "note", m.start("rest"), m.end("rest"))
+
+
+# `«Title» Given Family.` (a home-made form): a quoted title and nothing after it but one or more
+# names of two or three capitalised words, no digit.
+_GIVEN_OR_FAMILY = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+"
+_QUOTED_THEN_NAME = re.compile(rf"\s*[«\"“](?P<title>[^«»\"“”]{{2,300}}?)[»\"”]\s+(?P<names>{_GIVEN_OR_FAMILY}(?:\s{_GIVEN_OR_FAMILY}){{1,2}}(?:,\s{_GIVEN_OR_FAMILY}(?:\s{_GIVEN_OR_FAMILY}){{1,2}})*)\.?\s*$")
+
+
+def _quoted_title_then_a_name(f: _Fields) -> None:
+    """`«Java полное руководство» Герберт Шилдт`: the name after the quoted title is its author's
+    (given name first), not a publisher or a host: nothing else is printed."""
+    m = _QUOTED_THEN_NAME.match(f.text)
+    if m is None or "author" in f.items:
+        return
+    people = names(m["names"])
+    if not people:
+        return
+    for name in list(f.items):
+        _drop(f, name)
+    _text_value(f, "title", m.start("title"), m.end("title"))
+    f.add("author", m.start("names"), m.end("names"), people)
+
+
+# A place (one to three capitalised words, a transliterated Arabic place with its article,
+# `al-Qāhira`, or a US state after a comma) and a publisher closing the title's last sentence.
+_PLACE_WORD = r"(?:(?:al|el|ad|ar|as|at|az|an|aš)-)?[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w’'ʼ‘-]*"
+_CLOSING_IMPRINT = re.compile(rf"(?<=[^\W\d_][.?!”\"])\s+(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}(?:,\s[A-Z]{{2}})?):\s+(?P<publisher>{_PLACE_WORD}(?:\s[^\W\d_&][\w’'ʼ‘ʻ-]*|\s&){{0,7}})\.?$")
+
+
+def _place_and_publisher_closing_the_title(f: _Fields) -> None:
+    """Chicago's `Ibn Sīnā. 1973. al-Qānūn fi’l-ṭibb. al-Qāhira: Maṭba‘at Būlāq.`: with no place and
+    no publisher read, a place, a colon and a publisher closing the entry after the title's full stop
+    are the imprint, no part of the title (an author-date entry: its year read before the title)."""
+    if "title" not in f.items or any(n in f.items for n in ("publisher", "address", "journal", "booktitle", "volume", "pages")):
+        return
+    if "year" not in f.items or f.items["year"][1] > f.items["title"][1]:
+        return
+    value, s, e = f.items["title"]
+    if f.text[e:].strip(" .") != "":
+        return
+    m = _CLOSING_IMPRINT.search(f.text[s:e] + ".")
+    if m is None or m.start() < 3:
+        return
+    p = f.confidence.get("title")
+    _drop(f, "title")
+    _text_value(f, "title", s, s + m.start())
+    f.add("address", s + m.start("place"), s + m.end("place"), confidence=p)
+    f.add("publisher", s + m.start("publisher"), min(e, s + m.end("publisher")), confidence=p)
+    if p is not None:
+        f.confidence["title"] = p
+
+
+# GOST's `– С. 115. – 560 с.`: the page cited (`С.`, `P.` before the number), then the book's page count.
+_PAGE_THEN_COUNT = re.compile(r"[–—-]\s?(?:С|P|S|Б)\.\s?(\d{1,5}(?:\s?[-–—]\s?\d{1,5})?)\.?\s?[–—-]\s?\d{1,5}\s?(?:с|c|p|б|S)\.")
+
+
+def _page_cited_before_the_page_count(f: _Fields) -> None:
+    """`Title. – БХВ-Петербург, 2012. – С. 115. – 560 с.`: `С. 115` is the page cited (the pages),
+    `560 с.` the book's page count."""
+    if "pages" in f.items or "pagetotal" not in f.items:
+        return
+    m = _PAGE_THEN_COUNT.search(f.text)
+    if m is not None and m.end() >= f.items["pagetotal"][2]:
+        f.add("pages", m.start(1), m.end(1))
+
+
+# A book's `Title, Publisher Name, 2007.`: the words after the title's last comma, before the year.
+_PUBLISHER_AFTER_COMMA = re.compile(r",\s(?P<publisher>[A-ZА-ЯЁ][\w’'&.-]*(?:\s(?:&\s)?[A-ZА-ЯЁ][\w’'&.-]*){0,3})$")
+_NOT_A_PUBLISHER = re.compile(r"(?i)\b(?:edition|ed|vol|volume|part|изд|издание|том|часть|т)\b")
+
+
+def _publisher_after_the_titles_comma(f: _Fields) -> None:
+    """`Names. RESTful веб-сервисы, O’Reilly Media, 2007. – 454 с.`: a page count makes a whole book;
+    with no place and no publisher read, the capitalised words after the title's last comma and
+    before the year are the publisher (read into the title, or the whole taken for a journal)."""
+    if "pagetotal" not in f.items or any(n in f.items for n in ("publisher", "address", "volume", "number", "pages", "booktitle")):
+        return
+    name = "journal" if "journal" in f.items and "title" not in f.items else "title" if "title" in f.items and "journal" not in f.items else None
+    if name is None or "year" not in f.items:
+        return
+    value, s, e = f.items[name]
+    if not re.match(r"\s?,\s?(?:1[5-9]|20)\d\d\b", f.text[e:]) or f.items["year"][1] < e:
+        return
+    m = _PUBLISHER_AFTER_COMMA.search(f.text[s:e])
+    if m is None or m.start() < 3 or _NOT_A_PUBLISHER.search(m["publisher"]):
+        return
+    p = f.confidence.get(name)
+    _drop(f, name)
+    _text_value(f, "title", s, s + m.start())
+    f.add("publisher", s + m.start("publisher"), s + m.end("publisher"), confidence=p)
+    if p is not None:
+        f.confidence["title"] = p
+
+
+def _role_word_closing_the_title(f: _Fields) -> None:
+    """`The History of Sexuality, Volume 1, ed. trans. Robert Hurley.`: the role's abbreviation
+    (`ed.`, `trans.`) before an editor or translator read after the title is no part of it."""
+    if "title" not in f.items or not any(n in f.items for n in ("editor", "translator")):
+        return
+    value, s, e = f.items["title"]
+    m = re.search(r",\s?(?:ed|eds|trans|transl|tr)\.?$", value)
+    if m is None or m.start() < 3:
+        return
+    cut = f.text.rfind(value[m.start() :].split()[-1], s, e + 1)
+    p = f.confidence.get("title")
+    _drop(f, "title")
+    _text_value(f, "title", s, s + m.start() if cut < 0 else max(s, cut))
+    if p is not None:
+        f.confidence["title"] = p
