@@ -129,3 +129,18 @@ def linked_word_file(tmp_path, paragraphs: list[str]):
     for text in paragraphs:
         d.add_paragraph(text)
     return read_and_link(str(save(d, tmp_path / "paper.docx")))
+
+
+def corrected_labels(*tokens: tuple[str, str]) -> list[str]:
+    """The labels the tagger's conventions give `(word, label)` tokens read as one entry's text
+    (each read with confidence 1)."""
+    from exporter.references.tagger import Tagged
+    from exporter.references.tagger.conventions import corrected
+
+    text, spans = "", []
+    for word, _ in tokens:
+        text += " " if text else ""
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(1.0 for _ in tokens))
+    return list(corrected(tagged).labels)

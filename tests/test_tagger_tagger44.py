@@ -5,6 +5,8 @@ capitals, and a list of initials before family names in capitals (GB/T 7714's, I
 
 from __future__ import annotations
 
+from helpers import corrected_labels as _corrected
+
 from exporter.references.fields import family_names
 from exporter.references.tagger.normalise import names
 
@@ -39,19 +41,6 @@ def test_a_bare_list_number_before_the_names_is_none_of_them():
     assert family_names(names("12 I.P. von Steenkamp")) == ["von Steenkamp"]
     # a number that is a body's name stays
     assert family_names(names("1000 Genomes Project Consortium")) != []
-
-
-def _corrected(*tokens):
-    from exporter.references.tagger import Tagged
-    from exporter.references.tagger.conventions import corrected
-
-    text, spans = "", []
-    for word, _ in tokens:
-        text += " " if text else ""
-        spans.append((len(text), len(text) + len(word)))
-        text += word
-    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(1.0 for _ in tokens))
-    return list(corrected(tagged).labels)
 
 
 T, C, J, V, D = "title", "container", "journal", "volume", "date"

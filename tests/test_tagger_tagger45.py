@@ -5,18 +5,7 @@ could give them (the model is not read)."""
 
 from __future__ import annotations
 
-
-def _corrected(*tokens):
-    from exporter.references.tagger import Tagged
-    from exporter.references.tagger.conventions import corrected
-
-    text, spans = "", []
-    for word, _ in tokens:
-        text += " " if text else ""
-        spans.append((len(text), len(text) + len(word)))
-        text += word
-    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(1.0 for _ in tokens))
-    return list(corrected(tagged).labels)
+from helpers import corrected_labels as _corrected
 
 
 A, T, C, J, P, L, D, E, N = "author", "title", "container", "journal", "publisher", "location", "date", "editor", "note"
