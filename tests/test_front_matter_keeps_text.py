@@ -185,3 +185,22 @@ def test_author_blocks_parted_by_column_breaks_give_every_author(tmp_path):
     document.save(str(tmp_path / "ieee.docx"))
     doc = read_document(str(tmp_path / "ieee.docx"))
     assert doc.meta.authors == ("Anna Petrova", "Ivan Sidorov")
+
+
+def test_author_style_lines_naming_an_institution_or_an_orcid_id_are_no_authors(tmp_path):
+    """Word's `Author` style set on every line of a by-line block (unseen papers ko_glmm, ouafik,
+    ayush): a line naming an institution is an affiliation, an ORCID iD or a link no name; they
+    had been read as authors (`1Department of Psychology, LMU Munich`, `ORCID: https://…`)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Author", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Counting invented bridges with mixed models", style="Title")
+    for line in ("Anna Petrova", "Department of Digital Technologies, Invented University", "ORCID: https://orcid.org/0000-0000-0000-0000",
+                 "Ivan Sidorov", "Institute of Behavioral Science, University of Springfield"):
+        document.add_paragraph(line, style="Author")
+    document.add_paragraph("Introduction", style="Heading 1")
+    document.add_paragraph("Bridges are counted by hand.")
+    document.save(str(tmp_path / "by-line.docx"))
+    doc = read_document(str(tmp_path / "by-line.docx"))
+    assert doc.meta.authors == ("Anna Petrova", "Ivan Sidorov")

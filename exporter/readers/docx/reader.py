@@ -825,8 +825,14 @@ def _by_line_names(region: list[Para], i: int, text: str, after_title: int) -> l
     if i < after_title and _name_in_capitals_over(region, i):
         return [text.title()]
     if _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
-        return [name for block in _author_blocks(p) for name in _author_names(block.split("\n")[0]) or [_clean_name(block.split("\n")[0])]]
+        firsts = [block.split("\n")[0] for block in _author_blocks(p)]
+        if not any(map(_author_names, firsts)) and all(names_affiliation(f) or _NO_NAME.search(f) for f in firsts):
+            return None  # an Author-style line naming an institution (`Amity University`) or an ORCID iD: no author
+        return [name for first in firsts for name in _author_names(first) or [_clean_name(first)] if name]
     return None
+
+
+_NO_NAME = re.compile(r"https?://|\bORCID\b|@", re.IGNORECASE)  # a link, an ORCID iD, an e-mail address: no person's name
 
 
 def _author_blocks(p: Para) -> list[str]:
