@@ -131,16 +131,21 @@ def linked_word_file(tmp_path, paragraphs: list[str]):
     return read_and_link(str(save(d, tmp_path / "paper.docx")))
 
 
-def corrected_labels(*tokens: tuple[str, str]) -> list[str]:
-    """The labels the tagger's conventions give `(word, label)` tokens read as one entry's text
-    (each read with confidence 1)."""
+def tagged_tokens(*tokens: tuple[str, str], confidence: float = 1.0):
+    """A `Tagged` reading of `(word, label)` tokens joined by single spaces, each read with
+    `confidence`: the tagger's output stood in for, for the conventions and the assembly."""
     from exporter.references.tagger import Tagged
-    from exporter.references.tagger.conventions import corrected
 
     text, spans = "", []
     for word, _ in tokens:
         text += " " if text else ""
         spans.append((len(text), len(text) + len(word)))
         text += word
-    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(1.0 for _ in tokens))
-    return list(corrected(tagged).labels)
+    return Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(confidence for _ in tokens))
+
+
+def corrected_labels(*tokens: tuple[str, str], confidence: float = 1.0) -> list[str]:
+    """The labels the tagger's conventions give `(word, label)` tokens read as one entry's text."""
+    from exporter.references.tagger.conventions import corrected
+
+    return list(corrected(tagged_tokens(*tokens, confidence=confidence)).labels)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from exporter.references.tagger import Tagged
 from exporter.references.tagger.conventions import corrected
 from helpers import entry_fields as fields
+from helpers import tagged_tokens
 
 
 def corrected_labels(*tokens: tuple[str, str, float]) -> list[str]:
@@ -44,14 +45,9 @@ def read_as_labelled(monkeypatch, *tokens: tuple[str, str]) -> dict[str, str]:
     """The fields the assembly makes of tokens labelled so (the tagger's reading stood in for)."""
     from exporter.references.tagger import normalise
 
-    text, spans = "", []
-    for word, _ in tokens:
-        text += " " if text else ""
-        spans.append((len(text), len(text) + len(word)))
-        text += word
-    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(1.0 for _ in tokens))
+    tagged = tagged_tokens(*tokens)
     monkeypatch.setattr(normalise, "_tagged", lambda t: tagged)
-    return fields(text)
+    return fields(tagged.text)
 
 
 def test_the_next_elements_mark_is_no_part_of_the_publisher(monkeypatch):

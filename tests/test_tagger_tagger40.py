@@ -3,19 +3,12 @@ line, no gold.xml line), each tested on invented entries."""
 
 from __future__ import annotations
 
-from exporter.references.tagger import Tagged
-from exporter.references.tagger.conventions import corrected
+from helpers import corrected_labels as shared_corrected_labels
 from helpers import entry_fields as fields
 
 
 def corrected_labels(*tokens: tuple[str, str]) -> list[str]:
-    text, spans = "", []
-    for word, _ in tokens:
-        text += " " if text else ""
-        spans.append((len(text), len(text) + len(word)))
-        text += word
-    tagged = Tagged(text, tuple(spans), tuple(label for _, label in tokens), tuple(0.9 for _ in tokens))
-    return list(corrected(tagged).labels)
+    return shared_corrected_labels(*tokens, confidence=0.9)
 
 
 T, J, V, D, P = "title", "journal", "volume", "date", "pages"
