@@ -1605,8 +1605,10 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         n = numbers[k]
         inlines = builder.inlines(item, n)
         span = Span(n, 1, n, len(item.text) + 1, paragraph=n)
-        level = _heading_level(item) or typed.get(k)  # a heading style's level, else one made without a style
         name = item.style_name.lower()
+        level = _heading_level(item) or typed.get(k)  # a heading style's level, else one made without a style
+        if level is not None and id(item) in captions and not captions[id(item)].weak and not re.fullmatch(r"heading\s*\d", name):
+            level = None  # a caption's label in a style with an outline level (APA's `FigureTitle`: `Figure 1`)
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), _trimmed(inlines), span), Source(item))
         elif item.number is not None and id(item) not in captions:
