@@ -743,7 +743,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             skipped.append(i)
             continue
         last = max(last, i)
-    abstract, last = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last, fields.get("referat", False))
+    abstract, last, went_on = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last, fields.get("referat", False))
+    skipped = [i for i in skipped if i not in went_on]  # the abstract's own paragraphs, no text of the body
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
@@ -763,7 +764,7 @@ def _body_start(region: list[Para], skipped: list[int], after_title: int, last: 
     """Where the body starts, and the paragraphs from there to the front matter's `last` that a
     field took (the body leaves them out): at the first paragraph of sentences after the title
     that no field took (`skipped`), else after `last`."""
-    text_at = next((i for i in skipped if after_title < i <= last and _prose(" ".join(region[i].text.split()))), None)
+    text_at = next((i for i in skipped if after_title < i <= last and _text_begun(" ".join(region[i].text.split()))), None)
     if text_at is None:
         return last + 1, set()
     return text_at, {i for i in range(text_at, last + 1) if i not in skipped}
@@ -782,7 +783,7 @@ def _under_abstract_label(fields: dict, p: Para, text: str, i: int, inlines) -> 
     return False
 
 
-def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int, referat: bool = False) -> tuple[tuple | None, int]:
+def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int, referat: bool = False) -> tuple[tuple | None, int, range]:
     """The abstract read at paragraph `at`, with the paragraphs after it that go on its
     sentence: the one before ends on a word, with no mark, and the next opens in small letters
     (`… на языке` / `программирования Python. …`: an abstract typed a line per paragraph); and
@@ -790,12 +791,12 @@ def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | Non
     is several paragraphs (the object, the aim, the methods, the results), each paragraph of
     sentences up to a label (`ABSTRACT`), a heading or a section's name (`СОДЕРЖАНИЕ`) too."""
     if abstract is None or at is None:
-        return abstract, last
+        return abstract, last, range(0)
     k = at + 1
     while k < len(region) and (_sentence_goes_on(region[k - 1].text, region[k].text) or referat and _referat_goes_on(region[k])):
         abstract = (*abstract, Text(" "), *inlines(region[k]))
         last, k = max(last, k), k + 1
-    return abstract, last
+    return abstract, last, range(at + 1, k)
 
 
 def _referat_goes_on(p: Para) -> bool:
@@ -894,6 +895,17 @@ MIN_ABSTRACT_WORDS = 5  # fewer is no abstract (an e-mail address read as one)
 ABSTRACT_PARAGRAPHS = 6  # a structured abstract's parts (`Purpose:` … `Conclusion:`) over its keywords
 # An abstract's label run into its text with no mark (`Аннотация В данной работе …`).
 _RUN_IN_LABEL = re.compile(r"^(?:Аңдатпа|Аннотация|Abstract|Annotation)\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+
+
+def _text_begun(text: str) -> bool:
+    """A paragraph of the text, not of a title block: prose, or a short paragraph of sentences
+    (`Второе предложение идёт здесь.`: four words or more, mostly in small letters, ending on a
+    sentence's mark; a cover's `Москва, 2024` or `Руководитель: доцент` is none)."""
+    if _prose(text):
+        return True
+    words = text.split()
+    small = sum(w[:1].islower() for w in words)
+    return len(words) >= 4 and small * 2 > len(words) and text.endswith((".", "!", "?", "…")) and not names_affiliation(text) and not EMAIL.search(text)
 
 
 def _prose(text: str) -> bool:
