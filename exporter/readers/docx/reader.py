@@ -408,6 +408,17 @@ def _is_heading(para: Para) -> bool:
     return _heading_level(para) is not None and bool(para.text.replace(MATH_MARK, "").strip())
 
 
+def _body_heading_level(para: Para, typed: int | None, captions: dict) -> int | None:
+    """A body paragraph's heading level: its heading style's, else one made without a style
+    (`typed`); none for a caption's label in a style with an outline level only (APA's
+    `FigureTitle`: `Figure 1`)."""
+    level = _heading_level(para) or typed
+    caption = captions.get(id(para))
+    if level is not None and caption is not None and not caption.weak and not re.fullmatch(r"heading\s*\d", para.style_name.lower()):
+        return None
+    return level
+
+
 def _bold_all(para: Para) -> bool:
     texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
     return bool(texts) and all(a.bold for a in texts)
@@ -744,11 +755,10 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             continue
         last = max(last, i)
     abstract, last, went_on = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last, fields.get("referat", False))
-    skipped = [i for i in skipped if i not in went_on]  # the abstract's own paragraphs, no text of the body
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
-    return (_meta(fields, abstract, language, emails), *_body_start(region, skipped, after_title, last))
+    return (_meta(fields, abstract, language, emails), *_body_start(region, [i for i in skipped if i not in went_on], after_title, last))  # the abstract's own paragraphs are no text
 
 
 def _meta(fields: dict, abstract: tuple | None, language: str, emails: list[str]) -> Meta:
@@ -1617,10 +1627,8 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         n = numbers[k]
         inlines = builder.inlines(item, n)
         span = Span(n, 1, n, len(item.text) + 1, paragraph=n)
+        level = _body_heading_level(item, typed.get(k), captions)
         name = item.style_name.lower()
-        level = _heading_level(item) or typed.get(k)  # a heading style's level, else one made without a style
-        if level is not None and id(item) in captions and not captions[id(item)].weak and not re.fullmatch(r"heading\s*\d", name):
-            level = None  # a caption's label in a style with an outline level (APA's `FigureTitle`: `Figure 1`)
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), _trimmed(inlines), span), Source(item))
         elif item.number is not None and id(item) not in captions:
