@@ -56,7 +56,9 @@ def link_crossrefs(blocks: tuple[Block, ...], path: str) -> tuple[tuple[Block, .
             return dataclasses.replace(node, target=hit.label)
         # Known to be missing only where the paper numbers some of its kind: a PDF's tables and
         # formulas may be pictures, whose captions and numbers no text layer holds.
-        if node.kind in kinds_defined:
+        # A lettered number (`Fig. S1`, `Table A3`) is missing only where the paper numbers some
+        # of its kind with that letter: a supplement's figures live in a file of their own.
+        if node.kind in kinds_defined and _series(node.number) in {_series(d.number) for d in defined if d.kind == node.kind}:
             numbers = [d.number for d in defined if d.kind == node.kind]
             shown = ", ".join(numbers[:8]) + (", …" if len(numbers) > 8 else "")
             findings.append(Diagnostic.at("XRF001", path, node.span, variant=node.kind, written=node.raw or node.number, item=node.number, count=len(numbers), items=shown))
@@ -71,6 +73,12 @@ def link_crossrefs(blocks: tuple[Block, ...], path: str) -> tuple[tuple[Block, .
 
 # A figure's number as captions print it: dotted numbers and, for a part, one letter (`3а`, `2.1b`).
 _NUMBER = re.compile(r"(\d+(?:\.\d+)*)([^\W\d_]?)")
+
+
+def _series(number: str) -> str:
+    """The letter an appendix's or a supplement's number opens with (`A` of `A1`, `А` of `А.1`),
+    or "" for a number of the body's."""
+    return number[:1] if number[:1].isalpha() else ""
 
 
 def _whole(number: str) -> str:

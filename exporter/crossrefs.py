@@ -23,9 +23,12 @@ MAX_RANGE = 50
 
 _CYR = "а-яёәіңғүұқөһ"
 _NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}"
+# An appendix's or a supplement's capital before the number (`Table A1`, `Fig. S2`, GOST's
+# `Таблица А.1`), in capitals whatever the pattern's case (`рис. в 3` is no number).
+_APPENDIX = r"(?:(?-i:[A-ZА-ЯЁ])\.?)?"
 # The number of a figure or a table, a sub-figure's letter glued to it (`3а`, `3b`) allowed.
 # A number glued to a word is a measure (`270min`, `23hrs`), not a figure's.
-_FIG_NUM = rf"(?P<n>{_NUM})(?!\d)(?:[a-z{_CYR}](?![\w]))?(?![\w.]\d)(?![^\W\d_]{{2}})"
+_FIG_NUM = rf"(?P<n>{_APPENDIX}{_NUM})(?!\d)(?:[a-z{_CYR}](?![\w]))?(?![\w.]\d)(?![^\W\d_]{{2}})"
 # Words naming a figure, a table, an equation, in every case form the languages use. A case
 # ending may hold a Latin letter shaped as a Cyrillic one (`таблицаx 4`, `рисункe 2`: typed in
 # the other keyboard layout; the reader sees the word, so does the check).
@@ -37,7 +40,7 @@ _EQUATION = (
     rf"|теңдеу[{_CYR}]{{0,6}}\b|өрнек[{_CYR}]{{0,6}}\b"
 )
 _JOIN = r"\s*(?:,|;|\bи\b|\band\b|\bжәне\b|&|[-–—]|\bto\b|\bпо\b)\s*"
-_EQ_ITEM = rf"(?P<item>\(\s*(?P<n>{_NUM})[a-z{_CYR}]?\s*\))"
+_EQ_ITEM = rf"(?P<item>\(\s*(?P<n>{_APPENDIX}{_NUM})[a-z{_CYR}]?\s*\))"
 
 # `рис. 3`, `Figures 2 and 3`, `табл. 1–3`: the word, then numbers joined by commas, `и`, dashes.
 _NAMED = re.compile(rf"(?<![\w])(?P<word>{_FIGURE}|{_TABLE})(?:\.(?=\d))?\s*(?:№\s*)?{_FIG_NUM}", re.IGNORECASE)  # `Table.2` too
@@ -198,15 +201,16 @@ def _more_numbers(text: str, at: int, kind: str, first: str, pattern: re.Pattern
 def _between(first: str, last: str) -> list[str]:
     """The numbers a range `first–last` stands for without writing them: `8–10` -> 9,
     `1.3–1.6` -> 1.4, 1.5; none for a reversed or too wide range."""
-    head_a, _, tail_a = first.rpartition(".")
-    head_b, _, tail_b = last.rpartition(".")
-    if head_a != head_b:
-        return []
-    a, b = int(tail_a), int(tail_b)
+    ma, mb = _LAST_NUMBER.fullmatch(first), _LAST_NUMBER.fullmatch(last)
+    if ma is None or mb is None or ma["head"] != mb["head"]:
+        return []  # `A1–B3`, `2.1–3.4`: no numbers implied
+    a, b = int(ma["n"]), int(mb["n"])
     if not a < b <= a + MAX_RANGE:
         return []
-    prefix = head_a + "." if head_a else ""
-    return [f"{prefix}{n}" for n in range(a + 1, b)]
+    return [f"{ma['head']}{n}" for n in range(a + 1, b)]
+
+
+_LAST_NUMBER = re.compile(r"(?P<head>.*?)(?P<n>\d+)")  # `A1` -> A, 1; `2.3` -> `2.`, 3
 
 
 # The text before a reference that opens a line ends in a word that takes one (`shown in`,

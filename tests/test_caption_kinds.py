@@ -38,3 +38,21 @@ def test_the_docx_edition_numbers_each_in_words_sequence_of_its_kind():
     assert seqs == ["Table", "Figure"]
     assert captions[0].startswith("Таблица") and "SEQ Table" in captions[0] and captions[0].endswith("Сравнение характеристик")
     assert captions[1].startswith("Рисунок") and captions[1].endswith("Атрибуты")
+
+
+def test_a_number_words_sequence_cannot_count_is_written_as_text():
+    """`Table A1` (an appendix's) and `Рисунок 2.1` (a chapter's) keep their numbers in the DOCX
+    edition: a SEQ field would show them until Word updates it, then 1 and 1; `Table 3` keeps
+    its SEQ field."""
+    picture = Image(drawn("PNG", (40, 30)), "image/png", width=40, height=30, name="media/image1.png")
+    blocks = (
+        Table(((Cell((Text("a"),)),),), Span(1, 1, 1, 1), caption=(Text("Codes"),), number="A1", label="tab:A1"),
+        Figure((picture,), (Text("Scheme"),), Span(2, 1, 2, 1), "2.1", "fig:2.1"),
+        Table(((Cell((Text("b"),)),),), Span(3, 1, 3, 1), caption=(Text("Totals"),), number="3", label="tab:3"),
+    )
+    edition = Edition(Linked(Document("k.docx", Meta(language="en"), blocks), ()), Template.load("kz-conference"), stem="k")
+    xml = zipfile.ZipFile(io.BytesIO(docx_writer.render(edition))).read("word/document.xml").decode("utf-8")
+    shown = re.sub(r"<w:instrText[^>]*>.*?</w:instrText>", "", xml)  # a field's code is not printed
+    captions = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<w:p[ >].*?</w:p>", shown, re.S) if re.search(r">(?:Table|Figure)\s*<", p)]
+    assert [re.sub(r"\s+", " ", c).strip() for c in captions] == ["Table A1 – Codes", "Figure 2.1 – Scheme", "Table 3 – Totals"]
+    assert re.findall(r"SEQ (\w+)", xml) == ["Table"]

@@ -72,6 +72,11 @@ def test_the_quick_test_folds_as_the_patterns_match():
     # a Latin letter shaped as a Cyrillic one in the ending (typed in the other keyboard layout)
     ("приведены в таблицаx 4, 5 и 6.", [("table", "4", "таблицаx 4"), ("table", "5", "5"), ("table", "6", "6")]),
     ("как на рисункe 2 видно", [("figure", "2", "рисункe 2")]),
+    # an appendix's or a supplement's capital before the number (BMC's `Table A1`, `Fig. S2`;
+    # GOST 7.32's `Таблица А.1` in appendix А), and an appendix formula's `(B1)`
+    ("see Table A1 and Figs. S2–S4", [("table", "A1", "Table A1"), ("figure", "S2", "Figs. S2"), ("figure", "S3", ""), ("figure", "S4", "S4")]),
+    ("приведены в таблице А.1 приложения", [("table", "А.1", "таблице А.1")]),
+    ("as in equation (B1) above", [("equation", "B1", "(B1)")]),
 ])
 def test_references_in_real_sentences(sentence, expected):
     assert refs(sentence, starts=()) == expected
@@ -85,6 +90,7 @@ def test_references_in_real_sentences(sentence, expected):
     "Figure 2019 was a good year",  # no four-digit figure numbers
     "рис варят 3 минуты",  # rice, not a figure
     "as the Table. 2 samples were",  # a sentence's end: the glued full stop only
+    "табл. в 3 раза больше",  # a small letter before the number is a word, no appendix's
 ])
 def test_what_is_not_a_reference(text):
     assert refs(text, starts=()) == []
@@ -394,3 +400,16 @@ def test_a_word_caption_under_a_drawing_read_as_text_still_counts_in_the_figures
     result = run_cli("check", "--json", str(save(d, tmp_path / "drawn.docx")))
     assert result.returncode in (0, 1), result.stderr
     assert [x["code"] for x in json.loads(result.stdout)["diagnostics"] if x["code"].startswith("XRF")] == []
+
+
+def test_a_supplements_figure_is_not_missing_but_an_appendixs_table_is(tmp_path):
+    """`рис. S1` names a figure of the supplement, a file of its own: no error where the paper
+    numbers no figure with an `S`; `табл. А.2` is missing where the paper's appendix numbers
+    its tables `А.1` only."""
+    text = PAPER.replace("результаты на рис. 3 и в табл. 1.", "результаты на рис. 2 и в табл. 1, выборка (рис. S1) и коды в табл. А.1 и А.2.")
+    text = text.replace("Литература", "Таблица А.1 – Коды причин\n\nЛитература")
+    report = _check(tmp_path, text)
+    line = text.split("\n")[2]
+    assert _xrf(report) == [
+        ("XRF001", 3, line.index("А.2") + 1, "А.2 refers to table А.2, which does not exist (the paper numbers 2 tables: 1, А.1)"),
+    ]

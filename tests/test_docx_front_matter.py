@@ -200,3 +200,26 @@ def test_running_heads_marked_lrh_and_rrh_are_no_title(tmp_path):
     meta = read_document(path).meta
     assert meta.title_text == "The recent expansion of Fox Sparrow breeding range into the northeastern United States"
     assert meta.authors == ("John D. Lloyd",)
+
+
+def test_a_short_papers_short_sentences_stay_its_body_with_the_name_under_them(tmp_path):
+    """A page of short sentences (under fifteen words each) and a table, the author's name last:
+    the name is the author, the sentences and the table are the body (every block had been lost:
+    the front matter ran to the name and only prose of fifteen words began the body)."""
+    d = docx.Document()
+    d.add_heading("Заголовок статьи о схемах", level=0)
+    d.add_paragraph("Первое предложение основного текста статьи.")
+    d.add_paragraph("Второе предложение основного текста статьи идёт здесь.")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "x"
+    d.add_paragraph("Третье предложение основного текста статьи идёт здесь.")
+    d.add_paragraph("Иванов И. И.")
+    d.save(str(tmp_path / "s.docx"))
+    doc = read_document(str(tmp_path / "s.docx"))
+    assert doc.meta.authors == ("Иванов И. И.",)
+    kinds = [(type(b).__name__, " ".join(getattr(n, "text", "") for n in getattr(b, "inlines", ())).strip()) for b in doc.blocks]
+    assert kinds == [
+        ("Paragraph", "Первое предложение основного текста статьи."),
+        ("Paragraph", "Второе предложение основного текста статьи идёт здесь."),
+        ("Table", ""),
+        ("Paragraph", "Третье предложение основного текста статьи идёт здесь."),
+    ]

@@ -16,7 +16,8 @@ from docx.shared import Emu
 from docx_samples import (
     M_NS, PNG_1PX, R_NS, W_NS, WMF_TINY, add_media, add_ole, append_xml, equation_object, field, save, vml_picture,
 )
-from exporter.model import Citation, CrossRef, Figure, Image, Math, Paragraph, Table, plain_text, walk
+from exporter.model import Citation, CrossRef, Figure, Heading, Image, Math, Paragraph, Table, plain_text, walk
+from exporter.pipeline import read_and_link
 from exporter.readers import read_document
 from exporter.readers.docx.media import media_type
 
@@ -792,3 +793,141 @@ def test_a_picture_set_in_a_sentence_about_its_figure_takes_the_caption_under_it
     [figure] = [b for b in out if isinstance(b, Figure)]
     assert (figure.number, plain_text(figure.caption)) == ("8", "Early fitness factor")
     assert any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Figure 8 shows how") for b in out)
+
+
+def test_weak_table_caption_binds_beside_an_uncaptioned_table(tmp_path):
+    """`Table 1 Top ten causes` (no separator after the number, BMC's form) names the table
+    right below it; only an uncaptioned figure had been looked for beside a weak caption."""
+    d = paper()
+    d.add_paragraph("Table 1 Top ten causes of death and the best models")
+    d.add_table(rows=1, cols=2).cell(0, 0).text = "Malaria"
+    out = blocks(d, tmp_path)
+    assert len(out) == 1 and isinstance(out[0], Table)
+    assert (out[0].number, plain_text(out[0].caption)) == ("1", "Top ten causes of death and the best models")
+
+
+def test_caption_styles_of_their_own_name_the_kind(tmp_path):
+    """Pandoc's `Image Caption`/`Table Caption` and a Russian template's `Подпись к картинке`
+    are caption styles: a caption set in one with no label (`Биометрические методы`) names the
+    uncaptioned figure or table beside it, of the kind the style says; `Подпись` is no
+    caption style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = paper()
+    d.add_paragraph("Статья описывает методы биометрической аутентификации пользователей и сравнивает их по точности, стоимости и удобству для пользователей.")
+    for name in ("Подпись к картинке", "Table Caption", "Подпись"):
+        d.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    picture_paragraph(d)
+    d.add_paragraph("Биометрические методы аутентификации", style="Подпись к картинке")
+    d.add_paragraph("Текст между рисунком и таблицей идёт дальше.")
+    d.add_paragraph("Participant characteristics", style="Table Caption")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "x"
+    picture_paragraph(d)
+    d.add_paragraph("Схема нарисована автором по данным опроса", style="Подпись")
+    out = blocks(d, tmp_path)
+    kinds = [(type(b).__name__, b.kind, plain_text(b.caption)) for b in out if isinstance(b, (Figure, Table))]
+    assert kinds == [("Figure", "figure", "Биометрические методы аутентификации"), ("Table", "table", "Participant characteristics"), ("Figure", "figure", "")]
+    assert plain_text(out[-1].inlines) == "Схема нарисована автором по данным опроса"
+
+
+def test_caption_style_names():
+    from exporter.readers.docx.captions import caption_style
+
+    assert [caption_style(n) for n in ("Caption", "Image Caption", "Table Caption", "MDPI_4.1_table_caption", "подпись к рисунку", "подписи картинок", "Подпись таблицы")] == [
+        "caption", "figure", "table", "table", "figure", "figure", "table"]
+    assert [caption_style(n) for n in ("Captioned Figure", "Подпись", "Подпись автора", "Normal", "table of figures")] == [None] * 5
+
+
+def test_appendix_numbers_caption_and_are_referred_to(tmp_path):
+    """BMC's appendix captions `Table A1 …` and `Fig. B1 …` (a capital before the number, no
+    separator) name the table and the figure beside them, and the text's `Table A1` and
+    `Fig. B1` link to them, with no finding; they had stayed paragraphs, the table and the
+    figure uncaptioned."""
+    d = paper()
+    d.add_paragraph("The codes are listed in Table A1 and the sampling is drawn in Fig. B1 below.")
+    d.add_paragraph("Table A1 CGHR-10 codes for adults (12-69 years).")
+    d.add_table(rows=1, cols=2).cell(0, 0).text = "Tuberculosis"
+    picture_paragraph(d)
+    d.add_paragraph("Fig. B1 Detailed flow diagram of the sampling")
+    linked = read_and_link(str(save(d, tmp_path / "a.docx")))
+    captioned = [(type(b).__name__, b.number, plain_text(b.caption)) for b in linked.document.blocks if isinstance(b, (Figure, Table))]
+    assert captioned == [("Table", "A1", "CGHR-10 codes for adults (12-69 years)."), ("Figure", "B1", "Detailed flow diagram of the sampling")]
+    refs = [(n.number, n.target) for n in walk(linked.document.blocks) if isinstance(n, CrossRef) and not n.defines]
+    assert [r[0] for r in refs] == ["A1", "B1"] and all(r[1] for r in refs)
+    assert not [f for f in linked.diagnostics if f.code.startswith("XRF")]
+
+
+def test_an_appendix_formulas_number_numbers_it(tmp_path):
+    """`| | CSMF_j = … | (B1) |`: an appendix's formula numbered with its letter (BMC's appendix
+    B) is that numbered display, not a table, and `Equation (B1)` finds it."""
+    d = paper()
+    t = d.add_table(rows=1, cols=3)
+    append_xml(t.cell(0, 1).paragraphs[0], omml("x=1"))
+    t.cell(0, 2).text = "(B1)"
+    d.add_paragraph("Equation (B1) gives the share of each cause.")
+    out = blocks(d, tmp_path)
+    formula = out[0].inlines[0]
+    assert isinstance(out[0], Paragraph) and (formula.display, formula.number) == (True, "B1")
+    [xref] = [n for n in out[1].inlines if isinstance(n, CrossRef)]
+    assert (xref.kind, xref.number) == ("equation", "B1")
+
+
+def test_a_caption_styles_label_alone_keeps_its_title_and_a_letter_is_no_caption(tmp_path):
+    """`рис. 1` then `Сравнение …`, both in a template's caption style (`подписи картинок`),
+    then sub-figure letters in it: the title under the label alone is the caption's text, not a
+    caption of its own, and `А` names no figure (they had taken the figure's caption from the
+    label's title)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = paper()
+    d.add_paragraph("Статья описывает облучатели и сравнивает расчёт с измерениями на стенде для нескольких компоновок ламп разной мощности.")
+    d.styles.add_style("подписи картинок", WD_STYLE_TYPE.PARAGRAPH)
+    picture_paragraph(d)
+    d.add_paragraph("рис. 1", style="подписи картинок")
+    d.add_paragraph("Сравнение измеренного и расчётного распределения", style="подписи картинок")
+    picture_paragraph(d)
+    d.add_paragraph("А", style="подписи картинок")
+    out = blocks(d, tmp_path)
+    figures = [(f.number, plain_text(f.caption)) for f in out if isinstance(f, Figure)]
+    assert figures == [("1", "Сравнение измеренного и расчётного распределения"), (None, "")]
+
+
+def test_a_figures_label_alone_and_its_title_above_the_figure(tmp_path):
+    """`Рисунок 3` / `Схема стенда`, both centred, above the picture: the figure's number and
+    title; a centred heading under a figure's label is none (`Рис. 9` / `КРАТКИЕ БИОГРАФИИ …`)."""
+    d = paper()
+    d.add_paragraph("Статья описывает облучатели и сравнивает расчёт с измерениями на стенде для нескольких компоновок ламп разной мощности.")
+    d.add_paragraph("Рисунок 3").alignment = 1
+    d.add_paragraph("Схема стенда").alignment = 1
+    picture_paragraph(d)
+    out = blocks(d, tmp_path)
+    assert [(f.number, plain_text(f.caption)) for f in out if isinstance(f, Figure)] == [("3", "Схема стенда")]
+    assert not any(isinstance(b, Paragraph) and plain_text(b.inlines) in ("Рисунок 3", "Схема стенда") for b in out)
+    d = paper()
+    d.add_paragraph("Статья описывает облучатели и сравнивает расчёт с измерениями на стенде для нескольких компоновок ламп разной мощности.")
+    picture_paragraph(d)
+    d.add_paragraph("Рис. 9")
+    d.add_paragraph("КРАТКИЕ БИОГРАФИИ АВТОРОВ").alignment = 1
+    d.add_paragraph("Иванов Иван Иванович окончил университет в 2001 году и с тех пор работает в институте инженером отдела расчётов.")
+    out = blocks(d, tmp_path, "b.docx")
+    assert [(f.number, plain_text(f.caption)) for f in out if isinstance(f, Figure)] == [("9", "")]
+
+
+def test_apa_figure_label_title_and_picture(tmp_path):
+    """APA 7 as its Word template sets it: `Figure 1` in a style with an outline level
+    (`FigureTitle`), the title under it in the Caption style, the picture below: figure 1 with
+    that title (the label had been read as a heading and the title as body text)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    d = paper()
+    d.add_paragraph("Статья описывает облучатели и сравнивает расчёт с измерениями на стенде для нескольких компоновок ламп разной мощности.")
+    style = d.styles.add_style("FigureTitle", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl xmlns:w="{W_NS}" w:val="2"/>'))
+    d.add_paragraph("Figure\u00a01", style="FigureTitle")
+    d.add_paragraph("Marginal distributions for all conditions", style="Caption")
+    picture_paragraph(d)
+    d.add_paragraph("Figure\u00a01 shows the model-implied marginal distributions of the conditions.")
+    out = blocks(d, tmp_path)
+    assert [(f.number, plain_text(f.caption)) for f in out if isinstance(f, Figure)] == [("1", "Marginal distributions for all conditions")]
+    assert not any(isinstance(b, Heading) for b in out)

@@ -133,8 +133,13 @@ def display_math_element(element):
 
 
 def seq_field(paragraph_element, identifier: str, number: str, run_properties=None) -> None:
-    """`SEQ identifier \\* ARABIC` showing `number` (Word recomputes it on update)."""
+    """`SEQ identifier \\* ARABIC` showing `number` (Word recomputes it on update); a number a
+    sequence cannot count (a chapter's `2.1`, an appendix's `A1`) is written as text, which an
+    update would have made 1, 2, 3."""
     rpr = etree.tostring(run_properties).decode() if run_properties is not None else ""
+    if not number.isdecimal():
+        paragraph_element.append(parse_xml(f'<w:r {nsdecls("w")}>{rpr}<w:t>{html_escape(number, quote=False)}</w:t></w:r>'))
+        return
     xml = (
         f'<w:r {nsdecls("w")}>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r {nsdecls("w")}>{rpr}<w:instrText xml:space="preserve"> SEQ {identifier} \\* ARABIC </w:instrText></w:r>'

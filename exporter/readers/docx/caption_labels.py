@@ -8,7 +8,8 @@ import re
 
 FIGURE_WORDS = r"рис(?:\.|унок|унке|\b)|fig(?:\.|ure|\b)|сурет|фигур[аеы](?=\s*\d)"
 TABLE_WORDS = r"табл(?:\.|ица|\b)|table\b|кесте"
-LABEL = re.compile(rf"^\s*(?:(?P<figure>{FIGURE_WORDS})|(?P<table>{TABLE_WORDS}))\s*(?P<number>\d{{1,4}}(?:[.\-–]\d{{1,4}}){{0,3}}[a-zа-я]?)?", re.IGNORECASE)
+# The number may open with an appendix's or a supplement's capital: `Table A1`, `Fig. S2`, GOST's `Таблица А.1`.
+LABEL = re.compile(rf"^\s*(?:(?P<figure>{FIGURE_WORDS})|(?P<table>{TABLE_WORDS}))\s*(?P<number>(?:(?-i:[A-ZА-ЯЁ])\.?)?\d{{1,4}}(?:[.\-–]\d{{1,4}}){{0,3}}[a-zа-я]?)?", re.IGNORECASE)
 SENTENCE_GOES_ON = re.compile(r"^\s+[a-zа-яёәғқңөұүһі]", re.UNICODE)  # a lower-case word right after the number
 
 

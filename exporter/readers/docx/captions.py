@@ -8,7 +8,7 @@ number: `Фигуры:` opens a list of shapes), so a sentence that begins with
 or a separator but no number (`Рисунок – Схема`, the number left to Word's list numbering or
 never typed), is a weak caption: one only beside a figure or table that has none; so is a
 paragraph only the Caption style marks (no label, no SEQ field: authors set body text in that
-style too). An equation's number is a `(4)`, `(2.1)` typed after the formula in its paragraph,
+style too). An equation's number is a `(4)`, `(2.1)`, an appendix's `(B1)` typed after the formula in its paragraph,
 or what a MathType MACROBUTTON field shows there.
 
 Each numbered thing gets a label: its `_Ref…` bookmark (what Word's REF fields point at), else
@@ -25,7 +25,7 @@ from .caption_labels import LABEL as _LABEL
 from .caption_labels import SENTENCE_GOES_ON as _SENTENCE_GOES_ON
 
 _SEPARATOR = re.compile(r"^\s*(?:[.:,;\-–—]|\)|$)")
-_EQUATION_NUMBER = re.compile(r"^\s*(?P<lead>[,.;:]?)\s*\(\s*(?P<number>\d{1,4}(?:[.,\-]\d{1,4}){0,3}[a-zа-я]?)\s*\)\s*(?P<trail>[,.;]?)\s*$")
+_EQUATION_NUMBER = re.compile(r"^\s*(?P<lead>[,.;:]?)\s*\(\s*(?P<number>(?:[A-ZА-ЯЁ]\.?)?\d{1,4}(?:[.,\-]\d{1,4}){0,3}[a-zа-я]?)\s*\)\s*(?P<trail>[,.;]?)\s*$")
 _SEQ_FIGURE = re.compile(r"^(?:рис|fig|сурет|image|picture|illustration|диаграмма|схема|фигур)", re.IGNORECASE)
 _SEQ_TABLE = re.compile(r"^(?:табл|table|кесте)", re.IGNORECASE)
 _SEQ_EQUATION = re.compile(r"^(?:формул|equation|eq|mteqn|теңдеу)", re.IGNORECASE)
@@ -39,6 +39,7 @@ class Caption:
     label: str
     text_start: int = 0  # where the caption's own words start (after `Рис. 3 –`), in the paragraph text
     label_only: bool = False  # nothing after the label and number (`Таблица 1`): a title may follow
+    style_only: bool = False  # no label, no SEQ field: only the paragraph's style calls it a caption
     weak: bool = False  # only a label and number start it (`Рис. 1 Схема`): a caption only beside an uncaptioned figure
 
 
@@ -60,6 +61,27 @@ def seq_kind(identifier: str | None) -> str | None:
     return None
 
 
+# Caption styles of their own: pandoc's `Image Caption` and `Table Caption`, a journal template's
+# `Figure Caption` or `MDPI_4.1_table_caption`, a Russian template's `Подпись к рисунку`; the
+# name says the kind where Word's own `Caption` does not.
+_CAPTION_STYLE = re.compile(r"^(?:(?P<any>caption)|(?P<named>.*?)[\s_.-]caption|подпис[иьей]{1,2}\s+(?:к\s+)?(?P<ru>\w+))$", re.IGNORECASE)
+_STYLE_KIND = {"figure": "figure", "table": "table"}
+
+
+def caption_style(name: str) -> str | None:
+    """`caption` (Word's own), `figure` or `table` when the paragraph style is a caption style
+    (of that kind), else None."""
+    m = _CAPTION_STYLE.match(name.strip())
+    if not m:
+        return None
+    said = (m.group("named") or m.group("ru") or "").lower()
+    if m.group("ru") and not said.startswith(("рис", "карт", "изобр", "табл")):
+        return None  # `Подпись автора` is a signature, no caption
+    if "table" in said or said.startswith("табл"):
+        return "table"
+    return "figure" if said else "caption"
+
+
 def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     """The paragraph's caption, or None (see the module docstring for what counts)."""
     if para.in_contents:
@@ -68,7 +90,7 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     if number_alone(para) is not None:
         return None  # `(2.2)` alone, its SEQ field counting formulas, in the Caption style Word's templates give it: a formula's number
     seq = next((k for k in map(seq_kind, para.seq) if k in ("figure", "table")), None)
-    styled = para.style_name.lower().strip() == "caption"
+    styled = caption_style(para.style_name)
     m = _LABEL.match(text)
     kind = None
     number = None
@@ -87,12 +109,12 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     if kind is None and not (seq or styled and text.strip()):
         return None  # a picture's own paragraph set in the Caption style is no caption
     if kind is None:
-        kind = seq
+        kind = seq or _STYLE_KIND.get(styled)
         number = seq_number
         # only the Caption style says so (no label, no SEQ field): authors set body text in it too,
         # so it is a caption only beside a figure or table no other caption names
         weak = seq is None
-    return Caption(kind, number, "", start, label_only=not text[start:].strip(), weak=weak)
+    return Caption(kind, number, "", start, label_only=not text[start:].strip(), weak=weak, style_only=not (m or seq))
 
 
 def _formula_only(para: Para) -> bool:
@@ -173,6 +195,8 @@ def number_things(paras: list[Para]) -> tuple[dict[int, Caption], dict[int, Equa
             break
         current, previous = previous, para if para.text.strip() or para.atoms else previous
         caption = read_caption(para, seq_number)
+        if caption is not None and caption.style_only and (len(para.text.split()) < 2 or current is not None and id(current) in captions and captions[id(current)].label_only):
+            caption = None  # a sub-figure's letter (`А`), or the title under a label alone (`рис. 1` / `Сравнение …`)
         if caption is not None and caption.weak:
             weak.append((para, caption))
         elif caption is not None:

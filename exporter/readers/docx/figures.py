@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ...model import CONTAINERS, CrossRef, Figure, Image, LineBreak, Math, Paragraph, Table, Text
 from .body import MATH_MARK, Para, TableRec
-from .captions import Caption, EquationNumber, number_alone
+from .captions import Caption, EquationNumber, caption_style, number_alone
 
 _SIDES = {"figure": (-1, 1), "table": (1, -1), None: (-1, 1)}
 
@@ -265,10 +265,11 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
             continue  # `Рисунок 10 иллюстрирует…` is a sentence unless an uncaptioned figure stands beside it (or pictures end the paragraph above)
         text = drop_prefix(block.inlines, caption.text_start)
         title_at = None
-        if caption.label_only and caption.kind == "table" and _title_line(flat, flat_sources, i, captions):
+        if caption.label_only and _title_line(flat, flat_sources, i, caption, captions):
             title_at = i + 1
             text = flat[i + 1].inlines
-        target = _target(out, flat_sources, i if title_at is None else title_at, caption, consumed)
+        under = title_at is not None and caption.kind != "table" and i > 0 and isinstance(out[i - 1], Figure) and not out[i - 1].caption  # the figure above its label
+        target = _target(out, flat_sources, i if title_at is None or under else title_at, caption, consumed)
         if target is None:
             continue
         k, how = target
@@ -298,9 +299,9 @@ def _bind(blocks: list, sources: list, captions: dict[int, Caption], subcaptions
 
 
 def _uncaptioned_beside(blocks: list, sources: list, i: int, caption: Caption, consumed: set[int]) -> bool:
-    """Whether a figure (or, for a caption of no kind, a table) with no caption stands beside the
-    caption at `i`, or pictures end the paragraph above it."""
-    kinds = (Figure,) if caption.kind else (Figure, Table)
+    """Whether a figure (or, for a table's caption or one of no kind, a table) with no caption
+    stands beside the caption at `i`, or pictures end the paragraph above it."""
+    kinds = (Figure,) if caption.kind == "figure" else (Table, Figure)
     for d in (-1, 1):
         k = i + d
         if 0 <= k < len(blocks) and k not in consumed and (isinstance(blocks[k], kinds) and not blocks[k].caption or d == -1 and _ends_in_pictures(sources[k])):
@@ -308,15 +309,24 @@ def _uncaptioned_beside(blocks: list, sources: list, i: int, caption: Caption, c
     return False
 
 
-def _title_line(blocks: list, sources: list, i: int, captions: dict) -> bool:
-    """A label-only table caption's title: the paragraph between it and the table, set like the
-    caption (its style) or centred."""
-    if i + 2 >= len(blocks) or not isinstance(blocks[i + 1], Paragraph) or not isinstance(blocks[i + 2], Table) or blocks[i + 2].caption:
+def _title_line(blocks: list, sources: list, i: int, caption: Caption, captions: dict) -> bool:
+    """A label-only caption's title: the paragraph after it, between the label and its table
+    (`Таблица 2` / `Параметры` / the table: set like the label, centred or in a caption style), or
+    with its figure above or below (`рис. 1` / `Сравнение …`: in a caption style, APA's `Figure 1`
+    / `Caption`, or centred under a centred label)."""
+    if i + 1 >= len(blocks) or not isinstance(blocks[i + 1], Paragraph):
+        return False
+    uncaptioned = lambda k, kind: 0 <= k < len(blocks) and isinstance(blocks[k], kind) and not blocks[k].caption  # noqa: E731
+    if not (uncaptioned(i + 2, Table) if caption.kind == "table" else uncaptioned(i - 1, Figure) or uncaptioned(i + 2, Figure)):
         return False
     title, label = sources[i + 1], sources[i]
     if title is None or title.para is None or id(title.para) in captions:
         return False
-    return title.para.centered or title.para.style_name == label.para.style_name
+    same = title.para.style_name == label.para.style_name
+    if caption.kind == "table":
+        return title.para.centered or same or caption_style(title.para.style_name) is not None
+    # a figure's: set as a caption, or centred under a centred label (a centred heading may follow a label)
+    return caption_style(title.para.style_name) is not None or same and caption_style(label.para.style_name) is not None or title.para.centered and label.para.centered
 
 
 def _target(blocks: list, sources: list, i: int, caption: Caption, consumed: set[int]):

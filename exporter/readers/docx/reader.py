@@ -408,6 +408,17 @@ def _is_heading(para: Para) -> bool:
     return _heading_level(para) is not None and bool(para.text.replace(MATH_MARK, "").strip())
 
 
+def _body_heading_level(para: Para, typed: int | None, captions: dict) -> int | None:
+    """A body paragraph's heading level: its heading style's, else one made without a style
+    (`typed`); none for a caption's label in a style with an outline level only (APA's
+    `FigureTitle`: `Figure 1`)."""
+    level = _heading_level(para) or typed
+    caption = captions.get(id(para))
+    if level is not None and caption is not None and not caption.weak and not re.fullmatch(r"heading\s*\d", para.style_name.lower()):
+        return None
+    return level
+
+
 def _bold_all(para: Para) -> bool:
     texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
     return bool(texts) and all(a.bold for a in texts)
@@ -743,11 +754,11 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             skipped.append(i)
             continue
         last = max(last, i)
-    abstract, last = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last, fields.get("referat", False))
+    abstract, last, went_on = _abstract_going_on(region, fields.get("abstract_at"), fields["abstract"], inlines, last, fields.get("referat", False))
     fields["affiliations"] = affiliation_entries([_label_form(" ".join(p.text.split())) for p in region], fields["affiliations"], frozenset({title_at, *more}))  # an address set over paragraphs is one
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
-    return (_meta(fields, abstract, language, emails), *_body_start(region, skipped, after_title, last))
+    return (_meta(fields, abstract, language, emails), *_body_start(region, [i for i in skipped if i not in went_on], after_title, last))  # the abstract's own paragraphs are no text
 
 
 def _meta(fields: dict, abstract: tuple | None, language: str, emails: list[str]) -> Meta:
@@ -763,7 +774,7 @@ def _body_start(region: list[Para], skipped: list[int], after_title: int, last: 
     """Where the body starts, and the paragraphs from there to the front matter's `last` that a
     field took (the body leaves them out): at the first paragraph of sentences after the title
     that no field took (`skipped`), else after `last`."""
-    text_at = next((i for i in skipped if after_title < i <= last and _prose(" ".join(region[i].text.split()))), None)
+    text_at = next((i for i in skipped if after_title < i <= last and _text_begun(" ".join(region[i].text.split()))), None)
     if text_at is None:
         return last + 1, set()
     return text_at, {i for i in range(text_at, last + 1) if i not in skipped}
@@ -782,7 +793,7 @@ def _under_abstract_label(fields: dict, p: Para, text: str, i: int, inlines) -> 
     return False
 
 
-def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int, referat: bool = False) -> tuple[tuple | None, int]:
+def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | None, inlines, last: int, referat: bool = False) -> tuple[tuple | None, int, range]:
     """The abstract read at paragraph `at`, with the paragraphs after it that go on its
     sentence: the one before ends on a word, with no mark, and the next opens in small letters
     (`… на языке` / `программирования Python. …`: an abstract typed a line per paragraph); and
@@ -790,12 +801,12 @@ def _abstract_going_on(region: list[Para], at: int | None, abstract: tuple | Non
     is several paragraphs (the object, the aim, the methods, the results), each paragraph of
     sentences up to a label (`ABSTRACT`), a heading or a section's name (`СОДЕРЖАНИЕ`) too."""
     if abstract is None or at is None:
-        return abstract, last
+        return abstract, last, range(0)
     k = at + 1
     while k < len(region) and (_sentence_goes_on(region[k - 1].text, region[k].text) or referat and _referat_goes_on(region[k])):
         abstract = (*abstract, Text(" "), *inlines(region[k]))
         last, k = max(last, k), k + 1
-    return abstract, last
+    return abstract, last, range(at + 1, k)
 
 
 def _referat_goes_on(p: Para) -> bool:
@@ -894,6 +905,17 @@ MIN_ABSTRACT_WORDS = 5  # fewer is no abstract (an e-mail address read as one)
 ABSTRACT_PARAGRAPHS = 6  # a structured abstract's parts (`Purpose:` … `Conclusion:`) over its keywords
 # An abstract's label run into its text with no mark (`Аннотация В данной работе …`).
 _RUN_IN_LABEL = re.compile(r"^(?:Аңдатпа|Аннотация|Abstract|Annotation)\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+
+
+def _text_begun(text: str) -> bool:
+    """A paragraph of the text, not of a title block: prose, or a short paragraph of sentences
+    (`Второе предложение идёт здесь.`: four words or more, mostly in small letters, ending on a
+    sentence's mark; a cover's `Москва, 2024` or `Руководитель: доцент` is none)."""
+    if _prose(text):
+        return True
+    words = text.split()
+    small = sum(w[:1].islower() for w in words)
+    return len(words) >= 4 and small * 2 > len(words) and text.endswith((".", "!", "?", "…")) and not names_affiliation(text) and not EMAIL.search(text)
 
 
 def _prose(text: str) -> bool:
@@ -1605,7 +1627,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         n = numbers[k]
         inlines = builder.inlines(item, n)
         span = Span(n, 1, n, len(item.text) + 1, paragraph=n)
-        level = _heading_level(item) or typed.get(k)  # a heading style's level, else one made without a style
+        level = _body_heading_level(item, typed.get(k), captions)
         name = item.style_name.lower()
         if level is not None and item.text.replace(MATH_MARK, "").strip():
             add(Heading(min(level, 6), _trimmed(inlines), span), Source(item))
