@@ -114,3 +114,27 @@ def test_pp_glued_to_the_range_is_no_part_of_the_pages():
 def test_an_article_number_after_the_issues_colon_is_the_pages():
     f = _fields("Invented Bridges Consortium et al. The invented bridges: A multiple-town atlas of spans. Bridges, 376(6594):ebrg4896, 2022.")
     assert f["pages"] == "ebrg4896"
+
+
+def test_a_conferences_dates_before_the_imprint_give_no_year():
+    """`// Материалы … конференции «…», 10-11 февраля 2011 г. – Воронеж, 2014.`: the year is the imprint's."""
+    f = _fields("Мостов В.В. Инструмент для подсчёта мостов / В.В. Мостов, К.Е. Речной // Материалы пятой научн.-метод. "
+                "конференции «Мосты: проблемы, методология, технологии», 10-11 февраля 2011 г. – Воронеж, 2014. – С. 154-161.")
+    assert f["year"] == "2014"
+    f = _fields("Мостов В.В. Подсчёт мостов / В.В. Мостов // Труды Международной конференции «Реки и мосты», "
+                "3–5 марта 2019 г. – Москва : Вымысел, 2020. – С. 12-15.")
+    assert f["year"] == "2020"
+
+
+def test_mla_site_and_publisher_after_the_quoted_title():
+    """MLA 8: `“Title.” Site, Publisher, address.`: no author; the site the container, the body
+    closing the elements its publisher; a journal's publisher printed after it is no part of it."""
+    f = _fields("“Bridges Defined.” National Institute on Invented Bridges and Rivers, U.S. Department of Invented Transport, "
+                "www.nibr.example.gov/bridges/overview.")
+    assert "author" not in f
+    assert (f["title"], f["journal"], f["publisher"]) == ("Bridges Defined", "National Institute on Invented Bridges and Rivers", "U.S. Department of Invented Transport")
+    f = _fields("“U.S. Bridge Statistics.” Bridgecount.org, www.bridgecount.org/statistics/understand_bridges.")
+    assert f["journal"] == "Bridgecount.org"
+    f = _fields("Holm, Anna A., et al. “Bridge Exposure and River Floods: Results of the Invented Study.” Bridge Epidemiology, "
+                "Spans & Prevention, American Association for Bridge Research, vol. 10, no. 8, 2001, pp. 813–821.")
+    assert (f["journal"], f["publisher"]) == ("Bridge Epidemiology, Spans & Prevention", "American Association for Bridge Research")

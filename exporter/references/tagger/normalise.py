@@ -2999,6 +2999,8 @@ def _batch_31_conventions(f: _Fields) -> None:
     _heading_named_after_the_slash(f)
     _authors_after_the_slash_before_the_editor(f)
     _article_number_after_the_issue(f)
+    _imprint_year_after_the_event_dates(f)
+    _mla_container_and_publisher(f)
 
 
 # A name given first: capitalised words or initials, two to four (`Sean K Simmons`, `Po-ru Loh`,
@@ -3142,3 +3144,69 @@ def _article_number_after_the_issue(f: _Fields) -> None:
     m = _ARTICLE_NUMBER.search(f.text) if "pages" not in f.items else None
     if m is not None and not any(s < m.end(1) and m.start(1) < e for _, s, e in f.items.values()):
         f.add("pages", *m.span(1))
+
+
+# A conference's dates in the host's area, then the imprint: `…, 10-11 февраля 2011 г. – Воронеж,
+# 2014.`, `…, 3–5 марта 2019 г. – Москва : Издательство, 2020.`
+_GENITIVE_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?"
+_EVENT_THEN_IMPRINT = re.compile(
+    rf"\b\d{{1,2}}(?:\s?[-–—]\s?\d{{1,2}})?\s{_GENITIVE_MONTH}\s(?P<event>(?:1[89]|20)\d\d)\s?г\.?,?\s*[–—-]\s*"
+    rf"[A-ZА-ЯЁ][^,.:;–—]{{1,40}}\.?(?:\s?:\s?[^,–—]{{1,60}})?,\s(?P<year>(?:1[89]|20)\d\d)\b"
+)
+
+
+def _imprint_year_after_the_event_dates(f: _Fields) -> None:
+    """GOST's proceedings with the conference's dates before the imprint (`// Материалы …
+    конференции «…», 10-11 февраля 2011 г. – Воронеж, 2014.`): the year of the work is the
+    imprint's, not the conference's, where the tagger read the conference's."""
+    m = _EVENT_THEN_IMPRINT.search(f.text) if "year" in f.items else None
+    if m is None or f.items["year"][1] != m.start("event") or m["event"] == m["year"]:
+        return
+    p = _drop(f, "year")[3]
+    f.add("year", *m.span("year"), confidence=p)
+
+
+# MLA 8's elements after the quoted title: the container, then (for a site, or as some lists print
+# a journal's) its publisher, then the numbers, date or address: `“Title.” Site, Publisher,
+# www.site.org/page.`, `“Title.” Journal, Publisher, vol. 10, no. 8, 2001, pp. 813–821.`
+_MLA_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{3,300}?)[.,?!]?[”\"]")
+_MLA_ELEMENTS = re.compile(r"\s*(?P<parts>[A-Z][^“”\"]{1,300}?),\s(?=www\.|https?://|vol\.\s?\d)")
+_MLA_WORD = re.compile(r"[^\s,]+")
+_MLA_LINK_WORDS = frozenset({"of", "on", "and", "the", "for", "in", "&", "at"})
+_BODY_WORD = re.compile(r"\b(?:Association|Society|Institutes?|Department|Cent(?:er|re)s?|Press|University|Publishing|Publishers|Inc|Ltd|Foundation|Council|Organi[sz]ation|Agency|Ministry|Office|Bureau|Services?|Academy)\b")
+
+
+def _mla_container_and_publisher(f: _Fields) -> None:
+    """MLA 8 (see above): the quoted title opening the entry or following its authors, then its
+    container and, when a body's name (`Association`, `Department`, `Centers` …) closes the elements
+    before the address or `vol.`, that body as the publisher, the elements names only (capitalised
+    words): where the tagger read no container (a page's site and publisher read as names or kept
+    in the title), or ran a journal's publisher into its name."""
+    m = _MLA_TITLE.search(f.text)
+    author = f.items.get("author")
+    if m is None or f.text[: m.start()].strip() and (author is None or author[2] > m.start() or f.text[author[2] : m.start()].strip(" .,")):
+        return  # (only the title opens the entry, or the authors read whole before it)
+    a = _MLA_ELEMENTS.match(f.text, m.end())
+    if a is None or re.search(r"\d|:|[a-z]{2}\.\s|\b(?:Eds?|Trans|N\.\s?p|Web|Print|Tech|Rep|Thesis|Diss|Ph\.?\s?D|M\.?\s?S|Proc|Mimeo)\b", a["parts"]) or any(not (w[0].isupper() or w in _MLA_LINK_WORDS) for w in _MLA_WORD.findall(a["parts"])):
+        return  # (the elements are names only: capitalised words, `of`, `and`, `&` between them)
+    parts = a["parts"].split(", ")
+    publisher = parts[-1] if len(parts) >= 2 and _BODY_WORD.search(parts[-1]) else None
+    if len(parts) - (publisher is not None) > 2:
+        return
+    container = ", ".join(parts[:-1] if publisher else parts)
+    c_start = a.start("parts")
+    c_end = c_start + len(container)
+    held = f.items.get("journal") or f.items.get("booktitle")
+    keep_author = author is not None and author[2] <= m.start()
+    names_inside = author is not None and not keep_author
+    if not (held is None or names_inside or publisher is not None and publisher in held[0] and "publisher" not in f.items):
+        return  # (read as the tagger reads it unless it found no container, read names in the elements, or ran the publisher into the container)
+    for name in list(f.items):
+        if name in ("url", "doi", "urldate") or name == "author" and keep_author:
+            continue
+        if f.items[name][1] < a.end("parts") and (f.items[name][2] > m.start() or name == "author"):
+            _drop(f, name)
+    _text_value(f, "title", m.start("title"), m.end("title"))
+    f.add("journal", c_start, c_end)
+    if publisher is not None:
+        f.add("publisher", a.end("parts") - len(publisher), a.end("parts"))
