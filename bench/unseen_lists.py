@@ -58,7 +58,10 @@ home-made Chicago, IEEE in Word, SAGE Harvard) before the tool ran, first run ke
 fixes with the code frozen (a Russian PDF thesis of standards and web pages, a Chicago article with transliterated
 Arabic names, Russian Word reports with `"Title" by Name` and `«Title» Name` books), first run kept; 31, labelled by
 lists46 after 30's fixes with the code frozen (a Russian GOST 7.1 PDF diploma, English Word papers in a home-made APA typed
-two paragraphs an entry, MLA 8, IEEE and APA 7, a LaTeX plainnat PDF; no Kazakh list found), first run kept. Earlier first
+two paragraphs an entry, MLA 8, IEEE and APA 7, a LaTeX plainnat PDF; no Kazakh list found), first run kept; 32, labelled by
+lists47 after 31's fixes with the code frozen (English Chicago notes-bibliography in Word, a two-column IEEE PDF, an APA 7 PDF,
+a Russian PDF coursework of web pages in a GOST frame, Russian Word lists in GOST 7.0.100; no Kazakh list found), first run
+kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

@@ -1174,6 +1174,8 @@ def _opens_unnumbered_entry(previous: str, line: str, following: str) -> bool:
         return False
     if _SAME_AUTHOR_DASH.match(line) or _chicago_first_author(line) or _given_names_then_year(line, following):
         return True
+    if _ENDS_WITH_YEAR.search(previous) and _given_names_then_title(line, following):
+        return True
     return entry_start_strength(line, following) == 2 or opens_author_date_entry(line)
 
 
@@ -1185,6 +1187,19 @@ def _given_names_then_year(line: str, following: str) -> bool:
 
     joined = line.rstrip()[:-1] + following.lstrip() if re.search(r"[a-z]-$", line.rstrip()) else f"{line.rstrip()} {following.strip()}"
     return given_names_before_year(joined) is not None
+
+
+# natbib's plainnat and abbrvnat close each entry with its year (`…, 16(12):1289–1296, 2019.`).
+# (after a comma: Chicago's `Holm, Anna. 2003.` wraps its title to the next line)
+_ENDS_WITH_YEAR = re.compile(r",\s(?:1[5-9]|20)\d\d[a-z]?\.\s*$")
+
+
+def _given_names_then_title(line: str, following: str) -> bool:
+    """The line opens plainnat's `Given Family, …, and Given Family. Title.` on it or on the lines
+    after it (`given_names_then_title`)."""
+    from .tagger.normalise import given_names_then_title  # the tagger loads only for a paper with a list
+
+    return given_names_then_title(f"{line.rstrip()} {following.strip()}") is not None
 
 
 # An address cut at its line's end right after a slash (`https://doi.org/10.1080/`, `doi:10.1016/`).

@@ -53,7 +53,7 @@ from .media import PackageMedia
 from .monospace import fixed_pitch_families
 from .numbering import Numbering
 from .package import read_package
-from .xml import parse
+from .xml import W, parse
 
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
@@ -1318,6 +1318,8 @@ def read_entries(paras: list[Para], rows: list[int], numbers: list[int]) -> list
             continue
         if not numbered and groups and _typed_indent(paras[i].text) > max(1, _typed_indent(paras[groups[-1][1][0]].text)):
             groups[-1][1].append(i)  # a line of the entry before it, its hanging indent typed as spaces
+        elif not numbered and groups and _rest_indented(paras[groups[-1][1][0]], paras[groups[-1][1][-1]], paras[i]):
+            groups[-1][1].append(i)
         elif not numbered:
             groups.append((len(groups) + 1, [i]))
         elif n is not None or not groups:
@@ -1352,6 +1354,32 @@ def _broken_off(before: Para, para: Para, main: str | None) -> bool:
     so, its counter gave three entries numbered 1, 2, 3 a second time)."""
     fmt = para.number.fmt if para.number is not None else None
     return main == "decimal" and fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and before.text.rstrip().endswith((",", "/", ":", ";", "–", "—", "-"))
+
+
+# How a paragraph left unfinished ends: a letter, a comma, a colon, an ampersand, a hyphen or dash.
+_UNFINISHED = re.compile(r"(?:[^\W\d_]|[,:;&\-–—])\s*$")
+
+
+def _left_indent(para: Para) -> int:
+    """The paragraph's own left indent in twips (`w:ind` left or start; its style's aside)."""
+    ppr = para.element.find(W + "pPr") if para.element is not None else None
+    ind = ppr.find(W + "ind") if ppr is not None else None
+    if ind is None:
+        return 0
+    value = ind.get(W + "left") or ind.get(W + "start") or "0"
+    return int(value) if value.lstrip("-").isdigit() else 0
+
+
+def _rest_indented(first: Para, before: Para, para: Para) -> bool:
+    """In an unnumbered list, an entry typed as two paragraphs, its first line flush and the rest
+    indented by the paragraph's own left indent (a hanging indent made by hand): the paragraph
+    indented further than the entry's first, after a paragraph that stops mid-sentence (a word,
+    a comma, `&`, a hyphen: no full stop, no closing bracket, no number) or itself opening in small
+    letters, is the rest of that entry."""
+    if _left_indent(para) <= _left_indent(first):
+        return False
+    text = para.text.strip()
+    return bool(_UNFINISHED.search(before.text.rstrip())) or bool(text) and text[0].islower()
 
 
 def _typed_indent(text: str) -> int:

@@ -343,6 +343,10 @@ def _pages(f: rules.Found, s: int, e: int) -> None:
     if total and not re.search(r"\dS?\s?[-–—]\s?\d", seg):  # `132S-75S`: a supplement's range, no count
         f.add("pagetotal", s + total.start(1), s + total.end(1))
         return
+    glued = re.search(r"(?<![A-Za-z])pp?(\d+\s?[-–—−]\s?\d+)\b", seg)  # `pp535–540`: MLA's `pp.` typed without its full stop, glued to the range
+    if glued:
+        f.add("pages", s + glued.start(1), s + glued.end(1))
+        return
     # `45–50`, `e1234`, `A44`, `S12–S19`, `132S–75S` (a supplement's pages), `II-786 – II-793` (a part's numbering before the page)
     m = re.search(r"(?:\b[A-Za-z]{1,3}-)?[A-Za-z]?\d+(?:S(?=\s?[-–—−]))?\s?(?:[-–—−]+\s?(?:[A-Za-z]{1,3}-)?[A-Za-z]?\d+(?:S\b)?)?(?:,\s?\d+(?:[-–—]\d+)?)*|\b[xvilc]+\s?[-–]\s?[xvilc]+\b", seg)
     if m:
@@ -1036,6 +1040,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _site_named_by_its_address(f)
     _batch_29_conventions(f)
     _batch_30_conventions(f)
+    _batch_31_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -2985,3 +2990,223 @@ def _role_word_closing_the_title(f: _Fields) -> None:
     _text_value(f, "title", s, s + m.start() if cut < 0 else max(s, cut))
     if p is not None:
         f.confidence["title"] = p
+
+
+def _batch_31_conventions(f: _Fields) -> None:
+    """Batch 31's conventions (bench/UNSEEN_LISTS.md), each in a function of its own, run once the
+    others have read the fields."""
+    _names_run_before_the_title(f)
+    _heading_named_after_the_slash(f)
+    _authors_after_the_slash_before_the_editor(f)
+    _article_number_after_the_issue(f)
+    _imprint_year_after_the_event_dates(f)
+    _mla_container_and_publisher(f)
+
+
+# A name given first: capitalised words or initials, two to four (`Sean K Simmons`, `Po-ru Loh`,
+# `Marc H. Wadsworth`, `Jean-Pierre van der Berg`).
+_GIVEN_FIRST = r"(?:(?:[A-Z]\.?|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|(?:van|von|de|der|den|du|da|di|del|la|le))\s){1,3}[A-Z][\w'’-]+"
+_GIVEN_NAMES_RUN = re.compile(rf"^\s*(?P<who>{_GIVEN_FIRST}(?:,\s(?:and\s)?{_GIVEN_FIRST})+(?:,?\set\sal)?|{_GIVEN_FIRST}\sand\s{_GIVEN_FIRST})\.\s+(?=[A-Z\d“\"])")
+
+
+def given_names_then_title(text: str) -> re.Match | None:
+    """The text opens with names given first, two or more, the last after `and` or `et al.` ending
+    them (a run parted by commas only may end in a title: `Ann Holm, Boris Crane, Counting
+    Bridges.`), then a full stop and the title: natbib's plainnat, whose entries carry their year
+    at the end (`Ann B Holm, Boris Crane, and Dana Stone. Title. Journal, 4(2):1–9, 2020.`). The
+    match's `who` is the names, its end the title's start."""
+    m = _GIVEN_NAMES_RUN.match(text)
+    if m is None:
+        return None
+    who = m["who"]
+    return m if " and " in who or who.endswith("et al") else None
+
+
+def _names_run_before_the_title(f: _Fields) -> None:
+    """`Ann Holm, …, Po-ru Dale, and Lena Fox. Title.` (`given_names_then_title`): where the
+    tagger began the title inside the names (their last ones read as its first words), the names
+    run to their full stop and the title starts after it."""
+    m = given_names_then_title(f.text)
+    author, title = f.items.get("author"), f.items.get("title")
+    if m is None or author is None or title is None or not title[1] < m.end("who") <= title[2]:
+        return
+    people = names(f.text[m.start("who") : m.end("who")])
+    if not people:
+        return
+    p = f.confidence.get("title")
+    _, _, end, _ = _drop(f, "title")
+    _drop(f, "author")
+    f.add("author", m.start("who"), m.end("who"), people)
+    _text_value(f, "title", m.end(), end)
+    if p is not None:
+        f.confidence["title"] = p
+
+
+# GOST's heading, the family name first (`Holm A.`, `Holm A. B.`, `Holm Anna B.`), and the
+# statement of responsibility after the title's single slash, up to the next area or its `;`.
+_HEADING_FAMILY = re.compile(r"\s*(?P<family>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+)\s")
+_HEADING_WORD = re.compile(r"\S+")
+_SINGLE_SLASH = re.compile(r"(?<!/)/(?!/)")
+_RESPONSIBILITY_END = re.compile(r";|\s[–—]\s|\.\s[–—]|//|$")
+_AN_INITIAL = re.compile(r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.){1,2},?")
+
+
+def _heading_named_after_the_slash(f: _Fields) -> None:
+    """A GOST book under its author's heading, `Family I. Title / I. Family – Place : Publisher,
+    2002.`: the heading is the family name with its initials (and given names the statement of
+    responsibility prints before the family name: `Family Given I. Title / Given I. Family`), the
+    title everything between them and the slash, when that statement names the heading's family.
+    A title opening with a one-word sentence (`Holm A. Rust. Fast bridges / Anna Holm`) had its
+    word read as the family name, and the statement had been read into a title (`Title / Anna Holm`)."""
+    m = _HEADING_FAMILY.match(f.text)
+    slash = _SINGLE_SLASH.search(f.text)
+    if m is None or slash is None or slash.start() < m.end() + 4 or "//" in f.text[: slash.start()]:
+        return
+    tail = f.text[slash.end() :]
+    statement = tail[: _RESPONSIBILITY_END.search(tail).start()]
+    words = re.findall(r"[^\W\d_][\w'’-]*", statement)
+    family = m["family"]
+    if family not in words or not re.search(rf"(?<![\w'’-]){re.escape(family)}\s*(?:[,;.]|$)", statement.rstrip()):
+        return  # (the family name ends the first name of the statement: `Kofi P. Oduya Title / Kofi P. Oduya` has none at its start)
+    given = {w for w in words[: words.index(family)]}
+    end, initial = m.end("family"), False
+    for w in _HEADING_WORD.finditer(f.text, m.end("family")):
+        if w.start() >= slash.start():
+            return
+        if w.group().endswith(",") or w.group().startswith("["):
+            return  # (more names in the heading, `Holm A., Crane B. Title / …` or `Holm A. [и др.]`: read as the tagger reads them)
+        if _AN_INITIAL.fullmatch(w.group()):
+            initial = True
+        elif w.group().strip(".") not in given:
+            break
+        end = w.end()
+    title_end = slash.start()
+    title = f.text[end:title_end].strip(" .,")
+    if not initial or len(title) < 2:
+        return
+    author = f.items.get("author")
+    read = f.items.get("title")
+    if author is not None and author[0].startswith(family + ",") and read is not None and read[0] == title:
+        return
+    if any(name not in ("author", "title") and s < title_end for name, (_, s, _) in f.items.items()):
+        return  # (a part's number, an edition read before the slash: `Title. Ч. 1. / …`, left as read)
+    heading = f.text[m.end("family") : end].strip(" ,")
+    for name in ("author", "title"):
+        if name in f.items:
+            _drop(f, name)
+    f.add("author", m.start("family"), end, f"{family}, {heading}")
+    _text_value(f, "title", end, title_end)
+
+
+# `Title / Family I., Family I., Family I; под ред. I. Family`: the names after the slash, up to the
+# `;` before the editor's or translator's words.
+_NAMES_BEFORE_ROLE = re.compile(r"(?<!/)/(?!/)\s*(?P<names>[^;/]{3,300}?)\s*;\s*(?:под\s(?:общ\.\s)?ред|пер\.|ed\.|edited|trans)", re.IGNORECASE)
+
+
+def _authors_after_the_slash_before_the_editor(f: _Fields) -> None:
+    """GOST's book under its title, `Title / Family I., Family I.; под ред. I. Family`: the names
+    before the `;` are the authors, the ones after the role's words the editors; the tagger had
+    read all of them as editors, or the first as the author and the others with the editor."""
+    if "title" not in f.items:
+        return
+    m = _NAMES_BEFORE_ROLE.search(f.text, f.items["title"][2])
+    if m is None or f.text[f.items["title"][2] : m.start()].strip(" .,"):
+        return
+    author = f.items.get("author")
+    if author is not None and not (m.start() <= author[1] and author[2] < m.end("names")):
+        return  # (the authors read whole, or read elsewhere)
+    segment = m["names"]
+    if not re.fullmatch(r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+\s(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.?\s?){1,2},?\s*)+", segment + " "):
+        return
+    people = names(segment)
+    if not people:
+        return
+    if author is not None:
+        _drop(f, "author")
+    editor = f.items.get("editor")
+    if editor is not None and editor[1] < m.end("names") + 1 and m.start("names") < editor[2]:
+        _, _, e, p = _drop(f, "editor")
+        rest = re.search(r"(?:ред|ed|edited)\.?\s*(?:by\s)?", f.text[m.end("names") : e])
+        if rest is not None and f.text[m.end("names") + rest.end() : e].strip(" .,–—"):
+            later = names(f.text[m.end("names") + rest.end() : e])
+            if later:
+                f.add("editor", m.end("names") + rest.end(), e, later)
+    f.add("author", m.start("names"), m.end("names"), people)
+
+
+# `376(6594):eabl4896`: an electronic article number (Science's `eabl4896`, `e1234`) after the
+# volume, issue and colon, where a page range would stand.
+_ARTICLE_NUMBER = re.compile(r"\b\d{1,4}\s?\(\d{1,5}\)\s?:\s?(e[a-z]{0,4}\d{2,8})\b")
+
+
+def _article_number_after_the_issue(f: _Fields) -> None:
+    """`Journal, 376(6594):eabl4896, 2022.`: the article number is the pages, where none were read."""
+    m = _ARTICLE_NUMBER.search(f.text) if "pages" not in f.items else None
+    if m is not None and not any(s < m.end(1) and m.start(1) < e for _, s, e in f.items.values()):
+        f.add("pages", *m.span(1))
+
+
+# A conference's dates in the host's area, then the imprint: `…, 10-11 февраля 2011 г. – Воронеж,
+# 2014.`, `…, 3–5 марта 2019 г. – Москва : Издательство, 2020.`
+_GENITIVE_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?"
+_EVENT_THEN_IMPRINT = re.compile(
+    rf"\b\d{{1,2}}(?:\s?[-–—]\s?\d{{1,2}})?\s{_GENITIVE_MONTH}\s(?P<event>(?:1[89]|20)\d\d)\s?г\.?,?\s*[–—-]\s*"
+    rf"[A-ZА-ЯЁ][^,.:;–—]{{1,40}}\.?(?:\s?:\s?[^,–—]{{1,60}})?,\s(?P<year>(?:1[89]|20)\d\d)\b"
+)
+
+
+def _imprint_year_after_the_event_dates(f: _Fields) -> None:
+    """GOST's proceedings with the conference's dates before the imprint (`// Материалы …
+    конференции «…», 10-11 февраля 2011 г. – Воронеж, 2014.`): the year of the work is the
+    imprint's, not the conference's, where the tagger read the conference's."""
+    m = _EVENT_THEN_IMPRINT.search(f.text) if "year" in f.items else None
+    if m is None or f.items["year"][1] != m.start("event") or m["event"] == m["year"]:
+        return
+    p = _drop(f, "year")[3]
+    f.add("year", *m.span("year"), confidence=p)
+
+
+# MLA 8's elements after the quoted title: the container, then (for a site, or as some lists print
+# a journal's) its publisher, then the numbers, date or address: `“Title.” Site, Publisher,
+# www.site.org/page.`, `“Title.” Journal, Publisher, vol. 10, no. 8, 2001, pp. 813–821.`
+_MLA_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{3,300}?)[.,?!]?[”\"]")
+_MLA_ELEMENTS = re.compile(r"\s*(?P<parts>[A-Z][^“”\"]{1,300}?),\s(?=www\.|https?://|vol\.\s?\d)")
+_MLA_WORD = re.compile(r"[^\s,]+")
+_MLA_LINK_WORDS = frozenset({"of", "on", "and", "the", "for", "in", "&", "at"})
+_BODY_WORD = re.compile(r"\b(?:Association|Society|Institutes?|Department|Cent(?:er|re)s?|Press|University|Publishing|Publishers|Inc|Ltd|Foundation|Council|Organi[sz]ation|Agency|Ministry|Office|Bureau|Services?|Academy)\b")
+
+
+def _mla_container_and_publisher(f: _Fields) -> None:
+    """MLA 8 (see above): the quoted title opening the entry or following its authors, then its
+    container and, when a body's name (`Association`, `Department`, `Centers` …) closes the elements
+    before the address or `vol.`, that body as the publisher, the elements names only (capitalised
+    words): where the tagger read no container (a page's site and publisher read as names or kept
+    in the title), or ran a journal's publisher into its name."""
+    m = _MLA_TITLE.search(f.text)
+    author = f.items.get("author")
+    if m is None or f.text[: m.start()].strip() and (author is None or author[2] > m.start() or f.text[author[2] : m.start()].strip(" .,")):
+        return  # (only the title opens the entry, or the authors read whole before it)
+    a = _MLA_ELEMENTS.match(f.text, m.end())
+    if a is None or re.search(r"\d|:|[a-z]{2}\.\s|\b(?:Eds?|Trans|N\.\s?p|Web|Print|Tech|Rep|Thesis|Diss|Ph\.?\s?D|M\.?\s?S|Proc|Mimeo)\b", a["parts"]) or any(not (w[0].isupper() or w in _MLA_LINK_WORDS) for w in _MLA_WORD.findall(a["parts"])):
+        return  # (the elements are names only: capitalised words, `of`, `and`, `&` between them)
+    parts = a["parts"].split(", ")
+    publisher = parts[-1] if len(parts) >= 2 and _BODY_WORD.search(parts[-1]) else None
+    if len(parts) - (publisher is not None) > 2:
+        return
+    container = ", ".join(parts[:-1] if publisher else parts)
+    c_start = a.start("parts")
+    c_end = c_start + len(container)
+    held = f.items.get("journal") or f.items.get("booktitle")
+    keep_author = author is not None and author[2] <= m.start()
+    names_inside = author is not None and not keep_author
+    if not (held is None or names_inside or publisher is not None and publisher in held[0] and "publisher" not in f.items):
+        return  # (read as the tagger reads it unless it found no container, read names in the elements, or ran the publisher into the container)
+    for name in list(f.items):
+        if name in ("url", "doi", "urldate") or name == "author" and keep_author:
+            continue
+        if f.items[name][1] < a.end("parts") and (f.items[name][2] > m.start() or name == "author"):
+            _drop(f, name)
+    _text_value(f, "title", m.start("title"), m.end("title"))
+    f.add("journal", c_start, c_end)
+    if publisher is not None:
+        f.add("publisher", a.end("parts") - len(publisher), a.end("parts"))
