@@ -8,6 +8,7 @@
     .venv/bin/python bench/unseen_lists.py --batch 3 --save-first-run "…"  # a later batch's first run
     .venv/bin/python bench/unseen_lists.py --labelled-lines now.json      # every labelled line as read
     .venv/bin/python bench/unseen_lists.py --compare main.json now.json   # field by field, main vs this tree (held-out and gold.xml lines counted only)
+    .venv/bin/python bench/unseen_lists.py --out - --batches 26-31 --model /tmp/m.crfsuite   # another tagger model, some batches only
 
 A change is checked on every labelled line before it is kept: run --labelled-lines in a copy of
 main (`git archive main | tar -x -C /tmp/main`, with this venv's python, from that folder) and in
@@ -409,7 +410,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labelled-lines", metavar="OUT", help="write this tree's reading of every labelled line to OUT (json) and stop")
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="print the fields two --labelled-lines files read differently and stop (held-out and gold.xml lines as counts)")
     parser.add_argument("--show-counted", action="store_true", help="with --compare, print the held-out and gold.xml lines too (never to write rules from)")
+    parser.add_argument("--model", type=Path, help="read with this tagger model file instead of the shipped one (a retrained "
+                        "candidate, compared without replacing the shipped file; use with --out)")
+    parser.add_argument("--batches", help="read only the papers of these batches, `FIRST-LAST` or `N` (a comparison's run; "
+                        "the report then holds them only: use with --out)")
     args = parser.parse_args(argv)
+    report_run = not (args.labelled_lines or args.compare)  # (--labelled-lines with --model: a candidate's reading of every line)
+    if report_run and (args.model or args.batches) and (args.out == parser.get_default("out") or args.save_first_run):
+        parser.error("--model and --batches make a comparison's report: give --out (never bench/UNSEEN_LISTS.md) and no --save-first-run")
+    if args.model:
+        from exporter.references import tagger
+
+        tagger.MODEL = args.model.resolve()
+        tagger.loaded_model.cache_clear()
     if args.labelled_lines:
         Path(args.labelled_lines).write_text(json.dumps(labelled_lines(), ensure_ascii=False), encoding="utf-8")
         return 0
@@ -420,7 +433,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     listed = json.loads(LISTS.read_text(encoding="utf-8"))
     sources = {p["name"]: p for p in json.loads(PAPERS.read_text(encoding="utf-8"))["papers"]}
-    results, missing = score(listed["papers"], sources, Path(args.mirrors))
+    papers = listed["papers"]
+    if args.batches:
+        first, _, last = args.batches.partition("-")
+        papers = [p for p in papers if int(first) <= p.get("batch", 1) <= int(last or first)]
+    results, missing = score(papers, sources, Path(args.mirrors))
     batch = args.batch or 1
     if args.save_first_run:
         key = "first_run" if batch == 1 else f"first_run_{batch}"

@@ -744,6 +744,13 @@ def _tagged(text: str):
     return dataclasses.replace(tagged, text=text, spans=spans)
 
 
+def parser_tagged(text: str):
+    """The tagger's labels for `text` read as the parser first reads them (`_tagged`: the list
+    number dropped, the spaced and dated views): for the tools that build training lines from
+    what the tagger is given (tagger/data/reallists.py)."""
+    return _tagged(text)
+
+
 # A bare date in brackets closing the entry right after its address: `https://… (20.05.2023)`.
 # (PDF text may break the address: `…/time_series?hl=ru#recurrent _neural_network (20.05.2023)`).
 _BRACKETED_DATE_AFTER_ADDRESS = re.compile(r"(?:https?://|www\.)\S+(?:\s[^\s()]+)?\s?\((\d{1,2}\.\d{1,2}\.\d{4})\)\.?\s*$")

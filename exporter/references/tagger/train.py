@@ -28,6 +28,10 @@ SOURCES = ["anystyle-core.jsonl", "grobid.jsonl", "synthetic.jsonl"]  # the last
 # has) is not read: trained beside these it read the development split no better (tagger42,
 # bench/TAGGER_SETTINGS.md "Real data: ParsCit's tagged sets"); `--add-synthetic parscit.jsonl`
 # reads it beside them (as bench/tagger_settings.py's "round 42: + parscit" row did).
+# data/reallists.jsonl (data/reallists.py: real papers' list entries, bench/unseen/lists.json batches
+# 1-25, labelled from the hand labels by constrained self-labelling) is not read either: trained
+# beside these (`--add reallists.jsonl --weight reallists=2`) it read the real-lists test batches
+# 26-31 worse than the shipped model (tagger47, bench/TAGGER_SETTINGS.md "Real lists as training data").
 # AnyStyle's core set is the most varied real one (many styles, languages and kinds of work) and
 # the smallest: its lines count twice, so the synthetic lines do not drown its forms.
 WEIGHT = {"anystyle-core": 2}
@@ -137,16 +141,22 @@ def main(argv=None) -> int:
                         help="context features beyond the window (features.EXTRA: run, since, inseen), comma-separated; "
                         "a model trained with others than those is read wrongly by the shipped features: for experiments with --out")
     parser.add_argument("--add-synthetic", default="", help="a second synthetic file in data/ read beside the first (experiments)")
+    parser.add_argument("--add", action="append", default=[], metavar="FILE", help="a further data file in data/ read beside "
+                        "SOURCES, its training lines trained on (experiments: reallists.jsonl, data/reallists.py)")
+    parser.add_argument("--weight", action="append", default=[], metavar="SOURCE=N", help="append the lines of a source "
+                        "(their `source`) N times (WEIGHT: anystyle-core=2)")
     parser.add_argument("--fold", type=int, default=0, choices=range(10), help="with --development, which tenth of the training "
                         "lines is held back (0, the development split; another, fresh lines to read misses from)")
     args = parser.parse_args(argv)
     FOLD[0] = args.fold
     features.EXTRA = tuple(k for k in args.extra.split(",") if k)
-    if args.add_synthetic:
-        SOURCES.append(args.add_synthetic)
+    SOURCES[-1] = args.synthetic  # (before the additions: set after them, it overwrote the last one added)
+    SOURCES.extend(name for name in [args.add_synthetic, *args.add] if name)
+    for pair in args.weight:
+        source, _, times = pair.partition("=")
+        WEIGHT[source] = int(times)
     PARAMS.update(c1=args.c1, c2=args.c2, max_iterations=args.max_iterations)
     features.GAZETTEER_KINDS = tuple(k for k in args.gazetteer.split(",") if k)
-    SOURCES[-1] = args.synthetic
     train(args.out, args.development)
     if args.development:
         print(f"development token accuracy: {development_score(args.out):.4f}", file=sys.stderr)

@@ -25,6 +25,10 @@ experiment train.py does not read (bench/TAGGER_SETTINGS.md, round 42).
 and bench/entries/anystyle-gold.jsonl: AnyStyle's res/parser/gold.xml, for evaluation only (the
 training script never reads bench/).
 
+reallists.py (beside this script) writes reallists.jsonl: real papers' list entries (bench/unseen/lists.json,
+batches 1-25; 26 on are the real-lists test set), labelled from their hand labels with the shipped
+model's own labels for the rest: an experiment train.py reads with `--add reallists.jsonl`.
+
 A line is {"source", "split", "text", "labels": [[start, end, label], ...]} (plus "style" and
 "lang" for synthetic lines); labels cover the characters of field values, and words outside
 any value (`Vol.`, `//`, `–`, `URL:`) are given to a neighbour by `resolve_gaps`. The split
