@@ -417,3 +417,50 @@ def test_displays_over_several_lines_one_after_another_are_a_picture_each(tmp_pa
     text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
     assert not any(piece in text for piece in ("Φ(", "cos", "δV", "dt")), text
     assert "при постоянных значениях" in text and "где ν – шулеровская" in text
+
+
+def test_a_sums_limit_set_close_under_the_prose_line_above_is_taken_clear_of_its_descenders(tmp_path):
+    """A sum's upper limit set so close under the sentence above that it stands within that
+    line's descenders (`у`, `р`, `д` reach down to it, no blank row between): the letters
+    entering the region from above are the sentence's, taken out, and the formula is its
+    picture, the limit whole (it had been left as text: `N` / `S = Σ x (3)` / `i=1`)."""
+    path = tmp_path / "tight.pdf"
+    c = pdf_canvas(path)
+    y = 760
+    for line in PROSE:
+        draw_text(c, 50, y, line)
+        y -= 14
+    draw_text(c, 50, y, "группу устройств рядом друг с другом, у которой доля рудных пород дана ниже:")
+    draw_text(c, 334, y - 7, "N", 8)  # where no descender above touches it (one that did would be refused: one stroke)
+    draw_text(c, 330, y - 18, "S = Σ x", 11)
+    draw_text(c, 332, y - 30, "i=1", 8)
+    draw_text(c, 520, y - 18, "(3)", 11)
+    _prose_after(c, y - 52)
+    c.save()
+    blocks = _blocks(path)
+    pictures = [n for n in walk(blocks) if isinstance(n, Image) and n.formula]
+    assert len(pictures) == 1 and pictures[0].height > 20  # the line and both limits
+    picture = PILImage.open(io.BytesIO(pictures[0].data)).convert("L")
+    top_row = [picture.getpixel((x, 0)) for x in range(picture.width)]
+    assert min(top_row) > 200  # trimmed to the formula's ink: no descender cut off at its top
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "i=1" not in text and "S = Σ" not in text and "рудных пород дана ниже" in text
+
+
+def test_the_neighbours_letters_are_taken_out_but_a_stroke_running_on_is_not():
+    from exporter.readers.pdf.formulas import _neighbours_out
+
+    mask = PILImage.new("L", (40, 30), 0)
+    for x in (3, 10):  # descenders from the line above, down 5 rows
+        for r in range(0, 5):
+            mask.putpixel((x, r), 255)
+    for r in range(3, 20):  # the formula's own stroke, rising into that depth but not to the top
+        mask.putpixel((20, r), 255)
+    for r in range(26, 30):  # a tall letter of the line below, up 4 rows from the foot
+        mask.putpixel((30, r), 255)
+    out = _neighbours_out(mask, 8, 6)
+    assert [out.getpixel((x, 3)) for x in (3, 10, 20)] == [0, 0, 255] and out.getpixel((30, 28)) == 0
+    assert all(out.getpixel((20, r)) == 255 for r in range(3, 20))
+    for r in range(0, 12):  # a stroke from the top past the depth: a formula's line the region cut
+        mask.putpixel((35, r), 255)
+    assert _neighbours_out(mask, 8, 6).tobytes() == mask.tobytes()

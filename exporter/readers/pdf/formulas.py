@@ -35,6 +35,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from PIL import ImageChops, ImageDraw
+
 from .images import page_body_size, png
 from .layout import Line, Page
 
@@ -58,6 +60,7 @@ MAX_BLOCK_LINES = 24  # lines of one unnumbered display (its rows, limits and in
 BLOCK_GAP = 2.5  # body lines between two lines of one display: a row of `align*` and the next
 EDGE = 2  # pixels: ink this near the region's top or foot runs on past it
 FOOT_GAP = 0.3  # body lines of blank rows that part a formula's ink from the line below's
+MIN_CLEANED_CHARACTERS = 6  # an unnumbered display read clear of the prose about it holds at least these
 
 
 @dataclass(slots=True)
@@ -232,7 +235,13 @@ def _formula_lines(page: Page, column: list[Line], run: list[int], body: float) 
     lows, highs = [column[j].y for j in run], [column[j].y + column[j].size for j in run]
     top = min(above.y if above else page.height, max(highs) + 2 * body)
     bottom = max(below.y + 0.8 * below.size if below else 0.0, min(lows) - 1.5 * body)
-    core = (min(lows), max(column[j].y + 0.75 * column[j].size for j in run), 0.35 * above.size if above else 0.0)
+    # the prose's letters that may reach into the region: the descenders of a sentence above
+    # when it starts at that line's baseline, the tallest letters of a sentence below when it
+    # ends at four fifths of that line's size (points; 0 where the region stops short of them,
+    # or the line is no sentence: it may be a piece of the formula the rule did not take)
+    descenders = 0.35 * above.size if above is not None and top == above.y and _sentence(above.text) else 0.0
+    ascenders = 0.3 * below.size if below is not None and bottom == below.y + 0.8 * below.size and _sentence(below.text) else 0.0
+    core = (min(lows), max(column[j].y + 0.75 * column[j].size for j in run), 0.35 * above.size if above else 0.0, descenders, ascenders)
     return tuple(column[j].number for j in run), (bottom, top), core
 
 
@@ -275,6 +284,10 @@ def _formula_line(text: str, x0: float, left: float, body: float) -> bool:
     return x0 > left + 2 * body and len(_long_words(text)) <= MAX_WORDS and bool(text.strip()) and not EXPLAINING.match(text)
 
 
+def _sentence(text: str) -> bool:
+    return len(_long_words(text)) > MAX_WORDS
+
+
 def _long_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 4]
 
@@ -307,7 +320,21 @@ def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: 
     image = pdf_page.render(scale=RENDER_DPI / 72, crop=crop, rev_byteorder=True, prefer_bgrx=True).to_pil()
     mask = image.convert("L").point(_INK)
     low, high, depth = (v * RENDER_DPI / 72 for v in ((top - core[0]), (top - core[1]), core[2]))
-    band = _ink_band(mask, high, low, math.ceil(depth), math.ceil(FOOT_GAP * body * RENDER_DPI / 72))
+    foot_gap = math.ceil(FOOT_GAP * body * RENDER_DPI / 72)
+    band = _ink_band(mask, high, low, math.ceil(depth), foot_gap)
+    if band is None and (core[3] or core[4]) and (number or _characters(page, lines) >= MIN_CLEANED_CHARACTERS):
+        # a formula set close to the prose about it: its ink meets the line above's descenders
+        # (a sum's upper limit) or the line below's tall letters with no blank row between.
+        # Those letters enter the region from outside it: taken out, the formula's own ink is read.
+        # A display with no number and a few characters (`s`, `2`) is more likely an inline
+        # formula's index between two lines of prose: left as text.
+        cleaned = _neighbours_out(mask, math.ceil(core[3] * RENDER_DPI / 72), math.ceil(core[4] * RENDER_DPI / 72))
+        band = _ink_band(cleaned, high, low, 0, foot_gap)
+        if band is not None and not _as_tall_as_its_type(cleaned.crop((0, band[0], mask.width, band[1])), page, lines):
+            band = None  # what is left is a stroke, not the formula: its glyphs met the region's edge
+        if band is not None:
+            image.paste((255, 255, 255, 255) if image.mode in ("RGBA", "RGBX") else 255, mask=ImageChops.subtract(mask, cleaned))
+            mask = cleaned
     if band is None:
         return None  # ink at the region's top or foot: a line of the formula the rule did not take is cut (better text than a cut picture)
     mask = mask.crop((0, band[0], mask.width, band[1]))
@@ -324,6 +351,41 @@ def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: 
     if _colourless(image):
         image = image.convert("L")  # a third of the pixels to encode, and of the file
     return PageFormula(page.number, lines, number, region, png(image), *shown, body)
+
+
+def _as_tall_as_its_type(mask, page: Page, lines: tuple[int, ...]) -> bool:
+    """Whether the ink stands at least half as tall as the largest type of the formula's lines."""
+    ink = mask.getbbox()
+    own = [line for line in page.lines if line.number in lines]
+    return ink is not None and bool(own) and ink[3] - ink[1] >= 0.5 * max(l.size for l in own) * RENDER_DPI / 72
+
+
+def _characters(page: Page, lines: tuple[int, ...]) -> int:
+    return sum(len(line.text.replace(" ", "")) for line in page.lines if line.number in lines)
+
+
+def _neighbours_out(mask, top: int, foot: int):
+    """The ink mask without the ink that enters it across its top row within the first `top`
+    rows (the line above's descenders: their letters stand above the region) or across its
+    foot row within the last `foot` rows (the line below's tallest letters). A stroke that runs
+    on past those rows is kept: it is no neighbour's letter but a formula's line the region cut."""
+    out = mask.copy()
+    width, height = mask.size
+    for start, rows, edge in ((0, top, 0), (height - foot, foot, foot - 1)):
+        if rows <= 0 or rows >= height:
+            continue
+        zone = out.crop((0, start, width, start + rows))
+        before = zone.copy()
+        for x in range(width):
+            if zone.getpixel((x, edge)) == 255:
+                ImageDraw.floodfill(zone, (x, edge), 0)
+        # a letter part that met the zone's inner edge ran on into the region: put back
+        inner = rows - 1 - edge
+        for x in range(width):
+            if before.getpixel((x, inner)) == 255 and zone.getpixel((x, inner)) == 0:
+                return mask  # the region cuts a stroke longer than a neighbour's letter: nothing taken out
+        out.paste(zone, (0, start))
+    return out
 
 
 def _ink_band(mask, high: float, low: float, depth: int, foot_gap: int = 0) -> tuple[int, int] | None:
