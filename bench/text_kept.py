@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/text_kept.py                 # writes bench/TEXT_KEPT.md
     .venv/bin/python bench/text_kept.py --out -         # to stdout
+    .venv/bin/python bench/text_kept.py --out - --no-corpus --form pdf --json lost.json
+                                                        # the unseen PDFs only, every lost line to a file
 
 An edition must print everything the author put on the page; a reader that reads a paragraph
 into nothing (neither front matter, body, list nor note) loses it silently. This counts, per
@@ -123,18 +125,18 @@ def pandoc_words(path: str) -> set[str] | None:
     return kept_words([done.stdout.decode("utf-8", "replace")]) if done.returncode == 0 else None
 
 
-def papers(corpus: Path | None, unseen: bool, tmp: Path) -> list[tuple[str, str, str]]:
+def papers(corpus: Path | None, unseen: bool, tmp: Path, forms: set[str] | None = None) -> list[tuple[str, str, str]]:
     """(set, form, path) of every paper measured."""
     out = []
     if corpus is not None:
         split = corpus_split()
         for f in sorted(corpus.glob("*/*")):
-            if f.suffix in (".docx", ".pdf", ".txt") and not f.name.endswith(".truth.json"):
+            if f.suffix in (".docx", ".pdf", ".txt") and not f.name.endswith(".truth.json") and (forms is None or f.suffix[1:] in forms):
                 out.append((f"corpus {split.get(f.stem, '?')}", f.suffix[1:], str(f)))
     if unseen:
         for paper in json.loads((BENCH / "unseen" / "papers.json").read_text(encoding="utf-8"))["papers"]:
             ext = Path(paper["source"].partition(":")[2]).suffix.lower()
-            if ext not in (".docx", ".pdf"):
+            if ext not in (".docx", ".pdf") or (forms is not None and ext[1:] not in forms):
                 continue
             data = source_bytes(paper["source"], MIRRORS)
             if data is None:
@@ -145,10 +147,10 @@ def papers(corpus: Path | None, unseen: bool, tmp: Path) -> list[tuple[str, str,
     return out
 
 
-def run(corpus: Path | None, unseen: bool) -> tuple[list[dict], int]:
+def run(corpus: Path | None, unseen: bool, forms: set[str] | None = None) -> tuple[list[dict], int]:
     rows, missing = [], 0
     with tempfile.TemporaryDirectory() as tmp:
-        for group, form, path in papers(corpus, unseen, Path(tmp)):
+        for group, form, path in papers(corpus, unseen, Path(tmp), forms):
             kept = model_words(path)
             units = source_units(path)
             if kept is None:
@@ -196,8 +198,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(BENCH / "TEXT_KEPT.md"), help="file to write, or - for stdout")
     parser.add_argument("--no-unseen", action="store_true", help="the corpus only")
+    parser.add_argument("--no-corpus", action="store_true", help="the unseen papers only")
+    parser.add_argument("--form", action="append", choices=("docx", "pdf", "txt"), help="only papers of this form (repeatable)")
+    parser.add_argument("--json", help="also write every paper's lost paragraphs (whole) to this JSON file")
     args = parser.parse_args()
-    rows, refused = run(corpus_dir(), not args.no_unseen)
+    rows, refused = run(None if args.no_corpus else corpus_dir(), not args.no_unseen, set(args.form) if args.form else None)
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     text = render(rows, refused)
     if args.out == "-":
         sys.stdout.write(text)
