@@ -767,7 +767,9 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
             bottoms.pop(0)
             close_band()
         if side_of(f) == "S":
+            heading = _heading_over_spanning(band, f, side_of) if len(gutters) == 1 else []
             close_band()
+            out.extend(("L", line) for line in _lines_of(heading))
             out.append(("S", [f]))
         else:
             band.append(f)
@@ -780,6 +782,46 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
         else:
             merged.append((side, line))
     return merged
+
+
+def _heading_over_spanning(band: list[_Fragment], below: _Fragment, side_of) -> list[_Fragment]:
+    """The runs of a heading that stands at the foot of the left column, under both columns'
+    last lines and over text set across the page (`Литература:` over a list set full width,
+    `Заключение` under a table of two columns): taken out of `band`, to be read after the
+    right column, as the heading of what follows it; before, it was read between the columns.
+    Rule: the left column's one line standing lower than the right column's last line, short
+    (under 70 % of the column's width), words opening with a capital, past a number (no
+    caption's label: `Fig. 4`), set apart from the column's lines above by more than a line's
+    space (1.4 sizes) and under two lines of running text (70 % of the width or more: not a
+    table's cells), with a line of words across the page right under it (half a size to 2.5
+    sizes lower: a run on its own baseline is the rest of its line).
+    A left column running on below a short right one keeps its order: more of it stands there,
+    with no gap."""
+    left = _lines_of([f for f in band if side_of(f) == "L"])
+    right = [f for f in band if side_of(f) == "R"]
+    if not right or len(left) < 2 or len(below.chars) < 15 or not _wordy(below):
+        return []
+    bottom = min(f.y for f in right)
+    tail = [line for line in left if line[0].y < bottom - 0.5 * line[0].size]
+    if len(tail) != 1:
+        return []
+    line, above, size = tail[0], left[-2], tail[0][0].size
+    text = " ".join("".join(c[0] for c in f.chars) for f in line).strip()
+    width = max(f.x1 for row in left for f in row) - min(f.x0 for row in left for f in row)
+    if above[0].y - line[0].y <= 1.4 * size or not 0.5 * size < line[0].y - below.y <= 2.5 * size or max(f.x1 for f in line) - line[0].x0 >= 0.7 * width:
+        return []
+    if len(left) < 3 or any(max(f.x1 for f in row) - row[0].x0 < 0.7 * width for row in left[-3:-1]):
+        return []  # the column over it is no running text (a table's cells)
+    opening = _HEADING_NUMBER.sub("", text)[:1]
+    if not opening.isupper() or _CAPTION_LABEL.match(text) or sum(ch.isalpha() for ch in text) < 4:
+        return []
+    taken = {id(f) for f in line}
+    band[:] = [f for f in band if id(f) not in taken]
+    return line
+
+
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?:\.\s*|\s+)")
+_CAPTION_LABEL = re.compile(r"^(?:Fig\.?|Figure|Table|Рис\.?|Рисунок|Таблица|Сурет|Кесте)\s*(?:[A-Z]?\d|[IVX]{1,4}\b)", re.IGNORECASE)  # `Table S2`, `TABLE I.`
 
 
 def _beside_left_column(fragments: list[_Fragment], gutters: list[float], width: float) -> list[tuple[list[_Fragment], float]]:
