@@ -789,7 +789,8 @@ def _heading_over_spanning(band: list[_Fragment], below: _Fragment, side_of) -> 
     last lines and over text set across the page (`Литература:` over a list set full width,
     `Заключение` under a table of two columns): taken out of `band`, to be read after the
     right column, as the heading of what follows it; before, it was read between the columns.
-    Rule: the left column's one line standing lower than the right column's last line, short
+    Rule: the left column's one line standing lower than the right column's last line (with a
+    printed rule over it, `______`, at most: a journal's line over its list), short
     (under 70 % of the column's width), words opening with a capital, past a number (no
     caption's label: `Fig. 4`), set apart from the column's lines above by more than a line's
     space (1.4 sizes) and under two lines of running text (70 % of the width or more: not a
@@ -803,23 +804,25 @@ def _heading_over_spanning(band: list[_Fragment], below: _Fragment, side_of) -> 
         return []
     bottom = min(f.y for f in right)
     tail = [line for line in left if line[0].y < bottom - 0.5 * line[0].size]
-    if len(tail) != 1:
-        return []
-    line, above, size = tail[0], left[-2], tail[0][0].size
-    text = " ".join("".join(c[0] for c in f.chars) for f in line).strip()
+    texts = [" ".join("".join(c[0] for c in f.chars) for f in line).strip() for line in tail]
+    if not (len(tail) == 1 or len(tail) == 2 and _PRINTED_RULE.match(texts[0])):
+        return []  # the heading, a printed rule over it (`______`) at most
+    line, text, size = tail[-1], texts[-1], tail[-1][0].size
+    above = left[-len(tail) - 1]
     width = max(f.x1 for row in left for f in row) - min(f.x0 for row in left for f in row)
-    if above[0].y - line[0].y <= 1.4 * size or not 0.5 * size < line[0].y - below.y <= 2.5 * size or max(f.x1 for f in line) - line[0].x0 >= 0.7 * width:
+    if above[0].y - tail[0][0].y <= 1.4 * size or not 0.5 * size < line[0].y - below.y <= 2.5 * size or max(f.x1 for f in line) - line[0].x0 >= 0.7 * width:
         return []
-    if len(left) < 3 or any(max(f.x1 for f in row) - row[0].x0 < 0.7 * width for row in left[-3:-1]):
+    if len(left) < len(tail) + 2 or any(max(f.x1 for f in row) - row[0].x0 < 0.7 * width for row in left[-len(tail) - 2 : -len(tail)]):
         return []  # the column over it is no running text (a table's cells)
     opening = _HEADING_NUMBER.sub("", text)[:1]
     if not opening.isupper() or _CAPTION_LABEL.match(text) or sum(ch.isalpha() for ch in text) < 4:
         return []
-    taken = {id(f) for f in line}
+    taken = {id(f) for row in tail for f in row}
     band[:] = [f for f in band if id(f) not in taken]
-    return line
+    return [f for row in tail for f in row]
 
 
+_PRINTED_RULE = re.compile(r"^[_\-–—=]{5,}$")
 _HEADING_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?:\.\s*|\s+)")
 _CAPTION_LABEL = re.compile(r"^(?:Fig\.?|Figure|Table|Рис\.?|Рисунок|Таблица|Сурет|Кесте)\s*(?:[A-Z]?\d|[IVX]{1,4}\b)", re.IGNORECASE)  # `Table S2`, `TABLE I.`
 
