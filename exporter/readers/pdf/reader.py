@@ -658,6 +658,12 @@ def labelled_fields(lines: list[Line], texts: list[str], join, stop: int | None 
     return found
 
 
+def list_heading(texts: list[str], start: int) -> int | None:
+    """The line of the heading of the paper's reference list found from line `start`, if it has one."""
+    found = find_reference_list(texts, start)
+    return found.heading if found is not None else None
+
+
 # Elsevier's two-column front: the article's facts (history, keywords) under `ARTICLE INFO` on
 # the left, the abstract under `ABSTRACT` on the right, both labels on one row (`A R T I C L E
 # I N F O` letter-spaced in the journals, as it is read it from a PDF's runs).
@@ -1668,8 +1674,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     def join_parts(parts: list[str]) -> str:
         return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
 
-    listed = find_reference_list(texts, start)  # labels past the paper's list are its translated blocks' or the next paper's
-    fields = labelled_fields(before_tables, front_texts, join_parts, listed.heading if listed is not None and listed.heading is not None else None)
+    fields = labelled_fields(before_tables, front_texts, join_parts, list_heading(texts, start))  # labels past the list: its translated blocks', the next paper's
     if not fields.abstracts and title is not None and not cover:  # a thesis's cover: its small or bold lines are the university's, the kind's
         found_abstract = unlabelled_abstract(before_tables, front_texts, title[-1] + 1, body, join_parts)
         if found_abstract is not None:
