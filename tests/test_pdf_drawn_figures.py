@@ -120,3 +120,32 @@ def test_an_indented_paragraph_after_a_figure_does_not_resume_the_unstopped_one_
     paragraphs = [plain_text(b.inlines) for b in document.blocks if isinstance(b, Paragraph)]
     assert any(p.startswith("На графике видно") for p in paragraphs)
     assert not any("Abs [x]] + На графике" in p for p in paragraphs)
+
+
+BOOK_PROSE = "The network matches the data at the middle layer and organizes them."
+
+
+def test_a_drawing_as_wide_as_its_caption_set_out_into_the_margin_is_one_picture(tmp_path):
+    """A book's page (Springer's chapters) sets its text in from the left margin and its figures
+    and captions out to it: a diagram reaching left of the text's column, its caption flush with
+    the margin, is the figure's picture still, its labels (`reference`, out at the left) in it,
+    not in the text (unseen malcangi_biometric_chapter, whose label `reference` was then taken for
+    the reference list's heading). The region spans the caption's width where it is wider."""
+    path = tmp_path / "book.pdf"
+    c = _title_page(path)
+    for k in range(4):
+        draw_text(c, 160, 790 - 14 * k, BOOK_PROSE, 10)
+    for k in range(6):  # dashed bounds fanning out from a reference point at the left margin
+        c.line(105, 420, 300 + 25 * k, 650 - 20 * k)
+    c.rect(260, 560, 120, 70)
+    draw_text(c, 82, 425, "reference", 8)
+    draw_text(c, 300, 640, "search space", 8)
+    draw_text(c, 52, 393, "Fig. 2 Boundaries for fingerprint matching", 9)
+    for k in range(6):
+        draw_text(c, 160, 350 - 14 * k, BOOK_PROSE, 10)
+    c.save()
+    document = read_pdf(str(path))
+    figure = _figure(document)
+    assert figure.images[0].width >= 380 - 82
+    text = _body_text(document)
+    assert "reference" not in text and "search space" not in text

@@ -284,6 +284,7 @@ def _drawing_above(pdf_page, page: Page, caption: Line, pictures: bool = True) -
     if caption.breaks and (caption.side == "S" or len(_figure_labels(caption)) > 1):
         return None  # a caption sharing its baseline with another caption or across columns: its column is not known
     left, right = min(l.x0 for l in column), max(l.x1 for l in column)
+    left, right = min(left, caption.x0), max(right, caption.x1)  # a caption set out into the margin (a book's page): the figure stands as wide
     all_paths = [b for b in _drawn_boxes(pdf_page) if b[1] > MARGIN * page.height and b[3] < (1 - MARGIN) * page.height]
     ceiling = _ceiling(page, caption, (left, right), all_paths, body)
     region = (left - 2, caption.y + caption.size * 0.8, right + 2, ceiling)

@@ -30,6 +30,9 @@ from .tables import Grid, Run, rows_by_baseline, ruled_grids, rules_only_grid, s
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
 _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
+# A Cyrillic TeX font's hyphen (its slot 127) reaches PDFium as U+007F; an OT1 font's 127 is
+# the diaeresis put over the next letter (`Shr\x7fodinger`): it reads as a hyphen at a line's end only.
+_TEX_HYPHEN = 0x7F
 MAX_PAGES = 2000  # past this a file is refused: bounded time (a page takes ~10–30 ms)
 # Past this much text a file is refused: a 2,000-page book held a worker for a minute. A long
 # thesis holds 400,000 characters; this is four of them.
@@ -289,6 +292,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
     runs: list[list[tuple]] = []
     run: list[tuple] = []
     space = False
+    unsized: list[tuple[list[tuple], int, int]] = []  # (run, index in it, font) of characters whose size reads as no type
     for i in range(count):
         code = codes[i]
         obj = get_object(handle, i)
@@ -314,16 +318,54 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         x0, x1 = left.value - ox, right.value - ox
         if mirrored:
             x0, x1 = 2 * baseline[0] - x1, 2 * baseline[0] - x0
+        if code == _TEX_HYPHEN and (i + 1 == count or codes[i + 1] in (10, 13)):
+            code = 0xAD
         # a Symbol font without a ToUnicode map reaches PDFium as U+F0xx, its byte's private-use code
         ch = "-" if code in _HYPHEN_MARKS else SYMBOL_PRIVATE_USE[code] if symbol and code in SYMBOL_PRIVATE_USE else ADOBE_CORPORATE_USE.get(code, chr(code))
         if ch == " ":  # a Symbol font's own space
             space = True
             continue
+        if size < MIN_PRINTED_SIZE:
+            unsized.append((run, len(run), _GET_FONT(obj) or 0))
         run.append((ch, x0, x1, bottom.value - oy, top.value - oy, baseline, size, bold, space, angle, unmapped, face))
         space = False
     if run:
         runs.append(run)
+    if unsized:
+        _sized_from_glyphs(unsized)
     return _upright(runs, width, height)
+
+
+# No type is printed smaller than this; a size below it is a font's size before a scale PDFium
+# does not apply: a Type 3 font's own matrix (old TeX output through dvips sets its bitmap fonts
+# at 0.1 pt and draws their glyphs a hundred times larger). Read as given, every gap between
+# letters is wider than a size: `М о с ко в с к и й`, each line a paragraph of its own.
+MIN_PRINTED_SIZE = 1.0
+# A font's letters stand this share of its size high at their 98th percentile (capitals,
+# ascenders, descenders): 0.68-0.76 in 25 unseen PDFs' body fonts, 0.71 their median (the 90th
+# percentile spreads more, 0.58-0.72: a Cyrillic text has fewer ascenders than a Latin one).
+GLYPH_HEIGHT = 0.71
+
+
+def _sized_from_glyphs(unsized: list[tuple[list[tuple], int, int]]) -> None:
+    """Give characters whose size reads below MIN_PRINTED_SIZE the size their font's glyphs on
+    the page show: the 98th percentile of its letters' heights (across the text's direction)
+    over GLYPH_HEIGHT, to half a point, so that one font reads as one size."""
+    heights: dict[int, list[float]] = {}
+    for run, k, font in unsized:
+        ch, x0, x1, bottom, top, angle = run[k][0], run[k][1], run[k][2], run[k][3], run[k][4], run[k][9]
+        if ch.isalpha():
+            heights.setdefault(font, []).append(x1 - x0 if angle in (90, 270) else top - bottom)
+    sizes = {}
+    for font, values in heights.items():
+        values.sort()
+        sizes[font] = round(values[min(int(0.98 * len(values)), len(values) - 1)] / GLYPH_HEIGHT * 2) / 2
+    fallback = median(sizes.values()) if sizes else 0.0
+    for run, k, font in unsized:
+        size = sizes.get(font, fallback)
+        if size >= MIN_PRINTED_SIZE:
+            char = run[k]
+            run[k] = (*char[:6], size, *char[7:])
 
 
 def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
@@ -726,7 +768,9 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
             bottoms.pop(0)
             close_band()
         if side_of(f) == "S":
+            heading = _heading_over_spanning(band, f, side_of) if len(gutters) == 1 else []
             close_band()
+            out.extend(("L", line) for line in _lines_of(heading))
             out.append(("S", [f]))
         else:
             band.append(f)
@@ -739,6 +783,49 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
         else:
             merged.append((side, line))
     return merged
+
+
+def _heading_over_spanning(band: list[_Fragment], below: _Fragment, side_of) -> list[_Fragment]:
+    """The runs of a heading that stands at the foot of the left column, under both columns'
+    last lines and over text set across the page (`Литература:` over a list set full width,
+    `Заключение` under a table of two columns): taken out of `band`, to be read after the
+    right column, as the heading of what follows it; before, it was read between the columns.
+    Rule: the left column's one line standing lower than the right column's last line (with a
+    printed rule over it, `______`, at most: a journal's line over its list), short
+    (under 70 % of the column's width), words opening with a capital, past a number (no
+    caption's label: `Fig. 4`), set apart from the column's lines above by more than a line's
+    space (1.4 sizes) and under two lines of running text (70 % of the width or more: not a
+    table's cells), with a line of words across the page right under it (half a size to 2.5
+    sizes lower: a run on its own baseline is the rest of its line).
+    A left column running on below a short right one keeps its order: more of it stands there,
+    with no gap."""
+    left = _lines_of([f for f in band if side_of(f) == "L"])
+    right = [f for f in band if side_of(f) == "R"]
+    if not right or len(left) < 2 or len(below.chars) < 15 or not _wordy(below):
+        return []
+    bottom = min(f.y for f in right)
+    tail = [line for line in left if line[0].y < bottom - 0.5 * line[0].size]
+    texts = [" ".join("".join(c[0] for c in f.chars) for f in line).strip() for line in tail]
+    if not (len(tail) == 1 or len(tail) == 2 and _PRINTED_RULE.match(texts[0])):
+        return []  # the heading, a printed rule over it (`______`) at most
+    line, text, size = tail[-1], texts[-1], tail[-1][0].size
+    above = left[-len(tail) - 1]
+    width = max(f.x1 for row in left for f in row) - min(f.x0 for row in left for f in row)
+    if above[0].y - tail[0][0].y <= 1.4 * size or not 0.5 * size < line[0].y - below.y <= 2.5 * size or max(f.x1 for f in line) - line[0].x0 >= 0.7 * width:
+        return []
+    if len(left) < len(tail) + 2 or any(max(f.x1 for f in row) - row[0].x0 < 0.7 * width for row in left[-len(tail) - 2 : -len(tail)]):
+        return []  # the column over it is no running text (a table's cells)
+    opening = _HEADING_NUMBER.sub("", text)[:1]
+    if not opening.isupper() or _CAPTION_LABEL.match(text) or sum(ch.isalpha() for ch in text) < 4:
+        return []
+    taken = {id(f) for row in tail for f in row}
+    band[:] = [f for f in band if id(f) not in taken]
+    return [f for row in tail for f in row]
+
+
+_PRINTED_RULE = re.compile(r"^[_\-–—=]{5,}$")
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?:\.\s*|\s+)")
+_CAPTION_LABEL = re.compile(r"^(?:Fig\.?|Figure|Table|Рис\.?|Рисунок|Таблица|Сурет|Кесте)\s*(?:[A-Z]?\d|[IVX]{1,4}\b)", re.IGNORECASE)  # `Table S2`, `TABLE I.`
 
 
 def _beside_left_column(fragments: list[_Fragment], gutters: list[float], width: float) -> list[tuple[list[_Fragment], float]]:

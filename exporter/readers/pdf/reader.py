@@ -618,8 +618,11 @@ class LabelledFields:
     last: int = -1  # index of the last line they take
 
 
-def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields:
-    """UDC, abstracts and keywords on the first two pages, found by their labels.
+def labelled_fields(lines: list[Line], texts: list[str], join, stop: int | None = None) -> LabelledFields:
+    """UDC, abstracts and keywords on the first two pages, found by their labels, above line
+    `stop` (the paper's reference list's heading: past it stand its translated blocks, which
+    `blocks_after_list` reads, or the next paper of a journal's pages, whose fields are not
+    this paper's and whose last line would end this paper's front matter below its body).
 
     The text reader's labels (`УДК`, `Аннотация`, `Abstract`, `Ключевые слова`, `Keywords`…)
     open the field; its text runs on over the following lines set in the same size, up to
@@ -628,7 +631,7 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
     joins the lines as the body's are (line-end hyphens by the text reader's rules).
     """
     found = LabelledFields()
-    early = [i for i, line in enumerate(lines) if line.page <= lines[0].page + 1]
+    early = [i for i, line in enumerate(lines) if line.page <= lines[0].page + 1 and (stop is None or i < stop)]
     i = 0
     while i < len(early):
         index = early[i]
@@ -653,6 +656,12 @@ def labelled_fields(lines: list[Line], texts: list[str], join) -> LabelledFields
                 i += 1
         i += 1
     return found
+
+
+def list_heading(texts: list[str], start: int) -> int | None:
+    """The line of the heading of the paper's reference list found from line `start`, if it has one."""
+    found = find_reference_list(texts, start)
+    return found.heading if found is not None else None
 
 
 # Elsevier's two-column front: the article's facts (history, keywords) under `ARTICLE INFO` on
@@ -1665,7 +1674,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     def join_parts(parts: list[str]) -> str:
         return join_lines(list(enumerate(parts, start=1)), lexicon).text if any(p.strip() for p in parts) else ""
 
-    fields = labelled_fields(before_tables, front_texts, join_parts)
+    fields = labelled_fields(before_tables, front_texts, join_parts, list_heading(texts, start))  # labels past the list: its translated blocks', the next paper's
     if not fields.abstracts and title is not None and not cover:  # a thesis's cover: its small or bold lines are the university's, the kind's
         found_abstract = unlabelled_abstract(before_tables, front_texts, title[-1] + 1, body, join_parts)
         if found_abstract is not None:

@@ -603,8 +603,9 @@ def keywords_of(parts: list[str], alone: bool, joined: str | None = None) -> tup
     return _keywords(text)
 
 
-# A line of a table of contents: its page number after dot leaders (`Аннотация ........ 3`)
-CONTENTS_LINE = re.compile(r"(?:\.\s*){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$")
+# A line of a table of contents: its page number after dot leaders (`Аннотация ........ 3`), a
+# front page's in roman numerals too (a thesis's `Abstract ........ iii`)
+CONTENTS_LINE = re.compile(r"(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*$|…{2,}\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*$")
 
 
 def _label(match_fn, text: str):
