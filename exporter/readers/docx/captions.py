@@ -65,7 +65,6 @@ def seq_kind(identifier: str | None) -> str | None:
 # `Figure Caption` or `MDPI_4.1_table_caption`, a Russian template's `Подпись к рисунку`; the
 # name says the kind where Word's own `Caption` does not.
 _CAPTION_STYLE = re.compile(r"^(?:(?P<any>caption)|(?P<named>.*?)[\s_.-]caption|подпис[иьей]{1,2}\s+(?:к\s+)?(?P<ru>\w+))$", re.IGNORECASE)
-_STYLE_KIND = {"figure": "figure", "table": "table"}
 
 
 def caption_style(name: str) -> str | None:
@@ -109,7 +108,7 @@ def read_caption(para: Para, seq_number: str | None) -> Caption | None:
     if kind is None and not (seq or styled and text.strip()):
         return None  # a picture's own paragraph set in the Caption style is no caption
     if kind is None:
-        kind = seq or _STYLE_KIND.get(styled)
+        kind = seq or (styled if styled in ("figure", "table") else None)
         number = seq_number
         # only the Caption style says so (no label, no SEQ field): authors set body text in it too,
         # so it is a caption only beside a figure or table no other caption names

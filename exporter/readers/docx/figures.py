@@ -316,8 +316,7 @@ def _title_line(blocks: list, sources: list, i: int, caption: Caption, captions:
     / `Caption`, or centred under a centred label)."""
     if i + 1 >= len(blocks) or not isinstance(blocks[i + 1], Paragraph):
         return False
-    uncaptioned = lambda k, kind: 0 <= k < len(blocks) and isinstance(blocks[k], kind) and not blocks[k].caption  # noqa: E731
-    if not (uncaptioned(i + 2, Table) if caption.kind == "table" else uncaptioned(i - 1, Figure) or uncaptioned(i + 2, Figure)):
+    if not (_uncaptioned(blocks, i + 2, Table) if caption.kind == "table" else _uncaptioned(blocks, i - 1, Figure) or _uncaptioned(blocks, i + 2, Figure)):
         return False
     title, label = sources[i + 1], sources[i]
     if title is None or title.para is None or id(title.para) in captions:
@@ -327,6 +326,10 @@ def _title_line(blocks: list, sources: list, i: int, caption: Caption, captions:
         return title.para.centered or same or caption_style(title.para.style_name) is not None
     # a figure's: set as a caption, or centred under a centred label (a centred heading may follow a label)
     return caption_style(title.para.style_name) is not None or same and caption_style(label.para.style_name) is not None or title.para.centered and label.para.centered
+
+
+def _uncaptioned(blocks: list, k: int, kind: type) -> bool:
+    return 0 <= k < len(blocks) and isinstance(blocks[k], kind) and not blocks[k].caption
 
 
 def _target(blocks: list, sources: list, i: int, caption: Caption, consumed: set[int]):
