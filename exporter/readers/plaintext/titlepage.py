@@ -60,10 +60,11 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 # The student's label (`студента 2 курса` on a cover naming the student in the genitive; a
-# further-education course's `Слушатель`; alone on its line, German `durch`, `vorgelegt von` and
-# English `submitted by`): the name follows on its line or under it.
+# further-education course's `Слушатель`; `Работу выполнил` before a signature's rule and the
+# name; alone on its line, German `durch`, `vorgelegt von` and English `submitted by`): the name
+# follows on its line or under it.
 _STUDENT = re.compile(
-    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|виконал[аи]?|виконав|изготвил[аи]?|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|(?:работу\s+)?выполнил[аи]?|исполнитель|виконал[аи]?|виконав|изготвил[аи]?|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
     r"student|author|орындаған|білім\s+алушы|(?:durch|(?:vorgelegt|eingereicht|verfasst)\s+von|(?:submitted|prepared|written)\s+by)(?=\s*:?\s*$))\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -270,9 +271,24 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
     own = script(texts[at])
     if run and script(texts[run[0]]) == own:  # the title's translation under it (`СРАВНЕНИЕ …` / `… COMPARISON …`) is no part of it
         run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own and not _goes_on_from(texts, run, k)), len(run))]
+    if len(run) > 1 and _name_over_title(texts[run[0]], texts[run[1]]):
+        run = run[1:]  # the author's name alone over the title (`Линь Пэйфэн` / `Свойства …` / `Выпускная квалификационная работа`)
     if not run or len(run) > MAX_TITLE_LINES or not (texts[run[0]][:1].isupper() or texts[run[0]][:1] in "«\"“"):
         return [], at
     return [texts[k] for k in run], run[0]
+
+
+def _name_over_title(name: str, title: str) -> bool:
+    """`name`, alone on its line right over the title's first line `title`, is the author's:
+    two or three capitalised words that read as a name (`_named`: no institution's), over a line
+    in the same script in sentence case (a small letter opens its second or third word). A title
+    in title case (`Convolutional Codes` / `Over Residue Rings`) gives no such sign: its first
+    line stays the title's."""
+    words = title.split()
+    return (
+        2 <= len(name.split()) <= 3 and _named(name) and not continues_title(name) and script(name) == script(title)
+        and title[:1].isupper() and any(w[:1].islower() for w in words[1:3])
+    )
 
 
 def _goes_on_from(texts: list[str], run: list[int], k: int) -> bool:
@@ -420,7 +436,8 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     author = _student(texts)
     if author is None:
         above = next((t for t in reversed(texts[:top]) if t), "")
-        author = " ".join(above.split()).strip(" ,") if is_person(above) else _split_name(texts[:top])
+        named_over = top > 0 and texts[top - 1] == above and _name_over_title(above, texts[top])  # `Линь Пэйфэн` right over the title
+        author = " ".join(above.split()).strip(" ,") if is_person(above) or named_over else _split_name(texts[:top])
     title = title_text(title_lines) if title_lines else None
     others = tuple(name for name in _others(texts) if name != author)
     return TitlePage(title, author, others) if title or author else None

@@ -1,0 +1,106 @@
+"""Failure classes of front48's unseen batch (issue 16; bench/unseen/papers.json), each read as a
+general convention. Every page here is invented after the form the batch showed, not copied
+from one paper; each test fails without its rule (the guards marked so pass either way).
+
+- A cover's student given as `Работу выполнил____ Г.К. Иванов` (the label opening with
+  `Работу`, a signature's rule, the name with its initials first): no author was read.
+- A university's cover with the author's name alone over the title and the work's kind under
+  it (`Линь Пэйфэн` / `Свойства …` / `Выпускная квалификационная работа`): the name ran into
+  the title, and the text form read no author.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import text_front_matter, title_block_docx
+
+from exporter.readers import read_document
+from exporter.readers.plaintext import roles
+from exporter.readers.plaintext.titlepage import read_title_page
+
+
+@pytest.fixture(params=[False, True], ids=["rules", "shipped"])
+def model(request):
+    roles.ENABLED = request.param
+    yield request.param
+    roles.ENABLED = True
+
+
+# ---- `Работу выполнил____ Г.К. Иванов` ---------------------------------------------------------
+
+_COVER_WORK_DONE = [
+    "МИНИСТЕРСТВО НАУКИ И ВЫСШЕГО ОБРАЗОВАНИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ",
+    "«СЕВЕРНЫЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ»",
+    "Кафедра прикладной математики",
+    "КУРСОВАЯ РАБОТА",
+    "РАСЧЁТ ТЕПЛОВОГО РЕЖИМА",
+    "ЖИЛОГО ЗДАНИЯ",
+    "Работу выполнил______________________________ Г.К. Иванов",
+    "(подпись)",
+    "Научный руководитель,",
+    "канд. техн. наук, доц. ___________________ П.С. Сидоров",
+    "Архангельск",
+    "2024",
+]
+
+
+@pytest.mark.parametrize("label", ["Работу выполнил", "Работу выполнила", "Работу выполнил студент"])
+def test_work_done_by_labels_the_student(label):
+    lines = [t.replace("Работу выполнил", label) for t in _COVER_WORK_DONE]
+    page = read_title_page(lines)
+    assert page.author == "Г.К. Иванов"
+    assert page.title == "РАСЧЁТ ТЕПЛОВОГО РЕЖИМА ЖИЛОГО ЗДАНИЯ"
+
+
+def test_work_done_by_in_word(tmp_path, model):
+    path = title_block_docx(tmp_path / "cover.docx", [(t, {"center": k < 6, "bold": 3 <= k < 6}) for k, t in enumerate(_COVER_WORK_DONE)])
+    meta = read_document(path).meta
+    assert meta.authors[:1] == ("Г.К. Иванов",)
+    assert meta.title_text == "РАСЧЁТ ТЕПЛОВОГО РЕЖИМА ЖИЛОГО ЗДАНИЯ"
+
+
+def test_supervisor_is_never_the_student():  # guard: passes either way
+    page = read_title_page(_COVER_WORK_DONE)
+    assert "П.С. Сидоров" not in (page.author or "")
+
+
+# ---- the author's name alone over the title, the kind under it ---------------------------------
+
+_NAME_OVER_TITLE = [
+    "Северный государственный университет имени М. В. Ломоносова",
+    "Факультет прикладной математики",
+    "Кафедра алгебры",
+    "",
+    "Ван Сяомин",
+    "Свойства сверточных кодов над кольцами вычетов",
+    "Выпускная квалификационная работа",
+    "",
+    "Научный руководитель:",
+    "доцент, к.ф.-м.н.",
+    "Петров Иван Сергеевич",
+    "",
+    "Архангельск, 2022",
+]
+
+
+@pytest.mark.parametrize("name", ["Ван Сяомин", "Анна Королёва"])
+def test_name_over_title_over_kind(name):
+    page = read_title_page([name if t == "Ван Сяомин" else t for t in _NAME_OVER_TITLE])
+    assert page.title == "Свойства сверточных кодов над кольцами вычетов"
+    assert page.author == name
+
+
+def test_name_over_title_in_text(model):
+    meta = text_front_matter(_NAME_OVER_TITLE + ["", "Оглавление", "Введение . . . . . 3", "", "Введение", "", "Сверточные коды широко применяются в системах связи и хранения данных."])
+    assert meta.title_text == "Свойства сверточных кодов над кольцами вычетов"
+    assert meta.authors[:1] == ("Ван Сяомин",)
+
+
+def test_two_line_title_over_kind_keeps_both_lines():  # guard: passes either way
+    lines = ["Кафедра алгебры", "", "Свойства сверточных кодов", "над кольцами вычетов", "Выпускная квалификационная работа", "", "Научный руководитель:", "Петров Иван Сергеевич"]
+    assert read_title_page(lines).title == "Свойства сверточных кодов над кольцами вычетов"
+
+
+def test_title_case_english_title_over_kind_keeps_its_first_line():  # guard: a title-case line is no name here
+    lines = ["Department of Algebra", "", "Convolutional Codes", "Over Residue Rings", "Graduation Thesis", "", "Supervisor: Ivan Petrov"]
+    assert read_title_page(lines).title == "Convolutional Codes Over Residue Rings"
