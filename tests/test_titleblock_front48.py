@@ -104,3 +104,25 @@ def test_two_line_title_over_kind_keeps_both_lines():  # guard: passes either wa
 def test_title_case_english_title_over_kind_keeps_its_first_line():  # guard: a title-case line is no name here
     lines = ["Department of Algebra", "", "Convolutional Codes", "Over Residue Rings", "Graduation Thesis", "", "Supervisor: Ivan Petrov"]
     assert read_title_page(lines).title == "Convolutional Codes Over Residue Rings"
+
+
+# ---- a university's name in two capitalised words over the title (Word) -------------------------
+
+_PROJECT_COVER = [
+    ("Пловдивски Университет", {"bold": True, "center": True}),
+    ("Проект на тема", {"bold": True, "center": True}),
+    ("Защита на уеб приложения от атаки с подправени заявки", {"bold": True, "center": True}),
+    ("За дисциплината", {"bold": True, "center": True}),
+    ("Основи на уеб програмирането", {"bold": True, "center": True}),
+]
+
+
+def test_university_over_title_is_no_author(tmp_path, model):
+    meta = read_document(title_block_docx(tmp_path / "p.docx", _PROJECT_COVER)).meta
+    assert not any("Университет" in a for a in meta.authors)
+
+
+def test_name_under_title_stays_author(tmp_path, model):  # guard: passes either way
+    cover = [("Защита на уеб приложения от атаки с подправени заявки", {"bold": True, "center": True, "size": 16}), ("Иван Петров", {"center": True})]
+    meta = read_document(title_block_docx(tmp_path / "p.docx", cover)).meta
+    assert meta.authors[:1] == ("Иван Петров",)
