@@ -7,6 +7,13 @@ from one paper; each test fails without its rule (the guards marked so pass eith
 - A university's cover with the author's name alone over the title and the work's kind under
   it (`Линь Пэйфэн` / `Свойства …` / `Выпускная квалификационная работа`): the name ran into
   the title, and the text form read no author.
+- An institution's name in two capitalised words over a Word paper's title (`Софийски
+  Университет`): read as the first author.
+- Covers that name no topic (a course's report, a course work for a discipline): their title
+  was read off the form's other lines: the discipline in quotes under `Курсовая работа по
+  дисциплине:`, a department's name in quotes under `Кафедра №304`, the sheets counted
+  (`Всего 10 листов`), or the cover's head (`ФГБОУ ВО`) in Word; a document's code under the
+  title (`БГУИР КП I–40 01 01 21 ПЗ`) ran into it.
 """
 
 from __future__ import annotations
@@ -126,3 +133,42 @@ def test_name_under_title_stays_author(tmp_path, model):  # guard: passes either
     cover = [("Защита на уеб приложения от атаки с подправени заявки", {"bold": True, "center": True, "size": 16}), ("Иван Петров", {"center": True})]
     meta = read_document(title_block_docx(tmp_path / "p.docx", cover)).meta
     assert meta.authors[:1] == ("Иван Петров",)
+
+
+# ---- covers that name no topic; a document's code under the title ---------------------------------
+
+def test_discipline_under_the_kind_is_no_title():
+    lines = ["Тверской государственный университет", "Курсовая работа по дисциплине:", "«Теория вероятностей и математическая статистика»", "Автор:", "Осинский Роман Русланович", "Проверил:", "Сидорова Оксана Игоревна", "Тверь, 2019"]
+    page = read_title_page(lines)
+    assert page.title is None and page.author == "Осинский Роман Русланович"
+
+
+def test_department_name_in_quotes_is_no_title():
+    lines = ["Московский авиационный институт", "Кафедра №304", "«Автоматизированные системы обработки информации и управления»", "Отчет по курсовой работе", "по учебной дисциплине", "«ПЗТВ»", "Выполнил:", "Гордеев Н.М.", "МОСКВА 2020"]
+    page = read_title_page(lines)
+    assert page.title is None and page.author == "Гордеев Н.М."
+
+
+def test_sheet_count_is_no_title():
+    lines = ["БРЯНСКИЙ ГОСУДАРСТВЕННЫЙ ТЕХНИЧЕСКИЙ УНИВЕРСИТЕТ", "КУРСОВАЯ РАБОТА", "по дисциплине «компьютерная графика»", "Всего 10 листов", "Выполнил студент гр. О-18-ИВТ-2-ПО-Б,", "_____________ Жирешонков Н. О.", "Руководитель:", "_________ ст. преп. Радченко А. О."]
+    page = read_title_page(lines)
+    assert page.title is None and page.author == "Жирешонков Н. О."
+
+
+def test_document_code_is_no_part_of_the_title():
+    lines = ["Белорусский государственный университет информатики и радиоэлектроники", "ПОЯСНИТЕЛЬНАЯ ЗАПИСКА", "к курсовому проекту", "на тему", "Программное средство для распознавания текста", "БГУИР КП I–40 01 01 21 ПЗ", "Студент: гр. 051004 Павловец С.В."]
+    assert read_title_page(lines).title == "Программное средство для распознавания текста"
+
+
+def test_cover_head_is_no_title_in_word(tmp_path, model):
+    cover = [("МИНИСТЕРСТВО НАУКИ И ВЫСШЕГО ОБРАЗОВАНИЯ РФ", {"bold": True, "center": True}), ("ФГБОУ ВО", {"center": True}),
+             ("«БРЯНСКИЙ ГОСУДАРСТВЕННЫЙ ТЕХНИЧЕСКИЙ УНИВЕРСИТЕТ»", {"bold": True, "center": True}), ("КУРСОВАЯ РАБОТА", {"bold": True, "center": True}),
+             ("по дисциплине «компьютерная графика»", {"bold": True, "center": True}), ("Выполнил студент гр. О-18-ИВТ-2-ПО-Б,", {"bold": True}),
+             ("_____________________ Жирешонков Н. О.", {}), ("Руководитель:", {"bold": True}), ("_________________ ст. преп. Радченко А. О.", {})]
+    meta = read_document(title_block_docx(tmp_path / "cover.docx", cover)).meta
+    assert meta.title_text in (None, "") and meta.authors[:1] == ("Жирешонков Н. О.",)
+
+
+def test_topic_under_discipline_stays_title():
+    lines = ["Тверской государственный университет", "Курсовая работа по дисциплине:", "«Теория вероятностей»", "на тему:", "«Квартильный критерий Барнетта-Эйсена»", "Автор:", "Осинский Роман Русланович"]
+    assert read_title_page(lines).title == "«Квартильный критерий Барнетта-Эйсена»"

@@ -51,11 +51,11 @@ _KIND_TAIL = re.compile(
 # A form's field on a title page: never the title, and what stands under it is the field's
 # (`Специальность 02.03.01 —` over `«Системный анализ…»`, `по направлению подготовки …`, the
 # course a work is written for: `по курсу` / `по дисциплине` alone over `«Data Science»`; an
-# exercise's variant, `Вариант №7`, `Варіант 7`, `Variant 7`).
+# exercise's variant, `Вариант №7`, `Варіант 7`, `Variant 7`; the sheets counted, `Всего 10 листов`).
 _FIELD = re.compile(
     r"^(?:(?:вариант|варіант|variant)\s*(?:№|no\.?)?\s*\d{1,3}\.?$|"
     r"(?:по\s+)?(?:направлени[юея]|специальност[ьи]|профил[ья]|образовательн\w*\s+программ\w*|квалификаци\w*|групп[аы]|курс|"
-    r"форма\s+обучения|шифр|обозначение|на\s+правах\s+рукописи|к\s+защите|утверждаю|допустить|язык|статус|по\s+(?:курсу|дисциплине)\s*:?$|"
+    r"форма\s+обучения|шифр|обозначение|на\s+правах\s+рукописи|к\s+защите|утверждаю|допустить|язык|статус|по\s+(?:курсу|дисциплине)(?=\s*:?$)|всего\s+(?:\d+\s+)?лист\w*|"
     r"subject\s+area|educational\s+program|degree|major|speciality|specialty|language|status)\b)",
     re.IGNORECASE,
 )
@@ -87,13 +87,17 @@ class TitlePage:
     title: str | None
     author: str | None
     others: tuple[str, ...] = ()  # names under other people's labels (the supervisor's, a reviewer's): never an author
+    head: tuple[str, ...] = ()  # the lines above the work's kind: the ministry's, the university's, its institute's and department's
 
     def strikes_title(self, title: str | None) -> bool:
         """A cover naming its kind and student but no title (a practice report's, a course's)
         strikes a title read off its top lines: one opening with an institution or the ministry
-        (`МИНИСТЕРСТВО НАУКИ …`, `Федеральное государственное … учреждение …`) is the cover's
-        head, not the work's title."""
-        return self.title is None and self.author is not None and bool(title) and (opens_with_institution(title) or _MINISTRY.match(title) is not None)
+        (`МИНИСТЕРСТВО НАУКИ …`, `Федеральное государственное … учреждение …`), or any of the
+        lines above the kind (`ФГБОУ ВО`, an institute's name in quotes), is the cover's head,
+        not the work's title."""
+        return self.title is None and self.author is not None and bool(title) and (
+            opens_with_institution(title) or _MINISTRY.match(title) is not None or _in_lines(title, self.head)
+        )
 
     def with_author(self, names: list[str]) -> list[str]:
         """`names` (what the rules or the model read) headed by the student the page names: the
@@ -113,19 +117,29 @@ class TitlePage:
 _MINISTRY = re.compile(r"^(?:министерств|міністерств|минобрнауки|минпросвещения|ministry)", re.IGNORECASE)
 
 
+def _in_lines(text: str, lines: tuple[str, ...]) -> bool:
+    """`text` is one of `lines`, or a run of them (their words, whatever the spacing and case)."""
+    return " ".join(text.split()).casefold() in " ".join(" ".join(lines).split()).casefold()
+
+
 def is_person(text: str) -> bool:
     """One person's name alone on the line, certain by its initials or its patronymic."""
     text = " ".join(text.split()).strip(" ,")
     return len(text) <= 60 and (STRONG_NAME.match(text) is not None or FULL_NAME.fullmatch(text) is not None)
 
 
+# A document's designation under GOST 2.201 closing its line: the code, then the kind's two or three
+# capitals (`БГУИР КП I–40 01 01 21 ПЗ`, `ИУ7.ВКР.001 РПЗ`: an explanatory note's, `… ТЗ`): no title's.
+_DOC_CODE = re.compile(r"\d[\d.\s–-]*\s(?:ПЗ|РПЗ|ТЗ)$")
+
+
 def _stops(text: str) -> bool:
     """A line no title holds and no title runs past: a label (the student's, a supervisor's,
-    a form's field), a name, an institution, a place and year, a line with hardly any letters
+    a form's field), a document's code (`_DOC_CODE`), a name, an institution, a place and year, a line with hardly any letters
     (`« ____»_________20___ г.`, a signature's rule)."""
     letters = sum(ch.isalpha() for ch in text)
     return (
-        letters < 3 or bool(_STUDENT.match(text) or _OTHERS.match(text) or SUPERVISOR.match(text) or _FIELD.match(text))
+        letters < 3 or bool(_STUDENT.match(text) or _OTHERS.match(text) or SUPERVISOR.match(text) or _FIELD.match(text) or _DOC_CODE.search(text))
         or is_person(text) or opens_with_institution(text) or is_institution(text) and not text[:1].islower()
         or re.search(r"\b(?:19|20)\d\d\b", text) is not None and len(text.split()) <= 4
     )
@@ -179,6 +193,8 @@ def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
     if at is None:
         return None
     end = at + _kind_lines(texts, at)[0]
+    if _FIELD.match(m["rest"].strip()) and end < len(texts) and _QUOTED.fullmatch(texts[end]):
+        end += 1  # the field's value under the kind's line (`Курсовая работа по дисциплине:` / `«Теория вероятностей …»`): no title
     while end < len(texts) and (
         not texts[end] or _KIND_TAIL.match(texts[end].strip("()"))
         or texts[end][:1].islower() and not _FIELD.match(texts[end]) and not _topic(texts[end])
@@ -271,6 +287,8 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
     own = script(texts[at])
     if run and script(texts[run[0]]) == own:  # the title's translation under it (`СРАВНЕНИЕ …` / `… COMPARISON …`) is no part of it
         run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own and not _goes_on_from(texts, run, k)), len(run))]
+    if run and i >= 0 and texts[i] and is_institution(texts[i]) and _QUOTED.fullmatch(" ".join(texts[k] for k in run)):
+        return [], at  # an institution's name in quotes under its line (`Кафедра №304` / `«Автоматизированные системы …»`)
     if len(run) > 1 and _name_over_title(texts[run[0]], texts[run[1]]):
         run = run[1:]  # the author's name alone over the title (`Линь Пэйфэн` / `Свойства …` / `Выпускная квалификационная работа`)
     if not run or len(run) > MAX_TITLE_LINES or not (texts[run[0]][:1].isupper() or texts[run[0]][:1] in "«\"“"):
@@ -440,4 +458,4 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
         author = " ".join(above.split()).strip(" ,") if is_person(above) or named_over else _split_name(texts[:top])
     title = title_text(title_lines) if title_lines else None
     others = tuple(name for name in _others(texts) if name != author)
-    return TitlePage(title, author, others) if title or author else None
+    return TitlePage(title, author, others, tuple(t for t in texts[:at] if t)) if title or author else None
