@@ -80,6 +80,6 @@ def test_author_note_at_a_page_foot_is_no_part_of_the_paragraph():
 
 
 def test_name_and_mail_inside_a_sentence_stay():  # guard: passes either way
-    from exporter.readers.plaintext.reader import _author_note
+    from exporter.readers.plaintext.reader import opens_author_note
 
-    assert not _author_note("Данные предоставил Иванов Иван Иванович, с ним можно связаться по адресу ivanov@example.ru.")
+    assert not opens_author_note("Данные предоставил Иванов Иван Иванович, с ним можно связаться по адресу ivanov@example.ru.")

@@ -129,7 +129,7 @@ def _median(values: list[int]) -> float:
 _AUTHOR_NOTE = re.compile(r"^(?P<name>[^\W\d_][^()@,]{2,60}?)\s*\(\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)\s*[,.;]")
 
 
-def _author_note(line: str) -> bool:
+def opens_author_note(line: str) -> bool:
     """The line opens an author's note: a person's name, then an e-mail address in brackets."""
     m = _AUTHOR_NOTE.match(line.strip())
     return m is not None and is_name(" ".join(m["name"].split()))
@@ -137,7 +137,7 @@ def _author_note(line: str) -> bool:
 
 def _chunks(lines: list[str], start: int, end: int, headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
     """Runs of non-blank lines, split further where a short sentence-ending line closes a
-    paragraph or an author's note begins (`_author_note`); a section heading is a chunk of its own."""
+    paragraph or an author's note begins (`opens_author_note`); a section heading is a chunk of its own."""
     headings = headings or {}
     body = [len(lines[i].strip()) for i in range(start, end) if not rules.is_blank(lines[i])]
     width = _median(body) if body else 80
@@ -160,7 +160,7 @@ def _chunks(lines: list[str], start: int, end: int, headings: dict[int, tuple[in
             chunks.append(list(range(i, skip_to + 1)))
             continue
         if current and (
-            rules.ends_paragraph_without_blank(lines[current[-1]], lines[i], width) or _author_note(lines[i])
+            rules.ends_paragraph_without_blank(lines[current[-1]], lines[i], width) or opens_author_note(lines[i])
             or rules.list_item_marker(lines[i]) is not None and rules.ends_sentence(lines[current[-1]])
         ):
             chunks.append(current)
@@ -178,7 +178,7 @@ def _merge_page_breaks(lines: list[str], chunks: list[list[int]], headings: dict
     for chunk in chunks:
         if chunk[0] in headings or merged and merged[-1][-1] in headings:
             merged.append(chunk)
-        elif merged and rules.list_item_marker(lines[chunk[0]]) is None and not _author_note(lines[chunk[0]]) and rules.rejoins_across_blank_line(
+        elif merged and rules.list_item_marker(lines[chunk[0]]) is None and not opens_author_note(lines[chunk[0]]) and rules.rejoins_across_blank_line(
             lines[merged[-1][-1]], lines[chunk[0]]
         ):
             merged[-1] = merged[-1] + chunk
