@@ -172,3 +172,12 @@ def test_cover_head_is_no_title_in_word(tmp_path, model):
 def test_topic_under_discipline_stays_title():
     lines = ["Тверской государственный университет", "Курсовая работа по дисциплине:", "«Теория вероятностей»", "на тему:", "«Квартильный критерий Барнетта-Эйсена»", "Автор:", "Осинский Роман Русланович"]
     assert read_title_page(lines).title == "«Квартильный критерий Барнетта-Эйсена»"
+
+
+def test_cover_head_ends_with_its_institutions():
+    """A title set between the head and the kind is none of the head: a title read from it
+    elsewhere (the PDF's lines) is not struck (unseen kravchenko_msu_coursework lost its title)."""
+    lines = ["МОСКОВСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ", "ФАКУЛЬТЕТ БИОИНЖЕНЕРИИ", "", "Эволюционные сценарии изменения", "типов наследования", "Курсовая работа студента 2-го курса", "Кравченко Павла Андреевича"]
+    page = read_title_page(lines)
+    assert page.head == ("МОСКОВСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ", "ФАКУЛЬТЕТ БИОИНЖЕНЕРИИ")
+    assert not page.strikes_title("Эволюционные сценарии изменения типов наследования")

@@ -87,7 +87,7 @@ class TitlePage:
     title: str | None
     author: str | None
     others: tuple[str, ...] = ()  # names under other people's labels (the supervisor's, a reviewer's): never an author
-    head: tuple[str, ...] = ()  # the lines above the work's kind: the ministry's, the university's, its institute's and department's
+    head: tuple[str, ...] = ()  # the cover's head above the work's kind (`_head`): the ministry's, the university's, its institute's and department's lines
 
     def strikes_title(self, title: str | None) -> bool:
         """A cover naming its kind and student but no title (a practice report's, a course's)
@@ -458,4 +458,14 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
         author = " ".join(above.split()).strip(" ,") if is_person(above) or named_over else _split_name(texts[:top])
     title = title_text(title_lines) if title_lines else None
     others = tuple(name for name in _others(texts) if name != author)
-    return TitlePage(title, author, others, tuple(t for t in texts[:at] if t)) if title or author else None
+    return TitlePage(title, author, others, _head(texts, at)) if title or author else None
+
+
+def _head(texts: list[str], at: int) -> tuple[str, ...]:
+    """The cover's head above the kind's line `at`: its lines down to the last one naming an
+    institution or the ministry, with the names in quotes set under it (`Кафедра №304` /
+    `«Автоматизированные системы …»`); a title set between the head and the kind is none of it."""
+    last = max((j for j in range(at) if texts[j] and (is_institution(texts[j]) or opens_with_institution(texts[j]) or _MINISTRY.match(texts[j]))), default=-1)
+    while last + 1 < at and _QUOTED.fullmatch(texts[last + 1]):
+        last += 1
+    return tuple(t for t in texts[: last + 1] if t)
