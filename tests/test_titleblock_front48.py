@@ -9,6 +9,9 @@ from one paper; each test fails without its rule (the guards marked so pass eith
   the title, and the text form read no author.
 - An institution's name in two capitalised words over a Word paper's title (`Софийски
   Университет`): read as the first author.
+- A BMC by-line whose names carry bare initials (`Chad G Ball1*`, `S Morad Hameed2`) read as
+  no names, so a text's title ran on over it (seen once front48's heading rule stopped
+  cutting cermine_test1's title at its last line `literature`).
 - Covers that name no topic (a course's report, a course work for a discipline): their title
   was read off the form's other lines: the discipline in quotes under `Курсовая работа по
   дисциплине:`, a department's name in quotes under `Кафедра №304`, the sheets counted
@@ -181,3 +184,36 @@ def test_cover_head_ends_with_its_institutions():
     page = read_title_page(lines)
     assert page.head == ("МОСКОВСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ", "ФАКУЛЬТЕТ БИОИНЖЕНЕРИИ")
     assert not page.strikes_title("Эволюционные сценарии изменения типов наследования")
+
+
+# ---- a BMC by-line, its initials bare, under a title ---------------------------------------------
+
+_BMC_PAGE = [
+    "Berg et al. Journal of Orthopaedic Outcomes 2012, 6:3",
+    "http://www.example.org/content/6/1/3",
+    "",
+    "REVIEW",
+    "",
+    "Open Access",
+    "",
+    "Complications of fracture fixation in the elderly",
+    "patients: a systematic review",
+    "Anna Berg1, Peter K Novak1*, Jan Holm2, S Maria Lind2",
+    "",
+    "Abstract",
+    "Fracture fixation in elderly patients carries risks that are poorly described in the literature.",
+    "",
+    "Introduction",
+    "Fractures in the elderly are common and their treatment is costly [1].",
+]
+
+
+def test_bare_initials_by_line_ends_the_title():  # the shipped readers (the rules alone read no title here, nor on the paper)
+    meta = text_front_matter(_BMC_PAGE)
+    assert meta.title_text == "Complications of fracture fixation in the elderly patients: a systematic review"
+
+
+def test_marked_title_words_are_no_by_line():  # guard: passes either way
+    from exporter.readers.plaintext.frontmatter import marked_by_line
+
+    assert not marked_by_line("Deep Venous Thrombosis1, Prophylaxis, Trauma") and not marked_by_line("Anna Berg1, Peter Novak2")
