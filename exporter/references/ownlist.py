@@ -194,11 +194,14 @@ _SMALL_CAPITALS = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁ]) (?=[A-ZА-ЯЁ]{2,}\b
 
 
 def is_reference_heading(line: str) -> bool:
-    """A reference-list heading, in any of the wordings above; short, on its own line."""
+    """A reference-list heading, in any of the wordings above; short, on its own line, its first
+    letter a capital (`References`, `REFERENCES`, `a. references` no): a word in small letters
+    alone on its line is a piece of text (a diagram's label `reference`, a title's last line
+    `literature`, a word a column's layout set apart), never a heading."""
     if len(line) > 240:  # most lines of a paper: no need to look closer
         return False
     text = " ".join(line.split())
-    if len(text) >= 120:
+    if len(text) >= 120 or next((ch for ch in text if ch.isalpha()), "").islower():
         return False
     return REFERENCES_HEADING.match(text) is not None or REFERENCES_HEADING.match(_SMALL_CAPITALS.sub(r"\1", text)) is not None
 

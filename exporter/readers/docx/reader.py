@@ -436,11 +436,12 @@ def _clean_name(text: str) -> str:
 
 def _author_names(text: str) -> list[str]:
     """The names of a by-line, each piece's name without a class or group after it
-    (`Ошаров Александр Андреевич 10П`); [] when its first piece names nobody."""
+    (`Ошаров Александр Андреевич 10П`); [] when its first piece names nobody (an institution's
+    name in two capitalised words, `Софийски Университет`, names nobody)."""
     names = []
     for part in split_authors(without_position(_clean_name(text))):  # `Студ. М.Н. Сивак`: the position is not the name's
         part = re.sub(r"(?:\s+\S*\d\S*)+$", "", part)
-        if is_name(part):
+        if is_name(part) and not is_institution(part):  # `Софийски Университет`: two capitalised words, an institution's
             names.append(part)
         elif names or not part:
             continue

@@ -1520,12 +1520,25 @@ def _ends_with_names(texts: list[str], i: int) -> bool:
     return bool(texts[i]) and author_names(texts[i], strong_only=True) is not None
 
 
+# A name as BMC and Vancouver-style journals print it, its initials bare (`Chad G Ball`, `S Morad
+# Hameed`), then its affiliation's mark (`1`, `1*`).
+_BARE_INITIALS_MARKED = re.compile(rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}])(?:[\s-](?:[{_UPPER}][{_LOWER}]+|[{_UPPER}])){{1,3}}[\d*∗†‡]+")
+
+
+def marked_by_line(text: str) -> bool:
+    """Three or more names parted by commas, each with bare initials or none and an
+    affiliation's mark after it (`Indraneel Datta1, Chad G Ball1*, …, S Morad Hameed2`): a by-line,
+    though its names with initials but no full stop read as no names to `author_names`."""
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip()) if p.strip()]
+    return len(pieces) >= 3 and all(_BARE_INITIALS_MARKED.fullmatch(p) for p in pieces)
+
+
 def _classified(text: str, after_title: bool) -> bool:
     """A line some field claims (so it ends a run of title or prose lines)."""
     return bool(
         UDC.match(text) or BARE_UDC.match(text) or IRSTI.match(text) or CODES.match(text) or RUNNING_HEAD.match(text) or SUPERVISOR.match(text)
         or AUTHOR_LABEL.match(text) or AUTHOR_ALONE.match(text) or is_rubric(text) or _label(KEYWORDS.match, text) or _label(ABSTRACT.match, text) or EMAIL.search(text)
-        or author_names(text, strong_only=not after_title) is not None
+        or author_names(text, strong_only=not after_title) is not None or marked_by_line(text)
         or (_INSTITUTION.search(text) and len(text) < 200 and not is_title_line(text))
     )
 

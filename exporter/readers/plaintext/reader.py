@@ -12,7 +12,7 @@ from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
 from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
-from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, read_front_matter, standalone_title, title_text
+from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
@@ -123,9 +123,21 @@ def _median(values: list[int]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+# An author's note as a journal prints it at the first page's foot: the full name, the e-mail
+# address in brackets, then the position and the address (`Петрова Ирина Павловна
+# (petrova@example.ru), кафедра …`); pdftotext sets it right under the text's last line.
+_AUTHOR_NOTE = re.compile(r"^(?P<name>[^\W\d_][^()@,]{2,60}?)\s*\(\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)\s*[,.;]")
+
+
+def opens_author_note(line: str) -> bool:
+    """The line opens an author's note: a person's name, then an e-mail address in brackets."""
+    m = _AUTHOR_NOTE.match(line.strip())
+    return m is not None and is_name(" ".join(m["name"].split()))
+
+
 def _chunks(lines: list[str], start: int, end: int, headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
     """Runs of non-blank lines, split further where a short sentence-ending line closes a
-    paragraph; a section heading is a chunk of its own."""
+    paragraph or an author's note begins (`opens_author_note`); a section heading is a chunk of its own."""
     headings = headings or {}
     body = [len(lines[i].strip()) for i in range(start, end) if not rules.is_blank(lines[i])]
     width = _median(body) if body else 80
@@ -148,7 +160,7 @@ def _chunks(lines: list[str], start: int, end: int, headings: dict[int, tuple[in
             chunks.append(list(range(i, skip_to + 1)))
             continue
         if current and (
-            rules.ends_paragraph_without_blank(lines[current[-1]], lines[i], width)
+            rules.ends_paragraph_without_blank(lines[current[-1]], lines[i], width) or opens_author_note(lines[i])
             or rules.list_item_marker(lines[i]) is not None and rules.ends_sentence(lines[current[-1]])
         ):
             chunks.append(current)
@@ -166,7 +178,7 @@ def _merge_page_breaks(lines: list[str], chunks: list[list[int]], headings: dict
     for chunk in chunks:
         if chunk[0] in headings or merged and merged[-1][-1] in headings:
             merged.append(chunk)
-        elif merged and rules.list_item_marker(lines[chunk[0]]) is None and rules.rejoins_across_blank_line(
+        elif merged and rules.list_item_marker(lines[chunk[0]]) is None and not opens_author_note(lines[chunk[0]]) and rules.rejoins_across_blank_line(
             lines[merged[-1][-1]], lines[chunk[0]]
         ):
             merged[-1] = merged[-1] + chunk

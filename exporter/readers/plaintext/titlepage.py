@@ -51,19 +51,20 @@ _KIND_TAIL = re.compile(
 # A form's field on a title page: never the title, and what stands under it is the field's
 # (`Специальность 02.03.01 —` over `«Системный анализ…»`, `по направлению подготовки …`, the
 # course a work is written for: `по курсу` / `по дисциплине` alone over `«Data Science»`; an
-# exercise's variant, `Вариант №7`, `Варіант 7`, `Variant 7`).
+# exercise's variant, `Вариант №7`, `Варіант 7`, `Variant 7`; the sheets counted, `Всего 10 листов`).
 _FIELD = re.compile(
     r"^(?:(?:вариант|варіант|variant)\s*(?:№|no\.?)?\s*\d{1,3}\.?$|"
     r"(?:по\s+)?(?:направлени[юея]|специальност[ьи]|профил[ья]|образовательн\w*\s+программ\w*|квалификаци\w*|групп[аы]|курс|"
-    r"форма\s+обучения|шифр|обозначение|на\s+правах\s+рукописи|к\s+защите|утверждаю|допустить|язык|статус|по\s+(?:курсу|дисциплине)\s*:?$|"
+    r"форма\s+обучения|шифр|обозначение|на\s+правах\s+рукописи|к\s+защите|утверждаю|допустить|язык|статус|по\s+(?:курсу|дисциплине)(?=\s*:?$)|всего\s+(?:\d+\s+)?лист\w*|"
     r"subject\s+area|educational\s+program|degree|major|speciality|specialty|language|status)\b)",
     re.IGNORECASE,
 )
 # The student's label (`студента 2 курса` on a cover naming the student in the genitive; a
-# further-education course's `Слушатель`; alone on its line, German `durch`, `vorgelegt von` and
-# English `submitted by`): the name follows on its line or under it.
+# further-education course's `Слушатель`; `Работу выполнил` before a signature's rule and the
+# name; alone on its line, German `durch`, `vorgelegt von` and English `submitted by`): the name
+# follows on its line or under it.
 _STUDENT = re.compile(
-    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|выполнил[аи]?|исполнитель|виконал[аи]?|виконав|изготвил[аи]?|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|(?:работу\s+)?выполнил[аи]?|исполнитель|виконал[аи]?|виконав|изготвил[аи]?|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
     r"student|author|орындаған|білім\s+алушы|(?:durch|(?:vorgelegt|eingereicht|verfasst)\s+von|(?:submitted|prepared|written)\s+by)(?=\s*:?\s*$))\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -86,13 +87,17 @@ class TitlePage:
     title: str | None
     author: str | None
     others: tuple[str, ...] = ()  # names under other people's labels (the supervisor's, a reviewer's): never an author
+    head: tuple[str, ...] = ()  # the cover's head above the work's kind (`_head`): the ministry's, the university's, its institute's and department's lines
 
     def strikes_title(self, title: str | None) -> bool:
         """A cover naming its kind and student but no title (a practice report's, a course's)
         strikes a title read off its top lines: one opening with an institution or the ministry
-        (`МИНИСТЕРСТВО НАУКИ …`, `Федеральное государственное … учреждение …`) is the cover's
-        head, not the work's title."""
-        return self.title is None and self.author is not None and bool(title) and (opens_with_institution(title) or _MINISTRY.match(title) is not None)
+        (`МИНИСТЕРСТВО НАУКИ …`, `Федеральное государственное … учреждение …`), or any of the
+        lines above the kind (`ФГБОУ ВО`, an institute's name in quotes), is the cover's head,
+        not the work's title."""
+        return self.title is None and self.author is not None and bool(title) and (
+            opens_with_institution(title) or _MINISTRY.match(title) is not None or _in_lines(title, self.head)
+        )
 
     def with_author(self, names: list[str]) -> list[str]:
         """`names` (what the rules or the model read) headed by the student the page names: the
@@ -112,19 +117,29 @@ class TitlePage:
 _MINISTRY = re.compile(r"^(?:министерств|міністерств|минобрнауки|минпросвещения|ministry)", re.IGNORECASE)
 
 
+def _in_lines(text: str, lines: tuple[str, ...]) -> bool:
+    """`text` is one of `lines`, or a run of them (their words, whatever the spacing and case)."""
+    return " ".join(text.split()).casefold() in " ".join(" ".join(lines).split()).casefold()
+
+
 def is_person(text: str) -> bool:
     """One person's name alone on the line, certain by its initials or its patronymic."""
     text = " ".join(text.split()).strip(" ,")
     return len(text) <= 60 and (STRONG_NAME.match(text) is not None or FULL_NAME.fullmatch(text) is not None)
 
 
+# A document's designation under GOST 2.201 closing its line: the code, then the kind's two or three
+# capitals (`БГУИР КП I–40 01 01 21 ПЗ`, `ИУ7.ВКР.001 РПЗ`: an explanatory note's, `… ТЗ`): no title's.
+_DOC_CODE = re.compile(r"\d[\d.\s–-]*\s(?:ПЗ|РПЗ|ТЗ)$")
+
+
 def _stops(text: str) -> bool:
     """A line no title holds and no title runs past: a label (the student's, a supervisor's,
-    a form's field), a name, an institution, a place and year, a line with hardly any letters
+    a form's field), a document's code (`_DOC_CODE`), a name, an institution, a place and year, a line with hardly any letters
     (`« ____»_________20___ г.`, a signature's rule)."""
     letters = sum(ch.isalpha() for ch in text)
     return (
-        letters < 3 or bool(_STUDENT.match(text) or _OTHERS.match(text) or SUPERVISOR.match(text) or _FIELD.match(text))
+        letters < 3 or bool(_STUDENT.match(text) or _OTHERS.match(text) or SUPERVISOR.match(text) or _FIELD.match(text) or _DOC_CODE.search(text))
         or is_person(text) or opens_with_institution(text) or is_institution(text) and not text[:1].islower()
         or re.search(r"\b(?:19|20)\d\d\b", text) is not None and len(text.split()) <= 4
     )
@@ -178,6 +193,8 @@ def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
     if at is None:
         return None
     end = at + _kind_lines(texts, at)[0]
+    if _FIELD.match(m["rest"].strip()) and end < len(texts) and _QUOTED.fullmatch(texts[end]):
+        end += 1  # the field's value under the kind's line (`Курсовая работа по дисциплине:` / `«Теория вероятностей …»`): no title
     while end < len(texts) and (
         not texts[end] or _KIND_TAIL.match(texts[end].strip("()"))
         or texts[end][:1].islower() and not _FIELD.match(texts[end]) and not _topic(texts[end])
@@ -270,9 +287,26 @@ def _title_above(texts: list[str], at: int) -> tuple[list[str], int]:
     own = script(texts[at])
     if run and script(texts[run[0]]) == own:  # the title's translation under it (`СРАВНЕНИЕ …` / `… COMPARISON …`) is no part of it
         run = run[: next((k for k, i in enumerate(run) if script(texts[i]) != own and not _goes_on_from(texts, run, k)), len(run))]
+    if run and i >= 0 and texts[i] and is_institution(texts[i]) and _QUOTED.fullmatch(" ".join(texts[k] for k in run)):
+        return [], at  # an institution's name in quotes under its line (`Кафедра №304` / `«Автоматизированные системы …»`)
+    if len(run) > 1 and _name_over_title(texts[run[0]], texts[run[1]]):
+        run = run[1:]  # the author's name alone over the title (`Линь Пэйфэн` / `Свойства …` / `Выпускная квалификационная работа`)
     if not run or len(run) > MAX_TITLE_LINES or not (texts[run[0]][:1].isupper() or texts[run[0]][:1] in "«\"“"):
         return [], at
     return [texts[k] for k in run], run[0]
+
+
+def _name_over_title(name: str, title: str) -> bool:
+    """`name`, alone on its line right over the title's first line `title`, is the author's:
+    two or three capitalised words that read as a name (`_named`: no institution's), over a line
+    in the same script in sentence case (a small letter opens its second or third word). A title
+    in title case (`Convolutional Codes` / `Over Residue Rings`) gives no such sign: its first
+    line stays the title's."""
+    words = title.split()
+    return (
+        2 <= len(name.split()) <= 3 and _named(name) and not continues_title(name) and script(name) == script(title)
+        and title[:1].isupper() and any(w[:1].islower() for w in words[1:3])
+    )
 
 
 def _goes_on_from(texts: list[str], run: list[int], k: int) -> bool:
@@ -420,7 +454,18 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     author = _student(texts)
     if author is None:
         above = next((t for t in reversed(texts[:top]) if t), "")
-        author = " ".join(above.split()).strip(" ,") if is_person(above) else _split_name(texts[:top])
+        named_over = top > 0 and texts[top - 1] == above and _name_over_title(above, texts[top])  # `Линь Пэйфэн` right over the title
+        author = " ".join(above.split()).strip(" ,") if is_person(above) or named_over else _split_name(texts[:top])
     title = title_text(title_lines) if title_lines else None
     others = tuple(name for name in _others(texts) if name != author)
-    return TitlePage(title, author, others) if title or author else None
+    return TitlePage(title, author, others, _head(texts, at)) if title or author else None
+
+
+def _head(texts: list[str], at: int) -> tuple[str, ...]:
+    """The cover's head above the kind's line `at`: its lines down to the last one naming an
+    institution or the ministry, with the names in quotes set under it (`Кафедра №304` /
+    `«Автоматизированные системы …»`); a title set between the head and the kind is none of it."""
+    last = max((j for j in range(at) if texts[j] and (is_institution(texts[j]) or opens_with_institution(texts[j]) or _MINISTRY.match(texts[j]))), default=-1)
+    while last + 1 < at and _QUOTED.fullmatch(texts[last + 1]):
+        last += 1
+    return tuple(t for t in texts[: last + 1] if t)
