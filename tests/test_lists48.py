@@ -1,0 +1,62 @@
+"""List and entry conventions read from batches 31's and 32's misses (bench/UNSEEN_LISTS.md), each
+tested on invented entries or papers of the same forms (no line of the batches' papers)."""
+
+from __future__ import annotations
+
+from exporter.pipeline import read_and_link
+from exporter.references.fields import parse_entry
+
+
+def _fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def _read(tmp_path, lines: list[str]):
+    path = tmp_path / "paper.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read_and_link(str(path)).document
+
+
+def test_entry_numbers_set_apart_in_a_column_of_their_own(tmp_path):
+    """pdftotext's text of a two-column IEEE list: the numbers in pieces of a column apart, out of
+    order, the other column's prose among them, then the entries' texts: one entry per opening."""
+    lines = [
+        "Counting Invented Bridges",
+        "",
+        "Bridges were counted before [1], [2], [3], [4], [5], [6], [7].",
+        "",
+        "REFERENCES",
+        "[2]",
+        "",
+        "[3]",
+        "[5]",
+        "",
+        "The span model has the lowest scores of all the",
+        "other models and the only one that did not reach",
+        "perfect scores when it was trained on the whole set.",
+        "It is still able to count the bridges of the town.",
+        "",
+        "[1]",
+        "",
+        "[4]",
+        "",
+        "A. B. Holm et al., ‘Invented bridge statistics, 2020’, Journal of",
+        "invented bridges, vol. 12, no. 6, pp. 524–541, 2020.",
+        "C. D. Crane, E. Stone, and F. Vale, ‘Various spans of invented",
+        "bridges: an overview’, Bridge Review, vol. 1, no. 2, pp. 109–126, 2010.",
+        "G. Moss, ‘Bridges of the river’, Rivers, vol. 5, pp. 2–3, 2003.",
+        "",
+        "[6]",
+        "[7]",
+        "",
+        "H. Lund, ‘Early counting of spans’, Spans, vol. 17, no. 7, p. 1572, 2017.",
+        "I. J. Park, K. Reed, and L. Tull, ‘Counting with invented",
+        "machines’, Designs, vol. 2, no. 2, p. 13, 2018.",
+        "M. Dale, ‘A data set of invented bridges’, Data, vol. 57, p. 111029, 2024.",
+        "N. Fox and O. Berg, ‘Bridge type counting’, Bridges, vol. 11, no. 2, pp. 1–9, 2021.",
+    ]
+    document = _read(tmp_path, lines)
+    refs = document.references
+    assert [e.text.split(",")[0] for e in refs] == ["A. B. Holm et al.", "C. D. Crane", "G. Moss", "H. Lund", "I. J. Park", "M. Dale", "N. Fox and O. Berg"]
+    assert [e.number for e in refs] == [1, 2, 3, 4, 5, 6, 7]
+    assert "The span model has the lowest scores" in str(document.blocks)  # the prose goes back to the body
