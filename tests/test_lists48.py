@@ -60,3 +60,31 @@ def test_entry_numbers_set_apart_in_a_column_of_their_own(tmp_path):
     assert [e.text.split(",")[0] for e in refs] == ["A. B. Holm et al.", "C. D. Crane", "G. Moss", "H. Lund", "I. J. Park", "M. Dale", "N. Fox and O. Berg"]
     assert [e.number for e in refs] == [1, 2, 3, 4, 5, 6, 7]
     assert "The span model has the lowest scores" in str(document.blocks)  # the prose goes back to the body
+
+
+def test_a_drawing_frames_stamp_inside_the_list_is_no_part_of_it(tmp_path):
+    """A Russian coursework in a GOST 2.104 frame: pdftotext prints the stamp's words (`Лист`,
+    `Изм. Лист`, `№ докум.`, `Подпись Дата`) and the sheet's number at each page's foot, here
+    inside the list: they are the page's furniture, the entries after them the list's."""
+    stamp = ["", "Лист", "Изм. Лист", "", "№ докум.", "", "Подпись Дата", ""]
+    lines = [
+        "Подсчёт вымышленных мостов",
+        "",
+        "Введение",
+        "Мосты считали и раньше [1, 2, 3, 4].",
+        *stamp, "1",
+        "\fОсновная часть",
+        "Мосты считали по рекам [3].",
+        *stamp, "2",
+        "\fСписок использованных источников",
+        "1 Подсчёт мостов. - [Электронный ресурс]. - Режим доступа: https://bridges.example.org/count",
+        "(дата обращения: 15.12.2023)",
+        "2 Мосты и реки. - [Электронный ресурс]. - Режим доступа: https://rivers.example.org/ (дата обращения: 14.12.2023)",
+        *stamp, "3",
+        "\f3 Документация мостов (официальный сайт). - [Электронный ресурс]. Режим доступа: https://docs.example.org/ (дата обращения: 16.12.2023)",
+        "4 Мостов Д. Безупречные мосты: идеи и практики. Санкт-Петербург: Вымысел, 2015.",
+        *stamp, "4",
+    ]
+    document = _read(tmp_path, lines)
+    assert [e.text.split(" ")[0] for e in document.references] == ["Подсчёт", "Мосты", "Документация", "Мостов"]
+    assert not any("Лист" in e.text or "докум" in e.text for e in document.references)
