@@ -88,3 +88,11 @@ def test_a_drawing_frames_stamp_inside_the_list_is_no_part_of_it(tmp_path):
     document = _read(tmp_path, lines)
     assert [e.text.split(" ")[0] for e in document.references] == ["Подсчёт", "Мосты", "Документация", "Мостов"]
     assert not any("Лист" in e.text or "докум" in e.text for e in document.references)
+
+
+def test_a_family_name_after_its_particle_closes_the_names():
+    """Chicago's `…, and Olivier Le Pape. “Title.”`: the name runs to its full stop, no word of it in the title."""
+    f = _fields("Holm, Anna, Boris Crane, Dana Stone, and Olivier Le Pape. “Counting Invented Bridges of the River.” "
+                "Bridge Letters 13, no. 4 (2010): 495–505.")
+    assert f["title"] == "Counting Invented Bridges of the River"
+    assert f["author"].split(" and ")[-1] == "Pape, Olivier Le"  # (the name normaliser keeps a particle with the given names)

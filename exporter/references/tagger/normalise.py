@@ -1048,6 +1048,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_29_conventions(f)
     _batch_30_conventions(f)
     _batch_31_conventions(f)
+    _batch_32_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -3217,3 +3218,36 @@ def _mla_container_and_publisher(f: _Fields) -> None:
     f.add("journal", c_start, c_end)
     if publisher is not None:
         f.add("publisher", a.end("parts") - len(publisher), a.end("parts"))
+
+
+def _batch_32_conventions(f: _Fields) -> None:
+    """Batches 31's and 32's conventions read after batch 32's first run (bench/UNSEEN_LISTS.md),
+    each in a function of its own, run once the others have read the fields."""
+    _family_name_after_its_particle(f)
+
+
+# A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
+_PARTICLE_CLOSING = re.compile(r"(?<![^\s,])(?:Le|La|De|Du|Da|Di|Del|Della|Van|Von|Der|Den|Ter|Ten|Dos|le|la|de|du|da|di|del|della|van|von|der|den|ter|ten|dos)$")
+_FAMILY_WORD = re.compile(r"\s*(?P<word>[A-ZÀ-ÖØ-Þ][\w'’-]+)\.(?=\s)")
+
+
+def _family_name_after_its_particle(f: _Fields) -> None:
+    """`…, and Olivier Le Pape. “Title.”`: names given first, the last one's family name after a
+    particle (`Le`, `de`, `van` …): where the tagger ended the names at the particle and began the
+    title with the family name (`Pape. “Title.”`), the name runs to its full stop, the title after."""
+    author, title = f.items.get("author"), f.items.get("title")
+    if author is None or title is None or not _PARTICLE_CLOSING.search(f.text[author[1] : author[2]].rstrip()):
+        return
+    m = _FAMILY_WORD.match(f.text, author[2])
+    if m is None or not title[1] <= m.start("word") < title[2] or m.end() >= title[2] - 2:
+        return
+    people = names(f.text[author[1] : m.end("word")])
+    if not people:
+        return
+    p = f.confidence.get("title")
+    _, _, end, _ = _drop(f, "title")
+    _drop(f, "author")
+    f.add("author", author[1], m.end("word"), people)
+    _text_value(f, "title", m.end(), end)
+    if p is not None:
+        f.confidence["title"] = p
