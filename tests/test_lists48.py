@@ -96,3 +96,10 @@ def test_a_family_name_after_its_particle_closes_the_names():
                 "Bridge Letters 13, no. 4 (2010): 495–505.")
     assert f["title"] == "Counting Invented Bridges of the River"
     assert f["author"].split(" and ")[-1] == "Pape, Olivier Le"  # (the name normaliser keeps a particle with the given names)
+
+
+def test_a_doi_prefix_is_no_page():
+    """`vol. 11, Issue 2, 10.3990, jbr11020061, 2021.`: the DOI's prefix `10.3990` is read as no pages."""
+    f = _fields("A. Holm and B. Crane, ‘Counting bridges with machines’, J. Bridge Res., vol. 11, Issue 2, 10.3990, jbr11020061, 2021.")
+    assert "pages" not in f
+    assert (f["volume"], f["year"]) == ("11", "2021")

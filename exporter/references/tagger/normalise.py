@@ -3224,6 +3224,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     """Batches 31's and 32's conventions read after batch 32's first run (bench/UNSEEN_LISTS.md),
     each in a function of its own, run once the others have read the fields."""
     _family_name_after_its_particle(f)
+    _doi_prefix_not_pages(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3251,3 +3252,14 @@ def _family_name_after_its_particle(f: _Fields) -> None:
     _text_value(f, "title", m.end(), end)
     if p is not None:
         f.confidence["title"] = p
+
+
+_DOI_PREFIX = re.compile(r"10\.\d{4,9}(?!\d)")
+
+
+def _doi_prefix_not_pages(f: _Fields) -> None:
+    """`vol. 11, Issue 2, 10.3990, jpm11020061, 2021.`: a DOI's prefix (`10.` and four to nine
+    figures) read as the pages is no page."""
+    pages = f.items.get("pages")
+    if pages is not None and pages[0] == "10" and _DOI_PREFIX.match(f.text, pages[1]):
+        _drop(f, "pages")
