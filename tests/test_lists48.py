@@ -103,3 +103,13 @@ def test_a_doi_prefix_is_no_page():
     f = _fields("A. Holm and B. Crane, ‘Counting bridges with machines’, J. Bridge Res., vol. 11, Issue 2, 10.3990, jbr11020061, 2021.")
     assert "pages" not in f
     assert (f["volume"], f["year"]) == ("11", "2021")
+
+
+def test_a_chapter_whose_book_and_editors_stand_inside_the_quoted_title():
+    """Zotero's Chicago chapter: `“Chapter. In: Book Edited by Names,” 483–523, 2006.`"""
+    f = _fields("Holm, Anna, and Boris Crane. “Spans. In: The Bridges of Invented Towns: Rivers and Adjacent Waters "
+                "Edited by Dana G. Stone, Erik H. Vale,” 483–523, 2006.")
+    assert f["title"] == "Spans"
+    assert f["booktitle"] == "The Bridges of Invented Towns: Rivers and Adjacent Waters"
+    assert f["editor"] == "Stone, Dana G. and Vale, Erik H."
+    assert (f["pages"], f["year"]) == ("483–523", "2006")

@@ -3225,6 +3225,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     each in a function of its own, run once the others have read the fields."""
     _family_name_after_its_particle(f)
     _doi_prefix_not_pages(f)
+    _chapter_inside_the_quoted_title(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3263,3 +3264,33 @@ def _doi_prefix_not_pages(f: _Fields) -> None:
     pages = f.items.get("pages")
     if pages is not None and pages[0] == "10" and _DOI_PREFIX.match(f.text, pages[1]):
         _drop(f, "pages")
+
+
+# Zotero's Chicago chapter with its book inside the quoted title: `“Chapter. In: Book Edited by
+# Given Family, Given Family,” 483–523, 2006.`
+_CHAPTER_IN_QUOTES = re.compile(
+    r"[“\"](?P<title>[^“”\"]{2,300}?)\.\s+In:?\s+(?P<book>[^“”\"]{3,300}?),?\s+(?:[Ee]dited\s+by|[Ee]ds?\.(?:\s+by)?)\s+(?P<editors>[^“”\"]{3,300}?)[,.]?[”\"]"
+    r"(?:[,.]?\s*(?:pp?\.\s?)?(?P<pages>\d{1,5}\s?[-–—]\s?\d{1,5})(?=[,.\s]))?"
+)
+
+
+def _chapter_inside_the_quoted_title(f: _Fields) -> None:
+    """A chapter's quoted title holding its book and editors (`“Chapter. In: Book Edited by
+    Names,” 483–523, 2006.`): the chapter is the title, the book the container, the names after
+    `Edited by` the editors, the range after the quote the pages."""
+    m = _CHAPTER_IN_QUOTES.search(f.text)
+    author = f.items.get("author")
+    if m is None or author is not None and author[2] > m.start():
+        return
+    editors = names(m["editors"])
+    if not editors:
+        return
+    end = m.end("pages") if m["pages"] else m.end()
+    for name in list(f.items):
+        if f.items[name][1] < end and f.items[name][2] > m.start() and name not in ("year", "url", "doi"):
+            _drop(f, name)
+    _text_value(f, "title", m.start("title"), m.end("title"))
+    _text_value(f, "booktitle", m.start("book"), m.end("book"))
+    f.add("editor", m.start("editors"), m.end("editors"), editors)
+    if m["pages"]:
+        f.add("pages", *m.span("pages"))
