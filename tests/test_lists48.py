@@ -113,3 +113,14 @@ def test_a_chapter_whose_book_and_editors_stand_inside_the_quoted_title():
     assert f["booktitle"] == "The Bridges of Invented Towns: Rivers and Adjacent Waters"
     assert f["editor"] == "Stone, Dana G. and Vale, Erik H."
     assert (f["pages"], f["year"]) == ("483–523", "2006")
+
+
+def test_a_journal_with_its_place_in_brackets():
+    """PubMed's journal names with a place: `Science (New York, N.Y.) 321`, `Healthcare (Basel, Switzerland). 2021;9(4)`."""
+    f = _fields("Holm, Anna, and Boris Crane. “Spreading Dead Spans and Consequences for Invented Rivers.” "
+                "Bridges (New York, N.Y.) 321 (September 1, 2008): 926–29.")
+    assert (f.get("journal") or f.get("booktitle")) == "Bridges (New York, N.Y.)"
+    assert "address" not in f
+    f = _fields("Holm A, Crane B. Counting bridges in invented towns. Bridgecare (Basel, Switzerland). 2021;9(4):412.")
+    assert f["journal"] == "Bridgecare (Basel, Switzerland)"
+    assert "address" not in f

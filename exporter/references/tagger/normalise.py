@@ -3226,6 +3226,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     _family_name_after_its_particle(f)
     _doi_prefix_not_pages(f)
     _chapter_inside_the_quoted_title(f)
+    _journal_with_its_place_in_brackets(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3294,3 +3295,30 @@ def _chapter_inside_the_quoted_title(f: _Fields) -> None:
     f.add("editor", m.start("editors"), m.end("editors"), editors)
     if m["pages"]:
         f.add("pages", *m.span("pages"))
+
+
+# A journal's name with its place in brackets, as PubMed prints it (`Science (New York, N.Y.) 321`,
+# `Healthcare (Basel, Switzerland). 2021;9(4)`): capitalised words parted by commas, then the volume
+# (no comma between) or Vancouver's date; a conference's place before its year (`IROS '91 (Osaka,
+# Japan), 1991`) is an address.
+_PLACE_IN_BRACKETS = re.compile(r"\s?\((?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)+)\)(?=\s\d{1,4}\b(?!,)|\.\s(?:1[5-9]|20)\d\d;)")
+
+
+def _journal_with_its_place_in_brackets(f: _Fields) -> None:
+    """`Journal (Place, Country) 321` (see above): the bracket is the journal's name's, no address."""
+    name = "journal" if "journal" in f.items else "booktitle"
+    held = f.items.get(name)
+    if held is None or "publisher" in f.items:
+        return
+    m = _PLACE_IN_BRACKETS.match(f.text, held[2])
+    if m is None:
+        return
+    address = f.items.get("address")
+    if address is not None and not (m.start("place") <= address[1] and address[2] <= m.end("place")):
+        return
+    if address is not None:
+        _drop(f, "address")
+    p = _drop(f, name)[3]
+    f.add(name, held[1], m.end())
+    if p is not None:
+        f.confidence[name] = p
