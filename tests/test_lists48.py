@@ -124,3 +124,11 @@ def test_a_journal_with_its_place_in_brackets():
     f = _fields("Holm A, Crane B. Counting bridges in invented towns. Bridgecare (Basel, Switzerland). 2021;9(4):412.")
     assert f["journal"] == "Bridgecare (Basel, Switzerland)"
     assert "address" not in f
+
+
+def test_a_publisher_with_no_place_is_no_place():
+    """GOST's `– O'Reilly Media, 2004.`: a publisher's own word (`Media`, `Press`) says it is the publisher."""
+    f = _fields("Dale K. Bridges / K.Dale. – O'Brien Media, 2004. – 336p.")
+    assert f["publisher"] == "O'Brien Media"
+    assert "address" not in f
+

@@ -3227,6 +3227,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     _doi_prefix_not_pages(f)
     _chapter_inside_the_quoted_title(f)
     _journal_with_its_place_in_brackets(f)
+    _publisher_not_place(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3322,3 +3323,19 @@ def _journal_with_its_place_in_brackets(f: _Fields) -> None:
     f.add(name, held[1], m.end())
     if p is not None:
         f.confidence[name] = p
+
+
+# A publisher's own word (`O'Reilly Media`, `Invented Press`, `Wiley Publishing`, `Springer Verlag`).
+_PUBLISHER_WORD = re.compile(r"\b(?:Media|Press|Publishing|Publishers?|Verlag|Books|Inc|Ltd|LLC|GmbH|Издательство|Издательский\sдом)\b\.?")
+
+
+def _publisher_not_place(f: _Fields) -> None:
+    """GOST's `– O'Reilly Media, 2004.` (the publisher with no place before it): a place read with a
+    publisher's own word in it (`_PUBLISHER_WORD`), no known place, no publisher read, is the publisher."""
+    address = f.items.get("address")
+    if address is None or "publisher" in f.items or not _PUBLISHER_WORD.search(address[0]) or is_place(address[0]):
+        return
+    p = _drop(f, "address")[3]
+    _text_value(f, "publisher", address[1], address[2])
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
