@@ -124,6 +124,8 @@ def test_a_journal_with_its_place_in_brackets():
     f = _fields("Holm A, Crane B. Counting bridges in invented towns. Bridgecare (Basel, Switzerland). 2021;9(4):412.")
     assert f["journal"] == "Bridgecare (Basel, Switzerland)"
     assert "address" not in f
+    f = _fields("A. Holm. Counting the spans of invented bridges. Bridge Meeting '91 (Osaka, Japan), 1991.")
+    assert "(" not in (f.get("journal") or f.get("booktitle") or "")  # a conference's place before its year stays apart
 
 
 def test_a_publisher_with_no_place_is_no_place():
@@ -132,3 +134,16 @@ def test_a_publisher_with_no_place_is_no_place():
     assert f["publisher"] == "O'Brien Media"
     assert "address" not in f
 
+
+def test_a_body_before_a_gost_web_pages_title():
+    """`Body. Title. — 2025. Ссылка: URL` with no person named: the body is the author, the sentence
+    after it the title (its first words were read as a name, or the body kept in the title)."""
+    f = _fields("Мостострой Практикум. Курс «Мостостроитель». — 2025. Ссылка: https://practicum.example.ru/bridges/")
+    assert (f["author"], f["title"]) == ("{Мостострой Практикум}", "Курс «Мостостроитель»")
+    f = _fields("B3Bridges. HTML, CSS, JavaScript Bridges. — 2025. Ссылка: https://www.b3bridges.example.com/")
+    assert (f["author"], f["title"]) == ("{B3Bridges}", "HTML, CSS, JavaScript Bridges")
+    f = _fields("Invented Bridge Network (IBN). Bridge technology for towns (HTML, CSS, JavaScript). — 2025. Ссылка: https://ibn.example.org/ru/docs/Web")
+    assert f["title"] == "Bridge technology for towns (HTML, CSS, JavaScript)"
+    assert "journal" not in f
+    f = _fields("Иван Мостов. Заметки о мостах. — 2025. Ссылка: https://bridges.example.com/")
+    assert f["author"] == "Мостов, Иван"  # a person's name (a given name first): read as the tagger reads it

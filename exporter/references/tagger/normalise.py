@@ -3228,6 +3228,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     _chapter_inside_the_quoted_title(f)
     _journal_with_its_place_in_brackets(f)
     _publisher_not_place(f)
+    _body_before_a_web_pages_title(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3339,3 +3340,31 @@ def _publisher_not_place(f: _Fields) -> None:
     _text_value(f, "publisher", address[1], address[2])
     if p is not None and "publisher" in f.items:
         f.confidence["publisher"] = p
+
+
+# A GOST web page by a body, no person named: `Body. Title. — 2025. Ссылка: URL` (`W3Schools. HTML, CSS,
+# JavaScript Tutorials. — 2025.`, `Mozilla Developer Network (MDN). Title (HTML, CSS). — 2025.`): the
+# body's name, one to three capitalised words (an abbreviation in brackets after them), then the title
+# sentence, the area's dash and the year, then the address.
+_BODY_THEN_PAGE_TITLE = re.compile(
+    r"\s*(?P<body>[A-ZА-ЯЁ][\w+&-]*(?:\s[A-ZА-ЯЁ][\w+&-]*){0,2}(?:\s\([A-ZА-ЯЁ][\w]{1,9}\))?)\.\s+"
+    r"(?P<title>[A-ZА-ЯЁ«\"“][^—–]{2,300}?)\.\s[—–]\s(?:1[5-9]|20)\d\d\.\s+(?=(?:Ссылка|URL|Режим\sдоступа|https?://|www\.))"
+)
+
+
+def _body_before_a_web_pages_title(f: _Fields) -> None:
+    """`Body. Title. — 2025. Ссылка: URL` (see above): the body is the author, the sentence after it
+    the title, where the tagger read otherwise (the title's first words as a name, the body in the
+    title, a bracket's last word as a journal). Not where a word of the first sentence is a given
+    name or an initial (a person's name: read as the tagger reads it)."""
+    m = _BODY_THEN_PAGE_TITLE.match(f.text)
+    if m is None or any(canonical(w) in GIVEN_NAMES or len(w) == 1 for w in m["body"].split()):
+        return
+    author, title = f.items.get("author"), f.items.get("title")
+    if author is not None and title is not None and author[1:] == m.span("body") and title[1] == m.start("title") and title[2] >= m.end("title") - 1:
+        return
+    for name in list(f.items):
+        if (f.items[name][1] < m.end("title") or name == "title") and name not in ("year", "url", "urldate"):
+            _drop(f, name)
+    f.add("author", *m.span("body"), "{" + m["body"] + "}")
+    _text_value(f, "title", m.start("title"), m.end("title"))
