@@ -124,6 +124,9 @@ def test_a_journal_with_its_place_in_brackets():
     f = _fields("Holm A, Crane B. Counting bridges in invented towns. Bridgecare (Basel, Switzerland). 2021;9(4):412.")
     assert f["journal"] == "Bridgecare (Basel, Switzerland)"
     assert "address" not in f
+    f = _fields("Holm, M. C., & Crane, D. R. (2021). What Bridges Have to Do with It: Understanding and Reducing Floods in Towns "
+                "of Color. Bridgecare (Basel, Switzerland), 9(6), 673.")
+    assert (f["journal"], f["volume"]) == ("Bridgecare (Basel, Switzerland)", "9")
     f = _fields("A. Holm. Counting the spans of invented bridges. Bridge Meeting '91 (Osaka, Japan), 1991.")
     assert "(" not in (f.get("journal") or f.get("booktitle") or "")  # a conference's place before its year stays apart
 

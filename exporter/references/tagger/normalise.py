@@ -3300,10 +3300,11 @@ def _chapter_inside_the_quoted_title(f: _Fields) -> None:
 
 
 # A journal's name with its place in brackets, as PubMed prints it (`Science (New York, N.Y.) 321`,
-# `Healthcare (Basel, Switzerland). 2021;9(4)`): capitalised words parted by commas, then the volume
-# (no comma between) or Vancouver's date; a conference's place before its year (`IROS '91 (Osaka,
+# `Healthcare (Basel, Switzerland). 2021;9(4)`, APA's `Healthcare (Basel, Switzerland), 9(6), 673`):
+# capitalised words parted by commas, then the volume (no comma between, or APA's volume and its issue
+# in brackets after one) or Vancouver's date; a conference's place before its year (`IROS '91 (Osaka,
 # Japan), 1991`) is an address.
-_PLACE_IN_BRACKETS = re.compile(r"\s?\((?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)+)\)(?=\s\d{1,4}\b(?!,)|\.\s(?:1[5-9]|20)\d\d;)")
+_PLACE_IN_BRACKETS = re.compile(r"\s?\((?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)+)\)(?=\s\d{1,4}\b(?!,)|,\s\d{1,4}\s?\(\d{1,5}\)|\.\s(?:1[5-9]|20)\d\d;)")
 
 
 def _journal_with_its_place_in_brackets(f: _Fields) -> None:
