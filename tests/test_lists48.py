@@ -150,3 +150,16 @@ def test_a_body_before_a_gost_web_pages_title():
     assert "journal" not in f
     f = _fields("Иван Мостов. Заметки о мостах. — 2025. Ссылка: https://bridges.example.com/")
     assert f["author"] == "Мостов, Иван"  # a person's name (a given name first): read as the tagger reads it
+
+
+# From batch 33's misses, read after its first run was kept (f03281b).
+
+
+def test_a_reference_managers_item_type_after_the_title_is_no_part_of_any_field():
+    """Zotero's Chicago author-date with the item's type shown: `“Title.” Journal Article. Journal 48 (2): 517–45.`"""
+    f = _fields("Holm, Anna B., and Boris Crane. 2020. “Counting Invented Bridges.” Journal Article. Bridge Studies Journal 48 (2): 517–45. "
+                "https://doi.org/10.1111/bsj.12357.")
+    assert (f["title"], f["journal"], f["volume"], f["pages"]) == ("Counting Invented Bridges", "Bridge Studies Journal", "48", "517–45")
+    f = _fields("Holm, Anna B. 2008. “Representing and Measuring Bridges.” Book Section. In Invented Bridge Networks, 20–53. "
+                "Invented University Press. https://doi.org/10.2307/j.ctvcm.5.")
+    assert (f["title"], f["booktitle"]) == ("Representing and Measuring Bridges", "Invented Bridge Networks")

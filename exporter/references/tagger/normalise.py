@@ -3229,6 +3229,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     _journal_with_its_place_in_brackets(f)
     _publisher_not_place(f)
     _body_before_a_web_pages_title(f)
+    _item_type_after_the_title(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3369,3 +3370,33 @@ def _body_before_a_web_pages_title(f: _Fields) -> None:
             _drop(f, name)
     f.add("author", *m.span("body"), "{" + m["body"] + "}")
     _text_value(f, "title", m.start("title"), m.end("title"))
+
+
+# The item's type a reference manager prints after the quoted title (Zotero's and EndNote's Chicago
+# author-date with the type field shown: `“Title.” Journal Article. Journal 48 (2): 517–45.`, `“Title.”
+# Book Section. In Book, edited by …`): two words naming a kind of item, a sentence of their own.
+_ITEM_TYPE = re.compile(
+    r"(?<=[”\"])\s+(?P<type>(?:Journal|Magazine|Newspaper|Encyclopedia)\sArticle|Book\sSection|Conference\s(?:Paper|Proceedings)|Web\sPage|Blog\sPost|Forum\sPost|Dictionary\sEntry|Computer\sProgram)\.(?=\s)"
+)
+
+
+def _item_type_after_the_title(f: _Fields) -> None:
+    """`“Title.” Journal Article. Journal 48 (2)` (see above): the type is no part of the title, the
+    journal or the book; a container read from it starts after it, a title read over it ends before it."""
+    m = _ITEM_TYPE.search(f.text)
+    if m is None:
+        return
+    a, b = m.start("type"), m.end()
+    for name in list(f.items):
+        if name in ("url", "doi", "urldate") or name not in f.items:
+            continue
+        value, s, e = f.items[name]
+        if e <= a or s >= b:
+            continue
+        p = _drop(f, name)[3]
+        if name in ("journal", "booktitle", "title", "publisher") and s >= a and f.text[b:e].strip(" .,"):
+            _text_value(f, name, b, e)
+        elif name == "title" and s < a:
+            _text_value(f, name, s, a)
+        if p is not None and name in f.items:
+            f.confidence[name] = p
