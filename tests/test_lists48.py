@@ -163,3 +163,9 @@ def test_a_reference_managers_item_type_after_the_title_is_no_part_of_any_field(
     f = _fields("Holm, Anna B. 2008. “Representing and Measuring Bridges.” Book Section. In Invented Bridge Networks, 20–53. "
                 "Invented University Press. https://doi.org/10.2307/j.ctvcm.5.")
     assert (f["title"], f["booktitle"]) == ("Representing and Measuring Bridges", "Invented Bridge Networks")
+
+
+def test_a_body_before_a_web_pages_title_and_its_medium():
+    """`Body. Title [Электронный ресурс]. — URL: …`: the body the author, the sentence after it the title."""
+    f = _fields("The Bridge Authors. Bridge Documentation: spans, rivers, towns [Электронный ресурс]. — URL: https://bridge.example.dev/doc/")
+    assert (f["author"], f["title"]) == ("{The Bridge Authors}", "Bridge Documentation: spans, rivers, towns")

@@ -3345,12 +3345,13 @@ def _publisher_not_place(f: _Fields) -> None:
 
 
 # A GOST web page by a body, no person named: `Body. Title. — 2025. Ссылка: URL` (`W3Schools. HTML, CSS,
-# JavaScript Tutorials. — 2025.`, `Mozilla Developer Network (MDN). Title (HTML, CSS). — 2025.`): the
-# body's name, one to three capitalised words (an abbreviation in brackets after them), then the title
-# sentence, the area's dash and the year, then the address.
+# JavaScript Tutorials. — 2025.`, `Mozilla Developer Network (MDN). Title (HTML, CSS). — 2025.`) or
+# `Body. Title [Электронный ресурс]. — URL: …` (`The Go Authors. Go Documentation [Электронный ресурс].`,
+# batch 33): the body's name, one to three capitalised words (an abbreviation in brackets after them),
+# then the title sentence, the area's dash and the year or the medium and the dash, then the address.
 _BODY_THEN_PAGE_TITLE = re.compile(
     r"\s*(?P<body>[A-ZА-ЯЁ][\w+&-]*(?:\s[A-ZА-ЯЁ][\w+&-]*){0,2}(?:\s\([A-ZА-ЯЁ][\w]{1,9}\))?)\.\s+"
-    r"(?P<title>[A-ZА-ЯЁ«\"“][^—–]{2,300}?)\.\s[—–]\s(?:1[5-9]|20)\d\d\.\s+(?=(?:Ссылка|URL|Режим\sдоступа|https?://|www\.))"
+    r"(?P<title>[A-ZА-ЯЁ«\"“][^—–\[\]]{2,300}?)(?:\.\s[—–]\s(?:1[5-9]|20)\d\d\.\s+|\s\[Электронный\sресурс\]\.\s[—–]\s)(?=(?:Ссылка|URL|Режим\sдоступа|https?://|www\.))"
 )
 
 
