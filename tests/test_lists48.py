@@ -169,3 +169,11 @@ def test_a_body_before_a_web_pages_title_and_its_medium():
     """`Body. Title [Электронный ресурс]. — URL: …`: the body the author, the sentence after it the title."""
     f = _fields("The Bridge Authors. Bridge Documentation: spans, rivers, towns [Электронный ресурс]. — URL: https://bridge.example.dev/doc/")
     assert (f["author"], f["title"]) == ("{The Bridge Authors}", "Bridge Documentation: spans, rivers, towns")
+
+
+def test_a_translation_statement_is_no_publisher():
+    """`Title: Пер. с англ.— М.: Мир, 1986.`: the publisher is the imprint's, the title ends before the statement."""
+    f = _fields("Мостов М. Мосты в электронных приборах и системах: Пер. с англ.— М.: Вымысел, 1986. — 399 с.")
+    assert (f["title"], f["publisher"]) == ("Мосты в электронных приборах и системах", "Вымысел")
+    f = _fields("Мостов Г. Методы подсчёта мостов в городах. — Пер. с англ. М.: Вымысел, 1979. — 318 с.")
+    assert f["publisher"] == "Вымысел"

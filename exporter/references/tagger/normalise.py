@@ -3230,6 +3230,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     _publisher_not_place(f)
     _body_before_a_web_pages_title(f)
     _item_type_after_the_title(f)
+    _translation_statement_not_publisher(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3401,3 +3402,31 @@ def _item_type_after_the_title(f: _Fields) -> None:
             _text_value(f, name, s, a)
         if p is not None and name in f.items:
             f.confidence[name] = p
+
+
+# A translation statement (`Пер. с англ.`, `пер. с нем.`) and the imprint after it: `Title: Пер. с
+# англ.— М.: Мир, 1986.`, `Title. — Пер. с англ. М.: Мир, 1979.`
+_TRANSLATION_STATEMENT = re.compile(r"\b[Пп]ер\.\s?с\s?[а-яё]{2,6}\.?")
+_IMPRINT_AFTER = re.compile(r"\s*[—–-]?\s*[А-ЯЁ][а-яё]{0,12}\.?\s?:\s?(?P<publisher>[^,:;—–\d]{2,60}?)\s?,\s?(?:1[5-9]|20)\d\d\b")
+
+
+def _translation_statement_not_publisher(f: _Fields) -> None:
+    """`Пер. с англ.` read as the publisher (or the title run into it): the statement is neither;
+    the publisher is the one of the imprint after it (`М.: Мир, 1986`)."""
+    publisher = f.items.get("publisher")
+    if publisher is None:
+        return
+    m = next((m for m in _TRANSLATION_STATEMENT.finditer(f.text) if m.start() < publisher[2] and publisher[1] < m.end()), None)
+    imprint = _IMPRINT_AFTER.match(f.text, m.end()) if m is not None else None
+    if imprint is None:
+        return
+    p = _drop(f, "publisher")[3]
+    title = f.items.get("title")
+    if title is not None and title[1] < m.start() < title[2]:
+        q = _drop(f, "title")[3]
+        _text_value(f, "title", title[1], m.start())
+        if q is not None and "title" in f.items:
+            f.confidence["title"] = q
+    _text_value(f, "publisher", *imprint.span("publisher"))
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
