@@ -177,3 +177,10 @@ def test_a_translation_statement_is_no_publisher():
     assert (f["title"], f["publisher"]) == ("Мосты в электронных приборах и системах", "Вымысел")
     f = _fields("Мостов Г. Методы подсчёта мостов в городах. — Пер. с англ. М.: Вымысел, 1979. — 318 с.")
     assert f["publisher"] == "Вымысел"
+
+
+def test_no_date_is_no_part_of_the_title():
+    """Cite Them Right's `Family, I. (no date) Title. Available at: URL (Accessed: …).`"""
+    f = _fields("Holm, A., Crane, B. and Stone, D. (no date) Counting bridges in an invented domain. "
+                "Available at: https://bridges.example.org/document?id=12 (Accessed: 31 August 2023).")
+    assert f["title"] == "Counting bridges in an invented domain"

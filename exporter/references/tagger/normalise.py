@@ -3231,6 +3231,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     _body_before_a_web_pages_title(f)
     _item_type_after_the_title(f)
     _translation_statement_not_publisher(f)
+    _no_date_not_title(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3430,3 +3431,19 @@ def _translation_statement_not_publisher(f: _Fields) -> None:
     _text_value(f, "publisher", *imprint.span("publisher"))
     if p is not None and "publisher" in f.items:
         f.confidence["publisher"] = p
+
+
+_NO_DATE = re.compile(r"\((?:no\sdate|n\.\s?d\.|б\.\s?г\.)\)\s*", re.IGNORECASE)
+
+
+def _no_date_not_title(f: _Fields) -> None:
+    """Harvard's `Family, I. (no date) Title.` (Cite Them Right's `(no date)`, APA's `(n.d.)`): the
+    date's place, read into the title's start, is no part of it."""
+    title = f.items.get("title")
+    m = _NO_DATE.match(f.text, title[1]) if title is not None else None
+    if m is None or m.end() >= title[2] - 2:
+        return
+    p = _drop(f, "title")[3]
+    _text_value(f, "title", m.end(), title[2])
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
