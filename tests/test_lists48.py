@@ -184,3 +184,9 @@ def test_no_date_is_no_part_of_the_title():
     f = _fields("Holm, A., Crane, B. and Stone, D. (no date) Counting bridges in an invented domain. "
                 "Available at: https://bridges.example.org/document?id=12 (Accessed: 31 August 2023).")
     assert f["title"] == "Counting bridges in an invented domain"
+
+
+def test_a_volume_range_after_its_mark_is_no_page_range():
+    """`— энциклопедия …, Том 3-4 – Москва, 2006.`: the range after `Том` is the volumes."""
+    f = _fields("Мостов Б.Е., Речной П.Н. Технология подсчёта мостов. — энциклопедия мостостроения, Том 3-4 – Москва, 2006.")
+    assert f.get("volume") == "3-4" and "pages" not in f

@@ -3232,6 +3232,7 @@ def _batch_32_conventions(f: _Fields) -> None:
     _item_type_after_the_title(f)
     _translation_statement_not_publisher(f)
     _no_date_not_title(f)
+    _volume_range_after_its_mark(f)
 
 
 # A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
@@ -3447,3 +3448,15 @@ def _no_date_not_title(f: _Fields) -> None:
     _text_value(f, "title", m.end(), title[2])
     if p is not None and "title" in f.items:
         f.confidence["title"] = p
+
+
+_VOLUME_MARK_BEFORE = re.compile(r"(?:\b[Тт]ом|\b[ТтVv]\.|\bVol\.?|\bvol\.?)\s?$")
+
+
+def _volume_range_after_its_mark(f: _Fields) -> None:
+    """`Том 3-4 – Москва, 2006.` (a volume's mark, then a range) read as the pages: the volumes."""
+    pages = f.items.get("pages")
+    if pages is None or "volume" in f.items or not _VOLUME_MARK_BEFORE.search(f.text[: pages[1]]):
+        return
+    value, s, e, p = _drop(f, "pages")
+    f.add("volume", s, e, value, confidence=p)
