@@ -190,3 +190,10 @@ def test_a_volume_range_after_its_mark_is_no_page_range():
     """`— энциклопедия …, Том 3-4 – Москва, 2006.`: the range after `Том` is the volumes."""
     f = _fields("Мостов Б.Е., Речной П.Н. Технология подсчёта мостов. — энциклопедия мостостроения, Том 3-4 – Москва, 2006.")
     assert f.get("volume") == "3-4" and "pages" not in f
+
+
+def test_a_title_of_sentences_before_its_medium_has_no_body_author():
+    """`Word. Sentence. Sentence [Электронный ресурс]. — Режим доступа:` is a title of three sentences (batch 10's form)."""
+    f = _fields("BridgeServer4. Основные понятия. OpenBridge Connect, Span 2.0 и JWT [Электронный ресурс]. — Режим доступа: https://bridges.example.com/ru/post/489354")
+    assert "author" not in f
+    assert f["title"].startswith("BridgeServer4. Основные понятия")

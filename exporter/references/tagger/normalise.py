@@ -3366,6 +3366,8 @@ def _body_before_a_web_pages_title(f: _Fields) -> None:
     m = _BODY_THEN_PAGE_TITLE.match(f.text)
     if m is None or any(canonical(w) in GIVEN_NAMES or len(w) == 1 for w in m["body"].split()):
         return
+    if "[" in f.text[m.end("title") : m.end()] and (len(m["body"].split()) < 2 or re.search(r"\.\s", m["title"])):
+        return  # (with the medium: a body of two words or more and a title of one sentence; `IdentityServer4. Основные понятия. OpenID …` is a title)
     author, title = f.items.get("author"), f.items.get("title")
     if author is not None and title is not None and author[1:] == m.span("body") and title[1] == m.start("title") and title[2] >= m.end("title") - 1:
         return
