@@ -62,7 +62,9 @@ lists46 after 30's fixes with the code frozen (a Russian GOST 7.1 PDF diploma, E
 two paragraphs an entry, MLA 8, IEEE and APA 7, a LaTeX plainnat PDF; no Kazakh list found), first run kept; 32, labelled by
 lists47 after 31's fixes with the code frozen (English Chicago notes-bibliography in Word, a two-column IEEE PDF, an APA 7 PDF,
 a Russian PDF coursework of web pages in a GOST frame, Russian Word lists in GOST 7.0.100; no Kazakh list found), first run
-kept. Earlier first
+kept; 33, labelled by lists48 after 32's fixes with the code frozen (a Russian diploma PDF with numbered home-made GOST-like
+forms, Russian Word coursework in a home-made form and in GOST 7.0.100, English Cite Them Right Harvard in Word, a Chicago
+author-date list printed with no heading, BibTeX's plain style over ACM records; no Kazakh list found), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

@@ -483,6 +483,7 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         found = ReferenceList(h, starts, following, h)
         _columns_before_heading(lines, found, start)
         _body_between_entries(lines, found)
+        _prose_beside_a_number_column(lines, found)
         numbers = [s.number for s in found.starts]
         for k, later in enumerate(headings[index + 1 :], start=index + 1):
             after = headings[k + 1] if k + 1 < len(headings) else len(lines)
@@ -618,6 +619,43 @@ def _body_between_entries(lines: list[str], found: ReferenceList) -> None:
                     break
                 continue
             complete = _ENDS_ENTRY.search(lines[i]) is not None
+
+
+def numbers_apart(starts: list[Start]) -> bool:
+    """pdftotext set the entries' numbers in a column of their own (a two-column page's list):
+    every number alone on its line and one printed after a higher one (`[2]`…`[10]`, the other
+    column's prose, `[1]`, `[8]`, the texts, `[11]`…): where a number stands tells nothing of
+    where its text is."""
+    return len(starts) >= 3 and all(s.alone for s in starts) and any(b.number < a.number for a, b in zip(starts, starts[1:]))
+
+
+def _text_blocks(lines: list[str], begin: int, end: int, numbers: set[int]) -> list[tuple[int, int]]:
+    """Runs of text lines (no blank, no number line) between `begin` and `end`, as (first, past)."""
+    blocks, first = [], None
+    for i in range(begin, end + 1):
+        text_line = i < end and i not in numbers and not _is_blank(lines[i])
+        if text_line and first is None:
+            first = i
+        elif not text_line and first is not None:
+            blocks.append((first, i))
+            first = None
+    return blocks
+
+
+_PROSE_LINES = 3
+
+
+def _prose_beside_a_number_column(lines: list[str], found: ReferenceList) -> None:
+    """With the numbers in a column apart (`numbers_apart`), a block of text among them that reads
+    as no reference (no year, no reference's mark: `looks_like_reference`), three lines or more
+    closed by a sentence's full stop, is the other column's prose: it goes back to the body."""
+    if not numbers_apart(found.starts):
+        return
+    numbers = {s.line for s in found.starts}
+    begin = found.heading + 1 if found.heading is not None else min(numbers)
+    for a, b in _text_blocks(lines, begin, max(numbers), numbers):
+        if b - a >= _PROSE_LINES and _ENDS_SENTENCE.search(lines[b - 1]) and not looks_like_reference(" ".join(lines[a:b])):
+            found.body_inside.append((a, b))
 
 
 def _headless(lines: list[str], start: int) -> ReferenceList | None:
@@ -1022,6 +1060,8 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
     list ends (`_list_end`). Numbers alone on their lines with no text before the next number
     form a block; the text after the block is shared out among them (`_split_texts`).
     """
+    if numbers_apart(found.starts):
+        return _texts_beside_a_number_column(lines, found)
     out: list[tuple[int, int, list[int]]] = []
     starts = found.starts
     block: list[Start] = []
@@ -1054,6 +1094,30 @@ def entry_rows(lines: list[str], found: ReferenceList) -> list[tuple[int, int, l
     for b in block:  # numbers with no text at all after them
         out.append((b.number, 0, []))
     return _first_lines_above_their_numbers(lines, found, out)
+
+
+def _texts_beside_a_number_column(lines: list[str], found: ReferenceList) -> list[tuple[int, int, list[int]]]:
+    """The entries of a list whose numbers pdftotext set in a column apart (`numbers_apart`): the
+    text lines after the heading (no number line, no prose given back to the body) are shared out
+    among the numbers from the first to the last (one the extraction lost is counted in its place)
+    by `_split_texts`, in the order printed; the last entry stops where the list ends (`_list_end`)."""
+    numbers = sorted(s.number for s in found.starts)
+    count = numbers[-1] - numbers[0] + 1 if numbers[-1] - numbers[0] + 1 <= len(numbers) + 2 else len(numbers)
+    skip = {s.line for s in found.starts} | {i for a, b in found.body_inside for i in range(a, b)}
+    begin = found.heading + 1 if found.heading is not None else min(s.line for s in found.starts)
+    rows = []
+    for i in range(begin, found.end):
+        if _AFTER_LIST.match(lines[i]):
+            break
+        if i not in skip and not _is_blank(lines[i]):
+            rows.append(i)
+    pieces = _split_texts(lines, rows, count)
+    if pieces and pieces[-1]:
+        last = pieces[-1]
+        complete = _ENDS_ENTRY.search(lines[last[0]]) is not None
+        stop = _list_end(lines, last[0] + 1, found.end, 0, complete)
+        pieces[-1] = [i for i in last if i < stop]
+    return [(numbers[0] + k, 0, piece) for k, piece in enumerate(pieces)]
 
 
 def _first_lines_above_their_numbers(lines: list[str], found: ReferenceList, out: list) -> list:

@@ -170,7 +170,27 @@ def find_pages(lines: list[str]) -> Pages:
             ):
                 furniture.add(i)
     furniture.update(folios_inside(lines, starts))
+    furniture.update(frame_stamps(lines, starts))
     return Pages(tuple(starts), frozenset(furniture))
+
+
+# The words of a GOST 2.104 drawing frame's stamp, which Russian theses and coursework print on
+# every page (`Изм.`, `Лист`, `№ докум.`, `Подп.`/`Подпись`, `Дата`, the title block's `Разраб.`,
+# `Пров.`, `Н. контр.`, `Утв.`, `Лит.`, `Листов`, and the binding margin's `Инв. № подл.`, `Подп. и
+# дата`, `Взам. инв. №`): a line of these words only.
+_STAMP_WORD = r"(?:Изм|Лист|Листов|Кол\.?\s?уч|№\s?докум|Подп|Подпись|Дата|Разраб|Пров|Н\.\s?контр|Т\.\s?контр|Утв|Лит|Масса|Масштаб|Инв\.\s?№\s?(?:подл|дубл)|Взам\.\s?инв\.\s?№|Подп\.\s?и\s?дата)"
+_FRAME_STAMP = re.compile(rf"^\s*{_STAMP_WORD}\.?(?:\s+{_STAMP_WORD}\.?)*\s*$")
+STAMP_EDGE = 8  # the stamp's lines among a page's first or last lines
+
+
+def frame_stamps(lines: list[str], starts: list[int]) -> set[int]:
+    """The lines of a drawing frame's stamp (`_FRAME_STAMP`: `Лист`, `Изм. Лист`, `№ докум.`,
+    `Подпись Дата`) among the first or last `STAMP_EDGE` lines of a page, where such lines stand
+    so on two pages or more: pdftotext prints the frame's words with the page's text, where a list
+    read them as an entry's."""
+    found = [[i for i in page if _FRAME_STAMP.match(lines[i].replace("\f", ""))] for page in page_edges(lines, starts, STAMP_EDGE)]
+    found = [page for page in found if page]
+    return {i for page in found for i in page} if len(found) >= 2 else set()
 
 
 def folios_inside(lines: list[str], starts: list[int]) -> set[int]:

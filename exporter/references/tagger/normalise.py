@@ -1048,6 +1048,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_29_conventions(f)
     _batch_30_conventions(f)
     _batch_31_conventions(f)
+    _batch_32_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -3217,3 +3218,247 @@ def _mla_container_and_publisher(f: _Fields) -> None:
     f.add("journal", c_start, c_end)
     if publisher is not None:
         f.add("publisher", a.end("parts") - len(publisher), a.end("parts"))
+
+
+def _batch_32_conventions(f: _Fields) -> None:
+    """Batches 31's and 32's conventions read after batch 32's first run (bench/UNSEEN_LISTS.md),
+    each in a function of its own, run once the others have read the fields."""
+    _family_name_after_its_particle(f)
+    _doi_prefix_not_pages(f)
+    _chapter_inside_the_quoted_title(f)
+    _journal_with_its_place_in_brackets(f)
+    _publisher_not_place(f)
+    _body_before_a_web_pages_title(f)
+    _item_type_after_the_title(f)
+    _translation_statement_not_publisher(f)
+    _no_date_not_title(f)
+    _volume_range_after_its_mark(f)
+
+
+# A family name's particle, capitalised or not (`Olivier Le Pape`, `Jean de La Fontaine`, `Ann Van Dyke`).
+_PARTICLE_CLOSING = re.compile(r"(?<![^\s,])(?:Le|La|De|Du|Da|Di|Del|Della|Van|Von|Der|Den|Ter|Ten|Dos|le|la|de|du|da|di|del|della|van|von|der|den|ter|ten|dos)$")
+_FAMILY_WORD = re.compile(r"\s*(?P<word>[A-ZÀ-ÖØ-Þ][\w'’-]+)\.(?=\s)")
+
+
+def _family_name_after_its_particle(f: _Fields) -> None:
+    """`…, and Olivier Le Pape. “Title.”`: names given first, the last one's family name after a
+    particle (`Le`, `de`, `van` …): where the tagger ended the names at the particle and began the
+    title with the family name (`Pape. “Title.”`), the name runs to its full stop, the title after."""
+    author, title = f.items.get("author"), f.items.get("title")
+    if author is None or title is None or not _PARTICLE_CLOSING.search(f.text[author[1] : author[2]].rstrip()):
+        return
+    m = _FAMILY_WORD.match(f.text, author[2])
+    if m is None or not title[1] <= m.start("word") < title[2] or m.end() >= title[2] - 2:
+        return
+    people = names(f.text[author[1] : m.end("word")])
+    if not people:
+        return
+    p = f.confidence.get("title")
+    _, _, end, _ = _drop(f, "title")
+    _drop(f, "author")
+    f.add("author", author[1], m.end("word"), people)
+    _text_value(f, "title", m.end(), end)
+    if p is not None:
+        f.confidence["title"] = p
+
+
+_DOI_PREFIX = re.compile(r"10\.\d{4,9}(?!\d)")
+
+
+def _doi_prefix_not_pages(f: _Fields) -> None:
+    """`vol. 11, Issue 2, 10.3990, jpm11020061, 2021.`: a DOI's prefix (`10.` and four to nine
+    figures) read as the pages is no page."""
+    pages = f.items.get("pages")
+    if pages is not None and pages[0] == "10" and _DOI_PREFIX.match(f.text, pages[1]):
+        _drop(f, "pages")
+
+
+# Zotero's Chicago chapter with its book inside the quoted title: `“Chapter. In: Book Edited by
+# Given Family, Given Family,” 483–523, 2006.`
+_CHAPTER_IN_QUOTES = re.compile(
+    r"[“\"](?P<title>[^“”\"]{2,300}?)\.\s+In:?\s+(?P<book>[^“”\"]{3,300}?),?\s+(?:[Ee]dited\s+by|[Ee]ds?\.(?:\s+by)?)\s+(?P<editors>[^“”\"]{3,300}?)[,.]?[”\"]"
+    r"(?:[,.]?\s*(?:pp?\.\s?)?(?P<pages>\d{1,5}\s?[-–—]\s?\d{1,5})(?=[,.\s]))?"
+)
+
+
+def _chapter_inside_the_quoted_title(f: _Fields) -> None:
+    """A chapter's quoted title holding its book and editors (`“Chapter. In: Book Edited by
+    Names,” 483–523, 2006.`): the chapter is the title, the book the container, the names after
+    `Edited by` the editors, the range after the quote the pages."""
+    m = _CHAPTER_IN_QUOTES.search(f.text)
+    author = f.items.get("author")
+    if m is None or author is not None and author[2] > m.start():
+        return
+    editors = names(m["editors"])
+    if not editors:
+        return
+    end = m.end("pages") if m["pages"] else m.end()
+    for name in list(f.items):
+        if f.items[name][1] < end and f.items[name][2] > m.start() and name not in ("year", "url", "doi"):
+            _drop(f, name)
+    _text_value(f, "title", m.start("title"), m.end("title"))
+    _text_value(f, "booktitle", m.start("book"), m.end("book"))
+    f.add("editor", m.start("editors"), m.end("editors"), editors)
+    if m["pages"]:
+        f.add("pages", *m.span("pages"))
+
+
+# A journal's name with its place in brackets, as PubMed prints it (`Science (New York, N.Y.) 321`,
+# `Healthcare (Basel, Switzerland). 2021;9(4)`, APA's `Healthcare (Basel, Switzerland), 9(6), 673`):
+# capitalised words parted by commas, then the volume (no comma between, or APA's volume and its issue
+# in brackets after one) or Vancouver's date; a conference's place before its year (`IROS '91 (Osaka,
+# Japan), 1991`) is an address.
+_PLACE_IN_BRACKETS = re.compile(r"\s?\((?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)+)\)(?=\s\d{1,4}\b(?!,)|,\s\d{1,4}\s?\(\d{1,5}\)|\.\s(?:1[5-9]|20)\d\d;)")
+
+
+def _journal_with_its_place_in_brackets(f: _Fields) -> None:
+    """`Journal (Place, Country) 321` (see above): the bracket is the journal's name's, no address."""
+    name = "journal" if "journal" in f.items else "booktitle"
+    held = f.items.get(name)
+    if held is None or "publisher" in f.items:
+        return
+    m = _PLACE_IN_BRACKETS.match(f.text, held[2])
+    if m is None:
+        return
+    address = f.items.get("address")
+    if address is not None and not (m.start("place") <= address[1] and address[2] <= m.end("place")):
+        return
+    if address is not None:
+        _drop(f, "address")
+    p = _drop(f, name)[3]
+    f.add(name, held[1], m.end())
+    if p is not None:
+        f.confidence[name] = p
+
+
+# A publisher's own word (`O'Reilly Media`, `Invented Press`, `Wiley Publishing`, `Springer Verlag`).
+_PUBLISHER_WORD = re.compile(r"\b(?:Media|Press|Publishing|Publishers?|Verlag|Books|Inc|Ltd|LLC|GmbH|Издательство|Издательский\sдом)\b\.?")
+
+
+def _publisher_not_place(f: _Fields) -> None:
+    """GOST's `– O'Reilly Media, 2004.` (the publisher with no place before it): a place read with a
+    publisher's own word in it (`_PUBLISHER_WORD`), no known place, no publisher read, is the publisher."""
+    address = f.items.get("address")
+    if address is None or "publisher" in f.items or not _PUBLISHER_WORD.search(address[0]) or is_place(address[0]):
+        return
+    p = _drop(f, "address")[3]
+    _text_value(f, "publisher", address[1], address[2])
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
+
+
+# A GOST web page by a body, no person named: `Body. Title. — 2025. Ссылка: URL` (`W3Schools. HTML, CSS,
+# JavaScript Tutorials. — 2025.`, `Mozilla Developer Network (MDN). Title (HTML, CSS). — 2025.`) or
+# `Body. Title [Электронный ресурс]. — URL: …` (`The Go Authors. Go Documentation [Электронный ресурс].`,
+# batch 33): the body's name, one to three capitalised words (an abbreviation in brackets after them),
+# then the title sentence, the area's dash and the year or the medium and the dash, then the address.
+_BODY_THEN_PAGE_TITLE = re.compile(
+    r"\s*(?P<body>[A-ZА-ЯЁ][\w+&-]*(?:\s[A-ZА-ЯЁ][\w+&-]*){0,2}(?:\s\([A-ZА-ЯЁ][\w]{1,9}\))?)\.\s+"
+    r"(?P<title>[A-ZА-ЯЁ«\"“][^—–\[\]]{2,300}?)(?:\.\s[—–]\s(?:1[5-9]|20)\d\d\.\s+|\s\[Электронный\sресурс\]\.\s[—–]\s)(?=(?:Ссылка|URL|Режим\sдоступа|https?://|www\.))"
+)
+
+
+def _body_before_a_web_pages_title(f: _Fields) -> None:
+    """`Body. Title. — 2025. Ссылка: URL` (see above): the body is the author, the sentence after it
+    the title, where the tagger read otherwise (the title's first words as a name, the body in the
+    title, a bracket's last word as a journal). Not where a word of the first sentence is a given
+    name or an initial (a person's name: read as the tagger reads it)."""
+    m = _BODY_THEN_PAGE_TITLE.match(f.text)
+    if m is None or any(canonical(w) in GIVEN_NAMES or len(w) == 1 for w in m["body"].split()):
+        return
+    if "[" in f.text[m.end("title") : m.end()] and (len(m["body"].split()) < 2 or re.search(r"\.\s", m["title"])):
+        return  # (with the medium: a body of two words or more and a title of one sentence; `IdentityServer4. Основные понятия. OpenID …` is a title)
+    author, title = f.items.get("author"), f.items.get("title")
+    if author is not None and title is not None and author[1:] == m.span("body") and title[1] == m.start("title") and title[2] >= m.end("title") - 1:
+        return
+    for name in list(f.items):
+        if (f.items[name][1] < m.end("title") or name == "title") and name not in ("year", "url", "urldate"):
+            _drop(f, name)
+    f.add("author", *m.span("body"), "{" + m["body"] + "}")
+    _text_value(f, "title", m.start("title"), m.end("title"))
+
+
+# The item's type a reference manager prints after the quoted title (Zotero's and EndNote's Chicago
+# author-date with the type field shown: `“Title.” Journal Article. Journal 48 (2): 517–45.`, `“Title.”
+# Book Section. In Book, edited by …`): two words naming a kind of item, a sentence of their own.
+_ITEM_TYPE = re.compile(
+    r"(?<=[”\"])\s+(?P<type>(?:Journal|Magazine|Newspaper|Encyclopedia)\sArticle|Book\sSection|Conference\s(?:Paper|Proceedings)|Web\sPage|Blog\sPost|Forum\sPost|Dictionary\sEntry|Computer\sProgram)\.(?=\s)"
+)
+
+
+def _item_type_after_the_title(f: _Fields) -> None:
+    """`“Title.” Journal Article. Journal 48 (2)` (see above): the type is no part of the title, the
+    journal or the book; a container read from it starts after it, a title read over it ends before it."""
+    m = _ITEM_TYPE.search(f.text)
+    if m is None:
+        return
+    a, b = m.start("type"), m.end()
+    for name in list(f.items):
+        if name in ("url", "doi", "urldate") or name not in f.items:
+            continue
+        value, s, e = f.items[name]
+        if e <= a or s >= b:
+            continue
+        p = _drop(f, name)[3]
+        if name in ("journal", "booktitle", "title", "publisher") and s >= a and f.text[b:e].strip(" .,"):
+            _text_value(f, name, b, e)
+        elif name == "title" and s < a:
+            _text_value(f, name, s, a)
+        if p is not None and name in f.items:
+            f.confidence[name] = p
+
+
+# A translation statement (`Пер. с англ.`, `пер. с нем.`) and the imprint after it: `Title: Пер. с
+# англ.— М.: Мир, 1986.`, `Title. — Пер. с англ. М.: Мир, 1979.`
+_TRANSLATION_STATEMENT = re.compile(r"\b[Пп]ер\.\s?с\s?[а-яё]{2,6}\.?")
+_IMPRINT_AFTER = re.compile(r"\s*[—–-]?\s*[А-ЯЁ][а-яё]{0,12}\.?\s?:\s?(?P<publisher>[^,:;—–\d]{2,60}?)\s?,\s?(?:1[5-9]|20)\d\d\b")
+
+
+def _translation_statement_not_publisher(f: _Fields) -> None:
+    """`Пер. с англ.` read as the publisher (or the title run into it): the statement is neither;
+    the publisher is the one of the imprint after it (`М.: Мир, 1986`)."""
+    publisher = f.items.get("publisher")
+    if publisher is None:
+        return
+    m = next((m for m in _TRANSLATION_STATEMENT.finditer(f.text) if m.start() < publisher[2] and publisher[1] < m.end()), None)
+    imprint = _IMPRINT_AFTER.match(f.text, m.end()) if m is not None else None
+    if imprint is None:
+        return
+    p = _drop(f, "publisher")[3]
+    title = f.items.get("title")
+    if title is not None and title[1] < m.start() < title[2]:
+        q = _drop(f, "title")[3]
+        _text_value(f, "title", title[1], m.start())
+        if q is not None and "title" in f.items:
+            f.confidence["title"] = q
+    _text_value(f, "publisher", *imprint.span("publisher"))
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
+
+
+_NO_DATE = re.compile(r"\((?:no\sdate|n\.\s?d\.|б\.\s?г\.)\)\s*", re.IGNORECASE)
+
+
+def _no_date_not_title(f: _Fields) -> None:
+    """Harvard's `Family, I. (no date) Title.` (Cite Them Right's `(no date)`, APA's `(n.d.)`): the
+    date's place, read into the title's start, is no part of it."""
+    title = f.items.get("title")
+    m = _NO_DATE.match(f.text, title[1]) if title is not None else None
+    if m is None or m.end() >= title[2] - 2:
+        return
+    p = _drop(f, "title")[3]
+    _text_value(f, "title", m.end(), title[2])
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
+
+
+_VOLUME_MARK_BEFORE = re.compile(r"(?:\b[Тт]ом|\b[ТтVv]\.|\bVol\.?|\bvol\.?)\s?$")
+
+
+def _volume_range_after_its_mark(f: _Fields) -> None:
+    """`Том 3-4 – Москва, 2006.` (a volume's mark, then a range) read as the pages: the volumes."""
+    pages = f.items.get("pages")
+    if pages is None or "volume" in f.items or not _VOLUME_MARK_BEFORE.search(f.text[: pages[1]]):
+        return
+    value, s, e, p = _drop(f, "pages")
+    f.add("volume", s, e, value, confidence=p)
