@@ -13,7 +13,7 @@ import dataclasses
 from itertools import groupby
 
 from ...citations import Joined
-from ...model import Code, Emph, Link, Strong, Text
+from ...model import Citation, Code, CrossRef, Emph, Link, Strong, Text
 from .layout import Line
 
 
@@ -50,6 +50,59 @@ def joined_addresses(joined: Joined, lines: dict[int, Line]) -> list[str | None]
     return addresses
 
 
+def link_spans(addresses: list[str | None]) -> list[tuple[int, int]]:
+    """[start, end) of each run of characters of one link."""
+    spans = []
+    k = 0
+    while k < len(addresses):
+        end = k + 1
+        while end < len(addresses) and addresses[end] == addresses[k]:
+            end += 1
+        if addresses[k] is not None:
+            spans.append((k, end))
+        k = end
+    return spans
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "„": "“", "‘": "’"}
+_CLOSING = {")": "(", "]": "[", "}": "{", "»": "«", "”": "“", "“": "„", "’": "‘"}
+_SENTENCE_MARKS = ".,:;!?"
+
+
+def _loose(text: str, start: int, end: int, at: int) -> bool:
+    """Whether the character at `at` (a link run's first or last, the run text[start:end]) is
+    the sentence's rather than the link's: a space, the sentence's punctuation after it, a
+    bracket or quote the run does not close (or open)."""
+    ch = text[at]
+    if ch.isspace():
+        return True
+    if ch in "\"'":
+        return text.count(ch, start, end) % 2 == 1
+    if at == start:
+        return ch in _PAIRS and text.count(_PAIRS[ch], start, end) < text.count(ch, start, end)
+    return ch in _SENTENCE_MARKS or (ch in _CLOSING and text.count(_CLOSING[ch], start, end) < text.count(ch, start, end))
+
+
+def trimmed(addresses: list[str | None], text: str, kept: list[tuple[int, int]]) -> list[str | None]:
+    """The links' characters less what is the sentence's at either end of a run (`_loose`: a
+    link's rectangle reaches over the comma after an address, half over a bracket before it);
+    a run over any of the `kept` ranges (a citation's, a cross-reference's: `Tables S5 and S6`
+    linked to a journal's supplement) is no link: those are the reader's own."""
+    out = list(addresses)
+    for start, end in link_spans(addresses):
+        if any(a < end and start < b for a, b in kept):
+            out[start:end] = [None] * (end - start)
+            continue
+        first, last = start, end
+        while first < last and _loose(text, first, last, first):
+            first += 1
+        while last > first and _loose(text, first, last, last - 1):
+            last -= 1
+        out[start:first] = [None] * (first - start)
+        out[last:end] = [None] * (end - last)
+    return out
+
+
 def linked(inlines: tuple, joined: Joined, lines: dict[int, Line]) -> tuple:
     """`inlines` (Text, Citation, CrossRef nodes and `faces.styled`'s Emph, Strong and Code,
     covering `joined.text` in order) with each run the lines' links cover wrapped in a Link
@@ -59,6 +112,13 @@ def linked(inlines: tuple, joined: Joined, lines: dict[int, Line]) -> tuple:
     addresses = joined_addresses(joined, lines)
     if not any(addresses):
         return inlines
+    kept, offset = [], 0
+    for node in inlines:
+        length = covered(node)
+        if isinstance(node, Citation | CrossRef):
+            kept.append((offset, offset + length))
+        offset += length
+    addresses = trimmed(addresses, joined.text, kept)
     pieces: list[tuple[object, str | None]] = []
     offset = 0
     for node in inlines:
