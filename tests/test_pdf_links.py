@@ -44,8 +44,8 @@ def make_linked_paper(path: Path) -> Path:
     to the second page (an internal link); a paragraph with an address broken over two lines,
     each line's part under its own link to it (as hyperref sets it); a word linked to a local
     file; a paragraph whose linked word is broken by a hyphen at a line's end; an e-mail whose
-    link reaches over the comma after it, an address whose underscore hangs under its link, a
-    link over a citation; the list."""
+    link reaches over the comma after it, a site's over the brackets around it, an address
+    whose underscore hangs under its link, a link over a citation; the list."""
     c = pdf_canvas(path)
     draw_text(c, 50, 780, "Анализ корневых сертификатов", 16, bold=True)
     draw_text(c, 50, 755, "И. И. Иванов")
@@ -64,7 +64,10 @@ def make_linked_paper(path: Path) -> Path:
     _linked_words(c, 50, 617, "Исходные данные лежат в ", "архиве", " на диске автора.", "file:///home/author/data.zip")
     _linked_words(c, 50, 590, "Код анализатора выложен в открытом ", "репози-", "", REPOSITORY)
     _linked_words(c, 50, 576, "", "тории", " проекта, вместе с данными.", REPOSITORY)
-    _linked_words(c, 50, 550, "Вопросы присылайте на ", "author@example.kz,", " телефон не указан.", "mailto:author@example.kz")
+    before, mail, middle, site = "Вопросы присылайте на ", "author@example.kz,", " наш сайт ", "(www.example.kz)"
+    _linked_words(c, 50, 550, before, mail, middle + site + " открыт.", "mailto:author@example.kz")
+    left = 50 + _width(before + mail + middle)
+    c.linkURL("http://www.example.kz", (left, 548, left + _width(site), 560), relative=0)
     before, address = "Таблицы лежат по адресу ", "https://example.org/view_only"
     draw_text(c, 50, 536, before + address + ", как и код.")
     c.linkURL(address, (50 + _width(before), 536, 50 + _width(before + address), 546), relative=0)  # from the baseline up: `_` hangs under it
@@ -93,9 +96,10 @@ def test_a_linked_word_and_an_address_broken_over_two_lines_become_links(documen
     # the address cut at the line's end), and the word its hyphen broke one link over the word
     # repaired; the internal jump and the local file are no web links
     assert _links(document)[:3] == [("источник", SOURCE), ("https://example.org/data/annual-report-2024.pdf", REPORT), ("репозитории", REPOSITORY)]
-    # a link's area over the comma after an address: the comma is the sentence's; an underscore
-    # under the area is the address's; a link over a citation is left (the citation is the reader's)
-    assert _links(document)[3:] == [("author@example.kz", "mailto:author@example.kz"), ("https://example.org/view_only", "https://example.org/view_only")]
+    # a link's area over the comma after an address, or the brackets around it: the sentence's;
+    # an underscore under the area is the address's; a link over a citation is left (the
+    # citation is the reader's)
+    assert _links(document)[3:] == [("author@example.kz", "mailto:author@example.kz"), ("www.example.kz", "http://www.example.kz"), ("https://example.org/view_only", "https://example.org/view_only")]
     # the text and the citations stay as they were, the citation at the block's top level
     paragraph = next(b for b in document.blocks if isinstance(b, Paragraph) and "источник" in plain_text(b.inlines))
     assert "из списка возможен [источник]. Подробнее" in plain_text(paragraph.inlines)

@@ -85,7 +85,8 @@ def _loose(text: str, start: int, end: int, at: int) -> bool:
 
 def trimmed(addresses: list[str | None], text: str, kept: list[tuple[int, int]]) -> list[str | None]:
     """The links' characters less what is the sentence's at either end of a run (`_loose`: a
-    link's rectangle reaches over the comma after an address, half over a bracket before it);
+    link's rectangle reaches over the comma after an address, half over a bracket before it;
+    brackets around the whole run);
     a run over any of the `kept` ranges (a citation's, a cross-reference's: `Tables S5 and S6`
     linked to a journal's supplement) is no link: those are the reader's own."""
     out = list(addresses)
@@ -94,10 +95,14 @@ def trimmed(addresses: list[str | None], text: str, kept: list[tuple[int, int]])
             out[start:end] = [None] * (end - start)
             continue
         first, last = start, end
-        while first < last and _loose(text, first, last, first):
-            first += 1
-        while last > first and _loose(text, first, last, last - 1):
-            last -= 1
+        while True:
+            while first < last and _loose(text, first, last, first):
+                first += 1
+            while last > first and _loose(text, first, last, last - 1):
+                last -= 1
+            if not (last - first > 2 and _PAIRS.get(text[first]) == text[last - 1]):
+                break
+            first, last = first + 1, last - 1  # `(http://www.norstat.de/)`: the brackets are the sentence's
         out[start:first] = [None] * (first - start)
         out[last:end] = [None] * (end - last)
     return out
