@@ -1094,6 +1094,8 @@ def link_runs(addresses: list[str | None], text: str) -> list[tuple[int, int, st
     two characters of one link is the link's (`Permanent link` is one run), and so are up to
     LINK_GAP characters of a word between two of its characters."""
     runs: list[tuple[int, int, str]] = []
+    if not any(addresses):  # most lines
+        return runs
     for k, address in enumerate(addresses):
         if address is None:
             continue
