@@ -50,7 +50,7 @@ def joined_addresses(joined: Joined, lines: dict[int, Line]) -> list[str | None]
     return addresses
 
 
-def link_spans(addresses: list[str | None]) -> list[tuple[int, int]]:
+def _link_spans(addresses: list[str | None]) -> list[tuple[int, int]]:
     """[start, end) of each run of characters of one link."""
     spans = []
     k = 0
@@ -83,14 +83,14 @@ def _loose(text: str, start: int, end: int, at: int) -> bool:
     return ch in _SENTENCE_MARKS or (ch in _CLOSING and text.count(_CLOSING[ch], start, end) < text.count(ch, start, end))
 
 
-def trimmed(addresses: list[str | None], text: str, kept: list[tuple[int, int]]) -> list[str | None]:
+def _trimmed(addresses: list[str | None], text: str, kept: list[tuple[int, int]]) -> list[str | None]:
     """The links' characters less what is the sentence's at either end of a run (`_loose`: a
     link's rectangle reaches over the comma after an address, half over a bracket before it;
-    brackets around the whole run);
-    a run over any of the `kept` ranges (a citation's, a cross-reference's: `Tables S5 and S6`
-    linked to a journal's supplement) is no link: those are the reader's own."""
+    brackets around the whole run); a run over any of the `kept` ranges (a citation's, a
+    cross-reference's: `Tables S5 and S6` linked to a journal's supplement) is no link: those
+    are the reader's own."""
     out = list(addresses)
-    for start, end in link_spans(addresses):
+    for start, end in _link_spans(addresses):
         if any(a < end and start < b for a, b in kept):
             out[start:end] = [None] * (end - start)
             continue
@@ -119,15 +119,15 @@ def linked(inlines: tuple, joined: Joined, lines: dict[int, Line]) -> tuple:
         return inlines
     kept, offset = [], 0
     for node in inlines:
-        length = covered(node)
+        length = _covered(node)
         if isinstance(node, Citation | CrossRef):
             kept.append((offset, offset + length))
         offset += length
-    addresses = trimmed(addresses, joined.text, kept)
+    addresses = _trimmed(addresses, joined.text, kept)
     pieces: list[tuple[object, str | None]] = []
     offset = 0
     for node in inlines:
-        length = covered(node)
+        length = _covered(node)
         pieces.extend(_pieces(node, addresses[offset : offset + length]))
         offset += length
     out: list = []
@@ -137,12 +137,12 @@ def linked(inlines: tuple, joined: Joined, lines: dict[int, Line]) -> tuple:
     return tuple(out)
 
 
-def covered(node) -> int:
+def _covered(node) -> int:
     """How much of the joined text a node covers (styled's wrappers: their words')."""
     if isinstance(node, Text | Code):
         return len(node.text)
     if isinstance(node, Emph | Strong | Link):
-        return sum(covered(n) for n in node.inlines)
+        return sum(_covered(n) for n in node.inlines)
     return len(getattr(node, "raw", ""))  # a citation, a cross-reference
 
 
@@ -165,7 +165,7 @@ def _pieces(node, addresses: list[str | None]) -> list[tuple[object, str | None]
             return [(node, addresses[0] if addresses else None)]
         inner, offset = [], 0
         for child in node.inlines:
-            length = covered(child)
+            length = _covered(child)
             inner.extend(_pieces(child, addresses[offset : offset + length]))
             offset += length
         return [(dataclasses.replace(node, inlines=tuple(n for n, _ in run)), address) for address, run in groupby(inner, key=lambda piece: piece[1])]
