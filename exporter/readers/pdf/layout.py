@@ -64,6 +64,7 @@ class Line:
     break_xs: list[float] = field(default_factory=list)  # where each of those runs begins on the page
     cell: tuple[int, int] | None = None  # (table on its page, cell of that table's grid) for a line in a ruled table
     table_caption: bool = False  # the line a ruled table's caption opens with
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # [start, end) offsets in `text` a web link covers, and its address
 
 
 @dataclass(slots=True)
@@ -269,9 +270,115 @@ def shown_origin(pdf_page) -> tuple[float, float]:
     return left, bottom
 
 
-def _page_chars(textpage, width: float, height: float, origin: tuple[float, float] = (0.0, 0.0)) -> PageChars:
+# ---- web links ---------------------------------------------------------------------------
+
+MAX_LINKS = 2000  # link annotations read on a page, at most: past it a page's links are left (a hostile file's million)
+LINK_ROW = 8.0  # points: a link's area is looked up by the rows of this height it covers
+# Characters of a word between two of one link that stand outside its area are the link's, up
+# to this many: an underscore's box hangs 1.2 pt under a tight rectangle (`view_only`,
+# pargent_gold_items_apa). (Letting a box's middle stand outside an area took the line above's
+# commas into a tall one: temirzhanova_enu_vestnik.)
+LINK_GAP = 2
+_SCHEME = re.compile(r"(?i)https?://[^/?#\s]*\w|mailto:[^@\s]+@\S+")
+_DOI_URI = re.compile(r"(?i)(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)")
+
+
+def web_address(raw: bytes) -> str | None:
+    """The address a link's URI action opens, when it is a web page's (http, https; `www.…`
+    without its scheme gets `http://`), an e-mail's (`mailto:`) or a DOI's (`doi:10.…` or a
+    bare `10.…/…`, opened at https://doi.org/); None for anything else (a file, a script, a
+    jump inside the document) and for what is no address (control characters, no host).
+    Spaces inside an address (a producer's) are escaped."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    text = text.strip()
+    if not text or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return None
+    text = re.sub(r"\s", "%20", text)
+    if text[:4].lower() == "www." and "." in text[4:]:
+        text = "http://" + text
+    doi = _DOI_URI.fullmatch(text)
+    if doi is not None and not text.lower().startswith(("http", "www")):
+        return "https://doi.org/" + doi.group(1)
+    return text if _SCHEME.match(text) else None
+
+
+def page_links(doc: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[tuple[tuple[float, float, float, float], str]]:
+    """The page's web links: (left, bottom, right, top) in the page's own space of each area a
+    link annotation opens a web address from (`web_address`), with that address. A link set
+    over two lines names each line's area by its quadrilaterals (QuadPoints); one without them
+    its rectangle. A link that jumps inside the document, and a malformed one, is left out."""
+    out = []
+    start, link = ctypes.c_int(0), pdfium_c.FPDF_LINK()
+    for _ in range(MAX_LINKS):
+        if not pdfium_c.FPDFLink_Enumerate(page.raw, start, link):
+            break
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue
+        size = pdfium_c.FPDFAction_GetURIPath(doc.raw, action, None, 0)
+        if not 0 < size <= 8192:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFAction_GetURIPath(doc.raw, action, buffer, size)
+        address = web_address(buffer.value)
+        if address is not None:
+            out.extend((area, address) for area in _link_areas(link))
+    return out
+
+
+def _link_areas(link) -> list[tuple[float, float, float, float]]:
+    """The areas of a link annotation: each quadrilateral's bounding box, else its rectangle;
+    an empty or non-finite one left out."""
+    boxes = []
+    quads = pdfium_c.FPDFLink_CountQuadPoints(link)
+    for k in range(min(max(quads, 0), 64)):
+        quad = pdfium_c.FS_QUADPOINTSF()
+        if pdfium_c.FPDFLink_GetQuadPoints(link, k, quad):
+            xs, ys = (quad.x1, quad.x2, quad.x3, quad.x4), (quad.y1, quad.y2, quad.y3, quad.y4)
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    if not boxes:
+        rect = pdfium_c.FS_RECTF()
+        if pdfium_c.FPDFLink_GetAnnotRect(link, rect):
+            boxes.append((min(rect.left, rect.right), min(rect.bottom, rect.top), max(rect.left, rect.right), max(rect.bottom, rect.top)))
+    return [box for box in boxes if all(math.isfinite(v) and abs(v) < 1e6 for v in box) and box[2] > box[0] and box[3] > box[1]]
+
+
+def link_finder(links: list[tuple[tuple, str]], origin: tuple[float, float] = (0.0, 0.0)):
+    """A function giving a character's link address (its box's middle inside the link's area),
+    or None: the character as `_page_chars` reads it (its box measured from `origin`, in the
+    page's own space, before any turn). None when the page has no links."""
+    if not links:
+        return None
+    ox, oy = origin
+    rows: dict[int, list[tuple[float, float, float, float, str]]] = {}
+    tall: list[tuple[float, float, float, float, str]] = []  # an area over a hundred rows: asked for every character
+    for (left, bottom, right, top), address in links:
+        area = (left - ox, bottom - oy, right - ox, top - oy, address)
+        first, last = math.floor(area[1] / LINK_ROW), math.floor(area[3] / LINK_ROW)
+        if last - first > 100:
+            tall.append(area)
+            continue
+        for row in range(first, last + 1):
+            rows.setdefault(row, []).append(area)
+
+    def link_at(char: tuple) -> str | None:
+        x, y = (char[1] + char[2]) / 2, (char[3] + char[4]) / 2
+        for areas in (rows.get(math.floor(y / LINK_ROW), ()), tall):
+            for left, bottom, right, top, address in areas:
+                if left <= x <= right and bottom <= y <= top:
+                    return address
+        return None
+
+    return link_at
+
+
+def _page_chars(textpage, width: float, height: float, origin: tuple[float, float] = (0.0, 0.0), links: list[tuple[tuple, str]] = ()) -> PageChars:
     """Runs of characters as PDFium emits them, broken where it breaks lines, turned upright,
-    measured from the crop box's corner `origin`.
+    measured from the crop box's corner `origin`; each with the web address of the link
+    (`links`, as `page_links` reads them) its box stands in, or None.
 
     Size, weight, angle and baseline are read once per text object (one font, one matrix,
     one baseline). The angle most characters run at is the page's: a landscape table or a
@@ -333,7 +440,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         runs.append(run)
     if unsized:
         _sized_from_glyphs(unsized)
-    return _upright(runs, width, height)
+    return _upright(runs, width, height, link_finder(links, origin))
 
 
 # No type is printed smaller than this; a size below it is a font's size before a scale PDFium
@@ -368,25 +475,28 @@ def _sized_from_glyphs(unsized: list[tuple[list[tuple], int, int]]) -> None:
             run[k] = (*char[:6], size, *char[7:])
 
 
-def _upright(runs: list[list[tuple]], width: float, height: float) -> PageChars:
+def _upright(runs: list[list[tuple]], width: float, height: float, link_at=None) -> PageChars:
     """The characters at the page's main angle, their boxes turned so they read left to right
-    and top to bottom in a page of the turned size; the rest counted and left out."""
+    and top to bottom in a page of the turned size, each with its link's address (`link_at`,
+    asked before the turn: a link's area is in the page's own space); the rest counted and
+    left out."""
     angles = Counter(c[9] for run in runs for c in run if c[9] is not None)
     angle = angles.most_common(1)[0][0] if angles else 0
     turn = TURNS[angle]
     out = PageChars([], height if angle in (90, 270) else width, width if angle in (90, 270) else height, angle)
     for run in runs:
         if angle == 0:  # most pages: nothing to turn
-            kept = [(c[0], c[1], c[2], c[5][1], c[6], c[7], c[8], c[11]) for c in run if c[9] == 0]
+            kept = [(c[0], c[1], c[2], c[5][1], c[6], c[7], c[8], c[11], link_at and link_at(c)) for c in run if c[9] == 0]
             out.unmapped += sum(c[10] for c in run if c[9] == 0)
         else:
             kept = []
-            for ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped, face in run:
+            for c in run:
+                ch, x0, x1, y0, y1, origin, size, bold, space, char_angle, unmapped, face = c
                 if char_angle != angle:
                     continue
                 out.unmapped += unmapped
                 ax, bx = turn(x0, y0, width, height)[0], turn(x1, y1, width, height)[0]
-                kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space, face))
+                kept.append((ch, min(ax, bx), max(ax, bx), turn(*origin, width, height)[1], size, bold, space, face, link_at and link_at(c)))
         out.dropped += len(run) - len(kept)
         if kept:
             out.runs.append(kept)
@@ -921,6 +1031,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     breaks: list[int] = []
     break_xs: list[float] = []
     faces: list[int | None] = []  # each character's style (BOLD, ITALIC, MONO); None for a space put between words
+    addresses: list[str | None] = []  # each character's link (its address), None for none or a space put between words
     for f in fragments:
         chars = compose_accents(f.chars) if any(c[0] in _SPACING_ACCENTS for c in f.chars) else f.chars
         for char in chars:
@@ -934,6 +1045,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
                 text.append(" ")
                 length += 1
                 faces.append(None)
+                addresses.append(None)
             if prev is not None and chars[0] is char:
                 breaks.append(length)
                 break_xs.append(x0)
@@ -945,6 +1057,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
             text.append(ch)
             length += len(ch)
             faces.extend([0 if face & MATH else face & (ITALIC | MONO) | (BOLD if is_bold else 0)] * len(ch))
+            addresses.extend([char[8] if len(char) > 8 else None] * len(ch))
             if ch.isalpha():
                 letters += 1
                 bold += is_bold
@@ -955,7 +1068,7 @@ def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     # a superscript run never begins or ends with the space before or after it
     superscripts = [(s + (joined[s] == " "), e - (joined[e - 1] == " ")) for s, e in superscripts]
     superscripts = [(s, e) for s, e in superscripts if s < e]
-    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks, break_xs=break_xs, math=in_math, styles=style_runs(faces))
+    return Line(page, joined, min(f.x0 for f in fragments), max(f.x1 for f in fragments), y, size, letters > 0 and bold == letters, side, superscripts=superscripts, breaks=breaks, break_xs=break_xs, math=in_math, styles=style_runs(faces), links=link_runs(addresses, joined))
 
 
 def style_runs(faces: list[int | None]) -> list[tuple[int, int, int]]:
@@ -973,6 +1086,24 @@ def style_runs(faces: list[int | None]) -> list[tuple[int, int, int]]:
                     end -= 1
                 runs.append((start, end, current))
             start, current = k, face
+    return runs
+
+
+def link_runs(addresses: list[str | None], text: str) -> list[tuple[int, int, str]]:
+    """[start, end, address) runs of the linked characters of a line's `text`; a space between
+    two characters of one link is the link's (`Permanent link` is one run), and so are up to
+    LINK_GAP characters of a word between two of its characters."""
+    runs: list[tuple[int, int, str]] = []
+    if not any(addresses):  # most lines
+        return runs
+    for k, address in enumerate(addresses):
+        if address is None:
+            continue
+        gap = text[runs[-1][1] : k] if runs else ""
+        if runs and runs[-1][2] == address and (not gap or gap.isspace() or (len(gap) <= LINK_GAP and not any(ch.isspace() for ch in gap))):
+            runs[-1] = (runs[-1][0], k + 1, address)
+        else:
+            runs.append((k, k + 1, address))
     return runs
 
 
@@ -1006,7 +1137,7 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         width, height = page.get_size()
         origin = shown_origin(page)
         textpage = page.get_textpage()
-        chars = _page_chars(textpage.raw, width, height, origin)
+        chars = _page_chars(textpage.raw, width, height, origin, page_links(doc, page))
         textpage.close()
         horizontal, vertical = strokes(page, origin) if chars.angle == 0 else ([], [])
         page.close()

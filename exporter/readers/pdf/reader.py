@@ -18,7 +18,7 @@ from ...citations import MAX_LABELS, find_citations, inlines_of
 from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_crossrefs, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, ListItem, Meta, Paragraph, Span, Strong, Superscript, Table, Text, plain_text
+from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, ListItem, Meta, Paragraph, Span, Strong, Superscript, Table, Text, plain_text
 from ...references.ownlist import appendix_after_list, find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines, read_plaintext
 from ..plaintext import normalize as rules
@@ -34,6 +34,7 @@ from ..plaintext.titlepage import read_title_page
 from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, text_in_drawings
+from .links import linked
 from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
@@ -967,7 +968,7 @@ def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, ci
     runs = sorted(runs)
     for node in inlines:
         length = _length(node)
-        if isinstance(node, Emph | Strong):  # a styled run (emphasis.styled): its words hold the marks
+        if isinstance(node, Emph | Strong | Link):  # a styled or linked run (faces.styled, links.linked): its words hold the marks
             out.append(dataclasses.replace(node, inlines=with_superscripts(node.inlines, [(s - offset, e - offset) for s, e in runs], text[offset : offset + length], lambda s, e, at=offset: cite_at(s + at, e + at))))
             offset += length
             continue
@@ -1000,7 +1001,7 @@ def _length(node) -> int:
         return len(node.text)
     if isinstance(node, Citation | CrossRef):
         return len(node.raw)
-    if isinstance(node, Emph | Strong):
+    if isinstance(node, Emph | Strong | Link):
         return sum(_length(n) for n in node.inlines)
     return 0
 
@@ -1741,7 +1742,8 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
         if level == TABLE:
             first = lines[rows[0]]
             grid = tables[(first.page, first.cell[0])]
-            cells = _cell_texts(rows, lines, grid, lexicon, lambda numbered, glued: join_lines(numbered, lexicon, glued=glued), lambda joined: words(joined, at_start=False))
+            on_rows = {i + 1: lines[i] for i in rows}
+            cells = _cell_texts(rows, lines, grid, lexicon, lambda numbered, glued: join_lines(numbered, lexicon, glued=glued), lambda joined, on=on_rows: linked(words(joined, at_start=False), joined, on))
             span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
             built.append((TABLE, rows, (grid, span), cells))
             continue
@@ -1755,7 +1757,7 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
         first = lines[rows[0]]
         if level in (None, ITEM, NOTE) and not (first.table_caption or is_table_caption(first) or is_figure_caption(first)):
             inlines = styled(inlines, joined, {i + 1: lines[i] for i in rows})  # a paragraph's words in their styles; a heading's or caption's style is the venue's
-        built.append((level, rows, joined, inlines))
+        built.append((level, rows, joined, linked(inlines, joined, {i + 1: lines[i] for i in rows})))
     return built
 
 
@@ -1949,6 +1951,6 @@ def _placed(node, places: Places):
     """A citation's (a cross-reference's, code's) span moved from the joining's line numbers to its page and line."""
     if isinstance(node, (Citation, CrossRef, Code)) and node.span.page is None:
         return dataclasses.replace(node, span=places.span(node.span))
-    if isinstance(node, Superscript | Footnote | Emph | Strong):
+    if isinstance(node, Superscript | Footnote | Emph | Strong | Link):
         return dataclasses.replace(node, inlines=tuple(_placed(n, places) for n in node.inlines))
     return node
