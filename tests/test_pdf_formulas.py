@@ -464,3 +464,110 @@ def test_the_neighbours_letters_are_taken_out_but_a_stroke_running_on_is_not():
     for r in range(0, 12):  # a stroke from the top past the depth: a formula's line the region cut
         mask.putpixel((35, r), 255)
     assert _neighbours_out(mask, 8, 6).tobytes() == mask.tobytes()
+
+
+# ---- a formula's lines a numbered line's run missed: a system's brace, a sign above ------------
+
+SPACED_PROSE = [
+    "Для неё заданы квантили распределения. Также есть случайная величина с",
+    "тремя значениями, которая задана следующим образом, и мы хотим найти её",
+    "распределение с сохранением первых двух моментов исходного, для чего",
+    "нужно найти вероятности, чтобы следующие равенства были верными для них.",
+]
+# A system in a thesis set one and a half lines apart (12 pt type, prose lines 21.7 pt apart), as
+# XeLaTeX's `cases` reached the text layer of a real one (the places read from it): the brace in
+# pieces on lines of their own, rows 26 pt (2.17 body sizes) apart, the number on the middle row.
+SYSTEM = [(214.7, 397.8, "⎧"), (212.2, 387.0, "⎪⎪⎨"), (220.4, 379.1, "p₁ + p₂ + p₃ = 1,"), (221.1, 353.1, "m = p₁x₁ + p₂x₂ + p₃x₃ = m,"),
+          (525.0, 353.1, "(1)"), (214.7, 347.6, "⎪⎪⎩"), (221.4, 330.6, "s² = p₁x₁² + p₂x₂² + p₃x₃² − m² = s².")]
+
+
+def _spaced_paper(path: Path, pieces: list[tuple[float, float, str]], size: float = 12, leading: float = 21.7) -> Path:
+    """Prose set `leading` points apart down to the pieces (numbers in the text's font, the rest
+    in a mathematics font), then prose again under them."""
+    c = pdf_canvas(path)
+    face = _math_face()
+    top, low = max(y for _, y, _ in pieces), min(y for _, y, _ in pieces)
+    for k, line in enumerate(SPACED_PROSE * 3):
+        y = top + 1.5 * leading + leading * (len(SPACED_PROSE) * 3 - 1 - k)
+        if y < 800:
+            draw_text(c, 85, y, line, size)
+    for x, y, text in pieces:
+        if NUMBER_PIECE.fullmatch(text):
+            draw_text(c, x, y, text, size)
+        else:
+            c.setFont(face, size)
+            c.drawString(x, y, text)
+    for k, line in enumerate(SPACED_PROSE * 2):
+        draw_text(c, 85, low - 1.4 * leading - leading * k, line, size)
+    c.save()
+    return path
+
+
+def test_a_systems_rows_set_one_and_a_half_lines_apart_and_its_brace_are_one_picture(tmp_path):
+    """The rows of a system in a text set one and a half lines apart stand 2.17 body sizes from
+    the numbered row, as far as the text's lines stand (21.7 pt at 12 pt): the display's rows
+    stand that much wider apart too, so its rows are the formula's, and the brace's pieces on
+    lines of their own (`⎧`, `⎪⎪⎩`: no letter among them) join it. The picture holds the brace
+    and the three rows, its number beside it (it was refused: the rows above and below, and the
+    brace's top, would have been cut)."""
+    blocks = _blocks(_spaced_paper(tmp_path / "system.pdf", SYSTEM))
+    assert _numbers_of_pictures(blocks) == ["(1)"]
+    (picture,) = _formula_pictures(blocks)
+    assert picture.height > 60, picture.height  # from the brace's top to the last row's foot: about 78 pt
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "p₁ + p₂" not in text and "⎧" not in text and "s² =" not in text, text
+    assert "чтобы следующие равенства" in text
+
+
+# An integral as a TeX report set it (10.9 pt type): its sign, set larger, stands on a baseline
+# of its own 14.9 pt above its row's (1.37 body sizes: no nearer than a line of prose would).
+INTEGRAL = [(288.2, 450.1, "∫"), (250.1, 435.2, "V(t) =    d³x H(x, t),"), (525.0, 435.2, "(2)")]
+
+
+def test_a_large_signs_line_above_the_numbered_line_is_the_formulas(tmp_path):
+    """A line holding an integral's sign alone (no letter or digit in it) 1.37 body sizes over
+    the numbered line is the formula's: the picture holds the sign whole (it was refused: the
+    region stopped at that line and cut the sign)."""
+    blocks = _blocks(_spaced_paper(tmp_path / "integral.pdf", INTEGRAL, 10.9, 14.6))
+    assert _numbers_of_pictures(blocks) == ["(2)"]
+    (picture,) = _formula_pictures(blocks)
+    assert picture.height > 18, picture.height  # the sign's top to the row's foot
+    text = "\n".join(plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph))
+    assert "∫" not in text and "V(t)" not in text, text
+
+
+def test_ink_standing_alone_in_the_neighbours_rows_is_theirs_too():
+    """Within the descenders' depth, the foot of a `≤` of the line above touches no row's edge;
+    under the formula's lowest baseline, the tilde over the line below's `B̃` stands alone too:
+    both are taken out, with the descenders; the formula's stroke rising into the depth stays."""
+    from exporter.readers.pdf.formulas import _neighbours_out
+
+    mask = PILImage.new("L", (40, 40), 0)
+    for x in range(2, 8):  # the foot of a `≤` above: rows 3-4, within the top 8 rows, touching neither edge
+        for r in (3, 4):
+            mask.putpixel((x, r), 255)
+    for r in range(5, 20):  # the formula's own stroke rising into the depth
+        mask.putpixel((20, r), 255)
+    for x in range(25, 31):  # a tilde of the line below, alone, under row 26
+        mask.putpixel((x, 30), 255)
+    out = _neighbours_out(mask, 8, 6, alone=26)
+    assert [out.getpixel((4, 3)), out.getpixel((27, 30))] == [0, 0]
+    assert all(out.getpixel((20, r)) == 255 for r in range(5, 20))
+    assert _neighbours_out(mask, 8, 6).getpixel((27, 30)) == 255  # no `alone` row given: kept
+
+
+def test_an_index_over_the_prose_line_under_a_formula_is_that_lines():
+    """A run of indices in smaller type standing 4.4 pt over the baseline of the prose line
+    under a numbered formula (`µ°ᵢ = µᵍᵢ` of `Since the gas phase imposes …`, as a real paper's
+    text layer has it, a line of its own) is that line's, though the nearest line to the
+    formula's: it was taken into the formula's lines and lost from the sentence. A sum's lower
+    limit as near the formula's line, and clear of the prose, is the formula's."""
+    from exporter.readers.pdf.formulas import _joins
+    from exporter.readers.pdf.layout import Line
+
+    formula = Line(1, "−A dπ + n dµ = 0 at constant T. (8)", 217.7, 498.2, 266.4, 12.0, False, math=13)
+    index = Line(1, "° g", 376.5, 407.5, 249.7, 8.0, False, math=2)
+    limit = Line(1, "i=1", 300.0, 312.0, 257.0, 8.0, False, math=3)
+    prose = [287.4, 245.3]  # the baselines of the sentences above and under the formula
+    assert not _joins(index, formula, 111.0, 12.0, prose, 12.0)
+    assert _joins(limit, formula, 111.0, 12.0, prose, 12.0)

@@ -55,7 +55,9 @@ MAX_LINES = 12  # lines of one numbered formula: a matrix or a system of more is
 # body line and a jot apart, a fraction's numerator and denominator about each; line 2 of
 # `δVe(t) = −Φy(0)R sin νt + … +` / `sin νt/ν Bx(0)  (4)` stands 1.42 body lines under line 1).
 JOIN_GAP = 2.0
+LEADING = 1.2  # a prose line's leading over its type's size in a text set one line apart (TeX's 12 pt over 10)
 MATH_JOIN_SHARE = 0.25
+LARGE_SIGNS = "∫∬∭∮∯∰∑∏∐⋀⋁⋂⋃⌠⌡√"
 MAX_BLOCK_LINES = 24  # lines of one unnumbered display (its rows, limits and indices each a line)
 BLOCK_GAP = 2.5  # body lines between two lines of one display: a row of `align*` and the next
 EDGE = 2  # pixels: ink this near the region's top or foot runs on past it
@@ -117,16 +119,17 @@ def _columns(page: Page, body: float):
 
 def _numbered(page: Page, body: float):
     """(lines, number, region) of each numbered formula on a page whose body type is `body` points."""
+    unit = _line_unit(page, body)
     for column, left, right in _columns(page, body):
         numbers = [_number_at_right(line, left, right) for line in column]
         numbered = frozenset(k for k, (number, at) in enumerate(numbers) if number is not None and (not at or _formula_line(column[k].text[:at], column[k].x0, left, body)))
-        runs = _numbered_runs(column, sorted(numbered), left, body)
+        runs = _numbered_runs(column, sorted(numbered), left, body, unit)
         for k in sorted(numbered):
             line, (number, at) = column[k], numbers[k]  # a number, with no prose before it (a number alone on its line is a formula's)
             if len(runs[k]) > MAX_LINES:
                 continue  # a matrix or a system of many rows: text
             stop = line.break_xs[-1] if at else line.x0
-            lines, (bottom, top), core = _formula_lines(page, column, runs[k], body)
+            lines, (bottom, top), core = _formula_lines(page, column, runs[k], body, left)
             yield lines, number, (left - 2, bottom, stop - 2, top), core
 
 
@@ -162,7 +165,7 @@ def _display_line(line: Line, left: float, right: float, body: float) -> bool:
     return centred and line.x1 < right - body and _formula_line(line.text, line.x0, left, body)
 
 
-def _numbered_runs(column: list[Line], numbered: list[int], left: float, body: float) -> dict[int, list[int]]:
+def _numbered_runs(column: list[Line], numbered: list[int], left: float, body: float, unit: float) -> dict[int, list[int]]:
     """The lines of each numbered formula (by its numbered line `k` of the column): the lines
     about it that join it one under another (_joins), up to a line of prose. Two numbered
     formulas that would both take a line (LaTeX's `multline`s and `split`s set one after another, two sums
@@ -170,7 +173,7 @@ def _numbered_runs(column: list[Line], numbered: list[int], left: float, body: f
     numbered line than the other's (the widest gap between them is no surer: a Word equation's
     `∫` and `∑` stand on baselines of their own, above their row's)."""
     prose = [line.y for line in column if not _formula_line(line.text, line.x0, left, body)]
-    reach = {k: [_reach(column, k, step, left, body, prose) for step in (-1, 1)] for k in numbered}
+    reach = {k: [_reach(column, k, step, left, body, prose, unit) for step in (-1, 1)] for k in numbered}
     for a, b in zip(numbered, numbered[1:]):
         if reach[a][1] >= reach[b][0]:  # they overlap: each line between is the nearer number's
             reach[a][1] = max(j for j in range(a, b) if column[a].y - column[j].y <= column[j].y - column[b].y)
@@ -178,31 +181,54 @@ def _numbered_runs(column: list[Line], numbered: list[int], left: float, body: f
     return {k: list(range(first, last + 1)) for k, (first, last) in reach.items()}
 
 
-def _reach(column: list[Line], k: int, step: int, left: float, body: float, prose: list[float]) -> int:
+def _line_unit(page: Page, body: float) -> float:
+    """The page's body line for JOIN_GAP, in points: the body's size, or a prose line's
+    leading over LEADING where the text is set wider apart (a thesis set one and a half lines
+    apart sets its displays' rows as far apart: a system's rows stand 2.2 body sizes apart)."""
+    gaps = []
+    for side in {line.side for line in page.lines}:
+        prose = sorted((l for l in page.lines if l.side == side and abs(l.size - body) < 0.5 and _sentence(l.text)), key=lambda l: -l.y)
+        gaps += [a.y - b.y for a, b in zip(prose, prose[1:]) if 0.9 * body < a.y - b.y < 3 * body]
+    return max(body, _edge(sorted(gaps), 0.5) / LEADING) if len(gaps) >= 3 else body
+
+
+def _reach(column: list[Line], k: int, step: int, left: float, body: float, prose: list[float], unit: float) -> int:
     """The farthest line from line `k` of the column, going `step` (-1 up, 1 down), that
     joins the formula line by line; at most 2 * MAX_LINES away."""
     j = k
-    while 0 <= j + step < len(column) and abs(j + step - k) <= 2 * MAX_LINES and _joins(column[j + step], column[j], left, body, prose):
+    while 0 <= j + step < len(column) and abs(j + step - k) <= 2 * MAX_LINES and _joins(column[j + step], column[j], left, body, prose, unit):
         j += step
     return j
 
 
-def _joins(line: Line, formula_line: Line, left: float, body: float, prose: list[float]) -> bool:
+def _joins(line: Line, formula_line: Line, left: float, body: float, prose: list[float], unit: float) -> bool:
     """Whether a line next to a formula's line is the formula's: no prose (_formula_line), and
     close to it (_next_to), or with a quarter of it in mathematics fonts within JOIN_GAP body
-    lines (a display set over lines, LaTeX's `multline` and `split`: its lines a body line and
+    lines (_line_unit; a display set over lines, LaTeX's `multline` and `split`: its lines a body line and
     a jot apart, a fraction's numerator and denominator about each; a short run in smaller
-    type is a limit or an index, within _next_to's reach), unless it stands within
+    type is a limit or an index, within _next_to's reach; a line of a tall bracket's pieces
+    alone, `⎛ ⎞`, a system's brace or a matrix's parentheses set over its rows, or of a large
+    operator's sign, `∫`), unless it stands within
     the depth of a prose line (of `prose`, their baselines): an inline fraction's denominator
-    or an index is that line's."""
+    or an index is that line's; so is, the nearest line or not, a run in smaller type standing
+    just over a prose line's baseline under the formula (`(j) ∗ T` of `Defining δ(j) ≜ [(h∗)T…`)."""
     if not _formula_line(line.text, line.x0, left, body):
+        return False
+    if line.size < body - 0.5 and line.y < formula_line.y and any(0 < line.y - y < 0.6 * body for y in prose):
         return False
     if _next_to(line, formula_line, body):
         return True
     chars = len(line.text.replace(" ", ""))
-    # a letter or digit among them: an accent's or a vector's arrows alone are the line's they stand over
-    return (abs(line.y - formula_line.y) < JOIN_GAP * body and 0 < line.math >= MATH_JOIN_SHARE * chars and (line.size > body - 0.5 or chars > 8)
-            and any(ch.isalnum() for ch in line.text) and all(abs(line.y - y) >= 0.8 * body for y in prose))
+    # a letter or digit among them, or a bracket's pieces: an accent's or a vector's arrows alone are the line's they stand over
+    return (abs(line.y - formula_line.y) < JOIN_GAP * unit and 0 < line.math >= MATH_JOIN_SHARE * chars and (line.size > body - 0.5 or chars > 8)
+            and (any(ch.isalnum() for ch in line.text) or _bracket_pieces(line.text)) and all(abs(line.y - y) >= 0.8 * body for y in prose))
+
+
+def _bracket_pieces(text: str) -> bool:
+    """Whether a line is a tall bracket's pieces alone (`⎛ ⎞`, `⎪⎪⎨`: U+239B to U+23B3) or
+    a large operator's sign alone (`∫`, `∑`: set larger, on a baseline above its row's)."""
+    chars = text.replace(" ", "")
+    return bool(chars) and all("\u239b" <= ch <= "\u23b3" or ch in LARGE_SIGNS for ch in chars)
 
 
 def _display_block(column: list[Line], k: int, left: float, body: float) -> list[int]:
@@ -225,11 +251,14 @@ def _display_block(column: list[Line], k: int, left: float, body: float) -> list
     return sorted(run)
 
 
-def _formula_lines(page: Page, column: list[Line], run: list[int], body: float) -> tuple[tuple[int, ...], tuple[float, float], tuple[float, float, float]]:
+def _formula_lines(page: Page, column: list[Line], run: list[int], body: float, left: float | None = None) -> tuple[tuple[int, ...], tuple[float, float], tuple[float, float, float]]:
     """The formula's lines (numbers on the page), the bottom and top of its region: from the prose line above's baseline to
     the prose line below's capitals, at most two lines of body type beyond its own; and its core,
     from its lowest baseline to its highest line's capitals, where its ink surely is (an accent
-    above a small letter too), with the depth of the prose line above's descenders (0 for none)."""
+    above a small letter too), with the depth of the prose line above's descenders (0 for none).
+    `left`, the column's left edge, for a numbered formula: a line from there with a word in it
+    is prose too (_prose; an unnumbered display's neighbours are sentences: its few characters
+    may be an inline fraction's, `64` under `𝐼𝑧 = 𝜋𝑑⁴/64`, between two lines of prose)."""
     above = column[run[0] - 1] if run[0] > 0 else None
     below = column[run[-1] + 1] if run[-1] + 1 < len(column) else None
     lows, highs = [column[j].y for j in run], [column[j].y + column[j].size for j in run]
@@ -238,9 +267,9 @@ def _formula_lines(page: Page, column: list[Line], run: list[int], body: float) 
     # the prose's letters that may reach into the region: the descenders of a sentence above
     # when it starts at that line's baseline, the tallest letters of a sentence below when it
     # ends at four fifths of that line's size (points; 0 where the region stops short of them,
-    # or the line is no sentence: it may be a piece of the formula the rule did not take)
-    descenders = 0.35 * above.size if above is not None and top == above.y and _sentence(above.text) else 0.0
-    ascenders = 0.3 * below.size if below is not None and bottom == below.y + 0.8 * below.size and _sentence(below.text) else 0.0
+    # or the line is no prose (_prose): it may be a piece of the formula the rule did not take)
+    descenders = 0.35 * above.size if above is not None and top == above.y and _prose(above, left, body) else 0.0
+    ascenders = 0.3 * below.size if below is not None and bottom == below.y + 0.8 * below.size and _prose(below, left, body) else 0.0
     core = (min(lows), max(column[j].y + 0.75 * column[j].size for j in run), 0.35 * above.size if above else 0.0, descenders, ascenders)
     return tuple(column[j].number for j in run), (bottom, top), core
 
@@ -282,6 +311,12 @@ def _formula_line(text: str, x0: float, left: float, body: float) -> bool:
     """Whether a line may be a formula's: it starts clear of the column's left edge (a display
     formula is centred or indented) and holds no sentence, nor opens one explaining symbols."""
     return x0 > left + 2 * body and len(_long_words(text)) <= MAX_WORDS and bool(text.strip()) and not EXPLAINING.match(text)
+
+
+def _prose(line: Line, left: float | None, body: float) -> bool:
+    """Whether a line is prose: a sentence, or (`left` given) a line from the column's left edge
+    with a word in it (`Defining δ(j) ≜ [(h ⊗ g)…`; a formula's line set there, `= ∂/∂u (…)`, has none)."""
+    return _sentence(line.text) or left is not None and line.x0 <= left + 2 * body and bool(_long_words(line.text))
 
 
 def _sentence(text: str) -> bool:
@@ -328,7 +363,10 @@ def _picture(pdf_page, page: Page, body: float, lines: tuple[int, ...], number: 
         # Those letters enter the region from outside it: taken out, the formula's own ink is read.
         # A display with no number and a few characters (`s`, `2`) is more likely an inline
         # formula's index between two lines of prose: left as text.
-        cleaned = _neighbours_out(mask, math.ceil(core[3] * RENDER_DPI / 72), math.ceil(core[4] * RENDER_DPI / 72))
+        # a numbered formula's: what stands alone in the neighbours' rows is theirs too (an
+        # unnumbered display's few characters may be a prose line's indices: not so cleaned)
+        alone = (math.ceil(low) + foot_gap if core[4] else mask.height) if number else math.inf
+        cleaned = _neighbours_out(mask, math.ceil(core[3] * RENDER_DPI / 72), math.ceil(core[4] * RENDER_DPI / 72), alone)
         band = _ink_band(cleaned, high, low, 0, foot_gap)
         if band is not None and not _as_tall_as_its_type(cleaned.crop((0, band[0], mask.width, band[1])), page, lines):
             band = None  # what is left is a stroke, not the formula: its glyphs met the region's edge
@@ -364,10 +402,13 @@ def _characters(page: Page, lines: tuple[int, ...]) -> int:
     return sum(len(line.text.replace(" ", "")) for line in page.lines if line.number in lines)
 
 
-def _neighbours_out(mask, top: int, foot: int):
+def _neighbours_out(mask, top: int, foot: int, alone: float = math.inf):
     """The ink mask without the ink that enters it across its top row within the first `top`
     rows (the line above's descenders: their letters stand above the region) or across its
-    foot row within the last `foot` rows (the line below's tallest letters). A stroke that runs
+    foot row within the last `foot` rows (the line below's tallest letters). With `alone`
+    given, nor the ink standing alone in the top rows, nor that from row `alone` down joined to
+    none above it (under the formula's lowest baseline and its letters' depth: the line below's
+    accents, the tilde over its `B̃`, a bar, an index's dot). A stroke that runs
     on past those rows is kept: it is no neighbour's letter but a formula's line the region cut."""
     out = mask.copy()
     width, height = mask.size
@@ -384,8 +425,20 @@ def _neighbours_out(mask, top: int, foot: int):
         for x in range(width):
             if before.getpixel((x, inner)) == 255 and zone.getpixel((x, inner)) == 0:
                 return mask  # the region cuts a stroke longer than a neighbour's letter: nothing taken out
+        if not edge and alone < math.inf:  # in the descenders' depth, ink joined to none below is theirs too (the foot of a `≤`)
+            zone = _joined_to_row(zone, rows - 1)
         out.paste(zone, (0, start))
+    if alone < height:
+        out.paste(_joined_to_row(out.crop((0, int(alone), width, height)), 0), (0, int(alone)))
     return out
+
+
+def _joined_to_row(zone, row: int):
+    """The zone's ink that touches its row `row` or is joined to ink that does; the rest cleared."""
+    for x in range(zone.width):
+        if zone.getpixel((x, row)) == 255:
+            ImageDraw.floodfill(zone, (x, row), 128)
+    return zone.point(lambda v: 255 if v == 128 else 0)
 
 
 def _ink_band(mask, high: float, low: float, depth: int, foot_gap: int = 0) -> tuple[int, int] | None:
@@ -396,7 +449,7 @@ def _ink_band(mask, high: float, low: float, depth: int, foot_gap: int = 0) -> t
     between (a line above it the rule did not take: better text than a cut picture). Ink at
     the foot parted from the formula's by at least `foot_gap` blank rows is the line below's
     (the tall bracket of a formula set under this one rises above its capitals): the band
-    ends at that gap."""
+    ends at the first such gap (an accent over the line below's capital is parted from it too)."""
     rows = mask.tobytes()
     width, height = mask.size
 
@@ -421,7 +474,7 @@ def _ink_band(mask, high: float, low: float, depth: int, foot_gap: int = 0) -> t
         parted = [a for a, b in zip(inked_rows, inked_rows[1:]) if b - a > foot_gap] if foot_gap else []
         if not parted:
             return None
-        lowest = parted[-1]  # the last ink row above the lowest wide gap: the line below's ink starts after it
+        lowest = parted[0]  # the last ink row above the first wide gap under the formula: the line below's ink (an accent over its capital, then the capital) starts after it
     last = lowest
     return (first if below is None else min(first, below)), last + 1
 
