@@ -216,6 +216,7 @@ class _Builder:
         out = []
         pos = 0
         ci = 0
+        cites, covered = self._refs_in_crossrefs(para, cites)
         text = para.text  # built once: per atom it made reading quadratic in the runs of a paragraph
         kept = {i for i, ch in enumerate(text) if ch == "\n" and ends_a_line(text, i)}
         for atom in para.atoms:
@@ -244,7 +245,7 @@ class _Builder:
                 out.append(_wrap(Code(atom.text.replace("\n", " ").replace("\t", " "), Span(number, start + 1, number, end + 1, paragraph=number)), atom))
                 pos = end
                 continue
-            if atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets and atom.text.strip():
+            if atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets and atom.text.strip() and start not in covered:
                 out.append(self._cross_ref(atom, start, number))
                 pos = end
                 continue
@@ -269,6 +270,23 @@ class _Builder:
             pos = end
         return out
 
+
+    def _refs_in_crossrefs(self, para: Para, cites) -> tuple[list, set[int]]:
+        """`cites` with each cross-reference found in the text (`на рисунке 1`) that ends over a
+        REF field's result (the `1` Word shows for a caption's bookmark) pointed at that field's
+        target, and the starts of those fields' results: the text's cross-reference stands for
+        them (the field's own had printed its number a second time: `на рисунке 11`)."""
+        covered: set[int] = set()
+        pos = 0
+        out = list(cites)
+        for atom in para.atoms:
+            if atom.kind == "text" and atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets:
+                for k, (a, b, cite) in enumerate(out):
+                    if isinstance(cite, CrossRef) and a < pos and pos + len(atom.text.rstrip()) <= b:
+                        out[k] = (a, b, replace(cite, target=self.targets[atom.cite.target][2]))
+                        covered.add(pos)
+            pos += atom.size
+        return out, covered
 
     def _cross_ref(self, atom: Atom, start: int, number: int) -> CrossRef:
         """A Word REF field's result pointing at a caption's or an equation's bookmark."""
