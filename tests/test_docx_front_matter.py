@@ -223,3 +223,64 @@ def test_a_short_papers_short_sentences_stay_its_body_with_the_name_under_them(t
         ("Table", ""),
         ("Paragraph", "Третье предложение основного текста статьи идёт здесь."),
     ]
+
+
+def test_a_forms_labelled_line_over_the_title_is_no_title_and_range_marks_keep_a_name(tmp_path):
+    """A conference's abstract form (unseen chernenkov_inm_theses): `Желаемые секции: «…»` in
+    body type over the title set bold and centred, then a by-line whose second name carries the
+    marks of three affiliations as a range (`Владимирович` + raised `2-4, **`). The form's line
+    had been the title and the real title lost from the paper; the second author had been lost
+    (`Владимирович-4`: the range's dash stayed on the name)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    d = docx.Document()
+    d.add_paragraph().add_run("Желаемые секции: «Разработка компонент модели системы Земля», «Процессы на поверхности суши»").italic = True
+    title = d.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run("Модификация почвенно-снежного блока климатической модели").bold = True
+    by_line = d.add_paragraph()
+    by_line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, raised in (("Черненков Алексей Юрьевич", False), ("1, *", True), (", Кострыкин Сергей ", False), ("Владимирович", False), ("2-4, **", True), (", Володин Евгений Михайлович", False), ("2, ***", True)):
+        run = by_line.add_run(text)
+        run.bold, run.font.superscript = True, raised or None
+    for text in ("1Московский физико-технический институт, Долгопрудный, Россия", "2Институт вычислительной математики РАН, Москва, Россия"):
+        affiliation = d.add_paragraph(text)
+        affiliation.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph().add_run("1. Введение").bold = True
+    d.add_paragraph("В последние десятилетия активно развивается моделирование климата. Для корректного описания круговорота воды важно, чтобы модели правильно обрабатывали сезонный снежный покров.")
+    d.save(str(tmp_path / "form.docx"))
+    meta = read_document(str(tmp_path / "form.docx")).meta
+    assert meta.title_text == "Модификация почвенно-снежного блока климатической модели"
+    assert meta.authors == ("Черненков Алексей Юрьевич", "Кострыкин Сергей Владимирович", "Володин Евгений Михайлович")
+
+
+def test_a_by_line_in_a_heading_style_and_a_structured_abstract_are_front_matter(tmp_path):
+    """A manuscript (unseen lian_ribose_manuscript) sets its by-line in `Heading 6` under the
+    title in `Heading 1`, then the affiliation, `Abstract` in `Heading 2` and a structured
+    abstract (`Purpose:` … `Conclusion:`, a paragraph each) over its keywords. The by-line
+    had ended the front matter as the body's first heading (the names printed twice: in the
+    title block and as a heading), with the affiliation as the body's first paragraph."""
+    d = docx.Document()
+    d.add_heading("Glucose ingestion before and after resistance training does not augment ribosome biogenesis", level=1)
+    d.add_heading("Kristian Lian1, Daniel Hammarström1, Håvard Hamarsland1, Stian Ellefsen1", level=6)
+    d.add_paragraph("1Section for Health and Exercise Physiology, Inland Norway University of Applied Sciences, Lillehammer, Norway")
+    d.add_heading("Abstract", level=2)
+    parts = [
+        "Purpose: Muscle hypertrophy, induced by resistance training, is determined by ribosomal biogenesis. High-glucose treatment may augment the transcription of ribosomal RNA.",
+        "Methods: Sixteen healthy, moderately trained individuals participated in a within-participant trial with unilateral resistance training with glucose- and placebo supplementation.",
+        "Results: Between conditions, there were no significant differences in increases of total RNA and ribosomal RNA.",
+        "Conclusion: Glucose supplementation before and after resistance training does not augment ribosome biogenesis.",
+    ]
+    for part in parts:
+        d.add_paragraph(part)
+    d.add_paragraph("Keywords: Glucose; hypertrophy; resistance training; ribosome; skeletal muscle.")
+    d.add_heading("Introduction", level=3)
+    d.add_paragraph("Responses to systematic resistance training vary widely between individuals, with as much as 10-15% showing impaired skeletal muscle growth.")
+    d.save(str(tmp_path / "m.docx"))
+    doc = read_document(str(tmp_path / "m.docx"))
+    assert doc.meta.authors == ("Kristian Lian", "Daniel Hammarström", "Håvard Hamarsland", "Stian Ellefsen")
+    assert doc.meta.affiliations == ("Section for Health and Exercise Physiology, Inland Norway University of Applied Sciences, Lillehammer, Norway",)
+    assert doc.meta.abstract_text == " ".join(parts)
+    assert doc.meta.keywords == ("Glucose", "hypertrophy", "resistance training", "ribosome", "skeletal muscle")
+    first = doc.blocks[0]
+    assert type(first).__name__ == "Heading" and " ".join(getattr(n, "text", "") for n in first.inlines).strip() == "Introduction"

@@ -522,6 +522,70 @@ def test_caption_style_and_seq_numbers_and_ref_fields(tmp_path):
     assert (xref.raw, xref.kind, xref.number, xref.target) == ("Рисунок 1", "figure", "1", "_Ref11")
 
 
+def test_a_ref_field_holding_only_the_number_is_one_cross_reference_with_the_word_before(tmp_path):
+    """`на рисунке ` typed, then a REF field whose bookmark holds only the caption's SEQ number
+    (unseen danilasolovev_glonass_vkr, 55 times): the text's `рисунке 1` and the field's `1`
+    are one cross-reference, to the field's caption; each had been a cross-reference of its
+    own, and the number printed twice (`на рисунке 11`)."""
+    d = paper()
+    picture_paragraph(d)
+    p1 = d.add_paragraph(style="Caption")
+    append_xml(p1, '<w:r><w:t xml:space="preserve">Рисунок </w:t></w:r><w:bookmarkStart w:id="1" w:name="_Ref12"/>' + field(" SEQ Рисунок \\* ARABIC ", "1") + '<w:bookmarkEnd w:id="1"/><w:r><w:t xml:space="preserve"> – Пример работы системы</w:t></w:r>')
+    s = d.add_paragraph("Пример системы приведен на рисунке ")
+    append_xml(s, field(" REF _Ref12 \\* MERGEFORMAT ", "1") + '<w:r><w:t>.</w:t></w:r>')
+    out = blocks(d, tmp_path)
+    [xref] = [n for n in walk(tuple(out)) if isinstance(n, CrossRef)]
+    assert (xref.raw, xref.kind, xref.number, xref.target) == ("рисунке 1", "figure", "1", "_Ref12")
+    [paragraph] = [b for b in out if isinstance(b, Paragraph) and "Пример системы" in plain_text(b.inlines)]
+    assert plain_text(paragraph.inlines) == "Пример системы приведен на рисунке 1."
+
+
+def test_a_paragraph_whose_mark_is_hidden_runs_on_into_the_next(tmp_path):
+    """Word's style separator (the paragraph mark hidden: `w:vanish`/`w:specVanish` in its
+    `w:pPr/w:rPr`) shows two paragraphs as one: `Рисунок` then ` 1 – Схема` holding the SEQ
+    field is the caption `Рисунок 1 – Схема` (unseen danilasolovev_glonass_vkr: 41 captions set
+    so had been a label alone and an unnumbered line, and each cross-reference to them an
+    error). A heading's hidden mark (a run-in heading) keeps the heading apart."""
+    from docx.oxml import parse_xml
+
+    d = paper()
+    picture_paragraph(d)
+    label = d.add_paragraph()
+    append_xml(label, '<w:pPr><w:jc w:val="center"/><w:rPr><w:vanish/><w:specVanish/></w:rPr></w:pPr><w:r><w:t>Рисунок</w:t></w:r>')
+    number = d.add_paragraph(style="Caption")
+    append_xml(number, '<w:r><w:t xml:space="preserve"> </w:t></w:r>' + field(" SEQ Рисунок \\* ARABIC ", "1") + '<w:r><w:t xml:space="preserve"> – Пример работы навигационной системы</w:t></w:r>')
+    heading = d.add_heading("Принцип работы", level=2)
+    heading._p.get_or_add_pPr().append(parse_xml(f'<w:rPr xmlns:w="{W_NS}"><w:vanish/></w:rPr>'))
+    d.add_paragraph("Сигнал со спутников непрерывно поступает в терминал, как показано на рис. 1.")
+    out = blocks(d, tmp_path)
+    [figure] = [b for b in out if isinstance(b, Figure)]
+    assert (figure.number, plain_text(figure.caption)) == ("1", "Пример работы навигационной системы")
+    assert not any(isinstance(b, Paragraph) and plain_text(b.inlines).strip() in ("Рисунок", "1 – Пример работы навигационной системы") for b in out)
+    assert [plain_text(b.inlines) for b in out if isinstance(b, Heading)] == ["Принцип работы"]
+    assert any(isinstance(b, Paragraph) and plain_text(b.inlines).startswith("Сигнал со спутников") for b in out)
+
+
+def test_a_formula_whose_mark_is_hidden_keeps_its_number(tmp_path):
+    """The corpus's ru_frolovskaya_particle_filter hides the marks of a sentence, of the formula
+    under it and of the formula's number (`(2.12)`) before the `где …` paragraph: run on, they
+    had made one paragraph of text, formula and number, the number lost. A formula's paragraph
+    and its neighbours stay apart; the number is the formula's."""
+    from docx.oxml import parse_xml
+
+    d = paper()
+    hidden = f'<w:rPr xmlns:w="{W_NS}"><w:vanish/><w:specVanish/></w:rPr>'
+    text = d.add_paragraph("Вычислить оценку текущего состояния как среднюю частиц:")
+    formula = d.add_paragraph()
+    append_xml(formula, f'<m:oMathPara xmlns:m="{M_NS}">{omml("x=1")}</m:oMathPara>')
+    number = d.add_paragraph("(2.12)")
+    for p in (text, formula, number):
+        p._p.get_or_add_pPr().append(parse_xml(hidden))
+    d.add_paragraph("где x — оценка состояния.")
+    out = blocks(d, tmp_path)
+    [m] = [n for b in out for n in getattr(b, "inlines", ()) if isinstance(n, Math)]
+    assert (m.display, m.number) == (True, "2.12")
+
+
 def test_a_table_given_as_a_picture_is_a_figure_of_kind_table(tmp_path):
     d = paper()
     d.add_paragraph("Таблица 1. Сравнение характеристик")

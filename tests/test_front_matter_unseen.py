@@ -124,3 +124,13 @@ def test_word_introduction_is_never_the_title(tmp_path):
     d.add_paragraph("Формальский А.М. Управление движением неустойчивых объектов. – М.: ФИЗМАТЛИТ, 2012.", style="List Number")
     meta = read_and_link(str(save(d, tmp_path / "p.docx"))).document.meta
     assert meta.title_text is None
+
+
+def test_a_range_of_affiliation_marks_after_a_name_is_no_part_of_it():
+    """`Кострыкин Сергей Владимирович2-4, **` (three affiliations as a range, unseen
+    chernenkov_inm_theses): the marks' digits were taken off and the dash left on the name, so
+    the line read as no by-line at all; `Brown K.2–4` likewise."""
+    line = "Черненков Алексей Юрьевич1, *, Кострыкин Сергей Владимирович2-4, **, Володин Евгений Михайлович2, ***"
+    assert author_names(line, strong_only=False) == ["Черненков Алексей Юрьевич", "Кострыкин Сергей Владимирович", "Володин Евгений Михайлович"]
+    assert author_names("Smith J.1,2, Brown K.2–4, Lee M.3", strong_only=True) == ["Smith J.", "Brown K.", "Lee M."]
+    assert author_names("Ivanov I. I.1-3", strong_only=True) == ["Ivanov I. I."]

@@ -842,6 +842,28 @@ def test_a_superscript_set_apart_by_a_wide_space_stays_on_its_line(tmp_path):
     assert [" ".join(plain_text(node.inlines).split()) for node in raised] == ["25 28 30"]
 
 
+def test_a_subscript_set_under_a_superscript_stays_on_its_line():
+    """`g` with `⊤ 1×kA` raised and `i· ∈ F q` stacked under it, in 7 pt runs of their own on a
+    10 pt line (unseen kazama_gabidulin_ieee, its geometry as PDFium gives it): the raised run,
+    3.5 pt over the baseline, comes first top to bottom and the subscripts, 2.6 pt under it, were
+    a line of their own (`i· ∈ F q`, `q q`: a paragraph broken at each). They are the line's."""
+    from exporter.readers.pdf.layout import _fragment, _lines_of
+
+    def run(text: str, x: float, y: float, size: float) -> object:
+        return _fragment([(ch, x + k * size / 2, x + (k + 1) * size / 2, y, size, False, False, 0) for k, ch in enumerate(text)])
+
+    above = run("set A in [n], we define a matrix G as a matrix", 49, 733.1, 10)
+    body = run("constructed from all i-th row g", 49, 721.1, 10)
+    raised = run("T 1xkA", 205, 724.6, 7)
+    lowered = run("i. in F q", 199, 718.5, 7)
+    rest = run("of the matrix", 240, 721.1, 10)
+    below = run("G. Definition 1.1 (v, f): v1, ..., vm are linearly", 50, 709.2, 10)
+    lines = [" ".join("".join(c[0] for c in f.chars) for f in line) for line in _lines_of([above, body, raised, lowered, rest, below])]
+    assert lines == ["set A in [n], we define a matrix G as a matrix", "constructed from all i-th row g i. in F q T 1xkA of the matrix", "G. Definition 1.1 (v, f): v1, ..., vm are linearly"]
+    # a line of small type a whole line's spacing under (a footnote, a figure's label) stays apart
+    assert len(_lines_of([body, run("1 A note set in small type.", 49, 711.1, 7)])) == 2
+
+
 def test_a_caption_set_in_a_narrow_column_beside_its_picture_binds_it(tmp_path):
     """BMJ sets a figure's caption in the page's narrow left column, top-aligned with a picture
     spanning the rest (cermine_test5): no picture above or below the caption, one beside it."""
@@ -1294,3 +1316,140 @@ def test_a_bold_first_word_on_its_paragraphs_baseline_is_no_heading():
     assert not run_in(word, lower) and _wrapped_headings([(3, [0]), (None, [1, 2])], [word, lower, below]) == [(3, [0]), (None, [1, 2])]
     assert not run_in(word, dataclasses.replace(rest, x0=160))
     assert not run_in(word, dataclasses.replace(rest, text="The package fits models."))
+
+
+def test_columns_above_and_below_a_title_block_set_across_the_page_are_read_as_columns(tmp_path):
+    """A journal's page (unseen aleksandrov_neurofuzzy): the previous paper's list ends in two
+    columns, this paper's UDC line and by-line, title, abstract and keywords span the page, and
+    its text opens in two columns. The spanning block had stretched the columns' shared height
+    over both, so no gutter was found and the text was read across it, line by line (`Введение
+    стояние, G – цель…`); read as columns, the UDC's left column came before the right one's list
+    entries, whose `PL/SQL` line in capitals then stood under the UDC (the title); and the
+    keywords' short last line, keeping left of the gutter under the indented first, was cut off."""
+    path = tmp_path / "journal.pdf"
+    c = _canvas(path)
+    _text(c, 84, 762, "БИБЛИОГРАФИЧЕСКИЙ СПИСОК", 10, bold=True)
+    left_list = ["1. Громов Ю.Ю., Татаренко С.И. Программирование", "на языке СИ. Тамбов, 1995. 169 с.", "2. Орешков В.И., Паклин Н.Б. Бизнес-аналитика: от", "данных к знаниям. СПб.: Питер, 2013. 624 с.", "3. Брюс Эккель. Философия Java. СПб. : Питер, 2009."]
+    right_list = ["5. Скотт Урман, Рон Хардман, Майкл МакЛафлин.", "Oracle Database 10g. Программирование на языке", "PL/SQL. М., 2007. 792 с.", "6. Коннор МакДональд, Хаим Кац, Бек Кристофер.", "Oracle PL/SQL для профессионалов. СПб., 2005."]
+    for k, (a, b) in enumerate(zip(left_list, right_list)):
+        _text(c, 50, 736 - 11.5 * k, a, 10)
+        _text(c, 305, 736 - 11.5 * k, b, 10)
+    _text(c, 51, 620, "УДК 519.711", 9)
+    _text(c, 418, 620, "Александров Илья Михайлович,", 9)
+    _text(c, 209, 609, "инженер вычислительного центра, Ангарская государственная техническая академия,", 9)
+    _text(c, 375, 599, "тел. 8 (904) 129-96-32, e-mail: mozg@agta.ru", 9)
+    _text(c, 63, 560, "НЕЙРО-НЕЧЁТКАЯ АДАПТИВНАЯ СИСТЕМА ПОДДЕРЖКИ ПРИНЯТИЯ РЕШЕНИЙ", 11, bold=True)
+    _text(c, 196, 547, "В ТЕХНОЛОГИЧЕСКОМ ПРОЦЕССЕ", 11, bold=True)
+    abstract = [
+        (78, "Аннотация. В статье рассматриваются показатели эффективности технологического процесса, которые можно"),
+        (50, "представлять в виде лингвистических переменных и оценивать с помощью термов, что позволяет применять нечеткие си-"),
+        (50, "стемы. Предлагается метод автоматизации принятия решения в условиях неопределенности, основанный на применении"),
+        (50, "виртуального датчика, построенного на основе нечеткой нейронной продукционной сети. Полученный метод повышает."),
+        (78, "Ключевые слова: нейро-нечёткая продукционная сеть, адаптивная система, принятие решения, эффективность тех-"),
+        (50, "нологического процесса."),
+    ]
+    for k, (x, line) in enumerate(abstract):
+        _text(c, x, 520 - 10.4 * k, line, 9)
+    _text(c, 78, 440, "Введение", 11, bold=True)
+    left = ["Один из подходов в развитии действующих", "технологий или разработке новых технологий –", "это из конечного множества имеющихся вариан-", "тов решений найти лучший. Технологии могут", "включать как завершенные, так и незавершенные", "процессы."]
+    right = ["Все эти факторы содержат в себе значитель-", "ную долю непредсказуемости. Таким образом, при", "оценке проекта технологии, как правило, имеют", "дело с типичной задачей принятия решений в", "условиях неопределенности, которую решает", "предлагаемый метод."]
+    for k, (a, b) in enumerate(zip(left, right)):
+        _text(c, 50, 427 - 12.6 * k, a, 11)
+        _text(c, 305, 440 - 12.6 * k, b, 11)
+    c.save()
+    doc = read_document(str(path))
+    assert doc.meta.title_text == "НЕЙРО-НЕЧЁТКАЯ АДАПТИВНАЯ СИСТЕМА ПОДДЕРЖКИ ПРИНЯТИЯ РЕШЕНИЙ В ТЕХНОЛОГИЧЕСКОМ ПРОЦЕССЕ"
+    assert doc.meta.keywords[-1] == "эффективность технологического процесса"
+    texts = _texts(path)
+    first = next(t for t in texts if t.startswith("Один из подходов"))
+    assert first == "Один из подходов в развитии действующих технологий или разработке новых технологий – это из конечного множества имеющихся вариантов решений найти лучший. Технологии могут включать как завершенные, так и незавершенные процессы."
+    assert any(t.startswith("Все эти факторы содержат в себе значительную долю непредсказуемости.") for t in texts)
+
+
+def test_the_title_is_looked_for_below_the_udc_line_on_the_page():
+    """Read in columns, the UDC line in the left column of its band comes before the right
+    column's lines above it (the previous paper's list: `PL/SQL. М., 2007. 792 с.`, in
+    capitals); the title is under the UDC line on the page, not after it in reading order."""
+    from exporter.readers.pdf.layout import Line
+    from exporter.readers.pdf.reader import find_title
+
+    lines = [
+        Line(1, "1. Громов Ю.Ю., Татаренко С.И. Программирование", 50, 290, 736, 10, False, "L"),
+        Line(1, "УДК 519.711", 51, 98, 620, 9, False, "L"),
+        Line(1, "Oracle Database 10g. Программирование на языке", 323, 545, 750, 10, False, "R"),
+        Line(1, "", 323, 323, 739, 10, False, "R"),
+        Line(1, "PL/SQL. М., 2007. 792 с.", 323, 426, 739, 10, False, "R"),
+        Line(1, "Александров Илья Михайлович,", 418, 545, 620, 9, False, "R"),
+        Line(1, "НЕЙРО-НЕЧЁТКАЯ АДАПТИВНАЯ СИСТЕМА ПОДДЕРЖКИ ПРИНЯТИЯ РЕШЕНИЙ", 63, 532, 518, 11, True, "S"),
+        *[Line(1, "Текст статьи в две колонки, набранный обычным шрифтом.", 50, 290, 400 - 12 * k, 11, False, "L") for k in range(12)],
+    ]
+    assert find_title(lines, 11.0) == [6]
+
+
+def test_a_headings_second_line_opening_in_a_small_letter_goes_on_the_heading(tmp_path):
+    """A bold 17 pt heading wrapped over two lines (unseen certizdat_trusted_ca_report:
+    `Министерство цифрового развития, связи и массовых` / `коммуникаций Российской Федерации`)
+    whose second line the reader took for a heading of its own, the same level: a heading never
+    opens in a small letter, so it is the first one's second line."""
+    path = tmp_path / "heading.pdf"
+    c = _canvas(path)
+    _text(c, 53, 760, "Исследование сертификатов в российском Интернете", 21.6, bold=True)
+    _text(c, 53, 700, "Введение", 19.2, bold=True)
+    body = ["В данном отчете рассматриваются вопросы информационной безопасности и", "использования цифровых сертификатов в российском сегменте Интернета.", "Анализируется распространённость корневых сертификатов министерства."]
+    for k, line in enumerate(body):
+        _text(c, 53, 670 - 18 * k, line, 12)
+    _text(c, 53, 600, "Министерство цифрового развития, связи и массовых", 17.1, bold=True)
+    _text(c, 53, 577.5, "коммуникаций Российской Федерации", 17.1, bold=True)
+    more = ["В результате некоторые сайты прибегают к использованию сертификатов,", "выданных министерством связи и массовых коммуникаций Российской Федерации.", "Однако важно отметить, что эти сертификаты помечаются как небезопасные."]
+    for k, line in enumerate(more):
+        _text(c, 53, 547 - 18 * k, line, 12)
+    _text(c, 53, 470, "Описание набора данных", 19.2, bold=True)
+    _text(c, 53, 440, "Это исследование основано на обширной базе, включающей 21 698 сайтов.", 12)
+    c.save()
+    headings = [" ".join(plain_text(b.inlines).split()) for b in read_document(str(path)).blocks if isinstance(b, Heading)]
+    assert "Министерство цифрового развития, связи и массовых коммуникаций Российской Федерации" in headings
+    assert not any(h.startswith("коммуникаций") for h in headings)
+
+
+def test_runs_touching_across_a_gutter_are_one_line_and_a_column_starts_flush():
+    """A by-line centred over two columns (unseen abed_palm_vein_arxiv), parted by the producer
+    where the gutter runs (`… Ali H. Alsaeedi1` | `, Ali D. Alfoudi1,2, …`), is one line across
+    it: read as two columns it lost three of five authors. Two columns' lines on one baseline
+    stand a gutter apart and stay in their columns. And the gutter the spanning blocks no longer
+    hide must part columns whose lines start flush, not a page's formula pieces."""
+    from exporter.readers.pdf.layout import _across_gutter, _flush, _fragment
+
+    def run(text: str, x0: float, x1: float, y: float, size: float = 11) -> object:
+        step = (x1 - x0) / len(text)
+        return _fragment([(ch, x0 + k * step, x0 + (k + 1) * step, y, size, False, False, 0) for k, ch in enumerate(text)])
+
+    by_line = [run("Mohammed Hamzah Abed1", 93, 223, 636.5), run(", Ali H. Alsaeedi1", 224, 303, 636.5), run(", Ali D. Alfoudi1,2, Abayomi M. Otebolaku3", 303, 503, 636.5)]
+    columns = [run("The unprecedented growth of biometric-based identity", 57, 288, 327.8), run("the proposed model reads the vein patterns of", 300, 531, 327.8)]
+    assert _across_gutter(by_line + columns, [300.0]) == {id(f) for f in by_line}
+    info = [run("Corrosion monitoring", 144, 199, 601.0, 6.4), run("speed at which it can be determined is directly", 203, 463, 600.5, 7.2)]
+    assert _across_gutter(info, [229.0]) == set()  # an article-info column 4 pt from the abstract, in smaller type
+    blocks = [run("School of Engineering and Computing", 160, 310, 728, 9.5), run("School of Engineering and Computing", 285, 435, 728, 9.5)]
+    assert _across_gutter(blocks, [300.0]) == set()  # author blocks whose lines run over one another
+    assert _flush([run("a column line of text here", x, 290, y) for x, y in ((50, 700), (50, 688), (68, 676), (50, 664))])
+    assert not _flush([run("xk+1 − xk k − 1 pieces", x, x + 80, y, 7) for x, y in ((204, 632), (345, 634), (219, 626), (227, 620))])
+
+
+def test_accents_drawn_apart_from_their_words_are_composed_in_place():
+    """TeX draws `\\'e` as a spacing accent and the letter, kerned back: PDFium gives the accent
+    a run of its own, or the word's end, and marks a word gap before the letter (unseen
+    chayka_kautham: `Alexander P érez`, `N éstor Garc ´ıa`, `Polit ècnica`; the by-line's names
+    were broken). The accent is set before the letter whose box holds its middle, the word's
+    runs join, and an accented dotless `ı` is an `í`."""
+    from exporter.readers.pdf.layout import _fragment, _make_line
+
+    def chars(text: str, x: float, spaced_first: bool = False) -> list:
+        return [(ch, x + 5 * k, x + 5 * (k + 1), 672.5, 10.7, False, spaced_first and k == 0, 0) for k, ch in enumerate(text)]
+
+    words = _fragment(chars("Alexander P", 100))
+    rest = _fragment(chars("erez and N", 155, spaced_first=True))
+    accent = _fragment([("´", 156.0, 158.5, 672.5, 10.7, False, True, 0)])
+    ending = _fragment(chars("estor Garc", 205, spaced_first=True))
+    accent2 = _fragment([("´", 206.0, 208.5, 672.5, 10.7, False, True, 0)])
+    last = _fragment([("´", 255.5, 257.9, 672.5, 10.7, False, True, 0)] + chars("ıa", 255))
+    line = _make_line(1, "S", [words, rest, accent, ending, accent2, last])
+    assert line.text == "Alexander Pérez and Néstor García"

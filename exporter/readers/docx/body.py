@@ -96,6 +96,22 @@ class Para:
     field_texts: list = field(default_factory=list)  # what MACROBUTTON fields show (MathType's equation numbers)
     seq: list = field(default_factory=list)  # identifiers of the SEQ fields it holds (`Figure`, `Таблица`)
     column_breaks: list = field(default_factory=list)  # offsets in `text` of its column breaks (the IEEE template's author blocks side by side)
+    mark_hidden: bool = False  # its paragraph mark is hidden (`w:vanish`, Word's style separator): Word shows it run on into the next
+
+    def run_on(self, after: "Para") -> None:
+        """`after` read into this paragraph, whose hidden mark joins them on the page (`Рисунок`
+        then ` 1 – Схема` with its SEQ field: one caption as Word shows it); offsets shift."""
+        shift = self.length
+        self.atoms.extend(after.atoms)
+        self.places.extend((offset + shift, element) for offset, element in after.places)
+        self.column_breaks.extend(offset + shift for offset in after.column_breaks)
+        self.length += after.length
+        self.bookmarks.extend(after.bookmarks)
+        self.field_texts.extend(after.field_texts)
+        self.seq.extend(after.seq)
+        self.size = max(filter(None, (self.size, after.size)), default=None)
+        self.centered = self.centered or after.centered
+        self.mark_hidden = after.mark_hidden
 
     @property
     def text(self) -> str:
@@ -356,7 +372,12 @@ class BodyWalker:
             tag = node.tag
             if tag == W + "p":
                 para = self.paragraph(node, in_bibliography, in_table)
-                out.append(para)
+                before = out[-1] if out else None
+                if isinstance(before, Para) and before.mark_hidden and not (_apart(before) or _apart(para)):
+                    before.run_on(para)  # one paragraph on the page
+                    para = before
+                else:
+                    out.append(para)
                 floating, self.floating = self.floating, []
                 if floating and para.text.replace(MATH_MARK, "").strip():  # a drawing beside the text: a paragraph of its own after it
                     out.append(Para(para.style_id, para.style_name, floating, in_bibliography=para.in_bibliography, in_table=in_table, element=node))
@@ -427,6 +448,9 @@ class BodyWalker:
         if jc is None:
             jc = self.styles.ppr_value(sid, ("jc",))
         para.centered = attr(jc, "val") == "center"
+        mark = child(ppr, "rPr")
+        vanish = child(mark, "vanish")
+        para.mark_hidden = vanish is not None and _on(vanish) or child(mark, "specVanish") is not None
         self._inline(node, para, fmt={"sid": sid})
         for atom in para.atoms:
             atom.close()
@@ -635,6 +659,13 @@ class BodyWalker:
             last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs
             return
         para.atoms.append(Atom("text", text, cite=cite, **style))
+
+
+def _apart(para: Para) -> bool:
+    """A paragraph a hidden mark does not run on: a heading's (a run-in heading stays a
+    heading), a formula's, or a formula's number alone (`(2.12)`: read into the formula)."""
+    text = para.text.strip()
+    return para.outline is not None or any(a.kind == "math" for a in para.atoms) or text.startswith("(") and text.endswith(")") and len(text) <= 12
 
 
 def _run_size(run) -> float | None:

@@ -216,6 +216,7 @@ class _Builder:
         out = []
         pos = 0
         ci = 0
+        cites, covered = self._refs_in_crossrefs(para, cites)
         text = para.text  # built once: per atom it made reading quadratic in the runs of a paragraph
         kept = {i for i, ch in enumerate(text) if ch == "\n" and ends_a_line(text, i)}
         for atom in para.atoms:
@@ -244,7 +245,7 @@ class _Builder:
                 out.append(_wrap(Code(atom.text.replace("\n", " ").replace("\t", " "), Span(number, start + 1, number, end + 1, paragraph=number)), atom))
                 pos = end
                 continue
-            if atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets and atom.text.strip():
+            if atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets and atom.text.strip() and start not in covered:
                 out.append(self._cross_ref(atom, start, number))
                 pos = end
                 continue
@@ -269,6 +270,23 @@ class _Builder:
             pos = end
         return out
 
+
+    def _refs_in_crossrefs(self, para: Para, cites) -> tuple[list, set[int]]:
+        """`cites` with each cross-reference found in the text (`на рисунке 1`) that ends over a
+        REF field's result (the `1` Word shows for a caption's bookmark) pointed at that field's
+        target, and the starts of those fields' results: the text's cross-reference stands for
+        them (the field's own had printed its number a second time: `на рисунке 11`)."""
+        covered: set[int] = set()
+        pos = 0
+        out = list(cites)
+        for atom in para.atoms:
+            if atom.kind == "text" and atom.cite is not None and atom.cite.kind == "ref" and atom.cite.target in self.targets:
+                for k, (a, b, cite) in enumerate(out):
+                    if isinstance(cite, CrossRef) and a < pos and pos + len(atom.text.rstrip()) <= b:
+                        out[k] = (a, b, replace(cite, target=self.targets[atom.cite.target][2]))
+                        covered.add(pos)
+            pos += atom.size
+        return out, covered
 
     def _cross_ref(self, atom: Atom, start: int, number: int) -> CrossRef:
         """A Word REF field's result pointing at a caption's or an equation's bookmark."""
@@ -430,7 +448,7 @@ def _clean_name(text: str) -> str:
     (`Кумсков Михаил Иванович (Kumskov Mikhail Ivanovich)a, *`) are the same person's, dropped."""
     text = re.sub(r"\S+@\S+", " ", text)
     text = re.sub(r"\s*\(([^()]{3,80})\)[a-h]?(?=[\s,;*]|$)", lambda m: "" if is_name(" ".join(m[1].split())) else m[0], text)
-    text = re.sub(r"(?<=[^\W\d_])\d+\b|[*†‡]", "", text)
+    text = re.sub(r"(?<=[^\W\d_])\d+(?:[-–,]\d+)*\b|[*†‡]", "", text)  # `Владимирович2-4`, `Smith1,2`: marks of several affiliations
     return " ".join(text.split()).strip(" ,;")
 
 
@@ -596,8 +614,9 @@ def _title_set_apart(region: list[Para]) -> int | None:
         set_apart = p.outline is not None or big or _bold_all(p) or is_title_line(first) or _centred_alone(region, i) or _name_set_apart(p) is not None
         if len(first) <= 400 and not is_reference_heading(first) and set_apart:
             return i
-        return None  # only labelled lines and by-lines come before a title
-    return None
+        if not _form_field(first, i):
+            return None  # only labelled lines and by-lines come before a title
+    return None  # a form's labelled lines in body type (`Секция: …`) come before a title set apart
 
 
 def _name_in_capitals_over(region: list[Para], i: int) -> bool:
@@ -653,6 +672,8 @@ def _title_rows(region: list[Para], proposal, texts: list[str], language: str) -
         rows = rows[1:]
     if not model_title or not rows:
         return title_at, _goes_on(region, title_at, [])
+    if title_at in rows and _form_field(firsts[rows[0]], rows[0]) and not _set_alike(region[rows[0]], region[title_at]):
+        rows = rows[rows.index(title_at):]  # the model ran the title up into a form's labelled line (`Секция: …`) set otherwise
     title_at, *more = rows
     kept = next((k for k, i in enumerate(more) if not _set_alike(region[title_at], region[i])), len(more))
     return title_at, _goes_on(region, title_at, more[:kept])
@@ -701,16 +722,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     texts = [item.text for item in items]
     proposal = propose(items, language)  # the model judges the rules' title and authors, and proposes its own
     title_at, more = _title_rows(region, proposal, texts, language)
-    last = -1
-    if title_at is not None:
-        cut = _name_set_apart(region[title_at]) if not more else None
-        title = inlines(region[title_at]) if cut is None else cut_inlines(inlines(region[title_at]), 0, cut)
-        fields["title"] = _after_label(_one_line(title), TITLE_LABEL)
-        for i in more:  # a title set in two paragraphs
-            fields["title"] = (*fields["title"], Text(" "), *_one_line(inlines(region[i])))
-        if cut is not None:  # the title's author named at its end
-            fields["authors"].append(" ".join(region[title_at].text[cut:].split()))
-        last = max([title_at, *more])
+    last = _read_title(region, title_at, more, inlines, fields)
     after_title = title_at if title_at is not None else -1
     pending_abstract = False
     unlabelled: int | None = None
@@ -739,7 +751,9 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             if fields["abstract"] is None:
                 fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
                 pending_abstract, fields["abstract_at"], fields["referat"] = fields["abstract"] is None, i, text.casefold().startswith("реферат")
-        elif i > after_title and (_heading_level(p) is not None and p.number is None or len(text) > 600 and not _keywords_next(region, i)):
+        elif _structured_part(fields, i, text, plain_text(fields["abstract"] or ())):
+            fields["abstract"], fields["abstract_at"] = (*fields["abstract"], Text(" "), *inlines(p)), i
+        elif i > after_title and (_heading_level(p) is not None and p.number is None and not _by_line_in_heading(region, i, text, after_title) or len(text) > 600 and not _keywords_next(region, i)):
             break
         elif (m := AUTHOR_LABEL.match(text)) and i <= after_title + 4:
             fields["labelled"].append(len(fields["authors"]))  # a name read before the author's labelled by-line is none
@@ -760,6 +774,21 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     return (_meta(fields, abstract, language, emails), *_body_start(region, [i for i in skipped if i not in went_on], after_title, last))  # the abstract's own paragraphs are no text
+
+
+def _read_title(region: list[Para], title_at: int | None, more: list[int], inlines, fields: dict) -> int:
+    """The title of paragraph `title_at` and those it goes on into (`more`) read into `fields`,
+    with its author where it names one at its end; the last paragraph read, or -1."""
+    if title_at is None:
+        return -1
+    cut = _name_set_apart(region[title_at]) if not more else None
+    title = inlines(region[title_at]) if cut is None else cut_inlines(inlines(region[title_at]), 0, cut)
+    fields["title"] = _after_label(_one_line(title), TITLE_LABEL)
+    for i in more:  # a title set in two paragraphs
+        fields["title"] = (*fields["title"], Text(" "), *_one_line(inlines(region[i])))
+    if cut is not None:  # the title's author named at its end
+        fields["authors"].append(" ".join(region[title_at].text[cut:].split()))
+    return max([title_at, *more])
 
 
 def _meta(fields: dict, abstract: tuple | None, language: str, emails: list[str]) -> Meta:
@@ -827,6 +856,24 @@ def _form_field(text: str, i: int) -> bool:
     """Paragraph `i` (one of the first four) is a form's labelled line (`Тематика: Информатика`,
     `Класс: 9`): where no title was found, the front matter goes on past it to its `Автор:` line."""
     return i < 4 and text[:1].isupper() and _FORM_FIELD.match(text) is not None
+
+
+def _structured_part(fields: dict, i: int, text: str, abstract: str) -> bool:
+    """Paragraph `i` goes on a structured abstract: the abstract read so far opens with a part's
+    label (`Purpose: …`) and ends on the paragraph just above, this one opens with the next
+    part's (`Methods: …`, `Results: …`), and the parts are at most `ABSTRACT_PARAGRAPHS`."""
+    at = fields.get("abstract_at")
+    if at != i - 1 or not abstract or _FORM_FIELD.match(abstract) is None or _FORM_FIELD.match(text) is None:
+        return False
+    fields["parts"] = fields.get("parts", 1) + 1
+    return fields["parts"] <= ABSTRACT_PARAGRAPHS
+
+
+def _by_line_in_heading(region: list[Para], i: int, text: str, after_title: int) -> bool:
+    """Paragraph `i`, in a heading style, is the by-line right under the title: names each
+    with an affiliation's mark (`Kristian Lian1, Daniel Hammarström1, …` in `Heading 6`), not a
+    section's heading, so the front matter goes on past it to the affiliations and abstract."""
+    return i <= after_title + 2 and bool(re.search(r"[^\W\d_]\d", region[i].text)) and bool(_by_line_names(region, i, text, after_title))
 
 
 def _by_line_names(region: list[Para], i: int, text: str, after_title: int) -> list[str] | None:

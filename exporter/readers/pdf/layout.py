@@ -661,12 +661,16 @@ def find_gutter(fragments: list[_Fragment], width: float) -> float | None:
     of the runs that stand beside a run on the other side (within two type sizes of its
     height) only: an abstract's short last line, or a by-line set flush right above the
     title, stands alone on its side and no longer stretches the height over the abstract
-    set across the page, above two columns that begin low on a first page.
+    set across the page, above two columns that begin low on a first page. Last, runs crossing
+    the line count only beside runs of both sides: a journal's page where one paper's list ends
+    in two columns, the next paper's title block and abstract span the page, and its text
+    opens in two columns again (unseen aleksandrov_neurofuzzy: the block had stretched the
+    height over both, and the columns were read as one, line by line across the gutter).
     """
     long = [f for f in fragments if len(f.chars) >= 15]
     if len(long) < 6:
         return None
-    return _gutter(long, 0, width, paired=False) or _gutter(long, 0, width, paired=True)
+    return _gutter(long, 0, width, paired=False) or _gutter(long, 0, width, paired=True) or _gutter(long, 0, width, paired=True, banded=True)
 
 
 def find_gutters(fragments: list[_Fragment], width: float) -> list[float]:
@@ -724,8 +728,10 @@ def _near(ys: list[float], y: float, tolerance: float) -> bool:
     return i < len(ys) and ys[i] <= y + tolerance
 
 
-def _gutter(long: list[_Fragment], low_x: float, high_x: float, paired: bool) -> float | None:
-    """`find_gutter`'s rule over the runs `long`, for a gutter in the middle third of [low_x, high_x]."""
+def _gutter(long: list[_Fragment], low_x: float, high_x: float, paired: bool, banded: bool = False) -> float | None:
+    """`find_gutter`'s rule over the runs `long`, for a gutter in the middle third of [low_x, high_x];
+    `banded`: a crossing run counts only within two sizes of a run on each side, and each
+    side's runs must start flush as a column's lines do (`_flush`)."""
     def beside(f: _Fragment, ys: list[float]) -> bool:
         i = bisect.bisect_left(ys, f.y - 2 * f.size)
         return i < len(ys) and ys[i] <= f.y + 2 * f.size
@@ -743,15 +749,24 @@ def _gutter(long: list[_Fragment], low_x: float, high_x: float, paired: bool) ->
             left_ys, right_ys = sorted(f.y for f in left), sorted(f.y for f in right)
             left, right = [f for f in left if beside(f, right_ys)], [f for f in right if beside(f, left_ys)]
         score = (min(len(left), len(right)), len(left) + len(right))
-        if len(left) < 3 or len(right) < 3 or score <= best_score:
+        if len(left) < 3 or len(right) < 3 or score <= best_score or banded and not (_flush(left) and _flush(right)):
             continue
         low, high = max(min(f.y for f in left), min(f.y for f in right)), min(max(f.y for f in left), max(f.y for f in right))
         if low > high:
             continue
-        cross = sum(1 for f in long if f.x0 < candidate - 1 and f.x1 > candidate + 1 and low <= f.y <= high)
+        sides_ys = (sorted(f.y for f in left), sorted(f.y for f in right)) if banded else None
+        cross = sum(1 for f in long if f.x0 < candidate - 1 and f.x1 > candidate + 1 and low <= f.y <= high and (sides_ys is None or all(beside(f, ys) for ys in sides_ys)))
         if cross <= 0.5 * min(len(left), len(right)):
             best, best_score = candidate, score
     return best
+
+
+def _flush(runs: list[_Fragment]) -> bool:
+    """Most of the runs (three at least, and two in five) start on one left edge, as a column's
+    lines do; the pieces of formulas set on a page in one column start anywhere."""
+    edges = Counter(round(f.x0 / 2) for f in runs)
+    most = max(edges[k - 1] + edges[k] + edges[k + 1] for k in edges)
+    return most >= max(3, 0.4 * len(runs))
 
 
 _SIDES = {1: ("L", "R"), 2: ("L", "M", "R")}  # the columns of a page with one or two gutters
@@ -815,7 +830,7 @@ def _lines_of(fragments: list[_Fragment]) -> list[list[_Fragment]]:
             lines[-1].append(f)
         else:
             lines.append([f])
-    return _raised_runs_joined([sorted(line, key=lambda f: f.x0) for line in lines])
+    return _lowered_runs_joined(_raised_runs_joined([sorted(line, key=lambda f: f.x0) for line in lines]))
 
 
 def _raised_runs_joined(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
@@ -830,6 +845,29 @@ def _raised_runs_joined(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
         else:
             out.append(line)
     return out
+
+
+def _lowered_runs_joined(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
+    """A line of smaller type only that stands less than 0.45 of the line's size below the
+    baseline of the line above, within its width, is that line's subscripts the layout parted
+    from it (`F` over a stacked `q`, `g⊤` over `i·`: a subscript under a superscript sits lower
+    than the line's other ones): it joins that line, inline. A line's next line stands a whole
+    line's spacing lower."""
+    out: list[list[_Fragment]] = []
+    for line in lines:
+        if out and _lowered_under(out[-1], line):
+            out[-1] = sorted(out[-1] + line, key=lambda f: f.x0)
+        else:
+            out.append(line)
+    return out
+
+
+def _lowered_under(line: list[_Fragment], marks: list[_Fragment]) -> bool:
+    main = max(line, key=lambda f: (f.size, len(f.chars)))
+    drop = main.y - marks[0].y
+    if not 0 < drop <= 0.45 * main.size or any(f.size >= 0.85 * main.size or abs(f.y - marks[0].y) > 0.1 * main.size for f in marks):
+        return False
+    return min(f.x0 for f in line) <= min(f.x0 for f in marks) and max(f.x1 for f in marks) <= max(f.x1 for f in line)
 
 
 def _raised_beside(marks: list[_Fragment], line: list[_Fragment]) -> bool:
@@ -859,9 +897,10 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
     blocks = _beside_left_column(fragments, gutters, width) if first_page and len(gutters) == 1 else []
     beside = {id(f) for run, _ in blocks for f in run}
     bottoms = sorted((end for _, end in blocks), reverse=True)  # a band ends under each such block
+    across = _across_gutter(fragments, gutters) if first_page else set()  # a by-line over the columns: a first page's
 
     def side_of(f: _Fragment) -> str:
-        return "R" if id(f) in beside else _side(f, gutters)
+        return "R" if id(f) in beside else "S" if id(f) in across else _side(f, gutters)
 
     def close_band() -> None:
         sides = {side: _lines_of([f for f in band if side_of(f) == side]) for side in _SIDES[len(gutters)]}
@@ -893,6 +932,38 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
         else:
             merged.append((side, line))
     return merged
+
+
+def _across_gutter(fragments: list[_Fragment], gutters: list[float]) -> set[int]:
+    """The ids of runs on one baseline, in one size, each no more than a word space from the ones
+    before it (half the type's size; a gutter is wider: 8.5 pt between 12 pt columns is
+    j4k7_paper's; an accent set over a letter aside), that keep to different columns: one line
+    across the gutter, parted there by the producer (a by-line centred over two columns:
+    `Mohammed Hamzah Abed1, Ali H. Alsaeedi1` | `, Ali D. Alfoudi1,2, …`). An article-info
+    column set 4 pt from the abstract is in smaller type; author blocks side by side whose
+    lines run over one another are no line. Only in the upper half of the page's text (the
+    reader asks on a first page only): a table's cells lower down may stand as close."""
+    out: set[int] = set()
+    rows: list[list[_Fragment]] = []
+    for f in sorted(fragments, key=lambda f: -f.y):  # runs on one baseline (within a tenth of their size), then left to right
+        if rows and abs(rows[-1][0].y - f.y) < 0.1 * f.size:
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+    middle = (max(f.y for f in fragments) + min(f.y for f in fragments)) / 2
+    for row in rows:
+        if row[0].y < middle:
+            break  # the title block's part of the page only: lower down, table cells set close are no line
+        chain: list[_Fragment] = []
+        for f in [*sorted(row, key=lambda f: f.x0), None]:  # an accent set over the chain's letters goes on it; runs set over one another do not
+            tiny = f is not None and len(f.chars) <= 2
+            if f is not None and chain and (tiny or abs(f.size - chain[0].size) < 0.5) and (-math.inf if tiny else -1.0) <= f.x0 - max(c.x1 for c in chain) < 0.5 * min(f.size, chain[-1].size):
+                chain.append(f)
+                continue
+            if len({_side(c, gutters) for c in chain}) > 1:  # runs in one type touching across a gutter: one line
+                out.update(id(c) for c in chain)
+            chain = [f] if f is not None else []
+    return out
 
 
 def _heading_over_spanning(band: list[_Fragment], below: _Fragment, side_of) -> list[_Fragment]:
@@ -981,6 +1052,9 @@ def _wordy(f: _Fragment) -> bool:
 _SPACING_ACCENTS = {"\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02da": "\u030a", "\u02dd": "\u030b", "\u02db": "\u0328"}
 
 
+_DOTTED = {"ı": "i", "ȷ": "j"}  # TeX accents the dotless letters (`\\'\\i`): the accented letter is the dotted one's
+
+
 def compose_accents(chars: list[tuple]) -> list[tuple]:
     """A spacing accent set over (or under) a neighbouring letter is joined to it: `c` + `¸` -> `ç`.
 
@@ -996,13 +1070,15 @@ def compose_accents(chars: list[tuple]) -> list[tuple]:
             middle = (char[1] + char[2]) / 2
             after = chars[i + 1] if i + 1 < len(chars) else None
             if after is not None and after[0].isalpha() and after[1] - 0.5 <= middle <= after[2] + 0.5:
-                composed = unicodedata.normalize("NFC", after[0] + mark)
+                composed = unicodedata.normalize("NFC", _DOTTED.get(after[0], after[0]) + mark)
                 if len(composed) == 1:
-                    out.append((composed,) + after[1:6] + (char[6] or after[6],) + after[7:])
+                    # a word gap before it where the letter stands apart from the one before (the accent's kerning is none)
+                    spaced = after[1] - out[-1][2] > 0.2 * max(after[4], 1.0) if out else char[6] or after[6]
+                    out.append((composed,) + after[1:6] + (spaced,) + after[7:])
                     i += 2
                     continue
             if out and out[-1][0].isalpha() and out[-1][1] - 0.5 <= middle <= out[-1][2] + 0.5:
-                composed = unicodedata.normalize("NFC", out[-1][0] + mark)
+                composed = unicodedata.normalize("NFC", _DOTTED.get(out[-1][0], out[-1][0]) + mark)
                 if len(composed) == 1:
                     out[-1] = (composed,) + out[-1][1:]
                     i += 1
@@ -1015,8 +1091,40 @@ def compose_accents(chars: list[tuple]) -> list[tuple]:
 _AFTER_MARK = frozenset(".,;:!?)]»”")
 
 
+def _accents_placed(fragments: list[_Fragment]) -> list[_Fragment]:
+    """The line's runs with each run of spacing accents alone (TeX's `´` over `e`, drawn apart
+    from its word: `Fred´ eric`, `Universite ´`) put before the letter whose box holds its
+    middle, in that letter's run, where `compose_accents` joins them (`Frédéric`); an accent
+    over no letter stays a run of its own."""
+    accents = [f for f in fragments if len(f.chars) <= 2 and all(c[0] in _SPACING_ACCENTS for c in f.chars)]
+    if not accents or len(accents) == len(fragments):
+        return fragments
+    kept = [_Fragment(list(f.chars), f.x0, f.x1, f.y, f.size) for f in fragments if not any(f is a for a in accents)]  # copies: runs are shared
+    for accent in accents:
+        for char in accent.chars:
+            middle = (char[1] + char[2]) / 2
+            home = next(((f, k) for f in kept for k, c in enumerate(f.chars) if c[0].isalpha() and c[1] - 0.5 <= middle <= c[2] + 0.5), None)
+            if home is None:
+                kept.append(_Fragment([char], char[1], char[2], accent.y, accent.size))
+            else:
+                home[0].chars.insert(home[1], char)
+    glued: list[_Fragment] = []
+    for f in sorted(kept, key=lambda f: f.x0):  # a word the accent's kerning parted (`P` | `érez`, `Fred´` | `eric`) is one run again
+        last = glued[-1] if glued else None
+        if last is not None and abs(last.y - f.y) < 0.1 * f.size and f.x0 - last.x1 < 0.15 * f.size and (_has_accent(last) or _has_accent(f)):
+            glued[-1] = _Fragment(last.chars + f.chars, last.x0, max(last.x1, f.x1), last.y, last.size)
+        else:
+            glued.append(f)
+    return glued
+
+
+def _has_accent(f: _Fragment) -> bool:
+    return any(c[0] in _SPACING_ACCENTS for c in f.chars[:1] + f.chars[-1:])
+
+
 def _make_line(page: int, side: str, fragments: list[_Fragment]) -> Line:
     """The line's text (a space where the producer put one or PDFium found a word gap, and between runs), and its facts."""
+    fragments = _accents_placed(fragments)
     size = Counter({f.size: 0 for f in fragments})
     for f in fragments:
         size[f.size] += len(f.chars)

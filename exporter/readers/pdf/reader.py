@@ -306,13 +306,15 @@ def _runs_on(upper: Line, lower: Line, body: float) -> bool:
     first line (indented, or flush with a label: `Results:`), as in an abstract set above
     two columns; or a short last line whose sides say another column while it starts where
     the line above starts (a right column wider than the left: `extended.` under a 320 pt wide
-    abstract, left of the page's middle)."""
+    abstract, left of the page's middle). The first line above a short last one may be indented by
+    up to four sizes (a 1.25 cm indent over 9 pt type: `Ключевые слова:
+    …, эффективность тех-` indented over `нологического процесса.`)."""
     return (
         ("S" in (upper.side, lower.side) or abs(lower.x0 - upper.x0) < 0.5 * upper.size)
         and abs(upper.size - lower.size) < 0.5
         and upper.size <= 1.05 * body
         and 0 < upper.y - lower.y <= 2 * upper.size  # as close as the lines of one column
-        and -upper.size < lower.x0 - upper.x0 < 3 * upper.size
+        and -4 * upper.size < lower.x0 - upper.x0 < 3 * upper.size
     )
 
 
@@ -457,8 +459,8 @@ def find_title(lines: list[Line], body: float) -> list[int] | None:
         rest = [i for i in first_page if i > listed]
         region = rest[: max(len(rest) // 2, 1)]
     udc = next((i for i in region if _UDC.match(lines[i].text.strip())), None)
-    if udc is not None:
-        region = [i for i in region if i > udc]
+    if udc is not None:  # below it on the page: a band's right column, read after the UDC in the left, may stand above it
+        region = [i for i in region if i > udc and lines[i].y <= lines[udc].y]
     page_text = {i: " ".join(lines[i].text.split()).casefold() for i in region}
     candidates = []
     for block in _style_blocks(lines, region):
@@ -1091,7 +1093,9 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
 
 def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Line]) -> list[tuple[int | None, list[int]]]:
     """Groups with a heading wrapped over a second line made one heading: in capitals (`III.
-    MDRPM (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`), or in bold (`bold_wrap`)."""
+    MDRPM (MARKET DRIVEN REQUIREMENT` / `PRIORITIZATION MODEL)`), or in bold (`bold_wrap`),
+    the second line read as a heading of the same level when it opens in a small letter
+    (`Министерство цифрового развития, связи и массовых` / `коммуникаций Российской Федерации`)."""
     out: list[tuple[int | None, list[int]]] = []
     for level, rows in groups:
         previous = out[-1] if out else None
@@ -1103,6 +1107,10 @@ def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Li
                 and sum(len(lines[i].text) for i in previous[1]) <= 2 * MAX_HEADING and bold_wrap(lines[previous[1][-1]], lines[rows[0]]):
             previous[1].append(rows[0])
             rows = rows[1:]
+        if level is not None and level == (previous or (None,))[0] and len(rows) == 1 and previous[1][-1] + 1 == rows[0] and lines[rows[0]].text[:1].islower() \
+                and len(previous[1]) < 3 and bold_wrap(lines[previous[1][-1]], lines[rows[0]]):
+            previous[1].append(rows[0])  # a heading's second line read as a heading of its own: a heading never opens in a small letter
+            continue
         if level is None and rows and previous is not None and (previous[0] or 0) > 0 and len(previous[1]) == 1 and previous[1][0] < rows[0] \
                 and not any(lines[k].text for k in range(previous[1][0] + 1, rows[0])) and run_in(lines[previous[1][0]], lines[rows[0]]):
             out[-1] = (None, previous[1] + rows)  # no heading: the paragraph's first word, set in bold

@@ -192,7 +192,7 @@ ORCID_IN_BRACKETS = r"\[\s*\d{4}(?:\s*[-−–]+\s*\d{3}[\dX]){3}\s*\]"
 # Marks that tie a name to its affiliation or note: digits, stars, daggers, arrows (Elsevier's
 # corresponding-author mark `⇑` as pdftotext gives it), `ID` (ORCID icon), ©;
 # an author block's number (`_ORDINAL`); an ORCID iD in brackets.
-_MARKS = re.compile(ORCID_IN_BRACKETS + r"|\b\d{1,2}(?:st|nd|rd|th)\b|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
+_MARKS = re.compile(ORCID_IN_BRACKETS + r"|(?<=[^\s\d])\d{1,2}[-–]\d{1,2}(?=[\s,;*]|$)|\b\d{1,2}(?:st|nd|rd|th)\b|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#©\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff]+|\bID\b|\s[a-z](?=\s*(?:,|;|$|\s(?:and|и)\s))|(?<=\s)г\.(?=\s)")
 _SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:and|и|және|&)\s)\s*")
 MAX_TITLE_LINES = 6  # a title set in a narrow column (`НЕЙРО-НЕЧЕТКАЯ / СИСТЕМА ПОДДЕРЖКИ / …`)
 
