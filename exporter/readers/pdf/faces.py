@@ -17,32 +17,18 @@ from statistics import median
 from ...citations import Joined
 from ...model import Code, CodeBlock, Emph, Span, Strong, Text
 from ..plaintext.normalize import Lexicon, bare_word
-from .layout import BOLD, ITALIC, MONO, Line
+from .layout import BOLD, ITALIC, MONO, Line, joined_values, line_values
 
 
 def _line_faces(line: Line) -> list[int]:
-    faces = [0] * len(line.text)
-    for start, end, style in line.styles:
-        faces[start:end] = [style] * (min(end, len(faces)) - start)
-    return faces
+    return line_values(line, line.styles, 0)
 
 
 def joined_faces(joined: Joined, lines: dict[int, Line]) -> list[int]:
     """The style of each character of `joined.text` (BOLD, ITALIC, MONO or'ed), read from the
     line each token stands on (`lines` by the joining's line numbers); a space between two
     characters of one style is theirs."""
-    faces = [0] * len(joined.text)
-    per_line: dict[int, list[int]] = {}
-    bounds = [*joined.offsets[1:], len(joined.text)]
-    for offset, stop, (number, column) in zip(joined.offsets, bounds, joined.places):
-        line = lines.get(number)
-        if line is None or not line.styles:
-            continue
-        on_line = per_line.get(number)
-        if on_line is None:
-            on_line = per_line[number] = _line_faces(line)
-        piece = on_line[column - 1 : column - 1 + (stop - offset)] if column >= 1 else []
-        faces[offset : offset + len(piece)] = piece
+    faces = joined_values(joined, lines, lambda line: line.styles, 0)
     faces = [MONO if f & MONO else f for f in faces]  # code is code, whatever its weight or slope
     for m in _SPACE.finditer(joined.text, 1, max(len(faces) - 1, 1)):
         k = m.start()

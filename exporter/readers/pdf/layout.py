@@ -838,9 +838,14 @@ def _raised_runs_joined(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
     its baseline, right beside its text, is a superscript the layout parted from its line (a
     citation run set apart by a justified line's wide space: `RCTs25` … `28 30`): it joins
     that line, which reads it as raised (`_make_line`)."""
+    return _runs_joined(lines, _raised_beside)
+
+
+def _runs_joined(lines: list[list[_Fragment]], belongs) -> list[list[_Fragment]]:
+    """`lines` with each one that `belongs(line before, line)` joined to the line before."""
     out: list[list[_Fragment]] = []
     for line in lines:
-        if out and _raised_beside(out[-1], line):
+        if out and belongs(out[-1], line):
             out[-1] = sorted(out[-1] + line, key=lambda f: f.x0)
         else:
             out.append(line)
@@ -853,13 +858,7 @@ def _lowered_runs_joined(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
     from it (`F` over a stacked `q`, `g⊤` over `i·`: a subscript under a superscript sits lower
     than the line's other ones): it joins that line, inline. A line's next line stands a whole
     line's spacing lower."""
-    out: list[list[_Fragment]] = []
-    for line in lines:
-        if out and _lowered_under(out[-1], line):
-            out[-1] = sorted(out[-1] + line, key=lambda f: f.x0)
-        else:
-            out.append(line)
-    return out
+    return _runs_joined(lines, _lowered_under)
 
 
 def _lowered_under(line: list[_Fragment], marks: list[_Fragment]) -> bool:
@@ -881,6 +880,33 @@ def _raised_beside(marks: list[_Fragment], line: list[_Fragment]) -> bool:
             return False
         reach = (reach[0], max(reach[1], f.x1 + size))
     return True
+
+
+def line_values(line: Line, ranges: list[tuple], empty) -> list:
+    """Each character of the line's text given the value of the (start, end, value) range over
+    it (`Line.styles`, `Line.links`), or `empty`."""
+    values = [empty] * len(line.text)
+    for start, end, value in ranges:
+        values[start:end] = [value] * (min(end, len(values)) - start)
+    return values
+
+
+def joined_values(joined, lines: dict[int, "Line"], ranges_of, empty) -> list:
+    """Each character of `joined.text` (a citations.Joined) given the value `line_values` gives
+    it on the line its token stands on (`lines` by the joining's line numbers), or `empty`."""
+    values = [empty] * len(joined.text)
+    per_line: dict[int, list] = {}
+    bounds = [*joined.offsets[1:], len(joined.text)]
+    for offset, stop, (number, column) in zip(joined.offsets, bounds, joined.places):
+        line = lines.get(number)
+        if line is None or not ranges_of(line):
+            continue
+        on_line = per_line.get(number)
+        if on_line is None:
+            on_line = per_line[number] = line_values(line, ranges_of(line), empty)
+        piece = on_line[column - 1 : column - 1 + (stop - offset)] if column >= 1 else []
+        values[offset : offset + len(piece)] = piece
+    return values
 
 
 def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = False) -> list[tuple[str, list[_Fragment]]]:

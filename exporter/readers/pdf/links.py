@@ -14,32 +14,14 @@ from itertools import groupby
 
 from ...citations import Joined
 from ...model import Citation, Code, CrossRef, Emph, Link, Strong, Text
-from .layout import Line
-
-
-def _line_addresses(line: Line) -> list[str | None]:
-    addresses: list[str | None] = [None] * len(line.text)
-    for start, end, address in line.links:
-        addresses[start:end] = [address] * (min(end, len(addresses)) - start)
-    return addresses
+from .layout import Line, joined_values
 
 
 def joined_addresses(joined: Joined, lines: dict[int, Line]) -> list[str | None]:
     """The link address of each character of `joined.text` (None for none), read from the
     line each token stands on (`lines` by the joining's line numbers); the spaces between two
     characters of one link (a line's end between them) are the link's."""
-    addresses: list[str | None] = [None] * len(joined.text)
-    per_line: dict[int, list[str | None]] = {}
-    bounds = [*joined.offsets[1:], len(joined.text)]
-    for offset, stop, (number, column) in zip(joined.offsets, bounds, joined.places):
-        line = lines.get(number)
-        if line is None or not line.links:
-            continue
-        on_line = per_line.get(number)
-        if on_line is None:
-            on_line = per_line[number] = _line_addresses(line)
-        piece = on_line[column - 1 : column - 1 + (stop - offset)] if column >= 1 else []
-        addresses[offset : offset + len(piece)] = piece
+    addresses: list[str | None] = joined_values(joined, lines, lambda line: line.links, None)
     last = None  # the last linked character so far
     for k, address in enumerate(addresses):
         if address is None:
