@@ -862,6 +862,9 @@ def test_a_subscript_set_under_a_superscript_stays_on_its_line():
     assert lines == ["set A in [n], we define a matrix G as a matrix", "constructed from all i-th row g i. in F q T 1xkA of the matrix", "G. Definition 1.1 (v, f): v1, ..., vm are linearly"]
     # a line of small type a whole line's spacing under (a footnote, a figure's label) stays apart
     assert len(_lines_of([body, run("1 A note set in small type.", 49, 711.1, 7)])) == 2
+    # a display formula's denominators, as many characters as its line (en_aurzada's (23)), stay its own line
+    formula = run("vold(U) <=                   =        (23)", 70, 283.2, 8.3)
+    assert len(_lines_of([formula, run("Ad-1 n1/(d-1) n1/(d-1) .", 111, 279.6, 5.8)])) == 2
 
 
 def test_a_caption_set_in_a_narrow_column_beside_its_picture_binds_it(tmp_path):

@@ -856,13 +856,17 @@ def _lowered_runs_joined(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
     """A line of smaller type only that stands less than 0.45 of the line's size below the
     baseline of the line above, within its width, is that line's subscripts the layout parted
     from it (`F` over a stacked `q`, `g⊤` over `i·`: a subscript under a superscript sits lower
-    than the line's other ones): it joins that line, inline. A line's next line stands a whole
-    line's spacing lower."""
+    than the line's other ones): it joins that line, inline, when its characters are fewer than
+    half the line's (a display formula's denominators are as many: bench/PDF_FORMULAS.md lost
+    two of en_aurzada's numbered formulas to that). A line's next line stands a whole line's
+    spacing lower."""
     return _runs_joined(lines, _lowered_under)
 
 
 def _lowered_under(line: list[_Fragment], marks: list[_Fragment]) -> bool:
     main = max(line, key=lambda f: (f.size, len(f.chars)))
+    if 2 * sum(len(f.chars) for f in marks) > sum(len(f.chars) for f in line):
+        return False  # a fraction's denominator under its formula's line, not a few subscripts: the formula's own line
     drop = main.y - marks[0].y
     if not 0 < drop <= 0.45 * main.size or any(f.size >= 0.85 * main.size or abs(f.y - marks[0].y) > 0.1 * main.size for f in marks):
         return False
