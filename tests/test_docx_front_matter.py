@@ -284,3 +284,42 @@ def test_a_by_line_in_a_heading_style_and_a_structured_abstract_are_front_matter
     assert doc.meta.keywords == ("Glucose", "hypertrophy", "resistance training", "ribosome", "skeletal muscle")
     first = doc.blocks[0]
     assert type(first).__name__ == "Heading" and " ".join(getattr(n, "text", "") for n in first.inlines).strip() == "Introduction"
+
+
+def test_a_by_line_closed_by_a_full_stop_keeps_its_last_name(tmp_path):
+    """A by-line ending the sentence (`Д.Е. Науменко, В.А. Левченко, А.И. Васильев.`, unseen
+    ananasi_article): the full stop after the last family name is the line's, not the name's;
+    the last author had been dropped as no name (`Васильев.`), printing two authors of three.
+    An initial's full stop (`Smith J.`) stays the name's."""
+    d = docx.Document()
+    d.add_heading("Создание модели для расчёта распределения ультрафиолетового излучения в пространстве вокруг напольных облучателей", level=1)
+    d.add_paragraph("Д.Е. Науменко, В.А. Левченко, А.И. Васильев.")
+    d.add_heading("Введение", level=1)
+    d.add_paragraph("Одно из главных применений ультрафиолетового излучения в наше время – обеззараживание помещений, в том числе различных поверхностей.")
+    d.save(str(tmp_path / "a.docx"))
+    assert read_document(str(tmp_path / "a.docx")).meta.authors == ("Д.Е. Науменко", "В.А. Левченко", "А.И. Васильев")
+    d = docx.Document()
+    d.add_heading("Ultraviolet irradiation of rooms by floor-standing units", level=1)
+    d.add_paragraph("Naumenko D.E., Vasiliev A.I.")
+    d.add_heading("Introduction", level=1)
+    d.add_paragraph("One of the main uses of ultraviolet radiation today is the disinfection of rooms and of their surfaces.")
+    d.save(str(tmp_path / "b.docx"))
+    assert read_document(str(tmp_path / "b.docx")).meta.authors == ("Naumenko D.E.", "Vasiliev A.I.")
+
+
+def test_a_supervisor_label_alone_heads_the_rank_and_name_under_it(tmp_path):
+    """A diploma's cover (unseen elenaapo_audio_diploma_docx): `Научный руководитель:` with
+    nothing after it, then `доктор технических наук,` and `доцент М.И. Вашкевич.`. The label's
+    empty value had been the supervisor, and the name under it, once a by-line's closing full
+    stop no longer hid it, an author's."""
+    d = docx.Document()
+    for text in ("БЕЛОРУССКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ", "Кафедра математической кибернетики", "Апочкина Елена Федоровна",
+                 "МЕТОДЫ СПЕКТРАЛЬНОГО АНАЛИЗА ГОЛОСОВЫХ СИГНАЛОВ ДЛЯ СИСТЕМ МЕДИЦИНСКОЙ ДИАГНОСТИКИ", "Дипломная работа",
+                 "Научный руководитель: ", "доктор технических наук,", "доцент М.И. Вашкевич.", "Минск, 2023"):
+        d.add_paragraph(text)
+    d.add_heading("ВВЕДЕНИЕ", level=1)
+    d.add_paragraph("Голосовые сигналы несут сведения о состоянии голосового аппарата, и их анализ применяется в медицинской диагностике.")
+    d.save(str(tmp_path / "c.docx"))
+    meta = read_document(str(tmp_path / "c.docx")).meta
+    assert meta.authors == ("Апочкина Елена Федоровна",)
+    assert meta.supervisor == "доктор технических наук, доцент М.И. Вашкевич"

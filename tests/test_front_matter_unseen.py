@@ -134,3 +134,81 @@ def test_a_range_of_affiliation_marks_after_a_name_is_no_part_of_it():
     assert author_names(line, strong_only=False) == ["Черненков Алексей Юрьевич", "Кострыкин Сергей Владимирович", "Володин Евгений Михайлович"]
     assert author_names("Smith J.1,2, Brown K.2–4, Lee M.3", strong_only=True) == ["Smith J.", "Brown K.", "Lee M."]
     assert author_names("Ivanov I. I.1-3", strong_only=True) == ["Ivanov I. I."]
+
+
+COVER = """Министерство образования Республики Беларусь
+Учреждение образования
+Белорусский государственный университет
+информатики и радиоэлектроники
+
+УДК 004.415.2
+
+Белов
+Александр Владимирович
+
+Информационная система анализа социальных сетей
+
+АВТОРЕФЕРАТ
+на соискание степени магистра информатики и вычислительной техники
+по специальности 1-40 81 02 Технологии виртуализации и облачных вычислений
+
+Научный руководитель
+Лукашевич Марина Михайловна
+кандидат технических наук, доцент
+
+Минск 2018
+
+ВВЕДЕНИЕ
+В настоящей диссертации освещается разработка информационной системы анализа социальных сетей. Основными задачами разрабатываемой системы являются сбор и анализ данных.
+"""
+
+
+def test_a_supervisor_label_alone_names_the_person_under_it_and_their_rank():
+    """A thesis summary's cover (unseen belov_bsuir_autoref): `Научный руководитель` alone over
+    the name and the rank. The supervisor had been read as nobody and their rank `кандидат
+    технических наук, доцент` printed as the author's position; the university's name going on
+    in lower case on the next line (`… университет` / `информатики и радиоэлектроники`) had
+    been cut to its first line."""
+    meta = read(COVER).meta
+    assert meta.supervisor == "Лукашевич Марина Михайловна, кандидат технических наук, доцент"
+    assert meta.position is None
+    assert meta.affiliations == ("Белорусский государственный университет информатики и радиоэлектроники",)
+    assert meta.authors == ("Белов Александр Владимирович",)
+    assert meta.title_text == "Информационная система анализа социальных сетей"
+
+
+IEEE_BLOCK = """Assessment of Reward Functions for Reinforcement
+Learning Traffic Signal Control under Real-World
+Limitations
+Alvaro Cabrejas Egea∗† , Shaun Howell† , Maksis Knutins† and Colm Connaughton‡
+∗ MathSys Centre for Doctoral Training
+
+University of Warwick, Coventry CV4 7AL, United Kingdom
+a.cabrejas-egea@warwick.ac.uk
+† Vivacity Labs
+London NW5 3AQ, United Kingdom
+shaun@vivacitylabs.com, maksis@vivacitylabs.com
+‡ Warwick Mathematics Institute
+University of Warwick, Coventry CV4 7AL, United Kingdom
+c.p.connaughton@warwick.ac.uk
+
+Abstract—Adaptive traffic signal control is one key avenue for mitigating the growing consequences of traffic congestion.
+
+I. INTRODUCTION
+Improving the operation of urban road networks can significantly reduce traffic congestion.
+"""
+
+
+def test_ieee_conference_entries_under_footnote_signs_are_affiliations():
+    """IEEE's conference author block (\\IEEEauthorrefmark; unseen cabrejas_reward_ieee): each
+    entry opens with the sign its authors carry (`∗`, `†`, `‡`), its lines one part each, an
+    e-mail line under it. `† Vivacity Labs` and `‡ Warwick Mathematics Institute` had been read
+    as two more authors, and the entries as their lines cut apart (the first entry's city as an
+    entry of its own, printed twice)."""
+    meta = read(IEEE_BLOCK).meta
+    assert meta.authors == ("Alvaro Cabrejas Egea", "Shaun Howell", "Maksis Knutins", "Colm Connaughton")
+    assert meta.affiliations == (
+        "MathSys Centre for Doctoral Training, University of Warwick, Coventry CV4 7AL, United Kingdom",
+        "Vivacity Labs, London NW5 3AQ, United Kingdom",
+        "Warwick Mathematics Institute, University of Warwick, Coventry CV4 7AL, United Kingdom",
+    )

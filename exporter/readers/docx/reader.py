@@ -36,7 +36,7 @@ from ...references.ownlist import (
     reads_as_reference,
 )
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
@@ -449,6 +449,7 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"\S+@\S+", " ", text)
     text = re.sub(r"\s*\(([^()]{3,80})\)[a-h]?(?=[\s,;*]|$)", lambda m: "" if is_name(" ".join(m[1].split())) else m[0], text)
     text = re.sub(r"(?<=[^\W\d_])\d+(?:[-–,]\d+)*\b|[*†‡]", "", text)  # `Владимирович2-4`, `Smith1,2`: marks of several affiliations
+    text = re.sub(r"(?<=[^\W\d_]{2})\.\s*$", "", text.strip(" ,;"))  # the line's full stop after a whole word (`…, А.И. Васильев.`), never an initial's
     return " ".join(text.split()).strip(" ,;")
 
 
@@ -727,8 +728,10 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     pending_abstract = False
     unlabelled: int | None = None
     skipped: list[int] = []  # paragraphs no field took
+    supervised: set[int] = set()  # the lines a supervisor's label alone heads
+    label_texts = [_label_form(" ".join(q.text.split())) for q in region]
     for i, p in enumerate(region):
-        if i == title_at or i in more:
+        if i == title_at or i in more or i in supervised:
             continue
         text = _label_form(" ".join(p.text.split()))
         if not text:
@@ -739,6 +742,10 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             fields["udc"] = m["value"]
         elif m := IRSTI.match(text):
             fields["irsti"] = m["value"]
+        elif below := supervisor_below(label_texts, i, len(region)):
+            fields["supervisor"] = fields["supervisor"] or below[0]
+            supervised.update(range(i, below[1]))  # the name and rank under the label: never an author's
+            last = max(last, below[1] - 1)
         elif m := SUPERVISOR.match(text):
             fields["supervisor"] = m["value"]
         elif m := KEYWORDS.match(text):

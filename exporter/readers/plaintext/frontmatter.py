@@ -36,6 +36,12 @@ SUPERVISOR = re.compile(
     r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# The supervisor's label alone on its line, the name under it (a cover's `Научный руководитель` /
+# `Лукашевич Марина Михайловна` / `кандидат технических наук, доцент`).
+_SUPERVISOR_ALONE = re.compile(
+    r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Науч(?:н)?\.\s*рук(?:\.|оводитель)|Supervisor|Scientific supervisor|Research supervisor|Supervised by)\s*[:\-–]?$",
+    re.IGNORECASE,
+)
 # Kazakh journals also label them `Абстракт` and `Негізгі сөздер` (key words).
 _ABSTRACT_LABEL = r"Аңдатпа|Түйін|Түйіндеме|Аннотация|Аннотации|Резюме|Реферат|Абстракт|Abstract|Annotation|Summary"
 _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін сөздер|Түйінді сөздер|Негізгі сөздер|Ключевые слова|Keywords|Key words|Index terms"
@@ -91,6 +97,8 @@ _ROLE = re.compile(
     r"мамандығы|кафедра|master|student|lecturer|professor|phd|candidate|researcher|\b(?:студ|асп|преп|доц|проф)\.",
     re.IGNORECASE,
 )
+# A rank or degree line under a supervisor's label (`доктор технических наук,`, `к.т.н., доцент`).
+_RANK = re.compile(rf"{_ROLE.pattern}|\b(?:доктор|кандидат|наук|д-р|канд\.|doctor|dr\.)(?!\w)|\b[дк]\.\s?[а-яё]{{1,4}}\.\s?н\.", re.IGNORECASE)
 # A position written before a name on a by-line (`Студ. М.Н. Сивак`, `Аспирант Иванов И.И.`,
 # `Prof. Anna Kowalska`, `Dr. J. Smith`): the person's, never part of the name.
 _POSITION_BEFORE = re.compile(
@@ -396,6 +404,8 @@ def _names_on(texts: list[str], i: int, strong_only: bool) -> list[str] | None:
         return leading_names(m["value"]) or None
     if AUTHOR_ALONE.match(above):
         return leading_names(texts[i]) or ([texts[i].title()] if _CAPS_NAME.match(texts[i]) else None)  # `By` / `STEPHEN MALDONADO`
+    if SIGN_OPENED.match(texts[i]):
+        return None  # `† Vivacity Labs`: an affiliation's entry under its sign (names carry theirs after them)
     return author_names(texts[i], strong_only)
 
 
@@ -812,8 +822,8 @@ def _read_window(lines: list[str], end: int, at_heading: bool, furniture: frozen
             after_keywords = after_keywords and i < end and not texts[i]
             continue
         before, claimed = claimed, i
-        if _one_line_field(fm, text):
-            pass
+        if taken := _one_line_field(fm, texts, i, end):
+            i += taken - 1  # a supervisor's label alone: the name and rank under it are read
         elif (after := _labelled_title(fm, texts, i, end)) is not None:
             i = after
             continue
@@ -1042,10 +1052,44 @@ def _notes_under(texts: list[str], i: int) -> bool:
     return texts[i].endswith(",") and bool(below) and len(below) < 250 and bool(_ROLE.search(below) or _INSTITUTION.search(below))
 
 
-def _one_line_field(fm: FrontMatter, text: str) -> bool:
-    """A field that is one labelled line (UDC, IRSTI, a classification code, the supervisor),
-    read into `fm` (the first of each kind counts), or a cover's field passed over; False for
-    any other line."""
+def supervisor_below(texts: list[str], i: int, end: int) -> tuple[str, int] | None:
+    """The supervisor named under a label alone on line `i` (`Научный руководитель` /
+    `Лукашевич Марина Михайловна` / `кандидат технических наук, доцент`; `Научный
+    руководитель:` / `доктор технических наук,` / `доцент М.И. Вашкевич.`: a cover's form), as
+    printed: the name's line, the rank and degree lines right above or under it; and the line
+    past them. None where no person's name is among the next three lines with text. The rank is
+    the supervisor's, never the author's position, and the name never an author's."""
+    if not _SUPERVISOR_ALONE.match(texts[i]):
+        return None
+    parts: list[str] = []
+    k = i + 1
+    while k < min(i + 6, end) and len(parts) < 3:
+        line = texts[k].strip(" ,._")
+        if not line:
+            k += 1
+            continue
+        named = STRONG_NAME.match(line) or FULL_NAME.fullmatch(line) or _RANK.search(line) and NAME_AT_END.search(line)
+        if not named and not (_RANK.search(line) and len(line) < 120):
+            return None
+        parts.append(line)
+        k += 1
+        if named:
+            while k < end and len(parts) < 4 and texts[k] and _RANK.search(texts[k]) and len(texts[k]) < 120:
+                parts.append(texts[k].strip(" ,."))
+                k += 1
+            return ", ".join(parts), k
+    return None
+
+
+def _one_line_field(fm: FrontMatter, texts: list[str], i: int, end: int) -> int:
+    """A field that is one labelled line `i` (UDC, IRSTI, a classification code, the
+    supervisor), read into `fm` (the first of each kind counts), or a cover's field passed
+    over: the lines it takes (a supervisor's label alone takes the name and rank under it,
+    `supervisor_below`); 0 for any other line."""
+    text = texts[i]
+    if below := supervisor_below(texts, i, end):
+        fm.supervisor = fm.supervisor or below[0]
+        return below[1] - i
     if m := UDC.match(text):
         fm.udc = fm.udc or m["value"] or None
     elif BARE_UDC.match(text):
@@ -1059,8 +1103,8 @@ def _one_line_field(fm: FrontMatter, text: str) -> bool:
     elif COVER_FIELD.match(text) and not TITLE_LABEL.match(text) or AUTHOR_ALONE.match(text):
         pass  # `Дисциплина: «Цифровая грамотность»`, `Выполнила:` over the names: a cover page's fields
     else:
-        return False
-    return True
+        return 0
+    return 1
 
 
 _FIELD_LABEL = re.compile(r"^[^\W\d_][^:]{0,30}:\s")  # `Short title: …`, `running title: …`
@@ -1083,20 +1127,36 @@ def _labelled_title(fm: FrontMatter, texts: list[str], i: int, end: int) -> int 
     return stop
 
 
+# An institution's name whose field goes on in the genitive on the next line (`Белорусский
+# государственный университет` / `информатики и радиоэлектроники`).
+_NAME_RUNS_ON = re.compile(r"(?:университет|институт|академия|колледж|училище)$", re.IGNORECASE)
+
+
+def _runs_on_lowercase(text: str) -> bool:
+    """A line going on an institution's name: in lower case, short, naming no rank or degree."""
+    return text[:1].islower() and len(text) < 100 and not _ROLE.search(text) and not text.endswith(".")
+
+
 def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bool:
-    """Line `i` is an affiliation, its span added to `anchors`: it names an institution, or it
+    """Line `i` is an affiliation, its span added to `anchors`: it names an institution or opens
+    with a footnote sign (IEEE's conference form: `† Vivacity Labs` / `London NW5 3AQ, …`), or it
     goes on the one above, broken inside a person's name (`… университет «ЛЭТИ» им. В.` /
-    `И. Ульянова (Ленина)`: `_CUT_NAME`)."""
+    `И. Ульянова (Ленина)`: `_CUT_NAME`) or after the institution's noun, in lower case
+    (`… университет` / `информатики и радиоэлектроники`)."""
     text = texts[i]
-    if names_affiliation(text) and len(text) < 200:
+    if (names_affiliation(text) or SIGN_OPENED.match(text)) and len(text) < 200:
         anchors.append((i, i + 1))
-    elif anchors and anchors[-1][1] == i and _CUT_NAME.search(texts[i - 1]):
+    elif anchors and anchors[-1][1] == i and (_CUT_NAME.search(texts[i - 1]) or _NAME_RUNS_ON.search(texts[i - 1]) and _runs_on_lowercase(text)):
         anchors[-1] = (anchors[-1][0], i + 1)
     else:
         return False
     return True
 
 
+# A footnote sign opening a line, a capital after it: an affiliation's entry in IEEE's conference
+# form (`∗ MathSys Centre for Doctoral Training`, `† Vivacity Labs`: the by-line's names carry
+# the same signs after them).
+SIGN_OPENED = re.compile(rf"^[*∗†‡§¶‖]+\s*(?=[{_UPPER}])")
 # A mark opening an affiliation's entry: alone on its line (pdftotext sets a superscript
 # apart), or before the entry's first word (`1Centre for …`, `2 Renji Hospital`, `aФедеральное`,
 # `* Военный …`, `² Department`).
@@ -1149,12 +1209,23 @@ def _block(texts: list[str], first: int, last: int) -> tuple[int, int]:
 
 def _bridged(texts: list[str], k: int) -> bool:
     """Whether line `k` is a blank line pdftotext set inside an entry: under a mark alone on
-    its line, or under a line broken on a connective or a hyphen (`Skolkovo Institute of
-    Science and` / `` / `Technology, Moscow, Russia`), a line of text under it."""
-    if texts[k] or k == 0 or k + 1 >= len(texts) or not texts[k + 1]:
+    its line or a line opened by a footnote sign (`∗ MathSys Centre …` / `` / `University of
+    Warwick, …`), or under a line broken on a connective or a hyphen (`Skolkovo Institute of
+    Science and` / `` / `Technology, Moscow, Russia`), a line of text under it; or an entry's
+    line of e-mail addresses with the next sign-opened entry under it."""
+    if k == 0 or k + 1 >= len(texts) or not texts[k + 1]:
         return False
+    if texts[k]:  # an entry's e-mail line, the next sign-marked entry under it (IEEE's conference form)
+        return _emails_only(texts[k]) and SIGN_OPENED.match(texts[k + 1]) is not None
     above = texts[k - 1]
+    if SIGN_OPENED.match(above):
+        return not _outside_entry(texts, k + 1)
     return _bare_mark(above) or bool(_CONNECTIVE_END.search(above) or re.search(r"[^\W\d_]-$", above))
+
+
+def _emails_only(text: str) -> bool:
+    """A line of e-mail addresses alone (`shaun@vivacitylabs.com, maksis@vivacitylabs.com`)."""
+    return bool(EMAIL.search(text)) and not EMAIL.sub("", text).strip(" ,;{}")
 
 
 def _unclosed(lines: list[str]) -> bool:
@@ -1235,7 +1306,11 @@ def affiliation_entries(texts: list[str], anchors: list[tuple[int, int]], taken:
             spans[-1] = (min(spans[-1][0], entry[0]), max(spans[-1][1], entry[1]))
         elif entry not in spans:
             spans.append(entry)
-    return [piece for a, b in spans for piece in entry_pieces(_joined([t for t in texts[a:b] if t and not _bare_mark(t)]))]
+    out = []
+    for a, b in spans:
+        if lines := [t for t in texts[a:b] if t and not _bare_mark(t) and not _emails_only(t)]:  # an e-mail's line is no entry's
+            out.extend(entry_pieces(_joined(lines, SIGN_OPENED.match(texts[a]) is not None)))
+    return out
 
 
 # A person's position written in an affiliation's entry, before or after the institution's
@@ -1290,11 +1365,16 @@ def _marked_pieces(entry: str) -> list[str]:
     return [entry[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]) if entry[a:b].strip(" ,;")]
 
 
-def _joined(lines: list[str]) -> str:
-    """An entry's lines as one: a word broken by a hyphen at a line's end is joined whole."""
+def _joined(lines: list[str], address: bool = False) -> str:
+    """An entry's lines as one: a word broken by a hyphen at a line's end is joined whole. In an
+    `address` (IEEE's author block: each line one part, `MathSys Centre …` / `University of
+    Warwick, …`) a line closed by no mark is a part, a comma after it."""
     out = lines[0]
     for line in lines[1:]:
-        out = out[:-1] + line if re.search(r"[^\W\d_]-$", out) and line[:1].islower() else f"{out} {line}"
+        if re.search(r"[^\W\d_]-$", out) and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out}, {line}" if address and line[:1].isupper() and not _OPEN_END.search(out) and out[-1:].isalnum() else f"{out} {line}"
     return out
 
 

@@ -101,12 +101,13 @@ class TitlePage:
 
     def with_author(self, names: list[str]) -> list[str]:
         """`names` (what the rules or the model read) headed by the student the page names: the
-        others kept are people's names, not again the student's with its label (`Слушатель …`),
-        not a line of the cover's head the model took for a by-line (`РТУ МИРЭА`, `УЧРЕЖДЕНИЕ
-        ВЫСШЕГО ОБРАЗОВАНИЯ`); `names` as they are where the page names no student."""
+        others kept are people's names, not again the student's with its label (`Слушатель …`)
+        nor a part of it (`Александр Владимирович` under `Белов`), not a line of the cover's head
+        the model took for a by-line (`РТУ МИРЭА`, `УЧРЕЖДЕНИЕ ВЫСШЕГО ОБРАЗОВАНИЯ`); `names` as
+        they are where the page names no student."""
         if not self.author:
             return list(names)
-        return [self.author, *(n for n in names if self.author not in n and (is_name(n) or is_person(n)) and not is_institution(n))]
+        return [self.author, *(n for n in names if self.author not in n and not _part_of(n, self.author) and (is_name(n) or is_person(n)) and not is_institution(n))]
 
     def names_other(self, name: str) -> bool:
         """`name` is one of `others` (by its family name: `И. Ю. Выгодчикова`, `И.Ю. Выгодчикова`)."""
@@ -115,6 +116,13 @@ class TitlePage:
 
 
 _MINISTRY = re.compile(r"^(?:министерств|міністерств|минобрнауки|минпросвещения|ministry)", re.IGNORECASE)
+
+
+def _part_of(name: str, author: str) -> bool:
+    """`name`'s words are some of `author`'s, in order: the given name and patronymic of a cover
+    printing the family name on a line of its own (`Белов` / `Александр Владимирович`)."""
+    words = name.replace(",", " ").split()
+    return bool(words) and f" {' '.join(words)} " in f" {' '.join(author.replace(',', ' ').split())} "
 
 
 def _in_lines(text: str, lines: tuple[str, ...]) -> bool:
