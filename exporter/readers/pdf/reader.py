@@ -569,20 +569,23 @@ def find_authors(lines: list[Line], title: list[int]) -> list[str]:
     return next((names for names in found if script(names[0]) == own), found[0] if found else [])
 
 
+# A by-line's line ending on a given name alone after its comma, the family name on the next line.
+_CUT_BY_LINE = re.compile(r",\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]+$")
+
+
 def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
     """The names of the by-line opening at line `first` (whose names are `names`), read on over
     the following lines of its page in its size that hold names only."""
-    block = [first]
+    block, joined = [first], by_line_of(lines[first])
     for i in range(first + 1, len(lines)):
-        line = lines[i]
-        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not name_parts(by_line_of(line)):
+        line, text = lines[i], by_line_of(lines[i])
+        cut = _CUT_BY_LINE.search(joined) is not None  # `…, Медет` / `Актаев2,6, Касым Дускаев1, …`: a name cut at the line's end
+        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not (name_parts(text) or cut and len(name_parts(f"{joined} {text}")) > len(name_parts(joined))):
             break
-        block.append(i)
+        block.append(i)  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
+        joined += (" " if cut or _OPEN_BY_LINE.search(joined) else ", ") + text
     if len(block) == 1:
         return names + _grid_names(lines, first)
-    joined = by_line_of(lines[first])
-    for i in block[1:]:  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
-        joined += (" " if _OPEN_BY_LINE.search(joined) else ", ") + by_line_of(lines[i])
     return name_parts(joined) or names
 
 
