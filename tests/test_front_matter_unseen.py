@@ -212,3 +212,32 @@ def test_ieee_conference_entries_under_footnote_signs_are_affiliations():
         "Vivacity Labs, London NW5 3AQ, United Kingdom",
         "Warwick Mathematics Institute, University of Warwick, Coventry CV4 7AL, United Kingdom",
     )
+
+
+def test_a_supervisors_rank_and_institution_on_the_lines_under_the_label_are_theirs():
+    """A student paper in a Kazakh collection (unseen neuromind_ekstu_plasma_hardening): the
+    supervisor's line ends on a comma and their rank and university follow on lines of their
+    own. The rank had been printed as the student's position (`студент группы 20-ТФК-1; PhD,
+    ассоциированный профессор,`) and the university as a second affiliation."""
+    meta = read("""УДК 669.14.018.29:620.193
+
+ВЛИЯНИЕ ЭЛЕКТРОЛИТНО-ПЛАЗМЕННОГО
+УПРОЧНЕНИЯ НА СТРУКТУРУ И
+МИКРОТВЕРДОСТЬ СТАЛИ 65Г
+Ахметова Эльвира Кульшановна
+студент группы 20-ТФК-1
+Восточно-Казахстанский технический университет им. Д. Серикбаева
+
+Научный руководитель: Баятанова Ляйла Болаткановна,
+PhD, ассоциированный профессор,
+Восточно-Казахстанский технический университет им. Д. Серикбаева
+
+Аннотация: в данной работе представлено исследование структуры и твердости стали 65Г, подвергнутой электролитно-плазменной закалке.
+
+Введение
+Один из перспективных методов увеличения износостойкости поверхностных слоев металлов заключается в применении концентрированных потоков энергии.
+""").meta
+    assert meta.supervisor == "Баятанова Ляйла Болаткановна, PhD, ассоциированный профессор, Восточно-Казахстанский технический университет им. Д. Серикбаева"
+    assert meta.position == "студент группы 20-ТФК-1"
+    assert meta.affiliations == ("Восточно-Казахстанский технический университет им. Д. Серикбаева",)
+    assert meta.authors == ("Ахметова Эльвира Кульшановна",)

@@ -1099,7 +1099,11 @@ def _one_line_field(fm: FrontMatter, texts: list[str], i: int, end: int) -> int:
     elif CODES.match(text) or RUNNING_HEAD.match(text):
         pass
     elif m := SUPERVISOR.match(text):
-        fm.supervisor = fm.supervisor or m["value"]
+        value, k = m["value"], i + 1
+        while value.endswith(",") and k < end and len(texts[k]) < 120 and (_RANK.search(texts[k]) or names_affiliation(texts[k])):
+            value, k = f"{value} {texts[k]}", k + 1  # `Научный руководитель: Баятанова Л. Б.,` / `PhD, ассоциированный профессор,` / `… университет`
+        fm.supervisor = fm.supervisor or value.rstrip(" ,")
+        return k - i
     elif COVER_FIELD.match(text) and not TITLE_LABEL.match(text) or AUTHOR_ALONE.match(text):
         pass  # `Дисциплина: «Цифровая грамотность»`, `Выполнила:` over the names: a cover page's fields
     else:
