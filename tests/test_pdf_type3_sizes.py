@@ -7,6 +7,8 @@ font of rectangles, glyphs 100 units to the em under an identity font matrix."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from exporter.model import Paragraph, plain_text
 from exporter.readers.pdf.reader import pdf_lines, read_pdf
 
@@ -14,23 +16,25 @@ ASCENDERS, DESCENDERS = set("bdfhklt"), set("gjpqy")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def type3_pdf(lines: list[str], size: float = 0.1, leading: float = 14.0) -> bytes:
+def type3_pdf(lines: list[str], size: float = 0.1, leading: float = 14.0, slots: tuple[int, ...] = ()) -> bytes:
     """One A4 page of `lines`, set at `size` pt in a Type 3 font whose glyphs (rectangles: a
     letter's x-height, ascender or descender) are 100 units to the em, so they print as large
-    as 10 pt type; code 127 draws a hyphen under a glyph name no table knows (PDFium gives U+007F)."""
+    as 10 pt type; code 127 draws a hyphen under a glyph name no table knows (PDFium gives U+007F),
+    as do the codes below 32 in `slots` (named as dvips names them, `/a28`: PDFium gives the byte)."""
     procs = {}
     for ch in LETTERS:
         top, bottom = (70, 0) if ch in ASCENDERS else (45, -20) if ch in DESCENDERS else (45, 0)
         procs[ch] = f"50 0 0 {bottom} 45 {top} d1 0 {bottom} 45 {top - bottom} re f".encode()
     procs["space"] = b"30 0 0 0 0 0 d1"
     procs["hyphen"] = procs["g127"] = b"30 0 0 20 25 30 d1 0 20 25 10 re f"
-    codes = {32: "space", 45: "hyphen", 127: "g127", **{97 + i: ch for i, ch in enumerate(LETTERS)}}
+    codes = {32: "space", 45: "hyphen", 127: "g127", **{97 + i: ch for i, ch in enumerate(LETTERS)}, **{code: f"a{code}" for code in slots}}
+    procs.update({f"a{code}": procs["g127"] for code in slots})
     widths = [0] * 128
     for code, name in codes.items():
         widths[code] = 50 if len(name) == 1 else 30
     differences = " ".join(f"{code} /{name}" for code, name in sorted(codes.items()))
     content = "BT\n" + "".join(
-        f"/T3 {size} Tf 1 0 0 1 60 {760 - leading * k} Tm ({line.replace(chr(127), chr(92) + '177')}) Tj\n" for k, line in enumerate(lines)
+        f"/T3 {size} Tf 1 0 0 1 60 {760 - leading * k} Tm ({_escaped(line)}) Tj\n" for k, line in enumerate(lines)
     ) + "ET"
     names = list(procs)
     charprocs = " ".join(f"/{name} {6 + k} 0 R" for k, name in enumerate(names))
@@ -50,6 +54,11 @@ def type3_pdf(lines: list[str], size: float = 0.1, leading: float = 14.0) -> byt
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
     return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def _escaped(line: str) -> str:
+    """A line as a PDF string's text: bytes below 32 and 127 written in octal."""
+    return "".join(f"\\{ord(ch):03o}" if ord(ch) < 32 or ord(ch) == 127 else ch for ch in line)
 
 
 def _stream(data: bytes) -> bytes:
@@ -75,3 +84,24 @@ def test_a_type3_font_at_a_tenth_of_a_point_reads_as_the_type_its_glyphs_show(tm
     assert len(blocks) == 1  # one paragraph, not a paragraph a line
     assert "lazy dog and" in plain_text(blocks[0].inlines) and "fields of early summer light until the whole" in plain_text(blocks[0].inlines)
 
+
+
+def test_a_tex_fonts_ligatures_without_a_character_map_read_by_its_encoding(tmp_path):
+    """dvips's Type 3 bitmap fonts name their glyphs `/a28` and carry no character map: PDFium
+    gives a ligature's byte, below 32, which had been left out (`efficient` read `ecient`,
+    `find` read `nd`: unseen attila_robonaut, and pdftotext reads it so too). The font's TeX
+    encoding is told by the slots it uses: T1's ligatures at 27-31 and quotes at 16-17, OT1's
+    ligatures at 11-15."""
+    t1 = ["an e\x1ecient way to \x1cnd the \x10o\x1b\x11 state", "and the \x1dow of the \x1bles"]
+    path = tmp_path / "t1.pdf"
+    path.write_bytes(type3_pdf(t1, slots=(16, 17, 27, 28, 29, 30)))
+    assert [_letters(line.text) for line in pdf_lines(str(path))] == ["an efficient way to find the “off” state", "and the flow of the ffles"]
+    ot1 = ["an e\x0ecient way to \x0cnd the o\x0b state", "and the \x0dow of the \x0bles"]
+    path = tmp_path / "ot1.pdf"
+    path.write_bytes(type3_pdf(ot1, slots=(11, 12, 13, 14)))
+    assert [_letters(line.text) for line in pdf_lines(str(path))] == ["an efficient way to find the off state", "and the flow of the ffles"]
+
+
+def _letters(text: str) -> str:
+    """The ligatures' presentation forms (`ﬃ`, as the line gives them) as their letters."""
+    return unicodedata.normalize("NFKC", text)

@@ -33,6 +33,13 @@ _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
 # A Cyrillic TeX font's hyphen (its slot 127) reaches PDFium as U+007F; an OT1 font's 127 is
 # the diaeresis put over the next letter (`Shr\x7fodinger`): it reads as a hyphen at a line's end only.
 _TEX_HYPHEN = 0x7F
+# A TeX font with no character map (dvips's Type 3 bitmap fonts: glyphs named `/a28`) gives
+# PDFium its byte: below 32 that is a ligature, a quote or a dash by the font's TeX encoding,
+# OT1 (`\x0c` fi, `\x0e` ffi) or T1 (`\x1c` fi, `\x1e` ffi, `\x10` “). Which one is told by
+# the slots the font uses on the page (`_tex_slots_read`); left out, `efficient` read `ecient`.
+_OT1_SLOTS = {11: "ﬀ", 12: "ﬁ", 13: "ﬂ", 14: "ﬃ", 15: "ﬄ", 16: "ı", 17: "ȷ", 25: "ß", 26: "æ", 27: "œ", 28: "ø", 29: "Æ", 30: "Œ", 31: "Ø"}
+_T1_SLOTS = {16: "“", 17: "”", 18: "„", 19: "«", 20: "»", 21: "–", 22: "—", 25: "ı", 26: "ȷ", 27: "ﬀ", 28: "ﬁ", 29: "ﬂ", 30: "ﬃ", 31: "ﬄ"}
+_OT1_ONLY, _T1_ONLY = set(range(11, 16)), {16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31}
 MAX_PAGES = 2000  # past this a file is refused: bounded time (a page takes ~10–30 ms)
 # Past this much text a file is refused: a 2,000-page book held a worker for a minute. A long
 # thesis holds 400,000 characters; this is four of them.
@@ -400,6 +407,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
     run: list[tuple] = []
     space = False
     unsized: list[tuple[list[tuple], int, int]] = []  # (run, index in it, font) of characters whose size reads as no type
+    slots: list[tuple[list[tuple], int, int]] = []  # (run, index in it, font) of a TeX font's bytes below 32
     for i in range(count):
         code = codes[i]
         obj = get_object(handle, i)
@@ -414,7 +422,7 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         if code in (32, 0xA0, 9):
             space = True
             continue
-        if code < 32 and code not in _HYPHEN_MARKS or 0xD800 <= code < 0xE000 or code in VARIATION_SELECTORS:
+        if code < 32 and code not in _HYPHEN_MARKS and not (11 <= code and obj) or 0xD800 <= code < 0xE000 or code in VARIATION_SELECTORS:
             continue
         facts = objects.get(obj)
         if facts is None:
@@ -434,13 +442,36 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
             continue
         if size < MIN_PRINTED_SIZE:
             unsized.append((run, len(run), _GET_FONT(obj) or 0))
+        if code < 32 and ch == chr(code):
+            slots.append((run, len(run), _GET_FONT(obj) or 0))
         run.append((ch, x0, x1, bottom.value - oy, top.value - oy, baseline, size, bold, space, angle, unmapped, face))
         space = False
     if run:
         runs.append(run)
     if unsized:
         _sized_from_glyphs(unsized)
+    if slots:
+        runs = _tex_slots_read(runs, slots)
     return _upright(runs, width, height, link_finder(links, origin))
+
+
+def _tex_slots_read(runs: list[list[tuple]], slots: list[tuple[list[tuple], int, int]]) -> list[list[tuple]]:
+    """`runs` with each TeX font's bytes below 32 read by its encoding: T1 where the font uses
+    more of T1's own slots (its quotes, dashes and ligatures at 16-31) than of OT1's (its
+    ligatures at 11-15), else OT1; a byte the encoding leaves without a letter (an accent, a
+    tie) is left out, as is every byte of a font whose slots tell neither."""
+    by_font: dict[int, list[str]] = {}
+    for run, k, font in slots:
+        by_font.setdefault(font, []).append(run[k][0])
+    tables = {}
+    for font, chars in by_font.items():
+        ot1 = sum(ord(ch) in _OT1_ONLY for ch in chars)
+        t1 = sum(ord(ch) in _T1_ONLY for ch in chars)
+        tables[font] = _OT1_SLOTS if ot1 > t1 else _T1_SLOTS if t1 > ot1 else {}
+    for run, k, font in slots:
+        letter = tables[font].get(ord(run[k][0]))
+        run[k] = (letter, *run[k][1:]) if letter else None
+    return [kept for run in runs if (kept := [c for c in run if c is not None])]
 
 
 # No type is printed smaller than this; a size below it is a font's size before a scale PDFium
