@@ -23,7 +23,7 @@ from ...references.ownlist import appendix_after_list, find_reference_list, is_r
 from ..plaintext import field_inlines, join_lines, read_plaintext
 from ..plaintext import normalize as rules
 from ..translations import translated
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.mojibake import repair_mojibake
 from ...sourcefile import SourceText
 from ..plaintext.roles import loaded_names
@@ -35,7 +35,7 @@ from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, text_in_drawings
 from .links import linked
-from .layout import MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
+from .layout import BOLD, MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
 from .linenumbers import blank_line_numbers
@@ -647,7 +647,7 @@ def labelled_fields(lines: list[Line], texts: list[str], join, stop: int | None 
             found.last = max(found.last, index)
         elif (info := _INFO_BESIDE_ABSTRACT.match(text)) and (m := ABSTRACT.match(text[info.end():])) and not m["value"]:
             _abstract_beside_info(lines, texts, index, m, join, found)
-        elif not CONTENTS_LINE.search(text) and ((m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text))):  # not the contents' `Аннотация ..... 3`
+        elif not CONTENTS_LINE.search(text) and ((m := KEYWORDS.match(text)) or (m := ABSTRACT.match(text)) or (m := _bold_bare_label(lines[index], text))):  # not the contents' `Аннотация ..... 3`
             is_keywords = m.re is KEYWORDS
             parts, rows, j = _field_lines(lines, texts, index, m, is_keywords)
             value = join(parts).strip()
@@ -662,6 +662,19 @@ def labelled_fields(lines: list[Line], texts: list[str], join, stop: int | None 
                 i += 1
         i += 1
     return found
+
+
+def _bold_bare_label(line: Line, text: str) -> re.Match | None:
+    """An abstract's label set in bold with no mark after it, the text after a space in
+    another face (`**Аннотация** Загрязнение поверхностных …`: a Kazakh proceedings' form);
+    None where the label's word is no bold run of its own (`Abstract Algebra` in one face)."""
+    m = BARE_ABSTRACT_LABEL.match(text)
+    if m is None or text != line.text:
+        return None
+    label_end = len(text[: m.start("value")].rstrip())
+    bold_label = any(start == 0 and end >= label_end and style & BOLD for start, end, style in line.styles)
+    bold_after = any(start <= m.start("value") < end and style & BOLD for start, end, style in line.styles)
+    return m if bold_label and not bold_after else None
 
 
 def list_heading(texts: list[str], start: int) -> int | None:

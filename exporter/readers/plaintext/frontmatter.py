@@ -52,6 +52,9 @@ _KEYWORDS_LABEL = r"Кілт сөздер|Кілттік сөздер|Түйін
 WORK_VOLUME = re.compile(r"\d+\s*(?:с\.|стр\.?|страниц\w*|л\.|бет)\s*,.{0,80}?\d+\s*(?:рис|табл|ист|источ|прил|гл|кн|илл|формул|сурет|кесте)", re.IGNORECASE)
 ABSTRACT = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
 KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_LABEL})\s*(?:[.:\-–—]\s*|$)(?P<value>.*)$", re.IGNORECASE)
+# An abstract's label with no mark after it, the text right after a space (`Аннотация Загрязнение
+# …`): a label only where its type sets it apart (bold), which a PDF's line shows.
+BARE_ABSTRACT_LABEL = re.compile(rf"^(?:{_ABSTRACT_LABEL})\s+(?P<value>\S.*)$")
 # A title given by its label (`Тема: …`, `Название: «…»`, `Title:`, `Тақырыбы:`, `Тема выпускной
 # квалификационной работы:`, an assignment form's numbered `1. Тема выпускной квалификационной
 # работы магистра:`) or under the label

@@ -6,6 +6,7 @@ stopped at the first line, whose last piece is no name alone: three authors of e
 from __future__ import annotations
 
 from helpers import draw_text, pdf_canvas
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from exporter.readers import read_document
 
@@ -23,6 +24,10 @@ BODY = (
 
 
 def test_a_by_line_cut_inside_a_name_reads_every_author(tmp_path):
+    """A by-line over three lines whose first two end on a given name alone, the family name
+    opening the next (`…, Нурлан Мухамедияров2,3,4,5, Медет` / `Актаев2,6, Касым Дускаев1, …`:
+    the ENU Bulletin's template, unseen temirzhanova_enu_vestnik). The layout's by-line reader
+    stopped at the first line, whose last piece is no name alone: three authors of eight."""
     path = tmp_path / "p.pdf"
     c = pdf_canvas(path)
     draw_text(c, 60, 780, "Гидрохимические параметры загрязненных участков реки Шаган", size=14, bold=True)
@@ -35,3 +40,25 @@ def test_a_by_line_cut_inside_a_name_reads_every_author(tmp_path):
     meta = read_document(str(path)).meta
     assert meta.authors == ("Арай Темиржанова", "Жанат Байгазинов", "Нурлан Мухамедияров", "Медет Актаев", "Касым Дускаев",
                             "Динара Тургалиева", "Назира Берикбол", "Арайлым Ануарбекова")
+
+
+def test_an_abstract_label_in_bold_with_no_mark_after_it_opens_the_abstract(tmp_path):
+    """`**Аннотация** Загрязнение поверхностных …` (a Kazakh proceedings' form, unseen
+    temirzhanova_zhandaev_kaznu): no colon or full stop after the label, only its bold face.
+    The label went unread, the small-type affiliations under the by-line were taken for an
+    unlabelled abstract, and the abstract itself was lost."""
+    path = tmp_path / "p.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Особенности загрязнения поверхностного водотока", size=13, bold=True)
+    draw_text(c, 60, 760, "А.Е. Темиржанова, Н.Ж. Мухамедияров", size=11, bold=True)
+    draw_text(c, 60, 745, "Казахский национальный университет имени аль-Фараби, г. Алматы, Казахстан", size=9)
+    draw_text(c, 60, 720, "Аннотация", size=11, bold=True)
+    draw_text(c, 60 + stringWidth("Аннотация ", "LiberationSerif-Bold", 11), 720, "Загрязнение поверхностных водотоков полигона представляет", size=11)
+    draw_text(c, 60, 706, "собой важную экологическую проблему, обусловленную ядерными испытаниями.", size=11)
+    draw_text(c, 60, 680, "Введение", size=11, bold=True)
+    for k, line in enumerate(BODY):
+        draw_text(c, 60, 660 - 13 * k, line, size=11)
+    c.save()
+    meta = read_document(str(path)).meta
+    assert meta.abstract_text.startswith("Загрязнение поверхностных водотоков полигона")
+    assert "аль-Фараби" not in meta.abstract_text
