@@ -241,3 +241,20 @@ PhD, ассоциированный профессор,
     assert meta.position == "студент группы 20-ТФК-1"
     assert meta.affiliations == ("Восточно-Казахстанский технический университет им. Д. Серикбаева",)
     assert meta.authors == ("Ахметова Эльвира Кульшановна",)
+
+
+@pytest.mark.parametrize(("lines", "supervisor"), [
+    # unseen kiselev_proctor: the label's separator an em dash
+    (["Научный руководитель — к.т.н., доцент А.В. Лямин"], "к.т.н., доцент А.В. Лямин"),
+    # unseen smirnova_credit_scoring_pdf: a course work's `Руководитель КР:` over the name
+    (["Руководитель КР:", "Преподаватель Воробьева Мария Сергеевна"], "Преподаватель Воробьева Мария Сергеевна"),
+])
+def test_supervisor_labels_of_course_works_and_theses(lines, supervisor):
+    """The supervisor's line had been read as the student's position (an em dash after the
+    label), or the label as a second author (`Руководитель КР`) and the name lost."""
+    text = "\n".join(["Анализ когнитивных навыков обучающегося на основе данных траектории взгляда", "К.С. Киселёв", *lines, "",
+                      "На сегодняшний день исследования в области анализа траектории взгляда стали одними из наиболее перспективных в сфере разработки интерфейсов."])
+    meta = read(text).meta
+    assert meta.supervisor == supervisor
+    assert meta.authors == ("К.С. Киселёв",)
+    assert meta.position is None

@@ -29,8 +29,9 @@ CODES = re.compile(r"^(?:DOI|MSC(?:\s*2\d{3})?|PACS|JEL|ББК|BBK|ORCID|CCS\s+c
 # and the left and right ones by their usual marks (`LRH: J.D. Lloyd`, `RRH: Fox Sparrow …`).
 RUNNING_HEAD = re.compile(r"^(?:running\s+(?:head(?:er|line)?|title)|short\s+title|[LR]RH)\s*:", re.IGNORECASE)
 SUPERVISOR = re.compile(
-    r"^(?:(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–]"
-    r"|Науч(?:н)?\.\s*рук(?:\.|оводитель)\s*[:\-–]?"  # `Науч. рук. ст. преп. И.Г. Сухорукова`: abbreviated, no colon
+    r"^(?:(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Supervisor|Scientific supervisor|Research supervisor)\s*[:\-–—]"
+    r"|Руководитель(?:\s+(?:работы|проекта|ВКР|КР|НИР|практики))?\s*:"  # a course work's `Руководитель КР:`, with its colon
+    r"|Науч(?:н)?\.\s*рук(?:\.|оводитель)\s*[:\-–—]?"  # `Науч. рук. ст. преп. И.Г. Сухорукова`: abbreviated, no colon
     # the label in full and no separator, a name or initials after it (`Научный руководитель
     # Ф.Е. Татарский, ассистент каф. АИКС`); `Научный руководитель проекта …` is a sentence
     r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
@@ -39,7 +40,8 @@ SUPERVISOR = re.compile(
 # The supervisor's label alone on its line, the name under it (a cover's `Научный руководитель` /
 # `Лукашевич Марина Михайловна` / `кандидат технических наук, доцент`).
 _SUPERVISOR_ALONE = re.compile(
-    r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Науч(?:н)?\.\s*рук(?:\.|оводитель)|Supervisor|Scientific supervisor|Research supervisor|Supervised by)\s*[:\-–]?$",
+    r"^(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель|Науч(?:н)?\.\s*рук(?:\.|оводитель)|Supervisor|Scientific supervisor|Research supervisor|Supervised by)\s*[:\-–—]?$"
+    r"|^Руководитель(?:\s+(?:работы|проекта|ВКР|КР|НИР|практики))?\s*:$",
     re.IGNORECASE,
 )
 # Kazakh journals also label them `Абстракт` and `Негізгі сөздер` (key words).
