@@ -248,6 +248,9 @@ PhD, ассоциированный профессор,
     (["Научный руководитель — к.т.н., доцент А.В. Лямин"], "к.т.н., доцент А.В. Лямин"),
     # unseen smirnova_credit_scoring_pdf: a course work's `Руководитель КР:` over the name
     (["Руководитель КР:", "Преподаватель Воробьева Мария Сергеевна"], "Преподаватель Воробьева Мария Сергеевна"),
+    # unseen alesiad_1c_vkr_docx: initials after the name keep their full stop (a first version
+    # took the line's last full stop off, and the name no longer read as one)
+    (["Руководитель ВКР:", "Большакова-Стрекалова А.В."], "Большакова-Стрекалова А.В."),
 ])
 def test_supervisor_labels_of_course_works_and_theses(lines, supervisor):
     """The supervisor's line had been read as the student's position (an em dash after the

@@ -1069,7 +1069,7 @@ def supervisor_below(texts: list[str], i: int, end: int) -> tuple[str, int] | No
     parts: list[str] = []
     k = i + 1
     while k < min(i + 6, end) and len(parts) < 3:
-        line = texts[k].strip(" ,._")
+        line = re.sub(r"(?<=[^\W\d_]{2})\.$", "", texts[k].strip(" ,_"))  # an initial keeps its full stop, a line's own goes
         if not line:
             k += 1
             continue
