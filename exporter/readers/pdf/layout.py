@@ -40,6 +40,7 @@ _TEX_HYPHEN = 0x7F
 _OT1_SLOTS = {11: "ﬀ", 12: "ﬁ", 13: "ﬂ", 14: "ﬃ", 15: "ﬄ", 16: "ı", 17: "ȷ", 25: "ß", 26: "æ", 27: "œ", 28: "ø", 29: "Æ", 30: "Œ", 31: "Ø"}
 _T1_SLOTS = {16: "“", 17: "”", 18: "„", 19: "«", 20: "»", 21: "–", 22: "—", 25: "ı", 26: "ȷ", 27: "ﬀ", 28: "ﬁ", 29: "ﬂ", 30: "ﬃ", 31: "ﬄ"}
 _OT1_ONLY, _T1_ONLY = set(range(11, 16)), {16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31}
+TEX_TEXT_SHARE = 0.6  # of a TeX text font's low bytes at least this share stand inside words (a ligature does; a quote or a dash at a word's edge may not)
 MAX_PAGES = 2000  # past this a file is refused: bounded time (a page takes ~10–30 ms)
 # Past this much text a file is refused: a 2,000-page book held a worker for a minute. A long
 # thesis holds 400,000 characters; this is four of them.
@@ -459,19 +460,62 @@ def _tex_slots_read(runs: list[list[tuple]], slots: list[tuple[list[tuple], int,
     """`runs` with each TeX font's bytes below 32 read by its encoding: T1 where the font uses
     more of T1's own slots (its quotes, dashes and ligatures at 16-31) than of OT1's (its
     ligatures at 11-15), else OT1; a byte the encoding leaves without a letter (an accent, a
-    tie) is left out, as is every byte of a font whose slots tell neither."""
+    tie) is left out, as is every byte of a font whose slots tell neither.
+
+    Only a dvips bitmap text font's: nameless (a Type 3 font carries no base font name), and
+    most of its low bytes inside words (two Latin letters beside them on one side:
+    `e\x1ecient`). A named font's low bytes (a subset numbering its glyphs from 1, a Cyrillic
+    font read as Windows-1251) and a mathematics font's (cmmi's Greek at 11-33 stand among
+    single letters and digits) are left out as before."""
     by_font: dict[int, list[str]] = {}
+    worded: dict[int, int] = {}
     for run, k, font in slots:
         by_font.setdefault(font, []).append(run[k][0])
+        worded[font] = worded.get(font, 0) + _inside_word(run, k)
     tables = {}
     for font, chars in by_font.items():
         ot1 = sum(ord(ch) in _OT1_ONLY for ch in chars)
         t1 = sum(ord(ch) in _T1_ONLY for ch in chars)
-        tables[font] = _OT1_SLOTS if ot1 > t1 else _T1_SLOTS if t1 > ot1 else {}
-    for run, k, font in slots:
-        letter = tables[font].get(ord(run[k][0]))
-        run[k] = (letter, *run[k][1:]) if letter else None
-    return [kept for run in runs if (kept := [c for c in run if c is not None])]
+        text_font = worded[font] >= TEX_TEXT_SHARE * len(chars) and _nameless(font)
+        tables[font] = {} if not text_font else _OT1_SLOTS if ot1 > t1 else _T1_SLOTS if t1 > ot1 else {}
+    for run, k, font in slots:  # in reading order: a space before a byte left out goes to the next character
+        letter = tables[font].get(ord(run[k][0])) if _beside_latin(run, k) else None
+        if letter:
+            run[k] = (letter, *run[k][1:])
+        else:
+            if run[k][8] and k + 1 < len(run):
+                run[k + 1] = (*run[k + 1][:8], True, *run[k + 1][9:])
+            run[k] = (None, *run[k][1:])
+    return [kept for run in runs if (kept := [c for c in run if c[0] is not None])]
+
+
+def _beside_latin(run: list[tuple], k: int) -> bool:
+    """Whether a Latin letter touches character `k` of `run` (no space between): a ligature's
+    or a quote's place; a byte among Cyrillic letters read as Latin-1 (`кон?еренции` in a T2A
+    font) or standing alone is none."""
+    before = k > 0 and not run[k][8] and _latin(run[k - 1][0])
+    after = k + 1 < len(run) and not run[k + 1][8] and _latin(run[k + 1][0])
+    return before or after
+
+
+def _latin(ch: str | None) -> bool:
+    """A Latin letter, or a ligature already read (`ﬀ` before a closing quote)."""
+    return ch is not None and ch.isalpha() and (ch.isascii() or "\ufb00" <= ch <= "\ufb04")
+
+
+def _inside_word(run: list[tuple], k: int) -> bool:
+    """Whether two Latin letters stand right before or right after character `k` of `run`,
+    no space between (a character's ninth fact: a space before it)."""
+    def letter(j: int) -> bool:
+        return 0 <= j < len(run) and run[j][0] is not None and run[j][0].isascii() and run[j][0].isalpha()
+    before = letter(k - 1) and letter(k - 2) and not run[k][8] and not run[k - 1][8]
+    after = letter(k + 1) and letter(k + 2) and not run[k + 1][8] and not run[k + 2][8]
+    return before or after
+
+
+def _nameless(font: int) -> bool:
+    """A font with no base font name: a Type 3 font (dvips's bitmap fonts are)."""
+    return bool(font) and pdfium_c.FPDFFont_GetBaseFontName(ctypes.cast(font, pdfium_c.FPDFFont_GetFlags.argtypes[0]), None, 0) <= 1
 
 
 # No type is printed smaller than this; a size below it is a font's size before a scale PDFium
