@@ -26,7 +26,7 @@ from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
 from ...symbol_encoding import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE
 from ..plaintext.normalize import VARIATION_SELECTORS
 from .fontnames import font_style
-from .tables import Grid, Run, rows_by_baseline, ruled_grids, rules_only_grid, strokes
+from .tables import Grid, Run, rows_by_baseline, ruled_grids, rules_only_grid, strokes_and_marks
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
 _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
@@ -167,10 +167,11 @@ MONO_FONT = re.compile(
 MATH, ITALIC, MONO, BOLD = 1, 2, 4, 8
 
 
-def _font_facts(font: int) -> tuple[bool, bool, int]:
-    """(bold, symbol, face) of a font: bold by its name (fontnames.font_style: `Times-Bold`,
+def _font_facts(font: int) -> tuple[bool, int, int]:
+    """(bold, kind, face) of a font: bold by its name (fontnames.font_style: `Times-Bold`,
     `…,Bold`, TeX's `CMBX12` and `SFBX1200`, URW's `NimbusRomNo9L-Medi`, `LinLibertineTB`) or its
-    ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's); the
+    ForceBold flag; its kind SYMBOL when it is a Symbol font (its private-use codes are Symbol's),
+    DINGBATS when it is a font of pictures (its glyphs are shapes: _dingbat), else 0; the
     face MATH when its name is a mathematics font's (MATH_FONT), else ITALIC by its name or its
     Italic flag, MONO by its name (MONO_FONT).
 
@@ -189,7 +190,24 @@ def _font_facts(font: int) -> tuple[bool, bool, int]:
         face = MATH
     else:
         face = (ITALIC if sloped or flags & (1 << 6) else 0) | (MONO if MONO_FONT.search(base) else 0)
-    return bool(flags & (1 << 18)) or bold, "symbol" in name.lower(), face
+    kind = SYMBOL if "symbol" in name.lower() else DINGBATS if _DINGBAT_FONT.search(base) else 0
+    return bool(flags & (1 << 18)) or bold, kind, face
+
+
+SYMBOL, DINGBATS = 1, 2  # a font's kind (_font_facts): Adobe's Symbol, or one of pictures (Wingdings, Zapf Dingbats)
+_DINGBAT_FONT = re.compile(r"wingding|dingbat", re.IGNORECASE)
+# A pictures font's bytes as the shapes they draw, the ones lists open with (Word's Wingdings
+# bullets, LaTeX's `\ding`): `l` a dot, `n` a square, `§` a small square, `Ø` an arrowhead, `ü`
+# a tick. Any other of its glyphs reads as a bullet `•`: no letter is drawn in such a font.
+_DINGBAT_SHAPES = {0x6C: "●", 0x6E: "■", 0x6F: "□", 0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•", 0xA7: "▪", 0xA8: "□", 0xD8: "➢", 0xE8: "➔", 0xFC: "✓"}
+
+
+def _dingbat(code: int) -> str:
+    """A pictures font's glyph (its byte, or the private-use code U+F000 + byte PDFium gives
+    for it) as its shape: _DINGBAT_SHAPES. A real Unicode character is kept."""
+    if 0x20 < code < 0x100 or 0xF020 < code <= 0xF0FF:
+        return _DINGBAT_SHAPES.get(code & 0xFF, "•")
+    return chr(code)
 
 
 def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool, int]]) -> tuple:
@@ -428,7 +446,12 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         if code == _TEX_HYPHEN and (i + 1 == count or codes[i + 1] in (10, 13)):
             code = 0xAD
         # a Symbol font without a ToUnicode map reaches PDFium as U+F0xx, its byte's private-use code
-        ch = "-" if code in _HYPHEN_MARKS else SYMBOL_PRIVATE_USE[code] if symbol and code in SYMBOL_PRIVATE_USE else ADOBE_CORPORATE_USE.get(code, chr(code))
+        if code in _HYPHEN_MARKS:
+            ch = "-"
+        elif symbol == DINGBATS:
+            ch = _dingbat(code)
+        else:
+            ch = SYMBOL_PRIVATE_USE[code] if symbol == SYMBOL and code in SYMBOL_PRIVATE_USE else ADOBE_CORPORATE_USE.get(code, chr(code))
         if ch == " ":  # a Symbol font's own space
             space = True
             continue
@@ -643,6 +666,41 @@ def _fragment(chars: list[tuple]) -> _Fragment:
     size = max(sizes, key=sizes.__getitem__)
     y = next(c[3] for c in chars if c[4] == size)
     return _Fragment(chars, min(c[1] for c in chars), max(c[2] for c in chars), y, round(size, 1))
+
+
+DRAWN_BULLET = "•"
+BULLET_GAP = 2.5  # sizes: at most this far left of a line's first letter its drawn bullet stands
+
+
+def drawn_bullets(fragments: list[_Fragment], marks: list[tuple[float, float, float, float]]) -> list[_Fragment]:
+    """The fragments with a bullet (`•`) opening each one a drawn mark stands before: a list's
+    bullet drawn as a small shape (tables.strokes_and_marks) instead of printed as a character
+    (a browser's or a Markdown editor's PDF, a designed report), at most BULLET_GAP sizes left of
+    the fragment's first character, no taller than its letters and centred between its baseline
+    and its letters' top, with no character on the baseline between them or just left of it
+    (a line's start, not a mark inside a row)."""
+    out = list(fragments)
+    for left, bottom, right, top in marks:
+        middle = (bottom + top) / 2
+        best = None
+        for k, f in enumerate(out):
+            size = f.size
+            if not (f.x0 >= right - 0.1 * size and f.x0 - right <= BULLET_GAP * size and top - bottom <= 0.8 * size):
+                continue
+            if not (f.y < middle < f.y + 0.75 * size) or f.chars[0][0] == DRAWN_BULLET:
+                continue
+            if best is None or f.x0 < out[best].x0:
+                best = k
+        if best is None:
+            continue
+        f = out[best]
+        reach = left - BULLET_GAP * f.size
+        if any(g is not f and abs(g.y - f.y) < 0.5 * f.size and g.x1 > reach and g.x0 < f.x0 for g in out):
+            continue
+        first = f.chars[0]
+        mark = (DRAWN_BULLET, left, right, f.y, f.size, False, False, 0, None)
+        out[best] = _Fragment([mark, first[:6] + (True,) + first[7:]] + f.chars[1:], left, f.x1, f.y, f.size)
+    return out
 
 
 # ---- fragments -> lines in reading order ---------------------------------------------------
@@ -1277,9 +1335,11 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         textpage = page.get_textpage()
         chars = _page_chars(textpage.raw, width, height, origin, page_links(doc, page))
         textpage.close()
-        horizontal, vertical = strokes(page, origin) if chars.angle == 0 else ([], [])
+        horizontal, vertical, marks = strokes_and_marks(page, origin) if chars.angle == 0 else ([], [], [])
         page.close()
         fragments = [_fragment(joined_letter_spacing(spaced_at_face_change(piece))) for run in chars.runs for piece in _split_run(run)]
+        if marks:
+            fragments = drawn_bullets(fragments, marks)
         lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width, first_page=index == 0)]
         tables = [table for grid in ruled_grids(horizontal, vertical) if (table := _captioned_table(grid, fragments, lines)) is not None]
         tables += _rules_only_tables(horizontal, vertical, fragments, lines, tables, chars.height)

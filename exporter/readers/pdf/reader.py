@@ -1232,7 +1232,7 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: floa
 
 
 # A list item's mark opening a line: a bullet (Word's Symbol-font bullets as PDFs map them too) or a dash
-_ITEM_MARK = re.compile(r"^([•●▪◦■□➢►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZА-ЯЁ]))\s*(?=\S)")  # `o`: Word's second-level bullet in Courier
+_ITEM_MARK = re.compile(r"^([•●▪◦■□❑◆❖➢➔►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZА-ЯЁ]))\s*(?=\S)")  # `o`: Word's second-level bullet in Courier
 
 
 # A numbered item's mark: a number or a letter with its stop or bracket (`1.`, `2)`, `а)`, `b)`)

@@ -1,0 +1,121 @@
+"""Papers read as a user reads them (round 49): what the editions got wrong on unseen papers,
+each tested on a small invented input of the same form."""
+
+from __future__ import annotations
+
+from exporter.model import BulletList, Heading, Paragraph, plain_text
+from exporter.readers import read_document
+
+ITEMS = [
+    "Первый пункт списка описывает данные, собранные",
+    "за год наблюдений на трёх станциях.",
+    "Второй пункт списка описывает модель и её",
+    "проверку на отложенной части данных.",
+]
+
+
+def _pdf_with_marks(path, mark) -> None:
+    """A paragraph, then two list items whose bullets `mark(c, x, y)` draws left of the text."""
+    from helpers import draw_text, pdf_canvas
+
+    c = pdf_canvas(path)
+    y = 780
+    draw_text(c, 72, y, "Введение", size=16, bold=True)
+    y -= 30
+    for line in ["Работа описывает наблюдения и модель, построенную по ним.", "Список ниже называет её части:"]:
+        draw_text(c, 72, y, line)
+        y -= 15
+    y -= 8
+    for k, line in enumerate(ITEMS):
+        if k % 2 == 0:
+            mark(c, 80, y)
+        draw_text(c, 92, y, line)
+        y -= 15
+    y -= 8
+    draw_text(c, 72, y, "После списка работа продолжается обычным абзацем текста.")
+    c.save()
+
+
+def _lists(doc) -> list:
+    return [b for b in doc.blocks if isinstance(b, BulletList)]
+
+
+def _drawn_dot(c, x, y):
+    c.circle(x + 2, y + 3.5, 2, stroke=0, fill=1)
+
+
+def _drawn_square(c, x, y):
+    c.rect(x, y + 1.6, 3.8, 3.8, stroke=0, fill=1)
+
+
+def test_a_list_whose_bullets_are_drawn_shapes_is_a_list(tmp_path):
+    """A browser's or Markdown editor's PDF draws each bullet as a small filled circle or square:
+    no character opens the item's line, but the items are a list, not plain paragraphs."""
+    for name, mark in [("dot", _drawn_dot), ("square", _drawn_square)]:
+        path = tmp_path / f"{name}.pdf"
+        _pdf_with_marks(path, mark)
+        doc = read_document(str(path))
+        lists = _lists(doc)
+        assert len(lists) == 1, name
+        assert [plain_text(item.inlines).split()[:2] for item in lists[0].items] == [["Первый", "пункт"], ["Второй", "пункт"]]
+        assert not any(isinstance(b, Paragraph) and "пункт списка" in plain_text(b.inlines) for b in doc.blocks)
+
+
+def _raw_pdf(path, ops: str, fonts: dict[str, str]) -> None:
+    """A one-page PDF drawing the content stream `ops` with non-embedded TrueType fonts {resource: base name}."""
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+    refs = " ".join(f"/{key} {5 + i} 0 R" for i, key in enumerate(fonts))
+    objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << {refs} >> >> /Contents 4 0 R >>")
+    objs.append(f"<< /Length {len(ops)} >>\nstream\n{ops}\nendstream")
+    widths = " ".join(["500"] * 224)
+    for name in fonts.values():
+        flags = 4 if name.startswith("Wingdings") else 32  # symbolic, or the standard Latin set
+        descriptor = f"<< /Type /FontDescriptor /FontName /{name} /Flags {flags} /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"
+        objs.append(f"<< /Type /Font /Subtype /TrueType /BaseFont /{name} /FirstChar 32 /LastChar 255 /Widths [{widths}] /FontDescriptor {descriptor} >>")
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objs):
+        offsets.append(len(out))
+        out += f"{i + 1} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode() + b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)
+
+
+def test_a_list_whose_bullets_are_set_in_a_wingdings_font_is_a_list(tmp_path):
+    """Word's `§` set in Wingdings draws a small square: the line opens a list item, and the
+    glyph reads as the square, not as a section sign."""
+    lines = [(72, 760, "F1", "Introduction"), (72, 730, "F1", "The work reads the data in two parts:")]
+    for k, y in enumerate((712, 682)):
+        lines.append((80, y + 1, "F2", "\\247"))
+        lines.append((92, y, "F1", f"the part number {k + 1} holds the records of"))
+        lines.append((92, y - 14, "F1", "one station, read over a whole year."))
+    lines.append((72, 640, "F1", "After the list the text goes on as a paragraph."))
+    ops = " ".join(f"BT /{font} {9 if font == 'F2' else 11} Tf {x} {y} Td ({text}) Tj ET" for x, y, font, text in lines)
+    path = tmp_path / "wingdings.pdf"
+    _raw_pdf(path, ops, {"F1": "Helvetica", "F2": "Wingdings-Regular"})
+    doc = read_document(str(path))
+    lists = _lists(doc)
+    assert len(lists) == 1
+    assert [plain_text(item.inlines) for item in lists[0].items] == [
+        "the part number 1 holds the records of one station, read over a whole year.",
+        "the part number 2 holds the records of one station, read over a whole year.",
+    ]
+    assert "§" not in " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph))
+
+
+def test_a_small_shape_inside_a_line_makes_no_item(tmp_path):
+    """A drawn dot between two words of a line (a legend's key, an inline marker) opens nothing."""
+    from helpers import draw_text, pdf_canvas
+
+    path = tmp_path / "inline.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 72, 780, "Введение", size=16, bold=True)
+    draw_text(c, 72, 750, "Кривая")
+    c.circle(112, 753.5, 2, stroke=0, fill=1)
+    draw_text(c, 120, 750, "показывает наблюдения за год, а модель их повторяет.")
+    c.save()
+    doc = read_document(str(path))
+    assert not _lists(doc)
+
