@@ -119,3 +119,104 @@ def test_a_small_shape_inside_a_line_makes_no_item(tmp_path):
     doc = read_document(str(path))
     assert not _lists(doc)
 
+
+# ---- a thesis's contents and cover page in a Word file ----------------------------------------
+
+THESIS_BODY = [
+    ("Heading 1", "Введение"),
+    (None, "Работа описывает веб-приложение для составления расписания занятий [1]."),
+    ("Heading 1", "Глава 1. Форматы расписаний"),
+    (None, "Формат iCalendar хранит события расписания в текстовом файле."),
+    ("Heading 1", "Список литературы"),
+    (None, "1. Иванов И. И. Расписания и календари. – М.: Наука, 2010. – 200 с."),
+]
+CONTENTS = [("Введение", "3"), ("Глава 1. Форматы расписаний", "5"), ("1.1. Формат iCalendar", "6"), ("Список литературы", "9")]
+
+
+def _body_texts(path) -> list[str]:
+    doc = read_document(str(path))
+    return [plain_text(b.inlines) for b in doc.blocks if isinstance(b, (Paragraph, Heading))]
+
+
+def _thesis(path, contents) -> None:
+    """A title line, then `contents(document)` adding the contents, then the thesis's text."""
+    import docx
+    from docx_samples import save
+
+    document = docx.Document()
+    document.add_paragraph("Разработка веб-приложения для расписания занятий", style="Title")
+    contents(document)
+    for style, text in THESIS_BODY:
+        document.add_paragraph(text, style=style)
+    save(document, path)
+
+
+def _in_gallery(paragraphs, gallery: str) -> None:
+    """Move `paragraphs` into one of Word's building blocks (a content control of `gallery`)."""
+    from docx_samples import W_NS, wrap_in_content_control, xml_nodes
+
+    wrap_in_content_control(paragraphs[0].part.document, paragraphs, bibliography=False)
+    props = paragraphs[0]._p.getparent().getparent().find(f"{{{W_NS}}}sdtPr")
+    props.append(xml_nodes(f'<w:docPartObj><w:docPartGallery w:val="{gallery}"/></w:docPartObj>')[0])
+
+
+def test_a_toc_fields_result_and_its_heading_are_not_body(tmp_path):
+    """Word's contents lists the headings with page numbers, as a TOC field's cached result
+    (its heading above the field), or inside Word's `Table of Contents` block: the editions
+    print the text, not this list (pandoc drops it too)."""
+    from docx_samples import append_xml, field
+
+    def contents(document, block: bool):
+        made = [document.add_paragraph("СОДЕРЖАНИЕ")]
+        for k, (title, page) in enumerate(CONTENTS):
+            p = document.add_paragraph()
+            opening = "" if block or k else '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            closing = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if not block and k == len(CONTENTS) - 1 else ""
+            append_xml(p, opening + f'<w:r><w:t xml:space="preserve">{title}</w:t></w:r><w:r><w:tab/></w:r>' + field(" PAGEREF _Toc1 \\h ", page) + closing)
+            made.append(p)
+        if block:
+            _in_gallery(made, "Table of Contents")
+
+    for block in (False, True):
+        path = tmp_path / f"toc{block}.docx"
+        _thesis(path, lambda document: contents(document, block))
+        texts = _body_texts(path)
+        assert texts[0] == "Введение", block
+        assert "СОДЕРЖАНИЕ" not in texts
+        assert texts.count("Глава 1. Форматы расписаний") == 1
+        assert not any(t.startswith("1.1. Формат iCalendar") for t in texts)
+
+
+def test_a_typed_contents_list_is_not_body(tmp_path):
+    """Contents typed by hand (`Глава 1. … ........ 5`, a title and a tab and a page number)
+    are the paper's contents too, with their heading; a single line ending in a number is not."""
+
+    def contents(document):
+        document.add_paragraph("Оглавление")
+        for k, (title, page) in enumerate(CONTENTS):
+            document.add_paragraph(f"{title} {'.' * 20} {page}" if k % 2 else f"{title}\t{page}")
+
+    path = tmp_path / "typed.docx"
+    _thesis(path, contents)
+    texts = _body_texts(path)
+    assert texts[0] == "Введение"
+    assert "Оглавление" not in texts
+    assert not any("...." in t or "\t" in t for t in texts)
+
+
+def test_word_cover_page_leftovers_are_not_body(tmp_path):
+    """Word's cover page block (a title page: the title, a signature rule, `(подпись)`, the city
+    and the year): its lines are front matter, not the thesis's first paragraphs."""
+    import docx
+    from docx_samples import save
+
+    document = docx.Document()
+    cover = [document.add_paragraph(t) for t in ["Разработка веб-приложения для расписания занятий", "Выполнил: студент группы ИТ-14", "___________________________", "(подпись)", "Якутск", "2018"]]
+    _in_gallery(cover, "Cover Pages")
+    for style, text in THESIS_BODY:
+        document.add_paragraph(text, style=style)
+    path = save(document, tmp_path / "cover.docx")
+    texts = _body_texts(path)
+    assert texts[0] == "Введение"
+    assert not {"(подпись)", "Якутск", "2018", "___________________________"} & set(texts)
+
