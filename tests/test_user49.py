@@ -220,3 +220,51 @@ def test_word_cover_page_leftovers_are_not_body(tmp_path):
     assert texts[0] == "Введение"
     assert not {"(подпись)", "Якутск", "2018", "___________________________"} & set(texts)
 
+
+# ---- a paragraph set off in bold is no heading -------------------------------------------------
+
+STANDFIRST = [
+    "Counting invented bridges by their spans has shown that a",
+    "simple model of the crossings is better than the classic",
+    "survey of the towns, allowing the incorporation of the",
+    "river's depth, the season and the traffic of each year-",
+    "long record of crossings at every bridge.",
+]
+BODY = [
+    "The towns of the invented valley keep records of every bridge and of the",
+    "crossings made over it in each season of the year, and the records are kept",
+    "in the town halls, where they were read for this study over two summers.",
+]
+
+
+def test_a_standfirst_set_in_bold_is_one_paragraph_not_headings(tmp_path):
+    """A magazine's standfirst (a summary paragraph set in a bold, slightly larger type under the
+    title) is read as a paragraph: its lines are not headings, one after another."""
+    from helpers import draw_text, pdf_canvas
+
+    path = tmp_path / "standfirst.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 72, 780, "Counting Invented Bridges", size=20, bold=True)
+    draw_text(c, 72, 755, "Anna Holm, Invented University")
+    y = 720
+    for line in STANDFIRST:
+        draw_text(c, 72, y, line, size=11, bold=True)
+        y -= 14
+    y -= 12
+    for part in range(3):
+        for line in BODY:
+            draw_text(c, 72, y, line, size=10)
+            y -= 12.5
+        y -= 6
+    draw_text(c, 72, y, "Bridges and their spans", size=10, bold=True)
+    y -= 14
+    for line in BODY:
+        draw_text(c, 72, y, line, size=10)
+        y -= 12.5
+    c.save()
+    doc = read_document(str(path))
+    headings = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["Bridges and their spans"]
+    paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].startswith("Counting invented bridges by their spans") and paragraphs[0].endswith("at every bridge.")
+

@@ -1120,6 +1120,44 @@ def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Li
     return out
 
 
+SET_OFF_LINES = 4  # lines of a block set larger or in bold that make it a paragraph (a standfirst), not headings
+SET_OFF_WORDS = 30
+
+
+def set_off_paragraphs(groups: list[tuple[int | None, list[int]]], lines: list[Line]) -> list[tuple[int | None, list[int]]]:
+    """Headings in a row that are one paragraph set off in a larger or bold type (a magazine's
+    standfirst, a boxed summary: `As the Netflix Prize competition has dem-` / `onstrated, …`,
+    eight bold lines read as three headings) made that paragraph: SET_OFF_LINES lines or more,
+    each right under the one before in one column and one size, holding SET_OFF_WORDS words or
+    more and closing a sentence, with a word broken at a line's end or a line ending inside a
+    sentence (`…, matrix factorization models`): no heading runs on so, nor breaks its words."""
+    out: list[tuple[int | None, list[int]]] = []
+    k = 0
+    while k < len(groups):
+        end = k
+        rows = list(groups[k][1])
+        while (groups[k][0] or 0) > 0 and end + 1 < len(groups) and (groups[end + 1][0] or 0) > 0 and _right_under(lines[rows[-1]], lines[groups[end + 1][1][0]]) \
+                and all(_right_under(lines[a], lines[b]) for a, b in zip(groups[end + 1][1], groups[end + 1][1][1:])):
+            end += 1
+            rows += groups[end][1]
+        texts = [lines[i].text.strip() for i in rows]
+        if end > k and len(rows) >= SET_OFF_LINES and len(" ".join(texts).split()) >= SET_OFF_WORDS and rules.ends_sentence(texts[-1]) \
+                and any(re.search(r"[^\W\d_]-$", t) or t.endswith(",") for t in texts[:-1]):
+            out.append((None, rows))
+            k = end + 1
+            continue
+        out.append(groups[k])
+        k += 1
+    return out
+
+
+def _right_under(above: Line, line: Line) -> bool:
+    """`line` is the next line of `above`'s block: on its page and column, in its size, one line's
+    spacing under it (at most 1.6 sizes), starting near its left edge."""
+    return line.page == above.page and line.side == above.side and abs(line.size - above.size) < 0.5 \
+        and 0 < above.y - line.y <= 1.6 * line.size and abs(line.x0 - above.x0) <= 2 * line.size
+
+
 def run_in(first: Line, rest: Line) -> bool:
     """`first`, read as a bold heading, is the first word of the line `rest` goes on with: on its
     baseline, right after it (a word space, not a column's gap), in its size, opening in a small
@@ -1700,7 +1738,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     references, inside = _entries_and_body_beside(lines, texts, found, lexicon)
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
-    groups = code_groups(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines, CODE)
+    groups = code_groups(set_off_paragraphs(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines), lines, CODE)
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
