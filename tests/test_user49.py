@@ -268,3 +268,61 @@ def test_a_standfirst_set_in_bold_is_one_paragraph_not_headings(tmp_path):
     paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
     assert paragraphs[0].startswith("Counting invented bridges by their spans") and paragraphs[0].endswith("at every bridge.")
 
+
+# ---- by-lines: a mononym, an accent drawn after its letter, `By` over two lines ----------------
+
+
+def _front_pdf(path, by_lines: list[str], under: list[str]) -> None:
+    from helpers import draw_text, pdf_canvas
+
+    c = pdf_canvas(path)
+    draw_text(c, 72, 770, "Counting Invented Bridges by Their Spans", size=18, bold=True)
+    y = 740
+    for line in by_lines + under:
+        draw_text(c, 72, y, line, size=10)
+        y -= 13
+    y -= 20
+    draw_text(c, 72, y, "Introduction", size=12, bold=True)
+    for k in range(6):
+        y -= 13
+        draw_text(c, 72, y, "The towns of the invented valley keep records of every bridge and of its crossings.", size=10)
+    c.save()
+
+
+def test_a_mononym_and_accented_names_do_not_stop_a_by_line(tmp_path):
+    """`…, Akbari Aliakbar, Muhayyuddin, Leopold Palomo and Néstor García`: a single name among
+    full ones is an author's, and Latin-1's accented letters (`í`, `Ó`) are a name's letters."""
+    from exporter.readers.pdf.reader import name_parts
+
+    assert name_parts("Jan Rosell, Akbari Aliakbar, Muhayyuddin, Leopold Palomo and Néstor García") == ["Jan Rosell", "Akbari Aliakbar", "Muhayyuddin", "Leopold Palomo", "Néstor García"]
+    assert name_parts("Óscar Núñez, Íñigo Ibáñez") == ["Óscar Núñez", "Íñigo Ibáñez"]
+    assert name_parts("Laboratoire Informatique, Image, Interaction") == ["Laboratoire Informatique"]  # no mononyms after a pair
+    path = tmp_path / "mononym.pdf"
+    _front_pdf(path, ["Jan Rosell, Akbari Aliakbar, Muhayyuddin, Leopold Palomo and Néstor García"], ["Institute of Invented Engineering, Barcelona, Spain"])
+    assert read_document(str(path)).meta.authors == ("Jan Rosell", "Akbari Aliakbar", "Muhayyuddin", "Leopold Palomo", "Néstor García")
+
+
+def test_an_accent_drawn_after_the_next_letter_joins_its_own_letter():
+    """TeX may draw `´` after the letter that follows the one it stands over (`F r e d ´ e r i c`,
+    the accent over the first `e`): it joins that `e`, and the word stays one (`Frédéric`)."""
+    from exporter.readers.pdf.layout import compose_accents
+
+    def char(ch, x0, x1, spaced=False):
+        return (ch, x0, x1, 687.0, 12.0, False, spaced, 0)
+
+    chars = [char("F", 294.2, 300.6, True), char("r", 300.7, 304.7), char("e", 305.0, 309.8), char("d", 310.3, 315.9), char("´", 306.5, 309.2), char("e", 316.3, 321.1, True), char("r", 321.4, 325.3)]
+    out = compose_accents(chars)
+    assert "".join(c[0] for c in out) == "Fréder"
+    assert not out[4][6]  # no word gap inside the name
+
+
+def test_a_by_line_opening_with_by_goes_on_over_its_next_line_and_stops_at_the_affiliation(tmp_path):
+    """`By Dina Holm, Pere Crane, Narcis Stone,` / `Francesco Lind, David Ribas, and Maurizio Moss`:
+    six authors, none named `By …`; an affiliation line with a name-like pair
+    (`Laboratoire Informatique, Image, Interaction`) ends the by-line."""
+    path = tmp_path / "by.pdf"
+    _front_pdf(path, ["By Dina Holm, Pere Crane, Narcis Stone,", "Francesco Lind, David Ribas, and Maurizio Moss"], [])
+    assert read_document(str(path)).meta.authors == ("Dina Holm", "Pere Crane", "Narcis Stone", "Francesco Lind", "David Ribas", "Maurizio Moss")
+    path = tmp_path / "lab.pdf"
+    _front_pdf(path, ["Jean Follin, Alain Bouju, Patrice Boursier"], ["Laboratoire Informatique, Image, Interaction", "Université de La Rochelle"])
+    assert read_document(str(path)).meta.authors == ("Jean Follin", "Alain Bouju", "Patrice Boursier")

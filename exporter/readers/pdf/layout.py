@@ -1165,15 +1165,35 @@ def compose_accents(chars: list[tuple]) -> list[tuple]:
                     out.append((composed,) + after[1:6] + (spaced,) + after[7:])
                     i += 2
                     continue
-            if out and out[-1][0].isalpha() and out[-1][1] - 0.5 <= middle <= out[-1][2] + 0.5:
-                composed = unicodedata.normalize("NFC", _DOTTED.get(out[-1][0], out[-1][0]) + mark)
+            home = _letter_under(out, middle)
+            if home is not None:
+                composed = unicodedata.normalize("NFC", _DOTTED.get(out[home][0], out[home][0]) + mark)
                 if len(composed) == 1:
-                    out[-1] = (composed,) + out[-1][1:]
+                    out[home] = (composed,) + out[home][1:]
+                    if after is not None and after[6] and home < len(out) - 1 and after[1] - out[-1][2] <= 0.2 * max(after[4], 1.0):
+                        chars = chars[: i + 1] + [after[:6] + (False,) + after[7:]] + chars[i + 2 :]  # the gap was the accent's, not a word's
                     i += 1
                     continue
         out.append(char)
         i += 1
     return out
+
+
+ACCENT_REACH = 3  # letters back an accent drawn after its letter may stand over (`Fre` `d` `´`: over the `e`)
+
+
+def _letter_under(out: list[tuple], middle: float) -> int | None:
+    """The place in `out` of the letter whose box holds an accent's `middle`: the last letter, or
+    one of the ACCENT_REACH before it in the same word (a producer draws the accent after the
+    next letter: `Fred´` with the `´` over the `e`)."""
+    for k in range(len(out) - 1, max(len(out) - 1 - ACCENT_REACH, -1), -1):
+        if not out[k][0].isalpha():
+            return None
+        if out[k][1] - 0.5 <= middle <= out[k][2] + 0.5:
+            return k
+        if out[k][6]:  # a word gap before this letter: the accent's letter is not in an earlier word
+            return None
+    return None
 
 
 _AFTER_MARK = frozenset(".,;:!?)]»”")

@@ -363,8 +363,9 @@ def letters_in(text: str) -> int:
 
 
 _NOT_TITLE = re.compile(r"^(?:УДК|ӘОЖ|UDC|ГРНТИ|МРНТИ|IRSTI|DOI|Аннотация|Аңдатпа|Abstract|Ключевые слова|Кілт сөздер|Keywords|Key words)\b|@|https?://", re.IGNORECASE)
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())  # and Latin Extended-A's (`Tomáš`, `Łukasz`)
-_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).islower())
+# Letters of names: Latin-1's accented ones (`Néstor García`, `Östen`) and Latin Extended-A's (`Tomáš`, `Łukasz`)
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
+_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһі’'" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).islower())
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
 _UDC_BESIDE = re.compile(r"^\s*(?:УДК|ӘОЖ|UDC)\s*:?\s*\d[\d.:/()+–-]*\s+(?=\S)", re.IGNORECASE)
@@ -398,20 +399,38 @@ def name_parts(text: str) -> list[str]:
     text = _UDC_BESIDE.sub("", text)  # `УДК 519.711 Александров Илья Михайлович,`: two fields on one baseline
     capitals = in_capitals(text)
     bare = re.sub(r"[©*†‡⇤\d]+", " ", re.sub(ORCID_IN_BRACKETS, " ", text))  # an ORCID iD in brackets (LNCS) is a mark too
+    bare = re.sub(r"^\s*By\s+(?=[A-Z])", "", bare)  # a magazine's `By Dina Youakim, Pere Ridao, …`
     parts = split_authors(re.sub(r"\s(?:and|и|және)\s*$", "", bare))  # a by-line going on to the next line (`Ann Lee1 and`)
     if len(parts) >= 2 and all(_BARE_INITIAL_NAME.match(part) for part in parts):
         return parts  # `G Daniel, G Lissa, D Medina Redondo`: initials without full stops (IOP), a list of them
-    for part in parts:
+    for k, part in enumerate(parts):
         words = part.split()
         if capitals and _CAPS_NAME.match(" ".join(words)):
             names.append(" ".join(words))
-        elif not capitals and 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not names_institution(part):
+        elif not capitals and _full_name(part):
             names.append(" ".join(words))
+        elif not capitals and names and len(words) == 1 and len(part) >= 3 and _NAME_WORD.match(part) and k + 1 < len(parts) and _full_name(parts[k + 1]):
+            names.append(part)  # a mononym between names (`Akbari Aliakbar, Muhayyuddin, Leopold Palomo`)
         elif side := names_side_by_side(part):
             names.extend(side)  # `Vihnin F.   Antipov D.   Sinyachenko N.` on one baseline
         else:
             break
     return names
+
+
+def _full_name(part: str) -> bool:
+    """Two to five words, each an initial or a capitalised word, naming no institution."""
+    words = part.split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not names_institution(part)
+
+
+def _names_only(text: str) -> bool:
+    """A line that holds names and nothing else (its words all in the names `name_parts` reads,
+    but for `and`, marks and numbers): a by-line's next line, not an affiliation opening with
+    a name-like pair (`Laboratoire Informatique, Image, Interaction`)."""
+    names = name_parts(text)
+    words = [w for w in re.findall(r"[^\W\d_]+", re.sub(r"^\s*By\s+", "", text)) if w.lower() not in ("and", "и", "және")]
+    return bool(names) and len(words) <= len(re.findall(r"[^\W\d_]+", " ".join(names)))
 
 
 def _style(line: Line) -> tuple:
@@ -575,7 +594,7 @@ def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
     block = [first]
     for i in range(first + 1, len(lines)):
         line = lines[i]
-        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not name_parts(by_line_of(line)):
+        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not _names_only(by_line_of(line)):
             break
         block.append(i)
     if len(block) == 1:
