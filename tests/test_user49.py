@@ -326,3 +326,59 @@ def test_a_by_line_opening_with_by_goes_on_over_its_next_line_and_stops_at_the_a
     path = tmp_path / "lab.pdf"
     _front_pdf(path, ["Jean Follin, Alain Bouju, Patrice Boursier"], ["Laboratoire Informatique, Image, Interaction", "Université de La Rochelle"])
     assert read_document(str(path)).meta.authors == ("Jean Follin", "Alain Bouju", "Patrice Boursier")
+
+
+# ---- what the first comparison showed (docx): contents styles as headings, a cover block holding the paper
+
+
+def test_a_heading_set_in_a_contents_style_alone_stays(tmp_path):
+    """`Acknowledgements` set in `TOC Heading` (or `ABSTRACT` in `toc 1`) over its text is a
+    heading set in that style, not a contents line: only two contents lines in a row are contents."""
+    import docx
+    from docx_samples import save
+
+    document = docx.Document()
+    document.add_paragraph("Разработка веб-приложения для расписания занятий", style="Title")
+    for style, text in THESIS_BODY[:4]:
+        document.add_paragraph(text, style=style)
+    document.add_paragraph("Acknowledgements", style="TOC Heading")
+    document.add_paragraph("The author thanks the timetable office for its records of classes.")
+    for style, text in THESIS_BODY[4:]:
+        document.add_paragraph(text, style=style)
+    path = save(document, tmp_path / "tocheading.docx")
+    assert "Acknowledgements" in _body_texts(path)
+
+
+def test_a_cover_block_holding_the_whole_paper_keeps_it(tmp_path):
+    """A paper typed inside Word's cover page block (its title page and every chapter): the block
+    is no cover page, and its text is the body."""
+    import docx
+    from docx_samples import save
+
+    document = docx.Document()
+    made = [document.add_paragraph("Разработка веб-приложения для расписания занятий")]
+    for k in range(25):
+        made.append(document.add_paragraph(f"Глава {k + 1}. Расписание", style="Heading 1"))
+        made.append(document.add_paragraph("Формат iCalendar хранит события расписания в текстовом файле."))
+    _in_gallery(made, "Cover Pages")
+    path = save(document, tmp_path / "coverall.docx")
+    assert "Глава 25. Расписание" in _body_texts(path)
+
+
+def test_lines_ending_in_the_same_number_are_no_contents(tmp_path):
+    """`Плотность, кг/м3     0` over `модуль упругости, ГПа     0`: a typed table's column of
+    values; a contents' pages go up."""
+    import docx
+    from docx_samples import save
+
+    document = docx.Document()
+    document.add_paragraph("Разработка веб-приложения для расписания занятий", style="Title")
+    for style, text in THESIS_BODY[:2]:
+        document.add_paragraph(text, style=style)
+    rows = ["Плотность, кг/м3\t0", "Модуль упругости, ГПа\t0", "Прочность при растяжении, МПа\t0", "Шаг нашивки\t0"]
+    for row in rows:
+        document.add_paragraph(row)
+    for style, text in THESIS_BODY[2:]:
+        document.add_paragraph(text, style=style)
+    path = save(document, tmp_path / "values.docx")
+    assert sum("\t0" in t or t.endswith(" 0") for t in _body_texts(path)) == len(rows)

@@ -1664,8 +1664,8 @@ CONTENTS_HEADING = re.compile(r"^(?:содержание|оглавление|м
 def contents_rows(paras: list[Para], filled: list[int]) -> set[int]:
     """The paragraphs of the paper's contents, which no edition prints as its text (pandoc drops
     a TOC field's result too): a TOC field's result, a contents style's or Word's contents block
-    (`in_contents`), a run of CONTENTS_RUN typed contents lines or more (a title, leaders or a
-    tab, a page number), and the contents' heading above either (`СОДЕРЖАНИЕ`). Typed lines are
+    (`in_contents`, two lines in a row at least), a run of CONTENTS_RUN typed contents lines or more (a title, leaders or a
+    tab, a page number; the pages going up), and the contents' heading above either (`СОДЕРЖАНИЕ`). Typed lines are
     marked `in_contents` (the list's heading is never looked for among them). A list of figures
     or tables stays: its lines are the captions, printed without their pages."""
     rows: set[int] = set()
@@ -1674,11 +1674,14 @@ def contents_rows(paras: list[Para], filled: list[int]) -> set[int]:
         if i is not None and CONTENTS_LINE.search(paras[i].text.rstrip()) and not paras[i].in_table:
             run.append(i)
             continue
-        if len(run) >= CONTENTS_RUN:
+        pages = [int(re.search(r"(\d+)\s*$", paras[k].text)[1]) for k in run]
+        if len(run) >= CONTENTS_RUN and pages == sorted(pages) and pages[-1] > pages[0]:  # pages going up: not a table's column of values
             for k in run:
                 paras[k].in_contents = True
         run = []
-    rows = {i for i in filled if paras[i].in_contents and not paras[i].in_figure_list}
+    flagged = [paras[i].in_contents and not paras[i].in_figure_list for i in filled]
+    # a contents style alone among the text is a heading set in it (`Abstract` in `TOC Heading`, `ABSTRACT` in `toc 1`)
+    rows = {i for k, i in enumerate(filled) if flagged[k] and (k and flagged[k - 1] or k + 1 < len(filled) and flagged[k + 1])}
     for place, i in enumerate(filled[1:], 1):
         above = filled[place - 1]
         if i in rows and above not in rows and CONTENTS_HEADING.match(paras[above].text.strip()):
@@ -1686,12 +1689,16 @@ def contents_rows(paras: list[Para], filled: list[int]) -> set[int]:
     return rows
 
 
+COVER_LINES = 40  # a cover page's lines at most: a longer cover block holds the paper (typed into Word's cover page)
+
+
 def cover_rows(paras: list[Para], filled: list[int]) -> set[int]:
     """The lines of Word's cover page block (`in_cover`) that stand before the paper's first
     other line: the title page, read into the front matter, never the body (its signature
-    rules, `(подпись)`, the city and year)."""
+    rules, `(подпись)`, the city and year); none when the block holds more than COVER_LINES."""
     first = next((i for i in filled if not paras[i].in_cover), len(paras))
-    return {i for i in filled if i < first and paras[i].in_cover}
+    rows = {i for i in filled if i < first and paras[i].in_cover}
+    return rows if len(rows) <= COVER_LINES else set()
 
 
 def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
