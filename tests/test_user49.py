@@ -382,3 +382,30 @@ def test_lines_ending_in_the_same_number_are_no_contents(tmp_path):
         document.add_paragraph(text, style=style)
     path = save(document, tmp_path / "values.docx")
     assert sum("\t0" in t or t.endswith(" 0") for t in _body_texts(path)) == len(rows)
+
+
+# ---- what the comparison on the unseen PDFs showed: a plot's markers and a drawing's shapes are no bullets
+
+
+def test_a_plots_markers_and_a_drawings_shapes_open_no_items(tmp_path):
+    """Markers of a plot drawn left of its axis numbers (`■ 3000`, `■ 2000`), and a row of small
+    shapes (a drawing in a gutter) before a line of the next column, are no list's bullets."""
+    from helpers import draw_text, pdf_canvas
+
+    path = tmp_path / "plot.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 72, 780, "Введение", size=16, bold=True)
+    y = 750
+    for value in ("4000", "3000", "2000", "1000"):
+        c.rect(80, y + 1.6, 3.8, 3.8, stroke=0, fill=1)
+        draw_text(c, 92, y, value)
+        y -= 15
+    for k in range(3):  # three shapes in a row before each of two lines
+        for x in (60, 66, 72):
+            c.circle(x + 2, y + 3.5, 2, stroke=0, fill=1)
+        draw_text(c, 84, y, "Строка текста соседней колонки идёт дальше.")
+        y -= 15
+    c.save()
+    doc = read_document(str(path))
+    assert not _lists(doc)
+    assert "•" not in " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph))

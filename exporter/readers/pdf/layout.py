@@ -674,33 +674,50 @@ BULLET_GAP = 2.5  # sizes: at most this far left of a line's first letter its dr
 
 def drawn_bullets(fragments: list[_Fragment], marks: list[tuple[float, float, float, float]]) -> list[_Fragment]:
     """The fragments with a bullet (`•`) opening each one a drawn mark stands before: a list's
-    bullet drawn as a small shape (tables.strokes_and_marks) instead of printed as a character
-    (a browser's or a Markdown editor's PDF, a designed report), at most BULLET_GAP sizes left of
-    the fragment's first character, no taller than its letters and centred between its baseline
-    and its letters' top, with no character on the baseline between them or just left of it
-    (a line's start, not a mark inside a row)."""
+    bullets drawn as small shapes (tables.strokes_and_marks) instead of printed as characters
+    (a browser's or a Markdown editor's PDF, a designed report). A mark stands at most
+    BULLET_GAP sizes left of its fragment's first character, no taller than its letters, centred
+    between its baseline and its letters' top, with nothing on the baseline just left of it (a
+    line's start), the only one before its fragment, and the fragment opens with a word; and a
+    list has two items at least: another mark of its size stands at its left with its own
+    fragment starting where this one does. A
+    plot's markers beside their numbers (`• 3000`), a legend's one key, an icon before a
+    paragraph open nothing."""
+    found = [(mark, k) for mark in marks if (k := _bulleted(fragments, mark)) is not None]
+    taken = Counter(k for _, k in found)
+    found = [(mark, k) for mark, k in found if taken[k] == 1]  # shapes in a row before one line: a drawing's, not a bullet
     out = list(fragments)
-    for left, bottom, right, top in marks:
-        middle = (bottom + top) / 2
-        best = None
-        for k, f in enumerate(out):
-            size = f.size
-            if not (f.x0 >= right - 0.1 * size and f.x0 - right <= BULLET_GAP * size and top - bottom <= 0.8 * size):
-                continue
-            if not (f.y < middle < f.y + 0.75 * size) or f.chars[0][0] == DRAWN_BULLET:
-                continue
-            if best is None or f.x0 < out[best].x0:
-                best = k
-        if best is None:
+    for mark, k in found:
+        left, bottom, right, top = mark
+        if not any(other is not mark and abs(other[0] - left) <= 1.0 and abs((other[3] - other[1]) - (top - bottom)) <= 0.5 and abs(fragments[j].x0 - fragments[k].x0) <= 1.0 for other, j in found):
             continue
-        f = out[best]
-        reach = left - BULLET_GAP * f.size
-        if any(g is not f and abs(g.y - f.y) < 0.5 * f.size and g.x1 > reach and g.x0 < f.x0 for g in out):
-            continue
+        f = out[k]
         first = f.chars[0]
-        mark = (DRAWN_BULLET, left, right, f.y, f.size, False, False, 0, None)
-        out[best] = _Fragment([mark, first[:6] + (True,) + first[7:]] + f.chars[1:], left, f.x1, f.y, f.size)
+        bullet = (DRAWN_BULLET, left, right, f.y, f.size, False, False, 0, None)
+        out[k] = _Fragment([bullet, first[:6] + (True,) + first[7:]] + f.chars[1:], left, f.x1, f.y, f.size)
     return out
+
+
+def _bulleted(fragments: list[_Fragment], mark: tuple[float, float, float, float]) -> int | None:
+    """The fragment a drawn mark stands before as its bullet (drawn_bullets), or None."""
+    left, bottom, right, top = mark
+    middle = (bottom + top) / 2
+    best = None
+    for k, f in enumerate(fragments):
+        size = f.size
+        if f.x0 >= right - 0.1 * size and f.x0 - right <= BULLET_GAP * size and 0.15 * size <= top - bottom <= 0.8 * size and f.y < middle < f.y + 0.75 * size:
+            if best is None or f.x0 < fragments[best].x0:
+                best = k
+    if best is None:
+        return None
+    f = fragments[best]
+    words = "".join((" " if c[6] else "") + c[0] for c in f.chars[:40]).split()  # a character's flag [6]: a word gap before it
+    if not f.chars[0][0].isalpha() or sum(any(ch.isalpha() for ch in w) for w in words) < 2:
+        return None  # a plot's marker before its number, a lone letter
+    reach = left - BULLET_GAP * f.size
+    if any(g is not f and abs(g.y - f.y) < 0.5 * f.size and g.x1 > reach and g.x0 < f.x0 for g in fragments):
+        return None
+    return best
 
 
 # ---- fragments -> lines in reading order ---------------------------------------------------
