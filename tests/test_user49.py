@@ -272,11 +272,11 @@ def test_a_standfirst_set_in_bold_is_one_paragraph_not_headings(tmp_path):
 # ---- by-lines: a mononym, an accent drawn after its letter, `By` over two lines ----------------
 
 
-def _front_pdf(path, by_lines: list[str], under: list[str]) -> None:
+def _front_pdf(path, by_lines: list[str], under: list[str], title: str = "Counting Invented Bridges by Their Spans") -> None:
     from helpers import draw_text, pdf_canvas
 
     c = pdf_canvas(path)
-    draw_text(c, 72, 770, "Counting Invented Bridges by Their Spans", size=18, bold=True)
+    draw_text(c, 72, 770, title, size=18, bold=True)
     y = 740
     for line in by_lines + under:
         draw_text(c, 72, y, line, size=10)
@@ -409,3 +409,20 @@ def test_a_plots_markers_and_a_drawings_shapes_open_no_items(tmp_path):
     doc = read_document(str(path))
     assert not _lists(doc)
     assert "•" not in " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph))
+
+
+# ---- what the comparison showed for by-lines: a name broken at the line's end
+
+
+def test_a_name_broken_at_the_by_lines_end_is_one_name(tmp_path):
+    """`…, Корниловска Наталья Владимировна, Лурье` / `Ирина Анатольевна`: one person, not two
+    (the layout's by-line as the reader reads it under the title)."""
+    path = tmp_path / "broken.pdf"
+    _front_pdf(path, ["Розов Владимир Владимирович, Корнева Наталья Владимировна, Лурье", "Ирина Анатольевна"], ["Херсонский национальный технический институт"], title="Мосты вымышленной долины и их пролёты")
+    from exporter.readers.pdf.layout import open_pdf, read_pages
+    from exporter.readers.pdf.reader import find_authors
+
+    doc, _ = open_pdf(str(path))
+    lines = [line for page in read_pages(doc) for line in page.lines]
+    doc.close()
+    assert find_authors(lines, [0]) == ["Розов Владимир Владимирович", "Корнева Наталья Владимировна", "Лурье Ирина Анатольевна"]

@@ -374,6 +374,7 @@ _BARE_INITIAL_NAME = re.compile(rf"^[{_UPPER}]\s[{_UPPER}][{_LOWER}]+(?:[\s-][{_
 _CAPS_NAME = re.compile(rf"^(?:[{_UPPER}]\.\s?){{1,3}}[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?$")
 
 
+_LEADING_BULLET = re.compile(r"^\s*[•●▪■◦]\s+")
 _ORDINAL_MARK = re.compile(r"^\s*\d{1,2}\s?(?:st|nd|rd|th)\s+(?=[^\W\d_])")
 
 
@@ -392,6 +393,7 @@ def name_parts(text: str) -> list[str]:
     Laboratory`) is no name. Marks around names (`©`, `*`, digits, ORCID iDs in brackets) are dropped.
     """
     names = []
+    text = re.sub(_LEADING_BULLET, "", text)  # authors set as a list's items (`• James Wengler`)
     text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
     text = _ORDINAL_MARK.sub("", text)  # IEEE's author grid: `1st Vinh Phu Tran`, `2 nd …` (a superscript parted)
     if DATE_OR_KIND.search(text):
@@ -424,13 +426,24 @@ def _full_name(part: str) -> bool:
     return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not names_institution(part)
 
 
+def with_rest_of_by_line(chosen: list[str] | None, by_line: list[str]) -> list[str] | None:
+    """The model's authors, or the layout's by-line where the model's names are its first ones
+    only (`By Dina Youakim, Pere Ridao, Narcis Palomeras,` / `Francesco Spadafora, …`: the
+    layout reads the by-line on over its next line)."""
+    key = lambda name: re.sub(r"[\s.]", "", name).casefold()  # noqa: E731 (as the model compares names)
+    if chosen and len(by_line) > len(chosen) and [key(a) for a in by_line[: len(chosen)]] == [key(a) for a in chosen]:
+        return by_line
+    return chosen
+
+
 def _names_only(text: str) -> bool:
     """A line that holds names and nothing else (its words all in the names `name_parts` reads,
-    but for `and`, marks and numbers): a by-line's next line, not an affiliation opening with
-    a name-like pair (`Laboratoire Informatique, Image, Interaction`)."""
+    but for `and`, marks and numbers), or opens with two names at least (`Robert Bell and Chris
+    Volinsky, AT&T Labs—Research`): a by-line's next line, not an affiliation opening with one
+    name-like pair (`Laboratoire Informatique, Image, Interaction`)."""
     names = name_parts(text)
     words = [w for w in re.findall(r"[^\W\d_]+", re.sub(r"^\s*By\s+", "", text)) if w.lower() not in ("and", "и", "және")]
-    return bool(names) and len(words) <= len(re.findall(r"[^\W\d_]+", " ".join(names)))
+    return len(names) >= 2 or bool(names) and len(words) <= len(re.findall(r"[^\W\d_]+", " ".join(names)))
 
 
 def _style(line: Line) -> tuple:
@@ -601,7 +614,8 @@ def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
         return names + _grid_names(lines, first)
     joined = by_line_of(lines[first])
     for i in block[1:]:  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
-        joined += (" " if _OPEN_BY_LINE.search(joined) else ", ") + by_line_of(lines[i])
+        broken = len(re.split(r"[,;]|\s(?:and|и|және)\s", joined)[-1].split()) == 1  # a name broken at the line's end (`…, Лурье` / `Ирина Анатольевна`)
+        joined += (" " if _OPEN_BY_LINE.search(joined) or broken else ", ") + by_line_of(lines[i])
     return name_parts(joined) or names
 
 
@@ -1720,7 +1734,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     title = _title_past_cover(before_tables, body) if not fm.labelled_title else None  # a title given by its label (`Статья: «…»`) stands over the layout's
     rows, items = front_items(before_tables, body)
     rules_title = title_of(lines, title) if title else " ".join(fm.title_lines) or None
-    rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
+    rules_authors = (layout_authors := find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
     choice = decide(items, language, rules_title, rules_authors, display)  # the model judges the rules' title and authors
     cut: list[str] = []
@@ -1728,7 +1742,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         title, cut = without_smaller_name(lines, [rows[i] for i in choice.title])
     if title is not None:
         title_text = title_of(lines, title)
-        authors = (None if blocks_under(lines, title) else choice.authors) or find_authors(lines, title) or list(fm.authors) or cut  # the layout's author blocks stand
+        authors = (None if blocks_under(lines, title) else with_rest_of_by_line(choice.authors, layout_authors)) or find_authors(lines, title) or list(fm.authors) or cut  # the layout's author blocks stand
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None

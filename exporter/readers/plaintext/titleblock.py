@@ -166,7 +166,7 @@ def line_names(text: str) -> list[str]:
     the loose one (`loose_names`); none naming an institution or an address."""
     if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text) or DATE_OR_KIND.search(text):
         return []
-    text = re.sub(r"^\s*By\s+(?=[A-Z])", "", text)  # a magazine's `By Dina Youakim, Pere Ridao, …`: the word is no name's
+    text = re.sub(r"^\s*(?:By\s+(?=[A-Z])|[•●▪■◦]\s+)", "", text)  # a magazine's `By Dina Youakim, …`, a by-line set as a list (`• James Wengler`)
     names = [n for n in author_names(text, strong_only=False) or [] if not names_institution(n) and not _NOT_NAME.search(n)]
     if names:
         return names
@@ -550,11 +550,8 @@ def _rubric_over(title: list[int], rows: list[int], texts: list[str]) -> bool:
 def judge_authors(proposal: Proposal, texts: list[str], rules_authors: list[str], title_script: str | None = None) -> list[str] | None:
     """The model's authors where the rules' first author is missing, stands on a line the
     model does not think an author line, or below the model's first author, or is written in
-    another script than the title chosen (`title_script`) while the model's is not; else None
-    (the rules' names stand), and None where the model's names are the first of the rules'."""
+    another script than the title chosen (`title_script`) while the model's is not; else None."""
     first = rules_authors[0] if rules_authors else None
-    if proposal.authors and len(rules_authors) > len(proposal.authors) and [_name_key(a) for a in rules_authors[: len(proposal.authors)]] == [_name_key(a) for a in proposal.authors]:
-        return None  # the rules read the model's names and the by-line's next lines too (`…, Narcis Palomeras,` / `Francesco Spadafora, …`)
     if proposal.authors and _translation(first, proposal.authors[0], title_script):
         return proposal.authors  # `A. M. Korotin` printed above the English title, `А. М. Коротин` above the Russian
     if proposal.authors and first and _translation(proposal.authors[0], first, title_script):
