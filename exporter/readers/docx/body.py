@@ -86,7 +86,9 @@ class Para:
     centered: bool = False
     size: int | None = None  # largest run font size in half-points, when set
     in_bibliography: bool = False  # inside a bibliography field or content control
-    in_contents: bool = False  # a line of the contents or of a list of figures (a TOC field's result, a `toc N` or `table of figures` style)
+    in_contents: bool = False  # a line of the contents or of a list of figures (a TOC field's result, a `toc N` or `table of figures` style, Word's contents block)
+    in_cover: bool = False  # a line of Word's cover page block (a content control of the `Cover Pages` gallery)
+    in_figure_list: bool = False  # a line of a list of figures or tables (`TOC \\c "Figure"`, the `table of figures` style): in_contents too
     in_table: bool = False
     bookmarks: list[str] = field(default_factory=list)
     element: object = None  # the w:p, for `annotate`
@@ -396,7 +398,9 @@ class BodyWalker:
                 )
                 content = node.find(W + "sdtContent")
                 if content is not None:
+                    start = len(out)
                     self._blocks(content, out, in_bibliography or biblio, in_table)
+                    _mark_part(props, out[start:])
             elif tag in (W + "customXml", W + "ins", W + "moveTo"):
                 self._blocks(node, out, in_bibliography, in_table)
             elif tag == W + "altChunk":
@@ -457,6 +461,7 @@ class BodyWalker:
         para.in_bibliography = para.in_bibliography or in_bibliography
         name = para.style_name.lower()
         para.in_contents = para.in_contents or name.startswith("toc ") or name == "table of figures"
+        para.in_figure_list = para.in_figure_list or name == "table of figures"
         return para
 
     def _number(self, ppr, sid) -> Number | None:
@@ -654,11 +659,23 @@ class BodyWalker:
             para.in_bibliography = True
         if any(f.kind == "contents" and f.in_result for f in self.fields):
             para.in_contents = True
+            para.in_figure_list = para.in_figure_list or any(f.kind == "contents" and f.in_result and re.search(r"\\[ca]\b", f.instruction) for f in self.fields)
         last = para.atoms[-1] if para.atoms else None
         if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link, last.code) == (style["bold"], style["italic"], style["vert"], style["link"], style["code"]):
             last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs
             return
         para.atoms.append(Atom("text", text, cite=cite, **style))
+
+
+def _mark_part(props, items: list) -> None:
+    """The paragraphs of one of Word's building blocks marked by its gallery: the contents
+    (`Table of Contents`: its heading too, outside the TOC field) and the cover page (`Cover
+    Pages`: the title page's lines, signatures, city and year)."""
+    galleries = {attr(g, "val") for g in props.iter(W + "docPartGallery")} if props is not None else set()
+    for item in items:
+        if isinstance(item, Para):
+            item.in_contents = item.in_contents or "Table of Contents" in galleries
+            item.in_cover = item.in_cover or "Cover Pages" in galleries
 
 
 def _apart(para: Para) -> bool:

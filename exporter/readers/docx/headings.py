@@ -15,7 +15,7 @@ from .body import MATH_MARK, Para, text_sizes
 # More than one sentence (`… финансах. Это …`, `… [Сеанс MS-DOS]. Появится …`): running text, whatever its number.
 _SENTENCE_INSIDE = re.compile(r"(?:[^\W\d_]{2}|[)\]»”\"])[.!?]\s+\S")
 # A line of the paper's contents: its page number after leaders, a tab or a wide gap (`2. Методы ....... 7`).
-_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…|\t|\s{3,})\s*\d{1,3}\s*$")
+CONTENTS_LINE = re.compile(r"(?:\.{3,}|…|\t|\s{3,})\s*\d{1,3}\s*$")
 MAX_WORDS = 14  # words after the number: a longer paragraph is a numbered sentence, not a heading
 SET_APART_WORDS = 10  # words of a heading set apart in bold alone
 
@@ -28,7 +28,7 @@ def _listed(para: Para) -> bool:
     """A paragraph of a list or the contents (a list style, a contents style `toc 1`, a page
     number after leaders or a tab), or of more than one line: never a heading."""
     name = para.style_name.lower()
-    return name.startswith(("list", "toc", "оглавление", "table of contents")) or "\n" in para.text.strip() or _CONTENTS_LINE.search(para.text) is not None
+    return name.startswith(("list", "toc", "оглавление", "table of contents")) or "\n" in para.text.strip() or CONTENTS_LINE.search(para.text) is not None
 
 
 def _candidate(para: Para) -> tuple[int, str] | None:

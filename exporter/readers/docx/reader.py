@@ -48,7 +48,7 @@ from ..translations import may_be_title, translated, translation
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
-from .headings import section_headings
+from .headings import CONTENTS_LINE, section_headings
 from .media import PackageMedia
 from .monospace import fixed_pitch_families
 from .numbering import Numbering
@@ -1664,6 +1664,50 @@ class _BodyBlocks:
         self.last_code = k
 
 
+CONTENTS_RUN = 3  # typed contents lines in a row (`Введение ....... 3`, `2. Методы<tab>7`) that are the paper's contents
+CONTENTS_HEADING = re.compile(r"^(?:содержание|оглавление|мазмұны|(?:table\s+of\s+)?contents)\s*:?$", re.IGNORECASE)
+
+
+def contents_rows(paras: list[Para], filled: list[int]) -> set[int]:
+    """The paragraphs of the paper's contents, which no edition prints as its text (pandoc drops
+    a TOC field's result too): a TOC field's result, a contents style's or Word's contents block
+    (`in_contents`, two lines in a row at least), a run of CONTENTS_RUN typed contents lines or more (a title, leaders or a
+    tab, a page number; the pages going up), and the contents' heading above either (`СОДЕРЖАНИЕ`). Typed lines are
+    marked `in_contents` (the list's heading is never looked for among them). A list of figures
+    or tables stays: its lines are the captions, printed without their pages."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i in filled + [None]:
+        if i is not None and CONTENTS_LINE.search(paras[i].text.rstrip()) and not paras[i].in_table:
+            run.append(i)
+            continue
+        pages = [int(re.search(r"(\d+)\s*$", paras[k].text)[1]) for k in run]
+        if len(run) >= CONTENTS_RUN and pages == sorted(pages) and pages[-1] > pages[0]:  # pages going up: not a table's column of values
+            for k in run:
+                paras[k].in_contents = True
+        run = []
+    flagged = [paras[i].in_contents and not paras[i].in_figure_list for i in filled]
+    # a contents style alone among the text is a heading set in it (`Abstract` in `TOC Heading`, `ABSTRACT` in `toc 1`)
+    rows = {i for k, i in enumerate(filled) if flagged[k] and (k and flagged[k - 1] or k + 1 < len(filled) and flagged[k + 1])}
+    for place, i in enumerate(filled[1:], 1):
+        above = filled[place - 1]
+        if i in rows and above not in rows and CONTENTS_HEADING.match(paras[above].text.strip()):
+            rows.add(above)
+    return rows
+
+
+COVER_LINES = 40  # a cover page's lines at most: a longer cover block holds the paper (typed into Word's cover page)
+
+
+def cover_rows(paras: list[Para], filled: list[int]) -> set[int]:
+    """The lines of Word's cover page block (`in_cover`) that stand before the paper's first
+    other line: the title page, read into the front matter, never the body (its signature
+    rules, `(подпись)`, the city and year); none when the block holds more than COVER_LINES."""
+    first = next((i for i in filled if not paras[i].in_cover), len(paras))
+    rows = {i for i in filled if i < first and paras[i].in_cover}
+    return rows if len(rows) <= COVER_LINES else set()
+
+
 def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
     items = bibliography_table_rows(items)
     paras, numbers, table_at = count_paragraphs(items)
@@ -1679,7 +1723,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     meta = with_title_page(meta, items)
     meta, body_start_filled, used = other_languages([paras[i] for i in filled], meta, body_start_filled, lambda p: builder.inlines(p, number_of[id(p)]))
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
-    front_rows = {filled[i] for i in used | in_front}  # a title block read into the front matter wherever it stands
+    front_rows = {filled[i] for i in used | in_front} | contents_rows(paras, filled) | cover_rows(paras, filled)  # the title block wherever it stands, the contents, the cover
     heading, rows, list_end = find_list(paras, body_start)
     in_list = set(rows) | ({heading} if heading is not None else set())
     list_start = min(in_list) if in_list else len(paras)

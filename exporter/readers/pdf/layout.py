@@ -26,7 +26,7 @@ from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
 from ...symbol_encoding import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE
 from ..plaintext.normalize import VARIATION_SELECTORS
 from .fontnames import font_style
-from .tables import Grid, Run, rows_by_baseline, ruled_grids, rules_only_grid, strokes
+from .tables import Grid, Run, rows_by_baseline, ruled_grids, rules_only_grid, strokes_and_marks
 
 # A producer's mark for a line-end hyphen (PDFium reports a soft hyphen as U+FFFE or U+0002).
 _HYPHEN_MARKS = {0xFFFE, 0x02, 0xAD}
@@ -175,10 +175,11 @@ MONO_FONT = re.compile(
 MATH, ITALIC, MONO, BOLD = 1, 2, 4, 8
 
 
-def _font_facts(font: int) -> tuple[bool, bool, int]:
-    """(bold, symbol, face) of a font: bold by its name (fontnames.font_style: `Times-Bold`,
+def _font_facts(font: int) -> tuple[bool, int, int]:
+    """(bold, kind, face) of a font: bold by its name (fontnames.font_style: `Times-Bold`,
     `…,Bold`, TeX's `CMBX12` and `SFBX1200`, URW's `NimbusRomNo9L-Medi`, `LinLibertineTB`) or its
-    ForceBold flag; symbol when it is a Symbol font (its private-use codes are Symbol's); the
+    ForceBold flag; its kind SYMBOL when it is a Symbol font (its private-use codes are Symbol's),
+    DINGBATS when it is a font of pictures (its glyphs are shapes: _dingbat), else 0; the
     face MATH when its name is a mathematics font's (MATH_FONT), else ITALIC by its name or its
     Italic flag, MONO by its name (MONO_FONT).
 
@@ -197,7 +198,24 @@ def _font_facts(font: int) -> tuple[bool, bool, int]:
         face = MATH
     else:
         face = (ITALIC if sloped or flags & (1 << 6) else 0) | (MONO if MONO_FONT.search(base) else 0)
-    return bool(flags & (1 << 18)) or bold, "symbol" in name.lower(), face
+    kind = SYMBOL if "symbol" in name.lower() else DINGBATS if _DINGBAT_FONT.search(base) else 0
+    return bool(flags & (1 << 18)) or bold, kind, face
+
+
+SYMBOL, DINGBATS = 1, 2  # a font's kind (_font_facts): Adobe's Symbol, or one of pictures (Wingdings, Zapf Dingbats)
+_DINGBAT_FONT = re.compile(r"wingding|dingbat", re.IGNORECASE)
+# A pictures font's bytes as the shapes they draw, the ones lists open with (Word's Wingdings
+# bullets, LaTeX's `\ding`): `l` a dot, `n` a square, `§` a small square, `Ø` an arrowhead, `ü`
+# a tick. Any other of its glyphs reads as a bullet `•`: no letter is drawn in such a font.
+_DINGBAT_SHAPES = {0x6C: "●", 0x6E: "■", 0x6F: "□", 0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•", 0xA7: "▪", 0xA8: "□", 0xD8: "➢", 0xE8: "➔", 0xFC: "✓"}
+
+
+def _dingbat(code: int) -> str:
+    """A pictures font's glyph (its byte, or the private-use code U+F000 + byte PDFium gives
+    for it) as its shape: _DINGBAT_SHAPES. A real Unicode character is kept."""
+    if 0x20 < code < 0x100 or 0xF020 < code <= 0xF0FF:
+        return _DINGBAT_SHAPES.get(code & 0xFF, "•")
+    return chr(code)
 
 
 def _object_facts(textpage, index: int, font: int, fonts: dict[int, tuple[bool, bool, int]]) -> tuple:
@@ -437,7 +455,12 @@ def _page_chars(textpage, width: float, height: float, origin: tuple[float, floa
         if code == _TEX_HYPHEN and (i + 1 == count or codes[i + 1] in (10, 13)):
             code = 0xAD
         # a Symbol font without a ToUnicode map reaches PDFium as U+F0xx, its byte's private-use code
-        ch = "-" if code in _HYPHEN_MARKS else SYMBOL_PRIVATE_USE[code] if symbol and code in SYMBOL_PRIVATE_USE else ADOBE_CORPORATE_USE.get(code, chr(code))
+        if code in _HYPHEN_MARKS:
+            ch = "-"
+        elif symbol == DINGBATS:
+            ch = _dingbat(code)
+        else:
+            ch = SYMBOL_PRIVATE_USE[code] if symbol == SYMBOL and code in SYMBOL_PRIVATE_USE else ADOBE_CORPORATE_USE.get(code, chr(code))
         if ch == " ":  # a Symbol font's own space
             space = True
             continue
@@ -718,6 +741,58 @@ def _fragment(chars: list[tuple]) -> _Fragment:
     size = max(sizes, key=sizes.__getitem__)
     y = next(c[3] for c in chars if c[4] == size)
     return _Fragment(chars, min(c[1] for c in chars), max(c[2] for c in chars), y, round(size, 1))
+
+
+DRAWN_BULLET = "•"
+BULLET_GAP = 2.5  # sizes: at most this far left of a line's first letter its drawn bullet stands
+
+
+def drawn_bullets(fragments: list[_Fragment], marks: list[tuple[float, float, float, float]]) -> list[_Fragment]:
+    """The fragments with a bullet (`•`) opening each one a drawn mark stands before: a list's
+    bullets drawn as small shapes (tables.strokes_and_marks) instead of printed as characters
+    (a browser's or a Markdown editor's PDF, a designed report). A mark stands at most
+    BULLET_GAP sizes left of its fragment's first character, no taller than its letters, centred
+    between its baseline and its letters' top, with nothing on the baseline just left of it (a
+    line's start), the only one before its fragment, and the fragment opens with a word; and a
+    list has two items at least: another mark of its size stands at its left with its own
+    fragment starting where this one does. A
+    plot's markers beside their numbers (`• 3000`), a legend's one key, an icon before a
+    paragraph open nothing."""
+    found = [(mark, k) for mark in marks if (k := _bulleted(fragments, mark)) is not None]
+    taken = Counter(k for _, k in found)
+    found = [(mark, k) for mark, k in found if taken[k] == 1]  # shapes in a row before one line: a drawing's, not a bullet
+    out = list(fragments)
+    for mark, k in found:
+        left, bottom, right, top = mark
+        if not any(other is not mark and abs(other[0] - left) <= 1.0 and abs((other[3] - other[1]) - (top - bottom)) <= 0.5 and abs(fragments[j].x0 - fragments[k].x0) <= 1.0 for other, j in found):
+            continue
+        f = out[k]
+        first = f.chars[0]
+        bullet = (DRAWN_BULLET, left, right, f.y, f.size, False, False, 0, None)
+        out[k] = _Fragment([bullet, first[:6] + (True,) + first[7:]] + f.chars[1:], left, f.x1, f.y, f.size)
+    return out
+
+
+def _bulleted(fragments: list[_Fragment], mark: tuple[float, float, float, float]) -> int | None:
+    """The fragment a drawn mark stands before as its bullet (drawn_bullets), or None."""
+    left, bottom, right, top = mark
+    middle = (bottom + top) / 2
+    best = None
+    for k, f in enumerate(fragments):
+        size = f.size
+        if f.x0 >= right - 0.1 * size and f.x0 - right <= BULLET_GAP * size and 0.15 * size <= top - bottom <= 0.8 * size and f.y < middle < f.y + 0.75 * size:
+            if best is None or f.x0 < fragments[best].x0:
+                best = k
+    if best is None:
+        return None
+    f = fragments[best]
+    words = "".join((" " if c[6] else "") + c[0] for c in f.chars[:40]).split()  # a character's flag [6]: a word gap before it
+    if not f.chars[0][0].isalpha() or sum(any(ch.isalpha() for ch in w) for w in words) < 2:
+        return None  # a plot's marker before its number, a lone letter
+    reach = left - BULLET_GAP * f.size
+    if any(g is not f and abs(g.y - f.y) < 0.5 * f.size and g.x1 > reach and g.x0 < f.x0 for g in fragments):
+        return None
+    return best
 
 
 # ---- fragments -> lines in reading order ---------------------------------------------------
@@ -1182,15 +1257,35 @@ def compose_accents(chars: list[tuple]) -> list[tuple]:
                     out.append((composed,) + after[1:6] + (spaced,) + after[7:])
                     i += 2
                     continue
-            if out and out[-1][0].isalpha() and out[-1][1] - 0.5 <= middle <= out[-1][2] + 0.5:
-                composed = unicodedata.normalize("NFC", _DOTTED.get(out[-1][0], out[-1][0]) + mark)
+            home = _letter_under(out, middle)
+            if home is not None:
+                composed = unicodedata.normalize("NFC", _DOTTED.get(out[home][0], out[home][0]) + mark)
                 if len(composed) == 1:
-                    out[-1] = (composed,) + out[-1][1:]
+                    out[home] = (composed,) + out[home][1:]
+                    if after is not None and after[6] and home < len(out) - 1 and after[1] - out[-1][2] <= 0.2 * max(after[4], 1.0):
+                        chars = chars[: i + 1] + [after[:6] + (False,) + after[7:]] + chars[i + 2 :]  # the gap was the accent's, not a word's
                     i += 1
                     continue
         out.append(char)
         i += 1
     return out
+
+
+ACCENT_REACH = 3  # letters back an accent drawn after its letter may stand over (`Fre` `d` `´`: over the `e`)
+
+
+def _letter_under(out: list[tuple], middle: float) -> int | None:
+    """The place in `out` of the letter whose box holds an accent's `middle`: the last letter, or
+    one of the ACCENT_REACH before it in the same word (a producer draws the accent after the
+    next letter: `Fred´` with the `´` over the `e`)."""
+    for k in range(len(out) - 1, max(len(out) - 1 - ACCENT_REACH, -1), -1):
+        if not out[k][0].isalpha():
+            return None
+        if out[k][1] - 0.5 <= middle <= out[k][2] + 0.5:
+            return k
+        if out[k][6]:  # a word gap before this letter: the accent's letter is not in an earlier word
+            return None
+    return None
 
 
 _AFTER_MARK = frozenset(".,;:!?)]»”")
@@ -1352,9 +1447,11 @@ def read_pages(doc: pdfium.PdfDocument, pages: int | None = None) -> list[Page]:
         textpage = page.get_textpage()
         chars = _page_chars(textpage.raw, width, height, origin, page_links(doc, page))
         textpage.close()
-        horizontal, vertical = strokes(page, origin) if chars.angle == 0 else ([], [])
+        horizontal, vertical, marks = strokes_and_marks(page, origin) if chars.angle == 0 else ([], [], [])
         page.close()
         fragments = [_fragment(joined_letter_spacing(spaced_at_face_change(piece))) for run in chars.runs for piece in _split_run(run)]
+        if marks:
+            fragments = drawn_bullets(fragments, marks)
         lines = [_make_line(index + 1, side, frags) for side, frags in _reading_order(fragments, chars.width, first_page=index == 0)]
         tables = [table for grid in ruled_grids(horizontal, vertical) if (table := _captioned_table(grid, fragments, lines)) is not None]
         tables += _rules_only_tables(horizontal, vertical, fragments, lines, tables, chars.height)

@@ -363,8 +363,9 @@ def letters_in(text: str) -> int:
 
 
 _NOT_TITLE = re.compile(r"^(?:УДК|ӘОЖ|UDC|ГРНТИ|МРНТИ|IRSTI|DOI|Аннотация|Аңдатпа|Abstract|Ключевые слова|Кілт сөздер|Keywords|Key words)\b|@|https?://", re.IGNORECASE)
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())  # and Latin Extended-A's (`Tomáš`, `Łukasz`)
-_LOWER = "a-zа-яёәғқңөұүһіäöüéèçñßøåæ’'" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).islower())
+# Letters of names: Latin-1's accented ones (`Néstor García`, `Östen`) and Latin Extended-A's (`Tomáš`, `Łukasz`)
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
+_LOWER = "a-zß-öø-ÿа-яёәғқңөұүһі’'" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).islower())
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}]\.){{1,3}}$|^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*\.?$")
 _UDC = re.compile(r"^(?:УДК|ӘОЖ|UDC)\b", re.IGNORECASE)
 _UDC_BESIDE = re.compile(r"^\s*(?:УДК|ӘОЖ|UDC)\s*:?\s*\d[\d.:/()+–-]*\s+(?=\S)", re.IGNORECASE)
@@ -373,6 +374,7 @@ _BARE_INITIAL_NAME = re.compile(rf"^[{_UPPER}]\s[{_UPPER}][{_LOWER}]+(?:[\s-][{_
 _CAPS_NAME = re.compile(rf"^(?:[{_UPPER}]\.\s?){{1,3}}[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?$")
 
 
+_LEADING_BULLET = re.compile(r"^\s*[•●▪■◦]\s+")
 _ORDINAL_MARK = re.compile(r"^\s*\d{1,2}\s?(?:st|nd|rd|th)\s+(?=[^\W\d_])")
 
 
@@ -391,6 +393,7 @@ def name_parts(text: str) -> list[str]:
     Laboratory`) is no name. Marks around names (`©`, `*`, digits, ORCID iDs in brackets) are dropped.
     """
     names = []
+    text = re.sub(_LEADING_BULLET, "", text)  # authors set as a list's items (`• James Wengler`)
     text = re.sub(r"^\s*©\s*(?:\d{4}\s*г\.)?", "", text)  # `© 2019 г. Б. Г. Гольденберг`
     text = _ORDINAL_MARK.sub("", text)  # IEEE's author grid: `1st Vinh Phu Tran`, `2 nd …` (a superscript parted)
     if DATE_OR_KIND.search(text):
@@ -398,20 +401,49 @@ def name_parts(text: str) -> list[str]:
     text = _UDC_BESIDE.sub("", text)  # `УДК 519.711 Александров Илья Михайлович,`: two fields on one baseline
     capitals = in_capitals(text)
     bare = re.sub(r"[©*†‡⇤\d]+", " ", re.sub(ORCID_IN_BRACKETS, " ", text))  # an ORCID iD in brackets (LNCS) is a mark too
+    bare = re.sub(r"^\s*By\s+(?=[A-Z])", "", bare)  # a magazine's `By Dina Youakim, Pere Ridao, …`
     parts = split_authors(re.sub(r"\s(?:and|и|және)\s*$", "", bare))  # a by-line going on to the next line (`Ann Lee1 and`)
     if len(parts) >= 2 and all(_BARE_INITIAL_NAME.match(part) for part in parts):
         return parts  # `G Daniel, G Lissa, D Medina Redondo`: initials without full stops (IOP), a list of them
-    for part in parts:
+    for k, part in enumerate(parts):
         words = part.split()
         if capitals and _CAPS_NAME.match(" ".join(words)):
             names.append(" ".join(words))
-        elif not capitals and 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not names_institution(part):
+        elif not capitals and _full_name(part):
             names.append(" ".join(words))
+        elif not capitals and names and len(words) == 1 and len(part) >= 3 and _NAME_WORD.match(part) and k + 1 < len(parts) and _full_name(parts[k + 1]):
+            names.append(part)  # a mononym between names (`Akbari Aliakbar, Muhayyuddin, Leopold Palomo`)
         elif side := names_side_by_side(part):
             names.extend(side)  # `Vihnin F.   Antipov D.   Sinyachenko N.` on one baseline
         else:
             break
     return names
+
+
+def _full_name(part: str) -> bool:
+    """Two to five words, each an initial or a capitalised word, naming no institution."""
+    words = part.split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not names_institution(part)
+
+
+def with_rest_of_by_line(chosen: list[str] | None, by_line: list[str]) -> list[str] | None:
+    """The model's authors, or the layout's by-line where the model's names are its first ones
+    only (`By Dina Youakim, Pere Ridao, Narcis Palomeras,` / `Francesco Spadafora, …`: the
+    layout reads the by-line on over its next line)."""
+    key = lambda name: re.sub(r"[\s.]", "", name).casefold()  # noqa: E731 (as the model compares names)
+    if chosen and len(by_line) > len(chosen) and [key(a) for a in by_line[: len(chosen)]] == [key(a) for a in chosen]:
+        return by_line
+    return chosen
+
+
+def _names_only(text: str) -> bool:
+    """A line that holds names and nothing else (its words all in the names `name_parts` reads,
+    but for `and`, marks and numbers), or opens with two names at least (`Robert Bell and Chris
+    Volinsky, AT&T Labs—Research`): a by-line's next line, not an affiliation opening with one
+    name-like pair (`Laboratoire Informatique, Image, Interaction`)."""
+    names = name_parts(text)
+    words = [w for w in re.findall(r"[^\W\d_]+", re.sub(r"^\s*By\s+", "", text)) if w.lower() not in ("and", "и", "және")]
+    return len(names) >= 2 or bool(names) and len(words) <= len(re.findall(r"[^\W\d_]+", " ".join(names)))
 
 
 def _style(line: Line) -> tuple:
@@ -579,8 +611,8 @@ def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
     block, joined = [first], by_line_of(lines[first])
     for i in range(first + 1, len(lines)):
         line, text = lines[i], by_line_of(lines[i])
-        cut = _CUT_BY_LINE.search(joined) is not None  # `…, Медет` / `Актаев2,6, Касым Дускаев1, …`: a name cut at the line's end
-        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not (name_parts(text) or cut and len(name_parts(f"{joined} {text}")) > len(name_parts(joined))):
+        cut = _CUT_BY_LINE.search(joined) is not None or len(re.split(r"[,;]|\s(?:and|и|және)\s", joined)[-1].split()) == 1  # `…, Медет` / `Актаев2,6, …`; `…, Лурье` / `Ирина Анатольевна`: a name broken at the line's end
+        if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not (_names_only(text) or cut and len(name_parts(f"{joined} {text}")) > len(name_parts(joined))):
             break
         block.append(i)  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
         joined += (" " if cut or _OPEN_BY_LINE.search(joined) else ", ") + text
@@ -1136,6 +1168,44 @@ def _wrapped_headings(groups: list[tuple[int | None, list[int]]], lines: list[Li
     return out
 
 
+SET_OFF_LINES = 4  # lines of a block set larger or in bold that make it a paragraph (a standfirst), not headings
+SET_OFF_WORDS = 30
+
+
+def set_off_paragraphs(groups: list[tuple[int | None, list[int]]], lines: list[Line]) -> list[tuple[int | None, list[int]]]:
+    """Headings in a row that are one paragraph set off in a larger or bold type (a magazine's
+    standfirst, a boxed summary: `As the Netflix Prize competition has dem-` / `onstrated, …`,
+    eight bold lines read as three headings) made that paragraph: SET_OFF_LINES lines or more,
+    each right under the one before in one column and one size, holding SET_OFF_WORDS words or
+    more and closing a sentence, with a word broken at a line's end or a line ending inside a
+    sentence (`…, matrix factorization models`): no heading runs on so, nor breaks its words."""
+    out: list[tuple[int | None, list[int]]] = []
+    k = 0
+    while k < len(groups):
+        end = k
+        rows = list(groups[k][1])
+        while (groups[k][0] or 0) > 0 and end + 1 < len(groups) and (groups[end + 1][0] or 0) > 0 and _right_under(lines[rows[-1]], lines[groups[end + 1][1][0]]) \
+                and all(_right_under(lines[a], lines[b]) for a, b in zip(groups[end + 1][1], groups[end + 1][1][1:])):
+            end += 1
+            rows += groups[end][1]
+        texts = [lines[i].text.strip() for i in rows]
+        if end > k and len(rows) >= SET_OFF_LINES and len(" ".join(texts).split()) >= SET_OFF_WORDS and rules.ends_sentence(texts[-1]) \
+                and any(re.search(r"[^\W\d_]-$", t) or t.endswith(",") for t in texts[:-1]):
+            out.append((None, rows))
+            k = end + 1
+            continue
+        out.append(groups[k])
+        k += 1
+    return out
+
+
+def _right_under(above: Line, line: Line) -> bool:
+    """`line` is the next line of `above`'s block: on its page and column, in its size, one line's
+    spacing under it (at most 1.6 sizes), starting near its left edge."""
+    return line.page == above.page and line.side == above.side and abs(line.size - above.size) < 0.5 \
+        and 0 < above.y - line.y <= 1.6 * line.size and abs(line.x0 - above.x0) <= 2 * line.size
+
+
 def run_in(first: Line, rest: Line) -> bool:
     """`first`, read as a bold heading, is the first word of the line `rest` goes on with: on its
     baseline, right after it (a word space, not a column's gap), in its size, opening in a small
@@ -1248,7 +1318,7 @@ def _leaves_caption(caption: Line, before: Line, line: Line, edges, indent: floa
 
 
 # A list item's mark opening a line: a bullet (Word's Symbol-font bullets as PDFs map them too) or a dash
-_ITEM_MARK = re.compile(r"^([•●▪◦■□➢►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZА-ЯЁ]))\s*(?=\S)")  # `o`: Word's second-level bullet in Courier
+_ITEM_MARK = re.compile(r"^([•●▪◦■□❑◆❖➢➔►✓\uf0b7\uf0a7\uf0d8]|[-–—](?=\s)|o(?=\s+[A-ZА-ЯЁ]))\s*(?=\S)")  # `o`: Word's second-level bullet in Courier
 
 
 # A numbered item's mark: a number or a letter with its stop or bracket (`1.`, `2)`, `а)`, `b)`)
@@ -1679,7 +1749,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     title = _title_past_cover(before_tables, body) if not fm.labelled_title else None  # a title given by its label (`Статья: «…»`) stands over the layout's
     rows, items = front_items(before_tables, body)
     rules_title = title_of(lines, title) if title else " ".join(fm.title_lines) or None
-    rules_authors = (find_authors(lines, title) if title else []) or list(fm.authors)
+    rules_authors = (layout_authors := find_authors(lines, title) if title else []) or list(fm.authors)
     display = title is not None and lines[title[0]].size >= DISPLAY * body
     choice = decide(items, language, rules_title, rules_authors, display)  # the model judges the rules' title and authors
     cut: list[str] = []
@@ -1687,7 +1757,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         title, cut = without_smaller_name(lines, [rows[i] for i in choice.title])
     if title is not None:
         title_text = title_of(lines, title)
-        authors = (None if blocks_under(lines, title) else choice.authors) or find_authors(lines, title) or list(fm.authors) or cut  # the layout's author blocks stand
+        authors = (None if blocks_under(lines, title) else with_rest_of_by_line(choice.authors, layout_authors)) or find_authors(lines, title) or list(fm.authors) or cut  # the layout's author blocks stand
         start = max(fm.body_start, title[-1] + 1)
     else:
         title_text = " ".join(fm.title_lines) or None
@@ -1716,7 +1786,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     references, inside = _entries_and_body_beside(lines, texts, found, lexicon)
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
-    groups = code_groups(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines, CODE)
+    groups = code_groups(set_off_paragraphs(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines), lines, CODE)
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)

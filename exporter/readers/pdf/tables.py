@@ -64,24 +64,39 @@ class Grid:
         return tuple(round((b - a) / total, 4) for a, b in zip(self.xs, self.xs[1:]))
 
 
+MARK_SIDES = (1.0, 9.0)  # points: a list's drawn bullet is a small dot, square or diamond
+MARK_ASPECT = 2.0  # its width and height differ by at most this factor
+
+
 def strokes(pdf_page, origin: tuple[float, float] = (0.0, 0.0)) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """The page's thin paths (strokes_and_marks), without its small shapes."""
+    horizontal, vertical, _ = strokes_and_marks(pdf_page, origin)
+    return horizontal, vertical
+
+
+def strokes_and_marks(pdf_page, origin: tuple[float, float] = (0.0, 0.0)) -> tuple[list, list, list[tuple[float, float, float, float]]]:
     """The page's thin paths: horizontal ones as (left, right, y), vertical ones as (x, bottom, top),
+    and its small shapes (a list's drawn bullets, MARK_SIDES) as (left, bottom, right, top), each
     measured from `origin` (the crop box's corner: layout.shown_origin).
 
     Paths, thin shadings (some producers fill a border with a shading clipped to a line: a Word
     paper's rules, ru_zenchenko) and thin forms, inside forms too, each where the page shows it
     (`page_bounds`: a proceedings volume that wraps each paper's page in a form draws every
     table rule inside it)."""
-    horizontal, vertical = [], []
+    horizontal, vertical, marks = [], [], []
     kinds = [pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING, pdfium_c.FPDF_PAGEOBJ_FORM]
+    low, high = MARK_SIDES
     for obj in pdf_page.get_objects(filter=kinds):
         left, bottom, right, top = page_bounds(obj)
         left, bottom, right, top = left - origin[0], bottom - origin[1], right - origin[0], top - origin[1]
-        if top - bottom <= THIN and right - left >= MIN_STROKE:
+        wide, tall = right - left, top - bottom
+        if tall <= THIN and wide >= MIN_STROKE:
             horizontal.append((left, right, (bottom + top) / 2))
-        elif right - left <= THIN and top - bottom >= MIN_STROKE:
+        elif wide <= THIN and tall >= MIN_STROKE:
             vertical.append(((left + right) / 2, bottom, top))
-    return _merged(horizontal, vertical=False), _merged(vertical, vertical=True)
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and low <= wide <= high and low <= tall <= high and max(wide, tall) <= MARK_ASPECT * min(wide, tall):
+            marks.append((left, bottom, right, top))
+    return _merged(horizontal, vertical=False), _merged(vertical, vertical=True), marks
 
 
 def _merged(strokes: list[tuple[float, float, float]], vertical: bool) -> list[tuple[float, float, float]]:

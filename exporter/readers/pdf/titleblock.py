@@ -48,8 +48,14 @@ def blocks_under(lines: list[Line], title: list[int]) -> bool:
 
 def by_line_of(line: Line) -> str:
     """The line's text as the by-line rules and the line-role model read it: without superscript
-    marks; a row of author blocks (`names_side_by_side`) parted by commas as a by-line parts them."""
-    return by_line_text(line) if names_side_by_side(line) else without_superscripts(line)
+    marks, or the bullet of a name set as a list's item (`• James Wengler`); a row of author
+    blocks (`names_side_by_side`) parted by commas as a by-line parts them."""
+    text = by_line_text(line) if names_side_by_side(line) else without_superscripts(line)
+    return text[2:] if text.startswith(("• ", "● ", "▪ ", "■ ")) and _LISTED_NAME.match(text[2:]) else text
+
+
+# A name alone on a list item's line: two to four capitalised words or initials (`Stephen R. Piccolo`)
+_LISTED_NAME = re.compile(r"^(?:[A-ZА-ЯЁ][^\W\d_]*\.?\s+){1,3}[A-ZА-ЯЁ][^\W\d_'’-]*(?:[-'’][^\W\d_]+)?$")
 
 
 EXTRA_LINES = 15  # body lines after the introduction's heading: the model sees where the front ends

@@ -166,6 +166,7 @@ def line_names(text: str) -> list[str]:
     the loose one (`loose_names`); none naming an institution or an address."""
     if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text) or DATE_OR_KIND.search(text):
         return []
+    text = re.sub(r"^\s*(?:By\s+(?=[A-Z])|[•●▪■◦]\s+)", "", text)  # a magazine's `By Dina Youakim, …`, a by-line set as a list (`• James Wengler`)
     names = [n for n in author_names(text, strong_only=False) or [] if not names_institution(n) and not _NOT_NAME.search(n)]
     if names:
         return names
