@@ -1049,6 +1049,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_30_conventions(f)
     _batch_31_conventions(f)
     _batch_32_conventions(f)
+    _batch_34_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -3462,3 +3463,48 @@ def _volume_range_after_its_mark(f: _Fields) -> None:
         return
     value, s, e, p = _drop(f, "pages")
     f.add("volume", s, e, value, confidence=p)
+
+
+def _batch_34_conventions(f: _Fields) -> None:
+    """Batches 33's and 34's conventions read after batch 34's first run (bench/UNSEEN_LISTS.md),
+    each in a function of its own, run once the others have read the fields."""
+    _year_opening_the_proceedings_name(f)
+
+
+# A proceedings' name that opens with its year, as IEEE and many conferences name themselves (`2020
+# IEEE 18th World Symposium on …`, `2024 IEEE/CVF Conference on …`, `2019 International Conference
+# on Robotics …`): the year right before the host's first word, with nothing between them.
+_YEAR_BEFORE_THE_HOST = re.compile(r"(?<![\w.:/–-])(?:19|20)\d\d\s+$")
+_PROCEEDINGS_NAME = re.compile(
+    r"(?:IEEE|ACM|IFIP|SIAM|AAAI|USENIX|International|Annual|European|World|Joint|Conference|Symposium|Workshop|Proceedings|\d{1,3}(?:st|nd|rd|th))\b"
+)
+_ANY_YEAR = re.compile(r"(?<![\w.:/–-])(?:19|20)\d\d(?![\w/]|[.,-]\d)")
+
+
+def _year_opening_the_proceedings_name(f: _Fields) -> None:
+    """`// 2020 IEEE 18th World Symposium on … – 2020.`, `Title. 2024 IEEE/CVF Conference on …,
+    pages 7713–7722, 2023.`: a year standing right before a proceedings' name read as the host is
+    the name's own where the entry prints another year (the tagger read it as the date and cut it
+    from the host); the entry's year is then the other one (IOP's `Family I 2019 Int. Conf. …`,
+    whose one year is the date, keeps it)."""
+    name = next((n for n in ("booktitle", "journal") if n in f.items), None)
+    if name is None:
+        return
+    value, s, e = f.items[name]
+    m = _YEAR_BEFORE_THE_HOST.search(f.text, 0, s)
+    if m is None or not _PROCEEDINGS_NAME.match(value):
+        return
+    spans = [f.items[n][1:] for n in ("url", "doi", "urldate", "note") if n in f.items] + [(m.start(), e)]
+    others = [y for y in _ANY_YEAR.finditer(f.text) if not any(a <= y.start() < b for a, b in spans)]
+    if not others:
+        return
+    p = _drop(f, name)[3]
+    year = f.items.get("year")
+    if year is not None and year[1] == m.start():
+        q = _drop(f, "year")[3]
+        later = [y for y in others if y.start() > e]
+        other = (later or others)[0]
+        f.add("year", other.start(), other.end(), confidence=q)
+    _text_value(f, name, m.start(), e)
+    if p is not None and name in f.items:
+        f.confidence[name] = p
