@@ -26,3 +26,17 @@ def test_year_opening_a_proceedings_name_is_the_names():
     )
     assert natbib["booktitle"] == "2022 IEEE/ACM Conference on Invented Bridges Workshops (IBW)"
     assert natbib["year"] == "2021"
+
+
+def test_vancouver_title_runs_to_the_sentence_before_the_journal():
+    """PLOS/NLM `Title ending in Capitalised Words. Journal. 2019;14: 1–9.`: where the tagger ran
+    the title's last capitalised words into the journal, the journal is the sentence before the date."""
+    entries = [
+        ("Holm AB, Crane C. Early spans of invented bridges on the lower river, Idaho. Journal of Invented Bridges and Spans. 2016;12: 40–48.",
+         "Early spans of invented bridges on the lower river, Idaho", "Journal of Invented Bridges and Spans"),
+        ("Holm AB, Crane C. Invented bridge counts in the Gulf of Maine, Massachusetts. Bridge Review. 2016;12: 40–48.",
+         "Invented bridge counts in the Gulf of Maine, Massachusetts", "Bridge Review"),
+    ]
+    for text, title, journal in entries:
+        fields = _fields(text)
+        assert (fields["title"], fields["journal"]) == (title, journal), text

@@ -3469,6 +3469,7 @@ def _batch_34_conventions(f: _Fields) -> None:
     """Batches 33's and 34's conventions read after batch 34's first run (bench/UNSEEN_LISTS.md),
     each in a function of its own, run once the others have read the fields."""
     _year_opening_the_proceedings_name(f)
+    _title_run_into_the_journal(f)
 
 
 # A proceedings' name that opens with its year, as IEEE and many conferences name themselves (`2020
@@ -3508,3 +3509,30 @@ def _year_opening_the_proceedings_name(f: _Fields) -> None:
     _text_value(f, name, m.start(), e)
     if p is not None and name in f.items:
         f.confidence[name] = p
+
+
+# Vancouver's journal is the sentence right before `. 2019;14:` (NLM, PLOS, BMC); a full stop after a
+# whole word inside what the tagger read as the journal, the title running into it with no mark
+# between, ends the title (`… in the California Current Large Marine Ecosystem. PloS one. 2019;14.`).
+_VANCOUVER_DATE_AFTER = re.compile(r"\.?\s*(?:19|20)\d\d[a-z]?\s*;")
+_SENTENCE_END_IN_JOURNAL = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[^\W\d_])")
+
+
+def _title_run_into_the_journal(f: _Fields) -> None:
+    """`Title … in the California Current Large Marine Ecosystem. PloS one. 2019;14.` read as the
+    title `… in the California` and the journal `Current Large Marine Ecosystem. PloS one`: the
+    journal starts after the first sentence's end inside it, what is before is the title's."""
+    title, journal = f.items.get("title"), f.items.get("journal")
+    if title is None or journal is None or not 0 <= journal[1] - title[2] <= 2 or f.text[title[2] : journal[1]].strip(" ,"):
+        return
+    if not _VANCOUVER_DATE_AFTER.match(f.text, journal[2]):
+        return
+    m = _SENTENCE_END_IN_JOURNAL.search(f.text, journal[1], journal[2])
+    if m is None or not f.text[m.end() : journal[2]].strip(" ."):
+        return
+    p, q = _drop(f, "title")[3], _drop(f, "journal")[3]
+    _text_value(f, "title", title[1], m.start())
+    _text_value(f, "journal", m.end(), journal[2])
+    for name, c in (("title", p), ("journal", q)):
+        if c is not None and name in f.items:
+            f.confidence[name] = c
