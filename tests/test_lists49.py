@@ -40,3 +40,10 @@ def test_vancouver_title_runs_to_the_sentence_before_the_journal():
     for text, title, journal in entries:
         fields = _fields(text)
         assert (fields["title"], fields["journal"]) == (title, journal), text
+
+
+def test_given_name_initials_and_family_word_are_one_person():
+    """natbib's names given first (`Anna B. C. Holm, Bruno Crane, and Clara Stone.`): a given name,
+    two initials and one family word are one person, not `Anna B. C.` and `Holm`."""
+    fields = _fields("Anna B. C. Holm, Bruno Crane, and Clara Stone. Counting invented bridges, 2020.")
+    assert fields["author"].startswith("Holm, Anna B. C. and Crane, Bruno")

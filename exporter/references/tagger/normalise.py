@@ -126,6 +126,11 @@ def _family_then_given_in_full(words: list[str]) -> bool:
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+[.,]?$")
 
 
+# A Latin name given first with two or three initials before one family word (`Ricky T. Q. Chen`,
+# `Gene T. J. Wuu`): one person (a second name glued to a first would print its initials too).
+_GIVEN_INITIALS_FAMILY = re.compile(r"[A-Z][a-zß-öø-ÿ]+(?:-[A-Z][a-zß-öø-ÿ]+)?(?:\s[A-Z]\.){2,3}\s[A-Z][a-zß-öø-ÿ'’]+(?:-[A-Z]?[a-zß-öø-ÿ]+)?$")
+
+
 def _unglue(part: str) -> list[str]:
     """`Avdiyskiy V. I. Bezdenezhnykh V. M.`, `Liu SM Zhong J` (names without a comma between
     them): a new name starts at a word after the initials that followed the previous family name.
@@ -133,6 +138,8 @@ def _unglue(part: str) -> list[str]:
     given name before the initial and the family name, `Donald E. Knuth`'s Latin form)."""
     words = part.split()
     if len(words) < 3 or len(words) == 3 and not all(_CYRILLIC_WORD.match(words[k]) for k in (0, 2)) or _is_initials(words[0]):
+        return [part]
+    if _GIVEN_INITIALS_FAMILY.match(part):
         return [part]
     out, current = [], [words[0]]
     for prev, word in zip(words, words[1:]):
