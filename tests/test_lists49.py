@@ -47,3 +47,11 @@ def test_given_name_initials_and_family_word_are_one_person():
     two initials and one family word are one person, not `Anna B. C.` and `Holm`."""
     fields = _fields("Anna B. C. Holm, Bruno Crane, and Clara Stone. Counting invented bridges, 2020.")
     assert fields["author"].startswith("Holm, Anna B. C. and Crane, Bruno")
+
+
+def test_sentence_after_given_first_names_with_only_a_year_is_the_title():
+    """natbib's plainnat preprint with no venue (`Names. Title, 2019.`): the sentence after the names
+    is the title, not a journal."""
+    fields = _fields("Anna Holm, Bruno Crane, Clara Stone, and Dario Vale. Neural bridge flows, 2019.")
+    assert fields["title"] == "Neural bridge flows"
+    assert "journal" not in fields and "booktitle" not in fields

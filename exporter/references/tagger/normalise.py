@@ -3477,6 +3477,7 @@ def _batch_34_conventions(f: _Fields) -> None:
     each in a function of its own, run once the others have read the fields."""
     _year_opening_the_proceedings_name(f)
     _title_run_into_the_journal(f)
+    _host_alone_is_the_title(f)
 
 
 # A proceedings' name that opens with its year, as IEEE and many conferences name themselves (`2020
@@ -3543,3 +3544,27 @@ def _title_run_into_the_journal(f: _Fields) -> None:
     for name, c in (("title", p), ("journal", q)):
         if c is not None and name in f.items:
             f.confidence[name] = c
+
+
+# Words that name a journal or a proceedings, never a paper's title alone.
+_HOST_WORD = re.compile(r"\b(?:Journal|Proceedings|Proc|Conference|Conf|Symposium|Workshop|Transactions|Trans|Review|Letters|Annals|Bulletin|Magazine|Quarterly|Acta|Zeitschrift)\b|\b[A-Z][a-z]{0,5}\.\s[A-Z]")
+
+
+def _host_alone_is_the_title(f: _Fields) -> None:
+    """natbib's preprint with no venue, `Names. Neural bridges, 2019.`, read as the names and a
+    journal: with no title, and nothing but the year after it (no volume, pages, publisher or
+    editor), the sentence after the names is the title."""
+    name = next((n for n in ("journal", "booktitle") if n in f.items), None)
+    author = f.items.get("author")
+    if name is None or author is None or "title" in f.items or any(n in f.items for n in ("volume", "number", "pages", "publisher", "address", "editor")):
+        return
+    value, s, e = f.items[name]
+    before = f.text[:s].rstrip()
+    if f.text[author[2] : s].strip(" .") or not re.search(r"[^\W\d_]{2}\.$", before) or _HOST_WORD.search(value):
+        return
+    if not re.fullmatch(r"[\s.,]*(?:\(?(?:19|20)\d\d[a-z]?\)?)?[\s.]*", f.text[e:]):
+        return
+    p = _drop(f, name)[3]
+    _text_value(f, "title", s, e)
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
