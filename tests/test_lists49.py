@@ -55,3 +55,14 @@ def test_sentence_after_given_first_names_with_only_a_year_is_the_title():
     fields = _fields("Anna Holm, Bruno Crane, Clara Stone, and Dario Vale. Neural bridge flows, 2019.")
     assert fields["title"] == "Neural bridge flows"
     assert "journal" not in fields and "booktitle" not in fields
+
+
+def test_accented_last_name_closes_the_names_before_a_small_letter_title():
+    """`…, and José María Núñez-Olmo. bridgeflows: A package …`: the last name (accented letters) is
+    the names', the title opens in small letters after its full stop."""
+    fields = _fields(
+        "Anna Holm, Bruno Crane, Clara Stone, and José María Núñez-Olmo. bridgeflows: A package for counting "
+        "invented bridges. Journal of Invented Software, 4(12)."
+    )
+    assert fields["title"] == "bridgeflows: A package for counting invented bridges"
+    assert fields["author"].endswith("Núñez-Olmo, José María")

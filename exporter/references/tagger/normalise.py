@@ -3038,11 +3038,25 @@ def given_names_then_title(text: str) -> re.Match | None:
     return m if " and " in who or who.endswith("et al") else None
 
 
+# The same run with accented names and a title that may open in small letters (`…, and José Miguel
+# Hernández-Lobato. normflows: A package …`); for the tagger's reading only (the list finder keeps
+# the narrower one above).
+_ACCENTED_GIVEN_FIRST = (
+    r"(?:(?:[A-ZÀ-ÖØ-Þ]\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿ]+)?|(?:van|von|de|der|den|du|da|di|del|la|le))\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+"
+)
+_ACCENTED_NAMES_RUN = re.compile(
+    rf"^\s*(?P<who>{_ACCENTED_GIVEN_FIRST}(?:,\s(?:and\s)?{_ACCENTED_GIVEN_FIRST})+(?:,?\set\sal)?|{_ACCENTED_GIVEN_FIRST}\sand\s{_ACCENTED_GIVEN_FIRST})\.\s+(?=[\w“\"])"
+)
+
+
 def _names_run_before_the_title(f: _Fields) -> None:
     """`Ann Holm, …, Po-ru Dale, and Lena Fox. Title.` (`given_names_then_title`): where the
     tagger began the title inside the names (their last ones read as its first words), the names
-    run to their full stop and the title starts after it."""
+    run to their full stop and the title starts after it (accented names, and a title opening in
+    small letters, too: `_ACCENTED_NAMES_RUN`)."""
     m = given_names_then_title(f.text)
+    if m is None and (wide := _ACCENTED_NAMES_RUN.match(f.text)) is not None and (" and " in wide["who"] or wide["who"].endswith("et al")):
+        m = wide
     author, title = f.items.get("author"), f.items.get("title")
     if m is None or author is None or title is None or not title[1] < m.end("who") <= title[2]:
         return
