@@ -66,3 +66,15 @@ def test_accented_last_name_closes_the_names_before_a_small_letter_title():
     )
     assert fields["title"] == "bridgeflows: A package for counting invented bridges"
     assert fields["author"].endswith("Núñez-Olmo, José María")
+
+
+def test_conference_place_and_dates_are_the_hosts_in_gost():
+    """`// Host : сборник … конференции, Казань, 14–15 марта 2019 года. – Казань : Publisher, 2020.`:
+    the conference's place and dates are the host's name's; the imprint gives the place and year."""
+    fields = _fields(
+        "Холмова, А.Б. Мосты и пролёты / А.Б. Холмова // Мосты и реки : сборник научных трудов по материалам "
+        "VII Международной научной конференции, Казань, 14–15 марта 2019 года. – Казань : Речной мост, 2020. – С. 11-19."
+    )
+    assert fields["booktitle"].endswith("конференции, Казань, 14–15 марта 2019 года")
+    assert fields["year"] == "2020"
+    assert fields["publisher"] == "Речной мост"

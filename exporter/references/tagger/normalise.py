@@ -3492,6 +3492,7 @@ def _batch_34_conventions(f: _Fields) -> None:
     _year_opening_the_proceedings_name(f)
     _title_run_into_the_journal(f)
     _host_alone_is_the_title(f)
+    _conference_place_and_dates_in_the_host(f)
 
 
 # A proceedings' name that opens with its year, as IEEE and many conferences name themselves (`2020
@@ -3582,3 +3583,39 @@ def _host_alone_is_the_title(f: _Fields) -> None:
     _text_value(f, "title", s, e)
     if p is not None and "title" in f.items:
         f.confidence["title"] = p
+
+
+# GOST's proceedings with the conference's place and dates after its name, inside the host's area
+# (`// Title : сборник … по материалам … конференции, Москва, 09–10 января 2018 года. – Москва :
+# Publisher, 2018.`): the place and dates are the host's title's (GOST 7.1's other title
+# information), the imprint's place and year are those after the area's dash.
+_RU_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_CONFERENCE_PLACE_AND_DATES = re.compile(
+    rf",\s(?P<place>[А-ЯЁ][а-яё]+(?:[\s-][А-ЯЁ]?[а-яё]+)?),\s(?P<dates>\d{{1,2}}(?:\s?{_RU_MONTH})?(?:\s?[–—-]\s?\d{{1,2}})?\s{_RU_MONTH}\s(?:19|20)\d\d(?:\s?(?:года|г\.))?)(?=\s?[.,]?\s?[–—]\s)"
+)
+_IMPRINT_PLACE = re.compile(r"\s?[.,]?\s?[–—]\s(?P<place>[А-ЯЁ][а-яё]*\.?(?:[\s-][А-ЯЁ]?[а-яё]+)?)\s?:\s?[^\d\s]")
+
+
+def _conference_place_and_dates_in_the_host(f: _Fields) -> None:
+    """`// Host : сборник … конференции, Москва, 09–10 января 2018 года. – Москва : Publisher, 2018.`:
+    the host's name runs through the conference's place and dates; the place and the year read
+    there are the imprint's after the area's dash."""
+    host = f.items.get("booktitle") or f.items.get("journal")
+    if host is None or not marks_host_item(f.text[: host[1]].rstrip(" «\"“")):
+        return
+    name = "booktitle" if "booktitle" in f.items else "journal"
+    m = _CONFERENCE_PLACE_AND_DATES.match(f.text, host[2])
+    if m is None:
+        return
+    moved = {n: _drop(f, n) for n in ("address", "year") if n in f.items and host[2] <= f.items[n][1] < m.end()}
+    p = _drop(f, name)[3]
+    _text_value(f, name, host[1], m.end())
+    if p is not None and name in f.items:
+        f.confidence[name] = p
+    imprint = _IMPRINT_PLACE.match(f.text, m.end())
+    if "address" in moved and imprint is not None:
+        f.add("address", *imprint.span("place"), confidence=moved["address"][3])
+    if "year" in moved:
+        later = next((y for y in _ANY_YEAR.finditer(f.text, m.end()) if "url" not in f.items or not f.items["url"][1] <= y.start() < f.items["url"][2]), None)
+        if later is not None:
+            f.add("year", later.start(), later.end(), confidence=moved["year"][3])
