@@ -78,3 +78,14 @@ def test_conference_place_and_dates_are_the_hosts_in_gost():
     assert fields["booktitle"].endswith("конференции, Казань, 14–15 марта 2019 года")
     assert fields["year"] == "2020"
     assert fields["publisher"] == "Речной мост"
+
+
+def test_words_alone_before_the_host_mark_are_the_title():
+    """GOST's `Title // Site URL: …` with a one-word title (`HMAC // site.ru: Блог …`): the word
+    before `//`, read as an author with no title, is the title."""
+    for text, title in [
+        ("HMAC // kaspersky.ru: Блог Лаборатории Касперского URL: https://www.kaspersky.ru/blog/hmac/ (дата обращения: 10.05.2019).", "HMAC"),
+        ("Kotlin // Сайт разработчиков URL: https://kotlinlang.org (дата обращения: 11.04.2020).", "Kotlin"),
+    ]:
+        fields = _fields(text)
+        assert fields.get("title") == title and "author" not in fields, text

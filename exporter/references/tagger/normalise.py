@@ -3493,6 +3493,7 @@ def _batch_34_conventions(f: _Fields) -> None:
     _title_run_into_the_journal(f)
     _host_alone_is_the_title(f)
     _conference_place_and_dates_in_the_host(f)
+    _title_before_the_host_mark(f)
 
 
 # A proceedings' name that opens with its year, as IEEE and many conferences name themselves (`2020
@@ -3619,3 +3620,22 @@ def _conference_place_and_dates_in_the_host(f: _Fields) -> None:
         later = next((y for y in _ANY_YEAR.finditer(f.text, m.end()) if "url" not in f.items or not f.items["url"][1] <= y.start() < f.items["url"][2]), None)
         if later is not None:
             f.add("year", later.start(), later.end(), confidence=moved["year"][3])
+
+
+def _title_before_the_host_mark(f: _Fields) -> None:
+    """`SHA-2 // ru.wikipedia.org: Википедия URL: …` read as an author and a site with no title:
+    GOST prints a component part's title right before the host's `//`, so words standing alone
+    there (no comma, no initial: not names), read as the author, with no title read, are the title."""
+    author = f.items.get("author")
+    if author is None or "title" in f.items or f.text[: author[1]].strip(" \t0-9.[]"):
+        return
+    mark = re.search(r"\s*//", f.text[author[1] : author[2] + 4])
+    if mark is None or not re.fullmatch(r"[\s/]*", f.text[author[1] + mark.start() : author[2]]):
+        return
+    words = f.text[author[1] : author[1] + mark.start()]
+    if "," in words or _AN_INITIAL.search(words):  # names with initials (`Holm A.B., Crane C. // Journal`): an entry printing no title
+        return
+    p = _drop(f, "author")[3]
+    _text_value(f, "title", author[1], author[1] + mark.start())
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
