@@ -3,6 +3,7 @@ invented entries of the same forms (no line of the batches' papers)."""
 
 from __future__ import annotations
 
+from exporter.pipeline import read_and_link
 from exporter.references.fields import parse_entry
 
 
@@ -89,3 +90,27 @@ def test_words_alone_before_the_host_mark_are_the_title():
     ]:
         fields = _fields(text)
         assert fields.get("title") == title and "author" not in fields, text
+
+
+def test_author_date_entry_opening_with_decomposed_accents(tmp_path):
+    """pdftotext's text of a TeX list prints `Côté` as `Co` + U+0302 + `te` + U+0301: a line opening
+    so is still an author-date entry's first line, not the carried-on end of the one before."""
+    lines = [
+        "Counting Invented Bridges",
+        "",
+        "Bridges were counted before (Albin, 2008; Crane, 2012; Co\u0302te\u0301, 2014; Dale, 2014; Fox, 2011).",
+        "",
+        "REFERENCES",
+        "",
+        "Albin, M. and Holm, M. (2008). Invented bridges reduce river crossings. Bridge Res., 367:233–238.",
+        "Crane, J., Stone, M., and Vale, S. (2012). Progression of invented bridges in river",
+        "and delta habitats. Bridge Res., 448:119–129.",
+        "Co\u0302te\u0301, I. M., Lund, L., and Park, S. J. (2014). Setting the record",
+        "straight on invented bridges: Counting works. Bridge Notes.",
+        "Dale, K. A. and Reed, W. F. (2014). Spans of rapidly expanding invented bridges. Bridge Notes, 9(8):e105852.",
+        "Fox, E. S. and Berg, S. J. (2011). Invented bridges are longer on invaded rivers. River Res, 13(9):2045–2051.",
+    ]
+    path = tmp_path / "paper.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refs = read_and_link(str(path)).document.references
+    assert [e.text.split(",")[0] for e in refs] == ["Albin", "Crane", "Co\u0302te\u0301", "Dale", "Fox"]

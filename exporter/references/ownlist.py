@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..citations import ALPHA_LABEL, cited_numbers
@@ -976,6 +977,16 @@ _ENDS_ENTRY_FIRMLY = re.compile(
 _ENDS_SENTENCE = re.compile(r"(?:[^\W\d_]\.|[»”\"]\.?)\s*$")
 
 
+_COMBINING_MARK = re.compile("[\u0300-\u036f]")
+
+
+def _composed(line: str) -> str:
+    """The line with its letters' combining accents composed (NFC): pdftotext prints a TeX
+    font's accented letters as the letter and the accent apart (`Co\u0302te\u0301, I. M.`), which
+    no name pattern reads as a name's letters."""
+    return unicodedata.normalize("NFC", line) if _COMBINING_MARK.search(line) else line
+
+
 def continues_entry(line: str) -> bool:
     """The line carries on the entry before it and cannot open one (see `_CONTINUES_ENTRY`).
     Evidence: the lines pdftotext wraps inside entries in the dev half (en_fielder
@@ -1002,6 +1013,7 @@ def entry_start_strength(line: str, following: str = "") -> int:
     counts too); 1 for a capitalised start of two words or more (an organisation or a title
     first: `SANS. The Critical…`); 0 for a lone word; -1 for a line that carries on an entry
     (`continues_entry`)."""
+    line, following = _composed(line), _composed(following)
     if continues_entry(line) and not (_PARTICLE_FIRST.match(line) and _AUTHOR_START.match(line)):
         return -1
     words = line.split()
@@ -1175,6 +1187,7 @@ def opens_author_date_entry(line: str) -> bool:
     Harvard and JSS lists print each entry's start (`Golub GH, LeVeque RJ (1979).`,
     `Alzheimer’s Disease International. (2009).`), or after a full stop, as Chicago's
     author-date style does (`R Core Team. 2022.`, `Xie, Yihui. 2016.`)."""
+    line = _composed(line)
     m = _AUTHOR_DATE.match(line) or _AUTHOR_DOT_DATE.match(line)
     if m is None:
         return False
