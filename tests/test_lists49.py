@@ -114,3 +114,22 @@ def test_author_date_entry_opening_with_decomposed_accents(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     refs = read_and_link(str(path)).document.references
     assert [e.text.split(",")[0] for e in refs] == ["Albin", "Crane", "Co\u0302te\u0301", "Dale", "Fox"]
+
+
+def test_bare_numbered_entry_whose_title_opens_in_figures(tmp_path):
+    """GOST 7.32's bare numbers (`2 Title / Names …`): the next number before a title whose first
+    word opens in figures (`3D-bridges: …`, `5G`) opens an entry when the line before ends one."""
+    lines = [
+        "Мосты и реки",
+        "",
+        "Мосты считали раньше [1, 2, 3].",
+        "",
+        "СПИСОК ИСПОЛЬЗОВАННЫХ ИСТОЧНИКОВ",
+        "1 Холмов А. Б. Мосты и реки. – Казань : Речной мост, 2020. – 120 с.",
+        "2 Counting invented bridges / A. Holm, B. Crane. – 2019. – P. 11-19. – URL: https://bridges.example/2 (дата обращения: 13.05.2024).",
+        "3 3d-bridgenet: Learning to count invented bridges / C. Stone, D. Vale. – 2021. – P. 4790-4796.",
+    ]
+    path = tmp_path / "paper.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refs = read_and_link(str(path)).document.references
+    assert [e.text.split(" ")[0] for e in refs] == ["Холмов", "Counting", "3d-bridgenet:"]

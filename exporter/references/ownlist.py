@@ -245,16 +245,19 @@ def _bare_entry_number(line: str, first_line: bool = False) -> Start | None:
 # A lower-case word that may open an entry described under its title (a program's name: `git-annex`,
 # `libgit2`, `numpy`): three letters or more, no abbreviation's full stop (`с.`, `pp.`, `vol.`).
 _LOWER_CASE_NAME = re.compile(r"[^\W\d_][\w+-]{2,}(?![.\w])")
+# A title's first word opening in figures glued to letters (`3D`, `5G`, `2d3d-matchnet`, `1С`): no
+# page, volume or year, which are figures alone.
+_FIGURES_WORD = re.compile(r"\d{1,4}[^\W\d_][\w+-]*(?![.\w])")
 
 
 def _bare_number_after_an_entry(lines: list[str], i: int, expected: int) -> Start | None:
     """`5 Қазақстан Республикасының Конституциясы. – Алматы, 1995.`, `16 git-annex [Электронный
-    ресурс]`: in a list of bare numbers, the next number before a capital or a lower-case name
-    opens an entry with no author when the line before ends as an entry surely does (a number,
+    ресурс]`, `23 3D bridges / …`: in a list of bare numbers, the next number before a capital, a
+    lower-case name or a word opening in figures (`_FIGURES_WORD`) opens an entry with no author when the line before ends as an entry surely does (a number,
     a bracket, a page count or an address)."""
     m = _BARE_NUMBER.match(lines[i])
     rest = lines[i][m.end() :] if m else ""
-    if m is None or int(m[1]) != expected or not (rest[:1].isupper() or _LOWER_CASE_NAME.match(rest)):
+    if m is None or int(m[1]) != expected or not (rest[:1].isupper() or _LOWER_CASE_NAME.match(rest) or _FIGURES_WORD.match(rest)):
         return None
     previous = next((lines[j] for j in range(i - 1, -1, -1) if not _is_blank(lines[j])), "")
     return Start(-1, expected, m.end(), False) if entry_end_strength(previous) == 2 else None
