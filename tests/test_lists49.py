@@ -133,3 +133,25 @@ def test_bare_numbered_entry_whose_title_opens_in_figures(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     refs = read_and_link(str(path)).document.references
     assert [e.text.split(" ")[0] for e in refs] == ["Холмов", "Counting", "3d-bridgenet:"]
+
+
+def test_author_biography_after_the_list_ends_it(tmp_path):
+    """SAGE's author biography printed after the list with no heading (`Anna Holm is a PhD candidate
+    …`) is no entry: the list ends before it."""
+    lines = [
+        "Counting Invented Bridges",
+        "",
+        "Bridges were counted before (Crane, 2012; Dale, 2014).",
+        "",
+        "References",
+        "",
+        "Crane J (2012) Progression of invented bridges in river and delta habitats. Bridge Research 448: 119–129.",
+        "Dale KA and Reed WF (2014) Spans of rapidly expanding invented bridges. Bridge Notes 9(8): 105–111.",
+        "",
+        "Anna Holm is a PhD candidate in Bridge Studies at the University of Invented Towns. Her",
+        "dissertation examines the counting of bridges over rivers.",
+    ]
+    path = tmp_path / "paper.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refs = read_and_link(str(path)).document.references
+    assert [e.text.split(" ")[0] for e in refs] == ["Crane", "Dale"]

@@ -1320,13 +1320,18 @@ def _blocks_of_bare_numbers(lines: list[str], filled: list[int]) -> set[int]:
     return out
 
 
+# An author's biography printed after the list with no heading (SAGE's, Taylor & Francis's): the
+# author's full name, then `is a`, `is Professor`, … (`Anna Holm is a PhD candidate in …`).
+_AUTHOR_BIOGRAPHY = re.compile(r"^\s*[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’-]+){1,2}\sis\s(?:a|an|the|Professor|Associate|Assistant|Senior|Lecturer|Reader|Director|Head)\s")
+
+
 def _unnumbered(lines: list[str], heading: int, join, hanging: dict[int, bool]) -> list[Entry]:
     """One entry per paragraph, or per line when every line ends as an entry and no blank line
     separates them; inside a paragraph a new entry opens where `_opens_unnumbered_entry` says;
     a line `hanging` names opens an entry or carries one on (over a page break too) as it says.
     A page number alone between blank lines is furniture, and so is a paragraph of bare numbers
     (`_blocks_of_bare_numbers`); an appendix heading after a blank line, or what journals print
-    after a list, ends it."""
+    after a list (an author's biography too: `_AUTHOR_BIOGRAPHY`), ends it."""
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
     one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
@@ -1340,7 +1345,7 @@ def _unnumbered(lines: list[str], heading: int, join, hanging: dict[int, bool]) 
         nxt_blank = k + 1 == len(filled) or filled[k + 1] != i + 1
         if previous_blank and nxt_blank and _PAGE_NUMBER.match(lines[i]) or i in numbers_only:
             continue
-        if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
+        if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i]) or _AUTHOR_BIOGRAPHY.match(lines[i])):
             break
         if previous_blank and (nxt_blank or lines[i].rstrip().endswith(":")) and is_list_subheading(lines[i]):
             continue  # a part's name set apart, or closed by a colon (`Literature:` over its entries)
