@@ -64,7 +64,10 @@ lists47 after 31's fixes with the code frozen (English Chicago notes-bibliograph
 a Russian PDF coursework of web pages in a GOST frame, Russian Word lists in GOST 7.0.100; no Kazakh list found), first run
 kept; 33, labelled by lists48 after 32's fixes with the code frozen (a Russian diploma PDF with numbered home-made GOST-like
 forms, Russian Word coursework in a home-made form and in GOST 7.0.100, English Cite Them Right Harvard in Word, a Chicago
-author-date list printed with no heading, BibTeX's plain style over ACM records; no Kazakh list found), first run kept. Earlier first
+author-date list printed with no heading, BibTeX's plain style over ACM records; no Kazakh list found), first run kept; 34, labelled
+by lists49 after 33's fixes with the code frozen (a Russian GOST 7.0.100 thesis in Word and PDF with DOIs before `//`, Russian Word
+lists of `// site.ru: Description` pages, standards and orders, and of GOST web pages, Zotero's PLOS Vancouver in Word, PeerJ's
+author-year PDF with line numbers, an IEEEtran PDF with plainnat-like names; no Kazakh list found), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

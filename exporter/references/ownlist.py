@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..citations import ALPHA_LABEL, cited_numbers
@@ -244,16 +245,19 @@ def _bare_entry_number(line: str, first_line: bool = False) -> Start | None:
 # A lower-case word that may open an entry described under its title (a program's name: `git-annex`,
 # `libgit2`, `numpy`): three letters or more, no abbreviation's full stop (`с.`, `pp.`, `vol.`).
 _LOWER_CASE_NAME = re.compile(r"[^\W\d_][\w+-]{2,}(?![.\w])")
+# A title's first word opening in figures glued to letters (`3D`, `5G`, `2d3d-matchnet`, `1С`): no
+# page, volume or year, which are figures alone.
+_FIGURES_WORD = re.compile(r"\d{1,4}[^\W\d_][\w+-]*(?![.\w])")
 
 
 def _bare_number_after_an_entry(lines: list[str], i: int, expected: int) -> Start | None:
     """`5 Қазақстан Республикасының Конституциясы. – Алматы, 1995.`, `16 git-annex [Электронный
-    ресурс]`: in a list of bare numbers, the next number before a capital or a lower-case name
-    opens an entry with no author when the line before ends as an entry surely does (a number,
+    ресурс]`, `23 3D bridges / …`: in a list of bare numbers, the next number before a capital, a
+    lower-case name or a word opening in figures (`_FIGURES_WORD`) opens an entry with no author when the line before ends as an entry surely does (a number,
     a bracket, a page count or an address)."""
     m = _BARE_NUMBER.match(lines[i])
     rest = lines[i][m.end() :] if m else ""
-    if m is None or int(m[1]) != expected or not (rest[:1].isupper() or _LOWER_CASE_NAME.match(rest)):
+    if m is None or int(m[1]) != expected or not (rest[:1].isupper() or _LOWER_CASE_NAME.match(rest) or _FIGURES_WORD.match(rest)):
         return None
     previous = next((lines[j] for j in range(i - 1, -1, -1) if not _is_blank(lines[j])), "")
     return Start(-1, expected, m.end(), False) if entry_end_strength(previous) == 2 else None
@@ -976,6 +980,16 @@ _ENDS_ENTRY_FIRMLY = re.compile(
 _ENDS_SENTENCE = re.compile(r"(?:[^\W\d_]\.|[»”\"]\.?)\s*$")
 
 
+_COMBINING_MARK = re.compile("[\u0300-\u036f]")
+
+
+def _composed(line: str) -> str:
+    """The line with its letters' combining accents composed (NFC): pdftotext prints a TeX
+    font's accented letters as the letter and the accent apart (`Co\u0302te\u0301, I. M.`), which
+    no name pattern reads as a name's letters."""
+    return unicodedata.normalize("NFC", line) if _COMBINING_MARK.search(line) else line
+
+
 def continues_entry(line: str) -> bool:
     """The line carries on the entry before it and cannot open one (see `_CONTINUES_ENTRY`).
     Evidence: the lines pdftotext wraps inside entries in the dev half (en_fielder
@@ -1002,6 +1016,7 @@ def entry_start_strength(line: str, following: str = "") -> int:
     counts too); 1 for a capitalised start of two words or more (an organisation or a title
     first: `SANS. The Critical…`); 0 for a lone word; -1 for a line that carries on an entry
     (`continues_entry`)."""
+    line, following = _composed(line), _composed(following)
     if continues_entry(line) and not (_PARTICLE_FIRST.match(line) and _AUTHOR_START.match(line)):
         return -1
     words = line.split()
@@ -1175,6 +1190,7 @@ def opens_author_date_entry(line: str) -> bool:
     Harvard and JSS lists print each entry's start (`Golub GH, LeVeque RJ (1979).`,
     `Alzheimer’s Disease International. (2009).`), or after a full stop, as Chicago's
     author-date style does (`R Core Team. 2022.`, `Xie, Yihui. 2016.`)."""
+    line = _composed(line)
     m = _AUTHOR_DATE.match(line) or _AUTHOR_DOT_DATE.match(line)
     if m is None:
         return False
@@ -1304,13 +1320,18 @@ def _blocks_of_bare_numbers(lines: list[str], filled: list[int]) -> set[int]:
     return out
 
 
+# An author's biography printed after the list with no heading (SAGE's, Taylor & Francis's): the
+# author's full name, then `is a`, `is Professor`, … (`Anna Holm is a PhD candidate in …`).
+_AUTHOR_BIOGRAPHY = re.compile(r"^\s*[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’-]+){1,2}\sis\s(?:a|an|the|Professor|Associate|Assistant|Senior|Lecturer|Reader|Director|Head)\s")
+
+
 def _unnumbered(lines: list[str], heading: int, join, hanging: dict[int, bool]) -> list[Entry]:
     """One entry per paragraph, or per line when every line ends as an entry and no blank line
     separates them; inside a paragraph a new entry opens where `_opens_unnumbered_entry` says;
     a line `hanging` names opens an entry or carries one on (over a page break too) as it says.
     A page number alone between blank lines is furniture, and so is a paragraph of bare numbers
     (`_blocks_of_bare_numbers`); an appendix heading after a blank line, or what journals print
-    after a list, ends it."""
+    after a list (an author's biography too: `_AUTHOR_BIOGRAPHY`), ends it."""
     rows = range(heading + 1, len(lines))
     filled = [i for i in rows if not _is_blank(lines[i])]
     one_per_line = len(filled) == (filled[-1] - filled[0] + 1 if filled else 0) and all(entry_end_strength(lines[i]) for i in filled)
@@ -1324,7 +1345,7 @@ def _unnumbered(lines: list[str], heading: int, join, hanging: dict[int, bool]) 
         nxt_blank = k + 1 == len(filled) or filled[k + 1] != i + 1
         if previous_blank and nxt_blank and _PAGE_NUMBER.match(lines[i]) or i in numbers_only:
             continue
-        if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i])):
+        if previous_blank and groups and (_APPENDIX_HEADING.match(lines[i]) or _AFTER_LIST.match(lines[i]) or _AUTHOR_BIOGRAPHY.match(lines[i])):
             break
         if previous_blank and (nxt_blank or lines[i].rstrip().endswith(":")) and is_list_subheading(lines[i]):
             continue  # a part's name set apart, or closed by a colon (`Literature:` over its entries)

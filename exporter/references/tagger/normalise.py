@@ -126,6 +126,11 @@ def _family_then_given_in_full(words: list[str]) -> bool:
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+[.,]?$")
 
 
+# A Latin name given first with two or three initials before one family word (`Ricky T. Q. Chen`,
+# `Gene T. J. Wuu`): one person (a second name glued to a first would print its initials too).
+_GIVEN_INITIALS_FAMILY = re.compile(r"[A-Z][a-zß-öø-ÿ]+(?:-[A-Z][a-zß-öø-ÿ]+)?(?:\s[A-Z]\.){2,3}\s[A-Z][a-zß-öø-ÿ'’]+(?:-[A-Z]?[a-zß-öø-ÿ]+)?$")
+
+
 def _unglue(part: str) -> list[str]:
     """`Avdiyskiy V. I. Bezdenezhnykh V. M.`, `Liu SM Zhong J` (names without a comma between
     them): a new name starts at a word after the initials that followed the previous family name.
@@ -133,6 +138,8 @@ def _unglue(part: str) -> list[str]:
     given name before the initial and the family name, `Donald E. Knuth`'s Latin form)."""
     words = part.split()
     if len(words) < 3 or len(words) == 3 and not all(_CYRILLIC_WORD.match(words[k]) for k in (0, 2)) or _is_initials(words[0]):
+        return [part]
+    if _GIVEN_INITIALS_FAMILY.match(part):
         return [part]
     out, current = [], [words[0]]
     for prev, word in zip(words, words[1:]):
@@ -1049,6 +1056,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_30_conventions(f)
     _batch_31_conventions(f)
     _batch_32_conventions(f)
+    _batch_34_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -3030,11 +3038,25 @@ def given_names_then_title(text: str) -> re.Match | None:
     return m if " and " in who or who.endswith("et al") else None
 
 
+# The same run with accented names and a title that may open in small letters (`…, and José Miguel
+# Hernández-Lobato. normflows: A package …`); for the tagger's reading only (the list finder keeps
+# the narrower one above).
+_ACCENTED_GIVEN_FIRST = (
+    r"(?:(?:[A-ZÀ-ÖØ-Þ]\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿ]+)?|(?:van|von|de|der|den|du|da|di|del|la|le))\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+"
+)
+_ACCENTED_NAMES_RUN = re.compile(
+    rf"^\s*(?P<who>{_ACCENTED_GIVEN_FIRST}(?:,\s(?:and\s)?{_ACCENTED_GIVEN_FIRST})+(?:,?\set\sal)?|{_ACCENTED_GIVEN_FIRST}\sand\s{_ACCENTED_GIVEN_FIRST})\.\s+(?=[\w“\"])"
+)
+
+
 def _names_run_before_the_title(f: _Fields) -> None:
     """`Ann Holm, …, Po-ru Dale, and Lena Fox. Title.` (`given_names_then_title`): where the
     tagger began the title inside the names (their last ones read as its first words), the names
-    run to their full stop and the title starts after it."""
+    run to their full stop and the title starts after it (accented names, and a title opening in
+    small letters, too: `_ACCENTED_NAMES_RUN`)."""
     m = given_names_then_title(f.text)
+    if m is None and (wide := _ACCENTED_NAMES_RUN.match(f.text)) is not None and (" and " in wide["who"] or wide["who"].endswith("et al")):
+        m = wide
     author, title = f.items.get("author"), f.items.get("title")
     if m is None or author is None or title is None or not title[1] < m.end("who") <= title[2]:
         return
@@ -3462,3 +3484,158 @@ def _volume_range_after_its_mark(f: _Fields) -> None:
         return
     value, s, e, p = _drop(f, "pages")
     f.add("volume", s, e, value, confidence=p)
+
+
+def _batch_34_conventions(f: _Fields) -> None:
+    """Batches 33's and 34's conventions read after batch 34's first run (bench/UNSEEN_LISTS.md),
+    each in a function of its own, run once the others have read the fields."""
+    _year_opening_the_proceedings_name(f)
+    _title_run_into_the_journal(f)
+    _host_alone_is_the_title(f)
+    _conference_place_and_dates_in_the_host(f)
+    _title_before_the_host_mark(f)
+
+
+# A proceedings' name that opens with its year, as IEEE and many conferences name themselves (`2020
+# IEEE 18th World Symposium on …`, `2024 IEEE/CVF Conference on …`, `2019 International Conference
+# on Robotics …`): the year right before the host's first word, with nothing between them.
+_YEAR_BEFORE_THE_HOST = re.compile(r"(?<![\w.:/–-])(?:19|20)\d\d\s+$")
+_PROCEEDINGS_NAME = re.compile(
+    r"(?:IEEE|ACM|IFIP|SIAM|AAAI|USENIX|International|Annual|European|World|Joint|Conference|Symposium|Workshop|Proceedings|\d{1,3}(?:st|nd|rd|th))\b"
+)
+_ANY_YEAR = re.compile(r"(?<![\w.:/–-])(?:19|20)\d\d(?![\w/]|[.,-]\d)")
+
+
+def _year_opening_the_proceedings_name(f: _Fields) -> None:
+    """`// 2020 IEEE 18th World Symposium on … – 2020.`, `Title. 2024 IEEE/CVF Conference on …,
+    pages 7713–7722, 2023.`: a year standing right before a proceedings' name read as the host is
+    the name's own where the entry prints another year (the tagger read it as the date and cut it
+    from the host); the entry's year is then the other one (IOP's `Family I 2019 Int. Conf. …`,
+    whose one year is the date, keeps it)."""
+    name = next((n for n in ("booktitle", "journal") if n in f.items), None)
+    if name is None:
+        return
+    value, s, e = f.items[name]
+    m = _YEAR_BEFORE_THE_HOST.search(f.text, 0, s)
+    if m is None or not _PROCEEDINGS_NAME.match(value):
+        return
+    spans = [f.items[n][1:] for n in ("url", "doi", "urldate", "note") if n in f.items] + [(m.start(), e)]
+    others = [y for y in _ANY_YEAR.finditer(f.text) if not any(a <= y.start() < b for a, b in spans)]
+    if not others:
+        return
+    p = _drop(f, name)[3]
+    year = f.items.get("year")
+    if year is not None and year[1] == m.start():
+        q = _drop(f, "year")[3]
+        later = [y for y in others if y.start() > e]
+        other = (later or others)[0]
+        f.add("year", other.start(), other.end(), confidence=q)
+    _text_value(f, name, m.start(), e)
+    if p is not None and name in f.items:
+        f.confidence[name] = p
+
+
+# Vancouver's journal is the sentence right before `. 2019;14:` (NLM, PLOS, BMC); a full stop after a
+# whole word inside what the tagger read as the journal, the title running into it with no mark
+# between, ends the title (`… in the California Current Large Marine Ecosystem. PloS one. 2019;14.`).
+_VANCOUVER_DATE_AFTER = re.compile(r"\.?\s*(?:19|20)\d\d[a-z]?\s*;")
+_SENTENCE_END_IN_JOURNAL = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[^\W\d_])")
+
+
+def _title_run_into_the_journal(f: _Fields) -> None:
+    """`Title … in the California Current Large Marine Ecosystem. PloS one. 2019;14.` read as the
+    title `… in the California` and the journal `Current Large Marine Ecosystem. PloS one`: the
+    journal starts after the first sentence's end inside it, what is before is the title's."""
+    title, journal = f.items.get("title"), f.items.get("journal")
+    if title is None or journal is None or not 0 <= journal[1] - title[2] <= 2 or f.text[title[2] : journal[1]].strip(" ,"):
+        return
+    if not _VANCOUVER_DATE_AFTER.match(f.text, journal[2]):
+        return
+    m = _SENTENCE_END_IN_JOURNAL.search(f.text, journal[1], journal[2])
+    if m is None or not f.text[m.end() : journal[2]].strip(" ."):
+        return
+    p, q = _drop(f, "title")[3], _drop(f, "journal")[3]
+    _text_value(f, "title", title[1], m.start())
+    _text_value(f, "journal", m.end(), journal[2])
+    for name, c in (("title", p), ("journal", q)):
+        if c is not None and name in f.items:
+            f.confidence[name] = c
+
+
+# Words that name a journal or a proceedings, never a paper's title alone.
+_HOST_WORD = re.compile(r"\b(?:Journal|Proceedings|Proc|Conference|Conf|Symposium|Workshop|Transactions|Trans|Review|Letters|Annals|Bulletin|Magazine|Quarterly|Acta|Zeitschrift)\b|\b[A-Z][a-z]{0,5}\.\s[A-Z]")
+
+
+def _host_alone_is_the_title(f: _Fields) -> None:
+    """natbib's preprint with no venue, `Names. Neural bridges, 2019.`, read as the names and a
+    journal: with no title, and nothing but the year after it (no volume, pages, publisher or
+    editor), the sentence after the names is the title."""
+    name = next((n for n in ("journal", "booktitle") if n in f.items), None)
+    author = f.items.get("author")
+    if name is None or author is None or "title" in f.items or any(n in f.items for n in ("volume", "number", "pages", "publisher", "address", "editor")):
+        return
+    value, s, e = f.items[name]
+    before = f.text[:s].rstrip()
+    if f.text[author[2] : s].strip(" .") or not re.search(r"[^\W\d_]{2}\.$", before) or _HOST_WORD.search(value):
+        return
+    if not re.fullmatch(r"[\s.,]*(?:\(?(?:19|20)\d\d[a-z]?\)?)?[\s.]*", f.text[e:]):
+        return
+    p = _drop(f, name)[3]
+    _text_value(f, "title", s, e)
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
+
+
+# GOST's proceedings with the conference's place and dates after its name, inside the host's area
+# (`// Title : сборник … по материалам … конференции, Москва, 09–10 января 2018 года. – Москва :
+# Publisher, 2018.`): the place and dates are the host's title's (GOST 7.1's other title
+# information), the imprint's place and year are those after the area's dash.
+_RU_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_CONFERENCE_PLACE_AND_DATES = re.compile(
+    rf",\s(?P<place>[А-ЯЁ][а-яё]+(?:[\s-][А-ЯЁ]?[а-яё]+)?),\s(?P<dates>\d{{1,2}}(?:\s?{_RU_MONTH})?(?:\s?[–—-]\s?\d{{1,2}})?\s{_RU_MONTH}\s(?:19|20)\d\d(?:\s?(?:года|г\.))?)(?=\s?[.,]?\s?[–—]\s)"
+)
+_IMPRINT_PLACE = re.compile(r"\s?[.,]?\s?[–—]\s(?P<place>[А-ЯЁ][а-яё]*\.?(?:[\s-][А-ЯЁ]?[а-яё]+)?)\s?:\s?[^\d\s]")
+
+
+def _conference_place_and_dates_in_the_host(f: _Fields) -> None:
+    """`// Host : сборник … конференции, Москва, 09–10 января 2018 года. – Москва : Publisher, 2018.`:
+    the host's name runs through the conference's place and dates; the place and the year read
+    there are the imprint's after the area's dash."""
+    host = f.items.get("booktitle") or f.items.get("journal")
+    if host is None or not marks_host_item(f.text[: host[1]].rstrip(" «\"“")):
+        return
+    name = "booktitle" if "booktitle" in f.items else "journal"
+    m = _CONFERENCE_PLACE_AND_DATES.match(f.text, host[2])
+    if m is None:
+        return
+    moved = {n: _drop(f, n) for n in ("address", "year") if n in f.items and host[2] <= f.items[n][1] < m.end()}
+    p = _drop(f, name)[3]
+    _text_value(f, name, host[1], m.end())
+    if p is not None and name in f.items:
+        f.confidence[name] = p
+    imprint = _IMPRINT_PLACE.match(f.text, m.end())
+    if "address" in moved and imprint is not None:
+        f.add("address", *imprint.span("place"), confidence=moved["address"][3])
+    if "year" in moved:
+        later = next((y for y in _ANY_YEAR.finditer(f.text, m.end()) if "url" not in f.items or not f.items["url"][1] <= y.start() < f.items["url"][2]), None)
+        if later is not None:
+            f.add("year", later.start(), later.end(), confidence=moved["year"][3])
+
+
+def _title_before_the_host_mark(f: _Fields) -> None:
+    """`SHA-2 // ru.wikipedia.org: Википедия URL: …` read as an author and a site with no title:
+    GOST prints a component part's title right before the host's `//`, so words standing alone
+    there (no comma, no initial: not names), read as the author, with no title read, are the title."""
+    author = f.items.get("author")
+    if author is None or "title" in f.items or f.text[: author[1]].strip(" \t0-9.[]"):
+        return
+    mark = re.search(r"\s*//", f.text[author[1] : author[2] + 4])
+    if mark is None or not re.fullmatch(r"[\s/]*", f.text[author[1] + mark.start() : author[2]]):
+        return
+    words = f.text[author[1] : author[1] + mark.start()]
+    if "," in words or _AN_INITIAL.search(words):  # names with initials (`Holm A.B., Crane C. // Journal`): an entry printing no title
+        return
+    p = _drop(f, "author")[3]
+    _text_value(f, "title", author[1], author[1] + mark.start())
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
