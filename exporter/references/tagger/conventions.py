@@ -3779,6 +3779,55 @@ def _tagger45_conventions(tokens: list[str], labels: list[str], seen: frozenset[
         _place_after_the_publishers_colon(tokens, labels)
 
 
+# ACS's role closing the editors before the imprint (`P. Liapis, Ed.; Peter Lang, 1973;`).
+_ROLE_SEMICOLON = re.compile(r"^(?:[Ee]ds?|[Ee]ditors?)\.?;$")
+_ACS_IMPRINT_LABELS = frozenset({"publisher", "location", "author", "editor", "journal", "container", "note"})
+_ACS_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?[;.]?$")
+# A US state's code or abbreviation closed by the colon (`Hillsdale, NJ:`, `Cambridge, Mass.:`): APA's
+# and Chicago's `City, ST: Publisher`, whose place comes first.
+_STATE_BEFORE_THE_COLON = re.compile(r"^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|[A-Z][a-z]{1,4}\.):$")
+
+
+def _acs_imprint_after_the_semicolon(tokens: list[str], labels: list[str]) -> None:
+    """ACS's imprint, `…; Publisher: Place, Year; p 12` (`…; AAAI: Providence, RI, 2004;`, `…;
+    IVP Academic: The Hague, Netherlands, 1939;`, `…; Le Monde: Hamilton, 1881;`): after the last
+    semicolon before the year come the publisher, its colon, the place and the year's comma, so
+    the words before the colon are the publisher's and those after it the place's, where they
+    were read otherwise (the place and publisher swapped, a publisher's initials as a name); where
+    no word before the colon is a place, nor a state's code after a comma (a `; Place: Publisher`,
+    `; Hillsdale, NJ: Erlbaum` is some other style's). After an
+    editors' role closed by the semicolon (`P. Liapis, Ed.; Peter Lang, 1973;`) the words to the
+    year's comma with no colon, read with the names, are the publisher whole (a place read as
+    such stays the place: `eds.; Monterey, CA, 1972;`)."""
+    d = next((i for i in range(3, len(tokens)) if labels[i] == "date" and _ACS_YEAR.match(tokens[i]) and tokens[i - 1].endswith(",")), None)
+    if d is None:
+        return
+    k = next((i for i in range(d - 1, 0, -1) if tokens[i].endswith(";")), None)
+    if k is None or not 1 <= d - k - 1 <= 8 or any(labels[i] not in _ACS_IMPRINT_LABELS for i in range(k + 1, d)):
+        return
+    c = next((i for i in range(k + 1, d - 1) if tokens[i].endswith(":") and len(tokens[i]) > 1), None)
+    if c is None:
+        if _ROLE_SEMICOLON.match(tokens[k]) and tokens[k + 1][:1].isupper() and "location" not in labels[k + 1 : d] and not any(map(is_place, tokens[k + 1 : d])):
+            labels[k + 1 : d] = ["publisher"] * (d - k - 1)  # (not `eds.; Gainsville, 1901;`: ACS's place alone, read so)
+        return
+    before, after = tokens[k + 1 : c + 1], tokens[c + 1 : d]
+    if not after or len(after) > 4 or any(is_place(w) for w in before) or not all(w[:1].isupper() or w in ("and", "&") for w in before):
+        return
+    if len(before) > 1 and before[-2].endswith(",") and _STATE_BEFORE_THE_COLON.match(before[-1]):
+        return  # `Hillsdale, NJ: Erlbaum`: a city and its state before the colon
+    if any(ch.isdigit() for w in before + after for ch in w) or not after[0][:1].isupper():
+        return
+    labels[k + 1 : c + 1] = ["publisher"] * (c - k)
+    labels[c + 1 : d] = ["location"] * (d - c - 1)
+
+
+def _tagger49_conventions(tokens: list[str], labels: list[str], text: str) -> None:
+    """Conventions written from the misses of the development split and of the other folds' lines
+    read by models trained without them (tagger49): ACS's imprint after its semicolon."""
+    if ";" in text and "date" in labels:
+        _acs_imprint_after_the_semicolon(tokens, labels)
+
+
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
 
 
@@ -3856,6 +3905,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _tagger43_conventions(tokens, labels, seen, text)
     _tagger44_conventions(tokens, labels, seen)
     _tagger45_conventions(tokens, labels, seen, tagged.labels)
+    _tagger49_conventions(tokens, labels, text)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))

@@ -1,0 +1,31 @@
+"""Conventions written from the misses of the development split and of the other folds' lines, each
+read by a model trained without them (train.py `--development --fold N`), checked on every fold;
+each tested on invented entries, as labels the tagger could give them (the model is not read)."""
+
+from __future__ import annotations
+
+from helpers import corrected_labels as _corrected
+
+
+A, T, C, J, P, L, D, E, N, G = "author", "title", "container", "journal", "publisher", "location", "date", "editor", "note", "pages"
+
+
+def test_acs_imprint_after_the_semicolon_is_publisher_colon_place():
+    # `Title; Publisher: Place, Year;`: the place and the publisher read swapped, or the publisher's initials as a name
+    assert _corrected(("Quell,", A), ("Ann.", A), ("Counting", T), ("Herons;", T), ("Marsh", L), ("Books:", L), ("Reedville,", L), ("1999;", D), ("p", G), (".", G)) \
+        == [A, A, T, T, P, P, L, D, G, G]
+    assert _corrected(("Quell,", A), ("Ann.", A), ("Counting", T), ("Herons;", T), ("Q.", A), ("R.", A), ("Marsh", L), ("Verlag:", L), ("Reedville.", L), ("USA,", L), ("1999;", D)) \
+        == [A, A, T, T, P, P, P, P, L, L, D]
+    assert _corrected(("Quell,", A), ("Ann.", A), ("Counting", T), ("Herons;", T), ("Heron", P), ("Academic:", P), ("The", P), ("Marsh,", L), ("Fenland,", L), ("1999;", D)) \
+        == [A, A, T, T, P, P, L, L, L, D]
+    # after the editors' role closed by the semicolon, the names read on are the publisher
+    assert _corrected(("Quell,", A), ("Ann.", A), ("Herons.", T), ("In", C), ("Heron", C), ("Workshop;", C), ("P.", E), ("Fenn,", E), ("Ed.;", E), ("Marsh", E), ("Books,", E), ("1973;", D)) \
+        == [A, A, T, C, C, C, E, E, E, P, P, D]
+    # another style's `; Place: Publisher`, and a place alone after the role read as the place: left
+    assert _corrected(("Quell,", A), ("Ann.", A), ("Herons;", T), ("London:", L), ("Marsh", P), ("Books,", P), ("1999;", D)) == [A, A, T, L, P, P, D]
+    assert _corrected(("Quell,", A), ("Ann.", A), ("Herons.", T), ("In", C), ("Workshop;", C), ("P.", E), ("Fenn,", E), ("eds.;", E), ("Reedville,", L), ("1901;", D)) \
+        == [A, A, T, C, C, E, E, E, L, D]
+
+
+def test_acs_imprint_leaves_a_city_and_its_state_before_the_colon():
+    assert _corrected(("Quell,", A), ("Ann.", A), ("Herons;", T), ("Reedville,", L), ("NJ:", L), ("Marsh", P), ("Books,", P), ("1999;", D)) == [A, A, T, L, L, P, P, D]
