@@ -27,5 +27,15 @@ def test_acs_imprint_after_the_semicolon_is_publisher_colon_place():
         == [A, A, T, C, C, E, E, E, L, D]
 
 
+def test_springers_publisher_after_the_pages_full_stop():
+    # LNCS: `In: Proceedings …. pp. 517–520. Publisher (Year).`
+    assert _corrected(("Quell,", A), ("A.:", A), ("Herons.", T), ("In:", C), ("Heron", C), ("Workshop.", C), ("pp.", G), ("517–520.", G), ("Marsh", G), ("Books", G), ("(1981).", D)) \
+        == [A, A, T, C, C, C, G, G, P, P, D]
+    # words in small letters or with digits there, or nothing before the year: left
+    assert _corrected(("Quell,", A), ("A.:", A), ("Herons.", T), ("In:", C), ("Workshop.", C), ("pp.", G), ("517–520.", G), ("in", G), ("press", G), ("(1981).", D)) \
+        == [A, A, T, C, C, G, G, G, G, D]
+    assert _corrected(("Quell,", A), ("A.:", A), ("Herons.", T), ("In:", C), ("Workshop.", C), ("pp.", G), ("517–520.", G), ("(1981).", D)) == [A, A, T, C, C, G, G, D]
+
+
 def test_acs_imprint_leaves_a_city_and_its_state_before_the_colon():
     assert _corrected(("Quell,", A), ("Ann.", A), ("Herons;", T), ("Reedville,", L), ("NJ:", L), ("Marsh", P), ("Books,", P), ("1999;", D)) == [A, A, T, L, L, P, P, D]

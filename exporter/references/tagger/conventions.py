@@ -3821,11 +3821,34 @@ def _acs_imprint_after_the_semicolon(tokens: list[str], labels: list[str]) -> No
     labels[c + 1 : d] = ["location"] * (d - c - 1)
 
 
+_PAGE_RANGE_STOP = re.compile(r"^\d{1,5}[-–]\d{1,5}\.$")
+_BRACKETED_YEAR_CLOSE = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)[.,]?$")
+
+
+def _publisher_after_the_pages_full_stop(tokens: list[str], labels: list[str]) -> None:
+    """Springer's LNCS form, `In: Proceedings of …. pp. 517–520. ASP (1981).`: the publisher follows
+    the pages' full stop, before the bracketed year; capitalised words read with the pages there
+    are the publisher."""
+    for k in range(1, len(tokens) - 2):
+        if labels[k] != "pages" or not _PAGE_RANGE_STOP.match(tokens[k]):
+            continue
+        y = next((i for i in range(k + 1, min(k + 7, len(tokens))) if _BRACKETED_YEAR_CLOSE.match(tokens[i])), None)
+        if y is None or y == k + 1:
+            return
+        words = tokens[k + 1 : y]
+        if all(labels[i] == "pages" for i in range(k + 1, y)) and all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words):
+            labels[k + 1 : y] = ["publisher"] * (y - k - 1)
+        return
+
+
 def _tagger49_conventions(tokens: list[str], labels: list[str], text: str) -> None:
     """Conventions written from the misses of the development split and of the other folds' lines
-    read by models trained without them (tagger49): ACS's imprint after its semicolon."""
+    read by models trained without them (tagger49): ACS's imprint after its semicolon, Springer's
+    publisher after the pages."""
     if ";" in text and "date" in labels:
         _acs_imprint_after_the_semicolon(tokens, labels)
+    if "pages" in labels and "(" in text:
+        _publisher_after_the_pages_full_stop(tokens, labels)
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
