@@ -39,3 +39,18 @@ def test_springers_publisher_after_the_pages_full_stop():
 
 def test_acs_imprint_leaves_a_city_and_its_state_before_the_colon():
     assert _corrected(("Quell,", A), ("Ann.", A), ("Herons;", T), ("Reedville,", L), ("NJ:", L), ("Marsh", P), ("Books,", P), ("1999;", D)) == [A, A, T, L, L, P, P, D]
+
+
+def test_a_publisher_closing_the_host_before_the_place():
+    # Elsevier's `in: Ed. (Ed.), Book, Publisher, Place, Year: pp.`
+    assert _corrected(("Quell,", A), ("Herons,", T), ("in:", E), ("P.", E), ("Fenn", E), ("(Ed.),", E), ("Proceedings", C), ("of", C), ("the", C), ("Heron", C), ("Workshop,", C), ("Marsh", C), ("Books,", C), ("Bern,", L), ("2010:", D), ("pp.", G), ("1–27.", G)) \
+        == [A, T, E, E, E, E, C, C, C, C, C, P, P, L, D, G, G]
+    # PDF text's comma apart, a city of two words after a book's bracketed title
+    assert _corrected(("Quell,", A), ("Herons,", T), ("Heron", C), ("Workshop", C), ("Mechanics,", C), ("Marsh", C), ("Books", C), (",", C), (",Milano", L), (",Italy", L), (",1988", D)) \
+        == [A, T, C, C, C, P, P, P, L, L, D]
+    assert _corrected(("Quell,", A), ("“Herons,”", T), ("[The", C), ("Book", C), ("of", C), ("Herons].", C), ("Marsh", C), ("Books,", C), ("New", L), ("York", L), ("(2000).", D)) \
+        == [A, T, C, C, C, C, P, P, L, L, D]
+    # one word (it may close the host's name), a meeting's or part's word, a place, a short host: left
+    assert _corrected(("Quell,", A), ("Herons,", T), ("in", C), ("Heron", C), ("Studies:", C), ("Structures,", C), ("Exegesis,", C), ("Bern,", L), ("2010.", D)) == [A, T, C, C, C, C, C, L, D]
+    assert _corrected(("Quell,", A), ("Herons,", T), ("in", C), ("Heron", C), ("Studies,", C), ("Marsh", C), ("Workshop,", C), ("Bern,", L), ("2010.", D)) == [A, T, C, C, C, C, C, L, D]
+    assert _corrected(("Quell,", A), ("Herons,", T), ("Heron", C), ("Conference,", C), ("Marsh", C), ("Po,", C), ("Paris,", L), ("2015.", D)) == [A, T, C, C, C, C, L, D]

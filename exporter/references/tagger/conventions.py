@@ -3841,14 +3841,55 @@ def _publisher_after_the_pages_full_stop(tokens: list[str], labels: list[str]) -
         return
 
 
+# Words no publisher's name holds: a meeting's, a part's, a series' (`…, Part II, Berlin`).
+_NO_PUBLISHER_WORDS = _PROCEEDINGS_NAMES | _MEETING_WORDS | _PART_MARK_WORD | _SERIES_WORD | frozenset("part special issue notes lecture".split())
+_PUBLISHER_LINKS = frozenset("and & of de du der des la le".split())
+
+
+def _names_a_place(tokens: list[str]) -> bool:
+    """A city or a country among the tokens, or two of them making a city's name (`New York`)."""
+    words = [t.strip(",.;:()") for t in tokens]
+    return any(is_place(t) or is_country(t) for t in tokens) or any(canonical(a + b) in _PLACE_FORMS for a, b in zip(words, words[1:]))
+
+
+def _publisher_closing_the_host_before_the_place(tokens: list[str], labels: list[str]) -> None:
+    """Elsevier's and AIP's imprint after the book, `in: L.E. Strieter (Ed.), Proceedings of the IFIP
+    Conference, World Book, Bern, 2010: pp. 1–27.`, `… Nuclear Reaction Mechanisms, Ricerca
+    Scientifica, Milano, Italy, 1988`, `[The Encyclopedia of Optical Engineering]. Marcel Dekker, New
+    York (2000)`: the host's last comma part, read with the host right before a place (a city or a
+    country, the year after it), is the publisher, where it is two to four capitalised words with
+    no digit, no place's and no meeting's, part's or series' word, and the host keeps three words
+    of its own (not `CES Conference, Sc Po, Paris`)."""
+    runs = _runs(tuple(labels))
+    for n in range(len(runs) - 2):
+        (host, a, b), (nxt, c, d), (after, _, _) = runs[n : n + 3]
+        if host not in ("container", "journal", "collection") or nxt != "location" or after != "date":
+            continue
+        if not _names_a_place(tokens[c:d]) or not tokens[b - 1].endswith(",") and not tokens[c].startswith(","):
+            return
+        e = b - 1 if tokens[b - 1] in (",", ".") else b  # (`Permanente ,`: PDF text's comma standing alone)
+        j = next((i for i in range(e - 2, a, -1) if tokens[i].endswith(",") or tokens[i].endswith(("].", ").")) or _SENTENCE_END_WORD.match(tokens[i]) and len(tokens[i]) > 5), None)
+        if j is None or j - a < 2 or not 2 <= e - j - 1 <= 4:  # (one word may close the host's name: `…, Analyses, Exegesis`, `…, ACM`)
+            return
+        words = tokens[j + 1 : e]
+        if not words[0][:1].isupper() or any(ch.isdigit() for w in words for ch in w) or any(is_place(w) or is_country(w) for w in words):
+            return
+        if any(canonical(w) in _NO_PUBLISHER_WORDS or not (w[:1].isupper() or w.lstrip(",") in _PUBLISHER_LINKS) for w in words):
+            return
+        labels[j + 1 : b] = ["publisher"] * (b - j - 1)
+        return
+
+
 def _tagger49_conventions(tokens: list[str], labels: list[str], text: str) -> None:
     """Conventions written from the misses of the development split and of the other folds' lines
     read by models trained without them (tagger49): ACS's imprint after its semicolon, Springer's
-    publisher after the pages."""
+    publisher after the pages, a publisher closing the host before the place."""
     if ";" in text and "date" in labels:
         _acs_imprint_after_the_semicolon(tokens, labels)
     if "pages" in labels and "(" in text:
         _publisher_after_the_pages_full_stop(tokens, labels)
+    if "location" in labels and "date" in labels:
+        _publisher_closing_the_host_before_the_place(tokens, labels)
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
