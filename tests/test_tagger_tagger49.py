@@ -54,3 +54,16 @@ def test_a_publisher_closing_the_host_before_the_place():
     assert _corrected(("Quell,", A), ("Herons,", T), ("in", C), ("Heron", C), ("Studies:", C), ("Structures,", C), ("Exegesis,", C), ("Bern,", L), ("2010.", D)) == [A, T, C, C, C, C, C, L, D]
     assert _corrected(("Quell,", A), ("Herons,", T), ("in", C), ("Heron", C), ("Studies,", C), ("Marsh", C), ("Workshop,", C), ("Bern,", L), ("2010.", D)) == [A, T, C, C, C, C, C, L, D]
     assert _corrected(("Quell,", A), ("Herons,", T), ("Heron", C), ("Conference,", C), ("Marsh", C), ("Po,", C), ("Paris,", L), ("2015.", D)) == [A, T, C, C, C, C, L, D]
+
+
+def test_editors_read_into_the_host_are_the_editors():
+    # `in Names, eds., Book`, `in Name, ed. Book`, `in: Names (ed.), Book`
+    assert _corrected(("Quell,", A), ("“Herons,”", T), ("in", C), ("Ann", C), ("Fenn", C), ("and", C), ("Bo", C), ("Marsh,", C), ("eds.,", C), ("Heron", C), ("Studies", C), ("(Reedville:", L)) \
+        == [A, T, E, E, E, E, E, E, E, C, C, L]
+    assert _corrected(("Quell,", A), ("“Herons.”", T), ("in", C), ("Bill", C), ("Fenn,", C), ("ed.", C), ("Heron", C), ("Studies,", C), ("Vol.", "volume"), ("1.", "volume")) \
+        == [A, T, E, E, E, E, C, C, "volume", "volume"]
+    assert _corrected(("Quell,", A), ("“Herons”,", T), ("in:", C), ("Ann", C), ("Fenn", C), ("e", C), ("Bo", C), ("Marsh", C), ("(ed.),", C), ("Heron", C), ("Studies.", C)) \
+        == [A, T, E, E, E, E, E, E, E, C, C]
+    # an edition's `ed.` after a title's words, a role with no comma or bracket before it: left
+    assert _corrected(("Quell,", A), ("Herons.", T), ("In", C), ("The", C), ("Heron", C), ("Book,", C), ("ed.", C), ("Marsh", C), ("Studies.", C)) == [A, T, C, C, C, C, C, C, C]
+    assert _corrected(("Quell,", A), ("Herons.", T), ("In", C), ("Heron", C), ("Book", C), ("2nd,", C), ("ed.", C), ("Marsh", C), ("Studies.", C)) == [A, T, C, C, C, C, C, C, C]
