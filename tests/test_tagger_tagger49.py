@@ -67,3 +67,10 @@ def test_editors_read_into_the_host_are_the_editors():
     # an edition's `ed.` after a title's words, a role with no comma or bracket before it: left
     assert _corrected(("Quell,", A), ("Herons.", T), ("In", C), ("The", C), ("Heron", C), ("Book,", C), ("ed.", C), ("Marsh", C), ("Studies.", C)) == [A, T, C, C, C, C, C, C, C]
     assert _corrected(("Quell,", A), ("Herons.", T), ("In", C), ("Heron", C), ("Book", C), ("2nd,", C), ("ed.", C), ("Marsh", C), ("Studies.", C)) == [A, T, C, C, C, C, C, C, C]
+
+
+def test_a_host_part_joined_by_and_goes_on_the_host():
+    assert _corrected(("Quell,", A), ("Herons.", T), ("In", C), ("Proceedings", C), ("of", C), ("the", C), ("Conference", C), ("on", C), ("AI,", C), ("Herons", C), ("and", C), ("Society,", C),
+                      ("New", L), ("York,", L), ("2019.", D)) == [A, T] + [C] * 10 + [L, L, D]
+    assert _corrected(("Quell,", A), ("Herons,", T), ("in:", C), ("Heron", C), ("Studies", C), ("Today,", C), ("Marsh", C), ("and", C), ("Sons,", C), ("Bern,", L), ("2010.", D)) \
+        == [A, T, C, C, C, C, P, P, P, L, D]

@@ -3859,7 +3859,8 @@ def _publisher_closing_the_host_before_the_place(tokens: list[str], labels: list
     York (2000)`: the host's last comma part, read with the host right before a place (a city or a
     country, the year after it), is the publisher, where it is two to four capitalised words with
     no digit, no place's and no meeting's, part's or series' word, and the host keeps three words
-    of its own (not `CES Conference, Sc Po, Paris`)."""
+    of its own (not `CES Conference, Sc Po, Paris`); a part joined by `and`, `of` names a publisher
+    only with a publishing house's word (not `Conference on AI, Ethics and Society, New York`)."""
     runs = _runs(tuple(labels))
     for n in range(len(runs) - 2):
         (host, a, b), (nxt, c, d), (after, _, _) = runs[n : n + 3]
@@ -3876,6 +3877,8 @@ def _publisher_closing_the_host_before_the_place(tokens: list[str], labels: list
             return
         if any(canonical(w) in _NO_PUBLISHER_WORDS or not (w[:1].isupper() or w.lstrip(",") in _PUBLISHER_LINKS) for w in words):
             return
+        if any(w in _PUBLISHER_LINKS for w in words) and not any(canonical(w) in _HOUSE_WORDS or canonical(w) in PUBLISHER_WORDS or _FIRM_SUFFIX.match(w) for w in words):
+            return  # a link word with no house's word: the host's name goes on (`Conference on AI, Ethics and Society, New York`)
         labels[j + 1 : b] = ["publisher"] * (b - j - 1)
         return
 
