@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from io import BytesIO
 
 import pypdfium2 as pdfium
-from PIL import Image
 import pypdfium2.raw as pdfium_c
 
 from ...crossrefs import find_crossrefs
@@ -501,6 +500,8 @@ def _in_text(box, page: Page, prose: list[Line], kept: list[tuple]) -> tuple[flo
 def _one_colour(obj) -> bool:
     """A picture showing one colour on white (a white or transparent patch a drawing is built
     of, a filled box): nothing to show. One PDFium cannot decode is left to _picture."""
+    from PIL import Image  # only for the few pictures standing in the text: a check of a paper without any loads no PIL
+
     try:
         image = obj.get_bitmap(render=True).to_pil()
     except pdfium.PdfiumError:
