@@ -417,6 +417,7 @@ LOOSE_MIN_SIDE = 8.0  # points: a picture standing in the text is at least this 
 LOOSE_MIN_SHARE = 0.25  # of its column's width: a narrower picture is an icon, a bullet, a symbol
 LOOSE_MAX_GAP = 36.0  # points between the picture and the line of body text above or below it
 LOOSE_REPEATS = 2  # a picture at the same place on this many pages is the template's (a logo, a frame)
+TILE_GAP = 1.0  # points: pictures this close are tiles of one picture (a figure cut into pieces; panels stand apart)
 MIN_CONTRAST = 16  # grey levels: a picture whose lightest and darkest pixels differ less shows one colour
 
 
@@ -440,10 +441,10 @@ def loose_pictures(doc: pdfium.PdfDocument, pages: list[Page], taken: list[PageP
             continue
         pdf_page = doc[page.number - 1]
         try:
-            placed = [p for p in _pictures_on(pdf_page, page, LOOSE_MIN_SIDE) if not any(n == page.number and _overlaps(p.box, box) for n, box in claimed)]
+            boxes = [p.box for p in _pictures_on(pdf_page, page, LOOSE_MIN_SIDE)]
         finally:
             pdf_page.close()
-        found += [(page.number, box) for box in _standing_in_text([p.box for p in placed], page, prose)]
+        found += [(page.number, box) for box in _standing_in_text(_unclaimed(boxes, [box for n, box in claimed if n == page.number]), page, prose)]
     places = [tuple(round(v) for v in box) for _, box in found]
     kept = {(n, box) for (n, box), place in zip(found, places) if places.count(place) < LOOSE_REPEATS}
     out = []
@@ -457,6 +458,18 @@ def loose_pictures(doc: pdfium.PdfDocument, pages: list[Page], taken: list[PageP
         finally:
             pdf_page.close()
     return out
+
+
+def _unclaimed(boxes: list, claimed: list) -> list:
+    """The boxes no figure's or formula's picture covers, and that touch no other picture
+    (within TILE_GAP): a picture cut into tiles (perfiliev_samara_izvestia's diagram, 47 tiles
+    of 54 x 65 pt under a caption the layer garbles) is one figure or none, never loose pieces."""
+    return [b for k, b in enumerate(boxes) if not any(_overlaps(b, c) for c in claimed)
+            and not any(j != k and _overlaps(_grown_by(b, TILE_GAP), o) for j, o in enumerate(boxes))]
+
+
+def _grown_by(box, reach: float):
+    return box[0] - reach, box[1] - reach, box[2] + reach, box[3] + reach
 
 
 def _standing_in_text(boxes: list, page: Page, prose: list[Line]) -> list:
