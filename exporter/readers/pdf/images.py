@@ -431,7 +431,8 @@ def loose_pictures(doc: pdfium.PdfDocument, pages: list[Page], taken: list[PageP
     another picture so kept, right above or below it in its column; no text over or beside it;
     at least LOOSE_MIN_SHARE of the column wide and LOOSE_MIN_SIDE tall), not on the first page
     above its text (the journal's header band, a logo), not at the same place on LOOSE_REPEATS
-    pages (a template's logo or frame), and not of one colour (a white patch of a drawing)."""
+    pages (a template's logo or frame), not touching another picture (_unclaimed: a tile of a
+    picture cut into pieces), and not of one colour (a white patch of a drawing)."""
     claimed = [(p.page, p.box) for p in taken] + [(f.page, f.box) for f in formulas]
     found: list[tuple[int, tuple[float, float, float, float]]] = []  # (page, box): the objects close with their page
     for page in pages:
