@@ -39,7 +39,7 @@ class PagePicture:
     """A picture bound to a caption: where it stands (turned like the page's text), its bytes."""
 
     page: int
-    caption: int  # the caption line's number on its page
+    caption: int | None  # the caption line's number on its page; None for a picture standing in the text uncaptioned (loose_pictures)
     box: tuple[float, float, float, float]  # left, bottom, right, top, in points
     data: bytes
     media_type: str
@@ -71,7 +71,7 @@ def find_pictures(doc: pdfium.PdfDocument, pages: list[Page], pictures: bool = T
             for k, (line, _) in enumerate(captions):  # then a caption set beside its picture, from what is left
                 bound[k] = bound[k] or _bind_beside(line, placed, taken)
             for (line, _), bound_to in zip(captions, bound):
-                if page.angle == 0 and any(not _same_row(placed[bound_to[0]].box, placed[i].box) for i in bound_to):
+                if page.angle == 0 and any(not same_row(placed[bound_to[0]].box, placed[i].box) for i in bound_to):
                     out.append(_region(pdf_page, page, line, _union([placed[i].box for i in bound_to]), pictures))  # rows of panels: one picture
                     continue
                 for i in bound_to:
@@ -118,9 +118,9 @@ def _caption_extent(line: Line) -> tuple[float, float] | None:
     return lefts[k], lefts[k + 1] if k + 1 < len(lefts) else line.x1
 
 
-def _pictures_on(pdf_page, page: Page) -> list[_Placed]:
-    """The page's image objects (inside form XObjects too) large enough to be figures, their
-    boxes turned as the page's text was."""
+def _pictures_on(pdf_page, page: Page, min_side: float = MIN_SIDE) -> list[_Placed]:
+    """The page's image objects (inside form XObjects too) large enough to be figures (each side
+    at least `min_side` points), their boxes turned as the page's text was."""
     width, height = pdf_page.get_size()
     turn = TURNS[page.angle]
     ox, oy = shown_origin(pdf_page)
@@ -133,7 +133,7 @@ def _pictures_on(pdf_page, page: Page) -> list[_Placed]:
         (ax, ay), (bx, by) = turn(left, bottom, width, height), turn(right, top, width, height)
         box = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
         w, h = box[2] - box[0], box[3] - box[1]
-        if w < MIN_SIDE or h < MIN_SIDE or w * h > MAX_PAGE_SHARE * page.width * page.height:
+        if w < min_side or h < min_side or w * h > MAX_PAGE_SHARE * page.width * page.height:
             continue
         out.append(_Placed(obj, box))
     return out
@@ -153,7 +153,7 @@ def _bind(line: Line, extent: tuple[float, float], placed: list[_Placed], taken:
     if nearest is None:
         return []
     first = placed[nearest[1]].box
-    row = _row(sorted((i for i, p in enumerate(placed) if i not in taken and beside(p.box) and _same_row(first, p.box)), key=lambda i: placed[i].box[0]), placed, taken)
+    row = _row(sorted((i for i, p in enumerate(placed) if i not in taken and beside(p.box) and same_row(first, p.box)), key=lambda i: placed[i].box[0]), placed, taken)
     return _stacked(row, placed, taken, upward=bool(above)) if row else row
 
 
@@ -170,7 +170,7 @@ def _stacked(row: list[int], placed: list[_Placed], taken: set[int], upward: boo
         if not near:
             break
         first = placed[near[0]].box
-        rows.append(sorted((i for i in near if _same_row(first, placed[i].box)), key=lambda i: placed[i].box[0]))
+        rows.append(sorted((i for i in near if same_row(first, placed[i].box)), key=lambda i: placed[i].box[0]))
         taken.update(rows[-1])
     return [i for r in (reversed(rows) if upward else rows) for i in r]
 
@@ -191,7 +191,7 @@ def _bind_beside(line: Line, placed: list[_Placed], taken: set[int]) -> list[int
     if not near:
         return []
     first = placed[min(near)[1]].box
-    return _row(sorted((i for i, p in enumerate(placed) if i not in taken and _same_row(first, p.box) and (p.box[0] >= extent[1] - 1) == (first[0] >= extent[1] - 1)), key=lambda i: placed[i].box[0]), placed, taken)
+    return _row(sorted((i for i, p in enumerate(placed) if i not in taken and same_row(first, p.box) and (p.box[0] >= extent[1] - 1) == (first[0] >= extent[1] - 1)), key=lambda i: placed[i].box[0]), placed, taken)
 
 
 def _row(row: list[int], placed: list[_Placed], taken: set[int]) -> list[int]:
@@ -206,19 +206,19 @@ def _row(row: list[int], placed: list[_Placed], taken: set[int]) -> list[int]:
     return row
 
 
-def _same_row(a, b) -> bool:
+def same_row(a, b) -> bool:
     """Two pictures side by side: their heights overlap by more than half the smaller one."""
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1])
 
 
-def _picture(placed: _Placed, page: Page, caption: Line, pictures: bool = True) -> PagePicture | None:
+def _picture(placed: _Placed, page: Page, caption: Line | None, pictures: bool = True) -> PagePicture | None:
     """The picture's bytes: a grey or RGB JPEG as stored, anything else decoded by PDFium (its
     mask and colour space applied) and written as PNG; None for one too large to decode or
     that PDFium cannot decode. Without `pictures`, the same picture (or None) with no bytes
     when it is surely kept: PDFium still decodes it (it may refuse), but a PNG that
     imagefile.identify takes whatever its pixels is not written (see _png_surely_taken)."""
-    obj = placed.obj
+    obj, number = placed.obj, caption.number if caption is not None else None
     w, h = obj.get_px_size()
     if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
         return None
@@ -229,12 +229,12 @@ def _picture(placed: _Placed, page: Page, caption: Line, pictures: bool = True) 
         else:
             bitmap = obj.get_bitmap(render=True)
             if not pictures and _png_surely_taken(bitmap):
-                return PagePicture(page.number, caption.number, placed.box, b"", "image/png")
+                return PagePicture(page.number, number, placed.box, b"", "image/png")
             data = png(bitmap.to_pil())
         media_type = identify(data).media_type
     except (pdfium.PdfiumError, NotAPicture):
         return None
-    return PagePicture(page.number, caption.number, placed.box, data, media_type)
+    return PagePicture(page.number, number, placed.box, data, media_type)
 
 
 def _png_surely_taken(bitmap) -> bool:
@@ -409,6 +409,122 @@ def _overlaps(a, b) -> bool:
 
 def _union(boxes):
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+# ---- pictures standing in the text with no caption -----------------------------------------------
+
+LOOSE_MIN_SIDE = 8.0  # points: a picture standing in the text is at least this tall (a line of code shown as a picture: 11-25 pt)
+LOOSE_MIN_SHARE = 0.25  # of its column's width: a narrower picture is an icon, a bullet, a symbol
+LOOSE_MAX_GAP = 36.0  # points between the picture and the line of body text above or below it
+LOOSE_REPEATS = 2  # a picture at the same place on this many pages is the template's (a logo, a frame)
+TILE_GAP = 1.0  # points: pictures this close are tiles of one picture (a figure cut into pieces; panels stand apart)
+MIN_CONTRAST = 16  # grey levels: a picture whose lightest and darkest pixels differ less shows one colour
+
+
+def loose_pictures(doc: pdfium.PdfDocument, pages: list[Page], taken: list[PagePicture], formulas, pictures: bool = True) -> list[PagePicture]:
+    """The pictures an author put in the text without a caption (code shown as a screenshot
+    between two paragraphs, a photo, a plot), each an uncaptioned figure (`caption` None) where
+    it stands; without `pictures`, as find_pictures, their bytes left out where they surely decode.
+
+    Rule, measured on 287 unseen PDFs (bench/PDF_FIGURES.md): a picture no caption took and no
+    formula covers, standing in the body's text column (_in_text: a line of body text, or
+    another picture so kept, right above or below it in its column; no text over or beside it;
+    at least LOOSE_MIN_SHARE of the column wide and LOOSE_MIN_SIDE tall), not on the first page
+    above its text (the journal's header band, a logo), not at the same place on LOOSE_REPEATS
+    pages (a template's logo or frame), not touching another picture (_unclaimed: a tile of a
+    picture cut into pieces), and not of one colour (a white patch of a drawing)."""
+    claimed = [(p.page, p.box) for p in taken] + [(f.page, f.box) for f in formulas]
+    found: list[tuple[int, tuple[float, float, float, float]]] = []  # (page, box): the objects close with their page
+    for page in pages:
+        body = page_body_size(page)
+        prose = [l for l in page.lines if l.cell is None and _prose(l, body)]
+        if not prose:
+            continue
+        pdf_page = doc[page.number - 1]
+        try:
+            boxes = [p.box for p in _pictures_on(pdf_page, page, LOOSE_MIN_SIDE)]
+        finally:
+            pdf_page.close()
+        found += [(page.number, box) for box in _standing_in_text(_unclaimed(boxes, [box for n, box in claimed if n == page.number]), page, prose)]
+    places = [tuple(round(v) for v in box) for _, box in found]
+    kept = {(n, box) for (n, box), place in zip(found, places) if places.count(place) < LOOSE_REPEATS}
+    out = []
+    for page in pages:
+        if not any(n == page.number for n, _ in kept):
+            continue
+        pdf_page = doc[page.number - 1]
+        try:
+            chosen = [p for p in _pictures_on(pdf_page, page, LOOSE_MIN_SIDE) if (page.number, p.box) in kept and not _one_colour(p.obj)]
+            out += [picture for p in chosen if (picture := _picture(p, page, None, pictures)) is not None]
+        finally:
+            pdf_page.close()
+    return out
+
+
+def _unclaimed(boxes: list, claimed: list) -> list:
+    """The boxes no figure's or formula's picture covers, and that touch no other picture
+    (within TILE_GAP): a picture cut into tiles (perfiliev_samara_izvestia's diagram, 47 tiles
+    of 54 x 65 pt under a caption the layer garbles) is one figure or none, never loose pieces."""
+    return [b for k, b in enumerate(boxes) if not any(_overlaps(b, c) for c in claimed)
+            and not any(j != k and _overlaps(_grown_by(b, TILE_GAP), o) for j, o in enumerate(boxes))]
+
+
+def _grown_by(box, reach: float):
+    return box[0] - reach, box[1] - reach, box[2] + reach, box[3] + reach
+
+
+def _standing_in_text(boxes: list, page: Page, prose: list[Line]) -> list:
+    """The boxes standing in the text (_in_text), a picture under or over one so found (a stack
+    of screenshots) too."""
+    kept: list[tuple] = []  # (bottom, top, left, right, its column's (left, right))
+    passed: set[int] = set()
+    while True:
+        more = False
+        for k, box in enumerate(boxes):
+            if k not in passed and (column := _in_text(box, page, prose, kept)) is not None:
+                passed.add(k)
+                kept.append((box[1], box[3], box[0], box[2], column))
+                more = True
+        if not more:
+            return [box for k, box in enumerate(boxes) if k in passed]
+
+
+def _in_text(box, page: Page, prose: list[Line], kept: list[tuple]) -> tuple[float, float] | None:
+    """The column (left, right) a picture stands in when it stands in the body's text
+    (loose_pictures), else None: a line of body text (`prose`, in the page's body size) or a
+    picture `kept` so right above or below it within LOOSE_MAX_GAP, over the same stretch; on
+    the first page one above it (below the header band); no line of text over it or beside it
+    on its band within the column the lines above and below span (a scan behind the text, a
+    picture in a line: a symbol, a formula with its number); at least LOOSE_MIN_SHARE of that
+    column wide."""
+    edges = [(l.y - 0.3 * l.size, l.y + l.size, l.x0, l.x1, (l.x0, l.x1)) for l in prose] + kept
+    over = [e for e in edges if min(e[3], box[2]) - max(e[2], box[0]) > 0]
+    above = min((e for e in over if e[0] >= box[3] - 2), key=lambda e: e[0], default=None)
+    below = max((e for e in over if e[1] <= box[1] + 2), key=lambda e: e[1], default=None)
+    near = [e for e, gap in ((above, above and above[0] - box[3]), (below, below and box[1] - below[1])) if e is not None and gap <= LOOSE_MAX_GAP]
+    if not near or (page.number == 1 and above is None):
+        return None
+    left, right = min(e[4][0] for e in near), max(e[4][1] for e in near)
+    if box[2] - box[0] < LOOSE_MIN_SHARE * (right - left):
+        return None
+    band = [l for l in page.lines if l.text.strip() and min(l.y + 0.7 * l.size, box[3]) - max(l.y, box[1]) > 0.3 * l.size]
+    return None if any(min(l.x1, right) - max(l.x0, left) > 0 for l in band) else (left, right)
+
+
+def _one_colour(obj) -> bool:
+    """A picture showing one colour on white (a white or transparent patch a drawing is built
+    of, a filled box): nothing to show. One PDFium cannot decode is left to _picture."""
+    from PIL import Image  # only for the few pictures standing in the text: a check of a paper without any loads no PIL
+
+    try:
+        image = obj.get_bitmap(render=True).to_pil()
+    except pdfium.PdfiumError:
+        return False
+    if image.mode in ("RGBA", "LA"):
+        white = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(white, image.convert("RGBA"))
+    low, high = image.convert("L").getextrema()
+    return high - low < MIN_CONTRAST
 
 
 def page_body_size(page: Page) -> float:

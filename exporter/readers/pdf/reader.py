@@ -33,7 +33,7 @@ from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in,
 from ..plaintext.titlepage import read_title_page
 from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
-from .images import PagePicture, find_pictures, text_in_drawings
+from .images import PagePicture, find_pictures, loose_pictures, same_row, text_in_drawings
 from .links import linked
 from .layout import BOLD, MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
@@ -152,7 +152,7 @@ def pdf_lines(path: str) -> list[Line]:
 class TextLayer:
     lines: list[Line]
     notes: list[Diagnostic]  # about the layer itself (PDF001)
-    pictures: list[PagePicture]  # bound to figure captions
+    pictures: list[PagePicture]  # bound to figure captions, and those standing in the text uncaptioned (`caption` None)
     tables: dict[tuple[int, int], Grid] = field(default_factory=dict)  # (page, table on it) -> its grid, as lines' `cell` name them
     formulas: list[PageFormula] = field(default_factory=list)  # numbered display formulas, as pictures
 
@@ -208,14 +208,15 @@ def without_mojibake(lines: list[Line], path: str) -> tuple[list[Line], list[Dia
 
 
 def read_layer(path: str, pictures: bool = True) -> tuple[list[Page], list[PagePicture], list[PageFormula]]:
-    """The pages' lines, the pictures bound to figure captions and the numbered display
-    formulas' pictures (bytes left out unless `pictures`), read with PDFium (in the bounded
-    child, see sandbox.py). Only PDFium's own refusals are the file's problem; any other error
-    is ours and is raised."""
+    """The pages' lines, the pictures bound to figure captions and those standing in the text
+    uncaptioned, and the numbered display formulas' pictures (bytes left out unless
+    `pictures`), read with PDFium (in the bounded child, see sandbox.py). Only PDFium's own
+    refusals are the file's problem; any other error is ours and is raised."""
     doc, count = open_pdf(path)
     try:
         pages = read_pages(doc, count)
-        return pages, find_pictures(doc, pages, pictures), find_formulas(doc, pages, pictures)
+        figures, formulas = find_pictures(doc, pages, pictures), find_formulas(doc, pages, pictures)
+        return pages, figures + loose_pictures(doc, pages, figures, formulas, pictures), formulas
     except TooMuchText as exc:
         raise InputError(path, f"holds more than {MAX_CHARS} characters of text (past page {exc.pages}); exporter reads papers, not whole volumes: split it") from None
     except pdfium.PdfiumError:  # a page PDFium cannot load or read
@@ -1426,7 +1427,7 @@ class _Note:
     called: bool = False
 
 
-def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, places: Places, captioned: dict, formula_at: dict | None = None) -> list:
+def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, places: Places, captioned: dict, formula_at: dict | None = None, loose: dict | None = None) -> list:
     """The grouped lines as blocks on the PDF's pages; superscript numbers up to
     `superscript_entries` are citations (0: the paper cites in brackets, or has no list).
     A footnote goes where its page's text raises its mark; one whose mark the text never
@@ -1479,6 +1480,9 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             continue
         if level == NOTE:
             blocks.append((Paragraph(notes[k].inlines, places.span(joined.whole)), notes[k]))
+            continue
+        if level == PICTURE:  # pictures standing in the text uncaptioned, after the line they follow
+            blocks.extend((figure_of(row, (), places.span(Span(rows[0] + 1, 1, rows[0] + 1, len(lines[rows[0]].text) + 1))), None) for row in loose[rows[0]])
             continue
         if level in (FORMULA, CODE):
             first = lines[rows[0]]
@@ -1786,7 +1790,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     references, inside = _entries_and_body_beside(lines, texts, found, lexicon)
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
-    groups = code_groups(set_off_paragraphs(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines), lines, CODE)
+    groups, loose = with_loose_pictures(code_groups(set_off_paragraphs(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines), lines, CODE), lines, [p for p in pictures if p.caption is None], (start, end))
 
     words = lambda joined, **where: crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined, **where)  # noqa: E731
     built = _built_groups(groups, lines, tables, places, lexicon, words)
@@ -1795,7 +1799,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
-    blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned, formula_at)
+    blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned, formula_at, loose)
 
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
@@ -1841,7 +1845,7 @@ def _built_groups(groups: list, lines: list[Line], tables: dict, places: Places,
             span = places.span(Span(rows[0] + 1, 1, rows[-1] + 1, len(lines[rows[-1]].text) + 1))
             built.append((TABLE, rows, (grid, span), cells))
             continue
-        if level in (FORMULA, CODE):
+        if level in (FORMULA, CODE, PICTURE):
             built.append((level, rows, None, ()))
             continue
         numbered = [(i + 1, lines[i].text) for i in rows]
@@ -1860,6 +1864,7 @@ ITEM = -4  # a group of lines that is a list item
 CODE = -5  # a group of lines that is a block of code (set in a monospace face)
 FORMULA = -3  # a group of lines that is a numbered display formula
 NOTE = -1  # a group of lines that is a footnote
+PICTURE = -6  # pictures standing in the text with no caption: the group's one row is the line they follow
 TABLE = -2  # a group of lines that is a ruled table's cells
 
 
@@ -1867,8 +1872,47 @@ def figure_pictures(pictures) -> dict[tuple[int, int], list[PagePicture]]:
     """The pictures bound to each caption line, by (page, line number), left to right."""
     out: dict[tuple[int, int], list[PagePicture]] = {}
     for picture in pictures:
-        out.setdefault((picture.page, picture.caption), []).append(picture)
+        if picture.caption is not None:
+            out.setdefault((picture.page, picture.caption), []).append(picture)
     return out
+
+
+def with_loose_pictures(groups: list, lines: list[Line], pictures: list[PagePicture], body: tuple[int, int]) -> tuple[list, dict[int, list[list[PagePicture]]]]:
+    """The groups with the pictures standing in the text uncaptioned (images.loose_pictures)
+    put where they stand: after the group holding the line they follow in reading order (the
+    nearest line above them in their column; at a column's top, the line before its first one
+    below them), pictures side by side on one row as one figure; and those pictures by that
+    line's index, row by row. A picture outside the body's lines (`body`: from its first line to
+    the list; the front matter's, the list's) is left."""
+    at: dict[int, list[list[PagePicture]]] = {}
+    for picture in sorted(pictures, key=lambda p: (p.page, -p.box[3], p.box[0])):
+        anchor = _picture_anchor(lines, picture)
+        if anchor is None or not body[0] - 1 <= anchor < body[1]:
+            continue
+        rows = at.setdefault(anchor, [])
+        if rows and rows[-1][0].page == picture.page and same_row(rows[-1][0].box, picture.box):
+            rows[-1].append(picture)
+        else:
+            rows.append([picture])
+    if not at:
+        return groups, at
+    out = list(groups)
+    for anchor in sorted(at, reverse=True):
+        k = max((k for k, (_, rows) in enumerate(out) if min(rows) <= anchor), default=-1)
+        out.insert(k + 1, (PICTURE, [max(anchor, 0)]))
+    return out, {max(anchor, 0): rows for anchor, rows in at.items()}
+
+
+def _picture_anchor(lines: list[Line], picture: PagePicture) -> int | None:
+    """The index of the line a picture follows in reading order: the last line of its page
+    standing above it over the same stretch, else the line before the first one below it."""
+    left, bottom, right, top = picture.box
+    beside = [i for i, l in enumerate(lines) if l.page == picture.page and l.text and min(l.x1, right) - max(l.x0, left) > 0]
+    above = [i for i in beside if lines[i].y - 0.3 * lines[i].size >= top - 2]
+    if above:
+        return max(above)
+    below = [i for i in beside if lines[i].y + lines[i].size <= bottom + 2]
+    return min(below) - 1 if below else None
 
 
 def formula_paragraph(formula: PageFormula, span: Span) -> Paragraph:
