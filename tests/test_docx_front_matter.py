@@ -291,20 +291,20 @@ def test_a_by_line_closed_by_a_full_stop_keeps_its_last_name(tmp_path):
     ananasi_article): the full stop after the last family name is the line's, not the name's;
     the last author had been dropped as no name (`Васильев.`), printing two authors of three.
     An initial's full stop (`Smith J.`) stays the name's."""
-    d = docx.Document()
-    d.add_heading("Создание модели для расчёта распределения ультрафиолетового излучения в пространстве вокруг напольных облучателей", level=1)
-    d.add_paragraph("Д.Е. Науменко, В.А. Левченко, А.И. Васильев.")
-    d.add_heading("Введение", level=1)
-    d.add_paragraph("Одно из главных применений ультрафиолетового излучения в наше время – обеззараживание помещений, в том числе различных поверхностей.")
-    d.save(str(tmp_path / "a.docx"))
-    assert read_document(str(tmp_path / "a.docx")).meta.authors == ("Д.Е. Науменко", "В.А. Левченко", "А.И. Васильев")
-    d = docx.Document()
-    d.add_heading("Ultraviolet irradiation of rooms by floor-standing units", level=1)
-    d.add_paragraph("Naumenko D.E., Vasiliev A.I.")
-    d.add_heading("Introduction", level=1)
-    d.add_paragraph("One of the main uses of ultraviolet radiation today is the disinfection of rooms and of their surfaces.")
-    d.save(str(tmp_path / "b.docx"))
-    assert read_document(str(tmp_path / "b.docx")).meta.authors == ("Naumenko D.E.", "Vasiliev A.I.")
+    def authors(name: str, title: str, by_line: str, heading: str, body: str) -> tuple:
+        d = docx.Document()
+        d.add_heading(title, level=1)
+        d.add_paragraph(by_line)
+        d.add_heading(heading, level=1)
+        d.add_paragraph(body)
+        d.save(str(tmp_path / name))
+        return read_document(str(tmp_path / name)).meta.authors
+
+    assert authors("a.docx", "Создание модели для расчёта распределения ультрафиолетового излучения в пространстве вокруг напольных облучателей",
+                   "Д.Е. Науменко, В.А. Левченко, А.И. Васильев.", "Введение",
+                   "Одно из главных применений ультрафиолетового излучения в наше время – обеззараживание помещений, в том числе различных поверхностей.") == ("Д.Е. Науменко", "В.А. Левченко", "А.И. Васильев")
+    assert authors("b.docx", "Ultraviolet irradiation of rooms by floor-standing units", "Naumenko D.E., Vasiliev A.I.", "Introduction",
+                   "One of the main uses of ultraviolet radiation today is the disinfection of rooms and of their surfaces.") == ("Naumenko D.E.", "Vasiliev A.I.")
 
 
 def test_a_supervisor_label_alone_heads_the_rank_and_name_under_it(tmp_path):
