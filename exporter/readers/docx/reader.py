@@ -733,7 +733,7 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     for i, p in enumerate(region):
         if i == title_at or i in more or i in supervised:
             continue
-        text = _label_form(" ".join(p.text.split()))
+        text = label_texts[i]
         if not text:
             continue
         if pending_abstract:

@@ -602,17 +602,13 @@ def find_authors(lines: list[Line], title: list[int]) -> list[str]:
     return next((names for names in found if script(names[0]) == own), found[0] if found else [])
 
 
-# A by-line's line ending on a given name alone after its comma, the family name on the next line.
-_CUT_BY_LINE = re.compile(r",\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]+$")
-
-
 def _by_line(lines: list[Line], first: int, names: list[str]) -> list[str]:
     """The names of the by-line opening at line `first` (whose names are `names`), read on over
     the following lines of its page in its size that hold names only."""
     block, joined = [first], by_line_of(lines[first])
     for i in range(first + 1, len(lines)):
         line, text = lines[i], by_line_of(lines[i])
-        cut = _CUT_BY_LINE.search(joined) is not None or len(re.split(r"[,;]|\s(?:and|и|және)\s", joined)[-1].split()) == 1  # `…, Медет` / `Актаев2,6, …`; `…, Лурье` / `Ирина Анатольевна`: a name broken at the line's end
+        cut = len(re.split(r"[,;]|\s(?:and|и|және)\s", joined)[-1].split()) == 1  # `…, Медет` / `Актаев2,6, …`; `…, Лурье` / `Ирина Анатольевна`: a name broken at the line's end
         if line.page != lines[first].page or abs(line.size - lines[first].size) > 0.5 or not (_names_only(text) or cut and len(name_parts(f"{joined} {text}")) > len(name_parts(joined))):
             break
         block.append(i)  # a line that ends in no separator ends a name (`Deborah A. Wallach` / `Mike Burrows`)
