@@ -65,6 +65,10 @@ REFERENCES_HEADING = re.compile(
     rf"^(?:[■□▪▫●◆◇►▶]\s?)?(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|\d{{1,2}}\.(?=[^\W\d_])|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
+# A heading in capitals whose words a PDF's text layer runs together, the space between them lost
+# (`СПИСОК ИСПОЛЬЗУЕМЫХИСТОЧНИКОВ`, `СПИСОКЛИТЕРАТУРЫ`): the same names, their spaces optional, read
+# only on a line in capitals (words in small letters run together are a typing slip, not a heading).
+_GLUED_CAPITALS_HEADING = re.compile(REFERENCES_HEADING.pattern.replace(r"\s+", r"\s*"), re.IGNORECASE)
 
 # An entry's number at the start of a line: `[12]` (text may follow glued to it), `12.` or
 # `12)` followed by a space, a letter, or nothing (the number alone on its line); a PDF's text
@@ -204,7 +208,9 @@ def is_reference_heading(line: str) -> bool:
     text = " ".join(line.split())
     if len(text) >= 120 or next((ch for ch in text if ch.isalpha()), "").islower():
         return False
-    return REFERENCES_HEADING.match(text) is not None or REFERENCES_HEADING.match(_SMALL_CAPITALS.sub(r"\1", text)) is not None
+    if REFERENCES_HEADING.match(text) is not None or REFERENCES_HEADING.match(_SMALL_CAPITALS.sub(r"\1", text)) is not None:
+        return True
+    return text.isupper() and _GLUED_CAPITALS_HEADING.match(text) is not None
 
 
 @dataclass(frozen=True)

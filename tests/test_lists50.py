@@ -1,0 +1,34 @@
+"""Conventions read from batch 35's misses (bench/UNSEEN_LISTS.md), each tested on invented entries
+or papers of the same forms (no line of the batch's papers)."""
+
+from __future__ import annotations
+
+from exporter.pipeline import read_and_link
+from exporter.references.fields import parse_entry
+from exporter.references.ownlist import is_reference_heading
+
+
+def _fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def test_heading_in_capitals_with_its_words_run_together(tmp_path):
+    """A PDF's text layer may lose the space between a capitals heading's words
+    (`СПИСОК ИСПОЛЬЗУЕМЫХИСТОЧНИКОВ`): still the list's heading; words in small letters run
+    together are no heading."""
+    assert is_reference_heading("СПИСОК ИСПОЛЬЗОВАННЫХИСТОЧНИКОВ")
+    assert is_reference_heading("СПИСОКЛИТЕРАТУРЫ")
+    assert not is_reference_heading("Списоклитературы")
+    lines = [
+        "Мосты и реки",
+        "",
+        "Мосты считали раньше [1, 2].",
+        "",
+        "СПИСОК ИСПОЛЬЗУЕМЫХИСТОЧНИКОВ",
+        "1. Холмов А. Б. Мосты и реки. – Казань : Речной мост, 2020. – 120 с.",
+        "2. Крылов В. Г. Счёт мостов // Речной вестник. – 2019. – № 3. – С. 11-19.",
+    ]
+    path = tmp_path / "paper.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refs = read_and_link(str(path)).document.references
+    assert [e.text.split(" ")[0] for e in refs] == ["Холмов", "Крылов"]
