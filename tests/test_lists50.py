@@ -32,3 +32,11 @@ def test_heading_in_capitals_with_its_words_run_together(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     refs = read_and_link(str(path)).document.references
     assert [e.text.split(" ")[0] for e in refs] == ["Холмов", "Крылов"]
+
+
+def test_kind_of_work_after_a_material_designation_glued_to_its_colon():
+    """GOST's `Title [Текст]: учебное пособие / Names.` (the colon run into the designation): the
+    title ends at the designation, the kind of work is no part of it."""
+    fields = _fields("Холмов А. Б. Мосты и реки [Текст]: учебное пособие / А. Б. Холмов. – Казань : Речной мост, 2020. – 120 с.")
+    assert fields["title"] == "Мосты и реки"
+    assert fields["type"] == "учебное пособие"

@@ -2120,13 +2120,14 @@ def _retrieval_statement_not_title(f: _Fields) -> None:
 def _split_translation(f: _Fields) -> None:
     """`Title [Its translation]` (Russian journals' English lists): the bracket is `titleaddon`,
     and it ends the title: what a title read past it holds is the journal (`… [Translation].
-    Journal, 2014, no. 2`)."""
+    Journal, 2014, no. 2`). GOST's material designation so too, its colon glued to it or not
+    (`Title [Текст]: учебное пособие /`: the kind of work after it is read as such below)."""
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
     if "[" not in value:
         return
-    m = re.search(r"\s?\[([^\[\]]{4,}|PDF|DVD|CD|MP3|MP4|PPT)\][.,]?(?:\s+|$)", value)  # APA's `[PDF]` too
+    m = re.search(r"\s?\[([^\[\]]{4,}|PDF|DVD|CD|MP3|MP4|PPT)\][.,:]?(?:\s+|$)", value)  # APA's `[PDF]` too; GOST's `[Текст]: учебное пособие` glued
     if not m or re.match(r"\d", m[1]) or m.start() == 0:
         return
     p = f.confidence.get("title")
