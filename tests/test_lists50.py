@@ -40,3 +40,12 @@ def test_kind_of_work_after_a_material_designation_glued_to_its_colon():
     fields = _fields("Холмов А. Б. Мосты и реки [Текст]: учебное пособие / А. Б. Холмов. – Казань : Речной мост, 2020. – 120 с.")
     assert fields["title"] == "Мосты и реки"
     assert fields["type"] == "учебное пособие"
+
+
+def test_teaching_and_methods_manual_is_a_kind_of_work():
+    """`учебно-методическое пособие` (and `учебнометодическое`, the hyphen lost at a line's end)
+    after the title's colon is the kind of work, not a journal."""
+    for kind in ("учебно-методическое пособие", "учебнометодическое пособие"):
+        fields = _fields(f"Холмов А. Б. Мосты и реки [Текст] : {kind} / А. Б. Холмов. – Казань : Речной мост, 2020. – 120 с.")
+        assert fields["title"] == "Мосты и реки"
+        assert "journal" not in fields and "booktitle" not in fields, kind

@@ -1257,9 +1257,10 @@ def _page_of_a_site(f: _Fields) -> bool:
 
 
 # What kind of work a book is (GOST's other title information after ` : `): `учебное пособие`,
+# `учебно-методическое пособие` (`учебнометодическое` where pdftotext drops a line end's hyphen),
 # `учебник`, `монография`, `textbook`; it names the work's genre, never a container.
 _KIND_OF_WORK = re.compile(
-    r"(?:учеб(?:ное|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|лекции|справочник|хрестоматия"
+    r"(?:учеб(?:ное|но-?\s?методическое|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|лекции|справочник|хрестоматия"
     r"|метод(?:ические|\.)\s?указания|оқу\sқұралы|оқулық|монография|textbook|monograph|lecture\snotes)"
     r"(?:\s(?:для|по|к)\s[^.:/]{1,120})?",
     re.IGNORECASE,
