@@ -49,3 +49,13 @@ def test_teaching_and_methods_manual_is_a_kind_of_work():
         fields = _fields(f"Холмов А. Б. Мосты и реки [Текст] : {kind} / А. Б. Холмов. – Казань : Речной мост, 2020. – 120 с.")
         assert fields["title"] == "Мосты и реки"
         assert "journal" not in fields and "booktitle" not in fields, kind
+
+
+def test_date_of_the_last_visit_is_the_access_date():
+    """`(Дата последнего посещения 7 ноября 2019)`, `(дата последнего обращения: …)`: the day the
+    page was read, not the work's year; the site before `URL` stays the host."""
+    fields = _fields("Bridges counted list [Электронный ресурс] // Bridges URL: https://bridges.example/news/counted (Дата последнего посещения 7 ноября 2019).")
+    assert fields["urldate"] == "7 ноября 2019"
+    assert "year" not in fields
+    assert fields["journal"] == "Bridges"
+    assert _fields("Счёт мостов [Электронный ресурс] // Мосты. URL: https://bridges.example/a (дата последнего обращения: 12.03.2021).")["urldate"] == "12.03.2021"
