@@ -59,3 +59,18 @@ def test_date_of_the_last_visit_is_the_access_date():
     assert "year" not in fields
     assert fields["journal"] == "Bridges"
     assert _fields("Счёт мостов [Электронный ресурс] // Мосты. URL: https://bridges.example/a (дата последнего обращения: 12.03.2021).")["urldate"] == "12.03.2021"
+
+
+def test_day_and_month_after_a_harvard_host_are_its_date():
+    """Cite Them Right's newspaper or blog, `‘Title’, The River Times, 12 March, p. 5.` and
+    `‘Title’, Bridgenote, 1 January. Available at: …`: the host is the name before the day and
+    month."""
+    cases = [
+        ("Holm, A. (2020). ‘Counting invented bridges’, Bridgenote, 1 January. Available at: https://bridges.example/a (Accessed 19 November 2020).", "Bridgenote"),
+        ("Holm, A. (2019) ‘Counting invented bridges’, The River Times, 12 March, p. 5.", "The River Times"),
+        ("Holm, A. (2019) ‘Counting invented bridges’, The Guardian, 12 March. Available at: https://bridges.example/b (Accessed: 3 May 2020).", "The Guardian"),
+    ]
+    for text, host in cases:
+        fields = _fields(text)
+        assert fields["title"] == "Counting invented bridges", text
+        assert fields.get("journal", fields.get("booktitle")) == host, text

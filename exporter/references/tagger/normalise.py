@@ -1057,6 +1057,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_31_conventions(f)
     _batch_32_conventions(f)
     _batch_34_conventions(f)
+    _batch_35_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -3641,3 +3642,49 @@ def _title_before_the_host_mark(f: _Fields) -> None:
     _text_value(f, "title", author[1], author[1] + mark.start())
     if p is not None and "title" in f.items:
         f.confidence["title"] = p
+
+
+def _batch_35_conventions(f: _Fields) -> None:
+    """Batch 35's conventions read after its first run (bench/UNSEEN_LISTS.md), each in a function
+    of its own, run once the others have read the fields."""
+    _day_and_month_after_the_host(f)
+
+
+# Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
+# `‘Title’, Site, 1 January. Available at: …`: the day and month after the host's name are the
+# issue's date, no part of the name.
+_EN_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_AND_MONTH = re.compile(rf",\s(?P<day>\d{{1,2}})\s{_EN_MONTH}(?=[.,]|\s*$)")
+_QUOTED_TITLE_THEN_HOST_AND_DAY = re.compile(rf"^(?P<title>.{{3,}}?)[’'”\"],\s(?P<host>[^,‘’'“”\"]{{2,80}}?),\s\d{{1,2}}\s{_EN_MONTH}$")
+
+
+def _day_and_month_after_the_host(f: _Fields) -> None:
+    """`‘Title’, The Times, 12 March, p. 5.` read with the host `The Times, 12 March` (or `…, 12`),
+    or `‘Title’, Site, 1 January. Available at:` read as one title: the host is the name before
+    the day and month."""
+    name = next((n for n in ("journal", "booktitle") if n in f.items), None)
+    if name is not None:
+        value, s, e = f.items[name]
+        m = _DAY_AND_MONTH.search(f.text, s, min(len(f.text), e + 12))
+        if m is None or m.start() >= e or m.start() <= s:
+            return
+        p = _drop(f, name)[3]
+        _text_value(f, name, s, m.start())
+        if p is not None and name in f.items:
+            f.confidence[name] = p
+        return
+    title = f.items.get("title")
+    if title is None or "url" not in f.items and "pages" not in f.items:
+        return
+    value, s, e = title
+    m = _QUOTED_TITLE_THEN_HOST_AND_DAY.match(value)
+    if m is None or not re.search(r"[‘'“\"]\s*$", f.text[:s]):
+        return
+    p = _drop(f, "title")[3]
+    at = s + f.text[s:e].find(value)
+    _text_value(f, "title", at, at + m.end("title"))
+    _text_value(f, "journal", at + m.start("host"), at + m.end("host"))
+    for n in ("title", "journal"):
+        if p is not None and n in f.items:
+            f.confidence[n] = p
+
