@@ -74,3 +74,12 @@ def test_day_and_month_after_a_harvard_host_are_its_date():
         fields = _fields(text)
         assert fields["title"] == "Counting invented bridges", text
         assert fields.get("journal", fields.get("booktitle")) == host, text
+
+
+def test_bracketed_year_closing_a_springer_entry_is_its_date():
+    """Springer's `Names: Title, june 12, 1925. Journal 27(4), 12–19 (2006)`: the date inside the
+    title is the title's; the entry's year is the bracketed one closing it."""
+    fields = _fields("Holm, A., Crane, B.: Counting invented bridges on the lower river, june 12, 1925. Bridge Review 27(4), 12–19 (2006)")
+    assert fields["year"] == "2006"
+    assert fields["title"] == "Counting invented bridges on the lower river, june 12, 1925"
+    assert fields["journal"] == "Bridge Review"

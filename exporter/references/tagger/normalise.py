@@ -3648,6 +3648,7 @@ def _batch_35_conventions(f: _Fields) -> None:
     """Batch 35's conventions read after its first run (bench/UNSEEN_LISTS.md), each in a function
     of its own, run once the others have read the fields."""
     _day_and_month_after_the_host(f)
+    _closing_bracketed_year_is_the_date(f)
 
 
 # Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
@@ -3687,4 +3688,32 @@ def _day_and_month_after_the_host(f: _Fields) -> None:
     for n in ("title", "journal"):
         if p is not None and n in f.items:
             f.confidence[n] = p
+
+
+# Springer's and LNCS's date closing the entry after the host's volume and pages (`Journal 27(4),
+# 12–19 (2006)`, a DOI or address after it at most).
+_CLOSING_BRACKETED_YEAR = re.compile(r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)\.?\s*(?:(?:https?://|doi:\s?)\S+\s*)?$", re.IGNORECASE)
+_DATE_WORDS_BEFORE_A_YEAR = re.compile(r"[\s,]*(?:[A-Za-z]+\.?\s\d{1,2},?\s|\d{1,2}\s[A-Za-z]+\.?,?\s)?")
+
+
+def _closing_bracketed_year_is_the_date(f: _Fields) -> None:
+    """`Names: Title, june 12, 1925. Journal 27(4), 12–19 (2006)` read with the year 1925: a date
+    inside the title before the host is the title's; the year is the one in brackets closing the
+    entry after the host (the title runs through the date)."""
+    year = f.items.get("year")
+    name = next((n for n in ("journal", "booktitle") if n in f.items), None)
+    if year is None or name is None or year[1] >= f.items[name][1]:
+        return
+    m = _CLOSING_BRACKETED_YEAR.search(f.text, f.items[name][2])
+    if m is None or m["year"] == year[0]:
+        return
+    title = f.items.get("title")
+    if title is None or f.text[year[1] - 1 : year[1]] == "(" or not title[2] <= year[1] or not _DATE_WORDS_BEFORE_A_YEAR.fullmatch(f.text, title[2], year[1]):
+        return  # a bracketed year before the host is the entry's own (APA's `(1990).`, two entries run together)
+    p = _drop(f, "title")[3]
+    _text_value(f, "title", title[1], year[2])
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
+    q = _drop(f, "year")[3]
+    f.add("year", m.start("year"), m.end("year"), confidence=q)
 
