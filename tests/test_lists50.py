@@ -83,3 +83,19 @@ def test_bracketed_year_closing_a_springer_entry_is_its_date():
     assert fields["year"] == "2006"
     assert fields["title"] == "Counting invented bridges on the lower river, june 12, 1925"
     assert fields["journal"] == "Bridge Review"
+
+
+def test_margin_numbers_printed_out_of_order_are_no_part_of_the_entries(tmp_path):
+    """pdftotext's text of a line-numbered manuscript sets some margin numbers out of their run
+    (`203`, then `200`, `201` after an entry): every lone number near the run's is the margin's."""
+    lines = ["Counting Invented Bridges", "", "Bridges were counted before [1-4].", "", "References", "", "192", "193", "", "196", "",
+             "[1] Holm, A., Crane, B.: Counting invented bridges. Bridge Review 27(4), 12–19 (2006)", "", "202", "",
+             "[2] Holm, A.: Spans of invented bridges. In: Readings in Bridges, pp. 431–450. Springer, Berlin (1981)", "", "203", "",
+             "[3] Crane, B., et al.: What is an invented bridge (2007)", "", "200", "201", "", "204", "205", "", "206", "207", "",
+             "208", "209", "", "210", "211", "", "212", "213", "",
+             "[4] Stone, C.: Generality in invented bridges. River Notes 30(12), 1030–1035 (1987)",
+             "[5] Vale, D.: Bridges and rivers. River Notes 31(2), 10–15 (1988)"]
+    path = tmp_path / "paper.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refs = read_and_link(str(path)).document.references
+    assert [e.text.rsplit(" ", 1)[-1] for e in refs] == ["(2006)", "(1981)", "(2007)", "(1987)", "(1988)"]

@@ -456,8 +456,25 @@ def without_margin_numbers(lines: list[str], start: int) -> list[str]:
         if int(form.match(out[run[0][0]]).group(1)) == 1 and not any(_ENTRY_NUMBER.match(text) for text in rest):
             continue
         out = list(out)
-        for i, cut in run:
+        for i, cut in run + (_strays_of_the_margin(out, rows, run) if form is _LONE_NUMBER else []):
             out[i] = " " * cut + out[i][cut:]
+    return out
+
+
+def _strays_of_the_margin(lines: list[str], rows: list[int], run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Margin numbers outside the run pdftotext printed them in (a column's numbers set out of
+    order, `303`, then `300`, `301`, a page's number breaking the count): lone numbers within as
+    many of the run's as the list has lines, where the run's numbers count the paper's lines
+    (its first past the list's line count: no entry's number reaches it)."""
+    first, last = (int(_LONE_NUMBER.match(lines[run[k][0]]).group(1)) for k in (0, -1))
+    if first <= len(rows):
+        return []
+    members = {i for i, _ in run}
+    out = []
+    for i in rows:
+        m = _LONE_NUMBER.match(lines[i])
+        if m is not None and i not in members and first - len(rows) <= int(m.group(1)) <= last + len(rows):
+            out.append((i, m.end()))
     return out
 
 
