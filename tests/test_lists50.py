@@ -99,3 +99,15 @@ def test_margin_numbers_printed_out_of_order_are_no_part_of_the_entries(tmp_path
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     refs = read_and_link(str(path)).document.references
     assert [e.text.rsplit(" ", 1)[-1] for e in refs] == ["(2006)", "(1981)", "(2007)", "(1987)", "(1988)"]
+
+
+def test_heading_printed_initials_first_before_the_title():
+    """A home-made GOST heading initials first with no mark before the title (`A. B. Holm Title /
+    A. B. Holm, C. D. Crane // Journal`), its family name of one word or two: the name the
+    statement after the slash begins with is the author, the title starts after it."""
+    fields = _fields("A. B. Holm Counting invented bridges on the lower river [Текст] / A. B. Holm, C. D. Crane // Bridge Review. – 2010. – С. 4-21")
+    assert fields["author"].startswith("Holm, A. B.")
+    assert fields["title"] == "Counting invented bridges on the lower river"
+    fields = _fields("Ж. Ван Мостов Мосты и реки нижнего течения [Текст] / Ж. Ван Мостов – СПб. : Речной мост, 2018. – 576 с.")
+    assert fields["author"] == "Ван Мостов, Ж."
+    assert fields["title"] == "Мосты и реки нижнего течения"

@@ -3649,6 +3649,7 @@ def _batch_35_conventions(f: _Fields) -> None:
     of its own, run once the others have read the fields."""
     _day_and_month_after_the_host(f)
     _closing_bracketed_year_is_the_date(f)
+    _initials_first_heading_before_the_title(f)
 
 
 # Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
@@ -3716,4 +3717,38 @@ def _closing_bracketed_year_is_the_date(f: _Fields) -> None:
         f.confidence["title"] = p
     q = _drop(f, "year")[3]
     f.add("year", m.start("year"), m.end("year"), confidence=q)
+
+
+# The first name of GOST's statement of responsibility, initials first (`/ H. M. Nguyen, E. W. Cooper`,
+# `/ Дж. Вандер Плас – СПб.`): a family name of one word or two capitalised ones.
+_FIRST_NAME_INITIALS_FIRST = re.compile(
+    r"\s*(?P<initials>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3})(?P<family>[A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?)\s*(?:[,;.]|$)"
+)
+
+
+def _initials_first_heading_before_the_title(f: _Fields) -> None:
+    """A home-made GOST heading printed initials first, with no mark before the title (`H. M. Nguyen
+    Title [Текст] / H. M. Nguyen, E. W. Cooper // Journal`, `Дж. Вандер Плас Title / Дж. Вандер
+    Плас – СПб.`): the heading repeats the statement's first name, so the entry's opening words that
+    spell that name are the author, the title starts after them (the tagger had cut the name at
+    its initials and begun the title with the family name)."""
+    author, title = f.items.get("author"), f.items.get("title")
+    slash = _SINGLE_SLASH.search(f.text)
+    if author is None or title is None or slash is None or "//" in f.text[: slash.start()]:
+        return
+    tail = f.text[slash.end() :]
+    first = _FIRST_NAME_INITIALS_FIRST.match(tail[: _RESPONSIBILITY_END.search(tail).start()])
+    if first is None:
+        return
+    initials = re.findall(r"[^\W\d_]{1,2}\.", first["initials"])
+    spelled = r"\s?".join(map(re.escape, initials)) + r"\s?" + r"\s+".join(map(re.escape, first["family"].split()))
+    m = re.compile(rf"\s*(?:\d{{1,3}}[.)]\s*)?(?P<heading>{spelled})\s").match(f.text)
+    if m is None or not title[1] < m.end("heading") <= title[2] or m.end("heading") >= slash.start():
+        return
+    p = _drop(f, "title")[3]
+    _drop(f, "author")
+    f.add("author", m.start("heading"), m.end("heading"), f"{first['family']}, {' '.join(initials)}")
+    _text_value(f, "title", m.end("heading"), title[2])
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
 
