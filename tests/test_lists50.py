@@ -111,3 +111,14 @@ def test_heading_printed_initials_first_before_the_title():
     fields = _fields("Ж. Ван Мостов Мосты и реки нижнего течения [Текст] / Ж. Ван Мостов – СПб. : Речной мост, 2018. – 576 с.")
     assert fields["author"] == "Ван Мостов, Ж."
     assert fields["title"] == "Мосты и реки нижнего течения"
+
+
+def test_publisher_before_springers_missing_place_mark():
+    """Springer Nature's BibTeX styles print `???` for a book's missing place (`Title. Apress, ???
+    (2019)`): the words before it are the publisher, not a journal and no part of the title or
+    the publisher's name."""
+    for text in ("Holm, A.: Counting invented bridges. Apress, ??? (2019)", "Holm, A.: Counting invented bridges. Bridge Press, ??? (2019)"):
+        fields = _fields(text)
+        assert fields["title"] == "Counting invented bridges", text
+        assert fields["publisher"] in ("Apress", "Bridge Press"), text
+        assert "journal" not in fields, text

@@ -3650,6 +3650,7 @@ def _batch_35_conventions(f: _Fields) -> None:
     _day_and_month_after_the_host(f)
     _closing_bracketed_year_is_the_date(f)
     _initials_first_heading_before_the_title(f)
+    _publisher_before_a_missing_place(f)
 
 
 # Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
@@ -3751,4 +3752,34 @@ def _initials_first_heading_before_the_title(f: _Fields) -> None:
     _text_value(f, "title", m.end("heading"), title[2])
     if p is not None and "title" in f.items:
         f.confidence["title"] = p
+
+
+# Springer Nature's BibTeX styles (sn-mathphys, sn-basic …) print `???` for a book's missing place:
+# `Title. Apress, ??? (2019)`, `In: Book, pp. 1–9. Elsevier, ??? (1981)`.
+_MISSING_PLACE = re.compile(r"(?:^|(?<=[.,]\s))(?P<publisher>[^.,()]{2,80}?),\s\?\?\?\s?\((?:1[5-9]|20)\d\d")
+
+
+def _publisher_before_a_missing_place(f: _Fields) -> None:
+    """`Title. Apress, ??? (2019)` (the `???` of a place left out) read with the host `Apress`, or
+    with `Apress` in the title: the words before `, ???` are the publisher."""
+    m = _MISSING_PLACE.search(f.text)
+    if m is None:
+        return
+    a, b = m.span("publisher")
+    if "publisher" in f.items:
+        if "???" not in f.items["publisher"][0] or not f.items["publisher"][1] <= a:
+            return
+        _drop(f, "publisher")  # (`Bridge Press, ???` read whole: the place's mark is none of it)
+    for name in ("journal", "booktitle"):
+        if name in f.items and a <= f.items[name][1] < b:
+            _drop(f, name)
+    title = f.items.get("title")
+    if title is not None and title[1] < a < title[2]:
+        p = _drop(f, "title")[3]
+        _text_value(f, "title", title[1], a)
+        if p is not None and "title" in f.items:
+            f.confidence["title"] = p
+    if any(s < b and a < e for _, s, e in f.items.values()):
+        return
+    _text_value(f, "publisher", a, b)
 
