@@ -122,3 +122,17 @@ def test_publisher_before_springers_missing_place_mark():
         assert fields["title"] == "Counting invented bridges", text
         assert fields["publisher"] in ("Apress", "Bridge Press"), text
         assert "journal" not in fields, text
+
+
+def test_conference_acronym_closes_a_scholar_gost_host():
+    """Google Scholar's GOST export of a proceedings paper (`//2019 International Conference on …
+    and River Technologies (BridgeCon). – IEEE, 2019. – С. 1-5.`): the host runs to the
+    acronym's bracket, the publisher follows the area's dash."""
+    for host in (
+        "2019 International Multi-Conference on Bridge Engineering and River Technologies (BridgeCon)",
+        "2019 IEEE Conference of Young Researchers in Bridge and River Engineering (BRConRus)",
+    ):
+        fields = _fields(f"Holm A. B., Crane C. D. Counting invented bridges on rivers //{host}. – IEEE, 2019. – С. 1-5.")
+        assert fields["booktitle"] == host
+        assert fields["publisher"] == "IEEE"
+        assert "editor" not in fields

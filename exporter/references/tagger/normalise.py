@@ -3651,6 +3651,7 @@ def _batch_35_conventions(f: _Fields) -> None:
     _closing_bracketed_year_is_the_date(f)
     _initials_first_heading_before_the_title(f)
     _publisher_before_a_missing_place(f)
+    _acronym_closing_the_host(f)
 
 
 # Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
@@ -3782,4 +3783,45 @@ def _publisher_before_a_missing_place(f: _Fields) -> None:
     if any(s < b and a < e for _, s, e in f.items.values()):
         return
     _text_value(f, "publisher", a, b)
+
+
+# Google Scholar's GOST export of a proceedings paper: `//2019 International Conference on … and
+# Modern Technologies (FarEastCon). – IEEE, 2019. – С. 1-5.`: the conference's acronym in brackets
+# closes the host's area, right before its dash.
+_ACRONYM_BEFORE_THE_AREA = re.compile(r"\s(?P<close>\([A-Z][\w-]{1,15}\)+)\.?\s?[–—]\s")
+
+
+def _acronym_closing_the_host(f: _Fields) -> None:
+    """`//Conference on Bridges and Rivers (BRCon). – IEEE, 2019.` read with the host cut before
+    `and` or its acronym (what follows read as an editor or the publisher), or run past it into
+    the publisher: the host runs to the acronym's bracket, the publisher is after the area's dash."""
+    name = next((n for n in ("booktitle", "journal") if n in f.items), None)
+    if name is None:
+        return
+    _, s, e = f.items[name]
+    if not re.search(r"//\s*$", f.text[:s]):
+        return
+    m = _ACRONYM_BEFORE_THE_AREA.search(f.text, s)
+    if m is None or re.search(r"\s[–—]\s|//", f.text[s : m.start()]):
+        return
+    end = m.end("close")
+    if e == end or not m.start() < e + 60:
+        return
+    spill = None
+    for other in [n for n in f.items if n != name]:
+        _, a, b = f.items[other]
+        if a < end and s < b:
+            if other == "publisher" and b > m.end():
+                spill = b
+            _drop(f, other)
+    p = _drop(f, name)[3]
+    _text_value(f, name, s, end)
+    if p is not None and name in f.items:
+        f.confidence[name] = p
+    if "publisher" not in f.items:
+        after = re.match(r"[^,.–—]{2,60}", f.text[m.end() :])
+        if spill is not None or after is not None and e > end:
+            b = spill if spill is not None else m.end() + after.end()
+            if not any(a < b and m.end() < c for _, a, c in f.items.values()):
+                _text_value(f, "publisher", m.end(), b)
 
