@@ -136,3 +136,15 @@ def test_conference_acronym_closes_a_scholar_gost_host():
         assert fields["booktitle"] == host
         assert fields["publisher"] == "IEEE"
         assert "editor" not in fields
+
+
+def test_place_comma_publisher_after_the_area_dash():
+    """A home-made GOST imprint with a comma for the colon (`– Санкт-Петербург, Речной мост,
+    2001.`, `– London, Bridge Books, 2001.`): a known place, then the publisher."""
+    for text, place, publisher in (
+        ("Холмов А. Б. Мосты и реки / А. Б. Холмов. – Санкт-Петербург, Речной мост, 2001. – 304 с.", "Санкт-Петербург", "Речной мост"),
+        ("Holm A. Bridges / A. Holm. – London, Bridge Books, 2001. – 304 p.", "London", "Bridge Books"),
+    ):
+        fields = _fields(text)
+        assert (fields.get("address"), fields.get("publisher")) == (place, publisher), text
+        assert "journal" not in fields, text

@@ -3652,6 +3652,7 @@ def _batch_35_conventions(f: _Fields) -> None:
     _initials_first_heading_before_the_title(f)
     _publisher_before_a_missing_place(f)
     _acronym_closing_the_host(f)
+    _place_and_publisher_read_as_host(f)
 
 
 # Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
@@ -3825,3 +3826,32 @@ def _acronym_closing_the_host(f: _Fields) -> None:
             if not any(a < b and m.end() < c for _, a, c in f.items.values()):
                 _text_value(f, "publisher", m.end(), b)
 
+
+# A home-made GOST imprint with a comma for the colon (`– Санкт-Петербург, Питер, 2001.`): a known
+# place, then the publisher's name, then the year, right after the area's dash.
+_PLACE_COMMA_PUBLISHER = re.compile(r"(?<=[–—]\s)(?P<place>[^\W\d_][\w.-]{0,30}),\s(?P<publisher>[^\W\d_][^,:;/]{1,80}?),\s?(?:1[5-9]|20)\d\d\b")
+
+
+def _place_and_publisher_read_as_host(f: _Fields) -> None:
+    """`Title / Names. – Санкт-Петербург, Питер, 2001. – 304 с.` read with the journal or the
+    publisher `Санкт-Петербург, Питер` (or the place `London, Bridge` and the publisher `Books`):
+    in an entry with no host's `//`, a known place, a comma and a name after the area's dash, the
+    year after them, are the place and the publisher."""
+    if "//" in f.text or any(n in f.items for n in ("volume", "number")):
+        return
+    m = _PLACE_COMMA_PUBLISHER.search(f.text)
+    if m is None or not is_place(m["place"]):
+        return
+    a, b = m.start("place"), m.end("publisher")
+    read = {n: v for n, v in f.items.items() if v[1] < b and a < v[2]}
+    if not read or set(read) - {"journal", "booktitle", "address", "publisher"}:
+        return
+    if read.get("address", ("",))[0] == m["place"] and read.get("publisher", ("",))[0].strip(" .") == m["publisher"].strip(" ."):
+        return
+    p = next((f.confidence.get(n) for n in read if f.confidence.get(n) is not None), None)
+    for n in read:
+        _drop(f, n)
+    f.add("address", a, m.end("place"), confidence=p)
+    _text_value(f, "publisher", m.start("publisher"), b)
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
