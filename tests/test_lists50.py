@@ -148,3 +148,14 @@ def test_place_comma_publisher_after_the_area_dash():
         fields = _fields(text)
         assert (fields.get("address"), fields.get("publisher")) == (place, publisher), text
         assert "journal" not in fields, text
+
+
+def test_publisher_in_guillemets_after_the_place_and_its_comma():
+    """The older GOST imprint `– М., «Мир», 1965.` (7.1-76, 7.1-84, and students copying it): the
+    name in guillemets after the place's comma is the publisher."""
+    for text, place, publisher in (
+        ("Холмов А. Б. Мосты и реки / А. Б. Холмов. – М., «Речной мост», 1965. – 174 с.", "М.", "Речной мост"),
+        ("Холмов А. Б. Мосты и реки / А. Б. Холмов. – Москва, «Речной мост», 1965. – 174 с.", "Москва", "Речной мост"),
+    ):
+        fields = _fields(text)
+        assert (fields.get("address"), fields.get("publisher")) == (place, publisher), text

@@ -3653,6 +3653,7 @@ def _batch_35_conventions(f: _Fields) -> None:
     _publisher_before_a_missing_place(f)
     _acronym_closing_the_host(f)
     _place_and_publisher_read_as_host(f)
+    _publisher_in_guillemets_after_the_place(f)
 
 
 # Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
@@ -3855,3 +3856,21 @@ def _place_and_publisher_read_as_host(f: _Fields) -> None:
     _text_value(f, "publisher", m.start("publisher"), b)
     if p is not None and "publisher" in f.items:
         f.confidence["publisher"] = p
+
+
+# The imprint of the older GOST (7.1-76, 7.1-84) and its home-made heirs: the place, a comma, the
+# publisher in guillemets, the year (`– М., «Мир», 1965.`, `– Л., «Наука», 1975.`).
+_PLACE_THEN_GUILLEMETS = re.compile(r"(?<=[–—]\s)(?P<place>[^\W\d_][\w.-]{0,30}),\s«(?P<publisher>[^«»]{2,80})»,?\s?(?:1[5-9]|20)\d\d\b")
+
+
+def _publisher_in_guillemets_after_the_place(f: _Fields) -> None:
+    """`Title / Names. – М., «Мир», 1965. – 174 с.` read with the place and no publisher: the name
+    in guillemets between the place's comma and the year is the publisher."""
+    if "publisher" in f.items:
+        return
+    m = _PLACE_THEN_GUILLEMETS.search(f.text)
+    if m is None or not is_place(m["place"]) or any(a < m.end("publisher") and m.start("publisher") < b for _, a, b in f.items.values()):
+        return
+    p = f.items.get("address") and f.confidence.get("address")
+    f.add("publisher", *m.span("publisher"), confidence=p)
+
