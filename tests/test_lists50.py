@@ -159,3 +159,15 @@ def test_publisher_in_guillemets_after_the_place_and_its_comma():
     ):
         fields = _fields(text)
         assert (fields.get("address"), fields.get("publisher")) == (place, publisher), text
+
+
+def test_imprint_is_after_the_dash_not_inside_the_responsibility():
+    """`Title / А. Холмов, Б. Крылов, М. Дале – СПб.: Речной мост, 2017.` (the statement of
+    responsibility ends with no full stop, its last initial `М.` as Moscow's): the place and the
+    publisher are those after the area's dash."""
+    for text in (
+        "Холмов А. Мосты и реки / А. Холмов, Б. Крылов, М. Дале – СПб.: Речной мост, 2017. – 376 с.",
+        "Холмов А. Мосты и реки / А. Холмов, Б. Крылов, М. Али – СПб.: Речной мост, 2017. – 376 с.",
+    ):
+        fields = _fields(text)
+        assert (fields.get("address"), fields.get("publisher")) == ("СПб.", "Речной мост"), text

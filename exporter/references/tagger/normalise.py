@@ -3654,6 +3654,7 @@ def _batch_35_conventions(f: _Fields) -> None:
     _acronym_closing_the_host(f)
     _place_and_publisher_read_as_host(f)
     _publisher_in_guillemets_after_the_place(f)
+    _imprint_after_the_responsibility(f)
 
 
 # Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
@@ -3873,4 +3874,33 @@ def _publisher_in_guillemets_after_the_place(f: _Fields) -> None:
         return
     p = f.items.get("address") and f.confidence.get("address")
     f.add("publisher", *m.span("publisher"), confidence=p)
+
+
+# GOST's imprint after the area's dash: `– СПб. : Питер, 2017.` (the colon's spaces left out or not).
+_IMPRINT_AFTER_THE_DASH = re.compile(r"[–—]\s(?P<place>[^\W\d_][\w.-]{0,30}?)\s?:\s?(?P<publisher>[^\W\d_][^,:;/–—]{1,80}?),\s?(?:1[5-9]|20)\d\d\b")
+
+
+def _imprint_after_the_responsibility(f: _Fields) -> None:
+    """`Title / Д.Силен, А. Мейсман, М. Али – СПБ.: Питер, 2017.` read with the place `М.` and the
+    publisher `Али` (a last initial taken for Moscow), or `/ Д.Грас. – СПБ.: БХВ-Петербург` with the
+    publisher `Д.Грас.`: what the tagger read as the place or the publisher inside the statement of
+    responsibility, before the area's dash, is a name; the imprint is the place and the publisher
+    after the dash."""
+    m = _IMPRINT_AFTER_THE_DASH.search(f.text)
+    if m is None or not is_place(m["place"]):
+        return
+    slash = _SINGLE_SLASH.search(f.text)
+    if slash is None or slash.start() > m.start() or "//" in f.text[slash.start() : m.start()]:
+        return
+    wrong = [n for n in ("address", "publisher") if n in f.items and slash.end() <= f.items[n][1] < m.start()]
+    if not wrong or any(a < m.end("publisher") and m.start() < b for n, (_, a, b) in f.items.items() if n not in wrong and n not in ("address", "publisher")):
+        return
+    p = next((f.confidence.get(n) for n in wrong if f.confidence.get(n) is not None), None)
+    for n in ("address", "publisher"):
+        if n in f.items:
+            _drop(f, n)
+    f.add("address", *m.span("place"), confidence=p)
+    _text_value(f, "publisher", *m.span("publisher"))
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
 
