@@ -171,3 +171,17 @@ def test_imprint_is_after_the_dash_not_inside_the_responsibility():
     ):
         fields = _fields(text)
         assert (fields.get("address"), fields.get("publisher")) == ("СПб.", "Речной мост"), text
+
+
+def test_entry_with_combining_accents_is_read_as_composed():
+    """pdftotext's `Scho\u0308lkopf`, `Herna\u0301ndez-Lobato` (a letter and its accent apart): the entry
+    is read as if composed, its fields' offsets those of the text as given."""
+    text = ("Anna Holm, Bruno Crane, Bernhard Scho\u0308lkopf, and Jose\u0301 Miguel Herna\u0301ndez-Lobato. "
+            "bridgeflows: A package for counting invented bridges. Journal of Invented Bridges, 8(86).")
+    parsed = parse_entry(text)
+    fields = {name: value for name, value, _, _ in parsed.fields}
+    assert fields["title"] == "bridgeflows: A package for counting invented bridges"
+    assert fields["author"].endswith("Herna\u0301ndez-Lobato, Jose\u0301 Miguel".replace("a\u0301", "á").replace("e\u0301", "é"))
+    for _, value, s, e in parsed.fields:
+        if value == fields["title"]:
+            assert text[s:e] == value
