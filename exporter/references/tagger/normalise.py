@@ -3766,7 +3766,7 @@ _MISSING_PLACE = re.compile(r"(?:^|(?<=[.,]\s))(?P<publisher>[^.,()]{2,80}?),\s\
 def _publisher_before_a_missing_place(f: _Fields) -> None:
     """`Title. Apress, ??? (2019)` (the `???` of a place left out) read with the host `Apress`, or
     with `Apress` in the title: the words before `, ???` are the publisher."""
-    m = _MISSING_PLACE.search(f.text)
+    m = _MISSING_PLACE.search(f.text) if "???" in f.text else None  # (the cheap test first)
     if m is None:
         return
     a, b = m.span("publisher")
