@@ -67,7 +67,11 @@ forms, Russian Word coursework in a home-made form and in GOST 7.0.100, English 
 author-date list printed with no heading, BibTeX's plain style over ACM records; no Kazakh list found), first run kept; 34, labelled
 by lists49 after 33's fixes with the code frozen (a Russian GOST 7.0.100 thesis in Word and PDF with DOIs before `//`, Russian Word
 lists of `// site.ru: Description` pages, standards and orders, and of GOST web pages, Zotero's PLOS Vancouver in Word, PeerJ's
-author-year PDF with line numbers, an IEEEtran PDF with plainnat-like names; no Kazakh list found), first run kept. Earlier first
+author-year PDF with line numbers, an IEEEtran PDF with plainnat-like names; no Kazakh list found), first run kept; 35, labelled
+by lists50 after 34's fixes with the code frozen (Russian PDF theses with a home-made `I. Family Title [Текст] / Names //` form and
+with justified Belarusian-form web pages, a Russian Word thesis of Google Scholar's GOST export, a Russian Word coursework in home-made
+GOST-like forms, an English Word essay in home-made Cite Them Right Harvard, a Springer `sn-mathphys-num` PDF with line numbers; no
+Kazakh list found), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

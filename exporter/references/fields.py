@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 
 from .. import compile_cache
 from ..model import Entry
@@ -22,9 +23,40 @@ def parse_entry(text: str) -> Parsed:
     # paper has a list to read: a check of a paper without one, or with a .bib, never needs them.
     from .tagger.normalise import read_entry
 
-    parsed = read_entry(text)
+    composed = _composed(text) if _COMBINING_MARK.search(text) else None
+    if composed is not None and composed[0] != text:
+        parsed = read_entry(composed[0])
+        where = composed[1]
+        parsed = dataclasses.replace(parsed, fields=tuple((name, value, where[s], where[e]) for name, value, s, e in parsed.fields))
+    else:
+        parsed = read_entry(text)
     compile_cache.note_compiled(before)
     return parsed
+
+
+# pdftotext prints a TeX font's accented letters as the letter and a combining accent apart
+# (`Scho\u0308lkopf`, `Herna\u0301ndez`): the entry is read with them composed (NFC), as the
+# list finder reads its lines, its fields' offsets those of the text as given.
+_COMBINING_MARK = re.compile(r"[\u0300-\u036f]")
+
+
+def _composed(text: str) -> tuple[str, list[int]]:
+    """`text` with each letter and its combining marks composed (NFC), and for each offset of
+    the composed text (and its end) the offset in `text`."""
+    out: list[str] = []
+    where: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j]) if j > i + 1 else text[i]
+        for k, ch in enumerate(piece):
+            out.append(ch)
+            where.append(min(i + k, j - 1))
+        i = j
+    where.append(len(text))
+    return "".join(out), where
 
 
 def with_fields(entry: Entry, joined=None) -> Entry:

@@ -65,6 +65,10 @@ REFERENCES_HEADING = re.compile(
     rf"^(?:[■□▪▫●◆◇►▶]\s?)?(?:(?:\d{{1,2}}|[IVXLC]{{1,7}}|[A-ZА-Я])(?:\.?\s+|\.?\s?[-–—]\s?)|\d{{1,2}}\.(?=[^\W\d_])|[-–—]\s)?{_NAME}\s*[:.]?(?:\s*/\s*{_NAME}\s*[:.]?)?$",
     re.IGNORECASE,
 )
+# A heading in capitals whose words a PDF's text layer runs together, the space between them lost
+# (`СПИСОК ИСПОЛЬЗУЕМЫХИСТОЧНИКОВ`, `СПИСОКЛИТЕРАТУРЫ`): the same names, their spaces optional, read
+# only on a line in capitals (words in small letters run together are a typing slip, not a heading).
+_GLUED_CAPITALS_HEADING = re.compile(REFERENCES_HEADING.pattern.replace(r"\s+", r"\s*"), re.IGNORECASE)
 
 # An entry's number at the start of a line: `[12]` (text may follow glued to it), `12.` or
 # `12)` followed by a space, a letter, or nothing (the number alone on its line); a PDF's text
@@ -204,7 +208,9 @@ def is_reference_heading(line: str) -> bool:
     text = " ".join(line.split())
     if len(text) >= 120 or next((ch for ch in text if ch.isalpha()), "").islower():
         return False
-    return REFERENCES_HEADING.match(text) is not None or REFERENCES_HEADING.match(_SMALL_CAPITALS.sub(r"\1", text)) is not None
+    if REFERENCES_HEADING.match(text) is not None or REFERENCES_HEADING.match(_SMALL_CAPITALS.sub(r"\1", text)) is not None:
+        return True
+    return text.isupper() and _GLUED_CAPITALS_HEADING.match(text) is not None
 
 
 @dataclass(frozen=True)
@@ -450,8 +456,25 @@ def without_margin_numbers(lines: list[str], start: int) -> list[str]:
         if int(form.match(out[run[0][0]]).group(1)) == 1 and not any(_ENTRY_NUMBER.match(text) for text in rest):
             continue
         out = list(out)
-        for i, cut in run:
+        for i, cut in run + (_strays_of_the_margin(out, rows, run) if form is _LONE_NUMBER else []):
             out[i] = " " * cut + out[i][cut:]
+    return out
+
+
+def _strays_of_the_margin(lines: list[str], rows: list[int], run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Margin numbers outside the run pdftotext printed them in (a column's numbers set out of
+    order, `303`, then `300`, `301`, a page's number breaking the count): lone numbers within as
+    many of the run's as the list has lines, where the run's numbers count the paper's lines
+    (its first past the list's line count: no entry's number reaches it)."""
+    first, last = (int(_LONE_NUMBER.match(lines[run[k][0]]).group(1)) for k in (0, -1))
+    if first <= len(rows):
+        return []
+    members = {i for i, _ in run}
+    out = []
+    for i in rows:
+        m = _LONE_NUMBER.match(lines[i])
+        if m is not None and i not in members and first - len(rows) <= int(m.group(1)) <= last + len(rows):
+            out.append((i, m.end()))
     return out
 
 

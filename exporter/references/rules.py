@@ -127,9 +127,9 @@ def find_urldate(f: Found) -> None:
     """The access date: `(дата обращения: 12.03.2021)`, `accessed: 20.09.2020`, `Data obrasheniya`,
     Kazakh `қаралған күні` / `жүгінген күні`, the label in any case (`(Дата обращения: …)`);
     written dd.mm.yyyy (GOST) or as words (`12 марта 2022 г.`, `март 2022`), the label may name what
-    was read (`Дата обращения к ресурсу: …`)."""
+    was read (`Дата обращения к ресурсу: …`) or say it was the last visit (`Дата последнего посещения 7 ноября 2019`)."""
     m = _ACCESS_LABEL_HINT.search(f.text.lower()) and re.search(
-        r"(?i:дата\s+обращения(?:\s+к\s+(?:ресурсу|источнику|сайту))?|дата\s+доступа|дата\s+посещения|қаралған\s+күні|жүгінген\s+күні|пайдаланылған\s+күні|[аa]ccessed|accessed\s+on|data\s+obrasheniya|retrieved|date\s+of\s+access)"
+        r"(?i:дата\s+(?:последнего\s+)?обращения(?:\s+к\s+(?:ресурсу|источнику|сайту))?|дата\s+доступа|дата\s+(?:последнего\s+)?посещения|қаралған\s+күні|жүгінген\s+күні|пайдаланылған\s+күні|[аa]ccessed|accessed\s+on|data\s+obrasheniya|retrieved|date\s+of\s+access)"
         r"\s?:?\s?(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s[A-Za-z]+\.?\s\d{4}|[A-Za-z]+\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s)?[^\W\d_]{3,}\s\d{4}(?:\s?г\.)?)",
         f.text,
     )

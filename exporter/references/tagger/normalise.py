@@ -1057,6 +1057,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_31_conventions(f)
     _batch_32_conventions(f)
     _batch_34_conventions(f)
+    _batch_35_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -1257,9 +1258,10 @@ def _page_of_a_site(f: _Fields) -> bool:
 
 
 # What kind of work a book is (GOST's other title information after ` : `): `учебное пособие`,
+# `учебно-методическое пособие` (`учебнометодическое` where pdftotext drops a line end's hyphen),
 # `учебник`, `монография`, `textbook`; it names the work's genre, never a container.
 _KIND_OF_WORK = re.compile(
-    r"(?:учеб(?:ное|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|лекции|справочник|хрестоматия"
+    r"(?:учеб(?:ное|но-?\s?методическое|\.)?\s?(?:-\s?методическое\s)?пособие|учебник|монография|практикум|курс\sлекций|лекции|справочник|хрестоматия"
     r"|метод(?:ические|\.)\s?указания|оқу\sқұралы|оқулық|монография|textbook|monograph|lecture\snotes)"
     r"(?:\s(?:для|по|к)\s[^.:/]{1,120})?",
     re.IGNORECASE,
@@ -2120,13 +2122,14 @@ def _retrieval_statement_not_title(f: _Fields) -> None:
 def _split_translation(f: _Fields) -> None:
     """`Title [Its translation]` (Russian journals' English lists): the bracket is `titleaddon`,
     and it ends the title: what a title read past it holds is the journal (`… [Translation].
-    Journal, 2014, no. 2`)."""
+    Journal, 2014, no. 2`). GOST's material designation so too, its colon glued to it or not
+    (`Title [Текст]: учебное пособие /`: the kind of work after it is read as such below)."""
     if "title" not in f.items:
         return
     value, start, end = f.items["title"]
     if "[" not in value:
         return
-    m = re.search(r"\s?\[([^\[\]]{4,}|PDF|DVD|CD|MP3|MP4|PPT)\][.,]?(?:\s+|$)", value)  # APA's `[PDF]` too
+    m = re.search(r"\s?\[([^\[\]]{4,}|PDF|DVD|CD|MP3|MP4|PPT)\][.,:]?(?:\s+|$)", value)  # APA's `[PDF]` too; GOST's `[Текст]: учебное пособие` glued
     if not m or re.match(r"\d", m[1]) or m.start() == 0:
         return
     p = f.confidence.get("title")
@@ -3639,3 +3642,265 @@ def _title_before_the_host_mark(f: _Fields) -> None:
     _text_value(f, "title", author[1], author[1] + mark.start())
     if p is not None and "title" in f.items:
         f.confidence["title"] = p
+
+
+def _batch_35_conventions(f: _Fields) -> None:
+    """Batch 35's conventions read after its first run (bench/UNSEEN_LISTS.md), each in a function
+    of its own, run once the others have read the fields."""
+    _day_and_month_after_the_host(f)
+    _closing_bracketed_year_is_the_date(f)
+    _initials_first_heading_before_the_title(f)
+    _publisher_before_a_missing_place(f)
+    _acronym_closing_the_host(f)
+    _place_and_publisher_read_as_host(f)
+    _publisher_in_guillemets_after_the_place(f)
+    _imprint_after_the_responsibility(f)
+
+
+# Harvard's (Cite Them Right's) newspaper, magazine or blog: `‘Title’, The Times, 12 March, p. 5.`,
+# `‘Title’, Site, 1 January. Available at: …`: the day and month after the host's name are the
+# issue's date, no part of the name.
+_EN_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_AND_MONTH = re.compile(rf",\s(?P<day>\d{{1,2}})\s{_EN_MONTH}(?=[.,]|\s*$)")
+_QUOTED_TITLE_THEN_HOST_AND_DAY = re.compile(rf"^(?P<title>.{{3,}}?)[’'”\"],\s(?P<host>[^,‘’'“”\"]{{2,80}}?),\s\d{{1,2}}\s{_EN_MONTH}$")
+
+
+def _day_and_month_after_the_host(f: _Fields) -> None:
+    """`‘Title’, The Times, 12 March, p. 5.` read with the host `The Times, 12 March` (or `…, 12`),
+    or `‘Title’, Site, 1 January. Available at:` read as one title: the host is the name before
+    the day and month."""
+    name = next((n for n in ("journal", "booktitle") if n in f.items), None)
+    if name is not None:
+        value, s, e = f.items[name]
+        m = _DAY_AND_MONTH.search(f.text, s, min(len(f.text), e + 12))
+        if m is None or m.start() >= e or m.start() <= s:
+            return
+        p = _drop(f, name)[3]
+        _text_value(f, name, s, m.start())
+        if p is not None and name in f.items:
+            f.confidence[name] = p
+        return
+    title = f.items.get("title")
+    if title is None or "url" not in f.items and "pages" not in f.items:
+        return
+    value, s, e = title
+    m = _QUOTED_TITLE_THEN_HOST_AND_DAY.match(value)
+    if m is None or not re.search(r"[‘'“\"]\s*$", f.text[:s]):
+        return
+    p = _drop(f, "title")[3]
+    at = s + f.text[s:e].find(value)
+    _text_value(f, "title", at, at + m.end("title"))
+    _text_value(f, "journal", at + m.start("host"), at + m.end("host"))
+    for n in ("title", "journal"):
+        if p is not None and n in f.items:
+            f.confidence[n] = p
+
+
+# Springer's and LNCS's date closing the entry after the host's volume and pages (`Journal 27(4),
+# 12–19 (2006)`, a DOI or address after it at most).
+_CLOSING_BRACKETED_YEAR = re.compile(r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)\.?\s*(?:(?:https?://|doi:\s?)\S+\s*)?$", re.IGNORECASE)
+_DATE_WORDS_BEFORE_A_YEAR = re.compile(r"[\s,]*(?:[A-Za-z]+\.?\s\d{1,2},?\s|\d{1,2}\s[A-Za-z]+\.?,?\s)?")
+
+
+def _closing_bracketed_year_is_the_date(f: _Fields) -> None:
+    """`Names: Title, june 12, 1925. Journal 27(4), 12–19 (2006)` read with the year 1925: a date
+    inside the title before the host is the title's; the year is the one in brackets closing the
+    entry after the host (the title runs through the date)."""
+    year = f.items.get("year")
+    name = next((n for n in ("journal", "booktitle") if n in f.items), None)
+    if year is None or name is None or year[1] >= f.items[name][1]:
+        return
+    m = _CLOSING_BRACKETED_YEAR.search(f.text, f.items[name][2])
+    if m is None or m["year"] == year[0]:
+        return
+    title = f.items.get("title")
+    if title is None or f.text[year[1] - 1 : year[1]] == "(" or not title[2] <= year[1] or not _DATE_WORDS_BEFORE_A_YEAR.fullmatch(f.text, title[2], year[1]):
+        return  # a bracketed year before the host is the entry's own (APA's `(1990).`, two entries run together)
+    p = _drop(f, "title")[3]
+    _text_value(f, "title", title[1], year[2])
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
+    q = _drop(f, "year")[3]
+    f.add("year", m.start("year"), m.end("year"), confidence=q)
+
+
+# The first name of GOST's statement of responsibility, initials first (`/ H. M. Nguyen, E. W. Cooper`,
+# `/ Дж. Вандер Плас – СПб.`): a family name of one word or two capitalised ones.
+_FIRST_NAME_INITIALS_FIRST = re.compile(
+    r"\s*(?P<initials>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3})(?P<family>[A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?)\s*(?:[,;.]|$)"
+)
+
+
+def _initials_first_heading_before_the_title(f: _Fields) -> None:
+    """A home-made GOST heading printed initials first, with no mark before the title (`H. M. Nguyen
+    Title [Текст] / H. M. Nguyen, E. W. Cooper // Journal`, `Дж. Вандер Плас Title / Дж. Вандер
+    Плас – СПб.`): the heading repeats the statement's first name, so the entry's opening words that
+    spell that name are the author, the title starts after them (the tagger had cut the name at
+    its initials and begun the title with the family name)."""
+    author, title = f.items.get("author"), f.items.get("title")
+    slash = _SINGLE_SLASH.search(f.text)
+    if author is None or title is None or slash is None or "//" in f.text[: slash.start()]:
+        return
+    tail = f.text[slash.end() :]
+    first = _FIRST_NAME_INITIALS_FIRST.match(tail[: _RESPONSIBILITY_END.search(tail).start()])
+    if first is None:
+        return
+    initials = re.findall(r"[^\W\d_]{1,2}\.", first["initials"])
+    spelled = r"\s?".join(map(re.escape, initials)) + r"\s?" + r"\s+".join(map(re.escape, first["family"].split()))
+    m = re.compile(rf"\s*(?:\d{{1,3}}[.)]\s*)?(?P<heading>{spelled})\s").match(f.text)
+    if m is None or not title[1] < m.end("heading") <= title[2] or m.end("heading") >= slash.start():
+        return
+    p = _drop(f, "title")[3]
+    _drop(f, "author")
+    f.add("author", m.start("heading"), m.end("heading"), f"{first['family']}, {' '.join(initials)}")
+    _text_value(f, "title", m.end("heading"), title[2])
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
+
+
+# Springer Nature's BibTeX styles (sn-mathphys, sn-basic …) print `???` for a book's missing place:
+# `Title. Apress, ??? (2019)`, `In: Book, pp. 1–9. Elsevier, ??? (1981)`.
+_MISSING_PLACE = re.compile(r"(?:^|(?<=[.,]\s))(?P<publisher>[^.,()]{2,80}?),\s\?\?\?\s?\((?:1[5-9]|20)\d\d")
+
+
+def _publisher_before_a_missing_place(f: _Fields) -> None:
+    """`Title. Apress, ??? (2019)` (the `???` of a place left out) read with the host `Apress`, or
+    with `Apress` in the title: the words before `, ???` are the publisher."""
+    m = _MISSING_PLACE.search(f.text) if "???" in f.text else None  # (the cheap test first)
+    if m is None:
+        return
+    a, b = m.span("publisher")
+    if "publisher" in f.items:
+        if "???" not in f.items["publisher"][0] or not f.items["publisher"][1] <= a:
+            return
+        _drop(f, "publisher")  # (`Bridge Press, ???` read whole: the place's mark is none of it)
+    for name in ("journal", "booktitle"):
+        if name in f.items and a <= f.items[name][1] < b:
+            _drop(f, name)
+    title = f.items.get("title")
+    if title is not None and title[1] < a < title[2]:
+        p = _drop(f, "title")[3]
+        _text_value(f, "title", title[1], a)
+        if p is not None and "title" in f.items:
+            f.confidence["title"] = p
+    if any(s < b and a < e for _, s, e in f.items.values()):
+        return
+    _text_value(f, "publisher", a, b)
+
+
+# Google Scholar's GOST export of a proceedings paper: `//2019 International Conference on … and
+# Modern Technologies (FarEastCon). – IEEE, 2019. – С. 1-5.`: the conference's acronym in brackets
+# closes the host's area, right before its dash.
+_ACRONYM_BEFORE_THE_AREA = re.compile(r"\s(?P<close>\([A-Z][\w-]{1,15}\)+)\.?\s?[–—]\s")
+
+
+def _acronym_closing_the_host(f: _Fields) -> None:
+    """`//Conference on Bridges and Rivers (BRCon). – IEEE, 2019.` read with the host cut before
+    `and` or its acronym (what follows read as an editor or the publisher), or run past it into
+    the publisher: the host runs to the acronym's bracket, the publisher is after the area's dash."""
+    name = next((n for n in ("booktitle", "journal") if n in f.items), None)
+    if name is None:
+        return
+    _, s, e = f.items[name]
+    if not re.search(r"//\s*$", f.text[:s]):
+        return
+    m = _ACRONYM_BEFORE_THE_AREA.search(f.text, s)
+    if m is None or re.search(r"\s[–—]\s|//", f.text[s : m.start()]):
+        return
+    end = m.end("close")
+    if e == end or not m.start() < e + 60:
+        return
+    spill = None
+    for other in [n for n in f.items if n != name]:
+        _, a, b = f.items[other]
+        if a < end and s < b:
+            if other == "publisher" and b > m.end():
+                spill = b
+            _drop(f, other)
+    p = _drop(f, name)[3]
+    _text_value(f, name, s, end)
+    if p is not None and name in f.items:
+        f.confidence[name] = p
+    if "publisher" not in f.items:
+        after = re.match(r"[^,.–—]{2,60}", f.text[m.end() :])
+        if spill is not None or after is not None and e > end:
+            b = spill if spill is not None else m.end() + after.end()
+            if not any(a < b and m.end() < c for _, a, c in f.items.values()):
+                _text_value(f, "publisher", m.end(), b)
+
+
+# A home-made GOST imprint with a comma for the colon (`– Санкт-Петербург, Питер, 2001.`): a known
+# place, then the publisher's name, then the year, right after the area's dash.
+_PLACE_COMMA_PUBLISHER = re.compile(r"(?<=[–—]\s)(?P<place>[^\W\d_][\w.-]{0,30}),\s(?P<publisher>[^\W\d_][^,:;/]{1,80}?),\s?(?:1[5-9]|20)\d\d\b")
+
+
+def _place_and_publisher_read_as_host(f: _Fields) -> None:
+    """`Title / Names. – Санкт-Петербург, Питер, 2001. – 304 с.` read with the journal or the
+    publisher `Санкт-Петербург, Питер` (or the place `London, Bridge` and the publisher `Books`):
+    in an entry with no host's `//`, a known place, a comma and a name after the area's dash, the
+    year after them, are the place and the publisher."""
+    if "//" in f.text or any(n in f.items for n in ("volume", "number")):
+        return
+    m = _PLACE_COMMA_PUBLISHER.search(f.text)
+    if m is None or not is_place(m["place"]):
+        return
+    a, b = m.start("place"), m.end("publisher")
+    read = {n: v for n, v in f.items.items() if v[1] < b and a < v[2]}
+    if not read or set(read) - {"journal", "booktitle", "address", "publisher"}:
+        return
+    if read.get("address", ("",))[0] == m["place"] and read.get("publisher", ("",))[0].strip(" .") == m["publisher"].strip(" ."):
+        return
+    p = next((f.confidence.get(n) for n in read if f.confidence.get(n) is not None), None)
+    for n in read:
+        _drop(f, n)
+    f.add("address", a, m.end("place"), confidence=p)
+    _text_value(f, "publisher", m.start("publisher"), b)
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
+
+
+# The imprint of the older GOST (7.1-76, 7.1-84) and its home-made heirs: the place, a comma, the
+# publisher in guillemets, the year (`– М., «Мир», 1965.`, `– Л., «Наука», 1975.`).
+_PLACE_THEN_GUILLEMETS = re.compile(r"(?<=[–—]\s)(?P<place>[^\W\d_][\w.-]{0,30}),\s«(?P<publisher>[^«»]{2,80})»,?\s?(?:1[5-9]|20)\d\d\b")
+
+
+def _publisher_in_guillemets_after_the_place(f: _Fields) -> None:
+    """`Title / Names. – М., «Мир», 1965. – 174 с.` read with the place and no publisher: the name
+    in guillemets between the place's comma and the year is the publisher."""
+    if "publisher" in f.items:
+        return
+    m = _PLACE_THEN_GUILLEMETS.search(f.text)
+    if m is None or not is_place(m["place"]) or any(a < m.end("publisher") and m.start("publisher") < b for _, a, b in f.items.values()):
+        return
+    p = f.items.get("address") and f.confidence.get("address")
+    f.add("publisher", *m.span("publisher"), confidence=p)
+
+
+# GOST's imprint after the area's dash: `– СПб. : Питер, 2017.` (the colon's spaces left out or not).
+_IMPRINT_AFTER_THE_DASH = re.compile(r"[–—]\s(?P<place>[^\W\d_][\w.-]{0,30}?)\s?:\s?(?P<publisher>[^\W\d_][^,:;/–—]{1,80}?),\s?(?:1[5-9]|20)\d\d\b")
+
+
+def _imprint_after_the_responsibility(f: _Fields) -> None:
+    """`Title / Д.Силен, А. Мейсман, М. Али – СПБ.: Питер, 2017.` read with the place `М.` and the
+    publisher `Али` (a last initial taken for Moscow), or `/ Д.Грас. – СПБ.: БХВ-Петербург` with the
+    publisher `Д.Грас.`: what the tagger read as the place or the publisher inside the statement of
+    responsibility, before the area's dash, is a name; the imprint is the place and the publisher
+    after the dash."""
+    m = _IMPRINT_AFTER_THE_DASH.search(f.text)
+    if m is None or not is_place(m["place"]):
+        return
+    slash = _SINGLE_SLASH.search(f.text)
+    if slash is None or slash.start() > m.start() or "//" in f.text[slash.start() : m.start()]:
+        return
+    wrong = [n for n in ("address", "publisher") if n in f.items and slash.end() <= f.items[n][1] < m.start()]
+    if not wrong or any(a < m.end("publisher") and m.start() < b for n, (_, a, b) in f.items.items() if n not in wrong and n not in ("address", "publisher")):
+        return
+    p = next((f.confidence.get(n) for n in wrong if f.confidence.get(n) is not None), None)
+    for n in ("address", "publisher"):
+        if n in f.items:
+            _drop(f, n)
+    f.add("address", *m.span("place"), confidence=p)
+    _text_value(f, "publisher", *m.span("publisher"))
+    if p is not None and "publisher" in f.items:
+        f.confidence["publisher"] = p
+
