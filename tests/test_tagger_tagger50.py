@@ -21,3 +21,12 @@ def test_host_after_a_quoted_title_read_as_the_publisher_is_the_journal():
     assert _corrected(("A.", A), ("Quell,", A), ("“Counting", T), ("herons,”", T), ("Marsh", P), ("Birds,", P), ("Reedville,", L), ("2011.", D)) == [A, A, T, T, P, P, L, D]
     assert _corrected(("A.", A), ("Quell,", A), ("“Counting", T), ("herons,”", T), ("NASA,", P), ("Tech.", R), ("Rep.,", R), ("1988.", D)) == [A, A, T, T, P, R, R, D]
     assert _corrected(("A.", A), ("Quell,", A), ("Counting", T), ("herons,", T), ("Marsh", P), ("Birds,", P), ("2011.", D)) == [A, A, T, T, P, P, D]
+
+
+def test_host_after_a_closed_quote_before_the_year_and_the_volume():
+    # `"Title", Journal, 2012, n° 54, vol. 1, pp. 39-60.`: the words read on past the quote are the host
+    assert _corrected(("Quell", A), ("Ann,", A), ('"Counting', T), ('herons",', T), ("Marsh", T), ("studies,", T), ("2012,", D), ("vol.", V), ("1,", V), ("pp.", G), ("39-60.", G)) \
+        == [A, A, T, T, C, C, D, V, V, G, G]
+    # a year then a link, no numbers: left
+    assert _corrected(("Quell", A), ("Ann,", A), ('"Counting', T), ('herons",', T), ("Marsh", T), ("studies,", T), ("2012,", D), ("http://x.org", "url")) \
+        == [A, A, T, T, T, T, D, "url"]

@@ -401,6 +401,9 @@ def _words_after_a_closed_quote(tokens: list[str], labels: list[str], a: int, b:
     if a == b:
         return
     first = tokens[a]
+    if nxt == "date":  # an article's date before its numbers: `"Title", Critique internationale, 2012, n° 54, vol. 1, pp. 39-60.` (tagger50)
+        after = next((labels[j] for j in range(b, len(labels)) if labels[j] != "date"), None)
+        nxt = after if after in ("volume", "issue") else nxt
     if _PAGE_MARK_WORD.match(first) and nxt == "pages":
         labels[a:b] = ["pages"] * (b - a)
     elif not any(label in _HOSTS for label in labels) and nxt in ("volume", "issue", "pages", "editor") and (
