@@ -30,3 +30,17 @@ def test_host_after_a_closed_quote_before_the_year_and_the_volume():
     # a year then a link, no numbers: left
     assert _corrected(("Quell", A), ("Ann,", A), ('"Counting', T), ('herons",', T), ("Marsh", T), ("studies,", T), ("2012,", D), ("http://x.org", "url")) \
         == [A, A, T, T, T, T, D, "url"]
+
+
+def test_journal_as_the_titles_last_comma_part_before_the_volume():
+    # `Title, Journal, 60, 1952), 31-59.` and Vancouver's `Title, Journal. 2003; 5(1): 315-321.`, no host read
+    assert _corrected(("Quell,", A), ("A.,", A), ("Counting", T), ("the", T), ("herons,", T), ("Mitteilungen", T), ("des", T), ("Marschvereins,", T), ("60,", V), ("31-59.", G)) \
+        == [A, A, T, T, T, J, J, J, V, G]
+    assert _corrected(("Quell", A), ("A.", A), ("Counting", T), ("the", T), ("herons,", T), ("Perspectives", T), ("on", T), ("marshes.", T), ("2003;", D), ("5", V), ("(1):", I), ("315-321.", G)) \
+        == [A, A, T, T, T, J, J, J, D, V, I, G]
+    # a host read, a part in small letters, a quoted title, no numbers after: left
+    assert _corrected(("Quell,", A), ("A.,", A), ("Counting", T), ("the", T), ("herons,", T), ("Marsh", T), ("birds,", T), ("Heron", J), ("Letters,", J), ("60,", V)) \
+        == [A, A, T, T, T, T, T, J, J, V]
+    assert _corrected(("Quell,", A), ("A.,", A), ("Counting", T), ("the", T), ("herons,", T), ("marsh", T), ("birds,", T), ("60,", V), ("31-59.", G)) == [A, A, T, T, T, T, T, V, G]
+    assert _corrected(("Quell,", A), ("A.,", A), ("“Counting", T), ("the", T), ("herons,", T), ("Marsh", T), ("birds,”", T), ("60,", V)) == [A, A, T, T, T, T, T, V]
+    assert _corrected(("Quell,", A), ("A.,", A), ("Counting", T), ("the", T), ("herons,", T), ("Marsh", T), ("birds,", T), ("2003.", D)) == [A, A, T, T, T, T, T, D]

@@ -3929,9 +3929,12 @@ def _tagger49_conventions(tokens: list[str], labels: list[str], text: str) -> No
 
 def _tagger50_conventions(tokens: list[str], labels: list[str], text: str) -> None:
     """Conventions written from the misses of folds 3 and 4, each read by a model trained without
-    its lines (tagger50): the host after a quoted title read as the publisher."""
+    its lines (tagger50): the host after a quoted title read as the publisher, the journal as the
+    title's last comma part before an article's numbers."""
     if "publisher" in labels and "title" in labels and any(map(text.__contains__, _CLOSING_QUOTES)):
         _host_after_a_quoted_title_read_as_the_publisher(tokens, labels)
+    if "title" in labels and ("volume" in labels or "issue" in labels):
+        _journal_as_the_titles_last_comma_part(tokens, labels)
 
 
 _CLOSING_QUOTES = ("\"", "”", "»", "’", "'")
@@ -3959,6 +3962,29 @@ def _host_after_a_quoted_title_read_as_the_publisher(tokens: list[str], labels: 
         if not words[0][:1].isupper() or any(canonical(w) in PUBLISHER_WORDS or canonical(w) in _HOUSE_WORDS or canonical(w) in _SOCIETY_WORDS for w in words):
             continue
         labels[a:b] = ["journal"] * (b - a)
+
+
+def _journal_as_the_titles_last_comma_part(tokens: list[str], labels: list[str]) -> None:
+    """`Die mittelalterliche Reform-Idee …, Mitteilungen des Instituts fur österreichische
+    Geschichtsforschung, 60, 1952), 31-59.`, Vancouver's `Title …, Perspectives interdisciplinaires
+    sur le travail et la sante. 2003; 5(1): 315-321.`: an article's numbers (a volume, then its issue
+    or pages; the year may stand before them) right after a title, with no host read anywhere,
+    follow its journal: the title's last comma part (two to ten words, the first capitalised) is
+    the journal."""
+    if any(label in _HOSTS for label in labels):
+        return
+    a = next((k for k, label in enumerate(labels) if label == "title"), None)
+    if a is None or tokens[a][:1] in _OPEN_QUOTES + _SINGLE_QUOTES:
+        return
+    b = next((k for k in range(a, len(labels)) if labels[k] != "title"), len(labels))
+    v = next((j for j in range(b, len(labels)) if labels[j] != "date"), len(labels))  # past the year before the numbers
+    w = next((j for j in range(v, len(labels)) if labels[j] != labels[v]), len(labels)) if v < len(labels) else v
+    if b == len(labels) or labels[b] not in ("volume", "issue", "date") or v == len(labels) or labels[v] != "volume" or w == len(labels) or labels[w] not in ("issue", "pages"):
+        return  # an article's volume, then its issue or pages (a book's `Title, Part, vol. 2.` has none)
+    c = next((k for k in range(b - 2, a, -1) if tokens[k].endswith(",")), None)
+    if c is None or c - a < 2 or not 2 <= b - c - 1 <= 10 or not tokens[c + 1][:1].isupper():
+        return
+    labels[c + 1 : b] = ["journal"] * (b - c - 1)
 
 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
