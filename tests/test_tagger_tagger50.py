@@ -44,3 +44,16 @@ def test_journal_as_the_titles_last_comma_part_before_the_volume():
     assert _corrected(("Quell,", A), ("A.,", A), ("Counting", T), ("the", T), ("herons,", T), ("marsh", T), ("birds,", T), ("60,", V), ("31-59.", G)) == [A, A, T, T, T, T, T, V, G]
     assert _corrected(("Quell,", A), ("A.,", A), ("“Counting", T), ("the", T), ("herons,", T), ("Marsh", T), ("birds,”", T), ("60,", V)) == [A, A, T, T, T, T, T, V]
     assert _corrected(("Quell,", A), ("A.,", A), ("Counting", T), ("the", T), ("herons,", T), ("Marsh", T), ("birds,", T), ("2003.", D)) == [A, A, T, T, T, T, T, D]
+
+
+def test_title_of_a_book_cited_by_its_editors():
+    # the words read on as the editors' past their role are the title
+    E = "editor"
+    assert _corrected(("Quell,", E), ("Ann", E), ("(ed.),", E), ("Counting", E), ("Herons", E), ("(Marsh", P), ("Press,", P), ("1986).", D)) == [E, E, E, T, T, P, P, D]
+    assert _corrected(("A.", E), ("Quell,", E), ("Editor.", E), ("Counting", E), ("Herons.", E), ("Reedville,", L), ("1889.", D)) == [E, E, E, T, T, L, D]
+    # APA's `Names (Eds.). (1990). Book (3rd ed.). Place: Publisher`: the host read after them is the title
+    assert _corrected(("Quell,", E), ("A.", E), ("(Eds.).", E), ("(1990).", D), ("Counting", C), ("herons", C), ("Reedville:", L), ("Marsh", P), ("Press", P)) \
+        == [E, E, E, D, T, T, L, P, P]
+    # `In Names (Ed.), Proceedings …` (a chapter's title lost), a title read: left
+    assert _corrected(("In", E), ("Quell,", E), ("A.", E), ("(Ed.),", E), ("Proceedings", C), ("of", C), ("Herons", C)) == [E, E, E, E, C, C, C]
+    assert _corrected(("Quell,", E), ("A.", E), ("(Eds.).", E), ("Counting", T), ("herons.", T), ("Marsh", C), ("Series", C)) == [E, E, E, T, T, C, C]
