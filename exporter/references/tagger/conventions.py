@@ -3927,43 +3927,15 @@ def _tagger49_conventions(tokens: list[str], labels: list[str], text: str) -> No
         _editors_read_into_the_host(tokens, labels)
 
 
-def _tagger50_conventions(tokens: list[str], labels: list[str], text: str) -> None:
+def _tagger50_conventions(tokens: list[str], labels: list[str]) -> None:
     """Conventions written from the misses of folds 3 and 4, each read by a model trained without
-    its lines (tagger50): the host after a quoted title read as the publisher, the journal as the
-    title's last comma part before an article's numbers, the title of a book cited by its editors."""
-    if "publisher" in labels and "title" in labels and any(map(text.__contains__, _CLOSING_QUOTES)):
-        _host_after_a_quoted_title_read_as_the_publisher(tokens, labels)
+    its lines (tagger50): the journal as the title's last comma part before an article's numbers,
+    the title of a book cited by its editors (the host after a closed quote before the year and the
+    volume is _words_after_a_closed_quote's)."""
     if "title" in labels and ("volume" in labels or "issue" in labels):
         _journal_as_the_titles_last_comma_part(tokens, labels)
     if "title" not in labels and "editor" in labels:
         _title_of_a_book_cited_by_its_editors(tokens, labels)
-
-
-_CLOSING_QUOTES = ("\"", "”", "»", "’", "'")
-_SOCIETY_WORDS = frozenset("university universiteit université universidad universität society societe société institute association".split())
-
-
-def _host_after_a_quoted_title_read_as_the_publisher(tokens: list[str], labels: list[str]) -> None:
-    """`“Experimental Verification …,” Jounal of Spacecraft and Rockets.`, `"Global Publishing Back on
-    the Front Foot". Bookseller, 20 June.`: a quoted title is a part's (an article's, a chapter's),
-    so the name right after its closing quote is its host, not a publisher (the real training lines
-    label the run after a quoted title the journal or container 763 times, the publisher 26, each a
-    house's, a society's or an institution's name: `Princeton University Press`, `(Wiley,`, `NASA,
-    Washington`, `Institute of Electrical and Electronics Engineers, 2000.`). A run read as the
-    publisher there, with no such word in it and no place nor a report's or thesis's designation
-    read (`“Title,” NASA, Tech. Rep., 1988.`: the institution), is the journal."""
-    if "location" in labels or "genre" in labels:
-        return
-    for label, a, b in _runs(tuple(labels)):
-        if label != "publisher" or a == 0 or labels[a - 1] != "title" or not tokens[a - 1].rstrip(",.;:").endswith(_CLOSING_QUOTES):
-            continue
-        start = next(k for k in range(a - 1, -1, -1) if k == 0 or labels[k - 1] != "title")
-        if not tokens[start].startswith(_OPENING_QUOTES + ("‘", "'")):
-            continue
-        words = tokens[a:b]
-        if not words[0][:1].isupper() or any(canonical(w) in PUBLISHER_WORDS or canonical(w) in _HOUSE_WORDS or canonical(w) in _SOCIETY_WORDS for w in words):
-            continue
-        labels[a:b] = ["journal"] * (b - a)
 
 
 def _journal_as_the_titles_last_comma_part(tokens: list[str], labels: list[str]) -> None:
@@ -4093,7 +4065,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _tagger44_conventions(tokens, labels, seen)
     _tagger45_conventions(tokens, labels, seen, tagged.labels)
     _tagger49_conventions(tokens, labels, text)
-    _tagger50_conventions(tokens, labels, text)
+    _tagger50_conventions(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
