@@ -41,6 +41,8 @@ def test_title_of_a_book_cited_by_its_editors():
     # APA's `Names (Eds.). (1990). Book (3rd ed.). Place: Publisher`: the host read after them is the title
     assert _corrected(("Quell,", E), ("A.", E), ("(Eds.).", E), ("(1990).", D), ("Counting", C), ("herons", C), ("Reedville:", L), ("Marsh", P), ("Press", P)) \
         == [E, E, E, D, T, T, L, P, P]
-    # `In Names (Ed.), Proceedings …` (a chapter's title lost), a title read: left
+    # `In Names (Ed.), Proceedings …` (a chapter's title lost), a title read, a proceedings volume: left
     assert _corrected(("In", E), ("Quell,", E), ("A.", E), ("(Ed.),", E), ("Proceedings", C), ("of", C), ("Herons", C)) == [E, E, E, E, C, C, C]
     assert _corrected(("Quell,", E), ("A.", E), ("(Eds.).", E), ("Counting", T), ("herons.", T), ("Marsh", C), ("Series", C)) == [E, E, E, T, T, C, C]
+    assert _corrected(("Quell,", E), ("A.", E), ("(Eds.).", E), ("(1990).", D), ("Proceedings", C), ("of", C), ("the", C), ("Heron", C), ("Workshop.", C)) \
+        == [E, E, E, D, C, C, C, C, C]

@@ -3971,10 +3971,11 @@ def _title_of_a_book_cited_by_its_editors(tokens: list[str], labels: list[str]) 
     whole by its editors, the names opening the entry, has no host: the words read on as the
     editors' past their role, or the host read right after them (past the year), are its title
     (the real training lines label what follows opening editors the title 59 times, the host once,
-    after `In`: a chapter's title lost)."""
+    after `In`: a chapter's title lost). Not a proceedings volume (`Names, eds. Proc. …`), whose name
+    stays the host."""
     runs = [run for run in _runs(tuple(labels)) if run[0] != "citation-number"]
-    if not runs or runs[0][0] != "editor" or tokens[runs[0][1]] in _HOSTS_OPENING_IN:
-        return
+    if not runs or runs[0][0] != "editor" or tokens[runs[0][1]] in _HOSTS_OPENING_IN or not _PROCEEDINGS_NAMES.isdisjoint(map(canonical, tokens)):
+        return  # (a proceedings volume cited whole keeps its name as the host, as the comparison reads it)
     _, a, b = runs[0]
     role = next((k for k in range(a + 1, b - 1) if _ROLE_BRACKET.match(tokens[k]) or _ROLE_AFTER_A_COMMA.match(tokens[k]) and tokens[k - 1].endswith(",")), None)
     if role is not None:
