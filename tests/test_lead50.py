@@ -38,3 +38,40 @@ def test_a_character_of_an_unknown_symbol_font_is_reported_not_silently_dropped(
     doc = read_document(str(save(document, tmp_path / "wing.docx")))
     assert [(n.code, n.paragraph) for n in doc.notes] == [("DOC001", 1)]
     assert "font Wingdings (code F0A7)" in doc.notes[0].message
+
+
+SUPERVISED = [
+    "УДК 004.93",
+    "П. Р. Сидоренко",
+    "студент кафедры вычислительных систем",
+    "Л. М. Гаврилова – кандидат технических наук, доцент – научный руководитель",
+    "",
+    "МЕТОДЫ РАСПОЗНАВАНИЯ ОБРАЗОВ В ЗАДАЧАХ КОНТРОЛЯ",
+    "",
+    "Распознавание образов применяется в задачах контроля качества продукции [1]. В работе",
+    "рассматриваются методы, основанные на признаках изображения.",
+]
+
+
+def test_a_supervisor_named_before_the_label_is_the_supervisor_not_a_position():
+    """Student conferences print `Name – rank – научный руководитель`: the label after the
+    person. The text and PDF readers took the line for the author's position; Word's lost it."""
+    from helpers import text_front_matter
+
+    meta = text_front_matter(SUPERVISED)
+    assert (list(meta.authors), meta.supervisor, meta.position) == (["П. Р. Сидоренко"], "Л. М. Гаврилова – кандидат технических наук, доцент", None)
+
+
+def test_a_supervisor_named_before_the_label_in_word(tmp_path):
+    from helpers import title_block_docx
+
+    path = title_block_docx(tmp_path / "s.docx", [(t, {"bold": t.isupper(), "center": t.isupper()}) for t in SUPERVISED[:7] if t], body=SUPERVISED[7:])
+    meta = read_document(path).meta
+    assert (list(meta.authors), meta.supervisor) == (["П. Р. Сидоренко"], "Л. М. Гаврилова – кандидат технических наук, доцент")
+
+
+def test_a_sentence_ending_on_the_supervisors_role_names_no_supervisor():
+    from exporter.readers.plaintext.frontmatter import supervisor_after
+
+    assert supervisor_after("психологический барьер языковой. Их преподаватель, научный руководитель") is None
+    assert supervisor_after("Ivan Petrov, PhD, research supervisor") == "Ivan Petrov, PhD"

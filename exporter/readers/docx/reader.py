@@ -36,7 +36,7 @@ from ...references.ownlist import (
     reads_as_reference,
 )
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_after, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
@@ -748,6 +748,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             last = max(last, below[1] - 1)
         elif m := SUPERVISOR.match(text):
             fields["supervisor"] = m["value"]
+        elif value := supervisor_after(text):
+            fields["supervisor"] = fields["supervisor"] or value
         elif m := KEYWORDS.match(text):
             if not fields["keywords"]:
                 fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", m["value"]) if k.strip())

@@ -37,6 +37,13 @@ SUPERVISOR = re.compile(
     r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# The label after the supervisor's name and rank (`В. С. Коломойцев – кандидат технических наук,
+# доцент – научный руководитель`, as student conferences' collections print it): a name opens it.
+_SUPERVISOR_AFTER = re.compile(
+    r"^(?P<value>(?P<name>[^,–—]{4,60}?)\s*[,–—-].{0,160}?)\s*[,–—-]\s*"
+    r"(?:научный руководитель|ғылыми жетекші(?:сі)?|(?:scientific\s+|research\s+)?supervisor)\.?$",
+    re.IGNORECASE,
+)
 # The supervisor's label alone on its line, the name under it (a cover's `Научный руководитель` /
 # `Лукашевич Марина Михайловна` / `кандидат технических наук, доцент`).
 _SUPERVISOR_ALONE = re.compile(
@@ -1057,6 +1064,13 @@ def _notes_under(texts: list[str], i: int) -> bool:
     return texts[i].endswith(",") and bool(below) and len(below) < 250 and bool(_ROLE.search(below) or _INSTITUTION.search(below))
 
 
+def supervisor_after(text: str) -> str | None:
+    """The supervisor a line names before its label (`В. С. Коломойцев – кандидат технических
+    наук, доцент – научный руководитель`): the name and rank; None for any other line."""
+    m = _SUPERVISOR_AFTER.match(" ".join(text.split()))
+    return m["value"] if m and is_name(m["name"].strip()) else None
+
+
 def supervisor_below(texts: list[str], i: int, end: int) -> tuple[str, int] | None:
     """The supervisor named under a label alone on line `i` (`Научный руководитель` /
     `Лукашевич Марина Михайловна` / `кандидат технических наук, доцент`; `Научный
@@ -1109,6 +1123,8 @@ def _one_line_field(fm: FrontMatter, texts: list[str], i: int, end: int) -> int:
             value, k = f"{value} {texts[k]}", k + 1  # `Научный руководитель: Баятанова Л. Б.,` / `PhD, ассоциированный профессор,` / `… университет`
         fm.supervisor = fm.supervisor or value.rstrip(" ,")
         return k - i
+    elif value := supervisor_after(text):
+        fm.supervisor = fm.supervisor or value
     elif COVER_FIELD.match(text) and not TITLE_LABEL.match(text) or AUTHOR_ALONE.match(text):
         pass  # `Дисциплина: «Цифровая грамотность»`, `Выполнила:` over the names: a cover page's fields
     else:
