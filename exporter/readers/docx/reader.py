@@ -746,10 +746,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             fields["supervisor"] = fields["supervisor"] or below[0]
             supervised.update(range(i, below[1]))  # the name and rank under the label: never an author's
             last = max(last, below[1] - 1)
-        elif m := SUPERVISOR.match(text):
-            fields["supervisor"] = m["value"]
-        elif value := supervisor_after(text):
-            fields["supervisor"] = fields["supervisor"] or value
+        elif (value := m["value"] if (m := SUPERVISOR.match(text)) else supervisor_after(text)) is not None:  # the label before the name or after it
+            fields["supervisor"] = value if m else fields["supervisor"] or value
         elif m := KEYWORDS.match(text):
             if not fields["keywords"]:
                 fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", m["value"]) if k.strip())
