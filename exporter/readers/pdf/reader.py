@@ -14,7 +14,7 @@ from statistics import median
 
 import pypdfium2 as pdfium
 
-from ...citations import MAX_LABELS, find_citations, inlines_of
+from ...citations import MAX_LABELS, find_citations, inlines_of, with_superscripts
 from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_crossrefs, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
@@ -1002,55 +1002,6 @@ def is_superscript_citation(text: str, before: str) -> bool:
         return False
     word = re.search(r"([^\W\d_]+)[.,;:)»”\"]*$", before)
     return word is not None and len(word.group(1)) >= 2 and not before[-1:].isspace()
-
-
-def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, cite_at) -> tuple:
-    """Split Text nodes at the superscript runs; each run becomes a Superscript node holding
-    a Citation (when `cite_at(start, end)` gives one) or its text, or the footnotes
-    `cite_at` gives for it (a tuple)."""
-    if not runs:
-        return inlines
-    out = []
-    offset = 0
-    runs = sorted(runs)
-    for node in inlines:
-        length = _length(node)
-        if isinstance(node, Emph | Strong | Link):  # a styled or linked run (faces.styled, links.linked): its words hold the marks
-            out.append(dataclasses.replace(node, inlines=with_superscripts(node.inlines, [(s - offset, e - offset) for s, e in runs], text[offset : offset + length], lambda s, e, at=offset: cite_at(s + at, e + at))))
-            offset += length
-            continue
-        if not isinstance(node, Text):
-            out.append(node)
-            offset += length
-            continue
-        cursor = 0
-        for start, end in runs:
-            if start < offset + cursor or end > offset + length:
-                continue
-            local_start, local_end = start - offset, end - offset
-            if local_start > cursor:
-                out.append(Text(node.text[cursor:local_start]))
-            inner = cite_at(start, end)
-            if isinstance(inner, tuple):  # footnotes
-                out.extend(inner)
-            else:
-                out.append(Superscript((inner,) if inner is not None else (Text(text[start:end]),)))
-            cursor = local_end
-        if cursor < length:
-            out.append(Text(node.text[cursor:]))
-        offset += length
-    return tuple(out)
-
-
-def _length(node) -> int:
-    """How much of the joined text a node of a block's first reading covers."""
-    if isinstance(node, Text | Code):
-        return len(node.text)
-    if isinstance(node, Citation | CrossRef):
-        return len(node.raw)
-    if isinstance(node, Emph | Strong | Link):
-        return sum(_length(n) for n in node.inlines)
-    return 0
 
 
 # ---- the document --------------------------------------------------------------------------

@@ -6,11 +6,11 @@ import re
 from dataclasses import replace
 
 from . import normalize as rules
-from ...citations import MAX_LABELS, Joined, inlines_of
+from ...citations import MAX_LABELS, Joined, glued_citation, glued_citations, inlines_of, with_superscripts
 from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
-from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
+from ...model import BulletList, Citation, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
 from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
 from .furniture import find_pages
@@ -203,11 +203,14 @@ def _blocks(
             blocks.append(BulletList(tuple(items), Span(items[0].span.line, items[0].span.column, items[-1].span.end_line, items[-1].span.end_column)))
             items.clear()
 
+    read = []
     for chunk in chunks:
-        numbered = [(i + 1, lines[i]) for i in chunk]
         marker = rules.list_item_marker(lines[chunk[0]])
-        joined = join_lines(numbered, lexicon, skip=marker or 0)
-        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined)
+        joined = join_lines([(i + 1, lines[i]) for i in chunk], lexicon, skip=marker or 0)
+        read.append((chunk, marker, joined, crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined)))
+    if entries and not any(isinstance(node, Citation) for *_, inlines in read for node in inlines):
+        read = _with_glued_citations(read, entries)
+    for chunk, marker, joined, inlines in read:
         if headings and chunk[0] in headings:
             close_list()
             blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
@@ -220,6 +223,18 @@ def _blocks(
         blocks.append(kind(inlines, joined.whole))
     close_list()
     return blocks
+
+
+def _with_glued_citations(read: list, entries: int) -> list:
+    """A paper citing its list by superscripts, extracted to text, shows them glued to the words
+    (`applications.1−4 Among`): those marks read as its citations (`glued_citations`)."""
+    marks = glued_citations([joined.text for _, _, joined, _ in read], entries)
+    if marks is None:
+        return read
+    return [
+        (chunk, marker, joined, with_superscripts(inlines, at, joined.text, lambda s, e, j=joined: glued_citation(j.text[s:e], j.span(s, e))))
+        for (chunk, marker, joined, inlines), at in zip(read, marks)
+    ]
 
 
 def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:
