@@ -130,3 +130,20 @@ def test_glued_numbers_out_of_citation_order_are_left_as_text(tmp_path):
     linked = _text_paper(tmp_path, body, 6)
     assert _cited(linked.document) == []
     assert [d.code for d in linked.diagnostics].count("CIT002") == 6
+
+
+def test_a_sections_name_under_an_empty_abstract_label_starts_the_body(tmp_path):
+    """An outline (`Abstract` with nothing under it, then the sections as a numbered list): the
+    first section's name was read as the abstract, the next ones lost and a subsection's
+    name taken for the author."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Remote Sensing Image Super-resolution via an Adversarial Network", style="Title")
+    document.add_paragraph("Abstract")
+    for name in ("Introduction", "Methods", "Network Architecture", "Perceptual Loss", "Experiments"):
+        document.add_paragraph(name, style="List Number")
+    doc = read_document(str(save(document, tmp_path / "outline.docx")))
+    items = [plain_text(item.inlines) for block in doc.blocks for item in getattr(block, "items", ())]
+    assert items == ["Introduction", "Methods", "Network Architecture", "Perceptual Loss", "Experiments"]
+    assert (list(doc.meta.authors), doc.meta.abstracts) == ([], ())
