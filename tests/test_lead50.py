@@ -147,3 +147,30 @@ def test_a_sections_name_under_an_empty_abstract_label_starts_the_body(tmp_path)
     items = [plain_text(item.inlines) for block in doc.blocks for item in getattr(block, "items", ())]
     assert items == ["Introduction", "Methods", "Network Architecture", "Perceptual Loss", "Experiments"]
     assert (list(doc.meta.authors), doc.meta.abstracts) == ([], ())
+
+
+def _headings(tmp_path, lines: list[str]) -> list[str]:
+    from exporter.model import Heading
+
+    path = tmp_path / "h.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [plain_text(b.inlines) for b in read_document(str(path)).blocks if isinstance(b, Heading)]
+
+
+PROSE = "The scheme is evaluated on three data sets and compared with two earlier schemes in terms of time and accuracy."
+
+
+def test_small_capitals_headings_of_a_text_extraction_are_printed_joined(tmp_path):
+    """IEEEtran's headings in small capitals come out of pdftotext with each first letter apart
+    (`I. I NTRODUCTION`, `II. R ELATION BETWEEN ECC S AND …`): printed so in every edition."""
+    lines = ["A Distributed Coded Computation Scheme", "", "Koki Tanaka", "", "I. I NTRODUCTION", PROSE, "",
+             "II. R ELATION BETWEEN ECC S AND P REVIOUS DCC S", PROSE, "", "III. P ERFORMANCE E VALUATIONS ON THE P ROPOSED S CHEMES", PROSE]
+    assert _headings(tmp_path, lines) == ["I. INTRODUCTION", "II. RELATION BETWEEN ECCS AND PREVIOUS DCCS", "III. PERFORMANCE EVALUATIONS ON THE PROPOSED SCHEMES"]
+
+
+def test_capitals_headings_without_small_capitals_keep_their_words(tmp_path):
+    """In a paper with small-capitals headings, `A NEW METHOD` stays two words: the text writes
+    `new`, never `anew` (a split first letter's tail, `NALYSIS`, is no word of it)."""
+    lines = ["A Distributed Coded Computation Scheme", "", "Koki Tanaka", "", "I. I NTRODUCTION", PROSE + " A new method follows.", "",
+             "II. A NEW METHOD", PROSE, "", "III. A NALYSIS OF R ESULTS", PROSE]
+    assert _headings(tmp_path, lines) == ["I. INTRODUCTION", "II. A NEW METHOD", "III. ANALYSIS OF RESULTS"]

@@ -15,7 +15,7 @@ from ...references.ownlist import appendix_after_list, find_reference_list, read
 from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
-from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
+from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_section_name, sets_initials_apart, top_number
 from .roles.window import text_items
 from ..translations import translated
 from ...sourcefile import SourceText, control_characters
@@ -210,9 +210,13 @@ def _blocks(
         read.append((chunk, marker, joined, crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined)))
     if entries and not any(isinstance(node, Citation) for *_, inlines in read for node in inlines):
         read = _with_glued_citations(read, entries)
+    small_caps = bool(headings) and any(sets_initials_apart(joined.text) for chunk, _, joined, _ in read if chunk[0] in headings)
+    if small_caps:  # the words the text (not its headings) writes: `A NEW` stays two words, `A NALYSIS` is one
+        known = rules.attested_words(joined.text for chunk, _, joined, _ in read if chunk[0] not in headings)
     for chunk, marker, joined, inlines in read:
         if headings and chunk[0] in headings:
             close_list()
+            inlines = tuple(Text(initials_joined(n.text, known)) if small_caps and isinstance(n, Text) else n for n in inlines)
             blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
             continue
         if marker is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from .normalize import TOKEN, ends_sentence
@@ -60,6 +61,38 @@ def _heading_names(text: str) -> tuple[str, str]:
         numbered = numbering_level(t)
         return (numbered[1] if numbered else t).rstrip(".:").strip().casefold()
     return name(text), name(_APART_INITIAL.sub(r"\1", text))
+
+
+def sets_initials_apart(text: str) -> bool:
+    """A heading that is a known section name only with its first letters joined to their
+    words (`I NTRODUCTION`, `R ELATED W ORK`): the paper's headings are set in small capitals."""
+    printed, joined = _heading_names(text)
+    return printed not in SECTION_NAMES and joined in SECTION_NAMES
+
+
+def initials_joined(text: str, known: Container[str] = ()) -> str:
+    """A small-capitals heading's text with each first letter joined to its word (`P ERFORMANCE
+    E VALUATIONS ON THE P ROPOSED S CHEMES` -> `PERFORMANCE EVALUATIONS ON THE PROPOSED SCHEMES`);
+    an acronym's plural `s`, a small capital after it, joins the acronym (`ECC S AND` -> `ECCS AND`).
+    A one-letter word before a word the paper writes (`known`, lower-cased) stays apart unless the
+    paper writes them joined too (`A NEW METHOD`, but `A NALYSIS`)."""
+    words, out, tail = text.split(" "), [], False  # tail: the last word out had its first letter apart
+    i = 0
+    while i < len(words):
+        word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if word == "S" and out and not tail and _CAPITALS.fullmatch(out[-1]):
+            out[-1], i = out[-1] + word, i + 1
+        elif _CAPITAL.fullmatch(word) and _CAPITALS.match(after) and ((word + after).lower() in known or after.lower() not in known):
+            out.append(word + after)
+            tail, i = True, i + 2
+        else:
+            out.append(word)
+            tail, i = False, i + 1
+    return " ".join(out)
+
+
+_CAPITAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+_CAPITALS = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}")
 
 
 def is_section_name(text: str) -> bool:
