@@ -174,3 +174,15 @@ def test_capitals_headings_without_small_capitals_keep_their_words(tmp_path):
     lines = ["A Distributed Coded Computation Scheme", "", "Koki Tanaka", "", "I. I NTRODUCTION", PROSE + " A new method follows.", "",
              "II. A NEW METHOD", PROSE, "", "III. A NALYSIS OF R ESULTS", PROSE]
     assert _headings(tmp_path, lines) == ["I. INTRODUCTION", "II. A NEW METHOD", "III. ANALYSIS OF RESULTS"]
+
+
+def test_an_institution_under_the_names_of_a_by_line_is_no_author():
+    """IEEE's by-line columns through pdftotext: each name, then its university and e-mail;
+    `Waseda University` is two capitalised words, as a name is, but names an institution."""
+    from helpers import text_front_matter
+
+    lines = ["A Distributed Coded Computation Scheme Based on", "a Gabidulin Code and the Performance Evaluation", "Koki Tanaka", "", "Toshiro Matsuda", "",
+             "Waseda University", "Email: koki@fuji.example.jp", "", "Waseda University", "Email: toshi@example.jp", "",
+             "Abstract—We focus on a distributed coded computation scheme for matrix multiplication.", "", "I. INTRODUCTION", PROSE]
+    meta = text_front_matter(lines)
+    assert (list(meta.authors), list(meta.affiliations)) == (["Koki Tanaka", "Toshiro Matsuda"], ["Waseda University", "Waseda University"])

@@ -361,7 +361,7 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
             continue
         if STRONG_NAME.match(piece):
             names.append(piece)
-        elif WEAK_NAME.match(piece):
+        elif WEAK_NAME.match(piece) and not is_institution(piece):  # `Waseda University` alone under the names
             names.append(piece)
             weak += 1
         elif piece[0].islower() or piece[0] in "(«\"":
