@@ -186,3 +186,25 @@ def test_an_institution_under_the_names_of_a_by_line_is_no_author():
              "Abstract—We focus on a distributed coded computation scheme for matrix multiplication.", "", "I. INTRODUCTION", PROSE]
     meta = text_front_matter(lines)
     assert (list(meta.authors), list(meta.affiliations)) == (["Koki Tanaka", "Toshiro Matsuda"], ["Waseda University", "Waseda University"])
+
+
+def _levels(tmp_path, lines: list[str]) -> list[tuple[int, str]]:
+    from exporter.model import Heading
+
+    path = tmp_path / "l.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [(b.level, plain_text(b.inlines)) for b in read_document(str(path)).blocks if isinstance(b, Heading)]
+
+
+def test_ieee_lettered_subsections_under_roman_sections_are_headings(tmp_path):
+    """IEEE letters the subsections of its Roman sections (`A. Class Activation Map`); through
+    pdftotext each stands on a line above its text, which ran into the heading's paragraph."""
+    lines = ["Weakly Supervised Object Detection Using Class Maps", "", "Vinh Tran", "",
+             "I. INTRODUCTION", PROSE, "II. PRELIMINARY", "A. Class Activation Map", PROSE,
+             "B. Bridging the Gap between Classification and Localization", "for Weakly Supervised Object Localization", PROSE,
+             "III. METHOD", "A. Architecture", PROSE, "C. Post Processing", PROSE]
+    assert _levels(tmp_path, lines) == [
+        (1, "I. INTRODUCTION"), (1, "II. PRELIMINARY"), (2, "A. Class Activation Map"),
+        (2, "B. Bridging the Gap between Classification and Localization for Weakly Supervised Object Localization"),
+        (1, "III. METHOD"), (2, "A. Architecture"),  # `C.` after `A.` breaks the order: no heading
+    ]

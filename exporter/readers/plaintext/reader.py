@@ -15,7 +15,7 @@ from ...references.ownlist import appendix_after_list, find_reference_list, read
 from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
-from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_section_name, sets_initials_apart, top_number
+from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_roman_section, is_section_name, lettered_heading, sets_initials_apart, top_number
 from .roles.window import text_items
 from ..translations import translated
 from ...sourcefile import SourceText, control_characters
@@ -112,7 +112,31 @@ def heading_levels(lines: list[str], start: int, end: int) -> dict[int, tuple[in
         i += 1
     numbered = [(i, level, n) for i, (level, _) in found.items() if (n := top_number(lines[i])) is not None and not is_section_name(heading_text(lines[i]))]
     kept = in_sequence(numbered)
-    return {i: found[i] for i in found if i in kept or all(i != j for j, _, _ in numbered)}
+    found = {i: found[i] for i in found if i in kept or all(i != j for j, _, _ in numbered)}
+    return found | _lettered_subsections(lines, start, end, found) if any(is_roman_section(lines[i]) for i in found) else found
+
+
+def _lettered_subsections(lines: list[str], start: int, end: int, found: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """IEEE's lettered subsections in a paper whose sections are Roman-numbered: under each
+    section, `A.` first, then each next letter (`sections.lettered_heading`); a heading broken
+    over a short line opening in small letters (`B. Bridging the Gap between …` / `for Weakly
+    Supervised …`) takes it. A list lettered `A.`, `B.` inside a paragraph's text breaks no order."""
+    out: dict[int, tuple[int, int]] = {}
+    expected = None
+    for i in range(start, end):
+        if i in found:
+            expected = "A" if is_roman_section(lines[i]) else expected
+            continue
+        if expected is None or rules.is_blank(lines[i]):
+            continue
+        more = i + 1 < end and lines[i + 1][:1].islower() and len(lines[i + 1].split()) <= 8 and not lines[i + 1].rstrip().endswith((".", ",", ";", ":"))
+        last = i + 1 if more else i
+        before = "" if i - 1 in found or (i - 1) in {k for k, _ in out.values()} else lines[i - 1]
+        after = next((lines[j] for j in range(last + 1, end) if not rules.is_blank(lines[j])), "")
+        if lettered_heading(lines[i], before, after) == expected:
+            out[i] = (2, last)
+            expected = chr(ord(expected) + 1)
+    return out
 
 
 def _median(values: list[int]) -> float:

@@ -167,6 +167,30 @@ def heading_level(line: str, before: str, after: str) -> int | None:
     return None
 
 
+# IEEE's subsections under its Roman sections: `A. Class Activation Map`, `B. Bridging the Gap …`.
+_LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>[A-Z].*)$")
+_ROMAN_SECTION = re.compile(r"^[IVX]{1,5}\.\s")
+
+
+def is_roman_section(text: str) -> bool:
+    """A heading numbered as IEEE numbers its sections (`III. Preliminary`)."""
+    return _ROMAN_SECTION.match(heading_text(text)) is not None
+
+
+def lettered_heading(line: str, before: str, after: str) -> str | None:
+    """The letter of a subsection heading lettered as IEEE letters them (`A. Class Activation
+    Map`), by a numbered heading's rules (`heading_level`: short, a capital, no closing mark,
+    opening a paragraph after a finished one); None for any other line. Whether the letters
+    follow the paper's Roman sections in order is the caller's to see."""
+    text = heading_text(line)
+    m = _LETTERED.match(text)
+    if not m or len(text) > MAX_HEADING or len(m["text"].split()) > 12 or m["text"].endswith((".", ",", ";", ":")) or _INITIALS.search(text) or _YEAR.search(text):
+        return None
+    next_text = heading_text(after)
+    opened = not TOKEN.search(before) or ends_sentence(before)
+    return m["letter"] if opened and (not next_text or next_text[0].isupper() or next_text[0].isdigit()) else None
+
+
 def _next_item(text: str, next_text: str) -> bool:
     """`next_text` carries the number after `text`'s at the same depth (`2.` then `3.`): a list."""
     here, there = _NUMBERING.match(text), _NUMBERING.match(next_text)
