@@ -208,3 +208,13 @@ def test_ieee_lettered_subsections_under_roman_sections_are_headings(tmp_path):
         (2, "B. Bridging the Gap between Classification and Localization for Weakly Supervised Object Localization"),
         (1, "III. METHOD"), (2, "A. Architecture"),  # `C.` after `A.` breaks the order: no heading
     ]
+
+
+def test_a_keyword_lists_last_item_broken_onto_a_line_of_its_own_is_one_keyword():
+    """`Index Terms—…, Rogue Access Point, Address` / `Resolution Protocol` / blank: the last
+    keyword was cut at `Address` and its end printed as the body's first paragraph."""
+    from helpers import text_front_matter
+
+    lines = ["Rogue Access Point Detection by Using ARP Failure", "", "Kosuke Nakamura", "", "Abstract—" + PROSE,
+             "Index Terms—Evil Twin Attack, Rogue Access Point, Address", "Resolution Protocol", "", "I. INTRODUCTION", PROSE]
+    assert text_front_matter(lines).keywords == ("Evil Twin Attack", "Rogue Access Point", "Address Resolution Protocol")

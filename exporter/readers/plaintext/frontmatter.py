@@ -14,7 +14,7 @@ from ...model import TitleTranslation
 from ...references.ownlist import is_reference_heading
 from ..translations import kept, may_be_title, translation
 from .normalize import attested_words, ends_with_line_break_hyphen, join_line_end_hyphen, normalize_glyphs, tokens_with_columns
-from .sections import is_introduction
+from .sections import is_introduction, is_section_name
 
 UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
 # A UDC number printed without its label (`004.056:004.89`, `62–50:519.7/8`).
@@ -1675,7 +1675,7 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, p
     while i < end and texts[i] and not (_label(KEYWORDS.match, texts[i]) or _label(ABSTRACT.match, texts[i])):
         if keywords and parts and parts[-1].endswith(".") and re.search(r"[,;]", " ".join(parts)):
             break
-        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper() and not _list_goes_on(texts[i]):
+        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper() and not _list_goes_on(texts[i]) and not _last_item_wraps(texts, i, end):
             break
         if not keywords and parts and parts[-1].endswith(".") and _ends_paragraph(texts[i]):
             break  # a heading in capitals, or the contents, right under the abstract's last sentence
@@ -1685,6 +1685,15 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, p
         if not keywords and alone and page_end is not None and i < end and not texts[i] and parts[-1].endswith(".") and prose_to_page_end(texts, _past_blanks(texts, i, end), min(page_end, end)):
             i = _past_blanks(texts, i, end)  # an abstract on a page of its own, in paragraphs
     return " ".join(parts), tuple(rows), i
+
+
+def _last_item_wraps(texts: list[str], i: int, end: int) -> bool:
+    """A keyword list's last item broken onto a short line of its own, a blank line under it
+    (`Index Terms—…, Rogue Access Point, Address` / `Resolution Protocol`): no sentence, no
+    label, no section's name."""
+    text = texts[i]
+    return (len(text.split()) <= 4 and "." not in text.rstrip(".") and ":" not in text and (i + 1 >= end or not texts[i + 1])
+            and not is_section_name(text))
 
 
 def _list_goes_on(text: str) -> bool:
