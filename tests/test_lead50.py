@@ -218,3 +218,23 @@ def test_a_keyword_lists_last_item_broken_onto_a_line_of_its_own_is_one_keyword(
     lines = ["Rogue Access Point Detection by Using ARP Failure", "", "Kosuke Nakamura", "", "Abstract—" + PROSE,
              "Index Terms—Evil Twin Attack, Rogue Access Point, Address", "Resolution Protocol", "", "I. INTRODUCTION", PROSE]
     assert text_front_matter(lines).keywords == ("Evil Twin Attack", "Rogue Access Point", "Address Resolution Protocol")
+
+
+def test_a_supervisor_labelled_inside_the_by_line_is_no_author(tmp_path):
+    """`В.В. Яхричев, научный руководитель, старший преподаватель` under the author's line:
+    the supervisor (the label between the name and the rank), not a second author."""
+    from helpers import title_block_docx
+
+    path = title_block_docx(tmp_path / "b.docx", [("РАЗРАБОТКА 3D ПРИНТЕРА НА ПЛАТФОРМЕ ARDUINO", {"bold": True, "center": True}), ("Д.Г. Иванов", {}),
+                                                  ("В.В. Яхричев, научный руководитель, старший преподаватель", {}), ("Вологодский государственный университет", {})])
+    meta = read_document(path).meta
+    assert (list(meta.authors), meta.supervisor) == (["Д.Г. Иванов"], "В.В. Яхричев, старший преподаватель")
+
+
+def test_a_covers_signature_line_is_no_affiliation():
+    """`заведующий кафедрой ______ Штейнберг Б.Я.` names a department but is a form's line to
+    sign on; a department written on its blank (`КАФЕДРА ___СИСТЕМЫ ОБРАБОТКИ___`) is one."""
+    from exporter.readers.plaintext.frontmatter import entry_pieces
+
+    assert entry_pieces("Допущено к защите: заведующий кафедрой _____________ Штейнберг Б.Я.") == []
+    assert entry_pieces("КАФЕДРА _____СИСТЕМЫ ОБРАБОТКИ ИНФОРМАЦИИ И УПРАВЛЕНИЯ_____") == ["КАФЕДРА _____СИСТЕМЫ ОБРАБОТКИ ИНФОРМАЦИИ И УПРАВЛЕНИЯ_____"]

@@ -37,11 +37,12 @@ SUPERVISOR = re.compile(
     r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-# The label after the supervisor's name and rank (`В. С. Коломойцев – кандидат технических наук,
-# доцент – научный руководитель`, as student conferences' collections print it): a name opens it.
+# The label after the supervisor's name, before or after the rank (`В. С. Коломойцев – кандидат
+# технических наук, доцент – научный руководитель`, as student conferences' collections print it;
+# `В.В. Яхричев, научный руководитель, старший преподаватель`): a name opens it.
 _SUPERVISOR_AFTER = re.compile(
-    r"^(?P<value>(?P<name>[^,–—]{4,60}?)\s*[,–—-].{0,160}?)\s*[,–—-]\s*"
-    r"(?:научный руководитель|ғылыми жетекші(?:сі)?|(?:scientific\s+|research\s+)?supervisor)\.?$",
+    r"^(?P<name>[^,–—]{4,60}?)(?P<rank>\s*[,–—-].{0,160}?)??\s*[,–—-]\s*"
+    r"(?:научный руководитель|ғылыми жетекші(?:сі)?|(?:scientific\s+|research\s+)?supervisor)(?P<after>\s*[,–—-]\s*.{1,160}?)?\.?$",
     re.IGNORECASE,
 )
 # The supervisor's label alone on its line, the name under it (a cover's `Научный руководитель` /
@@ -1066,9 +1067,10 @@ def _notes_under(texts: list[str], i: int) -> bool:
 
 def supervisor_after(text: str) -> str | None:
     """The supervisor a line names before its label (`В. С. Коломойцев – кандидат технических
-    наук, доцент – научный руководитель`): the name and rank; None for any other line."""
+    наук, доцент – научный руководитель`, `В.В. Яхричев, научный руководитель, старший
+    преподаватель`): the name and rank; None for any other line."""
     m = _SUPERVISOR_AFTER.match(" ".join(text.split()))
-    return m["value"] if m and is_name(m["name"].strip()) else None
+    return m["name"] + (m["rank"] or "") + (m["after"] or "") if m and is_name(m["name"].strip()) else None
 
 
 def supervisor_below(texts: list[str], i: int, end: int) -> tuple[str, int] | None:
@@ -1356,13 +1358,18 @@ _PERSON_PIECE = re.compile(
 _INLINE_MARK = re.compile(rf"(?:^|(?<=\s))(\d{{1,2}}|[*∗†‡])\s?(?=[{_UPPER}])")
 
 
+# A blank to sign on, the signer's name after it (`заведующий кафедрой ________ Штейнберг Б.Я.`):
+# a cover's form, never an address (a blank filled in, `КАФЕДРА ___СИСТЕМЫ ОБРАБОТКИ___`, is one).
+_SIGNATURE_BLANK = re.compile(rf"_{{4,}}\s*(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS})\s*$")
+
+
 def entry_pieces(entry: str) -> list[str]:
     """An affiliation's entry as the affiliations it holds: one line holding several, each
     opening with its number (`1 Department …, Israel 2 School …`) or the same text set side by
     side (`Frankfurt University  Frankfurt University`), is parted; each piece loses its mark
     (`3Department of …`), a person's position and degree written in it (`Student, …`,
     `…, преподаватель`) and an e-mail; a correspondence address, and a piece left naming no
-    institution where the entry named one, are dropped."""
+    institution where the entry named one, and a form's line with a blank to sign on, are dropped."""
     out = []
     for piece in _marked_pieces(entry):
         piece = _ENTRY_MARK.sub("", piece, count=1) if _ENTRY_MARK.match(piece) and not _bare_mark(piece) else piece
@@ -1370,7 +1377,7 @@ def entry_pieces(entry: str) -> list[str]:
         piece = _POSITION_OPENING.sub("", piece, count=1)
         parts = [p for p in re.split(r"\s*,\s*", piece) if not _PERSON_PIECE.match(p.strip(" .;")) and not EMAIL.search(p)]
         piece = ", ".join(parts).strip(" ,;")
-        if piece and not _CORRESPONDENCE.match(piece) and (names_affiliation(piece) or not names_affiliation(entry)):
+        if piece and not _CORRESPONDENCE.match(piece) and not _SIGNATURE_BLANK.search(piece) and (names_affiliation(piece) or not names_affiliation(entry)):
             out.append(piece)  # `Заведующий кафедрой ИИТ` leaves `ИИТ`: no institution's name, no affiliation
     return out
 
