@@ -238,3 +238,43 @@ def test_a_covers_signature_line_is_no_affiliation():
 
     assert entry_pieces("Допущено к защите: заведующий кафедрой _____________ Штейнберг Б.Я.") == []
     assert entry_pieces("КАФЕДРА _____СИСТЕМЫ ОБРАБОТКИ ИНФОРМАЦИИ И УПРАВЛЕНИЯ_____") == ["КАФЕДРА _____СИСТЕМЫ ОБРАБОТКИ ИНФОРМАЦИИ И УПРАВЛЕНИЯ_____"]
+
+
+BYTE_PAPER = """Программа сбора данных скважин
+
+Иванов И.И.
+
+Введение
+
+Текст работы [1] про типы данных и ещё [2] источник.
+
+Динамограмма
+
+Byte[3000]
+
+Только чтение
+
+СПИСОК ИСПОЛЬЗОВАННЫХ ИСТОЧНИКОВ
+
+СИАМ. Уровнемеры // Официальный сайт [Электронный ресурс].
+1
+–
+Режим доступа: http://www.siamoil.ru/Levelmeters (дата обращения: 16.04.2020).
+
+Иванов И.И. Книга о скважинах. М.: Наука, 2001. 100 с.
+2
+–
+"""
+
+
+def test_an_index_beyond_a_list_whose_numbers_stand_apart_is_no_citation(tmp_path):
+    """pdftotext set the list's numbers on lines of their own (`1` / `–` under each entry): no
+    entry start was seen, so the list's size was unknown and `Byte[3000]`, a type glued to a
+    number far beyond the list, was reported as a citation with no entry (CIT001)."""
+    from exporter.pipeline import read_and_link
+
+    path = tmp_path / "byte.txt"
+    path.write_text(BYTE_PAPER, encoding="utf-8")
+    linked = read_and_link(str(path), pictures=False)
+    assert len(linked.document.references) == 2
+    assert [d.code for d in linked.diagnostics if d.code.startswith("CIT")] == []

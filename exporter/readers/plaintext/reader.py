@@ -362,9 +362,9 @@ def read_plaintext(source: SourceText) -> Document:
         headings = {**headings, **after}
         chunks += _merge_page_breaks(text_lines, _chunks(text_lines, *appendix, after), after)
     labels = found.labels if found else frozenset()
-    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None, labels)
+    entries = (len(found.starts) or len(references) or None) if found else None  # also where the list's numbers stood apart (`2` / `–`)
+    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, entries, labels)
     heading = None if found is None else found.heading if found.heading is not None else found.body_end  # a list with no heading: its first entry's line
-    entries = len(found.starts) if found and found.starts else None
     if references:  # a translated abstract and keywords printed after the list
         after_list(fm, text_lines, list_end, appendix[0] if appendix else len(lines))
     title = " ".join(fm.title_lines)
