@@ -1730,12 +1730,12 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     emails = list(dict.fromkeys(emails_in([without_superscripts(line) for line in lines[:start]]) + choice.emails))
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
-    entries = len(found.starts) if found and found.starts else None
     labels = found.labels if found else frozenset()
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
 
     references, inside = _entries_and_body_beside(lines, texts, found, lexicon)
+    entries = (len(found.starts) or len(references) or None) if found else None  # also where the list's numbers stood apart
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
     groups, loose = with_loose_pictures(code_groups(set_off_paragraphs(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines), lines, CODE), lines, [p for p in pictures if p.caption is None], (start, end))
 
