@@ -278,3 +278,58 @@ def test_an_index_beyond_a_list_whose_numbers_stand_apart_is_no_citation(tmp_pat
     linked = read_and_link(str(path), pictures=False)
     assert len(linked.document.references) == 2
     assert [d.code for d in linked.diagnostics if d.code.startswith("CIT")] == []
+
+
+def _png(shade: int) -> bytes:
+    import io
+
+    from PIL import Image as PILImage
+
+    out = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (shade, shade, shade)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_picture_after_a_captions_text_is_the_next_figures(tmp_path):
+    """A Word file setting each chart after the previous caption's text, in its paragraph (the
+    picture wraps under it), each caption under its chart: every figure took the picture under
+    its caption, the first chart was left uncaptioned and the last caption lost its picture."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    from exporter.model import Figure
+
+    document = docx.Document()
+    document.add_paragraph("Shiftwise Convolution on Small Images", style="Title")
+    document.add_paragraph("Results", style="Heading 1")
+    document.add_paragraph(PROSE + " The figures below show the dynamics of the main metrics during training.")
+    document.add_paragraph().add_run().add_picture(io.BytesIO(_png(10)), width=Pt(200))
+    for n, shade in ((1, 80), (2, 160), (3, None)):
+        paragraph = document.add_paragraph(f"Figure {n}. Loss curve number {n} of the training runs.")
+        if shade is not None:
+            paragraph.add_run().add_picture(io.BytesIO(_png(shade)), width=Pt(200))
+    doc = read_document(str(save(document, tmp_path / "charts.docx")))
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert [(f.number, f.images[0].data) for f in figures] == [("1", _png(10)), ("2", _png(80)), ("3", _png(160))]
+
+
+def test_a_caption_over_its_picture_in_one_paragraph_keeps_it(tmp_path):
+    """The other form of a picture after a caption's text: the caption set over its own picture,
+    text above and below: the figure keeps its picture."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    from exporter.model import Figure
+
+    document = docx.Document()
+    document.add_paragraph("Shiftwise Convolution on Small Images", style="Title")
+    document.add_paragraph("Results", style="Heading 1")
+    document.add_paragraph(PROSE)
+    document.add_paragraph("Figure 1. Loss curve of the training runs.").add_run().add_picture(io.BytesIO(_png(80)), width=Pt(200))
+    document.add_paragraph(PROSE)
+    doc = read_document(str(save(document, tmp_path / "over.docx")))
+    assert [(f.number, f.images[0].data) for f in doc.blocks if isinstance(f, Figure)] == [("1", _png(80))]
