@@ -333,3 +333,35 @@ def test_a_caption_over_its_picture_in_one_paragraph_keeps_it(tmp_path):
     document.add_paragraph(PROSE)
     doc = read_document(str(save(document, tmp_path / "over.docx")))
     assert [(f.number, f.images[0].data) for f in doc.blocks if isinstance(f, Figure)] == [("1", _png(80))]
+
+
+COVER = [
+    "«СИБИРСКИЙ ФЕДЕРАЛЬНЫЙ УНИВЕРСИТЕТ»", "Институт инженерной физики и радиоэлектроники", "", "БАКАЛАВРСКАЯ РАБОТА", "",
+    "11.03.01 – Радиотехника", "Радиотехнические средства передачи информации", "", "Разработка лабораторного макета для изучения навигационных систем", "", "",
+    "Руководитель __________ профессор, д-р физ.-мат. наук С.П. Царев", "подпись, дата", "", "Выпускник __________ Д. Р. Соловьев", "подпись, дата", "",
+    "Красноярск 2023", "РЕФЕРАТ", "",
+    "Дипломная работа по теме «Разработка лабораторного макета для изучения навигационных систем» содержит 64 страницы, 41 рисунок, 9 источников.",
+]
+
+
+def test_a_thesis_covers_direction_code_and_graduate_are_read():
+    """A Russian bachelor's cover: the training direction's code and profile under the kind
+    (`11.03.01 – Радиотехника`) stand between it and the title; the student signs as
+    `Выпускник`; the abstract's `… по теме «…» содержит 64 страницы` names the title in quotes
+    and goes on as a sentence. Before: no title (the code line stopped it), no author, and the
+    abstract's whole sentence read as the title."""
+    from exporter.readers.plaintext.titlepage import read_title_page
+
+    page = read_title_page(COVER)
+    assert (page.title, page.author) == ("«Разработка лабораторного макета для изучения навигационных систем»", "Д. Р. Соловьев")
+    assert read_title_page(COVER[:18]).title == "Разработка лабораторного макета для изучения навигационных систем"  # the cover alone
+
+
+def test_a_direction_codes_profile_is_no_title():
+    """`09.03.02 Информационные системы и технологии` over the profile's name: the title is the
+    one above the kind (`Веб приложение «Finance»` / `Курсовой проект`), not the profile."""
+    from exporter.readers.plaintext.titlepage import read_title_page
+
+    lines = ["Кафедра информационных систем и технологий", "", "Веб приложение «Finance»", "Курсовой проект", "",
+             "09.03.02 Информационные системы и технологии", "Программирования и информационных технологий", "", "Руководитель", "В.С. Тарасов", "", "Воронеж, 2022"]
+    assert read_title_page(lines).title == "Веб приложение «Finance»"
