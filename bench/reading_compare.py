@@ -6,7 +6,8 @@ one tree and compared with another, field by field and block by block.
     .venv/bin/python bench/reading_compare.py --compare /tmp/main.json /tmp/branch.json [--show 40]
 
 PAPER: .txt, .pdf, .docx or .md files (the unseen papers' sources, the shared corpus's). The
-record holds, per paper, the front matter (title, authors, abstracts, keywords, translations),
+record holds, per paper, the front matter (title, authors, affiliations, supervisor, the author's
+position, abstracts, keywords, translations),
 the counts of blocks, words, figures, tables and entries, the captions, the formulas' numbers,
 the findings (code:page:line), and the block sequence: each block's (each list item's) first 40
 characters in reading order. The comparison prints, per paper, the fields that differ and the
@@ -44,6 +45,9 @@ def _reading(path: str) -> dict:
     return {
         "title": meta.title_text,
         "authors": list(meta.authors),
+        "affiliations": list(meta.affiliations),
+        "supervisor": meta.supervisor,
+        "position": meta.position,
         "abstracts": [[language, plain_text(text)[:80]] for language, text in meta.abstracts],
         "keywords": [[language, list(words)] for language, words in meta.keyword_sets],
         "translations": [[t.language, t.title if isinstance(t.title, str) else plain_text(t.title), list(t.authors)] for t in meta.translations],

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, InputError
-from .model import Citation, CiteRef, Inline, Span, Text
+from .model import Citation, CiteRef, Code, CrossRef, Emph, Inline, Link, Span, Strong, Superscript, Text
 
 # A range wider than this is taken for a typo, not expanded: `[1–100000]` must not eat memory.
 MAX_RANGE = 200
@@ -378,3 +379,110 @@ def inlines_of(
     if cursor < len(joined.text):
         inlines.append(Text(joined.text[cursor:]))
     return tuple(inlines)
+
+
+def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, cite_at) -> tuple:
+    """Split Text nodes at the superscript runs; each run becomes a Superscript node holding
+    a Citation (when `cite_at(start, end)` gives one) or its text, or the footnotes
+    `cite_at` gives for it (a tuple)."""
+    if not runs:
+        return inlines
+    out = []
+    offset = 0
+    runs = sorted(runs)
+    for node in inlines:
+        length = _length(node)
+        if isinstance(node, Emph | Strong | Link):  # a styled or linked run (faces.styled, links.linked): its words hold the marks
+            out.append(dataclasses.replace(node, inlines=with_superscripts(node.inlines, [(s - offset, e - offset) for s, e in runs], text[offset : offset + length], lambda s, e, at=offset: cite_at(s + at, e + at))))
+            offset += length
+            continue
+        if not isinstance(node, Text):
+            out.append(node)
+            offset += length
+            continue
+        cursor = 0
+        for start, end in runs:
+            if start < offset + cursor or end > offset + length:
+                continue
+            local_start, local_end = start - offset, end - offset
+            if local_start > cursor:
+                out.append(Text(node.text[cursor:local_start]))
+            inner = cite_at(start, end)
+            if isinstance(inner, tuple):  # footnotes
+                out.extend(inner)
+            else:
+                out.append(Superscript((inner,) if inner is not None else (Text(text[start:end]),)))
+            cursor = local_end
+        if cursor < length:
+            out.append(Text(node.text[cursor:]))
+        offset += length
+    return tuple(out)
+
+
+def _length(node) -> int:
+    """How much of the joined text a node of a block's first reading covers."""
+    if isinstance(node, Text | Code):
+        return len(node.text)
+    if isinstance(node, Citation | CrossRef):
+        return len(node.raw)
+    if isinstance(node, Emph | Strong | Link):
+        return sum(_length(n) for n in node.inlines)
+    return 0
+
+
+# A superscript citation (ACS, Nature, AIP, the superscript Vancouver form) as a text extraction
+# gives it: its numbers glued to the punctuation after the word they followed (`applications.1−4
+# Among`, `interfaces.7`, `temperature,27 catalytic`). A label's abbreviation before the mark
+# (`Fig.1`, `Eq.2`, `Рис.3`, `p.45`) makes it that label's number.
+_GLUED = re.compile(r"(?<=[^\W\d_]{2}[.,;:)»”])(\d{1,3}(?:[,–−-]\d{1,3})*)(?=\s|$)")
+_LABEL_BEFORE = re.compile(r"(?:^|[^\w])(?:figs?|fig|eqs?|tab|table|no|nos|vol|pp|ch|sec|ref|refs|рис|табл|ур|стр|гл|разд|прил|т|с|п)[.,]$", re.IGNORECASE)
+
+
+def glued_citations(texts: list[str], entries: int) -> list[list[tuple[int, int]]] | None:
+    """Where each text holds a superscript citation flattened onto its line, or None where the
+    paper shows none. Read so only for a whole paper with no bracketed citation (the caller's
+    test) whose glued numbers cite its list as such styles number it: each new number the next
+    one in order of first citation (1, 2, 3…), at least three of them, every one on the list.
+    A footnote's mark, an index or a glued page number follows no such order."""
+    marks: list[list[tuple[int, int]]] = []
+    firsts: list[int] = []
+    labels = 0
+    for text in texts:
+        found = []
+        for m in _GLUED.finditer(text):
+            if _LABEL_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+                continue
+            numbers = _glued_numbers(m.group(1))
+            if not numbers or max(numbers) > entries or min(numbers) < 1:
+                continue
+            found.append((m.start(), m.end()))
+            firsts.extend(n for n in numbers if n not in firsts)
+            labels += len(numbers)
+            if labels > MAX_LABELS:
+                return None
+        marks.append(found)
+    rising = sum(b == max(firsts[: i + 1]) + 1 for i, b in enumerate(firsts[1:])) if firsts else 0
+    if len(firsts) < 3 or firsts[0] != 1 or rising < 0.8 * (len(firsts) - 1):
+        return None
+    return marks
+
+
+def _glued_numbers(written: str) -> list[int]:
+    """The labels `1−4`, `5,6`, `15-17,20` stand for; [] for a reversed or too wide range."""
+    out: list[int] = []
+    for part in written.split(","):
+        a, _, b = part.replace("−", "-").replace("–", "-").partition("-")
+        first, last = int(a), int(b) if b else int(a)
+        if last < first or last - first > MAX_RANGE:
+            return []
+        out.extend(range(first, last + 1))
+    return out
+
+
+def glued_citation(raw: str, span: Span) -> Citation | None:
+    """The Citation a glued mark `raw` stands for (its labels' offsets in `raw`)."""
+    found, _ = find_citations("[" + raw.replace("−", "–") + "]")
+    if len(found) != 1:
+        return None
+    shift = lambda x: None if x is None else x - 1  # noqa: E731 — offsets in `[raw]` moved onto `raw`
+    return Citation(raw, tuple(dataclasses.replace(r, start=shift(r.start), end=shift(r.end), item_start=shift(r.item_start), item_end=shift(r.item_end)) for r in found[0].refs), span)

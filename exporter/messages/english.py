@@ -117,6 +117,7 @@ FINDINGS: dict[str, str | tuple[str, str]] = {
     "DOC001.picture": "a picture ({relationship}) is linked from outside the document or missing; it is left out",
     "DOC001.altchunk": "an embedded HTML or RTF part (altChunk {part}) is not read: its text and citations are left out; paste it into the document as text",
     "DOC001.altchunk-missing": "an embedded HTML or RTF part (altChunk a missing part) is not read: its text and citations are left out; paste it into the document as text",
+    "DOC001.symbol": "a character inserted from the font {font} (code {char}) is not one this reader knows; it is left out",
     "DOC001.nested-field": "a citation field's data is nested too deep to read; the citation's text still is",
     # ---- editions ----
     "GLY001": "no font of template '{template}' has {codepoint} {character!r}; every edition shows {replacement!r} instead (add a fallback font that covers it)",
@@ -190,6 +191,8 @@ ARGUMENTS: dict[str, str] = {
     "fields": "BibTeX field names as the file writes them",
     "family": "an author's family name as a citation writes it, e.g. Smith or World Health Organization",
     "file": "a file name as the user gave it",
+    "font": "a font's name as the Word file gives it, e.g. Wingdings",
+    "char": "a character's code in a symbol font, hexadecimal as the Word file writes it, e.g. F0A7",
     "identifier": "ISBN or ISSN",
     "key": "an entry's key (BibTeX key, CSL-JSON id) as written",
     "link": "the BibLaTeX field that names the missing entry: crossref or xdata",

@@ -18,6 +18,7 @@ from ...quoting import OBJECT
 from .media import PackageMedia, Unshown, pictures_in, text_boxes
 from .numbering import Number, Numbering
 from .omml import omml_to_tex
+from .symbols import sym_character
 from .monospace import CODE_STYLES, is_monospace
 from .xml import M, R, W, attr, child
 
@@ -601,6 +602,8 @@ class BodyWalker:
                 self._text(para, "\n", style, run)  # as python-docx shows it; a space in the model's text
             elif tag == W + "noBreakHyphen":
                 self._text(para, "-", style, run)
+            elif tag == W + "sym":
+                self._symbol(para, node, style, run)
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 kind = "footnote" if tag == W + "footnoteReference" else "endnote"
                 para.atoms.append(Atom("note", note=(kind, attr(node, "id") or "")))
@@ -608,6 +611,15 @@ class BodyWalker:
                 self._pictures(para, node, run)
             elif tag in (M + "oMath", M + "oMathPara"):
                 self._omml(para, node, run)
+
+    def _symbol(self, para: Para, node, style: dict, run) -> None:
+        """A character inserted from a symbol font (Insert > Symbol): `∈`, `±`, `α`."""
+        font, code = attr(node, "font") or "", attr(node, "char") or ""
+        character = sym_character(font, code)
+        if character is None:
+            self.unread.append((para, "symbol", {"font": font, "char": code}))
+            return
+        self._text(para, character, style, run)
 
     def _omml(self, para: Para, node, element=None) -> None:
         """A Word formula (each `m:oMath` of an `m:oMathPara` is one, set on its own line)."""

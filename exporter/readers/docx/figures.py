@@ -48,6 +48,17 @@ def _ends_in_pictures(src: Source | None) -> bool:
     return bool(atoms) and atoms[-1].kind == "image" and not atoms[-1].formula
 
 
+def _pictures_after_text(para: Para) -> bool:
+    """A caption's paragraph whose pictures all follow its text (`Figure 1. …`, then a picture
+    wider than the line's rest, so Word sets it under the text): a picture under the caption, not
+    over it. Word users put the next figure's picture there (its caption under it, in the next
+    paragraph), or set a caption over its picture so."""
+    kinds = [a.kind for a in para.atoms if not (a.kind == "text" and not a.text.strip())]
+    last_text = max((k for k, kind in enumerate(kinds) if kind == "text"), default=-1)
+    first_picture = next((k for k, kind in enumerate(kinds) if kind == "image"), len(kinds))
+    return 0 <= last_text < first_picture
+
+
 def _has_text(para: Para) -> bool:
     return bool(para.text.replace(MATH_MARK, "").strip())
 
@@ -111,6 +122,8 @@ def _paragraph(block: Paragraph, para: Para, captions, equations):
     pictures = _pictures(para)
     caption = captions.get(id(para))
     if pictures and not any(a.kind == "math" or a.formula for a in para.atoms if a.kind != "text"):
+        if caption is not None and _pictures_after_text(para):  # binding decides whose they are: the next caption's, or this one's below it
+            return [Paragraph(tuple(n for n in block.inlines if not isinstance(n, Image)), block.span), Figure(tuple(pictures), (), block.span)]
         if caption is not None:
             return Figure(tuple(pictures), drop_prefix(block.inlines, caption.text_start), block.span, caption.number, caption.label, kind=caption.kind or "figure")
         if not _has_text(para) and id(para) not in equations:

@@ -36,7 +36,7 @@ from ...references.ownlist import (
     reads_as_reference,
 )
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
+    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_after, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
@@ -710,10 +710,9 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     set apart by a heading style, a larger font, bold type, or capitals, with only labelled
     fields (UDC…), a journal's rubric (`RESEARCH ARTICLE`) and lines of names before it
     (`Ross G. DOUGLAS, …` above the title); a section name (`Введение`) is never the title. Labelled fields (UDC, abstract, keywords…) use the plain-text
-    reader's patterns, the label alone on its paragraph taking the next one; an unlabelled
-    paragraph just before the keywords is the abstract. Authors are lines of names (affiliation
-    digits, e-mails and roles dropped), from a by-line's label on where it has one (`Authors: …`), or paragraphs in an Author style. `inlines(paragraph)`
-    reads a paragraph as the body's are (citations, notes): the title and the abstract keep them.
+    reader's patterns, the label alone on its paragraph taking the next one unless a section's name (`Introduction`: the abstract is empty, the body starts); an unlabelled
+    paragraph just before the keywords is the abstract. Authors are lines of names (affiliation digits, e-mails and roles dropped), from a by-line's label on where it has
+    one (`Authors: …`), or paragraphs in an Author style. `inlines(paragraph)` reads a paragraph as the body's are (citations, notes): the title and the abstract keep them.
     The body starts at the first paragraph of sentences after the title that no field took
     (a short paper's text, a supervisor's line under it: the text is never lost to the front matter).
     """
@@ -736,6 +735,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
         text = label_texts[i]
         if not text:
             continue
+        if pending_abstract and is_section_name(text):
+            break
         if pending_abstract:
             pending_abstract = _under_abstract_label(fields, p, text, i, inlines)
         elif m := UDC.match(text):
@@ -746,8 +747,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             fields["supervisor"] = fields["supervisor"] or below[0]
             supervised.update(range(i, below[1]))  # the name and rank under the label: never an author's
             last = max(last, below[1] - 1)
-        elif m := SUPERVISOR.match(text):
-            fields["supervisor"] = m["value"]
+        elif (value := m["value"] if (m := SUPERVISOR.match(text)) else supervisor_after(text)) is not None:  # the label before the name or after it
+            fields["supervisor"] = value if m else fields["supervisor"] or value
         elif m := KEYWORDS.match(text):
             if not fields["keywords"]:
                 fields["keywords"] = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", m["value"]) if k.strip())

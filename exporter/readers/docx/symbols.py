@@ -3,6 +3,8 @@ operators go through. Unmapped characters stay themselves (unicode-math typesets
 
 from __future__ import annotations
 
+from ...symbol_encoding import SYMBOL_PRIVATE_USE
+
 _GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta", "η": "eta",
     "θ": "theta", "ϑ": "vartheta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
@@ -91,3 +93,20 @@ def delimiter(char: str, middle: bool = False) -> str:
 def function_command(word: str) -> str:
     """`sin` → `\\sin`; names amsmath lacks (`tg`) → `\\operatorname{tg}`."""
     return f"\\operatorname{{{word}}}" if word in _NO_COMMAND else "\\" + word
+
+
+
+
+def sym_character(font: str, code: str) -> str | None:
+    """The character a `w:sym` shows, or None when its font's glyphs are not known (Wingdings).
+
+    Word's Insert > Symbol writes `w:sym w:font="Symbol" w:char="F0CE"` (∈): the Symbol font's
+    byte code, mostly moved into the private-use area as PDF text layers have it. A code below
+    that area in a Unicode font is that character itself."""
+    try:
+        point = int(code, 16)
+    except ValueError:
+        return None
+    if font.strip().lower() != "symbol":
+        return chr(point) if 0x20 <= point < 0xE000 or 0xF8FF < point < 0x110000 else None
+    return SYMBOL_PRIVATE_USE.get(point | 0xF000 if point < 0x100 else point)

@@ -14,7 +14,7 @@ from statistics import median
 
 import pypdfium2 as pdfium
 
-from ...citations import MAX_LABELS, find_citations, inlines_of
+from ...citations import MAX_LABELS, find_citations, inlines_of, with_superscripts
 from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_crossrefs, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
@@ -1004,55 +1004,6 @@ def is_superscript_citation(text: str, before: str) -> bool:
     return word is not None and len(word.group(1)) >= 2 and not before[-1:].isspace()
 
 
-def with_superscripts(inlines: tuple, runs: list[tuple[int, int]], text: str, cite_at) -> tuple:
-    """Split Text nodes at the superscript runs; each run becomes a Superscript node holding
-    a Citation (when `cite_at(start, end)` gives one) or its text, or the footnotes
-    `cite_at` gives for it (a tuple)."""
-    if not runs:
-        return inlines
-    out = []
-    offset = 0
-    runs = sorted(runs)
-    for node in inlines:
-        length = _length(node)
-        if isinstance(node, Emph | Strong | Link):  # a styled or linked run (faces.styled, links.linked): its words hold the marks
-            out.append(dataclasses.replace(node, inlines=with_superscripts(node.inlines, [(s - offset, e - offset) for s, e in runs], text[offset : offset + length], lambda s, e, at=offset: cite_at(s + at, e + at))))
-            offset += length
-            continue
-        if not isinstance(node, Text):
-            out.append(node)
-            offset += length
-            continue
-        cursor = 0
-        for start, end in runs:
-            if start < offset + cursor or end > offset + length:
-                continue
-            local_start, local_end = start - offset, end - offset
-            if local_start > cursor:
-                out.append(Text(node.text[cursor:local_start]))
-            inner = cite_at(start, end)
-            if isinstance(inner, tuple):  # footnotes
-                out.extend(inner)
-            else:
-                out.append(Superscript((inner,) if inner is not None else (Text(text[start:end]),)))
-            cursor = local_end
-        if cursor < length:
-            out.append(Text(node.text[cursor:]))
-        offset += length
-    return tuple(out)
-
-
-def _length(node) -> int:
-    """How much of the joined text a node of a block's first reading covers."""
-    if isinstance(node, Text | Code):
-        return len(node.text)
-    if isinstance(node, Citation | CrossRef):
-        return len(node.raw)
-    if isinstance(node, Emph | Strong | Link):
-        return sum(_length(n) for n in node.inlines)
-    return 0
-
-
 # ---- the document --------------------------------------------------------------------------
 
 
@@ -1779,12 +1730,12 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     emails = list(dict.fromkeys(emails_in([without_superscripts(line) for line in lines[:start]]) + choice.emails))
     found = find_reference_list(texts, start)
     end = found.body_end if found else len(lines)
-    entries = len(found.starts) if found and found.starts else None
     labels = found.labels if found else frozenset()
     notes: list[Diagnostic] = []
     budget = [MAX_LABELS]
 
     references, inside = _entries_and_body_beside(lines, texts, found, lexicon)
+    entries = (len(found.starts) or len(references) or None) if found else None  # also where the list's numbers stood apart
     captioned, formula_at = figure_pictures(pictures), {(f.page, n): f for f in formulas for n in f.lines}
     groups, loose = with_loose_pictures(code_groups(set_off_paragraphs(_wrapped_headings(_body_groups(lines, start, end, inside, captioned, formula_at), lines), lines), lines, CODE), lines, [p for p in pictures if p.caption is None], (start, end))
 

@@ -14,7 +14,7 @@ from ...model import TitleTranslation
 from ...references.ownlist import is_reference_heading
 from ..translations import kept, may_be_title, translation
 from .normalize import attested_words, ends_with_line_break_hyphen, join_line_end_hyphen, normalize_glyphs, tokens_with_columns
-from .sections import is_introduction
+from .sections import is_introduction, is_section_name
 
 UDC = re.compile(r"^(?:ӘОЖ|ӘӨЖ|УДК|UDC|UDK)\b\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
 # A UDC number printed without its label (`004.056:004.89`, `62–50:519.7/8`).
@@ -35,6 +35,14 @@ SUPERVISOR = re.compile(
     # the label in full and no separator, a name or initials after it (`Научный руководитель
     # Ф.Е. Татарский, ассистент каф. АИКС`); `Научный руководитель проекта …` is a sentence
     r"|(?:Ғылыми жетекшісі|Ғылыми жетекші|Научный руководитель)\s+(?-i:(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])))\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+# The label after the supervisor's name, before or after the rank (`В. С. Коломойцев – кандидат
+# технических наук, доцент – научный руководитель`, as student conferences' collections print it;
+# `В.В. Яхричев, научный руководитель, старший преподаватель`): a name opens it.
+_SUPERVISOR_AFTER = re.compile(
+    r"^(?P<name>[^,–—]{4,60}?)(?P<rank>\s*[,–—-].{0,160}?)??\s*[,–—-]\s*"
+    r"(?:научный руководитель|ғылыми жетекші(?:сі)?|(?:scientific\s+|research\s+)?supervisor)(?P<after>\s*[,–—-]\s*.{1,160}?)?\.?$",
     re.IGNORECASE,
 )
 # The supervisor's label alone on its line, the name under it (a cover's `Научный руководитель` /
@@ -354,7 +362,7 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
             continue
         if STRONG_NAME.match(piece):
             names.append(piece)
-        elif WEAK_NAME.match(piece):
+        elif WEAK_NAME.match(piece) and not is_institution(piece):  # `Waseda University` alone under the names
             names.append(piece)
             weak += 1
         elif piece[0].islower() or piece[0] in "(«\"":
@@ -1057,6 +1065,14 @@ def _notes_under(texts: list[str], i: int) -> bool:
     return texts[i].endswith(",") and bool(below) and len(below) < 250 and bool(_ROLE.search(below) or _INSTITUTION.search(below))
 
 
+def supervisor_after(text: str) -> str | None:
+    """The supervisor a line names before its label (`В. С. Коломойцев – кандидат технических
+    наук, доцент – научный руководитель`, `В.В. Яхричев, научный руководитель, старший
+    преподаватель`): the name and rank; None for any other line."""
+    m = _SUPERVISOR_AFTER.match(" ".join(text.split()))
+    return m["name"] + (m["rank"] or "") + (m["after"] or "") if m and is_name(m["name"].strip()) else None
+
+
 def supervisor_below(texts: list[str], i: int, end: int) -> tuple[str, int] | None:
     """The supervisor named under a label alone on line `i` (`Научный руководитель` /
     `Лукашевич Марина Михайловна` / `кандидат технических наук, доцент`; `Научный
@@ -1109,6 +1125,8 @@ def _one_line_field(fm: FrontMatter, texts: list[str], i: int, end: int) -> int:
             value, k = f"{value} {texts[k]}", k + 1  # `Научный руководитель: Баятанова Л. Б.,` / `PhD, ассоциированный профессор,` / `… университет`
         fm.supervisor = fm.supervisor or value.rstrip(" ,")
         return k - i
+    elif value := supervisor_after(text):
+        fm.supervisor = fm.supervisor or value
     elif COVER_FIELD.match(text) and not TITLE_LABEL.match(text) or AUTHOR_ALONE.match(text):
         pass  # `Дисциплина: «Цифровая грамотность»`, `Выполнила:` over the names: a cover page's fields
     else:
@@ -1340,13 +1358,18 @@ _PERSON_PIECE = re.compile(
 _INLINE_MARK = re.compile(rf"(?:^|(?<=\s))(\d{{1,2}}|[*∗†‡])\s?(?=[{_UPPER}])")
 
 
+# A blank to sign on, the signer's name after it (`заведующий кафедрой ________ Штейнберг Б.Я.`):
+# a cover's form, never an address (a blank filled in, `КАФЕДРА ___СИСТЕМЫ ОБРАБОТКИ___`, is one).
+_SIGNATURE_BLANK = re.compile(rf"_{{4,}}\s*(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS})\s*$")
+
+
 def entry_pieces(entry: str) -> list[str]:
     """An affiliation's entry as the affiliations it holds: one line holding several, each
     opening with its number (`1 Department …, Israel 2 School …`) or the same text set side by
     side (`Frankfurt University  Frankfurt University`), is parted; each piece loses its mark
     (`3Department of …`), a person's position and degree written in it (`Student, …`,
     `…, преподаватель`) and an e-mail; a correspondence address, and a piece left naming no
-    institution where the entry named one, are dropped."""
+    institution where the entry named one, and a form's line with a blank to sign on, are dropped."""
     out = []
     for piece in _marked_pieces(entry):
         piece = _ENTRY_MARK.sub("", piece, count=1) if _ENTRY_MARK.match(piece) and not _bare_mark(piece) else piece
@@ -1354,7 +1377,7 @@ def entry_pieces(entry: str) -> list[str]:
         piece = _POSITION_OPENING.sub("", piece, count=1)
         parts = [p for p in re.split(r"\s*,\s*", piece) if not _PERSON_PIECE.match(p.strip(" .;")) and not EMAIL.search(p)]
         piece = ", ".join(parts).strip(" ,;")
-        if piece and not _CORRESPONDENCE.match(piece) and (names_affiliation(piece) or not names_affiliation(entry)):
+        if piece and not _CORRESPONDENCE.match(piece) and not _SIGNATURE_BLANK.search(piece) and (names_affiliation(piece) or not names_affiliation(entry)):
             out.append(piece)  # `Заведующий кафедрой ИИТ` leaves `ИИТ`: no institution's name, no affiliation
     return out
 
@@ -1659,7 +1682,7 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, p
     while i < end and texts[i] and not (_label(KEYWORDS.match, texts[i]) or _label(ABSTRACT.match, texts[i])):
         if keywords and parts and parts[-1].endswith(".") and re.search(r"[,;]", " ".join(parts)):
             break
-        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper() and not _list_goes_on(texts[i]):
+        if keywords and parts and re.search(r"[,;]", parts[0]) and not parts[-1].endswith((",", ";", "-")) and texts[i][:1].isupper() and not _list_goes_on(texts[i]) and not _last_item_wraps(texts, i, end):
             break
         if not keywords and parts and parts[-1].endswith(".") and _ends_paragraph(texts[i]):
             break  # a heading in capitals, or the contents, right under the abstract's last sentence
@@ -1669,6 +1692,15 @@ def _continued(texts: list[str], i: int, end: int, first: str, keywords: bool, p
         if not keywords and alone and page_end is not None and i < end and not texts[i] and parts[-1].endswith(".") and prose_to_page_end(texts, _past_blanks(texts, i, end), min(page_end, end)):
             i = _past_blanks(texts, i, end)  # an abstract on a page of its own, in paragraphs
     return " ".join(parts), tuple(rows), i
+
+
+def _last_item_wraps(texts: list[str], i: int, end: int) -> bool:
+    """A keyword list's last item broken onto a short line of its own, a blank line under it
+    (`Index Terms—…, Rogue Access Point, Address` / `Resolution Protocol`): no sentence, no
+    label, no section's name."""
+    text = texts[i]
+    return (len(text.split()) <= 4 and "." not in text.rstrip(".") and ":" not in text and (i + 1 >= end or not texts[i + 1])
+            and not is_section_name(text))
 
 
 def _list_goes_on(text: str) -> bool:

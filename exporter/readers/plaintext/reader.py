@@ -6,16 +6,16 @@ import re
 from dataclasses import replace
 
 from . import normalize as rules
-from ...citations import MAX_LABELS, Joined, inlines_of
+from ...citations import MAX_LABELS, Joined, glued_citation, glued_citations, inlines_of, with_superscripts
 from ...crossrefs import crossrefs_of
 from ...diagnostics import Diagnostic, InputError
 from ...language import detect_language
-from ...model import BulletList, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
+from ...model import BulletList, Citation, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
 from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
 from .furniture import find_pages
 from .mojibake import repair_mojibake
-from .sections import continues_heading, heading_level, heading_text, in_sequence, is_section_name, top_number
+from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_roman_section, is_section_name, lettered_heading, sets_initials_apart, top_number
 from .roles.window import text_items
 from ..translations import translated
 from ...sourcefile import SourceText, control_characters
@@ -112,7 +112,31 @@ def heading_levels(lines: list[str], start: int, end: int) -> dict[int, tuple[in
         i += 1
     numbered = [(i, level, n) for i, (level, _) in found.items() if (n := top_number(lines[i])) is not None and not is_section_name(heading_text(lines[i]))]
     kept = in_sequence(numbered)
-    return {i: found[i] for i in found if i in kept or all(i != j for j, _, _ in numbered)}
+    found = {i: found[i] for i in found if i in kept or all(i != j for j, _, _ in numbered)}
+    return found | _lettered_subsections(lines, start, end, found) if any(is_roman_section(lines[i]) for i in found) else found
+
+
+def _lettered_subsections(lines: list[str], start: int, end: int, found: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """IEEE's lettered subsections in a paper whose sections are Roman-numbered: under each
+    section, `A.` first, then each next letter (`sections.lettered_heading`); a heading broken
+    over a short line opening in small letters (`B. Bridging the Gap between …` / `for Weakly
+    Supervised …`) takes it. A list lettered `A.`, `B.` inside a paragraph's text breaks no order."""
+    out: dict[int, tuple[int, int]] = {}
+    expected = None
+    for i in range(start, end):
+        if i in found:
+            expected = "A" if is_roman_section(lines[i]) else expected
+            continue
+        if expected is None or rules.is_blank(lines[i]):
+            continue
+        more = i + 1 < end and lines[i + 1][:1].islower() and len(lines[i + 1].split()) <= 8 and not lines[i + 1].rstrip().endswith((".", ",", ";", ":"))
+        last = i + 1 if more else i
+        before = "" if i - 1 in found or (i - 1) in {k for k, _ in out.values()} else lines[i - 1]
+        after = next((lines[j] for j in range(last + 1, end) if not rules.is_blank(lines[j])), "")
+        if lettered_heading(lines[i], before, after) == expected:
+            out[i] = (2, last)
+            expected = chr(ord(expected) + 1)
+    return out
 
 
 def _median(values: list[int]) -> float:
@@ -203,13 +227,20 @@ def _blocks(
             blocks.append(BulletList(tuple(items), Span(items[0].span.line, items[0].span.column, items[-1].span.end_line, items[-1].span.end_column)))
             items.clear()
 
+    read = []
     for chunk in chunks:
-        numbered = [(i + 1, lines[i]) for i in chunk]
         marker = rules.list_item_marker(lines[chunk[0]])
-        joined = join_lines(numbered, lexicon, skip=marker or 0)
-        inlines = crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined)
+        joined = join_lines([(i + 1, lines[i]) for i in chunk], lexicon, skip=marker or 0)
+        read.append((chunk, marker, joined, crossrefs_of(inlines_of(joined, path, notes, budget, entries, labels), joined)))
+    if entries and not any(isinstance(node, Citation) for *_, inlines in read for node in inlines):
+        read = _with_glued_citations(read, entries)
+    small_caps = bool(headings) and any(sets_initials_apart(joined.text) for chunk, _, joined, _ in read if chunk[0] in headings)
+    if small_caps:  # the words the text (not its headings) writes: `A NEW` stays two words, `A NALYSIS` is one
+        known = rules.attested_words(joined.text for chunk, _, joined, _ in read if chunk[0] not in headings)
+    for chunk, marker, joined, inlines in read:
         if headings and chunk[0] in headings:
             close_list()
+            inlines = tuple(Text(initials_joined(n.text, known)) if small_caps and isinstance(n, Text) else n for n in inlines)
             blocks.append(Heading(headings[chunk[0]][0], inlines, joined.whole))
             continue
         if marker is not None:
@@ -220,6 +251,18 @@ def _blocks(
         blocks.append(kind(inlines, joined.whole))
     close_list()
     return blocks
+
+
+def _with_glued_citations(read: list, entries: int) -> list:
+    """A paper citing its list by superscripts, extracted to text, shows them glued to the words
+    (`applications.1−4 Among`): those marks read as its citations (`glued_citations`)."""
+    marks = glued_citations([joined.text for _, _, joined, _ in read], entries)
+    if marks is None:
+        return read
+    return [
+        (chunk, marker, joined, with_superscripts(inlines, at, joined.text, lambda s, e, j=joined: glued_citation(j.text[s:e], j.span(s, e))))
+        for (chunk, marker, joined, inlines), at in zip(read, marks)
+    ]
 
 
 def glyph_notes(lines: list[str], path: str) -> list[Diagnostic]:
@@ -319,9 +362,9 @@ def read_plaintext(source: SourceText) -> Document:
         headings = {**headings, **after}
         chunks += _merge_page_breaks(text_lines, _chunks(text_lines, *appendix, after), after)
     labels = found.labels if found else frozenset()
-    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, len(found.starts) if found and found.starts else None, labels)
+    entries = (len(found.starts) or len(references) or None) if found else None  # also where the list's numbers stood apart (`2` / `–`)
+    blocks = _blocks(text_lines, chunks, lexicon, path, notes, headings, entries, labels)
     heading = None if found is None else found.heading if found.heading is not None else found.body_end  # a list with no heading: its first entry's line
-    entries = len(found.starts) if found and found.starts else None
     if references:  # a translated abstract and keywords printed after the list
         after_list(fm, text_lines, list_end, appendix[0] if appendix else len(lines))
     title = " ".join(fm.title_lines)

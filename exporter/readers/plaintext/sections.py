@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from .normalize import TOKEN, ends_sentence
@@ -60,6 +61,38 @@ def _heading_names(text: str) -> tuple[str, str]:
         numbered = numbering_level(t)
         return (numbered[1] if numbered else t).rstrip(".:").strip().casefold()
     return name(text), name(_APART_INITIAL.sub(r"\1", text))
+
+
+def sets_initials_apart(text: str) -> bool:
+    """A heading that is a known section name only with its first letters joined to their
+    words (`I NTRODUCTION`, `R ELATED W ORK`): the paper's headings are set in small capitals."""
+    printed, joined = _heading_names(text)
+    return printed not in SECTION_NAMES and joined in SECTION_NAMES
+
+
+def initials_joined(text: str, known: Container[str] = ()) -> str:
+    """A small-capitals heading's text with each first letter joined to its word (`P ERFORMANCE
+    E VALUATIONS ON THE P ROPOSED S CHEMES` -> `PERFORMANCE EVALUATIONS ON THE PROPOSED SCHEMES`);
+    an acronym's plural `s`, a small capital after it, joins the acronym (`ECC S AND` -> `ECCS AND`).
+    A one-letter word before a word the paper writes (`known`, lower-cased) stays apart unless the
+    paper writes them joined too (`A NEW METHOD`, but `A NALYSIS`)."""
+    words, out, tail = text.split(" "), [], False  # tail: the last word out had its first letter apart
+    i = 0
+    while i < len(words):
+        word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if word == "S" and out and not tail and _CAPITALS.fullmatch(out[-1]):
+            out[-1], i = out[-1] + word, i + 1
+        elif _CAPITAL.fullmatch(word) and _CAPITALS.match(after) and ((word + after).lower() in known or after.lower() not in known):
+            out.append(word + after)
+            tail, i = True, i + 2
+        else:
+            out.append(word)
+            tail, i = False, i + 1
+    return " ".join(out)
+
+
+_CAPITAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+_CAPITALS = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}")
 
 
 def is_section_name(text: str) -> bool:
@@ -132,6 +165,30 @@ def heading_level(line: str, before: str, after: str) -> int | None:
     if _is_capitals(text) and sum(w.isalpha() and len(w) >= 3 for w in text.split()) >= 2 and text.count(",") <= 1 and not text.endswith((",", ";")) and opened and starts_paragraph and next_text:
         return 1
     return None
+
+
+# IEEE's subsections under its Roman sections: `A. Class Activation Map`, `B. Bridging the Gap …`.
+_LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>[A-Z].*)$")
+_ROMAN_SECTION = re.compile(r"^[IVX]{1,5}\.\s")
+
+
+def is_roman_section(text: str) -> bool:
+    """A heading numbered as IEEE numbers its sections (`III. Preliminary`)."""
+    return _ROMAN_SECTION.match(heading_text(text)) is not None
+
+
+def lettered_heading(line: str, before: str, after: str) -> str | None:
+    """The letter of a subsection heading lettered as IEEE letters them (`A. Class Activation
+    Map`), by a numbered heading's rules (`heading_level`: short, a capital, no closing mark,
+    opening a paragraph after a finished one); None for any other line. Whether the letters
+    follow the paper's Roman sections in order is the caller's to see."""
+    text = heading_text(line)
+    m = _LETTERED.match(text)
+    if not m or len(text) > MAX_HEADING or len(m["text"].split()) > 12 or m["text"].endswith((".", ",", ";", ":")) or _INITIALS.search(text) or _YEAR.search(text):
+        return None
+    next_text = heading_text(after)
+    opened = not TOKEN.search(before) or ends_sentence(before)
+    return m["letter"] if opened and (not next_text or next_text[0].isupper() or next_text[0].isdigit()) else None
 
 
 def _next_item(text: str, next_text: str) -> bool:

@@ -64,7 +64,7 @@ _FIELD = re.compile(
 # name; alone on its line, German `durch`, `vorgelegt von` and English `submitted by`): the name
 # follows on its line or under it.
 _STUDENT = re.compile(
-    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|(?:работу\s+)?выполнил[аи]?|исполнитель|виконал[аи]?|виконав|изготвил[аи]?|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
+    r"^(?:студент(?:ка|а|ки)?|магистрант(?:ка|а|ки)?|аспирант(?:ка|а|ки)?|слушател(?:ь|ьница|я|ьницы)|обучающ(?:ийся|аяся|егося|ейся)|(?:работу\s+)?выполнил[аи]?|исполнитель|выпускни(?:к|ца)|дипломни(?:к|ца)|виконал[аи]?|виконав|изготвил[аи]?|автор(?:\s+[^\s:]+){0,2}?\s*(?:работы|проекта)?|"
     r"student|author|орындаған|білім\s+алушы|(?:durch|(?:vorgelegt|eingereicht|verfasst)\s+von|(?:submitted|prepared|written)\s+by)(?=\s*:?\s*$))\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -206,10 +206,16 @@ def _kind_block(texts: list[str]) -> tuple[int, int, re.Match] | None:
     while end < len(texts) and (
         not texts[end] or _KIND_TAIL.match(texts[end].strip("()"))
         or texts[end][:1].islower() and not _FIELD.match(texts[end]) and not _topic(texts[end])
-        or re.fullmatch(r"\([^()]{3,40}\)", texts[end]) is not None
+        or re.fullmatch(r"\([^()]{3,40}\)", texts[end]) is not None or _DIRECTION_CODE.match(texts[end])
     ):
-        end += 1
+        # the direction's code and name take the lines under them up to a blank (its profile)
+        end = next((k for k in range(end + 1, len(texts)) if not texts[k]), len(texts)) if _DIRECTION_CODE.match(texts[end]) else end + 1
     return at, end, m
+
+
+# The training direction a Russian thesis is written in, by its code (`11.03.01 – Радиотехника`,
+# `09.03.02 Информационные системы и технологии`), the profile's name on the lines under it.
+_DIRECTION_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\s*(?:[–—-]\s*)?[^\W\d_]")
 
 
 def _title_below(texts: list[str], start: int) -> list[str]:
@@ -250,9 +256,16 @@ def _labelled(texts: list[str], at: int) -> list[str]:
         if m is None:
             continue
         if m["value"]:
+            if quoted := _QUOTED_AT_START.match(m["value"]):
+                return [quoted[0]] if quoted.end() < len(m["value"]) else [m["value"]]  # `… по теме «…» содержит 64 страницы`: the quotes end it
             return [m["value"], *_more(texts, i + 1, m["value"])]
         return _title_below(texts, i + 1)
     return []
+
+
+# A topic in quotes opening a label's value, a sentence going on after it (a thesis's abstract:
+# `Дипломная работа по теме «Разработка …» содержит 64 страницы, 41 рисунок`).
+_QUOTED_AT_START = re.compile(r"^[«“\"][^«»“”\"]{3,300}[»”\"](?=\s+\w)")
 
 
 def _more(texts: list[str], i: int, first: str) -> list[str]:
