@@ -63,3 +63,32 @@ def test_a_side_bar_in_smaller_type_beside_the_one_column_is_read_apart_from_the
         assert not any(word in a for a in doc.meta.affiliations)
     body = " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, (Paragraph, Heading)))
     assert "Received" not in body and "Copyright" not in body
+
+
+def _thanks_paper(path) -> None:
+    c = pdf_canvas(path)
+    draw_text(c, 120, 780, "Assessment of Reward Functions for Signal Control", 20)
+    draw_text(c, 200, 750, "Alvaro Egea and Shaun Howell", 11)
+    draw_text(c, 50, 700, "I. INTRODUCTION", 10, bold=True)
+    for i in range(40):
+        draw_text(c, 50, 685 - 12 * i, f"Improving the urban road networks line {i} reduces", 10)
+    for i in range(50):
+        draw_text(c, 305, 700 - 12 * i, f"the traffic congestion as well as the emissions {i} of", 10)
+    draw_text(c, 50, 120, "This work was part funded by InnovateUK grant 104219 and", 8)
+    draw_text(c, 50, 110, "EPSRC Grant EP/L015374. Manuscript received April 19, 2020.", 8)
+    c.save()
+
+
+def test_a_first_pages_unmarked_note_under_the_first_column_is_the_titles_note(tmp_path):
+    # unseen cabrejas_reward_ieee (and chayka, chesani, lou): IEEE's `\thanks` under the first
+    # column (funding, `Manuscript received …`) was printed as a paragraph of the body
+    from exporter.model import Footnote
+
+    path = tmp_path / "thanks.pdf"
+    _thanks_paper(path)
+    doc = read_document(str(path))
+    body = " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, (Paragraph, Heading)))
+    assert "InnovateUK" not in body and "Manuscript received" not in body
+    notes = [plain_text(node.inlines) for node in doc.meta.title if isinstance(node, Footnote)]
+    assert len(notes) == 1 and notes[0].startswith("This work was part funded") and notes[0].endswith("April 19, 2020.")
+    assert doc.meta.title_text == "Assessment of Reward Functions for Signal Control"

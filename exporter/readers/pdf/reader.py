@@ -1426,8 +1426,8 @@ class _Note:
 def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, places: Places, captioned: dict, formula_at: dict | None = None, loose: dict | None = None) -> list:
     """The grouped lines as blocks on the PDF's pages; superscript numbers up to
     `superscript_entries` are citations (0: the paper cites in brackets, or has no list).
-    A footnote goes where its page's text raises its mark; one whose mark the text never
-    raises (a title's star, a by-line's note) stays a paragraph where it was met."""
+    A footnote goes where its page's text raises its mark; one the text never calls stays a
+    paragraph where it was met, but a title's or a by-line's (`_front_note`) is returned apart."""
     notes: dict[int, _Note] = {}  # by the note's group
     callable_notes: dict[tuple[int, str], _Note] = {}  # (page, mark) -> the page's first note so marked
     for k, (level, rows, joined, inlines) in enumerate(built):
@@ -1498,21 +1498,38 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
     # the notes called in the text went into it; the others stand where they were met, but a
     # first page's note under a star or dagger (the title's or a by-line's: `⁎ Corresponding
-    # author. E-mail …`) opens the body, as the front matter's, not in mid-paragraph
+    # author. E-mail …`, IEEE's `\\thanks`: the funding, `Manuscript received …`) is the front
+    # matter's: returned apart, a note on the title (`_meta`), not in mid-paragraph
     kept = [(block, note) for block, note in blocks if note is None or not note.called]
     front = [k for k, (block, note) in enumerate(kept) if note is not None and _front_note(block, lines)]
-    ordered = [kept[k][0] for k in front] + [block for k, (block, _) in enumerate(kept) if k not in front]
-    return with_table_captions(_lists(ordered, marks))
+    return with_table_captions(_lists([block for k, (block, _) in enumerate(kept) if k not in front], marks)), [kept[k][0] for k in front]
 
 
 _FRONT_NOTE_MARKS = frozenset("*⁎∗†‡✉")
 
 
+def _title_notes(meta: Meta, blocks: list, notes: list) -> tuple[Meta, list]:
+    """The front matter's notes (`_placed_blocks`) as notes on the title; with no title to
+    hang them on, they open the body."""
+    if not notes or not meta.title:
+        return meta, notes + blocks
+    return dataclasses.replace(meta, title=meta.title + tuple(Footnote(_unmarked(note.inlines)) for note in notes)), blocks
+
+
+def _unmarked(inlines: tuple) -> tuple:
+    """A title's note without the star or dagger it opens with, printed level (`*This work …`):
+    the edition sets its own mark."""
+    if inlines and isinstance(inlines[0], Text) and inlines[0].text[:1] in _FRONT_NOTE_MARKS:
+        return (Text(inlines[0].text[1:].lstrip()), *inlines[1:]) if inlines[0].text[1:].strip() else inlines[1:]
+    return inlines
+
+
 def _front_note(block, lines: list[Line]) -> bool:
     """A footnote the text never called, on the document's first page, opening with a star or
-    a dagger: the title's or a by-line's note."""
+    a dagger, or with no mark raised at all (IEEE's `\\thanks` under the first column: the
+    funding, `Manuscript received …`, `• A. Author is with …`): the title's or a by-line's note."""
     first = next((l for l in lines if l.text and l.page == block.span.page and l.number == block.span.line), None)
-    return first is not None and first.page == lines[0].page and (first.note_mark or first.text.lstrip())[:1] in _FRONT_NOTE_MARKS
+    return first is not None and first.page == lines[0].page and (not first.note_mark or first.note_mark[:1] in _FRONT_NOTE_MARKS)
 
 
 def item_kind(text: str) -> str:
@@ -1795,18 +1812,17 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
-    blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned, formula_at, loose)
+    blocks, front_notes = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned, formula_at, loose)
 
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
     abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed, labels)) for a in front)
-    heading_span = None
-    if heading is not None:
-        line = lines[heading]
-        heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page)
+    meta, blocks = _title_notes(_meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails), blocks, front_notes)
+    line = lines[heading] if heading is not None else None
+    heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page) if line is not None else None
     return Document(
         path=path,
-        meta=_meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails),
+        meta=meta,
         blocks=tuple(blocks),
         references=tuple(references),
         references_span=heading_span,
