@@ -92,3 +92,80 @@ def test_a_first_pages_unmarked_note_under_the_first_column_is_the_titles_note(t
     notes = [plain_text(node.inlines) for node in doc.meta.title if isinstance(node, Footnote)]
     assert len(notes) == 1 and notes[0].startswith("This work was part funded") and notes[0].endswith("April 19, 2020.")
     assert doc.meta.title_text == "Assessment of Reward Functions for Signal Control"
+
+
+COVER = [
+    "МИНОБРНАУКИ РОССИИ",
+    "«Национальный исследовательский университет «МЭИ»",
+    "ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА",
+    "Тема: Анализ прочности каркаса металлопластиковой трубы",
+    "Студент      С-06-18      ____________      Булычева Е.В.",
+    "группа      подпись      фамилия и инициалы",
+    "Руководитель ВКР      к.т.н.      доцент      Воронцов А.Н.",
+    "уч. степень      должность      подпись      фамилия и инициалы",
+    "Заведующий кафедрой      д.т.н.      Меркурьев И.В.",
+    "уч. степень      звание      подпись      фамилия и инициалы",
+    "Москва, 2022",
+]
+ASSIGNMENT = [
+    "ЗАДАНИЕ",
+    "НА ВЫПУСКНУЮ КВАЛИФИКАЦИОННУЮ РАБОТУ",
+    "Тема: Анализ прочности каркаса металлопластиковой трубы",
+    "Студент      С-06-18      ____________      Булычева Е.В.",
+    "группа      подпись      фамилия и инициалы",
+    "Руководитель ВКР      к.т.н.      доцент      Воронцов А.Н.",
+    "уч. степень      должность      подпись      фамилия и инициалы",
+]
+TASKS = [  # the assignment's second page: its tasks and reading, no signature
+    "СОДЕРЖАНИЕ РАЗДЕЛОВ ЗАДАНИЯ И ИСХОДНЫЕ ДАННЫЕ",
+    "ВВЕДЕНИЕ: Рынок трубопроводов. Актуальность работы.",
+    "ПОСТАНОВКА ЗАДАЧИ: Цель работы и исходные данные задачи.",
+    "РЕКОМЕНДУЕМАЯ ЛИТЕРАТУРА",
+    "Гориловский М.И. К вопросу прочностного расчета труб // Полимерные трубы, 2005.",
+]
+PROSE = "Трубопроводный транспорт является экономичным видом транспорта"
+SUBJECTS = ["нефти", "газа", "воды", "угля", "руды", "зерна", "щебня", "песка", "соли", "масла", "спирта", "мазута", "бензина", "керосина", "аммиака", "кислоты", "щелочи", "цемента", "глины", "торфа", "сахара", "муки", "мела"]
+
+
+def _prose(n: int, start: int = 0) -> list[str]:
+    """`n` lines of prose, each its own (a line repeated at the pages' tops would be a running head)."""
+    return [f"{PROSE} {SUBJECTS[start + k]} и прочего сырья," for k in range(n)]
+
+
+def _thesis(path, pages) -> None:
+    c = pdf_canvas(path)
+    for lines in pages:
+        for i, text in enumerate(lines):
+            draw_text(c, 60, 780 - 22 * i, text, 13, bold=text.isupper())
+        c.showPage()
+    c.save()
+
+
+def test_a_pdf_theses_cover_and_assignment_forms_are_kept_out_of_the_body(tmp_path):
+    # unseen bulycheva_vkr: the cover, the assignment and its second page printed as the body's
+    # first 60 blocks (`группа подпись фамилия и инициалы`, `Руководитель`, `Заведующий`)
+    from exporter.model import BulletList
+
+    path = tmp_path / "vkr.pdf"
+    body = ["ВВЕДЕНИЕ", *_prose(8)]
+    sources = ["СПИСОК ЛИТЕРАТУРЫ", "1. Зуйко В.Ю. Прогнозирование несущей способности труб. – Пермь, 2012. – 17 с."]
+    _thesis(path, [COVER, ASSIGNMENT, TASKS, body, sources])
+    doc = read_document(str(path))
+    blocks = [b for b in doc.blocks if isinstance(b, (Paragraph, Heading, BulletList))]
+    assert isinstance(blocks[0], Heading) and plain_text(blocks[0].inlines) == "ВВЕДЕНИЕ"
+    text = " ".join(plain_text(b.inlines) for b in blocks if not isinstance(b, BulletList))
+    for word in ("подпись", "инициалы", "Заведующий", "ЗАДАНИЕ", "РЕКОМЕНДУЕМАЯ"):
+        assert word not in text
+    assert text.count("Трубопроводный транспорт") == 8
+
+
+def test_a_page_of_text_closing_on_signature_blanks_is_kept(tmp_path):
+    # unseen kiselev_proctor: the paper's last paragraph, then the author's, the supervisor's and
+    # the head's signatures on blanks; and a form's second page followed by no heading of the
+    # work goes on being read (it may be the work's)
+    path = tmp_path / "signed.pdf"
+    closing = [*_prose(3, 20), "Автор      _________________      /Киселёв К.С./", "Научный руководитель      _________________      /Лямин А.В./", "Заведующая кафедрой      _________________      /Лисицына Л.С./"]
+    _thesis(path, [["Анализ когнитивных навыков", *_prose(20)], closing])
+    doc = read_document(str(path))
+    text = " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, (Paragraph, Heading)))
+    assert text.count("Трубопроводный транспорт") >= 22
