@@ -169,3 +169,38 @@ def test_a_page_of_text_closing_on_signature_blanks_is_kept(tmp_path):
     doc = read_document(str(path))
     text = " ".join(plain_text(b.inlines) for b in doc.blocks if isinstance(b, (Paragraph, Heading)))
     assert text.count("Трубопроводный транспорт") >= 22
+
+
+def _linked_list_paper(path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Social norms and mask wearing", 16, bold=True)
+    draw_text(c, 60, 755, "Jane Heiman", 11)
+    for i in range(6):
+        draw_text(c, 60, 720 - 14 * i, f"Norms guide behaviour in public places, as the studies show [{1 + i % 2}].", 11)
+    draw_text(c, 60, 620, "References", 11, bold=True)
+    entries = [  # (before, linked words, after, address): Nature's style links the title to the DOI
+        ("1. Bicchieri, C. & Xiao, E. ", "Do the right thing: but only if others do so.", " J. Behav. Decis. Mak. 22, 191–208 (2009).", "https://doi.org/10.1002/bdm.621"),
+        ("2. Fehr, E. & Schurtenberger, I. ", "Normative foundations of human cooperation.", " Nat. Hum. Behav. 2, 458–468 (2018).", "https://scholar.google.com/scholar?q=normative+foundations"),
+    ]
+    for k, (before, words, after, address) in enumerate(entries):
+        y = 600 - 16 * k
+        draw_text(c, 60, y, before + words + after, 9)
+        left = 60 + stringWidth(before, "LiberationSerif", 9)
+        c.linkURL(address, (left, y - 2, left + stringWidth(words, "LiberationSerif", 9), y + 8), relative=0)
+    c.save()
+
+
+def test_a_doi_link_over_a_reference_entrys_title_is_kept_as_its_doi(tmp_path):
+    # unseen heiman_mask_wearing_papaja, doan_acs_chemmater: the list prints no DOI, each title
+    # linked to it; the links were kept in body paragraphs only, the editions' lists lost them.
+    # A link over words to elsewhere (a search page) prints nothing new.
+    path = tmp_path / "linked_list.pdf"
+    _linked_list_paper(path)
+    doc = read_document(str(path))
+    assert [e.number for e in doc.references] == [1, 2]
+    first, second = doc.references
+    assert first.field("doi") == "10.1002/bdm.621"
+    assert second.field("doi") is None and second.field("url") is None
+

@@ -34,7 +34,7 @@ from ..plaintext.titlepage import read_title_page
 from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, loose_pictures, same_row, text_in_drawings
-from .links import linked
+from .links import entry_with_links, linked
 from .forms import body_rows
 from .layout import BOLD, MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
@@ -247,7 +247,8 @@ def _entries(lines: list[Line], texts: list[str], found, lexicon) -> list:
         return []
     first = found.heading + 1 if found.heading is not None else found.body_end  # a list with no heading starts at its first entry
     hanging = hanging_indents(lines, first, found.end) if not found.starts and found.lines is None else {}
-    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines, lexicon)), hanging)
+    entries = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines, lexicon)), hanging)
+    return [entry_with_links(entry, lines) for entry in entries]  # a linked title's address kept as the entry's field
 
 
 _MARGIN_NUMBER = re.compile(r"\d{1,4} ")
