@@ -204,3 +204,26 @@ def test_a_doi_link_over_a_reference_entrys_title_is_kept_as_its_doi(tmp_path):
     assert first.field("doi") == "10.1002/bdm.621"
     assert second.field("doi") is None and second.field("url") is None
 
+
+def test_an_abstract_cut_by_the_pages_end_goes_on_at_the_next_pages_top(tmp_path):
+    # unseen temirzhanova_enu_vestnik: the abstract's last sentence runs on to the next page,
+    # over the keywords; its end was read into nothing (neither abstract nor body)
+    path = tmp_path / "abstract_over_pages.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Hydrochemical parameters of polluted sections of a small river", 14, bold=True)
+    draw_text(c, 60, 755, "Alice Smith, Bob Jones", 12)
+    top = 700
+    for i, text in enumerate(ABSTRACT[:-1] + ["river, and in the old channel the trace elements follow"] * 30):
+        if top - 14 * i < 60:
+            break
+        draw_text(c, 60, top - 14 * i, text, 12)
+    c.showPage()
+    draw_text(c, 60, 780, "the order of their sources in the two zones of the channel.", 12)
+    draw_text(c, 60, 750, "Keywords: small river; hydrochemistry; pollution.", 12)
+    draw_text(c, 60, 720, "1. Introduction", 12, bold=True)
+    for i in range(10):
+        draw_text(c, 60, 700 - 14 * i, f"The river number {i} is one of the main surface waters of the region.", 12)
+    c.save()
+    doc = read_document(str(path))
+    assert (doc.meta.abstract_text or "").endswith("follow the order of their sources in the two zones of the channel.")
+    assert doc.meta.keywords == ("small river", "hydrochemistry", "pollution")

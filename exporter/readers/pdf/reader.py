@@ -742,7 +742,8 @@ def _abstract_beside_info(lines: list[Line], texts: list[str], index: int, m: re
 def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, is_keywords: bool) -> tuple[list[str], list[int], int]:
     """The lines of the field whose label `m` opens line `index`: (their texts, their indexes,
     the index after them). The text runs on over lines in one size on the label's page, up to a
-    blank, the next label or (keywords) a sentence's end. Under a label alone on its line an
+    blank, the next label or (keywords) a sentence's end; an abstract whose sentence the page's
+    end cuts goes on at the next page's top (ENU Bulletin's abstract beside its side bar). Under a label alone on its line an
     abstract may stand under the work's title repeated in capitals (a thesis's annotation page:
     the title is passed over) and run on over paragraphs of prose that end its page (`prose_to_page_end`)."""
     parts = [m["value"]] if m["value"] else []
@@ -753,7 +754,15 @@ def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, i
     page = lines[index].page
     later = lambda k: k < len(lines) and lines[k].page == page  # noqa: E731
     page_end = next((k for k in range(index, len(lines)) if lines[k].page != page), len(lines))
-    while j < len(lines) and lines[j].page == page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
+    while j < len(lines) and j - index <= 40:
+        if lines[j].page != page:  # an abstract's sentence cut by the page's end goes on at the next page's top
+            k = next_filled(texts, j)
+            if is_keywords or not parts or rules.ends_sentence(parts[-1]) or k >= len(lines) or lines[k].page != page + 1:
+                break
+            page, j = lines[k].page, k
+            page_end = next((n for n in range(j, len(lines)) if lines[n].page != page), len(lines))
+        if abs(lines[j].size - size) >= 0.5:
+            break
         nxt = " ".join(texts[j].split())
         if not nxt and not parts:  # the label alone, its text after a gap
             j += 1
