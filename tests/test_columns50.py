@@ -203,6 +203,15 @@ def test_a_doi_link_over_a_reference_entrys_title_is_kept_as_its_doi(tmp_path):
     first, second = doc.references
     assert first.field("doi") == "10.1002/bdm.621"
     assert second.field("doi") is None and second.field("url") is None
+    # the editions' list prints the entries as read, the linked words in their links
+    from exporter.model import Link
+    from exporter.transforms.bibliography import bibliography_lists
+    from exporter.venue import Template
+
+    (references,) = [b for b in bibliography_lists(doc, Template.load("kz-conference"), None) if b.kind == "references"]
+    links = [[(n.url, plain_text(n.inlines)) for n in item.inlines if isinstance(n, Link)] for item in references.items]
+    assert links == [[("https://doi.org/10.1002/bdm.621", "Do the right thing: but only if others do so.")],
+                     [("https://scholar.google.com/scholar?q=normative+foundations", "Normative foundations of human cooperation.")]]
 
 
 def test_an_abstract_cut_by_the_pages_end_goes_on_at_the_next_pages_top(tmp_path):

@@ -166,8 +166,15 @@ def _bare(address: str) -> str:
     return "".join(_SCHEME.sub("", unquote(address)).split()).rstrip("/").lower()
 
 
+def _printed_words(text: str) -> str:
+    """A link's words on its line as the entry's joined text holds them: no space or sentence
+    mark at either end, no hyphen the line's end repaired."""
+    return text.strip().rstrip("-\u00ad").strip(" ,;:")
+
+
 def entry_with_links(entry: Entry, lines: list[Line]) -> Entry:
-    """The reference entry with the web addresses its lines' links open kept as its fields,
+    """The reference entry with its lines' web links (`Entry.links`: the words each covers, as
+    its text prints them, the editions' list links them there), and with the web addresses its lines' links open kept as its fields,
     where its text lost them: a DOI link (`https://doi.org/10.…`) over any of its words (ACS,
     Nature: the title or the journal linked to the article, no DOI printed) as `doi`, and a
     link over a printed address the entry read no `url` of (broken over a line's end) as
@@ -179,6 +186,7 @@ def entry_with_links(entry: Entry, lines: list[Line]) -> Entry:
     covered = [(line.text[start:end], address) for line in lines[entry.span.line - 1 : entry.span.end_line] for start, end, address in line.links]
     if not covered:
         return entry
+    entry = dataclasses.replace(entry, links=tuple(dict.fromkeys((words, address) for text, address in covered if len(words := _printed_words(text)) >= 2 and words in entry.text)))
     fields = dict(entry.fields)
     printed = "".join(" ".join([entry.text, *fields.values()]).split()).lower()
     added: list[tuple[str, str]] = []
