@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..plaintext.normalize import ends_sentence
 from .layout import Line
 
 # A form's hints under its blanks (`подпись`, `фамилия и инициалы`, `уч. степень`, `(дата)`):
@@ -61,7 +62,9 @@ def form_pages(lines: list[Line]) -> set[int]:
     `Date | DATE | Дата` rows later on read as hints), and the pages after one (at most
     CONTINUED) up to a page that opens with the work's own heading (`WORK_HEADING`: the
     assignment's second page of tasks and recommended reading goes on with its form; pages
-    followed by no such heading, or by another form, are the work's)."""
+    followed by no such heading, or by another form, are the work's). A form page whose text
+    runs on from the page before (that page no form, its last line ending no sentence) is the
+    work's: the signatures under an annotation's last sentence."""
     by_page: dict[int, list[str]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line.text)
@@ -69,11 +72,17 @@ def form_pages(lines: list[Line]) -> set[int]:
     opening = lambda p: " ".join(next((t for t in by_page[p] if t.strip()), "").split())  # noqa: E731
     end = next((k for k, p in enumerate(pages) if k and OPENING.match(opening(p))), FRONT_PAGES)
     forms = {p for p in pages[:end] if is_form_page(by_page[p])}
+    running_on = set()  # a page whose text runs on from the page before (ITMO's annotation form, its sentence's end over the signatures) is the work's
+    for k, p in enumerate(pages[:end]):
+        last = next((t for t in reversed(by_page[pages[k - 1]]) if t.strip()), "") if k else ""
+        if p in forms and last and pages[k - 1] not in forms and not ends_sentence(last):
+            running_on.add(p)
+    forms -= running_on
     out = set(forms)
     for p in sorted(forms):
         run: list[int] = []
         for q in pages[pages.index(p) + 1 :][: CONTINUED + 1]:
-            if q in forms:
+            if q in forms or q in running_on:
                 break
             if WORK_HEADING.match(opening(q)):
                 out.update(run)
