@@ -236,3 +236,27 @@ def test_an_abstract_cut_by_the_pages_end_goes_on_at_the_next_pages_top(tmp_path
     doc = read_document(str(path))
     assert (doc.meta.abstract_text or "").endswith("follow the order of their sources in the two zones of the channel.")
     assert doc.meta.keywords == ("small river", "hydrochemistry", "pollution")
+
+
+def test_a_web_link_over_an_abstracts_words_is_kept(tmp_path):
+    # unseen nguyen_npgraph_plos, simon_pyiast: the abstract's linked address (and any linked
+    # words) lost its link: links were kept in body paragraphs only
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from exporter.model import Link
+
+    path = tmp_path / "abstract_link.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 60, 780, "Assembly graphs of bacterial genomes", 16, bold=True)
+    draw_text(c, 60, 755, "Son Nguyen", 11)
+    before, words = "Abstract: The tool is free and its code is in our ", "GitHub repository"
+    draw_text(c, 60, 720, before + words + ".", 11)
+    left = 60 + stringWidth(before, "LiberationSerif", 11)
+    c.linkURL("https://github.com/hsnguyen/assembly", (left, 718, left + stringWidth(words, "LiberationSerif", 11), 730), relative=0)
+    draw_text(c, 60, 690, "1. Introduction", 11, bold=True)
+    for i in range(10):
+        draw_text(c, 60, 670 - 14 * i, f"Genome assembly number {i} joins the reads of a sequencer into contigs.", 11)
+    c.save()
+    doc = read_document(str(path))
+    (run,) = [run for _, run in doc.meta.abstracts]
+    assert [(n.url, plain_text(n.inlines)) for n in run if isinstance(n, Link)] == [("https://github.com/hsnguyen/assembly", "GitHub repository")]

@@ -1827,7 +1827,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
 
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
-    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed, labels)) for a in front)
+    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed, labels, lambda inlines, joined, a=a: linked(inlines, joined, {i + 1: lines[i] for i in a.rows}))) for a in front)  # its words' web links kept
     meta, blocks = _title_notes(_meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails), blocks, front_notes)
     line = lines[heading] if heading is not None else None
     heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page) if line is not None else None
