@@ -307,6 +307,9 @@ class Entry:
     # The reference tagger's confidence (0..1) in each field it read, and in the absence of the
     # fields a check asks for that it did not find; empty for entries not read by the tagger.
     field_confidence: tuple[tuple[str, float], ...] = ()
+    # The source's web links over the entry's words (a PDF's link annotations): (the words as
+    # the entry's text prints them, the address); the editions' list links them where it prints them.
+    links: tuple[tuple[str, str], ...] = ()
 
     def field(self, name: str) -> str | None:
         for key, value in self.fields:

@@ -139,6 +139,8 @@ def _entry_json(entry: Entry) -> dict:
         item["field_spans"] = {name: _span(span) for name, span in entry.field_spans}
     if entry.field_confidence:
         item["field_confidence"] = dict(entry.field_confidence)
+    if entry.links:
+        item["links"] = [{"text": words, "address": address} for words, address in entry.links]
     return item
 
 

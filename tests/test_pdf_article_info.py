@@ -139,10 +139,11 @@ def test_an_author_grid_under_the_title_is_no_column_beside_the_left_one():
     assert block[0] == abstract
 
 
-def test_a_first_page_star_note_opens_the_body_and_leaves_the_paragraph_whole(tmp_path):
+def test_a_first_page_star_note_is_the_titles_and_leaves_the_paragraph_whole(tmp_path):
     """The title's or by-line's note (`* Corresponding author. E-mail …`) at the first page's
     foot: the text never calls it, so it stood where it was met, in the middle of the paragraph
-    running on to the next page; it opens the body now, as the front matter's."""
+    running on to the next page; it is the front matter's now, a note on the title (it opened
+    the body until round 50)."""
     path = tmp_path / "star.pdf"
     c = pdf_canvas(path)
     draw_text(c, 60, 770, "On quantitative corrosion rate monitoring with ultrasound", 16, bold=True)
@@ -160,9 +161,14 @@ def test_a_first_page_star_note_opens_the_body_and_leaves_the_paragraph_whole(tm
     c.save()
     from exporter.model import Paragraph
 
-    blocks = read_pdf(str(path)).blocks
-    assert plain_text(blocks[0].inlines).lstrip("*⁎ ").startswith("Corresponding author.")
+    from exporter.model import Footnote
+
+    doc = read_pdf(str(path))
+    blocks = doc.blocks
+    notes = [plain_text(n.inlines) for n in doc.meta.title if isinstance(n, Footnote)]
+    assert len(notes) == 1 and notes[0].startswith("Corresponding author.")
     texts = [plain_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+    assert not any("Corresponding author" in t for t in texts)
     assert any("The measurements that were acquired during the experiment" in t for t in texts)
 
 

@@ -18,6 +18,7 @@ from ..model import (
 )
 from ..references.csl import entry_runs
 from ..venue import Run, Template
+from .weblinks import covered_links
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,36}")
 
@@ -149,7 +150,7 @@ def bibliography_lists(document: Document, template: Template, style: str | None
     lists = []
     entries = formatted_entries(document, template, style, as_read)
     if entries:
-        items = tuple(BibItem(entry_label(template, e), run_inlines(runs), e.span, target, e.number) for e, runs, target in entries)
+        items = tuple(BibItem(entry_label(template, e), covered_links(run_inlines(runs), e.links), e.span, target, e.number) for e, runs, target in entries)
         lists.append(Bibliography("references", labels.references, items, end))
         if template.transliteration is not None and not as_read:  # the same list in Latin letters, same numbers
             items = tuple(BibItem(entry_label(template, e), run_inlines(romanised_runs(template, runs)), e.span, None, e.number) for e, runs, _ in entries)

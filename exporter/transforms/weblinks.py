@@ -107,3 +107,20 @@ def _linked_text(text: str) -> list[Inline]:
 def link_addresses(document: Document) -> Document:
     """The document with every address written out in its blocks a link."""
     return replace(document, blocks=map_runs(linked_run, document.blocks))
+
+
+def covered_links(inlines: tuple[Inline, ...], links: tuple[tuple[str, str], ...]) -> tuple[Inline, ...]:
+    """A formatted entry's inlines with the words a link of the source covered (`Entry.links`:
+    a PDF's title linked to its article) in a Link to its address, where the entry prints them
+    as they stood (its text as read); words it no longer prints are passed over."""
+    out = tuple(inlines)
+    for words, address in links:
+        for k, node in enumerate(out):
+            if isinstance(node, Text) and (at := node.text.find(words)) >= 0:
+                pieces = [Text(node.text[:at])] if at else []
+                pieces.append(Link(address, (Text(words),)))
+                if at + len(words) < len(node.text):
+                    pieces.append(Text(node.text[at + len(words):]))
+                out = out[:k] + tuple(pieces) + out[k + 1 :]
+                break
+    return out

@@ -873,6 +873,82 @@ def _margin_column(fragments: list[_Fragment], low: float, high: float) -> float
     return None
 
 
+SIDE_BAR_SIZE = 0.85  # a side bar's type is at most this share of the column's
+SIDE_BAR_WIDTH = 0.5  # and its strip at most this share of the column's width
+
+
+@dataclass(slots=True)
+class SideBar:
+    """A narrow strip of smaller type beside a page's one column (`side_bar`)."""
+
+    runs: set[int]  # ids of its fragments
+    side: str  # "L" left of the column, "R" right of it
+    top: float  # baselines of its first and last runs
+    bottom: float
+
+
+def side_bar(fragments: list[_Fragment]) -> SideBar | None:
+    """A side bar beside the page's one column, or None: a narrow strip of runs in smaller type
+    standing left (or right) of the column's lines with a gap between (ENU Bulletin's first
+    page: the citation, the editor, the dates and the licence at 9 pt beside the 12 pt
+    abstract), read line by line across the gap before, each of its lines glued to the
+    column's. Rule: the column is where the runs of the page's body size (the size of most
+    characters, ten runs of 15 characters at least) start flush; the strip's runs, at most
+    0.85 of that size, keep half a size or more clear of the column's edge, the strip at most
+    half as wide as the column; a block of them one under another with no run of the column's
+    starting left of its edge between them (a heading's lines, a by-line set across the page
+    part two blocks), three of them words (a listing's line numbers, a list's bullets are
+    none), three at least within two sizes of a column's line in height, few of them on a
+    column line's baseline (a table's first column shares its rows). The block of the most
+    such runs wins."""
+    sizes: Counter = Counter()
+    for f in fragments:
+        sizes[f.size] += len(f.chars)
+    if not sizes:
+        return None
+    body = max(sizes, key=sizes.__getitem__)
+    main = [f for f in fragments if abs(f.size - body) <= 0.1 * body and len(f.chars) >= 15]
+    if len(main) < 10:
+        return None
+    best: SideBar | None = None
+    for side in ("L", "R"):
+        ends = Counter(round(f.x0 if side == "L" else f.x1) for f in main)
+        for edge in sorted(k for k in ends if ends[k - 1] + ends[k] + ends[k + 1] >= 3):
+            for block in _strip_blocks(fragments, side, edge, body):
+                if (best is None or len(block) > len(best.runs)) and _bar_beside(block, main, side, edge, body):
+                    best = SideBar({id(f) for f in block}, side, block[0].y, block[-1].y)
+    return best
+
+
+def _strip_blocks(fragments: list[_Fragment], side: str, edge: float, body: float) -> list[list[_Fragment]]:
+    """The runs in smaller type clear of a column's edge on `side`, top down, in blocks parted
+    by any other run reaching past that edge into the strip (`side_bar`)."""
+    blocks: list[list[_Fragment]] = [[]]
+    for f in sorted(fragments, key=lambda f: -f.y):
+        clear = f.x1 <= edge - 0.5 * body if side == "L" else f.x0 >= edge + 0.5 * body
+        if clear and f.size <= SIDE_BAR_SIZE * body:
+            blocks[-1].append(f)
+        elif (f.x0 < edge - 1) if side == "L" else (f.x1 > edge + 1):
+            blocks.append([])
+    return [block for block in blocks if len(block) >= 3]
+
+
+def _bar_beside(block: list[_Fragment], main: list[_Fragment], side: str, edge: float, body: float) -> bool:
+    """`side_bar`'s tests of one block of small runs beside the column whose lines keep to `edge`."""
+    column = [f for f in main if (f.x0 >= edge - 1 if side == "L" else f.x1 <= edge + 1)]
+    width = max(f.x1 for f in column) - edge if side == "L" else edge - min(f.x0 for f in column)
+    if max(f.x1 for f in block) - min(f.x0 for f in block) > SIDE_BAR_WIDTH * width:
+        return False
+    if sum(_wordy(f) and sum(c[0].isalpha() for c in f.chars) >= 4 for f in block) < 3:
+        return False  # a code listing's or a draft's line numbers, a list's bullets: no words
+    ys = sorted(f.y for f in column)
+    beside = [f for f in block if _near(ys, f.y, 2 * body)]
+    if len(beside) < 3:
+        return False
+    shared = sum(1 for f in beside if _near(ys, f.y, 1.0))
+    return shared <= 0.5 * len(beside)
+
+
 def _near(ys: list[float], y: float, tolerance: float) -> bool:
     i = bisect.bisect_left(ys, y - tolerance)
     return i < len(ys) and ys[i] <= y + tolerance
@@ -1067,11 +1143,19 @@ def _reading_order(fragments: list[_Fragment], width: float, first_page: bool = 
     """(side, fragments of one line) in reading order.
 
     On a page in two (three) columns, runs crossing a gutter (a title, a full-width figure
-    caption) part the page into bands; in each band the columns are read left to right.
+    caption) part the page into bands; in each band the columns are read left to right. A page
+    in one column with a side bar (`side_bar`) reads the bar's lines whole, after the lines
+    above it and before the column's beside and under it.
     """
     gutters = find_gutters(fragments, width)
     if not gutters:
-        return [("S", line) for line in _lines_of(fragments)]
+        bar = side_bar(fragments)
+        if bar is None:
+            return [("S", line) for line in _lines_of(fragments)]
+        # the page's lines above the bar, the bar's, then the column's beside it and under it
+        rest = [f for f in fragments if id(f) not in bar.runs]
+        above = [("S", line) for line in _lines_of([f for f in rest if f.y > bar.top])]
+        return above + [(bar.side, line) for line in _lines_of([f for f in fragments if id(f) in bar.runs])] + [("S", line) for line in _lines_of([f for f in rest if f.y <= bar.top])]
     out: list[tuple[str, list[_Fragment]]] = []
     band: list[_Fragment] = []
     blocks = _beside_left_column(fragments, gutters, width) if first_page and len(gutters) == 1 else []
@@ -1836,3 +1920,4 @@ def _unmarked_note(foot: list[Line], column: list[Line], page: Page) -> bool:
     top, above = foot[-1], column[len(foot)]
     prose = sum(len(line.text) for line in foot) >= 30 * len(foot)  # not a figure's labels or a table's cells
     return top.y < 0.4 * page.height and above.y - top.y > 1.5 * above.size and prose and not any(_CAPTION.match(line.text.strip()) for line in foot)
+

@@ -10,10 +10,12 @@ at the block's top level); a piece of code goes in a link when the link covers a
 from __future__ import annotations
 
 import dataclasses
+import re
 from itertools import groupby
+from urllib.parse import unquote
 
 from ...citations import Joined
-from ...model import Citation, Code, CrossRef, Emph, Link, Strong, Text
+from ...model import Citation, Code, CrossRef, Emph, Entry, Link, Strong, Text
 from .layout import Line, joined_values
 
 
@@ -152,3 +154,49 @@ def _pieces(node, addresses: list[str | None]) -> list[tuple[object, str | None]
             offset += length
         return [(dataclasses.replace(node, inlines=tuple(n for n, _ in run)), address) for address, run in groupby(inner, key=lambda piece: piece[1])]
     return [(node, None)]  # a citation, a cross-reference: never inside a link
+
+
+_DOI_ADDRESS = re.compile(r"(?i)^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$")
+_SHOWN_ADDRESS = re.compile(r"(?i)^(?:https?://|ftp://|www\.)")  # words that print an address
+_SCHEME = re.compile(r"(?i)^(?:https?://|ftp://|mailto:)?(?:www\.)?")
+
+
+def _bare(address: str) -> str:
+    """An address as printed text may give it: no scheme, no `www.`, no spaces or final slash, lower case."""
+    return "".join(_SCHEME.sub("", unquote(address)).split()).rstrip("/").lower()
+
+
+def _printed_words(text: str) -> str:
+    """A link's words on its line as the entry's joined text holds them: no space or sentence
+    mark at either end, no hyphen the line's end repaired."""
+    return text.strip().rstrip("-\u00ad").strip(" ,;:")
+
+
+def entry_with_links(entry: Entry, lines: list[Line]) -> Entry:
+    """The reference entry with its lines' web links (`Entry.links`: the words each covers, as
+    its text prints them, the editions' list links them there), and with the web addresses its lines' links open kept as its fields,
+    where its text lost them: a DOI link (`https://doi.org/10.…`) over any of its words (ACS,
+    Nature: the title or the journal linked to the article, no DOI printed) as `doi`, and a
+    link over a printed address the entry read no `url` of (broken over a line's end) as
+    `url` (the link opening the address it prints), when the entry has no such field: the editions' lists are set from the fields, and
+    the DOI or the address stays clickable there. A link over other words to elsewhere (a
+    publisher's `Google Scholar`, `PubMed Abstract`, a reference hub) is left: set as a field
+    it would print an address the paper never printed. `lines`: the reader's lines, the
+    entry's span counting them from 1."""
+    covered = [(line.text[start:end], address) for line in lines[entry.span.line - 1 : entry.span.end_line] for start, end, address in line.links]
+    if not covered:
+        return entry
+    entry = dataclasses.replace(entry, links=tuple(dict.fromkeys((words, address) for text, address in covered if len(words := _printed_words(text)) >= 2 and words in entry.text)))
+    fields = dict(entry.fields)
+    printed = "".join(" ".join([entry.text, *fields.values()]).split()).lower()
+    added: list[tuple[str, str]] = []
+    for text, address in covered:
+        doi = _DOI_ADDRESS.match(address)
+        name, value = ("doi", unquote(doi.group(1))) if doi else ("url", address)
+        if name in fields or _bare(value) in printed:
+            continue
+        if not doi and ("doi" in fields or not _SHOWN_ADDRESS.match(text.strip()) or not _bare(address).startswith(_bare(text)[:12])):
+            continue  # a link over other words, or over an address it does not open (`https://doi.org/https://…`, escaped `%5C%2F`)
+        fields[name] = value
+        added.append((name, value))
+    return dataclasses.replace(entry, fields=entry.fields + tuple(added)) if added else entry

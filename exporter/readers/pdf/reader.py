@@ -34,7 +34,8 @@ from ..plaintext.titlepage import read_title_page
 from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, loose_pictures, same_row, text_in_drawings
-from .links import linked
+from .links import entry_with_links, linked
+from .forms import body_rows
 from .layout import BOLD, MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
 from .tables import Grid
@@ -246,7 +247,8 @@ def _entries(lines: list[Line], texts: list[str], found, lexicon) -> list:
         return []
     first = found.heading + 1 if found.heading is not None else found.body_end  # a list with no heading starts at its first entry
     hanging = hanging_indents(lines, first, found.end) if not found.starts and found.lines is None else {}
-    return read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines, lexicon)), hanging)
+    entries = read_reference_list(texts, found, lambda numbered, skip: join_lines(numbered, lexicon, skip, kept_hyphens([n - 1 for n, _ in numbered], lines, lexicon)), hanging)
+    return [entry_with_links(entry, lines) for entry in entries]  # a linked title's address kept as the entry's field
 
 
 _MARGIN_NUMBER = re.compile(r"\d{1,4} ")
@@ -740,7 +742,8 @@ def _abstract_beside_info(lines: list[Line], texts: list[str], index: int, m: re
 def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, is_keywords: bool) -> tuple[list[str], list[int], int]:
     """The lines of the field whose label `m` opens line `index`: (their texts, their indexes,
     the index after them). The text runs on over lines in one size on the label's page, up to a
-    blank, the next label or (keywords) a sentence's end. Under a label alone on its line an
+    blank, the next label or (keywords) a sentence's end; an abstract whose sentence the page's
+    end cuts goes on at the next page's top (ENU Bulletin's abstract beside its side bar). Under a label alone on its line an
     abstract may stand under the work's title repeated in capitals (a thesis's annotation page:
     the title is passed over) and run on over paragraphs of prose that end its page (`prose_to_page_end`)."""
     parts = [m["value"]] if m["value"] else []
@@ -751,7 +754,15 @@ def _field_lines(lines: list[Line], texts: list[str], index: int, m: re.Match, i
     page = lines[index].page
     later = lambda k: k < len(lines) and lines[k].page == page  # noqa: E731
     page_end = next((k for k in range(index, len(lines)) if lines[k].page != page), len(lines))
-    while j < len(lines) and lines[j].page == page and abs(lines[j].size - size) < 0.5 and j - index <= 40:
+    while j < len(lines) and j - index <= 40:
+        if lines[j].page != page:  # an abstract's sentence cut by the page's end goes on at the next page's top
+            k = next_filled(texts, j)
+            if is_keywords or not parts or rules.ends_sentence(parts[-1]) or k >= len(lines) or lines[k].page != page + 1:
+                break
+            page, j = lines[k].page, k
+            page_end = next((n for n in range(j, len(lines)) if lines[n].page != page), len(lines))
+        if abs(lines[j].size - size) >= 0.5:
+            break
         nxt = " ".join(texts[j].split())
         if not nxt and not parts:  # the label alone, its text after a gap
             j += 1
@@ -1038,7 +1049,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
         groups.append(group)
 
     last = -2  # the previous line with text
-    for i in [*range(start, end), *inside]:
+    for i in [*body_rows(lines, start, end), *inside]:  # a thesis's forms (its cover, the assignment) left out
         line = lines[i]
         if not line.text:
             continue
@@ -1377,8 +1388,8 @@ class _Note:
 def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, places: Places, captioned: dict, formula_at: dict | None = None, loose: dict | None = None) -> list:
     """The grouped lines as blocks on the PDF's pages; superscript numbers up to
     `superscript_entries` are citations (0: the paper cites in brackets, or has no list).
-    A footnote goes where its page's text raises its mark; one whose mark the text never
-    raises (a title's star, a by-line's note) stays a paragraph where it was met."""
+    A footnote goes where its page's text raises its mark; one the text never calls stays a
+    paragraph where it was met, but a title's or a by-line's (`_front_note`) is returned apart."""
     notes: dict[int, _Note] = {}  # by the note's group
     callable_notes: dict[tuple[int, str], _Note] = {}  # (page, mark) -> the page's first note so marked
     for k, (level, rows, joined, inlines) in enumerate(built):
@@ -1449,21 +1460,38 @@ def _placed_blocks(built: list, lines: list[Line], superscript_entries: int, pla
             blocks.append((Heading(level, inlines, span) if level is not None else Paragraph(inlines, span), None))
     # the notes called in the text went into it; the others stand where they were met, but a
     # first page's note under a star or dagger (the title's or a by-line's: `⁎ Corresponding
-    # author. E-mail …`) opens the body, as the front matter's, not in mid-paragraph
+    # author. E-mail …`, IEEE's `\\thanks`: the funding, `Manuscript received …`) is the front
+    # matter's: returned apart, a note on the title (`_meta`), not in mid-paragraph
     kept = [(block, note) for block, note in blocks if note is None or not note.called]
     front = [k for k, (block, note) in enumerate(kept) if note is not None and _front_note(block, lines)]
-    ordered = [kept[k][0] for k in front] + [block for k, (block, _) in enumerate(kept) if k not in front]
-    return with_table_captions(_lists(ordered, marks))
+    return with_table_captions(_lists([block for k, (block, _) in enumerate(kept) if k not in front], marks)), [kept[k][0] for k in front]
 
 
 _FRONT_NOTE_MARKS = frozenset("*⁎∗†‡✉")
 
 
+def _title_notes(meta: Meta, blocks: list, notes: list) -> tuple[Meta, list]:
+    """The front matter's notes (`_placed_blocks`) as notes on the title; with no title to
+    hang them on, they open the body."""
+    if not notes or not meta.title:
+        return meta, notes + blocks
+    return dataclasses.replace(meta, title=meta.title + tuple(Footnote(_unmarked(note.inlines)) for note in notes)), blocks
+
+
+def _unmarked(inlines: tuple) -> tuple:
+    """A title's note without the star or dagger it opens with, printed level (`*This work …`):
+    the edition sets its own mark."""
+    if inlines and isinstance(inlines[0], Text) and inlines[0].text[:1] in _FRONT_NOTE_MARKS:
+        return (Text(inlines[0].text[1:].lstrip()), *inlines[1:]) if inlines[0].text[1:].strip() else inlines[1:]
+    return inlines
+
+
 def _front_note(block, lines: list[Line]) -> bool:
     """A footnote the text never called, on the document's first page, opening with a star or
-    a dagger: the title's or a by-line's note."""
+    a dagger, or with no mark raised at all (IEEE's `\\thanks` under the first column: the
+    funding, `Manuscript received …`, `• A. Author is with …`): the title's or a by-line's note."""
     first = next((l for l in lines if l.text and l.page == block.span.page and l.number == block.span.line), None)
-    return first is not None and first.page == lines[0].page and (first.note_mark or first.text.lstrip())[:1] in _FRONT_NOTE_MARKS
+    return first is not None and first.page == lines[0].page and (not first.note_mark or first.note_mark[:1] in _FRONT_NOTE_MARKS)
 
 
 def item_kind(text: str) -> str:
@@ -1746,18 +1774,17 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
     cite_superscripts = brackets == 0 and bool(references)
-    blocks = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned, formula_at, loose)
+    blocks, front_notes = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned, formula_at, loose)
 
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
-    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed, labels)) for a in front)
-    heading_span = None
-    if heading is not None:
-        line = lines[heading]
-        heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page)
+    abstracts = tuple((a.language, field_inlines(a, texts, lexicon, path, notes, entries, placed, labels, lambda inlines, joined, a=a: linked(inlines, joined, {i + 1: lines[i] for i in a.rows}))) for a in front)  # its words' web links kept
+    meta, blocks = _title_notes(_meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails), blocks, front_notes)
+    line = lines[heading] if heading is not None else None
+    heading_span = Span(line.number, 1, line.number, len(line.text) + 1, page=line.page) if line is not None else None
     return Document(
         path=path,
-        meta=_meta(fm, fields, title_text, authors, language, abstracts, keyword_sets, emails),
+        meta=meta,
         blocks=tuple(blocks),
         references=tuple(references),
         references_span=heading_span,

@@ -80,16 +80,18 @@ def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: in
 
 def field_inlines(
     field: FieldText, lines: list[str], lexicon: rules.Lexicon, path: str, notes: list[Diagnostic], entries: int | None = None, placed=None,
-    labels: frozenset[str] = frozenset(),
+    labels: frozenset[str] = frozenset(), linking=None,
 ) -> tuple[Inline, ...]:
     """A front-matter field (an abstract) as inlines: its lines joined as a paragraph's are and
     its citations found, each with its place, as in the body. `placed` maps each node's span
-    (lines numbered from 1) onto the source's places (a PDF's pages). A field with no lines
-    recorded keeps its text as it is."""
+    (lines numbered from 1) onto the source's places (a PDF's pages); `linking(inlines, joined)`
+    wraps the words a source's links cover (a PDF's link annotations) as the body's are. A field
+    with no lines recorded keeps its text as it is."""
     if not field.rows:
         return (Text(field.text),)
     joined = join_lines([(i + 1, lines[i]) for i in field.rows], lexicon, field.skip)
     inlines = inlines_of(joined, path, notes, [MAX_LABELS], entries, labels)
+    inlines = linking(inlines, joined) if linking else inlines
     return tuple(placed(node) for node in inlines) if placed else inlines
 
 
