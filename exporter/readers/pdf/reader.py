@@ -35,6 +35,7 @@ from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, loose_pictures, same_row, text_in_drawings
 from .links import entry_with_links, linked
+from .contents import without_contents
 from .forms import body_rows
 from .layout import BOLD, MAX_CHARS, Line, Page, TooMuchText, is_table_caption, mark_furniture, mark_notes, open_pdf, read_pages
 from .sandbox import Exhausted, run_bounded
@@ -1049,7 +1050,7 @@ def _body_groups(lines: list[Line], start: int, end: int, inside: list[int], cap
         groups.append(group)
 
     last = -2  # the previous line with text
-    for i in [*body_rows(lines, start, end), *inside]:  # a thesis's forms (its cover, the assignment) left out
+    for i in [*without_contents(lines, body_rows(lines, start, end)), *inside]:  # a thesis's forms (its cover, the assignment) left out
         line = lines[i]
         if not line.text:
             continue
