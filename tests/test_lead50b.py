@@ -31,3 +31,13 @@ def test_leaders_whose_numbers_go_down_are_no_contents():
     """A table's column of values set with leaders (`Итого ....... 120`) counts no pages: kept."""
     texts = [f"Сталь {DOTS} 120", f"Медь {DOTS} 45", f"Алюминий {DOTS} 80", "Данные взяты из отчёта за год."]
     assert _kept(texts) == texts
+
+
+def test_latex_contents_chapters_between_blank_lines_are_left_out():
+    """LaTeX's contents through the PDF's text layer: a blank line between entries, each chapter's
+    line with its page and no leaders (`6 Riemannian Manifolds 17`) over its sections'; the body's
+    first heading after them stays."""
+    texts = ["5 Variational Perspective 11", "", f"5.1 Background {DOTS} 12", "", f"5.2 The Lagrangian {DOTS} 12", "",
+             "6 Riemannian Manifolds 17", "", f"6.1 Introduction to Manifolds {DOTS} 17", "", "8 Conclusion 26", "", "9 Appendices 29", "",
+             f"9.1 Appendix A: Numerical Results {DOTS} 29", "", "1 Introduction", "Optimization plays a very important role in a variety of problems."]
+    assert [t for t in _kept(texts) if t] == ["1 Introduction", texts[-1]]

@@ -42,15 +42,24 @@ def without_contents(lines: list[Line], rows: list[int]) -> list[int]:
 
 def _run(texts: list[str], k: int) -> list[int]:
     """The contents lines from `k` on: leaders' lines, a page number alone after leaders open,
-    and a line going on into the leaders' line under it."""
+    a line going on into the leaders' line under it, blank lines between them, and, the run
+    open, a chapter's line with its page and no leaders (LaTeX's `6 Riemannian Manifolds 17`)
+    over more of them."""
     run: list[int] = []
     while k < len(texts):
-        text, below = texts[k], texts[k + 1] if k + 1 < len(texts) else ""
+        text = texts[k]
+        below = next((t for t in texts[k + 1 :] if t), "")
         leaders = CONTENTS_LINE.search(text) or _LEADERS_OPEN.search(text)
         number_after_open = bool(run) and _LEADERS_OPEN.search(texts[run[-1]]) and re.fullmatch(r"\d{1,4}", text)
-        broken = len(text) <= 120 and (CONTENTS_LINE.search(below) or _LEADERS_OPEN.search(below)) and (bool(run) or k == 0 or not texts[k - 1] or CONTENTS_HEADING.match(texts[k - 1]))
-        if not (leaders or number_after_open or broken):
+        below_is_entry = bool(CONTENTS_LINE.search(below) or _LEADERS_OPEN.search(below) or run and _CHAPTER.match(below))
+        broken = len(text) <= 120 and below_is_entry and (bool(run) or k == 0 or not texts[k - 1] or CONTENTS_HEADING.match(texts[k - 1]))
+        chapter = bool(run) and _CHAPTER.match(text) is not None and (below_is_entry or not below)
+        if not (leaders or number_after_open or broken or chapter or run and not text and below_is_entry):
             break
         run.append(k)
         k += 1
     return run
+
+
+# A chapter's line in LaTeX's contents: its number, its name, its page, no leaders.
+_CHAPTER = re.compile(r"^(?:\d{1,2}|[A-Z])\.?\s+\S.{1,100}?\s(\d{1,4})$")
