@@ -36,7 +36,7 @@ from ...references.ownlist import (
     reads_as_reference,
 )
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_after, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
+    ABSTRACT, AUTHOR_LABEL, CONTENTS_HEADING, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_after, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
@@ -1666,7 +1666,6 @@ class _BodyBlocks:
 
 
 CONTENTS_RUN = 3  # typed contents lines in a row (`Введение ....... 3`, `2. Методы<tab>7`) that are the paper's contents
-CONTENTS_HEADING = re.compile(r"^(?:содержание|оглавление|мазмұны|(?:table\s+of\s+)?contents)\s*:?$", re.IGNORECASE)
 
 
 def contents_rows(paras: list[Para], filled: list[int]) -> set[int]:

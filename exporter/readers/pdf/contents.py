@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ..plaintext.frontmatter import CONTENTS_LINE
+from ..plaintext.frontmatter import CONTENTS_HEADING, CONTENTS_LINE
 from .layout import Line
 
 # An entry's leaders run to the line's end, its page number on the next line (`… особенности
 # эксплуатации ........` / `9`), or after them.
 _LEADERS_OPEN = re.compile(r"(?:\.\s*){5,}$|…{2,}$")
 _PAGE = re.compile(r"(\d{1,4})\s*$")
-CONTENTS_HEADING = re.compile(r"^(?:содержание|оглавление|мазмұны|(?:table\s+of\s+)?contents)\s*:?$", re.IGNORECASE)
 ENTRIES = 3  # entries with leaders and a page number at least, their pages going up
 
 

@@ -628,6 +628,8 @@ def keywords_of(parts: list[str], alone: bool, joined: str | None = None) -> tup
 
 # A line of a table of contents: its page number after dot leaders (`Аннотация ........ 3`), a
 # front page's in roman numerals too (a thesis's `Abstract ........ iii`)
+# The heading over a paper's contents (the Word and PDF readers keep both out of the body).
+CONTENTS_HEADING = re.compile(r"^(?:содержание|оглавление|мазмұны|(?:table\s+of\s+)?contents)\s*:?$", re.IGNORECASE)
 CONTENTS_LINE = re.compile(r"(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*$|…{2,}\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*$")
 
 
