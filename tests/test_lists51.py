@@ -1,0 +1,34 @@
+"""Conventions read from batch 36's misses (bench/UNSEEN_LISTS.md), each tested on invented entries
+or papers of the same forms (no line of the batch's papers)."""
+
+from __future__ import annotations
+
+import docx
+
+from exporter.pipeline import read_and_link
+from exporter.references.fields import parse_entry
+from exporter.references.ownlist import is_reference_heading
+
+
+def _fields(text: str) -> dict[str, str]:
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def test_heading_naming_the_page_of_the_list(tmp_path):
+    """Students title the list's page `Works Cited Page` or `References Page` (MLA's and APA's
+    guides call it so): the list's heading, in a Word paper as in text; `Page` alone is none."""
+    for heading in ("Works Cited Page", "References Page", "Reference Page", "Bibliography Page", "WORKS CITED PAGE"):
+        assert is_reference_heading(heading), heading
+    assert not is_reference_heading("Page")
+    assert not is_reference_heading("Title Page")
+    document = docx.Document()
+    document.add_paragraph("Why river bridges are counted")
+    document.add_paragraph("Bridges are counted twice a year (Holm, 2019; Krill, 2020).")
+    document.add_paragraph("Works Cited Page")
+    document.add_paragraph("Holm, A. (2019, May 3). Counting the bridges of a river. Retrieved June 01, 2021, from https://bridges.example/count")
+    document.add_paragraph("Krill, B., & Stone, C. (2020, July 9). Why we count bridges. Retrieved June 01, 2021, from https://bridges.example/why")
+    path = tmp_path / "paper.docx"
+    document.save(path)
+    refs = read_and_link(str(path)).document.references
+    assert [e.text.split(",")[0] for e in refs] == ["Holm", "Krill"]
+
