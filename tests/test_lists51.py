@@ -32,3 +32,20 @@ def test_heading_naming_the_page_of_the_list(tmp_path):
     refs = read_and_link(str(path)).document.references
     assert [e.text.split(",")[0] for e in refs] == ["Holm", "Krill"]
 
+
+def test_site_named_after_the_slash_with_its_designation():
+    """GOST 7.0.100's web page whose site follows the statement's slash, with no `//`
+    (`Title / Habr [сайт]. – URL: …`): the site is the container, the title ends at the slash; a
+    name read across the slash is none, a heading's name before the title stays; software's
+    `: программный продукт` is the kind of work."""
+    cases = {
+        "Мосты над реками, их счёт и виды / Хабр [сайт]. – URL: https://habr.example/post/1/ (дата обращения: 22.04.2020).": ("Мосты над реками, их счёт и виды", "Хабр", None),
+        "Bridge Counter : программный продукт / Google Play [сайт]. – URL: https://play.example/bridge (дата обращения: 13.04.2020).": ("Bridge Counter", "Google Play", None),
+        "Обзор мостов / перевод Г. Холмова ; Bridgesmile [сайт]. – URL: https://bridges.example/421/ (дата обращения: 22.04.2020).": ("Обзор мостов", "Bridgesmile", None),
+        "Холмов, Н. Мосты и реки / Н. Холмов ; Речной блог [сайт]. – URL: https://river.example/bridges (дата обращения: 13.04.2020).": ("Мосты и реки", "Речной блог", "Холмов, Н."),
+        "Counting bridges [Электронный ресурс] / Bridges [сайт]. – URL: https://b.example/ (дата обращения: 21.04.2020).": ("Counting bridges", "Bridges", None),
+    }
+    for text, (title, site, author) in cases.items():
+        fields = _fields(text)
+        assert (fields.get("title"), fields.get("journal"), fields.get("author")) == (title, site, author), text
+    assert _fields("Bridge Counter : программный продукт / Google Play [сайт]. – URL: https://play.example/bridge")["type"] == "программный продукт"

@@ -1058,6 +1058,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_32_conventions(f)
     _batch_34_conventions(f)
     _batch_35_conventions(f)
+    _batch_36_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -3904,3 +3905,57 @@ def _imprint_after_the_responsibility(f: _Fields) -> None:
     if p is not None and "publisher" in f.items:
         f.confidence["publisher"] = p
 
+
+
+def _batch_36_conventions(f: _Fields) -> None:
+    """Batch 36's conventions read after its first run (bench/UNSEEN_LISTS.md), each in a function
+    of its own, run once the others have read the fields."""
+    _site_after_the_slash(f)
+
+
+# GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
+# no `//` (`Title / Habr [сайт]. – URL: …`, `Title : программный продукт / Google Play [сайт]`,
+# `Title / I. Family ; Site [сайт]`): the name before `[сайт]` is the site the page is in (its
+# container), the title ends at the slash, and the software's designation after the title's colon
+# is its kind (`type`).
+_SITE_AFTER_THE_SLASH = re.compile(r"\s/\s(?:(?P<resp>[^/;\[\]]{2,120}?)\s;\s)?(?P<site>[^\W_][^/;\[\]:]{0,79}?)\s*:?\s*\[(?:сайт|веб-сайт|портал)\]", re.IGNORECASE)
+_SOFTWARE_KIND = re.compile(r"\s:\s(?P<kind>(?:программный\sпродукт|мобильное\sприложение|компьютерная\sпрограмма))\s*$", re.IGNORECASE)
+_RESOURCE_DESIGNATION = re.compile(r"\s?\[электронный\sресурс\]", re.IGNORECASE)
+_HOSTS_SLASHES = re.compile(r"(?<![:/])//")  # GOST's `//` before a host (an address's `https://` is none)
+_NAME_INITIAL = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.")
+
+
+def _site_after_the_slash(f: _Fields) -> None:
+    """`Title / Habr [сайт]. – URL: …` read as the title `Title / Habr` (or the title's words as a
+    name, the site's as the title): the title is what precedes the slash (after a heading's name
+    with its initials, where one was read), the site the container."""
+    if "[" not in f.text or "journal" in f.items or "booktitle" in f.items or _HOSTS_SLASHES.search(f.text):
+        return
+    m = _SITE_AFTER_THE_SLASH.search(f.text)
+    if m is None or "/" in f.text[: m.start()] or "[" in _RESOURCE_DESIGNATION.sub("", f.text[: m.start()]):
+        return
+    slash = m.start()
+    start = len(f.text) - len(f.text.lstrip())
+    author = f.items.get("author")
+    if author is not None and author[1] < slash:
+        if _NAME_INITIAL.search(author[0]) is None or author[2] > slash:
+            _drop(f, "author")  # the title's words read as a name, or a name run over the slash
+        else:
+            start = author[2]
+    p = f.confidence.get("title")
+    for name, (_, a, b) in list(f.items.items()):
+        if name != "author" and a < m.end() and (b > slash or a >= start) and name != "url":
+            _drop(f, name)
+    end = slash
+    designation = _RESOURCE_DESIGNATION.search(f.text, start, slash)
+    if designation is not None:
+        end = designation.start()  # `Title [Электронный ресурс] / Site [сайт]`
+    kind = _SOFTWARE_KIND.search(f.text, start, end)
+    if kind is not None:
+        end = kind.start()
+        f.add("type", *kind.span("kind"), confidence=p)
+    _text_value(f, "title", start, end)
+    _text_value(f, "journal", *m.span("site"))
+    for name in ("title", "journal"):
+        if p is not None and name in f.items:
+            f.confidence[name] = p
