@@ -49,3 +49,11 @@ def test_site_named_after_the_slash_with_its_designation():
         fields = _fields(text)
         assert (fields.get("title"), fields.get("journal"), fields.get("author")) == (title, site, author), text
     assert _fields("Bridge Counter : программный продукт / Google Play [сайт]. – URL: https://play.example/bridge")["type"] == "программный продукт"
+
+
+def test_host_after_the_double_slash_is_never_a_series():
+    """What follows GOST's `//` is the host document (the method's container): `// Lecture Notes in
+    … Science. – 2014. – Vol. 15.` read as a series is the journal."""
+    fields = _fields("Holm, A. Counting bridges / A. Holm // Lecture Notes in River Science. – 2014. – Vol. 15. – P. 1593-1623.")
+    assert fields.get("journal") == "Lecture Notes in River Science"
+    assert "series" not in fields

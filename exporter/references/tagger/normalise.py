@@ -3911,6 +3911,7 @@ def _batch_36_conventions(f: _Fields) -> None:
     """Batch 36's conventions read after its first run (bench/UNSEEN_LISTS.md), each in a function
     of its own, run once the others have read the fields."""
     _site_after_the_slash(f)
+    _host_after_the_slashes_read_as_series(f)
 
 
 # GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
@@ -3959,3 +3960,15 @@ def _site_after_the_slash(f: _Fields) -> None:
     for name in ("title", "journal"):
         if p is not None and name in f.items:
             f.confidence[name] = p
+
+
+def _host_after_the_slashes_read_as_series(f: _Fields) -> None:
+    """`Title / Names // Journal of Machine Learning Research. – 2006. – № 7. – P. 2399–2434.` read
+    with the host as a series: what follows GOST's `//` is the host document (a journal or a
+    book), never a series (GOST prints a series in brackets after the areas, `(Серия …)`), so a
+    series read right after `//`, no host read, is the journal."""
+    series = f.items.get("series")
+    if series is None or "journal" in f.items or "booktitle" in f.items or not f.text[: series[1]].rstrip(" \t\xa0").endswith("//"):
+        return
+    value, s, e, p = _drop(f, "series")
+    f.add("journal", s, e, value, confidence=p)
