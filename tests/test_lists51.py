@@ -57,3 +57,15 @@ def test_host_after_the_double_slash_is_never_a_series():
     fields = _fields("Holm, A. Counting bridges / A. Holm // Lecture Notes in River Science. – 2014. – Vol. 15. – P. 1593-1623.")
     assert fields.get("journal") == "Lecture Notes in River Science"
     assert "series" not in fields
+
+
+def test_title_run_into_the_heading_across_the_statements_slash():
+    """`Family, I. I. Title / I. I. Family – Place: Publisher, 2013` (no full stop before the
+    area's dash) read as one run of names across the slash: the heading's name and initials are
+    the author, the words before the slash the title, where the statement repeats the name."""
+    for text, author, title in (
+        ("Holm, R. Statistical Bridges / R. Holm – Florida, United States: Chapman and Hall/River Press, 2018 – 612 p.", "Holm, R.", "Statistical Bridges"),
+        ("Холмов, А. Б. Мосты / А. Б. Холмов – Москва: Мир, 2013 – 214 с.", "Холмов, А. Б.", "Мосты"),
+    ):
+        fields = _fields(text)
+        assert (fields.get("author"), fields.get("title")) == (author, title), text

@@ -3912,6 +3912,7 @@ def _batch_36_conventions(f: _Fields) -> None:
     of its own, run once the others have read the fields."""
     _site_after_the_slash(f)
     _host_after_the_slashes_read_as_series(f)
+    _title_run_into_the_heading(f)
 
 
 # GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
@@ -3972,3 +3973,36 @@ def _host_after_the_slashes_read_as_series(f: _Fields) -> None:
         return
     value, s, e, p = _drop(f, "series")
     f.add("journal", s, e, value, confidence=p)
+
+
+_AREA_DASH = re.compile(r"\s[–—-]\s")
+# GOST's heading: the first author's family name and initials (`Downey, A. B.`, `Холмов, А. Б.`).
+_HEADING_NAME = re.compile(r"\s*(?P<family>[^\W\d_][\w'’]+(?:-[^\W\d_][\w'’]+)?),?\s(?P<initials>(?:[^\W\d_]{1,2}\.\s?){1,3})")
+
+
+def _title_run_into_the_heading(f: _Fields) -> None:
+    """`Family, I. I. Title / I. I. Family – Place: Publisher, 2013` (no full stop closing the
+    statement before the dash) read as one run of names across the slash (`Family and Title / I. I,
+    I. I.`), no title: the heading is the name and initials opening the entry, the title the words
+    between them and the slash, where the statement after the slash repeats the heading's family
+    name; a place or publisher read inside the statement is none."""
+    author = f.items.get("author")
+    if author is None or "title" in f.items:
+        return
+    slash = f.text.find(" / ", author[1], author[2])
+    m = _HEADING_NAME.match(f.text, author[1]) if slash > 0 else None
+    if m is None or m.end() >= slash or not re.search(r"[^\W\d_]{2}", f.text[m.end() : slash]):
+        return
+    dash = _AREA_DASH.search(f.text, slash + 3)
+    statement = f.text[slash + 3 : dash.start() if dash else len(f.text)]
+    if not re.search(rf"(?<![^\W\d_]){re.escape(m['family'])}(?![^\W\d_])", statement):
+        return
+    p = _drop(f, "author")[3]
+    for name in ("publisher", "address"):
+        if name in f.items and slash < f.items[name][1] < slash + 3 + len(statement):
+            _drop(f, name)
+    initials = " ".join(re.findall(r"[^\W\d_]{1,2}\.", m["initials"]))
+    f.add("author", m.start("family"), m.end("initials"), f"{m['family']}, {initials}", confidence=p)
+    _text_value(f, "title", m.end(), slash)
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
