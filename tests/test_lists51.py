@@ -69,3 +69,15 @@ def test_title_run_into_the_heading_across_the_statements_slash():
     ):
         fields = _fields(text)
         assert (fields.get("author"), fields.get("title")) == (author, title), text
+
+
+def test_publisher_after_a_place_with_its_region():
+    """`– Massachusetts, United States: River Press, 2006`: with the place and its country read as
+    the place, the name after the colon is the publisher (not a name of the statement before the
+    dash, nor none)."""
+    for text in (
+        "Holm, A. B. Think Bridges / A. B. Holm – Massachusetts, United States: River Press, 2013 – 214 p.",
+        "Holm, A. B. Gaussian Bridges for River Learning / A. B. Holm, C. K. I. Krill – Massachusetts, United States: River Press, 2006 – 216 p.",
+    ):
+        fields = _fields(text)
+        assert (fields.get("address"), fields.get("publisher")) == ("Massachusetts, United States", "River Press"), text

@@ -3913,6 +3913,7 @@ def _batch_36_conventions(f: _Fields) -> None:
     _site_after_the_slash(f)
     _host_after_the_slashes_read_as_series(f)
     _title_run_into_the_heading(f)
+    _publisher_after_a_place_with_its_region(f)
 
 
 # GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
@@ -4006,3 +4007,29 @@ def _title_run_into_the_heading(f: _Fields) -> None:
     _text_value(f, "title", m.end(), slash)
     if p is not None and "title" in f.items:
         f.confidence["title"] = p
+
+
+# GOST's imprint with the place's state or country after its comma (`– Massachusetts, United States:
+# MIT Press, 2006`, `– Berkeley, CA: Apress, 2019`).
+_PLACE_WITH_REGION_IMPRINT = re.compile(
+    r"[–—-]\s(?P<place>[^\W\d_][\w.'-]*(?:\s[^\W\d_][\w.'-]*)?,\s[^\W\d_][\w.]*(?:\s[^\W\d_][\w.]*)?)\s?:\s?"
+    r"(?P<publisher>[^\W\d_][^,:;/–—]{1,80}?),\s?(?:1[5-9]|20)\d\d\b"
+)
+
+
+def _publisher_after_a_place_with_its_region(f: _Fields) -> None:
+    """`/ Names – Massachusetts, United States: MIT Press, 2006 – 216 p.`, the place and its region
+    read as the place but the publisher not read (or a name of the statement before the dash read
+    as it): the publisher is the name after the place's colon."""
+    address = f.items.get("address")
+    m = _PLACE_WITH_REGION_IMPRINT.search(f.text) if address is not None and "," in address[0] else None
+    if m is None or (address[1], address[2]) != m.span("place"):
+        return
+    publisher = f.items.get("publisher")
+    if publisher is not None and publisher[1] >= m.start():
+        return  # read after the dash: the tagger's
+    if publisher is not None:
+        _drop(f, "publisher")
+    if any(a < m.end("publisher") and m.start("publisher") < b for _, a, b in f.items.values()):
+        return
+    _text_value(f, "publisher", *m.span("publisher"))
