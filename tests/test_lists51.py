@@ -66,9 +66,11 @@ def test_title_run_into_the_heading_across_the_statements_slash():
     for text, author, title in (
         ("Holm, R. Statistical Bridges / R. Holm – Florida, United States: Chapman and Hall/River Press, 2018 – 612 p.", "Holm, R.", "Statistical Bridges"),
         ("Холмов, А. Б. Мосты / А. Б. Холмов – Москва: Мир, 2013 – 214 с.", "Холмов, А. Б.", "Мосты"),
+        ("Moore, A. B. Think Rivers / A. B. Moore – Massachusetts, United States: River Media, 2013 – 214 p.", "Moore, A. B.", "Think Rivers"),
     ):
         fields = _fields(text)
         assert (fields.get("author"), fields.get("title")) == (author, title), text
+        assert "journal" not in fields, text
 
 
 def test_publisher_after_a_place_with_its_region():

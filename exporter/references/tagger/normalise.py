@@ -3986,7 +3986,7 @@ def _title_run_into_the_heading(f: _Fields) -> None:
     statement before the dash) read as one run of names across the slash (`Family and Title / I. I,
     I. I.`), no title: the heading is the name and initials opening the entry, the title the words
     between them and the slash, where the statement after the slash repeats the heading's family
-    name; a place or publisher read inside the statement is none."""
+    name; a place, publisher or host read inside the statement is none."""
     author = f.items.get("author")
     if author is None or "title" in f.items:
         return
@@ -3999,7 +3999,7 @@ def _title_run_into_the_heading(f: _Fields) -> None:
     if not re.search(rf"(?<![^\W\d_]){re.escape(m['family'])}(?![^\W\d_])", statement):
         return
     p = _drop(f, "author")[3]
-    for name in ("publisher", "address"):
+    for name in ("publisher", "address", "journal", "booktitle"):
         if name in f.items and slash < f.items[name][1] < slash + 3 + len(statement):
             _drop(f, name)
     initials = " ".join(re.findall(r"[^\W\d_]{1,2}\.", m["initials"]))
