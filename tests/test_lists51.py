@@ -83,3 +83,10 @@ def test_publisher_after_a_place_with_its_region():
     ):
         fields = _fields(text)
         assert (fields.get("address"), fields.get("publisher")) == ("Massachusetts, United States", "River Press"), text
+
+
+def test_place_alone_before_the_year_is_no_publisher():
+    """GOST's imprint with a place and no publisher (`– Пермь, 2017.`): the city is the place."""
+    for text in ("Холмов А.И. Счёт мостов по рекам. – Пермь, 2017. – 185 с.",):
+        fields = _fields(text)
+        assert fields.get("address") == "Пермь" and "publisher" not in fields, text

@@ -3914,6 +3914,7 @@ def _batch_36_conventions(f: _Fields) -> None:
     _host_after_the_slashes_read_as_series(f)
     _title_run_into_the_heading(f)
     _publisher_after_a_place_with_its_region(f)
+    _place_alone_read_as_publisher(f)
 
 
 # GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
@@ -4033,3 +4034,17 @@ def _publisher_after_a_place_with_its_region(f: _Fields) -> None:
     if any(a < m.end("publisher") and m.start("publisher") < b for _, a, b in f.items.values()):
         return
     _text_value(f, "publisher", *m.span("publisher"))
+
+
+def _place_alone_read_as_publisher(f: _Fields) -> None:
+    """`Title. – Пермь, 2017. – 185 с.`, `// Host. – Рязань, 2017. – С. 184-185.` (GOST's imprint
+    with the place and no publisher) read with the city as the publisher: a known place alone
+    after the area's dash and before the year's comma is the place."""
+    publisher = f.items.get("publisher")
+    if publisher is None or "address" in f.items or not is_place(publisher[0]) or " " in publisher[0].strip():
+        return
+    value, s, e = publisher
+    if not re.match(r"\s*,\s?(?:1[5-9]|20)\d\d\b", f.text[e:]) or not re.search(r"[–—-]\s*$", f.text[:s]):
+        return
+    p = _drop(f, "publisher")[3]
+    f.add("address", s, e, value, confidence=p)
