@@ -90,3 +90,15 @@ def test_place_alone_before_the_year_is_no_publisher():
     for text in ("Холмов А.И. Счёт мостов по рекам. – Пермь, 2017. – 185 с.",):
         fields = _fields(text)
         assert fields.get("address") == "Пермь" and "publisher" not in fields, text
+
+
+def test_latin_word_sentence_opening_a_russian_title():
+    """`Холмов А. Java. Мосты и реки.`: a Latin word with no initial after a Russian heading's last
+    initial opens the title (it had been read as a name, or lost between the names and the title)."""
+    for text, author in (
+        ("Холмов А. Java. Мосты и реки. – М.: Мир, 2018. – 359 с.", "Холмов, А."),
+        ("Бенджамин Э., Мартин В. Java. Новое поколение мостов. – СПб.: Питер, 2013. – 560 с.", "Бенджамин, Э. and Мартин, В."),
+    ):
+        fields = _fields(text)
+        assert fields.get("author") == author, text
+        assert fields.get("title", "").startswith("Java. "), text

@@ -3915,6 +3915,7 @@ def _batch_36_conventions(f: _Fields) -> None:
     _title_run_into_the_heading(f)
     _publisher_after_a_place_with_its_region(f)
     _place_alone_read_as_publisher(f)
+    _latin_word_opening_the_title(f)
 
 
 # GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
@@ -4048,3 +4049,32 @@ def _place_alone_read_as_publisher(f: _Fields) -> None:
         return
     p = _drop(f, "publisher")[3]
     f.add("address", s, e, value, confidence=p)
+
+
+# Russian headings' names (`Family I.`, `Family I. I.`, a comma between names) and a one-word Latin
+# sentence opening the title after the last initial (`Крючков А. Java. Создание приложений.`).
+_CYRILLIC_NAMES = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2}(?:,\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2})*")
+_LATIN_WORD_SENTENCE = re.compile(r"(?P<word>[A-Z][A-Za-z0-9#+]*)\.\s(?=[А-ЯЁ])")
+
+
+def _latin_word_opening_the_title(f: _Fields) -> None:
+    """`Крючков А. Java. Создание приложений. – М.: ЛитРес, 2018.`, `Бенджамин Э., Мартин В. Java.
+    Новое поколение разработки.` read with `Java` as a name (`Java, Крючков А.`) and the title
+    after it: a Latin word with no initial after a Russian heading's last initial is no name but
+    the title's first sentence."""
+    author, title = f.items.get("author"), f.items.get("title")
+    if author is None or title is None:
+        return
+    _, a, b = author
+    names_run = _CYRILLIC_NAMES.match(f.text, a)
+    m = _LATIN_WORD_SENTENCE.match(f.text, names_run.end()) if names_run is not None else None
+    if m is None or not (m.start() < b <= m.end()) or f.text[m.end() : title[1]].strip():
+        return
+    p = _drop(f, "author")[3]
+    value = names(f.text[a : names_run.end()].strip())
+    if value:
+        f.add("author", a, names_run.end(), value=value, confidence=p)
+    q = _drop(f, "title")[3]
+    _text_value(f, "title", m.start(), title[2])
+    if q is not None and "title" in f.items:
+        f.confidence["title"] = q
