@@ -102,3 +102,10 @@ def test_latin_word_sentence_opening_a_russian_title():
         fields = _fields(text)
         assert fields.get("author") == author, text
         assert fields.get("title", "").startswith("Java. "), text
+
+
+def test_host_ends_before_its_glued_statement_of_responsibility():
+    """`// Host : материалы … конф. студентов./Рязан.гос.ун-т. – Рязань, 2017.` (the host's slash
+    with its spaces left out): the host ends at the full stop before the slash."""
+    fields = _fields("Холмов А.И. Счёт мостов по рекам // Мосты и реки – МОСТ-2017: материалы XXII Всероссийск. научн.-техн. конф. студентов./Речн.гос.мост.ун-т. – Рязань, 2017. – С. 184-185.")
+    assert fields.get("booktitle", fields.get("journal")) == "Мосты и реки – МОСТ-2017: материалы XXII Всероссийск. научн.-техн. конф. студентов"

@@ -3916,6 +3916,7 @@ def _batch_36_conventions(f: _Fields) -> None:
     _publisher_after_a_place_with_its_region(f)
     _place_alone_read_as_publisher(f)
     _latin_word_opening_the_title(f)
+    _host_without_its_glued_responsibility(f)
 
 
 # GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
@@ -4078,3 +4079,23 @@ def _latin_word_opening_the_title(f: _Fields) -> None:
     _text_value(f, "title", m.start(), title[2])
     if q is not None and "title" in f.items:
         f.confidence["title"] = q
+
+
+# A host's statement of responsibility with the slash's spaces left out (`// Host : материалы …
+# конф. студентов./Рязан.гос.радиотехн.ун-т. – Рязань, 2017.`): a slash glued to the full stop that
+# closes a word and to the capital opening the next.
+_GLUED_HOST_SLASH = re.compile(r"(?<=[^\W\d_]{2})\.\s?/(?=[A-ZА-ЯЁ][^\W\d_])")
+
+
+def _host_without_its_glued_responsibility(f: _Fields) -> None:
+    """The host read with its statement of responsibility glued after `./`
+    (`… специалистов./Рязан.гос.радиотехн.ун-т.`): the host ends at the full stop."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and "/" in f.items[name][0] and "://" not in f.items[name][0]:
+            value, s, e = f.items[name]
+            m = _GLUED_HOST_SLASH.search(f.text, s, e)
+            if m is not None and m.start() > s:
+                p = _drop(f, name)[3]
+                _text_value(f, name, s, m.start())
+                if p is not None and name in f.items:
+                    f.confidence[name] = p
