@@ -109,3 +109,11 @@ def test_host_ends_before_its_glued_statement_of_responsibility():
     with its spaces left out): the host ends at the full stop before the slash."""
     fields = _fields("Холмов А.И. Счёт мостов по рекам // Мосты и реки – МОСТ-2017: материалы XXII Всероссийск. научн.-техн. конф. студентов./Речн.гос.мост.ун-т. – Рязань, 2017. – С. 184-185.")
     assert fields.get("booktitle", fields.get("journal")) == "Мосты и реки – МОСТ-2017: материалы XXII Всероссийск. научн.-техн. конф. студентов"
+
+
+def test_family_name_in_the_statement_is_no_host():
+    """`Title [Текст]: учебное пособие /А.Б. Холмов – М.: Мост, 2014.`: with no `//`, a family name
+    of the statement of responsibility read as the host is none."""
+    fields = _fields("А.Б. Холмов Счёт мостов [Текст]: учебное пособие /А.Б. Холмов – М.: Мост, 2014. – 656 с.")
+    assert "journal" not in fields and "booktitle" not in fields
+    assert fields.get("publisher") == "Мост"

@@ -3917,6 +3917,7 @@ def _batch_36_conventions(f: _Fields) -> None:
     _place_alone_read_as_publisher(f)
     _latin_word_opening_the_title(f)
     _host_without_its_glued_responsibility(f)
+    _host_read_inside_the_statement(f)
 
 
 # GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
@@ -4099,3 +4100,22 @@ def _host_without_its_glued_responsibility(f: _Fields) -> None:
                 _text_value(f, name, s, m.start())
                 if p is not None and name in f.items:
                     f.confidence[name] = p
+
+
+_INITIALS_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}$")
+
+
+def _host_read_inside_the_statement(f: _Fields) -> None:
+    """`Title [Текст]: учебное пособие /А.Б. Холмов – М.: Мост, 2014.` read with the host `Холмов`:
+    with no `//` in the entry, the statement of responsibility (after the slash, before the area's
+    dash) names people and bodies, never the host, so a journal or book read there as a family name
+    right after its initials is none."""
+    if _HOSTS_SLASHES.search(f.text):
+        return
+    slash = _SINGLE_SLASH.search(f.text)
+    dash = _AREA_DASH.search(f.text, slash.end()) if slash is not None else None
+    if dash is None:
+        return
+    for name in ("journal", "booktitle"):
+        if name in f.items and slash.end() <= f.items[name][1] and f.items[name][2] <= dash.start() and _INITIALS_BEFORE.search(f.text, slash.end(), f.items[name][1]):
+            _drop(f, name)  # a family name after its initials
