@@ -117,3 +117,11 @@ def test_family_name_in_the_statement_is_no_host():
     fields = _fields("А.Б. Холмов Счёт мостов [Текст]: учебное пособие /А.Б. Холмов – М.: Мост, 2014. – 656 с.")
     assert "journal" not in fields and "booktitle" not in fields
     assert fields.get("publisher") == "Мост"
+
+
+def test_english_edition_closing_the_title():
+    """`Title, Edition 2. – London: …` (and `, 2nd Edition`): the edition statement after the
+    title's last comma is the edition, no part of the title."""
+    fields = _fields("Holm G. M. Adaptive Bridges: Counting with river patterns, Edition 2. – London: River plc, 2017 – 448 c.")
+    assert fields.get("title") == "Adaptive Bridges: Counting with river patterns"
+    assert fields.get("edition") == "Edition 2"
