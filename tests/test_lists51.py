@@ -125,3 +125,12 @@ def test_english_edition_closing_the_title():
     fields = _fields("Holm G. M. Adaptive Bridges: Counting with river patterns, Edition 2. – London: River plc, 2017 – 448 c.")
     assert fields.get("title") == "Adaptive Bridges: Counting with river patterns"
     assert fields.get("edition") == "Edition 2"
+
+
+def test_apa_role_after_the_names():
+    """APA's `Family, I. (Director). (1975). Title. URL`: the role in brackets names no one, the
+    author is the name before it, and the words after the date are the title."""
+    fields = _fields("Holmè, O. (Director). (1975). Riva. https://www.video.example/watch?v=6lSDNffyznY")
+    assert fields.get("author") == "Holmè, O."
+    assert fields.get("title") == "Riva"
+    assert _fields("Holm, O. (Producer). (1975). The river bridges. https://www.video.example/watch?v=1").get("author") == "Holm, O."

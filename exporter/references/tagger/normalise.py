@@ -3919,6 +3919,7 @@ def _batch_36_conventions(f: _Fields) -> None:
     _host_without_its_glued_responsibility(f)
     _host_read_inside_the_statement(f)
     _english_edition_closing_the_title(f)
+    _apa_role_after_the_names(f)
 
 
 # GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
@@ -4142,3 +4143,30 @@ def _english_edition_closing_the_title(f: _Fields) -> None:
     f.add("edition", at, at + len(m["edition"]), confidence=p)
     if p is not None and "title" in f.items:
         f.confidence["title"] = p
+
+
+# APA's role in brackets after a creator's name, then the bracketed date and the title (`Sembène, O.
+# (Director). (1975). Xala. URL`, `Family, I. (Host). (2019, May 3). Title [Audio podcast].`).
+_APA_ROLE = re.compile(
+    r"\s*(?P<names>[^()]{2,200}?)\s\((?:Director|Producer|Executive\sProducer|Host|Writer|Creator|Composer|Performer|Artist|Narrator|Speaker|Presenter|Photographer)s?\)\.?"
+    r"\s\((?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?\)\.\s(?P<title>[^\s.][^.]{0,300}?)(?:\.(?:\s|$)|\s(?=https?://)|$)"
+)
+
+
+def _apa_role_after_the_names(f: _Fields) -> None:
+    """`Sembène, O. (Director). (1975). Xala. URL` read with the role among the names (`Sembène and
+    (Director), O.`) and no title: the role names no one (the author is the name before it), and the
+    words after the date's full stop are the title."""
+    author = f.items.get("author")
+    m = _APA_ROLE.match(f.text) if author is not None and author[0].count("(") else None
+    if m is None or not (author[1] <= m.start("names") < author[2]):
+        return
+    value = names(m["names"])
+    if not value:
+        return
+    p = _drop(f, "author")[3]
+    f.add("author", *m.span("names"), value=value, confidence=p)
+    if "title" not in f.items and not any(a < m.end("title") and m.start("title") < b for _, a, b in f.items.values()):
+        _text_value(f, "title", *m.span("title"))
+        if p is not None and "title" in f.items:
+            f.confidence["title"] = p
