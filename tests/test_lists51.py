@@ -119,14 +119,6 @@ def test_family_name_in_the_statement_is_no_host():
     assert fields.get("publisher") == "Мост"
 
 
-def test_english_edition_closing_the_title():
-    """`Title, Edition 2. – London: …` (and `, 2nd Edition`): the edition statement after the
-    title's last comma is the edition, no part of the title."""
-    fields = _fields("Holm G. M. Adaptive Bridges: Counting with river patterns, Edition 2. – London: River plc, 2017 – 448 c.")
-    assert fields.get("title") == "Adaptive Bridges: Counting with river patterns"
-    assert fields.get("edition") == "Edition 2"
-
-
 def test_apa_role_after_the_names():
     """APA's `Family, I. (Director). (1975). Title. URL`: the role in brackets names no one, the
     author is the name before it, and the words after the date are the title."""

@@ -3918,7 +3918,6 @@ def _batch_36_conventions(f: _Fields) -> None:
     _latin_word_opening_the_title(f)
     _host_without_its_glued_responsibility(f)
     _host_read_inside_the_statement(f)
-    _english_edition_closing_the_title(f)
     _apa_role_after_the_names(f)
 
 
@@ -4121,28 +4120,6 @@ def _host_read_inside_the_statement(f: _Fields) -> None:
     for name in ("journal", "booktitle"):
         if name in f.items and slash.end() <= f.items[name][1] and f.items[name][2] <= dash.start() and _INITIALS_BEFORE.search(f.text, slash.end(), f.items[name][1]):
             _drop(f, name)  # a family name after its initials
-
-
-# An English edition statement after the title's last comma (`Title, Edition 2`, `Title, 2nd
-# Edition`, `Title, Second edition`), as `Title. Издание 3` closes a Russian one.
-_EN_EDITION_CLOSING = re.compile(r"(?P<title>.*[^\W_]),\s(?P<edition>[Ee]dition\s\d{1,2}|(?:\d{1,2}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh)\s[Ee]dition)\.?$", re.DOTALL)
-
-
-def _english_edition_closing_the_title(f: _Fields) -> None:
-    """`Adaptive Code: Agile coding …, Edition 2. – London: Pearson, 2017`: the edition statement
-    closing the title is the edition, no part of the title."""
-    if "title" not in f.items or "edition" in f.items or "dition" not in f.items["title"][0]:
-        return
-    value, s, e = f.items["title"]
-    m = _EN_EDITION_CLOSING.match(value)
-    at = f.text.find(m["edition"], s, e + 1) if m is not None else -1
-    if at < 0:
-        return
-    p = _drop(f, "title")[3]
-    _text_value(f, "title", s, at)
-    f.add("edition", at, at + len(m["edition"]), confidence=p)
-    if p is not None and "title" in f.items:
-        f.confidence["title"] = p
 
 
 # APA's role in brackets after a creator's name, then the bracketed date and the title (`Sembène, O.
