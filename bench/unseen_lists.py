@@ -71,7 +71,10 @@ author-year PDF with line numbers, an IEEEtran PDF with plainnat-like names; no 
 by lists50 after 34's fixes with the code frozen (Russian PDF theses with a home-made `I. Family Title [Текст] / Names //` form and
 with justified Belarusian-form web pages, a Russian Word thesis of Google Scholar's GOST export, a Russian Word coursework in home-made
 GOST-like forms, an English Word essay in home-made Cite Them Right Harvard, a Springer `sn-mathphys-num` PDF with line numbers; no
-Kazakh list found), first run kept. Earlier first
+Kazakh list found), first run kept; 36, labelled by lists51 after 35's fixes with the code frozen (Russian Word theses of GOST
+7.1-like books and of GOST 7.0.100-like `Title / Site [сайт]` web pages, Russian PDF theses in GOST 7.1 and in Google Scholar's
+GOST export printed by macOS Quartz, English Word papers in APA 7, in a home-made `Given Family` form and in Citation Machine's
+APA 6 under `Works Cited Page`; no Kazakh list found), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:

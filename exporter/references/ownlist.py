@@ -47,13 +47,15 @@ _HEADING_NAMES = (
     r"Використан[аі]\s+(?:література|джерела)",
     r"Література",
     r"Бібліографія",
-    r"References(?:\s+and\s+notes)?",
-    r"Reference(?:\s+list)?",
+    # English names may carry `Page`, as students title the page the list stands on (`Works Cited
+    # Page`, `References Page`, `Reference Page`, `Bibliography Page`: MLA's and APA's guides call it so)
+    r"References(?:\s+and\s+notes|\s+page)?",
+    r"Reference(?:\s+list|\s+page)?",
     # `References` typed with one letter left out or `a` for `e` (`Refrences`, `Referances`): a heading alone on its line
     r"R(?:ferences|eerences|efrences|efeences|efernces|efereces|eferenes|eferencs|eferances?)",
-    r"Bibliograph(?:y|ical\s+list|ic\s+list)",
+    r"Bibliograph(?:y|ical\s+list|ic\s+list)(?:\s+page)?",
     r"Literature(?:\s+cited)?",
-    r"Works\s+cited",
+    r"Works\s+cited(?:\s+page)?",
     r"Sources",
 )
 _NAME = "(?:" + "|".join(_HEADING_NAMES) + ")"

@@ -1058,6 +1058,7 @@ def _assembly_conventions(f: _Fields, tagged) -> None:
     _batch_32_conventions(f)
     _batch_34_conventions(f)
     _batch_35_conventions(f)
+    _batch_36_conventions(f)
 
 
 def marks_host_item(before: str) -> bool:
@@ -3904,3 +3905,245 @@ def _imprint_after_the_responsibility(f: _Fields) -> None:
     if p is not None and "publisher" in f.items:
         f.confidence["publisher"] = p
 
+
+
+def _batch_36_conventions(f: _Fields) -> None:
+    """Batch 36's conventions read after its first run (bench/UNSEEN_LISTS.md), each in a function
+    of its own, run once the others have read the fields."""
+    _site_after_the_slash(f)
+    _host_after_the_slashes_read_as_series(f)
+    _title_run_into_the_heading(f)
+    _publisher_after_a_place_with_its_region(f)
+    _place_alone_read_as_publisher(f)
+    _latin_word_opening_the_title(f)
+    _host_without_its_glued_responsibility(f)
+    _host_read_inside_the_statement(f)
+    _apa_role_after_the_names(f)
+
+
+# GOST 7.0.100's web page whose site is named after the statement's slash, with its designation and
+# no `//` (`Title / Habr [сайт]. – URL: …`, `Title : программный продукт / Google Play [сайт]`,
+# `Title / I. Family ; Site [сайт]`): the name before `[сайт]` is the site the page is in (its
+# container), the title ends at the slash, and the software's designation after the title's colon
+# is its kind (`type`).
+_SITE_AFTER_THE_SLASH = re.compile(r"\s/\s(?:(?P<resp>[^/;\[\]]{2,120}?)\s;\s)?(?P<site>[^\W_][^/;\[\]:]{0,79}?)\s*:?\s*\[(?:сайт|веб-сайт|портал)\]", re.IGNORECASE)
+_SOFTWARE_KIND = re.compile(r"\s:\s(?P<kind>(?:программный\sпродукт|мобильное\sприложение|компьютерная\sпрограмма))\s*$", re.IGNORECASE)
+_RESOURCE_DESIGNATION = re.compile(r"\s?\[электронный\sресурс\]", re.IGNORECASE)
+_HOSTS_SLASHES = re.compile(r"(?<![:/])//")  # GOST's `//` before a host (an address's `https://` is none)
+_NAME_INITIAL = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.")
+
+
+def _site_after_the_slash(f: _Fields) -> None:
+    """`Title / Habr [сайт]. – URL: …` read as the title `Title / Habr` (or the title's words as a
+    name, the site's as the title): the title is what precedes the slash (after a heading's name
+    with its initials, where one was read), the site the container."""
+    if "[" not in f.text or "journal" in f.items or "booktitle" in f.items or _HOSTS_SLASHES.search(f.text):
+        return
+    m = _SITE_AFTER_THE_SLASH.search(f.text)
+    if m is None or "/" in f.text[: m.start()] or "[" in _RESOURCE_DESIGNATION.sub("", f.text[: m.start()]):
+        return
+    slash = m.start()
+    start = len(f.text) - len(f.text.lstrip())
+    author = f.items.get("author")
+    if author is not None and author[1] < slash:
+        if _NAME_INITIAL.search(author[0]) is None or author[2] > slash:
+            _drop(f, "author")  # the title's words read as a name, or a name run over the slash
+        else:
+            start = author[2]
+    p = f.confidence.get("title")
+    for name, (_, a, b) in list(f.items.items()):
+        if name != "author" and a < m.end() and (b > slash or a >= start) and name != "url":
+            _drop(f, name)
+    end = slash
+    designation = _RESOURCE_DESIGNATION.search(f.text, start, slash)
+    if designation is not None:
+        end = designation.start()  # `Title [Электронный ресурс] / Site [сайт]`
+    kind = _SOFTWARE_KIND.search(f.text, start, end)
+    if kind is not None:
+        end = kind.start()
+        f.add("type", *kind.span("kind"), confidence=p)
+    _text_value(f, "title", start, end)
+    _text_value(f, "journal", *m.span("site"))
+    for name in ("title", "journal"):
+        if p is not None and name in f.items:
+            f.confidence[name] = p
+
+
+def _host_after_the_slashes_read_as_series(f: _Fields) -> None:
+    """`Title / Names // Journal of Machine Learning Research. – 2006. – № 7. – P. 2399–2434.` read
+    with the host as a series: what follows GOST's `//` is the host document (a journal or a
+    book), never a series (GOST prints a series in brackets after the areas, `(Серия …)`), so a
+    series read right after `//`, no host read, is the journal."""
+    series = f.items.get("series")
+    if series is None or "journal" in f.items or "booktitle" in f.items or not f.text[: series[1]].rstrip(" \t\xa0").endswith("//"):
+        return
+    value, s, e, p = _drop(f, "series")
+    f.add("journal", s, e, value, confidence=p)
+
+
+_AREA_DASH = re.compile(r"\s[–—-]\s")
+# GOST's heading: the first author's family name and initials (`Downey, A. B.`, `Холмов, А. Б.`).
+_HEADING_NAME = re.compile(r"\s*(?P<family>[^\W\d_][\w'’]+(?:-[^\W\d_][\w'’]+)?),?\s(?P<initials>(?:[^\W\d_]{1,2}\.\s?){1,3})")
+
+
+def _title_run_into_the_heading(f: _Fields) -> None:
+    """`Family, I. I. Title / I. I. Family – Place: Publisher, 2013` (no full stop closing the
+    statement before the dash) read as one run of names across the slash (`Family and Title / I. I,
+    I. I.`), no title: the heading is the name and initials opening the entry, the title the words
+    between them and the slash, where the statement after the slash repeats the heading's family
+    name; a place, publisher or host read inside the statement is none."""
+    author = f.items.get("author")
+    if author is None or "title" in f.items:
+        return
+    slash = f.text.find(" / ", author[1], author[2])
+    m = _HEADING_NAME.match(f.text, author[1]) if slash > 0 else None
+    if m is None or m.end() >= slash or not re.search(r"[^\W\d_]{2}", f.text[m.end() : slash]):
+        return
+    dash = _AREA_DASH.search(f.text, slash + 3)
+    statement = f.text[slash + 3 : dash.start() if dash else len(f.text)]
+    if not re.search(rf"(?<![^\W\d_]){re.escape(m['family'])}(?![^\W\d_])", statement):
+        return
+    p = _drop(f, "author")[3]
+    for name in ("publisher", "address", "journal", "booktitle"):
+        if name in f.items and slash < f.items[name][1] < slash + 3 + len(statement):
+            _drop(f, name)
+    initials = " ".join(re.findall(r"[^\W\d_]{1,2}\.", m["initials"]))
+    f.add("author", m.start("family"), m.end("initials"), f"{m['family']}, {initials}", confidence=p)
+    _text_value(f, "title", m.end(), slash)
+    if p is not None and "title" in f.items:
+        f.confidence["title"] = p
+
+
+# GOST's imprint with the place's state or country after its comma (`– Massachusetts, United States:
+# MIT Press, 2006`, `– Berkeley, CA: Apress, 2019`).
+_PLACE_WITH_REGION_IMPRINT = re.compile(
+    r"[–—-]\s(?P<place>[^\W\d_][\w.'-]*(?:\s[^\W\d_][\w.'-]*)?,\s[^\W\d_][\w.]*(?:\s[^\W\d_][\w.]*)?)\s?:\s?"
+    r"(?P<publisher>[^\W\d_][^,:;/–—]{1,80}?),\s?(?:1[5-9]|20)\d\d\b"
+)
+
+
+def _publisher_after_a_place_with_its_region(f: _Fields) -> None:
+    """`/ Names – Massachusetts, United States: MIT Press, 2006 – 216 p.`, the place and its region
+    read as the place but the publisher not read (or a name of the statement before the dash read
+    as it): the publisher is the name after the place's colon."""
+    address = f.items.get("address")
+    m = _PLACE_WITH_REGION_IMPRINT.search(f.text) if address is not None and "," in address[0] else None
+    if m is None or (address[1], address[2]) != m.span("place"):
+        return
+    publisher = f.items.get("publisher")
+    if publisher is not None and publisher[1] >= m.start():
+        return  # read after the dash: the tagger's
+    if publisher is not None:
+        _drop(f, "publisher")
+    if any(a < m.end("publisher") and m.start("publisher") < b for _, a, b in f.items.values()):
+        return
+    _text_value(f, "publisher", *m.span("publisher"))
+
+
+def _place_alone_read_as_publisher(f: _Fields) -> None:
+    """`Title. – Пермь, 2017. – 185 с.`, `// Host. – Рязань, 2017. – С. 184-185.` (GOST's imprint
+    with the place and no publisher) read with the city as the publisher: a known place alone
+    after the area's dash and before the year's comma is the place."""
+    publisher = f.items.get("publisher")
+    if publisher is None or "address" in f.items or not is_place(publisher[0]) or " " in publisher[0].strip():
+        return
+    value, s, e = publisher
+    if not re.match(r"\s*,\s?(?:1[5-9]|20)\d\d\b", f.text[e:]) or not re.search(r"[–—-]\s*$", f.text[:s]):
+        return
+    p = _drop(f, "publisher")[3]
+    f.add("address", s, e, value, confidence=p)
+
+
+# Russian headings' names (`Family I.`, `Family I. I.`, a comma between names) and a one-word Latin
+# sentence opening the title after the last initial (`Крючков А. Java. Создание приложений.`).
+_CYRILLIC_NAMES = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2}(?:,\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2})*")
+_LATIN_WORD_SENTENCE = re.compile(r"(?P<word>[A-Z][A-Za-z0-9#+]*)\.\s(?=[А-ЯЁ])")
+
+
+def _latin_word_opening_the_title(f: _Fields) -> None:
+    """`Крючков А. Java. Создание приложений. – М.: ЛитРес, 2018.`, `Бенджамин Э., Мартин В. Java.
+    Новое поколение разработки.` read with `Java` as a name (`Java, Крючков А.`) and the title
+    after it: a Latin word with no initial after a Russian heading's last initial is no name but
+    the title's first sentence."""
+    author, title = f.items.get("author"), f.items.get("title")
+    if author is None or title is None:
+        return
+    _, a, b = author
+    names_run = _CYRILLIC_NAMES.match(f.text, a)
+    m = _LATIN_WORD_SENTENCE.match(f.text, names_run.end()) if names_run is not None else None
+    if m is None or not (m.start() < b <= m.end()) or f.text[m.end() : title[1]].strip():
+        return
+    p = _drop(f, "author")[3]
+    value = names(f.text[a : names_run.end()].strip())
+    if value:
+        f.add("author", a, names_run.end(), value=value, confidence=p)
+    q = _drop(f, "title")[3]
+    _text_value(f, "title", m.start(), title[2])
+    if q is not None and "title" in f.items:
+        f.confidence["title"] = q
+
+
+# A host's statement of responsibility with the slash's spaces left out (`// Host : материалы …
+# конф. студентов./Рязан.гос.радиотехн.ун-т. – Рязань, 2017.`): a slash glued to the full stop that
+# closes a word and to the capital opening the next.
+_GLUED_HOST_SLASH = re.compile(r"(?<=[^\W\d_]{2})\.\s?/(?=[A-ZА-ЯЁ][^\W\d_])")
+
+
+def _host_without_its_glued_responsibility(f: _Fields) -> None:
+    """The host read with its statement of responsibility glued after `./`
+    (`… специалистов./Рязан.гос.радиотехн.ун-т.`): the host ends at the full stop."""
+    for name in ("journal", "booktitle"):
+        if name in f.items and "/" in f.items[name][0] and "://" not in f.items[name][0]:
+            value, s, e = f.items[name]
+            m = _GLUED_HOST_SLASH.search(f.text, s, e)
+            if m is not None and m.start() > s:
+                p = _drop(f, name)[3]
+                _text_value(f, name, s, m.start())
+                if p is not None and name in f.items:
+                    f.confidence[name] = p
+
+
+_INITIALS_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}$")
+
+
+def _host_read_inside_the_statement(f: _Fields) -> None:
+    """`Title [Текст]: учебное пособие /А.Б. Холмов – М.: Мост, 2014.` read with the host `Холмов`:
+    with no `//` in the entry, the statement of responsibility (after the slash, before the area's
+    dash) names people and bodies, never the host, so a journal or book read there as a family name
+    right after its initials is none."""
+    if _HOSTS_SLASHES.search(f.text):
+        return
+    slash = _SINGLE_SLASH.search(f.text)
+    dash = _AREA_DASH.search(f.text, slash.end()) if slash is not None else None
+    if dash is None:
+        return
+    for name in ("journal", "booktitle"):
+        if name in f.items and slash.end() <= f.items[name][1] and f.items[name][2] <= dash.start() and _INITIALS_BEFORE.search(f.text, slash.end(), f.items[name][1]):
+            _drop(f, name)  # a family name after its initials
+
+
+# APA's role in brackets after a creator's name, then the bracketed date and the title (`Sembène, O.
+# (Director). (1975). Xala. URL`, `Family, I. (Host). (2019, May 3). Title [Audio podcast].`).
+_APA_ROLE = re.compile(
+    r"\s*(?P<names>[^()]{2,200}?)\s\((?:Director|Producer|Executive\sProducer|Host|Writer|Creator|Composer|Performer|Artist|Narrator|Speaker|Presenter|Photographer)s?\)\.?"
+    r"\s\((?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?\)\.\s(?P<title>[^\s.][^.]{0,300}?)(?:\.(?:\s|$)|\s(?=https?://)|$)"
+)
+
+
+def _apa_role_after_the_names(f: _Fields) -> None:
+    """`Sembène, O. (Director). (1975). Xala. URL` read with the role among the names (`Sembène and
+    (Director), O.`) and no title: the role names no one (the author is the name before it), and the
+    words after the date's full stop are the title."""
+    author = f.items.get("author")
+    m = _APA_ROLE.match(f.text) if author is not None and author[0].count("(") else None
+    if m is None or not (author[1] <= m.start("names") < author[2]):
+        return
+    value = names(m["names"])
+    if not value:
+        return
+    p = _drop(f, "author")[3]
+    f.add("author", *m.span("names"), value=value, confidence=p)
+    if "title" not in f.items and not any(a < m.end("title") and m.start("title") < b for _, a, b in f.items.values()):
+        _text_value(f, "title", *m.span("title"))
+        if p is not None and "title" in f.items:
+            f.confidence["title"] = p
