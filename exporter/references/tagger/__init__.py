@@ -12,6 +12,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from .features import sequence_features, tokenize
+from .stack import stack_features, stack_path
 
 MODEL = Path(__file__).resolve().with_name("model.crfsuite")
 
@@ -89,22 +90,48 @@ _GENERATIONS = itertools.count(1)
 
 @cache
 def loaded_model():
-    """The CRF tagger and its labels, opened once (the first entry read pays for it)."""
+    """The CRF tagger whose labels an entry is given, and its labels, opened once (the first
+    entry read pays for it). With a second model beside MODEL (stack.stack_path: a stacked CRF,
+    train.py `--stack`), that is the second pass's, and the first pass's is kept in _FIRST;
+    without one, MODEL's, and _FIRST holds None."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL))
-    return tagger, frozenset(tagger.labels())
+    second = stack_path(MODEL)
+    if not second.is_file():
+        _FIRST[0] = None
+        return tagger, frozenset(tagger.labels())
+    final = pycrfsuite.Tagger()
+    final.open(str(second))
+    _FIRST[0] = tagger
+    return final, frozenset(final.labels())
+
+
+_FIRST: list = [None]  # the first pass's tagger of a stacked model (loaded_model), else None
+
+
+def is_stacked() -> bool:
+    """Whether entries are read in two passes (a second model lies beside MODEL)."""
+    loaded_model()
+    return _FIRST[0] is not None
 
 
 def tag(text: str) -> Tagged:
-    """Label the tokens of one entry, each with its marginal."""
+    """Label the tokens of one entry, each with its marginal (with a stacked model, the second
+    pass's labels and marginals, read with the first pass's)."""
     spans = tokenize(text)
     if not spans:
         return Tagged(text, (), (), ())
     tagger, _ = loaded_model()
-    features = tuple(sequence_features(text, spans))
+    features = sequence_features(text, spans)
     with _LOCK:
+        first = _FIRST[0]
+        if first is not None:
+            got = first.tag(features)
+            marginals = [first.marginal(label, i) for i, label in enumerate(got)]
+            features = stack_features(features, [text[s:e] for s, e in spans], got, marginals)
+        features = tuple(features)
         labels = tuple(tagger.tag(list(features)))  # also keeps the sequence for marginal()
         marginals = tuple(map(tagger.marginal, labels, range(len(labels))))
         generation = next(_GENERATIONS)

@@ -1,6 +1,7 @@
 """Train the reference tagger (a linear-chain CRF, python-crfsuite) on data/*.jsonl's training split.
 
     .venv/bin/python -m exporter.references.tagger.train      # writes exporter/references/tagger/model.crfsuite
+    .venv/bin/python -m exporter.references.tagger.train --stack 2 --out M.crfsuite   # and M.stack.crfsuite (stack.py)
 
 Only lines whose split is "train" are read; one in ten of them (by a hash of the text) is kept
 back as the development set the few settings below were chosen on. The "heldout" lines and
@@ -13,12 +14,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
 
 from . import features
 from .features import sequence_features, tokenize
+from .stack import stack_features, stack_path
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -98,12 +101,18 @@ def examples(lines: list[dict]):
             yield x, sequence_features(x["text"], spans), token_labels(x["text"], spans, x["labels"])
 
 
-def train(model: Path, development: bool) -> None:
+def training_lines(development: bool) -> list[dict]:
+    """The training lines, less the development tenth with `development`."""
+    return [x for x in read_lines() if not (development and is_development(x["text"]))]
+
+
+def train_on(lines: list[dict], model: Path, stacked=None) -> None:
+    """Train a model on `lines` (each appended as WEIGHT says) and write it to `model`; with
+    `stacked`, a second pass's model on the sequences `stacked` gives for them (jackknifed)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    lines = [x for x in read_lines() if not (development and is_development(x["text"]))]
-    for x, xseq, yseq in examples(lines):
+    for x, xseq, yseq in (stacked if stacked is not None else examples(lines)):
         for _ in range(WEIGHT.get(x["source"], 1)):
             trainer.append(xseq, yseq)
     trainer.set_params(PARAMS)
@@ -112,13 +121,59 @@ def train(model: Path, development: bool) -> None:
     print(f"trained on {len(lines)} lines in {time.time() - start:.0f} s -> {model} ({model.stat().st_size // 1024} KiB)", file=sys.stderr)
 
 
-def development_score(model: Path) -> float:
+def train(model: Path, development: bool) -> None:
+    train_on(training_lines(development), model)
+
+
+def is_part(text: str, part: int, parts: int) -> bool:
+    """Whether a line falls in `part` of `parts` (the jackknife's split, by a hash of its text)."""
+    return int(hashlib.sha1(("stack:" + text).encode("utf-8")).hexdigest(), 16) % parts == part
+
+
+def first_pass_read(model: Path, lines: list[dict]):
+    """(line, second-pass features, labels) of every line with a token, its first-pass labels
+    and marginals read by `model`."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
+    for x, xseq, yseq in examples(lines):
+        got = tagger.tag(xseq)
+        marginals = [tagger.marginal(label, i) for i, label in enumerate(got)]
+        tokens = [x["text"][s:e] for s, e in tokenize(x["text"])]
+        yield x, stack_features(xseq, tokens, got, marginals), yseq
+
+
+def train_stacked(model: Path, development: bool, parts: int, first: Path | None = None) -> None:
+    """A stacked tagger: the first pass (`model`; trained here unless `first` gives it) and the
+    second (stack.stack_path(model)), trained on the first-pass labels of the training lines
+    jackknifed in `parts` parts: each part read by a first-pass model trained without it (kept
+    beside the model as `.jackK`), never by a model that read it in training."""
+    lines = training_lines(development)
+    if first is None:
+        train_on(lines, model)
+    elif first.resolve() != model.resolve():
+        shutil.copyfile(first, model)
+
+    def jackknifed():
+        for k in range(parts):
+            jack = model.with_name(f"{model.stem}.jack{k}{model.suffix}")
+            if not jack.exists():  # (kept: a rerun of the second pass reuses them)
+                train_on([x for x in lines if not is_part(x["text"], k, parts)], jack)
+            yield from first_pass_read(jack, [x for x in lines if is_part(x["text"], k, parts)])
+
+    train_on(lines, stack_path(model), jackknifed())
+
+
+def development_score(model: Path, stacked: bool = False) -> float:
+    """Token accuracy on the development lines (with `stacked`, of the second pass)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(stack_path(model) if stacked else model))
+    lines = [x for x in read_lines() if is_development(x["text"])]
     right = total = 0
-    for _, xseq, yseq in examples([x for x in read_lines() if is_development(x["text"])]):
+    for _, xseq, yseq in (first_pass_read(model, lines) if stacked else examples(lines)):
         got = tagger.tag(xseq)
         right += sum(a == b for a, b in zip(got, yseq))
         total += len(yseq)
@@ -147,6 +202,9 @@ def main(argv=None) -> int:
                         "(their `source`) N times (WEIGHT: anystyle-core=2)")
     parser.add_argument("--fold", type=int, default=0, choices=range(10), help="with --development, which tenth of the training "
                         "lines is held back (0, the development split; another, fresh lines to read misses from)")
+    parser.add_argument("--stack", type=int, default=0, metavar="K", help="also train a second pass (a stacked CRF, stack.py) on "
+                        "the first pass's labels jackknifed in K parts (2 or 3), written beside --out as NAME.stack.crfsuite")
+    parser.add_argument("--first", type=Path, help="with --stack, a first-pass model already trained on the same lines (copied to --out)")
     args = parser.parse_args(argv)
     FOLD[0] = args.fold
     features.EXTRA = tuple(k for k in args.extra.split(",") if k)
@@ -157,9 +215,12 @@ def main(argv=None) -> int:
         WEIGHT[source] = int(times)
     PARAMS.update(c1=args.c1, c2=args.c2, max_iterations=args.max_iterations)
     features.GAZETTEER_KINDS = tuple(k for k in args.gazetteer.split(",") if k)
-    train(args.out, args.development)
+    if args.stack:
+        train_stacked(args.out, args.development, args.stack, args.first)
+    else:
+        train(args.out, args.development)
     if args.development:
-        print(f"development token accuracy: {development_score(args.out):.4f}", file=sys.stderr)
+        print(f"development token accuracy: {development_score(args.out, args.stack > 0):.4f}", file=sys.stderr)
     return 0
 
 
