@@ -46,3 +46,33 @@ def test_lines_over_a_city_and_year_without_a_covers_marks_stay_body(tmp_path):
     assert cover_end(["Разработка системы", "Иванов И. И.", "Брянск 2017", "Введение"]) is None
     assert cover_end(["Студент ____ Иванов", "(подпись)", PROSE * 2, "Москва, 2024"]) is None
 
+
+GOST_BY_LINE = ["РАЗРАБОТКА 3D ПРИНТЕРА НА ПЛАТФОРМЕ ARDUINO", "", "Д.Г. Иванов", "Вологодский государственный университет", "Г. Вологда", "",
+                "В настоящее время электроника проникла очень глубоко в жизнь человека. Электронные устройства являются одним из ключевых факторов развития."]
+
+
+def test_a_city_after_gosts_mark_set_with_a_capital_is_no_author(tmp_path):
+    """`Г. Вологда` under the institution (GOST's `г.` for a city, capitalised at its line's
+    head): the institution's city, never an author with one initial. Before: the authors were
+    `Д.Г. Иванов` and `Г. Вологда`, in the text and the Word reader alike."""
+    import docx
+
+    path = tmp_path / "byline.txt"
+    path.write_text("\n".join(GOST_BY_LINE) + "\n", encoding="utf-8")
+    document = docx.Document()
+    for line in GOST_BY_LINE:
+        if line:
+            document.add_paragraph(line)
+    for doc in (read_document(str(path)), read_document(str(save(document, tmp_path / "byline.docx")))):
+        assert doc.meta.authors == ("Д.Г. Иванов",)
+        assert doc.meta.affiliations == ("Вологодский государственный университет Г. Вологда",)
+        assert _body_text(doc) == [GOST_BY_LINE[-1]]
+
+
+def test_one_initial_before_a_family_name_stays_a_name():
+    """Only a city the place lexicon knows is taken for one after the mark: `Г. Киров`
+    (a family name, as `Киров` is) and `Г. Петров` stay names."""
+    from exporter.readers.plaintext.frontmatter import author_names, is_name
+
+    assert author_names("Д.Г. Иванов, Г. Петров", strong_only=True) == ["Д.Г. Иванов", "Г. Петров"]
+    assert is_name("Г. Киров") and not is_name("Г. Вологда") and not is_name("г. Пенза")

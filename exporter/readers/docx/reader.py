@@ -768,8 +768,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             fields["authors"].extend(_author_names(m["value"]) or [_clean_name(m["value"])])
         elif (names := _by_line_names(region, i, text, after_title)) is not None:
             fields["authors"].extend(names)
-        elif (names_affiliation(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
-            fields["affiliations"].append((i, i + 1))
+        elif _read_affiliation(fields, p, i, text, title_at):
+            pass
         else:
             if i > after_title + 8 or title_at is None and not _form_field(text, i):
                 break
@@ -782,6 +782,19 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     return (_meta(fields, abstract, language, emails), *_body_start(region, [i for i in skipped if i not in went_on], after_title, last))  # the abstract's own paragraphs are no text
+
+
+def _read_affiliation(fields: dict, p: Para, i: int, text: str, title_at: int | None) -> bool:
+    """Paragraph `i` read into `fields` as an affiliation's, where it names an institution (or
+    is set in an Affiliation style) under a by-line or title, or is the city under the
+    institution's line (`г. Вологда`, `Г. Вологда`): its anchor goes on to take it."""
+    if (names_affiliation(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
+        fields["affiliations"].append((i, i + 1))
+        return True
+    if is_place(text) and fields["affiliations"] and fields["affiliations"][-1][1] == i:
+        fields["affiliations"][-1] = (fields["affiliations"][-1][0], i + 1)
+        return True
+    return False
 
 
 def _read_title(region: list[Para], title_at: int | None, more: list[int], inlines, fields: dict) -> int:

@@ -360,6 +360,8 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
             piece = piece.rstrip(".")
         if not piece:
             continue
+        if _city_after_mark(piece):
+            continue  # `Г. Вологда`: GOST's `г.` before a city, capitalised at its line's head, is no initial
         if STRONG_NAME.match(piece):
             names.append(piece)
         elif WEAK_NAME.match(piece) and not is_institution(piece):  # `Waseda University` alone under the names
@@ -376,6 +378,19 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
 
 
 _CAPS_NAME = re.compile(rf"^{_CAPS_WORD}(?:\s{_CAPS_WORD}){{1,3}}$")
+_CITY_MARK = re.compile(r"^[Гг]\.\s*(?P<city>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)\.?$")  # `Г. Вологда`, `г.Пенза`
+
+
+def _city_after_mark(piece: str) -> bool:
+    """`piece` is GOST's city mark and a city the place lexicon knows (`Г. Вологда`, set with a
+    capital at the head of its line): a place, never a name with one initial. A family name the
+    lexicon holds as a city too (`Киров`, `Королев`) is not in it, and stays a name."""
+    m = _CITY_MARK.match(piece)
+    if m is None:
+        return False
+    from ...references.tagger.conventions import is_place as is_city
+
+    return is_city(m["city"])
 
 
 def _capitals_before_affiliation(text: str) -> list[str]:
@@ -504,8 +519,9 @@ def without_position(text: str) -> str:
 
 
 def is_name(text: str) -> bool:
-    """One person's name (`Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`); over 100 characters is none."""
-    return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None
+    """One person's name (`Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`); over 100 characters is
+    none, nor a city after GOST's mark (`Г. Вологда`)."""
+    return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None and not _city_after_mark(text)
 
 
 # Institutions of an address that `_INSTITUTION` leaves out (it is a line-role feature too, kept as
@@ -1162,8 +1178,9 @@ _NAME_RUNS_ON = re.compile(r"(?:университет|институт|акад
 
 
 def _runs_on_lowercase(text: str) -> bool:
-    """A line going on an institution's name: in lower case, short, naming no rank or degree."""
-    return text[:1].islower() and len(text) < 100 and not _ROLE.search(text) and not text.endswith(".")
+    """A line going on an institution's name: in lower case, short, naming no rank or degree, or
+    its city after GOST's mark set with a capital (`Г. Вологда`)."""
+    return text[:1].islower() and len(text) < 100 and not _ROLE.search(text) and not text.endswith(".") or _city_after_mark(text)
 
 
 def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bool:
