@@ -113,3 +113,31 @@ def test_an_exponent_in_an_author_year_paper_is_no_citation(tmp_path):
     linked = read_and_link(str(path), pictures=False)
     assert not [n for b in linked.document.blocks for run in inline_runs(b) for n in run if isinstance(n, Citation) or isinstance(n, Superscript) and isinstance(n.inlines[0], Citation)]
     assert not [f for f in linked.diagnostics if f.code == "CIT002"] and len(linked.author_year) == 3
+
+
+ACS_PAGE = [
+    "Flow Batteries by Active Learning", "", "Jane Doe", "", "Introduction", "",
+    "Redox flow batteries store energy in liquids [1, 2]. Organic molecules were screened [3], predicted [4] and made [5].", "",
+    "(3) Wang, W.; Luo, Q. Recent Progress in Redox Flow Battery Research. Adv. Funct. Mater. 2013, 23, 970−986.",
+    "(4) Ding, Y.; Zhang, C. Molecular Engineering of Organic Electroactive Materials. Chem. Soc. Rev. 2018, 47, 69−103.", "",
+    "Author Contributions", "", "The manuscript was written through contributions of all authors.", "",
+    "REFERENCES", "",
+    "(1) Department of Energy. Solving Challenges in Energy Storage; 2018; p 51.",
+    "(2) Kowalski, J. A.; Su, L. Recent Advances in Molecular Engineering. Curr. Opin. Chem. Eng. 2016, 13, 45−52.", "",
+    "(5) Wei, X.; Xu, W. Radical Compatibility with Nonaqueous Electrolytes. Angew. Chem., Int. Ed. 2015, 54, 8684−8687.",
+]
+
+
+def test_entries_an_extraction_set_above_the_lists_heading_fill_its_gap(tmp_path):
+    """ACS's two-column page through pdftotext: the right column's entries (`(3)`, `(4)`) stand
+    above the left column's end matter and the heading (`REFERENCES` / `(1)` / `(2)`), the numbers
+    under it going on at `(5)`. The run above holds exactly the missing numbers: the list is
+    read whole, the end matter between stays body. Before: entries 3 and 4 were body text and
+    their citations unresolved (doan_acs_chemmater: entries 3-21)."""
+    path = tmp_path / "acs.txt"
+    path.write_text("\n".join(ACS_PAGE) + "\n", encoding="utf-8")
+    doc = read_document(str(path))
+    assert sorted(e.number for e in doc.references) == [1, 2, 3, 4, 5]
+    assert next(e for e in doc.references if e.number == 4).text.startswith("Ding, Y.")
+    body = _body_text(doc)
+    assert "Author Contributions" in body and not any(t.startswith(("(3)", "(4)", "Wang, W.")) for t in body)

@@ -197,6 +197,18 @@ def _chunks(lines: list[str], start: int, end: int, headings: dict[int, tuple[in
     return chunks
 
 
+def _prose_inside_list(lines: list[str], found, headings: dict[int, tuple[int, int]]) -> list[list[int]]:
+    """The chunks of the prose an extraction put inside the list (`found.body_inside`); in a
+    range above the list's heading (the end matter set between the entries printed above it and
+    the heading: `Author Contributions`, `ACKNOWLEDGMENTS`) its headings are read too, into `headings`."""
+    out: list[list[int]] = []
+    for begin, end in found.body_inside if found else ():
+        above = heading_levels(lines, begin, end) if found.heading is not None and end <= found.heading else {}
+        headings.update(above)
+        out += _chunks(lines, begin, end, above)
+    return out
+
+
 def _merge_page_breaks(lines: list[str], chunks: list[list[int]], headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
     """A paragraph cut by a page break (its furniture read as blank lines) or a blank line is rejoined."""
     headings = headings or {}
@@ -354,8 +366,7 @@ def read_plaintext(source: SourceText) -> Document:
     lexicon = rules.attested_words(text_lines)
     headings = heading_levels(text_lines, fm.body_start, body_end)
     chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end, headings), headings)
-    for begin, end in found.body_inside if found else ():  # prose the extraction put inside the list
-        chunks += _chunks(text_lines, begin, end)
+    chunks += _prose_inside_list(text_lines, found, headings)
     references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     list_end = max((e.span.end_line for e in references), default=0)
     appendix = appendix_after_list(text_lines, list_end - 1) if references else None
