@@ -141,3 +141,35 @@ def test_entries_an_extraction_set_above_the_lists_heading_fill_its_gap(tmp_path
     assert next(e for e in doc.references if e.number == 4).text.startswith("Ding, Y.")
     body = _body_text(doc)
     assert "Author Contributions" in body and not any(t.startswith(("(3)", "(4)", "Wang, W.")) for t in body)
+
+
+ACM_NOTICE = [
+    "Permission to make digital or hard copies of all or part of this work for personal or",
+    "classroom use is granted without fee provided that copies are not made or distributed",
+    "for profit or commercial advantage. Request permissions from permissions@acm.org.",
+    "IDEAS’22, August 22–24, 2022, Budapest, Hungary",
+    "© 2022 Association for Computing Machinery.",
+]
+NOTICE_PAPER = [
+    "Running Temporal Queries on the Relational Model", "", "Jane Doe", "", "1 INTRODUCTION", "",
+    "Conformance checking is an integral part of business process management [1]. Declarative models",
+    "are composed of clauses that should be jointly satisfied, and such correlations might also",
+    *ACM_NOTICE, "",
+    "involve joins between activated and targeted events, which makes model checking rather slow [1].",
+    "identify applicable funding agency here. If none, delete this.", "",
+    "We therefore translate the clauses into relational queries and run them on a database.", "",
+    "REFERENCES", "", "[1] Appleby S. Temporal queries. IDEAS, 2022.",
+]
+
+
+def test_a_template_notice_set_among_the_text_is_no_body_text(tmp_path):
+    """ACM's permission block and the IEEE template's funding placeholder, which pdftotext sets
+    among the text at a column's foot: furniture, out of the body; the sentence they cut reads
+    on. Before: both printed inside the introduction's paragraphs (appleby_temporal_acm,
+    igarashi_rogue_ap)."""
+    path = tmp_path / "notice.txt"
+    path.write_text("\n".join(NOTICE_PAPER) + "\n", encoding="utf-8")
+    doc = read_document(str(path))
+    body = " ".join(_body_text(doc))
+    assert "Permission to make" not in body and "funding agency" not in body and "Hungary" not in body
+    assert "such correlations might also involve joins between activated" in body

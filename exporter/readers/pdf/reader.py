@@ -24,6 +24,7 @@ from ..plaintext import field_inlines, join_lines, read_plaintext
 from ..plaintext import normalize as rules
 from ..translations import translated
 from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.furniture import TEMPLATE_NOTICE
 from ..plaintext.mojibake import repair_mojibake
 from ...sourcefile import SourceText
 from ..plaintext.roles import loaded_names
@@ -1473,7 +1474,8 @@ _FRONT_NOTE_MARKS = frozenset("*⁎∗†‡✉")
 
 def _title_notes(meta: Meta, blocks: list, notes: list) -> tuple[Meta, list]:
     """The front matter's notes (`_placed_blocks`) as notes on the title; with no title to
-    hang them on, they open the body."""
+    hang them on, they open the body; a template's notice (`TEMPLATE_NOTICE`) is neither."""
+    notes = [note for note in notes if not TEMPLATE_NOTICE.match(plain_text(note.inlines))]  # ACM's permission block, IEEE's placeholder: out
     if not notes or not meta.title:
         return meta, notes + blocks
     return dataclasses.replace(meta, title=meta.title + tuple(Footnote(_unmarked(note.inlines)) for note in notes)), blocks

@@ -13,7 +13,7 @@ from ...language import detect_language
 from ...model import BulletList, Citation, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
 from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
-from .furniture import find_pages
+from .furniture import blanked, find_pages, template_notices
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_roman_section, is_section_name, lettered_heading, sets_initials_apart, top_number
 from .roles.window import text_items
@@ -360,7 +360,7 @@ def read_plaintext(source: SourceText) -> Document:
     if not fm.title_lines and (alone := standalone_title(lines[fm.start :], frozenset(k - fm.start for k in pages.furniture if k >= fm.start))):
         fm.title_lines = [title_text(alone[0])]  # a title over the text, nothing around it: read last, where nothing else read one
         fm.body_start = max(fm.body_start, fm.start + alone[1])
-    text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
+    text_lines = blanked(lines, pages.furniture | template_notices(lines))  # furniture (ACM's permission block, IEEE's funding placeholder too) read as blank
     found = find_reference_list(text_lines, fm.body_start)
     body_end = found.body_end if found else len(lines)
     lexicon = rules.attested_words(text_lines)
