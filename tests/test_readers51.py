@@ -173,3 +173,33 @@ def test_a_template_notice_set_among_the_text_is_no_body_text(tmp_path):
     body = " ".join(_body_text(doc))
     assert "Permission to make" not in body and "funding agency" not in body and "Hungary" not in body
     assert "such correlations might also involve joins between activated" in body
+
+
+SMALL_CAPS_PAPER = [
+    "Configuring Machine Learning Pipelines with Irace", "", "Jane Doe", "", "I. I NTRODUCTION", "",
+    "We compare iSklearn with AUTO S KLEARN [1] on many datasets, and its ensembles are competitive in most of them.", "",
+    "II. A BLATING I S KLEARN", "", "We ablate the configuration space of iSklearn to understand what each part brings [1].", "",
+    "III. C OMPARING WITH AUTO S KLEARN", "", "The ensembles of AUTO S KLEARN serve as baseline for every dataset considered.", "",
+    "R EFERENCES", "", "[1] Feurer M. Efficient and robust automated machine learning. NeurIPS, 2015.",
+]
+
+
+def test_a_small_capitals_name_split_by_the_extraction_is_joined_in_headings(tmp_path):
+    """IEEE headings in small capitals through pdftotext: a name's letters split
+    (`I S KLEARN` for `iSklearn`, `AUTO S KLEARN`). `KLEARN` is no word the text writes: it
+    stands only after a lone capital (a split piece), so `S KLEARN` joins; `iSklearn`, written in
+    the text, joins `I S KLEARN` whole. Before: `ABLATING I S KLEARN` (the piece, found in the
+    text's own small capitals, counted as a word) and `AUTOS KLEARN` (read as an acronym's plural)."""
+    path = tmp_path / "smallcaps.txt"
+    path.write_text("\n".join(SMALL_CAPS_PAPER) + "\n", encoding="utf-8")
+    doc = read_document(str(path))
+    headings = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["I. INTRODUCTION", "II. ABLATING ISKLEARN", "III. COMPARING WITH AUTO SKLEARN"]
+
+
+def test_small_capitals_pieces_are_only_words_never_written_alone():
+    """A word in capitals the text also writes on its own (`CNN`) is a word, never a piece."""
+    from exporter.readers.plaintext.sections import initials_joined, small_caps_pieces
+
+    assert small_caps_pieces(["AUTO S KLEARN [1] and A CNN", "CNN models"]) == {"klearn"}
+    assert initials_joined("ECC S AND A NEW CODE", {"and", "new", "code"}) == "ECCS AND A NEW CODE"

@@ -15,7 +15,7 @@ from ...references.ownlist import appendix_after_list, find_reference_list, read
 from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
 from .furniture import blanked, find_pages, template_notices
 from .mojibake import repair_mojibake
-from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_roman_section, is_section_name, lettered_heading, sets_initials_apart, top_number
+from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_roman_section, is_section_name, lettered_heading, sets_initials_apart, small_caps_pieces, top_number
 from .roles.window import text_items
 from ..translations import translated
 from ...sourcefile import SourceText, control_characters
@@ -250,7 +250,8 @@ def _blocks(
         read = _with_glued_citations(read, entries)
     small_caps = bool(headings) and any(sets_initials_apart(joined.text) for chunk, _, joined, _ in read if chunk[0] in headings)
     if small_caps:  # the words the text (not its headings) writes: `A NEW` stays two words, `A NALYSIS` is one
-        known = rules.attested_words(joined.text for chunk, _, joined, _ in read if chunk[0] not in headings)
+        texts = [joined.text for chunk, _, joined, _ in read if chunk[0] not in headings]
+        known = rules.attested_words(texts).words - small_caps_pieces(texts)  # `KLEARN` of the text's `AUTO S KLEARN` is no word it writes
     for chunk, marker, joined, inlines in read:
         if headings and chunk[0] in headings:
             close_list()
