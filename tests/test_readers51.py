@@ -203,3 +203,27 @@ def test_small_capitals_pieces_are_only_words_never_written_alone():
 
     assert small_caps_pieces(["AUTO S KLEARN [1] and A CNN", "CNN models"]) == {"klearn"}
     assert initials_joined("ECC S AND A NEW CODE", {"and", "new", "code"}) == "ECCS AND A NEW CODE"
+
+
+COMPANY_AFFILIATIONS = [
+    "Гидрохимические параметры загрязненных участков реки Шаган", "",
+    "Арай Темиржанова1,2, Жанат Байгазинов2,3*, Медет Актаев3", "",
+    "1Казахский национальный университет имени аль-Фараби, Алматы,", "Казахстан; arayt1010@gmail.com",
+    "2АО «Парк ядерных технологий», Курчатов, Казахстан;", "zh.baigazinov@gmail.com",
+    "3ТОО «Baiterek Engineering», Астана, Казахстан;", "medet_aktaev@mail.ru", "",
+    "Аннотация. В статье представлены данные о распределении основных ионов в пробах воды реки Шаган.", "",
+    "Ключевые слова: тритий, гидрохимия, река Шаган", "",
+    "Введение", "", "Река Шаган протекает по территории бывшего испытательного полигона и впадает в Иртыш.",
+]
+
+
+def test_companies_named_by_their_legal_form_are_affiliations(tmp_path):
+    """An affiliation naming a company by its legal form and quoted name (`АО «Парк ядерных
+    технологий»`, `ТОО «Baiterek Engineering»`), its mark glued before it (`2АО`): an
+    affiliation as a university's is. Before: only the university was read (temirzhanova_enu_vestnik
+    read 4 of its 6 affiliations, in the text and PDF readers alike)."""
+    path = tmp_path / "companies.txt"
+    path.write_text("\n".join(COMPANY_AFFILIATIONS) + "\n", encoding="utf-8")
+    doc = read_document(str(path))
+    assert [a.split(",")[0] for a in doc.meta.affiliations] == [
+        "Казахский национальный университет имени аль-Фараби", "АО «Парк ядерных технологий»", "ТОО «Baiterek Engineering»"]

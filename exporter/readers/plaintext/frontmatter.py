@@ -530,10 +530,20 @@ def is_name(text: str) -> bool:
 _MORE_INSTITUTION = re.compile(r"hospital|clinic|ministry|больниц|клиник|госпитал|министерств|ауруханас|емхана|министрлігі", re.IGNORECASE)
 
 
+# A company named by its legal form before its name in quotes (`АО «Парк ядерных технологий»`,
+# `ТОО «Baiterek Engineering»`, Kazakh `ЖШС «…»`, `АҚ «…»`; its mark glued before it, `3АО «…»`):
+# an employer an affiliation names.
+_FORMS = r"(?:АО|ТОО|ООО|ОАО|ЗАО|ПАО|НАО|АҚ|ЖШС|ФГУП|ГУП|МУП|РГП|ГКП)"
+_LEGAL_FORM = re.compile(rf"(?:^[\d*†‡§]{{0,3}}|[\s,;(]){_FORMS}\s*[«\"“]\S")
+# The company's name alone on its line, nothing around it (a journal cover's owner, `РГП «Казгидромет»`): no address.
+_COMPANY_ALONE = re.compile(rf"[\d*†‡§]{{0,3}}{_FORMS}\s*[«\"“][^»\"”]+[»\"”]\.?")
+
+
 def names_affiliation(text: str) -> bool:
-    """The text names an institution as an address does: `names_institution`, or a hospital,
-    a clinic or a ministry followed by a comma (`… Hospital, Shanghai, China`)."""
-    return names_institution(text) or "," in text and _MORE_INSTITUTION.search(text) is not None
+    """The text names an institution as an address does: `names_institution`, a hospital,
+    a clinic or a ministry followed by a comma (`… Hospital, Shanghai, China`), or a company by
+    its legal form (`АО «Парк ядерных технологий», Курчатов`), not alone on its line."""
+    return names_institution(text) or "," in text and _MORE_INSTITUTION.search(text) is not None or _LEGAL_FORM.search(text) is not None and not _COMPANY_ALONE.fullmatch(text.strip())
 
 
 def names_institution(text: str) -> bool:
@@ -1463,6 +1473,9 @@ def _words_over_marked_names(texts: list[str], k: int) -> bool:
     return bool(names) and not any(STRONG_NAME.match(n) for n in names) and author_names(below, strong_only=False) is not None
 
 
+_WEB_ADDRESS = re.compile(r"https?://|www\.")  # a licence's or a journal's link (`(https://creativecommons.org/…)`): in no title
+
+
 def _translations(fm: FrontMatter, others: list[list[str]], pending: list[tuple[str, list[str]]], own: str) -> list[TitleTranslation]:
     """The title block in other languages: each other title candidate (a title in another
     script, or in capitals; no address), with the by-lines and affiliations written in its
@@ -1475,7 +1488,7 @@ def _translations(fm: FrontMatter, others: list[list[str]], pending: list[tuple[
             return [], []
         return _authors_in_script([p for p in pending if p[0] == s], s), [a for a in fm.affiliations if script(a) == s]
 
-    others = [run for run in others if may_be_title(title_text(run)) and not any(EMAIL.search(t) or names_affiliation(t) or is_place(t) for t in run)]  # an address in capitals is no title
+    others = [run for run in others if may_be_title(title_text(run)) and not any(EMAIL.search(t) or _WEB_ADDRESS.search(t) or names_affiliation(t) or is_place(t) for t in run)]  # an address in capitals, a licence's link, is no title
     blocks = [translation(title_text(run), *apart(script(" ".join(run)))) for run in others]
     return list(kept(detect_language(" ".join(fm.title_lines)), blocks))
 
