@@ -461,10 +461,14 @@ def glued_citations(texts: list[str], entries: int) -> list[list[tuple[int, int]
             if labels > MAX_LABELS:
                 return None
         marks.append(found)
+    return marks if counts_in_order(firsts) else None
+
+
+def counts_in_order(firsts: list[int]) -> bool:
+    """Labels in the order a paper first cites them (`firsts`) count its list as superscript
+    styles number it: from 1, each new one the next (four in five at least), three or more."""
     rising = sum(b == max(firsts[: i + 1]) + 1 for i, b in enumerate(firsts[1:])) if firsts else 0
-    if len(firsts) < 3 or firsts[0] != 1 or rising < 0.8 * (len(firsts) - 1):
-        return None
-    return marks
+    return len(firsts) >= 3 and firsts[0] == 1 and rising >= 0.8 * (len(firsts) - 1)
 
 
 def _glued_numbers(written: str) -> list[int]:

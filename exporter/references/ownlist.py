@@ -511,6 +511,7 @@ def _find_reference_list(lines: list[str], start: int) -> ReferenceList | None:
         starts = _first_number_above_the_heading(lines, h, starts)
         found = ReferenceList(h, starts, following, h)
         _columns_before_heading(lines, found, start)
+        _gap_filled_above_heading(lines, found, start)
         _body_between_entries(lines, found)
         _prose_beside_a_number_column(lines, found)
         numbers = [s.number for s in found.starts]
@@ -621,6 +622,45 @@ def _columns_before_heading(lines: list[str], found: ReferenceList, start: int) 
             found.starts = run + found.starts
             found.body_end = i
         return
+
+
+def _gap_filled_above_heading(lines: list[str], found: ReferenceList, start: int) -> None:
+    """Entries printed above the heading that fill a gap in the numbers under it belong to the
+    list: ACS's two-column page as pdftotext gives it sets the right column's entries (`(3)` …
+    `(21)`) above the left column's end matter, heading and first entries (`REFERENCES` / `(1)`
+    / `(2)`), the numbers under the heading going on from `(22)` on the next page. The run above
+    must hold exactly the missing numbers, in order, each with its text on its line; the lines
+    from the first blank one after its last entry up to the heading (the end matter between) go
+    back to the body."""
+    assert found.heading is not None
+    numbers = [s.number for s in found.starts]
+    gap = next(((a + 1, b - 1) for a, b in zip(numbers, numbers[1:]) if b > a + 1), None)
+    if gap is None or found.body_end != found.heading:
+        return
+    for i in range(found.heading - 1, start - 1, -1):
+        hit = _paren_entry_number(lines[i]) or entry_number(lines[i])
+        if hit is None or hit.number != gap[0]:
+            continue
+        run = _numbered_run(lines, i, found.heading, gap[0])
+        if [s.number for s in run] != list(range(gap[0], gap[1] + 1)) or any(s.alone for s in run):
+            return  # numbers alone on their lines (a column of them) tell nothing of where their texts are
+        tail = next((j for j in range(run[-1].line + 1, found.heading) if _is_blank(lines[j])), found.heading)
+        found.starts = run + found.starts
+        found.body_end = i
+        if tail < found.heading:
+            found.body_inside.append((tail + 1, found.heading))
+        return
+
+
+def _numbered_run(lines: list[str], begin: int, end: int, first: int) -> list[Start]:
+    """The entries from `begin` to `end` numbered `first`, `first + 1`, … in order (`(3)`,
+    `[3]`, `3.`), each number the next one's; a line opening with any other number is text."""
+    run: list[Start] = []
+    for i in range(begin, end):
+        hit = _paren_entry_number(lines[i]) or entry_number(lines[i])
+        if hit is not None and hit.number == (run[-1].number + 1 if run else first):
+            run.append(Start(i, hit.number, hit.skip, hit.alone))
+    return run
 
 
 def _body_between_entries(lines: list[str], found: ReferenceList) -> None:

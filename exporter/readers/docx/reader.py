@@ -43,7 +43,7 @@ from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import apart_from_title, emails_in, judge_authors, judge_title, known_names, propose
-from ..plaintext.titlepage import others_named, read_title_page
+from ..plaintext.titlepage import cover_end, others_named, read_title_page
 from ..translations import may_be_title, translated, translation
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
@@ -768,8 +768,8 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
             fields["authors"].extend(_author_names(m["value"]) or [_clean_name(m["value"])])
         elif (names := _by_line_names(region, i, text, after_title)) is not None:
             fields["authors"].extend(names)
-        elif (names_affiliation(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
-            fields["affiliations"].append((i, i + 1))
+        elif _read_affiliation(fields, p, i, text, title_at):
+            pass
         else:
             if i > after_title + 8 or title_at is None and not _form_field(text, i):
                 break
@@ -782,6 +782,19 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
     fields["authors"] = apart_from_title(_judged_authors(region, proposal, texts, fields["authors"][fields["labelled"][0] if fields["labelled"] else 0:], title_at), plain_text(fields["title"] or ()))
     emails = list(dict.fromkeys(emails_in([_without_superscripts(p) for p in region[: last + 1]]) + emails_in([_without_superscripts(p) for p in region[: proposal.front_end]])))
     return (_meta(fields, abstract, language, emails), *_body_start(region, [i for i in skipped if i not in went_on], after_title, last))  # the abstract's own paragraphs are no text
+
+
+def _read_affiliation(fields: dict, p: Para, i: int, text: str, title_at: int | None) -> bool:
+    """Paragraph `i` read into `fields` as an affiliation's, where it names an institution (or
+    is set in an Affiliation style) under a by-line or title, or is the city under the
+    institution's line (`г. Вологда`, `Г. Вологда`): its anchor goes on to take it."""
+    if (names_affiliation(text) or _AFFILIATION_STYLE.search(p.style_name)) and len(text) < 250 and (fields["authors"] or title_at is not None):
+        fields["affiliations"].append((i, i + 1))
+        return True
+    if is_place(text) and fields["affiliations"] and fields["affiliations"][-1][1] == i:
+        fields["affiliations"][-1] = (fields["affiliations"][-1][0], i + 1)
+        return True
+    return False
 
 
 def _read_title(region: list[Para], title_at: int | None, more: list[int], inlines, fields: dict) -> int:
@@ -1705,7 +1718,23 @@ def cover_rows(paras: list[Para], filled: list[int]) -> set[int]:
     rules, `(подпись)`, the city and year); none when the block holds more than COVER_LINES."""
     first = next((i for i in filled if not paras[i].in_cover), len(paras))
     rows = {i for i in filled if i < first and paras[i].in_cover}
-    return rows if len(rows) <= COVER_LINES else set()
+    return (rows if len(rows) <= COVER_LINES else set()) | _cover_by_form(paras, filled)
+
+
+def _cover_by_form(paras: list[Para], filled: list[int]) -> set[int]:
+    """The first paragraphs down to a cover's city and year, where they have a cover's form
+    (`cover_end`: labels, signature rules, the city and year, whatever words name the work's
+    kind): the title page, read into the front matter, never the body."""
+    end = cover_end([paras[i].text.replace(MATH_MARK, " ").replace("\n", " ") for i in filled[:COVER_PARAGRAPHS]])
+    return set(filled[:end]) if end else set()
+
+
+COVER_PARAGRAPHS = 80  # a cover's paragraphs at most, from the document's first
+
+
+def _next_filled(paras: list[Para], k: int) -> int:
+    """The first paragraph from `k` on with text (past the empty ones under a table)."""
+    return next((j for j in range(k, len(paras)) if paras[j].text.replace(MATH_MARK, "").strip()), k)
 
 
 def build_document(path: str, items: list, notes_by_id, unread: list | None = None) -> Document:
@@ -1723,7 +1752,7 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
     meta = with_title_page(meta, items)
     meta, body_start_filled, used = other_languages([paras[i] for i in filled], meta, body_start_filled, lambda p: builder.inlines(p, number_of[id(p)]))
     body_start = filled[body_start_filled] if body_start_filled < len(filled) else len(paras)
-    front_rows = {filled[i] for i in used | in_front} | contents_rows(paras, filled) | cover_rows(paras, filled)  # the title block wherever it stands, the contents, the cover
+    front_rows = {filled[i] for i in used | in_front} | contents_rows(paras, filled) | (cover := cover_rows(paras, filled))  # the title block wherever it stands, the contents, the cover
     heading, rows, list_end = find_list(paras, body_start)
     in_list = set(rows) | ({heading} if heading is not None else set())
     list_start = min(in_list) if in_list else len(paras)
@@ -1740,8 +1769,8 @@ def build_document(path: str, items: list, notes_by_id, unread: list | None = No
         if isinstance(item, TableRec):
             k = table_at[index]
             following = next((para_index[id(x)] for x in items[index + 1:] if not isinstance(x, TableRec)), len(paras))
-            if following < body_start or list_start < following < list_end or following > tail_stop:
-                continue  # a table inside the front matter (an author grid), the list, or a copy of it
+            if following < body_start or _next_filled(paras, following) in cover or list_start < following < list_end or following > tail_stop:
+                continue  # a table inside the front matter (an author grid, a cover's signatures), the list, or a copy of it
             add(*_table(item, k, builder))
             continue
         k = para_index[id(item)]

@@ -14,16 +14,17 @@ from statistics import median
 
 import pypdfium2 as pdfium
 
-from ...citations import MAX_LABELS, find_citations, inlines_of, with_superscripts
+from ...citations import MAX_LABELS, counts_in_order, find_citations, inlines_of, with_superscripts
 from ...crossrefs import CONTINUATION, continued_table, crossrefs_of, find_crossrefs, roman_table_label, without_caption_label
 from ...diagnostics import Diagnostic, InputError, frozen_args
 from ...language import detect_language
-from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, ListItem, Meta, Paragraph, Span, Strong, Superscript, Table, Text, plain_text
+from ...model import BulletList, Cell, Citation, Code, CrossRef, Document, Emph, Figure, Footnote, Heading, Image, Link, ListItem, Meta, Paragraph, Span, Strong, Superscript, Table, Text, inline_runs, plain_text
 from ...references.ownlist import appendix_after_list, find_reference_list, is_reference_heading, read_reference_list
 from ..plaintext import field_inlines, join_lines, read_plaintext
 from ..plaintext import normalize as rules
 from ..translations import translated
 from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.furniture import TEMPLATE_NOTICE
 from ..plaintext.mojibake import repair_mojibake
 from ...sourcefile import SourceText
 from ..plaintext.roles import loaded_names
@@ -1473,7 +1474,8 @@ _FRONT_NOTE_MARKS = frozenset("*⁎∗†‡✉")
 
 def _title_notes(meta: Meta, blocks: list, notes: list) -> tuple[Meta, list]:
     """The front matter's notes (`_placed_blocks`) as notes on the title; with no title to
-    hang them on, they open the body."""
+    hang them on, they open the body; a template's notice (`TEMPLATE_NOTICE`) is neither."""
+    notes = [note for note in notes if not TEMPLATE_NOTICE.match(plain_text(note.inlines))]  # ACM's permission block, IEEE's placeholder: out
     if not notes or not meta.title:
         return meta, notes + blocks
     return dataclasses.replace(meta, title=meta.title + tuple(Footnote(_unmarked(note.inlines)) for note in notes)), blocks
@@ -1774,8 +1776,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     heading = None if found is None else found.heading if found.heading is not None else found.body_end  # a list with no heading: its first entry's line
     front, keyword_sets = _abstracts_and_keywords(fm, fields, texts, references)
     brackets = sum(1 for level, *_, inlines in built for run in ([c[2] for c in inlines.values()] if level == TABLE else [inlines]) for node in run if isinstance(node, Citation))
-    cite_superscripts = brackets == 0 and bool(references)
-    blocks, front_notes = _placed_blocks(built, lines, len(references) if cite_superscripts else 0, places, captioned, formula_at, loose)
+    blocks, front_notes = _superscript_cited(bool(found and found.starts), built, lines, len(references) if brackets == 0 else 0, places, captioned, formula_at, loose)
 
     references = [dataclasses.replace(entry, span=places.span(entry.span), field_spans=tuple((name, places.span(span)) for name, span in entry.field_spans)) for entry in references]
     placed = lambda node: _placed(node, places)  # noqa: E731
@@ -1793,6 +1794,30 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
         encoding="pdf",  # no text file behind it: build checks glyphs on the model, as for a DOCX
         notes=tuple(layer) + tuple(places.note(n) for n in notes),
     )
+
+
+def _superscript_cited(numbered: bool, built: list, lines: list[Line], entries: int, *placing) -> tuple[list, list]:
+    """The blocks placed (`_placed_blocks`) with superscript numbers read as citations of the
+    list's `entries` (0: none, the paper cites in brackets or has no list) where the list shows
+    its numbers (`numbered`: its entries' starts), or where, its numbers unseen, the superscripts
+    cite it in order of first citation (`counts_in_order`); else with none: an author–year list
+    prints no numbers, and a unit's or a statistic's exponent (`316 km²`, `partial η²`) is no
+    citation of its second entry."""
+    blocks, notes = _placed_blocks(built, lines, entries, *placing)
+    if entries and not numbered and not counts_in_order(_first_cited(blocks)):
+        return _placed_blocks(built, lines, 0, *placing)
+    return blocks, notes
+
+
+def _first_cited(blocks: list) -> list[int]:
+    """The numbers the blocks' superscript citations cite, each once, in order of first citation."""
+    firsts: list[int] = []
+    for block in blocks:
+        for run in inline_runs(block):
+            for node in run:
+                cites = [n for n in node.inlines if isinstance(n, Citation)] if isinstance(node, Superscript) else []
+                firsts.extend(int(r.label) for c in cites for r in c.refs if r.label.isdigit() and int(r.label) not in firsts)
+    return firsts
 
 
 def _entries_and_body_beside(lines: list[Line], texts: list[str], found, lexicon) -> tuple[list, list[int]]:

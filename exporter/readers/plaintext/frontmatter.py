@@ -360,6 +360,8 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
             piece = piece.rstrip(".")
         if not piece:
             continue
+        if _city_after_mark(piece):
+            continue  # `Г. Вологда`: GOST's `г.` before a city, capitalised at its line's head, is no initial
         if STRONG_NAME.match(piece):
             names.append(piece)
         elif WEAK_NAME.match(piece) and not is_institution(piece):  # `Waseda University` alone under the names
@@ -376,6 +378,19 @@ def author_names(text: str, strong_only: bool, keep_notes: bool = False) -> list
 
 
 _CAPS_NAME = re.compile(rf"^{_CAPS_WORD}(?:\s{_CAPS_WORD}){{1,3}}$")
+_CITY_MARK = re.compile(r"^[Гг]\.\s*(?P<city>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)\.?$")  # `Г. Вологда`, `г.Пенза`
+
+
+def _city_after_mark(piece: str) -> bool:
+    """`piece` is GOST's city mark and a city the place lexicon knows (`Г. Вологда`, set with a
+    capital at the head of its line): a place, never a name with one initial. A family name the
+    lexicon holds as a city too (`Киров`, `Королев`) is not in it, and stays a name."""
+    m = _CITY_MARK.match(piece)
+    if m is None:
+        return False
+    from ...references.tagger.conventions import is_place as is_city
+
+    return is_city(m["city"])
 
 
 def _capitals_before_affiliation(text: str) -> list[str]:
@@ -504,8 +519,9 @@ def without_position(text: str) -> str:
 
 
 def is_name(text: str) -> bool:
-    """One person's name (`Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`); over 100 characters is none."""
-    return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None
+    """One person's name (`Жахан Жанар`, `Сейтказина Қ.О.`, `J. Smith`); over 100 characters is
+    none, nor a city after GOST's mark (`Г. Вологда`)."""
+    return len(text) <= 100 and (STRONG_NAME.match(text) or WEAK_NAME.match(text)) is not None and not _city_after_mark(text)
 
 
 # Institutions of an address that `_INSTITUTION` leaves out (it is a line-role feature too, kept as
@@ -514,10 +530,20 @@ def is_name(text: str) -> bool:
 _MORE_INSTITUTION = re.compile(r"hospital|clinic|ministry|больниц|клиник|госпитал|министерств|ауруханас|емхана|министрлігі", re.IGNORECASE)
 
 
+# A company named by its legal form before its name in quotes (`АО «Парк ядерных технологий»`,
+# `ТОО «Baiterek Engineering»`, Kazakh `ЖШС «…»`, `АҚ «…»`; its mark glued before it, `3АО «…»`):
+# an employer an affiliation names.
+_FORMS = r"(?:АО|ТОО|ООО|ОАО|ЗАО|ПАО|НАО|АҚ|ЖШС|ФГУП|ГУП|МУП|РГП|ГКП)"
+_LEGAL_FORM = re.compile(rf"(?:^[\d*†‡§]{{0,3}}|[\s,;(]){_FORMS}\s*[«\"“]\S")
+# The company's name alone on its line, nothing around it (a journal cover's owner, `РГП «Казгидромет»`): no address.
+_COMPANY_ALONE = re.compile(rf"[\d*†‡§]{{0,3}}{_FORMS}\s*[«\"“][^»\"”]+[»\"”]\.?")
+
+
 def names_affiliation(text: str) -> bool:
-    """The text names an institution as an address does: `names_institution`, or a hospital,
-    a clinic or a ministry followed by a comma (`… Hospital, Shanghai, China`)."""
-    return names_institution(text) or "," in text and _MORE_INSTITUTION.search(text) is not None
+    """The text names an institution as an address does: `names_institution`, a hospital,
+    a clinic or a ministry followed by a comma (`… Hospital, Shanghai, China`), or a company by
+    its legal form (`АО «Парк ядерных технологий», Курчатов`), not alone on its line."""
+    return names_institution(text) or "," in text and _MORE_INSTITUTION.search(text) is not None or _LEGAL_FORM.search(text) is not None and not _COMPANY_ALONE.fullmatch(text.strip())
 
 
 def names_institution(text: str) -> bool:
@@ -1162,8 +1188,9 @@ _NAME_RUNS_ON = re.compile(r"(?:университет|институт|акад
 
 
 def _runs_on_lowercase(text: str) -> bool:
-    """A line going on an institution's name: in lower case, short, naming no rank or degree."""
-    return text[:1].islower() and len(text) < 100 and not _ROLE.search(text) and not text.endswith(".")
+    """A line going on an institution's name: in lower case, short, naming no rank or degree, or
+    its city after GOST's mark set with a capital (`Г. Вологда`)."""
+    return text[:1].islower() and len(text) < 100 and not _ROLE.search(text) and not text.endswith(".") or _city_after_mark(text)
 
 
 def _affiliation(anchors: list[tuple[int, int]], texts: list[str], i: int) -> bool:
@@ -1446,6 +1473,9 @@ def _words_over_marked_names(texts: list[str], k: int) -> bool:
     return bool(names) and not any(STRONG_NAME.match(n) for n in names) and author_names(below, strong_only=False) is not None
 
 
+_WEB_ADDRESS = re.compile(r"https?://|www\.")  # a licence's or a journal's link (`(https://creativecommons.org/…)`): in no title
+
+
 def _translations(fm: FrontMatter, others: list[list[str]], pending: list[tuple[str, list[str]]], own: str) -> list[TitleTranslation]:
     """The title block in other languages: each other title candidate (a title in another
     script, or in capitals; no address), with the by-lines and affiliations written in its
@@ -1458,7 +1488,7 @@ def _translations(fm: FrontMatter, others: list[list[str]], pending: list[tuple[
             return [], []
         return _authors_in_script([p for p in pending if p[0] == s], s), [a for a in fm.affiliations if script(a) == s]
 
-    others = [run for run in others if may_be_title(title_text(run)) and not any(EMAIL.search(t) or names_affiliation(t) or is_place(t) for t in run)]  # an address in capitals is no title
+    others = [run for run in others if may_be_title(title_text(run)) and not any(EMAIL.search(t) or _WEB_ADDRESS.search(t) or names_affiliation(t) or is_place(t) for t in run)]  # an address in capitals, a licence's link, is no title
     blocks = [translation(title_text(run), *apart(script(" ".join(run)))) for run in others]
     return list(kept(detect_language(" ".join(fm.title_lines)), blocks))
 

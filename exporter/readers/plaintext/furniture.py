@@ -223,3 +223,30 @@ def folios_inside(lines: list[str], starts: list[int]) -> set[int]:
                     beside.setdefault(text, set()).add(j)
         out.update(j for found in beside.values() if len(found) >= max(3, len(inside) / 2) for j in found)
     return out
+
+
+# A publisher's template notice printed at a first page's column foot: ACM's permission block
+# (`Permission to make digital or hard copies of all or part of this work …`, its venue, `©`,
+# ISBN and DOI lines under it) and the IEEE conference template's placeholder for the funding
+# note (`Identify applicable funding agency here. If none, delete this.`). Furniture: never the
+# body's text, nor the title's note.
+TEMPLATE_NOTICE = re.compile(r"^\W{0,3}(?:permission\s+to\s+make\s+digital\s+or\s+hard\s+copies\b|identify\s+applicable\s+funding\s+agency\s+here\b)", re.IGNORECASE)
+NOTICE_LINES = 16  # a notice's lines at most, down to the blank line under it
+
+
+def template_notices(lines: list[str]) -> set[int]:
+    """The lines of each template notice (`TEMPLATE_NOTICE`) a text extraction set among the
+    text: from its first line down to the blank line under it (pdftotext sets a column's foot
+    apart so), none where no blank line comes within NOTICE_LINES."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if TEMPLATE_NOTICE.match(line):
+            end = next((k for k in range(i + 1, min(len(lines), i + NOTICE_LINES + 1)) if not lines[k].strip()), None)
+            if end is not None:
+                out.update(range(i, end))
+    return out
+
+
+def blanked(lines: list[str], rows: frozenset[int] | set[int]) -> list[str]:
+    """`lines` with the lines of `rows` (furniture) read as blank."""
+    return ["" if i in rows else line for i, line in enumerate(lines)]

@@ -13,9 +13,9 @@ from ...language import detect_language
 from ...model import BulletList, Citation, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
 from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
-from .furniture import find_pages
+from .furniture import blanked, find_pages, template_notices
 from .mojibake import repair_mojibake
-from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_roman_section, is_section_name, lettered_heading, sets_initials_apart, top_number
+from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_roman_section, is_section_name, lettered_heading, sets_initials_apart, small_caps_pieces, top_number
 from .roles.window import text_items
 from ..translations import translated
 from ...sourcefile import SourceText, control_characters
@@ -197,6 +197,18 @@ def _chunks(lines: list[str], start: int, end: int, headings: dict[int, tuple[in
     return chunks
 
 
+def _prose_inside_list(lines: list[str], found, headings: dict[int, tuple[int, int]]) -> list[list[int]]:
+    """The chunks of the prose an extraction put inside the list (`found.body_inside`); in a
+    range above the list's heading (the end matter set between the entries printed above it and
+    the heading: `Author Contributions`, `ACKNOWLEDGMENTS`) its headings are read too, into `headings`."""
+    out: list[list[int]] = []
+    for begin, end in found.body_inside if found else ():
+        above = heading_levels(lines, begin, end) if found.heading is not None and end <= found.heading else {}
+        headings.update(above)
+        out += _chunks(lines, begin, end, above)
+    return out
+
+
 def _merge_page_breaks(lines: list[str], chunks: list[list[int]], headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
     """A paragraph cut by a page break (its furniture read as blank lines) or a blank line is rejoined."""
     headings = headings or {}
@@ -238,7 +250,8 @@ def _blocks(
         read = _with_glued_citations(read, entries)
     small_caps = bool(headings) and any(sets_initials_apart(joined.text) for chunk, _, joined, _ in read if chunk[0] in headings)
     if small_caps:  # the words the text (not its headings) writes: `A NEW` stays two words, `A NALYSIS` is one
-        known = rules.attested_words(joined.text for chunk, _, joined, _ in read if chunk[0] not in headings)
+        texts = [joined.text for chunk, _, joined, _ in read if chunk[0] not in headings]
+        known = rules.attested_words(texts).words - small_caps_pieces(texts)  # `KLEARN` of the text's `AUTO S KLEARN` is no word it writes
     for chunk, marker, joined, inlines in read:
         if headings and chunk[0] in headings:
             close_list()
@@ -348,14 +361,13 @@ def read_plaintext(source: SourceText) -> Document:
     if not fm.title_lines and (alone := standalone_title(lines[fm.start :], frozenset(k - fm.start for k in pages.furniture if k >= fm.start))):
         fm.title_lines = [title_text(alone[0])]  # a title over the text, nothing around it: read last, where nothing else read one
         fm.body_start = max(fm.body_start, fm.start + alone[1])
-    text_lines = [("" if i in pages.furniture else line) for i, line in enumerate(lines)]  # furniture read as blank
+    text_lines = blanked(lines, pages.furniture | template_notices(lines))  # furniture (ACM's permission block, IEEE's funding placeholder too) read as blank
     found = find_reference_list(text_lines, fm.body_start)
     body_end = found.body_end if found else len(lines)
     lexicon = rules.attested_words(text_lines)
     headings = heading_levels(text_lines, fm.body_start, body_end)
     chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end, headings), headings)
-    for begin, end in found.body_inside if found else ():  # prose the extraction put inside the list
-        chunks += _chunks(text_lines, begin, end)
+    chunks += _prose_inside_list(text_lines, found, headings)
     references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     list_end = max((e.span.end_line for e in references), default=0)
     appendix = appendix_after_list(text_lines, list_end - 1) if references else None

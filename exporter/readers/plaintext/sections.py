@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from .normalize import TOKEN, ends_sentence
@@ -73,14 +73,21 @@ def sets_initials_apart(text: str) -> bool:
 def initials_joined(text: str, known: Container[str] = ()) -> str:
     """A small-capitals heading's text with each first letter joined to its word (`P ERFORMANCE
     E VALUATIONS ON THE P ROPOSED S CHEMES` -> `PERFORMANCE EVALUATIONS ON THE PROPOSED SCHEMES`);
-    an acronym's plural `s`, a small capital after it, joins the acronym (`ECC S AND` -> `ECCS AND`).
+    an acronym's plural `s`, a small capital after it, joins the acronym (`ECC S AND` -> `ECCS AND`),
+    unless the word after it is none the paper writes (`AUTO S KLEARN` -> `AUTO SKLEARN`); two
+    first letters apart join their word where the paper writes the three as one (`I S KLEARN`
+    -> `ISKLEARN`: `iSklearn`).
     A one-letter word before a word the paper writes (`known`, lower-cased) stays apart unless the
     paper writes them joined too (`A NEW METHOD`, but `A NALYSIS`)."""
     words, out, tail = text.split(" "), [], False  # tail: the last word out had its first letter apart
     i = 0
     while i < len(words):
         word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
-        if word == "S" and out and not tail and _CAPITALS.fullmatch(out[-1]):
+        third = words[i + 2] if i + 2 < len(words) else ""
+        if _CAPITAL.fullmatch(word) and _CAPITAL.fullmatch(after) and _CAPITALS.match(third) and (word + after + third).lower() in known:
+            out.append(word + after + third)  # `I S KLEARN` for `iSklearn`, which the text writes
+            tail, i = True, i + 3
+        elif word == "S" and out and not tail and _CAPITALS.fullmatch(out[-1]) and not (_CAPITALS.match(after) and after.lower() not in known):
             out[-1], i = out[-1] + word, i + 1
         elif _CAPITAL.fullmatch(word) and _CAPITALS.match(after) and ((word + after).lower() in known or after.lower() not in known):
             out.append(word + after)
@@ -89,6 +96,21 @@ def initials_joined(text: str, known: Container[str] = ()) -> str:
             out.append(word)
             tail, i = False, i + 1
     return " ".join(out)
+
+
+def small_caps_pieces(texts: Iterable[str]) -> set[str]:
+    """The words in capitals (lower-cased) a text writes only right after a capital letter
+    alone (`KLEARN` of `AUTO S KLEARN`, never written otherwise): the pieces of a name set in
+    small capitals that the extraction split, not words the text writes."""
+    after_letter: set[str] = set()
+    elsewhere: set[str] = set()
+    for text in texts:
+        words = text.split()
+        for k, word in enumerate(words):
+            bare = word.strip(".,;:()[]")
+            if _CAPITALS.fullmatch(bare):
+                (after_letter if k and _CAPITAL.fullmatch(words[k - 1]) else elsewhere).add(bare.lower())
+    return after_letter - elsewhere
 
 
 _CAPITAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")

@@ -461,7 +461,7 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     texts = [_unspaced(" ".join(_blank_filled(t).replace("\u200b", "").split())) for t in lines[:MAX_LINES]]  # a zero-width space is no text
     block = _kind_block(texts)
     if block is None:
-        return None
+        return _by_form(texts, lines)
     at, end, kind = block
     rest = kind["rest"].strip(" :–-/")
     if (m := TITLE_LABEL.match(rest)) and m["value"]:
@@ -480,6 +480,60 @@ def read_title_page(lines: list[str]) -> TitlePage | None:
     title = title_text(title_lines) if title_lines else None
     others = tuple(name for name in _others(texts) if name != author)
     return TitlePage(title, author, others, _head(texts, at)) if title or author else None
+
+
+def _by_form(texts: list[str], lines: list[str]) -> TitlePage | None:
+    """The title and author of a cover whose kind of work the rules do not know, misspelt or
+    unusual (`Выпусканая квалифирационная работа`), or name without its topic (`РЕФЕРАТ` alone),
+    where the page has a cover's form (`cover_end`): the title under a topic's label alone on
+    its line (`на тему:`), else under the kind or over it, the student under the student's label
+    or named alone over the title; None where the lines have no cover's form."""
+    if cover_end(lines) is None:
+        return None
+    at = next((i for i, t in enumerate(texts) if _TOPIC_ALONE.match(t) or THESIS_KIND.match(t)), None)
+    title_lines, top = (_title_below(texts, at + 1), at) if at is not None else ([], 0)
+    if at is not None and not title_lines and not _TOPIC_ALONE.match(texts[at]):
+        title_lines, top = _title_above(texts, at)  # the title over the kind (`Обзор …` / `РЕФЕРАТ` / `студента 5 курса`)
+    author = _student(texts)
+    if author is None and top > 0 and is_person(above := next((t for t in reversed(texts[:top]) if t), "")):
+        author = " ".join(above.split()).strip(" ,")
+    title = title_text(title_lines) if title_lines else None
+    others = tuple(name for name in _others(texts) if name != author)
+    return TitlePage(title, author, others, _head(texts, at or 0)) if title or author else None
+
+
+_TOPIC_ALONE = re.compile(r"^(?:на|по)\s+тем[еуы]\s*:?$", re.IGNORECASE)
+# A cover's last line: the city and the year (`Москва, 2024`, `Ярославль 2020 г.`,
+# `Ростов-на-Дону – 2025`, `Казань-2022`, `Нижний Новгород 2025`, `г. Вологда, 2021`).
+CITY_YEAR = re.compile(
+    r"^(?:г\.\s*)?[A-ZА-ЯЁ][^\W\d_]+(?:(?:\s|-(?:на-)?)[A-ZА-ЯЁ]?[^\W\d_]+){0,2}\s*[,–—-]?\s*(?:19|20)\d\d\s*(?:г\.?|года?|ж\.?)?$"
+)
+COVER_MARKS = 2  # a cover's marks at least above its city and year: labels, signature rules, hints, fields
+COVER_SENTENCE = 30  # words: a line longer is a paragraph's, which no cover holds
+
+
+def cover_end(lines: list[str]) -> int | None:
+    """Past the city-and-year line closing a cover page at the top of `lines` (a page's lines
+    or a document's first paragraphs), recognised by the page's form, not by the words naming
+    its kind: the city and year (`CITY_YEAR`) under two marks of a cover or more (a label of the
+    student's, the supervisor's or a checker's, a form's field, a signature's rule, a hint under
+    a blank, `(подпись)`, the work's kind, a topic's label alone), no line above it a paragraph's
+    sentence; None where the lines open with no such page."""
+    marks = 0
+    for i, raw in enumerate(lines[:MAX_LINES]):
+        text = " ".join(raw.split())
+        if len(text.split()) > COVER_SENTENCE:
+            return None
+        if CITY_YEAR.match(text):
+            if marks >= COVER_MARKS:
+                return i + 1
+            continue
+        plain = " ".join(_RULE.sub(" ", text).split())
+        marks += bool(
+            _RULE.search(text) or _HINT.fullmatch(plain) or _STUDENT.match(plain) or _OTHERS.match(plain) or SUPERVISOR.match(plain)
+            or _FIELD.match(plain) or THESIS_KIND.match(plain) or _TOPIC_ALONE.match(plain)
+        )
+    return None
 
 
 def _head(texts: list[str], at: int) -> tuple[str, ...]:
