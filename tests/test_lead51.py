@@ -115,3 +115,17 @@ def test_the_contents_heading_and_a_reports_structural_elements_are_never_the_ti
     assert doc.meta.title_text in (None, "")
     assert any(t.startswith("Keyring — сервис") for t in _texts(doc, Paragraph))
 
+
+
+def test_a_journals_branch_of_science_over_the_title_is_a_rubric(tmp_path):
+    """Russian journals print the branch of science over each paper (`ТЕХНИЧЕСКИЕ НАУКИ`, as
+    VAK's list names them; Kazakh `Техникалық ғылымдар`): it was read into the title."""
+    path = tmp_path / "rubric.txt"
+    path.write_text(
+        "ТЕХНИЧЕСКИЕ НАУКИ\nСРАВНЕНИЕ РЕЗУЛЬТАТОВ МОДЕЛИРОВАНИЯ\nНЕЧЕТКОЙ СЕТИ В MATLAB\nИванов А.А.\n\n"
+        "Аннотация: исследуя проблему моделирования объектов при помощи нейронных сетей, сталкиваешься с проверкой результатов.\n"
+        "Ключевые слова: нечеткие сети, анализ данных.\n\nПопытка использовать неточную информацию в моделях привела к новым методам.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(str(path))
+    assert doc.meta.title_text == "СРАВНЕНИЕ РЕЗУЛЬТАТОВ МОДЕЛИРОВАНИЯ НЕЧЕТКОЙ СЕТИ В MATLAB"
