@@ -129,3 +129,42 @@ def test_a_journals_branch_of_science_over_the_title_is_a_rubric(tmp_path):
     )
     doc = read_document(str(path))
     assert doc.meta.title_text == "СРАВНЕНИЕ РЕЗУЛЬТАТОВ МОДЕЛИРОВАНИЯ НЕЧЕТКОЙ СЕТИ В MATLAB"
+
+
+def test_author_style_lines_naming_a_place_or_an_acronym_are_no_authors(tmp_path):
+    """A by-line block set in the Author style, each author's name over the school's acronym, the
+    university and the city: `Noida, Uttar Pradesh` and `ASET` were read as authors."""
+    d = docx.Document()
+    d.add_paragraph("NATURAL LANGUAGE PROCESSING: A REVIEW")
+    styles = d.styles
+    styles.add_style("Author", 1)
+    for line in ("Ayush Shrivastava\nASET", "Amity University", "Noida, Uttar Pradesh", "Anushka Gangal", "ASET", "Amity University", "Noida, Uttar Pradesh"):
+        d.add_paragraph(line, style="Author")
+    d.add_paragraph("Abstract - Natural language processing has received a great deal of attention for its computational uses.")
+    d.add_paragraph("Introduction", style="Heading 1")
+    d.add_paragraph("Language is how people share what they think.")
+    doc = read_document(str(save(d, tmp_path / "by.docx")))
+    assert doc.meta.authors == ("Ayush Shrivastava", "Anushka Gangal")
+
+
+def test_names_broken_by_hand_in_one_by_line_paragraph_are_all_authors(tmp_path):
+    """Three authors typed one a line in one paragraph (line breaks), each with a bracketed
+    transliteration and affiliation marks: only the first was read."""
+    d = docx.Document()
+    d.add_paragraph("Исследование функций активации в сетях долгой краткосрочной памяти", style="Title")
+    byline = d.add_paragraph()
+    lines = [
+        "Кумсков Михаил Иванович (Kumskov Mikhail Ivanovich)a, *,",
+        "Арсланова Алина Рустямовна (Arslanova Alina Rustiamovna)a,**,",
+        "Махова Анастасия Геннадьевна (Makhova Anastasiia Gennadevna)a,***",
+    ]
+    for k, line in enumerate(lines):
+        run = byline.add_run(line)
+        if k < len(lines) - 1:
+            run.add_break()
+    d.add_paragraph("aМосковский государственный университет имени М. В. Ломоносова, Россия, Москва")
+    d.add_paragraph("Аннотация: " + ABSTRACT)
+    d.add_paragraph("Введение", style="Heading 1")
+    d.add_paragraph("Прогнозирование цен давно является предметом исследований.")
+    doc = read_document(str(save(d, tmp_path / "names.docx")))
+    assert doc.meta.authors == ("Кумсков Михаил Иванович", "Арсланова Алина Рустямовна", "Махова Анастасия Геннадьевна")

@@ -912,11 +912,27 @@ def _by_line_names(region: list[Para], i: int, text: str, after_title: int) -> l
     if i < after_title and _name_in_capitals_over(region, i):
         return [text.title()]
     if _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
-        firsts = [block.split("\n")[0] for block in _author_blocks(p)]
+        firsts = [line for block in _author_blocks(p) for line in _name_lines(block)]
         if not any(map(_author_names, firsts)) and all(names_affiliation(f) or _NO_NAME.search(f) for f in firsts):
             return None  # an Author-style line naming an institution (`Amity University`) or an ORCID iD: no author
-        return [name for first in firsts for name in _author_names(first) or [_clean_name(first)] if name]
+        return [name for first in firsts for name in _author_names(first) or _unknown_name(first)]
     return None
+
+
+def _name_lines(block: str) -> list[str]:
+    """A by-line block's lines that name its authors: the first, and those under it that are names
+    too (`Кумсков Михаил Иванович (…)a, *,` / `Арсланова Алина Рустямовна (…)a, **,`, broken by
+    hand), up to the first that is none (the IEEE block's affiliation under its name)."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    named = list(itertools.takewhile(lambda line: _author_names(line), lines[1:]))
+    return lines[:1] + named
+
+
+def _unknown_name(line: str) -> list[str]:
+    """A by-line's text no name pattern knows, read as one person's name where it can be one:
+    two to five words and no comma (`Noida, Uttar Pradesh` is a place, `ASET` an acronym)."""
+    name = _clean_name(line)
+    return [name] if 2 <= len(name.split()) <= 5 and "," not in name else []
 
 
 _NO_NAME = re.compile(r"https?://|\bORCID\b|@", re.IGNORECASE)  # a link, an ORCID iD, an e-mail address: no person's name
