@@ -94,3 +94,20 @@ def test_a_heading_named_contents_over_prose_is_not_dropped(tmp_path):
     )
     doc = _text_doc(tmp_path, "prose.txt", text)
     assert "В отчёте описана работа студента на предприятии." in _all_text(doc).replace("\n", " ")
+
+
+def test_a_contents_of_numbered_headings_without_pages_is_not_body(tmp_path):
+    """A short article's LaTeX contents with no page numbers (`1 Введение` / `2 IMU Cluster` …)
+    was printed as its first paragraphs; the abstract under it stays."""
+    text = (
+        "Using an IMU array for cycle slip detection\nArtem Novichkov, Ilya Goncharov\n\n"
+        "Содержание\n1 Введение\n2 IMU Cluster\n3 Оценка выходных погрешностей\n4 Интеграция ИНС/ГНСС\n"
+        "Аннотация\nВ работе рассматривается интеграция инерциального кластера и приёмника.\n\n"
+        "1\n\nВведение\n\nРежимы PPP и RTK являются одними из самых точных режимов позиционирования.\n\n"
+        "2\n\nIMU Cluster\n\nКластер состоит из четырёх микромеханических блоков.\n\n"
+        "3\n\nОценка выходных погрешностей\n\nПогрешности оценены по данным испытаний.\n\n"
+        "4\n\nИнтеграция ИНС/ГНСС\n\nИнтеграция выполнена по слабосвязанной схеме.\n"
+    )
+    doc = _text_doc(tmp_path, "numbered.txt", text)
+    assert "2 IMU Cluster" not in _all_text(doc)
+    assert "Режимы PPP и RTK являются" in _all_text(doc)

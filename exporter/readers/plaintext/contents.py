@@ -81,7 +81,7 @@ def _run(lines: list[str], furniture: frozenset[int], h: int) -> int:
             return before if last == previous and _FIRST_CHAPTER.fullmatch(lines[last].strip(" ")) else last
         seen.add(entry_name(text) or None)
         previous = j
-        if _PAGE_OR_NUMBER.fullmatch(text) or _LEADERS.search(text):
+        if _PAGE_OR_NUMBER.fullmatch(text) or _LEADERS.search(text) or _NUMBER.match(text) and text[:1].isdigit():  # `2 IMU Cluster`: a numbered entry with no page
             last, before, plain = j, last, 0
         else:
             plain += 1
