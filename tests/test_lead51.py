@@ -168,3 +168,38 @@ def test_names_broken_by_hand_in_one_by_line_paragraph_are_all_authors(tmp_path)
     d.add_paragraph("Прогнозирование цен давно является предметом исследований.")
     doc = read_document(str(save(d, tmp_path / "names.docx")))
     assert doc.meta.authors == ("Кумсков Михаил Иванович", "Арсланова Алина Рустямовна", "Махова Анастасия Геннадьевна")
+
+
+def test_a_branch_of_science_set_as_the_title_is_kept_out_of_a_pdfs_title(tmp_path):
+    """The PDF's layout joined the rubric to the title it is set like (bold, 14 pt)."""
+    from helpers import draw_text, pdf_canvas
+
+    path = tmp_path / "rubric.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 200, 790, "ТЕХНИЧЕСКИЕ НАУКИ", 14, bold=True)
+    draw_text(c, 90, 770, "СРАВНЕНИЕ РЕЗУЛЬТАТОВ МОДЕЛИРОВАНИЯ НЕЙРО-", 14, bold=True)
+    draw_text(c, 150, 752, "НЕЧЕТКОЙ СЕТИ В MATLAB", 14, bold=True)
+    draw_text(c, 220, 734, "Ханевский А.А.", 12, bold=True)
+    draw_text(c, 72, 700, "Аннотация: исследуя проблему моделирования объектов при помощи нейронных сетей,", 11)
+    draw_text(c, 72, 686, "сталкиваешься с основной проблемой – проверкой результатов полученной модели.", 11)
+    draw_text(c, 72, 672, "Ключевые слова: нейро-нечеткие сети, анализ данных.", 11)
+    for k in range(12):
+        draw_text(c, 72, 640 - 14 * k, "Попытка использовать неточную информацию в математических моделях привела к методам.", 11)
+    c.save()
+    doc = read_document(str(path))
+    assert doc.meta.title_text == "СРАВНЕНИЕ РЕЗУЛЬТАТОВ МОДЕЛИРОВАНИЯ НЕЙРО-НЕЧЕТКОЙ СЕТИ В MATLAB"
+
+
+def test_a_forms_labelled_number_is_no_author(tmp_path):
+    """A British coursework's cover gives an anonymous candidate number, the word count and the
+    date under the title: `Candidate No.` was read as the author."""
+    d = docx.Document()
+    d.add_paragraph("How do African Elephants React to Human Voices that are Perceived to be Threatening?")
+    for line in ("Candidate No.: 148978", "Word Count: 5593", "Date of Submission: 30th May 2018", "Supervisor: Prof. Karen McComb", "School of Psychology", "University of Sussex"):
+        d.add_paragraph(line)
+    d.add_paragraph("Abstract")
+    d.add_paragraph("Elephants are not thought to have predators but their most predominant threat comes from humans.")
+    d.add_paragraph("Introduction", style="Heading 1")
+    d.add_paragraph("Elephants discriminate between human voices.")
+    doc = read_document(str(save(d, tmp_path / "cand.docx")))
+    assert doc.meta.authors == ()
