@@ -51,6 +51,7 @@ class Atom:
     kind: str  # text, math, image, note
     text: str = ""
     bold: bool = False
+    style_bold: bool = False  # bold by the paragraph's style alone: shown, never printed as emphasis
     italic: bool = False
     vert: str | None = None  # superscript / subscript
     link: str | None = None
@@ -63,6 +64,11 @@ class Atom:
     image: Image | None = None
     formula: bool = False  # an image that is a formula (an equation object's preview): one character, as a formula
     pieces: list = field(default_factory=list, repr=False)  # text of the runs merged into this one, until the paragraph ends
+
+    @property
+    def looks_bold(self) -> bool:
+        """Bold on the page: by the run's own formatting or its paragraph's style."""
+        return self.bold or self.style_bold
 
     def close(self) -> None:
         if self.pieces:
@@ -239,18 +245,19 @@ class Styles:
             self._cache[key] = (found or self.defaults_size or 20) / 2
         return self._cache[key]
 
-    def run_flag(self, sid: str | None, name: str) -> bool:
+    def run_flag(self, sid: str | None, name: str) -> bool | None:
+        """A run property's flag (`b`, `i`) as a style or its bases set it; None where none does."""
         key = ("run", sid, name)
         if key not in self._cache:
             self._cache[key] = self._run_flag(sid, name)
         return self._cache[key]
 
-    def _run_flag(self, sid: str | None, name: str) -> bool:
+    def _run_flag(self, sid: str | None, name: str) -> bool | None:
         for node in self.chain(sid):
             flag = child(child(node, "rPr"), name)
             if flag is not None:
                 return _on(flag)
-        return False
+        return None
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -532,17 +539,17 @@ class BodyWalker:
                 return f
         return None
 
+    def _flag(self, props: dict, char_style: str | None, name: str) -> bool | None:
+        """A run's flag (`b`, `i`): its own setting, else its character style's; None where neither sets it."""
+        node = props.get(W + name)
+        if node is not None:
+            return _on(node)
+        return self.styles.run_flag(char_style, name) if char_style else None
+
     def _run(self, run, para: Para, fmt: dict) -> None:
         first = run[0] if len(run) else None
         props = {node.tag: node for node in first} if first is not None and first.tag == W + "rPr" else {}
         char_style = attr(props.get(W + "rStyle"), "val")
-
-        def flag(name: str) -> bool:
-            node = props.get(W + name)
-            if node is not None:
-                return _on(node)
-            return self.styles.run_flag(char_style, name) if char_style else False
-
         vert = attr(props.get(W + "vertAlign"), "val")
         size = _int_or_none(attr(props.get(W + "sz"), "val"))
         if size and (para.size is None or size > para.size):
@@ -553,7 +560,12 @@ class BodyWalker:
                 link = link or f.target
         fonts = props.get(W + "rFonts")
         code = self.styles.code(para.style_id, char_style, attr(fonts, "ascii") or attr(fonts, "hAnsi"))
-        style = dict(bold=flag("b"), italic=flag("i"), vert=vert if vert in ("superscript", "subscript") else None, link=link, code=code)
+        bold = self._flag(props, char_style, "b")
+        # the paragraph style's bold, which the page shows where the run sets none (`**Аннотация**`
+        # in a bold `Heading 1`): read as type that sets a label apart, never printed as emphasis
+        # (the venue styles its paragraphs, as pandoc reads only the runs' own bold)
+        style_bold = bold is None and bool(self.styles.run_flag(para.style_id, "b"))
+        style = dict(bold=bool(bold), style_bold=style_bold, italic=bool(self._flag(props, char_style, "i")), vert=vert if vert in ("superscript", "subscript") else None, link=link, code=code)
         for node in run.iterchildren():
             tag = node.tag
             if tag == W + "fldChar":
@@ -627,7 +639,7 @@ class BodyWalker:
         for formula in formulas:
             if not "".join(formula.itertext()).strip():
                 if next(formula.iter(W + "br", W + "cr"), None) is not None:  # a formula holding only a line break: Word breaks the line there
-                    self._text(para, "\n", dict(bold=False, italic=False, vert=None, link=None, code=False), element if element is not None else node)
+                    self._text(para, "\n", dict(bold=False, style_bold=False, italic=False, vert=None, link=None, code=False), element if element is not None else node)
                 continue  # an empty formula shows nothing
             omml = etree.tostring(formula, encoding="unicode")
             atom = Atom("math", _math_text(formula), tex=omml_to_tex(formula), omml=omml, display=node.tag == M + "oMathPara")
@@ -673,7 +685,7 @@ class BodyWalker:
             para.in_contents = True
             para.in_figure_list = para.in_figure_list or any(f.kind == "contents" and f.in_result and re.search(r"\\[ca]\b", f.instruction) for f in self.fields)
         last = para.atoms[-1] if para.atoms else None
-        if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.italic, last.vert, last.link, last.code) == (style["bold"], style["italic"], style["vert"], style["link"], style["code"]):
+        if last is not None and last.kind == "text" and last.cite is cite and (last.bold, last.style_bold, last.italic, last.vert, last.link, last.code) == tuple(style[k] for k in ("bold", "style_bold", "italic", "vert", "link", "code")):
             last.pieces.append(text)  # joined once the paragraph ends: `+=` here was quadratic in its runs
             return
         para.atoms.append(Atom("text", text, cite=cite, **style))

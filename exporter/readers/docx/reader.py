@@ -11,6 +11,7 @@ each; for ordinary paragraphs this is python-docx's text).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -36,7 +37,7 @@ from ...references.ownlist import (
     reads_as_reference,
 )
 from ..plaintext.frontmatter import (
-    ABSTRACT, AUTHOR_LABEL, CONTENTS_HEADING, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_after, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
+    ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_HEADING, EMAIL, IRSTI, KEYWORDS, SUPERVISOR, TITLE_LABEL, UDC, WORK_KIND, WORK_VOLUME, affiliation_entries, supervisor_after, supervisor_below, is_institution, is_name, is_place, is_role, is_rubric, names_venue,
     is_title_line, names_affiliation, names_institution, opens_with_institution, script, split_authors, trailing_name, without_position,
 )
 from ..plaintext.roles.features import Layout, LineItem
@@ -48,7 +49,7 @@ from ..translations import may_be_title, translated, translation
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
 from .figures import Source, arrange
-from .headings import CONTENTS_LINE, section_headings
+from .headings import CONTENTS_LINE, running_text, section_headings
 from .media import PackageMedia
 from .monospace import fixed_pitch_families
 from .numbering import Numbering
@@ -412,6 +413,10 @@ def _is_heading_style(para: Para) -> bool:
 
 
 def _heading_level(para: Para) -> int | None:
+    """The level of a paragraph's heading style or outline level; none for running text set in
+    one (`running_text`)."""
+    if running_text(para):
+        return None
     name = para.style_name.lower()
     if m := re.fullmatch(r"heading\s*(\d)", name):
         return int(m.group(1))
@@ -437,9 +442,11 @@ def _body_heading_level(para: Para, typed: int | None, captions: dict) -> int | 
     return level
 
 
-def _bold_all(para: Para) -> bool:
+def _bold_all(para: Para, shown: bool = True) -> bool:
+    """Every word of the paragraph bold on the page (`shown`: by its runs or its style), or by
+    its runs' own formatting (as the line-role model's training data read Word's bold)."""
     texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
-    return bool(texts) and all(a.bold for a in texts)
+    return bool(texts) and all(a.looks_bold if shown else a.bold for a in texts)
 
 
 def _clean_name(text: str) -> str:
@@ -503,6 +510,18 @@ def _one_line(inlines: tuple) -> tuple:
     return map_run(lambda node: Text(" ") if isinstance(node, LineBreak) else node, inlines)
 
 
+def _bold_bare_label(para: Para, text: str) -> re.Match | None:
+    """An abstract's label in bold with no mark after it, its text after a space in another face
+    (`**Аннотация** В данной работе …`), read as `ABSTRACT` reads `Аннотация: …`; None where the
+    label's word is not set apart so (`Abstract algebra …` in one face)."""
+    m = BARE_ABSTRACT_LABEL.match(text)
+    texts = [a for a in para.atoms if a.kind == "text" and a.text.strip()]
+    bold = "".join(a.text for a in itertools.takewhile(lambda a: a.looks_bold, texts))
+    if m is None or not bold or len(bold) >= len("".join(a.text for a in texts)):
+        return None
+    return m if " ".join(bold.split()) == " ".join(text[: m.start("value")].split()) else None
+
+
 def _after_label(inlines: tuple, label: re.Pattern = ABSTRACT) -> tuple:
     """A paragraph's inlines after its label (`Abstract— `, `Аннотация: `; `Тема: ` with `TITLE_LABEL`)."""
     text = _label_form(plain_text(inlines).replace("\n", " ").replace("\t", " "))
@@ -556,7 +575,7 @@ def front_items(paras: list[Para]) -> list[LineItem]:
     for p in region:
         text = " ".join(p.text.replace(MATH_MARK, " ").split("\n")[0].split())
         size = p.size / body if p.size and body else 1.0
-        layout = Layout(size, _bold_all(p), p.centered, 0.0, bool(p.size) and p.size == largest and largest != body, p.style_name.lower())
+        layout = Layout(size, _bold_all(p, shown=False), p.centered, 0.0, bool(p.size) and p.size == largest and largest != body, p.style_name.lower())
         items.append(LineItem(text, False, 1, layout))
     return items
 
@@ -594,7 +613,7 @@ def _title_set_apart(region: list[Para]) -> int | None:
     centring over a paragraph not centred (`_centred_alone`),
     with only labelled fields, a rubric and by-lines before it (names, each with the position,
     institution, place and e-mail lines under it: `_by_line_note`); None when a section name
-    (`Введение`) or another paragraph comes first. A paragraph opening with an institution's
+    (`Введение`), the contents' heading or another paragraph comes first. A paragraph opening with an institution's
     name (`Муниципальное бюджетное общеобразовательное учреждение`: a cover's top) is passed over."""
     labelled = lambda t: UDC.match(t) or IRSTI.match(t) or ABSTRACT.match(t) or KEYWORDS.match(t) or SUPERVISOR.match(t)  # noqa: E731
     sizes = [p.size for p in region if p.size]
@@ -603,8 +622,8 @@ def _title_set_apart(region: list[Para]) -> int | None:
     firsts = [" ".join(p.text.split("\n")[0].split()) for p in region]
     for i, p in enumerate(region):
         first = " ".join(p.text.split("\n")[0].split())
-        if is_section_name(first):
-            return None  # `Введение`, `Abstract`: the body or a labelled field begins; no title before it
+        if is_section_name(first) or CONTENTS_HEADING.match(first):
+            return None  # `Введение`, `Abstract`, `Содержание`: the body, a labelled field or the contents begins; no title before it
         named = _looks_like_authors(first) or AUTHOR_LABEL.match(first) is not None or _name_in_capitals_over(region, i)
         if named or by_line and _by_line_note(first):
             by_line = True
@@ -645,7 +664,7 @@ def _name_set_apart(para: Para) -> int | None:
     for atom in para.atoms:
         size = len(atom.text) if atom.kind == "text" else atom.size
         if atom.kind == "text" and atom.text.strip():
-            (before if at + len(atom.text) - len(atom.text.lstrip()) < cut else after).append(atom.bold)
+            (before if at + len(atom.text) - len(atom.text.lstrip()) < cut else after).append(atom.looks_bold)
         at += size
     return cut if before and after and all(before) and not any(after) else None
 
@@ -661,7 +680,8 @@ def _centred_alone(region: list[Para], i: int) -> bool:
 def _title_rows(region: list[Para], proposal, texts: list[str], language: str) -> tuple[int | None, list[int]]:
     """(the title's paragraph, the paragraphs it goes on into): the rules' (`_marked_title`),
     judged by the line-role model unless the author marked it; the model's own title loses
-    its first paragraphs where they open with an institution's name (a cover's top) and goes
+    its first paragraphs where they open with an institution's name (a cover's top) or head the
+    contents (`СОДЕРЖАНИЕ`), and goes
     on only into paragraphs set as its first (`_set_alike`)."""
     title_at, styled = _marked_title(region)
     if styled:
@@ -669,7 +689,7 @@ def _title_rows(region: list[Para], proposal, texts: list[str], language: str) -
     model_title = judge_title(proposal, texts, " ".join(region[title_at].text.split("\n")[0].split()) if title_at is not None else None, language)
     rows = [i for i in model_title or () if i < len(region)]
     firsts = [p.text.split("\n")[0] for p in region]
-    while rows and (opens_with_institution(firsts[rows[0]]) or names_venue(firsts, rows[0])):
+    while rows and (opens_with_institution(firsts[rows[0]]) or names_venue(firsts, rows[0]) or CONTENTS_HEADING.match(" ".join(firsts[rows[0]].split()))):
         rows = rows[1:]
     if not model_title or not rows:
         return title_at, _goes_on(region, title_at, [])
@@ -755,9 +775,9 @@ def read_meta(paras: list[Para], language: str, inlines=lambda p: (Text(p.text),
                 if fields["abstract"] is None and unlabelled is not None and unlabelled == i - 1:
                     fields["abstract"] = inlines(region[unlabelled])
                     skipped.remove(unlabelled)
-        elif m := ABSTRACT.match(text):
+        elif m := ABSTRACT.match(text) or _bold_bare_label(p, text):
             if fields["abstract"] is None:
-                fields["abstract"] = _after_label(inlines(p)) if m["value"].lstrip("–-: ").strip() else None
+                fields["abstract"] = _after_label(inlines(p), m.re) if m["value"].lstrip("–-: ").strip() else None
                 pending_abstract, fields["abstract_at"], fields["referat"] = fields["abstract"] is None, i, text.casefold().startswith("реферат")
         elif _structured_part(fields, i, text, plain_text(fields["abstract"] or ())):
             fields["abstract"], fields["abstract_at"] = (*fields["abstract"], Text(" "), *inlines(p)), i
@@ -905,11 +925,27 @@ def _by_line_names(region: list[Para], i: int, text: str, after_title: int) -> l
     if i < after_title and _name_in_capitals_over(region, i):
         return [text.title()]
     if _AUTHOR_STYLE.search(p.style_name) or _names_first(p, text) and i <= after_title + 4:
-        firsts = [block.split("\n")[0] for block in _author_blocks(p)]
+        firsts = [line for block in _author_blocks(p) for line in _name_lines(block)]
         if not any(map(_author_names, firsts)) and all(names_affiliation(f) or _NO_NAME.search(f) for f in firsts):
             return None  # an Author-style line naming an institution (`Amity University`) or an ORCID iD: no author
-        return [name for first in firsts for name in _author_names(first) or [_clean_name(first)] if name]
+        return [name for first in firsts for name in _author_names(first) or _unknown_name(first)]
     return None
+
+
+def _name_lines(block: str) -> list[str]:
+    """A by-line block's lines that name its authors: the first, and those under it that are names
+    too (`Кумсков Михаил Иванович (…)a, *,` / `Арсланова Алина Рустямовна (…)a, **,`, broken by
+    hand), up to the first that is none (the IEEE block's affiliation under its name)."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    named = list(itertools.takewhile(lambda line: _author_names(line), lines[1:]))
+    return lines[:1] + named
+
+
+def _unknown_name(line: str) -> list[str]:
+    """A by-line's text no name pattern knows, read as one person's name where it can be one:
+    two to five words and no comma (`Noida, Uttar Pradesh` is a place, `ASET` an acronym)."""
+    name = _clean_name(line)
+    return [name] if 2 <= len(name.split()) <= 5 and "," not in name else []
 
 
 _NO_NAME = re.compile(r"https?://|\bORCID\b|@", re.IGNORECASE)  # a link, an ORCID iD, an e-mail address: no person's name
@@ -1215,8 +1251,8 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
 
     A bibliography field or content control (Mendeley, Zotero, Word's own) marks its entries
     itself. Otherwise the first reference heading opens the list; it ends at the next heading
-    style (unless that paragraph is itself an entry: `_entry_in_heading_style`) or reference
-    heading (a transliterated copy), at what journals print after a list in any style (`ends_list`:
+    style (unless that paragraph is itself an entry: `_entry_in_heading_style`), reference
+    heading (a transliterated copy) or paragraph in a Title style (the title block in English), at what journals print after a list in any style (`ends_list`:
     `Figure captions:`, `Figure 1. …`), or after the last numbered paragraph
     of a numbered list. A heading whose words recur later is a line of the paper's contents
     (`План:`, `Содержание`): the list stands under the last of them; a line of Word's own
@@ -1241,6 +1277,8 @@ def find_list(paras: list[Para], start: int) -> tuple[int | None, list[int], int
     for i in range(heading + 1, len(paras)):
         if _is_heading(paras[i]) and not paras[i].in_bibliography and not _entry_in_heading_style(paras[i]) or is_reference_heading(paras[i].text):
             break
+        if _title_style(paras[i]) and paras[i].text.strip() and not paras[i].in_bibliography:
+            break  # a title after the list opens a block of its own (the paper's title block in English)
         if ends_list(paras[i].text) and not paras[i].in_bibliography and _word_number(paras[i]) is None:  # `Figure captions:`, `Figure 1. …`
             break
         rows.append(i)

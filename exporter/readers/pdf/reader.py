@@ -4,6 +4,7 @@ paragraphs, superscript citations, the paper's own list; positions as page and l
 from __future__ import annotations
 
 import bisect
+import itertools
 import dataclasses
 import re
 import shutil
@@ -23,7 +24,7 @@ from ...references.ownlist import appendix_after_list, find_reference_list, is_r
 from ..plaintext import field_inlines, join_lines, read_plaintext
 from ..plaintext import normalize as rules
 from ..translations import translated
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, is_rubric, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.furniture import TEMPLATE_NOTICE
 from ..plaintext.mojibake import repair_mojibake
 from ...sourcefile import SourceText
@@ -1738,6 +1739,7 @@ def _document(path: str, lines: list[Line], layer: list[Diagnostic], pictures: l
     if choice.title and not fm.labelled_title:
         title, cut = without_smaller_name(lines, [rows[i] for i in choice.title])
     if title is not None:
+        title = list(itertools.dropwhile(lambda i: is_rubric(lines[i].text), title)) or title  # `ТЕХНИЧЕСКИЕ НАУКИ` set as the title is
         title_text = title_of(lines, title)
         authors = (None if blocks_under(lines, title) else with_rest_of_by_line(choice.authors, layout_authors)) or find_authors(lines, title) or list(fm.authors) or cut  # the layout's author blocks stand
         start = max(fm.body_start, title[-1] + 1)

@@ -168,13 +168,15 @@ FULL_NAME = re.compile(_FULL_NAME)
 # A name with initials, or a full name, ending a line (`Студент гр. ФО–411101 А. А. Ибакаева`).
 NAME_AT_END = re.compile(rf"(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME}|{FULL_NAME.pattern})\s*$")
 # A journal's rubric over the title: the article's type or its access (BMC `RESEARCH ARTICLE`
-# and `Open Access`, `Original Article`, `Научная статья`), or its section: never a title or a name.
+# and `Open Access`, `Original Article`, `Научная статья`), or its section or branch of science
+# (`ТЕХНИЧЕСКИЕ НАУКИ`, `Техникалық ғылымдар`): never a title or a name.
 # A conference paper's kind set under its title (`EXTENDED ABSTRACT`, `Position Paper`) is one too.
 _ONE_RUBRIC = (
     r"(?:(?:original|research|review|short|brief|technical|case|methods?|full|regular|position)\s+)?"
     r"(?:article|paper|report|communication|note|research|review|study|letter|editorial)s?|extended\s+abstract"
     r"|open\s+access|(?:научная|оригинальная|обзорная|исследовательская)\s+статья|обзор|краткое\s+сообщение|"
     r"ғылыми\s+мақала|шолу\s+мақала|"
+    r"(?:[^\W\d_]+-)?[^\W\d_]+(?:ие|ые)\s+науки|(?:[^\W\d_]+-)?[^\W\d_]+\s+ғылымдар(?:ы)?|"  # a journal's branch of science (`ТЕХНИЧЕСКИЕ НАУКИ`)
     r"(?:секция|section|рубрика|бөлім)\s*\d*\s*:\s*[^\W\d_][^:]*"  # the conference's or the section (`Секция: Экология`)
 )
 # One rubric, or two set on one baseline, which a PDF's line holds together (`RESEARCH ARTICLE   Open Access`).

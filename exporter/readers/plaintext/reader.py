@@ -13,6 +13,7 @@ from ...language import detect_language
 from ...model import BulletList, Citation, Document, Heading, Inline, ListItem, Meta, Paragraph, Quote, Span, Text
 from ...references.ownlist import appendix_after_list, find_reference_list, read_reference_list
 from .frontmatter import FieldText, FrontMatter, blocks_after_list, clean, is_name, read_front_matter, standalone_title, title_text
+from .contents import contents_lines
 from .furniture import blanked, find_pages, template_notices
 from .mojibake import repair_mojibake
 from .sections import continues_heading, heading_level, heading_text, in_sequence, initials_joined, is_roman_section, is_section_name, lettered_heading, sets_initials_apart, small_caps_pieces, top_number
@@ -332,6 +333,18 @@ def after_list(fm, lines: list[str], start: int, stop: int) -> None:
         fm.translations.append(block)
 
 
+def _decoding_notes(source: SourceText) -> list[Diagnostic]:
+    """How the file's bytes were read: an encoding other than UTF-8's, a file-wide mojibake repaired and what it left."""
+    notes = []
+    if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
+        notes.append(Diagnostic.at_line("TXT002", source.path, 1, 1, encoding=source.encoding))
+    if fixed := source.repaired:
+        notes.append(Diagnostic.at_line("TXT003", source.path, fixed.line, 1, variant="file", encoding=fixed.label, count=fixed.count))
+        if fixed.left:
+            notes.append(Diagnostic.at_line("TXT005", source.path, fixed.left_line, 1, variant="file", count=fixed.left))
+    return notes
+
+
 def read_plaintext(source: SourceText) -> Document:
     """Read a paper's plain text into a Document (citations still unlinked)."""
     lines = source.lines
@@ -341,14 +354,7 @@ def read_plaintext(source: SourceText) -> Document:
     if all(rules.is_blank(line) for line in lines):
         raise InputError(path, "contains no text (only whitespace or control characters)")
     repair = repair_mojibake(lines, path)  # same lengths: every line and column stays where it was
-    notes = control_characters(repair.lines, path)  # after the repair, which reads Latin-1's 0x96 as the `–` it was
-    if source.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
-        notes.append(Diagnostic.at_line("TXT002", path, 1, 1, encoding=source.encoding))
-    if source.repaired:
-        fixed = source.repaired
-        notes.append(Diagnostic.at_line("TXT003", path, fixed.line, 1, variant="file", encoding=fixed.label, count=fixed.count))
-        if fixed.left:
-            notes.append(Diagnostic.at_line("TXT005", path, fixed.left_line, 1, variant="file", count=fixed.left))
+    notes = control_characters(repair.lines, path) + _decoding_notes(source)  # after the repair, which reads Latin-1's 0x96 as the `–` it was
     lines = repair.lines
     notes.extend(repair.notes)
     notes.extend(glyph_notes(lines, path))
@@ -361,7 +367,7 @@ def read_plaintext(source: SourceText) -> Document:
     if not fm.title_lines and (alone := standalone_title(lines[fm.start :], frozenset(k - fm.start for k in pages.furniture if k >= fm.start))):
         fm.title_lines = [title_text(alone[0])]  # a title over the text, nothing around it: read last, where nothing else read one
         fm.body_start = max(fm.body_start, fm.start + alone[1])
-    text_lines = blanked(lines, pages.furniture | template_notices(lines))  # furniture (ACM's permission block, IEEE's funding placeholder too) read as blank
+    text_lines = blanked(lines, pages.furniture | template_notices(lines) | contents_lines(lines, pages.furniture))  # furniture (ACM's permission block, IEEE's funding placeholder too) and the contents read as blank
     found = find_reference_list(text_lines, fm.body_start)
     body_end = found.body_end if found else len(lines)
     lexicon = rules.attested_words(text_lines)

@@ -18,6 +18,10 @@ SECTION_NAMES = frozenset(
         "Введение", "Основная часть", "Заключение", "Выводы", "Вывод", "Результаты", "Обсуждение",
         "Результаты и обсуждение", "Методы", "Методы исследования", "Материалы и методы", "Методология",
         "Постановка задачи", "Благодарности", "Обзор литературы",
+        # a report's or thesis's structural elements by GOST 7.32 (and their Kazakh names)
+        "Термины и определения", "Перечень сокращений и обозначений", "Список сокращений и условных обозначений",
+        "Перечень сокращений и условных обозначений", "Определения, обозначения и сокращения", "Нормативные ссылки",
+        "Анықтамалар", "Белгілеулер мен қысқартулар", "Нормативтік сілтемелер",
         "Introduction", "Conclusion", "Conclusions", "Results", "Discussion", "Results and discussion",
         "Methods", "Methodology", "Materials and methods", "Related work", "Background", "Literature review",
         "Acknowledgements", "Acknowledgments", "Introduction and results", "Problem statement", "Evaluation",

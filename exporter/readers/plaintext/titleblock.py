@@ -102,6 +102,8 @@ _DEGREE = re.compile(r"^(?:MD|PhD|MSc|BSc|MPH|DSc|RN|Jr|Sr|II|III|Prof|Dr)\.?$",
 _BRACKET_MARK = re.compile(r"\((?:\s*(?:[\d*∗†‡§¶#]+|[a-h])\s*,?)+\)")
 _MARK_BETWEEN = re.compile(r"(?<=[^\W\d_])\s+[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#☯✉+\u2190-\u21ff,\s]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#☯✉+\u2190-\u21ff]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ])")
 # Words no personal name holds: a by-line's neighbours (institutions, addresses) read as names.
+# A form's labelled number (`Candidate No.: 148978`, `Word Count: 5593`, `Student ID: 20-114`): no name.
+_NUMBER_FIELD = re.compile(r"^\s*[^\W\d_][^:]{1,40}:\s*[\d][\d\s/.-]*$")
 _NOT_NAME = re.compile(
     r"\b(?:P\.?\s?O\.?\s?Box|Box|Avenue|Street|Road|Research|Society|Services|Sciences|Foundation|Hospital|Campus|"
     r"Corporation|GmbH|Piazza|Parc|Member|IEEE|Abstract|Summary|Contents|Preface|Acknowledgements?)\b",
@@ -164,7 +166,7 @@ def loose_names(text: str) -> list[str]:
 def line_names(text: str) -> list[str]:
     """The personal names on a line the model calls an author line: the rules' reading, else
     the loose one (`loose_names`); none naming an institution or an address."""
-    if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text) or DATE_OR_KIND.search(text):
+    if _COVER.search(text) or "@" in text or _URL.search(text) or _POSTAL.search(text) or DATE_OR_KIND.search(text) or _NUMBER_FIELD.match(text):
         return []
     text = re.sub(r"^\s*(?:By\s+(?=[A-Z])|[•●▪■◦]\s+)", "", text)  # a magazine's `By Dina Youakim, …`, a by-line set as a list (`• James Wengler`)
     names = [n for n in author_names(text, strong_only=False) or [] if not names_institution(n) and not _NOT_NAME.search(n)]
