@@ -68,6 +68,16 @@ def draw_text(c, x: float, y: float, text: str, size: float = 11, bold: bool = F
     c.drawString(x, y, text)
 
 
+def draw_raised_line(c, y: float, parts: list[tuple[str, bool]]) -> None:
+    """One line of 11 pt text from x=50; parts marked True are set as superscripts (7 pt, raised 4 pt)."""
+    x = 50.0
+    for text, raised in parts:
+        size = 7 if raised else 11
+        c.setFont("LiberationSerif", size)
+        c.drawString(x, y + (4 if raised else 0), text)
+        x += c.stringWidth(text, "LiberationSerif", size)
+
+
 BODY_RU = [
     "Введение",
     "Задача рассматривается в работе впервые, и её решение опирается на известные методы [1].",

@@ -17,7 +17,7 @@ from exporter.readers import read_document
 from exporter.readers.pdf.layout import _Fragment, compose_accents, find_gutter
 from exporter.readers.pdf.reader import is_superscript_citation, name_parts
 
-from helpers import REPO, draw_text, pdf_canvas, run_cli
+from helpers import REPO, draw_raised_line, draw_text, pdf_canvas, run_cli
 
 CORPUS = REPO.parent.parent / "shared" / "corpus" / "pdf"
 if not CORPUS.is_dir():
@@ -138,24 +138,14 @@ def test_findings_print_page_line_and_column(paper):
     assert line.startswith(f"{paper}:p.2:6:{RIGHT[1].index('[9]') + 1}: error[CIT001]: [9]")
 
 
-def _segments(c, y: float, parts: list[tuple[str, bool]]) -> None:
-    """One line of 11 pt text; parts marked True are set as superscripts (7 pt, raised 4 pt)."""
-    x = 50.0
-    for text, raised in parts:
-        size = 7 if raised else 11
-        c.setFont("LiberationSerif", size)
-        c.drawString(x, y + (4 if raised else 0), text)
-        x += c.stringWidth(text, "LiberationSerif", size)
-
-
 def make_superscript_paper(path: Path, brackets: bool = False) -> Path:
     """A paper citing by superscript numbers (`effect¹,²`), with an exponent (`m²`) that is not one."""
     c = _canvas(path)
     _text(c, 50, 760, "Superscript Citations in Physics", 16, bold=True)
     _text(c, 50, 735, "Jane Doe, John Roe")
-    _segments(c, 700, [("Earlier work established the effect", False), ("1,2", True), (" and later measurements", False)])
-    _segments(c, 686, [("confirmed it in two laboratories", False), ("3", True), (". The sample area was 5 m", False), ("2", True)] + ([(" [1]", False)] if brackets else []))
-    _segments(c, 672, [("in total, as the first study reported.", False)])
+    draw_raised_line(c, 700, [("Earlier work established the effect", False), ("1,2", True), (" and later measurements", False)])
+    draw_raised_line(c, 686, [("confirmed it in two laboratories", False), ("3", True), (". The sample area was 5 m", False), ("2", True)] + ([(" [1]", False)] if brackets else []))
+    draw_raised_line(c, 672, [("in total, as the first study reported.", False)])
     _text(c, 50, 640, "References", bold=True)
     for i, entry in enumerate(("1. Alpha A. First study of the effect. Physics, 2001.", "2. Beta B. Second study. Physics, 2003.", "3. Gamma G. Confirmation. Physics, 2005.")):
         _text(c, 50, 620 - 14 * i, entry, 10)

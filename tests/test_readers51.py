@@ -78,31 +78,21 @@ def test_one_initial_before_a_family_name_stays_a_name():
     assert is_name("Г. Киров") and not is_name("Г. Вологда") and not is_name("г. Пенза")
 
 
-def _raised_line(c, y: float, parts: list[tuple[str, bool]]) -> None:
-    """One line of 11 pt text; parts marked True set as superscripts (7 pt, raised 4 pt)."""
-    x = 50.0
-    for text, raised in parts:
-        size = 7 if raised else 11
-        c.setFont("LiberationSerif", size)
-        c.drawString(x, y + (4 if raised else 0), text)
-        x += c.stringWidth(text, "LiberationSerif", size)
-
-
 def test_an_exponent_in_an_author_year_paper_is_no_citation(tmp_path):
     """An author–year paper (its list unnumbered) prints a unit's exponent (`316 km²`): the
     PDF's sizes show a superscript, but no numbered list stands behind it, and its numbers do not
     count the list in order of first citation. Before, `²` was read as a citation of the second
     entry, so the paper had a numeric citation and its author–year citations were never linked:
     every entry 'never cited' (timpson_maltese_fossils: 59 CIT002; barra_cognition's `partial η²`: 36)."""
-    from helpers import draw_text, pdf_canvas
+    from helpers import draw_raised_line, draw_text, pdf_canvas
 
     from exporter.pipeline import read_and_link
 
     path = tmp_path / "author_year.pdf"
     c = pdf_canvas(path)
     draw_text(c, 50, 780, "Dwarf Elephants of the Maltese Islands", 16, bold=True)
-    _raised_line(c, 740, [("Malta is an archipelago with an area of just 316 km", False), ("2", True), (" in the sea (Adams, 1870).", False)])
-    _raised_line(c, 726, [("Its plateau covers 10,700 km", False), ("2", True), (" of shelf, as shown before (Aguirre, 1969).", False)])
+    draw_raised_line(c, 740, [("Malta is an archipelago with an area of just 316 km", False), ("2", True), (" in the sea (Adams, 1870).", False)])
+    draw_raised_line(c, 726, [("Its plateau covers 10,700 km", False), ("2", True), (" of shelf, as shown before (Aguirre, 1969).", False)])
     draw_text(c, 50, 700, "The fauna was described twice (Ambrosetti, 1968), and dated later.")
     draw_text(c, 50, 670, "References", bold=True)
     for i, entry in enumerate(("Adams, A. L. (1870). Notes of a Naturalist in the Nile Valley and Malta. Edmonston.",
