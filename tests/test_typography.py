@@ -264,3 +264,23 @@ def test_a_short_word_alone_never_beats_a_loose_line_of_words():
     # word `20` does not fit after them. The first word alone fills 5 (inf_bad / 0.05 now).
     lines = break_lines(items, (100.0,), Params(tolerance=4.0))
     assert lines[0].end == 5  # after the third word, not the first
+
+
+def test_words_before_a_piece_wider_than_the_rest_of_the_line_share_one_loose_line():
+    """`Пусть также заданы многочлены из (7): <a formula 335 pt wide>.` in a 453 pt line: the
+    words fill about half the line, the formula takes the next one. The words' line is very
+    loose (r ≈ 57, badness 18 million), and each word alone on a line (no glue: inf_bad over
+    its fill, ~80 000) had cost less, so the words were set one a line. A loose line is never
+    worse than a line as full that cannot stretch at all."""
+    items = Items.empty()
+    for width in (36.0, 33.0, 42.0, 66.0, 12.0, 28.0):
+        if items.kind:
+            items.add(GLUE, 2.5, 1.25, 0.8)
+        items.add(BOX, width)
+    items.add(GLUE, 2.5, 1.25, 0.8)
+    items.add(BOX, 335.0)  # the formula, with its full stop
+    items.add(GLUE, 0.0, 1e6)
+    items.add(PENALTY, 0.0, penalty=-INFINITY)
+    lines = break_lines(items, (453.0,), Params(tolerance=4.0))
+    assert len(lines) == 2
+    assert lines[0].end == 11  # the glue before the formula

@@ -207,8 +207,12 @@ def _candidate(candidates: list, a: _Node, ratio: float, pen: float, flag: bool,
         # infinity, or every breaking after it would be equally (infinitely) bad — and more the
         # emptier it is (inf_bad over its fill), so a short word alone on a line (`С` before an
         # unbreakable `HTML(HTML5)`) never beats a loose line of words. Other loose lines of the
-        # final pass keep their whole badness, so a breaking avoids them.
-        badness = INF_BAD / fill if ratio == AWFUL and fill > 0 else 100.0 * abs(ratio) ** 3
+        # final pass keep their whole badness, so a breaking avoids them, but never more than a
+        # line as full with no glue would have: else words before a piece wider than the rest
+        # of the line (a long inline formula) would each take a line of their own.
+        badness = 100.0 * abs(ratio) ** 3
+        if fill > 0 and ratio > 0:
+            badness = min(badness, INF_BAD / fill)
         demerits = (params.line_penalty + badness) ** 2
         if pen > 0:
             demerits += pen * pen
