@@ -17,7 +17,7 @@ from ...model import Image
 from ...quoting import OBJECT
 from .media import PackageMedia, Unshown, pictures_in, text_boxes
 from .numbering import Number, Numbering
-from .omml import omml_to_tex
+from .omml import omml_to_tex, split_word_number
 from .symbols import sym_character
 from .monospace import CODE_STYLES, is_monospace
 from .xml import M, R, W, attr, child
@@ -61,6 +61,7 @@ class Atom:
     tex: str = ""  # a formula's TeX
     omml: str | None = None  # a Word formula's own XML
     display: bool = False  # a formula Word sets on its own line (m:oMathPara)
+    number: str | None = None  # a formula's number typed in it by Word's own numbering (`E = mc^2#(1)`)
     image: Image | None = None
     formula: bool = False  # an image that is a formula (an equation object's preview): one character, as a formula
     pieces: list = field(default_factory=list, repr=False)  # text of the runs merged into this one, until the paragraph ends
@@ -641,8 +642,11 @@ class BodyWalker:
                 if next(formula.iter(W + "br", W + "cr"), None) is not None:  # a formula holding only a line break: Word breaks the line there
                     self._text(para, "\n", dict(bold=False, style_bold=False, italic=False, vert=None, link=None, code=False), element if element is not None else node)
                 continue  # an empty formula shows nothing
+            number = None
+            if (numbered := split_word_number(formula)) is not None:
+                formula, number = numbered
             omml = etree.tostring(formula, encoding="unicode")
-            atom = Atom("math", _math_text(formula), tex=omml_to_tex(formula), omml=omml, display=node.tag == M + "oMathPara")
+            atom = Atom("math", _math_text(formula), tex=omml_to_tex(formula), omml=omml, display=node.tag == M + "oMathPara", number=number)
             self._add_formula(para, atom, element if element is not None else node)
 
     def _add_formula(self, para: Para, atom: Atom, element) -> None:

@@ -130,10 +130,13 @@ def number_alone(para: Para) -> str | None:
 
 
 def equation_number(para: Para) -> str | None:
-    """A formula paragraph's number: `(4)` typed after it, or a MACROBUTTON's `(4)`. A picture
+    """A formula paragraph's number: Word's own in the formula, `(4)` typed after it, or a MACROBUTTON's `(4)`. A picture
     standing alone with such a number is a formula too (a formula pasted as a picture)."""
     if not any(a.kind in ("math", "image") for a in para.atoms):
         return None
+    own = [a.number for a in para.atoms if a.kind == "math" and a.number]
+    if len(own) == 1:  # Word's own numbering, typed in the formula (`E = mc^2#(1)`)
+        return own[0]
     rest = para.text.replace(MATH_MARK, "")
     m = _EQUATION_NUMBER.match(rest)
     if m:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from copy import deepcopy
 
 from .symbols import ACCENTS, FUNCTIONS, NARY, TEX, delimiter, function_command
 from .xml import M, W
@@ -30,6 +31,79 @@ def _on(node, name: str) -> bool:
     """A toggle property (`<m:degHide/>`, `<m:degHide m:val="1"/>`) is on unless its value says off."""
     prop = None if node is None else node.find(M + name)
     return prop is not None and prop.get(M + "val") not in ("0", "off", "false")
+
+
+def split_word_number(formula):
+    """Word's own equation numbering, typed `E = mc^2#(1)`: Word stores it as an equation
+    array whose last row holds a `#` with the number after it (the rows before it are the
+    formula's lines) and shows the number at the right margin. Returns (a copy of `formula`
+    without the `#` and the number, a one-row array replaced by its row; the number as
+    printed, parentheses dropped: `1.1`), or None when the formula has no such number."""
+    for array in formula.iter(M + "eqArr"):
+        rows = array.findall(M + "e")
+        if not rows or any("#" in "".join(row.itertext()) for row in rows[:-1]):
+            continue
+        marked = [c for c in rows[-1] if c.tag == M + "r" and "#" in _run_text(c)]
+        if len(marked) != 1:
+            continue
+        run = marked[0]
+        before, _, after = _run_text(run).partition("#")
+        m = _WORD_NUMBER.match((after + "".join(_shown_text(n) for n in run.itersiblings())).strip())
+        if m is None:
+            continue
+        copy = deepcopy(formula)
+        copied_run = _follow(copy, _path(formula, run))
+        for sibling in list(copied_run.itersiblings()):
+            copied_run.getparent().remove(sibling)
+        texts = copied_run.findall(M + "t")
+        for t in texts[1:]:
+            copied_run.remove(t)
+        row = copied_run.getparent()
+        if before.strip() and texts:
+            texts[0].text = before.rstrip()
+        else:
+            row.remove(copied_run)
+        if len(rows) == 1:  # one line: the array was only Word's frame for the number
+            copied_array = row.getparent()
+            parent, at = copied_array.getparent(), copied_array.getparent().index(copied_array)
+            parent.remove(copied_array)
+            for i, node in enumerate(c for c in row if not c.tag.endswith("Pr")):
+                parent.insert(at + i, node)
+        return copy, m.group(1)
+    return None
+
+
+_WORD_NUMBER = re.compile(r"^\(\s*([0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё.,\-–]{0,11})\s*\)$")
+
+
+def _shown_text(node) -> str:
+    """What a piece of a formula shows as text: a delimiter's characters around its content."""
+    if node.tag != M + "d":
+        return "".join(t.text or "" for t in node.iter(M + "t"))
+    props = node.find(M + "dPr")
+    opening, closing = _val(props, "begChr"), _val(props, "endChr")
+    inner = "".join(_shown_text(e) for e in node.iterchildren(M + "e"))
+    return ("(" if opening is None else opening) + inner + (")" if closing is None else closing)
+
+
+def _run_text(run) -> str:
+    return "".join(t.text or "" for t in run.iter(M + "t"))
+
+
+def _path(root, node) -> list[int]:
+    """The child indices that lead from `root` down to `node`."""
+    path = []
+    while node is not root:
+        parent = node.getparent()
+        path.append(parent.index(node))
+        node = parent
+    return path[::-1]
+
+
+def _follow(root, path: list[int]):
+    for i in path:
+        root = root[i]
+    return root
 
 
 def omml_to_tex(node) -> str:

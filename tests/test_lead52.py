@@ -1,0 +1,64 @@
+"""Word's own equation numbering (`E = mc^2#(1)`) read as the formula's number, not printed as
+`#(1)` inside the formula; the editions set it at the right margin."""
+
+from __future__ import annotations
+
+import docx
+
+from docx_samples import append_xml, save
+from exporter.model import Math, walk
+from exporter.readers import read_document
+from exporter.readers.docx.omml import omml_to_tex, split_word_number
+from exporter.readers.docx.xml import M_NS, parse
+
+
+def r(text: str) -> str:
+    return f"<m:r><m:t xml:space=\"preserve\">{text}</m:t></m:r>"
+
+
+def paren(inner: str) -> str:
+    return f"<m:d><m:dPr/><m:e>{r(inner)}</m:e></m:d>"
+
+
+def numbered(*rows: str) -> str:
+    """An equation as Word stores `…#(n)`: an equation array, the number in its last row."""
+    return "<m:oMath><m:eqArr><m:eqArrPr/>" + "".join(f"<m:e>{row}</m:e>" for row in rows) + "</m:eqArr></m:oMath>"
+
+
+def formula(xml: str):
+    return parse(f'<m:oMathPara xmlns:m="{M_NS}">{xml}</m:oMathPara>'.encode()).find(f"{{{M_NS}}}oMath")
+
+
+def test_the_number_after_the_hash_is_the_formulas_and_the_array_goes():
+    split = split_word_number(formula(numbered(r("f(x)=0, #") + paren("1.1"))))
+    assert split is not None
+    rest, number = split
+    assert number == "1.1"
+    assert omml_to_tex(rest) == "f(x)=0,"  # the one-row array was only Word's frame for the number
+
+
+def test_a_formula_of_several_lines_keeps_them_and_takes_the_number_of_its_last():
+    rest, number = split_word_number(formula(numbered(r("a=b,"), r("c=d#") + paren("6.2"))))
+    assert number == "6.2"
+    tex = omml_to_tex(rest)
+    assert "\\\\" in tex and "a=b" in tex and "c=d" in tex and "#" not in tex and "6.2" not in tex
+
+
+def test_a_hash_that_numbers_nothing_stays_in_the_formula():
+    for xml in (
+        f"<m:oMath>{r('a#b')}</m:oMath>",  # no equation array: a sign of the formula
+        numbered(r("x#y")),  # no number in brackets after it
+        numbered(r("a#") + paren("1"), r("b#") + paren("2")),  # a mark in a row before the last
+    ):
+        assert split_word_number(formula(xml)) is None
+
+
+def test_a_word_paper_numbered_so_gets_numbered_display_formulas(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Пусть задано уравнение:")
+    append_xml(d.add_paragraph(), f'<m:oMathPara xmlns:m="{M_NS}">{numbered(r("x+2=0, #") + paren("2.1"))}</m:oMathPara>')
+    d.add_paragraph("Из уравнения (2.1) следует ответ.")
+    doc = read_document(str(save(d, tmp_path / "eq.docx")))
+    maths = [n for n in walk(doc.blocks) if isinstance(n, Math)]
+    assert [(m.tex, m.display, m.number) for m in maths] == [("x+2=0,", True, "2.1")]
+    assert "#" not in maths[0].omml and "2.1" not in maths[0].omml  # the DOCX edition writes the number itself
