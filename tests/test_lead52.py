@@ -62,3 +62,26 @@ def test_a_word_paper_numbered_so_gets_numbered_display_formulas(tmp_path):
     maths = [n for n in walk(doc.blocks) if isinstance(n, Math)]
     assert [(m.tex, m.display, m.number) for m in maths] == [("x+2=0,", True, "2.1")]
     assert "#" not in maths[0].omml and "2.1" not in maths[0].omml  # the DOCX edition writes the number itself
+
+
+def test_an_inline_formulas_top_level_commas_are_places_to_break_in_the_latex_edition():
+    from exporter.writers.latex_math import breakable_inline
+
+    tex = r"A_{1}\left( x \right),\ldots ,C_{m}\left( x \right), f(x,y), \{1,2\}, x=1,5, a\,b"
+    assert breakable_inline(tex) == (
+        r"A_{1}\left( x \right),\allowbreak \ldots ,\allowbreak C_{m}\left( x \right),\allowbreak  f(x,y),\allowbreak  \{1,2\},\allowbreak  x=1,5,\allowbreak  a\,b"
+    )
+
+
+def test_a_long_inline_list_breaks_in_the_latex_edition(tmp_path):
+    """Written inline as `$A_1(x),…$`, a list of 12 functions is wider than the line: the
+    LaTeX edition breaks it after a comma instead of running into the margin."""
+    from helpers import run_cli
+
+    paper = tmp_path / "list.md"
+    items = ",".join(rf"{f}_{{{i}}}\left( x \right)" for f in "ABC" for i in ("1", "2", "m"))
+    paper.write_text(f"# Тест\n\nПусть также заданы многочлены из (7): ${items},\\ldots ,{items}$.\n", encoding="utf-8")
+    result = run_cli("build", str(paper), "--to", "latex", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "out" / "list.tex").read_text(encoding="utf-8")
+    assert r"B_{m}\left( x \right),\allowbreak C_{1}" in written

@@ -19,7 +19,7 @@ from ..typography.addresses import URL_PENALTY, address_breaks, is_address
 from ..typography.hyphenation import Hyphenator, explicit_languages
 from ..venue import author_groups, language, meta_view
 from . import LIST_MARK, LIST_MARK_ROOM_CM, NARROWEST_CELL_PT, Display, Edition, list_room_cm, margin_label, Walker, code_lines, display_picture, label_anchor, math_text, spans_columns, split_display_math, table_grid, table_layout
-from .latex_math import math_tex
+from .latex_math import breakable_inline, math_tex
 
 PT_PER_CM = 72.27 / 2.54  # TeX points
 _WORD = re.compile(r"\S+")
@@ -413,7 +413,7 @@ class _Body(Walker):
         if tex is None:
             self.out.append(f"\\mbox{{{self.tex(math_text(node.tex))}}}{label}")
         else:
-            self.out.append(f"${tex}${label}")
+            self.out.append(f"${breakable_inline(tex)}${label}")
 
     def line_break(self, node: LineBreak) -> None:
         """`\\newline` (a line ended inside a paragraph or a table's cell, where `\\\\` would end

@@ -74,3 +74,34 @@ def math_tex(tex: str) -> str | None:
     tex = _ALPHABET.sub(lambda m: "\\sym" + m.group(1), tex)
     # Cyrillic letters outside \text: the math font has none; set them as text in the body's font.
     return _CYRILLIC.sub(lambda m: "\\text{" + m.group() + "}", tex)
+
+
+def breakable_inline(tex: str) -> str:
+    """An inline formula's TeX with `\\allowbreak` after each comma of its top level (outside
+    braces, brackets, `\\left…\\right`, `\\{…\\}` and environments): TeX breaks inline
+    mathematics only after a relation or an operator, so a list (`A_1(x), …, C_m(x)`) longer
+    than the line ran into the margin. A comma between two digits (a decimal comma) is no place
+    to break either."""
+    out: list[str] = []
+    depth = 0
+    k = 0
+    while k < len(tex):
+        m = _COMMAND_AT.match(tex, k)
+        if m:
+            word = m.group(1)
+            depth += (word in _OPENING) - (word in _CLOSING)
+            out.append(m.group())
+            k = m.end()
+            continue
+        ch = tex[k]
+        depth += (ch in "{([") - (ch in "})]")
+        out.append(ch)
+        if ch == "," and depth <= 0 and not (tex[k - 1:k].isdigit() and tex[k + 1:k + 2].isdigit()):
+            out.append("\\allowbreak ")
+        k += 1
+    return "".join(out)
+
+
+_COMMAND_AT = re.compile(r"\\([A-Za-z@]+|.)")
+_OPENING = frozenset(("left", "begin", "{"))
+_CLOSING = frozenset(("right", "end", "}"))
