@@ -85,3 +85,26 @@ def test_a_long_inline_list_breaks_in_the_latex_edition(tmp_path):
     assert result.returncode == 0, result.stderr
     written = (tmp_path / "out" / "list.tex").read_text(encoding="utf-8")
     assert r"B_{m}\left( x \right),\allowbreak C_{1}" in written
+
+
+def test_symbols_xelatex_lacks_are_written_as_their_characters(tmp_path):
+    """`\\coloneqq` (mathtools') and `\\square` (amssymb's) pass the MathML check but stopped
+    XeLaTeX with an undefined control sequence under amsmath and unicode-math: the whole LaTeX
+    edition of a Word paper typing `u_1 ≔ x·x` did not compile."""
+    import shutil
+
+    import pytest
+
+    from exporter.writers.latex_math import math_tex
+    from test_latex import compile_tex, tex_for
+
+    assert math_tex(r"u_{1}\coloneqq x, \square") == "u_{1}≔ x, ◻"
+    assert math_tex(r"\alpha \le \beta") == r"\alpha \le \beta"  # what XeLaTeX knows stays as written
+    if not shutil.which("xelatex"):
+        pytest.skip("xelatex not installed")
+    d = docx.Document()
+    d.add_paragraph("Пусть заданы два действия:")
+    append_xml(d.add_paragraph(), f'<m:oMathPara xmlns:m="{M_NS}"><m:oMath>{r("u")}<m:r><m:t>≔x·x, □</m:t></m:r></m:oMath></m:oMathPara>')
+    paper = save(d, tmp_path / "act.docx")
+    run, log = compile_tex(tex_for(paper), tmp_path)
+    assert run.returncode == 0 and "Undefined control sequence" not in log

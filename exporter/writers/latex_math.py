@@ -11,6 +11,8 @@ unknown `\\foo` would stop XeLaTeX with "Undefined control sequence").
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from ..media.formulas import FormulaError, mathml
 
@@ -72,8 +74,29 @@ def math_tex(tex: str) -> str | None:
     # unicode-math's \mathrm is the body's text font, which lacks math alphabets (\mathrm{\Delta}
     # would be a missing 𝛥): the math font's own upright, bold, italic alphabets instead.
     tex = _ALPHABET.sub(lambda m: "\\sym" + m.group(1), tex)
+    tex = _COMMAND.sub(_as_character, tex)
     # Cyrillic letters outside \text: the math font has none; set them as text in the body's font.
     return _CYRILLIC.sub(lambda m: "\\text{" + m.group() + "}", tex)
+
+
+def _as_character(m: re.Match) -> str:
+    """A symbol's command that XeLaTeX lacks (`\\coloneqq` is mathtools', `\\square`
+    amssymb's) as the character it stands for, which unicode-math sets from the math font; any
+    other command as written."""
+    name = m.group(1)
+    if name not in _lacking():
+        return m.group()
+    from latex2mathml.symbols_parser import SYMBOLS
+
+    code = SYMBOLS.get("\\" + name)
+    return chr(int(code, 16)) if code and re.fullmatch(r"[0-9A-Fa-f]{4,6}", code) else m.group()
+
+
+@cache
+def _lacking() -> frozenset[str]:
+    """The commands latex2mathml reads and XeLaTeX does not define with amsmath and
+    unicode-math (latex_lacks.txt, written by bench/latex_lacks.py)."""
+    return frozenset((Path(__file__).with_name("latex_lacks.txt")).read_text(encoding="utf-8").split())
 
 
 def breakable_inline(tex: str) -> str:

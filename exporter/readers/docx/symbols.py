@@ -38,7 +38,7 @@ TEX.update({
     "…": "\\ldots", "⋯": "\\cdots", "⋮": "\\vdots", "⋱": "\\ddots", "′": "'", "″": "''", "‴": "'''", "°": "^{\\circ}",
     "ℝ": "\\mathbb{R}", "ℕ": "\\mathbb{N}", "ℤ": "\\mathbb{Z}", "ℚ": "\\mathbb{Q}", "ℂ": "\\mathbb{C}",
     "⟨": "\\langle", "⟩": "\\rangle", "〈": "\\langle", "〉": "\\rangle", "‖": "\\|", "⌊": "\\lfloor", "⌋": "\\rfloor",
-    "⌈": "\\lceil", "⌉": "\\rceil", "∎": "\\blacksquare", "□": "\\square", "√": "\\surd",
+    "⌈": "\\lceil", "⌉": "\\rceil", "∎": "\\blacksquare", "√": "\\surd",
     # n-ary operators met as plain characters
     "∑": "\\sum", "∏": "\\prod", "∐": "\\coprod", "∫": "\\int", "∬": "\\iint", "∭": "\\iiint", "∮": "\\oint",
     # superscript and subscript digits typed as characters
