@@ -115,6 +115,12 @@ def may_refer(text: str) -> bool:
 _CAPTION_WORDS = {"рис.", "рисунок", "fig.", "fig", "figure", "сурет", "табл.", "таблица", "table", "кесте"}
 
 
+def is_caption_label(line: str) -> bool:
+    """A line holding only a caption's label word (`Рисунок`, `Table`, `Рис.`): a caption
+    broken before its number, as a text layer breaks `Рисунок` / `3 - Диаграмма классов`."""
+    return folded(" ".join(line.split())) in _CAPTION_WORDS
+
+
 def kind_of(word: str) -> str:
     word = folded(word)
     if word.startswith(("рис", "fig", "сурет")):

@@ -108,3 +108,29 @@ def test_symbols_xelatex_lacks_are_written_as_their_characters(tmp_path):
     paper = save(d, tmp_path / "act.docx")
     run, log = compile_tex(tex_for(paper), tmp_path)
     assert run.returncode == 0 and "Undefined control sequence" not in log
+
+
+def test_a_caption_label_opening_two_pages_is_no_running_head():
+    """`Рисунок` / `3 - Диаграмма классов` at the top of two pages of a coursework's text: a
+    line word for word at the edge of two pages is taken for a running head, and the two
+    captions lost their labels (XRF001: `Рисунке 3 refers to figure 3, which does not
+    exist`). A caption's label word alone on its line is never one."""
+    from exporter.readers.plaintext.furniture import find_pages
+    from exporter.sourcefile import SourceText
+    from exporter.readers.plaintext import read_plaintext
+
+    def body(page: int) -> str:
+        return "".join(f"Строка {k} страницы {page}: текст идёт своим чередом и описывает приложение.\n" for k in range(3))
+
+    text = (
+        "Введение\n\n" + body(1) + "На Рисунке 1 изображена схема, на Рисунке 2 — классы.\n\n12\n"
+        "\fРисунок\n1 - Схема приложения\n\n" + body(2) + "\n13\n"
+        "\fРисунок\n2 - Диаграмма классов\n\n" + body(3) + "\n14\n"
+    )
+    lines = text.split("\n")
+    furniture = find_pages(lines).furniture
+    assert not any(lines[i].strip("\f") == "Рисунок" for i in furniture)
+    assert any(lines[i].strip() in ("12", "13", "14") for i in furniture)  # the page numbers still are
+    doc = read_plaintext(SourceText("p.txt", text, "utf-8"))
+    captions = [b for b in doc.blocks if "Схема приложения" in str(b) or "Диаграмма классов" in str(b)]
+    assert len(captions) == 2 and all("Рисунок" in str(b) for b in captions), doc.blocks

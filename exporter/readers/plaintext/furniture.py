@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ...crossrefs import is_caption_label
 from .normalize import TOKEN
 
 EDGE = 2  # lines at each edge of a page where headers and footers stand
@@ -149,10 +150,10 @@ def find_pages(lines: list[str]) -> Pages:
     for page in edges:
         for i in page:
             text = " ".join(TOKEN.findall(lines[i])).casefold()
-            if (
-                is_page_number(lines[i])
-                or exact[text] >= 2 and len(text) >= 3
-                or loose[_key(lines[i])] >= max(2, pages_with_text / 3) and len(text) >= 3
+            if is_page_number(lines[i]) or (
+                (exact[text] >= 2 or loose[_key(lines[i])] >= max(2, pages_with_text / 3))
+                and len(text) >= 3
+                and not is_caption_label(lines[i])  # `Рисунок` / `3 - Схема` opening two pages
             ):
                 furniture.add(i)
     for i, line in enumerate(lines):  # `14 of 14` says it is a page number wherever it stands
