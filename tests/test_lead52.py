@@ -134,3 +134,43 @@ def test_a_caption_label_opening_two_pages_is_no_running_head():
     doc = read_plaintext(SourceText("p.txt", text, "utf-8"))
     captions = [b for b in doc.blocks if "Схема приложения" in str(b) or "Диаграмма классов" in str(b)]
     assert len(captions) == 2 and all("Рисунок" in str(b) for b in captions), doc.blocks
+
+
+def _paragraphs(text: str) -> list[str]:
+    from exporter.model import Paragraph
+    from exporter.readers.plaintext import read_plaintext
+    from exporter.report import inline_text
+    from exporter.sourcefile import SourceText
+
+    doc = read_plaintext(SourceText("p.txt", text, "utf-8"))
+    return [inline_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_justified_line_pdftotext_spread_into_its_words_is_one_line_of_its_paragraph():
+    """pdftotext writes the words of a line justified with wide gaps each as a paragraph of its
+    own (blank lines between); the paragraph was printed cut in pieces, a word a paragraph."""
+    text = (
+        "В 1986 года данную технику запатентовали и дали название стереолитографии.\n\n"
+        "Эта\n\nже\n\nкомпания,\n\nCharlesHull\n\nразработала\n\nпервый\n\n"
+        "промышленный 3D принтер. И в 1988 году компания 3DSystem разработала 3D\nпринтер для печати в домашних условиях.\n\n"
+        "Это можно сделать либо с помощью трехмерного графического\nредактора\n\n"
+        "CAD-системы\n\n(3D\n\nStudioMax,\n\nSolidWorks,\n\nAutoCAD),\n\nлибо\n\n"
+        "просканировав полностью объект в 3D. Затем объект разбивается на слои.\n"
+    )
+    assert _paragraphs(text) == [
+        "В 1986 года данную технику запатентовали и дали название стереолитографии.",
+        "Эта же компания, CharlesHull разработала первый промышленный 3D принтер. И в 1988 году компания 3DSystem разработала 3D принтер для печати в домашних условиях.",
+        "Это можно сделать либо с помощью трехмерного графического редактора CAD-системы (3D StudioMax, SolidWorks, AutoCAD), либо просканировав полностью объект в 3D. Затем объект разбивается на слои.",
+    ]
+
+
+def test_table_cells_numbers_and_a_heading_are_not_taken_for_a_spread_line():
+    text = (
+        "Результаты измерений приведены ниже в таблице для каждого из режимов работы.\n\n"
+        "Android,\n\nAndroid,\n\nAndroid,\n\nверсии платформ различаются.\n\n"  # a column repeats its words
+        "Функции устройства перечислены ниже по порядку их выполнения датчиком.\n2\n\n"
+        "Запись\n\nи\n\nсохранение\n\nизмеряемых\n\nпараметров в памяти устройства.\n"  # after an item's number
+    )
+    paragraphs = _paragraphs(text)
+    assert paragraphs.count("Android,") == 2  # the third goes on as before, in lower case
+    assert "Запись и сохранение измеряемых параметров в памяти устройства." in paragraphs

@@ -210,6 +210,58 @@ def _prose_inside_list(lines: list[str], found, headings: dict[int, tuple[int, i
     return out
 
 
+def _spread_lines(lines: list[str], chunks: list[list[int]], headings: dict[int, tuple[int, int]]) -> list[list[int]]:
+    """A line set justified with wide gaps comes out of pdftotext as its words, each a
+    paragraph of its own (`Эта` / `же` / `компания,` / `CharlesHull` / `разработала`, blank
+    lines between). A run of three or more one-word chunks, most of them words of letters,
+    that the chunk after it goes on from in lower case (the sentence runs on) is that line:
+    joined into the chunk after it, and into the chunk before it when that one does not end a
+    sentence and is no heading (a line alone and short) or an item's number. Table cells and
+    formula pieces (numbers, symbols, one letter, a column's repeated words) make no such run,
+    nor does a word ending its sentence open one (a table's `Расчет.` / `В` / `этом` …)."""
+    out: list[list[int]] = []
+    k = 0
+    while k < len(chunks):
+        while k < len(chunks) and _lone_word(lines, chunks[k], headings) and rules.ends_sentence(lines[chunks[k][0]]):
+            out.append(chunks[k])  # `Расчет.` / `В` / `этом` …: a word ending its sentence opens no line (a table's cell)
+            k += 1
+        j = k
+        while j < len(chunks) and _lone_word(lines, chunks[j], headings):
+            j += 1
+        after = chunks[j] if j < len(chunks) else None
+        run = chunks[k:j]
+        if (
+            len(run) >= 3
+            and 3 * sum(bool(_WORD.match(lines[c[0]].strip())) for c in run) >= 2 * len(run)
+            and len({lines[c[0]].strip().casefold() for c in run}) == len(run)  # a table's column repeats its words
+            and after is not None and after[0] not in headings and lines[after[0]].lstrip()[:1].islower()
+        ):
+            words = [i for c in run for i in c]
+            before = lines[out[-1][-1]].strip() if out else ""
+            if (
+                out and out[-1][-1] not in headings and not rules.ends_sentence(before)
+                and not before.split()[-1].isdigit()  # `2` / `Запись` …: an item's number
+                and (len(out[-1]) > 1 or len(before) >= 40)  # a short line alone is a heading's
+            ):
+                out[-1] = out[-1] + words + after
+            else:
+                out.append(words + after)
+            k = j + 1
+            continue
+        out.extend(run or chunks[k : k + 1])
+        k = max(j, k + 1)
+    return out
+
+
+def _lone_word(lines: list[str], chunk: list[int], headings: dict[int, tuple[int, int]]) -> bool:
+    text = lines[chunk[0]].strip()
+    return len(chunk) == 1 and chunk[0] not in headings and len(text.split()) == 1 and any(ch.isalpha() for ch in text) and rules.list_item_marker(lines[chunk[0]]) is None
+
+
+# A word of two letters or more, with the punctuation around it (`компания,`, `(3D`, `AutoCAD),`).
+_WORD = re.compile(r"^[(«\"“]?[^\W\d_]{2,}(?:[-–][^\W\d_]+)*[)»\"”]*[,;:]?$")
+
+
 def _merge_page_breaks(lines: list[str], chunks: list[list[int]], headings: dict[int, tuple[int, int]] | None = None) -> list[list[int]]:
     """A paragraph cut by a page break (its furniture read as blank lines) or a blank line is rejoined."""
     headings = headings or {}
@@ -372,7 +424,7 @@ def read_plaintext(source: SourceText) -> Document:
     body_end = found.body_end if found else len(lines)
     lexicon = rules.attested_words(text_lines)
     headings = heading_levels(text_lines, fm.body_start, body_end)
-    chunks = _merge_page_breaks(text_lines, _chunks(text_lines, fm.body_start, body_end, headings), headings)
+    chunks = _merge_page_breaks(text_lines, _spread_lines(text_lines, _chunks(text_lines, fm.body_start, body_end, headings), headings), headings)
     chunks += _prose_inside_list(text_lines, found, headings)
     references = read_reference_list(text_lines, found, lambda numbered, skip: join_lines(numbered, lexicon, skip)) if found else []
     list_end = max((e.span.end_line for e in references), default=0)
