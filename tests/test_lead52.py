@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import docx
 
 from docx_samples import append_xml, save
@@ -174,3 +176,44 @@ def test_table_cells_numbers_and_a_heading_are_not_taken_for_a_spread_line():
     paragraphs = _paragraphs(text)
     assert paragraphs.count("Android,") == 2  # the third goes on as before, in lower case
     assert "Запись и сохранение измеряемых параметров в памяти устройства." in paragraphs
+
+
+def test_pictures_with_no_caption_stay_in_place_and_a_wide_one_in_a_line_gets_its_own(tmp_path):
+    """A Word thesis of 118 pictures with no caption (formulas pasted as pictures between its
+    sentences): set as `figure` floats they drifted from their text and overflowed LaTeX's 18
+    waiting floats ("Too many unprocessed floats": no PDF). A picture in a line wider than half
+    the line glued the text after it into the margin."""
+    import shutil
+    from dataclasses import replace as replaced
+
+    import pytest
+
+    from exporter.model import Figure, Image, Paragraph, Span, Text
+    from exporter.writers import latex as latex_writer
+    from media_samples import drawn, media_document, media_edition
+    from test_latex import compile_tex
+
+    span = Span(1, 1, 1, 5)
+    wide = Image(drawn("PNG", (900, 120)), "image/png", width=450, height=60, name="wide.png")
+    small = Image(drawn("PNG", (40, 20)), "image/png", width=20, height=10, name="small.png")
+    blocks = [Paragraph((Text("Кривая Безье записывается так:"),), span)]
+    for k in range(25):
+        blocks.append(Figure((Image(drawn("PNG", (400, 80 + k)), "image/png", width=400, height=80, name=f"f{k}.png"),), (), span))
+        blocks.append(Paragraph((Text(f"Где b{k}: "), wide, Text(", а "), small, Text("Уравнение кривой.")), span))
+    edition = media_edition(document=replaced(media_document(), blocks=tuple(blocks), references=()))
+    edition.stem = "paper"
+    tex = latex_writer.render(edition).decode()
+    assert "\\begin{figure}" not in tex and tex.count("\\begin{center}") >= 25
+    wide_shown = re.findall(r"(\\allowbreak\{\})?\\includegraphics\[width=([\d.]+)pt[^]]*\]\{[^}]+\}(\\allowbreak\{\})?(.)", tex)
+    wide_ones = [w for w in wide_shown if float(w[1]) > 300]
+    small_ones = [w for w in wide_shown if float(w[1]) < 30]
+    assert len(wide_ones) == 25 and all(w[0] and not w[2] and w[3] == "," for w in wide_ones)  # a break before it; none before its comma
+    assert len(small_ones) == 25 and not any(w[0] or w[2] for w in small_ones)  # a small one stays in its line
+    if not shutil.which("xelatex"):
+        pytest.skip("xelatex not installed")
+    from exporter.build import atomic_write_folder
+
+    for folder, members in latex_writer.companions(edition).items():
+        atomic_write_folder(tmp_path / folder, members)
+    run, log = compile_tex(tex, tmp_path)
+    assert run.returncode == 0 and "Too many unprocessed floats" not in log, log[-1500:]

@@ -75,6 +75,9 @@ def verbatim_line(fonts, line: str, macros: dict[str, str]) -> str:
     return "".join(parts)
 
 
+# A wide picture's break after it (`image`), where punctuation follows: never a line opening with `,`.
+_NO_BREAK_BEFORE = re.compile(r"\\allowbreak\{\}(?=[,.;:!?)\]])")
+
 class _Body(Walker):
     def __init__(self, edition: Edition):
         self.edition = edition
@@ -107,7 +110,7 @@ class _Body(Walker):
     def collect(self, nodes) -> str:
         mark = len(self.out)
         self.inlines(nodes)
-        text = "".join(self.out[mark:])
+        text = _NO_BREAK_BEFORE.sub("", "".join(self.out[mark:]))
         del self.out[mark:]
         return text
 
@@ -342,13 +345,20 @@ class _Body(Walker):
 
     def figure(self, block: Figure) -> None:
         """A `figure` float: the pictures side by side, each fitted to its share of the text width
-        (never enlarged), the source's number on `\\caption`, and a `\\label`."""
+        (never enlarged), the source's number on `\\caption`, and a `\\label`; pictures with no
+        caption are set in place, centred, not floated."""
         count = max(1, len(block.images))
         gap = 6 if count > 1 else 0
         star = "*" if self.columns > 1 and spans_columns(block, self.text_width) else ""  # across both columns
         width = self.page_width if star else self.text_width
         pictures = [self.graphic(image, (width - gap * (count - 1)) / count, self.text_height * (0.45 if star else 0.75)) for image in block.images]
         number = self._number(block)
+        if self.edition.caption(block) is None and not star:
+            # no caption: the pictures stay where the text has them, as Word and pandoc set them (as
+            # floats they drifted from their sentence, and a thesis's hundred of them overflowed
+            # LaTeX's 18 waiting floats: "Too many unprocessed floats")
+            self.out.append("\\begin{center}\n" + "\\hfill\n".join(p + "\n" for p in pictures) + self._caption(block) + "\\end{center}\n\n")
+            return
         renumber = f"\\renewcommand{{\\thefigure}}{{{self.tex(number)}}}{self._caption_label(block)}\n" if number else ""
         self.out.append(
             f"\\begin{{figure{star}}}[htbp]\n\\centering\n" + "\\hfill\n".join(p + "\n" for p in pictures)
@@ -366,8 +376,13 @@ class _Body(Walker):
         return f"\\raisebox{{{-lowered:.2f}pt}}{{{graphic}}}" if abs(lowered) >= 0.01 else graphic
 
     def image(self, node: Image) -> None:
-        """A picture in the line (a formula's preview): on the baseline, or as far below it as the source set it."""
-        self.out.append(self.graphic(node, self.text_width, self.text_height / 2, in_line=True))
+        """A picture in the line (a formula's preview): on the baseline, or as far below it as the
+        source set it. One wider than half the line may have a line of its own: TeX breaks a
+        line only at a space or a penalty, and the text glued to it ran into the margin."""
+        graphic = self.graphic(node, self.text_width, self.text_height / 2, in_line=True)
+        width = re.search(r"width=([\d.]+)pt", graphic)
+        wide = width is not None and float(width.group(1)) > self.text_width / 2
+        self.out.append(f"\\allowbreak{{}}{graphic}\\allowbreak{{}}" if wide else graphic)
 
     def cross_ref(self, node: CrossRef) -> None:
         target = self.edition.cross_ref_target(node)
