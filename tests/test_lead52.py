@@ -217,3 +217,28 @@ def test_pictures_with_no_caption_stay_in_place_and_a_wide_one_in_a_line_gets_it
         atomic_write_folder(tmp_path / folder, members)
     run, log = compile_tex(tex, tmp_path)
     assert run.returncode == 0 and "Too many unprocessed floats" not in log, log[-1500:]
+
+
+def test_keywords_parted_by_springers_middle_dots_are_each_a_keyword(tmp_path):
+    """Springer's LNCS parts its keywords by `·` (`Keywords: A, · B · C.`): the text and PDF
+    readers split at commas and semicolons only, and read `· Swarm Intelligence · Hospital
+    Logistics` as one keyword (unseen alencar_taco_lncs)."""
+    from helpers import draw_text, pdf_canvas
+
+    from exporter.readers.pdf import read as read_pdf
+
+    path = tmp_path / "lncs.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 50, 780, "Optimizing Routes for Medicine Distribution", 16, bold=True)
+    draw_text(c, 50, 750, "Renan Costa Alencar and Carmelo J. A. Bastos-Filho")
+    draw_text(c, 50, 716, "Polytechnic University of Pernambuco, Recife, Brazil", 9)
+    draw_text(c, 50, 690, "Abstract. Distributing medicine and hospital supplies is a hard problem to solve.", 9)
+    draw_text(c, 50, 676, "Keywords: Multiple Traveling Salesman Problem, · Swarm Intelligence · Hospital Logistics.", 9)
+    draw_text(c, 50, 650, "1 Introduction", 12, bold=True)
+    draw_text(c, 50, 630, "The travelling salesman problem is studied here in a hospital's setting, with ants.")
+    c.save()
+    doc = read_pdf(str(path))
+    assert doc.meta.keywords == ("Multiple Traveling Salesman Problem", "Swarm Intelligence", "Hospital Logistics")
+    from exporter.readers.plaintext.frontmatter import keywords_of
+
+    assert keywords_of(["Multiple Traveling Salesman Problem, · Swarm Intelligence · Hospital Logistics."], False) == doc.meta.keywords

@@ -641,7 +641,7 @@ def _is_prose(text: str) -> bool:
 
 
 def _keywords(text: str) -> tuple[str, ...]:
-    return tuple(k.strip().rstrip(".").strip() for k in re.split(r"[,;]", text) if k.strip().rstrip(".").strip())
+    return tuple(k.strip().rstrip(".").strip() for k in re.split(r"[,;·•]", text) if k.strip().rstrip(".").strip())  # Springer separates them by `·`
 
 
 def keywords_of(parts: list[str], alone: bool, joined: str | None = None) -> tuple[str, ...]:
