@@ -336,7 +336,15 @@ def report(results: list[dict], missing: list[str], listed: dict) -> str:
         "entries the reader made (by their first words); the fields: correct / labelled, normalised as bench/entry_fields.py's "
         "labelled-set table; `entry`: every field right, absent where the label has none. A container that only names arXiv "
         "(`arXiv preprint`, `arXiv`, `arXiv:NNNN`) counts as no container, label and parse alike (since tagger41: the public "
-        "labelled sets and mostly the parser read `arXiv preprint arXiv:NNNN` as a note, BibLaTeX's eprint; the labels are kept as written).",
+        "labelled sets and mostly the parser read `arXiv preprint arXiv:NNNN` as a note, BibLaTeX's eprint; the labels are kept as written). "
+        "Titles are compared by their title proper (since lists52, the lead's decision on two label questions lists51 raised; "
+        "bench/ENTRY_FIELDS.md's comparison rules (10) and (11), entry_fields.title_proper, label and parse alike): (10) GOST 7.1's "
+        "other title information naming the kind of work after the title's last colon (`: учебное пособие`, `: учеб.-метод. пособие`, "
+        "`: монография`, `: статья`, `: дис. … канд. … наук`, `: автореф. дис. …`, `: оқу құралы`: a phrase opening in lower case "
+        "holding a word of entry_fields.KIND_OF_WORK) is no part of it; (11) nor is an edition statement after its last comma "
+        "(`, 2nd ed.`, `, Second Edition`, `, Edition 2`, `, 3-е изд.`). The cells these rules moved moved because the labels "
+        "disagreed (some batches' labels left the kind or the edition out, others kept it), not because the parser changed; "
+        "first runs are kept as they were recorded.",
         "",
         "Issue 16's targets: " + ", ".join(f"{k} ≥ {v:.0%}" for k, v in TARGETS.items()) + ".",
         "",

@@ -1,0 +1,35 @@
+"""lists52: the comparison's title conventions (the lead's decision on two label questions lists51
+raised) and conventions read from batch 37's misses (bench/UNSEEN_LISTS.md), each tested on
+invented entries."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import entry_fields  # noqa: E402  (bench/entry_fields.py)
+
+
+def test_kind_of_work_and_edition_are_no_part_of_the_compared_title():
+    """GOST 7.1's other title information naming the kind of work after the last colon, and an
+    edition statement after the last comma, are compared without, on the label and the parse
+    side alike (ENTRY_FIELDS.md's rules (10) and (11)); a lower-case subtitle naming no kind of
+    work stays, as does a kind of work in capitals (a title's own words)."""
+    same = {
+        "Основы счёта мостов": ("Основы счёта мостов : учебное пособие", "Основы счёта мостов: учеб.-метод. пособие для вузов",
+                                "Основы счёта мостов : дис. … канд. техн. наук", "Основы счёта мостов: автореф. дис. … д-ра наук",
+                                "Основы счёта мостов : монография", "Основы счёта мостов : сб. науч. тр.", "Основы счёта мостов, 3-е изд., перераб. и доп."),
+        "Көпірлерді санау": ("Көпірлерді санау: оқу құралы", "Көпірлерді санау: оқулық"),
+        "Counting bridges": ("Counting bridges, 2nd ed.", "Counting bridges, Second Edition", "Counting bridges, Edition 2",
+                             "Counting bridges, 3rd edn"),
+    }
+    for proper, forms in same.items():
+        for form in forms:
+            assert entry_fields.label_values({"title": form})["title"] == entry_fields.label_values({"title": proper})["title"], form
+            assert entry_fields.parsed_values({"title": form})["title"] == entry_fields.parsed_values({"title": proper})["title"], form
+    for kept in ("Риски и шансы: неопределенность и оценка", "Bridges: two river examples", "Мосты: Монография о мостах",
+                 "Counting bridges, second thoughts"):
+        assert entry_fields.parsed_values({"title": kept})["title"] == entry_fields.label_values({"title": kept})["title"]
+        assert len(entry_fields.parsed_values({"title": kept})["title"]) > 20, kept
