@@ -33,3 +33,28 @@ def test_kind_of_work_and_edition_are_no_part_of_the_compared_title():
                  "Counting bridges, second thoughts"):
         assert entry_fields.parsed_values({"title": kept})["title"] == entry_fields.label_values({"title": kept})["title"]
         assert len(entry_fields.parsed_values({"title": kept})["title"]) > 20, kept
+
+
+def _fields(text: str) -> dict[str, str]:
+    from exporter.references.fields import parse_entry
+
+    return {name: value for name, value, _, _ in parse_entry(text).fields}
+
+
+def test_corporate_body_opening_a_vancouver_entry():
+    """Vancouver's corporate author written whole before the title, the body named by its field
+    or spelt with `&` and a lower-case word (not closed by an organisation's word): the sentence
+    is the author, the title the next one; a person's name (initials) or a title sentence with
+    no organisation's word is no body."""
+    got = _fields("Northern Centre for River and Bridge Studies. Counting the bridges of small rivers: a field guide. "
+                  "Riverside Press, Leeds, 2011. Available at: www.bridges.example/guide.pdf [accessed 3.4.16]")
+    assert got["author"] == "{Northern Centre for River and Bridge Studies}"
+    assert got["title"] == "Counting the bridges of small rivers: a field guide"
+    got = _fields("The Bridges & Rivers products Safety Agency. Timber bridges: a note on their safety. 2014. "
+                  "Available at: www.bridges.example/timber.pdf [accessed 1.2.16]")
+    assert got["author"] == "{The Bridges & Rivers products Safety Agency}"
+    assert got["title"].startswith("Timber bridges")
+    got = _fields("Holm A, Krill B. Counting the bridges of small rivers. J River Stud 2013, 12(3): 45-52")
+    assert got["author"].startswith("Holm")
+    assert got["title"] == "Counting the bridges of small rivers"
+
