@@ -58,3 +58,11 @@ def test_corporate_body_opening_a_vancouver_entry():
     assert got["author"].startswith("Holm")
     assert got["title"] == "Counting the bridges of small rivers"
 
+
+def test_apa_journal_name_with_a_colon_and_no_volume():
+    """APA's journal whose name holds a colon, an article in press (no volume or pages, its DOI
+    after it): the journal's name runs on past the colon's next word to its full stop."""
+    for name in ("Journal of Bridge Research: Human Factors and Performance", "Journal of Bridge Psychology: Human Learning and Memory"):
+        got = _fields(f"Holm, A. B., & Krill, C. (2015). Counting the bridges of small rivers. {name}. http://dx.doi.org/10.1000/rs0000065.")
+        assert got["journal"] == name
+        assert got["title"] == "Counting the bridges of small rivers"

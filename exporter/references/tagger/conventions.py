@@ -4027,6 +4027,27 @@ def _corporate_body_opening_the_entry(tokens: list[str], labels: list[str]) -> N
     labels[: end + 1] = ["author"] * (end + 1)
 
 
+def _journal_name_after_its_colon(tokens: list[str], labels: list[str]) -> None:
+    """APA's journal whose name holds a colon (`Journal of Experimental Psychology: Human
+    Perception and Performance. http://…`, an article in press: no volume after it) read as the
+    journal to the colon's next word and the rest as a second title (or a book's title): with a title read before
+    the journal, capitalised words right after a journal run that no mark closes, to their full
+    stop, before an address, a DOI or the end, are the journal's."""
+    runs = _runs(tuple(labels))
+    at = next((k for k, run in enumerate(runs) if run[0] == "journal"), 0)
+    if at < 1 or at + 1 >= len(runs) or runs[at - 1][0] != "title" or runs[at + 1][0] not in ("title", "container"):
+        return
+    _, start, end = runs[at]
+    _, a, b = runs[at + 1]
+    if not any(t.endswith(":") for t in tokens[start : end - 1]) or tokens[end - 1].endswith((".", ",", ";", ":")):
+        return
+    if not tokens[b - 1].endswith(".") or any(not (t[:1].isupper() or t in _BODY_LINKS) for t in tokens[a:b]):
+        return
+    if at + 2 < len(runs) and runs[at + 2][0] not in ("url", "doi", "note"):
+        return
+    labels[a:b] = ["journal"] * (b - a)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -4104,6 +4125,8 @@ def corrected(tagged: Tagged) -> Tagged:
     _tagger45_conventions(tokens, labels, seen, tagged.labels)
     _tagger49_conventions(tokens, labels, text)
     _tagger50_conventions(tokens, labels)
+    if "journal" in labels and "title" in labels:
+        _journal_name_after_its_colon(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
