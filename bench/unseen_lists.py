@@ -74,7 +74,11 @@ GOST-like forms, an English Word essay in home-made Cite Them Right Harvard, a S
 Kazakh list found), first run kept; 36, labelled by lists51 after 35's fixes with the code frozen (Russian Word theses of GOST
 7.1-like books and of GOST 7.0.100-like `Title / Site [сайт]` web pages, Russian PDF theses in GOST 7.1 and in Google Scholar's
 GOST export printed by macOS Quartz, English Word papers in APA 7, in a home-made `Given Family` form and in Citation Machine's
-APA 6 under `Works Cited Page`; no Kazakh list found), first run kept. Earlier first
+APA 6 under `Works Cited Page`; no Kazakh list found), first run kept; 37, labelled by lists52 after 36's fixes and the comparison's
+title rules (10) and (11) with the code frozen (journal and conference articles rather than theses: a ReScience C PDF in biblatex's
+numeric style, an Elsevier Cognition PDF in its APA-like form, a Dermatological Nursing PDF in a Vancouver-like form with corporate
+authors, Russian Word articles of home-made web sources, of `//` before a book's imprint and of GOST 7.0.5 web pages, a Ukrainian
+Word article's IEEE-like list; no Kazakh list found), first run kept. Earlier first
 runs are recomputed on their own code when a label is corrected (`batch_N_label_fixes`: the `№ n (m)`
 convention). Each later batch's section
 comes from lists.json:
