@@ -4027,12 +4027,21 @@ def _corporate_body_opening_the_entry(tokens: list[str], labels: list[str]) -> N
     labels[: end + 1] = ["author"] * (end + 1)
 
 
+def _corporate_authors(tokens: list[str], labels: list[str]) -> None:
+    """A corporate body opening the entry, closed by an organisation's word, or written whole
+    with its field's name or link words (the two conventions in turn)."""
+    _corporate_author_first(tokens, labels)
+    _corporate_body_opening_the_entry(tokens, labels)
+
+
 def _journal_name_after_its_colon(tokens: list[str], labels: list[str]) -> None:
     """APA's journal whose name holds a colon (`Journal of Experimental Psychology: Human
     Perception and Performance. http://…`, an article in press: no volume after it) read as the
     journal to the colon's next word and the rest as a second title (or a book's title): with a title read before
     the journal, capitalised words right after a journal run that no mark closes, to their full
     stop, before an address, a DOI or the end, are the journal's."""
+    if "journal" not in labels or "title" not in labels:
+        return
     runs = _runs(tuple(labels))
     at = next((k for k, run in enumerate(runs) if run[0] == "journal"), 0)
     if at < 1 or at + 1 >= len(runs) or runs[at - 1][0] != "title" or runs[at + 1][0] not in ("title", "container"):
@@ -4068,8 +4077,7 @@ def corrected(tagged: Tagged) -> Tagged:
     if not _VOLUME_WORD_TOKENS.isdisjoint(seen):
         _volume_inside_a_host(tokens, labels)
     if not _ORGANISATION_WORDS.isdisjoint(seen):
-        _corporate_author_first(tokens, labels)
-        _corporate_body_opening_the_entry(tokens, labels)
+        _corporate_authors(tokens, labels)
     if labels[0] == "author":
         _full_stop_closing_a_given_family_name(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
@@ -4125,8 +4133,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _tagger45_conventions(tokens, labels, seen, tagged.labels)
     _tagger49_conventions(tokens, labels, text)
     _tagger50_conventions(tokens, labels)
-    if "journal" in labels and "title" in labels:
-        _journal_name_after_its_colon(tokens, labels)
+    _journal_name_after_its_colon(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
