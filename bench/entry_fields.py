@@ -45,6 +45,8 @@ TARGETS = {"first_author": 0.95, "year": 0.95, "doi": 0.95, "title": 0.90, "page
 def _norm(value: str | None, field: str) -> str | None:
     if value is None:
         return None
+    if field == "title":
+        value = title_proper(value)
     value = unicodedata.normalize("NFC", value).casefold()
     if field in ("title", "first_author"):
         return re.sub(r"[\W_]+", "", value) or None  # punctuation and spacing are not the title
@@ -326,6 +328,37 @@ def _letters(value: str | None) -> str | None:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFC", value).casefold().replace("ё", "е")) or None
 
 
+# Convention rule (10): GOST 7.1's other title information naming the kind of work after the title's
+# last colon (`: учебное пособие`, `: учеб.-метод. пособие`, `: монография`, `: статья`, `: дис. …
+# канд. … наук`, `: автореф. дис. …`, `: оқу құралы`) is no part of the title proper: a trailing
+# phrase opening in lower case and holding one of these kind words is dropped, label and parse alike.
+KIND_OF_WORK = ("пособие", "пособия", "монография", "учебник", "статья", "дис.", "диссертация", "автореф.",
+                "автореферат", "сборник", "сб.", "материалы", "тезисы", "справочник", "практикум", "лекции",
+                "курс лекций", "словарь", "хрестоматия", "оқу құралы", "оқулық")
+_KIND_PHRASE = re.compile(r"\s*:\s+(?P<phrase>[^:]*)$")
+_KIND_WORD = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in KIND_OF_WORK) + r")(?!\w)", re.IGNORECASE)
+# Convention rule (11): an edition statement after the title's last comma (`, 2nd ed.`, `, Second
+# Edition`, `, Edition 2`, `, 3-е изд.`, `, 3-е изд., перераб. и доп.`) is no part of the title proper.
+_EDITION = re.compile(
+    r",\s*(?:\d+\s*(?:st|nd|rd|th)?\.?\s*(?:ed|edn|edition)\.?|\d+/e"
+    r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|updated|expanded|new|international)\s+ed(?:ition|n)?\.?"
+    r"|edition\s+\d+|\d+\s*-?\s*е\s+изд(?:ание|\.)?|изд(?:ание|\.)\s*\d+(?:-е)?)"
+    r"(?:,?\s*(?:перераб|доп|испр|стер|rev)[\w.]*(?:\s+и\s+(?:перераб|доп|испр)[\w.]*)?)*\s*\.?\s*$",
+    re.IGNORECASE)
+
+
+def title_proper(title: str | None) -> str | None:
+    """A title as compared (convention rules (10) and (11), applied to the label and the parse
+    alike): without a trailing kind of work after its last colon, or an edition statement after
+    its last comma."""
+    if not title:
+        return title
+    kind = _KIND_PHRASE.search(title)
+    if kind and kind["phrase"][:1].islower() and _KIND_WORD.search(kind["phrase"]):
+        title = title[:kind.start()]
+    return _EDITION.sub("", title).rstrip(" ,;") or title
+
+
 def _strip_container(value: str | None) -> str | None:
     """A container's name without the marks around it: a leading `//` or `In:`, and (a convention
     rule, applied to the label and the parse alike) a trailing word that introduces the next
@@ -369,7 +402,7 @@ def truth_values(line: dict) -> dict[str, str | None]:
     """The compared values of a labelled line, each normalised for comparison."""
     title = _segment(line, ("title",))
     if title:
-        title = re.sub(r"\s?\[[^\[\]]{4,}\][.,]?\s*$", "", title)
+        title = re.sub(r"\s?\[[^\[\]]{4,}\][.,]?\s*$", "", title_proper(re.sub(r"\s?\[[^\[\]]{4,}\][.,]?\s*$", "", title)))
     volume = _segment(line, ("volume",))
     if volume:  # convention rule (5): Vancouver's `2009;7:` labelled volume whole; the year before `;` is the date
         volume = re.sub(r"^\s*(?:1[5-9]|20)\d\d[a-z]?\s?;\s?", "", volume)
@@ -395,7 +428,7 @@ def label_values(labels: dict) -> dict[str, str | None]:
     normalises labelled segments."""
     title = labels.get("title")
     if title:
-        title = re.sub(r"\s?\[[^\[\]]{4,}\][.,]?\s*$", "", title)
+        title = re.sub(r"\s?\[[^\[\]]{4,}\][.,]?\s*$", "", title_proper(re.sub(r"\s?\[[^\[\]]{4,}\][.,]?\s*$", "", title)))
     return {
         "first_author": _last_word(labels.get("first_author")),
         "year": labels.get("year"),
@@ -414,7 +447,7 @@ def parsed_values(fields: dict[str, str]) -> dict[str, str | None]:
     return {
         "first_author": _last_word(names[0]) if names else None,
         "year": fields.get("year"),
-        "title": _letters(fields.get("title")),
+        "title": _letters(title_proper(fields.get("title"))),
         "container": _letters(_strip_container(fields.get("journal") or fields.get("booktitle"))),
         "volume": _first_number(fields.get("volume")),
         "pages": _page_value(fields.get("pages") or fields.get("pagetotal")),
@@ -502,7 +535,15 @@ def sets_section() -> str:
         "counted with the journal's name on the label side as GROBID labels it (128 of its 140 training lines) and the parser reads it, where "
         "AnyStyle labels it with the volume (tagger39, from the development split's misses and a count over the training lines). Not changed, though they count as misses: GROBID labels that take "
         "a glued neighbour into the title (`… development ,\"in`, `… theory Int`), a corporate author labelled as publisher "
-        "(`UNODC.`, `CPA.`), and `<title level=\"m\">` for a proceedings volume with no paper title (its name is read as the container).",
+        "(`UNODC.`, `CPA.`), and `<title level=\"m\">` for a proceedings volume with no paper title (its name is read as the container). "
+        "Two more (lists52, the lead's decision on two label questions lists51 raised from real GOST and English lists: the labels "
+        "disagreed, some leaving the element out of the title and some keeping it), applied to titles label and parse alike, here, in "
+        "the corpus table and in bench/UNSEEN_LISTS.md (`title_proper`): (10) GOST 7.1's other title information naming the kind of "
+        "work after the title's last colon (`: учебное пособие`, `: учеб.-метод. пособие`, `: монография`, `: статья`, `: дис. … канд. "
+        "… наук`, `: автореф. дис. …`, `: оқу құралы`, `: оқулық`: a phrase opening in lower case that holds a word of the closed list "
+        "`KIND_OF_WORK`) is not the title proper; (11) nor is an edition statement after its last comma (`, 2nd ed.`, `, Second "
+        "Edition`, `, Edition 2`, `, 3-е изд., перераб. и доп.`). The cells they moved moved because the labels disagreed, not because "
+        "the parser changed.",
         "",
         "Reading the held-out misses (GROBID, anystyle-core) to find error classes — done by two helpers in turn, and said here "
         "because it is a look at data the scores are taken on — also led to parser changes, each a general convention or bug fix "
@@ -565,6 +606,7 @@ def sets_section() -> str:
         " tagger49 classified the development split's remaining title, container and publisher misses of anystyle-core, GROBID and synthetic CSL en by hand (the development model of tagger43 and tagger47, trained without the development lines on main's data, read by the whole parser; bench/TAGGER_SETTINGS.md, 'The development misses again'): of the 175 misses where a label is present, 56 are the labels' noise and 12 fragments; GROBID's title and container ceiling with every real error fixed stays 95.0 and 96.7 %. It read, besides, the misses of tagger45's folds 1-3 (each tenth read by a model trained without it) and of a fold 4 it trained (train.py `--development --fold 4`, development token accuracy 0.9749; scored once with the first three conventions before it was read: they changed none of its lines). Its conventions (conventions.py `_tagger49_conventions`; tests/test_tagger_tagger49.py), each a style's form: ACS's imprint after its semicolon, `…; Publisher: Place, Year;` (the place and publisher had been read swapped, a publisher's initials as a name; not after a place or `City, ST:`), and the publisher after an editors' role closed by it (`P. Liapis, Ed.; Peter Lang, 1973;`); Springer LNCS's publisher after the pages' full stop (`pp. 517–520. ASP (1981).`); Elsevier's and AIP's publisher closing the host before the place (`Proceedings of the IFIP Conference …, World Book, Bern, 2010:`, `[Book]. Marcel Dekker, New York (2000)`: two to four capitalised words, a host of three words or more, a link word only with a house's word); editors and their role read into the host (`in Bill Puka, ed. Moral Development …`, `in Bettina Bradbury and Tamara Myers, eds., Negotiating Identities …`). On the development split, main's parser against this one (the same development model): synthetic en container 96.9 -> 97.1 %, publisher 94.8 -> 96.5 %, entry 91.8 -> 92.4 %; anystyle-core and GROBID unchanged (no development line of theirs reads differently); fold 1 synthetic en container 96.3 -> 96.7 %, publisher 93.5 -> 95.0 %; fold 2 GROBID publisher 70.7 -> 72.0 %; fold 3 anystyle-core container 79.0 -> 82.3 %, publisher 83.1 -> 84.6 %, synthetic en publisher 95.6 -> 97.2 %; fold 4 anystyle-core container 68.1 -> 72.2 % (the last rule's, written from it); no cell of any fold lost. Checked on every labelled line against main (bench/unseen_lists.py --compare): no training line reads differently as committed (a first version of the publisher-before-the-place rule changed 14 training fields, 12 worse where the labels keep the host's last part in its name, `…, ACM`, `CES Conference, Sc Po`: narrowed); of the held-out and gold.xml lines only counts: synthetic held-out containers +2, publishers +1, one held-out and one gold.xml container changed between two wrong readings, one gold.xml publisher lost (the ACS colon branch's, found by counts with the role branch off; the line was not read). On the unseen real lists the report is main's byte for byte (one loss of the first version, batch 17's `Conference on AI, Ethics and Society, New York`, was read and the rule narrowed). No model to ship was trained (the earlier retrains on today's data read the development split worse: tagger41, round 42, tagger47): the model is main's. These rows were taken once, after (the Speed section below is main's, not retaken: this run's timings were taken at load 6.3 on the shared machine and are no measure); against main's rows above them in git, the same as bench/unseen_lists.py --compare's counts: synthetic CSL en container 91.1 -> 91.3 %, publisher 90.0 -> 90.3 %, entry 87.0 -> 87.1 %; styles never trained on container 98.3 -> 98.5 %, entry 95.0 -> 95.2 %; gold.xml publisher 94.0 -> 93.8 %, entry 80.6 -> 80.5 %; anystyle-core and GROBID unchanged (title, container, publisher 84.6, 86.2, 77.9 % and 86.8, 91.9, 73.5 %: the targets are still missed; none of their held-out lines reads differently).",
         " tagger50 read misses from lines no convention had been written from, as tagger45 and tagger49 found fold 0 flatters (fold 0 anystyle-core title 91.0 %, container 90.8 %, where fold 3's own model reads title 75.4 % and fold 4's containers 68.1 %): the anystyle-core and GROBID title, container and publisher misses of folds 3 and 4 (train.py `--development --fold N`, each read by a model trained without its tenth; the models of tagger45 and tagger49, their inputs unchanged since), put in tagger43's classes (the largest real ones again the title/container boundary and the publisher against the host; noise, fragments and glued PDF words as before). Before reading anything it trained a sixth tenth no round had read (`--development --fold 5`: 20,686 lines, 781 s, development token accuracy 0.9781) and scored it once with main's parser: anystyle-core (107 entries) title 84.0 %, container 75.8 %, publisher 89.8 %, entry 69.2 %; GROBID (761) title 89.2 %, container 92.0 %, publisher 72.8 %, entry 78.6 %; synthetic en (720) title 97.6 %, container 95.8 %, publisher 95.2 %, entry 91.1 %. Its conventions (conventions.py `_tagger50_conventions` and `_words_after_a_closed_quote`; tests/test_tagger_tagger50.py), each a style's form: words read on as the title past a quote closed by the element's comma, then the year, then a volume or issue, are the host (`\"Title\", Critique internationale, 2012, n° 54, vol. 1, pp. 39-60.`); an article's volume and its issue or pages right after a title, no host read anywhere, follow its journal, the title's last comma part (`…, Mitteilungen des Instituts fur österreichische Geschichtsforschung, 60, 1952), 31-59.`, Vancouver's `…, Perspectives interdisciplinaires sur le travail et la sante. 2003; 5(1): 315-321.`); a book cited whole by its editors has its title where the editors' run went on past their role or a host was read after them (`Whenham, John (ed.), Claudio Monteverdi: Orfeo (…)`, APA's `Binstock, R. H., & George, L. K. (Eds.). (1990). Handbook of aging …`: the real training lines label what follows opening editors the title 59 times, the host once; a proceedings volume's name stays the host). Each fold read by its own model, main's parser against this one: fold 0 unchanged; fold 1 anystyle-core title 86.1 -> 86.9 %, GROBID title 88.8 -> 89.0 %, container 90.6 -> 90.7 %, entry 76.6 -> 76.7 %; fold 2 unchanged; fold 3 anystyle-core title 76.4 -> 77.3 %, container 82.3 -> 83.9 %, entry 56.1 -> 57.0 %; fold 4 anystyle-core title 82.8 -> 85.2 %, container 72.2 -> 73.6 %, entry 60.8 -> 62.4 %, GROBID title 87.3 -> 87.5 %, container 89.0 -> 89.2 %, entry 74.9 -> 75.1 %; no cell of any fold lost. Fold 5, scored once with the four conventions then written: GROBID publisher 72.8 -> 71.6 %, entry 78.6 -> 78.5 %, synthetic en publisher 95.2 -> 94.8 %, entry 91.1 -> 91.0 %, every other cell as main's: the honest number, a small loss and no gain. Only the fourth changed a publisher (a name read as the publisher right after a quoted title is the host: fold 4 anystyle-core container +1.4 points, but one GROBID training line, `“…,” Le Monde.`, lost, as the labels call such newspapers the publisher), so it was dropped, a choice fold 5 took part in; scored a second time with the three kept, fold 5 reads as main's in every cell (no longer a clean check of them). Two more rules were dropped on the way: a society's acronym or a university after the journal's comma before its volume is the publisher (`J. Struct. Eng., ASCE, 135(11)`: GROBID publisher +1.2 points on folds 1, 2 and 4, but its university branch lost a training line whose journal names its university, and the acronym branch alone lost two held-out GROBID publishers and gained none by the regression check's counts, the lines not read: dropped on those counts, said here), and the journal rule's first version, taking any volume after the title, lost one gold.xml title and container by the counts (the line not read) and was narrowed to an article's volume followed by its issue or pages. Checked on every labelled line against main (bench/unseen_lists.py --compare, fold 5's training lines counted only): as committed, no labelled line reads differently with the shipped model (before the editors' rule left proceedings volumes alone, after the whole test suite caught it on an older test, two of fold 5's training lines had: a title and container gained on one, lost on another); on the unseen real lists (bench/unseen_lists.py) the report is main's byte for byte. No model was retrained (the earlier retrains on today's data read the development split worse: tagger41, round 42, tagger47): the model is main's. These rows were taken once, after: every cell as main's rows above them in git (no held-out or gold.xml line reads differently, as the regression check's counts had said): anystyle-core title, container, publisher 84.6, 86.2, 77.9 % and GROBID 86.8, 91.9, 73.5 %, the targets still missed by 8-16 points; the Speed section below is main's, not retaken (this run's timings were taken at load 4.8 on the shared machine and are no measure; the conventions added take 0.2 ms of CPU time on gold.xml's first hundred entries, read in-process, best of 20).",
         " tagger51 tried one model change, a stacked (two-pass) CRF (tagger/stack.py; train.py `--stack K`: a second CRF reading the first pass's labels out to six tokens either side, its marginals, the labels given before and after the token, the segments' labels, trained on jackknifed first-pass labels; bench/TAGGER_SETTINGS.md, 'A stacked (two-pass) CRF'), on development folds 4, 3 and 6 against the single pass, every model at max_iterations=50 and read by the whole parser: with the conventions off it reads the real sets better (anystyle-core containers +2.8 to +6.7 points), with them on no better (focus mean -0.63, +0.28, +0.01 points; anystyle-core volumes and GROBID whole entries lower on every fold) at about twice the CPU time, so no full model was trained, these rows were not retaken and no held-out or gold.xml line was read: the model is main's.",
+        " lists52 added the comparison's rules (10) and (11) (the kind of work after the title's colon and an edition statement after its comma are no part of the compared title, label and parse alike; the lead's decision on a disagreement of the real lists' labels): only the labels' side of the comparison changed, no parser or model. These rows were retaken after, main's parser scored under the old and the new comparison: synthetic CSL ru/kk title 97.2 -> 98.2 % (rules 40 -> 41 %), entry 91.4 -> 92.3 % (rules 20 -> 21 %); styles never trained on, the rule parser's title 48 -> 49 %; every other cell as before (held-out and gold.xml lines counted only, none read). The corpus table (Entries into fields) reads the same under the new rules (computed, identical); the Speed and REF010 sections were not retaken.",
         "",
         "| set | entries | first author | year | title | container | volume | pages | publisher | entry |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

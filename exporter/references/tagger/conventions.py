@@ -3991,6 +3991,72 @@ def _title_of_a_book_cited_by_its_editors(tokens: list[str], labels: list[str]) 
 _OPENING_QUOTES = ("\"", "“", "«", "„")  # the quotes _names_before_a_quoted_title and _ieee_quoted_title_and_host open with
 
 
+# lists52, from batch 37's misses (bench/UNSEEN_LISTS.md): the words a corporate body's name may
+# hold in lower case between its capitalised ones (`Centre for Women’s and Children’s Health`,
+# `Medicines & Healthcare products Regulatory Agency`).
+_BODY_LINKS = frozenset("of for and on the in & und de du des".split())
+
+
+def _corporate_body_opening_the_entry(tokens: list[str], labels: list[str]) -> None:
+    """Vancouver's (NLM's) corporate author written whole before the title: an entry opening with
+    a sentence of two to twelve words that names a body (an organisation's word among them:
+    `National Collaborating Centre for Women’s and Children’s Health.`, `The Medicines and
+    Healthcare products Regulatory Agency.`, `Centre of Evidence Based Dermatology.`), closed by
+    its full stop, with no comma and no initial in it, capitalised but for link words and one
+    lower-case word inside it, read as title words (or as names and the title, the body's name
+    going on past them through a link word: `for`, `of`, `and`, `&`) with more
+    title after it opening in a capital, is the author. `_corporate_author_first` asks the
+    organisation's word to close the name; a body named by its field (`… Health.`,
+    `… Dermatology.`) or spelt with `&` and a lower-case word was left in the title."""
+    if "editor" in labels or labels[0] not in ("author", "title"):
+        return
+    end = next((k for k in range(min(12, len(tokens) - 1)) if tokens[k].endswith(".")), None)
+    if end is None or end < 1 or labels[end + 1] != "title" or not tokens[end + 1][:1].isupper():
+        return
+    head = labels[: end + 1]
+    if "title" not in head or any(label not in ("author", "title") for label in head) or "author" in head[head.index("title") :]:
+        return
+    words = [t.rstrip(".") for t in tokens[: end + 1]]
+    if any("," in w or ";" in w or re.fullmatch(r"[A-ZА-ЯЁ]{1,2}", w) for w in words) or canonical(words[-1]) in _BODY_LINKS:
+        return
+    if labels[0] == "author" and not any(w.casefold() in _BODY_LINKS for w in words[1:]):
+        return  # names read at the opening go on into a body's name only through its link words
+    lower = [k for k, w in enumerate(words) if not w[:1].isupper() and w.casefold() not in _BODY_LINKS]
+    if len(lower) > 1 or (lower and lower[0] in (0, end)) or not any(canonical(w) in _ORGANISATION_WORDS for w in words):
+        return
+    labels[: end + 1] = ["author"] * (end + 1)
+
+
+def _corporate_authors(tokens: list[str], labels: list[str]) -> None:
+    """A corporate body opening the entry, closed by an organisation's word, or written whole
+    with its field's name or link words (the two conventions in turn)."""
+    _corporate_author_first(tokens, labels)
+    _corporate_body_opening_the_entry(tokens, labels)
+
+
+def _journal_name_after_its_colon(tokens: list[str], labels: list[str]) -> None:
+    """APA's journal whose name holds a colon (`Journal of Experimental Psychology: Human
+    Perception and Performance. http://…`, an article in press: no volume after it) read as the
+    journal to the colon's next word and the rest as a second title (or a book's title): with a title read before
+    the journal, capitalised words right after a journal run that no mark closes, to their full
+    stop, before an address, a DOI or the end, are the journal's."""
+    if "journal" not in labels or "title" not in labels:
+        return
+    runs = _runs(tuple(labels))
+    at = next((k for k, run in enumerate(runs) if run[0] == "journal"), 0)
+    if at < 1 or at + 1 >= len(runs) or runs[at - 1][0] != "title" or runs[at + 1][0] not in ("title", "container"):
+        return
+    _, start, end = runs[at]
+    _, a, b = runs[at + 1]
+    if not any(t.endswith(":") for t in tokens[start : end - 1]) or tokens[end - 1].endswith((".", ",", ";", ":")):
+        return
+    if not tokens[b - 1].endswith(".") or any(not (t[:1].isupper() or t in _BODY_LINKS) for t in tokens[a:b]):
+        return
+    if at + 2 < len(runs) and runs[at + 2][0] not in ("url", "doi", "note"):
+        return
+    labels[a:b] = ["journal"] * (b - a)
+
+
 def corrected(tagged: Tagged) -> Tagged:
     """The tagged entry with its labels corrected by the conventions above (marginals kept: a
     token whose label changed carries the probability of the label it had, a lower bound)."""
@@ -4011,7 +4077,7 @@ def corrected(tagged: Tagged) -> Tagged:
     if not _VOLUME_WORD_TOKENS.isdisjoint(seen):
         _volume_inside_a_host(tokens, labels)
     if not _ORGANISATION_WORDS.isdisjoint(seen):
-        _corporate_author_first(tokens, labels)
+        _corporate_authors(tokens, labels)
     if labels[0] == "author":
         _full_stop_closing_a_given_family_name(tokens, labels)
     _year_of_a_report_in_its_title(tokens, labels)
@@ -4067,6 +4133,7 @@ def corrected(tagged: Tagged) -> Tagged:
     _tagger45_conventions(tokens, labels, seen, tagged.labels)
     _tagger49_conventions(tokens, labels, text)
     _tagger50_conventions(tokens, labels)
+    _journal_name_after_its_colon(tokens, labels)
     if labels == list(tagged.labels):
         return tagged
     return dataclasses.replace(tagged, labels=tuple(labels))
