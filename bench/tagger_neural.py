@@ -449,6 +449,127 @@ def _token_accuracy(train, tag) -> dict:
     return out
 
 
+def numpy_weights(net) -> dict:
+    """The model's weights as numpy arrays (what a numpy forward pass, numpy_emissions, reads)."""
+    w = {k: v.detach().numpy().astype("float32") for k, v in net.state_dict().items()}
+    o, c, k = w["conv.weight"].shape
+    w["conv2"] = w["conv.weight"].transpose(2, 1, 0).reshape(k * c, o)  # (shift, channel) rows
+    for d in ("", "_reverse"):
+        w["x" + d] = w[f"lstm.weight_ih_l0{d}"].T.copy()
+        w["h" + d] = w[f"lstm.weight_hh_l0{d}"].T.copy()
+        w["b" + d] = w[f"lstm.bias_ih_l0{d}"] + w[f"lstm.bias_hh_l0{d}"]
+    return w
+
+
+def numpy_emissions(w: dict, item: dict):
+    """One entry's emission scores by numpy alone (the same as net.emissions in eval mode)."""
+    import numpy as np
+
+    feats, chars = item["feats"], item["chars"]
+    x_f = w["feat.weight"][feats].sum(1)
+    x_w = w["word.weight"][np.asarray(item["words"])]
+    ch = w["char.weight"][chars]  # (T, MAX_CHARS, dims)
+    padded = np.pad(ch, ((0, 0), (1, 1), (0, 0)))
+    windows = np.concatenate([padded[:, k : k + chars.shape[1]] for k in range(3)], 2)
+    x_c = np.maximum(windows @ w["conv2"] + w["conv.bias"], 0).max(1)
+    x = np.concatenate([x_f, x_w, x_c], 1)
+    out = []
+    for d, order in (("", range(len(x))), ("_reverse", range(len(x) - 1, -1, -1))):
+        gates_x = x @ w["x" + d] + w["b" + d]
+        hidden = w["h" + d].shape[0]
+        h = np.zeros(hidden, dtype=np.float32)
+        c = np.zeros(hidden, dtype=np.float32)
+        hs = np.zeros((len(x), hidden), dtype=np.float32)
+        for t in order:
+            g = gates_x[t] + h @ w["h" + d]
+            i, f, gg, o = 1 / (1 + np.exp(-g[:hidden])), 1 / (1 + np.exp(-g[hidden : 2 * hidden])), np.tanh(g[2 * hidden : 3 * hidden]), 1 / (1 + np.exp(-g[3 * hidden :]))
+            c = f * c + i * gg
+            h = o * np.tanh(c)
+            hs[t] = h
+        out.append(hs)
+    return np.concatenate(out, 1) @ w["out.weight"].T + w["out.bias"]
+
+
+def numpy_decode(em, trans, start, end):
+    """Viterbi labels and their marginals by numpy (the same as viterbi and marginals)."""
+    import numpy as np
+
+    n = len(em)
+    score = start + em[0]
+    back = np.zeros((n, len(start)), dtype=np.int64)
+    alpha = np.zeros_like(em)
+    alpha[0] = score
+    for t in range(1, n):
+        both = score[:, None] + trans
+        back[t] = both.argmax(0)
+        score = both.max(0) + em[t]
+        a = alpha[t - 1][:, None] + trans
+        top = a.max(0)
+        alpha[t] = top + np.log(np.exp(a - top).sum(0)) + em[t]
+    path = [int((score + end).argmax())]
+    for t in range(n - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    path.reverse()
+    beta = np.zeros_like(em)
+    beta[-1] = end
+    for t in range(n - 1, 0, -1):
+        b = trans + (em[t] + beta[t])[None, :]
+        top = b.max(1)
+        beta[t - 1] = top + np.log(np.exp(b - top[:, None]).sum(1))
+    last = alpha[-1] + end
+    z = last.max() + np.log(np.exp(last - last.max()).sum())
+    table = np.exp(alpha + beta - z)
+    return path, table[np.arange(n), path]
+
+
+def cmd_speed(args) -> int:
+    """CPU milliseconds for the fold's first 100 development entries, by stage: feature names and
+    encoding, the torch forward pass (1 thread), the numpy one, Viterbi and marginals (best of 5)."""
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    train = _project()
+    train.FOLD[0] = args.fold
+    from exporter.references.tagger.features import tokenize
+
+    net, saved = load(args.model)
+    vocab = saved["vocab"]
+    texts = [x["text"] for x in train.read_lines() if train.is_development(x["text"])][:100]
+    items = [_encode(t, tokenize(t), vocab) for t in texts]
+    w = numpy_weights(net)
+    crf = (net.trans.tolist(), net.start.tolist(), net.end.tolist())
+    gap = max(float(np.abs(numpy_emissions(w, it) - net.emissions(*_tensors([it], torch)[:4])[0].detach().numpy()).max()) for it in items[:10])
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(5):
+            start = time.process_time()
+            fn()
+            times.append(time.process_time() - start)
+        return round(min(times) * 1000, 1)
+
+    with torch.no_grad():
+        stages = {"features": best(lambda: [_encode(t, tokenize(t), vocab) for t in texts]),
+                  "torch forward": best(lambda: [net.emissions(*_tensors([it], torch)[:4]) for it in items]),
+                  "numpy forward": best(lambda: [numpy_emissions(w, it) for it in items])}
+        ems = [net.emissions(*_tensors([it], torch)[:4])[0].tolist() for it in items]
+    stages["viterbi (python)"] = best(lambda: [viterbi(em, *crf) for em in ems])
+    stages["marginals (python)"] = best(lambda: [marginals(em, *crf) for em in ems])
+    arrays = [np.asarray(em, dtype=np.float32) for em in ems]
+    crf_np = tuple(np.asarray(a, dtype=np.float32) for a in crf)
+    stages["viterbi and marginals (numpy)"] = best(lambda: [numpy_decode(em, *crf_np) for em in arrays])
+    for em, a in zip(ems[:20], arrays):  # the numpy decoding reads as the tested one
+        path, probs = numpy_decode(a, *crf_np)
+        table = marginals(em, *crf)
+        assert path == viterbi(em, *crf) and max(abs(p - table[t][j]) for t, (j, p) in enumerate(zip(path, probs))) < 1e-3
+    sizes = {k: int(v.size) for k, v in w.items() if "." in k}
+    print(json.dumps({"model": str(args.model), "tokens": sum(len(it["words"]) for it in items), "ms_per_100": stages,
+                      "numpy_max_gap": gap, "parameters": sum(sizes.values()), "float32_kib": sum(sizes.values()) * 4 // 1024,
+                      "feature_rows": int(w["feat.weight"].shape[0])}))
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -465,8 +586,11 @@ def main(argv=None) -> int:
     s.add_argument("--fold", type=int, default=6, choices=range(10))
     s.add_argument("--raw", action="store_true", help="the conventions off (normalise.corrected the identity)")
     s.add_argument("--json", type=Path)
+    p = sub.add_parser("speed")
+    p.add_argument("model", type=Path)
+    p.add_argument("--fold", type=int, default=6, choices=range(10))
     args = parser.parse_args(argv)
-    return cmd_train(args) if args.cmd == "train" else cmd_score(args)
+    return {"train": cmd_train, "score": cmd_score, "speed": cmd_speed}[args.cmd](args)
 
 
 if __name__ == "__main__":
