@@ -111,7 +111,7 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 # A rank or degree line under a supervisor's label (`доктор технических наук,`, `к.т.н., доцент`).
-_RANK = re.compile(rf"{_ROLE.pattern}|\b(?:доктор|кандидат|наук|д-р|канд\.|doctor|dr\.)(?!\w)|\b[дк]\.\s?[а-яё]{{1,4}}\.\s?н\.", re.IGNORECASE)
+_RANK = re.compile(rf"{_ROLE.pattern}|\b(?:доктор|кандидат|наук|д-р|канд\.|учитель|doctor|dr\.)(?!\w)|\b[дк]\.\s?[а-яё]{{1,4}}\.\s?н\.", re.IGNORECASE)
 # A position written before a name on a by-line (`Студ. М.Н. Сивак`, `Аспирант Иванов И.И.`,
 # `Prof. Anna Kowalska`, `Dr. J. Smith`): the person's, never part of the name.
 _POSITION_BEFORE = re.compile(
@@ -567,6 +567,12 @@ def is_place(text: str) -> bool:
     """A line that is only a place (`Россия, г. Санкт-Петербург`, `Г. Вологда`, `Kathmandu,
     Nepal`): capitalised names parted by commas, or one after `г.`; a by-line's, never a title."""
     return len(text) <= 60 and _PLACE.match(" ".join(text.split())) is not None
+
+
+def is_rank(text: str) -> bool:
+    """A line naming a person's rank or degree (`к.т.н., доцент`, `доктор технических наук,`,
+    `учитель информатики`), under 120 characters."""
+    return len(text) < 120 and _RANK.search(text) is not None
 
 
 def is_role(text: str) -> bool:

@@ -1,0 +1,44 @@
+"""Papers read as a user reads them (readers, round 52): reader defects seen on unseen papers,
+each tested on a small invented input of the same form."""
+
+from __future__ import annotations
+
+from docx_samples import save
+
+from exporter.readers import read_document
+
+PROSE = ("Программное обеспечение используется повсюду: для автоматизации процессов на предприятиях, "
+         "оптимизации торговли и передачи информации между людьми. Ошибки в нём дорого обходятся.")
+
+
+def _cover(tmp_path, name: str, lines: list[str]):
+    import docx
+
+    document = docx.Document()
+    for line in ["Министерство науки и высшего образования Российской Федерации", "Кафедра прикладной математики", "",
+                 "ВЫПУСКНАЯ КВАЛИФИКАЦИОННАЯ РАБОТА", "Методы анализа временных рядов в задачах прогнозирования", "",
+                 "Работа завершена:", "Студент 4 курса", "“___”_______ 2022 г. ________ Петрова А.И.", "", *lines, "", "Казань-2022"]:
+        document.add_paragraph(line)
+    document.add_paragraph("Введение", style="Heading 1")
+    document.add_paragraph(PROSE)
+    return read_document(str(save(document, tmp_path / name)))
+
+
+def test_a_covers_supervisor_under_the_label_alone_is_read(tmp_path):
+    """A cover's supervisor under `Научный руководитель` alone on its line: the rank's lines
+    (one going on in lower case), the name at the end of a signature's line, or the name on a
+    line of its own after the rank. Before: no supervisor read."""
+    doc = _cover(tmp_path, "signed.docx", ["Научный руководитель", "к.т.н., ст. преподаватель кафедры анализа",
+                                           "данных и технологий программирования", "“___”_______ 2022 г. ________ Матренина О.М."])
+    assert doc.meta.supervisor == "к.т.н., ст. преподаватель кафедры анализа данных и технологий программирования, Матренина О.М."
+    doc = _cover(tmp_path, "below.docx", ["Научный руководитель", "доцент кафедры КБиММОИ", "", "Мурин Дмитрий Михайлович", "__________________"])
+    assert doc.meta.supervisor == "доцент кафедры КБиММОИ, Мурин Дмитрий Михайлович"
+    doc = _cover(tmp_path, "first.docx", ["Научный руководитель", "В. Н. Кивайко, кандидат", "технических наук, доцент"])
+    assert doc.meta.supervisor == "В. Н. Кивайко, кандидат технических наук, доцент"
+
+
+def test_a_rank_after_the_supervisors_label_is_read_with_the_name_under_it(tmp_path):
+    """`Научный руководитель: к.ф.-м.н., доцент` over the name: the rank alone names nobody, the
+    name under it is the supervisor's; another head's label (`Руководитель ОП`) is passed over."""
+    doc = _cover(tmp_path, "rank.docx", ["Руководитель ОП", "Научный руководитель: к.ф.-м.н., доцент", "Григорьева Елена Геннадьевна", "________"])
+    assert doc.meta.supervisor == "к.ф.-м.н., доцент, Григорьева Елена Геннадьевна"
