@@ -42,3 +42,31 @@ def test_a_rank_after_the_supervisors_label_is_read_with_the_name_under_it(tmp_p
     name under it is the supervisor's; another head's label (`Руководитель ОП`) is passed over."""
     doc = _cover(tmp_path, "rank.docx", ["Руководитель ОП", "Научный руководитель: к.ф.-м.н., доцент", "Григорьева Елена Геннадьевна", "________"])
     assert doc.meta.supervisor == "к.ф.-м.н., доцент, Григорьева Елена Геннадьевна"
+
+
+def test_headings_set_apart_by_size_are_read_beside_a_heading_style(tmp_path):
+    """A paper styling one heading (`Введение.` in Heading 1) and setting its other sections apart
+    in a larger type alone (14 pt over 12 pt text, one with a final full stop): those are headings
+    too; a bold sentence among the text stays a paragraph. Before: a heading style anywhere
+    switched the reading by size off, and a final full stop kept a line from being one."""
+    import docx
+    from docx.shared import Pt
+
+    from exporter.model import Heading, inline_runs, plain_text
+
+    document = docx.Document()
+    document.add_paragraph("Введение.", style="Heading 1")
+
+    def sized(text: str, size: int, bold: bool = False) -> None:
+        run = document.add_paragraph().add_run(text)
+        run.font.size, run.bold = Pt(size), bold
+
+    for heading in ("Начальные условия и параметры.", "Результаты моделирования"):
+        sized(PROSE, 12)
+        sized("Это важно.", 12, bold=True)
+        sized(PROSE, 12)
+        sized(heading, 14)
+    sized(PROSE, 12)
+    doc = read_document(str(save(document, tmp_path / "sized.docx")))
+    headings = [" ".join(plain_text(run) for run in inline_runs(b)) for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["Введение.", "Начальные условия и параметры.", "Результаты моделирования"]
