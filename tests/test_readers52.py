@@ -70,3 +70,26 @@ def test_headings_set_apart_by_size_are_read_beside_a_heading_style(tmp_path):
     doc = read_document(str(save(document, tmp_path / "sized.docx")))
     headings = [" ".join(plain_text(run) for run in inline_runs(b)) for b in doc.blocks if isinstance(b, Heading)]
     assert headings == ["Введение.", "Начальные условия и параметры.", "Результаты моделирования"]
+
+
+def test_an_editor_or_a_checker_named_on_the_first_page_is_no_author(tmp_path):
+    """`Академический редактор:` over a name beside an article's by-line, and a report's checker
+    (`Проверил` / `доцент` / a signature's hint / the city and year an extraction set before the
+    name; `Старший преподаватель` over the name): people in a role, never the paper's authors.
+    Before: both read as authors."""
+    article = ["ГЕОЭКОЛОГИЧЕСКАЯ ОЦЕНКА СОСТОЯНИЯ ПОЧВ ИСПЫТАТЕЛЬНОГО ПОЛИГОНА", "", "Арай Темиржанова, Жанат Байгазинов",
+               "", "Академический редактор:", "Ж.Г. Берденов", "Поступила: 27.03.2025", "",
+               "Аннотация. " + PROSE, "", "Ключевые слова: почва, полигон, тяжёлые металлы.", "", "Введение", "", PROSE]
+    path = tmp_path / "article.txt"
+    path.write_text("\n".join(article) + "\n", encoding="utf-8")
+    assert "Ж.Г. Берденов" not in read_document(str(path)).meta.authors
+    cover = ["САРАТОВСКИЙ НАЦИОНАЛЬНЫЙ ИССЛЕДОВАТЕЛЬСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ", "", "Основные теоремы нейроинформатики.", "РЕФЕРАТ", "",
+             "студента 5 курса 531 группы", "Сметанкина Никиты Артуровича", "Проверил", "доцент", "__________", "подпись, дата", "",
+             "Саратов 2024", "", "И. И. Слеповичев", "", "ВВЕДЕНИЕ", PROSE]
+    path = tmp_path / "cover.txt"
+    path.write_text("\n".join(cover) + "\n", encoding="utf-8")
+    assert "И. И. Слеповичев" not in read_document(str(path)).meta.authors
+    cover[7:13] = ["Старший преподаватель", "И. И. Слеповичев", "д. ф.-м. н., доцент", "подпись, дата", "", "Саратов 2024"]
+    path.write_text("\n".join(cover) + "\n", encoding="utf-8")
+    assert "И. И. Слеповичев" not in read_document(str(path)).meta.authors
+

@@ -32,7 +32,7 @@ from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
 from ..plaintext.sections import MAX_HEADING, continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
-from ..plaintext.titlepage import read_title_page
+from ..plaintext.titlepage import others_named, read_title_page
 from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, loose_pictures, same_row, text_in_drawings
@@ -1605,7 +1605,9 @@ def with_title_page(lines: list[Line], title: str | None, authors: list[str], fm
     whether the first page is such a title page (a cover: it holds no abstract, and the front
     matter `fm` read from the lines keeps none there: `FrontMatter.off_cover`)."""
     page = read_title_page(first_page_texts(lines))
-    if page is None:
+    if page is None:  # an article's page names its editors, a report's its checker: never authors
+        others = others_named(first_page_texts(lines))
+        authors = [a for a in authors if not others.names_other(a)] or authors
         return title, apart_from_title(authors, title), False
     if fm is not None:
         fm.off_cover(next((i for i, line in enumerate(lines) if line.page != lines[0].page), len(lines)), language)

@@ -70,7 +70,8 @@ _STUDENT = re.compile(
 )
 # Other people's labels: the names under them are never the author's.
 _OTHERS = re.compile(
-    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|проверил|прийня(?:в|ла)|перевіри(?:в|ла)|(?:науковий\s+)?керівник|викладач|(?:научен\s+)?ръководител|"
+    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|(?:старш\w*\s+)?преподавател|куратор|проверил|"
+    r"(?:(?:научный|академический|ответственный|главный|выпускающий)\s+)?редактор|(?:(?:academic|scientific|handling|managing)\s+)?editor\b|прийня(?:в|ла)|перевіри(?:в|ла)|(?:науковий\s+)?керівник|викладач|(?:научен\s+)?ръководител|"
     r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of|betreu|begutacht|gutachter|unter\s+der\s+(?:anleitung|leitung))",
     re.IGNORECASE,
 )
@@ -407,11 +408,19 @@ def _split_name(texts: list[str]) -> str | None:
     return None
 
 
+# A hint under a signature's blank, unbracketed (`подпись, дата`), which the page's text may set
+# between a checker's label and the name.
+_SIGN_HINT = re.compile(r"\(?(?:подпись|дата|ф\.?\s*и\.?\s*о\.?)(?:\s*,\s*(?:подпись|дата|ф\.?\s*и\.?\s*о\.?))*[,.]?\)?", re.IGNORECASE)
+
+
 def _others(texts: list[str]) -> tuple[str, ...]:
     """The names under other people's labels (`Научный руководитель` alone over `Лукашевич
     Марина Михайловна`, `Руководитель работы ____ Дерябин Сергей Андреевич`): at the label's
     line's end, or the first name on the next three lines with text (alone, or at the end of a
-    line after a rank: `профессор Волков М. В.`), before another label."""
+    line after a rank: `профессор Волков М. В.`), before another label; a signature's hint
+    (`подпись, дата`) and the city and year an extraction set among them are passed over.
+    Editors (`Академический редактор:`) and checkers (`Проверил`, `Старший преподаватель`) are
+    such people too."""
     out = []
     for i, t in enumerate(texts):
         if not (_OTHERS.match(t) or SUPERVISOR.match(t)):
@@ -419,7 +428,7 @@ def _others(texts: list[str]) -> tuple[str, ...]:
         if found := NAME_AT_END.search(t):
             out.append(found[0].strip())
             continue
-        for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
+        for below in [b for b in texts[i + 1 : i + 9] if b and not _SIGN_HINT.fullmatch(b) and not CITY_YEAR.match(b)][:3]:
             if _OTHERS.match(below) or _STUDENT.match(below) or SUPERVISOR.match(below):
                 break
             if is_person(below):
