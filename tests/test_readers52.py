@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docx_samples import save
 
+from exporter.model import inline_runs, plain_text
 from exporter.readers import read_document
 
 PROSE = ("Программное обеспечение используется повсюду: для автоматизации процессов на предприятиях, "
@@ -92,4 +93,40 @@ def test_an_editor_or_a_checker_named_on_the_first_page_is_no_author(tmp_path):
     cover[7:13] = ["Старший преподаватель", "И. И. Слеповичев", "д. ф.-м. н., доцент", "подпись, дата", "", "Саратов 2024"]
     path.write_text("\n".join(cover) + "\n", encoding="utf-8")
     assert "И. И. Слеповичев" not in read_document(str(path)).meta.authors
+
+
+def test_acms_permission_block_at_a_one_column_pages_foot_is_no_body_text(tmp_path):
+    """ACM's footnote block (the authors' address, the permission block, ©, ISSN and DOI) in small
+    type at the foot of a one-column first page, the page's list going on on the next page:
+    never the body's text; the authors' address stays the title's note. Before: the whole
+    block printed as four body paragraphs between the list's first and second items (shi_ludo)."""
+    from helpers import draw_text, pdf_canvas
+
+    from exporter.model import Footnote
+
+    path = tmp_path / "acm.pdf"
+    c = pdf_canvas(path)
+    draw_text(c, 50, 780, "Compact and Dynamic Key-value Lookups for Network Systems", 16, bold=True)
+    draw_text(c, 50, 755, "Jane Doe and John Roe", 12)
+    draw_text(c, 50, 720, "1 INTRODUCTION", 11, bold=True)
+    body = ["Fast lookups of large key-value items are fundamental functions of numerous networked systems.",
+            "These lookup engines serve as the indices to find the locations of the destination devices.",
+            "(1) The forwarding information bases on network routers and switches run in fast memory."]
+    for i, line in enumerate(body):
+        draw_text(c, 50, 700 - 14 * i, line, 10)
+    foot = ["Authors' address: Jane Doe, jane@example.edu; John Roe, University of California, Santa Cruz, USA.",
+            "Permission to make digital or hard copies of all or part of this work for personal or classroom use is granted",
+            "without fee provided that copies are not made or distributed for profit or commercial advantage.",
+            "© 2020 Association for Computing Machinery.", "2476-1249/2020/6-ART22 $15.00", "https://doi.org/10.1145/3392140"]
+    for i, line in enumerate(foot):
+        draw_text(c, 50, 150 - 10 * i, line, 7.5)
+    c.showPage()
+    draw_text(c, 50, 780, "(2) In a content distribution network, proxy servers cache popular contents for their users.", 10)
+    draw_text(c, 50, 766, "(3) In a distributed file system, an index maintains the metadata and location of each file.", 10)
+    c.save()
+    doc = read_document(str(path))
+    text = " ".join(" ".join(plain_text(run) for run in inline_runs(b)) for b in doc.blocks)
+    assert "Permission to make" not in text and "Authors' address" not in text and "Association for Computing" not in text
+    notes = [plain_text(n.inlines) for n in doc.meta.title if isinstance(n, Footnote)]
+    assert len(notes) == 1 and notes[0].startswith("Authors' address") and "Permission" not in notes[0]
 

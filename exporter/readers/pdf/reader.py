@@ -1195,8 +1195,9 @@ def bold_wrap(heading: Line, line: Line) -> bool:
 
 
 def _add_note_line(notes: list[list[int]], i: int, line: Line) -> None:
-    """A footnote's line: its mark opens a note, any other line goes on with the last one."""
-    if line.note_mark or not notes:
+    """A footnote's line: its mark opens a note, so does a template's notice (ACM's permission
+    block under the authors' address: `TEMPLATE_NOTICE`), any other line goes on with the last one."""
+    if line.note_mark or not notes or TEMPLATE_NOTICE.match(line.text.strip()):
         notes.append([i])
     else:
         notes[-1].append(i)
