@@ -95,6 +95,21 @@ def test_an_editor_or_a_checker_named_on_the_first_page_is_no_author(tmp_path):
     assert "И. И. Слеповичев" not in read_document(str(path)).meta.authors
 
 
+def test_a_glossary_under_the_keywords_label_is_no_keywords(tmp_path):
+    """`Ключевые слова` over terms with their definitions (`Кредитный скоринг – это …`): a
+    glossary, not the keywords (a short list of terms); a plain list under the label still is."""
+    from exporter.readers.plaintext.frontmatter import is_glossary
+
+    lines = ["Кредитный скоринг", "", "Иванова А.А.", "", "Аннотация. " + PROSE, "", "Ключевые слова",
+             "Кредитный скоринг – это оценивание кредитоспособности лица, основанная на статистических методах;",
+             "Решающие деревья – это семейство моделей, позволяющее восстанавливать нелинейные зависимости.", "", "Введение", "", PROSE]
+    path = tmp_path / "glossary.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read_document(str(path)).meta.keyword_sets == ()
+    assert is_glossary(["▪ Кредитный скоринг – это оценивание кредитоспособности лица", "основанная на статистических методах"])
+    assert not is_glossary(["кредитный скоринг", "решающие деревья – модели", "логистическая регрессия"])
+
+
 def test_acms_permission_block_at_a_one_column_pages_foot_is_no_body_text(tmp_path):
     """ACM's footnote block (the authors' address, the permission block, ©, ISSN and DOI) in small
     type at the foot of a one-column first page, the page's list going on on the next page:

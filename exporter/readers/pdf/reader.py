@@ -24,7 +24,7 @@ from ...references.ownlist import appendix_after_list, find_reference_list, is_r
 from ..plaintext import field_inlines, join_lines, read_plaintext
 from ..plaintext import normalize as rules
 from ..translations import translated
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, is_rubric, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, is_rubric, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, is_glossary, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.furniture import TEMPLATE_NOTICE
 from ..plaintext.mojibake import repair_mojibake
 from ...sourcefile import SourceText
@@ -685,7 +685,9 @@ def labelled_fields(lines: list[Line], texts: list[str], join, stop: int | None 
             is_keywords = m.re is KEYWORDS
             parts, rows, j = _field_lines(lines, texts, index, m, is_keywords)
             value = join(parts).strip()
-            if value:
+            if is_keywords and is_glossary(keywords_of(parts, not m["value"], value)):
+                pass  # a glossary under the label (`Кредитный скоринг – это …`): no keywords, the body's
+            elif value:
                 if is_keywords:
                     found.keyword_sets.append(list(keywords_of(parts, not m["value"], value)))
                 else:

@@ -660,6 +660,20 @@ def keywords_of(parts: list[str], alone: bool, joined: str | None = None) -> tup
     return _keywords(text)
 
 
+# A term and its definition after a spaced dash (`Кредитный скоринг – это оценивание …`):
+# a glossary's line, which no keyword is.
+_DEFINITION = re.compile(r"^\W*[^\W\d_][^–—]{0,60}?\s[–—-]\s+(?:это\s|[a-zа-яё])")
+GLOSSARY_WORDS = 6  # words of a keyword at least, with a term's dash, for a definition
+
+
+def is_glossary(keywords: tuple[str, ...] | list[str]) -> bool:
+    """Keywords that are a glossary's terms with their definitions (`Ключевые слова` over
+    `§ Кредитный скоринг – это оценивание кредитоспособности лица, основанная …`): one of
+    them at least `GLOSSARY_WORDS` words with a spaced dash before a lower-case word. Keywords
+    are a short list of terms."""
+    return any(len(k.split()) >= GLOSSARY_WORDS and _DEFINITION.match(k) for k in keywords)
+
+
 # A line of a table of contents: its page number after dot leaders (`Аннотация ........ 3`), a
 # front page's in roman numerals too (a thesis's `Abstract ........ iii`)
 # The heading over a paper's contents (the Word and PDF readers keep both out of the body).
@@ -814,8 +828,10 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
         value = _mended(value, [m["value"]] * bool(m["value"]) + [texts[r] for r in rows[bool(m["value"]):]], lines)
         if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
+        elif value and is_glossary(words := keywords_of([texts[r] for r in rows], not m["value"], value)):
+            return None  # a glossary under the label: the body's
         elif value:
-            fm.keyword_sets.append((detect_language(value), keywords_of([texts[r] for r in rows], not m["value"], value)))
+            fm.keyword_sets.append((detect_language(value), words))
         return after, True, False
     if m := _label(ABSTRACT.match, texts[i]):
         value, rows, after = _continued(texts, i, end, m["value"], keywords=False, page_end=next((p for p in page_starts if p > i), None))
