@@ -124,21 +124,26 @@ def body_type_size(paras: list[Para]) -> float | None:
     return size if count * 2 >= total else None
 
 
-def _set_apart(para: Para, after: Para | None, body_size: float | None = None) -> bool:
+def _set_apart(para: Para, after: Para | None, body_size: float | None = None, by_size: bool = False) -> bool:
     """A paragraph that reads as a heading set apart by its type alone: one line of at most
     `SET_APART_WORDS` words, opening with a capital, holding no colon (`Ключевые слова: …` is a
     labelled field) and ending with no `.`, `,` or `;`, every letter bold or every letter in a
     type at least a point larger than the body's (`_larger`), not in Word's numbering, a list
     style or a table, over the section's text: a paragraph set in neither way that is longer or
     a sentence of its own however short (`Data were pooled.`), or one that opens what follows
-    with a colon, set apart or not (`Распространенные виды RAM:` over a list)."""
+    with a colon, set apart or not (`Распространенные виды RAM:` over a list). A line in a larger
+    type may end with a full stop (`Начальные условия и параметры.` in 14 pt over 12 pt text).
+    `by_size`: only a larger type sets it apart (a paper with heading styles, where a bold line
+    is a run-in label)."""
     text = _text(para)
     if para.number is not None or para.in_table or _listed(para):
         return False
-    if not text[:1].isupper() or ":" in text or text.endswith((".", ",", ";")) or len(text.split()) > SET_APART_WORDS or sum(map(str.isalpha, text)) < 3:
+    larger = _larger(para, body_size)
+    stops = (",", ";") if larger else (".", ",", ";")
+    if not text[:1].isupper() or ":" in text or text.endswith(stops) or len(text.split()) > SET_APART_WORDS or sum(map(str.isalpha, text)) < 3:
         return False
-    bold = _bold(para)
-    if not bold and not _larger(para, body_size) or after is None:
+    bold = _bold(para) and not by_size
+    if not bold and not larger or after is None:
         return False
     following = _text(after)
     if _bold(after) or not bold and _larger(after, body_size):
@@ -150,15 +155,15 @@ def set_apart_headings(paras: list[Para], start: int, end: int, skip: set[int]) 
     """{paragraph index: level} for the headings of a paper that sets its sections apart in bold
     or a larger type alone (`_set_apart`), when it uses no heading style in its body and has at
     least two such paragraphs: a paper's sections are several, and one bold line alone is
-    emphasis. A paper with heading styles has its sections there (a bold line among them is a
-    run-in label). Levels: where the first is centred and others are not, the centred ones head
+    emphasis. A paper with heading styles has its sections there, a bold line among them a
+    run-in label; those set apart in a larger type than the body's are headings there too
+    (a paper styling some headings and sizing the others). Levels: where the first is centred and others are not, the centred ones head
     the sections and the others their subsections (GOST's habit: sections centred, subsections
     from the indent); otherwise all are sections."""
-    if any(p.outline is not None or p.style_name.lower().startswith("heading") for p in paras[start:end]):
-        return {}
+    styled = any(p.outline is not None or p.style_name.lower().startswith("heading") for p in paras[start:end])
     filled = [k for k in range(start, end) if paras[k].text.strip() and not paras[k].in_table]
     body_size = body_type_size([paras[k] for k in filled])
-    found = [k for n, k in enumerate(filled) if k not in skip and _set_apart(paras[k], paras[filled[n + 1]] if n + 1 < len(filled) else None, body_size)]
+    found = [k for n, k in enumerate(filled) if k not in skip and paras[k].outline is None and _set_apart(paras[k], paras[filled[n + 1]] if n + 1 < len(filled) else None, body_size, styled)]
     if len(found) < 2:
         return {}
     two_levels = paras[found[0]].centered and not all(paras[k].centered for k in found)

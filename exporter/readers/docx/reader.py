@@ -44,7 +44,7 @@ from ..plaintext.roles.features import Layout, LineItem
 from ..plaintext.sections import is_section_name
 from ..plaintext.roles import loaded_names
 from ..plaintext.titleblock import apart_from_title, emails_in, judge_authors, judge_title, known_names, propose
-from ..plaintext.titlepage import cover_end, others_named, read_title_page
+from ..plaintext.titlepage import cover_end, cover_supervisor, names_person, others_named, read_title_page
 from ..translations import may_be_title, translated, translation
 from .body import MATH_MARK, Atom, BodyWalker, Para, Styles, TableRec, csl_metadata
 from .captions import number_things
@@ -1582,13 +1582,14 @@ def with_title_page(meta: Meta, items: list) -> Meta:
     from the first paragraphs, those of the cover's tables (`Студент` / `Федоров А.М.` in a
     form's cells) included, each line of a paragraph broken by hand a line of its own."""
     lines = [line for p in _all_paragraphs(items)[:FRONT_PARAGRAPHS * 3] for line in p.text.replace(MATH_MARK, " ").split("\n")]
+    supervisor = meta.supervisor if meta.supervisor and names_person(meta.supervisor) else cover_supervisor(lines) or meta.supervisor  # a rank alone names nobody
     page = read_title_page(lines)
     if page is None:
-        return meta
+        return replace(meta, supervisor=supervisor)
     title = (Text(page.title),) if page.title else () if page.strikes_title(meta.title_text) else meta.title  # the cover's head is no title
     kept = tuple(a for a in meta.authors if not page.names_other(a))  # never the supervisor's or a reviewer's name
     authors = tuple(page.with_author(list(kept)))
-    return replace(meta, title=title, authors=authors)
+    return replace(meta, title=title, authors=authors, supervisor=supervisor)
 
 
 def _all_paragraphs(items: list) -> list[Para]:

@@ -21,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from ...crossrefs import continued_table, find_crossrefs, roman_table_label
 from ...diagnostics import InputError
-from ..plaintext.furniture import heads_with_folios, is_credit_line
+from ..plaintext.furniture import TEMPLATE_NOTICE, heads_with_folios, is_credit_line
 from ..plaintext.mojibake import MAPPINGS, SUSPECT_WORD, remap
 from ...symbol_encoding import ADOBE_CORPORATE_USE, SYMBOL_PRIVATE_USE
 from ..plaintext.normalize import VARIATION_SELECTORS
@@ -1890,7 +1890,7 @@ def mark_notes(pages: list[Page], body: float) -> None:
                 foot.append(line)
             opened = [i for i, line in enumerate(foot) if line.superscripts and line.superscripts[0][0] == 0 and _NOTE_MARK.fullmatch(line.text[: line.superscripts[0][1]])]
             if not opened:
-                if side != "S" and _unmarked_note(foot, column, page):
+                if _template_foot(foot, column) or side != "S" and _unmarked_note(foot, column, page):
                     for line in foot:
                         line.in_note = True
                 continue
@@ -1911,6 +1911,13 @@ def _notes_run_on(page: Page) -> None:
         marked = above.in_note and (bool(above.note_mark) or marked)
         if marked and not line.in_note and 0 < above.y - line.y <= 1.6 * above.size and abs(above.size - line.size) < 0.5 and abs(above.x0 - line.x0) < above.size:
             line.in_note = True
+
+
+def _template_foot(foot: list[Line], column: list[Line]) -> bool:
+    """The small lines at a column's (or a one-column page's) foot hold a publisher's template
+    notice (ACM's permission block, `TEMPLATE_NOTICE`, with the authors' address, the © and DOI
+    lines about it): a note, never the body's text, however many lines it takes."""
+    return 0 < len(foot) < len(column) and any(TEMPLATE_NOTICE.match(line.text.strip()) for line in foot)
 
 
 def _unmarked_note(foot: list[Line], column: list[Line], page: Page) -> bool:

@@ -24,7 +24,7 @@ from ...references.ownlist import appendix_after_list, find_reference_list, is_r
 from ..plaintext import field_inlines, join_lines, read_plaintext
 from ..plaintext import normalize as rules
 from ..translations import translated
-from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, is_rubric, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
+from ..plaintext.frontmatter import ABSTRACT, AUTHOR_LABEL, BARE_ABSTRACT_LABEL, CONTENTS_LINE, is_rubric, next_filled, past_title, prose_to_page_end, DATE_OR_KIND, KEYWORDS, ORCID_IN_BRACKETS, SUPERVISOR, UDC, FieldText, blocks_after_list, is_glossary, keywords_of, names_institution, names_side_by_side, paper_in_volume, raw_column, read_front_matter, script, split_authors
 from ..plaintext.furniture import TEMPLATE_NOTICE
 from ..plaintext.mojibake import repair_mojibake
 from ...sourcefile import SourceText
@@ -32,7 +32,7 @@ from ..plaintext.roles import loaded_names
 from ..plaintext.sections import heading_level as text_heading_level
 from ..plaintext.sections import MAX_HEADING, continues_heading, numbering_level, top_number
 from ..plaintext.titleblock import DISPLAY, apart_from_title, decide, emails_in, is_cover
-from ..plaintext.titlepage import read_title_page
+from ..plaintext.titlepage import others_named, read_title_page
 from .faces import code_block, code_groups, kept_hyphens, styled
 from .formulas import PageFormula, find_formulas
 from .images import PagePicture, find_pictures, loose_pictures, same_row, text_in_drawings
@@ -685,7 +685,9 @@ def labelled_fields(lines: list[Line], texts: list[str], join, stop: int | None 
             is_keywords = m.re is KEYWORDS
             parts, rows, j = _field_lines(lines, texts, index, m, is_keywords)
             value = join(parts).strip()
-            if value:
+            if is_keywords and is_glossary(keywords_of(parts, not m["value"], value)):
+                pass  # a glossary under the label (`Кредитный скоринг – это …`): no keywords, the body's
+            elif value:
                 if is_keywords:
                     found.keyword_sets.append(list(keywords_of(parts, not m["value"], value)))
                 else:
@@ -1195,8 +1197,9 @@ def bold_wrap(heading: Line, line: Line) -> bool:
 
 
 def _add_note_line(notes: list[list[int]], i: int, line: Line) -> None:
-    """A footnote's line: its mark opens a note, any other line goes on with the last one."""
-    if line.note_mark or not notes:
+    """A footnote's line: its mark opens a note, so does a template's notice (ACM's permission
+    block under the authors' address: `TEMPLATE_NOTICE`), any other line goes on with the last one."""
+    if line.note_mark or not notes or TEMPLATE_NOTICE.match(line.text.strip()):
         notes.append([i])
     else:
         notes[-1].append(i)
@@ -1605,7 +1608,9 @@ def with_title_page(lines: list[Line], title: str | None, authors: list[str], fm
     whether the first page is such a title page (a cover: it holds no abstract, and the front
     matter `fm` read from the lines keeps none there: `FrontMatter.off_cover`)."""
     page = read_title_page(first_page_texts(lines))
-    if page is None:
+    if page is None:  # an article's page names its editors, a report's its checker: never authors
+        others = others_named(first_page_texts(lines))
+        authors = [a for a in authors if not others.names_other(a)] or authors
         return title, apart_from_title(authors, title), False
     if fm is not None:
         fm.off_cover(next((i for i, line in enumerate(lines) if line.page != lines[0].page), len(lines)), language)

@@ -111,7 +111,7 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 # A rank or degree line under a supervisor's label (`доктор технических наук,`, `к.т.н., доцент`).
-_RANK = re.compile(rf"{_ROLE.pattern}|\b(?:доктор|кандидат|наук|д-р|канд\.|doctor|dr\.)(?!\w)|\b[дк]\.\s?[а-яё]{{1,4}}\.\s?н\.", re.IGNORECASE)
+_RANK = re.compile(rf"{_ROLE.pattern}|\b(?:доктор|кандидат|наук|д-р|канд\.|учитель|doctor|dr\.)(?!\w)|\b[дк]\.\s?[а-яё]{{1,4}}\.\s?н\.", re.IGNORECASE)
 # A position written before a name on a by-line (`Студ. М.Н. Сивак`, `Аспирант Иванов И.И.`,
 # `Prof. Anna Kowalska`, `Dr. J. Smith`): the person's, never part of the name.
 _POSITION_BEFORE = re.compile(
@@ -569,6 +569,12 @@ def is_place(text: str) -> bool:
     return len(text) <= 60 and _PLACE.match(" ".join(text.split())) is not None
 
 
+def is_rank(text: str) -> bool:
+    """A line naming a person's rank or degree (`к.т.н., доцент`, `доктор технических наук,`,
+    `учитель информатики`), under 120 characters."""
+    return len(text) < 120 and _RANK.search(text) is not None
+
+
 def is_role(text: str) -> bool:
     """A line naming a position or degree (`магистрант`, `профессор`, `PhD student`), under 200 characters."""
     return len(text) < 200 and _ROLE.search(text) is not None
@@ -652,6 +658,20 @@ def keywords_of(parts: list[str], alone: bool, joined: str | None = None) -> tup
     if alone and len(parts) > 1 and not re.search(r"[,;·•]", text):
         return tuple(k for part in parts if (k := part.strip().rstrip(".").strip()))
     return _keywords(text)
+
+
+# A term and its definition after a spaced dash (`Кредитный скоринг – это оценивание …`):
+# a glossary's line, which no keyword is.
+_DEFINITION = re.compile(r"^\W*[^\W\d_][^–—]{0,60}?\s[–—-]\s+(?:это\s|[a-zа-яё])")
+GLOSSARY_WORDS = 6  # words of a keyword at least, with a term's dash, for a definition
+
+
+def is_glossary(keywords: tuple[str, ...] | list[str]) -> bool:
+    """Keywords that are a glossary's terms with their definitions (`Ключевые слова` over
+    `§ Кредитный скоринг – это оценивание кредитоспособности лица, основанная …`): one of
+    them at least `GLOSSARY_WORDS` words with a spaced dash before a lower-case word. Keywords
+    are a short list of terms."""
+    return any(len(k.split()) >= GLOSSARY_WORDS and _DEFINITION.match(k) for k in keywords)
 
 
 # A line of a table of contents: its page number after dot leaders (`Аннотация ........ 3`), a
@@ -808,8 +828,10 @@ def _labelled_field(fm: FrontMatter, lines: list[str], texts: list[str], i: int,
         value = _mended(value, [m["value"]] * bool(m["value"]) + [texts[r] for r in rows[bool(m["value"]):]], lines)
         if value and abstract_pending and _is_prose(value):  # labels side by side: `ABSTRACT` `Keywords`
             fm.abstracts.append(FieldText(detect_language(value), value, rows, _value_column(lines, rows, m)))
+        elif value and is_glossary(words := keywords_of([texts[r] for r in rows], not m["value"], value)):
+            return None  # a glossary under the label: the body's
         elif value:
-            fm.keyword_sets.append((detect_language(value), keywords_of([texts[r] for r in rows], not m["value"], value)))
+            fm.keyword_sets.append((detect_language(value), words))
         return after, True, False
     if m := _label(ABSTRACT.match, texts[i]):
         value, rows, after = _continued(texts, i, end, m["value"], keywords=False, page_end=next((p for p in page_starts if p > i), None))

@@ -21,7 +21,7 @@ from .roles.window import text_items
 from ..translations import translated
 from ...sourcefile import SourceText, control_characters
 from .titleblock import apart_from_title, decide, emails_in
-from .titlepage import read_title_page
+from .titlepage import others_named, read_title_page
 
 def join_lines(numbered: list[tuple[int, str]], lexicon: rules.Lexicon, skip: int = 0, glued: frozenset[int] = frozenset()) -> Joined:
     """Join hard-wrapped lines into one text, repairing line-end hyphens, cut URLs, spaced
@@ -371,6 +371,9 @@ def with_title_page(fm: FrontMatter, lines: list[str], page_starts: tuple[int, .
     if page is not None:
         fm.authors = [a for a in page.with_author(fm.authors) if not page.names_other(a)]
         fm.off_cover(first_end, language)
+    else:  # an article's page names its editors, a report's its checker (`Академический редактор:` / `Ж.Г. Берденов`): never authors
+        others = others_named([clean(line) for line in lines[fm.start : first_end]])
+        fm.authors = [a for a in fm.authors if not others.names_other(a)] or fm.authors
     fm.authors = apart_from_title(fm.authors, title_text(fm.title_lines) if fm.title_lines else None)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .frontmatter import (
-    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, continues_title, family_name, is_institution, is_name, opens_with_institution, script,
+    FULL_NAME, NAME_AT_END, STRONG_NAME, SUPERVISOR, TITLE_LABEL, continues_title, family_name, is_institution, is_name, is_rank, opens_with_institution, script,
     title_text,
 )
 
@@ -70,7 +70,8 @@ _STUDENT = re.compile(
 )
 # Other people's labels: the names under them are never the author's.
 _OTHERS = re.compile(
-    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|преподавател|куратор|проверил|прийня(?:в|ла)|перевіри(?:в|ла)|(?:науковий\s+)?керівник|викладач|(?:научен\s+)?ръководител|"
+    r"^(?:(?:научный\s+)?руководител|зав(?:\.|едующ)|нормоконтрол|консультант|рецензент|заведующ|директор|декан|(?:старш\w*\s+)?преподавател|куратор|проверил|"
+    r"(?:(?:научный|академический|ответственный|главный|выпускающий)\s+)?редактор|(?:(?:academic|scientific|handling|managing)\s+)?editor\b|прийня(?:в|ла)|перевіри(?:в|ла)|(?:науковий\s+)?керівник|викладач|(?:научен\s+)?ръководител|"
     r"ғылыми\s+жетекші|supervisor|advisor|reviewer|head\s+of|betreu|begutacht|gutachter|unter\s+der\s+(?:anleitung|leitung))",
     re.IGNORECASE,
 )
@@ -407,11 +408,19 @@ def _split_name(texts: list[str]) -> str | None:
     return None
 
 
+# A hint under a signature's blank, unbracketed (`подпись, дата`), which the page's text may set
+# between a checker's label and the name.
+_SIGN_HINT = re.compile(r"\(?(?:подпись|дата|ф\.?\s*и\.?\s*о\.?)(?:\s*,\s*(?:подпись|дата|ф\.?\s*и\.?\s*о\.?))*[,.]?\)?", re.IGNORECASE)
+
+
 def _others(texts: list[str]) -> tuple[str, ...]:
     """The names under other people's labels (`Научный руководитель` alone over `Лукашевич
     Марина Михайловна`, `Руководитель работы ____ Дерябин Сергей Андреевич`): at the label's
     line's end, or the first name on the next three lines with text (alone, or at the end of a
-    line after a rank: `профессор Волков М. В.`), before another label."""
+    line after a rank: `профессор Волков М. В.`), before another label; a signature's hint
+    (`подпись, дата`) and the city and year an extraction set among them are passed over.
+    Editors (`Академический редактор:`) and checkers (`Проверил`, `Старший преподаватель`) are
+    such people too."""
     out = []
     for i, t in enumerate(texts):
         if not (_OTHERS.match(t) or SUPERVISOR.match(t)):
@@ -419,7 +428,7 @@ def _others(texts: list[str]) -> tuple[str, ...]:
         if found := NAME_AT_END.search(t):
             out.append(found[0].strip())
             continue
-        for below in [b for b in texts[i + 1 : i + 6] if b][:3]:
+        for below in [b for b in texts[i + 1 : i + 9] if b and not _SIGN_HINT.fullmatch(b) and not CITY_YEAR.match(b)][:3]:
             if _OTHERS.match(below) or _STUDENT.match(below) or SUPERVISOR.match(below):
                 break
             if is_person(below):
@@ -436,6 +445,64 @@ def others_named(lines: list[str]) -> TitlePage:
     учитель информатики` over `Соколов Игорь Петрович` on a school paper's cover), as a
     TitlePage with neither title nor author: its `names_other` tells a supervisor from an author."""
     return TitlePage(None, None, _others([" ".join(_RULE.sub(" ", t).split()) for t in lines[:MAX_LINES]]))
+
+
+# The supervisor's label opening a cover's line: alone (`Научный руководитель`, `Руководитель
+# работы`), before the rank (`Руководитель – учитель информатики`, `Научный руководитель:к.ф.-м.н.,
+# доцент`) or before a signature's rule and the name (`Руководитель ______ Ю.Е. Гапанюк`).
+_SUPERVISOR_LABEL = re.compile(
+    r"^(?:научный\s+руководитель|науч\.\s*рук(?:\.|оводитель)|руководитель(?:\s+(?:работы|проекта|ВКР|КР|НИР|практики|курсовой\s+работы))?|"
+    r"ғылыми\s+жетекші(?:сі)?|(?:scientific\s+|research\s+)?supervisor|supervised\s+by)(?![^\W_])\s*[:,–—-]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# A signature line's marks around a name: the rules, a date's blanks and year (`“___”____ 2022 г.`),
+# the slashes of `/ А. Г. Татаринова/`, a hint under a blank (`(подпись)`).
+_SIGNATURE = re.compile(r"[«“\"]\s*_*\s*[»”\"]|_+|\([^()]{2,30}\)|\b(?:19|20)\d\d\s*г\.?|/")
+SUPERVISOR_LINES = 4  # lines with text under the label: the rank's (two at most) and the name's
+
+
+def _unsigned(text: str) -> str:
+    return re.sub(r"(?<=[^\W\d_]{2})\.$", "", " ".join(_SIGNATURE.sub(" ", text).split()).strip(" ,:;"))  # an initial keeps its full stop
+
+
+def names_person(text: str) -> bool:
+    """`text` names a person: alone on the line (`Серов Сергей`), at its end after a rank
+    (`доцент кафедры ИСТ В.С. Сивков`) or before one (`В. Н. Кивайко, кандидат`); never an
+    institution named after a person (`… университет имени Г.В.Плеханова`)."""
+    return not is_institution(text) and (is_name(text) or NAME_AT_END.search(text) is not None or is_person(text.split(",")[0]))
+
+
+def cover_supervisor(lines: list[str]) -> str | None:
+    """The supervisor a cover names under or after the supervisor's label (`_SUPERVISOR_LABEL`),
+    as printed: the rank's lines (a lower-case line going on from one: `кафедры анализа` /
+    `данных и технологий программирования`) and the name's, alone, after the rank or at the end
+    of a signature's line (`“___”____ 2022 г. ____ Матренина О.М.`), its rules and date dropped;
+    None where no label names one (another head's `Руководитель ОП`, `Руководитель группы …`
+    is passed over: neither a rank nor a name follows its label)."""
+    texts = [" ".join(t.split()) for t in lines[:MAX_LINES]]
+    for i, text in enumerate(texts):
+        if not (m := _SUPERVISOR_LABEL.match(text)):
+            continue
+        rest = _unsigned(m["rest"])
+        if rest and names_person(rest):
+            return rest
+        if rest and not is_rank(rest):
+            continue
+        parts = [rest] if rest else []
+        below = [line for line in map(_unsigned, texts[i + 1 : i + 8]) if line][:SUPERVISOR_LINES]
+        for k, line in enumerate(below):
+            if (m := _OTHERS.match(line)) and not m[0].casefold().startswith("преподавател") or _STUDENT.match(line) or CITY_YEAR.match(line):
+                break  # another's label; `преподаватель информатики` under the label is the supervisor's rank
+            if names_person(line):
+                going_on = below[k + 1 : k + 2] if k + 1 < len(below) and below[k + 1][:1].islower() and is_rank(below[k + 1]) else []
+                return " ".join([", ".join([*parts, line]), *going_on])  # `В. Н. Кивайко, кандидат` / `технических наук, доцент`
+            if not (is_rank(line) or parts and line[:1].islower()):
+                break
+            if parts and line[:1].islower():
+                parts[-1] += " " + line  # `кафедры анализа` / `данных и технологий программирования`
+            else:
+                parts.append(line)
+    return None
 
 
 _LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_]")
